@@ -29,13 +29,14 @@ from fieldapp.domain.enums import (
     UnemploymentClass,
     WorkStatus,
 )
+from fieldapp.domain.labels import FIELD_LABELS
 from fieldapp.reference import divisions
 from fieldapp.store.ledger import natural_id, new_id
 from fieldapp.store.queries import tabular as store
 from fieldapp.tabular import cells
 from fieldapp.tabular.cells import CellError, nfkc
 from fieldapp.tabular.columns import EXTRA_SHEETS, NO, WORK_STATUS_ALIASES, YES
-from fieldapp.tabular.ledger_update import Differ, RowPlan, differs, same_value
+from fieldapp.tabular.ledger_update import Differ, RowPlan, differs, same_value, shown
 
 TRAINING = ServiceType.TRAINING.value
 _SPLIT = re.compile(r"[、,，;；/\s]+")
@@ -290,13 +291,13 @@ def complete_jobs(
     """Complete the new persons' jobs from the ledger sheet (not yet written) with the 就业经历
     rows that give the same jobs, so that each job is written once, whole.
 
-    `jobs`: ID number → (the job, the fields the ledger sheet gave of it). The row that takes a
-    job is the one `ExtraPlanner` would match to it, the first of the person's rows naming its
-    start date. When it agrees with every field the ledger sheet gave, it fills in the others.
-    When it does not (another job of the same day, a different income), nothing is filled
-    in: its plan changes the job as before, each cell shown and logged as that row's, and the
-    job is never written as a mix of two. Returns the (sheet, row) of each row that filled a
-    field in (the import counts it as a record updated).
+    `jobs`: ID number → (the job, the fields the ledger sheet gave of it). The row that fills
+    it in is the first of the person's rows naming its start date that agrees with every field
+    the ledger sheet gave; `ExtraPlanner` then finds the job as that row gives it, and pairs
+    them. A row that does not agree (another job of the same day, a different income) fills
+    nothing in: its plan changes or adds a job, each cell shown and logged as that row's, and
+    the job is never written as a mix of two. Returns the (sheet, row) of each row that filled
+    a field in (the import counts it as a record updated).
     """
     filled: set[tuple[str, int]] = set()
     taken: set[str] = set()
@@ -306,15 +307,50 @@ def complete_jobs(
         job, gave = jobs[row.id_number]
         if row.get("start_date") != job["start_date"]:
             continue
-        taken.add(row.id_number)
         fields = spell_fields(row.values)
         if any(name in gave and differs(name, job.get(name), v) for name, v in fields.items()):
-            continue
+            continue  # another job of that day, or a cell given otherwise: a later row may agree
+        taken.add(row.id_number)
         for name, value in fields.items():
             if differs(name, job.get(name), value):
                 job[name] = value
                 filled.add((row.sheet, row.row))
     return filled
+
+
+def leave_jobs_to_their_sheet(
+    plans: Sequence[RowPlan], jobs: dict[str, tuple[str, int, dict[str, Any]]]
+) -> list[tuple[str, int, str]]:
+    """Take out of the ledger sheet's `plans` each change to a job's cell that the 就业经历
+    row matched to that job (`ExtraPlanner.jobs`) gives otherwise: the job's own sheet wins,
+    as when the job is new (`complete_jobs`). Each import of the same workbook turned such a
+    cell back and forth, one sheet's value, then the other's. Returns what to say, at the
+    ledger sheet's row: (sheet, row, text naming both cells)."""
+    said = []
+    for plan in plans:
+        kept = []
+        for change in plan.changes:
+            other = jobs.get(change.row_id) if change.table == "employment_spells" else None
+            if other is None or change.field not in other[2]:
+                kept.append(change)
+                continue
+            sheet, row, given = other
+            value = given[change.field]
+            if same_value(value, change.new):
+                kept.append(change)
+                continue
+            said.append(
+                (
+                    plan.sheet,
+                    plan.row,
+                    f"{FIELD_LABELS.get(change.field, change.field)}：本表填的是 "
+                    f"{shown(change.new)}，工作表“{sheet}”第 {row} 行填的是 {shown(value)}，"
+                    f"按“{sheet}”导入；请核对哪个对",
+                )
+            )
+        if len(kept) < len(plan.changes):
+            plan.changes = tuple(kept)
+    return said
 
 
 class ExtraPlanner:
@@ -324,6 +360,12 @@ class ExtraPlanner:
         self.db = db
         self.differ = differ
         self.used: set[str] = set()  # records already matched by a row of this import
+        #: Each ledger job a 就业经历 row matched → (sheet, row, the job's fields it gives):
+        #: the ledger sheet's row leaves those to it (`leave_jobs_to_their_sheet`).
+        self.jobs: dict[str, tuple[str, int, dict[str, Any]]] = {}
+        #: (sheet, row) → the job it takes ("" none), for the rows sharing a person and a start
+        #: day with another row: a later row's own job is not taken by an earlier one.
+        self._paired: dict[tuple[str, int], str] = {}
 
     def plan(self, rows: list[ExtraRow], persons: dict[str, dict[str, Any]]) -> list[RowPlan]:
         """One RowPlan per row (each row's person is in `persons`, by ID number), in order.
@@ -343,6 +385,7 @@ class ExtraPlanner:
             "monthly_status": store.fact_rows(self.db, "monthly_status", ids),
         }
         visits = store.visits_of_households(self.db, households)
+        self._pair_same_day_jobs(rows, persons, facts["employment_spells"])
         plans = []
         rows.reverse()  # taken from the end, in the rows' order
         while rows:
@@ -365,6 +408,40 @@ class ExtraPlanner:
             plans.append(plan)
         return plans
 
+    def _pair_same_day_jobs(
+        self,
+        rows: list[ExtraRow],
+        persons: dict[str, dict[str, Any]],
+        spells: dict[str, list[dict[str, Any]]],
+    ) -> None:
+        """For the 就业经历 rows sharing a person and a start day (two jobs of one day), which
+        ledger job each takes, before any takes one: a row repeating a job exactly first, then
+        the row agreeing with a job in the most cells (of equals, the earlier row and job). The
+        first row no longer takes the job a later row gives as it is (`_paired`)."""
+        days: dict[tuple[str, Any], list[ExtraRow]] = {}
+        for row in rows:
+            if row.kind == JOBS:
+                days.setdefault((row.id_number, row.get("start_date")), []).append(row)
+        for (number, start), same_day in days.items():
+            if len(same_day) < 2:
+                continue
+            jobs = [s for s in spells.get(persons[number]["id"], []) if s["start_date"] == start]
+            pairs = []
+            for i, row in enumerate(same_day):
+                wanted = spell_fields(row.values)
+                for j, job in enumerate(jobs):
+                    agree = sum(same_value(job.get(k), v) for k, v in wanted.items())
+                    pairs.append((agree == len(wanted), agree, -i, -j, row, job))
+            pairs.sort(key=lambda p: p[:4], reverse=True)
+            taken: set[str] = set()
+            for *_, row, job in pairs:
+                key = (row.sheet, row.row)
+                if key not in self._paired and job["id"] not in taken:
+                    self._paired[key] = str(job["id"])
+                    taken.add(job["id"])
+            for row in same_day:  # the rows left over are new jobs
+                self._paired.setdefault((row.sheet, row.row), "")
+
     def _claim(self, rows: list[dict[str, Any]], wanted: dict[str, Any]) -> dict[str, Any] | None:
         """Of the ledger's records sharing a row's key, the one the row repeats exactly, else
         the first no earlier row took (None: the row is a new record); taken from now on."""
@@ -375,6 +452,24 @@ class ExtraPlanner:
         )
         if match is not None:
             self.used.add(match["id"])
+        return match
+
+    def _claim_job(
+        self, plan: RowPlan, rows: list[dict[str, Any]], wanted: dict[str, Any]
+    ) -> dict[str, Any] | None:
+        """Of the ledger's jobs of a row's start day: the one paired with it when another row
+        shares the day (`_pair_same_day_jobs`, "": none, a new job), else of those no row
+        took, the one agreeing with it in the most cells (the first of equals); taken from
+        now on."""
+        paired = self._paired.get((plan.sheet, plan.row))
+        if paired is not None:
+            free = [r for r in rows if r["id"] == paired]
+        else:
+            free = [r for r in rows if r["id"] not in self.used]
+        if not free:
+            return None
+        match = max(free, key=lambda r: sum(same_value(r.get(k), v) for k, v in wanted.items()))
+        self.used.add(match["id"])
         return match
 
     def _upsert(
@@ -395,7 +490,11 @@ class ExtraPlanner:
 
     def _spell(self, plan: RowPlan, values: dict[str, Any], rows: list[dict[str, Any]]) -> None:
         updates = spell_fields(values)
-        match = self._claim([r for r in rows if r["start_date"] == values["start_date"]], updates)
+        match = self._claim_job(
+            plan, [r for r in rows if r["start_date"] == values["start_date"]], updates
+        )
+        if match is not None:
+            self.jobs[str(match["id"])] = (plan.sheet, plan.row, updates)
         defaults = {
             "person_id": plan.person_id,
             "end_date": None,

@@ -60,7 +60,13 @@ from fieldapp.tabular.columns import (
     names_a_month,
     normalise_header,
 )
-from fieldapp.tabular.extra_sheets import ExtraPlanner, ExtraRow, forget_shared, parse_extra
+from fieldapp.tabular.extra_sheets import (
+    ExtraPlanner,
+    ExtraRow,
+    forget_shared,
+    leave_jobs_to_their_sheet,
+    parse_extra,
+)
 from fieldapp.tabular.ledger_update import (
     PERSON_FIELDS,
     CellChange,
@@ -1193,7 +1199,11 @@ class LedgerImporter:
         extra_rows.clear()
         del from_categories
         # The planner lets go of each parsed row once planned: what is left is in the plans.
-        planned = ExtraPlanner(self.ledger.db, differ).plan(known, persons)
+        planner = ExtraPlanner(self.ledger.db, differ)
+        planned = planner.plan(known, persons)
+        for sheet, row, said in leave_jobs_to_their_sheet(plans, planner.jobs):
+            self.report.warnings.append(RowProblem(row, said, sheet))
+        del planner
         extra_plans, category_plans = planned[:sheet_rows], planned[sheet_rows:]
         del planned, persons
         if not self.update:

@@ -593,3 +593,117 @@ def test_an_exported_ledger_imported_writes_each_job_once(tmp_path):
     assert target.db.execute("SELECT count(*) FROM changes").fetchone()[0] == entries
     source.close()
     target.close()
+
+
+def test_a_job_cell_the_two_sheets_give_differently_is_the_jobs_sheets_on_every_import(tmp_path):
+    """李秀's income, 2800 on the 台账 and 3100 on the 就业经历 sheet: each --update of the same
+    workbook turned it back, 3100 → 2800 from the 台账 row and 2800 → 3100 from the 就业经历
+    row the next time. The 就业经历 sheet, the job's own, wins (as the first import has it):
+    importing the workbook again writes nothing, and the 台账 row says which cell it left."""
+    path = tmp_path / "台账.xlsx"
+    _head, wife = _two_jobs_book(path, 3100, "否")
+    ledger = Ledger.open(tmp_path / "l.db", author="甲")
+    import_ledger(ledger, path)
+    entries = ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0]
+    for _ in range(2):
+        again = import_ledger(ledger, path, update=True)
+        assert again.rejected == [] and [p for p in again.changes if p.changes] == []
+        assert ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0] == entries
+        [job] = [s for s in _jobs(ledger) if s[1] == wife]
+        assert job[7] == 3100.0
+        said = [(w.sheet, w.row, w.reason) for w in again.warnings if "月收入" in w.reason]
+        assert said == [
+            (
+                "台账",
+                3,
+                "月收入：本表填的是 2800，工作表“就业经历”第 4 行填的是 3100，"
+                "按“就业经历”导入；请核对哪个对",
+            )
+        ]
+    ledger.close()
+
+
+def _one_day_two_jobs_book(path) -> str:
+    """张长英 took two jobs on 2025-03-01, at a shoe factory and at a cooperative. The 台账
+    shows the cooperative's (已就业 this month); the 就业经历 sheet gives both, the shoe
+    factory's first (as the export writes them)."""
+    from tests.conftest import make_id
+
+    head = make_id("520502", "19750316", "131")
+    place = {"县（市、区）": "七星关区", "乡镇（街道）": "碧阳街道", "村（社区）": "大坝村"}
+    book = openpyxl.Workbook()
+    people = book.active
+    people.title = "台账"
+    people.append(
+        ["姓名", "身份证号码", "户主身份证号码", *place, "就业状态", "务工单位", "务工开始日期"]
+        + ["月收入"]
+    )
+    people.append(["张长英", head, head, *place.values(), "已就业", "大坝村合作社", "2025-03-01"])
+    people[2][-1].value = 1500
+    jobs = book.create_sheet("就业经历")
+    jobs.append(
+        ["姓名", "身份证号码", "开始日期", "结束日期", "用人单位", "就业形式", "用人单位类型"]
+        + ["月收入"]
+    )
+    jobs.append(["张长英", head, "2025-03-01", "", "鞋厂", "单位就业", "小微企业", 3000])
+    jobs.append(["张长英", head, "2025-03-01", "", "大坝村合作社", "", "农民专业合作社", 1500])
+    book.save(path)
+    return head
+
+
+def _month_job(ledger: Ledger) -> list[tuple]:
+    return ledger.db.execute(
+        "SELECT m.status, s.employer FROM monthly_status m"
+        " LEFT JOIN employment_spells s ON s.id = m.spell_id"
+    ).fetchall()
+
+
+def test_two_jobs_of_one_day_each_row_takes_its_own_and_the_month_keeps_its_job(tmp_path):
+    """The first 就业经历 row (the shoe factory) took the 台账's job (the cooperative) and
+    changed it into the shoe factory's, the second added the cooperative again: this month's
+    已就业 then named the shoe factory, and the jobs were written twice. Now the cooperative's
+    row completes the 台账's job, the shoe factory's is a job of its own, the month stays the
+    cooperative's, and importing the workbook again writes nothing."""
+    path = tmp_path / "台账.xlsx"
+    _one_day_two_jobs_book(path)
+    ledger = Ledger.open(tmp_path / "l.db", author="甲")
+    report = import_ledger(ledger, path)
+    assert report.rejected == [] and [p for p in report.changes if p.changes] == []
+    spells = sorted(s[4:8] for s in _jobs(ledger))
+    assert spells == [
+        ("大坝村合作社", "未登记", "农民专业合作社", 1500.0),
+        ("鞋厂", "单位就业", "小微企业", 3000.0),
+    ]
+    assert _spell_log(ledger) == {s[0]: 1 for s in _jobs(ledger)}
+    assert _month_job(ledger) == [("已就业", "大坝村合作社")]
+    entries = ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0]
+    again = import_ledger(ledger, path, update=True)
+    assert (again.updated, again.imported, again.rejected, again.changes) == (0, 0, [], [])
+    assert ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0] == entries
+    assert _month_job(ledger) == [("已就业", "大坝村合作社")]
+    ledger.close()
+
+
+def test_two_jobs_of_one_day_on_an_update_each_row_takes_the_job_it_agrees_with(tmp_path):
+    """The ledger has the cooperative's job only (from the 台账 alone); the workbook's
+    就业经历 sheet then gives both jobs of that day. The shoe factory's row, first, changed
+    the cooperative's job into its own; now the cooperative's row completes it and the shoe
+    factory's is added."""
+    path, only = tmp_path / "台账.xlsx", tmp_path / "only.xlsx"
+    _one_day_two_jobs_book(only)
+    book = openpyxl.load_workbook(only)
+    del book["就业经历"]
+    book.save(only)
+    ledger = Ledger.open(tmp_path / "l.db", author="甲")
+    assert import_ledger(ledger, only).rejected == []
+    [before] = _jobs(ledger)
+    _one_day_two_jobs_book(path)  # the workbook filled in after that import
+    report = import_ledger(ledger, path, update=True)
+    assert report.rejected == [] and report.conflicts == []
+    spells = sorted((s[4], s[6], s[7], s[0] == before[0]) for s in _jobs(ledger))
+    assert spells == [
+        ("大坝村合作社", "农民专业合作社", 1500.0, True),
+        ("鞋厂", "小微企业", 3000.0, False),
+    ]
+    assert _month_job(ledger) == [("已就业", "大坝村合作社")]
+    ledger.close()
