@@ -1203,6 +1203,7 @@ class LedgerImporter:
         planned = planner.plan(known, persons)
         for sheet, row, said in leave_jobs_to_their_sheet(plans, planner.jobs):
             self.report.warnings.append(RowProblem(row, said, sheet))
+        self.placer.unsay_forms_given(planner.jobs)
         del planner
         extra_plans, category_plans = planned[:sheet_rows], planned[sheet_rows:]
         del planned, persons

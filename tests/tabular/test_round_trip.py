@@ -707,3 +707,19 @@ def test_two_jobs_of_one_day_on_an_update_each_row_takes_the_job_it_agrees_with(
     ]
     assert _month_job(ledger) == [("已就业", "大坝村合作社")]
     ledger.close()
+
+
+def test_no_form_on_the_ledger_sheet_is_not_said_when_the_jobs_sheet_gives_it(tmp_path):
+    """The 台账 has no 就业形式 column; the 就业经历 sheet gives 张长英's job as 单位就业,
+    not 李秀's. The row said “就业形式未填写，这份工作按“未登记”记录” for both, though his job
+    was written 单位就业: now only hers is said, and his job has its form."""
+    path = tmp_path / "台账.xlsx"
+    head, wife = _two_jobs_book(path, 2800)
+    ledger = Ledger.open(tmp_path / "l.db", author="甲")
+    report = import_ledger(ledger, path)
+    assert report.rejected == []
+    forms = {s[1]: s[5] for s in _jobs(ledger) if s[2] != "2024-03-01"}
+    assert forms == {head: "单位就业", wife: "未登记"}
+    said = [(w.sheet, w.row) for w in report.warnings if "就业形式未填写" in w.reason]
+    assert said == [("台账", 3)]
+    ledger.close()
