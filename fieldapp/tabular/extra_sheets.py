@@ -366,9 +366,22 @@ class ExtraPlanner:
         #: (sheet, row) → the job it takes ("" none), for the rows sharing a person and a start
         #: day with another row: a later row's own job is not taken by an earlier one.
         self._paired: dict[tuple[str, int], str] = {}
+        #: The ledger sheet's new jobs (`plan`'s `new_jobs`): id → (fields given, sheet, row).
+        self._new: dict[str, tuple[frozenset[str], str, int]] = {}
+        #: What to say at a ledger sheet's row: (sheet, row, text).
+        self.said: list[tuple[str, int, str]] = []
 
-    def plan(self, rows: list[ExtraRow], persons: dict[str, dict[str, Any]]) -> list[RowPlan]:
+    def plan(
+        self,
+        rows: list[ExtraRow],
+        persons: dict[str, dict[str, Any]],
+        new_jobs: Sequence[tuple[dict[str, Any], frozenset[str], str, int]] = (),
+    ) -> list[RowPlan]:
         """One RowPlan per row (each row's person is in `persons`, by ID number), in order.
+
+        `new_jobs`: the jobs the ledger sheet's rows add to known persons, not yet written
+        (each with the fields its row gave, its sheet and row). A 就业经历 row finds them as
+        the ledger's: the one it takes is completed in place (`_complete`), not added again.
 
         `rows` is emptied as it is planned, each row let go once its plan is made: a workbook's
         extra sheets may hold hundreds of thousands of rows, and with their plans beside them
@@ -385,6 +398,9 @@ class ExtraPlanner:
             "monthly_status": store.fact_rows(self.db, "monthly_status", ids),
         }
         visits = store.visits_of_households(self.db, households)
+        for job, gave, sheet, row_no in new_jobs:
+            facts["employment_spells"].setdefault(job["person_id"], []).append(job)
+            self._new[str(job["id"])] = (gave, sheet, row_no)
         self._pair_same_day_jobs(rows, persons, facts["employment_spells"])
         plans = []
         rows.reverse()  # taken from the end, in the rows' order
@@ -472,6 +488,26 @@ class ExtraPlanner:
         self.used.add(match["id"])
         return match
 
+    def _complete(self, plan: RowPlan, job: dict[str, Any], updates: dict[str, Any]) -> None:
+        """A new job of the ledger sheet's, not yet written, taken by a 就业经历 row: its
+        cells written into it (the job's own sheet wins, as on an existing job), each one
+        the ledger sheet's row gave otherwise said there, naming both."""
+        gave, sheet, row = self._new[str(job["id"])]
+        for name, value in updates.items():
+            if not differs(name, job.get(name), value):
+                continue
+            if name in gave:
+                self.said.append(
+                    (
+                        sheet,
+                        row,
+                        f"{FIELD_LABELS.get(name, name)}：本表填的是 {shown(job.get(name))}，"
+                        f"工作表“{plan.sheet}”第 {plan.row} 行填的是 {shown(value)}，"
+                        f"按“{plan.sheet}”导入；请核对哪个对",
+                    )
+                )
+            job[name] = value
+
     def _upsert(
         self,
         plan: RowPlan,
@@ -495,6 +531,9 @@ class ExtraPlanner:
         )
         if match is not None:
             self.jobs[str(match["id"])] = (plan.sheet, plan.row, updates)
+            if str(match["id"]) in self._new:
+                self._complete(plan, match, updates)
+                return
         defaults = {
             "person_id": plan.person_id,
             "end_date": None,

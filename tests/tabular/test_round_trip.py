@@ -723,3 +723,65 @@ def test_no_form_on_the_ledger_sheet_is_not_said_when_the_jobs_sheet_gives_it(tm
     said = [(w.sheet, w.row) for w in report.warnings if "就业形式未填写" in w.reason]
     assert said == [("台账", 3)]
     ledger.close()
+
+
+def test_a_new_job_of_a_known_person_on_both_sheets_is_written_once_on_an_update(tmp_path):
+    """张长英 and 李秀 are in the ledger without jobs; an --update brings their jobs on the
+    台账 and again on the 就业经历 sheet. Each was written twice, one 未登记 from the 台账
+    and one from the 就业经历 row (and “就业形式未填写” said of both). Now each job is written
+    once, the 就业经历 row's cells in it, only 李秀's (no form anywhere) said; again, nothing."""
+    path, first = tmp_path / "台账.xlsx", tmp_path / "first.xlsx"
+    head, wife = _two_jobs_book(first, 2800)
+    book = openpyxl.load_workbook(first)
+    del book["就业经历"]
+    for row in (2, 3):
+        for column in range(8, 12):
+            book["台账"].cell(row, column).value = None
+    book.save(first)
+    ledger = Ledger.open(tmp_path / "l.db", author="甲")
+    assert import_ledger(ledger, first).rejected == [] and _jobs(ledger) == []
+    _two_jobs_book(path, 2800)
+    report = import_ledger(ledger, path, update=True)
+    assert report.rejected == [] and report.conflicts == []
+    assert [s[1:] for s in _jobs(ledger)] == [
+        (head, "2024-03-01", "2024-09-30", "砖厂", "单位就业", "", 2500.0, 0),
+        (head, "2025-03-01", None, "鞋厂", "单位就业", "小微企业", 3000.0, 1),
+        (wife, "2025-04-01", None, "砖厂", "未登记", "", 2800.0, None),
+    ]
+    said = [(w.sheet, w.row) for w in report.warnings if "就业形式未填写" in w.reason]
+    assert said == [("台账", 3)]
+    assert _spell_log(ledger) == {s[0]: 1 for s in _jobs(ledger)}
+    entries = ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0]
+    again = import_ledger(ledger, path, update=True)
+    assert (again.updated, again.imported, again.rejected, again.changes) == (0, 0, [], [])
+    assert ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0] == entries
+    ledger.close()
+
+
+def test_a_new_job_of_a_known_person_the_two_sheets_give_differently_is_said(tmp_path):
+    """李秀's new job (an --update): 2800 on the 台账, 3100 on the 就业经历 sheet. Written
+    once, as its own sheet gives it, and the 台账 row names both cells."""
+    path, first = tmp_path / "台账.xlsx", tmp_path / "first.xlsx"
+    _head, wife = _two_jobs_book(first, 2800)
+    book = openpyxl.load_workbook(first)
+    del book["就业经历"]
+    for row in (2, 3):
+        for column in range(8, 12):
+            book["台账"].cell(row, column).value = None
+    book.save(first)
+    ledger = Ledger.open(tmp_path / "l.db", author="甲")
+    assert import_ledger(ledger, first).rejected == []
+    _two_jobs_book(path, 3100)
+    report = import_ledger(ledger, path, update=True)
+    assert report.rejected == []
+    assert [s[7] for s in _jobs(ledger) if s[1] == wife] == [3100.0]
+    said = [(w.sheet, w.row, w.reason) for w in report.warnings if "月收入" in w.reason]
+    assert said == [
+        (
+            "台账",
+            3,
+            "月收入：本表填的是 2800，工作表“就业经历”第 4 行填的是 3100，"
+            "按“就业经历”导入；请核对哪个对",
+        )
+    ]
+    ledger.close()
