@@ -353,6 +353,16 @@ def leave_jobs_to_their_sheet(
     return said
 
 
+#: The ledger's table whose records a sheet's rows are matched to.
+_FACT_TABLES = {
+    JOBS: "employment_spells",
+    "失业登记": "unemployment_registrations",
+    "培训": "services",
+    "走访服务": "services",
+    "月度状态": "monthly_status",
+}
+
+
 class ExtraPlanner:
     """Plans extra-sheet rows against the ledger (read through `db`)."""
 
@@ -387,17 +397,21 @@ class ExtraPlanner:
         extra sheets may hold hundreds of thousands of rows, and with their plans beside them
         they were the peak of an import's memory.
         """
-        ids = [persons[r.id_number]["id"] for r in rows]
-        households = [persons[r.id_number]["household_id"] or "" for r in rows]
+        # Each table read for the persons whose rows can match its records, and only those:
+        # a 就业经历 sheet alone read every person's registrations, services and months too.
+        ids: dict[str, dict[str, None]] = {table: {} for table in _FACT_TABLES.values()}
+        households: dict[str, None] = {}
+        for row in rows:
+            person = persons[row.id_number]
+            ids[_FACT_TABLES[row.kind]][person["id"]] = None
+            if row.kind == "走访服务":
+                households[person["household_id"] or ""] = None
         facts = {
-            "employment_spells": store.fact_rows(self.db, "employment_spells", ids),
-            "unemployment_registrations": store.fact_rows(
-                self.db, "unemployment_registrations", ids
-            ),
-            "services": store.fact_rows(self.db, "services", ids),
-            "monthly_status": store.fact_rows(self.db, "monthly_status", ids),
+            table: store.fact_rows(self.db, table, wanted) if wanted else {}
+            for table, wanted in ids.items()
         }
-        visits = store.visits_of_households(self.db, households)
+        del ids
+        visits = store.visits_of_households(self.db, households) if households else {}
         for job, gave, sheet, row_no in new_jobs:
             facts["employment_spells"].setdefault(job["person_id"], []).append(job)
             self._new[str(job["id"])] = (gave, sheet, row_no)

@@ -785,3 +785,28 @@ def test_a_new_job_of_a_known_person_the_two_sheets_give_differently_is_said(tmp
         )
     ]
     ledger.close()
+
+
+def test_the_extra_sheets_read_only_the_records_their_rows_can_match(tmp_path):
+    """A workbook of a 就业经历 sheet alone: the planner read every person's registrations,
+    services, visits and monthly statuses as well, for every row. Now it reads the jobs."""
+    path, jobs_only = tmp_path / "台账.xlsx", tmp_path / "jobs.xlsx"
+    _two_jobs_book(path, 2800)
+    ledger = Ledger.open(tmp_path / "l.db", author="甲")
+    assert import_ledger(ledger, path).rejected == []
+    book = openpyxl.load_workbook(path)
+    del book["台账"]
+    book["就业经历"].append(["张长英", book["就业经历"]["B2"].value, "2026-01-05", "", "砖厂"])
+    book.save(jobs_only)
+    statements: list[str] = []
+    ledger.db.conn.set_trace_callback(statements.append)
+    try:
+        report = import_ledger(ledger, jobs_only, update=True)
+    finally:
+        ledger.db.conn.set_trace_callback(None)
+    assert report.rejected == [] and report.imported == 1
+    read = " ".join(s for s in statements if s.lstrip().upper().startswith("SELECT"))
+    assert "FROM employment_spells" in read
+    for table in ("unemployment_registrations", "services", "visits", "monthly_status"):
+        assert f"FROM {table} " not in read, table
+    ledger.close()
