@@ -318,6 +318,16 @@ def complete_jobs(
     return filled
 
 
+def _both(name: str, ours: Any, sheet: str, row: int, theirs: Any) -> str:
+    """A job's cell the ledger sheet's row gives as `ours` and a 就业经历 row as `theirs`,
+    taken as the latter, said at the former: '月收入：本表填的是 2800，工作表“就业经历”第 4 行
+    填的是 3100，按“就业经历”导入；请核对哪个对'."""
+    return (
+        f"{FIELD_LABELS.get(name, name)}：本表填的是 {shown(ours)}，工作表“{sheet}”第 {row} 行"
+        f"填的是 {shown(theirs)}，按“{sheet}”导入；请核对哪个对"
+    )
+
+
 def leave_jobs_to_their_sheet(
     plans: Sequence[RowPlan], jobs: dict[str, tuple[str, int, dict[str, Any]]]
 ) -> list[tuple[str, int, str]]:
@@ -339,15 +349,7 @@ def leave_jobs_to_their_sheet(
             if same_value(value, change.new):
                 kept.append(change)
                 continue
-            said.append(
-                (
-                    plan.sheet,
-                    plan.row,
-                    f"{FIELD_LABELS.get(change.field, change.field)}：本表填的是 "
-                    f"{shown(change.new)}，工作表“{sheet}”第 {row} 行填的是 {shown(value)}，"
-                    f"按“{sheet}”导入；请核对哪个对",
-                )
-            )
+            said.append((plan.sheet, plan.row, _both(change.field, change.new, sheet, row, value)))
         if len(kept) < len(plan.changes):
             plan.changes = tuple(kept)
     return said
@@ -511,15 +513,8 @@ class ExtraPlanner:
             if not differs(name, job.get(name), value):
                 continue
             if name in gave:
-                self.said.append(
-                    (
-                        sheet,
-                        row,
-                        f"{FIELD_LABELS.get(name, name)}：本表填的是 {shown(job.get(name))}，"
-                        f"工作表“{plan.sheet}”第 {plan.row} 行填的是 {shown(value)}，"
-                        f"按“{plan.sheet}”导入；请核对哪个对",
-                    )
-                )
+                said = _both(name, job.get(name), plan.sheet, plan.row, value)
+                self.said.append((sheet, row, said))
             job[name] = value
 
     def _upsert(

@@ -525,6 +525,14 @@ def _jobs(ledger: Ledger) -> list[tuple]:
     ).fetchall()
 
 
+def _again_writes_nothing(ledger: Ledger, path) -> None:
+    """The workbook at `path` imported again (--update) changes, adds and logs nothing."""
+    entries = ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0]
+    again = import_ledger(ledger, path, update=True)
+    assert (again.updated, again.imported, again.rejected, again.changes) == (0, 0, [], [])
+    assert ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0] == entries
+
+
 def test_a_job_the_jobs_sheet_completes_is_written_once_and_again_not_at_all(tmp_path):
     """The import wrote 张长英's job from the 台账, then changed it from the 就业经历 row that
     completes it: two log entries for one job (8 000 at 20 000 persons). Now the job is
@@ -545,10 +553,7 @@ def test_a_job_the_jobs_sheet_completes_is_written_once_and_again_not_at_all(tmp
     # to the wife's as unchanged (as they were); the preview changes no cell.
     assert (report.imported, report.updated, report.unchanged) == (3, 1, 1)
     assert [p for p in report.changes if p.changes] == [] and report.conflicts == []
-    entries = ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0]
-    again = import_ledger(ledger, path, update=True)
-    assert (again.updated, again.imported, again.rejected, again.changes) == (0, 0, [], [])
-    assert ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0] == entries
+    _again_writes_nothing(ledger, path)
     ledger.close()
 
 
@@ -595,6 +600,14 @@ def test_an_exported_ledger_imported_writes_each_job_once(tmp_path):
     target.close()
 
 
+#: 李秀's income, 2800 on the 台账 and 3100 on the 就业经历 sheet, as the 台账 row says it.
+_WIFES_INCOME_SAID = (
+    "台账",
+    3,
+    "月收入：本表填的是 2800，工作表“就业经历”第 4 行填的是 3100，按“就业经历”导入；请核对哪个对",
+)
+
+
 def test_a_job_cell_the_two_sheets_give_differently_is_the_jobs_sheets_on_every_import(tmp_path):
     """李秀's income, 2800 on the 台账 and 3100 on the 就业经历 sheet: each --update of the same
     workbook turned it back, 3100 → 2800 from the 台账 row and 2800 → 3100 from the 就业经历
@@ -612,14 +625,7 @@ def test_a_job_cell_the_two_sheets_give_differently_is_the_jobs_sheets_on_every_
         [job] = [s for s in _jobs(ledger) if s[1] == wife]
         assert job[7] == 3100.0
         said = [(w.sheet, w.row, w.reason) for w in again.warnings if "月收入" in w.reason]
-        assert said == [
-            (
-                "台账",
-                3,
-                "月收入：本表填的是 2800，工作表“就业经历”第 4 行填的是 3100，"
-                "按“就业经历”导入；请核对哪个对",
-            )
-        ]
+        assert said == [_WIFES_INCOME_SAID]
     ledger.close()
 
 
@@ -627,25 +633,14 @@ def _one_day_two_jobs_book(path) -> str:
     """张长英 took two jobs on 2025-03-01, at a shoe factory and at a cooperative. The 台账
     shows the cooperative's (已就业 this month); the 就业经历 sheet gives both, the shoe
     factory's first (as the export writes them)."""
-    from tests.conftest import make_id
-
-    head = make_id("520502", "19750316", "131")
-    place = {"县（市、区）": "七星关区", "乡镇（街道）": "碧阳街道", "村（社区）": "大坝村"}
-    book = openpyxl.Workbook()
-    people = book.active
-    people.title = "台账"
-    people.append(
-        ["姓名", "身份证号码", "户主身份证号码", *place, "就业状态", "务工单位", "务工开始日期"]
-        + ["月收入"]
-    )
-    people.append(["张长英", head, head, *place.values(), "已就业", "大坝村合作社", "2025-03-01"])
-    people[2][-1].value = 1500
-    jobs = book.create_sheet("就业经历")
-    jobs.append(
-        ["姓名", "身份证号码", "开始日期", "结束日期", "用人单位", "就业形式", "用人单位类型"]
-        + ["月收入"]
-    )
-    jobs.append(["张长英", head, "2025-03-01", "", "鞋厂", "单位就业", "小微企业", 3000])
+    head, _wife = _two_jobs_book(path, 2800)
+    book = openpyxl.load_workbook(path)
+    people = book["台账"]
+    people.delete_rows(3)  # his wife
+    people["H2"], people["J2"] = "大坝村合作社", 1500
+    jobs = book["就业经历"]
+    jobs.delete_rows(2, 3)
+    jobs.append(["张长英", head, "2025-03-01", "", "鞋厂", "单位就业", "小微企业", 3000, ""])
     jobs.append(["张长英", head, "2025-03-01", "", "大坝村合作社", "", "农民专业合作社", 1500])
     book.save(path)
     return head
@@ -676,10 +671,7 @@ def test_two_jobs_of_one_day_each_row_takes_its_own_and_the_month_keeps_its_job(
     ]
     assert _spell_log(ledger) == {s[0]: 1 for s in _jobs(ledger)}
     assert _month_job(ledger) == [("已就业", "大坝村合作社")]
-    entries = ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0]
-    again = import_ledger(ledger, path, update=True)
-    assert (again.updated, again.imported, again.rejected, again.changes) == (0, 0, [], [])
-    assert ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0] == entries
+    _again_writes_nothing(ledger, path)
     assert _month_job(ledger) == [("已就业", "大坝村合作社")]
     ledger.close()
 
@@ -725,6 +717,16 @@ def test_no_form_on_the_ledger_sheet_is_not_said_when_the_jobs_sheet_gives_it(tm
     ledger.close()
 
 
+def _people_without_jobs(path) -> None:
+    """The `_two_jobs_book` at `path` left its people only: no 就业经历, no jobs on the 台账."""
+    book = openpyxl.load_workbook(path)
+    del book["就业经历"]
+    for row in (2, 3):
+        for column in range(8, 12):
+            book["台账"].cell(row, column).value = None
+    book.save(path)
+
+
 def test_a_new_job_of_a_known_person_on_both_sheets_is_written_once_on_an_update(tmp_path):
     """张长英 and 李秀 are in the ledger without jobs; an --update brings their jobs on the
     台账 and again on the 就业经历 sheet. Each was written twice, one 未登记 from the 台账
@@ -732,12 +734,7 @@ def test_a_new_job_of_a_known_person_on_both_sheets_is_written_once_on_an_update
     once, the 就业经历 row's cells in it, only 李秀's (no form anywhere) said; again, nothing."""
     path, first = tmp_path / "台账.xlsx", tmp_path / "first.xlsx"
     head, wife = _two_jobs_book(first, 2800)
-    book = openpyxl.load_workbook(first)
-    del book["就业经历"]
-    for row in (2, 3):
-        for column in range(8, 12):
-            book["台账"].cell(row, column).value = None
-    book.save(first)
+    _people_without_jobs(first)
     ledger = Ledger.open(tmp_path / "l.db", author="甲")
     assert import_ledger(ledger, first).rejected == [] and _jobs(ledger) == []
     _two_jobs_book(path, 2800)
@@ -751,10 +748,7 @@ def test_a_new_job_of_a_known_person_on_both_sheets_is_written_once_on_an_update
     said = [(w.sheet, w.row) for w in report.warnings if "就业形式未填写" in w.reason]
     assert said == [("台账", 3)]
     assert _spell_log(ledger) == {s[0]: 1 for s in _jobs(ledger)}
-    entries = ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0]
-    again = import_ledger(ledger, path, update=True)
-    assert (again.updated, again.imported, again.rejected, again.changes) == (0, 0, [], [])
-    assert ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0] == entries
+    _again_writes_nothing(ledger, path)
     ledger.close()
 
 
@@ -763,26 +757,15 @@ def test_a_new_job_of_a_known_person_the_two_sheets_give_differently_is_said(tmp
     once, as its own sheet gives it, and the 台账 row names both cells."""
     path, first = tmp_path / "台账.xlsx", tmp_path / "first.xlsx"
     _head, wife = _two_jobs_book(first, 2800)
-    book = openpyxl.load_workbook(first)
-    del book["就业经历"]
-    for row in (2, 3):
-        for column in range(8, 12):
-            book["台账"].cell(row, column).value = None
-    book.save(first)
+    _people_without_jobs(first)
     ledger = Ledger.open(tmp_path / "l.db", author="甲")
     assert import_ledger(ledger, first).rejected == []
     _two_jobs_book(path, 3100)
     report = import_ledger(ledger, path, update=True)
     assert report.rejected == []
     assert [s[7] for s in _jobs(ledger) if s[1] == wife] == [3100.0]
-    said = [(w.sheet, w.row, w.reason) for w in report.warnings if "月收入" in w.reason]
-    assert said == [
-        (
-            "台账",
-            3,
-            "月收入：本表填的是 2800，工作表“就业经历”第 4 行填的是 3100，"
-            "按“就业经历”导入；请核对哪个对",
-        )
+    assert [(w.sheet, w.row, w.reason) for w in report.warnings if "月收入" in w.reason] == [
+        _WIFES_INCOME_SAID
     ]
     ledger.close()
 
