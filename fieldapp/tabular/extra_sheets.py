@@ -29,13 +29,14 @@ from fieldapp.domain.enums import (
     UnemploymentClass,
     WorkStatus,
 )
+from fieldapp.domain.labels import FIELD_LABELS
 from fieldapp.reference import divisions
 from fieldapp.store.ledger import natural_id, new_id
 from fieldapp.store.queries import tabular as store
 from fieldapp.tabular import cells
 from fieldapp.tabular.cells import CellError, nfkc
 from fieldapp.tabular.columns import EXTRA_SHEETS, NO, WORK_STATUS_ALIASES, YES
-from fieldapp.tabular.ledger_update import Differ, RowPlan, differs, same_value
+from fieldapp.tabular.ledger_update import Differ, RowPlan, differs, same_value, shown
 
 TRAINING = ServiceType.TRAINING.value
 _SPLIT = re.compile(r"[、,，;；/\s]+")
@@ -297,13 +298,13 @@ def complete_jobs(
     """Complete the new persons' jobs from the ledger sheet (not yet written) with the 就业经历
     rows that give the same jobs, so that each job is written once, whole.
 
-    `jobs`: ID number → (the job, the fields the ledger sheet gave of it). The row that takes a
-    job is the one `ExtraPlanner` would match to it, the first of the person's rows naming its
-    start date. When it agrees with every field the ledger sheet gave, it fills in the others.
-    When it does not (another job of the same day, a different income), nothing is filled
-    in: its plan changes the job as before, each cell shown and logged as that row's, and the
-    job is never written as a mix of two. Returns the (sheet, row) of each row that filled a
-    field in (the import counts it as a record updated).
+    `jobs`: ID number → (the job, the fields the ledger sheet gave of it). The row that fills
+    it in is the first of the person's rows naming its start date that agrees with every field
+    the ledger sheet gave; `ExtraPlanner` then finds the job as that row gives it, and pairs
+    them. A row that does not agree (another job of the same day, a different income) fills
+    nothing in: its plan changes or adds a job, each cell shown and logged as that row's, and
+    the job is never written as a mix of two. Returns the (sheet, row) of each row that filled
+    a field in (the import counts it as a record updated).
     """
     filled: set[tuple[str, int]] = set()
     taken: set[str] = set()
@@ -313,15 +314,62 @@ def complete_jobs(
         job, gave = jobs[row.id_number]
         if row.get("start_date") != job["start_date"]:
             continue
-        taken.add(row.id_number)
         fields = spell_fields(row.values)
         if any(name in gave and differs(name, job.get(name), v) for name, v in fields.items()):
-            continue
+            continue  # another job of that day, or a cell given otherwise: a later row may agree
+        taken.add(row.id_number)
         for name, value in fields.items():
             if differs(name, job.get(name), value):
                 job[name] = value
                 filled.add((row.sheet, row.row))
     return filled
+
+
+def _both(name: str, ours: Any, sheet: str, row: int, theirs: Any) -> str:
+    """A job's cell the ledger sheet's row gives as `ours` and a 就业经历 row as `theirs`,
+    taken as the latter, said at the former: '月收入：本表填的是 2800，工作表“就业经历”第 4 行
+    填的是 3100，按“就业经历”导入；请核对哪个对'."""
+    return (
+        f"{FIELD_LABELS.get(name, name)}：本表填的是 {shown(ours)}，工作表“{sheet}”第 {row} 行"
+        f"填的是 {shown(theirs)}，按“{sheet}”导入；请核对哪个对"
+    )
+
+
+def leave_jobs_to_their_sheet(
+    plans: Sequence[RowPlan], jobs: dict[str, tuple[str, int, dict[str, Any]]]
+) -> list[tuple[str, int, str]]:
+    """Take out of the ledger sheet's `plans` each change to a job's cell that the 就业经历
+    row matched to that job (`ExtraPlanner.jobs`) gives otherwise: the job's own sheet wins,
+    as when the job is new (`complete_jobs`). Each import of the same workbook turned such a
+    cell back and forth, one sheet's value, then the other's. Returns what to say, at the
+    ledger sheet's row: (sheet, row, text naming both cells)."""
+    said = []
+    for plan in plans:
+        kept = []
+        for change in plan.changes:
+            other = jobs.get(change.row_id) if change.table == "employment_spells" else None
+            if other is None or change.field not in other[2]:
+                kept.append(change)
+                continue
+            sheet, row, given = other
+            value = given[change.field]
+            if same_value(value, change.new):
+                kept.append(change)
+                continue
+            said.append((plan.sheet, plan.row, _both(change.field, change.new, sheet, row, value)))
+        if len(kept) < len(plan.changes):
+            plan.changes = tuple(kept)
+    return said
+
+
+#: The ledger's table whose records a sheet's rows are matched to.
+_FACT_TABLES = {
+    JOBS: "employment_spells",
+    "失业登记": "unemployment_registrations",
+    "培训": "services",
+    "走访服务": "services",
+    "月度状态": "monthly_status",
+}
 
 
 class ExtraPlanner:
@@ -331,25 +379,52 @@ class ExtraPlanner:
         self.db = db
         self.differ = differ
         self.used: set[str] = set()  # records already matched by a row of this import
+        #: Each ledger job a 就业经历 row matched → (sheet, row, the job's fields it gives):
+        #: the ledger sheet's row leaves those to it (`leave_jobs_to_their_sheet`).
+        self.jobs: dict[str, tuple[str, int, dict[str, Any]]] = {}
+        #: (sheet, row) → the job it takes ("" none), for the rows sharing a person and a start
+        #: day with another row: a later row's own job is not taken by an earlier one.
+        self._paired: dict[tuple[str, int], str] = {}
+        #: The ledger sheet's new jobs (`plan`'s `new_jobs`): id → (fields given, sheet, row).
+        self._new: dict[str, tuple[frozenset[str], str, int]] = {}
+        #: What to say at a ledger sheet's row: (sheet, row, text).
+        self.said: list[tuple[str, int, str]] = []
 
-    def plan(self, rows: list[ExtraRow], persons: dict[str, dict[str, Any]]) -> list[RowPlan]:
+    def plan(
+        self,
+        rows: list[ExtraRow],
+        persons: dict[str, dict[str, Any]],
+        new_jobs: Sequence[tuple[dict[str, Any], frozenset[str], str, int]] = (),
+    ) -> list[RowPlan]:
         """One RowPlan per row (each row's person is in `persons`, by ID number), in order.
+
+        `new_jobs`: the jobs the ledger sheet's rows add to known persons, not yet written
+        (each with the fields its row gave, its sheet and row). A 就业经历 row finds them as
+        the ledger's: the one it takes is completed in place (`_complete`), not added again.
 
         `rows` is emptied as it is planned, each row let go once its plan is made: a workbook's
         extra sheets may hold hundreds of thousands of rows, and with their plans beside them
         they were the peak of an import's memory.
         """
-        ids = [persons[r.id_number]["id"] for r in rows]
-        households = [persons[r.id_number]["household_id"] or "" for r in rows]
+        # Each table read for the persons whose rows can match its records, and only those:
+        # a 就业经历 sheet alone read every person's registrations, services and months too.
+        ids: dict[str, dict[str, None]] = {table: {} for table in _FACT_TABLES.values()}
+        households: dict[str, None] = {}
+        for row in rows:
+            person = persons[row.id_number]
+            ids[_FACT_TABLES[row.kind]][person["id"]] = None
+            if row.kind == "走访服务":
+                households[person["household_id"] or ""] = None
         facts = {
-            "employment_spells": store.fact_rows(self.db, "employment_spells", ids),
-            "unemployment_registrations": store.fact_rows(
-                self.db, "unemployment_registrations", ids
-            ),
-            "services": store.fact_rows(self.db, "services", ids),
-            "monthly_status": store.fact_rows(self.db, "monthly_status", ids),
+            table: store.fact_rows(self.db, table, wanted) if wanted else {}
+            for table, wanted in ids.items()
         }
-        visits = store.visits_of_households(self.db, households)
+        del ids
+        visits = store.visits_of_households(self.db, households) if households else {}
+        for job, gave, sheet, row_no in new_jobs:
+            facts["employment_spells"].setdefault(job["person_id"], []).append(job)
+            self._new[str(job["id"])] = (gave, sheet, row_no)
+        self._pair_same_day_jobs(rows, persons, facts["employment_spells"])
         plans = []
         rows.reverse()  # taken from the end, in the rows' order
         while rows:
@@ -372,6 +447,40 @@ class ExtraPlanner:
             plans.append(plan)
         return plans
 
+    def _pair_same_day_jobs(
+        self,
+        rows: list[ExtraRow],
+        persons: dict[str, dict[str, Any]],
+        spells: dict[str, list[dict[str, Any]]],
+    ) -> None:
+        """For the 就业经历 rows sharing a person and a start day (two jobs of one day), which
+        ledger job each takes, before any takes one: a row repeating a job exactly first, then
+        the row agreeing with a job in the most cells (of equals, the earlier row and job). The
+        first row no longer takes the job a later row gives as it is (`_paired`)."""
+        days: dict[tuple[str, Any], list[ExtraRow]] = {}
+        for row in rows:
+            if row.kind == JOBS:
+                days.setdefault((row.id_number, row.get("start_date")), []).append(row)
+        for (number, start), same_day in days.items():
+            if len(same_day) < 2:
+                continue
+            jobs = [s for s in spells.get(persons[number]["id"], []) if s["start_date"] == start]
+            pairs = []
+            for i, row in enumerate(same_day):
+                wanted = spell_fields(row.values)
+                for j, job in enumerate(jobs):
+                    agree = sum(same_value(job.get(k), v) for k, v in wanted.items())
+                    pairs.append((agree == len(wanted), agree, -i, -j, row, job))
+            pairs.sort(key=lambda p: p[:4], reverse=True)
+            taken: set[str] = set()
+            for *_, row, job in pairs:
+                key = (row.sheet, row.row)
+                if key not in self._paired and job["id"] not in taken:
+                    self._paired[key] = str(job["id"])
+                    taken.add(job["id"])
+            for row in same_day:  # the rows left over are new jobs
+                self._paired.setdefault((row.sheet, row.row), "")
+
     def _claim(self, rows: list[dict[str, Any]], wanted: dict[str, Any]) -> dict[str, Any] | None:
         """Of the ledger's records sharing a row's key, the one the row repeats exactly, else
         the first no earlier row took (None: the row is a new record); taken from now on."""
@@ -383,6 +492,37 @@ class ExtraPlanner:
         if match is not None:
             self.used.add(match["id"])
         return match
+
+    def _claim_job(
+        self, plan: RowPlan, rows: list[dict[str, Any]], wanted: dict[str, Any]
+    ) -> dict[str, Any] | None:
+        """Of the ledger's jobs of a row's start day: the one paired with it when another row
+        shares the day (`_pair_same_day_jobs`, "": none, a new job), else of those no row
+        took, the one agreeing with it in the most cells (the first of equals); taken from
+        now on."""
+        paired = self._paired.get((plan.sheet, plan.row))
+        if paired is not None:
+            free = [r for r in rows if r["id"] == paired]
+        else:
+            free = [r for r in rows if r["id"] not in self.used]
+        if not free:
+            return None
+        match = max(free, key=lambda r: sum(same_value(r.get(k), v) for k, v in wanted.items()))
+        self.used.add(match["id"])
+        return match
+
+    def _complete(self, plan: RowPlan, job: dict[str, Any], updates: dict[str, Any]) -> None:
+        """A new job of the ledger sheet's, not yet written, taken by a 就业经历 row: its
+        cells written into it (the job's own sheet wins, as on an existing job), each one
+        the ledger sheet's row gave otherwise said there, naming both."""
+        gave, sheet, row = self._new[str(job["id"])]
+        for name, value in updates.items():
+            if not differs(name, job.get(name), value):
+                continue
+            if name in gave:
+                said = _both(name, job.get(name), plan.sheet, plan.row, value)
+                self.said.append((sheet, row, said))
+            job[name] = value
 
     def _upsert(
         self,
@@ -402,7 +542,14 @@ class ExtraPlanner:
 
     def _spell(self, plan: RowPlan, values: dict[str, Any], rows: list[dict[str, Any]]) -> None:
         updates = spell_fields(values)
-        match = self._claim([r for r in rows if r["start_date"] == values["start_date"]], updates)
+        match = self._claim_job(
+            plan, [r for r in rows if r["start_date"] == values["start_date"]], updates
+        )
+        if match is not None:
+            self.jobs[str(match["id"])] = (plan.sheet, plan.row, updates)
+            if str(match["id"]) in self._new:
+                self._complete(plan, match, updates)
+                return
         defaults = {
             "person_id": plan.person_id,
             "end_date": None,

@@ -28,6 +28,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -70,9 +71,16 @@ from fieldapp.tabular.columns import (
     names_a_month,
     normalise_header,
 )
-from fieldapp.tabular.extra_sheets import ExtraPlanner, ExtraRow, forget_shared, parse_extra
+from fieldapp.tabular.extra_sheets import (
+    ExtraPlanner,
+    ExtraRow,
+    forget_shared,
+    leave_jobs_to_their_sheet,
+    parse_extra,
+)
 from fieldapp.tabular.ledger_update import (
     PERSON_FIELDS,
+    SPELL_FIELDS,
     CellChange,
     Differ,
     PersonPlanner,
@@ -83,6 +91,7 @@ from fieldapp.tabular.ledger_update import (
 )
 from fieldapp.tabular.outcome import ImportReport, Mapped, RowProblem, SaidWord, UnknownWord
 from fieldapp.tabular.person_row import (
+    FORM_NOT_GIVEN,
     RAW,
     READ,
     ParsedRow,
@@ -1177,8 +1186,22 @@ class LedgerImporter:
         plans = PersonPlanner(self.ledger.db, stamp, self._month, self._months).plan(
             existing, persons
         )
-        for item, _sheet in existing:
-            self.report.warnings.extend(RowProblem(item.row, w, item.sheet) for w in item.warnings)
+        # The new jobs of known persons the ledger sheet adds, as the 就业经历 rows may give
+        # them again: the planner finds them as the ledger's, and completes them (written once).
+        new_jobs: list[tuple[dict[str, Any], frozenset[str], str, int]] = []
+        remade: list[tuple[RowPlan, list[tuple[str, dict[str, Any]]]]] = []
+        for (item, _sheet), plan in zip(existing, plans, strict=True):
+            records = list(plan.new_rows()) if item.spell is not None and plan.packed else []
+            jobs = [r for t, r in records if t == "employment_spells"]
+            if jobs:
+                remade.append((plan, records))
+                gave = frozenset(f for f, c in SPELL_FIELDS.items() if not item.given.isdisjoint(c))
+                new_jobs.extend((job, gave, plan.sheet, plan.row) for job in jobs)
+            for said in item.warnings:
+                problem = RowProblem(item.row, said, item.sheet)
+                self.report.warnings.append(problem)
+                if said == FORM_NOT_GIVEN and jobs:
+                    self.placer.form_not_given[str(jobs[0]["id"])] = problem
         for plan in plans:
             plan.changes = tuple(
                 CellChange(c.table, c.row_id, c.field, c.old, c.new, edits.get((c.row_id, c.field)))
@@ -1205,7 +1228,20 @@ class LedgerImporter:
         extra_rows.clear()
         del from_categories
         # The planner lets go of each parsed row once planned: what is left is in the plans.
-        planned = ExtraPlanner(self.ledger.db, differ).plan(known, persons)
+        planner = ExtraPlanner(self.ledger.db, differ)
+        planned = planner.plan(known, persons, new_jobs)
+        for plan, records in remade:  # the new jobs as the 就业经历 rows completed them
+            plan.packed = ()
+            for table, record in records:
+                plan.add_insert(table, record)
+        del new_jobs, remade
+        for sheet, row, said in [
+            *leave_jobs_to_their_sheet(plans, planner.jobs),
+            *planner.said,
+        ]:
+            self.report.warnings.append(RowProblem(row, said, sheet))
+        self.placer.unsay_forms_given(planner.jobs)
+        del planner
         extra_plans, category_plans = planned[:sheet_rows], planned[sheet_rows:]
         del planned, persons
         if not self.update:

@@ -317,7 +317,8 @@ class PersonPlanner:
             for i, sheet in items
         ]
         statuses: dict[str, list[dict[str, Any]]] = {}
-        for row in store.rows_by_id(self.db, "monthly_status", filter(None, month_ids)):
+        wanted = [m for m in month_ids if m]
+        for row in store.rows_by_id(self.db, "monthly_status", wanted) if wanted else ():
             statuses.setdefault(row["person_id"], []).append(row)
         # The edits after the sheet's date were read before the import wrote anything (its
         # own new rows are no conflict): the importer marks the conflicts (see ledger_import).

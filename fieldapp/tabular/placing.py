@@ -19,7 +19,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from fieldapp.domain.areacode import AreaLevel, area_at
-from fieldapp.domain.enums import Category, WorkStatus
+from fieldapp.domain.enums import Category, EmploymentForm, WorkStatus
 from fieldapp.services.imports import NewPeople
 from fieldapp.store.ledger import natural_id, new_id
 from fieldapp.store.queries import tabular as store
@@ -28,7 +28,7 @@ from fieldapp.tabular.cells import CellError
 from fieldapp.tabular.extra_sheets import ExtraRow, complete_jobs
 from fieldapp.tabular.ledger_update import SPELL_FIELDS
 from fieldapp.tabular.outcome import ImportReport, RowProblem
-from fieldapp.tabular.person_row import ParsedRow, ended_before
+from fieldapp.tabular.person_row import FORM_NOT_GIVEN, ParsedRow, ended_before
 
 _WAIT = "wait"  # `_household_for`: the head's row is further down the sheet
 _LIFTED = {Category.LIFTED.value}
@@ -90,6 +90,9 @@ class Placer:
         #: The (sheet, row) of the 就业经历 rows that completed one of those jobs.
         self.completed: set[tuple[str, int]] = set()
         self._gave: dict[frozenset[str], frozenset[str]] = {}  # columns given → job fields
+        #: A new job → its row's “就业形式未填写” (`FORM_NOT_GIVEN`), taken back by the import
+        #: when a 就业经历 row gives the job's form (`unsay_forms_given`).
+        self.form_not_given: dict[str, RowProblem] = {}
 
     def finish(
         self, bulk: NewPeople, *, statuses_given: bool, extra_rows: Sequence[ExtraRow] = ()
@@ -121,6 +124,19 @@ class Placer:
             self.report.warnings.extend(self.ended_jobs)
         self.statuses, self.ended_jobs = [], []
         bulk.places(self.resolver.created, list(self.new_households.values()))
+
+    def unsay_forms_given(self, jobs: dict[str, tuple[str, int, dict[str, Any]]]) -> None:
+        """Take back “就业形式未填写” of each new job a 就业经历 row gives the form of (`jobs`,
+        `ExtraPlanner.jobs`: job → its row's fields): the job has one, not 未登记."""
+        unknown = EmploymentForm.UNKNOWN.value
+        drop = {
+            id(problem)
+            for job, problem in self.form_not_given.items()
+            if job in jobs and jobs[job][2].get("form") not in (None, "", unknown)
+        }
+        self.form_not_given = {}
+        if drop:
+            self.report.warnings = [w for w in self.report.warnings if id(w) not in drop]
 
     def _reject(self, item: ParsedRow, reason: str) -> None:
         self.report.rejected.append(RowProblem(item.row, reason, item.sheet))
@@ -348,7 +364,11 @@ class Placer:
                     self.ended_jobs.append(RowProblem(item.row, ended, item.sheet))
                 income = item.spell["monthly_income"] if working and item.spell else None
                 statuses.append((person_id, item.status, spell_id if working else None, income))
-            self.report.warnings.extend(RowProblem(item.row, w, item.sheet) for w in item.warnings)
+            for said in item.warnings:
+                problem = RowProblem(item.row, said, item.sheet)
+                self.report.warnings.append(problem)
+                if said == FORM_NOT_GIVEN and spell_id is not None:
+                    self.form_not_given[spell_id] = problem
         self.written.update(p["id"] for p in persons)
         self.created.update(r["id"] for r in (*persons, *spells))
         self.statuses.extend(statuses)

@@ -525,6 +525,14 @@ def _jobs(ledger: Ledger) -> list[tuple]:
     ).fetchall()
 
 
+def _again_writes_nothing(ledger: Ledger, path) -> None:
+    """The workbook at `path` imported again (--update) changes, adds and logs nothing."""
+    entries = ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0]
+    again = import_ledger(ledger, path, update=True)
+    assert (again.updated, again.imported, again.rejected, again.changes) == (0, 0, [], [])
+    assert ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0] == entries
+
+
 def test_a_job_the_jobs_sheet_completes_is_written_once_and_again_not_at_all(tmp_path):
     """The import wrote 张长英's job from the 台账, then changed it from the 就业经历 row that
     completes it: two log entries for one job (8 000 at 20 000 persons). Now the job is
@@ -545,10 +553,7 @@ def test_a_job_the_jobs_sheet_completes_is_written_once_and_again_not_at_all(tmp
     # to the wife's as unchanged (as they were); the preview changes no cell.
     assert (report.imported, report.updated, report.unchanged) == (3, 1, 1)
     assert [p for p in report.changes if p.changes] == [] and report.conflicts == []
-    entries = ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0]
-    again = import_ledger(ledger, path, update=True)
-    assert (again.updated, again.imported, again.rejected, again.changes) == (0, 0, [], [])
-    assert ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0] == entries
+    _again_writes_nothing(ledger, path)
     ledger.close()
 
 
@@ -593,3 +598,198 @@ def test_an_exported_ledger_imported_writes_each_job_once(tmp_path):
     assert target.db.execute("SELECT count(*) FROM changes").fetchone()[0] == entries
     source.close()
     target.close()
+
+
+#: 李秀's income, 2800 on the 台账 and 3100 on the 就业经历 sheet, as the 台账 row says it.
+_WIFES_INCOME_SAID = (
+    "台账",
+    3,
+    "月收入：本表填的是 2800，工作表“就业经历”第 4 行填的是 3100，按“就业经历”导入；请核对哪个对",
+)
+
+
+def test_a_job_cell_the_two_sheets_give_differently_is_the_jobs_sheets_on_every_import(tmp_path):
+    """李秀's income, 2800 on the 台账 and 3100 on the 就业经历 sheet: each --update of the same
+    workbook turned it back, 3100 → 2800 from the 台账 row and 2800 → 3100 from the 就业经历
+    row the next time. The 就业经历 sheet, the job's own, wins (as the first import has it):
+    importing the workbook again writes nothing, and the 台账 row says which cell it left."""
+    path = tmp_path / "台账.xlsx"
+    _head, wife = _two_jobs_book(path, 3100, "否")
+    ledger = Ledger.open(tmp_path / "l.db", author="甲")
+    import_ledger(ledger, path)
+    entries = ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0]
+    for _ in range(2):
+        again = import_ledger(ledger, path, update=True)
+        assert again.rejected == [] and [p for p in again.changes if p.changes] == []
+        assert ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0] == entries
+        [job] = [s for s in _jobs(ledger) if s[1] == wife]
+        assert job[7] == 3100.0
+        said = [(w.sheet, w.row, w.reason) for w in again.warnings if "月收入" in w.reason]
+        assert said == [_WIFES_INCOME_SAID]
+    ledger.close()
+
+
+def _one_day_two_jobs_book(path) -> str:
+    """张长英 took two jobs on 2025-03-01, at a shoe factory and at a cooperative. The 台账
+    shows the cooperative's (已就业 this month); the 就业经历 sheet gives both, the shoe
+    factory's first (as the export writes them)."""
+    head, _wife = _two_jobs_book(path, 2800)
+    book = openpyxl.load_workbook(path)
+    people = book["台账"]
+    people.delete_rows(3)  # his wife
+    people["H2"], people["J2"] = "大坝村合作社", 1500
+    jobs = book["就业经历"]
+    jobs.delete_rows(2, 3)
+    jobs.append(["张长英", head, "2025-03-01", "", "鞋厂", "单位就业", "小微企业", 3000, ""])
+    jobs.append(["张长英", head, "2025-03-01", "", "大坝村合作社", "", "农民专业合作社", 1500])
+    book.save(path)
+    return head
+
+
+def _month_job(ledger: Ledger) -> list[tuple]:
+    return ledger.db.execute(
+        "SELECT m.status, s.employer FROM monthly_status m"
+        " LEFT JOIN employment_spells s ON s.id = m.spell_id"
+    ).fetchall()
+
+
+def test_two_jobs_of_one_day_each_row_takes_its_own_and_the_month_keeps_its_job(tmp_path):
+    """The first 就业经历 row (the shoe factory) took the 台账's job (the cooperative) and
+    changed it into the shoe factory's, the second added the cooperative again: this month's
+    已就业 then named the shoe factory, and the jobs were written twice. Now the cooperative's
+    row completes the 台账's job, the shoe factory's is a job of its own, the month stays the
+    cooperative's, and importing the workbook again writes nothing."""
+    path = tmp_path / "台账.xlsx"
+    _one_day_two_jobs_book(path)
+    ledger = Ledger.open(tmp_path / "l.db", author="甲")
+    report = import_ledger(ledger, path)
+    assert report.rejected == [] and [p for p in report.changes if p.changes] == []
+    spells = sorted(s[4:8] for s in _jobs(ledger))
+    assert spells == [
+        ("大坝村合作社", "未登记", "农民专业合作社", 1500.0),
+        ("鞋厂", "单位就业", "小微企业", 3000.0),
+    ]
+    assert _spell_log(ledger) == {s[0]: 1 for s in _jobs(ledger)}
+    assert _month_job(ledger) == [("已就业", "大坝村合作社")]
+    _again_writes_nothing(ledger, path)
+    assert _month_job(ledger) == [("已就业", "大坝村合作社")]
+    ledger.close()
+
+
+def test_two_jobs_of_one_day_on_an_update_each_row_takes_the_job_it_agrees_with(tmp_path):
+    """The ledger has the cooperative's job only (from the 台账 alone); the workbook's
+    就业经历 sheet then gives both jobs of that day. The shoe factory's row, first, changed
+    the cooperative's job into its own; now the cooperative's row completes it and the shoe
+    factory's is added."""
+    path, only = tmp_path / "台账.xlsx", tmp_path / "only.xlsx"
+    _one_day_two_jobs_book(only)
+    book = openpyxl.load_workbook(only)
+    del book["就业经历"]
+    book.save(only)
+    ledger = Ledger.open(tmp_path / "l.db", author="甲")
+    assert import_ledger(ledger, only).rejected == []
+    [before] = _jobs(ledger)
+    _one_day_two_jobs_book(path)  # the workbook filled in after that import
+    report = import_ledger(ledger, path, update=True)
+    assert report.rejected == [] and report.conflicts == []
+    spells = sorted((s[4], s[6], s[7], s[0] == before[0]) for s in _jobs(ledger))
+    assert spells == [
+        ("大坝村合作社", "农民专业合作社", 1500.0, True),
+        ("鞋厂", "小微企业", 3000.0, False),
+    ]
+    assert _month_job(ledger) == [("已就业", "大坝村合作社")]
+    ledger.close()
+
+
+def test_no_form_on_the_ledger_sheet_is_not_said_when_the_jobs_sheet_gives_it(tmp_path):
+    """The 台账 has no 就业形式 column; the 就业经历 sheet gives 张长英's job as 单位就业,
+    not 李秀's. The row said “就业形式未填写，这份工作按“未登记”记录” for both, though his job
+    was written 单位就业: now only hers is said, and his job has its form."""
+    path = tmp_path / "台账.xlsx"
+    head, wife = _two_jobs_book(path, 2800)
+    ledger = Ledger.open(tmp_path / "l.db", author="甲")
+    report = import_ledger(ledger, path)
+    assert report.rejected == []
+    forms = {s[1]: s[5] for s in _jobs(ledger) if s[2] != "2024-03-01"}
+    assert forms == {head: "单位就业", wife: "未登记"}
+    said = [(w.sheet, w.row) for w in report.warnings if "就业形式未填写" in w.reason]
+    assert said == [("台账", 3)]
+    ledger.close()
+
+
+def _people_without_jobs(path) -> None:
+    """The `_two_jobs_book` at `path` left its people only: no 就业经历, no jobs on the 台账."""
+    book = openpyxl.load_workbook(path)
+    del book["就业经历"]
+    for row in (2, 3):
+        for column in range(8, 12):
+            book["台账"].cell(row, column).value = None
+    book.save(path)
+
+
+def test_a_new_job_of_a_known_person_on_both_sheets_is_written_once_on_an_update(tmp_path):
+    """张长英 and 李秀 are in the ledger without jobs; an --update brings their jobs on the
+    台账 and again on the 就业经历 sheet. Each was written twice, one 未登记 from the 台账
+    and one from the 就业经历 row (and “就业形式未填写” said of both). Now each job is written
+    once, the 就业经历 row's cells in it, only 李秀's (no form anywhere) said; again, nothing."""
+    path, first = tmp_path / "台账.xlsx", tmp_path / "first.xlsx"
+    head, wife = _two_jobs_book(first, 2800)
+    _people_without_jobs(first)
+    ledger = Ledger.open(tmp_path / "l.db", author="甲")
+    assert import_ledger(ledger, first).rejected == [] and _jobs(ledger) == []
+    _two_jobs_book(path, 2800)
+    report = import_ledger(ledger, path, update=True)
+    assert report.rejected == [] and report.conflicts == []
+    assert [s[1:] for s in _jobs(ledger)] == [
+        (head, "2024-03-01", "2024-09-30", "砖厂", "单位就业", "", 2500.0, 0),
+        (head, "2025-03-01", None, "鞋厂", "单位就业", "小微企业", 3000.0, 1),
+        (wife, "2025-04-01", None, "砖厂", "未登记", "", 2800.0, None),
+    ]
+    said = [(w.sheet, w.row) for w in report.warnings if "就业形式未填写" in w.reason]
+    assert said == [("台账", 3)]
+    assert _spell_log(ledger) == {s[0]: 1 for s in _jobs(ledger)}
+    _again_writes_nothing(ledger, path)
+    ledger.close()
+
+
+def test_a_new_job_of_a_known_person_the_two_sheets_give_differently_is_said(tmp_path):
+    """李秀's new job (an --update): 2800 on the 台账, 3100 on the 就业经历 sheet. Written
+    once, as its own sheet gives it, and the 台账 row names both cells."""
+    path, first = tmp_path / "台账.xlsx", tmp_path / "first.xlsx"
+    _head, wife = _two_jobs_book(first, 2800)
+    _people_without_jobs(first)
+    ledger = Ledger.open(tmp_path / "l.db", author="甲")
+    assert import_ledger(ledger, first).rejected == []
+    _two_jobs_book(path, 3100)
+    report = import_ledger(ledger, path, update=True)
+    assert report.rejected == []
+    assert [s[7] for s in _jobs(ledger) if s[1] == wife] == [3100.0]
+    assert [(w.sheet, w.row, w.reason) for w in report.warnings if "月收入" in w.reason] == [
+        _WIFES_INCOME_SAID
+    ]
+    ledger.close()
+
+
+def test_the_extra_sheets_read_only_the_records_their_rows_can_match(tmp_path):
+    """A workbook of a 就业经历 sheet alone: the planner read every person's registrations,
+    services, visits and monthly statuses as well, for every row. Now it reads the jobs."""
+    path, jobs_only = tmp_path / "台账.xlsx", tmp_path / "jobs.xlsx"
+    _two_jobs_book(path, 2800)
+    ledger = Ledger.open(tmp_path / "l.db", author="甲")
+    assert import_ledger(ledger, path).rejected == []
+    book = openpyxl.load_workbook(path)
+    del book["台账"]
+    book["就业经历"].append(["张长英", book["就业经历"]["B2"].value, "2026-01-05", "", "砖厂"])
+    book.save(jobs_only)
+    statements: list[str] = []
+    ledger.db.conn.set_trace_callback(statements.append)
+    try:
+        report = import_ledger(ledger, jobs_only, update=True)
+    finally:
+        ledger.db.conn.set_trace_callback(None)
+    assert report.rejected == [] and report.imported == 1
+    read = " ".join(s for s in statements if s.lstrip().upper().startswith("SELECT"))
+    assert "FROM employment_spells" in read
+    for table in ("unemployment_registrations", "services", "visits", "monthly_status"):
+        assert f"FROM {table} " not in read, table
+    ledger.close()
