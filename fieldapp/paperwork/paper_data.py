@@ -646,6 +646,7 @@ class PaperData:
                     claim_id=claim.id,
                     payee=payee,
                     village=form.village,
+                    village_label=form.village_label,
                 )
             )
         title = claims[0].rule_title if claims else batch.title

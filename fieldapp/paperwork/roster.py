@@ -52,15 +52,21 @@ class Column:
 
 
 def _columns(
-    fact_label: str, notice: bool, payees: bool = False, villages: bool = False
+    fact_label: str, notice: bool, payees: bool = False, villages: str = ""
 ) -> list[Column]:
     """The columns; with `payees` (some rows pay an agency or employer) the account column
     also names who is paid, in full: an organisation's name is not masked; with `villages`
-    (a township's or county's batch of several villages) each row names its village."""
+    (a township's or county's batch of several villages: the column's header, `_villages`)
+    each row names its village."""
     account = "账号尾号" if notice else "社保卡（银行）账号"
     cols = [
         Column("序号", 30, lambda i, r: str(i)),
-        *([Column("村（社区）", 62, lambda i, r: r.village)] if villages else []),
+        # A site's name (幸福社区安置点) is longer than a village's: its column is wider.
+        *(
+            [Column(villages, 62 if villages == "村（社区）" else 74, lambda i, r: r.village)]
+            if villages
+            else []
+        ),
         Column("姓名", 58, lambda i, r: r.name),
         Column("性别", 28, lambda i, r: r.sex),
         Column("身份证号码", 122, lambda i, r: r.id_number),
@@ -77,6 +83,16 @@ def _columns(
         cols.append(Column("领取人签字", 70, lambda i, r: ""))
     scale = WIDTH / sum(c.width for c in cols)
     return [Column(c.title, c.width * scale, c.value, c.align) for c in cols]
+
+
+def _villages(roster: RosterView) -> str:
+    """The village column's header, saying what its rows are (村（社区）, 安置点 or both, as
+    the visit sheet says 村（社区）/安置点, broken after its / rather than inside 安置点);
+    '' when the rows come from one place."""
+    if roster.villages() <= 1:
+        return ""
+    labels = {row.village_label for row in roster.rows}
+    return labels.pop() if len(labels) == 1 else "村（社区）/\n安置点"
 
 
 @dataclass(frozen=True)
@@ -170,7 +186,7 @@ def render_roster(
         settings,
         title=title,
         columns=_columns(
-            roster.fact_label, False, _pays_others(roster), villages=roster.villages() > 1
+            roster.fact_label, False, _pays_others(roster), villages=_villages(roster)
         ),
         # What the clerk must check before paying, above the table on every page.
         intro=[f"请注意：{note}" for note in roster.notes],
@@ -201,9 +217,7 @@ def render_notice(
         roster,
         settings,
         title=title,
-        columns=_columns(
-            roster.fact_label, True, _pays_others(roster), villages=roster.villages() > 1
-        ),
+        columns=_columns(roster.fact_label, True, _pays_others(roster), villages=_villages(roster)),
         intro=[notice_text(notice, settings)],
         code=short_hash(notice),
         bottom=[

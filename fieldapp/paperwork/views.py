@@ -107,6 +107,8 @@ class RosterRow:
     payee: str = ""
     #: The person's village (or relocation site): a roster of several villages names it.
     village: str = ""
+    #: What `village` is: 安置点 for a relocation site (the column header says which).
+    village_label: str = "村（社区）"
 
 
 @dataclass(frozen=True)
