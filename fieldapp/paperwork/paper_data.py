@@ -302,6 +302,24 @@ class PaperData:
             return place
         return place[at + len(name) :].lstrip() or place
 
+    def unit_near(self, unit: str, area_code: str) -> str:
+        """A unit or post as a sheet of `area_code` says it: one named after the area's own
+        county from below the county (公益性岗位（保洁员）, not 威宁彝族回族苗族自治县公益性岗位
+        （保洁员） in a narrow column), any other whole; a unit that is only the county's
+        name stays named."""
+        county = area_at(area_code, AreaLevel.COUNTY)
+        listed = self._listed(county)
+        names = (
+            say_place(county, divisions(), self._listed),
+            divisions().full_name(county),
+            divisions().name(county) or "",
+            listed.name if listed else "",
+        )
+        for name in sorted({n for n in names if n and n != county}, key=len, reverse=True):
+            if unit.startswith(name) and unit[len(name) :].strip():
+                return unit[len(name) :].strip()
+        return unit
+
     def _person(self, person_id: str) -> dict[str, Any] | None:
         if person_id not in self._persons:
             self._persons[person_id] = paper_rows.row(self.ledger, Person, person_id)

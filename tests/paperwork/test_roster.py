@@ -398,3 +398,24 @@ def test_a_long_name_breaks_where_its_parts_meet():
         (page,) = pdftotext(pdf, layout=False)
         lines = [line.strip() for line in page.splitlines()]
         assert "欧阳娜仁其木格·" in lines and "阿依古丽" in lines, page
+
+
+def test_the_five_rosters_name_a_unit_of_their_own_county_from_below_it(repo):
+    """The 公益性岗位名册 of 七星关区 printed 岗位 七星关区公益性岗位（保洁员）, and the
+    劳动力名册 its 工作单位 so, over three lines of small type in a narrow column: the paper's own
+    county said again on every row. A unit of the county is named from below it now
+    (公益性岗位（保洁员）), as its places are, and the 公益性岗位名册 — every row a 公益性岗位 —
+    names the post alone (保洁员)."""
+    from fieldapp.paperwork.jobs import rosters_job
+    from tests.paperwork.pdftext import pdftotext
+    from tests.policy.helpers import D, populate, post_worker
+
+    populate(repo)
+    post_worker(repo, D(2026, 7, 1), employer="七星关区公益性岗位（保洁员）")
+    pages = pdftotext(rosters_job(repo.ledger, "520502", D(2026, 8, 1)).render(), layout=False)
+    labour = "".join(next(p for p in pages if "劳动力名册" in p).split())
+    assert "公益性岗位（保洁员）" in labour, labour
+    posts = "".join(next(p for p in pages if "公益性岗位名册" in p).split())
+    assert "保洁员" in posts and "公益性岗位（" not in posts, posts
+    for page in (labour, posts):
+        assert "七星关区公益性岗位" not in page, page
