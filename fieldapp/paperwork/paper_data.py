@@ -67,6 +67,11 @@ _REVIEWS: dict[ClaimState, tuple[str, ...]] = {
 }
 
 
+#: Facts of a form a roster row does not repeat in its 资格条件: the rule's figure (in the
+#: basis above the table) and the month or year paid (a column of its own).
+_NOT_IN_FACT = frozenset({"补贴标准", "发放月份", "发放年度"})
+
+
 def _reviews_passed(claims: Sequence[Claim]) -> tuple[str, ...]:
     """The reviews every one of `claims` has passed (none while one is only submitted)."""
     passed = [_REVIEWS.get(c.state, ()) for c in claims]
@@ -637,16 +642,16 @@ class PaperData:
                 if spell is not None
                 else ""
             )
+            # The month (year) a claim pays has its column (发放月份), not the place's.
+            paid = claim.paid_for()
             if spell is not None and place:
                 spells += 1
                 fact = f"{place}（{spell.employer}）" if spell.employer else place
-                paid = claim.paid_for()
-                fact = f"{paid} {fact}" if paid else fact
             else:
                 # What the claim pays for: the service and its day, and for a training paid
                 # by the day its days (the amount is checked against them); the figure is the
                 # rule's, in the basis above the table.
-                said = [f for f in form.facts if f.label != "补贴标准"][:3]
+                said = [f for f in form.facts if f.label not in _NOT_IN_FACT][:3]
                 fact = "；".join(f"{f.label}：{f.value}" for f in said)
             account, payee = form.person.account_number, ""
             if form.payee != "个人":
@@ -665,6 +670,7 @@ class PaperData:
                     payee=payee,
                     village=form.village,
                     village_label=form.village_label,
+                    paid_for=paid,
                 )
             )
         title = claims[0].rule_title if claims else batch.title
