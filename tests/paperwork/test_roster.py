@@ -419,3 +419,25 @@ def test_the_five_rosters_name_a_unit_of_their_own_county_from_below_it(repo):
     assert "保洁员" in posts and "公益性岗位（" not in posts, posts
     for page in (labour, posts):
         assert "七星关区公益性岗位" not in page, page
+
+
+@pytest.mark.parametrize("written", ["", "520502199"])
+def test_a_job_recorded_by_a_code_the_ledger_names_is_named_on_the_five_rosters(repo, written):
+    """A job recorded by its township's code alone, a township the division table does not
+    name (a new one, or one of a county's retired code: 522427100) and the ledger does
+    (新发镇): the 一库五册 printed 就业地点 522427100, or only the county — digits a clerk
+    cannot read (the code written as its place, as the demo and old sheets have it), or a
+    place less than the ledger knows. It names the ledger's township."""
+    from fieldapp.domain.models import Area
+    from fieldapp.paperwork.jobs import rosters_job
+    from tests.paperwork.pdftext import pdftotext
+    from tests.policy.helpers import D, populate, post_worker
+
+    populate(repo)
+    with repo.ledger.transaction():
+        repo.ensure_area(Area(code="520502199", name="新发镇", kind="乡镇", parent_code="520502"))
+    post_worker(repo, D(2026, 7, 1), place_code="520502199", place_name=written)
+    pages = pdftotext(rosters_job(repo.ledger, "520502", D(2026, 8, 1)).render(), layout=False)
+    labour = "".join(next(p for p in pages if "劳动力名册" in p).split())
+    assert "新发镇" in labour, labour
+    assert not re.search(r"(?<!\d)520502199(?!\d)", labour), labour
