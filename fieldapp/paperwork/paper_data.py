@@ -67,6 +67,13 @@ _REVIEWS: dict[ClaimState, tuple[str, ...]] = {
 }
 
 
+def _written_place(name: str | None, code: str | None) -> str:
+    """The place written with a job; '' when none is, or when it is only its code's digits
+    (as the demo and old sheets write it): the code is then said by name."""
+    written = (name or "").strip()
+    return "" if written.isdigit() and code else written
+
+
 #: Facts of a form a roster row does not repeat in its 资格条件: the rule's figure (in the
 #: basis above the table) and the month or year paid (a column of its own).
 _NOT_IN_FACT = frozenset({"补贴标准", "发放月份", "发放年度"})
@@ -290,9 +297,11 @@ class PaperData:
 
     def work_place(self, spell: EmploymentSpell) -> str:
         """Where a job is, as the forms say it: the place written with it, else its code's
-        name (浙江省宁波市北仑区) — a 花名册 printed 330206 for a job recorded by code alone."""
-        if spell.place_name:
-            return spell.place_name
+        name (浙江省宁波市北仑区) — a 花名册 printed 330206 for a job recorded by code alone,
+        or by its code written as its place (as the demo and old sheets have it)."""
+        written = _written_place(spell.place_name, spell.place_code)
+        if written:
+            return written
         return self.place_of(spell.place_code, with_code=False) if spell.place_code else ""
 
     def place_near(self, place: str, area_code: str) -> str:
@@ -820,7 +829,7 @@ class PaperData:
                 x
                 for x in (
                     self.place_near(
-                        spell.get("place_name")
+                        _written_place(spell.get("place_name"), spell.get("place_code"))
                         or self.place_of(spell.get("place_code") or "", with_code=False),
                         str(household["area_code"]),
                     ),
@@ -885,7 +894,7 @@ class PaperData:
             person=person,
             casual=is_casual,
             employer=spell.get("employer") or "",
-            place=spell.get("place_name")
+            place=_written_place(spell.get("place_name"), spell.get("place_code"))
             or self.place_of(spell.get("place_code") or "", with_code=False),
             job="",
             # In the form of the 年 月 日 the employer dates it with (2026年3月1日).

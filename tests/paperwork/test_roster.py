@@ -196,10 +196,12 @@ def test_roster_from_the_ledger_shows_each_claims_frozen_spell(ledger):
     assert {row.fact for row in view.rows} == {"浙江省宁波市北仑区（宁波某某电子有限公司）"}
 
 
-def test_a_job_recorded_by_its_code_alone_is_named_on_the_roster_and_form(ledger):
+@pytest.mark.parametrize("written", ["", "330206"])
+def test_a_job_recorded_by_its_code_alone_is_named_on_the_roster_and_form(ledger, written):
     # A spell whose place came as a code alone (a sheet's 务工地点代码, another device's record)
-    # printed 330206 under 务工地点 — a code no township clerk or villager reads.
-    batch_id, claims = add_claims(ledger, 2, place_name="")
+    # printed 330206 under 务工地点 — a code no township clerk or villager reads; so did one
+    # whose code was written as its place (as the demo and old sheets have it).
+    batch_id, claims = add_claims(ledger, 2, place_name=written)
     view = roster_job(ledger, batch_id).view
     assert isinstance(view, RosterView)
     assert {row.fact for row in view.rows} == {"浙江省宁波市北仑区（宁波某某电子有限公司）"}
