@@ -406,6 +406,11 @@ def _section(title: str, columns: Sequence[str], rows: Sequence[Sequence[object]
 
 #: The columns of the five rosters that name a job's place.
 _PLACE_COLUMNS = frozenset({"就业地点", "务工地点", "经营地点"})
+#: ... and its unit or post: one of the paper's own county is named from below the county
+#: (公益性岗位（保洁员）, not 威宁彝族回族苗族自治县公益性岗位（保洁员） over three lines).
+_UNIT_COLUMNS = frozenset({"工作单位", "岗位"})
+#: A post named as the 公益性岗位名册 already says it is one: 公益性岗位（护林员） prints 护林员.
+_POST = re.compile(r"公益性岗位[（(](.+)[）)]")
 
 
 def rosters_job(ledger: Ledger, area_code: str, on: dt.date, which: str | None = None) -> PrintJob:
@@ -423,23 +428,25 @@ def rosters_job(ledger: Ledger, area_code: str, on: dt.date, which: str | None =
     data = PaperData(ledger)
 
     def near(columns: Sequence[str], rows: Sequence[Sequence[object]]) -> list[list[object]]:
-        # A job in the area's county from below the county (鸭溪镇 beside its 县内), not
-        # 贵州省遵义市播州区鸭溪镇 over four lines of a narrow column; the xlsx keeps it whole.
-        at = [i for i, c in enumerate(columns) if c in _PLACE_COLUMNS]
-        # Days as the heading's 截至2026年8月1日 says them (2025年10月9日, not 2025-10-09);
-        # the xlsx keeps its dates.
-        days = [i for i, c in enumerate(columns) if c.endswith("日期")]
-        return [
-            [
-                data.place_near(v, area_code)
-                if i in at and isinstance(v, str)
-                else written_text(v)
-                if i in days
-                else v
-                for i, v in enumerate(row)
-            ]
-            for row in rows
-        ]
+        def said(column: str, value: object) -> object:
+            if not isinstance(value, str):
+                return value
+            if column in _PLACE_COLUMNS:
+                # A job in the area's county from below the county (鸭溪镇 beside its 县内),
+                # not 贵州省遵义市播州区鸭溪镇 over four lines of a narrow column.
+                return data.place_near(value, area_code)
+            if column in _UNIT_COLUMNS:
+                # Its unit so (公益性岗位（保洁员）); on the 公益性岗位名册 its post alone.
+                unit = data.unit_near(value, area_code)
+                post = _POST.fullmatch(unit) if column == "岗位" else None
+                return post.group(1) if post else unit
+            # Days as the heading's 截至2026年8月1日 says them (2025年10月9日, not
+            # 2025-10-09).
+            return written_text(value) if column.endswith("日期") else value
+
+        # The xlsx keeps every value whole, and its dates.
+        head = [*columns, *[""] * max(0, max(map(len, rows), default=0) - len(columns))]
+        return [[said(head[i], v) for i, v in enumerate(row)] for row in rows]
 
     view = TablesView(
         "一库五册" if not which else which,

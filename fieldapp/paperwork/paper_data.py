@@ -67,6 +67,18 @@ _REVIEWS: dict[ClaimState, tuple[str, ...]] = {
 }
 
 
+def _written_place(name: str | None, code: str | None) -> str:
+    """The place written with a job; '' when none is, or when it is only its code's digits
+    (as the demo and old sheets write it): the code is then said by name."""
+    written = (name or "").strip()
+    return "" if written.isdigit() and code else written
+
+
+#: Facts of a form a roster row does not repeat in its 资格条件: the rule's figure (in the
+#: basis above the table) and the month or year paid (a column of its own).
+_NOT_IN_FACT = frozenset({"补贴标准", "发放月份", "发放年度"})
+
+
 def _reviews_passed(claims: Sequence[Claim]) -> tuple[str, ...]:
     """The reviews every one of `claims` has passed (none while one is only submitted)."""
     passed = [_REVIEWS.get(c.state, ()) for c in claims]
@@ -285,9 +297,11 @@ class PaperData:
 
     def work_place(self, spell: EmploymentSpell) -> str:
         """Where a job is, as the forms say it: the place written with it, else its code's
-        name (浙江省宁波市北仑区) — a 花名册 printed 330206 for a job recorded by code alone."""
-        if spell.place_name:
-            return spell.place_name
+        name (浙江省宁波市北仑区) — a 花名册 printed 330206 for a job recorded by code alone,
+        or by its code written as its place (as the demo and old sheets have it)."""
+        written = _written_place(spell.place_name, spell.place_code)
+        if written:
+            return written
         return self.place_of(spell.place_code, with_code=False) if spell.place_code else ""
 
     def place_near(self, place: str, area_code: str) -> str:
@@ -301,6 +315,24 @@ class PaperData:
         if at < 0 or not above.startswith(place[:at]):
             return place
         return place[at + len(name) :].lstrip() or place
+
+    def unit_near(self, unit: str, area_code: str) -> str:
+        """A unit or post as a sheet of `area_code` says it: one named after the area's own
+        county from below the county (公益性岗位（保洁员）, not 威宁彝族回族苗族自治县公益性岗位
+        （保洁员） in a narrow column), any other whole; a unit that is only the county's
+        name stays named."""
+        county = area_at(area_code, AreaLevel.COUNTY)
+        listed = self._listed(county)
+        names = (
+            say_place(county, divisions(), self._listed),
+            divisions().full_name(county),
+            divisions().name(county) or "",
+            listed.name if listed else "",
+        )
+        for name in sorted({n for n in names if n and n != county}, key=len, reverse=True):
+            if unit.startswith(name) and unit[len(name) :].strip():
+                return unit[len(name) :].strip()
+        return unit
 
     def _person(self, person_id: str) -> dict[str, Any] | None:
         if person_id not in self._persons:
@@ -619,16 +651,16 @@ class PaperData:
                 if spell is not None
                 else ""
             )
+            # The month (year) a claim pays has its column (发放月份), not the place's.
+            paid = claim.paid_for()
             if spell is not None and place:
                 spells += 1
                 fact = f"{place}（{spell.employer}）" if spell.employer else place
-                paid = claim.paid_for()
-                fact = f"{paid} {fact}" if paid else fact
             else:
                 # What the claim pays for: the service and its day, and for a training paid
                 # by the day its days (the amount is checked against them); the figure is the
                 # rule's, in the basis above the table.
-                said = [f for f in form.facts if f.label != "补贴标准"][:3]
+                said = [f for f in form.facts if f.label not in _NOT_IN_FACT][:3]
                 fact = "；".join(f"{f.label}：{f.value}" for f in said)
             account, payee = form.person.account_number, ""
             if form.payee != "个人":
@@ -646,6 +678,8 @@ class PaperData:
                     claim_id=claim.id,
                     payee=payee,
                     village=form.village,
+                    village_label=form.village_label,
+                    paid_for=paid,
                 )
             )
         title = claims[0].rule_title if claims else batch.title
@@ -795,7 +829,7 @@ class PaperData:
                 x
                 for x in (
                     self.place_near(
-                        spell.get("place_name")
+                        _written_place(spell.get("place_name"), spell.get("place_code"))
                         or self.place_of(spell.get("place_code") or "", with_code=False),
                         str(household["area_code"]),
                     ),
@@ -860,7 +894,7 @@ class PaperData:
             person=person,
             casual=is_casual,
             employer=spell.get("employer") or "",
-            place=spell.get("place_name")
+            place=_written_place(spell.get("place_name"), spell.get("place_code"))
             or self.place_of(spell.get("place_code") or "", with_code=False),
             job="",
             # In the form of the 年 月 日 the employer dates it with (2026年3月1日).

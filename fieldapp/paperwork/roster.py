@@ -52,20 +52,28 @@ class Column:
 
 
 def _columns(
-    fact_label: str, notice: bool, payees: bool = False, villages: bool = False
+    fact_label: str, notice: bool, payees: bool = False, villages: str = "", paid: str = ""
 ) -> list[Column]:
     """The columns; with `payees` (some rows pay an agency or employer) the account column
     also names who is paid, in full: an organisation's name is not masked; with `villages`
-    (a township's or county's batch of several villages) each row names its village."""
+    (a township's or county's batch of several villages: the column's header, `_villages`)
+    each row names its village; with `paid` (a subsidy paid by the month or year: the
+    column's header, `_paid`) each row says the month or year it pays."""
     account = "账号尾号" if notice else "社保卡（银行）账号"
     cols = [
         Column("序号", 30, lambda i, r: str(i)),
-        *([Column("村（社区）", 62, lambda i, r: r.village)] if villages else []),
+        # A site's name (幸福社区安置点) is longer than a village's: its column is wider.
+        *(
+            [Column(villages, 62 if villages == "村（社区）" else 74, lambda i, r: r.village)]
+            if villages
+            else []
+        ),
         Column("姓名", 58, lambda i, r: r.name),
         Column("性别", 28, lambda i, r: r.sex),
         Column("身份证号码", 122, lambda i, r: r.id_number),
         Column("人员类别", 104, lambda i, r: r.categories),
-        Column(fact_label, 170, lambda i, r: r.fact, "left"),
+        *([Column(paid, 64, lambda i, r: r.paid_for)] if paid else []),
+        Column(fact_label, 170 - 44 * bool(paid), lambda i, r: r.fact, "left"),
         Column("金额（元）", 62, lambda i, r: figures(r.amount), "right"),
         Column(
             f"{account}或收款单位" if payees else account,
@@ -77,6 +85,25 @@ def _columns(
         cols.append(Column("领取人签字", 70, lambda i, r: ""))
     scale = WIDTH / sum(c.width for c in cols)
     return [Column(c.title, c.width * scale, c.value, c.align) for c in cols]
+
+
+def _villages(roster: RosterView) -> str:
+    """The village column's header, saying what its rows are (村（社区）, 安置点 or both, as
+    the visit sheet says 村（社区）/安置点, broken after its / rather than inside 安置点);
+    '' when the rows come from one place."""
+    if roster.villages() <= 1:
+        return ""
+    labels = {row.village_label for row in roster.rows}
+    return labels.pop() if len(labels) == 1 else "村（社区）/\n安置点"
+
+
+def _paid(roster: RosterView) -> str:
+    """The paid period's column header: 发放月份 (发放年度 for a yearly subsidy); '' when no
+    row pays a period."""
+    said = {row.paid_for for row in roster.rows if row.paid_for}
+    if not said:
+        return ""
+    return "发放年度" if all(p.endswith("年度") for p in said) else "发放月份"
 
 
 @dataclass(frozen=True)
@@ -170,7 +197,11 @@ def render_roster(
         settings,
         title=title,
         columns=_columns(
-            roster.fact_label, False, _pays_others(roster), villages=roster.villages() > 1
+            roster.fact_label,
+            False,
+            _pays_others(roster),
+            villages=_villages(roster),
+            paid=_paid(roster),
         ),
         # What the clerk must check before paying, above the table on every page.
         intro=[f"请注意：{note}" for note in roster.notes],
@@ -202,7 +233,11 @@ def render_notice(
         settings,
         title=title,
         columns=_columns(
-            roster.fact_label, True, _pays_others(roster), villages=roster.villages() > 1
+            roster.fact_label,
+            True,
+            _pays_others(roster),
+            villages=_villages(roster),
+            paid=_paid(roster),
         ),
         intro=[notice_text(notice, settings)],
         code=short_hash(notice),

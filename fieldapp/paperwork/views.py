@@ -107,6 +107,11 @@ class RosterRow:
     payee: str = ""
     #: The person's village (or relocation site): a roster of several villages names it.
     village: str = ""
+    #: What `village` is: 安置点 for a relocation site (the column header says which).
+    village_label: str = "村（社区）"
+    #: The month (2026年12月) or year (2026年度) a subsidy paid by the month (year) pays: its
+    #: own column, 发放月份 (发放年度); '' for a one-time subsidy.
+    paid_for: str = ""
 
 
 @dataclass(frozen=True)

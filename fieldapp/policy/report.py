@@ -35,6 +35,7 @@ from fieldapp.policy.facts import HouseholdFacts, PersonFacts
 from fieldapp.policy.guard import pack_title
 from fieldapp.policy.households import has_labour, is_employed, is_lifted_or_relocated
 from fieldapp.policy.pack import Policy
+from fieldapp.reference import divisions
 
 EMPLOYED, NOT_EMPLOYED, NO_LABOUR = "已就业", "未就业", "无劳动能力或非劳动年龄"
 WORK_STATES = (EMPLOYED, NOT_EMPLOYED, NO_LABOUR)
@@ -424,10 +425,16 @@ def monthly_figures(
 
 def _total_name(codes: list[str], area_names: dict[str, str], area: str | None) -> str:
     """'碧阳街道合计': the total named after the area asked for, else the smallest known area
-    every village of the report lies in ('合计' when none is known)."""
+    every village of the report lies in — by the ledger's name, else the division table's
+    (a ledger may not list its county: 七星关区合计, not 合计 of nowhere); '合计' when none
+    is known."""
     common = area or (os.path.commonprefix(codes) if codes and all(codes) else "")
     for length in (15, 12, 9, 6):
-        name = area_names.get(common[:length]) if len(common) >= length else None
+        if len(common) < length:
+            continue
+        # The table's name of this very code (never a level above it: a village it does
+        # not list is not its township).
+        name = area_names.get(common[:length]) or divisions().name(common[:length])
         if name:
             return f"{name}合计"
     return "合计"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from fieldapp.domain.areacode import AreaLevel, area_at
 from fieldapp.domain.enums import OTHER_RURAL, ServiceType
@@ -99,6 +99,21 @@ def _scope(person: PersonFacts, spell: SpellFacts) -> str:
     return str(place_scope(person.home_code, spell.place_code))
 
 
+def _where(spell: SpellFacts, names: dict[str, str]) -> str:
+    """Where a job is: the place written with it (not digits); else, for a code the ledger
+    lists (a township the division table does not name: a new one, or one of a retired
+    county code), the ledger's names of its levels (新发镇), never the code's digits nor
+    only its county; else `where_worked`."""
+    code = spell.place_code or ""
+    written = spell.place_name.strip()
+    if written.isdigit() and code:  # a code written as its name (as an old sheet has it)
+        written = ""
+    if written or code not in names:
+        return written or where_worked(replace(spell, place_name=""))
+    levels = [area_at(code, level) for level in AreaLevel if level >= AreaLevel.COUNTY]
+    return "".join(names[c] for c in dict.fromkeys(levels) if c in names and len(c) <= len(code))
+
+
 def build_rosters(
     households: Iterable[HouseholdFacts],
     area_code: str,
@@ -125,7 +140,7 @@ def build_rosters(
                         cats,
                         p.labour_ability,
                         "已就业" if is_employed(p, on) else "未就业",
-                        where_worked(spell) if spell else "",
+                        _where(spell, names) if spell else "",
                         _scope(p, spell) if spell else "",
                         spell.form if spell else "",
                         spell.employer if spell else "",
@@ -159,7 +174,7 @@ def build_rosters(
                             cats,
                             s.employer,
                             s.start_date.isoformat(),
-                            where_worked(s),
+                            _where(s, names),
                             s.monthly_income,
                         ]
                     )
@@ -183,7 +198,7 @@ def build_rosters(
                             *head,
                             place,
                             cats,
-                            where_worked(s),
+                            _where(s, names),
                             scope,
                             s.employer,
                             s.form,

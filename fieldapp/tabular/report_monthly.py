@@ -30,8 +30,10 @@ LAST_COLUMN = 12
 #: Widths of the first column, the second, and each one after (characters; a Chinese one is 2).
 WIDTHS = (26, 22, 11)
 #: Row heights (pt) the sheet sets, so that its pages can be laid out before printing: a
-#: table's row is ROW for each line its longest wrapped entry takes.
-ROW, HEADING_ROW = 15, 20
+#: table's row is ROW for each line its longest wrapped entry takes. Not 15, Excel's own
+#: height, which a file does not write: LibreOffice and WPS then lay the rows out by their
+#: fonts, lower, and the pages planned here print half empty.
+ROW, HEADING_ROW = 15.75, 20.25
 #: An A4 landscape page within print_setup's margins (pt): the height rows fill, the width
 #: the columns are fitted to (a column of w characters is w*7+5 pixels, 0.75 pt each).
 PAGE_HEIGHT, PAGE_WIDTH = (8.27 - 0.5 - 0.6) * 72, (11.69 - 0.4 - 0.4) * 72
@@ -67,6 +69,8 @@ class _Writer:
 
     def heading(self, text: str) -> None:
         self.sections.append(self.row)
+        if self.row not in self.heights:  # the gap above the section (not the title's row)
+            self.sheet.set_row(self.row, ROW)
         self.row += 1
         self.sheet.set_row(self.row, HEADING_ROW)
         self.heights[self.row] = HEADING_ROW
@@ -85,15 +89,21 @@ class _Writer:
         header: list[str],
         rows: list[list[Any]],
         formats: dict[int, Any] | None = None,
+        empty: str = "",
     ) -> tuple[int, int]:
         """Write a table; returns (first data row, last data row). A label or entry wider than
         its column (a 补贴 like 一次性求职创业补贴（首次有组织输出…）) wraps, its row as high as
-        its lines, so the printed sheet shows it whole."""
+        its lines, so the printed sheet shows it whole. A table of no rows says `empty` in
+        one (本年无补贴申领): a header over nothing reads as a table left out."""
         self._line(header)
         for c, label in enumerate(header):
             self.sheet.write_string(self.row, c, label, self.head)
         self.row += 1
         first = self.row
+        if not rows and empty:
+            self.sheet.set_row(self.row, ROW)
+            self.sheet.merge_range(self.row, 0, self.row, len(header) - 1, empty, self.cell)
+            self.row += 1
         for row in rows:
             self._line(row)
             for c, value in enumerate(row):
@@ -190,7 +200,11 @@ def _area_sheet(
     charts = [chart]
     w.heading("四、已就业人员按形式")
     forms = sorted(fig.employed_by_form)
-    f_first, f_last = w.table(["就业形式", "人数"], [[f, fig.employed_by_form[f]] for f in forms])
+    f_first, f_last = w.table(
+        ["就业形式", "人数"],
+        [[f, fig.employed_by_form[f]] for f in forms],
+        empty="本月无已就业人员",
+    )
     if forms:
         bar = book.add_chart({"type": "column"})
         bar.add_series(
@@ -243,6 +257,7 @@ def _area_sheet(
         ],
         rows,
         {4: w.money, 9: w.money, 12: w.money},
+        empty="本年无补贴申领",
     )
     w.note(claims_note(report.month, report.as_of))
     w.heading("七、“一户一人”就业覆盖")
@@ -262,6 +277,7 @@ def _area_sheet(
             ]
         )
     w.table(["家庭类型", "户数", "有劳动力户数", "已实现一户一人", "覆盖率"], rows, {4: w.pct})
+    sheet.set_row(w.row, ROW)  # the gap above the charts
     _place_charts(sheet, charts, w.row + 1, w.page_breaks(w.row + 1))
     print_setup(sheet, header_rows=(0, 0))
 

@@ -196,10 +196,12 @@ def test_roster_from_the_ledger_shows_each_claims_frozen_spell(ledger):
     assert {row.fact for row in view.rows} == {"浙江省宁波市北仑区（宁波某某电子有限公司）"}
 
 
-def test_a_job_recorded_by_its_code_alone_is_named_on_the_roster_and_form(ledger):
+@pytest.mark.parametrize("written", ["", "330206"])
+def test_a_job_recorded_by_its_code_alone_is_named_on_the_roster_and_form(ledger, written):
     # A spell whose place came as a code alone (a sheet's 务工地点代码, another device's record)
-    # printed 330206 under 务工地点 — a code no township clerk or villager reads.
-    batch_id, claims = add_claims(ledger, 2, place_name="")
+    # printed 330206 under 务工地点 — a code no township clerk or villager reads; so did one
+    # whose code was written as its place (as the demo and old sheets have it).
+    batch_id, claims = add_claims(ledger, 2, place_name=written)
     view = roster_job(ledger, batch_id).view
     assert isinstance(view, RosterView)
     assert {row.fact for row in view.rows} == {"浙江省宁波市北仑区（宁波某某电子有限公司）"}
@@ -398,3 +400,46 @@ def test_a_long_name_breaks_where_its_parts_meet():
         (page,) = pdftotext(pdf, layout=False)
         lines = [line.strip() for line in page.splitlines()]
         assert "欧阳娜仁其木格·" in lines and "阿依古丽" in lines, page
+
+
+def test_the_five_rosters_name_a_unit_of_their_own_county_from_below_it(repo):
+    """The 公益性岗位名册 of 七星关区 printed 岗位 七星关区公益性岗位（保洁员）, and the
+    劳动力名册 its 工作单位 so, over three lines of small type in a narrow column: the paper's own
+    county said again on every row. A unit of the county is named from below it now
+    (公益性岗位（保洁员）), as its places are, and the 公益性岗位名册 — every row a 公益性岗位 —
+    names the post alone (保洁员)."""
+    from fieldapp.paperwork.jobs import rosters_job
+    from tests.paperwork.pdftext import pdftotext
+    from tests.policy.helpers import D, populate, post_worker
+
+    populate(repo)
+    post_worker(repo, D(2026, 7, 1), employer="七星关区公益性岗位（保洁员）")
+    pages = pdftotext(rosters_job(repo.ledger, "520502", D(2026, 8, 1)).render(), layout=False)
+    labour = "".join(next(p for p in pages if "劳动力名册" in p).split())
+    assert "公益性岗位（保洁员）" in labour, labour
+    posts = "".join(next(p for p in pages if "公益性岗位名册" in p).split())
+    assert "保洁员" in posts and "公益性岗位（" not in posts, posts
+    for page in (labour, posts):
+        assert "七星关区公益性岗位" not in page, page
+
+
+@pytest.mark.parametrize("written", ["", "520502199"])
+def test_a_job_recorded_by_a_code_the_ledger_names_is_named_on_the_five_rosters(repo, written):
+    """A job recorded by its township's code alone, a township the division table does not
+    name (a new one, or one of a county's retired code: 522427100) and the ledger does
+    (新发镇): the 一库五册 printed 就业地点 522427100, or only the county — digits a clerk
+    cannot read (the code written as its place, as the demo and old sheets have it), or a
+    place less than the ledger knows. It names the ledger's township."""
+    from fieldapp.domain.models import Area
+    from fieldapp.paperwork.jobs import rosters_job
+    from tests.paperwork.pdftext import pdftotext
+    from tests.policy.helpers import D, populate, post_worker
+
+    populate(repo)
+    with repo.ledger.transaction():
+        repo.ensure_area(Area(code="520502199", name="新发镇", kind="乡镇", parent_code="520502"))
+    post_worker(repo, D(2026, 7, 1), place_code="520502199", place_name=written)
+    pages = pdftotext(rosters_job(repo.ledger, "520502", D(2026, 8, 1)).render(), layout=False)
+    labour = "".join(next(p for p in pages if "劳动力名册" in p).split())
+    assert "新发镇" in labour, labour
+    assert not re.search(r"(?<!\d)520502199(?!\d)", labour), labour

@@ -145,3 +145,35 @@ def test_a_site_residents_casual_work_certificate_is_checked_by_the_site(ledger)
     assert "村（居）委会核实意见" in flat()
     _moved_to_the_site(ledger, claim_id)
     assert "安置点核实意见" in flat() and "村（居）委会" not in flat(), flat()
+
+
+def test_a_rosters_village_column_says_what_its_rows_are(ledger):
+    """A township's batch of a village and a site printed its place column as 村（社区）
+    — a relocation site listed under a village's header; the header now says 村（社区）/安置点
+    when both are on it, 安置点 when only sites are (as the visit sheet says it)."""
+    from fieldapp.paperwork.jobs import roster_job
+
+    batch_id, (village_claim, site_claim) = add_claims(ledger, 2)
+    _moved_to_the_site(ledger, site_claim)
+    texts = page_texts(roster_job(ledger, batch_id).render())
+    flat = "".join("".join(texts).split())
+    assert "村（社区）/安置点" in flat, flat[:400]
+    assert "幸福社区安置点" in flat and "大坪村" in flat
+    # Two sites, no village: the header names sites only.
+    repo = Records(ledger)
+    with ledger.transaction():
+        repo.ensure_area(
+            Area(
+                code=SITE[:-1] + "2",
+                name="希望社区安置点",
+                kind=AreaKind.SITE,
+                parent_code=TOWNSHIP,
+            )
+        )
+        ledger.update("claims", village_claim, {"area_code": SITE[:-1] + "2"})
+        household = ledger.get("persons", ledger.get("claims", village_claim)["person_id"])
+        ledger.update("households", household["household_id"], {"area_code": SITE[:-1] + "2"})
+    flat = "".join("".join(page_texts(roster_job(ledger, batch_id).render())).split())
+    assert "希望社区安置点" in flat and "幸福社区安置点" in flat, flat[:400]
+    assert "村（社区）" not in flat, flat[:400]
+    assert "安置点" in flat.split("姓名", 1)[0], flat[:400]

@@ -194,7 +194,12 @@ def populate(repo: Records) -> dict[str, str]:
 
 
 def post_worker(
-    repo: Records, start: dt.date = D(2026, 7, 1), *, place_name: str = ""
+    repo: Records,
+    start: dt.date = D(2026, 7, 1),
+    *,
+    place_name: str = "",
+    employer: str = "红星村保洁岗",
+    place_code: str = "520502001",
 ) -> tuple[str, str]:
     """赵六 of household 009 in HOME, on 红星村's 保洁岗 — a 公益性岗位 (the county's monthly post
     subsidy) since `start` — in one transaction: (person id, ID number)."""
@@ -207,9 +212,9 @@ def post_worker(
                 person_id=pid,
                 start_date=start,
                 form="公益性岗位",
-                place_code="520502001",
+                place_code=place_code,
                 place_name=place_name,
-                employer="红星村保洁岗",
+                employer=employer,
                 contract_months=12,
             )
         )

@@ -104,3 +104,31 @@ def test_a_month_not_yet_come_is_never_claimed_nor_passed_on(repo: Records) -> N
         ):
             w.update(Claim, december.id, {"state": step.value})
     assert repo.ledger.get("claims", december.id)["state"] == ClaimState.DRAFT.value
+
+
+def test_the_month_paid_has_its_own_column_on_the_roster_and_notice(repo: Records) -> None:
+    """The 花名册 of a monthly post subsidy printed the month inside 务工地点（用工单位）:
+    2026年10月 红星村（红星村保洁岗） — a month under a place's header, the clerk reading it as
+    part of where the post is. The month paid now has a column of its own, 发放月份, on the
+    花名册 and the 公示表, and the place column says the place."""
+    from fieldapp.paperwork.jobs import notice_job
+    from fieldapp.paperwork.paper_data import PaperData
+
+    populate(repo)
+    pid, number = post_worker(repo, place_name="红星村")
+    policy = extended_policy()
+    papers = policy.rule("welfare_post_subsidy").evidence
+    service = ClaimService(repo.ledger, policy)
+    for on in (dt.date(2026, 12, 31), dt.date(2027, 1, 31)):
+        claim = service.create(number, "welfare_post_subsidy", on=on, evidence_collected=papers)
+        service.advance(claim.id, ClaimState.SUBMITTED)
+    batch, _claims = service.create_batch("welfare_post_subsidy", area_prefix=HOME)
+    rows = PaperData(repo.ledger).roster(batch.id).rows
+    assert [(r.paid_for, r.fact) for r in rows] == [
+        ("2026年12月", "红星村（红星村保洁岗）"),
+        ("2027年1月", "红星村（红星村保洁岗）"),
+    ]
+    roster = "".join("".join(page_texts(roster_job(repo.ledger, batch.id).render())).split())
+    notice = notice_job(repo.ledger, batch.id, dt.date(2026, 11, 23), policy).render()
+    for flat in (roster, "".join("".join(page_texts(notice)).split())):
+        assert "发放月份务工地点（用工单位）" in flat, flat[:400]

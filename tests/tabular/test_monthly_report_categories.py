@@ -73,3 +73,19 @@ def test_a_person_of_no_group_is_other_rural_labour_in_the_monthly_report(repo, 
     assert "无类别" not in words
     assert "无类别" not in repr(report.as_dict())
     assert report.total.by_category["其他农村劳动力"]["未就业"] == 1
+
+
+def test_a_county_total_is_named_when_the_ledger_lists_no_county(repo, ledger, tmp_path):
+    """A ledger of a township's villages that does not list its county (a village laptop's)
+    titled the county's total sheet 合计 就业帮扶月报 — the total of nowhere. The county is
+    named from the division table then: 七星关区合计."""
+    from tests.policy.helpers import populate
+
+    populate(repo)
+    policy = PolicyRegistry(local=Path(tempfile.mkdtemp())).load()
+    report = monthly_report(ledger, policy, "2026-10", area_prefix="520502")
+    assert report.total.name == "七星关区合计"
+    out = tmp_path / "月报.xlsx"
+    write_monthly_report(report, out)
+    title = openpyxl.load_workbook(out).worksheets[0]["A1"].value
+    assert title.startswith("七星关区合计 就业帮扶月报"), title

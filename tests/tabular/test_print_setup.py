@@ -344,3 +344,33 @@ def test_the_duties_title_and_the_reports_notes_write_days_as_the_papers_do(tmp_
         for note in notes:
             assert "本年2026年1月1日至2026年12月5日" in note, note
             assert "-01-01" not in note and "2026-12-05" not in note, note
+
+
+def test_the_monthly_reports_rows_keep_their_height_in_every_program(demo_db, tmp_path):
+    """The 月报's ordinary rows were 15 pt, the height Excel gives a row of itself, so the file
+    did not say it: LibreOffice (and WPS, with its own fonts) laid them out lower and the page
+    breaks, planned for 15-pt rows, printed half-empty pages. Every row of a table now says
+    its height, so each program prints the pages as planned."""
+    out = tmp_path / "月报.xlsx"
+    args = ["--db", str(demo_db), "report", "monthly", "--month", "2026-05", "--out", str(out)]
+    assert main(args) == 0
+    book = openpyxl.load_workbook(out)
+    for sheet in book.worksheets:
+        charts = next(r[0].row for r in sheet.iter_rows() if r[0].value == "图表")
+        unset = [r for r in range(1, charts) if sheet.row_dimensions[r].height is None]
+        assert not unset, (sheet.title, unset)
+        # The title's row keeps its own height, higher than a table's.
+        assert sheet.row_dimensions[1].height > sheet.row_dimensions[4].height, sheet.title
+
+
+def test_an_empty_table_of_the_monthly_report_says_so(demo_db, tmp_path):
+    """A month with no subsidy claimed printed 六、补贴申领 as a header over nothing: the
+    clerk could not tell none from a table left out. An empty table now says 无 in a row."""
+    out = tmp_path / "月报.xlsx"
+    args = ["--db", str(demo_db), "report", "monthly", "--month", "2026-05", "--out", str(out)]
+    assert main(args) == 0
+    sheet = openpyxl.load_workbook(out).worksheets[0]
+    rows = [[c.value for c in r] for r in sheet.iter_rows()]
+    head = next(i for i, r in enumerate(rows) if r[0] == "补贴")
+    assert rows[head + 1][0] == "本年无补贴申领", rows[head + 1]
+    assert any(str(m).startswith(f"A{head + 2}:") for m in sheet.merged_cells.ranges)
