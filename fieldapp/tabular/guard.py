@@ -630,12 +630,15 @@ def _scan_sheet(
         has_errors = b'"e"' in chunk or (b"'" in chunk and b"'e'" in chunk)
         # One written with no number (`<c t="e">`), or part of one (`r="C"`), is placed where
         # the tag by tag count places it.
-        unnumbered_error = has_errors and _unnumbered_error(chunk)
+        unnumbered = has_errors and _unnumbered_error(chunk)
         # A formula may have no result saved: each cell is looked at where a formula is not
         # followed at once by its result ("f" looked for first, at memchr's speed: the
-        # export's rows hold none).
-        if b"f" in chunk and not _results_follow(chunk):
-            _unsaved_results(chunk, errors)
+        # export's rows hold none); one written with no number, or part of one, is placed
+        # where the tag by tag count places it, as an error.
+        unsaved = (
+            list(_UNSAVED.finditer(chunk)) if b"f" in chunk and not _results_follow(chunk) else []
+        )
+        unnumbered = unnumbered or any(not all(_cell_ref(match.group(1))) for match in unsaved)
         if heading:  # <cols> comes before the rows (<sheetData>): not looked for after them
             heading = b"sheetData" not in chunk
             for match in _COL.finditer(chunk) if b"col" in chunk else ():
@@ -654,7 +657,7 @@ def _scan_sheet(
             (b":" in chunk and b":c" in chunk)
             or (b"!" in chunk and b"<!" in chunk)
             or _has_bare_tags(chunk, len(numbered_rows))
-            or unnumbered_error
+            or unnumbered
             or exact
         ):
             sequence.scan(start, chunk, hidden)
@@ -704,7 +707,10 @@ def _scan_sheet(
                 sequence.scan(start, chunk, hidden)
                 last_row = max(last_row, sequence.last)
                 last_column = max(last_column, sequence.widest)
-        if has_errors:  # after the count: a cell with no number is placed where it is counted
+        # After the count: a cell with no number is placed where it is counted.
+        if unsaved:
+            _unsaved_results(unsaved, errors, start, sequence.placed)
+        if has_errors:
             _error_cells(chunk, errors, start, sequence.placed)
         width = max(last_column, ASSUMED_WIDTH)
         far_row_open = sequence.row > last_row and sequence.row * width > MAX_CELLS
@@ -795,15 +801,32 @@ def _results_follow(chunk: bytes) -> bool:
 _SPACED_RESULT = re.compile(rb"<v>\s")
 
 
-def _unsaved_results(chunk: bytes, errors: dict[tuple[int, int], str]) -> None:
-    """The numbered cells of a chunk holding a formula with no result saved, into `errors`
-    (each under any prefix, or none, whatever its formula's and its result's)."""
-    for match in _UNSAVED.finditer(chunk):
-        attrs = match.group(1)
-        found = _FIRST_REF.match(attrs)
-        letters, digits = found.groups() if found else _ref(attrs)
-        if letters and digits and len(errors) < MAX_ERRORS:
-            errors.setdefault((int(digits), _column_number(letters)), NO_RESULT)
+def _unsaved_results(
+    cells: list[re.Match[bytes]],
+    errors: dict[tuple[int, int], str],
+    start: int,
+    placed: dict[int, tuple[int, int]],
+) -> None:
+    """The cells of a chunk (starting `start` bytes into the sheet) holding a formula with no
+    result saved (`_UNSAVED`'s matches: each under any prefix, or none, whatever its formula's
+    and its result's), into `errors`: each where its number says, or, written with no number
+    or part of one, where the tag by tag count placed it (`placed`, as `_error_cells`)."""
+    for match in cells:
+        letters, digits = _cell_ref(match.group(1))
+        cell = (
+            (int(digits), _column_number(letters))
+            if letters and digits
+            else placed.get(start + match.start())
+        )
+        if cell and len(errors) < MAX_ERRORS:
+            errors.setdefault(cell, NO_RESULT)
+
+
+def _cell_ref(attrs: bytes) -> tuple[bytes, bytes]:
+    """A cell's number (letters, digits; either may be empty), as Excel writes it or however
+    XML lets it be written (as the tag by tag count reads it)."""
+    found = _FIRST_REF.match(attrs)
+    return found.groups() if found else _ref(attrs)  # type: ignore[return-value]
 
 
 def _unnumbered_error(chunk: bytes) -> bool:

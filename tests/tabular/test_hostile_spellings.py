@@ -19,7 +19,16 @@ from fieldapp.store.ledger import Ledger
 from fieldapp.tabular import guard
 from fieldapp.tabular.ledger_import import import_ledger
 from tests.conftest import make_id
-from tests.tabular.test_hostile import _BOOK, _BOOK_RELS, _RELS, _TYPES, _ods_with, _sheet
+from tests.tabular.test_hostile import (
+    _BOOK,
+    _BOOK_RELS,
+    _RELS,
+    _TYPES,
+    _formulas_without_results_are_said,
+    _ledger_with_formulas_without_results,
+    _ods_with,
+    _sheet,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 HEAD = make_id("520502", "19750316", "131")
@@ -209,6 +218,34 @@ def test_an_xlsx_error_in_a_cell_with_no_number_is_said_where_it_is_counted(
     [refused] = report.rejected
     assert (refused.sheet, refused.row) == ("台账", 3)
     assert "户主身份证号码" in refused.reason and "#N/A" in refused.reason
+
+
+@pytest.mark.parametrize("chunk", [61, 97, 1 << 20])
+@pytest.mark.parametrize(
+    "numbered",
+    [
+        [(b'<c r="B3">', b"<c>"), (b'<c r="D4">', b"<c>")],  # their columns counted
+        [(b'<c r="D4">', b"<c>"), (b'<row r="4"', b"<row")],  # and its row
+    ],
+)
+def test_an_xlsx_formula_with_no_result_in_a_cell_with_no_number_is_said_where_counted(
+    ledger, tmp_path, monkeypatch, chunk, numbered
+):
+    # A formula kept with no result in a cell written with no number (`<c><f>D2</f><v/></c>`,
+    # python-calamine placing it after the cell before it) was passed over: 李秀's ID number
+    # was refused as 身份证号码为空 and 张小军's phone read blank without a word.
+    monkeypatch.setattr(guard, "_CHUNK", chunk)
+    source = _ledger_with_formulas_without_results(tmp_path)
+
+    def edit(part: str, data: bytes) -> bytes:
+        if not part.startswith("xl/worksheets/"):
+            return data
+        for written, unnumbered in numbered:
+            assert data.count(written) == 1
+            data = data.replace(written, unnumbered)
+        return data
+
+    _formulas_without_results_are_said(ledger, _rewritten(source, tmp_path / "bare.xlsx", edit))
 
 
 # -- a sheet's relationship, however the workbook names it ---------------------------------
