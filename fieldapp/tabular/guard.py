@@ -707,6 +707,10 @@ def _scan_sheet(
                 sequence.scan(start, chunk, hidden)
                 last_row = max(last_row, sequence.last)
                 last_column = max(last_column, sequence.widest)
+            else:
+                # Its last row counted tag by tag: a cell with no number at the next read's
+                # start follows that row's last cell (not the last one counted before).
+                sequence.scan(start, chunk, hidden, _last_row_tag(chunk))
         # After the count: a cell with no number is placed where it is counted.
         if unsaved:
             _unsaved_results(unsaved, errors, start, sequence.placed)
@@ -733,6 +737,15 @@ def _last_row_number(chunk: bytes) -> int:
             return int(number.group(1))
         at = chunk.rfind(b"<row", 0, at)
     return 0
+
+
+def _last_row_tag(chunk: bytes) -> int:
+    """Where the chunk's last whole row tag starts (0 where it has none: its cells all
+    continue the row before)."""
+    at = chunk.rfind(b"<row")
+    while at >= 0 and not _ROW_OR_CELL.match(chunk, at):  # not <rowBreaks>, nor a cut tag
+        at = chunk.rfind(b"<row", 0, at)
+    return max(at, 0)
 
 
 def _last_valued_row(chunk: bytes) -> int:
@@ -873,11 +886,12 @@ class _Sequence:
         #: may end in the next chunk, which begins with the tag).
         self.placed: dict[int, tuple[int, int]] = {}
 
-    def scan(self, start: int, chunk: bytes, hidden: set[int]) -> None:
-        """Count the row and cell tags of a chunk that starts `start` bytes into the sheet."""
+    def scan(self, start: int, chunk: bytes, hidden: set[int], begin: int = 0) -> None:
+        """Count the row and cell tags of a chunk that starts `start` bytes into the sheet
+        (those from `begin` on)."""
         first_ref = _FIRST_REF.match
         self.placed = {at: cell for at, cell in self.placed.items() if at >= start}
-        for match in _ROW_OR_CELL.finditer(chunk):
+        for match in _ROW_OR_CELL.finditer(chunk, begin):
             if start + match.start() < self._seen:
                 continue
             self._seen = start + match.end()

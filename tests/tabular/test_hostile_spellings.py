@@ -220,6 +220,31 @@ def test_an_xlsx_error_in_a_cell_with_no_number_is_said_where_it_is_counted(
     assert "户主身份证号码" in refused.reason and "#N/A" in refused.reason
 
 
+@pytest.mark.parametrize("chunk", [700, 1000, 1500, 2000])
+def test_an_xlsx_error_with_no_number_after_a_read_measured_by_its_numbers_is_placed_right(
+    ledger, tmp_path, monkeypatch, chunk
+):
+    # A row begun in a read measured by its numbers alone (李秀's name and ID number, B3) and
+    # continued, after the read's end, by an error cell written with no number: the count
+    # went on from the column it last counted tag by tag, not from B3, so the #N/A was noted
+    # in the wrong column (A3) and 李秀 refused as 户主身份证号码为空.
+    monkeypatch.setattr(guard, "_CHUNK", chunk)
+    source = _xlsx_errors(tmp_path / "e.xlsx", 't="e"')
+
+    def edit(part: str, data: bytes) -> bytes:
+        if not part.startswith("xl/worksheets/"):
+            return data
+        assert data.count(b'<c r="C3" t="e">') == 1
+        return data.replace(b'<c r="C3" t="e">', b" " * 3000 + b'<c t="e">')
+
+    path = _rewritten(source, tmp_path / "spaced.xlsx", edit)
+    assert guard.check_file(path).errors == {"台账": {(2, 5): "#REF!", (3, 3): "#N/A"}}
+    report = import_ledger(ledger, path)
+    [refused] = report.rejected
+    assert (refused.sheet, refused.row) == ("台账", 3)
+    assert "户主身份证号码" in refused.reason and "#N/A" in refused.reason
+
+
 @pytest.mark.parametrize("chunk", [61, 97, 1 << 20])
 @pytest.mark.parametrize(
     "numbered",
