@@ -630,12 +630,15 @@ def _scan_sheet(
         has_errors = b'"e"' in chunk or (b"'" in chunk and b"'e'" in chunk)
         # One written with no number (`<c t="e">`), or part of one (`r="C"`), is placed where
         # the tag by tag count places it.
-        unnumbered_error = has_errors and _unnumbered_error(chunk)
+        unnumbered = has_errors and _unnumbered_error(chunk)
         # A formula may have no result saved: each cell is looked at where a formula is not
         # followed at once by its result ("f" looked for first, at memchr's speed: the
-        # export's rows hold none).
-        if b"f" in chunk and not _results_follow(chunk):
-            _unsaved_results(chunk, errors)
+        # export's rows hold none); one written with no number, or part of one, is placed
+        # where the tag by tag count places it, as an error.
+        unsaved = (
+            list(_UNSAVED.finditer(chunk)) if b"f" in chunk and not _results_follow(chunk) else []
+        )
+        unnumbered = unnumbered or any(not all(_cell_ref(match.group(1))) for match in unsaved)
         if heading:  # <cols> comes before the rows (<sheetData>): not looked for after them
             heading = b"sheetData" not in chunk
             for match in _COL.finditer(chunk) if b"col" in chunk else ():
@@ -654,7 +657,7 @@ def _scan_sheet(
             (b":" in chunk and b":c" in chunk)
             or (b"!" in chunk and b"<!" in chunk)
             or _has_bare_tags(chunk, len(numbered_rows))
-            or unnumbered_error
+            or unnumbered
             or exact
         ):
             sequence.scan(start, chunk, hidden)
@@ -704,7 +707,14 @@ def _scan_sheet(
                 sequence.scan(start, chunk, hidden)
                 last_row = max(last_row, sequence.last)
                 last_column = max(last_column, sequence.widest)
-        if has_errors:  # after the count: a cell with no number is placed where it is counted
+            else:
+                # Its last row counted tag by tag: a cell with no number at the next read's
+                # start follows that row's last cell (not the last one counted before).
+                sequence.scan(start, chunk, hidden, _last_row_tag(chunk))
+        # After the count: a cell with no number is placed where it is counted.
+        if unsaved:
+            _unsaved_results(unsaved, errors, start, sequence.placed)
+        if has_errors:
             _error_cells(chunk, errors, start, sequence.placed)
         width = max(last_column, ASSUMED_WIDTH)
         far_row_open = sequence.row > last_row and sequence.row * width > MAX_CELLS
@@ -727,6 +737,15 @@ def _last_row_number(chunk: bytes) -> int:
             return int(number.group(1))
         at = chunk.rfind(b"<row", 0, at)
     return 0
+
+
+def _last_row_tag(chunk: bytes) -> int:
+    """Where the chunk's last whole row tag starts (0 where it has none: its cells all
+    continue the row before)."""
+    at = chunk.rfind(b"<row")
+    while at >= 0 and not _ROW_OR_CELL.match(chunk, at):  # not <rowBreaks>, nor a cut tag
+        at = chunk.rfind(b"<row", 0, at)
+    return max(at, 0)
 
 
 def _last_valued_row(chunk: bytes) -> int:
@@ -795,15 +814,32 @@ def _results_follow(chunk: bytes) -> bool:
 _SPACED_RESULT = re.compile(rb"<v>\s")
 
 
-def _unsaved_results(chunk: bytes, errors: dict[tuple[int, int], str]) -> None:
-    """The numbered cells of a chunk holding a formula with no result saved, into `errors`
-    (each under any prefix, or none, whatever its formula's and its result's)."""
-    for match in _UNSAVED.finditer(chunk):
-        attrs = match.group(1)
-        found = _FIRST_REF.match(attrs)
-        letters, digits = found.groups() if found else _ref(attrs)
-        if letters and digits and len(errors) < MAX_ERRORS:
-            errors.setdefault((int(digits), _column_number(letters)), NO_RESULT)
+def _unsaved_results(
+    cells: list[re.Match[bytes]],
+    errors: dict[tuple[int, int], str],
+    start: int,
+    placed: dict[int, tuple[int, int]],
+) -> None:
+    """The cells of a chunk (starting `start` bytes into the sheet) holding a formula with no
+    result saved (`_UNSAVED`'s matches: each under any prefix, or none, whatever its formula's
+    and its result's), into `errors`: each where its number says, or, written with no number
+    or part of one, where the tag by tag count placed it (`placed`, as `_error_cells`)."""
+    for match in cells:
+        letters, digits = _cell_ref(match.group(1))
+        cell = (
+            (int(digits), _column_number(letters))
+            if letters and digits
+            else placed.get(start + match.start())
+        )
+        if cell and len(errors) < MAX_ERRORS:
+            errors.setdefault(cell, NO_RESULT)
+
+
+def _cell_ref(attrs: bytes) -> tuple[bytes, bytes]:
+    """A cell's number (letters, digits; either may be empty), as Excel writes it or however
+    XML lets it be written (as the tag by tag count reads it)."""
+    found = _FIRST_REF.match(attrs)
+    return found.groups() if found else _ref(attrs)  # type: ignore[return-value]
 
 
 def _unnumbered_error(chunk: bytes) -> bool:
@@ -850,11 +886,12 @@ class _Sequence:
         #: may end in the next chunk, which begins with the tag).
         self.placed: dict[int, tuple[int, int]] = {}
 
-    def scan(self, start: int, chunk: bytes, hidden: set[int]) -> None:
-        """Count the row and cell tags of a chunk that starts `start` bytes into the sheet."""
+    def scan(self, start: int, chunk: bytes, hidden: set[int], begin: int = 0) -> None:
+        """Count the row and cell tags of a chunk that starts `start` bytes into the sheet
+        (those from `begin` on)."""
         first_ref = _FIRST_REF.match
         self.placed = {at: cell for at, cell in self.placed.items() if at >= start}
-        for match in _ROW_OR_CELL.finditer(chunk):
+        for match in _ROW_OR_CELL.finditer(chunk, begin):
             if start + match.start() < self._seen:
                 continue
             self._seen = start + match.end()

@@ -19,7 +19,16 @@ from fieldapp.store.ledger import Ledger
 from fieldapp.tabular import guard
 from fieldapp.tabular.ledger_import import import_ledger
 from tests.conftest import make_id
-from tests.tabular.test_hostile import _BOOK, _BOOK_RELS, _RELS, _TYPES, _ods_with, _sheet
+from tests.tabular.test_hostile import (
+    _BOOK,
+    _BOOK_RELS,
+    _RELS,
+    _TYPES,
+    _formulas_without_results_are_said,
+    _ledger_with_formulas_without_results,
+    _ods_with,
+    _sheet,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 HEAD = make_id("520502", "19750316", "131")
@@ -143,6 +152,21 @@ def test_an_ods_sheets_errors_are_said_however_its_name_is_written(ledger, tmp_p
 # -- an .xlsx cell holding an error value ----------------------------------------------------
 
 
+def _in_sheets(replaced: list[tuple[bytes, bytes]]) -> Callable[[str, bytes], bytes]:
+    """An edit for `_rewritten`: in each worksheet, each text of `replaced` (found once)
+    replaced by the other."""
+
+    def edit(part: str, data: bytes) -> bytes:
+        if not part.startswith("xl/worksheets/"):
+            return data
+        for written, instead in replaced:
+            assert data.count(written) == 1
+            data = data.replace(written, instead)
+        return data
+
+    return edit
+
+
 def _xlsx_errors(path: Path, spelling: str) -> Path:
     """台账 with 张长英's phone showing #REF! and 李秀's 户主身份证号码 showing #N/A, their
     cells' type written as `spelling` (`t="e"` as Excel writes it)."""
@@ -162,6 +186,16 @@ def _xlsx_errors(path: Path, spelling: str) -> Path:
         return data.replace(b't="e"', spelling.encode())
 
     return _rewritten(buffer, path, edit)  # type: ignore[arg-type]
+
+
+def _xlsx_errors_are_said(ledger: Ledger, path: Path) -> None:
+    """The guard notes each error of `_xlsx_errors` (as `path` writes it) where it is, and the
+    import says 李秀's #N/A 户主身份证号码."""
+    assert guard.check_file(path).errors == {"台账": {(2, 5): "#REF!", (3, 3): "#N/A"}}
+    report = import_ledger(ledger, path)
+    [refused] = report.rejected
+    assert (refused.sheet, refused.row) == ("台账", 3)
+    assert "户主身份证号码" in refused.reason and "#N/A" in refused.reason
 
 
 @pytest.mark.parametrize("spelling", ['t="e"', "t='e'", 't = "e"', "t=\n'e'"])
@@ -194,21 +228,42 @@ def test_an_xlsx_error_in_a_cell_with_no_number_is_said_where_it_is_counted(
     # was refused as 户主身份证号码为空, the sheet showing #N/A.
     monkeypatch.setattr(guard, "_CHUNK", chunk)
     source = _xlsx_errors(tmp_path / "e.xlsx", 't="e"')
+    _xlsx_errors_are_said(ledger, _rewritten(source, tmp_path / "bare.xlsx", _in_sheets(numbered)))
 
-    def edit(part: str, data: bytes) -> bytes:
-        if not part.startswith("xl/worksheets/"):
-            return data
-        for written, unnumbered in numbered:
-            assert data.count(written) == 1
-            data = data.replace(written, unnumbered)
-        return data
 
-    path = _rewritten(source, tmp_path / "bare.xlsx", edit)
-    assert guard.check_file(path).errors == {"台账": {(2, 5): "#REF!", (3, 3): "#N/A"}}
-    report = import_ledger(ledger, path)
-    [refused] = report.rejected
-    assert (refused.sheet, refused.row) == ("台账", 3)
-    assert "户主身份证号码" in refused.reason and "#N/A" in refused.reason
+@pytest.mark.parametrize("chunk", [700, 1000, 1500, 2000])
+def test_an_xlsx_error_with_no_number_after_a_read_measured_by_its_numbers_is_placed_right(
+    ledger, tmp_path, monkeypatch, chunk
+):
+    # A row begun in a read measured by its numbers alone (李秀's name and ID number, B3) and
+    # continued, after the read's end, by an error cell written with no number: the count
+    # went on from the column it last counted tag by tag, not from B3, so the #N/A was noted
+    # in the wrong column (A3) and 李秀 refused as 户主身份证号码为空.
+    monkeypatch.setattr(guard, "_CHUNK", chunk)
+    source = _xlsx_errors(tmp_path / "e.xlsx", 't="e"')
+
+    spaced = [(b'<c r="C3" t="e">', b" " * 3000 + b'<c t="e">')]
+    _xlsx_errors_are_said(ledger, _rewritten(source, tmp_path / "spaced.xlsx", _in_sheets(spaced)))
+
+
+@pytest.mark.parametrize("chunk", [61, 97, 1 << 20])
+@pytest.mark.parametrize(
+    "numbered",
+    [
+        [(b'<c r="B3">', b"<c>"), (b'<c r="D4">', b"<c>")],  # their columns counted
+        [(b'<c r="D4">', b"<c>"), (b'<row r="4"', b"<row")],  # and its row
+    ],
+)
+def test_an_xlsx_formula_with_no_result_in_a_cell_with_no_number_is_said_where_counted(
+    ledger, tmp_path, monkeypatch, chunk, numbered
+):
+    # A formula kept with no result in a cell written with no number (`<c><f>D2</f><v/></c>`,
+    # python-calamine placing it after the cell before it) was passed over: 李秀's ID number
+    # was refused as 身份证号码为空 and 张小军's phone read blank without a word.
+    monkeypatch.setattr(guard, "_CHUNK", chunk)
+    source = _ledger_with_formulas_without_results(tmp_path)
+    path = _rewritten(source, tmp_path / "bare.xlsx", _in_sheets(numbered))
+    _formulas_without_results_are_said(ledger, path)
 
 
 # -- a sheet's relationship, however the workbook names it ---------------------------------
