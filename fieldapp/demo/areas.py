@@ -12,6 +12,7 @@ from fieldapp.demo.names import GROUP_NAMES, SITE_NAMES, VILLAGE_STEMS
 from fieldapp.domain.areacode import AreaCode, AreaLevel
 from fieldapp.domain.enums import AreaKind
 from fieldapp.domain.errors import ValidationFailed
+from fieldapp.domain.places_said import Said, say_place
 from fieldapp.reference import divisions
 
 #: Rural counties used when no --area is given (chosen by the seed).
@@ -60,6 +61,8 @@ def plan_areas(
     """The demo's areas, under `target` (county, township, village/site, group/building code)."""
     code = AreaCode(target or rng.choice(DEFAULT_COUNTIES))  # ValidationFailed names the fault
     county = str(code.county)
+    if county not in existing:
+        _refuse_unknown_county(county)
     plan = DemoAreas(county, dict(existing))
     _ensure_official(plan, county)
     if code.level >= AreaLevel.TOWNSHIP:
@@ -79,17 +82,42 @@ def plan_areas(
     return plan
 
 
+def _refuse_unknown_county(county: str) -> None:
+    """Refuse, before anything is written, a county Guizhou's table does not list now: a retired
+    code (522427, 威宁's old one) or one of another province. Its places would be named by
+    their digits (no township of it is known), and its people's ID numbers by a code no
+    current county has."""
+    table = divisions()
+    if table.get(county) is not None:
+        return
+    retired = table.retired_codes().get(county)
+    if retired:
+        now = [d.code for d in table.counties() if d.name == retired]
+        instead = f"请改用它现在的代码 {now[0]}" if now else "请选一个现行的县"
+        raise ValidationFailed(
+            f"区划代码 {county} 是{retired}已撤销的旧代码，演示数据只能建在现行的县里；{instead}。"
+        )
+    name = table.name(county)
+    if name:
+        where = say_place(county, table, None, Said.SENTENCE)
+        raise ValidationFailed(
+            f"区划代码 {county} 是{where}，不在贵州省；演示数据只能建在贵州现行的县里。"
+        )
+    raise ValidationFailed(f"区划代码 {county} 不是已知的县级代码")
+
+
 def _ensure_official(plan: DemoAreas, code: str) -> None:
     if code in plan.existing:
         return
     division = divisions().get(code)
-    kind = AreaKind.COUNTY if len(code) == 6 else AreaKind.TOWNSHIP
     if division is None:
-        name = divisions().name(code) if len(code) == 6 else None
-        if len(code) == 6 and not name:
-            raise ValidationFailed(f"区划代码 {code} 不是已知的县级代码")
-        plan.add(code, name or f"{code}乡镇", kind, str(AreaCode(code).parent))
-        return
+        # A county is refused before (`_refuse_unknown_county`); a township the table does not
+        # list would be named by its digits on every paper of the demo.
+        county = say_place(code[:6], divisions(), None, Said.SENTENCE)
+        raise ValidationFailed(
+            f"区划代码 {code} 不是{county}已知的乡镇（街道），请选该县现有的乡镇或村组。"
+        )
+    kind = AreaKind.COUNTY if len(code) == 6 else AreaKind.TOWNSHIP
     plan.add(code, division.name, kind, division.parent)
 
 

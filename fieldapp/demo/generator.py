@@ -34,6 +34,7 @@ from typing import Any
 from fieldapp.demo import names as words
 from fieldapp.demo.areas import plan_areas
 from fieldapp.domain.account import card_number
+from fieldapp.domain.areacode import AreaRow
 from fieldapp.domain.dates import add_months, month_key
 from fieldapp.domain.enums import (
     Category,
@@ -686,7 +687,7 @@ class DemoBuilder:
                 ]
                 or [self.plan.county]
             )
-            code, place = township, divisions().full_name(township)
+            code, place = township, self._place_words(township)
             form = rng.choices(
                 (
                     EmploymentForm.EMPLOYEE,
@@ -749,6 +750,18 @@ class DemoBuilder:
             },
         )
         return spell_id, float(income), placement
+
+    def _place_words(self, code: str) -> str:
+        """A place in the county as papers say it ('贵州省毕节市七星关区碧阳街道'): the table's
+        name, then the plan's own for a level the table does not list (a ledger's township, the
+        城关镇 a county without listed townships gets), never the code's digits."""
+        existing = self.plan.existing
+
+        def listed(at: str) -> AreaRow | None:
+            found = existing.get(at)
+            return AreaRow(at, *found) if found is not None else None
+
+        return say_place(code, divisions(), listed, Said.WHOLE)
 
     def _employer_kind(self, form: EmploymentForm, scope: str, employer: str) -> str:
         """用人单位类型 as a coordinator records it: by the employer's name where it tells,

@@ -18,7 +18,7 @@ from fieldapp.paperwork.digest import short_hash
 from fieldapp.paperwork.numerals import capitals, figures
 from fieldapp.paperwork.pen import MARGIN, Cell, Footer, Pen, draw_row, new_canvas, printed_stamp
 from fieldapp.paperwork.settings import PaperSettings
-from fieldapp.paperwork.views import FormView
+from fieldapp.paperwork.views import Fact, FormView
 from fieldapp.policy.citations import official, version_words
 
 PAGE_W, PAGE_H = A4
@@ -194,24 +194,37 @@ def attachments(form: FormView) -> str:
 
 def _facts(pen: Pen, form: FormView, top: float) -> float:
     """The qualifying facts as label/value pairs, two pairs a row, under one side label."""
-    facts = list(form.facts) or []
     pair_label = 78.0
     pair_value = (WIDTH - LABEL_W) / 2 - pair_label
-    lines = max(1, (len(facts) + 1) // 2)
-    height = ROW * lines
-    pen.rect(LEFT, top - height, LABEL_W, height)
-    pen.fit("资格条件", LEFT, top - height, LABEL_W, height, SIZE)
-    if not facts:
-        pen.rect(LEFT + LABEL_W, top - height, WIDTH - LABEL_W, height)
-        pen.fit("（无）", LEFT + LABEL_W, top - height, WIDTH - LABEL_W, height, SIZE, align="left")
-        return top - height
-    for line in range(lines):
+    size = SIZE - 0.5
+    # A value too long for half a row (补贴标准 '600 元/月（县定标准）；岗位补贴标准由县里核定')
+    # was squeezed into two lines of small type: it takes a whole row of its own, below the
+    # pairs, and prints on one line in the form's size.
+    fits: list[Fact] = []
+    wide: list[Fact] = []
+    for fact in form.facts:
+        (fits if pen.width(fact.value, size) <= pair_value - 6 else wide).append(fact)
+    rows: list[list[Cell]] = []
+    for at in range(0, len(fits), 2):
         cells: list[Cell] = []
-        for fact in facts[line * 2 : line * 2 + 2]:
+        for fact in fits[at : at + 2]:
             cells += [Cell(pair_label, fact.label, True), Cell(pair_value, fact.value)]
         if len(cells) == 2:
             cells += [Cell(pair_label, "", True), Cell(pair_value, "")]
-        draw_row(pen, LEFT + LABEL_W, top - line * ROW, ROW, cells, SIZE - 0.5)
+        rows.append(cells)
+    for fact in wide:
+        whole = WIDTH - LABEL_W - pair_label
+        rows.append([Cell(pair_label, fact.label, True), Cell(whole, fact.value)])
+    lines = max(1, len(rows))
+    height = ROW * lines
+    pen.rect(LEFT, top - height, LABEL_W, height)
+    pen.fit("资格条件", LEFT, top - height, LABEL_W, height, SIZE)
+    if not rows:
+        pen.rect(LEFT + LABEL_W, top - height, WIDTH - LABEL_W, height)
+        pen.fit("（无）", LEFT + LABEL_W, top - height, WIDTH - LABEL_W, height, SIZE, align="left")
+        return top - height
+    for line, cells in enumerate(rows):
+        draw_row(pen, LEFT + LABEL_W, top - line * ROW, ROW, cells, size)
     return top - height
 
 

@@ -183,3 +183,52 @@ def test_serials_are_counted_in_a_fixed_table_and_aside_outside_it():
     serials.take("520502", old, True, 2)
     assert serials.used("110101", born, True) == 3 and serials.used("520502", old, True) == 2
     assert len(serials.counts) == size and len(serials.aside) == 2
+
+
+def test_a_retired_or_other_province_county_is_refused_in_chinese_before_anything_is_written(
+    tmp_path,
+):
+    """522427 is 威宁's old code: the table lists no township of it, so every local job's place
+    was written as the bare digits '522427100'; now the demo refuses it up front and names the
+    code to use. A county of another province and an unknown township are refused alike."""
+    import pytest
+
+    from fieldapp.domain.errors import ValidationFailed
+
+    ledger = Ledger.open(tmp_path / "r.db")
+    with pytest.raises(ValidationFailed) as refused:
+        build_demo(ledger, 30, seed=1, today=TODAY, area="522427")
+    assert "威宁彝族回族苗族自治县" in str(refused.value) and "520526" in str(refused.value)
+    with pytest.raises(ValidationFailed) as refused:
+        build_demo(ledger, 30, seed=1, today=TODAY, area="440305")
+    assert "南山区" in str(refused.value) and "不在贵州省" in str(refused.value)
+    with pytest.raises(ValidationFailed) as refused:
+        build_demo(ledger, 30, seed=1, today=TODAY, area="520502999")
+    assert "七星关区" in str(refused.value) and "乡镇" in str(refused.value)
+    q = ledger.db.execute
+    assert q("SELECT count(*) FROM persons").fetchone()[0] == 0
+    assert q("SELECT count(*) FROM areas").fetchone()[0] == 0
+
+
+def test_a_local_job_in_a_township_only_the_ledger_lists_is_named_in_words(tmp_path):
+    """A township the ledger lists but the table does not (a county's own addition): its jobs'
+    place is the county's whole name and the ledger's name of it, not its code."""
+    from fieldapp.domain.models import Area
+    from fieldapp.services.areas import ensure
+    from fieldapp.services.writer import actor_of
+
+    ledger = Ledger.open(tmp_path / "t.db")
+    build_demo(ledger, 30, seed=1, today=TODAY, area="520502010")
+    ensure(
+        ledger,
+        actor_of(ledger),
+        [Area(code="520502990", name="新区镇", kind="乡镇", parent_code="520502")],
+    )
+    build_demo(ledger, 900, seed=3, today=TODAY, area="520502")
+    rows = ledger.db.execute(
+        "SELECT place_code, place_name FROM employment_spells WHERE place_code LIKE '5205029%'"
+    ).fetchall()
+    named = {code: name for code, name in rows}
+    assert "520502990" in named, sorted(named)
+    assert named["520502990"] == "贵州省毕节市七星关区新区镇"
+    assert not any(name[-1].isdigit() for name in named.values())
