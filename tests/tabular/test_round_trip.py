@@ -793,3 +793,58 @@ def test_the_extra_sheets_read_only_the_records_their_rows_can_match(tmp_path):
     for table in ("unemployment_registrations", "services", "visits", "monthly_status"):
         assert f"FROM {table} " not in read, table
     ledger.close()
+
+
+def _two_trainings_book(path, rows: list[tuple[int, str, str]]) -> str:
+    """张长英 on the 台账, and on a 培训 sheet `rows` of one training kind and day (each its
+    days, result and notes)."""
+    from tests.conftest import make_id
+
+    head = make_id("520502", "19750316", "131")
+    place = {"县（市、区）": "七星关区", "乡镇（街道）": "碧阳街道", "村（社区）": "大坝村"}
+    book = openpyxl.Workbook()
+    people = book.active
+    people.title = "台账"
+    people.append(["姓名", "身份证号码", "户主身份证号码", *place])
+    people.append(["张长英", head, head, *place.values()])
+    sheet = book.create_sheet("培训")
+    sheet.append(["姓名", "身份证号码", "培训类型", "开始日期", "培训天数", "培训结果", "备注"])
+    for days, outcome, notes in rows:
+        sheet.append(["张长英", head, "电工", "2025-05-10", days, outcome, notes])
+    book.save(path)
+    return head
+
+
+def _trainings(ledger: Ledger) -> dict[str, tuple]:
+    rows = ledger.db.execute(
+        "SELECT id, training_days, outcome, notes FROM services WHERE service_type = '职业培训'"
+    )
+    return {r[0]: tuple(r[1:]) for r in rows.fetchall()}
+
+
+@pytest.mark.parametrize("changed", [0, 1])
+def test_two_trainings_of_one_day_each_row_takes_the_one_it_agrees_with(tmp_path, changed):
+    """Two 电工 trainings of one day (the morning's and the afternoon's class); the workbook
+    then changes one's result, and lists that row first. It took the first training of that
+    day, whichever it was, and the other row (repeating the other exactly) the one left: both
+    were rewritten into each other. Now each row takes the training it agrees with most, and
+    only the changed one is changed."""
+    classes = [(5, "结业", "上午班"), (10, "结业", "下午班")]
+    first, path = tmp_path / "first.xlsx", tmp_path / "台账.xlsx"
+    _two_trainings_book(first, classes)
+    ledger = Ledger.open(tmp_path / "l.db", author="甲")
+    assert import_ledger(ledger, first).rejected == []
+    before = _trainings(ledger)
+    assert sorted(before.values()) == sorted(classes)
+    days, _, notes = classes[changed]
+    _two_trainings_book(path, [(days, "未结业", notes), classes[1 - changed]])
+    entries = ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0]
+    report = import_ledger(ledger, path, update=True)
+    assert report.rejected == [] and report.conflicts == []
+    after = _trainings(ledger)
+    assert after.keys() == before.keys()
+    assert {k: v for k, v in after.items() if v != before[k]} == {
+        k: (days, "未结业", notes) for k, v in before.items() if v[2] == notes
+    }
+    assert ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0] == entries + 1
+    ledger.close()
