@@ -344,6 +344,7 @@ def leave_jobs_to_their_sheet(
     cell back and forth, one sheet's value, then the other's. Returns what to say, at the
     ledger sheet's row: (sheet, row, text naming both cells)."""
     said = []
+    income: tuple[Any, Any] | None = None
     for plan in plans:
         kept = []
         for change in plan.changes:
@@ -357,9 +358,36 @@ def leave_jobs_to_their_sheet(
                 kept.append(change)
                 continue
             said.append((plan.sheet, plan.row, _both(change.field, change.new, sheet, row, value)))
+            if change.field == "monthly_income":
+                income = (change.new, value)
         if len(kept) < len(plan.changes):
             plan.changes = tuple(kept)
+        if income is not None:
+            _month_follows(plan, *income)
+            income = None
     return said
+
+
+def _month_follows(plan: RowPlan, ours: Any, theirs: Any) -> None:
+    """The month's status the ledger sheet's `plan` gives, with its job's income as that row
+    gives it (`ours`), given the income the job's own sheet gives (`theirs`): the month says
+    the income of the job it names, as the import keeps it."""
+    kept = []
+    for change in plan.changes:
+        if change.table == "monthly_status" and change.field == "income":
+            if same_value(change.new, ours):
+                change.new = theirs
+            if not differs("income", change.old, change.new):
+                continue
+        kept.append(change)
+    plan.changes = tuple(kept)
+    if any(table == "monthly_status" for table, *_ in plan.records):
+        records = list(plan.new_rows())
+        plan.packed = ()
+        for table, record in records:
+            if table == "monthly_status" and same_value(record.get("income"), ours):
+                record["income"] = theirs
+            plan.add_insert(table, record)
 
 
 #: The ledger's table whose records a sheet's rows are matched to.
@@ -389,6 +417,9 @@ class ExtraPlanner:
         self._new: dict[str, tuple[frozenset[str], str, int]] = {}
         #: What to say at a ledger sheet's row: (sheet, row, text).
         self.said: list[tuple[str, int, str]] = []
+        #: This import's new jobs → the month's status it wrote naming each (id, income):
+        #: a job whose own row gives another income gives the month that income too.
+        self.months: dict[str, tuple[str, Any]] = {}
 
     def plan(
         self,
@@ -584,6 +615,19 @@ class ExtraPlanner:
             "is_casual": False,
         }
         self._upsert(plan, "employment_spells", match, updates, defaults)
+        if match is not None:
+            self._month_follows_job(plan, match, updates)
+
+    def _month_follows_job(
+        self, plan: RowPlan, job: dict[str, Any], updates: dict[str, Any]
+    ) -> None:
+        """This month's status the import wrote naming `job` (a new person's, `months`) with
+        its income as the 台账 gave it: when the job's own row gives another, the month says
+        that one too (the import keeps the job's sheet's), changed in the same row's plan."""
+        month = self.months.get(str(job["id"]))
+        if month and "monthly_income" in updates and same_value(month[1], job["monthly_income"]):
+            row = {"id": month[0], "income": month[1]}
+            self.differ.change(plan, "monthly_status", row, {"income": updates["monthly_income"]})
 
     def _registration(
         self, plan: RowPlan, values: dict[str, Any], rows: list[dict[str, Any]]

@@ -574,6 +574,7 @@ def test_a_job_cell_the_two_sheets_give_differently_stays_the_jobs_sheets_change
     assert [(c.field, c.old, c.new) for c in plan.changes] == [
         ("monthly_income", 2800.0, 3100.0),
         ("is_first_export", None, False),
+        ("income", 2800.0, 3100.0),  # this month's 已就业 says the income of its job
     ]
     ledger.close()
 
@@ -847,4 +848,21 @@ def test_two_trainings_of_one_day_each_row_takes_the_one_it_agrees_with(tmp_path
         k: (days, "未结业", notes) for k, v in before.items() if v[2] == notes
     }
     assert ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0] == entries + 1
+    ledger.close()
+
+
+def test_the_month_of_a_new_job_its_own_sheet_gives_another_income_says_that_income(tmp_path):
+    """李秀's job: 2800 on the 台账, 3100 on the 就业经历 sheet. The job was written 3100 (its
+    own sheet wins) but this month's 已就业 kept the 台账's 2800: the month now says the
+    income of the job it names, and importing the workbook again writes nothing."""
+    path = tmp_path / "台账.xlsx"
+    _head, wife = _two_jobs_book(path, 3100)
+    ledger = Ledger.open(tmp_path / "l.db", author="甲")
+    assert import_ledger(ledger, path).rejected == []
+    months = ledger.db.execute(
+        "SELECT p.id_number, m.status, m.income, s.monthly_income FROM monthly_status m"
+        " JOIN persons p ON p.id = m.person_id JOIN employment_spells s ON s.id = m.spell_id"
+    ).fetchall()
+    assert [m[1:] for m in months if m[0] == wife] == [("已就业", 3100.0, 3100.0)]
+    _again_writes_nothing(ledger, path)
     ledger.close()
