@@ -344,6 +344,7 @@ def leave_jobs_to_their_sheet(
     cell back and forth, one sheet's value, then the other's. Returns what to say, at the
     ledger sheet's row: (sheet, row, text naming both cells)."""
     said = []
+    income: tuple[Any, Any] | None = None
     for plan in plans:
         kept = []
         for change in plan.changes:
@@ -357,9 +358,36 @@ def leave_jobs_to_their_sheet(
                 kept.append(change)
                 continue
             said.append((plan.sheet, plan.row, _both(change.field, change.new, sheet, row, value)))
+            if change.field == "monthly_income":
+                income = (change.new, value)
         if len(kept) < len(plan.changes):
             plan.changes = tuple(kept)
+        if income is not None:
+            _month_follows(plan, *income)
+            income = None
     return said
+
+
+def _month_follows(plan: RowPlan, ours: Any, theirs: Any) -> None:
+    """The month's status the ledger sheet's `plan` gives, with its job's income as that row
+    gives it (`ours`), given the income the job's own sheet gives (`theirs`): the month says
+    the income of the job it names, as the import keeps it."""
+    kept = []
+    for change in plan.changes:
+        if change.table == "monthly_status" and change.field == "income":
+            if same_value(change.new, ours):
+                change.new = theirs
+            if not differs("income", change.old, change.new):
+                continue
+        kept.append(change)
+    plan.changes = tuple(kept)
+    if any(table == "monthly_status" for table, *_ in plan.records):
+        records = list(plan.new_rows())
+        plan.packed = ()
+        for table, record in records:
+            if table == "monthly_status" and same_value(record.get("income"), ours):
+                record["income"] = theirs
+            plan.add_insert(table, record)
 
 
 #: The ledger's table whose records a sheet's rows are matched to.
@@ -389,6 +417,9 @@ class ExtraPlanner:
         self._new: dict[str, tuple[frozenset[str], str, int]] = {}
         #: What to say at a ledger sheet's row: (sheet, row, text).
         self.said: list[tuple[str, int, str]] = []
+        #: This import's new jobs → the month's status it wrote naming each (id, income):
+        #: a job whose own row gives another income gives the month that income too.
+        self.months: dict[str, tuple[str, Any]] = {}
 
     def plan(
         self,
@@ -425,6 +456,7 @@ class ExtraPlanner:
             facts["employment_spells"].setdefault(job["person_id"], []).append(job)
             self._new[str(job["id"])] = (gave, sheet, row_no)
         self._pair_same_day_jobs(rows, persons, facts["employment_spells"])
+        self._pair_same_key(rows, persons, facts, visits)
         plans = []
         rows.reverse()  # taken from the end, in the rows' order
         while rows:
@@ -454,9 +486,7 @@ class ExtraPlanner:
         spells: dict[str, list[dict[str, Any]]],
     ) -> None:
         """For the 就业经历 rows sharing a person and a start day (two jobs of one day), which
-        ledger job each takes, before any takes one: a row repeating a job exactly first, then
-        the row agreeing with a job in the most cells (of equals, the earlier row and job). The
-        first row no longer takes the job a later row gives as it is (`_paired`)."""
+        ledger job each takes, before any takes one (`_pair`)."""
         days: dict[tuple[str, Any], list[ExtraRow]] = {}
         for row in rows:
             if row.kind == JOBS:
@@ -465,41 +495,63 @@ class ExtraPlanner:
             if len(same_day) < 2:
                 continue
             jobs = [s for s in spells.get(persons[number]["id"], []) if s["start_date"] == start]
-            pairs = []
-            for i, row in enumerate(same_day):
-                wanted = spell_fields(row.values)
-                for j, job in enumerate(jobs):
-                    agree = sum(same_value(job.get(k), v) for k, v in wanted.items())
-                    pairs.append((agree == len(wanted), agree, -i, -j, row, job))
-            pairs.sort(key=lambda p: p[:4], reverse=True)
-            taken: set[str] = set()
-            for *_, row, job in pairs:
-                key = (row.sheet, row.row)
-                if key not in self._paired and job["id"] not in taken:
-                    self._paired[key] = str(job["id"])
-                    taken.add(job["id"])
-            for row in same_day:  # the rows left over are new jobs
-                self._paired.setdefault((row.sheet, row.row), "")
+            self._pair([(row, spell_fields(row.values)) for row in same_day], jobs)
 
-    def _claim(self, rows: list[dict[str, Any]], wanted: dict[str, Any]) -> dict[str, Any] | None:
-        """Of the ledger's records sharing a row's key, the one the row repeats exactly, else
-        the first no earlier row took (None: the row is a new record); taken from now on."""
-        free = [r for r in rows if r["id"] not in self.used]
-        match = next(
-            (r for r in free if all(same_value(r.get(k), v) for k, v in wanted.items())),
-            free[0] if free else None,
-        )
-        if match is not None:
-            self.used.add(match["id"])
-        return match
+    def _pair_same_key(
+        self,
+        rows: list[ExtraRow],
+        persons: dict[str, dict[str, Any]],
+        facts: dict[str, dict[str, list[dict[str, Any]]]],
+        visits: dict[str, list[dict[str, Any]]],
+    ) -> None:
+        """For the 失业登记, 培训 and 走访服务 rows sharing the ledger's records of their key
+        (two trainings of one kind and day, two visits of one day), which record each takes,
+        before any takes one (`_pair`)."""
+        groups: dict[tuple[str, tuple[str, ...]], list[ExtraRow]] = {}
+        for row in rows:
+            if row.kind in ("失业登记", "培训", "走访服务"):
+                found, _ = _keyed(row, persons[row.id_number], facts, visits)
+                if found:
+                    groups.setdefault((row.kind, tuple(str(r["id"]) for r in found)), []).append(
+                        row
+                    )
+        for same_key in groups.values():
+            if len(same_key) > 1:  # each row's fields read again: a few rows of thousands
+                keyed = [_keyed(row, persons[row.id_number], facts, visits) for row in same_key]
+                self._pair(
+                    [(row, k[1]) for row, k in zip(same_key, keyed, strict=True)], keyed[0][0]
+                )
 
-    def _claim_job(
+    def _pair(
+        self, members: list[tuple[ExtraRow, dict[str, Any]]], records: list[dict[str, Any]]
+    ) -> None:
+        """Which of `records` (the ledger's, of one key) each of `members` (rows of that key,
+        each with the fields it gives) takes (`_paired`): a row repeating a record exactly
+        first, then the row agreeing with a record in the most cells (of equals, the earlier
+        row and record); the rows left over are new records. The first row no longer takes
+        the record a later row gives as it is."""
+        pairs = []
+        for i, (row, wanted) in enumerate(members):
+            for j, record in enumerate(records):
+                agree = sum(same_value(record.get(k), v) for k, v in wanted.items())
+                pairs.append((agree == len(wanted), agree, -i, -j, row, record))
+        pairs.sort(key=lambda p: p[:4], reverse=True)
+        taken: set[str] = set()
+        for *_, row, record in pairs:
+            key = (row.sheet, row.row)
+            if key not in self._paired and record["id"] not in taken:
+                self._paired[key] = str(record["id"])
+                taken.add(record["id"])
+        for row, _ in members:
+            self._paired.setdefault((row.sheet, row.row), "")
+
+    def _claim(
         self, plan: RowPlan, rows: list[dict[str, Any]], wanted: dict[str, Any]
     ) -> dict[str, Any] | None:
-        """Of the ledger's jobs of a row's start day: the one paired with it when another row
-        shares the day (`_pair_same_day_jobs`, "": none, a new job), else of those no row
-        took, the one agreeing with it in the most cells (the first of equals); taken from
-        now on."""
+        """Of the ledger's records of a row's key (a job's start day, a training's kind and
+        day …): the one paired with it when another row shares the key (`_pair`, "": none, a
+        new record), else of those no row took, the one agreeing with it in the most cells
+        (the first of equals); taken from now on."""
         paired = self._paired.get((plan.sheet, plan.row))
         if paired is not None:
             free = [r for r in rows if r["id"] == paired]
@@ -542,7 +594,7 @@ class ExtraPlanner:
 
     def _spell(self, plan: RowPlan, values: dict[str, Any], rows: list[dict[str, Any]]) -> None:
         updates = spell_fields(values)
-        match = self._claim_job(
+        match = self._claim(
             plan, [r for r in rows if r["start_date"] == values["start_date"]], updates
         )
         if match is not None:
@@ -563,20 +615,24 @@ class ExtraPlanner:
             "is_casual": False,
         }
         self._upsert(plan, "employment_spells", match, updates, defaults)
+        if match is not None:
+            self._month_follows_job(plan, match, updates)
+
+    def _month_follows_job(
+        self, plan: RowPlan, job: dict[str, Any], updates: dict[str, Any]
+    ) -> None:
+        """This month's status the import wrote naming `job` (a new person's, `months`) with
+        its income as the 台账 gave it: when the job's own row gives another, the month says
+        that one too (the import keeps the job's sheet's), changed in the same row's plan."""
+        month = self.months.get(str(job["id"]))
+        if month and "monthly_income" in updates and same_value(month[1], job["monthly_income"]):
+            row = {"id": month[0], "income": month[1]}
+            self.differ.change(plan, "monthly_status", row, {"income": updates["monthly_income"]})
 
     def _registration(
         self, plan: RowPlan, values: dict[str, Any], rows: list[dict[str, Any]]
     ) -> None:
-        registered, found = values.get("registered_date"), values.get("found_date")
-        match = self._claim(
-            [
-                r
-                for r in rows
-                if (registered and r["registered_date"] == registered)
-                or (not registered and not r["registered_date"] and r["found_date"] == found)
-            ],
-            values,
-        )
+        match = self._claim(plan, _registrations_of(values, rows), values)
         defaults = {"person_id": plan.person_id}
         self._upsert(plan, "unemployment_registrations", match, dict(values), defaults)
 
@@ -587,18 +643,9 @@ class ExtraPlanner:
         rows: list[dict[str, Any]],
         person: dict[str, Any],
     ) -> None:
-        start, kind = values["start_date"], values.get("training_kind", "")
-        updates = {k: v for k, v in values.items() if k != "start_date"}
-        match = self._claim(
-            [
-                r
-                for r in rows
-                if r["service_type"] == TRAINING
-                and r["service_date"] == start
-                and (r["training_kind"] or "") == kind
-            ],
-            updates,
-        )
+        found, updates = _trainings_of(values, rows)
+        match = self._claim(plan, found, updates)
+        start = values["start_date"]
         defaults = {
             "person_id": plan.person_id,
             "household_id": person["household_id"],
@@ -625,11 +672,8 @@ class ExtraPlanner:
         household_id = person["household_id"]
         if values.get("visited", True):
             person_id = None if values.get("whole_household") else plan.person_id
-            wanted = {k: values[k] for k in ("visitor", "notes", "outcome") if k in values}
-            match = self._claim(
-                [v for v in visits if v["visit_date"] == day and v["person_id"] == person_id],
-                wanted,
-            )
+            found, wanted = _visits_of(values, visits, plan.person_id)
+            match = self._claim(plan, found, wanted)
             updates = dict(text)
             if "visitor" in values:
                 updates["visitor"] = values["visitor"]
@@ -667,3 +711,62 @@ class ExtraPlanner:
         updates = {k: v for k, v in values.items() if k in ("status", "income", "notes")}
         defaults = {"person_id": plan.person_id, "month": values["month"], "notes": ""}
         self._upsert(plan, "monthly_status", match, updates, defaults, row_id)
+
+
+def _keyed(
+    row: ExtraRow,
+    person: dict[str, Any],
+    facts: dict[str, dict[str, list[dict[str, Any]]]],
+    visits: dict[str, list[dict[str, Any]]],
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """A 失业登记, 培训 or 走访服务 row's records of its key, and the fields it gives them
+    (none for a service given without a visit)."""
+    values = row.values
+    if row.kind == "失业登记":
+        registrations = facts["unemployment_registrations"].get(person["id"], [])
+        return _registrations_of(values, registrations), values
+    if row.kind == "培训":
+        return _trainings_of(values, facts["services"].get(person["id"], []))
+    if not values.get("visited", True):
+        return [], {}
+    return _visits_of(values, visits.get(person["household_id"] or "", []), person["id"])
+
+
+def _registrations_of(values: dict[str, Any], rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A 失业登记 row's records of its key: its person's registrations of its registration
+    day, else (none given) of its day found among those not registered."""
+    registered, found = values.get("registered_date"), values.get("found_date")
+    return [
+        r
+        for r in rows
+        if (registered and r["registered_date"] == registered)
+        or (not registered and not r["registered_date"] and r["found_date"] == found)
+    ]
+
+
+def _trainings_of(
+    values: dict[str, Any], services: list[dict[str, Any]]
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """A 培训 row's records of its key (the person's trainings of its kind and start day),
+    and the fields it gives them."""
+    start, kind = values["start_date"], values.get("training_kind", "")
+    found = [
+        r
+        for r in services
+        if r["service_type"] == TRAINING
+        and r["service_date"] == start
+        and (r["training_kind"] or "") == kind
+    ]
+    return found, {k: v for k, v in values.items() if k != "start_date"}
+
+
+def _visits_of(
+    values: dict[str, Any], visits: list[dict[str, Any]], person_id: str
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """A 走访服务 row's records of its key (its household's visits of its day, to the person
+    or, 全户, to the household), and the fields it gives them."""
+    visited = None if values.get("whole_household") else person_id
+    found = [
+        v for v in visits if v["visit_date"] == values["visit_date"] and v["person_id"] == visited
+    ]
+    return found, {k: values[k] for k in ("visitor", "notes", "outcome") if k in values}

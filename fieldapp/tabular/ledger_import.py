@@ -1229,6 +1229,7 @@ class LedgerImporter:
         del from_categories
         # The planner lets go of each parsed row once planned: what is left is in the plans.
         planner = ExtraPlanner(self.ledger.db, differ)
+        planner.months = self.placer.month_of_job
         planned = planner.plan(known, persons, new_jobs)
         for plan, records in remade:  # the new jobs as the 就业经历 rows completed them
             plan.packed = ()

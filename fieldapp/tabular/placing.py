@@ -93,6 +93,9 @@ class Placer:
         #: A new job → its row's “就业形式未填写” (`FORM_NOT_GIVEN`), taken back by the import
         #: when a 就业经历 row gives the job's form (`unsay_forms_given`).
         self.form_not_given: dict[str, RowProblem] = {}
+        #: A new job → this month's status `finish` wrote naming it (its id, its income, the
+        #: 台账's): a 就业经历 row giving the job another income gives the month it too.
+        self.month_of_job: dict[str, tuple[str, Any]] = {}
 
     def finish(
         self, bulk: NewPeople, *, statuses_given: bool, extra_rows: Sequence[ExtraRow] = ()
@@ -120,6 +123,9 @@ class Placer:
                 for person_id, status, spell_id, income in self.statuses
             ]
             self.created.update(s["id"] for s in statuses)
+            self.month_of_job.update(
+                (s["spell_id"], (s["id"], s["income"])) for s in statuses if s["spell_id"]
+            )
             bulk.statuses(statuses)
             self.report.warnings.extend(self.ended_jobs)
         self.statuses, self.ended_jobs = [], []

@@ -574,6 +574,7 @@ def test_a_job_cell_the_two_sheets_give_differently_stays_the_jobs_sheets_change
     assert [(c.field, c.old, c.new) for c in plan.changes] == [
         ("monthly_income", 2800.0, 3100.0),
         ("is_first_export", None, False),
+        ("income", 2800.0, 3100.0),  # this month's 已就业 says the income of its job
     ]
     ledger.close()
 
@@ -792,4 +793,76 @@ def test_the_extra_sheets_read_only_the_records_their_rows_can_match(tmp_path):
     assert "FROM employment_spells" in read
     for table in ("unemployment_registrations", "services", "visits", "monthly_status"):
         assert f"FROM {table} " not in read, table
+    ledger.close()
+
+
+def _two_trainings_book(path, rows: list[tuple[int, str, str]]) -> str:
+    """张长英 on the 台账, and on a 培训 sheet `rows` of one training kind and day (each its
+    days, result and notes)."""
+    from tests.conftest import make_id
+
+    head = make_id("520502", "19750316", "131")
+    place = {"县（市、区）": "七星关区", "乡镇（街道）": "碧阳街道", "村（社区）": "大坝村"}
+    book = openpyxl.Workbook()
+    people = book.active
+    people.title = "台账"
+    people.append(["姓名", "身份证号码", "户主身份证号码", *place])
+    people.append(["张长英", head, head, *place.values()])
+    sheet = book.create_sheet("培训")
+    sheet.append(["姓名", "身份证号码", "培训类型", "开始日期", "培训天数", "培训结果", "备注"])
+    for days, outcome, notes in rows:
+        sheet.append(["张长英", head, "电工", "2025-05-10", days, outcome, notes])
+    book.save(path)
+    return head
+
+
+def _trainings(ledger: Ledger) -> dict[str, tuple]:
+    rows = ledger.db.execute(
+        "SELECT id, training_days, outcome, notes FROM services WHERE service_type = '职业培训'"
+    )
+    return {r[0]: tuple(r[1:]) for r in rows.fetchall()}
+
+
+@pytest.mark.parametrize("changed", [0, 1])
+def test_two_trainings_of_one_day_each_row_takes_the_one_it_agrees_with(tmp_path, changed):
+    """Two 电工 trainings of one day (the morning's and the afternoon's class); the workbook
+    then changes one's result, and lists that row first. It took the first training of that
+    day, whichever it was, and the other row (repeating the other exactly) the one left: both
+    were rewritten into each other. Now each row takes the training it agrees with most, and
+    only the changed one is changed."""
+    classes = [(5, "结业", "上午班"), (10, "结业", "下午班")]
+    first, path = tmp_path / "first.xlsx", tmp_path / "台账.xlsx"
+    _two_trainings_book(first, classes)
+    ledger = Ledger.open(tmp_path / "l.db", author="甲")
+    assert import_ledger(ledger, first).rejected == []
+    before = _trainings(ledger)
+    assert sorted(before.values()) == sorted(classes)
+    days, _, notes = classes[changed]
+    _two_trainings_book(path, [(days, "未结业", notes), classes[1 - changed]])
+    entries = ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0]
+    report = import_ledger(ledger, path, update=True)
+    assert report.rejected == [] and report.conflicts == []
+    after = _trainings(ledger)
+    assert after.keys() == before.keys()
+    assert {k: v for k, v in after.items() if v != before[k]} == {
+        k: (days, "未结业", notes) for k, v in before.items() if v[2] == notes
+    }
+    assert ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0] == entries + 1
+    ledger.close()
+
+
+def test_the_month_of_a_new_job_its_own_sheet_gives_another_income_says_that_income(tmp_path):
+    """李秀's job: 2800 on the 台账, 3100 on the 就业经历 sheet. The job was written 3100 (its
+    own sheet wins) but this month's 已就业 kept the 台账's 2800: the month now says the
+    income of the job it names, and importing the workbook again writes nothing."""
+    path = tmp_path / "台账.xlsx"
+    _head, wife = _two_jobs_book(path, 3100)
+    ledger = Ledger.open(tmp_path / "l.db", author="甲")
+    assert import_ledger(ledger, path).rejected == []
+    months = ledger.db.execute(
+        "SELECT p.id_number, m.status, m.income, s.monthly_income FROM monthly_status m"
+        " JOIN persons p ON p.id = m.person_id JOIN employment_spells s ON s.id = m.spell_id"
+    ).fetchall()
+    assert [m[1:] for m in months if m[0] == wife] == [("已就业", 3100.0, 3100.0)]
+    _again_writes_nothing(ledger, path)
     ledger.close()
