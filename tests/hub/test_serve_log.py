@@ -27,11 +27,13 @@ DB_PASSWORD = "Qiaotou-Hub-2026"
 #: Run as `python -c`: the hub's own code with two faults put in — the kind a damaged row or a
 #: bug brings — whose messages carry what they should never have carried to a log: a bundle's
 #: values (a name, an ID number, an account, a phone), a database URL with its password, and
-#: the device's signed request header. Then `fieldapp hub serve`, as the service runs it.
+#: the device's signed request header (the county's status query: the device's own health
+#: query, signed too, must still be answered). Then `fieldapp hub serve`, as the service runs it.
 FAULTY_SERVE = f"""
 import sys
 from fieldapp.cli.main import main
 from fieldapp.hub.folder import Hub
+from fieldapp.hub.server import HubService
 from fieldapp.sync import httpauth
 
 def exchange(self, upload, device):
@@ -40,15 +42,11 @@ def exchange(self, upload, device):
         "postgresql://fieldapp:{DB_PASSWORD}@db.county/hub"
     )
 
-real = httpauth.parse_header
-
-def parse_header(value):
-    if value and " length=0 " in value:
-        raise ValueError("读不懂请求头 " + value)
-    return real(value)
+async def status(self, request):
+    raise ValueError("读不懂请求头 " + request.headers[httpauth.HEADER])
 
 Hub.exchange = exchange
-httpauth.parse_header = parse_header
+HubService.status = status
 sys.exit(main(sys.argv[1:]))
 """
 
