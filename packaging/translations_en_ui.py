@@ -393,6 +393,7 @@ EN_UI: dict[str, str] = {
     "打印或导出的时间不是本程序记下的时间": "The print or export time is not the one this program noted",
     "申领或批次建立的时间比中心的时钟快一天以上（纸上的编号会变）": "The claim or batch was made more than a day ahead of the hub's clock (its paper number would change)",
     "修改记下的时间比中心的时钟快一天以上": "The change is stamped more than a day ahead of the hub's clock",
+    "。搬走一经同步确认，此后的变化本机不再收到。": ". Once a sync has confirmed the move, later changes no longer reach this device.",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}
