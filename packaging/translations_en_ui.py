@@ -471,6 +471,7 @@ EN_UI: dict[str, str] = {
     "刑满释放人员": "Released from prison",
     "%1（%2天）": "%1 (%2 day(s))",
     "%1的%2「%3」": "%2 “%3” (%1)",
+    "。搬走一经同步确认，此后的变化本机不再收到。": ". Once a sync has confirmed the move, later changes no longer reach this device.",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

@@ -161,6 +161,10 @@ class AnswerPlan:
     away: dict[str, int | None] = field(default_factory=dict)
     #: Rows back in its area after it stopped hearing of them: sent whole again.
     back: set[str] = field(default_factory=set)
+    #: Rows it stopped hearing of (left its area, that answer confirmed), not back: forgotten
+    #: from the rows sent and those away, so that what the hub keeps per device does not grow
+    #: with every family that ever moved out (`SyncState.forget_rows_sent`).
+    forgotten: set[str] = field(default_factory=set)
 
 
 _ORIGIN_SEQ = itemgetter(0, 1)
@@ -547,7 +551,12 @@ class Hub:
                 self.state.record_issued(device, serial, vector, len(changes))
                 self.state.mark_rows_sent(device, plan.new_rows, serial)
                 self.state.mark_rows_resent(device, plan.back, serial)
-                away = {r: serial if s is None else s for r, s in plan.away.items()}
+                self.state.forget_rows_sent(device, plan.forgotten)
+                away = {
+                    r: serial if s is None else s
+                    for r, s in plan.away.items()
+                    if r not in plan.forgotten
+                }
                 if away != self.log.away_rows(device):
                     self.log.set_away_rows(device, away)
                 self.log.set_answer_scope(device, plan.area, serial)
@@ -631,8 +640,19 @@ class Hub:
             ]
             away = {r: away.get(r) for r in sent.keys() - live}
         changes = picked + answers.history_of(db, full, now, own)
+        # A row it is still to be told left its area is sent as it stood in the answer that
+        # first told it, never with a later change: a device that never confirms that answer
+        # would otherwise hear of the moved family's new phone and account for good.
+        told = {r: s for r, s in away.items() if s is not None and s > peer.acked_out}
+        if told:
+            at = {s: self.state.issued_vector(device, s) for s in set(told.values())}
+            changes = [
+                c
+                for c in changes
+                if c[5] not in told or not at[told[c[5]]] or c[1] <= at[told[c[5]]].get(c[0], 0)
+            ]
         changes.sort(key=_ORIGIN_SEQ)
-        return AnswerPlan(area, changes, now, new, arrived, quick, away, back)
+        return AnswerPlan(area, changes, now, new, arrived, quick, away, back, gone - back)
 
     # -- review -----------------------------------------------------------------------------
 

@@ -143,6 +143,28 @@ def note(ledger: Ledger, hub_time: str, *, fresh: bool) -> None:
     ledger.set_meta(META_KEY, json.dumps(reading.__dict__))
 
 
+#: How much earlier than the hub's signed health answer its exchange answer may say it was
+#: written and still be taken as written a moment ago (the hub's clock stepped back by its
+#: time service; the exchange is made seconds after the health answer).
+FRESH_SLACK_MS = 5 * 60 * 1000
+
+
+def written_since(hub_time: str, health: dict[str, object]) -> bool:
+    """Whether an answer the hub wrote at `hub_time` was written after its `health` answer to
+    this exchange said its clock read (`hub_time`, kept only when signed for the request,
+    `client.health`): then it is a reading of the hub's clock now (`fresh`)."""
+    before = health.get("hub_time")
+    if not isinstance(before, str):
+        return False
+    try:
+        written, asked = dt.datetime.fromisoformat(hub_time), dt.datetime.fromisoformat(before)
+    except (TypeError, ValueError):
+        return False
+    if written.tzinfo is None or asked.tzinfo is None:
+        return False
+    return (written - asked).total_seconds() * 1000 >= -FRESH_SLACK_MS
+
+
 def read(ledger: Ledger) -> Reading | None:
     """The reading kept (None: none yet, or not readable)."""
     text = ledger.get_meta(META_KEY)

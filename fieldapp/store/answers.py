@@ -32,7 +32,8 @@ travels, with its later changes, to every device holding a row that points at it
 (the trust rules still judge a change to it by its own place); nothing hangs off it in return
 (a batch does not bring the other villages' claims in it).
 
-Nothing arrived → nothing is read but the vector. The full computation (`full_scope`) is used
+Nothing arrived → nothing is read but the vector. The full computation (`live_scope`, with
+the rows sent that left the area and are not yet confirmed gone: `Hub.plan_answer`) is used
 for a device's first answer, after a re-enrolment with another area, when the area tree
 itself changed or a held row moved; a test holds the two equal.
 
@@ -230,12 +231,6 @@ def live_scope(db: sqlite_utils.Database, area: str) -> set[str]:
     first |= _hanging(db, links, persons, households, with_codes=True)
     rows = first | _row_linked(db, links, first)
     return rows | _parents(db, rows)
-
-
-def full_scope(db: sqlite_utils.Database, area: str, already: Iterable[str]) -> set[str]:
-    """Row ids a device of `area` must hold: `live_scope` and `already` (rows it was sent
-    that it is still to hear of: those that left its area until it confirmed so)."""
-    return live_scope(db, area) | set(already)
 
 
 def _parents(db: sqlite_utils.Database, rows: Iterable[str]) -> set[str]:

@@ -281,6 +281,15 @@ class SyncState:
             [(serial, peer, r) for r in row_ids],
         )
 
+    def forget_rows_sent(self, peer: str, row_ids: Iterable[str]) -> None:
+        """Rows the device stopped hearing of (they left its area and it confirmed the answer
+        that told it): kept no longer, as if never sent — back in its area, each is sent whole
+        again as a row it never had (`fieldapp.store.answers`)."""
+        self.db.conn.executemany(
+            "DELETE FROM sync_sent_rows WHERE peer = ? AND row_id = ?",
+            [(peer, r) for r in row_ids],
+        )
+
     # -- imports and quarantine -------------------------------------------------------------
 
     def was_imported(self, bundle_id: str) -> bool:

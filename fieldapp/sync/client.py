@@ -205,6 +205,7 @@ def health(url: str, timeout: float = 30, ledger: Ledger | None = None) -> dict[
         _note_hub_time(ledger, [data])
     else:
         said.pop("max_upload_mb", None)  # not the hub's word: no cap is trusted
+        said.pop("hub_time", None)  # nor its clock
     return said
 
 
@@ -218,7 +219,8 @@ def push(
     """Export, upload, and import the answer; SyncError (Chinese) when anything fails."""
     folders = ledger_folders(ledger.path)
     outbox = folders.inbox.parent / "outbox"
-    limit = health(url, timeout=min(timeout, 60), ledger=ledger).get("max_upload_mb")
+    said = health(url, timeout=min(timeout, 60), ledger=ledger)
+    limit = said.get("max_upload_mb")
     sent = export_bundle(ledger, outbox / f"{stamp()}-push.fieldsync", progress, cancel)
     received = outbox / f"{stamp()}-answer.fieldsync"
     try:
@@ -234,9 +236,12 @@ def push(
         result = import_bundle(ledger, received, folders=folders, progress=progress, cancel=cancel)
     finally:
         received.unlink(missing_ok=True)
-    # The hub wrote its answer a moment ago: its clock now, to this laptop's (`clock`).
+    # The hub's clock now, to this laptop's (`clock`), when its answer was written after what
+    # its health answer, signed for this request, said: an answer is bound to no request, and
+    # one a relay kept back for days and handed over now says only that the hub's clock was
+    # at least that far on (it would have had an honest laptop judged days ahead).
     with ledger.transaction():
-        clock.note(ledger, result.sent_at, fresh=True)
+        clock.note(ledger, result.sent_at, fresh=clock.written_since(result.sent_at, said))
     return sent, result
 
 

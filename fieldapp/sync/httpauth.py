@@ -173,8 +173,9 @@ def parse_header(value: str | None) -> SignedRequest:
 #: How many requests one village or township device may make within the span its nonces are
 #: remembered (`NonceCache.span_s`, ten minutes). A device exchanges once per 同步 (one signed
 #: request; its health check, signed too, is not counted: the hub keeps no nonce of it) and a
-#: coordinator syncs a few times a minute at most even when retrying on a poor line: 120, one request every five seconds for ten minutes, is
-#: four times that. Past it the device is refused (429) until its old nonces age out.
+#: coordinator syncs a few times a minute at most even when retrying on a poor line: 120, one
+#: request every five seconds for ten minutes, is four times that. Past it the device is
+#: refused (429) until its old nonces age out.
 DEVICE_REQUESTS = 120
 #: The same for a county device: the county's desktop sends one request per held change it
 #: accepts or dismisses, and a late bundle held whole is hundreds of them (a listing shows up

@@ -169,6 +169,27 @@ def test_a_person_outside_the_devices_area_is_shown_but_not_offered_for_editing(
     assert panel.scope_note.isHidden()
 
 
+def test_the_panel_says_a_moved_persons_later_changes_no_longer_arrive(role_window):
+    """A person who moved away is shown as the device last heard of them: once a sync confirmed
+    the move, the hub sends none of their later changes (a new phone, the new village's jobs),
+    and the panel says so — in the language shown."""
+    win = role_window(Role.COORDINATOR, VILLAGE)
+    outside = _person_in(win.session.ledger, SITE)
+    panel = _panel_for(win, outside)
+    assert panel.scope_note.text().startswith("只能查看和打印：")
+    assert panel.scope_note.text().endswith("。搬走一经同步确认，此后的变化本机不再收到。")
+    # Not said of a person of its own area, whom it keeps hearing of.
+    panel = _panel_for(win, _person_in(win.session.ledger, VILLAGE))
+    assert panel.scope_note.text() == "" and panel.scope_note.isHidden()
+    assert win.set_language("en")
+    panel = _panel_for(win, outside)
+    assert panel.scope_note.text().startswith("View and print only: ")
+    assert panel.scope_note.text().endswith(
+        ". Once a sync has confirmed the move, later changes no longer reach this device."
+    )
+    assert "此后的变化" not in panel.scope_note.text()
+
+
 def test_a_county_device_is_offered_every_person_of_the_county(role_window):
     win = role_window(Role.COUNTY, COUNTY)
     ledger = win.session.ledger

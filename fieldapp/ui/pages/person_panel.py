@@ -326,8 +326,14 @@ class PersonPanel(QWidget):
             button.setEnabled(on and self.writable.allowed)
             button.setToolTip(self.writable.reason)
         refused = on and not self.writable.allowed
+        # The hub stops sending a row that left the area once the device confirmed the answer
+        # that told it so (its next exchange): what is shown then stays as it was.
         self.scope_note.setText(
-            self.tr("只能查看和打印：") + self.writable.reason if refused else ""
+            self.tr("只能查看和打印：")
+            + self.writable.reason
+            + self.tr("。搬走一经同步确认，此后的变化本机不再收到。")
+            if refused
+            else ""
         )
         self.scope_note.setVisible(refused)
 
