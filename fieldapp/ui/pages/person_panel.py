@@ -48,6 +48,7 @@ from fieldapp.ui.dialogs.household import HouseholdDialog
 from fieldapp.ui.dialogs.person_moves import DeleteDialog, MoveDialog
 from fieldapp.ui.dialogs.records import SpellDialog, UnemploymentDialog
 from fieldapp.ui.errors import show_error
+from fieldapp.ui.held_words import reason_shown
 from fieldapp.ui.history import HistoryLine, history_lines
 from fieldapp.ui.operations import OperationPanel
 from fieldapp.ui.session import Session
@@ -322,15 +323,18 @@ class PersonPanel(QWidget):
             self.status_button,
             *self.record_buttons,
         )
+        # The reason in the language shown: the rule's own words where they are translated,
+        # else the write door's Chinese sentence (which names the place and the device).
+        reason = reason_shown(self.writable.rule, self.writable.reason)
         for button in writes:
             button.setEnabled(on and self.writable.allowed)
-            button.setToolTip(self.writable.reason)
+            button.setToolTip(reason)
         refused = on and not self.writable.allowed
         # The hub stops sending a row that left the area once the device confirmed the answer
         # that told it so (its next exchange): what is shown then stays as it was.
         self.scope_note.setText(
             self.tr("只能查看和打印：")
-            + self.writable.reason
+            + reason
             + self.tr("。搬走一经同步确认，此后的变化本机不再收到。")
             if refused
             else ""
