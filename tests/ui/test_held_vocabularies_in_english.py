@@ -91,33 +91,32 @@ def test_a_jobs_form_a_service_and_a_relation_are_english_in_english(qapp):
     line = HeldLine()
     try:
         assert i18n.install_language("en")
-        job = line.said(
-            "employment_spells",
-            "张三",
-            "",
-            False,
-            [("form", "就业形式", "未登记"), ("employer_kind", "用人单位类型", "农民专业合作社")],
-            {"form": "未登记", "employer_kind": "农民专业合作社"},
-        )
-        assert "“Not recorded”" in job and "“Farmers' cooperative”" in job, job
-        service = line.said(
-            "services",
-            "张三",
-            "",
-            False,
-            [("service_type", "服务类型", "岗位推荐"), ("training_kind", "培训类型", "以工代训")],
-            {"service_type": "岗位推荐", "training_kind": "以工代训"},
-        )
-        assert "“Job recommendation”" in service and "“Training through work”" in service
-        person = line.said(
-            "persons",
-            "张三",
-            "",
-            False,
-            [("relation", "与户主关系", "配偶"), ("health", "健康状况", "健康")],
-            {"relation": "配偶", "health": "健康"},
-        )
-        assert "“Spouse”" in person and "“Healthy”" in person, person
+        for table, fields, english in [
+            (
+                "employment_spells",
+                [
+                    ("form", "就业形式", "未登记"),
+                    ("employer_kind", "用人单位类型", "农民专业合作社"),
+                ],
+                ["“Not recorded”", "“Farmers' cooperative”"],
+            ),
+            (
+                "services",
+                [
+                    ("service_type", "服务类型", "岗位推荐"),
+                    ("training_kind", "培训类型", "以工代训"),
+                ],
+                ["“Job recommendation”", "“Training through work”"],
+            ),
+            (
+                "persons",
+                [("relation", "与户主关系", "配偶"), ("health", "健康状况", "健康")],
+                ["“Spouse”", "“Healthy”"],
+            ),
+        ]:
+            raw = {key: value for key, _label, value in fields}
+            said = line.said(table, "张三", "", False, fields, raw)
+            assert all(word in said for word in english), said
         # One field name, another table: an export's kind is not an area's level.
         export = line.said("export_log", "", "", False, [("kind", "类型", "县")], {"kind": "县"})
         assert "“县”" in export and "County" not in export, export
