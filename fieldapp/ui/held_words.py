@@ -39,15 +39,30 @@ CONTEXT = "HeldWords"
 _STATES = tuple(str(state) for state in ClaimState)
 _LEVELS = tuple(str(level) for level in AreaKind)
 
-#: Fields whose values are the program's own words, by field: a claim's state (its review
-#: records' from and to), a month's work status, an area's level. Said in the language shown;
-#: a value outside them (what people typed, a newer program's word) is said as it is.
-VOCABULARIES: dict[str, tuple[str, ...]] = {
-    "state": _STATES,
-    "from_state": _STATES,
-    "to_state": _STATES,
-    "status": tuple(str(status) for status in WorkStatus),
-    "kind": _LEVELS,
+#: Fields whose values are the program's own words, by (table, field): a claim's state (its
+#: review records' from and to), a month's work status, an area's level, a job's form and its
+#: employer's kind, a service's type and its training's kind, a person's relation, labour
+#: ability and health, a category, an unemployment class. By table, since one field name means
+#: different things in different tables (an export's kind is not an area's level). Said in the
+#: language shown; a value outside them (what people typed, a newer program's word) is said as
+#: it is, and what is stored stays the Chinese word.
+VOCABULARIES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("claims", "state"): _STATES,
+    ("claim_events", "from_state"): _STATES,
+    ("claim_events", "to_state"): _STATES,
+    ("monthly_status", "status"): tuple(str(status) for status in WorkStatus),
+    ("areas", "kind"): _LEVELS,
+    ("employment_spells", "form"): tuple(str(form) for form in EmploymentForm),
+    ("employment_spells", "employer_kind"): tuple(str(kind) for kind in EmployerKind),
+    ("services", "service_type"): tuple(str(kind) for kind in ServiceType),
+    ("services", "training_kind"): TRAINING_KINDS,
+    ("persons", "relation"): tuple(str(relation) for relation in Relation),
+    ("persons", "labour_ability"): tuple(str(ability) for ability in LabourAbility),
+    ("persons", "health"): tuple(str(health) for health in Health),
+    ("person_categories", "category"): tuple(str(category) for category in Category),
+    ("unemployment_registrations", "unemployment_class"): tuple(
+        str(kind) for kind in UnemploymentClass
+    ),
 }
 
 #: The program's own words a form offers to choose from and stores in Chinese (a service's
@@ -142,10 +157,10 @@ def reason_shown(rule: object, reason: object) -> str:
     return rule_word(str(rule or "")) or str(reason or "")
 
 
-def _vocabulary_word(key: str, value: object) -> str | None:
-    """`value` of the field `key` in the language shown, when it is one of the program's own
-    words for that field (`VOCABULARIES`); None for anything else."""
-    if isinstance(value, str) and value in VOCABULARIES.get(key, ()):
+def _vocabulary_word(table: str, key: str, value: object) -> str | None:
+    """`value` of the field `key` of `table` in the language shown, when it is one of the
+    program's own words for that field (`VOCABULARIES`); None for anything else."""
+    if isinstance(value, str) and value in VOCABULARIES.get((table, key), ()):
         return _shown(value)
     return None
 
@@ -195,7 +210,7 @@ class HeldLine(QObject):
         """`fields`: (key, its Chinese name, the value as said in Chinese; None: emptied);
         `raw`: the values as stored (a yes/no, a day, said here in the language shown)."""
         name = _shown(table_name(table))
-        level = _vocabulary_word("kind", level) or level
+        level = _vocabulary_word("areas", "kind", level) or level
         if table in NAMED and whose and level:
             what = filled(self.tr("%1“%2”（%3）"), name, whose, level)
         elif table in NAMED and whose:
@@ -217,7 +232,7 @@ class HeldLine(QObject):
                 _shown(label),
                 yes_no[raw[key]]
                 if isinstance(raw.get(key), bool)
-                else _vocabulary_word(key, raw.get(key)) or _day(key, raw, value),
+                else _vocabulary_word(table, key, raw.get(key)) or _day(key, raw, value),
             )
             for key, label, value in fields
         )

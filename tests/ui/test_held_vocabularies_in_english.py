@@ -81,3 +81,52 @@ def test_a_rule_this_program_does_not_know_says_the_hubs_reason(qapp):
         assert "“自拟状态”" in line, line
     finally:
         i18n.install_language("zh_CN")
+
+
+def test_a_jobs_form_a_service_and_a_relation_are_english_in_english(qapp):
+    """The vocabularies were keyed by field name alone and held only states, statuses and
+    levels: a job's form (未登记), a service's type, a relation stayed Chinese in English. They
+    are now keyed by (table, field): the same field name in another table (an export's kind,
+    a county draft's status) is not taken for an area's level or a month's status."""
+    line = HeldLine()
+    try:
+        assert i18n.install_language("en")
+        for table, fields, english in [
+            (
+                "employment_spells",
+                [
+                    ("form", "就业形式", "未登记"),
+                    ("employer_kind", "用人单位类型", "农民专业合作社"),
+                ],
+                ["“Not recorded”", "“Farmers' cooperative”"],
+            ),
+            (
+                "services",
+                [
+                    ("service_type", "服务类型", "岗位推荐"),
+                    ("training_kind", "培训类型", "以工代训"),
+                ],
+                ["“Job recommendation”", "“Training through work”"],
+            ),
+            (
+                "persons",
+                [("relation", "与户主关系", "配偶"), ("health", "健康状况", "健康")],
+                ["“Spouse”", "“Healthy”"],
+            ),
+        ]:
+            raw = {key: value for key, _label, value in fields}
+            said = line.said(table, "张三", "", False, fields, raw)
+            assert all(word in said for word in english), said
+        # One field name, another table: an export's kind is not an area's level.
+        export = line.said("export_log", "", "", False, [("kind", "类型", "县")], {"kind": "县"})
+        assert "“县”" in export and "County" not in export, export
+        # What is stored is not changed: the line is said from the values as they are.
+        raw = {"form": "未登记"}
+        line.said("employment_spells", "张三", "", False, [("form", "就业形式", "未登记")], raw)
+        assert raw == {"form": "未登记"}
+    finally:
+        i18n.install_language("zh_CN")
+    chinese = line.said(
+        "employment_spells", "张三", "", False, [("form", "就业形式", "未登记")], {"form": "未登记"}
+    )
+    assert chinese == "张三的就业经历（就业形式为“未登记”）", chinese
