@@ -197,9 +197,9 @@ def _facts(pen: Pen, form: FormView, top: float) -> float:
     pair_label = 78.0
     pair_value = (WIDTH - LABEL_W) / 2 - pair_label
     size = SIZE - 0.5
-    # A value too long for half a row (补贴标准 '600 元/月（县定标准）；岗位补贴标准由县里核定')
-    # was squeezed into two lines of small type: it takes a whole row of its own, below the
-    # pairs, and prints on one line in the form's size.
+    # A value too long for half a row (e.g. a long 务工地点) was squeezed into two lines of
+    # small type: it takes a whole row of its own, below the pairs, and prints on one line in
+    # the form's size.
     fits: list[Fact] = []
     wide: list[Fact] = []
     for fact in form.facts:

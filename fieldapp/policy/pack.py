@@ -160,7 +160,10 @@ class Amount(_Strict):
         return float(self.value)
 
     def describe(self) -> str:
-        """Chinese description, e.g. '400 元（县定标准，最高 500 元）' or '待县里核定标准'."""
+        """Chinese description, e.g. '400 元（县定标准，最高 500 元）' or '待县里核定标准'.
+
+        The note ('岗位补贴标准由县里核定') says who sets a county figure: once the county has
+        set one, '（县定标准）' already says it, so the note shows only while none is set."""
         cap = f"，最高 {self.max:g} {self.unit}" if self.max is not None else ""
         if self.kind is AmountKind.PER_DAY:
             text = f"每天 {self.value:g} 元"
@@ -169,7 +172,7 @@ class Amount(_Strict):
         elif self.value is None:
             text = f"{UNSET}（最高 {self.max:g} {self.unit}）" if self.max is not None else UNSET
         else:
-            text = f"{self.value:g} {self.unit}（县定标准{cap}）"
+            return f"{self.value:g} {self.unit}（县定标准{cap}）"
         return f"{text}；{self.note}" if self.note else text
 
 

@@ -593,10 +593,34 @@ def test_the_monthly_report_counts_each_step_on_the_day_it_happened_in_china(
         assert (got["已发放笔数"], got["已发放金额"]) == (1 if paid else 0, paid), (month, got)
 
 
-def test_a_long_subsidy_standard_gets_a_row_of_its_own_on_the_form(repo: Records) -> None:
+def test_a_long_fact_gets_a_row_of_its_own_on_the_form(repo: Records) -> None:
     """补贴标准 '600 元/月（县定标准）；岗位补贴标准由县里核定' was squeezed into half a row of
-    资格条件: two lines of shrunken type ('…岗位补贴标准' / '由县里核定'). It now takes a whole
-    row, on one line in the form's own size; the short facts still pair up."""
+    资格条件: two lines of shrunken type. A value too long for half a row (here 务工地点) now
+    takes a whole row, on one line in the form's own size; the short facts still pair up."""
+    from tests.paperwork.pdftext import pdftotext
+
+    populate(repo)
+    place = "红星村乡村振兴公益性岗位保洁服务点"
+    _pid, number = post_worker(repo, place_name=place)
+    policy = extended_policy()
+    claim = ClaimService(repo.ledger, policy).create(
+        number,
+        "welfare_post_subsidy",
+        on=dt.date(2026, 9, 30),
+        evidence_collected=policy.rule("welfare_post_subsidy").evidence,
+    )
+    pdf = form_job(repo.ledger, claim.id).render()
+    (page,) = pdftotext(pdf)
+    lines = [" ".join(line.split()) for line in page.splitlines()]
+    assert f"务工地点 {place}" in lines, [x for x in lines if "务工地点" in x]
+    assert any("发放月份 2026年9月" in x and "务工地点" not in x for x in lines), lines
+    drawn = [size for text, size in sizes(pdf) if place in text]
+    assert drawn and min(drawn) >= 9.5 - 0.01, drawn
+
+
+def test_a_set_county_figure_is_not_followed_by_who_sets_it(repo: Records) -> None:
+    """Once the county set 600 元/月, the form said '600 元/月（县定标准）；岗位补贴标准由县里核定':
+    the note only repeated （县定标准）. It now reads '600 元/月（县定标准）' and pairs up."""
     from tests.paperwork.pdftext import pdftotext
 
     populate(repo)
@@ -609,10 +633,8 @@ def test_a_long_subsidy_standard_gets_a_row_of_its_own_on_the_form(repo: Records
         evidence_collected=policy.rule("welfare_post_subsidy").evidence,
     )
     pdf = form_job(repo.ledger, claim.id).render()
-    standard = "600 元/月（县定标准）；岗位补贴标准由县里核定"
     (page,) = pdftotext(pdf)
+    assert "由县里核定" not in page
     lines = [" ".join(line.split()) for line in page.splitlines()]
-    assert f"补贴标准 {standard}" in lines, [x for x in lines if "补贴标准" in x]
+    assert any(x.endswith("补贴标准 600 元/月（县定标准）") for x in lines), lines
     assert any("发放月份 2026年9月 务工地点 红星村" in x for x in lines), lines
-    drawn = [size for text, size in sizes(pdf) if "岗位补贴标准由县里核定" in text]
-    assert drawn and min(drawn) >= 9.5 - 0.01, drawn

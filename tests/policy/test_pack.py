@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from fieldapp.policy.eligibility import Status, evaluate_rule
-from fieldapp.policy.pack import PackError
+from fieldapp.policy.pack import Amount, AmountKind, PackError
 from fieldapp.policy.packfile import parse_pack_text
 from fieldapp.policy.registry import PolicyRegistry, base_dir
 from tests.policy.helpers import LIFTED, D, person, spell
@@ -329,3 +329,17 @@ def test_a_limit_counted_from_a_day_says_it_as_the_documents_write_it():
 
     limit = Limit(kind=LimitKind.ONCE_EVER, count_from=D(2024, 1, 1))
     assert limit.describe() == "限享受一次（自2024年1月1日起计）"
+
+
+def test_who_sets_a_county_figure_is_said_only_while_none_is_set() -> None:
+    """'600 元/月（县定标准）；岗位补贴标准由县里核定' said twice that the county sets it: once the
+    county has set a figure the note is dropped; while none is set it still explains why."""
+    note = "岗位补贴标准由县里核定"
+    unset = Amount(kind=AmountKind.COUNTY, unit="元/月", note=note)
+    assert unset.describe() == f"待县里核定标准；{note}"
+    assert unset.model_copy(update={"value": 600}).describe() == "600 元/月（县定标准）"
+    capped = Amount(kind=AmountKind.CAPPED, max=500, note="标准由县里核定")
+    assert capped.describe() == "待县里核定标准（最高 500 元）；标准由县里核定"
+    assert capped.model_copy(update={"value": 400}).describe() == "400 元（县定标准，最高 500 元）"
+    fixed = Amount(kind=AmountKind.FIXED, value=300, note="省定标准")
+    assert fixed.describe() == "300 元；省定标准"
