@@ -773,10 +773,18 @@ _DIGITS = re.compile(rb"^\d{1,7}$")
 #: A column dragged to no width, which shows as hidden (and is unhidden like one); in either
 #: quote, with spaces around "=", as `_HIDDEN`.
 _ZERO_WIDTH = re.compile(rb"""\bwidth\s*=\s*(?:"0(?:\.0*)?"|'0(?:\.0*)?')""")
+#: A cell's tag up to its attributes, under any prefix or none (not <cols>, <cfRule> …); they
+#: are read to the tag's end, a value in quotes holding ">" or not (`<c r="C3" x="a>b">`: the
+#: reader reads the tag whole).
+_CELL_TAG = rb"<(?:[\w.-]+:)?c(?=[\s/>])"
 #: A cell holding an error value (its type `t="e"`, in either quote, with spaces around "=", as
-#: the reader reads it), and what follows it up to its end (its formula, its value).
+#: the reader reads it; not `x='t="e"'`, a value), and what follows it up to its end (its
+#: formula, its value).
 _ERROR_CELL = re.compile(
-    rb"""<(?:[\w.-]+:)?c\b([^>]*\bt\s*=\s*(?:"e"|'e')[^>]*)>(.{0,2000}?)</(?:[\w.-]+:)?c\s*>""",
+    _CELL_TAG
+    + rb"""((?:[^>"']|"[^"]*"|'[^']*')*?\bt\s*=\s*(?:"e"|'e')"""
+    + _IN_TAG
+    + rb")>(.{0,2000}?)</(?:[\w.-]+:)?c\s*>",
     re.S,
 )
 _ERROR_VALUE = re.compile(rb"<(?:[\w.-]+:)?v\s*>([^<]{1,20})</(?:[\w.-]+:)?v\s*>")
@@ -788,7 +796,7 @@ _CELL_AT = re.compile(rb'\sr="([A-Za-z]+)(\d+)"')
 NO_RESULT = "（公式没有保存结果）"
 #: A cell holding a formula and no value (`<c r="C6"><f>…</f><v/></c>`).
 _UNSAVED = re.compile(
-    rb"<(?:[\w.-]+:)?c\b([^>]*)>\s*<(?:[\w.-]+:)?f\b[^>]*(?:/>|>[^<]*</(?:[\w.-]+:)?f\s*>)\s*"
+    _CELL_TAG + _ATTRS + rb"\s*<(?:[\w.-]+:)?f\b[^>]*(?:/>|>[^<]*</(?:[\w.-]+:)?f\s*>)\s*"
     rb"(?:<(?:[\w.-]+:)?v\s*/>|<(?:[\w.-]+:)?v\s*>\s*</(?:[\w.-]+:)?v\s*>)?\s*</(?:[\w.-]+:)?c\s*>"
 )
 
@@ -845,7 +853,7 @@ def _cell_ref(attrs: bytes) -> tuple[bytes, bytes]:
 def _unnumbered_error(chunk: bytes) -> bool:
     """Whether a cell of the chunk holding an error value is written with no number, or
     part of one."""
-    return any(not all(_ref(match.group(1))) for match in _ERROR_CELL.finditer(chunk))
+    return any(not all(_cell_ref(match.group(1))) for match in _ERROR_CELL.finditer(chunk))
 
 
 def _error_cells(
@@ -861,7 +869,7 @@ def _error_cells(
         value = _ERROR_VALUE.search(match.group(2))
         if not value:
             continue
-        letters, digits = _ref(match.group(1))  # its number, however written
+        letters, digits = _cell_ref(match.group(1))  # its number, however written
         cell = (
             (int(digits), _column_number(letters))
             if letters and digits

@@ -266,6 +266,54 @@ def test_an_xlsx_formula_with_no_result_in_a_cell_with_no_number_is_said_where_c
     _formulas_without_results_are_said(ledger, path)
 
 
+@pytest.mark.parametrize("chunk", [61, 97, 1 << 20])
+@pytest.mark.parametrize(
+    "quoted",
+    [
+        [(b'<c r="C3" t="e">', b'<c r="C3" x="a>b" t="e">')],  # numbered
+        [(b'<c r="C3" t="e">', b"<c x='a>b' t=\"e\">")],  # with no number
+    ],
+)
+def test_an_xlsx_error_in_a_cell_with_a_greater_than_sign_in_a_quoted_value_is_said(
+    ledger, tmp_path, monkeypatch, chunk, quoted
+):
+    # XML lets ">" stand in an attribute's value, and python-calamine reads the tag whole
+    # (`<c r="C3" x="a>b" t="e">` is an error cell, read blank); the guard read the tag only
+    # up to that ">", so 李秀's #N/A 户主身份证号码 was refused as 户主身份证号码为空, unsaid.
+    monkeypatch.setattr(guard, "_CHUNK", chunk)
+    source = _xlsx_errors(tmp_path / "e.xlsx", 't="e"')
+    _xlsx_errors_are_said(ledger, _rewritten(source, tmp_path / "gt.xlsx", _in_sheets(quoted)))
+
+
+def test_an_error_type_inside_a_quoted_value_is_no_error(tmp_path):
+    # `x='t="e">'` is a value, not the cell's type: python-calamine reads 李秀's C3 as the text
+    # "#N/A"; the guard found `t="e"` inside the quotes and noted an error cell.
+    source = _xlsx_errors(tmp_path / "e.xlsx", 't="e"')
+    quoted = [(b'<c r="C3" t="e">', b'<c r="C3" x=\'t="e">\'>')]
+    path = _rewritten(source, tmp_path / "in.xlsx", _in_sheets(quoted))
+    assert guard.check_file(path).errors == {"台账": {(2, 5): "#REF!"}}
+
+
+@pytest.mark.parametrize("chunk", [61, 97, 1 << 20])
+@pytest.mark.parametrize(
+    "quoted",
+    [
+        [(b'<c r="D4">', b'<c r="D4" x="a>b">')],  # numbered
+        [(b'<c r="B3">', b"<c x='a>b'>"), (b'<c r="D4">', b'<c x="a>b">')],  # with none
+    ],
+)
+def test_an_xlsx_formula_with_no_result_in_a_cell_with_a_greater_than_sign_is_said(
+    ledger, tmp_path, monkeypatch, chunk, quoted
+):
+    # A formula with no result saved, in a cell whose tag holds ">" in a quoted value: the
+    # guard read the tag only up to that ">" and passed the formula over, so 张小军's phone
+    # was read blank without a word.
+    monkeypatch.setattr(guard, "_CHUNK", chunk)
+    source = _ledger_with_formulas_without_results(tmp_path)
+    path = _rewritten(source, tmp_path / "gt.xlsx", _in_sheets(quoted))
+    _formulas_without_results_are_said(ledger, path)
+
+
 # -- a sheet's relationship, however the workbook names it ---------------------------------
 
 
