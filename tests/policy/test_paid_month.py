@@ -54,15 +54,7 @@ def test_one_person_paid_for_two_months_is_one_person_on_the_roster_and_notice(
     two months. They now count the persons and the payments (1 人 2 笔)."""
     from fieldapp.paperwork.jobs import notice_job
 
-    populate(repo)
-    pid, number = post_worker(repo, place_name="红星村")
-    policy = extended_policy()
-    papers = policy.rule("welfare_post_subsidy").evidence
-    service = ClaimService(repo.ledger, policy)
-    for on in (dt.date(2026, 12, 31), dt.date(2027, 1, 31)):
-        claim = service.create(number, "welfare_post_subsidy", on=on, evidence_collected=papers)
-        service.advance(claim.id, ClaimState.SUBMITTED)
-    batch, _claims = service.create_batch("welfare_post_subsidy", area_prefix=HOME)
+    pid, batch, policy = _december_and_january_batched(repo)
     roster = "\n".join(page_texts(roster_job(repo.ledger, batch.id).render()))
     assert "1 人 2 笔" in roster and "2 人" not in roster
     notice = "\n".join(
@@ -114,15 +106,7 @@ def test_the_month_paid_has_its_own_column_on_the_roster_and_notice(repo: Record
     from fieldapp.paperwork.jobs import notice_job
     from fieldapp.paperwork.paper_data import PaperData
 
-    populate(repo)
-    pid, number = post_worker(repo, place_name="红星村")
-    policy = extended_policy()
-    papers = policy.rule("welfare_post_subsidy").evidence
-    service = ClaimService(repo.ledger, policy)
-    for on in (dt.date(2026, 12, 31), dt.date(2027, 1, 31)):
-        claim = service.create(number, "welfare_post_subsidy", on=on, evidence_collected=papers)
-        service.advance(claim.id, ClaimState.SUBMITTED)
-    batch, _claims = service.create_batch("welfare_post_subsidy", area_prefix=HOME)
+    pid, batch, policy = _december_and_january_batched(repo)
     rows = PaperData(repo.ledger).roster(batch.id).rows
     assert [(r.paid_for, r.fact) for r in rows] == [
         ("2026年12月", "红星村（红星村保洁岗）"),
@@ -132,3 +116,18 @@ def test_the_month_paid_has_its_own_column_on_the_roster_and_notice(repo: Record
     notice = notice_job(repo.ledger, batch.id, dt.date(2026, 11, 23), policy).render()
     for flat in (roster, "".join("".join(page_texts(notice)).split())):
         assert "发放月份务工地点（用工单位）" in flat, flat[:400]
+
+
+def _december_and_january_batched(repo):
+    """A post worker of 红星村 claiming the welfare post subsidy for December 2026 and January
+    2027, both submitted and put in one batch: (the person's id, the batch, the policy)."""
+    populate(repo)
+    pid, number = post_worker(repo, place_name="红星村")
+    policy = extended_policy()
+    papers = policy.rule("welfare_post_subsidy").evidence
+    service = ClaimService(repo.ledger, policy)
+    for on in (dt.date(2026, 12, 31), dt.date(2027, 1, 31)):
+        claim = service.create(number, "welfare_post_subsidy", on=on, evidence_collected=papers)
+        service.advance(claim.id, ClaimState.SUBMITTED)
+    batch, _claims = service.create_batch("welfare_post_subsidy", area_prefix=HOME)
+    return pid, batch, policy
