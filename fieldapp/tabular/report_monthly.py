@@ -25,10 +25,16 @@ from fieldapp.tabular.five_rosters import text_width
 from fieldapp.tabular.output import xlsx_book
 from fieldapp.tabular.template import print_setup
 
+#: Each column's width (characters; a Chinese one is 2), as 六、补贴申领, the widest table,
+#: uses them: 补贴, 资金来源, then 人数 and 笔数 narrow (their headers wrap) and 金额 wide
+#: enough for 99,999,999.99. The other tables' numbers fit the same columns. 122 in all:
+#: LibreOffice measures a column of w as 7w+5 points, a third more than Excel's 7w+5 pixels
+#: (it measures by the font it has for Calibri), and fitted to A4 landscape it prints them
+#: at 85 % — the old 26, 22 and 11 × 11 printed at 62 %, the figures under 7 pt — while
+#: Excel prints them at full size.
+WIDTHS = (18, 12, 7, 7, 12, 7, 7, 7, 7, 12, 7, 7, 12)
 #: The last column of the widest table (六、补贴申领: 补贴, 资金来源 and 人数/笔数/金额 ×4).
-LAST_COLUMN = 12
-#: Widths of the first column, the second, and each one after (characters; a Chinese one is 2).
-WIDTHS = (26, 22, 11)
+LAST_COLUMN = len(WIDTHS) - 1
 #: Row heights (pt) the sheet sets, so that its pages can be laid out before printing: a
 #: table's row is ROW for each line its longest wrapped entry takes. Not 15, Excel's own
 #: height, which a file does not write: LibreOffice and WPS then lay the rows out by their
@@ -130,9 +136,7 @@ class _Writer:
         """Rows to start a page at so that each section is printed whole: a break before a
         section that does not fit on what is left of the page (the title repeated atop each
         page; a section longer than a page starts a page and runs on)."""
-        columns = (
-            (WIDTHS[0] * 7 + 5) + (WIDTHS[1] * 7 + 5) + (LAST_COLUMN - 1) * (WIDTHS[2] * 7 + 5)
-        )
+        columns = sum(width * 7 + 5 for width in WIDTHS)
         room = PAGE_HEIGHT / min(1.0, PAGE_WIDTH / (columns * 0.75)) * 0.95
         height = [self.heights.get(r, ROW) for r in range(end)]
         breaks: list[int] = []
@@ -148,16 +152,15 @@ class _Writer:
 
 def _lines(text: str, column: int) -> int:
     """Lines a text takes in a table's column, wrapped (a Chinese character is two wide)."""
-    return max(1, -(-text_width(text) // (WIDTHS[min(column, 2)] - 1)))
+    return max(1, -(-text_width(text) // (WIDTHS[column] - 1)))
 
 
 def _area_sheet(
     book: xlsxwriter.Workbook, sheet: Worksheet, name: str, fig: AreaFigures, report: MonthlyReport
 ) -> None:
     w = _Writer(book, sheet, name)
-    sheet.set_column(0, 0, WIDTHS[0])
-    sheet.set_column(1, 1, WIDTHS[1])
-    sheet.set_column(2, LAST_COLUMN, WIDTHS[2])
+    for column, width in enumerate(WIDTHS):
+        sheet.set_column(column, column, width)
     month, day = Month(report.month).label(), written(report.as_of)  # as the papers say them
     sheet.write_string(0, 0, f"{fig.name} 就业帮扶月报（{month}，截至{day}）", w.title)
     w.heading("一、基本情况")

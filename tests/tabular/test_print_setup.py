@@ -374,3 +374,55 @@ def test_an_empty_table_of_the_monthly_report_says_so(demo_db, tmp_path):
     head = next(i for i, r in enumerate(rows) if r[0] == "补贴")
     assert rows[head + 1][0] == "本年无补贴申领", rows[head + 1]
     assert any(str(m).startswith(f"A{head + 2}:") for m in sheet.merged_cells.ranges)
+
+
+def test_the_monthly_report_prints_at_a_readable_size_in_libreoffice(demo_db, tmp_path):
+    """The 月报 printed at 62 % in LibreOffice, its 11-pt figures at under 7 pt: LibreOffice
+    measures a column of w characters as 7w+5 points where Excel takes 7w+5 pixels (a third
+    less; without Calibri or Carlito it measures by the wider font it falls back to), and the
+    thirteen columns of 六、补贴申领 (26, 22 and 11 × 11 characters) were fitted to the page
+    width. The columns are now as wide as what they hold — counts narrow, amounts wide enough
+    for 99,999,999.99 — so LibreOffice prints at 85 % or more and Excel at full size, each
+    fitted to the width of A4 landscape."""
+    from fieldapp.policy.report import AreaFigures, ClaimFigures, MonthlyReport
+    from fieldapp.tabular.report_monthly import write_monthly_report
+
+    fig = AreaFigures("520526000000", "威宁彝族回族苗族自治县合计", persons=300_000)
+    amount = 99_999_999.99  # a county's year of one subsidy, at most
+    fig.claims[("一次性交通补助（其他农村劳动力新跨省务工）", "就业补助资金")] = ClaimFigures(
+        claimed=99_999, claimed_amount=amount, approved_amount=amount, paid_amount=amount
+    )
+    out = tmp_path / "月报.xlsx"
+    write_monthly_report(MonthlyReport("2026-11", dt.date(2026, 11, 30), [], fig), out)
+    args = ["--db", str(demo_db), "report", "monthly", "--month", "2026-05", "--out"]
+    assert main([*args, str(tmp_path / "演示.xlsx")]) == 0
+    books = [openpyxl.load_workbook(out), openpyxl.load_workbook(tmp_path / "演示.xlsx")]
+    for sheet in [s for book in books for s in book.worksheets]:
+        setup = sheet.page_setup
+        assert setup.orientation == "landscape" and setup.paperSize in (9, "9"), sheet.title
+        assert int(setup.fitToWidth or 1) == 1, sheet.title
+        widths = {}
+        for dim in sheet.column_dimensions.values():
+            for col in range(dim.min, dim.max + 1):
+                widths[col] = dim.width
+        used = range(1, sheet.max_column + 1)
+        assert len(used) == 13, sheet.title  # 六、补贴申领 is the widest table
+        margins = sheet.page_margins
+        page = (11.69 - margins.left - margins.right) * 72
+        # The file holds w + 5/7 for a column of w characters: 7 points a unit to
+        # LibreOffice, 7 pixels (0.75 pt each) to Excel.
+        libreoffice = sum(7 * widths[c] for c in used)
+        excel = sum(7 * widths[c] for c in used) * 0.75
+        assert min(1.0, page / libreoffice) >= 0.85, (sheet.title, page / libreoffice)
+        assert min(1.0, page / excel) == 1.0, (sheet.title, page / excel)
+        # Every number is whole in its column (Excel and LibreOffice show #### otherwise):
+        # a digit is one character wide, a comma or a point half of one.
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, (int, float)) and cell.border.left.style:
+                    fmt, value = cell.number_format, cell.value
+                    shown = f"{value:,.2f}" if "0.00" in fmt else f"{value:.1%}"
+                    if "%" not in fmt and "0.00" not in fmt:
+                        shown = f"{value}"
+                    need = sum(1 if ch.isdigit() else 0.5 for ch in shown) + 1
+                    assert need <= widths[cell.column], (sheet.title, cell.coordinate, shown)
