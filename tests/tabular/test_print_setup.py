@@ -186,6 +186,15 @@ def test_monthly_reports_sections_are_not_split_across_pages(demo_db, tmp_path):
         assert not [b for b in breaks if six < b <= last_note], (sheet.title, breaks)
 
 
+def _column_widths(sheet) -> dict[int, float]:
+    """Each set column's width as the file holds it (1-based column: characters + 5/7)."""
+    return {
+        col: dim.width
+        for dim in sheet.column_dimensions.values()
+        for col in range(dim.min, dim.max + 1)
+    }
+
+
 def _text_width(text: str) -> int:
     """Characters a cell's text takes in a column (a Chinese character is two)."""
     return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
@@ -205,10 +214,7 @@ def test_five_rosters_cells_are_printed_whole(demo_db, tmp_path):
     book = openpyxl.load_workbook(out)
     cut = []
     for sheet in book.worksheets:
-        widths = {}
-        for dim in sheet.column_dimensions.values():
-            for col in range(dim.min, dim.max + 1):
-                widths[col] = dim.width
+        widths = _column_widths(sheet)
         for row in sheet.iter_rows(min_row=2, max_row=sheet.max_row - 2):
             for cell in row:
                 if cell.value is None or cell.alignment.wrap_text:
@@ -246,10 +252,7 @@ def test_a_roster_listing_someone_twice_counts_persons_and_entries(tmp_path):
 def _cut_cells(sheet) -> list[tuple[str, str]]:
     """A table's cells (bordered) whose text the printed sheet cuts: wider than the column and
     not wrapped, or wrapped onto more lines than its row is high (15 pt a line)."""
-    widths = {}
-    for dim in sheet.column_dimensions.values():
-        for col in range(dim.min, dim.max + 1):
-            widths[col] = dim.width
+    widths = _column_widths(sheet)
     merged = {cell for span in sheet.merged_cells.ranges for cell in span.cells}
     cut = []
     for row in sheet.iter_rows():
@@ -401,10 +404,7 @@ def test_the_monthly_report_prints_at_a_readable_size_in_libreoffice(demo_db, tm
         setup = sheet.page_setup
         assert setup.orientation == "landscape" and setup.paperSize in (9, "9"), sheet.title
         assert int(setup.fitToWidth or 1) == 1, sheet.title
-        widths = {}
-        for dim in sheet.column_dimensions.values():
-            for col in range(dim.min, dim.max + 1):
-                widths[col] = dim.width
+        widths = _column_widths(sheet)
         used = range(1, sheet.max_column + 1)
         assert len(used) == 13, sheet.title  # 六、补贴申领 is the widest table
         margins = sheet.page_margins
