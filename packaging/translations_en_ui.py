@@ -472,6 +472,7 @@ EN_UI: dict[str, str] = {
     "%1（%2天）": "%1 (%2 day(s))",
     "%1的%2「%3」": "%2 “%3” (%1)",
     "。搬走一经同步确认，此后的变化本机不再收到。": ". Once a sync has confirmed the move, later changes no longer reach this device.",
+    "%1～%2": "%1 – %2",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

@@ -3636,6 +3636,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>。搬走一经同步确认，此后的变化本机不再收到。</source>
       <translation>. Once a sync has confirmed the move, later changes no longer reach this device.</translation>
     </message>
+    <message>
+      <source>%1～%2</source>
+      <translation>%1 – %2</translation>
+    </message>
   </context>
   <context>
     <name>PersonPicker</name>

@@ -487,13 +487,15 @@ class PersonPanel(QWidget):
 
     @staticmethod
     def _spell_time(spell: EmploymentSpell) -> str:
-        start = spell.start_date.strftime("%Y-%m")
+        """'2024年3月～至今', 'March 2024 – now' in English (`days.month_said`)."""
+        start = month_said(spell.start_date)
         end = (
-            spell.end_date.strftime("%Y-%m")
+            month_said(spell.end_date)
             if spell.end_date
             else QCoreApplication.translate("PersonPanel", "至今")
         )
-        return f"{start}～{end}"
+        span = QCoreApplication.translate("PersonPanel", "%1～%2")
+        return span.replace("%1", start).replace("%2", end)
 
     def update_status(self) -> None:
         """This month's status of the whole household, in the 按月更新 grid."""
