@@ -797,6 +797,18 @@
       <source>读写文件%1出错：</source>
       <translation>Could not read or write the file %1: </translation>
     </message>
+    <message>
+      <source>这次没有删除任何内容，显示的记录都还在：把日期改对后再删除一次即可。</source>
+      <translation>Nothing was deleted; everything shown is still there. Set the right date, then delete again.</translation>
+    </message>
+    <message>
+      <source>这次没有删除任何内容，显示的记录都还在。</source>
+      <translation>Nothing was deleted; everything shown is still there.</translation>
+    </message>
+    <message>
+      <source>没有删除</source>
+      <translation>Not deleted</translation>
+    </message>
   </context>
   <context>
     <name>EvidenceDialog</name>

@@ -47,7 +47,7 @@ from fieldapp.ui.days import day_said, month_said, year_said
 from fieldapp.ui.dialogs.household import HouseholdDialog
 from fieldapp.ui.dialogs.person_moves import DeleteDialog, MoveDialog
 from fieldapp.ui.dialogs.records import SpellDialog, UnemploymentDialog
-from fieldapp.ui.errors import show_error
+from fieldapp.ui.errors import show_delete_refused, show_error
 from fieldapp.ui.held_words import reason_shown
 from fieldapp.ui.history import HistoryLine, history_lines
 from fieldapp.ui.operations import OperationPanel
@@ -661,7 +661,7 @@ class PersonPanel(QWidget):
         try:
             changes = delete_visit_record(self.session.ledger, self.session.actor, visit.id)
         except FieldappError as error:
-            show_error(self, error)
+            show_delete_refused(self, error)
             return
         self.session.apply(changes)
         self.refresh()
@@ -691,7 +691,7 @@ class PersonPanel(QWidget):
         try:
             changes = work.delete_record(self.session.ledger, self.session.actor, model, row_id)
         except FieldappError as error:
-            show_error(self, error)
+            show_delete_refused(self, error)
             return
         self.session.apply(changes)
         self.refresh()
