@@ -476,6 +476,8 @@ EN_UI: dict[str, str] = {
     "这次没有删除任何内容，显示的记录都还在：把日期改对后再删除一次即可。": "Nothing was deleted; everything shown is still there. Set the right date, then delete again.",
     "这次没有删除任何内容，显示的记录都还在。": "Nothing was deleted; everything shown is still there.",
     "没有删除": "Not deleted",
+    "正在保存，请稍候…": "Saving, please wait…",
+    "正在关闭": "Closing",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

@@ -3082,8 +3082,12 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation>Cancelling…</translation>
     </message>
     <message>
-      <source>正在结束未完成的工作…</source>
-      <translation>Finishing the work still running…</translation>
+      <source>正在保存，请稍候…</source>
+      <translation>Saving, please wait…</translation>
+    </message>
+    <message>
+      <source>正在关闭</source>
+      <translation>Closing</translation>
     </message>
   </context>
   <context>
