@@ -472,6 +472,12 @@ EN_UI: dict[str, str] = {
     "%1（%2天）": "%1 (%2 day(s))",
     "%1的%2「%3」": "%2 “%3” (%1)",
     "。搬走一经同步确认，此后的变化本机不再收到。": ". Once a sync has confirmed the move, later changes no longer reach this device.",
+    "%1～%2": "%1 – %2",
+    "这次没有删除任何内容，显示的记录都还在：把日期改对后再删除一次即可。": "Nothing was deleted; everything shown is still there. Set the right date, then delete again.",
+    "这次没有删除任何内容，显示的记录都还在。": "Nothing was deleted; everything shown is still there.",
+    "没有删除": "Not deleted",
+    "正在保存，请稍候…": "Saving, please wait…",
+    "正在关闭": "Closing",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

@@ -7,9 +7,10 @@ pyside6-lupdate keeps translations already in the .ts; strings still unfinished 
 packaging/translations_en.py. Anything left unfinished is listed.
 
 The domain's Chinese words the sync page translates (`fieldapp.ui.held_words.words()`: table and
-field names, a sentence) live in dicts lupdate cannot read: this script first writes them out as
-QT_TRANSLATE_NOOP calls (fieldapp/ui/held_words_catalogue.py); `--check` fails when that file
-no longer says what the domain does.
+field names, a sentence), and the clock's sentences (`fieldapp.services.clock`, which the
+command line says in Chinese), live in dicts and constants lupdate cannot read: this script
+first writes them out as QT_TRANSLATE_NOOP calls (fieldapp/ui/held_words_catalogue.py);
+`--check` fails when that file no longer says what the domain does.
 """
 
 from __future__ import annotations
@@ -30,18 +31,24 @@ CATALOGUE = ROOT / "fieldapp" / "ui" / "held_words_catalogue.py"
 
 
 def catalogue() -> str:
-    """held_words_catalogue.py as the domain's words make it (one QT_TRANSLATE_NOOP a word)."""
+    """held_words_catalogue.py as the domain's words make it (one QT_TRANSLATE_NOOP a word):
+    the held lines' words (`held_words.words()`) and the clock's sentences
+    (`clock_said.sentences()`, the service's own)."""
     sys.path.insert(0, str(ROOT))
-    from fieldapp.ui.held_words import CONTEXT, words
+    from fieldapp.ui import clock_said, held_words
 
     marks = "".join(
-        f"    QT_TRANSLATE_NOOP({json.dumps(CONTEXT)}, {json.dumps(w, ensure_ascii=False)}),\n"
-        for w in words()
+        f"    QT_TRANSLATE_NOOP({json.dumps(context)}, {json.dumps(w, ensure_ascii=False)}),\n"
+        for context, said in (
+            (held_words.CONTEXT, held_words.words()),
+            (clock_said.CONTEXT, clock_said.sentences()),
+        )
+        for w in said
     )
     return (
-        '"""The words `fieldapp.ui.held_words` translates, marked for pyside6-lupdate (the app\n'
-        "never imports this). Written by packaging/update_translations.py from the domain's lists;\n"
-        'do not edit: run `python packaging/update_translations.py`."""\n\n'
+        '"""The words `fieldapp.ui.held_words` and `fieldapp.ui.clock_said` translate, marked for\n'
+        "pyside6-lupdate (the app never imports this). Written by packaging/update_translations.py\n"
+        'from the domain\'s lists; do not edit: run `python packaging/update_translations.py`."""\n\n'
         "from PySide6.QtCore import QT_TRANSLATE_NOOP\n\n"
         f"# fmt: off\nWORDS = (\n{marks})\n# fmt: on\n"
     )

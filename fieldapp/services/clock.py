@@ -44,14 +44,17 @@ SLACK_MS = 24 * 3600 * 1000
 DAY_MS = 24 * 3600 * 1000
 
 #: How to set the date, in the words of Windows's own menu (right-click the clock at the
-#: screen's bottom right). The desktop says the same through `fieldapp.ui.clock_said`.
+#: screen's bottom right).
 SET_IT = "请右键点屏幕右下角的时间，选“调整日期/时间”，把日期改对"
+#: What to tell of a date %1 days ahead of the hub's (`said`), and behind. The one source of
+#: these sentences: the command line says them in Chinese, the desktop in the language shown
+#: (`fieldapp.ui.clock_said` translates these very texts, context ``Clock``).
 AHEAD = (
-    "本机日期比县里快了约{days}天。" + SET_IT + "；改对之前本机不能保存修改（否则记下的事项"
+    "本机日期比县里快了约%1天。" + SET_IT + "；改对之前本机不能保存修改（否则记下的事项"
     "会被县里暂扣）。"
 )
 BEHIND = (
-    "本机日期比县里慢了约{days}天。" + SET_IT + "；改对之前本机不能保存修改（否则申请日期、"
+    "本机日期比县里慢了约%1天。" + SET_IT + "；改对之前本机不能保存修改（否则申请日期、"
     "走访日期等都会记错），也无法与县里中心联网同步。"
 )
 
@@ -230,7 +233,7 @@ def said(days: int) -> str:
     """`days_off`'s answer in Chinese ('' for 0)."""
     if not days:
         return ""
-    return (AHEAD if days > 0 else BEHIND).format(days=abs(days))
+    return (AHEAD if days > 0 else BEHIND).replace("%1", str(abs(days)))
 
 
 def refuse_if_wrong(ledger: Ledger) -> None:

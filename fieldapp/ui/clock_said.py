@@ -1,11 +1,22 @@
 """This laptop's date against the county hub's (`services.clock`), said in the language shown:
-over the pages, on the 同步 page, and when a save is refused for it."""
+over the pages, on the 同步 page, and when a save is refused for it. The sentences are the
+service's own (`clock.AHEAD`, `clock.BEHIND`: the command line says them in Chinese),
+translated here; `packaging/update_translations.py` marks them for pyside6-lupdate in
+`held_words_catalogue` (it cannot read words out of constants)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from fieldapp.services import clock
 from fieldapp.services.clock import ClockWrong
+
+CONTEXT = "Clock"
+
+
+def sentences() -> tuple[str, ...]:
+    """The service's sentences this module translates (for the translation catalogue)."""
+    return (clock.AHEAD, clock.BEHIND)
 
 
 def clock_told(days: int) -> str:
@@ -13,19 +24,7 @@ def clock_told(days: int) -> str:
     set the date is said in Windows's own words (the clock at the screen's bottom right)."""
     if not days:
         return ""
-    if days > 0:
-        text = QCoreApplication.translate(
-            "Clock",
-            "本机日期比县里快了约%1天。请右键点屏幕右下角的时间，选“调整日期/时间”，把日期改对；"
-            "改对之前本机不能保存修改（否则记下的事项会被县里暂扣）。",
-        )
-    else:
-        text = QCoreApplication.translate(
-            "Clock",
-            "本机日期比县里慢了约%1天。请右键点屏幕右下角的时间，选“调整日期/时间”，把日期改对；"
-            "改对之前本机不能保存修改（否则申请日期、走访日期等都会记错），也无法与县里中心联网"
-            "同步。",
-        )
+    text = QCoreApplication.translate(CONTEXT, clock.AHEAD if days > 0 else clock.BEHIND)
     return text.replace("%1", str(abs(days)))
 
 

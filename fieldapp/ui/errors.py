@@ -21,7 +21,7 @@ from fieldapp.domain.labels import field_label
 from fieldapp.domain.redact import RedactingFormatter, redact_traceback
 from fieldapp.paths import data_dir, make_private
 from fieldapp.services.clock import ClockWrong
-from fieldapp.ui.clock_said import clock_refused
+from fieldapp.ui.clock_said import clock_refused, clock_told
 
 log = logging.getLogger("fieldapp.ui")
 
@@ -179,6 +179,35 @@ def title_for(error: BaseException | str) -> str:
     if isinstance(error, OSError):
         return QCoreApplication.translate("Errors", "无法读写文件")
     return QCoreApplication.translate("Errors", "操作没有完成")
+
+
+def delete_refused(error: BaseException) -> str:
+    """A delete the write door refused — the trust rules (another area's record, a claim past
+    its draft), this laptop's date — said as the edit forms say theirs: that nothing was
+    removed and what is shown is still there, then why. Any other failure as `message_for`
+    says it (a full disk, an internal error: each says nothing was saved)."""
+    if isinstance(error, ClockWrong):
+        return (
+            QCoreApplication.translate(
+                "Errors", "这次没有删除任何内容，显示的记录都还在：把日期改对后再删除一次即可。"
+            )
+            + "\n\n"
+            + clock_told(error.days)
+        )
+    said = message_for(error)
+    if isinstance(error, FieldappError) or (
+        isinstance(error, ValueError) and _is_chinese(str(error))
+    ):
+        kept = QCoreApplication.translate("Errors", "这次没有删除任何内容，显示的记录都还在。")
+        return kept + "\n\n" + said
+    return said
+
+
+def show_delete_refused(parent: QWidget | None, error: BaseException) -> None:
+    """A warning box titled 没有删除 with `delete_refused`'s words."""
+    QMessageBox.warning(
+        parent, QCoreApplication.translate("Errors", "没有删除"), delete_refused(error)
+    )
 
 
 def show_error(parent: QWidget | None, error: BaseException | str) -> None:

@@ -154,8 +154,8 @@ def finish_all(wait_ms: int = FINISH_WAIT_MS, notice_after_ms: int = FINISH_NOTI
     'RuntimeError: Signal source has been deleted' in the terminal and the log. A job that
     writes stops at its next safe point (its transaction is whole or not there).
 
-    Work that has not ended after `notice_after_ms` is said in a small window (正在结束未完成的
-    工作…, no button: the app is closing) until it ends or `wait_ms` has passed: the closed
+    Work that has not ended after `notice_after_ms` is said in a small modal window (正在保存，
+    请稍候…, no button: the app is closing) until it ends or `wait_ms` has passed: the closed
     app's process used to stay up to 30 s with nothing on the screen, and a coordinator would
     start it again or switch the laptop off meanwhile. The operations' outcomes are no longer
     delivered (the window is gone), as none was before this wait painted anything."""
@@ -182,14 +182,15 @@ def finish_all(wait_ms: int = FINISH_WAIT_MS, notice_after_ms: int = FINISH_NOTI
 
 
 def _finishing_notice() -> QProgressDialog:
-    """The window the closing app shows while work still running ends: a busy bar, no
-    button, modeless (nothing is left to block)."""
+    """The small window the closing app shows while work still running ends: 正在保存，请稍候…
+    with a busy bar, no button, modal (nothing can be started or clicked meanwhile; the
+    coordinator sees the app has not finished, rather than an empty screen)."""
     notice = QProgressDialog(
-        QCoreApplication.translate("Operations", "正在结束未完成的工作…"), "", 0, 0
+        QCoreApplication.translate("Operations", "正在保存，请稍候…"), "", 0, 0
     )
     notice.setCancelButton(None)
-    notice.setWindowTitle(QCoreApplication.translate("Operations", "请稍候"))
-    notice.setWindowModality(Qt.WindowModality.NonModal)
+    notice.setWindowTitle(QCoreApplication.translate("Operations", "正在关闭"))
+    notice.setWindowModality(Qt.WindowModality.ApplicationModal)
     notice.setMinimumDuration(0)
     notice.setAutoClose(False)
     notice.setAutoReset(False)

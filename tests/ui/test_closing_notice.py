@@ -1,18 +1,23 @@
 """Closing the app while a background job still runs waited up to 30 s for it with nothing on
 the screen (the window gone, the process still there: a coordinator starts it again, or
-switches the laptop off). Work that does not end at once is now said in a small window,
-正在结束未完成的工作…, until it ends; quick work shows none."""
+switches the laptop off). Work that does not end at once is now said in a small modal window,
+正在保存，请稍候… (Saving, please wait… in English), until it ends; quick work shows none. Closing
+the real window with such work running shows it, and the app still closes: the work ends,
+the ledger is closed."""
 
 from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, QObject, QThreadPool, QTimer
-from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+import pytest
+from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
+from fieldapp.ui.app import finish
 from fieldapp.ui.operations import OperationPanel, finish_all
+from tests.ui.conftest import answered
 
-NOTICE = "正在结束未完成的工作…"
+NOTICE = "正在保存，请稍候…"
 
 
 class ShownNotices(QObject):
@@ -36,12 +41,24 @@ def notices_on_screen() -> list[str]:
     ]
 
 
-def start_job(qtbot, ends_after: float) -> None:  # noqa: ANN001
-    """A list running on a page's panel that, once cancelled, takes `ends_after` seconds to
-    reach its safe point."""
-    page = QWidget()
-    qtbot.addWidget(page)
-    panel = OperationPanel(page)
+def modal_notices() -> list[tuple[str, str]]:
+    """The busy windows on the screen that block the app (their title and words)."""
+    return [
+        (w.windowTitle(), w.labelText())
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QProgressDialog)
+        and w.isVisible()
+        and w.windowModality() == Qt.WindowModality.ApplicationModal
+    ]
+
+
+def start_job(qtbot, ends_after: float, panel: OperationPanel | None = None) -> None:  # noqa: ANN001
+    """A list running on a page's panel (`panel`: a page's own) that, once cancelled, takes
+    `ends_after` seconds to reach its safe point."""
+    if panel is None:
+        page = QWidget()
+        qtbot.addWidget(page)
+        panel = OperationPanel(page)
 
     def work(progress):  # noqa: ANN001, ANN202
         while not progress.is_cancelled():
@@ -72,6 +89,38 @@ def test_a_slow_job_at_closing_is_said_in_a_window_that_closes_when_it_ends(qtbo
     assert catcher.shown == [NOTICE]
     assert seen == [[NOTICE]]  # on the screen while the job ended
     assert notices_on_screen() == []  # and gone once it had
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"), [("zh_CN", ("正在关闭", NOTICE)), ("en", ("Closing", "Saving, please wait…"))]
+)
+def test_closing_the_window_with_work_running_says_saving_and_still_closes(
+    window, qtbot, qapp, monkeypatch, lang, said
+):
+    """The coordinator closes the window while a job runs on a page and answers 是 (cancel it
+    and close): the app's last step (`app.finish`, as `run_app` takes it) shows the modal
+    notice while the job reaches its safe point, then closes the ledger."""
+    window.set_language(lang)
+    start_job(qtbot, ends_after=1.0, panel=window.show_page("ledger").ops)
+    assert window.busy()
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", answered("question", QMessageBox.Yes, asked))
+    catcher = watched(qapp)
+    seen: list[list[tuple[str, str]]] = []
+    QTimer.singleShot(700, lambda: seen.append(modal_notices()))  # while it waits
+    try:
+        assert window.close() and len(asked) == 1
+        assert not window.isVisible()
+        started = time.monotonic()
+        finish(window)
+        assert time.monotonic() - started >= 0.5  # it did wait for the job
+    finally:
+        qapp.removeEventFilter(catcher)
+    assert catcher.shown == [said[1]]
+    assert seen == [[said]]  # modal, on the screen while the job ended
+    assert modal_notices() == [] and notices_on_screen() == []  # gone once it had
+    assert QThreadPool.globalInstance().activeThreadCount() == 0
+    assert window.session.ledger.closed  # the app's last step went through
 
 
 def test_a_job_that_ends_at_once_shows_no_window(qtbot, qapp):

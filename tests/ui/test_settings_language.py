@@ -202,7 +202,8 @@ def test_english_visit_form_labels_fit_a_1024_screen(window, qtbot):
 
 def test_english_person_panel_and_id_check_have_no_chinese_units(window, qtbot):
     """In English the person panel said "男 1980-03-16（46 岁）", a job ran "2024-03～至今" and
-    the ID check under the field "出生日期 1980-03-16"."""
+    the ID check under the field "出生日期 1980-03-16". A job's months are now said as every
+    other month is (`days.month_said`): 2024年3月～至今, March 2024 – now."""
     import datetime as dt
 
     from fieldapp.domain.models import EmploymentSpell, Person
@@ -221,8 +222,14 @@ def test_english_person_panel_and_id_check_have_no_chinese_units(window, qtbot):
     ok, line = describe_id(who.id_number)
     assert ok and "出生日期" not in line and line.startswith(f"born {born.day} {born:%B} ")
     running = EmploymentSpell(person_id=who.id, start_date=dt.date(2024, 3, 1))
-    assert PersonPanel._spell_time(running) == "2024-03～now"
+    assert PersonPanel._spell_time(running) == "March 2024 – now"
+    ended = EmploymentSpell(
+        person_id=who.id, start_date=dt.date(2025, 10, 8), end_date=dt.date(2026, 1, 20)
+    )
+    assert PersonPanel._spell_time(ended) == "October 2025 – January 2026"
     window.set_language("zh_CN")
+    assert PersonPanel._spell_time(running) == "2024年3月～至今"
+    assert PersonPanel._spell_time(ended) == "2025年10月～2026年1月"
     summary = window.show_page("ledger").panel._summary_html(who)
     assert "岁）" in summary and f"{born.year}年{born.month}月{born.day}日" in summary
 

@@ -797,6 +797,18 @@
       <source>读写文件%1出错：</source>
       <translation>Could not read or write the file %1: </translation>
     </message>
+    <message>
+      <source>这次没有删除任何内容，显示的记录都还在：把日期改对后再删除一次即可。</source>
+      <translation>Nothing was deleted; everything shown is still there. Set the right date, then delete again.</translation>
+    </message>
+    <message>
+      <source>这次没有删除任何内容，显示的记录都还在。</source>
+      <translation>Nothing was deleted; everything shown is still there.</translation>
+    </message>
+    <message>
+      <source>没有删除</source>
+      <translation>Not deleted</translation>
+    </message>
   </context>
   <context>
     <name>EvidenceDialog</name>
@@ -3070,8 +3082,12 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation>Cancelling…</translation>
     </message>
     <message>
-      <source>正在结束未完成的工作…</source>
-      <translation>Finishing the work still running…</translation>
+      <source>正在保存，请稍候…</source>
+      <translation>Saving, please wait…</translation>
+    </message>
+    <message>
+      <source>正在关闭</source>
+      <translation>Closing</translation>
     </message>
   </context>
   <context>
@@ -3635,6 +3651,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>。搬走一经同步确认，此后的变化本机不再收到。</source>
       <translation>. Once a sync has confirmed the move, later changes no longer reach this device.</translation>
+    </message>
+    <message>
+      <source>%1～%2</source>
+      <translation>%1 – %2</translation>
     </message>
   </context>
   <context>

@@ -40,7 +40,7 @@ from fieldapp.services.trust import may_change
 from fieldapp.services.trust_check import rules_actor
 from fieldapp.store.queries.persons import DeletedRow, PersonRow, deleted_persons, rows_by_id
 from fieldapp.ui.areas import AreaCombo, AreaIndex
-from fieldapp.ui.errors import message_for
+from fieldapp.ui.errors import delete_refused, message_for
 from fieldapp.ui.search_worker import SearchService
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
@@ -97,6 +97,9 @@ class DeleteDialog(KeepsInput):
         )
         self.error = QLabel()
         self.error.setStyleSheet("color: #c62828;")
+        # A refusal's reasons run long (the date's: how to set it): wrapped, not a window
+        # stretched past the screen.
+        self.error.setWordWrap(True)
         buttons = QDialogButtonBox()
         self.no_button = buttons.addButton(
             self.tr("否，不删除"), QDialogButtonBox.ButtonRole.RejectRole
@@ -137,7 +140,8 @@ class DeleteDialog(KeepsInput):
                 self.session.ledger, self.session.actor, self.person.id, reason
             )
         except FieldappError as error:
-            self.error.setText(message_for(error))
+            self.error.setText(delete_refused(error))
+            self.adjustSize()  # the wrapped lines all shown, none cut off
             return
         self.session.apply(self.changes)
         self.accept()

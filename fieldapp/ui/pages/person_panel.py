@@ -47,7 +47,7 @@ from fieldapp.ui.days import day_said, month_said, year_said
 from fieldapp.ui.dialogs.household import HouseholdDialog
 from fieldapp.ui.dialogs.person_moves import DeleteDialog, MoveDialog
 from fieldapp.ui.dialogs.records import SpellDialog, UnemploymentDialog
-from fieldapp.ui.errors import show_error
+from fieldapp.ui.errors import show_delete_refused, show_error
 from fieldapp.ui.held_words import reason_shown
 from fieldapp.ui.history import HistoryLine, history_lines
 from fieldapp.ui.operations import OperationPanel
@@ -487,13 +487,15 @@ class PersonPanel(QWidget):
 
     @staticmethod
     def _spell_time(spell: EmploymentSpell) -> str:
-        start = spell.start_date.strftime("%Y-%m")
+        """'2024年3月～至今', 'March 2024 – now' in English (`days.month_said`)."""
+        start = month_said(spell.start_date)
         end = (
-            spell.end_date.strftime("%Y-%m")
+            month_said(spell.end_date)
             if spell.end_date
             else QCoreApplication.translate("PersonPanel", "至今")
         )
-        return f"{start}～{end}"
+        span = QCoreApplication.translate("PersonPanel", "%1～%2")
+        return span.replace("%1", start).replace("%2", end)
 
     def update_status(self) -> None:
         """This month's status of the whole household, in the 按月更新 grid."""
@@ -659,7 +661,7 @@ class PersonPanel(QWidget):
         try:
             changes = delete_visit_record(self.session.ledger, self.session.actor, visit.id)
         except FieldappError as error:
-            show_error(self, error)
+            show_delete_refused(self, error)
             return
         self.session.apply(changes)
         self.refresh()
@@ -689,7 +691,7 @@ class PersonPanel(QWidget):
         try:
             changes = work.delete_record(self.session.ledger, self.session.actor, model, row_id)
         except FieldappError as error:
-            show_error(self, error)
+            show_delete_refused(self, error)
             return
         self.session.apply(changes)
         self.refresh()

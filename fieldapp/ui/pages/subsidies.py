@@ -50,7 +50,7 @@ from fieldapp.store.queries.claims import ClaimQueries
 from fieldapp.ui import papers, policy_access
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.days import day_said, month_said, year_said
-from fieldapp.ui.errors import message_for, show_error
+from fieldapp.ui.errors import message_for, show_delete_refused, show_error
 from fieldapp.ui.held_words import word_shown
 from fieldapp.ui.history import short_time
 from fieldapp.ui.operations import OperationPanel, OperationProgress
@@ -898,7 +898,7 @@ class SubsidiesPage(QWidget):
         try:
             service.delete_draft(claim.id)
         except Exception as error:  # noqa: BLE001 - refusals are shown in Chinese
-            show_error(self, error)
+            show_delete_refused(self, error)
             return
         self.session.apply(service.changes)
 
