@@ -968,3 +968,35 @@ def test_a_month_set_by_hand_after_its_jobs_income_is_left_and_said(tmp_path):
     assert report.rejected == [] and not [w for w in report.warnings if "月收入" in w.reason]
     assert _wifes_month(ledger, wife) == ("已就业", 3100.0, 3100.0)
     ledger.close()
+
+
+def test_a_month_the_ledger_sheet_gives_is_changed_once_as_its_jobs_sheet_says(tmp_path):
+    """The --update workbook's 台账 gives 李秀's 本月就业状态 with her job at 2900, its 就业经历
+    sheet 3100: the month is changed once, to the job's sheet's 3100, by the 台账 row that
+    gives it — not a second time by the 就业经历 row."""
+    path = tmp_path / "台账.xlsx"
+    _head, wife = _two_jobs_book(path, 2800)
+    ledger = Ledger.open(tmp_path / "l.db", author="甲")
+    assert import_ledger(ledger, path).rejected == []
+    again = tmp_path / "更新.xlsx"
+    _two_jobs_book(again, 3100)
+    book = openpyxl.load_workbook(again)
+    people = book["台账"]
+    people["J3"], people["K1"], people["K2"], people["K3"] = (
+        2900,
+        "本月就业状态",
+        "已就业",
+        "已就业",
+    )
+    book.save(again)
+    report = import_ledger(ledger, again, update=True)
+    assert report.rejected == []
+    months = [
+        (p.sheet, p.row, c.old, c.new)
+        for p in report.changes
+        for c in p.changes
+        if c.table == "monthly_status" and c.field == "income"
+    ]
+    assert months == [("台账", 3, 2800.0, 3100.0)]
+    assert _wifes_month(ledger, wife) == ("已就业", 3100.0, 3100.0)
+    ledger.close()
