@@ -420,6 +420,15 @@ class ExtraPlanner:
         #: This import's new jobs → the month's status it wrote naming each (id, income):
         #: a job whose own row gives another income gives the month that income too.
         self.months: dict[str, tuple[str, Any]] = {}
+        #: The import's month: an existing job whose row gives another income gives that
+        #: month's status naming it the income too (`_follow_months`), unless the ledger
+        #: sheet's rows change that month's income (`months_changed`, `_month_follows`).
+        self.month = ""
+        self.months_changed: set[str] = set()
+        #: The existing jobs whose income a row changes: (its plan, the job, the new income).
+        self._follow: list[tuple[RowPlan, dict[str, Any], Any]] = []
+        #: The month rows a 月度状态 row of this import gives (it says that month itself).
+        self._month_rows: set[str] = set()
 
     def plan(
         self,
@@ -477,6 +486,7 @@ class ExtraPlanner:
             elif row.kind == "月度状态":
                 self._month(plan, values, mine["monthly_status"])
             plans.append(plan)
+        self._follow_months()
         return plans
 
     def _pair_same_day_jobs(
@@ -623,11 +633,51 @@ class ExtraPlanner:
     ) -> None:
         """This month's status the import wrote naming `job` (a new person's, `months`) with
         its income as the 台账 gave it: when the job's own row gives another, the month says
-        that one too (the import keeps the job's sheet's), changed in the same row's plan."""
+        that one too (the import keeps the job's sheet's), changed in the same row's plan.
+        An existing job's month is read from the ledger once all rows are planned
+        (`_follow_months`)."""
         month = self.months.get(str(job["id"]))
         if month and "monthly_income" in updates and same_value(month[1], job["monthly_income"]):
             row = {"id": month[0], "income": month[1]}
             self.differ.change(plan, "monthly_status", row, {"income": updates["monthly_income"]})
+        elif (
+            not month
+            and self.month
+            and "monthly_income" in updates
+            and differs("monthly_income", job.get("monthly_income"), updates["monthly_income"])
+        ):
+            self._follow.append((plan, job, updates["monthly_income"]))
+
+    def _follow_months(self) -> None:
+        """The existing jobs whose rows change their income (`_follow`): the import's month's
+        status naming each (read once for all) takes the new income, one change in the job's
+        row's plan, as a new person's does. A month whose income is not the job's and was
+        changed after it (its own change later in the log: set by hand) is left, and said."""
+        if not self._follow:
+            return
+        ids = {
+            natural_id("monthly_status", job["person_id"], self.month): str(job["id"])
+            for _, job, _ in self._follow
+        }
+        months = store.months_naming_jobs(self.db, ids)
+        for plan, job, income in self._follow:
+            month = months.get(str(job["id"]))
+            if month is None or month["income"] is None:
+                continue
+            if month["id"] in self.months_changed or month["id"] in self._month_rows:
+                continue  # the month's own cell on this workbook says it
+            if not same_value(month["income"], job["monthly_income"]) and (
+                month["income_at"] > month["job_income_at"]
+            ):
+                said = (
+                    f"{written_text(self.month)}的就业状态中月收入是 {shown(month['income'])}，"
+                    f"是在这份务工的月收入之后另行修改的，没有随务工改为 {shown(income)}；"
+                    "请核对哪个对"
+                )
+                self.said.append((plan.sheet, plan.row, said))
+                continue
+            self.differ.change(plan, "monthly_status", month, {"income": income})
+        self._follow = []
 
     def _registration(
         self, plan: RowPlan, values: dict[str, Any], rows: list[dict[str, Any]]
@@ -707,6 +757,7 @@ class ExtraPlanner:
 
     def _month(self, plan: RowPlan, values: dict[str, Any], rows: list[dict[str, Any]]) -> None:
         row_id = natural_id("monthly_status", plan.person_id, values["month"])
+        self._month_rows.add(row_id)
         match = next((r for r in rows if r["id"] == row_id), None)
         updates = {k: v for k, v in values.items() if k in ("status", "income", "notes")}
         defaults = {"person_id": plan.person_id, "month": values["month"], "notes": ""}

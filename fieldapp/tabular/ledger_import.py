@@ -1230,6 +1230,13 @@ class LedgerImporter:
         # The planner lets go of each parsed row once planned: what is left is in the plans.
         planner = ExtraPlanner(self.ledger.db, differ)
         planner.months = self.placer.month_of_job
+        planner.month = self._month
+        planner.months_changed = {
+            c.row_id
+            for p in plans
+            for c in p.changes
+            if c.table == "monthly_status" and c.field == "income"
+        }
         planned = planner.plan(known, persons, new_jobs)
         for plan, records in remade:  # the new jobs as the 就业经历 rows completed them
             plan.packed = ()

@@ -866,3 +866,137 @@ def test_the_month_of_a_new_job_its_own_sheet_gives_another_income_says_that_inc
     assert [m[1:] for m in months if m[0] == wife] == [("已就业", 3100.0, 3100.0)]
     _again_writes_nothing(ledger, path)
     ledger.close()
+
+
+def _wifes_job_sheet(path, income: int) -> None:
+    """A workbook of one 就业经历 sheet: 李秀's job at 砖厂 saying `income`."""
+    _head, wife = _two_jobs_book(path, income)
+    book = openpyxl.load_workbook(path)
+    del book["台账"]
+    jobs = book["就业经历"]
+    jobs.delete_rows(2, 2)  # her husband's two jobs
+    book.save(path)
+
+
+def _wifes_month(ledger: Ledger, wife: str) -> tuple:
+    """李秀's month's status naming her job: (status, its income, her job's income)."""
+    [found] = ledger.db.execute(
+        "SELECT m.status, m.income, s.monthly_income FROM monthly_status m"
+        " JOIN persons p ON p.id = m.person_id JOIN employment_spells s ON s.id = m.spell_id"
+        " WHERE p.id_number = ?",
+        [wife],
+    ).fetchall()
+    return found
+
+
+def test_an_existing_jobs_income_its_own_sheet_changes_changes_its_month_too_cli(tmp_path, capsys):
+    """李秀 is in the ledger, her job at 2800 and this month's 已就业 at 2800. `import --update`
+    of a 就业经历 sheet giving her job 3100 changed the job, but the month kept 2800 (it followed
+    only for the persons the import itself created): now the month says 3100 too, and the same
+    sheet imported again writes nothing."""
+    from fieldapp.cli.main import main
+
+    path = tmp_path / "台账.xlsx"
+    _head, wife = _two_jobs_book(path, 2800)
+    db = tmp_path / "l.db"
+    ledger = Ledger.open(db, author="甲")
+    assert import_ledger(ledger, path).rejected == []
+    assert _wifes_month(ledger, wife) == ("已就业", 2800.0, 2800.0)
+    ledger.close()
+    jobs = tmp_path / "就业经历.xlsx"
+    _wifes_job_sheet(jobs, 3100)
+    assert main(["--db", str(db), "import", "--update", str(jobs)]) == 0, capsys.readouterr()
+    ledger = Ledger.open(db, author="甲")
+    assert _wifes_month(ledger, wife) == ("已就业", 3100.0, 3100.0)
+    _again_writes_nothing(ledger, jobs)
+    ledger.close()
+
+
+def test_an_existing_jobs_income_changes_its_month_in_the_jobs_rows_plan(tmp_path):
+    """The month's change is one change of the 就业经历 row's plan, shown with the job's."""
+    path = tmp_path / "台账.xlsx"
+    _head, wife = _two_jobs_book(path, 2800)
+    ledger = Ledger.open(tmp_path / "l.db", author="甲")
+    assert import_ledger(ledger, path).rejected == []
+    jobs = tmp_path / "就业经历.xlsx"
+    _wifes_job_sheet(jobs, 3100)
+    report = import_ledger(ledger, jobs, update=True)
+    assert report.rejected == [] and report.updated == 1
+    [plan] = [p for p in report.changes if p.changes]
+    assert (plan.sheet, plan.row) == ("就业经历", 2)
+    assert [(c.table, c.field, c.old, c.new) for c in plan.changes] == [
+        ("employment_spells", "monthly_income", 2800.0, 3100.0),
+        ("monthly_status", "income", 2800.0, 3100.0),
+    ]
+    assert _wifes_month(ledger, wife) == ("已就业", 3100.0, 3100.0)
+    ledger.close()
+
+
+def test_a_month_set_by_hand_after_its_jobs_income_is_left_and_said(tmp_path):
+    """李秀's month's income set by hand to 2600 (through the service, after her job's 2800):
+    a 就业经历 sheet giving her job 3100 changes the job, leaves the month as set, and says so
+    at its row. A month set by hand before the job's income was changed follows it."""
+    from fieldapp.domain.models import EmploymentSpell, MonthlyStatus
+    from fieldapp.services import work
+    from fieldapp.services.writer import actor_of
+    from fieldapp.store.queries.records import get
+
+    path = tmp_path / "台账.xlsx"
+    _head, wife = _two_jobs_book(path, 2800)
+    ledger = Ledger.open(tmp_path / "l.db", author="甲")
+    assert import_ledger(ledger, path).rejected == []
+    month_id, job_id = ledger.db.execute(
+        "SELECT m.id, m.spell_id FROM monthly_status m JOIN persons p ON p.id = m.person_id"
+        " WHERE p.id_number = ?",
+        [wife],
+    ).fetchone()
+    actor = actor_of(ledger)
+    month = get(ledger, MonthlyStatus, month_id)
+    work.set_monthly_status(ledger, actor, month.model_copy(update={"income": 2600.0}))
+    jobs = tmp_path / "就业经历.xlsx"
+    _wifes_job_sheet(jobs, 3100)
+    report = import_ledger(ledger, jobs, update=True)
+    assert report.rejected == []
+    assert _wifes_month(ledger, wife) == ("已就业", 2600.0, 3100.0)
+    said = [(w.sheet, w.row, w.reason) for w in report.warnings if "月收入" in w.reason]
+    assert len(said) == 1 and said[0][:2] == ("就业经历", 2)
+    assert "2600" in said[0][2] and "3100" in said[0][2] and "另行修改" in said[0][2]
+    # The job's income changed by hand after the month's: the month follows the next import.
+    job = get(ledger, EmploymentSpell, job_id)
+    work.save_record(ledger, actor, job.model_copy(update={"monthly_income": 3000.0}))
+    report = import_ledger(ledger, jobs, update=True)
+    assert report.rejected == [] and not [w for w in report.warnings if "月收入" in w.reason]
+    assert _wifes_month(ledger, wife) == ("已就业", 3100.0, 3100.0)
+    ledger.close()
+
+
+def test_a_month_the_ledger_sheet_gives_is_changed_once_as_its_jobs_sheet_says(tmp_path):
+    """The --update workbook's 台账 gives 李秀's 本月就业状态 with her job at 2900, its 就业经历
+    sheet 3100: the month is changed once, to the job's sheet's 3100, by the 台账 row that
+    gives it — not a second time by the 就业经历 row."""
+    path = tmp_path / "台账.xlsx"
+    _head, wife = _two_jobs_book(path, 2800)
+    ledger = Ledger.open(tmp_path / "l.db", author="甲")
+    assert import_ledger(ledger, path).rejected == []
+    again = tmp_path / "更新.xlsx"
+    _two_jobs_book(again, 3100)
+    book = openpyxl.load_workbook(again)
+    people = book["台账"]
+    people["J3"], people["K1"], people["K2"], people["K3"] = (
+        2900,
+        "本月就业状态",
+        "已就业",
+        "已就业",
+    )
+    book.save(again)
+    report = import_ledger(ledger, again, update=True)
+    assert report.rejected == []
+    months = [
+        (p.sheet, p.row, c.old, c.new)
+        for p in report.changes
+        for c in p.changes
+        if c.table == "monthly_status" and c.field == "income"
+    ]
+    assert months == [("台账", 3, 2800.0, 3100.0)]
+    assert _wifes_month(ledger, wife) == ("已就业", 3100.0, 3100.0)
+    ledger.close()
