@@ -26,8 +26,8 @@ from fieldapp.tabular.output import xlsx_book
 from fieldapp.tabular.template import print_setup
 
 #: Each column's width (characters; a Chinese one is 2), as 六、补贴申领, the widest table,
-#: uses them: 补贴, 资金来源, then 人数 and 笔数 narrow (their headers wrap) and 金额 wide
-#: enough for 99,999,999.99. The other tables' numbers fit the same columns. 122 in all:
+#: uses them: 补贴, 资金来源, then 人数 and 笔数 narrow (a header of two rows: 申领 … 已发放
+#: over them, each label on one line) and 金额 wide enough for 99,999,999.99. The other tables' numbers fit the same columns. 122 in all:
 #: LibreOffice measures a column of w as 7w+5 points, a third more than Excel's 7w+5 pixels
 #: (it measures by the font it has for Calibri), and fitted to A4 landscape it prints them
 #: at 85 % — the old 26, 22 and 11 × 11 printed at 62 %, the figures under 7 pt — while
@@ -44,6 +44,9 @@ ROW, HEADING_ROW = 15.75, 20.25
 #: the columns are fitted to (a column of w characters is w*7+5 pixels, 0.75 pt each).
 PAGE_HEIGHT, PAGE_WIDTH = (8.27 - 0.5 - 0.6) * 72, (11.69 - 0.4 - 0.4) * 72
 _BAD_SHEET_CHARS = str.maketrans({c: "_" for c in "[]:*?/\\"})
+#: A table's column label, or a group's label over the labels of its columns (a header of
+#: two rows: 申领 over 人数, 笔数, 金额).
+Header = str | tuple[str, tuple[str, ...]]
 
 
 def _sheet_name(text: str, used: set[str]) -> str:
@@ -72,6 +75,16 @@ class _Writer:
         self.money = book.add_format({"border": 1, "valign": "top", "num_format": "#,##0.00"})
         self.pct = book.add_format({"border": 1, "valign": "top", "num_format": "0.0%"})
         self.small = book.add_format({"font_size": 9})
+        self.group = book.add_format(
+            {
+                "bold": True,
+                "border": 1,
+                "bg_color": "#DDEBF7",
+                "text_wrap": True,
+                "align": "center",
+                "valign": "vcenter",
+            }
+        )
 
     def heading(self, text: str) -> None:
         self.sections.append(self.row)
@@ -92,7 +105,7 @@ class _Writer:
 
     def table(
         self,
-        header: list[str],
+        header: list[Header],
         rows: list[list[Any]],
         formats: dict[int, Any] | None = None,
         empty: str = "",
@@ -101,14 +114,11 @@ class _Writer:
         its column (a 补贴 like 一次性求职创业补贴（首次有组织输出…）) wraps, its row as high as
         its lines, so the printed sheet shows it whole. A table of no rows says `empty` in
         one (本年无补贴申领): a header over nothing reads as a table left out."""
-        self._line(header)
-        for c, label in enumerate(header):
-            self.sheet.write_string(self.row, c, label, self.head)
-        self.row += 1
+        columns = self._header(header)
         first = self.row
         if not rows and empty:
             self.sheet.set_row(self.row, ROW)
-            self.sheet.merge_range(self.row, 0, self.row, len(header) - 1, empty, self.cell)
+            self.sheet.merge_range(self.row, 0, self.row, columns - 1, empty, self.cell)
             self.row += 1
         for row in rows:
             self._line(row)
@@ -123,6 +133,40 @@ class _Writer:
                     self.sheet.write_number(self.row, c, value, fmt)
             self.row += 1
         return first, self.row - 1
+
+    def _header(self, header: list[Header]) -> int:
+        """Write a table's header; returns its number of columns. Labels alone take a row; a
+        group's (申领, ("人数", "笔数", "金额")) makes it two, the group's label merged across
+        its columns over theirs, a label alone merged down both (补贴): 本月新申领人数 as one
+        label took three lines of a count's column, 申领 broken across two."""
+        if all(isinstance(label, str) for label in header):
+            self._line(header)
+            for c, label in enumerate(header):
+                self.sheet.write_string(self.row, c, str(label), self.head)
+            self.row += 1
+            return len(header)
+        top, under, c = self.row, self.row + 1, 0
+        lines = {top: 1, under: 1}
+        for label in header:
+            if isinstance(label, str):
+                self.sheet.merge_range(top, c, under, c, label, self.group)
+                c += 1
+                continue
+            group, labels = label
+            last = c + len(labels) - 1
+            self.sheet.merge_range(top, c, top, last, group, self.group)
+            room = sum(WIDTHS[c : last + 1]) - 1
+            lines[top] = max(lines[top], -(-text_width(group) // room))
+            for label_under in labels:
+                self.sheet.write_string(under, c, label_under, self.group)
+                lines[under] = max(lines[under], _lines(label_under, c))
+                c += 1
+        for row, count in lines.items():
+            self.sheet.set_row(row, ROW * count)
+            if count > 1:
+                self.heights[row] = ROW * count
+        self.row += 2
+        return c
 
     def _line(self, values: list[Any]) -> None:
         """Set the current row's height: ROW a line of its longest wrapped text (as laid out:
@@ -242,21 +286,15 @@ def _area_sheet(
         ]
         for (rule, source), f in sorted(fig.claims.items())
     ]
+    counted = ("人数", "笔数", "金额")
     w.table(
         [
             "补贴",
             "资金来源",
-            "申领人数",
-            "申领笔数",
-            "申领金额",
-            "本月新申领人数",
-            "本月新申领笔数",
-            "已审批人数",
-            "已审批笔数",
-            "已审批金额",
-            "已发放人数",
-            "已发放笔数",
-            "已发放金额",
+            ("申领", counted),
+            ("本月新申领", counted[:2]),
+            ("已审批", counted),
+            ("已发放", counted),
         ],
         rows,
         {4: w.money, 9: w.money, 12: w.money},
