@@ -476,3 +476,31 @@ def test_the_monthly_reports_claims_header_prints_each_label_on_one_line(demo_db
             last = span.max_col if span else col
             room = sum(int(widths[c]) for c in range(col, last + 1)) - 1
             assert _text_width(label) <= room, (label, room)
+
+
+def test_the_monthly_reports_headers_break_no_word(demo_db, tmp_path):
+    """二's 无劳动能力或非劳动年龄 and 七's 已实现一户一人 sat in 7-character columns, 六's
+    counts: LibreOffice printed 无劳动能/力或非劳/动年龄 and 已实现一/户一人, Excel four lines.
+    Those labels now head columns merged two wide: every header label of the 月报 fits its
+    column or span on one line as LibreOffice measures it (a column of w characters 7w+5 pt, a
+    Chinese character 11 pt) and on two at most as Excel does (w characters)."""
+    out = tmp_path / "月报.xlsx"
+    args = ["--db", str(demo_db), "report", "monthly", "--month", "2026-05", "--out", str(out)]
+    assert main(args) == 0
+    sheet = openpyxl.load_workbook(out).worksheets[0]
+    widths = _column_widths(sheet)
+    spans = {(m.min_row, m.min_col): m for m in sheet.merged_cells.ranges}
+    labels = []
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.value is None or cell.fill.fgColor.rgb != "FFDDEBF7":
+                continue
+            span = spans.get((cell.row, cell.column))
+            last = span.max_col if span else cell.column
+            chars = sum(int(widths[c]) for c in range(cell.column, last + 1))
+            points = sum(7 * int(widths[c]) + 5 for c in range(cell.column, last + 1))
+            need = _text_width(str(cell.value))
+            labels.append(cell.value)
+            assert need * 5.5 <= points - 6, (cell.coordinate, cell.value, points)
+            assert need <= 2 * (chars - 1), (cell.coordinate, cell.value, chars)
+    assert {"无劳动能力或非劳动年龄", "已实现一户一人", "本月新申领"} <= set(labels)
