@@ -26,8 +26,8 @@ from fieldapp.tabular.output import xlsx_book
 from fieldapp.tabular.template import print_setup
 
 #: Each column's width (characters; a Chinese one is 2), as 六、补贴申领, the widest table,
-#: uses them: 补贴, 资金来源, then 人数 and 笔数 narrow (their headers wrap) and 金额 wide
-#: enough for 99,999,999.99. The other tables' numbers fit the same columns. 122 in all:
+#: uses them: 补贴, 资金来源, then 人数 and 笔数 narrow (a header of two rows: 申领 … 已发放
+#: over them, each label on one line) and 金额 wide enough for 99,999,999.99. The other tables' numbers fit the same columns. 122 in all:
 #: LibreOffice measures a column of w as 7w+5 points, a third more than Excel's 7w+5 pixels
 #: (it measures by the font it has for Calibri), and fitted to A4 landscape it prints them
 #: at 85 % — the old 26, 22 and 11 × 11 printed at 62 %, the figures under 7 pt — while
@@ -44,6 +44,9 @@ ROW, HEADING_ROW = 15.75, 20.25
 #: the columns are fitted to (a column of w characters is w*7+5 pixels, 0.75 pt each).
 PAGE_HEIGHT, PAGE_WIDTH = (8.27 - 0.5 - 0.6) * 72, (11.69 - 0.4 - 0.4) * 72
 _BAD_SHEET_CHARS = str.maketrans({c: "_" for c in "[]:*?/\\"})
+#: A table's column label, or a group's label over the labels of its columns (a header of
+#: two rows: 申领 over 人数, 笔数, 金额).
+Header = str | tuple[str, tuple[str, ...]]
 
 
 def _sheet_name(text: str, used: set[str]) -> str:
@@ -72,6 +75,16 @@ class _Writer:
         self.money = book.add_format({"border": 1, "valign": "top", "num_format": "#,##0.00"})
         self.pct = book.add_format({"border": 1, "valign": "top", "num_format": "0.0%"})
         self.small = book.add_format({"font_size": 9})
+        self.group = book.add_format(
+            {
+                "bold": True,
+                "border": 1,
+                "bg_color": "#DDEBF7",
+                "text_wrap": True,
+                "align": "center",
+                "valign": "vcenter",
+            }
+        )
 
     def heading(self, text: str) -> None:
         self.sections.append(self.row)
@@ -92,42 +105,91 @@ class _Writer:
 
     def table(
         self,
-        header: list[str],
+        header: list[Header],
         rows: list[list[Any]],
         formats: dict[int, Any] | None = None,
         empty: str = "",
+        spans: tuple[int, ...] = (),
     ) -> tuple[int, int]:
         """Write a table; returns (first data row, last data row). A label or entry wider than
         its column (a 补贴 like 一次性求职创业补贴（首次有组织输出…）) wraps, its row as high as
         its lines, so the printed sheet shows it whole. A table of no rows says `empty` in
-        one (本年无补贴申领): a header over nothing reads as a table left out."""
-        self._line(header)
-        for c, label in enumerate(header):
-            self.sheet.write_string(self.row, c, label, self.head)
-        self.row += 1
+        one (本年无补贴申领): a header over nothing reads as a table left out. `spans` gives
+        the sheet's columns each of the table's takes, merged (1 each if not given): a label
+        such as 无劳动能力或非劳动年龄 is too long for the narrow columns of 六's counts."""
+        at = _columns(spans) if spans else None
+        columns = self._header(header, at)
         first = self.row
         if not rows and empty:
             self.sheet.set_row(self.row, ROW)
-            self.sheet.merge_range(self.row, 0, self.row, len(header) - 1, empty, self.cell)
+            self.sheet.merge_range(self.row, 0, self.row, columns - 1, empty, self.cell)
             self.row += 1
         for row in rows:
-            self._line(row)
+            self._line(row, at)
             for c, value in enumerate(row):
                 fmt = (formats or {}).get(c, self.cell)
-                if value is None:
-                    self.sheet.write_blank(self.row, c, None, fmt)
+                start, end = at[c] if at else (c, c)
+                if isinstance(value, str) and _lines(value, start, end) > 1:
+                    fmt = self.wrap
+                if end > start:
+                    self.sheet.merge_range(self.row, start, self.row, end, value, fmt)
+                elif value is None:
+                    self.sheet.write_blank(self.row, start, None, fmt)
                 elif isinstance(value, str):
-                    wraps = _lines(value, c) > 1
-                    self.sheet.write_string(self.row, c, value, self.wrap if wraps else fmt)
+                    self.sheet.write_string(self.row, start, value, fmt)
                 else:
-                    self.sheet.write_number(self.row, c, value, fmt)
+                    self.sheet.write_number(self.row, start, value, fmt)
             self.row += 1
         return first, self.row - 1
 
-    def _line(self, values: list[Any]) -> None:
+    def _header(self, header: list[Header], at: list[tuple[int, int]] | None = None) -> int:
+        """Write a table's header; returns its number of columns. Labels alone take a row; a
+        group's (申领, ("人数", "笔数", "金额")) makes it two, the group's label merged across
+        its columns over theirs, a label alone merged down both (补贴): 本月新申领人数 as one
+        label took three lines of a count's column, 申领 broken across two."""
+        if all(isinstance(label, str) for label in header):
+            self._line(header, at)
+            for c, label in enumerate(header):
+                start, end = at[c] if at else (c, c)
+                if end > start:
+                    self.sheet.merge_range(self.row, start, self.row, end, str(label), self.head)
+                else:
+                    self.sheet.write_string(self.row, start, str(label), self.head)
+            self.row += 1
+            return at[-1][1] + 1 if at else len(header)
+        top, under, c = self.row, self.row + 1, 0
+        lines = {top: 1, under: 1}
+        for label in header:
+            if isinstance(label, str):
+                self.sheet.merge_range(top, c, under, c, label, self.group)
+                c += 1
+                continue
+            group, labels = label
+            last = c + len(labels) - 1
+            self.sheet.merge_range(top, c, top, last, group, self.group)
+            lines[top] = max(lines[top], _lines(group, c, last))
+            for label_under in labels:
+                self.sheet.write_string(under, c, label_under, self.group)
+                lines[under] = max(lines[under], _lines(label_under, c))
+                c += 1
+        for row, count in lines.items():
+            self.sheet.set_row(row, ROW * count)
+            if count > 1:
+                self.heights[row] = ROW * count
+        self.row += 2
+        return c
+
+    def _line(self, values: list[Any], at: list[tuple[int, int]] | None = None) -> None:
         """Set the current row's height: ROW a line of its longest wrapped text (as laid out:
         LibreOffice would make it lower), kept for the page breaks."""
-        lines = max((_lines(v, c) for c, v in enumerate(values) if isinstance(v, str)), default=1)
+        lines = max(
+            (
+                _lines(v, *(at[c] if at else (c, c)))
+                for c, v in enumerate(values)
+                if isinstance(v, str)
+            ),
+            default=1,
+        )
         self.sheet.set_row(self.row, ROW * lines)
         if lines > 1:
             self.heights[self.row] = ROW * lines
@@ -150,9 +212,20 @@ class _Writer:
         return breaks
 
 
-def _lines(text: str, column: int) -> int:
-    """Lines a text takes in a table's column, wrapped (a Chinese character is two wide)."""
-    return max(1, -(-text_width(text) // (WIDTHS[column] - 1)))
+def _lines(text: str, column: int, last: int | None = None) -> int:
+    """Lines a text takes in a table's column (or its columns to `last`, merged), wrapped (a
+    Chinese character is two wide)."""
+    width = sum(WIDTHS[column : (column if last is None else last) + 1])
+    return max(1, -(-text_width(text) // (width - 1)))
+
+
+def _columns(spans: tuple[int, ...]) -> list[tuple[int, int]]:
+    """The sheet's first and last column of each table column taking `spans` columns."""
+    at, start = [], 0
+    for span in spans:
+        at.append((start, start + span - 1))
+        start += span
+    return at
 
 
 def _area_sheet(
@@ -185,6 +258,7 @@ def _area_sheet(
             ]
             for c in cats
         ],
+        spans=(1, 1, 2, 2, 2),  # 无劳动能力或非劳动年龄 two columns wide
     )
     w.heading("三、已就业人员按地点")
     first, last = w.table(
@@ -242,21 +316,15 @@ def _area_sheet(
         ]
         for (rule, source), f in sorted(fig.claims.items())
     ]
+    counted = ("人数", "笔数", "金额")
     w.table(
         [
             "补贴",
             "资金来源",
-            "申领人数",
-            "申领笔数",
-            "申领金额",
-            "本月新申领人数",
-            "本月新申领笔数",
-            "已审批人数",
-            "已审批笔数",
-            "已审批金额",
-            "已发放人数",
-            "已发放笔数",
-            "已发放金额",
+            ("申领", counted),
+            ("本月新申领", counted[:2]),
+            ("已审批", counted),
+            ("已发放", counted),
         ],
         rows,
         {4: w.money, 9: w.money, 12: w.money},
@@ -279,7 +347,12 @@ def _area_sheet(
                 coverage(counts),
             ]
         )
-    w.table(["家庭类型", "户数", "有劳动力户数", "已实现一户一人", "覆盖率"], rows, {4: w.pct})
+    w.table(
+        ["家庭类型", "户数", "有劳动力户数", "已实现一户一人", "覆盖率"],
+        rows,
+        {4: w.pct},
+        spans=(1, 1, 2, 2, 2),  # 已实现一户一人 two columns wide
+    )
     sheet.set_row(w.row, ROW)  # the gap above the charts
     _place_charts(sheet, charts, w.row + 1, w.page_breaks(w.row + 1))
     print_setup(sheet, header_rows=(0, 0))

@@ -32,6 +32,7 @@ from typing import Any
 
 import rustpy_xlsxwriter as rx
 
+from fieldapp.domain.dates import CHINA
 from fieldapp.domain.enums import Category
 from fieldapp.saving import CannotWrite
 from fieldapp.tabular.columns import (
@@ -62,7 +63,7 @@ EXPORTED_AT_LABEL = "导出时间："
 def title_text(title: str, exported_at: dt.datetime, *, demo: bool = False) -> str:
     """The title line above a sheet's header, carrying the export time (China time); a demo
     ledger's opens with `DEMO_TITLE`."""
-    china = exported_at.astimezone(dt.timezone(dt.timedelta(hours=8)))
+    china = exported_at.astimezone(CHINA)
     stamp = china.strftime("%Y-%m-%d %H:%M:%S")
     note = "（按月更新导入时据此判断哪些单元格在导出后被台账改过，请勿删除本行）"
     opening = f"{DEMO_TITLE}  " if demo else ""

@@ -47,6 +47,7 @@ from tests.paperwork.builders import NAMES, id_for
 from tests.paperwork.pdftext import page_texts, reader
 from tests.policy.helpers import COUNTY_PACK, extended_policy, populate, post_worker
 from tests.records import Records
+from tests.tabular.sheets import claims_table
 
 #: The county raises the post subsidy from 600 to 700 元/月 from 2027-01-01 on a notice of its
 #: own, extending the rule to 2027's end: December is paid 600 元, January 700 元.
@@ -487,15 +488,13 @@ def test_the_monthly_report_counts_persons_and_claims_apart(repo: Records, tmp_p
     out = tmp_path / "月报.xlsx"
     write_monthly_report(report, out)
     sheet = openpyxl.load_workbook(out)["汇总"]
-    rows = [[c.value for c in row] for row in sheet.iter_rows()]
-    (head,) = [r for r in rows if r[0] == "补贴"]
-    (line,) = [r for r in rows if r[0] == "乡村公益性岗位补贴"]
-    got = {str(h): v for h, v in zip(head, line, strict=False) if h}
+    (got,) = claims_table(sheet)
+    assert got["补贴"] == "乡村公益性岗位补贴"
     assert got["申领人数"] == 1 and got["申领笔数"] == 2 and got["申领金额"] == 1300
     assert got["本月新申领人数"] == 1 and got["本月新申领笔数"] == 1
     assert got["已审批人数"] == 1 and got["已审批笔数"] == 2 and got["已审批金额"] == 1300
     assert got["已发放人数"] == 1 and got["已发放笔数"] == 2 and got["已发放金额"] == 1300
-    texts = " ".join(str(c) for r in rows for c in r if c)
+    texts = " ".join(str(c.value) for r in sheet.iter_rows() for c in r if c.value)
     assert "人数按人计，同一人申领几个月的计 1 人" in texts
     assert "笔数按申领计" in texts
 
@@ -586,10 +585,8 @@ def test_the_monthly_report_counts_each_step_on_the_day_it_happened_in_china(
         write_monthly_report(
             monthly_report(repo.ledger, policy, month, today=dt.date(2027, 2, 28)), out
         )
-        rows = [[c.value for c in row] for row in openpyxl.load_workbook(out)["汇总"].iter_rows()]
-        (head,) = [r for r in rows if r[0] == "补贴"]
-        (line,) = [r for r in rows if r[0] == "乡村公益性岗位补贴"]
-        got = {str(h): v for h, v in zip(head, line, strict=False) if h}
+        (got,) = claims_table(openpyxl.load_workbook(out)["汇总"])
+        assert got["补贴"] == "乡村公益性岗位补贴", (month, got)
         assert (got["已发放笔数"], got["已发放金额"]) == (1 if paid else 0, paid), (month, got)
 
 

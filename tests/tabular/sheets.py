@@ -1,4 +1,5 @@
-"""Helpers for tabular tests: write real xlsx/csv files with given headers and rows."""
+"""Helpers for tabular tests: write real xlsx/csv files with given headers and rows; read a
+月报's 补贴申领 table back by its header's meaning."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import csv
 import struct
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import olefile
 import openpyxl
@@ -130,3 +132,36 @@ def rewrite_xls(source: Path, path: Path, edit: Callable[[int, XlsRecords], XlsR
         for k, b in book
     ]
     return write_ole(path, {"Workbook": joined(book) + b"".join(bodies) + rest})
+
+
+def claims_table(sheet: Any) -> list[dict[str, object]]:
+    """六、补贴申领's rows on a 月报 sheet (openpyxl), each keyed by its column's name as its
+    header says it: 补贴, 资金来源, 申领人数 … 已发放金额 — a group's label (申领, merged
+    across its columns) before the label under it (人数); a label merged down both header rows
+    (补贴) stands alone. Found by the header's meaning, not by its row or its layout."""
+    spans = {
+        (row, col): span
+        for span in sheet.merged_cells.ranges
+        for row in range(span.min_row, span.max_row + 1)
+        for col in range(span.min_col, span.max_col + 1)
+    }
+
+    def value(row: int, col: int) -> object:
+        span = spans.get((row, col))
+        return sheet.cell(span.min_row, span.min_col).value if span else sheet.cell(row, col).value
+
+    head = next(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 1).value == "补贴")
+    below = spans.get((head, 1))
+    first = below.max_row + 1 if below else head + 1
+    names = []
+    for col in range(1, sheet.max_column + 1):
+        top, under = value(head, col), value(first - 1, col) if first - 1 > head else None
+        name = f"{top or ''}{under or ''}" if under != top else f"{top or ''}"
+        names.append(name)
+    rows = []
+    for row in range(first, sheet.max_row + 1):
+        label = sheet.cell(row, 1).value
+        if label is None or str(label).startswith("注"):
+            break
+        rows.append({n: sheet.cell(row, c).value for c, n in enumerate(names, 1) if n})
+    return rows

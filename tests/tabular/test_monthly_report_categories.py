@@ -18,12 +18,14 @@ from tests.paperwork.builders import COUNTY, GROUP, add_areas
 
 
 def _category_table(path: Path) -> list[list[object]]:
-    """The first sheet's 人员类别 × 就业状态 rows, under their header."""
+    """The first sheet's 人员类别 × 就业状态 rows, under their header: the columns it labels
+    (a label merged across two columns heads the first)."""
     sheet = openpyxl.load_workbook(path).worksheets[0]
     rows = [[c.value for c in r] for r in sheet.iter_rows()]
     start = next(i for i, r in enumerate(rows) if r[0] == "人员类别") + 1
     end = next(i for i in range(start, len(rows)) if rows[i][0] is None)
-    return rows[start:end]
+    labelled = [c for c, label in enumerate(rows[start - 1]) if label is not None]
+    return [[row[c] for c in labelled] for row in rows[start:end]]
 
 
 def test_a_person_of_no_group_is_other_rural_labour_in_the_monthly_report(repo, ledger, tmp_path):

@@ -22,6 +22,7 @@ from fieldapp.tabular.import_report import write_import_report
 from fieldapp.tabular.ledger_export import export_ledger
 from fieldapp.tabular.ledger_import import import_ledger
 from fieldapp.tabular.template import write_template
+from tests.tabular.sheets import claims_table
 
 TODAY = dt.date(2026, 6, 15)
 FOOTER = "第 &P 页 共 &N 页"
@@ -373,10 +374,10 @@ def test_an_empty_table_of_the_monthly_report_says_so(demo_db, tmp_path):
     args = ["--db", str(demo_db), "report", "monthly", "--month", "2026-05", "--out", str(out)]
     assert main(args) == 0
     sheet = openpyxl.load_workbook(out).worksheets[0]
-    rows = [[c.value for c in r] for r in sheet.iter_rows()]
-    head = next(i for i, r in enumerate(rows) if r[0] == "补贴")
-    assert rows[head + 1][0] == "本年无补贴申领", rows[head + 1]
-    assert any(str(m).startswith(f"A{head + 2}:") for m in sheet.merged_cells.ranges)
+    (only,) = claims_table(sheet)
+    assert only["补贴"] == "本年无补贴申领", only
+    row = next(r[0].row for r in sheet.iter_rows() if r[0].value == "本年无补贴申领")
+    assert f"A{row}:M{row}" in {str(m) for m in sheet.merged_cells.ranges}
 
 
 def test_the_monthly_report_prints_at_a_readable_size_in_libreoffice(demo_db, tmp_path):
@@ -426,3 +427,80 @@ def test_the_monthly_report_prints_at_a_readable_size_in_libreoffice(demo_db, tm
                         shown = f"{value}"
                     need = sum(1 if ch.isdigit() else 0.5 for ch in shown) + 1
                     assert need <= widths[cell.column], (sheet.title, cell.coordinate, shown)
+
+
+def test_the_monthly_reports_claims_header_prints_each_label_on_one_line(demo_db, tmp_path):
+    """六、补贴申领's header was one row of thirteen labels: 本月新申领人数 took three lines
+    of its 7-character column in Excel, and LibreOffice broke 申领 across two. The header is
+    now two rows — 申领, 本月新申领, 已审批 and 已发放 merged over their 人数, 笔数, 金额;
+    补贴 and 资金来源 down both rows — and every label fits its column (or its span) on one
+    line, a row high; the columns read by their meaning are the same thirteen."""
+    from fieldapp.policy.report import AreaFigures, ClaimFigures, MonthlyReport
+    from fieldapp.tabular.report_monthly import write_monthly_report
+
+    fig = AreaFigures("520526000000", "威宁彝族回族苗族自治县合计", persons=2)
+    fig.claims[("乡村公益性岗位补贴", "就业补助资金")] = ClaimFigures(
+        claimed=2, claimed_amount=1300
+    )
+    out = tmp_path / "月报.xlsx"
+    write_monthly_report(MonthlyReport("2026-11", dt.date(2026, 11, 30), [], fig), out)
+    sheet = openpyxl.load_workbook(out).worksheets[0]
+    (got,) = claims_table(sheet)
+    assert list(got) == [
+        "补贴",
+        "资金来源",
+        *(f"{group}{what}" for group in ("申领",) for what in ("人数", "笔数", "金额")),
+        "本月新申领人数",
+        "本月新申领笔数",
+        *(f"{group}{what}" for group in ("已审批", "已发放") for what in ("人数", "笔数", "金额")),
+    ]
+    assert (got["申领笔数"], got["申领金额"]) == (2, 1300)
+    head = next(r[0].row for r in sheet.iter_rows() if r[0].value == "补贴")
+    merged = {str(m) for m in sheet.merged_cells.ranges}
+    assert {f"A{head}:A{head + 1}", f"B{head}:B{head + 1}", f"C{head}:E{head}"} <= merged
+    assert {f"F{head}:G{head}", f"H{head}:J{head}", f"K{head}:M{head}"} <= merged
+    assert [sheet.cell(head + 1, c).value for c in range(3, 14)] == [
+        *("人数", "笔数", "金额"),
+        *("人数", "笔数"),
+        *("人数", "笔数", "金额") * 2,
+    ]
+    widths = _column_widths(sheet)
+    spans = {(m.min_row, m.min_col): m for m in sheet.merged_cells.ranges}
+    for row in (head, head + 1):
+        assert sheet.row_dimensions[row].height == 15.75, row  # one line
+        for col in range(1, 14):
+            label = sheet.cell(row, col).value
+            if not label:
+                continue
+            span = spans.get((row, col))
+            last = span.max_col if span else col
+            room = sum(int(widths[c]) for c in range(col, last + 1)) - 1
+            assert _text_width(label) <= room, (label, room)
+
+
+def test_the_monthly_reports_headers_break_no_word(demo_db, tmp_path):
+    """二's 无劳动能力或非劳动年龄 and 七's 已实现一户一人 sat in 7-character columns, 六's
+    counts: LibreOffice printed 无劳动能/力或非劳/动年龄 and 已实现一/户一人, Excel four lines.
+    Those labels now head columns merged two wide: every header label of the 月报 fits its
+    column or span on one line as LibreOffice measures it (a column of w characters 7w+5 pt, a
+    Chinese character 11 pt) and on two at most as Excel does (w characters)."""
+    out = tmp_path / "月报.xlsx"
+    args = ["--db", str(demo_db), "report", "monthly", "--month", "2026-05", "--out", str(out)]
+    assert main(args) == 0
+    sheet = openpyxl.load_workbook(out).worksheets[0]
+    widths = _column_widths(sheet)
+    spans = {(m.min_row, m.min_col): m for m in sheet.merged_cells.ranges}
+    labels = []
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.value is None or cell.fill.fgColor.rgb != "FFDDEBF7":
+                continue
+            span = spans.get((cell.row, cell.column))
+            last = span.max_col if span else cell.column
+            chars = sum(int(widths[c]) for c in range(cell.column, last + 1))
+            points = sum(7 * int(widths[c]) + 5 for c in range(cell.column, last + 1))
+            need = _text_width(str(cell.value))
+            labels.append(cell.value)
+            assert need * 5.5 <= points - 6, (cell.coordinate, cell.value, points)
+            assert need <= 2 * (chars - 1), (cell.coordinate, cell.value, chars)
+    assert {"无劳动能力或非劳动年龄", "已实现一户一人", "本月新申领"} <= set(labels)
