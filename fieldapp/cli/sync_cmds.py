@@ -344,6 +344,7 @@ def _role_label(role: object) -> str:
 
 def cmd_hub_devices(args: argparse.Namespace) -> int:
     """List enrolled devices with their last exchange, pending and refused changes."""
+    from fieldapp.hub import own_clock
     from fieldapp.hub.versions import (
         LACKING_NAMED,
         named,
@@ -357,6 +358,9 @@ def cmd_hub_devices(args: argparse.Namespace) -> int:
     hub_program = build_label()  # the build the devices are compared with
     hub = _open_hub(args)
     _warn_if_plain(args.dir, hub.training)
+    doubt = own_clock.check(hub.ledger)
+    if doubt is not None:  # first, where the clerk looks
+        print(f"警告：{doubt.said}", file=sys.stderr)
     items = hub.status()
     newest = published(hub.ledger)
     current = newest[0].version if newest else None
