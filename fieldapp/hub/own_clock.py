@@ -90,6 +90,23 @@ def judge(now_ms: int, seen_ms: int, newest: Iterable[int]) -> Doubt | None:
     return None
 
 
+#: What the clerk is told to do after putting the date right (or finding it right) when the
+#: hub doubts it on its own earlier reading (`Doubt.devices` 0): for the terminal only.
+CONFIRM_HINT = (
+    "核对中心电脑的日期和时间无误后，运行 fieldapp hub clock --dir 中心文件夹 --confirm，"
+    "中心即以现在的时间为准"
+)
+
+
+def confirm(ledger: Ledger, now_ms: int | None = None) -> Doubt | None:
+    """The county's IT clerk has checked the hub's clock: its own earlier reading (`SEEN`) is
+    replaced by now; what the devices' changes say still counts (returned)."""
+    now_ms = int(time.time() * 1000) if now_ms is None else now_ms
+    with ledger.transaction():
+        ledger.set_meta(SEEN, str(now_ms))
+    return check(ledger, now_ms)
+
+
 def written_at(ledger: Ledger) -> str:
     """When the hub says it wrote an answer (`Manifest.created_at`): now by its clock, or a
     time surely past while it doubts its clock (`Doubt.sure_ms`)."""

@@ -905,6 +905,8 @@ def serve(
     )
     if service.doubt is not None:  # said where the clerk looks first (`own_clock`)
         print(f"警告：{service.doubt.said}", flush=True)
+        if not service.doubt.devices:
+            print(own_clock.CONFIRM_HINT, flush=True)
     # The hub's own warnings and errors (a refused file not kept, the traceback of an error
     # answered with 500) go to the same terminal or service log as uvicorn's, with the time;
     # every line of either through the desktop's masking (a fault's message may carry a

@@ -143,6 +143,21 @@ def test_hub_devices_warns_first_when_the_hub_doubts_its_clock(hub, capsys):  # 
     ), err
 
 
+def test_the_clerk_confirms_the_hubs_clock_after_a_doubt_on_its_own_word(hub, capsys):  # noqa: ANN001
+    """The hub's clock ran a year ahead for a while (no three devices to tell) and was put
+    right: the hub doubted its good clock on its own earlier reading for that year. The
+    clerk who checked the date says so (`hub clock --confirm`); devices' word would still count."""
+    with _real_time():
+        HubService(hub.root).close()
+    hub.close()
+    assert main(["hub", "clock", "--dir", str(hub.root)]) == 1
+    err = capsys.readouterr().err
+    assert "中心的时钟慢了约 365 天" in err and "hub clock --dir 中心文件夹 --confirm" in err, err
+    assert main(["hub", "clock", "--dir", str(hub.root), "--confirm"]) == 0
+    assert "照常告诉各设备" in capsys.readouterr().out
+    assert main(["hub", "clock", "--dir", str(hub.root)]) == 0
+
+
 def test_the_judgement(backend: str) -> None:  # noqa: ARG001 - one run
     now = 1_800_000_000_000
     year = 365 * DAY
