@@ -8,7 +8,7 @@ says the time (`judge`):
 
 - the time it last saw on its own clock while it was sure of it (`SEEN`, kept in its ledger):
   a clock now more than a day before it went backwards;
-- the newest change it took from each enrolled device (a stamp it accepted was at most a day
+- the newest change it took from each enrolled device in service (a stamp it accepted was at most a day
   ahead of its clock then): when at least `DEVICES` distinct devices wrote changes more than a
   day after what its clock reads now, its clock is behind; when the `DEVICES`-th newest device
   wrote last more than `QUIET_MS` before now, its clock is most likely ahead.
@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from fieldapp.domain.dates import CHINA, now_stamp
 from fieldapp.store.hub_state import HubLog
 from fieldapp.store.ledger import Ledger
+from fieldapp.store.sync_state import SyncState
 
 #: The hub's `meta` key of the latest time its clock read while the hub was sure of it (ms).
 SEEN = "hub.clock_seen"
@@ -127,7 +128,10 @@ def check(ledger: Ledger, now_ms: int | None = None) -> Doubt | None:
     now_ms = int(time.time() * 1000) if now_ms is None else now_ms
     text = ledger.get_meta(SEEN) or ""
     seen = int(text) if text.isdigit() else 0
-    doubt = judge(now_ms, seen, HubLog(ledger.db).newest_stamps().values())
+    # Devices in service only: a revoked one (lost, stolen) says nothing of the time.
+    serving = {p.name for p in SyncState(ledger.db).peers("device") if not p.revoked_at}
+    newest = HubLog(ledger.db).newest_stamps()
+    doubt = judge(now_ms, seen, [t for name, t in newest.items() if name in serving])
     if doubt is None and now_ms - seen >= SEEN_STEP_MS:
         with ledger.transaction():
             ledger.set_meta(SEEN, str(now_ms))

@@ -107,6 +107,17 @@ def test_two_devices_ahead_do_not_make_the_hub_doubt_its_clock(hub, make_device,
         assert clock.read(late) is not None and clock.warning(late) == ""
 
 
+def test_revoked_devices_do_not_count(hub, make_device, tmp_path):  # noqa: ANN001
+    """A county that replaced its laptops: the old ones, revoked, wrote nothing for months;
+    two devices in service are too few to doubt the hub's clock, the revoked ones add none."""
+    _devices_synced(hub, make_device, tmp_path, own_clock.DEVICES)
+    later = dt.datetime.now(CHINA) + dt.timedelta(days=200)
+    with time_machine.travel(later, tick=True):
+        assert own_clock.check(hub.ledger) is not None  # all quiet for 200 days: ahead?
+        hub.revoke("村0")
+        assert own_clock.check(hub.ledger) is None
+
+
 def test_a_hub_clock_that_went_back_is_doubted_on_its_own_word(hub, tmp_path):  # noqa: ANN001
     """No device yet: the time the hub's clock read while it served a year later is enough."""
     with _real_time():
