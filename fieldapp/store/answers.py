@@ -204,11 +204,15 @@ def departures(
             f"SELECT {', '.join(f'[{c}]' for c in columns)} FROM [{table}] WHERE id = ?", [row]
         ).fetchone()
         pointed[row] = [str(v) for v in values or () if v]
-    for _ in range(2):  # a job → its person → the person's household
+    # A claim's event → the claim → its person → the person's household: until nothing moves.
+    for _ in range(len(pointed)):
+        moved = False
         for row, targets in pointed.items():
             stamps = [left[t] for t in targets if t in left]
-            if stamps:
-                left[row] = max(stamps)
+            if stamps and max(stamps) != left.get(row):
+                left[row], moved = max(stamps), True
+        if not moved:
+            break
     return left
 
 

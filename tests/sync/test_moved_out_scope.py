@@ -337,3 +337,29 @@ def test_an_old_village_first_told_of_a_move_hears_nothing_the_new_one_wrote_sin
     _trip(hub, village, "红星村", tmp_path, 5)
     assert village.get("persons", mover)["phone"] == "13912345678"
     assert village.get("employment_spells", job_of(mover))["employer"] == "安置点扶贫车间"
+
+
+def test_a_whole_household_moved_to_a_site_is_cut_at_its_move_too(tmp_path, hub, make_device):
+    """The county moves the whole household to the site (its area, not a person's household):
+    its people and their jobs did not change themselves, yet they left with it; the first
+    answer telling the old village stops at the household's move for them as well."""
+    from tests.sync.helpers import add_job, job_of
+
+    village = make_device("红星村", VILLAGE)
+    site = make_device("幸福安置点", SITE)
+    home, (mover,) = add_family(village, VILLAGE, ["105"], surname="王")
+    add_job(village, mover)
+    add_family(site, SITE, ["109"], surname="李", kind="安置点")
+    _trip(hub, village, "红星村", tmp_path, 1)
+    _trip(hub, village, "红星村", tmp_path, 2)
+    with hub.ledger.transaction():
+        hub.ledger.update("households", home, {"area_code": SITE})
+    _trip(hub, site, "幸福安置点", tmp_path, 1)
+    with site.transaction():
+        site.update("persons", mover, {"phone": "13912345678"})
+        site.update("employment_spells", job_of(mover), {"employer": "安置点扶贫车间"})
+    _trip(hub, site, "幸福安置点", tmp_path, 2)
+    _trip(hub, village, "红星村", tmp_path, 3)
+    assert village.get("households", home)["area_code"] == SITE  # told of the move
+    assert village.get("persons", mover)["phone"] != "13912345678"
+    assert village.get("employment_spells", job_of(mover))["employer"] == "某电子厂"
