@@ -129,6 +129,12 @@ def _register_hub(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="只列要去升级的设备：程序比中心旧（或没有报告版本），或现行政策包没有启用",
     )
+    p = add("clock", "核对中心电脑的时钟（日期不对时中心不把时间告诉各设备）", cmd_hub_clock)
+    p.add_argument(
+        "--confirm",
+        action="store_true",
+        help="中心电脑的日期和时间已核对无误：以现在的时间为准（不再按中心上次记下的时间怀疑它）",
+    )
     p = add("import", "导入设备数据包（不给文件时导入 inbox 文件夹中的全部）", cmd_hub_import)
     p.add_argument("files", nargs="*", type=Path, help="设备的数据包文件（.fieldsync）")
     p = add("export", "为一台设备导出它需要的数据包", cmd_hub_export)
@@ -342,8 +348,28 @@ def _role_label(role: object) -> str:
         return str(role)
 
 
+def cmd_hub_clock(args: argparse.Namespace) -> int:
+    """Say whether the hub doubts its own clock; `--confirm`: the clerk checked it."""
+    from fieldapp.domain.dates import now_stamp
+    from fieldapp.hub import own_clock
+
+    hub = _open_hub(args)
+    doubt = own_clock.confirm(hub.ledger) if args.confirm else own_clock.check(hub.ledger)
+    print(f"中心电脑现在的时间：{china_minute(now_stamp())}")
+    if doubt is None:
+        print(
+            "中心的时钟与它存的记录（上次运行时记下的时间、各设备最近的修改）相符，照常告诉各设备"
+        )
+        return 0
+    print(f"警告：{doubt.said}", file=sys.stderr)
+    if not doubt.devices:
+        print(own_clock.CONFIRM_HINT, file=sys.stderr)
+    return 1
+
+
 def cmd_hub_devices(args: argparse.Namespace) -> int:
     """List enrolled devices with their last exchange, pending and refused changes."""
+    from fieldapp.hub import own_clock
     from fieldapp.hub.versions import (
         LACKING_NAMED,
         named,
@@ -357,6 +383,11 @@ def cmd_hub_devices(args: argparse.Namespace) -> int:
     hub_program = build_label()  # the build the devices are compared with
     hub = _open_hub(args)
     _warn_if_plain(args.dir, hub.training)
+    doubt = own_clock.check(hub.ledger)
+    if doubt is not None:  # first, where the clerk looks
+        print(f"警告：{doubt.said}", file=sys.stderr)
+        if not doubt.devices:
+            print(own_clock.CONFIRM_HINT, file=sys.stderr)
     items = hub.status()
     newest = published(hub.ledger)
     current = newest[0].version if newest else None

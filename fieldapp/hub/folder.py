@@ -29,6 +29,7 @@ from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.places_said import Said, say_place
 from fieldapp.domain.progress import CancelCheck, Progress
 from fieldapp.domain.roles import DEFAULT_ROLE, DEVICE_ROLES, Role
+from fieldapp.hub import own_clock
 from fieldapp.hub.ahead import ReadAhead
 from fieldapp.paths import private_dir
 from fieldapp.reference import divisions
@@ -540,6 +541,7 @@ class Hub:
             if peer.revoked_at:
                 raise SyncError(f"设备 {device} 已于 {china_minute(peer.revoked_at)} 注销")
             out = Path(out) if out else self.outbox / f"{device}{BUNDLE_SUFFIX}"
+            written_at = own_clock.written_at(self.ledger)  # a clock in doubt not told
             with self.ledger.reading():
                 plan = self.plan_answer(device)
                 said = self.log.reported().get(device) or {}
@@ -578,6 +580,7 @@ class Hub:
                     for h in HeldChanges(self.ledger.db).list(devices=[device])
                 ],
                 refused=refused,
+                written_at=written_at,
             )
 
     def _origins_of(self, device: str, changes: list[tuple]) -> dict[str, str]:
@@ -650,6 +653,14 @@ class Hub:
                 c
                 for c in changes
                 if c[5] not in told or not at[told[c[5]]] or c[1] <= at[told[c[5]]].get(c[0], 0)
+            ]
+        # A row it is told left its area in this answer is sent up to its departure: the new
+        # village's phone, account and employer written since never reach the old one.
+        leaving = [r for r, s in away.items() if s is None]
+        if leaving:
+            left = answers.departures(db, leaving, now, acked)
+            changes = [
+                c for c in changes if c[5] not in left or answers.stamp_key(c[2]) <= left[c[5]]
             ]
         changes.sort(key=_ORIGIN_SEQ)
         return AnswerPlan(area, changes, now, new, arrived, quick, away, back, gone - back)

@@ -69,7 +69,7 @@ from fieldapp.domain.errors import ValidationFailed
 from fieldapp.domain.places_said import Said, say_place
 from fieldapp.domain.redact import RedactingFormatter, hide
 from fieldapp.domain.roles import signed_author
-from fieldapp.hub import rejected
+from fieldapp.hub import own_clock, rejected
 from fieldapp.hub.folder import Hub, HubSessions
 from fieldapp.paths import build_label
 from fieldapp.reference import divisions
@@ -144,8 +144,19 @@ class _Refusal(Exception):
         self.code = code
 
 
-#: Signs a refusal of one request: (status, body) → `httpauth.REFUSAL_HEADER`'s value.
-Signer = Callable[[int, bytes], str]
+@dataclass(frozen=True)
+class Signer:
+    """Signs a refusal of one request: (status, body) → `httpauth.REFUSAL_HEADER`'s value, over
+    the refusal, the request's path, device and nonce (`httpauth.sign_refusal`); `clock`:
+    whether the hub tells its clock (`hub_time`) — not while it doubts it (`own_clock`)."""
+
+    claimed: httpauth.SignedRequest
+    target: str
+    secret: bytes
+    clock: bool = True
+
+    def __call__(self, status: int, body: bytes) -> str:
+        return httpauth.sign_refusal(self.claimed, self.target, status, body, self.secret)
 
 
 def _error(
@@ -159,10 +170,11 @@ def _error(
     """A refusal: its code, its words, and any numbers a device acts on (`received`); signed by
     the hub (`sign`, `HubService._signer`) for the device to check before it acts on them,
     with the hub's clock (`hub_time`): a device refused for its own clock being off (`stale`)
-    learns by how much, and says so (`services.clock`)."""
+    learns by how much, and says so (`services.clock`) — unless the hub doubts its own clock
+    (`Signer.clock`)."""
     headers = {"Connection": "close"} if close else None
     body: dict[str, object] = {"error": code, "message": message, **(numbers or {})}
-    if sign is not None:
+    if sign is not None and sign.clock:
         body["hub_time"] = now_stamp()
     response = JSONResponse(body, status, headers=headers)
     if sign is not None:
@@ -203,6 +215,14 @@ UPLOADING = (
 )
 
 Endpoint = Callable[[Request], Awaitable[Response]]
+
+#: How often the service checks its own clock (`own_clock`), at most.
+CLOCK_CHECK_S = 60.0
+#: What a device refused for its request's time is told while the hub doubts its own clock.
+STALE_HUB_CLOCK = (
+    "请求时间与中心相差太多：这次多半是中心电脑的日期不对（不是本机的）。本机照常录入；"
+    "请告诉县里管理汇总中心的同志把中心电脑的日期和时间改对，之前可先用U盘交换数据包"
+)
 
 
 def _answering(endpoint: Endpoint) -> Endpoint:
@@ -259,17 +279,48 @@ class HubService:
         self._locks_guard = threading.Lock()
         hub = self.sessions.get()
         self.name, self.fingerprint = hub.identity.name, hub.fingerprint
+        #: Whether the hub doubts its own clock (`own_clock`), checked at most every
+        #: `CLOCK_CHECK_S` (at `_clocked`'s request, on a thread: it may write).
+        self.doubt = own_clock.check(hub.ledger)
+        self._clock_checked = time.monotonic()
+        if self.doubt is not None:
+            log.warning("%s", self.doubt.said)
         self._sign_secret = hub.identity.sign_secret  # signs refusals of exchanges (`_signer`)
         self.app = Starlette(
             routes=[
-                Route("/v1/health", _answering(self.health), methods=["GET"]),
-                Route("/v1/status", _answering(self.status), methods=["GET"]),
-                Route("/v1/exchange", _answering(self.exchange), methods=["POST"]),
-                Route("/v1/held", _answering(self.held), methods=["GET"]),
-                Route("/v1/held/accept", _answering(self.decide), methods=["POST"]),
-                Route("/v1/held/dismiss", _answering(self.decide), methods=["POST"]),
+                Route("/v1/health", self._clocked(self.health), methods=["GET"]),
+                Route("/v1/status", self._clocked(self.status), methods=["GET"]),
+                Route("/v1/exchange", self._clocked(self.exchange), methods=["POST"]),
+                Route("/v1/held", self._clocked(self.held), methods=["GET"]),
+                Route("/v1/held/accept", self._clocked(self.decide), methods=["POST"]),
+                Route("/v1/held/dismiss", self._clocked(self.decide), methods=["POST"]),
             ]
         )
+
+    def _clocked(self, endpoint: Endpoint) -> Endpoint:
+        """`endpoint` (`_answering`), once the hub's doubt of its clock is not older than
+        `CLOCK_CHECK_S`; a doubt that appears or ends is logged."""
+        answering = _answering(endpoint)
+
+        async def answer(request: Request) -> Response:
+            if time.monotonic() - self._clock_checked >= CLOCK_CHECK_S:
+                self._clock_checked = time.monotonic()
+                try:
+                    doubt = await anyio.to_thread.run_sync(
+                        lambda: own_clock.check(self.sessions.get().ledger),
+                        limiter=self._lookups,
+                    )
+                except Exception:  # noqa: BLE001 - the request is still answered
+                    log.exception("核对中心时钟时出错")
+                else:
+                    if doubt is not None and self.doubt is None:
+                        log.warning("%s", doubt.said)
+                    elif doubt is None and self.doubt is not None:
+                        log.warning("中心电脑的日期已经正常，恢复向各设备告知中心的时间")
+                    self.doubt = doubt
+            return await answering(request)
+
+        return answer
 
     def close(self) -> None:
         """Close every hub session; the folder may be served again."""
@@ -285,14 +336,14 @@ class HubService:
         """Name and fingerprint (to compare with enrolment), and the upload cap; signed for a
         request that carries a device's header (`_signed_answer`, nothing authenticated: the
         answer is the same for everyone), so that a device trusts no cap but its hub's."""
-        answer = JSONResponse(
-            {
-                "hub": self.name,
-                "fingerprint": self.fingerprint,
-                "max_upload_mb": self.settings.max_upload_mb,
-            }
-        )
-        return self._signed_answer(request, answer)
+        said: dict[str, object] = {
+            "hub": self.name,
+            "fingerprint": self.fingerprint,
+            "max_upload_mb": self.settings.max_upload_mb,
+        }
+        if self.doubt is not None:  # its clock in doubt: said, and not told (`own_clock`)
+            said["clock_doubt"] = {"days": self.doubt.days, "said": self.doubt.said}
+        return self._signed_answer(request, JSONResponse(said))
 
     async def status(self, request: Request) -> Response:
         """The county's devices, for a county device (or the hub's own page); signed for the
@@ -319,6 +370,11 @@ class HubService:
                 "program": __version__,
                 "build": build_label(),
             }
+            | (
+                {"clock_doubt": {"days": self.doubt.days, "said": self.doubt.said}}
+                if self.doubt is not None
+                else {}
+            )
         )
         return self._signed_answer(request, answer)
 
@@ -380,7 +436,7 @@ class HubService:
         except httpauth.AuthRefused:  # authenticated already (health: asked unsigned)
             return answer
         said = json.loads(answer.body) if isinstance(answer, JSONResponse) else None
-        if isinstance(said, dict):
+        if isinstance(said, dict) and self.doubt is None:  # a clock in doubt is not told
             kept = {k: v for k, v in answer.headers.items() if k.lower() != "content-length"}
             answer = JSONResponse(said | {"hub_time": now_stamp()}, answer.status_code, kept)
         answer.headers[httpauth.ANSWER_HEADER] = httpauth.sign_refusal(
@@ -400,8 +456,7 @@ class HubService:
             claimed = httpauth.parse_header(request.headers.get(httpauth.HEADER))
         except httpauth.AuthRefused:
             return None
-        target, secret = _target(request), self._sign_secret
-        return lambda status, body: httpauth.sign_refusal(claimed, target, status, body, secret)
+        return Signer(claimed, _target(request), self._sign_secret, self.doubt is None)
 
     async def exchange(self, request: Request) -> Response:
         """Authenticate, stream the body to disk, import it, answer with the device's bundle
@@ -484,7 +539,12 @@ class HubService:
             if _may_view_status(peer)
             else self.settings.requests_per_device
         )
-        httpauth.check_fresh(signed, self.nonces, per_key=share)
+        try:
+            httpauth.check_fresh(signed, self.nonces, per_key=share)
+        except httpauth.AuthRefused as refused:
+            if refused.code == "stale" and self.doubt is not None:  # the hub's clock, not its
+                raise httpauth.AuthRefused(401, "stale", STALE_HUB_CLOCK) from None
+            raise
         return signed, peer
 
     def _check_length(self, request: Request, signed: httpauth.SignedRequest) -> int:
@@ -843,6 +903,10 @@ def serve(
         f"单次上传上限 {max_upload_mb} MB），Ctrl+C 停止",
         flush=True,
     )
+    if service.doubt is not None:  # said where the clerk looks first (`own_clock`)
+        print(f"警告：{service.doubt.said}", flush=True)
+        if not service.doubt.devices:
+            print(own_clock.CONFIRM_HINT, flush=True)
     # The hub's own warnings and errors (a refused file not kept, the traceback of an error
     # answered with 500) go to the same terminal or service log as uvicorn's, with the time;
     # every line of either through the desktop's masking (a fault's message may carry a

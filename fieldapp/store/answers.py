@@ -157,6 +157,65 @@ def history_of(
     return [tuple(r) for r in found if r[0] not in skip and r[1] <= now.get(r[0], 0)]
 
 
+#: Columns whose change takes a row to another place: a person's household, a household's
+#: area, a job's or a claim's person.
+MOVING = frozenset(FIRST_RING)
+
+
+def stamp_key(hlc: str) -> tuple[int, int]:
+    """A change's stamp (`wall-counter`) as numbers to order by (the counter's digits vary)."""
+    wall, _, counter = str(hlc).partition("-")
+    return int(wall or 0), int(counter or 0)
+
+
+def departures(
+    db: sqlite_utils.Database, rows: Iterable[str], now: dict[str, int], since: dict[str, int]
+) -> dict[str, tuple[int, int]]:
+    """When each of `rows` (rows a device holds that have left its area) left it, as a stamp
+    (`stamp_key`): the latest change past `since` (up to `now`) of where it belongs — a person's
+    household, a household's area, a job's person — else, for a row that did not move itself
+    (a family moved with their household, a job of a person who moved), the latest departure of
+    the rows it points at now. Rows whose leaving no such change explains are left out."""
+    found = history_of(db, rows, now, ())
+    hlc = _CHANGE_FIELDS.index("hlc")
+    left: dict[str, tuple[int, int]] = {}
+    tables: dict[str, str] = {}
+    for change in found:
+        row = str(change[_ROW])
+        tables[row] = str(change[_TBL])
+        if change[1] <= since.get(change[0], 0):
+            continue
+        try:
+            data = json.loads(change[_DATA])
+        except (TypeError, ValueError):
+            continue
+        if isinstance(data, dict) and MOVING & data.keys():
+            left[row] = max(left.get(row, (-1, -1)), stamp_key(change[hlc]))
+    links = Links.of(db)
+    pointed: dict[str, list[str]] = {}
+    for row, table in tables.items():
+        if row in left:
+            continue
+        columns = ("household_id",) if table == "persons" else links.first.get(table, ())
+        columns += tuple(c for c in links.rows.get(table, ()) if c not in columns)
+        if not columns:
+            continue
+        values = db.execute(
+            f"SELECT {', '.join(f'[{c}]' for c in columns)} FROM [{table}] WHERE id = ?", [row]
+        ).fetchone()
+        pointed[row] = [str(v) for v in values or () if v]
+    # A claim's event → the claim → its person → the person's household: until nothing moves.
+    for _ in range(len(pointed)):
+        moved = False
+        for row, targets in pointed.items():
+            stamps = [left[t] for t in targets if t in left]
+            if stamps and max(stamps) != left.get(row):
+                left[row], moved = max(stamps), True
+        if not moved:
+            break
+    return left
+
+
 # -- scope -----------------------------------------------------------------------------------
 
 

@@ -179,6 +179,22 @@ class HubLog:
             [AWAY + device, json.dumps(rows, sort_keys=True)],
         )
 
+    # -- the hub's own clock (`hub.own_clock`) ---------------------------------------------
+
+    def newest_stamps(self) -> dict[str, int]:
+        """The wall-clock part (ms) of the newest change the hub took from each enrolled
+        device (its ledgers since a reset together), by the device's name."""
+        rows = self.db.execute(
+            "SELECT o.peer, (SELECT c.hlc FROM changes c WHERE c.device_id = o.device_id "
+            "ORDER BY c.seq DESC LIMIT 1) FROM sync_origins o"
+        ).fetchall()
+        newest: dict[str, int] = {}
+        for peer, hlc in rows:
+            wall = str(hlc or "")[:13]
+            if wall.isdigit():
+                newest[str(peer)] = max(newest.get(str(peer), 0), int(wall))
+        return newest
+
     # -- answer scope -----------------------------------------------------------------------
 
     def answer_scope(self, peer: str) -> tuple[str, int] | None:

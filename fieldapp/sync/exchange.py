@@ -165,6 +165,7 @@ def write_bundle(
     rejected: Sequence[dict[str, Any]] = (),
     about: About | None = None,
     refused: Sequence[RefusedBundle] = (),
+    written_at: str | None = None,
 ) -> ExportResult:
     """Seal `rows` to `recipient` and write `out` (temp name, then rename); `about`: a
     device's program and pack in force, said in the header (`bundle.About`); `refused`: the
@@ -196,7 +197,7 @@ def write_bundle(
         manifest = Manifest(
             format=1,
             bundle_id=str(uuid.uuid4()),
-            created_at=now_text(),
+            created_at=written_at or now_text(),
             sender=Party(
                 name=identity.name,
                 role=identity.role,

@@ -6,10 +6,14 @@ import hashlib
 import http.client
 import http.server
 import json
+import os
 import socket
+import subprocess
+import sys
 import threading
 import time
 import urllib.parse
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -124,3 +128,42 @@ def relay(handler: type[http.server.BaseHTTPRequestHandler]) -> Iterator[str]:
     finally:
         running.shutdown()
         running.server_close()
+
+
+def free_port() -> int:
+    """A port free on loopback now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def hub_serve(root: Path, *extra: str, output: Path | None = None) -> Iterator[str]:
+    """`fieldapp hub serve` of the folder `root` in a process of its own — its clock is the real
+    one, whatever a test does to this process's — its URL given once it answers; stopped
+    (SIGTERM: uvicorn shuts down cleanly) afterwards. `output`: where its terminal output goes
+    (none kept without)."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    command = [sys.executable, "-m", "fieldapp", "hub", "serve", "--dir", str(root)]
+    with open(output or os.devnull, "wb") as out:
+        process = subprocess.Popen(
+            [*command, "--port", str(port), *extra], stdout=out, stderr=subprocess.STDOUT
+        )
+    try:
+        until = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(url + "v1/health", timeout=5).close()
+                break
+            except OSError:
+                assert process.poll() is None and time.monotonic() < until, "hub serve not up"
+                time.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()

@@ -11,12 +11,6 @@ loopback, the answer a real signed bundle."""
 from __future__ import annotations
 
 import datetime as dt
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
 
 import pytest
 import time_machine
@@ -28,6 +22,7 @@ from fieldapp.services.actor import actor_of
 from fieldapp.sync.client import push
 from fieldapp.sync.errors import HubRefused
 from fieldapp.sync.exchange import export_bundle, import_bundle
+from tests.hub.httpkit import hub_serve
 from tests.sync.helpers import VILLAGE, add_family
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
@@ -102,34 +97,6 @@ def test_a_stick_answer_carried_for_days_does_not_say_the_laptop_is_ahead(
         assert clock.warning(device).startswith("本机日期比县里慢了约")
 
 
-def _serving(root: Path, port: int) -> subprocess.Popen[bytes]:
-    """`fieldapp hub serve` in a process of its own: its clock is the real one, whatever this
-    test does to the laptop's."""
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "fieldapp",
-            "hub",
-            "serve",
-            "--dir",
-            str(root),
-            "--port",
-            str(port),
-        ],  # fmt: skip
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    until = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/v1/health", timeout=5).close()
-            return process
-        except OSError:
-            assert process.poll() is None and time.monotonic() < until, "hub serve did not start"
-            time.sleep(0.2)
-
-
 @pytest.mark.parametrize(("days", "said"), [(3, "快了约3天"), (-2, "慢了约2天")])
 def test_a_sync_refused_for_the_laptops_date_says_by_how_much(
     hub, make_device, days: int, said: str
@@ -138,22 +105,14 @@ def test_a_sync_refused_for_the_laptops_date_says_by_how_much(
     stamped too far from the hub's clock: `stale`). The refusal, signed for the request, now
     carries the hub's clock: the laptop says by how much it is off, and its writes wait."""
     device = make_device("大坝村", VILLAGE)
-    root = hub.root
     hub.close()
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = int(probe.getsockname()[1])
-    process = _serving(root, port)
-    try:
+    with hub_serve(hub.root) as url:
         assert clock.read(device) is None  # never synced: the refusal is all it hears
         with _moved(days):
             with pytest.raises(HubRefused) as refused:
-                push(device, f"http://127.0.0.1:{port}/")
+                push(device, url)
             assert "时间与中心相差太多" in str(refused.value)
             assert said in clock.warning(device), clock.warning(device)
             with pytest.raises(clock.ClockWrong):
                 households.save(device, actor_of(device), Household(area_code=VILLAGE))
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
     assert clock.warning(device) == ""  # the date put right

@@ -284,3 +284,82 @@ def test_a_device_that_never_confirms_the_move_hears_nothing_after_it(tmp_path, 
     assert village.get("persons", mover)["household_id"] == new_home  # told of the move
     assert village.get("persons", mover)["phone"] != "13912345678"  # and of nothing after
     assert told.exists()
+
+
+@pytest.mark.parametrize("by", ["county", "village"])
+def test_an_old_village_first_told_of_a_move_hears_nothing_the_new_one_wrote_since(
+    tmp_path, hub, make_device, by: str
+):
+    """The old village synced only after the move and after the new village's edits: the
+    answer that told it of the move carried everything up to then — the moved person's new
+    phone, the new employer of the job it had entered itself. The hub knows the move when it
+    builds that answer: the old village now gets the departure and nothing written after it."""
+    from tests.records import Records
+    from tests.sync.helpers import add_job, job_of
+
+    village = make_device("红星村", VILLAGE)
+    site = make_device("幸福安置点", SITE)
+    home, (mover, stays) = add_family(village, VILLAGE, ["105", "107"], surname="王")
+    add_job(village, mover)
+    add_family(site, SITE, ["109"], surname="李", kind="安置点")
+    _trip(hub, village, "红星村", tmp_path, 1)
+    _trip(hub, village, "红星村", tmp_path, 2)  # confirmed: the hub knows what it holds
+    _trip(hub, site, "幸福安置点", tmp_path, 1)
+    if by == "county":
+        with hub.ledger.transaction():
+            new_home = Records(hub.ledger).save(Household(area_code=SITE, address="5栋1单元"))
+            hub.ledger.update("persons", mover, {"household_id": new_home})
+    else:  # the village moves them and sends it, but hears back only later
+        households.move_person(
+            village, actor_of(village), mover, "投亲", Relation.HEAD,
+            new_household=Household(area_code=SITE, address="5栋1单元"),
+        )  # fmt: skip
+        new_home = village.get("persons", mover)["household_id"]
+        hub.import_file(export_bundle(village, tmp_path / "moved.fs").path)
+    # The site writes down the family's new life before the village syncs again.
+    _trip(hub, site, "幸福安置点", tmp_path, 2)
+    with site.transaction():
+        site.update("persons", mover, {"phone": "13912345678"})
+        site.update("employment_spells", job_of(mover), {"employer": "安置点扶贫车间"})
+    with hub.ledger.transaction():  # and the county changes one who stayed
+        hub.ledger.update("persons", stays, {"phone": "13800000001"})
+    _trip(hub, site, "幸福安置点", tmp_path, 3)
+    _trip(hub, village, "红星村", tmp_path, 3)
+    assert village.get("persons", mover)["household_id"] == new_home  # told of the move
+    assert village.get("persons", mover)["phone"] != "13912345678"  # and of nothing after
+    assert village.get("employment_spells", job_of(mover))["employer"] == "某电子厂"
+    assert village.get("persons", stays)["phone"] == "13800000001"  # its own still heard
+    _trip(hub, village, "红星村", tmp_path, 4)
+    assert village.get("persons", mover)["phone"] != "13912345678"
+    # Moved back: it gets all it missed.
+    with hub.ledger.transaction():
+        hub.ledger.update("persons", mover, {"household_id": home})
+    _trip(hub, village, "红星村", tmp_path, 5)
+    assert village.get("persons", mover)["phone"] == "13912345678"
+    assert village.get("employment_spells", job_of(mover))["employer"] == "安置点扶贫车间"
+
+
+def test_a_whole_household_moved_to_a_site_is_cut_at_its_move_too(tmp_path, hub, make_device):
+    """The county moves the whole household to the site (its area, not a person's household):
+    its people and their jobs did not change themselves, yet they left with it; the first
+    answer telling the old village stops at the household's move for them as well."""
+    from tests.sync.helpers import add_job, job_of
+
+    village = make_device("红星村", VILLAGE)
+    site = make_device("幸福安置点", SITE)
+    home, (mover,) = add_family(village, VILLAGE, ["105"], surname="王")
+    add_job(village, mover)
+    add_family(site, SITE, ["109"], surname="李", kind="安置点")
+    _trip(hub, village, "红星村", tmp_path, 1)
+    _trip(hub, village, "红星村", tmp_path, 2)
+    with hub.ledger.transaction():
+        hub.ledger.update("households", home, {"area_code": SITE})
+    _trip(hub, site, "幸福安置点", tmp_path, 1)
+    with site.transaction():
+        site.update("persons", mover, {"phone": "13912345678"})
+        site.update("employment_spells", job_of(mover), {"employer": "安置点扶贫车间"})
+    _trip(hub, site, "幸福安置点", tmp_path, 2)
+    _trip(hub, village, "红星村", tmp_path, 3)
+    assert village.get("households", home)["area_code"] == SITE  # told of the move
+    assert village.get("persons", mover)["phone"] != "13912345678"
+    assert village.get("employment_spells", job_of(mover))["employer"] == "某电子厂"

@@ -6,7 +6,6 @@ honest date shows nothing. (The write door's refusal: tests/hub/test_clock_told.
 from __future__ import annotations
 
 import datetime as dt
-import socket
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ from PySide6.QtWidgets import QLabel
 
 from fieldapp.domain.dates import CHINA
 from fieldapp.hub.server import ServerThread
-from tests.hub.test_clock_told import _serving
+from tests.hub.httpkit import hub_serve
 from tests.ui.conftest import wait_idle
 from tests.ui.test_sync_copied_back import sent_once
 
@@ -68,13 +67,9 @@ def test_a_sync_refused_for_the_date_says_how_to_set_it(window, qtbot, tmp_path,
     window's banner says it at once (not at its next check)."""
     window.check_clock()
     assert window.clock_banner.isHidden()
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = int(probe.getsockname()[1])
-    process = _serving(tmp_path / "hub", port)
-    try:
+    with hub_serve(tmp_path / "hub") as url:
         page = window.show_page("sync")
-        page.url.setText(f"http://127.0.0.1:{port}/")
+        page.url.setText(url)
         with time_machine.travel(dt.datetime.now(CHINA) + dt.timedelta(days=3), tick=True):
             page.push()
             wait_idle(qtbot, page)
@@ -83,9 +78,6 @@ def test_a_sync_refused_for_the_date_says_how_to_set_it(window, qtbot, tmp_path,
             assert "时间与中心相差太多" in said, said
             assert AHEAD in said, said
             assert window.clock_banner.text() == AHEAD
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 def test_the_windows_clock_check_reads_nothing_once_its_ledger_is_closed(window):

@@ -337,3 +337,33 @@ def test_an_older_hubs_answer_names_each_devices_area_from_the_county_ledger(
     assert not any(re.search(r"\d{6}", cell.text()) for cell in cells.values())
     assert cells["大坝村笔记本"].toolTip() == VILLAGE
     assert warnings_shown == []
+
+
+def test_the_county_desktop_says_in_red_when_the_hub_doubts_its_own_clock(
+    window, qtbot, tmp_path, warnings_shown
+):
+    """A hub whose clock went back (it read a year later before: its mainboard battery died)
+    tells no device its time (`hub.own_clock`); the county desktop says so above the table, in
+    red, for the county clerk to put the hub's date right."""
+    import time as clock_time
+
+    from fieldapp.hub import own_clock
+
+    hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
+    page = window.show_page("sync")
+    assert _enrol_county(hub, page, tmp_path), warnings_shown
+    later = int(clock_time.time() * 1000) + 365 * own_clock.DAY_MS
+    with hub.ledger.transaction():
+        hub.ledger.set_meta(own_clock.SEEN, str(later))  # what its clock read a year on
+    with ServerThread(hub.root) as server:
+        _refresh(qtbot, page, server.url)
+    said = page.county_status.clock_doubt
+    assert not said.isHidden()
+    assert said.text().startswith("中心电脑的日期可能不对：中心的时钟慢了约 365 天。"), said.text()
+    # Put right: the warning goes at the next refresh.
+    with hub.ledger.transaction():
+        hub.ledger.set_meta(own_clock.SEEN, "0")
+    with ServerThread(hub.root) as server:
+        _refresh(qtbot, page, server.url)
+    assert said.isHidden()
+    hub.close()

@@ -424,6 +424,14 @@
       <source>%1（比中心新）</source>
       <translation>%1 (newer than the hub)</translation>
     </message>
+    <message>
+      <source>中心电脑的日期可能不对：中心的时钟慢了约 %1 天。改对之前，中心不把自己的时间告诉各设备（各设备照常录入），联网同步会被拒绝；请尽快把中心电脑的日期和时间改对（常见原因：主板电池没电）</source>
+      <translation>The hub computer's date may be wrong: its clock is about %1 day(s) behind. Until it is put right the hub does not tell the devices its time (they keep recording as usual), and syncing over the network is refused. Please set the hub computer's date and time right soon (often its mainboard battery has run out)</translation>
+    </message>
+    <message>
+      <source>中心电脑的日期可能不对：中心的时钟快了约 %1 天。改对之前，中心不把自己的时间告诉各设备（各设备照常录入），联网同步会被拒绝；请尽快把中心电脑的日期和时间改对</source>
+      <translation>The hub computer's date may be wrong: its clock is about %1 day(s) ahead. Until it is put right the hub does not tell the devices its time (they keep recording as usual), and syncing over the network is refused. Please set the hub computer's date and time right soon</translation>
+    </message>
   </context>
   <context>
     <name>Days</name>

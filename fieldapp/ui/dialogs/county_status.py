@@ -88,6 +88,11 @@ class CountyStatus(QWidget):
         self.refresh_button = QPushButton(self.tr("从中心刷新"))
         self.summary = QLabel(self.tr("点「从中心刷新」查看各村、各安置点最近一次同步的情况"))
         self.summary.setWordWrap(True)
+        #: The hub doubting its own clock (`hub.own_clock`), in red above all else.
+        self.clock_doubt = QLabel()
+        self.clock_doubt.setWordWrap(True)
+        self.clock_doubt.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.clock_doubt.hide()
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(self._titles())
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -98,6 +103,7 @@ class CountyStatus(QWidget):
         top.addWidget(self.summary, 1)
         top.addWidget(self.refresh_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.clock_doubt)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         self.refresh_button.clicked.connect(self.refresh)
@@ -142,6 +148,7 @@ class CountyStatus(QWidget):
         # compared with, build by build.
         hub = status.get("build") or status.get("program")
         self.hub_program = str(hub) if hub else None
+        self._say_clock_doubt(status.get("clock_doubt"))
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(devices))
         listed = listed_places(self.session.ledger)
@@ -192,6 +199,28 @@ class CountyStatus(QWidget):
                     "%1", str(ahead)
                 )
         self.summary.setText(text)
+
+    def _say_clock_doubt(self, doubt: object) -> None:
+        """The hub's doubt of its own clock, as it answered (none: hidden)."""
+        days = doubt.get("days") if isinstance(doubt, dict) else None
+        if not isinstance(days, int) or isinstance(days, bool):
+            self.clock_doubt.hide()
+            return
+        text = (
+            self.tr(
+                "中心电脑的日期可能不对：中心的时钟慢了约 %1 天。改对之前，中心不把自己的时间"
+                "告诉各设备（各设备照常录入），联网同步会被拒绝；请尽快把中心电脑的日期和时间"
+                "改对（常见原因：主板电池没电）"
+            )
+            if days < 0
+            else self.tr(
+                "中心电脑的日期可能不对：中心的时钟快了约 %1 天。改对之前，中心不把自己的时间"
+                "告诉各设备（各设备照常录入），联网同步会被拒绝；请尽快把中心电脑的日期和时间"
+                "改对"
+            )
+        )
+        self.clock_doubt.setText(text.replace("%1", str(abs(days))))
+        self.clock_doubt.show()
 
     @staticmethod
     def _place(cell: QTableWidgetItem, device: dict[str, Any], listed: Listed) -> None:

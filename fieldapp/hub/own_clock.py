@@ -1,0 +1,138 @@
+"""Whether the hub's own clock can be trusted before it tells the devices what time it is.
+
+Every device judges its own date from the hub's signed clock (`services.clock`): one more than
+a day off refuses new writes. So a hub whose own clock is wrong — a year behind after its
+mainboard's battery died, a year ahead after a wrong setting — would lock every laptop of the
+county out of its ledger. The hub therefore checks its clock against what it holds before it
+says the time (`judge`):
+
+- the time it last saw on its own clock while it was sure of it (`SEEN`, kept in its ledger):
+  a clock now more than a day before it went backwards;
+- the newest change it took from each enrolled device in service (a stamp it accepted was at most a day
+  ahead of its clock then): when at least `DEVICES` distinct devices wrote changes more than a
+  day after what its clock reads now, its clock is behind; when the `DEVICES`-th newest device
+  wrote last more than `QUIET_MS` before now, its clock is most likely ahead.
+
+Devices are counted by name, never changes: one device, however hostile, moves neither
+judgement (its stamps are the newest or the oldest of several; the hub's own `SEEN` comes from
+its own clock only). While it doubts, the hub says so on `/v1/health`, `/v1/status`, its
+serve log and `hub devices`, and gives no device its clock (`hub_time`): no device is locked
+out for the hub's fault. A doubt that is wrong costs only that warning.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from fieldapp.domain.dates import CHINA, now_stamp
+from fieldapp.store.hub_state import HubLog
+from fieldapp.store.ledger import Ledger
+from fieldapp.store.sync_state import SyncState
+
+#: The hub's `meta` key of the latest time its clock read while the hub was sure of it (ms).
+SEEN = "hub.clock_seen"
+#: How many distinct devices' newest changes it takes to doubt the hub's clock.
+DEVICES = 3
+DAY_MS = 24 * 3600 * 1000
+#: How far the hub's clock may read before a time it saw or a stamp it took (a day: as far as
+#: it lets a stamp run ahead of it, `hlc.MAX_DRIFT_MS`).
+BEHIND_MS = DAY_MS
+#: How long the county's devices may all have been quiet before the hub's clock looks ahead.
+QUIET_MS = 90 * DAY_MS
+#: `SEEN` is written again only once the clock has moved on this far (a write per request
+#: would queue behind every import).
+SEEN_STEP_MS = 10 * 60 * 1000
+
+
+@dataclass(frozen=True)
+class Doubt:
+    """The hub's clock looks `days` off (negative: behind); `devices`: how many devices'
+    newest changes say so (0: the hub's own earlier reading says it); `sure_ms`: a time real
+    time has passed for sure (what the hub writes in an answer as when it wrote it,
+    `written_at`: a clock ahead would have every device that imports it judged behind)."""
+
+    days: int
+    devices: int
+    sure_ms: int = 0
+
+    @property
+    def said(self) -> str:
+        """In Chinese, for the county's IT clerk and the coordinators."""
+        way = "慢" if self.days < 0 else "快"
+        basis = (
+            f"与 {self.devices} 台设备最近同步来的修改时间对照"
+            if self.devices
+            else "与中心上次运行时记下的时间对照"
+        )
+        return (
+            f"中心电脑的日期可能不对：{basis}，中心的时钟{way}了约 {abs(self.days)} 天。"
+            "在改对之前，中心不把自己的时间告诉各设备（各设备照常录入，不会因此被锁住），"
+            "但联网同步会因时间不符被拒绝（可先用U盘交换）。请县里管理汇总中心的同志尽快把"
+            "中心电脑的日期和时间改对（常见原因：主板电池没电后日期被重置）"
+        )
+
+
+def judge(now_ms: int, seen_ms: int, newest: Iterable[int]) -> Doubt | None:
+    """Whether a clock reading `now_ms` is to be doubted, having read `seen_ms` before while
+    sure (0: never) and taken the devices' newest changes stamped `newest` (one per device)."""
+    stamps = sorted(newest, reverse=True)
+    kth = stamps[DEVICES - 1] if len(stamps) >= DEVICES else None
+    if kth is not None and kth - now_ms > BEHIND_MS:
+        ahead = sum(1 for s in stamps if s - now_ms > BEHIND_MS)
+        return Doubt(-_days(kth - now_ms), ahead, now_ms)
+    if seen_ms - now_ms > BEHIND_MS:
+        return Doubt(-_days(seen_ms - now_ms), 0, now_ms)
+    if kth is not None and now_ms - kth > QUIET_MS:
+        quiet = sum(1 for s in stamps if now_ms - s > QUIET_MS)
+        return Doubt(_days(now_ms - kth), quiet, kth)
+    return None
+
+
+#: What the clerk is told to do after putting the date right (or finding it right) when the
+#: hub doubts it on its own earlier reading (`Doubt.devices` 0): for the terminal only.
+CONFIRM_HINT = (
+    "核对中心电脑的日期和时间无误后，运行 fieldapp hub clock --dir 中心文件夹 --confirm，"
+    "中心即以现在的时间为准"
+)
+
+
+def confirm(ledger: Ledger, now_ms: int | None = None) -> Doubt | None:
+    """The county's IT clerk has checked the hub's clock: its own earlier reading (`SEEN`) is
+    replaced by now; what the devices' changes say still counts (returned)."""
+    now_ms = int(time.time() * 1000) if now_ms is None else now_ms
+    with ledger.transaction():
+        ledger.set_meta(SEEN, str(now_ms))
+    return check(ledger, now_ms)
+
+
+def written_at(ledger: Ledger) -> str:
+    """When the hub says it wrote an answer (`Manifest.created_at`): now by its clock, or a
+    time surely past while it doubts its clock (`Doubt.sure_ms`)."""
+    doubt = check(ledger)
+    if doubt is None:
+        return now_stamp()
+    when = dt.datetime.fromtimestamp(doubt.sure_ms / 1000, CHINA)
+    return when.isoformat(timespec="seconds")
+
+
+def _days(ms: int) -> int:
+    return max(1, round(ms / DAY_MS))
+
+
+def check(ledger: Ledger, now_ms: int | None = None) -> Doubt | None:
+    """`judge` of the hub's clock now against what its ledger holds; a clock not in doubt is
+    remembered (`SEEN`) when it has moved on `SEEN_STEP_MS` since."""
+    now_ms = int(time.time() * 1000) if now_ms is None else now_ms
+    text = ledger.get_meta(SEEN) or ""
+    seen = int(text) if text.isdigit() else 0
+    # Devices in service only: a revoked one (lost, stolen) says nothing of the time.
+    serving = {p.name for p in SyncState(ledger.db).peers("device") if not p.revoked_at}
+    newest = HubLog(ledger.db).newest_stamps()
+    doubt = judge(now_ms, seen, [t for name, t in newest.items() if name in serving])
+    if doubt is None and now_ms - seen >= SEEN_STEP_MS:
+        with ledger.transaction():
+            ledger.set_meta(SEEN, str(now_ms))
+    return doubt
