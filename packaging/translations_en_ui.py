@@ -490,6 +490,8 @@ EN_UI: dict[str, str] = {
         "and syncing over the network is refused. Please set the hub computer's date and time "
         "right soon"
     ),
+    "就业状态“%1”按县里的用词表（%4）读作“%2”：%3 格": "Employment status “%1” read as “%2”, as the county’s word list says (%4): %3 cell(s)",
+    "按县里的用词表（%1）": "As the county’s word list says (%1)",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

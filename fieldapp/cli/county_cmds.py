@@ -237,7 +237,9 @@ def _say_stamped(written: str, signed: str) -> None:
     first wave's (`requires`), and what the devices not upgraded will do."""
     from fieldapp.policy.packfile import needed_program
 
-    needed = needed_program(signed)
+    # What the pack as written uses (the signed text states `requires` too, which would name
+    # the stamp itself as what asks for the program).
+    needed = needed_program(written)
     if written == signed or needed is None:
         return
     version, what = needed

@@ -140,7 +140,13 @@ def print_report(report: ImportReport) -> None:
             "未覆盖"
         )
     for said in report.words_said:
-        print(f"按您的说明，“{said.word}”读作“{said.meaning}”：{said.cells} 格")
+        if said.county:
+            print(
+                f"按县里的用词表（{said.county}），“{said.word}”读作“{said.meaning}”：{said.cells} 格"
+                "（要读作别的，请用 --word 词=含义 说明）"
+            )
+        else:
+            print(f"按您的说明，“{said.word}”读作“{said.meaning}”：{said.cells} 格")
     if report.unknown_words:
         print(
             "就业状态中有无法识别的用词（这些格所在的行未导入）；请用 --word 词=含义 说明后重新导入："

@@ -155,6 +155,8 @@ def combine(files: list[tuple[str, PackFile]], *, source: str = "builtin") -> Po
         service_levels=list(state.levels.values()),
         service_bundles=list(state.bundles.values()),
         rules=list(state.rules.values()),
+        status_words=state.status_words,
+        status_words_from=state.status_words_from,
     )
 
 
@@ -173,6 +175,8 @@ class _State:
         self.years: dict[int, YearSchedule] = {y.year: y for y in base.calendar.years}
         self.levels: dict[str, ServiceLevel] = {str(lv.level): lv for lv in base.service_levels}
         self.bundles: dict[str, ServiceBundle] = {b.name: b for b in base.service_bundles}
+        self.status_words: dict[str, str] = dict(base.status_words)
+        self.status_words_from = base.pack.said() if base.status_words else ""
         self.versions = [f"{base.pack.id}@{base.pack.version}"]
         self.known_ids = {base.pack.id}
         #: Which file each citation came from, to name it in errors.
@@ -212,6 +216,9 @@ class _State:
         for level in local.service_levels:
             self._level(level)
         self.bundles |= {b.name: b for b in local.service_bundles}
+        if local.status_words:
+            self.status_words |= local.status_words
+            self.status_words_from = local.pack.said()
         self.versions.append(f"{local.pack.id}@{local.pack.version}")
         self.known_ids.add(local.pack.id)
 

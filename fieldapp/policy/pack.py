@@ -29,6 +29,7 @@ from fieldapp.domain.enums import (
     EmploymentForm,
     ServiceType,
     UnemploymentLevel,
+    WorkStatus,
 )
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.regions import PlaceScope
@@ -454,6 +455,10 @@ class PackHeader(_Strict):
     #: own program is refused the same way.
     requires: str | None = None
 
+    def said(self) -> str:
+        """The pack as people know it: '某县就业帮扶政策 2026.2 版，某人社通〔2026〕5号'."""
+        return f"{self.title} {self.version} 版" + (f"，{self.document}" if self.document else "")
+
 
 class Lines(_Strict):
     """County lines (`[lines]`): the monitoring income line is the county's (None until set)."""
@@ -584,6 +589,25 @@ class PackFile(_Strict):
     service_bundles: list[ServiceBundle] = []
     rules: list[Rule] = []
     overrides: list[RuleOverride] = []
+    #: The county's list of the words coordinators write for 就业状态 (`[status_words]`,
+    #: "在家" = "未就业"): every import reads them so, unless the user says a word otherwise.
+    #: Optional; a pack writing it asks for fieldapp 0.2.0 (`packfile.LATER_KEYS`).
+    status_words: dict[str, str] = {}
+
+    @field_validator("status_words")
+    @classmethod
+    def _statuses(cls, words: dict[str, str]) -> dict[str, str]:
+        allowed = [s.value for s in WorkStatus]
+        for word, meaning in words.items():
+            if not word.strip():
+                raise ValueError(f"就业状态用词表中有一个用词是空的（读作“{meaning}”的那一项）")
+            if meaning.strip() not in allowed:
+                raise ValueError(
+                    f"就业状态用词“{word}”读作“{meaning}”不行：就业状态只有{'、'.join(allowed)}"
+                )
+            if word.strip() in allowed and word.strip() != meaning.strip():
+                raise ValueError(f"就业状态用词“{word}”本身就是一种就业状态，不能读作“{meaning}”")
+        return {word.strip(): meaning.strip() for word, meaning in words.items()}
 
     @field_validator("rules")
     @classmethod
@@ -648,6 +672,10 @@ class Policy(BaseModel):
     service_levels: list[ServiceLevel]
     service_bundles: list[ServiceBundle]
     rules: list[Rule]
+    #: The county's 就业状态 words (`PackFile.status_words`, later packs' words replacing
+    #: earlier ones') and the pack that gave them, as people know it (`PackHeader.said`).
+    status_words: dict[str, str] = {}
+    status_words_from: str = ""
 
     def holds(self, rule_id: str) -> bool:
         """True when a rule of this id is in the policy (enabled or not)."""

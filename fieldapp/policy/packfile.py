@@ -164,7 +164,8 @@ def parse_pack_text(text: str, name: str) -> PackFile:
 FIRST_PROGRAM = "0.1.0"
 
 #: What a pack may write that an earlier program does not know, by the table it sits in
-#: ("pack", "lines", "rules" or "overrides" — each row of the last two): the key, the first
+#: ("pack", "lines", "rules" or "overrides" — each row of the last two; "" for a section of
+#: its own, such as `[status_words]`): the key, the first
 #: fieldapp that reads it, and what it is in the clerk's words. A program adding a key or a
 #: value to packs adds it here, so that `publish` stamps `requires` and earlier devices refuse
 #: the pack saying to upgrade instead of reading it as misspelt.
@@ -182,6 +183,7 @@ LATER_KEYS: tuple[tuple[str, str, str, str], ...] = (
     ("lines", "welfare_post_income_line_before_document", "0.2.0",
      "执行日期前监测收入线的文件（welfare_post_income_line_before_document）"),
     ("pack", "requires", "0.2.0", "要求的程序版本（requires）"),
+    ("", "status_words", "0.2.0", "县里的就业状态用词表（[status_words]）"),
 )  # fmt: skip
 
 
@@ -191,7 +193,7 @@ def needed_program(text: str) -> tuple[str, str] | None:
     data = tomllib.loads(text.removeprefix("\ufeff"))
     found: tuple[tuple[int, ...], str, str] | None = None
     for table, key, version, what in LATER_KEYS:
-        place = data.get(table)
+        place = data if table == "" else data.get(table)
         rows = place if isinstance(place, list) else [place]
         if any(isinstance(row, dict) and key in row for row in rows):
             wanted = program_version(version) or ()
@@ -285,6 +287,7 @@ _SECTIONS = (
     "service_bundles",
     "rules",
     "overrides",
+    "status_words",
 )
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 

@@ -76,7 +76,15 @@ def write_import_report(report: ImportReport, path: str | Path) -> Path:
             (
                 "就业状态用词",
                 [("表格中写的", 14), ("读作", 14), ("格数", 8), ("在哪里（前几处）", 70)],
-                [[w.word, w.meaning, w.cells, "按导入时的说明读取"] for w in report.words_said]
+                [
+                    [
+                        w.word,
+                        w.meaning,
+                        w.cells,
+                        f"按县里的用词表（{w.county}）读取" if w.county else "按导入时的说明读取",
+                    ]
+                    for w in report.words_said
+                ]
                 + [
                     [w.word, "（未说明，这些行未导入）", w.cells, _places(w.places)]
                     for w in report.unknown_words.values()

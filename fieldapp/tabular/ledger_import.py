@@ -41,6 +41,7 @@ from fieldapp.domain.errors import ValidationFailed
 from fieldapp.domain.progress import CancelCheck, Progress, Ticker
 from fieldapp.services.imports import NewPeople, apply_import, new_people
 from fieldapp.services.ledgers import make_demo
+from fieldapp.services.policy_admin import policy_in_force
 from fieldapp.services.writer import Actor, Writer, actor_of, writing
 from fieldapp.store import ledger_kind
 from fieldapp.store.ledger import Ledger
@@ -2013,10 +2014,12 @@ def import_ledger(
     the sheet's 就业状态 words no list knows mean (在家 → 未就业), for the whole import.
     """
     said = checked_words(words or {})
+    county, county_list = county_words(ledger)
+    read = county | said  # the user's word replaces the county's, one word at a time
     became_demo = _demo_check(ledger, Path(path), dry_run=dry_run)
     forget_parsed_cells()  # a word read otherwise by an earlier import is read anew
     try:
-        with paused_gc(), status_words(said):
+        with paused_gc(), status_words(read):
             book = SheetStream(path)  # refused here, before anything is read, when absurd
             report = LedgerImporter(
                 ledger,
@@ -2033,7 +2036,13 @@ def import_ledger(
     finally:
         forget_parsed_cells()
     report.became_demo = became_demo
-    report.words_said = _words_said(report, said)
+    # The county's words are said where they became cells (a county's long list would
+    # otherwise fill every report), each with the pack that gave it.
+    report.words_said = _words_said(report, said) + [
+        replace(word, county=county_list)
+        for word in _words_said(report, {w: m for w, m in county.items() if w not in said})
+        if word.cells
+    ]
     return report
 
 
@@ -2057,6 +2066,20 @@ def checked_words(words: Mapping[str, str]) -> dict[str, str]:
             raise ValidationFailed(f"“{typed}”已按“{known}”读取，不能再说成“{means}”")
         checked[typed] = means
     return checked
+
+
+def county_words(ledger: Ledger) -> tuple[dict[str, str], str]:
+    """The county's 就业状态 words in the policy in force (`Policy.status_words`) as the import
+    reads them, and the pack that gave them, as people know it. A word the lists already read
+    (失业, 务工 …) is read as the lists do: the county's list is for the words they do not know."""
+    policy = policy_in_force(ledger)
+    allowed = {s.value for s in WorkStatus}
+    words: dict[str, str] = {}
+    for word, meaning in policy.status_words.items():
+        typed = nfkc(word).strip()
+        if typed and typed not in allowed and typed not in WORK_STATUS_ALIASES:
+            words[typed] = nfkc(meaning).strip()
+    return words, policy.status_words_from
 
 
 def _words_said(report: ImportReport, said: Mapping[str, str]) -> list[SaidWord]:

@@ -68,15 +68,23 @@ class UnknownWord:
 
 @dataclass(frozen=True)
 class SaidWord:
-    """A word the user said the meaning of for this import, and how many cells it became."""
+    """A word the user said the meaning of for this import, or the county's list did (`county`:
+    the pack that gave it, as people know it; '' when the user said it), and how many cells it
+    became."""
 
     word: str
     meaning: str
     cells: int
+    county: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         """JSON form."""
-        return {"word": self.word, "to": self.meaning, "cells": self.cells}
+        return {
+            "word": self.word,
+            "to": self.meaning,
+            "cells": self.cells,
+            "county_list": self.county or None,
+        }
 
 
 @dataclass

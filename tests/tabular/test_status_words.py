@@ -84,7 +84,8 @@ def test_the_users_words_are_read_for_the_whole_import_and_said_in_its_report(le
     assert ("月度状态", 2, "外出", "已就业") in {
         (m.sheet, m.row, m.before, m.after) for m in report.mapped
     }
-    assert {"word": "√", "to": "已就业", "cells": 1} in report.as_json()["words_said"]
+    said_json = {"word": "√", "to": "已就业", "cells": 1, "county_list": None}
+    assert said_json in report.as_json()["words_said"]
     # The report workbook a coordinator keeps says it too.
     book = openpyxl.load_workbook(write_import_report(report, tmp_path / "结果.xlsx"))
     rows = list(book["就业状态用词"].iter_rows(min_row=3, values_only=True))

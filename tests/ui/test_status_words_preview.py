@@ -65,3 +65,42 @@ def test_the_ledger_page_imports_with_the_words_chosen_in_its_preview(window, qt
     assert said == {("在家", "未就业", 3), ("√", "已就业", 1), ("外出", "已就业", 1)}
     for dialog in page.findChildren(ImportReportDialog):
         dialog.close()
+
+
+def test_the_countys_words_are_chosen_in_the_preview_and_one_may_be_said_otherwise(
+    qtbot, tmp_path, capsys
+):
+    """A county pack with `[status_words]` installed: the preview lists the words its list read,
+    each chosen as the list says; changing one box says that word otherwise, the rest stay the
+    county's, and the result says whose each word was."""
+    from fieldapp.cli.main import main
+    from tests.policy.helpers import COUNTY_PACK
+    from tests.tabular.test_county_status_words import LIST, WORDS
+
+    db = tmp_path / "l.db"
+    pack = tmp_path / "本县政策.toml"
+    pack.write_text(COUNTY_PACK + WORDS, encoding="utf-8")
+    assert main(["--db", str(db), "policy", "install", str(pack)]) == 0, capsys.readouterr()
+    ledger = Ledger.open(db, author="王专员")
+    path = _village_book(tmp_path / "村台账.xlsx")
+    preview = import_ledger(ledger, path, update=True, dry_run=True)
+    assert preview.unknown_words == {}
+    dialog = ImportPreviewDialog(preview)
+    qtbot.addWidget(dialog)
+    assert f"就业状态“在家”按{LIST}读作“未就业”：3 格" in dialog.summary.text()
+    table = dialog.words
+    rows = {table.item(r, 0).text(): r for r in range(table.rowCount())}
+    assert set(rows) == {"在家", "√", "外出"}
+    assert table.item(rows["在家"], 3).text() == f"按{LIST}"
+    assert dialog.word_choices["在家"].currentText() == "未就业"
+    assert dialog.chosen_words() == {}  # the county's list as it is: nothing the user said
+    dialog.word_choices["外出"].setCurrentText("无需就业")
+    assert dialog.chosen_words() == {"外出": "无需就业"}
+    report = import_ledger(ledger, path, update=True, words=dialog.chosen_words())
+    assert report.rejected == []
+    assert ("张长英", "2026-02", "无需就业") in _statuses(ledger)
+    shown = ImportReportDialog(report)
+    qtbot.addWidget(shown)
+    assert "就业状态“外出”按您的选择读作“无需就业”：1 格" in shown.summary.text()
+    assert f"就业状态“√”按{LIST}读作“已就业”：1 格" in shown.summary.text()
+    ledger.close()

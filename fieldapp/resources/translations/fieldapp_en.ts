@@ -2332,6 +2332,14 @@
       <source>（不选：这些行不导入）</source>
       <translation>(not chosen: these rows are not imported)</translation>
     </message>
+    <message>
+      <source>就业状态</source>
+      <translation>Work status</translation>
+    </message>
+    <message>
+      <source>按县里的用词表（%1）</source>
+      <translation>As the county’s word list says (%1)</translation>
+    </message>
   </context>
   <context>
     <name>ImportReportDialog</name>
@@ -2398,6 +2406,10 @@
     <message>
       <source>就业状态“%1”按您的选择读作“%2”：%3 格</source>
       <translation>Employment status “%1” read as “%2”, as you chose: %3 cell(s)</translation>
+    </message>
+    <message>
+      <source>就业状态“%1”按县里的用词表（%4）读作“%2”：%3 格</source>
+      <translation>Employment status “%1” read as “%2”, as the county’s word list says (%4): %3 cell(s)</translation>
     </message>
   </context>
   <context>

@@ -198,8 +198,9 @@ class ImportPreviewDialog(QDialog):
             (self.warnings, self.tr("提示"), len(report.warnings)),
         ):
             self.tabs.addTab(table, f"{title} ({count})")
-        if report.unknown_words:
-            self.tabs.addTab(self.words, f"{self.tr('就业状态用词')} ({len(report.unknown_words)})")
+        listed = len(report.unknown_words) + len(self.county_meanings)
+        if listed:
+            self.tabs.addTab(self.words, f"{self.tr('就业状态用词')} ({listed})")
         if report.conflicts:
             self.tabs.setCurrentWidget(self.conflicts)
         elif report.unknown_words:
@@ -209,7 +210,7 @@ class ImportPreviewDialog(QDialog):
             self.tr("确认导入"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.cancel = buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
-        if report.unknown_words:
+        if listed:
             again = buttons.addButton(
                 self.tr("按所选重新预览"), QDialogButtonBox.ButtonRole.ActionRole
             )
@@ -226,8 +227,12 @@ class ImportPreviewDialog(QDialog):
 
     def _words_table(self, report: ImportReport) -> QTableWidget:
         """The status words no list knows: each with its column, cells and rows, and a box
-        to choose what it means (nothing chosen: its rows are not imported)."""
+        to choose what it means (nothing chosen: its rows are not imported); then the words
+        the county's list read, each with its meaning chosen, for the user to say otherwise."""
         words = list(report.unknown_words.values())
+        county = [w for w in report.words_said if w.county]
+        #: The county's words this preview read, and what the county's list says they mean.
+        self.county_meanings = {w.word: w.meaning for w in county}
         several = len(report.sheets) > 1
         table = _table(
             [
@@ -250,26 +255,39 @@ class ImportPreviewDialog(QDialog):
                     "",
                 ]
                 for w in words
+            ]
+            + [
+                [
+                    w.word,
+                    self.tr("就业状态"),
+                    str(w.cells),
+                    self.tr("按县里的用词表（%1）").replace("%1", w.county),
+                    "",
+                ]
+                for w in county
             ],
         )
         self.word_choices: dict[str, QComboBox] = {}
-        for r, word in enumerate(words):
+        for r, word in enumerate([*(w.word for w in words), *(w.word for w in county)]):
             box = QComboBox()
-            box.addItem(self.tr("（不选：这些行不导入）"), "")
+            if word not in self.county_meanings:
+                box.addItem(self.tr("（不选：这些行不导入）"), "")
             for status in WorkStatus:
                 box.addItem(status.value, status.value)
+            if word in self.county_meanings:
+                box.setCurrentIndex(box.findData(self.county_meanings[word]))
             table.setCellWidget(r, 4, box)
-            self.word_choices[word.word] = box
+            self.word_choices[word] = box
         table.setColumnWidth(4, max(table.columnWidth(4), 200))
         return table
 
     def chosen_words(self) -> dict[str, str]:
         """What the user chose each status word to mean, in this preview or before it (those
-        left unchosen are not in it)."""
+        left unchosen, and the county's words left as its list says, are not in it)."""
         return self.said | {
             word: str(box.currentData())
             for word, box in self.word_choices.items()
-            if box.currentData()
+            if box.currentData() and box.currentData() != self.county_meanings.get(word)
         }
 
     def take_sheet(self) -> set[str]:

@@ -22,10 +22,18 @@ from fieldapp.ui.widgets import fit_to_screen, table_view
 
 
 def words_said_lines(report: ImportReport) -> list[str]:
-    """Each 就业状态 word read as the user chose, with how many cells (the preview's and the
-    result's summary)."""
+    """Each 就业状态 word read as the user chose, or as the county's list says, with how many
+    cells (the preview's and the result's summary)."""
     return [
-        QCoreApplication.translate("ImportReportDialog", "就业状态“%1”按您的选择读作“%2”：%3 格")
+        (
+            QCoreApplication.translate(
+                "ImportReportDialog", "就业状态“%1”按县里的用词表（%4）读作“%2”：%3 格"
+            ).replace("%4", said.county)
+            if said.county
+            else QCoreApplication.translate(
+                "ImportReportDialog", "就业状态“%1”按您的选择读作“%2”：%3 格"
+            )
+        )
         .replace("%1", said.word)
         .replace("%2", said.meaning)
         .replace("%3", str(said.cells))

@@ -1,0 +1,145 @@
+"""The county says once what the words coordinators write for 就业状态 mean (在家, √, 外出 …):
+an optional `[status_words]` section of its policy pack, published and signed on the hub,
+reaches a village device in a real bundle, and every import there reads a real workbook's words
+so without `--word`; the user's `--word` still says one word otherwise; the report names the
+county's list by the pack's title, version and document. A list saying a word is something no
+status is, is refused when the pack is published, in Chinese, naming the word. Command line and
+real files throughout."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from fieldapp.policy.pack import PackError
+from fieldapp.policy.packfile import dump_pack, needed_program, parse_pack_text
+from fieldapp.store.ledger import Ledger
+from fieldapp.tabular.import_report import write_import_report
+from fieldapp.tabular.ledger_import import import_ledger
+from tests.conftest import make_id
+from tests.policy.helpers import COUNTY_PACK
+from tests.policy.test_distribution import County
+
+pytestmark = pytest.mark.usefixtures("plain_enrol")
+
+HEAD = make_id("520502", "19750316", "131")
+WIFE = make_id("520502", "19780520", "142")
+SON = make_id("520502", "20010101", "153")
+PLACE = {"县（市、区）": "七星关区", "乡镇（街道）": "某乡镇", "村（社区）": "红星村"}
+WORDS = """
+[status_words]
+"在家" = "未就业"
+"√" = "已就业"
+"外出" = "已就业"
+"""
+LIST = "县里的用词表（七星关区就业帮扶政策（2026年） 2026.1 版，七人社通〔2026〕3号）"
+
+
+def _village_book(path: Path) -> str:
+    """The 红星村 台账 in the words its coordinator writes: 在家 twice, √ once."""
+    book = openpyxl.Workbook()
+    people = book.active
+    assert people is not None
+    people.title = "台账"
+    people.append(["姓名", "身份证号码", "户主身份证号码", "与户主关系", *PLACE, "2026年1月"])
+    people.append(["张长英", HEAD, HEAD, "户主", *PLACE.values(), "在家"])
+    people.append(["李秀", WIFE, HEAD, "配偶", *PLACE.values(), "在家"])
+    people.append(["张明", SON, HEAD, "子女", *PLACE.values(), "√"])
+    book.save(path)
+    return str(path)
+
+
+def _statuses(county: County) -> dict[str, str]:
+    ledger = Ledger.open(county.device)
+    try:
+        rows = ledger.db.execute(
+            "SELECT p.name, m.status FROM monthly_status m JOIN persons p ON p.id = m.person_id"
+            " WHERE m.month = '2026-01'"
+        ).fetchall()
+    finally:
+        ledger.close()
+    return dict(rows)
+
+
+@pytest.fixture
+def county(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> County:
+    county = County(tmp_path, capsys)
+    code, out, _ = county.publish(COUNTY_PACK + WORDS)
+    assert code == 0, out
+    # Devices older than the program that knows the list refuse it saying to upgrade.
+    assert (
+        "注意：政策包用到了县里的就业状态用词表（[status_words]），fieldapp 0.2.0 起才认识，"
+        '已在政策包中写明 requires = "0.2.0"'
+    ) in out
+    assert county.deliver()[0] == 0
+    return county
+
+
+def test_the_countys_words_are_read_by_an_import_without_word(county: County) -> None:
+    book = _village_book(county.tmp / "红星村台账.xlsx")
+    code, out, err = county.run("--db", county.device, "import", book)
+    assert code == 0, out + err
+    assert _statuses(county) == {"张长英": "未就业", "李秀": "未就业", "张明": "已就业"}
+    assert f"按{LIST}，“在家”读作“未就业”：2 格" in out
+    assert f"按{LIST}，“√”读作“已就业”：1 格" in out
+    assert "外出" not in out  # a word of the list no cell wrote is not said
+    assert "无法识别的用词" not in out
+
+
+def test_the_users_word_says_one_word_otherwise(county: County, tmp_path: Path) -> None:
+    book = _village_book(county.tmp / "红星村台账.xlsx")
+    code, out, err = county.run(
+        "--db", county.device, "import", book, "--word", "在家=无需就业", "--json"
+    )
+    assert code == 0, out + err
+    assert _statuses(county) == {"张长英": "无需就业", "李秀": "无需就业", "张明": "已就业"}
+    said = json.loads(out)["words_said"]
+    assert {"word": "在家", "to": "无需就业", "cells": 2, "county_list": None} in said
+    county_list = LIST.removeprefix("县里的用词表（").removesuffix("）")
+    assert {"word": "√", "to": "已就业", "cells": 1, "county_list": county_list} in said
+    # The report workbook a coordinator keeps says whose word each was.
+    ledger = Ledger.open(county.device)
+    try:
+        report = import_ledger(ledger, book, update=True, dry_run=True)
+    finally:
+        ledger.close()
+    sheet = openpyxl.load_workbook(write_import_report(report, tmp_path / "结果.xlsx"))
+    rows = list(sheet["就业状态用词"].iter_rows(min_row=3, values_only=True))
+    assert ("在家", "未就业", 2, f"按{LIST}读取") in rows
+
+
+@pytest.mark.parametrize(
+    ("words", "said"),
+    [
+        ('"在家" = "务农"', "就业状态用词“在家”读作“务农”不行：就业状态只有已就业、未就业、在校、无需就业"),
+        ('"已就业" = "未就业"', "就业状态用词“已就业”本身就是一种就业状态，不能读作“未就业”"),
+    ],
+)  # fmt: skip
+def test_a_list_saying_a_word_is_no_status_is_refused_at_publish(
+    county: County, words: str, said: str
+) -> None:
+    text = COUNTY_PACK.replace('version = "2026.1"', 'version = "2026.2"')
+    code, out, err = county.publish(text + f"\n[status_words]\n{words}\n", "bad.toml")
+    assert code != 0 and said in err, out + err
+    code, out, _ = county.run("hub", "policy", "list", "--dir", county.hub, "--json")
+    assert [p["version"] for p in json.loads(out)] == ["2026.1"]
+
+
+def test_a_pack_without_the_list_asks_for_no_newer_program() -> None:
+    """A pack without `[status_words]` reads as before (no `requires` stamped); one with it
+    asks for the program that knows it, which older devices refuse saying to upgrade."""
+    assert needed_program(COUNTY_PACK) is None
+    assert parse_pack_text(COUNTY_PACK, "county.toml").status_words == {}
+    assert needed_program(COUNTY_PACK + WORDS) == (
+        "0.2.0",
+        "县里的就业状态用词表（[status_words]）",
+    )
+    # The county editor writes a pack anew from the last one: the list is carried as it was.
+    pack = parse_pack_text(COUNTY_PACK + WORDS, "county.toml")
+    assert parse_pack_text(dump_pack(pack), "county.toml") == pack
+    assert pack.status_words == {"在家": "未就业", "√": "已就业", "外出": "已就业"}
+    with pytest.raises(PackError, match="不认识的字段"):
+        parse_pack_text(COUNTY_PACK + '\n[status_word]\n"在家" = "未就业"\n', "county.toml")
