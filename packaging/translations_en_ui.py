@@ -477,6 +477,14 @@ EN_UI: dict[str, str] = {
     "没有删除": "Not deleted",
     "正在保存，请稍候…": "Saving, please wait…",
     "正在关闭": "Closing",
+    "迁出": "Moved away",
+    "死亡": "Died",
+    "重复录入": "Entered twice",
+    "分户": "Split off a new household",
+    "合户": "Households merged",
+    "婚迁": "Moved by marriage",
+    "这次没有恢复，写的原因还在：把日期改对后再恢复一次即可。": "Nothing was restored; the reason you typed is still there. Set the right date, then restore again.",
+    "这次没有迁户，选好的和写下的都还在：把日期改对后再点一次“迁户”即可。": "The person was not moved; what you chose and typed is still there. Set the right date, then click Move again.",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}
