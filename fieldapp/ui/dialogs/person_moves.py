@@ -43,7 +43,7 @@ from fieldapp.store.queries.persons import DeletedRow, PersonRow, deleted_person
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.clock_said import clock_told
 from fieldapp.ui.errors import delete_refused, message_for
-from fieldapp.ui.held_words import word_shown
+from fieldapp.ui.held_words import reason_shown, word_shown
 from fieldapp.ui.search_worker import SearchService
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
@@ -220,7 +220,8 @@ class RestoreDialog(QDialog):
         who = rules_actor(self.session.ledger, self.session.actor)
         if who is None or row is None:
             return ""
-        return may_change(who, "persons", row.area_code or None).reason
+        verdict = may_change(who, "persons", row.area_code or None)
+        return reason_shown(verdict.rule, verdict.reason)
 
     def _offer(self) -> None:
         why = self._why_not(self.view.currentIndex().data(ROW_ROLE))
