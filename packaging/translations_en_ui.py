@@ -239,7 +239,6 @@ EN_UI: dict[str, str] = {
     "点“是”，本机改用新的一套编号（不用重新登记，已做的修改都不会丢），再点“上传并接收”。本机打印过的申请表、公示表、花名册上的编号会变，请重新打印。": "Click Yes: this computer takes a new set of numbers (no new enrolment; no work is lost), then click Upload and receive. The numbers on application forms, notices and rosters printed here will change: print them again.",
     "这个表格是从演示台账导出的（人员都是虚构的）：本台账随之成为演示台账，不能登记到县里正式的汇总中心。正式工作请另建一个台账，导入村里真实的表格": "This sheet was exported from a demo ledger (its people are made up): this ledger is now a demo ledger and cannot enrol with the county's real hub. For real work, create another ledger and import the village's real sheet",
     "本台账的村（%1）已改用县里登记的区划代码，原来用的是本机自编的代码。": " This ledger's village (%1) now uses the division code the county enrolled it under; it had a code made up on this laptop.",
-    "正在结束未完成的工作…": "Finishing the work still running…",
     "县里的中心没有接收本机送去的第 %1 号数据包：": "The county hub did not take bundle no. %1 from this computer: ",
     "县里的中心没有接收本机送去的一个数据包：": "The county hub did not take a bundle from this computer: ",
     "县里的中心没有接收本机用U盘送去的数据包：本机有些修改的编号，中心已经收到过内容不同的一份。多半是这台电脑的台账从备份（或另一台电脑）拷回来过。": "The county's hub did not take the bundle this computer sent on a USB stick: some of this computer's changes carry numbers the hub already holds with other content. Most likely this computer's ledger was copied back from a backup (or another computer).",
@@ -492,6 +491,14 @@ EN_UI: dict[str, str] = {
     ),
     "就业状态“%1”按县里的用词表（%4）读作“%2”：%3 格": "Employment status “%1” read as “%2”, as the county’s word list says (%4): %3 cell(s)",
     "按县里的用词表（%1）": "As the county’s word list says (%1)",
+    "迁出": "Moved away",
+    "死亡": "Died",
+    "重复录入": "Entered twice",
+    "分户": "Split off a new household",
+    "合户": "Households merged",
+    "婚迁": "Moved by marriage",
+    "这次没有恢复，写的原因还在：把日期改对后再恢复一次即可。": "Nothing was restored; the reason you typed is still there. Set the right date, then restore again.",
+    "这次没有迁户，选好的和写下的都还在：把日期改对后再点一次“迁户”即可。": "The person was not moved; what you chose and typed is still there. Set the right date, then click Move again.",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

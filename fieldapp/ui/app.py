@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from fieldapp.domain.errors import FieldappError
 from fieldapp.paths import default_ledger_path, resource
 from fieldapp.services.ledgers import Credentials
-from fieldapp.ui import errors, fonts, i18n, operations, prefs, syslibs
+from fieldapp.ui import errors, fonts, i18n, operations, prefs, search_worker, syslibs
 from fieldapp.ui.session import Session
 
 log = logging.getLogger("fieldapp.ui")
@@ -149,8 +149,14 @@ def run_app(db_path: str | None = None) -> int:
 
 def finish(window) -> None:  # noqa: ANN001 - MainWindow (imported lazily for a quick start)
     """The app's last step, once its window is gone: page threads and background jobs end
-    (cancelled, at their safe points) before the ledger closes and the interpreter does."""
-    window.shutdown_pages()
-    if not operations.finish_all():
-        log.warning("关闭时仍有任务未结束")
+    (cancelled, at their safe points) before the ledger closes and the interpreter does. A
+    search thread whose query does not stop at once (held up by another program's lock) is
+    waited for with them, under the closing notice, not with the window frozen."""
+    search_worker.closing()
+    try:
+        window.shutdown_pages()
+        if not operations.finish_all(also=search_worker.lingering_ended):
+            log.warning("关闭时仍有任务未结束")
+    finally:
+        search_worker.closing(False)
     window.session.close()

@@ -21,7 +21,9 @@ from fieldapp.domain.labels import field_label
 from fieldapp.domain.redact import RedactingFormatter, redact_traceback
 from fieldapp.paths import data_dir, make_private
 from fieldapp.services.clock import ClockWrong
+from fieldapp.services.trust_check import TrustRefused
 from fieldapp.ui.clock_said import clock_refused, clock_told
+from fieldapp.ui.held_words import reason_shown
 
 log = logging.getLogger("fieldapp.ui")
 
@@ -92,6 +94,10 @@ def message_for(error: BaseException) -> str:
     """What to tell the user: our errors carry Chinese text; others get a plain sentence."""
     if isinstance(error, ClockWrong):
         return clock_refused(error)
+    if isinstance(error, TrustRefused):
+        # The rule's own words in the language shown where they are translated (Outside this
+        # computer's area), else the write door's Chinese sentence (it names the place).
+        return reason_shown(error.rule, str(error))
     if isinstance(error, FieldappError):
         return str(error)
     if isinstance(error, PermissionError):

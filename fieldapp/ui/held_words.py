@@ -29,6 +29,7 @@ from fieldapp.domain.enums import (
     WorkStatus,
 )
 from fieldapp.domain.month import Month
+from fieldapp.services import households, persons
 from fieldapp.services.change_said import DAY_FIELDS, NAMED, field_said, fields_said
 from fieldapp.services.trust import RULES, TABLE_NAMES, table_name
 from fieldapp.sync.rejected import NEWER_VALUE_HERE
@@ -66,7 +67,8 @@ VOCABULARIES: dict[tuple[str, str], tuple[str, ...]] = {
 }
 
 #: The program's own words a form offers to choose from and stores in Chinese (a service's
-#: kind, a training's, a job's form, a relation …), said in the language shown (`word_shown`).
+#: kind, a training's, a job's form, a relation, why a person is deleted or moved …), said in
+#: the language shown (`word_shown`).
 FORM_WORDS: tuple[str, ...] = tuple(
     dict.fromkeys(
         [
@@ -80,6 +82,8 @@ FORM_WORDS: tuple[str, ...] = tuple(
             *(str(value) for value in Health),
             *(str(value) for value in Category),
             *_STATES,
+            *persons.DELETE_REASONS,
+            *households.MOVE_REASONS,
         ]
     )
 )

@@ -225,6 +225,12 @@ WORDS = (
     QT_TRANSLATE_NOOP("HeldWords", "打印或导出的时间不是本程序记下的时间"),
     QT_TRANSLATE_NOOP("HeldWords", "申领或批次建立的时间比中心的时钟快一天以上（纸上的编号会变）"),
     QT_TRANSLATE_NOOP("HeldWords", "修改记下的时间比中心的时钟快一天以上"),
+    QT_TRANSLATE_NOOP("HeldWords", "迁出"),
+    QT_TRANSLATE_NOOP("HeldWords", "死亡"),
+    QT_TRANSLATE_NOOP("HeldWords", "重复录入"),
+    QT_TRANSLATE_NOOP("HeldWords", "分户"),
+    QT_TRANSLATE_NOOP("HeldWords", "合户"),
+    QT_TRANSLATE_NOOP("HeldWords", "婚迁"),
     QT_TRANSLATE_NOOP("Clock", "本机日期比县里快了约%1天。请右键点屏幕右下角的时间，选“调整日期/时间”，把日期改对；改对之前本机不能保存修改（否则记下的事项会被县里暂扣）。"),
     QT_TRANSLATE_NOOP("Clock", "本机日期比县里慢了约%1天。请右键点屏幕右下角的时间，选“调整日期/时间”，把日期改对；改对之前本机不能保存修改（否则申请日期、走访日期等都会记错），也无法与县里中心联网同步。"),
 )

@@ -147,7 +147,11 @@ FINISH_WAIT_MS = 30_000
 FINISH_NOTICE_MS = 300
 
 
-def finish_all(wait_ms: int = FINISH_WAIT_MS, notice_after_ms: int = FINISH_NOTICE_MS) -> bool:
+def finish_all(
+    wait_ms: int = FINISH_WAIT_MS,
+    notice_after_ms: int = FINISH_NOTICE_MS,
+    also: Callable[[int], bool] = lambda _ms: True,
+) -> bool:
     """Cancel every operation still running and wait for the pool's threads to end; True when
     they all did. For the app's last step: a job left running past it (a list asked for just
     before the window closed) ended after the interpreter had deleted its signals, and said
@@ -158,12 +162,21 @@ def finish_all(wait_ms: int = FINISH_WAIT_MS, notice_after_ms: int = FINISH_NOTI
     请稍候…, no button: the app is closing) until it ends or `wait_ms` has passed: the closed
     app's process used to stay up to 30 s with nothing on the screen, and a coordinator would
     start it again or switch the laptop off meanwhile. The operations' outcomes are no longer
-    delivered (the window is gone), as none was before this wait painted anything."""
+    delivered (the window is gone), as none was before this wait painted anything.
+
+    `also(ms)` waits up to `ms` for other work the closing app ends (the search threads, whose
+    query may be held up by another program's lock: `search_worker.lingering_ended`), True
+    once it has ended: it is waited for alike, under the same notice."""
     for operation in list(_running):
         operation.signals.blockSignals(True)  # no callback runs while the notice is painted
         operation.progress.cancel()
     pool = QThreadPool.globalInstance()
-    if pool.waitForDone(min(notice_after_ms, wait_ms)):
+
+    def done(ms: int) -> bool:
+        until = time.monotonic() + ms / 1000
+        return bool(pool.waitForDone(ms)) and also(max(0, int((until - time.monotonic()) * 1000)))
+
+    if done(min(notice_after_ms, wait_ms)):
         return True
     deadline = time.monotonic() + max(0, wait_ms - notice_after_ms) / 1000
     notice = _finishing_notice()
@@ -173,8 +186,8 @@ def finish_all(wait_ms: int = FINISH_WAIT_MS, notice_after_ms: int = FINISH_NOTI
             QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
             left = deadline - time.monotonic()
             if left <= 0:
-                return bool(pool.waitForDone(0))
-            if pool.waitForDone(int(min(0.1, left) * 1000)):
+                return done(0)
+            if done(int(min(0.1, left) * 1000)):
                 return True
     finally:
         notice.hide()

@@ -9,6 +9,7 @@ will see — not even behind the listing of a million persons — and only the l
 from __future__ import annotations
 
 import threading
+import time
 from array import array
 from functools import partial
 from typing import Any
@@ -176,9 +177,35 @@ class SearchService(QObject):
 #: Threads whose query did not stop in time, kept until they end: a running thread or its
 #: worker freed by Python crashes the process.
 _LINGERING: list[tuple[QThread, _Worker]] = []
-#: How long closing waits for a stopped query (an interrupted one ends at once; a wait on a
-#: lock held by another program ends at the connection's busy timeout).
+#: How long ending a search thread waits for its stopped query (an interrupted one ends at
+#: once: at most a few ms on a 20 000-person ledger, listing or searching; a wait on a lock
+#: held by another program ends at the connection's busy timeout).
 _END_WAIT_MS = 60_000
+#: … once the app is closing (`closing`): the window is gone, and a longer wait is taken by
+#: `lingering_ended`, under the closing notice, not with a frozen screen.
+_CLOSING_WAIT_MS = 50
+_end_wait_ms = _END_WAIT_MS
+
+
+def closing(now: bool = True) -> None:
+    """The app's last step has begun (`now`; False: it is over): a search thread ended
+    meanwhile is waited for only briefly, then left to end (`lingering_ended` waits for it
+    under the closing notice)."""
+    global _end_wait_ms
+    _end_wait_ms = _CLOSING_WAIT_MS if now else _END_WAIT_MS
+
+
+def lingering_ended(wait_ms: int) -> bool:
+    """Wait up to `wait_ms` for the search threads whose query had not stopped when they were
+    ended; True once every one has (each closes its connection as it ends)."""
+    deadline = time.monotonic() + wait_ms / 1000
+    for thread, _worker in list(_LINGERING):
+        if not isValid(thread):
+            continue
+        left = max(0, int((deadline - time.monotonic()) * 1000))
+        if thread.isRunning() and not thread.wait(left):
+            return False
+    return True
 
 
 def _end(thread: QThread, worker: _Worker, lock: threading.Lock, latest: list[int]) -> None:
@@ -191,7 +218,7 @@ def _end(thread: QThread, worker: _Worker, lock: threading.Lock, latest: list[in
             latest[0] += 1  # whatever is queued or running now answers nobody
         worker.interrupt()
         thread.quit()
-        if not thread.wait(_END_WAIT_MS):
+        if not thread.wait(_end_wait_ms):
             _LINGERING.append((thread, worker))
             thread.finished.connect(worker.close)
             return

@@ -143,3 +143,53 @@ def test_a_job_past_the_wait_closes_the_window_too(qtbot, qapp):
         QThreadPool.globalInstance().waitForDone()
     assert catcher.shown == [NOTICE]
     assert notices_on_screen() == []
+
+
+@pytest.fixture
+def locked_ledger(tmp_path):  # noqa: ANN001, ANN201
+    """A ledger file another program holds locked (a write under way): a search thread opening
+    it waits for the lock, up to the connection's busy timeout (30 s)."""
+    from sqlcipher3 import dbapi2
+
+    path = tmp_path / "locked.db"
+    other = dbapi2.connect(str(path), isolation_level=None)
+    other.execute("CREATE TABLE t (a)")
+    other.execute("BEGIN EXCLUSIVE")
+    other.execute("INSERT INTO t VALUES (1)")
+    yield path, other
+    if other.in_transaction:
+        other.execute("ROLLBACK")
+    other.close()
+
+
+def test_a_search_held_up_by_a_lock_at_closing_is_waited_for_under_the_notice(
+    window, qtbot, qapp, monkeypatch, locked_ledger
+):
+    """Closing waited up to 60 s for a search thread held up by another program's lock, the
+    screen frozen and nothing on it (on a 20 000-person ledger a running search or listing
+    stops within a few ms; a lock is what holds one up). Ending it now takes no time; the
+    app's last step waits for it with the background jobs, under the closing notice."""
+    from fieldapp.ui import search_worker
+
+    path, other = locked_ledger
+    service = search_worker.SearchService(path)
+    service.search("张")
+    time.sleep(0.3)  # its thread is opening the file, waiting for the lock
+    search_worker.closing()  # as app.finish begins (then each page's search is ended)
+    started = time.monotonic()
+    service.stop()
+    assert time.monotonic() - started < 1  # not frozen until the lock goes
+    assert service._thread.isRunning()
+    QTimer.singleShot(1000, lambda: other.execute("ROLLBACK"))  # the other program is done
+    catcher = watched(qapp)
+    window.close()
+    try:
+        started = time.monotonic()
+        finish(window)
+        assert time.monotonic() - started >= 0.7  # it did wait for the search
+    finally:
+        qapp.removeEventFilter(catcher)
+    assert catcher.shown == [NOTICE]
+    assert not service._thread.isRunning() and service.worker.reader is None
+    assert window.session.ledger.closed
+    assert search_worker._end_wait_ms == search_worker._END_WAIT_MS  # for the next window

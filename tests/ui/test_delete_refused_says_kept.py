@@ -159,3 +159,45 @@ def test_a_draft_claims_delete_refused_for_the_date_says_it_is_kept(
     assert "本机日期比县里慢了约40天。" in said, said
     assert ClaimQueries(page.session.ledger).get(claim.id).state == ClaimState.DRAFT
     assert claim.id in {c.id for c in page.claims.rows}
+
+
+def test_a_trust_refusal_is_said_in_english_in_the_english_window(
+    window,
+    person_with_records,  # noqa: F811 - the fixture of tests/ui/test_delete_a_record.py
+    monkeypatch,
+    warnings_shown,
+):
+    """The write door's reason was its Chinese sentence in the English window too: it is now
+    the refusing rule's words (`trust.RULES`, translated as the sync page's held lines say
+    them); the Chinese window keeps the sentence, which names the place."""
+    panel, person = person_with_records
+    window.set_language("en")
+    try:
+        _moved_out(window, person)
+        for said in _refused_everywhere(panel, person, monkeypatch, warnings_shown):
+            assert said == (
+                "Nothing was deleted; everything shown is still there.\n\n"
+                "Outside this computer's area"
+            ), said
+    finally:
+        window.set_language("zh_CN")
+
+
+def test_another_villages_deleted_person_is_said_in_english(window, monkeypatch):
+    """已删除人员 of another village: the restore button's reason, in the language shown."""
+    from fieldapp.services import persons
+
+    session = window.session
+    person = Records(session.ledger).select(Person, "name = '张长英'")[0]
+    session.apply(persons.delete(session.ledger, session.actor, person.id, "重复录入"))
+    _moved_out(window, person)
+    for lang, said in (("zh_CN", "不在"), ("en", "Outside this computer's area")):
+        window.set_language(lang)
+        page = window.show_page("ledger")
+        page.area.set_code("520502001")  # the township: both villages' people
+        dialog = page.show_deleted()
+        dialog.view.selectRow(0)
+        assert not dialog.restore_button.isEnabled()
+        assert said in dialog.restore_button.toolTip(), dialog.restore_button.toolTip()
+        dialog.close()
+    window.set_language("zh_CN")

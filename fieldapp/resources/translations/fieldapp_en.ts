@@ -2170,6 +2170,30 @@
       <source>%1的%2「%3」</source>
       <translation>%2 “%3” (%1)</translation>
     </message>
+    <message>
+      <source>迁出</source>
+      <translation>Moved away</translation>
+    </message>
+    <message>
+      <source>死亡</source>
+      <translation>Died</translation>
+    </message>
+    <message>
+      <source>重复录入</source>
+      <translation>Entered twice</translation>
+    </message>
+    <message>
+      <source>分户</source>
+      <translation>Split off a new household</translation>
+    </message>
+    <message>
+      <source>合户</source>
+      <translation>Households merged</translation>
+    </message>
+    <message>
+      <source>婚迁</source>
+      <translation>Moved by marriage</translation>
+    </message>
   </context>
   <context>
     <name>HouseholdDialog</name>
@@ -3040,6 +3064,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>请先找到并选中要迁入的户</source>
       <translation>Find and select the household to move into first</translation>
     </message>
+    <message>
+      <source>这次没有迁户，选好的和写下的都还在：把日期改对后再点一次“迁户”即可。</source>
+      <translation>The person was not moved; what you chose and typed is still there. Set the right date, then click Move again.</translation>
+    </message>
   </context>
   <context>
     <name>NewPasswordDialog</name>
@@ -3344,6 +3372,13 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>不认识这个区划代码，请核对</source>
       <translation>Not a division code this program knows: please check it</translation>
+    </message>
+  </context>
+  <context>
+    <name>PersonMoves</name>
+    <message>
+      <source>写明原因</source>
+      <translation>Give the reason</translation>
     </message>
   </context>
   <context>
@@ -3963,6 +3998,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>请写明恢复原因</source>
       <translation>Give the reason for restoring</translation>
+    </message>
+    <message>
+      <source>这次没有恢复，写的原因还在：把日期改对后再恢复一次即可。</source>
+      <translation>Nothing was restored; the reason you typed is still there. Set the right date, then restore again.</translation>
     </message>
   </context>
   <context>
@@ -5332,13 +5371,6 @@ Whole household: the family of %1; the services ticked are recorded for %1</tran
     <message>
       <source>口令连续输错多次，请 %1 秒后再试</source>
       <translation>Too many wrong passwords: try again in %1 s</translation>
-    </message>
-  </context>
-  <context>
-    <name>parent</name>
-    <message>
-      <source>写明原因</source>
-      <translation>Give the reason</translation>
     </message>
   </context>
 </TS>

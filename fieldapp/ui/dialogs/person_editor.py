@@ -45,6 +45,7 @@ from fieldapp.store.queries import records
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.days import day_said
 from fieldapp.ui.errors import invalid_input, message_for
+from fieldapp.ui.held_words import reason_shown
 from fieldapp.ui.session import Session
 from fieldapp.ui.widgets import EnumCombo, ask_discard, ask_yes_no
 
@@ -95,11 +96,10 @@ class PersonEditor(QDialog):
         self.existing_id: str | None = None
         #: Why this device may not change the person ("" when it may): another village's
         #: person is shown, not saved (the trust rules, as the write door would say).
-        self.refusal = (
-            may_change_row(session.ledger, session.actor, "persons", person.id).reason
-            if person
-            else ""
+        verdict = (
+            may_change_row(session.ledger, session.actor, "persons", person.id) if person else None
         )
+        self.refusal = reason_shown(verdict.rule, verdict.reason) if verdict else ""
         self.setWindowTitle(self.tr("编辑人员") if person else self.tr("新增人员"))
         self._build(area_code)
         if person:

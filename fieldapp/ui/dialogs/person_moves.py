@@ -13,7 +13,7 @@ history says why.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -36,45 +36,63 @@ from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.models import Household, Person
 from fieldapp.services import households, persons
 from fieldapp.services.changes import ChangeSet
+from fieldapp.services.clock import ClockWrong
 from fieldapp.services.trust import may_change
 from fieldapp.services.trust_check import rules_actor
 from fieldapp.store.queries.persons import DeletedRow, PersonRow, deleted_persons, rows_by_id
 from fieldapp.ui.areas import AreaCombo, AreaIndex
+from fieldapp.ui.clock_said import clock_told
 from fieldapp.ui.errors import delete_refused, message_for
+from fieldapp.ui.held_words import reason_shown, word_shown
 from fieldapp.ui.search_worker import SearchService
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
 from fieldapp.ui.widgets import EnumCombo, KeepsInput, arrows_walk_hits, table_view
 
+#: The Chinese word a reason button stands for (its text is the word in the language shown).
+_WORD = "reason_word"
+
 
 def _reason_choice(
     parent: QWidget, choices: tuple[str, ...], other: str
 ) -> tuple[QButtonGroup, QLineEdit, QWidget]:
-    """Radio buttons for the usual reasons, then 其他 with a line for the user's words."""
+    """Radio buttons for the usual reasons (the service's Chinese words, said in the language
+    shown: what is stored stays Chinese), then 其他 with a line for the user's words."""
     box = QWidget(parent)
     row = QHBoxLayout(box)
     row.setContentsMargins(0, 0, 0, 0)
     group = QButtonGroup(box)
-    for text in (*choices, other):
-        button = QRadioButton(text)
+    for word in choices:
+        button = QRadioButton(word_shown(word))
+        button.setProperty(_WORD, word)
         group.addButton(button)
         row.addWidget(button)
+    group.addButton(QRadioButton(other))
+    row.addWidget(group.buttons()[-1])
     words = QLineEdit()
-    words.setPlaceholderText(parent.tr("写明原因"))
+    # Not parent.tr: lupdate files a module function's words under no class's name.
+    words.setPlaceholderText(QCoreApplication.translate("PersonMoves", "写明原因"))
     row.addWidget(words, 1)
     return group, words, box
 
 
 def _chosen(group: QButtonGroup, words: QLineEdit) -> str:
-    """The reason picked, with the user's words after it (or alone for 其他)."""
+    """The reason picked (its Chinese word), with the user's words after it (or alone for
+    其他)."""
     checked = group.checkedButton()
     typed = words.text().strip()
-    if checked is None:
+    word = checked.property(_WORD) if checked is not None else None
+    if not word:  # none picked, or 其他
         return typed
-    text = checked.text()
-    if text == group.buttons()[-1].text():  # 其他
-        return typed
-    return f"{text}：{typed}" if typed else text
+    return f"{word}：{typed}" if typed else str(word)
+
+
+def _date_refused(error: FieldappError, kept: str) -> str:
+    """A refusal for the laptop's date in the form's own words (`kept`: what was not done and
+    what the form still holds), then how to set the date; any other as `message_for` says it."""
+    if isinstance(error, ClockWrong):
+        return kept + "\n\n" + clock_told(error.days)
+    return message_for(error)
 
 
 class DeleteDialog(KeepsInput):
@@ -123,9 +141,10 @@ class DeleteDialog(KeepsInput):
         self.no_button.setFocus()
 
     def choose(self, reason: str, words: str = "") -> None:
-        """Pick a reason (and type words), as a user does."""
+        """Pick a reason (its Chinese word, or the words shown), and type words, as a user
+        does."""
         for button in self.reasons.buttons():
-            if button.text() == reason:
+            if reason in (button.text(), button.property(_WORD)):
                 button.setChecked(True)
         self.words.setText(words)
 
@@ -176,6 +195,7 @@ class RestoreDialog(QDialog):
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("恢复原因，例如：误删、迁出后又迁回"))
         self.error = QLabel()
+        self.error.setWordWrap(True)  # the date's long words wrapped, not a wide window
         self.error.setStyleSheet("color: #c62828;")
         self.restore_button = QPushButton(self.tr("恢复所选人员"))
         close = QPushButton(self.tr("关闭"))
@@ -200,7 +220,8 @@ class RestoreDialog(QDialog):
         who = rules_actor(self.session.ledger, self.session.actor)
         if who is None or row is None:
             return ""
-        return may_change(who, "persons", row.area_code or None).reason
+        verdict = may_change(who, "persons", row.area_code or None)
+        return reason_shown(verdict.rule, verdict.reason)
 
     def _offer(self) -> None:
         why = self._why_not(self.view.currentIndex().data(ROW_ROLE))
@@ -226,7 +247,8 @@ class RestoreDialog(QDialog):
                 self.session.ledger, self.session.actor, row.id, self.reason.text()
             )
         except FieldappError as error:
-            self.error.setText(message_for(error))
+            kept = self.tr("这次没有恢复，写的原因还在：把日期改对后再恢复一次即可。")
+            self.error.setText(_date_refused(error, kept))
             return None
         self.session.apply(changes)
         self.restored = row.id
@@ -363,7 +385,8 @@ class MoveDialog(KeepsInput):
                     to_household_id=self.target.household_id,
                 )
         except FieldappError as error:
-            self.error.setText(message_for(error))
+            kept = self.tr("这次没有迁户，选好的和写下的都还在：把日期改对后再点一次“迁户”即可。")
+            self.error.setText(_date_refused(error, kept))
             return
         self.session.apply(self.changes)
         self.accept()

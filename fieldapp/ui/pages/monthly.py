@@ -48,6 +48,7 @@ from fieldapp.store.queries.monthly import GridRow, monthly_grid
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.days import month_said
 from fieldapp.ui.errors import show_error
+from fieldapp.ui.held_words import reason_shown
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, show
 from fieldapp.ui.widgets import DateField, ask_discard, from_qdate, to_qdate
@@ -508,9 +509,8 @@ class MonthlyPage(QWidget):
             if who is None:
                 return ""
             if row.area_code not in reasons:
-                reasons[row.area_code] = may_change(
-                    who, "monthly_status", row.area_code or None
-                ).reason
+                verdict = may_change(who, "monthly_status", row.area_code or None)
+                reasons[row.area_code] = reason_shown(verdict.rule, verdict.reason)
             return reasons[row.area_code]
 
         return locked

@@ -36,7 +36,7 @@ from fieldapp.store.queries.persons import HouseholdVisitRow, PersonRow, month_v
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.days import day_said
 from fieldapp.ui.errors import show_error
-from fieldapp.ui.held_words import word_shown
+from fieldapp.ui.held_words import reason_shown, word_shown
 from fieldapp.ui.search_worker import SearchService
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
@@ -225,11 +225,12 @@ class VisitsPage(QWidget):
         where they live: not another village's people); the status line says why not."""
         who = rules_actor(self.session.ledger, self.session.actor)
         verdict = ALLOWED if who is None or area is None else may_add_at(who, "visits", area)
+        reason = reason_shown(verdict.rule, verdict.reason)
         self.save_button.setEnabled(verdict.allowed)
-        self.save_button.setToolTip(verdict.reason)
-        if verdict.reason or self.status.text() == self.save_button.property("refusal"):
-            self.status.setText(verdict.reason)  # what was said of the last person goes
-        self.save_button.setProperty("refusal", verdict.reason)
+        self.save_button.setToolTip(reason)
+        if reason or self.status.text() == self.save_button.property("refusal"):
+            self.status.setText(reason)  # what was said of the last person goes
+        self.save_button.setProperty("refusal", reason)
 
     def new_visit(self) -> None:
         """Ctrl+N: clear the form and put the cursor in the picker (a visit being typed is
