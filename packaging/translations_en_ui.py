@@ -492,6 +492,12 @@ EN_UI: dict[str, str] = {
     ),
     "就业状态“%1”按县里的用词表（%4）读作“%2”：%3 格": "Employment status “%1” read as “%2”, as the county’s word list says (%4): %3 cell(s)",
     "按县里的用词表（%1）": "As the county’s word list says (%1)",
+    "就业状态用词（村里台账写的词读作哪种就业状态，全县导入都这样读）": "Status words (what the villages’ ledgers mean by a word for employment status; every import in the county reads it so)",
+    "用词": "Word",
+    "不能签发的原因": "Why it cannot be signed",
+    "添加一行": "Add a row",
+    "删除所选行": "Remove selected rows",
+    "就业状态用词“%1”写了两次": "Status word “%1” is written twice",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}
