@@ -499,6 +499,12 @@ EN_UI: dict[str, str] = {
     "婚迁": "Moved by marriage",
     "这次没有恢复，写的原因还在：把日期改对后再恢复一次即可。": "Nothing was restored; the reason you typed is still there. Set the right date, then restore again.",
     "这次没有迁户，选好的和写下的都还在：把日期改对后再点一次“迁户”即可。": "The person was not moved; what you chose and typed is still there. Set the right date, then click Move again.",
+    "就业状态用词（村里台账写的词读作哪种就业状态，全县导入都这样读）": "Status words (what the villages’ ledgers mean by a word for employment status; every import in the county reads it so)",
+    "用词": "Word",
+    "不能签发的原因": "Why it cannot be signed",
+    "添加一行": "Add a row",
+    "删除所选行": "Remove selected rows",
+    "就业状态用词“%1”写了两次": "Status word “%1” is written twice",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

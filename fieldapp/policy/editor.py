@@ -98,6 +98,9 @@ class CountyEdit:
     schedules: list[YearSchedule] = field(default_factory=list)
     title: str = ""
     authority: str = ""
+    #: The county's whole list of 就业状态 words (word → status) replacing the pack's
+    #: `[status_words]`; {} leaves the pack without the section; None: leave as it is.
+    status_words: dict[str, str] | None = None
 
     def is_empty(self) -> bool:
         """True when the edit decides nothing (signing it would only make a new version)."""
@@ -111,6 +114,7 @@ class CountyEdit:
             or self.schedules
             or self.title
             or self.authority
+            or self.status_words is not None
         )
 
 
@@ -176,6 +180,10 @@ def edit_county_pack(
         data = {"pack": {"id": pack_id, "title": "县级就业帮扶政策", "extends": base_id}}
     header = data["pack"]
     header.update(version=version, issued=today, extends=header.get("extends") or base_id)
+    # The program the edition needs is stamped when it is published, from what it then uses
+    # (`packfile.LATER_KEYS`): the last edition's stamp would outlive what asked for it (the
+    # county's status words all removed).
+    header.pop("requires", None)
     if edit.title:
         header["title"] = edit.title
     if edit.authority:
@@ -272,6 +280,10 @@ def edit_county_pack(
             s.year: s.model_dump(mode="python", exclude_defaults=True) for s in edit.schedules
         }
         calendar["years"] = [years[y] for y in sorted(years)]
+    if edit.status_words is not None:
+        data.pop("status_words", None)
+        if edit.status_words:
+            data["status_words"] = dict(edit.status_words)
     data["overrides"] = [o for o in data.get("overrides", []) if len(o) > 1]
     name = f"{header['id']}.toml"
     # Written, read back (every field checked, in the pack's Chinese words), written again

@@ -576,6 +576,20 @@ class ServiceBundle(_Strict):
         return "、".join(f"{i.label}{i.count}次" for i in self.items)
 
 
+def status_word_problem(word: str, meaning: str) -> str | None:
+    """Why one row of the county's 就业状态 words (`PackFile.status_words`) is refused, in the
+    clerk's words naming the word; None when it may stand. The one check of a row: the pack's
+    reading (publish, `policy check`) and the county editor's table both ask it."""
+    allowed = [s.value for s in WorkStatus]
+    if not word.strip():
+        return f"就业状态用词表中有一个用词是空的（读作“{meaning}”的那一项）"
+    if meaning.strip() not in allowed:
+        return f"就业状态用词“{word}”读作“{meaning}”不行：就业状态只有{'、'.join(allowed)}"
+    if word.strip() in allowed and word.strip() != meaning.strip():
+        return f"就业状态用词“{word}”本身就是一种就业状态，不能读作“{meaning}”"
+    return None
+
+
 class PackFile(_Strict):
     """One pack file as written."""
 
@@ -597,16 +611,10 @@ class PackFile(_Strict):
     @field_validator("status_words")
     @classmethod
     def _statuses(cls, words: dict[str, str]) -> dict[str, str]:
-        allowed = [s.value for s in WorkStatus]
         for word, meaning in words.items():
-            if not word.strip():
-                raise ValueError(f"就业状态用词表中有一个用词是空的（读作“{meaning}”的那一项）")
-            if meaning.strip() not in allowed:
-                raise ValueError(
-                    f"就业状态用词“{word}”读作“{meaning}”不行：就业状态只有{'、'.join(allowed)}"
-                )
-            if word.strip() in allowed and word.strip() != meaning.strip():
-                raise ValueError(f"就业状态用词“{word}”本身就是一种就业状态，不能读作“{meaning}”")
+            problem = status_word_problem(word, meaning)
+            if problem is not None:
+                raise ValueError(problem)
         return {word.strip(): meaning.strip() for word, meaning in words.items()}
 
     @field_validator("rules")

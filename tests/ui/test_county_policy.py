@@ -198,3 +198,72 @@ def test_the_county_form_says_a_new_figure_past_its_rules_end_goes_unused(
     dialog.extension_edits["welfare_post_subsidy"].setText("2027-12-31")
     assert dialog.check(), dialog.error.text()
     assert "用不上" not in dialog.result.text()
+
+
+def test_the_county_form_writes_the_countys_status_words(
+    county_hub: Hub, window, qtbot, tmp_path: Path
+) -> None:
+    """The county's 就业状态 words ([status_words]) could only be written into the pack by
+    hand: the form now has a table of word → status, checked row by row as publishing checks
+    it, and the hub signs the edition with the words in it."""
+    from PySide6.QtCore import Qt
+
+    from fieldapp.policy.packfile import needed_program, parse_pack_text
+    from fieldapp.services.policy_admin import adopt_hub_packs, published
+    from fieldapp.ui import policy_access
+
+    dialog = _editor(window, qtbot)
+    # No words: no section, and nothing asking for a later program.
+    assert dialog.words.rowCount() == 0
+    assert dialog.check(), dialog.error.text()
+    assert "status_words" not in dialog.text and needed_program(dialog.text) is None
+    # A status word read as another status is refused, named next to its row.
+    qtbot.mouseClick(dialog.add_word_button, Qt.MouseButton.LeftButton)
+    dialog.words.item(0, 0).setText("已就业")
+    dialog.words.cellWidget(0, 1).setCurrentText("未就业")
+    assert not dialog.check()
+    said = "就业状态用词“已就业”本身就是一种就业状态，不能读作“未就业”"
+    assert dialog.words.item(0, 2).text() == said
+    assert dialog.error.text() == "请检查：" + said
+    assert not dialog.submit() and draft_answers(window.session.ledger) == []
+    # The same word twice, too.
+    qtbot.mouseClick(dialog.add_word_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.add_word_button, Qt.MouseButton.LeftButton)
+    for row in (1, 2):
+        dialog.words.item(row, 0).setText("在家")
+    assert not dialog.check()
+    assert dialog.words.item(1, 2).text() == ""
+    assert dialog.words.item(2, 2).text() == "就业状态用词“在家”写了两次"
+    # The refused rows removed, 在家 → 未就业 (the status chosen, not typed) is signed.
+    dialog.words.selectRow(0)
+    qtbot.mouseClick(dialog.remove_word_button, Qt.MouseButton.LeftButton)
+    dialog.words.selectRow(1)
+    qtbot.mouseClick(dialog.remove_word_button, Qt.MouseButton.LeftButton)
+    assert dialog.words.rowCount() == 1
+    dialog.words.cellWidget(0, 1).setCurrentText("未就业")
+    assert dialog.submit(), dialog.error.text()
+    assert dialog.words.item(0, 2).text() == ""
+    ledger = window.session.ledger
+    county_hub.import_file(export_bundle(ledger, tmp_path / "up.fieldsync").path)
+    (answer,) = policy_packs.drafts(county_hub.ledger.db)
+    assert answer["status"] == policy_packs.PUBLISHED, answer["status_note"]
+    (record,) = published(county_hub.ledger)
+    signed = record.read()
+    assert signed.status_words == {"在家": "未就业"}
+    assert signed.pack.requires == "0.2.0"
+    back = county_hub.export_for("县人社局", tmp_path / "down.fieldsync")
+    import_bundle(ledger, back.path)
+    adopt_hub_packs(ledger)
+    assert load_policy(ledger).policy.status_words == {"在家": "未就业"}
+    # The next edition shows the words in force; removing the last leaves no section.
+    policy_access.reset()
+    again = _editor(window, qtbot)
+    assert again.words.rowCount() == 1 and again.words.item(0, 0).text() == "在家"
+    assert again.words.cellWidget(0, 1).currentText() == "未就业"
+    again.words.selectRow(0)
+    qtbot.mouseClick(again.remove_word_button, Qt.MouseButton.LeftButton)
+    assert again.check(), again.error.text()
+    assert parse_pack_text(again.text, "county.toml").status_words == {}
+    assert "[status_words]" not in again.text
+    # Nor the stamp the words asked for: publishing stamps what the edition then uses.
+    assert needed_program(again.text) is None

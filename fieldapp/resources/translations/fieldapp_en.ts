@@ -258,6 +258,34 @@
       <source>填了新金额的执行日期，却没有改任何县定金额</source>
       <translation>A day for new figures was given, but no county figure was changed</translation>
     </message>
+    <message>
+      <source>就业状态用词（村里台账写的词读作哪种就业状态，全县导入都这样读）</source>
+      <translation>Status words (what the villages’ ledgers mean by a word for employment status; every import in the county reads it so)</translation>
+    </message>
+    <message>
+      <source>用词</source>
+      <translation>Word</translation>
+    </message>
+    <message>
+      <source>读作</source>
+      <translation>Read as</translation>
+    </message>
+    <message>
+      <source>不能签发的原因</source>
+      <translation>Why it cannot be signed</translation>
+    </message>
+    <message>
+      <source>添加一行</source>
+      <translation>Add a row</translation>
+    </message>
+    <message>
+      <source>删除所选行</source>
+      <translation>Remove selected rows</translation>
+    </message>
+    <message>
+      <source>就业状态用词“%1”写了两次</source>
+      <translation>Status word “%1” is written twice</translation>
+    </message>
   </context>
   <context>
     <name>CountyResetDialog</name>

@@ -1,8 +1,8 @@
 """县级政策编辑: on a county device, the form for what the county decides.
 
 Figures the seeds leave to the county (never above their caps), extending rules past their end
-dates on a county document, the monitoring income line, the year's holiday schedule and the
-county's own days. 检查 checks the edition exactly as the hub will; 提交汇总中心签发 queues it
+dates on a county document, the monitoring income line, the year's holiday schedule, the
+county's own days and its 就业状态 words (what the villages' word for a status means). 检查 checks the edition exactly as the hub will; 提交汇总中心签发 queues it
 with the next bundle, and the hub signs it and sends it to every device.
 """
 
@@ -11,7 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
     QDialog,
     QFormLayout,
     QGroupBox,
@@ -22,11 +26,14 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from fieldapp.domain.dates import today as china_today
+from fieldapp.domain.enums import WorkStatus
 from fieldapp.domain.errors import FieldappError
 from fieldapp.policy.citations import version_words
 from fieldapp.policy.editor import (
@@ -39,7 +46,7 @@ from fieldapp.policy.editor import (
     year_schedule,
 )
 from fieldapp.policy.eligibility import unused_figures
-from fieldapp.policy.pack import Document, PackError, Policy
+from fieldapp.policy.pack import Document, PackError, Policy, status_word_problem
 from fieldapp.policy.registry import PolicyRegistry
 from fieldapp.services.changes import ChangeSet, Kind
 from fieldapp.services.policy_admin import county_pack_in_force, published, submit_draft
@@ -69,6 +76,7 @@ class CountyPolicyDialog(QDialog):
         layout.addWidget(self._figures_box(policy.line("welfare_post_income_line")))
         layout.addWidget(self._extensions_box(policy))
         layout.addWidget(self._calendar_box())
+        layout.addWidget(self._words_box())
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
@@ -167,6 +175,79 @@ class CountyPolicyDialog(QDialog):
         form.addRow(self.tr("县里自定上班日"), self.extra_workdays)
         return box
 
+    def _words_box(self) -> QGroupBox:
+        """The county's 就业状态 words: a row per word, its status chosen from the ledger's,
+        why a row cannot be signed said next to it."""
+        box = QGroupBox(self.tr("就业状态用词（村里台账写的词读作哪种就业状态，全县导入都这样读）"))
+        layout = QVBoxLayout(box)
+        self.words = QTableWidget(0, 3)
+        self.words.setHorizontalHeaderLabels(
+            [self.tr("用词"), self.tr("读作"), self.tr("不能签发的原因")]
+        )
+        self.words.horizontalHeader().setStretchLastSection(True)
+        self.words.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.words.setMinimumHeight(150)
+        if self.current is not None:
+            for word, meaning in self.current.status_words.items():
+                self.add_word(word, meaning)
+        self.add_word_button = QPushButton(self.tr("添加一行"))
+        self.remove_word_button = QPushButton(self.tr("删除所选行"))
+        self.add_word_button.clicked.connect(lambda: self.add_word())
+        self.remove_word_button.clicked.connect(self.remove_words)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_word_button)
+        buttons.addWidget(self.remove_word_button)
+        buttons.addStretch(1)
+        layout.addWidget(self.words)
+        layout.addLayout(buttons)
+        return box
+
+    def add_word(self, word: str = "", meaning: str = WorkStatus.NOT_EMPLOYED.value) -> int:
+        """A row for one word read as `meaning`; its row number."""
+        row = self.words.rowCount()
+        self.words.insertRow(row)
+        self.words.setItem(row, 0, QTableWidgetItem(word))
+        status = QComboBox()
+        for choice in WorkStatus:
+            status.addItem(choice.value, choice.value)
+        status.setCurrentIndex(max(status.findData(meaning), 0))
+        self.words.setCellWidget(row, 1, status)
+        problem = QTableWidgetItem("")
+        problem.setFlags(problem.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        problem.setForeground(QColor("#c62828"))
+        self.words.setItem(row, 2, problem)
+        return row
+
+    def remove_words(self) -> None:
+        """Remove the selected rows (the pack keeps them until the edition is signed)."""
+        for row in sorted({i.row() for i in self.words.selectedIndexes()}, reverse=True):
+            self.words.removeRow(row)
+
+    def status_words(self) -> dict[str, str]:
+        """The table as word → status; ValueError naming the first refused word, each refused
+        row saying why next to it (`status_word_problem`, the check publishing makes)."""
+        words: dict[str, str] = {}
+        problems: list[str] = []
+        for row in range(self.words.rowCount()):
+            item = self.words.item(row, 0)
+            word = item.text() if item is not None else ""
+            status = self.words.cellWidget(row, 1)
+            meaning = str(status.currentData()) if isinstance(status, QComboBox) else ""
+            problem = status_word_problem(word, meaning)
+            if problem is None and word.strip() in words:
+                problem = self.tr("就业状态用词“%1”写了两次").replace("%1", word.strip())
+            said = self.words.item(row, 2)
+            if said is not None:
+                said.setText(problem or "")
+                said.setToolTip(problem or "")
+            if problem is None:
+                words[word.strip()] = meaning
+            else:
+                problems.append(problem)
+        if problems:
+            raise ValueError(problems[0])
+        return words
+
     # -- reading it -----------------------------------------------------------------------
 
     def _number(self, text: str, what: str) -> float | None:
@@ -195,6 +276,8 @@ class CountyPolicyDialog(QDialog):
     def edit(self) -> CountyEdit:
         """The edit the form describes; ValueError in Chinese when a field is malformed."""
         edit = CountyEdit()
+        # First, so that each row's note is this check's.
+        edit.status_words = self.status_words()
         for rule_id, widget in self.figure_edits.items():
             value = self._number(widget.text(), self.figures[rule_id].title)
             if value != self.figures[rule_id].value:
