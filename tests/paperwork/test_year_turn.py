@@ -556,6 +556,20 @@ def test_the_monthly_report_counts_persons_and_claims_apart(repo: Records, tmp_p
     assert "笔数按申领计" in texts
 
 
+def test_a_months_form_is_named_with_the_month_it_pays(repo: Records) -> None:
+    """赵六's 申请表 for December (made 5 January) and for January were both offered to be saved
+    as “赵六 乡村公益性岗位补贴申请表.pdf”: printing January's in February, the clerk was
+    offered December's file to replace, with nothing to tell the two apart. A form of a
+    subsidy paid by the month (year) names the month (year) it pays; a one-time one does not."""
+    batch_id = _december_and_january(repo, _raised())
+    claims = ClaimService(repo.ledger, _raised()).queries.batch_claims(batch_id)
+    names = sorted(form_job(repo.ledger, claim.id).file_name() for claim in claims)
+    assert names == [
+        "赵六 乡村公益性岗位补贴申请表（2026年12月）.pdf",
+        "赵六 乡村公益性岗位补贴申请表（2027年1月）.pdf",
+    ]
+
+
 def test_a_batch_paying_one_person_two_months_counts_persons_as_its_roster(
     repo: Records, capsys: pytest.CaptureFixture[str]
 ) -> None:
