@@ -473,6 +473,28 @@ def test_the_months_in_work_on_a_yearly_subsidys_form_are_not_counted_past_its_d
     assert months == {"2026年度": 19, "2027年度": 19}
 
 
+def test_the_months_in_post_on_a_form_claimed_early_in_its_month_are_not_counted_past_its_day(
+    repo: Records,
+) -> None:
+    """赵六, in his 公益性岗位 since 2026-07-01, has January's post subsidy claimed on 4 January
+    (the page's 日期 that day, the month it pays): the 申请表 printed 稳定就业月数 7 个月, counted
+    to 31 January still to come, on a form signed when he had held the post 6. Counted to the
+    end of the day it was judged on: 6."""
+    populate(repo)
+    _pid, number = post_worker(repo, place_name="红星村")
+    policy = _raised()
+    at(repo.ledger, dt.datetime(2027, 1, 4, 9, 30))
+    claim = ClaimService(repo.ledger, policy).create(
+        number,
+        "welfare_post_subsidy",
+        on=dt.date(2027, 1, 4),
+        evidence_collected=policy.rule("welfare_post_subsidy").evidence,
+    )
+    flat = "".join("".join(page_texts(form_job(repo.ledger, claim.id).render())).split())
+    assert "发放月份2027年1月" in flat, flat
+    assert "稳定就业月数6个月" in flat, flat
+
+
 def test_the_monthly_report_counts_a_claim_in_the_month_it_was_made(
     repo: Records, tmp_path: Path
 ) -> None:
