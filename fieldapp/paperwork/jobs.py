@@ -128,9 +128,11 @@ def form_job(ledger: Ledger, claim_id: str) -> PrintJob:
     claim = data.claim(claim_id)
     form = data.form(claim)
     settings = data.settings(claim.area_code)
+    # A month's (year's) form names the month it pays: December's and January's are two files.
+    paid = claim.paid_for()
     return PrintJob(
         "申请表",
-        f"{form.person.name} {form.rule_title}申请表",
+        f"{form.person.name} {form.rule_title}申请表" + (f"（{paid}）" if paid else ""),
         form,
         lambda p, c: render_forms([form], settings, progress=p, cancelled=c),
         _record(

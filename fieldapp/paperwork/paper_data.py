@@ -151,13 +151,18 @@ def _number(value: float | None) -> str:
 def _after_paid(claim: Claim) -> dt.date | None:
     """The day after the month (year) a monthly (yearly) subsidy's claim pays: its months in
     post are counted to the end of the month paid (July to December is 6), not to the morning of
-    the day it was judged on; None for a one-time subsidy."""
+    the day it was judged on — yet never past the end of that day: January's (2027's) claimed
+    on 4 January counts to then, not to the month's (year's) end still to come. None for a
+    one-time subsidy."""
     kind, _, period = claim.limit_key.rpartition("|")[2].partition(":")
     if kind == "month" and re.fullmatch(r"\d{4}-\d{2}", period):
-        return Month(period).last_day + dt.timedelta(days=1)
-    if kind == "year" and re.fullmatch(r"\d{4}", period):
-        return dt.date(int(period) + 1, 1, 1)
-    return None
+        after = Month(period).last_day + dt.timedelta(days=1)
+    elif kind == "year" and re.fullmatch(r"\d{4}", period):
+        after = dt.date(int(period) + 1, 1, 1)
+    else:
+        return None
+    judged = claim.claim_date
+    return min(after, judged + dt.timedelta(days=1)) if judged else after
 
 
 def made_on(claim: Claim) -> str:

@@ -22,7 +22,7 @@ import time_machine
 from fieldapp.cli.main import main as cli
 from fieldapp.domain.claims import Claim, ClaimState
 from fieldapp.domain.dates import CHINA, written
-from fieldapp.domain.models import EmploymentSpell
+from fieldapp.domain.models import CategoryMembership, EmploymentSpell, Household, Person
 from fieldapp.paperwork.jobs import (
     certificate_job,
     duties_job,
@@ -43,9 +43,17 @@ from fieldapp.services.report import monthly_report
 from fieldapp.store.hlc import HybridClock, format_stamp
 from fieldapp.store.ledger import Ledger
 from fieldapp.tabular.report_monthly import write_monthly_report
+from tests.conftest import make_id
 from tests.paperwork.builders import NAMES, id_for
 from tests.paperwork.pdftext import page_texts, reader
-from tests.policy.helpers import COUNTY_PACK, extended_policy, populate, post_worker
+from tests.policy.helpers import (
+    COUNTY_PACK,
+    EXTENDED_PACK,
+    HOME,
+    extended_policy,
+    populate,
+    post_worker,
+)
 from tests.records import Records
 from tests.tabular.sheets import claims_table
 
@@ -416,6 +424,77 @@ def test_the_months_in_post_on_a_monthly_subsidys_form_count_the_month_it_pays(
     assert months == {"2026年12月": 6, "2027年1月": 7}
 
 
+def test_the_months_in_work_on_a_yearly_subsidys_form_are_not_counted_past_its_day(
+    repo: Records,
+) -> None:
+    """钱七, in flexible work since 2025-06-01, claims his 灵活就业社会保险补贴 on 4 January 2027:
+    2026's (judged on 2026-12-31) and 2027's (judged that day). 2027's 申请表 printed 稳定就业月数
+    31 个月 — counted to the end of 2027, a year still to come — on a form signed when he had
+    worked 19. A subsidy paid by the year counts them to the end of the year it pays, never past
+    the day it was judged on: 19 on both forms."""
+    populate(repo)
+    number = make_id("520502", "19880808", "411")
+    with repo.ledger.transaction():
+        home = repo.save(Household(area_code=HOME, household_no="010"))
+        pid, _ = repo.add_person(Person(household_id=home, name="钱七", id_number=number))
+        repo.save(
+            CategoryMembership(
+                person_id=pid, category="就业困难人员", start_date=dt.date(2025, 1, 1)
+            )
+        )
+        repo.save(
+            EmploymentSpell(
+                person_id=pid,
+                start_date=dt.date(2025, 6, 1),
+                form="灵活就业",
+                place_code="520502001",
+                place_name="红星村",
+                insurance_months=12,
+            )
+        )
+    pack = EXTENDED_PACK + (
+        '\n[[overrides]]\nrule = "flexible_social_insurance"\nfigure = 3000\n'
+        'figure_document = "七人社通〔2026〕3号"\n'
+    )
+    base = PolicyRegistry(local=Path(tempfile.mkdtemp())).base_files()
+    policy = combine([*base, ("county.toml", parse_pack_text(pack, "county.toml"))])
+    service = ClaimService(repo.ledger, policy)
+    papers = policy.rule("flexible_social_insurance").evidence
+    at(repo.ledger, dt.datetime(2027, 1, 4, 9, 30))
+    months = {}
+    for on in (dt.date(2026, 12, 31), dt.date(2027, 1, 4)):
+        claim = service.create(
+            number, "flexible_social_insurance", on=on, evidence_collected=papers
+        )
+        flat = "".join("".join(page_texts(form_job(repo.ledger, claim.id).render())).split())
+        found = re.search(r"稳定就业月数(\d+)个月", flat)
+        assert found is not None, flat
+        months[claim.paid_for()] = int(found.group(1))
+    assert months == {"2026年度": 19, "2027年度": 19}
+
+
+def test_the_months_in_post_on_a_form_claimed_early_in_its_month_are_not_counted_past_its_day(
+    repo: Records,
+) -> None:
+    """赵六, in his 公益性岗位 since 2026-07-01, has January's post subsidy claimed on 4 January
+    (the page's 日期 that day, the month it pays): the 申请表 printed 稳定就业月数 7 个月, counted
+    to 31 January still to come, on a form signed when he had held the post 6. Counted to the
+    end of the day it was judged on: 6."""
+    populate(repo)
+    _pid, number = post_worker(repo, place_name="红星村")
+    policy = _raised()
+    at(repo.ledger, dt.datetime(2027, 1, 4, 9, 30))
+    claim = ClaimService(repo.ledger, policy).create(
+        number,
+        "welfare_post_subsidy",
+        on=dt.date(2027, 1, 4),
+        evidence_collected=policy.rule("welfare_post_subsidy").evidence,
+    )
+    flat = "".join("".join(page_texts(form_job(repo.ledger, claim.id).render())).split())
+    assert "发放月份2027年1月" in flat, flat
+    assert "稳定就业月数6个月" in flat, flat
+
+
 def test_the_monthly_report_counts_a_claim_in_the_month_it_was_made(
     repo: Records, tmp_path: Path
 ) -> None:
@@ -497,6 +576,20 @@ def test_the_monthly_report_counts_persons_and_claims_apart(repo: Records, tmp_p
     texts = " ".join(str(c.value) for r in sheet.iter_rows() for c in r if c.value)
     assert "人数按人计，同一人申领几个月的计 1 人" in texts
     assert "笔数按申领计" in texts
+
+
+def test_a_months_form_is_named_with_the_month_it_pays(repo: Records) -> None:
+    """赵六's 申请表 for December (made 5 January) and for January were both offered to be saved
+    as “赵六 乡村公益性岗位补贴申请表.pdf”: printing January's in February, the clerk was
+    offered December's file to replace, with nothing to tell the two apart. A form of a
+    subsidy paid by the month (year) names the month (year) it pays; a one-time one does not."""
+    batch_id = _december_and_january(repo, _raised())
+    claims = ClaimService(repo.ledger, _raised()).queries.batch_claims(batch_id)
+    names = sorted(form_job(repo.ledger, claim.id).file_name() for claim in claims)
+    assert names == [
+        "赵六 乡村公益性岗位补贴申请表（2026年12月）.pdf",
+        "赵六 乡村公益性岗位补贴申请表（2027年1月）.pdf",
+    ]
 
 
 def test_a_batch_paying_one_person_two_months_counts_persons_as_its_roster(
