@@ -476,16 +476,19 @@ def _not_yet_due(before: Mapping[str, Any] | None, data: Mapping[str, Any]) -> s
 
 
 #: The decision recorded on a held change `rejudge` accepts (the device sees it).
-REJUDGED = "中心电脑的时钟改对后重新核对：按规定可以收下（时间并不比中心快一天以上），接受"
-#: The held changes `rejudge` judges again: those held as stamped ahead of the hub's clock, and
-#: those that could not be placed (the household or person they belong to was held with them).
-REJUDGED_RULES = frozenset({"stamped_ahead", "no_place"})
+REJUDGED = "中心电脑的时钟改对后按同样的规定重新核对：可以收下，接受"
+#: The rules that hold a change by the hub's clock: stamped ahead of it, a claim or batch made
+#: ahead of it, a claim dated after the day it arrived.
+CLOCK_RULES = frozenset({"stamped_ahead", "numbered_ahead", "claim_future"})
+#: The held changes `rejudge` judges again: those held by the hub's clock, and those that
+#: could not be placed (the household or person they belong to was held with them).
+REJUDGED_RULES = CLOCK_RULES | {"no_place"}
 
 
 @dataclass(frozen=True)
 class Rejudged:
-    """What `rejudge` did: the held changes it accepted; those held as stamped ahead that the
-    rule still holds; those the rules now hold for another reason, or the county's review
+    """What `rejudge` did: the held changes it accepted; those held by the hub's clock that
+    its rules still hold so; those the rules now hold for another reason, or the county's review
     cannot accept (held id → why). All but the first stay held."""
 
     accepted: list[int]
@@ -494,8 +497,8 @@ class Rejudged:
 
 
 def rejudge(hub: Hub, reviewer: str) -> Rejudged:
-    """After the hub's clock is put right: the changes it held for being stamped ahead of its
-    clock (`stamped_ahead`) — with the ones that waited on them for a place (`no_place`: a
+    """After the hub's clock is put right: the changes it held by its clock (`CLOCK_RULES`:
+    stamped ahead of it, a claim dated after the day it arrived) — with the ones that waited on them for a place (`no_place`: a
     family's people, held with their household) — judged again by the same rules now, as from
     their device (`intake.judged`; against the time its devices vouch for while it still
     doubts its clock as behind, as on arrival). Those the rules clear are accepted as the
@@ -520,7 +523,7 @@ def rejudge(hub: Hub, reviewer: str) -> Rejudged:
             mine = [h for h in waiting if h.device == device]
             peer = hub.state.peer(device)
             if peer is None or peer.revoked_at:
-                still.extend(h.id for h in mine if h.rule == "stamped_ahead")
+                still.extend(h.id for h in mine if h.rule in CLOCK_RULES)
                 continue
             held_of = {h.change.id: h for h in mine}
             allowed, kept = intake.judged(
@@ -529,9 +532,9 @@ def rejudge(hub: Hub, reviewer: str) -> Rejudged:
             cleared.extend(held_of[c.id].id for c in allowed)
             for refusal in kept:
                 held = held_of[refusal.change.id]
-                if held.rule != "stamped_ahead":
+                if held.rule not in CLOCK_RULES:
                     continue  # still waits for a place, as it did
-                if refusal.verdict.rule == "stamped_ahead":
+                if refusal.verdict.rule in CLOCK_RULES:
                     still.append(held.id)
                 else:
                     refused[held.id] = refusal.verdict.reason

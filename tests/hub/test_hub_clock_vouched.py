@@ -20,14 +20,18 @@ from pathlib import Path
 import pytest
 
 from fieldapp.cli.main import main
-from fieldapp.hub import own_clock
+from fieldapp.domain.dates import today
+from fieldapp.hub import own_clock, rejected
 from fieldapp.hub.folder import Hub
+from fieldapp.services.policy_admin import publish
 from fieldapp.store.hlc import HybridClock
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.sync_state import SyncState
 from fieldapp.sync.exchange import export_bundle
 from tests.hub.test_hub_clock_doubted import YEAR_DAYS, _devices_synced, _real_time
-from tests.sync.helpers import add_family
+from tests.policy.helpers import COUNTY_PACK
+from tests.sync.helpers import add_family, add_job
+from tests.sync.test_hostile_device import claim
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
 
@@ -70,6 +74,22 @@ def test_three_honest_devices_under_a_behind_hub_are_not_held(hub, make_device, 
     assert {"李0"} <= names
 
 
+def test_a_claim_of_today_under_a_behind_hub_is_not_held(hub, make_device, tmp_path):  # noqa: ANN001
+    """A new claim is judged by its date against the day it arrives (`claim_future`): under
+    the reset clock that day was a year back too; it is now the day the evidence vouches for."""
+    publish(hub.ledger, COUNTY_PACK, "county.toml")
+    with _real_time():
+        devices = _devices_synced(hub, make_device, tmp_path, own_clock.DEVICES)
+        device = devices[0]
+        mine = str(device.db.execute("SELECT id FROM persons").fetchone()[0])
+        add_job(device, mine)
+        with device.transaction():
+            device.insert("claims", {**claim(mine, area=_area(device)), "claim_date": str(today())})
+        bundle = export_bundle(device, tmp_path / "claim.fs").path
+    hub.import_file(bundle)
+    assert hub.rejected() == [], [(h.rule, h.reason) for h in hub.rejected()]
+
+
 def test_one_or_two_hostile_devices_are_still_held_against_the_evidence(
     hub: Hub,
     make_device,  # noqa: ANN001
@@ -102,18 +122,29 @@ def test_rejudge_after_the_clock_is_put_right(hub, make_device, tmp_path, capsys
     """Two devices are too few to vouch: their changes of today are held under the reset
     clock, as is a hostile device's a month ahead. Once the clock is right the clerk re-judges:
     the two are accepted by the clerk's name, the month-ahead one stays held."""
+    publish(hub.ledger, COUNTY_PACK, "county.toml")
     with _real_time():
         devices = _devices_synced(hub, make_device, tmp_path, own_clock.DEVICES - 1)
         bad = _hostile(make_device, "坏村", "520502102001")
+        mine = str(devices[0].db.execute("SELECT id FROM persons").fetchone()[0])
+        add_job(devices[0], mine)  # and a claim of today for it
+        with devices[0].transaction():
+            made = devices[0].insert(
+                "claims", {**claim(mine, area=_area(devices[0])), "claim_date": str(today())}
+            )
         bundles = _next_bundles([*devices, bad], tmp_path, "next")
     for bundle in bundles:
         hub.import_file(bundle)
     held = hub.rejected()
-    # Each family's household held as stamped ahead, its person waiting on it for a place.
-    assert {h.rule for h in held} == {"stamped_ahead", "no_place"}, [h.rule for h in held]
+    # Each family's household held as stamped ahead, its person waiting on it for a place;
+    # the claim dated after the hub's today.
+    rules = {h.rule for h in held}
+    assert {"stamped_ahead", "no_place", "claim_future"} <= rules, [
+        (h.rule, h.reason) for h in held
+    ]
     honest = [h.id for h in held if h.device != "坏村"]
     hostile = [h.id for h in held if h.device == "坏村"]
-    assert len(honest) == 4 and hostile
+    assert len(honest) >= 5 and hostile
     hub.close()
     with _real_time():  # the date put right
         assert main(["hub", "rejected", "--dir", str(hub.root), "--rejudge"]) == 0
@@ -125,10 +156,11 @@ def test_rejudge_after_the_clock_is_put_right(hub, make_device, tmp_path, capsys
         assert {decided[i].status for i in honest} == {"accepted"}, decided
         assert {decided[i].status for i in hostile} == {"held"}, decided
         clerk = decided[honest[0]].decided_by  # who ran it (the CLI's user)
-        assert clerk and decided[honest[0]].decision.startswith("中心电脑的时钟改对后重新核对")
+        assert clerk and decided[honest[0]].decision == rejected.REJUDGED
         rows = again.ledger.db.execute(
             "SELECT updated_by FROM persons WHERE name = '李0'"
         ).fetchall()
+        assert again.ledger.get("claims", made) is not None
         # The two honest families, by the clerk's name; not the hostile device's.
         assert len(rows) == 2 and all(r[0].startswith(f"{clerk}（接受") for r in rows), rows
     finally:
