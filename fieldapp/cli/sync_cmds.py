@@ -167,6 +167,9 @@ def _register_hub(sub: argparse._SubParsersAction) -> None:
                         help="接受（作为县里的修改写入）；可写几个编号或范围，如 3 5 7-40")  # fmt: skip
     decide.add_argument("--dismiss", nargs="+", type=_held_ids, metavar="ID",
                         help="不予采纳（须写 --reason）；可写几个编号或范围")  # fmt: skip
+    decide.add_argument("--rejudge", action="store_true",
+                        help="中心电脑的时钟改对后：因“时间比中心快一天以上”“申领日期还没有到”扣下的修改"
+                        "按同样的规定重新核对，现在通过的接受为县里的修改，其余照旧扣下")  # fmt: skip
     p.add_argument("--reason", default="", help="处理意见，设备上会看到")
     p = add("violations", "合并后的问题：重复身份证号、一次性补贴重复申领", cmd_hub_violations)
     p.add_argument("--json", action="store_true", help=JSON_HELP)
@@ -647,6 +650,23 @@ def _decide_held(hub, args: argparse.Namespace) -> int:  # noqa: ANN001 - Hub, i
     return 0
 
 
+def _rejudge(hub) -> int:  # noqa: ANN001 - Hub, imported lazily
+    """`hub rejected --rejudge`: the changes held by the hub's clock judged again now."""
+    done = hub.rejudge(_reviewer(hub))
+    if done.accepted:
+        print(f"已接受{_numbers(done.accepted)}，作为县里的修改写入，设备下次同步时会看到")
+    if done.still_ahead:
+        print(
+            f"{_numbers(done.still_ahead).strip()}记下的时间仍比中心的时钟快一天以上（或申领日期"
+            "还没有到），照旧扣下（请核对发出它们的电脑的日期和时间）"
+        )
+    for held_id, why in done.refused.items():
+        print(f"第 {held_id} 条重新核对后仍不能接受：{why}")
+    if not (done.accepted or done.still_ahead or done.refused):
+        print("没有因中心的时钟扣下的修改")
+    return 0
+
+
 def _numbers(ids: list[int]) -> str:
     """'第 3 条', or ' 4 条（第 1—3、5 条）' for several."""
     if len(ids) == 1:
@@ -673,6 +693,8 @@ def cmd_hub_rejected(args: argparse.Namespace) -> int:
     hub = _open_hub(args)
     if args.accept is not None or args.dismiss is not None:
         return _decide_held(hub, args)
+    if args.rejudge:
+        return _rejudge(hub)
     if args.reason:
         return fail(
             "--reason 只与 --accept 或 --dismiss 一起使用", 2

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fieldapp.bulk import paused_gc
 from fieldapp.domain.dates import china_iso, china_minute
@@ -62,6 +63,9 @@ from fieldapp.sync.exchange import (
     write_bundle,
 )
 from fieldapp.sync.files import Folders, kept_refused, stamp, write_atomic
+
+if TYPE_CHECKING:
+    from fieldapp.hub.rejected import Rejudged
 
 log = logging.getLogger(__name__)
 
@@ -380,6 +384,8 @@ class Hub:
                     sender=sender,
                     ahead=ahead,
                     keep_refused=self.quarantine_limit_mb() * 1048576,
+                    # Its clock doubted as behind: stamps judged against its devices' word.
+                    vouched=own_clock.vouched,
                 )
             except (BundleRefused, AlreadyImported) as refused:
                 code = getattr(refused, "code", "already")
@@ -678,6 +684,13 @@ class Hub:
         from fieldapp.hub import rejected
 
         return rejected.accept(self, held_id, reviewer, reason)
+
+    def rejudge(self, reviewer: str) -> Rejudged:
+        """After its clock is put right: accept the changes held only as stamped ahead of it
+        that the same rule clears now (`rejected.rejudge`)."""
+        from fieldapp.hub import rejected
+
+        return rejected.rejudge(self, reviewer)
 
     def dismiss(self, held_id: int, reviewer: str, reason: str) -> HeldChange:
         """Decide not to take a held change, with the reason the device will see."""

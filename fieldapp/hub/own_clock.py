@@ -126,13 +126,38 @@ def check(ledger: Ledger, now_ms: int | None = None) -> Doubt | None:
     """`judge` of the hub's clock now against what its ledger holds; a clock not in doubt is
     remembered (`SEEN`) when it has moved on `SEEN_STEP_MS` since."""
     now_ms = int(time.time() * 1000) if now_ms is None else now_ms
-    text = ledger.get_meta(SEEN) or ""
-    seen = int(text) if text.isdigit() else 0
-    # Devices in service only: a revoked one (lost, stolen) says nothing of the time.
-    serving = {p.name for p in SyncState(ledger.db).peers("device") if not p.revoked_at}
-    newest = HubLog(ledger.db).newest_stamps()
-    doubt = judge(now_ms, seen, [t for name, t in newest.items() if name in serving])
+    seen = _seen(ledger)
+    doubt = judge(now_ms, seen, _newest_serving(ledger))
     if doubt is None and now_ms - seen >= SEEN_STEP_MS:
         with ledger.transaction():
             ledger.set_meta(SEEN, str(now_ms))
     return doubt
+
+
+def vouched(ledger: Ledger, now_ms: int | None = None) -> int | None:
+    """While the hub doubts its clock as behind: the time its evidence vouches for, the
+    `DEVICES`-th newest of the newest changes it accepted from distinct devices in service
+    (one or two hostile devices, however far ahead, move it not); None otherwise. The hub
+    judges incoming stamps ahead (`stamped_ahead`) of the later of it and its clock: a clock
+    reset a year back would hold every village's change of today. Writes nothing (read in
+    an import's transaction)."""
+    now_ms = int(time.time() * 1000) if now_ms is None else now_ms
+    newest = _newest_serving(ledger)
+    doubt = judge(now_ms, _seen(ledger), newest)
+    if doubt is None or doubt.days > 0 or len(newest) < DEVICES:
+        return None
+    kth = sorted(newest, reverse=True)[DEVICES - 1]
+    return kth if kth > now_ms else None
+
+
+def _seen(ledger: Ledger) -> int:
+    text = ledger.get_meta(SEEN) or ""
+    return int(text) if text.isdigit() else 0
+
+
+def _newest_serving(ledger: Ledger) -> list[int]:
+    """The newest accepted stamp of each device in service: a revoked one (lost, stolen) says
+    nothing of the time."""
+    serving = {p.name for p in SyncState(ledger.db).peers("device") if not p.revoked_at}
+    newest = HubLog(ledger.db).newest_stamps()
+    return [t for name, t in newest.items() if name in serving]

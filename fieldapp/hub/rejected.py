@@ -475,6 +475,79 @@ def _not_yet_due(before: Mapping[str, Any] | None, data: Mapping[str, Any]) -> s
     return f"申领日期{due}还没有到（中心今天是{written(on)}），补贴不能预先发放；从{due}起才能接受"
 
 
+#: The decision recorded on a held change `rejudge` accepts (the device sees it).
+REJUDGED = "中心电脑的时钟改对后按同样的规定重新核对：可以收下，接受"
+#: The rules that hold a change by the hub's clock: stamped ahead of it, a claim or batch made
+#: ahead of it, a claim dated after the day it arrived.
+CLOCK_RULES = frozenset({"stamped_ahead", "numbered_ahead", "claim_future"})
+#: The held changes `rejudge` judges again: those held by the hub's clock, and those that
+#: could not be placed (the household or person they belong to was held with them).
+REJUDGED_RULES = CLOCK_RULES | {"no_place"}
+
+
+@dataclass(frozen=True)
+class Rejudged:
+    """What `rejudge` did: the held changes it accepted; those held by the hub's clock that
+    its rules still hold so; those the rules now hold for another reason, or the county's review
+    cannot accept (held id → why). All but the first stay held."""
+
+    accepted: list[int]
+    still_ahead: list[int]
+    refused: dict[int, str]
+
+
+def rejudge(hub: Hub, reviewer: str) -> Rejudged:
+    """After the hub's clock is put right: the changes it held by its clock (`CLOCK_RULES`:
+    stamped ahead of it, a claim dated after the day it arrived) — with the ones that waited on them for a place (`no_place`: a
+    family's people, held with their household) — judged again by the same rules now, as from
+    their device (`intake.judged`; against the time its devices vouch for while it still
+    doubts its clock as behind, as on arrival). Those the rules clear are accepted as the
+    county's, by `reviewer` (`accept`), oldest first; the rest stay held.
+
+    Refused while the hub doubts its clock as ahead: every stamp would look in time then."""
+    from fieldapp.hub import own_clock
+    from fieldapp.sync import intake
+
+    doubt = own_clock.check(hub.ledger)
+    if doubt is not None and doubt.days > 0:
+        raise SyncError(f"{doubt.said}。改对之前不能按中心的时钟重新核对")
+    store = HeldChanges(hub.ledger.db)
+    accepted: list[int] = []
+    still: list[int] = []
+    refused: dict[int, str] = {}
+    with hub.lock:
+        vouched = own_clock.vouched(hub.ledger)
+        waiting = [h for h in store.list(status=HELD) if h.rule in REJUDGED_RULES and not h.damaged]
+        cleared: list[int] = []
+        for device in dict.fromkeys(h.device for h in waiting):
+            mine = [h for h in waiting if h.device == device]
+            peer = hub.state.peer(device)
+            if peer is None or peer.revoked_at:
+                still.extend(h.id for h in mine if h.rule in CLOCK_RULES)
+                continue
+            held_of = {h.change.id: h for h in mine}
+            allowed, kept = intake.judged(
+                hub.ledger, hub.state, peer, [h.change for h in mine], vouched_ms=vouched
+            )
+            cleared.extend(held_of[c.id].id for c in allowed)
+            for refusal in kept:
+                held = held_of[refusal.change.id]
+                if held.rule not in CLOCK_RULES:
+                    continue  # still waits for a place, as it did
+                if refusal.verdict.rule in CLOCK_RULES:
+                    still.append(held.id)
+                else:
+                    refused[held.id] = refusal.verdict.reason
+        for held_id in sorted(cleared):
+            try:
+                accept(hub, held_id, reviewer, REJUDGED)
+            except SyncError as error:
+                refused[held_id] = str(error)
+                continue
+            accepted.append(held_id)
+    return Rejudged(accepted, sorted(still), refused)
+
+
 def dismiss(
     hub: Hub, held_id: int, reviewer: str, reason: str, *, hints: Hints = CLI
 ) -> HeldChange:

@@ -1316,42 +1316,58 @@ def _ahead(stamp: str, now_ms: int) -> bool:
         return False
 
 
-def numbered_ahead(table: str, stamp: str, now_ms: int) -> Verdict:
+def numbered_ahead(table: str, stamp: str, now_ms: int, vouched: bool = False) -> Verdict:
     """A change making a claim or batch (`stamp` its 'wall ms-counter') further ahead of the
     receiver's clock (`now_ms`) than any clock follows (`hlc.followed`: a day, so a laptop with
     a wrong year cannot drag everyone's): every honest change of the row is stamped before it
     — held as `numbered_first` from a laptop, and taken at the hub as the row's first change,
     whose 申请编号 / 批次编号 the papers print then turn into the hub's. (Any other change so
-    far ahead is `stamped_ahead`.)"""
+    far ahead is `stamped_ahead`.) `vouched`: `now_ms` is the time the devices' accepted
+    changes vouch for, the hub's clock being behind it (`stamped_ahead`)."""
     if table not in NUMBERED or not _ahead(stamp, now_ms):
         return ALLOWED
     what, label = ("申领", "申请编号") if table == "claims" else ("批次", "批次编号")
+    against = _vouched_time(now_ms) if vouched else "中心的时钟"
     return refuse(
         "numbered_ahead",
-        f"这条{what}建立的时间（{_said_stamp(stamp)}）比中心的时钟快了一天以上：之后各台电脑对它的改动"
+        f"这条{what}建立的时间（{_said_stamp(stamp)}）比{against}快了一天以上：之后各台电脑对它的改动"
         f"都会标在它之前，它的{label}就会变成另一个，已经打印、公示的纸查不到它。"
         "请核对发出它的电脑的日期和时间后重新建立",
     )
 
 
-def stamped_ahead(table: str, stamp: str, now_ms: int) -> Verdict:
+def _vouched_time(now_ms: int) -> str:
+    """What a stamp was judged against when the hub's clock is behind (`stamped_ahead`)."""
+    now = dt.datetime.fromtimestamp(now_ms / 1000, CHINA)
+    return (
+        f"各设备已同步来的修改证明的时间（{now:%Y-%m-%d %H:%M}；中心电脑的时钟慢了，"
+        "所以按至少三台设备最近的修改时间来衡量）"
+    )
+
+
+def stamped_ahead(table: str, stamp: str, now_ms: int, vouched: bool = False) -> Verdict:
     """A change of any table stamped further ahead of the receiver's clock (`now_ms`) than any
     clock follows (`hlc.followed`). Taken, it would win every edit of its fields made without
     seeing it until then (the later stamp wins), show a time to come as the row's 修改时间 (创建
     时间 for a new row), and a claim's step (claim_events) so stamped would count in that
     month's 月报. A laptop whose date was set wrong sends such changes honestly: the county may
-    accept each, which makes it the county's change of now."""
+    accept each, which makes it the county's change of now.
+
+    `vouched`: the hub doubts its clock as behind (`hub.own_clock`) and `now_ms` is the later
+    time the newest changes it accepted from at least three distinct devices in service vouch
+    for — one or two hostile devices move it not — said so in the reason."""
     if not _ahead(stamp, now_ms):
         return ALLOWED
     said = _said_stamp(stamp)
     now = dt.datetime.fromtimestamp(now_ms / 1000, CHINA)
+    against = _vouched_time(now_ms) if vouched else f"中心的时钟（{now:%Y-%m-%d %H:%M}）"
     when = _stamp_time(stamp)
     counted = ""
     if table == "claim_events" and when is not None:
         counted = f"，申领的这一步还会算进{when.year}年{when.month}月的月报"
     return refuse(
         "stamped_ahead",
-        f"这条修改记下的时间（{said}）比中心的时钟（{now:%Y-%m-%d %H:%M}）快了一天以上：收下它，"
+        f"这条修改记下的时间（{said}）比{against}快了一天以上：收下它，"
         f"到那时以前各台电脑没看到它就改的同一项都改不过它，记录的修改时间显示的是那一天{counted}。"
         "请核对发出它的电脑的日期和时间；县里核对后可以接受，接受后记为县里此刻的修改",
     )

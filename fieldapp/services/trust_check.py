@@ -1040,6 +1040,7 @@ def screen(
     awaiting: Callable[[str], list[str]] | None = None,
     members: Callable[[str], list[str]] | None = None,
     batched: Callable[[str], list[str]] | None = None,
+    vouched_ms: int | None = None,
 ) -> tuple[list[Change], list[Refusal]]:
     """Split a device's new changes (in its order) into those to apply and those to hold.
 
@@ -1059,7 +1060,10 @@ def screen(
     id, `household_members`), a household or person moved out of its township while a claim
     waits is held too (`claimed_moved`), out of the township or within it. `batched`: a
     batch's claims by its id (`claims_batched`): a batch changed by a device below the county
-    while the county pays an approved claim from it is held (`claim_locked`).
+    while the county pays an approved claim from it is held (`claim_locked`). `vouched_ms`: the
+    time the devices' accepted changes vouch for while the hub doubts its clock as behind
+    (`hub.own_clock.vouched`): a stamp is judged ahead (`stamped_ahead`, `numbered_ahead`)
+    against the later of it and the hub's clock.
 
     The common case — a change of the sender's own log, by an author it may name, creating a
     row inside its scope (`trust.clears_new_row`) — is allowed without building its `Context`;
@@ -1112,10 +1116,10 @@ def screen(
             verdict = numbered_first(change.tbl, change.key, made)
             if verdict.allowed and not made and change.hlc[:13] > followed_up_to:
                 # Making it (its number): not stamped further ahead than clocks follow.
-                verdict = numbered_ahead(change.tbl, change.hlc, now_ms)
+                verdict = numbered_ahead(change.tbl, change.hlc, now_ms, vouched)
         if verdict.allowed and change.hlc[:13] > followed_up_to:
             # Any change, of any table: not stamped further ahead than clocks follow.
-            verdict = stamped_ahead(change.tbl, change.hlc, now_ms)
+            verdict = stamped_ahead(change.tbl, change.hlc, now_ms, vouched)
         return verdict
 
     def ruled(change: Change) -> Verdict:
@@ -1198,6 +1202,9 @@ def screen(
         return verdict
 
     now_ms = int(time.time() * 1000)  # the hub's clock, as `HybridClock.observe` reads it
+    # Its clock doubted as behind: the later time its devices' accepted changes vouch for.
+    vouched = vouched_ms is not None and vouched_ms > now_ms
+    now_ms = max(now_ms, vouched_ms or 0)
     # The latest wall time clocks follow, as a stamp's 13 digits (`bundle.ChangeIn` checks the
     # form): compared as text, a stamp past it is one `stamped_ahead` judges (any other digit
     # sorts after the ASCII ones, and is judged too); the rest need no parsing, one per change.

@@ -309,6 +309,7 @@ def import_bundle(
     sender: str | None = None,
     ahead: Unsealed | None = None,
     keep_refused: int | None = None,
+    vouched: Callable[[Ledger], int | None] | None = None,
 ) -> ImportResult:
     """Import one bundle into this ledger (device or hub); see the module docstring.
 
@@ -318,6 +319,9 @@ def import_bundle(
     previous bundle was applied); used only when its bytes are the ones imported.
     `keep_refused`: how many bytes of refused bundles quarantine keeps per device (the hub's
     setting); a refusal past it is recorded, its file not kept (`_refuse`).
+    `vouched`: (a hub) the time its devices' changes vouch for while it doubts its clock as
+    behind (`hub.own_clock.vouched`), read in the import's transaction: stamps are judged
+    ahead of the later of it and the hub's clock.
     """
     state = SyncState(ledger.db)
     identity = state.identity()
@@ -332,8 +336,9 @@ def import_bundle(
     try:
         with paused_gc():
             result = _import_local(
-                ledger, state, identity, local, progress, cancel, step, sender, ahead, signed
-            )
+                ledger, state, identity, local, progress, cancel, step, sender, ahead, signed,
+                vouched,
+            )  # fmt: skip
     except (AlreadyImported, Cancelled):
         local.unlink(missing_ok=True)
         raise
@@ -435,6 +440,7 @@ def _import_local(
     sender: str | None = None,
     ahead: Unsealed | None = None,
     signed: list[tuple[str, Manifest]] | None = None,
+    vouched: Callable[[Ledger], int | None] | None = None,
 ) -> ImportResult:
     progress = progress or _noop
     keys = crypto.KeyPair(identity.sign_secret, identity.box_secret)
@@ -502,8 +508,9 @@ def _import_local(
                 received=_received(ledger, manifest) if sender is not None else None,
             )
             new, held = intake.admit(
-                ledger, state, peer, manifest, new, ready.values, ready.columns, ready.asked
-            )
+                ledger, state, peer, manifest, new, ready.values, ready.columns, ready.asked,
+                vouched(ledger) if vouched is not None else None,
+            )  # fmt: skip
         else:
             new, reissued = _new_from_hub(ledger, state, peer, manifest, changes, by_id)
             peer = state.peer(peer.name) or peer

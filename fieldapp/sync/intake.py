@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Mapping, Sequence
 
-from fieldapp.domain.dates import china_minute, today
+from fieldapp.domain.dates import CHINA, china_minute, today
 from fieldapp.domain.numbers import device_part
 from fieldapp.services.trust import NUMBERED, Origins, Verdict, printable
 from fieldapp.services.trust_check import (
@@ -198,12 +198,15 @@ def admit(
     values: Mapping[str, Verdict] | None = None,
     columns: Mapping[str, Collection[str]] | None = None,
     asked: Collection[tuple[str, str]] | None = None,
+    vouched_ms: int | None = None,
 ) -> tuple[list[Change], list[Refusal]]:
     """The bundle's new changes split into those to apply and those to hold (see module).
 
     `values`: the value checks of the bundle's changes made ahead (`trust_check.values_ahead`).
     `columns`: the ledger's `replica.data_columns`, when the caller has them already;
     `asked`: the rows the screen reads first, worked out ahead (`trust_check.rows_ahead`).
+    `vouched_ms`: the time the devices' changes vouch for while the hub's clock is doubted as
+    behind (`hub.own_clock.vouched`), which stamps are judged ahead of instead.
     """
     if manifest.received > peer.serial_out:
         # The device imported answers this hub does not remember making: the hub was restored
@@ -214,8 +217,24 @@ def admit(
         state.set_counters(peer.name, serial_out=manifest.received)
         state.forget_sent(peer.name)
     own = set(state.origins_of(peer.name))
-    held = HeldChanges(ledger.db)
-    _check_gaps(ledger, held, own, new)
+    _check_gaps(ledger, HeldChanges(ledger.db), own, new)
+    return judged(ledger, state, peer, new, values, columns, asked, vouched_ms)
+
+
+def judged(
+    ledger: Ledger,
+    state: SyncState,
+    peer: Peer,
+    new: Sequence[Change],
+    values: Mapping[str, Verdict] | None = None,
+    columns: Mapping[str, Collection[str]] | None = None,
+    asked: Collection[tuple[str, str]] | None = None,
+    vouched_ms: int | None = None,
+) -> tuple[list[Change], list[Refusal]]:
+    """`peer`'s changes `new` split by the trust rules as `admit` splits a bundle's (which it
+    does once the bundle's numbering is checked): also the county's re-judging of changes it
+    holds (`hub.rejected.rejudge`), as from their device, now."""
+    own = set(state.origins_of(peer.name))
     origins = Origins(
         own=frozenset(own),
         hub=ledger.device_id,
@@ -226,12 +245,17 @@ def admit(
     known = replica.data_columns(ledger.db) if columns is None else columns
     fields = {t: frozenset(f) for t, f in known.items()}
     # A claim asking more than the county's policy pays is held too (the hub's own policy),
-    # and one dated after the day it arrives (the hub's own clock: the device's is its word).
+    # and one dated after the day it arrives (the hub's own clock: the device's is its word;
+    # the day its devices' changes vouch for while its clock is doubted as behind).
+    arrived = today()
+    if vouched_ms is not None:
+        arrived = max(arrived, dt.datetime.fromtimestamp(vouched_ms / 1000, CHINA).date())
     return screen(
         ledger.db, actor, origins, new, fields, values, asked,
-        paid=policy_judge(ledger, repeats=not actor.county_level), arrived=today(),
+        paid=policy_judge(ledger, repeats=not actor.county_level), arrived=arrived,
         paying=claims_paying(ledger), awaiting=claims_of(ledger),
         members=household_members(ledger), batched=claims_batched(ledger),
+        vouched_ms=vouched_ms,
     )  # fmt: skip
 
 

@@ -1,0 +1,167 @@
+"""A hub whose clock went a year back (its mainboard battery died) held every change the
+villages brought on USB sticks as stamped a year ahead of it (`stamped_ahead`), and once its
+clock was put right the county had to accept them one by one. While the hub doubts its clock
+as behind (`hub.own_clock`), it now judges a stamp ahead of the later of its clock and the time
+its evidence vouches for: the third-newest of the newest changes it accepted from distinct
+devices in service (`own_clock.vouched`) — one or two hostile devices move it not — and says so
+in the reason it holds a change for. After the fix, `hub rejected --rejudge` judges the changes
+held only as stamped ahead again by the same rule: those it clears are accepted as the county's,
+by the clerk, the rest stay held.
+
+As in `test_hub_clock_doubted`, the county's real time is moved a year ahead in this process
+(time_machine), where the devices live; the hub imports on its own (reset) clock.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from fieldapp.cli.main import main
+from fieldapp.domain.dates import today
+from fieldapp.hub import own_clock, rejected
+from fieldapp.hub.folder import Hub
+from fieldapp.services.policy_admin import publish
+from fieldapp.store.hlc import HybridClock
+from fieldapp.store.ledger import Ledger
+from fieldapp.store.sync_state import SyncState
+from fieldapp.sync.exchange import export_bundle
+from tests.hub.test_hub_clock_doubted import YEAR_DAYS, _devices_synced, _real_time
+from tests.policy.helpers import COUNTY_PACK
+from tests.sync.helpers import add_family, add_job
+from tests.sync.test_hostile_device import claim
+
+pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
+
+MONTH_MS = 30 * own_clock.DAY_MS
+
+
+def _next_bundles(devices: list[Ledger], tmp_path: Path, tag: str) -> list[Path]:
+    """Each device adds a family today (the county's real time) and writes its bundle."""
+    bundles = []
+    for n, device in enumerate(devices):
+        add_family(device, _area(device), [f"{301 + n}"], surname="李")
+        bundles.append(export_bundle(device, tmp_path / f"{tag}{n}.fs").path)
+    return bundles
+
+
+def _area(device: Ledger) -> str:
+    identity = SyncState(device.db).identity()
+    assert identity is not None and identity.area_code
+    return identity.area_code
+
+
+def _hostile(make_device, name: str, area: str) -> Ledger:  # noqa: ANN001
+    """A device whose program stamps its changes a month ahead of the real time."""
+    device = make_device(name, area)
+    device.clock = HybridClock(device.clock.last, now_ms=lambda: int(time.time() * 1000) + MONTH_MS)
+    return device
+
+
+def test_three_honest_devices_under_a_behind_hub_are_not_held(hub, make_device, tmp_path):  # noqa: ANN001
+    with _real_time():
+        devices = _devices_synced(hub, make_device, tmp_path, own_clock.DEVICES)
+        bundles = _next_bundles(devices, tmp_path, "next")
+    doubt = own_clock.check(hub.ledger)
+    assert doubt is not None and doubt.days == -YEAR_DAYS, doubt
+    for bundle in bundles:
+        result = hub.import_file(bundle)
+        assert result.held == 0, [(h.rule, h.reason) for h in hub.rejected()]
+    assert hub.rejected() == []
+    names = {r[0] for r in hub.ledger.db.execute("SELECT name FROM persons")}
+    assert {"李0"} <= names
+
+
+def test_a_claim_of_today_under_a_behind_hub_is_not_held(hub, make_device, tmp_path):  # noqa: ANN001
+    """A new claim is judged by its date against the day it arrives (`claim_future`): under
+    the reset clock that day was a year back too; it is now the day the evidence vouches for."""
+    publish(hub.ledger, COUNTY_PACK, "county.toml")
+    with _real_time():
+        devices = _devices_synced(hub, make_device, tmp_path, own_clock.DEVICES)
+        device = devices[0]
+        mine = str(device.db.execute("SELECT id FROM persons").fetchone()[0])
+        add_job(device, mine)
+        with device.transaction():
+            device.insert("claims", {**claim(mine, area=_area(device)), "claim_date": str(today())})
+        bundle = export_bundle(device, tmp_path / "claim.fs").path
+    hub.import_file(bundle)
+    assert hub.rejected() == [], [(h.rule, h.reason) for h in hub.rejected()]
+
+
+def test_one_or_two_hostile_devices_are_still_held_against_the_evidence(
+    hub: Hub,
+    make_device,  # noqa: ANN001
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with _real_time():
+        _devices_synced(hub, make_device, tmp_path, own_clock.DEVICES)
+        bad = [_hostile(make_device, f"坏{n}", f"5205021020{n + 1:02d}") for n in range(2)]
+        bundles = _next_bundles(bad, tmp_path, "bad")
+    for bundle in bundles:
+        hub.import_file(bundle)
+    # Taken one after the other, the first's stamps did not vouch for the second's.
+    held = hub.rejected()
+    ahead = [h for h in held if h.rule == "stamped_ahead"]
+    assert {h.device for h in ahead} == {"坏0", "坏1"}, [(h.rule, h.reason) for h in held]
+    # The rest (a family's people) wait on their household, held.
+    assert {h.rule for h in held} == {"stamped_ahead", "no_place"}, [h.rule for h in held]
+    for one in ahead:
+        said = one.reason
+        assert "各设备已同步来的修改证明的时间" in said and "中心电脑的时钟慢了" in said, said
+    assert not hub.ledger.db.execute("SELECT 1 FROM persons WHERE name LIKE '李%'").fetchall()
+    # The held list shows why.
+    hub.close()
+    assert main(["hub", "rejected", "--dir", str(hub.root)]) == 0
+    assert "中心电脑的时钟慢了，所以按至少三台设备最近的修改时间来衡量" in capsys.readouterr().out
+
+
+def test_rejudge_after_the_clock_is_put_right(hub, make_device, tmp_path, capsys):  # noqa: ANN001
+    """Two devices are too few to vouch: their changes of today are held under the reset
+    clock, as is a hostile device's a month ahead. Once the clock is right the clerk re-judges:
+    the two are accepted by the clerk's name, the month-ahead one stays held."""
+    publish(hub.ledger, COUNTY_PACK, "county.toml")
+    with _real_time():
+        devices = _devices_synced(hub, make_device, tmp_path, own_clock.DEVICES - 1)
+        bad = _hostile(make_device, "坏村", "520502102001")
+        mine = str(devices[0].db.execute("SELECT id FROM persons").fetchone()[0])
+        add_job(devices[0], mine)  # and a claim of today for it
+        with devices[0].transaction():
+            made = devices[0].insert(
+                "claims", {**claim(mine, area=_area(devices[0])), "claim_date": str(today())}
+            )
+        bundles = _next_bundles([*devices, bad], tmp_path, "next")
+    for bundle in bundles:
+        hub.import_file(bundle)
+    held = hub.rejected()
+    # Each family's household held as stamped ahead, its person waiting on it for a place;
+    # the claim dated after the hub's today.
+    rules = {h.rule for h in held}
+    assert {"stamped_ahead", "no_place", "claim_future"} <= rules, [
+        (h.rule, h.reason) for h in held
+    ]
+    honest = [h.id for h in held if h.device != "坏村"]
+    hostile = [h.id for h in held if h.device == "坏村"]
+    assert len(honest) >= 5 and hostile
+    hub.close()
+    with _real_time():  # the date put right
+        assert main(["hub", "rejected", "--dir", str(hub.root), "--rejudge"]) == 0
+    out = capsys.readouterr().out
+    assert "作为县里的修改写入" in out and "照旧扣下" in out, out
+    again = Hub.open(hub.root)
+    try:
+        decided = {h.id: h for h in again.rejected()}
+        assert {decided[i].status for i in honest} == {"accepted"}, decided
+        assert {decided[i].status for i in hostile} == {"held"}, decided
+        clerk = decided[honest[0]].decided_by  # who ran it (the CLI's user)
+        assert clerk and decided[honest[0]].decision == rejected.REJUDGED
+        rows = again.ledger.db.execute(
+            "SELECT updated_by FROM persons WHERE name = '李0'"
+        ).fetchall()
+        assert again.ledger.get("claims", made) is not None
+        # The two honest families, by the clerk's name; not the hostile device's.
+        assert len(rows) == 2 and all(r[0].startswith(f"{clerk}（接受") for r in rows), rows
+    finally:
+        again.close()
