@@ -5,6 +5,7 @@ fieldapp [--db PATH] calendar --year YYYY [--json]
 fieldapp hub policy publish --dir HUBDIR FILE
 fieldapp hub policy list --dir HUBDIR [--json]
 fieldapp hub policy edit --dir HUBDIR [--figure RULE=AMOUNT]... [--extend RULE=DATE]... …
+    [--word 词=含义]... [--drop-word 词]...
 ```
 """
 
@@ -59,7 +60,8 @@ def register_hub_policy(hub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_hub_policy_list)
     p = cmds.add_parser(
         "edit",
-        help="县级编辑：县定金额（不超过政策规定的最高额）、延续执行、监测收入线、放假安排；检查后签发",
+        help="县级编辑：县定金额（不超过政策规定的最高额）、延续执行、监测收入线、放假安排、"
+        "就业状态用词；检查后签发",
     )
     p.add_argument("--dir", type=Path, required=True, help="汇总中心文件夹")
     p.add_argument("--figure", action="append", default=[], metavar="RULE=AMOUNT",
@@ -91,6 +93,21 @@ def register_hub_policy(hub: argparse._SubParsersAction) -> None:
     p.add_argument("--schedule-document", metavar="NUMBER", help="放假安排通知的文号")
     p.add_argument("--days-off", default="", metavar="DATES", help="该年全部放假日（可写范围）")
     p.add_argument("--make-up-workdays", default="", metavar="DATES", help="该年调休上班日")
+    p.add_argument(
+        "--word",
+        action="append",
+        default=[],
+        metavar="词=含义",
+        help="县里的就业状态用词表：村里台账写的一个词读作哪种就业状态（已就业、未就业、在校、无需就业），"
+        "全县导入都这样读；表里已有的词改读作这个（如 --word 在家=未就业 --word √=已就业；可写多次）",
+    )
+    p.add_argument(
+        "--drop-word",
+        action="append",
+        default=[],
+        metavar="词",
+        help="从县里的就业状态用词表删去一个词（如 --drop-word 在家；可写多次）",
+    )
     p.add_argument("--title", default="", help="政策包的名称")
     p.add_argument("--authority", default="", help="发布单位，如 某县人力资源和社会保障局")
     p.add_argument("--id", default="", help="县级政策包编号（首次编辑时，默认 county）")
@@ -212,6 +229,7 @@ def _said_published(
                 "seq": record.seq,
                 "version": record.version,
                 "requires": requires,
+                "status_words": record.read().status_words,
                 "older_program": [str(d["device"]) for d in older],
                 "unreported_program": [str(d["device"]) for d in unreported],
             }
@@ -393,6 +411,44 @@ def county_edit(args: argparse.Namespace) -> CountyEdit:
     return edit
 
 
+def status_word_changes(args: argparse.Namespace) -> tuple[dict[str, str], list[str]]:
+    """The words `--word` says (word → status) and those `--drop-word` removes, each checked
+    as publishing checks a row (`pack.status_word_problem`); FieldappError naming the word."""
+    from fieldapp.policy.pack import status_word_problem
+
+    said: dict[str, str] = {}
+    for item in args.word:
+        word, equals, meaning = item.partition("=")
+        if not equals:
+            raise FieldappError(f"--word 要写成“词=含义”，如 在家=未就业（写的是“{item}”）")
+        problem = status_word_problem(word, meaning)
+        if problem is None and word.strip() in said:
+            problem = f"就业状态用词“{word.strip()}”写了两次"
+        if problem is not None:
+            raise FieldappError(problem)
+        said[word.strip()] = meaning.strip()
+    dropped: list[str] = []
+    for word in (w.strip() for w in args.drop_word):
+        if not word:
+            raise FieldappError("--drop-word 要写明删去哪个用词")
+        if word in said:
+            raise FieldappError(f"就业状态用词“{word}”既用 --word 写了，又用 --drop-word 删去")
+        if word not in dropped:
+            dropped.append(word)
+    return said, dropped
+
+
+def status_words_after(
+    current: dict[str, str], said: dict[str, str], dropped: list[str]
+) -> dict[str, str]:
+    """The county's whole list after the command: `current` less `dropped`, with `said` set;
+    FieldappError naming a dropped word the list does not have."""
+    for word in dropped:
+        if word not in current:
+            raise FieldappError(f"县里的就业状态用词表中没有“{word}”，无从删去")
+    return {w: m for w, m in current.items() if w not in dropped} | said
+
+
 def cmd_hub_policy_edit(args: argparse.Namespace) -> int:
     """The county editor on the hub: apply the edit to the county's pack, check, sign, queue."""
     from fieldapp.policy.editor import (
@@ -407,12 +463,13 @@ def cmd_hub_policy_edit(args: argparse.Namespace) -> int:
 
     try:
         edit = county_edit(args)
+        said, dropped = status_word_changes(args)
     except FieldappError as error:  # a value mistyped on the command line: a usage mistake
         return fail(f"{error}；未签发，各设备的政策包不变", 2)
-    if edit.is_empty():
+    if edit.is_empty() and not said and not dropped:
         return fail(
-            "没有要修改的内容：请用 --figure、--extend、--income-line、--holiday、--workday 或 "
-            "--schedule-year 写明县里的决定；未签发，各设备的政策包不变",
+            "没有要修改的内容：请用 --figure、--extend、--income-line、--holiday、--workday、"
+            "--schedule-year、--word 或 --drop-word 写明县里的决定；未签发，各设备的政策包不变",
             2,
         )
     hub = _hub(args)
@@ -423,6 +480,13 @@ def cmd_hub_policy_edit(args: argparse.Namespace) -> int:
         pack_id = args.id or (current.pack.id if current else "county")
         versions = [p.version for p in published(hub.ledger) if p.pack_id == pack_id]
         version = args.version or next_version(versions, china_today())
+        if said or dropped:
+            try:
+                edit.status_words = status_words_after(
+                    dict(current.status_words) if current else {}, said, dropped
+                )
+            except FieldappError as error:
+                return fail(f"{error}；未签发，各设备的政策包不变", 2)
         try:
             text, drafted = edit_county_pack(
                 registry.base_files(), current, edit, version=version, pack_id=pack_id
@@ -444,6 +508,10 @@ def cmd_hub_policy_edit(args: argparse.Namespace) -> int:
         devices = hub.status()
     finally:
         hub.close()
+    if (said or dropped) and not args.json:
+        words = record.read().status_words
+        listed = "、".join(f"“{w}”读作“{m}”" for w, m in words.items())
+        print(f"县里的就业状态用词表：{listed}" if words else "县里的就业状态用词表已删空")
     if not _said_published(args, text, record, devices):
         print(
             f"已签发县级政策包“{_titled(record)}”（第 {record.seq} 号），将随下一次数据包下发；版本："

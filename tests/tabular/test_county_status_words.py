@@ -16,6 +16,7 @@ import pytest
 
 from fieldapp.policy.pack import PackError
 from fieldapp.policy.packfile import dump_pack, needed_program, parse_pack_text
+from fieldapp.services.policy_admin import county_pack_in_force
 from fieldapp.store.ledger import Ledger
 from fieldapp.tabular.import_report import write_import_report
 from fieldapp.tabular.ledger_import import import_ledger
@@ -143,3 +144,59 @@ def test_a_pack_without_the_list_asks_for_no_newer_program() -> None:
     assert pack.status_words == {"在家": "未就业", "√": "已就业", "外出": "已就业"}
     with pytest.raises(PackError, match="不认识的字段"):
         parse_pack_text(COUNTY_PACK + '\n[status_word]\n"在家" = "未就业"\n', "county.toml")
+
+
+def test_hub_policy_edit_writes_and_drops_the_countys_words(county: County) -> None:
+    """`hub policy edit --word 词=含义 --drop-word 词` changes the county's list one word at a
+    time (the rest kept), checked as publishing checks it, refusals naming the word; the new
+    edition reaches the device and its import reads so; dropping every word leaves no list and
+    no `requires`."""
+    hub = ("hub", "policy", "edit", "--dir", county.hub)
+    refused = [
+        (["--word", "在家=务农"], "就业状态用词“在家”读作“务农”不行：就业状态只有已就业、未就业、在校、无需就业"),
+        (["--word", "已就业=未就业"], "就业状态用词“已就业”本身就是一种就业状态，不能读作“未就业”"),
+        (["--word", "在家"], "--word 要写成“词=含义”，如 在家=未就业（写的是“在家”）"),
+        (["--word", "在家=未就业", "--word", "在家=已就业"], "就业状态用词“在家”写了两次"),
+        (["--word", "在家=未就业", "--drop-word", "在家"], "就业状态用词“在家”既用 --word 写了"),
+        (["--drop-word", "打工"], "县里的就业状态用词表中没有“打工”，无从删去"),
+    ]  # fmt: skip
+    for argv, said in refused:
+        code, out, err = county.run(*hub, *argv)
+        assert code == 2 and said in err and "未签发，各设备的政策包不变" in err, (argv, out, err)
+    code, out, _ = county.run("hub", "policy", "list", "--dir", county.hub, "--json")
+    assert [p["version"] for p in json.loads(out)] == ["2026.1"]
+
+    code, out, err = county.run(
+        *hub, "--word", " 在家 = 无需就业", "--word", "打工=已就业", "--drop-word", "外出",
+        "--version", "2026.2", "--json",
+    )  # fmt: skip
+    assert code == 0, out + err
+    answer = json.loads(out)
+    assert answer["status_words"] == {"在家": "无需就业", "√": "已就业", "打工": "已就业"}
+    assert answer["requires"] == "0.2.0"
+    assert county.deliver()[0] == 0
+    book = _village_book(county.tmp / "红星村台账.xlsx")
+    code, out, err = county.run("--db", county.device, "import", book)
+    assert code == 0, out + err
+    assert _statuses(county) == {"张长英": "无需就业", "李秀": "无需就业", "张明": "已就业"}
+    assert "，“在家”读作“无需就业”：2 格" in out
+
+    code, out, err = county.run(
+        *hub,
+        "--drop-word",
+        "在家",
+        "--drop-word",
+        "√",
+        "--drop-word",
+        "打工",
+        "--version",
+        "2026.3",
+    )
+    assert code == 0, out + err
+    assert "县里的就业状态用词表已删空" in out and out.strip().endswith("2026.3")
+    hub_db = Ledger.open(county.hub / "hub.db")
+    try:
+        pack = county_pack_in_force(hub_db)
+    finally:
+        hub_db.close()
+    assert pack is not None and pack.status_words == {} and pack.pack.requires is None
