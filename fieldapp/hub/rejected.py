@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from fieldapp.domain.dates import china_iso, china_minute, today, written
+from fieldapp.domain.dates import CHINA, china_iso, china_minute, today, written
 from fieldapp.domain.numbers import HELD_KEY, row_number
 from fieldapp.domain.places_said import UNKNOWN_PLACE, Said, say_place
 from fieldapp.domain.roles import Role
@@ -376,8 +376,9 @@ def accept(
                 f"{hints.which(held_id)}（{_record_of(hub, held)}）不能接受：{printable(verdict.reason)}。"
                 f"只能不予采纳{hints.dismissing}"
             )
+        day = _hub_day(hub)
         early = (
-            _not_yet_due(finder.row(change.tbl, change.row_id), change.data)
+            _not_yet_due(finder.row(change.tbl, change.row_id), change.data, day)
             if asks_due(change.tbl, change.data, context.exists)
             else None
         )
@@ -401,7 +402,7 @@ def accept(
                 applied = made.id if made is not None else None
             else:
                 data = dict(change.data)
-                kept = _kept_key(hub, store, held) if change.tbl in NUMBERED else None
+                kept = _kept_key(hub, store, held, day) if change.tbl in NUMBERED else None
                 if kept is not None:
                     data[HELD_KEY] = kept  # the row keeps the number its device printed
                 ledger.insert(change.tbl, data, change.row_id)
@@ -414,12 +415,13 @@ def accept(
     return found
 
 
-def _kept_key(hub: Hub, store: HeldChanges, held: HeldChange) -> str | None:
+def _kept_key(hub: Hub, store: HeldChanges, held: HeldChange, day: dt.date) -> str | None:
     """The key of the change the device made the held claim's (batch's) row with, which the
     county's accepting change keeps so the row keeps the number the device printed; None when
     it is not the device's own to keep: a change-log id forged as another's, a number some
     row already has, or (a claim) a making stamp before its claim date, which the hub's
-    intake refuses (`claim_made`): then the row is numbered by the county's change, as any."""
+    intake refuses (`claim_made`; judged by the hub's `day`, `_hub_day`): then the row is
+    numbered by the county's change, as any."""
     key = store.first_key(held)
     number = row_number(key)
     if key is None or not number:
@@ -429,7 +431,7 @@ def _kept_key(hub: Hub, store: HeldChanges, held: HeldChange) -> str | None:
         return None
     if held.change.tbl == "claims":
         stamp = key.split("/", 1)[0]
-        if not made_out_of_time(stamp, held.change.data, today()).allowed:
+        if not made_out_of_time(stamp, held.change.data, day).allowed:
             return None
     return key
 
@@ -461,14 +463,29 @@ def _beyond_policy(hub: Hub, held: HeldChange, finder: PlaceFinder) -> str:
     return "" if verdict.allowed else verdict.reason
 
 
-def _not_yet_due(before: Mapping[str, Any] | None, data: Mapping[str, Any]) -> str | None:
+def _hub_day(hub: Hub) -> dt.date:
+    """The hub's today, as its import and `rejudge` judge a claim's date by (`intake.judged`):
+    its clock's, or the day its devices' changes vouch for while it doubts its clock as behind
+    (`own_clock.vouched`) — a clock reset a year back would refuse every claim of today."""
+    from fieldapp.hub import own_clock
+
+    on = today()
+    vouched = own_clock.vouched(hub.ledger)
+    if vouched is not None:
+        on = max(on, dt.datetime.fromtimestamp(vouched / 1000, CHINA).date())
+    return on
+
+
+def _not_yet_due(
+    before: Mapping[str, Any] | None, data: Mapping[str, Any], on: dt.date
+) -> str | None:
     """Why a held claim (`before` as the hub has it, `data` its change) cannot be accepted on
-    the hub's today: dated after it, accepting would pay for work not yet done all the same
-    (`claim_future`); it may be accepted from its claim date. None when it may be now."""
+    the hub's day `on` (`_hub_day`): dated after it, accepting would pay for work not yet done
+    all the same (`claim_future`); it may be accepted from its claim date. None when it may be
+    now."""
     row = {**(before or {}), **data}
     if row.get("deleted"):
         return None
-    on = today()
     if claim_not_yet_due(row, on, "中心今天") is None:
         return None
     due = written(dt.date.fromisoformat(str(row.get("claim_date"))))  # as claim_not_yet_due read it

@@ -43,7 +43,7 @@ Index-friendly forms only: each link is its own indexed look-up (an `OR` of link
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -191,19 +191,7 @@ def departures(
             continue
         if isinstance(data, dict) and MOVING & data.keys():
             left[row] = max(left.get(row, (-1, -1)), stamp_key(change[hlc]))
-    links = Links.of(db)
-    pointed: dict[str, list[str]] = {}
-    for row, table in tables.items():
-        if row in left:
-            continue
-        columns = ("household_id",) if table == "persons" else links.first.get(table, ())
-        columns += tuple(c for c in links.rows.get(table, ()) if c not in columns)
-        if not columns:
-            continue
-        values = db.execute(
-            f"SELECT {', '.join(f'[{c}]' for c in columns)} FROM [{table}] WHERE id = ?", [row]
-        ).fetchone()
-        pointed[row] = [str(v) for v in values or () if v]
+    pointed = _pointed(db, {row: table for row, table in tables.items() if row not in left})
     # A claim's event → the claim → its person → the person's household: until nothing moves.
     for _ in range(len(pointed)):
         moved = False
@@ -214,6 +202,31 @@ def departures(
         if not moved:
             break
     return left
+
+
+def _pointed(db: sqlite_utils.Database, rows: Mapping[str, str]) -> dict[str, list[str]]:
+    """What each of `rows` (row id → its table) points at now: a person's household, the
+    first-ring and other row links of the rest (a table linking nothing is left out). One
+    look-up per table, whatever the number of rows: a whole village moving at once."""
+    links = Links.of(db)
+    by_table: dict[str, list[str]] = {}
+    for row, table in rows.items():
+        by_table.setdefault(table, []).append(row)
+    pointed: dict[str, list[str]] = {}
+    for table, ids in by_table.items():
+        columns = ("household_id",) if table == "persons" else links.first.get(table, ())
+        columns += tuple(c for c in links.rows.get(table, ()) if c not in columns)
+        if not columns:
+            continue
+        _fill(db, "temp._leaving", ids)
+        found = db.execute(
+            f"SELECT id, {', '.join(f'[{c}]' for c in columns)} FROM [{table}] "
+            "WHERE id IN temp._leaving"
+        ).fetchall()
+        now = {str(r[0]): r[1:] for r in found}
+        for row in ids:
+            pointed[row] = [str(v) for v in now.get(row, ()) if v]
+    return pointed
 
 
 # -- scope -----------------------------------------------------------------------------------

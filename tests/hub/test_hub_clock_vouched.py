@@ -14,13 +14,16 @@ As in `test_hub_clock_doubted`, the county's real time is moved a year ahead in 
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from pathlib import Path
 
 import pytest
+import time_machine
 
 from fieldapp.cli.main import main
-from fieldapp.domain.dates import today
+from fieldapp.domain.dates import CHINA, today
+from fieldapp.domain.numbers import HELD_KEY
 from fieldapp.hub import own_clock, rejected
 from fieldapp.hub.folder import Hub
 from fieldapp.services.policy_admin import publish
@@ -165,3 +168,52 @@ def test_rejudge_after_the_clock_is_put_right(hub, make_device, tmp_path, capsys
         assert len(rows) == 2 and all(r[0].startswith(f"{clerk}（接受") for r in rows), rows
     finally:
         again.close()
+
+
+def _at(day: dt.date, hour: int) -> time_machine.travel:
+    """The county's real time: `hour` o'clock of `day` (China time), ticking on."""
+    return time_machine.travel(dt.datetime.combine(day, dt.time(hour), CHINA), tick=True)
+
+
+def test_a_claim_rejudged_under_a_behind_hub_is_accepted_on_the_vouched_day(
+    hub,  # noqa: ANN001
+    make_device,  # noqa: ANN001
+    tmp_path: Path,
+) -> None:
+    """Under the reset clock, a claim dated the day after the evidence's is held as not yet
+    due (`claim_future`). The next day three devices' changes vouch for its date; the clerk
+    re-judges before the clock is put right: the rules clear it on the vouched day, and its
+    acceptance judges it on that day too, not on the hub's reset clock's (which refused it,
+    a year before its date); the county's copy names its village's creating change."""
+    publish(hub.ledger, COUNTY_PACK, "county.toml")
+    day = dt.datetime.now(CHINA).date() + dt.timedelta(days=YEAR_DAYS)
+    nxt = day + dt.timedelta(days=1)
+    with _at(day, 10):
+        devices = _devices_synced(hub, make_device, tmp_path, own_clock.DEVICES)
+    device = devices[0]
+    mine = str(device.db.execute("SELECT id FROM persons").fetchone()[0])
+    with _at(nxt, 8):
+        add_job(device, mine)
+        with device.transaction():
+            made = device.insert(
+                "claims", {**claim(mine, area=_area(device)), "claim_date": str(nxt)}
+            )
+        bundle = export_bundle(device, tmp_path / "claim.fs").path
+    hub.import_file(bundle)
+    held = hub.rejected()
+    assert [(h.rule, h.change.row_id) for h in held] == [("claim_future", made)], [
+        (h.rule, h.reason) for h in held
+    ]
+    with _at(nxt, 9):  # the other two villages' changes of the next day
+        bundles = _next_bundles(devices[1:], tmp_path, "next")
+    for one in bundles:
+        assert hub.import_file(one).held == 0, [(h.rule, h.reason) for h in hub.rejected()]
+    doubt = own_clock.check(hub.ledger)
+    assert doubt is not None and doubt.days < 0, doubt  # not yet put right
+    done = rejected.rejudge(hub, "县人社局")
+    assert (done.accepted, done.refused) == ([held[0].id], {}), done
+    row = hub.ledger.get("claims", made)
+    assert row is not None and "接受" in row["created_by"]
+    # The county's copy names the village's creating change (`HELD_KEY`), judged on that day.
+    mine_row = device.get("claims", made)
+    assert mine_row is not None and row[HELD_KEY] == mine_row["_ckey"], row
