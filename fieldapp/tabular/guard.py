@@ -849,15 +849,16 @@ def _unsaved_tags(chunk: bytes) -> list[tuple[int, bytes]]:
 def _error_tags(chunk: bytes) -> list[tuple[int, bytes, str]]:
     """The chunk's cells holding an error value (#N/A …), each where its tag starts, its
     attributes and its value: its type read among its attributes (`_ERROR_TYPE`), its value
-    before its end (`</c>`, at most `_ERROR_BODY` bytes on). Tags inside an error cell (up to
-    its end) are not read as cells."""
+    before its end (`</c>`, at most `_ERROR_BODY` bytes on). A cell closed in its tag
+    (`<c r="B3" t="e"/>`) holds none: the reader reads it blank, not as the next cell's value.
+    Tags inside an error cell (up to its end) are not read as cells."""
     found: list[tuple[int, bytes, str]] = []
     ends = _CELL_END.finditer(chunk)
     end = next(ends, None)  # the first cell's end not before the tag looked at
     after = 0  # the end of the last error cell read
     for tag in _tags(chunk):
         attrs = tag.group(2)
-        if tag.group(1) != b"c" or tag.start() < after:
+        if tag.group(1) != b"c" or tag.start() < after or attrs.endswith(b"/"):
             continue
         if not any(is_type[1] for is_type in _ERROR_TYPE.finditer(attrs)):
             continue

@@ -294,6 +294,29 @@ def test_an_error_type_inside_a_quoted_value_is_no_error(tmp_path):
     assert guard.check_file(path).errors == {"台账": {(2, 5): "#REF!"}}
 
 
+@pytest.mark.parametrize("chunk", [61, 97, 1 << 20])
+@pytest.mark.parametrize("closed", [b'<c r="C3" t="e"/>', b'<c t="e"/>'])
+def test_an_error_cell_closed_in_its_tag_is_blank_not_the_next_cells_value(
+    ledger, tmp_path, monkeypatch, chunk, closed
+):
+    # `<c r="C3" t="e"/>` holds no value: python-calamine reads 李秀's 户主身份证号码 blank and
+    # D3 as 配偶. The guard read on past the tag's end to the next cell's `<v>配偶</v>` and
+    # noted it as C3's error, so 李秀 was refused for an error value the sheet does not show.
+    monkeypatch.setattr(guard, "_CHUNK", chunk)
+    source = _xlsx_errors(tmp_path / "e.xlsx", 't="e"')
+    spouse = '<c r="D3" t="inlineStr"><is><t>配偶</t></is></c>'.encode()
+    edits = [
+        (b'<c r="C3" t="e"><v>#N/A</v></c>', closed),
+        (spouse, '<c r="D3" t="str"><v>配偶</v></c>'.encode()),
+    ]
+    path = _rewritten(source, tmp_path / "closed.xlsx", _in_sheets(edits))
+    assert guard.check_file(path).errors == {"台账": {(2, 5): "#REF!"}}
+    report = import_ledger(ledger, path)
+    [refused] = report.rejected
+    assert (refused.sheet, refused.row) == ("台账", 3)
+    assert "户主身份证号码" in refused.reason and "错误值" not in refused.reason
+
+
 def _cut_after_the_rows(source: Path, path: Path, rest: bytes) -> Path:
     """`source` with its sheet cut after its rows, ending in `rest` (a tag never closed)."""
 
