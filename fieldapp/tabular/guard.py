@@ -860,9 +860,9 @@ def _error_tags(chunk: bytes) -> list[tuple[int, bytes, str]]:
     end = next(ends, None)  # the first cell's end not before the tag looked at
     after = 0  # the end of the last error cell read
     for tag in _tags(chunk):
-        attrs = tag.group(2)
-        if tag.group(1) != b"c" or tag.start() < after or attrs.endswith(b"/"):
-            continue
+        attrs = tag[2]
+        if b"e" not in attrs or tag[1] != b"c" or tag.start() < after or attrs.endswith(b"/"):
+            continue  # (the usual cell, `r="A2" s="3" t="s"`, passed over by its first test)
         if not any(is_type[1] for is_type in _ERROR_TYPE.finditer(attrs)):
             continue
         while end is not None and end.start() < tag.end():
