@@ -646,7 +646,9 @@ def _scan_sheet(
         unnumbered = unnumbered or any(not all(_cell_ref(attrs)) for _at, attrs in unsaved)
         if heading:  # <cols> comes before the rows (<sheetData>): not looked for after them
             heading = b"sheetData" not in chunk
-            for match in _COL.finditer(chunk) if b"col" in chunk else ():
+            # (up to the chunk's last ">", as the rows below: a `<col` after it is left open)
+            columns = _COL.finditer(chunk, 0, chunk.rfind(b">") + 1) if b"col" in chunk else ()
+            for match in columns:
                 attrs = match.group(1)
                 bounds = _attributes(attrs)
                 first, last = bounds.get(b"min", b""), bounds.get(b"max", b"")

@@ -352,13 +352,14 @@ def test_an_error_cells_tag_left_open_to_the_sheets_end_is_refused(ledger, tmp_p
         b'<c x="' * 200_000,  # cells' tags, each a quote never closed
         b'<row r="5" ' * 100_000,  # rows' tags
         b'<row r="5" hidden="1" ' * 50_000,  # hidden rows' tags
+        b"<col " * 200_000,  # columns' tags
     ],
 )
 def test_cell_tags_left_open_to_the_sheets_end_are_no_cells(ledger, tmp_path, rest):
-    # A megabyte of cell or row tags never closed, after the rows: python-calamine refuses the
-    # sheet (a tag not closed). The guard read each tag on to the sheet's end (the tag by tag
-    # count, the error and formula cells' reads, the last row's number), some minutes, some
-    # hours, before letting it by.
+    # A megabyte of cell, row or column tags never closed, after the rows: python-calamine
+    # refuses the sheet (a tag not closed). The guard read each tag on to the sheet's end (the
+    # tag by tag count, the error and formula cells' reads, the last row's number, the hidden
+    # columns), some minutes, some hours, before letting it by.
     source = _xlsx_errors(tmp_path / "e.xlsx", 't="e"')
     path = _cut_after_the_rows(source, tmp_path / "open.xlsx", rest)
     assert guard.check_file(path).errors == {"台账": {(2, 5): "#REF!", (3, 3): "#N/A"}}
