@@ -86,6 +86,9 @@ def _far_rows(width: int) -> tuple[int, int]:
 _IN_TAG = rb"""[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*"""
 #: A tag's attributes, up to its end.
 _ATTRS = rb"(" + _IN_TAG + rb")>"
+#: `_IN_TAG` read once: possessive, so a tag left open (to the chunk's end, or at a quote never
+#: closed) is given up in one pass, not again from each of its characters.
+_IN_TAG_ONCE = rb"""[^>"']*+(?:(?:"[^"]*+"|'[^']*+')[^>"']*+)*+"""
 #: A workbook's sheet and a relationship, under any prefix or none (the reader reads each by its
 #: local name): their attributes are read by `_attributes` (in either quote, in any order, as
 #: the reader reads them).
@@ -566,13 +569,16 @@ def _row_numbers(chunk: bytes) -> list[bytes]:
     return _NUMBERED_ROW.findall(chunk, 0, chunk.rfind(b"<"))
 
 
-#: A row or cell tag, for the tag by tag scan (an attribute's value may hold ">").
-_ROW_OR_CELL = re.compile(
-    rb"<(?:[\w.-]+:)?(row|c)(?=[\s/>])([^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*)>"
-)
+#: A row or cell tag, whole (an attribute's value may hold ">").
+_ROW_OR_CELL = re.compile(rb"<(?:[\w.-]+:)?(row|c)(?=[\s/>])(" + _IN_TAG_ONCE + rb")>")
+#: The same, or one left open: read up to where it is left open (its ">" then missing), so that
+#: going through a chunk's tags reads each byte once (`_tags`).
+_ROW_OR_CELL_READ = re.compile(rb"<(?:[\w.-]+:)?(row|c)(?=[\s/>])(" + _IN_TAG_ONCE + rb")(>?)")
 #: A tag's number as Excel writes it, first; and any attribute, however XML lets it be written.
 _FIRST_REF = re.compile(rb'\sr="([A-Za-z]*)(\d*)"')
-_ATTRIBUTE = re.compile(rb"""([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+#: (An attribute's name is looked for from its first letter only: from each of a long name's
+#: letters in turn, a tag of a few hundred kilobytes took minutes.)
+_ATTRIBUTE = re.compile(rb"""(?<![^\s=/>"'])([^\s=/>"']+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _REF_VALUE = re.compile(rb"([A-Za-z]*)(\d*)")
 
 
@@ -628,20 +634,21 @@ def _scan_sheet(
         # An error's type, `t="e"` (or spaced, `t = "e"`, or in single quotes): rare, so one
         # search of the chunk (and one for a single quote, which the usual chunk has none of).
         has_errors = b'"e"' in chunk or (b"'" in chunk and b"'e'" in chunk)
+        error_cells = _error_tags(chunk) if has_errors else []
         # One written with no number (`<c t="e">`), or part of one (`r="C"`), is placed where
         # the tag by tag count places it.
-        unnumbered = has_errors and _unnumbered_error(chunk)
+        unnumbered = any(not all(_cell_ref(attrs)) for _at, attrs, _value in error_cells)
         # A formula may have no result saved: each cell is looked at where a formula is not
         # followed at once by its result ("f" looked for first, at memchr's speed: the
         # export's rows hold none); one written with no number, or part of one, is placed
         # where the tag by tag count places it, as an error.
-        unsaved = (
-            list(_UNSAVED.finditer(chunk)) if b"f" in chunk and not _results_follow(chunk) else []
-        )
-        unnumbered = unnumbered or any(not all(_cell_ref(match.group(1))) for match in unsaved)
+        unsaved = _unsaved_tags(chunk) if b"f" in chunk and not _results_follow(chunk) else []
+        unnumbered = unnumbered or any(not all(_cell_ref(attrs)) for _at, attrs in unsaved)
         if heading:  # <cols> comes before the rows (<sheetData>): not looked for after them
             heading = b"sheetData" not in chunk
-            for match in _COL.finditer(chunk) if b"col" in chunk else ():
+            # (up to the chunk's last ">", as the rows below: a `<col` after it is left open)
+            columns = _COL.finditer(chunk, 0, chunk.rfind(b">") + 1) if b"col" in chunk else ()
+            for match in columns:
                 attrs = match.group(1)
                 bounds = _attributes(attrs)
                 first, last = bounds.get(b"min", b""), bounds.get(b"max", b"")
@@ -665,7 +672,9 @@ def _scan_sheet(
             last_column = max(last_column, sequence.widest)
         else:
             if b"hidden" in chunk:  # a row may be hidden: each row looked at
-                for match in _ROW.finditer(chunk):
+                # (up to the chunk's last ">": a tag after it is left open, and the next chunk
+                # begins with it)
+                for match in _ROW.finditer(chunk, 0, chunk.rfind(b">") + 1):
                     attrs = match.group(1)
                     number = _ROW_NUMBER.search(attrs)
                     if number:
@@ -714,8 +723,8 @@ def _scan_sheet(
         # After the count: a cell with no number is placed where it is counted.
         if unsaved:
             _unsaved_results(unsaved, errors, start, sequence.placed)
-        if has_errors:
-            _error_cells(chunk, errors, start, sequence.placed)
+        if error_cells:
+            _error_cells(error_cells, errors, start, sequence.placed)
         width = max(last_column, ASSUMED_WIDTH)
         far_row_open = sequence.row > last_row and sequence.row * width > MAX_CELLS
         if last_row * width > MAX_CELLS:
@@ -728,8 +737,9 @@ def _scan_sheet(
 def _last_row_number(chunk: bytes) -> int:
     """The number of the chunk's last row tag that has one (0 where none has), found from the
     end: what going through every row tag of a chunk with no hidden row ends on, at a
-    hundred thousand regex matches fewer per 100 000-row sheet."""
-    at = chunk.rfind(b"<row")
+    hundred thousand regex matches fewer per 100 000-row sheet. (A row tag after the chunk's
+    last ">" is left open, and not read: each read to the chunk's end took minutes.)"""
+    at = chunk.rfind(b"<row", 0, max(chunk.rfind(b">"), 0))
     while at >= 0:
         match = _ROW.match(chunk, at)
         number = _ROW_NUMBER.search(match.group(1)) if match else None
@@ -741,8 +751,8 @@ def _last_row_number(chunk: bytes) -> int:
 
 def _last_row_tag(chunk: bytes) -> int:
     """Where the chunk's last whole row tag starts (0 where it has none: its cells all
-    continue the row before)."""
-    at = chunk.rfind(b"<row")
+    continue the row before). A row tag after the chunk's last ">" is left open: not read."""
+    at = chunk.rfind(b"<row", 0, max(chunk.rfind(b">"), 0))
     while at >= 0 and not _ROW_OR_CELL.match(chunk, at):  # not <rowBreaks>, nor a cut tag
         at = chunk.rfind(b"<row", 0, at)
     return max(at, 0)
@@ -773,20 +783,15 @@ _DIGITS = re.compile(rb"^\d{1,7}$")
 #: A column dragged to no width, which shows as hidden (and is unhidden like one); in either
 #: quote, with spaces around "=", as `_HIDDEN`.
 _ZERO_WIDTH = re.compile(rb"""\bwidth\s*=\s*(?:"0(?:\.0*)?"|'0(?:\.0*)?')""")
-#: A cell's tag up to its attributes, under any prefix or none (not <cols>, <cfRule> …); they
-#: are read to the tag's end, a value in quotes holding ">" or not (`<c r="C3" x="a>b">`: the
-#: reader reads the tag whole).
-_CELL_TAG = rb"<(?:[\w.-]+:)?c(?=[\s/>])"
-#: A cell holding an error value (its type `t="e"`, in either quote, with spaces around "=", as
-#: the reader reads it; not `x='t="e"'`, a value), and what follows it up to its end (its
-#: formula, its value).
-_ERROR_CELL = re.compile(
-    _CELL_TAG
-    + rb"""((?:[^>"']|"[^"]*"|'[^']*')*?\bt\s*=\s*(?:"e"|'e')"""
-    + _IN_TAG
-    + rb")>(.{0,2000}?)</(?:[\w.-]+:)?c\s*>",
-    re.S,
-)
+#: A cell's type saying it holds an error value (`t="e"`, in either quote, with spaces around
+#: "=", as the reader reads it), or a value in quotes, passed over whole (`x='t="e"'` is a
+#: value, not the cell's type).
+_ERROR_TYPE = re.compile(rb"""(\bt\s*=\s*(?:"e"|'e'))|"[^"]*+"|'[^']*+'""")
+#: A cell's end, under any prefix or none.
+_CELL_END = re.compile(rb"</(?:[\w.-]+:)?c\s*>")
+#: How far past its tag a cell holding an error value is looked at for its end (its formula,
+#: then its value).
+_ERROR_BODY = 2000
 _ERROR_VALUE = re.compile(rb"<(?:[\w.-]+:)?v\s*>([^<]{1,20})</(?:[\w.-]+:)?v\s*>")
 _CELL_AT = re.compile(rb'\sr="([A-Za-z]+)(\d+)"')
 
@@ -794,9 +799,9 @@ _CELL_AT = re.compile(rb'\sr="([A-Za-z]+)(\d+)"')
 #: What `Scan.errors` holds for a formula whose file keeps no result (written by a program,
 #: not saved by Excel, WPS or LibreOffice, which store each formula's result).
 NO_RESULT = "（公式没有保存结果）"
-#: A cell holding a formula and no value (`<c r="C6"><f>…</f><v/></c>`).
+#: What follows the tag of a cell holding a formula and no value (`<c r="C6"><f>…</f><v/></c>`).
 _UNSAVED = re.compile(
-    _CELL_TAG + _ATTRS + rb"\s*<(?:[\w.-]+:)?f\b[^>]*(?:/>|>[^<]*</(?:[\w.-]+:)?f\s*>)\s*"
+    rb"\s*<(?:[\w.-]+:)?f\b[^>]*(?:/>|>[^<]*</(?:[\w.-]+:)?f\s*>)\s*"
     rb"(?:<(?:[\w.-]+:)?v\s*/>|<(?:[\w.-]+:)?v\s*>\s*</(?:[\w.-]+:)?v\s*>)?\s*</(?:[\w.-]+:)?c\s*>"
 )
 
@@ -822,25 +827,84 @@ def _results_follow(chunk: bytes) -> bool:
 _SPACED_RESULT = re.compile(rb"<v>\s")
 
 
+def _tags(chunk: bytes, begin: int = 0) -> Iterator[re.Match[bytes]]:
+    """The chunk's row and cell tags (those from `begin` on) one after another, as the reader
+    reads them: each whole, under any prefix or none (`_ROW_OR_CELL`'s groups: its name, its
+    attributes), a value in quotes holding ">" or not; a tag inside a quoted value is none.
+    One left open is passed over (the next chunk begins with a tag the chunk's end cuts; one
+    open to the sheet's end is no sheet), the tags looked for again from where it was left
+    open, at the chunk's end or at a quote never closed: each byte is read once."""
+    for tag in _ROW_OR_CELL_READ.finditer(chunk, begin):
+        if tag.group(3):
+            yield tag
+
+
+def _unsaved_tags(chunk: bytes) -> list[tuple[int, bytes]]:
+    """The chunk's cells holding a formula with no result saved (`_UNSAVED`), each where its
+    tag starts, and its attributes (a cell closed in its tag, `<c r="C6"/>`, holds none)."""
+    return [
+        (tag.start(), tag.group(2))
+        for tag in _tags(chunk)
+        if tag.group(1) == b"c"
+        and not tag.group(2).endswith(b"/")
+        and _UNSAVED.match(chunk, tag.end())
+    ]
+
+
+def _error_tags(chunk: bytes) -> list[tuple[int, bytes, str]]:
+    """The chunk's cells holding an error value (#N/A …), each where its tag starts, its
+    attributes and its value: its type read among its attributes (`_ERROR_TYPE`), its value
+    before its end (`</c>`, at most `_ERROR_BODY` bytes on). A cell closed in its tag
+    (`<c r="B3" t="e"/>`) holds none: the reader reads it blank, not as the next cell's value.
+    Tags inside an error cell (up to its end) are not read as cells."""
+    found: list[tuple[int, bytes, str]] = []
+    ends = _CELL_END.finditer(chunk)
+    end = next(ends, None)  # the first cell's end not before the tag looked at
+    after = 0  # the end of the last error cell read
+    for tag in _tags(chunk):
+        attrs = tag[2]
+        if b"e" not in attrs or tag[1] != b"c" or tag.start() < after or attrs.endswith(b"/"):
+            continue  # (the usual cell, `r="A2" s="3" t="s"`, passed over by its first test)
+        if not any(is_type[1] for is_type in _ERROR_TYPE.finditer(attrs)):
+            continue
+        while end is not None and end.start() < tag.end():
+            end = next(ends, None)
+        if end is None:
+            break
+        if end.start() - tag.end() > _ERROR_BODY:
+            continue
+        after = end.end()
+        value = _ERROR_VALUE.search(chunk, tag.end(), end.start())
+        if value:
+            found.append((tag.start(), attrs, value.group(1).decode("ascii", "replace")))
+    return found
+
+
 def _unsaved_results(
-    cells: list[re.Match[bytes]],
+    cells: list[tuple[int, bytes]],
     errors: dict[tuple[int, int], str],
     start: int,
     placed: dict[int, tuple[int, int]],
 ) -> None:
     """The cells of a chunk (starting `start` bytes into the sheet) holding a formula with no
-    result saved (`_UNSAVED`'s matches: each under any prefix, or none, whatever its formula's
-    and its result's), into `errors`: each where its number says, or, written with no number
-    or part of one, where the tag by tag count placed it (`placed`, as `_error_cells`)."""
-    for match in cells:
-        letters, digits = _cell_ref(match.group(1))
-        cell = (
-            (int(digits), _column_number(letters))
-            if letters and digits
-            else placed.get(start + match.start())
-        )
+    result saved (`_unsaved_tags`: each under any prefix, or none, whatever its formula's and
+    its result's), into `errors`, each where it is (`_cell_at`)."""
+    for at, attrs in cells:
+        cell = _cell_at(at, attrs, start, placed)
         if cell and len(errors) < MAX_ERRORS:
             errors.setdefault(cell, NO_RESULT)
+
+
+def _cell_at(
+    at: int, attrs: bytes, start: int, placed: dict[int, tuple[int, int]]
+) -> tuple[int, int] | None:
+    """Where the cell whose tag starts `at` bytes into a chunk (itself `start` bytes into the
+    sheet) is: where its number says (however written), or, written with no number or part of
+    one, where the tag by tag count placed it (`placed`, by where its tag starts)."""
+    letters, digits = _cell_ref(attrs)
+    if letters and digits:
+        return int(digits), _column_number(letters)
+    return placed.get(start + at)
 
 
 def _cell_ref(attrs: bytes) -> tuple[bytes, bytes]:
@@ -850,33 +914,18 @@ def _cell_ref(attrs: bytes) -> tuple[bytes, bytes]:
     return found.groups() if found else _ref(attrs)  # type: ignore[return-value]
 
 
-def _unnumbered_error(chunk: bytes) -> bool:
-    """Whether a cell of the chunk holding an error value is written with no number, or
-    part of one."""
-    return any(not all(_cell_ref(match.group(1))) for match in _ERROR_CELL.finditer(chunk))
-
-
 def _error_cells(
-    chunk: bytes,
+    cells: list[tuple[int, bytes, str]],
     errors: dict[tuple[int, int], str],
     start: int,
     placed: dict[int, tuple[int, int]],
 ) -> None:
     """The cells of a chunk (starting `start` bytes into the sheet) that hold an error value
-    (#N/A …), into `errors`: each where its number says, or, written with no number or part
-    of one, where the tag by tag count placed it (`placed`, by where its tag starts)."""
-    for match in _ERROR_CELL.finditer(chunk):
-        value = _ERROR_VALUE.search(match.group(2))
-        if not value:
-            continue
-        letters, digits = _cell_ref(match.group(1))  # its number, however written
-        cell = (
-            (int(digits), _column_number(letters))
-            if letters and digits
-            else placed.get(start + match.start())
-        )
+    (`_error_tags`), into `errors`, each where it is (`_cell_at`)."""
+    for at, attrs, value in cells:
+        cell = _cell_at(at, attrs, start, placed)
         if cell:
-            errors[cell] = value.group(1).decode("ascii", "replace")
+            errors[cell] = value
 
 
 class _Sequence:
@@ -899,7 +948,7 @@ class _Sequence:
         (those from `begin` on)."""
         first_ref = _FIRST_REF.match
         self.placed = {at: cell for at, cell in self.placed.items() if at >= start}
-        for match in _ROW_OR_CELL.finditer(chunk, begin):
+        for match in _tags(chunk, begin):
             if start + match.start() < self._seen:
                 continue
             self._seen = start + match.end()

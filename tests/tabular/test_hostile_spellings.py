@@ -295,6 +295,97 @@ def test_an_error_type_inside_a_quoted_value_is_no_error(tmp_path):
 
 
 @pytest.mark.parametrize("chunk", [61, 97, 1 << 20])
+@pytest.mark.parametrize("closed", [b'<c r="C3" t="e"/>', b'<c t="e"/>'])
+def test_an_error_cell_closed_in_its_tag_is_blank_not_the_next_cells_value(
+    ledger, tmp_path, monkeypatch, chunk, closed
+):
+    # `<c r="C3" t="e"/>` holds no value: python-calamine reads 李秀's 户主身份证号码 blank and
+    # D3 as 配偶. The guard read on past the tag's end to the next cell's `<v>配偶</v>` and
+    # noted it as C3's error, so 李秀 was refused for an error value the sheet does not show.
+    monkeypatch.setattr(guard, "_CHUNK", chunk)
+    source = _xlsx_errors(tmp_path / "e.xlsx", 't="e"')
+    spouse = '<c r="D3" t="inlineStr"><is><t>配偶</t></is></c>'.encode()
+    edits = [
+        (b'<c r="C3" t="e"><v>#N/A</v></c>', closed),
+        (spouse, '<c r="D3" t="str"><v>配偶</v></c>'.encode()),
+    ]
+    path = _rewritten(source, tmp_path / "closed.xlsx", _in_sheets(edits))
+    assert guard.check_file(path).errors == {"台账": {(2, 5): "#REF!"}}
+    report = import_ledger(ledger, path)
+    [refused] = report.rejected
+    assert (refused.sheet, refused.row) == ("台账", 3)
+    assert "户主身份证号码" in refused.reason and "错误值" not in refused.reason
+
+
+def _cut_after_the_rows(source: Path, path: Path, rest: bytes) -> Path:
+    """`source` with its sheet cut after its rows, ending in `rest` (a tag never closed)."""
+
+    def edit(part: str, data: bytes) -> bytes:
+        if not part.startswith("xl/worksheets/"):
+            return data
+        return data[: data.index(b"</sheetData>")] + b'<row r="4">' + rest
+
+    return _rewritten(source, path, edit)
+
+
+def test_an_error_cells_tag_left_open_to_the_sheets_end_is_refused(ledger, tmp_path):
+    # `<c r="A4" t="e"` and a megabyte of ` t="e"`, never closed: the guard looked for the
+    # tag's end again from each ` t="e"` (over an hour) before refusing it as no cell.
+    source = _xlsx_errors(tmp_path / "e.xlsx", 't="e"')
+    path = _cut_after_the_rows(
+        source, tmp_path / "open.xlsx", b'<c r="A4" t="e"' + b' t="e"' * 200_000
+    )
+    before = _saved(ledger)
+    with pytest.raises(ValidationFailed, match="单元格的标记长达"):
+        guard.check_file(path)
+    with pytest.raises(ValidationFailed, match="单元格的标记长达"):
+        import_ledger(ledger, path)
+    assert _saved(ledger) == before
+
+
+@pytest.mark.parametrize(
+    "rest",
+    [
+        b'<c t="e" ' * 130_000,  # error cells' tags, none closed
+        b"<c " * 400_000,  # cells' tags
+        b"<c <f " * 200_000,  # cells' tags and formulas'
+        b'<c x="' * 200_000,  # cells' tags, each a quote never closed
+        b'<row r="5" ' * 100_000,  # rows' tags
+        b'<row r="5" hidden="1" ' * 50_000,  # hidden rows' tags
+        b"<col " * 200_000,  # columns' tags
+    ],
+)
+def test_cell_tags_left_open_to_the_sheets_end_are_no_cells(ledger, tmp_path, rest):
+    # A megabyte of cell, row or column tags never closed, after the rows: python-calamine
+    # refuses the sheet (a tag not closed). The guard read each tag on to the sheet's end (the
+    # tag by tag count, the error and formula cells' reads, the last row's number, the hidden
+    # columns), some minutes, some hours, before letting it by.
+    source = _xlsx_errors(tmp_path / "e.xlsx", 't="e"')
+    path = _cut_after_the_rows(source, tmp_path / "open.xlsx", rest)
+    assert guard.check_file(path).errors == {"台账": {(2, 5): "#REF!", (3, 3): "#N/A"}}
+    before = _saved(ledger)
+    with pytest.raises(ValidationFailed, match="已损坏"):
+        import_ledger(ledger, path)
+    assert _saved(ledger) == before
+
+
+@pytest.mark.parametrize(
+    "long_tag",
+    [
+        b"<c " + b"a" * 200_000 + b' r="C3" t="e">',  # numbered
+        b"<c " + b"a" * 200_000 + b' t="e">',  # with no number
+    ],
+)
+def test_an_error_cell_whose_tag_holds_a_long_name_is_said(ledger, tmp_path, long_tag):
+    # python-calamine reads `<c aaaa… r="C3" t="e">` (a name with no value) as C3, an error
+    # cell; the guard looked for an attribute from each of the name's letters in turn, some
+    # forty minutes for 200 000 of them.
+    source = _xlsx_errors(tmp_path / "e.xlsx", 't="e"')
+    path = _rewritten(source, tmp_path / "long.xlsx", _in_sheets([(b'<c r="C3" t="e">', long_tag)]))
+    _xlsx_errors_are_said(ledger, path)
+
+
+@pytest.mark.parametrize("chunk", [61, 97, 1 << 20])
 @pytest.mark.parametrize(
     "quoted",
     [
