@@ -13,7 +13,7 @@ from fieldapp.domain.models import MonthlyStatus, Visit
 from fieldapp.paperwork.jobs import notice_job, roster_job, visits_job
 from fieldapp.paperwork.masking import mask_numbers
 from tests.paperwork.builders import VILLAGE, add_claims
-from tests.paperwork.pdftext import pdftotext
+from tests.paperwork.pdftext import pdftotext, reader
 from tests.paperwork.test_visits_certificates import _village
 from tests.records import Records
 
@@ -89,8 +89,10 @@ def test_the_notice_masks_numbers_typed_into_an_employer_and_the_batch_name(ledg
         ledger.update("claims", claims[0], {"facts": json.dumps(facts, ensure_ascii=False)})
         ledger.update("batches", batch_id, {"title": f"一次性交通补助（代发卡号{CARD}）"})
     notice = notice_job(ledger, batch_id, dt.date(2026, 11, 23))
-    text = _read(notice.render())
+    pdf = notice.render()
+    text = _read(pdf)
     assert PHONE not in text and CARD not in text, text
+    assert CARD not in str(reader(pdf).metadata) and CARD not in repr(notice.view)
     assert "张三138****1234" in text and "代发卡号****5067" in text, text
     assert PHONE not in notice.title and CARD not in notice.file_name()
     roster = _read(roster_job(ledger, batch_id).render())
