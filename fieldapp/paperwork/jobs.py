@@ -28,7 +28,7 @@ from fieldapp.paperwork.certificate import render_certificate
 from fieldapp.paperwork.digest import content_hash, short_hash
 from fieldapp.paperwork.fonts import default_chain
 from fieldapp.paperwork.form import render_forms
-from fieldapp.paperwork.masking import door_to_door_note, mask_roster, wall_note
+from fieldapp.paperwork.masking import door_to_door_note, mask_roster, mask_sheet, wall_note
 from fieldapp.paperwork.numerals import from_fen, to_fen
 from fieldapp.paperwork.paper_data import DueLookup, PaperData, common_area
 from fieldapp.paperwork.roster import render_notice, render_roster
@@ -299,7 +299,8 @@ def visits_job(
     elif due is None:
         note = "未载入政策包，“应办事项”一栏只列本月状态"
     data = PaperData(ledger)
-    sheet: VisitSheetView = data.visit_sheet(area_code, month, due)
+    # Carried door to door: a number typed into its free text is masked as the notice's are.
+    sheet: VisitSheetView = mask_sheet(data.visit_sheet(area_code, month, due))
     settings = data.settings(area_code)
     # Carried door to door: a private word typed as free text is pointed out before it goes.
     note = "；".join(n for n in (door_to_door_note(sheet), note) if n)

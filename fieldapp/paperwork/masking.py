@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 
 from fieldapp.domain import idnumber
 from fieldapp.domain.enums import OTHER_RURAL, Category
-from fieldapp.paperwork.views import RosterRow, RosterView, VisitSheetView
+from fieldapp.paperwork.views import HouseholdMonth, RosterRow, RosterView, VisitSheetView
 
 
 def mask_id(number: str) -> str:
@@ -27,6 +27,35 @@ def mask_account(account: str) -> str:
     if not digits:
         return ""
     return "****" + digits[-4:] if len(digits) > 4 else "****"
+
+
+#: A number typed into free text that is a person's, not a count or a day: 7 digits or more (an
+#: account written in groups of 4, an ID ending in X) or a landline (0851-27221234). A day
+#: (2026-10-05, 2026年10月5日) and an amount (4500元) are shorter runs and stay.
+_LONG_NUMBER = re.compile(
+    r"(?<![0-9A-Za-z*])(?:0\d{2,3}-\d{7,8}|\d(?: ?\d){6,}[Xx]?)(?![0-9A-Za-z*])"
+)
+
+
+def _masked_number(found: re.Match[str]) -> str:
+    number = found.group()
+    digits = number.replace(" ", "")
+    if "-" in number:  # a landline: its area code and last 4
+        code, rest = number.split("-", 1)
+        return f"{code}-****{rest[-4:]}"
+    if len(digits) in (15, 18) and digits[:-1].isdigit():  # an ID number, as the ID column
+        return mask_id(digits)
+    if len(digits) == 11 and digits.startswith("1"):  # a mobile: 138****1234
+        return digits[:3] + "****" + digits[-4:]
+    return mask_account(digits)  # an account, a card, any other: its last 4
+
+
+def mask_numbers(text: str) -> str:
+    """Free text as a paper in public prints it: every ID number, phone number or account a
+    coordinator typed into it masked as the paper's own columns mask them —
+    '电话13800001234，身份证520502199001011234' → '电话138****1234，身份证520502********1234';
+    the words, days and amounts as typed (idempotent)."""
+    return _LONG_NUMBER.sub(_masked_number, text)
 
 
 #: Categories a notice on the village wall and the visit sheet carried door to door never show;
@@ -122,12 +151,15 @@ def posted_categories(categories: str, of_none: str = OTHER_RURAL) -> str:
 
 def mask_row(row: RosterRow) -> RosterRow:
     """The row as posted: ID and account masked, private categories left out and a row of none
-    else named as one of no group (idempotent)."""
+    else named as one of no group, and any number typed into what it prints as recorded
+    (务工地点（用工单位）, 领款单位) masked (idempotent)."""
     return dataclasses.replace(
         row,
         id_number=mask_id(row.id_number),
         account=mask_account(row.account),
         categories=posted_categories(row.categories),
+        fact=mask_numbers(row.fact),
+        payee=mask_numbers(row.payee),
     )
 
 
@@ -140,8 +172,32 @@ def mask_roster(roster: RosterView) -> RosterView:
         rows=tuple(mask_row(r) for r in roster.rows),
         notes=(),
         title=public_title(roster.title),
-        batch_name=public_title(roster.batch_name, bare=public_title(roster.title)),
+        batch_name=mask_numbers(public_title(roster.batch_name, bare=public_title(roster.title))),
     )
+
+
+def _mask_household(household: HouseholdMonth) -> HouseholdMonth:
+    return dataclasses.replace(
+        household,
+        address=mask_numbers(household.address),
+        visits=tuple(map(mask_numbers, household.visits)),
+        members=tuple(
+            dataclasses.replace(
+                m,
+                work=mask_numbers(m.work),
+                services=tuple(map(mask_numbers, m.services)),
+                due=tuple(map(mask_numbers, m.due)),
+            )
+            for m in household.members
+        ),
+    )
+
+
+def mask_sheet(sheet: VisitSheetView) -> VisitSheetView:
+    """The visit sheet as carried door to door: every ID number, phone number or account typed
+    into its free text (a visit's outcome, a month's status note, an employer, an address)
+    masked; the words as typed (idempotent)."""
+    return dataclasses.replace(sheet, households=tuple(map(_mask_household, sheet.households)))
 
 
 def _private_words_at(places: Iterable[tuple[str, Iterable[str]]]) -> tuple[str, str]:

@@ -17,6 +17,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from fieldapp.domain.enums import WorkStatus
 from fieldapp.domain.progress import PRINT_CANCELLED, CancelCheck, Progress, Ticker
 from fieldapp.paperwork.digest import short_hash
+from fieldapp.paperwork.masking import mask_sheet
 from fieldapp.paperwork.pen import MARGIN, Footer, Pen, new_canvas, printed_stamp
 from fieldapp.paperwork.settings import PaperSettings
 from fieldapp.paperwork.views import HouseholdMonth, MemberMonth, VisitSheetView
@@ -141,7 +142,9 @@ def render_visits(
     progress: Progress | None = None,
     cancelled: CancelCheck | None = None,
 ) -> bytes:
-    """The month's visit sheet as PDF bytes."""
+    """The month's visit sheet as PDF bytes: carried door to door, with every number typed into
+    its free text masked (`mask_sheet`)."""
+    sheet = mask_sheet(sheet)
     settings = settings or PaperSettings()
     stamp = printed_stamp(printed_at)
     year, month = sheet.month.split("-")

@@ -1,0 +1,99 @@
+"""Numbers a coordinator types into free text (a visit's outcome, a month's status note, an
+employer's name, a batch's name) on the papers that go out in public: the 公示表 on the village
+wall and the 走访记录 carried door to door mask them as their own columns mask an ID number or
+an account; the papers that are not posted (花名册 to the township) print them as typed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from fieldapp.domain.enums import WorkStatus
+from fieldapp.domain.models import MonthlyStatus, Visit
+from fieldapp.paperwork.jobs import notice_job, roster_job, visits_job
+from fieldapp.paperwork.masking import mask_numbers
+from tests.paperwork.builders import VILLAGE, add_claims
+from tests.paperwork.pdftext import pdftotext, reader
+from tests.paperwork.test_visits_certificates import _village
+from tests.records import Records
+
+PHONE, ID, CARD = "13800001234", "520502199001011234", "6230520102030405067"
+#: The note of the brief: a private category, a phone, an ID and a card, typed as one line.
+NOTE = f"低保户，电话{PHONE}，身份证{ID}，卡号6230 5201 0203 0405 067"
+FULL = (PHONE, ID, CARD, "6230 5201 0203 0405 067", ID[6:14])
+MASKED = ("138****1234", "520502********1234", "****5067")
+
+
+def _read(pdf: bytes) -> str:
+    """What pdftotext reads off every page, without white space (a cell's words wrap)."""
+    return "".join("".join(pdftotext(pdf, layout=False)).split())
+
+
+def test_numbers_in_free_text_are_masked_as_the_columns_mask_theirs():
+    assert mask_numbers(NOTE) == ("低保户，电话138****1234，身份证520502********1234，卡号****5067")
+    assert mask_numbers("身份证52050219900101123X") == "身份证520502********123X"
+    assert mask_numbers("厂办0574-86861234") == "厂办0574-****1234"
+    # Days, amounts, counts and what is masked already stay as typed.
+    for kept in ("2026-10-05回访", "月收入4500元", "2026年10月5日", "H000001户", "共12人"):
+        assert mask_numbers(kept) == kept
+    assert mask_numbers(mask_numbers(NOTE)) == mask_numbers(NOTE)
+
+
+def test_the_visit_sheet_carried_door_to_door_masks_numbers_typed_into_it(ledger):
+    """A visit's outcome typed as 低保户，电话13800001234，身份证520502199001011234，卡号… and a
+    month's status note with a phone printed on the 走访记录 as typed: the full ID number,
+    phone and card on a sheet that lies open on the neighbours' tables (its own columns print
+    neither ID nor account). They now print masked (138****1234, 520502********1234,
+    ****5067); the words stay as typed, 低保户 too (DOMAIN.md: 低保 is a funding source the
+    papers name; only 残疾/戒毒/刑满释放 are kept off and pointed out)."""
+    people = _village(ledger, households=1, members=2)
+    first, second = people[0]
+    household = ledger.get("persons", first)["household_id"]
+    with ledger.transaction():
+        ledger.insert(
+            "visits",
+            Visit(
+                household_id=household,
+                visit_date=dt.date(2026, 10, 20),
+                visitor="罗志强",
+                outcome=NOTE,
+            ).fields(),
+        )
+        Records(ledger).set_monthly_status(
+            MonthlyStatus(
+                person_id=second,
+                month="2026-10",
+                status=WorkStatus.NOT_EMPLOYED,
+                notes=f"在家务农，联系电话{PHONE}",
+            )
+        )
+    job = visits_job(ledger, VILLAGE, "2026-10", due=lambda person_id: [])
+    text = _read(job.render())
+    assert not [n for n in FULL if n.replace(" ", "") in text], text
+    assert all(m in text for m in MASKED), text
+    assert "低保户" in text and "在家务农，联系电话138****1234" in text, text
+    # What is hashed and logged is what is printed.
+    assert PHONE not in repr(job.view) and ID not in repr(job.view)
+
+
+def test_the_notice_masks_numbers_typed_into_an_employer_and_the_batch_name(ledger):
+    """An employer recorded as 宁波某某电子有限公司（张三13800001234） and a batch named with the
+    clerk's card number printed on the 公示表 as recorded — a phone and a card on the village
+    wall, beside an ID column masked to 520502********1234. They now print masked; the 花名册,
+    which goes to the township and is never posted, prints them as recorded."""
+    batch_id, claims = add_claims(ledger, 2)
+    claim = ledger.get("claims", claims[0])
+    facts = json.loads(claim["facts"])
+    facts["spell"]["employer"] = f"宁波某某电子有限公司（张三{PHONE}）"
+    with ledger.transaction():
+        ledger.update("claims", claims[0], {"facts": json.dumps(facts, ensure_ascii=False)})
+        ledger.update("batches", batch_id, {"title": f"一次性交通补助（代发卡号{CARD}）"})
+    notice = notice_job(ledger, batch_id, dt.date(2026, 11, 23))
+    pdf = notice.render()
+    text = _read(pdf)
+    assert PHONE not in text and CARD not in text, text
+    assert CARD not in str(reader(pdf).metadata) and CARD not in repr(notice.view)
+    assert "张三138****1234" in text and "代发卡号****5067" in text, text
+    assert PHONE not in notice.title and CARD not in notice.file_name()
+    roster = _read(roster_job(ledger, batch_id).render())
+    assert f"张三{PHONE}" in roster, roster
