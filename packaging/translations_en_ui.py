@@ -505,6 +505,13 @@ EN_UI: dict[str, str] = {
     "添加一行": "Add a row",
     "删除所选行": "Remove selected rows",
     "就业状态用词“%1”写了两次": "Status word “%1” is written twice",
+    "重新核对（中心时钟改对后）": "Check again (once the hub’s date is right)",
+    "中心电脑的日期曾经不对时，按时间扣下的修改（记下的时间比中心快、申领日期还没到）在日期改对后按同样的规定重新核对：核对通过的由您接受，其余照旧等待审核": "Changes the hub held by the time while its date was wrong (stamped ahead of the hub, or a claim not yet due) are checked again by the same rules once the date is right: those that pass are accepted in your name, the rest stay waiting for review",
+    "正在请中心重新核对……": "Asking the hub to check again…",
+    "重新核对完毕：没有因中心的时钟扣下的修改": "Checked again: no changes were held by the hub’s clock",
+    "重新核对完毕：接受 %1 条，仍扣下 %2 条": "Checked again: %1 accepted, %2 still held",
+    "（其中 %1 条记下的时间仍比中心快一天以上或申领日期还没到，请核对发出它们的电脑的日期和时间）": " (%1 of them still stamped over a day ahead of the hub, or a claim not yet due: check the date and time of the computers that sent them)",
+    "（其中 %1 条按其他规定仍不能接受：%2）": " (%1 of them cannot be accepted under another rule: %2)",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

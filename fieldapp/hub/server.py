@@ -6,6 +6,8 @@ GET  /v1/status    signed header of a county device             → 200 the coun
 GET  /v1/held      signed header of a county device (?status=)  → 200 held changes (JSON)
 POST /v1/held/accept, /v1/held/dismiss   a county device, signed small JSON body
                                                                  → 200 the decided held change
+POST /v1/held/rejudge  a county device, signed {"reviewer"}    → 200 what the clock rules
+                                                                 cleared now, what stays held
 GET  /v1/health                                                  → 200 name, fingerprint, upload cap (signed when asked signed)
 ```
 
@@ -294,6 +296,7 @@ class HubService:
                 Route("/v1/held", self._clocked(self.held), methods=["GET"]),
                 Route("/v1/held/accept", self._clocked(self.decide), methods=["POST"]),
                 Route("/v1/held/dismiss", self._clocked(self.decide), methods=["POST"]),
+                Route("/v1/held/rejudge", self._clocked(self.rejudge), methods=["POST"]),
             ]
         )
 
@@ -422,6 +425,25 @@ class HubService:
             self._decide, held_id, accept, reviewer, reason, sign, limiter=self._exchanges
         )
         return self._signed_answer(request, decided)
+
+    async def rejudge(self, request: Request) -> Response:
+        """After the hub's clock is put right: the changes it held by its clock judged again
+        (`rejected.rejudge`, as `hub rejected --rejudge`), as `用户名@设备名` of a county
+        device; 409 saying why while the hub doubts its clock as ahead."""
+        sign = self._signer(request)
+        try:
+            signed, peer = await self._authenticate(request)
+            # Refused before its body is read: another role never gets a decision in.
+            if not _may_view_status(peer):
+                raise _Refusal(403, "role", "只有县级设备可以审核未接受的修改")
+            user = _reviewer(_json_object(await self._small_body(request, signed)))
+        except (_Refusal, httpauth.AuthRefused) as refused:
+            return _error(refused.status, refused.code, str(refused), close=True, sign=sign)
+        reviewer = signed_author(user, peer.name)  # the device's name from its enrolment
+        done = await anyio.to_thread.run_sync(
+            self._rejudge, reviewer, sign, limiter=self._exchanges
+        )
+        return self._signed_answer(request, done)
 
     def _signed_answer(self, request: Request, answer: Response) -> Response:
         """`answer` (200) with the hub's signature for `request` (`httpauth.sign_refusal` with
@@ -698,6 +720,24 @@ class HubService:
             return _error(HTTPStatus.CONFLICT, "held", str(error), sign=sign)
         return JSONResponse({"hub": self.name, "held": held_items(hub, [held])[0]})
 
+    def _rejudge(self, reviewer: str, sign: Signer | None = None) -> Response:
+        """Worker thread: `rejected.rejudge` (each acceptance through the write gate, as the
+        CLI's); its refusal while the hub doubts its clock as ahead said (409 `clock`)."""
+        hub = self.sessions.get()
+        try:
+            done = rejected.rejudge(hub, reviewer)
+        except SyncError as error:
+            return _error(HTTPStatus.CONFLICT, "clock", str(error), sign=sign)
+        refused = [{"id": held_id, "reason": why} for held_id, why in done.refused.items()]
+        return JSONResponse(
+            {
+                "hub": self.name,
+                "accepted": done.accepted,
+                "still_ahead": done.still_ahead,
+                "refused": refused,
+            }
+        )
+
 
 #: The largest body of a decision (`POST /v1/held/...`): an id, a name and a reason.
 MAX_DECISION_BYTES = 64 * 1024
@@ -743,20 +783,11 @@ def held_items(hub: Hub, listed: list[HeldChange]) -> list[dict[str, Any]]:
 
 def _decision(body: bytes, accept: bool) -> tuple[int, str, str]:
     """(held id, user name, reason) of a decision's JSON body; 400 saying what is wrong."""
-    try:
-        data = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        raise _Refusal(400, "malformed", "请求内容不是有效的 JSON") from None
-    if not isinstance(data, dict):
-        raise _Refusal(400, "malformed", "请求内容应为 JSON 对象")
+    data = _json_object(body)
     held_id = data.get("id")
     if type(held_id) is not int or not 1 <= held_id < 2**63:
         raise _Refusal(400, "id", "要审核的修改编号不对（应为正整数）")
-    user = data.get("reviewer")
-    try:
-        name = check_name(user if isinstance(user, str) else "")
-    except ValidationFailed as error:
-        raise _Refusal(400, "reviewer", f"审核人的用户名不对：{error}") from None
+    name = _reviewer(data)
     reason = data.get("reason", "")
     if reason is None:
         reason = ""
@@ -770,6 +801,26 @@ def _decision(body: bytes, accept: bool) -> tuple[int, str, str]:
     if not accept and not reason:
         raise _Refusal(400, "reason", "不予采纳必须写明原因，设备上会看到")
     return held_id, name, reason
+
+
+def _json_object(body: bytes) -> dict[str, Any]:
+    """The JSON object of a small request body; 400 saying what is wrong."""
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise _Refusal(400, "malformed", "请求内容不是有效的 JSON") from None
+    if not isinstance(data, dict):
+        raise _Refusal(400, "malformed", "请求内容应为 JSON 对象")
+    return data
+
+
+def _reviewer(data: dict[str, Any]) -> str:
+    """The reviewer's user name in a request body (the device's name is its enrolment's)."""
+    user = data.get("reviewer")
+    try:
+        return check_name(user if isinstance(user, str) else "")
+    except ValidationFailed as error:
+        raise _Refusal(400, "reviewer", f"审核人的用户名不对：{error}") from None
 
 
 def _may_view_status(peer: Peer) -> bool:

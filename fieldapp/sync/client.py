@@ -349,6 +349,28 @@ def decide_held(
         raise SyncError("中心的回复无法识别") from None
 
 
+def rejudge_held(ledger: Ledger, url: str, reviewer: str, timeout: float = 600) -> dict[str, Any]:
+    """After the hub's clock is put right: the changes it held by its clock judged again at
+    the hub (`POST /v1/held/rejudge`), as `reviewer` of this county device. The hub's signed
+    answer: `accepted` and `still_ahead` (held ids), `refused` ({id, reason}: held now by
+    another rule); SyncError with the hub's words when it refused (its clock still in doubt)."""
+    body = json.dumps({"reviewer": reviewer}).encode()
+    data = _hub_answer(
+        ledger, _endpoint(url, "/v1/held/rejudge"), "POST", "中心没有重新核对", timeout, body
+    )
+    try:
+        said = json.loads(data)
+        answer: dict[str, Any] = {
+            key: [int(i) for i in said[key]] for key in ("accepted", "still_ahead")
+        }
+        answer["refused"] = [
+            {"id": int(r["id"]), "reason": str(r["reason"])} for r in said["refused"]
+        ]
+    except (ValueError, KeyError, TypeError):
+        raise SyncError("中心的回复无法识别") from None
+    return answer
+
+
 def _note_hub_time(ledger: Ledger, signed: list[bytes]) -> None:
     """The hub's clock, as a refusal or an answer it signed for the request just sent gives
     it (`hub_time`), noted against this laptop's (`clock.note`): a request refused for this

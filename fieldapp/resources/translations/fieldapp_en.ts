@@ -1319,6 +1319,34 @@
       <source>；其余 %1 条没有处理，还在表中</source>
       <translation>; the other %1 were not decided and are still in the table</translation>
     </message>
+    <message>
+      <source>重新核对（中心时钟改对后）</source>
+      <translation>Check again (once the hub’s date is right)</translation>
+    </message>
+    <message>
+      <source>中心电脑的日期曾经不对时，按时间扣下的修改（记下的时间比中心快、申领日期还没到）在日期改对后按同样的规定重新核对：核对通过的由您接受，其余照旧等待审核</source>
+      <translation>Changes the hub held by the time while its date was wrong (stamped ahead of the hub, or a claim not yet due) are checked again by the same rules once the date is right: those that pass are accepted in your name, the rest stay waiting for review</translation>
+    </message>
+    <message>
+      <source>正在请中心重新核对……</source>
+      <translation>Asking the hub to check again…</translation>
+    </message>
+    <message>
+      <source>重新核对完毕：没有因中心的时钟扣下的修改</source>
+      <translation>Checked again: no changes were held by the hub’s clock</translation>
+    </message>
+    <message>
+      <source>重新核对完毕：接受 %1 条，仍扣下 %2 条</source>
+      <translation>Checked again: %1 accepted, %2 still held</translation>
+    </message>
+    <message>
+      <source>（其中 %1 条记下的时间仍比中心快一天以上或申领日期还没到，请核对发出它们的电脑的日期和时间）</source>
+      <translation> (%1 of them still stamped over a day ahead of the hub, or a claim not yet due: check the date and time of the computers that sent them)</translation>
+    </message>
+    <message>
+      <source>（其中 %1 条按其他规定仍不能接受：%2）</source>
+      <translation> (%1 of them cannot be accepted under another rule: %2)</translation>
+    </message>
   </context>
   <context>
     <name>HeldWords</name>

@@ -3,7 +3,8 @@ county office's desktop.
 
 Read from the hub and decided there over the network (`GET /v1/held`, `POST /v1/held/accept`
 and `/v1/held/dismiss`, signed with this device's key; the hub answers county devices only),
-off the GUI thread. The hub records the decision as ``用户名@本机名`` and tells the device that
+off the GUI thread. Once the hub's clock is put right, the changes it held by its clock are
+judged again there at one click (`POST /v1/held/rejudge`, as `hub rejected --rejudge`). The hub records the decision as ``用户名@本机名`` and tells the device that
 sent the change in its next exchange.
 """
 
@@ -210,6 +211,13 @@ class HeldReview(QWidget):
         )
         self.select_device_button = QPushButton(self.tr("全选这台设备的"))
         self.select_device_button.setToolTip(self.tr("选中所选设备发来的全部修改"))
+        self.rejudge_button = QPushButton(self.tr("重新核对（中心时钟改对后）"))
+        self.rejudge_button.setToolTip(
+            self.tr(
+                "中心电脑的日期曾经不对时，按时间扣下的修改（记下的时间比中心快、申领日期还没到）"
+                "在日期改对后按同样的规定重新核对：核对通过的由您接受，其余照旧等待审核"
+            )
+        )
         self.summary = QLabel(
             self.tr("点「从中心刷新」查看各设备发来、中心按规则未接受、等待县里审核的修改")
         )
@@ -228,6 +236,7 @@ class HeldReview(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.refresh_button)
+        top.addWidget(self.rejudge_button)
         buttons = QHBoxLayout()
         buttons.addWidget(self.select_bundle_button)
         buttons.addWidget(self.select_device_button)
@@ -239,6 +248,7 @@ class HeldReview(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self.refresh_button.clicked.connect(self.refresh)
+        self.rejudge_button.clicked.connect(self.rejudge)
         self.accept_button.clicked.connect(lambda: self.decide_selected(True))
         self.dismiss_button.clicked.connect(lambda: self.decide_selected(False))
         self.select_bundle_button.clicked.connect(lambda: self.select_alike("bundle_id"))
@@ -286,6 +296,7 @@ class HeldReview(QWidget):
     def _on_selection(self) -> None:
         count = len(self.selected_items())
         chosen = count > 0 and not self.panel.busy
+        self.rejudge_button.setEnabled(not self.panel.busy)
         for button in (
             self.accept_button,
             self.dismiss_button,
@@ -441,6 +452,55 @@ class HeldReview(QWidget):
                 show_error(self, text)
         self.summary.setText(self.last_decision)
         self.refresh()
+
+    def rejudge(self) -> bool:
+        """Ask the hub to judge again, now its clock is right, the changes it held by its
+        clock (off the GUI thread); False when nothing was sent (no address)."""
+        url = self._url()
+        if url is None:
+            return False
+        reviewer = str(self.session.ledger.author or "")
+
+        def work(_progress: OperationProgress) -> dict[str, Any]:
+            from fieldapp.sync.client import rejudge_held
+
+            with self.session.worker_ledger() as ledger:
+                return rejudge_held(ledger, url, reviewer)
+
+        title = self.tr("正在请中心重新核对……")
+        self.panel.run(title, work, self._rejudged, self._failed)
+        return True
+
+    def _rejudged(self, done: dict[str, Any]) -> None:
+        """Say what the hub's re-judging did (`rejudged_said`); then list again."""
+        self.last_decision = self.rejudged_said(done)
+        self.summary.setText(self.last_decision)
+        self.refresh()
+
+    def rejudged_said(self, done: dict[str, Any]) -> str:
+        """How many the hub accepted and how many stay held by its clock, and why, in the
+        language shown (`rejudge_held`'s answer)."""
+        accepted, ahead, refused = done["accepted"], done["still_ahead"], done["refused"]
+        if not (accepted or ahead or refused):
+            text = self.tr("重新核对完毕：没有因中心的时钟扣下的修改")
+        else:
+            text = self.tr("重新核对完毕：接受 %1 条，仍扣下 %2 条")
+            text = text.replace("%1", str(len(accepted))).replace(
+                "%2", str(len(ahead) + len(refused))
+            )
+        if ahead:
+            text += self.tr(
+                "（其中 %1 条记下的时间仍比中心快一天以上或申领日期还没到，"
+                "请核对发出它们的电脑的日期和时间）"
+            ).replace("%1", str(len(ahead)))
+        reasons = list(dict.fromkeys(str(r.get("reason") or "") for r in refused))
+        if refused:
+            text += (
+                self.tr("（其中 %1 条按其他规定仍不能接受：%2）")
+                .replace("%1", str(len(refused)))
+                .replace("%2", "；".join(reasons[:3]) + ("……" if len(reasons) > 3 else ""))
+            )
+        return text
 
     def _failed(self, error: BaseException) -> None:
         self.summary.setText(self.tr("没有完成：") + str(error))

@@ -200,6 +200,7 @@ class SyncPage(QWidget):
             self.held_review.refresh_button,
             self.held_review.accept_button,
             self.held_review.dismiss_button,
+            self.held_review.rejudge_button,
         )
         self.refresh()
 
