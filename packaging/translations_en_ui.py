@@ -505,6 +505,7 @@ EN_UI: dict[str, str] = {
     "添加一行": "Add a row",
     "删除所选行": "Remove selected rows",
     "就业状态用词“%1”写了两次": "Status word “%1” is written twice",
+    "%1：%2": "%1: %2",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}
