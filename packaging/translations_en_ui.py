@@ -512,6 +512,7 @@ EN_UI: dict[str, str] = {
     "重新核对完毕：接受 %1 条，仍扣下 %2 条": "Checked again: %1 accepted, %2 still held",
     "（其中 %1 条记下的时间仍比中心快一天以上或申领日期还没到，请核对发出它们的电脑的日期和时间）": " (%1 of them still stamped over a day ahead of the hub, or a claim not yet due: check the date and time of the computers that sent them)",
     "（其中 %1 条按其他规定仍不能接受：%2）": " (%1 of them cannot be accepted under another rule: %2)",
+    "%1：%2": "%1: %2",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

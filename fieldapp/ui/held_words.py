@@ -123,6 +123,18 @@ def word_shown(value: str) -> str:
     return _shown(value) if value in _FORM_WORDS else value
 
 
+def why_shown(reason: str) -> str:
+    """A stored reason a person was deleted or moved (`persons.DELETE_REASONS`,
+    `households.MOVE_REASONS`, or the user's own words) in the language shown: the form's word
+    alone (重复录入 → Entered twice), or the word then the words typed after the first
+    full-width colon, kept as typed (迁出：嫁到纳雍县 → Moved away: 嫁到纳雍县); anything else
+    (what people typed, a colon after no word of the form's) as it is."""
+    word, colon, typed = reason.partition("：")
+    if not colon or word not in _FORM_WORDS:
+        return word_shown(reason)
+    return filled(QCoreApplication.translate("HeldWords", "%1：%2"), _shown(word), typed)
+
+
 def table_words() -> dict[str, str]:
     """A synced table's Chinese name → its name in the language shown."""
     return {name: _shown(name) for name in TABLE_NAMES.values()}
@@ -166,6 +178,9 @@ def _vocabulary_word(table: str, key: str, value: object) -> str | None:
     program's own words for that field (`VOCABULARIES`); None for anything else."""
     if isinstance(value, str) and value in VOCABULARIES.get((table, key), ()):
         return _shown(value)
+    if (table, key) == ("persons", "change_reason") and isinstance(value, str):
+        shown = why_shown(value)  # why a person was deleted or moved
+        return shown if shown != value else None
     return None
 
 

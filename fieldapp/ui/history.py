@@ -9,7 +9,7 @@ their head and place, other ids not at all.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from fieldapp.domain.dates import china_iso
@@ -63,11 +63,20 @@ def _value(field: str, value: object, households: Mapping[str, str]) -> str:
     return str(value)
 
 
-def _describe(fields: list[FieldChange], created: bool, households: Mapping[str, str]) -> str:
+def _as_stored(reason: str) -> str:
+    return reason
+
+
+def _describe(
+    fields: list[FieldChange],
+    created: bool,
+    households: Mapping[str, str],
+    reason_said: Callable[[str], str] = _as_stored,
+) -> str:
     first = fields[0]
     label = TABLE_LABELS.get(first.table, "记录")
     reason = next((str(f.new) for f in fields if f.field == "change_reason" and f.new), "")
-    why = f"（原因：{reason.removeprefix('恢复：')}）" if reason else ""
+    why = f"（原因：{reason_said(reason.removeprefix('恢复：'))}）" if reason else ""
     if created:
         return f"新增{label}" if first.table != "persons" else "登记到台账"
     deleted = next((f for f in fields if f.field == "deleted"), None)
@@ -94,8 +103,11 @@ def history_lines(
     households: Mapping[str, str],
     devices: Mapping[str, str],
     today: dt.date | None = None,
+    reason_said: Callable[[str], str] = _as_stored,
 ) -> list[HistoryLine]:
-    """The person's field changes as lines, newest first."""
+    """The person's field changes as lines, newest first; a reason given for a change
+    (删除、恢复、迁户) said by `reason_said` (the window's language: `held_words.why_shown`),
+    else as stored."""
     grouped: dict[str, list[FieldChange]] = {}
     for change in changes:
         grouped.setdefault(change.change_id, []).append(change)
@@ -115,7 +127,7 @@ def history_lines(
                 short_time(first.at, today),
                 author,
                 device,
-                _describe(fields, created, households),
+                _describe(fields, created, households, reason_said),
             )
         )
     lines.reverse()

@@ -2250,6 +2250,10 @@
       <source>婚迁</source>
       <translation>Moved by marriage</translation>
     </message>
+    <message>
+      <source>%1：%2</source>
+      <translation>%1: %2</translation>
+    </message>
   </context>
   <context>
     <name>HouseholdDialog</name>

@@ -43,7 +43,7 @@ from fieldapp.store.queries.persons import DeletedRow, PersonRow, deleted_person
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.clock_said import clock_told
 from fieldapp.ui.errors import delete_refused, message_for
-from fieldapp.ui.held_words import reason_shown, word_shown
+from fieldapp.ui.held_words import reason_shown, why_shown, word_shown
 from fieldapp.ui.search_worker import SearchService
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
@@ -184,7 +184,7 @@ class RestoreDialog(QDialog):
                 Column(self.tr("所在地"), lambda r: areas.path(r.area_code)),
                 Column(self.tr("删除时间"), lambda r: china_minute(r.deleted_at)),
                 Column(self.tr("删除人"), lambda r: (r.deleted_by or "").split("@")[0]),
-                Column(self.tr("原因"), lambda r: r.reason or self.tr("未写明")),
+                Column(self.tr("原因"), lambda r: why_shown(r.reason or "") or self.tr("未写明")),
             ]
         )
         self.model.set_rows(deleted_persons(session.ledger, area_code))

@@ -48,7 +48,7 @@ from fieldapp.ui.dialogs.household import HouseholdDialog
 from fieldapp.ui.dialogs.person_moves import DeleteDialog, MoveDialog
 from fieldapp.ui.dialogs.records import SpellDialog, UnemploymentDialog
 from fieldapp.ui.errors import show_delete_refused, show_error
-from fieldapp.ui.held_words import reason_shown
+from fieldapp.ui.held_words import reason_shown, why_shown
 from fieldapp.ui.history import HistoryLine, history_lines
 from fieldapp.ui.operations import OperationPanel
 from fieldapp.ui.session import Session
@@ -408,7 +408,12 @@ class PersonPanel(QWidget):
         moved = {str(c.old) for c in changes if c.field == "household_id" and c.old}
         moved |= {str(c.new) for c in changes if c.field == "household_id" and c.new}
         self.history.set_rows(
-            history_lines(changes, household_labels(ledger, sorted(moved)), device_names(ledger))
+            history_lines(
+                changes,
+                household_labels(ledger, sorted(moved)),
+                device_names(ledger),
+                reason_said=why_shown,
+            )
         )
 
     def _unusable(self, error: MalformedRow) -> str:
