@@ -104,11 +104,31 @@ CONFIRM_HINT = (
 
 def confirm(ledger: Ledger, now_ms: int | None = None) -> Doubt | None:
     """The county's IT clerk has checked the hub's clock: its own earlier reading (`SEEN`) is
-    replaced by now; what the devices' changes say still counts (returned)."""
+    replaced by now; what the devices' changes say still counts for the doubt (returned: the
+    hub still does not tell its clock), but no more for the time it vouches for (`vouched`,
+    `DISMISSED`): a hub whose clock ran a year ahead for a while took three devices' changes
+    of its wrong year (colluding ones, or ones set to it) and, put right, doubted its good
+    clock — judging every stamp and claim date against their year until real time got there.
+    A clerk mistaken about a clock still wrong costs held changes (`hub rejected --rejudge`),
+    and no device is told a wrong time."""
     now_ms = int(time.time() * 1000) if now_ms is None else now_ms
+    newest = sorted(_newest_serving(ledger), reverse=True)
+    kth = newest[DEVICES - 1] if len(newest) >= DEVICES else 0
     with ledger.transaction():
         ledger.set_meta(SEEN, str(now_ms))
+        ledger.set_meta(DISMISSED, str(kth) if kth - now_ms > BEHIND_MS else "")
     return check(ledger, now_ms)
+
+
+#: What the clerk is told after `confirm` while the devices' changes still say the hub's clock
+#: is behind: for the terminal only.
+DISMISSED_SAID = (
+    "已按您的核对为准：中心不再按这些设备的修改时间衡量收到的修改和申领日期（比中心的时钟快一天以上的照常扣下）；"
+    "在各设备的修改时间与中心相符之前，中心仍不把自己的时间告诉各设备"
+)
+#: The hub's `meta` key of the devices' evidence its IT clerk dismissed (`confirm`): the
+#: `DEVICES`-th newest of their newest changes then (ms); only newer evidence vouches.
+DISMISSED = "hub.clock_dismissed"
 
 
 def written_at(ledger: Ledger) -> str:
@@ -160,6 +180,9 @@ def vouched(ledger: Ledger, now_ms: int | None = None) -> int | None:
     if doubt is None or doubt.days > 0 or len(newest) < DEVICES:
         return None
     kth = sorted(newest, reverse=True)[DEVICES - 1]
+    dismissed = ledger.get_meta(DISMISSED) or ""
+    if dismissed.isdigit() and kth <= int(dismissed):  # what the clerk's check set aside
+        return None
     since, first = _vouched_from(ledger)
     if not first or since > now_ms:  # the first in this doubt, or the clock went back again
         since, first = now_ms, kth
