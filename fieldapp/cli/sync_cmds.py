@@ -367,6 +367,8 @@ def cmd_hub_clock(args: argparse.Namespace) -> int:
     print(f"警告：{doubt.said}", file=sys.stderr)
     if not doubt.devices:
         print(own_clock.CONFIRM_HINT, file=sys.stderr)
+    elif args.confirm:
+        print(own_clock.DISMISSED_SAID, file=sys.stderr)
     return 1
 
 

@@ -15,7 +15,10 @@ says the time (`judge`):
 
 Devices are counted by name, never changes: one device, however hostile, moves neither
 judgement (its stamps are the newest or the oldest of several; the hub's own `SEEN` comes from
-its own clock only). While it doubts, the hub says so on `/v1/health`, `/v1/status`, its
+its own clock only); changes it held are no evidence. While it doubts its clock as behind it
+judges stamps against the time its devices vouch for (`vouched`), which three colluding devices
+could walk on a day a round: it is bounded by where it stood when the hub first vouched and how
+far the hub's clock has run since (`FROM`). While it doubts, the hub says so on `/v1/health`, `/v1/status`, its
 serve log and `hub devices`, and gives no device its clock (`hub_time`): no device is locked
 out for the hub's fault. A doubt that is wrong costs only that warning.
 """
@@ -101,11 +104,31 @@ CONFIRM_HINT = (
 
 def confirm(ledger: Ledger, now_ms: int | None = None) -> Doubt | None:
     """The county's IT clerk has checked the hub's clock: its own earlier reading (`SEEN`) is
-    replaced by now; what the devices' changes say still counts (returned)."""
+    replaced by now; what the devices' changes say still counts for the doubt (returned: the
+    hub still does not tell its clock), but no more for the time it vouches for (`vouched`,
+    `DISMISSED`): a hub whose clock ran a year ahead for a while took three devices' changes
+    of its wrong year (colluding ones, or ones set to it) and, put right, doubted its good
+    clock — judging every stamp and claim date against their year until real time got there.
+    A clerk mistaken about a clock still wrong costs held changes (`hub rejected --rejudge`),
+    and no device is told a wrong time."""
     now_ms = int(time.time() * 1000) if now_ms is None else now_ms
+    newest = sorted(_newest_serving(ledger), reverse=True)
+    kth = newest[DEVICES - 1] if len(newest) >= DEVICES else 0
     with ledger.transaction():
         ledger.set_meta(SEEN, str(now_ms))
+        ledger.set_meta(DISMISSED, str(kth) if kth - now_ms > BEHIND_MS else "")
     return check(ledger, now_ms)
+
+
+#: What the clerk is told after `confirm` while the devices' changes still say the hub's clock
+#: is behind: for the terminal only.
+DISMISSED_SAID = (
+    "已按您的核对为准：中心不再按这些设备的修改时间衡量收到的修改和申领日期（比中心的时钟快一天以上的照常扣下）；"
+    "在各设备的修改时间与中心相符之前，中心仍不把自己的时间告诉各设备"
+)
+#: The hub's `meta` key of the devices' evidence its IT clerk dismissed (`confirm`): the
+#: `DEVICES`-th newest of their newest changes then (ms); only newer evidence vouches.
+DISMISSED = "hub.clock_dismissed"
 
 
 def written_at(ledger: Ledger) -> str:
@@ -131,6 +154,9 @@ def check(ledger: Ledger, now_ms: int | None = None) -> Doubt | None:
     if doubt is None and now_ms - seen >= SEEN_STEP_MS:
         with ledger.transaction():
             ledger.set_meta(SEEN, str(now_ms))
+    if (doubt is None or doubt.days > 0) and ledger.get_meta(FROM):  # a new doubt starts anew
+        with ledger.transaction():
+            ledger.set_meta(FROM, "")
     return doubt
 
 
@@ -139,15 +165,41 @@ def vouched(ledger: Ledger, now_ms: int | None = None) -> int | None:
     `DEVICES`-th newest of the newest changes it accepted from distinct devices in service
     (one or two hostile devices, however far ahead, move it not); None otherwise. The hub
     judges incoming stamps ahead (`stamped_ahead`) of the later of it and its clock: a clock
-    reset a year back would hold every village's change of today. Writes nothing (read in
-    an import's transaction)."""
+    reset a year back would hold every village's change of today.
+
+    Three colluding devices are three, though: each stamping a change a day ahead of it each
+    round, which the hub takes, would walk it on a day a round, a year in a few hundred. So it
+    is never later than where it stood when the hub first vouched in this doubt (`FROM`,
+    written then, in the caller's transaction: an import's) and how far the hub's clock has run
+    since — a clock reset runs true after it — plus `BEHIND_MS`. (A hub switched off for weeks
+    with its battery dead vouches only for about when it was switched off: the villages'
+    changes since are held until its clock is put right and `hub rejected --rejudge`.)"""
     now_ms = int(time.time() * 1000) if now_ms is None else now_ms
     newest = _newest_serving(ledger)
     doubt = judge(now_ms, _seen(ledger), newest)
     if doubt is None or doubt.days > 0 or len(newest) < DEVICES:
         return None
     kth = sorted(newest, reverse=True)[DEVICES - 1]
-    return kth if kth > now_ms else None
+    dismissed = ledger.get_meta(DISMISSED) or ""
+    if dismissed.isdigit() and kth <= int(dismissed):  # what the clerk's check set aside
+        return None
+    since, first = _vouched_from(ledger)
+    if not first or since > now_ms:  # the first in this doubt, or the clock went back again
+        since, first = now_ms, kth
+        with ledger.transaction():
+            ledger.set_meta(FROM, f"{since}:{first}")
+    bounded = min(kth, first + (now_ms - since) + BEHIND_MS)
+    return bounded if bounded > now_ms else None
+
+
+#: The hub's `meta` key of where the time its evidence vouches for (`vouched`) stood when it
+#: first vouched in its present doubt: ``clock ms:vouched ms``; '' when it does not doubt.
+FROM = "hub.clock_vouched_from"
+
+
+def _vouched_from(ledger: Ledger) -> tuple[int, int]:
+    since, _colon, first = (ledger.get_meta(FROM) or "").partition(":")
+    return (int(since), int(first)) if since.isdigit() and first.isdigit() else (0, 0)
 
 
 def _seen(ledger: Ledger) -> int:

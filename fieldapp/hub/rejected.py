@@ -14,6 +14,7 @@ every ledger takes as the row's creating key (`store.projector.creating_key`).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -67,6 +68,7 @@ from fieldapp.sync.errors import SyncError
 
 if TYPE_CHECKING:
     from fieldapp.hub.folder import Hub
+    from fieldapp.store.hlc import HybridClock
 
 STATUS_LABELS = {HELD: "待审核", ACCEPTED: "已接受", DISMISSED: "不予采纳"}
 
@@ -376,7 +378,8 @@ def accept(
                 f"{hints.which(held_id)}（{_record_of(hub, held)}）不能接受：{printable(verdict.reason)}。"
                 f"只能不予采纳{hints.dismissing}"
             )
-        day = _hub_day(hub)
+        vouched = _vouched(hub)
+        day = _hub_day(vouched)
         early = (
             _not_yet_due(finder.row(change.tbl, change.row_id), change.data, day)
             if asks_due(change.tbl, change.data, context.exists)
@@ -393,6 +396,7 @@ def accept(
                 f"{hints.which(held_id)}（{_record_of(hub, held)}）不能接受：{printable(beyond)}。"
                 f"只能不予采纳{hints.dismissing}"
             )
+        _follow(ledger.clock, held, ledger.get(change.tbl, change.row_id), vouched)
         previous = ledger.author
         # Recorded as 审核人（接受 原修改人@设备）@中心: both names stay with the change.
         ledger.author = f"{reviewer}（接受 {printable(change.author)}）"
@@ -413,6 +417,26 @@ def accept(
         found = store.get(held_id)
     assert found is not None
     return found
+
+
+def _follow(
+    clock: HybridClock, held: HeldChange, row: Mapping[str, Any] | None, vouched: int | None
+) -> None:
+    """The hub's `clock` moved past the held change's stamp and the row's (`_ckey`, `_ukey`)
+    before it stamps the county's accepting change: a village's change it held is stamped by
+    the village's clock, and while the hub's is behind (reset a year back) the county's change
+    would be older — it would not keep the number the village printed (`creating_key` keeps the
+    least key), and lose to the village's on every field. As any stamp it takes, one followed
+    only within a day of its clock, or of the time its devices vouch for while it doubts its
+    clock as behind (`vouched`, `own_clock.vouched`): a stamp further ahead moves it not."""
+    keys = [held.change.hlc, *(str(row.get(k) or "") for k in ("_ckey", "_ukey") if row)]
+    for stamp in (k.split("/", 1)[0] for k in keys):
+        if _STAMP.fullmatch(stamp):
+            clock.observe(stamp, vouched or 0)
+
+
+#: A stamp's form (`hlc.format_stamp`).
+_STAMP = re.compile(r"[0-9]{13}-[0-9]{4}")
 
 
 def _kept_key(hub: Hub, store: HeldChanges, held: HeldChange, day: dt.date) -> str | None:
@@ -463,14 +487,19 @@ def _beyond_policy(hub: Hub, held: HeldChange, finder: PlaceFinder) -> str:
     return "" if verdict.allowed else verdict.reason
 
 
-def _hub_day(hub: Hub) -> dt.date:
-    """The hub's today, as its import and `rejudge` judge a claim's date by (`intake.judged`):
-    its clock's, or the day its devices' changes vouch for while it doubts its clock as behind
-    (`own_clock.vouched`) — a clock reset a year back would refuse every claim of today."""
+def _vouched(hub: Hub) -> int | None:
+    """The time the hub's devices' changes vouch for while it doubts its clock as behind
+    (`own_clock.vouched`), else None."""
     from fieldapp.hub import own_clock
 
+    return own_clock.vouched(hub.ledger)
+
+
+def _hub_day(vouched: int | None) -> dt.date:
+    """The hub's today, as its import and `rejudge` judge a claim's date by (`intake.judged`):
+    its clock's, or the day its devices' changes vouch for while it doubts its clock as behind
+    (`vouched`, `_vouched`) — a clock reset a year back would refuse every claim of today."""
     on = today()
-    vouched = own_clock.vouched(hub.ledger)
     if vouched is not None:
         on = max(on, dt.datetime.fromtimestamp(vouched / 1000, CHINA).date())
     return on

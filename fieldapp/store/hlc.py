@@ -120,15 +120,19 @@ class HybridClock:
         wall, counter = self.reserve(count)
         return [format_stamp(*nth_stamp_parts(wall, counter, i)) for i in range(count)]
 
-    def observe(self, stamp: str) -> None:
-        """Move past a remote stamp, unless it is implausibly far in the future."""
+    def observe(self, stamp: str, vouched_ms: int = 0) -> None:
+        """Move past a remote stamp, unless it is implausibly far in the future: more than
+        `MAX_DRIFT_MS` ahead of this clock or, when later, of `vouched_ms` — a time its owner's
+        evidence vouches real time has reached (a hub doubting its own clock as behind,
+        `hub.own_clock.vouched`, which takes the stamps it vouches for: its own stamps come
+        after them)."""
         wall, counter = parse_stamp(stamp)
-        if not followed(wall, self._now()):
+        if not followed(wall, max(self._now(), vouched_ms)):
             return
         if (wall, counter) > (self.wall, self.counter):
             self.wall, self.counter = wall, counter
 
-    def observe_all(self, stamps: Sequence[str]) -> None:
+    def observe_all(self, stamps: Sequence[str], vouched_ms: int = 0) -> None:
         """`observe` each of `stamps`, in one pass when they are all of one width (a bundle's).
 
         Stamps of one width, with the dash in one place, order as text as they do as
@@ -139,11 +143,11 @@ class HybridClock:
             return
         if len(set(map(len, stamps))) == 1 and len(set(map(str.find, stamps, repeat("-")))) == 1:
             top = max(stamps)
-            if followed(parse_stamp(top)[0], self._now()):
-                self.observe(top)
+            if followed(parse_stamp(top)[0], max(self._now(), vouched_ms)):
+                self.observe(top, vouched_ms)
                 return
         for stamp in stamps:
-            self.observe(stamp)
+            self.observe(stamp, vouched_ms)
 
     @property
     def last(self) -> str:

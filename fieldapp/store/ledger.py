@@ -411,11 +411,12 @@ class Ledger:
         """Bring back a deleted row (also a logged change)."""
         return self.update(table, row_id, {"deleted": False})
 
-    def apply_changes(self, changes: Sequence[Change]) -> int:
-        """Merge changes from other devices in one transaction; returns how many were new."""
+    def apply_changes(self, changes: Sequence[Change], vouched_ms: int = 0) -> int:
+        """Merge changes from other devices in one transaction; returns how many were new.
+        `vouched_ms`: a hub's `HybridClock.observe`."""
         with self.transaction():
             new = self.projector.apply_many(changes)
-            self.clock.observe_all([change.hlc for change in new])
+            self.clock.observe_all([change.hlc for change in new], vouched_ms)
         return len(new)
 
     def _full(self, table: str, fields: dict[str, Any]) -> dict[str, Any]:

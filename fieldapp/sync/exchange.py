@@ -496,6 +496,9 @@ def _import_local(
             raise AlreadyImported("这个数据包已经导入过，无需重复导入，台账没有改动")
         held: list[Refusal] = []
         reissued = 0
+        # The time a hub's devices vouch for (its clock doubted as behind): it judged their
+        # stamps by it, and its own clock follows those it takes (`HybridClock.observe`).
+        vouched_ms: int | None = None
         if identity.role == "hub":
             fresh = intake.claim_origin(ledger, state, peer, manifest, changes)
             peer = state.peer(peer.name) or peer
@@ -507,9 +510,10 @@ def _import_local(
                 covered=not new,
                 received=_received(ledger, manifest) if sender is not None else None,
             )
+            vouched_ms = vouched(ledger) if vouched is not None else None
             new, held = intake.admit(
                 ledger, state, peer, manifest, new, ready.values, ready.columns, ready.asked,
-                vouched(ledger) if vouched is not None else None,
+                vouched_ms,
             )  # fmt: skip
         else:
             new, reissued = _new_from_hub(ledger, state, peer, manifest, changes, by_id)
@@ -519,7 +523,7 @@ def _import_local(
         for start in range(0, len(new), APPLY_CHUNK):
             if cancel and cancel():
                 raise Cancelled(SYNC_CANCELLED)
-            applied += ledger.apply_changes(new[start : start + APPLY_CHUNK])
+            applied += ledger.apply_changes(new[start : start + APPLY_CHUNK], vouched_ms or 0)
             progress(min(total, start + APPLY_CHUNK), total)
             step("applied")
         if cancel and cancel():

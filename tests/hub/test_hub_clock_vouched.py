@@ -23,10 +23,11 @@ import time_machine
 
 from fieldapp.cli.main import main
 from fieldapp.domain.dates import CHINA, today
-from fieldapp.domain.numbers import HELD_KEY
+from fieldapp.domain.numbers import HELD_KEY, row_number
 from fieldapp.hub import own_clock, rejected
 from fieldapp.hub.folder import Hub
 from fieldapp.services.policy_admin import publish
+from fieldapp.store.held import HeldChange
 from fieldapp.store.hlc import HybridClock
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.sync_state import SyncState
@@ -175,16 +176,14 @@ def _at(day: dt.date, hour: int) -> time_machine.travel:
     return time_machine.travel(dt.datetime.combine(day, dt.time(hour), CHINA), tick=True)
 
 
-def test_a_claim_rejudged_under_a_behind_hub_is_accepted_on_the_vouched_day(
-    hub,  # noqa: ANN001
+def _claim_held_then_vouched(
+    hub: Hub,
     make_device,  # noqa: ANN001
     tmp_path: Path,
-) -> None:
+) -> tuple[Ledger, str, HeldChange]:
     """Under the reset clock, a claim dated the day after the evidence's is held as not yet
-    due (`claim_future`). The next day three devices' changes vouch for its date; the clerk
-    re-judges before the clock is put right: the rules clear it on the vouched day, and its
-    acceptance judges it on that day too, not on the hub's reset clock's (which refused it,
-    a year before its date); the county's copy names its village's creating change."""
+    due (`claim_future`); then the other two villages' changes of its day vouch for its date,
+    the hub's clock not yet put right. The village, its claim's id, the held claim."""
     publish(hub.ledger, COUNTY_PACK, "county.toml")
     day = dt.datetime.now(CHINA).date() + dt.timedelta(days=YEAR_DAYS)
     nxt = day + dt.timedelta(days=1)
@@ -210,10 +209,49 @@ def test_a_claim_rejudged_under_a_behind_hub_is_accepted_on_the_vouched_day(
         assert hub.import_file(one).held == 0, [(h.rule, h.reason) for h in hub.rejected()]
     doubt = own_clock.check(hub.ledger)
     assert doubt is not None and doubt.days < 0, doubt  # not yet put right
+    assert own_clock.vouched(hub.ledger) is not None
+    return device, made, held[0]
+
+
+def test_a_claim_rejudged_under_a_behind_hub_is_accepted_on_the_vouched_day(
+    hub,  # noqa: ANN001
+    make_device,  # noqa: ANN001
+    tmp_path: Path,
+) -> None:
+    """Under the reset clock, a claim dated the day after the evidence's is held as not yet
+    due (`claim_future`). The next day three devices' changes vouch for its date; the clerk
+    re-judges before the clock is put right: the rules clear it on the vouched day, and its
+    acceptance judges it on that day too, not on the hub's reset clock's (which refused it,
+    a year before its date); the county's copy names its village's creating change."""
+    device, made, held = _claim_held_then_vouched(hub, make_device, tmp_path)
     done = rejected.rejudge(hub, "县人社局")
-    assert (done.accepted, done.refused) == ([held[0].id], {}), done
+    assert (done.accepted, done.refused) == ([held.id], {}), done
     row = hub.ledger.get("claims", made)
     assert row is not None and "接受" in row["created_by"]
     # The county's copy names the village's creating change (`HELD_KEY`), judged on that day.
     mine_row = device.get("claims", made)
     assert mine_row is not None and row[HELD_KEY] == mine_row["_ckey"], row
+
+
+def test_a_claim_accepted_under_a_behind_hub_keeps_its_printed_number(
+    hub,  # noqa: ANN001
+    make_device,  # noqa: ANN001
+    tmp_path: Path,
+) -> None:
+    """The county accepts a held claim while its clock is still a year back (not put right):
+    its accepting change was stamped by that clock, a year before the village's own creating
+    change, and the row's number (`_ckey`, the least of its creating keys) came from the
+    county's change — not the 申请编号 its village printed. The hub's stamp for the accept now
+    follows the held change's (within a day of the time its devices vouch for) and the row
+    keeps the village's number; a county change about the row after it is stamped after it."""
+    device, made, held = _claim_held_then_vouched(hub, make_device, tmp_path)
+    rejected.accept(hub, held.id, "县人社局")
+    row = hub.ledger.get("claims", made)
+    printed = device.get("claims", made)
+    assert row is not None and printed is not None
+    assert row_number(row["_ckey"]) == row_number(printed["_ckey"]), (row["_ckey"], printed)
+    assert row["_ckey"] == printed["_ckey"]
+    # The county's accepting change, and any it makes of the row after, come after the village's.
+    assert row["_ukey"] > printed["_ckey"], (row["_ukey"], printed["_ckey"])
+    after = hub.ledger.update("claims", made, {"reason": "县里核对"})
+    assert after is not None and after.key > printed["_ckey"], after.key
