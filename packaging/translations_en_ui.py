@@ -513,6 +513,21 @@ EN_UI: dict[str, str] = {
     "（其中 %1 条记下的时间仍比中心快一天以上或申领日期还没到，请核对发出它们的电脑的日期和时间）": " (%1 of them still stamped over a day ahead of the hub, or a claim not yet due: check the date and time of the computers that sent them)",
     "（其中 %1 条按其他规定仍不能接受：%2）": " (%1 of them cannot be accepted under another rule: %2)",
     "%1：%2": "%1: %2",
+    # A person's history (context History: "History|word" where a word is said otherwise there)
+    "History|空": "(empty)",
+    "另一户": "another household",
+    "其他设备": "another computer",
+    "History|记录": "Record",
+    "登记到台账": "Entered in the ledger",
+    "History|新增%1": "%1: added",
+    "History|删除": "Deleted",
+    "History|恢复": "Restored",
+    "History|删除%1": "%1: deleted",
+    "History|修改%1": "%1: changed",
+    "迁户：%1 → %2": "Moved household: %1 → %2",
+    "%1：%2 → %3": "%1: %2 → %3",
+    "%1·%2": "%1 · %2",
+    "（原因：%1）": " (reason: %1)",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

@@ -83,6 +83,13 @@ def fill(target: Path) -> list[str]:
 
     tree = ET.parse(target)
     missing: list[str] = []
+    # A word said otherwise in one context than elsewhere has its English under
+    # "context|word" (History|删除: Deleted, where a button's 删除 is Delete).
+    in_context = {
+        message: context.findtext("name") or ""
+        for context in tree.iter("context")
+        for message in context.iter("message")
+    }
     for message in tree.iter("message"):
         # lupdate takes every `#:` comment above a tr() call for a note to translators; in this
         # code they document attributes (a list's width, a timer's interval), so they only
@@ -104,7 +111,7 @@ def fill(target: Path) -> list[str]:
                 ET.SubElement(translation, "numerusform").text = form
             translation.attrib.pop("type", None)
             continue
-        english = EN.get(source)
+        english = EN.get(f"{in_context.get(message, '')}|{source}", EN.get(source))
         if english is None:
             if translation.get("type") == "unfinished":
                 missing.append(source)

@@ -184,6 +184,13 @@ def _vocabulary_word(table: str, key: str, value: object) -> str | None:
     return None
 
 
+def stored_word(table: str, key: str, value: str) -> str:
+    """A stored value of the field `key` of `table` in the language shown when it is one of the
+    program's own words for that field (`VOCABULARIES`: a relation, a service's type, a month's
+    status …, through the same translations as `word_shown`); what people typed as typed."""
+    return _vocabulary_word(table, key, value) or value
+
+
 #: How the hub names a newer program's value (`trust._newer_value`: 就业经历的就业形式「未登记」):
 #: the table, the field and the value, said again in the language shown.
 NEWER_NAMED = "%1的%2「%3」"

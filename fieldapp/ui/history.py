@@ -3,18 +3,21 @@
 The change log records fields; people read events. Each logged change becomes one line: when
 (short), who, on which device (by its name, never its id), and what — "删除（原因：迁出）",
 "迁户：张三户 → 李四户（原因：婚迁）", "电话：空 → 13800001111". Ids never show: households by
-their head and place, other ids not at all.
+their head and place, other ids not at all. The words are `HistoryWords`: Chinese by default, the
+window's language as `history_said.history_words` gives them (this module has no Qt).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from fieldapp.domain.dates import china_iso
 from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.labels import field_label
+from fieldapp.services.change_said import DAY_FIELDS
 from fieldapp.store.queries.history import TABLE_LABELS, FieldChange
 
 #: Fields shown in other words, or not at all (ids, search helpers, the reason itself).
@@ -51,51 +54,110 @@ def short_time(at: str, today: dt.date | None = None) -> str:
     return stamp.strftime("%Y-%m-%d")
 
 
-def _value(field: str, value: object, households: Mapping[str, str]) -> str:
+def _same(text: str) -> str:
+    return text
+
+
+def _stored(table: str, key: str, value: str) -> str:
+    return value
+
+
+@dataclass(frozen=True)
+class HistoryWords:
+    """The words a line is made of: Chinese by default, as stored; the person panel passes them
+    in the window's language (`fieldapp.ui.history_said.history_words`). No Qt here: the
+    sentences are templates (%1, %2, %3), the names and values said by the functions given."""
+
+    #: A field's name, by (field, table): the held lines' and the conflicts' names.
+    field: Callable[[str, str], str] = field_label
+    #: A table's Chinese name (`TABLE_LABELS`), as shown.
+    table: Callable[[str], str] = _same
+    #: A stored value of a field, by (table, field, value): the program's own words shown,
+    #: what people typed as typed.
+    stored: Callable[[str, str, str], str] = _stored
+    #: A day or month kept as ISO text ('2026-10-05', '2026-10'), as shown.
+    day: Callable[[str], str] = _same
+    #: Why a person was deleted, restored or moved (`held_words.why_shown`).
+    reason: Callable[[str], str] = _same
+    empty: str = "空"
+    yes: str = "是"
+    no: str = "否"
+    other_household: str = "另一户"
+    other_device: str = "其他设备"
+    some_record: str = "记录"
+    registered: str = "登记到台账"
+    added: str = "新增%1"
+    person_deleted: str = "删除"
+    person_restored: str = "恢复"
+    deleted: str = "删除%1"
+    changed: str = "修改%1"
+    moved: str = "迁户：%1 → %2"
+    field_changed: str = "%1：%2 → %3"
+    of_record: str = "%1·%2"
+    why: str = "（原因：%1）"
+    joiner: str = "；"
+
+
+#: The lines in Chinese, as stored.
+CHINESE = HistoryWords()
+
+
+def _filled(template: str, *values: str) -> str:
+    """`template` with %1, %2 … replaced by `values` at once (a value's own "%2" stays)."""
+    return re.sub(r"%(\d)", lambda m: values[int(m.group(1)) - 1], template)
+
+
+def _value(
+    table: str, field: str, value: object, households: Mapping[str, str], words: HistoryWords
+) -> str:
     if value is None or value == "":
-        return "空"
+        return words.empty
     if isinstance(value, bool):
-        return "是" if value else "否"
+        return words.yes if value else words.no
     if field == "household_id":
-        return households.get(str(value), "另一户")
+        return households.get(str(value), words.other_household)
     if isinstance(value, float):
         return f"{value:,.2f}".rstrip("0").rstrip(".")
+    if isinstance(value, str) and field in DAY_FIELDS:
+        return words.day(value)
+    if isinstance(value, str):
+        return words.stored(table, field, value)
     return str(value)
-
-
-def _as_stored(reason: str) -> str:
-    return reason
 
 
 def _describe(
     fields: list[FieldChange],
     created: bool,
     households: Mapping[str, str],
-    reason_said: Callable[[str], str] = _as_stored,
+    words: HistoryWords = CHINESE,
 ) -> str:
     first = fields[0]
-    label = TABLE_LABELS.get(first.table, "记录")
+    label = (
+        words.table(TABLE_LABELS[first.table]) if first.table in TABLE_LABELS else words.some_record
+    )
     reason = next((str(f.new) for f in fields if f.field == "change_reason" and f.new), "")
-    why = f"（原因：{reason_said(reason.removeprefix('恢复：'))}）" if reason else ""
+    why = _filled(words.why, words.reason(reason.removeprefix("恢复："))) if reason else ""
     if created:
-        return f"新增{label}" if first.table != "persons" else "登记到台账"
+        return _filled(words.added, label) if first.table != "persons" else words.registered
     deleted = next((f for f in fields if f.field == "deleted"), None)
     if deleted is not None and first.table == "persons":
-        return ("删除" if deleted.new else "恢复") + why
+        return (words.person_deleted if deleted.new else words.person_restored) + why
     if deleted is not None and deleted.new:
-        return f"删除{label}{why}"
+        return _filled(words.deleted, label) + why
     parts: list[str] = []
     for f in fields:
         if f.field in HIDDEN or f.field == "deleted":
             continue
-        name = "户" if f.field == "household_id" else field_label(f.field, f.table)
-        old, new = _value(f.field, f.old, households), _value(f.field, f.new, households)
+        old = _value(f.table, f.field, f.old, households, words)
+        new = _value(f.table, f.field, f.new, households, words)
         if f.field == "household_id":
-            parts.insert(0, f"迁户：{old} → {new}")
+            parts.insert(0, _filled(words.moved, old, new))
         else:
-            parts.append(f"{name}：{old} → {new}")
-    prefix = "" if first.table == "persons" else f"{label}·"
-    return prefix + "；".join(parts) + why if parts else f"修改{label}{why}"
+            parts.append(_filled(words.field_changed, words.field(f.field, f.table), old, new))
+    if not parts:
+        return _filled(words.changed, label) + why
+    said = words.joiner.join(parts)
+    return (said if first.table == "persons" else _filled(words.of_record, label, said)) + why
 
 
 def history_lines(
@@ -103,11 +165,10 @@ def history_lines(
     households: Mapping[str, str],
     devices: Mapping[str, str],
     today: dt.date | None = None,
-    reason_said: Callable[[str], str] = _as_stored,
+    words: HistoryWords = CHINESE,
 ) -> list[HistoryLine]:
-    """The person's field changes as lines, newest first; a reason given for a change
-    (删除、恢复、迁户) said by `reason_said` (the window's language: `held_words.why_shown`),
-    else as stored."""
+    """The person's field changes as lines, newest first, said in `words` (the window's
+    language: `history_said.history_words`; Chinese, as stored, by default)."""
     grouped: dict[str, list[FieldChange]] = {}
     for change in changes:
         grouped.setdefault(change.change_id, []).append(change)
@@ -119,7 +180,7 @@ def history_lines(
         seen_rows.add(first.row_id)
         author = first.author.split("@")[0] if first.author else ""
         device = devices.get(first.device_id) or (
-            first.author.split("@", 1)[1] if "@" in (first.author or "") else "其他设备"
+            first.author.split("@", 1)[1] if "@" in (first.author or "") else words.other_device
         )
         lines.append(
             HistoryLine(
@@ -127,7 +188,7 @@ def history_lines(
                 short_time(first.at, today),
                 author,
                 device,
-                _describe(fields, created, households, reason_said),
+                _describe(fields, created, households, words),
             )
         )
     lines.reverse()

@@ -70,10 +70,10 @@ def _typed_and_restored(window) -> list[str]:
 
 def test_the_history_says_the_reasons_in_english(english):
     assert _typed_and_restored(english) == [
-        "恢复（原因：Died）",
-        "删除（原因：Moved away: 嫁到纳雍县）",
-        "恢复（原因：误删）",
-        "删除（原因：说明：户口迁到城里）",
+        "Restored (reason: Died)",
+        "Deleted (reason: Moved away: 嫁到纳雍县)",
+        "Restored (reason: 误删)",
+        "Deleted (reason: 说明：户口迁到城里)",
     ]
 
 
@@ -102,7 +102,7 @@ def _moved(window, reason: str) -> str:
 
 def test_a_move_in_the_history_says_its_reason_in_english(english):
     line = _moved(english, "Moved by marriage")
-    assert line.endswith("（原因：Moved by marriage: 嫁到赵家）"), line
+    assert line.endswith(" (reason: Moved by marriage: 嫁到赵家)"), line
 
 
 def test_a_move_in_the_history_says_its_reason_in_chinese(window):

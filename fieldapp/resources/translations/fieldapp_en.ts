@@ -2256,6 +2256,77 @@
     </message>
   </context>
   <context>
+    <name>History</name>
+    <message>
+      <source>空</source>
+      <translation>(empty)</translation>
+    </message>
+    <message>
+      <source>是</source>
+      <translation>Yes</translation>
+    </message>
+    <message>
+      <source>否</source>
+      <translation>No</translation>
+    </message>
+    <message>
+      <source>另一户</source>
+      <translation>another household</translation>
+    </message>
+    <message>
+      <source>其他设备</source>
+      <translation>another computer</translation>
+    </message>
+    <message>
+      <source>记录</source>
+      <translation>Record</translation>
+    </message>
+    <message>
+      <source>登记到台账</source>
+      <translation>Entered in the ledger</translation>
+    </message>
+    <message>
+      <source>新增%1</source>
+      <translation>%1: added</translation>
+    </message>
+    <message>
+      <source>删除</source>
+      <translation>Deleted</translation>
+    </message>
+    <message>
+      <source>恢复</source>
+      <translation>Restored</translation>
+    </message>
+    <message>
+      <source>删除%1</source>
+      <translation>%1: deleted</translation>
+    </message>
+    <message>
+      <source>修改%1</source>
+      <translation>%1: changed</translation>
+    </message>
+    <message>
+      <source>迁户：%1 → %2</source>
+      <translation>Moved household: %1 → %2</translation>
+    </message>
+    <message>
+      <source>%1：%2 → %3</source>
+      <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+      <source>%1·%2</source>
+      <translation>%1 · %2</translation>
+    </message>
+    <message>
+      <source>（原因：%1）</source>
+      <translation> (reason: %1)</translation>
+    </message>
+    <message>
+      <source>；</source>
+      <translation>; </translation>
+    </message>
+  </context>
+  <context>
     <name>HouseholdDialog</name>
     <message>
       <source>户信息</source>

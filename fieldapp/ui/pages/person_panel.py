@@ -48,8 +48,9 @@ from fieldapp.ui.dialogs.household import HouseholdDialog
 from fieldapp.ui.dialogs.person_moves import DeleteDialog, MoveDialog
 from fieldapp.ui.dialogs.records import SpellDialog, UnemploymentDialog
 from fieldapp.ui.errors import show_delete_refused, show_error
-from fieldapp.ui.held_words import reason_shown, why_shown
+from fieldapp.ui.held_words import reason_shown
 from fieldapp.ui.history import HistoryLine, history_lines
+from fieldapp.ui.history_said import history_words
 from fieldapp.ui.operations import OperationPanel
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel, show
@@ -412,7 +413,7 @@ class PersonPanel(QWidget):
                 changes,
                 household_labels(ledger, sorted(moved)),
                 device_names(ledger),
-                reason_said=why_shown,
+                words=history_words(),
             )
         )
 
