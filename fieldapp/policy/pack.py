@@ -33,6 +33,7 @@ from fieldapp.domain.enums import (
 )
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.regions import PlaceScope
+from fieldapp.domain.status_words import built_in_reading
 
 #: What an amount the county has not set shows instead of a figure.
 UNSET = "待县里核定标准"
@@ -579,14 +580,22 @@ class ServiceBundle(_Strict):
 def status_word_problem(word: str, meaning: str) -> str | None:
     """Why one row of the county's 就业状态 words (`PackFile.status_words`) is refused, in the
     clerk's words naming the word; None when it may stand. The one check of a row: the pack's
-    reading (publish, `policy check`) and the county editor's table both ask it."""
+    reading (publish, `policy check`) and the county editor's table both ask it. A word the
+    import already reads by itself (失业, 务工 …, `domain.status_words`) keeps that reading, so
+    the county may repeat it (redundant but harmless) but not say it otherwise."""
     allowed = [s.value for s in WorkStatus]
     if not word.strip():
         return f"就业状态用词表中有一个用词是空的（读作“{meaning}”的那一项）"
     if meaning.strip() not in allowed:
         return f"就业状态用词“{word}”读作“{meaning}”不行：就业状态只有{'、'.join(allowed)}"
-    if word.strip() in allowed and word.strip() != meaning.strip():
-        return f"就业状态用词“{word}”本身就是一种就业状态，不能读作“{meaning}”"
+    built_in = built_in_reading(word)
+    if built_in is not None and built_in != meaning.strip():
+        if built_in == word.strip():
+            return f"就业状态用词“{word}”本身就是一种就业状态，不能读作“{meaning}”"
+        return (
+            f"就业状态用词“{word.strip()}”本程序已读作“{built_in}”，不能再说成“{meaning}”"
+            "（导入时仍会按本程序的读法）"
+        )
     return None
 
 

@@ -22,6 +22,7 @@ from fieldapp.domain.enums import (
     UnemploymentClass,
     WorkStatus,
 )
+from fieldapp.domain.status_words import BUILT_IN_STATUS_WORDS
 from fieldapp.tabular.cells import month_alone, nfkc, visible
 
 YES, NO = "是", "否"
@@ -628,29 +629,8 @@ SEX_ALIASES: dict[str, str] = {
     "2": "女",
 }
 
-#: Words for the work status column.
-WORK_STATUS_ALIASES: dict[str, WorkStatus] = {
-    "就业": WorkStatus.EMPLOYED,
-    "已务工": WorkStatus.EMPLOYED,
-    "务工": WorkStatus.EMPLOYED,
-    "在岗": WorkStatus.EMPLOYED,
-    "是": WorkStatus.EMPLOYED,
-    "失业": WorkStatus.NOT_EMPLOYED,
-    "待业": WorkStatus.NOT_EMPLOYED,
-    "未务工": WorkStatus.NOT_EMPLOYED,
-    "否": WorkStatus.NOT_EMPLOYED,
-    "已就业": WorkStatus.EMPLOYED,
-    "未就业": WorkStatus.NOT_EMPLOYED,
-    "县内务工": WorkStatus.EMPLOYED,
-    "县外务工": WorkStatus.EMPLOYED,
-    "省内务工": WorkStatus.EMPLOYED,
-    "省外务工": WorkStatus.EMPLOYED,
-    "外出务工": WorkStatus.EMPLOYED,
-    "本地务工": WorkStatus.EMPLOYED,
-    "学生": WorkStatus.STUDYING,
-    "在读": WorkStatus.STUDYING,
-    "在校生": WorkStatus.STUDYING,
-}
+#: Words for the work status column (one list with the county pack check: domain.status_words).
+WORK_STATUS_ALIASES: dict[str, WorkStatus] = BUILT_IN_STATUS_WORDS
 
 #: Words for the relation column beyond the national codes.
 RELATION_ALIASES: dict[str, Relation] = {

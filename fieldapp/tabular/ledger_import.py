@@ -39,6 +39,7 @@ from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.enums import Category, WorkStatus
 from fieldapp.domain.errors import ValidationFailed
 from fieldapp.domain.progress import CancelCheck, Progress, Ticker
+from fieldapp.domain.status_words import built_in_reading
 from fieldapp.services.imports import NewPeople, apply_import, new_people
 from fieldapp.services.ledgers import make_demo
 from fieldapp.services.policy_admin import policy_in_force
@@ -65,7 +66,6 @@ from fieldapp.tabular.columns import (
     BY_KEY,
     EXTRA_SHEETS,
     LEDGER,
-    WORK_STATUS_ALIASES,
     header_month,
     match_header,
     month_heading,
@@ -2061,7 +2061,7 @@ def checked_words(words: Mapping[str, str]) -> dict[str, str]:
             raise ValidationFailed(f"说明用词时要写明表格里的词（“{meaning}”前面是空的）")
         if means not in allowed:
             raise ValidationFailed(f"“{typed}”不能说成“{means}”：就业状态只有{'、'.join(allowed)}")
-        known = WORK_STATUS_ALIASES.get(typed) or (typed if typed in allowed else None)
+        known = built_in_reading(typed)
         if known is not None and known != means:
             raise ValidationFailed(f"“{typed}”已按“{known}”读取，不能再说成“{means}”")
         checked[typed] = means
@@ -2071,13 +2071,14 @@ def checked_words(words: Mapping[str, str]) -> dict[str, str]:
 def county_words(ledger: Ledger) -> tuple[dict[str, str], str]:
     """The county's 就业状态 words in the policy in force (`Policy.status_words`) as the import
     reads them, and the pack that gave them, as people know it. A word the lists already read
-    (失业, 务工 …) is read as the lists do: the county's list is for the words they do not know."""
+    (失业, 务工 …) is read as the lists do: the county's list is for the words they do not know
+    (publishing refuses one said otherwise, `pack.status_word_problem`; a pack published before
+    that check is still read so)."""
     policy = policy_in_force(ledger)
-    allowed = {s.value for s in WorkStatus}
     words: dict[str, str] = {}
     for word, meaning in policy.status_words.items():
         typed = nfkc(word).strip()
-        if typed and typed not in allowed and typed not in WORK_STATUS_ALIASES:
+        if typed and built_in_reading(typed) is None:
             words[typed] = nfkc(meaning).strip()
     return words, policy.status_words_from
 

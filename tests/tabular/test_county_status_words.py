@@ -117,6 +117,10 @@ def test_the_users_word_says_one_word_otherwise(county: County, tmp_path: Path) 
     [
         ('"在家" = "务农"', "就业状态用词“在家”读作“务农”不行：就业状态只有已就业、未就业、在校、无需就业"),
         ('"已就业" = "未就业"', "就业状态用词“已就业”本身就是一种就业状态，不能读作“未就业”"),
+        # A word the import reads by itself keeps its reading: the county must not believe
+        # its list changed it (务工 = 未就业 would still be read 已就业).
+        ('"务工" = "未就业"', "就业状态用词“务工”本程序已读作“已就业”，不能再说成“未就业”（导入时仍会按本程序的读法）"),
+        ('"在家" = "未就业"\n"　失业 " = "已就业"', "就业状态用词“失业”本程序已读作“未就业”，不能再说成“已就业”"),
     ],
 )  # fmt: skip
 def test_a_list_saying_a_word_is_no_status_is_refused_at_publish(
@@ -127,6 +131,24 @@ def test_a_list_saying_a_word_is_no_status_is_refused_at_publish(
     assert code != 0 and said in err, out + err
     code, out, _ = county.run("hub", "policy", "list", "--dir", county.hub, "--json")
     assert [p["version"] for p in json.loads(out)] == ["2026.1"]
+
+
+def test_a_county_word_agreeing_with_the_programs_reading_is_published(county: County) -> None:
+    """A county word the import already reads the same way (务工 = 已就业) may stand: it says
+    nothing new, and the import reads it as before."""
+    text = COUNTY_PACK.replace('version = "2026.1"', 'version = "2026.2"')
+    code, out, err = county.publish(
+        text + '\n[status_words]\n"务工" = "已就业"\n"在家" = "未就业"\n'
+    )
+    assert code == 0, out + err
+    code, out, _ = county.run("hub", "policy", "list", "--dir", county.hub, "--json")
+    assert [p["version"] for p in json.loads(out)] == ["2026.2", "2026.1"]
+    hub_db = Ledger.open(county.hub / "hub.db")
+    try:
+        pack = county_pack_in_force(hub_db)
+    finally:
+        hub_db.close()
+    assert pack is not None and pack.status_words == {"务工": "已就业", "在家": "未就业"}
 
 
 def test_a_pack_without_the_list_asks_for_no_newer_program() -> None:
@@ -155,6 +177,7 @@ def test_hub_policy_edit_writes_and_drops_the_countys_words(county: County) -> N
     refused = [
         (["--word", "在家=务农"], "就业状态用词“在家”读作“务农”不行：就业状态只有已就业、未就业、在校、无需就业"),
         (["--word", "已就业=未就业"], "就业状态用词“已就业”本身就是一种就业状态，不能读作“未就业”"),
+        (["--word", "务工=未就业"], "就业状态用词“务工”本程序已读作“已就业”，不能再说成“未就业”"),
         (["--word", "在家"], "--word 要写成“词=含义”，如 在家=未就业（写的是“在家”）"),
         (["--word", "在家=未就业", "--word", "在家=已就业"], "就业状态用词“在家”写了两次"),
         (["--word", "在家=未就业", "--drop-word", "在家"], "就业状态用词“在家”既用 --word 写了"),

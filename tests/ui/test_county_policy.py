@@ -267,3 +267,26 @@ def test_the_county_form_writes_the_countys_status_words(
     assert "[status_words]" not in again.text
     # Nor the stamp the words asked for: publishing stamps what the edition then uses.
     assert needed_program(again.text) is None
+
+
+def test_the_county_form_refuses_a_word_the_import_reads_otherwise(
+    county_hub: Hub, window, qtbot
+) -> None:
+    """A county word the import already reads by itself (务工 is 已就业) kept that reading
+    whatever the county's list said, and the form let 务工 → 未就业 stand: the county believed
+    it took effect. The form now refuses it next to its row, naming the program's reading; the
+    same word read as the program reads it may stand."""
+    from PySide6.QtCore import Qt
+
+    dialog = _editor(window, qtbot)
+    qtbot.mouseClick(dialog.add_word_button, Qt.MouseButton.LeftButton)
+    dialog.words.item(0, 0).setText("务工")
+    dialog.words.cellWidget(0, 1).setCurrentText("未就业")
+    assert not dialog.check()
+    said = "就业状态用词“务工”本程序已读作“已就业”，不能再说成“未就业”（导入时仍会按本程序的读法）"
+    assert dialog.words.item(0, 2).text() == said
+    assert dialog.error.text() == "请检查：" + said
+    assert not dialog.submit() and draft_answers(window.session.ledger) == []
+    dialog.words.cellWidget(0, 1).setCurrentText("已就业")
+    assert dialog.check(), dialog.error.text()
+    assert dialog.words.item(0, 2).text() == ""
