@@ -513,6 +513,7 @@ EN_UI: dict[str, str] = {
     "（其中 %1 条记下的时间仍比中心快一天以上或申领日期还没到，请核对发出它们的电脑的日期和时间）": " (%1 of them still stamped over a day ahead of the hub, or a claim not yet due: check the date and time of the computers that sent them)",
     "（其中 %1 条按其他规定仍不能接受：%2）": " (%1 of them cannot be accepted under another rule: %2)",
     "%1：%2": "%1: %2",
+    "（其中 %1 条在等它们所属的户或人员先被接受，之后再重新核对）": " (%1 of them wait for the household or person they belong to, still held, to be accepted first; check again after that)",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}
