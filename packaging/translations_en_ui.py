@@ -528,6 +528,7 @@ EN_UI: dict[str, str] = {
     "%1：%2 → %3": "%1: %2 → %3",
     "%1·%2": "%1 · %2",
     "（原因：%1）": " (reason: %1)",
+    "（其中 %1 条在等它们所属的户或人员先被接受，之后再重新核对）": " (%1 of them wait for the household or person they belong to, still held, to be accepted first; check again after that)",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

@@ -664,7 +664,16 @@ def _rejudge(hub) -> int:  # noqa: ANN001 - Hub, imported lazily
         )
     for held_id, why in done.refused.items():
         print(f"第 {held_id} 条重新核对后仍不能接受：{why}")
-    if not (done.accepted or done.still_ahead or done.refused):
+    if done.waiting:
+        print(
+            f"{_numbers(done.waiting).strip()}等位置的：它们所属的户或人员仍被扣下，"
+            "照旧扣下，等那边接受后再重新核对"
+        )
+    if done.kept and done.accepted:
+        print(f"共接受 {len(done.accepted)} 条，仍扣下 {done.kept} 条")
+    elif done.kept:
+        print(f"仍扣下 {done.kept} 条")
+    if not (done.accepted or done.kept):
         print("没有因中心的时钟扣下的修改")
     return 0
 

@@ -661,13 +661,13 @@ class Hub:
                 if c[5] not in told or not at[told[c[5]]] or c[1] <= at[told[c[5]]].get(c[0], 0)
             ]
         # A row it is told left its area in this answer is sent up to its departure: the new
-        # village's phone, account and employer written since never reach the old one.
+        # village's phone, account and employer taken since never reach the old one.
         leaving = [r for r, s in away.items() if s is None]
         if leaving:
+            # In the order the hub took them, not by their authors' clocks (`answers.Taken`).
             left = answers.departures(db, leaving, now, acked)
-            changes = [
-                c for c in changes if c[5] not in left or answers.stamp_key(c[2]) <= left[c[5]]
-            ]
+            keys = answers.taken_keys(db, (c for c in changes if c[5] in left))
+            changes = [c for c in changes if c[5] not in left or keys[(c[0], c[1])] <= left[c[5]]]
         changes.sort(key=_ORIGIN_SEQ)
         return AnswerPlan(area, changes, now, new, arrived, quick, away, back, gone - back)
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from fieldapp.domain.dates import CHINA, china_iso, china_minute, today, written
@@ -535,11 +535,18 @@ REJUDGED_RULES = CLOCK_RULES | {"no_place"}
 class Rejudged:
     """What `rejudge` did: the held changes it accepted; those held by the hub's clock that
     its rules still hold so; those the rules now hold for another reason, or the county's review
-    cannot accept (held id → why). All but the first stay held."""
+    cannot accept (held id → why); those still waiting for a place (`no_place`: the household
+    or person they belong to is still held, 等位置的). All but the first stay held."""
 
     accepted: list[int]
     still_ahead: list[int]
     refused: dict[int, str]
+    waiting: list[int] = field(default_factory=list)
+
+    @property
+    def kept(self) -> int:
+        """How many stay held: every one it judged but did not accept."""
+        return len(self.still_ahead) + len(self.refused) + len(self.waiting)
 
 
 def rejudge(hub: Hub, reviewer: str) -> Rejudged:
@@ -561,6 +568,7 @@ def rejudge(hub: Hub, reviewer: str) -> Rejudged:
     accepted: list[int] = []
     still: list[int] = []
     refused: dict[int, str] = {}
+    places: list[int] = []  # still waiting for a place
     with hub.lock:
         vouched = own_clock.vouched(hub.ledger)
         waiting = [h for h in store.list(status=HELD) if h.rule in REJUDGED_RULES and not h.damaged]
@@ -570,6 +578,7 @@ def rejudge(hub: Hub, reviewer: str) -> Rejudged:
             peer = hub.state.peer(device)
             if peer is None or peer.revoked_at:
                 still.extend(h.id for h in mine if h.rule in CLOCK_RULES)
+                places.extend(h.id for h in mine if h.rule not in CLOCK_RULES)
                 continue
             held_of = {h.change.id: h for h in mine}
             allowed, kept = intake.judged(
@@ -578,9 +587,9 @@ def rejudge(hub: Hub, reviewer: str) -> Rejudged:
             cleared.extend(held_of[c.id].id for c in allowed)
             for refusal in kept:
                 held = held_of[refusal.change.id]
-                if held.rule not in CLOCK_RULES:
-                    continue  # still waits for a place, as it did
-                if refusal.verdict.rule in CLOCK_RULES:
+                if refusal.verdict.rule == "no_place":
+                    places.append(held.id)  # still waits for a place
+                elif refusal.verdict.rule in CLOCK_RULES:
                     still.append(held.id)
                 else:
                     refused[held.id] = refusal.verdict.reason
@@ -591,7 +600,7 @@ def rejudge(hub: Hub, reviewer: str) -> Rejudged:
                 refused[held_id] = str(error)
                 continue
             accepted.append(held_id)
-    return Rejudged(accepted, sorted(still), refused)
+    return Rejudged(accepted, sorted(still), refused, sorted(places))
 
 
 def dismiss(

@@ -735,6 +735,7 @@ class HubService:
                 "accepted": done.accepted,
                 "still_ahead": done.still_ahead,
                 "refused": refused,
+                "waiting": done.waiting,
             }
         )
 

@@ -49,7 +49,7 @@ from typing import Any
 
 import sqlite_utils
 
-from fieldapp.store import postgres
+from fieldapp.store import arrivals, postgres
 from fieldapp.store.changelog import CHANGE_COLUMNS
 from fieldapp.store.dump import synced_tables
 from fieldapp.store.queries.claims import NUMBER_COUNT
@@ -168,17 +168,42 @@ def stamp_key(hlc: str) -> tuple[int, int]:
     return int(wall or 0), int(counter or 0)
 
 
+#: Where a change stands in the hub's order: the note it was taken at (`arrivals.taken`), then
+#: its stamp (`stamp_key`) among those taken at one note.
+Taken = tuple[int, int, int]
+
+
+def taken_keys(
+    db: sqlite_utils.Database, changes: Iterable[tuple[Any, ...]]
+) -> dict[tuple[str, int], Taken]:
+    """Each of `changes` (log rows) by (origin, seq) → where it stands in the order the hub took
+    them (`Taken`): by the hub's notes of arrival, not by its author's clock."""
+    changes = list(changes)
+    notes = arrivals.taken(db, changes)
+    hlc = _CHANGE_FIELDS.index("hlc")
+    keys: dict[tuple[str, int], Taken] = {}
+    for change in changes:
+        at = (str(change[0]), int(change[1]))
+        keys[at] = (notes[at], *stamp_key(change[hlc]))
+    return keys
+
+
 def departures(
     db: sqlite_utils.Database, rows: Iterable[str], now: dict[str, int], since: dict[str, int]
-) -> dict[str, tuple[int, int]]:
-    """When each of `rows` (rows a device holds that have left its area) left it, as a stamp
-    (`stamp_key`): the latest change past `since` (up to `now`) of where it belongs — a person's
-    household, a household's area, a job's person — else, for a row that did not move itself
-    (a family moved with their household, a job of a person who moved), the latest departure of
-    the rows it points at now. Rows whose leaving no such change explains are left out."""
+) -> dict[str, Taken]:
+    """When each of `rows` (rows a device holds that have left its area) left it, in the order
+    the hub took the changes (`taken_keys`): the latest change past `since` (up to `now`) of
+    where it belongs — a person's household, a household's area, a job's person — else, for a
+    row that did not move itself (a family moved with their household, a job of a person who
+    moved), the latest departure of the rows it points at now. Rows whose leaving no such
+    change explains are left out.
+
+    By the hub's order, not the authors' stamps: a new village whose clock runs more than a day
+    behind (it then does not follow the move's stamp) writes after the move with earlier
+    stamps, and those must not reach the old village either."""
     found = history_of(db, rows, now, ())
-    hlc = _CHANGE_FIELDS.index("hlc")
-    left: dict[str, tuple[int, int]] = {}
+    keys = taken_keys(db, (c for c in found if c[1] > since.get(c[0], 0)))
+    left: dict[str, Taken] = {}
     tables: dict[str, str] = {}
     for change in found:
         row = str(change[_ROW])
@@ -190,7 +215,7 @@ def departures(
         except (TypeError, ValueError):
             continue
         if isinstance(data, dict) and MOVING & data.keys():
-            left[row] = max(left.get(row, (-1, -1)), stamp_key(change[hlc]))
+            left[row] = max(left.get(row, (-1, -1, -1)), keys[(str(change[0]), int(change[1]))])
     pointed = _pointed(db, {row: table for row, table in tables.items() if row not in left})
     # A claim's event → the claim → its person → the person's household: until nothing moves.
     for _ in range(len(pointed)):

@@ -353,7 +353,8 @@ def rejudge_held(ledger: Ledger, url: str, reviewer: str, timeout: float = 600) 
     """After the hub's clock is put right: the changes it held by its clock judged again at
     the hub (`POST /v1/held/rejudge`), as `reviewer` of this county device. The hub's signed
     answer: `accepted` and `still_ahead` (held ids), `refused` ({id, reason}: held now by
-    another rule); SyncError with the hub's words when it refused (its clock still in doubt)."""
+    another rule), `waiting` (held ids still waiting for a place: the household or person they
+    belong to is still held; none from a hub that does not say); SyncError with the hub's words when it refused (its clock still in doubt)."""
     body = json.dumps({"reviewer": reviewer}).encode()
     data = _hub_answer(
         ledger, _endpoint(url, "/v1/held/rejudge"), "POST", "中心没有重新核对", timeout, body
@@ -366,6 +367,7 @@ def rejudge_held(ledger: Ledger, url: str, reviewer: str, timeout: float = 600) 
         answer["refused"] = [
             {"id": int(r["id"]), "reason": str(r["reason"])} for r in said["refused"]
         ]
+        answer["waiting"] = [int(i) for i in said.get("waiting", [])]
     except (ValueError, KeyError, TypeError):
         raise SyncError("中心的回复无法识别") from None
     return answer

@@ -31,7 +31,7 @@ from fieldapp.services.incarnation import own_origins
 from fieldapp.services.policy_admin import adopted_version
 from fieldapp.services.trust import Verdict, printable
 from fieldapp.services.trust_check import Refusal, rows_ahead, values_ahead
-from fieldapp.store import replica
+from fieldapp.store import arrivals, replica
 from fieldapp.store.authorship import sign_unsent_authors, unsigned_unsent
 from fieldapp.store.changelog import Change, encode_ahead
 from fieldapp.store.connection import Error as DatabaseFault
@@ -500,6 +500,9 @@ def _import_local(
         # stamps by it, and its own clock follows those it takes (`HybridClock.observe`).
         vouched_ms: int | None = None
         if identity.role == "hub":
+            # The order the hub takes changes in (`store.arrivals`): its own since the last
+            # import before this one's.
+            arrivals.note(ledger.db)
             fresh = intake.claim_origin(ledger, state, peer, manifest, changes)
             peer = state.peer(peer.name) or peer
             new = intake.new_changes(ledger, state, peer, changes)
@@ -530,6 +533,8 @@ def _import_local(
             raise Cancelled(SYNC_CANCELLED)
         if held:
             intake.hold(ledger, peer, manifest, held)
+        if identity.role == "hub":
+            arrivals.note(ledger.db)  # what this import took
         copied = identity.role == "device" and (
             _reused(ledger, refused_here) or _ahead_of_log(ledger, manifest)
         )

@@ -113,6 +113,9 @@ def test_a_county_desktop_rejudges_held_changes_over_http(
         county.close()
     assert done["accepted"] == honest and done["refused"] == [], done
     assert done["still_ahead"] == [i for i in hostile if store.get(i).rule == "stamped_ahead"]
+    # The month-ahead village's people wait on its household, still held: said as waiting.
+    assert done["waiting"] == [i for i in hostile if store.get(i).rule == "no_place"], done
+    assert done["waiting"] and sorted(done["still_ahead"] + done["waiting"]) == sorted(hostile)
     for held_id in honest:
         decided = store.get(held_id)
         assert decided.status == "accepted" and decided.decided_by == "李科长@县人社局"

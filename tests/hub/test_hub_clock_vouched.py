@@ -154,6 +154,10 @@ def test_rejudge_after_the_clock_is_put_right(hub, make_device, tmp_path, capsys
         assert main(["hub", "rejected", "--dir", str(hub.root), "--rejudge"]) == 0
     out = capsys.readouterr().out
     assert "作为县里的修改写入" in out and "照旧扣下" in out, out
+    # The hostile family's people wait on its household, still held: counted and said.
+    waits = [h.id for h in held if h.device == "坏村" and h.rule == "no_place"]
+    assert waits and "等位置的：它们所属的户或人员仍被扣下" in out, out
+    assert f"共接受 {len(honest)} 条，仍扣下 {len(hostile)} 条" in out, out
     again = Hub.open(hub.root)
     try:
         decided = {h.id: h for h in again.rejected()}

@@ -363,3 +363,61 @@ def test_a_whole_household_moved_to_a_site_is_cut_at_its_move_too(tmp_path, hub,
     assert village.get("households", home)["area_code"] == SITE  # told of the move
     assert village.get("persons", mover)["phone"] != "13912345678"
     assert village.get("employment_spells", job_of(mover))["employer"] == "某电子厂"
+
+
+@pytest.mark.parametrize("by", ["county", "village"])
+def test_a_new_village_a_day_behind_writes_nothing_the_old_one_hears(
+    tmp_path, hub, make_device, by: str
+):
+    """The new village's clock runs a day and an hour behind (so it does not follow the move's
+    stamp, `hlc.followed`): the phone and employer it writes after the move are stamped before
+    it. The old village's answer cut the moved rows' history by the authors' stamps and sent
+    them all the same; it is now cut by the order the hub took them (`store.arrivals`)."""
+    import time
+
+    from fieldapp.store.hlc import HybridClock
+    from tests.records import Records
+    from tests.sync.helpers import add_job, job_of
+
+    village = make_device("红星村", VILLAGE)
+    site = make_device("幸福安置点", SITE)
+    _, (mover, stays) = add_family(village, VILLAGE, ["105", "107"], surname="王")
+    add_job(village, mover)
+    add_family(site, SITE, ["109"], surname="李", kind="安置点")
+    _trip(hub, village, "红星村", tmp_path, 1)
+    _trip(hub, village, "红星村", tmp_path, 2)
+    _trip(hub, site, "幸福安置点", tmp_path, 1)
+    behind = 25 * 3600 * 1000
+    site.clock = HybridClock(site.clock.last, now_ms=lambda: int(time.time() * 1000) - behind)
+    if by == "county":
+        with hub.ledger.transaction():
+            new_home = Records(hub.ledger).save(Household(area_code=SITE, address="5栋1单元"))
+            hub.ledger.update("persons", mover, {"household_id": new_home})
+    else:
+        households.move_person(
+            village, actor_of(village), mover, "投亲", Relation.HEAD,
+            new_household=Household(area_code=SITE, address="5栋1单元"),
+        )  # fmt: skip
+        new_home = village.get("persons", mover)["household_id"]
+        hub.import_file(export_bundle(village, tmp_path / "moved.fs").path)
+    moved = hub.ledger.db.execute(
+        "SELECT hlc FROM changes WHERE row_id = ? AND data LIKE '%household_id%' "
+        "ORDER BY hlc DESC LIMIT 1",
+        [mover],
+    ).fetchone()[0]
+    _trip(hub, site, "幸福安置点", tmp_path, 2)  # the site takes the family in
+    with site.transaction():
+        site.update("persons", mover, {"phone": "13912345678"})
+        site.update("employment_spells", job_of(mover), {"employer": "安置点扶贫车间"})
+    with hub.ledger.transaction():  # and the county changes one who stayed
+        hub.ledger.update("persons", stays, {"phone": "13800000001"})
+    _trip(hub, site, "幸福安置点", tmp_path, 3)
+    written = hub.ledger.db.execute(
+        "SELECT hlc FROM changes WHERE row_id = ? AND data LIKE '%13912345678%'", [mover]
+    ).fetchone()[0]
+    assert written < moved, (written, moved)  # the site's stamp is before the move's
+    _trip(hub, village, "红星村", tmp_path, 3)
+    assert village.get("persons", mover)["household_id"] == new_home  # told of the move
+    assert village.get("persons", mover)["phone"] != "13912345678"  # and of nothing after
+    assert village.get("employment_spells", job_of(mover))["employer"] == "某电子厂"
+    assert village.get("persons", stays)["phone"] == "13800000001"  # its own still heard

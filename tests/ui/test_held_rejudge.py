@@ -88,9 +88,15 @@ def test_the_county_desktop_rejudges_what_the_hub_held_by_its_clock(
             review.rejudge_button.click()
             wait_idle(qtbot, page)
         text = review.summary.text()
-        ahead = sum(1 for h in held if h.id in theirs and h.rule == "stamped_ahead")
-        assert text.startswith(f"重新核对完毕：接受 {len(mine)} 条，仍扣下 {ahead} 条（"), text
+        # Every one of the month-ahead village's stays held: its household as stamped ahead,
+        # its people waiting on it for a place (等位置的) — counted, and said apart.
+        waits = sum(1 for h in held if h.id in theirs and h.rule == "no_place")
+        assert waits, [h.rule for h in held if h.id in theirs]
+        assert text.startswith(f"重新核对完毕：接受 {len(mine)} 条，仍扣下 {len(theirs)} 条（"), (
+            text
+        )
         assert "记下的时间仍比中心快一天以上" in text, text
+        assert f"（其中 {waits} 条在等它们所属的户或人员先被接受" in text, text
         assert text.endswith(f"等待县里审核的修改 {len(theirs)} 条"), text
         assert review.table.rowCount() == len(theirs)
     assert warnings_shown == [shown]
@@ -117,6 +123,14 @@ def test_the_rejudge_button_and_what_it_did_are_english_in_english(window, warni
         )
         assert said.startswith("Checked again: 2 accepted, 2 still held (1 of them"), said
         assert said.endswith("(1 of them cannot be accepted under another rule: 越权)"), said
+        waiting = review.rejudged_said(
+            {"accepted": [], "still_ahead": [3], "refused": [], "waiting": [5, 6]}
+        )
+        assert waiting.startswith("Checked again: 0 accepted, 3 still held (1 of them"), waiting
+        assert waiting.endswith(
+            "(2 of them wait for the household or person they belong to,"
+            " still held, to be accepted first; check again after that)"
+        ), waiting
         nothing = {"accepted": [], "still_ahead": [], "refused": []}
         assert review.rejudged_said(nothing) == (
             "Checked again: no changes were held by the hub’s clock"

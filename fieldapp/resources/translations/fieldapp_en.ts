@@ -1347,6 +1347,10 @@
       <source>（其中 %1 条按其他规定仍不能接受：%2）</source>
       <translation> (%1 of them cannot be accepted under another rule: %2)</translation>
     </message>
+    <message>
+      <source>（其中 %1 条在等它们所属的户或人员先被接受，之后再重新核对）</source>
+      <translation> (%1 of them wait for the household or person they belong to, still held, to be accepted first; check again after that)</translation>
+    </message>
   </context>
   <context>
     <name>HeldWords</name>

@@ -481,12 +481,13 @@ class HeldReview(QWidget):
         """How many the hub accepted and how many stay held by its clock, and why, in the
         language shown (`rejudge_held`'s answer)."""
         accepted, ahead, refused = done["accepted"], done["still_ahead"], done["refused"]
-        if not (accepted or ahead or refused):
+        waiting = done.get("waiting", [])
+        if not (accepted or ahead or refused or waiting):
             text = self.tr("重新核对完毕：没有因中心的时钟扣下的修改")
         else:
             text = self.tr("重新核对完毕：接受 %1 条，仍扣下 %2 条")
             text = text.replace("%1", str(len(accepted))).replace(
-                "%2", str(len(ahead) + len(refused))
+                "%2", str(len(ahead) + len(refused) + len(waiting))
             )
         if ahead:
             text += self.tr(
@@ -499,6 +500,10 @@ class HeldReview(QWidget):
                 self.tr("（其中 %1 条按其他规定仍不能接受：%2）")
                 .replace("%1", str(len(refused)))
                 .replace("%2", "；".join(reasons[:3]) + ("……" if len(reasons) > 3 else ""))
+            )
+        if waiting:
+            text += self.tr("（其中 %1 条在等它们所属的户或人员先被接受，之后再重新核对）").replace(
+                "%1", str(len(waiting))
             )
         return text
 

@@ -1,0 +1,65 @@
+"""The order the hub took the changes in its log (`hub_arrivals`, migration m0038).
+
+The authors' stamps say when a change was written by its author's clock, which may be behind;
+the hub's order of arrival is its own. Each import on the hub notes, before it applies
+anything and again after, how far each origin's changes reach in the log (`note`): the hub's
+own changes written since the last import come before the import's, and the import's after
+them. A change was taken at the first note that reaches its seq (`taken`); one written since
+the last note (the hub's own, of a moment ago) was taken after all noted (`NOT_NOTED`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import sys
+from collections.abc import Iterable
+from typing import Any
+
+import sqlite_utils
+
+from fieldapp.store.replica import vector
+
+#: Where a change the hub wrote since its last note stands: after every noted one.
+NOT_NOTED = sys.maxsize
+
+
+def note(db: sqlite_utils.Database) -> None:
+    """Record, as the next note, every origin whose changes in the log reach further than the
+    last note of it (call inside the import's transaction). One index probe per origin."""
+    gained: list[tuple[str, int]] = []
+    for origin, top in vector(db).items():
+        row = db.execute(
+            "SELECT max(last_seq) FROM hub_arrivals WHERE device_id = ?", [origin]
+        ).fetchone()
+        if top > int(row[0] or 0):
+            gained.append((origin, top))
+    if not gained:
+        return
+    last = db.execute("SELECT max(taken) FROM hub_arrivals").fetchone()
+    taken = int(last[0] or 0) + 1
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO hub_arrivals VALUES (?, ?, ?)",
+        [(origin, top, taken) for origin, top in gained],
+    )
+
+
+def taken(
+    db: sqlite_utils.Database, changes: Iterable[tuple[Any, ...]]
+) -> dict[tuple[str, int], int]:
+    """The note each of `changes` (log rows: origin, seq first) was taken at (`NOT_NOTED` when
+    written since the last). One query per origin, whatever the number of changes."""
+    by_origin: dict[str, set[int]] = {}
+    for change in changes:
+        by_origin.setdefault(str(change[0]), set()).add(int(change[1]))
+    found: dict[tuple[str, int], int] = {}
+    for origin, seqs in by_origin.items():
+        rows = db.execute(
+            "SELECT last_seq, taken FROM hub_arrivals WHERE device_id = ? AND last_seq >= ? "
+            "ORDER BY last_seq",
+            [origin, min(seqs)],
+        ).fetchall()
+        tops = [int(r[0]) for r in rows]
+        for seq in seqs:
+            at = bisect.bisect_left(tops, seq)
+            found[(origin, seq)] = int(rows[at][1]) if at < len(rows) else NOT_NOTED
+    return found
