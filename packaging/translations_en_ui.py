@@ -528,6 +528,10 @@ EN_UI: dict[str, str] = {
     "%1：%2 → %3": "%1: %2 → %3",
     "%1·%2": "%1 · %2",
     "（原因：%1）": " (reason: %1)",
+    # The ledger list's stored words (a person's sex; the short labour ability of its narrow column)
+    "男": "Male",
+    "女": "Female",
+    "弱/半劳动力": "Weak/partial labour",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

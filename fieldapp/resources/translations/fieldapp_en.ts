@@ -2254,6 +2254,14 @@
       <source>%1：%2</source>
       <translation>%1: %2</translation>
     </message>
+    <message>
+      <source>男</source>
+      <translation>Male</translation>
+    </message>
+    <message>
+      <source>女</source>
+      <translation>Female</translation>
+    </message>
   </context>
   <context>
     <name>History</name>
@@ -2615,6 +2623,10 @@
     <message>
       <source>年龄</source>
       <translation>Age</translation>
+    </message>
+    <message>
+      <source>弱/半劳动力</source>
+      <translation>Weak/partial labour</translation>
     </message>
   </context>
   <context>
