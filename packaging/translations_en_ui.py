@@ -532,6 +532,11 @@ EN_UI: dict[str, str] = {
     "男": "Male",
     "女": "Female",
     "弱/半劳动力": "Weak/partial labour",
+    # A household in a move, by its head and place (context History)
+    "History|%1户（%2）": "household of %1 (%2)",
+    "History|%1户": "household of %1",
+    "History|无户主户（%1）": "a household with no head (%1)",
+    "History|无户主户": "a household with no head",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

@@ -2333,6 +2333,22 @@
       <source>；</source>
       <translation>; </translation>
     </message>
+    <message>
+      <source>%1户（%2）</source>
+      <translation>household of %1 (%2)</translation>
+    </message>
+    <message>
+      <source>%1户</source>
+      <translation>household of %1</translation>
+    </message>
+    <message>
+      <source>无户主户（%1）</source>
+      <translation>a household with no head (%1)</translation>
+    </message>
+    <message>
+      <source>无户主户</source>
+      <translation>a household with no head</translation>
+    </message>
   </context>
   <context>
     <name>HouseholdDialog</name>
