@@ -529,6 +529,15 @@ EN_UI: dict[str, str] = {
     "%1·%2": "%1 · %2",
     "（原因：%1）": " (reason: %1)",
     "（其中 %1 条在等它们所属的户或人员先被接受，之后再重新核对）": " (%1 of them wait for the household or person they belong to, still held, to be accepted first; check again after that)",
+    # The ledger list's stored words (a person's sex; the short labour ability of its narrow column)
+    "男": "Male",
+    "女": "Female",
+    "弱/半劳动力": "Weak/partial labour",
+    # A household in a move, by its head and place (context History)
+    "History|%1户（%2）": "household of %1 (%2)",
+    "History|%1户": "household of %1",
+    "History|无户主户（%1）": "a household with no head (%1)",
+    "History|无户主户": "a household with no head",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

@@ -42,7 +42,7 @@ _LEVELS = tuple(str(level) for level in AreaKind)
 
 #: Fields whose values are the program's own words, by (table, field): a claim's state (its
 #: review records' from and to), a month's work status, an area's level, a job's form and its
-#: employer's kind, a service's type and its training's kind, a person's relation, labour
+#: employer's kind, a service's type and its training's kind, a person's sex, relation, labour
 #: ability and health, a category, an unemployment class. By table, since one field name means
 #: different things in different tables (an export's kind is not an area's level). Said in the
 #: language shown; a value outside them (what people typed, a newer program's word) is said as
@@ -57,6 +57,7 @@ VOCABULARIES: dict[tuple[str, str], tuple[str, ...]] = {
     ("employment_spells", "employer_kind"): tuple(str(kind) for kind in EmployerKind),
     ("services", "service_type"): tuple(str(kind) for kind in ServiceType),
     ("services", "training_kind"): TRAINING_KINDS,
+    ("persons", "sex"): ("男", "女"),  # as `domain.idnumber` reads it from the ID number
     ("persons", "relation"): tuple(str(relation) for relation in Relation),
     ("persons", "labour_ability"): tuple(str(ability) for ability in LabourAbility),
     ("persons", "health"): tuple(str(health) for health in Health),

@@ -143,6 +143,8 @@ WORDS = (
     QT_TRANSLATE_NOOP("HeldWords", "岗位技能提升培训"),
     QT_TRANSLATE_NOOP("HeldWords", "以工代训"),
     QT_TRANSLATE_NOOP("HeldWords", "劳务品牌培训"),
+    QT_TRANSLATE_NOOP("HeldWords", "男"),
+    QT_TRANSLATE_NOOP("HeldWords", "女"),
     QT_TRANSLATE_NOOP("HeldWords", "户主"),
     QT_TRANSLATE_NOOP("HeldWords", "配偶"),
     QT_TRANSLATE_NOOP("HeldWords", "子女"),

@@ -4,7 +4,8 @@ lines of (`history.HistoryWords`), translated here so history.py stays free of Q
 Each piece comes from where the rest of the window says it: a field's name as the held lines and
 the conflicts name it (`held_words.field_word`), a table's as theirs (`held_words.table_word`),
 a stored word of the program's through `held_words` (what people typed as typed), a day or a
-month through `days`, a reason through `held_words.why_shown`."""
+month through `days`, a reason through `held_words.why_shown`, a household in a move by its head
+and place (`household_said`, of the store's parts: the names as typed)."""
 
 from __future__ import annotations
 
@@ -13,8 +14,9 @@ import re
 from PySide6.QtCore import QCoreApplication
 
 from fieldapp.domain.month import Month
+from fieldapp.store.queries.persons import HouseholdParts
 from fieldapp.ui.days import day_text_said, month_said
-from fieldapp.ui.held_words import field_word, stored_word, table_word, why_shown
+from fieldapp.ui.held_words import field_word, filled, stored_word, table_word, why_shown
 from fieldapp.ui.history import HistoryWords
 
 
@@ -26,6 +28,19 @@ def _day(text: str) -> str:
         except ValueError:
             return text
     return day_text_said(text)
+
+
+def household_said(parts: HouseholdParts) -> str:
+    """A household in a move, in the language shown: 张长英户（大坝村 一组 8 号） → household of
+    张长英 (大坝村 一组 8 号); one with no head nor anyone living in it said so."""
+    place = parts.place
+    if parts.head:
+        if place:
+            return filled(QCoreApplication.translate("History", "%1户（%2）"), parts.head, place)
+        return filled(QCoreApplication.translate("History", "%1户"), parts.head)
+    if place:
+        return filled(QCoreApplication.translate("History", "无户主户（%1）"), place)
+    return QCoreApplication.translate("History", "无户主户")
 
 
 def history_words() -> HistoryWords:

@@ -22,8 +22,10 @@ from PySide6.QtCore import (
 )
 
 from fieldapp.domain.dates import today as china_today
+from fieldapp.domain.enums import LabourAbility
 from fieldapp.store.queries import Source
 from fieldapp.store.queries.persons import PersonRow, rows_by_rowid
+from fieldapp.ui.held_words import stored_word
 from fieldapp.ui.table_model import ROW_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
@@ -43,8 +45,9 @@ _ANSWERED = frozenset((_DISPLAY, _TOOLTIP, _ROW))
 _DELEGATE_ROLES = 7
 _DELEGATE_DISPLAY_SLOT = 5
 
-#: The national labour-ability words, shortened where the column is narrow.
-_ABILITY_SHORT = {"弱劳动力或半劳动力": "弱/半劳动力"}
+#: How many stored words (a sex, a relation, a labour ability) are kept said in the language
+#: shown: the program's are a dozen; typed ones beyond this start the memory afresh.
+_WORDS_KEPT = 256
 
 
 def _age(birth: str | None, today: dt.date) -> str:
@@ -56,10 +59,6 @@ def _age(birth: str | None, today: dt.date) -> str:
     except ValueError:
         return ""
     return str(today.year - born.year - ((today.month, today.day) < (born.month, born.day)))
-
-
-def _short_ability(ability: str | None) -> str | None:
-    return _ABILITY_SHORT.get(ability or "", ability)
 
 
 class LedgerModel(QAbstractTableModel):
@@ -74,6 +73,14 @@ class LedgerModel(QAbstractTableModel):
         # Cell texts of the rows painted lately: a search keystroke repaints the whole table,
         # and a row read again (the next keystroke's answer) reuses them while it is unchanged.
         self._texts: dict[int, tuple[PersonRow, list[str]]] = {}
+        # A stored word of the program's (男, 配偶, 普通劳动力) → as the window says it
+        # (`held_words.stored_word`, as the history says it), by field; what is stored, searched
+        # and handed on stays the Chinese word. The national labour-ability word that does not
+        # fit the narrow column is shortened, in its own translation.
+        self._words: dict[tuple[str, str], str] = {}
+        self._words_of_the_program = {
+            ("labour_ability", str(LabourAbility.WEAK)): self.tr("弱/半劳动力")
+        }
         # 所在地 right after the ID number: at 1366×768 the table's half of the window shows
         # who and where without scrolling sideways; the phone and household number follow.
         self.headers = [
@@ -172,16 +179,30 @@ class LedgerModel(QAbstractTableModel):
     def _cells(self, row: PersonRow) -> list[str]:
         values = (
             row.name,
-            row.sex,
+            self._word("sex", row.sex),
             _age(row.birth_date, china_today()),
             row.id_number,
             self.area_name(row.area_code),
-            row.relation,
-            _short_ability(row.labour_ability),
+            self._word("relation", row.relation),
+            self._word("labour_ability", row.labour_ability),
             row.phone,
             row.household_no,
         )
         return ["" if value is None else str(value) for value in values]
+
+    def _word(self, key: str, value: str | None) -> str | None:
+        """A stored value of the persons' field `key` as the window says it (kept once said)."""
+        if value is None:
+            return None
+        shown = self._words.get((key, value))
+        if shown is None:
+            if len(self._words) > _WORDS_KEPT:
+                self._words.clear()
+            shown = self._words_of_the_program.get((key, value)) or stored_word(
+                "persons", key, value
+            )
+            self._words[key, value] = shown
+        return shown
 
     # -- rows -----------------------------------------------------------------------------
 

@@ -81,6 +81,48 @@ def test_the_history_is_said_in_chinese(window):
 
 def test_a_move_is_said_in_english(english):
     line = _moved(english, "Moved by marriage")
-    assert line.startswith("Moved household: 张长英户") and "赵大山户" in line, line
-    assert line.endswith(" (reason: Moved by marriage: 嫁到赵家)"), line
-    assert "迁户" not in line and "原因" not in line, line
+    # The households by their head and place, in the window's words (the names as typed).
+    assert line == (
+        "Moved household: household of 张长英 (大坝村 大坝村一组 8 号) → "
+        "household of 赵大山 (大坝村 大坝村二组 3 号); Relation to head: Child → Spouse "
+        "(reason: Moved by marriage: 嫁到赵家)"
+    ), line
+
+
+def test_a_move_is_said_in_chinese(window):
+    line = _moved(window, "婚迁")
+    assert line == (
+        "迁户：张长英户（大坝村 大坝村一组 8 号） → 赵大山户（大坝村 大坝村二组 3 号）；"
+        "与户主关系：子女 → 配偶（原因：婚迁：嫁到赵家）"
+    ), line
+
+
+def _households_said() -> list[str]:
+    from fieldapp.store.queries.persons import HouseholdParts
+    from fieldapp.ui.history_said import household_said
+
+    return [
+        household_said(
+            HouseholdParts(head, "大坝村" if place else "", "一组 8 号" if place else "")
+        )
+        for head in ("张长英", "")
+        for place in (True, False)
+    ]
+
+
+def test_a_household_without_a_head_or_a_place_in_english(english):
+    assert _households_said() == [
+        "household of 张长英 (大坝村 一组 8 号)",
+        "household of 张长英",
+        "a household with no head (大坝村 一组 8 号)",
+        "a household with no head",
+    ]
+
+
+def test_a_household_without_a_head_or_a_place_in_chinese(window):
+    assert _households_said() == [
+        "张长英户（大坝村 一组 8 号）",
+        "张长英户",
+        "无户主户（大坝村 一组 8 号）",
+        "无户主户",
+    ]

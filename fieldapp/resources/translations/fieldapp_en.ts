@@ -2258,6 +2258,14 @@
       <source>%1：%2</source>
       <translation>%1: %2</translation>
     </message>
+    <message>
+      <source>男</source>
+      <translation>Male</translation>
+    </message>
+    <message>
+      <source>女</source>
+      <translation>Female</translation>
+    </message>
   </context>
   <context>
     <name>History</name>
@@ -2328,6 +2336,22 @@
     <message>
       <source>；</source>
       <translation>; </translation>
+    </message>
+    <message>
+      <source>%1户（%2）</source>
+      <translation>household of %1 (%2)</translation>
+    </message>
+    <message>
+      <source>%1户</source>
+      <translation>household of %1</translation>
+    </message>
+    <message>
+      <source>无户主户（%1）</source>
+      <translation>a household with no head (%1)</translation>
+    </message>
+    <message>
+      <source>无户主户</source>
+      <translation>a household with no head</translation>
     </message>
   </context>
   <context>
@@ -2619,6 +2643,10 @@
     <message>
       <source>年龄</source>
       <translation>Age</translation>
+    </message>
+    <message>
+      <source>弱/半劳动力</source>
+      <translation>Weak/partial labour</translation>
     </message>
   </context>
   <context>

@@ -253,8 +253,24 @@ def deleted_persons(source: Source, area_prefix: str = "") -> list[DeletedRow]:
     return [DeletedRow(*r) for r in rows]
 
 
-def household_labels(source: Source, ids: Sequence[str]) -> dict[str, str]:
-    """Household id → '张三户（一组 12号）' for showing moves between households."""
+@dataclass(frozen=True)
+class HouseholdParts:
+    """What names a household in a move: its head's name ('' when it has none, nor anyone
+    living), its area's name and its address ('' when unknown)."""
+
+    head: str
+    area: str
+    address: str
+
+    @property
+    def place(self) -> str:
+        """The area's name then the address, as written (大坝村 大坝村一组 8 号)."""
+        return " ".join(x for x in (self.area, self.address) if x)
+
+
+def household_parts(source: Source, ids: Sequence[str]) -> dict[str, HouseholdParts]:
+    """Household id → its head and place, for saying moves between households (the words
+    around them are the caller's: the window says them in its language)."""
     if not ids:
         return {}
     marks = ",".join("?" for _ in ids)
@@ -270,8 +286,13 @@ def household_labels(source: Source, ids: Sequence[str]) -> dict[str, str]:
         )
         .fetchall()
     )
+    return {household_id: HouseholdParts(*parts) for household_id, *parts in rows}
+
+
+def household_labels(source: Source, ids: Sequence[str]) -> dict[str, str]:
+    """Household id → '张三户（一组 12号）' for the command line's moves between households."""
     out = {}
-    for household_id, head, area, address in rows:
-        where = " ".join(x for x in (area, address) if x)
-        out[household_id] = f"{head or '无户主'}户" + (f"（{where}）" if where else "")
+    for household_id, parts in household_parts(source, ids).items():
+        where = parts.place
+        out[household_id] = f"{parts.head or '无户主'}户" + (f"（{where}）" if where else "")
     return out

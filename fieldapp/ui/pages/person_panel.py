@@ -41,7 +41,7 @@ from fieldapp.store.queries import records
 from fieldapp.store.queries.claims import ClaimQueries
 from fieldapp.store.queries.history import person_history
 from fieldapp.store.queries.monthly import month_status
-from fieldapp.store.queries.persons import PersonRow, household_labels, household_members
+from fieldapp.store.queries.persons import PersonRow, household_members, household_parts
 from fieldapp.store.queries.sync import device_names
 from fieldapp.ui.days import day_said, month_said, year_said
 from fieldapp.ui.dialogs.household import HouseholdDialog
@@ -50,7 +50,7 @@ from fieldapp.ui.dialogs.records import SpellDialog, UnemploymentDialog
 from fieldapp.ui.errors import show_delete_refused, show_error
 from fieldapp.ui.held_words import reason_shown
 from fieldapp.ui.history import HistoryLine, history_lines
-from fieldapp.ui.history_said import history_words
+from fieldapp.ui.history_said import history_words, household_said
 from fieldapp.ui.operations import OperationPanel
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel, show
@@ -411,7 +411,10 @@ class PersonPanel(QWidget):
         self.history.set_rows(
             history_lines(
                 changes,
-                household_labels(ledger, sorted(moved)),
+                {
+                    household: household_said(parts)
+                    for household, parts in household_parts(ledger, sorted(moved)).items()
+                },
                 device_names(ledger),
                 words=history_words(),
             )
