@@ -3874,6 +3874,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>%1～%2</source>
       <translation>%1 – %2</translation>
     </message>
+    <message>
+      <source>%1：%2</source>
+      <translation>%1: %2</translation>
+    </message>
   </context>
   <context>
     <name>PersonPicker</name>

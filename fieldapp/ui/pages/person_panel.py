@@ -48,13 +48,20 @@ from fieldapp.ui.dialogs.household import HouseholdDialog
 from fieldapp.ui.dialogs.person_moves import DeleteDialog, MoveDialog
 from fieldapp.ui.dialogs.records import SpellDialog, UnemploymentDialog
 from fieldapp.ui.errors import show_delete_refused, show_error
-from fieldapp.ui.held_words import reason_shown
+from fieldapp.ui.held_words import filled, reason_shown, stored_word
 from fieldapp.ui.history import HistoryLine, history_lines
 from fieldapp.ui.history_said import history_words, household_said
 from fieldapp.ui.operations import OperationPanel
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel, show
 from fieldapp.ui.widgets import ask_yes_no, button_grid, table_view
+
+
+def _said(table: str, key: str, value: object) -> str:
+    """A stored word of the program's (男, 配偶, 普通劳动力, 灵活就业 …) as the window says it
+    (`held_words.stored_word`, as the ledger list and the history say it); what is stored stays
+    the Chinese word, and what people typed is said as typed."""
+    return stored_word(table, key, str(value)) if value is not None else ""
 
 
 def _short_place(place: str) -> str:
@@ -155,10 +162,13 @@ class PersonPanel(QWidget):
         self.members = RowsModel[PersonRow](
             [
                 Column(self.tr("姓名"), lambda r: r.name),
-                Column(self.tr("与户主关系"), lambda r: r.relation),
-                Column(self.tr("性别"), lambda r: r.sex),
+                Column(self.tr("与户主关系"), lambda r: _said("persons", "relation", r.relation)),
+                Column(self.tr("性别"), lambda r: _said("persons", "sex", r.sex)),
                 Column(self.tr("出生日期"), lambda r: r.birth_date),
-                Column(self.tr("劳动能力"), lambda r: r.labour_ability),
+                Column(
+                    self.tr("劳动能力"),
+                    lambda r: _said("persons", "labour_ability", r.labour_ability),
+                ),
             ]
         )
         self.members_view = table_view()
@@ -178,7 +188,7 @@ class PersonPanel(QWidget):
         self.spells = RowsModel[EmploymentSpell](
             [
                 Column(self.tr("时间"), self._spell_time),
-                Column(self.tr("形式"), lambda s: s.form),
+                Column(self.tr("形式"), lambda s: _said("employment_spells", "form", s.form)),
                 Column(self.tr("月收入"), lambda s: s.monthly_income, align_right=True),
                 Column(
                     self.tr("务工地"),
@@ -208,7 +218,12 @@ class PersonPanel(QWidget):
             [
                 Column(self.tr("发现日期"), lambda r: r.found_date),
                 Column(self.tr("登记日期"), lambda r: r.registered_date),
-                Column(self.tr("类别"), lambda r: r.unemployment_class),
+                Column(
+                    self.tr("类别"),
+                    lambda r: _said(
+                        "unemployment_registrations", "unemployment_class", r.unemployment_class
+                    ),
+                ),
                 Column(self.tr("当前等级"), lambda r: r.level_on(today())),
                 Column(self.tr("结束"), lambda r: r.ended_date),
             ]
@@ -226,7 +241,9 @@ class PersonPanel(QWidget):
         self.services = RowsModel[ServiceRecord](
             [
                 Column(self.tr("日期"), lambda s: s.service_date),
-                Column(self.tr("服务"), lambda s: s.service_type),
+                Column(
+                    self.tr("服务"), lambda s: _said("services", "service_type", s.service_type)
+                ),
                 Column(self.tr("结果"), lambda s: s.outcome),
                 Column(self.tr("说明"), lambda s: s.notes),
             ]
@@ -437,7 +454,7 @@ class PersonPanel(QWidget):
     def _summary_html(self, person: Person) -> str:
         on = today()
         categories = [
-            str(m.category)
+            _said("person_categories", "category", m.category)
             for m in records.person_records(self.session.ledger, CategoryMembership, person.id)
             if m.holds_on(on)
         ]
@@ -445,14 +462,14 @@ class PersonPanel(QWidget):
             (self.tr("身份证号"), person.id_number),
             (
                 self.tr("性别 / 出生"),
-                f"{person.sex}  {day_said(person.birth_date)}"
+                f"{_said('persons', 'sex', person.sex)}  {day_said(person.birth_date)}"
                 + self.tr("（%1 岁）").replace("%1", str(person.age_on(on))),
             ),
             (self.tr("所在地"), records.person_place(self.session.ledger, person)),
-            (self.tr("与户主关系"), str(person.relation)),
+            (self.tr("与户主关系"), _said("persons", "relation", person.relation)),
             (self.tr("电话"), person.phone or "—"),
-            (self.tr("劳动能力"), str(person.labour_ability)),
-            (self.tr("健康状况"), str(person.health)),
+            (self.tr("劳动能力"), _said("persons", "labour_ability", person.labour_ability)),
+            (self.tr("健康状况"), _said("persons", "health", person.health)),
             (self.tr("文化程度"), person.education or "—"),
             (self.tr("人员类别"), "、".join(categories) or "—"),
             (self.tr("本月状态"), self._month_text(person)),
@@ -492,7 +509,8 @@ class PersonPanel(QWidget):
             return month_said(month) + self.tr("：未更新")
         status, income = found
         money = self.tr(" %1 元").replace("%1", show(income)) if income else ""
-        return f"{month_said(month)}：{status}{money}"
+        said = _said("monthly_status", "status", status)
+        return filled(self.tr("%1：%2"), month_said(month), said + money)
 
     @staticmethod
     def _spell_time(spell: EmploymentSpell) -> str:
