@@ -538,6 +538,18 @@ EN_UI: dict[str, str] = {
     "History|%1户": "household of %1",
     "History|无户主户（%1）": "a household with no head (%1)",
     "History|无户主户": "a household with no head",
+    # A person's education (`enums.EDUCATION`) and unemployment level, stored or reckoned in Chinese
+    "文盲或半文盲": "Illiterate or semi-literate",
+    "小学": "Primary school",
+    "初中": "Junior secondary school",
+    "高中": "Senior secondary school",
+    "中专": "Secondary vocational school",
+    "大专": "Junior college",
+    "本科及以上": "Bachelor's degree or above",
+    "短期失业": "Short-term unemployed",
+    "中短期失业": "Medium-short-term unemployed",
+    "中长期失业": "Medium-long-term unemployed",
+    "长期失业": "Long-term unemployed",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

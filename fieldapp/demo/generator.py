@@ -37,6 +37,7 @@ from fieldapp.domain.account import card_number
 from fieldapp.domain.areacode import AreaRow
 from fieldapp.domain.dates import add_months, month_key
 from fieldapp.domain.enums import (
+    EDUCATION,
     Category,
     EmployerKind,
     EmploymentForm,
@@ -514,7 +515,7 @@ class DemoBuilder:
             return "初中"
         if age < 19:
             return self.rng.choices(("初中", "高中", "中专"), (30, 45, 25))[0]
-        options = ("文盲或半文盲", "小学", "初中", "高中", "中专", "大专", "本科及以上")
+        options = EDUCATION
         weights = (25, 40, 25, 5, 3, 1, 1) if age > 50 else (2, 15, 45, 15, 10, 8, 5)
         return self.rng.choices(options, weights)[0]
 

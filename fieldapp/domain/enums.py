@@ -154,6 +154,10 @@ class ServiceType(StrEnum):
     FOLLOW_UP = "跟踪回访"
 
 
+#: 文化程度, as the ledger's spreadsheet offers it and the person form lists it (the field is
+#: open: a coordinator may type another, kept as typed).
+EDUCATION = ("文盲或半文盲", "小学", "初中", "高中", "中专", "大专", "本科及以上")
+
 #: Common kinds of vocational training (the list is open: a coordinator may type another).
 TRAINING_KINDS = ("职业技能培训", "创业培训", "岗位技能提升培训", "以工代训", "劳务品牌培训")
 

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from fieldapp.domain.enums import (
+    EDUCATION,
     Category,
     EmployerKind,
     EmploymentForm,
@@ -26,7 +27,6 @@ from fieldapp.domain.status_words import BUILT_IN_STATUS_WORDS
 from fieldapp.tabular.cells import month_alone, nfkc, visible
 
 YES, NO = "是", "否"
-EDUCATION = ("文盲或半文盲", "小学", "初中", "高中", "中专", "大专", "本科及以上")
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from fieldapp.domain.claims import ClaimState
 from fieldapp.domain.enums import (
+    EDUCATION,
     TRAINING_KINDS,
     AreaKind,
     Category,
@@ -26,6 +27,7 @@ from fieldapp.domain.enums import (
     Relation,
     ServiceType,
     UnemploymentClass,
+    UnemploymentLevel,
     WorkStatus,
 )
 from fieldapp.domain.month import Month
@@ -43,7 +45,7 @@ _LEVELS = tuple(str(level) for level in AreaKind)
 #: Fields whose values are the program's own words, by (table, field): a claim's state (its
 #: review records' from and to), a month's work status, an area's level, a job's form and its
 #: employer's kind, a service's type and its training's kind, a person's sex, relation, labour
-#: ability and health, a category, an unemployment class. By table, since one field name means
+#: ability, health and education, a category, an unemployment class and level. By table, since one field name means
 #: different things in different tables (an export's kind is not an area's level). Said in the
 #: language shown; a value outside them (what people typed, a newer program's word) is said as
 #: it is, and what is stored stays the Chinese word.
@@ -61,10 +63,13 @@ VOCABULARIES: dict[tuple[str, str], tuple[str, ...]] = {
     ("persons", "relation"): tuple(str(relation) for relation in Relation),
     ("persons", "labour_ability"): tuple(str(ability) for ability in LabourAbility),
     ("persons", "health"): tuple(str(health) for health in Health),
+    ("persons", "education"): EDUCATION,
     ("person_categories", "category"): tuple(str(category) for category in Category),
     ("unemployment_registrations", "unemployment_class"): tuple(
         str(kind) for kind in UnemploymentClass
     ),
+    # Not a stored field: the level the ledger reckons from the day registered (`level_on`).
+    ("unemployment_registrations", "level"): tuple(str(level) for level in UnemploymentLevel),
 }
 
 #: The program's own words a form offers to choose from and stores in Chinese (a service's

@@ -2266,6 +2266,50 @@
       <source>女</source>
       <translation>Female</translation>
     </message>
+    <message>
+      <source>文盲或半文盲</source>
+      <translation>Illiterate or semi-literate</translation>
+    </message>
+    <message>
+      <source>小学</source>
+      <translation>Primary school</translation>
+    </message>
+    <message>
+      <source>初中</source>
+      <translation>Junior secondary school</translation>
+    </message>
+    <message>
+      <source>高中</source>
+      <translation>Senior secondary school</translation>
+    </message>
+    <message>
+      <source>中专</source>
+      <translation>Secondary vocational school</translation>
+    </message>
+    <message>
+      <source>大专</source>
+      <translation>Junior college</translation>
+    </message>
+    <message>
+      <source>本科及以上</source>
+      <translation>Bachelor's degree or above</translation>
+    </message>
+    <message>
+      <source>短期失业</source>
+      <translation>Short-term unemployed</translation>
+    </message>
+    <message>
+      <source>中短期失业</source>
+      <translation>Medium-short-term unemployed</translation>
+    </message>
+    <message>
+      <source>中长期失业</source>
+      <translation>Medium-long-term unemployed</translation>
+    </message>
+    <message>
+      <source>长期失业</source>
+      <translation>Long-term unemployed</translation>
+    </message>
   </context>
   <context>
     <name>History</name>

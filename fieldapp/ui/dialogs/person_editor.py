@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from fieldapp.domain import account as accounts
 from fieldapp.domain import idnumber
 from fieldapp.domain.dates import today as china_today
+from fieldapp.domain.enums import EDUCATION as EDUCATION_LEVELS
 from fieldapp.domain.enums import Category, Health, LabourAbility, Relation
 from fieldapp.domain.errors import (
     DuplicateIdNumber,
@@ -45,11 +46,13 @@ from fieldapp.store.queries import records
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.days import day_said
 from fieldapp.ui.errors import invalid_input, message_for
-from fieldapp.ui.held_words import reason_shown
+from fieldapp.ui.held_words import reason_shown, stored_word
 from fieldapp.ui.session import Session
 from fieldapp.ui.widgets import EnumCombo, ask_discard, ask_yes_no
 
-EDUCATION = ("", "小学及以下", "初中", "高中", "中专/技校", "大专", "本科", "研究生")
+#: The form's choices of 文化程度: none yet, then the ledger's list (`enums.EDUCATION`, the one
+#: the spreadsheet offers); a coordinator may type another.
+EDUCATION = ("", *EDUCATION_LEVELS)
 
 OK_STYLE = "color: #1b7f3b;"
 BAD_STYLE = "color: #c62828;"
@@ -135,7 +138,8 @@ class PersonEditor(QDialog):
         self.health = EnumCombo(Health)
         self.education = QComboBox()
         self.education.setEditable(True)
-        self.education.addItems(EDUCATION)
+        for education in EDUCATION:  # shown in the language shown, stored in Chinese
+            self.education.addItem(stored_word("persons", "education", education), education)
         self.graduation = QSpinBox()
         self.graduation.setRange(0, 2100)
         self.graduation.setSpecialValueText(self.tr("无"))
@@ -240,7 +244,11 @@ class PersonEditor(QDialog):
         self.phone.setText(person.phone)
         self.labour.set_value(person.labour_ability)
         self.health.set_value(person.health)
-        self.education.setCurrentText(person.education)
+        known = self.education.findData(person.education)
+        if known >= 0:
+            self.education.setCurrentIndex(known)
+        else:
+            self.education.setCurrentText(person.education)  # as typed
         self.graduation.setValue(person.graduation_year or 0)
         left = person.left_school_month
         self.left_month.setValue(int(left[5:7]) if left else 0)
@@ -301,6 +309,13 @@ class PersonEditor(QDialog):
 
     # -- saving ---------------------------------------------------------------------------
 
+    def chosen_education(self) -> str:
+        """文化程度 as stored: a word of the list (`EDUCATION`) in Chinese whichever language
+        it was shown in, anything typed as typed."""
+        typed = self.education.currentText().strip()
+        stored = self.education.itemData(self.education.findText(typed))
+        return str(stored) if stored is not None else typed
+
     def _build_person(self) -> Person:
         data = dict(self.person.model_dump()) if self.person else {}
         data.update(
@@ -310,7 +325,7 @@ class PersonEditor(QDialog):
             phone=self.phone.text().strip(),
             labour_ability=self.labour.value(),
             health=self.health.value(),
-            education=self.education.currentText().strip(),
+            education=self.chosen_education(),
             graduation_year=self.graduation.value() or None,
             left_school_month=(
                 f"{self.graduation.value()}-{self.left_month.value():02d}"

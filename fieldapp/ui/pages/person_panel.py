@@ -224,7 +224,10 @@ class PersonPanel(QWidget):
                         "unemployment_registrations", "unemployment_class", r.unemployment_class
                     ),
                 ),
-                Column(self.tr("当前等级"), lambda r: r.level_on(today())),
+                Column(
+                    self.tr("当前等级"),
+                    lambda r: _said("unemployment_registrations", "level", r.level_on(today())),
+                ),
                 Column(self.tr("结束"), lambda r: r.ended_date),
             ]
         )
@@ -470,7 +473,7 @@ class PersonPanel(QWidget):
             (self.tr("电话"), person.phone or "—"),
             (self.tr("劳动能力"), _said("persons", "labour_ability", person.labour_ability)),
             (self.tr("健康状况"), _said("persons", "health", person.health)),
-            (self.tr("文化程度"), person.education or "—"),
+            (self.tr("文化程度"), _said("persons", "education", person.education) or "—"),
             (self.tr("人员类别"), "、".join(categories) or "—"),
             (self.tr("本月状态"), self._month_text(person)),
             (self.tr("账号"), f"{person.account_bank} {person.account_number}".strip() or "—"),
