@@ -165,6 +165,49 @@ def _trip(hub, device, name: str, folder, n: int) -> None:  # noqa: ANN001
     import_bundle(device, hub.export_for(name, folder / f"down-{name}-{n}.fs").path)
 
 
+def _village_and_site(make_device):  # noqa: ANN001, ANN202
+    """A village with a family of two (the first with a job) and a site with a family."""
+    from tests.sync.helpers import add_job
+
+    village = make_device("红星村", VILLAGE)
+    site = make_device("幸福安置点", SITE)
+    home, (mover, stays) = add_family(village, VILLAGE, ["105", "107"], surname="王")
+    add_job(village, mover)
+    add_family(site, SITE, ["109"], surname="李", kind="安置点")
+    return village, site, home, mover, stays
+
+
+def _move_to_site(hub, village, mover: str, by: str, sent=None) -> str:  # noqa: ANN001
+    """The county moves `mover` to a new household at the site, or the village does (and, given
+    `sent`, sends it to the hub in a bundle there); the new household's id."""
+    from tests.records import Records
+
+    if by == "county":
+        with hub.ledger.transaction():
+            new_home = Records(hub.ledger).save(Household(area_code=SITE, address="5栋1单元"))
+            hub.ledger.update("persons", mover, {"household_id": new_home})
+        return str(new_home)
+    households.move_person(
+        village, actor_of(village), mover, "投亲", Relation.HEAD,
+        new_household=Household(area_code=SITE, address="5栋1单元"),
+    )  # fmt: skip
+    if sent is not None:
+        hub.import_file(export_bundle(village, sent).path)
+    return str(village.get("persons", mover)["household_id"])
+
+
+def _new_life(hub, site, mover: str, stays: str) -> None:  # noqa: ANN001
+    """The site writes down the moved person's new phone and employer; the county changes the
+    phone of the one who stayed."""
+    from tests.sync.helpers import job_of
+
+    with site.transaction():
+        site.update("persons", mover, {"phone": "13912345678"})
+        site.update("employment_spells", job_of(mover), {"employer": "安置点扶贫车间"})
+    with hub.ledger.transaction():
+        hub.ledger.update("persons", stays, {"phone": "13800000001"})
+
+
 @pytest.mark.parametrize("by", ["county", "village"])
 def test_the_old_village_stops_hearing_of_a_family_once_it_knows_they_moved(
     tmp_path, hub, make_device, by: str
@@ -173,7 +216,6 @@ def test_the_old_village_stops_hearing_of_a_family_once_it_knows_they_moved(
     the new phone, the bank account, the jobs of the new village. Now it gets the move, and
     once it confirmed the answer that told it, nothing more; it keeps them as they were
     (read-only: outside its area). Moved back, it gets all it missed."""
-    from tests.records import Records
     from tests.sync.helpers import add_job, job_of
 
     village = make_device("红星村", VILLAGE)
@@ -183,16 +225,7 @@ def test_the_old_village_stops_hearing_of_a_family_once_it_knows_they_moved(
     _trip(hub, village, "红星村", tmp_path, 1)
     _trip(hub, site, "幸福安置点", tmp_path, 1)
     # The county moves one of them to the site (the village learns it by sync), or the village.
-    if by == "county":
-        with hub.ledger.transaction():
-            new_home = Records(hub.ledger).save(Household(area_code=SITE, address="5栋1单元"))
-            hub.ledger.update("persons", mover, {"household_id": new_home})
-    else:
-        households.move_person(
-            village, actor_of(village), mover, "投亲", Relation.HEAD,
-            new_household=Household(area_code=SITE, address="5栋1单元"),
-        )  # fmt: skip
-        new_home = village.get("persons", mover)["household_id"]
+    new_home = _move_to_site(hub, village, mover, by)
     _trip(hub, village, "红星村", tmp_path, 2)
     assert village.get("persons", mover)["household_id"] == new_home  # told of the move
     _trip(hub, village, "红星村", tmp_path, 3)  # and confirmed it
@@ -294,35 +327,17 @@ def test_an_old_village_first_told_of_a_move_hears_nothing_the_new_one_wrote_sin
     answer that told it of the move carried everything up to then — the moved person's new
     phone, the new employer of the job it had entered itself. The hub knows the move when it
     builds that answer: the old village now gets the departure and nothing written after it."""
-    from tests.records import Records
-    from tests.sync.helpers import add_job, job_of
+    from tests.sync.helpers import job_of
 
-    village = make_device("红星村", VILLAGE)
-    site = make_device("幸福安置点", SITE)
-    home, (mover, stays) = add_family(village, VILLAGE, ["105", "107"], surname="王")
-    add_job(village, mover)
-    add_family(site, SITE, ["109"], surname="李", kind="安置点")
+    village, site, home, mover, stays = _village_and_site(make_device)
     _trip(hub, village, "红星村", tmp_path, 1)
     _trip(hub, village, "红星村", tmp_path, 2)  # confirmed: the hub knows what it holds
     _trip(hub, site, "幸福安置点", tmp_path, 1)
-    if by == "county":
-        with hub.ledger.transaction():
-            new_home = Records(hub.ledger).save(Household(area_code=SITE, address="5栋1单元"))
-            hub.ledger.update("persons", mover, {"household_id": new_home})
-    else:  # the village moves them and sends it, but hears back only later
-        households.move_person(
-            village, actor_of(village), mover, "投亲", Relation.HEAD,
-            new_household=Household(area_code=SITE, address="5栋1单元"),
-        )  # fmt: skip
-        new_home = village.get("persons", mover)["household_id"]
-        hub.import_file(export_bundle(village, tmp_path / "moved.fs").path)
+    # The county moves them, or the village (sending it, but hearing back only later).
+    new_home = _move_to_site(hub, village, mover, by, sent=tmp_path / "moved.fs")
     # The site writes down the family's new life before the village syncs again.
     _trip(hub, site, "幸福安置点", tmp_path, 2)
-    with site.transaction():
-        site.update("persons", mover, {"phone": "13912345678"})
-        site.update("employment_spells", job_of(mover), {"employer": "安置点扶贫车间"})
-    with hub.ledger.transaction():  # and the county changes one who stayed
-        hub.ledger.update("persons", stays, {"phone": "13800000001"})
+    _new_life(hub, site, mover, stays)  # and the county changes one who stayed
     _trip(hub, site, "幸福安置点", tmp_path, 3)
     _trip(hub, village, "红星村", tmp_path, 3)
     assert village.get("persons", mover)["household_id"] == new_home  # told of the move
@@ -376,41 +391,22 @@ def test_a_new_village_a_day_behind_writes_nothing_the_old_one_hears(
     import time
 
     from fieldapp.store.hlc import HybridClock
-    from tests.records import Records
-    from tests.sync.helpers import add_job, job_of
+    from tests.sync.helpers import job_of
 
-    village = make_device("红星村", VILLAGE)
-    site = make_device("幸福安置点", SITE)
-    _, (mover, stays) = add_family(village, VILLAGE, ["105", "107"], surname="王")
-    add_job(village, mover)
-    add_family(site, SITE, ["109"], surname="李", kind="安置点")
+    village, site, _, mover, stays = _village_and_site(make_device)
     _trip(hub, village, "红星村", tmp_path, 1)
     _trip(hub, village, "红星村", tmp_path, 2)
     _trip(hub, site, "幸福安置点", tmp_path, 1)
     behind = 25 * 3600 * 1000
     site.clock = HybridClock(site.clock.last, now_ms=lambda: int(time.time() * 1000) - behind)
-    if by == "county":
-        with hub.ledger.transaction():
-            new_home = Records(hub.ledger).save(Household(area_code=SITE, address="5栋1单元"))
-            hub.ledger.update("persons", mover, {"household_id": new_home})
-    else:
-        households.move_person(
-            village, actor_of(village), mover, "投亲", Relation.HEAD,
-            new_household=Household(area_code=SITE, address="5栋1单元"),
-        )  # fmt: skip
-        new_home = village.get("persons", mover)["household_id"]
-        hub.import_file(export_bundle(village, tmp_path / "moved.fs").path)
+    new_home = _move_to_site(hub, village, mover, by, sent=tmp_path / "moved.fs")
     moved = hub.ledger.db.execute(
         "SELECT hlc FROM changes WHERE row_id = ? AND data LIKE '%household_id%' "
         "ORDER BY hlc DESC LIMIT 1",
         [mover],
     ).fetchone()[0]
     _trip(hub, site, "幸福安置点", tmp_path, 2)  # the site takes the family in
-    with site.transaction():
-        site.update("persons", mover, {"phone": "13912345678"})
-        site.update("employment_spells", job_of(mover), {"employer": "安置点扶贫车间"})
-    with hub.ledger.transaction():  # and the county changes one who stayed
-        hub.ledger.update("persons", stays, {"phone": "13800000001"})
+    _new_life(hub, site, mover, stays)  # and the county changes one who stayed
     _trip(hub, site, "幸福安置点", tmp_path, 3)
     written = hub.ledger.db.execute(
         "SELECT hlc FROM changes WHERE row_id = ? AND data LIKE '%13912345678%'", [mover]
