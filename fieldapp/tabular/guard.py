@@ -369,6 +369,22 @@ def _error_text_follows(data: bytes, tag: re.Match[bytes], closed_to: int) -> bo
     return True if _ODS_TEXT.match(data, tag.end()) else None
 
 
+def _open_ods_tag(data: bytes) -> int:
+    """Where the first of the chunk's last `_TAGS_BACK` ods tags left open starts (at the
+    chunk's end or at a quote never closed, as `_OdsRows.scan` stops); -1 where none is."""
+    least = max(0, len(data) - MAX_CELL)
+    at, found = len(data), -1
+    for _ in range(_TAGS_BACK):
+        at = data.rfind(b"<table:", least, at)
+        if at < 0:
+            break
+        tag = _ODS_TAG_READ.match(data, at)
+        if tag is not None and tag.group(3) is None:
+            if tag.end() == len(data) or data[tag.end()] in b"\"'":
+                found = at
+    return found
+
+
 def _kept(data: bytes, fresh: int) -> int:
     """How much of a chunk (`data`, of which `fresh` bytes are new) the next one begins with:
     its last `_TAIL` bytes, or more, from the start of a row's or cell's tag it ends inside,
@@ -387,6 +403,11 @@ def _kept(data: bytes, fresh: int) -> int:
         )
         if not whole:
             return max(keep, len(data) - at)
+    # An ods tag the chunk ends inside whose quoted value holds "<" (the reader reads it whole,
+    # `_OdsRows.scan` stops at it): the next read begins with it, not with the last "<" in it.
+    left_open = _open_ods_tag(data)
+    if left_open >= 0:
+        return max(keep, len(data) - left_open)
     # An ods cell showing an error whose text the chunk ends before (`_OdsRows.scan` leaves it
     # for the next read, which begins with it).
     cell = _unfinished_ods_error(data)

@@ -611,3 +611,22 @@ def test_ods_tags_left_open_to_the_contents_end_are_no_tags(ledger, tmp_path, re
     with pytest.raises(ValidationFailed, match="已损坏"):
         import_ledger(ledger, path)
     assert _saved(ledger) == before
+
+
+@pytest.mark.parametrize("chunk", [97, 301, 1024, 1 << 20])
+def test_a_hidden_ods_row_whose_tag_quotes_a_less_than_sign_is_found_whatever_the_read(
+    ledger, tmp_path, monkeypatch, chunk
+):
+    # python-calamine reads a row's tag whole though a quoted value holds "<" and ">": a read
+    # ending inside it began the next with the last "<" only (inside the quote), so the row
+    # went uncounted and its hidden value 7 was read as a row seen.
+    monkeypatch.setattr(guard, "_CHUNK", chunk)
+    style = "ro<x>" + "长" * 400
+    row = (
+        f'<table:table-row table:style-name="{style}" table:visibility="collapse">'
+        '<table:table-cell office:value-type="float" office:value="7"><text:p>7</text:p>'
+        "</table:table-cell></table:table-row>"
+    )
+    scan = guard.check_file(_ods_with(tmp_path / "藏.ods", row))
+    assert 7 in scan.hidden_rows["大坝村"]
+    assert scan.extents["大坝村"][0] == 7
