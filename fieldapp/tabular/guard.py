@@ -110,17 +110,6 @@ def _count(value: bytes) -> int:
 
 
 _REPEAT = re.compile(rb"number-(rows|columns)-repeated" + _NUMBER)
-#: A repeated row whose first cell holds a value, and a repeated cell holding a value.
-#: (A tag whose quoted value holds ">" ends early for these, and a row's tag and its first
-#: cell may lie in two reads: `_OdsRows` counts the same tag by tag.)
-_ROW_REPEAT = re.compile(
-    rb"<table:table-row\b[^>]*?number-rows-repeated"
-    + _NUMBER
-    + rb"[^>]*>\s*<table:table-cell\b([^>]*)>"
-)
-_CELL_REPEAT = re.compile(
-    rb"<table:table-cell\b([^>]*?number-columns-repeated" + _NUMBER + rb"[^>]*)>"
-)
 #: Repeats of cells that hold values beyond these are no 台账 (LibreOffice writes the empty
 #: rest of a sheet as one empty row repeated about a million times: that is allowed).
 MAX_VALUE_ROWS = 200_000
@@ -358,18 +347,42 @@ MAX_CELL = 256 << 10
 _TAGS_BACK = 64
 
 
-def _unfinished_ods_error(data: bytes, at: int = -1) -> int:
-    """Where the chunk's last ods cell starts (or the cell at `at`) when it shows a formula's
-    error and the chunk ends inside it, before its text; else -1."""
+def _unfinished_ods_error(data: bytes) -> int:
+    """Where the chunk's last ods cell starts when it shows a formula's error and the chunk
+    ends inside it, before its text; else -1."""
+    least = max(0, len(data) - MAX_CELL)
+    at = max(data.rfind(b"<table:table-cell", least), data.rfind(b"<table:covered", least))
     if at < 0:
-        least = max(0, len(data) - MAX_CELL)
-        at = max(data.rfind(b"<table:table-cell", least), data.rfind(b"<table:covered", least))
-    if at < 0 or data.find(b"</table:", at) >= 0:
         return -1
-    tag = _ODS_TAG_WHOLE.match(data, at)
-    if tag is None or tag.group(2).endswith(b"/") or not _ods_error(tag.group(2)):
+    tag = _ODS_TAG_READ.match(data, at)
+    if tag is None or tag.group(3) is None or not _ods_error(tag.group(2)):
         return -1
-    return -1 if _ODS_TEXT.match(data, tag.end()) else at
+    return at if _error_text_follows(data, tag, data.rfind(b"</table:")) is None else -1
+
+
+def _error_text_follows(data: bytes, tag: re.Match[bytes], closed_to: int) -> bool | None:
+    """Whether an ods cell showing an error (its tag `tag`, read whole) is followed by its
+    text; None where the chunk ends inside the cell before it (`closed_to`: where the chunk's
+    last `</table:…>` starts, so no cell's end is looked for again from each cell)."""
+    if tag.group(2).endswith(b"/") or closed_to >= tag.start():
+        return False
+    return True if _ODS_TEXT.match(data, tag.end()) else None
+
+
+def _open_ods_tag(data: bytes) -> int:
+    """Where the first of the chunk's last `_TAGS_BACK` ods tags left open starts (at the
+    chunk's end or at a quote never closed, as `_OdsRows.scan` stops); -1 where none is."""
+    least = max(0, len(data) - MAX_CELL)
+    at, found = len(data), -1
+    for _ in range(_TAGS_BACK):
+        at = data.rfind(b"<table:", least, at)
+        if at < 0:
+            break
+        tag = _ODS_TAG_READ.match(data, at)
+        if tag is not None and tag.group(3) is None:
+            if tag.end() == len(data) or data[tag.end()] in b"\"'":
+                found = at
+    return found
 
 
 def _kept(data: bytes, fresh: int) -> int:
@@ -390,6 +403,11 @@ def _kept(data: bytes, fresh: int) -> int:
         )
         if not whole:
             return max(keep, len(data) - at)
+    # An ods tag the chunk ends inside whose quoted value holds "<" (the reader reads it whole,
+    # `_OdsRows.scan` stops at it): the next read begins with it, not with the last "<" in it.
+    left_open = _open_ods_tag(data)
+    if left_open >= 0:
+        return max(keep, len(data) - left_open)
     # An ods cell showing an error whose text the chunk ends before (`_OdsRows.scan` leaves it
     # for the next read, which begins with it).
     cell = _unfinished_ods_error(data)
@@ -994,14 +1012,10 @@ def _check_ods(archive: zipfile.ZipFile, name: str) -> Scan:
                 raise refuse(
                     f"声明了 {_count(count)} 个重复的{'行' if kind == b'rows' else '列'}", name
                 )
-        for count, cell in _ROW_REPEAT.findall(chunk):
-            if _count(count) > MAX_VALUE_ROWS and b"value-type" in cell:
-                raise refuse(f"一行有内容的数据声明重复 {_count(count)} 次", name)
-        for cell, count in _CELL_REPEAT.findall(chunk):
-            if _count(count) > MAX_VALUE_COLUMNS and b"value-type" in cell:
-                raise refuse(f"一个有内容的单元格声明重复 {_count(count)} 次", name)
-        # The same, counted tag by tag across reads (a row's tag and its first cell may lie in
-        # two reads, a tag's quoted value may hold ">"), which the patterns above miss.
+        # A repeated row whose first cell holds a value, a repeated cell holding one: counted
+        # tag by tag across reads (a row's tag and its first cell may lie in two reads, a
+        # tag's quoted value may hold ">"; a search of the chunk for each row's tag read each
+        # left open on to the chunk's end, and again from each repeat in it).
         if rows.repeated_row:
             raise refuse(f"一行有内容的数据声明重复 {rows.repeated_row} 次", name)
         if rows.repeated_cell:
@@ -1029,17 +1043,14 @@ def _positioned(chunks: Iterator[bytes]) -> Iterator[tuple[int, bytes]]:
         start += len(chunk) - kept
 
 
-#: A sheet (`<table:table …>`), a row or a cell of an ods's content.xml; found up to the first
-#: ">" (fast), and again with its quotes minded when that may be in a quoted value.
-_ODS_TAG = re.compile(
-    rb"<table:(table|table-column|table-row|table-cell|covered-table-cell)((?:\s[^>]*)?)/?>"
+#: A sheet (`<table:table …>`), a row or a cell of an ods's content.xml, read once with its
+#: quotes minded (a quoted value may hold ">"): its name, its attributes, and its end (None
+#: where it is left open: at the chunk's end, at a quote never closed, at a "/" not closing it),
+#: so that going through a chunk's tags reads each byte once (`_OdsRows.scan`).
+_ODS_TAG_READ = re.compile(
+    rb"<table:(table|table-column|table-row|table-cell|covered-table-cell)(?=[\s/>])"
+    rb"((?:\s" + _IN_TAG_ONCE + rb")?)(/?>)?"
 )
-_ODS_TAG_WHOLE = re.compile(
-    rb"<table:(table|table-column|table-row|table-cell|covered-table-cell)((?:\s"
-    + _IN_TAG
-    + rb")?)/?>"
-)
-_QUOTES_CLOSED = re.compile(_IN_TAG)
 #: A sheet's name and repeats, in either quote, with spaces around "=" (as `_REPEAT`).
 _ODS_NAME = re.compile(rb"""\btable:name\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _ODS_ROWS = re.compile(rb"number-rows-repeated" + _NUMBER)
@@ -1096,20 +1107,20 @@ class _OdsRows:
 
     def scan(self, start: int, chunk: bytes) -> None:
         """Count the tags of one chunk that starts `start` bytes into content.xml."""
-        for match in _ODS_TAG.finditer(chunk):
+        closed_to = chunk.rfind(b"</table:")
+        for match in _ODS_TAG_READ.finditer(chunk):
+            if match.group(3) is None:  # left open
+                if match.end() == len(chunk) or chunk[match.end()] in b"\"'":
+                    return  # at the read's end or a quote never closed: the next begins with it
+                continue  # `<table:table-cell/ …>`: no tag
             if start + match.start() < self._seen:
                 continue
             kind, attrs = match.group(1), match.group(2)
-            if (b"'" in attrs or attrs.count(b'"') & 1) and not _QUOTES_CLOSED.fullmatch(attrs):
-                # The ">" it was taken to end at is in a quoted value: the tag read whole.
-                whole = _ODS_TAG_WHOLE.match(chunk, match.start())
-                if whole is None:
-                    return  # the read ends inside it: the next begins with it (`_kept`)
-                match, attrs = whole, whole.group(2)
             cell = kind.endswith(b"cell")
             # ("error" or a reference looked for first: the usual cell has neither.)
             error = cell and (b"error" in attrs or b"&" in attrs) and _ods_error(attrs)
-            if error and _unfinished_ods_error(chunk, match.start()) >= 0:
+            follows = _error_text_follows(chunk, match, closed_to) if error else False
+            if follows is None:
                 return  # its text is in the next read, which begins with this cell (`_kept`)
             self._seen = start + match.end()
             if cell:
