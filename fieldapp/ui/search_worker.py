@@ -8,6 +8,7 @@ will see — not even behind the listing of a million persons — and only the l
 
 from __future__ import annotations
 
+import atexit
 import threading
 import time
 from array import array
@@ -132,6 +133,7 @@ class SearchService(QObject):
         # the thread and the worker in the middle of a query and take the process down: the
         # thread is ended first, whichever way the service goes.
         self.destroyed.connect(partial(_end, self._thread, self.worker, self._lock, self._latest))
+        _LIVE[id(self._thread)] = (self._thread, self.worker, self._lock, self._latest)
         self._thread.start()
 
     def _next(self) -> int:
@@ -174,6 +176,9 @@ class SearchService(QObject):
         _end(self._thread, self.worker, self._lock, self._latest)
 
 
+#: Every search thread not yet ended (`_end`), by its id: ended at the interpreter's exit if its
+#: owner never was (a dialog left open by its parent until then), before Python frees it.
+_LIVE: dict[int, tuple[QThread, _Worker, threading.Lock, list[int]]] = {}
 #: Threads whose query did not stop in time, kept until they end: a running thread or its
 #: worker freed by Python crashes the process.
 _LINGERING: list[tuple[QThread, _Worker]] = []
@@ -213,6 +218,7 @@ def _end(thread: QThread, worker: _Worker, lock: threading.Lock, latest: list[in
     and is waited for, then the worker's connection is closed (it may be closed from this
     thread once the search thread is gone). Safe to call twice, and at exit, when Qt may have
     deleted the (stopped) thread object already."""
+    _LIVE.pop(id(thread), None)
     if isValid(thread) and thread.isRunning():
         with lock:
             latest[0] += 1  # whatever is queued or running now answers nobody
@@ -223,3 +229,15 @@ def _end(thread: QThread, worker: _Worker, lock: threading.Lock, latest: list[in
             thread.finished.connect(worker.close)
             return
     worker.close()
+
+
+@atexit.register
+def _end_all_at_exit() -> None:
+    """End the search threads still running when the interpreter exits: a window or dialog
+    never deleted before then (its service's `destroyed` never came) left its thread running,
+    and Python freeing a running QThread aborts the process ("QThread: Destroyed while thread
+    is still running"), which made a finished test run or a closed app exit with a crash.
+    Registered after PySide6's own exit handler, so it runs first."""
+    for thread, worker, lock, latest in list(_LIVE.values()):
+        _end(thread, worker, lock, latest)
+    lingering_ended(_END_WAIT_MS)
