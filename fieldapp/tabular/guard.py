@@ -1004,8 +1004,14 @@ def _check_ods(archive: zipfile.ZipFile, name: str) -> Scan:
         info = archive.getinfo("content.xml")
     except KeyError:
         raise ValidationFailed(f"无法读取表格文件 {name}：不是有效的 ODS 文件") from None
+    # Saved with a password (its content.xml encrypted, the manifest saying how): said so, its
+    # content not read as a cut-short one.
+    if _encrypted(archive, name, budget):
+        raise password_protected(name, ".ods")
     rows = _OdsRows()
+    ending = _Ending()
     for start, chunk in _positioned(_stream(archive, info, name, budget)):
+        ending.read(start, chunk)
         rows.scan(start, chunk)
         for kind, count in _REPEAT.findall(chunk):
             if _count(count) > 1_100_000:
@@ -1025,12 +1031,56 @@ def _check_ods(archive: zipfile.ZipFile, name: str) -> Scan:
             # build every cell before it: 3 GB for a 15 KB file.
             if last_row * last_column > MAX_CELLS:
                 raise _too_big(sheet, last_row, last_column, name)
+    # Cut short (copied in part, saved half): python-calamine may never return on it.
+    if not _DOCUMENT_END.search(ending.last):
+        raise unreadable(
+            name,
+            "文件不完整或已损坏（表格内容没有到结尾，可能没有复制完整，或保存时中断）；"
+            "请重新复制后再导入",
+        )
     return Scan(
         hidden_rows={sheet: found for sheet, found in rows.hidden.items() if found},
         hidden_columns={sheet: found for sheet, found in rows.hidden_columns.items() if found},
         extents=rows.extents,
         errors={sheet: found for sheet, found in rows.errors.items() if found},
     )
+
+
+#: The end of an ods's content.xml: its closing document tag, under any prefix (whitespace
+#: after it is read off first, `_Ending`).
+_DOCUMENT_END = re.compile(rb"</(?:[\w.-]+:)?document-content[ \t\r\n]*>\Z")
+#: XML's whitespace.
+_BLANK = b" \t\r\n"
+
+
+class _Ending:
+    """The last bytes of an entry read chunk by chunk (each chunk beginning with what the
+    one before kept), up to the last that is not whitespace (`last`)."""
+
+    def __init__(self) -> None:
+        self.last = b""  # at most 64 bytes, ending on one that is not whitespace
+        self._blank = b""  # the whitespace read after them (at most 64 bytes of it)
+        self._read_to = 0  # where in the entry the bytes read so far end
+
+    def read(self, start: int, chunk: bytes) -> None:
+        fresh = chunk[max(0, self._read_to - start) :]
+        self._read_to = start + len(chunk)
+        body = fresh.rstrip(_BLANK)
+        if body:
+            self.last = (self.last + self._blank + body)[-64:]
+            self._blank = fresh[len(body) :][-64:]
+        else:
+            self._blank = (self._blank + fresh)[-64:]
+
+
+def _encrypted(archive: zipfile.ZipFile, name: str, budget: list[int]) -> bool:
+    """Whether an ods's manifest says its parts are encrypted (as LibreOffice writes a file
+    saved with a password)."""
+    try:
+        info = archive.getinfo("META-INF/manifest.xml")
+    except KeyError:
+        return False
+    return any(b"encryption-data" in chunk for chunk in _stream(archive, info, name, budget))
 
 
 def _positioned(chunks: Iterator[bytes]) -> Iterator[tuple[int, bytes]]:

@@ -698,9 +698,10 @@ def test_an_xls_with_one_far_cell_is_refused_before_it_is_read(ledger, tmp_path)
     assert guard.check_file(near).extents["大坝村"] == (50000, 13)
 
 
-def _ods_with(path: Path, rows: str) -> Path:
+def _ods_with(path: Path, rows: str, rest: str | None = None) -> Path:
     """The LibreOffice .ods fixture with `rows` (content.xml) after its first sheet's values,
-    before the empty rest LibreOffice writes (a blank row repeated 1 048 569 times)."""
+    before the empty rest LibreOffice writes (a blank row repeated 1 048 569 times), or before
+    `rest` in its place."""
     source = Path(__file__).parent / "fixtures" / "村台账_libreoffice.ods"
     with zipfile.ZipFile(source) as original, zipfile.ZipFile(path, "w") as out:
         for info in original.infolist():
@@ -708,7 +709,7 @@ def _ods_with(path: Path, rows: str) -> Path:
             if info.filename == "content.xml":
                 text = data.decode()
                 at = text.rindex("<table:table-row", 0, text.index('rows-repeated="1048569"'))
-                data = (text[:at] + rows + text[at:]).encode()
+                data = (text[:at] + rows + (text[at:] if rest is None else rest)).encode()
             out.writestr(info, data, zipfile.ZIP_DEFLATED)
     return path
 
@@ -1184,3 +1185,52 @@ def test_a_moved_sheet_is_checked_however_the_workbook_names_it(tmp_path, writte
         assert written.encode() in archive.read("xl/workbook.xml")
     with pytest.raises(ValidationFailed, match="拒绝读取.*台账"):
         guard.check_file(path)
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        # Cut inside a cell showing an error, its tag closed, nothing after.
+        '<table:table-row><table:table-cell calcext:value-type="error">',
+        # Cut between two rows: python-calamine never returned on it (the import hung).
+        "",
+        '<table:table-row><table:table-cell office:value-type="float" office:value="1"><text:p>1',
+        # Its sheet and body closed, not the document.
+        "</table:table></office:spreadsheet></office:body>\n",
+        "</table:table></office:spreadsheet></office:body></office:document-con",
+    ],
+)
+@pytest.mark.parametrize("chunk", [333, 1 << 20])
+def test_an_ods_cut_short_is_refused_before_it_is_read(
+    ledger, tmp_path, monkeypatch, ending, chunk
+):
+    monkeypatch.setattr(guard, "_CHUNK", chunk)
+    path = _ods_with(tmp_path / "半截.ods", ending, rest="")
+    with pytest.raises(ValidationFailed, match="无法读取表格文件 半截.ods：文件不完整或已损坏"):
+        guard.check_file(path)  # (the old guard let it by, for python-calamine to read)
+    with pytest.raises(ValidationFailed, match="已损坏.*台账没有改动"):
+        import_ledger(ledger, path)
+    assert ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize(
+    "end",
+    [
+        "</office:document-content>",
+        "</office:document-content>\n",
+        "</office:document-content >\r\n" + " " * 700 + "\t\n",
+        "</o:document-content>\n",
+        "</document-content>",
+    ],
+)
+@pytest.mark.parametrize("chunk", [333, 1 << 20])
+def test_an_ods_ending_with_its_document_tag_passes_the_guard(tmp_path, monkeypatch, end, chunk):
+    # Under any prefix, whatever whitespace follows, wherever a read ends.
+    monkeypatch.setattr(guard, "_CHUNK", chunk)
+    rest = (
+        '<table:table-row table:number-rows-repeated="1048569"><table:table-cell '
+        'table:number-columns-repeated="1024"/></table:table-row></table:table>'
+        "</office:spreadsheet></office:body>"
+    )
+    scan = guard.check_file(_ods_with(tmp_path / "整.ods", rest + end, rest=""))
+    assert scan.extents["大坝村"] == (6, 13)
