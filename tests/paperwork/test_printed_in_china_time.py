@@ -44,7 +44,10 @@ def _papers() -> dict[str, bytes]:
     )
     roster = RosterView("b1", "一次性求职创业补贴", (row,), "大坝村")
     sheet = VisitSheetView(
-        "520526001901", "大坝村", "2026-11", (HouseholdMonth("H1", "张龑", (MemberMonth("张龑"),)),)
+        "520526001901",
+        "大坝村",
+        "2026-11",
+        (HouseholdMonth("H1", "张龑", members=(MemberMonth("张龑"),)),),
     )
     section = Section("公益性岗位人员花名册", ("序号", "姓名"), (1.0, 1.0), (("1", "张龑"),))
     return {
