@@ -36,6 +36,7 @@ from fieldapp.services.change_said import DAY_FIELDS, NAMED, field_said, fields_
 from fieldapp.services.trust import RULES, TABLE_NAMES, table_name
 from fieldapp.sync.rejected import NEWER_VALUE_HERE
 from fieldapp.ui.days import day_said, month_said
+from fieldapp.ui.history import filled as filled  # one filler, Qt-free, for both
 
 CONTEXT = "HeldWords"
 
@@ -215,11 +216,6 @@ def newer_value_here(value: str) -> str:
             word_shown(named["value"]),
         )
     return _shown(NEWER_VALUE_HERE).replace("%1", value)
-
-
-def filled(template: str, *values: str) -> str:
-    """`template` with %1, %2 … replaced by `values` at once (a value's own "%2" stays)."""
-    return re.sub(r"%(\d)", lambda m: values[int(m.group(1)) - 1], template)
 
 
 class HeldLine(QObject):

@@ -102,7 +102,7 @@ class HistoryWords:
 CHINESE = HistoryWords()
 
 
-def _filled(template: str, *values: str) -> str:
+def filled(template: str, *values: str) -> str:
     """`template` with %1, %2 … replaced by `values` at once (a value's own "%2" stays)."""
     return re.sub(r"%(\d)", lambda m: values[int(m.group(1)) - 1], template)
 
@@ -136,14 +136,14 @@ def _describe(
         words.table(TABLE_LABELS[first.table]) if first.table in TABLE_LABELS else words.some_record
     )
     reason = next((str(f.new) for f in fields if f.field == "change_reason" and f.new), "")
-    why = _filled(words.why, words.reason(reason.removeprefix("恢复："))) if reason else ""
+    why = filled(words.why, words.reason(reason.removeprefix("恢复："))) if reason else ""
     if created:
-        return _filled(words.added, label) if first.table != "persons" else words.registered
+        return filled(words.added, label) if first.table != "persons" else words.registered
     deleted = next((f for f in fields if f.field == "deleted"), None)
     if deleted is not None and first.table == "persons":
         return (words.person_deleted if deleted.new else words.person_restored) + why
     if deleted is not None and deleted.new:
-        return _filled(words.deleted, label) + why
+        return filled(words.deleted, label) + why
     parts: list[str] = []
     for f in fields:
         if f.field in HIDDEN or f.field == "deleted":
@@ -151,13 +151,13 @@ def _describe(
         old = _value(f.table, f.field, f.old, households, words)
         new = _value(f.table, f.field, f.new, households, words)
         if f.field == "household_id":
-            parts.insert(0, _filled(words.moved, old, new))
+            parts.insert(0, filled(words.moved, old, new))
         else:
-            parts.append(_filled(words.field_changed, words.field(f.field, f.table), old, new))
+            parts.append(filled(words.field_changed, words.field(f.field, f.table), old, new))
     if not parts:
-        return _filled(words.changed, label) + why
+        return filled(words.changed, label) + why
     said = words.joiner.join(parts)
-    return (said if first.table == "persons" else _filled(words.of_record, label, said)) + why
+    return (said if first.table == "persons" else filled(words.of_record, label, said)) + why
 
 
 def history_lines(
