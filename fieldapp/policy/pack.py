@@ -584,16 +584,17 @@ def status_word_problem(word: str, meaning: str) -> str | None:
     import already reads by itself (失业, 务工 …, `domain.status_words`) keeps that reading, so
     the county may repeat it (redundant but harmless) but not say it otherwise."""
     allowed = [s.value for s in WorkStatus]
-    if not word.strip():
+    word, meaning = word.strip(), meaning.strip()  # named as the pack keeps them
+    if not word:
         return f"就业状态用词表中有一个用词是空的（读作“{meaning}”的那一项）"
-    if meaning.strip() not in allowed:
+    if meaning not in allowed:
         return f"就业状态用词“{word}”读作“{meaning}”不行：就业状态只有{'、'.join(allowed)}"
     built_in = built_in_reading(word)
-    if built_in is not None and built_in != meaning.strip():
-        if built_in == word.strip():
+    if built_in is not None and built_in != meaning:
+        if built_in == word:
             return f"就业状态用词“{word}”本身就是一种就业状态，不能读作“{meaning}”"
         return (
-            f"就业状态用词“{word.strip()}”本程序已读作“{built_in}”，不能再说成“{meaning}”"
+            f"就业状态用词“{word}”本程序已读作“{built_in}”，不能再说成“{meaning}”"
             "（导入时仍会按本程序的读法）"
         )
     return None

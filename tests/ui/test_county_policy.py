@@ -200,6 +200,22 @@ def test_the_county_form_says_a_new_figure_past_its_rules_end_goes_unused(
     assert "用不上" not in dialog.result.text()
 
 
+def _refused_row(
+    window, dialog: CountyPolicyDialog, qtbot, word: str, status: str, said: str
+) -> None:
+    """A new first row `word` read as `status` is refused: `said` next to it and under the
+    form, and nothing is submitted."""
+    from PySide6.QtCore import Qt
+
+    qtbot.mouseClick(dialog.add_word_button, Qt.MouseButton.LeftButton)
+    dialog.words.item(0, 0).setText(word)
+    dialog.words.cellWidget(0, 1).setCurrentText(status)
+    assert not dialog.check()
+    assert dialog.words.item(0, 2).text() == said
+    assert dialog.error.text() == "请检查：" + said
+    assert not dialog.submit() and draft_answers(window.session.ledger) == []
+
+
 def test_the_county_form_writes_the_countys_status_words(
     county_hub: Hub, window, qtbot, tmp_path: Path
 ) -> None:
@@ -218,14 +234,14 @@ def test_the_county_form_writes_the_countys_status_words(
     assert dialog.check(), dialog.error.text()
     assert "status_words" not in dialog.text and needed_program(dialog.text) is None
     # A status word read as another status is refused, named next to its row.
-    qtbot.mouseClick(dialog.add_word_button, Qt.MouseButton.LeftButton)
-    dialog.words.item(0, 0).setText("已就业")
-    dialog.words.cellWidget(0, 1).setCurrentText("未就业")
-    assert not dialog.check()
-    said = "就业状态用词“已就业”本身就是一种就业状态，不能读作“未就业”"
-    assert dialog.words.item(0, 2).text() == said
-    assert dialog.error.text() == "请检查：" + said
-    assert not dialog.submit() and draft_answers(window.session.ledger) == []
+    _refused_row(
+        window,
+        dialog,
+        qtbot,
+        "已就业",
+        "未就业",
+        "就业状态用词“已就业”本身就是一种就业状态，不能读作“未就业”",
+    )
     # The same word twice, too.
     qtbot.mouseClick(dialog.add_word_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.add_word_button, Qt.MouseButton.LeftButton)
@@ -276,17 +292,16 @@ def test_the_county_form_refuses_a_word_the_import_reads_otherwise(
     whatever the county's list said, and the form let 务工 → 未就业 stand: the county believed
     it took effect. The form now refuses it next to its row, naming the program's reading; the
     same word read as the program reads it may stand."""
-    from PySide6.QtCore import Qt
 
     dialog = _editor(window, qtbot)
-    qtbot.mouseClick(dialog.add_word_button, Qt.MouseButton.LeftButton)
-    dialog.words.item(0, 0).setText("务工")
-    dialog.words.cellWidget(0, 1).setCurrentText("未就业")
-    assert not dialog.check()
-    said = "就业状态用词“务工”本程序已读作“已就业”，不能再说成“未就业”（导入时仍会按本程序的读法）"
-    assert dialog.words.item(0, 2).text() == said
-    assert dialog.error.text() == "请检查：" + said
-    assert not dialog.submit() and draft_answers(window.session.ledger) == []
+    _refused_row(
+        window,
+        dialog,
+        qtbot,
+        "务工",
+        "未就业",
+        "就业状态用词“务工”本程序已读作“已就业”，不能再说成“未就业”（导入时仍会按本程序的读法）",
+    )
     dialog.words.cellWidget(0, 1).setCurrentText("已就业")
     assert dialog.check(), dialog.error.text()
     assert dialog.words.item(0, 2).text() == ""
