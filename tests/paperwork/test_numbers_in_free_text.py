@@ -39,6 +39,20 @@ def test_numbers_in_free_text_are_masked_as_the_columns_mask_theirs():
     assert mask_numbers(mask_numbers(NOTE)) == mask_numbers(NOTE)
 
 
+def test_numbers_typed_with_dashes_are_masked_too():
+    """A card, a mobile or an ID typed in groups joined by dashes (6230-5201-0203-0405-067,
+    138-0000-1234) printed whole: each group was too short to be taken for a person's number.
+    Days written with dashes (2026-10-05) stay as typed."""
+    assert mask_numbers("卡号6230-5201-0203-0405-067") == "卡号****5067"
+    assert mask_numbers("电话138-0000-1234") == "电话138****1234"
+    assert mask_numbers("身份证520502-19900101-1234") == "身份证520502********1234"
+    assert mask_numbers("厂办0851-2722-1234") == "厂办****1234"
+    for kept in ("2026-10-05回访", "2026-10-05至2026-12-31"):
+        assert mask_numbers(kept) == kept
+    for typed in ("卡号6230-5201-0203-0405-067", "电话138-0000-1234"):
+        assert mask_numbers(mask_numbers(typed)) == mask_numbers(typed)
+
+
 def test_the_visit_sheet_carried_door_to_door_masks_numbers_typed_into_it(ledger):
     """A visit's outcome typed as 低保户，电话13800001234，身份证520502199001011234，卡号… and a
     month's status note with a phone printed on the 走访记录 as typed: the full ID number,
