@@ -30,17 +30,21 @@ def mask_account(account: str) -> str:
 
 
 #: A number typed into free text that is a person's, not a count or a day: 7 digits or more (an
-#: account written in groups of 4, an ID ending in X) or a landline (0851-27221234). A day
-#: (2026-10-05, 2026年10月5日) and an amount (4500元) are shorter runs and stay.
+#: account written in groups of 4, an ID ending in X), a landline (0851-27221234) or three
+#: groups or more of 3 digits or more joined by dashes (6230-5201-0203-…, 138-0000-1234). A
+#: day (2026-10-05, 2026年10月5日) and an amount (4500元) are shorter runs and stay.
 _LONG_NUMBER = re.compile(
-    r"(?<![0-9A-Za-z*])(?:0\d{2,3}-\d{7,8}|\d(?: ?\d){6,}[Xx]?)(?![0-9A-Za-z*])"
+    r"(?<![0-9A-Za-z*])"
+    r"(?:0\d{2,3}-\d{7,8}|\d{3,}(?:-\d{3,}){2,}[Xx]?|\d(?: ?\d){6,}[Xx]?)"
+    r"(?![0-9A-Za-z*])"
 )
+_LANDLINE = re.compile(r"0\d{2,3}-\d{7,8}")
 
 
 def _masked_number(found: re.Match[str]) -> str:
     number = found.group()
-    digits = number.replace(" ", "")
-    if "-" in number:  # a landline: its area code and last 4
+    digits = re.sub(r"[ -]", "", number)
+    if _LANDLINE.fullmatch(number):  # a landline: its area code and last 4
         code, rest = number.split("-", 1)
         return f"{code}-****{rest[-4:]}"
     if len(digits) in (15, 18) and digits[:-1].isdigit():  # an ID number, as the ID column

@@ -8,14 +8,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from fieldapp.domain.enums import WorkStatus
-from fieldapp.domain.models import MonthlyStatus, Visit
 from fieldapp.paperwork.jobs import notice_job, roster_job, visits_job
 from fieldapp.paperwork.masking import mask_numbers
 from tests.paperwork.builders import VILLAGE, add_claims
 from tests.paperwork.pdftext import pdftotext, reader
-from tests.paperwork.test_visits_certificates import _village
-from tests.records import Records
+from tests.paperwork.test_visits_certificates import _typed_on_the_sheet, _village
 
 PHONE, ID, CARD = "13800001234", "520502199001011234", "6230520102030405067"
 #: The note of the brief: a private category, a phone, an ID and a card, typed as one line.
@@ -39,6 +36,20 @@ def test_numbers_in_free_text_are_masked_as_the_columns_mask_theirs():
     assert mask_numbers(mask_numbers(NOTE)) == mask_numbers(NOTE)
 
 
+def test_numbers_typed_with_dashes_are_masked_too():
+    """A card, a mobile or an ID typed in groups joined by dashes (6230-5201-0203-0405-067,
+    138-0000-1234) printed whole: each group was too short to be taken for a person's number.
+    Days written with dashes (2026-10-05) stay as typed."""
+    assert mask_numbers("卡号6230-5201-0203-0405-067") == "卡号****5067"
+    assert mask_numbers("电话138-0000-1234") == "电话138****1234"
+    assert mask_numbers("身份证520502-19900101-1234") == "身份证520502********1234"
+    assert mask_numbers("厂办0851-2722-1234") == "厂办****1234"
+    for kept in ("2026-10-05回访", "2026-10-05至2026-12-31"):
+        assert mask_numbers(kept) == kept
+    for typed in ("卡号6230-5201-0203-0405-067", "电话138-0000-1234"):
+        assert mask_numbers(mask_numbers(typed)) == mask_numbers(typed)
+
+
 def test_the_visit_sheet_carried_door_to_door_masks_numbers_typed_into_it(ledger):
     """A visit's outcome typed as 低保户，电话13800001234，身份证520502199001011234，卡号… and a
     month's status note with a phone printed on the 走访记录 as typed: the full ID number,
@@ -49,24 +60,7 @@ def test_the_visit_sheet_carried_door_to_door_masks_numbers_typed_into_it(ledger
     people = _village(ledger, households=1, members=2)
     first, second = people[0]
     household = ledger.get("persons", first)["household_id"]
-    with ledger.transaction():
-        ledger.insert(
-            "visits",
-            Visit(
-                household_id=household,
-                visit_date=dt.date(2026, 10, 20),
-                visitor="罗志强",
-                outcome=NOTE,
-            ).fields(),
-        )
-        Records(ledger).set_monthly_status(
-            MonthlyStatus(
-                person_id=second,
-                month="2026-10",
-                status=WorkStatus.NOT_EMPLOYED,
-                notes=f"在家务农，联系电话{PHONE}",
-            )
-        )
+    _typed_on_the_sheet(ledger, household, second, NOTE, f"在家务农，联系电话{PHONE}")
     job = visits_job(ledger, VILLAGE, "2026-10", due=lambda person_id: [])
     text = _read(job.render())
     assert not [n for n in FULL if n.replace(" ", "") in text], text

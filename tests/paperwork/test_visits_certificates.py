@@ -64,6 +64,29 @@ def _village(ledger, households: int = 3, members: int = 3) -> list[list[str]]:
     return people
 
 
+def _typed_on_the_sheet(ledger, household: str, person: str, outcome: str, notes: str) -> None:
+    """A visit to `household` on 2026-10-20 with `outcome`, and `person`'s October status
+    (not employed) with `notes`, as a coordinator types them."""
+    with ledger.transaction():
+        ledger.insert(
+            "visits",
+            Visit(
+                household_id=household,
+                visit_date=dt.date(2026, 10, 20),
+                visitor="罗志强",
+                outcome=outcome,
+            ).fields(),
+        )
+        Records(ledger).set_monthly_status(
+            MonthlyStatus(
+                person_id=person,
+                month="2026-10",
+                status=WorkStatus.NOT_EMPLOYED,
+                notes=notes,
+            )
+        )
+
+
 def _flat(pdf: bytes) -> str:
     """The PDF's text, all its pages, without white space (a cell's words wrap)."""
     return "".join("".join(page_texts(pdf)).split())
@@ -559,25 +582,7 @@ def test_a_private_word_typed_on_the_visit_sheet_is_pointed_out_before_it_is_car
     plain = visits_job(ledger, VILLAGE, "2026-10", due=lambda person_id: [])
     assert "遮" not in plain.note, plain.note
     household = ledger.get("persons", first)["household_id"]
-    repo = Records(ledger)
-    with ledger.transaction():
-        ledger.insert(
-            "visits",
-            Visit(
-                household_id=household,
-                visit_date=dt.date(2026, 10, 20),
-                visitor="罗志强",
-                outcome="残疾证已办，需推荐岗位",
-            ).fields(),
-        )
-        repo.set_monthly_status(
-            MonthlyStatus(
-                person_id=second,
-                month="2026-10",
-                status=WorkStatus.NOT_EMPLOYED,
-                notes="刑满释放后在家",
-            )
-        )
+    _typed_on_the_sheet(ledger, household, second, "残疾证已办，需推荐岗位", "刑满释放后在家")
     names = {pid: ledger.get("persons", pid)["name"] for pid in (first, second)}
 
     def due(person_id: str) -> list[str]:

@@ -110,6 +110,14 @@ def at(ledger: Ledger, when: dt.datetime) -> None:
     _TRAVELS.append(travel)
 
 
+def _months_in_work(ledger: Ledger, claim_id: str) -> int:
+    """The 稳定就业月数 the claim's 申请表 prints."""
+    flat = "".join("".join(page_texts(form_job(ledger, claim_id).render())).split())
+    found = re.search(r"稳定就业月数(\d+)个月", flat)
+    assert found is not None, flat
+    return int(found.group(1))
+
+
 def test_a_december_claim_made_in_january_prints_the_day_it_was_made(repo: Records) -> None:
     """December's post subsidy, claimed on 5 January (judged on December's last day, the month
     it pays): the 申请表 printed 申请日期 2026-12-31 — a day the villager never applied, before
@@ -417,10 +425,7 @@ def test_the_months_in_post_on_a_monthly_subsidys_form_count_the_month_it_pays(
     claims = ClaimService(repo.ledger, _raised()).queries.batch_claims(batch_id)
     months = {}
     for claim in claims:
-        flat = "".join("".join(page_texts(form_job(repo.ledger, claim.id).render())).split())
-        found = re.search(r"稳定就业月数(\d+)个月", flat)
-        assert found is not None, flat
-        months[claim.paid_for()] = int(found.group(1))
+        months[claim.paid_for()] = _months_in_work(repo.ledger, claim.id)
     assert months == {"2026年12月": 6, "2027年1月": 7}
 
 
@@ -466,10 +471,7 @@ def test_the_months_in_work_on_a_yearly_subsidys_form_are_not_counted_past_its_d
         claim = service.create(
             number, "flexible_social_insurance", on=on, evidence_collected=papers
         )
-        flat = "".join("".join(page_texts(form_job(repo.ledger, claim.id).render())).split())
-        found = re.search(r"稳定就业月数(\d+)个月", flat)
-        assert found is not None, flat
-        months[claim.paid_for()] = int(found.group(1))
+        months[claim.paid_for()] = _months_in_work(repo.ledger, claim.id)
     assert months == {"2026年度": 19, "2027年度": 19}
 
 
