@@ -379,10 +379,15 @@ def _open_ods_tag(data: bytes) -> int:
         if at < 0:
             break
         tag = _ODS_TAG_READ.match(data, at)
-        if tag is not None and tag.group(3) is None:
-            if tag.end() == len(data) or data[tag.end()] in b"\"'":
-                found = at
+        if tag is not None and _cut_open(data, tag):
+            found = at
     return found
+
+
+def _cut_open(data: bytes, tag: re.Match[bytes]) -> bool:
+    """Whether an ods tag (`_ODS_TAG_READ`'s match) is left open where the next read begins
+    with it: at the chunk's end or at a quote never closed (not `<table:table-cell/ …>`)."""
+    return tag.group(3) is None and (tag.end() == len(data) or data[tag.end()] in b"\"'")
 
 
 def _kept(data: bytes, fresh: int) -> int:
@@ -1160,7 +1165,7 @@ class _OdsRows:
         closed_to = chunk.rfind(b"</table:")
         for match in _ODS_TAG_READ.finditer(chunk):
             if match.group(3) is None:  # left open
-                if match.end() == len(chunk) or chunk[match.end()] in b"\"'":
+                if _cut_open(chunk, match):
                     return  # at the read's end or a quote never closed: the next begins with it
                 continue  # `<table:table-cell/ …>`: no tag
             if start + match.start() < self._seen:
