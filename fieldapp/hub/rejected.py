@@ -573,8 +573,10 @@ def rejudge(hub: Hub, reviewer: str) -> Rejudged:
         vouched = own_clock.vouched(hub.ledger)
         waiting = [h for h in store.list(status=HELD) if h.rule in REJUDGED_RULES and not h.damaged]
         cleared: list[int] = []
-        for device in dict.fromkeys(h.device for h in waiting):
-            mine = [h for h in waiting if h.device == device]
+        by_device: dict[str, list[HeldChange]] = {}
+        for h in waiting:
+            by_device.setdefault(h.device, []).append(h)
+        for device, mine in by_device.items():
             peer = hub.state.peer(device)
             if peer is None or peer.revoked_at:
                 still.extend(h.id for h in mine if h.rule in CLOCK_RULES)
