@@ -110,6 +110,17 @@ def today() -> dt.date:
     return max(dt.date.today(), dt.datetime.now(CHINA).date())
 
 
+def vouched_today(vouched_ms: int | None) -> dt.date:
+    """The hub's today, as its import and `hub rejected --rejudge` judge a claim's date by:
+    `today`, or the day its devices' changes vouch for while it doubts its clock as behind
+    (`vouched_ms`, `hub.own_clock.vouched`) — a clock reset a year back would refuse every
+    claim of today."""
+    on = today()
+    if vouched_ms is not None:
+        on = max(on, dt.datetime.fromtimestamp(vouched_ms / 1000, CHINA).date())
+    return on
+
+
 def china_time(when: dt.datetime | None = None) -> dt.datetime:
     """`when` — now when None — as China's clock says it, whatever zone this computer keeps: a
     paper's 打印时间, a backup file's name. A time given with no zone is this computer's local

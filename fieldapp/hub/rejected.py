@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from fieldapp.domain.dates import CHINA, china_iso, china_minute, today, written
+from fieldapp.domain.dates import china_iso, china_minute, vouched_today, written
 from fieldapp.domain.numbers import HELD_KEY, row_number
 from fieldapp.domain.places_said import UNKNOWN_PLACE, Said, say_place
 from fieldapp.domain.roles import Role
@@ -379,7 +379,7 @@ def accept(
                 f"只能不予采纳{hints.dismissing}"
             )
         vouched = _vouched(hub)
-        day = _hub_day(vouched)
+        day = vouched_today(vouched)
         early = (
             _not_yet_due(finder.row(change.tbl, change.row_id), change.data, day)
             if asks_due(change.tbl, change.data, context.exists)
@@ -444,7 +444,7 @@ def _kept_key(hub: Hub, store: HeldChanges, held: HeldChange, day: dt.date) -> s
     county's accepting change keeps so the row keeps the number the device printed; None when
     it is not the device's own to keep: a change-log id forged as another's, a number some
     row already has, or (a claim) a making stamp before its claim date, which the hub's
-    intake refuses (`claim_made`; judged by the hub's `day`, `_hub_day`): then the row is
+    intake refuses (`claim_made`; judged by the hub's `day`, `dates.vouched_today`): then the row is
     numbered by the county's change, as any."""
     key = store.first_key(held)
     number = row_number(key)
@@ -495,21 +495,11 @@ def _vouched(hub: Hub) -> int | None:
     return own_clock.vouched(hub.ledger)
 
 
-def _hub_day(vouched: int | None) -> dt.date:
-    """The hub's today, as its import and `rejudge` judge a claim's date by (`intake.judged`):
-    its clock's, or the day its devices' changes vouch for while it doubts its clock as behind
-    (`vouched`, `_vouched`) — a clock reset a year back would refuse every claim of today."""
-    on = today()
-    if vouched is not None:
-        on = max(on, dt.datetime.fromtimestamp(vouched / 1000, CHINA).date())
-    return on
-
-
 def _not_yet_due(
     before: Mapping[str, Any] | None, data: Mapping[str, Any], on: dt.date
 ) -> str | None:
     """Why a held claim (`before` as the hub has it, `data` its change) cannot be accepted on
-    the hub's day `on` (`_hub_day`): dated after it, accepting would pay for work not yet done
+    the hub's day `on` (`dates.vouched_today`): dated after it, accepting would pay for work not yet done
     all the same (`claim_future`); it may be accepted from its claim date. None when it may be
     now."""
     row = {**(before or {}), **data}
@@ -573,8 +563,10 @@ def rejudge(hub: Hub, reviewer: str) -> Rejudged:
         vouched = own_clock.vouched(hub.ledger)
         waiting = [h for h in store.list(status=HELD) if h.rule in REJUDGED_RULES and not h.damaged]
         cleared: list[int] = []
-        for device in dict.fromkeys(h.device for h in waiting):
-            mine = [h for h in waiting if h.device == device]
+        by_device: dict[str, list[HeldChange]] = {}
+        for h in waiting:
+            by_device.setdefault(h.device, []).append(h)
+        for device, mine in by_device.items():
             peer = hub.state.peer(device)
             if peer is None or peer.revoked_at:
                 still.extend(h.id for h in mine if h.rule in CLOCK_RULES)

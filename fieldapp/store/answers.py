@@ -52,6 +52,7 @@ import sqlite_utils
 from fieldapp.store import arrivals, postgres
 from fieldapp.store.changelog import CHANGE_COLUMNS
 from fieldapp.store.dump import synced_tables
+from fieldapp.store.hlc import parse_stamp
 from fieldapp.store.queries.claims import NUMBER_COUNT
 
 #: Columns that point at an area, a household or a person (the first ring of a scope).
@@ -162,14 +163,8 @@ def history_of(
 MOVING = frozenset(FIRST_RING)
 
 
-def stamp_key(hlc: str) -> tuple[int, int]:
-    """A change's stamp (`wall-counter`) as numbers to order by (the counter's digits vary)."""
-    wall, _, counter = str(hlc).partition("-")
-    return int(wall or 0), int(counter or 0)
-
-
 #: Where a change stands in the hub's order: the note it was taken at (`arrivals.taken`), then
-#: its stamp (`stamp_key`) among those taken at one note.
+#: its stamp (`hlc.parse_stamp`: the counter's digits vary) among those taken at one note.
 Taken = tuple[int, int, int]
 
 
@@ -184,7 +179,7 @@ def taken_keys(
     keys: dict[tuple[str, int], Taken] = {}
     for change in changes:
         at = (str(change[0]), int(change[1]))
-        keys[at] = (notes[at], *stamp_key(change[hlc]))
+        keys[at] = (notes[at], *parse_stamp(change[hlc]))
     return keys
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Mapping, Sequence
 
-from fieldapp.domain.dates import CHINA, china_minute, today
+from fieldapp.domain.dates import china_minute, vouched_today
 from fieldapp.domain.numbers import device_part
 from fieldapp.services.trust import NUMBERED, Origins, Verdict, printable
 from fieldapp.services.trust_check import (
@@ -247,12 +247,9 @@ def judged(
     # A claim asking more than the county's policy pays is held too (the hub's own policy),
     # and one dated after the day it arrives (the hub's own clock: the device's is its word;
     # the day its devices' changes vouch for while its clock is doubted as behind).
-    arrived = today()
-    if vouched_ms is not None:
-        arrived = max(arrived, dt.datetime.fromtimestamp(vouched_ms / 1000, CHINA).date())
     return screen(
         ledger.db, actor, origins, new, fields, values, asked,
-        paid=policy_judge(ledger, repeats=not actor.county_level), arrived=arrived,
+        paid=policy_judge(ledger, repeats=not actor.county_level), arrived=vouched_today(vouched_ms),
         paying=claims_paying(ledger), awaiting=claims_of(ledger),
         members=household_members(ledger), batched=claims_batched(ledger),
         vouched_ms=vouched_ms,
