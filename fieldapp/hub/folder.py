@@ -565,8 +565,7 @@ class Hub:
                     for r, s in plan.away.items()
                     if r not in plan.forgotten
                 }
-                if away != self.log.away_rows(device):
-                    self.log.set_away_rows(device, away)
+                self.log.set_away_rows(device, away)  # only what changed is written
                 self.log.set_answer_scope(device, plan.area, serial)
                 self.log.record(device, "out", channel, "ok", len(changes))
 

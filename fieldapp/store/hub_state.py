@@ -17,15 +17,13 @@ REPORTED = "device.reported:"
 #: The hub's setting keeping a device's bundles it refused since its last one got through
 #: (`HubLog.keep_refusal`), + its name.
 REFUSED = "device.refused:"
-#: `meta` key prefix: the rows a device was sent that left its area (`answers`, moved away),
-#: with the serial of the first answer made after they left (JSON {row id: serial}).
-AWAY = "device.away:"
 #: How many of a device's refused bundles the hub keeps (the newest).
 REFUSALS_KEPT = 20
 
 
 class HubLog:
-    """Reads and writes of `hub_exchanges` and `hub_answer_scope` of one hub ledger."""
+    """Reads and writes of the hub's own bookkeeping of one hub ledger: `hub_exchanges`,
+    `hub_answer_scope`, `hub_away_rows`, `hub_password_resets` and its settings in `meta`."""
 
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
@@ -159,24 +157,29 @@ class HubLog:
 
     def away_rows(self, device: str) -> dict[str, int]:
         """Rows `device` was sent that left its area: row id → the serial of the first answer
-        made after they left; once the device confirmed that answer it gets no more of them."""
-        row = self.db.execute("SELECT value FROM meta WHERE key = ?", [AWAY + device]).fetchone()
-        try:
-            kept = json.loads(row[0]) if row else {}
-        except (TypeError, ValueError):
-            return {}
-        if not isinstance(kept, dict):
-            return {}
-        return {str(k): int(v) for k, v in kept.items() if isinstance(v, int)}
+        made after they left; once the device confirmed that answer it gets no more of them
+        (`hub_away_rows`, migration m0039)."""
+        rows = self.db.execute(
+            "SELECT row_id, serial FROM hub_away_rows WHERE device = ?", [device]
+        ).fetchall()
+        return {str(row_id): int(serial) for row_id, serial in rows}
 
     def set_away_rows(self, device: str, rows: dict[str, int]) -> None:
-        """Replace `device`'s rows that left its area (none: forgotten)."""
+        """Make `device`'s rows that left its area `rows` (none: forgotten), writing only the
+        rows that changed: a move adds its rows, a confirmed answer removes its own, and the
+        rest of the county's moves stay as they are (call inside a transaction)."""
         if not rows:
-            self.db.execute("DELETE FROM meta WHERE key = ?", [AWAY + device])
+            self.db.execute("DELETE FROM hub_away_rows WHERE device = ?", [device])
             return
-        self.db.execute(
-            "INSERT OR REPLACE INTO meta VALUES (?, ?)",
-            [AWAY + device, json.dumps(rows, sort_keys=True)],
+        kept = self.away_rows(device)
+        self.db.conn.executemany(
+            "DELETE FROM hub_away_rows WHERE device = ? AND row_id = ?",
+            [(device, row_id) for row_id in sorted(kept.keys() - rows.keys())],
+        )
+        self.db.conn.executemany(
+            "INSERT INTO hub_away_rows VALUES (?, ?, ?) ON CONFLICT(device, row_id) "
+            "DO UPDATE SET serial = excluded.serial",
+            [(device, r, s) for r, s in sorted(rows.items()) if kept.get(r) != s],
         )
 
     # -- the hub's own clock (`hub.own_clock`) ---------------------------------------------
