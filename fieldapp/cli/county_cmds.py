@@ -412,20 +412,21 @@ def county_edit(args: argparse.Namespace) -> CountyEdit:
 
 
 def status_word_changes(args: argparse.Namespace) -> tuple[dict[str, str], list[str]]:
-    """The words `--word` says (word → status) and those `--drop-word` removes, each checked
-    as publishing checks a row (`pack.status_word_problem`); FieldappError naming the word."""
-    from fieldapp.policy.pack import status_word_problem
+    """The words `--word` says (word → status) and those `--drop-word` removes, checked as
+    the county editor's table is (`pack.status_word_refusals`: each as publishing checks a
+    row, none written twice); FieldappError naming the word."""
+    from fieldapp.policy.pack import status_word_refusals
 
-    said: dict[str, str] = {}
+    rows: list[tuple[str, str]] = []
     for item in args.word:
         word, equals, meaning = item.partition("=")
         if not equals:
             raise FieldappError(f"--word 要写成“词=含义”，如 在家=未就业（写的是“{item}”）")
-        problem = status_word_problem(word, meaning)
-        if problem is None and word.strip() in said:
-            problem = f"就业状态用词“{word.strip()}”写了两次"
-        if problem is not None:
-            raise FieldappError(problem)
+        rows.append((word, meaning))
+    said: dict[str, str] = {}
+    for (word, meaning), refusal in zip(rows, status_word_refusals(rows), strict=True):
+        if refusal is not None:
+            raise FieldappError(str(refusal))
         said[word.strip()] = meaning.strip()
     dropped: list[str] = []
     for word in (w.strip() for w in args.drop_word):

@@ -16,6 +16,9 @@ or by title in 《》 when a document has no number.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Literal
 
@@ -577,27 +580,88 @@ class ServiceBundle(_Strict):
         return "、".join(f"{i.label}{i.count}次" for i in self.items)
 
 
-def status_word_problem(word: str, meaning: str) -> str | None:
-    """Why one row of the county's 就业状态 words (`PackFile.status_words`) is refused, in the
-    clerk's words naming the word; None when it may stand. The one check of a row: the pack's
-    reading (publish, `policy check`) and the county editor's table both ask it. A word the
-    import already reads by itself (失业, 务工 …, `domain.status_words`) keeps that reading, so
-    the county may repeat it (redundant but harmless) but not say it otherwise."""
-    allowed = [s.value for s in WorkStatus]
+#: Why a row of the county's 就业状态 words is refused (`WordRefusal.template`): the one source
+#: of these sentences. Publishing, `policy check` and the command line say them in Chinese
+#: (`str(refusal)`); the county editor in the language shown (`fieldapp.ui.status_words_said`
+#: translates these very texts, context ``StatusWords``). %1, %2 … are the refusal's parts.
+EMPTY_WORD = "就业状态用词表中有一个用词是空的（读作“%1”的那一项）"
+NO_SUCH_STATUS = "就业状态用词“%1”读作“%2”不行：就业状态只有%3"
+IS_A_STATUS = "就业状态用词“%1”本身就是一种就业状态，不能读作“%2”"
+READ_OTHERWISE = "就业状态用词“%1”本程序已读作“%2”，不能再说成“%3”（导入时仍会按本程序的读法）"
+WRITTEN_TWICE = "就业状态用词“%1”写了两次"
+#: How the statuses a refusal lists are joined in Chinese (就业状态只有已就业、未就业…).
+LISTED = "、"
+
+
+def status_word_sentences() -> tuple[str, ...]:
+    """Every sentence a `WordRefusal` says (for the translation catalogue)."""
+    return (EMPTY_WORD, NO_SUCH_STATUS, IS_A_STATUS, READ_OTHERWISE, WRITTEN_TWICE)
+
+
+@dataclass(frozen=True)
+class WordRefusal:
+    """Why one row of the county's 就业状态 words is refused, as a sentence (`template`, one of
+    `status_word_sentences`) and what fills its %1, %2 … (`parts`): a text is what the county
+    wrote, as written; a tuple is the program's own statuses (`WorkStatus`), one or a list,
+    which a screen says in its language. `str()` is the Chinese sentence."""
+
+    template: str
+    parts: tuple[str | tuple[str, ...], ...]
+
+    def __str__(self) -> str:
+        said = [p if isinstance(p, str) else LISTED.join(p) for p in self.parts]
+        return _filled(self.template, *said)
+
+
+def _filled(template: str, *values: str) -> str:
+    """`template` with %1, %2 … replaced by `values` at once (a value's own "%2" stays)."""
+    return re.sub(r"%(\d)", lambda m: values[int(m.group(1)) - 1], template)
+
+
+def status_word_refusal(word: str, meaning: str) -> WordRefusal | None:
+    """Why one row of the county's 就业状态 words (`PackFile.status_words`) is refused, naming
+    the word; None when it may stand. The one check of a row: the pack's reading (publish,
+    `policy check`), the command line and the county editor's table all ask it (the last two
+    through `status_word_refusals`). A word the import already reads by itself (失业, 务工 …,
+    `domain.status_words`) keeps that reading, so the county may repeat it (redundant but
+    harmless) but not say it otherwise."""
+    allowed = tuple(s.value for s in WorkStatus)
     word, meaning = word.strip(), meaning.strip()  # named as the pack keeps them
     if not word:
-        return f"就业状态用词表中有一个用词是空的（读作“{meaning}”的那一项）"
+        return WordRefusal(EMPTY_WORD, ((meaning,) if meaning in allowed else meaning,))
     if meaning not in allowed:
-        return f"就业状态用词“{word}”读作“{meaning}”不行：就业状态只有{'、'.join(allowed)}"
+        return WordRefusal(NO_SUCH_STATUS, (word, meaning, allowed))
     built_in = built_in_reading(word)
     if built_in is not None and built_in != meaning:
         if built_in == word:
-            return f"就业状态用词“{word}”本身就是一种就业状态，不能读作“{meaning}”"
-        return (
-            f"就业状态用词“{word}”本程序已读作“{built_in}”，不能再说成“{meaning}”"
-            "（导入时仍会按本程序的读法）"
-        )
+            return WordRefusal(IS_A_STATUS, (word, (meaning,)))
+        return WordRefusal(READ_OTHERWISE, (word, (built_in.value,), (meaning,)))
     return None
+
+
+def status_word_problem(word: str, meaning: str) -> str | None:
+    """`status_word_refusal` said in Chinese; None when the row may stand."""
+    refusal = status_word_refusal(word, meaning)
+    return None if refusal is None else str(refusal)
+
+
+def status_word_refusals(rows: Iterable[tuple[str, str]]) -> list[WordRefusal | None]:
+    """Each of the rows (word, status) the county writes for its 就业状态 words, checked as
+    publishing checks a row (`status_word_refusal`), and a word written again after a row of
+    it that may stand refused as written twice (`WRITTEN_TWICE`; spaces around a word do not
+    make it another, as the pack keeps words without them); None for a row that may stand.
+    The one check of a list both the command line (`hub policy edit --word`) and the county
+    editor's table make."""
+    kept: set[str] = set()
+    found: list[WordRefusal | None] = []
+    for word, meaning in rows:
+        refusal = status_word_refusal(word, meaning)
+        if refusal is None and word.strip() in kept:
+            refusal = WordRefusal(WRITTEN_TWICE, (word.strip(),))
+        if refusal is None:
+            kept.add(word.strip())
+        found.append(refusal)
+    return found
 
 
 class PackFile(_Strict):

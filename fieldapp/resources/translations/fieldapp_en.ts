@@ -282,10 +282,6 @@
       <source>删除所选行</source>
       <translation>Remove selected rows</translation>
     </message>
-    <message>
-      <source>就业状态用词“%1”写了两次</source>
-      <translation>Status word “%1” is written twice</translation>
-    </message>
   </context>
   <context>
     <name>CountyResetDialog</name>

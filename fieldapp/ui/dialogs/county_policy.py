@@ -46,7 +46,7 @@ from fieldapp.policy.editor import (
     year_schedule,
 )
 from fieldapp.policy.eligibility import unused_figures
-from fieldapp.policy.pack import Document, PackError, Policy, status_word_problem
+from fieldapp.policy.pack import Document, PackError, Policy, status_word_refusals
 from fieldapp.policy.registry import PolicyRegistry
 from fieldapp.services.changes import ChangeSet, Kind
 from fieldapp.services.policy_admin import county_pack_in_force, published, submit_draft
@@ -225,22 +225,25 @@ class CountyPolicyDialog(QDialog):
 
     def status_words(self) -> dict[str, str]:
         """The table as word → status; ValueError naming the first refused word, each refused
-        row saying why next to it (`status_word_problem`, the check publishing makes)."""
-        words: dict[str, str] = {}
-        problems: list[str] = []
+        row saying why next to it (`pack.status_word_refusals`, the check publishing and
+        `hub policy edit --word` make)."""
+        rows: list[tuple[str, str]] = []
         for row in range(self.words.rowCount()):
             item = self.words.item(row, 0)
-            word = item.text() if item is not None else ""
             status = self.words.cellWidget(row, 1)
             meaning = str(status.currentData()) if isinstance(status, QComboBox) else ""
-            problem = status_word_problem(word, meaning)
-            if problem is None and word.strip() in words:
-                problem = self.tr("就业状态用词“%1”写了两次").replace("%1", word.strip())
+            rows.append((item.text() if item is not None else "", meaning))
+        words: dict[str, str] = {}
+        problems: list[str] = []
+        for row, ((word, meaning), refusal) in enumerate(
+            zip(rows, status_word_refusals(rows), strict=True)
+        ):
+            problem = str(refusal) if refusal is not None else ""
             said = self.words.item(row, 2)
             if said is not None:
-                said.setText(problem or "")
-                said.setToolTip(problem or "")
-            if problem is None:
+                said.setText(problem)
+                said.setToolTip(problem)
+            if refusal is None:
                 words[word.strip()] = meaning
             else:
                 problems.append(problem)
