@@ -7,9 +7,11 @@ pyside6-lupdate keeps translations already in the .ts; strings still unfinished 
 packaging/translations_en.py. Anything left unfinished is listed.
 
 The domain's Chinese words the sync page translates (`fieldapp.ui.held_words.words()`: table and
-field names, a sentence), and the clock's sentences (`fieldapp.services.clock`, which the
-command line says in Chinese), live in dicts and constants lupdate cannot read: this script
-first writes them out as QT_TRANSLATE_NOOP calls (fieldapp/ui/held_words_catalogue.py);
+field names, a sentence), the clock's sentences (`fieldapp.services.clock`, which the
+command line says in Chinese) and the policy pack's refusals of a county status word
+(`fieldapp.policy.pack.status_word_sentences`) live in dicts and constants lupdate cannot
+read: this script first writes them out as QT_TRANSLATE_NOOP calls
+(fieldapp/ui/held_words_catalogue.py);
 `--check` fails when that file no longer says what the domain does.
 """
 
@@ -32,22 +34,25 @@ CATALOGUE = ROOT / "fieldapp" / "ui" / "held_words_catalogue.py"
 
 def catalogue() -> str:
     """held_words_catalogue.py as the domain's words make it (one QT_TRANSLATE_NOOP a word):
-    the held lines' words (`held_words.words()`) and the clock's sentences
-    (`clock_said.sentences()`, the service's own)."""
+    the held lines' words (`held_words.words()`), the clock's sentences
+    (`clock_said.sentences()`, the service's own) and why a county status word is refused
+    (`status_words_said.sentences()`, the policy pack's own)."""
     sys.path.insert(0, str(ROOT))
-    from fieldapp.ui import clock_said, held_words
+    from fieldapp.ui import clock_said, held_words, status_words_said
 
     marks = "".join(
         f"    QT_TRANSLATE_NOOP({json.dumps(context)}, {json.dumps(w, ensure_ascii=False)}),\n"
         for context, said in (
             (held_words.CONTEXT, held_words.words()),
             (clock_said.CONTEXT, clock_said.sentences()),
+            (status_words_said.CONTEXT, status_words_said.sentences()),
         )
         for w in said
     )
     return (
-        '"""The words `fieldapp.ui.held_words` and `fieldapp.ui.clock_said` translate, marked for\n'
-        "pyside6-lupdate (the app never imports this). Written by packaging/update_translations.py\n"
+        '"""The words `fieldapp.ui.held_words`, `fieldapp.ui.clock_said` and\n'
+        "`fieldapp.ui.status_words_said` translate, marked for pyside6-lupdate (the app never\n"
+        "imports this). Written by packaging/update_translations.py\n"
         'from the domain\'s lists; do not edit: run `python packaging/update_translations.py`."""\n\n'
         "from PySide6.QtCore import QT_TRANSLATE_NOOP\n\n"
         f"# fmt: off\nWORDS = (\n{marks})\n# fmt: on\n"

@@ -1,5 +1,6 @@
-"""The words `fieldapp.ui.held_words` and `fieldapp.ui.clock_said` translate, marked for
-pyside6-lupdate (the app never imports this). Written by packaging/update_translations.py
+"""The words `fieldapp.ui.held_words`, `fieldapp.ui.clock_said` and
+`fieldapp.ui.status_words_said` translate, marked for pyside6-lupdate (the app never
+imports this). Written by packaging/update_translations.py
 from the domain's lists; do not edit: run `python packaging/update_translations.py`."""
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
@@ -246,5 +247,10 @@ WORDS = (
     QT_TRANSLATE_NOOP("HeldWords", "婚迁"),
     QT_TRANSLATE_NOOP("Clock", "本机日期比县里快了约%1天。请右键点屏幕右下角的时间，选“调整日期/时间”，把日期改对；改对之前本机不能保存修改（否则记下的事项会被县里暂扣）。"),
     QT_TRANSLATE_NOOP("Clock", "本机日期比县里慢了约%1天。请右键点屏幕右下角的时间，选“调整日期/时间”，把日期改对；改对之前本机不能保存修改（否则申请日期、走访日期等都会记错），也无法与县里中心联网同步。"),
+    QT_TRANSLATE_NOOP("StatusWords", "就业状态用词表中有一个用词是空的（读作“%1”的那一项）"),
+    QT_TRANSLATE_NOOP("StatusWords", "就业状态用词“%1”读作“%2”不行：就业状态只有%3"),
+    QT_TRANSLATE_NOOP("StatusWords", "就业状态用词“%1”本身就是一种就业状态，不能读作“%2”"),
+    QT_TRANSLATE_NOOP("StatusWords", "就业状态用词“%1”本程序已读作“%2”，不能再说成“%3”（导入时仍会按本程序的读法）"),
+    QT_TRANSLATE_NOOP("StatusWords", "就业状态用词“%1”写了两次"),
 )
 # fmt: on

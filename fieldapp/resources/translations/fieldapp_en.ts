@@ -4763,6 +4763,33 @@ For a change of job, end the earlier one on the day before the new one starts (%
     </message>
   </context>
   <context>
+    <name>StatusWords</name>
+    <message>
+      <source>就业状态用词表中有一个用词是空的（读作“%1”的那一项）</source>
+      <translation>One of the status words is empty (the row read as “%1”)</translation>
+    </message>
+    <message>
+      <source>就业状态用词“%1”读作“%2”不行：就业状态只有%3</source>
+      <translation>Status word “%1” cannot be read as “%2”: the employment statuses are %3</translation>
+    </message>
+    <message>
+      <source>就业状态用词“%1”本身就是一种就业状态，不能读作“%2”</source>
+      <translation>Status word “%1” is itself an employment status; it cannot be read as “%2”</translation>
+    </message>
+    <message>
+      <source>就业状态用词“%1”本程序已读作“%2”，不能再说成“%3”（导入时仍会按本程序的读法）</source>
+      <translation>Status word “%1” already reads as “%2” in this program; it cannot be made to mean “%3” (imports would still read it the program’s way)</translation>
+    </message>
+    <message>
+      <source>就业状态用词“%1”写了两次</source>
+      <translation>Status word “%1” is written twice</translation>
+    </message>
+    <message>
+      <source>、</source>
+      <translation>, </translation>
+    </message>
+  </context>
+  <context>
     <name>SubsidiesPage</name>
     <message>
       <source>全部区域</source>

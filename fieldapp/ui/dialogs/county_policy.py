@@ -52,6 +52,7 @@ from fieldapp.services.changes import ChangeSet, Kind
 from fieldapp.services.policy_admin import county_pack_in_force, published, submit_draft
 from fieldapp.ui import policy_access
 from fieldapp.ui.session import Session
+from fieldapp.ui.status_words_said import refusal_said, statuses
 from fieldapp.ui.widgets import fit_to_screen
 
 
@@ -208,8 +209,8 @@ class CountyPolicyDialog(QDialog):
         self.words.insertRow(row)
         self.words.setItem(row, 0, QTableWidgetItem(word))
         status = QComboBox()
-        for choice in WorkStatus:
-            status.addItem(choice.value, choice.value)
+        for shown, stored in statuses():  # shown in the language shown, kept in Chinese
+            status.addItem(shown, stored)
         status.setCurrentIndex(max(status.findData(meaning), 0))
         self.words.setCellWidget(row, 1, status)
         problem = QTableWidgetItem("")
@@ -225,8 +226,8 @@ class CountyPolicyDialog(QDialog):
 
     def status_words(self) -> dict[str, str]:
         """The table as word → status; ValueError naming the first refused word, each refused
-        row saying why next to it (`pack.status_word_refusals`, the check publishing and
-        `hub policy edit --word` make)."""
+        row saying why next to it in the language shown (`pack.status_word_refusals`, the
+        check publishing and `hub policy edit --word` make)."""
         rows: list[tuple[str, str]] = []
         for row in range(self.words.rowCount()):
             item = self.words.item(row, 0)
@@ -238,7 +239,7 @@ class CountyPolicyDialog(QDialog):
         for row, ((word, meaning), refusal) in enumerate(
             zip(rows, status_word_refusals(rows), strict=True)
         ):
-            problem = str(refusal) if refusal is not None else ""
+            problem = refusal_said(refusal) if refusal is not None else ""
             said = self.words.item(row, 2)
             if said is not None:
                 said.setText(problem)
