@@ -146,7 +146,11 @@ class _Writer:
         """Write a table's header; returns its number of columns. Labels alone take a row; a
         group's (申领, ("人数", "笔数", "金额")) makes it two, the group's label merged across
         its columns over theirs, a label alone merged down both (补贴): 本月新申领人数 as one
-        label took three lines of a count's column, 申领 broken across two."""
+        label took three lines of a count's column, 申领 broken across two. `at` places each
+        of the table's columns (a label alone or one under a group) on the sheet's, as the
+        rows below it are: a group spans its columns' spans, and each label is measured
+        against its own span (a two-row header once put its labels one column each, over rows
+        merged wider, its lines counted for one column)."""
         if all(isinstance(label, str) for label in header):
             self._line(header, at)
             for c, label in enumerate(header):
@@ -157,27 +161,39 @@ class _Writer:
                     self.sheet.write_string(self.row, start, str(label), self.head)
             self.row += 1
             return at[-1][1] + 1 if at else len(header)
-        top, under, c = self.row, self.row + 1, 0
+        top, under, k = self.row, self.row + 1, 0  # k: the table's column (a leaf label)
+
+        def place(leaf: int) -> tuple[int, int]:
+            return at[leaf] if at else (leaf, leaf)
+
         lines = {top: 1, under: 1}
         for label in header:
             if isinstance(label, str):
-                self.sheet.merge_range(top, c, under, c, label, self.group)
-                c += 1
+                start, end = place(k)
+                self.sheet.merge_range(top, start, under, end, label, self.group)
+                k += 1
                 continue
             group, labels = label
-            last = c + len(labels) - 1
-            self.sheet.merge_range(top, c, top, last, group, self.group)
-            lines[top] = max(lines[top], _lines(group, c, last))
+            start, last = place(k)[0], place(k + len(labels) - 1)[1]
+            if last > start:
+                self.sheet.merge_range(top, start, top, last, group, self.group)
+            else:
+                self.sheet.write_string(top, start, group, self.group)
+            lines[top] = max(lines[top], _lines(group, start, last))
             for label_under in labels:
-                self.sheet.write_string(under, c, label_under, self.group)
-                lines[under] = max(lines[under], _lines(label_under, c))
-                c += 1
+                start, end = place(k)
+                if end > start:
+                    self.sheet.merge_range(under, start, under, end, label_under, self.group)
+                else:
+                    self.sheet.write_string(under, start, label_under, self.group)
+                lines[under] = max(lines[under], _lines(label_under, start, end))
+                k += 1
         for row, count in lines.items():
             self.sheet.set_row(row, ROW * count)
             if count > 1:
                 self.heights[row] = ROW * count
         self.row += 2
-        return c
+        return place(k - 1)[1] + 1
 
     def _line(self, values: list[Any], at: list[tuple[int, int]] | None = None) -> None:
         """Set the current row's height: ROW a line of its longest wrapped text (as laid out:

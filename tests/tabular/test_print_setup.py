@@ -504,3 +504,38 @@ def test_the_monthly_reports_headers_break_no_word(demo_db, tmp_path):
             assert need * 5.5 <= points - 6, (cell.coordinate, cell.value, points)
             assert need <= 2 * (chars - 1), (cell.coordinate, cell.value, chars)
     assert {"无劳动能力或非劳动年龄", "已实现一户一人", "本月新申领"} <= set(labels)
+
+
+def test_a_two_row_header_spans_its_columns_as_the_rows_under_it_do(tmp_path):
+    """A table whose header has two rows (a group over its columns) put each label in one
+    sheet column whatever `spans` said: over rows merged two columns wide, 补贴种类 sat in
+    the first of them and 申领's 人数 and 金额 one column each, out of line with the figures
+    under them, and each label's lines were counted for one column (a row too high). The
+    header now spans its columns as the rows do."""
+    import xlsxwriter
+
+    from fieldapp.tabular.report_monthly import ROW, _Writer
+
+    out = tmp_path / "表.xlsx"
+    book = xlsxwriter.Workbook(str(out))
+    sheet = book.add_worksheet("表")
+    w = _Writer(book, sheet, "表")
+    w.row = 2
+    header = ["补贴种类和资金来源", ("申领", ("人数", "金额")), "备注"]
+    first, last = w.table(header, [["交通补助", 3, 1500.0, "无"]], spans=(3, 1, 2, 1))
+    w.table(header, [], empty="本年无", spans=(3, 1, 2, 1))
+    book.close()
+    got = openpyxl.load_workbook(out)["表"]
+    merged = {str(m) for m in got.merged_cells.ranges}
+    # 补贴种类和资金来源 across A:C and down both rows; 申领 over D:F, 人数 in D, 金额 E:F.
+    assert {"A3:C4", "D3:F3", "E4:F4", "G3:G4"} <= merged, merged
+    assert [got.cell(4, c).value for c in (4, 5)] == ["人数", "金额"]
+    assert "D4" not in {m.split(":")[0] for m in merged}  # 人数 one column, as its figure
+    # The figures under the header stand in the same columns as their labels.
+    assert (first, last) == (4, 4)
+    assert [got.cell(5, c).value for c in (1, 4, 5, 7)] == ["交通补助", 3, 1500.0, "无"]
+    assert {"A5:C5", "E5:F5"} <= merged
+    # 补贴种类和资金来源 (18 wide) fits A:C on one line: the header's rows are a line high.
+    assert got.row_dimensions[3].height == ROW and got.row_dimensions[4].height == ROW
+    # An empty table's row runs across the whole header (A:G), not its label count (A:D).
+    assert "A8:G8" in merged, merged
