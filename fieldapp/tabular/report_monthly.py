@@ -29,9 +29,9 @@ from fieldapp.tabular.template import print_setup
 #: uses them: 补贴, 资金来源, then 人数 and 笔数 narrow (a header of two rows: 申领 … 已发放
 #: over them, each label on one line) and 金额 wide enough for 99,999,999.99. The other tables' numbers fit the same columns. 122 in all:
 #: LibreOffice measures a column of w as 7w+5 points, a third more than Excel's 7w+5 pixels
-#: (it measures by the font it has for Calibri), and fitted to A4 landscape it prints them
-#: at 85 % — the old 26, 22 and 11 × 11 printed at 62 %, the figures under 7 pt — while
-#: Excel prints them at full size.
+#: (it measures by the font it has for Calibri), and fitted to A4 landscape they print at
+#: 85 % — the old 26, 22 and 11 × 11 printed at 62 %, the figures under 7 pt. Every
+#: program prints the sheet at that scale (SCALE).
 WIDTHS = (18, 12, 7, 7, 12, 7, 7, 7, 7, 12, 7, 7, 12)
 #: The last column of the widest table (六、补贴申领: 补贴, 资金来源 and 人数/笔数/金额 ×4).
 LAST_COLUMN = len(WIDTHS) - 1
@@ -41,8 +41,19 @@ LAST_COLUMN = len(WIDTHS) - 1
 #: fonts, lower, and the pages planned here print half empty.
 ROW, HEADING_ROW = 15.75, 20.25
 #: An A4 landscape page within print_setup's margins (pt): the height rows fill, the width
-#: the columns are fitted to (a column of w characters is w*7+5 pixels, 0.75 pt each).
+#: the columns are printed in.
 PAGE_HEIGHT, PAGE_WIDTH = (8.27 - 0.5 - 0.6) * 72, (11.69 - 0.4 - 0.4) * 72
+#: The scale (%) every program prints the sheet at, so that its pages are those planned here.
+#: Fitted to the page width, each program chose its own: Excel 100 %, LibreOffice 85 % (its
+#: 7w+5 pt a column, measured by DejaVu Sans standing in for Calibri, the widest it falls back
+#: to; Carlito, or Calibri itself, measures as Excel does), and breaks planned at one scale
+#: printed the other's pages a sixth empty, or ran them over. Printed at the smaller, the
+#: thirteen columns fit in every program (Excel's then take three quarters of the width, the
+#: page centred) and each page holds the same rows everywhere.
+SCALE = int(100 * PAGE_WIDTH / sum(7 * w + 5 for w in WIDTHS))
+#: Rows a chart takes below its label (xlsxwriter's 288 px chart 4 px down, rows of 21 px):
+#: set to ROW, so that it is as high in every program and its page planned whole.
+CHART_ROWS = -(-(288 + 4) // 21)
 _BAD_SHEET_CHARS = str.maketrans({c: "_" for c in "[]:*?/\\"})
 #: A table's column label, or a group's label over the labels of its columns (a header of
 #: two rows: 申领 over 人数, 笔数, 金额).
@@ -213,9 +224,10 @@ class _Writer:
     def page_breaks(self, end: int) -> list[int]:
         """Rows to start a page at so that each section is printed whole: a break before a
         section that does not fit on what is left of the page (the title repeated atop each
-        page; a section longer than a page starts a page and runs on)."""
-        columns = sum(width * 7 + 5 for width in WIDTHS)
-        room = PAGE_HEIGHT / min(1.0, PAGE_WIDTH / (columns * 0.75)) * 0.95
+        page; a section longer than a page starts a page and runs on). Planned at SCALE, as
+        every program prints it; what a page holds is that of the page itself, less 2 % for
+        a program rounding its rows to its printer's dots."""
+        room = PAGE_HEIGHT / (SCALE / 100) * 0.98
         height = [self.heights.get(r, ROW) for r in range(end)]
         breaks: list[int] = []
         used = sum(height[: self.sections[0]]) if self.sections else 0.0
@@ -369,19 +381,25 @@ def _area_sheet(
         {4: w.pct},
         spans=(1, 1, 2, 2, 2),  # 已实现一户一人 two columns wide
     )
-    sheet.set_row(w.row, ROW)  # the gap above the charts
-    _place_charts(sheet, charts, w.row + 1, w.page_breaks(w.row + 1))
+    _place_charts(w, charts)
     print_setup(sheet, header_rows=(0, 0))
+    sheet.set_print_scale(SCALE)  # not fitted to the width: see SCALE
+    sheet.center_horizontally()
 
 
-def _place_charts(sheet: Worksheet, charts: list[Any], row: int, breaks: list[int]) -> None:
-    """Charts side by side below the last table, on a page of their own: they cover no
-    figure, and a page break before them keeps each whole on one page (after the `breaks`
-    keeping the sections whole)."""
-    sheet.set_h_pagebreaks([*breaks, row])
-    sheet.write_string(row, 0, "图表")
+def _place_charts(w: _Writer, charts: list[Any]) -> None:
+    """Charts side by side below the last table, a section of their own (图表): they cover no
+    figure, and they follow the last table on its page if they fit whole on what is left of
+    it, else start a page (after the breaks keeping the other sections whole)."""
+    w.sections.append(w.row)
+    w.sheet.set_row(w.row, ROW)  # the gap above the charts
+    row = w.row + 1
+    w.sheet.write_string(row, 0, "图表")
+    for below in range(row, row + CHART_ROWS + 1):
+        w.sheet.set_row(below, ROW)
     for chart, column in zip(charts, (0, 4), strict=False):
-        sheet.insert_chart(row + 1, column, chart, {"x_offset": 4, "y_offset": 4})
+        w.sheet.insert_chart(row + 1, column, chart, {"x_offset": 4, "y_offset": 4})
+    w.sheet.set_h_pagebreaks(w.page_breaks(row + CHART_ROWS + 1))
 
 
 def write_monthly_report(report: MonthlyReport, path: Path) -> None:
