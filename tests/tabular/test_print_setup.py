@@ -668,3 +668,50 @@ def test_the_monthly_reports_pages_are_full_in_libreoffice_as_in_excel(demo_db, 
     assert next(pages, None) is None
     # The demo's three sheets: 3 pages each, where LibreOffice printed 13 (4, 5 and 4).
     assert [len(c) for c in counted] == [3, 3, 3], counted
+
+
+def test_a_table_longer_than_a_page_runs_on_with_its_header_in_libreoffice(tmp_path):
+    """A county's 六、补贴申领 of 40 subsidies and funds runs over three pages: it started a page
+    of its own (leaving 五's page a third empty), ran on where each program's page ended, its
+    continuation pages figures under no header, and 七 took a page after it where the last
+    one had room. It now starts where its heading, header and first row fit, runs on at the
+    breaks planned for it, its header again atop each page, and 七 and the charts follow it
+    where they fit. LibreOffice prints the rows planned on each page, each page full."""
+    from fieldapp.policy.report import AreaFigures, ClaimFigures, MonthlyReport
+    from fieldapp.tabular.report_monthly import SCALE, write_monthly_report
+
+    fig = AreaFigures("520526000000", "威宁彝族回族苗族自治县合计", persons=3000)
+    for i in range(40):
+        rule = f"一次性交通补助（其他农村劳动力新跨省务工）{i:02d}"
+        fig.claims[(rule, "就业补助资金")] = ClaimFigures(claimed=3, claimed_amount=1500.0)
+    out = tmp_path / "月报.xlsx"
+    write_monthly_report(MonthlyReport("2026-11", dt.date(2026, 11, 30), [], fig), out)
+    sheet = openpyxl.load_workbook(out).worksheets[0]
+    column_a = [str(r[0].value or "") for r in sheet.iter_rows()]  # 0-based rows
+    breaks = [b.id for b in sheet.row_breaks.brk]
+    six = next(i for i, text in enumerate(column_a) if text.startswith("六、"))
+    inside = [b for b in breaks if b > six and column_a[b] == "补贴"]
+    assert len(inside) >= 2, (breaks, six)  # the table runs on over pages, its header atop
+    assert not [b for b in breaks if b == six - 1]  # 六 starts on 五's page
+    starts, ends = [0, *breaks], [*breaks, len(column_a)]
+    planned = [
+        sum(text.startswith("一次性交通补助") for text in column_a[start:end])
+        for start, end in zip(starts, ends, strict=True)
+    ]
+    assert sum(planned) == 40
+    pages = _libreoffice_pages(out, tmp_path)
+    assert len(pages) == len(starts), (len(pages), breaks)
+    printed = [sum(w[0].startswith("一次性交通补助") for w in page["words"]) for page in pages]
+    assert printed == planned, (printed, planned)  # the rows planned on each page, no other
+    row = 2 * 15.75 * SCALE / 100  # a subsidy's row: its name on two lines
+    for page, start in zip(pages, starts, strict=True):
+        if start in inside:
+            # The header under the title, above the page's rows.
+            head = [w[1] for w in page["words"] if w[0] in ("补贴", "资金来源", "已发放")]
+            rows = [w[1] for w in page["words"] if w[0].startswith("一次性交通补助")]
+            assert len(head) == 3 and max(head) < min(rows), (head, rows)
+    for page, end in zip(pages, ends, strict=True):
+        if end in inside:  # the next page goes on with the table: no row more fitted here
+            assert page["body"] - page["ink"] < row + 0.03 * page["body"], (end, page["ink"])
+    last = pages[-1]["words"]
+    assert any(w[0].startswith("七、") for w in last) and any(w[0] == "图表" for w in last)
