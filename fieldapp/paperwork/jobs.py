@@ -30,7 +30,13 @@ from fieldapp.paperwork.fonts import default_chain
 from fieldapp.paperwork.form import render_forms
 from fieldapp.paperwork.masking import door_to_door_note, mask_roster, mask_sheet, wall_note
 from fieldapp.paperwork.numerals import from_fen, to_fen
-from fieldapp.paperwork.paper_data import DueLookup, PaperData, common_area
+from fieldapp.paperwork.paper_data import (
+    DueLookup,
+    PaperData,
+    attendance_so_far,
+    common_area,
+    paid_month,
+)
 from fieldapp.paperwork.roster import render_notice, render_roster
 from fieldapp.paperwork.settings import PaperSettings
 from fieldapp.paperwork.tables import Section, TablesView, render_tables, row_texts
@@ -122,11 +128,13 @@ def _record(paper: str, view: object, **fields: object) -> PrintRecord:
     )
 
 
-def form_job(ledger: Ledger, claim_id: str) -> PrintJob:
-    """One claim's application form."""
+def form_job(ledger: Ledger, claim_id: str, today: dt.date | None = None) -> PrintJob:
+    """One claim's application form, as printed on `today` (default: China's day): a month's
+    attendance record is said to cover the month to that day (`attendance_so_far`)."""
     data = PaperData(ledger)
     claim = data.claim(claim_id)
-    form = data.form(claim)
+    on = today or china_today()
+    form = attendance_so_far(data.form(claim), paid_month(claim), on, data.work_calendar())
     settings = data.settings(claim.area_code)
     # A month's (year's) form names the month it pays: December's and January's are two files.
     paid = claim.paid_for()
@@ -149,8 +157,9 @@ def form_job(ledger: Ledger, claim_id: str) -> PrintJob:
     )
 
 
-def forms_job(ledger: Ledger, batch_id: str) -> PrintJob:
-    """Every application form of a batch, one page each, in roster order."""
+def forms_job(ledger: Ledger, batch_id: str, today: dt.date | None = None) -> PrintJob:
+    """Every application form of a batch, one page each, in roster order, as printed on
+    `today` (default: China's day; see `form_job`)."""
     data = PaperData(ledger)
     batch = data.batch(batch_id)
     claims = {c.id: c for c in data.batch_claims(batch.id)}
@@ -161,7 +170,10 @@ def forms_job(ledger: Ledger, batch_id: str) -> PrintJob:
         )
     # Stapled behind the roster's lines: in the order it prints them, fund by fund.
     order = data.roster(batch.id).printed_claims()
-    forms: Sequence[FormView] = tuple(data.form(claims[c]) for c in order)
+    on, calendar = today or china_today(), data.work_calendar()
+    forms: Sequence[FormView] = tuple(
+        attendance_so_far(data.form(claims[c]), paid_month(claims[c]), on, calendar) for c in order
+    )
     area_code = data.batch_area(batch)
     settings = data.settings(area_code or region_of(forms[0].person.id_number))
     total = from_fen(sum(to_fen(f.amount) for f in forms))

@@ -5,6 +5,7 @@ nor a blank where only those stood: such a person reads as one of no group."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 
@@ -31,19 +32,51 @@ def mask_account(account: str) -> str:
 
 #: A number typed into free text that is a person's, not a count or a day: 7 digits or more (an
 #: account written in groups of 4, an ID ending in X), a landline (0851-27221234) or three
-#: groups or more of 3 digits or more joined by dashes (6230-5201-0203-…, 138-0000-1234). A
-#: day (2026-10-05, 2026年10月5日) and an amount (4500元) are shorter runs and stay.
+#: groups or more of 3 digits or more joined by dashes (6230-5201-0203-…, 138-0000-1234), or
+#: by points or slashes as some type a card or an ID (6230.5201.0203.…, 520502/19900101/…). A
+#: day (2026-10-05, 2026年10月5日) and an amount (4500元) are shorter runs and stay; so does
+#: a day typed without dashes (20261204) standing alone (_a_day).
 _LONG_NUMBER = re.compile(
     r"(?<![0-9A-Za-z*])"
-    r"(?:0\d{2,3}-\d{7,8}|\d{3,}(?:-\d{3,}){2,}[Xx]?|\d(?: ?\d){6,}[Xx]?)"
+    r"(?:0\d{2,3}-\d{7,8}|\d{3,}(?P<join>[-./])\d{3,}(?:(?P=join)\d{3,})+[Xx]?"
+    r"|\d(?: ?\d){6,}[Xx]?)"
     r"(?![0-9A-Za-z*])"
 )
 _LANDLINE = re.compile(r"0\d{2,3}-\d{7,8}")
+#: A day typed without dashes (20261204, 19900101): 8 digits a year of 19xx/20xx, a month and
+#: a day of it.
+_UNDASHED_DAY = re.compile(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
+#: What joins the groups of a number typed in parts (520502/19900101/1234, 6230.2026.1204):
+#: a day beside another group of digits across one of these may be a part of that number.
+_JOINED = re.compile(r"[ \-/._－／．·—][\dXx*]|[\dXx*][ \-/._－／．·—]")
+#: Words a person's number follows (电话20261204 is a landline as likely as a day).
+_NUMBER_WORDS = ("电话", "手机", "座机", "号码", "联系", "账号", "帐号", "卡号", "证号", "身份证")
+
+
+def _a_day(found: re.Match[str]) -> bool:
+    """The number is a day typed without dashes (回访20261204), not a part of a person's:
+    8 digits alone, a real date of 19xx or 20xx, no group of digits joined to it (by a space,
+    dash, slash or point) and no word such as 电话 or 卡号 right before it."""
+    number, text = found.group(), found.string
+    if not _UNDASHED_DAY.fullmatch(number):
+        return False
+    try:
+        dt.date(int(number[:4]), int(number[4:6]), int(number[6:]))
+    except ValueError:  # 20260231
+        return False
+    before, after = text[max(0, found.start() - 2) : found.start()], text[found.end() :][:2]
+    if _JOINED.fullmatch(before) or _JOINED.fullmatch(after):
+        return False
+    return not any(
+        word in text[max(0, found.start() - 6) : found.start()] for word in _NUMBER_WORDS
+    )
 
 
 def _masked_number(found: re.Match[str]) -> str:
     number = found.group()
-    digits = re.sub(r"[ -]", "", number)
+    if _a_day(found):
+        return number
+    digits = re.sub(r"[ ./-]", "", number)
     if _LANDLINE.fullmatch(number):  # a landline: its area code and last 4
         code, rest = number.split("-", 1)
         return f"{code}-****{rest[-4:]}"

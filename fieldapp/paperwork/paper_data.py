@@ -41,6 +41,7 @@ from fieldapp.paperwork.views import (
 )
 from fieldapp.policy.citations import official
 from fieldapp.policy.guard import pack_title
+from fieldapp.policy.workdays import WorkCalendar
 from fieldapp.reference import divisions
 from fieldapp.services.actor import actor_of
 from fieldapp.store.ledger_kind import is_demo
@@ -163,6 +164,48 @@ def _after_paid(claim: Claim) -> dt.date | None:
         return None
     judged = claim.claim_date
     return min(after, judged + dt.timedelta(days=1)) if judged else after
+
+
+def paid_month(claim: Claim) -> Month | None:
+    """The month a subsidy paid by the month pays (its limit's period: '…|month:2026-12' →
+    2026-12), None for any other."""
+    kind, _, period = claim.limit_key.rpartition("|")[2].partition(":")
+    return (
+        Month(period)
+        if kind == "month" and re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", period)
+        else None
+    )
+
+
+#: The word that names a paper of attendance (当月考勤记录, 考勤表): for a subsidy paid by the
+#: month, the month's.
+ATTENDANCE = "考勤"
+
+
+def attendance_so_far(
+    form: FormView, month: Month | None, today: dt.date, calendar: WorkCalendar
+) -> FormView:
+    """The form as printed on `today`: a month's paper of attendance (乡村公益性岗位补贴's
+    当月考勤记录) covers the month to `today` when the form is printed before the month's last
+    working day — '考勤记录（截至12月4日）：已附' — not the whole month, which has not yet been
+    worked: a claim is made in the month it pays (its 申请日期's), early in it as often as not.
+    Printed on that last working day or after it, the form names the paper as the rule does."""
+    if month is None or today > month.last_day:
+        return form
+    last = month.last_day
+    while last > month.first_day and not calendar.is_workday(last):
+        last -= dt.timedelta(days=1)
+    if today >= last:
+        return form
+    so_far = f"（截至{month_day(today)}）"
+
+    def said(item: str) -> str:
+        if ATTENDANCE not in item:
+            return item
+        return re.sub(r"^(?:当月|本月)", "", item) + so_far
+
+    evidence = tuple(dataclasses.replace(a, item=said(a.item)) for a in form.evidence)
+    return dataclasses.replace(form, evidence=evidence)
 
 
 def made_on(claim: Claim) -> str:
@@ -542,6 +585,10 @@ class PaperData:
     def _pack_title(self, rule_id: str) -> str:
         """The title the pack in force gives rule `rule_id` ('' when it holds none, or no pack
         can be read: the form is still printed, with `UNTITLED`)."""
+        return pack_title(self.policy(), rule_id)
+
+    def policy(self) -> Policy | None:
+        """The policy in force (None when no pack can be read: the papers still print)."""
         if self._policy is None:
             from fieldapp.services.policy_admin import policy_in_force
 
@@ -549,7 +596,13 @@ class PaperData:
                 self._policy = policy_in_force(self.ledger)
             except FieldappError:
                 self._policy = False
-        return pack_title(self._policy or None, rule_id)
+        return self._policy or None
+
+    def work_calendar(self) -> WorkCalendar:
+        """Working days as the policy in force counts them (its year's holiday schedule), else
+        the statutory calendar."""
+        policy = self.policy()
+        return WorkCalendar(policy.calendar) if policy is not None else WorkCalendar()
 
     def _batch_number(self, batch_id: str | None) -> str:
         """The number of a claim's batch ('' when it has none, or one this ledger lacks)."""

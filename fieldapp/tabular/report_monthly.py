@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -29,9 +30,9 @@ from fieldapp.tabular.template import print_setup
 #: uses them: 补贴, 资金来源, then 人数 and 笔数 narrow (a header of two rows: 申领 … 已发放
 #: over them, each label on one line) and 金额 wide enough for 99,999,999.99. The other tables' numbers fit the same columns. 122 in all:
 #: LibreOffice measures a column of w as 7w+5 points, a third more than Excel's 7w+5 pixels
-#: (it measures by the font it has for Calibri), and fitted to A4 landscape it prints them
-#: at 85 % — the old 26, 22 and 11 × 11 printed at 62 %, the figures under 7 pt — while
-#: Excel prints them at full size.
+#: (it measures by the font it has for Calibri), and fitted to A4 landscape they print at
+#: 85 % — the old 26, 22 and 11 × 11 printed at 62 %, the figures under 7 pt. Every
+#: program prints the sheet at that scale (SCALE).
 WIDTHS = (18, 12, 7, 7, 12, 7, 7, 7, 7, 12, 7, 7, 12)
 #: The last column of the widest table (六、补贴申领: 补贴, 资金来源 and 人数/笔数/金额 ×4).
 LAST_COLUMN = len(WIDTHS) - 1
@@ -41,8 +42,19 @@ LAST_COLUMN = len(WIDTHS) - 1
 #: fonts, lower, and the pages planned here print half empty.
 ROW, HEADING_ROW = 15.75, 20.25
 #: An A4 landscape page within print_setup's margins (pt): the height rows fill, the width
-#: the columns are fitted to (a column of w characters is w*7+5 pixels, 0.75 pt each).
+#: the columns are printed in.
 PAGE_HEIGHT, PAGE_WIDTH = (8.27 - 0.5 - 0.6) * 72, (11.69 - 0.4 - 0.4) * 72
+#: The scale (%) every program prints the sheet at, so that its pages are those planned here.
+#: Fitted to the page width, each program chose its own: Excel 100 %, LibreOffice 85 % (its
+#: 7w+5 pt a column, measured by DejaVu Sans standing in for Calibri, the widest it falls back
+#: to; Carlito, or Calibri itself, measures as Excel does), and breaks planned at one scale
+#: printed the other's pages a sixth empty, or ran them over. Printed at the smaller, the
+#: thirteen columns fit in every program (Excel's then take three quarters of the width, the
+#: page centred) and each page holds the same rows everywhere.
+SCALE = int(100 * PAGE_WIDTH / sum(7 * w + 5 for w in WIDTHS))
+#: Rows a chart takes below its label (xlsxwriter's 288 px chart 4 px down, rows of 21 px):
+#: set to ROW, so that it is as high in every program and its page planned whole.
+CHART_ROWS = -(-(288 + 4) // 21)
 _BAD_SHEET_CHARS = str.maketrans({c: "_" for c in "[]:*?/\\"})
 #: A table's column label, or a group's label over the labels of its columns (a header of
 #: two rows: 申领 over 人数, 笔数, 金额).
@@ -59,13 +71,71 @@ def _sheet_name(text: str, used: set[str]) -> str:
     return name
 
 
+#: What a page holds (pt of rows, the title's row included): the page at SCALE, less 2 % for a
+#: program rounding its rows to its printer's dots.
+ROOM = PAGE_HEIGHT / (SCALE / 100) * 0.98
+
+
+@dataclass
+class _Table:
+    """A table of a section, as `_Writer.table` writes it."""
+
+    header: list[Header]
+    rows: list[list[Any]]
+    formats: dict[int, Any] = field(default_factory=dict)
+    empty: str = ""
+    spans: tuple[int, ...] = ()
+
+    @property
+    def at(self) -> list[tuple[int, int]] | None:
+        """The sheet's first and last column of each of the table's (None: one each)."""
+        return _columns(self.spans) if self.spans else None
+
+    def header_heights(self) -> list[float]:
+        """Its header's rows' heights: one row of labels, or a group's row and the row of the
+        labels under the groups."""
+        at = self.at
+        if all(isinstance(label, str) for label in self.header):
+            return [_height(self.header, at)]
+        top = under = 1
+        k = 0
+        for label in self.header:
+            if isinstance(label, str):
+                k += 1
+                continue
+            group, labels = label
+            start, last = _place(at, k)[0], _place(at, k + len(labels) - 1)[1]
+            top = max(top, _lines(group, start, last))
+            for label_under in labels:
+                under = max(under, _lines(label_under, *_place(at, k)))
+                k += 1
+        return [ROW * top, ROW * under]
+
+    def row_heights(self) -> list[float]:
+        """Its rows' heights (the row saying `empty` when it has none)."""
+        if not self.rows:
+            return [ROW] if self.empty else []
+        return [_height(row, self.at) for row in self.rows]
+
+    def height(self) -> float:
+        return sum(self.header_heights()) + sum(self.row_heights())
+
+
 class _Writer:
+    """Writes a sheet's sections down the page, laying out its pages as it goes: printed at
+    SCALE, as every program prints the sheet, a page holds ROOM of rows, the title's repeated
+    atop each. A section that does not fit on what is left of the page starts the next (each
+    page holds whole sections); one longer than a page starts where its heading, its table's
+    header and first row fit, and runs on over pages, the header repeated atop each."""
+
     def __init__(self, book: xlsxwriter.Workbook, sheet: Worksheet, name: str) -> None:
         self.book, self.sheet, self.name = book, sheet, name
-        self.row = 0
-        self.heights: dict[int, float] = {0: HEADING_ROW}
-        self.sections: list[int] = []  # the first row of each section (the gap above it)
         sheet.set_row(0, HEADING_ROW)
+        self.row = 1
+        #: What the rows on the page so far take (the title's repeated on every page).
+        self.top = self.used = HEADING_ROW
+        #: The rows starting a page.
+        self.breaks: list[int] = []
         self.title = book.add_format({"bold": True, "font_size": 14})
         self.head = book.add_format(
             {"bold": True, "border": 1, "bg_color": "#DDEBF7", "text_wrap": True, "valign": "top"}
@@ -86,22 +156,46 @@ class _Writer:
             }
         )
 
-    def heading(self, text: str) -> None:
-        self.sections.append(self.row)
-        if self.row not in self.heights:  # the gap above the section (not the title's row)
-            self.sheet.set_row(self.row, ROW)
+    def _next(self, height: float) -> int:
+        """The next row, `height` high (every row says its height: LibreOffice and WPS lay
+        out a row that does not by their fonts, lower, and the pages planned here would
+        print half empty)."""
+        row = self.row
+        self.sheet.set_row(row, height)
+        self.used += height
         self.row += 1
-        self.sheet.set_row(self.row, HEADING_ROW)
-        self.heights[self.row] = HEADING_ROW
-        self.sheet.write_string(self.row, 0, text, self.title)
-        self.row += 1
+        return row
 
-    def note(self, lines: list[str]) -> None:
-        """Lines under a table saying what its columns count, each across the table's width."""
-        for line in lines:
-            self.sheet.set_row(self.row, ROW)
-            self.sheet.merge_range(self.row, 0, self.row, LAST_COLUMN, line, self.small)
-            self.row += 1
+    def _fits(self, height: float) -> bool:
+        return self.used + height <= ROOM
+
+    def _break(self) -> None:
+        """Start a page at the next row (not on a page holding nothing yet)."""
+        if self.used > self.top:
+            self.breaks.append(self.row)
+            self.used = self.top
+
+    def section(
+        self, heading: str, tables: list[_Table], notes: list[str] | None = None
+    ) -> list[tuple[int, int]]:
+        """A gap, the section's heading, its tables and the lines under them; returns each
+        table's (first data row, last data row)."""
+        notes = notes or []
+        size = ROW + HEADING_ROW + sum(t.height() for t in tables) + ROW * len(notes)
+        if not self._fits(size):
+            first = tables[0] if tables else None
+            lead = sum(first.header_heights()) + sum(first.row_heights()[:1]) if first else 0.0
+            if self.top + size <= ROOM or not self._fits(ROW + HEADING_ROW + lead):
+                self._break()
+        self._next(ROW)
+        self.sheet.write_string(self._next(HEADING_ROW), 0, heading, self.title)
+        spans = [self._table(t) for t in tables]
+        for line in notes:
+            if not self._fits(ROW):
+                self._break()
+            row = self._next(ROW)
+            self.sheet.merge_range(row, 0, row, LAST_COLUMN, line, self.small)
+        return spans
 
     def table(
         self,
@@ -117,99 +211,108 @@ class _Writer:
         one (本年无补贴申领): a header over nothing reads as a table left out. `spans` gives
         the sheet's columns each of the table's takes, merged (1 each if not given): a label
         such as 无劳动能力或非劳动年龄 is too long for the narrow columns of 六's counts."""
-        at = _columns(spans) if spans else None
-        columns = self._header(header, at)
+        return self._table(_Table(header, rows, formats or {}, empty, spans))
+
+    def _table(self, table: _Table) -> tuple[int, int]:
+        at, heights = table.at, table.row_heights()
+        if not self._fits(sum(table.header_heights()) + sum(heights[:1])):
+            self._break()
+        columns = self._header(table)
         first = self.row
-        if not rows and empty:
-            self.sheet.set_row(self.row, ROW)
-            self.sheet.merge_range(self.row, 0, self.row, columns - 1, empty, self.cell)
-            self.row += 1
-        for row in rows:
-            self._line(row, at)
-            for c, value in enumerate(row):
-                fmt = (formats or {}).get(c, self.cell)
-                start, end = at[c] if at else (c, c)
+        if not table.rows and table.empty:
+            row = self._next(ROW)
+            self.sheet.merge_range(row, 0, row, columns - 1, table.empty, self.cell)
+        for values in table.rows:
+            height = _height(values, at)
+            if not self._fits(height):  # a table longer than the page: its header again
+                self._break()
+                self._header(table)
+            row = self._next(height)
+            for c, value in enumerate(values):
+                fmt = table.formats.get(c, self.cell)
+                start, end = _place(at, c)
                 if isinstance(value, str) and _lines(value, start, end) > 1:
                     fmt = self.wrap
                 if end > start:
-                    self.sheet.merge_range(self.row, start, self.row, end, value, fmt)
+                    self.sheet.merge_range(row, start, row, end, value, fmt)
                 elif value is None:
-                    self.sheet.write_blank(self.row, start, None, fmt)
+                    self.sheet.write_blank(row, start, None, fmt)
                 elif isinstance(value, str):
-                    self.sheet.write_string(self.row, start, value, fmt)
+                    self.sheet.write_string(row, start, value, fmt)
                 else:
-                    self.sheet.write_number(self.row, start, value, fmt)
-            self.row += 1
+                    self.sheet.write_number(row, start, value, fmt)
         return first, self.row - 1
 
-    def _header(self, header: list[Header], at: list[tuple[int, int]] | None = None) -> int:
+    def _header(self, table: _Table) -> int:
         """Write a table's header; returns its number of columns. Labels alone take a row; a
         group's (申领, ("人数", "笔数", "金额")) makes it two, the group's label merged across
         its columns over theirs, a label alone merged down both (补贴): 本月新申领人数 as one
-        label took three lines of a count's column, 申领 broken across two."""
+        label took three lines of a count's column, 申领 broken across two. `at` places each
+        of the table's columns (a label alone or one under a group) on the sheet's, as the
+        rows below it are: a group spans its columns' spans, and each label is measured
+        against its own span (a two-row header once put its labels one column each, over rows
+        merged wider, its lines counted for one column)."""
+        at, header = table.at, table.header
         if all(isinstance(label, str) for label in header):
-            self._line(header, at)
+            row = self._next(table.header_heights()[0])
             for c, label in enumerate(header):
-                start, end = at[c] if at else (c, c)
+                start, end = _place(at, c)
                 if end > start:
-                    self.sheet.merge_range(self.row, start, self.row, end, str(label), self.head)
+                    self.sheet.merge_range(row, start, row, end, str(label), self.head)
                 else:
-                    self.sheet.write_string(self.row, start, str(label), self.head)
-            self.row += 1
-            return at[-1][1] + 1 if at else len(header)
-        top, under, c = self.row, self.row + 1, 0
-        lines = {top: 1, under: 1}
+                    self.sheet.write_string(row, start, str(label), self.head)
+            return _place(at, len(header) - 1)[1] + 1
+        top_height, under_height = table.header_heights()
+        top, under = self._next(top_height), self._next(under_height)
+        k = 0  # the table's column (a label alone or one under a group)
         for label in header:
             if isinstance(label, str):
-                self.sheet.merge_range(top, c, under, c, label, self.group)
-                c += 1
+                start, end = _place(at, k)
+                self.sheet.merge_range(top, start, under, end, label, self.group)
+                k += 1
                 continue
             group, labels = label
-            last = c + len(labels) - 1
-            self.sheet.merge_range(top, c, top, last, group, self.group)
-            lines[top] = max(lines[top], _lines(group, c, last))
+            start, last = _place(at, k)[0], _place(at, k + len(labels) - 1)[1]
+            if last > start:
+                self.sheet.merge_range(top, start, top, last, group, self.group)
+            else:
+                self.sheet.write_string(top, start, group, self.group)
             for label_under in labels:
-                self.sheet.write_string(under, c, label_under, self.group)
-                lines[under] = max(lines[under], _lines(label_under, c))
-                c += 1
-        for row, count in lines.items():
-            self.sheet.set_row(row, ROW * count)
-            if count > 1:
-                self.heights[row] = ROW * count
-        self.row += 2
-        return c
+                start, end = _place(at, k)
+                if end > start:
+                    self.sheet.merge_range(under, start, under, end, label_under, self.group)
+                else:
+                    self.sheet.write_string(under, start, label_under, self.group)
+                k += 1
+        return _place(at, k - 1)[1] + 1
 
-    def _line(self, values: list[Any], at: list[tuple[int, int]] | None = None) -> None:
-        """Set the current row's height: ROW a line of its longest wrapped text (as laid out:
-        LibreOffice would make it lower), kept for the page breaks."""
-        lines = max(
-            (
-                _lines(v, *(at[c] if at else (c, c)))
-                for c, v in enumerate(values)
-                if isinstance(v, str)
-            ),
-            default=1,
-        )
-        self.sheet.set_row(self.row, ROW * lines)
-        if lines > 1:
-            self.heights[self.row] = ROW * lines
+    def charts(self, charts: list[Any]) -> None:
+        """Charts side by side below the last table, a section of their own (图表): they cover
+        no figure, and they follow the last table on its page if they fit whole on what is left
+        of it, else start a page. Their rows are ROW high, so that they are as high in every
+        program and their page planned whole. Then the sheet's page breaks are set."""
+        if not self._fits(ROW * (2 + CHART_ROWS)):
+            self._break()
+        self._next(ROW)
+        label = self._next(ROW)
+        self.sheet.write_string(label, 0, "图表")
+        for _ in range(CHART_ROWS):
+            self._next(ROW)
+        for chart, column in zip(charts, (0, 4), strict=False):
+            self.sheet.insert_chart(label + 1, column, chart, {"x_offset": 4, "y_offset": 4})
+        self.sheet.set_h_pagebreaks(self.breaks)
 
-    def page_breaks(self, end: int) -> list[int]:
-        """Rows to start a page at so that each section is printed whole: a break before a
-        section that does not fit on what is left of the page (the title repeated atop each
-        page; a section longer than a page starts a page and runs on)."""
-        columns = sum(width * 7 + 5 for width in WIDTHS)
-        room = PAGE_HEIGHT / min(1.0, PAGE_WIDTH / (columns * 0.75)) * 0.95
-        height = [self.heights.get(r, ROW) for r in range(end)]
-        breaks: list[int] = []
-        used = sum(height[: self.sections[0]]) if self.sections else 0.0
-        for start, stop in zip(self.sections, [*self.sections[1:], end], strict=True):
-            size = sum(height[start:stop])
-            if used + size > room and used > height[0]:
-                breaks.append(start)
-                used = height[0]
-            used += size
-        return breaks
+
+def _place(at: list[tuple[int, int]] | None, column: int) -> tuple[int, int]:
+    """The sheet's first and last column of a table's `column`."""
+    return at[column] if at else (column, column)
+
+
+def _height(values: list[Any], at: list[tuple[int, int]] | None) -> float:
+    """A row's height: ROW a line of its longest wrapped text (as laid out: LibreOffice would
+    make it lower)."""
+    texts = (_lines(v, *_place(at, c)) for c, v in enumerate(values) if isinstance(v, str))
+    return ROW * max(texts, default=1)
 
 
 def _lines(text: str, column: int, last: int | None = None) -> int:
@@ -236,34 +339,25 @@ def _area_sheet(
         sheet.set_column(column, column, width)
     month, day = Month(report.month).label(), written(report.as_of)  # as the papers say them
     sheet.write_string(0, 0, f"{fig.name} 就业帮扶月报（{month}，截至{day}）", w.title)
-    w.heading("一、基本情况")
-    w.table(
-        ["项目", "数量"],
-        [
-            ["户数", fig.households],
-            ["人数", fig.persons],
-            ["零就业家庭（户）", fig.zero_employment_households],
-            ["逾期未办服务（项）", fig.overdue_services],
-        ],
-    )
-    w.heading("二、人员类别 × 就业状态")
+    basics = [
+        ["户数", fig.households],
+        ["人数", fig.persons],
+        ["零就业家庭（户）", fig.zero_employment_households],
+        ["逾期未办服务（项）", fig.overdue_services],
+    ]
+    w.section("一、基本情况", [_Table(["项目", "数量"], basics)])
     cats = category_rows(fig.by_category)
-    w.table(
-        ["人员类别", *WORK_STATES, "合计"],
-        [
-            [
-                c,
-                *(fig.by_category[c].get(s, 0) for s in WORK_STATES),
-                sum(fig.by_category[c].values()),
-            ]
-            for c in cats
-        ],
-        spans=(1, 1, 2, 2, 2),  # 无劳动能力或非劳动年龄 two columns wide
+    states = [
+        [c, *(fig.by_category[c].get(s, 0) for s in WORK_STATES), sum(fig.by_category[c].values())]
+        for c in cats
+    ]
+    w.section(
+        "二、人员类别 × 就业状态",
+        # 无劳动能力或非劳动年龄 two columns wide
+        [_Table(["人员类别", *WORK_STATES, "合计"], states, spans=(1, 1, 2, 2, 2))],
     )
-    w.heading("三、已就业人员按地点")
-    first, last = w.table(
-        ["就业地点", "人数"], [[p, fig.employed_by_place.get(p, 0)] for p in PLACES]
-    )
+    places = [[p, fig.employed_by_place.get(p, 0)] for p in PLACES]
+    ((first, last),) = w.section("三、已就业人员按地点", [_Table(["就业地点", "人数"], places)])
     chart = book.add_chart({"type": "pie"})
     chart.add_series(
         {
@@ -275,12 +369,16 @@ def _area_sheet(
     )
     chart.set_title({"name": "已就业人员按地点"})  # the sheet's title names the area
     charts = [chart]
-    w.heading("四、已就业人员按形式")
     forms = sorted(fig.employed_by_form)
-    f_first, f_last = w.table(
-        ["就业形式", "人数"],
-        [[f, fig.employed_by_form[f]] for f in forms],
-        empty="本月无已就业人员",
+    ((f_first, f_last),) = w.section(
+        "四、已就业人员按形式",
+        [
+            _Table(
+                ["就业形式", "人数"],
+                [[f, fig.employed_by_form[f]] for f in forms],
+                empty="本月无已就业人员",
+            )
+        ],
     )
     if forms:
         bar = book.add_chart({"type": "column"})
@@ -294,10 +392,15 @@ def _area_sheet(
         bar.set_title({"name": "已就业人员按形式"})
         bar.set_legend({"none": True})
         charts.append(bar)
-    w.heading("五、登记失业人员（四级三类）")
-    w.table(["失业等级", "人数"], [[lv, fig.unemployed_by_level.get(lv, 0)] for lv in LEVELS])
-    w.table(["失业类别", "人数"], [[c, fig.unemployed_by_class.get(c, 0)] for c in CLASSES])
-    w.heading("六、补贴申领（按补贴种类和资金来源，本年累计）")
+    w.section(
+        "五、登记失业人员（四级三类）",
+        [
+            _Table(
+                ["失业等级", "人数"], [[lv, fig.unemployed_by_level.get(lv, 0)] for lv in LEVELS]
+            ),
+            _Table(["失业类别", "人数"], [[c, fig.unemployed_by_class.get(c, 0)] for c in CLASSES]),
+        ],
+    )
     rows = [
         [
             rule,
@@ -317,7 +420,7 @@ def _area_sheet(
         for (rule, source), f in sorted(fig.claims.items())
     ]
     counted = ("人数", "笔数", "金额")
-    w.table(
+    claims = _Table(
         [
             "补贴",
             "资金来源",
@@ -330,15 +433,18 @@ def _area_sheet(
         {4: w.money, 9: w.money, 12: w.money},
         empty="本年无补贴申领",
     )
-    w.note(claims_note(report.month, report.as_of))
-    w.heading("七、“一户一人”就业覆盖")
-    rows = []
+    w.section(
+        "六、补贴申领（按补贴种类和资金来源，本年累计）",
+        [claims],
+        claims_note(report.month, report.as_of),
+    )
+    coverage_rows: list[list[Any]] = []
     for kind in ("脱贫户", "易地搬迁户"):
         counts = fig.one_per_household.get(kind)
         if counts is None:
-            rows.append([kind, 0, 0, 0, None])
+            coverage_rows.append([kind, 0, 0, 0, None])
             continue
-        rows.append(
+        coverage_rows.append(
             [
                 kind,
                 counts.get("户数", 0),
@@ -347,25 +453,21 @@ def _area_sheet(
                 coverage(counts),
             ]
         )
-    w.table(
-        ["家庭类型", "户数", "有劳动力户数", "已实现一户一人", "覆盖率"],
-        rows,
-        {4: w.pct},
-        spans=(1, 1, 2, 2, 2),  # 已实现一户一人 two columns wide
+    w.section(
+        "七、“一户一人”就业覆盖",
+        [
+            _Table(
+                ["家庭类型", "户数", "有劳动力户数", "已实现一户一人", "覆盖率"],
+                coverage_rows,
+                {4: w.pct},
+                spans=(1, 1, 2, 2, 2),  # 已实现一户一人 two columns wide
+            )
+        ],
     )
-    sheet.set_row(w.row, ROW)  # the gap above the charts
-    _place_charts(sheet, charts, w.row + 1, w.page_breaks(w.row + 1))
+    w.charts(charts)
     print_setup(sheet, header_rows=(0, 0))
-
-
-def _place_charts(sheet: Worksheet, charts: list[Any], row: int, breaks: list[int]) -> None:
-    """Charts side by side below the last table, on a page of their own: they cover no
-    figure, and a page break before them keeps each whole on one page (after the `breaks`
-    keeping the sections whole)."""
-    sheet.set_h_pagebreaks([*breaks, row])
-    sheet.write_string(row, 0, "图表")
-    for chart, column in zip(charts, (0, 4), strict=False):
-        sheet.insert_chart(row + 1, column, chart, {"x_offset": 4, "y_offset": 4})
+    sheet.set_print_scale(SCALE)  # not fitted to the width: see SCALE
+    sheet.center_horizontally()
 
 
 def write_monthly_report(report: MonthlyReport, path: Path) -> None:

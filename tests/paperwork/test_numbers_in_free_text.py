@@ -44,7 +44,9 @@ def test_numbers_typed_with_dashes_are_masked_too():
     assert mask_numbers("电话138-0000-1234") == "电话138****1234"
     assert mask_numbers("身份证520502-19900101-1234") == "身份证520502********1234"
     assert mask_numbers("厂办0851-2722-1234") == "厂办****1234"
-    for kept in ("2026-10-05回访", "2026-10-05至2026-12-31"):
+    assert mask_numbers("卡号6230.5201.0203.0405.067") == "卡号****5067"
+    assert mask_numbers("身份证520502/19900101/1234") == "身份证520502********1234"
+    for kept in ("2026-10-05回访", "2026-10-05至2026-12-31", "2026.10.05回访", "2026/10/05"):
         assert mask_numbers(kept) == kept
     for typed in ("卡号6230-5201-0203-0405-067", "电话138-0000-1234"):
         assert mask_numbers(mask_numbers(typed)) == mask_numbers(typed)
@@ -91,3 +93,58 @@ def test_the_notice_masks_numbers_typed_into_an_employer_and_the_batch_name(ledg
     assert PHONE not in notice.title and CARD not in notice.file_name()
     roster = _read(roster_job(ledger, batch_id).render())
     assert f"张三{PHONE}" in roster, roster
+
+
+def test_a_day_typed_without_dashes_prints_as_typed():
+    """回访20261204 printed as 回访****1204 on the 公示表 and the 走访记录: eight digits were
+    taken for an account. A real day of 19xx or 20xx standing alone now prints as typed; eight
+    digits that could be a part of a person's number — joined to other digits by a space, dash,
+    slash or point, after a word such as 电话 or 卡号, or no real day at all — are masked.
+    (A card or an ID typed in groups joined by points or slashes printed whole: they are
+    masked as those joined by dashes are.)"""
+    for kept in (
+        "20261204回访",
+        "于19990101外出务工",
+        "20261001至20261231在岗",
+        "（20261204）",
+        "2026-12-04回访，20261205再访",
+    ):
+        assert mask_numbers(kept) == kept, kept
+    assert mask_numbers("20261204回访，电话13800001234") == "20261204回访，电话138****1234"
+    for typed, masked in (
+        ("电话20261204", "电话****1204"),  # a landline's 8 digits
+        ("卡号：20261204", "卡号：****1204"),
+        ("身份证520502 19900101 1234", "身份证520502********1234"),
+        ("身份证520502/19900101/1234", "身份证520502********1234"),
+        ("身份证520502 19900101", "身份证****0101"),  # the birth day beside the region
+        ("6230.5201.2026.1204.067", "****4067"),  # a card typed in groups with points
+        ("6230 20261204", "****1204"),
+        ("20261204-1234", "****1204-1234"),
+        ("20260231回访", "****0231回访"),  # no 31 February
+        ("21001204", "****1204"),  # 2100: no year a coordinator types
+        ("19901301", "****1301"),
+    ):
+        assert mask_numbers(typed) == masked, typed
+        assert mask_numbers(masked) == masked, masked
+
+
+def test_the_notice_and_the_visit_sheet_print_a_day_typed_without_dashes(ledger):
+    """On the papers that go out in public: an employer recorded as 宁波某某电子（20261101入职，
+    电话13800001234） prints its day on the 公示表 and masks the phone; a visit's outcome
+    20261204回访，卡号6230 5201 2026 1204 on the 走访记录 keeps its day and masks the card whose
+    last groups read as a day."""
+    batch_id, claims = add_claims(ledger, 2)
+    claim = ledger.get("claims", claims[0])
+    facts = json.loads(claim["facts"])
+    facts["spell"]["employer"] = f"宁波某某电子（20261101入职，电话{PHONE}）"
+    with ledger.transaction():
+        ledger.update("claims", claims[0], {"facts": json.dumps(facts, ensure_ascii=False)})
+    text = _read(notice_job(ledger, batch_id, dt.date(2026, 11, 23)).render())
+    assert "宁波某某电子（20261101入职，电话138****1234）" in text, text
+    people = _village(ledger, households=1, members=2)
+    first, second = people[0]
+    household = ledger.get("persons", first)["household_id"]
+    _typed_on_the_sheet(ledger, household, second, "20261204回访，卡号6230 5201 2026 1204", "")
+    text = _read(visits_job(ledger, VILLAGE, "2026-10", due=lambda person_id: []).render())
+    assert "20261204回访，卡号****1204" in text, text
+    assert "62305201" not in text and "2026 1204" not in text

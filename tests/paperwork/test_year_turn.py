@@ -27,6 +27,7 @@ from fieldapp.paperwork.jobs import (
     certificate_job,
     duties_job,
     form_job,
+    forms_job,
     notice_job,
     roster_job,
 )
@@ -730,3 +731,64 @@ def test_a_set_county_figure_is_not_followed_by_who_sets_it(repo: Records) -> No
     lines = [" ".join(line.split()) for line in page.splitlines()]
     assert any(x.endswith("补贴标准 600 元/月（县定标准）") for x in lines), lines
     assert any("发放月份 2026年9月 务工地点 红星村" in x for x in lines), lines
+
+
+def test_a_months_attendance_record_is_said_to_cover_the_month_to_the_day_the_form_is_printed(
+    repo: Records,
+) -> None:
+    """赵六's December post subsidy, claimed on 4 December (the month it pays is its 申请日期's),
+    printed its 申请表 that day with 当月考勤记录：已附 — a whole month's attendance, 27 days of
+    which were still to be worked, on a form he signs. Printed before the month's last working
+    day, the form now says the record covers the month to the day it is printed,
+    考勤记录（截至12月4日）：已附; printed on that last working day (31 December) or later, it
+    names the paper as the rule does. The other papers are named as before."""
+    populate(repo)
+    _pid, number = post_worker(repo, place_name="红星村")
+    policy = _raised()
+    at(repo.ledger, dt.datetime(2026, 12, 4, 9, 30))
+    service = ClaimService(repo.ledger, policy)
+    claim = service.create(
+        number,
+        "welfare_post_subsidy",
+        on=dt.date(2026, 12, 4),
+        evidence_collected=policy.rule("welfare_post_subsidy").evidence,
+    )
+
+    def printed(job) -> str:
+        return "".join("".join(page_texts(job.render())).split())
+
+    early = printed(form_job(repo.ledger, claim.id))  # today: 4 December
+    assert "申请日期：2026年12月4日" in early and "发放月份2026年12月" in early, early
+    assert "考勤记录（截至12月4日）：已附" in early, early
+    assert "当月考勤记录" not in early, early
+    assert "身份证复印件：已附；公益性岗位协议（每次不超过1年）：已附" in early, early
+    later = printed(form_job(repo.ledger, claim.id, today=dt.date(2026, 12, 30)))
+    assert "考勤记录（截至12月30日）：已附" in later, later
+    for whole in (dt.date(2026, 12, 31), dt.date(2027, 1, 5)):
+        text = printed(form_job(repo.ledger, claim.id, today=whole))
+        assert "当月考勤记录：已附" in text and "截至" not in text.split("附送材料")[1], whole
+    service.advance(claim.id, ClaimState.SUBMITTED)
+    batch, _claims = service.create_batch("welfare_post_subsidy")
+    assert "考勤记录（截至12月4日）：已附" in printed(forms_job(repo.ledger, batch.id))
+
+
+def test_the_months_last_working_day_is_the_calendars() -> None:
+    """The whole month's record is named from the month's last working day: October 2026 ends
+    on a Saturday, so from Friday the 30th; a paper of no month (a training's 培训考勤记录, a
+    one-time subsidy) is named as the rule does whenever it is printed."""
+    from fieldapp.domain.month import Month
+    from fieldapp.paperwork.paper_data import attendance_so_far
+    from fieldapp.paperwork.views import Attachment, FormView, PersonView
+    from fieldapp.policy.workdays import WorkCalendar
+
+    papers = (Attachment("身份证复印件", True), Attachment("本月考勤表", False))
+    form = FormView("c", "乡村公益性岗位补贴", PersonView("赵六", ""), 600.0, evidence=papers)
+    october, calendar = Month("2026-10"), WorkCalendar()
+
+    def named(on: dt.date, month: Month | None = october) -> list[str]:
+        return [a.item for a in attendance_so_far(form, month, on, calendar).evidence]
+
+    assert named(dt.date(2026, 10, 29)) == ["身份证复印件", "考勤表（截至10月29日）"]
+    assert named(dt.date(2026, 10, 30)) == ["身份证复印件", "本月考勤表"]
+    assert named(dt.date(2026, 10, 31)) == ["身份证复印件", "本月考勤表"]
+    assert named(dt.date(2026, 10, 12), None) == ["身份证复印件", "本月考勤表"]
