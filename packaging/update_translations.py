@@ -8,7 +8,8 @@ packaging/translations_en.py. Anything left unfinished is listed.
 
 The domain's Chinese words the sync page translates (`fieldapp.ui.held_words.words()`: table and
 field names, a sentence), and the clock's sentences (`fieldapp.services.clock`, which the
-command line says in Chinese), live in dicts and constants lupdate cannot read: this script
+command line says in Chinese), and the templates of the write door's refusals
+(`fieldapp.domain.sentences.TEMPLATES`), live in dicts and constants lupdate cannot read: this script
 first writes them out as QT_TRANSLATE_NOOP calls (fieldapp/ui/held_words_catalogue.py);
 `--check` fails when that file no longer says what the domain does.
 """
@@ -32,9 +33,12 @@ CATALOGUE = ROOT / "fieldapp" / "ui" / "held_words_catalogue.py"
 
 def catalogue() -> str:
     """held_words_catalogue.py as the domain's words make it (one QT_TRANSLATE_NOOP a word):
-    the held lines' words (`held_words.words()`) and the clock's sentences
-    (`clock_said.sentences()`, the service's own)."""
+    the held lines' words (`held_words.words()`), the clock's sentences
+    (`clock_said.sentences()`, the service's own) and the templates of the write door's
+    refusals (`sentences.TEMPLATES`, context `Refusals`)."""
     sys.path.insert(0, str(ROOT))
+    import fieldapp.services.trust_check  # noqa: F401 - its refusals' templates, made at import
+    from fieldapp.domain.sentences import TEMPLATES
     from fieldapp.ui import clock_said, held_words
 
     marks = "".join(
@@ -42,11 +46,13 @@ def catalogue() -> str:
         for context, said in (
             (held_words.CONTEXT, held_words.words()),
             (clock_said.CONTEXT, clock_said.sentences()),
+            (held_words.REFUSALS, tuple(TEMPLATES)),
         )
         for w in said
     )
     return (
-        '"""The words `fieldapp.ui.held_words` and `fieldapp.ui.clock_said` translate, marked for\n'
+        '"""The words `fieldapp.ui.held_words` and `fieldapp.ui.clock_said` translate, and the\n'
+        "write door's refusals' templates (`fieldapp.domain.sentences`), marked for\n"
         "pyside6-lupdate (the app never imports this). Written by packaging/update_translations.py\n"
         'from the domain\'s lists; do not edit: run `python packaging/update_translations.py`."""\n\n'
         "from PySide6.QtCore import QT_TRANSLATE_NOOP\n\n"
