@@ -700,13 +700,18 @@ def may_add_at(actor: Actor, table: str, place: str | None) -> Verdict:
     return ALLOWED
 
 
-#: The roles that may take a step, as a refusal names them: one, two or three.
-WHO_MAY = (template("%1设备"), template("%1或%2设备"), template("%1或%2或%3设备"))
+#: The roles that may take a step, as a refusal names them: 村/安置点专员或县级设备.
+DEVICES_OF = template("%1设备")
+EITHER = template("%1或%2")
 
 
 def _who_may(level: Level) -> Sentence:
-    roles = [Word(r.label) for r in roles_for(level)]
-    return said(WHO_MAY[len(roles) - 1], *roles)
+    return said(DEVICES_OF, _either([Word(r.label) for r in roles_for(level)]))
+
+
+def _either(parts: list[Part]) -> Part:
+    """`parts` said one or the other (甲或乙或丙)."""
+    return parts[0] if len(parts) == 1 else said(EITHER, parts[0], _either(parts[1:]))
 
 
 NEW_CLAIM_STATES = template("新建的申领只能是「%1」或「%2」")

@@ -4228,14 +4228,6 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation>a %1 device</translation>
     </message>
     <message>
-      <source>%1或%2设备</source>
-      <translation>a %1 or %2 device</translation>
-    </message>
-    <message>
-      <source>%1或%2或%3设备</source>
-      <translation>a %1, %2 or %3 device</translation>
-    </message>
-    <message>
       <source>新建的申领只能是「%1」或「%2」</source>
       <translation>A new claim can only be “%1” or “%2”</translation>
     </message>
@@ -4350,6 +4342,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>批次“%1”里%2已「%3」：县里按这个批次的花名册发放，村、乡镇不能再修改或删除这个批次（%4），否则花名册会变、申领会漏发或再发一次；如有错误请县里处理</source>
       <translation>In the batch “%1”, %2 is “%3”: the county pays by this batch's roster, so a village or township can no longer change or delete the batch (%4), or the roster would change and claims would go unpaid or be paid twice. If something is wrong, ask the county</translation>
+    </message>
+    <message>
+      <source>%1或%2</source>
+      <translation>%1 or %2</translation>
     </message>
   </context>
   <context>
