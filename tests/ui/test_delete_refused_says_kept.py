@@ -198,7 +198,10 @@ def test_another_villages_deleted_person_is_said_in_english(window, monkeypatch)
     session.apply(persons.delete(session.ledger, session.actor, person.id, "重复录入"))
     _moved_out(window, person)
     english = "This “Person” belongs to 七星关区 市西街道 小河村, outside the area of 大坝村"
-    for lang, said in (("zh_CN", "不在大坝村（村/安置点专员 · 大坝村）负责的范围内"), ("en", english)):
+    for lang, said in (
+        ("zh_CN", "不在大坝村（村/安置点专员 · 大坝村）负责的范围内"),
+        ("en", english),
+    ):
         window.set_language(lang)
         page = window.show_page("ledger")
         page.area.set_code("520502001")  # the township: both villages' people
