@@ -12,6 +12,8 @@ A part is one of:
 - a `str`: what people wrote or the ledger holds — a name, a place, a number — said as it is;
 - a `Word`: one of the program's own words (a table's name, a field's, a claim's state, a
   role), said in the language shown;
+- a `Day`: a day, month or year as the program writes it (2026年3月1日, 2026年3月, 2026年度),
+  said as the language shown writes days;
 - a `Sentence`: a phrase of its own (the device a refusal names, a list of fields).
 
 Every template is made once, at import, by `template()`, which lists it in `TEMPLATES`: the
@@ -22,9 +24,12 @@ kept (`fieldapp.ui.held_words.words()`).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import Literal, NamedTuple
+
+from fieldapp.domain.dates import written
 
 #: Every template, in the order made (a dict: made once each).
 TEMPLATES: dict[str, None] = {}
@@ -52,6 +57,21 @@ class Word(NamedTuple):
         return self.text
 
 
+class Day(NamedTuple):
+    """A day as a paper writes it (2026年3月1日), or its month (2026年3月) or year (2026年度,
+    a subsidy paid by the year), said as the language shown writes days."""
+
+    day: dt.date
+    kind: Literal["day", "month", "year"] = "day"
+
+    def __str__(self) -> str:
+        if self.kind == "month":
+            return f"{self.day.year}年{self.day.month}月"
+        if self.kind == "year":
+            return f"{self.day.year}年度"
+        return written(self.day)
+
+
 class Sentence(NamedTuple):
     """A template (one of `TEMPLATES`) and its parts; str() is the Chinese sentence."""
 
@@ -62,7 +82,7 @@ class Sentence(NamedTuple):
         return fill(self.template, [str(part) for part in self.parts])
 
 
-Part = str | Word | Sentence
+Part = str | Word | Day | Sentence
 
 
 def said(text: str, *parts: Part) -> Sentence:

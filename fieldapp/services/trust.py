@@ -445,6 +445,8 @@ SAID_WORDS: tuple[str, ...] = (
     "原来的村",
     "这个批次",
     "有人",
+    "删除",
+    "修改",
     *(level.value for level in Level),
 )
 

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 from fieldapp.domain.account import brief, kept_account, same_account
 from fieldapp.domain.claims import ClaimState
-from fieldapp.domain.dates import CHINA, today, written
+from fieldapp.domain.dates import CHINA, today
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.models import (
     CategoryMembership,
@@ -38,7 +38,7 @@ from fieldapp.domain.models import (
 )
 from fieldapp.domain.places_said import Said, say_place
 from fieldapp.domain.roles import Role
-from fieldapp.domain.sentences import Part, Word, said, template
+from fieldapp.domain.sentences import Day, Part, Word, said, template
 from fieldapp.policy.eligibility import (
     claim_beyond_policy,
     claim_category_unfounded,
@@ -615,6 +615,32 @@ def pays_for(claim: Mapping[str, Any], table: str, row_id: str) -> bool:
     return training_id(claim) == row_id
 
 
+_CORRECT_FIRST = "如确需更正，请先驳回这条申领（已审批的由县里撤销），"
+#: A job (training) a live claim pays for, changed or deleted: by who began it when (or who,
+#: the day unknown), the claim, its state, and 删除 or 修改.
+CLAIMED_JOB = template(
+    "%1%2开始的就业已申领“%3”（%4），这条就业不能%5：申领以它为依据，开始日期、单位、地点和"
+    "就业形式以申领时为准。" + _CORRECT_FIRST + "再更正就业并重新申领"
+)
+CLAIMED_JOB_UNDATED = template(
+    "%1开始的就业已申领“%2”（%3），这条就业不能%4：申领以它为依据，开始日期、单位、地点和"
+    "就业形式以申领时为准。" + _CORRECT_FIRST + "再更正就业并重新申领"
+)
+CLAIMED_TRAINING = template(
+    "%1%2开始的培训已申领“%3”（%4），这条培训不能%5：申领以它为依据，培训日期、类型和天数"
+    "以申领时为准。" + _CORRECT_FIRST + "再更正培训并重新申领"
+)
+CLAIMED_TRAINING_UNDATED = template(
+    "%1开始的培训已申领“%2”（%3），这条培训不能%4：申领以它为依据，培训日期、类型和天数"
+    "以申领时为准。" + _CORRECT_FIRST + "再更正培训并重新申领"
+)
+ENDED_BEFORE = template(
+    "%1已申领%2（%3），这份工作的结束日期%4不能早于%5：申领以%2在岗为依据。"
+    + _CORRECT_FIRST
+    + "再更正工作的结束日期"
+)
+
+
 def claimed_event(
     table: str,
     row_id: str,
@@ -637,19 +663,15 @@ def claimed_event(
                 return ended
             continue
         spell = table == "employment_spells"
-        what = "就业" if spell else "培训"
         begun = _claim_day(claim.get("event_date"))
-        day = written(begun) if begun is not None else ""
-        done = "删除" if data.get("deleted") else "修改"
-        title = claim.get("rule_title") or "补贴"
-        return refuse(
-            "claimed_event",
-            f"{claim.get('person_name') or '此人'}{day}开始的{what}已申领“{title}”"
-            f"（{claim.get('state')}），这条{what}不能{done}：申领以它为依据，"
-            + ("开始日期、单位、地点和就业形式" if spell else "培训日期、类型和天数")
-            + f"以申领时为准。如确需更正，请先驳回这条申领（已审批的由县里撤销），"
-            f"再更正{what}并重新申领",
-        )
+        done = Word("删除" if data.get("deleted") else "修改")
+        title: Part = str(claim.get("rule_title") or "") or Word("补贴")
+        whose, state = person_named(claim), Word(str(claim.get("state")))
+        if begun is None:
+            undated = CLAIMED_JOB_UNDATED if spell else CLAIMED_TRAINING_UNDATED
+            return refuse("claimed_event", said(undated, whose, title, state, done))
+        dated = CLAIMED_JOB if spell else CLAIMED_TRAINING
+        return refuse("claimed_event", said(dated, whose, Day(begun), title, state, done))
     return ALLOWED
 
 
@@ -667,15 +689,14 @@ def _ended_before(claim: Mapping[str, Any], end: object) -> Verdict | None:
         return None
     if kind not in (LimitKind.ONCE_PER_MONTH, LimitKind.ONCE_PER_YEAR) or day is None:
         return None
-    first, _last, said = paid_period(kind, on)
+    first, _last, _said = paid_period(kind, on)
     if day >= first:
         return None
+    period = Day(on, "month" if kind is LimitKind.ONCE_PER_MONTH else "year")
+    state = Word(str(claim.get("state")))
     return refuse(
         "claimed_event",
-        f"{claim.get('person_name') or '此人'}的“{claim.get('rule_title') or '补贴'}”已申领"
-        f"{said}（{claim.get('state')}），这份工作的结束日期{written(day)}不能早于{written(first)}："
-        f"申领以{said}在岗为依据。如确需更正，请先驳回这条申领（已审批的由县里撤销），"
-        "再更正工作的结束日期",
+        said(ENDED_BEFORE, claim_named(claim), period, state, Day(day), Day(first)),
     )
 
 

@@ -33,12 +33,12 @@ from fieldapp.domain.enums import (
 from fieldapp.domain.labels import FIELD_LABELS, TABLE_FIELD_LABELS
 from fieldapp.domain.month import Month
 from fieldapp.domain.roles import ROLE_LABELS
-from fieldapp.domain.sentences import Part, Sentence, Word, fill
+from fieldapp.domain.sentences import Day, Part, Sentence, Word, fill
 from fieldapp.services import households, persons
 from fieldapp.services.change_said import DAY_FIELDS, NAMED, field_said, fields_said
 from fieldapp.services.trust import RULES, SAID_WORDS, TABLE_NAMES, table_name
 from fieldapp.sync.rejected import NEWER_VALUE_HERE
-from fieldapp.ui.days import day_said, month_said
+from fieldapp.ui.days import day_said, month_said, year_said
 from fieldapp.ui.history import filled as filled  # one filler, Qt-free, for both
 
 CONTEXT = "HeldWords"
@@ -199,7 +199,8 @@ def sentence_shown(sentence: Sentence) -> str:
     """A sentence of the write door's (`fieldapp.domain.sentences`) in the language shown: its
     template's translation (context `Refusals`) with each part said in it — the program's
     words (`Word`: a table's, a field's, a claim's state, a role) through the held lines'
-    translations, a phrase of its own likewise, names, places and numbers as they are. Its
+    translations, a day (`Day`) as the language shown writes days, a phrase of its own
+    likewise, names, places and numbers as they are. Its
     Chinese (`str(sentence)`) where the template has no translation: the Chinese window, or
     a template still without English (`update_translations.py --check` fails then)."""
     shown = QCoreApplication.translate(REFUSALS, sentence.template)
@@ -213,6 +214,10 @@ def _part_shown(part: Part) -> str:
         return sentence_shown(part)
     if isinstance(part, Word):
         return _shown(part.text)
+    if isinstance(part, Day):
+        if part.kind == "month":
+            return month_said(part.day)
+        return year_said(part.day.year) if part.kind == "year" else day_said(part.day)
     return part
 
 

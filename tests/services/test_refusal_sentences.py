@@ -12,7 +12,8 @@ import re
 import pytest
 
 from fieldapp.domain import sentences
-from fieldapp.domain.sentences import Sentence, Word, fill
+from fieldapp.domain.dates import written
+from fieldapp.domain.sentences import Day, Sentence, Word, fill
 from fieldapp.services.trust import refuse
 from fieldapp.services.trust_check import TrustRefused
 from tests.services.refusal_scenarios import SCENARIOS
@@ -215,6 +216,30 @@ BEFORE: dict[str, tuple[str, str]] = {
         "claim_locked",
         "批次“六月公益岗”里王小明的“乡村公益性岗位补贴”已「县审批」：县里按这个批次的花名册发放，村、乡镇不能再修改或删除这个批次（红星村（村/安置点专员 · 七星关区梨树镇的一个村）），否则花名册会变、申领会漏发或再发一次；如有错误请县里处理",
     ),
+    "claimed_job": (
+        "claimed_event",
+        "王小明2026年6月1日开始的就业已申领“乡村公益性岗位补贴”（已提交），这条就业不能修改：申领以它为依据，开始日期、单位、地点和就业形式以申领时为准。如确需更正，请先驳回这条申领（已审批的由县里撤销），再更正就业并重新申领",
+    ),
+    "claimed_job_deleted_undated": (
+        "claimed_event",
+        "此人开始的就业已申领“补贴”（村审核），这条就业不能删除：申领以它为依据，开始日期、单位、地点和就业形式以申领时为准。如确需更正，请先驳回这条申领（已审批的由县里撤销），再更正就业并重新申领",
+    ),
+    "claimed_training": (
+        "claimed_event",
+        "王小明2026年5月10日开始的培训已申领“乡村公益性岗位补贴”（县审批），这条培训不能删除：申领以它为依据，培训日期、类型和天数以申领时为准。如确需更正，请先驳回这条申领（已审批的由县里撤销），再更正培训并重新申领",
+    ),
+    "claimed_training_undated": (
+        "claimed_event",
+        "王小明开始的培训已申领“乡村公益性岗位补贴”（已提交），这条培训不能修改：申领以它为依据，培训日期、类型和天数以申领时为准。如确需更正，请先驳回这条申领（已审批的由县里撤销），再更正培训并重新申领",
+    ),
+    "ended_before_month": (
+        "claimed_event",
+        "王小明的“乡村公益性岗位补贴”已申领2026年6月（已提交），这份工作的结束日期2026年5月20日不能早于2026年6月1日：申领以2026年6月在岗为依据。如确需更正，请先驳回这条申领（已审批的由县里撤销），再更正工作的结束日期",
+    ),
+    "ended_before_year": (
+        "claimed_event",
+        "王小明的“乡村公益性岗位补贴”已申领2026年度（已提交），这份工作的结束日期2025年12月31日不能早于2026年1月1日：申领以2026年度在岗为依据。如确需更正，请先驳回这条申领（已审批的由县里撤销），再更正工作的结束日期",
+    ),
 }
 
 
@@ -229,14 +254,21 @@ def _templates(sentence: Sentence) -> set[str]:
 
 def _filled(sentence: Sentence) -> str:
     """The template filled with its parts in Chinese, by hand (not `str(sentence)`)."""
-    parts = [
-        _filled(part)
-        if isinstance(part, Sentence)
-        else part.text
-        if isinstance(part, Word)
-        else part
-        for part in sentence.parts
-    ]
+    parts: list[str] = []
+    for part in sentence.parts:
+        if isinstance(part, Sentence):
+            parts.append(_filled(part))
+        elif isinstance(part, Word):
+            parts.append(part.text)
+        elif isinstance(part, Day):
+            day = part.day
+            parts.append(
+                {"day": written(day), "month": f"{day.year}年{day.month}月"}.get(
+                    part.kind, f"{day.year}年度"
+                )
+            )
+        else:
+            parts.append(part)
     return fill(sentence.template, parts)
 
 

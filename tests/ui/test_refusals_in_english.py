@@ -13,18 +13,20 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 
 from fieldapp.domain import sentences
 from fieldapp.domain.claims import Claim, ClaimState
-from fieldapp.domain.models import Person
-from fieldapp.domain.sentences import Sentence, Word
+from fieldapp.domain.models import EmploymentSpell, Person
+from fieldapp.domain.sentences import Sentence
 from fieldapp.services.trust_check import TrustRefused
 from fieldapp.store.ledger import Ledger
 from fieldapp.ui import held_words, i18n
 from fieldapp.ui.errors import message_for
 from tests.records import Records
 from tests.services.refusal_scenarios import SCENARIOS
-from tests.ui.conftest import UI_USER, VILLAGE, enrol_as, fill_ledger
+from tests.ui.conftest import UI_USER, VILLAGE, answered, enrol_as, fill_ledger
+from tests.ui.test_delete_a_record import person_with_records  # noqa: F401 - a fixture
 
 ROOT = Path(__file__).resolve().parents[2]
 CHINESE = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
@@ -36,7 +38,7 @@ def _stored(sentence: Sentence) -> list[str]:
     for part in sentence.parts:
         if isinstance(part, Sentence):
             found += _stored(part)
-        elif not isinstance(part, Word):
+        elif isinstance(part, str):  # (not a `Word` nor a `Day`: said in the language shown)
             found.append(part)
     return found
 
@@ -166,3 +168,65 @@ def test_the_check_fails_while_a_template_lacks_english(tmp_path, monkeypatch, c
     )
     assert update_translations.main(["--check"]) == 1
     assert capsys.readouterr().out == f"no English for: {new!r}\n"
+
+
+def _claimed_job(window, with_records, monkeypatch, warnings_shown) -> str:
+    """张长英's job, paid for by her claim waiting for payment: its delete refused."""
+    panel, person = with_records
+    records = Records(window.session.ledger)
+    job = records.person_records(EmploymentSpell, person.id)[0]
+    records.save(
+        Claim(
+            person_id=person.id,
+            rule_id="r1",
+            rule_title="就业补贴",
+            amount=500.0,
+            state=ClaimState.SUBMITTED,
+            area_code=VILLAGE,
+            person_name=person.name,
+            spell_id=job.id,
+            event_date=job.start_date,
+            claim_date=job.start_date,
+        )
+    )
+    monkeypatch.setattr(QMessageBox, "question", answered("question", QMessageBox.Yes, []))
+    panel.spells_view.selectRow(0)
+    panel.delete_spell()
+    assert records.person_records(EmploymentSpell, person.id) == [job]
+    assert len(warnings_shown) == 1, warnings_shown
+    return warnings_shown[0]
+
+
+def test_a_claimed_jobs_delete_is_refused_in_english(
+    window,
+    person_with_records,  # noqa: F811 - the fixture of tests/ui/test_delete_a_record.py
+    monkeypatch,
+    warnings_shown,
+):
+    window.set_language("en")
+    try:
+        said = _claimed_job(window, person_with_records, monkeypatch, warnings_shown)
+    finally:
+        window.set_language("zh_CN")
+    assert said == (
+        "Nothing was deleted; everything shown is still there.\n\n"
+        "张长英's job begun on 2 November 2026 is claimed for “就业补贴” (Submitted): the job "
+        "cannot be deleted, as the claim rests on it — its start date, employer, place and form "
+        "stay as they were when claimed. To correct it, first reject the claim (the county "
+        "reverses an approved one), then correct the job and claim again"
+    )
+
+
+def test_a_claimed_jobs_delete_is_refused_in_chinese(
+    window,
+    person_with_records,  # noqa: F811 - the fixture of tests/ui/test_delete_a_record.py
+    monkeypatch,
+    warnings_shown,
+):
+    said = _claimed_job(window, person_with_records, monkeypatch, warnings_shown)
+    assert said == (
+        "这次没有删除任何内容，显示的记录都还在。\n\n"
+        "张长英2026年11月2日开始的就业已申领“就业补贴”（已提交），这条就业不能删除：申领以它为依据，"
+        "开始日期、单位、地点和就业形式以申领时为准。如确需更正，请先驳回这条申领（已审批的由县里"
+        "撤销），再更正就业并重新申领"
+    )

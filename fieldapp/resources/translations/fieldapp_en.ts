@@ -2410,6 +2410,14 @@
       <source>有人</source>
       <translation>someone</translation>
     </message>
+    <message>
+      <source>删除</source>
+      <translation>deleted</translation>
+    </message>
+    <message>
+      <source>修改</source>
+      <translation>changed</translation>
+    </message>
   </context>
   <context>
     <name>History</name>
@@ -4346,6 +4354,26 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>%1或%2</source>
       <translation>%1 or %2</translation>
+    </message>
+    <message>
+      <source>%1%2开始的就业已申领“%3”（%4），这条就业不能%5：申领以它为依据，开始日期、单位、地点和就业形式以申领时为准。如确需更正，请先驳回这条申领（已审批的由县里撤销），再更正就业并重新申领</source>
+      <translation>%1's job begun on %2 is claimed for “%3” (%4): the job cannot be %5, as the claim rests on it — its start date, employer, place and form stay as they were when claimed. To correct it, first reject the claim (the county reverses an approved one), then correct the job and claim again</translation>
+    </message>
+    <message>
+      <source>%1开始的就业已申领“%2”（%3），这条就业不能%4：申领以它为依据，开始日期、单位、地点和就业形式以申领时为准。如确需更正，请先驳回这条申领（已审批的由县里撤销），再更正就业并重新申领</source>
+      <translation>A job of %1's is claimed for “%2” (%3): the job cannot be %4, as the claim rests on it — its start date, employer, place and form stay as they were when claimed. To correct it, first reject the claim (the county reverses an approved one), then correct the job and claim again</translation>
+    </message>
+    <message>
+      <source>%1%2开始的培训已申领“%3”（%4），这条培训不能%5：申领以它为依据，培训日期、类型和天数以申领时为准。如确需更正，请先驳回这条申领（已审批的由县里撤销），再更正培训并重新申领</source>
+      <translation>%1's training begun on %2 is claimed for “%3” (%4): the training cannot be %5, as the claim rests on it — its date, kind and days stay as they were when claimed. To correct it, first reject the claim (the county reverses an approved one), then correct the training and claim again</translation>
+    </message>
+    <message>
+      <source>%1开始的培训已申领“%2”（%3），这条培训不能%4：申领以它为依据，培训日期、类型和天数以申领时为准。如确需更正，请先驳回这条申领（已审批的由县里撤销），再更正培训并重新申领</source>
+      <translation>A training of %1's is claimed for “%2” (%3): the training cannot be %4, as the claim rests on it — its date, kind and days stay as they were when claimed. To correct it, first reject the claim (the county reverses an approved one), then correct the training and claim again</translation>
+    </message>
+    <message>
+      <source>%1已申领%2（%3），这份工作的结束日期%4不能早于%5：申领以%2在岗为依据。如确需更正，请先驳回这条申领（已审批的由县里撤销），再更正工作的结束日期</source>
+      <translation>%1 is claimed for %2 (%3): this job's end date %4 cannot be before %5, as the claim rests on working in %2. To correct it, first reject the claim (the county reverses an approved one), then correct the job's end date</translation>
     </message>
   </context>
   <context>
