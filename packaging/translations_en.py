@@ -741,3 +741,8 @@ from translations_en_ui import EN_UI, PLURALS_UI  # noqa: E402
 
 EN.update(EN_UI)
 PLURALS.update(PLURALS_UI)
+
+# The write door's refusals, template by template (`fieldapp.domain.sentences`).
+from translations_en_refusals import EN_REFUSALS  # noqa: E402
+
+EN.update(EN_REFUSALS)

@@ -8,10 +8,10 @@ packaging/translations_en.py. Anything left unfinished is listed.
 
 The domain's Chinese words the sync page translates (`fieldapp.ui.held_words.words()`: table and
 field names, a sentence), the clock's sentences (`fieldapp.services.clock`, which the
-command line says in Chinese) and the policy pack's refusals of a county status word
-(`fieldapp.policy.pack.status_word_sentences`) live in dicts and constants lupdate cannot
-read: this script first writes them out as QT_TRANSLATE_NOOP calls
-(fieldapp/ui/held_words_catalogue.py);
+command line says in Chinese), the policy pack's refusals of a county status word
+(`fieldapp.policy.pack.status_word_sentences`) and the templates of the write door's refusals
+(`fieldapp.domain.sentences.TEMPLATES`) live in dicts and constants lupdate cannot read: this
+script first writes them out as QT_TRANSLATE_NOOP calls (fieldapp/ui/held_words_catalogue.py);
 `--check` fails when that file no longer says what the domain does.
 """
 
@@ -35,9 +35,12 @@ CATALOGUE = ROOT / "fieldapp" / "ui" / "held_words_catalogue.py"
 def catalogue() -> str:
     """held_words_catalogue.py as the domain's words make it (one QT_TRANSLATE_NOOP a word):
     the held lines' words (`held_words.words()`), the clock's sentences
-    (`clock_said.sentences()`, the service's own) and why a county status word is refused
-    (`status_words_said.sentences()`, the policy pack's own)."""
+    (`clock_said.sentences()`, the service's own), why a county status word is refused
+    (`status_words_said.sentences()`, the policy pack's own) and the templates of the write
+    door's refusals (`sentences.TEMPLATES`, context `Refusals`)."""
     sys.path.insert(0, str(ROOT))
+    import fieldapp.services.trust_check  # noqa: F401 - its refusals' templates, made at import
+    from fieldapp.domain.sentences import TEMPLATES
     from fieldapp.ui import clock_said, held_words, status_words_said
 
     marks = "".join(
@@ -46,13 +49,15 @@ def catalogue() -> str:
             (held_words.CONTEXT, held_words.words()),
             (clock_said.CONTEXT, clock_said.sentences()),
             (status_words_said.CONTEXT, status_words_said.sentences()),
+            (held_words.REFUSALS, tuple(TEMPLATES)),
         )
         for w in said
     )
     return (
         '"""The words `fieldapp.ui.held_words`, `fieldapp.ui.clock_said` and\n'
-        "`fieldapp.ui.status_words_said` translate, marked for pyside6-lupdate (the app never\n"
-        "imports this). Written by packaging/update_translations.py\n"
+        "`fieldapp.ui.status_words_said` translate, and the write door's refusals' templates\n"
+        "(`fieldapp.domain.sentences`), marked for pyside6-lupdate (the app never imports\n"
+        "this). Written by packaging/update_translations.py\n"
         'from the domain\'s lists; do not edit: run `python packaging/update_translations.py`."""\n\n'
         "from PySide6.QtCore import QT_TRANSLATE_NOOP\n\n"
         f"# fmt: off\nWORDS = (\n{marks})\n# fmt: on\n"

@@ -71,6 +71,7 @@ from fieldapp.domain.models import (
 from fieldapp.domain.numbers import HELD_KEY, parse_number, row_number
 from fieldapp.domain.places_said import Listed, Said, say_place
 from fieldapp.domain.roles import Role
+from fieldapp.domain.sentences import Part, Sentence, Word, listed, said, template
 from fieldapp.reference import divisions
 from fieldapp.store.hlc import followed, parse_stamp
 
@@ -341,9 +342,20 @@ class Actor:
         """大坝村专员（村/安置点专员 · 大坝村）, as the window title says it; in words from the
         division table where the ledger does not list the area (本机（村/安置点专员 · 七星关区
         鸭池镇的一个村））."""
-        said = self.area_name or say_place(self.scope, divisions(), said=Said.SENTENCE)
-        where = f" · {said}" if self.scope else ""
-        return f"{self.device or '本机'}（{self.role.label}{where}）"
+        return str(self.described())
+
+    def described(self) -> Sentence:
+        """`describe` as a sentence of its parts (the device's name, its role, its area)."""
+        device: Part = self.device or Word("本机")
+        if not self.scope:
+            return said(_DESCRIBED, device, Word(self.role.label))
+        where = self.area_name or say_place(self.scope, divisions(), said=Said.SENTENCE)
+        return said(_DESCRIBED_IN, device, Word(self.role.label), where)
+
+
+#: A device as a refusal names it: its name, its role (and its area).
+_DESCRIBED = template("%1（%2）")
+_DESCRIBED_IN = template("%1（%2 · %3）")
 
 
 class Proposal(NamedTuple):
@@ -393,11 +405,14 @@ class Context(NamedTuple):
 
 
 class Verdict(NamedTuple):
-    """Allowed, or the rule that refused and a Chinese reason."""
+    """Allowed, or the rule that refused and a Chinese reason (and, where the rule made it of
+    a template and its parts, `said`: the reason as a `Sentence`, which a window can say in
+    its language; str(said) is `reason`)."""
 
     allowed: bool
     rule: str = ""
     reason: str = ""
+    said: Sentence | None = None
 
     @property
     def rule_name(self) -> str:
@@ -408,10 +423,47 @@ class Verdict(NamedTuple):
 ALLOWED = Verdict(True)
 
 
-def refuse(rule: str, reason: str) -> Verdict:
-    """A refusal by `rule` (one of `RULES`)."""
+def refuse(rule: str, reason: str | Sentence) -> Verdict:
+    """A refusal by `rule` (one of `RULES`), for `reason` (a `Sentence`: kept as one too)."""
     assert rule in RULES, rule
+    if isinstance(reason, Sentence):
+        return Verdict(False, rule, str(reason), reason)
     return Verdict(False, rule, reason)
+
+
+#: The program's own words a refusal's sentence may hold besides the tables', fields', claim
+#: states', roles' and levels' names (the desktop translates each: `held_words.words()`).
+SAID_WORDS: tuple[str, ...] = (
+    "本机",
+    "未知地区",
+    "此人",
+    "补贴",
+    "没有金额",
+    "空白",
+    "状态不明",
+    "空",
+    "原来的村",
+    "这个批次",
+    "有人",
+    "删除",
+    "修改",
+    *(level.value for level in Level),
+)
+
+
+def _table(table: str) -> Word:
+    """A table's name (`TABLE_NAMES`) as a part of a sentence."""
+    return Word(table_name(table))
+
+
+def _field(name: str, table: str = "") -> Word:
+    """A field's name (`field_label`) as a part of a sentence."""
+    return Word(field_label(name, table))
+
+
+def _state(state: object) -> Word:
+    """A claim's state as a part of a sentence."""
+    return Word(str(state))
 
 
 # -- the row rules -------------------------------------------------------------------------
@@ -506,16 +558,22 @@ def _official_ancestor(actor: Actor, proposal: Proposal, context: Context) -> bo
     return data == dict(official)
 
 
+COUNTY_KEPT = template("「%1」由县里统一维护，只有县级设备或县级汇总中心可以修改（%2）")
+APPEND_ONLY_SAID = template("「%1」只能新增，不能修改（县级可以更正）")
+COUNTY_ONLY = template("「%1」只有县级可以修改")
+NEW_AREA_UNDER = template(
+    "新的区域「%1」的上级写成了%2，不在%3负责的范围内：本机新增的组、楼栋只能挂在本机区域内的"
+    "地方下面"
+)
+NEW_AREA_OUTSIDE = template("新的区域「%1」（%2）不在%3负责的范围内：范围外的区域由县里统一维护")
+
+
 def _county_refusal(actor: Actor, table: str) -> Verdict:
-    return refuse(
-        "county_table",
-        f"「{table_name(table)}」由县里统一维护，只有县级设备或县级汇总中心可以修改"
-        f"（{actor.describe()}）",
-    )
+    return refuse("county_table", said(COUNTY_KEPT, _table(table), actor.described()))
 
 
 def _append_only_refusal(table: str) -> Verdict:
-    return refuse("append_only", f"「{table_name(table)}」只能新增，不能修改（县级可以更正）")
+    return refuse("append_only", said(APPEND_ONLY_SAID, _table(table)))
 
 
 def _check_county(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
@@ -536,30 +594,34 @@ def _check_county(actor: Actor, proposal: Proposal, context: Context) -> Verdict
                 # Hung under a place outside it and above none of it (another village): that
                 # place's answers, its 走访记录表 and every place said by the tree would take
                 # the new area, and its households, as its own.
-                said = (
-                    f"的上级写成了{say_place(parent, divisions(), actor.places, Said.SENTENCE)}，"
-                )
-                why = "本机新增的组、楼栋只能挂在本机区域内的地方下面"
-            else:
-                said = f"（{say_place(code, divisions(), actor.places, Said.SENTENCE)}）"
-                why = "范围外的区域由县里统一维护"
-            return refuse(
-                "county_table", f"新的区域「{name}」{said}不在{actor.describe()}负责的范围内：{why}"
-            )
+                under = say_place(parent, divisions(), actor.places, Said.SENTENCE)
+                return refuse("county_table", said(NEW_AREA_UNDER, name, under, actor.described()))
+            where = say_place(code, divisions(), actor.places, Said.SENTENCE)
+            return refuse("county_table", said(NEW_AREA_OUTSIDE, name, where, actor.described()))
         return _county_refusal(actor, table)
     if table in APPEND_ONLY and context.exists and not actor.county_level:
         return _append_only_refusal(table)
     if table not in COUNTY_TABLES and table not in LINKS and table not in UNPLACED:
         if not actor.county_level:  # a table nobody has classified: default deny
-            return refuse("county_table", f"「{table_name(table)}」只有县级可以修改")
+            return refuse("county_table", said(COUNTY_ONLY, _table(table)))
     return ALLOWED
+
+
+NO_PLACE = template("%1必须有%2")
+NO_TARGET = template("%1的%2指向的记录在中心不存在，无法确定所属地区")
+OUT_OF_SCOPE_LINK = template("%1的%2指向%3，不在%4负责的范围内")
+NEW_WITHOUT = template("新建的%1没有%2")
+PLACE_UNKNOWN = template("无法确定这条%1属于哪个地区（所属的人员或户不明），只有县级可以修改")
+OUT_OF_SCOPE = template("这条%1属于%2，不在%3负责的范围内")
+NEW_WITHOUT_PLACE = template("新建的%1必须有所属地区")
+ADDED_OUT_OF_SCOPE = template("%1属于%2，不在%3负责的范围内")
 
 
 def _check_scope(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
     table = proposal.table
     if table not in LINKS or actor.role is Role.HUB:
         return ALLOWED
-    label = table_name(table)
+    label = _table(table)
     links = LINKS[table]
     if context.exists:
         verdict = _place_verdict(actor, table, context.place_before)
@@ -574,7 +636,7 @@ def _check_scope(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
         value = proposal.data[column]
         if value in (None, ""):
             if column == links[0][0] and not actor.county_level:
-                return refuse("no_place", f"{label}必须有{field_label(column)}")
+                return refuse("no_place", said(NO_PLACE, label, _field(column)))
             continue
         place = context.places_after.get(column, "")
         if not place:
@@ -582,19 +644,15 @@ def _check_scope(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
                 continue  # the county may point anywhere in the county, known or not yet
             if column in context.coming and column != links[0][0]:
                 continue  # its target comes later in the same bundle and is judged then
-            return refuse(
-                "no_place",
-                f"{label}的{field_label(column)}指向的记录在中心不存在，无法确定所属地区",
-            )
+            return refuse("no_place", said(NO_TARGET, label, _field(column)))
         if not actor.covers(place):
             rule = "pull_in" if column == links[0][0] else "link_scope"
             where = say_place(place, divisions(), actor.places, Said.SENTENCE)
             return refuse(
-                rule,
-                f"{label}的{field_label(column)}指向{where}，不在{actor.describe()}负责的范围内",
+                rule, said(OUT_OF_SCOPE_LINK, label, _field(column), where, actor.described())
             )
     if not context.exists and links[0][0] not in proposal.data and not actor.county_level:
-        return refuse("no_place", f"新建的{label}没有{field_label(links[0][0])}")
+        return refuse("no_place", said(NEW_WITHOUT, label, _field(links[0][0])))
     return ALLOWED
 
 
@@ -602,15 +660,12 @@ def _place_verdict(actor: Actor, table: str, place: str | None) -> Verdict:
     """May `actor` change a row of `table` (one with a place) that lies at `place`?"""
     if actor.role is Role.HUB:
         return ALLOWED
-    label = table_name(table)
+    label = _table(table)
     if place is None and not actor.county_level:
-        return refuse(
-            "no_place",
-            f"无法确定这条{label}属于哪个地区（所属的人员或户不明），只有县级可以修改",
-        )
+        return refuse("no_place", said(PLACE_UNKNOWN, label))
     if not actor.covers(place):
-        where = say_place(place, divisions(), actor.places, Said.SENTENCE) or "未知地区"
-        return refuse("scope", f"这条{label}属于{where}，不在{actor.describe()}负责的范围内")
+        where: Part = say_place(place, divisions(), actor.places, Said.SENTENCE) or Word("未知地区")
+        return refuse("scope", said(OUT_OF_SCOPE, label, where, actor.described()))
     return ALLOWED
 
 
@@ -640,17 +695,49 @@ def may_add_at(actor: Actor, table: str, place: str | None) -> Verdict:
     if not place:  # as `_check_scope` judges a new row without its place
         if actor.county_level:
             return ALLOWED
-        return refuse("no_place", f"新建的{table_name(table)}必须有所属地区")
+        return refuse("no_place", said(NEW_WITHOUT_PLACE, _table(table)))
     if not actor.covers(place):
         where = say_place(place, divisions(), actor.places, Said.SENTENCE)
-        return refuse(
-            "pull_in", f"{table_name(table)}属于{where}，不在{actor.describe()}负责的范围内"
-        )
+        return refuse("pull_in", said(ADDED_OUT_OF_SCOPE, _table(table), where, actor.described()))
     return ALLOWED
 
 
-def _who_may(level: Level) -> str:
-    return "或".join(r.label for r in roles_for(level)) + "设备"
+#: The roles that may take a step, as a refusal names them: 村/安置点专员或县级设备.
+DEVICES_OF = template("%1设备")
+EITHER = template("%1或%2")
+
+
+def _who_may(level: Level) -> Sentence:
+    return said(DEVICES_OF, _either([Word(r.label) for r in roles_for(level)]))
+
+
+def _either(parts: list[Part]) -> Part:
+    """`parts` said one or the other (甲或乙或丙)."""
+    return parts[0] if len(parts) == 1 else said(EITHER, parts[0], _either(parts[1:]))
+
+
+NEW_CLAIM_STATES = template("新建的申领只能是「%1」或「%2」")
+CLAIM_FLOW = template("申领当前为「%1」，不能变为「%2」（不符合审核流程）")
+CLAIM_MADE_BY = template("申领由%1新建，本机不能新建（%2）")
+CLAIM_STEP = template("把申领从「%1」变为「%2」是%3级审核，只有%4可以操作（%5）")
+STATE_UNREAD = template("申领的状态「%1」无法识别，只有县级可以更正")
+NOT_DELETED = template("「%1」的申领不能删除，只能驳回或撤销")
+DRAFTS_DELETED_BY = template("只有%1可以删除草稿申领")
+CLAIM_ENDED = template("申领已「%1」，不能再修改（更正请新建申领）")
+PAID_BATCH = template(
+    "申领已「%1」，所属批次不能再改：它已按这个批次的花名册发放，移出批次会被下一个批次再编入、"
+    "再发放一次；如有错误只能撤销"
+)
+APPROVED_BATCH = template(
+    "申领已「%1」，所属批次只有县级可以调整：县里按批次的花名册发放，村、乡镇改动批次会让它漏发"
+    "或再发一次（%2）"
+)
+CLAIM_LOCKED = template("申领已「%1」，%2不能再修改；如有错误只能撤销")
+CLAIM_FROZEN = template(
+    "申领提交后%1不能再改（人员、补贴项目、金额以提交时为准；有误请驳回后新建）"
+)
+NO_STATE = template("申领状态「%1」不是有效的状态")
+NEEDS_REASON_SAID = template("把申领变为「%1」必须写明原因")
 
 
 def _check_claim(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
@@ -666,19 +753,23 @@ def _step_verdict(actor: Actor, source: ClaimState | None, target: ClaimState) -
     level = CLAIM_STEPS.get((source, target))
     if level is None:
         if source is None:
-            return refuse("claim_new_state", f"新建的申领只能是「{S.DRAFT}」或「{S.SUBMITTED}」")
-        return refuse(
-            "claim_flow", f"申领当前为「{source}」，不能变为「{target}」（不符合审核流程）"
-        )
+            return refuse(
+                "claim_new_state", said(NEW_CLAIM_STATES, _state(S.DRAFT), _state(S.SUBMITTED))
+            )
+        return refuse("claim_flow", said(CLAIM_FLOW, _state(source), _state(target)))
     if level not in ROLE_LEVELS[actor.role]:
         if source is None:
-            return refuse(
-                "claim_step", f"申领由{_who_may(level)}新建，本机不能新建（{actor.describe()}）"
-            )
+            return refuse("claim_step", said(CLAIM_MADE_BY, _who_may(level), actor.described()))
         return refuse(
             "claim_step",
-            f"把申领从「{source}」变为「{target}」是{level.value}级审核，"
-            f"只有{_who_may(level)}可以操作（{actor.describe()}）",
+            said(
+                CLAIM_STEP,
+                _state(source),
+                _state(target),
+                Word(level.value),
+                _who_may(level),
+                actor.described(),
+            ),
         )
     return ALLOWED
 
@@ -699,62 +790,44 @@ def _check_claim_row(actor: Actor, data: Mapping[str, Any], context: Context) ->
     if before is None:
         if actor.county_level:
             return ALLOWED  # the county puts right a claim whose stored state is unreadable
-        return refuse(
-            "claim_flow",
-            f"申领的状态「{context.before.get('state')}」无法识别，只有县级可以更正",
-        )
+        return refuse("claim_flow", said(STATE_UNREAD, str(context.before.get("state"))))
     if "deleted" in changed:
         if before is not S.DRAFT:
-            return refuse(
-                "claim_delete", f"「{before or '状态不明'}」的申领不能删除，只能驳回或撤销"
-            )
+            return refuse("claim_delete", said(NOT_DELETED, _state(before)))
         if Level.VILLAGE not in ROLE_LEVELS[actor.role]:
-            return refuse("claim_delete", f"只有{_who_may(Level.VILLAGE)}可以删除草稿申领")
+            return refuse("claim_delete", said(DRAFTS_DELETED_BY, _who_may(Level.VILLAGE)))
     if before in FINAL:
-        return refuse("claim_locked", f"申领已「{before}」，不能再修改（更正请新建申领）")
+        return refuse("claim_locked", said(CLAIM_ENDED, _state(before)))
     if before is S.PAID and "batch_id" in changed and context.before.get("batch_id"):
         # Paid by its batch's 花名册: taken out (or moved), the next batch would pay it again.
-        return refuse(
-            "claim_locked",
-            f"申领已「{before}」，所属批次不能再改：它已按这个批次的花名册发放，"
-            "移出批次会被下一个批次再编入、再发放一次；如有错误只能撤销",
-        )
+        return refuse("claim_locked", said(PAID_BATCH, _state(before)))
     if before in LOCKED and "batch_id" in changed and not actor.county_level:
         # The county pays an approved claim by the batch it put it in: a village or township
         # moving it out (or into a batch of its own) would leave it to be paid twice, or never.
-        return refuse(
-            "claim_locked",
-            f"申领已「{before}」，所属批次只有县级可以调整：县里按批次的花名册发放，"
-            f"村、乡镇改动批次会让它漏发或再发一次（{actor.describe()}）",
-        )
+        return refuse("claim_locked", said(APPROVED_BATCH, _state(before), actor.described()))
     if before in LOCKED:
         extra = sorted(changed - CLAIM_LOCKED_MUTABLE)
         if extra:
-            names = "、".join(field_label(f) for f in extra)
-            return refuse(
-                "claim_locked", f"申领已「{before}」，{names}不能再修改；如有错误只能撤销"
-            )
+            names = listed([_field(f) for f in extra])
+            return refuse("claim_locked", said(CLAIM_LOCKED, _state(before), names))
     elif before is not S.DRAFT:
         # The approving step keeps the account the claim is paid to (no other step may).
         kept = KEPT_AT_APPROVAL if parse_state(data.get("state")) is S.COUNTY_APPROVED else set()
         extra = sorted(changed - CLAIM_MUTABLE - {"deleted"} - kept)
         if extra:
-            names = "、".join(field_label(f) for f in extra)
-            return refuse(
-                "claim_frozen",
-                f"申领提交后{names}不能再改（人员、补贴项目、金额以提交时为准；有误请驳回后新建）",
-            )
+            names = listed([_field(f) for f in extra])
+            return refuse("claim_frozen", said(CLAIM_FROZEN, names))
     if "state" in changed:
         wanted = parse_state(data.get("state"))
         if wanted is None:
-            return refuse("malformed", f"申领状态「{data.get('state')}」不是有效的状态")
+            return refuse("malformed", said(NO_STATE, str(data.get("state"))))
         verdict = _step_verdict(actor, before, wanted)
         if not verdict.allowed:
             return verdict
         if wanted in NEEDS_REASON:
             reason = data.get("reason", context.before.get("reason"))
             if not str(reason or "").strip():
-                return refuse("claim_reason", f"把申领变为「{wanted}」必须写明原因")
+                return refuse("claim_reason", said(NEEDS_REASON_SAID, _state(wanted)))
     if changed & {"amount", "claim_date"}:
         verdict = _claim_figures(data, context)
         if not verdict.allowed:
@@ -764,9 +837,28 @@ def _check_claim_row(actor: Actor, data: Mapping[str, Any], context: Context) ->
     return ALLOWED
 
 
-def _claim_name(row: Mapping[str, Any]) -> str:
+CLAIM_NAMED = template("%1的“%2”")
+CLAIM_ASKS = template("%1申领%2：申领金额必须大于零（按政策的补贴标准），请在程序中按政策重新申领")
+YUAN = template("%1 元")
+CLAIM_UNDATED = template(
+    "%1没有申领日期：不知道申领的是哪个月（哪一天开始的就业）的补贴，金额就无从与补贴标准核对；"
+    "请在程序中按政策重新申领"
+)
+CLAIM_ELSEWHERE = template(
+    "%1写的地区是%2，而申领人的户在%3：申领只能记在申领人所在的村（安置点），否则会列进别村的"
+    "公示表和批次；请在程序中重新申领"
+)
+
+
+def person_named(row: Mapping[str, Any]) -> Part:
+    """The claim's person as a refusal names them (此人 when it has no name)."""
+    return str(row.get("person_name") or "") or Word("此人")
+
+
+def claim_named(row: Mapping[str, Any]) -> Sentence:
     """赵六的“乡村公益性岗位补贴”, as a refusal names a claim."""
-    return f"{row.get('person_name') or '此人'}的“{row.get('rule_title') or '补贴'}”"
+    title: Part = str(row.get("rule_title") or "") or Word("补贴")
+    return said(CLAIM_NAMED, person_named(row), title)
 
 
 def _claim_figures(data: Mapping[str, Any], context: Context) -> Verdict:
@@ -778,18 +870,12 @@ def _claim_figures(data: Mapping[str, Any], context: Context) -> Verdict:
         return ALLOWED
     amount = row.get("amount")
     if not isinstance(amount, (int, float)) or isinstance(amount, bool) or amount <= 0:
-        shown = f"{amount:g} 元" if isinstance(amount, (int, float)) else "没有金额"
-        return refuse(
-            "claim_amount",
-            f"{_claim_name(row)}申领{shown}：申领金额必须大于零（按政策的补贴标准），"
-            "请在程序中按政策重新申领",
+        shown: Part = (
+            said(YUAN, f"{amount:g}") if isinstance(amount, (int, float)) else Word("没有金额")
         )
+        return refuse("claim_amount", said(CLAIM_ASKS, claim_named(row), shown))
     if row.get("claim_date") in (None, ""):
-        return refuse(
-            "claim_amount",
-            f"{_claim_name(row)}没有申领日期：不知道申领的是哪个月（哪一天开始的就业）的补贴，"
-            "金额就无从与补贴标准核对；请在程序中按政策重新申领",
-        )
+        return refuse("claim_amount", said(CLAIM_UNDATED, claim_named(row)))
     return ALLOWED
 
 
@@ -810,13 +896,17 @@ def _claim_place(actor: Actor, data: Mapping[str, Any], context: Context) -> Ver
     area = str(row.get("area_code") or "")
     if area == person:
         return ALLOWED
-    written = say_place(area, divisions(), actor.places, Said.SENTENCE) if area else "空白"
-    return refuse(
-        "claim_area",
-        f"{_claim_name(row)}写的地区是{written}，而申领人的户在"
-        f"{say_place(person, divisions(), actor.places, Said.SENTENCE)}：申领只能记在申领人所在的村（安置点），"
-        "否则会列进别村的公示表和批次；请在程序中重新申领",
+    written: Part = (
+        say_place(area, divisions(), actor.places, Said.SENTENCE) if area else Word("空白")
     )
+    lives = say_place(person, divisions(), actor.places, Said.SENTENCE)
+    return refuse("claim_area", said(CLAIM_ELSEWHERE, claim_named(row), written, lives))
+
+
+EVENT_SAID = template("审核记录：%1")
+EVENT_FROM_UNREAD = template("审核记录的原状态「%1」无法识别")
+EVENT_STEP = template("「%1」是%2级审核，只有%3可以操作（%4）")
+EVENT_MISMATCH = template("审核记录写的是「%1」，而申领当前为「%2」")
 
 
 def _check_claim_event(actor: Actor, data: Mapping[str, Any], context: Context) -> Verdict:
@@ -833,7 +923,7 @@ def _check_claim_event(actor: Actor, data: Mapping[str, Any], context: Context) 
         verdict = (
             ALLOWED
             if actor.county_level
-            else refuse("claim_flow", f"审核记录的原状态「{data.get('from_state')}」无法识别")
+            else refuse("claim_flow", said(EVENT_FROM_UNREAD, str(data.get("from_state"))))
         )
     else:
         levels = {lvl for (_s, t), lvl in CLAIM_STEPS.items() if t is target}
@@ -842,17 +932,20 @@ def _check_claim_event(actor: Actor, data: Mapping[str, Any], context: Context) 
             level = min(levels, key=list(Level).index)
             verdict = refuse(
                 "claim_step",
-                f"「{target}」是{level.value}级审核，只有{_who_may(level)}可以操作"
-                f"（{actor.describe()}）",
+                said(
+                    EVENT_STEP,
+                    _state(target),
+                    Word(level.value),
+                    _who_may(level),
+                    actor.described(),
+                ),
             )
     if not verdict.allowed:
-        return refuse(verdict.rule, "审核记录：" + verdict.reason)
+        return refuse(verdict.rule, said(EVENT_SAID, verdict.said or verdict.reason))
     claim = context.targets.get("claim_id")
     if claim is not None and parse_state(claim.get("state")) is not target:
-        return refuse(
-            "event_mismatch",
-            f"审核记录写的是「{target}」，而申领当前为「{claim.get('state') or '状态不明'}」",
-        )
+        now: Part = _state(claim["state"]) if claim.get("state") else Word("状态不明")
+        return refuse("event_mismatch", said(EVENT_MISMATCH, _state(target), now))
     return ALLOWED
 
 

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 from fieldapp.domain.account import brief, kept_account, same_account
 from fieldapp.domain.claims import ClaimState
-from fieldapp.domain.dates import CHINA, today, written
+from fieldapp.domain.dates import CHINA, today
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.models import (
     CategoryMembership,
@@ -38,6 +38,7 @@ from fieldapp.domain.models import (
 )
 from fieldapp.domain.places_said import Said, say_place
 from fieldapp.domain.roles import Role
+from fieldapp.domain.sentences import Day, Part, Word, said, template
 from fieldapp.policy.eligibility import (
     claim_beyond_policy,
     claim_category_unfounded,
@@ -61,6 +62,7 @@ from fieldapp.services.actor import ChangeCheck, ProposedChange
 from fieldapp.services.trust import (
     ALLOWED,
     AREA,
+    CLAIM_NAMED,
     CLEARABLE,
     KEPT_AT_APPROVAL,
     LINKS,
@@ -76,11 +78,13 @@ from fieldapp.services.trust import (
     check_origin,
     check_parents,
     check_values,
+    claim_named,
     clears_new_row,
     may_add_at,
     may_change,
     numbered_ahead,
     numbered_first,
+    person_named,
     printable,
     refuse,
     stamped_ahead,
@@ -611,6 +615,32 @@ def pays_for(claim: Mapping[str, Any], table: str, row_id: str) -> bool:
     return training_id(claim) == row_id
 
 
+_CORRECT_FIRST = "如确需更正，请先驳回这条申领（已审批的由县里撤销），"
+#: A job (training) a live claim pays for, changed or deleted: by who began it when (or who,
+#: the day unknown), the claim, its state, and 删除 or 修改.
+CLAIMED_JOB = template(
+    "%1%2开始的就业已申领“%3”（%4），这条就业不能%5：申领以它为依据，开始日期、单位、地点和"
+    "就业形式以申领时为准。" + _CORRECT_FIRST + "再更正就业并重新申领"
+)
+CLAIMED_JOB_UNDATED = template(
+    "%1开始的就业已申领“%2”（%3），这条就业不能%4：申领以它为依据，开始日期、单位、地点和"
+    "就业形式以申领时为准。" + _CORRECT_FIRST + "再更正就业并重新申领"
+)
+CLAIMED_TRAINING = template(
+    "%1%2开始的培训已申领“%3”（%4），这条培训不能%5：申领以它为依据，培训日期、类型和天数"
+    "以申领时为准。" + _CORRECT_FIRST + "再更正培训并重新申领"
+)
+CLAIMED_TRAINING_UNDATED = template(
+    "%1开始的培训已申领“%2”（%3），这条培训不能%4：申领以它为依据，培训日期、类型和天数"
+    "以申领时为准。" + _CORRECT_FIRST + "再更正培训并重新申领"
+)
+ENDED_BEFORE = template(
+    "%1已申领%2（%3），这份工作的结束日期%4不能早于%5：申领以%2在岗为依据。"
+    + _CORRECT_FIRST
+    + "再更正工作的结束日期"
+)
+
+
 def claimed_event(
     table: str,
     row_id: str,
@@ -633,19 +663,15 @@ def claimed_event(
                 return ended
             continue
         spell = table == "employment_spells"
-        what = "就业" if spell else "培训"
         begun = _claim_day(claim.get("event_date"))
-        day = written(begun) if begun is not None else ""
-        done = "删除" if data.get("deleted") else "修改"
-        title = claim.get("rule_title") or "补贴"
-        return refuse(
-            "claimed_event",
-            f"{claim.get('person_name') or '此人'}{day}开始的{what}已申领“{title}”"
-            f"（{claim.get('state')}），这条{what}不能{done}：申领以它为依据，"
-            + ("开始日期、单位、地点和就业形式" if spell else "培训日期、类型和天数")
-            + f"以申领时为准。如确需更正，请先驳回这条申领（已审批的由县里撤销），"
-            f"再更正{what}并重新申领",
-        )
+        done = Word("删除" if data.get("deleted") else "修改")
+        title: Part = str(claim.get("rule_title") or "") or Word("补贴")
+        whose, state = person_named(claim), Word(str(claim.get("state")))
+        if begun is None:
+            undated = CLAIMED_JOB_UNDATED if spell else CLAIMED_TRAINING_UNDATED
+            return refuse("claimed_event", said(undated, whose, title, state, done))
+        dated = CLAIMED_JOB if spell else CLAIMED_TRAINING
+        return refuse("claimed_event", said(dated, whose, Day(begun), title, state, done))
     return ALLOWED
 
 
@@ -663,15 +689,14 @@ def _ended_before(claim: Mapping[str, Any], end: object) -> Verdict | None:
         return None
     if kind not in (LimitKind.ONCE_PER_MONTH, LimitKind.ONCE_PER_YEAR) or day is None:
         return None
-    first, _last, said = paid_period(kind, on)
+    first, _last, _said = paid_period(kind, on)
     if day >= first:
         return None
+    period = Day(on, "month" if kind is LimitKind.ONCE_PER_MONTH else "year")
+    state = Word(str(claim.get("state")))
     return refuse(
         "claimed_event",
-        f"{claim.get('person_name') or '此人'}的“{claim.get('rule_title') or '补贴'}”已申领"
-        f"{said}（{claim.get('state')}），这份工作的结束日期{written(day)}不能早于{written(first)}："
-        f"申领以{said}在岗为依据。如确需更正，请先驳回这条申领（已审批的由县里撤销），"
-        "再更正工作的结束日期",
+        said(ENDED_BEFORE, claim_named(claim), period, state, Day(day), Day(first)),
     )
 
 
@@ -688,6 +713,33 @@ def account_changed(
     return bool(_changed(ACCOUNT_FIELDS, before, data))
 
 
+AWAITED_ACCOUNT = template(
+    "%1已「%2」，等待发放，这时改社保卡（银行）账号，批准的钱就发到新账号：已交县里核对，"
+    "县里核实后接受"
+)
+NOT_KEPT_ACCOUNT = template(
+    "%1变为「%2」时记下的收款账号（%3）不是台账上此人这时的账号（%4）：花名册按审批时记下的"
+    "账号发放，钱会发到别的账户。已交县里核对"
+)
+CLAIMED_PERSON = template(
+    "%1已「%2」，等待发放，%3不能删除：删除以后花名册照样会把这笔钱发给台账上已没有的人。"
+    "如确需删除，请先驳回这条申领（已审批的由县里撤销），再删除这个人"
+)
+_MOVE_ELSE = "（已审批的由县里撤销），或等发放以后再迁，或请县里办理迁移"
+MOVED_OUT_OF_TOWNSHIP = template(
+    "%1已「%2」，等待发放，%3不能迁出本乡镇（迁往%4）：申领仍记在原来的村，迁出以后花名册照样"
+    "按原村发放，新的地方还可以再申领一次。要迁出先驳回申领" + _MOVE_ELSE
+)
+MOVED_AWAY = template(
+    "%1已「%2」，等待发放，%3不能迁往%4：申领记在%5，迁走以后仍列在%5的公示表和批次里、按%5"
+    "发放，%4却审核不了，还可以再申领一次。要迁走先驳回申领" + _MOVE_ELSE
+)
+BATCH_PAID_FROM = template(
+    "批次“%1”里%2已「%3」：县里按这个批次的花名册发放，村、乡镇不能再修改或删除这个批次（%4），"
+    "否则花名册会变、申领会漏发或再发一次；如有错误请县里处理"
+)
+
+
 def account_awaited(claims: Iterable[Mapping[str, Any]]) -> Verdict:
     """A person's account changed while one of `claims` (theirs, rows as they will be) is
     approved and not yet paid, held for the county: the approved money would go to it."""
@@ -696,9 +748,7 @@ def account_awaited(claims: Iterable[Mapping[str, Any]]) -> Verdict:
             continue
         return refuse(
             "paid_account",
-            f"{claim.get('person_name') or '此人'}的“{claim.get('rule_title') or '补贴'}”已"
-            f"「{ClaimState.COUNTY_APPROVED.value}」，等待发放，这时改社保卡（银行）账号，"
-            "批准的钱就发到新账号：已交县里核对，县里核实后接受",
+            said(AWAITED_ACCOUNT, claim_named(claim), Word(ClaimState.COUNTY_APPROVED.value)),
         )
     return ALLOWED
 
@@ -718,13 +768,11 @@ def account_not_kept(
         return ALLOWED
     if same_account(row, person):
         return ALLOWED
-    said, is_now = _kept_said(row), _kept_said(kept_account(person))
+    kept: Part = _kept_said(row) or Word("空")
+    is_now: Part = _kept_said(kept_account(person)) or Word("空")
     return refuse(
         "claim_account",
-        f"{row.get('person_name') or '此人'}的“{row.get('rule_title') or '补贴'}”变为"
-        f"「{approved}」时记下的收款账号（{said or '空'}）不是台账上此人这时的账号"
-        f"（{is_now or '空'}）：花名册按审批时记下的账号发放，钱会发到别的账户。"
-        "已交县里核对",
+        said(NOT_KEPT_ACCOUNT, claim_named(row), Word(approved), kept, is_now),
     )
 
 
@@ -751,12 +799,14 @@ def claimed_person(claims: Iterable[Mapping[str, Any]]) -> Verdict:
     for claim in claims:
         if claim.get("deleted") or str(claim.get("state") or "") not in ONWARD:
             continue
-        name = claim.get("person_name") or "此人"
         return refuse(
             "claimed_person",
-            f"{name}的“{claim.get('rule_title') or '补贴'}”已「{claim.get('state')}」，"
-            f"等待发放，{name}不能删除：删除以后花名册照样会把这笔钱发给台账上已没有的人。"
-            "如确需删除，请先驳回这条申领（已审批的由县里撤销），再删除这个人",
+            said(
+                CLAIMED_PERSON,
+                claim_named(claim),
+                Word(str(claim.get("state"))),
+                person_named(claim),
+            ),
         )
     return ALLOWED
 
@@ -819,22 +869,14 @@ def moved_out(
             lies = str(claim.get("area_code") or "") or old
             if not lies or lies == new:
                 continue  # the claim stays where its person lives
-            name = claim.get("person_name") or "此人"
-            said = f"{name}的“{claim.get('rule_title') or '补贴'}”已「{state}」，等待发放，"
+            named, name = claim_named(claim), person_named(claim)
             if lies[:9] != new[:9]:
-                said += (
-                    f"{name}不能迁出本乡镇（迁往{where}）：申领仍记在原来的村，迁出以后花名册"
-                    "照样按原村发放，新的地方还可以再申领一次。要迁出先驳回申领"
+                return refuse(
+                    "claimed_moved",
+                    said(MOVED_OUT_OF_TOWNSHIP, named, Word(state), name, where),
                 )
-            else:
-                left = say_place(lies, divisions(), actor.places, Said.KNOWN) or "原来的村"
-                said += (
-                    f"{name}不能迁往{where}：申领记在{left}，迁走以后仍列在{left}的公示表和批次里、"
-                    f"按{left}发放，{where}却审核不了，还可以再申领一次。要迁走先驳回申领"
-                )
-            return refuse(
-                "claimed_moved", said + "（已审批的由县里撤销），或等发放以后再迁，或请县里办理迁移"
-            )
+            left: Part = say_place(lies, divisions(), actor.places, Said.KNOWN) or Word("原来的村")
+            return refuse("claimed_moved", said(MOVED_AWAY, named, Word(state), name, where, left))
     return ALLOWED
 
 
@@ -871,13 +913,13 @@ def batch_paid_from(
             continue
         if str(claim.get("batch_id") or "") != batch_id:
             continue
-        title = before.get("title") or "这个批次"
+        title: Part = str(before.get("title") or "") or Word("这个批次")
+        who: Part = str(claim.get("person_name") or "") or Word("有人")
+        paid: Part = str(claim.get("rule_title") or "") or Word("补贴")
+        named = said(CLAIM_NAMED, who, paid)
         return refuse(
             "claim_locked",
-            f"批次“{title}”里{claim.get('person_name') or '有人'}的“"
-            f"{claim.get('rule_title') or '补贴'}”已「{state}」：县里按这个批次的花名册发放，"
-            f"村、乡镇不能再修改或删除这个批次（{actor.describe()}），否则花名册会变、"
-            "申领会漏发或再发一次；如有错误请县里处理",
+            said(BATCH_PAID_FROM, title, named, Word(state), actor.described()),
         )
     return ALLOWED
 
@@ -927,11 +969,14 @@ _NO_TYPES: Mapping[str, str] = MappingProxyType({})
 
 
 class TrustRefused(FieldappError):
-    """A write the trust rules refuse; str() is the Chinese reason, `rule` names the rule."""
+    """A write the trust rules refuse; str() is the Chinese reason, `rule` names the rule,
+    `said` is the reason as its template and parts where the rule made it so (a window says
+    it in its language), else None."""
 
     def __init__(self, verdict: Verdict) -> None:
         super().__init__(verdict.reason)
         self.rule = verdict.rule
+        self.said = verdict.said
 
 
 def context_for(

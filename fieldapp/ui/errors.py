@@ -97,7 +97,7 @@ def message_for(error: BaseException) -> str:
     if isinstance(error, TrustRefused):
         # The rule's own words in the language shown where they are translated (Outside this
         # computer's area), else the write door's Chinese sentence (it names the place).
-        return reason_shown(error.rule, str(error))
+        return reason_shown(error.rule, str(error), error.said)
     if isinstance(error, FieldappError):
         return str(error)
     if isinstance(error, PermissionError):

@@ -30,15 +30,20 @@ from fieldapp.domain.enums import (
     UnemploymentLevel,
     WorkStatus,
 )
+from fieldapp.domain.labels import FIELD_LABELS, TABLE_FIELD_LABELS
 from fieldapp.domain.month import Month
+from fieldapp.domain.roles import ROLE_LABELS
+from fieldapp.domain.sentences import Day, Part, Sentence, Word, fill
 from fieldapp.services import households, persons
 from fieldapp.services.change_said import DAY_FIELDS, NAMED, field_said, fields_said
-from fieldapp.services.trust import RULES, TABLE_NAMES, table_name
+from fieldapp.services.trust import RULES, SAID_WORDS, TABLE_NAMES, table_name
 from fieldapp.sync.rejected import NEWER_VALUE_HERE
-from fieldapp.ui.days import day_said, month_said
+from fieldapp.ui.days import day_said, month_said, year_said
 from fieldapp.ui.history import filled as filled  # one filler, Qt-free, for both
 
 CONTEXT = "HeldWords"
+#: The context of the refusals' templates (`sentences.TEMPLATES`).
+REFUSALS = "Refusals"
 
 _STATES = tuple(str(state) for state in ClaimState)
 _LEVELS = tuple(str(level) for level in AreaKind)
@@ -102,7 +107,8 @@ _FORM_WORDS = frozenset(FORM_WORDS)
 def words() -> tuple[str, ...]:
     """Every Chinese word of the domain a held change's line says, once each, in order: the
     tables' and fields' names, the sentence for a newer program's value, the vocabularies'
-    words, the trust rules' reasons (`rule_word`) and the forms' words (`word_shown`)."""
+    words, the trust rules' reasons (`rule_word`), the forms' words (`word_shown`) and the
+    words a refusal's sentence may hold (`sentence_shown`: fields, roles, levels …)."""
     vocabularies = [word for vocabulary in VOCABULARIES.values() for word in vocabulary]
     return tuple(
         dict.fromkeys(
@@ -114,6 +120,10 @@ def words() -> tuple[str, ...]:
                 *vocabularies,
                 *RULES.values(),
                 *FORM_WORDS,
+                *FIELD_LABELS.values(),
+                *TABLE_FIELD_LABELS.values(),
+                *ROLE_LABELS.values(),
+                *SAID_WORDS,
             ]
         )
     )
@@ -174,10 +184,41 @@ def rule_word(rule: str) -> str:
     return "" if shown == word else shown
 
 
-def reason_shown(rule: object, reason: object) -> str:
-    """A held change's reason in the language shown: the rule's words (`rule_word`) where
-    this program has them translated, else the hub's reason as it wrote it."""
+def reason_shown(rule: object, reason: object, said: Sentence | None = None) -> str:
+    """A refusal's reason in the language shown: its whole sentence (`sentence_shown`) where
+    the rule made it of a template and its parts (`said`: the write door's `Verdict.said`,
+    `TrustRefused.said`); else — a held change's reason, as the hub wrote it — the rule's
+    words (`rule_word`) where this program has them translated, else the reason as written."""
+    if said is not None:
+        shown = sentence_shown(said)  # (it may open with a word: this person's “subsidy” …)
+        return shown[:1].upper() + shown[1:]
     return rule_word(str(rule or "")) or str(reason or "")
+
+
+def sentence_shown(sentence: Sentence) -> str:
+    """A sentence of the write door's (`fieldapp.domain.sentences`) in the language shown: its
+    template's translation (context `Refusals`) with each part said in it — the program's
+    words (`Word`: a table's, a field's, a claim's state, a role) through the held lines'
+    translations, a day (`Day`) as the language shown writes days, a phrase of its own
+    likewise, names, places and numbers as they are. Its
+    Chinese (`str(sentence)`) where the template has no translation: the Chinese window, or
+    a template still without English (`update_translations.py --check` fails then)."""
+    shown = QCoreApplication.translate(REFUSALS, sentence.template)
+    if shown == sentence.template:
+        return str(sentence)
+    return fill(shown, [_part_shown(part) for part in sentence.parts])
+
+
+def _part_shown(part: Part) -> str:
+    if isinstance(part, Sentence):
+        return sentence_shown(part)
+    if isinstance(part, Word):
+        return _shown(part.text)
+    if isinstance(part, Day):
+        if part.kind == "month":
+            return month_said(part.day)
+        return year_said(part.day.year) if part.kind == "year" else day_said(part.day)
+    return part
 
 
 def _vocabulary_word(table: str, key: str, value: object) -> str | None:

@@ -167,20 +167,26 @@ def test_a_trust_refusal_is_said_in_english_in_the_english_window(
     monkeypatch,
     warnings_shown,
 ):
-    """The write door's reason was its Chinese sentence in the English window too: it is now
-    the refusing rule's words (`trust.RULES`, translated as the sync page's held lines say
-    them); the Chinese window keeps the sentence, which names the place."""
+    """The write door's reason was its Chinese sentence in the English window too, then only
+    the refusing rule's words (Outside this computer's area): it is now the door's whole
+    sentence in English — which record, where it belongs, which device — the place and the
+    device's name as stored. The Chinese window keeps the Chinese sentence."""
     panel, person = person_with_records
     window.set_language("en")
     try:
         _moved_out(window, person)
-        for said in _refused_everywhere(panel, person, monkeypatch, warnings_shown):
-            assert said == (
-                "Nothing was deleted; everything shown is still there.\n\n"
-                "Outside this computer's area"
-            ), said
+        said = _refused_everywhere(panel, person, monkeypatch, warnings_shown)
     finally:
         window.set_language("zh_CN")
+    # (A visit's delete takes its services with it: the first the door refuses is a service.)
+    records = ["Employment", "Unemployment registration", "Services", "Services"]
+    outside = (
+        "” belongs to 七星关区 市西街道 小河村, outside the area of 大坝村 "
+        "(Village/site coordinator · 大坝村)"
+    )
+    kept = "Nothing was deleted; everything shown is still there.\n\n"
+    assert said[:4] == [f"{kept}This “{record}{outside}" for record in records], said
+    assert said[4].endswith(f"This “Person{outside}"), said[4]
 
 
 def test_another_villages_deleted_person_is_said_in_english(window, monkeypatch):
@@ -191,7 +197,11 @@ def test_another_villages_deleted_person_is_said_in_english(window, monkeypatch)
     person = Records(session.ledger).select(Person, "name = '张长英'")[0]
     session.apply(persons.delete(session.ledger, session.actor, person.id, "重复录入"))
     _moved_out(window, person)
-    for lang, said in (("zh_CN", "不在"), ("en", "Outside this computer's area")):
+    english = "This “Person” belongs to 七星关区 市西街道 小河村, outside the area of 大坝村"
+    for lang, said in (
+        ("zh_CN", "不在大坝村（村/安置点专员 · 大坝村）负责的范围内"),
+        ("en", english),
+    ):
         window.set_language(lang)
         page = window.show_page("ledger")
         page.area.set_code("520502001")  # the township: both villages' people

@@ -188,10 +188,15 @@ def test_the_panel_says_a_moved_persons_later_changes_no_longer_arrive(role_wind
         ". Once a sync has confirmed the move, later changes no longer reach this device."
     )
     assert "此后的变化" not in panel.scope_note.text()
-    # The reason too: the program's own words for the rule, not the Chinese sentence.
-    assert "Outside this computer's area" in panel.scope_note.text()
+    # The reason too: the write door's whole sentence in English (the place and the device's
+    # name as stored), not the Chinese sentence.
+    reason = (
+        "This “Person” belongs to 威宁彝族回族苗族自治县 五里岗街道 锦绣园安置点 1栋, outside the "
+        "area of 一号机 (Village/site coordinator · 民主村)"
+    )
+    assert reason in panel.scope_note.text()
     assert "负责的范围" not in panel.scope_note.text()
-    assert panel.edit_button.toolTip() == "Outside this computer's area"
+    assert panel.edit_button.toolTip() == reason
 
 
 def test_a_county_device_is_offered_every_person_of_the_county(role_window):

@@ -2306,6 +2306,114 @@
       <source>长期失业</source>
       <translation>Long-term unemployed</translation>
     </message>
+    <message>
+      <source>户籍地区划代码</source>
+      <translation>Hukou division code</translation>
+    </message>
+    <message>
+      <source>已删除</source>
+      <translation>Deleted</translation>
+    </message>
+    <message>
+      <source>所属户</source>
+      <translation>Household</translation>
+    </message>
+    <message>
+      <source>所属人员</source>
+      <translation>Person</translation>
+    </message>
+    <message>
+      <source>区划代码</source>
+      <translation>Division code</translation>
+    </message>
+    <message>
+      <source>层级</source>
+      <translation>Level</translation>
+    </message>
+    <message>
+      <source>务工地区划代码</source>
+      <translation>Work place division code</translation>
+    </message>
+    <message>
+      <source>所属走访</source>
+      <translation>Visit</translation>
+    </message>
+    <message>
+      <source>补贴项目</source>
+      <translation>Subsidy</translation>
+    </message>
+    <message>
+      <source>所属申领</source>
+      <translation>Claim</translation>
+    </message>
+    <message>
+      <source>批次</source>
+      <translation>Batch</translation>
+    </message>
+    <message>
+      <source>村/安置点专员</source>
+      <translation>Village/site coordinator</translation>
+    </message>
+    <message>
+      <source>县级</source>
+      <translation>County</translation>
+    </message>
+    <message>
+      <source>县级汇总中心</source>
+      <translation>County hub</translation>
+    </message>
+    <message>
+      <source>本机</source>
+      <translation>this device</translation>
+    </message>
+    <message>
+      <source>未知地区</source>
+      <translation>an unknown area</translation>
+    </message>
+    <message>
+      <source>此人</source>
+      <translation>this person</translation>
+    </message>
+    <message>
+      <source>补贴</source>
+      <translation>subsidy</translation>
+    </message>
+    <message>
+      <source>没有金额</source>
+      <translation>no amount</translation>
+    </message>
+    <message>
+      <source>空白</source>
+      <translation>blank</translation>
+    </message>
+    <message>
+      <source>状态不明</source>
+      <translation>unknown</translation>
+    </message>
+    <message>
+      <source>空</source>
+      <translation>none</translation>
+    </message>
+    <message>
+      <source>原来的村</source>
+      <translation>the village left</translation>
+    </message>
+    <message>
+      <source>这个批次</source>
+      <translation>this batch</translation>
+    </message>
+    <message>
+      <source>有人</source>
+      <translation>someone</translation>
+    </message>
+    <message>
+      <source>删除</source>
+      <translation>deleted</translation>
+    </message>
+    <message>
+      <source>修改</source>
+      <translation>changed</translation>
+    </message>
   </context>
   <context>
     <name>History</name>
@@ -4051,6 +4159,217 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>走访记录表按村或安置点打印：%1 不是村或安置点，请在“村/安置点”中选一个村或安置点</source>
       <translation>The visit sheet is printed for a village or site: %1 is neither; choose a village or site under “Village / site”</translation>
+    </message>
+  </context>
+  <context>
+    <name>Refusals</name>
+    <message>
+      <source>%1、%2</source>
+      <translation>%1, %2</translation>
+    </message>
+    <message>
+      <source>%1（%2）</source>
+      <translation>%1 (%2)</translation>
+    </message>
+    <message>
+      <source>%1（%2 · %3）</source>
+      <translation>%1 (%2 · %3)</translation>
+    </message>
+    <message>
+      <source>「%1」由县里统一维护，只有县级设备或县级汇总中心可以修改（%2）</source>
+      <translation>“%1” is kept by the county for everyone: only a county device or the county hub may change it (%2)</translation>
+    </message>
+    <message>
+      <source>「%1」只能新增，不能修改（县级可以更正）</source>
+      <translation>“%1” can only be added to, not changed (the county can correct it)</translation>
+    </message>
+    <message>
+      <source>「%1」只有县级可以修改</source>
+      <translation>Only the county may change “%1”</translation>
+    </message>
+    <message>
+      <source>新的区域「%1」的上级写成了%2，不在%3负责的范围内：本机新增的组、楼栋只能挂在本机区域内的地方下面</source>
+      <translation>The new area “%1” is placed under %2, outside the area of %3: a group or building this device adds can only go under a place in its own area</translation>
+    </message>
+    <message>
+      <source>新的区域「%1」（%2）不在%3负责的范围内：范围外的区域由县里统一维护</source>
+      <translation>The new area “%1” (%2) is outside the area of %3: areas outside it are kept by the county</translation>
+    </message>
+    <message>
+      <source>%1必须有%2</source>
+      <translation>“%1” needs its “%2”</translation>
+    </message>
+    <message>
+      <source>%1的%2指向的记录在中心不存在，无法确定所属地区</source>
+      <translation>The “%2” of “%1” points to a record the hub does not have: which area it belongs to cannot be told</translation>
+    </message>
+    <message>
+      <source>%1的%2指向%3，不在%4负责的范围内</source>
+      <translation>The “%2” of “%1” points to %3, outside the area of %4</translation>
+    </message>
+    <message>
+      <source>新建的%1没有%2</source>
+      <translation>The new “%1” has no “%2”</translation>
+    </message>
+    <message>
+      <source>无法确定这条%1属于哪个地区（所属的人员或户不明），只有县级可以修改</source>
+      <translation>Which area this “%1” belongs to cannot be told (its person or household is unknown): only the county may change it</translation>
+    </message>
+    <message>
+      <source>这条%1属于%2，不在%3负责的范围内</source>
+      <translation>This “%1” belongs to %2, outside the area of %3</translation>
+    </message>
+    <message>
+      <source>新建的%1必须有所属地区</source>
+      <translation>A new “%1” must belong to an area</translation>
+    </message>
+    <message>
+      <source>%1属于%2，不在%3负责的范围内</source>
+      <translation>The “%1” belongs to %2, outside the area of %3</translation>
+    </message>
+    <message>
+      <source>%1设备</source>
+      <translation>a %1 device</translation>
+    </message>
+    <message>
+      <source>新建的申领只能是「%1」或「%2」</source>
+      <translation>A new claim can only be “%1” or “%2”</translation>
+    </message>
+    <message>
+      <source>申领当前为「%1」，不能变为「%2」（不符合审核流程）</source>
+      <translation>The claim is “%1” now and cannot become “%2” (no step of the review does that)</translation>
+    </message>
+    <message>
+      <source>申领由%1新建，本机不能新建（%2）</source>
+      <translation>Claims are made by %1; this device cannot make one (%2)</translation>
+    </message>
+    <message>
+      <source>把申领从「%1」变为「%2」是%3级审核，只有%4可以操作（%5）</source>
+      <translation>Taking a claim from “%1” to “%2” is the %3 review: only %4 can do it (%5)</translation>
+    </message>
+    <message>
+      <source>申领的状态「%1」无法识别，只有县级可以更正</source>
+      <translation>The claim's state “%1” is not one this program knows: only the county can correct it</translation>
+    </message>
+    <message>
+      <source>「%1」的申领不能删除，只能驳回或撤销</source>
+      <translation>A “%1” claim cannot be deleted, only rejected or reversed</translation>
+    </message>
+    <message>
+      <source>只有%1可以删除草稿申领</source>
+      <translation>Only %1 can delete a draft claim</translation>
+    </message>
+    <message>
+      <source>申领已「%1」，不能再修改（更正请新建申领）</source>
+      <translation>The claim is “%1” and can no longer change (to correct it, make a new claim)</translation>
+    </message>
+    <message>
+      <source>申领已「%1」，所属批次不能再改：它已按这个批次的花名册发放，移出批次会被下一个批次再编入、再发放一次；如有错误只能撤销</source>
+      <translation>The claim is “%1”: its batch can no longer change. It was paid by this batch's roster; taken out, the next batch would take it in and pay it again. If it is wrong, it can only be reversed</translation>
+    </message>
+    <message>
+      <source>申领已「%1」，所属批次只有县级可以调整：县里按批次的花名册发放，村、乡镇改动批次会让它漏发或再发一次（%2）</source>
+      <translation>The claim is “%1”: only the county can change its batch. The county pays by each batch's roster; a village or township changing the batch would leave it unpaid or paid twice (%2)</translation>
+    </message>
+    <message>
+      <source>申领已「%1」，%2不能再修改；如有错误只能撤销</source>
+      <translation>The claim is “%1”: %2 can no longer change; if it is wrong, it can only be reversed</translation>
+    </message>
+    <message>
+      <source>申领提交后%1不能再改（人员、补贴项目、金额以提交时为准；有误请驳回后新建）</source>
+      <translation>Once a claim is submitted, %1 can no longer change (the person, subsidy and amount stay as submitted; if wrong, reject it and make a new one)</translation>
+    </message>
+    <message>
+      <source>申领状态「%1」不是有效的状态</source>
+      <translation>The claim state “%1” is not a valid state</translation>
+    </message>
+    <message>
+      <source>把申领变为「%1」必须写明原因</source>
+      <translation>A claim made “%1” needs a reason</translation>
+    </message>
+    <message>
+      <source>%1的“%2”</source>
+      <translation>%1's “%2”</translation>
+    </message>
+    <message>
+      <source>%1申领%2：申领金额必须大于零（按政策的补贴标准），请在程序中按政策重新申领</source>
+      <translation>%1 asks for %2: a claim's amount must be above zero (the policy's standard); claim again in the program by the policy</translation>
+    </message>
+    <message>
+      <source>%1 元</source>
+      <translation>%1 yuan</translation>
+    </message>
+    <message>
+      <source>%1没有申领日期：不知道申领的是哪个月（哪一天开始的就业）的补贴，金额就无从与补贴标准核对；请在程序中按政策重新申领</source>
+      <translation>%1 has no claim date: which month's subsidy it asks for (or for a job begun which day) is not known, so its amount cannot be checked against the standard; claim again in the program by the policy</translation>
+    </message>
+    <message>
+      <source>%1写的地区是%2，而申领人的户在%3：申领只能记在申领人所在的村（安置点），否则会列进别村的公示表和批次；请在程序中重新申领</source>
+      <translation>%1 gives its area as %2, but the claimant's household is in %3: a claim can only be recorded in the claimant's own village (site), or it would be listed on another village's public notice and batches; claim again in the program</translation>
+    </message>
+    <message>
+      <source>审核记录：%1</source>
+      <translation>Claim review record: %1</translation>
+    </message>
+    <message>
+      <source>审核记录的原状态「%1」无法识别</source>
+      <translation>The review record's earlier state “%1” is not one this program knows</translation>
+    </message>
+    <message>
+      <source>「%1」是%2级审核，只有%3可以操作（%4）</source>
+      <translation>“%1” is the %2 review: only %3 can do it (%4)</translation>
+    </message>
+    <message>
+      <source>审核记录写的是「%1」，而申领当前为「%2」</source>
+      <translation>The review record says “%1”, but the claim is “%2” now</translation>
+    </message>
+    <message>
+      <source>%1已「%2」，等待发放，这时改社保卡（银行）账号，批准的钱就发到新账号：已交县里核对，县里核实后接受</source>
+      <translation>%1 is “%2” and waiting to be paid: changing the social security card (bank) account now would send the approved money to the new account. Sent to the county to check; it is accepted once the county has verified it</translation>
+    </message>
+    <message>
+      <source>%1变为「%2」时记下的收款账号（%3）不是台账上此人这时的账号（%4）：花名册按审批时记下的账号发放，钱会发到别的账户。已交县里核对</source>
+      <translation>The account kept when %1 became “%2” (%3) is not this person's account in the ledger at that time (%4): the roster pays to the account kept at approval, so the money would go to another account. Sent to the county to check</translation>
+    </message>
+    <message>
+      <source>%1已「%2」，等待发放，%3不能删除：删除以后花名册照样会把这笔钱发给台账上已没有的人。如确需删除，请先驳回这条申领（已审批的由县里撤销），再删除这个人</source>
+      <translation>%1 is “%2” and waiting to be paid: %3 cannot be deleted. Deleted, the roster would still pay the money to someone the ledger no longer holds. If they must be deleted, first reject the claim (the county reverses an approved one), then delete the person</translation>
+    </message>
+    <message>
+      <source>%1已「%2」，等待发放，%3不能迁出本乡镇（迁往%4）：申领仍记在原来的村，迁出以后花名册照样按原村发放，新的地方还可以再申领一次。要迁出先驳回申领（已审批的由县里撤销），或等发放以后再迁，或请县里办理迁移</source>
+      <translation>%1 is “%2” and waiting to be paid: %3 cannot move out of the township (to %4). The claim stays recorded in the old village and the roster would still pay it there, while the new place could claim again. To move them, first reject the claim (the county reverses an approved one), or wait until it is paid, or ask the county to move them</translation>
+    </message>
+    <message>
+      <source>%1已「%2」，等待发放，%3不能迁往%4：申领记在%5，迁走以后仍列在%5的公示表和批次里、按%5发放，%4却审核不了，还可以再申领一次。要迁走先驳回申领（已审批的由县里撤销），或等发放以后再迁，或请县里办理迁移</source>
+      <translation>%1 is “%2” and waiting to be paid: %3 cannot move to %4. The claim is recorded in %5: after the move it would still be listed on %5's public notice and batches and paid by %5, while %4 could not review it and could claim again. To move them, first reject the claim (the county reverses an approved one), or wait until it is paid, or ask the county to move them</translation>
+    </message>
+    <message>
+      <source>批次“%1”里%2已「%3」：县里按这个批次的花名册发放，村、乡镇不能再修改或删除这个批次（%4），否则花名册会变、申领会漏发或再发一次；如有错误请县里处理</source>
+      <translation>In the batch “%1”, %2 is “%3”: the county pays by this batch's roster, so a village or township can no longer change or delete the batch (%4), or the roster would change and claims would go unpaid or be paid twice. If something is wrong, ask the county</translation>
+    </message>
+    <message>
+      <source>%1或%2</source>
+      <translation>%1 or %2</translation>
+    </message>
+    <message>
+      <source>%1%2开始的就业已申领“%3”（%4），这条就业不能%5：申领以它为依据，开始日期、单位、地点和就业形式以申领时为准。如确需更正，请先驳回这条申领（已审批的由县里撤销），再更正就业并重新申领</source>
+      <translation>%1's job begun on %2 is claimed for “%3” (%4): the job cannot be %5, as the claim rests on it — its start date, employer, place and form stay as they were when claimed. To correct it, first reject the claim (the county reverses an approved one), then correct the job and claim again</translation>
+    </message>
+    <message>
+      <source>%1开始的就业已申领“%2”（%3），这条就业不能%4：申领以它为依据，开始日期、单位、地点和就业形式以申领时为准。如确需更正，请先驳回这条申领（已审批的由县里撤销），再更正就业并重新申领</source>
+      <translation>A job of %1's is claimed for “%2” (%3): the job cannot be %4, as the claim rests on it — its start date, employer, place and form stay as they were when claimed. To correct it, first reject the claim (the county reverses an approved one), then correct the job and claim again</translation>
+    </message>
+    <message>
+      <source>%1%2开始的培训已申领“%3”（%4），这条培训不能%5：申领以它为依据，培训日期、类型和天数以申领时为准。如确需更正，请先驳回这条申领（已审批的由县里撤销），再更正培训并重新申领</source>
+      <translation>%1's training begun on %2 is claimed for “%3” (%4): the training cannot be %5, as the claim rests on it — its date, kind and days stay as they were when claimed. To correct it, first reject the claim (the county reverses an approved one), then correct the training and claim again</translation>
+    </message>
+    <message>
+      <source>%1开始的培训已申领“%2”（%3），这条培训不能%4：申领以它为依据，培训日期、类型和天数以申领时为准。如确需更正，请先驳回这条申领（已审批的由县里撤销），再更正培训并重新申领</source>
+      <translation>A training of %1's is claimed for “%2” (%3): the training cannot be %4, as the claim rests on it — its date, kind and days stay as they were when claimed. To correct it, first reject the claim (the county reverses an approved one), then correct the training and claim again</translation>
+    </message>
+    <message>
+      <source>%1已申领%2（%3），这份工作的结束日期%4不能早于%5：申领以%2在岗为依据。如确需更正，请先驳回这条申领（已审批的由县里撤销），再更正工作的结束日期</source>
+      <translation>%1 is claimed for %2 (%3): this job's end date %4 cannot be before %5, as the claim rests on working in %2. To correct it, first reject the claim (the county reverses an approved one), then correct the job's end date</translation>
     </message>
   </context>
   <context>

@@ -102,7 +102,7 @@ class PersonEditor(QDialog):
         verdict = (
             may_change_row(session.ledger, session.actor, "persons", person.id) if person else None
         )
-        self.refusal = reason_shown(verdict.rule, verdict.reason) if verdict else ""
+        self.refusal = reason_shown(verdict.rule, verdict.reason, verdict.said) if verdict else ""
         self.setWindowTitle(self.tr("编辑人员") if person else self.tr("新增人员"))
         self._build(area_code)
         if person:

@@ -221,7 +221,7 @@ class RestoreDialog(QDialog):
         if who is None or row is None:
             return ""
         verdict = may_change(who, "persons", row.area_code or None)
-        return reason_shown(verdict.rule, verdict.reason)
+        return reason_shown(verdict.rule, verdict.reason, verdict.said)
 
     def _offer(self) -> None:
         why = self._why_not(self.view.currentIndex().data(ROW_ROLE))

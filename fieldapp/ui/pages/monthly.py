@@ -510,7 +510,7 @@ class MonthlyPage(QWidget):
                 return ""
             if row.area_code not in reasons:
                 verdict = may_change(who, "monthly_status", row.area_code or None)
-                reasons[row.area_code] = reason_shown(verdict.rule, verdict.reason)
+                reasons[row.area_code] = reason_shown(verdict.rule, verdict.reason, verdict.said)
             return reasons[row.area_code]
 
         return locked

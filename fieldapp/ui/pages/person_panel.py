@@ -346,7 +346,7 @@ class PersonPanel(QWidget):
         )
         # The reason in the language shown: the rule's own words where they are translated,
         # else the write door's Chinese sentence (which names the place and the device).
-        reason = reason_shown(self.writable.rule, self.writable.reason)
+        reason = reason_shown(self.writable.rule, self.writable.reason, self.writable.said)
         for button in writes:
             button.setEnabled(on and self.writable.allowed)
             button.setToolTip(reason)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain.month import Month
 from fieldapp.domain.progress import Cancelled
-from fieldapp.policy.report import PLACES, AreaFigures, MonthlyReport
+from fieldapp.policy.report import LEVELS, PLACES, AreaFigures, MonthlyReport
 from fieldapp.services.exports import record_export
 from fieldapp.services.report import monthly_report
 from fieldapp.ui import policy_access
@@ -30,8 +30,6 @@ from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import Column, RowsModel
 from fieldapp.ui.widgets import DateField, table_view
-
-LEVELS = ("短期失业", "中短期失业", "中长期失业", "长期失业")
 
 
 def employed(fig: AreaFigures) -> int:

@@ -391,7 +391,7 @@ class SubsidiesPage(QWidget):
             result.person_id if result is not None else None,
         )
         self.claim_button.setEnabled(verdict.allowed)
-        self.claim_button.setToolTip(reason_shown(verdict.rule, verdict.reason))
+        self.claim_button.setToolTip(reason_shown(verdict.rule, verdict.reason, verdict.said))
 
     def _show_reasons(self, current, _previous) -> None:  # noqa: ANN001 - QModelIndex
         result = current.data(ROW_ROLE) if current.isValid() else None
@@ -723,7 +723,7 @@ class SubsidiesPage(QWidget):
             if verdict.allowed
             else self.tr("本机只能为本机负责的区域编批次：请在上方“区域”中选择本机负责的区域")
             + "\n"
-            + reason_shown(verdict.rule, verdict.reason)
+            + reason_shown(verdict.rule, verdict.reason, verdict.said)
         )
 
     def selected_claim(self) -> Claim | None:
@@ -746,7 +746,7 @@ class SubsidiesPage(QWidget):
             # … on the claims of its own area (another village's claims are only shown)
             verdict = may_change_row(self.session.ledger, self.session.actor, "claims", claim.id)
             if not verdict.allowed:
-                return set(), reason_shown(verdict.rule, verdict.reason)
+                return set(), reason_shown(verdict.rule, verdict.reason, verdict.said)
         return steps, ""
 
     def _on_claim(self, current, _previous) -> None:  # noqa: ANN001 - QModelIndex

@@ -225,7 +225,7 @@ class VisitsPage(QWidget):
         where they live: not another village's people); the status line says why not."""
         who = rules_actor(self.session.ledger, self.session.actor)
         verdict = ALLOWED if who is None or area is None else may_add_at(who, "visits", area)
-        reason = reason_shown(verdict.rule, verdict.reason)
+        reason = reason_shown(verdict.rule, verdict.reason, verdict.said)
         self.save_button.setEnabled(verdict.allowed)
         self.save_button.setToolTip(reason)
         if reason or self.status.text() == self.save_button.property("refusal"):

@@ -1,0 +1,308 @@
+"""Scenarios: one refusal of each templated sentence, through the rules' own functions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from fieldapp.domain.roles import Role
+from fieldapp.services import trust, trust_check
+from fieldapp.services.trust import Actor, Context, Proposal, Verdict, check
+
+VILLAGE = "520502101001"
+OTHER = "520502202001"
+TOWN = "520502101"
+FIELDS = {
+    "persons": frozenset({"household_id", "name", "id_number", "relation", "phone", "deleted"}),
+    "households": frozenset({"area_code", "address", "head_person_id", "deleted"}),
+    "claims": frozenset(
+        {
+            "person_id",
+            "rule_id",
+            "amount",
+            "state",
+            "reason",
+            "evidence",
+            "batch_id",
+            "deleted",
+            "claim_date",
+            "area_code",
+            "spell_id",
+            "person_name",
+            "rule_title",
+        }
+    ),  # fmt: skip
+    "claim_events": frozenset({"claim_id", "from_state", "to_state", "reason", "detail"}),
+    "areas": frozenset({"code", "name", "kind", "parent_code", "deleted"}),
+    "policy_packs": frozenset({"text"}),
+    "print_log": frozenset({"paper", "pages"}),
+    "mystery": frozenset({"x"}),
+    "employment_spells": frozenset({"person_id", "employer", "deleted"}),
+}
+COORDINATOR = Actor(Role.COORDINATOR, VILLAGE, "红星村")
+UNNAMED = Actor(Role.COORDINATOR, VILLAGE)
+TOWNSHIP = Actor(Role.TOWNSHIP, TOWN, "城关镇")
+COUNTY = Actor(Role.COUNTY, "520502", "县人社局")
+
+
+def ctx(table: str, before=None, place=None, after=None, targets=None) -> Context:
+    return Context(
+        exists=before is not None,
+        before=before or {},
+        place_before=place,
+        places_after=after or {},
+        targets=targets or {},
+        fields=FIELDS.get(table),
+    )
+
+
+def claim(state: str, **extra):
+    return {"person_id": "p1", "rule_id": "r1", "amount": 500.0, "state": state,
+            "claim_date": "2026-06-05", "area_code": VILLAGE, "person_name": "王小明",
+            "rule_title": "乡村公益性岗位补贴", **extra}  # fmt: skip
+
+
+def _c(actor: Actor, table: str, data, before=None, place=None, after=None, targets=None):
+    return lambda: check(
+        actor, Proposal(table, "r1", data), ctx(table, before, place, after, targets)
+    )
+
+
+def _approved(**extra):
+    return claim("县审批", **extra)
+
+
+SCENARIOS: dict[str, Callable[[], Verdict]] = {
+    "county_table": _c(COORDINATOR, "policy_packs", {"text": "x"}, before={"text": "y"}),
+    "county_table_everywhere": _c(
+        Actor(Role.COORDINATOR, None, "某机"), "policy_packs", {"text": "x"}, before={"text": "y"}
+    ),
+    "county_table_unnamed": _c(UNNAMED, "policy_packs", {"text": "x"}, before={"text": "y"}),
+    "county_table_parent": _c(
+        COORDINATOR,
+        "areas",
+        {"code": VILLAGE + "001", "name": "一组", "kind": "组", "parent_code": OTHER},
+    ),
+    "county_table_outside": _c(
+        COORDINATOR,
+        "areas",
+        {"code": OTHER + "001", "name": "一组", "kind": "组", "parent_code": OTHER},
+    ),
+    "county_default": _c(COORDINATOR, "mystery", {"x": "1"}),
+    "append_only": _c(COORDINATOR, "claim_events", {"reason": "x"}, before={"reason": "y"}),
+    "no_place_must": lambda: trust._check_scope(
+        COORDINATOR,
+        Proposal("employment_spells", "r1", {"person_id": None}),
+        ctx("employment_spells", {"employer": "a"}, VILLAGE),
+    ),
+    "no_place_missing": _c(
+        COORDINATOR,
+        "employment_spells",
+        {"person_id": "p9"},
+        before={"employer": "a"},
+        place=VILLAGE,
+    ),
+    "pull_in": _c(
+        COORDINATOR,
+        "employment_spells",
+        {"person_id": "p9"},
+        before={"employer": "a"},
+        place=VILLAGE,
+        after={"person_id": OTHER},
+    ),
+    "link_scope": _c(
+        COORDINATOR,
+        "households",
+        {"head_person_id": "p9"},
+        before={"address": "a"},
+        place=VILLAGE,
+        after={"head_person_id": OTHER},
+    ),
+    "no_place_new": lambda: trust._check_scope(
+        COORDINATOR,
+        Proposal("employment_spells", "r1", {"employer": "张三"}),
+        ctx("employment_spells"),
+    ),
+    "no_place_unknown": _c(COORDINATOR, "persons", {"name": "张三"}, before={"name": "a"}),
+    "scope": _c(COORDINATOR, "persons", {"name": "张三"}, before={"name": "a"}, place=OTHER),
+    "may_change": lambda: trust.may_change(COORDINATOR, "persons", OTHER),
+    "may_add_no_place": lambda: trust.may_add_at(COORDINATOR, "visits", None),
+    "may_add_outside": lambda: trust.may_add_at(COORDINATOR, "visits", OTHER),
+    "claim_new_state": _c(COORDINATOR, "claims", claim("村审核"), after={"person_id": VILLAGE}),
+    "claim_new_by_township": _c(TOWNSHIP, "claims", claim("草稿"), after={"person_id": TOWN}),
+    "claim_flow": _c(
+        COORDINATOR, "claims", {"state": "县审批"}, before=claim("草稿"), place=VILLAGE
+    ),
+    "claim_step": _c(
+        COORDINATOR, "claims", {"state": "乡镇审核"}, before=claim("村审核"), place=VILLAGE
+    ),
+    "claim_step_county": _c(
+        TOWNSHIP, "claims", {"state": "县审批"}, before=claim("乡镇审核"), place=VILLAGE
+    ),
+    "claim_unreadable": _c(
+        COORDINATOR, "claims", {"amount": 1.0}, before=claim("半途"), place=VILLAGE
+    ),
+    "claim_delete": _c(
+        COORDINATOR, "claims", {"deleted": True}, before=claim("已提交"), place=VILLAGE
+    ),
+    "claim_delete_role": _c(
+        TOWNSHIP, "claims", {"deleted": True}, before=claim("草稿"), place=VILLAGE
+    ),
+    "claim_final": _c(COUNTY, "claims", {"amount": 1.0}, before=claim("驳回"), place=VILLAGE),
+    "claim_paid_batch": _c(
+        COUNTY, "claims", {"batch_id": "b2"}, before=claim("已发放", batch_id="b1"), place=VILLAGE
+    ),
+    "claim_locked_batch": _c(
+        COORDINATOR,
+        "claims",
+        {"batch_id": "b2"},
+        before=_approved(batch_id="b1"),
+        place=VILLAGE,
+        after={"batch_id": VILLAGE},
+    ),
+    "claim_locked_fields": _c(
+        COUNTY, "claims", {"amount": 1.0, "rule_id": "r2"}, before=_approved(), place=VILLAGE
+    ),
+    "claim_frozen": _c(
+        COORDINATOR, "claims", {"amount": 1.0}, before=claim("已提交"), place=VILLAGE
+    ),
+    "claim_bad_state": lambda: trust._check_claim_row(
+        COORDINATOR, {"state": "半途"}, ctx("claims", claim("草稿"), VILLAGE)
+    ),
+    "claim_reason": _c(
+        COORDINATOR, "claims", {"state": "驳回"}, before=claim("已提交"), place=VILLAGE
+    ),
+    "claim_amount": _c(
+        COORDINATOR, "claims", claim("草稿", amount=0.0), after={"person_id": VILLAGE}
+    ),
+    "claim_no_amount": _c(
+        COORDINATOR,
+        "claims",
+        claim("草稿", amount=None, person_name=None),
+        after={"person_id": VILLAGE},
+    ),
+    "claim_no_date": _c(
+        COORDINATOR, "claims", claim("草稿", claim_date=None), after={"person_id": VILLAGE}
+    ),
+    "claim_area": _c(
+        COORDINATOR,
+        "claims",
+        claim("草稿", area_code=VILLAGE[:-3] + "002"),
+        after={"person_id": VILLAGE},
+    ),
+    "claim_area_blank": _c(
+        COORDINATOR, "claims", claim("草稿", area_code=""), after={"person_id": VILLAGE}
+    ),
+    "event_step": _c(
+        COORDINATOR,
+        "claim_events",
+        {"claim_id": "c1", "from_state": "村审核", "to_state": "乡镇审核"},
+        after={"claim_id": VILLAGE},
+    ),
+    "event_unreadable": _c(
+        COORDINATOR,
+        "claim_events",
+        {"claim_id": "c1", "from_state": "半途", "to_state": "乡镇审核"},
+        after={"claim_id": VILLAGE},
+    ),
+    "event_level": _c(
+        COORDINATOR,
+        "claim_events",
+        {"claim_id": "c1", "to_state": "县审批"},
+        after={"claim_id": VILLAGE},
+    ),
+    "event_mismatch": _c(
+        COORDINATOR,
+        "claim_events",
+        {"claim_id": "c1", "from_state": "已提交", "to_state": "村审核"},
+        after={"claim_id": VILLAGE},
+        targets={"claim_id": {"state": "草稿"}},
+    ),
+    "account_awaited": lambda: trust_check.account_awaited([_approved()]),
+    "account_not_kept": lambda: trust_check.account_not_kept(
+        claim("村审核"),
+        {
+            "state": "县审批",
+            "approved_bank": "中国农业银行",
+            "approved_account": "6228480000001234",
+        },
+        {"account_bank": "中国农业银行", "account_number": "6228480000005678"},
+    ),
+    "account_not_kept_empty": lambda: trust_check.account_not_kept(
+        claim("村审核"),
+        {"state": "县审批"},
+        {"account_bank": "中国农业银行", "account_number": "6228480000005678"},
+    ),
+    "claimed_person": lambda: trust_check.claimed_person([claim("已提交")]),
+    "claimed_person_unnamed": lambda: trust_check.claimed_person(
+        [claim("已提交", person_name=None, rule_title=None)]
+    ),
+    "claimed_moved_out": lambda: trust_check.moved_out(
+        COORDINATOR,
+        "persons",
+        "p1",
+        {"household_id": "h1"},
+        {"household_id": "h2"},
+        lambda table, row: {"h1": {"area_code": VILLAGE}, "h2": {"area_code": OTHER}}.get(row),
+        lambda household: [],
+        lambda person: [claim("已提交")],
+    ),
+    "claimed_moved_within": lambda: trust_check.moved_out(
+        COORDINATOR,
+        "households",
+        "h1",
+        {"area_code": VILLAGE},
+        {"area_code": VILLAGE[:-3] + "002"},
+        lambda table, row: None,
+        lambda household: ["p1"],
+        lambda person: [claim("村审核")],
+    ),
+    "batch_paid_from": lambda: trust_check.batch_paid_from(
+        COORDINATOR,
+        "b1",
+        {"title": "六月公益岗", "rule_id": "r1"},
+        {"rule_id": "r2"},
+        [_approved(batch_id="b1")],
+    ),
+    "claimed_job": lambda: trust_check.claimed_event(
+        "employment_spells",
+        "s1",
+        {"employer": "甲厂"},
+        {"employer": "乙厂"},
+        [claim("已提交", spell_id="s1", event_date="2026-06-01")],
+    ),
+    "claimed_job_deleted_undated": lambda: trust_check.claimed_event(
+        "employment_spells",
+        "s1",
+        {"employer": "甲厂"},
+        {"deleted": True},
+        [claim("村审核", spell_id="s1", person_name=None, rule_title=None)],
+    ),
+    "claimed_training": lambda: trust_check.claimed_event(
+        "services",
+        "t1",
+        {"training_days": 10},
+        {"deleted": True},
+        [claim("县审批", facts='{"event_id": "t1"}', event_date="2026-05-10")],
+    ),
+    "claimed_training_undated": lambda: trust_check.claimed_event(
+        "services",
+        "t1",
+        {"training_days": 10},
+        {"training_days": 5},
+        [claim("已提交", facts={"event_id": "t1"})],
+    ),
+    "ended_before_month": lambda: trust_check.claimed_event(
+        "employment_spells",
+        "s1",
+        {"end_date": None},
+        {"end_date": "2026-05-20"},
+        [claim("已提交", spell_id="s1", limit_kind="once_per_month")],
+    ),
+    "ended_before_year": lambda: trust_check.claimed_event(
+        "employment_spells",
+        "s1",
+        {"end_date": None},
+        {"end_date": "2025-12-31"},
+        [claim("已提交", spell_id="s1", limit_kind="once_per_year")],
+    ),
+}

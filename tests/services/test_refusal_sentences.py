@@ -1,0 +1,309 @@
+"""The write door's refusals kept as a template and its parts (`fieldapp.domain.sentences`)
+say, in Chinese, byte for byte what the door said before (the command line, the hub, the
+reasons stored with held changes and many tests read them): each scenario of
+`tests.services.refusal_scenarios` is refused with the sentence the program said before the
+templates (copied from its output), and the template filled with its parts is that sentence.
+Every template is met by some scenario."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from fieldapp.domain import sentences
+from fieldapp.domain.dates import written
+from fieldapp.domain.sentences import Day, Sentence, Word, fill
+from fieldapp.services.trust import refuse
+from fieldapp.services.trust_check import TrustRefused
+from tests.services.refusal_scenarios import SCENARIOS
+
+#: What each scenario's refusal said before the templates: its rule and its sentence.
+BEFORE: dict[str, tuple[str, str]] = {
+    "county_table_everywhere": (
+        "county_table",
+        "「政策包」由县里统一维护，只有县级设备或县级汇总中心可以修改（某机（村/安置点专员））",
+    ),
+    "county_table": (
+        "county_table",
+        "「政策包」由县里统一维护，只有县级设备或县级汇总中心可以修改（红星村（村/安置点专员 · 七星关区梨树镇的一个村））",
+    ),
+    "county_table_unnamed": (
+        "county_table",
+        "「政策包」由县里统一维护，只有县级设备或县级汇总中心可以修改（本机（村/安置点专员 · 七星关区梨树镇的一个村））",
+    ),
+    "county_table_parent": (
+        "county_table",
+        "新的区域「一组」的上级写成了七星关区野角乡的一个村，不在红星村（村/安置点专员 · 七星关区梨树镇的一个村）负责的范围内：本机新增的组、楼栋只能挂在本机区域内的地方下面",
+    ),
+    "county_table_outside": (
+        "county_table",
+        "新的区域「一组」（七星关区野角乡的一个组）不在红星村（村/安置点专员 · 七星关区梨树镇的一个村）负责的范围内：范围外的区域由县里统一维护",
+    ),
+    "county_default": (
+        "county_table",
+        "「mystery」只有县级可以修改",
+    ),
+    "append_only": (
+        "append_only",
+        "「申领审核记录」只能新增，不能修改（县级可以更正）",
+    ),
+    "no_place_must": (
+        "no_place",
+        "就业经历必须有所属人员",
+    ),
+    "no_place_missing": (
+        "no_place",
+        "就业经历的所属人员指向的记录在中心不存在，无法确定所属地区",
+    ),
+    "pull_in": (
+        "pull_in",
+        "就业经历的所属人员指向七星关区野角乡的一个村，不在红星村（村/安置点专员 · 七星关区梨树镇的一个村）负责的范围内",
+    ),
+    "link_scope": (
+        "link_scope",
+        "户信息的户主指向七星关区野角乡的一个村，不在红星村（村/安置点专员 · 七星关区梨树镇的一个村）负责的范围内",
+    ),
+    "no_place_new": (
+        "no_place",
+        "新建的就业经历没有所属人员",
+    ),
+    "no_place_unknown": (
+        "no_place",
+        "无法确定这条人员信息属于哪个地区（所属的人员或户不明），只有县级可以修改",
+    ),
+    "scope": (
+        "scope",
+        "这条人员信息属于七星关区野角乡的一个村，不在红星村（村/安置点专员 · 七星关区梨树镇的一个村）负责的范围内",
+    ),
+    "may_change": (
+        "scope",
+        "这条人员信息属于七星关区野角乡的一个村，不在红星村（村/安置点专员 · 七星关区梨树镇的一个村）负责的范围内",
+    ),
+    "may_add_no_place": (
+        "no_place",
+        "新建的走访记录必须有所属地区",
+    ),
+    "may_add_outside": (
+        "pull_in",
+        "走访记录属于七星关区野角乡的一个村，不在红星村（村/安置点专员 · 七星关区梨树镇的一个村）负责的范围内",
+    ),
+    "claim_new_state": (
+        "claim_new_state",
+        "新建的申领只能是「草稿」或「已提交」",
+    ),
+    "claim_new_by_township": (
+        "claim_step",
+        "申领由村/安置点专员或县级设备新建，本机不能新建（城关镇（乡镇 · 七星关区梨树镇））",
+    ),
+    "claim_flow": (
+        "claim_flow",
+        "申领当前为「草稿」，不能变为「县审批」（不符合审核流程）",
+    ),
+    "claim_step": (
+        "claim_step",
+        "把申领从「村审核」变为「乡镇审核」是乡镇级审核，只有乡镇或县级设备可以操作（红星村（村/安置点专员 · 七星关区梨树镇的一个村））",
+    ),
+    "claim_step_county": (
+        "claim_step",
+        "把申领从「乡镇审核」变为「县审批」是县级审核，只有县级设备可以操作（城关镇（乡镇 · 七星关区梨树镇））",
+    ),
+    "claim_unreadable": (
+        "claim_flow",
+        "申领的状态「半途」无法识别，只有县级可以更正",
+    ),
+    "claim_delete": (
+        "claim_delete",
+        "「已提交」的申领不能删除，只能驳回或撤销",
+    ),
+    "claim_delete_role": (
+        "claim_delete",
+        "只有村/安置点专员或县级设备可以删除草稿申领",
+    ),
+    "claim_final": (
+        "claim_locked",
+        "申领已「驳回」，不能再修改（更正请新建申领）",
+    ),
+    "claim_paid_batch": (
+        "claim_locked",
+        "申领已「已发放」，所属批次不能再改：它已按这个批次的花名册发放，移出批次会被下一个批次再编入、再发放一次；如有错误只能撤销",
+    ),
+    "claim_locked_batch": (
+        "claim_locked",
+        "申领已「县审批」，所属批次只有县级可以调整：县里按批次的花名册发放，村、乡镇改动批次会让它漏发或再发一次（红星村（村/安置点专员 · 七星关区梨树镇的一个村））",
+    ),
+    "claim_locked_fields": (
+        "claim_locked",
+        "申领已「县审批」，金额、补贴项目不能再修改；如有错误只能撤销",
+    ),
+    "claim_frozen": (
+        "claim_frozen",
+        "申领提交后金额不能再改（人员、补贴项目、金额以提交时为准；有误请驳回后新建）",
+    ),
+    "claim_bad_state": (
+        "malformed",
+        "申领状态「半途」不是有效的状态",
+    ),
+    "claim_reason": (
+        "claim_reason",
+        "把申领变为「驳回」必须写明原因",
+    ),
+    "claim_amount": (
+        "claim_amount",
+        "王小明的“乡村公益性岗位补贴”申领0 元：申领金额必须大于零（按政策的补贴标准），请在程序中按政策重新申领",
+    ),
+    "claim_no_amount": (
+        "claim_amount",
+        "此人的“乡村公益性岗位补贴”申领没有金额：申领金额必须大于零（按政策的补贴标准），请在程序中按政策重新申领",
+    ),
+    "claim_no_date": (
+        "claim_amount",
+        "王小明的“乡村公益性岗位补贴”没有申领日期：不知道申领的是哪个月（哪一天开始的就业）的补贴，金额就无从与补贴标准核对；请在程序中按政策重新申领",
+    ),
+    "claim_area": (
+        "claim_area",
+        "王小明的“乡村公益性岗位补贴”写的地区是七星关区梨树镇的一个村，而申领人的户在七星关区梨树镇的一个村：申领只能记在申领人所在的村（安置点），否则会列进别村的公示表和批次；请在程序中重新申领",
+    ),
+    "claim_area_blank": (
+        "claim_area",
+        "王小明的“乡村公益性岗位补贴”写的地区是空白，而申领人的户在七星关区梨树镇的一个村：申领只能记在申领人所在的村（安置点），否则会列进别村的公示表和批次；请在程序中重新申领",
+    ),
+    "event_step": (
+        "claim_step",
+        "审核记录：把申领从「村审核」变为「乡镇审核」是乡镇级审核，只有乡镇或县级设备可以操作（红星村（村/安置点专员 · 七星关区梨树镇的一个村））",
+    ),
+    "event_unreadable": (
+        "claim_flow",
+        "审核记录：审核记录的原状态「半途」无法识别",
+    ),
+    "event_level": (
+        "claim_step",
+        "审核记录：「县审批」是县级审核，只有县级设备可以操作（红星村（村/安置点专员 · 七星关区梨树镇的一个村））",
+    ),
+    "event_mismatch": (
+        "event_mismatch",
+        "审核记录写的是「村审核」，而申领当前为「草稿」",
+    ),
+    "account_awaited": (
+        "paid_account",
+        "王小明的“乡村公益性岗位补贴”已「县审批」，等待发放，这时改社保卡（银行）账号，批准的钱就发到新账号：已交县里核对，县里核实后接受",
+    ),
+    "account_not_kept": (
+        "claim_account",
+        "王小明的“乡村公益性岗位补贴”变为「县审批」时记下的收款账号（中国农业银行 6228…1234）不是台账上此人这时的账号（中国农业银行 6228…5678）：花名册按审批时记下的账号发放，钱会发到别的账户。已交县里核对",
+    ),
+    "account_not_kept_empty": (
+        "claim_account",
+        "王小明的“乡村公益性岗位补贴”变为「县审批」时记下的收款账号（空）不是台账上此人这时的账号（中国农业银行 6228…5678）：花名册按审批时记下的账号发放，钱会发到别的账户。已交县里核对",
+    ),
+    "claimed_person": (
+        "claimed_person",
+        "王小明的“乡村公益性岗位补贴”已「已提交」，等待发放，王小明不能删除：删除以后花名册照样会把这笔钱发给台账上已没有的人。如确需删除，请先驳回这条申领（已审批的由县里撤销），再删除这个人",
+    ),
+    "claimed_person_unnamed": (
+        "claimed_person",
+        "此人的“补贴”已「已提交」，等待发放，此人不能删除：删除以后花名册照样会把这笔钱发给台账上已没有的人。如确需删除，请先驳回这条申领（已审批的由县里撤销），再删除这个人",
+    ),
+    "claimed_moved_out": (
+        "claimed_moved",
+        "王小明的“乡村公益性岗位补贴”已「已提交」，等待发放，王小明不能迁出本乡镇（迁往七星关区野角乡的一个村）：申领仍记在原来的村，迁出以后花名册照样按原村发放，新的地方还可以再申领一次。要迁出先驳回申领（已审批的由县里撤销），或等发放以后再迁，或请县里办理迁移",
+    ),
+    "claimed_moved_within": (
+        "claimed_moved",
+        "王小明的“乡村公益性岗位补贴”已「村审核」，等待发放，王小明不能迁往七星关区梨树镇的一个村：申领记在原来的村，迁走以后仍列在原来的村的公示表和批次里、按原来的村发放，七星关区梨树镇的一个村却审核不了，还可以再申领一次。要迁走先驳回申领（已审批的由县里撤销），或等发放以后再迁，或请县里办理迁移",
+    ),
+    "batch_paid_from": (
+        "claim_locked",
+        "批次“六月公益岗”里王小明的“乡村公益性岗位补贴”已「县审批」：县里按这个批次的花名册发放，村、乡镇不能再修改或删除这个批次（红星村（村/安置点专员 · 七星关区梨树镇的一个村）），否则花名册会变、申领会漏发或再发一次；如有错误请县里处理",
+    ),
+    "claimed_job": (
+        "claimed_event",
+        "王小明2026年6月1日开始的就业已申领“乡村公益性岗位补贴”（已提交），这条就业不能修改：申领以它为依据，开始日期、单位、地点和就业形式以申领时为准。如确需更正，请先驳回这条申领（已审批的由县里撤销），再更正就业并重新申领",
+    ),
+    "claimed_job_deleted_undated": (
+        "claimed_event",
+        "此人开始的就业已申领“补贴”（村审核），这条就业不能删除：申领以它为依据，开始日期、单位、地点和就业形式以申领时为准。如确需更正，请先驳回这条申领（已审批的由县里撤销），再更正就业并重新申领",
+    ),
+    "claimed_training": (
+        "claimed_event",
+        "王小明2026年5月10日开始的培训已申领“乡村公益性岗位补贴”（县审批），这条培训不能删除：申领以它为依据，培训日期、类型和天数以申领时为准。如确需更正，请先驳回这条申领（已审批的由县里撤销），再更正培训并重新申领",
+    ),
+    "claimed_training_undated": (
+        "claimed_event",
+        "王小明开始的培训已申领“乡村公益性岗位补贴”（已提交），这条培训不能修改：申领以它为依据，培训日期、类型和天数以申领时为准。如确需更正，请先驳回这条申领（已审批的由县里撤销），再更正培训并重新申领",
+    ),
+    "ended_before_month": (
+        "claimed_event",
+        "王小明的“乡村公益性岗位补贴”已申领2026年6月（已提交），这份工作的结束日期2026年5月20日不能早于2026年6月1日：申领以2026年6月在岗为依据。如确需更正，请先驳回这条申领（已审批的由县里撤销），再更正工作的结束日期",
+    ),
+    "ended_before_year": (
+        "claimed_event",
+        "王小明的“乡村公益性岗位补贴”已申领2026年度（已提交），这份工作的结束日期2025年12月31日不能早于2026年1月1日：申领以2026年度在岗为依据。如确需更正，请先驳回这条申领（已审批的由县里撤销），再更正工作的结束日期",
+    ),
+}
+
+
+def _templates(sentence: Sentence) -> set[str]:
+    """The templates a sentence is made of, its parts' included."""
+    found = {sentence.template}
+    for part in sentence.parts:
+        if isinstance(part, Sentence):
+            found |= _templates(part)
+    return found
+
+
+def _filled(sentence: Sentence) -> str:
+    """The template filled with its parts in Chinese, by hand (not `str(sentence)`)."""
+    parts: list[str] = []
+    for part in sentence.parts:
+        if isinstance(part, Sentence):
+            parts.append(_filled(part))
+        elif isinstance(part, Word):
+            parts.append(part.text)
+        elif isinstance(part, Day):
+            day = part.day
+            parts.append(
+                {"day": written(day), "month": f"{day.year}年{day.month}月"}.get(
+                    part.kind, f"{day.year}年度"
+                )
+            )
+        else:
+            parts.append(part)
+    return fill(sentence.template, parts)
+
+
+@pytest.mark.parametrize("name", sorted(SCENARIOS))
+def test_the_chinese_sentence_is_what_the_door_said_before(name):
+    verdict = SCENARIOS[name]()
+    assert not verdict.allowed
+    assert (verdict.rule, verdict.reason) == BEFORE[name]
+    assert isinstance(verdict.said, Sentence), name
+    assert _filled(verdict.said) == verdict.reason
+    assert str(verdict.said) == verdict.reason
+    refused = TrustRefused(verdict)  # what a refused write raises
+    assert str(refused) == verdict.reason and refused.said == verdict.said
+
+
+def test_every_template_is_met_and_every_part_numbered():
+    met: set[str] = set()
+    for make in SCENARIOS.values():
+        said = make().said
+        assert said is not None
+        met |= _templates(said)
+    assert set(sentences.TEMPLATES) - met == set(), "a template no scenario says"
+    for template in sentences.TEMPLATES:
+        numbers = sorted({int(n) for n in re.findall(r"%(\d)", template)})
+        assert numbers == list(range(1, len(numbers) + 1)), template
+
+
+def test_a_part_is_said_once_as_it_is():
+    """A part holding "%2" (a name as typed) is not filled again."""
+    said = sentences.said(sentences.LISTED, "赵%2", Word("六"))
+    assert str(said) == "赵%2、六"
+    assert str(sentences.listed([Word("姓名"), "电话", Word("地址")])) == "姓名、电话、地址"
+    assert sentences.listed([]) == ""
+
+
+def test_a_reason_given_as_text_has_no_sentence():
+    verdict = refuse("malformed", "值不合格")
+    assert verdict.reason == "值不合格" and verdict.said is None
