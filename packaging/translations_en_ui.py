@@ -505,6 +505,7 @@ EN_UI: dict[str, str] = {
     "添加一行": "Add a row",
     "删除所选行": "Remove selected rows",
     "就业状态用词“%1”写了两次": "Status word “%1” is written twice",
+    "就业状态用词“%1”和“%2”只差前后的空格，是同一个词写了两次": "Status words “%1” and “%2” differ only by spaces before or after: the same word written twice",
     "就业状态用词表中有一个用词是空的（读作“%1”的那一项）": "One of the status words is empty (the row read as “%1”)",
     "就业状态用词“%1”读作“%2”不行：就业状态只有%3": "Status word “%1” cannot be read as “%2”: the employment statuses are %3",
     "就业状态用词“%1”本身就是一种就业状态，不能读作“%2”": "Status word “%1” is itself an employment status; it cannot be read as “%2”",

@@ -53,7 +53,8 @@ def check_new_pack(base_id: str, name: str, pack: PackFile) -> None:
     """What a county may not publish or install from now on, checked when a pack is checked,
     installed, published or submitted, not when a stored one is loaded (a pack the county
     published before keeps working): the built-in pack's id, a figure of 0 元 (everyone
-    符合条件 for nothing, forms printed for ¥0.00); see also `check_figure_documents`."""
+    符合条件 for nothing, forms printed for ¥0.00); see also `check_figure_documents` and
+    `packfile.check_words_written` (the county's words as its text writes them)."""
     if pack.pack.id == base_id:
         raise PackError(
             name,

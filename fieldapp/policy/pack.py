@@ -589,13 +589,17 @@ NO_SUCH_STATUS = "就业状态用词“%1”读作“%2”不行：就业状态�
 IS_A_STATUS = "就业状态用词“%1”本身就是一种就业状态，不能读作“%2”"
 READ_OTHERWISE = "就业状态用词“%1”本程序已读作“%2”，不能再说成“%3”（导入时仍会按本程序的读法）"
 WRITTEN_TWICE = "就业状态用词“%1”写了两次"
+#: The same word written twice in spellings that differ only by spaces before or after it
+#: (“在家” and “ 在家”): the pack keeps words without them, so one would silently replace the
+#: other. %1 and %2 are the two spellings as written.
+SPACED_TWICE = "就业状态用词“%1”和“%2”只差前后的空格，是同一个词写了两次"
 #: How the statuses a refusal lists are joined in Chinese (就业状态只有已就业、未就业…).
 LISTED = "、"
 
 
 def status_word_sentences() -> tuple[str, ...]:
     """Every sentence a `WordRefusal` says (for the translation catalogue)."""
-    return (EMPTY_WORD, NO_SUCH_STATUS, IS_A_STATUS, READ_OTHERWISE, WRITTEN_TWICE)
+    return (EMPTY_WORD, NO_SUCH_STATUS, IS_A_STATUS, READ_OTHERWISE, WRITTEN_TWICE, SPACED_TWICE)
 
 
 @dataclass(frozen=True)
@@ -649,17 +653,23 @@ def status_word_refusals(rows: Iterable[tuple[str, str]]) -> list[WordRefusal | 
     """Each of the rows (word, status) the county writes for its 就业状态 words, checked as
     publishing checks a row (`status_word_refusal`), and a word written again after a row of
     it that may stand refused as written twice (`WRITTEN_TWICE`; spaces around a word do not
-    make it another, as the pack keeps words without them); None for a row that may stand.
-    The one check of a list both the command line (`hub policy edit --word`) and the county
-    editor's table make."""
-    kept: set[str] = set()
+    make it another, as the pack keeps words without them: two spellings differing only so
+    are named both, `SPACED_TWICE`); None for a row that may stand. The one check of a list
+    the command line (`hub policy edit --word`), the county editor's table and publishing a
+    pack written by hand (`packfile.check_words_written`) make."""
+    kept: dict[str, str] = {}  # each word as the pack keeps it → the spelling first written
     found: list[WordRefusal | None] = []
     for word, meaning in rows:
         refusal = status_word_refusal(word, meaning)
-        if refusal is None and word.strip() in kept:
-            refusal = WordRefusal(WRITTEN_TWICE, (word.strip(),))
+        first = kept.get(word.strip())
+        if refusal is None and first is not None:
+            refusal = (
+                WordRefusal(WRITTEN_TWICE, (word.strip(),))
+                if first == word
+                else WordRefusal(SPACED_TWICE, (first, word))
+            )
         if refusal is None:
-            kept.add(word.strip())
+            kept[word.strip()] = word
         found.append(refusal)
     return found
 
@@ -685,6 +695,9 @@ class PackFile(_Strict):
     @field_validator("status_words")
     @classmethod
     def _statuses(cls, words: dict[str, str]) -> dict[str, str]:
+        # Kept without spaces around a word: two spellings differing only so ("在家", " 在家")
+        # become one, the later's meaning kept, as packs signed before were read. Such a list
+        # is refused where a pack is published (`packfile.check_words_written`), not here.
         for word, meaning in words.items():
             problem = status_word_problem(word, meaning)
             if problem is not None:

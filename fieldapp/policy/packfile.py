@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from fieldapp import __version__
-from fieldapp.policy.pack import NewerPack, PackError, PackFile
+from fieldapp.policy.pack import NewerPack, PackError, PackFile, status_word_refusals
 
 #: A pack saved as GBK ("ANSI" in Notepad), and what to do about it.
 NOT_UTF8 = "不是 UTF-8 编码的文本文件（请用记事本打开，“另存为”时编码选 UTF-8）"
@@ -158,6 +158,37 @@ def parse_pack_text(text: str, name: str) -> PackFile:
         refused = PackError(name, line, problem_text(dict(first)) + suffix)
         refused.invalid = True
         raise refused from None
+
+
+def check_words_written(text: str, name: str) -> None:
+    """The county's 就业状态 words (`[status_words]`) as the pack's text writes them, checked
+    as the county editor's table checks its rows (`pack.status_word_refusals`): PackError
+    naming the word, and its line where it can be found, when two spellings differ only by
+    spaces before or after it ("在家" and " 在家"), which reading the pack makes one word,
+    the later's meaning silently kept. Asked where a pack is checked, installed, submitted or
+    published, after `parse_pack_text` has read it (every other refusal of a row said there);
+    never when a stored pack is read, so one signed before is read as it was."""
+    words = tomllib.loads(text.removeprefix("\ufeff")).get("status_words")
+    if not isinstance(words, dict):
+        return
+    rows = [(str(word), str(meaning)) for word, meaning in words.items()]
+    for (word, _meaning), refusal in zip(rows, status_word_refusals(rows), strict=True):
+        if refusal is not None:
+            raise PackError(name, _word_line(text, word), str(refusal))
+
+
+def _word_line(text: str, word: str) -> int | None:
+    """The line of `[status_words]` that writes `word` as a quoted key ("…" or '…'), if any."""
+    quoted = (json.dumps(word, ensure_ascii=False), f"'{word}'")
+    inside = False
+    for number, line in enumerate(text.removeprefix("\ufeff").splitlines(), start=1):
+        header = _HEADER.match(line)
+        if header:
+            inside = header.group(2).replace('"', "") == "status_words"
+            continue
+        if inside and line.lstrip().startswith(quoted):
+            return number
+    return None
 
 
 #: The program that reads a pack stating no `requires`: the first wave's.

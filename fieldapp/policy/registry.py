@@ -19,7 +19,7 @@ from pathlib import Path
 from fieldapp.paths import data_dir, resource
 from fieldapp.policy.combine import check_figure_documents, check_new_pack, combine
 from fieldapp.policy.pack import PackError, PackFile, Policy
-from fieldapp.policy.packfile import read_pack_file
+from fieldapp.policy.packfile import check_words_written, read_pack_file
 
 #: A pack file by the name its messages use.
 NamedPack = tuple[str, PackFile]
@@ -111,7 +111,9 @@ class PolicyRegistry:
 
     def check(self, path: Path, hub: Sequence[NamedPack] = ()) -> Policy:
         """Validate a pack file alone and together with the packs in force (nothing changes)."""
-        return self.check_pack(path.name, read_pack_file(path), hub)
+        candidate = read_pack_file(path)
+        check_words_written(path.read_text(encoding="utf-8"), path.name)
+        return self.check_pack(path.name, candidate, hub)
 
     def check_pack(self, name: str, candidate: PackFile, hub: Sequence[NamedPack] = ()) -> Policy:
         """Validate a pack on top of the built-in (and `hub`) packs and the other local ones
@@ -132,6 +134,7 @@ class PolicyRegistry:
         force. A new version of a pack replaces its earlier versions, whatever their file names;
         an older version than the one installed is refused."""
         candidate = read_pack_file(path)
+        check_words_written(path.read_text(encoding="utf-8"), path.name)
         header = candidate.pack
         earlier = [
             (name, pack)

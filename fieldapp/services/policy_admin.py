@@ -30,6 +30,7 @@ from fieldapp.domain.roles import Role
 from fieldapp.policy.combine import check_figure_documents, check_new_pack, combine
 from fieldapp.policy.pack import NewerPack, PackError, PackFile, Policy
 from fieldapp.policy.packfile import (
+    check_words_written,
     needed_program,
     parse_pack_text,
     program_version,
@@ -276,6 +277,7 @@ def publish(
     if identity is None or identity.role != "hub":
         raise PolicyRefused("只有县级汇总中心能发布政策包")
     pack = parse_pack_text(text, name)
+    check_words_written(text, name)  # the county's words as written: not one kept silently
     if not pack.pack.extends:
         raise PackError(name, None, "县级政策包必须用 extends 写明所扩展的基础政策包")
     text, pack = _with_requires(text, name, pack)
@@ -366,6 +368,7 @@ def submit_draft(
         label = role.label if role is not None else "未登记到汇总中心的"
         raise PolicyRefused(f"本机为{label}设备：只有县级设备能把县级政策包提交汇总中心签发")
     pack = parse_pack_text(text, "county.toml")
+    check_words_written(text, "county.toml")
     base = registry.base_files()
     check_new_pack(base[0][1].pack.id, "county.toml", pack)
     policy = combine([*base, ("county.toml", pack)], source="hub")

@@ -280,6 +280,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("StatusWords", "就业状态用词“%1”本身就是一种就业状态，不能读作“%2”"),
     QT_TRANSLATE_NOOP("StatusWords", "就业状态用词“%1”本程序已读作“%2”，不能再说成“%3”（导入时仍会按本程序的读法）"),
     QT_TRANSLATE_NOOP("StatusWords", "就业状态用词“%1”写了两次"),
+    QT_TRANSLATE_NOOP("StatusWords", "就业状态用词“%1”和“%2”只差前后的空格，是同一个词写了两次"),
     QT_TRANSLATE_NOOP("Refusals", "%1、%2"),
     QT_TRANSLATE_NOOP("Refusals", "%1（%2）"),
     QT_TRANSLATE_NOOP("Refusals", "%1（%2 · %3）"),

@@ -4,7 +4,9 @@ shown: the county editor's table names it next to the row. The sentences are the
 Chinese), translated here; `packaging/update_translations.py` marks them for pyside6-lupdate in
 `held_words_catalogue` (it cannot read words out of constants). The word the county wrote is
 said as written; the program's statuses (已就业 …) in the language shown, as a month's status
-is everywhere (`held_words.stored_word`)."""
+is everywhere (`held_words.stored_word`). Every list of the statuses to choose from (the
+ledger's filter, the monthly grid's editor, the import preview's choice of a word, the county
+editor's rows) takes them from `statuses()`: shown in the window's language, stored in Chinese."""
 
 from __future__ import annotations
 

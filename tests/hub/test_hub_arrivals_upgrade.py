@@ -1,12 +1,11 @@
 """Migration 38 on a hub that already holds changes: what its log holds is one note (taken 0,
 ordered among themselves by their stamps, as before), and the next import is noted after it
-(`store.arrivals`), the hub's own changes since the last import before the import's."""
+(`store.arrivals`), the hub's own changes since the last import before the import's. On
+either store the hub keeps its ledger in (SQLite, PostgreSQL), as migration 39's test."""
 
 from __future__ import annotations
 
 from pathlib import Path
-
-import pytest
 
 from fieldapp.hub.folder import Hub
 from fieldapp.store import arrivals
@@ -14,8 +13,6 @@ from fieldapp.store.migrations import m0038_hub_arrivals as m0038
 from fieldapp.store.migrations import migrate
 from fieldapp.sync.exchange import export_bundle
 from tests.sync.helpers import VILLAGE, add_family
-
-pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
 
 
 def test_a_hub_upgraded_notes_its_log_as_one_and_imports_after(

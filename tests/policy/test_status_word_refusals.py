@@ -11,7 +11,7 @@ import pytest
 
 from fieldapp.cli.county_cmds import status_word_changes
 from fieldapp.domain.errors import FieldappError
-from fieldapp.policy.pack import WRITTEN_TWICE, WordRefusal, status_word_refusals
+from fieldapp.policy.pack import SPACED_TWICE, WRITTEN_TWICE, WordRefusal, status_word_refusals
 
 #: Rows the county writes, and what each is told (Chinese, as the command line says it).
 ROWS = [
@@ -23,7 +23,7 @@ ROWS = [
     ),
     ("  ", "在校", "就业状态用词表中有一个用词是空的（读作“在校”的那一项）"),
     ("在家", "未就业", ""),
-    (" 在家 ", "无需就业", "就业状态用词“在家”写了两次"),
+    (" 在家 ", "无需就业", "就业状态用词“在家”和“ 在家 ”只差前后的空格，是同一个词写了两次"),
     ("务工", "已就业", ""),  # the program's own reading: it may stand
 ]
 
@@ -47,5 +47,8 @@ def test_a_word_is_twice_only_after_a_row_of_it_that_may_stand() -> None:
     """A refused row does not take the word: the next row of it is judged by itself."""
     found = status_word_refusals([("务工", "未就业"), ("务工", "已就业"), ("务工 ", "已就业")])
     assert found[0] is not None and found[1] is None
-    assert found[2] == WordRefusal(WRITTEN_TWICE, ("务工",))
-    assert str(found[2]) == "就业状态用词“务工”写了两次"
+    assert found[2] == WordRefusal(SPACED_TWICE, ("务工", "务工 "))
+    assert str(found[2]) == "就业状态用词“务工”和“务工 ”只差前后的空格，是同一个词写了两次"
+    # The same spelling again is said written twice, once.
+    again = status_word_refusals([("务工", "已就业"), ("务工", "已就业")])
+    assert again == [None, WordRefusal(WRITTEN_TWICE, ("务工",))]

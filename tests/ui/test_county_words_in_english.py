@@ -25,7 +25,8 @@ ENGLISH = [
     "mean “Not employed” (imports would still read it the program’s way)",
     "One of the status words is empty (the row read as “In school”)",
     "",
-    "Status word “在家” is written twice",
+    "Status words “在家” and “ 在家 ” differ only by spaces before or after: the same word "
+    "written twice",
     "",
 ]
 

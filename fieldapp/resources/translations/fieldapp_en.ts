@@ -5107,6 +5107,10 @@ For a change of job, end the earlier one on the day before the new one starts (%
       <source>、</source>
       <translation>, </translation>
     </message>
+    <message>
+      <source>就业状态用词“%1”和“%2”只差前后的空格，是同一个词写了两次</source>
+      <translation>Status words “%1” and “%2” differ only by spaces before or after: the same word written twice</translation>
+    </message>
   </context>
   <context>
     <name>SubsidiesPage</name>

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.domain.enums import WorkStatus
 from fieldapp.tabular.ledger_import import ImportReport
 from fieldapp.ui.days import day_text_said
 from fieldapp.ui.dialogs.import_report import words_said_lines
+from fieldapp.ui.status_words_said import statuses
 from fieldapp.ui.widgets import fit_to_screen
 
 WIDEST = 320  # px: a column's widest, so a dialog at 1366×768 shows every column of a row
@@ -272,8 +272,8 @@ class ImportPreviewDialog(QDialog):
             box = QComboBox()
             if word not in self.county_meanings:
                 box.addItem(self.tr("（不选：这些行不导入）"), "")
-            for status in WorkStatus:
-                box.addItem(status.value, status.value)
+            for shown, stored in statuses():  # in the language shown; chosen as stored
+                box.addItem(shown, stored)
             if word in self.county_meanings:
                 box.setCurrentIndex(box.findData(self.county_meanings[word]))
             table.setCellWidget(r, 4, box)

@@ -17,6 +17,7 @@ from fieldapp.tabular.import_report import write_import_report
 from fieldapp.tabular.ledger_import import ImportReport, RowProblem
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.files import start_at, used
+from fieldapp.ui.status_words_said import status_shown
 from fieldapp.ui.table_model import Column, RowsModel
 from fieldapp.ui.widgets import fit_to_screen, table_view
 
@@ -35,7 +36,7 @@ def words_said_lines(report: ImportReport) -> list[str]:
             )
         )
         .replace("%1", said.word)
-        .replace("%2", said.meaning)
+        .replace("%2", status_shown(said.meaning))  # stored in Chinese, said as shown
         .replace("%3", str(said.cells))
         for said in report.words_said
     ]

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.domain.enums import Category, WorkStatus
+from fieldapp.domain.enums import Category
 from fieldapp.domain.errors import MalformedRow, NotFound
 from fieldapp.domain.models import Person
 from fieldapp.services.changes import PERSON_RECORDS, ChangeSet, Kind
@@ -41,6 +41,7 @@ from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.pages.person_panel import PersonPanel
 from fieldapp.ui.search_worker import SEARCH_LIMIT, SearchService
 from fieldapp.ui.session import Session
+from fieldapp.ui.status_words_said import statuses
 from fieldapp.ui.table_model import ROW_ROLE
 from fieldapp.ui.widgets import DateField, EnumCombo, table_view
 
@@ -73,8 +74,8 @@ class LedgerPage(QWidget):
         self.category = EnumCombo(Category, blank=self.tr("全部类别"))
         self.status = QComboBox()
         self.status.addItem(self.tr("全部就业状态"), "")
-        for status in WorkStatus:
-            self.status.addItem(str(status), str(status))
+        for shown, stored in statuses():  # in the language shown; chosen as stored
+            self.status.addItem(shown, stored)
         self.status.addItem(self.tr("本月未更新"), NOT_UPDATED)
         # Accounts Excel rounded (digits past the 15th lost): the papers print them blank.
         self.status.addItem(self.tr("账号待核实"), ACCOUNT_DOUBT)

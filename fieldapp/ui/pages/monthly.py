@@ -48,8 +48,9 @@ from fieldapp.store.queries.monthly import GridRow, monthly_grid
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.days import month_said
 from fieldapp.ui.errors import show_error
-from fieldapp.ui.held_words import reason_shown
+from fieldapp.ui.held_words import reason_shown, stored_word
 from fieldapp.ui.session import Session
+from fieldapp.ui.status_words_said import status_shown, statuses
 from fieldapp.ui.table_model import ROW_ROLE, show
 from fieldapp.ui.widgets import DateField, ask_discard, from_qdate, to_qdate
 
@@ -182,20 +183,21 @@ class GridModel(QAbstractTableModel):
         if column == AGE:
             return str(entry.age_on(self.month.last_day))
         if column == LABOUR:
-            return r.labour_ability
+            return stored_word("persons", "labour_ability", r.labour_ability)
         if column == LAST:
             if not r.last_status:
                 return self.tr("未填")
             income = f" {show(r.last_income)}" if r.last_income else ""
-            return f"{r.last_status}{income}"
+            return f"{status_shown(r.last_status)}{income}"
         if column == STATUS:
-            return entry.status
+            return status_shown(entry.status)
         if column == INCOME:
             return show(entry.income) if entry.income else ""
         return entry.notes
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        """Texts; pre-filled values in grey italics, unsaved changes on yellow."""
+        """Texts, the program's words (a status, a labour ability) in the language shown;
+        pre-filled values in grey italics, unsaved changes on yellow."""
         if not index.isValid() or index.row() >= len(self.entries):
             return None
         entry = self.entries[index.row()]
@@ -203,6 +205,8 @@ class GridModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if role == Qt.ItemDataRole.EditRole and column == INCOME:
                 return entry.income or 0
+            if role == Qt.ItemDataRole.EditRole and column == STATUS:
+                return entry.status  # as stored: the editor finds it among its choices
             return self._text(entry, column, index.row())
         if role == ROW_ROLE:
             return entry
@@ -276,8 +280,8 @@ class StatusDelegate(QStyledItemDelegate):
     ) -> QWidget:
         """A combo of the statuses."""
         combo = QComboBox(parent)
-        for status in WorkStatus:
-            combo.addItem(status.value, status.value)
+        for shown, stored in statuses():  # in the language shown; written as stored
+            combo.addItem(shown, stored)
         return combo
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802 - Qt override
