@@ -699,6 +699,10 @@ def test_a_table_longer_than_a_page_runs_on_with_its_header_in_libreoffice(tmp_p
         for start, end in zip(starts, ends, strict=True)
     ]
     assert sum(planned) == 40
+    # Read back by its header: every subsidy once, in order, the repeated headers none of them.
+    rows = claims_table(sheet)
+    assert [r["补贴"] for r in rows] == sorted(rule for rule, _source in fig.claims), rows
+    assert all(r["申领笔数"] == 3 and r["申领金额"] == 1500.0 for r in rows), rows
     pages = _libreoffice_pages(out, tmp_path)
     assert len(pages) == len(starts), (len(pages), breaks)
     printed = [sum(w[0].startswith("一次性交通补助") for w in page["words"]) for page in pages]
