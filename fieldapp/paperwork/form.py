@@ -9,6 +9,7 @@ boxes with opinion, signature, seal and date.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Sequence
 
 from reportlab.lib.pagesizes import A4
@@ -27,6 +28,10 @@ WIDTH = RIGHT - LEFT
 SIZE = 10.0
 ROW = 22.0
 LABEL_W = 74.0
+#: The smallest type in the form's boxes (the roster's info line keeps to it too): a value too
+#: long for its box on one line wraps at the form's size in a taller row rather than shrink
+#: below it. The footer's verification line (7 pt) is the page's, not the form's.
+SMALLEST = 8.0
 
 
 def render_forms(
@@ -108,20 +113,18 @@ def _identity(pen: Pen, form: FormView, top: float) -> float:
 def _subsidy(pen: Pen, form: FormView, top: float) -> float:
     value_w = (WIDTH - 3 * LABEL_W) / 3
     clause = official(form.source_clause)
-    draw_row(
-        pen,
-        LEFT,
-        top,
-        ROW,
-        [
-            Cell(LABEL_W, "补贴项目", True),
-            Cell(value_w * 2 + LABEL_W, form.rule_title),
-            Cell(LABEL_W, "资金来源", True),
-            Cell(value_w, form.funding_source),
-        ],
-        SIZE,
-    )
-    top -= ROW
+    # 衔接推进乡村振兴补助资金 is too long for its box on one line: the row grows so it wraps
+    # onto two at the form's size (it was squeezed into 7.5 pt); a long rule title likewise.
+    # The grid's columns stay those of the identity rows above.
+    subsidy = [
+        Cell(LABEL_W, "补贴项目", True),
+        Cell(value_w * 2 + LABEL_W, form.rule_title),
+        Cell(LABEL_W, "资金来源", True),
+        Cell(value_w, form.funding_source),
+    ]
+    height = _room(pen, subsidy, SIZE)
+    draw_row(pen, LEFT, top, height, subsidy, SIZE)
+    top -= height
     # The documents by their numbers (the province's, the county's for its figure or extension),
     # then the rules' version the claim was judged under, in people's words (规则版本 县 2026.2).
     basis = [Cell(LABEL_W, "政策依据", True), Cell(WIDTH - LABEL_W, clause)]
@@ -177,6 +180,18 @@ def _subsidy(pen: Pen, form: FormView, top: float) -> float:
         SIZE - 1,
     )
     return top - height
+
+
+def _room(pen: Pen, cells: list[Cell], size: float) -> float:
+    """A row's height: ROW, or taller so every cell's text prints at `size` (at most a little
+    shrunk onto one line, as `Pen.layout` does), each long one wrapped onto lines of its own."""
+    lines = 1
+    for cell in cells:
+        # The cell's inner width as `draw_row` pads it (3 pt a side); no limit on height.
+        wrapped, _size = pen.layout(cell.text, cell.width - 6, 1e6, size)
+        lines = max(lines, len(wrapped))
+    # Lines at 1.18 leading, with 4 pt above and below: two lines take 32 pt, as 政策依据 does.
+    return max(ROW, math.ceil(lines * size * 1.18 + 8))
 
 
 #: A claim that recorded no checklist (an older program's): the usual papers, to mark by hand.

@@ -49,14 +49,36 @@ _UNDASHED_DAY = re.compile(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[0
 #: What joins the groups of a number typed in parts (520502/19900101/1234, 6230.2026.1204):
 #: a day beside another group of digits across one of these may be a part of that number.
 _JOINED = re.compile(r"[ \-/._－／．·—][\dXx*]|[\dXx*][ \-/._－／．·—]")
-#: Words a person's number follows (电话20261204 is a landline as likely as a day).
-_NUMBER_WORDS = ("电话", "手机", "座机", "号码", "联系", "账号", "帐号", "卡号", "证号", "身份证")
+#: Words a person's number follows (电话20261204 is a landline as likely as a day; 卡 20261204
+#: a card's last groups): eight digits within a few characters after one are masked, whatever
+#: spaces or colons stand between. Short words (卡, 号) are in on purpose: a day is masked
+#: after one of them now and then (3号楼 20261204) rather than a person's number ever posted.
+_NUMBER_WORDS = (
+    "电话",
+    "手机",
+    "座机",
+    "联系",
+    "号",  # 号码, 卡号, 账号, 证号, 编号
+    "卡",  # 卡, 银行卡, 社保卡, 工资卡
+    "账户",
+    "帐户",
+    "存折",
+    "社保",
+    "医保",
+    "银行",
+    "开户",
+    "身份证",
+    "微信",
+    "QQ",
+)
+#: What may stand between such a word and its number: spaces and colons, half or full width.
+_BETWEEN = " \t\u3000:："
 
 
 def _a_day(found: re.Match[str]) -> bool:
     """The number is a day typed without dashes (回访20261204), not a part of a person's:
     8 digits alone, a real date of 19xx or 20xx, no group of digits joined to it (by a space,
-    dash, slash or point) and no word such as 电话 or 卡号 right before it."""
+    dash, slash or point) and no word such as 电话, 卡 or 账户 right before it."""
     number, text = found.group(), found.string
     if not _UNDASHED_DAY.fullmatch(number):
         return False
@@ -67,9 +89,10 @@ def _a_day(found: re.Match[str]) -> bool:
     before, after = text[max(0, found.start() - 2) : found.start()], text[found.end() :][:2]
     if _JOINED.fullmatch(before) or _JOINED.fullmatch(after):
         return False
-    return not any(
-        word in text[max(0, found.start() - 6) : found.start()] for word in _NUMBER_WORDS
-    )
+    # The six characters before it, past any spaces or colons after the word (卡 20261204,
+    # 账户：  20261204).
+    said = text[: found.start()].rstrip(_BETWEEN)[-6:].upper()
+    return not any(word in said for word in _NUMBER_WORDS)
 
 
 def _masked_number(found: re.Match[str]) -> str:

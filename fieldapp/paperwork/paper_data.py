@@ -177,19 +177,31 @@ def paid_month(claim: Claim) -> Month | None:
     )
 
 
-#: The word that names a paper of attendance (当月考勤记录, 考勤表): for a subsidy paid by the
-#: month, the month's.
-ATTENDANCE = "考勤"
+#: The words counties name a paper of attendance by (当月考勤记录, 考勤表, 出勤表, 出勤记录,
+#: 签到表, 打卡记录): for a subsidy paid by the month, the month's. A county pack lists its
+#: papers as plain names (`Rule.evidence`), declaring no kind; these words, or a name the rule
+#: itself gives the month (当月…, 本月…), are how its month's paper is known.
+ATTENDANCE = ("考勤", "出勤", "签到", "打卡")
+
+#: A paper the rule names as the month's: 当月工资发放记录, 本月签到表.
+_THE_MONTHS = re.compile(r"^(?:当月|本月)")
+
+
+def of_the_month(item: str) -> bool:
+    """Whether a rule's paper covers the month a subsidy paid by the month pays: one the rule
+    names as the month's (当月…, 本月…), or one of attendance by any word counties use."""
+    return bool(_THE_MONTHS.match(item.strip())) or any(word in item for word in ATTENDANCE)
 
 
 def attendance_so_far(
     form: FormView, month: Month | None, today: dt.date, calendar: WorkCalendar
 ) -> FormView:
-    """The form as printed on `today`: a month's paper of attendance (乡村公益性岗位补贴's
-    当月考勤记录) covers the month to `today` when the form is printed before the month's last
-    working day — '考勤记录（截至12月4日）：已附' — not the whole month, which has not yet been
-    worked: a claim is made in the month it pays (its 申请日期's), early in it as often as not.
-    Printed on that last working day or after it, the form names the paper as the rule does."""
+    """The form as printed on `today`: a month's paper (乡村公益性岗位补贴's 当月考勤记录, a
+    county's 出勤表 or 签到表: `of_the_month`) covers the month to `today` when the form is
+    printed before the month's last working day — '考勤记录（截至12月4日）：已附' — not the
+    whole month, which has not yet been worked: a claim is made in the month it pays (its
+    申请日期's), early in it as often as not. Printed on that last working day or after it,
+    the form names the paper as the rule does."""
     if month is None or today > month.last_day:
         return form
     last = month.last_day
@@ -200,9 +212,9 @@ def attendance_so_far(
     so_far = f"（截至{month_day(today)}）"
 
     def said(item: str) -> str:
-        if ATTENDANCE not in item:
+        if not of_the_month(item):
             return item
-        return re.sub(r"^(?:当月|本月)", "", item) + so_far
+        return _THE_MONTHS.sub("", item.strip()) + so_far
 
     evidence = tuple(dataclasses.replace(a, item=said(a.item)) for a in form.evidence)
     return dataclasses.replace(form, evidence=evidence)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import xlsxwriter
+from xlsxwriter.utility import quote_sheetname, xl_range_abs
 from xlsxwriter.worksheet import Worksheet
 
 from fieldapp.domain.dates import written
@@ -59,6 +60,9 @@ _BAD_SHEET_CHARS = str.maketrans({c: "_" for c in "[]:*?/\\"})
 #: A table's column label, or a group's label over the labels of its columns (a header of
 #: two rows: 申领 over 人数, 笔数, 金额).
 Header = str | tuple[str, tuple[str, ...]]
+#: A table's data rows as written: (first, last) of each page's run of them, one run unless the
+#: table ran on over pages, its header repeated between runs (first > last: no row).
+Runs = list[tuple[int, int]]
 
 
 def _sheet_name(text: str, used: set[str]) -> str:
@@ -177,9 +181,9 @@ class _Writer:
 
     def section(
         self, heading: str, tables: list[_Table], notes: list[str] | None = None
-    ) -> list[tuple[int, int]]:
+    ) -> list[Runs]:
         """A gap, the section's heading, its tables and the lines under them; returns each
-        table's (first data row, last data row)."""
+        table's data rows (its runs, one a page it is on: `Runs`)."""
         notes = notes or []
         size = ROW + HEADING_ROW + sum(t.height() for t in tables) + ROW * len(notes)
         if not self._fits(size):
@@ -211,13 +215,15 @@ class _Writer:
         one (本年无补贴申领): a header over nothing reads as a table left out. `spans` gives
         the sheet's columns each of the table's takes, merged (1 each if not given): a label
         such as 无劳动能力或非劳动年龄 is too long for the narrow columns of 六's counts."""
-        return self._table(_Table(header, rows, formats or {}, empty, spans))
+        runs = self._table(_Table(header, rows, formats or {}, empty, spans))
+        return runs[0][0], runs[-1][1]
 
-    def _table(self, table: _Table) -> tuple[int, int]:
+    def _table(self, table: _Table) -> Runs:
         at, heights = table.at, table.row_heights()
         if not self._fits(sum(table.header_heights()) + sum(heights[:1])):
             self._break()
         columns = self._header(table)
+        runs: Runs = []
         first = self.row
         if not table.rows and table.empty:
             row = self._next(ROW)
@@ -225,8 +231,10 @@ class _Writer:
         for values in table.rows:
             height = _height(values, at)
             if not self._fits(height):  # a table longer than the page: its header again
+                runs.append((first, self.row - 1))
                 self._break()
                 self._header(table)
+                first = self.row
             row = self._next(height)
             for c, value in enumerate(values):
                 fmt = table.formats.get(c, self.cell)
@@ -241,7 +249,7 @@ class _Writer:
                     self.sheet.write_string(row, start, value, fmt)
                 else:
                     self.sheet.write_number(row, start, value, fmt)
-        return first, self.row - 1
+        return [*runs, (first, self.row - 1)]
 
     def _header(self, table: _Table) -> int:
         """Write a table's header; returns its number of columns. Labels alone take a row; a
@@ -303,6 +311,18 @@ class _Writer:
         self.sheet.set_h_pagebreaks(self.breaks)
 
 
+def _chart_range(sheet: str, runs: Runs, column: int) -> list[Any] | str:
+    """A chart's range over a table's `column`: its data rows, and never the header a table
+    running on over pages repeats atop each (a chart over 三 would take 就业地点 and its 人数
+    for a place): the runs joined, as Excel and LibreOffice read a range of pieces."""
+    if len(runs) == 1:
+        ((first, last),) = runs
+        return [sheet, first, column, last, column]
+    name = quote_sheetname(sheet)
+    pieces = ",".join(f"{name}!{xl_range_abs(a, column, b, column)}" for a, b in runs)
+    return f"=({pieces})"
+
+
 def _place(at: list[tuple[int, int]] | None, column: int) -> tuple[int, int]:
     """The sheet's first and last column of a table's `column`."""
     return at[column] if at else (column, column)
@@ -357,20 +377,20 @@ def _area_sheet(
         [_Table(["人员类别", *WORK_STATES, "合计"], states, spans=(1, 1, 2, 2, 2))],
     )
     places = [[p, fig.employed_by_place.get(p, 0)] for p in PLACES]
-    ((first, last),) = w.section("三、已就业人员按地点", [_Table(["就业地点", "人数"], places)])
+    (at_places,) = w.section("三、已就业人员按地点", [_Table(["就业地点", "人数"], places)])
     chart = book.add_chart({"type": "pie"})
     chart.add_series(
         {
             "name": "已就业人员按地点",
-            "categories": [name, first, 0, last, 0],
-            "values": [name, first, 1, last, 1],
+            "categories": _chart_range(name, at_places, 0),
+            "values": _chart_range(name, at_places, 1),
             "data_labels": {"value": True, "category": True},
         }
     )
     chart.set_title({"name": "已就业人员按地点"})  # the sheet's title names the area
     charts = [chart]
     forms = sorted(fig.employed_by_form)
-    ((f_first, f_last),) = w.section(
+    (at_forms,) = w.section(
         "四、已就业人员按形式",
         [
             _Table(
@@ -385,8 +405,8 @@ def _area_sheet(
         bar.add_series(
             {
                 "name": "人数",
-                "categories": [name, f_first, 0, f_last, 0],
-                "values": [name, f_first, 1, f_last, 1],
+                "categories": _chart_range(name, at_forms, 0),
+                "values": _chart_range(name, at_forms, 1),
             }
         )
         bar.set_title({"name": "已就业人员按形式"})

@@ -148,3 +148,37 @@ def test_the_notice_and_the_visit_sheet_print_a_day_typed_without_dashes(ledger)
     text = _read(visits_job(ledger, VILLAGE, "2026-10", due=lambda person_id: []).render())
     assert "20261204回访，卡号****1204" in text, text
     assert "62305201" not in text and "2026 1204" not in text
+
+
+def test_eight_digits_after_a_cards_or_accounts_word_are_masked_whatever_stands_between():
+    """卡 20261204 printed as a day on the 公示表: only 卡号-like words counted, and 卡 alone,
+    号, 账户 or 存折 did not. Eight digits after any word a person's number follows — 卡, 号,
+    账户, 存折, 社保, 银行, with spaces or a colon (half or full width) between — are masked;
+    a day after other words still prints as typed."""
+    for word in (
+        "卡",
+        "银行卡",
+        "社保卡",
+        "号",
+        "账户",
+        "帐户",
+        "存折",
+        "社保",
+        "银行",
+        "QQ",
+        "qq",
+    ):
+        for between in ("", " ", "  ", "：", ":", "： ", " : ", "\u3000"):
+            if word.isascii() and not between:
+                continue  # QQ20261204: digits glued to letters are a code, not read as a number
+            typed = f"{word}{between}20261204"
+            assert mask_numbers(typed) == f"{word}{between}****1204", typed
+    for typed, masked in (
+        ("张三的卡 20261204，回访20261205", "张三的卡 ****1204，回访20261205"),
+        ("开户行农行，账户：20261204", "开户行农行，账户：****1204"),
+        ("存折 2026 1204", "存折 ****1204"),  # in groups: masked as it always was
+    ):
+        assert mask_numbers(typed) == masked, typed
+        assert mask_numbers(masked) == masked, masked
+    for kept in ("回访 20261204", "走访：20261204", "外出务工 20261204 返乡"):
+        assert mask_numbers(kept) == kept, kept

@@ -735,3 +735,52 @@ def test_a_long_footer_reference_never_runs_into_the_print_time():
         at = said.index("打印时间")
         stamp_left = foot[at]["x0"]
         assert max(c["x1"] for c in foot[:at]) <= stamp_left - 6, said
+
+
+def _shipped_sources_and_titles() -> tuple[list[str], list[str]]:
+    """Every funding source and rule title the built-in packs name."""
+    from fieldapp.policy.packfile import read_pack_file
+    from fieldapp.policy.registry import base_dir
+
+    sources: set[str] = set()
+    titles: set[str] = set()
+    for path in sorted(base_dir().glob("*.toml")):
+        for rule in read_pack_file(path).rules:
+            titles.add(rule.title)
+            sources.add(rule.funding_source)
+            sources.update(option.source for option in rule.funding_by_category)
+    return sorted(sources, key=len), sorted(titles, key=len)
+
+
+def test_every_funding_source_a_pack_ships_prints_on_the_form_at_a_readable_size():
+    """The 资金来源 box is a quarter of its row: 衔接推进乡村振兴补助资金 was squeezed into
+    two lines of 7.5 pt, the smallest type on the form but its footer. The row now grows so a
+    long source (and a long rule title beside it) wraps at the form's own size: measured from
+    the PDF, nothing in the form's boxes prints below its minimum, and no character crosses a
+    box's line, for every source the shipped packs name beside their longest rule title."""
+    from fieldapp.paperwork.form import SMALLEST
+
+    sources, titles = _shipped_sources_and_titles()
+    assert "衔接推进乡村振兴补助资金" in sources, sources
+    for source in sources:
+        for title in (titles[0], titles[-1]):
+            form = FormView(
+                "c1",
+                title,
+                _person(),
+                1000.0,
+                source_clause="黔府发〔2023〕12号 附件2 第（四）条",
+                pack_version="县 2026.2",
+                funding_source=source,
+            )
+            pdf = render_forms([form], PaperSettings(county_name=COUNTY))
+            with pdfplumber.open(io.BytesIO(pdf)) as doc:
+                page = doc.pages[0]
+                # Above the footer (page number and verification line, 50 pt from the bottom).
+                boxed = [c for c in page.chars if c["bottom"] < page.height - 50]
+            smallest = min(c["size"] for c in boxed)
+            small = "".join(c["text"] for c in boxed if c["size"] < SMALLEST - 0.01)
+            assert small == "", (source, title, smallest, small)
+            flat = "".join("".join(page_texts(pdf)).split())
+            assert source in flat and "".join(title.split()) in flat, (source, title)
+            assert _crossing(pdf) == [], (source, title)

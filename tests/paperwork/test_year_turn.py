@@ -772,6 +772,67 @@ def test_a_months_attendance_record_is_said_to_cover_the_month_to_the_day_the_fo
     assert "考勤记录（截至12月4日）：已附" in printed(forms_job(repo.ledger, batch.id))
 
 
+def test_a_county_that_calls_its_attendance_paper_出勤表_has_it_said_to_cover_the_month_so_far(
+    repo: Records,
+) -> None:
+    """Attendance papers were found by the word 考勤 alone: a county pack listing 当月出勤表
+    for its post subsidy printed the whole month's attendance on a form made on 4 December.
+    A paper of the month is now one the rule names as the month's (当月…, 本月…) or one of
+    attendance by any word counties use (考勤, 出勤, 签到, 打卡): 出勤表（截至12月4日）."""
+    county = RAISED + (
+        '\n[[overrides]]\nrule = "welfare_post_subsidy"\n'
+        'evidence = ["身份证复印件", "公益性岗位协议", "当月出勤表", "社会保障卡账户"]\n'
+    )
+    base = PolicyRegistry(local=Path(tempfile.mkdtemp())).base_files()
+    policy = combine([*base, ("county.toml", parse_pack_text(county, "county.toml"))])
+    assert "当月出勤表" in policy.rule("welfare_post_subsidy").evidence
+    populate(repo)
+    _pid, number = post_worker(repo, place_name="红星村")
+    at(repo.ledger, dt.datetime(2026, 12, 4, 9, 30))
+    claim = ClaimService(repo.ledger, policy).create(
+        number,
+        "welfare_post_subsidy",
+        on=dt.date(2026, 12, 4),
+        evidence_collected=policy.rule("welfare_post_subsidy").evidence,
+    )
+
+    def printed(today: dt.date) -> str:
+        pdf = form_job(repo.ledger, claim.id, today=today).render()
+        return "".join("".join(page_texts(pdf)).split())
+
+    early = printed(dt.date(2026, 12, 4))
+    assert "出勤表（截至12月4日）：已附" in early, early
+    assert "当月出勤表" not in early and "公益性岗位协议：已附" in early, early
+    assert "当月出勤表：已附" in printed(dt.date(2026, 12, 31))
+
+
+def test_a_months_paper_is_known_by_the_words_counties_use() -> None:
+    """出勤表, 出勤记录, 签到表 and 打卡记录 are papers of attendance as 考勤表 is, and a paper the
+    rule names as the month's (当月…, 本月…) covers the month so far too; the other papers of
+    a post subsidy (its agreement, the ID, the card) are named as the rule names them."""
+    from fieldapp.domain.month import Month
+    from fieldapp.paperwork.paper_data import attendance_so_far, of_the_month
+    from fieldapp.paperwork.views import Attachment, FormView, PersonView
+    from fieldapp.policy.workdays import WorkCalendar
+
+    for item in ("出勤表", "当月出勤记录", "签到表", "本月签到册", "打卡记录", "当月工资发放记录"):
+        assert of_the_month(item), item
+    for item in ("身份证复印件", "公益性岗位协议（每次不超过1年）", "社会保障卡账户"):
+        assert not of_the_month(item), item
+    papers = tuple(
+        Attachment(item, True) for item in ("身份证复印件", "出勤记录", "本月签到表", "打卡记录")
+    )
+    form = FormView("c", "乡村公益性岗位补贴", PersonView("赵六", ""), 600.0, evidence=papers)
+    month = Month("2026-10")
+    said = attendance_so_far(form, month, dt.date(2026, 10, 12), WorkCalendar()).evidence
+    assert [a.item for a in said] == [
+        "身份证复印件",
+        "出勤记录（截至10月12日）",
+        "签到表（截至10月12日）",
+        "打卡记录（截至10月12日）",
+    ]
+
+
 def test_the_months_last_working_day_is_the_calendars() -> None:
     """The whole month's record is named from the month's last working day: October 2026 ends
     on a Saturday, so from Friday the 30th; a paper of no month (a training's 培训考勤记录, a

@@ -138,7 +138,9 @@ def claims_table(sheet: Any) -> list[dict[str, object]]:
     """六、补贴申领's rows on a 月报 sheet (openpyxl), each keyed by its column's name as its
     header says it: 补贴, 资金来源, 申领人数 … 已发放金额 — a group's label (申领, merged
     across its columns) before the label under it (人数); a label merged down both header rows
-    (补贴) stands alone. Found by the header's meaning, not by its row or its layout."""
+    (补贴) stands alone. Found by the header's meaning, not by its row or its layout; a table
+    running on over pages repeats its header atop each, read as the header it is (its rows
+    skipped), not as a subsidy called 补贴."""
     spans = {
         (row, col): span
         for span in sheet.merged_cells.ranges
@@ -150,18 +152,30 @@ def claims_table(sheet: Any) -> list[dict[str, object]]:
         span = spans.get((row, col))
         return sheet.cell(span.min_row, span.min_col).value if span else sheet.cell(row, col).value
 
+    def header(head: int) -> tuple[list[str], int]:
+        """The names of the columns under the header starting at `head`, and its first row
+        below."""
+        below = spans.get((head, 1))
+        first = below.max_row + 1 if below else head + 1
+        names = []
+        for col in range(1, sheet.max_column + 1):
+            top, under = value(head, col), value(first - 1, col) if first - 1 > head else None
+            name = f"{top or ''}{under or ''}" if under != top else f"{top or ''}"
+            names.append(name)
+        return names, first
+
     head = next(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 1).value == "补贴")
-    below = spans.get((head, 1))
-    first = below.max_row + 1 if below else head + 1
-    names = []
-    for col in range(1, sheet.max_column + 1):
-        top, under = value(head, col), value(first - 1, col) if first - 1 > head else None
-        name = f"{top or ''}{under or ''}" if under != top else f"{top or ''}"
-        names.append(name)
+    names, row = header(head)
     rows = []
-    for row in range(first, sheet.max_row + 1):
+    while row <= sheet.max_row:
         label = sheet.cell(row, 1).value
+        if label == "补贴":  # the header again, atop a page the table runs on to
+            again, below = header(row)
+            assert again == names, (row, again, names)
+            row = below
+            continue
         if label is None or str(label).startswith("注"):
             break
         rows.append({n: sheet.cell(row, c).value for c, n in enumerate(names, 1) if n})
+        row += 1
     return rows

@@ -699,6 +699,10 @@ def test_a_table_longer_than_a_page_runs_on_with_its_header_in_libreoffice(tmp_p
         for start, end in zip(starts, ends, strict=True)
     ]
     assert sum(planned) == 40
+    # Read back by its header: every subsidy once, in order, the repeated headers none of them.
+    rows = claims_table(sheet)
+    assert [r["补贴"] for r in rows] == sorted(rule for rule, _source in fig.claims), rows
+    assert all(r["申领笔数"] == 3 and r["申领金额"] == 1500.0 for r in rows), rows
     pages = _libreoffice_pages(out, tmp_path)
     assert len(pages) == len(starts), (len(pages), breaks)
     printed = [sum(w[0].startswith("一次性交通补助") for w in page["words"]) for page in pages]
@@ -715,3 +719,60 @@ def test_a_table_longer_than_a_page_runs_on_with_its_header_in_libreoffice(tmp_p
             assert page["body"] - page["ink"] < row + 0.03 * page["body"], (end, page["ink"])
     last = pages[-1]["words"]
     assert any(w[0].startswith("七、") for w in last) and any(w[0] == "图表" for w in last)
+
+
+def _chart_points(xlsx: Path) -> list[list[list[object]]]:
+    """Each chart's series as the workbook's charts reference them: the cells of its
+    categories' range, then of its values' (a range of pieces read piece by piece)."""
+    import re
+    import zipfile
+
+    from openpyxl.utils.cell import range_boundaries
+
+    book = openpyxl.load_workbook(xlsx)
+    charts = []
+    with zipfile.ZipFile(xlsx) as z:
+        names = sorted(n for n in z.namelist() if re.fullmatch(r"xl/charts/chart\d+\.xml", n))
+        for part in names:
+            series = []
+            for formula in re.findall(r"<c:f>([^<]*)</c:f>", z.read(part).decode()):
+                cells: list[object] = []
+                for piece in formula.strip("()").split(","):
+                    sheet, _, ref = piece.rpartition("!")
+                    left, top, _right, bottom = range_boundaries(ref.replace("$", ""))
+                    ws = book[sheet.strip("'")]
+                    cells += [ws.cell(r, left).value for r in range(top, bottom + 1)]
+                series.append(cells)
+            charts.append(series)
+    return charts
+
+
+def test_a_table_charted_over_pages_is_charted_without_its_repeated_header(tmp_path, monkeypatch):
+    """A chart's range ran from a table's first data row to its last: a 三 or 四 running on
+    over pages (its header repeated atop each) would chart 就业地点 / 就业形式 with its 人数
+    for a point among the places. Each chart now takes the table's rows page by page, the
+    repeated header left out. 三 lists the places the report counts (five); a county's sixty
+    here, and forty forms of work in 四 (what the ledgers hold, merged by the hub)."""
+    from fieldapp.policy.report import AreaFigures, MonthlyReport
+    from fieldapp.tabular import report_monthly
+    from fieldapp.tabular.report_monthly import write_monthly_report
+
+    places = tuple(f"{n:02d}号地点" for n in range(60))
+    monkeypatch.setattr(report_monthly, "PLACES", places)
+    fig = AreaFigures("520526000000", "威宁彝族回族苗族自治县合计", persons=3000)
+    for n, place in enumerate(places):
+        fig.employed_by_place[place] = n + 1
+    forms = [f"{n:02d}号形式" for n in range(40)]
+    for n, form in enumerate(forms):
+        fig.employed_by_form[form] = 100 + n
+    out = tmp_path / "月报.xlsx"
+    write_monthly_report(MonthlyReport("2026-11", dt.date(2026, 11, 30), [], fig), out)
+    sheet = openpyxl.load_workbook(out).worksheets[0]
+    column_a = [str(r[0].value or "") for r in sheet.iter_rows()]
+    breaks = [b.id for b in sheet.row_breaks.brk]  # 0-based: a page's first row
+    # Both tables run on over pages, their header atop the next.
+    assert [column_a[b] for b in breaks].count("就业地点") >= 1, breaks
+    assert [column_a[b] for b in breaks].count("就业形式") >= 1, breaks
+    pie, bar = _chart_points(out)
+    assert pie == [list(places), list(range(1, 61))]
+    assert bar == [forms, list(range(100, 140))]
