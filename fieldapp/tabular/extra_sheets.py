@@ -30,12 +30,13 @@ from fieldapp.domain.enums import (
     WorkStatus,
 )
 from fieldapp.domain.labels import FIELD_LABELS
+from fieldapp.domain.status_words import BUILT_IN_STATUS_WORDS
 from fieldapp.reference import divisions
 from fieldapp.store.ledger import natural_id, new_id
 from fieldapp.store.queries import tabular as store
 from fieldapp.tabular import cells
 from fieldapp.tabular.cells import CellError, nfkc
-from fieldapp.tabular.columns import EXTRA_SHEETS, NO, WORK_STATUS_ALIASES, YES
+from fieldapp.tabular.columns import EXTRA_SHEETS, NO, YES
 from fieldapp.tabular.ledger_update import Differ, RowPlan, differs, same_value, shown
 
 TRAINING = ServiceType.TRAINING.value
@@ -113,7 +114,7 @@ def _enum_words(enum: type[Any]) -> dict[str, str]:
 _FORM = _enum_words(EmploymentForm)
 _EMPLOYER_KIND = _enum_words(EmployerKind)
 _CLASS = _enum_words(UnemploymentClass)
-_STATUS = _enum_words(WorkStatus) | {k: v.value for k, v in WORK_STATUS_ALIASES.items()}
+_STATUS = _enum_words(WorkStatus) | {k: v.value for k, v in BUILT_IN_STATUS_WORDS.items()}
 _SERVICE = _enum_words(ServiceType) | {"培训": TRAINING, "推荐岗位": "岗位推荐", "回访": "跟踪回访"}
 
 

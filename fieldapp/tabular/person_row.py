@@ -31,6 +31,7 @@ from fieldapp.domain.enums import (
 )
 from fieldapp.domain.errors import InvalidIdNumber
 from fieldapp.domain.phone import phone_problem
+from fieldapp.domain.status_words import BUILT_IN_STATUS_WORDS
 from fieldapp.reference import divisions
 from fieldapp.store.queries.sheets import CUT_MARK, EXCEL_CELL_CHARS, FREE_TEXT
 from fieldapp.tabular import categories, cells
@@ -45,7 +46,6 @@ from fieldapp.tabular.columns import (
     RELATION_ALIASES,
     RELATION_BY_ORDER,
     SEX_ALIASES,
-    WORK_STATUS_ALIASES,
     YES,
 )
 
@@ -189,7 +189,7 @@ def _labour(text: str) -> LabourAbility:
 
 
 def _work_status(text: str) -> WorkStatus:
-    known = WORK_STATUS_ALIASES.get(text)
+    known = BUILT_IN_STATUS_WORDS.get(text)
     if known is not None:
         return known
     said = cells.said_status(text)  # a word the user said the meaning of for this import
