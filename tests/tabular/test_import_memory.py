@@ -72,6 +72,7 @@ def test_rows_naming_the_same_day_or_text_share_one_copy_until_the_import_ends(l
             3 + i,
             {"id_number": number, "start_date": "2024-03-01", "employer": employer[i]},
             {},
+            words={},
         )
         for i, number in enumerate((first, second))
     ]
@@ -203,6 +204,7 @@ def test_parsed_extra_rows_are_held_packed_until_planned():
             3 + i,
             {"id_number": number, "start_date": "2024-03-01", "employer": f"贵州{i}号公司"},
             {},
+            words={},
         )
         for i, number in enumerate(numbers)
     ]
@@ -220,6 +222,7 @@ def test_parsed_extra_rows_are_held_packed_until_planned():
         9,
         {"id_number": numbers[0], "start_date": "2024-03-01", "organized_export": "有"},
         {},
+        words={},
     )
     assert mapped.values["organized_export"] is True
     assert mapped.mapped == (("是否有组织劳务输出", "有", "是"),)
@@ -244,14 +247,14 @@ def test_an_extra_sheets_cells_are_let_go_chunk_by_chunk_as_its_rows_are_parsed(
     whole = preview()
     parse = ledger_import.parse_extra
 
-    def spy(sheet, kind, row, texts, raw, *rest):
+    def spy(sheet, kind, row, texts, raw, *rest, **words):
         table = sys._getframe(1).f_locals.get("sheet")
         if getattr(table, "rows", None) is not None:  # an extra sheet's row (_read_extra)
             at = row - table.header_row - 1
             freed = [i for i, cells in enumerate(table.rows) if cells == []]
             assert all(i < at for i in freed), (sheet, row)  # only rows parsed before it
             seen.append((sheet, row, len(freed)))
-        return parse(sheet, kind, row, texts, raw, *rest)
+        return parse(sheet, kind, row, texts, raw, *rest, **words)
 
     monkeypatch.setattr(ledger_import, "parse_extra", spy)
     monkeypatch.setattr(ledger_import, "FIRST_CHUNK_ROWS", 3)
