@@ -60,6 +60,37 @@ def test_fact_rows_give_each_records_fields_as_stored_and_no_bookkeeping(ledger)
     assert [r["id"] for r in by_id] and all(r == {k: months[r["id"]][k] for k in r} for r in by_id)
 
 
+def test_the_records_an_import_plans_against_hold_each_text_once(ledger):
+    # An import holds every record of its rows' persons while it plans them (its peak, for an
+    # update: 20 000 persons' jobs, services, months …). SQLite gives each cell its own copy of
+    # its text, and the records repeat theirs (a day, a place, a status); each read now holds
+    # each text once. The values are as stored (the first test), numbers left as they are.
+    build_demo(ledger, 40, seed=3)
+    people = [r[0] for r in ledger.db.execute("SELECT id FROM persons WHERE deleted = 0")]
+    households = [r[0] for r in ledger.db.execute("SELECT id FROM households")]
+    months = [r[0] for r in ledger.db.execute("SELECT id FROM monthly_status WHERE deleted = 0")]
+    reads = {
+        table: [r for rows in store.fact_rows(ledger.db, table, people).values() for r in rows]
+        for table in store.PERSON_FACT_TABLES
+    }
+    reads["visits by household"] = [
+        r for rows in store.visits_of_households(ledger.db, households).values() for r in rows
+    ]
+    reads["months by id"] = store.rows_by_id(ledger.db, "monthly_status", months)
+    for read, rows in reads.items():
+        texts: dict[str, str] = {}
+        cells = [v for row in rows for v in row.values() if type(v) is str and v]
+        for value in cells:
+            assert texts.setdefault(value, value) is value, (read, value)
+        assert len(texts) < len(cells), read  # texts repeat, each held once
+    for table in store.PERSON_FACT_TABLES:  # each value of the type stored (1.0 not made 1)
+        whole = _whole_rows(ledger, table)
+        for row in reads[table]:
+            assert {k: type(v) for k, v in row.items()} == {
+                k: type(whole[row["id"]][k]) for k in row
+            }, table
+
+
 def test_rows_naming_the_same_day_or_text_share_one_copy_until_the_import_ends(ledger, tmp_path):
     first, second = make_id("520502", "19750316", "131"), make_id("520502", "19780520", "142")
     # Texts read from two cells are two objects, as calamine gives them.
