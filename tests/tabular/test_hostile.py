@@ -893,7 +893,7 @@ def test_an_xlsb_is_refused_unread_saying_to_save_it_as_xlsx(ledger, tmp_path, m
     path = _xlsb(tmp_path / name, sheet_mb=400)  # 1 MB inflating to 400 MB
     assert path.stat().st_size < 2 << 20
 
-    def no_inflating(*args: object) -> None:
+    def no_inflating(*args: object, **kwargs: object) -> None:
         raise AssertionError("inflated")
 
     monkeypatch.setattr(guard, "_stream", no_inflating)
