@@ -8,10 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
-from contextvars import ContextVar
-from types import MappingProxyType
+from collections.abc import Mapping
 
 from fieldapp.domain.dates import parse_date
 from fieldapp.domain.dates import today as china_today
@@ -57,7 +54,7 @@ class CellError(ValueError):
 
 class UnknownStatus(CellError):
     """A 就业状态 word no list knows (在家, √, 外出 …): its meaning is the user's to say, once
-    for the import (`status_words`); the report lists each such word with its cells."""
+    for the import (`StatusWords`); the report lists each such word with its cells."""
 
     def __init__(self, reason: str, word: str, column: str) -> None:
         super().__init__(reason)
@@ -65,26 +62,12 @@ class UnknownStatus(CellError):
         self.column = column
 
 
-#: What the user said the 就业状态 words of this import mean (在家 → 未就业): set by
-#: `status_words` for one import, read by the status columns' parsers.
-_STATUS_WORDS: ContextVar[Mapping[str, str]] = ContextVar(
-    "status_words", default=MappingProxyType({})
-)
-
-
-@contextmanager
-def status_words(words: Mapping[str, str]) -> Iterator[None]:
-    """The status words the user said the meaning of, read as said while the block runs."""
-    token = _STATUS_WORDS.set(MappingProxyType(dict(words)))
-    try:
-        yield
-    finally:
-        _STATUS_WORDS.reset(token)
-
-
-def said_status(word: str) -> str | None:
-    """The status the user said `word` means in this import, else None."""
-    return _STATUS_WORDS.get().get(word)
+#: What the 就业状态 words of one import that no list knows mean (在家 → 未就业), as the
+#: user and the county said them (`ledger_import.import_ledger`: each word as matched, NFKC and
+#: trimmed, never one the built-in list reads otherwise). Handed by the import to each parser
+#: of a status cell (`person_row.parse_row`, `extra_sheets.parse_extra`), never kept between
+#: imports: the words said for one are not the next one's.
+StatusWords = Mapping[str, str]
 
 
 #: Invisible marks pasted with text copied from a chat, a web page or a phone's contacts

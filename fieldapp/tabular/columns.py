@@ -23,7 +23,6 @@ from fieldapp.domain.enums import (
     UnemploymentClass,
     WorkStatus,
 )
-from fieldapp.domain.status_words import BUILT_IN_STATUS_WORDS
 from fieldapp.tabular.cells import month_alone, nfkc, visible
 
 YES, NO = "是", "否"
@@ -628,9 +627,6 @@ SEX_ALIASES: dict[str, str] = {
     "1": "男",
     "2": "女",
 }
-
-#: Words for the work status column (one list with the county pack check: domain.status_words).
-WORK_STATUS_ALIASES: dict[str, WorkStatus] = BUILT_IN_STATUS_WORDS
 
 #: Words for the relation column beyond the national codes.
 RELATION_ALIASES: dict[str, Relation] = {

@@ -30,12 +30,13 @@ from fieldapp.domain.enums import (
     WorkStatus,
 )
 from fieldapp.domain.labels import FIELD_LABELS
+from fieldapp.domain.status_words import BUILT_IN_STATUS_WORDS
 from fieldapp.reference import divisions
 from fieldapp.store.ledger import natural_id, new_id
 from fieldapp.store.queries import tabular as store
 from fieldapp.tabular import cells
-from fieldapp.tabular.cells import CellError, nfkc
-from fieldapp.tabular.columns import EXTRA_SHEETS, NO, WORK_STATUS_ALIASES, YES
+from fieldapp.tabular.cells import CellError, StatusWords, nfkc
+from fieldapp.tabular.columns import EXTRA_SHEETS, NO, YES
 from fieldapp.tabular.ledger_update import Differ, RowPlan, differs, same_value, shown
 
 TRAINING = ServiceType.TRAINING.value
@@ -88,7 +89,11 @@ def _label(kind: str, key: str) -> str:
     return _LABELS[kind][key]
 
 
-def _choice(text: str, label: str, words: dict[str, str], mapped: list[Any]) -> str:
+def _choice(
+    text: str, label: str, words: dict[str, str], mapped: list[Any], said: StatusWords
+) -> str:
+    """A drop-down cell read by its list (`words`); a 就业状态 word the list does not know,
+    by what the import's `said` words say it means."""
     typed = nfkc(text)
     if typed in words:
         value = words[typed]
@@ -98,10 +103,10 @@ def _choice(text: str, label: str, words: dict[str, str], mapped: list[Any]) -> 
     allowed = "、".join(sorted(set(words.values())))
     reason = f"{label}“{typed}”无法识别，应为：{allowed}"
     if words is _STATUS:
-        said = cells.said_status(typed)  # a word the user said the meaning of for this import
-        if said is not None:
-            mapped.append((label, typed, said))
-            return said
+        meaning = said.get(typed)  # a word the user or county said the meaning of
+        if meaning is not None:
+            mapped.append((label, typed, meaning))
+            return meaning
         raise cells.UnknownStatus(reason, typed, label)
     raise CellError(reason)
 
@@ -113,7 +118,7 @@ def _enum_words(enum: type[Any]) -> dict[str, str]:
 _FORM = _enum_words(EmploymentForm)
 _EMPLOYER_KIND = _enum_words(EmployerKind)
 _CLASS = _enum_words(UnemploymentClass)
-_STATUS = _enum_words(WorkStatus) | {k: v.value for k, v in WORK_STATUS_ALIASES.items()}
+_STATUS = _enum_words(WorkStatus) | {k: v.value for k, v in BUILT_IN_STATUS_WORDS.items()}
 _SERVICE = _enum_words(ServiceType) | {"培训": TRAINING, "推荐岗位": "岗位推荐", "回访": "跟踪回访"}
 
 
@@ -191,9 +196,12 @@ def parse_extra(
     texts: dict[str, str],
     raw: dict[str, object],
     today: str | None = None,
+    *,
+    words: StatusWords,
 ) -> ExtraRow:
     """One extra-sheet row checked on its own; CellError carries the Chinese reason. `today`
-    (ISO) is the day no date may be after: a sheet's reader gives it once for its rows."""
+    (ISO) is the day no date may be after: a sheet's reader gives it once for its rows.
+    `words`: the import's 就业状态 words no list knows, as said for it (`cells.StatusWords`)."""
     labels = _LABELS[kind]
 
     def label(key: str) -> str:
@@ -218,7 +226,7 @@ def parse_extra(
         elif how == _BOOL:
             values[key] = _bool(text, labels[key], mapped)
         elif how == _CHOICE:
-            values[key] = _choice(text, labels[key], _CHOICES[key], mapped)
+            values[key] = _choice(text, labels[key], _CHOICES[key], mapped, words)
         elif how == _NUMBER:
             values[key] = cells.number(raw[key] if key in raw else text, labels[key])
         elif how == _MONTHS:
@@ -228,7 +236,9 @@ def parse_extra(
             values[key] = int(days) if days is not None else None
         elif how == _SERVICES:
             values[key] = [
-                _choice(t, labels[key], _SERVICE, mapped) for t in _SPLIT.split(nfkc(text)) if t
+                _choice(t, labels[key], _SERVICE, mapped, words)
+                for t in _SPLIT.split(nfkc(text))
+                if t
             ]
         elif how == _HOUSEHOLD:
             values[key] = nfkc(text) in ("全户", "户", "家庭")

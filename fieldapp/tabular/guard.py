@@ -302,9 +302,10 @@ def _column_number(letters: bytes) -> int:
 
 
 def _stream(
-    archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, budget: list[int]
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, budget: list[int], *, ods: bool
 ) -> Iterator[bytes]:
-    """The entry's decompressed bytes, chunk by chunk (each with the previous chunk's tail)."""
+    """The entry's decompressed bytes, chunk by chunk (each with the previous chunk's tail,
+    `_kept`; `ods`: the entry is an .ods's, whose tags a chunk may end inside are its own)."""
     if info.compress_size and info.file_size / max(info.compress_size, 1) > MAX_RATIO * 5:
         raise refuse(f"压缩包中的 {info.filename} 声称解压后有 {info.file_size} 字节", name)
     tail = b""
@@ -320,7 +321,7 @@ def _stream(
                     raise refuse(f"{info.filename} 的压缩比异常（疑似压缩炸弹）", name)
                 data = tail + chunk
                 yield data
-                kept = _kept(data, len(chunk))
+                kept = _kept(data, len(chunk), ods=ods)
                 if kept > MAX_CELL:
                     raise refuse(
                         f"{info.filename} 中有一个单元格的标记长达 {kept} 字节，不是正常的表格",
@@ -390,11 +391,13 @@ def _cut_open(data: bytes, tag: re.Match[bytes]) -> bool:
     return tag.group(3) is None and (tag.end() == len(data) or data[tag.end()] in b"\"'")
 
 
-def _kept(data: bytes, fresh: int) -> int:
+def _kept(data: bytes, fresh: int, *, ods: bool) -> int:
     """How much of a chunk (`data`, of which `fresh` bytes are new) the next one begins with:
     its last `_TAIL` bytes, or more, from the start of a row's or cell's tag it ends inside,
     so that tag is seen whole (its reference may be far from its end: `<c r="XFD5" ph="…">`),
-    or of a cell it ends inside (its formula and result looked at together)."""
+    or of a cell it ends inside (its formula and result looked at together). `ods`: the chunk
+    is an .ods's content, whose own tags and cells are looked for too (in an .xlsx part they
+    are not: `_OdsRows.scan` reads only an .ods's)."""
     keep = min(_TAIL, fresh)
     at = data.rfind(b"<")
     if at < 0:
@@ -408,16 +411,18 @@ def _kept(data: bytes, fresh: int) -> int:
         )
         if not whole:
             return max(keep, len(data) - at)
-    # An ods tag the chunk ends inside whose quoted value holds "<" (the reader reads it whole,
-    # `_OdsRows.scan` stops at it): the next read begins with it, not with the last "<" in it.
-    left_open = _open_ods_tag(data)
-    if left_open >= 0:
-        return max(keep, len(data) - left_open)
-    # An ods cell showing an error whose text the chunk ends before (`_OdsRows.scan` leaves it
-    # for the next read, which begins with it).
-    cell = _unfinished_ods_error(data)
-    if cell >= 0:
-        return max(keep, len(data) - cell)
+    if ods:
+        # An ods tag the chunk ends inside whose quoted value holds "<" (the reader reads it
+        # whole, `_OdsRows.scan` stops at it): the next read begins with it, not with the last
+        # "<" in it.
+        left_open = _open_ods_tag(data)
+        if left_open >= 0:
+            return max(keep, len(data) - left_open)
+        # An ods cell showing an error whose text the chunk ends before (`_OdsRows.scan`
+        # leaves it for the next read, which begins with it).
+        cell = _unfinished_ods_error(data)
+        if cell >= 0:
+            return max(keep, len(data) - cell)
     for _ in range(_TAGS_BACK):
         edge = _EDGE.match(data, at)
         if edge:
@@ -515,13 +520,13 @@ def _check_xlsx(archive: zipfile.ZipFile, name: str) -> Scan:
         if key.endswith(".xml") and (key in names or key.startswith("xl/worksheets/")):
             sheet = names.get(key, part)
             errors: dict[tuple[int, int], str] = {}
-            chunks = _stream(archive, info, name, budget)
+            chunks = _stream(archive, info, name, budget, ods=False)
             hidden_columns: set[int] = set()
             try:
                 rows, columns, hidden = _scan_sheet(chunks, sheet, name, errors, hidden_columns)
             except _Wider:  # measured again, cell by cell
                 errors, hidden_columns = {}, set()
-                chunks = _stream(archive, info, name, budget)
+                chunks = _stream(archive, info, name, budget, ods=False)
                 rows, columns, hidden = _scan_sheet(
                     chunks, sheet, name, errors, hidden_columns, exact=True
                 )
@@ -533,7 +538,7 @@ def _check_xlsx(archive: zipfile.ZipFile, name: str) -> Scan:
             if hidden:
                 scan.hidden_rows[sheet] = hidden
         elif part.endswith(".xml") and info.file_size > (8 << 20):
-            for _chunk in _stream(archive, info, name, budget):  # shared strings, styles …
+            for _chunk in _stream(archive, info, name, budget, ods=False):  # shared strings …
                 pass
     return scan
 
@@ -652,7 +657,7 @@ def _scan_sheet(
     heading = True  # before the rows
     sequence = _Sequence()
     far_row_open = False  # the last chunk ended inside a far row (see below)
-    for start, chunk in _positioned(chunks):
+    for start, chunk in _positioned(chunks, ods=False):
         numbered_rows = _row_numbers(chunk)
         # An error's type, `t="e"` (or spaced, `t = "e"`, or in single quotes): rare, so one
         # search of the chunk (and one for a single quote, which the usual chunk has none of).
@@ -1015,7 +1020,8 @@ def _check_ods(archive: zipfile.ZipFile, name: str) -> Scan:
         raise password_protected(name, ".ods")
     rows = _OdsRows()
     ending = _Ending()
-    for start, chunk in _positioned(_stream(archive, info, name, budget)):
+    chunks = _stream(archive, info, name, budget, ods=True)
+    for start, chunk in _positioned(chunks, ods=True):
         ending.read(start, chunk)
         rows.scan(start, chunk)
         for kind, count in _REPEAT.findall(chunk):
@@ -1085,16 +1091,17 @@ def _encrypted(archive: zipfile.ZipFile, name: str, budget: list[int]) -> bool:
         info = archive.getinfo("META-INF/manifest.xml")
     except KeyError:
         return False
-    return any(b"encryption-data" in chunk for chunk in _stream(archive, info, name, budget))
+    chunks = _stream(archive, info, name, budget, ods=True)
+    return any(b"encryption-data" in chunk for chunk in chunks)
 
 
-def _positioned(chunks: Iterator[bytes]) -> Iterator[tuple[int, bytes]]:
+def _positioned(chunks: Iterator[bytes], *, ods: bool) -> Iterator[tuple[int, bytes]]:
     """`_stream`'s chunks with where each starts in the entry (each begins with what the
-    previous one kept, `_kept`)."""
+    previous one kept, `_kept`, told the same `ods`)."""
     start = kept = 0
     for chunk in chunks:
         yield start, chunk
-        kept = _kept(chunk, len(chunk) - kept)
+        kept = _kept(chunk, len(chunk) - kept, ods=ods)
         start += len(chunk) - kept
 
 

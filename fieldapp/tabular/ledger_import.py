@@ -28,6 +28,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from sqlite_utils import Database
@@ -53,12 +54,12 @@ from fieldapp.tabular import dates, guard
 from fieldapp.tabular.areas import AreaResolver
 from fieldapp.tabular.cells import (
     CellError,
+    StatusWords,
     UnknownStatus,
     long_term,
     month_alone,
     nfkc,
     open_ended,
-    status_words,
     text,
 )
 from fieldapp.tabular.cells import date as dates_cell
@@ -151,8 +152,12 @@ class LedgerImporter:
         dry_run: bool = False,
         take_sheet: Collection[str] = (),
         actor: Actor | None = None,
+        words: StatusWords,
     ) -> None:
         self.ledger = ledger
+        #: The 就业状态 words no list knows, as said for this import (the user's, the
+        #: county's): handed to every row's parser, kept nowhere else.
+        self.words: StatusWords = MappingProxyType(dict(words))
         self.actor = actor or actor_of(ledger)
         self.job = Ticker(progress, cancelled, message="已取消导入，台账未作任何修改", every=1000)
         self.today = today or china_today()
@@ -678,7 +683,7 @@ class LedgerImporter:
                 values = {k: v for k, v in texts.items() if k in ("id_number", "name")}
                 values |= {"month": months[index], "status": value}
                 try:
-                    extra = parse_extra(sheet.sheet, "月度状态", row, values, {})
+                    extra = parse_extra(sheet.sheet, "月度状态", row, values, {}, words=self.words)
                 except CellError as error:
                     where = f"“{_heading(sheet.header_cells[index])}”列（{_letters(index + 1)} 列）"
                     self._reject(row, f"{where}：{error}", error=error)
@@ -987,7 +992,9 @@ class LedgerImporter:
                 end = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
                 texts["end_date"] = (end - dt.timedelta(days=1)).isoformat()
             try:
-                extra = parse_extra(sheet.sheet, "就业经历", first + last, texts, raw)
+                extra = parse_extra(
+                    sheet.sheet, "就业经历", first + last, texts, raw, words=self.words
+                )
             except CellError as error:
                 self._reject(first + last, str(error), sheet.sheet)
                 continue
@@ -1085,7 +1092,9 @@ class LedgerImporter:
                     cut = check_cell_texts(texts, labels)
                     if cut:  # rare: no generator made for every row
                         self.report.warnings.extend(RowProblem(row, w, sheet.sheet) for w in cut)
-                    extra = parse_extra(sheet.sheet, sheet.kind, row, texts, raw, today)
+                    extra = parse_extra(
+                        sheet.sheet, sheet.kind, row, texts, raw, today, words=self.words
+                    )
                     if current and self._given_before(extra, texts, current):
                         continue
                     found.append(extra)
@@ -1313,7 +1322,9 @@ class LedgerImporter:
                 if end:
                     texts["ended_date"] = end
                 try:
-                    found.append(parse_extra(item.sheet, "失业登记", item.row, texts, {}))
+                    found.append(
+                        parse_extra(item.sheet, "失业登记", item.row, texts, {}, words=self.words)
+                    )
                 except CellError as error:
                     self.report.warnings.append(
                         RowProblem(
@@ -1620,7 +1631,9 @@ class LedgerImporter:
             end = texts.pop("job_end", None)
             end_cell = raw.pop("job_end", end)
             try:
-                item = parse_row(row, texts, raw, today, job_ended=_ended(end_cell, today))
+                item = parse_row(
+                    row, texts, raw, today, words=self.words, job_ended=_ended(end_cell, today)
+                )
             except CellError as error:
                 self._reject(row, str(error), error=error)
                 number = idnumber.normalise(texts.get("id_number", ""))
@@ -2017,9 +2030,9 @@ def import_ledger(
     county, county_list = county_words(ledger)
     read = county | said  # the user's word replaces the county's, one word at a time
     became_demo = _demo_check(ledger, Path(path), dry_run=dry_run)
-    forget_parsed_cells()  # a word read otherwise by an earlier import is read anew
+    forget_parsed_cells()
     try:
-        with paused_gc(), status_words(read):
+        with paused_gc():
             book = SheetStream(path)  # refused here, before anything is read, when absurd
             report = LedgerImporter(
                 ledger,
@@ -2029,6 +2042,7 @@ def import_ledger(
                 dry_run=dry_run,
                 take_sheet=take_sheet,
                 actor=actor,
+                words=read,
             ).run(book)
             # Freed while the collector still rests: once it is back, its first pass would
             # otherwise walk every cell of the sheet (a tenth of a second per 100 000 rows).

@@ -31,11 +31,12 @@ from fieldapp.domain.enums import (
 )
 from fieldapp.domain.errors import InvalidIdNumber
 from fieldapp.domain.phone import phone_problem
+from fieldapp.domain.status_words import BUILT_IN_STATUS_WORDS
 from fieldapp.reference import divisions
 from fieldapp.store.queries.sheets import CUT_MARK, EXCEL_CELL_CHARS, FREE_TEXT
 from fieldapp.tabular import categories, cells
 from fieldapp.tabular.areas import PlaceRef
-from fieldapp.tabular.cells import CellError, nfkc
+from fieldapp.tabular.cells import CellError, StatusWords, nfkc
 from fieldapp.tabular.columns import (
     BY_KEY,
     DISABILITY,
@@ -45,7 +46,6 @@ from fieldapp.tabular.columns import (
     RELATION_ALIASES,
     RELATION_BY_ORDER,
     SEX_ALIASES,
-    WORK_STATUS_ALIASES,
     YES,
 )
 
@@ -189,11 +189,23 @@ def _labour(text: str) -> LabourAbility:
 
 
 def _work_status(text: str) -> WorkStatus:
-    known = WORK_STATUS_ALIASES.get(text)
-    if known is not None:
-        return known
-    said = cells.said_status(text)  # a word the user said the meaning of for this import
-    return WorkStatus(said if said is not None else text)
+    known = BUILT_IN_STATUS_WORDS.get(text)
+    return known if known is not None else WorkStatus(text)
+
+
+def _status_text(
+    text: str, key: str, words: StatusWords, mapped: list[tuple[str, str, str]]
+) -> WorkStatus | None:
+    """A 就业状态 cell (`_STATUS_KEYS`): a word the import's `words` say the meaning of, else
+    as the lists read it (`_work_status`, cached for every import alike: `words` never hold a
+    word the lists read, `ledger_import.checked_words` and `county_words`); None when blank."""
+    if words and text:
+        said = words.get(nfkc(text))
+        if said is not None:
+            if said != text:
+                mapped.append((_label(key), text, said))
+            return WorkStatus(said)
+    return _choice_text(text, key, _work_status, None, mapped)
 
 
 _UNUSED = frozenset({"seq", "head_name"})
@@ -453,12 +465,14 @@ def parse_row(
     raw: dict[str, object],
     today: dt.date | None = None,
     *,
+    words: StatusWords,
     job_ended: bool = False,
 ) -> ParsedRow:
     """Validate one row on its own; CellError carries the Chinese reason.
 
     `texts` and `raw` are a row as `Table.records` gives it: each filled cell as text, and the
-    number and date cells of the `RAW` columns as read. `job_ended`: the row's job has ended
+    number and date cells of the `RAW` columns as read. `words`: the import's 就业状态 words
+    no list knows, as said for it (`cells.StatusWords`). `job_ended`: the row's job has ended
     (the sheet gives its end), so its 就业状态 may be other than 已就业.
     """
     # Written for speed (it runs once per row of files of 100 000 rows): every cell is read as
@@ -500,10 +514,8 @@ def parse_row(
         raise CellError(f"本人身份证号码与户主身份证号码相同，但与户主关系填的是“{relation.value}”")
     if not is_head and relation is Relation.HEAD:
         raise CellError("与户主关系为“户主”，但户主身份证号码不是本人的号码")
-    status = _choice_text(text("work_status", ""), "work_status", _work_status, None, mapped)
-    month_status = _choice_text(
-        text("month_status", ""), "month_status", _work_status, None, mapped
-    )
+    status = _status_text(text("work_status", ""), "work_status", words, mapped)
+    month_status = _status_text(text("month_status", ""), "month_status", words, mapped)
     # 本月就业状态 alone records the month (linked to the running job, if any); only 就业状态
     # with work columns describes a job.
     job_note = ""

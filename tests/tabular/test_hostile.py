@@ -445,6 +445,30 @@ def test_hidden_rows_of_ods_and_xls_are_found_whatever_the_read_size(monkeypatch
         assert scan.hidden_rows == {"大坝村": {5}}, suffix
 
 
+@pytest.mark.parametrize("chunk", [333, 1 << 20])
+def test_only_an_ods_is_looked_at_for_ods_tags_between_reads(monkeypatch, chunk):
+    """What a read keeps for the next is looked for as an .ods's tags (a tag left open, a cell
+    showing an error cut before its text) in an .ods only: an .xlsx's parts hold none, and
+    each of its reads was searched back through up to 256 KB for them. The hidden rows found
+    are the same."""
+    looked: list[str] = []
+    for helper in ("_open_ods_tag", "_unfinished_ods_error"):
+        real = getattr(guard, helper)
+
+        def spy(data: bytes, real: Callable[[bytes], int] = real, helper: str = helper) -> int:
+            looked.append(helper)
+            return real(data)
+
+        monkeypatch.setattr(guard, helper, spy)
+    monkeypatch.setattr(guard, "_CHUNK", chunk)
+    fixtures = Path(__file__).parent / "fixtures"
+    scan = guard.check_file(fixtures / "村台账_libreoffice.xlsx")
+    assert scan.hidden_rows == {"大坝村": {5}} and looked == []
+    scan = guard.check_file(fixtures / "村台账_libreoffice.ods")
+    assert scan.hidden_rows == {"大坝村": {5}}
+    assert {"_open_ods_tag", "_unfinished_ods_error"} <= set(looked)
+
+
 def _sheet_with_widths(rows: str) -> str:
     """A worksheet as Excel and the export write it: forty column widths before the rows."""
     widths = "".join(f'<col min="{i}" max="{i}" width="12" customWidth="1"/>' for i in range(1, 41))
@@ -869,7 +893,7 @@ def test_an_xlsb_is_refused_unread_saying_to_save_it_as_xlsx(ledger, tmp_path, m
     path = _xlsb(tmp_path / name, sheet_mb=400)  # 1 MB inflating to 400 MB
     assert path.stat().st_size < 2 << 20
 
-    def no_inflating(*args: object) -> None:
+    def no_inflating(*args: object, **kwargs: object) -> None:
         raise AssertionError("inflated")
 
     monkeypatch.setattr(guard, "_stream", no_inflating)

