@@ -459,6 +459,7 @@ def cmd_hub_policy_edit(args: argparse.Namespace) -> int:
         next_version,
     )
     from fieldapp.policy.pack import PackError
+    from fieldapp.policy.packfile import merged_words
     from fieldapp.policy.registry import PolicyRegistry
     from fieldapp.services.policy_admin import PolicyRefused, load_policy, publish, published
 
@@ -481,6 +482,19 @@ def cmd_hub_policy_edit(args: argparse.Namespace) -> int:
         pack_id = args.id or (current.pack.id if current else "county")
         versions = [p.version for p in published(hub.ledger) if p.pack_id == pack_id]
         version = args.version or next_version(versions, china_today())
+        # A word the pack in force spells twice (signed before such a list was refused): the
+        # edition writes it once, with the last spelling's meaning. Signed only once the clerk
+        # has said the word's meaning (--word) or dropped it; a draft (--out) is told so.
+        merged = merged_words(state.hub_pack.text) if state.hub_pack is not None else []
+        unsaid = [m for m in merged if m.word not in said and m.word not in dropped]
+        if unsaid and not args.out:
+            told = "；".join(str(m) for m in unsaid)
+            words = " ".join(f"--word {m.word}={m.kept}" for m in unsaid)
+            return fail(
+                f"{told}。请用 {words} 写明县里要的读法（或用 --drop-word 删去这个词）后再签发；"
+                "未签发，各设备的政策包不变",
+                2,
+            )
         if said or dropped:
             try:
                 edit.status_words = status_words_after(
@@ -500,6 +514,8 @@ def cmd_hub_policy_edit(args: argparse.Namespace) -> int:
         if args.out:
             with written(Path(args.out)):
                 Path(args.out).write_text(text, encoding="utf-8")
+            for word in unsaid:
+                print(f"请注意：{word}")
             print(f"已写出县级政策包“{drafted.title}”（版本 {version}）：{args.out}（未签发）")
             return 0
         try:
