@@ -2675,6 +2675,10 @@
       <source>按县里的用词表（%1）</source>
       <translation>As the county’s word list says (%1)</translation>
     </message>
+    <message>
+      <source>、</source>
+      <translation>, </translation>
+    </message>
   </context>
   <context>
     <name>ImportReportDialog</name>
