@@ -26,6 +26,7 @@ from fieldapp.saving import written
 
 if TYPE_CHECKING:
     from fieldapp.policy.editor import CountyEdit
+    from fieldapp.policy.pack import Policy
     from fieldapp.policy.published import PublishedPack
 
 
@@ -450,6 +451,24 @@ def status_words_after(
     return {w: m for w, m in current.items() if w not in dropped} | said
 
 
+def _unknown_rules(edit: CountyEdit, policy: Policy) -> str:
+    """Why a rule `--figure` or `--extend` names is none the county can set or extend, with
+    the ones it can (their ids and titles: the hub has no other list of them); '' when all
+    are known. A known rule the county may not change is refused later, with its clause."""
+    from fieldapp.policy.editor import county_figures, extendable
+
+    known = {r.id for r in policy.rules}
+    for given, rules, what in (
+        (edit.figures, [(f.rule_id, f.title) for f in county_figures(policy)], "设定金额"),
+        (edit.extensions, [(r.id, r.title) for r in extendable(policy)], "延续执行"),
+    ):
+        for rule in given:
+            if rule not in known:
+                listed = "、".join(f"{i}（{t}）" for i, t in rules)
+                return f"要修改的规则 {rule} 不存在：县里可以{what}的规则有 {listed}"
+    return ""
+
+
 def cmd_hub_policy_edit(args: argparse.Namespace) -> int:
     """The county editor on the hub: apply the edit to the county's pack, check, sign, queue."""
     from fieldapp.policy.editor import (
@@ -482,6 +501,9 @@ def cmd_hub_policy_edit(args: argparse.Namespace) -> int:
         pack_id = args.id or (current.pack.id if current else "county")
         versions = [p.version for p in published(hub.ledger) if p.pack_id == pack_id]
         version = args.version or next_version(versions, china_today())
+        unknown = _unknown_rules(edit, state.policy)
+        if unknown:
+            return fail(f"{unknown}；未签发，各设备的政策包不变", 2)
         # A word the pack in force spells twice (signed before such a list was refused): the
         # edition writes it once, with the last spelling's meaning. Signed only once the clerk
         # has said the word's meaning (--word) or dropped it; a draft (--out) is told so.
