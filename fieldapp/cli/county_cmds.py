@@ -26,6 +26,7 @@ from fieldapp.saving import written
 
 if TYPE_CHECKING:
     from fieldapp.policy.editor import CountyEdit
+    from fieldapp.policy.pack import Policy
     from fieldapp.policy.published import PublishedPack
 
 
@@ -450,6 +451,24 @@ def status_words_after(
     return {w: m for w, m in current.items() if w not in dropped} | said
 
 
+def _unknown_rules(edit: CountyEdit, policy: Policy) -> str:
+    """Why a rule `--figure` or `--extend` names is none the county can set or extend, with
+    the ones it can (their ids and titles: the hub has no other list of them); '' when all
+    are known. A known rule the county may not change is refused later, with its clause."""
+    from fieldapp.policy.editor import county_figures, extendable
+
+    known = {r.id for r in policy.rules}
+    for given, rules, what in (
+        (edit.figures, [(f.rule_id, f.title) for f in county_figures(policy)], "设定金额"),
+        (edit.extensions, [(r.id, r.title) for r in extendable(policy)], "延续执行"),
+    ):
+        for rule in given:
+            if rule not in known:
+                listed = "、".join(f"{i}（{t}）" for i, t in rules)
+                return f"要修改的规则 {rule} 不存在：县里可以{what}的规则有 {listed}"
+    return ""
+
+
 def cmd_hub_policy_edit(args: argparse.Namespace) -> int:
     """The county editor on the hub: apply the edit to the county's pack, check, sign, queue."""
     from fieldapp.policy.editor import (
@@ -459,6 +478,7 @@ def cmd_hub_policy_edit(args: argparse.Namespace) -> int:
         next_version,
     )
     from fieldapp.policy.pack import PackError
+    from fieldapp.policy.packfile import merged_words
     from fieldapp.policy.registry import PolicyRegistry
     from fieldapp.services.policy_admin import PolicyRefused, load_policy, publish, published
 
@@ -481,6 +501,22 @@ def cmd_hub_policy_edit(args: argparse.Namespace) -> int:
         pack_id = args.id or (current.pack.id if current else "county")
         versions = [p.version for p in published(hub.ledger) if p.pack_id == pack_id]
         version = args.version or next_version(versions, china_today())
+        unknown = _unknown_rules(edit, state.policy)
+        if unknown:
+            return fail(f"{unknown}；未签发，各设备的政策包不变", 2)
+        # A word the pack in force spells twice (signed before such a list was refused): the
+        # edition writes it once, with the last spelling's meaning. Signed only once the clerk
+        # has said the word's meaning (--word) or dropped it; a draft (--out) is told so.
+        merged = merged_words(state.hub_pack.text) if state.hub_pack is not None else []
+        unsaid = [m for m in merged if m.word not in said and m.word not in dropped]
+        if unsaid and not args.out:
+            told = "；".join(str(m) for m in unsaid)
+            words = " ".join(f"--word {m.word}={m.kept}" for m in unsaid)
+            return fail(
+                f"{told}。请用 {words} 写明县里要的读法（或用 --drop-word 删去这个词）后再签发；"
+                "未签发，各设备的政策包不变",
+                2,
+            )
         if said or dropped:
             try:
                 edit.status_words = status_words_after(
@@ -500,6 +536,8 @@ def cmd_hub_policy_edit(args: argparse.Namespace) -> int:
         if args.out:
             with written(Path(args.out)):
                 Path(args.out).write_text(text, encoding="utf-8")
+            for word in unsaid:
+                print(f"请注意：{word}")
             print(f"已写出县级政策包“{drafted.title}”（版本 {version}）：{args.out}（未签发）")
             return 0
         try:

@@ -556,7 +556,11 @@ def cmd_hub_import(args: argparse.Namespace) -> int:
             if o.not_kept:
                 print(f"拒收 {o.path.name}：{o.error}；{o.not_kept}（hub quarantine 可调上限）")
             elif o.quarantined and Path(o.quarantined) != o.path:
-                print(f"拒收 {o.path.name}：{o.error}；已移入隔离区 {o.quarantined}")
+                # A file named on the command line is copied in first: it stays where it is
+                # (the inbox's own leaves the inbox).
+                kept = "副本已放入隔离区" if args.files else "已移入隔离区"
+                stays = "（原文件还在原处）" if args.files else ""
+                print(f"拒收 {o.path.name}：{o.error}；{kept} {o.quarantined}{stays}")
             else:  # not read at all (no such file), or kept where it is (a full disk)
                 print(f"未导入 {o.path.name}：{o.error}；文件没有移动，台账没有改动")
     if not args.files:
@@ -627,6 +631,9 @@ def _decide_held(hub, args: argparse.Namespace) -> int:  # noqa: ANN001 - Hub, i
     from fieldapp.services.held_decisions import decide_in_order
 
     accepting = args.accept is not None
+    if not accepting and not (args.reason or "").strip():
+        # A usage mistake (exit 2, as argparse's), told before any change is decided.
+        return fail("不予采纳必须写明原因（--reason），设备上会看到；一条也没有处理", 2)
     ids = list(dict.fromkeys(n for group in (args.accept or args.dismiss) for n in group))
 
     def decide(held_id: int) -> bool:
@@ -896,7 +903,12 @@ def cmd_sync_import(args: argparse.Namespace) -> int:
         print(str(done))
         return 0
     except BundleRefused as refused:
-        where = f"（文件已移入隔离区：{refused.quarantined}）" if refused.quarantined else ""
+        # The file given is copied in first: a copy is kept, the file stays where it is.
+        where = (
+            f"（副本已放入隔离区：{refused.quarantined}，原文件还在原处）"
+            if refused.quarantined
+            else ""
+        )
         hint = f"\n{refused.cli_hint}" if refused.cli_hint else ""
         return fail(f"数据包未导入，台账没有改动。{refused}{where}{hint}")
     print(

@@ -595,6 +595,18 @@ WRITTEN_TWICE = "就业状态用词“%1”写了两次"
 SPACED_TWICE = "就业状态用词“%1”和“%2”只差前后的空格，是同一个词写了两次"
 #: How the statuses a refusal lists are joined in Chinese (就业状态只有已就业、未就业…).
 LISTED = "、"
+#: A pack signed before spelt one word in ways differing only by spaces (`MergedWord`): read as
+#: one word, the last spelling's meaning kept, and the next edition the county editor makes
+#: writes it once. %1: each spelling as written with its meaning (`SPELLING_READ`, joined by
+#: `LISTED`); %2: the word as kept; %3: the meaning kept; %4: the spellings the edition drops.
+MERGED_WORD = (
+    "现行政策包中就业状态用词%1只差前后的空格，读时算同一个词“%2”，按后写的读作“%3”："
+    "新版只写一次“%2”读作“%3”，%4不再写入"
+)
+#: One spelling of a `MergedWord` and its meaning, as `MERGED_WORD`'s %1 lists them.
+SPELLING_READ = "“%1”（读作“%2”）"
+#: A spelling `MERGED_WORD`'s %4 names.
+SPELLING = "“%1”"
 
 
 def status_word_sentences() -> tuple[str, ...]:
@@ -615,6 +627,34 @@ class WordRefusal:
     def __str__(self) -> str:
         said = [p if isinstance(p, str) else LISTED.join(p) for p in self.parts]
         return _filled(self.template, *said)
+
+
+@dataclass(frozen=True)
+class MergedWord:
+    """One 就业状态 word a pack's text spells in ways differing only by spaces before or after
+    it (“在家”, “ 在家”), which reading the pack makes one word, the last spelling's meaning
+    kept (`PackFile.status_words`): what a county clerk is told before the next edition,
+    which writes the word once, is published (`packfile.merged_words`)."""
+
+    #: The word as the pack keeps it (no spaces around it).
+    word: str
+    #: Each spelling as the text writes it, with its meaning, in the text's order.
+    spellings: tuple[tuple[str, str], ...]
+
+    @property
+    def kept(self) -> str:
+        """The meaning kept: the last spelling's."""
+        return self.spellings[-1][1]
+
+    @property
+    def gone(self) -> tuple[str, ...]:
+        """The spellings the next edition no longer writes (all but the word as kept)."""
+        return tuple(s for s, _ in self.spellings if s != self.word)
+
+    def __str__(self) -> str:
+        read = LISTED.join(_filled(SPELLING_READ, s, m) for s, m in self.spellings)
+        gone = LISTED.join(_filled(SPELLING, s) for s in self.gone)
+        return _filled(MERGED_WORD, read, self.word, self.kept, gone)
 
 
 def _filled(template: str, *values: str) -> str:

@@ -12,7 +12,13 @@ from typing import Any
 from pydantic import ValidationError
 
 from fieldapp import __version__
-from fieldapp.policy.pack import NewerPack, PackError, PackFile, status_word_refusals
+from fieldapp.policy.pack import (
+    MergedWord,
+    NewerPack,
+    PackError,
+    PackFile,
+    status_word_refusals,
+)
 
 #: A pack saved as GBK ("ANSI" in Notepad), and what to do about it.
 NOT_UTF8 = "不是 UTF-8 编码的文本文件（请用记事本打开，“另存为”时编码选 UTF-8）"
@@ -175,6 +181,24 @@ def check_words_written(text: str, name: str) -> None:
     for (word, _meaning), refusal in zip(rows, status_word_refusals(rows), strict=True):
         if refusal is not None:
             raise PackError(name, _word_line(text, word), str(refusal))
+
+
+def merged_words(text: str) -> list[MergedWord]:
+    """The 就业状态 words a pack's text spells in ways differing only by spaces before or after
+    them, in the text's order: a pack signed before `check_words_written` refused such a list
+    is read with one meaning per word (the last spelling's), and the next edition made from it
+    (`editor.edit_county_pack`) writes each word once, which the county clerk is told before
+    it is published. [] for a text that is not TOML or writes each word once."""
+    try:
+        words = tomllib.loads(text.removeprefix("\ufeff")).get("status_words")
+    except tomllib.TOMLDecodeError:
+        return []
+    if not isinstance(words, dict):
+        return []
+    grouped: dict[str, list[tuple[str, str]]] = {}
+    for word, meaning in words.items():
+        grouped.setdefault(str(word).strip(), []).append((str(word), str(meaning).strip()))
+    return [MergedWord(w, tuple(s)) for w, s in grouped.items() if len(s) > 1 and w]
 
 
 def _word_line(text: str, word: str) -> int | None:

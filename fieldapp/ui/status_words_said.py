@@ -13,7 +13,15 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from fieldapp.domain.enums import WorkStatus
-from fieldapp.policy.pack import WordRefusal, status_word_sentences
+from fieldapp.policy.pack import (
+    LISTED,
+    MERGED_WORD,
+    SPELLING,
+    SPELLING_READ,
+    MergedWord,
+    WordRefusal,
+    status_word_sentences,
+)
 from fieldapp.ui.held_words import stored_word
 from fieldapp.ui.history import filled
 
@@ -22,7 +30,7 @@ CONTEXT = "StatusWords"
 
 def sentences() -> tuple[str, ...]:
     """The pack's sentences this module translates (for the translation catalogue)."""
-    return status_word_sentences()
+    return (*status_word_sentences(), MERGED_WORD, SPELLING_READ, SPELLING)
 
 
 def status_shown(status: str) -> str:
@@ -39,6 +47,18 @@ def refusal_said(refusal: WordRefusal) -> str:
         for part in refusal.parts
     ]
     return filled(QCoreApplication.translate(CONTEXT, refusal.template), *parts)
+
+
+def merged_said(merged: MergedWord) -> str:
+    """A word the pack in force spells twice (`MergedWord`) in the language shown (in Chinese,
+    exactly `str(merged)`): which spelling the next edition drops and which meaning it keeps."""
+    joined = QCoreApplication.translate(CONTEXT, LISTED)
+    read = QCoreApplication.translate(CONTEXT, SPELLING_READ)
+    one = QCoreApplication.translate(CONTEXT, SPELLING)
+    spellings = joined.join(filled(read, s, status_shown(m)) for s, m in merged.spellings)
+    gone = joined.join(filled(one, s) for s in merged.gone)
+    template = QCoreApplication.translate(CONTEXT, MERGED_WORD)
+    return filled(template, spellings, merged.word, status_shown(merged.kept), gone)
 
 
 def statuses() -> list[tuple[str, str]]:

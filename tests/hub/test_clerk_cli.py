@@ -640,7 +640,9 @@ def test_refused_files_from_sticks_past_the_quarantine_limit_are_said_and_not_ke
     code, out, err = run(capsys, "hub", "import", "--dir", hub, *sticks)
     assert code == 1, err
     first, second = out.splitlines()[:2]
-    assert first.startswith("拒收 坏0.fieldsync") and "已移入隔离区" in first
+    # A file named on the command line is copied in: the stick keeps it, and is said to.
+    assert first.startswith("拒收 坏0.fieldsync") and "副本已放入隔离区" in first, first
+    assert first.endswith("（原文件还在原处）"), first
     assert second.startswith("拒收 坏1.fieldsync") and "这个文件未保留" in second
     assert "未能确认来源的数据包" in second and "hub quarantine" in second
     assert all(stick.exists() for stick in sticks)
@@ -660,6 +662,11 @@ def test_a_reason_without_a_decision_is_a_usage_mistake(
     code, _, err = run(capsys, "hub", "rejected", "--dir", hub, "--reason", "核实过")
     assert code == 2 and "--reason 只与 --accept 或 --dismiss 一起使用" in err
     assert run(capsys, "hub", "rejected", "--dir", hub, "--dismiss", "1", "--reason", "x")[0] == 1
+    # --dismiss without its reason is mistyped too (it said 1, as a refusal of the change).
+    for reason in ((), ("--reason", " ")):
+        code, out, err = run(capsys, "hub", "rejected", "--dir", hub, "--dismiss", "1", *reason)
+        assert code == 2 and out == "", out
+        assert err == "错误：不予采纳必须写明原因（--reason），设备上会看到；一条也没有处理\n"
 
 
 def test_a_laptop_in_use_is_not_re_enrolled_by_a_name_typed_twice(

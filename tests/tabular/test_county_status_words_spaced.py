@@ -23,6 +23,11 @@ pytestmark = pytest.mark.usefixtures("plain_enrol")
 
 SPACED = '\n[status_words]\n"在家" = "未就业"\n"√" = "已就业"\n" 在家" = "已就业"\n'
 SAID = "就业状态用词“在家”和“ 在家”只差前后的空格，是同一个词写了两次"
+#: What the county clerk is told before an edition made from a pack so signed is published.
+MERGED = (
+    "现行政策包中就业状态用词“在家”（读作“未就业”）、“ 在家”（读作“已就业”）只差前后的空格，"
+    "读时算同一个词“在家”，按后写的读作“已就业”：新版只写一次“在家”读作“已就业”，“ 在家”不再写入"
+)
 
 
 def _edition(version: str) -> str:
@@ -84,10 +89,34 @@ def test_a_pack_signed_before_is_read_as_it_was(county: County) -> None:  # noqa
     code, out, err = county.run("--db", county.device, "import", book)
     assert code == 0, out + err
     assert _statuses(county) == {"张长英": "已就业", "李秀": "已就业", "张明": "已就业"}
-    # The county's next edition is made from it as before: the word once, as it was read.
+    # The county's next edition writes the word once: the clerk is told which spelling goes
+    # and which meaning stays, and it is signed once the clerk says the word's meaning.
     code, out, err = county.run(
         "hub", "policy", "edit", "--dir", county.hub, "--word", "打工=已就业",
         "--version", "2026.3", "--json",
     )  # fmt: skip
+    assert code == 2, out + err
+    assert MERGED in err and "请用 --word 在家=已就业 写明县里要的读法" in err, err
+    assert "未签发，各设备的政策包不变" in err and _versions(county) == ["2026.2", "2026.1"]
+    # A draft written to a file (nothing signed) says it too.
+    draft = county.tmp / "草稿.toml"
+    code, out, err = county.run(
+        "hub", "policy", "edit", "--dir", county.hub, "--word", "打工=已就业",
+        "--version", "2026.3", "--out", draft,
+    )  # fmt: skip
+    assert code == 0 and f"请注意：{MERGED}" in out, out + err
+    assert '"在家" = "已就业"' in draft.read_text(encoding="utf-8")
+    assert '" 在家"' not in draft.read_text(encoding="utf-8")
+    code, out, err = county.run(
+        "hub", "policy", "edit", "--dir", county.hub, "--word", "打工=已就业",
+        "--word", "在家=已就业", "--version", "2026.3", "--json",
+    )  # fmt: skip
     assert code == 0, out + err
     assert json.loads(out)["status_words"] == {"在家": "已就业", "√": "已就业", "打工": "已就业"}
+    # The clerk may choose the other meaning: the next edition holds no two spellings.
+    code, out, err = county.run(
+        "hub", "policy", "edit", "--dir", county.hub, "--word", "在家=未就业",
+        "--version", "2026.4", "--json",
+    )  # fmt: skip
+    assert code == 0, out + err
+    assert json.loads(out)["status_words"]["在家"] == "未就业"

@@ -171,3 +171,26 @@ def test_the_import_preview_chooses_the_countys_words_in_english(
         dialog.summary.text()
     )
     ledger.close()
+
+
+def _where(dialog: ImportPreviewDialog, word: str) -> str:
+    table = dialog.words
+    row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == word)
+    return table.item(row, 3).text()
+
+
+def test_the_import_previews_places_are_listed_in_the_windows_language(qapp, qtbot, tmp_path):
+    """Where a word stands was joined with “、” in the English window too."""
+    ledger = Ledger.open(tmp_path / "l.db", author="王专员")
+    path = _village_book(tmp_path / "村台账.xlsx")
+    try:
+        i18n.install_language("en")
+        dialog = ImportPreviewDialog(import_ledger(ledger, path, update=True, dry_run=True))
+        qtbot.addWidget(dialog)
+        assert _where(dialog, "在家") == "台账 row 3, 月度状态 row 3, 月度状态 row 4"
+    finally:
+        i18n.install_language("zh_CN")
+    chinese = ImportPreviewDialog(import_ledger(ledger, path, update=True, dry_run=True))
+    qtbot.addWidget(chinese)
+    assert _where(chinese, "在家") == "台账 第 3 行、月度状态 第 3 行、月度状态 第 4 行"
+    ledger.close()

@@ -282,6 +282,10 @@
       <source>删除所选行</source>
       <translation>Remove selected rows</translation>
     </message>
+    <message>
+      <source>请注意：</source>
+      <translation>Please note: </translation>
+    </message>
   </context>
   <context>
     <name>CountyResetDialog</name>
@@ -2670,6 +2674,10 @@
     <message>
       <source>按县里的用词表（%1）</source>
       <translation>As the county’s word list says (%1)</translation>
+    </message>
+    <message>
+      <source>、</source>
+      <translation>, </translation>
     </message>
   </context>
   <context>
@@ -5110,6 +5118,18 @@ For a change of job, end the earlier one on the day before the new one starts (%
     <message>
       <source>就业状态用词“%1”和“%2”只差前后的空格，是同一个词写了两次</source>
       <translation>Status words “%1” and “%2” differ only by spaces before or after: the same word written twice</translation>
+    </message>
+    <message>
+      <source>现行政策包中就业状态用词%1只差前后的空格，读时算同一个词“%2”，按后写的读作“%3”：新版只写一次“%2”读作“%3”，%4不再写入</source>
+      <translation>In the pack in force, the status words %1 differ only by spaces before or after and are read as one word “%2”, as the later one says: “%3”. The new edition writes “%2” once, read as “%3”; no longer written: %4</translation>
+    </message>
+    <message>
+      <source>“%1”（读作“%2”）</source>
+      <translation>“%1” (read as “%2”)</translation>
+    </message>
+    <message>
+      <source>“%1”</source>
+      <translation>“%1”</translation>
     </message>
   </context>
   <context>

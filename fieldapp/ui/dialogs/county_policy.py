@@ -46,13 +46,20 @@ from fieldapp.policy.editor import (
     year_schedule,
 )
 from fieldapp.policy.eligibility import unused_figures
-from fieldapp.policy.pack import Document, PackError, Policy, status_word_refusals
+from fieldapp.policy.pack import (
+    Document,
+    MergedWord,
+    PackError,
+    Policy,
+    status_word_refusals,
+)
+from fieldapp.policy.packfile import merged_words
 from fieldapp.policy.registry import PolicyRegistry
 from fieldapp.services.changes import ChangeSet, Kind
-from fieldapp.services.policy_admin import county_pack_in_force, published, submit_draft
+from fieldapp.services.policy_admin import load_policy, published, submit_draft
 from fieldapp.ui import policy_access
 from fieldapp.ui.session import Session
-from fieldapp.ui.status_words_said import refusal_said, statuses
+from fieldapp.ui.status_words_said import merged_said, refusal_said, statuses
 from fieldapp.ui.widgets import fit_to_screen
 
 
@@ -65,7 +72,11 @@ class CountyPolicyDialog(QDialog):
         self.session = session
         self.registry = PolicyRegistry()
         policy = policy_access.policy(session.ledger)
-        self.current = county_pack_in_force(session.ledger, self.registry)
+        state = load_policy(session.ledger, self.registry)
+        # The county's pack in force (the edition starts from it) and the words its text
+        # spells twice, which the edition writes once (told before it is submitted).
+        self.current = state.hub_pack.read() if state.hub_pack is not None else None
+        self.merged = merged_words(state.hub_pack.text) if state.hub_pack is not None else []
         self.figures = {f.rule_id: f for f in county_figures(policy)}
         self.figure_edits: dict[str, QLineEdit] = {}
         self.extension_edits: dict[str, QLineEdit] = {}
@@ -199,6 +210,12 @@ class CountyPolicyDialog(QDialog):
         buttons.addWidget(self.add_word_button)
         buttons.addWidget(self.remove_word_button)
         buttons.addStretch(1)
+        # A word the pack in force spells twice: which spelling goes, which meaning stays.
+        self.merged_note = QLabel("\n".join(merged_said(m) for m in self.merged))
+        self.merged_note.setWordWrap(True)
+        self.merged_note.setStyleSheet("color: #8a5300;")
+        self.merged_note.setVisible(bool(self.merged))
+        layout.addWidget(self.merged_note)
         layout.addWidget(self.words)
         layout.addLayout(buttons)
         return box
@@ -343,12 +360,20 @@ class CountyPolicyDialog(QDialog):
         unset = policy.unset_figures()
         # A figure from a day past its rule's end is never paid: said with what to fill in.
         unused = [text for _, text in unused_figures(policy)]
+        note = self.tr("请注意：")
         self.result.setText(
             self.tr("检查通过：规则版本 %1").replace("%1", version_words(policy.version))
             + ("\n" + self.tr("仍待核定：") + "；".join(unset) if unset else "")
             + "".join(f"\n{self.tr('请检查：')}{text}" for text in unused)
+            + "".join(f"\n{note}{merged_said(m)}" for m in self._merged_kept(edit))
         )
         return True
+
+    def _merged_kept(self, edit: CountyEdit) -> list[MergedWord]:
+        """The words spelt twice in the pack in force that `edit` writes once with the meaning
+        kept (a word the clerk gave another meaning, or removed, is the clerk's decision)."""
+        words = edit.status_words or {}
+        return [m for m in self.merged if words.get(m.word) == m.kept]
 
     def submit(self) -> bool:
         """Check, then queue the edition for the hub to sign with the next bundle."""

@@ -234,6 +234,7 @@ class ImportPreviewDialog(QDialog):
         #: The county's words this preview read, and what the county's list says they mean.
         self.county_meanings = {w.word: w.meaning for w in county}
         several = len(report.sheets) > 1
+        joined = self.tr("、")  # the places listed in the window's language
         table = _table(
             [
                 self.tr("表格中写的"),
@@ -247,7 +248,7 @@ class ImportPreviewDialog(QDialog):
                     w.word,
                     w.column,
                     str(w.cells),
-                    "、".join(
+                    joined.join(
                         (f"{sheet} " if several else "")
                         + self.tr("第 %1 行").replace("%1", str(row))
                         for sheet, row in w.places

@@ -15,12 +15,21 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QKeySequence,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -29,6 +38,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -36,7 +46,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.domain.enums import WorkStatus
+from fieldapp.domain.enums import LabourAbility, WorkStatus
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.models import MonthlyStatus
 from fieldapp.domain.month import Month
@@ -66,6 +76,25 @@ STATUS_KEYS = {
 
 HOUSEHOLD, NAME, AGE, LABOUR, LAST, STATUS, INCOME, NOTES = range(8)
 EDITABLE = (STATUS, INCOME, NOTES)
+
+#: A month's income as last month's column says it after the status, for sizing the column.
+WIDE_INCOME = 10000.0
+
+
+def column_words(column: int) -> list[str]:
+    """The program's words `column` of the grid shows, in the language shown: the labour
+    abilities, the statuses (last month's with an income after it, or 未填); [] for a column of
+    what people typed or of numbers."""
+    if column == LABOUR:
+        return [stored_word("persons", "labour_ability", a.value) for a in LabourAbility]
+    if column == STATUS:
+        return [status_shown(s.value) for s in WorkStatus]
+    if column == LAST:
+        return [f"{status_shown(s.value)} {show(WIDE_INCOME)}" for s in WorkStatus] + [
+            QCoreApplication.translate("GridModel", "未填")
+        ]
+    return []
+
 
 PREFILLED = QColor("#5f6b7a")
 CHANGED = QColor("#fff4c2")
@@ -382,8 +411,11 @@ class MonthlyPage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         header = self.table.horizontalHeader()
         for column, width in enumerate((90, 80, 50, 130, 150, 100, 110)):
-            # Never narrower than its title ("Income this month (yuan)" in English).
-            self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
+            # Never narrower than its title ("Income this month (yuan)" in English), nor than
+            # the program's longest word the column shows in the language shown ("Weak or
+            # partial labour", in the grey italics of a pre-filled cell too).
+            least = max(width, header.sectionSizeHint(column), self._word_width(column))
+            self.table.setColumnWidth(column, least)
         # A status key moves down by itself: a hint saying "Enter goes down" after it had
         # people type 1 ⏎ 2 ⏎, which set every other row — the wrong person's status.
         self.hint = hint = QLabel(
@@ -567,6 +599,23 @@ class MonthlyPage(QWidget):
             if entry is not None:
                 self.person_requested.emit(entry.row.person_id)
 
+    def _word_width(self, column: int) -> int:
+        """The width the longest of the program's words `column` shows needs, in the language
+        shown, upright or in italics, with the margins the style leaves around a cell's text
+        (0 for a column of what people typed)."""
+        words = column_words(column)
+        if not words:
+            return 0
+        margin = self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
+        italic = QFont(self.table.font())
+        italic.setItalic(True)
+        widest = max(
+            QFontMetrics(font).horizontalAdvance(word)
+            for font in (self.table.font(), italic)
+            for word in words
+        )
+        return widest + 2 * margin + self.table.showGrid() + 2  # a pixel or two to spare
+
     # -- saving ---------------------------------------------------------------------------
 
     def save(self) -> int:
@@ -576,7 +625,7 @@ class MonthlyPage(QWidget):
             self.note.setText(self.tr("没有需要保存的修改"))
             return 0
         month = str(self.model.month)
-        statuses = [
+        rows = [
             MonthlyStatus(
                 person_id=e.row.person_id,
                 month=month,
@@ -589,13 +638,13 @@ class MonthlyPage(QWidget):
             for e in pending
         ]
         try:
-            changes = work.set_monthly_statuses(self.session.ledger, self.session.actor, statuses)
+            changes = work.set_monthly_statuses(self.session.ledger, self.session.actor, rows)
         except (FieldappError, ValueError) as error:
             show_error(self, error)
             return 0
         self.note.setText(
             self.tr("已把 %1 人的%2就业状态保存到本台账")
-            .replace("%1", str(len(statuses)))
+            .replace("%1", str(len(rows)))
             .replace("%2", month_said(self.model.month))
         )
         self.reload()
@@ -604,7 +653,7 @@ class MonthlyPage(QWidget):
             self.session.apply(changes)
         finally:
             self._saving = False
-        return len(statuses)
+        return len(rows)
 
     def has_unsaved(self) -> bool:
         """True when the user changed rows and has not saved them."""
