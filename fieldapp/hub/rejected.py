@@ -14,7 +14,6 @@ every ledger takes as the row's creating key (`store.projector.creating_key`).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -61,6 +60,7 @@ from fieldapp.store.held import (
     HeldChanges,
     logged_rows,
 )
+from fieldapp.store.hlc import parse_stamp
 from fieldapp.store.places import PlaceFinder
 from fieldapp.store.queries.areas import listed_places
 from fieldapp.store.queries.claims import ClaimQueries
@@ -431,12 +431,11 @@ def _follow(
     clock as behind (`vouched`, `own_clock.vouched`): a stamp further ahead moves it not."""
     keys = [held.change.hlc, *(str(row.get(k) or "") for k in ("_ckey", "_ukey") if row)]
     for stamp in (k.split("/", 1)[0] for k in keys):
-        if _STAMP.fullmatch(stamp):
-            clock.observe(stamp, vouched or 0)
-
-
-#: A stamp's form (`hlc.format_stamp`).
-_STAMP = re.compile(r"[0-9]{13}-[0-9]{4}")
+        try:
+            parse_stamp(stamp)  # one reading of a stamp: what the clock reads, or nothing
+        except ValueError:
+            continue  # a row's missing key, a stored stamp no clock reads
+        clock.observe(stamp, vouched or 0)
 
 
 def _kept_key(hub: Hub, store: HeldChanges, held: HeldChange, day: dt.date) -> str | None:

@@ -15,14 +15,14 @@ from fieldapp.domain.numbers import device_part, row_number
 from fieldapp.services.actor import actor_of
 from fieldapp.services.trust_check import TrustRefused
 from fieldapp.services.writer import writing
-from fieldapp.store.hlc import format_stamp
+from fieldapp.store.hlc import format_stamp, parse_stamp
 from fieldapp.store.ledger import natural_id
 from fieldapp.store.queries.claims import ClaimQueries
 from fieldapp.sync.errors import SyncError
 from fieldapp.sync.exchange import export_bundle, import_bundle
 from tests.policy.helpers import HOME
 from tests.sync.hostile import both_ways_judged, foreign, forge, send
-from tests.sync.test_hostile_claims import _copy, _december, village  # noqa: F401
+from tests.sync.test_hostile_claims import NEIGHBOUR, _copy, _december, village  # noqa: F401
 
 pytestmark = pytest.mark.today("2027-03-01")
 
@@ -143,3 +143,29 @@ def test_a_claim_made_a_month_ahead_accepted_by_the_county_is_numbered_by_the_co
     village.exchange()
     assert [h.rule for h in hub.rejected() if h.change.row_id == made and h.id != held.id] == []
     assert hub.ledger.get("claims", made)["state"] == "已提交"
+
+
+def test_the_countys_acceptance_follows_a_held_stamp_with_a_long_counter(
+    village,  # noqa: F811
+    hub,
+):
+    """A stamp's counter may have more than four digits (a bundle's stamps are read so,
+    `hlc.parse_stamp`): a batch outside the village's area, stamped an hour ahead of the hub
+    with a five-digit counter, is held. Accepting it, the hub's clock did not follow that stamp
+    (its own reading of a stamp wanted four digits): the county's change was stamped before
+    the village's. Its clock follows it now: the county's change comes after, and the batch
+    keeps the village's 批次编号."""
+    ahead = f"{int(time.time() * 1000) + 3600 * 1000:013d}-12345"
+    made = natural_id("batches", "forged", "counter")
+    forge(village, "batches", made,
+          {"rule_id": "welfare_post_subsidy", "area_code": NEIGHBOUR, "title": "十二月"},
+          hlc=ahead)  # fmt: skip
+    printed = row_number(village.get("batches", made)["_ckey"])
+    village.exchange()
+    (held,) = [h for h in hub.rejected() if h.change.row_id == made]
+    assert held.rule == "pull_in", held.reason
+    hub.accept(held.id, "县人社局")
+    row = hub.ledger.get("batches", made)
+    assert parse_stamp(row["_ukey"].split("/")[0]) > parse_stamp(ahead), row["_ukey"]
+    assert row["_ckey"] == f"{ahead}/{held.change.id}"  # the village's own, kept as it is
+    assert row_number(row["_ckey"]) == printed
