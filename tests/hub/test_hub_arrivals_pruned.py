@@ -22,7 +22,7 @@ from fieldapp.store.ledger import Ledger
 from fieldapp.sync.exchange import export_bundle, import_bundle
 from tests.sync.helpers import SITE, VILLAGE, add_family, add_job, job_of
 
-pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
+SQLITE = pytest.mark.parametrize("backend", ["sqlite"])
 
 PHONE = "13912345678"
 
@@ -40,6 +40,7 @@ def _plan(hub: Hub, device: str) -> list[tuple]:
     return [tuple(c) for c in hub.plan_answer(device).changes]
 
 
+@SQLITE
 def test_forgetting_old_notes_keeps_the_cut_at_a_move(
     hub: Hub,
     make_device,  # noqa: ANN001
@@ -106,7 +107,7 @@ def test_imports_forget_old_notes_as_they_go(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Every few notes an import forgets what no cut needs: the table stays a few rows per
-    origin, not one per import."""
+    origin, not one per import (on either store)."""
     monkeypatch.setattr(arrivals, "PRUNE_EVERY", 4)
     village = make_device("红星村", VILLAGE)
     _, (person,) = add_family(village, VILLAGE, ["101"])
@@ -122,6 +123,7 @@ def test_imports_forget_old_notes_as_they_go(
     assert len(per_origin) == 2 and all(n <= 6 for _, n in per_origin), per_origin
 
 
+@SQLITE
 def test_a_device_sent_rows_and_no_vector_keeps_every_note(
     hub: Hub,
     make_device,  # noqa: ANN001
