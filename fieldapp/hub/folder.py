@@ -664,7 +664,10 @@ class Hub:
         leaving = [r for r, s in away.items() if s is None]
         if leaving:
             # In the order the hub took them, not by their authors' clocks (`answers.Taken`).
-            left = answers.departures(db, leaving, now, acked)
+            # Reckoned from the answer it confirmed; one that confirmed none was sent each of
+            # these rows while in its area, so at or after its first answer's vector.
+            since = acked or self.state.first_issued_vector(device)
+            left = answers.departures(db, leaving, now, since)
             keys = answers.taken_keys(db, (c for c in changes if c[5] in left))
             changes = [c for c in changes if c[5] not in left or keys[(c[0], c[1])] <= left[c[5]]]
         changes.sort(key=_ORIGIN_SEQ)

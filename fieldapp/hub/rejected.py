@@ -14,7 +14,6 @@ every ledger takes as the row's creating key (`store.projector.creating_key`).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -61,6 +60,7 @@ from fieldapp.store.held import (
     HeldChanges,
     logged_rows,
 )
+from fieldapp.store.hlc import parse_stamp
 from fieldapp.store.places import PlaceFinder
 from fieldapp.store.queries.areas import listed_places
 from fieldapp.store.queries.claims import ClaimQueries
@@ -431,12 +431,11 @@ def _follow(
     clock as behind (`vouched`, `own_clock.vouched`): a stamp further ahead moves it not."""
     keys = [held.change.hlc, *(str(row.get(k) or "") for k in ("_ckey", "_ukey") if row)]
     for stamp in (k.split("/", 1)[0] for k in keys):
-        if _STAMP.fullmatch(stamp):
-            clock.observe(stamp, vouched or 0)
-
-
-#: A stamp's form (`hlc.format_stamp`).
-_STAMP = re.compile(r"[0-9]{13}-[0-9]{4}")
+        try:
+            parse_stamp(stamp)  # one reading of a stamp: what the clock reads, or nothing
+        except ValueError:
+            continue  # a row's missing key, a stored stamp no clock reads
+        clock.observe(stamp, vouched or 0)
 
 
 def _kept_key(hub: Hub, store: HeldChanges, held: HeldChange, day: dt.date) -> str | None:
@@ -445,19 +444,30 @@ def _kept_key(hub: Hub, store: HeldChanges, held: HeldChange, day: dt.date) -> s
     it is not the device's own to keep: a change-log id forged as another's, a number some
     row already has, or (a claim) a making stamp before its claim date, which the hub's
     intake refuses (`claim_made`; judged by the hub's `day`, `dates.vouched_today`): then the row is
-    numbered by the county's change, as any."""
+    numbered by the county's change, as any.
+
+    A making stamp further ahead than the hub's clock follows (`_follow`; held as
+    `numbered_ahead`, or the village's date set wrong) is not kept as the row's creating stamp:
+    every later change of the row would be stamped before it (`numbered_first` until that
+    day; a year 2100 stamp, for ever), and the county's change, stamped before it, would be
+    the row's first — its number the county's. The number is the change id's (the device and
+    its count), not the stamp's: the key kept is that change id at the hub's stamp of now,
+    just before the accepting change's own."""
     key = store.first_key(held)
     number = row_number(key)
     if key is None or not number:
         return None
-    change_id = key.rpartition("/")[2]
+    stamp, _, change_id = key.partition("/")
     if logged_rows(hub.ledger.db, [change_id]) or ClaimQueries(hub.ledger).by_number(number):
         return None
-    if held.change.tbl == "claims":
-        stamp = key.split("/", 1)[0]
-        if not made_out_of_time(stamp, held.change.data, day).allowed:
-            return None
-    return key
+    if held.change.tbl == "claims" and not made_out_of_time(stamp, held.change.data, day).allowed:
+        return None
+    clock = hub.ledger.clock
+    try:
+        ahead = parse_stamp(stamp) > parse_stamp(clock.last)
+    except ValueError:
+        ahead = True  # no clock reads it: no stamp of a row either
+    return f"{clock.now()}/{change_id}" if ahead else key
 
 
 def _beyond_policy(hub: Hub, held: HeldChange, finder: PlaceFinder) -> str:

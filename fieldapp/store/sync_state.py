@@ -262,6 +262,44 @@ class SyncState:
         ).fetchone()
         return {k: int(v) for k, v in json.loads(row[0]).items()} if row else {}
 
+    def first_issued_vector(self, peer: str) -> dict[str, int]:
+        """The hub's vector at the oldest bundle it still remembers issuing to `peer` (empty if
+        none): for a device that confirmed none, every row it was sent was in its area then."""
+        row = self.db.execute(
+            "SELECT vector FROM sync_issued WHERE peer = ? ORDER BY serial LIMIT 1", [peer]
+        ).fetchone()
+        return {k: int(v) for k, v in json.loads(row[0]).items()} if row else {}
+
+    def answered_floor(self) -> dict[str, int] | None:
+        """Hub: per origin, how far every device that was sent rows has its answers reckoned
+        from (`Hub.plan_answer`'s `since`: its confirmed answer's vector, else its first
+        answer's) — the least over them. A row that leaves a device's area leaves it by a change
+        past that; the order the hub took changes at or below it in never decides a cut
+        (`store.arrivals.prune`). None when a device was sent rows and no vector is left to
+        reckon from (nothing may be forgotten then); revoked devices count (re-enrolled with
+        the same area, they keep what they were sent)."""
+        rows = self.db.execute(
+            "SELECT p.name, "
+            "(SELECT i.vector FROM sync_issued i WHERE i.peer = p.name "
+            " AND i.serial = p.acked_out), "
+            "(SELECT i.vector FROM sync_issued i WHERE i.peer = p.name "
+            " ORDER BY i.serial LIMIT 1), "
+            "EXISTS (SELECT 1 FROM sync_sent_rows s WHERE s.peer = p.name) "
+            "FROM sync_peers p WHERE p.role = 'device'"
+        ).fetchall()
+        vectors: list[dict[str, int]] = []
+        for _, confirmed, first, sent in rows:
+            text = confirmed or first
+            if not text:
+                if sent:
+                    return None
+                continue  # sent nothing yet: its answers start past all there is now
+            vectors.append({k: int(v) for k, v in json.loads(text).items()})
+        if not vectors:
+            return {}
+        origins = set().union(*vectors)
+        return {o: min(v.get(o, 0) for v in vectors) for o in origins}
+
     def forget_issued_before(self, peer: str, serial: int) -> None:
         """Drop vectors of bundles older than the one the device confirmed."""
         self.db.execute("DELETE FROM sync_issued WHERE peer = ? AND serial < ?", [peer, serial])

@@ -502,7 +502,7 @@ def _import_local(
         if identity.role == "hub":
             # The order the hub takes changes in (`store.arrivals`): its own since the last
             # import before this one's.
-            arrivals.note(ledger.db)
+            noted = [arrivals.note(ledger.db)]
             fresh = intake.claim_origin(ledger, state, peer, manifest, changes)
             peer = state.peer(peer.name) or peer
             new = intake.new_changes(ledger, state, peer, changes)
@@ -534,7 +534,11 @@ def _import_local(
         if held:
             intake.hold(ledger, peer, manifest, held)
         if identity.role == "hub":
-            arrivals.note(ledger.db)  # what this import took
+            noted.append(arrivals.note(ledger.db))  # what this import took
+            if any(n is not None and n % arrivals.PRUNE_EVERY == 0 for n in noted):
+                floor = state.answered_floor()  # the notes no cut needs any more
+                if floor:
+                    arrivals.prune(ledger.db, floor)
         copied = identity.role == "device" and (
             _reused(ledger, refused_here) or _ahead_of_log(ledger, manifest)
         )

@@ -218,7 +218,7 @@ def admit(
         state.forget_sent(peer.name)
     own = set(state.origins_of(peer.name))
     _check_gaps(ledger, HeldChanges(ledger.db), own, new)
-    return judged(ledger, state, peer, new, values, columns, asked, vouched_ms)
+    return judged(ledger, state, peer, new, values, columns, asked, vouched_ms, own=own)
 
 
 def judged(
@@ -230,11 +230,14 @@ def judged(
     columns: Mapping[str, Collection[str]] | None = None,
     asked: Collection[tuple[str, str]] | None = None,
     vouched_ms: int | None = None,
+    *,
+    own: Collection[str] | None = None,
 ) -> tuple[list[Change], list[Refusal]]:
     """`peer`'s changes `new` split by the trust rules as `admit` splits a bundle's (which it
     does once the bundle's numbering is checked): also the county's re-judging of changes it
-    holds (`hub.rejected.rejudge`), as from their device, now."""
-    own = set(state.origins_of(peer.name))
+    holds (`hub.rejected.rejudge`), as from their device, now. `own`: `peer`'s change-log ids,
+    when the caller read them already (`admit`: one read a bundle)."""
+    own = set(state.origins_of(peer.name) if own is None else own)
     origins = Origins(
         own=frozenset(own),
         hub=ledger.device_id,

@@ -15,14 +15,14 @@ from fieldapp.domain.numbers import device_part, row_number
 from fieldapp.services.actor import actor_of
 from fieldapp.services.trust_check import TrustRefused
 from fieldapp.services.writer import writing
-from fieldapp.store.hlc import format_stamp
+from fieldapp.store.hlc import format_stamp, parse_stamp
 from fieldapp.store.ledger import natural_id
 from fieldapp.store.queries.claims import ClaimQueries
 from fieldapp.sync.errors import SyncError
 from fieldapp.sync.exchange import export_bundle, import_bundle
 from tests.policy.helpers import HOME
 from tests.sync.hostile import both_ways_judged, foreign, forge, send
-from tests.sync.test_hostile_claims import _copy, _december, village  # noqa: F401
+from tests.sync.test_hostile_claims import NEIGHBOUR, _copy, _december, village  # noqa: F401
 
 pytestmark = pytest.mark.today("2027-03-01")
 
@@ -114,7 +114,7 @@ def _month_ahead() -> str:
     return format_stamp(int(time.time() * 1000) + 30 * 24 * 3600 * 1000, 0)
 
 
-def test_a_claim_made_a_month_ahead_accepted_by_the_county_is_numbered_by_the_county(
+def test_a_claim_made_a_month_ahead_accepted_by_the_county_keeps_its_number(
     village,  # noqa: F811
     hub,
 ):
@@ -122,12 +122,14 @@ def test_a_claim_made_a_month_ahead_accepted_by_the_county_is_numbered_by_the_co
     申请日期 (applied_on): held (`numbered_ahead`), and the county accepts it. Were its
     acceptance to keep the month-ahead key as the row's creating key, every later step of the
     claim — the village's, the township's — would be stamped before it and held as
-    `numbered_first` until that day (a 2100 stamp: for ever). A kept key is taken only when it
-    is before the county's change (`projector.creating_key`): the claim is numbered by the
-    county's change of now (as `numbered_ahead` says), and the village's next step lands."""
+    `numbered_first` until that day (a 2100 stamp: for ever); taken as the county's change of
+    now, the claim printed the county's number, and the form the village printed found
+    nothing. It keeps the village's 申请编号 (its change id) at the county's stamp of now, and
+    the village's next step lands."""
     december = _december(village)
     made = natural_id("claims", "forged", "ahead")
     forge(village, "claims", made, _november(village, december.id), hlc=_month_ahead())
+    printed = row_number(village.get("claims", made)["_ckey"])
     village.exchange()
     (held,) = [h for h in hub.rejected() if h.change.row_id == made]
     assert held.rule == "numbered_ahead", held.reason
@@ -135,7 +137,8 @@ def test_a_claim_made_a_month_ahead_accepted_by_the_county_is_numbered_by_the_co
     key = hub.ledger.get("claims", made)["_ckey"]
     assert key.startswith(f"{int(key.split('-')[0]):013d}")
     assert int(key.split("-")[0]) < int(time.time() * 1000) + 3600 * 1000, key
-    assert row_number(key).startswith(device_part(hub.ledger.device_id)), key
+    assert row_number(key) == printed, (key, printed)
+    assert ClaimQueries(hub.ledger).by_number(printed) == [made]
     village.exchange()
     assert village.get("claims", made)["_ckey"] == key
     with writing(village, actor_of(village)) as w:
@@ -143,3 +146,60 @@ def test_a_claim_made_a_month_ahead_accepted_by_the_county_is_numbered_by_the_co
     village.exchange()
     assert [h.rule for h in hub.rejected() if h.change.row_id == made and h.id != held.id] == []
     assert hub.ledger.get("claims", made)["state"] == "已提交"
+
+
+def test_a_batch_made_a_month_ahead_accepted_by_the_county_keeps_its_number(
+    village,  # noqa: F811
+    hub,
+):
+    """The same for a 批次 (numbered as claims are): made a month ahead by a tampered program,
+    held (`numbered_ahead`), accepted by the county: its 批次编号 is the one the village printed
+    on every ledger, its creating stamp the county's of now, and the village's next change of
+    it lands."""
+    made = natural_id("batches", "forged", "ahead")
+    forge(village, "batches", made,
+          {"rule_id": "welfare_post_subsidy", "area_code": HOME, "title": "十二月"},
+          hlc=_month_ahead())  # fmt: skip
+    printed = row_number(village.get("batches", made)["_ckey"])
+    assert printed.startswith(device_part(village.device_id))
+    village.exchange()
+    (held,) = [h for h in hub.rejected() if h.change.row_id == made]
+    assert held.rule == "numbered_ahead", held.reason
+    hub.accept(held.id, "县人社局")
+    key = hub.ledger.get("batches", made)["_ckey"]
+    assert row_number(key) == printed, (key, printed)
+    assert int(key.split("-")[0]) < int(time.time() * 1000) + 3600 * 1000, key
+    assert ClaimQueries(hub.ledger).batch(printed).id == made
+    village.exchange()
+    assert village.get("batches", made)["_ckey"] == key
+    with writing(village, actor_of(village)) as w:
+        w.update_row("batches", made, {"title": "十二月（补）"})
+    village.exchange()
+    assert [h.rule for h in hub.rejected() if h.change.row_id == made and h.id != held.id] == []
+    assert hub.ledger.get("batches", made)["title"] == "十二月（补）"
+
+
+def test_the_countys_acceptance_follows_a_held_stamp_with_a_long_counter(
+    village,  # noqa: F811
+    hub,
+):
+    """A stamp's counter may have more than four digits (a bundle's stamps are read so,
+    `hlc.parse_stamp`): a batch outside the village's area, stamped an hour ahead of the hub
+    with a five-digit counter, is held. Accepting it, the hub's clock did not follow that stamp
+    (its own reading of a stamp wanted four digits): the county's change was stamped before
+    the village's. Its clock follows it now: the county's change comes after, and the batch
+    keeps the village's 批次编号."""
+    ahead = f"{int(time.time() * 1000) + 3600 * 1000:013d}-12345"
+    made = natural_id("batches", "forged", "counter")
+    forge(village, "batches", made,
+          {"rule_id": "welfare_post_subsidy", "area_code": NEIGHBOUR, "title": "十二月"},
+          hlc=ahead)  # fmt: skip
+    printed = row_number(village.get("batches", made)["_ckey"])
+    village.exchange()
+    (held,) = [h for h in hub.rejected() if h.change.row_id == made]
+    assert held.rule == "pull_in", held.reason
+    hub.accept(held.id, "县人社局")
+    row = hub.ledger.get("batches", made)
+    assert parse_stamp(row["_ukey"].split("/")[0]) > parse_stamp(ahead), row["_ukey"]
+    assert row["_ckey"] == f"{ahead}/{held.change.id}"  # the village's own, kept as it is
+    assert row_number(row["_ckey"]) == printed
