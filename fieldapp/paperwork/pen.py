@@ -186,8 +186,10 @@ class Pen:
         align: str = "center",
         pad: float = 2.0,
         valign: str = "middle",
+        least: float = MIN_SIZE,
     ) -> float:
         """Draw text inside the box (x, y = bottom left): shrink, then wrap; never cut off.
+        `least`: the smallest a text may shrink to stay on one line (see `layout`).
 
         Returns the size used.
         """
@@ -197,7 +199,7 @@ class Pen:
         # padding, but never less than 2 pt (wrapped text used to touch the cell's lines).
         vpad = max(pad / 2, 2.0)
         inner_w, inner_h = w - 2 * pad, h - 2 * vpad
-        lines, size = self.layout(text, inner_w, inner_h, size)
+        lines, size = self.layout(text, inner_w, inner_h, size, least=least)
         lead = size * 1.18
         if valign == "top":
             base = y + h - vpad - size * 0.88
@@ -213,13 +215,18 @@ class Pen:
                 self.text(x + w / 2, ly, line, size, "center")
         return size
 
-    def layout(self, text: str, w: float, h: float, size: float) -> tuple[list[str], float]:
-        """The lines and size that make `text` fit a w × h box."""
+    def layout(
+        self, text: str, w: float, h: float, size: float, *, least: float = MIN_SIZE
+    ) -> tuple[list[str], float]:
+        """The lines and size that make `text` fit a w × h box. A text a little too long for
+        one line shrinks onto it (to 0.88 of `size`, never below `least`: a form keeps its
+        smallest type) rather than wrap; one longer wraps, shrinking only if the box is too
+        low for its lines."""
         if "\n" not in text and self.width(text, size) <= w:
             return [text], size
         # One line if shrinking a little is enough; otherwise wrap, shrinking until it fits.
         one_line = w / max(self.width(text, 1.0), 1e-6)
-        if "\n" not in text and one_line >= max(MIN_SIZE, size * 0.88):
+        if "\n" not in text and one_line >= max(MIN_SIZE, least, size * 0.88):
             return [text], min(size, one_line)
         if "\n" not in text and _DAY.fullmatch(text) and one_line >= MIN_SIZE:
             # A day (2026年10月27日) shrinks to its cell rather than break: never 2026年10 / 月27日.
@@ -228,7 +235,7 @@ class Pen:
         if parts:
             # A name of parts (欧阳娜仁其木格·阿依古丽) breaks after its ·, each part whole,
             # when every part fits a line: never 欧阳娜仁其木 / 格·阿依古丽.
-            lines, trial = self.layout("\n".join(parts), w, h, size)
+            lines, trial = self.layout("\n".join(parts), w, h, size, least=least)
             if len(lines) == len(parts):
                 return lines, trial
         trial = size
@@ -337,11 +344,21 @@ class Cell:
     align: str = ""
 
 
-def draw_row(pen: Pen, x: float, top: float, height: float, cells: list[Cell], size: float) -> None:
-    """Draw a row of boxed cells hanging from `top`; labels centred, values left-aligned."""
+def draw_row(
+    pen: Pen,
+    x: float,
+    top: float,
+    height: float,
+    cells: list[Cell],
+    size: float,
+    *,
+    least: float = MIN_SIZE,
+) -> None:
+    """Draw a row of boxed cells hanging from `top`; labels centred, values left-aligned; a
+    value shrinks onto one line no smaller than `least` (else it wraps)."""
     y = top - height
     for cell in cells:
         pen.rect(x, y, cell.width, height)
         align = cell.align or ("center" if cell.label else "left")
-        pen.fit(cell.text, x, y, cell.width, height, size, align=align, pad=3)
+        pen.fit(cell.text, x, y, cell.width, height, size, align=align, pad=3, least=least)
         x += cell.width
