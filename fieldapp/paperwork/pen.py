@@ -18,11 +18,28 @@ from reportlab.pdfgen.canvas import Canvas
 from fieldapp.domain.dates import china_time, written
 from fieldapp.paperwork.fonts import FontChain, default_chain
 
-#: Pieces that wrap as a whole: a document's number (〔2026〕3号) and an item (第（十三）条,
-#: （四）) as they are cited, numbers, ID numbers, Latin words, dates.
+#: Words of the funding sources the packs name, each printed whole: a line breaks between
+#: them (衔接推进 / 乡村振兴 / 补助资金), never inside one.
+FUNDING_WORDS = ("就业补助资金", "衔接推进", "乡村振兴")
+
+#: Pieces that wrap as a whole: a document's number with its issuer's code (黔府发〔2023〕12号,
+#: 七人社通〔2026〕3号) and an item (第（十三）条, （四）) as they are cited; a funding
+#: source's words, and the last four characters of any source (…补助资金, …专项资金,
+#: …保险基金: never 衔接推进乡村振兴补 / 助资金); a day as papers write it (2026年12月10日,
+#: never 2026年12 / 月10日); numbers, ID numbers, Latin words, dates.
 _TOKENS = re.compile(
-    r"〔\d{4}〕\d+号|第?（[一二三四五六七八九十百]+）[条项款]?|[0-9A-Za-z.\-*/:：（）()]+|\s+|.",
+    r"[\u4e00-\u9fff]{0,6}〔\d{4}〕\d+号|第?（[一二三四五六七八九十百]+）[条项款]?"
+    r"|\d{4}年\d{1,2}月(?:\d{1,2}日)?"
+    rf"|{'|'.join(FUNDING_WORDS)}|[\u4e00-\u9fff]{{2}}[资基]金"
+    r"|[0-9A-Za-z.\-*/:：（）()]+|\s+|.",
     re.S,
+)
+
+#: The pieces of a whole too wide for its line (黔人社厅发〔2026〕12号 in a narrow column):
+#: the issuer's code by characters, the number whole; a source's last four characters whole
+#: (就业 / 补助资金), its other words by characters.
+_PIECES = re.compile(
+    r"〔\d{4}〕\d+号|[\u4e00-\u9fff]{2}[资基]金|[0-9A-Za-z.\-*/:：（）()]+|\s+|.", re.S
 )
 
 #: Punctuation that must not begin a line (it stays at the end of the previous one).
@@ -125,8 +142,16 @@ class Pen:
         lines: list[str] = []
         for paragraph in text.split("\n"):
             line, line_w, last = "", 0.0, ""
-            for token in _TOKENS.findall(paragraph):
+            tokens = _TOKENS.findall(paragraph)[::-1]  # a stack: the next token last
+            while tokens:
+                token = tokens.pop()
                 token_w = self.width(token, size)
+                pieces = _PIECES.findall(token) if token_w > width else [token]
+                if len(pieces) > 1:
+                    # A whole wider than the line (a document's number with its issuer's code,
+                    # a source's words, a day): wrapped by its pieces, its number still whole.
+                    tokens.extend(reversed(pieces))
+                    continue
                 if line and token in _NO_LINE_START:
                     kept = line[: -len(last)] if last else ""
                     pushed = not hang and line_w + token_w > width and bool(kept.strip())

@@ -961,3 +961,61 @@ def test_a_countys_long_list_of_papers_prints_whole_at_the_forms_size(repo: Reco
     assert _crossing(pdf) == [] and _overprinted(pdf) == []
     (boxes,) = _review_boxes(pdf)
     assert min(boxes) >= REVIEW_LEAST - 0.01, boxes
+
+
+def _cell_lines(pdf: bytes, x0: float, x1: float) -> list[str]:
+    """The first page's text lines drawn between x0 and x1 (a column of the form's boxes)."""
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        page = doc.pages[0]
+        lines: dict[int, list[dict]] = {}
+        for c in page.chars:
+            if x0 <= c["x0"] and c["x1"] <= x1 and c["bottom"] < page.height - 50:
+                lines.setdefault(round(c["top"]), []).append(c)
+        return [
+            "".join(c["text"] for c in sorted(cs, key=lambda c: c["x0"]))
+            for _, cs in sorted(lines.items())
+        ]
+
+
+def test_a_funding_source_breaks_between_its_words():
+    """衔接推进乡村振兴补助资金 wrapped in its box as 衔接推进乡村振兴补 / 助资金, the source's
+    last word cut. A line now breaks between the words of the sources the packs name
+    (衔接推进 / 乡村振兴 / 补助资金, 就业补助资金 whole) and never inside the last four
+    characters of any source a county names (…专项资金, …保险基金); a document's number stays
+    with its issuer's code (七人社通〔2026〕3号), a day whole (2026年12月10日)."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from fieldapp.paperwork.form import LABEL_W, LEFT, RIGHT, SIZE
+    from fieldapp.paperwork.pen import Pen
+
+    pen = Pen(Canvas(io.BytesIO()))
+    box = (RIGHT - LEFT - 3 * LABEL_W) / 3  # the 资金来源 box, at the row's right
+    for width, source, lines in (
+        (box - 6, "衔接推进乡村振兴补助资金", ["衔接推进乡村振兴", "补助资金"]),
+        (50, "衔接推进乡村振兴补助资金", ["衔接推进", "乡村振兴", "补助资金"]),
+        (95, "中央财政衔接推进乡村振兴补助资金", ["中央财政衔接推进", "乡村振兴补助资金"]),
+        (75, "中央财政就业补助资金", ["中央财政", "就业补助资金"]),
+        (45, "就业补助资金", ["就业", "补助资金"]),
+        (65, "县级财政专项资金", ["县级财政", "专项资金"]),
+        (55, "失业保险基金", ["失业", "保险基金"]),
+    ):
+        assert pen.wrap(source, width, SIZE, hang=False) == lines, (width, source)
+    cited = "县定标准：七人社通〔2026〕3号；执行至2027年12月31日（七星关区人力资源和社会保障局"
+    for width in range(100, 260, 7):  # the number with its code fits a line of 100 pt
+        said = pen.wrap(cited, width, SIZE, hang=False)
+        assert "".join(said) == cited
+        assert any("七人社通〔2026〕3号" in line for line in said), (width, said)
+        assert any("2027年12月31日" in line for line in said), (width, said)
+    # Too narrow for the whole: the number whole on a line of its own, the code broken.
+    assert pen.wrap("黔人社厅发〔2026〕12号", 30, 7, hang=False) == [
+        "黔人社厅",
+        "发",
+        "〔2026〕",
+        "12号",
+    ]
+    # On the form: the source's box reads 衔接推进乡村振兴 over 补助资金.
+    source = "衔接推进乡村振兴补助资金"
+    form = FormView("c1", "乡村公益性岗位补贴", _person(), 600.0, funding_source=source)
+    pdf = render_forms([form], PaperSettings(county_name=COUNTY))
+    said = [line for line in _cell_lines(pdf, RIGHT - box, RIGHT) if set(line) <= set(source)]
+    assert said == ["衔接推进乡村振兴", "补助资金"], said
