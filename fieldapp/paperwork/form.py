@@ -32,6 +32,14 @@ LABEL_W = 74.0
 #: long for its box on one line wraps at the form's size in a taller row rather than shrink
 #: below it. The footer's verification line (7 pt) is the page's, not the form's.
 SMALLEST = 8.0
+#: The applicant's pledge box.
+PLEDGE_H = 62.0
+#: Where the review boxes end (the footer below).
+BOTTOM = MARGIN + 22
+#: The least height of each review box (village, township, county): the township's check line
+#: clear above its signer's line, a short opinion (同意) written above the village's. A long
+#: 附送材料 list takes its room from the review boxes, down to this and no further.
+REVIEW_LEAST = 56.0
 
 
 def render_forms(
@@ -78,7 +86,7 @@ def draw_form(pen: Pen, form: FormView, settings: PaperSettings) -> None:
     # A site's claim is reviewed first by the site, as its notice (安置点初审) and its visit
     # sheet (安置点负责人) say: not by a village committee its people do not belong to.
     first = "安置点" if form.village_label == "安置点" else settings.village_office
-    _reviews(pen, settings, top, MARGIN + 22, first)
+    _reviews(pen, settings, top, BOTTOM, first)
 
 
 def _identity(pen: Pen, form: FormView, top: float) -> float:
@@ -123,17 +131,20 @@ def _subsidy(pen: Pen, form: FormView, top: float) -> float:
         Cell(value_w, form.funding_source),
     ]
     height = _room(pen, subsidy, SIZE)
-    draw_row(pen, LEFT, top, height, subsidy, SIZE)
+    draw_row(pen, LEFT, top, height, subsidy, SIZE, least=SMALLEST)
     top -= height
     # The documents by their numbers (the province's, the county's for its figure or extension),
     # then the rules' version the claim was judged under, in people's words (规则版本 县 2026.2).
+    # A long citation (the province's document by its title, the county's figure and its
+    # extension) takes as many lines as it needs at the form's size: it was held to two and
+    # squeezed into three lines of 7.5 pt.
     basis = [Cell(LABEL_W, "政策依据", True), Cell(WIDTH - LABEL_W, clause)]
     version = version_words(form.pack_version)
     if version:
         basis[1] = Cell(value_w * 2 + LABEL_W, clause)
         basis += [Cell(LABEL_W, "规则版本", True), Cell(value_w, version)]
-    height = ROW if pen.width(clause, SIZE) <= basis[1].width - 6 else ROW + 10
-    draw_row(pen, LEFT, top, height, basis, SIZE)
+    height = _room(pen, basis, SIZE)
+    draw_row(pen, LEFT, top, height, basis, SIZE, least=SMALLEST)
     top -= height
     top = _facts(pen, form, top)
     draw_row(
@@ -166,29 +177,36 @@ def _subsidy(pen: Pen, form: FormView, top: float) -> float:
         ]
     draw_row(pen, LEFT, top, ROW, payee, SIZE)
     top -= ROW
-    evidence = attachments(form)
-    # Taller for a long list (each paper with 已附/未附): legible, the review boxes below give
-    # up the room.
-    lines = len(pen.wrap(evidence, WIDTH - LABEL_W - 4, SIZE - 1, hang=False))
-    height = min(max(ROW, lines * (SIZE - 1) * 1.3 + 6), 3 * ROW)
-    draw_row(
-        pen,
-        LEFT,
-        top,
-        height,
-        [Cell(LABEL_W, "附送材料", True), Cell(WIDTH - LABEL_W, evidence)],
-        SIZE - 1,
-    )
+    evidence = [Cell(LABEL_W, "附送材料", True), Cell(WIDTH - LABEL_W, attachments(form))]
+    size, height = _evidence_room(pen, evidence, top - PLEDGE_H - 3 * REVIEW_LEAST - 6 - BOTTOM)
+    draw_row(pen, LEFT, top, height, evidence, size, least=SMALLEST)
     return top - height
+
+
+def _evidence_room(pen: Pen, cells: list[Cell], room: float) -> tuple[float, float]:
+    """The size and height of the 附送材料 row: each paper with 已附/未附 on as many lines as
+    the list needs (it was held to three rows, a long list shrunk below the form's smallest
+    type), the review boxes below giving up the room. Its size is a point under the form's,
+    down to `SMALLEST` if that is what keeps the review boxes their least (`room` is what
+    they leave); only a list longer than any a county asks for would print smaller, in the
+    room left."""
+    size = SIZE - 1
+    while size >= SMALLEST:
+        height = _room(pen, cells, size)
+        if height <= room:
+            return size, height
+        size -= 0.5
+    return SMALLEST, max(ROW, room)
 
 
 def _room(pen: Pen, cells: list[Cell], size: float) -> float:
     """A row's height: ROW, or taller so every cell's text prints at `size` (at most a little
-    shrunk onto one line, as `Pen.layout` does), each long one wrapped onto lines of its own."""
+    shrunk onto one line, as `Pen.layout` does, never below `SMALLEST`), each long one
+    wrapped onto lines of its own."""
     lines = 1
     for cell in cells:
         # The cell's inner width as `draw_row` pads it (3 pt a side); no limit on height.
-        wrapped, _size = pen.layout(cell.text, cell.width - 6, 1e6, size)
+        wrapped, _size = pen.layout(cell.text, cell.width - 6, 1e6, size, least=SMALLEST)
         lines = max(lines, len(wrapped))
     # Lines at 1.18 leading, with 4 pt above and below: two lines take 32 pt, as 政策依据 does.
     return max(ROW, math.ceil(lines * size * 1.18 + 8))
@@ -244,7 +262,7 @@ def _facts(pen: Pen, form: FormView, top: float) -> float:
 
 
 def _pledge(pen: Pen, form: FormView, settings: PaperSettings, top: float) -> float:
-    height = 62.0
+    height = PLEDGE_H
     y = top - height
     # A subsidy paid to an employer or an agency is applied for by the unit: it pledges and
     # stamps (the worker cannot pledge what the unit has received).

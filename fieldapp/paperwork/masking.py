@@ -35,12 +35,15 @@ def mask_account(account: str) -> str:
 #: groups or more of 3 digits or more joined by dashes (6230-5201-0203-…, 138-0000-1234), or
 #: by points or slashes as some type a card or an ID (6230.5201.0203.…, 520502/19900101/…). A
 #: day (2026-10-05, 2026年10月5日) and an amount (4500元) are shorter runs and stay; so does
-#: a day typed without dashes (20261204) standing alone (_a_day).
+#: a day typed without dashes (20261204) standing alone (_a_day). Glued to letters as it may
+#: be typed (QQ1234567890, tel13812345678, ID520502199001011234, 13800001234Tel) it is a
+#: person's number all the same; a word with a few digits in it (A3纸, B2栋, Win10) is too
+#: short a run to be one and stays.
 _LONG_NUMBER = re.compile(
-    r"(?<![0-9A-Za-z*])"
+    r"(?<![0-9*])"
     r"(?:0\d{2,3}-\d{7,8}|\d{3,}(?P<join>[-./])\d{3,}(?:(?P=join)\d{3,})+[Xx]?"
     r"|\d(?: ?\d){6,}[Xx]?)"
-    r"(?![0-9A-Za-z*])"
+    r"(?![0-9*])"
 )
 _LANDLINE = re.compile(r"0\d{2,3}-\d{7,8}")
 #: A day typed without dashes (20261204, 19900101): 8 digits a year of 19xx/20xx, a month and
@@ -70,34 +73,47 @@ _NUMBER_WORDS = (
     "身份证",
     "微信",
     "QQ",
+    "TEL",
+    "NO",  # No.20261204, NO:20261204: a number, as 号
 )
 #: What may stand between such a word and its number: spaces and colons, half or full width.
 _BETWEEN = " \t\u3000:："
 
 
-def _a_day(found: re.Match[str]) -> bool:
-    """The number is a day typed without dashes (回访20261204), not a part of a person's:
-    8 digits alone, a real date of 19xx or 20xx, no group of digits joined to it (by a space,
-    dash, slash or point) and no word such as 电话, 卡 or 账户 right before it."""
-    number, text = found.group(), found.string
+def _a_day(number: str, text: str, start: int) -> bool:
+    """The number, at `start` in `text`, is a day typed without dashes (回访20261204), not a
+    part of a person's: 8 digits alone, a real date of 19xx or 20xx, no group of digits joined
+    to it (by a space, dash, slash or point) and no word such as 电话, 卡 or 账户 right before
+    it."""
     if not _UNDASHED_DAY.fullmatch(number):
         return False
     try:
         dt.date(int(number[:4]), int(number[4:6]), int(number[6:]))
     except ValueError:  # 20260231
         return False
-    before, after = text[max(0, found.start() - 2) : found.start()], text[found.end() :][:2]
+    end = start + len(number)
+    before, after = text[max(0, start - 2) : start], text[end:][:2]
     if _JOINED.fullmatch(before) or _JOINED.fullmatch(after):
         return False
     # The six characters before it, past any spaces or colons after the word (卡 20261204,
     # 账户：  20261204).
-    said = text[: found.start()].rstrip(_BETWEEN)[-6:].upper()
+    said = text[:start].rstrip(_BETWEEN)[-6:].upper()
     return not any(word in said for word in _NUMBER_WORDS)
 
 
 def _masked_number(found: re.Match[str]) -> str:
     number = found.group()
-    if _a_day(found):
+    digits = re.sub(r"[ ./-]", "", number)
+    if number[-1] in "Xx" and len(digits) not in (15, 18):
+        # An x after digits that make no ID (13800001234x, 6230520102030405067Xu): a word's,
+        # glued on; it stays as typed after the number masked.
+        return _masked(number[:-1], found.string, found.start()) + number[-1]
+    return _masked(number, found.string, found.start())
+
+
+def _masked(number: str, text: str, start: int) -> str:
+    """`number`, found at `start` in `text`, as a paper in public prints it."""
+    if _a_day(number, text, start):
         return number
     digits = re.sub(r"[ ./-]", "", number)
     if _LANDLINE.fullmatch(number):  # a landline: its area code and last 4

@@ -18,11 +18,28 @@ from reportlab.pdfgen.canvas import Canvas
 from fieldapp.domain.dates import china_time, written
 from fieldapp.paperwork.fonts import FontChain, default_chain
 
-#: Pieces that wrap as a whole: a document's number (〔2026〕3号) and an item (第（十三）条,
-#: （四）) as they are cited, numbers, ID numbers, Latin words, dates.
+#: Words of the funding sources the packs name, each printed whole: a line breaks between
+#: them (衔接推进 / 乡村振兴 / 补助资金), never inside one.
+FUNDING_WORDS = ("就业补助资金", "衔接推进", "乡村振兴")
+
+#: Pieces that wrap as a whole: a document's number with its issuer's code (黔府发〔2023〕12号,
+#: 七人社通〔2026〕3号) and an item (第（十三）条, （四）) as they are cited; a funding
+#: source's words, and the last four characters of any source (…补助资金, …专项资金,
+#: …保险基金: never 衔接推进乡村振兴补 / 助资金); a day as papers write it (2026年12月10日,
+#: never 2026年12 / 月10日); numbers, ID numbers, Latin words, dates.
 _TOKENS = re.compile(
-    r"〔\d{4}〕\d+号|第?（[一二三四五六七八九十百]+）[条项款]?|[0-9A-Za-z.\-*/:：（）()]+|\s+|.",
+    r"[\u4e00-\u9fff]{0,6}〔\d{4}〕\d+号|第?（[一二三四五六七八九十百]+）[条项款]?"
+    r"|\d{4}年\d{1,2}月(?:\d{1,2}日)?"
+    rf"|{'|'.join(FUNDING_WORDS)}|[\u4e00-\u9fff]{{2}}[资基]金"
+    r"|[0-9A-Za-z.\-*/:：（）()]+|\s+|.",
     re.S,
+)
+
+#: The pieces of a whole too wide for its line (黔人社厅发〔2026〕12号 in a narrow column):
+#: the issuer's code by characters, the number whole; a source's last four characters whole
+#: (就业 / 补助资金), its other words by characters.
+_PIECES = re.compile(
+    r"〔\d{4}〕\d+号|[\u4e00-\u9fff]{2}[资基]金|[0-9A-Za-z.\-*/:：（）()]+|\s+|.", re.S
 )
 
 #: Punctuation that must not begin a line (it stays at the end of the previous one).
@@ -125,8 +142,16 @@ class Pen:
         lines: list[str] = []
         for paragraph in text.split("\n"):
             line, line_w, last = "", 0.0, ""
-            for token in _TOKENS.findall(paragraph):
+            tokens = _TOKENS.findall(paragraph)[::-1]  # a stack: the next token last
+            while tokens:
+                token = tokens.pop()
                 token_w = self.width(token, size)
+                pieces = _PIECES.findall(token) if token_w > width else [token]
+                if len(pieces) > 1:
+                    # A whole wider than the line (a document's number with its issuer's code,
+                    # a source's words, a day): wrapped by its pieces, its number still whole.
+                    tokens.extend(reversed(pieces))
+                    continue
                 if line and token in _NO_LINE_START:
                     kept = line[: -len(last)] if last else ""
                     pushed = not hang and line_w + token_w > width and bool(kept.strip())
@@ -186,8 +211,10 @@ class Pen:
         align: str = "center",
         pad: float = 2.0,
         valign: str = "middle",
+        least: float = MIN_SIZE,
     ) -> float:
         """Draw text inside the box (x, y = bottom left): shrink, then wrap; never cut off.
+        `least`: the smallest a text may shrink to stay on one line (see `layout`).
 
         Returns the size used.
         """
@@ -197,7 +224,7 @@ class Pen:
         # padding, but never less than 2 pt (wrapped text used to touch the cell's lines).
         vpad = max(pad / 2, 2.0)
         inner_w, inner_h = w - 2 * pad, h - 2 * vpad
-        lines, size = self.layout(text, inner_w, inner_h, size)
+        lines, size = self.layout(text, inner_w, inner_h, size, least=least)
         lead = size * 1.18
         if valign == "top":
             base = y + h - vpad - size * 0.88
@@ -213,13 +240,18 @@ class Pen:
                 self.text(x + w / 2, ly, line, size, "center")
         return size
 
-    def layout(self, text: str, w: float, h: float, size: float) -> tuple[list[str], float]:
-        """The lines and size that make `text` fit a w × h box."""
+    def layout(
+        self, text: str, w: float, h: float, size: float, *, least: float = MIN_SIZE
+    ) -> tuple[list[str], float]:
+        """The lines and size that make `text` fit a w × h box. A text a little too long for
+        one line shrinks onto it (to 0.88 of `size`, never below `least`: a form keeps its
+        smallest type) rather than wrap; one longer wraps, shrinking only if the box is too
+        low for its lines."""
         if "\n" not in text and self.width(text, size) <= w:
             return [text], size
         # One line if shrinking a little is enough; otherwise wrap, shrinking until it fits.
         one_line = w / max(self.width(text, 1.0), 1e-6)
-        if "\n" not in text and one_line >= max(MIN_SIZE, size * 0.88):
+        if "\n" not in text and one_line >= max(MIN_SIZE, least, size * 0.88):
             return [text], min(size, one_line)
         if "\n" not in text and _DAY.fullmatch(text) and one_line >= MIN_SIZE:
             # A day (2026年10月27日) shrinks to its cell rather than break: never 2026年10 / 月27日.
@@ -228,7 +260,7 @@ class Pen:
         if parts:
             # A name of parts (欧阳娜仁其木格·阿依古丽) breaks after its ·, each part whole,
             # when every part fits a line: never 欧阳娜仁其木 / 格·阿依古丽.
-            lines, trial = self.layout("\n".join(parts), w, h, size)
+            lines, trial = self.layout("\n".join(parts), w, h, size, least=least)
             if len(lines) == len(parts):
                 return lines, trial
         trial = size
@@ -337,11 +369,21 @@ class Cell:
     align: str = ""
 
 
-def draw_row(pen: Pen, x: float, top: float, height: float, cells: list[Cell], size: float) -> None:
-    """Draw a row of boxed cells hanging from `top`; labels centred, values left-aligned."""
+def draw_row(
+    pen: Pen,
+    x: float,
+    top: float,
+    height: float,
+    cells: list[Cell],
+    size: float,
+    *,
+    least: float = MIN_SIZE,
+) -> None:
+    """Draw a row of boxed cells hanging from `top`; labels centred, values left-aligned; a
+    value shrinks onto one line no smaller than `least` (else it wraps)."""
     y = top - height
     for cell in cells:
         pen.rect(x, y, cell.width, height)
         align = cell.align or ("center" if cell.label else "left")
-        pen.fit(cell.text, x, y, cell.width, height, size, align=align, pad=3)
+        pen.fit(cell.text, x, y, cell.width, height, size, align=align, pad=3, least=least)
         x += cell.width

@@ -323,6 +323,22 @@ def _chart_range(sheet: str, runs: Runs, column: int) -> list[Any] | str:
     return f"=({pieces})"
 
 
+def _series(sheet: str, runs: Runs, rows: list[list[Any]]) -> dict[str, Any]:
+    """A chart's series over a table of (label, figure) `rows` written at `runs`: its ranges
+    and the values they hold, which the chart keeps with them (its cache, as Excel writes it).
+    xlsxwriter fills the cache from the sheet for a range of one piece and leaves a range of
+    pieces (a table running on over pages) without one: a viewer that draws a chart from its
+    cache rather than computing its range (a phone's, a file preview) drew that one empty.
+    The values are handed over as the table's rows (`categories_data`, `values_data`: options
+    `Chart.add_series` reads for a range's cache)."""
+    return {
+        "categories": _chart_range(sheet, runs, 0),
+        "values": _chart_range(sheet, runs, 1),
+        "categories_data": [str(label) for label, _figure in rows],
+        "values_data": [figure for _label, figure in rows],
+    }
+
+
 def _place(at: list[tuple[int, int]] | None, column: int) -> tuple[int, int]:
     """The sheet's first and last column of a table's `column`."""
     return at[column] if at else (column, column)
@@ -382,33 +398,21 @@ def _area_sheet(
     chart.add_series(
         {
             "name": "已就业人员按地点",
-            "categories": _chart_range(name, at_places, 0),
-            "values": _chart_range(name, at_places, 1),
+            **_series(name, at_places, places),
             "data_labels": {"value": True, "category": True},
         }
     )
     chart.set_title({"name": "已就业人员按地点"})  # the sheet's title names the area
     charts = [chart]
     forms = sorted(fig.employed_by_form)
+    by_form = [[f, fig.employed_by_form[f]] for f in forms]
     (at_forms,) = w.section(
         "四、已就业人员按形式",
-        [
-            _Table(
-                ["就业形式", "人数"],
-                [[f, fig.employed_by_form[f]] for f in forms],
-                empty="本月无已就业人员",
-            )
-        ],
+        [_Table(["就业形式", "人数"], by_form, empty="本月无已就业人员")],
     )
     if forms:
         bar = book.add_chart({"type": "column"})
-        bar.add_series(
-            {
-                "name": "人数",
-                "categories": _chart_range(name, at_forms, 0),
-                "values": _chart_range(name, at_forms, 1),
-            }
-        )
+        bar.add_series({"name": "人数", **_series(name, at_forms, by_form)})
         bar.set_title({"name": "已就业人员按形式"})
         bar.set_legend({"none": True})
         charts.append(bar)

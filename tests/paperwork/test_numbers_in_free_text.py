@@ -167,10 +167,10 @@ def test_eight_digits_after_a_cards_or_accounts_word_are_masked_whatever_stands_
         "银行",
         "QQ",
         "qq",
+        "Tel",
+        "No.",
     ):
         for between in ("", " ", "  ", "：", ":", "： ", " : ", "\u3000"):
-            if word.isascii() and not between:
-                continue  # QQ20261204: digits glued to letters are a code, not read as a number
             typed = f"{word}{between}20261204"
             assert mask_numbers(typed) == f"{word}{between}****1204", typed
     for typed, masked in (
@@ -182,3 +182,67 @@ def test_eight_digits_after_a_cards_or_accounts_word_are_masked_whatever_stands_
         assert mask_numbers(masked) == masked, masked
     for kept in ("回访 20261204", "走访：20261204", "外出务工 20261204 返乡"):
         assert mask_numbers(kept) == kept, kept
+
+
+def test_a_number_glued_to_letters_is_masked_as_any_other():
+    """QQ1234567890, tel13812345678 and ID520502199001011234 printed whole on the 公示表 and
+    the 走访记录: digits glued to letters were taken for a code. A run long enough to be an ID,
+    a phone or an account is masked however it is glued — before letters or after them — and
+    a word with a few digits in it stays as typed."""
+    for typed, masked in (
+        ("QQ1234567890", "QQ****7890"),
+        ("qq 1234567890", "qq ****7890"),
+        ("tel13812345678", "tel138****5678"),
+        ("Tel:13812345678", "Tel:138****5678"),
+        ("13812345678Tel", "138****5678Tel"),
+        ("微信wx13800001234", "微信wx138****1234"),
+        ("zhangsan13800001234@qq.com", "zhangsan138****1234@qq.com"),
+        ("No.6230520102030405067", "No.****5067"),
+        ("卡号No6230520102030405067", "卡号No****5067"),
+        ("ID520502199001011234", "ID520502********1234"),
+        ("ID52050219900101123X号", "ID520502********123X号"),
+        ("身份证52050219900101123Xiaoming", "身份证520502********123Xiaoming"),
+        ("电话13800001234x", "电话138****1234x"),  # an x no ID ends in: the word's
+        ("SO20261204001", "SO****4001"),
+        ("No20261204", "No****1204"),  # after No.: a number, as after 号
+        ("TEL0851-86861234", "TEL0851-****1234"),
+        ("户号H0000000123", "户号H****0123"),
+    ):
+        assert mask_numbers(typed) == masked, typed
+        assert mask_numbers(masked) == masked, masked
+    for kept in (
+        "A3纸",
+        "3号楼",
+        "B2栋201室",
+        "Win10",
+        "iPhone15",
+        "5G手机",
+        "ISO9001",
+        "GB/T19001-2016",
+        "H000001户",
+        "Room 20261204回访",
+        "2026-10-05回访",
+    ):
+        assert mask_numbers(kept) == kept, kept
+
+
+def test_the_notice_masks_a_number_glued_to_letters(ledger):
+    """An employer recorded as 宁波某某电子（QQ1234567890，tel13812345678） and a batch named with
+    the clerk's card after No. printed those whole on the 公示表; they now print masked, the
+    花名册 (to the township, never posted) as recorded."""
+    batch_id, claims = add_claims(ledger, 2)
+    claim = ledger.get("claims", claims[0])
+    facts = json.loads(claim["facts"])
+    facts["spell"]["employer"] = "宁波某某电子（QQ1234567890，tel13812345678，A3车间）"
+    with ledger.transaction():
+        ledger.update("claims", claims[0], {"facts": json.dumps(facts, ensure_ascii=False)})
+        ledger.update("batches", batch_id, {"title": f"一次性交通补助（代发卡No.{CARD}）"})
+    notice = notice_job(ledger, batch_id, dt.date(2026, 11, 23))
+    text = _read(notice.render())
+    for whole in ("1234567890", "13812345678", CARD):
+        assert whole not in text, (whole, text)
+    assert "宁波某某电子（QQ****7890，tel138****5678，A3车间）" in text, text
+    assert "代发卡No.****5067" in text, text
+    assert CARD not in repr(notice.view) and CARD not in notice.file_name()
+    roster = _read(roster_job(ledger, batch_id).render())
+    assert "QQ1234567890，tel13812345678" in roster, roster

@@ -31,7 +31,9 @@ from fieldapp.paperwork.roster import render_notice, render_roster
 from fieldapp.paperwork.settings import PaperSettings
 from fieldapp.paperwork.tables import Section, TablesView, render_tables
 from fieldapp.paperwork.views import (
+    Attachment,
     CertificateView,
+    Fact,
     FormView,
     HouseholdMonth,
     MemberMonth,
@@ -752,14 +754,28 @@ def _shipped_sources_and_titles() -> tuple[list[str], list[str]]:
     return sorted(sources, key=len), sorted(titles, key=len)
 
 
+def _below_smallest(pdf: bytes) -> list[str]:
+    """Each page's characters in the form's boxes (above the footer: page number and
+    verification line, 50 pt from the bottom) printed below the form's smallest type."""
+    from fieldapp.paperwork.form import SMALLEST
+
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        return [
+            "".join(
+                c["text"]
+                for c in page.chars
+                if c["bottom"] < page.height - 50 and c["size"] < SMALLEST - 0.01
+            )
+            for page in doc.pages
+        ]
+
+
 def test_every_funding_source_a_pack_ships_prints_on_the_form_at_a_readable_size():
     """The 资金来源 box is a quarter of its row: 衔接推进乡村振兴补助资金 was squeezed into
     two lines of 7.5 pt, the smallest type on the form but its footer. The row now grows so a
     long source (and a long rule title beside it) wraps at the form's own size: measured from
     the PDF, nothing in the form's boxes prints below its minimum, and no character crosses a
     box's line, for every source the shipped packs name beside their longest rule title."""
-    from fieldapp.paperwork.form import SMALLEST
-
     sources, titles = _shipped_sources_and_titles()
     assert "衔接推进乡村振兴补助资金" in sources, sources
     for source in sources:
@@ -774,13 +790,232 @@ def test_every_funding_source_a_pack_ships_prints_on_the_form_at_a_readable_size
                 funding_source=source,
             )
             pdf = render_forms([form], PaperSettings(county_name=COUNTY))
-            with pdfplumber.open(io.BytesIO(pdf)) as doc:
-                page = doc.pages[0]
-                # Above the footer (page number and verification line, 50 pt from the bottom).
-                boxed = [c for c in page.chars if c["bottom"] < page.height - 50]
-            smallest = min(c["size"] for c in boxed)
-            small = "".join(c["text"] for c in boxed if c["size"] < SMALLEST - 0.01)
-            assert small == "", (source, title, smallest, small)
+            assert _below_smallest(pdf) == [""], (source, title)
             flat = "".join("".join(page_texts(pdf)).split())
             assert source in flat and "".join(title.split()) in flat, (source, title)
             assert _crossing(pdf) == [], (source, title)
+
+
+#: The most a form's 资格条件 holds (a monthly subsidy's job of an organised export with a
+#: county figure raised at the year's turn): eleven facts, three of them whole rows.
+MOST_FACTS = (
+    Fact("发放月份", "2026年10月"),
+    Fact("务工地点", "浙江省宁波市北仑区大碶街道"),
+    Fact("用工单位", "宁波某某电子有限公司"),
+    Fact("就业开始时间", "2026年3月1日"),
+    Fact("就业形式", "单位就业"),
+    Fact("稳定就业月数", "7 个月"),
+    Fact("劳动合同期限", "12 个月"),
+    Fact("社保缴纳月数", "6 个月"),
+    Fact("月收入（元）", "4500"),
+    Fact("组织输出机构", "播州区某某人力资源服务有限公司"),
+    Fact(
+        "补贴标准",
+        "700 元/月（县定标准）；2027年1月1日起执行，此前 600 元/月（七人社通〔2026〕3号）",
+    ),
+)
+
+
+def _review_boxes(pdf: bytes) -> list[list[float]]:
+    """Each page's review boxes' heights (the last three label boxes at the page's left)."""
+    from fieldapp.paperwork.form import LABEL_W, LEFT
+
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        pages = []
+        for page in doc.pages:
+            labels = [
+                r
+                for r in page.rects
+                if abs(r["x0"] - LEFT) < 0.5 and abs(r["width"] - LABEL_W) < 0.5
+            ]
+            pages.append([r["height"] for r in sorted(labels, key=lambda r: r["top"])[-3:]])
+        return pages
+
+
+def test_the_longest_citation_and_evidence_list_a_pack_ships_print_at_the_forms_size():
+    """政策依据 was given two lines: the province's document cited by its title (《关于切实加强
+    就业帮扶…的实施意见》第（十三）条) with the county's figure and extension after it took
+    three, squeezed into 7.5 pt; 附送材料 was held to three rows, a longer list shrunk. Both
+    rows now take the lines they need at the form's size, the review boxes below giving up the
+    room: for every rule the shipped packs hold, with a county's figure and extension cited and
+    the most facts a form holds, nothing in the form's boxes prints below its smallest type, no
+    character crosses a box's line or another, and the review boxes keep their least height."""
+    from fieldapp.paperwork.form import REVIEW_LEAST, attachments
+    from fieldapp.policy.pack import Extension
+    from fieldapp.policy.packfile import read_pack_file
+    from fieldapp.policy.registry import base_dir
+
+    extension = Extension(
+        valid_to=dt.date(2027, 12, 31),
+        document="某县人社发〔2026〕20号",
+        issuer="某县人力资源和社会保障局",
+        date=dt.date(2026, 12, 10),
+    )
+    rules = [r for path in base_dir().glob("*.toml") for r in read_pack_file(path).rules]
+    forms = []
+    for rule in rules:
+        county = rule.model_copy(
+            update={"figure_document": "某县人社发〔2026〕3号", "extensions": [extension]}
+        )
+        person = PersonView(
+            "欧阳娜仁其木格",
+            id_for(1),
+            "女",
+            "1990年1月",
+            "13800001234",
+            "贵州省毕节市威宁彝族回族苗族自治县五里岗街道感恩社区易地扶贫搬迁安置点",
+            ("脱贫人口", "易地扶贫搬迁人口"),
+            home="贵州省毕节市威宁彝族回族苗族自治县哲觉镇某某村三组",
+            account_bank="贵州农信",
+            account_number="6230520102000000001",
+        )
+        forms.append(
+            FormView(
+                rule.id,
+                rule.title,
+                person,
+                1000.0,
+                facts=MOST_FACTS,
+                source_clause=county.citation,
+                pack_version="guizhou-2023@2026.1+county@2026.2",
+                funding_source=rule.funding_source,
+                evidence=tuple(Attachment(e, n % 2 == 0) for n, e in enumerate(rule.evidence)),
+                missing_reason="本人在外务工，材料由家属补交",
+            )
+        )
+    longest = max(forms, key=lambda f: len(f.source_clause))
+    assert (
+        "《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》"
+        in longest.source_clause
+    )
+    assert max(len(f.evidence) for f in forms) >= 6
+    pdf = render_forms(forms, PaperSettings(county_name=COUNTY))
+    texts = ["".join(t.split()) for t in page_texts(pdf)]
+    assert len(texts) == len(forms)
+    assert _below_smallest(pdf) == [""] * len(forms)
+    assert _crossing(pdf) == [] and _overprinted(pdf) == []
+    for form, text, boxes in zip(forms, texts, _review_boxes(pdf), strict=True):
+        assert "".join(form.source_clause.split()) in text, (form.claim_id, text)
+        assert "".join(attachments(form).split()) in text, (form.claim_id, text)
+        assert len(boxes) == 3 and min(boxes) >= REVIEW_LEAST - 0.01, (form.claim_id, boxes)
+
+
+#: What a county may ask to be handed in with its post subsidy: twelve papers.
+COUNTY_PAPERS = (
+    "身份证复印件",
+    "户口簿复印件",
+    "公益性岗位协议（每次不超过1年）",
+    "当月出勤表",
+    "岗位工作日志",
+    "村（居）委会考核评分表",
+    "社会保障卡账户",
+    "脱贫户（监测对象）认定证明",
+    "乡镇（街道）人社服务中心审核表",
+    "公益性岗位人员花名册（加盖村委会公章）",
+    "意外伤害保险缴费凭证",
+    "岗位补贴发放签领表",
+)
+
+
+def test_a_countys_long_list_of_papers_prints_whole_at_the_forms_size(repo: Records):
+    """A county pack asking twelve papers for its post subsidy, whose figure and extension it
+    cites on its own notices: the 申请表 of a claim judged under it lists every paper 已附 or
+    未附 at the form's size, below the whole citation at the form's size, on one page whose
+    review boxes keep their least height."""
+    import tempfile
+    from pathlib import Path
+
+    from fieldapp.paperwork.form import REVIEW_LEAST
+    from fieldapp.policy.combine import combine
+    from fieldapp.policy.packfile import parse_pack_text
+    from fieldapp.policy.registry import PolicyRegistry
+    from fieldapp.services.claims import ClaimService
+    from tests.paperwork.test_year_turn import RAISED
+    from tests.policy.helpers import populate, post_worker
+
+    listed = ", ".join(f'"{paper}"' for paper in COUNTY_PAPERS)
+    county = RAISED + f'\n[[overrides]]\nrule = "welfare_post_subsidy"\nevidence = [{listed}]\n'
+    base = PolicyRegistry(local=Path(tempfile.mkdtemp())).base_files()
+    policy = combine([*base, ("county.toml", parse_pack_text(county, "county.toml"))])
+    rule = policy.rule("welfare_post_subsidy")
+    assert rule.evidence == list(COUNTY_PAPERS)
+    populate(repo)
+    _pid, number = post_worker(repo, place_name="红星村")
+    service = ClaimService(repo.ledger, policy)
+    claim = service.create(
+        number,
+        "welfare_post_subsidy",
+        on=dt.date(2026, 11, 20),
+        evidence_collected=list(COUNTY_PAPERS[::2]),
+    )
+    claim = service.set_missing_reason(claim.id, "村委会考核评分表待月底考核后补交")
+    pdf = form_job(repo.ledger, claim.id, today=dt.date(2026, 12, 5)).render()
+    (text,) = ["".join(t.split()) for t in page_texts(pdf)]
+    cited = "".join(claim.source_clause.split())
+    assert "七人社通〔2026〕3号" in cited and "执行至2027年12月31日" in cited, cited
+    assert cited in text, text
+    for n, paper in enumerate(COUNTY_PAPERS):
+        assert f"{paper}：{'已附' if n % 2 == 0 else '未附'}" in text, (paper, text)
+    assert "（未附原因：村委会考核评分表待月底考核后补交）" in text, text
+    assert _below_smallest(pdf) == [""]
+    assert _crossing(pdf) == [] and _overprinted(pdf) == []
+    (boxes,) = _review_boxes(pdf)
+    assert min(boxes) >= REVIEW_LEAST - 0.01, boxes
+
+
+def _cell_lines(pdf: bytes, x0: float, x1: float) -> list[str]:
+    """The first page's text lines drawn between x0 and x1 (a column of the form's boxes)."""
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        page = doc.pages[0]
+        lines: dict[int, list[dict]] = {}
+        for c in page.chars:
+            if x0 <= c["x0"] and c["x1"] <= x1 and c["bottom"] < page.height - 50:
+                lines.setdefault(round(c["top"]), []).append(c)
+        return [
+            "".join(c["text"] for c in sorted(cs, key=lambda c: c["x0"]))
+            for _, cs in sorted(lines.items())
+        ]
+
+
+def test_a_funding_source_breaks_between_its_words():
+    """衔接推进乡村振兴补助资金 wrapped in its box as 衔接推进乡村振兴补 / 助资金, the source's
+    last word cut. A line now breaks between the words of the sources the packs name
+    (衔接推进 / 乡村振兴 / 补助资金, 就业补助资金 whole) and never inside the last four
+    characters of any source a county names (…专项资金, …保险基金); a document's number stays
+    with its issuer's code (七人社通〔2026〕3号), a day whole (2026年12月10日)."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from fieldapp.paperwork.form import LABEL_W, LEFT, RIGHT, SIZE
+    from fieldapp.paperwork.pen import Pen
+
+    pen = Pen(Canvas(io.BytesIO()))
+    box = (RIGHT - LEFT - 3 * LABEL_W) / 3  # the 资金来源 box, at the row's right
+    for width, source, lines in (
+        (box - 6, "衔接推进乡村振兴补助资金", ["衔接推进乡村振兴", "补助资金"]),
+        (50, "衔接推进乡村振兴补助资金", ["衔接推进", "乡村振兴", "补助资金"]),
+        (95, "中央财政衔接推进乡村振兴补助资金", ["中央财政衔接推进", "乡村振兴补助资金"]),
+        (75, "中央财政就业补助资金", ["中央财政", "就业补助资金"]),
+        (45, "就业补助资金", ["就业", "补助资金"]),
+        (65, "县级财政专项资金", ["县级财政", "专项资金"]),
+        (55, "失业保险基金", ["失业", "保险基金"]),
+    ):
+        assert pen.wrap(source, width, SIZE, hang=False) == lines, (width, source)
+    cited = "县定标准：七人社通〔2026〕3号；执行至2027年12月31日（七星关区人力资源和社会保障局"
+    for width in range(100, 260, 7):  # the number with its code fits a line of 100 pt
+        said = pen.wrap(cited, width, SIZE, hang=False)
+        assert "".join(said) == cited
+        assert any("七人社通〔2026〕3号" in line for line in said), (width, said)
+        assert any("2027年12月31日" in line for line in said), (width, said)
+    # Too narrow for the whole: the number whole on a line of its own, the code broken.
+    assert pen.wrap("黔人社厅发〔2026〕12号", 30, 7, hang=False) == [
+        "黔人社厅",
+        "发",
+        "〔2026〕",
+        "12号",
+    ]
+    # On the form: the source's box reads 衔接推进乡村振兴 over 补助资金.
+    source = "衔接推进乡村振兴补助资金"
+    form = FormView("c1", "乡村公益性岗位补贴", _person(), 600.0, funding_source=source)
+    pdf = render_forms([form], PaperSettings(county_name=COUNTY))
+    said = [line for line in _cell_lines(pdf, RIGHT - box, RIGHT) if set(line) <= set(source)]
+    assert said == ["衔接推进乡村振兴", "补助资金"], said
