@@ -367,12 +367,7 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
         policy = policy_of()
         if policy is not None and not policy.holds(str(row.get("rule_id") or "")):
             # A subsidy no pack of the county holds: no figure, no conditions to judge it by.
-            what = str(row.get("rule_title") or "").strip() or "一项没有名称的补贴"
-            return refuse(
-                "claim_rule",
-                f"{row.get('person_name') or '此人'}申领的“{what}”不在县里的政策中："
-                "只能申领政策中有的补贴，请在程序中按政策重新申领",
-            )
+            return rule_unheld(row)
         days = None
         if policy is not None:
             # A subsidy paid by the day is judged by its training's days on the ledger, no
@@ -476,7 +471,7 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
             ]
             first = repeat_of(claim, others)
             if first is not None:
-                return refuse("claim_repeat", f"{repeated(claim, first, policy)}，不能再往下审核")
+                return repeat_refused(claim, first, policy)
         if (
             repeats
             and policy is not None
@@ -495,11 +490,7 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
             rows = {i: now for i in sorted(ids) if (now := lookup("claims", i)) is not None}
             first = twin_claim(policy, claim, row, rows, lookup)
             if first is not None:
-                return refuse(
-                    "claim_repeat",
-                    f"{repeated(claim, first, policy)}；两条申领的{_twin_what(policy, row)}是同一次"
-                    "（同一天开始，登记了两遍），只能申领一次，这条不能往下提交或审核，请驳回",
-                )
+                return twin_refused(claim, first, policy, row)
         seen.setdefault(claim.limit_key, set()).add(row_id)
         return ALLOWED
 
@@ -550,6 +541,33 @@ def twin_claim(
 def _twin_what(policy: Policy, row: Mapping[str, Any]) -> str:
     named = claim_event_id(policy, row)
     return "就业" if named is not None and named[0] == "employment_spells" else "培训"
+
+
+def rule_unheld(row: Mapping[str, Any]) -> Verdict:
+    """`claim_rule`: a claim (its `row`) of a subsidy no pack of the county holds."""
+    what = str(row.get("rule_title") or "").strip() or "一项没有名称的补贴"
+    return refuse(
+        "claim_rule",
+        f"{row.get('person_name') or '此人'}申领的“{what}”不在县里的政策中："
+        "只能申领政策中有的补贴，请在程序中按政策重新申领",
+    )
+
+
+def repeat_refused(claim: ClaimRow, first: ClaimRow, policy: Policy | None) -> Verdict:
+    """`claim_repeat`: a reviewed `claim` repeating `first` under its limit key."""
+    return refuse("claim_repeat", f"{repeated(claim, first, policy)}，不能再往下审核")
+
+
+def twin_refused(
+    claim: ClaimRow, first: ClaimRow, policy: Policy, row: Mapping[str, Any]
+) -> Verdict:
+    """`claim_repeat`: `claim` (its `row`) on a job (training) recorded twice, `first` on the
+    other record (`twin_claim`)."""
+    return refuse(
+        "claim_repeat",
+        f"{repeated(claim, first, policy)}；两条申领的{_twin_what(policy, row)}是同一次"
+        "（同一天开始，登记了两遍），只能申领一次，这条不能往下提交或审核，请驳回",
+    )
 
 
 #: What a claim is founded on, per table of the job (training) it pays for: its deletion, or
@@ -1487,22 +1505,31 @@ def _judge(
             return verdict
         elsewhere = [p for p in parents if known[p] != (change.tbl, change.row_id)]
         if elsewhere:
-            return refuse(
-                "parents",
-                f"修改声称看过的版本（{elsewhere[0]}）属于另一条记录：依据的版本必须是同一条记录的",
-            )
+            return parents_elsewhere(elsewhere[0])
         if finder.row(change.tbl, change.row_id) is None:
-            return refuse(
-                "partial_row",
-                f"这条{table_name(change.tbl)}在中心不存在（新建它的修改未被接受），"
-                "对它的修改也不能接受",
-            )
+            return partial_row(change.tbl)
     context = context_for(
         finder, change.tbl, change.row_id, change.data, fields.get(change.tbl), transfers,
         bundle_rows,
     )  # fmt: skip
     ahead = values.get(change.id) if values and not context.exists else None
     return check(actor, Proposal(change.tbl, change.row_id, change.data), context, ahead)
+
+
+def parents_elsewhere(parent: str) -> Verdict:
+    """`parents`: a change saying it saw a version (`parent`) of another row."""
+    return refuse(
+        "parents",
+        f"修改声称看过的版本（{parent}）属于另一条记录：依据的版本必须是同一条记录的",
+    )
+
+
+def partial_row(table: str) -> Verdict:
+    """`partial_row`: a change of a row of `table` the hub does not hold (its creation held)."""
+    return refuse(
+        "partial_row",
+        f"这条{table_name(table)}在中心不存在（新建它的修改未被接受），对它的修改也不能接受",
+    )
 
 
 # -- a device: every local write ------------------------------------------------------------
