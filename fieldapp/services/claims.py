@@ -28,6 +28,7 @@ from fieldapp.domain.errors import FieldappError, NotFound
 from fieldapp.domain.models import EmploymentSpell
 from fieldapp.domain.places_said import say_place
 from fieldapp.domain.roles import Role
+from fieldapp.domain.sentences import Sentence, said, template
 from fieldapp.domain.snapshots import snapshot_fields
 from fieldapp.policy.claim_flow import check_editable, check_transition, claim_label
 from fieldapp.policy.eligibility import (
@@ -112,7 +113,17 @@ def batch_area(actor: Actor, area_prefix: str | None) -> str | None:
 
 
 class ClaimRefused(FieldappError):
-    """A claim that cannot be made: the person does not (yet) qualify."""
+    """A claim that cannot be made: the person does not (yet) qualify. str() is the Chinese
+    reason; `said` the reason as a template and its parts where it was made so (a window says
+    it in its language, `fieldapp.ui.held_words.sentence_shown`), else None."""
+
+    def __init__(self, reason: str | Sentence) -> None:
+        super().__init__(str(reason))
+        self.said = reason if isinstance(reason, Sentence) else None
+
+
+#: A subsidy the policy in force holds but does not pay now.
+NOT_ENABLED = template("“%1”在现行政策中未启用，不能申领")
 
 
 class EligibilityService:
@@ -189,7 +200,7 @@ class ClaimService:
         on = on or today()  # China's day: a laptop's clock on UTC is behind till 08:00
         rule = self.policy.rule(rule_id)
         if not rule.enabled:
-            raise ClaimRefused(f"“{rule.title}”在现行政策中未启用，不能申领")
+            raise ClaimRefused(said(NOT_ENABLED, rule.title))
         with writing(self.ledger, self.actor) as writer:
             facts = self.eligibility.facts_of(id_number)
             # Said before whether the person qualifies then (the write door refuses it too).

@@ -708,7 +708,7 @@ EITHER = template("%1或%2")
 
 
 def _who_may(level: Level) -> Sentence:
-    return said(DEVICES_OF, _either([Word(r.label) for r in roles_for(level)]))
+    return said(DEVICES_OF, _either([Word(r.label, common=True) for r in roles_for(level)]))
 
 
 def _either(parts: list[Part]) -> Part:
@@ -766,7 +766,7 @@ def _step_verdict(actor: Actor, source: ClaimState | None, target: ClaimState) -
                 CLAIM_STEP,
                 _state(source),
                 _state(target),
-                Word(level.value),
+                Word(level.value, common=True),
                 _who_may(level),
                 actor.described(),
             ),
@@ -808,14 +808,14 @@ def _check_claim_row(actor: Actor, data: Mapping[str, Any], context: Context) ->
     if before in LOCKED:
         extra = sorted(changed - CLAIM_LOCKED_MUTABLE)
         if extra:
-            names = listed([_field(f) for f in extra])
+            names = listed([Word(field_label(f), common=True) for f in extra])
             return refuse("claim_locked", said(CLAIM_LOCKED, _state(before), names))
     elif before is not S.DRAFT:
         # The approving step keeps the account the claim is paid to (no other step may).
         kept = KEPT_AT_APPROVAL if parse_state(data.get("state")) is S.COUNTY_APPROVED else set()
         extra = sorted(changed - CLAIM_MUTABLE - {"deleted"} - kept)
         if extra:
-            names = listed([_field(f) for f in extra])
+            names = listed([Word(field_label(f), common=True) for f in extra])
             return refuse("claim_frozen", said(CLAIM_FROZEN, names))
     if "state" in changed:
         wanted = parse_state(data.get("state"))
@@ -935,7 +935,7 @@ def _check_claim_event(actor: Actor, data: Mapping[str, Any], context: Context) 
                 said(
                     EVENT_STEP,
                     _state(target),
-                    Word(level.value),
+                    Word(level.value, common=True),
                     _who_may(level),
                     actor.described(),
                 ),

@@ -85,11 +85,11 @@ SCENARIOS: dict[str, Callable[[], Verdict]] = {
     ),
     "zero": lambda: _v(e.claim_beyond_policy(policy(), {**POST, "amount": 0})),
     "period": lambda: _v(
-        e.claim_beyond_policy(policy(), {**POST, "limit_key": "welfare_post_subsidy|p1|month:2026-05"})
+        e.claim_beyond_policy(
+            policy(), {**POST, "limit_key": "welfare_post_subsidy|p1|month:2026-05"}
+        )
     ),
-    "period_unwritten": lambda: _v(
-        e.claim_beyond_policy(policy(), {**POST, "limit_key": ""})
-    ),
+    "period_unwritten": lambda: _v(e.claim_beyond_policy(policy(), {**POST, "limit_key": ""})),
     "period_odd": lambda: _v(
         e.claim_beyond_policy(policy(), {**POST, "limit_key": "x|p1|month:2026-13"})
     ),
@@ -98,29 +98,44 @@ SCENARIOS: dict[str, Callable[[], Verdict]] = {
     "above_unset": lambda: _v(
         e.claim_beyond_policy(
             policy(),
-            {**TRANSPORT, "rule_id": "startup_once", "rule_title": "一次性自主创业补贴",
-             "limit_key": "startup_once|p1|ever"},
+            {
+                **TRANSPORT,
+                "rule_id": "startup_once",
+                "rule_title": "一次性自主创业补贴",
+                "limit_key": "startup_once|p1|ever",
+            },
         )
     ),  # fmt: skip
     "above_uncited": lambda: _v(
         e.claim_beyond_policy(
             policy(),
-            {**TRANSPORT, "rule_id": "transport_other_rural_cross_province", "amount": 900.0,
-             "limit_key": "transport_other_rural_cross_province|p1|ever"},
+            {
+                **TRANSPORT,
+                "rule_id": "transport_other_rural_cross_province",
+                "amount": 900.0,
+                "limit_key": "transport_other_rural_cross_province|p1|ever",
+            },
         )
     ),  # fmt: skip
     # eligibility.claim_not_yet_due
     "future_month": lambda: _v(e.claim_not_yet_due(POST, dt.date(2026, 5, 3))),
     "future_year": lambda: _v(
         e.claim_not_yet_due(
-            {**POST, "limit_key": "", "limit_kind": "once_per_year", "person_name": "",
-             "rule_title": ""},
+            {
+                **POST,
+                "limit_key": "",
+                "limit_kind": "once_per_year",
+                "person_name": "",
+                "rule_title": "",
+            },
             dt.date(2026, 5, 3),
             "中心收到时",
         )
     ),  # fmt: skip
     "future_event": lambda: _v(
-        e.claim_not_yet_due({**TRANSPORT, "limit_key": "x|p1|ever"}, dt.date(2026, 5, 3), "中心今天")
+        e.claim_not_yet_due(
+            {**TRANSPORT, "limit_key": "x|p1|ever"}, dt.date(2026, 5, 3), "中心今天"
+        )
     ),
     "future_undated_event": lambda: _v(
         e.claim_not_yet_due({**TRANSPORT, "limit_key": "", "event_date": None}, dt.date(2026, 5, 3))
@@ -128,12 +143,16 @@ SCENARIOS: dict[str, Callable[[], Verdict]] = {
     # eligibility.claim_category_unfounded
     "category_day": lambda: _v(
         e.claim_category_unfounded(
-            policy(), {**TRANSPORT, "facts": json.dumps({"categories": ["脱贫人口", "监测对象"]})}, []
+            policy(),
+            {**TRANSPORT, "facts": json.dumps({"categories": ["脱贫人口", "防返贫监测对象"]})},
+            [],
         )
     ),
     "category_month": lambda: _v(
         e.claim_category_unfounded(
-            policy(), {**POST, "person_name": "", "facts": json.dumps({"categories": ["脱贫人口"]})}, []
+            policy(),
+            {**POST, "person_name": "", "facts": json.dumps({"categories": ["脱贫人口"]})},
+            [],
         )
     ),
     # eligibility.claim_job_altered
@@ -153,9 +172,15 @@ SCENARIOS: dict[str, Callable[[], Verdict]] = {
     "facts_said": lambda: _v(
         e.claim_facts_unfounded(
             policy(),
-            {**ABSORB, "rule_id": "absorb_long_unemployed", "rule_title": "一次性吸纳就业补贴",
-             "facts": json.dumps({"reasons": ["✓ 入职前登记失业8个月（2024-10-01 起）"]})},
-            {"id": "p1"}, [], [],
+            {
+                **ABSORB,
+                "rule_id": "absorb_long_unemployed",
+                "rule_title": "一次性吸纳就业补贴",
+                "facts": json.dumps({"reasons": ["✓ 入职前登记失业8个月（2024-10-01 起）"]}),
+            },
+            {"id": "p1"},
+            [],
+            [],
         )
     ),  # fmt: skip
     "facts_unsaid": lambda: _v(
@@ -180,7 +205,9 @@ SCENARIOS: dict[str, Callable[[], Verdict]] = {
     ),
     "event_day_unrecorded": lambda: _v(
         e.claim_event_unfounded(
-            policy(), TRAINING, {"person_id": "p1", "service_type": "职业培训", "service_date": None}
+            policy(),
+            TRAINING,
+            {"person_id": "p1", "service_type": "职业培训", "service_date": None},
         )
     ),
     "event_key": lambda: _v(
@@ -217,9 +244,7 @@ SCENARIOS: dict[str, Callable[[], Verdict]] = {
     "payee_name": lambda: _v(
         e.claim_payee_wrong(policy(), ABSORB, {**JOB, "employer": "黑山公司"})
     ),
-    "payee_unrecorded": lambda: _v(
-        e.claim_payee_wrong(policy(), ABSORB, {**JOB, "employer": ""})
-    ),
+    "payee_unrecorded": lambda: _v(e.claim_payee_wrong(policy(), ABSORB, {**JOB, "employer": ""})),
     "payee_blank": lambda: _v(
         e.claim_payee_wrong(policy(), {**ABSORB, "payee_name": ""}, {**JOB, "employer": "黑山公司"})
     ),
@@ -228,7 +253,8 @@ SCENARIOS: dict[str, Callable[[], Verdict]] = {
         None, {**POST, "applied_on": "2026-06-01"}, dt.date(2026, 6, 6)
     ),
     "made_before_stamp": lambda: tc.made_out_of_time(
-        "1780000000000-0000/d:1", {**POST, "person_name": "", "rule_title": ""},
+        "1780000000000-0000/d:1",
+        {**POST, "person_name": "", "rule_title": ""},
         dt.date(2026, 6, 6),
     ),  # fmt: skip
     "made_after": lambda: tc.made_out_of_time(
@@ -238,7 +264,9 @@ SCENARIOS: dict[str, Callable[[], Verdict]] = {
         None, {**POST, "applied_on": "2026-06-xx"}, dt.date(2026, 6, 6)
     ),
     "made_by_stamp": lambda: tc.made_out_of_time(
-        "1780000000000-0000/d:1", {**POST, "applied_on": "2026-06-05"}, dt.date(2026, 6, 6),
+        "1780000000000-0000/d:1",
+        {**POST, "applied_on": "2026-06-05"},
+        dt.date(2026, 6, 6),
         sets_day=True,
     ),  # fmt: skip
     "made_by_unreadable_stamp": lambda: tc.made_out_of_time(
