@@ -4778,6 +4778,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>本年补贴申领金额（元）</source>
       <translation>Subsidy claims this year (yuan)</translation>
     </message>
+    <message>
+      <source>未登记</source>
+      <translation>Not recorded</translation>
+    </message>
   </context>
   <context>
     <name>RestoreDialog</name>
