@@ -35,7 +35,7 @@ from fieldapp.domain.month import Month
 from fieldapp.domain.roles import ROLE_LABELS
 from fieldapp.domain.sentences import Day, Part, Sentence, Word, fill
 from fieldapp.policy import eligibility, guard
-from fieldapp.services import households, persons, trust_check
+from fieldapp.services import households, persons, trust, trust_check
 from fieldapp.services.change_said import DAY_FIELDS, NAMED, field_said, fields_said
 from fieldapp.services.trust import RULES, SAID_WORDS, TABLE_NAMES, table_name
 from fieldapp.sync.rejected import NEWER_VALUE_HERE
@@ -52,6 +52,7 @@ REFUSALS = "Refusals"
 #: Township, Employer). Any other word is said as the held lines say it (`words`).
 SENTENCE_WORDS: tuple[str, ...] = (
     "就业", "培训", "未写明", "是", "否", "未登记", *(str(payee) for payee in Payee),
+    "申领", "批次", "申请编号", "批次编号", "设备", "已注销的设备", trust.HUB_CLOCK,
 )  # fmt: skip
 _SENTENCE_WORDS = frozenset(SENTENCE_WORDS)
 

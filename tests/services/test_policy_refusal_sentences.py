@@ -16,7 +16,7 @@ from fieldapp.domain.sentences import Sentence
 from fieldapp.policy.eligibility import claim_beyond_policy
 from fieldapp.services import claims
 from fieldapp.services.trust_check import TrustRefused
-from tests.services import refusal_scenarios
+from tests.services import bundle_refusal_scenarios, refusal_scenarios
 from tests.services.policy_refusal_scenarios import POST, SCENARIOS, policy
 from tests.services.test_refusal_sentences import _filled, _templates
 
@@ -246,10 +246,12 @@ def test_the_chinese_sentence_is_what_the_program_said_before(name):
 
 
 def test_every_template_is_met_by_a_scenario():
-    """Every refusal's template, the write door's and the policy's, is said by a scenario
+    """Every refusal's template, the write door's, the policy's and those of the rules judging
+    a change's values, stamp and signature, is said by a scenario
     (the claim service's own, `claims.NOT_ENABLED`, by `tests.ui.test_policy_refusals_in_english`)."""
     met: set[str] = {claims.NOT_ENABLED}
-    for make in (*refusal_scenarios.SCENARIOS.values(), *SCENARIOS.values()):
+    every = (refusal_scenarios, bundle_refusal_scenarios)
+    for make in (*(m for s in every for m in s.SCENARIOS.values()), *SCENARIOS.values()):
         said = make().said
         assert said is not None
         met |= _templates(said)

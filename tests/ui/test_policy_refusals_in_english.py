@@ -19,11 +19,12 @@ from fieldapp.domain.labels import field_label
 from fieldapp.domain.sentences import Word, listed, said
 from fieldapp.services import trust
 from fieldapp.services.claims import NOT_ENABLED, ClaimRefused, ClaimService
+from fieldapp.services.trust_check import TrustRefused
 from fieldapp.ui import held_words, i18n
 from fieldapp.ui.errors import message_for
 from tests.policy.helpers import extended_policy, populate, post_worker
 from tests.records import Records
-from tests.services import refusal_scenarios
+from tests.services import bundle_refusal_scenarios, refusal_scenarios
 from tests.services.policy_refusal_scenarios import SCENARIOS
 from tests.services.test_policy_refusal_sentences import BEFORE
 from tests.ui.test_refusals_in_english import CHINESE, _stored
@@ -129,3 +130,30 @@ def test_the_claim_service_refuses_in_the_language_shown(english, repo: Records)
     i18n.install_language("zh_CN")
     assert message_for(refused.value) == str(refused.value)
     assert not re.search(r"[A-Za-z]", message_for(refused.value))
+
+
+@pytest.mark.today(bundle_refusal_scenarios.TODAY)
+def test_a_changes_values_stamp_and_signature_are_refused_whole_in_english(english):
+    """What the rules refuse of a change's values, stamp, author and signature — a device's
+    own write, or a change of a bundle the county's device judges — said whole."""
+    for name, make in bundle_refusal_scenarios.SCENARIOS.items():
+        verdict = make()
+        assert verdict.said is not None, name
+        shown = message_for(TrustRefused(verdict))
+        left = shown
+        for stored in sorted(_stored(verdict.said), key=len, reverse=True):
+            assert stored in shown, (name, stored, shown)
+            left = left.replace(stored, "")
+        assert not CHINESE.search(left), (name, shown)
+        assert not shown[:1].islower(), shown
+    said = message_for(TrustRefused(bundle_refusal_scenarios.SCENARIOS["stamped_ahead_step"]()))
+    assert said.startswith(
+        "This change is stamped at a time (2026-06-01 04:26) more than a day ahead of the "
+        "hub's clock (2026-05-29 04:26)"
+    )
+    assert "would count in the monthly report of June 2026" in said
+    said = message_for(TrustRefused(bundle_refusal_scenarios.SCENARIOS["numbered_first"]()))
+    assert said.startswith("This change is stamped before its claim was made: accepted, the "
+                           "claim's application number UBZLJ-7 would become another")  # fmt: skip
+    said = message_for(TrustRefused(bundle_refusal_scenarios.SCENARIOS["foreign_id_revoked"]()))
+    assert "ledger id of the revoked device “红星村笔记本”" in said

@@ -4683,6 +4683,158 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>经营性人力资源服务机构</source>
       <translation>the human resources agency</translation>
     </message>
+    <message>
+      <source>中心没有「%1」这类记录</source>
+      <translation>The hub has no records of the kind “%1”</translation>
+    </message>
+    <message>
+      <source>%1没有这些字段：%2</source>
+      <translation>“%1” has no such fields: %2</translation>
+    </message>
+    <message>
+      <source>「已删除」标记「%1」不合格</source>
+      <translation>The “Deleted” mark “%1” is not valid</translation>
+    </message>
+    <message>
+      <source>%1的%2嵌套太深，读不出来</source>
+      <translation>The “%2” of “%1” is nested too deep to be read</translation>
+    </message>
+    <message>
+      <source>%1不能为空</source>
+      <translation>“%1” cannot be empty</translation>
+    </message>
+    <message>
+      <source>%1的%2「%3」不合格%4</source>
+      <translation>The “%2” of “%1”, “%3”, is not valid%4</translation>
+    </message>
+    <message>
+      <source>%1的%2「%3」不是规范的写法，应为「%4」</source>
+      <translation>The “%2” of “%1”, “%3”, is not written the standard way: it should be “%4”</translation>
+    </message>
+    <message>
+      <source>%1的%2「%3」不是文字</source>
+      <translation>The “%2” of “%1”, “%3”, is not text</translation>
+    </message>
+    <message>
+      <source>%1的%2「%3」不是能记下的数</source>
+      <translation>The “%2” of “%1”, “%3”, is not a number that can be kept</translation>
+    </message>
+    <message>
+      <source>%1的%2「%3」不是规范的写法</source>
+      <translation>The “%2” of “%1”, “%3”, is not written the standard way</translation>
+    </message>
+    <message>
+      <source>%1的%2「%3」含有看不见的控制字符：程序和表格都不这样写（县里的数据库存不下，换行、制表符以外的都不行）</source>
+      <translation>The “%2” of “%1”, “%3”, holds invisible control characters: neither the program nor a sheet writes them (the county's database cannot keep them; only line breaks and tabs may be)</translation>
+    </message>
+    <message>
+      <source>新建%1的标识「%2」写成了纸上%3的样子：按纸上的编号查%1时，会查到它而不是印着这个编号的那一条。本程序不会这样写，请核对发出它的电脑的程序</source>
+      <translation>The id of a new %1, “%2”, is written like a paper's %3: looking a %1 up by the number on a paper would find it, not the one printed with that number. This program never writes so; check the program of the computer that sent it</translation>
+    </message>
+    <message>
+      <source>这条修改改写%1在县里接受前的%2（只有县里接受扣下的%1时由中心记下）：接受它，%1印的%2就会变成它写的那一个，可能是另一条%1的。本程序不会这样写，请核对发出它的电脑的程序</source>
+      <translation>This change rewrites the %2 a %1 had before the county accepted it (kept by the hub only when the county accepts a held %1): accepted, the %2 printed on the %1 would become the one it writes, perhaps another %1's. This program never writes so; check the program of the computer that sent it</translation>
+    </message>
+    <message>
+      <source>%1的%2「%3」%4：本程序不会这样记，请核对发出它的电脑的程序和时间</source>
+      <translation>The “%2” of “%1”, “%3”, %4: this program never keeps it so; check the program and time of the computer that sent it</translation>
+    </message>
+    <message>
+      <source>不是时间</source>
+      <translation>is not a time</translation>
+    </message>
+    <message>
+      <source>不是按北京时间记下的</source>
+      <translation>is not kept in Beijing time</translation>
+    </message>
+    <message>
+      <source>不在 %1 年到今天（%2）之间</source>
+      <translation>is not between %1 and today (%2)</translation>
+    </message>
+    <message>
+      <source>%1的%2不应是是非值</source>
+      <translation>The %2 of “%1” should not be a yes or no</translation>
+    </message>
+    <message>
+      <source>%1的%2「%3」类型不对</source>
+      <translation>The %2 of “%1”, “%3”, is of the wrong type</translation>
+    </message>
+    <message>
+      <source>修改署名为县级汇总中心自己的台账标识：设备不能以中心的名义提交修改</source>
+      <translation>The change is signed with the county hub's own ledger id: a device cannot send changes in the hub's name</translation>
+    </message>
+    <message>
+      <source>修改署名为%1「%2」的台账标识：每台设备只能提交自己的修改</source>
+      <translation>The change is signed with the ledger id of %1 “%2”: each device can only send its own changes</translation>
+    </message>
+    <message>
+      <source>修改署名的台账标识不是发送设备自己的：每台设备只能提交自己的修改</source>
+      <translation>The change is signed with a ledger id that is not the sending device's own: each device can only send its own changes</translation>
+    </message>
+    <message>
+      <source>修改人署名为「%1」，应为「姓名@%2」：修改人只能是本设备的使用人，不能冒用他人或其他单位的名义</source>
+      <translation>The change is signed by “%1”; it should be “name@%2”: a change can only be made by a user of this device, never in another's or another office's name</translation>
+    </message>
+    <message>
+      <source>这条修改标的时间早于这条%1建立的时间：接受它，%1的%2 %3 就会变成另一个，已经打印、公示的纸就查不到这条%1。请核对发出它的电脑的时间和程序</source>
+      <translation>This change is stamped before its %1 was made: accepted, the %1's %2 %3 would become another, and the papers already printed and posted would no longer find this %1. Check the time and program of the computer that sent it</translation>
+    </message>
+    <message>
+      <source>这条%1建立的时间（%2）比%3快了一天以上：之后各台电脑对它的改动都会标在它之前，它的%4就会变成另一个，已经打印、公示的纸查不到它。请核对发出它的电脑的日期和时间后重新建立</source>
+      <translation>This %1 was made at a time (%2) more than a day ahead of %3: every computer's later changes to it would be stamped before it, its %4 would become another, and the papers already printed and posted would not find it. Check the date and time of the computer that sent it, then make it again</translation>
+    </message>
+    <message>
+      <source>各设备已同步来的修改证明的时间（%1；中心电脑的时钟慢了，所以按至少三台设备最近的修改时间来衡量）</source>
+      <translation>the time the devices' synchronised changes vouch for (%1; the hub computer's clock is slow, so the latest changes of at least three devices are the measure)</translation>
+    </message>
+    <message>
+      <source>中心的时钟（%1）</source>
+      <translation>the hub's clock (%1)</translation>
+    </message>
+    <message>
+      <source>这条修改记下的时间（%1）比%2快了一天以上：收下它，到那时以前各台电脑没看到它就改的同一项都改不过它，记录的修改时间显示的是那一天%3。请核对发出它的电脑的日期和时间；县里核对后可以接受，接受后记为县里此刻的修改</source>
+      <translation>This change is stamped at a time (%1) more than a day ahead of %2: taken, no computer's change of the same field made without seeing it could win over it until then, and the record's time of change would show that day%3. Check the date and time of the computer that sent it; the county may accept it once checked, and it is then kept as the county's change of now</translation>
+    </message>
+    <message>
+      <source>，申领的这一步还会算进%1的月报</source>
+      <translation>, and the claim's step would count in the monthly report of %1</translation>
+    </message>
+    <message>
+      <source>修改声称看过的版本（%1）在中心并不存在：不能预先作废其他设备尚未提交的修改</source>
+      <translation>The change says it saw versions (%1) the hub does not have: it cannot cancel in advance changes other devices have not yet sent</translation>
+    </message>
+    <message>
+      <source>%1等</source>
+      <translation>%1 and more</translation>
+    </message>
+    <message>
+      <source>申领</source>
+      <translation>claim</translation>
+    </message>
+    <message>
+      <source>批次</source>
+      <translation>batch</translation>
+    </message>
+    <message>
+      <source>申请编号</source>
+      <translation>application number</translation>
+    </message>
+    <message>
+      <source>批次编号</source>
+      <translation>batch number</translation>
+    </message>
+    <message>
+      <source>设备</source>
+      <translation>the device</translation>
+    </message>
+    <message>
+      <source>已注销的设备</source>
+      <translation>the revoked device</translation>
+    </message>
+    <message>
+      <source>中心的时钟</source>
+      <translation>the hub's clock</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
