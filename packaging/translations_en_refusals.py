@@ -196,4 +196,12 @@ EN_REFUSALS: dict[str, str] = {
     "，申领的这一步还会算进%1的月报": ", and the claim's step would count in the monthly report of %1",
     "修改声称看过的版本（%1）在中心并不存在：不能预先作废其他设备尚未提交的修改": "The change says it saw versions (%1) the hub does not have: it cannot cancel in advance changes other devices have not yet sent",
     "%1等": "%1 and more",
+    # The claim service's refusals of a step in review and of a batch.
+    "草稿可以删除": "a draft can be deleted",
+    "请驳回": "reject it",
+    "%1（不能变为“%2”，%3）": "%1 (it cannot become “%2”; %3)",
+    "%1（不能变为“%2”）": "%1 (it cannot become “%2”)",
+    "%1。这条不能变为“%2”，%3": "%1. This one cannot become “%2”; %3",
+    "没有编成批次：%1%2。重复的申领编入批次会公示和发放两次，请先驳回重复的一条，再编批次": "No batch was made: %1%2. A repeated claim in a batch would be posted and paid twice; reject the repeat first, then make the batch",
+    "Refusals|等 %1 条": " and others, %1 in all",
 }

@@ -103,10 +103,11 @@ def said(text: str, *parts: Part) -> Sentence:
 LISTED = template("%1、%2")
 
 
-def listed(parts: Sequence[Part]) -> Part:
-    """`parts` one after another, joined by 、 (one part as it is; '' for none)."""
+def listed(parts: Sequence[Part], joined: str = LISTED) -> Part:
+    """`parts` one after another, joined by 、 (or by `joined`, a template of two parts: "%1；%2")
+    (one part as it is; '' for none)."""
     if not parts:
         return ""
     if len(parts) == 1:
         return parts[0]
-    return said(LISTED, parts[0], listed(parts[1:]))
+    return said(joined, parts[0], listed(parts[1:], joined))

@@ -309,13 +309,6 @@ def _period(kind: LimitKind, on: dt.date) -> Day:
     return Day(first, "month" if kind is LimitKind.ONCE_PER_MONTH else "year")
 
 
-def _listed(parts: Sequence[Part], joined: str) -> Part:
-    """`parts` one after another, joined by `joined` (a template of two parts)."""
-    if len(parts) == 1:
-        return parts[0]
-    return said(joined, parts[0], _listed(parts[1:], joined))
-
-
 def _amount(value: float, unit: str) -> Sentence:
     """An amount and its unit (500 元, 600 元/月), as `money_text` writes it."""
     return said(MONEY, f"{value:g}", Word(unit))
@@ -630,7 +623,7 @@ def claim_job_altered(
     if not differ:
         return None
     name = said(OWNED, str(claim.get("person_name") or ""), str(claim.get("rule_title") or ""))
-    return "claim_event", said(JOB_ALTERED, name, _listed(differ, SEMICOLONED))
+    return "claim_event", said(JOB_ALTERED, name, listed(differ, SEMICOLONED))
 
 
 JOB_FIELD_DIFFERS = template("%1申领上是%2，台账上是%3")
@@ -746,7 +739,7 @@ def claim_facts_unfounded(
     if not differ:
         return None
     name = said(OWNED, str(claim.get("person_name") or ""), str(claim.get("rule_title") or ""))
-    return "claim_facts", said(FACTS_UNFOUNDED, name, _listed(differ, SEMICOLONED))
+    return "claim_facts", said(FACTS_UNFOUNDED, name, listed(differ, SEMICOLONED))
 
 
 FACT_DIFFERS = template("%1：申领上写的是“%2”，台账上是“%3”")

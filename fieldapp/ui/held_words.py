@@ -35,7 +35,7 @@ from fieldapp.domain.month import Month
 from fieldapp.domain.roles import ROLE_LABELS
 from fieldapp.domain.sentences import Day, Part, Sentence, Word, fill
 from fieldapp.policy import eligibility, guard
-from fieldapp.services import households, persons, trust, trust_check
+from fieldapp.services import claims, households, persons, trust, trust_check
 from fieldapp.services.change_said import DAY_FIELDS, NAMED, field_said, fields_said
 from fieldapp.services.trust import RULES, SAID_WORDS, TABLE_NAMES, table_name
 from fieldapp.sync.rejected import NEWER_VALUE_HERE
@@ -137,6 +137,7 @@ def words() -> tuple[str, ...]:
                 *SAID_WORDS,
                 *eligibility.SAID_WORDS,
                 *trust_check.SAID_WORDS,
+                *claims.SAID_WORDS,
                 guard.UNNAMED,
             ]
         )

@@ -249,7 +249,9 @@ def test_every_template_is_met_by_a_scenario():
     """Every refusal's template, the write door's, the policy's and those of the rules judging
     a change's values, stamp and signature, is said by a scenario
     (the claim service's own, `claims.NOT_ENABLED`, by `tests.ui.test_policy_refusals_in_english`)."""
-    met: set[str] = {claims.NOT_ENABLED}
+    met: set[str] = {claims.NOT_ENABLED} | {
+        t for s in _service_said().values() for t in _templates(s)
+    }
     every = (refusal_scenarios, bundle_refusal_scenarios)
     for make in (*(m for s in every for m in s.SCENARIOS.values()), *SCENARIOS.values()):
         said = make().said
@@ -275,3 +277,49 @@ def test_a_refusal_given_as_text_has_no_sentence():
     said = sentences.said(claims.NOT_ENABLED, "一次性交通补助")
     refused = claims.ClaimRefused(said)
     assert str(refused) == "“一次性交通补助”在现行政策中未启用，不能申领" and refused.said == said
+
+
+def _service_said() -> dict[str, Sentence]:
+    """The claim service's refusals of a step in review and of a batch, of the policy's
+    sentences and repeats as `ClaimService.advance` and `create_batch` make them."""
+    from fieldapp.domain.sentences import Word, listed, said
+    from fieldapp.policy.eligibility import SEMICOLONED
+
+    beyond = claim_beyond_policy(policy(), {**POST, "amount": 0})
+    assert beyond is not None
+    repeat = SCENARIOS["repeat"]().said
+    assert repeat is not None
+    first = repeat.parts[0]  # the repeat said by `guard.repeated_said`
+    assert isinstance(first, Sentence)
+    state, how = Word("已提交"), Word(claims.DRAFT_DELETED)
+    return {
+        "beyond": said(claims.NOT_PASSED_ON, beyond[1], state, how),
+        "unfounded": said(claims.NOT_SUBMITTED, beyond[1], state),
+        "repeat": said(claims.REPEAT_NOT_PASSED_ON, first, state, Word(claims.REJECT_IT)),
+        "batch": said(
+            claims.REPEATS_NOT_BATCHED,
+            listed([first, first, first], SEMICOLONED),
+            said(claims.MORE_OF, "4"),
+        ),
+        "batch_few": said(claims.REPEATS_NOT_BATCHED, first, ""),
+    }
+
+
+def test_the_services_refusals_say_what_they_said():
+    """Each as the f-string said it before the templates."""
+    found = _service_said()
+    beyond = "王小明的乡村公益性岗位补贴申领 0 元：申领金额必须大于零（按政策的补贴标准），请按政策重新申领"
+    first = (
+        "王小明的“乡村公益性岗位补贴”（2026年6月）重复申领：已有一条（已提交，张三@红星村 于 "
+        "2026-06-05 09:00 录入）"
+    )
+    assert str(found["beyond"]) == f"{beyond}（不能变为“已提交”，草稿可以删除）"
+    assert str(found["unfounded"]) == f"{beyond}（不能变为“已提交”）"
+    assert str(found["repeat"]) == f"{first}。这条不能变为“已提交”，请驳回"
+    assert str(found["batch"]) == (
+        f"没有编成批次：{first}；{first}；{first}等 4 条。"
+        "重复的申领编入批次会公示和发放两次，请先驳回重复的一条，再编批次"
+    )
+    assert str(found["batch_few"]) == (
+        f"没有编成批次：{first}。重复的申领编入批次会公示和发放两次，请先驳回重复的一条，再编批次"
+    )

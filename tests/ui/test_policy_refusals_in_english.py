@@ -157,3 +157,35 @@ def test_a_changes_values_stamp_and_signature_are_refused_whole_in_english(engli
                            "claim's application number UBZLJ-7 would become another")  # fmt: skip
     said = message_for(TrustRefused(bundle_refusal_scenarios.SCENARIOS["foreign_id_revoked"]()))
     assert "ledger id of the revoked device “红星村笔记本”" in said
+
+
+@pytest.mark.today("2027-01-05")
+def test_a_claim_not_passed_on_in_review_is_said_in_english(english, repo: Records):
+    """A draft asking more than the policy pays (a tampered program's, or made before the
+    county lowered the figure) is not submitted: said whole, with the step refused and what
+    to do, in the language shown; in Chinese as before."""
+    from fieldapp.domain.claims import ClaimState
+    from fieldapp.policy.eligibility import claim_beyond_policy
+
+    populate(repo)
+    _pid, number = post_worker(repo, place_name="红星村")
+    policy = extended_policy()
+    service = ClaimService(repo.ledger, policy)
+    december = service.create(number, "welfare_post_subsidy", on=dt.date(2026, 12, 31))
+    with repo.ledger.transaction():
+        repo.ledger.update("claims", december.id, {"amount": 9999.0})
+    with pytest.raises(ClaimRefused) as refused:
+        service.advance(december.id, ClaimState.SUBMITTED, "缺件原因")
+    beyond = claim_beyond_policy(policy, repo.ledger.get("claims", december.id) or {})
+    assert beyond is not None
+    assert str(refused.value) == f"{beyond[1]}（不能变为“已提交”，草稿可以删除）"
+    shown = message_for(refused.value)
+    assert shown.startswith("赵六's 乡村公益性岗位补贴 (December 2026) asks for 9999 yuan, above")
+    assert shown.endswith(
+        "claim again at the standard in force (it cannot become “Submitted”; a draft can be "
+        "deleted)"
+    )
+    assert not CHINESE.search(shown.replace("赵六", "").replace("乡村公益性岗位补贴", "")
+                              .replace(str(policy.rule("welfare_post_subsidy").figure_document), ""))  # fmt: skip
+    i18n.install_language("zh_CN")
+    assert message_for(refused.value) == str(refused.value)

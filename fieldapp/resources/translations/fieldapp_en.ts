@@ -2486,6 +2486,14 @@
       <source>同一项补贴</source>
       <translation>the same subsidy</translation>
     </message>
+    <message>
+      <source>草稿可以删除</source>
+      <translation>a draft can be deleted</translation>
+    </message>
+    <message>
+      <source>请驳回</source>
+      <translation>reject it</translation>
+    </message>
   </context>
   <context>
     <name>History</name>
@@ -4834,6 +4842,26 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>中心的时钟</source>
       <translation>the hub's clock</translation>
+    </message>
+    <message>
+      <source>%1（不能变为“%2”，%3）</source>
+      <translation>%1 (it cannot become “%2”; %3)</translation>
+    </message>
+    <message>
+      <source>%1（不能变为“%2”）</source>
+      <translation>%1 (it cannot become “%2”)</translation>
+    </message>
+    <message>
+      <source>%1。这条不能变为“%2”，%3</source>
+      <translation>%1. This one cannot become “%2”; %3</translation>
+    </message>
+    <message>
+      <source>没有编成批次：%1%2。重复的申领编入批次会公示和发放两次，请先驳回重复的一条，再编批次</source>
+      <translation>No batch was made: %1%2. A repeated claim in a batch would be posted and paid twice; reject the repeat first, then make the batch</translation>
+    </message>
+    <message>
+      <source>等 %1 条</source>
+      <translation> and others, %1 in all</translation>
     </message>
   </context>
   <context>
