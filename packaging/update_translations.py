@@ -39,6 +39,7 @@ def catalogue() -> str:
     (`status_words_said.sentences()`, the policy pack's own) and the templates of the write
     door's refusals (`sentences.TEMPLATES`, context `Refusals`)."""
     sys.path.insert(0, str(ROOT))
+    import fieldapp.services.claims  # noqa: F401 - refusals' templates (the policy's too), made at import
     import fieldapp.services.trust_check  # noqa: F401 - its refusals' templates, made at import
     from fieldapp.domain.sentences import TEMPLATES
     from fieldapp.ui import clock_said, held_words, status_words_said
@@ -49,7 +50,7 @@ def catalogue() -> str:
             (held_words.CONTEXT, held_words.words()),
             (clock_said.CONTEXT, clock_said.sentences()),
             (status_words_said.CONTEXT, status_words_said.sentences()),
-            (held_words.REFUSALS, tuple(TEMPLATES)),
+            (held_words.REFUSALS, (*TEMPLATES, *held_words.SENTENCE_WORDS)),
         )
         for w in said
     )

@@ -11,7 +11,8 @@ A part is one of:
 
 - a `str`: what people wrote or the ledger holds — a name, a place, a number — said as it is;
 - a `Word`: one of the program's own words (a table's name, a field's, a claim's state, a
-  role), said in the language shown;
+  role), said in the language shown (in lower case inside a sentence where it is a common
+  noun, `Word.common`);
 - a `Day`: a day, month or year as the program writes it (2026年3月1日, 2026年3月, 2026年度),
   said as the language shown writes days;
 - a `Sentence`: a phrase of its own (the device a refusal names, a list of fields).
@@ -49,9 +50,16 @@ def fill(text: str, parts: Sequence[str]) -> str:
 
 
 class Word(NamedTuple):
-    """One of the program's own words (its Chinese), said in the language shown."""
+    """One of the program's own words (its Chinese), said in the language shown.
+
+    `common`: a common noun said inside the sentence (the township review, only a county
+    device, amount can no longer change), which a language writing its words' names with a
+    capital (Township, County device, Amount) writes in lower case there — but for a name
+    written in capitals (ID number). A word left as a name (“Policy pack”, in quotes) is not.
+    """
 
     text: str
+    common: bool = False
 
     def __str__(self) -> str:
         return self.text
@@ -95,10 +103,11 @@ def said(text: str, *parts: Part) -> Sentence:
 LISTED = template("%1、%2")
 
 
-def listed(parts: Sequence[Part]) -> Part:
-    """`parts` one after another, joined by 、 (one part as it is; '' for none)."""
+def listed(parts: Sequence[Part], joined: str = LISTED) -> Part:
+    """`parts` one after another, joined by 、 (or by `joined`, a template of two parts: "%1；%2")
+    (one part as it is; '' for none)."""
     if not parts:
         return ""
     if len(parts) == 1:
         return parts[0]
-    return said(LISTED, parts[0], listed(parts[1:]))
+    return said(joined, parts[0], listed(parts[1:], joined))

@@ -27,6 +27,7 @@ from fieldapp.domain.enums import ServiceType
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.labels import field_label
 from fieldapp.domain.places_said import say_place
+from fieldapp.domain.sentences import Day, Part, Sentence, Word, listed, said, template
 from fieldapp.domain.snapshots import snapshot_fields, snapshot_maker
 from fieldapp.policy.conditions import Check, Ctx, compile_checks, ledger_checks
 from fieldapp.policy.facts import (
@@ -37,7 +38,7 @@ from fieldapp.policy.facts import (
     SpellFacts,
     home_code_of,
 )
-from fieldapp.policy.pack import UNSET, AmountKind, EventKind, LimitKind, Policy, Rule, money_text
+from fieldapp.policy.pack import UNSET, AmountKind, EventKind, LimitKind, Policy, Rule
 from fieldapp.reference import divisions
 
 
@@ -267,17 +268,73 @@ def _rule_of(policy: Policy, claim: Mapping[str, Any]) -> Rule | None:
         return None
 
 
-def _named(claim: Mapping[str, Any], rule: Rule) -> str:
+# -- the policy's refusals, each a template and its parts (`fieldapp.domain.sentences`): the
+# write door, the hub and the claim service say them in Chinese, a window in its language.
+
+#: Whose what (张三的一次性交通补助).
+OWNED = template("%1的%2")
+#: A part in quotation marks (“2026-06-xx”).
+QUOTED = template("“%1”")
+#: A part and a word after a colon (个人：王小明).
+COLONED = template("%1：%2")
+#: Parts one after another, joined by ；.
+SEMICOLONED = template("%1；%2")
+
+#: The program's words the policy's refusals may hold, said in the language shown.
+SAID_WORDS: tuple[str, ...] = (
+    "此人", "补贴", "就业", "培训", "未写明", "（空）", "是", "否", "未登记", "今天", "中心收到时",
+    "中心今天", "元", "元/月", *(str(payee) for payee in Payee),
+)  # fmt: skip
+
+
+def _owned(who: object, what: Part) -> Part:
+    """`what` of `who` (张三的一次性交通补助), or `what` alone when no one is named."""
+    return said(OWNED, str(who), what) if who else what
+
+
+def _named(claim: Mapping[str, Any], rule: Rule) -> Part:
     """A claim as its reasons name it: 张三的一次性交通补助, or the subsidy alone when the claim
     keeps no name (never a sentence opening on 的)."""
-    title = claim.get("rule_title") or rule.title
-    who = claim.get("person_name")
-    return f"{who}的{title}" if who else str(title)
+    return _owned(claim.get("person_name"), str(claim.get("rule_title") or rule.title))
+
+
+def _whose(claim: Mapping[str, Any]) -> Part:
+    """The claim's person by name, else 此人."""
+    return str(claim.get("person_name") or "") or Word("此人")
+
+
+def _period(kind: LimitKind, on: dt.date) -> Day:
+    """The month (year) a periodic subsidy claimed on `on` pays for (`paid_period`)."""
+    first = paid_period(kind, on)[0]
+    return Day(first, "month" if kind is LimitKind.ONCE_PER_MONTH else "year")
+
+
+def _amount(value: float, unit: str) -> Sentence:
+    """An amount and its unit (500 元, 600 元/月), as `money_text` writes it."""
+    return said(MONEY, f"{value:g}", Word(unit))
+
+
+MONEY = template("%1 %2")
+UNDATED = template(
+    "%1没有申领日期：不知道申领的是哪个月（哪一天开始的就业）的补贴，"
+    "金额就无从与补贴标准核对；请按政策重新申领"
+)
+NOT_ABOVE_ZERO = template("%1申领 %2 元：申领金额必须大于零（按政策的补贴标准），请按政策重新申领")
+PERIOD_WRONG = template(
+    "%1申领的月份（%2）与申领日期%3不符：按月（按年度）发放的补贴"
+    "申领的是申领日期所在的%4，请按申领日期重新申领"
+)
+#: A one-time subsidy's job (training) begun on a day.
+BEGUN = template("%1开始的就业（培训）")
+STANDARD_UNSET = template(f"补贴标准{UNSET}")
+STANDARD = template("补贴标准为 %1")
+STANDARD_CITED = template("补贴标准为 %1（%2）")
+ABOVE = template("%1（%2）申领 %3 元，高于政策的标准：%2的%4，请按现行标准重新申领")
 
 
 def claim_beyond_policy(
     policy: Policy, claim: Mapping[str, Any], days: int | None = None
-) -> tuple[str, str] | None:
+) -> tuple[str, Sentence] | None:
     """Why a claim (its fields by name, as stored or as a model dumps them) asks for more than
     `policy` pays, as (rule, reason); None when it does not, or when the policy cannot say (a
     rule it does not hold, a per-day amount).
@@ -297,20 +354,13 @@ def claim_beyond_policy(
     on = _day(claim.get("claim_date"))
     if on is None:
         # No day, no figure: an undated claim would pass whatever it asks.
-        return (
-            "claim_amount",
-            f"{name}没有申领日期：不知道申领的是哪个月（哪一天开始的就业）的补贴，"
-            "金额就无从与补贴标准核对；请按政策重新申领",
-        )
+        return "claim_amount", said(UNDATED, name)
     try:
         asked = float(claim.get("amount") or 0)
     except (TypeError, ValueError):
         asked = 0.0
     if asked <= 0:
-        return (
-            "claim_amount",
-            f"{name}申领 {asked:g} 元：申领金额必须大于零（按政策的补贴标准），请按政策重新申领",
-        )
+        return "claim_amount", said(NOT_ABOVE_ZERO, name, f"{asked:g}")
     event = _day(claim.get("event_date"))
     kind = rule.limit.kind
     periodic = kind in (LimitKind.ONCE_PER_MONTH, LimitKind.ONCE_PER_YEAR)
@@ -318,12 +368,8 @@ def claim_beyond_policy(
     if periodic:
         wanted = limit_key(rule, str(claim.get("person_id") or ""), on, None)
         if key != wanted:
-            said = period_paid(key) or key.rpartition("|")[2].partition(":")[2] or "未写明"
-            return (
-                "claim_period",
-                f"{name}申领的月份（{said}）与申领日期{written(on)}不符：按月（按年度）发放的补贴"
-                f"申领的是申领日期所在的{paid_period(kind, on)[2]}，请按申领日期重新申领",
-            )
+            shown = _key_period(key) or key.rpartition("|")[2].partition(":")[2] or Word("未写明")
+            return "claim_period", said(PERIOD_WRONG, name, shown, Day(on), _period(kind, on))
     then = rule_as_judged(rule, on, event)
     if then.amount.kind is AmountKind.PER_DAY:
         # Paid by the training's days (`days`, as the ledger holds them), else at most its cap.
@@ -338,50 +384,67 @@ def claim_beyond_policy(
         return None
     if figure is not None and amount <= figure:
         return None
-    when = paid_period(kind, on)[2] if periodic else f"{written(event or on)}开始的就业（培训）"
-    standard = (
-        f"补贴标准{UNSET}"
-        if figure is None
-        else f"补贴标准为 {money_text(figure, then.amount.unit)}"
-        + (f"（{then.figure_document}）" if then.figure_document else "")
-    )
-    return (
-        "claim_amount",
-        f"{name}（{when}）申领 {amount:g} 元，高于政策的标准：{when}的{standard}，"
-        "请按现行标准重新申领",
-    )
+    when = _period(kind, on) if periodic else said(BEGUN, Day(event or on))
+    if figure is None:
+        standard = said(STANDARD_UNSET)
+    elif then.figure_document:
+        standard = said(STANDARD_CITED, _amount(figure, then.amount.unit), then.figure_document)
+    else:
+        standard = said(STANDARD, _amount(figure, then.amount.unit))
+    return "claim_amount", said(ABOVE, name, when, f"{amount:g}", standard)
+
+
+def _key_period(key: str) -> Part:
+    """The month (year) a limit key counts a claim in (`period_paid`), as a day's part; ''
+    for a key that names none."""
+    written_ = period_paid(key)
+    if not written_:
+        return ""
+    kind, _, period = key.rpartition("|")[2].partition(":")
+    if kind == "month":
+        return Day(dt.date(int(period[:4]), int(period[5:]), 1), "month")
+    return Day(dt.date(int(period), 1, 1), "year")
+
+
+NOT_YET_DUE = template(
+    "%1（%2）的申领日期%3还没有到（%4是%5）：补贴只能为已经到来的月份（已经开始的就业、培训）"
+    "申领，不能预先申领；到了那一天再申领"
+)
+CLAIMED_ON = template("%1申领")
 
 
 def claim_not_yet_due(
-    claim: Mapping[str, Any], today: dt.date, said: str = "今天"
-) -> tuple[str, str] | None:
+    claim: Mapping[str, Any], today: dt.date, today_said: str = "今天"
+) -> tuple[str, Sentence] | None:
     """Why a claim (its fields by name, as stored or as a model dumps them) cannot be made or
     passed on `today`, as (rule, reason): its claim date is after `today` — next June's post
     subsidy claimed in December pays for work not yet done (骗取、套取资金); None otherwise.
 
     Pure: the caller says which day it is (the device its own, the hub the day a bundle
-    arrives — never the sending device's clock) and how the reason names that day (`said`).
+    arrives — never the sending device's clock) and how the reason names that day
+    (`today_said`, one of `SAID_WORDS`).
     """
     on = _day(claim.get("claim_date"))
     if on is None or on <= today:
         return None
-    name = f"{claim.get('person_name') or '此人'}的{claim.get('rule_title') or '补贴'}"
+    name = said_claim(claim)
     kind = str(claim.get("limit_key") or "").rpartition("|")[2].partition(":")[0] or {
         LimitKind.ONCE_PER_MONTH.value: "month", LimitKind.ONCE_PER_YEAR.value: "year"
     }.get(str(claim.get("limit_kind") or ""), "")  # fmt: skip
     event = _day(claim.get("event_date"))
+    when: Part
     if kind == "month":
-        when = f"{on.year}年{on.month}月"
+        when = Day(on, "month")
     elif kind == "year":
-        when = f"{on.year}年度"
+        when = Day(on, "year")
     else:
-        when = f"{written(event)}开始的就业（培训）" if event is not None else f"{written(on)}申领"
-    return (
-        "claim_future",
-        f"{name}（{when}）的申领日期{written(on)}还没有到（{said}是{written(today)}）："
-        "补贴只能为已经到来的月份（已经开始的就业、培训）申领，不能预先申领；"
-        "到了那一天再申领",
-    )
+        when = said(BEGUN, Day(event)) if event is not None else said(CLAIMED_ON, Day(on))
+    return "claim_future", said(NOT_YET_DUE, name, when, Day(on), Word(today_said), Day(today))
+
+
+def said_claim(claim: Mapping[str, Any]) -> Sentence:
+    """A claim as the door's claim checks name it: 张三的乡村公益性岗位补贴, 此人的补贴."""
+    return said(OWNED, _whose(claim), str(claim.get("rule_title") or "") or Word("补贴"))
 
 
 def claim_event_id(policy: Policy, claim: Mapping[str, Any]) -> tuple[str, str] | None:
@@ -443,7 +506,7 @@ def training_id(claim: Mapping[str, Any]) -> str:
 
 def claim_category_unfounded(
     policy: Policy, claim: Mapping[str, Any], held: Iterable[Mapping[str, Any]]
-) -> tuple[str, str] | None:
+) -> tuple[str, Sentence] | None:
     """Why a claim says its person held a category the ledger does not give them, as (rule,
     reason); None when every category it says is held, or when the policy cannot say.
 
@@ -455,9 +518,9 @@ def claim_category_unfounded(
     ledger, and no claim may rest on it.
     """
     rule = _rule_of(policy, claim)
-    said = QualifyingFacts.from_stored(claim.get("facts")).categories
+    stated = QualifyingFacts.from_stored(claim.get("facts")).categories
     on = _day(claim.get("claim_date"))
-    if rule is None or not said or on is None:
+    if rule is None or not stated or on is None:
         return None
     kind = rule.limit.kind
     if kind in (LimitKind.ONCE_PER_MONTH, LimitKind.ONCE_PER_YEAR):
@@ -473,17 +536,23 @@ def claim_category_unfounded(
         and ((start := _day(row.get("start_date"))) is None or start <= last)
         and ((end := _day(row.get("end_date"))) is None or first <= end)
     }
-    missing = [c for c in said if c not in found]
+    missing = [c for c in stated if c not in found]
     if not missing:
         return None
-    who = claim.get("person_name") or "此人"
+    who = _whose(claim)
     name = _named(claim, rule)
-    when = f"{written(first)}那天" if first == last else f"{written(first)}至{written(last)}"
-    return (
-        "claim_category",
-        f"{name}写明{who}属于{'、'.join(missing)}，台账上{who}在{when}没有这样的登记："
-        "补贴只能依据台账上登记的人员类别申领，请先登记人员类别，再按登记重新申领",
+    when = said(ON_DAY, Day(first)) if first == last else said(FROM_TO, Day(first), Day(last))
+    return "claim_category", said(
+        CATEGORY_UNFOUNDED, name, who, listed([Word(c) for c in missing]), when
     )
+
+
+CATEGORY_UNFOUNDED = template(
+    "%1写明%2属于%3，台账上%2在%4没有这样的登记："
+    "补贴只能依据台账上登记的人员类别申领，请先登记人员类别，再按登记重新申领"
+)
+ON_DAY = template("%1那天")
+FROM_TO = template("%1至%2")
 
 
 #: A job's fields the rules judge by (`conditions`): the claim's frozen job must have them as the
@@ -516,7 +585,7 @@ def _plain(value: object) -> object:
 
 def claim_job_altered(
     claim: Mapping[str, Any], event: Mapping[str, Any] | None
-) -> tuple[str, str] | None:
+) -> tuple[str, Sentence] | None:
     """Why a claim's frozen job is not the job the ledger holds, as (rule, reason); None when
     it is, or when the claim froze no job, or the ledger has none of that id (`claim_event`
     says so).
@@ -531,27 +600,36 @@ def claim_job_altered(
         return None
     frozen = spell.model_dump(mode="json")
 
-    def said(name: str, value: object) -> str:
+    def shown(name: str, value: object) -> Part:
         if name == "place_code":
-            return say_place(str(value or ""), divisions()) or "未登记"
+            return say_place(str(value or ""), divisions()) or Word("未登记")
         if isinstance(value, bool) or name in ("organized_export", "is_first_export", "is_casual"):
-            return "是" if value else "否"
-        return str(value) if value not in (None, "") else "未登记"
+            return Word("是" if value else "否")
+        if value in (None, ""):
+            return Word("未登记")
+        # (a job's form and its employer's kind are the program's words; a day, a number as is)
+        return Word(str(value)) if name in ("form", "employer_kind") else str(value)
 
-    differ = [
-        f"{'务工地点' if n == 'place_code' else field_label(n)}申领上是{said(n, frozen.get(n))}，"
-        f"台账上是{said(n, event.get(n))}"
+    differ: list[Part] = [
+        said(
+            JOB_FIELD_DIFFERS,
+            Word("务工地点" if n == "place_code" else field_label(n)),
+            shown(n, frozen.get(n)),
+            shown(n, event.get(n)),
+        )
         for n in JUDGED_JOB_FIELDS
         if n in frozen and _plain(frozen.get(n)) != _plain(event.get(n))
     ]
     if not differ:
         return None
-    name = f"{claim.get('person_name') or ''}的{claim.get('rule_title') or ''}"
-    return (
-        "claim_event",
-        f"{name}所依据的就业与台账上登记的不一致（{'；'.join(differ)}）："
-        "补贴按台账上登记的就业核定，请核对就业登记后重新申领",
-    )
+    name = said(OWNED, str(claim.get("person_name") or ""), str(claim.get("rule_title") or ""))
+    return "claim_event", said(JOB_ALTERED, name, listed(differ, SEMICOLONED))
+
+
+JOB_FIELD_DIFFERS = template("%1申领上是%2，台账上是%3")
+JOB_ALTERED = template(
+    "%1所依据的就业与台账上登记的不一致（%2）：补贴按台账上登记的就业核定，请核对就业登记后重新申领"
+)
 
 
 #: The words a claim's saved reasons say each `ledger_checks` subject with.
@@ -592,7 +670,7 @@ def claim_facts_unfounded(
     person: Mapping[str, Any] | None,
     registrations: Iterable[Mapping[str, Any]],
     spells: Iterable[Mapping[str, Any]],
-) -> tuple[str, str] | None:
+) -> tuple[str, Sentence] | None:
     """Why a claim rests on a registration, graduation or earlier job its person does not have
     on the receiving ledger, as (rule, reason); None when the ledger's own records meet the
     rule's conditions on them (`conditions.ledger_checks`), or the policy cannot say.
@@ -643,7 +721,7 @@ def claim_facts_unfounded(
     this = next((s for s in facts.spells if s.id == job), None)
     ctx = Ctx(facts, on, on, this, None, frozenset())
     saved = QualifyingFacts.from_stored(claim.get("facts")).reasons
-    differ = []
+    differ: list[Part] = []
     for subject, check in checks:
         outcome = check(ctx)
         if outcome.met:
@@ -653,21 +731,27 @@ def claim_facts_unfounded(
             for r in saved
             if any(w in r for w in _SAID_WITH.get(subject, ()))
         ]
-        said = f"申领上写的是“{'；'.join(words)}”，" if words else ""
-        differ.append(f"{subject}：{said}台账上是“{outcome.words()}”")
+        # (what the claim and the ledger say, in the words the rules wrote them)
+        if words:
+            differ.append(said(FACT_DIFFERS, Word(subject), "；".join(words), outcome.words()))
+        else:
+            differ.append(said(FACT_UNMET, Word(subject), outcome.words()))
     if not differ:
         return None
-    name = f"{claim.get('person_name') or ''}的{claim.get('rule_title') or ''}"
-    return (
-        "claim_facts",
-        f"{name}所依据的登记与台账上的不一致（{'；'.join(differ)}）："
-        "补贴按台账上的登记核定，请核对登记后重新申领",
-    )
+    name = said(OWNED, str(claim.get("person_name") or ""), str(claim.get("rule_title") or ""))
+    return "claim_facts", said(FACTS_UNFOUNDED, name, listed(differ, SEMICOLONED))
+
+
+FACT_DIFFERS = template("%1：申领上写的是“%2”，台账上是“%3”")
+FACT_UNMET = template("%1：台账上是“%2”")
+FACTS_UNFOUNDED = template(
+    "%1所依据的登记与台账上的不一致（%2）：补贴按台账上的登记核定，请核对登记后重新申领"
+)
 
 
 def claim_event_unfounded(
     policy: Policy, claim: Mapping[str, Any], event: Mapping[str, Any] | None
-) -> tuple[str, str] | None:
+) -> tuple[str, Sentence] | None:
     """Why a one-time claim is not founded on the job (training) it names, as (rule, reason);
     None when it is, or when the policy cannot say.
 
@@ -684,10 +768,11 @@ def claim_event_unfounded(
     if rule.limit.kind in (LimitKind.ONCE_PER_MONTH, LimitKind.ONCE_PER_YEAR):
         return None
     spell = rule.event is EventKind.SPELL
-    what = "就业" if spell else "培训"
+    what = Word("就业" if spell else "培训")
     name = _named(claim, rule)
     day = _day(claim.get("event_date"))
-    said = f"{day} 开始的{what}" if day is not None else f"未写明开始日期的{what}"
+    # (the day as the ledger stores it: 2026-05-01)
+    begun = said(BEGUN_ON, str(day), what) if day is not None else said(UNDATED_EVENT, what)
     person = str(claim.get("person_id") or "")
     if (
         event is None
@@ -695,35 +780,40 @@ def claim_event_unfounded(
         or str(event.get("person_id") or "") != person
         or (not spell and event.get("service_type") != _TRAINING)
     ):
-        return (
-            "claim_event",
-            f"{name}申领的{said}，台账上没有登记在{claim.get('person_name') or '此人'}名下："
-            f"一次性补贴只能为本人登记在台账上的{what}申领，请先登记{what}，再按登记的{what}申领",
-        )
+        return "claim_event", said(EVENT_NOT_HERE, name, begun, _whose(claim), what)
     start = _day(event.get("start_date" if spell else "service_date"))
     if start != day:
-        return (
-            "claim_event",
-            f"{name}写的{what}开始日期（{_said(day) or '未写明'}）与台账上登记的（{_said(start)}）不符："
-            f"补贴按{what}开始那天的条件和标准核定，请按台账上的{what}重新申领",
-        )
+        written_ = Day(day) if day is not None else Word("未写明")
+        recorded = Day(start) if start is not None else ""
+        return "claim_event", said(EVENT_DAY_DIFFERS, name, what, written_, recorded)
     named = claim_event_id(policy, claim)
     if (
         start is not None
         and named is not None
         and str(claim.get("limit_key") or "") != limit_key(rule, person, start, named[1])
     ):
-        return (
-            "claim_event",
-            f"{name}（{said}）的查重信息与这次{what}不符：同一次{what}（同一个人）"
-            "只能申领一次，请重新申领",
-        )
+        return "claim_event", said(EVENT_KEY_WRONG, name, begun, what)
     return None
+
+
+BEGUN_ON = template("%1 开始的%2")
+UNDATED_EVENT = template("未写明开始日期的%1")
+EVENT_NOT_HERE = template(
+    "%1申领的%2，台账上没有登记在%3名下：一次性补贴只能为本人登记在台账上的%4申领，"
+    "请先登记%4，再按登记的%4申领"
+)
+EVENT_DAY_DIFFERS = template(
+    "%1写的%2开始日期（%3）与台账上登记的（%4）不符：补贴按%2开始那天的条件和标准核定，"
+    "请按台账上的%2重新申领"
+)
+EVENT_KEY_WRONG = template(
+    "%1（%2）的查重信息与这次%3不符：同一次%3（同一个人）只能申领一次，请重新申领"
+)
 
 
 def claim_month_unfounded(
     policy: Policy, claim: Mapping[str, Any], job: Mapping[str, Any] | None
-) -> tuple[str, str] | None:
+) -> tuple[str, Sentence] | None:
     """Why a claim of a subsidy paid by the month (year) for a job is not founded on a job of
     its person covering the month (year) it pays, as (rule, reason); None when it is, or when
     the policy cannot say. `job` is the row its `spell_id` names as the ledger holds it (None:
@@ -738,41 +828,48 @@ def claim_month_unfounded(
     on = _day(claim.get("claim_date"))
     if on is None:
         return None
-    first, last, said = paid_period(kind, on)
-    who = claim.get("person_name") or "此人"
-    name = f"{who}的{claim.get('rule_title') or rule.title}（{said}）"
+    first, last, _name = paid_period(kind, on)
+    period = _period(kind, on)
+    who = _whose(claim)
+    name = said(
+        MONTH_CLAIMED, who, str(claim.get("rule_title") or rule.title), period
+    )  # fmt: skip
     named = str(claim.get("spell_id") or "")
     if not named:
         if kind is LimitKind.ONCE_PER_MONTH:
-            return (
-                "claim_event",
-                f"{name}没有写明是哪一份工作：按月发放的补贴只能为本人登记在台账上、"
-                "那个月在岗的工作申领，请按台账上的工作重新申领",
-            )
+            return "claim_event", said(NO_JOB_NAMED, name)
         return None
     if (
         job is None
         or job.get("deleted")
         or str(job.get("person_id") or "") != str(claim.get("person_id") or "")
     ):
-        return (
-            "claim_event",
-            f"{name}申领的工作，台账上没有登记在{who}名下：只能为本人登记在台账上的工作申领，"
-            "请先登记工作，再按登记的工作申领",
-        )
+        return "claim_event", said(JOB_NOT_HERE, name, who)
     start, end = _day(job.get("start_date")), _day(job.get("end_date"))
     if start is None or start > last or (end is not None and end < first):
-        span = f"从{_said(start)}开始" + (f"，到{written(end)}结束" if end is not None else "")
-        return (
-            "claim_event",
-            f"{name}：台账上这份工作{span}，{said}不在岗，不能申领{said}的补贴",
-        )
+        began = Day(start) if start is not None else ""
+        span = said(SPAN_ENDED, began, Day(end)) if end is not None else said(SPAN, began)
+        return "claim_event", said(NOT_AT_WORK, name, span, period)
     return None
+
+
+MONTH_CLAIMED = template("%1的%2（%3）")
+NO_JOB_NAMED = template(
+    "%1没有写明是哪一份工作：按月发放的补贴只能为本人登记在台账上、那个月在岗的工作申领，"
+    "请按台账上的工作重新申领"
+)
+JOB_NOT_HERE = template(
+    "%1申领的工作，台账上没有登记在%2名下：只能为本人登记在台账上的工作申领，"
+    "请先登记工作，再按登记的工作申领"
+)
+SPAN = template("从%1开始")
+SPAN_ENDED = template("从%1开始，到%2结束")
+NOT_AT_WORK = template("%1：台账上这份工作%2，%3不在岗，不能申领%3的补贴")
 
 
 def claim_person_wrong(
     claim: Mapping[str, Any], person: Mapping[str, Any] | None
-) -> tuple[str, str] | None:
+) -> tuple[str, Sentence] | None:
     """Why a claim's frozen name and ID number — what its forms, 花名册 and 公示表 print — are
     not those of the person it pays (`person`, the row as the ledger holds it), as (rule,
     reason); None when they are, or the person is not known here (judged elsewhere)."""
@@ -782,17 +879,20 @@ def claim_person_wrong(
     written = (str(claim.get("person_name") or ""), str(claim.get("id_number") or ""))
     if written[0] in ("", name) and written[1] in ("", number):
         return None  # (left empty, the papers print the person's own)
-    return (
-        "claim_person",
-        f"申领写的是“{written[0] or name}（{written[1] or number}）”，"
-        f"它所申领的人在台账上是“{name}（{number}）”：申领表、花名册和公示表上的姓名、"
-        "身份证号码须是申领人本人的，请在程序中按台账重新申领",
+    return "claim_person", said(
+        PERSON_WRONG, written[0] or name, written[1] or number, name, number
     )
+
+
+PERSON_WRONG = template(
+    "申领写的是“%1（%2）”，它所申领的人在台账上是“%3（%4）”：申领表、花名册和公示表上的姓名、"
+    "身份证号码须是申领人本人的，请在程序中按台账重新申领"
+)
 
 
 def claim_payee_wrong(
     policy: Policy, claim: Mapping[str, Any], event: Mapping[str, Any] | None
-) -> tuple[str, str] | None:
+) -> tuple[str, Sentence] | None:
     """Why a claim is paid to someone its rule does not pay, as (rule, reason); None when it
     is not, or when the policy cannot say.
 
@@ -808,23 +908,24 @@ def claim_payee_wrong(
     payee = str(claim.get("payee") or "") or Payee.PERSON.value  # (the model's default)
     written = str(claim.get("payee_name") or "").strip()
     if payee != wanted:
-        return (
-            "claim_payee",
-            f"{name}写的收款方是“{payee}{('：' + written) if written else ''}”，"
-            f"这项补贴按政策发给{wanted}：请在程序中按政策重新申领",
-        )
+        paid = said(COLONED, Word(payee), written) if written else Word(payee)
+        return "claim_payee", said(PAYEE_KIND, name, paid, Word(wanted))
     field = {"employer": "employer", "agency": "export_agency"}.get(rule.payee)
     if field is None or event is None:
         return None
     expected = str(event.get(field) or "").strip()
     if written != expected:
-        return (
-            "claim_payee",
-            f"{name}的收款{wanted}写的是“{written or '（空）'}”，台账上这段就业的{wanted}是"
-            f"“{expected or '（空）'}”：补贴只能发给就业登记的{wanted}，"
-            "请先核对就业登记，再按登记重新申领",
+        return "claim_payee", said(
+            PAYEE_NAME, name, Word(wanted), written or Word("（空）"), expected or Word("（空）")
         )
     return None
+
+
+PAYEE_KIND = template("%1写的收款方是“%2”，这项补贴按政策发给%3：请在程序中按政策重新申领")
+PAYEE_NAME = template(
+    "%1的收款%2写的是“%3”，台账上这段就业的%2是“%4”：补贴只能发给就业登记的%2，"
+    "请先核对就业登记，再按登记重新申领"
+)
 
 
 #: A qualifying event: its date, the spell or training, and the categories held that day.

@@ -30,6 +30,8 @@ from fieldapp.domain.dates import china_iso, china_minute, written
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.idnumber import mask
 from fieldapp.domain.numbers import row_number
+from fieldapp.domain.sentences import Day, Part, Sentence, Word, template
+from fieldapp.domain.sentences import said as sentence
 
 if TYPE_CHECKING:
     from fieldapp.policy.pack import Policy
@@ -163,9 +165,16 @@ def _day(stamp: str | None) -> dt.date | None:
 
 def _entered(claim: ClaimLike) -> str:
     """A claim's state and who entered it when, as the county reads it."""
-    when = f"于 {china_minute(claim.created_at)} " if claim.created_at else ""
-    who = f"，{claim.created_by} {when}录入" if claim.created_by else ""
-    return f"{claim.state}{who}"
+    return str(_entered_said(claim))
+
+
+def _entered_said(claim: ClaimLike) -> Part:
+    state = Word(str(claim.state))
+    if not claim.created_by:
+        return state
+    if claim.created_at:
+        return sentence(ENTERED_AT, state, claim.created_by, china_minute(claim.created_at))
+    return sentence(ENTERED, state, claim.created_by)
 
 
 def is_live(claim: ClaimLike) -> bool:
@@ -268,15 +277,43 @@ def repeated(claim: ClaimLike, first: ClaimLike, policy: Policy | None = None) -
     """What a review step says of a repeat: '赵六的“乡村公益性岗位补贴”（2026年12月）重复申领：
     已有一条（已提交，张三@红星村 于 … 录入）' — the paid month from its limit key; a claim
     with no title is named by `policy` (the pack in force), else 同一项补贴 (`subsidy`)."""
+    return str(repeated_said(claim, first, policy))
+
+
+REPEATED = template("%1的%2%3重复申领：已有一条（%4）")
+REPEATED_UNNAMED = template("%1%2重复申领：已有一条（%3）")
+#: The month (year) a repeat is paid for, after its subsidy.
+PAID_FOR = template("（%1）")
+SUBSIDY_NAMED = template("“%1”")
+ENTERED = template("%1，%2 录入")
+ENTERED_AT = template("%1，%2 于 %3 录入")
+
+
+def repeated_said(claim: ClaimLike, first: ClaimLike, policy: Policy | None = None) -> Sentence:
+    """`repeated` as a template and its parts (`fieldapp.domain.sentences`): a window says it
+    in its language."""
     kind, _, period = claim.limit_key.rpartition("|")[2].partition(":")
-    when = ""
+    when: Part = ""
     if kind == "month" and len(period) == 7:
-        when = f"（{period[:4]}年{int(period[5:]) if period[5:].isdigit() else period[5:]}月）"
+        try:
+            when = sentence(PAID_FOR, Day(dt.date(int(period[:4]), int(period[5:]), 1), "month"))
+        except ValueError:
+            month = int(period[5:]) if period[5:].isdigit() else period[5:]
+            when = sentence(PAID_FOR, f"{period[:4]}年{month}月")
     elif kind == "year":
-        when = f"（{period}年度）"
-    who = f"{claim.person_name}的" if claim.person_name else ""
-    what = subsidy(claim, first, pack_title(policy, claim.rule_id))
-    return f"{who}{what}{when}重复申领：已有一条（{_entered(first)}）"
+        try:
+            year = dt.date(int(period), 1, 1) if period == str(int(period)) else None
+        except ValueError:
+            year = None
+        when = sentence(PAID_FOR, Day(year, "year") if year is not None else f"{period}年度")
+    title = claim.rule_title or pack_title(policy, claim.rule_id)
+    same = first.rule_id == claim.rule_id
+    named = title or (first.rule_title if same else "")
+    what = sentence(SUBSIDY_NAMED, named) if named.strip() else Word(UNNAMED)
+    entered = _entered_said(first)
+    if claim.person_name:
+        return sentence(REPEATED, claim.person_name, what, when, entered)
+    return sentence(REPEATED_UNNAMED, what, when, entered)
 
 
 def repeat_of(claim: ClaimLike, existing: Iterable[ClaimLike]) -> ClaimLike | None:

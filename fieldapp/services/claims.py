@@ -28,9 +28,11 @@ from fieldapp.domain.errors import FieldappError, NotFound
 from fieldapp.domain.models import EmploymentSpell
 from fieldapp.domain.places_said import say_place
 from fieldapp.domain.roles import Role
+from fieldapp.domain.sentences import Part, Sentence, Word, listed, said, template
 from fieldapp.domain.snapshots import snapshot_fields
 from fieldapp.policy.claim_flow import check_editable, check_transition, claim_label
 from fieldapp.policy.eligibility import (
+    SEMICOLONED,
     RuleResult,
     Status,
     categories_judged,
@@ -52,7 +54,7 @@ from fieldapp.policy.guard import (
     LimitExceeded,
     check_new_claim,
     repeat_of,
-    repeated,
+    repeated_said,
 )
 from fieldapp.policy.pack import UNSET, AmountKind, Policy
 from fieldapp.reference import divisions
@@ -112,7 +114,28 @@ def batch_area(actor: Actor, area_prefix: str | None) -> str | None:
 
 
 class ClaimRefused(FieldappError):
-    """A claim that cannot be made: the person does not (yet) qualify."""
+    """A claim that cannot be made: the person does not (yet) qualify. str() is the Chinese
+    reason; `said` the reason as a template and its parts where it was made so (a window says
+    it in its language, `fieldapp.ui.held_words.sentence_shown`), else None."""
+
+    def __init__(self, reason: str | Sentence) -> None:
+        super().__init__(str(reason))
+        self.said = reason if isinstance(reason, Sentence) else None
+
+
+#: A subsidy the policy in force holds but does not pay now.
+NOT_ENABLED = template("“%1”在现行政策中未启用，不能申领")
+#: A claim not passed on in review: the policy's reason, the step refused and what to do.
+NOT_PASSED_ON = template("%1（不能变为“%2”，%3）")
+NOT_SUBMITTED = template("%1（不能变为“%2”）")
+REPEAT_NOT_PASSED_ON = template("%1。这条不能变为“%2”，%3")
+DRAFT_DELETED, REJECT_IT = "草稿可以删除", "请驳回"
+REPEATS_NOT_BATCHED = template(
+    "没有编成批次：%1%2。重复的申领编入批次会公示和发放两次，请先驳回重复的一条，再编批次"
+)
+MORE_OF = template("等 %1 条")
+#: The words this module's refusals may hold, said in the language shown.
+SAID_WORDS: tuple[str, ...] = (DRAFT_DELETED, REJECT_IT)
 
 
 class EligibilityService:
@@ -189,7 +212,7 @@ class ClaimService:
         on = on or today()  # China's day: a laptop's clock on UTC is behind till 08:00
         rule = self.policy.rule(rule_id)
         if not rule.enabled:
-            raise ClaimRefused(f"“{rule.title}”在现行政策中未启用，不能申领")
+            raise ClaimRefused(said(NOT_ENABLED, rule.title))
         with writing(self.ledger, self.actor) as writer:
             facts = self.eligibility.facts_of(id_number)
             # Said before whether the person qualifies then (the write door refuses it too).
@@ -296,9 +319,10 @@ class ClaimService:
                 # Never passed on asking more than the policy pays for its month (job): made
                 # by a tampered program, or before the county lowered the figure.
                 beyond = claim_beyond_policy(self.policy, claim.model_dump())
-                how = "草稿可以删除" if claim.state == ClaimState.DRAFT else "请驳回"
+                how = Word(DRAFT_DELETED if claim.state == ClaimState.DRAFT else REJECT_IT)
+                state = Word(target.value)
                 if beyond is not None:
-                    raise ClaimRefused(f"{beyond[1]}（不能变为“{target.value}”，{how}）")
+                    raise ClaimRefused(said(NOT_PASSED_ON, beyond[1], state, how))
                 # Nor submitted on a job (training) changed since it was made, or no longer
                 # there (a submitted claim's job is held as it is: `claimed_event`).
                 dumped = claim.model_dump()
@@ -309,19 +333,24 @@ class ClaimService:
                         self.policy, dumped, event
                     ) or claim_payee_wrong(self.policy, dumped, event)
                     if unfounded is not None:
-                        raise ClaimRefused(f"{unfounded[1]}（不能变为“{target.value}”）")
+                        raise ClaimRefused(said(NOT_SUBMITTED, unfounded[1], state))
                 elif claim.state == ClaimState.DRAFT:
                     job = self.ledger.get("employment_spells", claim.spell_id or "")
                     unfounded = claim_month_unfounded(self.policy, dumped, job)
                     if unfounded is not None:
-                        raise ClaimRefused(f"{unfounded[1]}（不能变为“{target.value}”）")
+                        raise ClaimRefused(said(NOT_SUBMITTED, unfounded[1], state))
                 # Nor a repeat (two laptops offline, or past a tampered program's guard).
                 first = repeat_of(claim, self.queries.with_limit_key(claim.limit_key))
                 if first is None:
                     first = self._twin_of(claim)
                 if first is not None:
                     raise ClaimRefused(
-                        f"{repeated(claim, first, self.policy)}。这条不能变为“{target.value}”，{how}"
+                        said(
+                            REPEAT_NOT_PASSED_ON,
+                            repeated_said(claim, first, self.policy),
+                            state,
+                            how,
+                        )
                     )
             fields: dict[str, object] = {"state": target.value}
             if target in (ClaimState.REJECTED, ClaimState.REVERSED):
@@ -486,16 +515,15 @@ class ClaimService:
                 raise FieldappError(f"没有可编入批次的申领（“{what}”{status}{where}）")
             # Two laptops offline may each have made and submitted the same claim: a batch of
             # both would post and pay it twice (its review steps refuse the repeat already).
-            repeats = [
-                repeated(c, earlier, self.policy)
+            repeats: list[Part] = [
+                repeated_said(c, earlier, self.policy)
                 for c in claims
                 if (earlier := repeat_of(c, self.queries.with_limit_key(c.limit_key)))
             ]
             if repeats:
-                more = f"等 {len(repeats)} 条" if len(repeats) > 3 else ""
+                more = said(MORE_OF, str(len(repeats))) if len(repeats) > 3 else ""
                 raise ClaimRefused(
-                    f"没有编成批次：{'；'.join(repeats[:3])}{more}。"
-                    "重复的申领编入批次会公示和发放两次，请先驳回重复的一条，再编批次"
+                    said(REPEATS_NOT_BATCHED, listed(repeats[:3], SEMICOLONED), more)
                 )
             sources = sorted({c.funding_source for c in claims})
             batch = Batch(

@@ -71,7 +71,7 @@ from fieldapp.domain.models import (
 from fieldapp.domain.numbers import HELD_KEY, parse_number, row_number
 from fieldapp.domain.places_said import Listed, Said, say_place
 from fieldapp.domain.roles import Role
-from fieldapp.domain.sentences import Part, Sentence, Word, listed, said, template
+from fieldapp.domain.sentences import Day, Part, Sentence, Word, listed, said, template
 from fieldapp.reference import divisions
 from fieldapp.store.hlc import followed, parse_stamp
 
@@ -534,15 +534,19 @@ def clears_new_row(
 
 def _check_names(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
     if context.fields is None:
-        return refuse("unknown_table", f"中心没有「{proposal.table}」这类记录")
+        return refuse("unknown_table", said(UNKNOWN_TABLE, proposal.table))
     if proposal.data.keys() <= context.fields:
         return ALLOWED
     unknown = sorted(set(proposal.data) - context.fields)
     if unknown:
         return refuse(
-            "unknown_field", f"{table_name(proposal.table)}没有这些字段：{'、'.join(unknown)}"
+            "unknown_field", said(UNKNOWN_FIELDS, _table(proposal.table), listed(unknown))
         )
     return ALLOWED
+
+
+UNKNOWN_TABLE = template("中心没有「%1」这类记录")
+UNKNOWN_FIELDS = template("%1没有这些字段：%2")
 
 
 def _official_ancestor(actor: Actor, proposal: Proposal, context: Context) -> bool:
@@ -708,7 +712,7 @@ EITHER = template("%1或%2")
 
 
 def _who_may(level: Level) -> Sentence:
-    return said(DEVICES_OF, _either([Word(r.label) for r in roles_for(level)]))
+    return said(DEVICES_OF, _either([Word(r.label, common=True) for r in roles_for(level)]))
 
 
 def _either(parts: list[Part]) -> Part:
@@ -766,7 +770,7 @@ def _step_verdict(actor: Actor, source: ClaimState | None, target: ClaimState) -
                 CLAIM_STEP,
                 _state(source),
                 _state(target),
-                Word(level.value),
+                Word(level.value, common=True),
                 _who_may(level),
                 actor.described(),
             ),
@@ -808,14 +812,14 @@ def _check_claim_row(actor: Actor, data: Mapping[str, Any], context: Context) ->
     if before in LOCKED:
         extra = sorted(changed - CLAIM_LOCKED_MUTABLE)
         if extra:
-            names = listed([_field(f) for f in extra])
+            names = listed([Word(field_label(f), common=True) for f in extra])
             return refuse("claim_locked", said(CLAIM_LOCKED, _state(before), names))
     elif before is not S.DRAFT:
         # The approving step keeps the account the claim is paid to (no other step may).
         kept = KEPT_AT_APPROVAL if parse_state(data.get("state")) is S.COUNTY_APPROVED else set()
         extra = sorted(changed - CLAIM_MUTABLE - {"deleted"} - kept)
         if extra:
-            names = listed([_field(f) for f in extra])
+            names = listed([Word(field_label(f), common=True) for f in extra])
             return refuse("claim_frozen", said(CLAIM_FROZEN, names))
     if "state" in changed:
         wanted = parse_state(data.get("state"))
@@ -935,7 +939,7 @@ def _check_claim_event(actor: Actor, data: Mapping[str, Any], context: Context) 
                 said(
                     EVENT_STEP,
                     _state(target),
-                    Word(level.value),
+                    Word(level.value, common=True),
                     _who_may(level),
                     actor.described(),
                 ),
@@ -995,16 +999,13 @@ def check_values(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
             merged[name] = value
     flag = data.get("deleted", False)
     if type(flag) is not bool and not _is_flag(flag):
-        return refuse("malformed", f"「已删除」标记「{_shown(flag)}」不合格")
+        return refuse("malformed", said(BAD_FLAG, _shown(flag)))
     if table in _JSON_TEXTS:
         for name in _JSON_TEXTS[table]:
             if _past_reading(data.get(name)):
-                return refuse(
-                    "malformed",
-                    f"{table_name(table)}的{field_label(name, table)}嵌套太深，读不出来",
-                )
+                return refuse("malformed", said(TOO_DEEP, _table(table), _field(name, table)))
     if emptied is not None:
-        return refuse("malformed", f"{field_label(emptied)}不能为空")
+        return refuse("malformed", said(EMPTIED, _field(emptied)))
     try:
         validated = model.model_validate(merged)
     except ValidationError as error:
@@ -1015,11 +1016,14 @@ def check_values(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
                 value = proposal.data.get(name, "（空）")
                 if problem.get("type") == "enum" and isinstance(value, str):
                     return refuse("malformed", _newer_value(proposal.table, name, value))
+                why = _why(problem)
                 return refuse(
                     "malformed",
-                    f"{table_name(proposal.table)}的{field_label(name, proposal.table)}「{_shown(value)}」不合格"
-                    + _why(problem),
-                )
+                    said(
+                        NOT_VALID, _table(table), _field(name, table), _shown(value),
+                        said(WHY, why[1:-1]) if why else "",
+                    ),
+                )  # fmt: skip
         return ALLOWED
     values = validated.__dict__  # the fields' values, as getattr reads them
     for name, raw in data.items():
@@ -1035,26 +1039,36 @@ def check_values(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
             # number the rest of the program, its search words first, takes for text.
             if raw == value:
                 continue
-            said = f"{table_name(proposal.table)}的{field_label(name, proposal.table)}「{_shown(raw)}」"
+            named: tuple[Part, ...] = (_table(table), _field(name, table), _shown(raw))
             if isinstance(raw, str):
                 # Read as another text (an ID number with spaces, full-width digits or a small
                 # x; a name with spaces): stored as sent, it would escape what compares the
                 # text as written — the county's list of people entered twice first.
-                return refuse("malformed", f"{said}不是规范的写法，应为「{_shown(value)}」")
-            return refuse("malformed", f"{said}不是文字")
+                return refuse("malformed", said(NOT_WRITTEN_AS, *named, _shown(value)))
+            return refuse("malformed", said(NOT_TEXT, *named))
         if (kind is bool and type(raw) is bool) or _as_given(kind, value, raw):
             continue
         if not _storable(value):
             return refuse(
-                "malformed",
-                f"{table_name(proposal.table)}的{field_label(name, proposal.table)}「{_shown(raw)}」不是能记下的数",
+                "malformed", said(NOT_STORABLE, _table(table), _field(name, table), _shown(raw))
             )
         if not _canonical(value, raw):
             return refuse(
-                "malformed",
-                f"{table_name(proposal.table)}的{field_label(name, proposal.table)}「{_shown(raw)}」不是规范的写法",
+                "malformed", said(NOT_CANONICAL, _table(table), _field(name, table), _shown(raw))
             )
     return ALLOWED
+
+
+BAD_FLAG = template("「已删除」标记「%1」不合格")
+TOO_DEEP = template("%1的%2嵌套太深，读不出来")
+EMPTIED = template("%1不能为空")
+NOT_VALID = template("%1的%2「%3」不合格%4")
+#: What a model's own check said of a value, in brackets after it (`_why`).
+WHY = template("（%1）")
+NOT_WRITTEN_AS = template("%1的%2「%3」不是规范的写法，应为「%4」")
+NOT_TEXT = template("%1的%2「%3」不是文字")
+NOT_STORABLE = template("%1的%2「%3」不是能记下的数")
+NOT_CANONICAL = template("%1的%2「%3」不是规范的写法")
 
 
 def _as_given(kind: type, value: Any, raw: Any) -> bool:
@@ -1083,10 +1097,14 @@ def _control_refused(table: str, name: str, value: str) -> Verdict:
     """A text value with a control character (`_CONTROL`)."""
     return refuse(
         "malformed",
-        f"{table_name(table)}的{field_label(name, table)}"
-        f"「{printable(_shown(value))}」含有看不见的控制字符：程序和表格都不这样写"
-        "（县里的数据库存不下，换行、制表符以外的都不行）",
+        said(CONTROL, _table(table), _field(name, table), printable(_shown(value))),
     )
+
+
+CONTROL = template(
+    "%1的%2「%3」含有看不见的控制字符：程序和表格都不这样写"
+    "（县里的数据库存不下，换行、制表符以外的都不行）"
+)
 
 
 def _unmodelled_values(proposal: Proposal, context: Context) -> Verdict:
@@ -1108,12 +1126,25 @@ def _number_as_id(table: str, row_id: str) -> Verdict:
     """A new claim or batch whose id reads as a printed number (`numbers.parse_number`): an
     honest program's ids are UUIDs, never numbers. Let in, it would stand for the claim (batch)
     whose 申请编号 (批次编号) it copies wherever a number is typed off a paper."""
+    what, label = _numbered(table)
+    return refuse("numbered_id", said(NUMBER_AS_ID, what, _shown(row_id), label))
+
+
+def _numbered(table: str) -> tuple[Word, Word]:
+    """A claim or batch, and the number its papers print, as parts of a sentence."""
     what, label = ("申领", "申请编号") if table == "claims" else ("批次", "批次编号")
-    return refuse(
-        "numbered_id",
-        f"新建{what}的标识「{_shown(row_id)}」写成了纸上{label}的样子：按纸上的编号查{what}时，"
-        f"会查到它而不是印着这个编号的那一条。本程序不会这样写，请核对发出它的电脑的程序",
-    )
+    return Word(what), Word(label)
+
+
+NUMBER_AS_ID = template(
+    "新建%1的标识「%2」写成了纸上%3的样子：按纸上的编号查%1时，"
+    "会查到它而不是印着这个编号的那一条。本程序不会这样写，请核对发出它的电脑的程序"
+)
+HELD_KEY_WRITTEN = template(
+    "这条修改改写%1在县里接受前的%2（只有县里接受扣下的%1时由中心记下）：接受它，"
+    "%1印的%2就会变成它写的那一个，可能是另一条%1的。本程序不会这样写，"
+    "请核对发出它的电脑的程序"
+)
 
 
 def _writes_held_key(data: Mapping[str, Any], before: Mapping[str, Any]) -> bool:
@@ -1125,13 +1156,7 @@ def _writes_held_key(data: Mapping[str, Any], before: Mapping[str, Any]) -> bool
 def _held_key_written(table: str) -> Verdict:
     """A change writing `HELD_KEY` (`_writes_held_key`): the row's creating key, whose number
     (申请编号、批次编号) papers print, would become the one it names — another claim's, say."""
-    what, label = ("申领", "申请编号") if table == "claims" else ("批次", "批次编号")
-    return refuse(
-        "held_key",
-        f"这条修改改写{what}在县里接受前的{label}（只有县里接受扣下的{what}时由中心记下）：接受它，"
-        f"{what}印的{label}就会变成它写的那一个，可能是另一条{what}的。本程序不会这样写，"
-        "请核对发出它的电脑的程序",
-    )
+    return refuse("held_key", said(HELD_KEY_WRITTEN, *_numbered(table)))
 
 
 #: Control characters no program or sheet writes (a sheet's import refuses them too,
@@ -1156,20 +1181,27 @@ def _logged_time(table: str, name: str, value: Any) -> Verdict:
     ahead). Any other text was written by another program: in a zone or a year no clock
     converts it stopped every listing of the log, and one dated ahead stood above every real
     print of the log, which lists the newest first."""
-    said = f"{table_name(table)}的{field_label(name, table)}「{_shown(value)}」"
     try:
         moment = dt.datetime.fromisoformat(value) if isinstance(value, str) else None
     except ValueError:
         moment = None
     if moment is None or len(value) <= 10:
-        why = "不是时间"
+        why = said(NO_TIME)
     elif moment.tzinfo is not None and moment.utcoffset() != CHINA.utcoffset(None):
-        why = "不是按北京时间记下的"
+        why = said(NOT_CHINA_TIME)
     elif not _FIRST_LOGGED_YEAR <= moment.year or moment.date() > today() + dt.timedelta(days=1):
-        why = f"不在 {_FIRST_LOGGED_YEAR} 年到今天（{today()}）之间"
+        why = said(NOT_IN_YEARS, str(_FIRST_LOGGED_YEAR), str(today()))
     else:
         return ALLOWED
-    return refuse("logged_time", f"{said}{why}：本程序不会这样记，请核对发出它的电脑的程序和时间")
+    return refuse(
+        "logged_time", said(LOGGED_WRONG, _table(table), _field(name, table), _shown(value), why)
+    )
+
+
+LOGGED_WRONG = template("%1的%2「%3」%4：本程序不会这样记，请核对发出它的电脑的程序和时间")
+NO_TIME = template("不是时间")
+NOT_CHINA_TIME = template("不是按北京时间记下的")
+NOT_IN_YEARS = template("不在 %1 年到今天（%2）之间")
 
 
 #: Fields kept as JSON text, read back by every device that shows or prints the row.
@@ -1286,23 +1318,24 @@ _TYPE_CHECKS: dict[str, tuple[type, ...]] = {
 def _check_types(proposal: Proposal, context: Context) -> Verdict:
     """Tables without a model: each value has its column's declared type."""
     if "deleted" in proposal.data and not _is_flag(proposal.data["deleted"]):
-        return refuse("malformed", f"「已删除」标记「{_shown(proposal.data['deleted'])}」不合格")
+        return refuse("malformed", said(BAD_FLAG, _shown(proposal.data["deleted"])))
+    table = _table(proposal.table)
     for name, value in proposal.data.items():
         wanted = _TYPE_CHECKS.get(context.column_types.get(name, "").upper())
         if value is None or wanted is None:
             continue
+        # (a column of a table without a model is named as the database names it)
         if isinstance(value, bool) and wanted != (int,):
-            return refuse("malformed", f"{table_name(proposal.table)}的{name}不应是是非值")
+            return refuse("malformed", said(NOT_YES_NO, table, name))
         if not isinstance(value, wanted):
-            return refuse(
-                "malformed", f"{table_name(proposal.table)}的{name}「{_shown(value)}」类型不对"
-            )
+            return refuse("malformed", said(WRONG_TYPE, table, name, _shown(value)))
         if not _storable(value):
-            return refuse(
-                "malformed",
-                f"{table_name(proposal.table)}的{name}「{_shown(value)}」不是能记下的数",
-            )
+            return refuse("malformed", said(NOT_STORABLE, table, name, _shown(value)))
     return ALLOWED
+
+
+NOT_YES_NO = template("%1的%2不应是是非值")
+WRONG_TYPE = template("%1的%2「%3」类型不对")
 
 
 # -- who signed it -------------------------------------------------------------------------
@@ -1326,17 +1359,18 @@ def check_origin(device_id: str, origins: Origins) -> Verdict:
     if device_id in origins.own:
         return ALLOWED
     if device_id == origins.hub:
-        return refuse(
-            "hub_id", "修改署名为县级汇总中心自己的台账标识：设备不能以中心的名义提交修改"
-        )
+        return refuse("hub_id", said(HUB_ID))
     owner = origins.owners.get(device_id)
     if owner is not None:
         name, revoked = owner
-        state = "已注销的设备" if revoked else "设备"
-        return refuse(
-            "foreign_id", f"修改署名为{state}「{name}」的台账标识：每台设备只能提交自己的修改"
-        )
-    return refuse("foreign_id", "修改署名的台账标识不是发送设备自己的：每台设备只能提交自己的修改")
+        state = Word("已注销的设备" if revoked else "设备")
+        return refuse("foreign_id", said(FOREIGN_ID, state, name))
+    return refuse("foreign_id", said(NOT_OWN_ID))
+
+
+HUB_ID = template("修改署名为县级汇总中心自己的台账标识：设备不能以中心的名义提交修改")
+FOREIGN_ID = template("修改署名为%1「%2」的台账标识：每台设备只能提交自己的修改")
+NOT_OWN_ID = template("修改署名的台账标识不是发送设备自己的：每台设备只能提交自己的修改")
 
 
 def printable(text: object) -> str:
@@ -1360,11 +1394,12 @@ def check_author(author: str, device: str) -> Verdict:
         and printable(person) == person
     ):
         return ALLOWED
-    return refuse(
-        "author",
-        f"修改人署名为「{_shown(printable(author))}」，应为「姓名@{device}」："
-        "修改人只能是本设备的使用人，不能冒用他人或其他单位的名义",
-    )
+    return refuse("author", said(AUTHOR, _shown(printable(author)), device))
+
+
+AUTHOR = template(
+    "修改人署名为「%1」，应为「姓名@%2」：修改人只能是本设备的使用人，不能冒用他人或其他单位的名义"
+)
 
 
 def numbered_first(table: str, key: str, made: str | None) -> Verdict:
@@ -1377,12 +1412,14 @@ def numbered_first(table: str, key: str, made: str | None) -> Verdict:
     `made` None: the row is new (the change makes it)."""
     if table not in NUMBERED or not made or key >= made:
         return ALLOWED
-    what, label = ("申领", "申请编号") if table == "claims" else ("批次", "批次编号")
-    return refuse(
-        "numbered_first",
-        f"这条修改标的时间早于这条{what}建立的时间：接受它，{what}的{label} {row_number(made)} "
-        f"就会变成另一个，已经打印、公示的纸就查不到这条{what}。请核对发出它的电脑的时间和程序",
-    )
+    what, label = _numbered(table)
+    return refuse("numbered_first", said(NUMBERED_FIRST, what, label, row_number(made)))
+
+
+NUMBERED_FIRST = template(
+    "这条修改标的时间早于这条%1建立的时间：接受它，%1的%2 %3 就会变成另一个，"
+    "已经打印、公示的纸就查不到这条%1。请核对发出它的电脑的时间和程序"
+)
 
 
 def _stamp_time(stamp: str) -> dt.datetime | None:
@@ -1419,23 +1456,38 @@ def numbered_ahead(table: str, stamp: str, now_ms: int, vouched: bool = False) -
     changes vouch for, the hub's clock being behind it (`stamped_ahead`)."""
     if table not in NUMBERED or not _ahead(stamp, now_ms):
         return ALLOWED
-    what, label = ("申领", "申请编号") if table == "claims" else ("批次", "批次编号")
-    against = _vouched_time(now_ms) if vouched else "中心的时钟"
-    return refuse(
-        "numbered_ahead",
-        f"这条{what}建立的时间（{_said_stamp(stamp)}）比{against}快了一天以上：之后各台电脑对它的改动"
-        f"都会标在它之前，它的{label}就会变成另一个，已经打印、公示的纸查不到它。"
-        "请核对发出它的电脑的日期和时间后重新建立",
-    )
+    what, label = _numbered(table)
+    against = _vouched_time(now_ms) if vouched else Word(HUB_CLOCK)
+    return refuse("numbered_ahead", said(NUMBERED_AHEAD, what, _said_stamp(stamp), against, label))
 
 
-def _vouched_time(now_ms: int) -> str:
+HUB_CLOCK = "中心的时钟"
+NUMBERED_AHEAD = template(
+    "这条%1建立的时间（%2）比%3快了一天以上：之后各台电脑对它的改动"
+    "都会标在它之前，它的%4就会变成另一个，已经打印、公示的纸查不到它。"
+    "请核对发出它的电脑的日期和时间后重新建立"
+)
+VOUCHED_TIME = template(
+    "各设备已同步来的修改证明的时间（%1；中心电脑的时钟慢了，"
+    "所以按至少三台设备最近的修改时间来衡量）"
+)
+HUB_CLOCK_AT = template("中心的时钟（%1）")
+STAMPED_AHEAD = template(
+    "这条修改记下的时间（%1）比%2快了一天以上：收下它，"
+    "到那时以前各台电脑没看到它就改的同一项都改不过它，记录的修改时间显示的是那一天%3。"
+    "请核对发出它的电脑的日期和时间；县里核对后可以接受，接受后记为县里此刻的修改"
+)
+STEP_COUNTED = template("，申领的这一步还会算进%1的月报")
+PARENTS_UNKNOWN = template(
+    "修改声称看过的版本（%1）在中心并不存在：不能预先作废其他设备尚未提交的修改"
+)
+AND_MORE = template("%1等")
+
+
+def _vouched_time(now_ms: int) -> Sentence:
     """What a stamp was judged against when the hub's clock is behind (`stamped_ahead`)."""
     now = dt.datetime.fromtimestamp(now_ms / 1000, CHINA)
-    return (
-        f"各设备已同步来的修改证明的时间（{now:%Y-%m-%d %H:%M}；中心电脑的时钟慢了，"
-        "所以按至少三台设备最近的修改时间来衡量）"
-    )
+    return said(VOUCHED_TIME, f"{now:%Y-%m-%d %H:%M}")
 
 
 def stamped_ahead(table: str, stamp: str, now_ms: int, vouched: bool = False) -> Verdict:
@@ -1451,19 +1503,13 @@ def stamped_ahead(table: str, stamp: str, now_ms: int, vouched: bool = False) ->
     for — one or two hostile devices move it not — said so in the reason."""
     if not _ahead(stamp, now_ms):
         return ALLOWED
-    said = _said_stamp(stamp)
     now = dt.datetime.fromtimestamp(now_ms / 1000, CHINA)
-    against = _vouched_time(now_ms) if vouched else f"中心的时钟（{now:%Y-%m-%d %H:%M}）"
+    against = _vouched_time(now_ms) if vouched else said(HUB_CLOCK_AT, f"{now:%Y-%m-%d %H:%M}")
     when = _stamp_time(stamp)
-    counted = ""
+    counted: Part = ""
     if table == "claim_events" and when is not None:
-        counted = f"，申领的这一步还会算进{when.year}年{when.month}月的月报"
-    return refuse(
-        "stamped_ahead",
-        f"这条修改记下的时间（{said}）比{against}快了一天以上：收下它，"
-        f"到那时以前各台电脑没看到它就改的同一项都改不过它，记录的修改时间显示的是那一天{counted}。"
-        "请核对发出它的电脑的日期和时间；县里核对后可以接受，接受后记为县里此刻的修改",
-    )
+        counted = said(STEP_COUNTED, Day(when.date(), "month"))
+    return refuse("stamped_ahead", said(STAMPED_AHEAD, _said_stamp(stamp), against, counted))
 
 
 def check_parents(unknown: Iterable[str]) -> Verdict:
@@ -1471,9 +1517,8 @@ def check_parents(unknown: Iterable[str]) -> Verdict:
     or the sender's own changes it holds for review (`unknown`: the ones that are none)."""
     missing = sorted(unknown)
     if missing:
-        shown = "、".join(missing[:3]) + ("等" if len(missing) > 3 else "")
+        shown = listed(missing[:3])
         return refuse(
-            "parents",
-            f"修改声称看过的版本（{shown}）在中心并不存在：不能预先作废其他设备尚未提交的修改",
+            "parents", said(PARENTS_UNKNOWN, said(AND_MORE, shown) if len(missing) > 3 else shown)
         )
     return ALLOWED

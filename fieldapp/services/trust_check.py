@@ -40,6 +40,7 @@ from fieldapp.domain.places_said import Said, say_place
 from fieldapp.domain.roles import Role
 from fieldapp.domain.sentences import Day, Part, Word, said, template
 from fieldapp.policy.eligibility import (
+    QUOTED,
     claim_beyond_policy,
     claim_category_unfounded,
     claim_event_id,
@@ -51,10 +52,11 @@ from fieldapp.policy.eligibility import (
     claim_payee_wrong,
     claim_person_wrong,
     rests_on_records,
+    said_claim,
     training_days_paid,
     training_id,
 )
-from fieldapp.policy.guard import ClaimRow, repeat_of, repeated
+from fieldapp.policy.guard import ClaimLike, ClaimRow, repeat_of, repeated_said
 from fieldapp.policy.pack import LimitKind
 from fieldapp.reference import divisions
 from fieldapp.services.actor import Actor as WriterActor
@@ -182,11 +184,11 @@ def made_out_of_time(
     if kept not in (None, ""):
         day = _claim_day(kept)
         days = (day, day) if day is not None else (dt.date.max, dt.date.max)
-        said = "提交它的电脑记下的日期"
+        by = KEPT_DAY
     elif stamp is None:
         return ALLOWED
     else:
-        said = "提交它的电脑的时钟"
+        by = STAMPED_DAY
         try:
             wall = int(stamp.split("-", 1)[0]) / 1000
             days = (
@@ -196,24 +198,34 @@ def made_out_of_time(
         except (ValueError, OverflowError, OSError):
             days = (dt.date.max, dt.date.max)
     made, claimed = days[0], _claim_day(row.get("claim_date"))
-    name = f"{row.get('person_name') or '此人'}的{row.get('rule_title') or '补贴'}"
-    shown = made if made != dt.date.max else f"“{kept if kept not in (None, '') else stamp}”"
+    name = said_claim(row)
+    # (days as the ledger stores them, 2026-06-05; a day that is none as it was written)
+    raw = str(kept if kept not in (None, "") else stamp)
+    shown: Part = str(made) if made != dt.date.max else said(QUOTED, raw)
     if claimed is not None and max(days) < claimed:
-        return refuse(
-            "claim_made",
-            f"{name}的申请日期 {shown}（{said}）在申领日期 {claimed} 之前："
-            "申领只能在申领日期当天或以后提出，申请日期不对；请核对那台电脑的日期和时间后重新申领",
-        )
+        return refuse("claim_made", said(MADE_BEFORE, name, shown, Word(by), str(claimed)))
     if min(days) > arrived + dt.timedelta(days=1):
-        return refuse(
-            "claim_made",
-            f"{name}的申请日期 {shown}（{said}）在中心收到它的日期 {arrived} 之后："
-            "申请日期不对；请核对那台电脑的日期和时间后重新申领",
-        )
+        return refuse("claim_made", said(MADE_AFTER, name, shown, Word(by), str(arrived)))
     if sets_day and kept not in (None, "") and stamp is not None:
         return _kept_by_stamp(name, made, stamp, arrived)
     return ALLOWED
 
+
+#: How a claim's 申请日期 is known: the day its laptop kept on it, or its creating change's stamp.
+KEPT_DAY, STAMPED_DAY = "提交它的电脑记下的日期", "提交它的电脑的时钟"
+MADE_BEFORE = template(
+    "%1的申请日期 %2（%3）在申领日期 %4 之前：申领只能在申领日期当天或以后提出，申请日期不对；"
+    "请核对那台电脑的日期和时间后重新申领"
+)
+MADE_AFTER = template(
+    "%1的申请日期 %2（%3）在中心收到它的日期 %4 之后：申请日期不对；"
+    "请核对那台电脑的日期和时间后重新申领"
+)
+KEPT_NOT_STAMPED = template(
+    "%1的申请日期 %2（提交它的电脑记下的日期）与建立这条申领的时间 %3（那台电脑的时钟）对不上："
+    "申请日期就是建立申领的那一天，两者是同一台电脑同一时刻记下的，申请日期不对；"
+    "请核对那台电脑的日期和时间后重新申领"
+)
 
 #: How far a claim's kept day (its laptop's China date) may be from its creating change's stamp:
 #: the stamp runs up to a day ahead of the laptop's own time (its clock carried by a sync,
@@ -222,7 +234,7 @@ def made_out_of_time(
 _KEPT_SLACK = dt.timedelta(days=1)
 
 
-def _kept_by_stamp(name: str, kept: dt.date, stamp: str, arrived: dt.date) -> Verdict:
+def _kept_by_stamp(name: Part, kept: dt.date, stamp: str, arrived: dt.date) -> Verdict:
     """`claim_made` when the day a claim keeps (`kept`) is not its creating `stamp`'s day; a
     stamp after the day the bundle `arrived` is left to `numbered_ahead` (which says that
     the clock ran ahead)."""
@@ -233,13 +245,8 @@ def _kept_by_stamp(name: str, kept: dt.date, stamp: str, arrived: dt.date) -> Ve
         day = None
     if day is not None and (abs(kept - day) <= _KEPT_SLACK or day > arrived + _KEPT_SLACK):
         return ALLOWED
-    shown = day if day is not None else f"“{stamp}”"
-    return refuse(
-        "claim_made",
-        f"{name}的申请日期 {kept}（提交它的电脑记下的日期）与建立这条申领的时间 {shown}"
-        "（那台电脑的时钟）对不上：申请日期就是建立申领的那一天，两者是同一台电脑同一时刻记下的，"
-        "申请日期不对；请核对那台电脑的日期和时间后重新申领",
-    )
+    shown: Part = str(day) if day is not None else said(QUOTED, stamp)
+    return refuse("claim_made", said(KEPT_NOT_STAMPED, name, str(kept), shown))
 
 
 def _claim_day(value: object) -> dt.date | None:
@@ -367,12 +374,7 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
         policy = policy_of()
         if policy is not None and not policy.holds(str(row.get("rule_id") or "")):
             # A subsidy no pack of the county holds: no figure, no conditions to judge it by.
-            what = str(row.get("rule_title") or "").strip() or "一项没有名称的补贴"
-            return refuse(
-                "claim_rule",
-                f"{row.get('person_name') or '此人'}申领的“{what}”不在县里的政策中："
-                "只能申领政策中有的补贴，请在程序中按政策重新申领",
-            )
+            return rule_unheld(row)
         days = None
         if policy is not None:
             # A subsidy paid by the day is judged by its training's days on the ledger, no
@@ -476,7 +478,7 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
             ]
             first = repeat_of(claim, others)
             if first is not None:
-                return refuse("claim_repeat", f"{repeated(claim, first, policy)}，不能再往下审核")
+                return repeat_refused(claim, first, policy)
         if (
             repeats
             and policy is not None
@@ -495,11 +497,7 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
             rows = {i: now for i in sorted(ids) if (now := lookup("claims", i)) is not None}
             first = twin_claim(policy, claim, row, rows, lookup)
             if first is not None:
-                return refuse(
-                    "claim_repeat",
-                    f"{repeated(claim, first, policy)}；两条申领的{_twin_what(policy, row)}是同一次"
-                    "（同一天开始，登记了两遍），只能申领一次，这条不能往下提交或审核，请驳回",
-                )
+                return twin_refused(claim, first, policy, row)
         seen.setdefault(claim.limit_key, set()).add(row_id)
         return ALLOWED
 
@@ -547,9 +545,44 @@ def twin_claim(
     return found if isinstance(found, ClaimRow) else None
 
 
-def _twin_what(policy: Policy, row: Mapping[str, Any]) -> str:
+def _twin_what(policy: Policy, row: Mapping[str, Any]) -> Word:
     named = claim_event_id(policy, row)
-    return "就业" if named is not None and named[0] == "employment_spells" else "培训"
+    return Word("就业" if named is not None and named[0] == "employment_spells" else "培训")
+
+
+UNTITLED = "一项没有名称的补贴"
+#: The words this module's refusals may hold, said in the language shown (`trust.SAID_WORDS`
+#: holds the rules' own).
+SAID_WORDS: tuple[str, ...] = (KEPT_DAY, STAMPED_DAY, UNTITLED)
+RULE_UNHELD = template(
+    "%1申领的“%2”不在县里的政策中：只能申领政策中有的补贴，请在程序中按政策重新申领"
+)
+REVIEWED_NO_FURTHER = template("%1，不能再往下审核")
+TWIN = template(
+    "%1；两条申领的%2是同一次（同一天开始，登记了两遍），只能申领一次，"
+    "这条不能往下提交或审核，请驳回"
+)
+
+
+def rule_unheld(row: Mapping[str, Any]) -> Verdict:
+    """`claim_rule`: a claim (its `row`) of a subsidy no pack of the county holds."""
+    what = str(row.get("rule_title") or "").strip() or Word(UNTITLED)
+    who = str(row.get("person_name") or "") or Word("此人")
+    return refuse("claim_rule", said(RULE_UNHELD, who, what))
+
+
+def repeat_refused(claim: ClaimLike, first: ClaimLike, policy: Policy | None) -> Verdict:
+    """`claim_repeat`: a reviewed `claim` repeating `first` under its limit key."""
+    return refuse("claim_repeat", said(REVIEWED_NO_FURTHER, repeated_said(claim, first, policy)))
+
+
+def twin_refused(
+    claim: ClaimLike, first: ClaimLike, policy: Policy, row: Mapping[str, Any]
+) -> Verdict:
+    """`claim_repeat`: `claim` (its `row`) on a job (training) recorded twice, `first` on the
+    other record (`twin_claim`)."""
+    repeat = repeated_said(claim, first, policy)
+    return refuse("claim_repeat", said(TWIN, repeat, _twin_what(policy, row)))
 
 
 #: What a claim is founded on, per table of the job (training) it pays for: its deletion, or
@@ -1487,22 +1520,29 @@ def _judge(
             return verdict
         elsewhere = [p for p in parents if known[p] != (change.tbl, change.row_id)]
         if elsewhere:
-            return refuse(
-                "parents",
-                f"修改声称看过的版本（{elsewhere[0]}）属于另一条记录：依据的版本必须是同一条记录的",
-            )
+            return parents_elsewhere(elsewhere[0])
         if finder.row(change.tbl, change.row_id) is None:
-            return refuse(
-                "partial_row",
-                f"这条{table_name(change.tbl)}在中心不存在（新建它的修改未被接受），"
-                "对它的修改也不能接受",
-            )
+            return partial_row(change.tbl)
     context = context_for(
         finder, change.tbl, change.row_id, change.data, fields.get(change.tbl), transfers,
         bundle_rows,
     )  # fmt: skip
     ahead = values.get(change.id) if values and not context.exists else None
     return check(actor, Proposal(change.tbl, change.row_id, change.data), context, ahead)
+
+
+PARENTS_ELSEWHERE = template("修改声称看过的版本（%1）属于另一条记录：依据的版本必须是同一条记录的")
+PARTIAL_ROW = template("这条%1在中心不存在（新建它的修改未被接受），对它的修改也不能接受")
+
+
+def parents_elsewhere(parent: str) -> Verdict:
+    """`parents`: a change saying it saw a version (`parent`) of another row."""
+    return refuse("parents", said(PARENTS_ELSEWHERE, parent))
+
+
+def partial_row(table: str) -> Verdict:
+    """`partial_row`: a change of a row of `table` the hub does not hold (its creation held)."""
+    return refuse("partial_row", said(PARTIAL_ROW, Word(table_name(table))))
 
 
 # -- a device: every local write ------------------------------------------------------------

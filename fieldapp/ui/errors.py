@@ -20,6 +20,7 @@ from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.labels import field_label
 from fieldapp.domain.redact import RedactingFormatter, redact_traceback
 from fieldapp.paths import data_dir, make_private
+from fieldapp.services.claims import ClaimRefused
 from fieldapp.services.clock import ClockWrong
 from fieldapp.services.trust_check import TrustRefused
 from fieldapp.ui.clock_said import clock_refused, clock_told
@@ -98,6 +99,10 @@ def message_for(error: BaseException) -> str:
         # The rule's own words in the language shown where they are translated (Outside this
         # computer's area), else the write door's Chinese sentence (it names the place).
         return reason_shown(error.rule, str(error), error.said)
+    if isinstance(error, ClaimRefused) and error.said is not None:
+        # A claim refused by the policy (a subsidy not in force, a month not yet come): its
+        # sentence in the language shown.
+        return reason_shown(None, str(error), error.said)
     if isinstance(error, FieldappError):
         return str(error)
     if isinstance(error, PermissionError):

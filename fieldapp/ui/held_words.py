@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import QCoreApplication, QObject
 
-from fieldapp.domain.claims import ClaimState
+from fieldapp.domain.claims import ClaimState, Payee
 from fieldapp.domain.enums import (
     EDUCATION,
     TRAINING_KINDS,
@@ -34,7 +34,8 @@ from fieldapp.domain.labels import FIELD_LABELS, TABLE_FIELD_LABELS
 from fieldapp.domain.month import Month
 from fieldapp.domain.roles import ROLE_LABELS
 from fieldapp.domain.sentences import Day, Part, Sentence, Word, fill
-from fieldapp.services import households, persons
+from fieldapp.policy import eligibility, guard
+from fieldapp.services import claims, households, persons, trust, trust_check
 from fieldapp.services.change_said import DAY_FIELDS, NAMED, field_said, fields_said
 from fieldapp.services.trust import RULES, SAID_WORDS, TABLE_NAMES, table_name
 from fieldapp.sync.rejected import NEWER_VALUE_HERE
@@ -44,6 +45,16 @@ from fieldapp.ui.history import filled as filled  # one filler, Qt-free, for bot
 CONTEXT = "HeldWords"
 #: The context of the refusals' templates (`sentences.TEMPLATES`).
 REFUSALS = "Refusals"
+
+#: Words a refusal's sentence says inside it with an English of their own (context
+#: `Refusals`): a common noun said mid-sentence in lower case (a job, the township review,
+#: paid to the employer), where the held lines' English is a heading's or a column's (Jobs,
+#: Township, Employer). Any other word is said as the held lines say it (`words`).
+SENTENCE_WORDS: tuple[str, ...] = (
+    "就业", "培训", "未写明", "是", "否", "未登记", *(str(payee) for payee in Payee),
+    "申领", "批次", "申请编号", "批次编号", "设备", "已注销的设备", trust.HUB_CLOCK,
+)  # fmt: skip
+_SENTENCE_WORDS = frozenset(SENTENCE_WORDS)
 
 _STATES = tuple(str(state) for state in ClaimState)
 _LEVELS = tuple(str(level) for level in AreaKind)
@@ -124,6 +135,10 @@ def words() -> tuple[str, ...]:
                 *TABLE_FIELD_LABELS.values(),
                 *ROLE_LABELS.values(),
                 *SAID_WORDS,
+                *eligibility.SAID_WORDS,
+                *trust_check.SAID_WORDS,
+                *claims.SAID_WORDS,
+                guard.UNNAMED,
             ]
         )
     )
@@ -204,16 +219,35 @@ def sentence_shown(sentence: Sentence) -> str:
     Chinese (`str(sentence)`) where the template has no translation: the Chinese window, or
     a template still without English (`update_translations.py --check` fails then)."""
     shown = QCoreApplication.translate(REFUSALS, sentence.template)
-    if shown == sentence.template:
+    if shown == sentence.template and _WRITTEN_IN_CHINESE.search(shown):
+        # (a template of no words, “%1” or %1 %2, is its own English: its parts are filled)
         return str(sentence)
     return fill(shown, [_part_shown(part) for part in sentence.parts])
+
+
+def _inside(word: str) -> str:
+    """A common noun's name as said inside a sentence: its first letter in lower case
+    (Township → township, Village/site coordinator → village/site coordinator), unless its
+    first word has another capital (ID number, a name written in capitals) or the language
+    has no capitals (Chinese: as it is)."""
+    first = re.split(r"[\s/]", word, maxsplit=1)[0]
+    if not first[:1].isupper() or any(c.isupper() for c in first[1:]):
+        return word
+    return word[:1].lower() + word[1:]
+
+
+#: A letter or mark of Chinese writing (a template that has one is said in it).
+_WRITTEN_IN_CHINESE = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
 
 def _part_shown(part: Part) -> str:
     if isinstance(part, Sentence):
         return sentence_shown(part)
     if isinstance(part, Word):
-        return _shown(part.text)
+        if part.text in _SENTENCE_WORDS:
+            return QCoreApplication.translate(REFUSALS, part.text)
+        shown = _shown(part.text)
+        return _inside(shown) if part.common else shown
     if isinstance(part, Day):
         if part.kind == "month":
             return month_said(part.day)

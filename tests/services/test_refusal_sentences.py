@@ -284,13 +284,11 @@ def test_the_chinese_sentence_is_what_the_door_said_before(name):
     assert str(refused) == verdict.reason and refused.said == verdict.said
 
 
-def test_every_template_is_met_and_every_part_numbered():
-    met: set[str] = set()
+def test_every_part_numbered():
+    """(Every template is met by a scenario: `tests.services.test_policy_refusal_sentences`,
+    which reads these scenarios, the policy's and those of a change's values and stamp.)"""
     for make in SCENARIOS.values():
-        said = make().said
-        assert said is not None
-        met |= _templates(said)
-    assert set(sentences.TEMPLATES) - met == set(), "a template no scenario says"
+        assert make().said is not None
     for template in sentences.TEMPLATES:
         numbers = sorted({int(n) for n in re.findall(r"%(\d)", template)})
         assert numbers == list(range(1, len(numbers) + 1)), template

@@ -2418,6 +2418,86 @@
       <source>修改</source>
       <translation>changed</translation>
     </message>
+    <message>
+      <source>就业</source>
+      <translation>Jobs</translation>
+    </message>
+    <message>
+      <source>培训</source>
+      <translation>Training</translation>
+    </message>
+    <message>
+      <source>未写明</source>
+      <translation>Not given</translation>
+    </message>
+    <message>
+      <source>（空）</source>
+      <translation>(blank)</translation>
+    </message>
+    <message>
+      <source>是</source>
+      <translation>Yes</translation>
+    </message>
+    <message>
+      <source>否</source>
+      <translation>No</translation>
+    </message>
+    <message>
+      <source>今天</source>
+      <translation>today</translation>
+    </message>
+    <message>
+      <source>中心收到时</source>
+      <translation>the day the hub received it</translation>
+    </message>
+    <message>
+      <source>中心今天</source>
+      <translation>today at the hub</translation>
+    </message>
+    <message>
+      <source>元</source>
+      <translation>yuan</translation>
+    </message>
+    <message>
+      <source>元/月</source>
+      <translation>yuan a month</translation>
+    </message>
+    <message>
+      <source>个人</source>
+      <translation>Person</translation>
+    </message>
+    <message>
+      <source>用人单位</source>
+      <translation>Employer</translation>
+    </message>
+    <message>
+      <source>经营性人力资源服务机构</source>
+      <translation>Human resources agency</translation>
+    </message>
+    <message>
+      <source>提交它的电脑记下的日期</source>
+      <translation>as the computer that sent it kept it</translation>
+    </message>
+    <message>
+      <source>提交它的电脑的时钟</source>
+      <translation>by the clock of the computer that sent it</translation>
+    </message>
+    <message>
+      <source>一项没有名称的补贴</source>
+      <translation>a subsidy with no name</translation>
+    </message>
+    <message>
+      <source>同一项补贴</source>
+      <translation>the same subsidy</translation>
+    </message>
+    <message>
+      <source>草稿可以删除</source>
+      <translation>a draft can be deleted</translation>
+    </message>
+    <message>
+      <source>请驳回</source>
+      <translation>reject it</translation>
+    </message>
   </context>
   <context>
     <name>History</name>
@@ -4379,6 +4459,418 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>%1已申领%2（%3），这份工作的结束日期%4不能早于%5：申领以%2在岗为依据。如确需更正，请先驳回这条申领（已审批的由县里撤销），再更正工作的结束日期</source>
       <translation>%1 is claimed for %2 (%3): this job's end date %4 cannot be before %5, as the claim rests on working in %2. To correct it, first reject the claim (the county reverses an approved one), then correct the job's end date</translation>
     </message>
+    <message>
+      <source>%1的%2</source>
+      <translation>%1's %2</translation>
+    </message>
+    <message>
+      <source>“%1”</source>
+      <translation>“%1”</translation>
+    </message>
+    <message>
+      <source>%1：%2</source>
+      <translation>%1: %2</translation>
+    </message>
+    <message>
+      <source>%1；%2</source>
+      <translation>%1; %2</translation>
+    </message>
+    <message>
+      <source>%1 %2</source>
+      <translation>%1 %2</translation>
+    </message>
+    <message>
+      <source>%1没有申领日期：不知道申领的是哪个月（哪一天开始的就业）的补贴，金额就无从与补贴标准核对；请按政策重新申领</source>
+      <translation>%1 has no claim date: which month's subsidy it asks for (or for a job begun which day) is not known, so its amount cannot be checked against the standard; claim again by the policy</translation>
+    </message>
+    <message>
+      <source>%1申领 %2 元：申领金额必须大于零（按政策的补贴标准），请按政策重新申领</source>
+      <translation>%1 asks for %2 yuan: a claim's amount must be above zero (the policy's standard); claim again by the policy</translation>
+    </message>
+    <message>
+      <source>%1申领的月份（%2）与申领日期%3不符：按月（按年度）发放的补贴申领的是申领日期所在的%4，请按申领日期重新申领</source>
+      <translation>The month %1 is claimed for (%2) does not match its claim date %3: a subsidy paid by the month (year) is claimed for the month (year) its claim date falls in, %4; claim again by the claim date</translation>
+    </message>
+    <message>
+      <source>%1开始的就业（培训）</source>
+      <translation>the job (training) begun on %1</translation>
+    </message>
+    <message>
+      <source>补贴标准待县里核定标准</source>
+      <translation>the standard is yet to be set by the county</translation>
+    </message>
+    <message>
+      <source>补贴标准为 %1</source>
+      <translation>the standard is %1</translation>
+    </message>
+    <message>
+      <source>补贴标准为 %1（%2）</source>
+      <translation>the standard is %1 (%2)</translation>
+    </message>
+    <message>
+      <source>%1（%2）申领 %3 元，高于政策的标准：%2的%4，请按现行标准重新申领</source>
+      <translation>%1 (%2) asks for %3 yuan, above the policy's standard: for %2, %4; claim again at the standard in force</translation>
+    </message>
+    <message>
+      <source>%1（%2）的申领日期%3还没有到（%4是%5）：补贴只能为已经到来的月份（已经开始的就业、培训）申领，不能预先申领；到了那一天再申领</source>
+      <translation>The claim date %3 of %1 (%2) has not come yet (%4 is %5): a subsidy can only be claimed for a month that has come (a job or training that has begun), never ahead; claim it on that day</translation>
+    </message>
+    <message>
+      <source>%1申领</source>
+      <translation>claimed on %1</translation>
+    </message>
+    <message>
+      <source>%1写明%2属于%3，台账上%2在%4没有这样的登记：补贴只能依据台账上登记的人员类别申领，请先登记人员类别，再按登记重新申领</source>
+      <translation>%1 says %2 is in %3, but the ledger records no such category for %2 %4: a subsidy can only be claimed by the categories recorded in the ledger; record the category first, then claim again by it</translation>
+    </message>
+    <message>
+      <source>%1那天</source>
+      <translation>on %1</translation>
+    </message>
+    <message>
+      <source>%1至%2</source>
+      <translation>from %1 to %2</translation>
+    </message>
+    <message>
+      <source>%1申领上是%2，台账上是%3</source>
+      <translation>%1 is %2 on the claim, %3 in the ledger</translation>
+    </message>
+    <message>
+      <source>%1所依据的就业与台账上登记的不一致（%2）：补贴按台账上登记的就业核定，请核对就业登记后重新申领</source>
+      <translation>The job %1 rests on is not the one the ledger records (%2): a subsidy is set by the job recorded in the ledger; check the job's record, then claim again</translation>
+    </message>
+    <message>
+      <source>%1：申领上写的是“%2”，台账上是“%3”</source>
+      <translation>%1: the claim says “%2”, the ledger “%3”</translation>
+    </message>
+    <message>
+      <source>%1：台账上是“%2”</source>
+      <translation>%1: the ledger says “%2”</translation>
+    </message>
+    <message>
+      <source>%1所依据的登记与台账上的不一致（%2）：补贴按台账上的登记核定，请核对登记后重新申领</source>
+      <translation>The records %1 rests on are not the ledger's (%2): a subsidy is set by the ledger's records; check the records, then claim again</translation>
+    </message>
+    <message>
+      <source>%1 开始的%2</source>
+      <translation>the %2 begun on %1</translation>
+    </message>
+    <message>
+      <source>未写明开始日期的%1</source>
+      <translation>a %1 with no start date given</translation>
+    </message>
+    <message>
+      <source>%1申领的%2，台账上没有登记在%3名下：一次性补贴只能为本人登记在台账上的%4申领，请先登记%4，再按登记的%4申领</source>
+      <translation>%1 is claimed for %2, which the ledger does not record under %3: a one-time subsidy can only be claimed for the person's own %4 recorded in the ledger; record the %4 first, then claim by it</translation>
+    </message>
+    <message>
+      <source>%1写的%2开始日期（%3）与台账上登记的（%4）不符：补贴按%2开始那天的条件和标准核定，请按台账上的%2重新申领</source>
+      <translation>The %2 start date %1 gives (%3) is not the one the ledger records (%4): a subsidy is set by the conditions and standard of the day the %2 began; claim again by the ledger's %2</translation>
+    </message>
+    <message>
+      <source>%1（%2）的查重信息与这次%3不符：同一次%3（同一个人）只能申领一次，请重新申领</source>
+      <translation>The repeat check of %1 (%2) does not match this %3: one %3 (of one person) can be claimed for only once; claim again</translation>
+    </message>
+    <message>
+      <source>%1的%2（%3）</source>
+      <translation>%1's %2 (%3)</translation>
+    </message>
+    <message>
+      <source>%1没有写明是哪一份工作：按月发放的补贴只能为本人登记在台账上、那个月在岗的工作申领，请按台账上的工作重新申领</source>
+      <translation>%1 does not say which job it is for: a subsidy paid by the month can only be claimed for the person's own job recorded in the ledger and held that month; claim again by the ledger's job</translation>
+    </message>
+    <message>
+      <source>%1申领的工作，台账上没有登记在%2名下：只能为本人登记在台账上的工作申领，请先登记工作，再按登记的工作申领</source>
+      <translation>The job %1 is claimed for is not recorded in the ledger under %2: it can only be claimed for the person's own job recorded in the ledger; record the job first, then claim by it</translation>
+    </message>
+    <message>
+      <source>从%1开始</source>
+      <translation>began on %1</translation>
+    </message>
+    <message>
+      <source>从%1开始，到%2结束</source>
+      <translation>ran from %1 to %2</translation>
+    </message>
+    <message>
+      <source>%1：台账上这份工作%2，%3不在岗，不能申领%3的补贴</source>
+      <translation>%1: in the ledger this job %2, so it was not held in %3 and %3 cannot be claimed</translation>
+    </message>
+    <message>
+      <source>申领写的是“%1（%2）”，它所申领的人在台账上是“%3（%4）”：申领表、花名册和公示表上的姓名、身份证号码须是申领人本人的，请在程序中按台账重新申领</source>
+      <translation>The claim says “%1 (%2)”, but the person it is for is “%3 (%4)” in the ledger: the name and ID number on the claim form, roster and public notice must be the claimant's own; claim again in the program by the ledger</translation>
+    </message>
+    <message>
+      <source>%1写的收款方是“%2”，这项补贴按政策发给%3：请在程序中按政策重新申领</source>
+      <translation>%1 gives its payee as “%2”, but the policy pays this subsidy to %3: claim again in the program by the policy</translation>
+    </message>
+    <message>
+      <source>%1的收款%2写的是“%3”，台账上这段就业的%2是“%4”：补贴只能发给就业登记的%2，请先核对就业登记，再按登记重新申领</source>
+      <translation>%1 is paid to %2 “%3”, but %2 of this job in the ledger is “%4”: a subsidy can only be paid to %2 the job records; check the job's record first, then claim again by it</translation>
+    </message>
+    <message>
+      <source>%1的%2%3重复申领：已有一条（%4）</source>
+      <translation>%1's %2%3 is claimed again: there is one already (%4)</translation>
+    </message>
+    <message>
+      <source>%1%2重复申领：已有一条（%3）</source>
+      <translation>%1%2 is claimed again: there is one already (%3)</translation>
+    </message>
+    <message>
+      <source>（%1）</source>
+      <translation> (%1)</translation>
+    </message>
+    <message>
+      <source>%1，%2 录入</source>
+      <translation>%1, entered by %2</translation>
+    </message>
+    <message>
+      <source>%1，%2 于 %3 录入</source>
+      <translation>%1, entered by %2 at %3</translation>
+    </message>
+    <message>
+      <source>%1的申请日期 %2（%3）在申领日期 %4 之前：申领只能在申领日期当天或以后提出，申请日期不对；请核对那台电脑的日期和时间后重新申领</source>
+      <translation>The application date of %1, %2 (%3), is before its claim date %4: a claim can only be made on its claim date or later, so the application date is wrong; check that computer's date and time, then claim again</translation>
+    </message>
+    <message>
+      <source>%1的申请日期 %2（%3）在中心收到它的日期 %4 之后：申请日期不对；请核对那台电脑的日期和时间后重新申领</source>
+      <translation>The application date of %1, %2 (%3), is after the day the hub received it, %4: the application date is wrong; check that computer's date and time, then claim again</translation>
+    </message>
+    <message>
+      <source>%1的申请日期 %2（提交它的电脑记下的日期）与建立这条申领的时间 %3（那台电脑的时钟）对不上：申请日期就是建立申领的那一天，两者是同一台电脑同一时刻记下的，申请日期不对；请核对那台电脑的日期和时间后重新申领</source>
+      <translation>The application date of %1, %2 (as the computer that sent it kept it), does not agree with when the claim was made, %3 (by that computer's clock): the application date is the day the claim was made, both kept by one computer at one moment, so the application date is wrong; check that computer's date and time, then claim again</translation>
+    </message>
+    <message>
+      <source>%1申领的“%2”不在县里的政策中：只能申领政策中有的补贴，请在程序中按政策重新申领</source>
+      <translation>%1 claims “%2”, which is not in the county's policy: only a subsidy in the policy can be claimed; claim again in the program by the policy</translation>
+    </message>
+    <message>
+      <source>%1，不能再往下审核</source>
+      <translation>%1, and cannot be reviewed further</translation>
+    </message>
+    <message>
+      <source>%1；两条申领的%2是同一次（同一天开始，登记了两遍），只能申领一次，这条不能往下提交或审核，请驳回</source>
+      <translation>%1; both claims are for one %2 (begun the same day, recorded twice), which can be claimed for only once: this claim cannot be submitted or reviewed further; reject it</translation>
+    </message>
+    <message>
+      <source>修改声称看过的版本（%1）属于另一条记录：依据的版本必须是同一条记录的</source>
+      <translation>The change says it saw a version (%1) of another record: the version it rests on must be of the same record</translation>
+    </message>
+    <message>
+      <source>这条%1在中心不存在（新建它的修改未被接受），对它的修改也不能接受</source>
+      <translation>This “%1” is not at the hub (the change creating it was not accepted), so changes to it cannot be accepted either</translation>
+    </message>
+    <message>
+      <source>“%1”在现行政策中未启用，不能申领</source>
+      <translation>“%1” is not in force in the current policy and cannot be claimed</translation>
+    </message>
+    <message>
+      <source>就业</source>
+      <translation>job</translation>
+    </message>
+    <message>
+      <source>培训</source>
+      <translation>training</translation>
+    </message>
+    <message>
+      <source>未写明</source>
+      <translation>not given</translation>
+    </message>
+    <message>
+      <source>是</source>
+      <translation>yes</translation>
+    </message>
+    <message>
+      <source>否</source>
+      <translation>no</translation>
+    </message>
+    <message>
+      <source>未登记</source>
+      <translation>not recorded</translation>
+    </message>
+    <message>
+      <source>个人</source>
+      <translation>the person</translation>
+    </message>
+    <message>
+      <source>用人单位</source>
+      <translation>the employer</translation>
+    </message>
+    <message>
+      <source>经营性人力资源服务机构</source>
+      <translation>the human resources agency</translation>
+    </message>
+    <message>
+      <source>中心没有「%1」这类记录</source>
+      <translation>The hub has no records of the kind “%1”</translation>
+    </message>
+    <message>
+      <source>%1没有这些字段：%2</source>
+      <translation>“%1” has no such fields: %2</translation>
+    </message>
+    <message>
+      <source>「已删除」标记「%1」不合格</source>
+      <translation>The “Deleted” mark “%1” is not valid</translation>
+    </message>
+    <message>
+      <source>%1的%2嵌套太深，读不出来</source>
+      <translation>The “%2” of “%1” is nested too deep to be read</translation>
+    </message>
+    <message>
+      <source>%1不能为空</source>
+      <translation>“%1” cannot be empty</translation>
+    </message>
+    <message>
+      <source>%1的%2「%3」不合格%4</source>
+      <translation>The “%2” of “%1”, “%3”, is not valid%4</translation>
+    </message>
+    <message>
+      <source>%1的%2「%3」不是规范的写法，应为「%4」</source>
+      <translation>The “%2” of “%1”, “%3”, is not written the standard way: it should be “%4”</translation>
+    </message>
+    <message>
+      <source>%1的%2「%3」不是文字</source>
+      <translation>The “%2” of “%1”, “%3”, is not text</translation>
+    </message>
+    <message>
+      <source>%1的%2「%3」不是能记下的数</source>
+      <translation>The “%2” of “%1”, “%3”, is not a number that can be kept</translation>
+    </message>
+    <message>
+      <source>%1的%2「%3」不是规范的写法</source>
+      <translation>The “%2” of “%1”, “%3”, is not written the standard way</translation>
+    </message>
+    <message>
+      <source>%1的%2「%3」含有看不见的控制字符：程序和表格都不这样写（县里的数据库存不下，换行、制表符以外的都不行）</source>
+      <translation>The “%2” of “%1”, “%3”, holds invisible control characters: neither the program nor a sheet writes them (the county's database cannot keep them; only line breaks and tabs may be)</translation>
+    </message>
+    <message>
+      <source>新建%1的标识「%2」写成了纸上%3的样子：按纸上的编号查%1时，会查到它而不是印着这个编号的那一条。本程序不会这样写，请核对发出它的电脑的程序</source>
+      <translation>The id of a new %1, “%2”, is written like a paper's %3: looking a %1 up by the number on a paper would find it, not the one printed with that number. This program never writes so; check the program of the computer that sent it</translation>
+    </message>
+    <message>
+      <source>这条修改改写%1在县里接受前的%2（只有县里接受扣下的%1时由中心记下）：接受它，%1印的%2就会变成它写的那一个，可能是另一条%1的。本程序不会这样写，请核对发出它的电脑的程序</source>
+      <translation>This change rewrites the %2 a %1 had before the county accepted it (kept by the hub only when the county accepts a held %1): accepted, the %2 printed on the %1 would become the one it writes, perhaps another %1's. This program never writes so; check the program of the computer that sent it</translation>
+    </message>
+    <message>
+      <source>%1的%2「%3」%4：本程序不会这样记，请核对发出它的电脑的程序和时间</source>
+      <translation>The “%2” of “%1”, “%3”, %4: this program never keeps it so; check the program and time of the computer that sent it</translation>
+    </message>
+    <message>
+      <source>不是时间</source>
+      <translation>is not a time</translation>
+    </message>
+    <message>
+      <source>不是按北京时间记下的</source>
+      <translation>is not kept in Beijing time</translation>
+    </message>
+    <message>
+      <source>不在 %1 年到今天（%2）之间</source>
+      <translation>is not between %1 and today (%2)</translation>
+    </message>
+    <message>
+      <source>%1的%2不应是是非值</source>
+      <translation>The %2 of “%1” should not be a yes or no</translation>
+    </message>
+    <message>
+      <source>%1的%2「%3」类型不对</source>
+      <translation>The %2 of “%1”, “%3”, is of the wrong type</translation>
+    </message>
+    <message>
+      <source>修改署名为县级汇总中心自己的台账标识：设备不能以中心的名义提交修改</source>
+      <translation>The change is signed with the county hub's own ledger id: a device cannot send changes in the hub's name</translation>
+    </message>
+    <message>
+      <source>修改署名为%1「%2」的台账标识：每台设备只能提交自己的修改</source>
+      <translation>The change is signed with the ledger id of %1 “%2”: each device can only send its own changes</translation>
+    </message>
+    <message>
+      <source>修改署名的台账标识不是发送设备自己的：每台设备只能提交自己的修改</source>
+      <translation>The change is signed with a ledger id that is not the sending device's own: each device can only send its own changes</translation>
+    </message>
+    <message>
+      <source>修改人署名为「%1」，应为「姓名@%2」：修改人只能是本设备的使用人，不能冒用他人或其他单位的名义</source>
+      <translation>The change is signed by “%1”; it should be “name@%2”: a change can only be made by a user of this device, never in another's or another office's name</translation>
+    </message>
+    <message>
+      <source>这条修改标的时间早于这条%1建立的时间：接受它，%1的%2 %3 就会变成另一个，已经打印、公示的纸就查不到这条%1。请核对发出它的电脑的时间和程序</source>
+      <translation>This change is stamped before its %1 was made: accepted, the %1's %2 %3 would become another, and the papers already printed and posted would no longer find this %1. Check the time and program of the computer that sent it</translation>
+    </message>
+    <message>
+      <source>这条%1建立的时间（%2）比%3快了一天以上：之后各台电脑对它的改动都会标在它之前，它的%4就会变成另一个，已经打印、公示的纸查不到它。请核对发出它的电脑的日期和时间后重新建立</source>
+      <translation>This %1 was made at a time (%2) more than a day ahead of %3: every computer's later changes to it would be stamped before it, its %4 would become another, and the papers already printed and posted would not find it. Check the date and time of the computer that sent it, then make it again</translation>
+    </message>
+    <message>
+      <source>各设备已同步来的修改证明的时间（%1；中心电脑的时钟慢了，所以按至少三台设备最近的修改时间来衡量）</source>
+      <translation>the time the devices' synchronised changes vouch for (%1; the hub computer's clock is slow, so the latest changes of at least three devices are the measure)</translation>
+    </message>
+    <message>
+      <source>中心的时钟（%1）</source>
+      <translation>the hub's clock (%1)</translation>
+    </message>
+    <message>
+      <source>这条修改记下的时间（%1）比%2快了一天以上：收下它，到那时以前各台电脑没看到它就改的同一项都改不过它，记录的修改时间显示的是那一天%3。请核对发出它的电脑的日期和时间；县里核对后可以接受，接受后记为县里此刻的修改</source>
+      <translation>This change is stamped at a time (%1) more than a day ahead of %2: taken, no computer's change of the same field made without seeing it could win over it until then, and the record's time of change would show that day%3. Check the date and time of the computer that sent it; the county may accept it once checked, and it is then kept as the county's change of now</translation>
+    </message>
+    <message>
+      <source>，申领的这一步还会算进%1的月报</source>
+      <translation>, and the claim's step would count in the monthly report of %1</translation>
+    </message>
+    <message>
+      <source>修改声称看过的版本（%1）在中心并不存在：不能预先作废其他设备尚未提交的修改</source>
+      <translation>The change says it saw versions (%1) the hub does not have: it cannot cancel in advance changes other devices have not yet sent</translation>
+    </message>
+    <message>
+      <source>%1等</source>
+      <translation>%1 and more</translation>
+    </message>
+    <message>
+      <source>申领</source>
+      <translation>claim</translation>
+    </message>
+    <message>
+      <source>批次</source>
+      <translation>batch</translation>
+    </message>
+    <message>
+      <source>申请编号</source>
+      <translation>application number</translation>
+    </message>
+    <message>
+      <source>批次编号</source>
+      <translation>batch number</translation>
+    </message>
+    <message>
+      <source>设备</source>
+      <translation>the device</translation>
+    </message>
+    <message>
+      <source>已注销的设备</source>
+      <translation>the revoked device</translation>
+    </message>
+    <message>
+      <source>中心的时钟</source>
+      <translation>the hub's clock</translation>
+    </message>
+    <message>
+      <source>%1（不能变为“%2”，%3）</source>
+      <translation>%1 (it cannot become “%2”; %3)</translation>
+    </message>
+    <message>
+      <source>%1（不能变为“%2”）</source>
+      <translation>%1 (it cannot become “%2”)</translation>
+    </message>
+    <message>
+      <source>%1。这条不能变为“%2”，%3</source>
+      <translation>%1. This one cannot become “%2”; %3</translation>
+    </message>
+    <message>
+      <source>没有编成批次：%1%2。重复的申领编入批次会公示和发放两次，请先驳回重复的一条，再编批次</source>
+      <translation>No batch was made: %1%2. A repeated claim in a batch would be posted and paid twice; reject the repeat first, then make the batch</translation>
+    </message>
+    <message>
+      <source>等 %1 条</source>
+      <translation> and others, %1 in all</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
@@ -4473,6 +4965,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>本年补贴申领金额（元）</source>
       <translation>Subsidy claims this year (yuan)</translation>
+    </message>
+    <message>
+      <source>未登记</source>
+      <translation>Not recorded</translation>
     </message>
   </context>
   <context>

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.domain.models import EmploymentSpell, UnemploymentRegistration
 from fieldapp.domain.month import Month
 from fieldapp.domain.progress import Cancelled
 from fieldapp.policy.report import LEVELS, PLACES, AreaFigures, MonthlyReport
@@ -26,6 +27,7 @@ from fieldapp.ui.bar_chart import BarChart
 from fieldapp.ui.days import month_said
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.files import start_at, used
+from fieldapp.ui.held_words import stored_word
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import Column, RowsModel
@@ -35,6 +37,11 @@ from fieldapp.ui.widgets import DateField, table_view
 def employed(fig: AreaFigures) -> int:
     """Employed persons of an area (all places)."""
     return sum(fig.employed_by_place.values())
+
+
+UNEMPLOYED = UnemploymentRegistration.TABLE
+#: How `policy.report` counts a job of the employed recorded without its form.
+UNRECORDED = "未登记"
 
 
 class ReportsPage(QWidget):
@@ -142,13 +149,28 @@ class ReportsPage(QWidget):
             .replace("%4", str(employed(total)))
         )
         self.place_chart.set_data([(p, total.employed_by_place.get(p, 0)) for p in PLACES])
-        self.form_chart.set_data(sorted(total.employed_by_form.items(), key=lambda kv: -kv[1]))
-        self.level_chart.set_data([(lv, total.unemployed_by_level.get(lv, 0)) for lv in LEVELS])
+        # Forms and levels are the program's words: said in the language shown (the county's
+        # names of places and subsidies as stored).
+        forms = sorted(total.employed_by_form.items(), key=lambda kv: -kv[1])
+        self.form_chart.set_data([(self._form_said(form), n) for form, n in forms])
+        self.level_chart.set_data(
+            [
+                (stored_word(UNEMPLOYED, "level", lv), total.unemployed_by_level.get(lv, 0))
+                for lv in LEVELS
+            ]
+        )
         by_rule: dict[str, float] = {}
         for (rule, _source), fig in total.claims.items():
             by_rule[rule] = by_rule.get(rule, 0) + fig.claimed_amount
         self.claims_chart.set_data(sorted(by_rule.items(), key=lambda kv: -kv[1])[:8])
         self.export_button.setEnabled(True)
+
+    def _form_said(self, form: str) -> str:
+        """A job's form as the chart of the employed names it, in the language shown: a form
+        of the program's, or 未登记 (a job recorded without one, `policy.report`)."""
+        if form == UNRECORDED:
+            return self.tr("未登记")
+        return stored_word(EmploymentSpell.TABLE, "form", form)
 
     def _failed(self, error: BaseException) -> None:
         if not isinstance(error, Cancelled):

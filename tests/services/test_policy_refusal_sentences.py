@@ -1,0 +1,325 @@
+"""The policy's refusals (`fieldapp.policy.eligibility`: a claim asking more than the policy
+pays, for a month not yet come, on a job, training, category or registration the ledger does
+not have, under another name or to another payee), the repeats (`guard.repeated_said`) and the
+door's and the hub's own claim checks (`trust_check`: the day a claim was made, a subsidy no
+pack holds, a repeat, a change of a row the hub does not hold) are kept as a template and its
+parts, as the write door's other refusals are (`tests.services.test_refusal_sentences`): in
+Chinese each says, byte for byte, what the program said before the templates (recorded from
+its output), so the command line, the hub's stored reasons and the papers read the same."""
+
+from __future__ import annotations
+
+import pytest
+
+from fieldapp.domain import sentences
+from fieldapp.domain.sentences import Sentence
+from fieldapp.policy.eligibility import claim_beyond_policy
+from fieldapp.services import claims
+from fieldapp.services.trust_check import TrustRefused
+from tests.services import bundle_refusal_scenarios, refusal_scenarios
+from tests.services.policy_refusal_scenarios import POST, SCENARIOS, policy
+from tests.services.test_refusal_sentences import _filled, _templates
+
+#: What each scenario's refusal said before the templates: its rule and its sentence.
+BEFORE: dict[str, tuple[str, str]] = {
+    "undated": (
+        "claim_amount",
+        "王小明的乡村公益性岗位补贴没有申领日期：不知道申领的是哪个月（哪一天开始的就业）的补贴，金额就无从与补贴标准核对；请按政策重新申领",
+    ),
+    "undated_unnamed": (
+        "claim_amount",
+        "乡村公益性岗位补贴没有申领日期：不知道申领的是哪个月（哪一天开始的就业）的补贴，金额就无从与补贴标准核对；请按政策重新申领",
+    ),
+    "zero": (
+        "claim_amount",
+        "王小明的乡村公益性岗位补贴申领 0 元：申领金额必须大于零（按政策的补贴标准），请按政策重新申领",
+    ),
+    "period": (
+        "claim_period",
+        "王小明的乡村公益性岗位补贴申领的月份（2026年5月）与申领日期2026年6月5日不符：按月（按年度）发放的补贴申领的是申领日期所在的2026年6月，请按申领日期重新申领",
+    ),
+    "period_unwritten": (
+        "claim_period",
+        "王小明的乡村公益性岗位补贴申领的月份（未写明）与申领日期2026年6月5日不符：按月（按年度）发放的补贴申领的是申领日期所在的2026年6月，请按申领日期重新申领",
+    ),
+    "period_odd": (
+        "claim_period",
+        "王小明的乡村公益性岗位补贴申领的月份（2026-13）与申领日期2026年6月5日不符：按月（按年度）发放的补贴申领的是申领日期所在的2026年6月，请按申领日期重新申领",
+    ),
+    "above_month": (
+        "claim_amount",
+        "王小明的乡村公益性岗位补贴（2026年6月）申领 900 元，高于政策的标准：2026年6月的补贴标准为 600 元/月（七人社通〔2026〕3号），请按现行标准重新申领",
+    ),
+    "above_event": (
+        "claim_amount",
+        "王小明的一次性交通补助（跨县务工）（2026年5月1日开始的就业（培训））申领 900 元，高于政策的标准：2026年5月1日开始的就业（培训）的补贴标准为 500 元（七人社通〔2026〕3号），请按现行标准重新申领",
+    ),
+    "above_unset": (
+        "claim_amount",
+        "王小明的一次性自主创业补贴（2026年5月1日开始的就业（培训））申领 500 元，高于政策的标准：2026年5月1日开始的就业（培训）的补贴标准待县里核定标准，请按现行标准重新申领",
+    ),
+    "above_uncited": (
+        "claim_amount",
+        "王小明的一次性交通补助（跨县务工）（2026年5月1日开始的就业（培训））申领 900 元，高于政策的标准：2026年5月1日开始的就业（培训）的补贴标准为 100 元，请按现行标准重新申领",
+    ),
+    "future_month": (
+        "claim_future",
+        "王小明的乡村公益性岗位补贴（2026年6月）的申领日期2026年6月5日还没有到（今天是2026年5月3日）：补贴只能为已经到来的月份（已经开始的就业、培训）申领，不能预先申领；到了那一天再申领",
+    ),
+    "future_year": (
+        "claim_future",
+        "此人的补贴（2026年度）的申领日期2026年6月5日还没有到（中心收到时是2026年5月3日）：补贴只能为已经到来的月份（已经开始的就业、培训）申领，不能预先申领；到了那一天再申领",
+    ),
+    "future_event": (
+        "claim_future",
+        "王小明的一次性交通补助（跨县务工）（2026年5月1日开始的就业（培训））的申领日期2026年6月5日还没有到（中心今天是2026年5月3日）：补贴只能为已经到来的月份（已经开始的就业、培训）申领，不能预先申领；到了那一天再申领",
+    ),
+    "future_undated_event": (
+        "claim_future",
+        "王小明的一次性交通补助（跨县务工）（2026年6月5日申领）的申领日期2026年6月5日还没有到（今天是2026年5月3日）：补贴只能为已经到来的月份（已经开始的就业、培训）申领，不能预先申领；到了那一天再申领",
+    ),
+    "category_day": (
+        "claim_category",
+        "王小明的一次性交通补助（跨县务工）写明王小明属于脱贫人口、防返贫监测对象，台账上王小明在2026年5月1日那天没有这样的登记：补贴只能依据台账上登记的人员类别申领，请先登记人员类别，再按登记重新申领",
+    ),
+    "category_month": (
+        "claim_category",
+        "乡村公益性岗位补贴写明此人属于脱贫人口，台账上此人在2026年6月1日至2026年6月30日没有这样的登记：补贴只能依据台账上登记的人员类别申领，请先登记人员类别，再按登记重新申领",
+    ),
+    "job_altered": (
+        "claim_event",
+        "王小明的一次性交通补助（跨县务工）所依据的就业与台账上登记的不一致（务工地点申领上是广东省深圳市，台账上是贵州省毕节市七星关区；就业形式申领上是灵活就业，台账上是单位就业；有组织劳务输出申领上是是，台账上是否；临时工申领上是否，台账上是否）：补贴按台账上登记的就业核定，请核对就业登记后重新申领",
+    ),
+    "job_altered_unrecorded": (
+        "claim_event",
+        "王小明的一次性交通补助（跨县务工）所依据的就业与台账上登记的不一致（务工地点申领上是广东省深圳市，台账上是未登记；临时工申领上是否，台账上是否）：补贴按台账上登记的就业核定，请核对就业登记后重新申领",
+    ),
+    "facts_said": (
+        "claim_facts",
+        "王小明的一次性吸纳就业补贴所依据的登记与台账上的不一致（失业登记：申领上写的是“入职前登记失业8个月（2024-10-01 起）”，台账上是“2026年5月1日前未登记失业”）：补贴按台账上的登记核定，请核对登记后重新申领",
+    ),
+    "facts_unsaid": (
+        "claim_facts",
+        "王小明的一次性吸纳就业补贴（吸纳三类人员）所依据的登记与台账上的不一致（失业登记：台账上是“2026年5月1日前未登记失业”）：补贴按台账上的登记核定，请核对登记后重新申领",
+    ),
+    "event_missing": (
+        "claim_event",
+        "王小明的一次性交通补助（跨县务工）申领的2026-05-01 开始的就业，台账上没有登记在王小明名下：一次性补贴只能为本人登记在台账上的就业申领，请先登记就业，再按登记的就业申领",
+    ),
+    "event_missing_training": (
+        "claim_event",
+        "培训生活费补贴申领的未写明开始日期的培训，台账上没有登记在此人名下：一次性补贴只能为本人登记在台账上的培训申领，请先登记培训，再按登记的培训申领",
+    ),
+    "event_day": (
+        "claim_event",
+        "王小明的一次性交通补助（跨县务工）写的就业开始日期（2026年5月1日）与台账上登记的（2026年4月1日）不符：补贴按就业开始那天的条件和标准核定，请按台账上的就业重新申领",
+    ),
+    "event_day_unwritten": (
+        "claim_event",
+        "王小明的培训生活费补贴写的培训开始日期（未写明）与台账上登记的（2026年5月10日）不符：补贴按培训开始那天的条件和标准核定，请按台账上的培训重新申领",
+    ),
+    "event_key": (
+        "claim_event",
+        "王小明的一次性交通补助（跨县务工）（2026-05-01 开始的就业）的查重信息与这次就业不符：同一次就业（同一个人）只能申领一次，请重新申领",
+    ),
+    "month_no_job": (
+        "claim_event",
+        "王小明的乡村公益性岗位补贴（2026年6月）没有写明是哪一份工作：按月发放的补贴只能为本人登记在台账上、那个月在岗的工作申领，请按台账上的工作重新申领",
+    ),
+    "month_job_missing": (
+        "claim_event",
+        "此人的乡村公益性岗位补贴（2026年6月）申领的工作，台账上没有登记在此人名下：只能为本人登记在台账上的工作申领，请先登记工作，再按登记的工作申领",
+    ),
+    "month_not_at_work": (
+        "claim_event",
+        "王小明的乡村公益性岗位补贴（2026年6月）：台账上这份工作从2026年1月1日开始，到2026年5月20日结束，2026年6月不在岗，不能申领2026年6月的补贴",
+    ),
+    "month_not_yet_at_work": (
+        "claim_event",
+        "王小明的乡村公益性岗位补贴（2026年6月）：台账上这份工作从2026年7月1日开始，2026年6月不在岗，不能申领2026年6月的补贴",
+    ),
+    "month_undated_job": (
+        "claim_event",
+        "王小明的乡村公益性岗位补贴（2026年6月）：台账上这份工作从开始，2026年6月不在岗，不能申领2026年6月的补贴",
+    ),
+    "person_wrong": (
+        "claim_person",
+        "申领写的是“王小明（520502199001011234）”，它所申领的人在台账上是“王晓明（520502199001011234）”：申领表、花名册和公示表上的姓名、身份证号码须是申领人本人的，请在程序中按台账重新申领",
+    ),
+    "payee_kind": (
+        "claim_payee",
+        "王小明的乡村公益性岗位补贴写的收款方是“用人单位”，这项补贴按政策发给个人：请在程序中按政策重新申领",
+    ),
+    "payee_kind_named": (
+        "claim_payee",
+        "王小明的一次性吸纳就业补贴（吸纳三类人员）写的收款方是“个人：王小明”，这项补贴按政策发给用人单位：请在程序中按政策重新申领",
+    ),
+    "payee_name": (
+        "claim_payee",
+        "王小明的一次性吸纳就业补贴（吸纳三类人员）的收款用人单位写的是“红星公司”，台账上这段就业的用人单位是“黑山公司”：补贴只能发给就业登记的用人单位，请先核对就业登记，再按登记重新申领",
+    ),
+    "payee_blank": (
+        "claim_payee",
+        "王小明的一次性吸纳就业补贴（吸纳三类人员）的收款用人单位写的是“（空）”，台账上这段就业的用人单位是“黑山公司”：补贴只能发给就业登记的用人单位，请先核对就业登记，再按登记重新申领",
+    ),
+    "made_before": (
+        "claim_made",
+        "王小明的乡村公益性岗位补贴的申请日期 2026-06-01（提交它的电脑记下的日期）在申领日期 2026-06-05 之前：申领只能在申领日期当天或以后提出，申请日期不对；请核对那台电脑的日期和时间后重新申领",
+    ),
+    "made_before_stamp": (
+        "claim_made",
+        "此人的补贴的申请日期 2026-05-29（提交它的电脑的时钟）在申领日期 2026-06-05 之前：申领只能在申领日期当天或以后提出，申请日期不对；请核对那台电脑的日期和时间后重新申领",
+    ),
+    "made_after": (
+        "claim_made",
+        "王小明的乡村公益性岗位补贴的申请日期 2026-06-20（提交它的电脑记下的日期）在中心收到它的日期 2026-06-06 之后：申请日期不对；请核对那台电脑的日期和时间后重新申领",
+    ),
+    "made_unreadable": (
+        "claim_made",
+        "王小明的乡村公益性岗位补贴的申请日期 “2026-06-xx”（提交它的电脑记下的日期）在中心收到它的日期 2026-06-06 之后：申请日期不对；请核对那台电脑的日期和时间后重新申领",
+    ),
+    "made_by_stamp": (
+        "claim_made",
+        "王小明的乡村公益性岗位补贴的申请日期 2026-06-05（提交它的电脑记下的日期）与建立这条申领的时间 2026-05-29（那台电脑的时钟）对不上：申请日期就是建立申领的那一天，两者是同一台电脑同一时刻记下的，申请日期不对；请核对那台电脑的日期和时间后重新申领",
+    ),
+    "made_by_unreadable_stamp": (
+        "claim_made",
+        "王小明的乡村公益性岗位补贴的申请日期 2026-06-05（提交它的电脑记下的日期）与建立这条申领的时间 “x-0000/d:1”（那台电脑的时钟）对不上：申请日期就是建立申领的那一天，两者是同一台电脑同一时刻记下的，申请日期不对；请核对那台电脑的日期和时间后重新申领",
+    ),
+    "rule_unheld": (
+        "claim_rule",
+        "王小明申领的“一项没有名称的补贴”不在县里的政策中：只能申领政策中有的补贴，请在程序中按政策重新申领",
+    ),
+    "rule_unheld_named": (
+        "claim_rule",
+        "王小明申领的“乡村公益性岗位补贴”不在县里的政策中：只能申领政策中有的补贴，请在程序中按政策重新申领",
+    ),
+    "repeat": (
+        "claim_repeat",
+        "王小明的“乡村公益性岗位补贴”（2026年6月）重复申领：已有一条（已提交，张三@红星村 于 2026-06-05 09:00 录入），不能再往下审核",
+    ),
+    "repeat_year_unnamed": (
+        "claim_repeat",
+        "同一项补贴（2026年度）重复申领：已有一条（已提交，张三@红星村 录入），不能再往下审核",
+    ),
+    "repeat_odd_month_anonymous": (
+        "claim_repeat",
+        "王小明的“乡村公益性岗位补贴”（2026年ab月）重复申领：已有一条（已提交），不能再往下审核",
+    ),
+    "twin_job": (
+        "claim_repeat",
+        "王小明的“一次性吸纳就业补贴（吸纳三类人员）”重复申领：已有一条（已提交，张三@红星村 于 2026-06-05 09:00 录入）；两条申领的就业是同一次（同一天开始，登记了两遍），只能申领一次，这条不能往下提交或审核，请驳回",
+    ),
+    "twin_training": (
+        "claim_repeat",
+        "王小明的“培训生活费补贴”重复申领：已有一条（已提交，张三@红星村 于 2026-06-05 09:00 录入）；两条申领的培训是同一次（同一天开始，登记了两遍），只能申领一次，这条不能往下提交或审核，请驳回",
+    ),
+    "parents": (
+        "parents",
+        "修改声称看过的版本（1780000000000-0001/d:2）属于另一条记录：依据的版本必须是同一条记录的",
+    ),
+    "partial_row": (
+        "partial_row",
+        "这条就业经历在中心不存在（新建它的修改未被接受），对它的修改也不能接受",
+    ),
+    "event_day_unrecorded": (
+        "claim_event",
+        "王小明的培训生活费补贴写的培训开始日期（2026年5月10日）与台账上登记的（）不符：补贴按培训开始那天的条件和标准核定，请按台账上的培训重新申领",
+    ),
+    "payee_unrecorded": (
+        "claim_payee",
+        "王小明的一次性吸纳就业补贴（吸纳三类人员）的收款用人单位写的是“红星公司”，台账上这段就业的用人单位是“（空）”：补贴只能发给就业登记的用人单位，请先核对就业登记，再按登记重新申领",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SCENARIOS))
+def test_the_chinese_sentence_is_what_the_program_said_before(name):
+    verdict = SCENARIOS[name]()
+    assert not verdict.allowed
+    assert (verdict.rule, verdict.reason) == BEFORE[name]
+    assert isinstance(verdict.said, Sentence), name
+    assert _filled(verdict.said) == verdict.reason
+    assert str(verdict.said) == verdict.reason
+    refused = TrustRefused(verdict)  # what a refused write raises, and the hub holds
+    assert str(refused) == verdict.reason and refused.said == verdict.said
+
+
+def test_every_template_is_met_by_a_scenario():
+    """Every refusal's template, the write door's, the policy's and those of the rules judging
+    a change's values, stamp and signature, is said by a scenario
+    (the claim service's own, `claims.NOT_ENABLED`, by `tests.ui.test_policy_refusals_in_english`)."""
+    met: set[str] = {claims.NOT_ENABLED} | {
+        t for s in _service_said().values() for t in _templates(s)
+    }
+    every = (refusal_scenarios, bundle_refusal_scenarios)
+    for make in (*(m for s in every for m in s.SCENARIOS.values()), *SCENARIOS.values()):
+        said = make().said
+        assert said is not None
+        met |= _templates(said)
+    assert set(sentences.TEMPLATES) - met == set(), "a template no scenario says"
+
+
+def test_the_service_says_the_policys_sentence_with_its_own_words_after_it():
+    """The claim service wraps a policy refusal in its own words (不能变为…): str() of the
+    sentence, as the f-string said it before."""
+    found = claim_beyond_policy(policy(), {**POST, "amount": 0})
+    assert found is not None
+    assert f"{found[1]}（不能变为“已提交”）" == (
+        "王小明的乡村公益性岗位补贴申领 0 元：申领金额必须大于零（按政策的补贴标准），"
+        "请按政策重新申领（不能变为“已提交”）"
+    )
+
+
+def test_a_refusal_given_as_text_has_no_sentence():
+    refused = claims.ClaimRefused("材料清单中没有：户口本")
+    assert str(refused) == "材料清单中没有：户口本" and refused.said is None
+    said = sentences.said(claims.NOT_ENABLED, "一次性交通补助")
+    refused = claims.ClaimRefused(said)
+    assert str(refused) == "“一次性交通补助”在现行政策中未启用，不能申领" and refused.said == said
+
+
+def _service_said() -> dict[str, Sentence]:
+    """The claim service's refusals of a step in review and of a batch, of the policy's
+    sentences and repeats as `ClaimService.advance` and `create_batch` make them."""
+    from fieldapp.domain.sentences import Word, listed, said
+    from fieldapp.policy.eligibility import SEMICOLONED
+
+    beyond = claim_beyond_policy(policy(), {**POST, "amount": 0})
+    assert beyond is not None
+    repeat = SCENARIOS["repeat"]().said
+    assert repeat is not None
+    first = repeat.parts[0]  # the repeat said by `guard.repeated_said`
+    assert isinstance(first, Sentence)
+    state, how = Word("已提交"), Word(claims.DRAFT_DELETED)
+    return {
+        "beyond": said(claims.NOT_PASSED_ON, beyond[1], state, how),
+        "unfounded": said(claims.NOT_SUBMITTED, beyond[1], state),
+        "repeat": said(claims.REPEAT_NOT_PASSED_ON, first, state, Word(claims.REJECT_IT)),
+        "batch": said(
+            claims.REPEATS_NOT_BATCHED,
+            listed([first, first, first], SEMICOLONED),
+            said(claims.MORE_OF, "4"),
+        ),
+        "batch_few": said(claims.REPEATS_NOT_BATCHED, first, ""),
+    }
+
+
+def test_the_services_refusals_say_what_they_said():
+    """Each as the f-string said it before the templates."""
+    found = _service_said()
+    beyond = "王小明的乡村公益性岗位补贴申领 0 元：申领金额必须大于零（按政策的补贴标准），请按政策重新申领"
+    first = (
+        "王小明的“乡村公益性岗位补贴”（2026年6月）重复申领：已有一条（已提交，张三@红星村 于 "
+        "2026-06-05 09:00 录入）"
+    )
+    assert str(found["beyond"]) == f"{beyond}（不能变为“已提交”，草稿可以删除）"
+    assert str(found["unfounded"]) == f"{beyond}（不能变为“已提交”）"
+    assert str(found["repeat"]) == f"{first}。这条不能变为“已提交”，请驳回"
+    assert str(found["batch"]) == (
+        f"没有编成批次：{first}；{first}；{first}等 4 条。"
+        "重复的申领编入批次会公示和发放两次，请先驳回重复的一条，再编批次"
+    )
+    assert str(found["batch_few"]) == (
+        f"没有编成批次：{first}。重复的申领编入批次会公示和发放两次，请先驳回重复的一条，再编批次"
+    )

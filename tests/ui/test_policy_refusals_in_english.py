@@ -1,0 +1,191 @@
+"""A claim the policy refuses — more than its standard, a month not yet come, a job, training,
+category or registration the ledger does not have, another name or payee, a repeat — and the
+hub's own claim checks (the day a claim was made, a subsidy no pack holds) were said in
+Chinese in the English window: the door said them as text only. They are now kept as a
+template and its parts like the door's other refusals: the English window says each whole,
+names, subsidies and places as stored, the program's words in English, a common noun inside
+the sentence in lower case (the township review, a job); the Chinese window says what it
+said. The claim service's refusals of a new claim (a subsidy not in force, a month not yet
+come) too."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from fieldapp.domain.labels import field_label
+from fieldapp.domain.sentences import Word, listed, said
+from fieldapp.services import trust
+from fieldapp.services.claims import NOT_ENABLED, ClaimRefused, ClaimService
+from fieldapp.services.trust_check import TrustRefused
+from fieldapp.ui import held_words, i18n
+from fieldapp.ui.errors import message_for
+from tests.policy.helpers import extended_policy, populate, post_worker
+from tests.records import Records
+from tests.services import bundle_refusal_scenarios, refusal_scenarios
+from tests.services.policy_refusal_scenarios import SCENARIOS
+from tests.services.test_policy_refusal_sentences import BEFORE
+from tests.ui.test_refusals_in_english import CHINESE, _stored
+
+
+@pytest.fixture
+def english(qapp):
+    assert i18n.install_language("en")
+    yield
+    i18n.install_language("zh_CN")
+
+
+def _shown(name: str, scenarios=SCENARIOS) -> str:
+    verdict = scenarios[name]()
+    return held_words.reason_shown(verdict.rule, verdict.reason, verdict.said)
+
+
+def test_every_policy_refusal_is_said_whole_in_english(english):
+    for name, make in SCENARIOS.items():
+        verdict = make()
+        assert verdict.said is not None, name
+        shown = held_words.reason_shown(verdict.rule, verdict.reason, verdict.said)
+        left = shown
+        for stored in sorted(_stored(verdict.said), key=len, reverse=True):
+            assert stored in shown, (name, stored, shown)
+            left = left.replace(stored, "")
+        assert not CHINESE.search(left), (name, shown)  # every word of the program's English
+        assert not shown[:1].islower(), shown
+
+
+def test_the_chinese_window_says_what_it_said(qapp):
+    i18n.install_language("zh_CN")
+    for name in SCENARIOS:
+        assert _shown(name) == BEFORE[name][1], name
+
+
+def test_the_parts_are_said_in_english(english):
+    assert _shown("future_month") == (
+        "The claim date 5 June 2026 of 王小明's 乡村公益性岗位补贴 (June 2026) has not come yet "
+        "(today is 3 May 2026): a subsidy can only be claimed for a month that has come (a job "
+        "or training that has begun), never ahead; claim it on that day"
+    )
+    # Amounts with their units, the figure's document as written
+    assert "the standard is 600 yuan a month (七人社通〔2026〕3号)" in _shown("above_month")
+    # A job or training said in lower case inside the sentence, a day as stored
+    missing = _shown("event_missing")
+    assert "claimed for the job begun on 2026-05-01, which the ledger" in missing
+    assert "record the job first" in missing
+    assert "for one training (begun the same day" in _shown("twin_training")
+    assert "gives its payee as “the person: 王小明”" in _shown("payee_kind_named")
+    assert "(blank)" in _shown("payee_blank")
+    # A repeat: its month, who entered the first and when
+    assert _shown("repeat") == (
+        "王小明's “乡村公益性岗位补贴” (June 2026) is claimed again: there is one already "
+        "(Submitted, entered by 张三@红星村 at 2026-06-05 09:00), and cannot be reviewed further"
+    )
+    assert _shown("repeat_year_unnamed").startswith("The same subsidy (2026) is claimed again")
+    assert "This “Employment” is not at the hub" in _shown("partial_row")
+
+
+def test_a_common_noun_inside_a_sentence_is_in_lower_case(english):
+    """The township review, only a township or county device: not the Township review."""
+    step = _shown("claim_step", refusal_scenarios.SCENARIOS)
+    assert "is the township review: only a township or county device can do it" in step
+    assert "(Village/site coordinator · " in step  # a device's role, named, as it is
+    made = _shown("claim_new_by_township", refusal_scenarios.SCENARIOS)
+    assert made.startswith("Claims are made by a village/site coordinator or county device")
+    frozen = _shown("claim_frozen", refusal_scenarios.SCENARIOS)
+    assert frozen.startswith("Once a claim is submitted, amount can no longer change")
+    # … but a name written in capitals stays so
+    fields = [Word(field_label(f), common=True) for f in ("amount", "id_number")]
+    sentence = said(trust.CLAIM_FROZEN, listed(fields))
+    assert held_words.sentence_shown(sentence).startswith(
+        "Once a claim is submitted, amount, ID number can no longer change"
+    )
+
+
+@pytest.mark.today("2026-12-03")
+def test_the_claim_service_refuses_in_the_language_shown(english, repo: Records):
+    populate(repo)
+    _pid, number = post_worker(repo, place_name="红星村")
+    policy = extended_policy()
+    service = ClaimService(repo.ledger, policy)
+    with pytest.raises(ClaimRefused) as refused:
+        service.create(number, "welfare_post_subsidy", on=dt.date(2027, 6, 5))
+    assert str(refused.value).startswith(
+        "赵六的乡村公益性岗位补贴（2027年6月）的申领日期2027年6月5日还没有到（今天是2026年12月3日）"
+    )
+    assert message_for(refused.value) == (
+        "The claim date 5 June 2027 of 赵六's 乡村公益性岗位补贴 (June 2027) has not come yet "
+        "(today is 3 December 2026): a subsidy can only be claimed for a month that has come "
+        "(a job or training that has begun), never ahead; claim it on that day"
+    )
+    off = next(r for r in policy.rules if not r.enabled)
+    with pytest.raises(ClaimRefused) as refused:
+        service.create(number, off.id, on=dt.date(2026, 12, 3))
+    assert refused.value.said is not None and refused.value.said.template == NOT_ENABLED
+    assert str(refused.value) == f"“{off.title}”在现行政策中未启用，不能申领"
+    assert message_for(refused.value) == (
+        f"“{off.title}” is not in force in the current policy and cannot be claimed"
+    )
+    # The Chinese window, as before
+    i18n.install_language("zh_CN")
+    assert message_for(refused.value) == str(refused.value)
+    assert not re.search(r"[A-Za-z]", message_for(refused.value))
+
+
+@pytest.mark.today(bundle_refusal_scenarios.TODAY)
+def test_a_changes_values_stamp_and_signature_are_refused_whole_in_english(english):
+    """What the rules refuse of a change's values, stamp, author and signature — a device's
+    own write, or a change of a bundle the county's device judges — said whole."""
+    for name, make in bundle_refusal_scenarios.SCENARIOS.items():
+        verdict = make()
+        assert verdict.said is not None, name
+        shown = message_for(TrustRefused(verdict))
+        left = shown
+        for stored in sorted(_stored(verdict.said), key=len, reverse=True):
+            assert stored in shown, (name, stored, shown)
+            left = left.replace(stored, "")
+        assert not CHINESE.search(left), (name, shown)
+        assert not shown[:1].islower(), shown
+    said = message_for(TrustRefused(bundle_refusal_scenarios.SCENARIOS["stamped_ahead_step"]()))
+    assert said.startswith(
+        "This change is stamped at a time (2026-06-01 04:26) more than a day ahead of the "
+        "hub's clock (2026-05-29 04:26)"
+    )
+    assert "would count in the monthly report of June 2026" in said
+    said = message_for(TrustRefused(bundle_refusal_scenarios.SCENARIOS["numbered_first"]()))
+    assert said.startswith("This change is stamped before its claim was made: accepted, the "
+                           "claim's application number UBZLJ-7 would become another")  # fmt: skip
+    said = message_for(TrustRefused(bundle_refusal_scenarios.SCENARIOS["foreign_id_revoked"]()))
+    assert "ledger id of the revoked device “红星村笔记本”" in said
+
+
+@pytest.mark.today("2027-01-05")
+def test_a_claim_not_passed_on_in_review_is_said_in_english(english, repo: Records):
+    """A draft asking more than the policy pays (a tampered program's, or made before the
+    county lowered the figure) is not submitted: said whole, with the step refused and what
+    to do, in the language shown; in Chinese as before."""
+    from fieldapp.domain.claims import ClaimState
+    from fieldapp.policy.eligibility import claim_beyond_policy
+
+    populate(repo)
+    _pid, number = post_worker(repo, place_name="红星村")
+    policy = extended_policy()
+    service = ClaimService(repo.ledger, policy)
+    december = service.create(number, "welfare_post_subsidy", on=dt.date(2026, 12, 31))
+    with repo.ledger.transaction():
+        repo.ledger.update("claims", december.id, {"amount": 9999.0})
+    with pytest.raises(ClaimRefused) as refused:
+        service.advance(december.id, ClaimState.SUBMITTED, "缺件原因")
+    beyond = claim_beyond_policy(policy, repo.ledger.get("claims", december.id) or {})
+    assert beyond is not None
+    assert str(refused.value) == f"{beyond[1]}（不能变为“已提交”，草稿可以删除）"
+    shown = message_for(refused.value)
+    assert shown.startswith("赵六's 乡村公益性岗位补贴 (December 2026) asks for 9999 yuan, above")
+    assert shown.endswith(
+        "claim again at the standard in force (it cannot become “Submitted”; a draft can be "
+        "deleted)"
+    )
+    assert not CHINESE.search(shown.replace("赵六", "").replace("乡村公益性岗位补贴", "")
+                              .replace(str(policy.rule("welfare_post_subsidy").figure_document), ""))  # fmt: skip
+    i18n.install_language("zh_CN")
+    assert message_for(refused.value) == str(refused.value)

@@ -1,0 +1,47 @@
+"""报表's bar charts named the employed's job forms and the unemployed's levels in Chinese in
+the English window (灵活就业, 短期失业): they are the program's own words and are now said
+in the language shown, as the tables say them; what they count is unchanged, and the Chinese
+window draws the words it drew."""
+
+from __future__ import annotations
+
+import re
+
+from fieldapp.domain.enums import EmploymentForm, UnemploymentLevel
+from fieldapp.policy.report import PLACES
+from fieldapp.ui import i18n
+from tests.ui.conftest import wait_idle
+
+CHINESE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _charts(window, qtbot):
+    page = window.show_page("reports")
+    page.area.setCurrentIndex(0)  # 全部区域
+    page.make()
+    wait_idle(qtbot, page)
+    return page
+
+
+def test_the_forms_and_levels_are_said_in_the_language_shown(demo_window, qtbot):
+    page = _charts(demo_window, qtbot)
+    chinese_forms, chinese_levels = list(page.form_chart.items), list(page.level_chart.items)
+    assert [label for label, _n in chinese_levels] == [str(level) for level in UnemploymentLevel]
+    assert {label for label, _n in chinese_forms} <= {str(f) for f in EmploymentForm} | {"未登记"}
+    assert any(n for _label, n in chinese_forms) and any(n for _label, n in chinese_levels)
+    try:
+        assert i18n.install_language("en")
+        page = _charts(demo_window, qtbot)
+        forms, levels = page.form_chart.items, page.level_chart.items
+        for label, _n in [*forms, *levels]:
+            assert not CHINESE.search(label), label
+        # The same figures, in the same order, each under its word in English
+        assert [n for _l, n in forms] == [n for _l, n in chinese_forms]
+        assert [n for _l, n in levels] == [n for _l, n in chinese_levels]
+        assert len({label for label, _n in levels}) == len(UnemploymentLevel)
+        # Places are the county's own names, drawn as stored
+        assert [label for label, _n in page.place_chart.items] == list(PLACES)
+    finally:
+        i18n.install_language("zh_CN")
+    page = _charts(demo_window, qtbot)
+    assert page.form_chart.items == chinese_forms and page.level_chart.items == chinese_levels
