@@ -17,7 +17,16 @@ from reportlab.lib.pagesizes import A4
 from fieldapp.domain.progress import PRINT_CANCELLED, CancelCheck, Progress, Ticker
 from fieldapp.paperwork.digest import short_hash
 from fieldapp.paperwork.numerals import capitals, figures
-from fieldapp.paperwork.pen import MARGIN, Cell, Footer, Pen, draw_row, new_canvas, printed_stamp
+from fieldapp.paperwork.pen import (
+    LISTED_WORDS,
+    MARGIN,
+    Cell,
+    Footer,
+    Pen,
+    draw_row,
+    new_canvas,
+    printed_stamp,
+)
 from fieldapp.paperwork.settings import PaperSettings
 from fieldapp.paperwork.views import Fact, FormView
 from fieldapp.policy.citations import official, version_words
@@ -177,7 +186,8 @@ def _subsidy(pen: Pen, form: FormView, top: float) -> float:
         ]
     draw_row(pen, LEFT, top, ROW, payee, SIZE)
     top -= ROW
-    evidence = [Cell(LABEL_W, "附送材料", True), Cell(WIDTH - LABEL_W, attachments(form))]
+    papers = Cell(WIDTH - LABEL_W, attachments(form), words=LISTED_WORDS)
+    evidence = [Cell(LABEL_W, "附送材料", True), papers]
     size, height = _evidence_room(pen, evidence, top - PLEDGE_H - 3 * REVIEW_LEAST - 6 - BOTTOM)
     draw_row(pen, LEFT, top, height, evidence, size, least=SMALLEST)
     return top - height
@@ -206,7 +216,9 @@ def _room(pen: Pen, cells: list[Cell], size: float) -> float:
     lines = 1
     for cell in cells:
         # The cell's inner width as `draw_row` pads it (3 pt a side); no limit on height.
-        wrapped, _size = pen.layout(cell.text, cell.width - 6, 1e6, size, least=SMALLEST)
+        wrapped, _size = pen.layout(
+            cell.text, cell.width - 6, 1e6, size, least=SMALLEST, words=cell.words
+        )
         lines = max(lines, len(wrapped))
     # Lines at 1.18 leading, with 4 pt above and below: two lines take 32 pt, as 政策依据 does.
     return max(ROW, math.ceil(lines * size * 1.18 + 8))

@@ -1019,3 +1019,67 @@ def test_a_funding_source_breaks_between_its_words():
     pdf = render_forms([form], PaperSettings(county_name=COUNTY))
     said = [line for line in _cell_lines(pdf, RIGHT - box, RIGHT) if set(line) <= set(source)]
     assert said == ["衔接推进乡村振兴", "补助资金"], said
+
+
+def test_a_list_of_papers_breaks_after_its_marks_never_inside_a_paper_or_its_mark():
+    """附送材料 broke wherever its line was full: 机 / 构营业执照或登记证明, 未 / 附. A line
+    now breaks after the list's ；, 、 or ：, each paper's name and its 已附 / 未附 whole: for
+    every list the shipped packs and a county's twelve papers make, at the form's sizes and
+    narrower boxes, and on the printed form."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from fieldapp.paperwork.form import LABEL_W, LEFT, RIGHT, attachments
+    from fieldapp.paperwork.pen import LISTED_WORDS, Pen
+    from fieldapp.policy.packfile import read_pack_file
+    from fieldapp.policy.registry import base_dir
+
+    pen = Pen(Canvas(io.BytesIO()))
+    lists = [r.evidence for p in base_dir().glob("*.toml") for r in read_pack_file(p).rules]
+    lists = [papers for papers in lists if papers] + [list(COUNTY_PAPERS)]
+    assert any("机构营业执照或登记证明" in papers for papers in lists)
+    forms = [
+        FormView(
+            "c1",
+            "一次性求职补贴",
+            _person(),
+            1000.0,
+            evidence=tuple(Attachment(e, n % 2 == 1) for n, e in enumerate(papers)),
+            missing_reason="本人在外务工，材料由家属补交",
+        )
+        for papers in lists
+    ]
+    forms.append(FormView("c2", "一次性求职补贴", _person(), 1000.0))  # no checklist recorded
+    box = RIGHT - LEFT - LABEL_W - 6
+    for form in forms:
+        text = attachments(form)
+        listed = text.split("（")[0] if not form.evidence else text.split("（未附原因")[0]
+        names = [a.item for a in form.evidence] or ["身份证复印件", "务工证明或劳动合同"]
+        for width in (box, box * 0.7, box / 2, 150.0, 110.0):
+            for size in (9.0, 8.0):
+                lines = pen.wrap(text, width, size, hang=False, words=LISTED_WORDS)
+                assert "".join(lines) == text, (width, lines)
+                done = 0  # characters of the text on the lines so far
+                for line, after in zip(lines, lines[1:], strict=False):
+                    assert not (line.endswith(("已", "未")) and after.startswith("附")), lines
+                    done += len(line)
+                    inside = [  # a name wider than the line breaks by its characters
+                        n
+                        for n in names
+                        if pen.width(n, size) > width
+                        and text.find(n) < done < text.find(n) + len(n)
+                    ]
+                    if done < len(listed) and not inside:  # the note after it: a sentence
+                        ends = line[-1] in "；、：" or after.startswith("（")
+                        assert ends, (width, size, lines)
+                for name in names:
+                    if pen.width(name, size) <= width:
+                        assert any(name in line for line in lines), (name, width, lines)
+    # On the form: the 机构's list prints each paper's name and mark whole on a line.
+    (agency,) = [f for f in forms if any("机构营业执照" in a.item for a in f.evidence)]
+    pdf = render_forms([agency], PaperSettings(county_name=COUNTY))
+    printed = _cell_lines(pdf, LEFT + LABEL_W, RIGHT)
+    for a in agency.evidence:
+        mark = "已附" if a.attached else "未附"
+        assert any(a.item in line for line in printed), (a.item, printed)
+        assert any(mark in line for line in printed if "附送" not in line), printed
+    assert not any(line.endswith(("已", "未")) for line in printed), printed
