@@ -10,14 +10,24 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 
 from reportlab.lib.pagesizes import A4
 
 from fieldapp.domain.progress import PRINT_CANCELLED, CancelCheck, Progress, Ticker
 from fieldapp.paperwork.digest import short_hash
 from fieldapp.paperwork.numerals import capitals, figures
-from fieldapp.paperwork.pen import MARGIN, Cell, Footer, Pen, draw_row, new_canvas, printed_stamp
+from fieldapp.paperwork.pen import (
+    LISTED_WORDS,
+    MARGIN,
+    Cell,
+    Footer,
+    Pen,
+    draw_row,
+    new_canvas,
+    printed_stamp,
+)
 from fieldapp.paperwork.settings import PaperSettings
 from fieldapp.paperwork.views import Fact, FormView
 from fieldapp.policy.citations import official, version_words
@@ -32,8 +42,14 @@ LABEL_W = 74.0
 #: long for its box on one line wraps at the form's size in a taller row rather than shrink
 #: below it. The footer's verification line (7 pt) is the page's, not the form's.
 SMALLEST = 8.0
-#: The applicant's pledge box.
+#: The applicant's pledge box: its least height (a county's longer 承诺 makes it taller), and
+#: the room under its text for the signature line.
 PLEDGE_H = 62.0
+PLEDGE_SIGN = 22.0
+#: The title's size, and the least it shrinks to on one line: a county's long name with a long
+#: rule title (威宁彝族回族苗族自治县一次性吸纳就业补贴（…）申请表) breaks after the county's
+#: name instead, each line at the title's size (it was shrunk to fit the page, to any size).
+TITLE, TITLE_LEAST = 16.0, 14.0
 #: Where the review boxes end (the footer below).
 BOTTOM = MARGIN + 22
 #: The least height of each review box (village, township, county): the township's check line
@@ -71,9 +87,7 @@ def render_forms(
 
 def draw_form(pen: Pen, form: FormView, settings: PaperSettings) -> None:
     """Draw one application form on the current page."""
-    top = PAGE_H - MARGIN
-    pen.heading(PAGE_W / 2, top - 16, f"{settings.county_name}{form.rule_title}申请表", 16, WIDTH)
-    top -= 30
+    top = _heading(pen, settings.county_name, form.rule_title, PAGE_H - MARGIN)
     place = "  ".join(
         p for p in (f"乡镇（街道）：{form.township}", f"{form.village_label}：{form.village}") if p
     )
@@ -81,12 +95,50 @@ def draw_form(pen: Pen, form: FormView, settings: PaperSettings) -> None:
     pen.text(RIGHT, top - 10, f"申请日期：{form.claim_date or '      年    月    日'}", 9, "right")
     top -= 16
     top = _identity(pen, form, top)
-    top = _subsidy(pen, form, top)
-    top = _pledge(pen, form, settings, top)
+    # The pledge's least room (its text at the form's smallest type) is kept for it; the facts
+    # and papers above take theirs first, the pledge what is left above the review boxes.
+    pledge = _pledge_text(form, settings)
+    top = _subsidy(pen, form, top, _pledge_height(pen, pledge, SMALLEST))
+    size = _shrunk(lambda s: _pledge_height(pen, pledge, s), SIZE - 0.5, top - _REVIEWS)
+    top = _pledge(pen, form, pledge, size, top)
     # A site's claim is reviewed first by the site, as its notice (安置点初审) and its visit
     # sheet (安置点负责人) say: not by a village committee its people do not belong to.
     first = "安置点" if form.village_label == "安置点" else settings.village_office
     _reviews(pen, settings, top, BOTTOM, first)
+
+
+#: The room the review boxes keep at least (and the gap above the footer).
+_REVIEWS = 3 * REVIEW_LEAST + 6 + BOTTOM
+
+
+def _heading(pen: Pen, county: str, title: str, top: float) -> float:
+    """The form's title under `top` (the county's name, the rule's title, 申请表): on one line
+    at its size or a little shrunk, else broken after the county's name (and the rule's title
+    wrapped if it is longer than the page) at its size; returns the top of what follows."""
+    text, rest = f"{county}{title}申请表", f"{title}申请表"
+    if pen.fitting(text, TITLE, WIDTH) >= TITLE_LEAST:
+        lines = [text]
+    elif pen.fitting(rest, TITLE, WIDTH) >= TITLE_LEAST:
+        lines = [county, rest]
+    else:  # a rule's title longer than the page: wrapped, 申请表 whole
+        lines = [county, *pen.wrap(rest, WIDTH, TITLE, words=_FORM_WORD)]
+    lines = [line for line in lines if line]
+    lead = TITLE * 1.2
+    for n, line in enumerate(lines):
+        pen.heading(PAGE_W / 2, top - 16 - n * lead, line, TITLE, WIDTH)
+    return top - 30 - (len(lines) - 1) * lead
+
+
+#: The title's last word, never broken (申 / 请表).
+_FORM_WORD = re.compile("申请表")
+
+
+def _shrunk(height: Callable[[float], float], size: float, room: float) -> float:
+    """The largest size from `size` down to `SMALLEST` (by half points) whose `height` fits
+    `room`; `SMALLEST` if none does."""
+    while size > SMALLEST and height(size) > room:
+        size -= 0.5
+    return max(size, SMALLEST)
 
 
 def _identity(pen: Pen, form: FormView, top: float) -> float:
@@ -118,7 +170,9 @@ def _identity(pen: Pen, form: FormView, top: float) -> float:
     return top
 
 
-def _subsidy(pen: Pen, form: FormView, top: float) -> float:
+def _subsidy(pen: Pen, form: FormView, top: float, pledge: float) -> float:
+    """The subsidy, its basis, the facts, the amount, the account and the papers; `pledge`:
+    the least height the pledge below needs."""
     value_w = (WIDTH - 3 * LABEL_W) / 3
     clause = official(form.source_clause)
     # 衔接推进乡村振兴补助资金 is too long for its box on one line: the row grows so it wraps
@@ -146,7 +200,12 @@ def _subsidy(pen: Pen, form: FormView, top: float) -> float:
     height = _room(pen, basis, SIZE)
     draw_row(pen, LEFT, top, height, basis, SIZE, least=SMALLEST)
     top -= height
-    top = _facts(pen, form, top)
+    papers = Cell(WIDTH - LABEL_W, attachments(form), words=LISTED_WORDS)
+    evidence = [Cell(LABEL_W, "附送材料", True), papers]
+    # The facts take the room the amount, the account and the papers (at the smallest type)
+    # leave above the pledge and the review boxes.
+    below = (ROW + 4) + ROW + _room(pen, evidence, SMALLEST) + pledge + _REVIEWS
+    top = _facts(pen, form, top, top - below)
     draw_row(
         pen,
         LEFT,
@@ -177,8 +236,7 @@ def _subsidy(pen: Pen, form: FormView, top: float) -> float:
         ]
     draw_row(pen, LEFT, top, ROW, payee, SIZE)
     top -= ROW
-    evidence = [Cell(LABEL_W, "附送材料", True), Cell(WIDTH - LABEL_W, attachments(form))]
-    size, height = _evidence_room(pen, evidence, top - PLEDGE_H - 3 * REVIEW_LEAST - 6 - BOTTOM)
+    size, height = _evidence_room(pen, evidence, top - pledge - _REVIEWS)
     draw_row(pen, LEFT, top, height, evidence, size, least=SMALLEST)
     return top - height
 
@@ -206,7 +264,9 @@ def _room(pen: Pen, cells: list[Cell], size: float) -> float:
     lines = 1
     for cell in cells:
         # The cell's inner width as `draw_row` pads it (3 pt a side); no limit on height.
-        wrapped, _size = pen.layout(cell.text, cell.width - 6, 1e6, size, least=SMALLEST)
+        wrapped, _size = pen.layout(
+            cell.text, cell.width - 6, 1e6, size, least=SMALLEST, words=cell.words
+        )
         lines = max(lines, len(wrapped))
     # Lines at 1.18 leading, with 4 pt above and below: two lines take 32 pt, as 政策依据 does.
     return max(ROW, math.ceil(lines * size * 1.18 + 8))
@@ -225,8 +285,11 @@ def attachments(form: FormView) -> str:
     return f"{listed}（未附原因：{reason}）" if reason else listed
 
 
-def _facts(pen: Pen, form: FormView, top: float) -> float:
-    """The qualifying facts as label/value pairs, two pairs a row, under one side label."""
+def _facts(pen: Pen, form: FormView, top: float, room: float) -> float:
+    """The qualifying facts as label/value pairs, two pairs a row, under one side label. A row
+    whose value (or label) is too long for one line grows to wrap it at the facts' size, half
+    a point under the form's; the rows shrink, down to `SMALLEST`, only if they would take more
+    than `room` (they were held to one line each, a long 用工单位 squeezed below it)."""
     pair_label = 78.0
     pair_value = (WIDTH - LABEL_W) / 2 - pair_label
     size = SIZE - 0.5
@@ -248,38 +311,60 @@ def _facts(pen: Pen, form: FormView, top: float) -> float:
     for fact in wide:
         whole = WIDTH - LABEL_W - pair_label
         rows.append([Cell(pair_label, fact.label, True), Cell(whole, fact.value)])
-    lines = max(1, len(rows))
-    height = ROW * lines
+    size = _shrunk(lambda s: sum(_room(pen, cells, s) for cells in rows), size, room)
+    heights = [_room(pen, cells, size) for cells in rows] or [ROW]
+    height = sum(heights)
     pen.rect(LEFT, top - height, LABEL_W, height)
     pen.fit("资格条件", LEFT, top - height, LABEL_W, height, SIZE)
     if not rows:
         pen.rect(LEFT + LABEL_W, top - height, WIDTH - LABEL_W, height)
         pen.fit("（无）", LEFT + LABEL_W, top - height, WIDTH - LABEL_W, height, SIZE, align="left")
         return top - height
-    for line, cells in enumerate(rows):
-        draw_row(pen, LEFT + LABEL_W, top - line * ROW, ROW, cells, size)
+    at = top
+    for cells, row in zip(rows, heights, strict=True):
+        draw_row(pen, LEFT + LABEL_W, at, row, cells, size, least=SMALLEST)
+        at -= row
     return top - height
 
 
-def _pledge(pen: Pen, form: FormView, settings: PaperSettings, top: float) -> float:
-    height = PLEDGE_H
+def _pledge_text(form: FormView, settings: PaperSettings) -> str:
+    """The county's 承诺 as the applicant makes it: a subsidy paid to an employer or an agency
+    is applied for by the unit, which pledges (the worker cannot pledge what the unit has
+    received)."""
+    return settings.pledge.replace("本人", "本单位") if form.payee != "个人" else settings.pledge
+
+
+#: The pledge's text box: its padding at each side (as `Pen.fit` pads it, above and below).
+_PLEDGE_PAD = 5.0
+
+
+def _pledge_height(pen: Pen, text: str, size: float) -> float:
+    """The pledge box's height with `text` at `size`: PLEDGE_H, or taller for as many lines
+    as a county's longer 承诺 takes (it was shrunk into three lines, to any size)."""
+    inner = WIDTH - LABEL_W - 2 * _PLEDGE_PAD
+    lines, _size = pen.layout(text, inner, 1e6, size, least=SMALLEST)
+    text_h = len(lines) * size * 1.18 + 2 * max(_PLEDGE_PAD / 2, 2.0)
+    return max(PLEDGE_H, math.ceil(text_h + PLEDGE_SIGN))
+
+
+def _pledge(pen: Pen, form: FormView, text: str, size: float, top: float) -> float:
+    height = _pledge_height(pen, text, size)
     y = top - height
-    # A subsidy paid to an employer or an agency is applied for by the unit: it pledges and
-    # stamps (the worker cannot pledge what the unit has received).
     unit = form.payee != "个人"
     pen.rect(LEFT, y, LABEL_W, height)
     pen.fit("申请单位\n承诺" if unit else "申请人\n承诺", LEFT, y, LABEL_W, height, SIZE)
     pen.rect(LEFT + LABEL_W, y, WIDTH - LABEL_W, height)
     pen.fit(
-        settings.pledge.replace("本人", "本单位") if unit else settings.pledge,
+        text,
         LEFT + LABEL_W,
-        y + 22,
+        y + PLEDGE_SIGN,
         WIDTH - LABEL_W,
-        height - 22,
-        SIZE - 0.5,
+        height - PLEDGE_SIGN,
+        size,
         align="left",
-        pad=5,
+        pad=_PLEDGE_PAD,
         valign="top",
+        least=SMALLEST,
     )
     if unit:
         pen.text(LEFT + LABEL_W + 6, y + 9, "申请单位（盖章）：", SIZE)

@@ -51,6 +51,16 @@ _NO_LINE_END = frozenset("（《「『【〔“‘(")
 #: A day or month as papers write it (2026年10月27日, 2026年10月): shrunk, never broken.
 _DAY = re.compile(r"\d{4}年\d{1,2}月(?:\d{1,2}日)?")
 
+#: The words of a list of papers, each 已附 or 未附 (附送材料: 身份证复印件：已附；劳动合同
+#: （1年以上）：未附): a paper's name — with its bracketed note, 劳动合同（1年以上） — and
+#: 已附 / 未附 each wrap as a whole (a name's notes anywhere in it: 村（居）委会考核评分表), so a line breaks after the list's ；, 、 or ：, never
+#: inside a name (机 / 构营业执照) or between 已 and 附; a name longer than a line still
+#: breaks by its characters.
+LISTED_WORDS = re.compile(
+    r"[已未]附"
+    r"|(?<![^；、])[^；、：（）\s]+(?:（[^；、：（），。\s]{1,12}）[^；、：（）\s]*)*(?=[：、；（]|$)"
+)
+
 #: Smallest size text shrinks to before it wraps (still readable on paper).
 MIN_SIZE = 6.5
 
@@ -70,6 +80,21 @@ def printed_stamp(printed_at: dt.datetime | None = None) -> str:
     computer kept in UTC too."""
     when = china_time(printed_at)
     return f"{written(when.date())} {when:%H:%M}"
+
+
+def _tokens(paragraph: str, words: re.Pattern[str] | None) -> list[str]:
+    """A paragraph's pieces that wrap whole: `words`' matches, the rest as `_TOKENS` has it."""
+    if words is None:
+        return _TOKENS.findall(paragraph)
+    tokens: list[str] = []
+    at = 0
+    for match in words.finditer(paragraph):
+        if not match.group():
+            continue
+        tokens += _TOKENS.findall(paragraph[at : match.start()])
+        tokens.append(match.group())
+        at = match.end()
+    return tokens + _TOKENS.findall(paragraph[at:])
 
 
 def _name_parts(text: str) -> list[str]:
@@ -133,16 +158,25 @@ class Pen:
         natural = self.width(text, 1.0)
         return min(size, width / natural) if natural > 0 else size
 
-    def wrap(self, text: str, width: float, size: float, *, hang: bool = True) -> list[str]:
+    def wrap(
+        self,
+        text: str,
+        width: float,
+        size: float,
+        *,
+        hang: bool = True,
+        words: re.Pattern[str] | None = None,
+    ) -> list[str]:
         """Break text into lines no wider than `width` (Chinese per character, numbers whole).
 
         A comma or closing bracket never starts a line: with `hang` (a paragraph, whose margin
         has room) it overhangs the line's end; without (a cell, whose line it would cross) it
-        takes the line's last word on to the next line with it."""
+        takes the line's last word on to the next line with it. `words` (`LISTED_WORDS`)
+        marks pieces of the text that wrap whole where they fit a line."""
         lines: list[str] = []
         for paragraph in text.split("\n"):
             line, line_w, last = "", 0.0, ""
-            tokens = _TOKENS.findall(paragraph)[::-1]  # a stack: the next token last
+            tokens = _tokens(paragraph, words)[::-1]  # a stack: the next token last
             while tokens:
                 token = tokens.pop()
                 token_w = self.width(token, size)
@@ -212,9 +246,11 @@ class Pen:
         pad: float = 2.0,
         valign: str = "middle",
         least: float = MIN_SIZE,
+        words: re.Pattern[str] | None = None,
     ) -> float:
         """Draw text inside the box (x, y = bottom left): shrink, then wrap; never cut off.
-        `least`: the smallest a text may shrink to stay on one line (see `layout`).
+        `least`: the smallest a text may shrink to stay on one line (see `layout`); `words`:
+        pieces wrapped whole (see `wrap`).
 
         Returns the size used.
         """
@@ -224,7 +260,7 @@ class Pen:
         # padding, but never less than 2 pt (wrapped text used to touch the cell's lines).
         vpad = max(pad / 2, 2.0)
         inner_w, inner_h = w - 2 * pad, h - 2 * vpad
-        lines, size = self.layout(text, inner_w, inner_h, size, least=least)
+        lines, size = self.layout(text, inner_w, inner_h, size, least=least, words=words)
         lead = size * 1.18
         if valign == "top":
             base = y + h - vpad - size * 0.88
@@ -241,7 +277,14 @@ class Pen:
         return size
 
     def layout(
-        self, text: str, w: float, h: float, size: float, *, least: float = MIN_SIZE
+        self,
+        text: str,
+        w: float,
+        h: float,
+        size: float,
+        *,
+        least: float = MIN_SIZE,
+        words: re.Pattern[str] | None = None,
     ) -> tuple[list[str], float]:
         """The lines and size that make `text` fit a w × h box. A text a little too long for
         one line shrinks onto it (to 0.88 of `size`, never below `least`: a form keeps its
@@ -265,7 +308,7 @@ class Pen:
                 return lines, trial
         trial = size
         while True:
-            lines = self.wrap(text, w, trial, hang=False)
+            lines = self.wrap(text, w, trial, hang=False, words=words)
             if len(lines) * trial * 1.18 <= h + 0.01 or trial <= 3.0:
                 return lines, trial
             trial -= 0.5
@@ -367,6 +410,8 @@ class Cell:
     text: str = ""
     label: bool = False
     align: str = ""
+    #: Pieces of the text wrapped whole (`LISTED_WORDS` for a list of papers).
+    words: re.Pattern[str] | None = None
 
 
 def draw_row(
@@ -385,5 +430,16 @@ def draw_row(
     for cell in cells:
         pen.rect(x, y, cell.width, height)
         align = cell.align or ("center" if cell.label else "left")
-        pen.fit(cell.text, x, y, cell.width, height, size, align=align, pad=3, least=least)
+        pen.fit(
+            cell.text,
+            x,
+            y,
+            cell.width,
+            height,
+            size,
+            align=align,
+            pad=3,
+            least=least,
+            words=cell.words,
+        )
         x += cell.width

@@ -56,6 +56,24 @@ SCALE = int(100 * PAGE_WIDTH / sum(7 * w + 5 for w in WIDTHS))
 #: Rows a chart takes below its label (xlsxwriter's 288 px chart 4 px down, rows of 21 px):
 #: set to ROW, so that it is as high in every program and its page planned whole.
 CHART_ROWS = -(-(288 + 4) // 21)
+#: Each chart's width (px): two side by side within the sheet's printed columns, 4 px apart
+#: and from the edges. At xlsxwriter's 480 px the second (at column 4) covered the first's
+#: right part, its slices' labels and legend, and ran past the printed columns.
+_COLUMN_PX = [7 * w + 5 for w in WIDTHS]
+CHART_WIDTH = (sum(_COLUMN_PX) - 3 * 4) // 2
+
+
+def _chart_at(x: int) -> tuple[int, int]:
+    """The column `x` px from the sheet's left edge falls in, and how far into it."""
+    column = 0
+    while x >= _COLUMN_PX[column]:
+        x -= _COLUMN_PX[column]
+        column += 1
+    return column, x
+
+
+#: Where each chart starts: its column and the px into it.
+CHART_AT = (_chart_at(4), _chart_at(4 + CHART_WIDTH + 4))
 _BAD_SHEET_CHARS = str.maketrans({c: "_" for c in "[]:*?/\\"})
 #: A table's column label, or a group's label over the labels of its columns (a header of
 #: two rows: 申领 over 人数, 笔数, 金额).
@@ -306,8 +324,13 @@ class _Writer:
         self.sheet.write_string(label, 0, "图表")
         for _ in range(CHART_ROWS):
             self._next(ROW)
-        for chart, column in zip(charts, (0, 4), strict=False):
-            self.sheet.insert_chart(label + 1, column, chart, {"x_offset": 4, "y_offset": 4})
+        for chart, (column, offset) in zip(charts, CHART_AT, strict=False):
+            self.sheet.insert_chart(
+                label + 1,
+                column,
+                chart,
+                {"x_offset": offset, "y_offset": 4, "x_scale": CHART_WIDTH / 480},
+            )
         self.sheet.set_h_pagebreaks(self.breaks)
 
 
@@ -367,6 +390,26 @@ def _columns(spans: tuple[int, ...]) -> list[tuple[int, int]]:
     return at
 
 
+#: The most slices the places' pie shows: with more places than this, the pie shows the
+#: largest `PIE_SLICES - 1` and one 其他 for the rest (sixty slices, and their labels, ran
+#: into each other); the table above it keeps every place.
+PIE_SLICES = 8
+PIE_NOTE = f"地点多于{PIE_SLICES}个：饼图显示人数最多的{PIE_SLICES - 1}个地点，其余合为“其他”；上表列出全部地点。"
+
+
+def pie_slices(places: list[list[Any]]) -> list[list[Any]]:
+    """The places' pie: `places` itself (the same list) when there are at most PIE_SLICES of
+    them or no one is employed; else the places with people, the most first (as listed when
+    equal), the ones past the largest PIE_SLICES - 1 summed as 其他（n个地点）."""
+    if len(places) <= PIE_SLICES or not any(count for _place, count in places):
+        return places
+    ranked = sorted((row for row in places if row[1]), key=lambda row: -row[1])
+    if len(ranked) <= PIE_SLICES:
+        return [list(row) for row in ranked]
+    shown, rest = ranked[: PIE_SLICES - 1], ranked[PIE_SLICES - 1 :]
+    return [*(list(row) for row in shown), [f"其他（{len(rest)}个地点）", sum(c for _p, c in rest)]]
+
+
 def _area_sheet(
     book: xlsxwriter.Workbook, sheet: Worksheet, name: str, fig: AreaFigures, report: MonthlyReport
 ) -> None:
@@ -393,12 +436,18 @@ def _area_sheet(
         [_Table(["人员类别", *WORK_STATES, "合计"], states, spans=(1, 1, 2, 2, 2))],
     )
     places = [[p, fig.employed_by_place.get(p, 0)] for p in PLACES]
-    (at_places,) = w.section("三、已就业人员按地点", [_Table(["就业地点", "人数"], places)])
+    slices = pie_slices(places)
+    tables = [_Table(["就业地点", "人数"], places)]
+    if slices is not places:
+        # More places than a pie can show: the table keeps every one, the pie its own
+        # (the largest, then 其他), written under it so that the chart charts cells.
+        tables.append(_Table(["饼图所示地点", "人数"], slices))
+    at = w.section("三、已就业人员按地点", tables, [PIE_NOTE] if slices is not places else [])
     chart = book.add_chart({"type": "pie"})
     chart.add_series(
         {
             "name": "已就业人员按地点",
-            **_series(name, at_places, places),
+            **_series(name, at[-1], slices),
             "data_labels": {"value": True, "category": True},
         }
     )
@@ -415,6 +464,7 @@ def _area_sheet(
         bar.add_series({"name": "人数", **_series(name, at_forms, by_form)})
         bar.set_title({"name": "已就业人员按形式"})
         bar.set_legend({"none": True})
+        bar.set_y_axis({"min": 0})  # counts: the bars from 0, not from near the least
         charts.append(bar)
     w.section(
         "五、登记失业人员（四级三类）",

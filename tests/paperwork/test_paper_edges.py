@@ -816,6 +816,23 @@ MOST_FACTS = (
 )
 
 
+def _title_sizes(pdf: bytes) -> list[float]:
+    """Each page's smallest character of its title: the lines above the first box but the
+    last (乡镇（街道）… 申请日期)."""
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        sizes = []
+        for page in doc.pages:
+            first_box = min(r["top"] for r in page.rects)
+            lines: dict[int, list[float]] = {}
+            for c in page.chars:
+                if c["bottom"] < first_box:
+                    lines.setdefault(round(c["top"]), []).append(c["size"])
+            title = [size for _top, line in sorted(lines.items())[:-1] for size in line]
+            assert title, page.page_number
+            sizes.append(min(title))
+        return sizes
+
+
 def _review_boxes(pdf: bytes) -> list[list[float]]:
     """Each page's review boxes' heights (the last three label boxes at the page's left)."""
     from fieldapp.paperwork.form import LABEL_W, LEFT
@@ -832,15 +849,43 @@ def _review_boxes(pdf: bytes) -> list[list[float]]:
         return pages
 
 
-def test_the_longest_citation_and_evidence_list_a_pack_ships_print_at_the_forms_size():
+#: A county's own 承诺 (a setting of its own, as long as counties write them): five lines.
+LONG_PLEDGE = (
+    "本人承诺：以上填报的个人信息、就业信息及所附材料均真实、准确、完整，不存在虚报、冒领、"
+    "重复申领等情形；本人未在其他地区或其他部门重复享受同类就业补贴；本人同意县人力资源和"
+    "社会保障部门及乡镇（街道）、村（居）委会核查本人就业、社保缴费和银行账户信息，并在乡镇"
+    "（街道）、村（居）进行公示。如有虚假，本人自愿退回所领全部补贴资金，五年内不再申领就业"
+    "补贴，并承担相应法律责任。"
+)
+#: An employer's name too long for half a row, or for one line of a whole one.
+LONG_EMPLOYER = (
+    "贵州省毕节市威宁彝族回族苗族自治县五里岗街道某某新型环保建材科技开发有限责任公司第二分公司"
+)
+
+
+def _longest_county() -> str:
+    """The longest name of a county in the area table."""
+    from fieldapp.reference import divisions
+
+    return max((name for _c, _p, name, kind in divisions().rows if kind == "县"), key=len)
+
+
+@pytest.mark.parametrize("long", [False, True], ids=["pack", "county-pledge-employer"])
+def test_the_longest_citation_and_evidence_list_a_pack_ships_print_at_the_forms_size(long):
     """政策依据 was given two lines: the province's document cited by its title (《关于切实加强
     就业帮扶…的实施意见》第（十三）条) with the county's figure and extension after it took
     three, squeezed into 7.5 pt; 附送材料 was held to three rows, a longer list shrunk. Both
     rows now take the lines they need at the form's size, the review boxes below giving up the
     room: for every rule the shipped packs hold, with a county's figure and extension cited and
     the most facts a form holds, nothing in the form's boxes prints below its smallest type, no
-    character crosses a box's line or another, and the review boxes keep their least height."""
-    from fieldapp.paperwork.form import REVIEW_LEAST, attachments
+    character crosses a box's line or another, and the review boxes keep their least height.
+
+    The same with a county's own long 承诺 (it was squeezed into the pledge's three lines, to
+    any size), an employer's name longer than a line of the facts (squeezed into one row) and
+    the longest county name in the area table before each rule's title (the title shrunk to
+    the page's width, to any size): each takes the lines it needs, the title broken after the
+    county's name at its size."""
+    from fieldapp.paperwork.form import REVIEW_LEAST, TITLE_LEAST, attachments
     from fieldapp.policy.pack import Extension
     from fieldapp.policy.packfile import read_pack_file
     from fieldapp.policy.registry import base_dir
@@ -852,6 +897,11 @@ def test_the_longest_citation_and_evidence_list_a_pack_ships_print_at_the_forms_
         date=dt.date(2026, 12, 10),
     )
     rules = [r for path in base_dir().glob("*.toml") for r in read_pack_file(path).rules]
+    settings, facts = PaperSettings(county_name=COUNTY), MOST_FACTS
+    if long:
+        assert _longest_county() == COUNTY
+        settings = PaperSettings(county_name=_longest_county(), pledge=LONG_PLEDGE)
+        facts = tuple(Fact(f.label, LONG_EMPLOYER) if f.label == "用工单位" else f for f in facts)
     forms = []
     for rule in rules:
         county = rule.model_copy(
@@ -875,7 +925,7 @@ def test_the_longest_citation_and_evidence_list_a_pack_ships_print_at_the_forms_
                 rule.title,
                 person,
                 1000.0,
-                facts=MOST_FACTS,
+                facts=facts,
                 source_clause=county.citation,
                 pack_version="guizhou-2023@2026.1+county@2026.2",
                 funding_source=rule.funding_source,
@@ -889,9 +939,15 @@ def test_the_longest_citation_and_evidence_list_a_pack_ships_print_at_the_forms_
         in longest.source_clause
     )
     assert max(len(f.evidence) for f in forms) >= 6
-    pdf = render_forms(forms, PaperSettings(county_name=COUNTY))
+    pdf = render_forms(forms, settings)
     texts = ["".join(t.split()) for t in page_texts(pdf)]
     assert len(texts) == len(forms)
+    for form, text, size in zip(forms, texts, _title_sizes(pdf), strict=True):
+        assert "".join(f"{COUNTY}{form.rule_title}申请表".split()) in text, text
+        assert "".join(settings.pledge.split()) in text, text
+        for fact in facts:
+            assert "".join(fact.value.split()) in text, (fact, text)
+        assert size >= TITLE_LEAST, (form.rule_title, size)
     assert _below_smallest(pdf) == [""] * len(forms)
     assert _crossing(pdf) == [] and _overprinted(pdf) == []
     for form, text, boxes in zip(forms, texts, _review_boxes(pdf), strict=True):
@@ -1019,3 +1075,67 @@ def test_a_funding_source_breaks_between_its_words():
     pdf = render_forms([form], PaperSettings(county_name=COUNTY))
     said = [line for line in _cell_lines(pdf, RIGHT - box, RIGHT) if set(line) <= set(source)]
     assert said == ["衔接推进乡村振兴", "补助资金"], said
+
+
+def test_a_list_of_papers_breaks_after_its_marks_never_inside_a_paper_or_its_mark():
+    """附送材料 broke wherever its line was full: 机 / 构营业执照或登记证明, 未 / 附. A line
+    now breaks after the list's ；, 、 or ：, each paper's name and its 已附 / 未附 whole: for
+    every list the shipped packs and a county's twelve papers make, at the form's sizes and
+    narrower boxes, and on the printed form."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from fieldapp.paperwork.form import LABEL_W, LEFT, RIGHT, attachments
+    from fieldapp.paperwork.pen import LISTED_WORDS, Pen
+    from fieldapp.policy.packfile import read_pack_file
+    from fieldapp.policy.registry import base_dir
+
+    pen = Pen(Canvas(io.BytesIO()))
+    lists = [r.evidence for p in base_dir().glob("*.toml") for r in read_pack_file(p).rules]
+    lists = [papers for papers in lists if papers] + [list(COUNTY_PAPERS)]
+    assert any("机构营业执照或登记证明" in papers for papers in lists)
+    forms = [
+        FormView(
+            "c1",
+            "一次性求职补贴",
+            _person(),
+            1000.0,
+            evidence=tuple(Attachment(e, n % 2 == 1) for n, e in enumerate(papers)),
+            missing_reason="本人在外务工，材料由家属补交",
+        )
+        for papers in lists
+    ]
+    forms.append(FormView("c2", "一次性求职补贴", _person(), 1000.0))  # no checklist recorded
+    box = RIGHT - LEFT - LABEL_W - 6
+    for form in forms:
+        text = attachments(form)
+        listed = text.split("（")[0] if not form.evidence else text.split("（未附原因")[0]
+        names = [a.item for a in form.evidence] or ["身份证复印件", "务工证明或劳动合同"]
+        for width in (box, box * 0.7, box / 2, 150.0, 110.0):
+            for size in (9.0, 8.0):
+                lines = pen.wrap(text, width, size, hang=False, words=LISTED_WORDS)
+                assert "".join(lines) == text, (width, lines)
+                done = 0  # characters of the text on the lines so far
+                for line, after in zip(lines, lines[1:], strict=False):
+                    assert not (line.endswith(("已", "未")) and after.startswith("附")), lines
+                    done += len(line)
+                    inside = [  # a name wider than the line breaks by its characters
+                        n
+                        for n in names
+                        if pen.width(n, size) > width
+                        and text.find(n) < done < text.find(n) + len(n)
+                    ]
+                    if done < len(listed) and not inside:  # the note after it: a sentence
+                        ends = line[-1] in "；、：" or after.startswith("（")
+                        assert ends, (width, size, lines)
+                for name in names:
+                    if pen.width(name, size) <= width:
+                        assert any(name in line for line in lines), (name, width, lines)
+    # On the form: the 机构's list prints each paper's name and mark whole on a line.
+    (agency,) = [f for f in forms if any("机构营业执照" in a.item for a in f.evidence)]
+    pdf = render_forms([agency], PaperSettings(county_name=COUNTY))
+    printed = _cell_lines(pdf, LEFT + LABEL_W, RIGHT)
+    for a in agency.evidence:
+        mark = "已附" if a.attached else "未附"
+        assert any(a.item in line for line in printed), (a.item, printed)
+        assert any(mark in line for line in printed if "附送" not in line), printed
+    assert not any(line.endswith(("已", "未")) for line in printed), printed

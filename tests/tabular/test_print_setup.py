@@ -793,10 +793,93 @@ def test_a_table_charted_over_pages_is_charted_without_its_repeated_header(tmp_p
     assert [column_a[b] for b in breaks].count("就业地点") >= 1, breaks
     assert [column_a[b] for b in breaks].count("就业形式") >= 1, breaks
     pie, bar = _chart_points(out)
-    assert pie == [list(places), list(range(1, 61))]
+    # The pie shows the largest seven places and 其他 (a test of its own below).
+    assert pie == [[*places[:52:-1], "其他（53个地点）"], [*range(60, 53, -1), sum(range(1, 54))]]
     assert bar == [forms, list(range(100, 140))]
     # The charts keep those values with their ranges of pieces too (xlsxwriter caches only a
     # range of one piece): a viewer drawing from the cache draws them, not an empty chart.
     pie, bar = _chart_caches(out)
-    assert pie == [list(places), [str(n) for n in range(1, 61)]]
+    assert pie == [
+        [*places[:52:-1], "其他（53个地点）"],
+        [*map(str, range(60, 53, -1)), str(sum(range(1, 54)))],
+    ]
     assert bar == [forms, [str(n) for n in range(100, 140)]]
+
+
+def _chart_spans(xlsx: Path) -> list[tuple[float, float]]:
+    """Each chart's left and right edge (px from the sheet's left, as Excel measures its
+    columns) on the first sheet, from the cells and offsets it is anchored to."""
+    import re
+    import zipfile
+
+    from fieldapp.tabular.report_monthly import WIDTHS
+
+    starts = [0]
+    for width in WIDTHS:
+        starts.append(starts[-1] + 7 * width + 5)
+    with zipfile.ZipFile(xlsx) as z:
+        xml = z.read("xl/drawings/drawing1.xml").decode()
+    spans = []
+    for anchor in re.findall(r"<xdr:twoCellAnchor.*?</xdr:twoCellAnchor>", xml, re.S):
+        edges = []
+        for end in ("from", "to"):
+            block = re.search(rf"<xdr:{end}>(.*?)</xdr:{end}>", anchor, re.S)
+            assert block
+            column = int(re.search(r"<xdr:col>(\d+)</xdr:col>", block[1])[1])  # type: ignore[index]
+            offset = int(re.search(r"<xdr:colOff>(\d+)</xdr:colOff>", block[1])[1])  # type: ignore[index]
+            edges.append(starts[column] + offset / 9525)
+        spans.append((edges[0], edges[1]))
+    return spans
+
+
+def test_a_pie_of_many_places_shows_the_largest_and_one_other(tmp_path, monkeypatch):
+    """三's pie drew a slice, and a label, for every place: a county's twenty ran into each
+    other. Past eight places the pie shows the seven with the most people, the most first,
+    and one 其他 slice for the rest (how many places it sums); places with no one are no
+    slice. The table above keeps every place; the pie charts a table of its own under it,
+    which a line under both explains. Five places (what the report counts) chart as before.
+    The two charts sit side by side within the printed columns: the second covered the
+    pie's right part (its labels and legend) and ran past them; and the bars of 四 start at
+    0."""
+    import zipfile
+
+    from fieldapp.policy.report import PLACES, AreaFigures, MonthlyReport
+    from fieldapp.tabular import report_monthly
+    from fieldapp.tabular.report_monthly import PIE_NOTE, WIDTHS, write_monthly_report
+
+    counts = [5, 12, 3, 12, 0, 8, 1, 30, 2, 9, 4, 7, 6, 0, 11, 10]
+    places = tuple(f"{n:02d}号地点" for n in range(len(counts)))
+    monkeypatch.setattr(report_monthly, "PLACES", places)
+    fig = AreaFigures("520526000000", "威宁彝族回族苗族自治县合计", persons=3000)
+    for place, count in zip(places, counts, strict=True):
+        fig.employed_by_place[place] = count
+    fig.employed_by_form["单位就业"] = sum(counts)
+    out = tmp_path / "月报.xlsx"
+    write_monthly_report(MonthlyReport("2026-11", dt.date(2026, 11, 30), [], fig), out)
+    pie, _bar = _chart_points(out)
+    # 30, 12 and 12 (as listed), 11, 10, 9, 8; then 7 6 5 4 3 2 1 of seven places.
+    largest = ["07号地点", "01号地点", "03号地点", "14号地点", "15号地点", "09号地点", "05号地点"]
+    assert pie == [[*largest, "其他（7个地点）"], [30, 12, 12, 11, 10, 9, 8, 28]]
+    assert sum(pie[1]) == sum(counts)
+    assert _chart_caches(out)[0] == [pie[0], [str(n) for n in pie[1]]]
+    sheet = openpyxl.load_workbook(out).worksheets[0]
+    rows = [(r[0].value, r[1].value) for r in sheet.iter_rows()]
+    for place, count in zip(places, counts, strict=True):
+        assert (place, count) in rows, place  # the table keeps every place, none too
+    assert ("饼图所示地点", "人数") in rows and (PIE_NOTE, None) in rows
+    spans = _chart_spans(out)
+    assert len(spans) == 2 and spans[0][1] <= spans[1][0], spans
+    with zipfile.ZipFile(out) as z:  # the bars of counts stand on 0 (LibreOffice began at 98.5)
+        assert '<c:min val="0"/>' in z.read("xl/charts/chart2.xml").decode()
+    assert spans[1][1] <= sum(7 * w + 5 for w in WIDTHS), spans
+
+    # The report's own five places: the pie charts 三's table, as it did.
+    monkeypatch.setattr(report_monthly, "PLACES", PLACES)
+    fig.employed_by_place.clear()
+    for n, place in enumerate(PLACES):
+        fig.employed_by_place[place] = n + 1
+    write_monthly_report(MonthlyReport("2026-11", dt.date(2026, 11, 30), [], fig), out)
+    pie, _bar = _chart_points(out)
+    assert pie == [list(PLACES), list(range(1, len(PLACES) + 1))]
+    column_a = [r[0].value for r in openpyxl.load_workbook(out).worksheets[0].iter_rows()]
+    assert "饼图所示地点" not in column_a and PIE_NOTE not in column_a
