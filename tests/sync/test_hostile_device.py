@@ -289,6 +289,8 @@ def test_a_county_reviewer_accepts_or_dismisses_and_the_device_hears_of_it(count
     code = cli(["hub", "rejected", "--dir", root,
                 "--accept", str(by_change[fix.id].id), "--reason", "电话核实无误"])  # fmt: skip
     assert code == 0
+    # (a hub without users: the decision is the computer account's, said so)
+    assert "提示：本中心没有用户" in capsys.readouterr().err
     # Without a reason: a usage mistake (2), nothing decided.
     assert cli(["hub", "rejected", "--dir", root, "--dismiss", str(by_change[prank.id].id)]) == 2
     assert "必须写明原因" in capsys.readouterr().err
@@ -302,8 +304,8 @@ def test_a_county_reviewer_accepts_or_dismisses_and_the_device_hears_of_it(count
     reopened = Hub.open(hub.root)
     person = reopened.ledger.get("persons", theirs)
     assert person["phone"] == "13600000000"
-    reviewer = reopened.ledger.author
-    assert person["updated_by"] == f"{reviewer}（接受 红星村员＠红星村）@县级汇总中心"
+    account = reopened.ledger.author  # no user: the computer's account
+    assert person["updated_by"] == f"电脑账户 {account}（接受 红星村员＠红星村）@县级汇总中心"
     assert person["notes"] != "乱写"
     reopened.close()
     # The other village gets the county's accepted value; the sender hears both decisions.
