@@ -252,8 +252,10 @@ def _said_published(
 
 
 def _say_stamped(written: str, signed: str) -> None:
-    """Say the program version `publish` wrote into a pack that needs a later program than the
-    first wave's (`requires`), and what the devices not upgraded will do."""
+    """Say, in the clerk's words, which program the computers need to take the pack in force
+    and why (what in it an earlier program does not know), that `publish` wrote it into the
+    pack (`requires`), and what the computers not upgraded will do. It said “用到了县里的就业状态
+    用词表（[status_words]），fieldapp 0.2.0 起才认识，已在政策包中写明 requires = "0.2.0"”."""
     from fieldapp.policy.packfile import needed_program
 
     # What the pack as written uses (the signed text states `requires` too, which would name
@@ -261,11 +263,12 @@ def _say_stamped(written: str, signed: str) -> None:
     needed = needed_program(written)
     if written == signed or needed is None:
         return
-    version, what = needed
+    version, what = needed.version, needed.what
     print(
-        f"注意：政策包用到了{what}，fieldapp {version} 起才认识，已在政策包中写明"
-        f' requires = "{version}"：程序比 {version} 旧的设备收到后不启用它（原政策包继续有效），'
-        "并提示升级程序；各设备的程序版本见 hub devices"
+        f"注意：村里和县里的设备要用 fieldapp {version} 或更新的版本才能启用这个政策包："
+        f"它用到了{what}，更早的版本不认识。签发时已在政策包里写明这一要求"
+        f'（requires = "{version}" 一行）。程序比 {version} 旧的设备收到后不启用它，'
+        "照旧用原来的政策包，并提示升级程序；各设备的程序版本见 hub devices"
     )
 
 

@@ -610,8 +610,36 @@ def cmd_hub_serve(args: argparse.Namespace) -> int:
 
 
 def _reviewer(hub) -> str:  # noqa: ANN001 - Hub, imported lazily
-    """Who decides at the hub: its logged-in user (an encrypted hub), else the system's user."""
-    return str(hub.ledger.author)
+    """Who decides at the hub: its logged-in user (a hub with users: one with a password, where
+    the command cannot run without `--user`). A hub with none — a training hub without a
+    password, one kept in PostgreSQL — has no person to name: the decision is recorded under
+    the computer's account the command ran as, said as such (电脑账户 root). It recorded the
+    bare account (root 于 2026-12-05 09:30：…; root（接受 …）on the rows), read as a name."""
+    if hub.ledger.user is not None:
+        return str(hub.ledger.author)
+    return f"{COMPUTER_ACCOUNT}{hub.ledger.author}"
+
+
+#: How a decision on a hub without users names who made it: the computer's login account.
+COMPUTER_ACCOUNT = "电脑账户 "
+
+
+def _say_no_users(hub) -> None:  # noqa: ANN001 - Hub, imported lazily
+    """After decisions on a hub without users: say on stderr whom they are recorded under, and
+    how to record a person instead."""
+    from fieldapp.store.postgres import is_url
+
+    if hub.ledger.user is not None:
+        return
+    recorded = f"记为“{_reviewer(hub)}”（运行这条命令的电脑登录账户），不是哪一位工作人员的名字"
+    if is_url(hub.ledger.path):
+        how = "放在 PostgreSQL 的中心没有自己的用户，请各人用自己的电脑账户运行 hub 命令"
+    else:
+        how = (
+            "要记下是谁决定的，请给中心设置口令和用户：带 --user 和口令运行一次 hub 命令即就地加密，"
+            "此后的决定记为登录的用户名"
+        )
+    print(f"提示：本中心没有用户，所做的决定{recorded}；{how}", file=sys.stderr)
 
 
 def _held_ids(text: str) -> list[int]:
@@ -644,6 +672,8 @@ def _decide_held(hub, args: argparse.Namespace) -> int:  # noqa: ANN001 - Hub, i
 
     run = decide_in_order(ids, decide)
     done, same = run.done, run.same
+    if done:
+        _say_no_users(hub)
     if run.error is not None:
         verb = "接受" if accepting else "不予采纳"
         if len(ids) == 1:
@@ -664,6 +694,7 @@ def _rejudge(hub) -> int:  # noqa: ANN001 - Hub, imported lazily
     done = hub.rejudge(_reviewer(hub))
     if done.accepted:
         print(f"已接受{_numbers(done.accepted)}，作为县里的修改写入，设备下次同步时会看到")
+        _say_no_users(hub)
     if done.still_ahead:
         print(
             f"{_numbers(done.still_ahead).strip()}记下的时间仍比中心的时钟快一天以上（或申领日期"
@@ -722,7 +753,7 @@ def cmd_hub_rejected(args: argparse.Namespace) -> int:
         print_json([as_item(h) for h in found])
         return 0
     places = partial(
-        say_place, table=divisions(), listed=listed_places(hub.ledger), said=Said.SHORT
+        say_place, table=divisions(), listed=listed_places(hub.ledger), said=Said.SENTENCE
     )
     rows = row_names(hub, found)
     for held in found:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import Enum
+from typing import Protocol
 
 from fieldapp.domain.areacode import AreaCode, AreaRow
 from fieldapp.domain.divisions import DivisionTable
@@ -56,6 +57,14 @@ class Said(Enum):
     #: ('广东省深圳市南山区'); a level neither has heard of as what it is under the deepest level
     #: named ('…梨树镇下的村', '…七星关区下的乡镇'); the code when even its county is unknown.
     WHOLE = "whole"
+
+
+class Places(Protocol):
+    """`say_place` with its table and ledger given (a `functools.partial` of it): a code in
+    words as the caller set it to be said, or as `said` asks where one use needs another (a
+    held change's values as a sentence, the area it is about by its name and what is above)."""
+
+    def __call__(self, code: str, *, said: Said = ...) -> str: ...
 
 
 def say_place(

@@ -16,11 +16,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from fieldapp.domain.dates import china_iso, china_minute, vouched_today, written
 from fieldapp.domain.numbers import HELD_KEY, row_number
-from fieldapp.domain.places_said import UNKNOWN_PLACE, Said, say_place
+from fieldapp.domain.places_said import UNKNOWN_PLACE, Places, Said, say_place
 from fieldapp.domain.roles import Role
 from fieldapp.policy.eligibility import claim_not_yet_due
 from fieldapp.reference import divisions
@@ -179,14 +180,14 @@ _ROW_FIELDS = {field: table for links in LINKS.values() for field, table in link
 def describe(
     held: HeldChange,
     about: str | None = None,
-    places: Callable[[str], str] | None = None,
+    places: Places | None = None,
     rows: RowNames | None = None,
     numbered: bool = True,
 ) -> str:
     """One line for people: what, by whom, why not accepted (the reason whole: it is the
     explanation the clerk decides on), what was decided; `about` names the row as the clerk
-    knows it (`subject`); `places` (`say_place`, `Said.SHORT`) names the areas the
-    change sets, `rows` (`row_names`) the rows it points at. `numbered`: led by the held
+    knows it (`subject`); `places` (`say_place`, `Said.SENTENCE`: as the reason names them)
+    names the areas the change sets, `rows` (`row_names`) the rows it points at. `numbered`: led by the held
     change's number, as the command line names it (not on the desktop, which shows none)."""
     change = held.change
     number = f"{held.id}. " if numbered else ""
@@ -203,21 +204,22 @@ def describe(
 def content(
     held: HeldChange,
     about: str | None = None,
-    places: Callable[[str], str] | None = None,
+    places: Places | None = None,
     rows: RowNames | None = None,
 ) -> str:
     """What a held change sets, on whose record, as the village's list says it
     (`services.change_said`): ``张三的人员信息（联系电话为“139…”，户主为空，脱贫户为“否”）``,
     ``区域“七星关区”（县）``; `about` (`subject`) names the record, `places` (`say_place`,
-    `Said.SHORT`) the areas it sets (所在区域为“碧阳街道 大坝村”), `rows` (`row_names`) the
-    rows it points at (所属户为“一组”). No “=”, no area codes, no ids."""
+    `Said.SENTENCE`) the areas it sets (所在区域为“碧阳街道 大坝村”; one the hub does not list
+    as the reason says it: 所在区域为“七星关区梨树镇的一个村”), `rows` (`row_names`) the rows it
+    points at (所属户为“一组”). No “=”, no area codes, no ids."""
     return content_of(content_said(held, about, places, rows))
 
 
 def content_said(
     held: HeldChange,
     about: str | None = None,
-    places: Callable[[str], str] | None = None,
+    places: Places | None = None,
     rows: RowNames | None = None,
 ) -> dict[str, Any]:
     """`content` in pieces, for a desktop to say in the language it shows (the held list's
@@ -256,26 +258,23 @@ def content_of(said: dict[str, Any]) -> str:
     return what + (f"（{values}）" if values else "")
 
 
-def record(
-    held: HeldChange, about: str | None = None, places: Callable[[str], str] | None = None
-) -> str:
+def record(held: HeldChange, about: str | None = None, places: Places | None = None) -> str:
     """Whose record a held change is, as `content` begins: 张0的人员信息, 区域“…”（村）."""
     whose, level = _whose(held, about, places)
     return record_said(held.change.tbl, whose, level, held.change.data.get("deleted") is True)
 
 
-def _whose(
-    held: HeldChange, about: str | None, places: Callable[[str], str] | None
-) -> tuple[str, str]:
+def _whose(held: HeldChange, about: str | None, places: Places | None) -> tuple[str, str]:
     """Who or what the record is (`about`; an area by its name) and, for an area, its level."""
     change = held.change
     whose = _unquoted(about or "")
     if change.tbl != "areas":
         return whose, ""
     # The area itself by its name (its 区划代码 says nothing to people), its level beside it.
-    # A village the hub does not list yet is said under the deepest level it knows.
+    # A village the hub does not list yet is said under the deepest level it knows, its name
+    # beside it (七星关区梨树镇 新寨村, not 七星关区梨树镇的一个村 新寨村).
     code = change.data.get("code") or change.row_id
-    named = places(str(code)) if places is not None and code else ""
+    named = places(str(code), said=Said.SHORT) if places is not None and code else ""
     name = _short(change.data.get("name") or "")
     if name and not named.endswith(name):
         named = f"{named} {name}" if named else name
@@ -296,7 +295,7 @@ def _unquoted(about: str) -> str:
 
 
 def _value(
-    key: str, value: object, places: Callable[[str], str] | None, rows: RowNames | None = None
+    key: str, value: object, places: Places | None, rows: RowNames | None = None
 ) -> str | None:
     """A value as the line shows it, in the clerk's words (`change_said.value_said`): None for
     an emptied field (said 为空), an area's code by the area's name, another row by what it is
@@ -305,7 +304,8 @@ def _value(
     if value is None or value == "":
         return None
     if key in PLACES and isinstance(value, str) and places is not None:
-        return places(value) or UNKNOWN_PLACE
+        # As the hub's reason names it (`trust`: 七星关区梨树镇的一个村), one way to say a place.
+        return places(value, said=Said.SENTENCE) or UNKNOWN_PLACE
     if key in _ROW_FIELDS and isinstance(value, str):
         named = rows(_ROW_FIELDS[key], value) if rows is not None else ""
         return _unquoted(named) or f"中心还没有的{table_name(_ROW_FIELDS[key])}"
@@ -326,11 +326,9 @@ def _short(text: object, longest: int = 30) -> str:
 def _record_of(hub: Hub, held: HeldChange) -> str:
     """Whose record a held change is, as its line in the list names it (`record`): 张0的人员信息,
     区域“七星关区梨树镇 新寨村”（村）; the record's kind alone when nothing names it, never its id."""
-    listed = listed_places(hub.ledger)
-
-    def places(code: str) -> str:
-        return say_place(code, divisions(), listed, Said.SHORT)
-
+    places = partial(
+        say_place, table=divisions(), listed=listed_places(hub.ledger), said=Said.SENTENCE
+    )
     return record(held, subject(hub, held), places)
 
 

@@ -752,7 +752,7 @@ def held_items(hub: Hub, listed: list[HeldChange]) -> list[dict[str, Any]]:
     the rows they point at are looked up once for the whole list (`listed_places`,
     `rejected.row_names`): a listing of 2,000 changes in a few villages asks each area once."""
     places = functools.partial(
-        say_place, table=divisions(), listed=listed_places(hub.ledger), said=Said.SHORT
+        say_place, table=divisions(), listed=listed_places(hub.ledger), said=Said.SENTENCE
     )
     rows = rejected.row_names(hub, listed)
     villages: dict[str, str] = {}
@@ -762,7 +762,8 @@ def held_items(hub: Hub, listed: list[HeldChange]) -> list[dict[str, Any]]:
         if held.device not in villages:
             peer = hub.state.peer(held.device)
             area = peer.area_code if peer is not None else None
-            villages[held.device] = (places(area) if area else "") or ""
+            # (under the deepest level known, not as a sentence: a column of villages)
+            villages[held.device] = (places(area, said=Said.SHORT) if area else "") or ""
         said = rejected.content_said(held, about, places, rows)
         items.append(
             rejected.as_item(held)

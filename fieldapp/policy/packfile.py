@@ -7,7 +7,7 @@ import json
 import re
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import ValidationError
 
@@ -225,36 +225,43 @@ FIRST_PROGRAM = "0.1.0"
 #: value to packs adds it here, so that `publish` stamps `requires` and earlier devices refuse
 #: the pack saying to upgrade instead of reading it as misspelt.
 LATER_KEYS: tuple[tuple[str, str, str, str], ...] = (
-    ("overrides", "figure_from", "0.2.0", "新金额的执行日期（figure_from）"),
-    ("overrides", "figure_before", "0.2.0", "执行日期前的金额（figure_before）"),
-    ("overrides", "figure_before_document", "0.2.0", "执行日期前金额的文件（figure_before_document）"),
-    ("rules", "figure_from", "0.2.0", "新金额的执行日期（figure_from）"),
-    ("rules", "figure_before", "0.2.0", "执行日期前的金额（figure_before）"),
-    ("rules", "figure_before_document", "0.2.0", "执行日期前金额的文件（figure_before_document）"),
-    ("lines", "welfare_post_income_line_from", "0.2.0",
-     "监测收入线的执行日期（welfare_post_income_line_from）"),
-    ("lines", "welfare_post_income_line_before", "0.2.0",
-     "执行日期前的监测收入线（welfare_post_income_line_before）"),
-    ("lines", "welfare_post_income_line_before_document", "0.2.0",
-     "执行日期前监测收入线的文件（welfare_post_income_line_before_document）"),
-    ("pack", "requires", "0.2.0", "要求的程序版本（requires）"),
-    ("", "status_words", "0.2.0", "县里的就业状态用词表（[status_words]）"),
+    ("overrides", "figure_from", "0.2.0", "新金额的执行日期"),
+    ("overrides", "figure_before", "0.2.0", "执行日期前的金额"),
+    ("overrides", "figure_before_document", "0.2.0", "执行日期前金额的文件"),
+    ("rules", "figure_from", "0.2.0", "新金额的执行日期"),
+    ("rules", "figure_before", "0.2.0", "执行日期前的金额"),
+    ("rules", "figure_before_document", "0.2.0", "执行日期前金额的文件"),
+    ("lines", "welfare_post_income_line_from", "0.2.0", "监测收入线的执行日期"),
+    ("lines", "welfare_post_income_line_before", "0.2.0", "执行日期前的监测收入线"),
+    ("lines", "welfare_post_income_line_before_document", "0.2.0", "执行日期前监测收入线的文件"),
+    ("pack", "requires", "0.2.0", "要求的程序版本"),
+    ("", "status_words", "0.2.0", "县里的就业状态用词表"),
 )  # fmt: skip
 
 
-def needed_program(text: str) -> tuple[str, str] | None:
+class Needed(NamedTuple):
+    """The earliest program that reads a pack (`version`), and what in it asks for it: in the
+    clerk's words (`what`: 县里的就业状态用词表) and as the pack's text writes it (`written`:
+    [status_words], figure_from), for the one who edits the file."""
+
+    version: str
+    what: str
+    written: str
+
+
+def needed_program(text: str) -> Needed | None:
     """The earliest fieldapp that reads a pack's text and what in it asks for that program
     (None when the first wave's reads it): what `requires` must state at least."""
     data = tomllib.loads(text.removeprefix("\ufeff"))
-    found: tuple[tuple[int, ...], str, str] | None = None
+    found: tuple[tuple[int, ...], Needed] | None = None
     for table, key, version, what in LATER_KEYS:
         place = data if table == "" else data.get(table)
         rows = place if isinstance(place, list) else [place]
         if any(isinstance(row, dict) and key in row for row in rows):
             wanted = program_version(version) or ()
             if found is None or wanted > found[0]:
-                found = (wanted, version, what)
-    return (found[1], found[2]) if found is not None else None
+                found = (wanted, Needed(version, what, f"[{key}]" if table == "" else key))
+    return found[1] if found is not None else None
 
 
 def stamp_requires(text: str, version: str) -> str:

@@ -319,7 +319,7 @@ def _with_requires(text: str, name: str, pack: PackFile) -> tuple[str, PackFile]
     needed = needed_program(text)
     if needed is None:
         return text, pack
-    version, what = needed
+    version, what, written = needed
     stated = pack.pack.requires
     if stated is None:
         text = stamp_requires(text, version)
@@ -328,7 +328,7 @@ def _with_requires(text: str, name: str, pack: PackFile) -> tuple[str, PackFile]
         raise PackError(
             name,
             None,
-            f'政策包写的 requires = "{stated}"，但用到了{what}，fieldapp {version} 起才认识：'
+            f'政策包写的 requires = "{stated}"，但用到了{what}（{written}），fieldapp {version} 起才认识：'
             f'请改为 requires = "{version}"（或删去这一行，签发时自动写明）',
         )
     return text, pack

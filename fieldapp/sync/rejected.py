@@ -38,9 +38,21 @@ from fieldapp.store.withdraw import withdraw
 
 STATUS_LABELS = {
     "held": "县里待审核",
-    ACCEPTED: "县里已接受（以县里的修改为准）",
+    ACCEPTED: "县里已接受，记作县里自己的修改",
     "dismissed": "县里不予采纳",
 }
+
+#: How a report opens: a change the county accepted was held, not refused (it said
+#: "县里未接受的修改：…；县里已接受").
+OPENING = "县里未接受的修改：%1"
+OPENING_ACCEPTED = "县里扣下审核的修改：%1"
+
+#: This device's copy of a change taken back (`undo`), and of one the county accepted: the
+#: county wrote it as its own change and sent it out, so the device's copy is withdrawn
+#: (`settle_accepted`, or the user's undo before the county decided) and the county's stands
+#: in its place. It said "县里已接受…；本机已撤销", which read as if the two undid each other.
+UNDONE = "；本机已撤销（%1）"
+UNDONE_ACCEPTED = "；本机原来的这条已撤下（%1），以县里记下的为准"
 
 
 def rejected_changes(ledger: Ledger) -> list[dict[str, Any]]:
@@ -151,7 +163,9 @@ def describe(item: dict[str, Any]) -> str:
     said = held_said(item)
     what = record_said(said.table, said.whose, said.level, said.deleted)
     values = values_said((label, value) for _key, label, value in said.fields)
-    text = f"县里未接受的修改：{what}" + (f"（{values}）" if values else "")
+    accepted = said.status == ACCEPTED
+    opening = OPENING_ACCEPTED if accepted else OPENING
+    text = opening.replace("%1", what) + (f"（{values}）" if values else "")
     text += f"原因：{said.reason}"
     if said.received:
         text += f"；县里 {said.received} 收到"
@@ -159,7 +173,7 @@ def describe(item: dict[str, Any]) -> str:
     if said.decision:
         text += f"：{said.decision}"
     if said.undone:
-        text += f"；本机已撤销（{said.undone}）"
+        text += (UNDONE_ACCEPTED if accepted else UNDONE).replace("%1", said.undone)
     return text
 
 

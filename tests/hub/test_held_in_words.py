@@ -68,7 +68,11 @@ def test_the_countys_list_says_whose_which_field_and_what_value(hub, make_device
     assert contents["persons"] == "张0的人员信息（与户主关系为“邻居”）", contents
     household = contents["households"]
     assert household.startswith("小河村五组 3 号的户信息（"), household
-    assert "地址为“小河村五组 3 号”" in household and "所在区域为“七星关区梨树镇”" in household
+    # A village the hub does not list, as its reason says it (it said the township alone).
+    assert "地址为“小河村五组 3 号”" in household, household
+    assert "所在区域为“七星关区梨树镇的一个村”" in household, household
+    (reason,) = [str(i["reason"]) for i in items if i["table"] == "households"]
+    assert "七星关区梨树镇的一个村" in reason, reason
     assert contents["areas"] == "区域“七星关区梨树镇 新寨村”（村）（上级区域为“七星关区梨树镇”）"
     # The claim's person is the line's subject, said once; its 补贴项目 id says nothing.
     assert contents["claims"] == "张0的补贴申领（金额为“50000”，状态为“已发放”）", contents

@@ -18,6 +18,9 @@ UNLISTED = "520502100200"
 ELSEWHERE = "520502101002"
 YACHI = "七星关区鸭池镇"
 LISHU = "七星关区梨树镇"
+#: The village of 梨树镇 a held change sets, as the hub's reason says it (所在区域为“七星关区
+#: 梨树镇” beside a reason of “…梨树镇的一个村” read as if the township itself were meant).
+LISHU_VILLAGE = "七星关区梨树镇的一个村"
 
 
 @pytest.mark.parametrize("backend", ["sqlite"])
@@ -33,12 +36,16 @@ def test_areas_the_hub_does_not_list_are_named_in_its_lists(server, hub, make_de
 
     (item,) = service.held_items(hub, [held])
     assert item["village"] == YACHI, item
-    assert f"所在区域为“{LISHU}”" in item["content"], item["content"]
-    assert f"所在区域为“{LISHU}”" in item["description"]
+    assert f"所在区域为“{LISHU_VILLAGE}”" in item["content"], item["content"]
+    assert f"所在区域为“{LISHU_VILLAGE}”" in item["description"]
+    assert LISHU_VILLAGE in held.reason, held.reason  # one way to name a place
+    # The county desktop's pieces say it the same.
+    (field,) = [f for f in item["content_said"]["fields"] if f[0] == "area_code"]
+    assert field[2] == LISHU_VILLAGE, item["content_said"]
 
     code, out, err = run(capsys, "hub", "rejected", "--dir", hub.root)
     assert code == 0, err
-    assert f"所在区域为“{LISHU}”" in out and f"{ELSEWHERE}" not in out, out
+    assert f"所在区域为“{LISHU_VILLAGE}”" in out and f"{ELSEWHERE}" not in out, out
     code, out, err = run(capsys, "hub", "devices", "--dir", hub.root)
     assert code == 0, err
     (line,) = [x for x in out.splitlines() if x.startswith("鸭池村")]

@@ -238,7 +238,7 @@ def test_amount_rules_checked() -> None:
                 'rule = "new_form_accident_insurance"',
                 'rule = "transport_other_rural_cross_province"',
             ),
-            "省定100 元，县里不能修改",
+            "的标准是省里定的（100 元），县里不能修改",
         ),
         (('document = "七人社通〔2026〕3号"\nfigure', "figure"), "必须写明县里的文号"),
         (('document = "七人社通〔2026〕3号"\nfigure', 'document = "无此号"\nfigure'), "不在本包的"),

@@ -289,7 +289,10 @@ def test_a_county_reviewer_accepts_or_dismisses_and_the_device_hears_of_it(count
     code = cli(["hub", "rejected", "--dir", root,
                 "--accept", str(by_change[fix.id].id), "--reason", "电话核实无误"])  # fmt: skip
     assert code == 0
-    assert cli(["hub", "rejected", "--dir", root, "--dismiss", str(by_change[prank.id].id)]) == 1
+    # (a hub without users: the decision is the computer account's, said so)
+    assert "提示：本中心没有用户" in capsys.readouterr().err
+    # Without a reason: a usage mistake (2), nothing decided.
+    assert cli(["hub", "rejected", "--dir", root, "--dismiss", str(by_change[prank.id].id)]) == 2
     assert "必须写明原因" in capsys.readouterr().err
     code = cli(["hub", "rejected", "--dir", root,
                 "--dismiss", str(by_change[prank.id].id), "--reason", "不是本村的人"])  # fmt: skip
@@ -301,8 +304,8 @@ def test_a_county_reviewer_accepts_or_dismisses_and_the_device_hears_of_it(count
     reopened = Hub.open(hub.root)
     person = reopened.ledger.get("persons", theirs)
     assert person["phone"] == "13600000000"
-    reviewer = reopened.ledger.author
-    assert person["updated_by"] == f"{reviewer}（接受 红星村员＠红星村）@县级汇总中心"
+    account = reopened.ledger.author  # no user: the computer's account
+    assert person["updated_by"] == f"电脑账户 {account}（接受 红星村员＠红星村）@县级汇总中心"
     assert person["notes"] != "乱写"
     reopened.close()
     # The other village gets the county's accepted value; the sender hears both decisions.
@@ -314,6 +317,59 @@ def test_a_county_reviewer_accepts_or_dismisses_and_the_device_hears_of_it(count
     assert reports[fix.id]["status"] == "accepted" and reports[fix.id]["undone"]
     assert reports[prank.id]["status"] == "dismissed"
     assert reports[prank.id]["decision"] == "不是本村的人"
+    # Said as what happened: held, then accepted as the county's own change, this device's copy
+    # withdrawn for it (it said "县里未接受的修改：…；县里已接受…；本机已撤销").
+    from fieldapp.domain.dates import china_minute
+    from fieldapp.sync import rejected
+
+    items = {i["change_id"]: i for i in rejected.rejected_changes(village)}
+    said = rejected.describe(items[fix.id])
+    minute = china_minute(items[fix.id]["undone_at"])
+    # (whose: this device no longer holds the other village's person, its copy withdrawn)
+    assert said.startswith("县里扣下审核的修改：人员信息（联系电话为“13600000000”）"), said
+    assert said.endswith(
+        "；县里已接受，记作县里自己的修改：电话核实无误"
+        f"；本机原来的这条已撤下（{minute}），以县里记下的为准"
+    ), said
+    assert "未接受" not in said and "本机已撤销" not in said, said
+    assert rejected.describe(items[prank.id]).startswith("县里未接受的修改："), items[prank.id]
+
+
+def test_a_change_undone_here_and_then_accepted_by_the_county_stands_as_the_countys(
+    county, hub, capsys
+):
+    """The user took a held change back here; the county then accepted it. The county's copy
+    reaches the device and stands (the undo does not hold against it), and the line says so:
+    not "县里已接受…；本机已撤销", which read as if the device's undo had won."""
+    from fieldapp.domain.dates import china_minute
+    from fieldapp.sync import rejected
+    from tests.sync.test_hostile_stamped_ahead import _month_ahead
+
+    village, mine = county["village"], county["mine"]
+    heads = hub.ledger.heads("persons", mine)
+    # Stamped a month ahead (its laptop's date was wrong): held, and the county may accept it.
+    fix = forge(village, "persons", mine, {"phone": "13600000001"},
+                parents={"phone": heads["phone"]}, hlc=_month_ahead())  # fmt: skip
+    county["exchange"](village, "红星村")
+    (held,) = [h for h in hub.rejected() if h.change_id == fix.id]
+    assert held.rule == "stamped_ahead", held.reason
+    assert rejected.undo(village, [fix.id]) == 1
+    assert village.get("persons", mine)["phone"] != "13600000001"
+    (item,) = [i for i in rejected.rejected_changes(village) if i["change_id"] == fix.id]
+    assert rejected.describe(item).endswith(
+        f"；县里待审核；本机已撤销（{china_minute(item['undone_at'])}）"
+    )
+    hub.accept(held.id, "王科长", "电话核实无误")
+    county["exchange"](village, "红星村")
+    assert village.get("persons", mine)["phone"] == "13600000001"  # the county's copy stands
+    (item,) = [i for i in rejected.rejected_changes(village) if i["change_id"] == fix.id]
+    minute = china_minute(item["undone_at"])
+    assert cli(["--db", village.path, "sync", "status"]) == 0
+    out = capsys.readouterr().out
+    line = next(x for x in out.splitlines() if x.startswith(f"{held.id}. "))
+    assert line.endswith(
+        f"；县里已接受，记作县里自己的修改：电话核实无误；本机原来的这条已撤下（{minute}），以县里记下的为准"
+    ), line
 
 
 def test_undo_on_the_device_brings_it_back_in_line(county, hub, capsys):

@@ -70,11 +70,17 @@ def county(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> County:
     county = County(tmp_path, capsys)
     code, out, _ = county.publish(COUNTY_PACK + WORDS)
     assert code == 0, out
-    # Devices older than the program that knows the list refuse it saying to upgrade.
-    assert (
-        "注意：政策包用到了县里的就业状态用词表（[status_words]），fieldapp 0.2.0 起才认识，"
-        '已在政策包中写明 requires = "0.2.0"'
-    ) in out
+    # Devices older than the program that knows the list refuse it saying to upgrade: said in
+    # the clerk's words — which program the computers need, and why (it said “用到了县里的就业
+    # 状态用词表（[status_words]），fieldapp 0.2.0 起才认识，已在政策包中写明 requires = …”).
+    (said,) = [line for line in out.splitlines() if "才能启用这个政策包：" in line]
+    assert said == (
+        "注意：村里和县里的设备要用 fieldapp 0.2.0 或更新的版本才能启用这个政策包："
+        "它用到了县里的就业状态用词表，更早的版本不认识。签发时已在政策包里写明这一要求"
+        '（requires = "0.2.0" 一行）。程序比 0.2.0 旧的设备收到后不启用它，'
+        "照旧用原来的政策包，并提示升级程序；各设备的程序版本见 hub devices"
+    ), said
+    assert "[status_words]" not in out, out
     assert county.deliver()[0] == 0
     return county
 
@@ -158,7 +164,8 @@ def test_a_pack_without_the_list_asks_for_no_newer_program() -> None:
     assert parse_pack_text(COUNTY_PACK, "county.toml").status_words == {}
     assert needed_program(COUNTY_PACK + WORDS) == (
         "0.2.0",
-        "县里的就业状态用词表（[status_words]）",
+        "县里的就业状态用词表",
+        "[status_words]",
     )
     # The county editor writes a pack anew from the last one: the list is carried as it was.
     pack = parse_pack_text(COUNTY_PACK + WORDS, "county.toml")

@@ -135,3 +135,56 @@ def test_a_held_change_says_whose_it_is_and_names_the_place(
     (area_line,) = [t for t in lines if "区域“" in t and "三组" in t]
     assert area_line.startswith("县里未接受的修改：区域“七星关区 市西街道 小河村 三组”（组）")
     assert "姓名" not in area_line and group not in area_line, area_line
+
+
+def test_a_change_the_county_accepted_is_said_as_the_countys_own(
+    window, qtbot, tmp_path, warnings_shown
+):
+    """A held change the county then accepted read “县里未接受的修改：…；县里已接受（以县里的修改为准）
+    …；本机已撤销（…）” — not accepted yet accepted, taken back yet standing. It says what
+    happened: held for review, accepted as the county's own change, this computer's copy
+    withdrawn for it; in English in English."""
+    from fieldapp.ui import i18n
+    from tests.sync.test_hostile_stamped_ahead import _month_ahead
+
+    hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
+    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "device.json", code=ENROL_CODE)
+    page = window.show_page("sync")
+    assert page.enrol(tmp_path / "device.json", code=ENROL_CODE), warnings_shown
+    ledger = window.session.ledger
+    _, (person,) = add_family(ledger, VILLAGE, ["101"])
+    hub.import_file(export_bundle(ledger, tmp_path / "first.fieldsync").path)
+    # Stamped a month ahead (the laptop's date was wrong): held, and the county may accept it.
+    late = forge(ledger, "persons", person, {"phone": "13600000001"},
+                 parents={"phone": ledger.heads("persons", person)["phone"]},
+                 hlc=_month_ahead())  # fmt: skip
+    hub.import_file(export_bundle(ledger, tmp_path / "up.fieldsync").path)
+    (held,) = [h for h in hub.rejected() if h.change_id == late.id]
+    hub.accept(held.id, "王科长", "日期核实无误")
+    answer = hub.export_for("大坝村笔记本", tmp_path / "answer.fieldsync")
+    hub.close()
+    page.import_from(Path(answer.path))
+    wait_idle(qtbot, page)
+    assert ledger.get("persons", person)["phone"] == "13600000001"  # the county's copy
+    (row,) = [r for r, i in enumerate(page.held.items) if i["change_id"] == late.id]
+    item = page.held.items[row]
+    minute = china_minute(str(item["undone_at"]))
+    text = page.held.list.item(row).text()
+    assert text.startswith("县里扣下审核的修改：张0的人员信息（联系电话为“13600000001”）"), text
+    assert text.endswith(
+        "；县里已接受，记作县里自己的修改：日期核实无误"
+        f"；本机原来的这条已撤下（{minute}），以县里记下的为准"
+    ), text
+    assert "未接受" not in text and "本机已撤销" not in text, text
+    page.held.list.setCurrentRow(row)
+    assert not page.held.undo_button.isEnabled()  # nothing left to take back
+
+    i18n.install_language("en")
+    page.held.refresh()
+    english = page.held.list.item(row).text()
+    assert english.startswith("Held by the county for review: "), english
+    assert english.endswith(
+        "; accepted by the county and recorded as the county's own change: 日期核实无误"
+        f"; this computer's own copy was withdrawn ({minute}): the county's change stands in"
+        " its place"
+    ), english

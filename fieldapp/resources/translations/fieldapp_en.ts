@@ -1102,10 +1102,6 @@
       <translation>awaiting the county's review</translation>
     </message>
     <message>
-      <source>县里已接受（以县里的修改为准）</source>
-      <translation>accepted by the county (the county's change stands)</translation>
-    </message>
-    <message>
       <source>县里不予采纳</source>
       <translation>not adopted by the county</translation>
     </message>
@@ -1120,6 +1116,18 @@
     <message>
       <source>；本机已撤销（%1）</source>
       <translation>; taken back on this computer (%1)</translation>
+    </message>
+    <message>
+      <source>县里扣下审核的修改：%1</source>
+      <translation>Held by the county for review: %1</translation>
+    </message>
+    <message>
+      <source>县里已接受，记作县里自己的修改</source>
+      <translation>accepted by the county and recorded as the county's own change</translation>
+    </message>
+    <message>
+      <source>；本机原来的这条已撤下（%1），以县里记下的为准</source>
+      <translation>; this computer's own copy was withdrawn (%1): the county's change stands in its place</translation>
     </message>
   </context>
   <context>

@@ -798,7 +798,11 @@ class HeldChanges(QWidget):
         what = HeldLine(self).said(
             said.table, said.whose, said.level, said.deleted, said.fields, raw
         )
-        text = _filled(self.tr("县里未接受的修改：%1"), what)
+        # A change the county accepted was held, not refused; and the device's copy of it is
+        # withdrawn because the county's stands in its place (`rejected.UNDONE_ACCEPTED`).
+        accepted = said.status == "accepted"
+        opening = self.tr("县里扣下审核的修改：%1") if accepted else self.tr("县里未接受的修改：%1")
+        text = _filled(opening, what)
         # The rule in the language shown where this program has it translated (the hub's
         # reason, in Chinese, names the rule in its own detail).
         reason = rule_word(str(item.get("rule") or "")) or said.reason
@@ -811,14 +815,19 @@ class HeldChanges(QWidget):
             text += _filled(self.tr("；县里 %1 收到"), said.received)
         status = {
             "held": self.tr("县里待审核"),
-            "accepted": self.tr("县里已接受（以县里的修改为准）"),
+            "accepted": self.tr("县里已接受，记作县里自己的修改"),
             "dismissed": self.tr("县里不予采纳"),
         }.get(said.status, said.status)
         text += _filled(self.tr("；%1"), status)
         if said.decision:
             text += _filled(self.tr("：%1"), said.decision)
         if said.undone:
-            text += _filled(self.tr("；本机已撤销（%1）"), said.undone)
+            undone = (
+                self.tr("；本机原来的这条已撤下（%1），以县里记下的为准")
+                if accepted
+                else self.tr("；本机已撤销（%1）")
+            )
+            text += _filled(undone, said.undone)
         return text
 
     def _on_row(self, row: int) -> None:
