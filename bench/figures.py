@@ -17,7 +17,12 @@ Figures (targets at 100k persons on a 2-core machine in brackets):
                            the records with their change log                       [≥ 0.25]
   import_floor_vs_read     that read plus the raw floor writing every table the import
                            writes (with its log), against the read alone
-  db_bytes_per_person, peak_rss_mb
+  import_peak_rss_mb       the import's own peak memory: the export imported into a fresh ledger
+                           in a process of its own (import_peak.py), so the demo, search and
+                           export this process did before do not count
+  import_update_peak_rss_mb  the same, that export imported again with --update into a copy of
+                           the demo ledger it came from (every person and record already there)
+  db_bytes_per_person, peak_rss_mb   (peak_rss_mb: this whole bench process)
 Then every other bench/bench_*.py module's `run(ledger_path, persons)` figures.
 """
 
@@ -27,6 +32,7 @@ import argparse
 import importlib.util
 import random
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -164,6 +170,19 @@ def bench_search(ledger: Ledger, seed: int) -> list[Figure]:
     ]
 
 
+def import_peak_rss(ledger_path: Path, xlsx: Path, *, update: bool = False) -> float:
+    """The peak RSS in MB of one import of `xlsx` into `ledger_path`, run in a child process
+    (`import_peak.py`) so that nothing else this process did counts."""
+    command = [sys.executable, str(Path(__file__).with_name("import_peak.py")), str(ledger_path)]
+    command += [str(xlsx), *(["--update"] if update else [])]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"import_peak.py failed ({done.returncode}): {done.stderr[-2000:]}")
+    name, value = done.stdout.split()[-2:]
+    assert name == "peak_rss_mb", done.stdout
+    return float(value)
+
+
 def bench_excel(ledger: Ledger, folder: Path, persons: int) -> list[Figure]:
     """Export to xlsx, calamine's raw read of that file, and the import into a fresh ledger."""
     xlsx = folder / "export.xlsx"
@@ -187,6 +206,12 @@ def bench_excel(ledger: Ledger, folder: Path, persons: int) -> list[Figure]:
     _rows, floor_write = raw_copy(fresh, folder / "import_floor.db", TABLES, with_log=True)
     fresh.close()
     assert not report.rejected, report.rejected[:5]  # type: ignore[union-attr]
+    # The import's own memory, each in a process of its own: into a fresh ledger, then the same
+    # workbook again with --update into a copy of the ledger it was exported from (the copy: the
+    # other benches measure that ledger as the demo made it).
+    import_peak = import_peak_rss(folder / "import_peak.db", xlsx)
+    ledger.db.execute("VACUUM INTO ?", (str(folder / "update.db"),))
+    update_peak = import_peak_rss(folder / "update.db", xlsx, update=True)
     read_rate = int(written) / read_seconds  # type: ignore[arg-type]
     import_rate = int(written) / import_seconds  # type: ignore[arg-type]
     return [
@@ -196,6 +221,8 @@ def bench_excel(ledger: Ledger, folder: Path, persons: int) -> list[Figure]:
         ("import_vs_read", import_rate / read_rate, "ratio"),
         ("import_floor_vs_read", int(written) / (read_seconds + floor_write) / read_rate, "ratio"),  # type: ignore[arg-type]
         ("xlsx_bytes_per_person", xlsx.stat().st_size / max(1, persons), "B"),
+        ("import_peak_rss_mb", import_peak, "MB"),
+        ("import_update_peak_rss_mb", update_peak, "MB"),
     ]
 
 

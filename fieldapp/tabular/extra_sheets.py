@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -400,6 +400,9 @@ def _month_follows(plan: RowPlan, ours: Any, theirs: Any) -> None:
             plan.add_insert(table, record)
 
 
+#: A person's records of a table when the ledger holds none (read only: one for every row).
+_NO_RECORDS: tuple[dict[str, Any], ...] = ()
+
 #: The ledger's table whose records a sheet's rows are matched to.
 _FACT_TABLES = {
     JOBS: "employment_spells",
@@ -458,50 +461,85 @@ class ExtraPlanner:
         """
         # Each table read for the persons whose rows can match its records, and only those:
         # a 就业经历 sheet alone read every person's registrations, services and months too.
+        # And each read only when its first row is planned, and let go after its last: an
+        # update of a whole exported workbook held every record of every person at once.
         ids: dict[str, dict[str, None]] = {table: {} for table in _FACT_TABLES.values()}
         households: dict[str, None] = {}
-        for row in rows:
-            person = persons[row.id_number]
-            ids[_FACT_TABLES[row.kind]][person["id"]] = None
+        last: dict[str, int] = {}  # table → the index of the last row planned against it
+        for index, row in enumerate(rows):
+            table = _FACT_TABLES[row.kind]
+            ids[table][persons[row.id_number]["id"]] = None
+            last[table] = index
             if row.kind == "走访服务":
-                households[person["household_id"] or ""] = None
-        facts = {
-            table: store.fact_rows(self.db, table, wanted) if wanted else {}
-            for table, wanted in ids.items()
-        }
-        del ids
-        visits = store.visits_of_households(self.db, households) if households else {}
+                households[persons[row.id_number]["household_id"] or ""] = None
+                last["visits"] = index
         for job, gave, sheet, row_no in new_jobs:
-            facts["employment_spells"].setdefault(job["person_id"], []).append(job)
             self._new[str(job["id"])] = (gave, sheet, row_no)
-        self._pair_same_day_jobs(rows, persons, facts["employment_spells"])
-        self._pair_same_key(rows, persons, facts, visits)
+        ends: dict[int, list[str]] = {}
+        for table, at in last.items():
+            ends.setdefault(at, []).append(table)
+        del last
+        facts: dict[str, dict[str, list[dict[str, Any]]]] = {}
         plans = []
         rows.reverse()  # taken from the end, in the rows' order
+        index = 0
         while rows:
+            kind = rows[-1].kind
+            table = _FACT_TABLES[kind]
+            if table not in facts:  # its first row: read, and the rows sharing a key paired
+                self._read(table, ids.pop(table), rows, persons, facts, new_jobs)
+            if kind == "走访服务" and "visits" not in facts:
+                facts["visits"] = store.visits_of_households(self.db, households)
+                households = {}
+                self._pair_same_key("走访服务", rows, persons, facts)
             row = rows.pop()
             person = persons[row.id_number]
             plan = RowPlan(row.sheet, row.row, person["id"], person["name"], person["id_number"])
-            mine = {table: found.get(person["id"], []) for table, found in facts.items()}
+            mine = facts[table].get(person["id"], _NO_RECORDS)
             values = row.values
-            if row.kind == JOBS:
-                self._spell(plan, values, mine["employment_spells"])
-            elif row.kind == "失业登记":
-                self._registration(plan, values, mine["unemployment_registrations"])
-            elif row.kind == "培训":
-                self._training(plan, values, mine["services"], person)
-            elif row.kind == "走访服务":
-                household_visits = visits.get(person["household_id"] or "", [])
-                self._visit(plan, values, mine["services"], household_visits, person)
-            elif row.kind == "月度状态":
-                self._month(plan, values, mine["monthly_status"])
+            if kind == JOBS:
+                self._spell(plan, values, mine)
+            elif kind == "失业登记":
+                self._registration(plan, values, mine)
+            elif kind == "培训":
+                self._training(plan, values, mine, person)
+            elif kind == "走访服务":
+                household_visits = facts["visits"].get(person["household_id"] or "", _NO_RECORDS)
+                self._visit(plan, values, mine, household_visits, person)
+            elif kind == "月度状态":
+                self._month(plan, values, mine)
             plans.append(plan)
+            for done in ends.get(index, ()):  # its last row planned: let go
+                facts[done] = {}
+            index += 1
         self._follow_months()
         return plans
 
+    def _read(
+        self,
+        table: str,
+        wanted: dict[str, None],
+        rows: list[ExtraRow],
+        persons: dict[str, dict[str, Any]],
+        facts: dict[str, dict[str, list[dict[str, Any]]]],
+        new_jobs: Sequence[tuple[dict[str, Any], frozenset[str], str, int]],
+    ) -> None:
+        """`table`'s records of the `wanted` persons into `facts`, before its first row is
+        planned (`rows`: those not yet planned, last first): with the ledger sheet's new jobs
+        among the jobs, and the rows that share the records of their key paired (`_pair`)."""
+        facts[table] = store.fact_rows(self.db, table, wanted) if wanted else {}
+        if table == "employment_spells":
+            for job, *_ in new_jobs:
+                facts[table].setdefault(job["person_id"], []).append(job)
+            self._pair_same_day_jobs(reversed(rows), persons, facts[table])
+        elif table == "unemployment_registrations":
+            self._pair_same_key("失业登记", rows, persons, facts)
+        elif table == "services":
+            self._pair_same_key("培训", rows, persons, facts)
+
     def _pair_same_day_jobs(
         self,
-        rows: list[ExtraRow],
+        rows: Iterable[ExtraRow],
         persons: dict[str, dict[str, Any]],
         spells: dict[str, list[dict[str, Any]]],
     ) -> None:
@@ -519,22 +557,21 @@ class ExtraPlanner:
 
     def _pair_same_key(
         self,
+        kind: str,
         rows: list[ExtraRow],
         persons: dict[str, dict[str, Any]],
         facts: dict[str, dict[str, list[dict[str, Any]]]],
-        visits: dict[str, list[dict[str, Any]]],
     ) -> None:
-        """For the 失业登记, 培训 and 走访服务 rows sharing the ledger's records of their key
-        (two trainings of one kind and day, two visits of one day), which record each takes,
-        before any takes one (`_pair`)."""
-        groups: dict[tuple[str, tuple[str, ...]], list[ExtraRow]] = {}
-        for row in rows:
-            if row.kind in ("失业登记", "培训", "走访服务"):
+        """For the rows of `kind` (失业登记, 培训 or 走访服务) of `rows` (last first) sharing
+        the ledger's records of their key (two trainings of one kind and day, two visits of
+        one day), which record each takes, before any takes one (`_pair`)."""
+        visits = facts.get("visits", {})
+        groups: dict[tuple[str, ...], list[ExtraRow]] = {}
+        for row in reversed(rows):
+            if row.kind == kind:
                 found, _ = _keyed(row, persons[row.id_number], facts, visits)
                 if found:
-                    groups.setdefault((row.kind, tuple(str(r["id"]) for r in found)), []).append(
-                        row
-                    )
+                    groups.setdefault(tuple(str(r["id"]) for r in found), []).append(row)
         for same_key in groups.values():
             if len(same_key) > 1:  # each row's fields read again: a few rows of thousands
                 keyed = [_keyed(row, persons[row.id_number], facts, visits) for row in same_key]
@@ -566,7 +603,7 @@ class ExtraPlanner:
             self._paired.setdefault((row.sheet, row.row), "")
 
     def _claim(
-        self, plan: RowPlan, rows: list[dict[str, Any]], wanted: dict[str, Any]
+        self, plan: RowPlan, rows: Sequence[dict[str, Any]], wanted: dict[str, Any]
     ) -> dict[str, Any] | None:
         """Of the ledger's records of a row's key (a job's start day, a training's kind and
         day …): the one paired with it when another row shares the key (`_pair`, "": none, a
@@ -612,7 +649,7 @@ class ExtraPlanner:
         plan.add_insert(table, {"id": row_id, **defaults, **updates})
         return row_id
 
-    def _spell(self, plan: RowPlan, values: dict[str, Any], rows: list[dict[str, Any]]) -> None:
+    def _spell(self, plan: RowPlan, values: dict[str, Any], rows: Sequence[dict[str, Any]]) -> None:
         updates = spell_fields(values)
         match = self._claim(
             plan, [r for r in rows if r["start_date"] == values["start_date"]], updates
@@ -690,7 +727,7 @@ class ExtraPlanner:
         self._follow = []
 
     def _registration(
-        self, plan: RowPlan, values: dict[str, Any], rows: list[dict[str, Any]]
+        self, plan: RowPlan, values: dict[str, Any], rows: Sequence[dict[str, Any]]
     ) -> None:
         match = self._claim(plan, _registrations_of(values, rows), values)
         defaults = {"person_id": plan.person_id}
@@ -700,7 +737,7 @@ class ExtraPlanner:
         self,
         plan: RowPlan,
         values: dict[str, Any],
-        rows: list[dict[str, Any]],
+        rows: Sequence[dict[str, Any]],
         person: dict[str, Any],
     ) -> None:
         found, updates = _trainings_of(values, rows)
@@ -722,8 +759,8 @@ class ExtraPlanner:
         self,
         plan: RowPlan,
         values: dict[str, Any],
-        services: list[dict[str, Any]],
-        visits: list[dict[str, Any]],
+        services: Sequence[dict[str, Any]],
+        visits: Sequence[dict[str, Any]],
         person: dict[str, Any],
     ) -> None:
         day = values["visit_date"]
@@ -765,7 +802,7 @@ class ExtraPlanner:
                 plan, "services", match, dict(text) if not visit_id else {}, defaults | text
             )
 
-    def _month(self, plan: RowPlan, values: dict[str, Any], rows: list[dict[str, Any]]) -> None:
+    def _month(self, plan: RowPlan, values: dict[str, Any], rows: Sequence[dict[str, Any]]) -> None:
         row_id = natural_id("monthly_status", plan.person_id, values["month"])
         self._month_rows.add(row_id)
         match = next((r for r in rows if r["id"] == row_id), None)
@@ -784,16 +821,18 @@ def _keyed(
     (none for a service given without a visit)."""
     values = row.values
     if row.kind == "失业登记":
-        registrations = facts["unemployment_registrations"].get(person["id"], [])
+        registrations = facts["unemployment_registrations"].get(person["id"], _NO_RECORDS)
         return _registrations_of(values, registrations), values
     if row.kind == "培训":
-        return _trainings_of(values, facts["services"].get(person["id"], []))
+        return _trainings_of(values, facts["services"].get(person["id"], _NO_RECORDS))
     if not values.get("visited", True):
         return [], {}
-    return _visits_of(values, visits.get(person["household_id"] or "", []), person["id"])
+    return _visits_of(values, visits.get(person["household_id"] or "", _NO_RECORDS), person["id"])
 
 
-def _registrations_of(values: dict[str, Any], rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _registrations_of(
+    values: dict[str, Any], rows: Sequence[dict[str, Any]]
+) -> list[dict[str, Any]]:
     """A 失业登记 row's records of its key: its person's registrations of its registration
     day, else (none given) of its day found among those not registered."""
     registered, found = values.get("registered_date"), values.get("found_date")
@@ -806,7 +845,7 @@ def _registrations_of(values: dict[str, Any], rows: list[dict[str, Any]]) -> lis
 
 
 def _trainings_of(
-    values: dict[str, Any], services: list[dict[str, Any]]
+    values: dict[str, Any], services: Sequence[dict[str, Any]]
 ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """A 培训 row's records of its key (the person's trainings of its kind and start day),
     and the fields it gives them."""
@@ -822,7 +861,7 @@ def _trainings_of(
 
 
 def _visits_of(
-    values: dict[str, Any], visits: list[dict[str, Any]], person_id: str
+    values: dict[str, Any], visits: Sequence[dict[str, Any]], person_id: str
 ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """A 走访服务 row's records of its key (its household's visits of its day, to the person
     or, 全户, to the household), and the fields it gives them."""

@@ -303,13 +303,14 @@ def _column_number(letters: bytes) -> int:
 
 def _stream(
     archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, budget: list[int], *, ods: bool
-) -> Iterator[bytes]:
-    """The entry's decompressed bytes, chunk by chunk (each with the previous chunk's tail,
-    `_kept`; `ods`: the entry is an .ods's, whose tags a chunk may end inside are its own)."""
+) -> Iterator[tuple[int, bytes]]:
+    """The entry's decompressed bytes, chunk by chunk, each with where it starts in the entry
+    (each begins with the previous chunk's tail, `_kept`, looked for once a chunk; `ods`: the
+    entry is an .ods's, whose tags a chunk may end inside are its own)."""
     if info.compress_size and info.file_size / max(info.compress_size, 1) > MAX_RATIO * 5:
         raise refuse(f"压缩包中的 {info.filename} 声称解压后有 {info.file_size} 字节", name)
     tail = b""
-    read = 0
+    read = start = 0
     try:
         with archive.open(info) as stream:
             while chunk := stream.read(_CHUNK):
@@ -320,7 +321,7 @@ def _stream(
                 if read > (1 << 24) and read > MAX_RATIO * max(info.compress_size, 1):
                     raise refuse(f"{info.filename} 的压缩比异常（疑似压缩炸弹）", name)
                 data = tail + chunk
-                yield data
+                yield start, data
                 kept = _kept(data, len(chunk), ods=ods)
                 if kept > MAX_CELL:
                     raise refuse(
@@ -328,6 +329,7 @@ def _stream(
                         name,
                     )
                 tail = data[len(data) - kept :]
+                start += len(data) - kept
     except (zipfile.BadZipFile, zlib.error, EOFError):
         raise unreadable(name, "文件已损坏（其中的数据无法解压）；请重新复制后再导入") from None
 
@@ -538,7 +540,7 @@ def _check_xlsx(archive: zipfile.ZipFile, name: str) -> Scan:
             if hidden:
                 scan.hidden_rows[sheet] = hidden
         elif part.endswith(".xml") and info.file_size > (8 << 20):
-            for _chunk in _stream(archive, info, name, budget, ods=False):  # shared strings …
+            for _read in _stream(archive, info, name, budget, ods=False):  # shared strings …
                 pass
     return scan
 
@@ -636,7 +638,7 @@ class _Wider(Exception):
 
 
 def _scan_sheet(
-    chunks: Iterator[bytes],
+    chunks: Iterator[tuple[int, bytes]],
     sheet: str,
     name: str,
     errors: dict[tuple[int, int], str],
@@ -657,7 +659,7 @@ def _scan_sheet(
     heading = True  # before the rows
     sequence = _Sequence()
     far_row_open = False  # the last chunk ended inside a far row (see below)
-    for start, chunk in _positioned(chunks, ods=False):
+    for start, chunk in chunks:
         numbered_rows = _row_numbers(chunk)
         # An error's type, `t="e"` (or spaced, `t = "e"`, or in single quotes): rare, so one
         # search of the chunk (and one for a single quote, which the usual chunk has none of).
@@ -1021,7 +1023,7 @@ def _check_ods(archive: zipfile.ZipFile, name: str) -> Scan:
     rows = _OdsRows()
     ending = _Ending()
     chunks = _stream(archive, info, name, budget, ods=True)
-    for start, chunk in _positioned(chunks, ods=True):
+    for start, chunk in chunks:
         ending.read(start, chunk)
         rows.scan(start, chunk)
         for kind, count in _REPEAT.findall(chunk):
@@ -1092,17 +1094,7 @@ def _encrypted(archive: zipfile.ZipFile, name: str, budget: list[int]) -> bool:
     except KeyError:
         return False
     chunks = _stream(archive, info, name, budget, ods=True)
-    return any(b"encryption-data" in chunk for chunk in chunks)
-
-
-def _positioned(chunks: Iterator[bytes], *, ods: bool) -> Iterator[tuple[int, bytes]]:
-    """`_stream`'s chunks with where each starts in the entry (each begins with what the
-    previous one kept, `_kept`, told the same `ods`)."""
-    start = kept = 0
-    for chunk in chunks:
-        yield start, chunk
-        kept = _kept(chunk, len(chunk) - kept, ods=ods)
-        start += len(chunk) - kept
+    return any(b"encryption-data" in chunk for _start, chunk in chunks)
 
 
 #: A sheet (`<table:table …>`), a row or a cell of an ods's content.xml, read once with its

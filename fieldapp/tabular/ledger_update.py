@@ -288,7 +288,24 @@ class PersonPlanner:
     def plan(
         self, items: list[tuple[Any, str]], persons: dict[str, dict[str, Any]]
     ) -> list[RowPlan]:
-        """One RowPlan per (ParsedRow, sheet) whose person is in `persons` (by ID number)."""
+        """One RowPlan per (ParsedRow, sheet) whose person is in `persons` (by ID number).
+
+        Planned `BATCH` rows at a time, each batch's persons' records read for it and let go
+        after it: an update of a whole exported workbook held every person's categories, jobs
+        and month at once (nothing is written while planning, and a row's plan reads only its
+        own person's records, so the plans are the same)."""
+        plans: list[RowPlan] = []
+        for start in range(0, len(items), self.BATCH):
+            plans += self._plan_batch(items[start : start + self.BATCH], persons)
+        return plans
+
+    #: How many rows `plan` plans on one read of their persons' records.
+    BATCH = 2000
+
+    def _plan_batch(
+        self, items: list[tuple[Any, str]], persons: dict[str, dict[str, Any]]
+    ) -> list[RowPlan]:
+        """`plan` for a few rows: their persons' records read once for all of them."""
         ids = [persons[i.person["id_number"]]["id"] for i, _ in items]
         # Read only what the sheet can change: a monthly sheet of names, ID numbers and a
         # status column needs this month's status rows and the running jobs, nothing else.
