@@ -5102,6 +5102,22 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>未登记</source>
       <translation>Not recorded</translation>
     </message>
+    <message>
+      <source>乡镇内</source>
+      <translation>In the township</translation>
+    </message>
+    <message>
+      <source>县内</source>
+      <translation>In the county</translation>
+    </message>
+    <message>
+      <source>省内跨县</source>
+      <translation>Elsewhere in the province</translation>
+    </message>
+    <message>
+      <source>地点未登记</source>
+      <translation>Place not recorded</translation>
+    </message>
   </context>
   <context>
     <name>RestoreDialog</name>
