@@ -6111,6 +6111,10 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
       <source>申请编号：</source>
       <translation>Claim no.: </translation>
     </message>
+    <message>
+      <source>%1：%2</source>
+      <translation>%1: %2</translation>
+    </message>
   </context>
   <context>
     <name>SyncPage</name>
