@@ -297,6 +297,11 @@ EN: dict[str, str] = {
     "户数": "Households",
     "已就业": "Employed",
     "跨省": "Out of province",
+    # Where a job is, relative to the household's county (the chart of the employed by place).
+    "乡镇内": "In the township",
+    "县内": "In the county",
+    "省内跨县": "Elsewhere in the province",
+    "地点未登记": "Place not recorded",
     "零就业户": "Zero-job households",
     "失业人员": "Unemployed",
     "逾期服务": "Overdue",

@@ -50,7 +50,9 @@ def catalogue() -> str:
             (held_words.CONTEXT, held_words.words()),
             (clock_said.CONTEXT, clock_said.sentences()),
             (status_words_said.CONTEXT, status_words_said.sentences()),
-            (held_words.REFUSALS, (*TEMPLATES, *held_words.SENTENCE_WORDS)),
+            # (sorted: the order modules made them in is the order a process imported them,
+            # which differs between this script and a test that imported the desktop first)
+            (held_words.REFUSALS, (*sorted(TEMPLATES), *held_words.SENTENCE_WORDS)),
         )
         for w in said
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fieldapp.domain.claims import LOCKED_STATES, Claim, ClaimState
 from fieldapp.domain.errors import FieldappError
+from fieldapp.domain.sentences import Part, Sentence, Word, listed, said, template
 
 S = ClaimState
 
@@ -46,7 +47,24 @@ STATE_ALIASES: dict[str, ClaimState] = {
 
 
 class TransitionRefused(FieldappError):
-    """A state change the flow does not allow; the message says why in Chinese."""
+    """A state change the flow does not allow; str() says why in Chinese, `said` as a template
+    and its parts where it was made so (a window says it in its language), else None."""
+
+    def __init__(self, reason: str | Sentence) -> None:
+        super().__init__(str(reason))
+        self.said = reason if isinstance(reason, Sentence) else None
+
+
+#: A claim as people name it (`claim_label`): whose, which subsidy, or neither.
+LABEL_OWNED = template("%1的“%2”申领")
+LABEL_WHOSE = template("%1的申领")
+LABEL_OF = template("“%1”申领")
+THIS_CLAIM = template("这条申领")
+#: A step the flow does not allow: the claim, its state, the step, and what it may become.
+NOT_ALLOWED = template("%1当前为“%2”，不能变为“%3”%4")
+MAY_BECOME = template("（当前可变为：%1）")
+FINAL = template("（该状态已终结，不能再变更）")
+REASON_NEEDED = template("将申领变为“%1”必须填写原因")
 
 
 def parse_state(text: str) -> ClaimState:
@@ -65,9 +83,16 @@ def parse_state(text: str) -> ClaimState:
 
 def claim_label(claim: Claim) -> str:
     """A claim as people name it: '张三的“一次性交通补助”申领' (never its id)."""
-    who = f"{claim.person_name}的" if claim.person_name else ""
-    what = f"“{claim.rule_title}”" if claim.rule_title else ""
-    return f"{who}{what}申领" if who or what else "这条申领"
+    return str(claim_label_said(claim))
+
+
+def claim_label_said(claim: Claim) -> Sentence:
+    """`claim_label` as a template and its parts: a window says it in its language."""
+    if claim.person_name and claim.rule_title:
+        return said(LABEL_OWNED, claim.person_name, claim.rule_title)
+    if claim.person_name:
+        return said(LABEL_WHOSE, claim.person_name)
+    return said(LABEL_OF, claim.rule_title) if claim.rule_title else said(THIS_CLAIM)
 
 
 def check_transition(claim: Claim, target: ClaimState, reason: str = "") -> None:
@@ -75,13 +100,19 @@ def check_transition(claim: Claim, target: ClaimState, reason: str = "") -> None
     current = ClaimState(claim.state)
     allowed = TRANSITIONS[current]
     if target not in allowed:
-        options = "、".join(s.value for s in sorted(allowed, key=list(ClaimState).index))
-        hint = f"（当前可变为：{options}）" if options else "（该状态已终结，不能再变更）"
+        options: list[Part] = [Word(s.value) for s in sorted(allowed, key=list(ClaimState).index)]
+        hint = said(MAY_BECOME, listed(options)) if options else said(FINAL)
         raise TransitionRefused(
-            f"{claim_label(claim)}当前为“{current.value}”，不能变为“{target.value}”{hint}"
+            said(
+                NOT_ALLOWED,
+                claim_label_said(claim),
+                Word(current.value),
+                Word(target.value),
+                hint,
+            )
         )
     if target in NEEDS_REASON and not reason.strip():
-        raise TransitionRefused(f"将申领变为“{target.value}”必须填写原因")
+        raise TransitionRefused(said(REASON_NEEDED, Word(target.value)))
     if target is S.SUBMITTED:
         missing = claim.missing_evidence()
         if missing and not (claim.missing_evidence_reason.strip() or reason.strip()):

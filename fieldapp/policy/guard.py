@@ -79,11 +79,14 @@ class ClaimLike(Protocol):
 
 
 class LimitExceeded(FieldappError):
-    """A claim beyond its rule's limit; `first` is the earlier claim."""
+    """A claim beyond its rule's limit; `first` is the earlier claim. str() says it in Chinese,
+    `said` as a template and its parts where it was made so (a window says it in its
+    language), else None."""
 
-    def __init__(self, message: str, first: ClaimLike) -> None:
-        super().__init__(message)
+    def __init__(self, message: str | Sentence, first: ClaimLike) -> None:
+        super().__init__(str(message))
         self.first = first
+        self.said = message if isinstance(message, Sentence) else None
 
 
 @dataclass(frozen=True)
@@ -148,11 +151,6 @@ def said(claim: ClaimLike, title: str = "") -> str:
     day = _day(claim.created_at)
     when = f"，{written(day)}录入" if day is not None else ""
     return f"{claim.person_name or '同一人'}的{subsidy(claim, title=title)}（未编号{when}）"
-
-
-def _numbered(claim: ClaimLike) -> str:
-    """A claim after 首次申领: 编号 and its 申请编号, or it said as `said` says one with none."""
-    return f"编号 {claim.number}" if claim.number else said(claim)
 
 
 def _day(stamp: str | None) -> dt.date | None:
@@ -330,12 +328,33 @@ def repeat_of(claim: ClaimLike, existing: Iterable[ClaimLike]) -> ClaimLike | No
     return min(earlier, key=_order) if earlier else None
 
 
+#: A new claim refused by the limit: its subsidy, the first claim and who entered it when.
+ALREADY_CLAIMED = template("“%1”已申领过，不能重复申领：首次申领%2（%3）")
+NUMBERED = template("编号 %1")
+#: A claim with no 申请编号 (`said`): whose, which subsidy, and the day it was entered.
+UNNUMBERED = template("%1的%2（未编号）")
+UNNUMBERED_ON = template("%1的%2（未编号，%3录入）")
+SOMEONE = template("同一人")
+
+
+def _numbered_said(claim: ClaimLike) -> Part:
+    """A claim after 首次申领: 编号 and its 申请编号, or one with none as `said` says it, as
+    a template and its parts."""
+    if claim.number:
+        return sentence(NUMBERED, claim.number)
+    what = sentence(SUBSIDY_NAMED, claim.rule_title) if claim.rule_title.strip() else Word(UNNAMED)
+    who = claim.person_name or sentence(SOMEONE)
+    day = _day(claim.created_at)
+    if day is not None:
+        return sentence(UNNUMBERED_ON, who, what, Day(day))
+    return sentence(UNNUMBERED, who, what)
+
+
 def check_new_claim(limit_key: str, rule_title: str, existing: Iterable[ClaimLike]) -> None:
     """Raise LimitExceeded naming the earlier claim when a new claim would break the limit."""
     first = earlier_claim(limit_key, existing)
     if first is not None:
         raise LimitExceeded(
-            f"“{rule_title}”已申领过，不能重复申领：首次申领{_numbered(first)}"
-            f"（{_entered(first)}）",
+            sentence(ALREADY_CLAIMED, rule_title, _numbered_said(first), _entered_said(first)),
             first,
         )

@@ -30,7 +30,7 @@ from fieldapp.domain.places_said import say_place
 from fieldapp.domain.roles import Role
 from fieldapp.domain.sentences import Part, Sentence, Word, listed, said, template
 from fieldapp.domain.snapshots import snapshot_fields
-from fieldapp.policy.claim_flow import check_editable, check_transition, claim_label
+from fieldapp.policy.claim_flow import check_editable, check_transition, claim_label_said
 from fieldapp.policy.eligibility import (
     SEMICOLONED,
     RuleResult,
@@ -134,6 +134,13 @@ REPEATS_NOT_BATCHED = template(
     "没有编成批次：%1%2。重复的申领编入批次会公示和发放两次，请先驳回重复的一条，再编批次"
 )
 MORE_OF = template("等 %1 条")
+#: A new claim its person does not qualify for now: who, the subsidy, its clause and why not.
+NOT_QUALIFIED = template("%1 暂不符合“%2”（%3）：%4")
+#: A new claim on a figure the county has not set: the subsidy and its clause.
+FIGURE_UNSET = template(f"“%1”的补贴标准{UNSET}（%2），县里核定并下发政策包后才能申领")
+#: Evidence named that the subsidy's list does not hold (a claim's own list after it).
+NOT_LISTED = template("材料清单中没有：%1")
+NOT_IN_CLAIMS_LIST = template("%1的材料清单中没有：%2（清单：%3）")
 #: The words this module's refusals may hold, said in the language shown.
 SAID_WORDS: tuple[str, ...] = (DRAFT_DELETED, REJECT_IT)
 
@@ -226,16 +233,13 @@ class ClaimService:
                 # (its key, not the result's: a claim on the same job recorded twice)
                 check_new_claim(first.limit_key, rule.title, [first])
             if result.status is not Status.ELIGIBLE:
-                unmet = "；".join(r.text for r in result.reasons if not r.met)
+                unmet = listed([r.text for r in result.reasons if not r.met], SEMICOLONED)
                 raise ClaimRefused(
-                    f"{facts.name} 暂不符合“{rule.title}”（{rule.citation}）：{unmet}"
+                    said(NOT_QUALIFIED, facts.name, rule.title, rule.citation, unmet)
                 )
             if result.amount is None:
                 # A figure nobody has set is never invented: no claim, no paper, no money.
-                raise ClaimRefused(
-                    f"“{rule.title}”的补贴标准{UNSET}（{rule.citation}），"
-                    "县里核定并下发政策包后才能申领"
-                )
+                raise ClaimRefused(said(FIGURE_UNSET, rule.title, rule.citation))
             # Re-check against the stored claims: the facts were read in this same transaction,
             # but the guard is the rule of record (the hub runs it again on merged data).
             check_new_claim(
@@ -265,7 +269,7 @@ class ClaimService:
         done = set(collected)
         unknown = done - set(rule.evidence)
         if unknown:
-            raise ClaimRefused(f"材料清单中没有：{'、'.join(sorted(unknown))}")
+            raise ClaimRefused(said(NOT_LISTED, listed(sorted(unknown))))
         spell = next((s for s in facts.spells if s.id == result.event_id), None)
         frozen = QualifyingFacts(
             reasons=tuple(str(r) for r in result.reasons),
@@ -421,8 +425,12 @@ class ClaimService:
             unknown = [i for i in chosen if i not in evidence]
             if unknown:
                 raise ClaimRefused(
-                    f"{claim_label(claim)}的材料清单中没有：{'、'.join(unknown)}"
-                    f"（清单：{'、'.join(evidence)}）"
+                    said(
+                        NOT_IN_CLAIMS_LIST,
+                        claim_label_said(claim),
+                        listed(unknown),
+                        listed(list(evidence)),
+                    )
                 )
             for item in chosen:
                 evidence[item] = collected

@@ -20,6 +20,8 @@ from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.labels import field_label
 from fieldapp.domain.redact import RedactingFormatter, redact_traceback
 from fieldapp.paths import data_dir, make_private
+from fieldapp.policy.claim_flow import TransitionRefused
+from fieldapp.policy.guard import LimitExceeded
 from fieldapp.services.claims import ClaimRefused
 from fieldapp.services.clock import ClockWrong
 from fieldapp.services.trust_check import TrustRefused
@@ -99,9 +101,9 @@ def message_for(error: BaseException) -> str:
         # The rule's own words in the language shown where they are translated (Outside this
         # computer's area), else the write door's Chinese sentence (it names the place).
         return reason_shown(error.rule, str(error), error.said)
-    if isinstance(error, ClaimRefused) and error.said is not None:
-        # A claim refused by the policy (a subsidy not in force, a month not yet come): its
-        # sentence in the language shown.
+    if isinstance(error, (ClaimRefused, TransitionRefused, LimitExceeded)) and error.said:
+        # A claim refused by the policy (a subsidy not in force, a month not yet come, a
+        # step the flow does not take, a repeat): its sentence in the language shown.
         return reason_shown(None, str(error), error.said)
     if isinstance(error, FieldappError):
         return str(error)

@@ -49,10 +49,13 @@ REFUSALS = "Refusals"
 #: Words a refusal's sentence says inside it with an English of their own (context
 #: `Refusals`): a common noun said mid-sentence in lower case (a job, the township review,
 #: paid to the employer), where the held lines' English is a heading's or a column's (Jobs,
-#: Township, Employer). Any other word is said as the held lines say it (`words`).
+#: Township, Employer); a person's category as a sentence says what someone is (王小明 is
+#: lifted out of poverty, a veteran), where a list's is its name (Veteran). Any other word is
+#: said as the held lines say it (`words`).
 SENTENCE_WORDS: tuple[str, ...] = (
     "就业", "培训", "未写明", "是", "否", "未登记", *(str(payee) for payee in Payee),
     "申领", "批次", "申请编号", "批次编号", "设备", "已注销的设备", trust.HUB_CLOCK,
+    *(str(category) for category in Category),
 )  # fmt: skip
 _SENTENCE_WORDS = frozenset(SENTENCE_WORDS)
 

@@ -245,13 +245,19 @@ def test_the_chinese_sentence_is_what_the_program_said_before(name):
     assert str(refused) == verdict.reason and refused.said == verdict.said
 
 
-def test_every_template_is_met_by_a_scenario():
+@pytest.mark.today("2026-12-05")
+def test_every_template_is_met_by_a_scenario(repo):
     """Every refusal's template, the write door's, the policy's and those of the rules judging
-    a change's values, stamp and signature, is said by a scenario
-    (the claim service's own, `claims.NOT_ENABLED`, by `tests.ui.test_policy_refusals_in_english`)."""
+    a change's values, stamp and signature, the claim flow's and the claim service's, is said
+    by a scenario (the claim service's own, `claims.NOT_ENABLED`, by
+    `tests.ui.test_policy_refusals_in_english`)."""
     met: set[str] = {claims.NOT_ENABLED} | {
         t for s in _service_said().values() for t in _templates(s)
     }
+    for refused in (*_flow_refusals().values(), *_service_refusals(repo).values()):
+        said = getattr(refused, "said", None)
+        assert isinstance(said, Sentence)
+        met |= _templates(said)
     every = (refusal_scenarios, bundle_refusal_scenarios)
     for make in (*(m for s in every for m in s.SCENARIOS.values()), *SCENARIOS.values()):
         said = make().said
@@ -323,3 +329,134 @@ def test_the_services_refusals_say_what_they_said():
     assert str(found["batch_few"]) == (
         f"没有编成批次：{first}。重复的申领编入批次会公示和发放两次，请先驳回重复的一条，再编批次"
     )
+
+
+def _flow_refusals() -> dict[str, Exception]:
+    """The claim flow's refusals of a step (`claim_flow.check_transition`) and the one-time
+    guard's of a new claim (`guard.check_new_claim`), as they raise them."""
+    from fieldapp.domain.claims import Claim, ClaimState
+    from fieldapp.policy.claim_flow import check_transition
+    from fieldapp.policy.guard import check_new_claim
+
+    named = Claim(id="c", person_id="p", rule_id="r", state=ClaimState.SUBMITTED,
+                  person_name="赵六", rule_title="一次性交通补助")  # fmt: skip
+    first = named.model_copy(update={"id": "c1", "limit_key": "k", "state": ClaimState.PAID,
+                                     "created_at": "2025-06-01T10:00:00+08:00"})  # fmt: skip
+    steps = {
+        "not_allowed": lambda: check_transition(named, ClaimState.PAID, "x"),
+        "final": lambda: check_transition(
+            named.model_copy(update={"state": ClaimState.REJECTED}), ClaimState.SUBMITTED, "x"
+        ),
+        "not_allowed_bare": lambda: check_transition(
+            Claim(id="c", person_id="p", rule_id="r", state=ClaimState.DRAFT), ClaimState.PAID
+        ),
+        "not_allowed_whose": lambda: check_transition(
+            named.model_copy(update={"rule_title": ""}), ClaimState.PAID, "x"
+        ),
+        "not_allowed_what": lambda: check_transition(
+            named.model_copy(update={"person_name": ""}), ClaimState.PAID, "x"
+        ),
+        "reason": lambda: check_transition(named, ClaimState.REJECTED, " "),
+        "limit_unnumbered": lambda: check_new_claim("k", "一次性交通补助", [first]),
+        "limit_nameless": lambda: check_new_claim(
+            "k",
+            "一次性交通补助",
+            [first.model_copy(update={"person_name": "", "rule_title": "", "created_at": None})],
+        ),  # fmt: skip
+        "limit_by": lambda: check_new_claim(
+            "k", "一次性交通补助", [first.model_copy(update={"created_by": "李芳"})]
+        ),
+    }
+    found: dict[str, Exception] = {}
+    for name, step in steps.items():
+        with pytest.raises(Exception) as refused:
+            step()
+        found[name] = refused.value
+    return found
+
+
+#: What each said before the templates (recorded from the code of a6a586ba).
+FLOW_BEFORE = {
+    "not_allowed": "赵六的“一次性交通补助”申领当前为“已提交”，不能变为“已发放”（当前可变为：村审核、驳回）",
+    "final": "赵六的“一次性交通补助”申领当前为“驳回”，不能变为“已提交”（该状态已终结，不能再变更）",
+    "not_allowed_bare": "这条申领当前为“草稿”，不能变为“已发放”（当前可变为：已提交）",
+    "not_allowed_whose": "赵六的申领当前为“已提交”，不能变为“已发放”（当前可变为：村审核、驳回）",
+    "not_allowed_what": "“一次性交通补助”申领当前为“已提交”，不能变为“已发放”（当前可变为：村审核、驳回）",
+    "reason": "将申领变为“驳回”必须填写原因",
+    "limit_unnumbered": "“一次性交通补助”已申领过，不能重复申领：首次申领赵六的“一次性交通补助”（未编号，2025年6月1日录入）（已发放）",
+    "limit_nameless": "“一次性交通补助”已申领过，不能重复申领：首次申领同一人的同一项补贴（未编号）（已发放）",
+    "limit_by": "“一次性交通补助”已申领过，不能重复申领：首次申领赵六的“一次性交通补助”（未编号，2025年6月1日录入）（已发放，李芳 于 2025-06-01 10:00 录入）",
+}  # fmt: skip
+
+
+def test_the_flows_and_the_guards_refusals_say_what_they_said():
+    from fieldapp.policy.claim_flow import TransitionRefused
+    from fieldapp.policy.guard import LimitExceeded
+
+    found = _flow_refusals()
+    assert set(found) == set(FLOW_BEFORE)
+    for name, refused in found.items():
+        assert isinstance(refused, (TransitionRefused, LimitExceeded)), name
+        assert str(refused) == FLOW_BEFORE[name], name
+        assert refused.said is not None and str(refused.said) == FLOW_BEFORE[name], name
+        assert _filled(refused.said) == FLOW_BEFORE[name], name
+
+
+def _service_refusals(repo) -> dict[str, Exception]:  # noqa: ANN001 - tests.records.Records
+    """The claim service's refusals of a new claim (not qualified yet, a figure not set, a
+    document its list does not hold, a repeat) and of a document ticked that the claim's list
+    does not hold, on a real ledger."""
+    import tempfile
+    from pathlib import Path
+
+    from fieldapp.policy.registry import PolicyRegistry
+    from tests.policy.helpers import D, extended_policy, populate
+
+    ids = populate(repo)
+    county = claims.ClaimService(repo.ledger, extended_policy())
+    unset = claims.ClaimService(repo.ledger, PolicyRegistry(local=Path(tempfile.mkdtemp())).load())
+    worker, transport = ids["worker"], "transport_cross_county"
+    steps = {
+        "not_yet": lambda: county.create(worker, transport, on=D(2025, 6, 4)),
+        "unset": lambda: unset.create(worker, transport, on=D(2025, 6, 5)),
+        "unknown_items": lambda: county.create(
+            worker, transport, on=D(2025, 6, 5), evidence_collected=["户口本", "结婚证"]
+        ),
+    }
+    found: dict[str, Exception] = {}
+    for name, step in steps.items():
+        with pytest.raises(Exception) as refused:
+            step()
+        found[name] = refused.value
+    first = county.create(worker, transport, on=D(2025, 6, 5))
+    with pytest.raises(Exception) as refused:
+        county.collect_evidence(first.id, ["户口本", "结婚证"])
+    found["collect_unknown"] = refused.value
+    with pytest.raises(Exception) as refused:
+        county.create(worker, "transport_cross_province_lifted", on=D(2025, 7, 1))
+    found["limit_numbered"] = refused.value
+    return found
+
+
+@pytest.mark.today("2026-12-05")
+def test_the_services_refusals_of_a_new_claim_say_what_they_said(repo, clock):
+    """Recorded from the code of a6a586ba on the same ledger."""
+    from fieldapp.policy.guard import LimitExceeded
+
+    clock("Asia/Shanghai")
+    found = _service_refusals(repo)
+    first = repo.ledger.db.execute("select id from claims").fetchone()[0]
+    number = claims.ClaimService(repo.ledger, policy()).queries.get(first).number
+    entered = str(found["limit_numbered"]).rpartition("于 ")[2]
+    before = {
+        "not_yet": "王五 暂不符合“一次性交通补助（跨县务工）”（黔府发〔2023〕12号 附件2 第（四）条；县定标准：七人社通〔2026〕3号）：稳定就业 2/3 个月，2025年6月5日起可申请",
+        "unset": "“一次性交通补助（跨县务工）”的补贴标准待县里核定标准（黔府发〔2023〕12号 附件2 第（四）条），县里核定并下发政策包后才能申领",
+        "unknown_items": "材料清单中没有：户口本、结婚证",
+        "collect_unknown": "王五的“一次性交通补助（跨县务工）”申领的材料清单中没有：户口本、结婚证（清单：身份证复印件、务工证明（用人单位盖章）或劳动合同、3个月工资银行流水、社会保障卡账户）",
+        "limit_numbered": f"“一次性交通补助（脱贫人口新跨省务工）”已申领过，不能重复申领：首次申领编号 {number}（草稿，测试员 于 {entered}",
+    }  # fmt: skip
+    assert number and entered.endswith(" 录入）") and entered.startswith("2026-12-05 ")
+    for name, refused in found.items():
+        assert isinstance(refused, (claims.ClaimRefused, LimitExceeded)), name
+        assert str(refused) == before[name], name
+        assert refused.said is not None and _filled(refused.said) == before[name], name

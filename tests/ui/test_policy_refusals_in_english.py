@@ -189,3 +189,79 @@ def test_a_claim_not_passed_on_in_review_is_said_in_english(english, repo: Recor
                               .replace(str(policy.rule("welfare_post_subsidy").figure_document), ""))  # fmt: skip
     i18n.install_language("zh_CN")
     assert message_for(refused.value) == str(refused.value)
+
+
+@pytest.mark.today("2026-12-05")
+def test_the_claim_flows_and_services_refusals_are_said_whole_in_english(english, repo: Records):
+    """A step the flow does not take, a reason not written, a repeat of a new claim, a person
+    who does not qualify yet, a figure not set, a document not on the list: said whole in the
+    English window — names, subsidies, their clauses, the rules' reasons and the documents as
+    written; in Chinese as before."""
+    from tests.services.test_policy_refusal_sentences import (
+        FLOW_BEFORE,
+        _flow_refusals,
+        _service_refusals,
+    )
+
+    found = {**_flow_refusals(), **_service_refusals(repo)}
+    shown = {name: message_for(refused) for name, refused in found.items()}
+    for name, refused in found.items():
+        said = getattr(refused, "said", None)
+        assert said is not None, name
+        left = shown[name]
+        for stored in sorted(_stored(said), key=len, reverse=True):
+            left = left.replace(stored, "")
+        assert not CHINESE.search(left), (name, shown[name])
+        assert not shown[name][:1].islower(), shown[name]
+    assert shown["not_allowed"] == (
+        "赵六's claim of “一次性交通补助” is “Submitted” and cannot become “Paid” (it can now "
+        "become: Village reviewed, Rejected)"
+    )
+    assert shown["final"].endswith(
+        "cannot become “Submitted” (this state is final and cannot change)"
+    )
+    assert shown["not_allowed_bare"].startswith("This claim is “Draft”")
+    assert shown["reason"] == "A reason must be written to make a claim “Rejected”"
+    assert shown["limit_by"] == (
+        "“一次性交通补助” has been claimed already and cannot be claimed again: the first claim is "
+        "赵六's “一次性交通补助” (no number, entered 1 June 2025) (Paid, entered by 李芳 at "
+        "2025-06-01 10:00)"
+    )
+    assert (
+        shown["limit_numbered"].startswith(
+            "“一次性交通补助（脱贫人口新跨省务工）” has been claimed already and cannot be claimed again: "
+            "the first claim is number "
+        )
+        and "(Draft, entered by 测试员 at 2026-12-05 " in shown["limit_numbered"]
+    )
+    assert shown["unset"].startswith(
+        "The standard of “一次性交通补助（跨县务工）” is not yet set by the county (黔府发〔2023〕12号"
+    )
+    assert shown["unknown_items"] == "Not in the list of documents: 户口本, 结婚证"
+    assert shown["collect_unknown"].startswith(
+        "Not in the list of documents of 王五's claim of “一次性交通补助（跨县务工）”: 户口本, 结婚证 (the list: 身份证复印件, "
+    )
+    assert shown["not_yet"].startswith(
+        "王五 does not qualify for “一次性交通补助（跨县务工）” now (黔府发"
+    )
+    i18n.install_language("zh_CN")
+    for name, refused in found.items():
+        assert message_for(refused) == str(refused), name
+    assert {name: str(found[name]) for name in FLOW_BEFORE} == FLOW_BEFORE
+
+
+def test_a_category_is_said_as_what_someone_is(english):
+    """A category inside a sentence says what the person is (lifted out of poverty, a veteran),
+    not a list's name capitalised mid-sentence (is in Lifted out of poverty)."""
+    shown = _shown("category_day")
+    assert shown.startswith(
+        "王小明's 一次性交通补助（跨县务工） says 王小明 is lifted out of poverty, monitored against "
+        "relapse into poverty, but the ledger records no such category for 王小明 on 1 May 2026"
+    ), shown
+    from fieldapp.domain.enums import Category
+    from fieldapp.policy.eligibility import CATEGORY_UNFOUNDED
+
+    one = said(CATEGORY_UNFOUNDED, "某补贴", "张三", Word(Category.VETERAN.value), "")
+    assert " says 张三 is a veteran, but " in held_words.sentence_shown(one)
+    i18n.install_language("zh_CN")
+    assert held_words.sentence_shown(one).startswith("某补贴写明张三属于退役军人，")

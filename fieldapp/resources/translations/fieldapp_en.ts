@@ -4529,7 +4529,7 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>%1写明%2属于%3，台账上%2在%4没有这样的登记：补贴只能依据台账上登记的人员类别申领，请先登记人员类别，再按登记重新申领</source>
-      <translation>%1 says %2 is in %3, but the ledger records no such category for %2 %4: a subsidy can only be claimed by the categories recorded in the ledger; record the category first, then claim again by it</translation>
+      <translation>%1 says %2 is %3, but the ledger records no such category for %2 %4: a subsidy can only be claimed by the categories recorded in the ledger; record the category first, then claim again by it</translation>
     </message>
     <message>
       <source>%1那天</source>
@@ -4879,6 +4879,138 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>等 %1 条</source>
       <translation> and others, %1 in all</translation>
     </message>
+    <message>
+      <source>%1的“%2”申领</source>
+      <translation>%1's claim of “%2”</translation>
+    </message>
+    <message>
+      <source>%1的申领</source>
+      <translation>%1's claim</translation>
+    </message>
+    <message>
+      <source>“%1”申领</source>
+      <translation>the claim of “%1”</translation>
+    </message>
+    <message>
+      <source>这条申领</source>
+      <translation>this claim</translation>
+    </message>
+    <message>
+      <source>%1当前为“%2”，不能变为“%3”%4</source>
+      <translation>%1 is “%2” and cannot become “%3”%4</translation>
+    </message>
+    <message>
+      <source>（当前可变为：%1）</source>
+      <translation> (it can now become: %1)</translation>
+    </message>
+    <message>
+      <source>（该状态已终结，不能再变更）</source>
+      <translation> (this state is final and cannot change)</translation>
+    </message>
+    <message>
+      <source>将申领变为“%1”必须填写原因</source>
+      <translation>A reason must be written to make a claim “%1”</translation>
+    </message>
+    <message>
+      <source>“%1”已申领过，不能重复申领：首次申领%2（%3）</source>
+      <translation>“%1” has been claimed already and cannot be claimed again: the first claim is %2 (%3)</translation>
+    </message>
+    <message>
+      <source>编号 %1</source>
+      <translation>number %1</translation>
+    </message>
+    <message>
+      <source>%1的%2（未编号）</source>
+      <translation>%1's %2 (no number)</translation>
+    </message>
+    <message>
+      <source>%1的%2（未编号，%3录入）</source>
+      <translation>%1's %2 (no number, entered %3)</translation>
+    </message>
+    <message>
+      <source>同一人</source>
+      <translation>the same person</translation>
+    </message>
+    <message>
+      <source>%1 暂不符合“%2”（%3）：%4</source>
+      <translation>%1 does not qualify for “%2” now (%3): %4</translation>
+    </message>
+    <message>
+      <source>“%1”的补贴标准待县里核定标准（%2），县里核定并下发政策包后才能申领</source>
+      <translation>The standard of “%1” is not yet set by the county (%2): it can be claimed once the county sets it and sends out the policy pack</translation>
+    </message>
+    <message>
+      <source>材料清单中没有：%1</source>
+      <translation>Not in the list of documents: %1</translation>
+    </message>
+    <message>
+      <source>%1的材料清单中没有：%2（清单：%3）</source>
+      <translation>Not in the list of documents of %1: %2 (the list: %3)</translation>
+    </message>
+    <message>
+      <source>脱贫人口</source>
+      <translation>lifted out of poverty</translation>
+    </message>
+    <message>
+      <source>防返贫监测对象</source>
+      <translation>monitored against relapse into poverty</translation>
+    </message>
+    <message>
+      <source>农村低收入人口</source>
+      <translation>of the rural low-income population</translation>
+    </message>
+    <message>
+      <source>农村低保对象</source>
+      <translation>a rural minimum-living-allowance recipient</translation>
+    </message>
+    <message>
+      <source>农村特困人员</source>
+      <translation>a rural person in extreme hardship</translation>
+    </message>
+    <message>
+      <source>易地搬迁人口</source>
+      <translation>relocated</translation>
+    </message>
+    <message>
+      <source>易地搬迁随迁人口</source>
+      <translation>relocated with family</translation>
+    </message>
+    <message>
+      <source>登记失业人员</source>
+      <translation>registered unemployed</translation>
+    </message>
+    <message>
+      <source>就业困难人员</source>
+      <translation>a person with difficulty finding work</translation>
+    </message>
+    <message>
+      <source>高校毕业生</source>
+      <translation>a college graduate</translation>
+    </message>
+    <message>
+      <source>返乡农村劳动力</source>
+      <translation>a returned rural worker</translation>
+    </message>
+    <message>
+      <source>退役军人</source>
+      <translation>a veteran</translation>
+    </message>
+    <message>
+      <source>残疾人</source>
+      <translation>a person with a disability</translation>
+    </message>
+    <message>
+      <source>退捕渔民</source>
+      <translation>a former fisher (fishing ban)</translation>
+    </message>
+    <message>
+      <source>戒毒康复人员</source>
+      <translation>recovering from drug addiction</translation>
+    </message>
+    <message>
+      <source>刑满释放人员</source>
+      <translation>released from prison</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
@@ -4977,6 +5109,22 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>未登记</source>
       <translation>Not recorded</translation>
+    </message>
+    <message>
+      <source>乡镇内</source>
+      <translation>In the township</translation>
+    </message>
+    <message>
+      <source>县内</source>
+      <translation>In the county</translation>
+    </message>
+    <message>
+      <source>省内跨县</source>
+      <translation>Elsewhere in the province</translation>
+    </message>
+    <message>
+      <source>地点未登记</source>
+      <translation>Place not recorded</translation>
     </message>
   </context>
   <context>
@@ -5970,6 +6118,10 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
     <message>
       <source>申请编号：</source>
       <translation>Claim no.: </translation>
+    </message>
+    <message>
+      <source>%1：%2</source>
+      <translation>%1: %2</translation>
     </message>
   </context>
   <context>

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from fieldapp.domain.models import EmploymentSpell, UnemploymentRegistration
 from fieldapp.domain.month import Month
 from fieldapp.domain.progress import Cancelled
+from fieldapp.domain.regions import PlaceScope
 from fieldapp.policy.report import LEVELS, PLACES, AreaFigures, MonthlyReport
 from fieldapp.services.exports import record_export
 from fieldapp.services.report import monthly_report
@@ -42,6 +43,8 @@ def employed(fig: AreaFigures) -> int:
 UNEMPLOYED = UnemploymentRegistration.TABLE
 #: How `policy.report` counts a job of the employed recorded without its form.
 UNRECORDED = "未登记"
+#: How `policy.report` counts a job of the employed recorded without its place.
+NO_PLACE = "地点未登记"
 
 
 class ReportsPage(QWidget):
@@ -148,9 +151,11 @@ class ReportsPage(QWidget):
             .replace("%3", str(total.households))
             .replace("%4", str(employed(total)))
         )
-        self.place_chart.set_data([(p, total.employed_by_place.get(p, 0)) for p in PLACES])
-        # Forms and levels are the program's words: said in the language shown (the county's
-        # names of places and subsidies as stored).
+        # Where a job is (乡镇内 … 跨省), a form and a level are the program's words: said in
+        # the language shown (the county's names of subsidies as stored).
+        self.place_chart.set_data(
+            [(self._place_said(p), total.employed_by_place.get(p, 0)) for p in PLACES]
+        )
         forms = sorted(total.employed_by_form.items(), key=lambda kv: -kv[1])
         self.form_chart.set_data([(self._form_said(form), n) for form, n in forms])
         self.level_chart.set_data(
@@ -164,6 +169,18 @@ class ReportsPage(QWidget):
             by_rule[rule] = by_rule.get(rule, 0) + fig.claimed_amount
         self.claims_chart.set_data(sorted(by_rule.items(), key=lambda kv: -kv[1])[:8])
         self.export_button.setEnabled(True)
+
+    def _place_said(self, place: str) -> str:
+        """Where a job is relative to the household's county (`PlaceScope`, or 地点未登记:
+        a job recorded without its place, `policy.report`), in the language shown."""
+        said = {
+            PlaceScope.TOWNSHIP: self.tr("乡镇内"),
+            PlaceScope.COUNTY: self.tr("县内"),
+            PlaceScope.PROVINCE: self.tr("省内跨县"),
+            PlaceScope.OUT_OF_PROVINCE: self.tr("跨省"),
+            NO_PLACE: self.tr("地点未登记"),
+        }
+        return said.get(place, place)
 
     def _form_said(self, form: str) -> str:
         """A job's form as the chart of the employed names it, in the language shown: a form

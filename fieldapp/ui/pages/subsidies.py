@@ -473,7 +473,10 @@ class SubsidiesPage(QWidget):
                 )
                 continue
             except Exception as error:  # noqa: BLE001 - refusals are shown in Chinese
-                refused.append(f"{result.name}：{message_for(error)}")
+                # (who, then why: joined as the window's language joins them)
+                refused.append(
+                    self.tr("%1：%2").replace("%2", message_for(error)).replace("%1", result.name)
+                )
                 continue
             self.session.apply(service.changes)
             self._mark_claimed(result, claim.id)
