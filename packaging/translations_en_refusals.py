@@ -63,7 +63,7 @@ EN_REFUSALS: dict[str, str] = {
     "把申领变为「%1」必须写明原因": "A claim made “%1” needs a reason",
     "%1的“%2”": "%1's “%2”",
     "%1申领%2：申领金额必须大于零（按政策的补贴标准），请在程序中按政策重新申领": "%1 asks for %2: a claim's amount must be above zero (the policy's standard); claim again in the program by the policy",
-    "%1 元": "%1 yuan",
+    " %1 元": "%1 yuan",
     "%1没有申领日期：不知道申领的是哪个月（哪一天开始的就业）的补贴，金额就无从与补贴标准核对；请在程序中按政策重新申领": "%1 has no claim date: which month's subsidy it asks for (or for a job begun which day) is not known, so its amount cannot be checked against the standard; claim again in the program by the policy",
     "%1写的地区是%2，而申领人的户在%3：申领只能记在申领人所在的村（安置点），否则会列进别村的公示表和批次；请在程序中重新申领": "%1 gives its area as %2, but the claimant's household is in %3: a claim can only be recorded in the claimant's own village (site), or it would be listed on another village's public notice and batches; claim again in the program",
     "审核记录：%1": "Claim review record: %1",

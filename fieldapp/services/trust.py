@@ -843,7 +843,8 @@ def _check_claim_row(actor: Actor, data: Mapping[str, Any], context: Context) ->
 
 CLAIM_NAMED = template("%1的“%2”")
 CLAIM_ASKS = template("%1申领%2：申领金额必须大于零（按政策的补贴标准），请在程序中按政策重新申领")
-YUAN = template("%1 元")
+#: An amount after 申领 (申领 0 元; with the space, as the papers write amounts).
+YUAN = template(" %1 元")
 CLAIM_UNDATED = template(
     "%1没有申领日期：不知道申领的是哪个月（哪一天开始的就业）的补贴，金额就无从与补贴标准核对；"
     "请在程序中按政策重新申领"

@@ -150,7 +150,7 @@ BEFORE: dict[str, tuple[str, str]] = {
     ),
     "claim_amount": (
         "claim_amount",
-        "王小明的“乡村公益性岗位补贴”申领0 元：申领金额必须大于零（按政策的补贴标准），请在程序中按政策重新申领",
+        "王小明的“乡村公益性岗位补贴”申领 0 元：申领金额必须大于零（按政策的补贴标准），请在程序中按政策重新申领",
     ),
     "claim_no_amount": (
         "claim_amount",

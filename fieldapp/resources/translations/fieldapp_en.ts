@@ -4004,7 +4004,7 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source> %1 元</source>
-      <translation> %1 yuan</translation>
+      <translation>%1 yuan</translation>
     </message>
     <message>
       <source>至今</source>
@@ -4390,10 +4390,6 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>%1申领%2：申领金额必须大于零（按政策的补贴标准），请在程序中按政策重新申领</source>
       <translation>%1 asks for %2: a claim's amount must be above zero (the policy's standard); claim again in the program by the policy</translation>
-    </message>
-    <message>
-      <source>%1 元</source>
-      <translation>%1 yuan</translation>
     </message>
     <message>
       <source>%1没有申领日期：不知道申领的是哪个月（哪一天开始的就业）的补贴，金额就无从与补贴标准核对；请在程序中按政策重新申领</source>
@@ -5010,6 +5006,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>刑满释放人员</source>
       <translation>released from prison</translation>
+    </message>
+    <message>
+      <source> %1 元</source>
+      <translation>%1 yuan</translation>
     </message>
   </context>
   <context>
