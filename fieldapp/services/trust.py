@@ -1423,9 +1423,9 @@ def numbered_ahead(table: str, stamp: str, now_ms: int, vouched: bool = False) -
     against = _vouched_time(now_ms) if vouched else "中心的时钟"
     return refuse(
         "numbered_ahead",
-        f"这条{what}建立的时间（{_said_stamp(stamp)}）比{against}快了一天以上：之后各台电脑对它的改动"
-        f"都会标在它之前，它的{label}就会变成另一个，已经打印、公示的纸查不到它。"
-        "请核对发出它的电脑的日期和时间后重新建立",
+        f"这条{what}建立的时间（{_said_stamp(stamp)}）比{against}快了一天以上，先扣下等县里核对："
+        f"县里核对后接受的，保留原来的{label}，已经打印、公示的纸照样查得到。"
+        "请核对发出它的电脑的日期和时间",
     )
 
 
