@@ -518,6 +518,8 @@ def _import_local(
                 ledger, state, peer, manifest, new, ready.values, ready.columns, ready.asked,
                 vouched_ms,
             )  # fmt: skip
+            # What each device's changes vouch for of the time, never lowered (`own_clock`).
+            HubLog(ledger.db).raise_stamps(new)
         else:
             new, reissued = _new_from_hub(ledger, state, peer, manifest, changes, by_id)
             peer = state.peer(peer.name) or peer
