@@ -540,6 +540,9 @@ def _import_local(
             if any(n is not None and n % arrivals.PRUNE_EVERY == 0 for n in noted):
                 floor = state.answered_floor()  # the notes no cut needs any more
                 if floor:
+                    for gone in state.passed_over(floor):  # revoked: complete if it returns
+                        state.forget_sent(gone)
+                        HubLog(ledger.db).set_away_rows(gone, {})
                     arrivals.prune(ledger.db, floor)
         copied = identity.role == "device" and (
             _reused(ledger, refused_here) or _ahead_of_log(ledger, manifest)
