@@ -8,8 +8,9 @@ says the time (`judge`):
 
 - the time it last saw on its own clock while it was sure of it (`SEEN`, kept in its ledger):
   a clock now more than a day before it went backwards;
-- the newest change it took from each enrolled device in service (a stamp it accepted was at most a day
-  ahead of its clock then): when at least `DEVICES` distinct devices wrote changes more than a
+- the latest stamp it ever took from each enrolled device in service (a stamp it accepted was at most a day
+  ahead of its clock then; a change stamped in the past since lowers it not,
+  `HubLog.raise_stamps`): when at least `DEVICES` distinct devices wrote changes more than a
   day after what its clock reads now, its clock is behind; when the `DEVICES`-th newest device
   wrote last more than `QUIET_MS` before now, its clock is most likely ahead.
 
@@ -208,8 +209,9 @@ def _seen(ledger: Ledger) -> int:
 
 
 def _newest_serving(ledger: Ledger) -> list[int]:
-    """The newest accepted stamp of each device in service: a revoked one (lost, stolen) says
-    nothing of the time."""
+    """The latest stamp the hub ever took from each device in service (`HubLog.newest_stamps`:
+    devices that step back to a wrong clock cannot end its doubt of it); a revoked one (lost,
+    stolen) says nothing of the time."""
     serving = {p.name for p in SyncState(ledger.db).peers("device") if not p.revoked_at}
     newest = HubLog(ledger.db).newest_stamps()
     return [t for name, t in newest.items() if name in serving]

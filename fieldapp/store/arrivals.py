@@ -16,7 +16,9 @@ and if noted only after (the hub's own, written before that answer and noted at 
 import), the hub's own clock put it before every own change of a later moment. So it stands
 before every departure still to come, whichever of the notes at or below the floor it is
 said to have been taken at: `prune` keeps, per origin, the newest note at or below the floor
-and the notes after it.
+and the notes after it. A revoked device counts in the floor no more; the hub forgets what it
+sent one whose answers were reckoned from below it (`SyncState.passed_over`), so enrolled again
+it is sent a complete answer, no cut reckoned from notes forgotten.
 """
 
 from __future__ import annotations

@@ -6,10 +6,13 @@ The hub package calls these; nothing here touches the synced tables.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Any
 
 import sqlite_utils
 
+from fieldapp.store.changelog import Change
+from fieldapp.store.hlc import format_stamp
 from fieldapp.store.sync_state import now_text
 
 #: The hub's setting keeping what a device said of itself (`HubLog.set_reported`), + its name.
@@ -19,6 +22,9 @@ REPORTED = "device.reported:"
 REFUSED = "device.refused:"
 #: How many of a device's refused bundles the hub keeps (the newest).
 REFUSALS_KEPT = 20
+#: The hub's setting keeping the latest stamp (its wall time, ms) it ever took from a change-log
+#: id (`HubLog.raise_stamps`), + the id: what that origin's changes vouch for of the time.
+HIGHEST = "origin.highest_stamp:"
 
 
 class HubLog:
@@ -185,18 +191,60 @@ class HubLog:
     # -- the hub's own clock (`hub.own_clock`) ---------------------------------------------
 
     def newest_stamps(self) -> dict[str, int]:
-        """The wall-clock part (ms) of the newest change the hub took from each enrolled
-        device (its ledgers since a reset together), by the device's name."""
+        """The wall-clock part (ms) of the latest stamp the hub ever took from each enrolled
+        device (its ledgers since a reset together), by the device's name: the highest it
+        kept (`raise_stamps`), or its latest change's where none is kept yet (an origin the
+        hub took nothing from since it began keeping them). A device cannot lower it by
+        sending a change stamped in the past. Two index probes per origin."""
         rows = self.db.execute(
             "SELECT o.peer, (SELECT c.hlc FROM changes c WHERE c.device_id = o.device_id "
-            "ORDER BY c.seq DESC LIMIT 1) FROM sync_origins o"
+            "ORDER BY c.seq DESC LIMIT 1), (SELECT m.value FROM meta m WHERE m.key = ? || "
+            "o.device_id) FROM sync_origins o",
+            [HIGHEST],
         ).fetchall()
         newest: dict[str, int] = {}
-        for peer, hlc in rows:
-            wall = str(hlc or "")[:13]
-            if wall.isdigit():
-                newest[str(peer)] = max(newest.get(str(peer), 0), int(wall))
+        for peer, hlc, kept in rows:
+            for wall in (str(hlc or "")[:13], str(kept or "")):
+                if wall.isdigit():
+                    newest[str(peer)] = max(newest.get(str(peer), 0), int(wall))
         return newest
+
+    def raise_stamps(self, changes: Iterable[Change]) -> None:
+        """Keep, per change-log id, the latest stamp the hub took from it (`HIGHEST`), `changes`
+        being the ones an import takes — before they are applied: an id's first keeping starts
+        from its latest change's stamp in the log, as the evidence was read before. Never
+        lowered: each device's evidence of the time (`hub.own_clock`) is the latest it was ever
+        taken at, so colluding devices that step back to a clock that is wrong cannot end the
+        hub's doubt of it. One index probe per id the import carries (two its first time),
+        a write only when it rises (call inside the import's transaction)."""
+        latest: dict[str, str] = {}
+        taken = list(changes)
+        for change in taken:  # stamps as text: 13 digits of wall time first (`format_stamp`)
+            if change.hlc > latest.get(change.device_id, ""):
+                latest[change.device_id] = change.hlc
+        top: dict[str, int] = {}
+        for origin, stamp in latest.items():
+            if not _walled(stamp):  # one no clock writes sorted above the rest: read them all
+                walls = [int(c.hlc[:13]) for c in taken if c.device_id == origin and _walled(c.hlc)]
+                stamp = format_stamp(max(walls), 0) if walls else ""
+            if stamp:
+                top[origin] = int(stamp[:13])
+        for origin, wall in sorted(top.items()):
+            row = self.db.execute("SELECT value FROM meta WHERE key = ?", [HIGHEST + origin])
+            kept = row.fetchone()
+            before = str(kept[0]) if kept else ""
+            if kept is None:  # the first keeping: from what the log said before
+                last = self.db.execute(
+                    "SELECT hlc FROM changes WHERE device_id = ? ORDER BY seq DESC LIMIT 1",
+                    [origin],
+                ).fetchone()
+                before = str(last[0])[:13] if last else ""
+            was = int(before) if before.isdigit() else -1
+            if kept is None or wall > was:
+                self.db.execute(
+                    "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                    [HIGHEST + origin, str(max(wall, was))],
+                )
 
     # -- answer scope -----------------------------------------------------------------------
 
@@ -233,3 +281,8 @@ class HubLog:
         )
         names = ["at", "by", "device", "user", "ledger_file"]
         return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
+
+
+def _walled(stamp: str) -> bool:
+    """Whether `stamp` starts as `format_stamp` writes it: 13 digits of wall time and a dash."""
+    return stamp[:13].isdigit() and stamp[13:14] == "-"

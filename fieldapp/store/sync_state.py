@@ -271,15 +271,49 @@ class SyncState:
         return {k: int(v) for k, v in json.loads(row[0]).items()} if row else {}
 
     def answered_floor(self) -> dict[str, int] | None:
-        """Hub: per origin, how far every device that was sent rows has its answers reckoned
-        from (`Hub.plan_answer`'s `since`: its confirmed answer's vector, else its first
-        answer's) — the least over them. A row that leaves a device's area leaves it by a change
-        past that; the order the hub took changes at or below it in never decides a cut
-        (`store.arrivals.prune`). None when a device was sent rows and no vector is left to
-        reckon from (nothing may be forgotten then); revoked devices count (re-enrolled with
-        the same area, they keep what they were sent)."""
+        """Hub: per origin, how far every device in service that was sent rows has its answers
+        reckoned from (`Hub.plan_answer`'s `since`: its confirmed answer's vector, else its
+        first answer's) — the least over them. A row that leaves a device's area leaves it by a
+        change past that; the order the hub took changes at or below it in never decides a cut
+        (`store.arrivals.prune`). None when a device in service was sent rows and no vector is
+        left to reckon from (nothing may be forgotten then).
+
+        A revoked device counts no more: `hub revoke` is how the county gives a laptop up (lost,
+        stolen, retired), and one never found again held every note since for ever. One that
+        is found and enrolled again under its name comes back with what it was sent; if the
+        notes its answers were reckoned from were forgotten meanwhile (`passed_over`), its next
+        answer is complete, as a restored device's."""
+        vectors: list[dict[str, int]] = []
+        for _, revoked, vector, sent in self._reckoned():
+            if revoked:
+                continue
+            if vector is None:
+                if sent:
+                    return None
+                continue  # sent nothing yet: its answers start past all there is now
+            vectors.append(vector)
+        if not vectors:
+            return {}
+        origins = set().union(*vectors)
+        return {o: min(v.get(o, 0) for v in vectors) for o in origins}
+
+    def passed_over(self, floor: dict[str, int]) -> list[str]:
+        """Hub: the revoked devices whose answers are reckoned from below `floor` (or were sent
+        rows and have no vector left): forgetting the notes below it, the hub forgets what it
+        sent them too (`forget_sent`), so one enrolled again gets a complete answer."""
+        passed: list[str] = []
+        for name, revoked, vector, sent in self._reckoned():
+            if not revoked or (vector is None and not sent):
+                continue
+            if vector is None or any(vector.get(o, 0) < upto for o, upto in floor.items()):
+                passed.append(name)
+        return passed
+
+    def _reckoned(self) -> list[tuple[str, bool, dict[str, int] | None, bool]]:
+        """Per device: its name, whether revoked, the vector its answers are reckoned from
+        (None: none left) and whether it was sent rows. One read."""
         rows = self.db.execute(
-            "SELECT p.name, "
+            "SELECT p.name, p.revoked_at IS NOT NULL, "
             "(SELECT i.vector FROM sync_issued i WHERE i.peer = p.name "
             " AND i.serial = p.acked_out), "
             "(SELECT i.vector FROM sync_issued i WHERE i.peer = p.name "
@@ -287,18 +321,12 @@ class SyncState:
             "EXISTS (SELECT 1 FROM sync_sent_rows s WHERE s.peer = p.name) "
             "FROM sync_peers p WHERE p.role = 'device'"
         ).fetchall()
-        vectors: list[dict[str, int]] = []
-        for _, confirmed, first, sent in rows:
+        reckoned: list[tuple[str, bool, dict[str, int] | None, bool]] = []
+        for name, revoked, confirmed, first, sent in rows:
             text = confirmed or first
-            if not text:
-                if sent:
-                    return None
-                continue  # sent nothing yet: its answers start past all there is now
-            vectors.append({k: int(v) for k, v in json.loads(text).items()})
-        if not vectors:
-            return {}
-        origins = set().union(*vectors)
-        return {o: min(v.get(o, 0) for v in vectors) for o in origins}
+            vector = {k: int(v) for k, v in json.loads(text).items()} if text else None
+            reckoned.append((str(name), bool(revoked), vector, bool(sent)))
+        return reckoned
 
     def forget_issued_before(self, peer: str, serial: int) -> None:
         """Drop vectors of bundles older than the one the device confirmed."""

@@ -518,6 +518,8 @@ def _import_local(
                 ledger, state, peer, manifest, new, ready.values, ready.columns, ready.asked,
                 vouched_ms,
             )  # fmt: skip
+            # What each device's changes vouch for of the time, never lowered (`own_clock`).
+            HubLog(ledger.db).raise_stamps(new)
         else:
             new, reissued = _new_from_hub(ledger, state, peer, manifest, changes, by_id)
             peer = state.peer(peer.name) or peer
@@ -538,6 +540,9 @@ def _import_local(
             if any(n is not None and n % arrivals.PRUNE_EVERY == 0 for n in noted):
                 floor = state.answered_floor()  # the notes no cut needs any more
                 if floor:
+                    for gone in state.passed_over(floor):  # revoked: complete if it returns
+                        state.forget_sent(gone)
+                        HubLog(ledger.db).set_away_rows(gone, {})
                     arrivals.prune(ledger.db, floor)
         copied = identity.role == "device" and (
             _reused(ledger, refused_here) or _ahead_of_log(ledger, manifest)

@@ -145,3 +145,52 @@ def _vector(hub: Hub) -> dict[str, int]:
     from fieldapp.store.replica import vector
 
     return vector(hub.ledger.db)
+
+
+def test_a_revoked_device_holds_no_notes_and_is_served_whole_if_it_returns(
+    hub: Hub,
+    make_device,  # noqa: ANN001
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A laptop the county revoked (lost) held the floor at the answer it confirmed last: no
+    note since was ever forgotten. Revoked, it counts no more, and the hub forgets what it sent
+    it as it forgets the notes its answers were reckoned from (`SyncState.passed_over`). Found
+    and enrolled again under its name, with its ledger, it is sent all it missed in its area in
+    one complete answer, and counts again."""
+    monkeypatch.setattr(arrivals, "PRUNE_EVERY", 4)
+    village = make_device("红星村", VILLAGE)
+    site = make_device("幸福安置点", SITE)
+    _, (person,) = add_family(village, VILLAGE, ["101"])
+    site_home, (settler,) = add_family(site, SITE, ["109"], surname="李", kind="安置点")
+    for n in (1, 2):
+        _trip(hub, village, "红星村", tmp_path, n)
+        _trip(hub, site, "幸福安置点", tmp_path, n)
+    hub.revoke("幸福安置点")
+    for n in range(3, 27):
+        with village.transaction():
+            village.update("persons", person, {"phone": f"1380000{n:04d}"})
+        _trip(hub, village, "红星村", tmp_path, n)
+        with hub.ledger.transaction():  # the county keeps the site's ledger while it is away
+            hub.ledger.update("persons", settler, {"phone": f"1390000{n:04d}"})
+    per_origin = dict(
+        hub.ledger.db.execute(
+            "SELECT device_id, count(*) FROM hub_arrivals GROUP BY device_id"
+        ).fetchall()
+    )
+    assert per_origin[village.device_id] <= 6, per_origin  # forgotten as they go
+    assert per_origin[hub.ledger.device_id] <= 6, per_origin
+    assert hub.state.peer("幸福安置点").acked_out > 0  # its counters are kept
+    # Found: enrolled again under its name, its own ledger.
+    make_device("幸福安置点", SITE, ledger=site)
+    plan = hub.plan_answer("幸福安置点")
+    assert not plan.incremental  # complete: its answers' old reckoning is gone
+    with site.transaction():
+        site.update("households", site_home, {"address": "3栋"})
+    _trip(hub, site, "幸福安置点", tmp_path, 30)
+    assert site.get("persons", settler)["phone"] == "13900000026"  # all it missed
+    assert hub.ledger.get("households", site_home)["address"] == "3栋"  # and its work taken
+    assert village.get("persons", person)["phone"] == "13800000026"
+    assert site.get("persons", person) is None  # nothing outside its area
+    floor = hub.state.answered_floor()
+    assert floor and floor.get(site.device_id), floor  # it counts again

@@ -22,10 +22,17 @@ from pathlib import Path
 import pytest
 
 from fieldapp.cli.main import main
+from fieldapp.domain.models import Household
 from fieldapp.hub import own_clock
 from fieldapp.hub.folder import Hub
+from fieldapp.services import clock, households
+from fieldapp.services.actor import actor_of
 from fieldapp.store.hlc import format_stamp
-from tests.hub.test_hub_clock_doubted import _devices_synced, _real_time
+from fieldapp.store.hub_state import HIGHEST, HubLog
+from fieldapp.sync.client import health
+from fieldapp.sync.exchange import export_bundle
+from tests.hub.httpkit import hub_serve
+from tests.hub.test_hub_clock_doubted import YEAR_DAYS, _devices_synced, _real_time, device_area
 from tests.sync.hostile import forge, send
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
@@ -117,3 +124,74 @@ def test_the_clerks_confirm_sets_aside_the_devices_of_a_year_the_hub_ran_ahead(
         assert [h.rule for h in again.rejected()] == ["stamped_ahead"]
     finally:
         again.close()
+
+
+def test_colluders_who_step_back_to_a_wrong_clock_do_not_end_its_doubt(
+    hub: Hub,
+    make_device,  # noqa: ANN001
+    tmp_path: Path,
+) -> None:
+    """The hub's battery died: its clock reads a year back, and its devices' changes say so —
+    it doubts its clock, tells no device its time, and takes the villages' changes of today
+    (judged against the time they vouch for). Three colluding devices each send one change
+    stamped in the past, at the hub's wrong clock (a stamp in the past is taken: it merely
+    loses to what is newer). A device's evidence was its latest change's stamp, so theirs fell
+    back a year: fewer than three devices said the hub was behind, its doubt ended, it told every
+    laptop its wrong date (each of the county's honest ones a year "fast": new writes refused)
+    and held every honest change of today as stamped a year ahead. A device's evidence is now
+    the latest stamp the hub ever took from it (`HubLog.raise_stamps`): stepping back lowers
+    nothing, the doubt stays, the honest village's change of today is taken and it is told no
+    wrong time."""
+    with _real_time():
+        devices = _devices_synced(hub, make_device, tmp_path, own_clock.DEVICES + 2)
+        real = int(time.time() * 1000)
+    colluders, honest = devices[: own_clock.DEVICES], devices[own_clock.DEVICES :]
+    doubt = own_clock.check(hub.ledger)
+    assert doubt is not None and doubt.days == -YEAR_DAYS, doubt
+    for n, device in enumerate(colluders):
+        home = str(device.db.execute("SELECT id FROM households").fetchone()[0])
+        back = format_stamp(int(time.time() * 1000), 0)  # the hub's wrong clock: a year back
+        forge(device, "households", home, {"notes": "退回中心的时间"}, hlc=back)
+        assert hub.import_file(send(device, tmp_path / f"back{n}.fs").path).held == 0
+    doubt = own_clock.check(hub.ledger)
+    assert doubt is not None and doubt.days == -YEAR_DAYS, doubt
+    vouched = own_clock.vouched(hub.ledger)
+    assert vouched is not None and abs(vouched - real) < DAY, vouched
+    village = honest[0]
+    with _real_time():  # the honest village's work of today, taken by the hub a year back
+        households.save(village, actor_of(village), Household(area_code=device_area(village)))
+        today = export_bundle(village, tmp_path / "today.fs").path
+    taken = hub.import_file(today)
+    assert taken.held == 0, [(h.rule, h.reason) for h in hub.rejected()]
+    hub.close()
+    with hub_serve(hub.root) as url, _real_time():  # the service: it tells no wrong time
+        assert "hub_time" not in health(url, ledger=village)
+        assert clock.warning(village) == ""
+
+
+def test_a_hub_that_kept_no_highest_stamps_yet_starts_from_their_latest(
+    hub: Hub,
+    make_device,  # noqa: ANN001
+    tmp_path: Path,
+) -> None:
+    """A hub upgraded with its devices' changes in its log but no highest stamp kept: each
+    device's first import after starts from its latest change's stamp, so stepping back in
+    that first bundle lowers nothing either."""
+    with _real_time():
+        devices = _devices_synced(hub, make_device, tmp_path, own_clock.DEVICES)
+    with hub.ledger.transaction():  # as before this program kept them
+        hub.ledger.db.execute("DELETE FROM meta WHERE key LIKE ?", [HIGHEST + "%"])
+    before = HubLog(hub.ledger.db).newest_stamps()
+    for n, device in enumerate(devices):
+        home = str(device.db.execute("SELECT id FROM households").fetchone()[0])
+        forge(
+            device,
+            "households",
+            home,
+            {"notes": "退回"},
+            hlc=format_stamp(int(time.time() * 1000), 0),
+        )
+        assert hub.import_file(send(device, tmp_path / f"back{n}.fs").path).held == 0
+    assert HubLog(hub.ledger.db).newest_stamps() == before
+    doubt = own_clock.check(hub.ledger)
+    assert doubt is not None and doubt.days == -YEAR_DAYS, doubt

@@ -133,6 +133,9 @@ def test_a_claim_made_a_month_ahead_accepted_by_the_county_keeps_its_number(
     village.exchange()
     (held,) = [h for h in hub.rejected() if h.change.row_id == made]
     assert held.rule == "numbered_ahead", held.reason
+    # What the village is told is what happens: held for the county, and kept if accepted.
+    assert "先扣下等县里核对" in held.reason and "保留原来的申请编号" in held.reason, held.reason
+    assert "变成另一个" not in held.reason, held.reason
     hub.accept(held.id, "县人社局")
     key = hub.ledger.get("claims", made)["_ckey"]
     assert key.startswith(f"{int(key.split('-')[0]):013d}")
@@ -165,6 +168,7 @@ def test_a_batch_made_a_month_ahead_accepted_by_the_county_keeps_its_number(
     village.exchange()
     (held,) = [h for h in hub.rejected() if h.change.row_id == made]
     assert held.rule == "numbered_ahead", held.reason
+    assert "保留原来的批次编号" in held.reason, held.reason
     hub.accept(held.id, "县人社局")
     key = hub.ledger.get("batches", made)["_ckey"]
     assert row_number(key) == printed, (key, printed)

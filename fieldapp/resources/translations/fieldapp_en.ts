@@ -4800,10 +4800,6 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation>This change is stamped before its %1 was made: accepted, the %1's %2 %3 would become another, and the papers already printed and posted would no longer find this %1. Check the time and program of the computer that sent it</translation>
     </message>
     <message>
-      <source>这条%1建立的时间（%2）比%3快了一天以上：之后各台电脑对它的改动都会标在它之前，它的%4就会变成另一个，已经打印、公示的纸查不到它。请核对发出它的电脑的日期和时间后重新建立</source>
-      <translation>This %1 was made at a time (%2) more than a day ahead of %3: every computer's later changes to it would be stamped before it, its %4 would become another, and the papers already printed and posted would not find it. Check the date and time of the computer that sent it, then make it again</translation>
-    </message>
-    <message>
       <source>各设备已同步来的修改证明的时间（%1；中心电脑的时钟慢了，所以按至少三台设备最近的修改时间来衡量）</source>
       <translation>the time the devices' synchronised changes vouch for (%1; the hub computer's clock is slow, so the latest changes of at least three devices are the measure)</translation>
     </message>
@@ -5010,6 +5006,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source> %1 元</source>
       <translation>%1 yuan</translation>
+    </message>
+    <message>
+      <source>这条%1建立的时间（%2）比%3快了一天以上，先扣下等县里核对：县里核对后接受的，保留原来的%4，已经打印、公示的纸照样查得到。请核对发出它的电脑的日期和时间</source>
+      <translation>This %1 was made at a time (%2) more than a day ahead of %3, so it is held for the county to check: accepted by the county, it keeps its %4, and the papers already printed and posted still find it. Check the date and time of the computer that sent it</translation>
     </message>
   </context>
   <context>
