@@ -1079,9 +1079,11 @@ def test_a_funding_source_breaks_between_its_words():
 
 def test_a_list_of_papers_breaks_after_its_marks_never_inside_a_paper_or_its_mark():
     """附送材料 broke wherever its line was full: 机 / 构营业执照或登记证明, 未 / 附. A line
-    now breaks after the list's ；, 、 or ：, each paper's name and its 已附 / 未附 whole: for
-    every list the shipped packs and a county's twelve papers make, at the form's sizes and
-    narrower boxes, and on the printed form."""
+    now breaks after the list's ；, 、 or ：, each paper's name and its 已附 / 未附 whole, and
+    the two together where they fit a line (never 身份证复印件： / 已附); a name wider than
+    its line starts on a fresh one when that breaks it fewer times: for every list the
+    shipped packs and a county's twelve papers make, at the form's sizes and narrower boxes,
+    and on the printed form."""
     from reportlab.pdfgen.canvas import Canvas
 
     from fieldapp.paperwork.form import LABEL_W, LEFT, RIGHT, attachments
@@ -1130,6 +1132,34 @@ def test_a_list_of_papers_breaks_after_its_marks_never_inside_a_paper_or_its_mar
                 for name in names:
                     if pen.width(name, size) <= width:
                         assert any(name in line for line in lines), (name, width, lines)
+                    else:  # broken no more often than on lines of its own
+                        at = text.find(name)
+                        ends = [sum(map(len, lines[: i + 1])) for i in range(len(lines))]
+                        spans = sum(
+                            1
+                            for i, end in enumerate(ends)
+                            if end - len(lines[i]) < at + len(name) and end > at
+                        )
+                        alone = pen.wrap(name, width, size, hang=False)
+                        assert spans <= len(alone), (name, width, size, lines)
+                for a in form.evidence:  # a name with its mark whole where they fit a line
+                    marked = f"{a.item}：{'已附' if a.attached else '未附'}"
+                    if pen.width(marked, size) <= width:
+                        assert any(marked in line for line in lines), (marked, width, lines)
+    # 公益性岗位人员花名册（加盖村委会公章）：未附 was left 未附 alone on the next line, and
+    # in a narrower box its name started at the line's end to be broken twice.
+    listed = "身份证复印件：已附；公益性岗位人员花名册（加盖村委会公章）：未附；意外伤害保险缴费凭证：已附"
+    assert pen.wrap(listed, 260, 8, hang=False, words=LISTED_WORDS) == [
+        "身份证复印件：已附；",
+        "公益性岗位人员花名册（加盖村委会公章）：未附；",
+        "意外伤害保险缴费凭证：已附",
+    ]
+    assert pen.wrap(listed, 110, 8, hang=False, words=LISTED_WORDS) == [
+        "身份证复印件：已附；",
+        "公益性岗位人员花名册（加盖",
+        "村委会公章）：未附；",
+        "意外伤害保险缴费凭证：已附",
+    ]
     # On the form: the 机构's list prints each paper's name and mark whole on a line.
     (agency,) = [f for f in forms if any("机构营业执照" in a.item for a in f.evidence)]
     pdf = render_forms([agency], PaperSettings(county_name=COUNTY))
