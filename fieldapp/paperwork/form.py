@@ -202,9 +202,11 @@ def _subsidy(pen: Pen, form: FormView, top: float, pledge: float) -> float:
     top -= height
     papers = Cell(WIDTH - LABEL_W, attachments(form), words=LISTED_WORDS)
     evidence = [Cell(LABEL_W, "附送材料", True), papers]
+    payee = _payee(form, value_w)
+    payee_h = _room(pen, payee, SIZE)
     # The facts take the room the amount, the account and the papers (at the smallest type)
     # leave above the pledge and the review boxes.
-    below = (ROW + 4) + ROW + _room(pen, evidence, SMALLEST) + pledge + _REVIEWS
+    below = (ROW + 4) + payee_h + _room(pen, evidence, SMALLEST) + pledge + _REVIEWS
     top = _facts(pen, form, top, top - below)
     draw_row(
         pen,
@@ -219,26 +221,36 @@ def _subsidy(pen: Pen, form: FormView, top: float, pledge: float) -> float:
         SIZE + 1,
     )
     top -= ROW + 4
+    draw_row(pen, LEFT, top, payee_h, payee, SIZE, least=SMALLEST)
+    top -= payee_h
+    size, height = _evidence_room(pen, evidence, top - pledge - _REVIEWS)
+    draw_row(pen, LEFT, top, height, evidence, size, least=SMALLEST)
+    return top - height
+
+
+#: The words of a payee's kind, each printed whole when its label wraps: 收款 / 经营性 /
+#: 人力资源 / 服务机构 (never 收款经营性人 / 力资源服务机 / 构).
+PAYEE_WORDS = re.compile(r"收款|经营性|人力资源|服务机构|用人单位")
+
+
+def _payee(form: FormView, value_w: float) -> list[Cell]:
+    """The account row: a person's bank and 社保卡 account, or the unit paid by its kind
+    (收款用人单位, 收款经营性人力资源服务机构: the label wraps at the form's size in a taller
+    row, by its words; it was squeezed into two lines of 7.5 pt) and its name."""
     p = form.person
     if form.payee == "个人":
-        payee = [
+        return [
             Cell(LABEL_W, "开户银行", True),
             Cell(value_w, p.account_bank),
             Cell(LABEL_W, "社保卡账号", True),
             Cell(WIDTH - 2 * LABEL_W - value_w, p.account_number),
         ]
-    else:
-        payee = [
-            Cell(LABEL_W, f"收款{form.payee}", True),
-            Cell(value_w * 2 + LABEL_W, form.payee_name),
-            Cell(LABEL_W, "收款账号", True),
-            Cell(value_w, ""),
-        ]
-    draw_row(pen, LEFT, top, ROW, payee, SIZE)
-    top -= ROW
-    size, height = _evidence_room(pen, evidence, top - pledge - _REVIEWS)
-    draw_row(pen, LEFT, top, height, evidence, size, least=SMALLEST)
-    return top - height
+    return [
+        Cell(LABEL_W, f"收款{form.payee}", True, words=PAYEE_WORDS),
+        Cell(value_w * 2 + LABEL_W, form.payee_name),
+        Cell(LABEL_W, "收款账号", True),
+        Cell(value_w, ""),
+    ]
 
 
 def _evidence_room(pen: Pen, cells: list[Cell], room: float) -> tuple[float, float]:

@@ -53,12 +53,14 @@ _DAY = re.compile(r"\d{4}年\d{1,2}月(?:\d{1,2}日)?")
 
 #: The words of a list of papers, each 已附 or 未附 (附送材料: 身份证复印件：已附；劳动合同
 #: （1年以上）：未附): a paper's name — with its bracketed note, 劳动合同（1年以上） — and
-#: 已附 / 未附 each wrap as a whole (a name's notes anywhere in it: 村（居）委会考核评分表), so a line breaks after the list's ；, 、 or ：, never
-#: inside a name (机 / 构营业执照) or between 已 and 附; a name longer than a line still
-#: breaks by its characters.
+#: 已附 / 未附 each wrap as a whole (a name's notes anywhere in it: 村（居）委会考核评分表),
+#: so a line breaks after the list's ；, 、 or ：, never inside a name (机 / 构营业执照) or
+#: between 已 and 附; a name with its ：已附 wraps whole where it fits a line (never
+#: 身份证复印件： / 已附), else by its groups; a name longer than a line still breaks by its
+#: characters.
+_PAPER = r"(?<![^；、])[^；、：（）\s]+(?:（[^；、：（），。\s]{1,12}）[^；、：（）\s]*)*"
 LISTED_WORDS = re.compile(
-    r"[已未]附"
-    r"|(?<![^；、])[^；、：（）\s]+(?:（[^；、：（），。\s]{1,12}）[^；、：（）\s]*)*(?=[：、；（]|$)"
+    rf"(?P<paper>{_PAPER})(?P<colon>：)(?P<mark>[已未]附)|[已未]附|{_PAPER}(?=[：、；（]|$)"
 )
 
 #: Smallest size text shrinks to before it wraps (still readable on paper).
@@ -95,6 +97,14 @@ def _tokens(paragraph: str, words: re.Pattern[str] | None) -> list[str]:
         tokens.append(match.group())
         at = match.end()
     return tokens + _TOKENS.findall(paragraph[at:])
+
+
+def _pieces(token: str, words: re.Pattern[str] | None) -> list[str]:
+    """The pieces a whole too wide for its line wraps by: a match of `words` with named
+    groups (a paper's name, its ：, its 已附) by its groups, any other by `_PIECES`."""
+    found = words.fullmatch(token) if words is not None else None
+    groups = [g for g in found.groups() if g] if found else []
+    return groups if len(groups) > 1 else _PIECES.findall(token)
 
 
 def _name_parts(text: str) -> list[str]:
@@ -180,10 +190,20 @@ class Pen:
             while tokens:
                 token = tokens.pop()
                 token_w = self.width(token, size)
-                pieces = _PIECES.findall(token) if token_w > width else [token]
+                pieces = _pieces(token, words) if token_w > width else [token]
                 if len(pieces) > 1:
                     # A whole wider than the line (a document's number with its issuer's code,
-                    # a source's words, a day): wrapped by its pieces, its number still whole.
+                    # a source's words, a day, a paper's name): wrapped by its pieces, its
+                    # number still whole. It starts on a fresh line if that breaks it fewer
+                    # times than going on from the line's end (公益性岗位人员花名册… broken
+                    # twice where once would do).
+                    fresh = self._spans(pieces, 0.0, width, size)
+                    if line.strip() and fresh < self._spans(pieces, line_w, width, size):
+                        carried = len(line) - len(line.rstrip("".join(_NO_LINE_END)))
+                        opened = line[-carried:] if carried and carried < len(line) else ""
+                        lines.append(line[: len(line) - len(opened)].rstrip())
+                        line, last = opened, opened
+                        line_w = self.width(opened, size) if opened else 0.0
                     tokens.extend(reversed(pieces))
                     continue
                 if line and token in _NO_LINE_START:
@@ -232,6 +252,30 @@ class Pen:
                 last = token
             lines.append(line.rstrip())
         return lines
+
+    def _spans(self, pieces: list[str], at: float, width: float, size: float) -> int:
+        """How many lines `pieces` take laid greedily from `at` on a line `width` wide (the
+        first line counted whether or not a piece lands on it): each piece whole if it fits
+        a line, else by its own pieces, at last by its characters."""
+        return self._laid(pieces, at, width, size)[0]
+
+    def _laid(self, pieces: list[str], at: float, width: float, size: float) -> tuple[int, float]:
+        """`_spans`, with where the last line ends."""
+        lines = 1
+        for piece in pieces:
+            piece_w = self.width(piece, size)
+            if piece_w > width:
+                inner = _PIECES.findall(piece)
+                inner = inner if len(inner) > 1 else list(piece)
+                if len(inner) > 1:
+                    more, at = self._laid(inner, at, width, size)
+                    lines += more - 1
+                    continue
+            if at > 0 and at + piece_w > width:
+                lines += 1
+                at = 0.0
+            at += piece_w
+        return lines, at
 
     def fit(
         self,

@@ -395,19 +395,39 @@ def _columns(spans: tuple[int, ...]) -> list[tuple[int, int]]:
 #: into each other); the table above it keeps every place.
 PIE_SLICES = 8
 PIE_NOTE = f"地点多于{PIE_SLICES}个：饼图显示人数最多的{PIE_SLICES - 1}个地点，其余合为“其他”；上表列出全部地点。"
+#: The most bars 四's chart shows, as the pie's slices: the forms are the ledger's six and
+#: 未登记, but a stored form none of them (written past the services) is counted as its own,
+#: and forty bars' labels could not be read.
+BARS = 8
+BAR_NOTE = (
+    f"就业形式多于{BARS}种：柱形图显示人数最多的{BARS - 1}种，其余合为“其他”；上表列出全部形式。"
+)
 
 
 def pie_slices(places: list[list[Any]]) -> list[list[Any]]:
     """The places' pie: `places` itself (the same list) when there are at most PIE_SLICES of
     them or no one is employed; else the places with people, the most first (as listed when
     equal), the ones past the largest PIE_SLICES - 1 summed as 其他（n个地点）."""
-    if len(places) <= PIE_SLICES or not any(count for _place, count in places):
-        return places
-    ranked = sorted((row for row in places if row[1]), key=lambda row: -row[1])
-    if len(ranked) <= PIE_SLICES:
+    return _largest(places, PIE_SLICES, "个地点")
+
+
+def bars(forms: list[list[Any]]) -> list[list[Any]]:
+    """The forms' bars: `forms` itself (the same list) when there are at most BARS of them;
+    else the largest BARS - 1, the most first, and the rest summed as 其他（n种形式）."""
+    return _largest(forms, BARS, "种形式")
+
+
+def _largest(rows: list[list[Any]], most: int, unit: str) -> list[list[Any]]:
+    """`rows` (label, count) itself when at most `most` or all 0; else those counting anyone,
+    the most first (as listed when equal): all of them if at most `most`, else the largest
+    `most - 1` and one 其他（n`unit`） summing the rest."""
+    if len(rows) <= most or not any(count for _label, count in rows):
+        return rows
+    ranked = sorted((row for row in rows if row[1]), key=lambda row: -row[1])
+    if len(ranked) <= most:
         return [list(row) for row in ranked]
-    shown, rest = ranked[: PIE_SLICES - 1], ranked[PIE_SLICES - 1 :]
-    return [*(list(row) for row in shown), [f"其他（{len(rest)}个地点）", sum(c for _p, c in rest)]]
+    shown, rest = ranked[: most - 1], ranked[most - 1 :]
+    return [*(list(row) for row in shown), [f"其他（{len(rest)}{unit}）", sum(c for _p, c in rest)]]
 
 
 def _area_sheet(
@@ -455,13 +475,15 @@ def _area_sheet(
     charts = [chart]
     forms = sorted(fig.employed_by_form)
     by_form = [[f, fig.employed_by_form[f]] for f in forms]
-    (at_forms,) = w.section(
-        "四、已就业人员按形式",
-        [_Table(["就业形式", "人数"], by_form, empty="本月无已就业人员")],
-    )
+    shown = bars(by_form)
+    tables = [_Table(["就业形式", "人数"], by_form, empty="本月无已就业人员")]
+    if shown is not by_form:
+        # As 三's pie: the table keeps every form, the bars chart a table of their own.
+        tables.append(_Table(["柱形图所示形式", "人数"], shown))
+    at_forms = w.section("四、已就业人员按形式", tables, [BAR_NOTE] if shown is not by_form else [])
     if forms:
         bar = book.add_chart({"type": "column"})
-        bar.add_series({"name": "人数", **_series(name, at_forms, by_form)})
+        bar.add_series({"name": "人数", **_series(name, at_forms[-1], shown)})
         bar.set_title({"name": "已就业人员按形式"})
         bar.set_legend({"none": True})
         bar.set_y_axis({"min": 0})  # counts: the bars from 0, not from near the least

@@ -1079,9 +1079,11 @@ def test_a_funding_source_breaks_between_its_words():
 
 def test_a_list_of_papers_breaks_after_its_marks_never_inside_a_paper_or_its_mark():
     """附送材料 broke wherever its line was full: 机 / 构营业执照或登记证明, 未 / 附. A line
-    now breaks after the list's ；, 、 or ：, each paper's name and its 已附 / 未附 whole: for
-    every list the shipped packs and a county's twelve papers make, at the form's sizes and
-    narrower boxes, and on the printed form."""
+    now breaks after the list's ；, 、 or ：, each paper's name and its 已附 / 未附 whole, and
+    the two together where they fit a line (never 身份证复印件： / 已附); a name wider than
+    its line starts on a fresh one when that breaks it fewer times: for every list the
+    shipped packs and a county's twelve papers make, at the form's sizes and narrower boxes,
+    and on the printed form."""
     from reportlab.pdfgen.canvas import Canvas
 
     from fieldapp.paperwork.form import LABEL_W, LEFT, RIGHT, attachments
@@ -1130,6 +1132,34 @@ def test_a_list_of_papers_breaks_after_its_marks_never_inside_a_paper_or_its_mar
                 for name in names:
                     if pen.width(name, size) <= width:
                         assert any(name in line for line in lines), (name, width, lines)
+                    else:  # broken no more often than on lines of its own
+                        at = text.find(name)
+                        ends = [sum(map(len, lines[: i + 1])) for i in range(len(lines))]
+                        spans = sum(
+                            1
+                            for i, end in enumerate(ends)
+                            if end - len(lines[i]) < at + len(name) and end > at
+                        )
+                        alone = pen.wrap(name, width, size, hang=False)
+                        assert spans <= len(alone), (name, width, size, lines)
+                for a in form.evidence:  # a name with its mark whole where they fit a line
+                    marked = f"{a.item}：{'已附' if a.attached else '未附'}"
+                    if pen.width(marked, size) <= width:
+                        assert any(marked in line for line in lines), (marked, width, lines)
+    # 公益性岗位人员花名册（加盖村委会公章）：未附 was left 未附 alone on the next line, and
+    # in a narrower box its name started at the line's end to be broken twice.
+    listed = "身份证复印件：已附；公益性岗位人员花名册（加盖村委会公章）：未附；意外伤害保险缴费凭证：已附"
+    assert pen.wrap(listed, 260, 8, hang=False, words=LISTED_WORDS) == [
+        "身份证复印件：已附；",
+        "公益性岗位人员花名册（加盖村委会公章）：未附；",
+        "意外伤害保险缴费凭证：已附",
+    ]
+    assert pen.wrap(listed, 110, 8, hang=False, words=LISTED_WORDS) == [
+        "身份证复印件：已附；",
+        "公益性岗位人员花名册（加盖",
+        "村委会公章）：未附；",
+        "意外伤害保险缴费凭证：已附",
+    ]
     # On the form: the 机构's list prints each paper's name and mark whole on a line.
     (agency,) = [f for f in forms if any("机构营业执照" in a.item for a in f.evidence)]
     pdf = render_forms([agency], PaperSettings(county_name=COUNTY))
@@ -1139,3 +1169,55 @@ def test_a_list_of_papers_breaks_after_its_marks_never_inside_a_paper_or_its_mar
         assert any(a.item in line for line in printed), (a.item, printed)
         assert any(mark in line for line in printed if "附送" not in line), printed
     assert not any(line.endswith(("已", "未")) for line in printed), printed
+
+
+def _shipped_payees() -> list[str]:
+    """Every kind of payee a rule of the shipped packs pays (个人, 用人单位, 经营性人力资源服务机构)."""
+    from fieldapp.policy.packfile import read_pack_file
+    from fieldapp.policy.registry import base_dir
+
+    rules = [r for path in base_dir().glob("*.toml") for r in read_pack_file(path).rules]
+    return sorted({str(r.payee_kind) for r in rules})
+
+
+def test_every_payee_a_pack_ships_is_labelled_at_the_forms_size():
+    """收款经营性人力资源服务机构 (a 跟踪服务补贴 paid to the agency) was squeezed into its
+    label box's one row: two lines of 7.5 pt, broken 收款经营性人力 / 资源服务机构. The row now
+    grows so the label wraps at the form's size by its words (收款经营性 / 人力资源 / 服务机构),
+    a long name beside it too: for every payee the shipped packs name, nothing in the form's
+    boxes prints below its smallest type, no character crosses a box's line or another, and the
+    review boxes keep their least height."""
+    from fieldapp.paperwork.form import LABEL_W, LEFT, REVIEW_LEAST
+
+    payees = _shipped_payees()
+    assert {"个人", "用人单位", "经营性人力资源服务机构"} <= set(payees), payees
+    for payee in payees:
+        for name in ("威宁县永盛劳务合作社", AGENCY + "第二分社", LONG_EMPLOYER):
+            form = FormView(
+                "c1",
+                LONG_RULE,
+                _person(),
+                1000.0,
+                facts=MOST_FACTS,
+                source_clause="黔府发〔2023〕12号 附件2 第（四）条",
+                pack_version="县 2026.2",
+                funding_source="衔接推进乡村振兴补助资金",
+                payee=payee,
+                payee_name="" if payee == "个人" else name,
+            )
+            pdf = render_forms([form], PaperSettings(county_name=COUNTY))
+            (text,) = ["".join(t.split()) for t in page_texts(pdf)]
+            if payee == "个人":
+                assert "开户银行" in text and "6230520102000000001" in text, text
+            else:
+                assert f"收款{payee}" in text and name in text, (payee, text)
+            assert _below_smallest(pdf) == [""], (payee, name)
+            assert _crossing(pdf) == [] and _overprinted(pdf) == [], (payee, name)
+            (boxes,) = _review_boxes(pdf)
+            assert min(boxes) >= REVIEW_LEAST - 0.01, (payee, name, boxes)
+            labels = _cell_lines(pdf, LEFT, LEFT + LABEL_W)
+            if payee == "经营性人力资源服务机构":
+                assert "收款经营性" in labels and "人力资源" in labels, labels
+                assert "服务机构" in labels, labels
+            elif payee == "用人单位":
+                assert "收款用人单位" in labels, labels

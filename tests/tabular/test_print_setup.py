@@ -795,7 +795,11 @@ def test_a_table_charted_over_pages_is_charted_without_its_repeated_header(tmp_p
     pie, bar = _chart_points(out)
     # The pie shows the largest seven places and 其他 (a test of its own below).
     assert pie == [[*places[:52:-1], "其他（53个地点）"], [*range(60, 53, -1), sum(range(1, 54))]]
-    assert bar == [forms, list(range(100, 140))]
+    # The bars show the largest seven forms and 其他 (a test of its own below).
+    assert bar == [
+        [*forms[:32:-1], "其他（33种形式）"],
+        [*range(139, 132, -1), sum(range(100, 133))],
+    ]
     # The charts keep those values with their ranges of pieces too (xlsxwriter caches only a
     # range of one piece): a viewer drawing from the cache draws them, not an empty chart.
     pie, bar = _chart_caches(out)
@@ -803,7 +807,10 @@ def test_a_table_charted_over_pages_is_charted_without_its_repeated_header(tmp_p
         [*places[:52:-1], "其他（53个地点）"],
         [*map(str, range(60, 53, -1)), str(sum(range(1, 54)))],
     ]
-    assert bar == [forms, [str(n) for n in range(100, 140)]]
+    assert bar == [
+        [*forms[:32:-1], "其他（33种形式）"],
+        [*map(str, range(139, 132, -1)), str(sum(range(100, 133)))],
+    ]
 
 
 def _chart_spans(xlsx: Path) -> list[tuple[float, float]]:
@@ -883,3 +890,64 @@ def test_a_pie_of_many_places_shows_the_largest_and_one_other(tmp_path, monkeypa
     assert pie == [list(PLACES), list(range(1, len(PLACES) + 1))]
     column_a = [r[0].value for r in openpyxl.load_workbook(out).worksheets[0].iter_rows()]
     assert "饼图所示地点" not in column_a and PIE_NOTE not in column_a
+
+
+def test_the_bars_of_many_forms_show_the_largest_and_one_other(repo, ledger, tmp_path):
+    """四's bar chart drew a bar for each form of work the month counts. The ledger's forms
+    are six and 未登记, but the month's figures count a stored form none of them (打零工,
+    written past the services) as a form of its own: a county's forty bars, their labels
+    unreadable. Past eight forms the bars show the seven with the most people and one 其他
+    for the rest, as 三's pie does; the table keeps every form, the bars chart a table of
+    their own under it, a line under both says so. The ledger's own seven chart as before."""
+    import tempfile
+
+    from fieldapp.domain.enums import EmploymentForm
+    from fieldapp.domain.models import EmploymentSpell, Household, Person
+    from fieldapp.policy.registry import PolicyRegistry
+    from fieldapp.services.report import monthly_report
+    from fieldapp.tabular.report_monthly import BAR_NOTE, write_monthly_report
+    from tests.conftest import make_id
+    from tests.paperwork.builders import COUNTY, GROUP, add_areas
+
+    add_areas(repo)
+    home = repo.save(Household(area_code=GROUP, household_no="H00088", address="8号"))
+    held = [str(f) for f in EmploymentForm]
+    counts = dict(zip([*held, "打零工", "务农"], [3, 5, 1, 2, 4, 1, 1, 6, 2], strict=True))
+    n, strays = 0, []
+    for form, count in counts.items():
+        for _ in range(count):
+            n += 1
+            born = f"19{60 + n % 30}0808"
+            person = Person(
+                household_id=home, name=f"王{n}", id_number=make_id(COUNTY, born, f"{400 + n}")
+            )
+            pid, _warnings = repo.add_person(person)
+            spell = EmploymentSpell(person_id=pid, start_date=dt.date(2026, 1, 1)).fields()
+            spell_id = ledger.insert("employment_spells", spell | {"form": form})
+            if form not in held:
+                strays.append(spell_id)
+    policy = PolicyRegistry(local=Path(tempfile.mkdtemp())).load()
+    report = monthly_report(ledger, policy, "2026-10")
+    assert dict(report.total.employed_by_form) == counts
+    out = tmp_path / "月报.xlsx"
+    write_monthly_report(report, out)
+    _pie, bar, *_village = _chart_points(out)  # the total's sheet first
+    # 6 (打零工), 5, 4, 3, 2 and 2 (as listed), 1 (以工代赈 first of the three), the rest 2.
+    order = ["打零工", held[1], held[4], held[0], held[3], "务农", "以工代赈"]
+    assert bar == [[*order, "其他（2种形式）"], [counts[f] for f in order] + [2]]
+    assert _chart_caches(out)[1] == [bar[0], [str(v) for v in bar[1]]]
+    sheet = openpyxl.load_workbook(out).worksheets[0]
+    rows = [(r[0].value, r[1].value) for r in sheet.iter_rows()]
+    for form, count in counts.items():
+        assert (form, count) in rows, form  # the table keeps every form
+    assert ("柱形图所示形式", "人数") in rows and (BAR_NOTE, None) in rows
+
+    # The ledger's own forms: the bars chart 四's table, as they did.
+    for spell_id in strays:
+        ledger.update("employment_spells", spell_id, {"form": "单位就业"})
+    report = monthly_report(ledger, policy, "2026-10")
+    write_monthly_report(report, out)
+    _pie, bar, *_village = _chart_points(out)  # the total's sheet first
+    assert bar[0] == sorted(held) and sum(bar[1]) == sum(counts.values())
+    column_a = [r[0].value for r in openpyxl.load_workbook(out).worksheets[0].iter_rows()]
+    assert "柱形图所示形式" not in column_a and BAR_NOTE not in column_a
