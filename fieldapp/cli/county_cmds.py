@@ -169,6 +169,13 @@ def _hub(args: argparse.Namespace):  # noqa: ANN202 - Hub, imported lazily
     return _open_hub(args)
 
 
+def say_no_users(hub, done: str, verb: str) -> None:  # noqa: ANN001 - Hub, imported lazily
+    """`sync_cmds.say_no_users` (imported when called, as `_hub` is)."""
+    from fieldapp.cli import sync_cmds
+
+    sync_cmds.say_no_users(hub, done, verb)
+
+
 def cmd_hub_policy_publish(args: argparse.Namespace) -> int:
     """Check, sign and queue a county pack; prints its version (last line)."""
     from fieldapp.policy.pack import PackError
@@ -197,6 +204,7 @@ def cmd_hub_policy_publish(args: argparse.Namespace) -> int:
             "将随下一次发给各设备的数据包下发；版本："
         )
         print(record.version)
+    say_no_users(hub, "签发人", "签发")
     _say_unused_figures(args, "在政策包该条 [[overrides]] 里写 valid_to 和 document")
     return 0
 
@@ -559,5 +567,6 @@ def cmd_hub_policy_edit(args: argparse.Namespace) -> int:
             f"已签发县级政策包“{_titled(record)}”（第 {record.seq} 号），将随下一次数据包下发；版本："
         )
         print(record.version)
+    say_no_users(hub, "签发人", "签发")
     _say_unused_figures(args)
     return 0

@@ -59,7 +59,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "restored", help="本台账是从备份恢复的：改用新的台账标识继续同步（无需重新登记）"
     )
     p.set_defaults(func=cmd_sync_restored)
-    p = sync.add_parser("status", help="登记信息、最近的导入、被隔离的数据包和县里未接受的修改")
+    p = sync.add_parser("status", help="登记信息、最近的导入、被隔离的数据包和县里扣下审核的修改")
     p.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(func=cmd_sync_status)
 
@@ -188,8 +188,27 @@ def _open_hub(args: argparse.Namespace):  # noqa: ANN202 - Hub, imported lazily
 
     creds = credentials(args, required=hub_state(args.dir) == "encrypted")
     hub = Hub.open(args.dir, creds)
+    hub.ledger.author = _acting(hub)
     opened(hub.ledger)
     return hub
+
+
+#: How a hub without users names who did what at it: the computer's login account.
+COMPUTER_ACCOUNT = "电脑账户 "
+
+
+def _acting(hub) -> str:  # noqa: ANN001 - Hub, imported lazily
+    """Who acts at the hub, as every record a hub command writes names them (a decision on a
+    held change, a county pack signed, a device's password reset, the rows each writes): its
+    logged-in user (a hub with users: one with a password, where the command cannot run
+    without `--user`). A hub with none — a training hub without a password, one kept in
+    PostgreSQL — has no person to name: the computer's account the command ran as, said as
+    such (电脑账户 root). The bare account (root 于 2026-12-05 09:30：…; 县级汇总中心 root 重置了
+    …) read as a person's name."""
+    author = str(hub.ledger.author)
+    if hub.ledger.user is not None or author.startswith(COMPUTER_ACCOUNT):
+        return author
+    return f"{COMPUTER_ACCOUNT}{author}"
 
 
 # -- hub -----------------------------------------------------------------------------------
@@ -609,37 +628,33 @@ def cmd_hub_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def _reviewer(hub) -> str:  # noqa: ANN001 - Hub, imported lazily
-    """Who decides at the hub: its logged-in user (a hub with users: one with a password, where
-    the command cannot run without `--user`). A hub with none — a training hub without a
-    password, one kept in PostgreSQL — has no person to name: the decision is recorded under
-    the computer's account the command ran as, said as such (电脑账户 root). It recorded the
-    bare account (root 于 2026-12-05 09:30：…; root（接受 …）on the rows), read as a name."""
-    if hub.ledger.user is not None:
-        return str(hub.ledger.author)
-    return f"{COMPUTER_ACCOUNT}{hub.ledger.author}"
+def _reviewer(hub) -> str:  # noqa: ANN001 - Hub, opened by `_open_hub`
+    """Who decides at the hub (`_acting`: its user, or 电脑账户 root on a hub without users)."""
+    return _acting(hub)
 
 
-#: How a decision on a hub without users names who made it: the computer's login account.
-COMPUTER_ACCOUNT = "电脑账户 "
-
-
-def _say_no_users(hub) -> None:  # noqa: ANN001 - Hub, imported lazily
-    """After decisions on a hub without users: say on stderr whom they are recorded under, and
-    how to record a person instead."""
+def say_no_users(hub, done: str, verb: str) -> None:  # noqa: ANN001 - Hub, imported lazily
+    """After a hub command wrote a record of who did it (`done`: 所做的决定, 签发人 …; `verb`:
+    决定, 签发 …) on a hub without users: say on stderr whom it is recorded under, and how to
+    record a person instead."""
     from fieldapp.store.postgres import is_url
 
     if hub.ledger.user is not None:
         return
-    recorded = f"记为“{_reviewer(hub)}”（运行这条命令的电脑登录账户），不是哪一位工作人员的名字"
+    recorded = f"记为“{_acting(hub)}”（运行这条命令的电脑登录账户），不是哪一位工作人员的名字"
     if is_url(hub.ledger.path):
         how = "放在 PostgreSQL 的中心没有自己的用户，请各人用自己的电脑账户运行 hub 命令"
     else:
         how = (
-            "要记下是谁决定的，请给中心设置口令和用户：带 --user 和口令运行一次 hub 命令即就地加密，"
-            "此后的决定记为登录的用户名"
+            f"要记下是谁{verb}的，请给中心设置口令和用户：带 --user 和口令运行一次 hub 命令即就地加密，"
+            "此后记为登录的用户名"
         )
-    print(f"提示：本中心没有用户，所做的决定{recorded}；{how}", file=sys.stderr)
+    print(f"提示：本中心没有用户，{done}{recorded}；{how}", file=sys.stderr)
+
+
+def _say_no_users(hub) -> None:  # noqa: ANN001 - Hub, imported lazily
+    """After decisions on a hub without users (`say_no_users`)."""
+    say_no_users(hub, "所做的决定", "决定")
 
 
 def _held_ids(text: str) -> list[int]:

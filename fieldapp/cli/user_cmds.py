@@ -208,7 +208,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def cmd_hub_reset_password(args: argparse.Namespace) -> int:
     """The county resets a device user's password."""
-    from fieldapp.cli.sync_cmds import _open_hub
+    from fieldapp.cli.sync_cmds import _open_hub, say_no_users
     from fieldapp.services import users
 
     hub = _open_hub(args)
@@ -219,6 +219,7 @@ def cmd_hub_reset_password(args: argparse.Namespace) -> int:
     finally:
         hub.close()
     print(f"已重置 {args.ledger.name} 中用户 {row.name} 的口令")
+    say_no_users(hub, "重置口令的人", "重置")
     return 0
 
 

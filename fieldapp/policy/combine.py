@@ -284,9 +284,11 @@ class _State:
                 # The figure alone (a note such as 省定标准 is what the sentence says), in
                 # brackets: it read “标准为省定100 元”, the figure run into the words before it
                 # where every other paper writes “省定 100 元”; 每天 40 元 sits apart as well.
+                # The rule by its title and the document that sets the figure, as the clerk
+                # knows it (it opened 规则 transport_other_rural_cross_province（…）).
                 figure = current.model_copy(update={"note": ""}).describe()
                 raise self._refuse(
-                    f"规则 {rule.id}（{rule.title}）的标准是省里定的（{figure}），县里不能修改"
+                    f"“{rule.title}”的标准是省里定的（{figure}，{rule.clause}），县里不能修改"
                 )
             return None
         if wanted.kind != current.kind or wanted.max != current.max or wanted.unit != current.unit:

@@ -44,7 +44,7 @@ def test_a_hub_without_users_records_the_computer_account_as_such(
     assert err == (
         f"提示：本中心没有用户，所做的决定记为“电脑账户 {account}”（运行这条命令的电脑登录账户），"
         "不是哪一位工作人员的名字；要记下是谁决定的，请给中心设置口令和用户：带 --user 和口令"
-        "运行一次 hub 命令即就地加密，此后的决定记为登录的用户名\n"
+        "运行一次 hub 命令即就地加密，此后记为登录的用户名\n"
     ), err
     again = Hub.open(hub.root)
     try:

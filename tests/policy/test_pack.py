@@ -238,7 +238,8 @@ def test_amount_rules_checked() -> None:
                 'rule = "new_form_accident_insurance"',
                 'rule = "transport_other_rural_cross_province"',
             ),
-            "的标准是省里定的（100 元），县里不能修改",
+            "“一次性交通补助（其他农村劳动力新跨省务工）”的标准是省里定的"
+            "（100 元，黔府发〔2023〕12号 附件2 第（四）条），县里不能修改",
         ),
         (('document = "七人社通〔2026〕3号"\nfigure', "figure"), "必须写明县里的文号"),
         (('document = "七人社通〔2026〕3号"\nfigure', 'document = "无此号"\nfigure'), "不在本包的"),
@@ -264,6 +265,25 @@ def test_county_may_not_change_what_the_seeds_fix(tmp_path: Path, change, words)
     (tmp_path / "c.toml").write_text(text, encoding="utf-8")
     with pytest.raises(PackError, match=words):
         registry.check(tmp_path / "c.toml")
+
+
+def test_a_fixed_figure_refused_names_the_rule_by_its_title(tmp_path: Path) -> None:
+    """The refusal of a county figure for a rule whose amount the province fixed named the rule
+    by its id (规则 transport_other_rural_cross_province（…）); the clerk knows it by its title
+    and the document that sets the figure."""
+    registry = _registry(tmp_path)
+    text = COUNTY.replace(
+        'rule = "new_form_accident_insurance"', 'rule = "transport_other_rural_cross_province"'
+    )
+    (tmp_path / "c.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(PackError) as refused:
+        registry.check(tmp_path / "c.toml")
+    said = str(refused.value)
+    assert said.endswith(
+        "“一次性交通补助（其他农村劳动力新跨省务工）”的标准是省里定的"
+        "（100 元，黔府发〔2023〕12号 附件2 第（四）条），县里不能修改"
+    ), said
+    assert "transport_other_rural_cross_province" not in said and "规则 " not in said, said
 
 
 def test_a_county_pack_may_not_take_the_built_in_packs_id(tmp_path: Path) -> None:
