@@ -520,7 +520,7 @@ EN: dict[str, str] = {
     "导出到": "Export to",
     "导入": "Import",
     "中心地址": "Hub address",
-    "县里扣下审核的修改": "Changes the county held for review",
+    "县里未接受的修改": "Changes the county did not accept",
     "在本机撤销所选修改": "Take back the selected change on this device",
     "冲突审核（同一字段在不同设备上被改成了不同的值）": "Conflict review (the same field was changed differently on different devices)",
     "尚未登记：请用县里发的登记文件登记本机后再交换数据": "Not enrolled: enrol this device with the file from the county before exchanging data",

@@ -259,6 +259,7 @@ EN_UI: dict[str, str] = {
     "删除%1": "Deletion of %1",
     "，": ", ",
     "%1为“%2”": "%1 “%2”",
+    "县里未接受的修改：%1": "Not accepted by the county: %1",
     "原因：%1": " — reason: %1",
     "；县里 %1 收到": "; received by the county %1",
     "县里待审核": "awaiting the county's review",

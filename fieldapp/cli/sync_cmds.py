@@ -59,7 +59,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "restored", help="本台账是从备份恢复的：改用新的台账标识继续同步（无需重新登记）"
     )
     p.set_defaults(func=cmd_sync_restored)
-    p = sync.add_parser("status", help="登记信息、最近的导入、被隔离的数据包和县里扣下审核的修改")
+    p = sync.add_parser("status", help="登记信息、最近的导入、被隔离的数据包和县里未接受的修改")
     p.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(func=cmd_sync_status)
 

@@ -2,7 +2,7 @@
 
 The hub reports, in every answer, each change of this device it holds for review and what the
 county decided (`Manifest.rejected`). The device keeps the reports (`sync_rejected`), shows
-them ("县里扣下审核的修改 … 原因 …": the sync page and `fieldapp sync status`), and lets the
+them ("县里未接受的修改 … 原因 …": the sync page and `fieldapp sync status`), and lets the
 user undo one locally: the change stays in the log, the rows are worked out again without it
 (`fieldapp.store.withdraw`), so the device agrees with the hub again. When the county accepts
 a change as its own, the device's copy is taken back by itself: the county's copy replaces it.
@@ -42,11 +42,10 @@ STATUS_LABELS = {
     "dismissed": "县里不予采纳",
 }
 
-#: How a report opens, whatever became of it: every change reported was held for review, and
-#: what the county decided ends the line (待审核, 已接受, 不予采纳). It opened "县里未接受的修改：",
-#: untrue of one the county accepted ("县里未接受的修改：…；县里已接受"), and so did the list's
-#: heading above those that opened "县里扣下审核的修改：".
-OPENING = "县里扣下审核的修改：%1"
+#: How a report opens: a change the county accepted was held, not refused (it said
+#: "县里未接受的修改：…；县里已接受").
+OPENING = "县里未接受的修改：%1"
+OPENING_ACCEPTED = "县里扣下审核的修改：%1"
 
 #: This device's copy of a change taken back (`undo`), and of one the county accepted: the
 #: county wrote it as its own change and sent it out, so the device's copy is withdrawn
@@ -160,12 +159,13 @@ def held_said(item: dict[str, Any]) -> HeldSaid:
 
 
 def describe(item: dict[str, Any]) -> str:
-    """县里扣下审核的修改：张三的人员信息（联系电话为“139…”）原因：…；县里待审核"""
+    """县里未接受的修改：张三的人员信息（联系电话为“139…”）原因：…"""
     said = held_said(item)
     what = record_said(said.table, said.whose, said.level, said.deleted)
     values = values_said((label, value) for _key, label, value in said.fields)
     accepted = said.status == ACCEPTED
-    text = OPENING.replace("%1", what) + (f"（{values}）" if values else "")
+    opening = OPENING_ACCEPTED if accepted else OPENING
+    text = opening.replace("%1", what) + (f"（{values}）" if values else "")
     text += f"原因：{said.reason}"
     if said.received:
         text += f"；县里 {said.received} 收到"

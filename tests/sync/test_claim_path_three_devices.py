@@ -266,7 +266,7 @@ def test_a_village_step_crossing_the_countys_rejection_is_held_explained_and_und
     assert held == {"claims": "claim_locked", "claim_events": held["claim_events"]}
     assert county.claims("c")[claim] == "驳回"
     status = county.run("sync", "status", db="v1")
-    told = [line for line in status.splitlines() if "县里扣下审核的修改" in line]
+    told = [line for line in status.splitlines() if "县里未接受的修改" in line]
     assert len(told) == 2, status
     for line in told:
         for word in ("claim_id", "from_state", "to_state", "detail", claim):

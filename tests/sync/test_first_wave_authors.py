@@ -268,7 +268,7 @@ def test_work_signed_with_the_computers_name_before_enrolment_keeps_the_persons_
 def test_the_coordinator_reads_what_the_county_held_in_plain_words(
     tmp_path: Path, hub, make_device, capsys
 ) -> None:
-    """The village's side of a held first-wave bundle: its 县里扣下审核的修改 (sync status, and the
+    """The village's side of a held first-wave bundle: its 县里未接受的修改 (sync status, and the
     desktop's 同步 page) read 户信息（地址='一组'，…，脱贫户=False，易地搬迁户=False）; now
     地址为“一组”，脱贫户为“否”."""
     from fieldapp.cli.main import main
@@ -287,6 +287,6 @@ def test_the_coordinator_reads_what_the_county_held_in_plain_words(
     assert main(["--db", str(path), "sync", "status"]) == 0
     said = capsys.readouterr().out
 
-    assert "县里扣下审核的修改：赵0家的户信息（地址为“一组”" in said, said
+    assert "县里未接受的修改：赵0家的户信息（地址为“一组”" in said, said
     assert "脱贫户为“否”" in said and "=" not in said, said
     assert "False" not in said and "'" not in said, said

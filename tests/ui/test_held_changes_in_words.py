@@ -64,19 +64,19 @@ def test_each_held_change_says_whose_which_field_what_value_and_why(
     lines = _held_of_each_kind(window, qtbot, tmp_path, warnings_shown)
     said = dict(lines)
     assert said["persons"].startswith(
-        "县里扣下审核的修改：张0的人员信息（与户主关系为“邻居”）原因：人员信息的与户主关系「邻居」"
+        "县里未接受的修改：张0的人员信息（与户主关系为“邻居”）原因：人员信息的与户主关系「邻居」"
     ), said["persons"]
     household = said["households"]
-    assert household.startswith("县里扣下审核的修改：小河村五组 3 号的户信息（"), household
+    assert household.startswith("县里未接受的修改：小河村五组 3 号的户信息（"), household
     assert "所在区域为“七星关区市西街道的一个村”" in household, household
     assert "地址为“小河村五组 3 号”" in household and "原因：户信息的所在区域" in household
     # The area by its name and level (its code and level were 区划代码=, 层级=).
     areas = sorted(t for table, t in lines if table == "areas")
-    assert [t.split("原因：")[0] for t in areas] == ["县里扣下审核的修改：区域“七星关区”（县）"], (
+    assert [t.split("原因：")[0] for t in areas] == ["县里未接受的修改：区域“七星关区”（县）"], (
         areas
     )
     assert said["claims"].startswith(
-        "县里扣下审核的修改：张0的补贴申领（金额为“50000”，状态为“已发放”）原因："
+        "县里未接受的修改：张0的补贴申领（金额为“50000”，状态为“已发放”）原因："
     ), said["claims"]
     assert all(t.endswith("县里待审核") for t in said.values()), said
 
@@ -90,13 +90,13 @@ def test_the_device_says_its_own_words_in_english(window, qtbot, tmp_path, warni
     page.held.refresh()
     said = {item["table"]: page.held.list.item(r).text() for r, item in enumerate(page.held.items)}
     assert said["persons"].startswith(
-        "Held by the county for review: Person of 张0 (Relation to head “邻居”) — reason: "
+        "Not accepted by the county: Person of 张0 (Relation to head “邻居”) — reason: "
     ), said["persons"]
     assert said["claims"].startswith(
-        "Held by the county for review: Subsidy claim of 张0 (Amount “50000”, State “Paid”)"
+        "Not accepted by the county: Subsidy claim of 张0 (Amount “50000”, State “Paid”)"
     ), said["claims"]  # the program's state in English (was State “已发放”); the amount as kept
     assert "(Address “小河村五组 3 号”, Area “七星关区市西街道的一个村”)" in said["households"]
-    assert said["areas"].startswith("Held by the county for review: Area “"), said["areas"]
+    assert said["areas"].startswith("Not accepted by the county: Area “"), said["areas"]
     assert "” (County)" in said["areas"], said["areas"]  # its level in English (was (县))
     # The reason as this program's table says the held change's rule, in English (it was the
     # hub's Chinese sentence).
@@ -108,15 +108,7 @@ def test_the_device_says_its_own_words_in_english(window, qtbot, tmp_path, warni
         # The device's own words are English (a newer program's value in the reason is named
         # as the hub named it).
         own = line.split(" — reason: ")[0] + line.split("; received by the county ")[1]
-        for chinese in (
-            "县里扣下审核的修改",
-            "县里未接受的修改",
-            "原因",
-            "县里待审核",
-            "收到",
-            "人员信息",
-            "为“",
-        ):
+        for chinese in ("县里未接受的修改", "原因", "县里待审核", "收到", "人员信息", "为“"):
             assert chinese not in own, line
 
 

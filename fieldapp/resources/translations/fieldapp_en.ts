@@ -1086,6 +1086,10 @@
       <translation>Take back the selected change on this device</translation>
     </message>
     <message>
+      <source>县里未接受的修改：%1</source>
+      <translation>Not accepted by the county: %1</translation>
+    </message>
+    <message>
       <source>原因：%1</source>
       <translation> — reason: %1</translation>
     </message>
@@ -6259,6 +6263,10 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
       <translation>This computer is not enrolled with the county hub yet. Click “Enrol with a file…” and choose the enrolment file from the county; then you can exchange data.</translation>
     </message>
     <message>
+      <source>县里未接受的修改</source>
+      <translation>Changes the county did not accept</translation>
+    </message>
+    <message>
       <source>改换汇总中心</source>
       <translation>Change hub</translation>
     </message>
@@ -6393,10 +6401,6 @@ If not, or if unsure, choose No and call the county's hub staff.</translation>
     <message>
       <source>县里的中心收到过的本机修改，比本机台账里现有的还多。多半是这台电脑的台账从备份（或另一台电脑）拷回来过。</source>
       <translation>The county's hub has received more of this computer's changes than this computer's ledger now holds. Most likely this computer's ledger was copied back from a backup (or another computer).</translation>
-    </message>
-    <message>
-      <source>县里扣下审核的修改</source>
-      <translation>Changes the county held for review</translation>
     </message>
   </context>
   <context>

@@ -152,9 +152,7 @@ class SyncPage(QWidget):
         form.addRow(self.tr("中心地址"), url_row)
         form.addRow(self.tr("结果"), self.result_label)
         self.held = HeldChanges(session)
-        # One heading true of every item: held for review, whatever the county then decided
-        # (it said 县里未接受的修改 above items the county had accepted).
-        self.held_box = QGroupBox(self.tr("县里扣下审核的修改"))
+        self.held_box = QGroupBox(self.tr("县里未接受的修改"))
         QVBoxLayout(self.held_box).addWidget(self.held)
         self.held.refreshed.connect(self.held_box.setVisible)
         self.conflicts = ConflictReview(session)
@@ -800,11 +798,11 @@ class HeldChanges(QWidget):
         what = HeldLine(self).said(
             said.table, said.whose, said.level, said.deleted, said.fields, raw
         )
-        # Every item was held for review (`rejected.OPENING`); what the county decided ends it.
-        # The device's copy of one it accepted is withdrawn because the county's stands in its
-        # place (`rejected.UNDONE_ACCEPTED`).
+        # A change the county accepted was held, not refused; and the device's copy of it is
+        # withdrawn because the county's stands in its place (`rejected.UNDONE_ACCEPTED`).
         accepted = said.status == "accepted"
-        text = _filled(self.tr("县里扣下审核的修改：%1"), what)
+        opening = self.tr("县里扣下审核的修改：%1") if accepted else self.tr("县里未接受的修改：%1")
+        text = _filled(opening, what)
         # The rule in the language shown where this program has it translated (the hub's
         # reason, in Chinese, names the rule in its own detail).
         reason = rule_word(str(item.get("rule") or "")) or said.reason
