@@ -561,6 +561,10 @@ EN_UI: dict[str, str] = {
     "中短期失业": "Medium-short-term unemployed",
     "中长期失业": "Medium-long-term unemployed",
     "长期失业": "Long-term unemployed",
+    # 报表's chart of forms past eight: the largest seven and one 其他, the rest in its tooltip
+    "其他（%1种形式）": "Other (%1 forms)",
+    "其他：%1": "Other: %1",
+    "%1 %2人": "%1 %2",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

@@ -11,10 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from reportlab.lib.pagesizes import A4
 
+from fieldapp.domain.claims import Payee
 from fieldapp.domain.progress import PRINT_CANCELLED, CancelCheck, Progress, Ticker
 from fieldapp.paperwork.digest import short_hash
 from fieldapp.paperwork.numerals import capitals, figures
@@ -228,9 +229,32 @@ def _subsidy(pen: Pen, form: FormView, top: float, pledge: float) -> float:
     return top - height
 
 
-#: The words of a payee's kind, each printed whole when its label wraps: 收款 / 经营性 /
-#: 人力资源 / 服务机构 (never 收款经营性人 / 力资源服务机 / 构).
-PAYEE_WORDS = re.compile(r"收款|经营性|人力资源|服务机构|用人单位")
+#: The words of each kind of payee the form labels 收款…, each printed whole when its label
+#: wraps: 收款 / 经营性 / 人力资源 / 服务机构 (never 收款经营性人 / 力资源服务机 / 构). Every
+#: `Payee` but 个人 (whose row is his bank and 社保卡 account) is here, its words spelling it:
+#: checked at import (`payee_words`), so a fourth kind cannot wrap by characters unnoticed.
+PAYEE_KIND_WORDS: dict[str, tuple[str, ...]] = {
+    Payee.EMPLOYER: ("用人单位",),
+    Payee.AGENCY: ("经营性", "人力资源", "服务机构"),
+}
+
+
+def payee_words(kinds: Iterable[str], words: Mapping[str, tuple[str, ...]]) -> re.Pattern[str]:
+    """收款 and the words of every kind in `kinds` but 个人, longest first, as one pattern;
+    ValueError naming a kind `words` lacks, or whose words do not spell it."""
+    units = [kind for kind in kinds if kind != Payee.PERSON]
+    missing = [str(kind) for kind in units if kind not in words]
+    wrong = [str(kind) for kind in units if kind in words and "".join(words[kind]) != kind]
+    if missing or wrong:
+        raise ValueError(
+            f"payee kinds without their words in PAYEE_KIND_WORDS: {missing}; "
+            f"whose words do not spell them: {wrong}"
+        )
+    every = {"收款", *(word for kind in units for word in words[kind])}
+    return re.compile("|".join(re.escape(w) for w in sorted(every, key=lambda w: (-len(w), w))))
+
+
+PAYEE_WORDS = payee_words(Payee, PAYEE_KIND_WORDS)
 
 
 def _payee(form: FormView, value_w: float) -> list[Cell]:
@@ -238,7 +262,7 @@ def _payee(form: FormView, value_w: float) -> list[Cell]:
     (收款用人单位, 收款经营性人力资源服务机构: the label wraps at the form's size in a taller
     row, by its words; it was squeezed into two lines of 7.5 pt) and its name."""
     p = form.person
-    if form.payee == "个人":
+    if form.payee == Payee.PERSON:
         return [
             Cell(LABEL_W, "开户银行", True),
             Cell(value_w, p.account_bank),

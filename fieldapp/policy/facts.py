@@ -16,6 +16,7 @@ from typing import Any
 
 from fieldapp.domain import idnumber
 from fieldapp.domain.claims import Claim, ClaimState
+from fieldapp.domain.enums import EmploymentForm
 from fieldapp.domain.models import (
     CategoryMembership,
     EmploymentSpell,
@@ -43,6 +44,10 @@ class CategorySpan:
         )
 
 
+#: The forms of work the program has (`EmploymentForm`, 未登记 among them).
+_FORMS = frozenset(f.value for f in EmploymentForm)
+
+
 @snapshot_of(EmploymentSpell)
 @dataclass(frozen=True, slots=True)
 class SpellFacts:
@@ -68,6 +73,15 @@ class SpellFacts:
     is_casual: bool = False
     training_days: int | None = None
     employer_kind: str = ""
+
+    def __post_init__(self) -> None:
+        # A stored form none of the program's (打零工 from an old import, written past the
+        # services; its model refuses it) is read as 未登记: the 月报 counted it as a form of
+        # its own, and no rule may see a form it cannot name. Safe for eligibility: a pack's
+        # `forms` are the program's and never 未登记 (`Conditions`), so neither is paid, and
+        # nothing else asks a spell's form but for 自主创业 and 公益性岗位.
+        if self.form not in _FORMS:
+            object.__setattr__(self, "form", EmploymentForm.UNKNOWN.value)
 
     def active_on(self, day: dt.date) -> bool:
         """True when the spell covers `day`."""

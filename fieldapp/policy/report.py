@@ -15,7 +15,7 @@ import calendar
 import datetime as dt
 import os
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -443,3 +443,23 @@ def _total_name(codes: list[str], area_names: dict[str, str], area: str | None) 
 LEVELS = tuple(level.value for level in UnemploymentLevel)
 CLASSES = tuple(c.value for c in UnemploymentClass) + ("未分类",)
 FORMS = tuple(f.value for f in EmploymentForm)
+
+
+#: The most bars or slices a chart of the report shows, printed (月报's pie and bars) or on
+#: screen (报表's charts): past it, the largest `CHART_MOST - 1` and one 其他 for the rest
+#: (forty bars', sixty slices' labels ran into each other); the tables keep every row.
+CHART_MOST = 8
+
+
+def largest(rows: list[list[Any]], most: int, other: Callable[[int], str]) -> list[list[Any]]:
+    """`rows` (label, count) itself (the same list) when at most `most` or all 0; else those
+    counting anyone, the most first (as listed when equal): all of them if at most `most`,
+    else the largest `most - 1` and one [`other(n)`, their sum] for the n rest (其他（3种形式）:
+    `other` says it in the reader's language)."""
+    if len(rows) <= most or not any(count for _label, count in rows):
+        return rows
+    ranked = sorted((row for row in rows if row[1]), key=lambda row: -row[1])
+    if len(ranked) <= most:
+        return [list(row) for row in ranked]
+    shown, rest = ranked[: most - 1], ranked[most - 1 :]
+    return [*(list(row) for row in shown), [other(len(rest)), sum(c for _p, c in rest)]]

@@ -13,6 +13,7 @@ from xlsxwriter.worksheet import Worksheet
 from fieldapp.domain.dates import written
 from fieldapp.domain.month import Month
 from fieldapp.policy.report import (
+    CHART_MOST,
     CLASSES,
     LEVELS,
     PLACES,
@@ -22,6 +23,7 @@ from fieldapp.policy.report import (
     category_rows,
     claims_note,
     coverage,
+    largest,
 )
 from fieldapp.tabular.five_rosters import text_width
 from fieldapp.tabular.output import xlsx_book
@@ -393,12 +395,12 @@ def _columns(spans: tuple[int, ...]) -> list[tuple[int, int]]:
 #: The most slices the places' pie shows: with more places than this, the pie shows the
 #: largest `PIE_SLICES - 1` and one 其他 for the rest (sixty slices, and their labels, ran
 #: into each other); the table above it keeps every place.
-PIE_SLICES = 8
+PIE_SLICES = CHART_MOST
 PIE_NOTE = f"地点多于{PIE_SLICES}个：饼图显示人数最多的{PIE_SLICES - 1}个地点，其余合为“其他”；上表列出全部地点。"
 #: The most bars 四's chart shows, as the pie's slices: the forms are the ledger's six and
-#: 未登记, but a stored form none of them (written past the services) is counted as its own,
-#: and forty bars' labels could not be read.
-BARS = 8
+#: 未登记 (a stored form none of them is read as 未登记), seven; the cap holds if the program
+#: ever has more, as the screen's chart (`largest`, shared with 报表).
+BARS = CHART_MOST
 BAR_NOTE = (
     f"就业形式多于{BARS}种：柱形图显示人数最多的{BARS - 1}种，其余合为“其他”；上表列出全部形式。"
 )
@@ -408,26 +410,13 @@ def pie_slices(places: list[list[Any]]) -> list[list[Any]]:
     """The places' pie: `places` itself (the same list) when there are at most PIE_SLICES of
     them or no one is employed; else the places with people, the most first (as listed when
     equal), the ones past the largest PIE_SLICES - 1 summed as 其他（n个地点）."""
-    return _largest(places, PIE_SLICES, "个地点")
+    return largest(places, PIE_SLICES, lambda n: f"其他（{n}个地点）")
 
 
 def bars(forms: list[list[Any]]) -> list[list[Any]]:
     """The forms' bars: `forms` itself (the same list) when there are at most BARS of them;
     else the largest BARS - 1, the most first, and the rest summed as 其他（n种形式）."""
-    return _largest(forms, BARS, "种形式")
-
-
-def _largest(rows: list[list[Any]], most: int, unit: str) -> list[list[Any]]:
-    """`rows` (label, count) itself when at most `most` or all 0; else those counting anyone,
-    the most first (as listed when equal): all of them if at most `most`, else the largest
-    `most - 1` and one 其他（n`unit`） summing the rest."""
-    if len(rows) <= most or not any(count for _label, count in rows):
-        return rows
-    ranked = sorted((row for row in rows if row[1]), key=lambda row: -row[1])
-    if len(ranked) <= most:
-        return [list(row) for row in ranked]
-    shown, rest = ranked[: most - 1], ranked[most - 1 :]
-    return [*(list(row) for row in shown), [f"其他（{len(rest)}{unit}）", sum(c for _p, c in rest)]]
+    return largest(forms, BARS, lambda n: f"其他（{n}种形式）")
 
 
 def _area_sheet(

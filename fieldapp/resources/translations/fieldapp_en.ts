@@ -5126,6 +5126,22 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>地点未登记</source>
       <translation>Place not recorded</translation>
     </message>
+    <message>
+      <source>其他（%1种形式）</source>
+      <translation>Other (%1 forms)</translation>
+    </message>
+    <message>
+      <source>其他：%1</source>
+      <translation>Other: %1</translation>
+    </message>
+    <message>
+      <source>、</source>
+      <translation>, </translation>
+    </message>
+    <message>
+      <source>%1 %2人</source>
+      <translation>%1 %2</translation>
+    </message>
   </context>
   <context>
     <name>RestoreDialog</name>

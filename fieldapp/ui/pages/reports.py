@@ -19,7 +19,7 @@ from fieldapp.domain.models import EmploymentSpell, UnemploymentRegistration
 from fieldapp.domain.month import Month
 from fieldapp.domain.progress import Cancelled
 from fieldapp.domain.regions import PlaceScope
-from fieldapp.policy.report import LEVELS, PLACES, AreaFigures, MonthlyReport
+from fieldapp.policy.report import CHART_MOST, LEVELS, PLACES, AreaFigures, MonthlyReport, largest
 from fieldapp.services.exports import record_export
 from fieldapp.services.report import monthly_report
 from fieldapp.ui import policy_access
@@ -156,8 +156,29 @@ class ReportsPage(QWidget):
         self.place_chart.set_data(
             [(self._place_said(p), total.employed_by_place.get(p, 0)) for p in PLACES]
         )
-        forms = sorted(total.employed_by_form.items(), key=lambda kv: -kv[1])
-        self.form_chart.set_data([(self._form_said(form), n) for form, n in forms])
+        # As the printed 月报's bars: past CHART_MOST forms, the largest and one 其他 (forty
+        # bars' labels could not be read); the folded forms named in the chart's tooltip.
+        forms = [
+            [self._form_said(form), n]
+            for form, n in sorted(total.employed_by_form.items(), key=lambda kv: -kv[1])
+        ]
+        shown = largest(
+            forms, CHART_MOST, lambda n: self.tr("其他（%1种形式）").replace("%1", str(n))
+        )
+        self.form_chart.set_data([(label, n) for label, n in shown])
+        counted = [row for row in forms if row[1]]
+        folded = counted[CHART_MOST - 1 :] if len(counted) > CHART_MOST else []
+        self.form_chart.setToolTip(
+            self.tr("其他：%1").replace(
+                "%1",
+                self.tr("、").join(
+                    self.tr("%1 %2人").replace("%1", label).replace("%2", str(n))
+                    for label, n in folded
+                ),
+            )
+            if folded
+            else ""
+        )
         self.level_chart.set_data(
             [
                 (stored_word(UNEMPLOYED, "level", lv), total.unemployed_by_level.get(lv, 0))

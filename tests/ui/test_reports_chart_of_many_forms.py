@@ -1,0 +1,71 @@
+"""报表's chart of the employed by form charted every form: a report with twelve (forms no
+program has, as a hub or another device might one day send) drew twelve bars whose labels ran
+into each other. As the printed 月报's bars (`policy.report.largest`, shared): the largest seven
+and one 其他（5种形式）summing the rest, named in the chart's tooltip; up to eight as they were."""
+
+from __future__ import annotations
+
+import copy
+from collections import Counter
+
+from fieldapp.policy.report import CHART_MOST
+from fieldapp.ui import i18n
+from tests.ui.conftest import wait_idle
+
+FORMS = {f"形式{chr(0x4E00 + i)}": 20 - i for i in range(12)}  # 一 20 … 12th 9
+
+
+def _report(window, qtbot):
+    page = window.show_page("reports")
+    page.area.setCurrentIndex(0)  # 全部区域
+    page.make()
+    wait_idle(qtbot, page)
+    return page, page.report
+
+
+def _with_forms(report, forms: dict[str, int]):
+    many = copy.deepcopy(report)
+    many.total.employed_by_form = Counter(forms)
+    return many
+
+
+def test_a_chart_of_many_forms_shows_the_largest_and_one_other(demo_window, qtbot):
+    page, report = _report(demo_window, qtbot)
+    page.show_report(_with_forms(report, FORMS))
+    bars = page.form_chart.items
+    assert len(bars) == CHART_MOST
+    labels = [label for label, _n in bars]
+    ranked = sorted(FORMS, key=lambda f: -FORMS[f])
+    assert labels[:-1] == ranked[: CHART_MOST - 1]
+    rest = ranked[CHART_MOST - 1 :]
+    assert bars[-1] == (f"其他（{len(rest)}种形式）", sum(FORMS[f] for f in rest))
+    # Nobody lost: the bars add up to every employed person counted by form
+    assert sum(n for _l, n in bars) == sum(FORMS.values())
+    tip = page.form_chart.toolTip()
+    assert tip.startswith("其他：") and all(f"{f} {FORMS[f]}人" in tip for f in rest)
+    assert not any(f in tip for f in ranked[: CHART_MOST - 1])
+
+    # In English the 其他 bar is said in English
+    try:
+        assert i18n.install_language("en")
+        page, _r = _report(demo_window, qtbot)
+        page.show_report(_with_forms(report, FORMS))
+        assert page.form_chart.items[-1] == (
+            f"Other ({len(rest)} forms)",
+            sum(FORMS[f] for f in rest),
+        )
+    finally:
+        i18n.install_language("zh_CN")
+
+
+def test_eight_forms_are_charted_each(demo_window, qtbot):
+    page, report = _report(demo_window, qtbot)
+    eight = dict(list(FORMS.items())[:CHART_MOST])
+    page.show_report(_with_forms(report, eight))
+    assert sorted(page.form_chart.items) == sorted(eight.items())
+    assert page.form_chart.toolTip() == ""
+    # and a chart capped once is whole again for the next report
+    page.show_report(_with_forms(report, FORMS))
+    page.show_report(report)
+    assert len(page.form_chart.items) == len(report.total.employed_by_form)
+    assert page.form_chart.toolTip() == ""
