@@ -1241,6 +1241,7 @@ class LedgerImporter:
         planner = ExtraPlanner(self.ledger.db, differ)
         planner.months = self.placer.month_of_job
         planner.month = self._month
+        planner.take_sheet = self.take_sheet
         planner.months_changed = {
             c.row_id
             for p in plans
