@@ -1171,7 +1171,7 @@ class LedgerImporter:
         tables: list[Table],
         extra_rows: list[ExtraRow],
         stamp: str | None,
-        edits: dict[tuple[str, str], store.Edit],
+        edits: store.Edits,
     ) -> None:
         """Plan the existing persons' updates and the extra sheets' rows; write what may be."""
         existing = self.placer.existing
