@@ -442,6 +442,10 @@ class ExtraPlanner:
         self._follow: list[tuple[RowPlan, dict[str, Any], Any]] = []
         #: The month rows a 月度状态 row of this import gives (it says that month itself).
         self._month_rows: set[str] = set()
+        #: The conflicting cells decided for the sheet's value (the import's `take_sheet`): a
+        #: job's income in conflict and not among them is not written, so its month does not
+        #: follow it (`_follow_months`).
+        self.take_sheet: frozenset[str] = frozenset()
 
     def plan(
         self,
@@ -699,7 +703,10 @@ class ExtraPlanner:
         """The existing jobs whose rows change their income (`_follow`): the import's month's
         status naming each (read once for all) takes the new income, one change in the job's
         row's plan, as a new person's does. A month whose income is not the job's and was
-        changed after it (its own change later in the log: set by hand) is left, and said."""
+        changed after it (its own change later in the log: set by hand) is left, and said.
+        Nor does a month follow a job's income the import does not write: one changed in the
+        ledger after the sheet's date (a conflict, kept as the ledger has it unless decided for
+        the sheet) — the month would say an income its job does not."""
         if not self._follow:
             return
         ids = {
@@ -713,6 +720,8 @@ class ExtraPlanner:
                 continue
             if month["id"] in self.months_changed or month["id"] in self._month_rows:
                 continue  # the month's own cell on this workbook says it
+            if self._income_held(plan, str(job["id"])):
+                continue  # the job keeps the ledger's income; its conflict is shown
             if not same_value(month["income"], job["monthly_income"]) and (
                 month["income_at"] > month["job_income_at"]
             ):
@@ -725,6 +734,18 @@ class ExtraPlanner:
                 continue
             self.differ.change(plan, "monthly_status", month, {"income": income})
         self._follow = []
+
+    def _income_held(self, plan: RowPlan, job_id: str) -> bool:
+        """True when `plan` changes the job's monthly income only as a conflict not decided
+        for the sheet: the import leaves that income as the ledger has it."""
+        for change in plan.changes:
+            if (change.table, change.row_id, change.field) == (
+                "employment_spells",
+                job_id,
+                "monthly_income",
+            ):
+                return change.conflict is not None and change.key not in self.take_sheet
+        return False
 
     def _registration(
         self, plan: RowPlan, values: dict[str, Any], rows: Sequence[dict[str, Any]]

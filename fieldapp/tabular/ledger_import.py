@@ -1171,7 +1171,7 @@ class LedgerImporter:
         tables: list[Table],
         extra_rows: list[ExtraRow],
         stamp: str | None,
-        edits: dict[tuple[str, str], store.Edit],
+        edits: store.Edits,
     ) -> None:
         """Plan the existing persons' updates and the extra sheets' rows; write what may be."""
         existing = self.placer.existing
@@ -1241,6 +1241,7 @@ class LedgerImporter:
         planner = ExtraPlanner(self.ledger.db, differ)
         planner.months = self.placer.month_of_job
         planner.month = self._month
+        planner.take_sheet = self.take_sheet
         planner.months_changed = {
             c.row_id
             for p in plans

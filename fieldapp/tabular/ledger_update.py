@@ -23,7 +23,7 @@ from fieldapp.domain.labels import FIELD_LABELS
 from fieldapp.services.imports import Packed
 from fieldapp.store.ledger import natural_id, new_id
 from fieldapp.store.queries import tabular as store
-from fieldapp.store.queries.tabular import Edit
+from fieldapp.store.queries.tabular import Edit, Edits
 from fieldapp.tabular import cells
 from fieldapp.tabular.person_row import FORM_NOT_GIVEN, ended_before
 
@@ -259,7 +259,7 @@ def stamp_text(stamp: str) -> str:
 class Differ:
     """Compares sheet values with ledger rows and collects a row's plan (one per sheet row)."""
 
-    def __init__(self, edits: dict[tuple[str, str], Edit]) -> None:
+    def __init__(self, edits: Edits) -> None:
         self.edits = edits
 
     def change(

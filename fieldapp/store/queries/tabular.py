@@ -259,27 +259,73 @@ def last_change(db: Database) -> str:
     return str(found or "")
 
 
+class EditsAfter:
+    """(row id, field) → the last change to it logged after `stamp` (and not after `until`,
+    when given), in these tables: `get` as a dict's.
+
+    The changes after a sheet's date are usually few next to the ledger (a month's edits):
+    those are read whole and matched in Python rather than looked up row by row. But a
+    ledger updated from a workbook older than much of it (a freshly imported ledger updated
+    from its own workbook: every change is after the sheet's date) would hold every field of
+    every row, and asks for the few cells that differ: past `WHOLE` changes, each row asked
+    for is looked up in the log by its id (the last one kept), so the memory is one row's.
+    """
+
+    #: Up to this many changes after the sheet's date are read whole.
+    WHOLE = 10_000
+
+    def __init__(
+        self, db: Database, stamp: str, tables: Iterable[str], until: str | None = None
+    ) -> None:
+        names = sorted(set(tables))
+        marks = ",".join("?" * len(names))
+        bound = "" if until is None else " AND c.hlc <= ?"
+        self._where = f"c.hlc > ?{bound} AND c.tbl IN ({marks})"
+        self._args: list[Any] = [stamp, *([] if until is None else [until]), *names]
+        self._db = db
+        many = db.execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM changes c WHERE {self._where} LIMIT ?)",
+            [*self._args, self.WHOLE + 1],
+        ).fetchone()[0]
+        self._whole: dict[tuple[str, str], Edit] | None = None
+        if many <= self.WHOLE:
+            self._whole = self._read("")
+        self._row = ""  # the row last looked up, and its fields' edits
+        self._fields: dict[tuple[str, str], Edit] = {}
+
+    def get(self, key: tuple[str, str]) -> Edit | None:
+        """The last change to this field of this row after the sheet's date (None: none)."""
+        if self._whole is not None:
+            return self._whole.get(key)
+        if key[0] != self._row:
+            self._row, self._fields = key[0], self._read(key[0])
+        return self._fields.get(key)
+
+    def _read(self, row_id: str) -> dict[tuple[str, str], Edit]:
+        """The changes after the sheet's date, of one row when `row_id` is given, in log order:
+        each field's last."""
+        found: dict[tuple[str, str], Edit] = {}
+        one = " AND c.row_id = ?" if row_id else ""
+        cursor = self._db.execute(
+            "SELECT c.row_id, j.key, c.hlc, c.author FROM changes c, json_each(c.data) j "
+            f"WHERE {self._where}{one} ORDER BY c.hlc",
+            [*self._args, *([row_id] if row_id else [])],
+        )
+        for row, field, hlc, author in cursor:
+            found[(row, field)] = Edit(hlc, author or "")
+        return found
+
+
+#: What a planner asks a cell's later edit of: the log's (`EditsAfter`), or none ({}).
+Edits = EditsAfter | dict[tuple[str, str], Edit]
+
+
 def edits_after(
     db: Database, stamp: str, tables: Iterable[str], until: str | None = None
-) -> dict[tuple[str, str], Edit]:
+) -> EditsAfter:
     """(row id, field) → the last change to it logged after `stamp` (and not after `until`,
-    when given), in these tables.
-
-    The changes after a sheet's date are few next to the ledger (a month's edits), so they are
-    read whole and matched in Python rather than looked up row by row.
-    """
-    found: dict[tuple[str, str], Edit] = {}
-    names = sorted(set(tables))
-    marks = ",".join("?" * len(names))
-    bound = "" if until is None else " AND c.hlc <= ?"
-    cursor = db.execute(
-        "SELECT c.row_id, j.key, c.hlc, c.author FROM changes c, json_each(c.data) j "
-        f"WHERE c.hlc > ?{bound} AND c.tbl IN ({marks}) ORDER BY c.hlc",
-        [stamp, *([] if until is None else [until]), *names],
-    )
-    for row_id, field, hlc, author in cursor:
-        found[(row_id, field)] = Edit(hlc, author or "")
-    return found
+    when given), in these tables (`EditsAfter`: read whole when few, else row by row)."""
+    return EditsAfter(db, stamp, tables, until)
 
 
 def exported_before(
