@@ -6,7 +6,8 @@ A bundle's `received` (the last answer it imported) is the device's word. Naming
 never imported moves only its own reckoning: the floor is the least over every device, and a
 row it was told left in an answer it says it holds is one it gets no more of. Naming one far
 past any the hub made reads as a hub restored from a backup: the hub forgets what it sent it
-and answers it complete, from its area as it is now. Either way the family that moved out
+and answers it complete, from its area as it is now; so does a new change-log id (a ledger
+restored, or said to be). Either way the family that moved out
 stays what it was at the move: the new village's phone and employer never reach it.
 """
 
@@ -19,7 +20,7 @@ import pytest
 from fieldapp.domain.enums import Relation
 from fieldapp.domain.models import Household
 from fieldapp.hub.folder import Hub
-from fieldapp.services import households
+from fieldapp.services import backup, households
 from fieldapp.services.writer import actor_of
 from fieldapp.store import arrivals
 from fieldapp.store.ledger import Ledger
@@ -48,7 +49,7 @@ def _leaks(text: str) -> bool:
     return PHONE in text or EMPLOYER in text
 
 
-@pytest.mark.parametrize("lie", ["unseen", "far_ahead"])
+@pytest.mark.parametrize("lie", ["unseen", "far_ahead", "new_incarnation"])
 def test_claimed_answers_do_not_bring_the_new_villages_rows(
     hub: Hub,
     make_device,  # noqa: ANN001
@@ -83,7 +84,10 @@ def test_claimed_answers_do_not_bring_the_new_villages_rows(
     assert _leaks(str(hub.ledger.get("persons", mover)))
 
     # The village says it imported the answer it never saw, or one the hub never made.
-    _claim(village, told.serial if lie == "unseen" else 10**6)
+    if lie == "new_incarnation":  # or writes under a new change-log id, as one restored
+        backup.new_incarnation(village)
+    else:
+        _claim(village, told.serial if lie == "unseen" else 10**6)
     with village.transaction():
         village.update("persons", stays, {"phone": "13800000099"})
     for n in range(20, 24):
