@@ -22,10 +22,10 @@ from fieldapp.domain.models import Household
 from fieldapp.hub.folder import Hub
 from fieldapp.services import backup, households
 from fieldapp.services.writer import actor_of
-from fieldapp.store import arrivals
+from fieldapp.store import arrivals, replica
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.sync_state import SyncState
-from fieldapp.sync.exchange import export_bundle, import_bundle
+from fieldapp.sync.exchange import export_bundle, import_bundle, write_bundle
 from tests.sync.helpers import SITE, VILLAGE, add_family, add_job, job_of
 
 PHONE = "13912345678"
@@ -104,3 +104,42 @@ def test_claimed_answers_do_not_bring_the_new_villages_rows(
     assert kept is not None and not _leaks(str(kept)) and "1391234" not in str(kept)
     assert not _leaks(str(village.get("employment_spells", job_of(mover))))
     assert hub.log.away_rows("红星村") == {}  # forgotten: it says it holds the answer
+
+
+def test_a_vector_far_ahead_moves_no_floor(
+    hub: Hub,
+    make_device,  # noqa: ANN001
+    tmp_path: Path,
+) -> None:
+    """A bundle's vector saying it holds far more of every origin than the hub ever sent it:
+    the hub reckons what a device holds from the answers it made (their vectors as it kept
+    them), never from a device's word, so the floor and the village's next answer stay."""
+    village = make_device("红星村", VILLAGE)
+    site = make_device("幸福安置点", SITE)
+    _, (person,) = add_family(village, VILLAGE, ["101"])
+    add_family(site, SITE, ["109"], surname="李", kind="安置点")
+    for n in (1, 2):
+        _trip(hub, village, "红星村", tmp_path, n)
+        _trip(hub, site, "幸福安置点", tmp_path, n)
+    with village.transaction():
+        village.update("persons", person, {"notes": "入户"})
+    hub.import_file(export_bundle(village, tmp_path / "confirms.fs").path)  # the last answer
+    with hub.ledger.transaction():
+        hub.ledger.update("persons", person, {"phone": "13900000001"})
+    floor = hub.state.answered_floor()
+    planned = [tuple(c) for c in hub.plan_answer("红星村").changes]
+    assert planned  # the county's phone is still to be sent
+    with village.transaction():
+        village.update("persons", person, {"notes": "走访"})
+    state = SyncState(village.db)
+    identity, to_hub = state.identity(), state.peers("hub")[0]
+    assert identity is not None
+    own = replica.max_seq(village.db, village.device_id)
+    far = {o: 10**9 for o in replica.vector(hub.ledger.db)} | {village.device_id: own}
+    rows = replica.rows_after(
+        village.db, village.device_id, state.acks(to_hub.name)[village.device_id]
+    )
+    hub.import_file(write_bundle(village, identity, to_hub, rows, far, tmp_path / "far.fs").path)
+    assert hub.ledger.get("persons", person)["notes"] == "走访"  # the bundle was taken
+    assert hub.state.answered_floor() == floor
+    assert [tuple(c) for c in hub.plan_answer("红星村").changes] == planned
