@@ -205,7 +205,7 @@ class HubLog:
         newest: dict[str, int] = {}
         for peer, hlc, kept in rows:
             for wall in (str(hlc or "")[:13], str(kept or "")):
-                if wall.isdigit():
+                if wall.isascii() and wall.isdigit():
                     newest[str(peer)] = max(newest.get(str(peer), 0), int(wall))
         return newest
 
@@ -239,7 +239,7 @@ class HubLog:
                     [origin],
                 ).fetchone()
                 before = str(last[0])[:13] if last else ""
-            was = int(before) if before.isdigit() else -1
+            was = int(before) if before.isascii() and before.isdigit() else -1
             if kept is None or wall > was:
                 self.db.execute(
                     "INSERT OR REPLACE INTO meta VALUES (?, ?)",
@@ -285,4 +285,4 @@ class HubLog:
 
 def _walled(stamp: str) -> bool:
     """Whether `stamp` starts as `format_stamp` writes it: 13 digits of wall time and a dash."""
-    return stamp[:13].isdigit() and stamp[13:14] == "-"
+    return stamp[:13].isascii() and stamp[:13].isdigit() and stamp[13:14] == "-"

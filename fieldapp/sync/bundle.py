@@ -171,7 +171,9 @@ class ChangeIn(TypedDict):
     __pydantic_config__ = ConfigDict(extra="forbid", strict=True)  # type: ignore[misc]
     device_id: DeviceId
     seq: Annotated[int, Field(ge=1, le=10**18)]
-    hlc: Annotated[str, Field(pattern=r"^\d{13}-\d{4,9}$")]
+    #: ASCII digits only: `\d` takes any script's (full-width １７６５…), which `int` reads as
+    #: the time they spell and which as text sort above every stamp a clock writes.
+    hlc: Annotated[str, Field(pattern=r"^[0-9]{13}-[0-9]{4,9}$")]
     author: Annotated[str, Field(max_length=200)]
     tbl: Annotated[str, Field(pattern=r"^[a-z_][a-z0-9_]{0,63}$")]
     row_id: Annotated[str, Field(min_length=1, max_length=100)]

@@ -1,0 +1,71 @@
+"""A hostile device's stamps in digits of another script (full-width １７６５…, Arabic-Indic
+١٧٦５…): pydantic's and Python's `\\d` took them, so they passed the bundle's checks and the
+trust rules (`int` reads them as the time they spell, not ahead); the hub logged them, and as
+text they sort above every stamp a clock writes (the merge and `HubLog.raise_stamps` compare
+stamps as text). A stamp is now 13 ASCII digits, a dash and ASCII digits, or the bundle is
+refused, over HTTP as from a stick."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fieldapp.hub.folder import Hub
+from fieldapp.hub.server import ServerThread
+from fieldapp.store.changelog import Change
+from fieldapp.store.hlc import format_stamp
+from fieldapp.store.hub_state import HIGHEST, HubLog
+from fieldapp.sync import httpauth
+from tests.hub.httpkit import header_for, post
+from tests.sync.helpers import VILLAGE, add_family
+from tests.sync.hostile import forge, send
+
+WIDE = str.maketrans("0123456789", "０１２３４５６７８９")
+ARABIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+def _kept(hub: Hub) -> list[tuple[str, str]]:
+    return hub.ledger.db.execute(
+        "SELECT key, value FROM meta WHERE key LIKE ?", [HIGHEST + "%"]
+    ).fetchall()
+
+
+@pytest.mark.parametrize("digits", [WIDE, ARABIC], ids=["full-width", "arabic-indic"])
+def test_a_stamp_in_other_digits_is_refused_over_http(
+    server: ServerThread, hub: Hub, make_device: Any, tmp_path: Path, digits: dict[int, int]
+) -> None:
+    village = make_device("红星村", VILLAGE)
+    _, (person,) = add_family(village, VILLAGE, ["101"])
+    stamp = village.clock.now()
+    forge(
+        village,
+        "persons",
+        person,
+        {"phone": "13900000000"},
+        hlc=stamp[:13].translate(digits) + stamp[13:],
+    )
+    body = send(village, tmp_path / "wide.fs").path.read_bytes()
+    status, answer = post(server.url, body, {httpauth.HEADER: header_for(village, "红星村", body)})
+    assert status == 422 and isinstance(answer, dict), (status, answer)
+    assert answer["error"] == "invalid" and "hlc" in str(answer), answer
+    assert hub.ledger.get("persons", person) is None  # nothing of the bundle taken
+    assert not hub.ledger.db.execute("SELECT count(*) FROM changes WHERE hlc > '9'").fetchone()[0]
+    assert _kept(hub) == []
+
+
+def test_raise_stamps_reads_only_stamps_a_clock_writes(hub: Hub) -> None:
+    """Were one logged all the same (a hub before this check): as text it is the latest, yet
+    the latest a clock wrote is what the id vouches for."""
+    wall = 1_796_000_000_000
+    wide = format_stamp(wall + 60_000, 0)
+    changes = [
+        Change("d1", 1, format_stamp(wall, 0), "a", "persons", "p1", {"phone": "1"}, None),
+        Change("d1", 2, wide[:13].translate(WIDE) + wide[13:], "a", "persons", "p1", {}, None),
+        Change("d1", 3, format_stamp(wall + 5, 0), "a", "persons", "p1", {"phone": "2"}, None),
+    ]
+    log = HubLog(hub.ledger.db)
+    with hub.ledger.transaction():
+        log.raise_stamps(changes)
+    assert _kept(hub) == [(HIGHEST + "d1", str(wall + 5))]
