@@ -334,16 +334,36 @@ def test_the_services_refusals_say_what_they_said():
 def _flow_refusals() -> dict[str, Exception]:
     """The claim flow's refusals of a step (`claim_flow.check_transition`) and the one-time
     guard's of a new claim (`guard.check_new_claim`), as they raise them."""
+    import json
+
     from fieldapp.domain.claims import Claim, ClaimState
-    from fieldapp.policy.claim_flow import check_transition
+    from fieldapp.policy.claim_flow import check_editable, check_transition
     from fieldapp.policy.guard import check_new_claim
 
     named = Claim(id="c", person_id="p", rule_id="r", state=ClaimState.SUBMITTED,
                   person_name="赵六", rule_title="一次性交通补助")  # fmt: skip
     first = named.model_copy(update={"id": "c1", "limit_key": "k", "state": ClaimState.PAID,
                                      "created_at": "2025-06-01T10:00:00+08:00"})  # fmt: skip
+    lacking = named.model_copy(update={"state": ClaimState.DRAFT, "evidence": json.dumps(
+        {"身份证复印件": False, "务工证明": False, "户口本": True}, ensure_ascii=False)})  # fmt: skip
     steps = {
         "not_allowed": lambda: check_transition(named, ClaimState.PAID, "x"),
+        "documents_missing": lambda: check_transition(lacking, ClaimState.SUBMITTED),
+        "documents_missing_one": lambda: check_transition(
+            lacking.model_copy(update={"person_name": "", "evidence": '{"务工证明": false}'}),
+            ClaimState.SUBMITTED,
+        ),
+        "documents_missing_bare": lambda: check_transition(
+            lacking.model_copy(update={"person_name": "", "rule_title": ""}), ClaimState.SUBMITTED
+        ),
+        "locked": lambda: check_editable(
+            named.model_copy(update={"state": ClaimState.COUNTY_APPROVED})
+        ),
+        "locked_paid": lambda: check_editable(named.model_copy(update={"state": ClaimState.PAID})),
+        "ended": lambda: check_editable(named.model_copy(update={"state": ClaimState.REJECTED})),
+        "ended_reversed": lambda: check_editable(
+            named.model_copy(update={"state": ClaimState.REVERSED})
+        ),
         "final": lambda: check_transition(
             named.model_copy(update={"state": ClaimState.REJECTED}), ClaimState.SUBMITTED, "x"
         ),
@@ -375,7 +395,8 @@ def _flow_refusals() -> dict[str, Exception]:
     return found
 
 
-#: What each said before the templates (recorded from the code of a6a586ba).
+#: What each said before the templates (recorded from the code of a6a586ba; the missing
+#: documents' and the locked claim's from that of e791ed89).
 FLOW_BEFORE = {
     "not_allowed": "赵六的“一次性交通补助”申领当前为“已提交”，不能变为“已发放”（当前可变为：村审核、驳回）",
     "final": "赵六的“一次性交通补助”申领当前为“驳回”，不能变为“已提交”（该状态已终结，不能再变更）",
@@ -383,6 +404,13 @@ FLOW_BEFORE = {
     "not_allowed_whose": "赵六的申领当前为“已提交”，不能变为“已发放”（当前可变为：村审核、驳回）",
     "not_allowed_what": "“一次性交通补助”申领当前为“已提交”，不能变为“已发放”（当前可变为：村审核、驳回）",
     "reason": "将申领变为“驳回”必须填写原因",
+    "documents_missing": "赵六的“一次性交通补助”申领缺少材料：身份证复印件、务工证明。请补齐材料，或写明缺件原因后再提交",
+    "documents_missing_one": "“一次性交通补助”申领缺少材料：务工证明。请补齐材料，或写明缺件原因后再提交",
+    "documents_missing_bare": "这条申领缺少材料：身份证复印件、务工证明。请补齐材料，或写明缺件原因后再提交",
+    "locked": "赵六的“一次性交通补助”申领已县审批，不能再修改；如有错误只能撤销（需填写原因）",
+    "locked_paid": "赵六的“一次性交通补助”申领已已发放，不能再修改；如有错误只能撤销（需填写原因）",
+    "ended": "赵六的“一次性交通补助”申领已驳回，不能再修改",
+    "ended_reversed": "赵六的“一次性交通补助”申领已已撤销，不能再修改",
     "limit_unnumbered": "“一次性交通补助”已申领过，不能重复申领：首次申领赵六的“一次性交通补助”（未编号，2025年6月1日录入）（已发放）",
     "limit_nameless": "“一次性交通补助”已申领过，不能重复申领：首次申领同一人的同一项补贴（未编号）（已发放）",
     "limit_by": "“一次性交通补助”已申领过，不能重复申领：首次申领赵六的“一次性交通补助”（未编号，2025年6月1日录入）（已发放，李芳 于 2025-06-01 10:00 录入）",

@@ -222,6 +222,18 @@ def test_the_claim_flows_and_services_refusals_are_said_whole_in_english(english
     )
     assert shown["not_allowed_bare"].startswith("This claim is “Draft”")
     assert shown["reason"] == "A reason must be written to make a claim “Rejected”"
+    assert shown["documents_missing"] == (
+        "赵六's claim of “一次性交通补助” lacks documents: 身份证复印件, 务工证明. Collect them, or "
+        "write why they are missing, then submit it"
+    )
+    assert shown["documents_missing_bare"].startswith("This claim lacks documents: 身份证复印件, ")
+    assert shown["locked"] == (
+        "赵六's claim of “一次性交通补助” is “County approved” and can no longer be changed; a "
+        "mistake can only be reversed (with a reason written)"
+    )
+    assert shown["ended_reversed"] == (
+        "赵六's claim of “一次性交通补助” is “Reversed” and can no longer be changed"
+    )
     assert shown["limit_by"] == (
         "“一次性交通补助” has been claimed already and cannot be claimed again: the first claim is "
         "赵六's “一次性交通补助” (no number, entered 1 June 2025) (Paid, entered by 李芳 at "
