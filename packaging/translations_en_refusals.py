@@ -233,6 +233,8 @@ EN_REFUSALS: dict[str, str] = {
     "%1缺少材料：%2。请补齐材料，或写明缺件原因后再提交": "%1 lacks documents: %2. Collect them, or write why they are missing, then submit it",
     "%1已%2，不能再修改；如有错误只能撤销（需填写原因）": "%1 is “%2” and can no longer be changed; a mistake can only be reversed (with a reason written)",
     "%1已%2，不能再修改": "%1 is “%2” and can no longer be changed",
+    "%1%2，不能再修改；如有错误只能撤销（需填写原因）": "%1 is “%2” and can no longer be changed; a mistake can only be reversed (with a reason written)",
+    "%1%2，不能再修改": "%1 is “%2” and can no longer be changed",
     "“%1”已申领过，不能重复申领：首次申领%2（%3）": "“%1” has been claimed already and cannot be claimed again: the first claim is %2 (%3)",
     "编号 %1": "number %1",
     "%1的%2（未编号）": "%1's %2 (no number)",

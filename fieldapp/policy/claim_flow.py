@@ -70,6 +70,9 @@ DOCUMENTS_MISSING = template("%1缺少材料：%2。请补齐材料，或写明�
 #: A claim no longer edited: the claim and its state (approved or paid: only reversed now).
 LOCKED = template("%1已%2，不能再修改；如有错误只能撤销（需填写原因）")
 ENDED = template("%1已%2，不能再修改")
+#: … of a state whose name says 已 already (已发放, 已撤销): 申领已发放, not 申领已已发放.
+LOCKED_DONE = template("%1%2，不能再修改；如有错误只能撤销（需填写原因）")
+ENDED_DONE = template("%1%2，不能再修改")
 
 
 def parse_state(text: str) -> ClaimState:
@@ -130,7 +133,10 @@ def check_transition(claim: Claim, target: ClaimState, reason: str = "") -> None
 def check_editable(claim: Claim) -> None:
     """Raise TransitionRefused when a claim may no longer be edited."""
     state = ClaimState(claim.state)
+    done = state.value.startswith("已")
     if state in LOCKED_STATES:
-        raise TransitionRefused(said(LOCKED, claim_label_said(claim), Word(state.value)))
+        locked = LOCKED_DONE if done else LOCKED
+        raise TransitionRefused(said(locked, claim_label_said(claim), Word(state.value)))
     if state in (S.REJECTED, S.REVERSED):
-        raise TransitionRefused(said(ENDED, claim_label_said(claim), Word(state.value)))
+        ended = ENDED_DONE if done else ENDED
+        raise TransitionRefused(said(ended, claim_label_said(claim), Word(state.value)))

@@ -311,6 +311,8 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "%1%2开始的培训已申领“%3”（%4），这条培训不能%5：申领以它为依据，培训日期、类型和天数以申领时为准。如确需更正，请先驳回这条申领（已审批的由县里撤销），再更正培训并重新申领"),
     QT_TRANSLATE_NOOP("Refusals", "%1%2开始的就业已申领“%3”（%4），这条就业不能%5：申领以它为依据，开始日期、单位、地点和就业形式以申领时为准。如确需更正，请先驳回这条申领（已审批的由县里撤销），再更正就业并重新申领"),
     QT_TRANSLATE_NOOP("Refusals", "%1%2重复申领：已有一条（%3）"),
+    QT_TRANSLATE_NOOP("Refusals", "%1%2，不能再修改"),
+    QT_TRANSLATE_NOOP("Refusals", "%1%2，不能再修改；如有错误只能撤销（需填写原因）"),
     QT_TRANSLATE_NOOP("Refusals", "%1、%2"),
     QT_TRANSLATE_NOOP("Refusals", "%1。这条不能变为“%2”，%3"),
     QT_TRANSLATE_NOOP("Refusals", "%1不能为空"),

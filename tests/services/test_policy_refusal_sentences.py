@@ -396,7 +396,8 @@ def _flow_refusals() -> dict[str, Exception]:
 
 
 #: What each said before the templates (recorded from the code of a6a586ba; the missing
-#: documents' and the locked claim's from that of e791ed89).
+#: documents' and the locked claim's from that of e791ed89, which said a paid or reversed one
+#: 申领已已发放, 申领已已撤销: now 已 once).
 FLOW_BEFORE = {
     "not_allowed": "赵六的“一次性交通补助”申领当前为“已提交”，不能变为“已发放”（当前可变为：村审核、驳回）",
     "final": "赵六的“一次性交通补助”申领当前为“驳回”，不能变为“已提交”（该状态已终结，不能再变更）",
@@ -408,9 +409,9 @@ FLOW_BEFORE = {
     "documents_missing_one": "“一次性交通补助”申领缺少材料：务工证明。请补齐材料，或写明缺件原因后再提交",
     "documents_missing_bare": "这条申领缺少材料：身份证复印件、务工证明。请补齐材料，或写明缺件原因后再提交",
     "locked": "赵六的“一次性交通补助”申领已县审批，不能再修改；如有错误只能撤销（需填写原因）",
-    "locked_paid": "赵六的“一次性交通补助”申领已已发放，不能再修改；如有错误只能撤销（需填写原因）",
+    "locked_paid": "赵六的“一次性交通补助”申领已发放，不能再修改；如有错误只能撤销（需填写原因）",
     "ended": "赵六的“一次性交通补助”申领已驳回，不能再修改",
-    "ended_reversed": "赵六的“一次性交通补助”申领已已撤销，不能再修改",
+    "ended_reversed": "赵六的“一次性交通补助”申领已撤销，不能再修改",
     "limit_unnumbered": "“一次性交通补助”已申领过，不能重复申领：首次申领赵六的“一次性交通补助”（未编号，2025年6月1日录入）（已发放）",
     "limit_nameless": "“一次性交通补助”已申领过，不能重复申领：首次申领同一人的同一项补贴（未编号）（已发放）",
     "limit_by": "“一次性交通补助”已申领过，不能重复申领：首次申领赵六的“一次性交通补助”（未编号，2025年6月1日录入）（已发放，李芳 于 2025-06-01 10:00 录入）",

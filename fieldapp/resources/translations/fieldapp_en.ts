@@ -5023,6 +5023,14 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>%1缺少材料：%2。请补齐材料，或写明缺件原因后再提交</source>
       <translation>%1 lacks documents: %2. Collect them, or write why they are missing, then submit it</translation>
     </message>
+    <message>
+      <source>%1%2，不能再修改</source>
+      <translation>%1 is “%2” and can no longer be changed</translation>
+    </message>
+    <message>
+      <source>%1%2，不能再修改；如有错误只能撤销（需填写原因）</source>
+      <translation>%1 is “%2” and can no longer be changed; a mistake can only be reversed (with a reason written)</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
