@@ -204,6 +204,15 @@ EN_REFUSALS: dict[str, str] = {
     "%1。这条不能变为“%2”，%3": "%1. This one cannot become “%2”; %3",
     "没有编成批次：%1%2。重复的申领编入批次会公示和发放两次，请先驳回重复的一条，再编批次": "No batch was made: %1%2. A repeated claim in a batch would be posted and paid twice; reject the repeat first, then make the batch",
     "Refusals|等 %1 条": " and others, %1 in all",
+    # The claim service's notice of claims made at an old figure, and a batch with nothing in it.
+    "%1的%2（%3）按原标准 %4 元申领，现行标准为 %5 元": "%1's %2 (%3) was claimed at the old standard of %4 yuan; the standard now is %5 yuan",
+    "%1的%2（）按原标准 %3 元申领，现行标准为 %4 元": "%1's %2 was claimed at the old standard of %3 yuan; the standard now is %4 yuan",
+    "%1开始的就业": "the job begun on %1",
+    "新的补贴标准与尚未审批的申领不同：%1%2。县里审批前请驳回，按现行标准重新申领": "The new standard differs from claims not yet approved: %1%2. Reject them before the county approves them, and claim again at the standard in force",
+    "没有可编入批次的申领（“%1”%2%3）": "No claims to put in a batch (“%1”%2%3)",
+    "，状态 %1": ", state “%1”",
+    "，本机已%1的": ", those this device has passed (“%1”)",
+    "，%1": ", in %1",
     # A person's category as a sentence says what someone is (`held_words.SENTENCE_WORDS`).
     "Refusals|脱贫人口": "lifted out of poverty",
     "Refusals|防返贫监测对象": "monitored against relapse into poverty",

@@ -250,8 +250,11 @@ def test_every_template_is_met_by_a_scenario(repo):
     """Every refusal's template, the write door's, the policy's and those of the rules judging
     a change's values, stamp and signature, the claim flow's and the claim service's, is said
     by a scenario (the claim service's own, `claims.NOT_ENABLED`, by
-    `tests.ui.test_policy_refusals_in_english`)."""
-    met: set[str] = {claims.NOT_ENABLED} | {
+    `tests.ui.test_policy_refusals_in_english`; its notice of claims at an old figure and its
+    refusal of an empty batch by `tests.services.test_claim_notice_sentences`)."""
+    from tests.services.test_claim_notice_sentences import SAID_HERE
+
+    met: set[str] = {claims.NOT_ENABLED, *SAID_HERE} | {
         t for s in _service_said().values() for t in _templates(s)
     }
     for refused in (*_flow_refusals().values(), *_service_refusals(repo).values()):

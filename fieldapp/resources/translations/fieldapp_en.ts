@@ -5031,6 +5031,38 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>%1%2，不能再修改；如有错误只能撤销（需填写原因）</source>
       <translation>%1 is “%2” and can no longer be changed; a mistake can only be reversed (with a reason written)</translation>
     </message>
+    <message>
+      <source>%1开始的就业</source>
+      <translation>the job begun on %1</translation>
+    </message>
+    <message>
+      <source>%1的%2（%3）按原标准 %4 元申领，现行标准为 %5 元</source>
+      <translation>%1's %2 (%3) was claimed at the old standard of %4 yuan; the standard now is %5 yuan</translation>
+    </message>
+    <message>
+      <source>%1的%2（）按原标准 %3 元申领，现行标准为 %4 元</source>
+      <translation>%1's %2 was claimed at the old standard of %3 yuan; the standard now is %4 yuan</translation>
+    </message>
+    <message>
+      <source>新的补贴标准与尚未审批的申领不同：%1%2。县里审批前请驳回，按现行标准重新申领</source>
+      <translation>The new standard differs from claims not yet approved: %1%2. Reject them before the county approves them, and claim again at the standard in force</translation>
+    </message>
+    <message>
+      <source>没有可编入批次的申领（“%1”%2%3）</source>
+      <translation>No claims to put in a batch (“%1”%2%3)</translation>
+    </message>
+    <message>
+      <source>，%1</source>
+      <translation>, in %1</translation>
+    </message>
+    <message>
+      <source>，本机已%1的</source>
+      <translation>, those this device has passed (“%1”)</translation>
+    </message>
+    <message>
+      <source>，状态 %1</source>
+      <translation>, state “%1”</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
