@@ -302,6 +302,7 @@ def _service_said() -> dict[str, Sentence]:
     assert isinstance(first, Sentence)
     state, how = Word("已提交"), Word(claims.DRAFT_DELETED)
     return {
+        **_untitled_repeats(),
         "beyond": said(claims.NOT_PASSED_ON, beyond[1], state, how),
         "unfounded": said(claims.NOT_SUBMITTED, beyond[1], state),
         "repeat": said(claims.REPEAT_NOT_PASSED_ON, first, state, Word(claims.REJECT_IT)),
@@ -312,6 +313,21 @@ def _service_said() -> dict[str, Sentence]:
         ),
         "batch_few": said(claims.REPEATS_NOT_BATCHED, first, ""),
     }
+
+
+def _untitled_repeats() -> dict[str, Sentence]:
+    """A repeat of a subsidy neither claim names (bare records), by a person and by no one."""
+    from fieldapp.domain.claims import Claim, ClaimState
+    from fieldapp.policy.guard import repeated_said
+
+    first = Claim(id="c1", person_id="p", rule_id="r", state=ClaimState.PAID, limit_key="k",
+                  person_name="赵六", created_at="2025-06-01T10:00:00+08:00")  # fmt: skip
+    mine = first.model_copy(update={"id": "c2", "limit_key": "p|r|month:2026-06",
+                                    "state": ClaimState.SUBMITTED, "created_at": None})  # fmt: skip
+    return {
+        "repeat_untitled": repeated_said(mine, first),
+        "repeat_untitled_nameless": repeated_said(mine.model_copy(update={"person_name": ""}), first),
+    }  # fmt: skip
 
 
 def test_the_services_refusals_say_what_they_said():
@@ -325,6 +341,14 @@ def test_the_services_refusals_say_what_they_said():
     assert str(found["beyond"]) == f"{beyond}（不能变为“已提交”，草稿可以删除）"
     assert str(found["unfounded"]) == f"{beyond}（不能变为“已提交”）"
     assert str(found["repeat"]) == f"{first}。这条不能变为“已提交”，请驳回"
+    # Recorded from the code of e791ed89
+    assert (
+        str(found["repeat_untitled"]) == "赵六的同一项补贴（2026年6月）重复申领：已有一条（已发放）"
+    )
+    assert (
+        str(found["repeat_untitled_nameless"])
+        == "同一项补贴（2026年6月）重复申领：已有一条（已发放）"
+    )
     assert str(found["batch"]) == (
         f"没有编成批次：{first}；{first}；{first}等 4 条。"
         "重复的申领编入批次会公示和发放两次，请先驳回重复的一条，再编批次"
@@ -386,6 +410,18 @@ def _flow_refusals() -> dict[str, Exception]:
             "一次性交通补助",
             [first.model_copy(update={"person_name": "", "rule_title": "", "created_at": None})],
         ),  # fmt: skip
+        "limit_undated": lambda: check_new_claim(
+            "k", "一次性交通补助", [first.model_copy(update={"created_at": None})]
+        ),
+        "limit_untitled": lambda: check_new_claim(
+            "k", "一次性交通补助", [first.model_copy(update={"rule_title": ""})]
+        ),
+        "limit_untitled_undated": lambda: check_new_claim(
+            "k", "一次性交通补助", [first.model_copy(update={"rule_title": "", "created_at": None})]
+        ),
+        "limit_untitled_nameless": lambda: check_new_claim(
+            "k", "一次性交通补助", [first.model_copy(update={"rule_title": "", "person_name": ""})]
+        ),
         "limit_by": lambda: check_new_claim(
             "k", "一次性交通补助", [first.model_copy(update={"created_by": "李芳"})]
         ),
@@ -399,7 +435,8 @@ def _flow_refusals() -> dict[str, Exception]:
 
 
 #: What each said before the templates (recorded from the code of a6a586ba; the missing
-#: documents' and the locked claim's from that of e791ed89, which said a paid or reversed one
+#: documents', the locked claim's and the untitled first claim's from that of e791ed89, which
+#: said a paid or reversed one
 #: 申领已已发放, 申领已已撤销: now 已 once).
 FLOW_BEFORE = {
     "not_allowed": "赵六的“一次性交通补助”申领当前为“已提交”，不能变为“已发放”（当前可变为：村审核、驳回）",
@@ -417,6 +454,10 @@ FLOW_BEFORE = {
     "ended_reversed": "赵六的“一次性交通补助”申领已撤销，不能再修改",
     "limit_unnumbered": "“一次性交通补助”已申领过，不能重复申领：首次申领赵六的“一次性交通补助”（未编号，2025年6月1日录入）（已发放）",
     "limit_nameless": "“一次性交通补助”已申领过，不能重复申领：首次申领同一人的同一项补贴（未编号）（已发放）",
+    "limit_undated": "“一次性交通补助”已申领过，不能重复申领：首次申领赵六的“一次性交通补助”（未编号）（已发放）",
+    "limit_untitled": "“一次性交通补助”已申领过，不能重复申领：首次申领赵六的同一项补贴（未编号，2025年6月1日录入）（已发放）",
+    "limit_untitled_undated": "“一次性交通补助”已申领过，不能重复申领：首次申领赵六的同一项补贴（未编号）（已发放）",
+    "limit_untitled_nameless": "“一次性交通补助”已申领过，不能重复申领：首次申领同一人的同一项补贴（未编号，2025年6月1日录入）（已发放）",
     "limit_by": "“一次性交通补助”已申领过，不能重复申领：首次申领赵六的“一次性交通补助”（未编号，2025年6月1日录入）（已发放，李芳 于 2025-06-01 10:00 录入）",
 }  # fmt: skip
 

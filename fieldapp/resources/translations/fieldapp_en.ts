@@ -5063,6 +5063,18 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>，状态 %1</source>
       <translation>, state “%1”</translation>
     </message>
+    <message>
+      <source>%1的同一项补贴%2重复申领：已有一条（%3）</source>
+      <translation>%1 claims the same subsidy%2 again: there is one already (%3)</translation>
+    </message>
+    <message>
+      <source>%1的同一项补贴（未编号）</source>
+      <translation>%1's claim of the same subsidy (no number)</translation>
+    </message>
+    <message>
+      <source>%1的同一项补贴（未编号，%2录入）</source>
+      <translation>%1's claim of the same subsidy (no number, entered %2)</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
