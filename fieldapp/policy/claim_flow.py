@@ -65,6 +65,14 @@ NOT_ALLOWED = template("%1当前为“%2”，不能变为“%3”%4")
 MAY_BECOME = template("（当前可变为：%1）")
 FINAL = template("（该状态已终结，不能再变更）")
 REASON_NEEDED = template("将申领变为“%1”必须填写原因")
+#: A claim submitted without all its documents and no word why: the claim, what is missing.
+DOCUMENTS_MISSING = template("%1缺少材料：%2。请补齐材料，或写明缺件原因后再提交")
+#: A claim no longer edited: the claim and its state (approved or paid: only reversed now).
+LOCKED = template("%1已%2，不能再修改；如有错误只能撤销（需填写原因）")
+ENDED = template("%1已%2，不能再修改")
+#: … of a state whose name says 已 already (已发放, 已撤销): 申领已发放, not 申领已已发放.
+LOCKED_DONE = template("%1%2，不能再修改；如有错误只能撤销（需填写原因）")
+ENDED_DONE = template("%1%2，不能再修改")
 
 
 def parse_state(text: str) -> ClaimState:
@@ -116,17 +124,19 @@ def check_transition(claim: Claim, target: ClaimState, reason: str = "") -> None
     if target is S.SUBMITTED:
         missing = claim.missing_evidence()
         if missing and not (claim.missing_evidence_reason.strip() or reason.strip()):
+            documents: list[Part] = list(missing)  # as the list names them
             raise TransitionRefused(
-                f"{claim_label(claim)}缺少材料：{'、'.join(missing)}。请补齐材料，或写明缺件原因后再提交"
+                said(DOCUMENTS_MISSING, claim_label_said(claim), listed(documents))
             )
 
 
 def check_editable(claim: Claim) -> None:
     """Raise TransitionRefused when a claim may no longer be edited."""
     state = ClaimState(claim.state)
+    done = state.value.startswith("已")
     if state in LOCKED_STATES:
-        raise TransitionRefused(
-            f"{claim_label(claim)}已{state.value}，不能再修改；如有错误只能撤销（需填写原因）"
-        )
+        locked = LOCKED_DONE if done else LOCKED
+        raise TransitionRefused(said(locked, claim_label_said(claim), Word(state.value)))
     if state in (S.REJECTED, S.REVERSED):
-        raise TransitionRefused(f"{claim_label(claim)}已{state.value}，不能再修改")
+        ended = ENDED_DONE if done else ENDED
+        raise TransitionRefused(said(ended, claim_label_said(claim), Word(state.value)))

@@ -280,6 +280,9 @@ def repeated(claim: ClaimLike, first: ClaimLike, policy: Policy | None = None) -
 
 REPEATED = template("%1的%2%3重复申领：已有一条（%4）")
 REPEATED_UNNAMED = template("%1%2重复申领：已有一条（%3）")
+#: … a person's repeat of a subsidy neither claim names (赵六的同一项补贴: the English says
+#: 赵六 claims the same subsidy again, not 赵六's the same subsidy).
+REPEATED_SAME = template("%1的同一项补贴%2重复申领：已有一条（%3）")
 #: The month (year) a repeat is paid for, after its subsidy.
 PAID_FOR = template("（%1）")
 SUBSIDY_NAMED = template("“%1”")
@@ -309,6 +312,8 @@ def repeated_said(claim: ClaimLike, first: ClaimLike, policy: Policy | None = No
     named = title or (first.rule_title if same else "")
     what = sentence(SUBSIDY_NAMED, named) if named.strip() else Word(UNNAMED)
     entered = _entered_said(first)
+    if claim.person_name and not named.strip():
+        return sentence(REPEATED_SAME, claim.person_name, when, entered)
     if claim.person_name:
         return sentence(REPEATED, claim.person_name, what, when, entered)
     return sentence(REPEATED_UNNAMED, what, when, entered)
@@ -335,6 +340,10 @@ NUMBERED = template("编号 %1")
 UNNUMBERED = template("%1的%2（未编号）")
 UNNUMBERED_ON = template("%1的%2（未编号，%3录入）")
 SOMEONE = template("同一人")
+#: … of a subsidy it does not name (a bare record): whose claim of the same subsidy it is
+#: (赵六的同一项补贴, 同一人的同一项补贴 — the English says so whole, not 's the same subsidy).
+UNNUMBERED_SAME = template("%1的同一项补贴（未编号）")
+UNNUMBERED_SAME_ON = template("%1的同一项补贴（未编号，%2录入）")
 
 
 def _numbered_said(claim: ClaimLike) -> Part:
@@ -342,9 +351,13 @@ def _numbered_said(claim: ClaimLike) -> Part:
     a template and its parts."""
     if claim.number:
         return sentence(NUMBERED, claim.number)
-    what = sentence(SUBSIDY_NAMED, claim.rule_title) if claim.rule_title.strip() else Word(UNNAMED)
     who = claim.person_name or sentence(SOMEONE)
     day = _day(claim.created_at)
+    if not claim.rule_title.strip():
+        if day is not None:
+            return sentence(UNNUMBERED_SAME_ON, who, Day(day))
+        return sentence(UNNUMBERED_SAME, who)
+    what = sentence(SUBSIDY_NAMED, claim.rule_title)
     if day is not None:
         return sentence(UNNUMBERED_ON, who, what, Day(day))
     return sentence(UNNUMBERED, who, what)

@@ -23,12 +23,13 @@ from fieldapp.domain.claims import (
     QualifyingFacts,
     persons_and_claims,
 )
-from fieldapp.domain.dates import today, written
+from fieldapp.domain.dates import today
 from fieldapp.domain.errors import FieldappError, NotFound
 from fieldapp.domain.models import EmploymentSpell
+from fieldapp.domain.month import Month
 from fieldapp.domain.places_said import say_place
 from fieldapp.domain.roles import Role
-from fieldapp.domain.sentences import Part, Sentence, Word, listed, said, template
+from fieldapp.domain.sentences import Day, Part, Sentence, Word, listed, said, template
 from fieldapp.domain.snapshots import snapshot_fields
 from fieldapp.policy.claim_flow import check_editable, check_transition, claim_label_said
 from fieldapp.policy.eligibility import (
@@ -76,14 +77,30 @@ _UNAPPROVED = (
 )
 
 
+#: A claim not yet approved at a figure the policy in force no longer pays: whose, which
+#: subsidy, the month (year) or job it pays, the figure it was made at and the one now.
+AT_OLD_FIGURE = template("%1的%2（%3）按原标准 %4 元申领，现行标准为 %5 元")
+#: … of a claim that says neither (a one-time subsidy whose job's first day it lacks).
+AT_OLD_FIGURE_UNDATED = template("%1的%2（）按原标准 %3 元申领，现行标准为 %4 元")
+JOB_BEGUN = template("%1开始的就业")
+#: The notice of them (the first five, `MORE_OF` how many in all past five).
+RESTATED = template("新的补贴标准与尚未审批的申领不同：%1%2。县里审批前请驳回，按现行标准重新申领")
+
+
 def claims_at_another_figure(ledger: Ledger, policy: Policy) -> list[str]:
     """The claims not yet approved whose amount differs from the county's figure the policy in
     force now gives for the month (job) they pay — made on this device before the county's new
     standard reached it (a January claim made on 2 January at 2026's figure), in one sentence."""
+    return [str(notice) for notice in claims_at_another_figure_said(ledger, policy)]
+
+
+def claims_at_another_figure_said(ledger: Ledger, policy: Policy) -> list[Sentence]:
+    """`claims_at_another_figure` as a template and its parts: a window says it in its
+    language."""
     rules = {
         r.id: r for r in policy.rules if r.amount.kind in (AmountKind.CAPPED, AmountKind.COUNTY)
     }
-    found: list[str] = []
+    found: list[Part] = []
     for claim in ClaimQueries(ledger).select(states=_UNAPPROVED):
         rule = rules.get(claim.rule_id)
         if rule is None or claim.claim_date is None:
@@ -92,15 +109,34 @@ def claims_at_another_figure(ledger: Ledger, policy: Policy) -> list[str]:
         if now is None or claim.amount is None or float(claim.amount) == float(now):
             continue
         begun = claim.event_date  # the job's first day, as the hub's reasons write it
-        when = claim.paid_for() or (f"{written(begun)}开始的就业" if begun else "")
-        found.append(
-            f"{claim.person_name}的{claim.rule_title or rule.title}（{when}）"
-            f"按原标准 {float(claim.amount):g} 元申领，现行标准为 {now:g} 元"
-        )
+        when = paid_for_said(claim) or (said(JOB_BEGUN, Day(begun)) if begun else "")
+        title = claim.rule_title or rule.title
+        before, after = f"{float(claim.amount):g}", f"{now:g}"
+        if when:
+            found.append(said(AT_OLD_FIGURE, claim.person_name, title, when, before, after))
+        else:
+            found.append(said(AT_OLD_FIGURE_UNDATED, claim.person_name, title, before, after))
     if not found:
         return []
-    shown = "；".join(found[:5]) + (f"等 {len(found)} 条" if len(found) > 5 else "")
-    return [f"新的补贴标准与尚未审批的申领不同：{shown}。县里审批前请驳回，按现行标准重新申领"]
+    more = said(MORE_OF, str(len(found))) if len(found) > 5 else ""
+    return [said(RESTATED, listed(found[:5], SEMICOLONED), more)]
+
+
+def paid_for_said(claim: Claim) -> Part:
+    """`Claim.paid_for` as a part: the month (year) a claim pays as a `Day` the window writes
+    (2026年12月, December 2026); '' for a one-time subsidy's."""
+    days: list[Day] = []
+
+    def month(paid: Month) -> str:
+        days.append(Day(paid.first_day, "month"))
+        return str(days[-1])
+
+    def year(paid: int) -> str:
+        days.append(Day(dt.date(max(paid, 1), 1, 1), "year"))
+        return str(days[-1])
+
+    text = claim.paid_for(month, year)
+    return days[0] if days and str(days[0]) == text else text
 
 
 def batch_area(actor: Actor, area_prefix: str | None) -> str | None:
@@ -134,6 +170,11 @@ REPEATS_NOT_BATCHED = template(
     "没有编成批次：%1%2。重复的申领编入批次会公示和发放两次，请先驳回重复的一条，再编批次"
 )
 MORE_OF = template("等 %1 条")
+#: A batch with nothing to put in it: the subsidy, the state and the place asked for.
+NOTHING_TO_BATCH = template("没有可编入批次的申领（“%1”%2%3）")
+BATCHED_STATE = template("，状态 %1")
+BATCHED_HERE = template("，本机已%1的")
+BATCHED_IN = template("，%1")
 #: A new claim its person does not qualify for now: who, the subsidy, its clause and why not.
 NOT_QUALIFIED = template("%1 暂不符合“%2”（%3）：%4")
 #: A new claim on a figure the county has not set: the subsidy and its clause.
@@ -511,16 +552,13 @@ class ClaimService:
                 if not c.batch_id
             ]
             if not claims:
-                where = (
-                    f"，{say_place(area_prefix, divisions(), listed_places(self.ledger))}"
-                    if area_prefix
-                    else ""
-                )
-                status = f"，状态 {state.value}" if state else ""
+                place = say_place(area_prefix, divisions(), listed_places(self.ledger))
+                where: Part = said(BATCHED_IN, place) if area_prefix else ""
+                status: Part = said(BATCHED_STATE, Word(state.value)) if state else ""
                 if state is None and self.actor.role is Role.TOWNSHIP:
-                    status = f"，本机已{ClaimState.TOWNSHIP_REVIEWED.value}的"
+                    status = said(BATCHED_HERE, Word(ClaimState.TOWNSHIP_REVIEWED.value))
                 what = rule.title if rule else rule_id
-                raise FieldappError(f"没有可编入批次的申领（“{what}”{status}{where}）")
+                raise ClaimRefused(said(NOTHING_TO_BATCH, what, status, where))
             # Two laptops offline may each have made and submitted the same claim: a batch of
             # both would post and pay it twice (its review steps refuse the repeat already).
             repeats: list[Part] = [

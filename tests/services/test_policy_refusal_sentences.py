@@ -250,8 +250,11 @@ def test_every_template_is_met_by_a_scenario(repo):
     """Every refusal's template, the write door's, the policy's and those of the rules judging
     a change's values, stamp and signature, the claim flow's and the claim service's, is said
     by a scenario (the claim service's own, `claims.NOT_ENABLED`, by
-    `tests.ui.test_policy_refusals_in_english`)."""
-    met: set[str] = {claims.NOT_ENABLED} | {
+    `tests.ui.test_policy_refusals_in_english`; its notice of claims at an old figure and its
+    refusal of an empty batch by `tests.services.test_claim_notice_sentences`)."""
+    from tests.services.test_claim_notice_sentences import SAID_HERE
+
+    met: set[str] = {claims.NOT_ENABLED, *SAID_HERE} | {
         t for s in _service_said().values() for t in _templates(s)
     }
     for refused in (*_flow_refusals().values(), *_service_refusals(repo).values()):
@@ -299,6 +302,7 @@ def _service_said() -> dict[str, Sentence]:
     assert isinstance(first, Sentence)
     state, how = Word("已提交"), Word(claims.DRAFT_DELETED)
     return {
+        **_untitled_repeats(),
         "beyond": said(claims.NOT_PASSED_ON, beyond[1], state, how),
         "unfounded": said(claims.NOT_SUBMITTED, beyond[1], state),
         "repeat": said(claims.REPEAT_NOT_PASSED_ON, first, state, Word(claims.REJECT_IT)),
@@ -309,6 +313,21 @@ def _service_said() -> dict[str, Sentence]:
         ),
         "batch_few": said(claims.REPEATS_NOT_BATCHED, first, ""),
     }
+
+
+def _untitled_repeats() -> dict[str, Sentence]:
+    """A repeat of a subsidy neither claim names (bare records), by a person and by no one."""
+    from fieldapp.domain.claims import Claim, ClaimState
+    from fieldapp.policy.guard import repeated_said
+
+    first = Claim(id="c1", person_id="p", rule_id="r", state=ClaimState.PAID, limit_key="k",
+                  person_name="赵六", created_at="2025-06-01T10:00:00+08:00")  # fmt: skip
+    mine = first.model_copy(update={"id": "c2", "limit_key": "p|r|month:2026-06",
+                                    "state": ClaimState.SUBMITTED, "created_at": None})  # fmt: skip
+    return {
+        "repeat_untitled": repeated_said(mine, first),
+        "repeat_untitled_nameless": repeated_said(mine.model_copy(update={"person_name": ""}), first),
+    }  # fmt: skip
 
 
 def test_the_services_refusals_say_what_they_said():
@@ -322,6 +341,14 @@ def test_the_services_refusals_say_what_they_said():
     assert str(found["beyond"]) == f"{beyond}（不能变为“已提交”，草稿可以删除）"
     assert str(found["unfounded"]) == f"{beyond}（不能变为“已提交”）"
     assert str(found["repeat"]) == f"{first}。这条不能变为“已提交”，请驳回"
+    # Recorded from the code of e791ed89
+    assert (
+        str(found["repeat_untitled"]) == "赵六的同一项补贴（2026年6月）重复申领：已有一条（已发放）"
+    )
+    assert (
+        str(found["repeat_untitled_nameless"])
+        == "同一项补贴（2026年6月）重复申领：已有一条（已发放）"
+    )
     assert str(found["batch"]) == (
         f"没有编成批次：{first}；{first}；{first}等 4 条。"
         "重复的申领编入批次会公示和发放两次，请先驳回重复的一条，再编批次"
@@ -334,16 +361,36 @@ def test_the_services_refusals_say_what_they_said():
 def _flow_refusals() -> dict[str, Exception]:
     """The claim flow's refusals of a step (`claim_flow.check_transition`) and the one-time
     guard's of a new claim (`guard.check_new_claim`), as they raise them."""
+    import json
+
     from fieldapp.domain.claims import Claim, ClaimState
-    from fieldapp.policy.claim_flow import check_transition
+    from fieldapp.policy.claim_flow import check_editable, check_transition
     from fieldapp.policy.guard import check_new_claim
 
     named = Claim(id="c", person_id="p", rule_id="r", state=ClaimState.SUBMITTED,
                   person_name="赵六", rule_title="一次性交通补助")  # fmt: skip
     first = named.model_copy(update={"id": "c1", "limit_key": "k", "state": ClaimState.PAID,
                                      "created_at": "2025-06-01T10:00:00+08:00"})  # fmt: skip
+    lacking = named.model_copy(update={"state": ClaimState.DRAFT, "evidence": json.dumps(
+        {"身份证复印件": False, "务工证明": False, "户口本": True}, ensure_ascii=False)})  # fmt: skip
     steps = {
         "not_allowed": lambda: check_transition(named, ClaimState.PAID, "x"),
+        "documents_missing": lambda: check_transition(lacking, ClaimState.SUBMITTED),
+        "documents_missing_one": lambda: check_transition(
+            lacking.model_copy(update={"person_name": "", "evidence": '{"务工证明": false}'}),
+            ClaimState.SUBMITTED,
+        ),
+        "documents_missing_bare": lambda: check_transition(
+            lacking.model_copy(update={"person_name": "", "rule_title": ""}), ClaimState.SUBMITTED
+        ),
+        "locked": lambda: check_editable(
+            named.model_copy(update={"state": ClaimState.COUNTY_APPROVED})
+        ),
+        "locked_paid": lambda: check_editable(named.model_copy(update={"state": ClaimState.PAID})),
+        "ended": lambda: check_editable(named.model_copy(update={"state": ClaimState.REJECTED})),
+        "ended_reversed": lambda: check_editable(
+            named.model_copy(update={"state": ClaimState.REVERSED})
+        ),
         "final": lambda: check_transition(
             named.model_copy(update={"state": ClaimState.REJECTED}), ClaimState.SUBMITTED, "x"
         ),
@@ -363,6 +410,18 @@ def _flow_refusals() -> dict[str, Exception]:
             "一次性交通补助",
             [first.model_copy(update={"person_name": "", "rule_title": "", "created_at": None})],
         ),  # fmt: skip
+        "limit_undated": lambda: check_new_claim(
+            "k", "一次性交通补助", [first.model_copy(update={"created_at": None})]
+        ),
+        "limit_untitled": lambda: check_new_claim(
+            "k", "一次性交通补助", [first.model_copy(update={"rule_title": ""})]
+        ),
+        "limit_untitled_undated": lambda: check_new_claim(
+            "k", "一次性交通补助", [first.model_copy(update={"rule_title": "", "created_at": None})]
+        ),
+        "limit_untitled_nameless": lambda: check_new_claim(
+            "k", "一次性交通补助", [first.model_copy(update={"rule_title": "", "person_name": ""})]
+        ),
         "limit_by": lambda: check_new_claim(
             "k", "一次性交通补助", [first.model_copy(update={"created_by": "李芳"})]
         ),
@@ -375,7 +434,10 @@ def _flow_refusals() -> dict[str, Exception]:
     return found
 
 
-#: What each said before the templates (recorded from the code of a6a586ba).
+#: What each said before the templates (recorded from the code of a6a586ba; the missing
+#: documents', the locked claim's and the untitled first claim's from that of e791ed89, which
+#: said a paid or reversed one
+#: 申领已已发放, 申领已已撤销: now 已 once).
 FLOW_BEFORE = {
     "not_allowed": "赵六的“一次性交通补助”申领当前为“已提交”，不能变为“已发放”（当前可变为：村审核、驳回）",
     "final": "赵六的“一次性交通补助”申领当前为“驳回”，不能变为“已提交”（该状态已终结，不能再变更）",
@@ -383,8 +445,19 @@ FLOW_BEFORE = {
     "not_allowed_whose": "赵六的申领当前为“已提交”，不能变为“已发放”（当前可变为：村审核、驳回）",
     "not_allowed_what": "“一次性交通补助”申领当前为“已提交”，不能变为“已发放”（当前可变为：村审核、驳回）",
     "reason": "将申领变为“驳回”必须填写原因",
+    "documents_missing": "赵六的“一次性交通补助”申领缺少材料：身份证复印件、务工证明。请补齐材料，或写明缺件原因后再提交",
+    "documents_missing_one": "“一次性交通补助”申领缺少材料：务工证明。请补齐材料，或写明缺件原因后再提交",
+    "documents_missing_bare": "这条申领缺少材料：身份证复印件、务工证明。请补齐材料，或写明缺件原因后再提交",
+    "locked": "赵六的“一次性交通补助”申领已县审批，不能再修改；如有错误只能撤销（需填写原因）",
+    "locked_paid": "赵六的“一次性交通补助”申领已发放，不能再修改；如有错误只能撤销（需填写原因）",
+    "ended": "赵六的“一次性交通补助”申领已驳回，不能再修改",
+    "ended_reversed": "赵六的“一次性交通补助”申领已撤销，不能再修改",
     "limit_unnumbered": "“一次性交通补助”已申领过，不能重复申领：首次申领赵六的“一次性交通补助”（未编号，2025年6月1日录入）（已发放）",
     "limit_nameless": "“一次性交通补助”已申领过，不能重复申领：首次申领同一人的同一项补贴（未编号）（已发放）",
+    "limit_undated": "“一次性交通补助”已申领过，不能重复申领：首次申领赵六的“一次性交通补助”（未编号）（已发放）",
+    "limit_untitled": "“一次性交通补助”已申领过，不能重复申领：首次申领赵六的同一项补贴（未编号，2025年6月1日录入）（已发放）",
+    "limit_untitled_undated": "“一次性交通补助”已申领过，不能重复申领：首次申领赵六的同一项补贴（未编号）（已发放）",
+    "limit_untitled_nameless": "“一次性交通补助”已申领过，不能重复申领：首次申领同一人的同一项补贴（未编号，2025年6月1日录入）（已发放）",
     "limit_by": "“一次性交通补助”已申领过，不能重复申领：首次申领赵六的“一次性交通补助”（未编号，2025年6月1日录入）（已发放，李芳 于 2025-06-01 10:00 录入）",
 }  # fmt: skip
 

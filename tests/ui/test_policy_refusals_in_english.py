@@ -222,10 +222,37 @@ def test_the_claim_flows_and_services_refusals_are_said_whole_in_english(english
     )
     assert shown["not_allowed_bare"].startswith("This claim is “Draft”")
     assert shown["reason"] == "A reason must be written to make a claim “Rejected”"
+    assert shown["documents_missing"] == (
+        "赵六's claim of “一次性交通补助” lacks documents: 身份证复印件, 务工证明. Collect them, or "
+        "write why they are missing, then submit it"
+    )
+    assert shown["documents_missing_bare"].startswith("This claim lacks documents: 身份证复印件, ")
+    assert shown["locked"] == (
+        "赵六's claim of “一次性交通补助” is “County approved” and can no longer be changed; a "
+        "mistake can only be reversed (with a reason written)"
+    )
+    assert shown["ended_reversed"] == (
+        "赵六's claim of “一次性交通补助” is “Reversed” and can no longer be changed"
+    )
     assert shown["limit_by"] == (
         "“一次性交通补助” has been claimed already and cannot be claimed again: the first claim is "
         "赵六's “一次性交通补助” (no number, entered 1 June 2025) (Paid, entered by 李芳 at "
         "2025-06-01 10:00)"
+    )
+    # A first claim that names no subsidy (a bare record) is someone's claim of the same one
+    assert shown["limit_untitled"] == (
+        "“一次性交通补助” has been claimed already and cannot be claimed again: the first claim is "
+        "赵六's claim of the same subsidy (no number, entered 1 June 2025) (Paid)"
+    )
+    assert shown["limit_untitled_nameless"].endswith(
+        ": the first claim is the same person's claim of the same subsidy (no number, entered 1 "
+        "June 2025) (Paid)"
+    )
+    assert shown["limit_nameless"].endswith(
+        ": the first claim is the same person's claim of the same subsidy (no number) (Paid)"
+    )
+    assert shown["limit_undated"].endswith(
+        ": the first claim is 赵六's “一次性交通补助” (no number) (Paid)"
     )
     assert (
         shown["limit_numbered"].startswith(
@@ -265,3 +292,18 @@ def test_a_category_is_said_as_what_someone_is(english):
     assert " says 张三 is a veteran, but " in held_words.sentence_shown(one)
     i18n.install_language("zh_CN")
     assert held_words.sentence_shown(one).startswith("某补贴写明张三属于退役军人，")
+
+
+def test_a_repeat_of_a_subsidy_neither_claim_names_reads_right_in_english(english):
+    """赵六的同一项补贴 said as 赵六's the same subsidy: now 赵六 claims the same subsidy again."""
+    from tests.services.test_policy_refusal_sentences import _untitled_repeats
+
+    found = _untitled_repeats()
+    assert held_words.sentence_shown(found["repeat_untitled"]) == (
+        "赵六 claims the same subsidy (June 2026) again: there is one already (Paid)"
+    )
+    assert held_words.reason_shown(None, "", found["repeat_untitled_nameless"]) == (
+        "The same subsidy (June 2026) is claimed again: there is one already (Paid)"
+    )
+    i18n.install_language("zh_CN")
+    assert held_words.sentence_shown(found["repeat_untitled"]) == str(found["repeat_untitled"])

@@ -14,6 +14,7 @@ from fieldapp.domain.roles import Role
 from fieldapp.hub.folder import Hub
 from fieldapp.store.ledger import Ledger
 from fieldapp.sync.enrolment import enrol
+from fieldapp.ui import i18n
 from tests.codes import ENROL_CODE
 from tests.ui.conftest import UI_USER
 
@@ -405,10 +406,23 @@ def test_evidence_is_not_offered_on_an_approved_claim(role_window):
     page._select_claim(made["approved"])
     assert page.selected_claim().missing_evidence()
     assert not page.evidence_button.isEnabled()
-    assert "不能再修改" in page.evidence_button.toolTip()
+    approved_claim = page.selected_claim()
+    said = f"{approved_claim.person_name}的“{approved_claim.rule_title}”申领已县审批，不能再修改"
+    assert page.evidence_button.toolTip() == f"{said}；如有错误只能撤销（需填写原因）"
     page._select_claim(made["draft"])
     assert page.selected_claim().missing_evidence()
     assert page.evidence_button.isEnabled()
+    # The English window says why in English (the person and the subsidy as stored)
+    try:
+        assert i18n.install_language("en")
+        page._select_claim(made["approved"])
+        assert page.evidence_button.toolTip() == (
+            f"{approved_claim.person_name}'s claim of “{approved_claim.rule_title}” is “County "
+            "approved” and can no longer be changed; a mistake can only be reversed (with a "
+            "reason written)"
+        )
+    finally:
+        i18n.install_language("zh_CN")
 
 
 def test_a_townships_claims_say_which_village_each_comes_from(role_window):

@@ -181,3 +181,37 @@ def test_the_date_follows_a_new_day_with_the_page_left_open(window, qtbot) -> No
         page.day_timer.setInterval(20)
         qtbot.waitUntil(lambda: page.on.maximumDate() == QDate(2026, 12, 5), timeout=5000)
         assert page.on.value() == dt.date(2026, 12, 4)
+
+
+@pytest.mark.today("2027-01-31")
+def test_the_english_window_names_the_claim_made_at_the_old_standard_in_english(
+    january_claim_at_600, window, monkeypatch
+) -> None:
+    """The same notice in the English window: it was said in Chinese."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from fieldapp.ui import i18n
+    from tests.ui.test_refusals_in_english import CHINESE
+
+    told: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "information",
+        lambda _parent, title, text, *a, **k: (
+            told.append((title, text)) or QMessageBox.StandardButton.Ok
+        ),
+    )
+    try:
+        assert i18n.install_language("en")
+        page = window.show_page("settings")
+        assert page.install_pack(_raised(january_claim_at_600))
+    finally:
+        i18n.install_language("zh_CN")
+    ((_title, text),) = told
+    assert text == (
+        "The new standard differs from claims not yet approved: 赵六's 乡村公益性岗位补贴 "
+        "(January 2027) was claimed at the old standard of 600 yuan; the standard now is 700 "
+        "yuan. Reject them before the county approves them, and claim again at the standard in "
+        "force"
+    )
+    assert not CHINESE.search(text.replace("赵六", "").replace("乡村公益性岗位补贴", ""))

@@ -5011,6 +5011,70 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>这条%1建立的时间（%2）比%3快了一天以上，先扣下等县里核对：县里核对后接受的，保留原来的%4，已经打印、公示的纸照样查得到。请核对发出它的电脑的日期和时间</source>
       <translation>This %1 was made at a time (%2) more than a day ahead of %3, so it is held for the county to check: accepted by the county, it keeps its %4, and the papers already printed and posted still find it. Check the date and time of the computer that sent it</translation>
     </message>
+    <message>
+      <source>%1%2，不能再修改</source>
+      <translation>%1 is “%2” and can no longer be changed</translation>
+    </message>
+    <message>
+      <source>%1%2，不能再修改；如有错误只能撤销（需填写原因）</source>
+      <translation>%1 is “%2” and can no longer be changed; a mistake can only be reversed (with a reason written)</translation>
+    </message>
+    <message>
+      <source>%1已%2，不能再修改</source>
+      <translation>%1 is “%2” and can no longer be changed</translation>
+    </message>
+    <message>
+      <source>%1已%2，不能再修改；如有错误只能撤销（需填写原因）</source>
+      <translation>%1 is “%2” and can no longer be changed; a mistake can only be reversed (with a reason written)</translation>
+    </message>
+    <message>
+      <source>%1开始的就业</source>
+      <translation>the job begun on %1</translation>
+    </message>
+    <message>
+      <source>%1的%2（%3）按原标准 %4 元申领，现行标准为 %5 元</source>
+      <translation>%1's %2 (%3) was claimed at the old standard of %4 yuan; the standard now is %5 yuan</translation>
+    </message>
+    <message>
+      <source>%1的%2（）按原标准 %3 元申领，现行标准为 %4 元</source>
+      <translation>%1's %2 was claimed at the old standard of %3 yuan; the standard now is %4 yuan</translation>
+    </message>
+    <message>
+      <source>%1的同一项补贴%2重复申领：已有一条（%3）</source>
+      <translation>%1 claims the same subsidy%2 again: there is one already (%3)</translation>
+    </message>
+    <message>
+      <source>%1的同一项补贴（未编号）</source>
+      <translation>%1's claim of the same subsidy (no number)</translation>
+    </message>
+    <message>
+      <source>%1的同一项补贴（未编号，%2录入）</source>
+      <translation>%1's claim of the same subsidy (no number, entered %2)</translation>
+    </message>
+    <message>
+      <source>%1缺少材料：%2。请补齐材料，或写明缺件原因后再提交</source>
+      <translation>%1 lacks documents: %2. Collect them, or write why they are missing, then submit it</translation>
+    </message>
+    <message>
+      <source>新的补贴标准与尚未审批的申领不同：%1%2。县里审批前请驳回，按现行标准重新申领</source>
+      <translation>The new standard differs from claims not yet approved: %1%2. Reject them before the county approves them, and claim again at the standard in force</translation>
+    </message>
+    <message>
+      <source>没有可编入批次的申领（“%1”%2%3）</source>
+      <translation>No claims to put in a batch (“%1”%2%3)</translation>
+    </message>
+    <message>
+      <source>，%1</source>
+      <translation>, in %1</translation>
+    </message>
+    <message>
+      <source>，本机已%1的</source>
+      <translation>, those this device has passed (“%1”)</translation>
+    </message>
+    <message>
+      <source>，状态 %1</source>
+      <translation>, state “%1”</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>

@@ -36,7 +36,7 @@ from fieldapp.policy.citations import version_words
 from fieldapp.services import backup, settings
 from fieldapp.services import users as user_service
 from fieldapp.services.changes import ChangeSet, Kind
-from fieldapp.services.claims import claims_at_another_figure
+from fieldapp.services.claims import claims_at_another_figure_said
 from fieldapp.services.ledgers import Credentials
 from fieldapp.services.policy_admin import COUNTY_RULED, install_local
 from fieldapp.store.queries import sync as sync_state
@@ -45,6 +45,7 @@ from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.dialogs.county_policy import CountyPolicyDialog
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.files import start_at, used
+from fieldapp.ui.held_words import sentence_shown
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
 from fieldapp.ui.widgets import ask_yes_no, wheel_only_when_focused
@@ -324,7 +325,7 @@ class SettingsPage(QWidget):
         try:
             policy = install_local(self.session.ledger, path)
             # Claims made before the new standard, at a figure it no longer pays: said once.
-            restated = claims_at_another_figure(self.session.ledger, policy)
+            restated = claims_at_another_figure_said(self.session.ledger, policy)
         except Exception as error:  # noqa: BLE001 - shown in Chinese
             show_error(self, error)
             return False
@@ -332,7 +333,8 @@ class SettingsPage(QWidget):
         self._show_policy()
         self.session.apply(ChangeSet.of(Kind.POLICY))
         if restated:
-            QMessageBox.information(self, self.tr("政策包已启用"), "\n".join(restated))
+            said = "\n".join(sentence_shown(notice) for notice in restated)  # the window's language
+            QMessageBox.information(self, self.tr("政策包已启用"), said)
         return True
 
     # -- language -------------------------------------------------------------------------

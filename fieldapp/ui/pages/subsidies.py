@@ -775,7 +775,7 @@ class SubsidiesPage(QWidget):
             try:
                 check_editable(claim)  # an approved or closed claim's evidence is final
             except TransitionRefused as refused:
-                locked = str(refused)
+                locked = reason_shown(None, str(refused), refused.said)  # the window's language
         self.evidence_button.setEnabled(
             claim is not None and bool(claim.evidence_items()) and not why_not and not locked
         )
