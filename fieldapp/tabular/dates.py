@@ -19,6 +19,8 @@ from fieldapp.store.hlc import COUNTER_LIMIT, format_stamp
 
 #: The document property the export writes (ISO 8601, UTC).
 EXPORTED_AT = "台账导出时间"
+#: Where the sheet's date is the export's own time to the millisecond (that property).
+EXACT = "导出时记录的时间"
 _CUSTOM = re.compile(
     r'<property\b[^>]*\bname="' + EXPORTED_AT + r'"[^>]*>\s*<vt:\w+>([^<]+)</vt:\w+>'
 )
@@ -73,7 +75,7 @@ def _from_properties(path: Path, which: re.Pattern[str]) -> tuple[dt.datetime, s
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
             for part, pattern, source in (
-                ("docProps/custom.xml", _CUSTOM, "导出时记录的时间"),
+                ("docProps/custom.xml", _CUSTOM, EXACT),
                 ("docProps/core.xml", _CREATED, "表格文件的创建时间"),
             ):
                 if (
@@ -98,11 +100,14 @@ def _parse(text: str) -> dt.datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
-def stamp_of(moment: dt.datetime) -> str:
-    """The change-log clock stamp of a moment (changes after it sort after this text)."""
+def stamp_of(moment: dt.datetime, *, exact: bool = False) -> str:
+    """The change-log clock stamp of a moment (changes after it sort after this text).
+
+    `exact`: the moment is the export's to the millisecond (`EXACT`): a ledger edit even in
+    the same second after it sorts after it, a conflict for the update to decide."""
     millis = int(moment.timestamp() * 1000)
-    if moment.microsecond == 0:
-        # Written to the second (a title row, a file property): the whole second is the
-        # sheet's, so the import that made a test's ledger a moment before it is no conflict.
+    if not exact and moment.microsecond == 0:
+        # Written to the second (a title row, a file's creation time): the whole second is
+        # the sheet's, so the import that made a test's ledger a moment before it is no conflict.
         millis += 999
     return format_stamp(millis, COUNTER_LIMIT - 1)

@@ -192,6 +192,9 @@ def export_ledger(
     # (the ledger sheet is read in two queries, the extra sheets each in their own).
     # A demo's workbook says so on every sheet: a real ledger will not import it.
     demo = ledger_kind.is_demo(ledger)
+    # The export's time, taken before the ledger is read: an edit saved while it is read
+    # counts as after the sheet (a conflict for the update to show), never as in it.
+    exported_at = _now()
     with ledger.reading():
         total = sheets.count_persons(ledger, area_prefix)
         job = Ticker(progress, cancelled, message="已取消导出")
@@ -208,13 +211,15 @@ def export_ledger(
                 partial.touch()  # an unwritable folder is told before the rows are read
                 if path.suffix.lower() == ".csv":
                     batches = sheets.ledger_sheet(ledger, _LEDGER_KEYS, WORDS, today, area_prefix)
-                    _write_csv(partial, ledger_rows(_ticking(batches, tick)), demo=demo)
+                    _write_csv(
+                        partial, ledger_rows(_ticking(batches, tick)), exported_at, demo=demo
+                    )
                 elif in_child if in_child is not None else total >= CHILD_FROM:
                     with paused_gc():
                         write_in_child(
                             partial,
                             json_batches(ledger, today, area_prefix, tick),
-                            exported_at=_now(),
+                            exported_at=exported_at,
                             check=job.check,
                             demo=demo,
                         )
@@ -222,7 +227,7 @@ def export_ledger(
                     found = export_sheets(ledger, today, area_prefix, tick)
                     with paused_gc():  # millions of short-lived cells, none in a cycle
                         workbook.write_ledger_workbook(
-                            partial, found, exported_at=_now(), demo=demo
+                            partial, found, exported_at=exported_at, demo=demo
                         )
                 partial.replace(path)  # only a complete file takes the name
         finally:
@@ -245,12 +250,14 @@ def neutralise(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def _write_csv(path: Path, rows: Iterator[Row], *, demo: bool = False) -> None:
+def _write_csv(
+    path: Path, rows: Iterator[Row], exported_at: dt.datetime, *, demo: bool = False
+) -> None:
     with path.open("w", encoding="utf-8-sig", newline="") as stream:
         writer = csv.writer(stream)
         # A CSV has no document properties: the export time an update needs as the sheet's
         # date (see `dates`) goes in a title line above the header, as in the xlsx.
-        writer.writerow([workbook.title_text("劳动力台账", _now(), demo=demo)])
+        writer.writerow([workbook.title_text("劳动力台账", exported_at, demo=demo)])
         writer.writerow([c.header for c in COLUMNS])
         for row in rows:
             values = list(row)

@@ -341,7 +341,7 @@ class LedgerImporter:
                 extra_rows[:] = self._one_status_a_month(extra_rows)
                 self._describe(found)
                 stamp = (
-                    dates.stamp_of(book_date)
+                    dates.stamp_of(book_date, exact=self.report.sheet_date_source == dates.EXACT)
                     if (book_date := self._sheet_date(book, reads))
                     else None
                 )
@@ -1127,7 +1127,7 @@ class LedgerImporter:
         sheets = [t for t in tables if t.kind == LEDGER]
         source = self.report.sheet_date_source
         exported = source.startswith("表中的“导出时间") or source in (
-            "导出时记录的时间",  # the export's workbook property
+            dates.EXACT,  # the export's workbook property
             "本机导出这个文件的时间（导出记录）",
         )
         if not (self.update and exported and sheets and placer.existing_households):

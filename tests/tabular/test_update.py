@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import time
 
 import openpyxl
+import pytest
+from openpyxl.packaging.custom import CustomPropertyList
 
 from fieldapp.cli.main import main
 from fieldapp.store.ledger import Ledger
+from fieldapp.tabular.dates import EXACT, EXPORTED_AT
 from fieldapp.tabular.ledger_export import export_ledger
 from fieldapp.tabular.ledger_import import import_ledger
 from tests.conftest import make_id
@@ -81,8 +85,10 @@ def test_update_changes_exactly_the_changed_cells_as_logged_edits(ledger, tmp_pa
 
 
 def test_a_later_ledger_edit_is_a_conflict_not_overwritten(ledger, tmp_path):
+    # A workbook whose export property a program dropped when it re-saved the file (an older
+    # export had none): dated by its title row's 导出时间, to the second.
     import_ledger(ledger, _base(tmp_path / "base.xlsx"))
-    time.sleep(1.1)  # the export's time is written to the second
+    time.sleep(1.1)  # the title row's time is written to the second
     out = tmp_path / "发给村里.xlsx"
     export_ledger(ledger, out)
     time.sleep(1.1)
@@ -90,6 +96,7 @@ def test_a_later_ledger_edit_is_a_conflict_not_overwritten(ledger, tmp_path):
     with ledger.transaction():
         ledger.update("persons", head["id"], {"phone": "13700000000"})  # edited in the ledger
     book = openpyxl.load_workbook(out)
+    book.custom_doc_props = CustomPropertyList()  # the property gone, the title row kept
     sheet = book["劳动力台账"]
     header = [c.value for c in sheet[2]]
     for row in sheet.iter_rows(min_row=3):
@@ -120,6 +127,43 @@ def test_a_later_ledger_edit_is_a_conflict_not_overwritten(ledger, tmp_path):
     decided = import_ledger(ledger, out, update=True, take_sheet={conflict.change.key})
     assert decided.conflicts == []
     assert _person(ledger, HEAD)["phone"] == "13600000000"  # the user chose the sheet
+
+
+def test_an_edit_in_the_same_second_after_the_export_is_a_conflict(ledger, tmp_path):
+    # The title row says the export's second; an edit saved later in that same second passed
+    # for older than the sheet, and the village's stale cell overwrote it without a conflict.
+    # The export writes its time to the millisecond as a document property: no waiting here.
+    import_ledger(ledger, _base(tmp_path / "base.xlsx"))
+    out = tmp_path / "发给村里.xlsx"
+    for _ in range(50):  # start early in a second, so that export and edit share it
+        if dt.datetime.now(dt.UTC).microsecond < 300_000:
+            break
+        time.sleep(0.05)
+    export_ledger(ledger, out)
+    head = _person(ledger, HEAD)
+    with ledger.transaction():
+        ledger.update("persons", head["id"], {"phone": "13700000000"})  # edited in the ledger
+    edited = dt.datetime.now(dt.UTC)
+    book = openpyxl.load_workbook(out)
+    [stamp] = [p.value for p in book.custom_doc_props.props if p.name == EXPORTED_AT]
+    exported = dt.datetime.fromisoformat(stamp)
+    if exported.replace(microsecond=0) != edited.replace(microsecond=0):
+        pytest.skip("the machine took longer than a second between the export and the edit")
+    sheet = book["劳动力台账"]
+    header = [c.value for c in sheet[2]]
+    for row in sheet.iter_rows(min_row=3):
+        if row[header.index("身份证号码")].value == HEAD:
+            row[header.index("联系电话")].value = "13600000000"  # the village's stale edit
+    book.save(out)  # openpyxl keeps the property, as LibreOffice does
+
+    report = import_ledger(ledger, out, update=True)
+    assert report.sheet_date_source == EXACT
+    [conflict] = report.conflicts
+    assert (conflict.as_dict()["ledger"], conflict.as_dict()["sheet_value"]) == (
+        "13700000000",
+        "13600000000",
+    )
+    assert _person(ledger, HEAD)["phone"] == "13700000000"  # kept, not overwritten
 
 
 def test_dry_run_writes_nothing_and_reports_what_the_import_would(ledger, tmp_path):
