@@ -110,7 +110,7 @@ def check_figure_documents(
         raise PackError(
             name,
             None,
-            f"规则 {rule.id}（{rule.title}）的县定金额 {figure:g} 元须写明县里定这个金额的文件文号"
+            f"{_named(rule)}的县定金额 {figure:g} 元须写明县里定这个金额的文件文号"
             "（figure_document，并列入 [[documents]]）：申请表、花名册和公示表引用它作为补贴标准的依据",
         )
 
@@ -196,7 +196,10 @@ class _State:
         for rule in local.rules:
             if rule.id in self.rules:
                 raise PackError(
-                    name, None, f"规则 {rule.id} 已存在，修改已有规则请写在 [[overrides]] 中"
+                    name,
+                    None,
+                    f"本包新增的规则 {rule.id} 与已有的{_named(self.rules[rule.id])}编号相同，"
+                    "修改已有规则请写在 [[overrides]] 中",
                 )
             self.rules[rule.id] = rule
             self.cited += [(name, rule.id, c) for c in (rule.clause, *rule.also_clauses)]
@@ -231,7 +234,7 @@ class _State:
     def _override(self, override: RuleOverride) -> Rule:
         rule = self.rules.get(override.rule)
         if rule is None:
-            return _raise(self._refuse(f"要修改的规则 {override.rule} 不存在"))
+            return _raise(self._refuse(f"政策包里没有编号为 {override.rule} 的规则，无从修改"))
         changes: dict[str, Any] = {
             f: getattr(override, f) for f in _FREE_FIELDS if getattr(override, f) is not None
         }
@@ -245,30 +248,30 @@ class _State:
             changes |= self._figure_dates(rule, override)
         elif override.figure_document is not None:
             raise self._refuse(
-                f"规则 {rule.id}：写了县定标准的文号（figure_document）却没有写县定金额 figure"
+                f"{_named(rule)}：写了县定标准的文号（figure_document）却没有写县定金额 figure"
             )
         elif override.figure_from is not None or override.figure_before is not None:
             raise self._refuse(
-                f"规则 {rule.id}：写了县定金额的执行日期（figure_from）却没有写县定金额 figure"
+                f"{_named(rule)}：写了县定金额的执行日期（figure_from）却没有写县定金额 figure"
             )
         if override.conditions is not None:
             loosened = looser(rule.conditions, override.conditions)
             if loosened:
                 raise self._refuse(
-                    f"规则 {rule.id}（{rule.title}）的条件只能从严，不能放宽：{'；'.join(loosened)}"
+                    f"“{rule.title}”的条件只能从严，不能放宽（{rule.clause}）：{'；'.join(loosened)}"
                 )
             changes["conditions"] = override.conditions
         if override.valid_to is not None:
             changes["valid_to"] = override.valid_to
             changes["extensions"] = [*rule.extensions, self._extension(rule, override)]
         elif override.document is not None:
-            raise self._refuse(f"规则 {rule.id}：写了文号却没有写新的结束日期 valid_to")
+            raise self._refuse(f"{_named(rule)}：写了文号却没有写新的结束日期 valid_to")
         merged = rule.model_dump() | changes
         try:
             return Rule.model_validate(merged)
         except ValidationError as error:
             raise self._refuse(
-                f"规则 {rule.id}：" + problem_text(dict(error.errors()[0]))
+                f"{_named(rule)}：" + problem_text(dict(error.errors()[0]))
             ) from None
 
     def _amount(self, rule: Rule, override: RuleOverride) -> Amount | None:
@@ -293,12 +296,12 @@ class _State:
             return None
         if wanted.kind != current.kind or wanted.max != current.max or wanted.unit != current.unit:
             raise self._refuse(
-                f"规则 {rule.id}（{rule.title}）只能填写县定金额，不能改变标准的种类或最高限额"
+                f"“{rule.title}”只能填写县定金额，不能改变标准的种类或最高限额（{rule.clause}）"
             )
         value = wanted.value
         if value is not None and current.max is not None and value > current.max:
             raise self._refuse(
-                f"规则 {rule.id}（{rule.title}）的金额 {value:g} 元超过政策规定的最高 "
+                f"“{rule.title}”的金额 {value:g} 元超过政策规定的最高 "
                 f"{current.max:g} 元（{rule.clause}）"
             )
         return wanted
@@ -308,22 +311,21 @@ class _State:
         if override.figure_from is None:
             if override.figure_before is not None or override.figure_before_document:
                 raise self._refuse(
-                    f"规则 {rule.id}（{rule.title}）：写了此前的金额（figure_before）"
+                    f"{_named(rule)}：写了此前的金额（figure_before）"
                     "却没有写新金额的执行日期 figure_from"
                 )
             return {"figure_from": None, "figure_before": None, "figure_before_document": ""}
         before = override.figure_before
         cap = rule.amount.max
         if before is not None and (before <= 0 or (cap is not None and before > cap)):
-            limit = f"，且不超过政策规定的最高 {cap:g} 元（{rule.clause}）" if cap else ""
+            limit = f"，且不超过政策规定的最高 {cap:g} 元" if cap else ""
             raise self._refuse(
-                f"规则 {rule.id}（{rule.title}）{override.figure_from} 前的金额 {before:g} 元"
-                f"须大于 0 元{limit}"
+                f"{_named(rule)}：{override.figure_from} 前的金额 {before:g} 元须大于 0 元{limit}"
             )
         number = override.figure_before_document or ""
         if number and number not in self.documents:
             raise self._refuse(
-                f"规则 {rule.id}（{rule.title}）：此前金额的文号 {number} 不在本包的 [[documents]] 中"
+                f"{_named(rule)}：此前金额的文号 {number} 不在本包的 [[documents]] 中"
             )
         return {
             "figure_from": override.figure_from,
@@ -335,7 +337,7 @@ class _State:
         number = override.figure_document or ""
         if number and number not in self.documents:
             raise self._refuse(
-                f"规则 {rule.id}（{rule.title}）：县定标准的文号 {number} 不在本包的 [[documents]] 中"
+                f"{_named(rule)}：县定标准的文号 {number} 不在本包的 [[documents]] 中"
             )
         return number
 
@@ -375,12 +377,10 @@ class _State:
     def _extension(self, rule: Rule, override: RuleOverride) -> Extension:
         number = override.document
         if not number:
-            raise self._refuse(
-                f"规则 {rule.id}（{rule.title}）改变有效期必须写明县里的文号（document）"
-            )
+            raise self._refuse(f"{_named(rule)}：改变有效期必须写明县里的文号（document）")
         document = self.documents.get(number)
         if document is None:
-            raise self._refuse(f"规则 {rule.id}：文号 {number} 不在本包的 [[documents]] 中")
+            raise self._refuse(f"{_named(rule)}：文号 {number} 不在本包的 [[documents]] 中")
         return Extension(
             valid_to=override.valid_to or rule.valid_to or rule.valid_from,
             document=number,
@@ -419,9 +419,14 @@ class _State:
                 raise PackError(
                     file,
                     None,
-                    f"规则 {rule_id} 的依据“{clause}”没有以所列文件的文号或《标题》开头"
+                    f"“{self.rules[rule_id].title}”的依据“{clause}”没有以所列文件的文号或《标题》开头"
                     f"（已列文件：{listed}）",
                 )
+
+
+def _named(rule: Rule) -> str:
+    """A rule as the clerk knows it: its title and the document it rests on (not its id)."""
+    return f"“{rule.title}”（{rule.clause}）"
 
 
 def _raise(error: PackError) -> Rule:

@@ -187,8 +187,12 @@ def test_a_hand_written_pack_names_the_document_of_each_figure_it_sets(
 ) -> None:
     code, said = _publish(capsys, hub, _pack(tmp_path, "2026.1", 400, document=False))
     assert code == 2
-    assert "县定金额 400 元须写明县里定这个金额的文件文号（figure_document" in said
-    assert "一次性交通补助（脱贫人口新跨省务工）" in said and "未签发" in said
+    # The rule by its title and document, not 规则 transport_cross_province_lifted（…）.
+    assert (
+        f"“一次性交通补助（脱贫人口新跨省务工）”（{PROVINCE}）的县定金额 400 元"
+        "须写明县里定这个金额的文件文号（figure_document"
+    ) in said
+    assert RULE not in said and "未签发" in said
     code, said = _publish(capsys, hub, _pack(tmp_path, "2026.1", 400, document=True))
     assert code == 0, said
     assert in_force(hub).rule(RULE).citation == f"{PROVINCE}；县定标准：某县人社发〔2026〕3号"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -45,6 +46,10 @@ enabled = true
 figure = 80
 figure_document = "七人社通〔2026〕3号"
 """
+
+#: The rule the county pack above sets a figure for, as the clerk knows it: title and document.
+LIFTED_RULE = "“一次性交通补助（脱贫人口新跨省务工）”"
+OPINIONS = "（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（四）条）"
 
 
 def _registry(tmp_path: Path) -> PolicyRegistry:
@@ -101,7 +106,7 @@ def test_install_refuses_broken_pack_and_keeps_policy(tmp_path: Path) -> None:
     bad.write_text(
         COUNTY.replace('rule = "new_form_accident_insurance"', 'rule = "no_such_rule"'), "utf-8"
     )
-    with pytest.raises(PackError, match="要修改的规则 no_such_rule 不存在"):
+    with pytest.raises(PackError, match="政策包里没有编号为 no_such_rule 的规则，无从修改"):
         registry.install(bad)
     assert not (registry.local / "bad.toml").exists()
     assert registry.load().rule("transport_cross_province_lifted").amount.figure() is None
@@ -228,10 +233,13 @@ def test_amount_rules_checked() -> None:
 @pytest.mark.parametrize(
     ("change", "words"),
     [
-        (("figure = 300", "figure = 600"), "金额 600 元超过政策规定的最高 500 元"),
+        (
+            ("figure = 300", "figure = 600"),
+            f"{LIFTED_RULE}的金额 600 元超过政策规定的最高 500 元{OPINIONS}",
+        ),
         (
             ("figure = 300", 'amount = { kind = "fixed", value = 600 }'),
-            "只能填写县定金额，不能改变标准的种类或最高限额",
+            f"{LIFTED_RULE}只能填写县定金额，不能改变标准的种类或最高限额{OPINIONS}",
         ),
         (
             (
@@ -241,11 +249,26 @@ def test_amount_rules_checked() -> None:
             "“一次性交通补助（其他农村劳动力新跨省务工）”的标准是省里定的"
             "（100 元，黔府发〔2023〕12号 附件2 第（四）条），县里不能修改",
         ),
-        (('document = "七人社通〔2026〕3号"\nfigure', "figure"), "必须写明县里的文号"),
-        (('document = "七人社通〔2026〕3号"\nfigure', 'document = "无此号"\nfigure'), "不在本包的"),
+        (
+            ('document = "七人社通〔2026〕3号"\nfigure', "figure"),
+            f"{LIFTED_RULE}{OPINIONS}：改变有效期必须写明县里的文号（document）",
+        ),
+        (
+            ('document = "七人社通〔2026〕3号"\nfigure', 'document = "无此号"\nfigure'),
+            f"{LIFTED_RULE}{OPINIONS}：文号 无此号 不在本包的 [[documents]] 中",
+        ),
         (
             ("enabled = true", 'conditions = { forms = ["灵活就业", "单位就业"] }'),
-            "条件只能从严",
+            "“新就业形态劳动者意外伤害商业保险补贴”的条件只能从严，不能放宽"
+            "（黔府发〔2023〕12号 第（十一）条）：",
+        ),
+        (
+            ("figure = 300\n", ""),
+            f"{LIFTED_RULE}{OPINIONS}：写了县定标准的文号（figure_document）却没有写县定金额 figure",
+        ),
+        (
+            ('figure_document = "七人社通〔2026〕3号"\n\n', "figure_before = 200\n\n"),
+            f"{LIFTED_RULE}{OPINIONS}：写了此前的金额（figure_before）却没有写新金额的执行日期 figure_from",
         ),
     ],
     ids=[
@@ -255,6 +278,8 @@ def test_amount_rules_checked() -> None:
         "extension_without_document",
         "unknown_document",
         "looser_conditions",
+        "figure_document_without_figure",
+        "figure_before_without_from",
     ],
 )
 def test_county_may_not_change_what_the_seeds_fix(tmp_path: Path, change, words) -> None:
@@ -263,8 +288,15 @@ def test_county_may_not_change_what_the_seeds_fix(tmp_path: Path, change, words)
     text = COUNTY.replace(old, new)
     assert text != COUNTY
     (tmp_path / "c.toml").write_text(text, encoding="utf-8")
-    with pytest.raises(PackError, match=words):
+    with pytest.raises(PackError) as refused:
         registry.check(tmp_path / "c.toml")
+    said = str(refused.value)
+    # The rule by its title and document, as the clerk knows it (it opened 规则 <id>（…）).
+    assert words in said, said
+    assert "规则 " not in said, said
+    assert not any(i in said for i in ("transport_cross_province_lifted", "new_form_accident")), (
+        said
+    )
 
 
 def test_a_fixed_figure_refused_names_the_rule_by_its_title(tmp_path: Path) -> None:
@@ -317,7 +349,10 @@ def test_every_rule_cites_a_listed_document(tmp_path: Path) -> None:
         "《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》", "本县文件"
     )
     (tmp_path / "c.toml").write_text(COUNTY.split("[[overrides]]")[0] + rule, encoding="utf-8")
-    with pytest.raises(PackError, match="没有以所列文件的文号或《标题》开头"):
+    with pytest.raises(
+        PackError,
+        match="“培训生活费补贴”的依据“本县文件第（十七）条”没有以所列文件的文号或《标题》开头",
+    ):
         registry.check(tmp_path / "c.toml")
 
 
@@ -328,7 +363,14 @@ def test_new_rule_may_not_reuse_an_id(tmp_path: Path) -> None:
     end = seeds.index("# ----", start)
     local = COUNTY.split("[[overrides]]")[0] + seeds[start:end]
     (tmp_path / "dup.toml").write_text(local, encoding="utf-8")
-    with pytest.raises(PackError, match="已存在"):
+    with pytest.raises(
+        PackError,
+        match=re.escape(
+            "本包新增的规则 training_living 与已有的“培训生活费补贴”"
+            "（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（十七）条）编号相同，"
+            "修改已有规则请写在 [[overrides]] 中"
+        ),
+    ):
         registry.check(tmp_path / "dup.toml")
 
 
