@@ -21,7 +21,16 @@ from fieldapp.domain.models import EmploymentSpell, UnemploymentRegistration
 from fieldapp.domain.month import Month
 from fieldapp.domain.progress import Cancelled
 from fieldapp.domain.regions import PlaceScope
-from fieldapp.policy.report import CHART_MOST, LEVELS, PLACES, AreaFigures, MonthlyReport, largest
+from fieldapp.policy.report import (
+    CHART_MOST,
+    LEVELS,
+    NO_PLACE,
+    PLACES,
+    UNRECORDED,
+    AreaFigures,
+    MonthlyReport,
+    largest,
+)
 from fieldapp.services.exports import record_export
 from fieldapp.services.report import monthly_report
 from fieldapp.ui import policy_access
@@ -48,10 +57,6 @@ def _yuan(amount: float) -> str:
 
 
 UNEMPLOYED = UnemploymentRegistration.TABLE
-#: How `policy.report` counts a job of the employed recorded without its form.
-UNRECORDED = "未登记"
-#: How `policy.report` counts a job of the employed recorded without its place.
-NO_PLACE = "地点未登记"
 
 
 class ReportsPage(QWidget):
