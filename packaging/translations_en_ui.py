@@ -565,6 +565,9 @@ EN_UI: dict[str, str] = {
     "其他（%1种形式）": "Other (%1 forms)",
     "其他：%1": "Other: %1",
     "%1 %2人": "%1 %2",
+    # 报表's chart of claimed yuan past eight subsidies, the same way
+    "其他（%1项补贴）": "Other (%1 subsidies)",
+    "%1 %2元": "%1 %2 yuan",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

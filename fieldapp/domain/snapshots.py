@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import MISSING, fields
+from dataclasses import fields
 from enum import Enum
 from typing import Any, ClassVar, Protocol, TypeVar, get_type_hints
 
@@ -65,7 +65,9 @@ def snapshot_maker(cls: type[S]) -> Callable[[Sequence[Any]], S]:
     """Builds `cls` from its fields' values in `snapshot_fields` order, stored or model form.
 
     Each value is brought to the field's annotated type: ISO text to a date, 0/1 to a bool,
-    an enum to its text, a missing text to the field's default.
+    an enum to its text. A missing or blank text stays blank (''), never the field's default:
+    a default is what a new record starts with, not what a blank stored value meant (a blank
+    `form` read as 单位就业, a blank 劳动能力 as 普通劳动力, would be paid or counted on).
     """
     made = _MAKERS.get(cls)
     if made is not None:
@@ -73,8 +75,7 @@ def snapshot_maker(cls: type[S]) -> Callable[[Sequence[Any]], S]:
     hints = get_type_hints(cls)
     steps: list[tuple[int, Callable[[Any], Any]]] = []
     for index, spec in enumerate(fields(cls)):
-        default = "" if spec.default is MISSING else spec.default
-        convert = _converter(hints[spec.name], default)
+        convert = _converter(hints[spec.name])
         if convert is not None:
             steps.append((index, convert))
 
@@ -91,7 +92,7 @@ def snapshot_maker(cls: type[S]) -> Callable[[Sequence[Any]], S]:
 _MAKERS: dict[type, Callable[[Sequence[Any]], Any]] = {}
 
 
-def _converter(hint: Any, default: Any) -> Callable[[Any], Any] | None:
+def _converter(hint: Any) -> Callable[[Any], Any] | None:
     if hint is dt.date:
         return _date
     if hint == dt.date | None:
@@ -101,7 +102,7 @@ def _converter(hint: Any, default: Any) -> Callable[[Any], Any] | None:
     if hint == bool | None:
         return _optional(bool)
     if hint is str:
-        return lambda value: _text(value) or default
+        return _text
     if hint == str | None:
         return _optional(_text)
     return None  # numbers are stored as they are

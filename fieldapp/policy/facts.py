@@ -76,7 +76,7 @@ class SpellFacts:
 
     def __post_init__(self) -> None:
         # A stored form none of the program's (打零工 from an old import, written past the
-        # services; its model refuses it) is read as 未登记: the 月报 counted it as a form of
+        # services; its model refuses it), or a blank one, is read as 未登记: the 月报 counted it as a form of
         # its own, and no rule may see a form it cannot name. Safe for eligibility: a pack's
         # `forms` are the program's and never 未登记 (`Conditions`), so neither is paid, and
         # nothing else asks a spell's form but for 自主创业 and 公益性岗位.

@@ -39,7 +39,12 @@ from fieldapp.reference import divisions
 
 EMPLOYED, NOT_EMPLOYED, NO_LABOUR = "已就业", "未就业", "无劳动能力或非劳动年龄"
 WORK_STATES = (EMPLOYED, NOT_EMPLOYED, NO_LABOUR)
-PLACES = tuple(p.value for p in PlaceScope) + ("地点未登记",)
+#: How a job of the employed recorded without its place is counted (`employed_by_place`) …
+NO_PLACE = "地点未登记"
+#: … and one recorded without its form (`employed_by_form`: `EmploymentForm.UNKNOWN`, as
+#: the facts read a blank form or one none of the program's).
+UNRECORDED = EmploymentForm.UNKNOWN.value
+PLACES = tuple(p.value for p in PlaceScope) + (NO_PLACE,)
 APPROVED = frozenset({ClaimState.COUNTY_APPROVED.value, ClaimState.PAID.value})
 #: 三类人员 (seed 004): 脱贫人口, 农村低收入人口 and 易地搬迁人口, with the groups each includes.
 THREE_GROUPS = "三类人员"
@@ -249,13 +254,13 @@ def _person_figures(
         scope = (
             str(place_scope(person.home_code, spell.place_code))
             if spell.place_code and person.home_code
-            else "地点未登记"
+            else NO_PLACE
         )
         fig.employed_by_place[scope] += 1
         fig.employed_by_form[spell.form] += 1
     elif state == EMPLOYED:
-        fig.employed_by_place["地点未登记"] += 1
-        fig.employed_by_form["未登记"] += 1
+        fig.employed_by_place[NO_PLACE] += 1
+        fig.employed_by_form[UNRECORDED] += 1
     for reg in person.registrations:
         if (
             reg.registered_date

@@ -8,7 +8,7 @@ from __future__ import annotations
 import copy
 from collections import Counter
 
-from fieldapp.policy.report import CHART_MOST
+from fieldapp.policy.report import CHART_MOST, ClaimFigures
 from fieldapp.ui import i18n
 from tests.ui.conftest import wait_idle
 
@@ -69,3 +69,41 @@ def test_eight_forms_are_charted_each(demo_window, qtbot):
     page.show_report(report)
     assert len(page.form_chart.items) == len(report.total.employed_by_form)
     assert page.form_chart.toolTip() == ""
+
+
+#: Twelve subsidies claimed, two of them from two funding sources (one bar each subsidy).
+CLAIMED = {f"补贴{chr(0x4E00 + i)}": 12000.0 - 1000 * i + 0.5 for i in range(12)}
+
+
+def _with_claims(report, claimed: dict[str, float]):
+    many = copy.deepcopy(report)
+    many.total.claims = {}
+    for n, (title, amount) in enumerate(claimed.items()):
+        if n < 2:  # the same subsidy from two sources: one bar, their sum
+            many.total.claims[(title, "中央")] = ClaimFigures(claimed_amount=amount - 500)
+            many.total.claims[(title, "省级")] = ClaimFigures(claimed_amount=500.0)
+        else:
+            many.total.claims[(title, "县级")] = ClaimFigures(claimed_amount=amount)
+    return many
+
+
+def test_a_chart_of_many_subsidies_keeps_every_yuan(demo_window, qtbot):
+    """报表's chart of claimed yuan kept the eight largest subsidies and dropped the rest: a
+    ninth subsidy's yuan were in no bar. Now as the chart of forms: seven and one 其他."""
+    page, report = _report(demo_window, qtbot)
+    page.show_report(_with_claims(report, CLAIMED))
+    bars = page.claims_chart.items
+    assert len(bars) == CHART_MOST
+    ranked = sorted(CLAIMED, key=lambda t: -CLAIMED[t])
+    assert bars[:-1] == [(t, CLAIMED[t]) for t in ranked[: CHART_MOST - 1]]
+    rest = ranked[CHART_MOST - 1 :]
+    assert bars[-1] == (f"其他（{len(rest)}项补贴）", sum(CLAIMED[t] for t in rest))
+    assert sum(n for _l, n in bars) == sum(CLAIMED.values())
+    tip = page.claims_chart.toolTip()
+    assert tip == "其他：" + "、".join(f"{t} {CLAIMED[t]:g}元" for t in rest)
+
+    # eight subsidies: each its bar, no tooltip
+    eight = dict(list(CLAIMED.items())[:CHART_MOST])
+    page.show_report(_with_claims(report, eight))
+    assert sorted(page.claims_chart.items) == sorted(eight.items())
+    assert page.claims_chart.toolTip() == ""

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -19,7 +21,16 @@ from fieldapp.domain.models import EmploymentSpell, UnemploymentRegistration
 from fieldapp.domain.month import Month
 from fieldapp.domain.progress import Cancelled
 from fieldapp.domain.regions import PlaceScope
-from fieldapp.policy.report import CHART_MOST, LEVELS, PLACES, AreaFigures, MonthlyReport, largest
+from fieldapp.policy.report import (
+    CHART_MOST,
+    LEVELS,
+    NO_PLACE,
+    PLACES,
+    UNRECORDED,
+    AreaFigures,
+    MonthlyReport,
+    largest,
+)
 from fieldapp.services.exports import record_export
 from fieldapp.services.report import monthly_report
 from fieldapp.ui import policy_access
@@ -40,11 +51,12 @@ def employed(fig: AreaFigures) -> int:
     return sum(fig.employed_by_place.values())
 
 
+def _yuan(amount: float) -> str:
+    """An amount of yuan as read: 1500, 1234.5 (to the fen, no trailing zeros)."""
+    return f"{amount:.2f}".rstrip("0").rstrip(".")
+
+
 UNEMPLOYED = UnemploymentRegistration.TABLE
-#: How `policy.report` counts a job of the employed recorded without its form.
-UNRECORDED = "未登记"
-#: How `policy.report` counts a job of the employed recorded without its place.
-NO_PLACE = "地点未登记"
 
 
 class ReportsPage(QWidget):
@@ -162,22 +174,11 @@ class ReportsPage(QWidget):
             [self._form_said(form), n]
             for form, n in sorted(total.employed_by_form.items(), key=lambda kv: -kv[1])
         ]
-        shown = largest(
-            forms, CHART_MOST, lambda n: self.tr("其他（%1种形式）").replace("%1", str(n))
-        )
-        self.form_chart.set_data([(label, n) for label, n in shown])
-        counted = [row for row in forms if row[1]]
-        folded = counted[CHART_MOST - 1 :] if len(counted) > CHART_MOST else []
-        self.form_chart.setToolTip(
-            self.tr("其他：%1").replace(
-                "%1",
-                self.tr("、").join(
-                    self.tr("%1 %2人").replace("%1", label).replace("%2", str(n))
-                    for label, n in folded
-                ),
-            )
-            if folded
-            else ""
+        self._chart_largest(
+            self.form_chart,
+            forms,
+            lambda n: self.tr("其他（%1种形式）").replace("%1", str(n)),
+            lambda label, n: self.tr("%1 %2人").replace("%1", label).replace("%2", str(n)),
         )
         self.level_chart.set_data(
             [
@@ -188,8 +189,35 @@ class ReportsPage(QWidget):
         by_rule: dict[str, float] = {}
         for (rule, _source), fig in total.claims.items():
             by_rule[rule] = by_rule.get(rule, 0) + fig.claimed_amount
-        self.claims_chart.set_data(sorted(by_rule.items(), key=lambda kv: -kv[1])[:8])
+        # Every subsidy claimed: past CHART_MOST, the largest and one 其他 summing the rest (a
+        # ninth subsidy's yuan were dropped from the chart, its total short of the claims').
+        self._chart_largest(
+            self.claims_chart,
+            [[title, amount] for title, amount in sorted(by_rule.items(), key=lambda kv: -kv[1])],
+            lambda n: self.tr("其他（%1项补贴）").replace("%1", str(n)),
+            lambda label, n: self.tr("%1 %2元").replace("%1", label).replace("%2", _yuan(n)),
+        )
         self.export_button.setEnabled(True)
+
+    def _chart_largest(
+        self,
+        chart: BarChart,
+        rows: list[list[Any]],
+        other: Callable[[int], str],
+        each: Callable[[str, Any], str],
+    ) -> None:
+        """Chart `rows` (label, figure; the most first) as `largest` cuts them: past CHART_MOST
+        the largest and one 其他 for the rest, the rest named (`each`) in the chart's tooltip."""
+        chart.set_data([(label, n) for label, n in largest(rows, CHART_MOST, other)])
+        counted = [row for row in rows if row[1]]
+        folded = counted[CHART_MOST - 1 :] if len(counted) > CHART_MOST else []
+        chart.setToolTip(
+            self.tr("其他：%1").replace(
+                "%1", self.tr("、").join(each(label, n) for label, n in folded)
+            )
+            if folded
+            else ""
+        )
 
     def _place_said(self, place: str) -> str:
         """Where a job is relative to the household's county (`PlaceScope`, or 地点未登记:
