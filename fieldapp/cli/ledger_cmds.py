@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from fieldapp.cli.common import JSON_HELP, fail, open_ledger, print_json
 from fieldapp.domain import idnumber
 from fieldapp.domain.dates import china_minute, written
-from fieldapp.domain.errors import InvalidIdNumber
+from fieldapp.domain.errors import InvalidIdNumber, MalformedRow
 from fieldapp.domain.labels import field_label
 from fieldapp.domain.places_said import say_place
 from fieldapp.reference import divisions
@@ -58,7 +58,7 @@ def cmd_person_show(args: argparse.Namespace) -> int:
     ledger = open_ledger(args)
     try:
         person = records.person_by_id_number(ledger, args.id_number)
-    except InvalidIdNumber as error:
+    except (InvalidIdNumber, MalformedRow) as error:
         return fail(str(error))
     if person is None:
         return fail(idnumber.not_in_ledger(args.id_number))

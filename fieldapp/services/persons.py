@@ -14,7 +14,12 @@ from typing import TYPE_CHECKING
 from fieldapp.domain import idnumber
 from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.enums import Category, Relation
-from fieldapp.domain.errors import DuplicateIdNumber, NeedsConfirmation, ValidationFailed
+from fieldapp.domain.errors import (
+    DuplicateIdNumber,
+    MalformedRow,
+    NeedsConfirmation,
+    ValidationFailed,
+)
 from fieldapp.domain.models import CategoryMembership, Household, Person
 from fieldapp.domain.phone import phone_problem
 from fieldapp.services.changes import ChangeSet
@@ -25,18 +30,33 @@ if TYPE_CHECKING:
     from fieldapp.store.ledger import Ledger
 
 
+def _holder(ledger: Ledger, number: str, own_id: str) -> Person | None:
+    """The live person holding an ID number, for the duplicate check of `own_id`'s save: its
+    own unreadable stored row is no duplicate (saving corrects it); another person's is
+    refused with what is wrong with it (`MalformedRow`): the number is taken."""
+    try:
+        return records.person_by_id_number(ledger, number)
+    except MalformedRow as error:
+        if own_id and error.row_id == own_id:
+            return None
+        raise
+
+
 def check_entry(ledger: Ledger, person: Person, *, confirmed: bool = False) -> list[str]:
     """The entry rules; raises DuplicateIdNumber / NeedsConfirmation, returns warnings.
 
     A phone typed or changed must be a real number (`phone_problem`); ValidationFailed names
     what is wrong.
     """
-    stored = records.find(ledger, Person, person.id) if person.id else None
+    try:
+        stored = records.find(ledger, Person, person.id) if person.id else None
+    except MalformedRow:  # its stored row unreadable: this save corrects it, the phone checked
+        stored = None
     if stored is None or stored.phone != person.phone:  # a number typed now, not one inherited
         problem = phone_problem(person.phone)
         if problem:
             raise ValidationFailed(problem)
-    existing = records.person_by_id_number(ledger, person.id_number)
+    existing = _holder(ledger, person.id_number, person.id)
     if existing is not None and existing.id != person.id:
         raise DuplicateIdNumber(
             person.id_number, existing.id, existing.name, records.person_place(ledger, existing)
@@ -164,7 +184,7 @@ def restore(ledger: Ledger, actor: Actor, person_id: str, reason: str) -> Change
     Refused when another person now holds the same ID number (restoring would make two).
     """
     person = records.get(ledger, Person, person_id)
-    holder = records.person_by_id_number(ledger, person.id_number)
+    holder = _holder(ledger, person.id_number, person.id)
     if holder is not None and holder.id != person.id:
         raise DuplicateIdNumber(
             person.id_number, holder.id, holder.name, records.person_place(ledger, holder)

@@ -61,7 +61,10 @@ def malformed(table: str, row: dict[str, Any], error: Exception) -> MalformedRow
         where = problem.get("loc") or ()
         if where and str(where[0]) not in fields:
             fields.append(str(where[0]))
-    newer = bool(problems) and all(p.get("type") == "enum" for p in problems)
+    # An empty value is no later version's choice: it is a value left out (an older program).
+    newer = bool(problems) and all(
+        p.get("type") == "enum" and str(p.get("input") or "").strip() for p in problems
+    )
     row_id = str(row.get("id") or "")
     skipped = Skipped(table, row_id, tuple(fields), newer)
     if newer:
@@ -72,6 +75,37 @@ def malformed(table: str, row: dict[str, Any], error: Exception) -> MalformedRow
     else:
         message = f"{skipped.describe()} 的数据不合格，无法使用。请县里更正这条记录（它仍在台账中，没有丢失）"
     return MalformedRow(table, row_id, fields, message, newer)
+
+
+def _value_said(value: Any) -> str:
+    """A stored value as a clerk reads it: “（空）” for nothing, else the value quoted."""
+    text = "" if value is None else str(value).strip()
+    return "（空）" if not text else f"“{text[:40]}”"
+
+
+def person_unreadable(row: dict[str, Any], error: Exception) -> MalformedRow:
+    """The `MalformedRow` for a person found by ID number whose stored row the model refused:
+    the person is in the ledger, but which field holds which value the program cannot read,
+    and what to do — not "no such person", which would send the clerk to add them again."""
+    found = malformed("persons", row, error)
+    values = {
+        str(p["loc"][0]): p.get("input", row.get(str(p["loc"][0])))
+        for p in getattr(error, "errors", lambda: [])()
+        if p.get("loc")
+    }
+    parts = "；".join(
+        f"“{field_label(f)}”存的是{_value_said(values.get(f, row.get(f)))}" for f in found.fields
+    )
+    who = f"{row.get('name') or ''}（身份证号 {row.get('id_number') or ''}）".strip()
+    if found.newer:
+        remedy = "这是本机程序没有的选项，多半是本机的程序比中心旧，请升级本机的程序"
+    else:
+        remedy = "请县里打开这个人，把这一项改成正确的值"
+    message = (
+        f"台账中有这个人：{who}，但{parts or '记录的内容'}，本程序读不了，暂时不能使用。"
+        f"{remedy}（这个人仍在台账中，没有丢失，不要重新录入）"
+    )
+    return MalformedRow(found.table, found.row_id, found.fields, message, found.newer)
 
 
 def note(db: Any, error: MalformedRow) -> None:

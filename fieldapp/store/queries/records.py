@@ -25,7 +25,7 @@ from fieldapp.domain.models import (
 from fieldapp.domain.places_said import say_place
 from fieldapp.reference import divisions
 from fieldapp.store.queries.areas import listed_places
-from fieldapp.store.queries.malformed import malformed, note
+from fieldapp.store.queries.malformed import malformed, note, person_unreadable
 
 if TYPE_CHECKING:
     from fieldapp.store.ledger import Ledger
@@ -87,9 +87,22 @@ def _select(ledger: Ledger, model: type[R], where: str, params: Iterable[Any] = 
 
 
 def person_by_id_number(ledger: Ledger, number: str) -> Person | None:
-    """The live person holding this ID number, if any."""
-    found = _select(ledger, Person, "id_number = ?", [idnumber.normalise(number)])
-    return found[0] if found else None
+    """The live person holding this ID number, if any; `MalformedRow` (saying the person is
+    in the ledger, which field holds which unreadable value, and what to do) when their
+    stored row is one the model refuses — never None for a person who is there."""
+    rows = ledger.db.execute(
+        "SELECT * FROM [persons] WHERE deleted = 0 AND id_number = ? ORDER BY rowid",
+        [idnumber.normalise(number)],
+    )
+    names = [d[0] for d in rows.description]
+    row = rows.fetchone()
+    if row is None:
+        return None
+    stored = dict(zip(names, row, strict=True))
+    try:
+        return Person.model_validate({k: v for k, v in stored.items() if v is not None})
+    except (ValidationError, ValueError, TypeError) as error:
+        raise person_unreadable(stored, error) from None
 
 
 def namesakes(ledger: Ledger, person: Person) -> list[Person]:
