@@ -156,7 +156,7 @@ EN_UI: dict[str, str] = {
     "找到 %1 个U盘：请在“导出到”中选好要用的一个，再点“导出数据包”": "%1 USB sticks found: choose the one to use under “Export to”, then click “Export bundle” again",
     # The person panel, on a person whose stored row no model accepts.
     "这个人的记录有本机程序没有的选项（%1），无法显示。多半是本机的程序比中心旧，请升级本机的程序；这条记录仍在台账中，没有丢失": "This person's record holds a choice this program lacks (%1) and cannot be shown. This computer's program is likely older than the hub's: please upgrade it. The record is kept in the ledger",
-    "这个人的记录数据不合格（%1），无法显示。请县里更正这条记录；它仍在台账中，没有丢失": "This person's record holds invalid data (%1) and cannot be shown. Please ask the county to correct it; the record is kept in the ledger",
+    "这个人的记录中有本程序读不了的值（%1），无法显示。请在左侧列表中双击这个人打开，改正这一项后保存；这个人仍在台账中，没有丢失，不要重新录入": "This person's record holds a value this program cannot read (%1) and cannot be shown. Double-click the person in the list on the left, correct that field and save; the person is kept in the ledger, do not enter them again",
     # A person's job, registration or service entered by mistake, deleted from their panel.
     "“%1”（%2 起）这条就业经历": "the job “%1” (since %2)",
     "%1 的这条失业登记": "the unemployment registration of %1",

@@ -30,6 +30,15 @@ if TYPE_CHECKING:
     from fieldapp.store.ledger import Ledger
 
 
+def _unreadable(ledger: Ledger, person_id: str) -> bool:
+    """True when a person's stored row is one the model refuses (an older program's)."""
+    try:
+        records.find(ledger, Person, person_id) if person_id else None
+    except MalformedRow:
+        return True
+    return False
+
+
 def _holder(ledger: Ledger, number: str, own_id: str) -> Person | None:
     """The live person holding an ID number, for the duplicate check of `own_id`'s save: its
     own unreadable stored row is no duplicate (saving corrects it); another person's is
@@ -103,6 +112,8 @@ def save(
         if new_household is not None:
             person = person.model_copy(update={"household_id": writer.insert(new_household)})
         warnings = check_entry(ledger, person, confirmed=confirmed)
+        if loaded is not None and _unreadable(ledger, person.id):
+            loaded = None  # its stored row corrected: every field as the editor showed it
         person_id = writer.save(person, loaded)
         if categories is not None:
             wanted = set(categories)

@@ -17,6 +17,7 @@ from fieldapp.domain.errors import MalformedRow
 from fieldapp.policy.registry import PolicyRegistry
 from fieldapp.services import persons
 from fieldapp.services.claims import EligibilityService
+from fieldapp.services.writer import actor_of
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.queries import records
 from tests.conftest import make_id
@@ -49,7 +50,7 @@ def _said_right(text: str) -> None:
     assert "台账中没有" not in text
     assert "台账中有这个人：王0" in text and NUMBER in text
     assert "“劳动能力”存的是（空）" in text
-    assert "打开这个人" in text and "不要重新录入" in text
+    assert "双击这个人打开，改正这一项后保存" in text and "不要重新录入" in text
 
 
 def test_the_lookup_says_the_person_is_there_and_what_is_wrong(ledger):
@@ -98,3 +99,19 @@ def test_saving_the_person_corrected_is_not_refused_as_a_duplicate(ledger):
     another = corrected.model_copy(update={"id": "", "name": "李四"})
     with pytest.raises(MalformedRow, match="台账中有这个人：王0"):
         persons.check_entry(ledger, another, confirmed=True)
+
+
+def test_the_corrected_save_writes_the_field_the_editor_showed(ledger):
+    """The editor shows the unreadable field at its default; saved unchanged from what it
+    showed, that value is still written (the stored row is corrected, not left unreadable)."""
+    person_id = _spoilt(ledger)
+    shown, refused = records.person_for_repair(ledger, person_id)
+    assert refused == ["labour_ability"] and shown.labour_ability == "普通劳动力"
+    persons.save(ledger, actor_of(ledger), shown, confirmed=True, loaded=shown)
+    assert records.person_by_id_number(ledger, NUMBER) is not None
+    assert (
+        ledger.db.execute(
+            "SELECT labour_ability FROM persons WHERE id = ?", [person_id]
+        ).fetchone()[0]
+        == "普通劳动力"
+    )

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from fieldapp.domain.enums import LabourAbility
 from fieldapp.store.changelog import Change
 from fieldapp.store.ledger import Ledger, natural_id
 from tests.cli.test_malformed_rows import BAD_CLAIM, _garbage
@@ -124,7 +125,43 @@ def test_a_person_no_model_accepts_is_said_on_the_panel_not_left_to_the_last_one
     assert panel.person is None
     assert not panel.edit_button.isEnabled() and not panel.delete_button.isEnabled()
     text = panel.summary.text()
-    assert "数据不合格" in text and "请县里更正" in text and "仍在台账中" in text
+    assert "读不了" in text and "双击这个人打开" in text and "仍在台账中" in text
     assert bad[:8] not in text and "张长英" not in text
-    assert page.edit_person(bad) is None  # Enter or a double click on its row: said the same
-    assert panel.person is None and "数据不合格" in panel.summary.text()
+    # Enter or a double click on its row: no editor (its name and ID number, which have no
+    # default, are what is wrong), said the same
+    assert page.edit_person(bad) is None
+    assert panel.person is None and "读不了" in panel.summary.text()
+
+
+def _blank_labour(ledger: Ledger, person_id: str, _household_id: str) -> None:
+    """What an older program left: an empty 劳动能力, straight into the row."""
+    with ledger.db.conn:
+        ledger.db.conn.execute("UPDATE persons SET labour_ability = '' WHERE id = ?", [person_id])
+
+
+def test_a_person_with_an_unreadable_field_is_opened_corrected_and_saved(open_with, qtbot):
+    """The panel says which field cannot be read and to double-click the person; the editor
+    opens with that field at its default; the clerk sets it, saves, and the person reads again
+    — the correction logged like any edit."""
+    win = open_with(_blank_labour)
+    page = win.show_page("ledger")
+    ledger = win.session.ledger
+    person_id, name = ledger.db.execute(
+        "SELECT id, name FROM persons WHERE labour_ability = ''"
+    ).fetchone()
+    win.open_person(person_id)
+    text = page.panel.summary.text()
+    assert page.panel.person is None and "劳动能力" in text and "双击这个人打开" in text
+    editor = page.edit_person(person_id)
+    assert editor is not None and editor.person is not None and editor.person.name == name
+    assert editor.labour.value() == LabourAbility.ORDINARY  # the default, for the clerk to set
+    editor.labour.set_value(LabourAbility.WEAK)
+    editor.save()
+    stored = ledger.db.execute(
+        "SELECT labour_ability FROM persons WHERE id = ?", [person_id]
+    ).fetchone()[0]
+    assert stored == LabourAbility.WEAK.value
+    page.panel.show_person(person_id)
+    assert page.panel.person is not None and page.panel.person.name == name
+    lines = [row.text for row in page.panel.history.rows]
+    assert any("劳动能力" in line and "弱劳动力或半劳动力" in line for line in lines), lines

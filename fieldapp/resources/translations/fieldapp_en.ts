@@ -4031,10 +4031,6 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation>This person's record holds a choice this program lacks (%1) and cannot be shown. This computer's program is likely older than the hub's: please upgrade it. The record is kept in the ledger</translation>
     </message>
     <message>
-      <source>这个人的记录数据不合格（%1），无法显示。请县里更正这条记录；它仍在台账中，没有丢失</source>
-      <translation>This person's record holds invalid data (%1) and cannot be shown. Please ask the county to correct it; the record is kept in the ledger</translation>
-    </message>
-    <message>
       <source>删除</source>
       <translation>Delete</translation>
     </message>
@@ -4121,6 +4117,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>%1：%2</source>
       <translation>%1: %2</translation>
+    </message>
+    <message>
+      <source>这个人的记录中有本程序读不了的值（%1），无法显示。请在左侧列表中双击这个人打开，改正这一项后保存；这个人仍在台账中，没有丢失，不要重新录入</source>
+      <translation>This person's record holds a value this program cannot read (%1) and cannot be shown. Double-click the person in the list on the left, correct that field and save; the person is kept in the ledger, do not enter them again</translation>
     </message>
   </context>
   <context>

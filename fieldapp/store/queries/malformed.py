@@ -100,7 +100,7 @@ def person_unreadable(row: dict[str, Any], error: Exception) -> MalformedRow:
     if found.newer:
         remedy = "这是本机程序没有的选项，多半是本机的程序比中心旧，请升级本机的程序"
     else:
-        remedy = "请县里打开这个人，把这一项改成正确的值"
+        remedy = "请在台账页双击这个人打开，改正这一项后保存"
     message = (
         f"台账中有这个人：{who}，但{parts or '记录的内容'}，本程序读不了，暂时不能使用。"
         f"{remedy}（这个人仍在台账中，没有丢失，不要重新录入）"

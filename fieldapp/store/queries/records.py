@@ -76,6 +76,22 @@ def get(ledger: Ledger, model: type[R], row_id: str) -> R:
     return found
 
 
+def person_for_repair(ledger: Ledger, person_id: str) -> tuple[Person, list[str]]:
+    """A person whose stored row the model refuses, for the editor that corrects it: the row
+    with the refused fields left at the model's defaults, and those fields. `MalformedRow`
+    when even that is refused (a field with no default is wrong: the name, the ID number),
+    NotFound when there is no such row."""
+    row = ledger.get(Person.TABLE, person_id) if person_id else None
+    if row is None:
+        raise NotFound(f"找不到记录 {person_id}")
+    try:
+        return to_model(Person, row), []
+    except MalformedRow as error:
+        refused = list(error.fields)
+    kept = {k: v for k, v in row.items() if k not in refused}
+    return to_model(Person, kept), refused
+
+
 def _select(ledger: Ledger, model: type[R], where: str, params: Iterable[Any] = ()) -> list[R]:
     """Live (not deleted) records matching a trusted WHERE clause."""
     rows = ledger.db.execute(

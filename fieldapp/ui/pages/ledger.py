@@ -323,8 +323,13 @@ class LedgerPage(QWidget):
         except NotFound:
             return None
         except MalformedRow:
-            self.panel.show_person(person_id)  # which says why it cannot be opened
-            return None
+            # Its stored row unreadable (an older program's): the panel says which field; the
+            # editor opens with that field at its default, for the clerk to set and save.
+            self.panel.show_person(person_id)
+            try:
+                person, _refused = records.person_for_repair(self.session.ledger, person_id)
+            except (MalformedRow, NotFound):
+                return None
         editor = PersonEditor(self.session, person, parent=self)
         return self._run_editor(editor)
 
