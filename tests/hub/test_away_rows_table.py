@@ -142,3 +142,46 @@ def test_setting_the_rows_writes_only_those_that_changed(
     with hub.ledger.transaction():
         log.set_away_rows("甲村", {})
     assert log.away_rows("甲村") == {} and log.away_rows("乙村") == {"q1": 2}
+
+
+def test_a_move_whose_answer_the_hub_lost_the_vector_of_is_told_again_and_leaks_nothing(
+    hub: Hub,
+    make_device,  # noqa: ANN001
+    tmp_path: Path,
+) -> None:
+    """The answer that told a village of a move is lost on the way, and the hub's record of
+    the vector it was made at is gone too (a forced state: a hand-mended or half-restored hub
+    file). Without that vector there is nothing to cut the mover's changes at: the hub does
+    not then let every change since through (the new village's phone), nor withhold the move
+    for good: the next answer tells the move again, up to it, and the village converges."""
+    village = make_device(VILLAGE_NAME, VILLAGE)
+    site = make_device("幸福安置点", SITE)
+    _home, (mover, stays) = add_family(village, VILLAGE, ["105", "107"], surname="王")
+    _trip(hub, village, VILLAGE_NAME, tmp_path, 1)
+    _trip(hub, site, "幸福安置点", tmp_path, 1)
+    new_home = _move(hub, mover)
+    hub.export_for(VILLAGE_NAME, tmp_path / "lost-2.fs")  # never reaches the village
+    serial = hub.log.away_rows(VILLAGE_NAME)[mover]
+    with hub.ledger.transaction():
+        hub.ledger.db.execute(
+            "DELETE FROM sync_issued WHERE peer = ? AND serial = ?", [VILLAGE_NAME, serial]
+        )
+    _trip(hub, site, "幸福安置点", tmp_path, 2)
+    with site.transaction():
+        site.update("persons", mover, {"phone": "13912345678"})
+    _trip(hub, site, "幸福安置点", tmp_path, 3)
+    with hub.ledger.transaction():
+        hub.ledger.update("persons", stays, {"phone": "13800000001"})
+    assert hub.ledger.get("persons", mover)["phone"] == "13912345678"
+
+    plan = hub.plan_answer(VILLAGE_NAME)
+    assert not any(c[5] == mover and "13912345678" in str(c) for c in plan.changes)
+    assert plan.away[mover] is None  # told again in this answer
+    for n in (3, 4):
+        _trip(hub, village, VILLAGE_NAME, tmp_path, n)
+        moved = village.get("persons", mover)
+        assert moved["household_id"] == new_home  # the move reached it
+        assert moved["phone"] != "13912345678"  # what came after it did not
+        assert village.get("persons", stays)["phone"] == "13800000001"
+    assert hub.log.away_rows(VILLAGE_NAME) == {}
+    assert hub.plan_answer(VILLAGE_NAME).changes == []
