@@ -307,7 +307,6 @@ class Hub:
             if before is not None and (before.area_code, before.device_role) != (area_code, role):
                 # A new scope: what it was sent for the old one is no reason to send more.
                 self.state.forget_sent(device)
-                self.log.set_away_rows(device, {})
             self.log.forget_reported(device)  # the new computer has not said what it runs
             self.log.forget_refusals(device)  # nor had a bundle refused
             self.state.add_peer(

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from fieldapp.domain.models import Household
 from fieldapp.hub.folder import Hub
+from fieldapp.services.incarnation import start_new_incarnation
 from fieldapp.store.migrations import m0039_hub_away_rows as m0039
 from fieldapp.store.migrations import migrate
 from fieldapp.sync.exchange import export_bundle, import_bundle
@@ -185,3 +186,27 @@ def test_a_move_whose_answer_the_hub_lost_the_vector_of_is_told_again_and_leaks_
         assert village.get("persons", stays)["phone"] == "13800000001"
     assert hub.log.away_rows(VILLAGE_NAME) == {}
     assert hub.plan_answer(VILLAGE_NAME).changes == []
+
+
+def test_a_new_change_log_id_forgets_the_rows_away_with_what_was_sent(
+    hub: Hub,
+    make_device,  # noqa: ANN001
+    tmp_path: Path,
+) -> None:
+    """A village restored from a backup writes under a new change-log id: the hub forgets what
+    it sent it (its next answer is complete) and the rows that left its area with it, as when
+    the county changes its area or gives it up; kept alone they named answers whose vectors
+    are gone."""
+    village = make_device(VILLAGE_NAME, VILLAGE)
+    _home, (mover, stays) = add_family(village, VILLAGE, ["105", "107"], surname="王")
+    _trip(hub, village, VILLAGE_NAME, tmp_path, 1)
+    _move(hub, mover)
+    hub.export_for(VILLAGE_NAME, tmp_path / "lost-2.fs")  # never reaches the village
+    assert mover in hub.log.away_rows(VILLAGE_NAME)
+    start_new_incarnation(village)
+    with village.transaction():
+        village.update("persons", stays, {"phone": "13800000002"})
+    hub.import_file(export_bundle(village, tmp_path / "up-restored.fs").path)
+    assert hub.state.peer(VILLAGE_NAME).origin == village.device_id
+    assert hub.log.away_rows(VILLAGE_NAME) == {}
+    assert hub.state.issued_vector(VILLAGE_NAME, 1) == {}
