@@ -171,7 +171,11 @@ def _register_hub(sub: argparse._SubParsersAction) -> None:
                         help="中心电脑的时钟改对后：因“时间比中心快一天以上”“申领日期还没有到”扣下的修改"
                         "按同样的规定重新核对，现在通过的接受为县里的修改，其余照旧扣下")  # fmt: skip
     p.add_argument("--reason", default="", help="处理意见，设备上会看到")
-    p = add("violations", "合并后的问题：重复身份证号、一次性补贴重复申领", cmd_hub_violations)
+    p = add(
+        "violations",
+        "合并后的问题：重复身份证号、一次性补贴重复申领、修改时间写法异常",
+        cmd_hub_violations,
+    )
     p.add_argument("--json", action="store_true", help=JSON_HELP)
     from fieldapp.cli.user_cmds import register_hub
 
@@ -788,7 +792,7 @@ def cmd_hub_violations(args: argparse.Namespace) -> int:
     for n, p in enumerate(problems, start=1):
         print(f"{n}. {p['message']}")
     if not problems:
-        print("没有发现重复身份证号或重复申领")
+        print("没有发现重复身份证号、重复申领或修改时间写法异常")
     return 0
 
 

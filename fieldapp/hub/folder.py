@@ -307,7 +307,6 @@ class Hub:
             if before is not None and (before.area_code, before.device_role) != (area_code, role):
                 # A new scope: what it was sent for the old one is no reason to send more.
                 self.state.forget_sent(device)
-                self.log.set_away_rows(device, {})
             self.log.forget_reported(device)  # the new computer has not said what it runs
             self.log.forget_refusals(device)  # nor had a bundle refused
             self.state.add_peer(
@@ -652,12 +651,17 @@ class Hub:
         # first told it, never with a later change: a device that never confirms that answer
         # would otherwise hear of the moved family's new phone and account for good.
         told = {r: s for r, s in away.items() if s is not None and s > peer.acked_out}
+        at = {s: self.state.issued_vector(device, s) for s in set(told.values())}
+        # One whose answer the hub has no vector of (a record lost) is told again, in this
+        # answer, as one leaving now: sent up to its departure and nothing later, never every
+        # change since for want of the vector to cut it at.
+        retold = {r for r, s in told.items() if not at[s]}
+        for r in retold:
+            away[r] = None
+            del told[r]
         if told:
-            at = {s: self.state.issued_vector(device, s) for s in set(told.values())}
             changes = [
-                c
-                for c in changes
-                if c[5] not in told or not at[told[c[5]]] or c[1] <= at[told[c[5]]].get(c[0], 0)
+                c for c in changes if c[5] not in told or c[1] <= at[told[c[5]]].get(c[0], 0)
             ]
         # A row it is told left its area in this answer is sent up to its departure: the new
         # village's phone, account and employer taken since never reach the old one.
@@ -669,7 +673,12 @@ class Hub:
             since = acked or self.state.first_issued_vector(device)
             left = answers.departures(db, leaving, now, since)
             keys = answers.taken_keys(db, (c for c in changes if c[5] in left))
-            changes = [c for c in changes if c[5] not in left or keys[(c[0], c[1])] <= left[c[5]]]
+            changes = [
+                c
+                for c in changes
+                if (c[5] not in left and c[5] not in retold)
+                or (c[5] in left and keys[(c[0], c[1])] <= left[c[5]])
+            ]
         changes.sort(key=_ORIGIN_SEQ)
         return AnswerPlan(area, changes, now, new, arrived, quick, away, back, gone - back)
 

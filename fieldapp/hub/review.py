@@ -1,5 +1,7 @@
 """Checks re-run at the hub on merged data: the same person entered twice (one ID number on
-two live rows) and one-time subsidies claimed twice (two devices offline), for review."""
+two live rows), one-time subsidies claimed twice (two devices offline), and changes logged
+with stamps no clock writes (digits of another script, taken before the hub refused them),
+for review."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from fieldapp.store import replica
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.queries.areas import listed_places
 from fieldapp.store.queries.claims import ClaimQueries
+from fieldapp.store.sync_state import SyncState
 
 
 def find_violations(ledger: Ledger) -> list[dict[str, object]]:
@@ -43,6 +46,44 @@ def find_violations(ledger: Ledger) -> list[dict[str, object]]:
                 "kind": "limit",
                 "message": violation.message,
                 "rows": [violation.first.id, violation.repeat.id],
+            }
+        )
+    found.extend(_odd_stamps(ledger))
+    return found
+
+
+def _odd_stamps(ledger: Ledger) -> list[dict[str, object]]:
+    """One entry per device whose logged changes carry stamps in digits of another script
+    (full-width, Arabic-Indic): the merge compares stamps as text, so such a change may win
+    over a later one of the same field made without sight of it. The hub cannot say
+    what time was meant, so it tells the clerk which device and which people."""
+    odd = replica.odd_stamps(ledger.db)
+    if not odd:
+        return []
+    names = SyncState(ledger.db).origin_names()
+    by_device: dict[str, list[tuple[str, str]]] = {}
+    for origin, table, row in odd:
+        by_device.setdefault(names.get(origin, "未登记的设备"), []).append((table, row))
+    found: list[dict[str, object]] = []
+    for device, rows in sorted(by_device.items()):
+        people: list[str] = []
+        for table, row in rows:
+            person = ledger.get("persons", row) if table == "persons" else None
+            name = str(person.get("name") or "") if person else ""
+            if name and name not in people:
+                people.append(name)
+        others = sum(1 for t, _ in rows if t != "persons")
+        said = "、".join(people[:10]) + ("等" if len(people) > 10 else "")
+        if others:
+            said += ("，" if said else "") + f"另有 {others} 条其他记录"
+        found.append(
+            {
+                "kind": "odd_stamp",
+                "message": f"设备「{device}」送来的 {len(rows)} 条修改，修改时间用的不是普通数字"
+                "（全角或其他文字的数字），正常的程序写不出来；合并时按时间比先后，它们可能压过"
+                f"别人后来对同一项的修改。涉及：{said}。请核对这些记录，联系技术支持处理，"
+                "并查看这台电脑上的程序是否被改动过",
+                "rows": sorted({r for _, r in rows}),
             }
         )
     return found

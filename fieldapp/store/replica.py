@@ -90,6 +90,18 @@ def duplicate_id_numbers(db: sqlite_utils.Database) -> list[tuple[str, list[str]
     return [(n, sorted(ids.split(","))) for n, ids in rows]
 
 
+def odd_stamps(db: sqlite_utils.Database) -> list[tuple[str, str, str]]:
+    """Logged changes whose stamp holds anything but ASCII digits and dashes, as (origin,
+    table, row id), in a fixed order: full-width or Arabic-Indic digits a hub took before it
+    checked them (commit 1bcf59f3), which as text sort above every stamp a clock writes.
+    `trim` strips the allowed characters from both ends; anything left is another one."""
+    rows = db.execute(
+        "SELECT device_id, tbl, row_id FROM changes WHERE trim(hlc, '0123456789-') != '' "
+        "ORDER BY device_id, seq"
+    ).fetchall()
+    return [(str(o), str(t), str(r)) for o, t, r in rows]
+
+
 def conflict_keys(db: sqlite_utils.Database) -> list[tuple[str, str, str]]:
     """Every open conflict as (table, row id, field), in a fixed order."""
     rows = db.execute("SELECT tbl, row_id, field FROM conflicts ORDER BY tbl, row_id, field")

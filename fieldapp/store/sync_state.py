@@ -196,9 +196,12 @@ class SyncState:
 
     def forget_sent(self, name: str) -> None:
         """Hub: forget what a device was sent, so its next answer is worked out afresh and
-        complete (a restored device, or one whose area or role the county changed)."""
+        complete (a restored device, or one whose area or role the county changed), and with
+        it the rows it was sent that left its area (`HubLog.away_rows`): kept alone, they
+        would name answers whose vectors are gone."""
         self.db.execute("DELETE FROM sync_sent_rows WHERE peer = ?", [name])
         self.db.execute("DELETE FROM sync_issued WHERE peer = ?", [name])
+        self.db.execute("DELETE FROM hub_away_rows WHERE device = ?", [name])
 
     # -- version vectors --------------------------------------------------------------------
 

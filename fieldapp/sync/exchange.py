@@ -542,7 +542,6 @@ def _import_local(
                 if floor:
                     for gone in state.passed_over(floor):  # revoked: complete if it returns
                         state.forget_sent(gone)
-                        HubLog(ledger.db).set_away_rows(gone, {})
                     arrivals.prune(ledger.db, floor)
         copied = identity.role == "device" and (
             _reused(ledger, refused_here) or _ahead_of_log(ledger, manifest)

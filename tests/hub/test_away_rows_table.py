@@ -10,6 +10,7 @@ from pathlib import Path
 
 from fieldapp.domain.models import Household
 from fieldapp.hub.folder import Hub
+from fieldapp.services.incarnation import start_new_incarnation
 from fieldapp.store.migrations import m0039_hub_away_rows as m0039
 from fieldapp.store.migrations import migrate
 from fieldapp.sync.exchange import export_bundle, import_bundle
@@ -142,3 +143,70 @@ def test_setting_the_rows_writes_only_those_that_changed(
     with hub.ledger.transaction():
         log.set_away_rows("甲村", {})
     assert log.away_rows("甲村") == {} and log.away_rows("乙村") == {"q1": 2}
+
+
+def test_a_move_whose_answer_the_hub_lost_the_vector_of_is_told_again_and_leaks_nothing(
+    hub: Hub,
+    make_device,  # noqa: ANN001
+    tmp_path: Path,
+) -> None:
+    """The answer that told a village of a move is lost on the way, and the hub's record of
+    the vector it was made at is gone too (a forced state: a hand-mended or half-restored hub
+    file). Without that vector there is nothing to cut the mover's changes at: the hub does
+    not then let every change since through (the new village's phone), nor withhold the move
+    for good: the next answer tells the move again, up to it, and the village converges."""
+    village = make_device(VILLAGE_NAME, VILLAGE)
+    site = make_device("幸福安置点", SITE)
+    _home, (mover, stays) = add_family(village, VILLAGE, ["105", "107"], surname="王")
+    _trip(hub, village, VILLAGE_NAME, tmp_path, 1)
+    _trip(hub, site, "幸福安置点", tmp_path, 1)
+    new_home = _move(hub, mover)
+    hub.export_for(VILLAGE_NAME, tmp_path / "lost-2.fs")  # never reaches the village
+    serial = hub.log.away_rows(VILLAGE_NAME)[mover]
+    with hub.ledger.transaction():
+        hub.ledger.db.execute(
+            "DELETE FROM sync_issued WHERE peer = ? AND serial = ?", [VILLAGE_NAME, serial]
+        )
+    _trip(hub, site, "幸福安置点", tmp_path, 2)
+    with site.transaction():
+        site.update("persons", mover, {"phone": "13912345678"})
+    _trip(hub, site, "幸福安置点", tmp_path, 3)
+    with hub.ledger.transaction():
+        hub.ledger.update("persons", stays, {"phone": "13800000001"})
+    assert hub.ledger.get("persons", mover)["phone"] == "13912345678"
+
+    plan = hub.plan_answer(VILLAGE_NAME)
+    assert not any(c[5] == mover and "13912345678" in str(c) for c in plan.changes)
+    assert plan.away[mover] is None  # told again in this answer
+    for n in (3, 4):
+        _trip(hub, village, VILLAGE_NAME, tmp_path, n)
+        moved = village.get("persons", mover)
+        assert moved["household_id"] == new_home  # the move reached it
+        assert moved["phone"] != "13912345678"  # what came after it did not
+        assert village.get("persons", stays)["phone"] == "13800000001"
+    assert hub.log.away_rows(VILLAGE_NAME) == {}
+    assert hub.plan_answer(VILLAGE_NAME).changes == []
+
+
+def test_a_new_change_log_id_forgets_the_rows_away_with_what_was_sent(
+    hub: Hub,
+    make_device,  # noqa: ANN001
+    tmp_path: Path,
+) -> None:
+    """A village restored from a backup writes under a new change-log id: the hub forgets what
+    it sent it (its next answer is complete) and the rows that left its area with it, as when
+    the county changes its area or gives it up; kept alone they named answers whose vectors
+    are gone."""
+    village = make_device(VILLAGE_NAME, VILLAGE)
+    _home, (mover, stays) = add_family(village, VILLAGE, ["105", "107"], surname="王")
+    _trip(hub, village, VILLAGE_NAME, tmp_path, 1)
+    _move(hub, mover)
+    hub.export_for(VILLAGE_NAME, tmp_path / "lost-2.fs")  # never reaches the village
+    assert mover in hub.log.away_rows(VILLAGE_NAME)
+    start_new_incarnation(village)
+    with village.transaction():
+        village.update("persons", stays, {"phone": "13800000002"})
+    hub.import_file(export_bundle(village, tmp_path / "up-restored.fs").path)
+    assert hub.state.peer(VILLAGE_NAME).origin == village.device_id
+    assert hub.log.away_rows(VILLAGE_NAME) == {}
+    assert hub.state.issued_vector(VILLAGE_NAME, 1) == {}

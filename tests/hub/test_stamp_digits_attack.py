@@ -69,3 +69,35 @@ def test_raise_stamps_reads_only_stamps_a_clock_writes(hub: Hub) -> None:
     with hub.ledger.transaction():
         log.raise_stamps(changes)
     assert _kept(hub) == [(HIGHEST + "d1", str(wall + 5))]
+
+
+@pytest.mark.parametrize("digits", [WIDE, ARABIC], ids=["full-width", "arabic-indic"])
+def test_a_hub_that_logged_one_before_says_so_naming_the_device(
+    hub: Hub, make_device: Any, tmp_path: Path, digits: dict[int, int]
+) -> None:
+    """A hub that took such a stamp before it refused them keeps it in its log, where as
+    text it sorts above every stamp a clock writes: `hub violations` tells the clerk, in
+    Chinese, which device sent it and whose record it touches (the hub cannot say what time
+    was meant, so it does not guess one)."""
+    from fieldapp.sync.exchange import export_bundle
+
+    village = make_device("红星村", VILLAGE)
+    _, (person,) = add_family(village, VILLAGE, ["101"], surname="王")
+    hub.import_file(export_bundle(village, tmp_path / "up.fs").path)
+    assert not [p for p in hub.violations() if p["kind"] == "odd_stamp"]
+    origin = village.device_id
+    stamp = format_stamp(1_796_000_000_000, 0)
+    odd = forge(
+        village,
+        "persons",
+        person,
+        {"phone": "13900000000"},
+        hlc=stamp[:13].translate(digits) + stamp[13:],
+    )
+    hub.ledger.apply_changes([odd])  # as a hub before 1bcf59f3 logged it
+    found = [p for p in hub.violations() if p["kind"] == "odd_stamp"]
+    assert len(found) == 1, found
+    message = str(found[0]["message"])
+    assert "红星村" in message and "王" in message and "1 条修改" in message, message
+    assert origin not in message and person not in message  # no ids for people
+    assert found[0]["rows"] == [person]
