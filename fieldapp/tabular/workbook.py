@@ -47,7 +47,6 @@ from fieldapp.tabular.columns import (
     LEDGER,
     Column,
 )
-from fieldapp.tabular.output import write_whole
 
 #: One row as the writer takes it: header → cell.
 Record = dict[str, Any]
@@ -181,10 +180,10 @@ def write_ledger_workbook(
         name: [float(c.width) for c in cols] for name, cols in layout.items()
     }
     widths[HELP_SHEET] = [24.0, 10.0, HINT_WIDTH]
-    made = io.BytesIO()  # zipped in memory: a full stick leaves no half zip (see `write_whole`)
+    made = io.BytesIO()  # zipped in memory: a full stick leaves no half zip (`write_pieces`)
     with _said_as_the_disks(), _no_panic_text():
         _write_worksheets(data, made, header_row, merge, widths, validations, help_rows, layout)
-    write_whole(path, docprops.with_exported_at(made, exported_at))
+    docprops.write_with_exported_at(path, made, exported_at)
 
 
 def _write_worksheets(
