@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
@@ -65,15 +65,28 @@ def xlsx_book(path: str | Path, options: dict[str, Any] | None = None) -> Iterat
 
 
 def write_whole(path: Path, data: bytes | memoryview) -> None:
-    """Write `data` as the file `path`, synced to the disk; an OSError if it does not fit.
+    """Write `data` as the file `path`, synced to the disk; an OSError if it does not fit
+    (`write_pieces`)."""
+    write_pieces(path, [data])
+
+
+def write_pieces(path: Path, pieces: Iterable[bytes | memoryview]) -> None:
+    """Write `pieces` one after another as the file `path`, synced to the disk; an OSError if
+    they do not fit, and then no file at `path` (`saving.discard`): a full disk never leaves a
+    half file under the name, even for a caller that writes the name itself.
 
     Unbuffered, so that a failed write leaves nothing pending for a later close to fail on
     again (and Python to print as "Exception ignored")."""
     fd = os.open(path, os.O_CREAT | os.O_TRUNC | os.O_WRONLY | getattr(os, "O_BINARY", 0), 0o600)
     try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+        try:
+            for piece in pieces:
+                view = memoryview(piece)
+                while view:
+                    view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except BaseException:
+        saving.discard(path)
+        raise

@@ -47,7 +47,6 @@ from fieldapp.tabular.columns import (
     LEDGER,
     Column,
 )
-from fieldapp.tabular.output import write_whole
 
 #: One row as the writer takes it: header → cell.
 Record = dict[str, Any]
@@ -101,6 +100,22 @@ def records(rows: Iterable[Sequence[Any]], columns: tuple[Column, ...]) -> Itera
     return chain((first,), made)
 
 
+def _header_if_empty(rows: Iterable[Record], columns: tuple[Column, ...]) -> Iterator[Record]:
+    """`rows`, or one blank record when there are none, so a sheet without rows still gets its
+    header (the writer takes a sheet's columns from its first record: without one it wrote no
+    header, and warned that every column's width and format was out of range). Lazy: the
+    child's sheets arrive in order through one pipe, each read only when the writer reaches it;
+    and no Python runs per row (the first record is looked at, the rest chained in C)."""
+    rest = iter(rows)
+
+    def parts() -> Iterator[Iterable[Record]]:
+        first = next(rest, None)
+        yield (dict.fromkeys(c.header for c in columns),) if first is None else (first,)
+        yield rest
+
+    return chain.from_iterable(parts())
+
+
 def _formats(columns: tuple[Column, ...]) -> list[rx.Format]:
     """Per column: text columns as text (a number typed later stays text too), dates as dates.
 
@@ -147,7 +162,9 @@ def write_ledger_workbook(
     (every title row opens with `DEMO_TITLE`).
     """
     layout: dict[str, tuple[Column, ...]] = dict(COLUMNS_OF)
-    data: list[tuple[str, Any]] = [(name, sheets[name]) for name in layout]
+    data: list[tuple[str, Any]] = [
+        (name, _header_if_empty(sheets[name], cols)) for name, cols in layout.items()
+    ]
     help_rows = _help_records()
     data.append((HELP_SHEET, help_rows))
     header_row = {name: 1 for name in layout} | {HELP_SHEET: 0}
@@ -181,10 +198,10 @@ def write_ledger_workbook(
         name: [float(c.width) for c in cols] for name, cols in layout.items()
     }
     widths[HELP_SHEET] = [24.0, 10.0, HINT_WIDTH]
-    made = io.BytesIO()  # zipped in memory: a full stick leaves no half zip (see `write_whole`)
+    made = io.BytesIO()  # zipped in memory: a full stick leaves no half zip (`write_pieces`)
     with _said_as_the_disks(), _no_panic_text():
         _write_worksheets(data, made, header_row, merge, widths, validations, help_rows, layout)
-    write_whole(path, docprops.with_exported_at(made, exported_at))
+    docprops.write_with_exported_at(path, made, exported_at)
 
 
 def _write_worksheets(

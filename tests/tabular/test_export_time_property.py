@@ -8,9 +8,11 @@ and the property must survive a re-save by LibreOffice (the title row's second i
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import io
 import shutil
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -53,12 +55,13 @@ def test_the_export_time_is_a_property_to_the_millisecond_and_every_part_is_kept
     assert dates.sheet_date(path, []) == (AT, dates.EXACT)
 
 
-def test_every_other_part_is_copied_as_the_writer_compressed_it():
+def test_every_other_part_is_copied_as_the_writer_compressed_it(tmp_path):
     made = io.BytesIO()
     records = [{"姓名": f"张{i}", "身份证号码": f"52050219750316{i:04d}"} for i in range(2000)]
     rx.write_worksheets([("劳动力台账", records)], made)
     plain = zipfile.ZipFile(io.BytesIO(made.getvalue()))
-    result = zipfile.ZipFile(io.BytesIO(bytes(docprops.with_exported_at(made, AT))))
+    docprops.write_with_exported_at(tmp_path / "a.xlsx", made, AT)
+    result = zipfile.ZipFile(tmp_path / "a.xlsx")
     assert result.testzip() is None
     assert result.namelist() == [*plain.namelist(), "docProps/custom.xml"]
     for info in plain.infolist():
@@ -92,7 +95,39 @@ def test_a_workbook_with_properties_of_its_own_is_left_as_written(tmp_path):
         archive.writestr("_rels/.rels", "<Relationships></Relationships>")
         archive.writestr("docProps/custom.xml", "<Properties/>")
     before = bytes(made.getbuffer())
-    assert bytes(docprops.with_exported_at(made, AT)) == before
+    docprops.write_with_exported_at(tmp_path / "a.xlsx", made, AT)
+    assert (tmp_path / "a.xlsx").read_bytes() == before
+
+
+def test_a_disk_too_small_for_the_workbook_leaves_no_half_file(tmp_path):
+    """The parts go to the file as they are copied: a full disk must not leave the first ones
+    under the name (a file-size limit stands in for the full stick: EFBIG, as ENOSPC)."""
+    made = io.BytesIO()
+    records = [{"姓名": f"张{i}", "身份证号码": f"52050219750316{i:04d}"} for i in range(20000)]
+    rx.write_worksheets([("劳动力台账", records)], made)
+    assert made.getbuffer().nbytes > 100_000
+    path = tmp_path / "台账.xlsx"
+    script = (
+        "import io, resource, signal, sys, datetime as dt\n"
+        "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (100_000, 100_000))\n"
+        "from fieldapp.tabular import docprops\n"
+        "made = io.BytesIO(sys.stdin.buffer.read())\n"
+        "at = dt.datetime(2026, 12, 5, tzinfo=dt.UTC)\n"
+        "try:\n"
+        "    docprops.write_with_exported_at(sys.argv[1], made, at)\n"
+        "except OSError as error:\n"
+        "    print(error.errno)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(path)],
+        input=bytes(made.getbuffer()),
+        capture_output=True,
+        check=True,
+        timeout=120,
+    )
+    assert done.stdout.strip() == str(errno.EFBIG).encode()
+    assert not path.exists()
 
 
 def test_libreoffice_keeps_the_property_when_it_saves_the_workbook_again(tmp_path):
