@@ -90,22 +90,21 @@ def records(rows: Iterable[Sequence[Any]], columns: tuple[Column, ...]) -> Itera
     The writer places a record's values by position and takes the header from the first
     record's keys; it takes only dicts. Each dict is made by C code (no Python per cell or per
     row): at 100 000 persons the export's own Python around the writer cost as much as the
-    writer. A sheet with no rows gets one blank record, so its header is still written.
+    writer. A sheet with no rows gives no records: `write_ledger_workbook` gives it its header
+    (`_header_if_empty`, the one place for that, whichever process writes).
     """
     headers = tuple(c.header for c in columns)
-    made = map(dict, map(zip, repeat(headers), rows))
-    first = next(made, None)
-    if first is None:
-        return iter([dict.fromkeys(headers)])
-    return chain((first,), made)
+    return map(dict, map(zip, repeat(headers), rows))
 
 
 def _header_if_empty(rows: Iterable[Record], columns: tuple[Column, ...]) -> Iterator[Record]:
     """`rows`, or one blank record when there are none, so a sheet without rows still gets its
     header (the writer takes a sheet's columns from its first record: without one it wrote no
-    header, and warned that every column's width and format was out of range). Lazy: the
-    child's sheets arrive in order through one pipe, each read only when the writer reaches it;
-    and no Python runs per row (the first record is looked at, the rest chained in C)."""
+    header, and warned that every column's width and format was out of range). The one place
+    a sheet without rows gets it: `records` and the child's sheets (`writer_process`) give no
+    record for such a sheet. Lazy: the child's sheets arrive in order through one pipe, each
+    read only when the writer reaches it; and no Python runs per row (the first record is
+    looked at, the rest chained in C)."""
     rest = iter(rows)
 
     def parts() -> Iterator[Iterable[Record]]:

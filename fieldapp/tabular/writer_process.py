@@ -108,19 +108,15 @@ def _send_sheets(
     sender: _Sender, sheets: Mapping[str, Iterable[bytes]], check: Callable[[], None]
 ) -> None:
     """Every sheet's batches in the workbook's order, each sheet closed by `_END` (a sheet with
-    no rows gets one blank row, as `workbook.records` gives it, so its header is written);
-    stops early when the child stopped reading."""
-    for name, columns in COLUMNS_OF.items():
-        sent = False
+    no rows is just its `_END`: the child's `workbook.write_ledger_workbook` gives it its
+    header); stops early when the child stopped reading."""
+    for name in COLUMNS_OF:
         for batch in sheets[name]:
             check()
             if sender.failed:
                 return
-            if batch != b"[]":
+            if batch != b"[]":  # an empty batch carries nothing: not sent
                 sender.put(batch)
-                sent = True
-        if not sent:
-            sender.put(json.dumps([[None] * len(columns)]).encode())
         sender.put(_END)
 
 
