@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 EN_UI: dict[str, str] = {
+    "存的是%1，本程序读不了，请选一项": "stored as %1, which this program cannot read: choose one",
+    "“%1”存的是%2，本程序读不了：请在“%1”中选一项后再保存": "“%1” is stored as %2, which this program cannot read: choose one in “%1”, then save",
     "请稍候": "Please wait",
     "还有导入、导出或同步在进行，请等它完成后再切换语言。": "An import, export or exchange is still running; switch the language when it has finished.",
     "请检查": "Please check",

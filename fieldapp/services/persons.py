@@ -30,13 +30,14 @@ if TYPE_CHECKING:
     from fieldapp.store.ledger import Ledger
 
 
-def _unreadable(ledger: Ledger, person_id: str) -> bool:
-    """True when a person's stored row is one the model refuses (an older program's)."""
+def _unreadable(ledger: Ledger, person_id: str) -> list[str]:
+    """The fields of a person's stored row the model refuses (an older program's); none when
+    it reads."""
     try:
         records.find(ledger, Person, person_id) if person_id else None
-    except MalformedRow:
-        return True
-    return False
+    except MalformedRow as error:
+        return list(error.fields)
+    return []
 
 
 def _holder(ledger: Ledger, number: str, own_id: str) -> Person | None:
@@ -112,9 +113,18 @@ def save(
         if new_household is not None:
             person = person.model_copy(update={"household_id": writer.insert(new_household)})
         warnings = check_entry(ledger, person, confirmed=confirmed)
-        if loaded is not None and _unreadable(ledger, person.id):
-            loaded = None  # its stored row corrected: every field as the editor showed it
-        person_id = writer.save(person, loaded)
+        unreadable = _unreadable(ledger, person.id) if loaded is not None else []
+        if loaded is not None and unreadable:
+            # Its stored row corrected: the fields changed in the editor and the unreadable
+            # ones (chosen there), not the rest, which another program may have saved since.
+            before = loaded.fields()
+            fields = {
+                k: v for k, v in person.fields().items() if k in unreadable or before.get(k) != v
+            }
+            writer.update(Person, person.id, fields)
+            person_id = person.id
+        else:
+            person_id = writer.save(person, loaded)
         if categories is not None:
             wanted = set(categories)
             _hold_categories(

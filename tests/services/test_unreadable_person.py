@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 
 from fieldapp.cli.main import main as cli
+from fieldapp.domain.enums import LabourAbility
 from fieldapp.domain.errors import MalformedRow
+from fieldapp.domain.models import Person
 from fieldapp.policy.registry import PolicyRegistry
 from fieldapp.services import persons
 from fieldapp.services.claims import EligibilityService
@@ -106,7 +108,7 @@ def test_the_corrected_save_writes_the_field_the_editor_showed(ledger):
     showed, that value is still written (the stored row is corrected, not left unreadable)."""
     person_id = _spoilt(ledger)
     shown, refused = records.person_for_repair(ledger, person_id)
-    assert refused == ["labour_ability"] and shown.labour_ability == "普通劳动力"
+    assert refused == {"labour_ability": "（空）"} and shown.labour_ability == "普通劳动力"
     persons.save(ledger, actor_of(ledger), shown, confirmed=True, loaded=shown)
     assert records.person_by_id_number(ledger, NUMBER) is not None
     assert (
@@ -115,3 +117,22 @@ def test_the_corrected_save_writes_the_field_the_editor_showed(ledger):
         ).fetchone()[0]
         == "普通劳动力"
     )
+
+
+def test_the_corrected_save_writes_only_what_the_editor_changed_and_the_unreadable(ledger):
+    """The editor showed the row; meanwhile another program saved the person's 备注 and 电话.
+    The correction writes the 劳动能力 chosen and the 户籍地代码 changed in the editor, and
+    leaves the 备注 and 电话 as the other program saved them (not the editor's stale ones)."""
+    person_id = _spoilt(ledger)
+    shown, _ = records.person_for_repair(ledger, person_id)
+    with ledger.db.conn:
+        ledger.db.conn.execute(
+            "UPDATE persons SET notes = '已外出', phone = '13800000000' WHERE id = ?", [person_id]
+        )
+    edited = shown.model_copy(update={"labour_ability": LabourAbility.WEAK, "hukou_code": "520526"})
+    persons.save(ledger, actor_of(ledger), edited, confirmed=True, loaded=shown)
+    row = ledger.db.execute(
+        "SELECT labour_ability, hukou_code, notes, phone FROM persons WHERE id = ?", [person_id]
+    ).fetchone()
+    assert tuple(row) == ("弱劳动力或半劳动力", "520526", "已外出", "13800000000")
+    assert records.get(ledger, Person, person_id).labour_ability == "弱劳动力或半劳动力"

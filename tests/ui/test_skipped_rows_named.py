@@ -11,8 +11,11 @@ from pathlib import Path
 import pytest
 
 from fieldapp.domain.enums import LabourAbility
+from fieldapp.domain.models import Person
 from fieldapp.store.changelog import Change
 from fieldapp.store.ledger import Ledger, natural_id
+from fieldapp.store.queries import records
+from fieldapp.ui.dialogs.person_editor import PersonEditor
 from tests.cli.test_malformed_rows import BAD_CLAIM, _garbage
 from tests.ui.conftest import UI_USER
 
@@ -155,7 +158,11 @@ def test_a_person_with_an_unreadable_field_is_opened_corrected_and_saved(open_wi
     editor = page.edit_person(person_id)
     assert editor is not None and editor.person is not None and editor.person.name == name
     assert editor.labour.value() == LabourAbility.ORDINARY  # the default, for the clerk to set
-    editor.labour.set_value(LabourAbility.WEAK)
+    label = editor.form.labelForField(editor.labour)
+    assert "存的是（空），本程序读不了，请选一项" in label.text()
+    assert "读不了" in label.toolTip() and "读不了" in editor.labour.toolTip()
+    _choose(editor.labour, LabourAbility.WEAK)
+    assert label.text() == "劳动能力" and not editor.labour.toolTip()
     editor.save()
     stored = ledger.db.execute(
         "SELECT labour_ability FROM persons WHERE id = ?", [person_id]
@@ -165,3 +172,44 @@ def test_a_person_with_an_unreadable_field_is_opened_corrected_and_saved(open_wi
     assert page.panel.person is not None and page.panel.person.name == name
     lines = [row.text for row in page.panel.history.rows]
     assert any("劳动能力" in line and "弱劳动力或半劳动力" in line for line in lines), lines
+
+
+def _choose(combo, value: str) -> None:
+    """What a clerk's pick in the list does: the index set and `activated` emitted (also when
+    the pick is the value already shown)."""
+    index = combo.findData(value)
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+
+
+def _stored_labour(ledger: Ledger, person_id: str) -> str:
+    return ledger.db.execute(
+        "SELECT labour_ability FROM persons WHERE id = ?", [person_id]
+    ).fetchone()[0]
+
+
+def test_an_unreadable_field_not_chosen_is_not_saved_at_its_default(open_with, qtbot):
+    """Saved without touching the marked 劳动能力, the form is refused in Chinese naming it and
+    nothing is written (the default 普通劳动力 is nobody's choice); chosen — the default on
+    purpose counts — it saves."""
+    win = open_with(_blank_labour)
+    page = win.show_page("ledger")
+    ledger = win.session.ledger
+    (person_id,) = ledger.db.execute("SELECT id FROM persons WHERE labour_ability = ''").fetchone()
+    person, unreadable = records.person_for_repair(ledger, person_id)
+    editor = PersonEditor(win.session, person, parent=page, unreadable=unreadable)
+    qtbot.addWidget(editor)
+    editor.notes.setText("已核实")
+    editor.save()
+    said = editor.error.text()
+    assert "“劳动能力”存的是（空）" in said and "请在“劳动能力”中选一项后再保存" in said
+    assert _stored_labour(ledger, person_id) == ""
+    assert (
+        ledger.db.execute("SELECT notes FROM persons WHERE id = ?", [person_id]).fetchone()[0]
+        != "已核实"
+    )
+    _choose(editor.labour, LabourAbility.ORDINARY)  # the value shown, chosen on purpose
+    assert not editor.error.text()
+    editor.save()
+    assert _stored_labour(ledger, person_id) == LabourAbility.ORDINARY.value
+    assert records.get(ledger, Person, person_id).notes == "已核实"

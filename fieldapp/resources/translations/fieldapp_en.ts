@@ -3780,6 +3780,14 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>不认识这个区划代码，请核对</source>
       <translation>Not a division code this program knows: please check it</translation>
     </message>
+    <message>
+      <source>存的是%1，本程序读不了，请选一项</source>
+      <translation>stored as %1, which this program cannot read: choose one</translation>
+    </message>
+    <message>
+      <source>“%1”存的是%2，本程序读不了：请在“%1”中选一项后再保存</source>
+      <translation>“%1” is stored as %2, which this program cannot read: choose one in “%1”, then save</translation>
+    </message>
   </context>
   <context>
     <name>PersonMoves</name>

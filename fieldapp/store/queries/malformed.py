@@ -77,7 +77,7 @@ def malformed(table: str, row: dict[str, Any], error: Exception) -> MalformedRow
     return MalformedRow(table, row_id, fields, message, newer)
 
 
-def _value_said(value: Any) -> str:
+def value_said(value: Any) -> str:
     """A stored value as a clerk reads it: “（空）” for nothing, else the value quoted."""
     text = "" if value is None else str(value).strip()
     return "（空）" if not text else f"“{text[:40]}”"
@@ -94,7 +94,7 @@ def person_unreadable(row: dict[str, Any], error: Exception) -> MalformedRow:
         if p.get("loc")
     }
     parts = "；".join(
-        f"“{field_label(f)}”存的是{_value_said(values.get(f, row.get(f)))}" for f in found.fields
+        f"“{field_label(f)}”存的是{value_said(values.get(f, row.get(f)))}" for f in found.fields
     )
     who = f"{row.get('name') or ''}（身份证号 {row.get('id_number') or ''}）".strip()
     if found.newer:

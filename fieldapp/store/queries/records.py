@@ -25,7 +25,7 @@ from fieldapp.domain.models import (
 from fieldapp.domain.places_said import say_place
 from fieldapp.reference import divisions
 from fieldapp.store.queries.areas import listed_places
-from fieldapp.store.queries.malformed import malformed, note, person_unreadable
+from fieldapp.store.queries.malformed import malformed, note, person_unreadable, value_said
 
 if TYPE_CHECKING:
     from fieldapp.store.ledger import Ledger
@@ -76,18 +76,19 @@ def get(ledger: Ledger, model: type[R], row_id: str) -> R:
     return found
 
 
-def person_for_repair(ledger: Ledger, person_id: str) -> tuple[Person, list[str]]:
+def person_for_repair(ledger: Ledger, person_id: str) -> tuple[Person, dict[str, str]]:
     """A person whose stored row the model refuses, for the editor that corrects it: the row
-    with the refused fields left at the model's defaults, and those fields. `MalformedRow`
-    when even that is refused (a field with no default is wrong: the name, the ID number),
-    NotFound when there is no such row."""
+    with the refused fields left at the model's defaults, and those fields with what is stored
+    in them as a clerk reads it (“（空）”, or the value quoted). `MalformedRow` when even that
+    is refused (a field with no default is wrong: the name, the ID number), NotFound when
+    there is no such row."""
     row = ledger.get(Person.TABLE, person_id) if person_id else None
     if row is None:
         raise NotFound(f"找不到记录 {person_id}")
     try:
-        return to_model(Person, row), []
+        return to_model(Person, row), {}
     except MalformedRow as error:
-        refused = list(error.fields)
+        refused = {field: value_said(row.get(field)) for field in error.fields}
     kept = {k: v for k, v in row.items() if k not in refused}
     return to_model(Person, kept), refused
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
 
 from pydantic import ValidationError
 from PySide6.QtCore import QCoreApplication, Signal
@@ -89,10 +90,16 @@ class PersonEditor(QDialog):
         household_id: str | None = None,
         area_code: str = "",
         parent: QWidget | None = None,
+        unreadable: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
         self.person = person
+        #: The fields of the person's stored row this program cannot read (an older program's),
+        #: with what is stored as said (`records.person_for_repair`): shown at the model's
+        #: default, marked, and the form not saved until the clerk has chosen each.
+        self.unreadable: dict[str, str] = dict(unreadable or {})
+        self._unchosen: set[str] = set()
         #: The categories the form showed ticked when it was filled (see `_write`).
         self._loaded_categories: set[Category] = set()
         self.household_id = person.household_id if person else household_id
@@ -116,8 +123,57 @@ class PersonEditor(QDialog):
                 for widget in self.findChildren(kind):
                     widget.setEnabled(False)
             self.error.setText(self.refusal)
+        self._mark_unreadable()
         self._snapshot = self._state()
         self._on_id_changed(self.id_number.text())
+
+    def _choices(self) -> dict[str, tuple[str, QComboBox]]:
+        """The fields an unreadable stored value can be chosen again in: (label, its combo)."""
+        return {
+            "relation": (self.tr("与户主关系"), self.relation),
+            "labour_ability": (self.tr("劳动能力"), self.labour),
+            "health": (self.tr("健康状况"), self.health),
+        }
+
+    def _mark_unreadable(self) -> None:
+        """Each unreadable field's label says what is stored and to choose; until the clerk
+        picks a value in it (the one shown, on purpose, counts) the form does not save."""
+        for field, (label, combo) in self._choices().items():
+            if field not in self.unreadable or self.refusal:
+                continue
+            self._unchosen.add(field)
+            said = self.unreadable[field]
+            note = self.tr("存的是%1，本程序读不了，请选一项").replace("%1", said)
+            shown = self.form.labelForField(combo)
+            if isinstance(shown, QLabel):
+                shown.setText(f"{label}（{note}）")
+                shown.setStyleSheet(BAD_STYLE)
+                shown.setToolTip(note)
+            combo.setToolTip(note)
+            combo.activated.connect(
+                lambda _i, f=field, w=shown, t=label, c=combo: self._chosen(f, w, t, c)
+            )
+
+    def _chosen(self, field: str, shown: QWidget | None, label: str, combo: QComboBox) -> None:
+        self._unchosen.discard(field)
+        if isinstance(shown, QLabel):
+            shown.setText(label)
+            shown.setStyleSheet("")
+            shown.setToolTip("")
+        combo.setToolTip("")
+        self._clear_error()
+
+    def unchosen_problem(self) -> str:
+        """Why the form may not save yet: an unreadable field not chosen ('' when none)."""
+        for field, (label, combo) in self._choices().items():
+            if field in self._unchosen:
+                combo.setFocus()
+                return (
+                    self.tr("“%1”存的是%2，本程序读不了：请在“%1”中选一项后再保存")
+                    .replace("%1", label)
+                    .replace("%2", self.unreadable[field])
+                )
+        return ""
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -154,7 +210,7 @@ class PersonEditor(QDialog):
         self.hukou.setPlaceholderText(self.tr("户籍所在地区划代码（6、9 或 12 位数字）"))
         self.notes = QLineEdit()
 
-        form = QFormLayout()
+        form = self.form = QFormLayout()
         form.addRow(self.tr("姓名"), self.name)
         form.addRow(self.tr("身份证号"), self.id_number)
         form.addRow(self.id_status)
@@ -370,6 +426,10 @@ class PersonEditor(QDialog):
         """Check and save; on any refusal show the reason and save nothing."""
         if self.refusal:
             self.show_error(self.refusal)
+            return
+        unchosen = self.unchosen_problem()
+        if unchosen:
+            self.show_error(unchosen)
             return
         if not self.name.text().strip():
             self.show_error(self.tr("请填写姓名"))

@@ -318,19 +318,20 @@ class LedgerPage(QWidget):
 
     def edit_person(self, person_id: str) -> PersonEditor | None:
         """Open the editor for a person; returns the dialog after it closes."""
+        unreadable: dict[str, str] = {}
         try:
             person = records.get(self.session.ledger, Person, person_id)
         except NotFound:
             return None
         except MalformedRow:
             # Its stored row unreadable (an older program's): the panel says which field; the
-            # editor opens with that field at its default, for the clerk to set and save.
+            # editor opens with that field marked, to be chosen before it saves.
             self.panel.show_person(person_id)
             try:
-                person, _refused = records.person_for_repair(self.session.ledger, person_id)
+                person, unreadable = records.person_for_repair(self.session.ledger, person_id)
             except (MalformedRow, NotFound):
                 return None
-        editor = PersonEditor(self.session, person, parent=self)
+        editor = PersonEditor(self.session, person, parent=self, unreadable=unreadable)
         return self._run_editor(editor)
 
     def new_person(self, household_id: str | None = None) -> PersonEditor:
