@@ -26,6 +26,7 @@ from fieldapp.domain.claims import (
 from fieldapp.domain.dates import today
 from fieldapp.domain.errors import FieldappError, NotFound
 from fieldapp.domain.models import EmploymentSpell
+from fieldapp.domain.money import yuan
 from fieldapp.domain.month import Month
 from fieldapp.domain.places_said import say_place
 from fieldapp.domain.roles import Role
@@ -111,7 +112,7 @@ def claims_at_another_figure_said(ledger: Ledger, policy: Policy) -> list[Senten
         begun = claim.event_date  # the job's first day, as the hub's reasons write it
         when = paid_for_said(claim) or (said(JOB_BEGUN, Day(begun)) if begun else "")
         title = claim.rule_title or rule.title
-        before, after = f"{float(claim.amount):g}", f"{now:g}"
+        before, after = yuan(float(claim.amount)), yuan(now)
         if when:
             found.append(said(AT_OLD_FIGURE, claim.person_name, title, when, before, after))
         else:
