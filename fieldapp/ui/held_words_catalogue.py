@@ -446,6 +446,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "未写明开始日期的%1"),
     QT_TRANSLATE_NOOP("Refusals", "材料清单中没有：%1"),
     QT_TRANSLATE_NOOP("Refusals", "没有可编入批次的申领（“%1”%2%3）"),
+    QT_TRANSLATE_NOOP("Refusals", "没有可编入批次的申领（本机政策包里没有这项补贴%1%2）"),
     QT_TRANSLATE_NOOP("Refusals", "没有编成批次：%1%2。重复的申领编入批次会公示和发放两次，请先驳回重复的一条，再编批次"),
     QT_TRANSLATE_NOOP("Refusals", "申领写的是“%1（%2）”，它所申领的人在台账上是“%3（%4）”：申领表、花名册和公示表上的姓名、身份证号码须是申领人本人的，请在程序中按台账重新申领"),
     QT_TRANSLATE_NOOP("Refusals", "申领已「%1」，%2不能再修改；如有错误只能撤销"),
