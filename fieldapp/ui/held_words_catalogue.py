@@ -435,6 +435,8 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "批次“%1”里%2已「%3」：县里按这个批次的花名册发放，村、乡镇不能再修改或删除这个批次（%4），否则花名册会变、申领会漏发或再发一次；如有错误请县里处理"),
     QT_TRANSLATE_NOOP("Refusals", "把申领从「%1」变为「%2」是%3级审核，只有%4可以操作（%5）"),
     QT_TRANSLATE_NOOP("Refusals", "把申领变为「%1」必须写明原因"),
+    QT_TRANSLATE_NOOP("Refusals", "政策包已更新：%1"),
+    QT_TRANSLATE_NOOP("Refusals", "政策包已更新：%1（%2）"),
     QT_TRANSLATE_NOOP("Refusals", "新建%1的标识「%2」写成了纸上%3的样子：按纸上的编号查%1时，会查到它而不是印着这个编号的那一条。本程序不会这样写，请核对发出它的电脑的程序"),
     QT_TRANSLATE_NOOP("Refusals", "新建的%1必须有所属地区"),
     QT_TRANSLATE_NOOP("Refusals", "新建的%1没有%2"),
