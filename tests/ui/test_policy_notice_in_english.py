@@ -9,8 +9,10 @@ from fieldapp.policy.packfile import parse_pack_text
 from fieldapp.services.claims import claims_at_another_figure_said
 from fieldapp.services.policy_admin import Adopted, _notice
 from fieldapp.ui import i18n
+from fieldapp.ui.held_words import sentence_shown
 from tests.policy.helpers import COUNTY_PACK
 from tests.records import Records
+from tests.services.test_adopted_notice_sentences import notices
 from tests.services.test_claim_notice_sentences import lowered, made_at_500
 
 TITLE = "七星关区就业帮扶政策（2026年）"
@@ -37,7 +39,9 @@ def test_the_sync_page_says_the_adopted_pack_in_the_windows_language(window, rep
     assert i18n.install_language("en")
     try:
         said = shown()
+        bare = sentence_shown(notices()["unissued"])
     finally:
         i18n.install_language("zh_CN")
     assert said[0] == f"Policy pack updated: {TITLE} ({ISSUED})"
+    assert bare == f"Policy pack updated: {TITLE}"
     assert said[1].startswith("The new standard differs from claims not yet approved: ")
