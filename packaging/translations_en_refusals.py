@@ -210,6 +210,10 @@ EN_REFUSALS: dict[str, str] = {
     "%1开始的就业": "the job begun on %1",
     "新的补贴标准与尚未审批的申领不同：%1%2。县里审批前请驳回，按现行标准重新申领": "The new standard differs from claims not yet approved: %1%2. Reject them before the county approves them, and claim again at the standard in force",
     "没有可编入批次的申领（“%1”%2%3）": "No claims to put in a batch (“%1”%2%3)",
+    # The notice of a policy pack the hub sent, now in force (`policy_admin.adopt_hub_packs`).
+    "政策包已更新：%1（%2）": "Policy pack updated: %1 (%2)",
+    "政策包已更新：%1": "Policy pack updated: %1",
+    "没有可编入批次的申领（本机政策包里没有这项补贴%1%2）": "No claims to put in a batch (this device's policy pack has no such subsidy%1%2)",
     "，状态 %1": ", state “%1”",
     "，本机已%1的": ", those this device has passed (“%1”)",
     "，%1": ", in %1",

@@ -40,6 +40,7 @@ def catalogue() -> str:
     door's refusals (`sentences.TEMPLATES`, context `Refusals`)."""
     sys.path.insert(0, str(ROOT))
     import fieldapp.services.claims  # noqa: F401 - refusals' templates (the policy's too), made at import
+    import fieldapp.services.policy_admin  # noqa: F401 - the adopted pack's notice, made at import
     import fieldapp.services.trust_check  # noqa: F401 - its refusals' templates, made at import
     from fieldapp.domain.sentences import TEMPLATES
     from fieldapp.ui import clock_said, held_words, status_words_said

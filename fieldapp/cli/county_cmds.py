@@ -22,6 +22,7 @@ from fieldapp.cli.common import JSON_HELP, fail, open_ledger, print_json
 from fieldapp.domain.dates import china_minute
 from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.errors import FieldappError
+from fieldapp.domain.money import yuan
 from fieldapp.saving import written
 
 if TYPE_CHECKING:
@@ -374,7 +375,7 @@ def county_edit(args: argparse.Namespace) -> CountyEdit:
 
     line = args.income_line
     if line is not None and not math.isfinite(line):
-        raise FieldappError(f"监测收入线“{line:g}”不是数字（元/月，如 650）")
+        raise FieldappError(f"监测收入线“{yuan(line)}”不是数字（元/月，如 650）")
     edit = CountyEdit(title=args.title, authority=args.authority, income_line=line)
     for rule, value in _pairs(args.figure, "金额"):
         try:

@@ -23,6 +23,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from fieldapp.domain.money import yuan
 from fieldapp.policy.pack import (
     Amount,
     AmountKind,
@@ -96,7 +97,7 @@ def check_figure_documents(
         raise PackError(
             name,
             None,
-            f"防止返贫监测收入线 {line:g} 元/月须写明县里定这条线的文件文号"
+            f"防止返贫监测收入线 {yuan(line)} 元/月须写明县里定这条线的文件文号"
             "（welfare_post_income_line_document，并列入 [[documents]]）：公益性岗位收入超线的提醒引用它",
         )
     before = {o.rule: _figure(o) for o in earlier.overrides} if earlier is not None else {}
@@ -110,7 +111,7 @@ def check_figure_documents(
         raise PackError(
             name,
             None,
-            f"{_named(rule)}的县定金额 {figure:g} 元须写明县里定这个金额的文件文号"
+            f"{_named(rule)}的县定金额 {yuan(figure)} 元须写明县里定这个金额的文件文号"
             "（figure_document，并列入 [[documents]]）：申请表、花名册和公示表引用它作为补贴标准的依据",
         )
 
@@ -301,8 +302,8 @@ class _State:
         value = wanted.value
         if value is not None and current.max is not None and value > current.max:
             raise self._refuse(
-                f"“{rule.title}”的金额 {value:g} 元超过政策规定的最高 "
-                f"{current.max:g} 元（{rule.clause}）"
+                f"“{rule.title}”的金额 {yuan(value)} 元超过政策规定的最高 "
+                f"{yuan(current.max)} 元（{rule.clause}）"
             )
         return wanted
 
@@ -318,9 +319,9 @@ class _State:
         before = override.figure_before
         cap = rule.amount.max
         if before is not None and (before <= 0 or (cap is not None and before > cap)):
-            limit = f"，且不超过政策规定的最高 {cap:g} 元" if cap else ""
+            limit = f"，且不超过政策规定的最高 {yuan(cap)} 元" if cap else ""
             raise self._refuse(
-                f"{_named(rule)}：{override.figure_from} 前的金额 {before:g} 元须大于 0 元{limit}"
+                f"{_named(rule)}：{override.figure_from} 前的金额 {yuan(before)} 元须大于 0 元{limit}"
             )
         number = override.figure_before_document or ""
         if number and number not in self.documents:

@@ -21,6 +21,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from fieldapp.domain.dates import today as china_today
+from fieldapp.domain.money import yuan
 from fieldapp.policy.combine import check_new_pack, combine
 from fieldapp.policy.pack import (
     AmountKind,
@@ -60,7 +61,9 @@ class FigureField:
     @property
     def label(self) -> str:
         """'一次性交通补助（跨县务工）（最高 500 元）'."""
-        cap = f"（最高 {self.cap:g} {self.unit}）" if self.cap is not None else f"（{self.unit}）"
+        cap = (
+            f"（最高 {yuan(self.cap)} {self.unit}）" if self.cap is not None else f"（{self.unit}）"
+        )
         return f"{self.title}{cap}"
 
 
@@ -243,7 +246,7 @@ def edit_county_pack(
             raise PackError(
                 "county.toml",
                 None,
-                f"监测收入线是每月的金额（元），不能为负数：收到 {edit.income_line:g}",
+                f"监测收入线是每月的金额（元），不能为负数：收到 {yuan(edit.income_line)}",
             )
         lines = data.setdefault("lines", {})
         # The form always gives the line it shows: the same line again is no new decision (it

@@ -26,6 +26,7 @@ from fieldapp.domain.dates import add_months, written
 from fieldapp.domain.enums import ServiceType
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.labels import field_label
+from fieldapp.domain.money import yuan
 from fieldapp.domain.places_said import say_place
 from fieldapp.domain.sentences import Day, Part, Sentence, Word, listed, said, template
 from fieldapp.domain.snapshots import snapshot_fields, snapshot_maker
@@ -110,7 +111,7 @@ class RuleResult:
     @property
     def amount_text(self) -> str:
         """'500 元', or '待县里核定标准'."""
-        return UNSET if self.amount is None else f"{self.amount:g} 元"
+        return UNSET if self.amount is None else f"{yuan(self.amount)} 元"
 
     @property
     def summary(self) -> str:
@@ -311,7 +312,7 @@ def _period(kind: LimitKind, on: dt.date) -> Day:
 
 def _amount(value: float, unit: str) -> Sentence:
     """An amount and its unit (500 元, 600 元/月), as `money_text` writes it."""
-    return said(MONEY, f"{value:g}", Word(unit))
+    return said(MONEY, yuan(value), Word(unit))
 
 
 MONEY = template("%1 %2")
@@ -360,7 +361,7 @@ def claim_beyond_policy(
     except (TypeError, ValueError):
         asked = 0.0
     if asked <= 0:
-        return "claim_amount", said(NOT_ABOVE_ZERO, name, f"{asked:g}")
+        return "claim_amount", said(NOT_ABOVE_ZERO, name, yuan(asked))
     event = _day(claim.get("event_date"))
     kind = rule.limit.kind
     periodic = kind in (LimitKind.ONCE_PER_MONTH, LimitKind.ONCE_PER_YEAR)
@@ -391,7 +392,7 @@ def claim_beyond_policy(
         standard = said(STANDARD_CITED, _amount(figure, then.amount.unit), then.figure_document)
     else:
         standard = said(STANDARD, _amount(figure, then.amount.unit))
-    return "claim_amount", said(ABOVE, name, when, f"{amount:g}", standard)
+    return "claim_amount", said(ABOVE, name, when, yuan(amount), standard)
 
 
 def _key_period(key: str) -> Part:

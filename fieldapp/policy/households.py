@@ -20,9 +20,10 @@ from typing import Any
 
 from fieldapp.domain.dates import add_months, month_key, written
 from fieldapp.domain.enums import HAS_LABOUR, Category, WorkStatus
+from fieldapp.domain.money import yuan
 from fieldapp.domain.month import Month
 from fieldapp.policy.facts import HouseholdFacts, PersonFacts, SpellFacts
-from fieldapp.policy.pack import Policy
+from fieldapp.policy.pack import UNSET, Policy
 
 POST = "公益性岗位"
 LABOUR_VALUES = frozenset(a.value for a in HAS_LABOUR)
@@ -148,6 +149,12 @@ def overlapping_posts(person: PersonFacts) -> list[tuple[SpellFacts, SpellFacts]
     return pairs
 
 
+def _line_said(line: float | None) -> str:
+    """A monitoring line as a flag says it: its figure, or 待县里核定标准 (a flag is raised only
+    against a line that is set, so the second is a guard, not a sentence anyone reads)."""
+    return UNSET if line is None else yuan(line)
+
+
 def household_duties(
     policy: Policy, households: Iterable[HouseholdFacts], on: dt.date
 ) -> list[DutyFlag]:
@@ -169,9 +176,9 @@ def household_duties(
         """'超过监测线 650 元/月', or with a new line in the run the line of each month."""
         start = lines.welfare_post_income_line_from
         if start is None or not run[-1] < month_key(start) <= run[0]:
-            return f"超过监测线 {lines.income_line_on(_first_day(run[0]))[0]:g} 元/月"
+            return f"超过监测线 {_line_said(lines.income_line_on(_first_day(run[0]))[0])} 元/月"
         before = lines.welfare_post_income_line_before or 0
-        return f"超过当月的监测线（{written(start)}起 {line:g} 元/月，此前 {before:g} 元/月）"
+        return f"超过当月的监测线（{written(start)}起 {_line_said(line)} 元/月，此前 {yuan(before)} 元/月）"
 
     age_min = int(policy.deadline("working_age_min", 16))
     age_max = int(policy.deadline("working_age_max", 60))

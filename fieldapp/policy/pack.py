@@ -35,6 +35,7 @@ from fieldapp.domain.enums import (
     WorkStatus,
 )
 from fieldapp.domain.errors import FieldappError
+from fieldapp.domain.money import yuan
 from fieldapp.domain.regions import PlaceScope
 from fieldapp.domain.status_words import built_in_reading
 
@@ -147,7 +148,7 @@ class Amount(_Strict):
         if self.kind is AmountKind.CAPPED and self.max is None:
             raise ValueError("最高限额的金额必须给出 max")
         if self.max is not None and self.value is not None and self.value > self.max:
-            raise ValueError(f"金额 {self.value:g} 元超过最高限额 {self.max:g} 元")
+            raise ValueError(f"金额 {yuan(self.value)} 元超过最高限额 {yuan(self.max)} 元")
         return self
 
     @property
@@ -169,21 +170,23 @@ class Amount(_Strict):
 
         The note ('岗位补贴标准由县里核定') says who sets a county figure: once the county has
         set one, '（县定标准）' already says it, so the note shows only while none is set."""
-        cap = f"，最高 {self.max:g} {self.unit}" if self.max is not None else ""
+        cap = f"，最高 {yuan(self.max)} {self.unit}" if self.max is not None else ""
         if self.kind is AmountKind.PER_DAY:
-            text = f"每天 {self.value:g} 元"
+            text = f"每天 {money_text(self.value)}"
         elif self.kind is AmountKind.FIXED:
-            text = f"{self.value:g} {self.unit}"
+            text = money_text(self.value, self.unit)
         elif self.value is None:
-            text = f"{UNSET}（最高 {self.max:g} {self.unit}）" if self.max is not None else UNSET
+            text = (
+                f"{UNSET}（最高 {yuan(self.max)} {self.unit}）" if self.max is not None else UNSET
+            )
         else:
-            return f"{self.value:g} {self.unit}（县定标准{cap}）"
+            return f"{yuan(self.value)} {self.unit}（县定标准{cap}）"
         return f"{text}；{self.note}" if self.note else text
 
 
 def money_text(value: float | None, unit: str = "元") -> str:
     """'500 元', or '待县里核定标准' for an amount nobody has set."""
-    return UNSET if value is None else f"{value:g} {unit}"
+    return UNSET if value is None else f"{yuan(value)} {unit}"
 
 
 # -- limits ---------------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ from fieldapp.domain.claims import (
 from fieldapp.domain.dates import today
 from fieldapp.domain.errors import FieldappError, NotFound
 from fieldapp.domain.models import EmploymentSpell
+from fieldapp.domain.money import yuan
 from fieldapp.domain.month import Month
 from fieldapp.domain.places_said import say_place
 from fieldapp.domain.roles import Role
@@ -111,7 +112,7 @@ def claims_at_another_figure_said(ledger: Ledger, policy: Policy) -> list[Senten
         begun = claim.event_date  # the job's first day, as the hub's reasons write it
         when = paid_for_said(claim) or (said(JOB_BEGUN, Day(begun)) if begun else "")
         title = claim.rule_title or rule.title
-        before, after = f"{float(claim.amount):g}", f"{now:g}"
+        before, after = yuan(float(claim.amount)), yuan(now)
         if when:
             found.append(said(AT_OLD_FIGURE, claim.person_name, title, when, before, after))
         else:
@@ -172,6 +173,8 @@ REPEATS_NOT_BATCHED = template(
 MORE_OF = template("等 %1 条")
 #: A batch with nothing to put in it: the subsidy, the state and the place asked for.
 NOTHING_TO_BATCH = template("没有可编入批次的申领（“%1”%2%3）")
+#: The same, of a subsidy this device's policy pack does not hold (a mistyped or retired rule).
+NOTHING_OF_UNKNOWN = template("没有可编入批次的申领（本机政策包里没有这项补贴%1%2）")
 BATCHED_STATE = template("，状态 %1")
 BATCHED_HERE = template("，本机已%1的")
 BATCHED_IN = template("，%1")
@@ -506,6 +509,12 @@ class ClaimService:
 
     # -- batches --------------------------------------------------------------------------
 
+    def _title_of(self, rule_id: str) -> str:
+        """The title the ledger's claims of a rule were made under, '' when none has one."""
+        return next(
+            (c.rule_title for c in self.queries.select(rule_id=rule_id) if c.rule_title), ""
+        )
+
     def create_batch(
         self,
         rule_id: str,
@@ -557,7 +566,11 @@ class ClaimService:
                 status: Part = said(BATCHED_STATE, Word(state.value)) if state else ""
                 if state is None and self.actor.role is Role.TOWNSHIP:
                     status = said(BATCHED_HERE, Word(ClaimState.TOWNSHIP_REVIEWED.value))
-                what = rule.title if rule else rule_id
+                # A subsidy this device's pack does not hold is said by the title its claims
+                # were made under (a pack since changed), else as one: never by its rule id.
+                what = rule.title if rule else self._title_of(rule_id)
+                if not what:
+                    raise ClaimRefused(said(NOTHING_OF_UNKNOWN, status, where))
                 raise ClaimRefused(said(NOTHING_TO_BATCH, what, status, where))
             # Two laptops offline may each have made and submitted the same claim: a batch of
             # both would post and pay it twice (its review steps refuse the repeat already).

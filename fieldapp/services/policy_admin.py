@@ -27,6 +27,7 @@ from fieldapp import __version__
 from fieldapp.domain.dates import china_minute
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.roles import Role
+from fieldapp.domain.sentences import Sentence, said, template
 from fieldapp.policy.combine import check_figure_documents, check_new_pack, combine
 from fieldapp.policy.pack import NewerPack, PackError, PackFile, Policy
 from fieldapp.policy.packfile import (
@@ -73,6 +74,9 @@ class Adopted:
     changed: bool
     message: str
     warnings: list[str]
+    #: The notice as sentences (the pack now in force, claims at an old figure): a window says
+    #: them in its language; `message` is their Chinese, a line each.
+    said: list[Sentence] = field(default_factory=list)
 
 
 # -- who this ledger is -----------------------------------------------------------------------
@@ -121,12 +125,17 @@ def adopted_version(ledger: Ledger) -> str:
     return adopted.version if adopted is not None else ""
 
 
-def _notice(pack: PackFile) -> str:
+#: A pack the hub sent is now in force: its title, and who issued it under which document.
+UPDATED = template("政策包已更新：%1（%2）")
+UPDATED_UNISSUED = template("政策包已更新：%1")
+
+
+def _notice(pack: PackFile) -> Sentence:
+    """'政策包已更新：…（县人社局 某人社通〔2026〕x号）' as a template and its parts (the title,
+    authority and document are the pack's own words, said as written)."""
     header = pack.pack
     issued = " ".join(x for x in (header.authority, header.document) if x)
-    return (
-        f"政策包已更新：{header.title}（{issued}）" if issued else f"政策包已更新：{header.title}"
-    )
+    return said(UPDATED, header.title, issued) if issued else said(UPDATED_UNISSUED, header.title)
 
 
 # -- the policy in force ------------------------------------------------------------------------
@@ -210,16 +219,17 @@ def adopt_hub_packs(ledger: Ledger, registry: PolicyRegistry | None = None) -> A
     before = _adopted(ledger)
     chosen = state.hub_pack
     changed = chosen is not None and (before is None or chosen.as_row() != before.as_row())
-    message = ""
+    notice: list[Sentence] = []
     if changed and chosen is not None:
         with ledger.transaction():
             ledger.set_meta(ADOPTED, json.dumps(chosen.as_row(), ensure_ascii=False))
-        message = _notice(chosen.read())
         # Claims made here before the new standard came are said, each with both figures.
-        from fieldapp.services.claims import claims_at_another_figure
+        from fieldapp.services.claims import claims_at_another_figure_said
 
-        message = "\n".join([message, *claims_at_another_figure(ledger, state.policy)])
-    return Adopted(state.policy, changed, message, state.warnings + _refused_drafts(ledger))
+        notice = [_notice(chosen.read()), *claims_at_another_figure_said(ledger, state.policy)]
+    message = "\n".join(str(s) for s in notice)
+    warnings = state.warnings + _refused_drafts(ledger)
+    return Adopted(state.policy, changed, message, warnings, notice)
 
 
 def _refused_drafts(ledger: Ledger) -> list[str]:

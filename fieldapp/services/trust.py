@@ -68,6 +68,7 @@ from fieldapp.domain.models import (
     UnemploymentRegistration,
     Visit,
 )
+from fieldapp.domain.money import yuan
 from fieldapp.domain.numbers import HELD_KEY, parse_number, row_number
 from fieldapp.domain.places_said import Listed, Said, say_place
 from fieldapp.domain.roles import Role
@@ -876,7 +877,7 @@ def _claim_figures(data: Mapping[str, Any], context: Context) -> Verdict:
     amount = row.get("amount")
     if not isinstance(amount, (int, float)) or isinstance(amount, bool) or amount <= 0:
         shown: Part = (
-            said(YUAN, f"{amount:g}") if isinstance(amount, (int, float)) else Word("没有金额")
+            said(YUAN, yuan(amount)) if isinstance(amount, (int, float)) else Word("没有金额")
         )
         return refuse("claim_amount", said(CLAIM_ASKS, claim_named(row), shown))
     if row.get("claim_date") in (None, ""):

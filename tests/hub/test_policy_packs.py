@@ -33,6 +33,7 @@ def test_pack_published_and_carried_to_a_device(
     import_bundle(device, answer.path)
     adopted = adopt_hub_packs(device)
     assert adopted.changed and adopted.message.startswith("政策包已更新：")
+    assert adopted.message == "\n".join(str(s) for s in adopted.said)  # one line a sentence
     assert load_policy(device).policy.rule("transport_cross_county").amount.value == 500
 
 

@@ -121,13 +121,14 @@ def nothing_to_batch(repo: Records) -> dict[str, ClaimRefused]:
     return found
 
 
-#: What each said before the templates (recorded from the code of 616dc5da).
+#: What each said before the templates (recorded from the code of 616dc5da), but for a subsidy
+#: the pack does not hold: that said its rule id (“no_such_rule”), now said in the user's words.
 NOTHING_BEFORE = {
     "plain": "没有可编入批次的申领（“一次性交通补助（脱贫人口新跨省务工）”）",
     "state": "没有可编入批次的申领（“一次性交通补助（脱贫人口新跨省务工）”，状态 县审批）",
     "place": "没有可编入批次的申领（“一次性交通补助（脱贫人口新跨省务工）”，某乡镇 红星村）",
     "township": "没有可编入批次的申领（“一次性交通补助（脱贫人口新跨省务工）”，本机已乡镇审核的，某乡镇）",
-    "unknown": "没有可编入批次的申领（“no_such_rule”，状态 已提交）",
+    "unknown": "没有可编入批次的申领（本机政策包里没有这项补贴，状态 已提交）",
 }  # fmt: skip
 
 
@@ -138,6 +139,16 @@ def test_a_batch_with_nothing_to_batch_says_what_it_said(repo: Records) -> None:
         assert refused.said is not None and _filled(refused.said) == NOTHING_BEFORE[name], name
 
 
+def test_a_subsidy_the_pack_no_longer_holds_is_named_by_its_claims_title(repo: Records) -> None:
+    made_at_500(repo)  # a draft: nothing to batch, though the ledger knows the subsidy's title
+    policy = _pack(COUNTY_PACK)
+    retired = policy.model_copy(update={"rules": [r for r in policy.rules if r.id != TRANSPORT]})
+    with pytest.raises(ClaimRefused) as refused:
+        ClaimService(repo.ledger, retired).create_batch(TRANSPORT)
+    assert str(refused.value) == "没有可编入批次的申领（“一次性交通补助（脱贫人口新跨省务工）”）"
+    assert TRANSPORT not in str(refused.value)
+
+
 #: The templates this module's scenarios say (`test_policy_refusal_sentences` counts them met).
 SAID_HERE = {
     claims.AT_OLD_FIGURE,
@@ -145,6 +156,7 @@ SAID_HERE = {
     claims.JOB_BEGUN,
     claims.RESTATED,
     claims.NOTHING_TO_BATCH,
+    claims.NOTHING_OF_UNKNOWN,
     claims.BATCHED_STATE,
     claims.BATCHED_HERE,
     claims.BATCHED_IN,

@@ -251,10 +251,12 @@ def test_every_template_is_met_by_a_scenario(repo):
     a change's values, stamp and signature, the claim flow's and the claim service's, is said
     by a scenario (the claim service's own, `claims.NOT_ENABLED`, by
     `tests.ui.test_policy_refusals_in_english`; its notice of claims at an old figure and its
-    refusal of an empty batch by `tests.services.test_claim_notice_sentences`)."""
+    refusal of an empty batch by `tests.services.test_claim_notice_sentences`; the notice of a
+    pack now in force by `tests.services.test_adopted_notice_sentences`)."""
+    from tests.services.test_adopted_notice_sentences import SAID_HERE as ADOPTED
     from tests.services.test_claim_notice_sentences import SAID_HERE
 
-    met: set[str] = {claims.NOT_ENABLED, *SAID_HERE} | {
+    met: set[str] = {claims.NOT_ENABLED, *SAID_HERE, *ADOPTED} | {
         t for s in _service_said().values() for t in _templates(s)
     }
     for refused in (*_flow_refusals().values(), *_service_refusals(repo).values()):

@@ -5083,6 +5083,18 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>，状态 %1</source>
       <translation>, state “%1”</translation>
     </message>
+    <message>
+      <source>没有可编入批次的申领（本机政策包里没有这项补贴%1%2）</source>
+      <translation>No claims to put in a batch (this device's policy pack has no such subsidy%1%2)</translation>
+    </message>
+    <message>
+      <source>政策包已更新：%1</source>
+      <translation>Policy pack updated: %1</translation>
+    </message>
+    <message>
+      <source>政策包已更新：%1（%2）</source>
+      <translation>Policy pack updated: %1 (%2)</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>

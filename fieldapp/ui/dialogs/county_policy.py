@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.enums import WorkStatus
 from fieldapp.domain.errors import FieldappError
+from fieldapp.domain.money import yuan
 from fieldapp.policy.citations import version_words
 from fieldapp.policy.editor import (
     CountyEdit,
@@ -136,7 +137,7 @@ class CountyPolicyDialog(QDialog):
         box = QGroupBox(self.tr("县定标准（空着表示待县里核定标准）"))
         form = QFormLayout(box)
         for rule_id, field in self.figures.items():
-            edit = QLineEdit("" if field.value is None else f"{field.value:g}")
+            edit = QLineEdit("" if field.value is None else yuan(field.value))
             edit.setPlaceholderText(self.tr("待县里核定标准"))
             edit.setToolTip(field.citation)
             self.figure_edits[rule_id] = edit
@@ -147,7 +148,7 @@ class CountyPolicyDialog(QDialog):
         )
         form.addRow(self.tr("新金额的执行日期"), self.figure_from)
         self.line_shown = line
-        self.income_line = QLineEdit("" if line is None else f"{line:g}")
+        self.income_line = QLineEdit("" if line is None else yuan(line))
         self.income_line.setPlaceholderText(self.tr("待县里核定标准"))
         form.addRow(self.tr("防止返贫监测收入线（元/月）"), self.income_line)
         return box

@@ -30,6 +30,7 @@ from fieldapp.domain.areacode import in_area
 from fieldapp.domain.claims import Batch, Claim, ClaimState
 from fieldapp.domain.dates import china_minute, today
 from fieldapp.domain.models import Person
+from fieldapp.domain.money import yuan
 from fieldapp.domain.progress import Cancelled
 from fieldapp.domain.roles import Role
 from fieldapp.paperwork import jobs
@@ -61,10 +62,11 @@ from fieldapp.ui.widgets import DateField, ask_yes_no, select_row, table_view, t
 
 
 def _money(value: float | None) -> str:
-    """'1,000', or 待县里核定标准 for a figure nobody has set (never shown as 0)."""
+    """'1,000' ('1,000.5' with its jiao and fen, never rounded away), or 待县里核定标准 for a
+    figure nobody has set (never shown as 0)."""
     if value is None:
         return QCoreApplication.translate("SubsidiesPage", "待县里核定标准")
-    return f"{value:,.0f}"
+    return yuan(value, grouped=True)
 
 
 #: The claims list's columns from 原因 on hold long free text, cut at this width.

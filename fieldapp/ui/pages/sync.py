@@ -47,7 +47,7 @@ from fieldapp.ui.dialogs.county_status import CountyStatus
 from fieldapp.ui.dialogs.held_review import HeldReview
 from fieldapp.ui.errors import message_for, show_error
 from fieldapp.ui.files import start_at, used
-from fieldapp.ui.held_words import HeldLine, newer_value_here, rule_word
+from fieldapp.ui.held_words import HeldLine, newer_value_here, rule_word, sentence_shown
 from fieldapp.ui.held_words import filled as _filled
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
@@ -552,7 +552,7 @@ class SyncPage(QWidget):
         policy_access.reset()
         if news.changed:
             self.session.apply(ChangeSet.of(Kind.POLICY))
-        lines = [news.message] if news.message else []
+        lines = [sentence_shown(s) for s in news.said]  # (the window's language)
         lines += news.warnings
         return "".join("\n" + line for line in lines)
 
