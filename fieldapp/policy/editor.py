@@ -290,7 +290,7 @@ def edit_county_pack(
     # canonically, then checked against the base exactly as `policy check` does.
     text = dump_pack(parse_pack_text(dump_pack(data), name))
     pack = parse_pack_text(text, name)
-    check_new_pack(base_id, name, pack)
+    check_new_pack(base, name, pack)
     policy = combine([*base, (name, pack)], source="hub")
     if undocumented:
         raise PackError(name, None, FIGURE_NEEDS_DOCUMENT)
