@@ -74,7 +74,7 @@ def check_new_pack(base: Sequence[tuple[str, PackFile]], name: str, pack: PackFi
             continue
         rule = rules.get(override.rule)
         if rule is None:  # refused when the packs combine, in the same words
-            raise PackError(name, None, _no_such_rule(override.rule))
+            raise PackError(name, None, no_such_rule(override.rule))
         raise PackError(
             name,
             None,
@@ -83,7 +83,8 @@ def check_new_pack(base: Sequence[tuple[str, PackFile]], name: str, pack: PackFi
         )
 
 
-def _no_such_rule(rule: str) -> str:
+def no_such_rule(rule: str) -> str:
+    """A rule id no pack has, in the one wording the pack file and the hub's editor share."""
     return f"政策包里没有编号为 {rule} 的规则，无从修改"
 
 
@@ -248,7 +249,7 @@ class _State:
     def _override(self, override: RuleOverride) -> Rule:
         rule = self.rules.get(override.rule)
         if rule is None:
-            return _raise(self._refuse(_no_such_rule(override.rule)))
+            return _raise(self._refuse(no_such_rule(override.rule)))
         changes: dict[str, Any] = {
             f: getattr(override, f) for f in _FREE_FIELDS if getattr(override, f) is not None
         }

@@ -124,7 +124,7 @@ def test_county_decisions_published_and_the_next_edition_builds_on_them(hub: Pat
         (["--extend", "absorb_returned=2026-12-31"], "必须写明县里的文件文号"),
         (["--figure", "transport_other_rural_cross_province=80"], "“一次性交通补助（其他农村劳动力新跨省务工）”的标准是省里定的"
          "（100 元，黔府发〔2023〕12号 附件2 第（四）条），县里不能修改"),
-        (["--figure", "no_such_rule=80"], "要修改的规则 no_such_rule 不存在"),
+        (["--figure", "no_such_rule=80"], "政策包里没有编号为 no_such_rule 的规则，无从修改：县里可以设定金额"),
         (["--figure", "transport_cross_county=四百"], "金额“四百”不是数字"),
         (["--days-off", "2027-02-05", "--schedule-year", "2027"], "通知文号"),
         (["--holiday", "2027-02-30"], "不是有效日期"),
