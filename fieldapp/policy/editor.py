@@ -21,7 +21,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from fieldapp.domain.dates import today as china_today
-from fieldapp.policy.combine import check_new_pack, combine
+from fieldapp.policy.combine import _named, check_new_pack, combine
 from fieldapp.policy.pack import (
     AmountKind,
     Document,
@@ -309,14 +309,14 @@ def _check_extension(seed: Rule | None, until: dt.date) -> None:
         raise PackError(
             "county.toml",
             None,
-            f"规则 {seed.id}（{seed.title}）长期有效，不需要延续执行（{seed.citation}）",
+            f"{_named(seed)}长期有效，不需要延续执行",
         )
     if until <= seed.valid_to:
         raise PackError(
             "county.toml",
             None,
-            f"规则 {seed.id}（{seed.title}）延续执行到 {until} 不晚于文件原定的结束日期 "
-            f"{seed.valid_to}（{seed.citation}）：延续执行请填写更晚的日期",
+            f"{_named(seed)}延续执行到 {until} 不晚于文件原定的结束日期 {seed.valid_to}："
+            "延续执行请填写更晚的日期",
         )
 
 

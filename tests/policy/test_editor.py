@@ -139,8 +139,10 @@ def test_county_decisions_published_and_the_next_edition_builds_on_them(hub: Pat
         (["--schedule-year", "1999", "--schedule-document", "X", "--days-off", "1999-02-05"],
          "年份 1999 超出范围"),
         (["--extend", "absorb_returned=2024-12-31", *DOC],
-         "延续执行到 2024-12-31 不晚于文件原定的结束日期 2025-12-31"),
-        (["--extend", "transport_cross_county=2026-12-31", *DOC], "长期有效，不需要延续执行"),
+         "“一次性吸纳就业补贴（吸纳新返乡农村劳动力）”（黔府发〔2023〕12号 附件2 第（八）条）"
+         "延续执行到 2024-12-31 不晚于文件原定的结束日期 2025-12-31：延续执行请填写更晚的日期"),
+        (["--extend", "transport_cross_county=2026-12-31", *DOC],
+         "“一次性交通补助（跨县务工）”（黔府发〔2023〕12号 附件2 第（四）条）长期有效，不需要延续执行"),
         (["--figure", "startup_once=0"],
          "“一次性自主创业补贴”（黔府发〔2023〕12号 附件3 第（九）条）的县定金额须大于 0 元"),
     ],
