@@ -467,6 +467,7 @@ def _unknown_rules(edit: CountyEdit, policy: Policy) -> str:
     """Why a rule `--figure` or `--extend` names is none the county can set or extend, with
     the ones it can (their ids and titles: the hub has no other list of them); '' when all
     are known. A known rule the county may not change is refused later, with its clause."""
+    from fieldapp.policy.combine import no_such_rule
     from fieldapp.policy.editor import county_figures, extendable
 
     known = {r.id for r in policy.rules}
@@ -477,7 +478,7 @@ def _unknown_rules(edit: CountyEdit, policy: Policy) -> str:
         for rule in given:
             if rule not in known:
                 listed = "、".join(f"{i}（{t}）" for i, t in rules)
-                return f"要修改的规则 {rule} 不存在：县里可以{what}的规则有 {listed}"
+                return f"{no_such_rule(rule)}：县里可以{what}的规则有 {listed}"
     return ""
 
 

@@ -19,6 +19,7 @@ Every rule and citation must name a document the packs list (`[[documents]]`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import ValidationError
@@ -50,12 +51,16 @@ from fieldapp.policy.packfile import problem_text
 _FREE_FIELDS = ("enabled", "title", "funding_source", "funding_by_category", "limit", "evidence")
 
 
-def check_new_pack(base_id: str, name: str, pack: PackFile) -> None:
+def check_new_pack(base: Sequence[tuple[str, PackFile]], name: str, pack: PackFile) -> None:
     """What a county may not publish or install from now on, checked when a pack is checked,
     installed, published or submitted, not when a stored one is loaded (a pack the county
     published before keeps working): the built-in pack's id, a figure of 0 元 (everyone
     符合条件 for nothing, forms printed for ¥0.00); see also `check_figure_documents` and
-    `packfile.check_words_written` (the county's words as its text writes them)."""
+    `packfile.check_words_written` (the county's words as its text writes them).
+
+    `base` is the packs `pack` extends (the built-in one first): a rule is named to the clerk
+    by its title and document as they give it, not by its id."""
+    base_id = base[0][1].pack.id
     if pack.pack.id == base_id:
         raise PackError(
             name,
@@ -63,15 +68,25 @@ def check_new_pack(base_id: str, name: str, pack: PackFile) -> None:
             f"政策包编号 {pack.pack.id} 与内置政策包相同：县级政策包请用本县自己的编号"
             "（如 qixingguan）",
         )
+    rules = {r.id: r for _, file in (*base, (name, pack)) for r in file.rules}
     for override in pack.overrides:
         figure = _figure(override)
-        if figure is not None and figure <= 0:
-            raise PackError(
-                name,
-                None,
-                f"规则 {override.rule} 的县定金额须大于 0 元；本县不实行这项补贴的，"
-                "请停用该规则（enabled = false）",
-            )
+        if figure is None or figure > 0:
+            continue
+        rule = rules.get(override.rule)
+        if rule is None:  # refused when the packs combine, in the same words
+            raise PackError(name, None, no_such_rule(override.rule))
+        raise PackError(
+            name,
+            None,
+            f"{_named(rule)}的县定金额须大于 0 元；本县不实行这项补贴的，"
+            "请停用该规则（enabled = false）",
+        )
+
+
+def no_such_rule(rule: str) -> str:
+    """A rule id no pack has, in the one wording the pack file and the hub's editor share."""
+    return f"政策包里没有编号为 {rule} 的规则，无从修改"
 
 
 def _figure(override: RuleOverride) -> float | None:
@@ -235,7 +250,7 @@ class _State:
     def _override(self, override: RuleOverride) -> Rule:
         rule = self.rules.get(override.rule)
         if rule is None:
-            return _raise(self._refuse(f"政策包里没有编号为 {override.rule} 的规则，无从修改"))
+            return _raise(self._refuse(no_such_rule(override.rule)))
         changes: dict[str, Any] = {
             f: getattr(override, f) for f in _FREE_FIELDS if getattr(override, f) is not None
         }

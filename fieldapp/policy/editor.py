@@ -22,7 +22,7 @@ from pydantic import ValidationError
 
 from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.money import yuan
-from fieldapp.policy.combine import check_new_pack, combine
+from fieldapp.policy.combine import _named, check_new_pack, combine
 from fieldapp.policy.pack import (
     AmountKind,
     Document,
@@ -293,7 +293,7 @@ def edit_county_pack(
     # canonically, then checked against the base exactly as `policy check` does.
     text = dump_pack(parse_pack_text(dump_pack(data), name))
     pack = parse_pack_text(text, name)
-    check_new_pack(base_id, name, pack)
+    check_new_pack(base, name, pack)
     policy = combine([*base, (name, pack)], source="hub")
     if undocumented:
         raise PackError(name, None, FIGURE_NEEDS_DOCUMENT)
@@ -312,14 +312,14 @@ def _check_extension(seed: Rule | None, until: dt.date) -> None:
         raise PackError(
             "county.toml",
             None,
-            f"规则 {seed.id}（{seed.title}）长期有效，不需要延续执行（{seed.citation}）",
+            f"{_named(seed)}长期有效，不需要延续执行",
         )
     if until <= seed.valid_to:
         raise PackError(
             "county.toml",
             None,
-            f"规则 {seed.id}（{seed.title}）延续执行到 {until} 不晚于文件原定的结束日期 "
-            f"{seed.valid_to}（{seed.citation}）：延续执行请填写更晚的日期",
+            f"{_named(seed)}延续执行到 {until} 不晚于文件原定的结束日期 {seed.valid_to}："
+            "延续执行请填写更晚的日期",
         )
 
 

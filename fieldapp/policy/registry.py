@@ -121,9 +121,9 @@ class PolicyRegistry:
         if not candidate.pack.extends:
             return combine([(name, candidate)])
         base = self.base_files()
-        check_new_pack(base[0][1].pack.id, name, candidate)
         local = self._local_files([])
         others = [f for f in local if f[0] != name and f[1].pack.id != candidate.pack.id]
+        check_new_pack([*base, *hub, *others], name, candidate)
         policy = combine([*base, *hub, *others, (name, candidate)], source="local")
         earlier = [p for _n, p in local if p.pack.id == candidate.pack.id]
         check_figure_documents(name, candidate, policy, earlier[-1] if earlier else None)

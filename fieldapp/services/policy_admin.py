@@ -292,7 +292,7 @@ def publish(
         raise PackError(name, None, "县级政策包必须用 extends 写明所扩展的基础政策包")
     text, pack = _with_requires(text, name, pack)
     base = registry.base_files()
-    check_new_pack(base[0][1].pack.id, name, pack)
+    check_new_pack(base, name, pack)
     policy = combine([*base, (name, pack)], source="hub")
     check_figure_documents(name, pack, policy, _last_published(hub_ledger, pack.pack.id))
     header = pack.pack
@@ -380,7 +380,7 @@ def submit_draft(
     pack = parse_pack_text(text, "county.toml")
     check_words_written(text, "county.toml")
     base = registry.base_files()
-    check_new_pack(base[0][1].pack.id, "county.toml", pack)
+    check_new_pack(base, "county.toml", pack)
     policy = combine([*base, ("county.toml", pack)], source="hub")
     check_figure_documents("county.toml", pack, policy, _last_published(ledger, pack.pack.id))
     fields = {

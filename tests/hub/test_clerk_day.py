@@ -31,7 +31,9 @@ def test_policy_edit_names_the_rules_the_county_can_set(
         capsys, "hub", "policy", "edit", "--dir", hub, "--figure", "交通补助=400", *doc
     )
     assert code == 2 and out == "", out
-    assert err.startswith("错误：要修改的规则 交通补助 不存在：县里可以设定金额的规则有 "), err
+    assert err.startswith(
+        "错误：政策包里没有编号为 交通补助 的规则，无从修改：县里可以设定金额的规则有 "
+    ), err
     assert "transport_cross_county（一次性交通补助（跨县务工））" in err
     assert "welfare_post_subsidy（乡村公益性岗位补贴）" in err
     assert "absorb_returned" not in err  # a province-set amount is no county figure

@@ -339,6 +339,27 @@ def test_a_county_pack_may_not_take_the_built_in_packs_id(tmp_path: Path) -> Non
     assert policy.rule("transport_cross_province_lifted").amount.value == 300
 
 
+def test_a_zero_figure_names_the_rule_as_the_clerk_knows_it(tmp_path: Path) -> None:
+    """A 0 元 figure was refused as 规则 new_form_accident_insurance 的县定金额…: the clerk knows
+    the rule by its title and document, not its id; an id no pack has is refused as combining
+    refuses it."""
+    registry = _registry(tmp_path)
+    (tmp_path / "c.toml").write_text(COUNTY.replace("figure = 80", "figure = 0"), "utf-8")
+    with pytest.raises(PackError) as refused:
+        registry.check(tmp_path / "c.toml")
+    assert refused.value.problem == (
+        "“新就业形态劳动者意外伤害商业保险补贴”（黔府发〔2023〕12号 第（十一）条）"
+        "的县定金额须大于 0 元；本县不实行这项补贴的，请停用该规则（enabled = false）"
+    )
+    assert "new_form_accident_insurance" not in str(refused.value)
+    unknown = COUNTY.replace("figure = 80", "figure = 0").replace(
+        'rule = "new_form_accident_insurance"', 'rule = "no_such_rule"'
+    )
+    (tmp_path / "c.toml").write_text(unknown, "utf-8")
+    with pytest.raises(PackError, match="政策包里没有编号为 no_such_rule 的规则，无从修改"):
+        registry.check(tmp_path / "c.toml")
+
+
 def test_every_rule_cites_a_listed_document(tmp_path: Path) -> None:
     registry = _registry(tmp_path)
     seeds = (base_dir() / "guizhou_2023.toml").read_text(encoding="utf-8")
