@@ -90,8 +90,8 @@ def _odd_stamps(ledger: Ledger) -> list[dict[str, object]]:
 
 def _odd_held_stamps(ledger: Ledger) -> list[dict[str, object]]:
     """One entry per device with changes still held for review whose stamps are in digits of
-    another script: accepted, such a change would sort above every stamp a clock writes, so
-    the clerk is told which device and which people before deciding (no ids)."""
+    another script (no clock writes them: a tampered program sent them), so the clerk is told
+    which device and which people before deciding (no ids)."""
     odd = HeldChanges(ledger.db).odd_stamps()
     by_device: dict[str, list[tuple[str, str, str]]] = {}
     for held in odd:
@@ -114,9 +114,9 @@ def _odd_held_stamps(ledger: Ledger) -> list[dict[str, object]]:
             {
                 "kind": "odd_stamp",
                 "message": f"设备「{device}」送来、正在等待审核的 {len(rows)} 条修改，修改时间用的"
-                "不是普通数字（全角或其他文字的数字），正常的程序写不出来；若批准，合并时按时间比"
-                f"先后，它们可能压过别人后来对同一项的修改。涉及：{said}。请不要批准这些修改，"
-                "联系技术支持处理，并查看这台电脑上的程序是否被改动过",
+                "不是普通数字（全角或其他文字的数字），正常的程序写不出来，这台电脑上的程序可能"
+                f"被改动过。涉及：{said}。请先不要批准这些修改，联系技术支持处理，"
+                "并查看这台电脑上的程序是否被改动过",
                 "rows": sorted({r for _, r, _ in rows}),
             }
         )

@@ -131,8 +131,8 @@ class HeldChanges:
 
     def odd_stamps(self) -> list[HeldChange]:
         """Changes still held (not yet decided) whose stamp holds anything but ASCII digits and
-        dashes (full-width, Arabic-Indic: taken by a hub before it refused them), oldest first:
-        accepted, as text they would sort above every stamp a clock writes."""
+        dashes (full-width, Arabic-Indic: taken by a hub before it refused them), oldest
+        first: no clock writes them, as text they sort above every stamp one does."""
         rows = self.db.execute(
             f"SELECT {_HELD_COLUMNS} FROM held_changes WHERE status = ? "
             "AND trim(hlc, '0123456789-') != '' ORDER BY id",
