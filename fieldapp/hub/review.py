@@ -1,7 +1,7 @@
 """Checks re-run at the hub on merged data: the same person entered twice (one ID number on
 two live rows), one-time subsidies claimed twice (two devices offline), and changes logged
-with stamps no clock writes (digits of another script, taken before the hub refused them),
-for review."""
+or still held for review with stamps no clock writes (digits of another script, taken before
+the hub refused them), for review."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from fieldapp.policy.guard import find_limit_violations
 from fieldapp.policy.pack import Policy
 from fieldapp.reference import divisions
 from fieldapp.store import replica
+from fieldapp.store.held import HeldChanges
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.queries.areas import listed_places
 from fieldapp.store.queries.claims import ClaimQueries
@@ -49,6 +50,7 @@ def find_violations(ledger: Ledger) -> list[dict[str, object]]:
             }
         )
     found.extend(_odd_stamps(ledger))
+    found.extend(_odd_held_stamps(ledger))
     return found
 
 
@@ -72,10 +74,7 @@ def _odd_stamps(ledger: Ledger) -> list[dict[str, object]]:
             name = str(person.get("name") or "") if person else ""
             if name and name not in people:
                 people.append(name)
-        others = sum(1 for t, _ in rows if t != "persons")
-        said = "、".join(people[:10]) + ("等" if len(people) > 10 else "")
-        if others:
-            said += ("，" if said else "") + f"另有 {others} 条其他记录"
+        said = _said(people, sum(1 for t, _ in rows if t != "persons"))
         found.append(
             {
                 "kind": "odd_stamp",
@@ -87,6 +86,49 @@ def _odd_stamps(ledger: Ledger) -> list[dict[str, object]]:
             }
         )
     return found
+
+
+def _odd_held_stamps(ledger: Ledger) -> list[dict[str, object]]:
+    """One entry per device with changes still held for review whose stamps are in digits of
+    another script (no clock writes them: a tampered program sent them), so the clerk is told
+    which device and which people before deciding (no ids)."""
+    odd = HeldChanges(ledger.db).odd_stamps()
+    by_device: dict[str, list[tuple[str, str, str]]] = {}
+    for held in odd:
+        change = held.change
+        person = ledger.get("persons", change.row_id) if change.tbl == "persons" else None
+        name = str((person or {}).get("name") or "") if change.tbl == "persons" else ""
+        if change.tbl == "persons" and not name:  # a person the held change itself would add
+            name = str(change.data.get("name") or "")
+        by_device.setdefault(held.device or "未登记的设备", []).append(
+            (change.tbl, change.row_id, name)
+        )
+    found: list[dict[str, object]] = []
+    for device, rows in sorted(by_device.items()):
+        people: list[str] = []
+        for _, _, name in rows:
+            if name and name not in people:
+                people.append(name)
+        said = _said(people, sum(1 for t, _, _ in rows if t != "persons"))
+        found.append(
+            {
+                "kind": "odd_stamp",
+                "message": f"设备「{device}」送来、正在等待审核的 {len(rows)} 条修改，修改时间用的"
+                "不是普通数字（全角或其他文字的数字），正常的程序写不出来，这台电脑上的程序可能"
+                f"被改动过。涉及：{said}。请先不要批准这些修改，联系技术支持处理，"
+                "并查看这台电脑上的程序是否被改动过",
+                "rows": sorted({r for _, r, _ in rows}),
+            }
+        )
+    return found
+
+
+def _said(people: list[str], others: int) -> str:
+    """The people named (ten at most) and how many other records, as the clerk reads it."""
+    said = "、".join(people[:10]) + ("等" if len(people) > 10 else "")
+    if others:
+        said += ("，" if said else "") + f"另有 {others} 条其他记录"
+    return said
 
 
 def _policy(ledger: Ledger) -> Policy | None:

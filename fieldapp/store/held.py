@@ -129,6 +129,17 @@ class HeldChanges:
             change_ids,
         )
 
+    def odd_stamps(self) -> list[HeldChange]:
+        """Changes still held (not yet decided) whose stamp holds anything but ASCII digits and
+        dashes (full-width, Arabic-Indic: taken by a hub before it refused them), oldest
+        first: no clock writes them, as text they sort above every stamp one does."""
+        rows = self.db.execute(
+            f"SELECT {_HELD_COLUMNS} FROM held_changes WHERE status = ? "
+            "AND trim(hlc, '0123456789-') != '' ORDER BY id",
+            [HELD],
+        ).fetchall()
+        return [_held(r) for r in rows]
+
     def max_seq(self, device_id: str) -> int:
         """The highest held seq of one change-log id sent by the device it belongs to (0 when
         none): those count as received; one forged by another device does not."""

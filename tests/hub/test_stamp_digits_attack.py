@@ -101,3 +101,39 @@ def test_a_hub_that_logged_one_before_says_so_naming_the_device(
     assert "红星村" in message and "王" in message and "1 条修改" in message, message
     assert origin not in message and person not in message  # no ids for people
     assert found[0]["rows"] == [person]
+
+
+@pytest.mark.parametrize("digits", [WIDE, ARABIC], ids=["full-width", "arabic-indic"])
+def test_a_held_change_in_other_digits_is_named_before_it_is_accepted(
+    hub: Hub, make_device: Any, tmp_path: Path, digits: dict[int, int]
+) -> None:
+    """A hub that held such a change (refused by a trust rule) before it refused the stamps
+    keeps it in its review queue: accepted, it would sort above every stamp a clock writes.
+    `hub violations` names the device and the people, not ids; one already dismissed is not
+    named again."""
+    from fieldapp.store.held import DISMISSED, HeldChanges
+    from fieldapp.sync.exchange import export_bundle
+
+    village = make_device("红星村", VILLAGE)
+    _, (person,) = add_family(village, VILLAGE, ["101"], surname="王")
+    hub.import_file(export_bundle(village, tmp_path / "up.fs").path)
+    stamp = format_stamp(1_796_000_000_000, 0)
+    odd_hlc = stamp[:13].translate(digits) + stamp[13:]
+    changed = forge(village, "persons", person, {"phone": "13900000000"}, hlc=odd_hlc)
+    added = forge(village, "persons", "p-new", {"name": "李四"}, hlc=odd_hlc)
+    plain = forge(village, "persons", person, {"phone": "13900000001"})
+    held = HeldChanges(hub.ledger.db)
+    with hub.ledger.transaction():  # as a hub before 1bcf59f3 held them
+        for change in (changed, added, plain):
+            held.add("红星村", change, "role", "超出权限", "b1")
+    found = [p for p in hub.violations() if p["kind"] == "odd_stamp"]
+    assert len(found) == 1, found
+    message = str(found[0]["message"])
+    assert "红星村" in message and "等待审核的 2 条修改" in message, message
+    assert "王" in message and "李四" in message, message
+    assert village.device_id not in message and person not in message and "p-new" not in message
+    assert found[0]["rows"] == sorted([person, "p-new"])
+    with hub.ledger.transaction():
+        for item in held.list():
+            held.decide(item.id, DISMISSED, "县里", "驳回")
+    assert not [p for p in hub.violations() if p["kind"] == "odd_stamp"]
