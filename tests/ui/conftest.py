@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -235,3 +236,21 @@ def type_new_password(*tries: tuple[str, str]) -> list[str]:
 
     when_modal(NewPasswordDialog, answer)
     return said
+
+
+def top_level_widgets() -> list[Any]:
+    """`QApplication.topLevelWidgets()`, taken with the collector held off.
+
+    PySide wraps that list item by item; a wrapper's allocation can run the collector, which
+    may free an earlier test's unparented dialog whose window is still in the list — the next
+    item is then a freed pointer and the run dies (SIGSEGV, seen at the login test under load;
+    the product never takes the list, `fieldapp/ui/login.py`). Garbage is collected first, then
+    nothing is freed until the list is held."""
+    from PySide6.QtWidgets import QApplication
+
+    gc.collect()
+    gc.disable()
+    try:
+        return list(QApplication.topLevelWidgets())
+    finally:
+        gc.enable()

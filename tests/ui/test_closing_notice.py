@@ -11,11 +11,11 @@ import time
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from fieldapp.ui.app import finish
 from fieldapp.ui.operations import OperationPanel, finish_all
-from tests.ui.conftest import answered
+from tests.ui.conftest import answered, top_level_widgets
 
 NOTICE = "正在保存，请稍候…"
 
@@ -36,7 +36,7 @@ class ShownNotices(QObject):
 def notices_on_screen() -> list[str]:
     return [
         w.labelText()
-        for w in QApplication.topLevelWidgets()
+        for w in top_level_widgets()
         if isinstance(w, QProgressDialog) and w.isVisible()
     ]
 
@@ -45,7 +45,7 @@ def modal_notices() -> list[tuple[str, str]]:
     """The busy windows on the screen that block the app (their title and words)."""
     return [
         (w.windowTitle(), w.labelText())
-        for w in QApplication.topLevelWidgets()
+        for w in top_level_widgets()
         if isinstance(w, QProgressDialog)
         and w.isVisible()
         and w.windowModality() == Qt.WindowModality.ApplicationModal

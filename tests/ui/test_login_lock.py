@@ -24,7 +24,7 @@ from fieldapp.ui import prefs
 from fieldapp.ui.login import NewPasswordDialog
 from tests.codes import ENROL_CODE
 from tests.records import Records
-from tests.ui.conftest import UI_USER, type_new_password, when_modal
+from tests.ui.conftest import UI_USER, top_level_widgets, type_new_password, when_modal
 
 
 def _login(qtbot, path: Path, name: str, password: str, repeat: str | None = None):
@@ -558,8 +558,6 @@ def test_the_idle_lock_survives_a_dialog_freed_by_the_collector(tmp_path):
 
 def test_the_login_dialog_is_gone_once_logged_in(qtbot, ledger_path, monkeypatch):
     """Deleted when the login ends, not left for the collector to free at a random moment."""
-    from PySide6.QtWidgets import QApplication
-
     from fieldapp.ui.app import log_in, make_app
     from fieldapp.ui.login import LoginDialog
 
@@ -570,7 +568,7 @@ def test_the_login_dialog_is_gone_once_logged_in(qtbot, ledger_path, monkeypatch
     session = log_in(ledger_path)
     try:
         assert session is not None and session.ledger.user == UI_USER.user
-        left = [w for w in QApplication.topLevelWidgets() if isinstance(w, LoginDialog)]
+        left = [w for w in top_level_widgets() if isinstance(w, LoginDialog)]
         assert left == []
     finally:
         if session is not None:
