@@ -9,7 +9,7 @@ from fieldapp.policy.packfile import parse_pack_text
 from fieldapp.services import policy_admin
 from fieldapp.services.policy_admin import _notice
 from tests.policy.helpers import COUNTY_PACK
-from tests.services.test_refusal_sentences import _filled, _templates
+from tests.services.sentence_checks import filled, templates
 
 TITLE = "七星关区就业帮扶政策（2026年）"
 ISSUED = "七星关区人力资源和社会保障局 七人社通〔2026〕3号"
@@ -37,5 +37,5 @@ SAID_HERE = {policy_admin.UPDATED, policy_admin.UPDATED_UNISSUED}
 def test_the_notice_says_what_it_said() -> None:
     found = notices()
     for name, notice in found.items():
-        assert str(notice) == _filled(notice) == BEFORE[name], name
-    assert set().union(*(_templates(n) for n in found.values())) == SAID_HERE
+        assert str(notice) == filled(notice) == BEFORE[name], name
+    assert set().union(*(templates(n) for n in found.values())) == SAID_HERE

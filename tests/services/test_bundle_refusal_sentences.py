@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from fieldapp.domain.sentences import Sentence
-from fieldapp.services.trust_check import TrustRefused
 from tests.services.bundle_refusal_scenarios import SCENARIOS, TODAY
-from tests.services.test_refusal_sentences import _filled
+from tests.services.sentence_checks import assert_said_before
 
 #: A logged time is judged by today's date, which its refusal names.
 pytestmark = pytest.mark.today(TODAY)
@@ -169,10 +167,4 @@ BEFORE: dict[str, tuple[str, str]] = {
 
 @pytest.mark.parametrize("name", sorted(SCENARIOS))
 def test_the_chinese_sentence_is_what_the_program_said_before(name):
-    verdict = SCENARIOS[name]()
-    assert not verdict.allowed
-    assert (verdict.rule, verdict.reason) == BEFORE[name]
-    assert isinstance(verdict.said, Sentence), name
-    assert _filled(verdict.said) == verdict.reason
-    refused = TrustRefused(verdict)
-    assert str(refused) == verdict.reason and refused.said == verdict.said
+    assert_said_before(name, SCENARIOS[name](), BEFORE)

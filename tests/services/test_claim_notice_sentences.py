@@ -31,7 +31,7 @@ from fieldapp.services.writer import Actor
 from fieldapp.store.ledger import Ledger
 from tests.policy.helpers import COUNTY_PACK, D, populate
 from tests.records import Records
-from tests.services.test_refusal_sentences import _filled, _templates
+from tests.services.sentence_checks import filled, templates
 
 TRANSPORT = "transport_cross_province_lifted"
 
@@ -88,7 +88,7 @@ def test_the_notice_of_claims_at_an_old_figure_says_what_it_said(
     made_at_500(repo, copies, undated)
     assert claims_at_another_figure(repo.ledger, lowered()) == [said]
     (sentence,) = claims_at_another_figure_said(repo.ledger, lowered())
-    assert isinstance(sentence, Sentence) and _filled(sentence) == said == str(sentence)
+    assert isinstance(sentence, Sentence) and filled(sentence) == said == str(sentence)
 
 
 def test_no_notice_when_every_claim_is_at_the_figure(repo: Records) -> None:
@@ -136,7 +136,7 @@ def test_a_batch_with_nothing_to_batch_says_what_it_said(repo: Records) -> None:
     found = nothing_to_batch(repo)
     for name, refused in found.items():
         assert str(refused) == NOTHING_BEFORE[name], name
-        assert refused.said is not None and _filled(refused.said) == NOTHING_BEFORE[name], name
+        assert refused.said is not None and filled(refused.said) == NOTHING_BEFORE[name], name
 
 
 def test_a_subsidy_the_pack_no_longer_holds_is_named_by_its_claims_title(repo: Records) -> None:
@@ -172,11 +172,11 @@ def test_the_scenarios_say_each_template_of_theirs(tmp_path: Path) -> None:
             if made is not None:
                 made(repo)
                 for notice in claims_at_another_figure_said(ledger, lowered()):
-                    met |= _templates(notice)
+                    met |= templates(notice)
             else:
                 for refused in nothing_to_batch(repo).values():
                     assert refused.said is not None
-                    met |= _templates(refused.said)
+                    met |= templates(refused.said)
         finally:
             ledger.close()
     assert SAID_HERE <= met, SAID_HERE - met

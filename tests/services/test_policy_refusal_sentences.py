@@ -15,10 +15,9 @@ from fieldapp.domain import sentences
 from fieldapp.domain.sentences import Sentence
 from fieldapp.policy.eligibility import claim_beyond_policy
 from fieldapp.services import claims
-from fieldapp.services.trust_check import TrustRefused
 from tests.services import bundle_refusal_scenarios, refusal_scenarios
 from tests.services.policy_refusal_scenarios import POST, SCENARIOS, policy
-from tests.services.test_refusal_sentences import _filled, _templates
+from tests.services.sentence_checks import assert_said_before, filled, templates
 
 #: What each scenario's refusal said before the templates: its rule and its sentence.
 BEFORE: dict[str, tuple[str, str]] = {
@@ -235,14 +234,7 @@ BEFORE: dict[str, tuple[str, str]] = {
 
 @pytest.mark.parametrize("name", sorted(SCENARIOS))
 def test_the_chinese_sentence_is_what_the_program_said_before(name):
-    verdict = SCENARIOS[name]()
-    assert not verdict.allowed
-    assert (verdict.rule, verdict.reason) == BEFORE[name]
-    assert isinstance(verdict.said, Sentence), name
-    assert _filled(verdict.said) == verdict.reason
-    assert str(verdict.said) == verdict.reason
-    refused = TrustRefused(verdict)  # what a refused write raises, and the hub holds
-    assert str(refused) == verdict.reason and refused.said == verdict.said
+    assert_said_before(name, SCENARIOS[name](), BEFORE)
 
 
 @pytest.mark.today("2026-12-05")
@@ -257,17 +249,17 @@ def test_every_template_is_met_by_a_scenario(repo):
     from tests.services.test_claim_notice_sentences import SAID_HERE
 
     met: set[str] = {claims.NOT_ENABLED, *SAID_HERE, *ADOPTED} | {
-        t for s in _service_said().values() for t in _templates(s)
+        t for s in _service_said().values() for t in templates(s)
     }
     for refused in (*_flow_refusals().values(), *_service_refusals(repo).values()):
         said = getattr(refused, "said", None)
         assert isinstance(said, Sentence)
-        met |= _templates(said)
+        met |= templates(said)
     every = (refusal_scenarios, bundle_refusal_scenarios)
     for make in (*(m for s in every for m in s.SCENARIOS.values()), *SCENARIOS.values()):
         said = make().said
         assert said is not None
-        met |= _templates(said)
+        met |= templates(said)
     assert set(sentences.TEMPLATES) - met == set(), "a template no scenario says"
 
 
@@ -474,7 +466,7 @@ def test_the_flows_and_the_guards_refusals_say_what_they_said():
         assert isinstance(refused, (TransitionRefused, LimitExceeded)), name
         assert str(refused) == FLOW_BEFORE[name], name
         assert refused.said is not None and str(refused.said) == FLOW_BEFORE[name], name
-        assert _filled(refused.said) == FLOW_BEFORE[name], name
+        assert filled(refused.said) == FLOW_BEFORE[name], name
 
 
 def _service_refusals(repo) -> dict[str, Exception]:  # noqa: ANN001 - tests.records.Records
@@ -534,4 +526,4 @@ def test_the_services_refusals_of_a_new_claim_say_what_they_said(repo, clock):
     for name, refused in found.items():
         assert isinstance(refused, (claims.ClaimRefused, LimitExceeded)), name
         assert str(refused) == before[name], name
-        assert refused.said is not None and _filled(refused.said) == before[name], name
+        assert refused.said is not None and filled(refused.said) == before[name], name

@@ -12,11 +12,10 @@ import re
 import pytest
 
 from fieldapp.domain import sentences
-from fieldapp.domain.dates import written
-from fieldapp.domain.sentences import Day, Sentence, Word, fill
+from fieldapp.domain.sentences import Word
 from fieldapp.services.trust import refuse
-from fieldapp.services.trust_check import TrustRefused
 from tests.services.refusal_scenarios import SCENARIOS
+from tests.services.sentence_checks import assert_said_before
 
 #: What each scenario's refusal said before the templates: its rule and its sentence.
 BEFORE: dict[str, tuple[str, str]] = {
@@ -243,45 +242,9 @@ BEFORE: dict[str, tuple[str, str]] = {
 }
 
 
-def _templates(sentence: Sentence) -> set[str]:
-    """The templates a sentence is made of, its parts' included."""
-    found = {sentence.template}
-    for part in sentence.parts:
-        if isinstance(part, Sentence):
-            found |= _templates(part)
-    return found
-
-
-def _filled(sentence: Sentence) -> str:
-    """The template filled with its parts in Chinese, by hand (not `str(sentence)`)."""
-    parts: list[str] = []
-    for part in sentence.parts:
-        if isinstance(part, Sentence):
-            parts.append(_filled(part))
-        elif isinstance(part, Word):
-            parts.append(part.text)
-        elif isinstance(part, Day):
-            day = part.day
-            parts.append(
-                {"day": written(day), "month": f"{day.year}年{day.month}月"}.get(
-                    part.kind, f"{day.year}年度"
-                )
-            )
-        else:
-            parts.append(part)
-    return fill(sentence.template, parts)
-
-
 @pytest.mark.parametrize("name", sorted(SCENARIOS))
 def test_the_chinese_sentence_is_what_the_door_said_before(name):
-    verdict = SCENARIOS[name]()
-    assert not verdict.allowed
-    assert (verdict.rule, verdict.reason) == BEFORE[name]
-    assert isinstance(verdict.said, Sentence), name
-    assert _filled(verdict.said) == verdict.reason
-    assert str(verdict.said) == verdict.reason
-    refused = TrustRefused(verdict)  # what a refused write raises
-    assert str(refused) == verdict.reason and refused.said == verdict.said
+    assert_said_before(name, SCENARIOS[name](), BEFORE)
 
 
 def test_every_part_numbered():
