@@ -79,7 +79,7 @@ def check_new_pack(base: Sequence[tuple[str, PackFile]], name: str, pack: PackFi
         raise PackError(
             name,
             None,
-            f"{_named(rule)}的县定金额须大于 0 元；本县不实行这项补贴的，"
+            f"{rule_named(rule)}的县定金额须大于 0 元；本县不实行这项补贴的，"
             "请停用该规则（enabled = false）",
         )
 
@@ -126,7 +126,7 @@ def check_figure_documents(
         raise PackError(
             name,
             None,
-            f"{_named(rule)}的县定金额 {yuan(figure)} 元须写明县里定这个金额的文件文号"
+            f"{rule_named(rule)}的县定金额 {yuan(figure)} 元须写明县里定这个金额的文件文号"
             "（figure_document，并列入 [[documents]]）：申请表、花名册和公示表引用它作为补贴标准的依据",
         )
 
@@ -214,7 +214,7 @@ class _State:
                 raise PackError(
                     name,
                     None,
-                    f"本包新增的规则 {rule.id} 与已有的{_named(self.rules[rule.id])}编号相同，"
+                    f"本包新增的规则 {rule.id} 与已有的{rule_named(self.rules[rule.id])}编号相同，"
                     "修改已有规则请写在 [[overrides]] 中",
                 )
             self.rules[rule.id] = rule
@@ -264,11 +264,11 @@ class _State:
             changes |= self._figure_dates(rule, override)
         elif override.figure_document is not None:
             raise self._refuse(
-                f"{_named(rule)}：写了县定标准的文号（figure_document）却没有写县定金额 figure"
+                f"{rule_named(rule)}：写了县定标准的文号（figure_document）却没有写县定金额 figure"
             )
         elif override.figure_from is not None or override.figure_before is not None:
             raise self._refuse(
-                f"{_named(rule)}：写了县定金额的执行日期（figure_from）却没有写县定金额 figure"
+                f"{rule_named(rule)}：写了县定金额的执行日期（figure_from）却没有写县定金额 figure"
             )
         if override.conditions is not None:
             loosened = looser(rule.conditions, override.conditions)
@@ -281,13 +281,13 @@ class _State:
             changes["valid_to"] = override.valid_to
             changes["extensions"] = [*rule.extensions, self._extension(rule, override)]
         elif override.document is not None:
-            raise self._refuse(f"{_named(rule)}：写了文号却没有写新的结束日期 valid_to")
+            raise self._refuse(f"{rule_named(rule)}：写了文号却没有写新的结束日期 valid_to")
         merged = rule.model_dump() | changes
         try:
             return Rule.model_validate(merged)
         except ValidationError as error:
             raise self._refuse(
-                f"{_named(rule)}：" + problem_text(dict(error.errors()[0]))
+                f"{rule_named(rule)}：" + problem_text(dict(error.errors()[0]))
             ) from None
 
     def _amount(self, rule: Rule, override: RuleOverride) -> Amount | None:
@@ -327,7 +327,7 @@ class _State:
         if override.figure_from is None:
             if override.figure_before is not None or override.figure_before_document:
                 raise self._refuse(
-                    f"{_named(rule)}：写了此前的金额（figure_before）"
+                    f"{rule_named(rule)}：写了此前的金额（figure_before）"
                     "却没有写新金额的执行日期 figure_from"
                 )
             return {"figure_from": None, "figure_before": None, "figure_before_document": ""}
@@ -336,12 +336,12 @@ class _State:
         if before is not None and (before <= 0 or (cap is not None and before > cap)):
             limit = f"，且不超过政策规定的最高 {yuan(cap)} 元" if cap else ""
             raise self._refuse(
-                f"{_named(rule)}：{override.figure_from} 前的金额 {yuan(before)} 元须大于 0 元{limit}"
+                f"{rule_named(rule)}：{override.figure_from} 前的金额 {yuan(before)} 元须大于 0 元{limit}"
             )
         number = override.figure_before_document or ""
         if number and number not in self.documents:
             raise self._refuse(
-                f"{_named(rule)}：此前金额的文号 {number} 不在本包的 [[documents]] 中"
+                f"{rule_named(rule)}：此前金额的文号 {number} 不在本包的 [[documents]] 中"
             )
         return {
             "figure_from": override.figure_from,
@@ -353,7 +353,7 @@ class _State:
         number = override.figure_document or ""
         if number and number not in self.documents:
             raise self._refuse(
-                f"{_named(rule)}：县定标准的文号 {number} 不在本包的 [[documents]] 中"
+                f"{rule_named(rule)}：县定标准的文号 {number} 不在本包的 [[documents]] 中"
             )
         return number
 
@@ -393,10 +393,10 @@ class _State:
     def _extension(self, rule: Rule, override: RuleOverride) -> Extension:
         number = override.document
         if not number:
-            raise self._refuse(f"{_named(rule)}：改变有效期必须写明县里的文号（document）")
+            raise self._refuse(f"{rule_named(rule)}：改变有效期必须写明县里的文号（document）")
         document = self.documents.get(number)
         if document is None:
-            raise self._refuse(f"{_named(rule)}：文号 {number} 不在本包的 [[documents]] 中")
+            raise self._refuse(f"{rule_named(rule)}：文号 {number} 不在本包的 [[documents]] 中")
         return Extension(
             valid_to=override.valid_to or rule.valid_to or rule.valid_from,
             document=number,
@@ -440,7 +440,7 @@ class _State:
                 )
 
 
-def _named(rule: Rule) -> str:
+def rule_named(rule: Rule) -> str:
     """A rule as the clerk knows it: its title and the document it rests on (not its id)."""
     return f"“{rule.title}”（{rule.clause}）"
 

@@ -22,7 +22,7 @@ from pydantic import ValidationError
 
 from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.money import yuan
-from fieldapp.policy.combine import _named, check_new_pack, combine
+from fieldapp.policy.combine import check_new_pack, combine, rule_named
 from fieldapp.policy.pack import (
     AmountKind,
     Document,
@@ -312,13 +312,13 @@ def _check_extension(seed: Rule | None, until: dt.date) -> None:
         raise PackError(
             "county.toml",
             None,
-            f"{_named(seed)}长期有效，不需要延续执行",
+            f"{rule_named(seed)}长期有效，不需要延续执行",
         )
     if until <= seed.valid_to:
         raise PackError(
             "county.toml",
             None,
-            f"{_named(seed)}延续执行到 {until} 不晚于文件原定的结束日期 {seed.valid_to}："
+            f"{rule_named(seed)}延续执行到 {until} 不晚于文件原定的结束日期 {seed.valid_to}："
             "延续执行请填写更晚的日期",
         )
 
