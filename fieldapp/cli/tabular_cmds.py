@@ -106,6 +106,8 @@ def print_report(report: ImportReport) -> None:
     if report.sheet_date:
         # As the clerk writes a day (--json keeps it ISO): 2026年12月4日 10:31.
         print(f"表格日期：{written_text(report.sheet_date)}（{report.sheet_date_source}）")
+    if report.date_not_believed:
+        print(report.date_refused_said())
     verb = "将" if report.dry_run else "已"
     records = report.imported - report.persons_imported
     print(

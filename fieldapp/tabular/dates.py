@@ -5,6 +5,12 @@ edited by someone else since the sheet went out, so it is a conflict to decide, 
 overwrite. The moment is, in order of trust: the export time this program writes into every
 workbook it exports (a document property), a 截至 / 导出时间 / 填报日期 date in a title row,
 the workbook's own creation time, and last the file's modification time.
+
+Each is only the file's claim. A date later than the import's own time (a workbook dated
+2030, or tomorrow; a file's time set ahead) would make every ledger edit since the real export
+pass for older than the sheet, overwritten without a conflict: `not_believed` says which claims
+the import sets aside, and the sheet is then read as undated (every ledger field it would change
+is a conflict, see `ledger_import`).
 """
 
 from __future__ import annotations
@@ -34,6 +40,50 @@ _TITLE_DATE = re.compile(
 #: Where a sheet's date came from when nothing in the file says it: the file's modification time
 #: (the time it was saved after editing, later than the export).
 FILE_TIME = "文件的修改时间"
+#: Where it came from when the workbook's core properties say when it was made.
+CREATED = "表格文件的创建时间"
+#: A sheet date before this is no export of this program's (a year 1900, a 0001 typed): absurd.
+EARLIEST = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+_CHINA = dt.timedelta(hours=8)
+_TIMED = re.compile(r"\d:\d\d")
+
+
+def where_claimed(source: str) -> str:
+    """Where in the file a sheet date was claimed, in the user's words (a date set aside is
+    said with it): 文件属性“台账导出时间”, 标题行, 文件时间, 文件属性“创建时间”."""
+    if source == EXACT:
+        return "文件属性“" + EXPORTED_AT + "”"
+    if source == CREATED:
+        return "文件属性“创建时间”"
+    if source == FILE_TIME:
+        return "文件时间"
+    if source.startswith("表中的"):
+        return "标题行"
+    return source
+
+
+def day_only(source: str) -> bool:
+    """A title row's date without a time (截至2026年12月5日): read as the end of that day."""
+    return source.startswith("表中的") and not _TIMED.search(source)
+
+
+def claimed_text(moment: dt.datetime, source: str) -> str:
+    """A claimed sheet date as China time, as the report keeps it ('2030-01-01 08:00', or the
+    day alone for a title row's day)."""
+    china = moment.astimezone(dt.UTC) + _CHINA
+    return china.strftime("%Y-%m-%d" if day_only(source) else "%Y-%m-%d %H:%M")
+
+
+def not_believed(moment: dt.datetime, source: str, now: dt.datetime, slack: dt.timedelta) -> str:
+    """Why a claimed sheet date is set aside: "ahead" (later than `now`, the import's own
+    time, by more than `slack`; a title row's day: a day after today's), "absurd" (before
+    `EARLIEST`), or "" (believed). A date earlier than the ledger's first edit is believed:
+    every edit since is then a conflict, as on an undated sheet."""
+    if moment < EARLIEST:
+        return "absurd"
+    if day_only(source):
+        return "ahead" if (moment + _CHINA).date() > (now + slack + _CHINA).date() else ""
+    return "ahead" if moment > now + slack else ""
 
 
 def sheet_date(
@@ -56,16 +106,16 @@ def sheet_date(
                             local = dt.datetime(year, month, day, 23, 59, 59)  # type: ignore[arg-type]
                         else:
                             local = dt.datetime(year, month, day, hour, minute or 0, second or 0)  # type: ignore[arg-type]
-                    except ValueError:
+                        moment = (local - _CHINA).replace(tzinfo=dt.UTC)  # China time
+                    except (ValueError, OverflowError):  # no day, or one before year 1
                         continue
-                    moment = (local - dt.timedelta(hours=8)).replace(tzinfo=dt.UTC)  # China time
                     return moment, f"表中的“{match.group(0)}”"
     found = _from_properties(path, _CREATED) if zipfile.is_zipfile(path) else None
     if found:
         return found
     try:
         mtime = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC)
-    except OSError:
+    except (OSError, OverflowError, ValueError):  # no file, or a time no clock converts
         return None, ""
     return mtime, FILE_TIME
 
@@ -76,7 +126,7 @@ def _from_properties(path: Path, which: re.Pattern[str]) -> tuple[dt.datetime, s
             names = set(archive.namelist())
             for part, pattern, source in (
                 ("docProps/custom.xml", _CUSTOM, EXACT),
-                ("docProps/core.xml", _CREATED, "表格文件的创建时间"),
+                ("docProps/core.xml", _CREATED, CREATED),
             ):
                 if (
                     pattern is which
@@ -95,9 +145,9 @@ def _from_properties(path: Path, which: re.Pattern[str]) -> tuple[dt.datetime, s
 def _parse(text: str) -> dt.datetime | None:
     try:
         moment = dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
-    except ValueError:
+        return moment.astimezone(dt.UTC) if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+    except (ValueError, OverflowError):  # not a time, or one before year 1 in UTC
         return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
 def stamp_of(moment: dt.datetime, *, exact: bool = False) -> str:

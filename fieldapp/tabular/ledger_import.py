@@ -41,6 +41,7 @@ from fieldapp.domain.enums import Category, WorkStatus
 from fieldapp.domain.errors import ValidationFailed
 from fieldapp.domain.progress import CancelCheck, Progress, Ticker
 from fieldapp.domain.status_words import built_in_reading
+from fieldapp.services.clock import FRESH_SLACK_MS
 from fieldapp.services.imports import NewPeople, apply_import, new_people
 from fieldapp.services.ledgers import make_demo
 from fieldapp.services.policy_admin import policy_in_force
@@ -340,12 +341,14 @@ class LedgerImporter:
                     self._say_record_repeats()
                 extra_rows[:] = self._one_status_a_month(extra_rows)
                 self._describe(found)
+                # An undated sheet (or one whose date is not believed) is older than every
+                # edit: each ledger field it would change is a conflict, none overwritten.
                 stamp = (
                     dates.stamp_of(book_date, exact=self.report.sheet_date_source == dates.EXACT)
                     if (book_date := self._sheet_date(book, reads))
-                    else None
+                    else ""
                 )
-                edits = store.edits_after(reads, stamp, EDITED_TABLES, until) if stamp else {}
+                edits = store.edits_after(reads, stamp, EDITED_TABLES, until)
                 self._say_missing(found, reads)
                 # The bulk writer is done: this connection now sees the new persons too.
                 self._plan_and_apply(writer, found, extra_rows, stamp, edits)
@@ -1149,7 +1152,21 @@ class LedgerImporter:
         )
 
     def _sheet_date(self, book: SheetStream, reads: Database) -> dt.datetime | None:
+        """When the sheet's figures were taken from a ledger (None: undated, see `run`).
+
+        Only the file's claim: one later than this import's own time (beyond the slack a
+        clock stepping back is allowed, `clock.FRESH_SLACK_MS`) would make every ledger edit
+        since the real export pass for older than the sheet and be overwritten without a
+        conflict, and one before 2000 is no export's. Neither is believed: the report says
+        the date, where the file claims it, and that the sheet is read as undated."""
         moment, source = book.sheet_date()
+        now = dt.datetime.now(dt.UTC)
+        if moment is not None and (why := dates.not_believed(moment, source, now, _SLACK)):
+            self.report.date_claimed = dates.claimed_text(moment, source)
+            self.report.date_claimed_where = dates.where_claimed(source)
+            self.report.date_not_believed = why
+            self.report.imported_at = (now + dt.timedelta(hours=8)).strftime("%Y-%m-%d %H:%M")
+            return None
         if moment is not None and source == dates.FILE_TIME:
             # Only the file's own time (a csv whose title line was deleted): edits made in the
             # ledger before the sheet was saved would pass for older than it. When this device
@@ -1683,6 +1700,10 @@ class LedgerImporter:
             return row, above[1]
         return None
 
+
+#: How far a sheet's date may run ahead of this import's own time and still be believed: as
+#: far as a clock stepped back by its time service is allowed (`clock.FRESH_SLACK_MS`).
+_SLACK = dt.timedelta(milliseconds=FRESH_SLACK_MS)
 
 #: Tables whose later edits make a sheet's cell a conflict.
 EDITED_TABLES = (

@@ -9,7 +9,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from fieldapp.domain.dates import written_text
 from fieldapp.services.changes import NO_CHANGES, ChangeSet
+
+#: What the report says of a sheet date the file claimed and the import set aside (`dates.
+#: not_believed`): %1 where it was claimed (`dates.where_claimed`), %2 the date, %3 the
+#: import's own time. The import preview says the same words through Qt (`import_preview`).
+DATE_AHEAD = (
+    "表格的日期（%1）为 %2，晚于本次导入的时间 %3，不可信：本次按没有日期的表格更新，"
+    "表中与台账不同的格都列为冲突，保留台账现有的值，请逐一核对后再决定是否采用表中的值"
+)
+DATE_ABSURD = (
+    "表格的日期（%1）为 %2，早于2000年，不可信：本次按没有日期的表格更新，"
+    "表中与台账不同的格都列为冲突，保留台账现有的值，请逐一核对后再决定是否采用表中的值"
+)
 
 
 @dataclass(frozen=True)
@@ -110,6 +123,13 @@ class ImportReport:
     unknown_headers: list[str] = field(default_factory=list)
     sheet_date: str = ""
     sheet_date_source: str = ""
+    #: A sheet date the file claimed and the import did not believe (China time, ISO text):
+    #: where it was claimed (`dates.where_claimed`), why ("ahead", "absurd") and the import's
+    #: own time; the sheet was read as undated (`sheet_date` empty).
+    date_claimed: str = ""
+    date_claimed_where: str = ""
+    date_not_believed: str = ""
+    imported_at: str = ""
     dry_run: bool = False
     #: The file came from a demo ledger and made this new, empty ledger a demo.
     became_demo: bool = False
@@ -140,8 +160,32 @@ class ImportReport:
             "unknown_headers": self.unknown_headers,
             "sheet_date": self.sheet_date,
             "sheet_date_source": self.sheet_date_source,
+            "sheet_date_not_believed": (
+                {
+                    "claimed": self.date_claimed,
+                    "where": self.date_claimed_where,
+                    "why": self.date_not_believed,
+                    "said": self.date_refused_said(),
+                }
+                if self.date_not_believed
+                else None
+            ),
             "dry_run": self.dry_run,
             "became_demo": self.became_demo,
             "unknown_words": [w.as_dict() for w in self.unknown_words.values()],
             "words_said": [w.as_dict() for w in self.words_said],
         }
+
+    def date_refused_said(self) -> str:
+        """The sentence saying the sheet's date was set aside, in Chinese ('' when believed)."""
+        if not self.date_not_believed:
+            return ""
+        template = DATE_AHEAD if self.date_not_believed == "ahead" else DATE_ABSURD
+        parts = (
+            self.date_claimed_where,
+            written_text(self.date_claimed),
+            written_text(self.imported_at),
+        )
+        for n, part in enumerate(parts, start=1):
+            template = template.replace(f"%{n}", part)
+        return template
