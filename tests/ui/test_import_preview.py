@@ -268,3 +268,39 @@ def test_a_long_preview_measures_the_rows_it_shows_not_all_of_them(qtbot):
     table.verticalScrollBar().setValue(4000)
     qtbot.waitUntil(lambda: table.rowHeight(table.rowAt(0) + 1) > plain, timeout=3000)
     assert table.rowAt(0) + FIT_AHEAD < 5000
+
+
+def test_a_sheet_dated_ahead_is_said_in_the_preview_and_the_result(qtbot, tmp_path):
+    """A sheet whose title row claims 2030 is read as undated: the preview and the result say
+    the date it claimed and where, in the report's own words; both cells are conflicts."""
+    from fieldapp.ui import i18n
+    from fieldapp.ui.dialogs.import_report import ImportReportDialog
+
+    ledger = _ledger_with_a_family(tmp_path)
+    sheet = write_xlsx(
+        tmp_path / "ahead.xlsx",
+        ["姓名", "身份证号码", "联系电话"],
+        [["张长英", HEAD, "13900000001"], ["李秀", WIFE, "13900000002"]],
+        title="劳动力台账  导出时间：2030-01-01 08:00:00",
+    )
+    preview = import_ledger(ledger, sheet, update=True, dry_run=True)
+    said = preview.date_refused_said()
+    assert said.startswith("表格的日期（标题行）为 2030年1月1日 08:00，晚于本次导入的时间")
+    assert len(preview.conflicts) == 2 and preview.sheet_date == ""
+    dialog = ImportPreviewDialog(preview)
+    qtbot.addWidget(dialog)
+    assert said in dialog.summary.text()
+    assert "表格日期：" not in dialog.summary.text()
+    result = ImportReportDialog(import_ledger(ledger, sheet, update=True))
+    qtbot.addWidget(result)
+    assert said.split("，晚于")[0] in result.summary.text()
+    i18n.install_language("en")
+    try:
+        english = ImportPreviewDialog(preview)
+        qtbot.addWidget(english)
+        text = english.summary.text()
+        assert "The sheet's date (the title row) is " in text and "2030" in text, text
+        assert "表格的日期" not in text
+    finally:
+        i18n.install_language("zh_CN")
+    ledger.close()

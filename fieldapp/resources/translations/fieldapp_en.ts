@@ -2838,6 +2838,30 @@
       <source>就业状态“%1”按县里的用词表（%4）读作“%2”：%3 格</source>
       <translation>Employment status “%1” read as “%2”, as the county’s word list says (%4): %3 cell(s)</translation>
     </message>
+    <message>
+      <source>文件属性“台账导出时间”</source>
+      <translation>the file property “台账导出时间” (export time)</translation>
+    </message>
+    <message>
+      <source>文件属性“创建时间”</source>
+      <translation>the file property “created”</translation>
+    </message>
+    <message>
+      <source>标题行</source>
+      <translation>the title row</translation>
+    </message>
+    <message>
+      <source>文件时间</source>
+      <translation>the file's modified time</translation>
+    </message>
+    <message>
+      <source>表格的日期（%1）为 %2，晚于本次导入的时间 %3，不可信：本次按没有日期的表格更新，表中与台账不同的格都列为冲突，保留台账现有的值，请逐一核对后再决定是否采用表中的值</source>
+      <translation>The sheet's date (%1) is %2, later than the time of this import, %3, and cannot be trusted: this update treats the sheet as undated. Every cell that differs from the ledger is listed as a conflict and the ledger's value is kept; check each one before deciding to take the sheet's value</translation>
+    </message>
+    <message>
+      <source>表格的日期（%1）为 %2，早于2000年，不可信：本次按没有日期的表格更新，表中与台账不同的格都列为冲突，保留台账现有的值，请逐一核对后再决定是否采用表中的值</source>
+      <translation>The sheet's date (%1) is %2, before the year 2000, and cannot be trusted: this update treats the sheet as undated. Every cell that differs from the ledger is listed as a conflict and the ledger's value is kept; check each one before deciding to take the sheet's value</translation>
+    </message>
   </context>
   <context>
     <name>KeepsInput</name>

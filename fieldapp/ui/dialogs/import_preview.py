@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.tabular.ledger_import import ImportReport
 from fieldapp.ui.days import day_text_said
-from fieldapp.ui.dialogs.import_report import words_said_lines
+from fieldapp.ui.dialogs.import_report import date_refused_line, words_said_lines
 from fieldapp.ui.status_words_said import statuses
 from fieldapp.ui.widgets import fit_to_screen
 
@@ -116,6 +116,8 @@ class ImportPreviewDialog(QDialog):
                 + self.tr("表格日期：")
                 + f"{day_text_said(report.sheet_date)}（{report.sheet_date_source}）"
             )
+        if report.date_not_believed:
+            summary += "\n" + date_refused_line(report)
         if report.unknown_headers:
             summary += "\n" + self.tr("未识别的列（不导入）：") + "、".join(report.unknown_headers)
         if report.unknown_words:

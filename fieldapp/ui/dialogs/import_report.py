@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.tabular.import_report import write_import_report
 from fieldapp.tabular.ledger_import import ImportReport, RowProblem
+from fieldapp.ui.days import day_text_said
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.files import start_at, used
 from fieldapp.ui.status_words_said import status_shown
@@ -42,6 +43,41 @@ def words_said_lines(report: ImportReport) -> list[str]:
     ]
 
 
+def date_refused_line(report: ImportReport) -> str:
+    """The sheet's date the file claimed and the import did not believe, in the language shown
+    (`ImportReport.date_refused_said`'s words; '' when its date was believed)."""
+    if not report.date_not_believed:
+        return ""
+    where = {
+        "文件属性“台账导出时间”": QCoreApplication.translate(
+            "ImportReportDialog", "文件属性“台账导出时间”"
+        ),
+        "文件属性“创建时间”": QCoreApplication.translate(
+            "ImportReportDialog", "文件属性“创建时间”"
+        ),
+        "标题行": QCoreApplication.translate("ImportReportDialog", "标题行"),
+        "文件时间": QCoreApplication.translate("ImportReportDialog", "文件时间"),
+    }.get(report.date_claimed_where, report.date_claimed_where)
+    template = (
+        QCoreApplication.translate(
+            "ImportReportDialog",
+            "表格的日期（%1）为 %2，晚于本次导入的时间 %3，不可信：本次按没有日期的表格更新，"
+            "表中与台账不同的格都列为冲突，保留台账现有的值，请逐一核对后再决定是否采用表中的值",
+        )
+        if report.date_not_believed == "ahead"
+        else QCoreApplication.translate(
+            "ImportReportDialog",
+            "表格的日期（%1）为 %2，早于2000年，不可信：本次按没有日期的表格更新，"
+            "表中与台账不同的格都列为冲突，保留台账现有的值，请逐一核对后再决定是否采用表中的值",
+        )
+    )
+    return (
+        template.replace("%1", where)
+        .replace("%2", day_text_said(report.date_claimed))
+        .replace("%3", day_text_said(report.imported_at))
+    )
+
+
 class ImportReportDialog(QDialog):
     """Summary line, then tabs of refused rows and warnings (sheet, row number, reason)."""
 
@@ -65,6 +101,8 @@ class ImportReportDialog(QDialog):
             .replace("%4", str(report.areas_created))
             .replace("%5", str(len(report.rejected)))
         )
+        if report.date_not_believed:
+            summary += "\n" + date_refused_line(report)
         if report.became_demo:
             summary += "\n" + self.tr(
                 "这个表格是从演示台账导出的（人员都是虚构的）：本台账随之成为演示台账，"
