@@ -6,6 +6,7 @@ import errno
 import faulthandler
 import logging
 import os
+import re
 import sys
 import traceback
 from pathlib import Path
@@ -219,7 +220,8 @@ def _file_named(error: OSError, whole: bool = False) -> str:
     if where is None or isinstance(where, int):
         return QCoreApplication.translate("Errors", "这个文件")
     path = os.fsdecode(where)
-    shown = path if whole else Path(path).name or path
+    # (either separator: a Windows path said on any system, as a bundle's log may carry one)
+    shown = path if whole else re.split(r"[\\/]", path.rstrip("\\/"))[-1] or path
     return f"“{shown}”"
 
 
