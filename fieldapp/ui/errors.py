@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import faulthandler
 import logging
 import os
+import re
 import sys
 import traceback
 from pathlib import Path
@@ -19,6 +21,7 @@ from fieldapp import saving
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.labels import field_label
 from fieldapp.domain.redact import RedactingFormatter, redact_traceback
+from fieldapp.domain.sentences import Sentence
 from fieldapp.paths import data_dir, make_private
 from fieldapp.policy.claim_flow import TransitionRefused
 from fieldapp.policy.guard import LimitExceeded
@@ -26,9 +29,15 @@ from fieldapp.services.claims import ClaimRefused
 from fieldapp.services.clock import ClockWrong
 from fieldapp.services.trust_check import TrustRefused
 from fieldapp.ui.clock_said import clock_refused, clock_told
-from fieldapp.ui.held_words import reason_shown
+from fieldapp.ui.held_words import reason_shown, sentence_shown
 
 log = logging.getLogger("fieldapp.ui")
+
+
+class FormRefused(FieldappError, ValueError):
+    """A form's own refusal of what was typed or chosen, its sentence already in the language
+    shown (a `tr()`): said as it is, in either window (a plain ValueError's text is said only
+    when it is Chinese — an English one is a program's)."""
 
 
 def setup_logging() -> None:
@@ -93,8 +102,19 @@ def record_crashes() -> None:
     faulthandler.enable(_crash_log, all_threads=True)
 
 
-def message_for(error: BaseException) -> str:
-    """What to tell the user: our errors carry Chinese text; others get a plain sentence."""
+def message_for(error: BaseException, *, logged: bool = False) -> str:
+    """The one sentence a coordinator is shown for `error`, in the language shown — for every
+    dialog, status line and tooltip that reports a failure (never `str(error)` of a program's
+    exception: an English message, a path or a repr):
+
+    - our own errors (`FieldappError`) as they say themselves — their sentence's translation
+      where they carry one (a `Sentence`, `said`), a clock refusal with how to set the clock;
+    - a form's values refused by a model, field by field (`invalid_input`);
+    - a file that could not be read or written, by its errno (`file_trouble`): disk full, no
+      permission, not found, in use …, naming the file by its name;
+    - the ledger's own file full, read-only or busy (SQLite's words, `_ledger_trouble`);
+    - anything else a general sentence, the detail written to the log (unless `logged`: the
+      caller has written it already) and never to the dialog."""
     if isinstance(error, ClockWrong):
         return clock_refused(error)
     if isinstance(error, TrustRefused):
@@ -106,31 +126,103 @@ def message_for(error: BaseException) -> str:
         # step the flow does not take, a repeat): its sentence in the language shown.
         return reason_shown(None, str(error), error.said)
     if isinstance(error, FieldappError):
-        return str(error)
-    if isinstance(error, PermissionError):
-        return QCoreApplication.translate("Errors", "没有权限读写文件：") + str(
-            error.filename or ""
-        )
-    if isinstance(error, FileNotFoundError):
-        return QCoreApplication.translate("Errors", "找不到文件：") + str(error.filename or "")
-    if isinstance(error, OSError) and saving.cause(error):
-        where = f"“{error.filename}”" if error.filename else ""
-        return QCoreApplication.translate("Errors", "读写文件%1出错：").replace(
-            "%1", where
-        ) + saving.cause(error)
+        said = getattr(error, "said", None)
+        return sentence_shown(said) if isinstance(said, Sentence) else str(error)
+    if isinstance(error, ValidationError):
+        return invalid_input(error)
     if isinstance(error, OSError):
-        return QCoreApplication.translate("Errors", "读写文件出错（磁盘已满或已拔出？）：") + str(
-            error.strerror or error
-        )
+        trouble = file_trouble(error)
+        if trouble:
+            return trouble
     if isinstance(error, ValueError) and _is_chinese(str(error)):
-        return str(error)
+        return str(error)  # a check's own reason (the print settings', a date's)
     trouble = _ledger_trouble(error)
     if trouble:
         return trouble
+    if not logged:
+        log.error(
+            "操作没有完成: %s",
+            type(error).__name__,
+            exc_info=(type(error), error, error.__traceback__),
+        )
+    if isinstance(error, OSError):
+        return QCoreApplication.translate(
+            "Errors", "读写%1时出错，操作没有完成。详情已记入日志文件 fieldapp.log。"
+        ).replace("%1", _file_named(error))
     return QCoreApplication.translate(
         "Errors",
-        "程序内部出错，操作没有完成，已保存的数据不受影响。详情已记入日志文件 fieldapp.log。",
+        "操作没有完成：程序内部出错，详情已记入日志文件 fieldapp.log。已保存的数据不受影响。",
     )
+
+
+#: Windows' own numbers for a file another program holds open (ERROR_SHARING_VIOLATION,
+#: ERROR_LOCK_VIOLATION): Python gives them as EACCES.
+_WINDOWS_IN_USE = (32, 33)
+#: Not every system's errno has these (a number no error carries where it has not).
+_EDQUOT = getattr(errno, "EDQUOT", -1)
+_ETXTBSY = getattr(errno, "ETXTBSY", -1)
+
+
+def file_trouble(error: OSError) -> str:
+    """A file that could not be read or written, said by its errno in the language shown and
+    naming the file by its name (the whole path only where a part of it is the trouble); ''
+    for an errno no coordinator can act on (the caller says it generally, and logs it)."""
+    number = error.errno
+    name = _file_named(error)
+    if getattr(error, "winerror", None) in _WINDOWS_IN_USE or number in (
+        errno.EBUSY,
+        _ETXTBSY,
+    ):
+        text = QCoreApplication.translate(
+            "Errors",
+            "文件被占用：%1正被其他程序（Excel、WPS、PDF 阅读器）打开。请先关闭它，再试一次。",
+        )
+    elif number in (errno.ENOSPC, errno.EFBIG, _EDQUOT):
+        text = QCoreApplication.translate(
+            "Errors", "磁盘已满：%1没有写完。请腾出磁盘空间（或换一个 U 盘）后再试一次。"
+        )
+    elif number in (errno.EACCES, errno.EPERM):
+        text = QCoreApplication.translate(
+            "Errors",
+            "没有权限读写%1，或它正被其他程序（Excel、WPS、PDF 阅读器）打开。请先关闭它，"
+            "或换一个文件夹，再试一次。",
+        )
+    elif number == errno.ENOENT:
+        text = QCoreApplication.translate(
+            "Errors", "文件不存在：找不到%1。它可能被移走或改了名，或者所在的 U 盘被拔出了。"
+        )
+    elif number == errno.EROFS:
+        text = QCoreApplication.translate(
+            "Errors", "磁盘是只读的（U 盘打开了写保护？）：%1写不进去。"
+        )
+    elif number in (errno.EIO, errno.ENODEV, errno.ENXIO):
+        text = QCoreApplication.translate(
+            "Errors", "读写%1时磁盘出错：U 盘可能被拔出了，或已损坏。请插好后再试一次。"
+        )
+    elif number == errno.EISDIR:
+        text = QCoreApplication.translate("Errors", "%1是一个文件夹，请选择或写上一个文件。")
+    elif number == errno.ENOTDIR:
+        text = QCoreApplication.translate("Errors", "路径%1中有一段是文件而不是文件夹。")
+        return text.replace("%1", _file_named(error, True))
+    elif number == errno.EEXIST:
+        text = QCoreApplication.translate("Errors", "%1已经存在。")
+    elif number == errno.ENAMETOOLONG:
+        text = QCoreApplication.translate("Errors", "文件名太长：%1。请起一个短一些的名字。")
+    else:
+        return ""
+    return text.replace("%1", name)
+
+
+def _file_named(error: OSError, whole: bool = False) -> str:
+    """The file an OSError names, by its name in quotes (“花名册.xlsx”), or its whole path where
+    `whole` (or the name is empty: a drive); "the file" when it names none."""
+    where = error.filename if error.filename is not None else error.filename2
+    if where is None or isinstance(where, int):
+        return QCoreApplication.translate("Errors", "这个文件")
+    path = os.fsdecode(where)
+    # (either separator: a Windows path said on any system, as a bundle's log may carry one)
+    shown = path if whole else re.split(r"[\\/]", path.rstrip("\\/"))[-1] or path
+    return f"“{shown}”"
 
 
 def _ledger_trouble(error: BaseException) -> str:
@@ -223,9 +315,9 @@ def show_delete_refused(parent: QWidget | None, error: BaseException) -> None:
     )
 
 
-def show_error(parent: QWidget | None, error: BaseException | str) -> None:
-    """A warning box with the Chinese message, titled by whose move it is (`title_for`)."""
-    text = error if isinstance(error, str) else message_for(error)
+def show_error(parent: QWidget | None, error: BaseException | str, *, logged: bool = False) -> None:
+    """A warning box with `message_for`'s sentence, titled by whose move it is (`title_for`)."""
+    text = error if isinstance(error, str) else message_for(error, logged=logged)
     QMessageBox.warning(parent, title_for(error), text)
 
 
@@ -235,7 +327,7 @@ def excepthook(kind: type[BaseException], error: BaseException, tb: TracebackTyp
     if QApplication.instance() is None:
         sys.__excepthook__(kind, error, tb)
         return
-    show_error(QApplication.activeWindow(), error)
+    show_error(QApplication.activeWindow(), error, logged=True)
 
 
 def install_excepthook() -> None:

@@ -21,6 +21,7 @@ from shiboken6 import isValid
 from fieldapp.store.queries import Reader
 from fieldapp.store.queries.persons import LedgerFilter, person_rowids
 from fieldapp.store.queries.search import PersonSearch
+from fieldapp.ui.errors import message_for
 
 SEARCH_LIMIT = 200
 #: The search thread's page cache. A keystroke reads a few hundred pages, mostly new ones; the
@@ -69,7 +70,7 @@ class _Worker(QObject):
     def _fail(self, generation: int, error: Exception) -> None:
         # A query stopped because a newer request arrived is not a failure.
         if not self._stale(generation):
-            self.failed.emit(generation, str(error))
+            self.failed.emit(generation, message_for(error))
 
     @Slot(int, str, str)
     def search(self, generation: int, text: str, area: str) -> None:

@@ -782,22 +782,6 @@
   <context>
     <name>Errors</name>
     <message>
-      <source>没有权限读写文件：</source>
-      <translation>No permission to read or write the file: </translation>
-    </message>
-    <message>
-      <source>找不到文件：</source>
-      <translation>File not found: </translation>
-    </message>
-    <message>
-      <source>读写文件出错（磁盘已满或已拔出？）：</source>
-      <translation>Could not read or write the file (disk full or removed?): </translation>
-    </message>
-    <message>
-      <source>程序内部出错，操作没有完成，已保存的数据不受影响。详情已记入日志文件 fieldapp.log。</source>
-      <translation>An internal error stopped the operation. Saved data is not affected. Details are in the log file fieldapp.log.</translation>
-    </message>
-    <message>
       <source>请检查</source>
       <translation>Please check</translation>
     </message>
@@ -830,10 +814,6 @@
       <translation>The ledger is busy: another program (another open copy of the app, an import or a command) is writing to it and has not finished. This change was not saved; save again once it has finished.</translation>
     </message>
     <message>
-      <source>读写文件%1出错：</source>
-      <translation>Could not read or write the file %1: </translation>
-    </message>
-    <message>
       <source>这次没有删除任何内容，显示的记录都还在：把日期改对后再删除一次即可。</source>
       <translation>Nothing was deleted; everything shown is still there. Set the right date, then delete again.</translation>
     </message>
@@ -844,6 +824,58 @@
     <message>
       <source>没有删除</source>
       <translation>Not deleted</translation>
+    </message>
+    <message>
+      <source>读写%1时出错，操作没有完成。详情已记入日志文件 fieldapp.log。</source>
+      <translation>Could not read or write %1; not done. The details are in the log file fieldapp.log.</translation>
+    </message>
+    <message>
+      <source>操作没有完成：程序内部出错，详情已记入日志文件 fieldapp.log。已保存的数据不受影响。</source>
+      <translation>Not done: an internal error in the program; the details are in the log file fieldapp.log. Saved data is not affected.</translation>
+    </message>
+    <message>
+      <source>文件被占用：%1正被其他程序（Excel、WPS、PDF 阅读器）打开。请先关闭它，再试一次。</source>
+      <translation>File in use: %1 is open in another program (Excel, WPS, a PDF reader). Close it there, then try again.</translation>
+    </message>
+    <message>
+      <source>磁盘已满：%1没有写完。请腾出磁盘空间（或换一个 U 盘）后再试一次。</source>
+      <translation>The disk is full: %1 was not written completely. Free some disk space (or use another USB stick), then try again.</translation>
+    </message>
+    <message>
+      <source>没有权限读写%1，或它正被其他程序（Excel、WPS、PDF 阅读器）打开。请先关闭它，或换一个文件夹，再试一次。</source>
+      <translation>No permission to read or write %1, or it is open in another program (Excel, WPS, a PDF reader). Close it there, or choose another folder, then try again.</translation>
+    </message>
+    <message>
+      <source>文件不存在：找不到%1。它可能被移走或改了名，或者所在的 U 盘被拔出了。</source>
+      <translation>File not found: %1 is not there. It may have been moved or renamed, or the USB stick holding it was pulled out.</translation>
+    </message>
+    <message>
+      <source>磁盘是只读的（U 盘打开了写保护？）：%1写不进去。</source>
+      <translation>The disk is read-only (is the USB stick write-protected?): %1 cannot be written.</translation>
+    </message>
+    <message>
+      <source>读写%1时磁盘出错：U 盘可能被拔出了，或已损坏。请插好后再试一次。</source>
+      <translation>The disk failed while reading or writing %1: the USB stick may have been pulled out, or be damaged. Plug it back in, then try again.</translation>
+    </message>
+    <message>
+      <source>%1是一个文件夹，请选择或写上一个文件。</source>
+      <translation>%1 is a folder: choose or type the name of a file.</translation>
+    </message>
+    <message>
+      <source>路径%1中有一段是文件而不是文件夹。</source>
+      <translation>Part of the path %1 is a file, not a folder.</translation>
+    </message>
+    <message>
+      <source>%1已经存在。</source>
+      <translation>%1 already exists.</translation>
+    </message>
+    <message>
+      <source>文件名太长：%1。请起一个短一些的名字。</source>
+      <translation>The file name is too long: %1. Choose a shorter name.</translation>
+    </message>
+    <message>
+      <source>这个文件</source>
+      <translation>the file</translation>
     </message>
   </context>
   <context>

@@ -59,6 +59,7 @@ from fieldapp.policy.registry import PolicyRegistry
 from fieldapp.services.changes import ChangeSet, Kind
 from fieldapp.services.policy_admin import load_policy, published, submit_draft
 from fieldapp.ui import policy_access
+from fieldapp.ui.errors import FormRefused, message_for
 from fieldapp.ui.session import Session
 from fieldapp.ui.status_words_said import merged_said, refusal_said, statuses
 from fieldapp.ui.widgets import fit_to_screen
@@ -267,7 +268,7 @@ class CountyPolicyDialog(QDialog):
             else:
                 problems.append(problem)
         if problems:
-            raise ValueError(problems[0])
+            raise FormRefused(problems[0])
         return words
 
     # -- reading it -----------------------------------------------------------------------
@@ -282,7 +283,7 @@ class CountyPolicyDialog(QDialog):
             number = math.nan
         if not math.isfinite(number):
             message = self.tr("%1：“%2”不是数字").replace("%1", what).replace("%2", text)
-            raise ValueError(message)
+            raise FormRefused(message)
         return number
 
     def _date(self, text: str, what: str) -> dt.date | None:
@@ -293,7 +294,7 @@ class CountyPolicyDialog(QDialog):
             return dt.date.fromisoformat(value)
         except ValueError:
             message = self.tr("%1：“%2”不是日期（如 2026-12-31）").replace("%1", what)
-            raise ValueError(message.replace("%2", text)) from None
+            raise FormRefused(message.replace("%2", text)) from None
 
     def edit(self) -> CountyEdit:
         """The edit the form describes; ValueError in Chinese when a field is malformed."""
@@ -312,7 +313,7 @@ class CountyPolicyDialog(QDialog):
             and not line_changed
             and not any(v is not None for v in edit.figures.values())
         ):
-            raise ValueError(self.tr("填了新金额的执行日期，却没有改任何县定金额"))
+            raise FormRefused(self.tr("填了新金额的执行日期，却没有改任何县定金额"))
         for rule_id, widget in self.extension_edits.items():
             day = self._date(widget.text(), self.tr("延续执行"))
             if day is not None:
@@ -356,7 +357,7 @@ class CountyPolicyDialog(QDialog):
             self.error.setText(self.tr("请检查：") + error.problem)
             return False
         except (ValueError, FieldappError) as error:
-            self.error.setText(self.tr("请检查：") + str(error).splitlines()[0])
+            self.error.setText(self.tr("请检查：") + message_for(error).splitlines()[0])
             return False
         unset = policy.unset_figures()
         # A figure from a day past its rule's end is never paid: said with what to fill in.
@@ -383,7 +384,7 @@ class CountyPolicyDialog(QDialog):
         try:
             submit_draft(self.session.ledger, self.text, registry=self.registry)
         except (PackError, FieldappError) as error:
-            self.error.setText(self.tr("请检查：") + str(error))
+            self.error.setText(self.tr("请检查：") + message_for(error))
             return False
         self.session.apply(ChangeSet.of(Kind.POLICY_DRAFTS))
         self.result.setText(

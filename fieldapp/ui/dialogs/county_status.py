@@ -34,7 +34,7 @@ from fieldapp.hub.versions import (
 )
 from fieldapp.reference import divisions
 from fieldapp.store.queries.areas import listed_places
-from fieldapp.ui.errors import show_error
+from fieldapp.ui.errors import message_for, show_error
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
 
@@ -291,5 +291,5 @@ class CountyStatus(QWidget):
         return str(value)
 
     def _failed(self, error: BaseException) -> None:
-        self.summary.setText(self.tr("查询失败：") + str(error))
-        show_error(self, error)
+        self.summary.setText(self.tr("查询失败：") + message_for(error))
+        show_error(self, error, logged=True)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain.dates import china_minute
 from fieldapp.services.held_decisions import DecidedRun
-from fieldapp.ui.errors import show_error
+from fieldapp.ui.errors import message_for, show_error
 from fieldapp.ui.held_words import HeldLine, reason_shown
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
@@ -508,5 +508,5 @@ class HeldReview(QWidget):
         return text
 
     def _failed(self, error: BaseException) -> None:
-        self.summary.setText(self.tr("没有完成：") + str(error))
-        show_error(self, error)
+        self.summary.setText(self.tr("没有完成：") + message_for(error))
+        show_error(self, error, logged=True)  # (message_for wrote an internal error's detail)

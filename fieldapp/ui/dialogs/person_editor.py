@@ -66,7 +66,7 @@ def describe_id(text: str) -> tuple[bool, str]:
     try:
         info = idnumber.validate(text)
     except InvalidIdNumber as error:
-        return False, str(error)
+        return False, message_for(error)
     born = QCoreApplication.translate("PersonEditor", "出生日期 %1")
     parts = [born.replace("%1", day_said(info.birth_date)), info.sex]
     if info.region:
@@ -478,11 +478,11 @@ class PersonEditor(QDialog):
         try:
             changes = self._write(confirmed=False)
         except NeedsConfirmation as warning:
-            if not ask_yes_no(self, self.tr("请确认"), str(warning)):
+            if not ask_yes_no(self, self.tr("请确认"), message_for(warning)):
                 return
             changes = self._write(confirmed=True)
         except DuplicateIdNumber as error:
-            self.show_error(str(error), error.existing_id)
+            self.show_error(message_for(error), error.existing_id)
             return
         except ValidationError as error:
             self.show_error(invalid_input(error))

@@ -28,7 +28,7 @@ from fieldapp.services import work
 from fieldapp.services.changes import ChangeSet
 from fieldapp.store.queries import records
 from fieldapp.ui.days import day_said
-from fieldapp.ui.errors import invalid_input, message_for
+from fieldapp.ui.errors import FormRefused, invalid_input, message_for
 from fieldapp.ui.session import Session
 from fieldapp.ui.widgets import DateField, EnumCombo, KeepsInput, OptionalDate
 
@@ -82,8 +82,8 @@ class _RecordDialog(KeepsInput):
         except FieldappError as error:  # a refusal says why (the date's in the language shown)
             self.error.setText(message_for(error))
             return
-        except ValueError as error:  # the form's own reasons, in Chinese
-            self.error.setText(str(error))
+        except ValueError as error:  # the form's own reasons, in the language shown
+            self.error.setText(message_for(error))
             return
         self.session.apply(changes)
         self.accept()
@@ -236,14 +236,14 @@ class SpellDialog(_RecordDialog):
         """The spell from the form."""
         end = self.end.value()
         if end and end < self.start.value():
-            raise ValueError(self.tr("结束日期早于开始日期"))
+            raise FormRefused(self.tr("结束日期早于开始日期"))
         place_code = self.place_code.text().strip()
         if place_code != (self.spell.place_code if self.spell else ""):
             # It decides 县内/跨县/跨省 (the transport subsidies), as in the import.
             place_code = "".join(unicodedata.normalize("NFKC", place_code).split())
             digits = place_code.isascii() and place_code.isdigit()
             if place_code and not (digits and len(place_code) in (6, 9, 12)):
-                raise ValueError(
+                raise FormRefused(
                     self.tr("务工地区划代码“%1”应为 6、9 或 12 位数字").replace("%1", place_code)
                 )
         data = self.spell.model_dump() if self.spell else {}
@@ -302,7 +302,7 @@ class UnemploymentDialog(_RecordDialog):
     def build(self) -> UnemploymentRegistration:
         """The registration from the form."""
         if self.found.value() is None and self.registered.value() is None:
-            raise ValueError(self.tr("请至少填写发现日期或登记日期"))
+            raise FormRefused(self.tr("请至少填写发现日期或登记日期"))
         data = self.registration.model_dump() if self.registration else {}
         data.update(
             person_id=self.person_id,

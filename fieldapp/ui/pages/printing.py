@@ -26,7 +26,7 @@ from fieldapp.store.queries.paper import print_log
 from fieldapp.ui import papers, policy_access
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.days import month_said, year_said
-from fieldapp.ui.errors import show_error
+from fieldapp.ui.errors import FormRefused, show_error
 from fieldapp.ui.operations import OperationPanel
 from fieldapp.ui.person_picker import PersonPicker
 from fieldapp.ui.session import Session
@@ -182,7 +182,7 @@ class PrintPage(QWidget):
         if key in ("roster", "notice", "forms"):
             batch_id = self.batch.currentData()
             if not batch_id:
-                raise ValueError(self.tr("还没有批次：请先在“补贴”页把申领编成批次"))
+                raise FormRefused(self.tr("还没有批次：请先在“补贴”页把申领编成批次"))
             if key == "roster":
                 return lambda led: jobs.roster_job(led, batch_id)
             if key == "forms":
@@ -193,14 +193,14 @@ class PrintPage(QWidget):
         if key == "form":
             claim_id = self.claim.currentData()
             if not claim_id:
-                raise ValueError(self.tr("还没有申领"))
+                raise FormRefused(self.tr("还没有申领"))
             return lambda led: jobs.form_job(led, claim_id)
         if key == "visits":
             area, month = self.area.code(), self.month.value().strftime("%Y-%m")
             if not area:
-                raise ValueError(self.tr("请选择村或安置点"))
+                raise FormRefused(self.tr("请选择村或安置点"))
             if not _village_or_site(area):
-                raise ValueError(
+                raise FormRefused(
                     self.tr(
                         "走访记录表按村或安置点打印：%1 不是村或安置点，请在“村/安置点”中选一个村或安置点"
                     ).replace("%1", self.areas.name(area))
@@ -208,7 +208,7 @@ class PrintPage(QWidget):
             policy = policy_access.policy_or_none(self.session.ledger)
             return lambda led: jobs.visits_job(led, area, month, policy=policy)
         if self.person.chosen is None:
-            raise ValueError(self.tr("请先输入姓名找到要开证明的人，并选中他"))
+            raise FormRefused(self.tr("请先输入姓名找到要开证明的人，并选中他"))
         number = self.person.chosen.id_number
         casual = self.casual.isChecked()
         return lambda led: jobs.certificate_job(led, number, casual)
@@ -217,8 +217,8 @@ class PrintPage(QWidget):
         """Render the chosen paper off the GUI thread and open the preview."""
         try:
             make = self.make_job()
-        except ValueError as error:
-            show_error(self, str(error))
+        except ValueError as error:  # what is missing, in the language shown
+            show_error(self, error)
             return
         papers.preview(self, self.panel, self.session, make, on_open)
 

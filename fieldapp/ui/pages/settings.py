@@ -43,7 +43,7 @@ from fieldapp.store.queries import sync as sync_state
 from fieldapp.ui import i18n, login, policy_access, prefs
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.dialogs.county_policy import CountyPolicyDialog
-from fieldapp.ui.errors import show_error
+from fieldapp.ui.errors import message_for, show_error
 from fieldapp.ui.files import start_at, used
 from fieldapp.ui.held_words import sentence_shown
 from fieldapp.ui.operations import OperationPanel, OperationProgress
@@ -136,7 +136,7 @@ class SettingsPage(QWidget):
             try:
                 typed[name] = parse_value(name, text.strip())
             except ValueError as error:
-                self.paper_note.setText(str(error))
+                self.paper_note.setText(message_for(error))
                 self.paper_fields[name].setFocus()
                 return False
         self.session.apply(
@@ -276,7 +276,7 @@ class SettingsPage(QWidget):
         try:
             state = policy_access.state(self.session.ledger)
         except Exception as error:  # noqa: BLE001 - a broken pack is shown, not raised
-            self.policy_label.setText(str(error))
+            self.policy_label.setText(message_for(error))
             return
         policy, pack = state.policy, state.policy.pack
         source = {

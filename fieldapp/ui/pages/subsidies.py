@@ -204,7 +204,7 @@ class SubsidiesPage(QWidget):
                 if rule.enabled:
                     self.rule.addItem(f"{rule.title}（{rule.citation}）", rule.id)
         except Exception as error:  # noqa: BLE001 - a broken pack: say so, keep the page usable
-            self.rule.setToolTip(str(error))
+            self.rule.setToolTip(message_for(error))
         view = self.rule.view()
         view.setMinimumWidth(
             view.sizeHintForColumn(0) + view.verticalScrollBar().sizeHint().width()
@@ -873,7 +873,7 @@ class SubsidiesPage(QWidget):
             try:
                 moved = service.advance(one.id, target, reason)
             except Exception as error:  # noqa: BLE001 - refusals are shown in Chinese
-                failed = f"{one.person_name}：{error}" if len(chosen) > 1 else error
+                failed = f"{one.person_name}：{message_for(error)}" if len(chosen) > 1 else error
                 break
             changes = changes | service.changes
         if changes:  # the pages refresh once, whatever the number of claims moved

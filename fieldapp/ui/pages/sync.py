@@ -622,7 +622,7 @@ class SyncPage(QWidget):
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, AlreadyImported):
-            self.result_label.setText(str(error))
+            self.result_label.setText(message_for(error))
             return
         if isinstance(error, Cancelled):
             self.result_label.setText(self.tr("已取消，台账没有改动"))
@@ -639,16 +639,16 @@ class SyncPage(QWidget):
         if isinstance(error, HubRefused) and error.code == "number_clash":
             self._numbers_clash()
             return
-        self.result_label.setText(self.tr("失败：") + str(error))
+        self.result_label.setText(self.tr("失败：") + message_for(error))
         # Refused for this laptop's date: the hub's clock its refusal carried was noted; by
         # how much and how to set it, in the box and on the window's banner (which says it
         # over every page, this one too: the page does not say it again).
         told = clock_told(clock.days_off(self.session.ledger))
         if told:
             self.session.apply(ChangeSet.of(Kind.SYNC))
-            show_error(self, message_for(error) + "\n\n" + told)
+            show_error(self, message_for(error, logged=True) + "\n\n" + told)
             return
-        show_error(self, error)
+        show_error(self, error, logged=True)
 
     def _copied_back(
         self, after: str | None = None, *, ahead: bool = False, by_stick: bool | None = None
