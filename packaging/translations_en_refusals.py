@@ -260,4 +260,6 @@ EN_REFUSALS: dict[str, str] = {
     "“%1”的补贴标准待县里核定标准（%2），县里核定并下发政策包后才能申领": "The standard of “%1” is not yet set by the county (%2): it can be claimed once the county sets it and sends out the policy pack",
     "材料清单中没有：%1": "Not in the list of documents: %1",
     "%1的材料清单中没有：%2（清单：%3）": "Not in the list of documents of %1: %2 (the list: %3)",
+    # A job's income edited by hand (or by an import) leaves a month set apart by hand (`work.MONTH_KEPT`).
+    "%1的就业状态中月收入是 %2，是在这份务工的月收入之后另行修改的，没有随务工改为 %3；请核对哪个对": "The work status of %1 gives a monthly income of %2, changed by hand after this job's income: it was not changed with the job to %3; check which is right",
 }

@@ -149,6 +149,7 @@ EN_UI: dict[str, str] = {
     "“%1”（%2 起）": "“%1” (since %2)",
     "未写单位": "employer not recorded",
     "原来的工作结束了吗？": "Has the earlier job ended?",
+    "已保存，请核对": "Saved: please check",
     "%3原来的工作还没有结束：%1。\n换了工作的话，请结束原来的工作，结束日期记为新工作开始的前一天（%2）；同时做两份工作的，两份都保留。": "%3's earlier job has not ended: %1.\nFor a change of job, end the earlier one on the day before the new one starts (%2); for two jobs held at once, keep both.",
     "结束原来的工作": "End the earlier job",
     "两份工作都保留": "Keep both jobs",

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
 
+from fieldapp.domain.sentences import Sentence
+
 
 class Kind(StrEnum):
     """A kind of thing a use-case can change: a kind of ledger record, or local state."""
@@ -62,12 +64,14 @@ class ChangeSet:
     """Per kind, the ids of the rows a use-case changed; `id` names the row it was about.
 
     Empty (falsy) when nothing changed, e.g. a save with no edits. `warnings` carries what the
-    user should read although the write went ahead (a namesake confirmed, an unknown region).
+    user should read although the write went ahead (a namesake confirmed, an unknown region, a
+    month left at the income set by hand): Chinese text, or a `Sentence` the desktop says in
+    the language shown (`str()` of either is the Chinese).
     """
 
     rows: Mapping[Kind, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
     id: str | None = None
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[str | Sentence, ...] = ()
 
     @classmethod
     def of(cls, kind: Kind, ids: Iterable[str] = (), **extra: object) -> ChangeSet:
@@ -98,7 +102,7 @@ class ChangeSet:
             MappingProxyType(merged), self.id or other.id, self.warnings + other.warnings
         )
 
-    def with_id(self, row_id: str | None, warnings: Iterable[str] = ()) -> ChangeSet:
+    def with_id(self, row_id: str | None, warnings: Iterable[str | Sentence] = ()) -> ChangeSet:
         """The same changes, about `row_id`, with `warnings` added."""
         return ChangeSet(self.rows, row_id, self.warnings + tuple(warnings))
 

@@ -30,10 +30,13 @@ from fieldapp.domain.enums import (
     WorkStatus,
 )
 from fieldapp.domain.labels import FIELD_LABELS
+from fieldapp.domain.sentences import Sentence
 from fieldapp.domain.status_words import BUILT_IN_STATUS_WORDS
 from fieldapp.reference import divisions
+from fieldapp.services.work import month_follows
 from fieldapp.store.ledger import natural_id, new_id
 from fieldapp.store.queries import tabular as store
+from fieldapp.store.queries.monthly import months_naming_jobs
 from fieldapp.tabular import cells
 from fieldapp.tabular.cells import CellError, StatusWords, nfkc
 from fieldapp.tabular.columns import EXTRA_SHEETS, NO, YES
@@ -713,26 +716,21 @@ class ExtraPlanner:
             natural_id("monthly_status", job["person_id"], self.month): str(job["id"])
             for _, job, _ in self._follow
         }
-        months = store.months_naming_jobs(self.db, ids)
+        months = months_naming_jobs(self.db, ids)
         for plan, job, income in self._follow:
             month = months.get(str(job["id"]))
-            if month is None or month["income"] is None:
+            if month is None:
                 continue
             if month["id"] in self.months_changed or month["id"] in self._month_rows:
                 continue  # the month's own cell on this workbook says it
             if self._income_held(plan, str(job["id"])):
                 continue  # the job keeps the ledger's income; its conflict is shown
-            if not same_value(month["income"], job["monthly_income"]) and (
-                month["income_at"] > month["job_income_at"]
-            ):
-                said = (
-                    f"{written_text(self.month)}的就业状态中月收入是 {shown(month['income'])}，"
-                    f"是在这份务工的月收入之后另行修改的，没有随务工改为 {shown(income)}；"
-                    "请核对哪个对"
-                )
-                self.said.append((plan.sheet, plan.row, said))
-                continue
-            self.differ.change(plan, "monthly_status", month, {"income": income})
+            # The job editor's rule (`work.month_follows`): one rule, one sentence.
+            follows = month_follows(month, job["monthly_income"], income)
+            if isinstance(follows, Sentence):
+                self.said.append((plan.sheet, plan.row, str(follows)))
+            elif follows:  # its income is the job's: the job's conflict, if any, decides it
+                self.differ.change(plan, "monthly_status", month, {"income": income}, follows=True)
         self._follow = []
 
     def _income_held(self, plan: RowPlan, job_id: str) -> bool:

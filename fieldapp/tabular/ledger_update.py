@@ -263,14 +263,23 @@ class Differ:
         self.edits = edits
 
     def change(
-        self, plan: RowPlan, table: str, row: dict[str, Any], updates: dict[str, Any]
+        self,
+        plan: RowPlan,
+        table: str,
+        row: dict[str, Any],
+        updates: dict[str, Any],
+        *,
+        follows: bool = False,
     ) -> None:
-        """Add a CellChange per field whose value differs from `row`'s."""
+        """Add a CellChange per field whose value differs from `row`'s. `follows`: these
+        follow another change of the plan (a month's income its job's), whose conflict, if it
+        is one, is decided there — none of their own (a month a job's income edited by hand
+        moved in the ledger after the sheet was made would ask a second time)."""
         for name, value in updates.items():
             old = row.get(name)
             if not differs(name, old, value):
                 continue
-            edit = self.edits.get((row["id"], name))
+            edit = None if follows else self.edits.get((row["id"], name))
             plan.add_change(CellChange(table, row["id"], name, old, value, edit))
 
 

@@ -976,10 +976,11 @@ def test_a_month_set_by_hand_after_its_jobs_income_is_left_and_said(tmp_path):
 
 
 def test_a_month_does_not_follow_a_jobs_income_kept_as_a_conflict(tmp_path):
-    """李秀's job's income changed by hand (3000) after her 就业经历 sheet was exported: the
-    sheet's 3100 is a conflict, the job keeps 3000 — and so does her month keep its 2800, not
-    take the 3100 the job is not given (it did: the month said 3100 beside a job at 3000).
-    Decided for the sheet, the job and the month both take 3100."""
+    """李秀's job's income changed by hand (3000) after her 就业经历 sheet was exported (her
+    month follows the hand edit to 3000, `work.save_record`): the sheet's 3100 is a conflict,
+    the job keeps 3000 — and so does her month, not take the 3100 the job is not given (it
+    did: the month said 3100 beside a job at 3000). Decided for the sheet, the job and the
+    month both take 3100."""
     import datetime as dt
     import time
 
@@ -1016,12 +1017,13 @@ def test_a_month_does_not_follow_a_jobs_income_kept_as_a_conflict(tmp_path):
         time.sleep(0.001)
     job = get(ledger, EmploymentSpell, job_id)
     work.save_record(ledger, actor_of(ledger), job.model_copy(update={"monthly_income": 3000.0}))
+    assert _wifes_month(ledger, wife) == ("已就业", 3000.0, 3000.0)
     report = import_ledger(ledger, jobs, update=True)
     assert report.rejected == []
     assert [
         (c.change.row_id, c.change.field, c.change.old, c.change.new) for c in report.conflicts
     ] == [(job_id, "monthly_income", 3000.0, 3100.0)]
-    assert _wifes_month(ledger, wife) == ("已就业", 2800.0, 3000.0)
+    assert _wifes_month(ledger, wife) == ("已就业", 3000.0, 3000.0)
     report = import_ledger(
         ledger, jobs, update=True, take_sheet={c.change.key for c in report.conflicts}
     )

@@ -5151,6 +5151,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>政策包已更新：%1（%2）</source>
       <translation>Policy pack updated: %1 (%2)</translation>
     </message>
+    <message>
+      <source>%1的就业状态中月收入是 %2，是在这份务工的月收入之后另行修改的，没有随务工改为 %3；请核对哪个对</source>
+      <translation>The work status of %1 gives a monthly income of %2, changed by hand after this job's income: it was not changed with the job to %3; check which is right</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
@@ -6768,6 +6772,13 @@ Whole household: the family of %1; the services ticked are recorded for %1</tran
     <message>
       <source>口令连续输错多次，请 %1 秒后再试</source>
       <translation>Too many wrong passwords: try again in %1 s</translation>
+    </message>
+  </context>
+  <context>
+    <name>_RecordDialog</name>
+    <message>
+      <source>已保存，请核对</source>
+      <translation>Saved: please check</translation>
     </message>
   </context>
 </TS>

@@ -4,6 +4,8 @@ month's and this month's status side by side (one query, not one per person)."""
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -103,3 +105,30 @@ def month_status(source: Source, person_id: str, month: str) -> tuple[str, float
         .fetchone()
     )
     return (row[0], row[1]) if row else None
+
+
+def months_naming_jobs(source: Source, month_ids: Mapping[str, str]) -> dict[str, dict[str, Any]]:
+    """Job id → its month's status row among `month_ids` (month row id → job id) that names
+    it (live), with `income_at` and `job_income_at`: the clock of the last logged change to
+    the month's income and to the job's monthly income ("" none) — which was changed later.
+    The import's month and a job's income edited by hand read it alike (`services.work`)."""
+    sql = (
+        "SELECT m.id, m.spell_id, m.month, m.status, m.income, "
+        "(SELECT max(c.hlc) FROM changes c, json_each(c.data) j WHERE c.row_id = m.id"
+        " AND c.tbl = 'monthly_status' AND j.key = 'income') AS income_at, "
+        "(SELECT max(c.hlc) FROM changes c, json_each(c.data) j WHERE c.row_id = m.spell_id"
+        " AND c.tbl = 'employment_spells' AND j.key = 'monthly_income') AS job_income_at "
+        "FROM monthly_status m WHERE m.deleted = 0 AND m.id IN (SELECT value FROM json_each(?))"
+    )
+    cursor = db_of(source).execute(sql, [json.dumps(sorted(month_ids), ensure_ascii=False)])
+    names = [d[0] for d in cursor.description]
+    found = {}
+    for values in cursor.fetchall():
+        row = dict(zip(names, values, strict=True))
+        if row["spell_id"] and month_ids[row["id"]] == row["spell_id"]:
+            row["income_at"], row["job_income_at"] = (
+                row["income_at"] or "",
+                row["job_income_at"] or "",
+            )
+            found[str(row["spell_id"])] = row
+    return found

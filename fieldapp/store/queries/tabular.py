@@ -210,29 +210,6 @@ def rows_by_id(db: Database, table: str, ids: Iterable[str]) -> list[dict[str, A
     return _fetch_records(db, sql, _json(ids))
 
 
-def months_naming_jobs(db: Database, month_ids: dict[str, str]) -> dict[str, dict[str, Any]]:
-    """Job id → its month's status row among `month_ids` (month row id → job id) that names
-    it (live), with `income_at` and `job_income_at`: the clock of the last logged change to
-    the month's income and to the job's monthly income ("" none) — which was changed later."""
-    sql = (
-        "SELECT m.id, m.spell_id, m.status, m.income, "
-        "(SELECT max(c.hlc) FROM changes c, json_each(c.data) j WHERE c.row_id = m.id"
-        " AND c.tbl = 'monthly_status' AND j.key = 'income') AS income_at, "
-        "(SELECT max(c.hlc) FROM changes c, json_each(c.data) j WHERE c.row_id = m.spell_id"
-        " AND c.tbl = 'employment_spells' AND j.key = 'monthly_income') AS job_income_at "
-        f"FROM monthly_status m WHERE m.deleted = 0 AND m.id IN {_AMONG}"
-    )
-    found = {}
-    for row in _fetch(db, sql, _json(month_ids)):
-        if row["spell_id"] and month_ids[row["id"]] == row["spell_id"]:
-            row["income_at"], row["job_income_at"] = (
-                row["income_at"] or "",
-                row["job_income_at"] or "",
-            )
-            found[str(row["spell_id"])] = row
-    return found
-
-
 def visits_of_households(
     db: Database, household_ids: Iterable[str]
 ) -> dict[str, list[dict[str, Any]]]:

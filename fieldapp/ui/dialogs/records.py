@@ -23,12 +23,14 @@ from fieldapp.domain.enums import EmployerKind, EmploymentForm, UnemploymentClas
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.models import EmploymentSpell, Person, UnemploymentRegistration
 from fieldapp.domain.places_said import say_place
+from fieldapp.domain.sentences import Sentence
 from fieldapp.reference import divisions
 from fieldapp.services import work
 from fieldapp.services.changes import ChangeSet
 from fieldapp.store.queries import records
 from fieldapp.ui.days import day_said
 from fieldapp.ui.errors import FormRefused, invalid_input, message_for
+from fieldapp.ui.held_words import sentence_shown
 from fieldapp.ui.session import Session
 from fieldapp.ui.widgets import DateField, EnumCombo, KeepsInput, OptionalDate
 
@@ -86,6 +88,16 @@ class _RecordDialog(KeepsInput):
             self.error.setText(message_for(error))
             return
         self.session.apply(changes)
+        if changes.warnings:
+            # Saved, and something beside it to check: a month left at the income set by
+            # hand apart from its job's (`work.save_record`), in the language shown.
+            QMessageBox.warning(
+                self,
+                self.tr("已保存，请核对"),
+                "\n".join(
+                    sentence_shown(w) if isinstance(w, Sentence) else w for w in changes.warnings
+                ),
+            )
         self.accept()
 
 
