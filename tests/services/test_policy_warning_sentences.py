@@ -9,16 +9,49 @@ from pathlib import Path
 import pytest
 
 from fieldapp import __version__
+from fieldapp.domain import sentences
+from fieldapp.domain.roles import Role
+from fieldapp.domain.sentences import Sentence
+from fieldapp.policy import published, registry
 from fieldapp.policy.published import PublishedPack
+from fieldapp.policy.registry import PolicyRegistry
 from fieldapp.services import policy_admin
-from fieldapp.services.policy_admin import load_policy
+from fieldapp.services.policy_admin import PolicyRefused, install_local, load_policy
 from fieldapp.store import policy_packs
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.sync_state import SyncState
 from tests.policy.helpers import COUNTY_PACK
 from tests.policy.test_distribution import County
+from tests.services.sentence_checks import filled, templates
 
 pytestmark = pytest.mark.usefixtures("plain_enrol")
+
+#: The templates each scenario says; all of them (`SAID_HERE`) are counted met by
+#: `test_policy_refusal_sentences.test_every_template_is_met_by_a_scenario`.
+FORGED = {
+    published.LABEL,
+    policy_admin.NOT_THE_HUBS,
+    policy_admin.UNUSABLE,
+    policy_admin.SIGNED_BY_LATER,
+    policy_admin.NEEDS_PROGRAM,
+    policy_admin.STILL_USING,
+}
+DRAFTED = {
+    policy_admin.DRAFT_REFUSED,
+    policy_admin.DRAFT_REFUSED_EDITION,
+    policy_admin.DRAFT_REFUSED_UNNAMED,
+    policy_admin.NO_REASON,
+}
+COUNTY_RULED = {
+    published.LABEL,
+    policy_admin.NOT_THE_HUBS,
+    policy_admin.STILL_BUILT_IN,
+    policy_admin.FOLDER_UNUSED,
+    policy_admin.NO_LOCAL_INSTALL,
+    sentences.LISTED,
+}
+INSTALLED_BY_HAND = {registry.KEPT_LAST_GOOD, registry.NOT_TAKEN, policy_admin.LOCAL_UNUSED}
+SAID_HERE = FORGED | DRAFTED | COUNTY_RULED | INSTALLED_BY_HAND | {policy_admin.UNENROLLED}
 
 TITLE = "七星关区就业帮扶政策（2026年）"
 REFUSED_NOTE = "政策包 qixingguan 的版本 2026.1 已于 2026年12月1日 10:00 发布，请改用新的版本号"
@@ -40,7 +73,7 @@ def edition(version: str, extra: str = "") -> str:
     return text.replace(f'version = "{version}"\n', f'version = "{version}"\n{extra}', 1)
 
 
-def forged(county: County) -> list[str]:
+def forged(county: County) -> list[Sentence]:
     """The device holding the pack the hub published (第 1 号) and four later rows it cannot
     use, each for its own reason: the warnings `load_policy` gives there, newest first."""
     assert county.publish(COUNTY_PACK)[0] == 0
@@ -67,41 +100,65 @@ def forged(county: County) -> list[str]:
             device.insert(policy_packs.TABLE, row.as_row())
     state = load_policy(device)
     device.close()
-    return state.warnings
+    assert state.warnings == [str(s) for s in state.said]
+    return state.said
 
 
 def test_the_warnings_say_what_they_said(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
-    said = forged(County(tmp_path, capsys))
+    found = forged(County(tmp_path, capsys))
+    said = [str(s) for s in found]
     problem = said[1].split("不能使用：", 1)[1].split("；该政策包未启用")[0]
     assert said == [w.replace("PROBLEM", problem) for w in BEFORE]
+    assert [filled(s) for s in found] == said
+    assert set().union(*(templates(s) for s in found)) == FORGED
 
 
+#: What 1f73719a said of a refused edition: the pack by its program id (县级政策包（qixingguan
+#: 2026.1）), or, of a draft naming nothing, by a made-up one (县级政策包（county ）).
 DRAFTS_BEFORE = [
     f"县级政策包（qixingguan 2026.1）未签发：{REFUSED_NOTE}；"
     "请在“设置 → 政策包 → 县级政策编辑”中改正后重新提交",
     "县级政策包（county ）未签发：汇总中心未说明原因；"
     "请在“设置 → 政策包 → 县级政策编辑”中改正后重新提交",
 ]
+#: Now the pack is said by its title and edition as the county wrote them; the rest as before.
+DRAFTS_NOW = [
+    f"县级政策包“{TITLE}”（2026.1 版）未签发：{REFUSED_NOTE}；"
+    "请在“设置 → 政策包 → 县级政策编辑”中改正后重新提交",
+    "县级政策包未签发：汇总中心未说明原因；请在“设置 → 政策包 → 县级政策编辑”中改正后重新提交",
+    "县级政策包（2026.2 版）未签发：汇总中心未说明原因；"
+    "请在“设置 → 政策包 → 县级政策编辑”中改正后重新提交",
+]
 
 
-def refused_drafts(ledger: Ledger) -> list[str]:
-    """Two editions the hub refused, one with its reason, one (damaged) with nothing."""
+def refused_drafts(ledger: Ledger) -> list[Sentence]:
+    """Three editions the hub refused: one with its reason, one (damaged) with nothing, one
+    whose text cannot be read but whose row names its edition."""
     with ledger.transaction():
         for fields in (
             {"text": COUNTY_PACK, "pack_id": "qixingguan", "version": "2026.1",
              "status_note": REFUSED_NOTE},
             {"text": "", "pack_id": "", "version": "", "status_note": ""},
+            {"text": "[pack", "pack_id": "qixingguan", "version": "2026.2", "status_note": ""},
         ):  # fmt: skip
             ledger.insert(
                 policy_packs.DRAFTS, {"note": "", "status": policy_packs.REFUSED, **fields}
             )
-    return policy_admin.adopt_hub_packs(ledger).warnings
+    adopted = policy_admin.adopt_hub_packs(ledger)
+    assert adopted.warnings == [str(w) for w in adopted.warnings_said]
+    return adopted.warnings_said
 
 
 def test_the_refused_drafts_say_what_they_said(tmp_path: Path) -> None:
     ledger = Ledger.open(tmp_path / "ledger.db", author="县人社局")
     try:
-        assert refused_drafts(ledger) == DRAFTS_BEFORE
+        found = refused_drafts(ledger)
+        said = [str(s) for s in found]
+        assert said == [filled(s) for s in found] == DRAFTS_NOW
+        assert set().union(*(templates(s) for s in found)) == DRAFTED
+        assert [
+            w.replace(f"“{TITLE}”（2026.1 版）", "（qixingguan 2026.1）") for w in said[:2]
+        ] == [w.replace("（county ）", "") for w in DRAFTS_BEFORE]
         assert policy_admin.adopt_hub_packs(ledger).warnings == []  # told once
     finally:
         ledger.close()
@@ -113,8 +170,81 @@ def test_an_unenrolled_ledger_says_it_cannot_check_the_countys_pack(tmp_path: Pa
         row = PublishedPack("qixingguan", "2026.1", 1, "2026-12-01T10:00:00", COUNTY_PACK)
         with ledger.transaction():
             ledger.insert(policy_packs.TABLE, row.as_row())
-        assert load_policy(ledger).warnings == [
+        said = load_policy(ledger).said
+        assert [str(s) for s in said] == [
             "本台账尚未登记到县级汇总中心，县里下发的政策包无法核验，暂不使用"
         ]
+        assert templates(said[0]) == {policy_admin.UNENROLLED}
     finally:
         ledger.close()
+
+
+def test_a_village_device_says_what_it_said_of_packs_it_does_not_take(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A village device holding only a pack the hub did not sign, with packs in its own folder,
+    refusing a pack installed by hand: the Chinese as 1f73719a's f-strings wrote it."""
+    county = County(tmp_path, capsys)
+    folder = tmp_path / "本机政策"
+    folder.mkdir()
+    for name in ("乙.toml", "甲.toml"):
+        (folder / name).write_text(COUNTY_PACK, encoding="utf-8")
+    device = Ledger.open(county.device)
+    try:
+        with device.transaction():
+            row = PublishedPack("qixingguan", "2026.1", 1, "2026-12-01T10:00:00", COUNTY_PACK)
+            device.insert(policy_packs.TABLE, row.as_row())
+        registry = PolicyRegistry(local=folder)
+        state = load_policy(device, registry)
+        with pytest.raises(PolicyRefused) as refused:
+            install_local(device, folder / "甲.toml", registry)
+    finally:
+        device.close()
+    role = Role.COORDINATOR.label
+    assert state.warnings == [
+        "县里下发的政策包 2026.1 版（第 1 号）的签名与县级汇总中心不符"
+        "（可能被改动，或不是县级汇总中心签发），未启用",
+        "仍使用内置政策包",
+        f"本机为{role}设备，政策由县里统一下发；本机文件夹中的政策包（乙.toml、甲.toml）不使用",
+    ]
+    assert str(refused.value) == (
+        f"本机为{role}设备，政策由县里统一制定、经县级汇总中心下发，不能在本机安装政策包"
+    )
+    assert refused.value.said is not None and str(refused.value.said) == str(refused.value)
+    found = [*state.said, refused.value.said]
+    assert [filled(s) for s in found] == [*state.warnings, str(refused.value)]
+    assert set().union(*(templates(s) for s in found)) == COUNTY_RULED
+
+
+def local_warnings(tmp_path: Path) -> list[Sentence]:
+    """An unenrolled ledger's packs installed by hand: one broken since it last worked, one
+    never read, then a readable one extending no pack there is."""
+    folder = tmp_path / "本机政策"
+    folder.mkdir()
+    registry = PolicyRegistry(local=folder)
+    (folder / "甲.toml").write_text(COUNTY_PACK, encoding="utf-8")
+    registry.load()  # (kept as the last that worked)
+    (folder / "甲.toml").write_text("[pack", encoding="utf-8")
+    (folder / "乙.toml").write_text("[pack", encoding="utf-8")
+    said = list(registry.load() and registry.said)
+    (folder / "丙.toml").write_text(
+        COUNTY_PACK.replace('extends = "', 'extends = "x', 1), encoding="utf-8"
+    )
+    ledger = Ledger.open(tmp_path / "ledger.db", author="村专员")
+    try:
+        said += load_policy(ledger, registry).said[:1]
+    finally:
+        ledger.close()
+    return said
+
+
+def test_packs_installed_by_hand_say_what_they_said(tmp_path: Path) -> None:
+    said = local_warnings(tmp_path)
+    errors = [str(s).rsplit("；", 1)[0] for s in said]
+    assert [e.startswith("政策包 ") for e in errors] == [True] * 3, errors
+    assert [str(s) for s in said] == [
+        f"{errors[0]}；该政策包未启用",  # (乙 is read before 甲)
+        f"{errors[1]}；仍使用上次可用的版本",
+        f"{errors[2]}；本机安装的政策包未启用",
+    ]
+    assert set().union(*(templates(s) for s in said)) == INSTALLED_BY_HAND

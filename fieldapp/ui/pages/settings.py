@@ -293,8 +293,8 @@ class SettingsPage(QWidget):
         unset = policy.unset_figures()
         if unset:
             text += "\n" + self.tr("待县里核定：") + "；".join(unset)
-        if state.warnings:
-            text += "\n" + "\n".join(state.warnings)
+        if state.said:  # (what was not taken, and why: in the window's language)
+            text += "\n" + "\n".join(sentence_shown(warning) for warning in state.said)
         self.policy_label.setText(text)
         # Village and township devices take their rules from the county: no local install.
         county_ruled = state.role in COUNTY_RULED
