@@ -278,4 +278,7 @@ EN_REFUSALS: dict[str, str] = {
     "县级政策包未签发：%1；请在“设置 → 政策包 → 县级政策编辑”中改正后重新提交": "The county policy pack was not issued: %1. Correct it under Settings → Policy pack → County policy editor and submit it again",
     "汇总中心未说明原因": "the county hub gave no reason",
     "本机为%1设备，政策由县里统一制定、经县级汇总中心下发，不能在本机安装政策包": "This is a %1 device: the county sets its policy and sends it through the county hub; a policy pack cannot be installed on this computer",
+    # The editions a claim was judged under (`citations.version_said`).
+    "省 %1": "province %1",
+    "县 %1": "county %1",
 }

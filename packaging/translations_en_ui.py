@@ -570,6 +570,9 @@ EN_UI: dict[str, str] = {
     # 报表's chart of claimed yuan past eight subsidies, the same way
     "其他（%1项补贴）": "Other (%1 subsidies)",
     "%1 %2元": "%1 %2 yuan",
+    # The policy in force on the settings page: its title, version, source (and issuer).
+    "%1（%2，%3）": "%1 (%2, %3)",
+    "%1（%2，%3，%4）": "%1 (%2, %3, %4)",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

@@ -734,7 +734,8 @@ def claim_facts_unfounded(
         ]
         # (what the claim and the ledger say, in the words the rules wrote them)
         if words:
-            differ.append(said(FACT_DIFFERS, Word(subject), "；".join(words), outcome.words()))
+            saved_said = listed(words, SEMICOLONED)  # (joined in the window's words)
+            differ.append(said(FACT_DIFFERS, Word(subject), saved_said, outcome.words()))
         else:
             differ.append(said(FACT_UNMET, Word(subject), outcome.words()))
     if not differ:

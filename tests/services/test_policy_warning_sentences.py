@@ -11,8 +11,9 @@ import pytest
 from fieldapp import __version__
 from fieldapp.domain import sentences
 from fieldapp.domain.roles import Role
-from fieldapp.domain.sentences import Sentence
-from fieldapp.policy import published, registry
+from fieldapp.domain.sentences import LISTED, Sentence
+from fieldapp.policy import citations, published, registry
+from fieldapp.policy.citations import version_said, version_words
 from fieldapp.policy.published import PublishedPack
 from fieldapp.policy.registry import PolicyRegistry
 from fieldapp.services import policy_admin
@@ -26,7 +27,7 @@ from tests.services.sentence_checks import filled, templates
 
 pytestmark = pytest.mark.usefixtures("plain_enrol")
 
-#: The templates each scenario says; all of them (`SAID_HERE`) are counted met by
+#: The templates each scenario says; all of them (`SAID_HERE`, at the end) are counted met by
 #: `test_policy_refusal_sentences.test_every_template_is_met_by_a_scenario`.
 FORGED = {
     published.LABEL,
@@ -51,7 +52,6 @@ COUNTY_RULED = {
     sentences.LISTED,
 }
 INSTALLED_BY_HAND = {registry.KEPT_LAST_GOOD, registry.NOT_TAKEN, policy_admin.LOCAL_UNUSED}
-SAID_HERE = FORGED | DRAFTED | COUNTY_RULED | INSTALLED_BY_HAND | {policy_admin.UNENROLLED}
 
 TITLE = "七星关区就业帮扶政策（2026年）"
 REFUSED_NOTE = "政策包 qixingguan 的版本 2026.1 已于 2026年12月1日 10:00 发布，请改用新的版本号"
@@ -248,3 +248,29 @@ def test_packs_installed_by_hand_say_what_they_said(tmp_path: Path) -> None:
         f"{errors[2]}；本机安装的政策包未启用",
     ]
     assert set().union(*(templates(s) for s in said)) == INSTALLED_BY_HAND
+
+
+#: The editions a claim was judged under, as 1f73719a's `version_words` said them.
+EDITIONS_BEFORE = {
+    "guizhou-2023@2026.1": "2026.1",
+    "guizhou-2023@2026.1+qixingguan@2026.2": "省 2026.1、县 2026.2",
+    "guizhou-2023@2026.1+qixingguan@2026.2、guizhou-2023@2026.1、guizhou-2023@2026.1": (
+        "省 2026.1、县 2026.2；2026.1"
+    ),
+    "": "",
+}
+
+
+def test_the_editions_say_what_they_said() -> None:
+    found = {version: version_said(version) for version in EDITIONS_BEFORE}
+    assert {v: str(s) for v, s in found.items()} == EDITIONS_BEFORE
+    assert {v: version_words(v) for v in found} == EDITIONS_BEFORE
+    made = [s for s in found.values() if isinstance(s, Sentence)]
+    assert [filled(s) for s in made] == [str(s) for s in made]
+    assert set().union(*(templates(s) for s in made)) == EDITIONS
+
+
+EDITIONS = {citations.PROVINCE_EDITION, citations.COUNTY_EDITION, citations.EDITIONS, LISTED}
+SAID_HERE = (
+    FORGED | DRAFTED | COUNTY_RULED | INSTALLED_BY_HAND | EDITIONS | {policy_admin.UNENROLLED}
+)

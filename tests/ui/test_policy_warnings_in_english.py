@@ -137,3 +137,30 @@ def test_a_refused_install_is_said_in_english(
         "pack cannot be installed on this computer"
     ), shown
     assert not CHINESE.search(shown), shown
+
+
+def test_the_rules_version_is_said_in_english(window) -> None:
+    """The policy's version said 规则版本 省 2026.1、县 2026.2 in the English window too (rules
+    version 省 2026.1、县 2026.2), and the settings page wrapped the policy in Chinese brackets
+    and commas (…（rules version 2026.1，Built-in）)."""
+    from fieldapp.policy.citations import version_said
+    from fieldapp.ui.held_words import part_shown
+
+    judged = "guizhou-2023@2026.1+qixingguan@2026.2、guizhou-2023@2026.1"
+    assert part_shown(version_said(judged)) == "省 2026.1、县 2026.2；2026.1"
+    page = window.show_page("settings")
+    page._show_policy()
+    chinese = page.policy_label.text().split("\n")[0]
+    found = re.fullmatch(r"(.+)（规则版本 2026\.1，内置(?:，(.+))?），\d+ 条规则启用", chinese)
+    assert found is not None, chinese
+    title, issued = found.group(1), found.group(2) or ""  # (the pack's own words)
+    assert i18n.install_language("en")
+    try:
+        shown = part_shown(version_said(judged))
+        page._show_policy()
+        label = page.policy_label.text().split("\n")[0]
+    finally:
+        i18n.install_language("zh_CN")
+    assert shown == "province 2026.1, county 2026.2; 2026.1"
+    assert label.startswith(f"{title} (rules version 2026.1, "), label
+    assert not CHINESE.search(label.removeprefix(title).replace(issued, "")), label

@@ -5163,6 +5163,14 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>汇总中心未说明原因</source>
       <translation>the county hub gave no reason</translation>
     </message>
+    <message>
+      <source>县 %1</source>
+      <translation>county %1</translation>
+    </message>
+    <message>
+      <source>省 %1</source>
+      <translation>province %1</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
@@ -5794,6 +5802,14 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>设备标识已复制，可以粘贴发给县里</source>
       <translation>Device ID copied; you can paste it to the county</translation>
+    </message>
+    <message>
+      <source>%1（%2，%3，%4）</source>
+      <translation>%1 (%2, %3, %4)</translation>
+    </message>
+    <message>
+      <source>%1（%2，%3）</source>
+      <translation>%1 (%2, %3)</translation>
     </message>
   </context>
   <context>
