@@ -573,6 +573,11 @@ EN_UI: dict[str, str] = {
     # The policy in force on the settings page: its title, version, source (and issuer).
     "%1（%2，%3）": "%1 (%2, %3)",
     "%1（%2，%3，%4）": "%1 (%2, %3, %4)",
+    # An eligibility result's status (补贴 → 符合条件), in its column and below the list.
+    "符合条件": "Eligible",
+    "暂未满足": "Not yet met",
+    "不符合": "Not eligible",
+    "已申领": "Claimed",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

@@ -164,3 +164,38 @@ def test_the_rules_version_is_said_in_english(window) -> None:
     assert shown == "province 2026.1, county 2026.2; 2026.1"
     assert label.startswith(f"{title} (rules version 2026.1, "), label
     assert not CHINESE.search(label.removeprefix(title).replace(issued, "")), label
+
+
+def test_the_eligibility_results_status_is_said_in_english(demo_window, qtbot) -> None:
+    """补贴 → 查找符合条件人员: the 结果 column (and 说明, where no reason is unmet) said 符合条件,
+    不符合 … in the English window."""
+    from fieldapp.policy.eligibility import STATUS_LABELS, Status
+    from tests.ui.conftest import wait_idle
+
+    page = demo_window.show_page("subsidies")
+    page.find_eligible()
+    wait_idle(page=page, qtbot=qtbot)
+    rows = page.results.rows
+    statuses = {r.status for r in rows}
+    assert Status.ELIGIBLE in statuses, statuses
+    first = {s: next(n for n, r in enumerate(rows) if r.status is s) for s in statuses}
+    plain = next(n for n, r in enumerate(rows) if r.summary == STATUS_LABELS[r.status] and r.amount)
+
+    def shown() -> tuple[dict[Status, str], str]:
+        cells = {s: page.results.index(n, 2).data() for s, n in first.items()}
+        return cells, page.results.index(plain, len(page.results.columns) - 1).data()
+
+    assert shown() == ({s: STATUS_LABELS[s] for s in statuses}, STATUS_LABELS[rows[plain].status])
+    assert i18n.install_language("en")
+    try:
+        cells, summary = shown()
+    finally:
+        i18n.install_language("zh_CN")
+    english = {
+        Status.ELIGIBLE: "Eligible",
+        Status.NOT_YET: "Not yet met",
+        Status.NOT_ELIGIBLE: "Not eligible",
+        Status.CLAIMED: "Claimed",
+    }
+    assert cells == {s: english[s] for s in statuses}
+    assert summary == english[rows[plain].status]

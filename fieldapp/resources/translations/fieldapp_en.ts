@@ -6315,6 +6315,22 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
       <source>%1：%2</source>
       <translation>%1: %2</translation>
     </message>
+    <message>
+      <source>符合条件</source>
+      <translation>Eligible</translation>
+    </message>
+    <message>
+      <source>暂未满足</source>
+      <translation>Not yet met</translation>
+    </message>
+    <message>
+      <source>不符合</source>
+      <translation>Not eligible</translation>
+    </message>
+    <message>
+      <source>已申领</source>
+      <translation>Claimed</translation>
+    </message>
   </context>
   <context>
     <name>SyncPage</name>
