@@ -281,4 +281,6 @@ EN_REFUSALS: dict[str, str] = {
     # The editions a claim was judged under (`citations.version_said`).
     "省 %1": "province %1",
     "县 %1": "county %1",
+    # Subsidies whose period has just ended, said above the list of who may claim.
+    "%1的执行期已于%2结束：此后开始的就业、培训和此后的月份不再符合条件，县里延续执行（随政策包下发）后恢复": "The period of %1 ended on %2: jobs and trainings begun after it, and the months after it, no longer qualify; they qualify again once the county extends it (sent in a policy pack)",
 }

@@ -375,6 +375,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "%1的同一项补贴%2重复申领：已有一条（%3）"),
     QT_TRANSLATE_NOOP("Refusals", "%1的同一项补贴（未编号）"),
     QT_TRANSLATE_NOOP("Refusals", "%1的同一项补贴（未编号，%2录入）"),
+    QT_TRANSLATE_NOOP("Refusals", "%1的执行期已于%2结束：此后开始的就业、培训和此后的月份不再符合条件，县里延续执行（随政策包下发）后恢复"),
     QT_TRANSLATE_NOOP("Refusals", "%1的收款%2写的是“%3”，台账上这段就业的%2是“%4”：补贴只能发给就业登记的%2，请先核对就业登记，再按登记重新申领"),
     QT_TRANSLATE_NOOP("Refusals", "%1的材料清单中没有：%2（清单：%3）"),
     QT_TRANSLATE_NOOP("Refusals", "%1的申请日期 %2（%3）在中心收到它的日期 %4 之后：申请日期不对；请核对那台电脑的日期和时间后重新申领"),

@@ -4,6 +4,7 @@ edition the hub refused), kept as templates and their parts (`policy_admin.hub_c
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from fieldapp import __version__
 from fieldapp.domain import sentences
 from fieldapp.domain.roles import Role
 from fieldapp.domain.sentences import LISTED, Sentence
-from fieldapp.policy import citations, published, registry
+from fieldapp.policy import citations, eligibility, published, registry
 from fieldapp.policy.citations import version_said, version_words
 from fieldapp.policy.published import PublishedPack
 from fieldapp.policy.registry import PolicyRegistry
@@ -271,6 +272,27 @@ def test_the_editions_say_what_they_said() -> None:
 
 
 EDITIONS = {citations.PROVINCE_EDITION, citations.COUNTY_EDITION, citations.EDITIONS, LISTED}
-SAID_HERE = (
-    FORGED | DRAFTED | COUNTY_RULED | INSTALLED_BY_HAND | EDITIONS | {policy_admin.UNENROLLED}
-)
+
+
+def test_the_subsidies_just_ended_say_what_they_said(tmp_path: Path) -> None:
+    """The province's packs alone on 5 January 2026: the subsidies that ended on 2025-12-31,
+    said in one line as 1f73719a's f-string said them (titles joined by 、)."""
+    from fieldapp.policy.eligibility import ended_notices, ended_said
+
+    policy = PolicyRegistry(local=tmp_path).load()
+    on = dt.date(2026, 1, 5)
+    ended = [r.title for r in policy.active_rules if r.valid_to == dt.date(2025, 12, 31)]
+    assert len(ended) >= 2, ended
+    found = ended_said(policy, on)
+    assert ended_notices(policy, on) == [str(s) for s in found] == [filled(s) for s in found]
+    assert [str(s) for s in found] == [
+        f"{'、'.join(ended)}的执行期已于2025年12月31日结束：此后开始的就业、培训和此后的月份"
+        "不再符合条件，县里延续执行（随政策包下发）后恢复"
+    ]
+    assert set().union(*(templates(s) for s in found)) == {eligibility.ENDED, LISTED}
+
+
+SAID_HERE = (FORGED | DRAFTED | COUNTY_RULED | INSTALLED_BY_HAND | EDITIONS) | {
+    policy_admin.UNENROLLED,
+    eligibility.ENDED,
+}

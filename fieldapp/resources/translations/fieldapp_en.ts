@@ -5171,6 +5171,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>省 %1</source>
       <translation>province %1</translation>
     </message>
+    <message>
+      <source>%1的执行期已于%2结束：此后开始的就业、培训和此后的月份不再符合条件，县里延续执行（随政策包下发）后恢复</source>
+      <translation>The period of %1 ended on %2: jobs and trainings begun after it, and the months after it, no longer qualify; they qualify again once the county extends it (sent in a policy pack)</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>

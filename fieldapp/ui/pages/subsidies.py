@@ -40,7 +40,7 @@ from fieldapp.policy.claim_flow import (
     TransitionRefused,
     check_editable,
 )
-from fieldapp.policy.eligibility import STATUS_LABELS, RuleResult, Status, ended_notices
+from fieldapp.policy.eligibility import STATUS_LABELS, RuleResult, Status, ended_said
 from fieldapp.policy.guard import LimitExceeded
 from fieldapp.services.changes import NO_CHANGES, Kind
 from fieldapp.services.claims import ClaimService, EligibilityService, batch_area
@@ -52,7 +52,7 @@ from fieldapp.ui import papers, policy_access
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.days import day_said, month_said, year_said
 from fieldapp.ui.errors import message_for, show_delete_refused, show_error
-from fieldapp.ui.held_words import reason_shown, word_shown
+from fieldapp.ui.held_words import reason_shown, sentence_shown, word_shown
 from fieldapp.ui.history import short_time
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.pieces import in_parts
@@ -330,10 +330,10 @@ class SubsidiesPage(QWidget):
         self.results.set_rows([])
         self.results_label.clear()
         try:
-            ended = ended_notices(policy_access.policy(self.session.ledger), on)
+            ended = ended_said(policy_access.policy(self.session.ledger), on)
         except Exception:  # noqa: BLE001 - a broken pack is said by the evaluation itself
             ended = []
-        self.ended_label.setText("\n".join(ended))
+        self.ended_label.setText("\n".join(sentence_shown(notice) for notice in ended))
         self.ended_label.setVisible(bool(ended))
         self.panel.run(
             text, work, self._show_results, self._failed, read_only=True, on_partial=self._add_part
