@@ -22,7 +22,6 @@ from fieldapp.cli.common import JSON_HELP, fail, open_ledger, print_json
 from fieldapp.domain.dates import china_minute
 from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.errors import FieldappError
-from fieldapp.domain.money import yuan
 from fieldapp.saving import written
 
 if TYPE_CHECKING:
@@ -74,8 +73,7 @@ def register_hub_policy(hub: argparse._SubParsersAction) -> None:
         help="这次的县定金额（和监测收入线）从哪一天起执行，如 2027-01-01：此前的月份（此前开始的就业）仍按原标准",
     )
     p.add_argument(
-        "--income-line",
-        type=float,
+        "--income-line",  # (read by `county_edit`: a refusal says it as typed)
         metavar="AMOUNT",
         help="防止返贫监测收入线（元/月，须写 --document）",
     )
@@ -368,14 +366,26 @@ def _day(text: str | None, what: str) -> dt.date | None:
         raise FieldappError(f"{what}“{text}”不是日期（如 2026-12-31）") from None
 
 
+def _income_line(text: str | None) -> float | None:
+    """The monitoring income line typed (元/月); refused, said as typed (“inf”, “1e309”, “六百”
+    — not as Python spells the float it made of it), when it is not a finite number."""
+    if text is None:
+        return None
+    try:
+        line = float(text)
+    except ValueError:
+        line = math.nan
+    if not math.isfinite(line):
+        raise FieldappError(f"监测收入线“{text}”不是数字（元/月，如 650）")
+    return line
+
+
 def county_edit(args: argparse.Namespace) -> CountyEdit:
     """The edit the command line describes; FieldappError in Chinese on a malformed value."""
     from fieldapp.policy.editor import CountyEdit, parse_days, year_schedule
     from fieldapp.policy.pack import Document
 
-    line = args.income_line
-    if line is not None and not math.isfinite(line):
-        raise FieldappError(f"监测收入线“{yuan(line)}”不是数字（元/月，如 650）")
+    line = _income_line(args.income_line)
     edit = CountyEdit(title=args.title, authority=args.authority, income_line=line)
     for rule, value in _pairs(args.figure, "金额"):
         try:

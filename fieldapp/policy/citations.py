@@ -12,6 +12,7 @@ import datetime as dt
 import re
 
 from fieldapp.domain.dates import written
+from fieldapp.domain.sentences import Part, listed, said, template
 
 #: The seed files by their old codes, as the documents are known.
 DOCUMENTS = {
@@ -68,19 +69,33 @@ def official(text: str) -> str:
     return _TYPED_NUMBER.sub(r"〔\1〕\2号", _OLD.sub(_official, text))
 
 
-def version_words(pack_version: str) -> str:
+#: An edition of the province's pack, and of the county's on top of it (省 2026.1、县 2026.2).
+PROVINCE_EDITION = template("省 %1")
+COUNTY_EDITION = template("县 %1")
+#: Editions judged across (a batch's), one after another.
+EDITIONS = template("%1；%2")
+
+
+def version_said(pack_version: str) -> Part:
     """The version a claim was judged under, as people say it: 'guizhou-2023@2026.1' → '2026.1';
     with the county's pack on top ('guizhou-2023@2026.1+county@2026.2') → '省 2026.1、县 2026.2'.
     The packs' internal ids are for the audit log, not for paper. Several versions (a batch
-    judged across editions, joined by '、') are each said so, separated by '；'."""
-    said: list[str] = []
+    judged across editions, joined by '、') are each said so, separated by '；'. A sentence (or
+    the number alone) a window says in its language: province 2026.1, county 2026.2."""
+    editions: list[Part] = []
     for one in dict.fromkeys(v.strip() for v in pack_version.split("、") if v.strip()):
         numbers = [part.rpartition("@")[2] for part in one.split("+")]
         if len(numbers) == 1:
-            said.append(numbers[0])
+            editions.append(numbers[0])
         else:
-            said.append("、".join([f"省 {numbers[0]}", *(f"县 {n}" for n in numbers[1:])]))
-    return "；".join(said)
+            province = said(PROVINCE_EDITION, numbers[0])
+            editions.append(listed([province, *(said(COUNTY_EDITION, n) for n in numbers[1:])]))
+    return listed(editions, EDITIONS)
+
+
+def version_words(pack_version: str) -> str:
+    """`version_said` in Chinese, as papers print it: '省 2026.1、县 2026.2'."""
+    return str(version_said(pack_version))
 
 
 def rules_version(pack_version: str) -> str:

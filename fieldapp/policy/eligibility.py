@@ -186,19 +186,28 @@ def paid_period(kind: LimitKind, on: dt.date) -> tuple[dt.date, dt.date, str]:
 ENDED_NOTICE_DAYS = 62
 
 
-def ended_notices(policy: Policy, on: dt.date) -> list[str]:
+#: Subsidies whose period has just ended (their titles, the day it ended).
+ENDED = template(
+    "%1的执行期已于%2结束：此后开始的就业、培训和此后的月份不再符合条件，"
+    "县里延续执行（随政策包下发）后恢复"
+)
+
+
+def ended_said(policy: Policy, on: dt.date) -> list[Sentence]:
     """What a list of who may claim as of `on` says of the rules that have just ended: their
-    people are no longer listed for later jobs and months, which nothing else would tell."""
+    people are no longer listed for later jobs and months, which nothing else would tell. As
+    sentences a window says in its language (`ended_notices`: their Chinese)."""
     ended: dict[dt.date, list[str]] = {}
     for rule in policy.active_rules:
         end = rule.valid_to
         if end is not None and end < on <= end + dt.timedelta(days=ENDED_NOTICE_DAYS):
             ended.setdefault(end, []).append(rule.title)
-    return [
-        f"{'、'.join(titles)}的执行期已于{written(end)}结束：此后开始的就业、培训和此后的月份不再符合条件，"
-        "县里延续执行（随政策包下发）后恢复"
-        for end, titles in sorted(ended.items())
-    ]
+    return [said(ENDED, listed(titles), Day(end)) for end, titles in sorted(ended.items())]
+
+
+def ended_notices(policy: Policy, on: dt.date) -> list[str]:
+    """`ended_said` in Chinese: '一次性交通补助（…）的执行期已于2026年12月31日结束：…'."""
+    return [str(notice) for notice in ended_said(policy, on)]
 
 
 def unused_figures(policy: Policy) -> list[tuple[Rule, str]]:
@@ -734,7 +743,8 @@ def claim_facts_unfounded(
         ]
         # (what the claim and the ledger say, in the words the rules wrote them)
         if words:
-            differ.append(said(FACT_DIFFERS, Word(subject), "；".join(words), outcome.words()))
+            saved_said = listed(words, SEMICOLONED)  # (joined in the window's words)
+            differ.append(said(FACT_DIFFERS, Word(subject), saved_said, outcome.words()))
         else:
             differ.append(said(FACT_UNMET, Word(subject), outcome.words()))
     if not differ:

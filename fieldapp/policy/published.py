@@ -17,11 +17,15 @@ from typing import Any
 from nacl.exceptions import BadSignatureError
 from nacl.signing import SigningKey, VerifyKey
 
+from fieldapp.domain.sentences import Sentence, said, template
 from fieldapp.policy.pack import PackError, PackFile
 from fieldapp.policy.packfile import parse_pack_text
 
 #: What a signature covers, besides the text: a signature cannot be moved to another version.
 _SIGNED = ("pack_id", "version", "seq", "published_at", "text")
+
+#: How a device's messages name a county pack: its edition and the hub's number.
+LABEL = template("县里下发的政策包 %1 版（第 %2 号）")
 
 
 def key_id(public: bytes) -> str:
@@ -50,7 +54,12 @@ class PublishedPack:
     def label(self) -> str:
         """How messages to the people using a device name it: '县里下发的政策包 2026.2 版（第 3 号）'
         (the county's version and the hub's number, not the pack's internal id)."""
-        return f"县里下发的政策包 {self.version} 版（第 {self.seq} 号）"
+        return str(self.said)
+
+    @property
+    def said(self) -> Sentence:
+        """`label` as a template and its parts, said in the language shown."""
+        return said(LABEL, self.version, str(self.seq))
 
     def message(self) -> bytes:
         """The canonical bytes the hub signs."""

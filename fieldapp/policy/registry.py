@@ -16,6 +16,7 @@ import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
+from fieldapp.domain.sentences import Sentence, said, template
 from fieldapp.paths import data_dir, resource
 from fieldapp.policy.combine import check_figure_documents, check_new_pack, combine
 from fieldapp.policy.pack import PackError, PackFile, Policy
@@ -37,6 +38,12 @@ def local_dir() -> Path:
     return path
 
 
+#: A pack installed by hand that is broken now: the file, line and problem (`PackError`), and
+#: what is used instead.
+KEPT_LAST_GOOD = template("%1；仍使用上次可用的版本")
+NOT_TAKEN = template("%1；该政策包未启用")
+
+
 class PolicyRegistry:
     """The policy in force, loaded from the bundled, the hub-published and the installed packs."""
 
@@ -44,7 +51,13 @@ class PolicyRegistry:
         self.base = base or base_dir()
         self._local = local
         self.current: Policy | None = None
-        self.warnings: list[str] = []
+        #: Why a pack installed by hand was not taken (as sentences: `warnings` is their Chinese).
+        self.said: list[Sentence] = []
+
+    @property
+    def warnings(self) -> list[str]:
+        """Why a pack installed by hand was not taken, in Chinese."""
+        return [str(s) for s in self.said]
 
     @property
     def local(self) -> Path:
@@ -65,7 +78,7 @@ class PolicyRegistry:
         """Names of the packs installed by hand."""
         return sorted(p.name for p in self.local.glob("*.toml"))
 
-    def _local_files(self, warnings: list[str]) -> list[NamedPack]:
+    def _local_files(self, warnings: list[Sentence]) -> list[NamedPack]:
         good_dir = self.local / ".last_good"
         found: list[NamedPack] = []
         for path in sorted(self.local.glob("*.toml")):
@@ -77,19 +90,19 @@ class PolicyRegistry:
                 fallback = good_dir / path.name
                 if fallback.exists():
                     found.append((path.name, read_pack_file(fallback)))
-                    warnings.append(f"{error}；仍使用上次可用的版本")
+                    warnings.append(said(KEPT_LAST_GOOD, str(error)))
                 else:
-                    warnings.append(f"{error}；该政策包未启用")
+                    warnings.append(said(NOT_TAKEN, str(error)))
         return found
 
     def load(self, hub: Sequence[NamedPack] = (), *, local: bool = True) -> Policy:
         """Load the built-in packs, `hub` (the county's published pack) and, when `local`, the
         packs installed by hand; raises PackError only when no usable policy results."""
-        warnings: list[str] = []
+        warnings: list[Sentence] = []
         locals_ = self._local_files(warnings) if local else []
         source = "local" if locals_ else "hub" if hub else "builtin"
         policy = combine([*self.base_files(), *hub, *locals_], source=source)
-        self.current, self.warnings = policy, warnings
+        self.current, self.said = policy, warnings
         return policy
 
     def reload(self, hub: Sequence[NamedPack] = (), *, local: bool = True) -> Policy:

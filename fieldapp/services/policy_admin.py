@@ -27,7 +27,7 @@ from fieldapp import __version__
 from fieldapp.domain.dates import china_minute
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.roles import Role
-from fieldapp.domain.sentences import Sentence, said, template
+from fieldapp.domain.sentences import Sentence, Word, listed, said, template
 from fieldapp.policy.combine import check_figure_documents, check_new_pack, combine
 from fieldapp.policy.pack import NewerPack, PackError, PackFile, Policy
 from fieldapp.policy.packfile import (
@@ -53,7 +53,12 @@ COUNTY_RULED = frozenset({Role.COORDINATOR, Role.TOWNSHIP})
 
 
 class PolicyRefused(FieldappError):
-    """A policy change this ledger may not make (a local install on a village device…)."""
+    """A policy change this ledger may not make (a local install on a village device…); `said`:
+    its sentence, for a window to say in its language, where it was made of one."""
+
+    def __init__(self, message: str | Sentence) -> None:
+        super().__init__(str(message))
+        self.said = message if isinstance(message, Sentence) else None
 
 
 @dataclass
@@ -63,7 +68,13 @@ class PolicyState:
     policy: Policy
     role: Role | None
     hub_pack: PublishedPack | None
-    warnings: list[str] = field(default_factory=list)
+    #: What was not taken into force, and why, as sentences a window says in its language.
+    said: list[Sentence] = field(default_factory=list)
+
+    @property
+    def warnings(self) -> list[str]:
+        """`said` in Chinese, a line each."""
+        return [str(s) for s in self.said]
 
 
 @dataclass
@@ -77,6 +88,8 @@ class Adopted:
     #: The notice as sentences (the pack now in force, claims at an old figure): a window says
     #: them in its language; `message` is their Chinese, a line each.
     said: list[Sentence] = field(default_factory=list)
+    #: `warnings` as sentences, said in the window's language (`warnings` is their Chinese).
+    warnings_said: list[Sentence] = field(default_factory=list)
 
 
 # -- who this ledger is -----------------------------------------------------------------------
@@ -140,47 +153,58 @@ def _notice(pack: PackFile) -> Sentence:
 
 # -- the policy in force ------------------------------------------------------------------------
 
+#: Why a county pack is not used (`hub_choice`), each naming it as `PublishedPack.said` does.
+UNENROLLED = template("本台账尚未登记到县级汇总中心，县里下发的政策包无法核验，暂不使用")
+NOT_THE_HUBS = template("%1的签名与县级汇总中心不符（可能被改动，或不是县级汇总中心签发），未启用")
+NEEDS_PROGRAM = template(
+    "%1要用 fieldapp %2 或更新的版本才能启用（本机是 %3），请升级本机程序；该政策包未启用"
+)
+SIGNED_BY_LATER = template(
+    "%1要用更新版本的 fieldapp 才能启用（本机是 %2，县里是用更新的程序签发的），"
+    "请升级本机程序；该政策包未启用"
+)
+UNUSABLE = template("%1不能使用：%2；该政策包未启用")
+STILL_USING = template("仍使用%1")
+STILL_BUILT_IN = template("仍使用内置政策包")
+#: A county-ruled device (the role) with packs in its data folder (their file names).
+FOLDER_UNUSED = template("本机为%1设备，政策由县里统一下发；本机文件夹中的政策包（%2）不使用")
+#: The packs installed by hand do not combine (the pack's file, line and problem).
+LOCAL_UNUSED = template("%1；本机安装的政策包未启用")
 
-def hub_choice(ledger: Ledger, base: Sequence[NamedPack]) -> tuple[PublishedPack | None, list[str]]:
+
+def hub_choice(
+    ledger: Ledger, base: Sequence[NamedPack]
+) -> tuple[PublishedPack | None, list[Sentence]]:
     """The newest hub pack that verifies and combines with `base`, and why newer ones did not."""
     key = hub_sign_key(ledger)
     adopted = _adopted(ledger)
     rows = published(ledger)
     if key is None:
-        note = ["本台账尚未登记到县级汇总中心，县里下发的政策包无法核验，暂不使用"] if rows else []
+        note = [said(UNENROLLED)] if rows else []
         return None, note
     pool = rows + ([adopted] if adopted is not None else [])
     pool.sort(key=lambda p: p.seq, reverse=True)
-    warnings: list[str] = []
+    warnings: list[Sentence] = []
     for pack in pool:
         if not pack.verified_by(key):
-            warnings.append(
-                f"{pack.label}的签名与县级汇总中心不符"
-                "（可能被改动，或不是县级汇总中心签发），未启用"
-            )
+            warnings.append(said(NOT_THE_HUBS, pack.said))
             continue
         try:
             combine([*base, (pack.name, pack.read())])
         except NewerPack as error:
-            warnings.append(
-                f"{pack.label}要用 fieldapp {error.requires} 或更新的版本才能启用"
-                f"（本机是 {error.running}），请升级本机程序；该政策包未启用"
-            )
+            warnings.append(said(NEEDS_PROGRAM, pack.said, error.requires, error.running))
             continue
         except PackError as error:
             if error.invalid:  # the hub checked what it signed: a later program wrote it
-                warnings.append(
-                    f"{pack.label}要用更新版本的 fieldapp 才能启用（本机是 {__version__}，"
-                    "县里是用更新的程序签发的），请升级本机程序；该政策包未启用"
-                )
+                warnings.append(said(SIGNED_BY_LATER, pack.said, __version__))
             else:
-                warnings.append(f"{pack.label}不能使用：{error.problem}；该政策包未启用")
+                warnings.append(said(UNUSABLE, pack.said, error.problem))
             continue
         if warnings:
-            warnings.append(f"仍使用{pack.label}")
+            warnings.append(said(STILL_USING, pack.said))
         return pack, warnings
     if warnings:
-        warnings.append("仍使用内置政策包")
+        warnings.append(said(STILL_BUILT_IN))
     return None, warnings
 
 
@@ -193,18 +217,16 @@ def load_policy(ledger: Ledger, registry: PolicyRegistry | None = None) -> Polic
     local = role not in COUNTY_RULED
     if not local and registry.local_names():
         assert role is not None
-        warnings.append(
-            f"本机为{role.label}设备，政策由县里统一下发；本机文件夹中的政策包"
-            f"（{'、'.join(registry.local_names())}）不使用"
-        )
+        names = listed(registry.local_names())  # (file names, said as written)
+        warnings.append(said(FOLDER_UNUSED, Word(role.label, common=True), names))
     try:
         policy = registry.load(hub, local=local)
     except PackError as error:
         if not local:
             raise
-        warnings.append(f"{error}；本机安装的政策包未启用")
+        warnings.append(said(LOCAL_UNUSED, str(error)))
         policy = registry.load(hub, local=False)
-    return PolicyState(policy, role, choice, warnings + registry.warnings)
+    return PolicyState(policy, role, choice, warnings + registry.said)
 
 
 def policy_in_force(ledger: Ledger, registry: PolicyRegistry | None = None) -> Policy:
@@ -228,11 +250,45 @@ def adopt_hub_packs(ledger: Ledger, registry: PolicyRegistry | None = None) -> A
 
         notice = [_notice(chosen.read()), *claims_at_another_figure_said(ledger, state.policy)]
     message = "\n".join(str(s) for s in notice)
-    warnings = state.warnings + _refused_drafts(ledger)
-    return Adopted(state.policy, changed, message, warnings, notice)
+    warnings = state.said + _refused_drafts(ledger)
+    return Adopted(state.policy, changed, message, [str(w) for w in warnings], notice, warnings)
 
 
-def _refused_drafts(ledger: Ledger) -> list[str]:
+#: A county edition the hub refused: the pack's title and edition (or its edition alone, or
+#: neither, when the draft does not say), the hub's reason as it wrote it.
+DRAFT_REFUSED = template(
+    "县级政策包“%1”（%2 版）未签发：%3；请在“设置 → 政策包 → 县级政策编辑”中改正后重新提交"
+)
+DRAFT_REFUSED_EDITION = template(
+    "县级政策包（%1 版）未签发：%2；请在“设置 → 政策包 → 县级政策编辑”中改正后重新提交"
+)
+DRAFT_REFUSED_UNNAMED = template(
+    "县级政策包未签发：%1；请在“设置 → 政策包 → 县级政策编辑”中改正后重新提交"
+)
+NO_REASON = template("汇总中心未说明原因")
+
+
+def _draft_refused(draft: dict[str, object]) -> Sentence:
+    """'县级政策包“…”（2026.1 版）未签发：…' — the pack named by its title and edition as the
+    county wrote them (not its program id), the hub's reason as the hub wrote it."""
+    note = str(draft.get("status_note") or "")
+    reason: str | Sentence = note or said(NO_REASON)
+    title, version = "", str(draft.get("version") or "")
+    try:
+        header = parse_pack_text(str(draft.get("text") or ""), "county.toml").pack
+        title, version = header.title, header.version
+    except PackError:
+        pass  # (a draft damaged on the way: its edition as the row says it)
+    if title and version:
+        return said(DRAFT_REFUSED, title, version, reason)
+    return (
+        said(DRAFT_REFUSED_EDITION, version, reason)
+        if version
+        else said(DRAFT_REFUSED_UNNAMED, reason)
+    )
+
+
+def _refused_drafts(ledger: Ledger) -> list[Sentence]:
     """The county's editions the hub refused since last told, in the clerk's words."""
     refused = policy_packs.drafts(ledger.db, policy_packs.REFUSED)
     if not refused:
@@ -248,15 +304,16 @@ def _refused_drafts(ledger: Ledger) -> list[str]:
         ledger.set_meta(
             DRAFTS_TOLD, json.dumps(sorted(told | {str(d["id"]) for d in new}), ensure_ascii=False)
         )
-    return [
-        f"县级政策包（{d.get('pack_id') or 'county'} {d.get('version') or ''}）未签发："
-        f"{d.get('status_note') or '汇总中心未说明原因'}；请在“设置 → 政策包 → 县级政策编辑”中"
-        "改正后重新提交"
-        for d in new
-    ]
+    return [_draft_refused(d) for d in new]
 
 
 # -- changing it --------------------------------------------------------------------------------
+
+
+#: A county-ruled device (the role) refusing a pack installed by hand.
+NO_LOCAL_INSTALL = template(
+    "本机为%1设备，政策由县里统一制定、经县级汇总中心下发，不能在本机安装政策包"
+)
 
 
 def install_local(ledger: Ledger, path: Path, registry: PolicyRegistry | None = None) -> Policy:
@@ -265,9 +322,7 @@ def install_local(ledger: Ledger, path: Path, registry: PolicyRegistry | None = 
     role = ledger_role(ledger)
     if role in COUNTY_RULED:
         assert role is not None
-        raise PolicyRefused(
-            f"本机为{role.label}设备，政策由县里统一制定、经县级汇总中心下发，不能在本机安装政策包"
-        )
+        raise PolicyRefused(said(NO_LOCAL_INSTALL, Word(role.label, common=True)))
     choice, _ = hub_choice(ledger, registry.base_files())
     hub = [(choice.name, choice.read())] if choice is not None else []
     return registry.install(path, hub)

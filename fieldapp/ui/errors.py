@@ -27,6 +27,7 @@ from fieldapp.policy.claim_flow import TransitionRefused
 from fieldapp.policy.guard import LimitExceeded
 from fieldapp.services.claims import ClaimRefused
 from fieldapp.services.clock import ClockWrong
+from fieldapp.services.policy_admin import PolicyRefused
 from fieldapp.services.trust_check import TrustRefused
 from fieldapp.ui.clock_said import clock_refused, clock_told
 from fieldapp.ui.held_words import reason_shown, sentence_shown
@@ -121,9 +122,13 @@ def message_for(error: BaseException, *, logged: bool = False) -> str:
         # The rule's own words in the language shown where they are translated (Outside this
         # computer's area), else the write door's Chinese sentence (it names the place).
         return reason_shown(error.rule, str(error), error.said)
-    if isinstance(error, (ClaimRefused, TransitionRefused, LimitExceeded)) and error.said:
+    if (
+        isinstance(error, (ClaimRefused, TransitionRefused, LimitExceeded, PolicyRefused))
+        and error.said
+    ):
         # A claim refused by the policy (a subsidy not in force, a month not yet come, a
-        # step the flow does not take, a repeat): its sentence in the language shown.
+        # step the flow does not take, a repeat), a pack a village device may not install:
+        # its sentence in the language shown.
         return reason_shown(None, str(error), error.said)
     if isinstance(error, FieldappError):
         said = getattr(error, "said", None)

@@ -228,6 +228,11 @@ def sentence_shown(sentence: Sentence) -> str:
     return fill(shown, [_part_shown(part) for part in sentence.parts])
 
 
+def part_shown(part: Part) -> str:
+    """A sentence's part alone (a number, a sentence, a word) in the language shown."""
+    return _part_shown(part)
+
+
 def _inside(word: str) -> str:
     """A common noun's name as said inside a sentence: its first letter in lower case
     (Township → township, Village/site coordinator → village/site coordinator), unless its

@@ -371,7 +371,8 @@ def test_a_draft_the_hub_refused_is_told_on_the_county_device(
     code, out, err = run(capsys, "--db", device, "sync", "import", down)
     assert code == 0, err
     told = out + err
-    assert "县级政策包（qixingguan 2026.1）未签发" in told, told
+    assert "县级政策包“七星关区就业帮扶政策（2026年）”（2026.1 版）未签发" in told, told
+    assert "qixingguan" not in told.split("未签发")[0], told  # its title, not its id
     assert "版本 2026.1 已于" in told and "请改用新的版本号" in told
     # Said once, not at every later import.
     assert run(capsys, "hub", "export", "--dir", hub, "--device", "县人社局", "--out", down)[0] == 0

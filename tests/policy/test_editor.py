@@ -162,6 +162,16 @@ def test_refusals_say_why(hub: Path, capsys, argv: list[str], words: str) -> Non
     assert in_force(hub).pack.source == "builtin"
 
 
+@pytest.mark.parametrize("typed", ["inf", "nan", "1e309", "Infinity", "六百", "650元"])
+def test_an_income_line_not_a_number_is_said_as_typed(hub: Path, capsys, typed: str) -> None:
+    """The line was read as a Python float: 1e309 came back as “inf”, Infinity likewise, and
+    a line in words (六百) stopped at argparse's English “invalid float value”."""
+    code, _, err = edit(capsys, hub, "--income-line", typed, *DOC)
+    assert code == 2 and f"监测收入线“{typed}”不是数字（元/月，如 650）" in err, err
+    assert "invalid" not in err and (typed in ("inf", "nan") or "“inf”" not in err), err
+    assert in_force(hub).pack.source == "builtin"
+
+
 def test_a_county_day_changed_from_off_to_worked_is_changed(hub: Path, capsys) -> None:
     """A day declared off, later declared a working day, stayed in both lists (the working day
     won without a word); the same day given as both in one edit was accepted."""

@@ -5155,6 +5155,86 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>%1的就业状态中月收入是 %2，是在这份务工的月收入之后另行修改的，没有随务工改为 %3；请核对哪个对</source>
       <translation>The work status of %1 gives a monthly income of %2, changed by hand after this job's income: it was not changed with the job to %3; check which is right</translation>
     </message>
+    <message>
+      <source>%1不能使用：%2；该政策包未启用</source>
+      <translation>Cannot use %1: %2; the pack is not taken into force</translation>
+    </message>
+    <message>
+      <source>%1的执行期已于%2结束：此后开始的就业、培训和此后的月份不再符合条件，县里延续执行（随政策包下发）后恢复</source>
+      <translation>The period of %1 ended on %2: jobs and trainings begun after it, and the months after it, no longer qualify; they qualify again once the county extends it (sent in a policy pack)</translation>
+    </message>
+    <message>
+      <source>%1的签名与县级汇总中心不符（可能被改动，或不是县级汇总中心签发），未启用</source>
+      <translation>The signature of %1 does not match the county hub's (it may have been changed, or not issued by the county hub): not taken into force</translation>
+    </message>
+    <message>
+      <source>%1要用 fieldapp %2 或更新的版本才能启用（本机是 %3），请升级本机程序；该政策包未启用</source>
+      <translation>To take %1 into force needs fieldapp %2 or later (this computer has %3): please upgrade the program here; the pack is not taken into force</translation>
+    </message>
+    <message>
+      <source>%1要用更新版本的 fieldapp 才能启用（本机是 %2，县里是用更新的程序签发的），请升级本机程序；该政策包未启用</source>
+      <translation>To take %1 into force needs a later fieldapp (this computer has %2; the county issued it with a later program): please upgrade the program here; the pack is not taken into force</translation>
+    </message>
+    <message>
+      <source>%1；仍使用上次可用的版本</source>
+      <translation>%1; still using the last version that worked</translation>
+    </message>
+    <message>
+      <source>%1；本机安装的政策包未启用</source>
+      <translation>%1; the policy packs installed on this computer are not taken into force</translation>
+    </message>
+    <message>
+      <source>%1；该政策包未启用</source>
+      <translation>%1; the pack is not taken into force</translation>
+    </message>
+    <message>
+      <source>仍使用%1</source>
+      <translation>Still using %1</translation>
+    </message>
+    <message>
+      <source>仍使用内置政策包</source>
+      <translation>Still using the built-in policy pack</translation>
+    </message>
+    <message>
+      <source>县 %1</source>
+      <translation>county %1</translation>
+    </message>
+    <message>
+      <source>县级政策包“%1”（%2 版）未签发：%3；请在“设置 → 政策包 → 县级政策编辑”中改正后重新提交</source>
+      <translation>The county policy pack “%1” (edition %2) was not issued: %3. Correct it under Settings → Policy pack → County policy editor and submit it again</translation>
+    </message>
+    <message>
+      <source>县级政策包未签发：%1；请在“设置 → 政策包 → 县级政策编辑”中改正后重新提交</source>
+      <translation>The county policy pack was not issued: %1. Correct it under Settings → Policy pack → County policy editor and submit it again</translation>
+    </message>
+    <message>
+      <source>县级政策包（%1 版）未签发：%2；请在“设置 → 政策包 → 县级政策编辑”中改正后重新提交</source>
+      <translation>The county policy pack (edition %1) was not issued: %2. Correct it under Settings → Policy pack → County policy editor and submit it again</translation>
+    </message>
+    <message>
+      <source>县里下发的政策包 %1 版（第 %2 号）</source>
+      <translation>the county's policy pack, edition %1 (no. %2)</translation>
+    </message>
+    <message>
+      <source>本台账尚未登记到县级汇总中心，县里下发的政策包无法核验，暂不使用</source>
+      <translation>This ledger is not yet enrolled with the county hub: the county's policy packs cannot be verified and are not used for now</translation>
+    </message>
+    <message>
+      <source>本机为%1设备，政策由县里统一下发；本机文件夹中的政策包（%2）不使用</source>
+      <translation>This is a %1 device: its policy comes from the county; the policy packs in its folder (%2) are not used</translation>
+    </message>
+    <message>
+      <source>本机为%1设备，政策由县里统一制定、经县级汇总中心下发，不能在本机安装政策包</source>
+      <translation>This is a %1 device: the county sets its policy and sends it through the county hub; a policy pack cannot be installed on this computer</translation>
+    </message>
+    <message>
+      <source>汇总中心未说明原因</source>
+      <translation>the county hub gave no reason</translation>
+    </message>
+    <message>
+      <source>省 %1</source>
+      <translation>province %1</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
@@ -5787,6 +5867,14 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>设备标识已复制，可以粘贴发给县里</source>
       <translation>Device ID copied; you can paste it to the county</translation>
     </message>
+    <message>
+      <source>%1（%2，%3，%4）</source>
+      <translation>%1 (%2, %3, %4)</translation>
+    </message>
+    <message>
+      <source>%1（%2，%3）</source>
+      <translation>%1 (%2, %3)</translation>
+    </message>
   </context>
   <context>
     <name>SpellDialog</name>
@@ -6290,6 +6378,22 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
     <message>
       <source>%1：%2</source>
       <translation>%1: %2</translation>
+    </message>
+    <message>
+      <source>符合条件</source>
+      <translation>Eligible</translation>
+    </message>
+    <message>
+      <source>暂未满足</source>
+      <translation>Not yet met</translation>
+    </message>
+    <message>
+      <source>不符合</source>
+      <translation>Not eligible</translation>
+    </message>
+    <message>
+      <source>已申领</source>
+      <translation>Claimed</translation>
     </message>
   </context>
   <context>

@@ -36,7 +36,7 @@ from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.enums import WorkStatus
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.money import yuan
-from fieldapp.policy.citations import version_words
+from fieldapp.policy.citations import version_said
 from fieldapp.policy.editor import (
     CountyEdit,
     county_figures,
@@ -60,6 +60,7 @@ from fieldapp.services.changes import ChangeSet, Kind
 from fieldapp.services.policy_admin import load_policy, published, submit_draft
 from fieldapp.ui import policy_access
 from fieldapp.ui.errors import FormRefused, message_for
+from fieldapp.ui.held_words import part_shown
 from fieldapp.ui.session import Session
 from fieldapp.ui.status_words_said import merged_said, refusal_said, statuses
 from fieldapp.ui.widgets import fit_to_screen
@@ -364,7 +365,7 @@ class CountyPolicyDialog(QDialog):
         unused = [text for _, text in unused_figures(policy)]
         note = self.tr("请注意：")
         self.result.setText(
-            self.tr("检查通过：规则版本 %1").replace("%1", version_words(policy.version))
+            self.tr("检查通过：规则版本 %1").replace("%1", part_shown(version_said(policy.version)))
             + ("\n" + self.tr("仍待核定：") + "；".join(unset) if unset else "")
             + "".join(f"\n{self.tr('请检查：')}{text}" for text in unused)
             + "".join(f"\n{note}{merged_said(m)}" for m in self._merged_kept(edit))

@@ -29,10 +29,11 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain.progress import Cancelled
 from fieldapp.domain.roles import Role
+from fieldapp.domain.sentences import fill
 from fieldapp.paperwork.paper_data import PaperData
 from fieldapp.paperwork.settings import LABELS, meta_key, parse_value, to_text
 from fieldapp.paths import data_dir
-from fieldapp.policy.citations import version_words
+from fieldapp.policy.citations import version_said
 from fieldapp.services import backup, settings
 from fieldapp.services import users as user_service
 from fieldapp.services.changes import ChangeSet, Kind
@@ -45,7 +46,7 @@ from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.dialogs.county_policy import CountyPolicyDialog
 from fieldapp.ui.errors import message_for, show_error
 from fieldapp.ui.files import start_at, used
-from fieldapp.ui.held_words import sentence_shown
+from fieldapp.ui.held_words import part_shown, sentence_shown
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
 from fieldapp.ui.widgets import ask_yes_no, wheel_only_when_focused
@@ -287,14 +288,18 @@ class SettingsPage(QWidget):
         issued = " ".join(x for x in (pack.authority, pack.document) if x)
         # The rules' version as the papers print it (规则版本 省 2026.1、县 2026.2), not the
         # packs' internal ids.
-        version = self.tr("规则版本 %1").replace("%1", version_words(policy.version))
-        text = f"{pack.title}（{version}，{source}{'，' + issued if issued else ''}）"
+        version = self.tr("规则版本 %1").replace("%1", part_shown(version_said(policy.version)))
+        # (the title and the issuer as the pack writes them; the brackets the window's)
+        if issued:
+            text = fill(self.tr("%1（%2，%3，%4）"), [pack.title, version, source, issued])
+        else:
+            text = fill(self.tr("%1（%2，%3）"), [pack.title, version, source])
         text += self.tr("，%1 条规则启用").replace("%1", str(len(policy.active_rules)))
         unset = policy.unset_figures()
         if unset:
             text += "\n" + self.tr("待县里核定：") + "；".join(unset)
-        if state.warnings:
-            text += "\n" + "\n".join(state.warnings)
+        if state.said:  # (what was not taken, and why: in the window's language)
+            text += "\n" + "\n".join(sentence_shown(warning) for warning in state.said)
         self.policy_label.setText(text)
         # Village and township devices take their rules from the county: no local install.
         county_ruled = state.role in COUNTY_RULED

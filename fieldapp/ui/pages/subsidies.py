@@ -40,7 +40,7 @@ from fieldapp.policy.claim_flow import (
     TransitionRefused,
     check_editable,
 )
-from fieldapp.policy.eligibility import STATUS_LABELS, RuleResult, Status, ended_notices
+from fieldapp.policy.eligibility import STATUS_LABELS, RuleResult, Status, ended_said
 from fieldapp.policy.guard import LimitExceeded
 from fieldapp.services.changes import NO_CHANGES, Kind
 from fieldapp.services.claims import ClaimService, EligibilityService, batch_area
@@ -52,7 +52,7 @@ from fieldapp.ui import papers, policy_access
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.days import day_said, month_said, year_said
 from fieldapp.ui.errors import message_for, show_delete_refused, show_error
-from fieldapp.ui.held_words import reason_shown, word_shown
+from fieldapp.ui.held_words import reason_shown, sentence_shown, word_shown
 from fieldapp.ui.history import short_time
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.pieces import in_parts
@@ -257,12 +257,12 @@ class SubsidiesPage(QWidget):
                 Column(self.tr("身份证号"), lambda r: r.id_number),
                 # The answer beside the person, on a 1024 screen too (after 所在地 and 补贴 it
                 # was off it).
-                Column(self.tr("结果"), lambda r: STATUS_LABELS.get(r.status, str(r.status))),
+                Column(self.tr("结果"), lambda r: self._status_shown(r.status)),
                 Column(self.tr("金额（元）"), lambda r: _money(r.amount), align_right=True),
                 Column(self.tr("补贴"), lambda r: r.rule_title),
                 Column(self.tr("所在地"), lambda r: self.areas.path(r.area_code)),
                 Column(self.tr("资金来源"), lambda r: r.funding_source),
-                Column(self.tr("说明"), lambda r: r.summary),
+                Column(self.tr("说明"), lambda r: self._summary_shown(r)),
             ]
         )
         self.all_results: list[RuleResult] = []
@@ -330,10 +330,10 @@ class SubsidiesPage(QWidget):
         self.results.set_rows([])
         self.results_label.clear()
         try:
-            ended = ended_notices(policy_access.policy(self.session.ledger), on)
+            ended = ended_said(policy_access.policy(self.session.ledger), on)
         except Exception:  # noqa: BLE001 - a broken pack is said by the evaluation itself
             ended = []
-        self.ended_label.setText("\n".join(ended))
+        self.ended_label.setText("\n".join(sentence_shown(notice) for notice in ended))
         self.ended_label.setVisible(bool(ended))
         self.panel.run(
             text, work, self._show_results, self._failed, read_only=True, on_partial=self._add_part
@@ -395,6 +395,26 @@ class SubsidiesPage(QWidget):
         self.claim_button.setEnabled(verdict.allowed)
         self.claim_button.setToolTip(reason_shown(verdict.rule, verdict.reason, verdict.said))
 
+    def _status_shown(self, status: Status) -> str:
+        """A result's status (符合条件, 暂未满足 …) in the window's language."""
+        shown = {
+            Status.ELIGIBLE: self.tr("符合条件"),
+            Status.NOT_YET: self.tr("暂未满足"),
+            Status.NOT_ELIGIBLE: self.tr("不符合"),
+            Status.CLAIMED: self.tr("已申领"),
+        }
+        return shown.get(status, STATUS_LABELS.get(status, str(status)))
+
+    def _summary_shown(self, result: RuleResult) -> str:
+        """The 说明 column: the first unmet reason as the rule wrote it (Chinese), or — when
+        there is none — the status, in the window's language."""
+        summary = result.summary
+        return (
+            self._status_shown(result.status)
+            if summary == STATUS_LABELS.get(result.status)
+            else summary
+        )
+
     def _show_reasons(self, current, _previous) -> None:  # noqa: ANN001 - QModelIndex
         result = current.data(ROW_ROLE) if current.isValid() else None
         self._offer_claim(result)
@@ -402,7 +422,7 @@ class SubsidiesPage(QWidget):
             self.reasons.clear()
             return
         lines = [f"<b>{result.name}</b> — {result.rule_title}（{result.clause}）"]
-        lines.append(self.tr("结果：") + STATUS_LABELS.get(result.status, str(result.status)))
+        lines.append(self.tr("结果：") + self._status_shown(result.status))
         if result.status is not Status.NOT_ELIGIBLE:
             unit = "" if result.amount is None else self.tr(" 元")
             lines.append(
