@@ -284,7 +284,9 @@ def test_local_installs_by_role(tmp_path: Path, role: str, allowed: bool) -> Non
 
     hub = Hub.init(tmp_path / "hub")
     area = {"township": "520502001", "coordinator": HOME, "county": "520502"}[role]
-    hub.enroll("设备", area, tmp_path / "d.enrol", role=Role(role), code=ENROL_CODE)
+    hub.enroll(
+        "设备", area, tmp_path / "d.enrol", role=Role(role), code=ENROL_CODE, by="县里的科员"
+    )
     hub.close()
     ledger = Ledger.open(tmp_path / "d.db")
     enrol(ledger, tmp_path / "d.enrol", code=ENROL_CODE)

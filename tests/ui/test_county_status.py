@@ -26,14 +26,21 @@ def _laptop(hub: Hub, folder: Path, name: str) -> Ledger:
     ledger), enrolled at `hub` as the device `name` of VILLAGE."""
     folder.mkdir()
     ledger = Ledger.open(folder / "ledger.db", author="村员")
-    hub.enroll(name, VILLAGE, folder / "enrol.json", code=ENROL_CODE)
+    hub.enroll(name, VILLAGE, folder / "enrol.json", code=ENROL_CODE, by="县里的科员")
     enrol(ledger, folder / "enrol.json", code=ENROL_CODE)
     return ledger
 
 
 def _enrol_county(hub: Hub, page: Any, tmp_path: Path) -> bool:
     """Enrol the window's ledger, on its 同步 `page`, as the county office's device 县人社局."""
-    hub.enroll("县人社局", VILLAGE[:6], tmp_path / "county.json", role=Role.COUNTY, code=ENROL_CODE)
+    hub.enroll(
+        "县人社局",
+        VILLAGE[:6],
+        tmp_path / "county.json",
+        role=Role.COUNTY,
+        code=ENROL_CODE,
+        by="县里的科员",
+    )
     return bool(page.enrol(tmp_path / "county.json", code=ENROL_CODE))
 
 
@@ -157,9 +164,9 @@ def test_the_county_desktop_says_a_revoked_device_is_revoked_and_nothing_of_its_
     from tests.policy.helpers import COUNTY_PACK
 
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
-    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "village.json", code=ENROL_CODE)
+    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "village.json", code=ENROL_CODE, by="县里的科员")
     publish(hub.ledger, COUNTY_PACK, "county.toml")
-    hub.revoke("大坝村笔记本")
+    hub.revoke("大坝村笔记本", by="县里的科员")
     page = window.show_page("sync")
     assert _enrol_county(hub, page, tmp_path), warnings_shown
     with ServerThread(hub.root) as server:
@@ -324,8 +331,10 @@ def test_an_older_hubs_answer_names_each_devices_area_from_the_county_ledger(
     import re
 
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
-    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "daba.json", code=ENROL_CODE)
-    hub.enroll("鸭池镇笔记本", "520502100003", tmp_path / "yachi.json", code=ENROL_CODE)
+    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "daba.json", code=ENROL_CODE, by="县里的科员")
+    hub.enroll(
+        "鸭池镇笔记本", "520502100003", tmp_path / "yachi.json", code=ENROL_CODE, by="县里的科员"
+    )
     answer = {"devices": [{k: v for k, v in d.items() if k != "area_name"} for d in hub.status()]}
     hub.close()
     status = window.show_page("sync").county_status
