@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -166,7 +167,7 @@ def test_the_county_desktop_says_a_revoked_device_is_revoked_and_nothing_of_its_
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
     hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "village.json", code=ENROL_CODE, by="县里的科员")
     publish(hub.ledger, COUNTY_PACK, "county.toml")
-    hub.revoke("大坝村笔记本", by="县里的科员")
+    hub.revoke("大坝村笔记本", by="王主任")
     page = window.show_page("sync")
     assert _enrol_county(hub, page, tmp_path), warnings_shown
     with ServerThread(hub.root) as server:
@@ -176,6 +177,11 @@ def test_the_county_desktop_says_a_revoked_device_is_revoked_and_nothing_of_its_
     row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == "大坝村笔记本")
     cells = [table.item(row, c).text() for c in range(table.columnCount())]
     assert cells[titles.index("注销")] == "已注销", cells
+    # Who at the county enrolled it and who revoked it, and when (hub_device_events).
+    enrolled = table.item(row, titles.index("设备")).toolTip()
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d 登记，经办：县里的科员", enrolled), enrolled
+    revoked = table.item(row, titles.index("注销")).toolTip()
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d 注销，经办：王主任", revoked), revoked
     assert cells[titles.index("政策包")] == "", cells
     assert not any("停用" in c for c in cells), cells
     assert warnings_shown == []
