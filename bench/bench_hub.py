@@ -75,7 +75,7 @@ UPLOADS, UPLOAD_MB = 10, 50
 
 def _enrolled(hub: Hub, ledger: Ledger, name: str, folder: Path, area: str) -> None:
     code = new_code()  # what the county would read out to the village
-    hub.enroll(name, area, folder / f"{name}.enrol", code=code)
+    hub.enroll(name, area, folder / f"{name}.enrol", code=code, by="县里的科员")
     enrol(ledger, folder / f"{name}.enrol", code=code)
     (folder / f"{name}.enrol").unlink()
 

@@ -40,7 +40,7 @@ def _enrolled(hub: Hub, ledger: Ledger, name: str, folder: Path) -> None:
     may write anywhere in it, so the hub takes every change)."""
     county = next(a.code for a in all_areas(ledger) if len(a.code) == 6)
     code = new_code()  # what the county would read out to the village
-    hub.enroll(name, county, folder / f"{name}.enrol", role=Role.COUNTY, code=code)
+    hub.enroll(name, county, folder / f"{name}.enrol", role=Role.COUNTY, code=code, by="县里的科员")
     enrol(ledger, folder / f"{name}.enrol", code=code)
 
 

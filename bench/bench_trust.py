@@ -94,7 +94,7 @@ def bench_trust(folder: Path, persons: int) -> list[Figure]:
         device = Ledger.open(folder / f"dev{n}.db", author=f"员{n}")
         build_demo(device, each, seed=200 + n, area=village)
         code = new_code()  # what the county would read out to the village
-        hub.enroll(name, village, folder / f"{name}.enrol", code=code)
+        hub.enroll(name, village, folder / f"{name}.enrol", code=code, by="县里的科员")
         enrol(device, folder / f"{name}.enrol", code=code)
         devices.append((name, device))
     timer = ScreenTimer()
@@ -145,7 +145,7 @@ def bench_device_import(folder: Path, name: str, village: str, source: Ledger) -
     # A working hub (the training one enrols demo ledgers only); the device starts empty.
     county = Hub.init(folder / "county")
     code = new_code()
-    county.enroll(f"{name}二号", village, folder / "second.enrol", code=code)
+    county.enroll(f"{name}二号", village, folder / "second.enrol", code=code, by="县里的科员")
     county.close()
     enrolled = Ledger.open(folder / "second.db", author="员二")
     enrol(enrolled, folder / "second.enrol", code=code)

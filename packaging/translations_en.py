@@ -515,6 +515,8 @@ EN: dict[str, str] = {
         "%1 devices; %2 never exchanged; %3 changes held for review"
     ),
     "从未同步": "Never",
+    "%1 登记，经办：%2": "Enrolled %1 by %2",
+    "%1 注销，经办：%2": "Revoked %1 by %2",
     "已注销": "Revoked",
     "查询失败：": "Could not ask the hub: ",
     "角色": "Role",

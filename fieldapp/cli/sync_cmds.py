@@ -122,8 +122,13 @@ def _register_hub(sub: argparse._SubParsersAction) -> None:
     )
     p = add("revoke", "注销丢失的设备，此后拒收其数据包", cmd_hub_revoke)
     p.add_argument("--device", required=True, help="设备名称（hub devices 列出）")
-    p = add("devices", "列出已登记的设备", cmd_hub_devices)
+    p = add("devices", "列出已登记的设备（各由谁登记、谁注销）", cmd_hub_devices)
     p.add_argument("--json", action="store_true", help=JSON_HELP)
+    p.add_argument(
+        "--history",
+        metavar="设备名称",
+        help="列出一台设备的登记记录：每次登记、重新登记、改角色或区域、注销，经办人和时间",
+    )
     p.add_argument(
         "--behind",
         action="store_true",
@@ -319,7 +324,10 @@ def cmd_hub_enroll(args: argparse.Namespace) -> int:
             "电脑丢了，先 hub revoke 注销它。没有登记任何设备"
         )
     code = new_code()
-    peer = hub.enroll(args.device, args.area, args.out, Role.parse(args.role), code=code)
+    peer = hub.enroll(
+        args.device, args.area, args.out, Role.parse(args.role), code=code, by=_acting(hub)
+    )
+    say_no_users(hub, "登记人", "登记")
     reenrolled = before is not None and before.role == "device"
     words = say_place(peer.area_code, divisions(), listed_places(hub.ledger), Said.WHOLE)
     if args.json:
@@ -360,8 +368,56 @@ def cmd_hub_enroll(args: argparse.Namespace) -> int:
 
 def cmd_hub_revoke(args: argparse.Namespace) -> int:
     """Revoke a device."""
-    peer = _open_hub(args).revoke(args.device)
+    hub = _open_hub(args)
+    before = hub.device(args.device)
+    peer = hub.revoke(args.device, by=_acting(hub))
+    if before.revoked_at is not None:
+        print(f"设备 {peer.name} 已于 {china_minute(peer.revoked_at)} 注销过，没有再改动")
+        return 0
+    say_no_users(hub, "注销人", "注销")
     print(f"已注销设备 {peer.name}（{china_minute(peer.revoked_at)}），此后其数据包将被拒收")
+    return 0
+
+
+#: How `hub devices --history` says each event of `hub_device_events`.
+EVENT_WORDS = {
+    "enrolled": "登记",
+    "reenrolled": "重新登记（换新密钥，角色和区域不变）",
+    "rescoped": "重新登记（换新密钥，角色或区域改变）",
+    "revoked": "注销",
+}
+
+
+def _device_history(hub, name: str, *, as_json: bool) -> int:  # noqa: ANN001 - Hub, lazily
+    """`hub devices --history NAME`: every enrolment, re-enrolment and revocation of one
+    device, oldest first, with who did it and when."""
+    from fieldapp.domain.places_said import Said, say_place
+    from fieldapp.reference import divisions
+    from fieldapp.store.queries.areas import listed_places
+
+    events = hub.device_events(name)
+    listed = listed_places(hub.ledger)
+    for event in events:
+        event["role_label"] = _role_label(event["role"])
+        event["area_name"] = say_place(str(event["area"] or ""), divisions(), listed, Said.SHORT)
+    if as_json:
+        print_json(events)
+        return 0
+    print(f"设备「{name}」的登记记录，共 {len(events)} 条（北京时间）：")
+    before: dict[str, object] | None = None
+    for event in events:
+        area = event["area_name"] or event["area"]
+        words = EVENT_WORDS.get(str(event["event"]), str(event["event"]))
+        if event["event"] == "rescoped" and before is not None:
+            was = before["area_name"] or before["area"]
+            words += f"，原为{before['role_label']}、{was}（{before['area']}）"
+        print(
+            f"{china_minute(event['at'])}\t{words}\t{event['role_label']}\t"
+            f"{area}（{event['area']}）\t密钥 {event['key_id'] or '未记录'}\t"
+            f"经办：{event['by']}"
+        )
+        if event["event"] != "revoked":
+            before = event
     return 0
 
 
@@ -411,6 +467,8 @@ def cmd_hub_devices(args: argparse.Namespace) -> int:
     hub_program = build_label()  # the build the devices are compared with
     hub = _open_hub(args)
     _warn_if_plain(args.dir, hub.training)
+    if args.history is not None:
+        return _device_history(hub, args.history.strip(), as_json=args.json)
     doubt = own_clock.check(hub.ledger)
     if doubt is not None:  # first, where the clerk looks
         print(f"警告：{doubt.said}", file=sys.stderr)
@@ -432,11 +490,16 @@ def cmd_hub_devices(args: argparse.Namespace) -> int:
         print_json(items)
         return 0
     for d in items:
-        state = f"已注销 {china_minute(d['revoked_at'])}" if d["revoked_at"] else "正常"
+        enrolled = f"{china_minute(d['enrolled_at'])} 登记（经办：{d['enrolled_by'] or '未记录'}）"
+        state = (
+            f"已注销 {china_minute(d['revoked_at'])}（经办：{d['revoked_by'] or '未记录'}）"
+            if d["revoked_at"]
+            else "正常"
+        )
         last = f"最近同步 {china_minute(d['last_exchange'])}" if d["last_exchange"] else "从未同步"
         area = f"{d['area_name']}（{d['area']}）" if d.get("area_name") else d["area"]
         print(
-            f"{d['device']}\t{_role_label(d['role'])}\t{area}\t{state}\t{last}\t"
+            f"{d['device']}\t{_role_label(d['role'])}\t{area}\t{enrolled}\t{state}\t{last}\t"
             f"待确认 {d['pending']} 条\t未接受 {d['refused']} 条\t"
             f"拒收数据包 {d['refused_bundles']} 个"
             + (

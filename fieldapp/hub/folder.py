@@ -280,11 +280,20 @@ class Hub:
     # -- devices ----------------------------------------------------------------------------
 
     def enroll(
-        self, device: str, area_code: str, out: Path, role: Role = DEFAULT_ROLE, *, code: str
+        self,
+        device: str,
+        area_code: str,
+        out: Path,
+        role: Role = DEFAULT_ROLE,
+        *,
+        code: str,
+        by: str,
     ) -> Peer:
         """Enrol (or re-enrol with new keys) a device with a role and an area (its scope: the
         area and everything under it); writes its enrolment file sealed with `code` (a fresh
-        `enrolment.new_code()`, told to the device's user apart from the file)."""
+        `enrolment.new_code()`, told to the device's user apart from the file). `by`: who at
+        the hub enrols it (`hub_device_events`, in the same transaction)."""
+        by = _actor(by)
         device = device.strip()
         if not device:
             raise SyncError("设备名称不能为空")
@@ -309,14 +318,24 @@ class Hub:
                 self.state.forget_sent(device)
             self.log.forget_reported(device)  # the new computer has not said what it runs
             self.log.forget_refusals(device)  # nor had a bundle refused
+            key_id = crypto.key_id(keys.sign_public)
             self.state.add_peer(
                 device,
                 "device",
                 area_code,
                 keys.sign_public,
                 keys.box_public,
-                crypto.key_id(keys.sign_public),
+                key_id,
                 Role.parse(role),
+            )
+            if before is None or before.role != "device":
+                event = "enrolled"
+            elif (before.area_code, before.device_role) == (area_code, Role.parse(role)):
+                event = "reenrolled"
+            else:
+                event = "rescoped"
+            self.log.record_device_event(
+                device, event, str(Role.parse(role)), area_code, key_id, by
             )
             with written(Path(out)):  # refused here, the device is not enrolled either
                 write_atomic(Path(out), data)
@@ -328,13 +347,20 @@ class Hub:
         assert peer is not None
         return peer
 
-    def revoke(self, device: str) -> Peer:
-        """Revoke a device: its bundles are refused from now on."""
+    def revoke(self, device: str, *, by: str) -> Peer:
+        """Revoke a device: its bundles are refused from now on. `by`: who at the hub revokes
+        it (`hub_device_events`, in the same transaction; one already revoked stays as it was,
+        and no event is added)."""
+        by = _actor(by)
         with self.lock, self.ledger.transaction():
             peer = self.state.peer(device)
             if peer is None or peer.role != "device":
                 raise SyncError(f"没有名为 {device} 的已登记设备")
-            self.state.revoke(device)
+            if peer.revoked_at is None:
+                self.state.revoke(device)
+                self.log.record_device_event(
+                    device, "revoked", str(peer.device_role), peer.area_code, peer.key_id, by
+                )
         revoked = self.state.peer(device)
         assert revoked is not None
         return revoked
@@ -342,6 +368,15 @@ class Hub:
     def devices(self) -> list[Peer]:
         """Enrolled devices (revoked ones included)."""
         return self.state.peers("device")
+
+    def device_events(self, name: str) -> list[dict[str, object]]:
+        """Who enrolled, re-enrolled and revoked a device, and when, oldest first
+        (`HubLog.device_events`, each with `at_china`)."""
+        self.device(name)
+        return [
+            event | {"at_china": china_iso(str(event["at"])) or None}
+            for event in self.log.device_events(name)
+        ]
 
     def device(self, name: str) -> Peer:
         """One enrolled device."""
@@ -818,6 +853,14 @@ def _check_store(store: str) -> str:
     return store
 
 
+def _actor(by: str) -> str:
+    """Who acts at the hub, as an enrolment or a revocation records them: never nobody."""
+    by = str(by or "").strip()
+    if not by:
+        raise SyncError("登记或注销设备必须记下经办人（中心的用户或电脑账户），没有登记也没有注销")
+    return by
+
+
 def _status_item(row: dict[str, object], kept: dict[str | None, int]) -> dict[str, object]:
     """One device of the status view, with the keys `hub devices --json` promises; `kept`:
     bytes of refused bundles kept in quarantine by device."""
@@ -841,6 +884,9 @@ def _status_item(row: dict[str, object], kept: dict[str | None, int]) -> dict[st
         "last_exchange_china": china_iso(row["last_exchange"]) or None,
         "enrolled_at_china": china_iso(row["enrolled_at"]) or None,
         "revoked_at_china": china_iso(row["revoked_at"]) or None,
+        # Who at the hub made its enrolment as it stands, and its revocation (m0040).
+        "enrolled_by": row.get("enrolled_by"),
+        "revoked_by": row.get("revoked_by"),
     }
 
 

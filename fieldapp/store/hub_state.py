@@ -25,11 +25,16 @@ REFUSALS_KEPT = 20
 #: The hub's setting keeping the latest stamp (its wall time, ms) it ever took from a change-log
 #: id (`HubLog.raise_stamps`), + the id: what that origin's changes vouch for of the time.
 HIGHEST = "origin.highest_stamp:"
+#: What `hub_device_events` records (m0040): a name enrolled for the first time; enrolled again
+#: with new keys, the same role and area; enrolled again with new keys and another role or
+#: area; revoked.
+DEVICE_EVENTS = ("enrolled", "reenrolled", "rescoped", "revoked")
 
 
 class HubLog:
     """Reads and writes of the hub's own bookkeeping of one hub ledger: `hub_exchanges`,
-    `hub_answer_scope`, `hub_away_rows`, `hub_password_resets` and its settings in `meta`."""
+    `hub_answer_scope`, `hub_away_rows`, `hub_password_resets`, `hub_device_events` and its
+    settings in `meta`."""
 
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
@@ -65,8 +70,10 @@ class HubLog:
         """Per enrolled device: area, keys' state, last good exchange since its enrolment (a
         bundle imported from it or an answer made for it; a laptop enrolled in place of a lost
         one has not synced until it has), changes sent but not yet confirmed (`pending`),
-        bundles it uploaded that were refused (`refused_bundles`), and the newest county pack
-        it has confirmed receiving (`policy`: its version, None when none)."""
+        bundles it uploaded that were refused (`refused_bundles`), the newest county pack
+        it has confirmed receiving (`policy`: its version, None when none), and who at the hub
+        made its enrolment as it stands and its revocation (`enrolled_by`, `revoked_by`; a device
+        enrolled before m0040 has its `UNRECORDED` sentence)."""
         cursor = self.db.execute(
             """SELECT p.name AS device, p.device_role AS role, p.area_code AS area,
                 p.enrolled_at, p.revoked_at,
@@ -87,7 +94,14 @@ class HubLog:
                 (SELECT k.version FROM policy_packs k JOIN sync_sent_rows r
                    ON r.peer = p.name AND r.row_id = k.id
                   WHERE k.deleted = 0 AND r.first_serial <= p.acked_out
-                  ORDER BY k.seq DESC LIMIT 1) AS policy
+                  ORDER BY k.seq DESC LIMIT 1) AS policy,
+                (SELECT v.by_user FROM hub_device_events v
+                  WHERE v.device = p.name AND v.event != 'revoked'
+                  ORDER BY v.id DESC LIMIT 1) AS enrolled_by,
+                CASE WHEN p.revoked_at IS NULL THEN NULL ELSE
+                  (SELECT v.by_user FROM hub_device_events v
+                    WHERE v.device = p.name AND v.event = 'revoked'
+                    ORDER BY v.id DESC LIMIT 1) END AS revoked_by
             FROM sync_peers p WHERE p.role = 'device' ORDER BY p.name"""
         )
         names = [d[0] for d in cursor.description]
@@ -280,6 +294,41 @@ class HubLog:
             "ORDER BY id"
         )
         names = ["at", "by", "device", "user", "ledger_file"]
+        return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
+
+    # -- who enrolled and revoked each device (m0040) ------------------------------------------
+
+    def record_device_event(
+        self,
+        device: str,
+        event: str,
+        role: str,
+        area: str | None,
+        key_id: str | None,
+        by: str,
+    ) -> None:
+        """Add one event of a device's enrolment (`DEVICE_EVENTS`; call inside the transaction
+        of the change it records). Events are only ever added: nothing here changes one."""
+        if event not in DEVICE_EVENTS:
+            raise ValueError(f"unknown device event {event!r}")
+        if not by.strip():
+            raise ValueError("a device event needs who did it")
+        self.db.execute(
+            "INSERT INTO hub_device_events (at, device, event, device_role, area_code, key_id, "
+            "by_user) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [now_text(), device, event, role, area, key_id, by],
+        )
+
+    def device_events(self, device: str | None = None) -> list[dict[str, Any]]:
+        """A device's enrolment events (every device's with None), oldest first: `at`,
+        `device`, `event`, `role`, `area`, `key_id`, `by`."""
+        where, params = ("WHERE device = ?", [device]) if device is not None else ("", [])
+        cursor = self.db.execute(
+            "SELECT at, device, event, device_role, area_code, key_id, by_user "
+            f"FROM hub_device_events {where} ORDER BY id",
+            params,
+        )
+        names = ["at", "device", "event", "role", "area", "key_id", "by"]
         return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
 
 

@@ -21,7 +21,7 @@ def _enrolled(tmp_path: Path, area: str) -> Path:
     db = tmp_path / "village.db"
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
     try:
-        hub.enroll("大坝村笔记本", area, tmp_path / "device.json", code=ENROL_CODE)
+        hub.enroll("大坝村笔记本", area, tmp_path / "device.json", code=ENROL_CODE, by="县里的科员")
     finally:
         hub.close()
     ledger = Ledger.open(db)
@@ -167,7 +167,7 @@ def test_a_sheet_imported_before_enrolment_lands_at_the_hub_whole(tmp_path, caps
     assert main(["--db", str(db), "import", str(_sheet(tmp_path))]) == 0, capsys.readouterr()
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
     try:
-        hub.enroll("大坝村笔记本", DABA, tmp_path / "device.json", code=ENROL_CODE)
+        hub.enroll("大坝村笔记本", DABA, tmp_path / "device.json", code=ENROL_CODE, by="县里的科员")
     finally:
         hub.close()
     ledger = Ledger.open(db)

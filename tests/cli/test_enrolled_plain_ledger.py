@@ -115,7 +115,9 @@ def test_a_demo_ledger_enrolled_with_a_training_hub_still_opens_without_a_passwo
 
     monkeypatch.delenv("FIELDAPP_TEST_PLAIN_LEDGERS")
     training = Hub.init(tmp_path / "培训", "培训中心", training=True)
-    training.enroll("演示笔记本", AREA, tmp_path / "training.json", code=ENROL_CODE)
+    training.enroll(
+        "演示笔记本", AREA, tmp_path / "training.json", code=ENROL_CODE, by="县里的科员"
+    )
     training.close()
     db = tmp_path / "demo.db"
     demo = demo_ledger(db, persons=5)

@@ -124,7 +124,7 @@ def test_every_hub_command_survives_malformed_rows_stored_before(tmp_path):
     hub = Hub.init(tmp_path / "hub")
     household, (person,) = add_family(hub.ledger, VILLAGE, ["101"])
     _garbage(hub.ledger, person, household)
-    hub.enroll("红星村", VILLAGE, tmp_path / "e.json", code=ENROL_CODE)
+    hub.enroll("红星村", VILLAGE, tmp_path / "e.json", code=ENROL_CODE, by="县里的科员")
     hub.close()
     root = str(tmp_path / "hub")
     failures = []

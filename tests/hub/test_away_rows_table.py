@@ -116,7 +116,7 @@ def test_a_move_writes_its_own_rows_and_leaves_the_others(
     assert second[movers[1]] > first[movers[0]]
     assert movers[2] not in second
     # The device's area changed: what it was sent for the old one is forgotten.
-    hub.enroll(VILLAGE_NAME, SITE, tmp_path / "again.enrol", code=ENROL_CODE)
+    hub.enroll(VILLAGE_NAME, SITE, tmp_path / "again.enrol", code=ENROL_CODE, by="县里的科员")
     assert hub.log.away_rows(VILLAGE_NAME) == {}
 
 

@@ -43,8 +43,8 @@ def test_same_bundles_same_canonical_dump_on_sqlite_and_postgresql(tmp_path: Pat
             from fieldapp.sync.enrolment import enrol
 
             device = Ledger.open(folder / "ledger.db", author=f"{name}员")
-            lite.enroll(name, area, folder / "lite.json", code=ENROL_CODE)
-            pg.enroll(name, area, folder / "pg.json", code=ENROL_CODE)
+            lite.enroll(name, area, folder / "lite.json", code=ENROL_CODE, by="县里的科员")
+            pg.enroll(name, area, folder / "pg.json", code=ENROL_CODE, by="县里的科员")
             enrol(device, folder / "lite.json", code=ENROL_CODE)
             devices[name] = device
         _, (pid,) = add_family(devices["甲村"], VILLAGE, ["101"])

@@ -47,7 +47,7 @@ def _hub_and_village(tmp_path: Path, *, rare: bool = False) -> tuple[Hub, Ledger
     hub = Hub.open(tmp_path / "hub")
     village = Ledger.open(tmp_path / "v.db", author="大坝村专员")
     build_demo(village, 400, seed=5, area=VILLAGE)
-    hub.enroll("大坝村专员", VILLAGE, tmp_path / "v.enrol", code=ENROL_CODE)
+    hub.enroll("大坝村专员", VILLAGE, tmp_path / "v.enrol", code=ENROL_CODE, by="县里的科员")
     enrol(village, tmp_path / "v.enrol", code=ENROL_CODE)
     _complete_jobs(village)
     if rare:

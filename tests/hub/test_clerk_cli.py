@@ -345,7 +345,7 @@ def test_a_busy_hub_keeps_the_bundle_and_says_try_again(tmp_path: Path) -> None:
     other = None
     device = Ledger.open(tmp_path / "红星村.db", author="李芳")
     try:
-        hub.enroll("红星村", VILLAGE, tmp_path / "e.enrol", code=ENROL_CODE)
+        hub.enroll("红星村", VILLAGE, tmp_path / "e.enrol", code=ENROL_CODE, by="县里的科员")
         enrol(device, tmp_path / "e.enrol", code=ENROL_CODE)
         add_family(device, VILLAGE, ["101"])
         export_bundle(device, hub.inbox / "红星村.fieldsync")
@@ -484,7 +484,7 @@ def test_an_upload_while_the_hub_is_busy_is_told_to_try_again(
     monkeypatch.setattr(connection, "BUSY_TIMEOUT_MS", 300)  # the wait, shortened
     root = tmp_path / "县汇总"
     hub = Hub.init(root)
-    hub.enroll("红星村", VILLAGE, tmp_path / "e.enrol", code=ENROL_CODE)
+    hub.enroll("红星村", VILLAGE, tmp_path / "e.enrol", code=ENROL_CODE, by="县里的科员")
     hub.close()
     device = Ledger.open(tmp_path / "红星村.db", author="李芳")
     enrol(device, tmp_path / "e.enrol", code=ENROL_CODE)

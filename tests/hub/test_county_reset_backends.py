@@ -20,7 +20,7 @@ def test_the_login_screens_county_reset_opens_the_hub_wherever_its_ledger_is(
 ) -> None:
     """With the hub's ledger in PostgreSQL the folder has store.url and no hub.db: the login
     screen's 忘记口令（县里重置） said 不是汇总中心文件夹 for the county's own hub folder."""
-    hub.enroll("红星村", "520502101001", tmp_path / "r.enrol", code=ENROL_CODE)
+    hub.enroll("红星村", "520502101001", tmp_path / "r.enrol", code=ENROL_CODE, by="县里的科员")
     path = tmp_path / "device" / "ledger.db"
     device = Ledger.open(path, credentials=LI)
     enrol(device, tmp_path / "r.enrol", code=ENROL_CODE)
@@ -40,7 +40,7 @@ def test_a_county_reset_is_recorded_at_the_hub(tmp_path: Path, hub: Hub, capsys)
 
     from fieldapp.cli.main import main as cli
 
-    hub.enroll("红星村", "520502101001", tmp_path / "r.enrol", code=ENROL_CODE)
+    hub.enroll("红星村", "520502101001", tmp_path / "r.enrol", code=ENROL_CODE, by="县里的科员")
     path = tmp_path / "device" / "ledger.db"
     device = Ledger.open(path, credentials=LI)
     enrol(device, tmp_path / "r.enrol", code=ENROL_CODE)

@@ -65,7 +65,7 @@ def test_a_hub_with_users_records_the_user(
     hub = Hub.init(folder, credentials=Credentials("张科员", "县里的口令1"))
     village = Ledger.open(tmp_path / "红星村.db", author="红星村员")
     try:
-        hub.enroll("红星村", VILLAGE, tmp_path / "enrol.json", code=ENROL_CODE)
+        hub.enroll("红星村", VILLAGE, tmp_path / "enrol.json", code=ENROL_CODE, by="县里的科员")
         enrol(village, tmp_path / "enrol.json", code=ENROL_CODE)
         number = _held_away(hub, village, tmp_path)
     finally:

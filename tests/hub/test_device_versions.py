@@ -166,7 +166,9 @@ def test_what_a_device_runs_is_kept_on_either_hub_store(hub, server, make_device
     (item,) = hub.status()
     assert (item["program"], item["pack_in_force"]) == (fieldapp.__version__, "")
     assert item["reported_at"] is not None
-    hub.enroll("红星村", VILLAGE, Path(str(hub.root)) / "again.json", code=ENROL_CODE)
+    hub.enroll(
+        "红星村", VILLAGE, Path(str(hub.root)) / "again.json", code=ENROL_CODE, by="县里的科员"
+    )
     (item,) = hub.status()
     assert item["program"] is None and item["reported_at"] is None
 

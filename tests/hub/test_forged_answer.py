@@ -85,7 +85,14 @@ def county(hub, tmp_path) -> Iterator[Ledger]:  # noqa: ANN001
     folder = tmp_path / "county"
     folder.mkdir()
     ledger = Ledger.open(folder / "ledger.db", author="李科长")
-    hub.enroll("县人社局", "520502", folder / "enrol.json", role=Role.COUNTY, code=ENROL_CODE)
+    hub.enroll(
+        "县人社局",
+        "520502",
+        folder / "enrol.json",
+        role=Role.COUNTY,
+        code=ENROL_CODE,
+        by="县里的科员",
+    )
     enrol(ledger, folder / "enrol.json", code=ENROL_CODE)
     yield ledger
     ledger.close()

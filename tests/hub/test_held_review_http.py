@@ -30,7 +30,7 @@ def _enrolled(hub, tmp_path, name: str, area: str, role: Role, user: str) -> Led
     folder = tmp_path / name
     folder.mkdir()
     ledger = Ledger.open(folder / "ledger.db", author=user)
-    hub.enroll(name, area, folder / "enrol.json", role=role, code=ENROL_CODE)
+    hub.enroll(name, area, folder / "enrol.json", role=role, code=ENROL_CODE, by="县里的科员")
     enrol(ledger, folder / "enrol.json", code=ENROL_CODE)
     return ledger
 
@@ -203,7 +203,7 @@ def test_unsigned_forged_tampered_malformed_or_revoked_decisions_change_nothing(
     status, answer = _get(server.url, "/v1/held?status=all", {httpauth.HEADER: bad_status})
     assert status == 400 and "待审核" in answer["message"]
     # A county laptop revoked (lost, stolen) decides nothing any more.
-    hub.revoke("县人社局")
+    hub.revoke("县人社局", by="县里的科员")
     body = _decision(held["fix"])
     status, answer = post(
         server.url, body, {httpauth.HEADER: header_for(county, "县人社局", body, path=path)}, path

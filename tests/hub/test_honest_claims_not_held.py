@@ -230,7 +230,9 @@ def test_a_village_claiming_all_it_may_has_nothing_held(tmp_path: Path, store_ur
                 build_demo(device, 300, seed=5, area=VILLAGE)
             else:
                 make_demo(device)
-            hub.enroll(name, area, tmp_path / f"{stem}.enrol", role, code=ENROL_CODE)
+            hub.enroll(
+                name, area, tmp_path / f"{stem}.enrol", role, code=ENROL_CODE, by="县里的科员"
+            )
             enrol(device, tmp_path / f"{stem}.enrol", code=ENROL_CODE)
         village = devices["v"]
         # With its employers' kinds the employer-paid 吸纳就业补贴 are listed too.

@@ -85,7 +85,7 @@ def test_unsigned_forged_revoked_stale_and_replayed_posts_write_nothing(
     assert (status, answer["error"]) == (401, "replay")
     assert hub_footprint(hub) == after_good
 
-    hub.revoke("乙村")
+    hub.revoke("乙村", by="县里的科员")
     body_b = _bundle(b, tmp_path)
     status, answer = post(server.url, body_b, {httpauth.HEADER: header_for(b, "乙村", body_b)})
     assert status == 403 and "注销" in answer["message"]
@@ -221,7 +221,12 @@ def test_status_is_for_county_devices_only(server, hub, make_device, tmp_path):
     county = Ledger.open(tmp_path / "county.db", author="县人社局")
     try:
         hub.enroll(
-            "县人社局", "520502", tmp_path / "county.json", role=Role.COUNTY, code=ENROL_CODE
+            "县人社局",
+            "520502",
+            tmp_path / "county.json",
+            role=Role.COUNTY,
+            code=ENROL_CODE,
+            by="县里的科员",
         )
         enrol(county, tmp_path / "county.json", code=ENROL_CODE)
         seen = county_status(county, server.url)
@@ -409,7 +414,7 @@ def test_a_revoked_device_pushing_is_told_what_to_do(server, hub, make_device, c
     add_family(device, VILLAGE, ["101"])
     path = str(device.path)
     device.close()
-    hub.revoke("甲村")
+    hub.revoke("甲村", by="县里的科员")
     before = hub_footprint(hub)
     code = cli(["--db", path, "sync", "push", server.url])
     out, err = capsys.readouterr()
@@ -427,7 +432,7 @@ def test_a_device_re_enrolled_at_the_county_pushing_with_its_old_keys_is_told_wh
     device = make_device("甲村", VILLAGE)
     path = str(device.path)
     device.close()
-    hub.enroll("甲村", VILLAGE, tmp_path / "again.enrol", code=ENROL_CODE)
+    hub.enroll("甲村", VILLAGE, tmp_path / "again.enrol", code=ENROL_CODE, by="县里的科员")
     before = hub_footprint(hub)
     code = cli(["--db", path, "sync", "push", server.url])
     out, err = capsys.readouterr()

@@ -77,7 +77,7 @@ def test_a_password_reset_at_a_hub_without_users_names_the_computer_account(
     folder = plain_hub(tmp_path / "县汇总")
     hub = Hub.open(folder)
     try:
-        hub.enroll("红星村", "520502101001", tmp_path / "r.enrol", code=ENROL_CODE)
+        hub.enroll("红星村", "520502101001", tmp_path / "r.enrol", code=ENROL_CODE, by="县里的科员")
     finally:
         hub.close()
     path = tmp_path / "device" / "ledger.db"

@@ -166,7 +166,7 @@ def test_a_revoked_device_holds_no_notes_and_is_served_whole_if_it_returns(
     for n in (1, 2):
         _trip(hub, village, "红星村", tmp_path, n)
         _trip(hub, site, "幸福安置点", tmp_path, n)
-    hub.revoke("幸福安置点")
+    hub.revoke("幸福安置点", by="县里的科员")
     for n in range(3, 27):
         with village.transaction():
             village.update("persons", person, {"phone": f"1380000{n:04d}"})

@@ -114,7 +114,7 @@ def test_revoked_devices_do_not_count(hub, make_device, tmp_path):  # noqa: ANN0
     later = dt.datetime.now(CHINA) + dt.timedelta(days=200)
     with time_machine.travel(later, tick=True):
         assert own_clock.check(hub.ledger) is not None  # all quiet for 200 days: ahead?
-        hub.revoke("村0")
+        hub.revoke("村0", by="县里的科员")
         assert own_clock.check(hub.ledger) is None
 
 

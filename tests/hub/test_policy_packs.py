@@ -38,7 +38,14 @@ def test_pack_published_and_carried_to_a_device(
 
 
 def test_county_draft_published_on_import(hub: Hub, tmp_path: Path) -> None:
-    hub.enroll("县人社局", "520502", tmp_path / "county.enrol", role=Role.COUNTY, code=ENROL_CODE)
+    hub.enroll(
+        "县人社局",
+        "520502",
+        tmp_path / "county.enrol",
+        role=Role.COUNTY,
+        code=ENROL_CODE,
+        by="县里的科员",
+    )
     county = Ledger.open(tmp_path / "county.db", author="县人社局员")
     enrol(county, tmp_path / "county.enrol", code=ENROL_CODE)
     submit_draft(county, COUNTY_PACK)

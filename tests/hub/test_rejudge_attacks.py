@@ -71,7 +71,9 @@ def _held_ahead(hub: Hub, village: Ledger, url: str, note: str) -> int:
 
 
 def _reenrolled(hub: Hub, ledger: Ledger, folder: Path, name: str, role: Role) -> None:
-    hub.enroll(name, "520502101", folder / "again.json", role=role, code=ENROL_CODE)
+    hub.enroll(
+        name, "520502101", folder / "again.json", role=role, code=ENROL_CODE, by="县里的科员"
+    )
     enrol(ledger, folder / "again.json", code=ENROL_CODE)
 
 
@@ -87,7 +89,7 @@ def test_no_device_but_a_county_one_has_a_rejudge_done(
     held = _held_ahead(hub, village, server.url, "三天后")
     township = _enrolled(hub, tmp_path, "乡镇", "520502101", Role.TOWNSHIP, "乡干部")
     gone = _enrolled(hub, tmp_path, "旧县局", "520502", Role.COUNTY, "老科长")
-    hub.revoke("旧县局")
+    hub.revoke("旧县局", by="县里的科员")
     moved = _enrolled(hub, tmp_path, "县就业局", "520502", Role.COUNTY, "王科长")
     old_key = header_for(moved, "县就业局", _body(), path=PATH)  # signed by the county key
     county = _enrolled(hub, tmp_path, "县人社局", "520502", Role.COUNTY, "李科长")

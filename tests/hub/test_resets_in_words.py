@@ -41,7 +41,7 @@ def utc_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 def test_resets_say_china_time_and_the_devices_place(
     tmp_path: Path, hub: Hub, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    hub.enroll("红星村", "520502101001", tmp_path / "r.enrol", code=ENROL_CODE)
+    hub.enroll("红星村", "520502101001", tmp_path / "r.enrol", code=ENROL_CODE, by="县里的科员")
     path = tmp_path / "device" / "ledger.db"
     device = Ledger.open(path, credentials=LI)
     enrol(device, tmp_path / "r.enrol", code=ENROL_CODE)

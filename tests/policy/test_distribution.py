@@ -284,7 +284,9 @@ def test_local_installs_by_role(tmp_path: Path, role: str, allowed: bool) -> Non
 
     hub = Hub.init(tmp_path / "hub")
     area = {"township": "520502001", "coordinator": HOME, "county": "520502"}[role]
-    hub.enroll("设备", area, tmp_path / "d.enrol", role=Role(role), code=ENROL_CODE)
+    hub.enroll(
+        "设备", area, tmp_path / "d.enrol", role=Role(role), code=ENROL_CODE, by="县里的科员"
+    )
     hub.close()
     ledger = Ledger.open(tmp_path / "d.db")
     enrol(ledger, tmp_path / "d.enrol", code=ENROL_CODE)
@@ -529,7 +531,8 @@ def test_hub_devices_writes_times_as_a_clerk_does(county: County) -> None:
     code, text, _ = county.run("hub", "devices", "--dir", county.hub)
     assert code == 0
     assert f"最近同步 {item['last_exchange_china'][:16].replace('T', ' ')}\t" in text, text
-    assert f"已注销 {item['revoked_at_china'][:16].replace('T', ' ')}\t" in text, text
+    # Who revoked it follows the time (hub_device_events).
+    assert f"已注销 {item['revoked_at_china'][:16].replace('T', ' ')}（经办：" in text, text
 
 
 def test_hub_devices_does_not_say_a_revoked_device_lacks_the_pack(county: County) -> None:

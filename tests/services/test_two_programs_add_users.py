@@ -80,7 +80,7 @@ def test_a_user_added_during_the_countys_reset_keeps_their_way_in(
     from tests.codes import ENROL_CODE
 
     hub = Hub.init(tmp_path / "hub")
-    hub.enroll("红星村", "520502101001", tmp_path / "r.enrol", code=ENROL_CODE)
+    hub.enroll("红星村", "520502101001", tmp_path / "r.enrol", code=ENROL_CODE, by="县里的科员")
     path = tmp_path / "device" / "l.db"
     device = Ledger.open(path, credentials=LI)
     enrol(device, tmp_path / "r.enrol", code=ENROL_CODE)

@@ -264,7 +264,7 @@ def test_a_converted_ledger_keeps_everything_and_its_clear_file_is_gone(tmp_path
 
 def _enrolled_device(tmp_path: Path) -> tuple[Hub, Path]:
     hub = Hub.init(tmp_path / "hub", credentials=Credentials("县管理员", "县里的口令1"))
-    hub.enroll("红星村", "520502101001", tmp_path / "r.enrol", code=ENROL_CODE)
+    hub.enroll("红星村", "520502101001", tmp_path / "r.enrol", code=ENROL_CODE, by="县里的科员")
     path = tmp_path / "device" / "ledger.db"
     device = Ledger.open(path, credentials=LI)
     realistic_session(device)
@@ -326,7 +326,7 @@ def test_the_thief_with_only_the_laptop_gets_nothing(tmp_path: Path) -> None:
 
 def test_a_ledger_enrolled_before_it_was_encrypted_gets_its_county_slot(tmp_path: Path) -> None:
     hub = Hub.init(tmp_path / "hub")
-    hub.enroll("红星村", "520502101001", tmp_path / "r.enrol", code=ENROL_CODE)
+    hub.enroll("红星村", "520502101001", tmp_path / "r.enrol", code=ENROL_CODE, by="县里的科员")
     path = tmp_path / "ledger.db"
     plain = Ledger.open(path)
     enrol(plain, tmp_path / "r.enrol", code=ENROL_CODE)

@@ -30,7 +30,7 @@ def make_device(tmp_path: Path, hub: Hub) -> Iterator[Callable[..., Ledger]]:
         folder = tmp_path / name
         folder.mkdir(exist_ok=True)
         device = ledger or Ledger.open(folder / "ledger.db", author=f"{name}员")
-        hub.enroll(name, area, folder / "enrol.json", code=ENROL_CODE)
+        hub.enroll(name, area, folder / "enrol.json", code=ENROL_CODE, by="县里的科员")
         enrol(device, folder / "enrol.json", code=ENROL_CODE)
         opened.append(device)
         return device

@@ -27,7 +27,7 @@ LI = Credentials("李芳", "村里的口令1")
 
 
 def _device(tmp_path: Path, hub: Hub) -> Ledger:
-    hub.enroll("红星村", VILLAGE, tmp_path / "r.enrol", code=ENROL_CODE)
+    hub.enroll("红星村", VILLAGE, tmp_path / "r.enrol", code=ENROL_CODE, by="县里的科员")
     device = Ledger.open(tmp_path / "laptop" / "ledger.db", credentials=LI)
     enrol(device, tmp_path / "r.enrol", code=ENROL_CODE)
     return device
@@ -113,7 +113,7 @@ def test_a_device_restored_on_another_path_keeps_syncing(tmp_path: Path) -> None
     names = {r[0] for r in hub.ledger.db.execute("SELECT name FROM persons")}
     assert {"王0", "李0", "张0", "张1"} <= names
     # And the hub's news reaches the restored laptop: another device's family.
-    hub.enroll("红星村二号", VILLAGE, tmp_path / "r2.enrol", code=ENROL_CODE)
+    hub.enroll("红星村二号", VILLAGE, tmp_path / "r2.enrol", code=ENROL_CODE, by="县里的科员")
     other = Ledger.open(tmp_path / "other" / "ledger.db", credentials=LI)
     enrol(other, tmp_path / "r2.enrol", code=ENROL_CODE)
     add_family(other, VILLAGE, ["105"], surname="赵")

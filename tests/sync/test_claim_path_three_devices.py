@@ -73,7 +73,9 @@ class County:
         hub = Hub.init(self.hub_dir, "七星关区汇总中心")
         try:
             for stem, (name, role, area) in self.devices.items():
-                hub.enroll(name, area, tmp / f"{stem}.enrol", role, code=ENROL_CODE)
+                hub.enroll(
+                    name, area, tmp / f"{stem}.enrol", role, code=ENROL_CODE, by="县里的科员"
+                )
                 ledger = Ledger.open(self.db(stem))
                 try:
                     enrol(ledger, tmp / f"{stem}.enrol", code=ENROL_CODE)

@@ -70,7 +70,9 @@ class SyncMachine(RuleBasedStateMachine):
         self.devices: list[Ledger] = []
         for i in range(DEVICES):
             ledger = Ledger.open(self.root / f"d{i}" / "ledger.db", author=f"员{i}")
-            self.hub.enroll(f"设备{i}", VILLAGE, self.root / f"d{i}.json", code=ENROL_CODE)
+            self.hub.enroll(
+                f"设备{i}", VILLAGE, self.root / f"d{i}.json", code=ENROL_CODE, by="县里的科员"
+            )
             enrol(ledger, self.root / f"d{i}.json", code=ENROL_CODE)
             self.devices.append(ledger)
         self.to_hub: list[Path] = []

@@ -60,8 +60,10 @@ def test_enrolment_keeps_demo_and_real_apart(tmp_path):
     real_hub = Hub.init(tmp_path / "county", "七星关区汇总中心")
     training_hub = Hub.init(tmp_path / "training", "培训中心", training=True)
     assert training_hub.training and not real_hub.training
-    real_hub.enroll("演示笔记本", AREA, tmp_path / "real.json", code=ENROL_CODE)
-    training_hub.enroll("演示笔记本", AREA, tmp_path / "training.json", code=ENROL_CODE)
+    real_hub.enroll("演示笔记本", AREA, tmp_path / "real.json", code=ENROL_CODE, by="县里的科员")
+    training_hub.enroll(
+        "演示笔记本", AREA, tmp_path / "training.json", code=ENROL_CODE, by="县里的科员"
+    )
     demo = demo_ledger(tmp_path / "demo.db")
     with pytest.raises(SyncError, match="演示台账"):
         enrolment.enrol(demo, tmp_path / "real.json", code=ENROL_CODE)
@@ -77,7 +79,7 @@ def test_enrolment_keeps_demo_and_real_apart(tmp_path):
 
 def test_a_real_hub_refuses_a_bundle_with_demo_changes(tmp_path, monkeypatch):
     real_hub = Hub.init(tmp_path / "county", "七星关区汇总中心")
-    real_hub.enroll("演示笔记本", AREA, tmp_path / "real.json", code=ENROL_CODE)
+    real_hub.enroll("演示笔记本", AREA, tmp_path / "real.json", code=ENROL_CODE, by="县里的科员")
     demo = demo_ledger(tmp_path / "demo.db")
     # A device that got past its own check (an old or altered program) …
     monkeypatch.setattr(enrolment, "check_training", lambda *_a: None)
@@ -96,7 +98,7 @@ def test_a_real_hub_refuses_a_bundle_with_demo_changes(tmp_path, monkeypatch):
 
 def test_a_training_hub_takes_the_demo(tmp_path):
     hub = Hub.init(tmp_path / "training", "培训中心", training=True)
-    hub.enroll("演示笔记本", AREA, tmp_path / "training.json", code=ENROL_CODE)
+    hub.enroll("演示笔记本", AREA, tmp_path / "training.json", code=ENROL_CODE, by="县里的科员")
     demo = demo_ledger(tmp_path / "demo.db")
     enrolment.enrol(demo, tmp_path / "training.json", code=ENROL_CODE)
     exported = export_bundle(demo, tmp_path / "demo.fieldsync")
@@ -125,7 +127,7 @@ def test_more_demo_on_an_enrolled_demo_ledger_stays_in_its_area(tmp_path, monkey
     # Before, every household was refused (its head, written after it, "在中心不存在").
     monkeypatch.setattr(generator, "FLUSH_PERSONS", 20)
     hub = Hub.init(tmp_path / "training", "培训中心", training=True)
-    hub.enroll("演示笔记本", AREA, tmp_path / "training.json", code=ENROL_CODE)
+    hub.enroll("演示笔记本", AREA, tmp_path / "training.json", code=ENROL_CODE, by="县里的科员")
     demo = demo_ledger(tmp_path / "demo.db")
     enrolment.enrol(demo, tmp_path / "training.json", code=ENROL_CODE)
     demo.close()
@@ -150,7 +152,7 @@ def test_more_demo_on_an_enrolled_demo_ledger_stays_in_its_area(tmp_path, monkey
 
 def test_more_demo_outside_the_enrolled_area_is_refused_in_plain_words(tmp_path):
     hub = Hub.init(tmp_path / "training", "培训中心", training=True)
-    hub.enroll("演示笔记本", AREA, tmp_path / "training.json", code=ENROL_CODE)
+    hub.enroll("演示笔记本", AREA, tmp_path / "training.json", code=ENROL_CODE, by="县里的科员")
     demo = demo_ledger(tmp_path / "demo.db")
     enrolment.enrol(demo, tmp_path / "training.json", code=ENROL_CODE)
     before = demo.db.execute("SELECT count(*) FROM changes").fetchone()[0]
@@ -177,7 +179,7 @@ def test_a_restored_demo_keeps_writing_as_demo_and_a_real_hub_still_refuses_it(
     from fieldapp.services.incarnation import start_new_incarnation
 
     real_hub = Hub.init(tmp_path / "county", "七星关区汇总中心")
-    real_hub.enroll("演示笔记本", AREA, tmp_path / "real.json", code=ENROL_CODE)
+    real_hub.enroll("演示笔记本", AREA, tmp_path / "real.json", code=ENROL_CODE, by="县里的科员")
     demo = demo_ledger(tmp_path / "demo.db")
     monkeypatch.setattr(enrolment, "check_training", lambda *_a: None)  # an old program
     enrolment.enrol(demo, tmp_path / "real.json", code=ENROL_CODE)

@@ -26,7 +26,9 @@ pytestmark = pytest.mark.usefixtures("plain_enrol")
 
 
 def test_role_is_signed_into_the_enrolment_and_stored_on_both_sides(tmp_path, hub):
-    peer = hub.enroll("城关镇", "520502100", tmp_path / "t.json", Role.TOWNSHIP, code=ENROL_CODE)
+    peer = hub.enroll(
+        "城关镇", "520502100", tmp_path / "t.json", Role.TOWNSHIP, code=ENROL_CODE, by="县里的科员"
+    )
     assert peer.device_role is Role.TOWNSHIP
     device = Ledger.open(tmp_path / "t.db")
     done = enrol(device, tmp_path / "t.json", code=ENROL_CODE)
@@ -39,7 +41,7 @@ def test_role_is_signed_into_the_enrolment_and_stored_on_both_sides(tmp_path, hu
 
 
 def test_a_device_cannot_widen_its_role_by_editing_the_file(tmp_path, hub):
-    hub.enroll("红星村", VILLAGE, tmp_path / "e.json", code=ENROL_CODE)
+    hub.enroll("红星村", VILLAGE, tmp_path / "e.json", code=ENROL_CODE, by="县里的科员")
     # The device's user has the code: they can open the file, edit it and seal it again.
     doc = read_enrolment(tmp_path / "e.json", ENROL_CODE)
     assert doc["device"]["role"] == "coordinator"
@@ -56,7 +58,7 @@ def test_a_device_cannot_widen_its_role_by_editing_the_file(tmp_path, hub):
 
 
 def test_the_wrong_file_given_for_an_enrolment_is_told_in_chinese(tmp_path, hub):
-    hub.enroll("红星村", VILLAGE, tmp_path / "e.json", code=ENROL_CODE)
+    hub.enroll("红星村", VILLAGE, tmp_path / "e.json", code=ENROL_CODE, by="县里的科员")
     good = (tmp_path / "e.json").read_bytes()
     (tmp_path / "文件夹").mkdir()
     (tmp_path / "半截.json").write_bytes(good[: len(good) // 2])  # cut short on the stick
@@ -87,7 +89,7 @@ def test_the_wrong_file_given_for_an_enrolment_is_told_in_chinese(tmp_path, hub)
 )
 def test_the_area_must_fit_the_role(tmp_path, hub, role, area, message):
     with pytest.raises(SyncError, match=message):
-        hub.enroll("某设备", area, tmp_path / "x.json", role, code=ENROL_CODE)
+        hub.enroll("某设备", area, tmp_path / "x.json", role, code=ENROL_CODE, by="县里的科员")
     assert not (tmp_path / "x.json").exists()
     assert hub.devices() == []
 
@@ -145,7 +147,7 @@ def test_the_write_gate_refuses_a_household_area_that_is_not_a_code(make_device)
 def test_the_enrolment_file_is_sealed_with_a_code_told_apart_from_it(tmp_path, hub):
     # The file held the device's private keys in clear: whoever found the USB stick on the way
     # to the village could sign bundles as that device. It is sealed with the code now.
-    hub.enroll("红星村", VILLAGE, tmp_path / "e.json", code=ENROL_CODE)
+    hub.enroll("红星村", VILLAGE, tmp_path / "e.json", code=ENROL_CODE, by="县里的科员")
     raw = (tmp_path / "e.json").read_text(encoding="utf-8")
     secret = read_enrolment(tmp_path / "e.json", ENROL_CODE)["device"]["sign_secret"]
     assert secret not in raw and "sign_secret" not in raw and "box_secret" not in raw
@@ -168,7 +170,7 @@ def test_the_enrolment_file_is_sealed_with_a_code_told_apart_from_it(tmp_path, h
 
 def test_a_clear_enrolment_file_from_an_earlier_hub_still_enrols(tmp_path, hub):
     # Files written before the code (the signed document itself) are still read, without one.
-    hub.enroll("红星村", VILLAGE, tmp_path / "e.json", code=ENROL_CODE)
+    hub.enroll("红星村", VILLAGE, tmp_path / "e.json", code=ENROL_CODE, by="县里的科员")
     clear = read_enrolment(tmp_path / "e.json", ENROL_CODE)
     (tmp_path / "old.json").write_text(json.dumps(clear, ensure_ascii=False), encoding="utf-8")
     device = Ledger.open(tmp_path / "d.db")

@@ -191,7 +191,7 @@ def test_a_ledger_user_named_like_a_system_account_keeps_their_name(
     assert main(["--db", str(path), "user", "add", "Administrator"]) == 0
     ledger = Ledger.open(path, credentials=Credentials("Administrator", "另一个口令2"))
     add_family(ledger, VILLAGE, ["121"], surname="钱")
-    hub.enroll("红星村", VILLAGE, tmp_path / "enrol.json", code=ENROL_CODE)
+    hub.enroll("红星村", VILLAGE, tmp_path / "enrol.json", code=ENROL_CODE, by="县里的科员")
     from fieldapp.sync.enrolment import enrol
 
     enrol(ledger, tmp_path / "enrol.json", code=ENROL_CODE)
@@ -254,7 +254,7 @@ def test_work_signed_with_the_computers_name_before_enrolment_keeps_the_persons_
     ledger = Ledger.open(tmp_path / "ledger.db", author="李芳")
     add_family(ledger, VILLAGE, ["131"], surname="孙")
     assert {r[0] for r in ledger.db.execute("SELECT author FROM changes")} == {"李芳@DESKTOP-7F3K"}
-    hub.enroll("红星村", VILLAGE, tmp_path / "enrol.json", code=ENROL_CODE)
+    hub.enroll("红星村", VILLAGE, tmp_path / "enrol.json", code=ENROL_CODE, by="县里的科员")
     enrol(ledger, tmp_path / "enrol.json", code=ENROL_CODE)
 
     assert {r[0] for r in ledger.db.execute("SELECT author FROM changes")} == {"李芳@红星村"}

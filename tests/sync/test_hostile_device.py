@@ -162,7 +162,7 @@ def test_4_impersonating_the_hub_or_a_revoked_device_is_refused(county, hub, mak
     add_family(lost, VILLAGE, ["105"], surname="赵")
     lost_origin = lost.device_id
     county["exchange"](lost, "旧电脑")
-    hub.revoke("旧电脑")
+    hub.revoke("旧电脑", by="县里的科员")
     heads = hub.ledger.heads("persons", mine)
     as_hub = foreign(hub.ledger.device_id, 999, "persons", mine, {"phone": "13100000000"},
                      parents={"phone": heads["phone"]})  # fmt: skip
@@ -183,7 +183,7 @@ def test_4_impersonating_the_hub_or_a_revoked_device_is_refused(county, hub, mak
         hub.import_file(send(village, tmp_path / "takeover.fs", origin=lost_origin).path)
     assert "原属设备「旧电脑」" in str(refused.value) and "红星村" in str(refused.value)
     # The real laptop, found and re-enrolled under its old name with new keys, syncs on.
-    hub.enroll("旧电脑", VILLAGE, tmp_path / "found.json", code=ENROL_CODE)
+    hub.enroll("旧电脑", VILLAGE, tmp_path / "found.json", code=ENROL_CODE, by="县里的科员")
     from fieldapp.sync.enrolment import enrol
 
     enrol(lost, tmp_path / "found.json", code=ENROL_CODE)
@@ -402,7 +402,14 @@ def test_a_coordinator_cannot_be_enrolled_as_the_county(tmp_path, hub):
     from fieldapp.sync.errors import SyncError
 
     with pytest.raises(SyncError):
-        hub.enroll("红星村", "520502", tmp_path / "x.json", Role.COORDINATOR, code=ENROL_CODE)
+        hub.enroll(
+            "红星村",
+            "520502",
+            tmp_path / "x.json",
+            Role.COORDINATOR,
+            code=ENROL_CODE,
+            by="县里的科员",
+        )
 
 
 def test_hub_year_2100_stamp_cannot_win_through_the_hubs_name(county, hub, tmp_path):

@@ -316,7 +316,9 @@ def _county_device(tmp_path, hub):
     folder = tmp_path / "county"
     folder.mkdir()
     device = Ledger.open(folder / "ledger.db", author="县人社局员")
-    hub.enroll("县人社局", "520502", folder / "enrol.json", Role.COUNTY, code=ENROL_CODE)
+    hub.enroll(
+        "县人社局", "520502", folder / "enrol.json", Role.COUNTY, code=ENROL_CODE, by="县里的科员"
+    )
     enrol(device, folder / "enrol.json", code=ENROL_CODE)
     return device
 

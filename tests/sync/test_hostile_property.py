@@ -56,7 +56,7 @@ def base(tmp_path_factory) -> Path:
     ledgers = {}
     for name, (area, role) in DEVICES.items():
         ledger = Ledger.open(root / f"{name}.db", author=f"{name}员")
-        hub.enroll(name, area, root / f"{name}.json", role, code=ENROL_CODE)
+        hub.enroll(name, area, root / f"{name}.json", role, code=ENROL_CODE, by="县里的科员")
         enrol(ledger, root / f"{name}.json", code=ENROL_CODE)
         ledgers[name] = ledger
     counter = itertools.count(1)

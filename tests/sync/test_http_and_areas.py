@@ -43,7 +43,7 @@ def test_push_over_http_converges_and_revoked_device_is_told_why(server, hub, ma
     dumps = [canonical_dump(d.db) for d in (a, b)]
     assert dumps[0]["persons"] == dumps[1]["persons"] == canonical_dump(hub.ledger.db)["persons"]
     assert dumps[0]["changes"] == dumps[1]["changes"]
-    hub.revoke("甲村二号")
+    hub.revoke("甲村二号", by="县里的科员")
     with pytest.raises(SyncError, match="注销"):
         push(b, server.url)
 

@@ -255,7 +255,7 @@ def test_refusals_keep_their_order_of_checks_when_read_ahead(
     # Read ahead, this one's bad line is met first; its import must still say what an import
     # without read-ahead says: the device was revoked (the sender is checked before the lines).
     revoked = _with_bad_line(hub, third_device, third, tmp_path / "revoked.fieldsync")
-    hub.revoke("丙村")
+    hub.revoke("丙村", by="县里的科员")
     junk = tmp_path / "junk.fieldsync"
     junk.write_bytes(b"not a bundle")
     files = [good, swapped, invalid, revoked, junk]
@@ -303,7 +303,7 @@ def test_the_common_case_cleared_in_bulk_is_judged_as_change_by_change(tmp_path)
     for name, area, seed in (("甲村", VILLAGE, 1), ("乙村", OTHER_VILLAGE, 2)):
         device = Ledger.open(tmp_path / f"{name}.db", author=f"{name}员")
         build_demo(device, 40, seed=seed, area=area)
-        hub.enroll(name, area, tmp_path / f"{name}.json", code=ENROL_CODE)
+        hub.enroll(name, area, tmp_path / f"{name}.json", code=ENROL_CODE, by="县里的科员")
         enrol(device, tmp_path / f"{name}.json", code=ENROL_CODE)
         devices[name] = device
     try:

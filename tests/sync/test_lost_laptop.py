@@ -42,7 +42,7 @@ def _lost_and_replaced(tmp_path: Path) -> tuple[Hub, Path, Path]:
     finder's attempts are checked on the way. Returns the hub, the backup file and a bundle the
     lost laptop left behind."""
     hub = Hub.init(tmp_path / "hub")
-    hub.enroll("红星村", VILLAGE, tmp_path / "r.enrol", code=ENROL_CODE)
+    hub.enroll("红星村", VILLAGE, tmp_path / "r.enrol", code=ENROL_CODE, by="县里的科员")
     lost_path = tmp_path / "lost-laptop" / "ledger.db"
     device = Ledger.open(lost_path, credentials=LI)
     enrol(device, tmp_path / "r.enrol", code=ENROL_CODE)
@@ -71,7 +71,7 @@ def _lost_and_replaced(tmp_path: Path) -> tuple[Hub, Path, Path]:
     with pytest.raises(sqlite3.DatabaseError):
         sqlite3.connect(lost_path).execute("SELECT count(*) FROM persons").fetchall()
     # The county revokes the lost device: whatever comes signed by it is refused.
-    hub.revoke("红星村")
+    hub.revoke("红星村", by="县里的科员")
     with pytest.raises(BundleRefused):
         hub.import_file(left_behind)
     assert "偷0" not in _names(hub.ledger)
@@ -83,7 +83,7 @@ def _new_laptop(tmp_path: Path, hub: Hub, stick: Path) -> Ledger:
     under the device's name (new keys: the lost laptop's keys stay refused); one sync."""
     new_path = tmp_path / "new-laptop" / "ledger.db"
     backups.restore(stick, new_path, LI)
-    hub.enroll("红星村", VILLAGE, tmp_path / "new.enrol", code=ENROL_CODE)
+    hub.enroll("红星村", VILLAGE, tmp_path / "new.enrol", code=ENROL_CODE, by="县里的科员")
     laptop = Ledger.open(new_path, credentials=LI)
     enrol(laptop, tmp_path / "new.enrol", code=ENROL_CODE)
     add_family(laptop, VILLAGE, ["204"], surname="王")

@@ -76,7 +76,14 @@ def _enrol_later(county: County, tmp_path: Path, monkeypatch, area: str = XIAOHE
 
     hub = Hub.open(county.hub_dir)
     try:
-        hub.enroll("小河村专员", area, tmp_path / "x.enrol", Role.COORDINATOR, code=ENROL_CODE)
+        hub.enroll(
+            "小河村专员",
+            area,
+            tmp_path / "x.enrol",
+            Role.COORDINATOR,
+            code=ENROL_CODE,
+            by="县里的科员",
+        )
     finally:
         hub.close()
     county.devices["x"] = ("小河村专员", Role.COORDINATOR, area)

@@ -81,7 +81,7 @@ def test_a_changed_scope_stops_sending_the_old_area(tmp_path, hub, make_device):
     import_bundle(device, hub.export_for("流动专员", tmp_path / "d1.fs").path)
     assert device.get("persons", old_person) is not None
     # The county moves the coordinator to another village: a new enrolment, a new scope.
-    hub.enroll("流动专员", OTHER, tmp_path / "moved.json", code=ENROL_CODE)
+    hub.enroll("流动专员", OTHER, tmp_path / "moved.json", code=ENROL_CODE, by="县里的科员")
     enrol(device, tmp_path / "moved.json", code=ENROL_CODE)
     neighbour.update("persons", old_person, {"phone": "13900000009"})
     hub.import_file(export_bundle(neighbour, tmp_path / "n2.fs").path)
@@ -102,11 +102,11 @@ def test_a_found_laptop_reenrolled_under_its_name_keeps_its_data(tmp_path, hub, 
     device = make_device("红星村", VILLAGE)
     _, (pid,) = add_family(device, VILLAGE, ["101"])
     hub.import_file(export_bundle(device, tmp_path / "1.fs").path)
-    hub.revoke("红星村")
+    hub.revoke("红星村", by="县里的科员")
     device.update("persons", pid, {"phone": "13900000002"})  # made while it was lost
     with pytest.raises(BundleRefused, match="注销"):
         hub.import_file(export_bundle(device, tmp_path / "2.fs").path)
-    hub.enroll("红星村", VILLAGE, tmp_path / "again.json", code=ENROL_CODE)
+    hub.enroll("红星村", VILLAGE, tmp_path / "again.json", code=ENROL_CODE, by="县里的科员")
     enrol(device, tmp_path / "again.json", code=ENROL_CODE)
     hub.import_file(export_bundle(device, tmp_path / "3.fs").path)
     assert hub.ledger.get("persons", pid)["phone"] == "13900000002"
@@ -123,7 +123,7 @@ def test_fieldapp_restore_starts_the_same_incarnation_as_sync_restored(tmp_path,
     from fieldapp.store.vault import Credentials
 
     li = Credentials("李芳", "村里的口令1")
-    hub.enroll("红星村", VILLAGE, tmp_path / "r.enrol", code=ENROL_CODE)
+    hub.enroll("红星村", VILLAGE, tmp_path / "r.enrol", code=ENROL_CODE, by="县里的科员")
     device = Ledger.open(tmp_path / "laptop" / "ledger.db", credentials=li)
     enrol(device, tmp_path / "r.enrol", code=ENROL_CODE)
     _, (first,) = add_family(device, VILLAGE, ["101"])

@@ -57,7 +57,9 @@ def test_a_village_device_cannot_take_the_townships_step_but_the_township_can(
     # The township's device, enrolled by the county for the township, takes that step.
     hub.import_file(export_bundle(village, tmp_path / "v.fs").path)
     town = Ledger.open(tmp_path / "town" / "ledger.db", author="镇审核员")
-    hub.enroll("城关镇", TOWNSHIP, tmp_path / "town.json", Role.TOWNSHIP, code=ENROL_CODE)
+    hub.enroll(
+        "城关镇", TOWNSHIP, tmp_path / "town.json", Role.TOWNSHIP, code=ENROL_CODE, by="县里的科员"
+    )
     enrol(town, tmp_path / "town.json", code=ENROL_CODE)
     import_bundle(town, hub.export_for("城关镇", tmp_path / "t.fs").path)
     assert cli(["--db", str(town.path), "claim", "advance", claim, "--to", "乡镇审核"]) == 0

@@ -117,10 +117,10 @@ def test_revoked_and_unknown_keys_are_refused(tmp_path, hub, sent):
     _device, path = sent
     copy = tmp_path / "copy.fieldsync"
     shutil.copy(path, copy)
-    hub.revoke("甲村")
+    hub.revoke("甲村", by="县里的科员")
     refuse(hub, path, "revoked")
     hub.enroll(
-        "甲村", VILLAGE, tmp_path / "again.json", code=ENROL_CODE
+        "甲村", VILLAGE, tmp_path / "again.json", code=ENROL_CODE, by="县里的科员"
     )  # new keys: the old key is unknown now
     refuse(hub, copy, "unknown_key")
 

@@ -22,7 +22,9 @@ def test_a_townships_device_is_asked_for_a_village(tmp_path, hub, make_device, c
     add_family(village, VILLAGE, ["101"])
     hub.import_file(export_bundle(village, tmp_path / "v.fs").path)
     town = Ledger.open(tmp_path / "town" / "ledger.db", author="镇专员")
-    hub.enroll("城关镇", TOWNSHIP, tmp_path / "town.json", Role.TOWNSHIP, code=ENROL_CODE)
+    hub.enroll(
+        "城关镇", TOWNSHIP, tmp_path / "town.json", Role.TOWNSHIP, code=ENROL_CODE, by="县里的科员"
+    )
     enrol(town, tmp_path / "town.json", code=ENROL_CODE)
     import_bundle(town, hub.export_for("城关镇", tmp_path / "t.fs").path)
     town.close()

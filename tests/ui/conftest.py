@@ -62,7 +62,7 @@ def enrol_as(ledger: Ledger, folder: Path, device: str, area: str) -> None:
 
     hub = Hub.init(folder / "hub")
     try:
-        hub.enroll(device, area, folder / "village.enrol", code=ENROL_CODE)
+        hub.enroll(device, area, folder / "village.enrol", code=ENROL_CODE, by="县里的科员")
     finally:
         hub.close()
     enrol(ledger, folder / "village.enrol", code=ENROL_CODE)

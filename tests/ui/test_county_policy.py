@@ -23,7 +23,14 @@ from tests.ui.conftest import UI_USER
 def county_hub(tmp_path: Path, ledger_path: Path):
     """A hub, and the test ledger enrolled with it as the county's device."""
     hub = Hub.init(tmp_path / "县汇总")
-    hub.enroll("县人社局", "520502", tmp_path / "county.enrol", role=Role.COUNTY, code=ENROL_CODE)
+    hub.enroll(
+        "县人社局",
+        "520502",
+        tmp_path / "county.enrol",
+        role=Role.COUNTY,
+        code=ENROL_CODE,
+        by="县里的科员",
+    )
     ledger = Ledger.open(ledger_path, credentials=UI_USER)
     enrol(ledger, tmp_path / "county.enrol", code=ENROL_CODE)
     ledger.close()
@@ -135,7 +142,7 @@ def test_county_edition_signed_by_the_hub_and_sent_back(
 
 def test_only_county_devices_submit(tmp_path: Path, ledger_path: Path) -> None:
     hub = Hub.init(tmp_path / "县汇总")
-    hub.enroll("红星村", "520502001001", tmp_path / "v.enrol", code=ENROL_CODE)
+    hub.enroll("红星村", "520502001001", tmp_path / "v.enrol", code=ENROL_CODE, by="县里的科员")
     ledger = Ledger.open(ledger_path, credentials=UI_USER)
     enrol(ledger, tmp_path / "v.enrol", code=ENROL_CODE)
     from fieldapp.services.policy_admin import PolicyRefused

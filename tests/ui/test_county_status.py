@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -26,14 +27,21 @@ def _laptop(hub: Hub, folder: Path, name: str) -> Ledger:
     ledger), enrolled at `hub` as the device `name` of VILLAGE."""
     folder.mkdir()
     ledger = Ledger.open(folder / "ledger.db", author="村员")
-    hub.enroll(name, VILLAGE, folder / "enrol.json", code=ENROL_CODE)
+    hub.enroll(name, VILLAGE, folder / "enrol.json", code=ENROL_CODE, by="县里的科员")
     enrol(ledger, folder / "enrol.json", code=ENROL_CODE)
     return ledger
 
 
 def _enrol_county(hub: Hub, page: Any, tmp_path: Path) -> bool:
     """Enrol the window's ledger, on its 同步 `page`, as the county office's device 县人社局."""
-    hub.enroll("县人社局", VILLAGE[:6], tmp_path / "county.json", role=Role.COUNTY, code=ENROL_CODE)
+    hub.enroll(
+        "县人社局",
+        VILLAGE[:6],
+        tmp_path / "county.json",
+        role=Role.COUNTY,
+        code=ENROL_CODE,
+        by="县里的科员",
+    )
     return bool(page.enrol(tmp_path / "county.json", code=ENROL_CODE))
 
 
@@ -157,9 +165,9 @@ def test_the_county_desktop_says_a_revoked_device_is_revoked_and_nothing_of_its_
     from tests.policy.helpers import COUNTY_PACK
 
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
-    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "village.json", code=ENROL_CODE)
+    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "village.json", code=ENROL_CODE, by="县里的科员")
     publish(hub.ledger, COUNTY_PACK, "county.toml")
-    hub.revoke("大坝村笔记本")
+    hub.revoke("大坝村笔记本", by="王主任")
     page = window.show_page("sync")
     assert _enrol_county(hub, page, tmp_path), warnings_shown
     with ServerThread(hub.root) as server:
@@ -169,6 +177,11 @@ def test_the_county_desktop_says_a_revoked_device_is_revoked_and_nothing_of_its_
     row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == "大坝村笔记本")
     cells = [table.item(row, c).text() for c in range(table.columnCount())]
     assert cells[titles.index("注销")] == "已注销", cells
+    # Who at the county enrolled it and who revoked it, and when (hub_device_events).
+    enrolled = table.item(row, titles.index("设备")).toolTip()
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d 登记，经办：县里的科员", enrolled), enrolled
+    revoked = table.item(row, titles.index("注销")).toolTip()
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d 注销，经办：王主任", revoked), revoked
     assert cells[titles.index("政策包")] == "", cells
     assert not any("停用" in c for c in cells), cells
     assert warnings_shown == []
@@ -324,8 +337,10 @@ def test_an_older_hubs_answer_names_each_devices_area_from_the_county_ledger(
     import re
 
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
-    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "daba.json", code=ENROL_CODE)
-    hub.enroll("鸭池镇笔记本", "520502100003", tmp_path / "yachi.json", code=ENROL_CODE)
+    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "daba.json", code=ENROL_CODE, by="县里的科员")
+    hub.enroll(
+        "鸭池镇笔记本", "520502100003", tmp_path / "yachi.json", code=ENROL_CODE, by="县里的科员"
+    )
     answer = {"devices": [{k: v for k, v in d.items() if k != "area_name"} for d in hub.status()]}
     hub.close()
     status = window.show_page("sync").county_status

@@ -19,9 +19,11 @@ def test_demo_ledger_enrols_only_with_a_training_hub(
         "SELECT code FROM areas WHERE length(code) = 12"
     ).fetchone()[0]
     county = Hub.init(tmp_path / "county", "七星关区汇总中心")
-    county.enroll("演示笔记本", area, tmp_path / "county.json", code=ENROL_CODE)
+    county.enroll("演示笔记本", area, tmp_path / "county.json", code=ENROL_CODE, by="县里的科员")
     training = Hub.init(tmp_path / "training", "培训中心", training=True)
-    training.enroll("演示笔记本", area, tmp_path / "training.json", code=ENROL_CODE)
+    training.enroll(
+        "演示笔记本", area, tmp_path / "training.json", code=ENROL_CODE, by="县里的科员"
+    )
     page = window.show_page("sync")
     assert not page.enrol(tmp_path / "county.json", code=ENROL_CODE)
     assert warnings_shown and "演示台账" in warnings_shown[-1]

@@ -49,7 +49,12 @@ def test_a_chosen_area_inside_the_enrolled_one_stays(tmp_path: Path):
         hub = Hub.init(tmp_path / "hub")
         try:
             hub.enroll(
-                "乡镇笔记本", VILLAGE[:9], tmp_path / "t.enrol", Role.TOWNSHIP, code=ENROL_CODE
+                "乡镇笔记本",
+                VILLAGE[:9],
+                tmp_path / "t.enrol",
+                Role.TOWNSHIP,
+                code=ENROL_CODE,
+                by="县里的科员",
             )
         finally:
             hub.close()

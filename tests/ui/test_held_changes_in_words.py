@@ -28,7 +28,7 @@ def _held_of_each_kind(window, qtbot, tmp_path, warnings_shown) -> list[tuple[st
     """A person's, a household's, an area's and a claim's change held at a real hub and
     reported in its answer; the page's lines by table."""
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
-    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "device.json", code=ENROL_CODE)
+    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "device.json", code=ENROL_CODE, by="县里的科员")
     page = window.show_page("sync")
     assert page.enrol(tmp_path / "device.json", code=ENROL_CODE), warnings_shown
     ledger = window.session.ledger
@@ -124,7 +124,7 @@ def test_a_value_from_a_newer_program_is_said_for_the_village(
     from tests.sync.test_upgrade_order import newer_job_held
 
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
-    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "device.json", code=ENROL_CODE)
+    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "device.json", code=ENROL_CODE, by="县里的科员")
     page = window.show_page("sync")
     assert page.enrol(tmp_path / "device.json", code=ENROL_CODE), warnings_shown
     ledger = window.session.ledger
@@ -154,7 +154,7 @@ def held_alone(window, qtbot, tmp_path, warnings_shown, forged: Callable[[Ledger
     window's ledger (returning the row id it changed), held at a real hub and reported in its
     answer."""
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
-    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "device.json", code=ENROL_CODE)
+    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "device.json", code=ENROL_CODE, by="县里的科员")
     page = window.show_page("sync")
     assert page.enrol(tmp_path / "device.json", code=ENROL_CODE), warnings_shown
     ledger = window.session.ledger

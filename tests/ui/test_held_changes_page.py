@@ -16,7 +16,7 @@ from tests.ui.conftest import VILLAGE, wait_idle
 
 def test_a_held_change_is_shown_with_its_reason_and_undone(window, qtbot, tmp_path, warnings_shown):
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
-    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "device.json", code=ENROL_CODE)
+    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "device.json", code=ENROL_CODE, by="县里的科员")
     page = window.show_page("sync")
     assert page.enrol(tmp_path / "device.json", code=ENROL_CODE), warnings_shown
     assert page.held_box.isHidden()  # nothing held: nothing shown
@@ -93,7 +93,7 @@ def test_a_held_change_says_whose_it_is_and_names_the_place(
             )
         )
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
-    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "device.json", code=ENROL_CODE)
+    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "device.json", code=ENROL_CODE, by="县里的科员")
     page = window.show_page("sync")
     assert page.enrol(tmp_path / "device.json", code=ENROL_CODE), warnings_shown
     hub.import_file(export_bundle(ledger, tmp_path / "up.fieldsync").path)
@@ -148,7 +148,7 @@ def test_a_change_the_county_accepted_is_said_as_the_countys_own(
     from tests.sync.test_hostile_stamped_ahead import _month_ahead
 
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
-    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "device.json", code=ENROL_CODE)
+    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "device.json", code=ENROL_CODE, by="县里的科员")
     page = window.show_page("sync")
     assert page.enrol(tmp_path / "device.json", code=ENROL_CODE), warnings_shown
     ledger = window.session.ledger

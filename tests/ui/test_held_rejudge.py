@@ -64,7 +64,14 @@ def test_the_county_desktop_rejudges_what_the_hub_held_by_its_clock(
     mine = sorted(h.id for h in held if h.device == "村0笔记本")
     theirs = sorted(h.id for h in held if h.device == "坏村笔记本")
     assert mine and theirs and {h.rule for h in held} >= {"stamped_ahead"}
-    hub.enroll("县人社局", VILLAGE[:6], tmp_path / "county.json", role=Role.COUNTY, code=ENROL_CODE)
+    hub.enroll(
+        "县人社局",
+        VILLAGE[:6],
+        tmp_path / "county.json",
+        role=Role.COUNTY,
+        code=ENROL_CODE,
+        by="县里的科员",
+    )
     page = window.show_page("sync")
     assert page.enrol(tmp_path / "county.json", code=ENROL_CODE), warnings_shown
     review = page.held_review

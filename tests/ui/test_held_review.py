@@ -28,7 +28,7 @@ def _laptop(hub: Hub, tmp_path, name: str, area: str) -> Ledger:
     folder = tmp_path / name
     folder.mkdir()
     ledger = Ledger.open(folder / "ledger.db", author=f"{name}员")
-    hub.enroll(name, area, folder / "enrol.json", code=ENROL_CODE)
+    hub.enroll(name, area, folder / "enrol.json", code=ENROL_CODE, by="县里的科员")
     enrol(ledger, folder / "enrol.json", code=ENROL_CODE)
     return ledger
 
@@ -43,7 +43,14 @@ def test_county_desktop_accepts_and_dismisses_held_changes_from_the_hub(
     _, (theirs,) = add_family(other, OTHER, ["103"], surname="王")
     page = window.show_page("sync")
     assert page.held_review_box.isHidden()  # not a county device: no review
-    hub.enroll("县人社局", VILLAGE[:6], tmp_path / "county.json", role=Role.COUNTY, code=ENROL_CODE)
+    hub.enroll(
+        "县人社局",
+        VILLAGE[:6],
+        tmp_path / "county.json",
+        role=Role.COUNTY,
+        code=ENROL_CODE,
+        by="县里的科员",
+    )
     assert page.enrol(tmp_path / "county.json", code=ENROL_CODE), warnings_shown
     assert not page.held_review_box.isHidden()
     review = page.held_review
@@ -113,7 +120,14 @@ def test_a_change_nobody_may_accept_is_said_so_in_the_clerks_words(
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
     village = _laptop(hub, tmp_path, "大坝村笔记本", VILLAGE)
     _, (person,) = add_family(village, VILLAGE, ["101"])
-    hub.enroll("县人社局", VILLAGE[:6], tmp_path / "county.json", role=Role.COUNTY, code=ENROL_CODE)
+    hub.enroll(
+        "县人社局",
+        VILLAGE[:6],
+        tmp_path / "county.json",
+        role=Role.COUNTY,
+        code=ENROL_CODE,
+        by="县里的科员",
+    )
     page = window.show_page("sync")
     assert page.enrol(tmp_path / "county.json", code=ENROL_CODE), warnings_shown
     review = page.held_review
@@ -150,7 +164,14 @@ def test_the_county_review_keeps_room_for_several_rows_on_a_laptop_screen(
     table showed one and a half rows. The page scrolls now; the review, the county's daily
     work, comes right under the exchange with room for several rows."""
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
-    hub.enroll("县人社局", VILLAGE[:6], tmp_path / "county.json", role=Role.COUNTY, code=ENROL_CODE)
+    hub.enroll(
+        "县人社局",
+        VILLAGE[:6],
+        tmp_path / "county.json",
+        role=Role.COUNTY,
+        code=ENROL_CODE,
+        by="县里的科员",
+    )
     window.resize(1280, 800)
     page = window.show_page("sync")
     assert page.enrol(tmp_path / "county.json", code=ENROL_CODE), warnings_shown
@@ -175,7 +196,14 @@ def test_a_bundle_held_whole_is_decided_in_one_step(
     other = _laptop(hub, tmp_path, "远村笔记本", OTHER)
     add_family(village, VILLAGE, ["101"])
     _, (theirs,) = add_family(other, OTHER, ["103"], surname="王")
-    hub.enroll("县人社局", VILLAGE[:6], tmp_path / "county.json", role=Role.COUNTY, code=ENROL_CODE)
+    hub.enroll(
+        "县人社局",
+        VILLAGE[:6],
+        tmp_path / "county.json",
+        role=Role.COUNTY,
+        code=ENROL_CODE,
+        by="县里的科员",
+    )
     page = window.show_page("sync")
     assert page.enrol(tmp_path / "county.json", code=ENROL_CODE), warnings_shown
     review = page.held_review

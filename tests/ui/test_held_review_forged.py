@@ -21,7 +21,14 @@ def test_a_forged_held_list_is_not_shown_on_the_county_desktop(
     window, qtbot, tmp_path, warnings_shown
 ):
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
-    hub.enroll("县人社局", VILLAGE[:6], tmp_path / "county.json", role=Role.COUNTY, code=ENROL_CODE)
+    hub.enroll(
+        "县人社局",
+        VILLAGE[:6],
+        tmp_path / "county.json",
+        role=Role.COUNTY,
+        code=ENROL_CODE,
+        by="县里的科员",
+    )
     hub.close()
     page = window.show_page("sync")
     assert page.enrol(tmp_path / "county.json", code=ENROL_CODE), warnings_shown

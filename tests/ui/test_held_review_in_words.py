@@ -25,7 +25,14 @@ def county_desk(window, tmp_path, warnings_shown):  # noqa: ANN001, ANN201
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
     village = _laptop(hub, tmp_path, "大坝村笔记本", VILLAGE)
     unsaid = held_of_each_kind(hub, village, VILLAGE, tmp_path)
-    hub.enroll("县人社局", VILLAGE[:6], tmp_path / "county.json", role=Role.COUNTY, code=ENROL_CODE)
+    hub.enroll(
+        "县人社局",
+        VILLAGE[:6],
+        tmp_path / "county.json",
+        role=Role.COUNTY,
+        code=ENROL_CODE,
+        by="县里的科员",
+    )
     page = window.show_page("sync")
     assert page.enrol(tmp_path / "county.json", code=ENROL_CODE), warnings_shown
     return hub, village, page, unsaid

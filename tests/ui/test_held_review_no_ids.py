@@ -28,7 +28,14 @@ def test_the_county_review_shows_no_numbers_or_ids(window, qtbot, tmp_path, warn
     village = _laptop(hub, tmp_path, "大坝村笔记本", VILLAGE)
     other = _laptop(hub, tmp_path, "远村笔记本", OTHER)
     _, (theirs,) = add_family(other, OTHER, ["103"], surname="王")
-    hub.enroll("县人社局", VILLAGE[:6], tmp_path / "county.json", role=Role.COUNTY, code=ENROL_CODE)
+    hub.enroll(
+        "县人社局",
+        VILLAGE[:6],
+        tmp_path / "county.json",
+        role=Role.COUNTY,
+        code=ENROL_CODE,
+        by="县里的科员",
+    )
     page = window.show_page("sync")
     assert page.enrol(tmp_path / "county.json", code=ENROL_CODE), warnings_shown
     review = page.held_review

@@ -110,7 +110,7 @@ def test_switch_twice_then_save_on_every_page(demo_window, qtbot, tmp_path, boxe
     hub = Hub.init(tmp_path / "hub", "培训中心", training=True)  # a demo ledger's hub
     enrolment = tmp_path / "device.json"
     area = ledger.db.execute("SELECT code FROM areas WHERE length(code) = 12").fetchone()[0]
-    hub.enroll("演示笔记本", area, enrolment, code=ENROL_CODE)
+    hub.enroll("演示笔记本", area, enrolment, code=ENROL_CODE, by="县里的科员")
     page = win.show_page("sync")
     assert page.enrol(enrolment, code=ENROL_CODE), boxes
     stick = tmp_path / "stick"

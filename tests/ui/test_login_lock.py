@@ -443,7 +443,7 @@ def test_the_county_resets_a_password_from_the_login_screen(qtbot, tmp_path):
     from fieldapp.ui.login import CountyResetDialog
 
     hub = Hub.init(tmp_path / "hub", credentials=Credentials("县管理员", "县里的口令1"))
-    hub.enroll("红星村", "520502101001", tmp_path / "r.enrol", code=ENROL_CODE)
+    hub.enroll("红星村", "520502101001", tmp_path / "r.enrol", code=ENROL_CODE, by="县里的科员")
     hub.close()
     path = tmp_path / "laptop.db"
     device = Ledger.open(path, credentials=Credentials("李芳", "忘掉的口令12"))

@@ -329,7 +329,7 @@ def test_wizard_enrols_with_the_code_told_apart_from_the_file(qtbot, tmp_path, w
     hub = Hub.init(tmp_path / "hub")
     enrolment = tmp_path / "大坝村.enrol"
     # The county gave 大坝村 the second code below its township (the first is another village's).
-    hub.enroll("大坝村笔记本", township.code + "002", enrolment, code=ENROL_CODE)
+    hub.enroll("大坝村笔记本", township.code + "002", enrolment, code=ENROL_CODE, by="县里的科员")
     hub.close()
     wizard = FirstRunWizard()
     qtbot.addWidget(wizard)

@@ -141,7 +141,7 @@ def test_the_county_reset_mistyped_says_which_box_and_keeps_the_new_password(qtb
 
     make_app()
     hub = Hub.init(tmp_path / "hub", credentials=Credentials("县管理员", "县里的口令1"))
-    hub.enroll("红星村", "520502101001", tmp_path / "r.enrol", code=ENROL_CODE)
+    hub.enroll("红星村", "520502101001", tmp_path / "r.enrol", code=ENROL_CODE, by="县里的科员")
     hub.close()
     path = tmp_path / "laptop.db"
     device = Ledger.open(path, credentials=Credentials("李芳", "忘掉的口令12"))

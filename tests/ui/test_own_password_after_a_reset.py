@@ -21,7 +21,7 @@ def _reset_laptop(tmp_path):  # noqa: ANN001, ANN202
     from fieldapp.sync.enrolment import enrol
 
     hub = Hub.init(tmp_path / "hub", credentials=Credentials("县管理员", "县里的口令1"))
-    hub.enroll("红星村", "520502101001", tmp_path / "r.enrol", code=ENROL_CODE)
+    hub.enroll("红星村", "520502101001", tmp_path / "r.enrol", code=ENROL_CODE, by="县里的科员")
     hub.close()
     path = tmp_path / "laptop.db"
     device = Ledger.open(path, credentials=Credentials("李芳", "忘掉的口令12"))

@@ -28,8 +28,10 @@ def test_a_village_laptop_moves_a_person_to_a_relocation_site(window, qtbot, tmp
     )
     hub = Hub.init(tmp_path / "hub")
     try:
-        hub.enroll("大坝村", VILLAGE, tmp_path / "village.enrol", code=ENROL_CODE)
-        hub.enroll("幸福社区安置点", SITE, tmp_path / "site.enrol", code=ENROL_CODE)
+        hub.enroll("大坝村", VILLAGE, tmp_path / "village.enrol", code=ENROL_CODE, by="县里的科员")
+        hub.enroll(
+            "幸福社区安置点", SITE, tmp_path / "site.enrol", code=ENROL_CODE, by="县里的科员"
+        )
         enrol(ledger, tmp_path / "village.enrol", code=ENROL_CODE)
         hub.import_file(export_bundle(ledger, tmp_path / "first.fs").path)  # the village synced
         page = window.show_page("ledger")
@@ -108,7 +110,7 @@ def test_the_move_dialog_says_whose_waiting_claim_holds_the_person(
     )  # fmt: skip
     hub = Hub.init(tmp_path / "hub")
     try:
-        hub.enroll("大坝村", VILLAGE, tmp_path / "village.enrol", code=ENROL_CODE)
+        hub.enroll("大坝村", VILLAGE, tmp_path / "village.enrol", code=ENROL_CODE, by="县里的科员")
         enrol(ledger, tmp_path / "village.enrol", code=ENROL_CODE)
     finally:
         hub.close()

@@ -57,7 +57,9 @@ def role_window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
             prepare(led)  # before enrolment: as a ledger filled before the county enrolled it
         hub = Hub.init(folder / "hub", training=True)
         try:
-            hub.enroll("一号机", area, folder / "enrol.json", role, code=ENROL_CODE)
+            hub.enroll(
+                "一号机", area, folder / "enrol.json", role, code=ENROL_CODE, by="县里的科员"
+            )
         finally:
             hub.close()
         enrol(led, folder / "enrol.json", code=ENROL_CODE)
@@ -222,7 +224,7 @@ def test_enrolling_on_the_sync_page_puts_the_role_and_area_in_the_title(window, 
     assert "村/安置点专员" not in window.windowTitle()
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
     try:
-        hub.enroll("大坝村笔记本", DABA, tmp_path / "device.json", code=ENROL_CODE)
+        hub.enroll("大坝村笔记本", DABA, tmp_path / "device.json", code=ENROL_CODE, by="县里的科员")
     finally:
         hub.close()
     page = window.show_page("sync")

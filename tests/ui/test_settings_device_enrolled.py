@@ -20,7 +20,7 @@ def test_settings_shows_the_enrolled_name_and_keeps_the_id_at_hand(
     said = page.enrolled_label.text()
     assert "还没有登记到县里" in said and device_id not in said, said
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
-    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "device.json", code=ENROL_CODE)
+    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "device.json", code=ENROL_CODE, by="县里的科员")
     hub.close()
     assert window.show_page("sync").enrol(tmp_path / "device.json", code=ENROL_CODE), warnings_shown
     page = window.show_page("settings")

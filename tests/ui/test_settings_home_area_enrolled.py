@@ -22,7 +22,7 @@ def _offered(page) -> list[str]:
 def _enrol(window, tmp_path: Path, area: str, role: Role = Role.COORDINATOR) -> None:
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
     try:
-        hub.enroll("本机", area, tmp_path / "device.json", role, code=ENROL_CODE)
+        hub.enroll("本机", area, tmp_path / "device.json", role, code=ENROL_CODE, by="县里的科员")
     finally:
         hub.close()
     assert window.show_page("sync").enrol(tmp_path / "device.json", code=ENROL_CODE)

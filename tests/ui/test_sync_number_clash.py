@@ -47,7 +47,9 @@ def ledger_path(tmp_path: Path) -> Path:
         other = Ledger.open(other_folder / "l.db", author="白云村专员")
     hub = Hub.open(tmp_path / "hub")
     try:
-        hub.enroll("白云村笔记本", VILLAGE, other_folder / "e.json", code=ENROL_CODE)
+        hub.enroll(
+            "白云村笔记本", VILLAGE, other_folder / "e.json", code=ENROL_CODE, by="县里的科员"
+        )
         enrol(other, other_folder / "e.json", code=ENROL_CODE)
         add_family(other, VILLAGE, ["201"], surname="李")
         hub.import_file(export_bundle(other, other_folder / "1.fieldsync").path)

@@ -24,7 +24,7 @@ from tests.ui.conftest import VILLAGE, wait_idle, when_modal
 def test_enrol_export_and_import_a_bundle(window, qtbot, tmp_path, warnings_shown, monkeypatch):
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
     enrolment = tmp_path / "device.json"
-    hub.enroll("大坝村笔记本", VILLAGE, enrolment, code=ENROL_CODE)
+    hub.enroll("大坝村笔记本", VILLAGE, enrolment, code=ENROL_CODE, by="县里的科员")
     page = window.show_page("sync")
     assert "尚未登记" in page.state_label.text()
     assert page.enrol(enrolment, code=ENROL_CODE), warnings_shown
@@ -55,7 +55,7 @@ def test_enrol_export_and_import_a_bundle(window, qtbot, tmp_path, warnings_show
 def test_import_of_a_damaged_bundle_is_refused_and_nothing_changes(window, qtbot, tmp_path):
     hub = Hub.init(tmp_path / "hub", "中心")
     enrolment = tmp_path / "device.json"
-    hub.enroll("设备", VILLAGE, enrolment, code=ENROL_CODE)
+    hub.enroll("设备", VILLAGE, enrolment, code=ENROL_CODE, by="县里的科员")
     page = window.show_page("sync")
     page.enrol(enrolment, code=ENROL_CODE)
     before = window.session.ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0]
@@ -138,7 +138,7 @@ def test_the_export_button_writes_to_the_usb_stick_chosen_in_the_list(
     page was shown again and the stick's free space (in its label) changed."""
     hub = Hub.init(tmp_path / "hub", "中心")
     enrolment = tmp_path / "device.json"
-    hub.enroll("大坝村笔记本", VILLAGE, enrolment, code=ENROL_CODE)
+    hub.enroll("大坝村笔记本", VILLAGE, enrolment, code=ENROL_CODE, by="县里的科员")
     page = window.show_page("sync")
     assert page.enrol(enrolment, code=ENROL_CODE)
     stick = tmp_path / "media" / "U盘"
@@ -165,7 +165,7 @@ def test_exchange_buttons_are_off_while_an_exchange_runs(window, qtbot, tmp_path
     second export beside the first (two bundles on the stick, only the last one reported)."""
     hub = Hub.init(tmp_path / "hub", "中心")
     enrolment = tmp_path / "device.json"
-    hub.enroll("大坝村笔记本", VILLAGE, enrolment, code=ENROL_CODE)
+    hub.enroll("大坝村笔记本", VILLAGE, enrolment, code=ENROL_CODE, by="县里的科员")
     page = window.show_page("sync")
     assert page.enrol(enrolment, code=ENROL_CODE)
     stick = tmp_path / "stick"
@@ -193,8 +193,8 @@ def test_enrolling_with_another_countys_file_asks_instead_of_naming_a_flag(
 
     first = Hub.init(tmp_path / "hub1", "七星关区汇总中心")
     second = Hub.init(tmp_path / "hub2", "纳雍县汇总中心")
-    first.enroll("大坝村笔记本", VILLAGE, tmp_path / "one.json", code=ENROL_CODE)
-    second.enroll("大坝村笔记本", VILLAGE, tmp_path / "two.json", code=ENROL_CODE)
+    first.enroll("大坝村笔记本", VILLAGE, tmp_path / "one.json", code=ENROL_CODE, by="县里的科员")
+    second.enroll("大坝村笔记本", VILLAGE, tmp_path / "two.json", code=ENROL_CODE, by="县里的科员")
     page = window.show_page("sync")
     assert page.enrol(tmp_path / "one.json", code=ENROL_CODE)
     asked: list[str] = []
@@ -229,9 +229,9 @@ def test_enrolling_with_another_devices_file_asks_before_renaming_the_device(
     from tests.ui.conftest import answered
 
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
-    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "daba.json", code=ENROL_CODE)
+    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "daba.json", code=ENROL_CODE, by="县里的科员")
     other = VILLAGE[:-3] + "009"
-    hub.enroll("红星村笔记本", other, tmp_path / "hongxing.json", code=ENROL_CODE)
+    hub.enroll("红星村笔记本", other, tmp_path / "hongxing.json", code=ENROL_CODE, by="县里的科员")
     page = window.show_page("sync")
     assert page.enrol(tmp_path / "daba.json", code=ENROL_CODE)
     asked: list[str] = []
@@ -262,8 +262,8 @@ def _asked_to_become(window, tmp_path, monkeypatch, name: str, area: str) -> lis
     from tests.ui.conftest import answered
 
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
-    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "daba.json", code=ENROL_CODE)
-    hub.enroll(name, area, tmp_path / "other.json", code=ENROL_CODE)
+    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "daba.json", code=ENROL_CODE, by="县里的科员")
+    hub.enroll(name, area, tmp_path / "other.json", code=ENROL_CODE, by="县里的科员")
     hub.close()
     page = window.show_page("sync")
     assert page.enrol(tmp_path / "daba.json", code=ENROL_CODE)
@@ -349,7 +349,7 @@ def test_the_enrolment_code_is_typed_unseen(window, tmp_path, warnings_shown, ca
 
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
     enrolment = tmp_path / "大坝村.enrol"
-    hub.enroll("大坝村笔记本", VILLAGE, enrolment, code=ENROL_CODE)
+    hub.enroll("大坝村笔记本", VILLAGE, enrolment, code=ENROL_CODE, by="县里的科员")
     form = EnrolCodeDialog(window)
     form.code.setText(ENROL_CODE)
     assert form.code.echoMode() == QLineEdit.EchoMode.Password
@@ -380,7 +380,7 @@ def test_a_mistyped_enrolment_code_is_asked_again(window, tmp_path, warnings_sho
     is now asked again at once, what was typed kept for correcting; 取消 stops."""
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
     enrolment = tmp_path / "大坝村.enrol"
-    hub.enroll("大坝村笔记本", VILLAGE, enrolment, code=ENROL_CODE)
+    hub.enroll("大坝村笔记本", VILLAGE, enrolment, code=ENROL_CODE, by="县里的科员")
     wrong = ENROL_CODE[:-1] + ("1" if ENROL_CODE[-1] != "1" else "2")
     seen: list[dict[str, object]] = []
     type_enrol_codes([wrong, ENROL_CODE], seen)
@@ -404,7 +404,7 @@ def test_resend_everything_when_the_county_asks(window, qtbot, tmp_path, warning
     全部重发 beside 导出数据包 — the bundle then carries every change of this device."""
     hub = Hub.init(tmp_path / "hub", "中心")
     enrolment = tmp_path / "device.json"
-    hub.enroll("大坝村笔记本", VILLAGE, enrolment, code=ENROL_CODE)
+    hub.enroll("大坝村笔记本", VILLAGE, enrolment, code=ENROL_CODE, by="县里的科员")
     page = window.show_page("sync")
     assert not page.full_export.isEnabled()  # not enrolled: nothing to send
     assert page.enrol(enrolment, code=ENROL_CODE)
@@ -434,7 +434,7 @@ def test_resend_everything_when_the_county_asks(window, qtbot, tmp_path, warning
 def test_enrolling_asks_for_the_code_the_county_told(window, tmp_path, warnings_shown):
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
     enrolment = tmp_path / "大坝村.enrol"
-    hub.enroll("大坝村笔记本", VILLAGE, enrolment, code=ENROL_CODE)
+    hub.enroll("大坝村笔记本", VILLAGE, enrolment, code=ENROL_CODE, by="县里的科员")
     page = window.show_page("sync")
     seen: list[dict[str, object]] = []
     type_enrol_codes([None], seen)
@@ -455,7 +455,7 @@ def test_enrolling_a_ledger_under_another_code_of_its_village_says_it_took_the_c
     county_code = VILLAGE[:-3] + "002"
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
     enrolment = tmp_path / "device.json"
-    hub.enroll("大坝村笔记本", county_code, enrolment, code=ENROL_CODE)
+    hub.enroll("大坝村笔记本", county_code, enrolment, code=ENROL_CODE, by="县里的科员")
     hub.close()
     page = window.show_page("sync")
     assert page.enrol(enrolment, code=ENROL_CODE), warnings_shown
@@ -480,7 +480,7 @@ def test_a_backup_chosen_as_a_bundle_is_explained_in_the_menus_words(
     from fieldapp.services.backup import back_up
 
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
-    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "device.json", code=ENROL_CODE)
+    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "device.json", code=ENROL_CODE, by="县里的科员")
     hub.close()
     page = window.show_page("sync")
     assert page.enrol(tmp_path / "device.json", code=ENROL_CODE)
@@ -507,8 +507,10 @@ def test_a_person_entered_on_two_laptops_is_named_after_the_import(
 
     hub = Hub.init(tmp_path / "hub")
     try:
-        hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "one.enrol", code=ENROL_CODE)
-        hub.enroll("大坝村二号", VILLAGE, tmp_path / "two.enrol", code=ENROL_CODE)
+        hub.enroll(
+            "大坝村笔记本", VILLAGE, tmp_path / "one.enrol", code=ENROL_CODE, by="县里的科员"
+        )
+        hub.enroll("大坝村二号", VILLAGE, tmp_path / "two.enrol", code=ENROL_CODE, by="县里的科员")
         page = window.show_page("sync")
         assert page.enrol(tmp_path / "one.enrol", code=ENROL_CODE), warnings_shown
         ledger = window.session.ledger
@@ -541,7 +543,7 @@ def test_a_stick_plugged_in_after_the_page_was_shown_is_used(
     the one stick is written to; with none, she is told to plug one in or choose a folder."""
     hub = Hub.init(tmp_path / "hub", "中心")
     enrolment = tmp_path / "device.json"
-    hub.enroll("大坝村笔记本", VILLAGE, enrolment, code=ENROL_CODE)
+    hub.enroll("大坝村笔记本", VILLAGE, enrolment, code=ENROL_CODE, by="县里的科员")
     drives: list[tuple[str, str]] = []
     monkeypatch.setattr(sync_page, "removable_drives", lambda: list(drives))
     page = window.show_page("sync")
@@ -573,7 +575,7 @@ def test_a_hub_address_typed_without_http_is_reached(window, qtbot, tmp_path, wa
 
     hub = Hub.init(tmp_path / "hub", "中心")
     enrolment = tmp_path / "device.json"
-    hub.enroll("大坝村笔记本", VILLAGE, enrolment, code=ENROL_CODE)
+    hub.enroll("大坝村笔记本", VILLAGE, enrolment, code=ENROL_CODE, by="县里的科员")
     page = window.show_page("sync")
     assert page.enrol(enrolment, code=ENROL_CODE)
     with ServerThread(hub.root) as server:
@@ -595,7 +597,7 @@ def test_a_stick_pulled_out_after_it_was_listed_is_said_so(
     drives are looked for again and she is told the stick is no longer there."""
     hub = Hub.init(tmp_path / "hub", "中心")
     enrolment = tmp_path / "device.json"
-    hub.enroll("大坝村笔记本", VILLAGE, enrolment, code=ENROL_CODE)
+    hub.enroll("大坝村笔记本", VILLAGE, enrolment, code=ENROL_CODE, by="县里的科员")
     stick = tmp_path / "media" / "U盘"
     stick.mkdir(parents=True)
     drives = [(f"U盘（{stick}，可用 3.2 GB）", str(stick))]
@@ -621,7 +623,7 @@ def test_import_opens_on_a_stick_plugged_in_after_the_page_was_shown(window, tmp
 
     hub = Hub.init(tmp_path / "hub", "中心")
     enrolment = tmp_path / "device.json"
-    hub.enroll("大坝村笔记本", VILLAGE, enrolment, code=ENROL_CODE)
+    hub.enroll("大坝村笔记本", VILLAGE, enrolment, code=ENROL_CODE, by="县里的科员")
     drives: list[tuple[str, str]] = []
     monkeypatch.setattr(sync_page, "removable_drives", lambda: list(drives))
     page = window.show_page("sync")
@@ -651,7 +653,7 @@ def test_an_exchange_refused_before_it_starts_replaces_the_last_result(
     now says the refusal; nothing is exported."""
     hub = Hub.init(tmp_path / "hub", "中心")
     enrolment = tmp_path / "device.json"
-    hub.enroll("大坝村笔记本", VILLAGE, enrolment, code=ENROL_CODE)
+    hub.enroll("大坝村笔记本", VILLAGE, enrolment, code=ENROL_CODE, by="县里的科员")
     stick = tmp_path / "media" / "U盘"
     stick.mkdir(parents=True)
     drives = [(f"U盘（{stick}，可用 3.2 GB）", str(stick))]

@@ -27,7 +27,7 @@ def _enrol(path: Path, folder: Path, area: str) -> None:
     """Enrol the ledger at `path` as a coordinator's laptop for `area` (before it is opened)."""
     hub = Hub.init(folder / "hub")
     try:
-        hub.enroll("一号机", area, folder / "device.json", code=ENROL_CODE)
+        hub.enroll("一号机", area, folder / "device.json", code=ENROL_CODE, by="县里的科员")
     finally:
         hub.close()
     ledger = Ledger.open(path, credentials=UI_USER)

@@ -26,7 +26,7 @@ def test_a_village_device_is_offered_only_its_own_steps(
     village = ledger.get("households", household)["area_code"]
     hub = Hub.init(tmp_path / "hub", training=True)  # the demo ledger enrols with a training hub
     try:
-        hub.enroll("红星村", village, tmp_path / "enrol.json", code=ENROL_CODE)
+        hub.enroll("红星村", village, tmp_path / "enrol.json", code=ENROL_CODE, by="县里的科员")
     finally:
         hub.close()
     enrol(ledger, tmp_path / "enrol.json", code=ENROL_CODE)  # a coordinator of the claim's village

@@ -30,7 +30,7 @@ def test_an_address_without_a_hub_says_what_to_check(window, qtbot, tmp_path, wa
     whether to change the address, the port, or to give up. It now says no hub answers there,
     to check the address and its port with the county, or to use a USB stick."""
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
-    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "device.json", code=ENROL_CODE)
+    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "device.json", code=ENROL_CODE, by="县里的科员")
     hub.close()
     page = window.show_page("sync")
     assert page.enrol(tmp_path / "device.json", code=ENROL_CODE), warnings_shown
@@ -56,7 +56,7 @@ def test_a_file_that_is_not_a_bundle_says_which_file_to_choose(
     inner name (the window calls itself 劳动力台账) and nothing of which file to pick. It now
     names the program as the coordinator knows it and the files to choose (….fieldsync)."""
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
-    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "device.json", code=ENROL_CODE)
+    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "device.json", code=ENROL_CODE, by="县里的科员")
     hub.close()
     page = window.show_page("sync")
     assert page.enrol(tmp_path / "device.json", code=ENROL_CODE), warnings_shown

@@ -460,6 +460,14 @@
       <source>中心电脑的日期可能不对：中心的时钟快了约 %1 天。改对之前，中心不把自己的时间告诉各设备（各设备照常录入），联网同步会被拒绝；请尽快把中心电脑的日期和时间改对</source>
       <translation>The hub computer's date may be wrong: its clock is about %1 day(s) ahead. Until it is put right the hub does not tell the devices its time (they keep recording as usual), and syncing over the network is refused. Please set the hub computer's date and time right soon</translation>
     </message>
+    <message>
+      <source>%1 登记，经办：%2</source>
+      <translation>Enrolled %1 by %2</translation>
+    </message>
+    <message>
+      <source>%1 注销，经办：%2</source>
+      <translation>Revoked %1 by %2</translation>
+    </message>
   </context>
   <context>
     <name>Days</name>

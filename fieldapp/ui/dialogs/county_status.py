@@ -158,6 +158,8 @@ class CountyStatus(QWidget):
                 cell = self._cell(key, value, device)
                 if key == "area":
                     self._place(cell, device, listed)
+                elif key in ("device", "revoked_at"):
+                    self._who(cell, key, device)
                 self.table.setItem(row, column, cell)
         self.table.setSortingEnabled(True)
         silent = sum(1 for d in devices if not d.get("last_exchange") and not d.get("revoked_at"))
@@ -232,6 +234,17 @@ class CountyStatus(QWidget):
         if said:
             cell.setText(str(said))
             cell.setToolTip(code)
+
+    def _who(self, cell: QTableWidgetItem, key: str, device: dict[str, Any]) -> None:
+        """Who at the county enrolled the device (under its name) and revoked it (under
+        已注销), and when, as the hub recorded them (an older hub does not say: nothing)."""
+        done = "enrolled" if key == "device" else "revoked"
+        by, at = device.get(f"{done}_by"), device.get(f"{done}_at")
+        if not by or not at:
+            return
+        said = self.tr("%1 登记，经办：%2") if key == "device" else self.tr("%1 注销，经办：%2")
+        china = device.get(f"{done}_at_china") or at
+        cell.setToolTip(said.replace("%1", china_minute(china)).replace("%2", str(by)))
 
     def _cell(self, key: str, value: object, device: dict[str, Any]) -> QTableWidgetItem:
         revoked = bool(device.get("revoked_at"))
