@@ -262,4 +262,8 @@ EN_REFUSALS: dict[str, str] = {
     "%1的材料清单中没有：%2（清单：%3）": "Not in the list of documents of %1: %2 (the list: %3)",
     # A job's income edited by hand (or by an import) leaves a month set apart by hand (`work.MONTH_KEPT`).
     "%1的就业状态中月收入是 %2，是在这份务工的月收入之后另行修改的，没有随务工改为 %3；请核对哪个对": "The work status of %1 gives a monthly income of %2, changed by hand after this job's income: it was not changed with the job to %3; check which is right",
+    # A person's save: an ID number's region not known, a namesake (`idnumber.REGION_UNKNOWN`,
+    # `persons.NAMESAKE`).
+    "行政区划代码 %1 未知或已撤销，请核对（身份证号保持签发时的代码）": "The division code %1 of the ID number is unknown or abolished: please check (an ID number keeps the code it was issued with)",
+    "台账中已有同名同出生日期的人：%1，身份证号 %2（%3）。请确认不是同一人": "The ledger already has a person of the same name and birth date: %1, ID number %2 (%3). Please confirm this is not the same person",
 }
