@@ -285,4 +285,8 @@ EN_REFUSALS: dict[str, str] = {
     "县 %1": "county %1",
     # Subsidies whose period has just ended, said above the list of who may claim.
     "%1的执行期已于%2结束：此后开始的就业、培训和此后的月份不再符合条件，县里延续执行（随政策包下发）后恢复": "The period of %1 ended on %2: jobs and trainings begun after it, and the months after it, no longer qualify; they qualify again once the county extends it (sent in a policy pack)",
+    # A person's save: an ID number's region not known, a namesake (`idnumber.REGION_UNKNOWN`,
+    # `persons.NAMESAKE`).
+    "行政区划代码 %1 未知或已撤销，请核对（身份证号保持签发时的代码）": "The division code %1 of the ID number is unknown or abolished: please check (an ID number keeps the code it was issued with)",
+    "台账中已有同名同出生日期的人：%1，身份证号 %2（%3）。请确认不是同一人": "The ledger already has a person of the same name and birth date: %1, ID number %2 (%3). Please confirm this is not the same person",
 }

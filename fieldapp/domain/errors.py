@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from fieldapp.domain.sentences import Sentence
+
 
 class FieldappError(Exception):
     """Base of every error the user may see; str() is a Chinese sentence.
@@ -32,7 +37,12 @@ class DuplicateIdNumber(FieldappError):
 
 
 class NeedsConfirmation(FieldappError):
-    """A warning the user must confirm before the write goes ahead."""
+    """A warning the user must confirm before the write goes ahead; `said`, its sentence to
+    say in the language shown (`fieldapp.domain.sentences`), where it has one."""
+
+    def __init__(self, message: str, said: Sentence | None = None) -> None:
+        super().__init__(message)
+        self.said = said
 
 
 class NotFound(FieldappError):

@@ -15,6 +15,7 @@ from typing import NamedTuple
 from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.errors import InvalidIdNumber
 from fieldapp.domain.regions import region_name
+from fieldapp.domain.sentences import Sentence, said, template
 
 
 def _check_digit(number: str) -> str:
@@ -46,6 +47,16 @@ class IdInfo(NamedTuple):
     region_code: str
     region: str | None
     warnings: tuple[str, ...] = ()
+
+
+#: A valid number whose first six digits name no county known (one gone since it was issued).
+REGION_UNKNOWN = template("行政区划代码 %1 未知或已撤销，请核对（身份证号保持签发时的代码）")
+
+
+def warnings_said(info: IdInfo) -> tuple[Sentence, ...]:
+    """The warnings of a valid number (`validate`'s `warnings`), each as its sentence, to be
+    said in the language shown."""
+    return () if info.region else (said(REGION_UNKNOWN, info.region_code),)
 
 
 def normalise(raw: str) -> str:
@@ -135,11 +146,7 @@ def _checked(number: str) -> IdInfo:
             "请对照身份证逐位核对（不要只改最后一位）",
         )
     region = region_name(number[:6])
-    warnings = (
-        ()
-        if region
-        else (f"行政区划代码 {number[:6]} 未知或已撤销，请核对（身份证号保持签发时的代码）",)
-    )
+    warnings = () if region else (str(said(REGION_UNKNOWN, number[:6])),)
     sex = "男" if int(number[16]) % 2 == 1 else "女"
     return IdInfo(number, birth, sex, number[:6], region, warnings)
 

@@ -946,8 +946,8 @@ class PaperData:
     ) -> CertificateView:
         """A work certificate pre-filled from the person's latest employment spell.
 
-        The wage is the month's as the monthly update recorded it (this month's, else last
-        month's), else the spell's; 连续稳定就业 counts whole months of a spell still running.
+        The wage is the job's monthly income as last said (`_wage`); 连续稳定就业 counts whole
+        months of a spell still running.
         """
         today = today or china_today()
         person_id = self.person_id_of(id_number)
@@ -956,7 +956,7 @@ class PaperData:
         wanted = [s for s in spells if casual is None or bool(s["is_casual"]) == casual]
         spell = wanted[0] if wanted else {}
         is_casual = bool(spell.get("is_casual")) if casual is None else casual
-        income = self._recent_wage(person_id, today) or spell.get("monthly_income")
+        income = self._wage(person_id, spell, spells, today) if spell else None
         start, end = _day(spell.get("start_date")), _day(spell.get("end_date"))
         running = start is not None and start <= today and (end is None or end >= today)
         stable = whole_months_between(start, today) if running and start else None
@@ -984,14 +984,48 @@ class PaperData:
         household = self._household((self._person(person_id) or {}).get("household_id"))
         return bool(household) and self._in_site(str(household["area_code"]))
 
-    def _recent_wage(self, person_id: str, today: dt.date | None = None) -> float | None:
-        """This month's income from the monthly update, else last month's."""
+    def _wage(
+        self,
+        person_id: str,
+        spell: Mapping[str, Any],
+        spells: Sequence[Mapping[str, Any]],
+        today: dt.date | None = None,
+    ) -> float | None:
+        """The monthly income a certificate of `spell` attests, in this order:
+
+        1. this month's, from the monthly update, when said no earlier than the job's own
+           figure (or the job has none): what the job pays now, as said last — the job
+           editor and `import --update` move it with the job's (`services.work.month_follows`),
+           and one typed for this month since is the later word;
+        2. the job's own monthly income: what the job pays, for a job still held and one
+           ended alike;
+        3. last month's, when the job has no figure: what it paid last month, the latest
+           known. Never before the job's own — it is what was earned then, and a job's income
+           edited since would print as it was.
+
+        A month's figure is the job's when the month names it (`spell_id`), or names none
+        and it is the person's latest started job running that month (the one its update was
+        about); a month naming another job is that job's.
+        """
         month = Month.of(today or china_today())
-        for key in (month, month.previous()):
-            for row in paper_rows.statuses_in(self.ledger, [person_id], str(key)):
-                if row.get("status") == _EMPLOYED and row.get("income"):
-                    return float(row["income"])
-        return None
+        said: dict[str, Mapping[str, Any]] = {}
+        job_id = str(spell["id"])
+        for row in paper_rows.month_incomes(
+            self.ledger, person_id, [str(month), str(month.previous())], job_id
+        ):
+            if row.get("status") != _EMPLOYED or not row.get("income"):
+                continue
+            named = str(row.get("spell_id") or "")
+            if (named or _latest_job_in(spells, Month(row["month"]))) == job_id:
+                said[str(row["month"])] = row
+        own = spell.get("monthly_income")
+        now = said.get(str(month))
+        if now is not None and (not own or now["income_at"] >= now["job_income_at"]):
+            return float(now["income"])
+        if own:
+            return float(own)
+        before = said.get(str(month.previous()))
+        return float(before["income"]) if before is not None else None
 
     def person_id_of(self, id_number: str) -> str:
         """The person id for an ID number, or NotFound."""
@@ -999,6 +1033,19 @@ class PaperData:
         if found is None:
             raise NotFound(idnumber.not_in_ledger(id_number))
         return found
+
+
+def _latest_job_in(spells: Sequence[Mapping[str, Any]], month: Month) -> str:
+    """The id of the latest started of `spells` (latest first) that ran in `month`, "" none."""
+    for s in spells:
+        start, end = _day(s.get("start_date")), _day(s.get("end_date"))
+        if (
+            start is not None
+            and start <= month.last_day
+            and (end is None or end >= month.first_day)
+        ):
+            return str(s["id"])
+    return ""
 
 
 _LABOUR = frozenset(a.value for a in HAS_LABOUR)

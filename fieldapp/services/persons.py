@@ -22,6 +22,7 @@ from fieldapp.domain.errors import (
 )
 from fieldapp.domain.models import CategoryMembership, Household, Person
 from fieldapp.domain.phone import phone_problem
+from fieldapp.domain.sentences import Sentence, said, template
 from fieldapp.services.changes import ChangeSet
 from fieldapp.services.writer import Actor, Writer, writing
 from fieldapp.store.queries import records
@@ -52,8 +53,13 @@ def _holder(ledger: Ledger, number: str, own_id: str) -> Person | None:
         raise
 
 
-def check_entry(ledger: Ledger, person: Person, *, confirmed: bool = False) -> list[str]:
-    """The entry rules; raises DuplicateIdNumber / NeedsConfirmation, returns warnings.
+#: Another person of the same name and birth day: confirmed before the save goes ahead.
+NAMESAKE = template("台账中已有同名同出生日期的人：%1，身份证号 %2（%3）。请确认不是同一人")
+
+
+def check_entry(ledger: Ledger, person: Person, *, confirmed: bool = False) -> list[str | Sentence]:
+    """The entry rules; raises DuplicateIdNumber / NeedsConfirmation, returns warnings, each
+    a sentence to say in the language shown.
 
     A phone typed or changed must be a real number (`phone_problem`); ValidationFailed names
     what is wrong.
@@ -71,16 +77,15 @@ def check_entry(ledger: Ledger, person: Person, *, confirmed: bool = False) -> l
         raise DuplicateIdNumber(
             person.id_number, existing.id, existing.name, records.person_place(ledger, existing)
         )
-    warnings = list(idnumber.validate(person.id_number).warnings)
+    warnings: list[str | Sentence] = list(
+        idnumber.warnings_said(idnumber.validate(person.id_number))
+    )
     similar = records.namesakes(ledger, person)
     if similar:
         other = similar[0]
-        message = (
-            f"台账中已有同名同出生日期的人：{other.name}，身份证号 {other.id_number}"
-            f"（{records.person_place(ledger, other)}）。请确认不是同一人"
-        )
+        message = said(NAMESAKE, other.name, other.id_number, records.person_place(ledger, other))
         if not confirmed:
-            raise NeedsConfirmation(message)
+            raise NeedsConfirmation(str(message), message)
         warnings.append(message)
     return warnings
 

@@ -687,13 +687,23 @@ class ExtraPlanner:
     ) -> None:
         """This month's status the import wrote naming `job` (a new person's, `months`) with
         its income as the 台账 gave it: when the job's own row gives another, the month says
-        that one too (the import keeps the job's sheet's), changed in the same row's plan.
+        that one too (the import keeps the job's sheet's), changed in the same row's plan —
+        by the one rule of the job editor and `import --update` (`work.month_follows`), the
+        month and its job written at once by this import (neither said after the other).
         An existing job's month is read from the ledger once all rows are planned
         (`_follow_months`)."""
         month = self.months.get(str(job["id"]))
-        if month and "monthly_income" in updates and same_value(month[1], job["monthly_income"]):
-            row = {"id": month[0], "income": month[1]}
-            self.differ.change(plan, "monthly_status", row, {"income": updates["monthly_income"]})
+        if month and "monthly_income" in updates:
+            written = {
+                "month": self.month,
+                "income": month[1],
+                "income_at": "",
+                "job_income_at": "",
+            }
+            if month_follows(written, job["monthly_income"], updates["monthly_income"]) is True:
+                row = {"id": month[0], "income": month[1]}
+                income = {"income": updates["monthly_income"]}
+                self.differ.change(plan, "monthly_status", row, income)
         elif (
             not month
             and self.month

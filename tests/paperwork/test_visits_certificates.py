@@ -255,6 +255,137 @@ def test_certificate_has_this_months_wage_and_the_months_of_stable_work(ledger):
     assert not re.search(r"\d\.0(?!\d)", text)  # money never as 4800.0
 
 
+def _held_at(ledger, person: str, income: float | None, months_ago: int = 5) -> tuple[str, str]:
+    """`person` at work at 东莞某某电子有限公司 since `months_ago` months, at `income` a month
+    on the job; the job's id and last month ('YYYY-MM')."""
+    from fieldapp.domain.dates import add_months
+    from fieldapp.domain.dates import today as china_today
+    from fieldapp.domain.month import Month
+    from fieldapp.services import work
+    from fieldapp.services.writer import actor_of
+
+    today = china_today()
+    made = work.save_record(
+        ledger,
+        actor_of(ledger),
+        EmploymentSpell(
+            person_id=person,
+            start_date=add_months(today, -months_ago),
+            place_name="广东省东莞市",
+            employer="东莞某某电子有限公司",
+            monthly_income=income,
+        ),
+    )
+    return made.id or "", str(Month.of(today).previous())
+
+
+def test_a_certificate_says_the_jobs_income_as_edited_not_last_months(ledger):
+    # With no status this month, the 务工证明 printed last month's income before the job's:
+    # a job's income corrected since printed as it was.
+    from fieldapp.domain.dates import today as china_today
+    from fieldapp.domain.month import Month
+    from fieldapp.services import work
+    from fieldapp.services.writer import actor_of
+
+    people = _village(ledger, households=1)
+    person, number = _first_person(ledger, people)
+    job_id, last = _held_at(ledger, person, 4800.0)
+    actor = actor_of(ledger)
+    work.set_monthly_status(
+        ledger,
+        actor,
+        MonthlyStatus(
+            person_id=person, month=last, status=WorkStatus.EMPLOYED, spell_id=job_id, income=4500.0
+        ),
+    )
+    job = ledger.get("employment_spells", job_id)
+    work.save_record(
+        ledger, actor, EmploymentSpell(**{**job, "monthly_income": 5600.0}), EmploymentSpell(**job)
+    )
+    assert Records(ledger).select(MonthlyStatus, f"month = '{Month.of(china_today())}'") == []
+    text = _flat(certificate_job(ledger, number).render())
+    assert "5600元" in text and "4500" not in text and "4800" not in text
+
+
+def test_a_certificate_prints_last_months_income_only_for_a_job_of_no_figure(ledger):
+    people = _village(ledger, households=1)
+    person, number = _first_person(ledger, people)
+    job_id, last = _held_at(ledger, person, None)
+    Records(ledger).set_monthly_status(
+        MonthlyStatus(
+            person_id=person, month=last, status=WorkStatus.EMPLOYED, spell_id=job_id, income=4500.0
+        )
+    )
+    assert "4500元" in _flat(certificate_job(ledger, number).render())
+
+
+def test_this_months_income_said_before_the_jobs_was_edited_is_not_printed(ledger):
+    # This month's status naming no job (the monthly page left it unnamed) does not follow
+    # the job's edits: its figure, said before the job's, is not what the job pays now.
+    from fieldapp.domain.dates import today as china_today
+    from fieldapp.domain.month import Month
+    from fieldapp.services import work
+    from fieldapp.services.writer import actor_of
+
+    people = _village(ledger, households=1)
+    person, number = _first_person(ledger, people)
+    job_id, _ = _held_at(ledger, person, 4800.0)
+    month = str(Month.of(china_today()))
+    records = Records(ledger)
+    records.set_monthly_status(
+        MonthlyStatus(person_id=person, month=month, status=WorkStatus.EMPLOYED, income=5200.0)
+    )
+    assert "5200元" in _flat(certificate_job(ledger, number).render())  # said after the job's
+    job = ledger.get("employment_spells", job_id)
+    work.save_record(
+        ledger,
+        actor_of(ledger),
+        EmploymentSpell(**{**job, "monthly_income": 6100.0}),
+        EmploymentSpell(**job),
+    )
+    assert records.get(MonthlyStatus, natural_id_of(person, month)).income == 5200.0
+    text = _flat(certificate_job(ledger, number).render())
+    assert "6100元" in text and "5200" not in text
+
+
+def test_a_months_income_of_another_job_is_not_printed_for_this_one(ledger):
+    # He holds a job and works casually too; this month's status names the casual work: its
+    # figure is not the job's.
+    from fieldapp.domain.dates import today as china_today
+    from fieldapp.domain.month import Month
+
+    people = _village(ledger, households=1)
+    person, number = _first_person(ledger, people)
+    _held_at(ledger, person, 4800.0)
+    records = Records(ledger)
+    casual = records.save(
+        EmploymentSpell(
+            person_id=person,
+            start_date=china_today(),
+            employer="村里砌墙",
+            is_casual=True,
+            monthly_income=1500.0,
+        )
+    )
+    records.set_monthly_status(
+        MonthlyStatus(
+            person_id=person,
+            month=str(Month.of(china_today())),
+            status=WorkStatus.EMPLOYED,
+            spell_id=casual,
+            income=1900.0,
+        )
+    )
+    stable = _flat(certificate_job(ledger, number, casual=False).render())
+    assert "4800元" in stable and "1900" not in stable and "1500" not in stable
+
+
+def natural_id_of(person: str, month: str) -> str:
+    from fieldapp.store.ids import natural_id
+
+    return natural_id("monthly_status", person, month)
+
+
 def test_a_certificate_of_a_job_recorded_by_its_code_alone_names_the_place(ledger):
     # The 务工证明's 务工地点 was left blank for a job whose place came as a code alone.
     people = _village(ledger, households=1)

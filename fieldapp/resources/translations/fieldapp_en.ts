@@ -3852,6 +3852,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>“%1”存的是%2，本程序读不了：请在“%1”中选一项后再保存</source>
       <translation>“%1” is stored as %2, which this program cannot read: choose one in “%1”, then save</translation>
     </message>
+    <message>
+      <source>已保存，请核对</source>
+      <translation>Saved: please check</translation>
+    </message>
   </context>
   <context>
     <name>PersonMoves</name>
@@ -5242,6 +5246,14 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>省 %1</source>
       <translation>province %1</translation>
+    </message>
+    <message>
+      <source>台账中已有同名同出生日期的人：%1，身份证号 %2（%3）。请确认不是同一人</source>
+      <translation>The ledger already has a person of the same name and birth date: %1, ID number %2 (%3). Please confirm this is not the same person</translation>
+    </message>
+    <message>
+      <source>行政区划代码 %1 未知或已撤销，请核对（身份证号保持签发时的代码）</source>
+      <translation>The division code %1 of the ID number is unknown or abolished: please check (an ID number keeps the code it was issued with)</translation>
     </message>
   </context>
   <context>

@@ -150,6 +150,29 @@ def statuses_in(source: Source, person_ids: Sequence[str], month: str) -> list[d
     return _where_in(source, "monthly_status", "person_id", person_ids, "month = ?", [month])
 
 
+def month_incomes(
+    source: Source, person_id: str, months: Sequence[str], spell_id: str
+) -> list[dict[str, Any]]:
+    """A person's live monthly status rows of `months` ('YYYY-MM'), each with `income_at` and
+    `job_income_at`: the clock of the last logged change to the month's income and to the
+    monthly income of the job `spell_id` ("" none) — which of the two was said later."""
+    if not months:
+        return []
+    marks = ",".join("?" for _ in months)
+    sql = (
+        "SELECT m.*, "
+        "(SELECT max(c.hlc) FROM changes c, json_each(c.data) j WHERE c.row_id = m.id"
+        " AND c.tbl = 'monthly_status' AND j.key = 'income') AS income_at, "
+        "(SELECT max(c.hlc) FROM changes c, json_each(c.data) j WHERE c.row_id = ?"
+        " AND c.tbl = 'employment_spells' AND j.key = 'monthly_income') AS job_income_at "
+        f"FROM monthly_status m WHERE m.deleted = 0 AND m.person_id = ? AND m.month IN ({marks})"
+    )
+    found = _rows(source, sql, [spell_id, person_id, *months])
+    for row in found:
+        row["income_at"], row["job_income_at"] = row["income_at"] or "", row["job_income_at"] or ""
+    return found
+
+
 def spells_between(
     source: Source, person_ids: Sequence[str], first: dt.date, last: dt.date
 ) -> list[dict[str, Any]]:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -38,6 +39,7 @@ from fieldapp.domain.errors import (
 from fieldapp.domain.models import CategoryMembership, Household, Person
 from fieldapp.domain.phone import phone_problem
 from fieldapp.domain.places_said import Said, say_place
+from fieldapp.domain.sentences import Sentence
 from fieldapp.reference import divisions
 from fieldapp.services import persons
 from fieldapp.services.changes import ChangeSet
@@ -47,7 +49,7 @@ from fieldapp.store.queries import records
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.days import day_said
 from fieldapp.ui.errors import invalid_input, message_for
-from fieldapp.ui.held_words import reason_shown, stored_word
+from fieldapp.ui.held_words import reason_shown, sentence_shown, stored_word
 from fieldapp.ui.session import Session
 from fieldapp.ui.widgets import EnumCombo, ask_discard, ask_yes_no
 
@@ -72,9 +74,19 @@ def describe_id(text: str) -> tuple[bool, str]:
     if info.region:
         parts.append(info.region)
     line = "，".join(parts)
-    if info.warnings:
-        line += "；" + "；".join(info.warnings)
+    warnings = idnumber.warnings_said(info)
+    if warnings:
+        line += "；" + "；".join(sentence_shown(w) for w in warnings)
     return True, line
+
+
+def id_warnings(text: str) -> set[str]:
+    """The warnings the ID line (`describe_id`) says of the number typed, as the service's
+    (`idnumber.warnings_said`) are written: none for a number not (yet) valid."""
+    try:
+        return {str(w) for w in idnumber.warnings_said(idnumber.validate(text))}
+    except InvalidIdNumber:
+        return set()
 
 
 class PersonEditor(QDialog):
@@ -104,6 +116,9 @@ class PersonEditor(QDialog):
         self._loaded_categories: set[Category] = set()
         self.household_id = person.household_id if person else household_id
         self.existing_id: str | None = None
+        #: What the ID line says to check of the number typed (`id_warnings`): said before the
+        #: save, not again after it.
+        self._id_warnings: set[str] = set()
         #: Why this device may not change the person ("" when it may): another village's
         #: person is shown, not saved (the trust rules, as the write door would say).
         verdict = (
@@ -324,6 +339,7 @@ class PersonEditor(QDialog):
 
     def _on_id_changed(self, text: str) -> None:
         ok, line = describe_id(text)
+        self._id_warnings = id_warnings(text) if ok else set()
         self.id_status.setText(line)
         self.id_status.setStyleSheet(OK_STYLE if ok else BAD_STYLE)
         self._clear_error()
@@ -475,11 +491,13 @@ class PersonEditor(QDialog):
         if self.household_id is None and not self.area.code():
             self.show_error(self.tr("请选择所在区域（新建一户需要区域）"))
             return
+        asked: set[str] = set()  # the warning confirmed before the save: not said again
         try:
             changes = self._write(confirmed=False)
         except NeedsConfirmation as warning:
             if not ask_yes_no(self, self.tr("请确认"), message_for(warning)):
                 return
+            asked.add(str(warning))
             changes = self._write(confirmed=True)
         except DuplicateIdNumber as error:
             self.show_error(message_for(error), error.existing_id)
@@ -493,6 +511,16 @@ class PersonEditor(QDialog):
         self._snapshot = self._state()
         self.saved.emit(changes.id or "")
         self.session.apply(changes)
+        # Saved, and something beside it to check that the form has not said already (the ID
+        # line says an unknown region, the question a namesake confirmed): in the language
+        # shown, as the job editor says its own.
+        unsaid = [w for w in changes.warnings if str(w) not in self._id_warnings | asked]
+        if unsaid:
+            QMessageBox.warning(
+                self,
+                self.tr("已保存，请核对"),
+                "\n".join(sentence_shown(w) if isinstance(w, Sentence) else w for w in unsaid),
+            )
         self.accept()
 
     def _write(self, confirmed: bool) -> ChangeSet:
