@@ -3,23 +3,29 @@
 An update compares each cell with the ledger; a ledger cell changed *after* this moment was
 edited by someone else since the sheet went out, so it is a conflict to decide, not a value to
 overwrite. The moment is, in order of trust: the export time this program writes into every
-workbook it exports (a document property), a 截至 / 导出时间 / 填报日期 date in a title row,
-the workbook's own creation time, and last the file's modification time.
+workbook it exports (a document property), a 导出时间 / 截至 / 制表日期 … date in a sheet's title
+rows (above its header; a day alone is the start of that day), and the workbook's own creation
+time (`DatedBy`). A data row's cell (出生日期 1975-…) dates nothing, and neither does the file's
+modification time: that is when the file was saved after editing, later than the export, and
+would make every ledger edit made meanwhile pass for older than the sheet. A file with no date
+of its own is undated unless this device's export log knows it (`ledger_import`).
 
 Each is only the file's claim. A date later than the import's own time (a workbook dated
-2030, or tomorrow; a file's time set ahead) would make every ledger edit since the real export
-pass for older than the sheet, overwritten without a conflict: `not_believed` says which claims
-the import sets aside, and the sheet is then read as undated (every ledger field it would change
-is a conflict, see `ledger_import`).
+2030, or tomorrow) would make every ledger edit since the real export pass for older than the
+sheet, overwritten without a conflict: `not_believed` says which claims the import sets aside,
+and the sheet is then read as undated (every ledger field it would change is a conflict, see
+`ledger_import`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import re
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from fieldapp.store.hlc import COUNTER_LIMIT, format_stamp
 
@@ -31,39 +37,83 @@ _CUSTOM = re.compile(
     r'<property\b[^>]*\bname="' + EXPORTED_AT + r'"[^>]*>\s*<vt:\w+>([^<]+)</vt:\w+>'
 )
 _CREATED = re.compile(r"<dcterms:created\b[^>]*>([^<]+)</dcterms:created>")
+#: The words before a date that name the sheet's own date (what our exports write: 导出时间：,
+#: 截至; what clerks' forms write: 制表日期, 填报日期, 统计时间 …). A bare 日期 counts only where
+#: no other word is joined to it (出生日期, 登记日期 are a person's, not the sheet's).
 _TITLE_DATE = re.compile(
-    r"(?:截至|截止|导出时间|填报日期|统计时间|日期)[:：\s]*(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})日?"
+    r"(?:导出时间|导出日期|打印时间|打印日期|制表日期|制表时间|填表日期|填报日期|统计日期|统计时间"
+    r"|截至日期|截止日期|截至|截止|(?<![\u4e00-\u9fff])日期)"
+    r"[:：\s]*(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})日?"
     r"(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
 )
+#: The title rows' cells looked at, per row (a wide form's 制表日期 sits at its right).
+_TITLE_CELLS = 64
 
 
-#: Where a sheet's date came from when nothing in the file says it: the file's modification time
-#: (the time it was saved after editing, later than the export).
-FILE_TIME = "文件的修改时间"
 #: Where it came from when the workbook's core properties say when it was made.
 CREATED = "表格文件的创建时间"
+#: Where it came from when only this device's export log knows the file.
+EXPORT_LOG = "本机导出这个文件的时间（导出记录）"
+
+
+class DatedBy(enum.Enum):
+    """What dated a sheet. `said` is the source's words in the report (a title row's are its
+    own text: 表中的“导出时间：…”)."""
+
+    #: The export's 台账导出时间 document property, to the millisecond.
+    PROPERTY = EXACT
+    #: Our export's title row (or a csv's title line): 导出时间：… to the second.
+    EXPORT_TITLE = "export title"
+    #: Another title date: 截至 …, 制表日期 … (a clerk's sheet, or our paperwork's).
+    TITLE = "title"
+    #: The workbook's creation time (its core properties).
+    CREATED = CREATED
+    #: This device's export log: it exported a ledger file of this name before the file's save.
+    EXPORT_LOG = EXPORT_LOG
+    #: A title date no calendar has (2026年2月30日, year 1): the sheet is undated, said why.
+    UNREADABLE = "unreadable"
+
+    @property
+    def said(self) -> str:
+        """The source as the report says it (a title's: the title's own words, not this)."""
+        return str(self.value)
+
+    @property
+    def exported(self) -> bool:
+        """Dated by this program's export (its property, title or log), not a clerk's date."""
+        return self in (DatedBy.PROPERTY, DatedBy.EXPORT_TITLE, DatedBy.EXPORT_LOG)
+
+
+class SheetDate(NamedTuple):
+    """A sheet's date (UTC; None: no date of its own), its source in the report's words, and
+    what kind of source it is (None with no date)."""
+
+    moment: dt.datetime | None
+    source: str
+    kind: DatedBy | None
+
+
+UNDATED = SheetDate(None, "", None)
 #: A sheet date before this is no export of this program's (a year 1900, a 0001 typed): absurd.
 EARLIEST = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 _CHINA = dt.timedelta(hours=8)
 _TIMED = re.compile(r"\d:\d\d")
 
 
-def where_claimed(source: str) -> str:
+def where_claimed(kind: DatedBy) -> str:
     """Where in the file a sheet date was claimed, in the user's words (a date set aside is
-    said with it): 文件属性“台账导出时间”, 标题行, 文件时间, 文件属性“创建时间”."""
-    if source == EXACT:
+    said with it): 文件属性“台账导出时间”, 标题行, 文件属性“创建时间”."""
+    if kind is DatedBy.PROPERTY:
         return "文件属性“" + EXPORTED_AT + "”"
-    if source == CREATED:
+    if kind is DatedBy.CREATED:
         return "文件属性“创建时间”"
-    if source == FILE_TIME:
-        return "文件时间"
-    if source.startswith("表中的"):
+    if kind in (DatedBy.EXPORT_TITLE, DatedBy.TITLE, DatedBy.UNREADABLE):
         return "标题行"
-    return source
+    return kind.said
 
 
 def day_only(source: str) -> bool:
-    """A title row's date without a time (截至2026年12月5日): read as the end of that day."""
+    """A title row's date without a time (截至2026年12月5日): read as the start of that day."""
     return source.startswith("表中的") and not _TIMED.search(source)
 
 
@@ -86,47 +136,54 @@ def not_believed(moment: dt.datetime, source: str, now: dt.datetime, slack: dt.t
     return "ahead" if moment > now + slack else ""
 
 
-def sheet_date(
-    path: Path, sheets: Sequence[tuple[str, list[list[object]], object]]
-) -> tuple[dt.datetime | None, str]:
-    """(moment in UTC, where it came from in Chinese) for a workbook or csv file."""
+def sheet_date(path: Path, sheets: Sequence[tuple[str, list[list[object]], object]]) -> SheetDate:
+    """The date of a workbook or csv file, from its export property, else the first date named
+    in a sheet's title rows (`sheets`: each sheet's rows above its header, nothing of a sheet
+    without one), else the workbook's creation time; `UNDATED` when it has none of them.
+
+    The first title date found is the one: one no calendar has (截至2026年2月30日) leaves the
+    file undated (`DatedBy.UNREADABLE`, its words kept to be said), rather than passing to the
+    next sheet's title row or the file's properties — the clerk dated the sheet, and wrongly."""
     found = _from_properties(path, _CUSTOM) if zipfile.is_zipfile(path) else None
     if found:
         return found
     for _name, rows, _merged in sheets:
         for row in rows[:5]:
-            for cell in row[:8]:
+            for cell in row[:_TITLE_CELLS]:
                 match = _TITLE_DATE.search(str(cell or ""))
                 if match:
-                    year, month, day, hour, minute, second = (
-                        int(g) if g else None for g in match.groups()
-                    )
-                    try:
-                        if hour is None:  # the end of the named day: its edits are in the sheet
-                            local = dt.datetime(year, month, day, 23, 59, 59)  # type: ignore[arg-type]
-                        else:
-                            local = dt.datetime(year, month, day, hour, minute or 0, second or 0)  # type: ignore[arg-type]
-                        moment = (local - _CHINA).replace(tzinfo=dt.UTC)  # China time
-                    except (ValueError, OverflowError):  # no day, or one before year 1
-                        continue
-                    return moment, f"表中的“{match.group(0)}”"
+                    return _title_date(match)
     found = _from_properties(path, _CREATED) if zipfile.is_zipfile(path) else None
-    if found:
-        return found
+    return found or UNDATED
+
+
+def _title_date(match: re.Match[str]) -> SheetDate:
+    """A title's date (China time): its time when it says one, else the start of its day —
+    edits made later that day, before the import, are newer than the sheet (conflicts)."""
+    said = match.group(0)
+    kind = DatedBy.EXPORT_TITLE if said.startswith("导出时间") else DatedBy.TITLE
+    year, month, day, hour, minute, second = (int(g) if g else 0 for g in match.groups())
     try:
-        mtime = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC)
-    except (OSError, OverflowError, ValueError):  # no file, or a time no clock converts
-        return None, ""
-    return mtime, FILE_TIME
+        local = dt.datetime(year, month, day, hour, minute, second)
+        moment = (local - _CHINA).replace(tzinfo=dt.UTC)
+    except (ValueError, OverflowError):  # no such day or time, or one before year 1
+        return SheetDate(None, said, DatedBy.UNREADABLE)
+    return SheetDate(moment, f"表中的“{said}”", kind)
 
 
-def _from_properties(path: Path, which: re.Pattern[str]) -> tuple[dt.datetime, str] | None:
+def exported_property(path: Path) -> dt.datetime | None:
+    """The workbook's own 台账导出时间, when it has a readable one (believed or not)."""
+    found = _from_properties(path, _CUSTOM) if zipfile.is_zipfile(path) else None
+    return found.moment if found else None
+
+
+def _from_properties(path: Path, which: re.Pattern[str]) -> SheetDate | None:
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
             for part, pattern, source in (
-                ("docProps/custom.xml", _CUSTOM, EXACT),
-                ("docProps/core.xml", _CREATED, CREATED),
+                ("docProps/custom.xml", _CUSTOM, DatedBy.PROPERTY),
+                ("docProps/core.xml", _CREATED, DatedBy.CREATED),
             ):
                 if (
                     pattern is which
@@ -136,7 +193,7 @@ def _from_properties(path: Path, which: re.Pattern[str]) -> tuple[dt.datetime, s
                     match = pattern.search(archive.read(part).decode("utf-8", "replace"))
                     moment = _parse(match.group(1)) if match else None
                     if moment is not None:
-                        return moment, source
+                        return SheetDate(moment, source.said, source)
     except (zipfile.BadZipFile, OSError):
         return None
     return None

@@ -344,7 +344,9 @@ class LedgerImporter:
                 # An undated sheet (or one whose date is not believed) is older than every
                 # edit: each ledger field it would change is a conflict, none overwritten.
                 stamp = (
-                    dates.stamp_of(book_date, exact=self.report.sheet_date_source == dates.EXACT)
+                    dates.stamp_of(
+                        book_date, exact=self.report.sheet_date_kind is dates.DatedBy.PROPERTY
+                    )
                     if (book_date := self._sheet_date(book, reads))
                     else ""
                 )
@@ -1128,11 +1130,8 @@ class LedgerImporter:
         logged with its reason). A village's own sheet may list only some of a household."""
         placer = self.placer
         sheets = [t for t in tables if t.kind == LEDGER]
-        source = self.report.sheet_date_source
-        exported = source.startswith("表中的“导出时间") or source in (
-            dates.EXACT,  # the export's workbook property
-            "本机导出这个文件的时间（导出记录）",
-        )
+        kind = self.report.sheet_date_kind
+        exported = kind is not None and kind.exported
         if not (self.update and exported and sheets and placer.existing_households):
             return
         listed = [*placer.first_row, *placer.refused_row, *self._numbers_seen]
@@ -1157,30 +1156,61 @@ class LedgerImporter:
         Only the file's claim: one later than this import's own time (beyond the slack a
         clock stepping back is allowed, `clock.FRESH_SLACK_MS`) would make every ledger edit
         since the real export pass for older than the sheet and be overwritten without a
-        conflict, and one before 2000 is no export's. Neither is believed: the report says
-        the date, where the file claims it, and that the sheet is read as undated."""
-        moment, source = book.sheet_date()
+        conflict, and one before 2000 is no export's. Neither is believed, nor a title date no
+        calendar has: the report says the date, where the file claims it, and that the sheet
+        is read as undated. A file with no date of its own (a csv whose title line was
+        deleted) is dated by this device's export of a ledger file of that name, when its log
+        has one; else it is undated, and an update says why (its modification time is when
+        it was saved after editing, not when its figures left the ledger)."""
+        moment, source, kind = book.sheet_date()
         now = dt.datetime.now(dt.UTC)
-        if moment is not None and (why := dates.not_believed(moment, source, now, _SLACK)):
-            self.report.date_claimed = dates.claimed_text(moment, source)
-            self.report.date_claimed_where = dates.where_claimed(source)
-            self.report.date_not_believed = why
-            self.report.imported_at = (now + dt.timedelta(hours=8)).strftime("%Y-%m-%d %H:%M")
+        if kind is dates.DatedBy.UNREADABLE:
+            self._not_believed("unreadable", source, kind, now)
             return None
-        if moment is not None and source == dates.FILE_TIME:
-            # Only the file's own time (a csv whose title line was deleted): edits made in the
-            # ledger before the sheet was saved would pass for older than it. When this device
-            # exported a file of this name, the sheet is as old as that export.
-            exported = store.exported_before(
-                reads, Path(book.path).name, self.ledger.device_id, moment
-            )
+        if moment is not None and kind is not None:
+            why = dates.not_believed(moment, source, now, _SLACK)
+            if why:
+                self._not_believed(why, dates.claimed_text(moment, source), kind, now)
+                return None
+        if moment is None:
+            exported = self._exported_here(Path(book.path), reads)
             if exported is not None:
-                moment, source = exported, "本机导出这个文件的时间（导出记录）"
+                moment, source, kind = exported, dates.EXPORT_LOG, dates.DatedBy.EXPORT_LOG
+            elif self.update:
+                self._not_believed("undated", "", None, now)
+                return None
         if moment is not None:
             china = moment + dt.timedelta(hours=8)
             self.report.sheet_date = china.strftime("%Y-%m-%d %H:%M")
             self.report.sheet_date_source = source
+            self.report.sheet_date_kind = kind
         return moment
+
+    def _not_believed(
+        self, why: str, claimed: str, kind: dates.DatedBy | None, now: dt.datetime
+    ) -> None:
+        """The report's note that the sheet is read as undated, and why (`ImportReport.
+        date_refused_said`): the date claimed (as China time, or the title's words) and where."""
+        self.report.date_claimed = claimed
+        self.report.date_claimed_where = dates.where_claimed(kind) if kind else ""
+        self.report.date_not_believed = why
+        self.report.imported_at = (now + dt.timedelta(hours=8)).strftime("%Y-%m-%d %H:%M")
+
+    def _exported_here(self, path: Path, reads: Database) -> dt.datetime | None:
+        """When this device exported the ledger file `path` was saved from, by its export log:
+        the last ledger export of that name before the file was last saved, and not before the
+        workbook's own 台账导出时间 when it has one. The file's time bounds the match only."""
+        try:
+            saved = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC)
+        except (OSError, OverflowError, ValueError):  # no file, or a time no clock converts
+            return None
+        return store.exported_before(
+            reads,
+            path.name,
+            self.ledger.device_id,
+            saved,
+            not_before=dates.exported_property(path),
+        )
 
     def _plan_and_apply(
         self,

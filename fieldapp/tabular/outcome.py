@@ -11,6 +11,7 @@ from typing import Any
 
 from fieldapp.domain.dates import written_text
 from fieldapp.services.changes import NO_CHANGES, ChangeSet
+from fieldapp.tabular.dates import DatedBy
 
 #: What the report says of a sheet date the file claimed and the import set aside (`dates.
 #: not_believed`): %1 where it was claimed (`dates.where_claimed`), %2 the date, %3 the
@@ -21,6 +22,18 @@ DATE_AHEAD = (
 )
 DATE_ABSURD = (
     "表格的日期（%1）为 %2，早于2000年，不可信：本次按没有日期的表格更新，"
+    "表中与台账不同的格都列为冲突，保留台账现有的值，请逐一核对后再决定是否采用表中的值"
+)
+#: A title date no calendar has (%2: the title's own words, 截至2026年2月30日).
+DATE_UNREADABLE = (
+    "表格的日期（%1）“%2”不是有效的日期：本次按没有日期的表格更新，"
+    "表中与台账不同的格都列为冲突，保留台账现有的值，请逐一核对后再决定是否采用表中的值"
+)
+#: An update from a file with no date of its own that this device's export log does not know
+#: (its modification time is when it was saved after editing, not when it was exported).
+DATE_NONE = (
+    "表格中没有它的导出时间（文件属性“台账导出时间”，或标题行中的导出时间、截至日期），"
+    "本机的导出记录中也没有这个文件：本次按没有日期的表格更新，"
     "表中与台账不同的格都列为冲突，保留台账现有的值，请逐一核对后再决定是否采用表中的值"
 )
 
@@ -122,10 +135,16 @@ class ImportReport:
     sheets: list[str] = field(default_factory=list)
     unknown_headers: list[str] = field(default_factory=list)
     sheet_date: str = ""
+    #: Where the sheet's date came from, in the report's words, and what kind of source that is
+    #: (`dates.DatedBy`: an export's property, title or log; a clerk's title; the workbook's
+    #: creation time).
     sheet_date_source: str = ""
-    #: A sheet date the file claimed and the import did not believe (China time, ISO text):
-    #: where it was claimed (`dates.where_claimed`), why ("ahead", "absurd") and the import's
-    #: own time; the sheet was read as undated (`sheet_date` empty).
+    sheet_date_kind: DatedBy | None = None
+    #: A sheet date the file claimed and the import did not believe (China time, ISO text; a
+    #: title's words when "unreadable"): where it was claimed (`dates.where_claimed`), why
+    #: ("ahead", "absurd", "unreadable"; "undated": an update from a file with no date of its
+    #: own that the export log does not know, nothing claimed) and the import's own time; the
+    #: sheet was read as undated (`sheet_date` empty).
     date_claimed: str = ""
     date_claimed_where: str = ""
     date_not_believed: str = ""
@@ -160,6 +179,7 @@ class ImportReport:
             "unknown_headers": self.unknown_headers,
             "sheet_date": self.sheet_date,
             "sheet_date_source": self.sheet_date_source,
+            "sheet_date_kind": self.sheet_date_kind.name.lower() if self.sheet_date_kind else None,
             "sheet_date_not_believed": (
                 {
                     "claimed": self.date_claimed,
@@ -180,10 +200,15 @@ class ImportReport:
         """The sentence saying the sheet's date was set aside, in Chinese ('' when believed)."""
         if not self.date_not_believed:
             return ""
-        template = DATE_AHEAD if self.date_not_believed == "ahead" else DATE_ABSURD
+        template = {
+            "ahead": DATE_AHEAD,
+            "unreadable": DATE_UNREADABLE,
+            "undated": DATE_NONE,
+        }.get(self.date_not_believed, DATE_ABSURD)
+        claimed = self.date_claimed
         parts = (
             self.date_claimed_where,
-            written_text(self.date_claimed),
+            claimed if self.date_not_believed == "unreadable" else written_text(claimed),
             written_text(self.imported_at),
         )
         for n, part in enumerate(parts, start=1):

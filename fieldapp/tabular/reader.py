@@ -136,6 +136,7 @@ class Workbook:
     scan: Scan
     sheet_date: dt.datetime | None = None
     sheet_date_source: str = ""
+    sheet_date_kind: dates.DatedBy | None = None
 
     def ledger_tables(self) -> list[Table]:
         """The sheets of people (main 台账 columns)."""
@@ -181,7 +182,7 @@ def read_workbook(path: str | Path) -> Workbook:
     if not tables:
         raise no_header()
     book = Workbook(tables, stream.scan)
-    book.sheet_date, book.sheet_date_source = stream.sheet_date()
+    book.sheet_date, book.sheet_date_source, book.sheet_date_kind = stream.sheet_date()
     return book
 
 
@@ -192,7 +193,8 @@ class SheetStream:
     read); iterating reads each sheet in the file's order and yields its table (a sheet without
     a header, such as 填写说明, yields none). Only the sheet being read is held: at 100 000
     persons holding every sheet's cells was most of an import's memory. The first rows of every
-    sheet read are kept for `sheet_date` (a title row may carry the export time).
+    sheet read are kept for `sheet_date` (a title row may carry the export time): the rows above
+    its header, at most 5.
     """
 
     def __init__(self, path: str | Path) -> None:
@@ -227,8 +229,12 @@ class SheetStream:
             else _read_sheets(self.path, self.scan.suffix)
         )
         for name, rows, merged, hidden in sheets:
-            self._heads.append((name, rows[:5], None))
+            head = rows[:5]  # before `_find_table` takes the rows down to the data
             table = _find_table(name, rows, merged)
+            # Only a sheet's title rows (above its header) may date the file, not a data row's
+            # cell (出生日期 1975-…) nor a sheet without a header (填写说明).
+            titles = head[: table.header_row - 1] if table is not None else []
+            self._heads.append((name, titles, None))
             if table is None and name.strip() != HELP_SHEET:
                 filled = [i for i, row in enumerate(rows) if any(text(c) for c in row)]
                 if len(filled) >= 2:  # more than a title or a note: it may hold people
@@ -248,7 +254,7 @@ class SheetStream:
                 yield table
                 del table
 
-    def sheet_date(self) -> tuple[dt.datetime | None, str]:
+    def sheet_date(self) -> dates.SheetDate:
         """The workbook's date (see `dates.sheet_date`), once its sheets have been read."""
         return dates.sheet_date(self.path, self._heads)
 

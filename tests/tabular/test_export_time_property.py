@@ -52,7 +52,7 @@ def test_the_export_time_is_a_property_to_the_millisecond_and_every_part_is_kept
     ]
     assert book[LEDGER].cell(3, 1).value == f"{COLUMNS_OF[LEDGER][0].header}0"
     assert CalamineWorkbook.from_path(str(path)).sheet_names == [*COLUMNS_OF, "填写说明"]
-    assert dates.sheet_date(path, []) == (AT, dates.EXACT)
+    assert dates.sheet_date(path, []) == (AT, dates.EXACT, dates.DatedBy.PROPERTY)
 
 
 def test_every_other_part_is_copied_as_the_writer_compressed_it(tmp_path):
@@ -145,4 +145,4 @@ def test_libreoffice_keeps_the_property_when_it_saves_the_workbook_again(tmp_pat
         timeout=300,
     )
     again = out / source.name
-    assert dates.sheet_date(again, []) == (AT, dates.EXACT)
+    assert dates.sheet_date(again, []) == (AT, dates.EXACT, dates.DatedBy.PROPERTY)

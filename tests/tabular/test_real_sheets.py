@@ -1593,6 +1593,10 @@ def test_a_landline_whose_leading_zero_a_spreadsheet_dropped_gets_it_back(ledger
         [["李秀", WIFE, "8578221235"], ["张长英", HEAD, "8578221234"]],
         "utf-8-sig",
     )
+    # Dated now (a csv with no date of its own is undated: every change a conflict, kept).
+    now = dt.datetime.now(dt.UTC) + dt.timedelta(hours=8)
+    dated = f"花名册  统计时间：{now:%Y-%m-%d %H:%M:%S}\n" + update.read_text(encoding="utf-8-sig")
+    update.write_text(dated, encoding="utf-8-sig")
     again = import_ledger(ledger, update, update=True)
     assert _persons(ledger)[WIFE][3] == "08578221235"
     assert _persons(ledger)[HEAD][3] == "08578221234" and again.updated == 1

@@ -1,7 +1,7 @@
 """A workbook dated ahead is not believed: read as undated, nothing the ledger holds overwritten.
 
-A workbook's 台账导出时间 property (and before it its title row, a csv's title line, at last the
-file's own time) is the file's claim of when it was exported. An update treats every ledger edit
+A workbook's 台账导出时间 property (and before it its title row, a csv's title line) is the
+file's claim of when it was exported. An update treats every ledger edit
 made before that time as older than the sheet: a workbook dated 2030, or tomorrow, made every
 edit a coordinator saved since the real export pass for older and be overwritten, silently.
 A claim later than the import's own time is set aside: the sheet is read as undated — every
@@ -168,7 +168,7 @@ def test_a_title_row_dated_ahead_overwrites_nothing(ledger, tmp_path, day_only):
 
 
 def test_a_title_row_of_today_without_a_time_is_believed(ledger, tmp_path):
-    """截至 today: the end of today, later than now, yet no claim ahead — a clerk's sheet."""
+    """截至 today (its start, 00:00 China time) is no claim ahead — a clerk's sheet."""
     out = _exported(ledger, tmp_path)
     book = openpyxl.load_workbook(out)
     book.custom_doc_props = CustomPropertyList()
@@ -224,8 +224,9 @@ def test_a_csv_title_line_dated_ahead_overwrites_nothing(ledger, tmp_path):
 
 
 def test_a_file_time_set_ahead_overwrites_nothing(ledger, tmp_path):
-    """A csv without its title line is dated by the file's own time: set ahead (os.utime), it
-    must not pass — neither as the file's time nor through this device's export log."""
+    """A csv without its title line is undated (its file time dates nothing, see
+    `test_sheet_own_date`): set ahead (os.utime), it passes neither as the file's time nor
+    through this device's export log, and no date is said for it."""
     _family(ledger, tmp_path)
     out = _csv_ahead(ledger, tmp_path)
     lines = out.read_text(encoding="utf-8-sig").splitlines()
@@ -236,10 +237,8 @@ def test_a_file_time_set_ahead_overwrites_nothing(ledger, tmp_path):
         ahead = dt.datetime(2030, 1, 1, tzinfo=dt.UTC).timestamp()
         os.utime(sheet, (ahead, ahead))
         report = import_ledger(ledger, sheet, update=True, dry_run=True)
-        assert (report.date_not_believed, report.date_claimed_where) == ("ahead", "文件时间")
-        assert report.date_refused_said().startswith(
-            "表格的日期（文件时间）为 2030年1月1日 08:00，晚于本次导入的时间"
-        )
+        assert (report.date_not_believed, report.date_claimed) == ("undated", "")
+        assert "2030" not in report.date_refused_said()
         _nothing_overwritten(ledger, report)
     report = import_ledger(ledger, tmp_path / "ahead" / "别的表.csv", update=True)
     _nothing_overwritten(ledger, report)
@@ -256,12 +255,11 @@ def test_an_absurd_date_is_not_believed_and_said(ledger, tmp_path, title):
     book["劳动力台账"]["A1"].value = f"劳动力台账  {title}"
     book.save(out)
     report = import_ledger(ledger, out, update=True)
-    if title.startswith("导出时间：0001"):  # no moment before year 1 (it raised): passed over,
-        # the next date is read (the title row of the workbook's next sheet, the export's)
-        # (to the second, as the export's own: this test's edit in that second passes for older)
-        assert report.date_not_believed == "" and report.sheet_date_source.startswith("表中的")
-        return
     _nothing_overwritten(ledger, report)
+    if title.startswith("导出时间：0001"):  # no moment before year 1: no date a calendar has,
+        # said so — not passed over for the next sheet's title row, as it was
+        assert report.date_not_believed == "unreadable"
+        return
     assert report.date_not_believed == "absurd"
     assert report.date_refused_said().startswith("表格的日期（标题行）为 1900年1月1日")
     assert "早于2000年，不可信" in report.date_refused_said()
@@ -280,12 +278,12 @@ def test_what_is_not_believed():
     assert dates.not_believed(now + dt.timedelta(minutes=6), title, now, slack) == "ahead"
     assert dates.not_believed(now + dt.timedelta(minutes=6), EXACT, now, slack) == "ahead"
     day = "表中的“截至2026年12月5日”"
-    end_of_today = dt.datetime(2026, 12, 5, 15, 59, 59, tzinfo=dt.UTC)
-    assert dates.not_believed(end_of_today, day, now, slack) == ""
-    assert dates.not_believed(end_of_today + TOMORROW, day, now, slack) == "ahead"
+    start_of_today = dt.datetime(2026, 12, 4, 16, 0, tzinfo=dt.UTC)  # its 00:00 in China
+    assert dates.not_believed(start_of_today, day, now, slack) == ""
+    assert dates.not_believed(start_of_today + TOMORROW, day, now, slack) == "ahead"
     # Long before the ledger: every edit since is a conflict, as undated — believed.
     old = dt.datetime(2001, 1, 1, tzinfo=dt.UTC)
-    assert dates.not_believed(old, dates.FILE_TIME, now, slack) == ""
+    assert dates.not_believed(old, EXACT, now, slack) == ""
     assert dates.not_believed(dates.EARLIEST - dt.timedelta(seconds=1), EXACT, now, slack) == (
         "absurd"
     )

@@ -357,11 +357,13 @@ def test_a_month_written_as_six_digits_is_read_as_that_month(ledger, tmp_path):
 
 
 def test_a_csv_without_its_export_time_is_dated_by_the_export_log_not_the_file(tmp_path):
-    # A csv export's first line says when it was exported; a coordinator who deletes that line
-    # (or a program that saves the csv without it) leaves only the file's modification time —
-    # the time the sheet was saved after editing, later than every ledger edit made meanwhile,
-    # so those edits were overwritten without a conflict. The ledger's export log knows when
-    # this device wrote a file of that name: the sheet is dated by it.
+    """A csv export's first line says when it was exported; a coordinator who deletes that line
+    (or a program that saves the csv without it) leaves only the file's modification time —
+    the time the sheet was saved after editing, later than every ledger edit made meanwhile,
+    so those edits were overwritten without a conflict. The ledger's export log knows when
+    this device wrote a ledger file of that name: the sheet is dated by it. A csv it never
+    wrote was dated by its file time; no longer: a file's saving time says when it was saved,
+    not what it was exported from, so it is undated (every differing cell a conflict)."""
     db = tmp_path / "l.db"
     assert main(["--db", str(db), "import", str(_base(tmp_path / "base.xlsx"))]) == 0
     time.sleep(1.1)
@@ -383,12 +385,15 @@ def test_a_csv_without_its_export_time_is_dated_by_the_export_log_not_the_file(t
     assert conflict.as_dict()["ledger"] == "13700000000"
     import_ledger(ledger, out, update=True)
     assert _person(ledger, HEAD)["phone"] == "13700000000"  # kept, not overwritten
-    # A csv this ledger never wrote keeps the file's own time, and says so.
+    # A csv this ledger never wrote is undated (it was dated by the file's own time: when it
+    # was saved after editing, later than the export, so edits made in between were
+    # overwritten): every cell it would change is a conflict, kept, and the report says why.
     other = tmp_path / "别的表.csv"
     other.write_text("\n".join(body) + "\n", encoding="utf-8-sig")
-    assert import_ledger(ledger, other, update=True, dry_run=True).sheet_date_source == (
-        "文件的修改时间"
-    )
+    undated = import_ledger(ledger, other, update=True, dry_run=True)
+    assert undated.sheet_date == "" and undated.sheet_date_source == ""
+    assert undated.date_not_believed == "undated"
+    assert {c.as_dict()["sheet_value"] for c in undated.conflicts} == {"13600000000"}
     ledger.close()
 
 

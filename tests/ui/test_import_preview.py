@@ -304,3 +304,52 @@ def test_a_sheet_dated_ahead_is_said_in_the_preview_and_the_result(qtbot, tmp_pa
     finally:
         i18n.install_language("zh_CN")
     ledger.close()
+
+
+def test_the_sheet_date_line_says_its_source_as_before_and_an_undated_sheet_says_why(
+    qtbot, tmp_path
+):
+    """The date's source has a kind now (`dates.DatedBy`); the line the preview shows is the
+    one it showed, in Chinese and in English. A sheet with no date of its own (a csv without
+    its title line) says why every differing cell is a conflict, in both languages too."""
+    from fieldapp.tabular import dates
+    from fieldapp.ui import i18n
+    from fieldapp.ui.dialogs.import_report import ImportReportDialog
+
+    ledger = _ledger_with_a_family(tmp_path)
+    sheet = write_xlsx(
+        tmp_path / "old.xlsx",
+        ["姓名", "身份证号码", "联系电话"],
+        [["张长英", HEAD, "13900000001"], ["李秀", WIFE, "13800000002"]],
+        title="劳动力台账  导出时间：2020-01-01 08:00:00",
+    )
+    preview = import_ledger(ledger, sheet, update=True, dry_run=True)
+    assert preview.sheet_date_kind is dates.DatedBy.EXPORT_TITLE
+    line = "2020年1月1日 08:00（表中的“导出时间：2020-01-01 08:00:00”）"
+    dialog = ImportPreviewDialog(preview)
+    qtbot.addWidget(dialog)
+    assert "表格日期：" + line in dialog.summary.text()
+    csv = tmp_path / "村里的.csv"
+    csv.write_text(f"姓名,身份证号码,联系电话\n张长英,{HEAD},13900000001\n", encoding="utf-8-sig")
+    undated = import_ledger(ledger, csv, update=True, dry_run=True)
+    said = undated.date_refused_said()
+    assert said.startswith("表格中没有它的导出时间") and undated.sheet_date == ""
+    chinese = ImportPreviewDialog(undated)
+    qtbot.addWidget(chinese)
+    assert said in chinese.summary.text()
+    i18n.install_language("en")
+    try:
+        english = ImportPreviewDialog(preview)
+        qtbot.addWidget(english)
+        # As before: the day in English, the source in the report's (Chinese) words.
+        assert (
+            "Sheet date:1 January 2020 08:00（表中的“导出时间：2020-01-01 08:00:00”）"
+            in english.summary.text()
+        ), english.summary.text()
+        result = ImportReportDialog(undated)
+        qtbot.addWidget(result)
+        text = result.summary.text()
+        assert "has no export time of its own" in text and "表格中没有" not in text, text
+    finally:
+        i18n.install_language("zh_CN")
+    ledger.close()

@@ -305,25 +305,37 @@ def edits_after(
     return EditsAfter(db, stamp, tables, until)
 
 
+#: The export log's kind of a ledger export (`services.exports.record_export`'s callers).
+LEDGER_EXPORT = "台账"
+
+
 def exported_before(
-    db: Database, file_name: str, device_id: str, moment: dt.datetime
+    db: Database,
+    file_name: str,
+    device_id: str,
+    moment: dt.datetime,
+    *,
+    not_before: dt.datetime | None = None,
 ) -> dt.datetime | None:
-    """When `device_id` last exported a file named `file_name`, at or before `moment`
-    (aware), to the second. The export log keeps China time with its offset; rows written
-    before it keep this computer's local time with no zone, so the times are compared as
-    times, not as text."""
+    """When `device_id` last exported a ledger (kind 台账) file named `file_name`, at or before
+    `moment` (aware), to the second; not one before `not_before` (the file's own export time,
+    when it says one: an earlier export of that name is another file). Another kind of export
+    of that name (一库五册, 户级责任 …) is not what a ledger sheet was taken from. The export
+    log keeps China time with its offset; rows written before it keep this computer's local
+    time with no zone, so the times are compared as times, not as text."""
     rows = db.execute(
         "SELECT exported_at FROM export_log WHERE deleted = 0 AND file_name = ? "
-        "AND created_device = ? AND exported_at IS NOT NULL",
-        [file_name, device_id],
+        "AND created_device = ? AND kind = ? AND exported_at IS NOT NULL",
+        [file_name, device_id, LEDGER_EXPORT],
     ).fetchall()
     limit = moment.replace(microsecond=0)
+    floor = not_before.replace(microsecond=0) if not_before is not None else None
     found = None
     for (text,) in rows:
         try:
             at = dt.datetime.fromisoformat(str(text)).astimezone(dt.UTC)
         except (ValueError, OverflowError, OSError):  # not a time, or one no clock converts
             continue
-        if at <= limit and (found is None or at > found):
+        if at <= limit and (floor is None or at >= floor) and (found is None or at > found):
             found = at
     return found

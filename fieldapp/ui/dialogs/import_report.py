@@ -56,24 +56,38 @@ def date_refused_line(report: ImportReport) -> str:
             "ImportReportDialog", "文件属性“创建时间”"
         ),
         "标题行": QCoreApplication.translate("ImportReportDialog", "标题行"),
-        "文件时间": QCoreApplication.translate("ImportReportDialog", "文件时间"),
     }.get(report.date_claimed_where, report.date_claimed_where)
-    template = (
-        QCoreApplication.translate(
+    why = report.date_not_believed
+    if why == "ahead":
+        template = QCoreApplication.translate(
             "ImportReportDialog",
             "表格的日期（%1）为 %2，晚于本次导入的时间 %3，不可信：本次按没有日期的表格更新，"
             "表中与台账不同的格都列为冲突，保留台账现有的值，请逐一核对后再决定是否采用表中的值",
         )
-        if report.date_not_believed == "ahead"
-        else QCoreApplication.translate(
+    elif why == "unreadable":
+        template = QCoreApplication.translate(
+            "ImportReportDialog",
+            "表格的日期（%1）“%2”不是有效的日期：本次按没有日期的表格更新，"
+            "表中与台账不同的格都列为冲突，保留台账现有的值，请逐一核对后再决定是否采用表中的值",
+        )
+    elif why == "undated":
+        template = QCoreApplication.translate(
+            "ImportReportDialog",
+            "表格中没有它的导出时间（文件属性“台账导出时间”，或标题行中的导出时间、截至日期），"
+            "本机的导出记录中也没有这个文件：本次按没有日期的表格更新，"
+            "表中与台账不同的格都列为冲突，保留台账现有的值，请逐一核对后再决定是否采用表中的值",
+        )
+    else:
+        template = QCoreApplication.translate(
             "ImportReportDialog",
             "表格的日期（%1）为 %2，早于2000年，不可信：本次按没有日期的表格更新，"
             "表中与台账不同的格都列为冲突，保留台账现有的值，请逐一核对后再决定是否采用表中的值",
         )
-    )
+    # An unreadable title date is said in the title's own words (截至2026年2月30日).
+    claimed = report.date_claimed if why == "unreadable" else day_text_said(report.date_claimed)
     return (
         template.replace("%1", where)
-        .replace("%2", day_text_said(report.date_claimed))
+        .replace("%2", claimed)
         .replace("%3", day_text_said(report.imported_at))
     )
 
