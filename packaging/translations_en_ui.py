@@ -577,6 +577,7 @@ EN_UI: dict[str, str] = {
     "文件时间": "the file's modified time",
     "表格的日期（%1）为 %2，晚于本次导入的时间 %3，不可信：本次按没有日期的表格更新，表中与台账不同的格都列为冲突，保留台账现有的值，请逐一核对后再决定是否采用表中的值": "The sheet's date (%1) is %2, later than the time of this import, %3, and cannot be trusted: this update treats the sheet as undated. Every cell that differs from the ledger is listed as a conflict and the ledger's value is kept; check each one before deciding to take the sheet's value",
     "表格的日期（%1）为 %2，早于2000年，不可信：本次按没有日期的表格更新，表中与台账不同的格都列为冲突，保留台账现有的值，请逐一核对后再决定是否采用表中的值": "The sheet's date (%1) is %2, before the year 2000, and cannot be trusted: this update treats the sheet as undated. Every cell that differs from the ledger is listed as a conflict and the ledger's value is kept; check each one before deciding to take the sheet's value",
+    "%1按回车再搜一次。": "%1 Press Enter to search again.",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

@@ -5418,6 +5418,13 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
   </context>
   <context>
+    <name>Search</name>
+    <message>
+      <source>%1按回车再搜一次。</source>
+      <translation>%1 Press Enter to search again.</translation>
+    </message>
+  </context>
+  <context>
     <name>SettingsPage</name>
     <message>
       <source>打印用语（县、单位名称，公示、签名）</source>
