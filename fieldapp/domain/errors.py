@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from fieldapp.domain.sentences import Sentence
+
 
 class FieldappError(Exception):
     """Base of every error the user may see; str() is a Chinese sentence.
@@ -40,7 +42,13 @@ class NotFound(FieldappError):
 
 
 class ValidationFailed(FieldappError):
-    """Input that cannot be saved, with a Chinese reason."""
+    """Input that cannot be saved, with a Chinese reason: str() the Chinese sentence, `said` the
+    same as a template and its parts where it was made so (a window says it in its language),
+    else None."""
+
+    def __init__(self, reason: str | Sentence) -> None:
+        super().__init__(str(reason))
+        self.said = reason if isinstance(reason, Sentence) else None
 
 
 class MalformedRow(FieldappError, ValueError):

@@ -5151,6 +5151,82 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>政策包已更新：%1（%2）</source>
       <translation>Policy pack updated: %1 (%2)</translation>
     </message>
+    <message>
+      <source>U 盘（磁盘）读写出错——被拔出了，或已损坏</source>
+      <translation>the USB stick (disk) failed: pulled out, or damaged</translation>
+    </message>
+    <message>
+      <source>“%1”是文件，不是文件夹</source>
+      <translation>“%1” is a file, not a folder</translation>
+    </message>
+    <message>
+      <source>不能写入“%1”：%2，写入会毁掉台账。请另取一个文件名</source>
+      <translation>Cannot write “%1”: %2, and writing it would destroy the ledger. Choose another file name</translation>
+    </message>
+    <message>
+      <source>文件太大，磁盘或 U 盘放不下（磁盘已满？）</source>
+      <translation>the file is too big for the disk or USB stick (is it full?)</translation>
+    </message>
+    <message>
+      <source>文件夹“%1”不存在</source>
+      <translation>the folder “%1” does not exist</translation>
+    </message>
+    <message>
+      <source>文件夹不存在</source>
+      <translation>the folder does not exist</translation>
+    </message>
+    <message>
+      <source>无法写入“%1”：%2</source>
+      <translation>Cannot write “%1”: %2</translation>
+    </message>
+    <message>
+      <source>无法写入“%1”：找不到“%2”——U 盘（移动硬盘）没有插好，或名字写错了。没有写任何文件</source>
+      <translation>Cannot write “%1”: “%2” is not there — the USB stick (external disk) is not plugged in properly, or its name is misspelt. Nothing was written</translation>
+    </message>
+    <message>
+      <source>没有写入权限，或文件正被其他程序（Excel、WPS、PDF 阅读器）打开，请先关闭它</source>
+      <translation>no permission to write, or the file is open in another program (Excel, WPS, a PDF reader): close it first</translation>
+    </message>
+    <message>
+      <source>磁盘已满</source>
+      <translation>the disk is full</translation>
+    </message>
+    <message>
+      <source>磁盘是只读的（U 盘打开了写保护？）</source>
+      <translation>the disk is read-only (is the USB stick's write protection on?)</translation>
+    </message>
+    <message>
+      <source>读写时出错，文件没有写完。请换一个文件夹（或 U 盘）再试一次</source>
+      <translation>the file could not be written to the end. Try again in another folder (or on another USB stick)</translation>
+    </message>
+    <message>
+      <source>路径中有一段是文件而不是文件夹</source>
+      <translation>a part of the path is a file, not a folder</translation>
+    </message>
+    <message>
+      <source>这是一个文件夹的名字，请写文件名</source>
+      <translation>that is the name of a folder: give a file name</translation>
+    </message>
+    <message>
+      <source>这是加密的台账文件</source>
+      <translation>it is an encrypted ledger file</translation>
+    </message>
+    <message>
+      <source>这是台账的钥匙文件</source>
+      <translation>it is a ledger's key file</translation>
+    </message>
+    <message>
+      <source>这是台账的附属文件</source>
+      <translation>it is one of a ledger's files</translation>
+    </message>
+    <message>
+      <source>这是台账（数据库）文件</source>
+      <translation>it is a ledger (database) file</translation>
+    </message>
+    <message>
+      <source>找不到文件：%1</source>
+      <translation>File not found: %1</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
