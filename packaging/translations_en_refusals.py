@@ -280,4 +280,18 @@ EN_REFUSALS: dict[str, str] = {
     "不能写入“%1”：%2，写入会毁掉台账。请另取一个文件名": "Cannot write “%1”: %2, and writing it would destroy the ledger. Choose another file name",
     "无法写入“%1”：找不到“%2”——U 盘（移动硬盘）没有插好，或名字写错了。没有写任何文件": "Cannot write “%1”: “%2” is not there — the USB stick (external disk) is not plugged in properly, or its name is misspelt. Nothing was written",
     "找不到文件：%1": "File not found: %1",
+    # An ID number refused or already entered (`fieldapp.domain.idnumber`, `.errors`).
+    "身份证号码“%1”已被 Excel 存成数字（科学计数法），后几位已丢失，无法恢复；请把该列设为文本后重新录入": "ID number “%1” was stored by Excel as a number (scientific notation): its last digits are lost and cannot be recovered. Set the column to text, then enter it again",
+    "身份证号码为空": "The ID number is empty",
+    "身份证号码“%1”长度为 %2 位，应为 18 位": "ID number “%1” has %2 characters; it should have 18",
+    "身份证号码“%1”含有非法字符：前 17 位须为数字，末位为数字或 X": "ID number “%1” has characters it cannot have: the first 17 must be digits, the last a digit or X",
+    "身份证号码“%1”后三位是 000，与校验位不符：多半是 Excel 把它存成数字时丢掉了后三位（Excel 只保留 15 位数字），无法恢复；请对照身份证重新录入，并把该列设为文本": "ID number “%1” ends in 000 and its check character does not match: most likely Excel dropped the last three digits when it stored it as a number (Excel keeps 15 digits only), which cannot be recovered. Enter it again from the ID card, and set the column to text",
+    "身份证号码“%1”校验位不符：多半是前面有一位输错或两位颠倒，请对照身份证逐位核对（不要只改最后一位）": "ID number “%1” does not match its check character: most likely a digit before it was mistyped or two were swapped. Check it digit by digit against the ID card (do not just change the last one)",
+    "身份证号码“%1”出生日期部分“%2”不是有效日期": "In ID number “%1”, the birth date part “%2” is not a valid date",
+    "身份证号码“%1”出生日期 %2 不合理": "In ID number “%1”, the birth date %2 cannot be right",
+    "身份证号码 %1 已登记：%2（%3），不能重复录入": "ID number %1 is already entered: %2 (%3). It cannot be entered twice",
+    # A print setting refused (`fieldapp.paperwork.settings`).
+    "没有名为“%1”的打印设置；可用：%2": "There is no print setting named “%1”; the settings are: %2",
+    "打印设置“%1”应为“是”或“否”，收到“%2”": "The print setting “%1” must be yes or no (是 or 否), not “%2”",
+    "打印设置“%1”应为 1 到 60 的整数，收到“%2”": "The print setting “%1” must be a whole number from 1 to 60, not “%2”",
 }
