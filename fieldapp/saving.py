@@ -1,64 +1,87 @@
-"""Saving a file the user asked for (a workbook, a PDF, a bundle): a failure said in Chinese.
+"""Saving a file the user asked for (a workbook, a PDF, a bundle): a failure said in words.
 
 A folder that does not exist, a read-only USB stick, a full disk, or a file Excel, WPS or a PDF
-reader holds open (Windows refuses to replace it) is `CannotWrite`, naming the file and a cause
-the clerk can act on — not the library's English exception.
+reader holds open (Windows refuses to replace it) is `CannotWrite`, naming the file by its name
+and a cause the clerk can act on — not the library's English exception. Its sentences are
+templates with parts (`fieldapp.domain.sentences`): Chinese on the command line, the language
+shown in the desktop's window.
 """
 
 from __future__ import annotations
 
 import errno
+import logging
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from fieldapp.domain.errors import FieldappError
+from fieldapp.domain.sentences import Sentence, said, template
+
+log = logging.getLogger("fieldapp.saving")
 
 
 class CannotWrite(FieldappError):
-    """A file the user asked for could not be written; says which and why."""
+    """A file the user asked for could not be written; says which and why. str() is the Chinese
+    sentence; `said` the same as a template and its parts (a window says it in its language,
+    `fieldapp.ui.held_words.sentence_shown`), None for one made of text only."""
+
+    def __init__(self, reason: str | Sentence) -> None:
+        super().__init__(str(reason))
+        self.said = reason if isinstance(reason, Sentence) else None
 
 
-_PULLED_OUT = "U 盘（磁盘）读写出错——被拔出了，或已损坏"
+#: A file that could not be written (its name) and why (a `Sentence`).
+WRITE_FAILED = template("无法写入“%1”：%2")
+_PULLED_OUT = template("U 盘（磁盘）读写出错——被拔出了，或已损坏")
+_HELD = template("没有写入权限，或文件正被其他程序（Excel、WPS、PDF 阅读器）打开，请先关闭它")
 #: The causes a clerk can act on, by errno.
 _CAUSES = {
-    errno.ENOENT: "文件夹不存在",
-    errno.ENOSPC: "磁盘已满",
-    errno.EFBIG: "文件太大，磁盘或 U 盘放不下（磁盘已满？）",
-    errno.EROFS: "磁盘是只读的（U 盘打开了写保护？）",
-    errno.EACCES: "没有写入权限，或文件正被其他程序（Excel、WPS、PDF 阅读器）打开，请先关闭它",
-    errno.EPERM: "没有写入权限，或文件正被其他程序（Excel、WPS、PDF 阅读器）打开，请先关闭它",
-    errno.EISDIR: "这是一个文件夹的名字，请写文件名",
-    errno.ENOTDIR: "路径中有一段是文件而不是文件夹",
+    errno.ENOENT: template("文件夹不存在"),
+    errno.ENOSPC: template("磁盘已满"),
+    errno.EFBIG: template("文件太大，磁盘或 U 盘放不下（磁盘已满？）"),
+    errno.EROFS: template("磁盘是只读的（U 盘打开了写保护？）"),
+    errno.EACCES: _HELD,
+    errno.EPERM: _HELD,
+    errno.EISDIR: template("这是一个文件夹的名字，请写文件名"),
+    errno.ENOTDIR: template("路径中有一段是文件而不是文件夹"),
     # A stick pulled out while the file is written: Linux says so with these.
     errno.EIO: _PULLED_OUT,
     errno.ENODEV: _PULLED_OUT,
     errno.ENXIO: _PULLED_OUT,
 }
+#: Any other failure: said generally (the system's own words, English on most systems, go to
+#: the log), with what the clerk can still try.
+_OTHER = template("读写时出错，文件没有写完。请换一个文件夹（或 U 盘）再试一次")
+#: The folder a file is to go in: a file (its whole path), or missing (its whole path: a part
+#: of the path is the trouble, not the file's name).
+_NOT_A_FOLDER = template("“%1”是文件，不是文件夹")
+_NO_FOLDER = template("文件夹“%1”不存在")
 
 
 def cannot_write(path: Path, error: BaseException) -> CannotWrite:
-    """The Chinese error for failing to write `path` with `error` (an OSError, or one that
-    gives its errno only in its text, as the Rust workbook writer's does)."""
+    """The error for failing to write `path` with `error` (an OSError, or one that gives its
+    errno only in its text, as the Rust workbook writer's does), naming the file by its name:
+    a cause the clerk can act on, or a general one (the detail logged)."""
     number = getattr(error, "errno", None)
     if number is None:
         found = re.search(r"os error (\d+)", str(error))
         number = int(found.group(1)) if found else None
     folder = _folder_problem(path)
-    if folder:
+    if folder is not None:
         reason = folder
     elif isinstance(number, int) and number in _CAUSES:
-        reason = _CAUSES[number]
+        reason = said(_CAUSES[number])
     else:
-        reason = getattr(error, "strerror", None) or str(error)
-    return CannotWrite(f"无法写入“{path}”：{reason}")
+        log.info("could not write %s: %s", Path(path).name, error)
+        reason = said(_OTHER)
+    return CannotWrite(said(WRITE_FAILED, _named(path), reason))
 
 
-def cause(error: OSError) -> str:
-    """The cause a clerk can act on of a failed read or write, in Chinese ('' when there is no
-    such word for it)."""
-    return _CAUSES.get(error.errno, "") if error.errno is not None else ""
+def _named(path: Path) -> str:
+    """A file said by its name (the whole path for one without a name: a drive)."""
+    return Path(path).name or str(path)
 
 
 #: What a failed write to the ledger met, as `ledger_trouble` names it.
@@ -83,13 +106,13 @@ def ledger_trouble(error: BaseException) -> str:
     return ""
 
 
-def _folder_problem(path: Path) -> str:
-    """What is wrong with the folder `path` is to go in, or ''."""
+def _folder_problem(path: Path) -> Sentence | None:
+    """What is wrong with the folder `path` is to go in, or None."""
     if path.parent.is_dir():
-        return ""
+        return None
     if path.parent.exists():
-        return f"“{path.parent}”是文件，不是文件夹"
-    return f"文件夹“{path.parent}”不存在"
+        return said(_NOT_A_FOLDER, str(path.parent))
+    return said(_NO_FOLDER, str(path.parent))
 
 
 #: The files a ledger is made of, beside `<ledger>` itself (`fieldapp.store`: the key file, the
@@ -99,35 +122,43 @@ _LEDGER_COMPANIONS = (".keys", ".attempts", "-wal", "-shm", "-journal")
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-def _ledger_problem(path: Path) -> str:
-    """Why `path` must not be written over (it is a ledger or one of its files), or ''."""
+_ENCRYPTED_LEDGER = template("这是加密的台账文件")
+_LEDGER_KEYS = template("这是台账的钥匙文件")
+_LEDGER_PART = template("这是台账的附属文件")
+_PLAIN_LEDGER = template("这是台账（数据库）文件")
+#: A result refused over a ledger's file (its name, and which of the ledger's files it is).
+_OVER_LEDGER = template("不能写入“%1”：%2，写入会毁掉台账。请另取一个文件名")
+
+
+def _ledger_problem(path: Path) -> Sentence | None:
+    """Why `path` must not be written over (it is a ledger or one of its files), or None."""
     if Path(f"{path}.keys").is_file():
-        return "这是加密的台账文件"
+        return said(_ENCRYPTED_LEDGER)
     for suffix in _LEDGER_COMPANIONS:
         if path.name.endswith(suffix) and path.with_name(path.name[: -len(suffix)]).is_file():
-            return "这是台账的钥匙文件" if suffix == ".keys" else "这是台账的附属文件"
+            return said(_LEDGER_KEYS if suffix == ".keys" else _LEDGER_PART)
     try:
         with open(path, "rb") as handle:
             plain = handle.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER
     except OSError:
-        return ""
-    return "这是台账（数据库）文件" if plain else ""
+        return None
+    return said(_PLAIN_LEDGER) if plain else None
 
 
 def check_not_ledger(path: Path) -> None:
     """Refuse a result (a workbook, a PDF, a backup, a bundle) to be saved over a ledger, its key
     file or its log: a slip of the keyboard (`--out ledger.db`) would destroy the ledger."""
     problem = _ledger_problem(Path(path))
-    if problem:
-        raise CannotWrite(f"不能写入“{path}”：{problem}，写入会毁掉台账。请另取一个文件名")
+    if problem is not None:
+        raise CannotWrite(said(_OVER_LEDGER, _named(path), problem))
 
 
 def check_folder(path: Path) -> None:
     """Refuse at once a file whose folder does not exist, or a ledger's file (before any work
     is done for it)."""
     folder = _folder_problem(path)
-    if folder:
-        raise CannotWrite(f"无法写入“{path}”：{folder}")
+    if folder is not None:
+        raise CannotWrite(said(WRITE_FAILED, _named(path), folder))
     check_not_ledger(path)
 
 
@@ -136,6 +167,12 @@ def check_folder(path: Path) -> None:
 MOUNT_ROOTS: tuple[Path, ...] = (Path("/media"), Path("/run/media"), Path("/mnt"))
 #: Of those, the ones a desktop mounts under a folder per user.
 USER_MOUNT_ROOTS: tuple[Path, ...] = (Path("/media"), Path("/run/media"))
+
+
+#: A file to go onto a stick that is not there (its name, the missing mount point's whole path).
+_NO_STICK = template(
+    "无法写入“%1”：找不到“%2”——U 盘（移动硬盘）没有插好，或名字写错了。没有写任何文件"
+)
 
 
 def make_folder_for(path: Path) -> None:
@@ -147,10 +184,7 @@ def make_folder_for(path: Path) -> None:
         return
     mount = unmounted(folder)
     if mount is not None:
-        raise CannotWrite(
-            f"无法写入“{path}”：找不到“{mount}”——U 盘（移动硬盘）没有插好，或名字写错了。"
-            "没有写任何文件"
-        )
+        raise CannotWrite(said(_NO_STICK, _named(path), str(mount)))
     folder.mkdir(parents=True, exist_ok=True)
 
 

@@ -587,6 +587,7 @@ EN_UI: dict[str, str] = {
     "暂未满足": "Not yet met",
     "不符合": "Not eligible",
     "已申领": "Claimed",
+    "%1按回车再搜一次。": "%1 Press Enter to search again.",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from fieldapp.domain.sentences import Sentence
+from fieldapp.domain.sentences import Sentence, said, template
 
 
 class FieldappError(Exception):
@@ -18,18 +15,27 @@ class FieldappError(Exception):
 
 
 class InvalidIdNumber(FieldappError, ValueError):
-    """An ID number that fails GB 11643; `part` names what is broken."""
+    """An ID number that fails GB 11643; `part` names what is broken. str() is the Chinese
+    sentence; `said` the same as a template and its parts where it was made so (a window says
+    it in its language), else None."""
 
-    def __init__(self, part: str, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, part: str, message: str | Sentence) -> None:
+        super().__init__(str(message))
         self.part = part
+        self.said = message if isinstance(message, Sentence) else None
+
+
+#: An ID number already in the ledger: the number, its holder's name and place.
+ALREADY_ENTERED = template("身份证号码 %1 已登记：%2（%3），不能重复录入")
 
 
 class DuplicateIdNumber(FieldappError):
-    """The ID number is already in the ledger; carries the existing person."""
+    """The ID number is already in the ledger; carries the existing person (`said`: the
+    sentence as a template and its parts)."""
 
     def __init__(self, id_number: str, existing_id: str, existing_name: str, place: str) -> None:
-        super().__init__(f"身份证号码 {id_number} 已登记：{existing_name}（{place}），不能重复录入")
+        self.said = said(ALREADY_ENTERED, id_number, existing_name, place)
+        super().__init__(str(self.said))
         self.id_number = id_number
         self.existing_id = existing_id
         self.existing_name = existing_name
@@ -50,7 +56,13 @@ class NotFound(FieldappError):
 
 
 class ValidationFailed(FieldappError):
-    """Input that cannot be saved, with a Chinese reason."""
+    """Input that cannot be saved, with a Chinese reason: str() the Chinese sentence, `said` the
+    same as a template and its parts where it was made so (a window says it in its language),
+    else None."""
+
+    def __init__(self, reason: str | Sentence) -> None:
+        super().__init__(str(reason))
+        self.said = reason if isinstance(reason, Sentence) else None
 
 
 class MalformedRow(FieldappError, ValueError):

@@ -17,6 +17,28 @@ from fieldapp.domain.errors import InvalidIdNumber
 from fieldapp.domain.regions import region_name
 from fieldapp.domain.sentences import Sentence, said, template
 
+# Why a number is refused (`InvalidIdNumber`), each with the number as typed or normalised.
+EXCEL_FLOAT = template(
+    "身份证号码“%1”已被 Excel 存成数字（科学计数法），后几位已丢失，无法恢复；"
+    "请把该列设为文本后重新录入"
+)
+EMPTY = template("身份证号码为空")
+#: … and its length.
+LENGTH = template("身份证号码“%1”长度为 %2 位，应为 18 位")
+FORMAT = template("身份证号码“%1”含有非法字符：前 17 位须为数字，末位为数字或 X")
+EXCEL_000 = template(
+    "身份证号码“%1”后三位是 000，与校验位不符：多半是 Excel 把它存成数字时丢掉了"
+    "后三位（Excel 只保留 15 位数字），无法恢复；请对照身份证重新录入，并把该列设为文本"
+)
+CHECK = template(
+    "身份证号码“%1”校验位不符：多半是前面有一位输错或两位颠倒，"
+    "请对照身份证逐位核对（不要只改最后一位）"
+)
+#: … and its birth-date digits.
+NO_DATE = template("身份证号码“%1”出生日期部分“%2”不是有效日期")
+#: … and the birth date (as 1890-01-01).
+ODD_DATE = template("身份证号码“%1”出生日期 %2 不合理")
+
 
 def _check_digit(number: str) -> str:
     """python-stdnum's check character for the first 17 digits of `number`, imported when
@@ -82,20 +104,14 @@ def validate(raw: str) -> IdInfo:
     ):
         return _checked(raw)  # already clean, as nearly every cell of a spreadsheet is
     if looks_like_excel_number(raw):
-        raise InvalidIdNumber(
-            "excel",
-            f"身份证号码“{raw}”已被 Excel 存成数字（科学计数法），后几位已丢失，无法恢复；"
-            "请把该列设为文本后重新录入",
-        )
+        raise InvalidIdNumber("excel", said(EXCEL_FLOAT, str(raw)))
     number = normalise(raw)
     if not number:
-        raise InvalidIdNumber("empty", "身份证号码为空")
+        raise InvalidIdNumber("empty", said(EMPTY))
     if len(number) != 18:
-        raise InvalidIdNumber("length", f"身份证号码“{number}”长度为 {len(number)} 位，应为 18 位")
+        raise InvalidIdNumber("length", said(LENGTH, number, str(len(number))))
     if not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
-        raise InvalidIdNumber(
-            "format", f"身份证号码“{number}”含有非法字符：前 17 位须为数字，末位为数字或 X"
-        )
+        raise InvalidIdNumber("format", said(FORMAT, number))
     return _checked(number)
 
 
@@ -132,19 +148,11 @@ def _checked(number: str) -> IdInfo:
     if number[17] != expected and number.endswith("000"):
         # A number cell keeps 15 digits: 520502197805201429 reads 520502197805201000 once the
         # cell is shown as a number and saved as csv, or pasted as values into a text column.
-        raise InvalidIdNumber(
-            "excel",
-            f"身份证号码“{number}”后三位是 000，与校验位不符：多半是 Excel 把它存成数字时丢掉了"
-            "后三位（Excel 只保留 15 位数字），无法恢复；请对照身份证重新录入，并把该列设为文本",
-        )
+        raise InvalidIdNumber("excel", said(EXCEL_000, number))
     if number[17] != expected:
         # Not "the last digit should be …": the typo is usually among the first 17 (one wrong
         # digit, two swapped), and "fixing" the last one would hide it behind a valid number.
-        raise InvalidIdNumber(
-            "check",
-            f"身份证号码“{number}”校验位不符：多半是前面有一位输错或两位颠倒，"
-            "请对照身份证逐位核对（不要只改最后一位）",
-        )
+        raise InvalidIdNumber("check", said(CHECK, number))
     region = region_name(number[:6])
     warnings = () if region else (str(said(REGION_UNKNOWN, number[:6])),)
     sex = "男" if int(number[16]) % 2 == 1 else "女"
@@ -156,12 +164,10 @@ def _birth_date(number: str) -> dt.date:
     try:
         born = dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
     except ValueError:
-        raise InvalidIdNumber(
-            "date", f"身份证号码“{number}”出生日期部分“{number[6:14]}”不是有效日期"
-        ) from None
+        raise InvalidIdNumber("date", said(NO_DATE, number, number[6:14])) from None
     # Any birth year before last year is in the past; only recent ones need today's date.
     if born.year < 1900 or (born.year >= _RECENT_YEAR and born > china_today()):
-        raise InvalidIdNumber("date", f"身份证号码“{number}”出生日期 {born.isoformat()} 不合理")
+        raise InvalidIdNumber("date", said(ODD_DATE, number, born.isoformat()))
     return born
 
 

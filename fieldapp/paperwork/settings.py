@@ -10,6 +10,9 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from fieldapp.domain.errors import FieldappError
+from fieldapp.domain.sentences import Sentence, Word, said, template
+
 PREFIX = "paper."
 
 
@@ -64,9 +67,26 @@ def meta_key(name: str) -> str:
     return PREFIX + name
 
 
+class SettingRefused(FieldappError, ValueError):
+    """A print setting's name or value refused: str() the Chinese sentence, `said` the same as
+    a template and its parts (a window says it in its language; the setting's label is one of
+    the program's words)."""
+
+    def __init__(self, reason: Sentence) -> None:
+        super().__init__(str(reason))
+        self.said = reason
+
+
+#: A setting named that there is not (the name typed; the settings, label and key, listed).
+NO_SUCH_SETTING = template("没有名为“%1”的打印设置；可用：%2")
+#: A value refused (the setting's label; what was typed).
+YES_OR_NO = template("打印设置“%1”应为“是”或“否”，收到“%2”")
+ONE_TO_SIXTY = template("打印设置“%1”应为 1 到 60 的整数，收到“%2”")
+
+
 def setting_name(text: str) -> str:
     """The setting a user named, by its key (`county_name`) or its Chinese label (县（市、区）
-    名称); ValueError listing both when it is neither."""
+    名称); `SettingRefused` (a ValueError) listing both when it is neither."""
     name = text.strip()
     if name in LABELS:
         return name
@@ -77,11 +97,11 @@ def setting_name(text: str) -> str:
     if name in ("县名", "县名称", "县（市、区）"):  # as `print settings --help` calls it
         return "county_name"
     known = "、".join(f"{label}（{key}）" for key, label in LABELS.items())
-    raise ValueError(f"没有名为“{name}”的打印设置；可用：{known}")
+    raise SettingRefused(said(NO_SUCH_SETTING, name, known))
 
 
 def parse_value(name: str, text: str) -> object:
-    """A setting's typed value from text; ValueError with a Chinese message when wrong."""
+    """A setting's typed value from text; `SettingRefused` (a ValueError) saying what is wrong."""
     name = setting_name(name)
     kind = type(getattr(PaperSettings(), name))
     text = text.strip()
@@ -90,10 +110,10 @@ def parse_value(name: str, text: str) -> object:
             return True
         if text.lower() in ("0", "false", "no", "否", "n"):
             return False
-        raise ValueError(f"打印设置“{LABELS[name]}”应为“是”或“否”，收到“{text}”")
+        raise SettingRefused(said(YES_OR_NO, Word(LABELS[name]), text))
     if kind is int:
         if not text.isdigit() or not 1 <= int(text) <= 60:
-            raise ValueError(f"打印设置“{LABELS[name]}”应为 1 到 60 的整数，收到“{text}”")
+            raise SettingRefused(said(ONE_TO_SIXTY, Word(LABELS[name]), text))
         return int(text)
     return text
 

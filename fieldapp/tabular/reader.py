@@ -27,6 +27,7 @@ from typing import cast
 from python_calamine import CalamineSheet, CalamineWorkbook, PasswordError, SheetVisibleEnum
 
 from fieldapp.domain.errors import ValidationFailed
+from fieldapp.domain.sentences import said, template
 from fieldapp.tabular import dates, guard
 from fieldapp.tabular.cells import text, visible
 from fieldapp.tabular.columns import (
@@ -186,6 +187,10 @@ def read_workbook(path: str | Path) -> Workbook:
     return book
 
 
+#: A file to read that is not there (said by its name).
+NOT_FOUND = template("找不到文件：%1")
+
+
 class SheetStream:
     """A file's tables, read one sheet at a time as they are asked for.
 
@@ -200,7 +205,7 @@ class SheetStream:
     def __init__(self, path: str | Path) -> None:
         path = Path(path)
         if not path.exists():
-            raise ValidationFailed(f"找不到文件：{path}")
+            raise ValidationFailed(said(NOT_FOUND, path.name or str(path)))
         suffix = path.suffix.lower()
         if suffix not in TEXT_SUFFIXES and suffix not in SPREADSHEET_SUFFIXES:
             raise ValidationFailed(

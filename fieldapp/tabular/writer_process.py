@@ -197,7 +197,7 @@ def _child_main(
                 demo=demo,
             )
     except CannotWrite as error:  # the temporary folder's disk is full: told as it is
-        answer.send(("said", None, str(error)))
+        answer.send(("said", None, error.said or str(error)))
         raise SystemExit(1) from None
     except OSError as error:  # the workbook's own file: the parent names it
         answer.send(("errno", error.errno, error.strerror or str(error)))

@@ -264,7 +264,9 @@ def invalid_input(error: ValidationError) -> str:
     for problem in error.errors():
         field = str(problem["loc"][0]) if problem.get("loc") else ""
         cause = (problem.get("ctx") or {}).get("error")
-        if cause is not None and _is_chinese(str(cause)):
+        if isinstance(cause, FieldappError):  # our own refusal (an ID number's): in its words
+            parts.append(message_for(cause))
+        elif cause is not None and _is_chinese(str(cause)):
             parts.append(str(cause))
         else:
             parts.append(

@@ -34,6 +34,7 @@ from fieldapp.domain.labels import FIELD_LABELS, TABLE_FIELD_LABELS
 from fieldapp.domain.month import Month
 from fieldapp.domain.roles import ROLE_LABELS
 from fieldapp.domain.sentences import Day, Part, Sentence, Word, fill
+from fieldapp.paperwork.settings import LABELS as PAPER_LABELS
 from fieldapp.policy import eligibility, guard
 from fieldapp.services import claims, households, persons, trust, trust_check
 from fieldapp.services.change_said import DAY_FIELDS, NAMED, field_said, fields_said
@@ -142,6 +143,7 @@ def words() -> tuple[str, ...]:
                 *trust_check.SAID_WORDS,
                 *claims.SAID_WORDS,
                 guard.UNNAMED,
+                *PAPER_LABELS.values(),  # a print setting's value refused names it
             ]
         )
     )

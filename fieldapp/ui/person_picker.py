@@ -9,7 +9,7 @@ from fieldapp.store.queries.persons import PersonRow
 from fieldapp.ui.areas import AreaIndex
 from fieldapp.ui.search_worker import SearchService
 from fieldapp.ui.session import Session
-from fieldapp.ui.widgets import arrows_walk_hits, marked_or_first
+from fieldapp.ui.widgets import arrows_walk_hits, marked_or_first, search_failed_label
 
 
 class PersonPicker(QWidget):
@@ -29,14 +29,17 @@ class PersonPicker(QWidget):
         )
         self.hits = QListWidget()
         self.hits.setMaximumHeight(96)
+        self.failed = search_failed_label()
         self.label = QLabel(self.tr("尚未选择人员"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.box)
         layout.addWidget(self.hits)
+        layout.addWidget(self.failed)
         layout.addWidget(self.label)
         self.search = SearchService(session.ledger.reader, self)
         self.search.rows.connect(self._show)
+        self.search.failed.connect(self._failed)
         self.box.textChanged.connect(self._typed)
         self.box.returnPressed.connect(self._first)
         arrows_walk_hits(self.box, self.hits)
@@ -49,16 +52,27 @@ class PersonPicker(QWidget):
             self.search.search(text.strip(), self.session.home_area)
         else:
             self.hits.clear()
+            self.failed.hide()
 
     def _show(self, rows: list[PersonRow]) -> None:
         self.hits.clear()
+        self.failed.hide()
         for row in rows[:30]:
             place = self.areas.path(row.area_code)
             item = QListWidgetItem(f"{row.name}  {row.id_number}  {place}")
             item.setData(Qt.ItemDataRole.UserRole, row)
             self.hits.addItem(item)
 
+    def _failed(self, message: str) -> None:
+        """The search did not run: said where its hits would be (Enter asks again)."""
+        self.hits.clear()
+        self.failed.setText(message)
+        self.failed.show()
+
     def _first(self) -> None:
+        if self.search.failing:
+            self._typed(self.box.text())
+            return
         item = marked_or_first(self.hits)
         if item is not None:
             self._pick(item)

@@ -15,7 +15,7 @@ from array import array
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 from shiboken6 import isValid
 
 from fieldapp.store.queries import Reader
@@ -69,8 +69,17 @@ class _Worker(QObject):
 
     def _fail(self, generation: int, error: Exception) -> None:
         # A query stopped because a newer request arrived is not a failure.
-        if not self._stale(generation):
-            self.failed.emit(generation, message_for(error))
+        if self._stale(generation):
+            return
+        # The next request opens a fresh connection: one that broke (its file gone from a
+        # pulled stick, closed under it) would fail every search to come, not only this one.
+        reader, self.reader = self.reader, None
+        if reader is not None:
+            try:
+                reader.close()
+            except Exception:  # noqa: BLE001 - already broken: nothing to close
+                pass
+        self.failed.emit(generation, message_for(error))
 
     @Slot(int, str, str)
     def search(self, generation: int, text: str, area: str) -> None:
@@ -109,7 +118,10 @@ class _Worker(QObject):
 
 
 class SearchService(QObject):
-    """GUI-side handle: `search(text)` / `filter(flt)`; answers arrive as `rows` / `rowids`."""
+    """GUI-side handle: `search(text)` / `filter(flt)`; answers arrive as `rows` / `rowids`,
+    a search that failed as `failed` (what went wrong in the language shown, `message_for`,
+    and that Enter searches again: each user says it where its results would be, and asks
+    again on Enter while `failing`)."""
 
     rows = Signal(object)
     rowids = Signal(object)
@@ -121,6 +133,8 @@ class SearchService(QObject):
         super().__init__(parent)
         self._latest = [0]
         self._lock = threading.Lock()
+        #: The latest answer was a failure and nothing has been asked since.
+        self.failing = False
         self._thread = QThread()
         self._thread.setObjectName("fieldapp-search")
         self.worker = _Worker(path, self._latest, self._lock)
@@ -138,6 +152,7 @@ class SearchService(QObject):
         self._thread.start()
 
     def _next(self) -> int:
+        self.failing = False
         with self._lock:
             self._latest[0] += 1
             generation = self._latest[0]
@@ -170,7 +185,10 @@ class SearchService(QObject):
 
     def _on_failed(self, generation: int, message: str) -> None:
         if self._current(generation):
-            self.failed.emit(message)
+            self.failing = True
+            self.failed.emit(
+                QCoreApplication.translate("Search", "%1按回车再搜一次。").replace("%1", message)
+            )
 
     def stop(self) -> None:
         """Stop the running query (its answer is dropped), end the thread, close the connection."""

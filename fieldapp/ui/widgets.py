@@ -392,17 +392,20 @@ def fit_to_screen(dialog: QWidget, width: int, height: int) -> None:
 
 class _ArrowsWalkList(QObject):
     """Down/Up typed in a search box move the marked row of its hits list; with `take`, Enter
-    in the box takes the marked hit (else the first) and goes no further."""
+    in the box takes the marked hit (else the first; `no_hit` when there is none) and goes no
+    further."""
 
     def __init__(
         self,
         hits: QListWidget,
         parent: QObject,
         take: Callable[[QListWidgetItem], None] | None = None,
+        no_hit: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.hits = hits
         self.take = take
+        self.no_hit = no_hit
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
@@ -412,6 +415,8 @@ class _ArrowsWalkList(QObject):
             item = marked_or_first(self.hits)
             if item is not None:
                 self.take(item)
+            elif self.no_hit is not None:
+                self.no_hit()
             return True  # a dialog's default button is not pressed from the search box
         step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(key)
         if step is None or not self.hits.count():
@@ -426,11 +431,23 @@ def arrows_walk_hits(
     box: QLineEdit,
     hits: QListWidget,
     take: Callable[[QListWidgetItem], None] | None = None,
+    no_hit: Callable[[], None] | None = None,
 ) -> None:
     """Down and Up in `box` walk `hits` (the box keeps the cursor); see `marked_or_first`.
-    Given `take`, Enter in the box calls it with that hit and is kept from the dialog around
-    (whose default button would otherwise act on what was chosen before)."""
-    box.installEventFilter(_ArrowsWalkList(hits, box, take))
+    Given `take`, Enter in the box calls it with that hit (`no_hit` when the list is empty: a
+    failed search asked again) and is kept from the dialog around (whose default button would
+    otherwise act on what was chosen before)."""
+    box.installEventFilter(_ArrowsWalkList(hits, box, take, no_hit))
+
+
+def search_failed_label() -> QLabel:
+    """Where a search box says, under its hits, that its search did not run (hidden until it
+    has something to say): word-wrapped, in the colour of a refusal."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #c62828;")
+    label.hide()
+    return label
 
 
 def marked_or_first(hits: QListWidget) -> QListWidgetItem | None:

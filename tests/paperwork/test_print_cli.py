@@ -190,7 +190,7 @@ def test_a_paper_that_cannot_be_written_says_why_and_keeps_the_old_one(tmp_path,
     for out, said in cases.items():
         assert main([*base, str(out)]) == 1, out
         err = capsys.readouterr().err
-        assert f"错误：无法写入“{out}”：" in err and said in err, err
+        assert f"错误：无法写入“{out.name}”：" in err and said in err, err
     assert kept.read_bytes() == before
     assert not list(tmp_path.rglob("*.part"))
 

@@ -66,7 +66,7 @@ def test_a_pack_file_that_cannot_be_written_is_told(hub: Path, tmp_path: Path, c
     out = tmp_path / "说明.txt" / "county.toml"
     code, _, err = edit(capsys, hub, "--income-line", "650", *DOC, "--out", str(out))
     assert code == 1
-    assert f"无法写入“{out}”：“{tmp_path / '说明.txt'}”是文件，不是文件夹" in err
+    assert f"无法写入“county.toml”：“{tmp_path / '说明.txt'}”是文件，不是文件夹" in err
 
 
 def test_county_decisions_published_and_the_next_edition_builds_on_them(hub: Path, capsys) -> None:

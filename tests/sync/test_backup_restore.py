@@ -79,7 +79,7 @@ def test_a_backup_that_cannot_be_written_is_told_and_the_last_one_kept(tmp_path:
         for dest, said in cases.items():
             with pytest.raises(CannotWrite) as refused:
                 backups.backup(device, dest)
-            assert str(refused.value) == f"无法写入“{dest}”：{said}"
+            assert str(refused.value) == f"无法写入“{dest.name}”：{said}"
         assert kept.read_bytes() == before
         assert not list(stick.rglob("*.part"))
         # The folder given back to restore from is named as a folder, not as missing.

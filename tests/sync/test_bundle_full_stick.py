@@ -32,7 +32,9 @@ def test_a_bundle_on_a_full_stick_names_the_bundle(tmp_path: Path, hub, make_dev
     with disk_full(1024), pytest.raises(SyncError) as refused:
         export_bundle(device, out)
 
-    assert str(refused.value) == f"无法写入“{out}”：文件太大，磁盘或 U 盘放不下（磁盘已满？）"
+    assert (
+        str(refused.value) == "无法写入“甲村.fieldsync”：文件太大，磁盘或 U 盘放不下（磁盘已满？）"
+    )
     assert list(stick.iterdir()) == []
     written = export_bundle(device, out)
     assert written.serial == 1

@@ -193,7 +193,7 @@ def test_a_bundle_that_cannot_be_written_is_told_and_takes_no_serial(tmp_path, h
     for out, said in cases.items():
         with pytest.raises(SyncError) as refused:
             export_bundle(device, out)
-        assert str(refused.value) == f"无法写入“{out}”：{said}"
+        assert str(refused.value) == f"无法写入“{out.name}”：{said}"
     assert not list(tmp_path.rglob("*.part"))
     # The first bundle that is written is the device's first: the hub takes it.
     written = export_bundle(device, tmp_path / "甲村.fieldsync")

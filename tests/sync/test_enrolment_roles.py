@@ -122,7 +122,7 @@ def test_an_enrolment_file_that_cannot_be_written_enrols_no_device(tmp_path, hub
     base = ["hub", "enroll", "--dir", str(hub.root), "--device", "红星村", "--area", VILLAGE]
     assert cli([*base, "--out", str(tmp_path / "文件夹.enrol")]) == 1
     err = capsys.readouterr().err
-    assert f"无法写入“{tmp_path / '文件夹.enrol'}”：这是一个文件夹的名字，请写文件名" in err
+    assert "无法写入“文件夹.enrol”：这是一个文件夹的名字，请写文件名" in err
     assert hub.state.peer("红星村") is None  # not enrolled without its file
     assert cli([*base, "--out", str(tmp_path / "红星村.enrol")]) == 0
     assert hub.state.peer("红星村") is not None

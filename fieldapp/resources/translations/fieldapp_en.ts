@@ -2546,6 +2546,54 @@
       <source>请驳回</source>
       <translation>reject it</translation>
     </message>
+    <message>
+      <source>县（市、区）名称</source>
+      <translation>County name</translation>
+    </message>
+    <message>
+      <source>县级审批单位</source>
+      <translation>County approving office</translation>
+    </message>
+    <message>
+      <source>乡镇审核单位</source>
+      <translation>Township reviewing office</translation>
+    </message>
+    <message>
+      <source>村级审核单位</source>
+      <translation>Village reviewing office</translation>
+    </message>
+    <message>
+      <source>公示天数</source>
+      <translation>Notice period (days)</translation>
+    </message>
+    <message>
+      <source>公示期按工作日计（是/否）</source>
+      <translation>Notice period in working days (是/否)</translation>
+    </message>
+    <message>
+      <source>异议受理单位</source>
+      <translation>Office receiving objections</translation>
+    </message>
+    <message>
+      <source>异议受理电话</source>
+      <translation>Phone for objections</translation>
+    </message>
+    <message>
+      <source>申请人承诺语</source>
+      <translation>Applicant's pledge</translation>
+    </message>
+    <message>
+      <source>制表人</source>
+      <translation>Prepared by</translation>
+    </message>
+    <message>
+      <source>审核人</source>
+      <translation>Reviewed by</translation>
+    </message>
+    <message>
+      <source>审批人</source>
+      <translation>Approved by</translation>
+    </message>
   </context>
   <context>
     <name>History</name>
@@ -5259,6 +5307,130 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>行政区划代码 %1 未知或已撤销，请核对（身份证号保持签发时的代码）</source>
       <translation>The division code %1 of the ID number is unknown or abolished: please check (an ID number keeps the code it was issued with)</translation>
     </message>
+    <message>
+      <source>U 盘（磁盘）读写出错——被拔出了，或已损坏</source>
+      <translation>the USB stick (disk) failed: pulled out, or damaged</translation>
+    </message>
+    <message>
+      <source>“%1”是文件，不是文件夹</source>
+      <translation>“%1” is a file, not a folder</translation>
+    </message>
+    <message>
+      <source>不能写入“%1”：%2，写入会毁掉台账。请另取一个文件名</source>
+      <translation>Cannot write “%1”: %2, and writing it would destroy the ledger. Choose another file name</translation>
+    </message>
+    <message>
+      <source>打印设置“%1”应为 1 到 60 的整数，收到“%2”</source>
+      <translation>The print setting “%1” must be a whole number from 1 to 60, not “%2”</translation>
+    </message>
+    <message>
+      <source>打印设置“%1”应为“是”或“否”，收到“%2”</source>
+      <translation>The print setting “%1” must be yes or no (是 or 否), not “%2”</translation>
+    </message>
+    <message>
+      <source>找不到文件：%1</source>
+      <translation>File not found: %1</translation>
+    </message>
+    <message>
+      <source>文件太大，磁盘或 U 盘放不下（磁盘已满？）</source>
+      <translation>the file is too big for the disk or USB stick (is it full?)</translation>
+    </message>
+    <message>
+      <source>文件夹“%1”不存在</source>
+      <translation>the folder “%1” does not exist</translation>
+    </message>
+    <message>
+      <source>文件夹不存在</source>
+      <translation>the folder does not exist</translation>
+    </message>
+    <message>
+      <source>无法写入“%1”：%2</source>
+      <translation>Cannot write “%1”: %2</translation>
+    </message>
+    <message>
+      <source>无法写入“%1”：找不到“%2”——U 盘（移动硬盘）没有插好，或名字写错了。没有写任何文件</source>
+      <translation>Cannot write “%1”: “%2” is not there — the USB stick (external disk) is not plugged in properly, or its name is misspelt. Nothing was written</translation>
+    </message>
+    <message>
+      <source>没有写入权限，或文件正被其他程序（Excel、WPS、PDF 阅读器）打开，请先关闭它</source>
+      <translation>no permission to write, or the file is open in another program (Excel, WPS, a PDF reader): close it first</translation>
+    </message>
+    <message>
+      <source>没有名为“%1”的打印设置；可用：%2</source>
+      <translation>There is no print setting named “%1”; the settings are: %2</translation>
+    </message>
+    <message>
+      <source>磁盘已满</source>
+      <translation>the disk is full</translation>
+    </message>
+    <message>
+      <source>磁盘是只读的（U 盘打开了写保护？）</source>
+      <translation>the disk is read-only (is the USB stick's write protection on?)</translation>
+    </message>
+    <message>
+      <source>读写时出错，文件没有写完。请换一个文件夹（或 U 盘）再试一次</source>
+      <translation>the file could not be written to the end. Try again in another folder (or on another USB stick)</translation>
+    </message>
+    <message>
+      <source>路径中有一段是文件而不是文件夹</source>
+      <translation>a part of the path is a file, not a folder</translation>
+    </message>
+    <message>
+      <source>身份证号码 %1 已登记：%2（%3），不能重复录入</source>
+      <translation>ID number %1 is already entered: %2 (%3). It cannot be entered twice</translation>
+    </message>
+    <message>
+      <source>身份证号码“%1”出生日期 %2 不合理</source>
+      <translation>In ID number “%1”, the birth date %2 cannot be right</translation>
+    </message>
+    <message>
+      <source>身份证号码“%1”出生日期部分“%2”不是有效日期</source>
+      <translation>In ID number “%1”, the birth date part “%2” is not a valid date</translation>
+    </message>
+    <message>
+      <source>身份证号码“%1”后三位是 000，与校验位不符：多半是 Excel 把它存成数字时丢掉了后三位（Excel 只保留 15 位数字），无法恢复；请对照身份证重新录入，并把该列设为文本</source>
+      <translation>ID number “%1” ends in 000 and its check character does not match: most likely Excel dropped the last three digits when it stored it as a number (Excel keeps 15 digits only), which cannot be recovered. Enter it again from the ID card, and set the column to text</translation>
+    </message>
+    <message>
+      <source>身份证号码“%1”含有非法字符：前 17 位须为数字，末位为数字或 X</source>
+      <translation>ID number “%1” has characters it cannot have: the first 17 must be digits, the last a digit or X</translation>
+    </message>
+    <message>
+      <source>身份证号码“%1”已被 Excel 存成数字（科学计数法），后几位已丢失，无法恢复；请把该列设为文本后重新录入</source>
+      <translation>ID number “%1” was stored by Excel as a number (scientific notation): its last digits are lost and cannot be recovered. Set the column to text, then enter it again</translation>
+    </message>
+    <message>
+      <source>身份证号码“%1”校验位不符：多半是前面有一位输错或两位颠倒，请对照身份证逐位核对（不要只改最后一位）</source>
+      <translation>ID number “%1” does not match its check character: most likely a digit before it was mistyped or two were swapped. Check it digit by digit against the ID card (do not just change the last one)</translation>
+    </message>
+    <message>
+      <source>身份证号码“%1”长度为 %2 位，应为 18 位</source>
+      <translation>ID number “%1” has %2 characters; it should have 18</translation>
+    </message>
+    <message>
+      <source>身份证号码为空</source>
+      <translation>The ID number is empty</translation>
+    </message>
+    <message>
+      <source>这是一个文件夹的名字，请写文件名</source>
+      <translation>that is the name of a folder: give a file name</translation>
+    </message>
+    <message>
+      <source>这是加密的台账文件</source>
+      <translation>it is an encrypted ledger file</translation>
+    </message>
+    <message>
+      <source>这是台账的钥匙文件</source>
+      <translation>it is a ledger's key file</translation>
+    </message>
+    <message>
+      <source>这是台账的附属文件</source>
+      <translation>it is one of a ledger's files</translation>
+    </message>
+    <message>
+      <source>这是台账（数据库）文件</source>
+      <translation>it is a ledger (database) file</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
@@ -5523,6 +5695,13 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>%1 %2：%3 人 %5 条（截至 %4）</source>
       <translation>%1 %2: %3 person(s), %5 entries (as of %4)</translation>
+    </message>
+  </context>
+  <context>
+    <name>Search</name>
+    <message>
+      <source>%1按回车再搜一次。</source>
+      <translation>%1 Press Enter to search again.</translation>
     </message>
   </context>
   <context>

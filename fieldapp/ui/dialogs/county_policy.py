@@ -358,7 +358,7 @@ class CountyPolicyDialog(QDialog):
             self.error.setText(self.tr("请检查：") + error.problem)
             return False
         except (ValueError, FieldappError) as error:
-            self.error.setText(self.tr("请检查：") + message_for(error).splitlines()[0])
+            self.error.setText(self.tr("请检查：") + message_for(error))
             return False
         unset = policy.unset_figures()
         # A figure from a day past its rule's end is never paid: said with what to fill in.

@@ -47,7 +47,13 @@ from fieldapp.ui.held_words import reason_shown, why_shown, word_shown
 from fieldapp.ui.search_worker import SearchService
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
-from fieldapp.ui.widgets import EnumCombo, KeepsInput, arrows_walk_hits, table_view
+from fieldapp.ui.widgets import (
+    EnumCombo,
+    KeepsInput,
+    arrows_walk_hits,
+    search_failed_label,
+    table_view,
+)
 
 #: The Chinese word a reason button stands for (its text is the word in the language shown).
 _WORD = "reason_word"
@@ -303,6 +309,8 @@ class MoveDialog(KeepsInput):
         form.addRow(self.into_existing)
         form.addRow(self.tr("找户"), self.picker)
         form.addRow("", self.hits)
+        self.search_failed = search_failed_label()
+        form.addRow("", self.search_failed)
         form.addRow("", self.chosen)
         form.addRow(self.tr("与新户主关系"), self.relation)
         form.addRow(self.into_new)
@@ -314,12 +322,11 @@ class MoveDialog(KeepsInput):
         layout.addWidget(buttons)
         self.search = SearchService(session.ledger.reader, self)
         self.search.rows.connect(self._show_hits)
-        self.picker.textChanged.connect(
-            lambda t: self.search.search(t.strip(), "") if t.strip() else self.hits.clear()
-        )
-        # Down/Up walk the hits, Enter takes the one walked to (the first when none is) and
-        # moves no one yet: 迁户 is its own button.
-        arrows_walk_hits(self.picker, self.hits, self._pick)
+        self.search.failed.connect(self._search_failed)
+        self.picker.textChanged.connect(self._typed)
+        # Down/Up walk the hits, Enter takes the one walked to (the first when none is; asks
+        # a failed search again) and moves no one yet: 迁户 is its own button.
+        arrows_walk_hits(self.picker, self.hits, self._pick, self._again)
         self.hits.itemClicked.connect(self._pick)
         self.hits.itemActivated.connect(self._pick)
         self.into_new.toggled.connect(self._mode)
@@ -333,8 +340,26 @@ class MoveDialog(KeepsInput):
         for widget in (self.area, self.address):
             widget.setEnabled(new)
 
+    def _typed(self, text: str) -> None:
+        if text.strip():
+            self.search.search(text.strip(), "")
+        else:
+            self.hits.clear()
+            self.search_failed.hide()
+
+    def _search_failed(self, message: str) -> None:
+        """The search did not run: said where its hits would be (Enter asks again)."""
+        self.hits.clear()
+        self.search_failed.setText(message)
+        self.search_failed.show()
+
+    def _again(self) -> None:
+        if self.search.failing:
+            self._typed(self.picker.text())
+
     def _show_hits(self, rows: list[PersonRow]) -> None:
         self.hits.clear()
+        self.search_failed.hide()
         for row in rows[:30]:
             if row.household_id == self.person.household_id:
                 continue

@@ -84,6 +84,7 @@ class LedgerPage(QWidget):
         self.month.setToolTip(self.tr("就业状态所属月份"))
         self.new_button = QPushButton(self.tr("新增人员(&A)"))
         self.count_label = QLabel()
+        self.count_label.setWordWrap(True)  # a failed search's sentence, not a wider window
         self.import_button = QPushButton(self.tr("导入 Excel…"))
         self.export_button = QPushButton(self.tr("导出 Excel…"))
         self.template_button = QPushButton(self.tr("导入模板…"))
@@ -131,8 +132,9 @@ class LedgerPage(QWidget):
         self.search = SearchService(session.ledger.reader, self)
         self.search.rows.connect(self._show_hits)
         self.search.rowids.connect(self._show_rowids)
+        self.search.failed.connect(self._search_failed)
         self.search_box.textChanged.connect(lambda _t: self.reload())
-        self.search_box.returnPressed.connect(self._focus_table)
+        self.search_box.returnPressed.connect(self._enter)
         for combo in (self.area, self.category, self.status):
             combo.currentIndexChanged.connect(lambda _i: self.reload())
         self.month.dateChanged.connect(lambda _d: self.status.currentData() and self.reload())
@@ -198,6 +200,7 @@ class LedgerPage(QWidget):
             rows = [r for r in rows if r.rowid in allowed]
         selected = self.selected_id()
         self.model.show_rows(rows)
+        self.count_label.setToolTip("")
         if len(rows) >= SEARCH_LIMIT:
             self.count_label.setText(self.tr("显示前 %n 人：请多输入几个字缩小范围", "", len(rows)))
         else:
@@ -212,6 +215,7 @@ class LedgerPage(QWidget):
     def _show_rowids(self, rowids: array) -> None:
         selected = self.selected_id()
         self.model.show_rowids(rowids)
+        self.count_label.setToolTip("")
         self._listing_all = self._listing and len(rowids) >= PAGE
         if self._listing_all:
             self.count_label.setText(self.tr("正在列出全部人员……"))
@@ -219,6 +223,16 @@ class LedgerPage(QWidget):
             self.count_label.setText(self.tr("共 %n 人", "", len(rowids)))
         self._listing = False
         self._restore_selection(selected)
+        self.updated.emit()
+
+    def _search_failed(self, message: str) -> None:
+        """The search or listing did not run: the list is emptied (what it showed answered an
+        earlier question) and the line under it says why; Enter in the search box asks again."""
+        self.model.show_rows([])
+        self._listing = self._listing_all = False
+        self.count_label.setText(message)
+        self.count_label.setToolTip(message)
+        self._on_current(None, None)
         self.updated.emit()
 
     def _restore_selection(self, person_id: str | None) -> None:
@@ -267,6 +281,13 @@ class LedgerPage(QWidget):
         person_id = row.id if row else None
         if person_id != (self.panel.person.id if self.panel.person else None):
             self.panel.show_person(person_id)
+
+    def _enter(self) -> None:
+        """Enter in the search box: ask a failed search again, else go to the list."""
+        if self.search.failing:
+            self.reload()
+        else:
+            self._focus_table()
 
     def _focus_table(self) -> None:
         if self.model.rowCount():

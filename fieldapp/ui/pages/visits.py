@@ -45,6 +45,7 @@ from fieldapp.ui.widgets import (
     arrows_walk_hits,
     ask_discard,
     marked_or_first,
+    search_failed_label,
     table_view,
 )
 
@@ -72,6 +73,7 @@ class VisitsPage(QWidget):
         layout.addWidget(self.month_box, 1)
         self.search = SearchService(session.ledger.reader, self)
         self.search.rows.connect(self._show_hits)
+        self.search.failed.connect(self._search_failed)
         session.on_change(
             self,
             (Kind.VISITS, Kind.HOUSEHOLDS, Kind.PERSONS, Kind.AREAS),
@@ -92,6 +94,7 @@ class VisitsPage(QWidget):
         # Room only while there are hits: empty, it kept 110 px the month's households need
         # on a 1280×720 screen (two rows and a half of them were read).
         self.hits.hide()
+        self.search_failed = search_failed_label()
         self.chosen_label = QLabel(self.tr("尚未选择户或人员"))
         # 走访对象, as the 走访记录 sheet has it: the chosen person (本人), or the whole
         # household when the coordinator visited the family (全户); services given on it are
@@ -138,6 +141,7 @@ class VisitsPage(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("户 / 人员"), self.picker)
         form.addRow("", self.hits)
+        form.addRow("", self.search_failed)
         form.addRow("", self.chosen_label)
         form.addRow(self.tr("走访对象"), self.whole_household)
         row = QHBoxLayout()
@@ -183,6 +187,13 @@ class VisitsPage(QWidget):
     def _clear_hits(self) -> None:
         self.hits.clear()
         self.hits.hide()
+        self.search_failed.hide()
+
+    def _search_failed(self, message: str) -> None:
+        """The search did not run: said where its hits would be (Enter asks again)."""
+        self._clear_hits()
+        self.search_failed.setText(message)
+        self.search_failed.show()
 
     def _show_hits(self, rows: list) -> None:
         self._clear_hits()
@@ -194,6 +205,9 @@ class VisitsPage(QWidget):
         self.hits.setVisible(self.hits.count() > 0)
 
     def _pick_first(self) -> None:
+        if self.search.failing:
+            self._on_picker_text(self.picker.text())
+            return
         item = marked_or_first(self.hits)
         if item is not None:
             self._pick_item(item)
