@@ -3860,6 +3860,26 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>已保存，请核对</source>
       <translation>Saved: please check</translation>
     </message>
+    <message>
+      <source>，</source>
+      <translation>, </translation>
+    </message>
+    <message>
+      <source>；</source>
+      <translation>; </translation>
+    </message>
+    <message>
+      <source>注意：%1</source>
+      <translation>Warning: %1</translation>
+    </message>
+    <message>
+      <source>注意</source>
+      <translation>Warning</translation>
+    </message>
+    <message>
+      <source>有误</source>
+      <translation>Not valid</translation>
+    </message>
   </context>
   <context>
     <name>PersonMoves</name>
@@ -5258,6 +5278,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>行政区划代码 %1 未知或已撤销，请核对（身份证号保持签发时的代码）</source>
       <translation>The division code %1 of the ID number is unknown or abolished: please check (an ID number keeps the code it was issued with)</translation>
+    </message>
+    <message>
+      <source>未分户</source>
+      <translation>no household</translation>
     </message>
   </context>
   <context>
