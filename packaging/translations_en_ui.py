@@ -588,6 +588,13 @@ EN_UI: dict[str, str] = {
     "不符合": "Not eligible",
     "已申领": "Claimed",
     "%1按回车再搜一次。": "%1 Press Enter to search again.",
+    # The person editor's ID line: what to check of a valid number, and its icons' names.
+    "注意：%1": "Warning: %1",
+    "注意": "Warning",
+    "有误": "Not valid",
+    # Where a namesake is, when they belong to no household (persons.household_place): said
+    # inside a sentence only.
+    "未分户": "no household",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

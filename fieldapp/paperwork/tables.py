@@ -172,6 +172,7 @@ def render_tables(
     canvas, buffer = new_canvas((PAGE_W, PAGE_H), view.title, view.title, demo=settings.demo)
     pen = Pen(canvas)
     pages = _pages(view, pen)
+    centred = [_centred(section) for section in view.sections]
     ticker = Ticker(progress, cancelled, len(pages), message=PRINT_CANCELLED)
     ticker.check()
     footer = Footer(f"{view.area_name} {view.title}", stamp, short_hash(view))
@@ -182,7 +183,7 @@ def render_tables(
         county = f"{settings.county_name}  " if settings.county_name else ""
         pen.text(LEFT, TOP - 32, f"{county}截至{written(view.as_of)}", 9.5)
         pen.text(RIGHT, TOP - 32, f"共 {section.count()}", 9.5, "right")
-        bottom = _table(pen, section, page)
+        bottom = _table(pen, section, page, centred[page.section])
         if page.last:
             pen.text(LEFT, bottom - 16, f"合计：{section.count()}", 9.5)
             signatures = (
@@ -199,7 +200,21 @@ def render_tables(
     return buffer.getvalue()
 
 
-def _table(pen: Pen, section: Section, page: _Page) -> float:
+def _centred(section: Section) -> list[bool]:
+    """Per column, whether its texts are centred: where every one (but a number, said on the
+    right) is short — a 性别, a 村, a name alone; a column with any longer text is set on the
+    left whole, on every page (a name alone was centred under 袁鹏平、胡萍玲 on the left, and
+    脱贫人口 under 农村低保对象、脱贫人口: one column on two lines)."""
+    size = max(len(section.columns), max(map(len, section.rows), default=0))
+    centred = [True] * size
+    for row in section.rows:
+        for i, value in enumerate(row):
+            if centred[i] and len(value) > 4 and not _is_number(value):
+                centred[i] = False
+    return centred
+
+
+def _table(pen: Pen, section: Section, page: _Page, centred: Sequence[bool]) -> float:
     """Header and rows of one page; returns the table's bottom."""
     widths = _widths(section)
     edges = [LEFT]
@@ -211,8 +226,8 @@ def _table(pen: Pen, section: Section, page: _Page) -> float:
     lines = [top, top - HEADER_H]
     for row, height in zip(page.rows, page.heights, strict=True):
         y = lines[-1] - height
-        for value, x, width in zip(row, edges, widths, strict=False):
-            align = "right" if _is_number(value) else "center" if len(value) <= 4 else "left"
+        for value, x, width, middle in zip(row, edges, widths, centred, strict=False):
+            align = "right" if _is_number(value) else "center" if middle else "left"
             pen.fit(value, x, y, width, height, SIZE, align=align, pad=3)
         lines.append(y)
     bottom = lines[-1]

@@ -22,10 +22,10 @@ from fieldapp.domain.errors import (
 )
 from fieldapp.domain.models import CategoryMembership, Household, Person
 from fieldapp.domain.phone import phone_problem
-from fieldapp.domain.sentences import Sentence, said, template
+from fieldapp.domain.sentences import Part, Sentence, Word, said, template
 from fieldapp.services.changes import ChangeSet
 from fieldapp.services.writer import Actor, Writer, writing
-from fieldapp.store.queries import records
+from fieldapp.store.queries import Source, records
 
 if TYPE_CHECKING:
     from fieldapp.store.ledger import Ledger
@@ -53,8 +53,22 @@ def _holder(ledger: Ledger, number: str, own_id: str) -> Person | None:
         raise
 
 
-#: Another person of the same name and birth day: confirmed before the save goes ahead.
+#: Another person of the same name and birth day: confirmed before the save goes ahead (the
+#: import says it of a row as a warning).
 NAMESAKE = template("台账中已有同名同出生日期的人：%1，身份证号 %2（%3）。请确认不是同一人")
+
+
+def household_place(source: Source, household_id: str | None) -> Part:
+    """Where a household's members are registered, as a sentence's part: a place is a name,
+    said as it is in every language (梨树镇 红星村 一组); 未分户, a word of the program's, is
+    said in the language shown."""
+    place = records.household_place(source, household_id)
+    return Word(place, common=True) if place == records.NO_HOUSEHOLD else place
+
+
+def namesake(source: Source, name: str, id_number: str, household_id: str | None) -> Sentence:
+    """`NAMESAKE` of the person already in the ledger (their name, number and household)."""
+    return said(NAMESAKE, name, id_number, household_place(source, household_id))
 
 
 def check_entry(ledger: Ledger, person: Person, *, confirmed: bool = False) -> list[str | Sentence]:
@@ -83,7 +97,7 @@ def check_entry(ledger: Ledger, person: Person, *, confirmed: bool = False) -> l
     similar = records.namesakes(ledger, person)
     if similar:
         other = similar[0]
-        message = said(NAMESAKE, other.name, other.id_number, records.person_place(ledger, other))
+        message = namesake(ledger, other.name, other.id_number, other.household_id)
         if not confirmed:
             raise NeedsConfirmation(str(message), message)
         warnings.append(message)

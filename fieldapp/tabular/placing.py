@@ -20,6 +20,7 @@ from sqlite_utils import Database
 
 from fieldapp.domain.areacode import AreaLevel, area_at
 from fieldapp.domain.enums import Category, EmploymentForm, WorkStatus
+from fieldapp.services import persons
 from fieldapp.services.imports import NewPeople
 from fieldapp.store.ledger import natural_id, new_id
 from fieldapp.store.queries import tabular as store
@@ -321,10 +322,9 @@ class Placer:
             key = (item.person["name"], f"{birth[:4]}-{birth[4:6]}-{birth[6:]}")
             if key in similar:
                 other = similar[key]
-                item.warnings.append(
-                    f"台账中已有同名同出生日期的人：{other.name}，身份证号码 {other.id_number}，"
-                    "请确认不是同一人"
-                )
+                # As the person editor asks it (`persons.NAMESAKE`): where the other one is, too.
+                said = persons.namesake(self.reads, other.name, other.id_number, other.household_id)
+                item.warnings.append(str(said))
 
     def write(self, bulk: NewPeople, accepted: list[tuple[ParsedRow, str]]) -> None:
         """Hand the accepted rows to the bulk writer: each person and their categories (their

@@ -39,6 +39,7 @@ from fieldapp.policy import eligibility, guard
 from fieldapp.services import claims, households, persons, trust, trust_check
 from fieldapp.services.change_said import DAY_FIELDS, NAMED, field_said, fields_said
 from fieldapp.services.trust import RULES, SAID_WORDS, TABLE_NAMES, table_name
+from fieldapp.store.queries import records
 from fieldapp.sync.rejected import NEWER_VALUE_HERE
 from fieldapp.ui.days import day_said, month_said, year_said
 from fieldapp.ui.history import filled as filled  # one filler, Qt-free, for both
@@ -56,7 +57,7 @@ REFUSALS = "Refusals"
 SENTENCE_WORDS: tuple[str, ...] = (
     "就业", "培训", "未写明", "是", "否", "未登记", *(str(payee) for payee in Payee),
     "申领", "批次", "申请编号", "批次编号", "设备", "已注销的设备", trust.HUB_CLOCK,
-    *(str(category) for category in Category),
+    *(str(category) for category in Category), records.NO_HOUSEHOLD,
 )  # fmt: skip
 _SENTENCE_WORDS = frozenset(SENTENCE_WORDS)
 

@@ -577,5 +577,6 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "退捕渔民"),
     QT_TRANSLATE_NOOP("Refusals", "戒毒康复人员"),
     QT_TRANSLATE_NOOP("Refusals", "刑满释放人员"),
+    QT_TRANSLATE_NOOP("Refusals", "未分户"),
 )
 # fmt: on

@@ -1221,3 +1221,35 @@ def test_every_payee_a_pack_ships_is_labelled_at_the_forms_size():
                 assert "服务机构" in labels, labels
             elif payee == "用人单位":
                 assert "收款用人单位" in labels, labels
+
+
+def test_a_list_column_is_set_on_the_left_whole_not_a_short_name_centred_under_a_long_one():
+    """户级责任清单's 户主/成员 centred a name alone (李玉波) and set two (袁鹏平、胡萍玲) on the
+    left: one column on two lines. A column is centred only where all its texts are short (性别,
+    a name alone on 一库五册), on every page alike; numbers stay on the right."""
+    columns = ("序号", "事项", "户主/成员", "性别")
+    rows = (
+        ("1", "零就业家庭", "袁鹏平、胡萍玲", "男"),
+        ("2", "零就业家庭", "李玉波", "女"),
+        *((str(n), "零就业家庭", "石和", "男") for n in range(3, 80)),  # to a second page
+    )
+    section = Section("户级责任清单", columns, (0.5, 1.2, 2.0, 0.6), rows, unit="项")
+    pdf = render_tables(TablesView("户级责任清单", "草海镇", dt.date(2026, 12, 5), (section,)))
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        assert len(doc.pages) > 1
+
+        def starts(page: int, first: str) -> list[float]:
+            return [round(c["x0"], 1) for c in doc.pages[page].chars if c["text"] == first]
+
+        def middles(page: int, word: str) -> list[float]:
+            chars = doc.pages[page].chars
+            found = []
+            for i in range(len(chars) - len(word) + 1):
+                if "".join(c["text"] for c in chars[i : i + len(word)]) == word:
+                    found.append(round((chars[i]["x0"] + chars[i + len(word) - 1]["x1"]) / 2, 1))
+            return found
+
+        # 袁 (the list), 李 (a name alone) and 石 (on the next page) start at the same x.
+        assert len({*starts(0, "袁"), *starts(0, "李"), *starts(1, "石")}) == 1
+        # 性别 is short throughout: centred, 男 and 女 on one middle.
+        assert len({*middles(0, "男"), *middles(0, "女")}) == 1

@@ -9,7 +9,9 @@ import pytest
 
 from fieldapp.domain.models import CategoryMembership, EmploymentSpell, Person
 from fieldapp.domain.progress import Cancelled
+from fieldapp.services import persons
 from fieldapp.store.ledger import Ledger
+from fieldapp.store.queries import records
 from fieldapp.tabular.ledger_import import import_ledger
 from tests.conftest import make_id
 from tests.records import Records
@@ -214,7 +216,12 @@ def test_a_namesake_born_the_same_day_is_imported_with_a_warning(ledger, tmp_pat
     report = import_ledger(ledger, write_xlsx(tmp_path / "2.xlsx", HEADERS, rows))
     assert report.rejected == [] and report.imported == 2
     assert [(w.row, HEAD in w.reason) for w in report.warnings] == [(2, True)]
-    assert "同名同出生日期" in report.warnings[0].reason
+    # The person editor's sentence (`persons.NAMESAKE`), naming where the other one is.
+    first = Records(ledger).person_by_id_number(HEAD)
+    said = persons.namesake(ledger, "张长英", HEAD, first.household_id)
+    assert report.warnings[0].reason == str(said)
+    place = records.household_place(ledger, first.household_id)
+    assert place and place != records.NO_HOUSEHOLD and f"（{place}）" in report.warnings[0].reason
 
 
 def test_headers_in_any_order_with_synonyms_spaces_and_a_title_row(ledger, tmp_path):

@@ -3908,6 +3908,26 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>已保存，请核对</source>
       <translation>Saved: please check</translation>
     </message>
+    <message>
+      <source>，</source>
+      <translation>, </translation>
+    </message>
+    <message>
+      <source>；</source>
+      <translation>; </translation>
+    </message>
+    <message>
+      <source>注意：%1</source>
+      <translation>Warning: %1</translation>
+    </message>
+    <message>
+      <source>注意</source>
+      <translation>Warning</translation>
+    </message>
+    <message>
+      <source>有误</source>
+      <translation>Not valid</translation>
+    </message>
   </context>
   <context>
     <name>PersonMoves</name>
@@ -5430,6 +5450,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>这是台账（数据库）文件</source>
       <translation>it is a ledger (database) file</translation>
+    </message>
+    <message>
+      <source>未分户</source>
+      <translation>no household</translation>
     </message>
   </context>
   <context>

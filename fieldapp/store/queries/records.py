@@ -14,7 +14,6 @@ from fieldapp.domain.models import (
     Area,
     CategoryMembership,
     EmploymentSpell,
-    Household,
     MonthlyStatus,
     Person,
     Record,
@@ -24,6 +23,7 @@ from fieldapp.domain.models import (
 )
 from fieldapp.domain.places_said import say_place
 from fieldapp.reference import divisions
+from fieldapp.store.queries import Source, db_of
 from fieldapp.store.queries.areas import listed_places
 from fieldapp.store.queries.malformed import malformed, note, person_unreadable, value_said
 
@@ -173,10 +173,25 @@ def area(ledger: Ledger, code: str) -> Area | None:
     return found[0] if found else None
 
 
+#: Where a person of no household is said to be (one of the program's words, not a place).
+NO_HOUSEHOLD = "未分户"
+
+
 def person_place(ledger: Ledger, person: Person) -> str:
     """Where a person is registered: the area path of their household (an area this ledger
     does not list named from the division table, not shown as its digits)."""
-    household = find(ledger, Household, person.household_id or "")
-    if household is None:
-        return "未分户"
-    return say_place(household.area_code, divisions(), listed_places(ledger))
+    return household_place(ledger, person.household_id)
+
+
+def household_place(source: Source, household_id: str | None) -> str:
+    """Where a household's members are registered, as `person_place` says it: its area's path
+    (a household deleted since, too); `NO_HOUSEHOLD` for none, or one the ledger lacks."""
+    db = db_of(source)
+    row = (
+        db.execute("SELECT area_code FROM households WHERE id = ?", [household_id]).fetchone()
+        if household_id
+        else None
+    )
+    if row is None:
+        return NO_HOUSEHOLD
+    return say_place(row[0], divisions(), listed_places(db))

@@ -6,7 +6,8 @@ import unicodedata
 from collections.abc import Mapping
 
 from pydantic import ValidationError
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -39,7 +41,7 @@ from fieldapp.domain.errors import (
 from fieldapp.domain.models import CategoryMembership, Household, Person
 from fieldapp.domain.phone import phone_problem
 from fieldapp.domain.places_said import Said, say_place
-from fieldapp.domain.sentences import Sentence
+from fieldapp.domain.sentences import Sentence, Word
 from fieldapp.reference import divisions
 from fieldapp.services import persons
 from fieldapp.services.changes import ChangeSet
@@ -49,7 +51,7 @@ from fieldapp.store.queries import records
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.days import day_said
 from fieldapp.ui.errors import invalid_input, message_for
-from fieldapp.ui.held_words import reason_shown, sentence_shown, stored_word
+from fieldapp.ui.held_words import part_shown, reason_shown, sentence_shown, stored_word
 from fieldapp.ui.session import Session
 from fieldapp.ui.widgets import EnumCombo, ask_discard, ask_yes_no
 
@@ -59,10 +61,20 @@ EDUCATION = ("", *EDUCATION_LEVELS)
 
 OK_STYLE = "color: #1b7f3b;"
 BAD_STYLE = "color: #c62828;"
+#: A number that is valid but to be checked (its region unknown): the amber the other pages'
+#: notes to check are said in (county policy, subsidies), never the OK green; an icon and the
+#: word 注意 say it too, for whoever cannot tell the colours apart.
+WARN_STYLE = "color: #8a5300;"
+
+#: How the ID line stands (`PersonEditor.id_state`): nothing typed, a valid number, a valid
+#: number with something to check, a number not (yet) valid.
+ID_EMPTY, ID_OK, ID_WARNING, ID_BAD = "", "ok", "warning", "bad"
 
 
 def describe_id(text: str) -> tuple[bool, str]:
-    """(valid, what to show under the ID field) for the text typed so far."""
+    """(valid, what to show under the ID field) for the text typed so far: the birth date, sex
+    and region, then, on a line of its own after 注意, what to check of a valid number; its
+    parts joined with the punctuation of the language shown."""
     if not text.strip():
         return False, ""
     try:
@@ -70,13 +82,15 @@ def describe_id(text: str) -> tuple[bool, str]:
     except InvalidIdNumber as error:
         return False, message_for(error)
     born = QCoreApplication.translate("PersonEditor", "出生日期 %1")
-    parts = [born.replace("%1", day_said(info.birth_date)), info.sex]
+    parts = [born.replace("%1", day_said(info.birth_date)), part_shown(Word(info.sex, common=True))]
     if info.region:
         parts.append(info.region)
-    line = "，".join(parts)
+    line = QCoreApplication.translate("PersonEditor", "，").join(parts)
     warnings = idnumber.warnings_said(info)
     if warnings:
-        line += "；" + "；".join(sentence_shown(w) for w in warnings)
+        joined = QCoreApplication.translate("PersonEditor", "；")
+        check = QCoreApplication.translate("PersonEditor", "注意：%1")
+        line += "\n" + check.replace("%1", joined.join(sentence_shown(w) for w in warnings))
     return True, line
 
 
@@ -200,9 +214,21 @@ class PersonEditor(QDialog):
         self.id_number.setPlaceholderText(self.tr("18 位身份证号码"))
         self.id_status = QLabel()
         self.id_status.setWordWrap(True)
-        # Room for a two-line reason so the form never jumps or overlaps while typing.
-        self.id_status.setMinimumHeight(self.fontMetrics().lineSpacing() * 2 + 4)
+        # Room for a two-line reason so the form never jumps or overlaps while typing; a
+        # longer line (a warning under the facts) gets the room it needs (`_fit_id_line`).
+        self._id_room = self.fontMetrics().lineSpacing() * 2 + 4
+        self.id_status.setMinimumHeight(self._id_room)
         self.id_status.setMinimumWidth(380)
+        # A warning's or an error's icon before the line (not the colour alone says it); its
+        # room kept when there is none, so the line does not move as it comes and goes.
+        self.id_icon = QLabel()
+        self.id_icon.setFixedWidth(self.fontMetrics().height() + 4)
+        #: How the ID line stands: `ID_EMPTY`, `ID_OK`, `ID_WARNING` or `ID_BAD`.
+        self.id_state = ID_EMPTY
+        id_row = QHBoxLayout()
+        id_row.setContentsMargins(0, 0, 0, 0)
+        id_row.addWidget(self.id_icon, 0, Qt.AlignmentFlag.AlignTop)
+        id_row.addWidget(self.id_status, 1)
         self.relation = EnumCombo(Relation)
         self.phone = QLineEdit()
         self.labour = EnumCombo(LabourAbility)
@@ -228,7 +254,7 @@ class PersonEditor(QDialog):
         form = self.form = QFormLayout()
         form.addRow(self.tr("姓名"), self.name)
         form.addRow(self.tr("身份证号"), self.id_number)
-        form.addRow(self.id_status)
+        form.addRow(id_row)
         form.addRow(self.tr("与户主关系"), self.relation)
         form.addRow(self.tr("电话"), self.phone)
         form.addRow(self.tr("劳动能力"), self.labour)
@@ -341,8 +367,45 @@ class PersonEditor(QDialog):
         ok, line = describe_id(text)
         self._id_warnings = id_warnings(text) if ok else set()
         self.id_status.setText(line)
-        self.id_status.setStyleSheet(OK_STYLE if ok else BAD_STYLE)
+        if not line:
+            self.id_state = ID_EMPTY
+        elif not ok:
+            self.id_state = ID_BAD
+        else:
+            self.id_state = ID_WARNING if self._id_warnings else ID_OK
+        self._show_id_state()
+        self._fit_id_line()
         self._clear_error()
+
+    def _fit_id_line(self) -> None:
+        """Room for the whole ID line at its width (the form does not grow a wrapped label's
+        row by itself: a third line was cut off)."""
+        width = max(self.id_status.width(), self.id_status.minimumWidth())
+        need = self.id_status.heightForWidth(width)
+        self.id_status.setMinimumHeight(max(self._id_room, need))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_id_line()  # narrower, the line wraps to more lines
+
+    def _show_id_state(self) -> None:
+        """The ID line's colour and icon as it stands: green alone for a valid number, amber
+        and the warning icon for one to check, red and the error icon for one not valid."""
+        style = {ID_OK: OK_STYLE, ID_WARNING: WARN_STYLE}.get(self.id_state, BAD_STYLE)
+        self.id_status.setStyleSheet(style)
+        icon = {
+            ID_WARNING: (QStyle.StandardPixmap.SP_MessageBoxWarning, self.tr("注意")),
+            ID_BAD: (QStyle.StandardPixmap.SP_MessageBoxCritical, self.tr("有误")),
+        }.get(self.id_state)
+        if icon is None:
+            self.id_icon.clear()
+            self.id_icon.setAccessibleName("")
+            self.id_icon.setToolTip("")
+            return
+        side = self.fontMetrics().height()
+        self.id_icon.setPixmap(self.style().standardIcon(icon[0]).pixmap(side, side))
+        self.id_icon.setAccessibleName(icon[1])
+        self.id_icon.setToolTip(icon[1])
 
     def _clear_error(self) -> None:
         self.error.setText(self.refusal)
