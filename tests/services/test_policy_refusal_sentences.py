@@ -246,12 +246,14 @@ def test_every_template_is_met_by_a_scenario(repo):
     refusal of an empty batch by `tests.services.test_claim_notice_sentences`; the notice of a
     pack now in force by `tests.services.test_adopted_notice_sentences`; the policy's warnings
     of a county pack not taken, a refused draft, a refused install by
-    `tests.services.test_policy_warning_sentences`)."""
+    `tests.services.test_policy_warning_sentences`; the policy's reasons, each condition met or
+    not, by `tests.policy.test_reasons_said`)."""
+    from tests.policy.test_reasons_said import said_here as reasons_said
     from tests.services.test_adopted_notice_sentences import SAID_HERE as ADOPTED
     from tests.services.test_claim_notice_sentences import SAID_HERE
     from tests.services.test_policy_warning_sentences import SAID_HERE as WARNED
 
-    met: set[str] = {claims.NOT_ENABLED, *SAID_HERE, *ADOPTED, *WARNED} | {
+    met: set[str] = {claims.NOT_ENABLED, *SAID_HERE, *ADOPTED, *WARNED, *reasons_said()} | {
         t for s in _service_said().values() for t in templates(s)
     }
     for refused in (*_flow_refusals().values(), *_service_refusals(repo).values()):
