@@ -5309,11 +5309,11 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>%1—%2岁</source>
-      <translation>aged %1 to %2</translation>
+      <translation>%1 to %2</translation>
     </message>
     <message>
       <source>%1—不限岁</source>
-      <translation>aged %1 or over</translation>
+      <translation>%1 or over</translation>
     </message>
     <message>
       <source>%1个月</source>
