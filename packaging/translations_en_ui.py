@@ -586,6 +586,8 @@ EN_UI: dict[str, str] = {
     "暂未满足": "Not yet met",
     "不符合": "Not eligible",
     "已申领": "Claimed",
+    # 补贴's 说明 of a subsidy met whose figure the county has not set.
+    "符合条件（金额待县里核定标准）": "Eligible (the amount is yet to be set by the county)",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

@@ -6755,6 +6755,10 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
       <source>已申领</source>
       <translation>Claimed</translation>
     </message>
+    <message>
+      <source>符合条件（金额待县里核定标准）</source>
+      <translation>Eligible (the amount is yet to be set by the county)</translation>
+    </message>
   </context>
   <context>
     <name>SyncPage</name>
