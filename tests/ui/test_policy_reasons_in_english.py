@@ -157,3 +157,20 @@ def test_a_claim_refused_as_not_qualified_says_why_in_english(english, repo: Rec
     with pytest.raises(ClaimRefused) as refused:
         service.create(numbers["jobless"], "transport_cross_county", on=dt.date(2026, 3, 10))
     assert message_for(refused.value).endswith("): No job on record as of 10 March 2026")
+
+
+def test_the_claim_facts_refusal_says_the_ledgers_reason_in_english(english):
+    """A claim resting on a registration the ledger does not have: what the ledger says is the
+    rule's sentence, in English; what the claim saved is quoted as the claim stored it."""
+    from tests.services.policy_refusal_scenarios import SCENARIOS
+
+    verdict = SCENARIOS["facts_said"]()
+    shown = message_for_said(verdict)
+    assert "the claim says “入职前登记失业8个月（2024-10-01 起）”" in shown, shown
+    assert "the ledger “Not registered unemployed before 1 May 2026”" in shown, shown
+
+
+def message_for_said(verdict) -> str:  # noqa: ANN001 - a scenario's verdict
+    from fieldapp.ui.held_words import reason_shown
+
+    return reason_shown(verdict.rule, verdict.reason, verdict.said)
