@@ -376,4 +376,10 @@ EN_REFUSALS: dict[str, str] = {
     "每人每月一次": "once a person each month",
     "每段就业（每次培训）一次": "once for each job (each training)",
     "长期": "open-ended",
+    # The hub's refusals to publish a county pack, and a device's to submit one.
+    "只有县级汇总中心能发布政策包": "Only the county hub can publish a policy pack",
+    "政策包“%1”的 %2 版已于 %3 发布，请改用新的版本号": "Edition %2 of the policy pack “%1” was published on %3: give it a new edition number",
+    "已发布政策包“%1”的 %2 版，比 %3 版新；要恢复旧版的内容，请用新的版本号发布": "Edition %2 of the policy pack “%1” is published, newer than edition %3: to bring back an older edition's rules, publish them under a new edition number",
+    "本机为%1设备：只有县级设备能把县级政策包提交汇总中心签发": "This is a %1 device: only a county device can submit the county policy pack to the hub for issuing",
+    "本机为未登记到汇总中心的设备：只有县级设备能把县级政策包提交汇总中心签发": "This device is not enrolled with the county hub: only a county device can submit the county policy pack to the hub for issuing",
 }

@@ -5595,6 +5595,26 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>按月发放：%1在政策有效期（%2）内</source>
       <translation>Paid by the month: %1 is within the policy's period (%2)</translation>
     </message>
+    <message>
+      <source>只有县级汇总中心能发布政策包</source>
+      <translation>Only the county hub can publish a policy pack</translation>
+    </message>
+    <message>
+      <source>已发布政策包“%1”的 %2 版，比 %3 版新；要恢复旧版的内容，请用新的版本号发布</source>
+      <translation>Edition %2 of the policy pack “%1” is published, newer than edition %3: to bring back an older edition's rules, publish them under a new edition number</translation>
+    </message>
+    <message>
+      <source>政策包“%1”的 %2 版已于 %3 发布，请改用新的版本号</source>
+      <translation>Edition %2 of the policy pack “%1” was published on %3: give it a new edition number</translation>
+    </message>
+    <message>
+      <source>本机为%1设备：只有县级设备能把县级政策包提交汇总中心签发</source>
+      <translation>This is a %1 device: only a county device can submit the county policy pack to the hub for issuing</translation>
+    </message>
+    <message>
+      <source>本机为未登记到汇总中心的设备：只有县级设备能把县级政策包提交汇总中心签发</source>
+      <translation>This device is not enrolled with the county hub: only a county device can submit the county policy pack to the hub for issuing</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
