@@ -595,6 +595,8 @@ EN_UI: dict[str, str] = {
     # Where a namesake is, when they belong to no household (persons.household_place): said
     # inside a sentence only.
     "未分户": "no household",
+    # 补贴's 说明 of a subsidy met whose figure the county has not set.
+    "符合条件（金额待县里核定标准）": "Eligible (the amount is yet to be set by the county)",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

@@ -1,8 +1,15 @@
-"""A rule's conditions as check functions, each explaining itself in Chinese when asked.
+"""A rule's conditions as check functions, each explaining itself when asked.
 
 A check looks at one qualifying event (an employment spell or a training) of one person, as of
 a date, and returns an `Outcome`: met or not, the words (built only when an explanation is
 wanted), and for conditions that only time will meet, the day they will be met.
+
+The words are a sentence kept as its template and its parts (`fieldapp.domain.sentences`):
+`Outcome.words()` is its Chinese, byte for byte what the judge always said (the reasons
+saved with a claim, the papers, the command line); `Outcome.said()` is the sentence, which the
+desktop says in the window's language (`held_words.sentence_shown`). The parts: days as `Day`,
+the program's words (a category, a job's form, an employer's kind, where a job is from home)
+as `Word`, what the ledger holds (a place, an employer, a number) as it is.
 """
 
 from __future__ import annotations
@@ -12,10 +19,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from fieldapp.domain.dates import add_months, whole_months_between, written
-from fieldapp.domain.month import Month
+from fieldapp.domain.dates import add_months, whole_months_between
 from fieldapp.domain.places_said import say_place
 from fieldapp.domain.regions import PlaceScope, place_scope
+from fieldapp.domain.sentences import Day, Part, Word, listed, said, template
 from fieldapp.policy.facts import PersonFacts, ServiceFacts, SpellFacts
 from fieldapp.policy.pack import Conditions
 from fieldapp.reference import divisions
@@ -38,16 +45,17 @@ class Ctx:
     spell: SpellFacts | None
     service: ServiceFacts | None
     categories: frozenset[str] | set[str]
-    #: When `categories` were held: the event's date, or the period paid ('2026年度').
-    held_when: str = ""
+    #: When `categories` were held: the event's date, or the period paid (2026年度, a `Day`
+    #: of kind "year"; 2026年3月, of kind "month").
+    held_when: Part = ""
 
     @property
-    def when(self) -> str:
-        """'2025年3月1日' or '2026年度': the day (or period) the categories are judged on."""
-        return self.held_when or written(self.event_date)
+    def when(self) -> Part:
+        """2025年3月1日 or 2026年度: the day (or period) the categories are judged on."""
+        return self.held_when or Day(self.event_date)
 
 
-Words = str | Callable[[], str]
+Words = Part | Callable[[], Part]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,16 +67,31 @@ class Outcome:
     ready_on: dt.date | None = None
     hard: bool = True
 
-    def words(self) -> str:
-        """The explanation (built only when asked: the bulk path never needs it)."""
+    def said(self) -> Part:
+        """The explanation as a sentence (built only when asked: the bulk path never needs
+        it), said in the window's language by the desktop."""
         return self.text() if callable(self.text) else self.text
+
+    def words(self) -> str:
+        """The explanation in Chinese."""
+        return str(self.said())
 
 
 Check = Callable[[Ctx], Outcome]
 
 
-def _join(values: Iterable[object]) -> str:
-    return "、".join(str(v) for v in values)
+def _words(values: Iterable[object]) -> Part:
+    """The program's words (categories, forms, kinds, places from home) one after another
+    (脱贫人口、退役军人), each said in the language shown."""
+    return listed([Word(str(v), common=True) for v in values])
+
+
+#: The program's words the reasons say as parts of their own (besides the categories, the
+#: forms and the kinds a person's or a job's fields hold), said in the language shown.
+SAID_WORDS: tuple[str, ...] = (
+    *(str(scope) for scope in PlaceScope),
+    "外出", "此前", "未登记", "地点未登记", "输出机构未登记",
+)  # fmt: skip
 
 
 @lru_cache(maxsize=65536)
@@ -168,57 +191,117 @@ def where_worked(spell: SpellFacts) -> str:
     return spell.place_name or say_place(spell.place_code, divisions())
 
 
+# -- the reasons' sentences ----------------------------------------------------------------------
+
+HELD = template("%1 属于%2")
+HELD_OTHER = template("%1 属于%2，应按专门政策办理")
+NOT_HELD = template("%1 不属于%2")
+NOT_HELD_NOR_MOVED = template("%1 不属于%2，也没有乡镇外务工经历（农村转移劳动力）")
+MOVED = template("有乡镇外务工经历（%1起在%2），属农村转移劳动力")
+AGE = template("%1 时年龄%2岁（要求%3）")
+AGES = template("%1—%2岁")
+AGES_FROM = template("%1—不限岁")
+YEARS = template("%1年")
+MONTHS = template("%1个月")
+NO_GRADUATION = template("未登记毕业年份（高校毕业生须登记毕业年份和离校月份）")
+NOT_GRADUATED = template("%1年毕业，%2时尚未毕业")
+GRADUATION_YEAR = template("%1年毕业，%2在毕业年度内")
+NO_LEAVING_MONTH = template("%1年毕业，未登记离校月份，无法计算离校%2内（请登记离校月份）")
+LEFT_WITHIN = template("%1离校，离校%2内即%3前；%4在此期间")
+LEFT_BEYOND = template("%1离校，离校%2内即%3前；%4已超过")
+NO_LEAVING = template("未登记毕业年份和离校月份，无法确认离校未就业")
+WORKED_SINCE_LEAVING = template("离校后已于%1就业（%2），不属于离校未就业")
+NOT_WORKED_SINCE_LEAVING = template("%1离校后至%2前未就业")
+NOT_REGISTERED = template("%1前未登记失业")
+REGISTERED = template("%1起登记失业")
+REGISTERED_MONTHS = template("入职前登记失业%1个月（%2起，要求≥%3个月）")
+FORM = template("就业形式为%1")
+FORM_WANTED = template("就业形式为%1，要求%2")
+KIND_UNSET = template("用人单位类型未登记（本项补贴限%1等）")
+KIND = template("用人单位类型为%1")
+KIND_WANTED = template("用人单位类型为%1，本项补贴限%2")
+PLACE_UNSET = template("务工地点未登记，要求%1")
+PLACE = template("务工地点%1，属%2")
+PLACE_WANTED = template("务工地点%1，属%2，要求%3")
+NO_JOB = template("没有就业记录")
+WITHIN_MONTHS = template("近%1个月内")
+WORKED_AWAY_BEFORE = template("%1已有%2务工经历（%3起在%4），不属于新%2务工")
+NEW_AWAY = template("%1没有%2务工经历，属新%2务工")
+NOTHING_BEFORE = template("入职前没有登记外出务工经历，不能认定为新返乡")
+LAST_NOT_AWAY = template("入职前最近一段就业在%1（%2），不属于返乡")
+STILL_AWAY = template("入职时在%1的务工（%2起）尚未结束")
+RETURNED_LONG_AGO = template("%1结束在%2的务工，返乡已超过%3个月")
+RETURNED = template("%1结束在%2的务工返乡，%3入职")
+ORGANIZED = template("通过有组织劳务输出就业")
+ORGANIZED_BY = template("通过有组织劳务输出就业（%1）")
+NOT_ORGANIZED = template("非有组织劳务输出")
+ORGANIZED_WANTED = template("不是通过有组织劳务输出就业")
+ORGANIZED_UNWANTED = template("属有组织劳务输出")
+FIRST_EXPORT = template("首次通过有组织劳务输出就业")
+EXPORTED_BEFORE = template("此前已通过有组织劳务输出就业（%1起，%2），非首次")
+NOT_FIRST_EXPORT = template("登记为非首次有组织劳务输出")
+CASUAL = template("临时务工（临工）")
+NOT_CASUAL = template("非临工")
+AT_LEAST_MONTHS = template("≥%1个月")
+AT_MOST_MONTHS = template("≤%1个月")
+CONTRACT_UNSET = template("劳动合同（协议）期限未登记（要求%1）")
+CONTRACT = template("劳动合同（协议）期限%1个月（要求%2）")
+INSURANCE_UNSET = template("社会保险缴费月数未登记（要求≥%1个月）")
+INSURANCE = template("缴纳社会保险%1个月（要求≥%2个月）")
+BUSINESS_BEFORE = template("此前已有创业记录（%1起）")
+FIRST_BUSINESS = template("首次创业")
+TRAINING = template("培训%1天（要求≥%2天）")
+STABLE = template("稳定就业%1个月（%2起，要求≥%3个月）")
+TOO_SHORT = template("该段就业%1至%2，仅%3个月，不足%4个月")
+STABLE_SO_FAR = template("稳定就业 %1/%2 个月，%3起可申请")
+
+
 # -- who ------------------------------------------------------------------------------------------
 
 
 def _categories_any(c: Conditions) -> Check:
     wanted = frozenset(str(x) for x in c.categories_any)
-    names = _join(c.categories_any)
+    names = _words(c.categories_any)
     or_transferred = c.or_rural_transferred
 
     def categories_any(ctx: Ctx) -> Outcome:
         held = wanted & ctx.categories
         if held:
-            return Outcome(True, lambda: f"{ctx.when} 属于{_join(sorted(held))}")
+            return Outcome(True, lambda: said(HELD, ctx.when, _words(sorted(held))))
         if or_transferred:
             moved = transferred_spell(ctx.facts, ctx.event_date)
             if moved is not None:
                 return Outcome(
-                    True,
-                    lambda: (
-                        f"有乡镇外务工经历（{written(moved.start_date)}起在"
-                        f"{where_worked(moved)}），属农村转移劳动力"
-                    ),
+                    True, lambda: said(MOVED, Day(moved.start_date), where_worked(moved))
                 )
-            return Outcome(
-                False,
-                lambda: f"{ctx.when} 不属于{names}，也没有乡镇外务工经历（农村转移劳动力）",
-            )
-        return Outcome(False, lambda: f"{ctx.when} 不属于{names}")
+            return Outcome(False, lambda: said(NOT_HELD_NOR_MOVED, ctx.when, names))
+        return Outcome(False, lambda: said(NOT_HELD, ctx.when, names))
 
     return categories_any
 
 
 def _categories_none(c: Conditions) -> Check:
     unwanted = frozenset(str(x) for x in c.categories_none)
-    names = _join(c.categories_none)
+    names = _words(c.categories_none)
 
     def categories_none(ctx: Ctx) -> Outcome:
         held = unwanted & ctx.categories
         if held:
-            return Outcome(False, lambda: f"{ctx.when} 属于{_join(sorted(held))}，应按专门政策办理")
-        return Outcome(True, lambda: f"{ctx.when} 不属于{names}")
+            return Outcome(False, lambda: said(HELD_OTHER, ctx.when, _words(sorted(held))))
+        return Outcome(True, lambda: said(NOT_HELD, ctx.when, names))
 
     return categories_none
 
 
 def _age(low: int | None, high: int | None) -> Check:
-    span = f"{low if low is not None else 0}—{high if high is not None else '不限'}岁"
+    least = str(low if low is not None else 0)
+    span = said(AGES, least, str(high)) if high is not None else said(AGES_FROM, least)
 
     def age(ctx: Ctx) -> Outcome:
         years = ctx.facts.age_on(ctx.event_date)
         ok = (low is None or years >= low) and (high is None or years <= high)
-        return Outcome(ok, lambda: f"{ctx.event_date} 时年龄{years}岁（要求{span}）")
+        # (the day as ISO text, as the judge always wrote it here)
+        return Outcome(ok, lambda: said(AGE, str(ctx.event_date), str(years), span))
 
     return age
 
@@ -226,30 +309,31 @@ def _age(low: int | None, high: int | None) -> Check:
 def _graduate_window(months: int) -> Check:
     """毕业年度, or within `months` counted from the month of leaving school (that month is the
     first): 离校2年内 of a July 2023 leaver runs to the end of June 2025."""
-    years = f"{months // 12}年" if months % 12 == 0 else f"{months}个月"
+    years = said(YEARS, str(months // 12)) if months % 12 == 0 else said(MONTHS, str(months))
 
     def graduate_window(ctx: Ctx) -> Outcome:
         grad = ctx.facts.graduation_year
         day = ctx.event_date
         if grad is None:
-            return Outcome(False, "未登记毕业年份（高校毕业生须登记毕业年份和离校月份）")
+            return Outcome(False, said(NO_GRADUATION))
         if day.year < grad:
-            return Outcome(False, lambda: f"{grad}年毕业，{written(day)}时尚未毕业")
+            return Outcome(False, lambda: said(NOT_GRADUATED, str(grad), Day(day)))
         if day.year == grad:
-            return Outcome(True, lambda: f"{grad}年毕业，{written(day)}在毕业年度内")
+            return Outcome(True, lambda: said(GRADUATION_YEAR, str(grad), Day(day)))
         left = ctx.facts.left_school_month
         if not left:
-            return Outcome(
-                False,
-                lambda: f"{grad}年毕业，未登记离校月份，无法计算离校{years}内（请登记离校月份）",
-            )
+            return Outcome(False, lambda: said(NO_LEAVING_MONTH, str(grad), years))
         start = dt.date(int(left[:4]), int(left[5:7]), 1)
         ends = add_months(start, months)
+        last = ends - dt.timedelta(days=1)
         return Outcome(
             day < ends,
-            lambda: (
-                f"{Month.of(start).label()}离校，离校{years}内即{written(ends - dt.timedelta(days=1))}前；"
-                f"{written(day)}" + ("在此期间" if day < ends else "已超过")
+            lambda: said(
+                LEFT_WITHIN if day < ends else LEFT_BEYOND,
+                Day(start, "month"),
+                years,
+                Day(last),
+                Day(day),
             ),
         )
 
@@ -266,7 +350,7 @@ def _graduate_unemployed(ctx: Ctx) -> Outcome:
     """未就业: no job begun between leaving school and this one."""
     left = _left_school(ctx.facts)
     if left is None:
-        return Outcome(False, "未登记毕业年份和离校月份，无法确认离校未就业")
+        return Outcome(False, said(NO_LEAVING))
     this = ctx.spell
     earlier = next(
         (
@@ -279,13 +363,14 @@ def _graduate_unemployed(ctx: Ctx) -> Outcome:
     if earlier is not None:
         return Outcome(
             False,
-            lambda: (
-                f"离校后已于{written(earlier.start_date)}就业（{earlier.employer or earlier.form}），"
-                "不属于离校未就业"
+            lambda: said(
+                WORKED_SINCE_LEAVING,
+                Day(earlier.start_date),
+                earlier.employer or Word(earlier.form),
             ),
         )
     return Outcome(
-        True, lambda: f"{Month.of(left).label()}离校后至{written(ctx.event_date)}前未就业"
+        True, lambda: said(NOT_WORKED_SINCE_LEAVING, Day(left, "month"), Day(ctx.event_date))
     )
 
 
@@ -301,14 +386,13 @@ def _registered(months: int | None) -> Check:
         ]
         starts = [r.registered_date for r in open_regs if r.registered_date]
         if not starts:
-            return Outcome(False, lambda: f"{written(day)}前未登记失业")
+            return Outcome(False, lambda: said(NOT_REGISTERED, Day(day)))
         start = min(starts)
         got = whole_months_between(start, day)
         if months is None:
-            return Outcome(True, lambda: f"{written(start)}起登记失业")
+            return Outcome(True, lambda: said(REGISTERED, Day(start)))
         return Outcome(
-            got >= months,
-            lambda: f"入职前登记失业{got}个月（{written(start)}起，要求≥{months}个月）",
+            got >= months, lambda: said(REGISTERED_MONTHS, str(got), Day(start), str(months))
         )
 
     return registered
@@ -319,44 +403,45 @@ def _registered(months: int | None) -> Check:
 
 def _forms(c: Conditions) -> Check:
     forms = frozenset(str(x) for x in c.forms)
-    names = _join(c.forms)
+    names = _words(c.forms)
 
     def form(ctx: Ctx) -> Outcome:
         got = ctx.spell.form if ctx.spell else ""
         if got in forms:
-            return Outcome(True, lambda: f"就业形式为{got}")
-        return Outcome(False, lambda: f"就业形式为{got or '未登记'}，要求{names}")
+            return Outcome(True, lambda: said(FORM, Word(got, common=True)))
+        return Outcome(False, lambda: said(FORM_WANTED, Word(got or "未登记", common=True), names))
 
     return form
 
 
 def _employer_kinds(c: Conditions) -> Check:
     kinds = frozenset(str(x) for x in c.employer_kinds)
-    names = _join(c.employer_kinds)
+    names = _words(c.employer_kinds)
 
     def employer_kind(ctx: Ctx) -> Outcome:
         got = ctx.spell.employer_kind if ctx.spell else ""
         if not got:
-            return Outcome(False, lambda: f"用人单位类型未登记（本项补贴限{names}等）")
+            return Outcome(False, lambda: said(KIND_UNSET, names))
         if got in kinds:
-            return Outcome(True, lambda: f"用人单位类型为{got}")
-        return Outcome(False, lambda: f"用人单位类型为{got}，本项补贴限{names}")
+            return Outcome(True, lambda: said(KIND, Word(got, common=True)))
+        return Outcome(False, lambda: said(KIND_WANTED, Word(got, common=True), names))
 
     return employer_kind
 
 
 def _place(c: Conditions) -> Check:
     scopes = frozenset(str(x) for x in c.place_scopes)
-    names = _join(c.place_scopes)
+    names = _words(c.place_scopes)
 
     def place(ctx: Ctx) -> Outcome:
         spell = ctx.spell
         if spell is None or not spell.place_code:
-            return Outcome(False, lambda: f"务工地点未登记，要求{names}")
+            return Outcome(False, lambda: said(PLACE_UNSET, names))
         got = scope_of(ctx.facts, spell)
+        scope = Word(got, common=True)
         if got in scopes:
-            return Outcome(True, lambda: f"务工地点{where_worked(spell)}，属{got}")
-        return Outcome(False, lambda: f"务工地点{where_worked(spell)}，属{got}，要求{names}")
+            return Outcome(True, lambda: said(PLACE, where_worked(spell), scope))
+        return Outcome(False, lambda: said(PLACE_WANTED, where_worked(spell), scope, names))
 
     return place
 
@@ -364,13 +449,13 @@ def _place(c: Conditions) -> Check:
 def _new_to_scope(c: Conditions) -> Check:
     """新（跨省）务工: no earlier spell in the same places (within the look-back, when given)."""
     scopes = frozenset(str(x) for x in c.place_scopes)
-    names = _join(c.place_scopes) or "外出"
+    names = _words(c.place_scopes) or Word("外出", common=True)
     lookback = c.new_lookback_months
 
     def new_to_scope(ctx: Ctx) -> Outcome:
         this = ctx.spell
         if this is None:
-            return Outcome(False, "没有就业记录")
+            return Outcome(False, said(NO_JOB))
         since = add_months(this.start_date, -lookback) if lookback else dt.date.min
         earlier = next(
             (
@@ -383,16 +468,19 @@ def _new_to_scope(c: Conditions) -> Check:
             ),
             None,
         )
-        window = f"近{lookback}个月内" if lookback else "此前"
+        window = said(WITHIN_MONTHS, str(lookback)) if lookback else Word("此前")
         if earlier is not None:
             return Outcome(
                 False,
-                lambda: (
-                    f"{window}已有{names}务工经历（{written(earlier.start_date)}起在"
-                    f"{where_worked(earlier)}），不属于新{names}务工"
+                lambda: said(
+                    WORKED_AWAY_BEFORE,
+                    window,
+                    names,
+                    Day(earlier.start_date),
+                    where_worked(earlier),
                 ),
             )
-        return Outcome(True, lambda: f"{window}没有{names}务工经历，属新{names}务工")
+        return Outcome(True, lambda: said(NEW_AWAY, window, names))
 
     return new_to_scope
 
@@ -403,29 +491,24 @@ def _newly_returned(within: int | None) -> Check:
     def newly_returned(ctx: Ctx) -> Outcome:
         this = ctx.spell
         if this is None:
-            return Outcome(False, "没有就业记录")
+            return Outcome(False, said(NO_JOB))
         before = [s for s in ctx.facts.spells if s.id != this.id and s.start_date < this.start_date]
         if not before:
-            return Outcome(False, "入职前没有登记外出务工经历，不能认定为新返乡")
+            return Outcome(False, said(NOTHING_BEFORE))
         last = max(before, key=lambda s: (s.start_date, s.id))
-        where = where_worked(last) or "地点未登记"
+        where: Part = where_worked(last) or Word("地点未登记", common=True)
         scope = scope_of(ctx.facts, last)
         if scope not in _AWAY:
             return Outcome(
-                False, lambda: f"入职前最近一段就业在{where}（{scope or '地点未登记'}），不属于返乡"
+                False,
+                lambda: said(LAST_NOT_AWAY, where, Word(scope or "地点未登记", common=True)),
             )
         if last.end_date is None or last.end_date >= this.start_date:
-            return Outcome(
-                False, lambda: f"入职时在{where}的务工（{written(last.start_date)}起）尚未结束"
-            )
+            return Outcome(False, lambda: said(STILL_AWAY, where, Day(last.start_date)))
         ended = last.end_date
         if within is not None and this.start_date > add_months(ended, within):
-            return Outcome(
-                False, lambda: f"{written(ended)}结束在{where}的务工，返乡已超过{within}个月"
-            )
-        return Outcome(
-            True, lambda: f"{written(ended)}结束在{where}的务工返乡，{written(this.start_date)}入职"
-        )
+            return Outcome(False, lambda: said(RETURNED_LONG_AGO, Day(ended), where, str(within)))
+        return Outcome(True, lambda: said(RETURNED, Day(ended), where, Day(this.start_date)))
 
     return newly_returned
 
@@ -438,13 +521,14 @@ def _organized(wanted: bool) -> Check:
         spell = ctx.spell
         got = bool(spell and spell.organized_export)
         if got == wanted:
-            who = f"（{spell.export_agency}）" if spell and spell.export_agency else ""
+            agency = spell.export_agency if spell else ""
+            if not got:
+                return Outcome(True, said(NOT_ORGANIZED))
             return Outcome(
-                True, lambda: "通过有组织劳务输出就业" + who if got else "非有组织劳务输出"
+                True,
+                lambda: said(ORGANIZED_BY, agency) if agency else said(ORGANIZED),
             )
-        return Outcome(
-            False, lambda: "不是通过有组织劳务输出就业" if wanted else "属有组织劳务输出"
-        )
+        return Outcome(False, said(ORGANIZED_WANTED if wanted else ORGANIZED_UNWANTED))
 
     return organized
 
@@ -453,7 +537,7 @@ def _first_export(wanted: bool) -> Check:
     def first_export(ctx: Ctx) -> Outcome:
         spell = ctx.spell
         if spell is None:
-            return Outcome(False, "没有就业记录")
+            return Outcome(False, said(NO_JOB))
         earlier: SpellFacts | None = None
         if spell.is_first_export is not None:
             first = spell.is_first_export
@@ -467,15 +551,17 @@ def _first_export(wanted: bool) -> Check:
                 None,
             )
             first = earlier is None
+        text: Part
         if first:
-            text = "首次通过有组织劳务输出就业"
+            text = said(FIRST_EXPORT)
         elif earlier is not None:
-            text = (
-                f"此前已通过有组织劳务输出就业（{written(earlier.start_date)}起，"
-                f"{earlier.export_agency or '输出机构未登记'}），非首次"
+            text = said(
+                EXPORTED_BEFORE,
+                Day(earlier.start_date),
+                earlier.export_agency or Word("输出机构未登记", common=True),
             )
         else:
-            text = "登记为非首次有组织劳务输出"
+            text = said(NOT_FIRST_EXPORT)
         return Outcome(first == wanted, text)
 
     return first_export
@@ -484,20 +570,25 @@ def _first_export(wanted: bool) -> Check:
 def _casual(wanted: bool) -> Check:
     def casual(ctx: Ctx) -> Outcome:
         got = bool(ctx.spell and ctx.spell.is_casual)
-        return Outcome(got == wanted, "临时务工（临工）" if got else "非临工")
+        return Outcome(got == wanted, said(CASUAL if got else NOT_CASUAL))
 
     return casual
 
 
 def _contract(low: int | None, high: int | None) -> Check:
-    want = "、".join(x for x in (f"≥{low}个月" if low else "", f"≤{high}个月" if high else "") if x)
+    want = listed(
+        [
+            *([said(AT_LEAST_MONTHS, str(low))] if low else []),
+            *([said(AT_MOST_MONTHS, str(high))] if high else []),
+        ]
+    )
 
     def contract(ctx: Ctx) -> Outcome:
         got = ctx.spell.contract_months if ctx.spell else None
         if got is None:
-            return Outcome(False, lambda: f"劳动合同（协议）期限未登记（要求{want}）")
+            return Outcome(False, lambda: said(CONTRACT_UNSET, want))
         ok = (low is None or got >= low) and (high is None or got <= high)
-        return Outcome(ok, lambda: f"劳动合同（协议）期限{got}个月（要求{want}）")
+        return Outcome(ok, lambda: said(CONTRACT, str(got), want))
 
     return contract
 
@@ -506,8 +597,8 @@ def _insurance(need: int) -> Check:
     def insurance(ctx: Ctx) -> Outcome:
         got = ctx.spell.insurance_months if ctx.spell else None
         if got is None:
-            return Outcome(False, lambda: f"社会保险缴费月数未登记（要求≥{need}个月）")
-        return Outcome(got >= need, lambda: f"缴纳社会保险{got}个月（要求≥{need}个月）")
+            return Outcome(False, lambda: said(INSURANCE_UNSET, str(need)))
+        return Outcome(got >= need, lambda: said(INSURANCE, str(got), str(need)))
 
     return insurance
 
@@ -521,10 +612,8 @@ def _first_business(wanted: bool) -> Check:
             if s.form == "自主创业" and s.start_date < ctx.event_date and s is not this
         ]
         if earlier:
-            return Outcome(
-                not wanted, lambda: f"此前已有创业记录（{written(earlier[0].start_date)}起）"
-            )
-        return Outcome(wanted, "首次创业")
+            return Outcome(not wanted, lambda: said(BUSINESS_BEFORE, Day(earlier[0].start_date)))
+        return Outcome(wanted, said(FIRST_BUSINESS))
 
     return first_business
 
@@ -532,7 +621,7 @@ def _first_business(wanted: bool) -> Check:
 def _training(need: int) -> Check:
     def training(ctx: Ctx) -> Outcome:
         days = ctx.service.training_days if ctx.service else None
-        return Outcome((days or 0) >= need, lambda: f"培训{days or 0}天（要求≥{need}天）")
+        return Outcome((days or 0) >= need, lambda: said(TRAINING, str(days or 0), str(need)))
 
     return training
 
@@ -541,23 +630,20 @@ def _stable(months: int) -> Check:
     def stable(ctx: Ctx) -> Outcome:
         spell = ctx.spell
         if spell is None:
-            return Outcome(False, "没有就业记录")
+            return Outcome(False, said(NO_JOB))
         start, end = spell.start_date, spell.end_date
         ready = add_months(start, months)
         upto = min(end, ctx.on) if end else ctx.on
         got = whole_months_between(start, upto)
         if got >= months:
-            return Outcome(
-                True, lambda: f"稳定就业{got}个月（{written(start)}起，要求≥{months}个月）"
-            )
+            return Outcome(True, lambda: said(STABLE, str(got), Day(start), str(months)))
         if end is not None and end < ready:
             return Outcome(
-                False,
-                lambda: f"该段就业{written(start)}至{written(end)}，仅{got}个月，不足{months}个月",
+                False, lambda: said(TOO_SHORT, Day(start), Day(end), str(got), str(months))
             )
         return Outcome(
             False,
-            lambda: f"稳定就业 {got}/{months} 个月，{written(ready)}起可申请",
+            lambda: said(STABLE_SO_FAR, str(got), str(months), Day(ready)),
             ready_on=ready,
             hard=False,
         )

@@ -19,7 +19,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
 from fieldapp.domain.claims import Payee, QualifyingFacts, period_paid
 from fieldapp.domain.dates import add_months, written
@@ -39,7 +39,15 @@ from fieldapp.policy.facts import (
     SpellFacts,
     home_code_of,
 )
-from fieldapp.policy.pack import UNSET, AmountKind, EventKind, LimitKind, Policy, Rule
+from fieldapp.policy.pack import (
+    LIMIT_LABELS,
+    UNSET,
+    AmountKind,
+    EventKind,
+    LimitKind,
+    Policy,
+    Rule,
+)
 from fieldapp.reference import divisions
 
 
@@ -64,11 +72,15 @@ _RANK = {Status.ELIGIBLE: 0, Status.NOT_YET: 1, Status.CLAIMED: 2, Status.NOT_EL
 
 @dataclass(frozen=True, slots=True)
 class Reason:
-    """One condition, met or not, explained in Chinese with its clause."""
+    """One condition, met or not, explained in Chinese with its clause.
+
+    `said` is the explanation as a sentence (`conditions.Outcome.said`), which the desktop says
+    in the window's language; None where the judge has it only as Chinese text (then `text`)."""
 
     met: bool
     text: str
     clause: str = ""
+    said: Part | None = field(default=None, compare=False)
 
     def as_dict(self) -> dict[str, Any]:
         """JSON shape."""
@@ -77,6 +89,39 @@ class Reason:
     def __str__(self) -> str:
         mark = "✓" if self.met else "✗"
         return f"{mark} {self.text}（{self.clause}）" if self.clause else f"{mark} {self.text}"
+
+
+def _reason(met: bool, sentence: Part, clause: str) -> Reason:
+    """A condition judged, its explanation a sentence (its Chinese the reason's text)."""
+    return Reason(met, str(sentence), clause, sentence)
+
+
+#: The judge's own reasons (the conditions' are `conditions`'): a claim already made, the
+#: rule's period, the month (year) paid and the job then, the agreement, nothing to judge.
+CLAIMED = template("已申领（%1），%2")
+CLAIMED_FOR = template("%1，%2的事项")
+LIMIT_FROM = template("%1（自%2起计）")
+PERIOD = template("%1至%2")
+BEGAN_IN = template("%1开始于%2，在政策有效期（%3）内")
+BEGAN_OUT = template("%1开始于%2，不在政策有效期（%3）内")
+MONTHLY_IN = template("按月发放：%1在政策有效期（%2）内")
+MONTHLY_OUT = template("按月发放：%1不在政策有效期（%2）内")
+YEARLY_IN = template("按年度发放：%1在政策有效期（%2）内")
+YEARLY_OUT = template("按年度发放：%1不在政策有效期（%2）内")
+STILL_IN = template("%1仍在%2（%3起）")
+LEFT_BEFORE = template("%1已于%2结束，%3不在%1")
+AGREEMENT = template("协议（%1起%2个月，至%3）")
+IN_AGREEMENT = template("%1在%2期内")
+AGREEMENT_ENDED = template("%1已到期，%2不在协议期内（续签后请登记新的协议）")
+NO_JOB_RECORD = template("截至%1没有就业记录")
+NO_TRAINING_RECORD = template("截至%1没有职业培训记录")
+
+
+def _limit(rule: Rule) -> Part:
+    """The rule's limit as `Limit.describe` says it (限享受一次（自2024年1月1日起计）)."""
+    label = Word(LIMIT_LABELS[rule.limit.kind], common=True)
+    count_from = rule.limit.count_from
+    return said(LIMIT_FROM, label, Day(count_from)) if count_from else label
 
 
 @dataclass(slots=True)
@@ -294,6 +339,7 @@ SEMICOLONED = template("%1；%2")
 SAID_WORDS: tuple[str, ...] = (
     "此人", "补贴", "就业", "培训", "未写明", "（空）", "是", "否", "未登记", "今天", "中心收到时",
     "中心今天", "元", "元/月", *(str(payee) for payee in Payee),
+    *LIMIT_LABELS.values(), "长期",
 )  # fmt: skip
 
 
@@ -744,9 +790,9 @@ def claim_facts_unfounded(
         # (what the claim and the ledger say, in the words the rules wrote them)
         if words:
             saved_said = listed(words, SEMICOLONED)  # (joined in the window's words)
-            differ.append(said(FACT_DIFFERS, Word(subject), saved_said, outcome.words()))
+            differ.append(said(FACT_DIFFERS, Word(subject), saved_said, outcome.said()))
         else:
-            differ.append(said(FACT_UNMET, Word(subject), outcome.words()))
+            differ.append(said(FACT_UNMET, Word(subject), outcome.said()))
     if not differ:
         return None
     name = said(OWNED, str(claim.get("person_name") or ""), str(claim.get("rule_title") or ""))
@@ -1090,9 +1136,10 @@ class CompiledRule:
         if claim is not None:
             reasons = None
             if detail:
-                when = f"，{written(claim.event_date)}的事项" if claim.event_date else ""
-                text = f"已申领（{claim.state}{when}），{rule.limit.describe()}"
-                reasons = [Reason(True, text, self.clause)]
+                state: Part = Word(claim.state, common=True)
+                if claim.event_date:
+                    state = said(CLAIMED_FOR, state, Day(claim.event_date))
+                reasons = [_reason(True, said(CLAIMED, state, _limit(rule)), self.clause)]
             return _Verdict(Status.CLAIMED, event, None, claim, key, reasons)
         paid: tuple[dt.date, dt.date, str] | None = None
         held_then = True
@@ -1116,13 +1163,19 @@ class CompiledRule:
                 return None
             if self.forms and (spell is None or spell.form not in self.forms):
                 return None
-        when = ""
+        when: Part = ""
+        paid_said: Part = ""
+        if paid is not None:
+            kind: Literal["month", "year"] = (
+                "month" if self.period is LimitKind.ONCE_PER_MONTH else "year"
+            )
+            paid_said = Day(paid[0], kind)
         if paid is not None and spell is not None and held_then:
             # Paid for a month (year): the categories are those held in it while in the job,
             # not on the day the job began (a person found 就业困难 later is paid for the year
             # they are; one who no longer is, is not).
             held = _held_in(facts, paid, spell, on)
-            event, when = (day, spell, service, held), paid[2]
+            event, when = (day, spell, service, held), paid_said
         if not detail:
             if self.any_of and not self.any_of & held:
                 return None
@@ -1130,21 +1183,25 @@ class CompiledRule:
                 return None
         reasons = [] if detail else None
         if reasons is not None:
-            what = "就业" if spell else "培训"
-            where = "在" if in_force else "不在"
+            what = Word("就业" if spell else "培训", common=True)
+            period = said(
+                PERIOD, Day(rule.valid_from), Day(rule.valid_to) if rule.valid_to else Word("长期")
+            )
             if paid is None:
-                text = f"{what}开始于{written(day)}，{where}政策有效期（{rule.period_text()}）内"
+                text = said(BEGAN_IN if in_force else BEGAN_OUT, what, Day(day), period)
             else:
-                every = "按月" if self.period is LimitKind.ONCE_PER_MONTH else "按年度"
-                text = f"{every}发放：{paid[2]}{where}政策有效期（{rule.period_text()}）内"
-            reasons.append(Reason(in_force, text, self.clause))
+                monthly = self.period is LimitKind.ONCE_PER_MONTH
+                paid_in = (MONTHLY_IN, YEARLY_IN) if in_force else (MONTHLY_OUT, YEARLY_OUT)
+                text = said(paid_in[0 if monthly else 1], paid_said, period)
+            reasons.append(_reason(in_force, text, self.clause))
         ctx = Ctx(facts, on, day, spell, service, held, when)
         hard = not in_force or not held_then or not covered
         ready: dt.date | None = None
         for check in self.checks if detail else self.after_gate:
             outcome = check(ctx)
             if reasons is not None:
-                reasons.append(Reason(outcome.met, outcome.words(), self.clause))
+                sentence = outcome.said()
+                reasons.append(Reason(outcome.met, str(sentence), self.clause, sentence))
             if outcome.met:
                 continue
             if outcome.hard:
@@ -1155,21 +1212,22 @@ class CompiledRule:
                 ready = outcome.ready_on if ready is None else max(ready, outcome.ready_on)
         if reasons is not None and paid is not None and spell is not None:
             # After the job's own conditions: a 单位就业 spell is told its form first.
+            form = Word(spell.form, common=True)
             if held_then:
-                text = f"{paid[2]}仍在{spell.form}（{written(spell.start_date)}起）"
+                text = said(STILL_IN, paid_said, form, Day(spell.start_date))
             else:
-                text = f"{spell.form}已于{_said(spell.end_date)}结束，{paid[2]}不在{spell.form}"
-            reasons.append(Reason(held_then, text, self.clause))
+                ended: Part = Day(spell.end_date) if spell.end_date is not None else ""
+                text = said(LEFT_BEFORE, form, ended, paid_said)
+            reasons.append(_reason(held_then, text, self.clause))
             if agreed_to is not None:
-                terms = (
-                    f"协议（{written(spell.start_date)}起{spell.contract_months}个月，"
-                    f"至{written(agreed_to)}）"
+                terms = said(
+                    AGREEMENT, Day(spell.start_date), str(spell.contract_months), Day(agreed_to)
                 )
                 if covered:
-                    text = f"{paid[2]}在{terms}期内"
+                    text = said(IN_AGREEMENT, paid_said, terms)
                 else:
-                    text = f"{terms}已到期，{paid[2]}不在协议期内（续签后请登记新的协议）"
-                reasons.append(Reason(covered, text, self.clause))
+                    text = said(AGREEMENT_ENDED, terms, paid_said)
+                reasons.append(_reason(covered, text, self.clause))
         if hard:
             status = Status.NOT_ELIGIBLE
         else:
@@ -1190,9 +1248,9 @@ class CompiledRule:
         if best is None:
             if not detail:
                 return None
-            what = "职业培训记录" if self.training else "就业记录"
+            none = NO_TRAINING_RECORD if self.training else NO_JOB_RECORD
             result = self._empty(facts)
-            result.reasons.append(Reason(False, f"截至{written(on)}没有{what}", self.clause))
+            result.reasons.append(_reason(False, said(none, Day(on)), self.clause))
             return result
         return self._build(facts, on, best)
 

@@ -277,7 +277,11 @@ class ClaimService:
                 # (its key, not the result's: a claim on the same job recorded twice)
                 check_new_claim(first.limit_key, rule.title, [first])
             if result.status is not Status.ELIGIBLE:
-                unmet = listed([r.text for r in result.reasons if not r.met], SEMICOLONED)
+                # (each the rule's sentence where it has one: said in the window's language)
+                unmet = listed(
+                    [r.text if r.said is None else r.said for r in result.reasons if not r.met],
+                    SEMICOLONED,
+                )
                 raise ClaimRefused(
                     said(NOT_QUALIFIED, facts.name, rule.title, rule.citation, unmet)
                 )

@@ -328,6 +328,21 @@ def install_local(ledger: Ledger, path: Path, registry: PolicyRegistry | None = 
     return registry.install(path, hub)
 
 
+#: The hub's refusals to publish: only the hub publishes; an edition already published, or one
+#: older than the newest published — the pack by its title and edition as the county wrote
+#: them (not its program id).
+HUB_ONLY = template("只有县级汇总中心能发布政策包")
+PUBLISHED_BEFORE = template("政策包“%1”的 %2 版已于 %3 发布，请改用新的版本号")
+NEWER_PUBLISHED = template(
+    "已发布政策包“%1”的 %2 版，比 %3 版新；要恢复旧版的内容，请用新的版本号发布"
+)
+#: A device other than the county's asked to submit the county's pack.
+SUBMIT_COUNTY_ONLY = template("本机为%1设备：只有县级设备能把县级政策包提交汇总中心签发")
+SUBMIT_UNENROLLED = template(
+    "本机为未登记到汇总中心的设备：只有县级设备能把县级政策包提交汇总中心签发"
+)
+
+
 def publish(
     hub_ledger: Ledger, text: str, name: str, registry: PolicyRegistry | None = None
 ) -> PublishedPack:
@@ -340,7 +355,7 @@ def publish(
     state = SyncState(hub_ledger.db)
     identity = state.identity()
     if identity is None or identity.role != "hub":
-        raise PolicyRefused("只有县级汇总中心能发布政策包")
+        raise PolicyRefused(said(HUB_ONLY))
     pack = parse_pack_text(text, name)
     check_words_written(text, name)  # the county's words as written: not one kept silently
     if not pack.pack.extends:
@@ -351,20 +366,16 @@ def publish(
     policy = combine([*base, (name, pack)], source="hub")
     check_figure_documents(name, pack, policy, _last_published(hub_ledger, pack.pack.id))
     header = pack.pack
+    title = header.title or header.id  # (a pack names itself by its title; its id if untitled)
     with hub_ledger.transaction():
         for earlier in published(hub_ledger):
             if (earlier.pack_id, earlier.version) == (header.id, header.version):
-                raise PolicyRefused(
-                    f"政策包 {header.id} 的版本 {header.version} 已于 {china_minute(earlier.published_at)} 发布，"
-                    "请改用新的版本号"
-                )
+                when = china_minute(earlier.published_at)
+                raise PolicyRefused(said(PUBLISHED_BEFORE, title, header.version, when))
             if earlier.pack_id == header.id and is_newer_version(earlier.version, header.version):
                 # The newest published is the one in force: an old file sent again would
                 # replace the county's current rules on every device.
-                raise PolicyRefused(
-                    f"已发布政策包 {header.id} 的 {earlier.version} 版，比 {header.version} 版新；"
-                    "要恢复旧版的内容，请用新的版本号发布"
-                )
+                raise PolicyRefused(said(NEWER_PUBLISHED, title, earlier.version, header.version))
         record = PublishedPack(
             header.id, header.version, policy_packs.next_seq(hub_ledger.db), now_text(), text
         ).signed(identity.sign_secret)
@@ -430,8 +441,9 @@ def submit_draft(
     registry = registry or PolicyRegistry()
     role = ledger_role(ledger)
     if role is not Role.COUNTY:
-        label = role.label if role is not None else "未登记到汇总中心的"
-        raise PolicyRefused(f"本机为{label}设备：只有县级设备能把县级政策包提交汇总中心签发")
+        if role is None:
+            raise PolicyRefused(said(SUBMIT_UNENROLLED))
+        raise PolicyRefused(said(SUBMIT_COUNTY_ONLY, Word(role.label, common=True)))
     pack = parse_pack_text(text, "county.toml")
     check_words_written(text, "county.toml")
     base = registry.base_files()

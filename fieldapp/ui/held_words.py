@@ -35,7 +35,7 @@ from fieldapp.domain.month import Month
 from fieldapp.domain.roles import ROLE_LABELS
 from fieldapp.domain.sentences import Day, Part, Sentence, Word, fill
 from fieldapp.paperwork.settings import LABELS as PAPER_LABELS
-from fieldapp.policy import eligibility, guard
+from fieldapp.policy import conditions, eligibility, guard
 from fieldapp.services import claims, households, persons, trust, trust_check
 from fieldapp.services.change_said import DAY_FIELDS, NAMED, field_said, fields_said
 from fieldapp.services.trust import RULES, SAID_WORDS, TABLE_NAMES, table_name
@@ -141,6 +141,7 @@ def words() -> tuple[str, ...]:
                 *ROLE_LABELS.values(),
                 *SAID_WORDS,
                 *eligibility.SAID_WORDS,
+                *conditions.SAID_WORDS,
                 *trust_check.SAID_WORDS,
                 *claims.SAID_WORDS,
                 guard.UNNAMED,
@@ -229,6 +230,28 @@ def sentence_shown(sentence: Sentence) -> str:
         # (a template of no words, “%1” or %1 %2, is its own English: its parts are filled)
         return str(sentence)
     return fill(shown, [_part_shown(part) for part in sentence.parts])
+
+
+def policy_reason_shown(reason: eligibility.Reason) -> str:
+    """A condition the policy judged, in the language shown: its explanation (the sentence the
+    judge made, `Reason.said`; its Chinese text where it has none) — as the reasons pane says
+    it, no mark, no clause."""
+    if reason.said is None:
+        return reason.text
+    shown = _part_shown(reason.said)  # (it may open with a word: the job began …)
+    return shown[:1].upper() + shown[1:]
+
+
+def policy_reason_line(reason: eligibility.Reason) -> str:
+    """A condition's line in the reasons pane, in the language shown: ✓ or ✗, its explanation
+    and its clause in the window's brackets (`str(Reason)` in Chinese: ✗ 缴纳社会保险1个月
+    （要求≥3个月）（黔府发〔2023〕12号 附件2 第（四）条））."""
+    mark = "✓" if reason.met else "✗"
+    text = policy_reason_shown(reason)
+    if not reason.clause:
+        return f"{mark} {text}"
+    clause = QCoreApplication.translate(REFUSALS, "%1（%2）")
+    return f"{mark} {fill(clause, [text, reason.clause])}"
 
 
 def part_shown(part: Part) -> str:

@@ -27,6 +27,8 @@ from tests.records import Records
 # Enrols throw-away ledgers made without a password (refused for real use).
 pytestmark = pytest.mark.usefixtures("plain_enrol")
 
+#: The county pack's title, as refusals name it (not its id, qixingguan).
+TITLE = "七星关区就业帮扶政策（2026年）"
 NOTICE = "政策包已更新：七星关区就业帮扶政策（2026年）（七星关区人力资源和社会保障局 七人社通〔2026〕3号）"
 
 
@@ -121,7 +123,8 @@ def test_published_pack_reaches_the_device_and_changes_its_amounts(county: Count
 def test_version_published_once(county: County) -> None:
     assert county.publish(COUNTY_PACK)[0] == 0
     code, _, err = county.publish(COUNTY_PACK)
-    assert code == 2 and "版本 2026.1 已于" in err and "请改用新的版本号" in err
+    assert code == 2 and f"政策包“{TITLE}”的 2026.1 版已于" in err and "请改用新的版本号" in err
+    assert "qixingguan" not in err, err  # the pack by its title and edition, not its id
 
 
 @pytest.mark.skipif(not hasattr(time, "tzset"), reason="the clock's zone is set by TZ (POSIX)")
@@ -141,7 +144,7 @@ def test_when_a_pack_was_published_is_said_in_china_time_to_the_minute(
         monkeypatch.undo()
         time.tzset()
     minute = dt.datetime.now(CHINA).strftime("%Y-%m-%d %H")  # the hour, China's
-    assert re.search(r"版本 2026\.1 已于 \d{4}-\d\d-\d\d \d\d:\d\d 发布", err), err
+    assert re.search(r"的 2026\.1 版已于 \d{4}-\d\d-\d\d \d\d:\d\d 发布", err), err
     assert minute in err + out and "+08:00" not in err + out, (err, out)
     assert re.search(r"\t\d{4}-\d\d-\d\d \d\d:\d\d\t", out), out
     # The pack is named by its title, as 设置 and policy show say it: not by its id as well.
@@ -155,7 +158,7 @@ def test_an_older_version_is_not_published_over_a_newer_one(county: County) -> N
     newer = COUNTY_PACK.replace('version = "2026.1"', 'version = "2026.2"')
     assert county.publish(newer)[0] == 0
     code, _, err = county.publish(COUNTY_PACK.replace('version = "2026.1"', 'version = "2025.7"'))
-    assert code == 2 and "已发布政策包 qixingguan 的 2026.2 版，比 2025.7 版新" in err, err
+    assert code == 2 and f"已发布政策包“{TITLE}”的 2026.2 版，比 2025.7 版新" in err, err
     code, out, _ = county.run("hub", "policy", "list", "--dir", county.hub, "--json")
     assert [(r["version"], r["in_force"]) for r in json.loads(out)] == [("2026.2", True)]
 
@@ -375,7 +378,7 @@ def test_a_draft_the_hub_refused_is_told_on_the_county_device(
     told = out + err
     assert "县级政策包“七星关区就业帮扶政策（2026年）”（2026.1 版）未签发" in told, told
     assert "qixingguan" not in told.split("未签发")[0], told  # its title, not its id
-    assert "版本 2026.1 已于" in told and "请改用新的版本号" in told
+    assert "的 2026.1 版已于" in told and "请改用新的版本号" in told
     # Said once, not at every later import.
     assert run(capsys, "hub", "export", "--dir", hub, "--device", "县人社局", "--out", down)[0] == 0
     code, out, err = run(capsys, "--db", device, "sync", "import", down)

@@ -246,14 +246,23 @@ def test_every_template_is_met_by_a_scenario(repo):
     refusal of an empty batch by `tests.services.test_claim_notice_sentences`; the notice of a
     pack now in force by `tests.services.test_adopted_notice_sentences`; the policy's warnings
     of a county pack not taken, a refused draft, a refused install by
-    `tests.services.test_policy_warning_sentences`)."""
+    `tests.services.test_policy_warning_sentences`; the policy's reasons, each condition met or
+    not, by `tests.policy.test_reasons_said`; the hub's refusals to publish a county pack and a
+    device's to submit one by `tests.services.test_publish_refusal_sentences`)."""
+    from tests.policy.test_reasons_said import said_here as reasons_said
     from tests.services.test_adopted_notice_sentences import SAID_HERE as ADOPTED
     from tests.services.test_claim_notice_sentences import SAID_HERE
     from tests.services.test_policy_warning_sentences import SAID_HERE as WARNED
+    from tests.services.test_publish_refusal_sentences import SAID_HERE as PUBLISHING
 
-    met: set[str] = {claims.NOT_ENABLED, *SAID_HERE, *ADOPTED, *WARNED} | {
-        t for s in _service_said().values() for t in templates(s)
-    }
+    met: set[str] = {
+        claims.NOT_ENABLED,
+        *SAID_HERE,
+        *ADOPTED,
+        *WARNED,
+        *PUBLISHING,
+        *reasons_said(),
+    } | {t for s in _service_said().values() for t in templates(s)}
     for refused in (*_flow_refusals().values(), *_service_refusals(repo).values()):
         said = getattr(refused, "said", None)
         assert isinstance(said, Sentence)

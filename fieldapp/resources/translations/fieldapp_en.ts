@@ -2594,6 +2594,58 @@
       <source>审批人</source>
       <translation>Approved by</translation>
     </message>
+    <message>
+      <source>限享受一次</source>
+      <translation>once only</translation>
+    </message>
+    <message>
+      <source>每人每个自然年度一次</source>
+      <translation>once a person each calendar year</translation>
+    </message>
+    <message>
+      <source>每人每月一次</source>
+      <translation>once a person each month</translation>
+    </message>
+    <message>
+      <source>每段就业（每次培训）一次</source>
+      <translation>once for each job (each training)</translation>
+    </message>
+    <message>
+      <source>长期</source>
+      <translation>open-ended</translation>
+    </message>
+    <message>
+      <source>乡镇内</source>
+      <translation>In the township</translation>
+    </message>
+    <message>
+      <source>县内</source>
+      <translation>In the county</translation>
+    </message>
+    <message>
+      <source>省内跨县</source>
+      <translation>Elsewhere in the province</translation>
+    </message>
+    <message>
+      <source>跨省</source>
+      <translation>Out of province</translation>
+    </message>
+    <message>
+      <source>外出</source>
+      <translation>away from home</translation>
+    </message>
+    <message>
+      <source>此前</source>
+      <translation>before</translation>
+    </message>
+    <message>
+      <source>地点未登记</source>
+      <translation>Place not recorded</translation>
+    </message>
+    <message>
+      <source>输出机构未登记</source>
+      <translation>export agency not recorded</translation>
+    </message>
   </context>
   <context>
     <name>History</name>
@@ -5455,6 +5507,334 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>未分户</source>
       <translation>no household</translation>
     </message>
+    <message>
+      <source>%1 不属于%2</source>
+      <translation>%1: not any of these: %2</translation>
+    </message>
+    <message>
+      <source>%1 不属于%2，也没有乡镇外务工经历（农村转移劳动力）</source>
+      <translation>%1: not any of these: %2, and has not worked outside the township (rural transferred labour)</translation>
+    </message>
+    <message>
+      <source>%1 属于%2</source>
+      <translation>%1: %2</translation>
+    </message>
+    <message>
+      <source>%1 属于%2，应按专门政策办理</source>
+      <translation>%1: %2, which its own policy provides for</translation>
+    </message>
+    <message>
+      <source>%1 时年龄%2岁（要求%3）</source>
+      <translation>Aged %2 on %1 (%3 required)</translation>
+    </message>
+    <message>
+      <source>%1—%2岁</source>
+      <translation>%1 to %2</translation>
+    </message>
+    <message>
+      <source>%1—不限岁</source>
+      <translation>%1 or over</translation>
+    </message>
+    <message>
+      <source>%1个月</source>
+      <translation>%1 months</translation>
+    </message>
+    <message>
+      <source>%1仍在%2（%3起）</source>
+      <translation>%1: still in the job (%2, from %3)</translation>
+    </message>
+    <message>
+      <source>%1前未登记失业</source>
+      <translation>Not registered unemployed before %1</translation>
+    </message>
+    <message>
+      <source>%1在%2期内</source>
+      <translation>%1 is within %2</translation>
+    </message>
+    <message>
+      <source>%1已于%2结束，%3不在%1</source>
+      <translation>The job (%1) ended on %2: not in it in %3</translation>
+    </message>
+    <message>
+      <source>%1已到期，%2不在协议期内（续签后请登记新的协议）</source>
+      <translation>%1 has run out: %2 is outside it (record the new agreement once it is renewed)</translation>
+    </message>
+    <message>
+      <source>%1已有%2务工经历（%3起在%4），不属于新%2务工</source>
+      <translation>Has already worked %2 %1 (at %4 from %3): not new to working %2</translation>
+    </message>
+    <message>
+      <source>%1年</source>
+      <translation>%1 years</translation>
+    </message>
+    <message>
+      <source>%1年毕业，%2在毕业年度内</source>
+      <translation>Graduated in %1: %2 is in the year of graduation</translation>
+    </message>
+    <message>
+      <source>%1年毕业，%2时尚未毕业</source>
+      <translation>Graduates in %1: not yet graduated on %2</translation>
+    </message>
+    <message>
+      <source>%1年毕业，未登记离校月份，无法计算离校%2内（请登记离校月份）</source>
+      <translation>Graduated in %1, month of leaving school not recorded: “within %2 of leaving school” cannot be counted (record the month of leaving school)</translation>
+    </message>
+    <message>
+      <source>%1开始于%2，不在政策有效期（%3）内</source>
+      <translation>The %1 began on %2, outside the policy's period (%3)</translation>
+    </message>
+    <message>
+      <source>%1开始于%2，在政策有效期（%3）内</source>
+      <translation>The %1 began on %2, within the policy's period (%3)</translation>
+    </message>
+    <message>
+      <source>%1没有%2务工经历，属新%2务工</source>
+      <translation>Has not worked %2 %1: new to working %2</translation>
+    </message>
+    <message>
+      <source>%1离校后至%2前未就业</source>
+      <translation>No job from leaving school in %1 until %2</translation>
+    </message>
+    <message>
+      <source>%1离校，离校%2内即%3前；%4在此期间</source>
+      <translation>Left school in %1: within %2 of leaving school is until %3; %4 is within it</translation>
+    </message>
+    <message>
+      <source>%1离校，离校%2内即%3前；%4已超过</source>
+      <translation>Left school in %1: within %2 of leaving school is until %3; %4 is past it</translation>
+    </message>
+    <message>
+      <source>%1结束在%2的务工返乡，%3入职</source>
+      <translation>Returned home when the work at %2 ended on %1; began this job on %3</translation>
+    </message>
+    <message>
+      <source>%1结束在%2的务工，返乡已超过%3个月</source>
+      <translation>The work at %2 ended on %1: returned home more than %3 months before this job</translation>
+    </message>
+    <message>
+      <source>%1起登记失业</source>
+      <translation>Registered unemployed from %1</translation>
+    </message>
+    <message>
+      <source>%1（自%2起计）</source>
+      <translation>%1 (counted from %2)</translation>
+    </message>
+    <message>
+      <source>%1，%2的事项</source>
+      <translation>%1, for what began on %2</translation>
+    </message>
+    <message>
+      <source>≤%1个月</source>
+      <translation>at most %1 months</translation>
+    </message>
+    <message>
+      <source>≥%1个月</source>
+      <translation>at least %1 months</translation>
+    </message>
+    <message>
+      <source>不是通过有组织劳务输出就业</source>
+      <translation>Not employed through organised labour export</translation>
+    </message>
+    <message>
+      <source>临时务工（临工）</source>
+      <translation>Casual work</translation>
+    </message>
+    <message>
+      <source>入职前最近一段就业在%1（%2），不属于返乡</source>
+      <translation>The last job before this one was at %1 (%2): not a return home</translation>
+    </message>
+    <message>
+      <source>入职前没有登记外出务工经历，不能认定为新返乡</source>
+      <translation>No work away from home recorded before this job: cannot count as newly returned home</translation>
+    </message>
+    <message>
+      <source>入职前登记失业%1个月（%2起，要求≥%3个月）</source>
+      <translation>Registered unemployed for %1 months before the job (from %2; at least %3 months required)</translation>
+    </message>
+    <message>
+      <source>入职时在%1的务工（%2起）尚未结束</source>
+      <translation>The work at %1 (from %2) had not ended when this job began</translation>
+    </message>
+    <message>
+      <source>务工地点%1，属%2</source>
+      <translation>Place of work %1: %2</translation>
+    </message>
+    <message>
+      <source>务工地点%1，属%2，要求%3</source>
+      <translation>Place of work %1: %2; required: %3</translation>
+    </message>
+    <message>
+      <source>务工地点未登记，要求%1</source>
+      <translation>Place of work not recorded; required: %1</translation>
+    </message>
+    <message>
+      <source>劳动合同（协议）期限%1个月（要求%2）</source>
+      <translation>Labour contract (agreement) for %1 months (%2 required)</translation>
+    </message>
+    <message>
+      <source>劳动合同（协议）期限未登记（要求%1）</source>
+      <translation>Length of the labour contract (agreement) not recorded (%1 required)</translation>
+    </message>
+    <message>
+      <source>协议（%1起%2个月，至%3）</source>
+      <translation>the agreement (%2 months from %1, until %3)</translation>
+    </message>
+    <message>
+      <source>只有县级汇总中心能发布政策包</source>
+      <translation>Only the county hub can publish a policy pack</translation>
+    </message>
+    <message>
+      <source>培训%1天（要求≥%2天）</source>
+      <translation>Trained for %1 days (at least %2 days required)</translation>
+    </message>
+    <message>
+      <source>就业形式为%1</source>
+      <translation>Form of employment: %1</translation>
+    </message>
+    <message>
+      <source>就业形式为%1，要求%2</source>
+      <translation>Form of employment: %1; required: %2</translation>
+    </message>
+    <message>
+      <source>属有组织劳务输出</source>
+      <translation>Organised labour export</translation>
+    </message>
+    <message>
+      <source>已发布政策包“%1”的 %2 版，比 %3 版新；要恢复旧版的内容，请用新的版本号发布</source>
+      <translation>Edition %2 of the policy pack “%1” is published, newer than edition %3: to bring back an older edition's rules, publish them under a new edition number</translation>
+    </message>
+    <message>
+      <source>已申领（%1），%2</source>
+      <translation>Claimed (%1); %2</translation>
+    </message>
+    <message>
+      <source>截至%1没有就业记录</source>
+      <translation>No job on record as of %1</translation>
+    </message>
+    <message>
+      <source>截至%1没有职业培训记录</source>
+      <translation>No vocational training on record as of %1</translation>
+    </message>
+    <message>
+      <source>按年度发放：%1不在政策有效期（%2）内</source>
+      <translation>Paid by the year: %1 is outside the policy's period (%2)</translation>
+    </message>
+    <message>
+      <source>按年度发放：%1在政策有效期（%2）内</source>
+      <translation>Paid by the year: %1 is within the policy's period (%2)</translation>
+    </message>
+    <message>
+      <source>按月发放：%1不在政策有效期（%2）内</source>
+      <translation>Paid by the month: %1 is outside the policy's period (%2)</translation>
+    </message>
+    <message>
+      <source>按月发放：%1在政策有效期（%2）内</source>
+      <translation>Paid by the month: %1 is within the policy's period (%2)</translation>
+    </message>
+    <message>
+      <source>政策包“%1”的 %2 版已于 %3 发布，请改用新的版本号</source>
+      <translation>Edition %2 of the policy pack “%1” was published on %3: give it a new edition number</translation>
+    </message>
+    <message>
+      <source>有乡镇外务工经历（%1起在%2），属农村转移劳动力</source>
+      <translation>Has worked outside the township (at %2 from %1): rural transferred labour</translation>
+    </message>
+    <message>
+      <source>未登记毕业年份和离校月份，无法确认离校未就业</source>
+      <translation>Year of graduation and month of leaving school not recorded: cannot confirm no job since leaving school</translation>
+    </message>
+    <message>
+      <source>未登记毕业年份（高校毕业生须登记毕业年份和离校月份）</source>
+      <translation>Year of graduation not recorded (a college graduate needs the year of graduation and the month of leaving school recorded)</translation>
+    </message>
+    <message>
+      <source>本机为%1设备：只有县级设备能把县级政策包提交汇总中心签发</source>
+      <translation>This is a %1 device: only a county device can submit the county policy pack to the hub for issuing</translation>
+    </message>
+    <message>
+      <source>本机为未登记到汇总中心的设备：只有县级设备能把县级政策包提交汇总中心签发</source>
+      <translation>This device is not enrolled with the county hub: only a county device can submit the county policy pack to the hub for issuing</translation>
+    </message>
+    <message>
+      <source>此前已有创业记录（%1起）</source>
+      <translation>Has started a business before (from %1)</translation>
+    </message>
+    <message>
+      <source>此前已通过有组织劳务输出就业（%1起，%2），非首次</source>
+      <translation>Already employed through organised labour export before (from %1, %2): not the first time</translation>
+    </message>
+    <message>
+      <source>没有就业记录</source>
+      <translation>No job on record</translation>
+    </message>
+    <message>
+      <source>用人单位类型为%1</source>
+      <translation>Employer type: %1</translation>
+    </message>
+    <message>
+      <source>用人单位类型为%1，本项补贴限%2</source>
+      <translation>Employer type: %1; this subsidy is only for %2</translation>
+    </message>
+    <message>
+      <source>用人单位类型未登记（本项补贴限%1等）</source>
+      <translation>Employer type not recorded (this subsidy is for %1 and the like)</translation>
+    </message>
+    <message>
+      <source>登记为非首次有组织劳务输出</source>
+      <translation>Recorded as not the first organised labour export</translation>
+    </message>
+    <message>
+      <source>社会保险缴费月数未登记（要求≥%1个月）</source>
+      <translation>Months of social insurance paid not recorded (at least %1 months required)</translation>
+    </message>
+    <message>
+      <source>离校后已于%1就业（%2），不属于离校未就业</source>
+      <translation>Has had a job since leaving school (from %1, %2): not without a job since leaving school</translation>
+    </message>
+    <message>
+      <source>稳定就业 %1/%2 个月，%3起可申请</source>
+      <translation>In steady work %1 of %2 months; can be claimed from %3</translation>
+    </message>
+    <message>
+      <source>稳定就业%1个月（%2起，要求≥%3个月）</source>
+      <translation>In steady work for %1 months (from %2; at least %3 months required)</translation>
+    </message>
+    <message>
+      <source>缴纳社会保险%1个月（要求≥%2个月）</source>
+      <translation>Social insurance paid for %1 months (at least %2 months required)</translation>
+    </message>
+    <message>
+      <source>该段就业%1至%2，仅%3个月，不足%4个月</source>
+      <translation>This job ran from %1 to %2, only %3 months, less than %4 months</translation>
+    </message>
+    <message>
+      <source>近%1个月内</source>
+      <translation>in the last %1 months</translation>
+    </message>
+    <message>
+      <source>通过有组织劳务输出就业</source>
+      <translation>Employed through organised labour export</translation>
+    </message>
+    <message>
+      <source>通过有组织劳务输出就业（%1）</source>
+      <translation>Employed through organised labour export (%1)</translation>
+    </message>
+    <message>
+      <source>非临工</source>
+      <translation>Not casual work</translation>
+    </message>
+    <message>
+      <source>非有组织劳务输出</source>
+      <translation>Not organised labour export</translation>
+    </message>
+    <message>
+      <source>首次创业</source>
+      <translation>First business</translation>
+    </message>
+    <message>
+      <source>首次通过有组织劳务输出就业</source>
+      <translation>Employed through organised labour export for the first time</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
@@ -6621,6 +7001,10 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
     <message>
       <source>已申领</source>
       <translation>Claimed</translation>
+    </message>
+    <message>
+      <source>符合条件（金额待县里核定标准）</source>
+      <translation>Eligible (the amount is yet to be set by the county)</translation>
     </message>
   </context>
   <context>

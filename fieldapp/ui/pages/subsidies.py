@@ -42,6 +42,7 @@ from fieldapp.policy.claim_flow import (
 )
 from fieldapp.policy.eligibility import STATUS_LABELS, RuleResult, Status, ended_said
 from fieldapp.policy.guard import LimitExceeded
+from fieldapp.policy.pack import UNSET
 from fieldapp.services.changes import NO_CHANGES, Kind
 from fieldapp.services.claims import ClaimService, EligibilityService, batch_area
 from fieldapp.services.trust import allowed_steps
@@ -52,7 +53,13 @@ from fieldapp.ui import papers, policy_access
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.days import day_said, month_said, year_said
 from fieldapp.ui.errors import message_for, show_delete_refused, show_error
-from fieldapp.ui.held_words import reason_shown, sentence_shown, word_shown
+from fieldapp.ui.held_words import (
+    policy_reason_line,
+    policy_reason_shown,
+    reason_shown,
+    sentence_shown,
+    word_shown,
+)
 from fieldapp.ui.history import short_time
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.pieces import in_parts
@@ -406,14 +413,16 @@ class SubsidiesPage(QWidget):
         return shown.get(status, STATUS_LABELS.get(status, str(status)))
 
     def _summary_shown(self, result: RuleResult) -> str:
-        """The 说明 column: the first unmet reason as the rule wrote it (Chinese), or — when
-        there is none — the status, in the window's language."""
+        """The 说明 column: the first unmet reason, or — when there is none — the status, in
+        the window's language."""
         summary = result.summary
-        return (
-            self._status_shown(result.status)
-            if summary == STATUS_LABELS.get(result.status)
-            else summary
-        )
+        if summary == STATUS_LABELS.get(result.status):
+            return self._status_shown(result.status)
+        if summary == f"符合条件（金额{UNSET}）":
+            return self.tr("符合条件（金额待县里核定标准）")
+        # The reason it names (the first unmet; the claim already made): the rule's sentence
+        reason = next((r for r in result.reasons if r.text == summary), None)
+        return summary if reason is None else policy_reason_shown(reason)
 
     def _show_reasons(self, current, _previous) -> None:  # noqa: ANN001 - QModelIndex
         result = current.data(ROW_ROLE) if current.isValid() else None
@@ -428,7 +437,7 @@ class SubsidiesPage(QWidget):
             lines.append(
                 self.tr("金额：") + f"{_money(result.amount)}{unit}  {result.funding_source}"
             )
-        lines += [str(r) for r in result.reasons]
+        lines += [escape(policy_reason_line(r)) for r in result.reasons]
         self.reasons.setHtml("<br>".join(lines))
 
     def selected_results(self) -> list[RuleResult]:
