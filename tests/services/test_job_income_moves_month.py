@@ -120,7 +120,9 @@ def test_a_month_set_by_hand_after_the_jobs_income_is_left_and_said(village):
     changes = _edit(ledger, job, 3100.0)
     assert _income(ledger, month_id) == 2600.0
     assert Kind.MONTHLY_STATUS not in changes
-    [said] = map(str, changes.warnings)
+    [kept] = changes.warnings
+    assert getattr(kept, "template", None) == work.MONTH_KEPT
+    said = str(kept)
     this = Month.current()
     assert f"{this.year}年{this.month}月" in said
     assert "2600" in said and "3100" in said and "另行修改" in said

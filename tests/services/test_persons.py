@@ -60,8 +60,9 @@ def test_same_name_and_birth_date_needs_confirmation(ledger, actor, household):
         ledger, actor, Person(name="王芳", id_number=make_id(seq="124"), household_id=household)
     )
     twin = Person(name="王芳", id_number=make_id(region="520302", seq="126"))
-    with pytest.raises(NeedsConfirmation, match="同名同出生日期"):
+    with pytest.raises(NeedsConfirmation, match="同名同出生日期") as asked:
         persons.save(ledger, actor, twin)
+    assert asked.value.said is not None and asked.value.said.template == persons.NAMESAKE
     assert _count(ledger) == 1
     changes = persons.save(ledger, actor, twin, confirmed=True)
     assert any("同名同出生日期" in str(w) for w in changes.warnings)

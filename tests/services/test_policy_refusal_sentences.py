@@ -238,7 +238,7 @@ def test_the_chinese_sentence_is_what_the_program_said_before(name):
 
 
 @pytest.mark.today("2026-12-05")
-def test_every_template_is_met_by_a_scenario(repo):
+def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     """Every refusal's template, the write door's, the policy's and those of the rules judging
     a change's values, stamp and signature, the claim flow's and the claim service's, is said
     by a scenario (the claim service's own, `claims.NOT_ENABLED`, by
@@ -248,10 +248,13 @@ def test_every_template_is_met_by_a_scenario(repo):
     of a county pack not taken, a refused draft, a refused install by
     `tests.services.test_policy_warning_sentences`; the policy's reasons, each condition met or
     not, by `tests.policy.test_reasons_said`; the hub's refusals to publish a county pack and a
-    device's to submit one by `tests.services.test_publish_refusal_sentences`)."""
+    device's to submit one by `tests.services.test_publish_refusal_sentences`; a file that
+    cannot be written or read, an ID number refused or warned about, a namesake, a month left
+    beside its job by `tests.services.test_file_and_person_sentences`)."""
     from tests.policy.test_reasons_said import said_here as reasons_said
     from tests.services.test_adopted_notice_sentences import SAID_HERE as ADOPTED
     from tests.services.test_claim_notice_sentences import SAID_HERE
+    from tests.services.test_file_and_person_sentences import said_here as files_said
     from tests.services.test_policy_warning_sentences import SAID_HERE as WARNED
     from tests.services.test_publish_refusal_sentences import SAID_HERE as PUBLISHING
 
@@ -262,6 +265,7 @@ def test_every_template_is_met_by_a_scenario(repo):
         *WARNED,
         *PUBLISHING,
         *reasons_said(),
+        *files_said(tmp_path, monkeypatch),
     } | {t for s in _service_said().values() for t in templates(s)}
     for refused in (*_flow_refusals().values(), *_service_refusals(repo).values()):
         said = getattr(refused, "said", None)

@@ -1,0 +1,144 @@
+"""The sentences of a file that cannot be written or read, of an ID number refused or warned
+about, of a print setting refused, of a namesake and of a month left beside its job's income — each made here by the code
+that says it (a real folder, a real ledger), so that `test_every_template_is_met_by_a_scenario`
+can count them as met (`SAID_HERE`) and the English window's catalogue is known to cover them."""
+
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+
+import pytest
+
+from fieldapp import saving
+from fieldapp.domain import errors, idnumber
+from fieldapp.domain.errors import DuplicateIdNumber, InvalidIdNumber, ValidationFailed
+from fieldapp.domain.sentences import Sentence
+from fieldapp.paperwork import settings
+from fieldapp.services import persons, work
+from fieldapp.tabular import reader
+from tests.conftest import make_id
+from tests.services.sentence_checks import templates
+from tests.ui.test_our_errors_in_english import REFUSED_IDS
+
+SAID_HERE = {
+    saving.WRITE_FAILED,
+    saving._OTHER,
+    saving._NOT_A_FOLDER,
+    saving._NO_FOLDER,
+    saving._ENCRYPTED_LEDGER,
+    saving._LEDGER_KEYS,
+    saving._LEDGER_PART,
+    saving._PLAIN_LEDGER,
+    saving._OVER_LEDGER,
+    saving._NO_STICK,
+    *saving._CAUSES.values(),
+    reader.NOT_FOUND,
+    settings.NO_SUCH_SETTING,
+    settings.YES_OR_NO,
+    settings.ONE_TO_SIXTY,
+    idnumber.EXCEL_FLOAT,
+    idnumber.EMPTY,
+    idnumber.LENGTH,
+    idnumber.FORMAT,
+    idnumber.EXCEL_000,
+    idnumber.CHECK,
+    idnumber.NO_DATE,
+    idnumber.ODD_DATE,
+    idnumber.REGION_UNKNOWN,
+    errors.ALREADY_ENTERED,
+    persons.NAMESAKE,
+    work.MONTH_KEPT,
+}
+
+
+def _said(error: BaseException) -> Sentence:
+    said = getattr(error, "said", None)
+    assert isinstance(said, Sentence), error
+    return said
+
+
+def _file_sentences(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Sentence]:
+    """Every way `saving` and the reader refuse a file, as they say it."""
+    out = tmp_path / "村台账.xlsx"
+    found = [_said(saving.cannot_write(out, OSError(n, "x"))) for n in saving._CAUSES]
+    found.append(_said(saving.cannot_write(out, OSError(errno.EBADMSG, "odd"))))
+    blocker = tmp_path / "一个文件"
+    blocker.write_text("x")
+    for folder in (blocker, tmp_path / "没有的文件夹"):
+        with pytest.raises(saving.CannotWrite) as refused:
+            saving.check_folder(folder / "村台账.xlsx")
+        found.append(_said(refused.value))
+    ledger = tmp_path / "台账.db"
+    ledger.write_bytes(b"SQLite format 3\x00" + bytes(100))
+    encrypted = tmp_path / "加密台账.db"
+    encrypted.write_bytes(bytes(100))
+    Path(f"{encrypted}.keys").write_bytes(b"k")
+    for target in (ledger, encrypted, Path(f"{encrypted}.keys"), Path(f"{encrypted}-wal")):
+        with pytest.raises(saving.CannotWrite) as refused:
+            saving.check_not_ledger(target)
+        found.append(_said(refused.value))
+    media = tmp_path / "media"
+    (media / "clerk").mkdir(parents=True)
+    monkeypatch.setattr(saving, "MOUNT_ROOTS", (media,))
+    monkeypatch.setattr(saving, "USER_MOUNT_ROOTS", (media,))
+    with pytest.raises(saving.CannotWrite) as refused:
+        saving.make_folder_for(media / "clerk" / "U盘" / "村台账.xlsx")
+    found.append(_said(refused.value))
+    with pytest.raises(ValidationFailed) as missing:
+        reader.read_workbook(tmp_path / "不在这里.xlsx")
+    found.append(_said(missing.value))
+    return found
+
+
+def test_a_file_refused_is_said_by_each_of_its_templates(tmp_path, monkeypatch) -> None:
+    found = _file_sentences(tmp_path, monkeypatch)
+    met = set().union(*map(templates, found))
+    mine = {t for t in SAID_HERE if t in vars(saving).values() or t == reader.NOT_FOUND}
+    assert mine - met == set()
+    assert all("村台账.xlsx" in str(s) for s in found[: len(saving._CAUSES)])
+    assert str(found[-1]) == "找不到文件：不在这里.xlsx"
+
+
+def _id_sentences() -> list[Sentence]:
+    found: list[Sentence] = []
+    for raw in REFUSED_IDS:
+        with pytest.raises(InvalidIdNumber) as refused:
+            idnumber.validate(raw)
+        found.append(_said(refused.value))
+    info = idnumber.validate(make_id(region="529999"))
+    found.extend(idnumber.warnings_said(info))
+    found.append(DuplicateIdNumber("520502198003161031", "p1", "张长英", "大坝村").said)
+    return found
+
+
+def test_an_id_number_refused_or_warned_is_said_by_each_of_its_templates() -> None:
+    met = set().union(*map(templates, _id_sentences()))
+    mine = {t for t in SAID_HERE if t in vars(idnumber).values()} | {errors.ALREADY_ENTERED}
+    assert mine - met == set()
+
+
+def _setting_sentences() -> list[Sentence]:
+    found: list[Sentence] = []
+    for refuse in (
+        lambda: settings.setting_name("县长"),
+        lambda: settings.parse_value("notice_working_days", "也许"),
+        lambda: settings.parse_value("notice_days", "九十"),
+    ):
+        with pytest.raises(settings.SettingRefused) as refused:
+            refuse()
+        found.append(_said(refused.value))
+    return found
+
+
+def test_a_print_setting_refused_is_said_by_each_of_its_templates() -> None:
+    met = set().union(*map(templates, _setting_sentences()))
+    assert {settings.NO_SUCH_SETTING, settings.YES_OR_NO, settings.ONE_TO_SIXTY} <= met
+
+
+def said_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> set[str]:
+    """The templates this file's scenarios say (the namesake's is said by
+    `tests.services.test_persons.test_same_name_and_birth_date_needs_confirmation`, the month's
+    kept by `tests.services.test_job_income_moves_month`; both check it)."""
+    found = [*_file_sentences(tmp_path, monkeypatch), *_id_sentences(), *_setting_sentences()]
+    return set().union(*map(templates, found)) | {persons.NAMESAKE, work.MONTH_KEPT}
