@@ -8,7 +8,7 @@ import sys
 from fieldapp.cli.common import checked_area, open_ledger, print_json
 from fieldapp.domain.dates import written_text
 from fieldapp.domain.errors import ValidationFailed
-from fieldapp.services.exports import PERSONAL_DATA_NOTE, record_export
+from fieldapp.services.exports import LEDGER_EXPORT, PERSONAL_DATA_NOTE, record_export
 from fieldapp.tabular.ledger_export import export_ledger
 from fieldapp.tabular.ledger_import import BECAME_DEMO, ImportReport, import_ledger
 from fieldapp.tabular.template import write_template
@@ -175,7 +175,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     ledger = open_ledger(args)
     try:
         count = export_ledger(ledger, args.file, area_prefix=checked_area(ledger, args.area))
-        record_export(ledger, "台账", args.file, count, area_code=args.area)
+        record_export(ledger, LEDGER_EXPORT, args.file, count, area_code=args.area)
     finally:
         ledger.close()
     if args.json:

@@ -23,7 +23,7 @@ from fieldapp.domain.enums import Category
 from fieldapp.domain.errors import MalformedRow, NotFound
 from fieldapp.domain.models import Person
 from fieldapp.services.changes import PERSON_RECORDS, ChangeSet, Kind
-from fieldapp.services.exports import record_export
+from fieldapp.services.exports import LEDGER_EXPORT, record_export
 from fieldapp.store.queries import records
 from fieldapp.store.queries.persons import (
     ACCOUNT_DOUBT,
@@ -460,7 +460,7 @@ class LedgerPage(QWidget):
                 count = export_ledger(
                     ledger, path, progress.step, progress.is_cancelled, area_prefix=area
                 )
-                record_export(ledger, "台账", path, count, area_code=area)
+                record_export(ledger, LEDGER_EXPORT, path, count, area_code=area)
                 return count
 
         self.ops.run(
