@@ -573,7 +573,6 @@ EN_UI: dict[str, str] = {
     "%1 %2元": "%1 %2 yuan",
     # A sheet date the file claimed and the import set aside (`import_report.date_refused_line`).
     "文件属性“台账导出时间”": "the file property “台账导出时间” (export time)",
-    "文件属性“创建时间”": "the file property “created”",
     "标题行": "the title row",
     "表格的日期（%1）“%2”不是有效的日期：本次按没有日期的表格更新，表中与台账不同的格都列为冲突，保留台账现有的值，请逐一核对后再决定是否采用表中的值": "The sheet's date (%1), “%2”, is not a valid date: this update treats the sheet as undated. Every cell that differs from the ledger is listed as a conflict and the ledger's value is kept; check each one before deciding to take the sheet's value",
     "表格中没有它的导出时间（文件属性“台账导出时间”，或标题行中的导出时间、截至日期），本机的导出记录中也没有这个文件：本次按没有日期的表格更新，表中与台账不同的格都列为冲突，保留台账现有的值，请逐一核对后再决定是否采用表中的值": "The sheet has no export time of its own (the file property “台账导出时间”, or an export time or “截至” date in the title row), and this computer's export log does not know the file: this update treats the sheet as undated. Every cell that differs from the ledger is listed as a conflict and the ledger's value is kept; check each one before deciding to take the sheet's value",

@@ -354,6 +354,7 @@ class LedgerImporter:
                 self._say_missing(found, reads)
                 # The bulk writer is done: this connection now sees the new persons too.
                 self._plan_and_apply(writer, found, extra_rows, stamp, edits)
+                self._unsay_undated_without_compare()
                 self.job.tick(done, done, force=True)  # the last moment a cancel undoes all
                 if self.dry_run:
                     raise _DryRun
@@ -1185,6 +1186,18 @@ class LedgerImporter:
             self.report.sheet_date_source = source
             self.report.sheet_date_kind = kind
         return moment
+
+    def _unsay_undated_without_compare(self) -> None:
+        """An update from an undated file says so only when it had a ledger cell to compare:
+        a person of the ledger on it, or a change planned for a record the ledger has. A sheet
+        that only adds new persons overwrites nothing, dated or not: nothing to say."""
+        if self.report.date_not_believed != "undated" or self.placer.existing:
+            return
+        if self.report.conflicts or any(plan.changes for plan in self.report.changes):
+            return
+        self.report.date_not_believed = ""
+        self.report.date_claimed = self.report.date_claimed_where = ""
+        self.report.imported_at = ""
 
     def _not_believed(
         self, why: str, claimed: str, kind: dates.DatedBy | None, now: dt.datetime

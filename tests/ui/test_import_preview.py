@@ -13,7 +13,7 @@ from fieldapp.store.ledger import Ledger
 from fieldapp.tabular.ledger_import import import_ledger
 from fieldapp.ui.dialogs.import_preview import ImportPreviewDialog
 from tests.conftest import make_id
-from tests.tabular.sheets import write_xlsx
+from tests.tabular.sheets import dated, write_xlsx
 
 HEAD = make_id("520502", "19750316", "131")
 WIFE = make_id("520502", "19780520", "142")
@@ -211,7 +211,7 @@ def test_a_long_note_and_a_long_refusal_are_read_whole_in_the_dialog_at_1366x768
             ["王五", other, other, "能干点轻活但腰不好常年吃药" * 6, ""],
         ],
     )
-    report = import_ledger(ledger, sheet, update=True, dry_run=True)
+    report = import_ledger(ledger, dated(sheet), update=True, dry_run=True)
     reason = report.rejected[0].reason
     assert len(reason) > 100 and reason.endswith("无劳动力")
     family = chinese_family(load_bundled_fonts())  # the app's own Chinese font, as it runs

@@ -2883,10 +2883,6 @@
       <translation>the file property “台账导出时间” (export time)</translation>
     </message>
     <message>
-      <source>文件属性“创建时间”</source>
-      <translation>the file property “created”</translation>
-    </message>
-    <message>
       <source>标题行</source>
       <translation>the title row</translation>
     </message>

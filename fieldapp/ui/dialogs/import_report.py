@@ -52,9 +52,6 @@ def date_refused_line(report: ImportReport) -> str:
         "文件属性“台账导出时间”": QCoreApplication.translate(
             "ImportReportDialog", "文件属性“台账导出时间”"
         ),
-        "文件属性“创建时间”": QCoreApplication.translate(
-            "ImportReportDialog", "文件属性“创建时间”"
-        ),
         "标题行": QCoreApplication.translate("ImportReportDialog", "标题行"),
     }.get(report.date_claimed_where, report.date_claimed_where)
     why = report.date_not_believed
