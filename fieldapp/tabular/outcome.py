@@ -128,6 +128,9 @@ class ImportReport:
     changes: list[Any] = field(default_factory=list)
     #: Cells the ledger changed after the sheet's date: kept unless decided otherwise.
     conflicts: list[Any] = field(default_factory=list)
+    #: Conflicts decided for the sheet's value whose ledger cell was changed again after the
+    #: decision (the preview): not overwritten, still among `conflicts`.
+    decisions_overtaken: int = 0
     households_created: int = 0
     households_joined: int = 0
     areas_created: int = 0
@@ -170,6 +173,7 @@ class ImportReport:
             "rejected": [p.as_dict() for p in self.rejected],
             "mapped": [m.as_dict() for m in self.mapped],
             "conflicts": [c.as_dict() for c in self.conflicts],
+            "decisions_overtaken": self.decisions_overtaken,
             "changes": [c.as_dict() for c in self.changes],
             "warnings": [p.as_dict() for p in self.warnings],
             "households_created": self.households_created,
