@@ -126,6 +126,10 @@ class ImportReportDialog(QDialog):
             summary += "\n" + self.tr("冲突 %1 处保留了台账中的值").replace(
                 "%1", str(len(report.conflicts))
             )
+        if report.decisions_overtaken:
+            summary += "\n" + self.tr(
+                "其中 %1 处在预览之后台账又被修改过，没有按您的选择改用表格中的值，请重新核对"
+            ).replace("%1", str(report.decisions_overtaken))
         self.summary = QLabel(summary)
         self.summary.setWordWrap(True)
         columns = [

@@ -392,7 +392,7 @@ class LedgerPage(QWidget):
     ) -> None:
         from fieldapp.ui.dialogs.import_preview import ImportPreviewDialog
 
-        dialog = ImportPreviewDialog(report, self, words)
+        dialog = ImportPreviewDialog(report, self, words, file_name=path.name)
         self.preview = dialog
 
         def again() -> None:  # 按所选重新预览: the file previewed anew with the words chosen
@@ -402,12 +402,12 @@ class LedgerPage(QWidget):
 
         dialog.again_asked.connect(again)
         dialog.accepted.connect(
-            lambda: self._confirmed(path, dialog.take_sheet(), dialog.chosen_words())
+            lambda: self._confirmed(path, dialog.decisions(), dialog.chosen_words())
         )
         dialog.open()
 
     def _confirmed(
-        self, path: Path, take_sheet: set[str], words: dict[str, str] | None = None
+        self, path: Path, take_sheet: dict[str, str], words: dict[str, str] | None = None
     ) -> None:
         """Import for real, with the conflicts decided in the preview and the status words
         the user said the meaning of."""
