@@ -3,6 +3,18 @@
 from __future__ import annotations
 
 EN_UI: dict[str, str] = {
+    "现在显示的值": "the value shown now",
+    "本机改的值": "the value changed on this computer",
+    "别的设备改的值": "the value changed on another device",
+    "选中的冲突一并处理": "Resolve the selected together",
+    "选中的每处都保留：": "For each selected, keep:",
+    "选中的 %1 处冲突，每处都保留%2？": "Keep %2 for each of the %1 selected conflicts?",
+    "处理冲突": "Resolve conflicts",
+    "正在处理冲突……": "Resolving conflicts…",
+    "已处理冲突 %1 处": "%1 conflict(s) resolved",
+    "%1 处在列出之后又变了（可能已在别的设备上解决），没有处理，列表已刷新，请再看一遍": "%1 changed after they were listed (perhaps resolved on another device) and were left; the list is refreshed, please look again",
+    "%1 处没有恰好一个%2，没有处理，请逐一决定": "%1 have no single %2 and were left; please decide them one by one",
+    "已取消：其余的没有处理": "Cancelled: the rest were left",
     "选中的都用表格中的值": "Use the sheet’s value for the selected",
     "选中的都保留台账原来的值": "Keep the ledger’s value for the selected",
     "全部选中": "Select all",

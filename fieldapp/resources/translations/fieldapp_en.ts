@@ -107,6 +107,58 @@
       <source>这处冲突已经变了（可能已在别的设备上解决），列表已刷新，请再看一遍</source>
       <translation>This conflict has changed (perhaps resolved on another device); the list is refreshed, please look again</translation>
     </message>
+    <message>
+      <source>现在显示的值</source>
+      <translation>the value shown now</translation>
+    </message>
+    <message>
+      <source>本机改的值</source>
+      <translation>the value changed on this computer</translation>
+    </message>
+    <message>
+      <source>别的设备改的值</source>
+      <translation>the value changed on another device</translation>
+    </message>
+    <message>
+      <source>选中的冲突一并处理</source>
+      <translation>Resolve the selected together</translation>
+    </message>
+    <message>
+      <source>选中的每处都保留：</source>
+      <translation>For each selected, keep:</translation>
+    </message>
+    <message>
+      <source>请先在列表中选中要处理的冲突（可按住 Shift 或 Ctrl 多选）</source>
+      <translation>First select the conflicts in the list (hold Shift or Ctrl to select several)</translation>
+    </message>
+    <message>
+      <source>选中的 %1 处冲突，每处都保留%2？</source>
+      <translation>Keep %2 for each of the %1 selected conflicts?</translation>
+    </message>
+    <message>
+      <source>处理冲突</source>
+      <translation>Resolve conflicts</translation>
+    </message>
+    <message>
+      <source>正在处理冲突……</source>
+      <translation>Resolving conflicts…</translation>
+    </message>
+    <message>
+      <source>已处理冲突 %1 处</source>
+      <translation>%1 conflict(s) resolved</translation>
+    </message>
+    <message>
+      <source>%1 处在列出之后又变了（可能已在别的设备上解决），没有处理，列表已刷新，请再看一遍</source>
+      <translation>%1 changed after they were listed (perhaps resolved on another device) and were left; the list is refreshed, please look again</translation>
+    </message>
+    <message>
+      <source>%1 处没有恰好一个%2，没有处理，请逐一决定</source>
+      <translation>%1 have no single %2 and were left; please decide them one by one</translation>
+    </message>
+    <message>
+      <source>已取消：其余的没有处理</source>
+      <translation>Cancelled: the rest were left</translation>
+    </message>
   </context>
   <context>
     <name>CountyPolicyDialog</name>
