@@ -139,8 +139,7 @@ class ImportReport:
     unknown_headers: list[str] = field(default_factory=list)
     sheet_date: str = ""
     #: Where the sheet's date came from, in the report's words, and what kind of source that is
-    #: (`dates.DatedBy`: an export's property, title or log; a clerk's title; the workbook's
-    #: creation time).
+    #: (`dates.DatedBy`: an export's property, title or log; a clerk's title).
     sheet_date_source: str = ""
     sheet_date_kind: DatedBy | None = None
     #: A sheet date the file claimed and the import did not believe (China time, ISO text; a
