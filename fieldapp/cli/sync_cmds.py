@@ -73,6 +73,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     group.add_argument("--keep", metavar="VALUE_ID", help="保留的值的编号")
     group.add_argument("--value", metavar="V", help="新的值")
     p.set_defaults(func=cmd_conflicts_resolve)
+    p = csub.add_parser(
+        "resolve-all", help="一并处理全部冲突（或某一字段的）：每处都保留同一方的值"
+    )
+    p.add_argument(
+        "--keep",
+        required=True,
+        choices=sorted(KEEP_SIDES),
+        help="保留哪一方的值：shown（现在显示的值）、here（本机改的值）、other（别的设备改的值）；"
+        "没有恰好一个这一方的值的冲突留着不动，另行说明",
+    )
+    p.add_argument("--field", metavar="字段", help="只处理这一字段的冲突（如 联系电话、phone）")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
+    p.set_defaults(func=cmd_conflicts_resolve_all)
 
 
 def _register_hub(sub: argparse._SubParsersAction) -> None:
@@ -1195,6 +1208,58 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
     if not found:
         print("没有待处理的冲突")
     return 0
+
+
+#: `conflicts resolve-all --keep`: the side's words, English and Chinese.
+KEEP_SIDES = {
+    "shown": "shown",
+    "here": "here",
+    "other": "other",
+    "现在的值": "shown",
+    "本机": "here",
+    "别的设备": "other",
+}
+
+
+def cmd_conflicts_resolve_all(args: argparse.Namespace) -> int:
+    """Resolve every open conflict (of one field) keeping the same side's value; exit 1 when
+    some were left (changed meanwhile, or no single value on that side)."""
+    from fieldapp.domain.labels import field_label
+    from fieldapp.sync.conflicts import Side, list_conflicts, resolve_many
+
+    ledger = open_ledger(args)
+    found = list_conflicts(ledger)
+    if args.field:
+        wanted = args.field.strip()
+        found = [c for c in found if wanted in (c.field, field_label(c.field))]
+    done = resolve_many(ledger, found, Side(KEEP_SIDES[args.keep]))
+    left = done.changed + done.no_value
+    if args.json:
+        print_json(
+            {
+                "resolved": len(done.changes),
+                "changed_meanwhile": done.changed,
+                "no_value_on_side": done.no_value,
+                "changes": [c.id for c in done.changes],
+            }
+        )
+        return 1 if left else 0
+    side = {"shown": "现在显示的值", "here": "本机改的值", "other": "别的设备改的值"}
+    print(
+        f"已处理冲突 {len(done.changes)} 处：都保留{side[KEEP_SIDES[args.keep]]}"
+        "（每处一条修改记录，同步后各设备一致）"
+    )
+    if done.changed:
+        print(
+            f"{done.changed} 处冲突在列出之后又变了（可能已在别的设备上解决），没有处理，请再看一遍"
+        )
+    if done.no_value:
+        print(
+            f"{done.no_value} 处冲突没有恰好一个{side[KEEP_SIDES[args.keep]]}，没有处理，请逐一决定"
+        )
+    if not found:
+        print("没有待处理的冲突")
+    return 1 if left else 0
 
 
 def cmd_conflicts_resolve(args: argparse.Namespace) -> int:

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from fieldapp.cli.common import checked_area, open_ledger, print_json
 from fieldapp.domain.dates import written_text
 from fieldapp.domain.errors import ValidationFailed
-from fieldapp.services.exports import PERSONAL_DATA_NOTE, record_export
+from fieldapp.services.exports import LEDGER_EXPORT, PERSONAL_DATA_NOTE, record_export
 from fieldapp.tabular.ledger_export import export_ledger
 from fieldapp.tabular.ledger_import import BECAME_DEMO, ImportReport, import_ledger
 from fieldapp.tabular.template import write_template
 
 #: At most this many warnings are printed in the plain-text report (all are in --json).
 MAX_WARNINGS_SHOWN = 50
+#: `import --keep`: whose value a conflict keeps (the Chinese words are taken too).
+KEEP_CHOICES = ("ledger", "sheet", "台账", "表格")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -34,6 +37,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument(
         "--dry-run", action="store_true", help="只预览：列出每人的每处改动和冲突，台账不作改动"
+    )
+    p.add_argument(
+        "--keep",
+        choices=KEEP_CHOICES,
+        default="ledger",
+        help="冲突保留哪一方的值：ledger（台账，默认）或 sheet（表格：每处冲突都改用表格的值，"
+        "与在预览中逐个勾选相同，逐条记入修改记录）；先用 --dry-run 看清冲突再用",
+    )
+    p.add_argument(
+        "--column",
+        action="append",
+        default=[],
+        metavar="项目",
+        help="与 --keep sheet 同用：只有这一项的冲突改用表格的值（如 --column 联系电话；可写多次）",
     )
     p.add_argument(
         "--word",
@@ -77,21 +94,56 @@ def cmd_import(args: argparse.Namespace) -> int:
             )
             return 2
         words[word] = meaning
+    take = args.keep in ("sheet", "表格")
+    if take and not args.update:
+        print("请检查：--keep sheet 只用于 --update（更新台账中已有的人）", file=sys.stderr)
+        return 2
+    if args.column and not take:
+        print(
+            "请检查：--column 与 --keep sheet 同用（只有这些项目的冲突改用表格的值）",
+            file=sys.stderr,
+        )
+        return 2
     ledger = open_ledger(args)
     try:
+        decided: dict[str, str] = {}
+        if take:
+            # The conflicts as a preview finds them, each decided against the ledger edit it
+            # shows: the import itself keeps (and counts) a cell changed again in between.
+            preview = import_ledger(ledger, args.file, update=True, dry_run=True, words=words)
+            decided = {
+                c.change.key: c.seen
+                for c in preview.conflicts
+                if not args.column or _column_named(c.change.label, args.column)
+            }
         report = import_ledger(
-            ledger, args.file, update=args.update, dry_run=args.dry_run, words=words
+            ledger,
+            args.file,
+            update=args.update,
+            dry_run=args.dry_run,
+            take_sheet=decided,
+            words=words,
         )
     except ValidationFailed as error:  # the file itself (missing, refused, unreadable), a word
         print(f"请检查：{error}", file=sys.stderr)
         return 2
     finally:
         ledger.close()
+    taken = len(decided) - report.decisions_overtaken
     if args.json:
-        print_json(report.as_json())
+        print_json(report.as_json() | {"conflicts_taken_from_sheet": taken})
     else:
         print_report(report)
+        if decided:
+            verb = "将" if report.dry_run else "已"
+            print(f"{verb}按您的选择改用表格“{Path(args.file).name}”中的值：冲突 {taken} 处")
     return 1 if report.rejected or report.conflicts else 0
+
+
+def _column_named(label: str, names: list[str]) -> bool:
+    """True when a conflict's item (联系电话, 就业经历：结束日期) is one of `names`, said whole
+    or by its own name after the sheet's (结束日期)."""
+    return any(label == name or label.endswith("：" + name) for name in names)
 
 
 def print_report(report: ImportReport) -> None:
@@ -134,6 +186,11 @@ def print_report(report: ImportReport) -> None:
                 f"{where(plan.sheet, plan.row)} {plan.name}（{plan.id_number}）："
                 + "；".join(lines)
             )
+    if report.decisions_overtaken:
+        print(
+            f"其中 {report.decisions_overtaken} 处冲突在预览之后台账又被修改过，"
+            "没有改用表格的值（仍列为冲突），请重新核对"
+        )
     for conflict in report.conflicts:
         c = conflict.as_dict()
         print(
@@ -175,7 +232,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     ledger = open_ledger(args)
     try:
         count = export_ledger(ledger, args.file, area_prefix=checked_area(ledger, args.area))
-        record_export(ledger, "台账", args.file, count, area_code=args.area)
+        record_export(ledger, LEDGER_EXPORT, args.file, count, area_code=args.area)
     finally:
         ledger.close()
     if args.json:

@@ -19,6 +19,10 @@ from fieldapp.store import users as store
 from fieldapp.store.connection import LedgerGone
 from fieldapp.store.ledger import Ledger
 
+# The kind a ledger export is logged under, the one an update's export-log match looks for
+# (`exported_before`): the desktop's and the command's exports log it by this one name.
+from fieldapp.store.queries.tabular import LEDGER_EXPORT as LEDGER_EXPORT
+
 #: Said by every export and print dialog, and by the export commands.
 PERSONAL_DATA_NOTE = "含个人信息，请妥善保管"
 

@@ -3,8 +3,10 @@ an ordinary change that saw every version, so it travels to every replica like a
 
 from __future__ import annotations
 
+import enum
 import hashlib
 import json
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -12,7 +14,7 @@ from fieldapp.domain.errors import NotFound, ValidationFailed
 from fieldapp.domain.places_said import PLACE_FIELDS, Said, say_place
 from fieldapp.reference import divisions
 from fieldapp.services.trust import AREA, LINKS, printable, table_name
-from fieldapp.services.writer import Actor, actor_of, writing
+from fieldapp.services.writer import Actor, Writer, actor_of, writing
 from fieldapp.store import replica
 from fieldapp.store.changelog import Change
 from fieldapp.store.hlc import stamp_to_iso
@@ -200,9 +202,88 @@ def resolve(
             new_value = chosen[0].value
         else:
             new_value = parse_value(ledger, conflict.table, conflict.field, value or "")
-        change = writer.update_row(
-            conflict.table, conflict.row_id, {conflict.field: new_value}, seen={conflict.field: ids}
-        )
+        change = _write(writer, conflict, new_value)
+    return change
+
+
+def _write(writer: Writer, conflict: Conflict, new_value: Any) -> Change:
+    """A resolution: the field set to `new_value`, an edit that saw every value shown."""
+    ids = [v.value_id for v in conflict.values]
+    change = writer.update_row(
+        conflict.table, conflict.row_id, {conflict.field: new_value}, seen={conflict.field: ids}
+    )
     if change is None:  # pragma: no cover - a conflict always logs its resolution
         raise ValidationFailed("没有需要保存的改动")
     return change
+
+
+class Side(enum.Enum):
+    """Whose value a bulk resolution keeps, the same for every conflict chosen."""
+
+    #: The value the ledger shows now (the newest by the clocks).
+    SHOWN = "shown"
+    #: The value written on this device (a conflict with none, or several, is left).
+    HERE = "here"
+    #: The value written on another device (a conflict with none, or several, is left).
+    OTHER = "other"
+
+
+def value_on(conflict: Conflict, side: Side, own_device: str) -> ConflictValue | None:
+    """The value of `conflict` on `side` (None: it has no single one there)."""
+    if side is Side.SHOWN:
+        found = [v for v in conflict.values if v.shown]
+    elif side is Side.HERE:
+        found = [v for v in conflict.values if v.device_id == own_device]
+    else:
+        found = [v for v in conflict.values if v.device_id != own_device]
+    return found[0] if len(found) == 1 else None
+
+
+@dataclass
+class ManyResolved:
+    """What a bulk resolution did: the resolutions written, the conflicts changed since they
+    were shown (skipped, not overwritten), and those with no single value on the side."""
+
+    changes: list[Change]
+    changed: int = 0
+    no_value: int = 0
+    stopped: bool = False
+
+
+def resolve_many(
+    ledger: Ledger,
+    conflicts: Sequence[Conflict],
+    side: Side,
+    *,
+    actor: Actor | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ManyResolved:
+    """Resolve each of `conflicts` (as they were shown) by keeping its value on `side`, each
+    written exactly as a single resolution is (its own transaction, attributed, logged). A
+    conflict whose values are no longer those shown (resolved meanwhile, another value come
+    in) is skipped and counted, never overwritten; one without a single value on the side is
+    counted and left. `cancelled` stops between two (those written stay written)."""
+    actor = actor or actor_of(ledger)
+    own = str(ledger.get_meta("device_id") or "")
+    done = ManyResolved([])
+    for n, conflict in enumerate(conflicts):
+        if cancelled is not None and cancelled():
+            done.stopped = True
+            break
+        if progress is not None:
+            progress(n, len(conflicts))
+        chosen = value_on(conflict, side, own)
+        if chosen is None:
+            done.no_value += 1
+            continue
+        with writing(ledger, actor) as writer:
+            row = ledger.get(conflict.table, conflict.row_id) or {}
+            heads = set(ledger.projector.heads_of(row, conflict.field))
+            if heads != {v.value_id for v in conflict.values}:
+                done.changed += 1
+                continue
+            done.changes.append(_write(writer, conflict, chosen.value))
+    if progress is not None and not done.stopped:
+        progress(len(conflicts), len(conflicts))
+    return done

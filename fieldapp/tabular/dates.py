@@ -4,11 +4,12 @@ An update compares each cell with the ledger; a ledger cell changed *after* this
 edited by someone else since the sheet went out, so it is a conflict to decide, not a value to
 overwrite. The moment is, in order of trust: the export time this program writes into every
 workbook it exports (a document property), a 导出时间 / 截至 / 制表日期 … date in a sheet's title
-rows (above its header; a day alone is the start of that day), and the workbook's own creation
-time (`DatedBy`). A data row's cell (出生日期 1975-…) dates nothing, and neither does the file's
-modification time: that is when the file was saved after editing, later than the export, and
-would make every ledger edit made meanwhile pass for older than the sheet. A file with no date
-of its own is undated unless this device's export log knows it (`ledger_import`).
+rows (above its header; a day alone is the start of that day; the earliest of the sheets')
+(`DatedBy`). A data row's cell (出生日期 1975-…) dates nothing, and neither do the file's
+modification time nor the workbook's creation time: the one is when the file was saved after
+editing, the other may be when old figures were copied into a new file, both later than the
+figures, and would make every ledger edit made meanwhile pass for older than the sheet. A file
+with no date of its own is undated unless this device's export log knows it (`ledger_import`).
 
 Each is only the file's claim. A date later than the import's own time (a workbook dated
 2030, or tomorrow) would make every ledger edit since the real export pass for older than the
@@ -36,7 +37,6 @@ EXACT = "导出时记录的时间"
 _CUSTOM = re.compile(
     r'<property\b[^>]*\bname="' + EXPORTED_AT + r'"[^>]*>\s*<vt:\w+>([^<]+)</vt:\w+>'
 )
-_CREATED = re.compile(r"<dcterms:created\b[^>]*>([^<]+)</dcterms:created>")
 #: The words before a date that name the sheet's own date (what our exports write: 导出时间：,
 #: 截至; what clerks' forms write: 制表日期, 填报日期, 统计时间 …). A bare 日期 counts only where
 #: no other word is joined to it (出生日期, 登记日期 are a person's, not the sheet's).
@@ -50,8 +50,6 @@ _TITLE_DATE = re.compile(
 _TITLE_CELLS = 64
 
 
-#: Where it came from when the workbook's core properties say when it was made.
-CREATED = "表格文件的创建时间"
 #: Where it came from when only this device's export log knows the file.
 EXPORT_LOG = "本机导出这个文件的时间（导出记录）"
 
@@ -66,8 +64,6 @@ class DatedBy(enum.Enum):
     EXPORT_TITLE = "export title"
     #: Another title date: 截至 …, 制表日期 … (a clerk's sheet, or our paperwork's).
     TITLE = "title"
-    #: The workbook's creation time (its core properties).
-    CREATED = CREATED
     #: This device's export log: it exported a ledger file of this name before the file's save.
     EXPORT_LOG = EXPORT_LOG
     #: A title date no calendar has (2026年2月30日, year 1): the sheet is undated, said why.
@@ -102,11 +98,9 @@ _TIMED = re.compile(r"\d:\d\d")
 
 def where_claimed(kind: DatedBy) -> str:
     """Where in the file a sheet date was claimed, in the user's words (a date set aside is
-    said with it): 文件属性“台账导出时间”, 标题行, 文件属性“创建时间”."""
+    said with it): 文件属性“台账导出时间”, 标题行."""
     if kind is DatedBy.PROPERTY:
         return "文件属性“" + EXPORTED_AT + "”"
-    if kind is DatedBy.CREATED:
-        return "文件属性“创建时间”"
     if kind in (DatedBy.EXPORT_TITLE, DatedBy.TITLE, DatedBy.UNREADABLE):
         return "标题行"
     return kind.said
@@ -137,24 +131,31 @@ def not_believed(moment: dt.datetime, source: str, now: dt.datetime, slack: dt.t
 
 
 def sheet_date(path: Path, sheets: Sequence[tuple[str, list[list[object]], object]]) -> SheetDate:
-    """The date of a workbook or csv file, from its export property, else the first date named
-    in a sheet's title rows (`sheets`: each sheet's rows above its header, nothing of a sheet
-    without one), else the workbook's creation time; `UNDATED` when it has none of them.
+    """The date of a workbook or csv file, from its export property, else the earliest date
+    named in the sheets' title rows (`sheets`: each sheet's rows above its header, nothing of a
+    sheet without one); `UNDATED` when it has neither.
 
-    The first title date found is the one: one no calendar has (截至2026年2月30日) leaves the
-    file undated (`DatedBy.UNREADABLE`, its words kept to be said), rather than passing to the
-    next sheet's title row or the file's properties — the clerk dated the sheet, and wrongly."""
-    found = _from_properties(path, _CUSTOM) if zipfile.is_zipfile(path) else None
+    Sheets dated differently: the workbook's figures are as old as its oldest sheet's, so the
+    earliest dates it (a later one let the older sheet's cells overwrite edits made between).
+    A title date no calendar has (截至2026年2月30日) leaves the file undated
+    (`DatedBy.UNREADABLE`, its words kept to be said), whatever the other sheets say — the
+    clerk dated the sheet, and wrongly. The workbook's creation time dates nothing (as its
+    file time): a workbook made after an edit, the old figures copied into it, would pass the
+    edit for older; such a file is dated only by this device's export log (the importer's)."""
+    found = _from_properties(path) if zipfile.is_zipfile(path) else None
     if found:
         return found
+    dated: list[SheetDate] = []
     for _name, rows, _merged in sheets:
         for row in rows[:5]:
             for cell in row[:_TITLE_CELLS]:
                 match = _TITLE_DATE.search(str(cell or ""))
                 if match:
-                    return _title_date(match)
-    found = _from_properties(path, _CREATED) if zipfile.is_zipfile(path) else None
-    return found or UNDATED
+                    said = _title_date(match)
+                    if said.moment is None:
+                        return said
+                    dated.append(said)
+    return min(dated, key=lambda d: d.moment or EARLIEST) if dated else UNDATED
 
 
 def _title_date(match: re.Match[str]) -> SheetDate:
@@ -173,27 +174,20 @@ def _title_date(match: re.Match[str]) -> SheetDate:
 
 def exported_property(path: Path) -> dt.datetime | None:
     """The workbook's own 台账导出时间, when it has a readable one (believed or not)."""
-    found = _from_properties(path, _CUSTOM) if zipfile.is_zipfile(path) else None
+    found = _from_properties(path) if zipfile.is_zipfile(path) else None
     return found.moment if found else None
 
 
-def _from_properties(path: Path, which: re.Pattern[str]) -> SheetDate | None:
+def _from_properties(path: Path) -> SheetDate | None:
+    """The workbook's 台账导出时间 property (our export's), when it has a readable one."""
+    part = "docProps/custom.xml"
     try:
         with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-            for part, pattern, source in (
-                ("docProps/custom.xml", _CUSTOM, DatedBy.PROPERTY),
-                ("docProps/core.xml", _CREATED, DatedBy.CREATED),
-            ):
-                if (
-                    pattern is which
-                    and part in names
-                    and archive.getinfo(part).file_size < (1 << 20)
-                ):
-                    match = pattern.search(archive.read(part).decode("utf-8", "replace"))
-                    moment = _parse(match.group(1)) if match else None
-                    if moment is not None:
-                        return SheetDate(moment, source.said, source)
+            if part in archive.namelist() and archive.getinfo(part).file_size < (1 << 20):
+                match = _CUSTOM.search(archive.read(part).decode("utf-8", "replace"))
+                moment = _parse(match.group(1)) if match else None
+                if moment is not None:
+                    return SheetDate(moment, DatedBy.PROPERTY.said, DatedBy.PROPERTY)
     except (zipfile.BadZipFile, OSError):
         return None
     return None
@@ -214,7 +208,7 @@ def stamp_of(moment: dt.datetime, *, exact: bool = False) -> str:
     the same second after it sorts after it, a conflict for the update to decide."""
     millis = int(moment.timestamp() * 1000)
     if not exact and moment.microsecond == 0:
-        # Written to the second (a title row, a file's creation time): the whole second is
+        # Written to the second (a title row, the export log): the whole second is
         # the sheet's, so the import that made a test's ledger a moment before it is no conflict.
         millis += 999
     return format_stamp(millis, COUNTER_LIMIT - 1)

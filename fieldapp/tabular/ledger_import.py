@@ -151,7 +151,7 @@ class LedgerImporter:
         *,
         update: bool = False,
         dry_run: bool = False,
-        take_sheet: Collection[str] = (),
+        take_sheet: Collection[str] | Mapping[str, str] = (),
         actor: Actor | None = None,
         words: StatusWords,
     ) -> None:
@@ -165,6 +165,9 @@ class LedgerImporter:
         self.update = update
         self.dry_run = dry_run
         self.take_sheet = frozenset(take_sheet)  # conflicts decided for the sheet's value
+        #: Of those, the ledger's edit each was decided against (`Conflict.seen`), when known:
+        #: a cell edited again since is not overwritten (`_drop_decisions_overtaken`).
+        self._seen: dict[str, str] = dict(take_sheet) if isinstance(take_sheet, Mapping) else {}
         self.report = ImportReport(dry_run=dry_run)
         self._month = month_key(self.today)
         self._sheet = ""
@@ -351,9 +354,11 @@ class LedgerImporter:
                     else ""
                 )
                 edits = store.edits_after(reads, stamp, EDITED_TABLES, until)
+                self._drop_decisions_overtaken(edits)
                 self._say_missing(found, reads)
                 # The bulk writer is done: this connection now sees the new persons too.
                 self._plan_and_apply(writer, found, extra_rows, stamp, edits)
+                self._unsay_undated_without_compare()
                 self.job.tick(done, done, force=True)  # the last moment a cancel undoes all
                 if self.dry_run:
                     raise _DryRun
@@ -1185,6 +1190,33 @@ class LedgerImporter:
             self.report.sheet_date_source = source
             self.report.sheet_date_kind = kind
         return moment
+
+    def _drop_decisions_overtaken(self, edits: store.EditsAfter) -> None:
+        """A conflict decided for the sheet's value against one ledger edit (the preview's),
+        whose cell the ledger has changed again since (an exchange, another window): not
+        overwritten — the decision did not see that value. It stays a conflict, and is
+        counted (`ImportReport.decisions_overtaken`)."""
+        overtaken = set()
+        for key, seen in self._seen.items():
+            _table, row_id, field = key.split("/", 2)
+            edit = edits.get((row_id, field))
+            if edit is not None and edit.stamp != seen:
+                overtaken.add(key)
+        if overtaken:
+            self.take_sheet = self.take_sheet - overtaken
+            self.report.decisions_overtaken = len(overtaken)
+
+    def _unsay_undated_without_compare(self) -> None:
+        """An update from an undated file says so only when it had a ledger cell to compare:
+        a person of the ledger on it, or a change planned for a record the ledger has. A sheet
+        that only adds new persons overwrites nothing, dated or not: nothing to say."""
+        if self.report.date_not_believed != "undated" or self.placer.existing:
+            return
+        if self.report.conflicts or any(plan.changes for plan in self.report.changes):
+            return
+        self.report.date_not_believed = ""
+        self.report.date_claimed = self.report.date_claimed_where = ""
+        self.report.imported_at = ""
 
     def _not_believed(
         self, why: str, claimed: str, kind: dates.DatedBy | None, now: dt.datetime
@@ -2067,7 +2099,7 @@ def import_ledger(
     *,
     update: bool = False,
     dry_run: bool = False,
-    take_sheet: Collection[str] = (),
+    take_sheet: Collection[str] | Mapping[str, str] = (),
     actor: Actor | None = None,
     words: Mapping[str, str] | None = None,
 ) -> ImportReport:
@@ -2075,7 +2107,8 @@ def import_ledger(
 
     `update`: persons already in the ledger are updated from their rows (else refused);
     `dry_run`: everything is done and rolled back (the preview); `take_sheet`: the conflicts
-    (`CellChange.key`) the user decided for the sheet's value; `words`: what the user said
+    (`CellChange.key`) the user decided for the sheet's value — as a mapping, each with the
+    ledger edit it was decided against (`Conflict.seen`): one edited again since is kept; `words`: what the user said
     the sheet's 就业状态 words no list knows mean (在家 → 未就业), for the whole import.
     """
     said = checked_words(words or {})

@@ -231,6 +231,14 @@ class Conflict:
     plan: RowPlan
     change: CellChange
 
+    @property
+    def seen(self) -> str:
+        """The ledger's edit this conflict shows (its clock stamp): a decision made on it
+        holds only while that edit is still the cell's last (`import_ledger(take_sheet=…)`)."""
+        edit = self.change.conflict
+        assert edit is not None
+        return edit.stamp
+
     def as_dict(self) -> dict[str, Any]:
         """JSON form: where, what, the ledger's and the sheet's value, who changed it when."""
         edit = self.change.conflict

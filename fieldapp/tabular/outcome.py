@@ -128,6 +128,9 @@ class ImportReport:
     changes: list[Any] = field(default_factory=list)
     #: Cells the ledger changed after the sheet's date: kept unless decided otherwise.
     conflicts: list[Any] = field(default_factory=list)
+    #: Conflicts decided for the sheet's value whose ledger cell was changed again after the
+    #: decision (the preview): not overwritten, still among `conflicts`.
+    decisions_overtaken: int = 0
     households_created: int = 0
     households_joined: int = 0
     areas_created: int = 0
@@ -136,8 +139,7 @@ class ImportReport:
     unknown_headers: list[str] = field(default_factory=list)
     sheet_date: str = ""
     #: Where the sheet's date came from, in the report's words, and what kind of source that is
-    #: (`dates.DatedBy`: an export's property, title or log; a clerk's title; the workbook's
-    #: creation time).
+    #: (`dates.DatedBy`: an export's property, title or log; a clerk's title).
     sheet_date_source: str = ""
     sheet_date_kind: DatedBy | None = None
     #: A sheet date the file claimed and the import did not believe (China time, ISO text; a
@@ -170,6 +172,7 @@ class ImportReport:
             "rejected": [p.as_dict() for p in self.rejected],
             "mapped": [m.as_dict() for m in self.mapped],
             "conflicts": [c.as_dict() for c in self.conflicts],
+            "decisions_overtaken": self.decisions_overtaken,
             "changes": [c.as_dict() for c in self.changes],
             "warnings": [p.as_dict() for p in self.warnings],
             "households_created": self.households_created,

@@ -12,7 +12,7 @@ from fieldapp.store.ledger import Ledger
 from fieldapp.sync.enrolment import enrol
 from tests.cli.test_tabular_cli import HEAD, HEADERS, WIFE, _row
 from tests.codes import ENROL_CODE
-from tests.tabular.sheets import write_xlsx
+from tests.tabular.sheets import dated, write_xlsx
 
 DABA = "520502010001"  # 大坝村 of 碧阳街道, as the import's area resolver codes it
 
@@ -139,7 +139,7 @@ def test_an_update_import_on_an_enrolled_device_is_signed_as_the_device_and_land
         HEADERS,
         [_row("张叁", HEAD, HEAD, "户主"), _row("李四", WIFE, HEAD, "配偶")],
     )
-    code = main(["--db", str(db), "import", "--update", str(changed)])
+    code = main(["--db", str(db), "import", "--update", str(dated(changed))])
     assert code == 0, capsys.readouterr()
     ledger = Ledger.open(db)
     hub = Hub.open(tmp_path / "hub")

@@ -179,3 +179,22 @@ def claims_table(sheet: Any) -> list[dict[str, object]]:
         rows.append({n: sheet.cell(row, c).value for c, n in enumerate(names, 1) if n})
         row += 1
     return rows
+
+
+def dated(path: Path) -> Path:
+    """Give the xlsx at `path` the 台账导出时间 property our export writes, saying now: a test's
+    sheet standing for one taken from the ledger at this moment. (A workbook's creation time
+    dates nothing: without a date of its own an update reads it as undated, every differing
+    cell a conflict.)"""
+    import datetime as dt
+
+    from openpyxl.packaging.custom import CustomPropertyList, StringProperty
+
+    from fieldapp.tabular.dates import EXPORTED_AT
+
+    book = openpyxl.load_workbook(path)
+    book.custom_doc_props = CustomPropertyList()
+    now = dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
+    book.custom_doc_props.append(StringProperty(name=EXPORTED_AT, value=now))
+    book.save(path)
+    return path

@@ -15,7 +15,7 @@ from fieldapp.store.queries import records
 from fieldapp.tabular.ledger_import import import_ledger
 from tests.conftest import make_id
 from tests.records import Records
-from tests.tabular.sheets import write_csv, write_xlsx
+from tests.tabular.sheets import dated, write_csv, write_xlsx
 
 HEADERS = [
     "姓名",
@@ -393,7 +393,9 @@ def test_an_update_whose_row_is_employed_without_a_start_date_keeps_its_other_ed
     first = [_row("张长英", HEAD, HEAD, "户主", **work)]
     assert import_ledger(ledger, write_xlsx(tmp_path / "a.xlsx", HEADERS, first)).imported == 1
     edited = [_row("张长英", HEAD, HEAD, "户主", **{"就业状态": "已就业", "劳动能力": "半劳力"})]
-    report = import_ledger(ledger, write_xlsx(tmp_path / "b.xlsx", HEADERS, edited), update=True)
+    report = import_ledger(
+        ledger, dated(write_xlsx(tmp_path / "b.xlsx", HEADERS, edited)), update=True
+    )
     assert report.rejected == [] and report.updated == 1
     assert [w.reason for w in report.warnings] == [
         "已就业但没有务工开始日期，就业情况未导入，请补录"

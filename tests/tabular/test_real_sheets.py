@@ -19,7 +19,7 @@ import xlsxwriter
 from fieldapp.store.ledger import Ledger
 from fieldapp.tabular.ledger_import import import_ledger
 from tests.conftest import make_id
-from tests.tabular.sheets import XlsRecords, rewrite_xls, write_csv, write_xlsx
+from tests.tabular.sheets import XlsRecords, dated, rewrite_xls, write_csv, write_xlsx
 from tests.tabular.test_hostile_spellings import _xlsx_errors
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -371,7 +371,9 @@ def test_an_update_whose_account_cell_excel_made_a_number_keeps_the_rows_other_e
     first = [["张长英", HEAD, HEAD, "13800000001", "6221546950670948123", *PLACE.values()]]
     assert import_ledger(ledger, write_xlsx(tmp_path / "a.xlsx", headers, first)).imported == 1
     edited = [["张长英", HEAD, HEAD, "13900000009", 6.221546950670948e18, *PLACE.values()]]
-    report = import_ledger(ledger, write_xlsx(tmp_path / "b.xlsx", headers, edited), update=True)
+    report = import_ledger(
+        ledger, dated(write_xlsx(tmp_path / "b.xlsx", headers, edited)), update=True
+    )
     assert report.rejected == [] and report.updated == 1
     [problem] = report.warnings
     assert (problem.sheet, problem.row) == ("台账", 2)
@@ -2689,7 +2691,7 @@ def test_a_job_end_on_the_people_sheet_ends_the_job(ledger, tmp_path, heading):
         headers,
         [["李秀", WIFE, HEAD, *place, "已就业", "砖厂", "2025-04-01", "2025-11-15", "单位就业"]],
     )
-    again = import_ledger(ledger, tmp_path / "u.xlsx", update=True)
+    again = import_ledger(ledger, dated(tmp_path / "u.xlsx"), update=True)
     assert again.rejected == []
     ended = ledger.db.execute("SELECT end_date FROM employment_spells WHERE employer = '砖厂'")
     assert ended.fetchall() == [("2025-11-15",)]

@@ -16,6 +16,7 @@ from fieldapp.demo.generator import build_demo
 from fieldapp.store.ledger import Ledger
 from fieldapp.tabular.ledger_export import export_ledger
 from fieldapp.tabular.ledger_import import import_ledger
+from tests.tabular.sheets import dated
 
 TODAY = dt.date(2026, 6, 15)
 
@@ -691,7 +692,7 @@ def test_two_jobs_of_one_day_on_an_update_each_row_takes_the_job_it_agrees_with(
     assert import_ledger(ledger, only).rejected == []
     [before] = _jobs(ledger)
     _one_day_two_jobs_book(path)  # the workbook filled in after that import
-    report = import_ledger(ledger, path, update=True)
+    report = import_ledger(ledger, dated(path), update=True)
     assert report.rejected == [] and report.conflicts == []
     spells = sorted((s[4], s[6], s[7], s[0] == before[0]) for s in _jobs(ledger))
     assert spells == [
@@ -840,7 +841,7 @@ def test_two_trainings_of_one_day_each_row_takes_the_one_it_agrees_with(tmp_path
     days, _, notes = classes[changed]
     _two_trainings_book(path, [(days, "未结业", notes), classes[1 - changed]])
     entries = ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0]
-    report = import_ledger(ledger, path, update=True)
+    report = import_ledger(ledger, dated(path), update=True)
     assert report.rejected == [] and report.conflicts == []
     after = _trainings(ledger)
     assert after.keys() == before.keys()
@@ -905,7 +906,7 @@ def test_an_existing_jobs_income_its_own_sheet_changes_changes_its_month_too_cli
     ledger.close()
     jobs = tmp_path / "就业经历.xlsx"
     _wifes_job_sheet(jobs, 3100)
-    assert main(["--db", str(db), "import", "--update", str(jobs)]) == 0, capsys.readouterr()
+    assert main(["--db", str(db), "import", "--update", str(dated(jobs))]) == 0, capsys.readouterr()
     ledger = Ledger.open(db, author="甲")
     assert _wifes_month(ledger, wife) == ("已就业", 3100.0, 3100.0)
     _again_writes_nothing(ledger, jobs)
@@ -920,7 +921,7 @@ def test_an_existing_jobs_income_changes_its_month_in_the_jobs_rows_plan(tmp_pat
     assert import_ledger(ledger, path).rejected == []
     jobs = tmp_path / "就业经历.xlsx"
     _wifes_job_sheet(jobs, 3100)
-    report = import_ledger(ledger, jobs, update=True)
+    report = import_ledger(ledger, dated(jobs), update=True)
     assert report.rejected == [] and report.updated == 1
     [plan] = [p for p in report.changes if p.changes]
     assert (plan.sheet, plan.row) == ("就业经历", 2)
@@ -955,7 +956,7 @@ def test_a_month_set_by_hand_after_its_jobs_income_is_left_and_said(tmp_path):
     work.set_monthly_status(ledger, actor, month.model_copy(update={"income": 2600.0}))
     jobs = tmp_path / "就业经历.xlsx"
     _wifes_job_sheet(jobs, 3100)
-    report = import_ledger(ledger, jobs, update=True)
+    report = import_ledger(ledger, dated(jobs), update=True)
     assert report.rejected == []
     assert _wifes_month(ledger, wife) == ("已就业", 2600.0, 3100.0)
     said = [(w.sheet, w.row, w.reason) for w in report.warnings if "月收入" in w.reason]
@@ -968,7 +969,7 @@ def test_a_month_set_by_hand_after_its_jobs_income_is_left_and_said(tmp_path):
     job = get(ledger, EmploymentSpell, job_id)
     work.save_record(ledger, actor, job.model_copy(update={"monthly_income": 3000.0}))
     _wifes_job_sheet(jobs, 3100)
-    report = import_ledger(ledger, jobs, update=True)
+    report = import_ledger(ledger, dated(jobs), update=True)
     assert report.rejected == [] and report.conflicts == []
     assert not [w for w in report.warnings if "月收入" in w.reason]
     assert _wifes_month(ledger, wife) == ("已就业", 3100.0, 3100.0)
@@ -1051,7 +1052,7 @@ def test_a_month_the_ledger_sheet_gives_is_changed_once_as_its_jobs_sheet_says(t
         "已就业",
     )
     book.save(again)
-    report = import_ledger(ledger, again, update=True)
+    report = import_ledger(ledger, dated(again), update=True)
     assert report.rejected == []
     months = [
         (p.sheet, p.row, c.old, c.new)

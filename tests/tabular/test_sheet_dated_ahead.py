@@ -154,7 +154,12 @@ def test_a_title_row_dated_ahead_overwrites_nothing(ledger, tmp_path, day_only):
     book.custom_doc_props = CustomPropertyList()  # the property gone, the title row kept
     tomorrow = dt.datetime.now(dt.UTC) + CHINA + TOMORROW
     said_time = f"{tomorrow:%Y-%m-%d}" if day_only else f"{tomorrow:%Y-%m-%d %H:%M:%S}"
-    book["劳动力台账"]["A1"].value = f"劳动力台账  导出时间：{said_time}"
+    # Every sheet's title (the earliest title date dates the workbook: one sheet's alone
+    # set ahead is passed over for the others', the export's own).
+    for sheet in book.worksheets:
+        title = str(sheet["A1"].value or "")
+        if "导出时间：" in title:
+            sheet["A1"].value = title.split("导出时间：")[0] + f"导出时间：{said_time}"
     book.save(out)
 
     report = import_ledger(ledger, out, update=True)

@@ -26,7 +26,7 @@ from fieldapp.store.queries import tabular as store
 from fieldapp.tabular import dates
 from fieldapp.tabular.ledger_export import export_ledger
 from fieldapp.tabular.ledger_import import import_ledger
-from tests.tabular.sheets import write_xlsx
+from tests.tabular.sheets import write_csv, write_xlsx
 from tests.tabular.test_sheet_dated_ahead import (
     CHINA,
     HEAD,
@@ -167,9 +167,82 @@ def _own_sheet(tmp_path: Path, note: str) -> Path:
 def test_a_data_rows_cell_does_not_date_the_sheet(ledger, tmp_path, note):
     _family(ledger, tmp_path)
     report = import_ledger(ledger, _own_sheet(tmp_path, note), update=True, dry_run=True)
-    assert report.date_not_believed == "", report.date_refused_said()
-    assert report.sheet_date_source == dates.CREATED  # openpyxl's, as before a cell was read
-    assert report.sheet_date_kind is dates.DatedBy.CREATED
+    # Nor its creation time (openpyxl's, now): undated, as the export log does not know it.
+    assert report.date_not_believed == "undated", report.date_refused_said()
+    assert report.sheet_date_source == "" and report.sheet_date_kind is None
+
+
+def test_a_workbooks_creation_time_does_not_date_it(ledger, tmp_path):
+    """A workbook made after the coordinator's edit (the village copied old figures into a new
+    file) has a creation time later than the edit: dated by it, the stale cell overwrote the
+    edit silently. Undated unless this device's export log knows the file, as a file time."""
+    _family(ledger, tmp_path)
+    with ledger.transaction():
+        head = ledger.db.execute("SELECT id FROM persons WHERE id_number = ?", [HEAD]).fetchone()
+        ledger.update("persons", head[0], {"phone": LEDGER_PHONE})
+    time.sleep(0.01)
+    sheet = write_xlsx(
+        tmp_path / "own.xlsx",
+        [*HEADERS, "县（市、区）", "乡镇（街道）", "村（社区）"],
+        [
+            ["张长英", HEAD, HEAD, "户主", STALE_PHONE, "普通劳动力", *PLACE],
+            ["李秀", WIFE, HEAD, "配偶", SHEET_PHONE, "普通劳动力", *PLACE],
+        ],
+    )
+    book = openpyxl.load_workbook(sheet)
+    assert book.properties.created is not None  # it has one, later than the edit
+    report = import_ledger(ledger, sheet, update=True)
+    _nothing_overwritten(ledger, report)
+    assert report.date_not_believed == "undated"
+    # Logged as this device's ledger export before the file's save: dated by the log.
+    store_users.log_export(ledger, store.LEDGER_EXPORT, "own.xlsx", "0" * 64, 2, 2)
+    time.sleep(1.1)
+    sheet.write_bytes(sheet.read_bytes())
+    report = import_ledger(ledger, sheet, update=True, dry_run=True)
+    assert report.sheet_date_kind is dates.DatedBy.EXPORT_LOG
+
+
+def test_the_earliest_title_date_of_the_workbook_dates_it(ledger, tmp_path):
+    """Sheets dated differently (劳动力台账 截至 12月1日, 就业经历 截至 11月1日): the workbook's
+    figures are as old as its oldest sheet's, so the earliest dates it, whichever sheet is
+    first (the first found was the one: a later date let an older sheet's cells overwrite)."""
+    _family(ledger, tmp_path)
+    book = openpyxl.Workbook()
+    people = book.active
+    people.title = "劳动力台账"
+    people.append(["大坝村劳动力台账  截至2026年12月1日"])
+    people.append([*HEADERS, "县（市、区）", "乡镇（街道）", "村（社区）"])
+    people.append(["张长英", HEAD, HEAD, "户主", "13800000001", "普通劳动力", *PLACE])
+    other = book.create_sheet("说明")
+    other.append(["制表日期：2026年11月1日"])
+    other.append(["姓名", "身份证号码"])
+    book.save(tmp_path / "two.xlsx")
+    report = import_ledger(ledger, tmp_path / "two.xlsx", update=True, dry_run=True)
+    assert report.sheet_date == "2026-11-01 00:00", report.sheet_date
+    assert report.sheet_date_source == "表中的“制表日期：2026年11月1日”"
+
+
+def test_an_undated_sheet_adding_only_new_persons_says_nothing_of_dates(ledger, tmp_path):
+    """Undated matters only where a ledger cell is compared: a sheet of new persons alone,
+    imported with --update, is not told it was read as undated."""
+    _family(ledger, tmp_path)
+    sheet = write_csv(
+        tmp_path / "new.csv",
+        [*HEADERS, "县（市、区）", "乡镇（街道）", "村（社区）"],
+        [["张小军", SON, SON, "户主", "13800000003", "普通劳动力", *PLACE]],
+        "utf-8-sig",
+    )
+    report = import_ledger(ledger, sheet, update=True)
+    assert report.persons_imported == 1
+    assert report.date_not_believed == "" and report.date_refused_said() == ""
+    # With an existing person in it, it is said.
+    sheet = write_csv(
+        tmp_path / "both.csv",
+        [*HEADERS, "县（市、区）", "乡镇（街道）", "村（社区）"],
+        [["张长英", HEAD, HEAD, "户主", "13800000001", "普通劳动力", *PLACE]],
+        "utf-8-sig",
+    )
+    assert import_ledger(ledger, sheet, update=True, dry_run=True).date_not_believed == "undated"
 
 
 def test_a_date_named_anywhere_in_the_title_row_dates_the_sheet(ledger, tmp_path):
@@ -233,9 +306,7 @@ def test_the_kind_of_date_decides_the_missing_members_note_and_the_texts_are_as_
 
 def test_each_kind_says_the_words_it_said_before():
     assert dates.DatedBy.PROPERTY.said == dates.EXACT == "导出时记录的时间"
-    assert dates.DatedBy.CREATED.said == dates.CREATED == "表格文件的创建时间"
     assert dates.DatedBy.EXPORT_LOG.said == "本机导出这个文件的时间（导出记录）"
     assert dates.where_claimed(dates.DatedBy.PROPERTY) == "文件属性“台账导出时间”"
     assert dates.where_claimed(dates.DatedBy.EXPORT_TITLE) == "标题行"
     assert dates.where_claimed(dates.DatedBy.TITLE) == "标题行"
-    assert dates.where_claimed(dates.DatedBy.CREATED) == "文件属性“创建时间”"

@@ -16,7 +16,7 @@ from fieldapp.tabular.dates import EXACT, EXPORTED_AT
 from fieldapp.tabular.ledger_export import export_ledger
 from fieldapp.tabular.ledger_import import import_ledger
 from tests.conftest import make_id
-from tests.tabular.sheets import write_xlsx
+from tests.tabular.sheets import dated, write_xlsx
 
 HEADERS = ["姓名", "身份证号码", "户主身份证号码", "与户主关系", "联系电话", "劳动能力"]
 PLACE = ["县（市、区）", "乡镇（街道）", "村（社区）"]
@@ -59,7 +59,7 @@ def test_update_changes_exactly_the_changed_cells_as_logged_edits(ledger, tmp_pa
             ["张小军", SON, "", "", ""],  # blank cells change nothing
         ],
     )
-    report = import_ledger(ledger, sheet, update=True)
+    report = import_ledger(ledger, dated(sheet), update=True)
     assert report.rejected == [] and report.conflicts == []
     assert (report.updated, report.unchanged) == (2, 1)
     assert _person(ledger, HEAD)["phone"] == "13900000001"
@@ -222,12 +222,12 @@ def test_cli_update_dry_run_and_json_keys(tmp_path, capsys):
         tmp_path / "u.xlsx", ["姓名", "身份证号码", "联系电话"], [["张长英", HEAD, "13900000009"]]
     )
     capsys.readouterr()
-    assert main(["--db", db, "import", str(sheet), "--update", "--dry-run", "--json"]) == 0
+    assert main(["--db", db, "import", str(dated(sheet)), "--update", "--dry-run", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert {"imported", "updated", "unchanged", "rejected", "mapped", "conflicts"} <= set(data)
     assert data["updated"] == 1 and data["dry_run"] is True
     assert data["changes"][0]["changes"][0]["to"] == "13900000009"
-    assert main(["--db", db, "import", str(sheet), "--update"]) == 0
+    assert main(["--db", db, "import", str(dated(sheet)), "--update"]) == 0
     out = capsys.readouterr().out
     assert "联系电话：13800000001 → 13900000009" in out
     ledger = Ledger.open(db)
@@ -272,7 +272,7 @@ def test_household_notes_travel_in_the_ledger_sheet(ledger, tmp_path):
         ["姓名", "身份证号码", "户备注"],
         [["张长英", HEAD, "已搬迁入住"]],
     )
-    report = import_ledger(ledger, update, update=True)
+    report = import_ledger(ledger, dated(update), update=True)
     assert report.updated == 1
     [plan] = report.changes
     assert [(c["column"], c["from"], c["to"]) for c in plan.as_dict()["changes"]] == [
@@ -303,18 +303,18 @@ def test_not_employed_in_a_named_month_ends_the_open_job_on_the_month_before(led
             ["张小军", SON, "已就业", "某工地", "2026-01-05"],
         ],
     )
-    assert import_ledger(ledger, jobs, update=True).rejected == []
+    assert import_ledger(ledger, dated(jobs), update=True).rejected == []
     may = [
         ["张长英", HEAD, "未就业"],  # open since 2025: ends 2026-04-30
         ["李秀", WIFE, "未就业"],  # started during May: left as it is, with a warning
         ["张小军", SON, "已就业"],
     ]
     plain = write_xlsx(tmp_path / "plain.xlsx", ["姓名", "身份证号码", "本月就业状态"], may)
-    import_ledger(ledger, plain, update=True)  # the month is not named: no job is ended
+    import_ledger(ledger, dated(plain), update=True)  # the month is not named: no job is ended
     assert all(end is None for spells in _jobs(ledger).values() for _start, end in spells)
 
     named = write_xlsx(tmp_path / "may.xlsx", ["姓名", "身份证号码", "2026年5月就业状态"], may)
-    preview = import_ledger(ledger, named, update=True, dry_run=True)
+    preview = import_ledger(ledger, dated(named), update=True, dry_run=True)
     shown = {p.name: p.as_dict()["changes"] for p in preview.changes}
     assert [(c["column"], c["from"], c["to"]) for c in shown["张长英"]] == [
         ("就业经历：结束日期", "（空）", "2026-04-30")
@@ -325,7 +325,7 @@ def test_not_employed_in_a_named_month_ends_the_open_job_on_the_month_before(led
     ]
     assert all(end is None for spells in _jobs(ledger).values() for _start, end in spells)
 
-    report = import_ledger(ledger, named, update=True)
+    report = import_ledger(ledger, dated(named), update=True)
     assert report.rejected == []
     assert _jobs(ledger) == {
         "张长英": [("2025-03-01", "2026-04-30")],
@@ -424,7 +424,7 @@ def test_a_person_the_sheet_puts_in_another_household_is_said_not_moved(ledger, 
             [*HEADERS, *PLACE, "详细地址"],
             [r + PLACE_VALUES + (["王五家 8 号"] if r[1] == SON else [""]) for r in rows],
         )
-        report = import_ledger(ledger, sheet, update=True)
+        report = import_ledger(ledger, dated(sheet), update=True)
         assert report.rejected == []
         said = [w.reason for w in report.warnings if w.row == 4]
         assert len(said) == 1, report.warnings
@@ -442,7 +442,7 @@ def test_a_person_the_sheet_puts_in_another_household_is_said_not_moved(ledger, 
     # Unchanged rows say nothing.
     rows[2] = ["张小军", SON, HEAD, "子女", "13800000003", "普通劳动力"]
     sheet = write_xlsx(tmp_path / "same.xlsx", HEADERS + PLACE, [r + PLACE_VALUES for r in rows])
-    assert import_ledger(ledger, sheet, update=True).warnings == []
+    assert import_ledger(ledger, dated(sheet), update=True).warnings == []
 
 
 def test_a_person_deleted_from_the_exported_sheet_is_said_not_deleted(ledger, tmp_path):
@@ -496,7 +496,7 @@ def test_a_household_the_sheet_places_elsewhere_is_said_not_moved(ledger, tmp_pa
         [*HEADERS, *PLACE, "村民组", "详细地址"],
         [r + moved for r in rows],
     )
-    report = import_ledger(ledger, sheet, update=True)
+    report = import_ledger(ledger, dated(sheet), update=True)
     assert report.rejected == [] and report.updated == 1  # the head's phone
     [said] = report.warnings
     assert said.row == 2 and said.reason.startswith("区划与台账不同：表中是“碧阳街道 红岩村 二组”")
@@ -509,9 +509,9 @@ def test_a_household_the_sheet_places_elsewhere_is_said_not_moved(ledger, tmp_pa
     for village in ("大坝村", "大坝"):
         same = ["七星关区", "碧阳街道", village]
         sheet = write_xlsx(tmp_path / "same.xlsx", HEADERS + PLACE, [r + same for r in rows])
-        assert import_ledger(ledger, sheet, update=True).warnings == []
+        assert import_ledger(ledger, dated(sheet), update=True).warnings == []
     coded = write_xlsx(tmp_path / "code.xlsx", [*HEADERS, "区划代码"], [r + [area] for r in rows])
-    assert import_ledger(ledger, coded, update=True).warnings == []
+    assert import_ledger(ledger, dated(coded), update=True).warnings == []
 
 
 def test_a_person_whose_row_is_refused_is_not_said_missing(ledger, tmp_path):

@@ -13,7 +13,7 @@ from fieldapp.store.ledger import Ledger
 from fieldapp.tabular.ledger_import import import_ledger
 from fieldapp.ui.dialogs.import_preview import ImportPreviewDialog
 from tests.conftest import make_id
-from tests.tabular.sheets import write_xlsx
+from tests.tabular.sheets import dated, write_xlsx
 
 HEAD = make_id("520502", "19750316", "131")
 WIFE = make_id("520502", "19780520", "142")
@@ -58,7 +58,7 @@ def test_preview_lists_changes_and_the_conflict_choice_reaches_the_import(qtbot,
     assert "2 处冲突" in dialog.summary.text()
     # The sheet's date as a person writes it (it read 表格日期：2020-01-01 08:00).
     assert "表格日期：2020年1月1日 08:00" in dialog.summary.text(), dialog.summary.text()
-    assert dialog.tabs.currentWidget() is dialog.conflicts  # conflicts shown first
+    assert dialog.tabs.currentWidget() is dialog.conflicts_page  # conflicts shown first
     rows = {dialog.conflicts.item(r, 4).text(): r for r in range(dialog.conflicts.rowCount())}
     phone = rows["联系电话"]
     assert dialog.conflicts.item(phone, 5).text() == "13800000001"  # the ledger's value
@@ -211,7 +211,7 @@ def test_a_long_note_and_a_long_refusal_are_read_whole_in_the_dialog_at_1366x768
             ["王五", other, other, "能干点轻活但腰不好常年吃药" * 6, ""],
         ],
     )
-    report = import_ledger(ledger, sheet, update=True, dry_run=True)
+    report = import_ledger(ledger, dated(sheet), update=True, dry_run=True)
     reason = report.rejected[0].reason
     assert len(reason) > 100 and reason.endswith("无劳动力")
     family = chinese_family(load_bundled_fonts())  # the app's own Chinese font, as it runs
@@ -352,4 +352,82 @@ def test_the_sheet_date_line_says_its_source_as_before_and_an_undated_sheet_says
         assert "has no export time of its own" in text and "表格中没有" not in text, text
     finally:
         i18n.install_language("zh_CN")
+    ledger.close()
+
+
+def test_many_conflicts_are_decided_together_by_selection_asked_once(qtbot, tmp_path, monkeypatch):
+    """Rows selected (sorted by 项目 if wanted), one side's value kept for all of them: taking
+    the sheet's for several is asked once, naming how many and whose value (the file's
+    name); the decisions reach the import with the ledger edit each was decided against."""
+    from PySide6.QtWidgets import QMessageBox
+
+    ledger = _ledger_with_a_family(tmp_path)
+    sheet = write_xlsx(
+        tmp_path / "村里改的.xlsx",
+        ["姓名", "身份证号码", "联系电话", "劳动能力"],
+        [["张长英", HEAD, "13900000001", "全劳力"], ["李秀", WIFE, "13900000002", "半劳力"]],
+        title="劳动力台账  导出时间：2020-01-01 08:00:00",
+    )
+    preview = import_ledger(ledger, sheet, update=True, dry_run=True)
+    assert len(preview.conflicts) == 3  # both phones, and 李秀's 劳动能力 (全劳力 is as stored)
+    dialog = ImportPreviewDialog(preview, file_name="村里改的.xlsx")
+    qtbot.addWidget(dialog)
+    asked: list[str] = []
+    answer = [QMessageBox.StandardButton.No]
+
+    def question(_parent, _title, text, *args, **kwargs):
+        asked.append(text)
+        return answer[0]
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    table = dialog.conflicts
+    table.sortByColumn(4, Qt.SortOrder.AscendingOrder)  # by 项目: the phones together
+    phones = [r for r in range(table.rowCount()) if table.item(r, 4).text() == "联系电话"]
+    assert len(phones) == 2 and phones == list(range(phones[0], phones[0] + 2))
+    for r in phones:
+        table.selectionModel().select(
+            table.model().index(r, 0),
+            table.selectionModel().SelectionFlag.Select | table.selectionModel().SelectionFlag.Rows,
+        )
+    # Asked, answered 否: nothing ticked.
+    assert dialog.decide_selected(take=True) == 0
+    assert asked == ["选中的 2 处冲突，都改用表格“村里改的.xlsx”中的值（覆盖台账里后来改过的值）？"]
+    assert dialog.decisions() == {}
+    answer[0] = QMessageBox.StandardButton.Yes
+    assert dialog.decide_selected(take=True) == 2
+    wanted = {c.change.key: c.seen for c in preview.conflicts if c.change.label == "联系电话"}
+    assert dialog.decisions() == wanted and len(wanted) == 2
+    # All selected, the ledger's kept for all: not asked (nothing is overwritten).
+    dialog.select_all.click()
+    assert dialog.decide_selected(take=False) == 3 and len(asked) == 2
+    assert dialog.decisions() == {}
+    # Taken again, then written by the import as the preview's decisions.
+    dialog.decide_selected(take=True)
+    assert len(dialog.decisions()) == 3 and asked[-1].startswith("选中的 3 处冲突")
+    report = import_ledger(ledger, sheet, update=True, take_sheet=dialog.decisions())
+    assert report.conflicts == [] and report.decisions_overtaken == 0
+    phones_now = ledger.db.execute("SELECT phone FROM persons ORDER BY id_number").fetchall()
+    assert sorted(p for (p,) in phones_now) == ["13900000001", "13900000002"]
+    ledger.close()
+
+
+def test_nothing_selected_is_said_not_ticked(qtbot, tmp_path, monkeypatch):
+    from fieldapp.ui import dialogs
+
+    ledger = _ledger_with_a_family(tmp_path)
+    sheet = write_xlsx(
+        tmp_path / "u.xlsx",
+        ["姓名", "身份证号码", "联系电话"],
+        [["李秀", WIFE, "1390000000"]],
+        title="劳动力台账  导出时间：2020-01-01 08:00:00",
+    )
+    dialog = ImportPreviewDialog(import_ledger(ledger, sheet, update=True, dry_run=True))
+    qtbot.addWidget(dialog)
+    said: list[str] = []
+    monkeypatch.setattr(
+        dialogs.import_preview, "show_error", lambda _parent, text: said.append(str(text))
+    )
+    dialog.conflicts.clearSelection()
+    assert dialog.decide_selected(take=True) == 0
+    assert said and "选中" in said[0] and dialog.decisions() == {}
     ledger.close()

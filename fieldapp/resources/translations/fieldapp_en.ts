@@ -107,6 +107,58 @@
       <source>这处冲突已经变了（可能已在别的设备上解决），列表已刷新，请再看一遍</source>
       <translation>This conflict has changed (perhaps resolved on another device); the list is refreshed, please look again</translation>
     </message>
+    <message>
+      <source>现在显示的值</source>
+      <translation>the value shown now</translation>
+    </message>
+    <message>
+      <source>本机改的值</source>
+      <translation>the value changed on this computer</translation>
+    </message>
+    <message>
+      <source>别的设备改的值</source>
+      <translation>the value changed on another device</translation>
+    </message>
+    <message>
+      <source>选中的冲突一并处理</source>
+      <translation>Resolve the selected together</translation>
+    </message>
+    <message>
+      <source>选中的每处都保留：</source>
+      <translation>For each selected, keep:</translation>
+    </message>
+    <message>
+      <source>请先在列表中选中要处理的冲突（可按住 Shift 或 Ctrl 多选）</source>
+      <translation>First select the conflicts in the list (hold Shift or Ctrl to select several)</translation>
+    </message>
+    <message>
+      <source>选中的 %1 处冲突，每处都保留%2？</source>
+      <translation>Keep %2 for each of the %1 selected conflicts?</translation>
+    </message>
+    <message>
+      <source>处理冲突</source>
+      <translation>Resolve conflicts</translation>
+    </message>
+    <message>
+      <source>正在处理冲突……</source>
+      <translation>Resolving conflicts…</translation>
+    </message>
+    <message>
+      <source>已处理冲突 %1 处</source>
+      <translation>%1 conflict(s) resolved</translation>
+    </message>
+    <message>
+      <source>%1 处在列出之后又变了（可能已在别的设备上解决），没有处理，列表已刷新，请再看一遍</source>
+      <translation>%1 changed after they were listed (perhaps resolved on another device) and were left; the list is refreshed, please look again</translation>
+    </message>
+    <message>
+      <source>%1 处没有恰好一个%2，没有处理，请逐一决定</source>
+      <translation>%1 have no single %2 and were left; please decide them one by one</translation>
+    </message>
+    <message>
+      <source>已取消：其余的没有处理</source>
+      <translation>Cancelled: the rest were left</translation>
+    </message>
   </context>
   <context>
     <name>CountyPolicyDialog</name>
@@ -2907,6 +2959,34 @@
       <source>、</source>
       <translation>, </translation>
     </message>
+    <message>
+      <source>选中的都用表格中的值</source>
+      <translation>Use the sheet’s value for the selected</translation>
+    </message>
+    <message>
+      <source>选中的都保留台账原来的值</source>
+      <translation>Keep the ledger’s value for the selected</translation>
+    </message>
+    <message>
+      <source>全部选中</source>
+      <translation>Select all</translation>
+    </message>
+    <message>
+      <source>表格“%1”中的值</source>
+      <translation>the value in the sheet “%1”</translation>
+    </message>
+    <message>
+      <source>请先在列表中选中要处理的冲突（可按住 Shift 或 Ctrl 多选）</source>
+      <translation>First select the conflicts in the list (hold Shift or Ctrl to select several)</translation>
+    </message>
+    <message>
+      <source>选中的 %1 处冲突，都改用%2（覆盖台账里后来改过的值）？</source>
+      <translation>Use %2 for the %1 selected conflicts (replacing the values changed in the ledger since)?</translation>
+    </message>
+    <message>
+      <source>表格里的值</source>
+      <translation>the sheet’s value</translation>
+    </message>
   </context>
   <context>
     <name>ImportReportDialog</name>
@@ -2983,10 +3063,6 @@
       <translation>the file property “台账导出时间” (export time)</translation>
     </message>
     <message>
-      <source>文件属性“创建时间”</source>
-      <translation>the file property “created”</translation>
-    </message>
-    <message>
       <source>标题行</source>
       <translation>the title row</translation>
     </message>
@@ -3005,6 +3081,10 @@
     <message>
       <source>表格中没有它的导出时间（文件属性“台账导出时间”，或标题行中的导出时间、截至日期），本机的导出记录中也没有这个文件：本次按没有日期的表格更新，表中与台账不同的格都列为冲突，保留台账现有的值，请逐一核对后再决定是否采用表中的值</source>
       <translation>The sheet has no export time of its own (the file property “台账导出时间”, or an export time or “截至” date in the title row), and this computer's export log does not know the file: this update treats the sheet as undated. Every cell that differs from the ledger is listed as a conflict and the ledger's value is kept; check each one before deciding to take the sheet's value</translation>
+    </message>
+    <message>
+      <source>其中 %1 处在预览之后台账又被修改过，没有按您的选择改用表格中的值，请重新核对</source>
+      <translation>Of these, %1 were changed in the ledger again after the preview: the sheet’s value was not used as you chose; please check them again</translation>
     </message>
   </context>
   <context>

@@ -1,10 +1,13 @@
-"""Conflict review: a field's competing values side by side with who and when; resolve one."""
+"""Conflict review: a field's competing values side by side with who and when; resolve one, or
+many at once keeping the same side's value for each."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QButtonGroup,
+    QComboBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -18,14 +21,31 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain.dates import china_minute
 from fieldapp.domain.errors import NotFound
+from fieldapp.domain.progress import CancelCheck, Progress
 from fieldapp.services.changes import ChangeSet, Kind, of_log
 from fieldapp.store.queries.sync import device_names
-from fieldapp.sync.conflicts import Conflict, is_link, list_conflicts, resolve, value_said
+from fieldapp.sync.conflicts import (
+    Conflict,
+    ManyResolved,
+    Side,
+    conflict_id,
+    is_link,
+    list_conflicts,
+    resolve,
+    resolve_many,
+    value_said,
+)
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.held_words import field_word, table_word
+from fieldapp.ui.operations import run_modal_stoppable
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
-from fieldapp.ui.widgets import table_view
+from fieldapp.ui.widgets import ask_yes_no, table_view
+
+#: More conflicts than this are resolved off the GUI thread, with progress and 取消: each is
+#: its own transaction (as a single resolution is), some 2.5 ms on a 2,000-person ledger —
+#: 200 took 0.6 s, 2,000 about 5 s.
+MANY_ON_THREAD = 200
 
 
 def show_value(session: Session, conflict: Conflict, value: object) -> str:
@@ -70,9 +90,29 @@ class ConflictReview(QWidget):
         row.addWidget(self.new_value, 1)
         row.addWidget(self.resolve_button)
         self.summary = QLabel()
+        # Many at once: rows selected (Shift, Ctrl, Ctrl+A), one side's value kept for each.
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.side = QComboBox()
+        for text, side in (
+            (self.tr("现在显示的值"), Side.SHOWN),
+            (self.tr("本机改的值"), Side.HERE),
+            (self.tr("别的设备改的值"), Side.OTHER),
+        ):
+            self.side.addItem(text, side.value)
+        self.resolve_many_button = QPushButton(self.tr("选中的冲突一并处理"))
+        self.resolve_many_button.clicked.connect(self.resolve_many_selected)
+        many = QHBoxLayout()
+        many.addWidget(QLabel(self.tr("选中的每处都保留：")))
+        many.addWidget(self.side)
+        many.addWidget(self.resolve_many_button)
+        many.addStretch(1)
+        self.outcome = QLabel()  # what the last bulk resolution did
+        self.outcome.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.view, 1)
+        layout.addLayout(many)
+        layout.addWidget(self.outcome)
         layout.addWidget(self.detail)
         layout.addLayout(row)
         self.view.selectionModel().currentRowChanged.connect(
@@ -142,6 +182,69 @@ class ConflictReview(QWidget):
     def choose(self, index: int) -> None:
         """Tick the value at `index` (0 = first shown)."""
         self.choices.buttons()[index].setChecked(True)
+
+    def chosen(self) -> list[Conflict]:
+        """The conflicts of the selected rows, in the list's order."""
+        rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})
+        return [self.model.rows[r] for r in rows]
+
+    def resolve_many_selected(self) -> ManyResolved | None:
+        """Resolve every selected conflict keeping the chosen side's value, asked once naming
+        how many; each written as a single resolution is (`resolve_many`), off the GUI thread
+        with progress and 取消 when there are many. Says how many were done, changed meanwhile
+        (skipped) and had no such value (left)."""
+        conflicts = self.chosen()
+        if not conflicts:
+            show_error(self, self.tr("请先在列表中选中要处理的冲突（可按住 Shift 或 Ctrl 多选）"))
+            return None
+        side = Side(self.side.currentData())
+        question = (
+            self.tr("选中的 %1 处冲突，每处都保留%2？")
+            .replace("%1", str(len(conflicts)))
+            .replace("%2", self.side.currentText())
+        )
+        if not ask_yes_no(self, self.tr("处理冲突"), question):
+            return None
+        actor = self.session.actor
+        try:
+            if len(conflicts) > MANY_ON_THREAD:
+
+                def work(progress: Progress, cancelled: CancelCheck) -> ManyResolved:
+                    with self.session.worker_ledger() as ledger:
+                        return resolve_many(
+                            ledger,
+                            conflicts,
+                            side,
+                            actor=actor,
+                            progress=progress,
+                            cancelled=cancelled,
+                        )
+
+                done = run_modal_stoppable(self, self.tr("正在处理冲突……"), work)
+            else:
+                done = resolve_many(self.session.ledger, conflicts, side, actor=actor)
+        except Exception as error:  # noqa: BLE001 - shown in Chinese
+            show_error(self, error)
+            self.refresh()
+            return None
+        rows = [(c.tbl, c.row_id) for c in done.changes]
+        self.session.apply(of_log(rows) | ChangeSet.of(Kind.CONFLICTS))
+        said = self.tr("已处理冲突 %1 处").replace("%1", str(len(done.changes)))
+        if done.changed:
+            said += "\n" + self.tr(
+                "%1 处在列出之后又变了（可能已在别的设备上解决），没有处理，列表已刷新，请再看一遍"
+            ).replace("%1", str(done.changed))
+        if done.no_value:
+            said += "\n" + self.tr("%1 处没有恰好一个%2，没有处理，请逐一决定").replace(
+                "%1", str(done.no_value)
+            ).replace("%2", self.side.currentText())
+        if done.stopped:
+            said += "\n" + self.tr("已取消：其余的没有处理")
+        for change in done.changes:
+            self.resolved.emit(conflict_id(change.tbl, change.row_id, next(iter(change.data))))
+        self.refresh()
+        self.outcome.setText(said)  # after the list is read again, beside it
+        return done
 
     def resolve_selected(self) -> bool:
         """Keep the ticked value, or the typed new one; logged as an ordinary change."""

@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -25,8 +27,9 @@ from PySide6.QtWidgets import (
 from fieldapp.tabular.ledger_import import ImportReport
 from fieldapp.ui.days import day_text_said
 from fieldapp.ui.dialogs.import_report import date_refused_line, words_said_lines
+from fieldapp.ui.errors import show_error
 from fieldapp.ui.status_words_said import statuses
-from fieldapp.ui.widgets import fit_to_screen
+from fieldapp.ui.widgets import ask_yes_no, fit_to_screen
 
 WIDEST = 320  # px: a column's widest, so a dialog at 1366×768 shows every column of a row
 LONG = 12  # characters: a text longer may not fit its column; its tooltip holds it whole
@@ -89,6 +92,7 @@ class ImportPreviewDialog(QDialog):
         report: ImportReport,
         parent: QWidget | None = None,
         words: dict[str, str] | None = None,
+        file_name: str = "",
     ) -> None:
         super().__init__(parent)
         self.report = report
@@ -170,9 +174,38 @@ class ImportPreviewDialog(QDialog):
         )
         for r in range(self.conflicts.rowCount()):
             box = QTableWidgetItem(self.tr("用表格的值"))
-            box.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
+            box.setFlags(
+                Qt.ItemFlag.ItemIsUserCheckable
+                | Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsSelectable
+            )
             box.setCheckState(Qt.CheckState.Unchecked)
+            box.setData(Qt.ItemDataRole.UserRole, r)  # its conflict, whatever the sort
             self.conflicts.setItem(r, 0, box)
+        # Many decided at once: rows selected (Shift, Ctrl, Ctrl+A; sorted by 项目 a column's
+        # conflicts are one block), then one side's value kept for all of them.
+        self.conflicts.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.conflicts.setSelectionMode(QTableWidget.SelectionMode.ExtendedSelection)
+        self.conflicts.setSortingEnabled(True)
+        self.conflicts.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the sheet's order
+        self.file_name = file_name
+        self.take_selected = QPushButton(self.tr("选中的都用表格中的值"))
+        self.keep_selected = QPushButton(self.tr("选中的都保留台账原来的值"))
+        self.select_all = QPushButton(self.tr("全部选中"))
+        self.take_selected.clicked.connect(lambda: self.decide_selected(take=True))
+        self.keep_selected.clicked.connect(lambda: self.decide_selected(take=False))
+        self.select_all.clicked.connect(self.conflicts.selectAll)
+        conflicts_page = QWidget()
+        conflicts_layout = QVBoxLayout(conflicts_page)
+        conflicts_layout.setContentsMargins(0, 0, 0, 0)
+        conflicts_layout.addWidget(self.conflicts, 1)
+        bulk = QHBoxLayout()
+        bulk.addWidget(self.select_all)
+        bulk.addStretch(1)
+        bulk.addWidget(self.take_selected)
+        bulk.addWidget(self.keep_selected)
+        conflicts_layout.addLayout(bulk)
+        self.conflicts_page = conflicts_page
         self.rejected = _table(
             [self.tr("工作表"), self.tr("行号"), self.tr("原因")],
             [[p.sheet, str(p.row), p.reason] for p in report.rejected],
@@ -194,7 +227,7 @@ class ImportPreviewDialog(QDialog):
         self.words = self._words_table(report)
         for table, title, count in (
             (self.changes, self.tr("改动"), self.changes.rowCount()),
-            (self.conflicts, self.tr("冲突"), len(report.conflicts)),
+            (conflicts_page, self.tr("冲突"), len(report.conflicts)),
             (self.rejected, self.tr("不能导入的行"), len(report.rejected)),
             (self.mapped, self.tr("按常用说法换算"), len(report.mapped)),
             (self.warnings, self.tr("提示"), len(report.warnings)),
@@ -204,7 +237,7 @@ class ImportPreviewDialog(QDialog):
         if listed:
             self.tabs.addTab(self.words, f"{self.tr('就业状态用词')} ({listed})")
         if report.conflicts:
-            self.tabs.setCurrentWidget(self.conflicts)
+            self.tabs.setCurrentWidget(conflicts_page)
         elif report.unknown_words:
             self.tabs.setCurrentWidget(self.words)
         buttons = QDialogButtonBox()
@@ -293,14 +326,58 @@ class ImportPreviewDialog(QDialog):
             if box.currentData() and box.currentData() != self.county_meanings.get(word)
         }
 
+    def _boxes(self) -> list[tuple[int, QTableWidgetItem]]:
+        """Each conflict's box with its conflict's index (rows may be sorted otherwise)."""
+        found = []
+        for r in range(self.conflicts.rowCount()):
+            item = self.conflicts.item(r, 0)
+            if item is not None:
+                found.append((int(item.data(Qt.ItemDataRole.UserRole)), item))
+        return found
+
+    def decisions(self) -> dict[str, str]:
+        """The conflicts the user decided for the sheet's value: each one's key, with the
+        ledger edit it was decided against (`Conflict.seen`): the import keeps a cell the
+        ledger changed again meanwhile, and counts it."""
+        conflicts = self.report.conflicts
+        return {
+            conflicts[i].change.key: conflicts[i].seen
+            for i, item in self._boxes()
+            if item.checkState() == Qt.CheckState.Checked
+        }
+
     def take_sheet(self) -> set[str]:
         """The conflicts the user decided for the sheet's value (their keys)."""
-        chosen = set()
-        for r, conflict in enumerate(self.report.conflicts):
+        return set(self.decisions())
+
+    def whose_sheet(self) -> str:
+        """The sheet's side, in the user's words: 表格“村里.csv”中的值 (or 表格中的值)."""
+        if self.file_name:
+            return self.tr("表格“%1”中的值").replace("%1", self.file_name)
+        return self.tr("表格里的值")
+
+    def decide_selected(self, *, take: bool) -> int:
+        """Tick (`take`: the sheet's value) or untick (the ledger's, as it has it) every
+        selected conflict's box; taking more than one is asked first, naming how many and
+        whose value. Returns how many boxes it set (0: nothing selected, or not confirmed)."""
+        rows = sorted({index.row() for index in self.conflicts.selectionModel().selectedRows()})
+        if not rows:
+            show_error(self, self.tr("请先在列表中选中要处理的冲突（可按住 Shift 或 Ctrl 多选）"))
+            return 0
+        if take and len(rows) > 1:
+            question = (
+                self.tr("选中的 %1 处冲突，都改用%2（覆盖台账里后来改过的值）？")
+                .replace("%1", str(len(rows)))
+                .replace("%2", self.whose_sheet())
+            )
+            if not ask_yes_no(self, self.tr("冲突"), question):
+                return 0
+        state = Qt.CheckState.Checked if take else Qt.CheckState.Unchecked
+        for r in rows:
             item = self.conflicts.item(r, 0)
-            if item is not None and item.checkState() == Qt.CheckState.Checked:
-                chosen.add(conflict.change.key)
-        return chosen
+            if item is not None:
+                item.setCheckState(state)
+        return len(rows)
 
 
 def _lines(plan: dict[str, object]) -> list[str]:

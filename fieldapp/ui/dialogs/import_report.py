@@ -52,9 +52,6 @@ def date_refused_line(report: ImportReport) -> str:
         "文件属性“台账导出时间”": QCoreApplication.translate(
             "ImportReportDialog", "文件属性“台账导出时间”"
         ),
-        "文件属性“创建时间”": QCoreApplication.translate(
-            "ImportReportDialog", "文件属性“创建时间”"
-        ),
         "标题行": QCoreApplication.translate("ImportReportDialog", "标题行"),
     }.get(report.date_claimed_where, report.date_claimed_where)
     why = report.date_not_believed
@@ -129,6 +126,10 @@ class ImportReportDialog(QDialog):
             summary += "\n" + self.tr("冲突 %1 处保留了台账中的值").replace(
                 "%1", str(len(report.conflicts))
             )
+        if report.decisions_overtaken:
+            summary += "\n" + self.tr(
+                "其中 %1 处在预览之后台账又被修改过，没有按您的选择改用表格中的值，请重新核对"
+            ).replace("%1", str(report.decisions_overtaken))
         self.summary = QLabel(summary)
         self.summary.setWordWrap(True)
         columns = [

@@ -23,7 +23,7 @@ from fieldapp.domain.enums import Category
 from fieldapp.domain.errors import MalformedRow, NotFound
 from fieldapp.domain.models import Person
 from fieldapp.services.changes import PERSON_RECORDS, ChangeSet, Kind
-from fieldapp.services.exports import record_export
+from fieldapp.services.exports import LEDGER_EXPORT, record_export
 from fieldapp.store.queries import records
 from fieldapp.store.queries.persons import (
     ACCOUNT_DOUBT,
@@ -413,7 +413,7 @@ class LedgerPage(QWidget):
     ) -> None:
         from fieldapp.ui.dialogs.import_preview import ImportPreviewDialog
 
-        dialog = ImportPreviewDialog(report, self, words)
+        dialog = ImportPreviewDialog(report, self, words, file_name=path.name)
         self.preview = dialog
 
         def again() -> None:  # 按所选重新预览: the file previewed anew with the words chosen
@@ -423,12 +423,12 @@ class LedgerPage(QWidget):
 
         dialog.again_asked.connect(again)
         dialog.accepted.connect(
-            lambda: self._confirmed(path, dialog.take_sheet(), dialog.chosen_words())
+            lambda: self._confirmed(path, dialog.decisions(), dialog.chosen_words())
         )
         dialog.open()
 
     def _confirmed(
-        self, path: Path, take_sheet: set[str], words: dict[str, str] | None = None
+        self, path: Path, take_sheet: dict[str, str], words: dict[str, str] | None = None
     ) -> None:
         """Import for real, with the conflicts decided in the preview and the status words
         the user said the meaning of."""
@@ -481,7 +481,7 @@ class LedgerPage(QWidget):
                 count = export_ledger(
                     ledger, path, progress.step, progress.is_cancelled, area_prefix=area
                 )
-                record_export(ledger, "台账", path, count, area_code=area)
+                record_export(ledger, LEDGER_EXPORT, path, count, area_code=area)
                 return count
 
         self.ops.run(

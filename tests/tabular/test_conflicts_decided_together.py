@@ -1,0 +1,106 @@
+"""Many conflicts of an update decided at once, on purpose: `import --update --keep sheet`
+(optionally `--column 项目`), and the preview's decisions (`take_sheet` with the ledger edit
+each was decided against): every cell written as a single ticked box is, attributed and
+logged; a cell the ledger changed again after the decision kept, counted and said."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from fieldapp.cli.main import main
+from fieldapp.store.ledger import Ledger
+from fieldapp.tabular.ledger_import import import_ledger
+from tests.tabular.test_sheet_dated_ahead import (
+    HEAD,
+    LEDGER_PHONE,
+    SHEET_PHONE,
+    STALE_PHONE,
+    WIFE,
+    _family,
+    _phone,
+)
+from tests.tabular.test_sheet_own_date import _untitled_csv
+
+
+def _undated(ledger: Ledger, tmp_path: Path) -> Path:
+    """The family's csv with no date of its own: 张长英's phone (edited in the ledger) and
+    李秀's differ from the ledger — two conflicts, both 联系电话."""
+    _family(ledger, tmp_path)
+    return _untitled_csv(ledger, tmp_path, "村里改的.csv")
+
+
+def _authors(ledger: Ledger, number: str) -> list[str]:
+    """Who logged each change of this person's phone, in order."""
+    person = ledger.db.execute("SELECT id FROM persons WHERE id_number = ?", [number]).fetchone()
+    rows = ledger.db.execute(
+        "SELECT author, data FROM changes WHERE tbl = 'persons' AND row_id = ? ORDER BY hlc",
+        [person[0]],
+    ).fetchall()
+    return [author for author, data in rows if "phone" in json.loads(data)]
+
+
+def test_the_preview_decisions_are_written_and_one_changed_since_is_kept(ledger, tmp_path):
+    sheet = _undated(ledger, tmp_path)
+    preview = import_ledger(ledger, sheet, update=True, dry_run=True)
+    assert len(preview.conflicts) == 2
+    decided = {c.change.key: c.seen for c in preview.conflicts}
+    # After the preview, 李秀's phone is changed again (an exchange, another window).
+    with ledger.transaction():
+        wife = ledger.db.execute("SELECT id FROM persons WHERE id_number = ?", [WIFE]).fetchone()
+        ledger.update("persons", wife[0], {"phone": "13911112222"})
+    report = import_ledger(ledger, sheet, update=True, take_sheet=decided)
+    assert _phone(ledger, HEAD) == STALE_PHONE  # decided for the sheet, written
+    assert _phone(ledger, WIFE) == "13911112222"  # changed since the decision: kept
+    assert report.decisions_overtaken == 1
+    assert [c.as_dict()["ledger"] for c in report.conflicts] == ["13911112222"]
+    assert report.as_json()["decisions_overtaken"] == 1
+    # Written as an ordinary logged edit, by the one who imported.
+    assert _authors(ledger, HEAD)[-1] == ledger.author
+    # Keys alone (no edit seen) decide as before: the changed cell is taken too.
+    report = import_ledger(
+        ledger, sheet, update=True, take_sheet={c.change.key for c in report.conflicts}
+    )
+    assert report.decisions_overtaken == 0 and _phone(ledger, WIFE) == SHEET_PHONE
+
+
+def test_cli_keep_sheet_takes_every_conflict_and_says_how_many(ledger, tmp_path, capsys):
+    sheet = _undated(ledger, tmp_path)
+    db = str(ledger.path)
+    ledger.close()
+    args = ["--db", db, "import", str(sheet), "--update"]
+    # Without --keep: two conflicts, the ledger kept, exit 1 (as before).
+    assert main([*args, "--dry-run"]) == 1
+    assert "冲突 2 处" in capsys.readouterr().out
+    # --keep sheet needs --update; --column needs --keep sheet.
+    assert main(["--db", db, "import", str(sheet), "--keep", "sheet"]) == 2
+    assert "--keep sheet 只用于 --update" in capsys.readouterr().err
+    assert main([*args, "--column", "联系电话"]) == 2
+    capsys.readouterr()
+    # Another item's conflicts only: none of these taken.
+    assert main([*args, "--keep", "sheet", "--column", "劳动能力", "--dry-run"]) == 1
+    out = capsys.readouterr().out
+    assert "冲突 2 处" in out and "改用表格" not in out
+    assert main([*args, "--keep", "sheet", "--column", "联系电话"]) == 0
+    out = capsys.readouterr().out
+    assert "已按您的选择改用表格“村里改的.csv”中的值：冲突 2 处" in out, out
+    assert "冲突 0 处" in out
+    again = Ledger.open(Path(db), author="x")
+    assert _phone(again, HEAD) == STALE_PHONE and _phone(again, WIFE) == SHEET_PHONE
+    assert len(_authors(again, HEAD)) == 3  # imported, edited, taken from the sheet: logged
+    again.close()
+
+
+def test_cli_keep_ledger_is_the_default_and_json_says_what_was_taken(ledger, tmp_path, capsys):
+    sheet = _undated(ledger, tmp_path)
+    db = str(ledger.path)
+    ledger.close()
+    args = ["--db", db, "import", str(sheet), "--update", "--json"]
+    assert main([*args, "--keep", "台账"]) == 1
+    assert json.loads(capsys.readouterr().out)["conflicts_taken_from_sheet"] == 0
+    assert main([*args, "--keep", "表格"]) == 0
+    said = json.loads(capsys.readouterr().out)
+    assert said["conflicts_taken_from_sheet"] == 2 and said["conflicts"] == []
+    again = Ledger.open(Path(db), author="x")
+    assert _phone(again, HEAD) == STALE_PHONE and LEDGER_PHONE != STALE_PHONE
+    again.close()
