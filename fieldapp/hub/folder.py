@@ -48,6 +48,7 @@ from fieldapp.store.hub_state import HubLog
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.queries.areas import listed_places
 from fieldapp.store.sync_state import Identity, Peer, SyncState, now_text
+from fieldapp.store.trails import guard_hub_log
 from fieldapp.store.vault import Credentials, ledger_state
 from fieldapp.sync import crypto
 from fieldapp.sync.bundle import PARTY_NAME_MAX, RefusedBundle
@@ -235,6 +236,7 @@ class Hub:
                 Identity("hub", name, None, keys.sign_secret, keys.box_secret, now_text(), Role.HUB)
             )
             ledger.set_meta("device_name", name)
+            guard_hub_log(ledger.db)  # a hub only ever adds to its change log
         ledger.device_name = name
         if training:
             ledger_kind.set_kind(ledger, ledger_kind.TRAINING_HUB)
