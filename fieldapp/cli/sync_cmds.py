@@ -337,9 +337,8 @@ def cmd_hub_enroll(args: argparse.Namespace) -> int:
             "电脑丢了，先 hub revoke 注销它。没有登记任何设备"
         )
     code = new_code()
-    peer = hub.enroll(
-        args.device, args.area, args.out, Role.parse(args.role), code=code, by=_acting(hub)
-    )
+    by = _acting(hub)
+    peer = hub.enroll(args.device, args.area, args.out, Role.parse(args.role), code=code, by=by)
     say_no_users(hub, "登记人", "登记")
     reenrolled = before is not None and before.role == "device"
     words = say_place(peer.area_code, divisions(), listed_places(hub.ledger), Said.WHOLE)
@@ -355,6 +354,7 @@ def cmd_hub_enroll(args: argparse.Namespace) -> int:
                 "code": code,
                 "fingerprint": hub.fingerprint,
                 "reenrolled": reenrolled,
+                "enrolled_by": by,  # as the device's events record it (hub devices --history)
             }
         )
         return 0

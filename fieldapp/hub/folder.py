@@ -48,6 +48,7 @@ from fieldapp.store.hub_state import HubLog
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.queries.areas import listed_places
 from fieldapp.store.sync_state import Identity, Peer, SyncState, now_text
+from fieldapp.store.trails import guard_hub_log
 from fieldapp.store.vault import Credentials, ledger_state
 from fieldapp.sync import crypto
 from fieldapp.sync.bundle import PARTY_NAME_MAX, RefusedBundle
@@ -235,6 +236,7 @@ class Hub:
                 Identity("hub", name, None, keys.sign_secret, keys.box_secret, now_text(), Role.HUB)
             )
             ledger.set_meta("device_name", name)
+            guard_hub_log(ledger.db)  # a hub only ever adds to its change log
         ledger.device_name = name
         if training:
             ledger_kind.set_kind(ledger, ledger_kind.TRAINING_HUB)
@@ -708,12 +710,20 @@ class Hub:
             since = acked or self.state.first_issued_vector(device)
             left = answers.departures(db, leaving, now, since)
             keys = answers.taken_keys(db, (c for c in changes if c[5] in left))
-            changes = [
-                c
-                for c in changes
-                if (c[5] not in left and c[5] not in retold)
-                or (c[5] in left and keys[(c[0], c[1])] <= left[c[5]])
-            ]
+            # One whose leaving no change explains (the area tree moved it, not a change of
+            # its own or of what it points at: `answers.departures`) fails closed: it is told
+            # it left and sent nothing the hub took after the answer the device confirmed.
+            unexplained = set(leaving) - left.keys() - retold
+
+            def kept(c: tuple) -> bool:
+                row = c[5]
+                if row in left:
+                    return keys[(c[0], c[1])] <= left[row]
+                if row in unexplained:
+                    return bool(c[1] <= since.get(c[0], 0))
+                return row not in retold
+
+            changes = [c for c in changes if kept(c)]
         changes.sort(key=_ORIGIN_SEQ)
         return AnswerPlan(area, changes, now, new, arrived, quick, away, back, gone - back)
 

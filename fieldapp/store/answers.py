@@ -191,7 +191,9 @@ def departures(
     where it belongs — a person's household, a household's area, a job's person — else, for a
     row that did not move itself (a family moved with their household, a job of a person who
     moved), the latest departure of the rows it points at now. Rows whose leaving no such
-    change explains are left out.
+    change explains are left out — the area tree moved them (a group put under another
+    village: its households' own changes never say so) — and the caller sends those nothing
+    taken after `since` (`Hub.plan_answer`: fail closed, never their every change).
 
     By the hub's order, not the authors' stamps: a new village whose clock runs more than a day
     behind (it then does not follow the move's stamp) writes after the move with earlier

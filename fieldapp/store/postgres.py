@@ -19,6 +19,7 @@ and the migrations are the same code on both; what differs is in this module:
 | `INTEGER`, `REAL`, `BLOB`; `INTEGER PRIMARY KEY` | `BIGINT`, `DOUBLE PRECISION`, `BYTEA`; an identity column |
 | `WITHOUT ROWID`, `PRAGMA …`, `rowid` | dropped, skipped, `ctid` |
 | FTS5 person search (tables, triggers) | none: searching people is a device's work, not the hub's |
+| a trail's guard, `CREATE TRIGGER … BEGIN SELECT RAISE(ABORT, '…'); END` (`store.trails`) | a row trigger calling `fieldapp_refuse('…')` (`REFUSE`), which raises the same message |
 | a batch of new rows staged in an untyped temp table (`new_rows`) | COPY into a temp table typed by the values, each column cast to its target's type (`PgConnection.stage_rows`, `cast`) |
 
 Booleans are stored as 0/1 as SQLite does, sums come back as numbers (not `Decimal`), and the
@@ -44,9 +45,24 @@ WRITER_LOCK = 0x6669656C64  # "field"
 
 SCHEMES = ("postgresql://", "postgres://")
 
-#: Statements with no PostgreSQL counterpart: search indexes are a device's.
+#: A trail's guard as `store.trails` writes it for SQLite (the only triggers PostgreSQL gets).
+_GUARD = re.compile(
+    r"^\s*CREATE\s+TRIGGER\s+IF\s+NOT\s+EXISTS\s+(\w+)\s+BEFORE\s+(UPDATE|DELETE)\s+ON\s+(\w+)\s+"
+    r"(?:FOR\s+EACH\s+ROW\s+WHEN\s+\((.*)\)\s+)?"
+    r"BEGIN\s+SELECT\s+RAISE\(ABORT,\s*'([^']*)'\);\s*END\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+#: The function every guard calls: refuses the statement with the guard's own message.
+REFUSE = (
+    "CREATE OR REPLACE FUNCTION fieldapp_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ "
+    "BEGIN RAISE EXCEPTION USING MESSAGE = TG_ARGV[0], ERRCODE = 'restrict_violation'; END $$"
+)
+
+#: Statements with no PostgreSQL counterpart: search indexes are a device's (any other trigger
+#: is one of theirs; `DROP TRIGGER name ON table`, which SQLite does not know, is run).
 _SKIP = re.compile(
-    r"^\s*(PRAGMA|CREATE\s+VIRTUAL\s+TABLE|CREATE\s+TRIGGER|DROP\s+TRIGGER)"
+    r"^\s*(PRAGMA|CREATE\s+VIRTUAL\s+TABLE|CREATE\s+TRIGGER|DROP\s+TRIGGER(?!\s+\w+\s+ON\s))"
     r"|\b(person_words|person_digits|_search_deferred)\b",
     re.IGNORECASE,
 )
@@ -130,6 +146,19 @@ def _ddl(sql: str) -> str:
     return re.sub(r"\bBLOB\b", "BYTEA", sql, flags=re.IGNORECASE)
 
 
+def _guard(name: str, verb: str, table: str, when: str | None, message: str) -> str:
+    """A trail's guard (`_GUARD`) as a PostgreSQL row trigger (made again if it exists)."""
+    condition = ""
+    if when:
+        # SQLite's `a IS NOT b` compares NULLs as values: PostgreSQL's IS DISTINCT FROM.
+        when = re.sub(r"\bIS\s+NOT\b(?!\s+NULL\b)", "IS DISTINCT FROM", when, flags=re.I)
+        condition = f" WHEN ({when})"
+    return (
+        f"CREATE OR REPLACE TRIGGER {name} BEFORE {verb} ON {table} FOR EACH ROW{condition} "
+        f"EXECUTE FUNCTION fieldapp_refuse('{message}')"
+    )
+
+
 _QUOTED = re.compile(r"('(?:[^']|'')*')")
 
 
@@ -152,6 +181,9 @@ def translate(sql: str, named: bool = False) -> str | None:
 
     `named`: the parameters come as a dict (`:name` placeholders), else as a sequence (`?`).
     """
+    guard = _GUARD.match(sql)
+    if guard is not None:
+        return _outside_quotes(_guard(*guard.groups()), named)
     if _SKIP.search(sql):
         return None
     text = sql.strip()
@@ -451,6 +483,9 @@ class PgDatabase:
         if text.lstrip().upper().startswith(("CREATE", "ALTER", "DROP")):
             self._columns.clear()
             self._keys.clear()
+        if "EXECUTE FUNCTION fieldapp_refuse(" in text:
+            with self.lock:
+                self.raw.execute(REFUSE)
         values: Any = params if named else list(params or ())
         with self.lock:
             return self.raw.execute(text, values)

@@ -18,10 +18,12 @@ import pytest
 from fieldapp.cli.main import main as cli
 from fieldapp.domain.dates import CHINA, china_minute
 from fieldapp.hub.folder import Hub
+from fieldapp.store import trails
 from fieldapp.store.hub_state import REPORTED, HubLog
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.migrations import applied_versions
 from fieldapp.store.migrations.m0035_zoned_times import TIMES, VERSION
+from fieldapp.store.migrations.m0041_append_only_trails import VERSION as GUARDED
 from fieldapp.sync.exchange import export_bundle
 from tests.sync.hostile import forge
 
@@ -99,6 +101,7 @@ def test_old_times_keep_their_hour_and_compare_with_new_ones_across_the_migratio
     old_enrolment = _as_old_code_wrote(enrolled)
     db = hub.ledger.db
     with hub.ledger.transaction():
+        trails.drop_guards(db)  # as the ledger stood before version 41 guarded its trails
         HubLog(db).record("鸭池村", "in", "http", changes=1)  # as the server logs an upload
         with_keys = _as_old_code_left_them(hub)  # every bookkeeping time, as written before
         db.execute("UPDATE sync_peers SET enrolled_at = ? WHERE name = '鸭池村'",
@@ -109,13 +112,14 @@ def test_old_times_keep_their_hour_and_compare_with_new_ones_across_the_migratio
         said = HubLog(db).reported()["鸭池村"]
         db.execute("UPDATE meta SET value = ? WHERE key = ?",
                    [json.dumps({**said, "at": _as_old_code_wrote(took)}), REPORTED + "鸭池村"])  # fmt: skip
-        db.execute("DELETE FROM _migrations WHERE version = ?", [VERSION])
+        db.execute("DELETE FROM _migrations WHERE version IN (?, ?)", [VERSION, GUARDED])
     root = hub.root
     hub.close()
 
     hub = Hub.open(root)  # the new program: the migration runs in the zone they were written
     try:
-        assert VERSION in applied_versions(hub.ledger.db)
+        assert {VERSION, GUARDED} <= applied_versions(hub.ledger.db)
+        assert "held_changes" in trails.guarded_tables(hub.ledger.db)  # guarded again after
         (peer,) = hub.devices()
         assert peer.enrolled_at == enrolled.isoformat()  # 2026-12-04T07:31:00+08:00
         (held,) = hub.rejected()
@@ -166,6 +170,7 @@ def test_the_migration_leaves_zoned_and_other_text_and_runs_again_to_no_change(
     clock("UTC")
     db = hub.ledger.db
     with hub.ledger.transaction():
+        trails.drop_guards(db)  # as the ledger stood before version 41 guarded its trails
         db.execute(
             "INSERT INTO sync_quarantine (at, file, code, reason) VALUES "
             "('2026-12-04T02:31:00', 'a', 'x', ''), ('2026-12-04T10:31:00+08:00', 'b', 'x', ''), "

@@ -200,6 +200,10 @@ def test_cli_hub_enroll_json_gives_a_script_the_code_and_the_file(
     assert cli([*base, "--out", str(tmp_path / "again.enrol"), "--json"]) == 0
     again = json.loads(capsys.readouterr().out)
     assert again["reenrolled"] is True and again["code"] != said["code"]
+    # Who enrolled it, as the device's events record it (the hub has no users: the account).
+    recorded = [e["by"] for e in hub.device_events("红星村")]
+    assert [said["enrolled_by"], again["enrolled_by"]] == recorded
+    assert said["enrolled_by"].startswith("电脑账户")
 
 
 def test_cli_hub_enroll_prints_the_code_and_enrol_asks_for_it(tmp_path, hub, capsys, monkeypatch):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from fieldapp.store import trails
 from fieldapp.store.ledger import Ledger
 from fieldapp.sync.exchange import export_bundle, import_bundle
 from tests.sync.helpers import VILLAGE, add_family
@@ -46,6 +47,7 @@ def test_work_made_before_the_upgrade_and_not_yet_sent_lands_at_the_hub(
     ).fetchone()[0]
     # what the old hub holds from the first wave: the plain name, as it was sent
     with hub.ledger.transaction():
+        trails.drop_guards(hub.ledger.db, {"changes"})  # a first-wave hub had no guard
         hub.ledger.db.execute(
             "UPDATE changes SET author = 'root' WHERE device_id = ?", [village.device_id]
         )

@@ -7,7 +7,7 @@ revoked a device. Each enrolment, re-enrolment and revocation now adds an event 
 device, what happened, the role, area and key it left the device with, who at the hub did it
 and when (`now_text`, China time with its offset) — in the same transaction as the change.
 Nothing updates or deletes an event: no store method does, and on SQLite two triggers refuse
-it (PostgreSQL skips triggers, `store.postgres`: there the store API is the only guard).
+it (PostgreSQL skipped triggers until version 41, which guards it there too: `store.trails`).
 
 A hub's devices enrolled before this version: one `enrolled` event each, from its row as it
 stands (the latest enrolment, its time), and a `revoked` event for one revoked since, both

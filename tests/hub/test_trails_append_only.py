@@ -1,0 +1,128 @@
+"""The hub's trails are append-only in the database itself, on SQLite and on PostgreSQL.
+
+Only the device events were guarded, and only on SQLite (PostgreSQL skipped every trigger): the
+county's password resets, the exchange log, the refused and imported bundles, the held changes
+and their decisions, and the hub's own change log could be rewritten or deleted by anyone with
+the database. Each now refuses an UPDATE or DELETE with a Chinese message on both backends,
+while the hub's own work — merging, held decisions, answers (sent marks, away rows), a
+revocation and re-enrolment — goes on as before.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from fieldapp.hub.folder import Hub
+from fieldapp.store import trails
+from fieldapp.store.held import HeldChanges
+from fieldapp.store.hub_state import HubLog
+from fieldapp.store.ledger import Ledger
+from fieldapp.store.migrations import migrate
+from fieldapp.store.sync_state import SyncState
+from fieldapp.sync.exchange import export_bundle, import_bundle
+from tests.codes import ENROL_CODE
+from tests.sync.helpers import VILLAGE, add_family
+from tests.sync.hostile import forge
+
+OTHER = "520502202001"
+
+#: table -> a column an UPDATE may try to rewrite.
+COLUMN = {
+    "hub_device_events": "by_user",
+    "hub_password_resets": "by_user",
+    "hub_exchanges": "outcome",
+    "sync_quarantine": "reason",
+    "sync_imports": "sender",
+    "changes": "author",
+    "held_changes": "reason",
+}
+
+
+def _refused(hub: Hub, sql: str, message: str) -> None:
+    with pytest.raises(Exception, match=re.escape(message)), hub.ledger.transaction():  # noqa: PT011 - sqlite3's or psycopg's error
+        hub.ledger.db.execute(sql)
+
+
+def _count(hub: Hub, table: str) -> int:
+    return int(hub.ledger.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+
+def test_every_trail_refuses_update_and_delete_and_the_hub_still_works(
+    tmp_path: Path, hub: Hub, make_device, backend: str
+) -> None:
+    village = make_device("红星村", VILLAGE)
+    other = make_device("远村", OTHER)
+    _, (mine,) = add_family(village, VILLAGE, ["101"])
+    _, (theirs,) = add_family(other, OTHER, ["103"], surname="王")
+    for device in (village, other):
+        hub.import_file(export_bundle(device, tmp_path / f"{device.device_id}.fs").path)
+    heads = hub.ledger.heads("persons", theirs)
+    across = forge(village, "persons", theirs, {"phone": "13000000000"},
+                   parents={"phone": heads["phone"]})  # fmt: skip
+    again = forge(village, "persons", theirs, {"notes": "越界修改"},
+                  parents={"notes": heads["notes"]} if "notes" in heads else None)  # fmt: skip
+    village.update("persons", mine, {"notes": "正常修改"})
+    assert hub.import_file(export_bundle(village, tmp_path / "attack.fs").path).held == 2
+    with hub.ledger.transaction():
+        HubLog(hub.ledger.db).record_reset("张科员", "红星村", "李四", "ledger.db")
+        HubLog(hub.ledger.db).record("红星村", "in", "http", "bad_signature")
+        SyncState(hub.ledger.db).record_quarantine("坏包.fs", "bad_signature", "签名不对")
+
+    db = hub.ledger.db
+    assert trails.guarded_tables(db) == set(COLUMN)
+    for table, column in COLUMN.items():
+        assert _count(hub, table) > 0, table  # a row trigger guards only rows that exist
+        message = trails.APPEND_ONLY.get(table, trails.HUB_LOG_MESSAGE)
+        if table == "held_changes":
+            _refused(hub, f"UPDATE {table} SET {column} = 'x'", trails.HELD_FACTS_MESSAGE)
+            _refused(hub, f"DELETE FROM {table}", trails.HELD_DELETE)
+            continue
+        _refused(hub, f"UPDATE {table} SET {column} = 'x'", message)
+        _refused(hub, f"DELETE FROM {table}", message)
+    assert HubLog(db).resets()[0]["by"] == "张科员"
+
+    # The county's decisions: written once each, on a change still waiting.
+    held = {h.change_id: h for h in hub.rejected()}
+    hub.accept(held[across.id].id, "县审核员", "核实无误")
+    hub.dismiss(held[again.id].id, "县审核员", "不是本村的人")
+    decided = {h.change_id: (h.status, h.decided_by) for h in hub.rejected()}
+    assert decided == {across.id: ("accepted", "县审核员"), again.id: ("dismissed", "县审核员")}
+    with pytest.raises(Exception, match=trails.HELD_DECIDED), hub.ledger.transaction():  # noqa: PT011
+        HeldChanges(db).decide(held[again.id].id, "accepted", "别人", "改主意了")
+    assert {h.change_id: h.status for h in hub.rejected()}[again.id] == "dismissed"
+    assert hub.ledger.get("persons", theirs)["phone"] == "13000000000"
+
+    # Merging, answering (sent marks, away rows), revoking and enrolling again all still work.
+    village.update("persons", mine, {"phone": "13911112222"})
+    hub.import_file(export_bundle(village, tmp_path / "later.fs").path)
+    assert hub.ledger.get("persons", mine)["phone"] == "13911112222"
+    import_bundle(village, hub.export_for("红星村", tmp_path / "answer.fs").path)
+    import_bundle(other, hub.export_for("远村", tmp_path / "answer2.fs").path)
+    hub.revoke("远村", by="张科员")
+    hub.enroll("远村", OTHER, tmp_path / "again.json", code=ENROL_CODE, by="张科员")
+    assert [e["event"] for e in hub.device_events("远村")] == ["enrolled", "revoked", "reenrolled"]
+
+
+def test_an_existing_hub_gets_its_guards_from_the_migration(tmp_path: Path, hub: Hub) -> None:
+    """A hub made before version 41 (its guards gone, as on every hub then — on PostgreSQL not
+    even the device events') gets them all when the migration runs."""
+    db = hub.ledger.db
+    with hub.ledger.transaction():
+        trails.drop_guards(db)
+        db.execute("DELETE FROM _migrations WHERE version = 41")
+    assert trails.guarded_tables(db) == set()
+    assert migrate(db) == [41]
+    assert trails.guarded_tables(db) == set(COLUMN)
+
+
+def test_a_device_ledger_keeps_its_own_log_rewritable(tmp_path: Path) -> None:
+    """A device rewrites its own changes no hub has yet (authors signed at enrolment, a village
+    recoded, a refused change taken back): its change log carries no guard, its trails do."""
+    ledger = Ledger.open(tmp_path / "ledger.db", author="测试员")
+    try:
+        assert trails.guarded_tables(ledger.db) == set(COLUMN) - {"changes"}
+    finally:
+        ledger.close()
