@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 EN_UI: dict[str, str] = {
+    "还没有设置异议受理电话：公示表上的“监督电话”会印成空白横线，要在张贴前用笔填上。请在“设置”页的“打印用语”中填写“异议受理电话”并保存，再打印。": "No complaint phone is set: the notice's complaint phone line (监督电话) prints as a blank line, to be written in by hand before it is posted. Fill in “Phone for objections” under “Paper wording” on the Settings tab and save, then print.",
     "存的是%1，本程序读不了，请选一项": "stored as %1, which this program cannot read: choose one",
     "“%1”存的是%2，本程序读不了：请在“%1”中选一项后再保存": "“%1” is stored as %2, which this program cannot read: choose one in “%1”, then save",
     "请稍候": "Please wait",

@@ -257,6 +257,16 @@ def notice_period(
     return start, calendar.add_workdays(start, settings.notice_days - 1)
 
 
+#: A notice printed with no complaint phone set (`PaperSettings.objection_phone`): the paper
+#: prints 监督电话：________ for the township to write in; said before it is posted.
+NO_PHONE_NOTE = "还没有设置异议受理电话，公示表上的“监督电话”印成空白横线：请在张贴前用笔填上"
+
+
+def notice_lacks_phone(ledger: Ledger) -> bool:
+    """True when the ledger's print settings give no complaint phone for the 公示表."""
+    return not PaperData(ledger).settings().objection_phone.strip()
+
+
 def notice_job(
     ledger: Ledger, batch_id: str, start: dt.date | None = None, policy: Policy | None = None
 ) -> PrintJob:
@@ -264,8 +274,9 @@ def notice_job(
     on the holiday schedule of `policy` (the policy in force, which the caller loaded)."""
     full, settings, area_code, note = _batch_papers(ledger, batch_id)
     roster = mask_roster(full)
-    # Posted on the wall: a private word in what it prints as recorded is pointed out.
-    note = _notes(note, wall_note(roster))
+    # Posted on the wall: a private word in what it prints as recorded is pointed out; a
+    # notice with no number to object to is not posted so (it prints a blank to fill in).
+    note = _notes(note, wall_note(roster), NO_PHONE_NOTE * (not settings.objection_phone.strip()))
     calendar = WorkCalendar(policy.calendar) if policy is not None else WorkCalendar()
     first, last = notice_period(settings, start or china_today(), calendar)
     notice = NoticeView(roster, first, last)
