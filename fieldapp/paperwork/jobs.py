@@ -329,7 +329,8 @@ def visits_job(
     note = "；".join(n for n in (door_to_door_note(sheet), note) if n)
     return PrintJob(
         "走访记录",
-        f"{sheet.area_name}{Month(month).label()}走访记录",  # 2026年10月, as the page says
+        # 2026年10月, as the page says it, a space after the place as the page's title has.
+        f"{sheet.area_name} {Month(month).label()}走访记录",
         sheet,
         lambda p, c: render_visits(sheet, settings, progress=p, cancelled=c),
         _record(
