@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from fieldapp.domain.claims import Payee
 from fieldapp.domain.dates import days_written, written_text
 from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.dates import written as day_written
@@ -153,8 +154,20 @@ def form_job(ledger: Ledger, claim_id: str, today: dt.date | None = None) -> Pri
             total_amount=form.amount,
             area_code=claim.area_code,
         ),
-        data.account_note(),
+        _notes(data.account_note(), unit_account_note([form])),
     )
+
+
+def unit_account_note(forms: Sequence[FormView]) -> str:
+    """What to say of the forms paid to a unit (用人单位, 经营性人力资源服务机构): the ledger
+    keeps no unit's account, so the form's 收款账号 box is left blank for the unit to write in
+    by hand where it stamps the form (a printed 待填 would be written over or struck out on a
+    paper the county pays from); '' when none is paid to a unit."""
+    units = list(dict.fromkeys(f.payee_name or f.payee for f in forms if f.payee != Payee.PERSON))
+    if not units:
+        return ""
+    shown = "、".join(units[:3]) + ("等" if len(units) > 3 else "")
+    return f"收款账号一栏留空，由{shown}在申请表上填写本单位账号并盖章"
 
 
 def forms_job(ledger: Ledger, batch_id: str, today: dt.date | None = None) -> PrintJob:
@@ -191,7 +204,7 @@ def forms_job(ledger: Ledger, batch_id: str, today: dt.date | None = None) -> Pr
             total_amount=float(total),
             area_code=area_code,
         ),
-        _notes(data.dropped_note(batch.id), data.account_note()),
+        _notes(data.dropped_note(batch.id), data.account_note(), unit_account_note(forms)),
     )
 
 
@@ -467,6 +480,11 @@ def rosters_job(ledger: Ledger, area_code: str, on: dt.date, which: str | None =
                 unit = data.unit_near(value, area_code)
                 post = _POST.fullmatch(unit) if column == "岗位" else None
                 return post.group(1) if post else unit
+            if column == "结束日期" and not value.strip():
+                # The 公益性岗位名册 lists the posts held on the day: one of no end is held
+                # still (在岗, as the 务工证明 says 至今在岗), not a box left to fill in. The
+                # xlsx keeps it blank, as its import reads a post still held.
+                return "在岗"
             # Days as the heading's 截至2026年8月1日 says them (2025年10月9日, not
             # 2025-10-09).
             return written_text(value) if column.endswith("日期") else value
