@@ -323,4 +323,10 @@ EN_REFUSALS: dict[str, str] = {
     "没有名为“%1”的打印设置；可用：%2": "There is no print setting named “%1”; the settings are: %2",
     "打印设置“%1”应为“是”或“否”，收到“%2”": "The print setting “%1” must be yes or no (是 or 否), not “%2”",
     "打印设置“%1”应为 1 到 60 的整数，收到“%2”": "The print setting “%1” must be a whole number from 1 to 60, not “%2”",
+    # A place the tables name only above it, or not at all (`places_said.place_part`).
+    "一个台账里没有的地区": "a place not in the ledger",
+    "%1的一个乡镇": "a township in %1",
+    "%1的一个村": "a village in %1",
+    "%1的一个组": "a group in %1",
+    "%1的一个地区": "a place in %1",
 }

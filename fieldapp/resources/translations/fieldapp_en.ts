@@ -5459,6 +5459,26 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>未分户</source>
       <translation>no household</translation>
     </message>
+    <message>
+      <source>%1的一个乡镇</source>
+      <translation>a township in %1</translation>
+    </message>
+    <message>
+      <source>%1的一个地区</source>
+      <translation>a place in %1</translation>
+    </message>
+    <message>
+      <source>%1的一个村</source>
+      <translation>a village in %1</translation>
+    </message>
+    <message>
+      <source>%1的一个组</source>
+      <translation>a group in %1</translation>
+    </message>
+    <message>
+      <source>一个台账里没有的地区</source>
+      <translation>a place not in the ledger</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
