@@ -91,12 +91,15 @@ def _out(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", required=True, type=Path, help="输出 PDF 文件")
 
 
-def _run(args: argparse.Namespace, make: object) -> int:
+def _run(args: argparse.Namespace, make: object, hint: str = "") -> int:
+    """Print `make`'s job to --out; its note, and then `hint` (how to mend it), on stderr."""
     ledger = open_ledger(args)
     try:
         job = make(ledger)  # type: ignore[operator]
         if job.note:
             print(f"提示：{job.note}", file=sys.stderr)
+            if hint:
+                print(hint, file=sys.stderr)
         record = jobs.print_to_file(ledger, job, args.out)
     finally:
         ledger.close()
@@ -128,7 +131,10 @@ def cmd_notice(args: argparse.Namespace) -> int:
         except ValueError as error:
             return fail(f"公示开始日期：{error}")
     policy = _policy_in_force(args)
-    return _run(args, lambda led: jobs.notice_job(led, args.batch, start, policy=policy))
+    hint = ""
+    if jobs.notice_lacks_phone(open_ledger(args)):  # `_run` closes it
+        hint = "设置异议受理电话：fieldapp print settings --set 异议受理电话 电话号码"
+    return _run(args, lambda led: jobs.notice_job(led, args.batch, start, policy=policy), hint)
 
 
 def cmd_visits(args: argparse.Namespace) -> int:

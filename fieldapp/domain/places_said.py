@@ -16,6 +16,7 @@ from typing import Protocol
 from fieldapp.domain.areacode import AreaCode, AreaRow
 from fieldapp.domain.divisions import DivisionTable
 from fieldapp.domain.regions import region_name
+from fieldapp.domain.sentences import Part, said, template
 
 #: The areas a ledger lists: its row for a code, None where it does not list the code.
 Listed = Callable[[str], AreaRow | None]
@@ -26,7 +27,15 @@ Listed = Callable[[str], AreaRow | None]
 PLACE_FIELDS: frozenset[str] = frozenset({"area_code", "hukou_code", "parent_code"})
 
 #: A place nothing at all is known of, in a sentence.
-UNKNOWN_PLACE = "一个台账里没有的地区"
+UNKNOWN_PLACE = template("一个台账里没有的地区")
+#: A place known only as one of a kind below the deepest level the tables name (the code's
+#: length says which kind): 七星关区鸭池镇的一个村, in English a village in 七星关区鸭池镇.
+_BELOW: dict[int, str] = {
+    9: template("%1的一个乡镇"),
+    12: template("%1的一个村"),
+    15: template("%1的一个组"),
+}
+_BELOW_ANY = template("%1的一个地区")
 
 
 class Said(Enum):
@@ -88,12 +97,29 @@ def say_place(
     short = _from_county(text, table)
     if said is Said.SHORT:
         return short
+    return str(_sentence_place(text, table, short))
+
+
+def place_part(code: str | None, table: DivisionTable, listed: Listed | None = None) -> Part:
+    """`code` as `Said.SENTENCE` says it, as a sentence's part: a place the ledger or the
+    tables name is a name, said as it is in every language (a str); one they name only above
+    it, or not at all, the program's words around it (a `Sentence`: 七星关区鸭池镇的一个村, in
+    the English window a village in 七星关区鸭池镇); '' for no code."""
+    text = (code or "").strip()
+    if not text:
+        return ""
+    own = _ledger_path(text, listed) if listed is not None else ""
+    return own or _sentence_place(text, table, _from_county(text, table))
+
+
+def _sentence_place(code: str, table: DivisionTable, short: str) -> Part:
+    """`code` (not listed by the ledger) as a sentence says it, `short` its `Said.SHORT`."""
     if not short:
-        return UNKNOWN_PLACE
-    if _deepest(text, table)[0] == text:
+        return said(UNKNOWN_PLACE)
+    if _deepest(code, table)[0] == code:
         return short
-    kind = {9: "乡镇", 12: "村"}.get(len(text), "组" if len(text) > 12 else "地区")
-    return f"{short}的一个{kind}"
+    kind = _BELOW.get(len(code), _BELOW[15] if len(code) > 12 else _BELOW_ANY)
+    return said(kind, short)
 
 
 #: The levels `Said.LOCAL` leaves out above a place (as `AreaRow.kind` holds them).

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from fieldapp.domain.claims import Payee
 from fieldapp.domain.dates import days_written, written_text
 from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.dates import written as day_written
@@ -153,8 +154,20 @@ def form_job(ledger: Ledger, claim_id: str, today: dt.date | None = None) -> Pri
             total_amount=form.amount,
             area_code=claim.area_code,
         ),
-        data.account_note(),
+        _notes(data.account_note(), unit_account_note([form])),
     )
+
+
+def unit_account_note(forms: Sequence[FormView]) -> str:
+    """What to say of the forms paid to a unit (用人单位, 经营性人力资源服务机构): the ledger
+    keeps no unit's account, so the form's 收款账号 box is left blank for the unit to write in
+    by hand where it stamps the form (a printed 待填 would be written over or struck out on a
+    paper the county pays from); '' when none is paid to a unit."""
+    units = list(dict.fromkeys(f.payee_name or f.payee for f in forms if f.payee != Payee.PERSON))
+    if not units:
+        return ""
+    shown = "、".join(units[:3]) + ("等" if len(units) > 3 else "")
+    return f"收款账号一栏留空，由{shown}在申请表上填写本单位账号并盖章"
 
 
 def forms_job(ledger: Ledger, batch_id: str, today: dt.date | None = None) -> PrintJob:
@@ -191,7 +204,7 @@ def forms_job(ledger: Ledger, batch_id: str, today: dt.date | None = None) -> Pr
             total_amount=float(total),
             area_code=area_code,
         ),
-        _notes(data.dropped_note(batch.id), data.account_note()),
+        _notes(data.dropped_note(batch.id), data.account_note(), unit_account_note(forms)),
     )
 
 
@@ -257,6 +270,16 @@ def notice_period(
     return start, calendar.add_workdays(start, settings.notice_days - 1)
 
 
+#: A notice printed with no complaint phone set (`PaperSettings.objection_phone`): the paper
+#: prints 监督电话：________ for the township to write in; said before it is posted.
+NO_PHONE_NOTE = "还没有设置异议受理电话，公示表上的“监督电话”印成空白横线：请在张贴前用笔填上"
+
+
+def notice_lacks_phone(ledger: Ledger) -> bool:
+    """True when the ledger's print settings give no complaint phone for the 公示表."""
+    return not PaperData(ledger).settings().objection_phone.strip()
+
+
 def notice_job(
     ledger: Ledger, batch_id: str, start: dt.date | None = None, policy: Policy | None = None
 ) -> PrintJob:
@@ -264,8 +287,9 @@ def notice_job(
     on the holiday schedule of `policy` (the policy in force, which the caller loaded)."""
     full, settings, area_code, note = _batch_papers(ledger, batch_id)
     roster = mask_roster(full)
-    # Posted on the wall: a private word in what it prints as recorded is pointed out.
-    note = _notes(note, wall_note(roster))
+    # Posted on the wall: a private word in what it prints as recorded is pointed out; a
+    # notice with no number to object to is not posted so (it prints a blank to fill in).
+    note = _notes(note, wall_note(roster), NO_PHONE_NOTE * (not settings.objection_phone.strip()))
     calendar = WorkCalendar(policy.calendar) if policy is not None else WorkCalendar()
     first, last = notice_period(settings, start or china_today(), calendar)
     notice = NoticeView(roster, first, last)
@@ -318,7 +342,8 @@ def visits_job(
     note = "；".join(n for n in (door_to_door_note(sheet), note) if n)
     return PrintJob(
         "走访记录",
-        f"{sheet.area_name}{Month(month).label()}走访记录",  # 2026年10月, as the page says
+        # 2026年10月, as the page says it, a space after the place as the page's title has.
+        f"{sheet.area_name} {Month(month).label()}走访记录",
         sheet,
         lambda p, c: render_visits(sheet, settings, progress=p, cancelled=c),
         _record(
@@ -455,6 +480,11 @@ def rosters_job(ledger: Ledger, area_code: str, on: dt.date, which: str | None =
                 unit = data.unit_near(value, area_code)
                 post = _POST.fullmatch(unit) if column == "岗位" else None
                 return post.group(1) if post else unit
+            if column == "结束日期" and not value.strip():
+                # The 公益性岗位名册 lists the posts held on the day: one of no end is held
+                # still (在岗, as the 务工证明 says 至今在岗), not a box left to fill in. The
+                # xlsx keeps it blank, as its import reads a post still held.
+                return "在岗"
             # Days as the heading's 截至2026年8月1日 says them (2025年10月9日, not
             # 2025-10-09).
             return written_text(value) if column.endswith("日期") else value

@@ -149,7 +149,9 @@ def render_visits(
     stamp = printed_stamp(printed_at)
     year, month = sheet.month.split("-")
     said = f"{year}年{int(month)}月"  # the month as the title says it, on every line
-    title = f"{sheet.area_name}{said}就业帮扶台账月报（走访记录）"
+    # The place and the month a space apart, as the place's own levels are (草海镇 新华村 三组
+    # 2026年11月…): run together, a group's or building's name ran into the year (三组2026年).
+    title = f"{sheet.area_name} {said}就业帮扶台账月报（走访记录）"
     canvas, buffer = new_canvas((PAGE_W, PAGE_H), title, "走访记录", demo=settings.demo)
     pen = Pen(canvas)
     widths = _widths()

@@ -424,12 +424,13 @@ class MainWindow(QMainWindow):
     def _enrolled_as(self) -> str:
         """'（乡镇 · 草海镇）': the role and area the county enrolled this device with (what it
         may change follows from them), nothing before it is enrolled. An area the ledger does
-        not list yet is said as the write door's refusals say it ('七星关区鸭池镇的一个村'),
-        never by its code."""
-        from fieldapp.domain.places_said import Said, say_place
+        not list yet is said as the write door's refusals say it ('七星关区鸭池镇的一个村'; in
+        the English window 'a village in 七星关区鸭池镇'), never by its code."""
+        from fieldapp.domain.places_said import place_part
         from fieldapp.domain.roles import Role
         from fieldapp.reference import divisions
         from fieldapp.store.queries import records
+        from fieldapp.ui.held_words import part_shown
 
         actor = self.session.actor
         if actor.role is None:
@@ -442,7 +443,7 @@ class MainWindow(QMainWindow):
         words = [roles.get(actor.role, actor.role.label)]
         if actor.scope:
             area = records.area(self.session.ledger, actor.scope)
-            said = area.name if area else say_place(actor.scope, divisions(), said=Said.SENTENCE)
+            said = area.name if area else part_shown(place_part(actor.scope, divisions()))
             words.append(said)
         return "（" + " · ".join(words) + "）"
 

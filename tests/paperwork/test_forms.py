@@ -152,6 +152,24 @@ def test_a_subsidy_paid_to_a_unit_is_pledged_and_stamped_by_the_unit(ledger, pay
     assert "本人承诺" in flat and "申请人（签字或按手印）" in flat
 
 
+def test_a_units_account_box_is_left_blank_for_the_unit_to_fill_in(ledger):
+    """A form paid to an employer prints 收款账号 with nothing in the box: the ledger keeps no
+    unit's account. Blank it stays — the unit writes its account in where it stamps the form (a
+    printed 待填 would be written over on a paper the county pays from) — and the print says
+    so, naming the unit; a form paid to the person says nothing of it."""
+    from fieldapp.paperwork.jobs import forms_job
+
+    batch_id, (claim_id, own) = add_claims(ledger, 2)
+    ledger.update("claims", claim_id, {"payee": "用人单位", "payee_name": "宁波某某电子有限公司"})
+    job = form_job(ledger, claim_id)
+    (text,) = page_texts(job.render())
+    lines = [line.strip() for line in text.splitlines()]
+    assert "收款账号" in lines and "待填" not in text
+    assert "收款账号一栏留空，由宁波某某电子有限公司在申请表上填写本单位账号并盖章" in job.note
+    assert "收款账号" not in form_job(ledger, own).note
+    assert "由宁波某某电子有限公司在申请表上填写" in forms_job(ledger, batch_id).note
+
+
 def test_a_batchs_forms_come_out_in_its_rosters_order(ledger):
     """A batch paid from two funds prints one roster per fund (the 就业补助资金 rows after the
     衔接资金 ones), but its forms came out in the batch's order, the funds interleaved: the clerk

@@ -7,7 +7,7 @@ import re
 import zlib
 from pathlib import Path
 
-from fieldapp.paperwork.jobs import notice_job, notice_period, roster_job
+from fieldapp.paperwork.jobs import NO_PHONE_NOTE, notice_job, notice_period, roster_job
 from fieldapp.paperwork.masking import mask_account, mask_id, public_title
 from fieldapp.paperwork.roster import render_notice
 from fieldapp.paperwork.settings import PaperSettings
@@ -94,15 +94,17 @@ def test_a_notice_without_a_complaint_phone_leaves_a_blank_to_fill_in_by_hand(le
     all, so villagers had no number to call; the notice now leaves 监督电话：________ for the
     township to write in by hand, and prints the number once it is set."""
     batch_id, _claims = add_claims(ledger, 2)
-    texts = page_texts(notice_job(ledger, batch_id, dt.date(2026, 11, 23)).render())
+    job = notice_job(ledger, batch_id, dt.date(2026, 11, 23))
+    assert NO_PHONE_NOTE in job.note  # said before it is posted (the preview, the command)
+    texts = page_texts(job.render())
     for text in texts:
         flat = "".join(text.split())
         assert re.search(r"监督电话：_{6,}", flat), flat[-200:]
         assert "None" not in flat
     ledger.set_meta("paper.objection_phone", "0851-27221234")
-    text = "".join(
-        "".join(page_texts(notice_job(ledger, batch_id, dt.date(2026, 11, 23)).render())).split()
-    )
+    job = notice_job(ledger, batch_id, dt.date(2026, 11, 23))
+    assert "异议受理电话" not in job.note
+    text = "".join("".join(page_texts(job.render())).split())
     assert "监督电话：0851-27221234" in text
     assert "监督电话：_" not in text
 

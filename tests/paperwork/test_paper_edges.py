@@ -230,7 +230,7 @@ def test_a_papers_suggested_name_writes_its_month_and_day_as_the_page_does(ledge
     flag = duty_of(ledger, claims[0])
     on = dt.date(2026, 10, 31)
     jobs = {
-        "龙坑街道 大坪村2026年10月走访记录.pdf": visits_job(ledger, VILLAGE, "2026-10"),
+        "龙坑街道 大坪村 2026年10月走访记录.pdf": visits_job(ledger, VILLAGE, "2026-10"),
         "大坪村一库五册（截至2026年10月31日）.pdf": rosters_job(ledger, VILLAGE, on),
         "大坪村劳动力名册（截至2026年10月31日）.pdf": rosters_job(
             ledger, VILLAGE, on, "劳动力名册"

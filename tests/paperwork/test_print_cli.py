@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from fieldapp.cli.main import main
 from fieldapp.domain.credentials import Credentials
@@ -221,3 +222,23 @@ def test_a_notice_counted_across_an_unpublished_years_holidays_says_so(tmp_path,
     assert "估算" not in capsys.readouterr().err
     # Four working days before the schedule's days off (5 to 12 February), the fifth after.
     assert "2027年2月1日至2027年2月15日（5个工作日）" in page_texts(out.read_bytes())[0]
+
+
+def test_a_notice_printed_with_no_complaint_phone_says_so_and_how_to_set_it(tmp_path, capsys):
+    """`print notice` on a ledger whose 异议受理电话 was never set printed a notice with a blank
+    监督电话 line and said nothing: posted so, villagers had no number to object to. It says
+    the line is blank and how to set the phone; set, it says neither."""
+    db, batch_id, _claims, _number = _ledger(tmp_path)
+    out = tmp_path / "公示表.pdf"
+    notice = ["--db", str(db), "print", "notice", "--batch", batch_id, "--out", str(out)]
+    assert main([*notice, "--from", "2026-11-23"]) == 0
+    err = capsys.readouterr().err
+    assert "还没有设置异议受理电话" in err and "请在张贴前用笔填上" in err, err
+    assert "fieldapp print settings --set 异议受理电话 电话号码" in err
+    assert re.search(r"监督电话：_{6,}", "".join(page_texts(out.read_bytes())[0].split()))
+    settings = ["--db", str(db), "print", "settings", "--set", "异议受理电话", "0851-27221234"]
+    assert main(settings) == 0
+    capsys.readouterr()
+    assert main([*notice, "--from", "2026-11-23"]) == 0
+    assert "异议受理电话" not in capsys.readouterr().err
+    assert "监督电话：0851-27221234" in "".join(page_texts(out.read_bytes())[0].split())

@@ -443,3 +443,45 @@ def test_a_job_recorded_by_a_code_the_ledger_names_is_named_on_the_five_rosters(
     labour = "".join(next(p for p in pages if "劳动力名册" in p).split())
     assert "新发镇" in labour, labour
     assert not re.search(r"(?<!\d)520502199(?!\d)", labour), labour
+
+
+def test_a_post_still_held_reads_at_post_on_the_printed_welfare_roster(repo):
+    """The printed 公益性岗位名册 left 结束日期 blank for a post still held — a box that reads as
+    one forgotten, on a roster that lists only the posts held on its day. It says 在岗 now (as
+    the 务工证明 says 至今在岗); a post with its end set prints that day; the Excel sheet keeps
+    the cell empty, as its import reads a post still held."""
+    from fieldapp.domain.models import EmploymentSpell
+    from fieldapp.paperwork.jobs import rosters_job
+    from fieldapp.policy.rosters import COLUMNS
+    from fieldapp.services.report import five_rosters
+    from tests.paperwork.pdftext import pdftotext
+    from tests.policy.helpers import D, populate, post_worker
+
+    populate(repo)
+    pid, _number = post_worker(repo, D(2026, 7, 1))
+    with repo.ledger.transaction():
+        repo.save(
+            EmploymentSpell(
+                person_id=pid,
+                start_date=D(2026, 7, 15),
+                end_date=D(2026, 12, 31),
+                form="公益性岗位",
+                place_code="520502001",
+                employer="红星村护林岗",
+                contract_months=6,
+            )
+        )
+    on = D(2026, 8, 1)
+    (page,) = [
+        p
+        for p in pdftotext(rosters_job(repo.ledger, "520502", on, "公益性岗位名册").render())
+        if "赵六" in p
+    ]
+    held = next(line for line in page.splitlines() if "保洁岗" in line)
+    ending = next(line for line in page.splitlines() if "护林岗" in line)
+    assert "在岗" in held.split(), held
+    assert "2026年12月31日" in ending and "在岗" not in ending.split(), ending
+    sheet = five_rosters(repo.ledger, "520502", on).sheets["公益性岗位名册"]
+    column = COLUMNS["公益性岗位名册"].index("结束日期")
+    ends = sorted(str(row[column]) for row in sheet if row[1] == "赵六")
+    assert ends == ["", "2026-12-31"], ends

@@ -137,7 +137,9 @@ def test_visit_sheet_shows_status_services_visits_and_due(ledger):
     pdf = job.render()
     text = "\n".join(page_texts(pdf))
     flat = "".join(text.split())
-    assert "大坪村2026年10月就业帮扶台账月报" in flat
+    # The place, then the month a space apart (as a printed title sets them; see
+    # test_a_groups_visit_sheet_sets_its_place_apart_from_its_month).
+    assert text.startswith("龙坑街道 大坪村 2026年10月就业帮扶台账月报（走访记录）\n"), text[:80]
     for expected in (
         "H00000",
         "H00001",
@@ -862,3 +864,17 @@ def test_a_visits_visitor_is_never_cut_across_lines(ledger):
     pages = pdftotext(visits_job(ledger, VILLAGE, "2026-10").render(), layout=False)
     said = "".join(pages)
     assert "欧阳志强" in said and "陈德明" in said and "罗志强" in said, said
+
+
+def test_a_groups_visit_sheet_sets_its_place_apart_from_its_month(ledger):
+    """A group's 走访记录 was titled 龙坑街道 大坪村 三组2026年10月就业帮扶台账月报 and named
+    …三组2026年10月走访记录.pdf: the group's name run into the year, as no printed title sets
+    them. The place and the month are now a space apart, on the page and in the file's name."""
+    from tests.paperwork.builders import GROUP
+
+    _village(ledger, households=1, members=2)
+    job = visits_job(ledger, GROUP, "2026-10")
+    assert job.file_name() == "龙坑街道 大坪村 三组 2026年10月走访记录.pdf"
+    first = page_texts(job.render())[0]
+    assert first.startswith("龙坑街道 大坪村 三组 2026年10月就业帮扶台账月报（走访记录）\n")
+    assert "三组2026" not in first

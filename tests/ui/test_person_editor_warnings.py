@@ -7,6 +7,7 @@ and not said again once saved; a warning the form has not said is said after the
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
 from fieldapp.domain.models import Person
@@ -206,3 +207,30 @@ def test_a_namesake_of_no_household_is_said_so_in_english(window):
         assert not _chinese(said.replace(wang.name, ""))
     finally:
         window.set_language("zh_CN")
+
+
+def test_the_categories_are_ticked_in_english_and_stored_in_chinese(window, qtbot, warnings_shown):
+    """The person editor's 人员类别 boxes read 脱贫人口, 退役军人 … in the English window, the
+    only Chinese of the form. They are said in English now; a person saved with one ticked
+    holds the same Chinese category as one saved in the Chinese window."""
+    from fieldapp.domain.enums import Category
+    from fieldapp.domain.models import CategoryMembership
+
+    window.set_language("en")
+    try:
+        number = make_id(region="520502", birth="19900101", seq="235")
+        editor, records = _new_member(window, qtbot, "刘二", number)
+        words = [check.text() for check in editor.categories.values()]
+        assert not any(_chinese(word) for word in words), words
+        lifted = Category("脱贫人口")
+        assert editor.categories[lifted].text() == QCoreApplication.translate(
+            "HeldWords", "脱贫人口"
+        )
+        editor.categories[lifted].setChecked(True)
+        editor.save()
+    finally:
+        window.set_language("zh_CN")
+    [saved] = _saved(records, number)
+    held = records.select(CategoryMembership, "person_id = ?", [saved.id])
+    assert [str(m.category) for m in held] == ["脱贫人口"]
+    assert warnings_shown == []

@@ -192,3 +192,23 @@ def test_print_page_finds_the_certificate_by_name(window, qtbot, warnings_shown)
     text = "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(opened[0].pdf)).pages)
     assert "李建国" in text
     opened[0].close()
+
+
+def test_a_person_of_no_household_is_said_so_in_the_language_shown(window):
+    """The panel's 所在地 of a person in no household (one whose household the ledger lacks)
+    read 未分户 in the English window too — the program's own word, which the namesake
+    sentence already says in English. The panel says it so now (No household); a place
+    stays as the ledger writes it."""
+    from fieldapp.ui import i18n
+
+    _page, panel = shown(window, "李建国")
+    alone = person(window, "李建国").model_copy(update={"household_id": None})
+    assert "所在地" in panel._summary_html(alone) and "未分户" in panel._summary_html(alone)
+    assert i18n.install_language("en")
+    try:
+        english = panel._summary_html(alone)
+        placed = panel._summary_html(person(window, "李建国"))
+    finally:
+        i18n.install_language("zh_CN")
+    assert "No household" in english and "未分户" not in english, english
+    assert "大坝村" in placed and "No household" not in placed

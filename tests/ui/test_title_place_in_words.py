@@ -71,6 +71,21 @@ def test_a_village_the_ledger_does_not_list_is_said_in_words(enrolled):
     assert "一号机" in shown and not re.search(r"\d{6,}", shown), shown
 
 
+def test_a_village_the_ledger_does_not_list_is_said_in_english_in_the_english_window(enrolled):
+    """In the English window the title said (Village/site coordinator · 七星关区鸭池镇的一个村):
+    the program's words 的一个村 inside an English title. The place stays a name; the words
+    around it are the window's (a village in 七星关区鸭池镇)."""
+    win = enrolled(UNLISTED)
+    assert win.set_language("en")
+    try:
+        title = win.windowTitle()
+    finally:
+        win.set_language("zh_CN")
+    assert "a village in 七星关区鸭池镇" in title, title
+    assert "的一个" not in title
+    assert "七星关区鸭池镇的一个村" in win.windowTitle()
+
+
 def test_a_village_the_ledger_lists_is_said_by_its_name(enrolled):
     title = enrolled(VILLAGE).windowTitle()
     assert "一号机（村/安置点专员 · 大坝村）" in title, title

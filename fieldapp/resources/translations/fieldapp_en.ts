@@ -4536,6 +4536,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>走访记录表按村或安置点打印：%1 不是村或安置点，请在“村/安置点”中选一个村或安置点</source>
       <translation>The visit sheet is printed for a village or site: %1 is neither; choose a village or site under “Village / site”</translation>
     </message>
+    <message>
+      <source>还没有设置异议受理电话：公示表上的“监督电话”会印成空白横线，要在张贴前用笔填上。请在“设置”页的“打印用语”中填写“异议受理电话”并保存，再打印。</source>
+      <translation>No complaint phone is set: the notice's complaint phone line (监督电话) prints as a blank line, to be written in by hand before it is posted. Fill in “Phone for objections” under “Paper wording” on the Settings tab and save, then print.</translation>
+    </message>
   </context>
   <context>
     <name>Refusals</name>
@@ -5914,6 +5918,26 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>首次通过有组织劳务输出就业</source>
       <translation>Employed through organised labour export for the first time</translation>
+    </message>
+    <message>
+      <source>%1的一个乡镇</source>
+      <translation>a township in %1</translation>
+    </message>
+    <message>
+      <source>%1的一个地区</source>
+      <translation>a place in %1</translation>
+    </message>
+    <message>
+      <source>%1的一个村</source>
+      <translation>a village in %1</translation>
+    </message>
+    <message>
+      <source>%1的一个组</source>
+      <translation>a group in %1</translation>
+    </message>
+    <message>
+      <source>一个台账里没有的地区</source>
+      <translation>a place not in the ledger</translation>
     </message>
   </context>
   <context>

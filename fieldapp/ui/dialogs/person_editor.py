@@ -51,7 +51,13 @@ from fieldapp.store.queries import records
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.days import day_said
 from fieldapp.ui.errors import invalid_input, message_for
-from fieldapp.ui.held_words import part_shown, reason_shown, sentence_shown, stored_word
+from fieldapp.ui.held_words import (
+    part_shown,
+    reason_shown,
+    sentence_shown,
+    stored_word,
+    word_shown,
+)
 from fieldapp.ui.session import Session
 from fieldapp.ui.widgets import EnumCombo, ask_discard, ask_yes_no
 
@@ -273,7 +279,9 @@ class PersonEditor(QDialog):
         self.hukou.textChanged.connect(lambda _t: self._say_hukou())
         form.addRow(self.tr("备注"), self.notes)
 
-        self.categories = {c: QCheckBox(str(c)) for c in Category}
+        # The program's words, in the language shown (脱贫人口 → Lifted out of poverty); what is
+        # stored stays the Chinese word (the dict's keys).
+        self.categories = {c: QCheckBox(word_shown(str(c))) for c in Category}
         box = QGroupBox(self.tr("人员类别"))
         grid = QGridLayout(box)
         for i, check in enumerate(self.categories.values()):

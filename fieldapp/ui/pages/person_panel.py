@@ -48,7 +48,7 @@ from fieldapp.ui.dialogs.household import HouseholdDialog
 from fieldapp.ui.dialogs.person_moves import DeleteDialog, MoveDialog
 from fieldapp.ui.dialogs.records import SpellDialog, UnemploymentDialog
 from fieldapp.ui.errors import show_delete_refused, show_error
-from fieldapp.ui.held_words import filled, reason_shown, stored_word
+from fieldapp.ui.held_words import REFUSALS, filled, reason_shown, stored_word
 from fieldapp.ui.history import HistoryLine, history_lines
 from fieldapp.ui.history_said import history_words, household_said
 from fieldapp.ui.operations import OperationPanel
@@ -62,6 +62,16 @@ def _said(table: str, key: str, value: object) -> str:
     (`held_words.stored_word`, as the ledger list and the history say it); what is stored stays
     the Chinese word, and what people typed is said as typed."""
     return stored_word(table, key, str(value)) if value is not None else ""
+
+
+def _place_said(place: str) -> str:
+    """Where a person is registered as the panel says it: a place is a name, as the ledger
+    writes it in every language (梨树镇 红星村 一组); 未分户, the program's own word, in the
+    language shown, as a value begins (No household), as the namesake sentence says it."""
+    if place != records.NO_HOUSEHOLD:
+        return place
+    shown = QCoreApplication.translate(REFUSALS, place)
+    return shown[:1].upper() + shown[1:]
 
 
 def _short_place(place: str) -> str:
@@ -469,7 +479,7 @@ class PersonPanel(QWidget):
                 f"{_said('persons', 'sex', person.sex)}  {day_said(person.birth_date)}"
                 + self.tr("（%1 岁）").replace("%1", str(person.age_on(on))),
             ),
-            (self.tr("所在地"), records.person_place(self.session.ledger, person)),
+            (self.tr("所在地"), _place_said(records.person_place(self.session.ledger, person))),
             (self.tr("与户主关系"), _said("persons", "relation", person.relation)),
             (self.tr("电话"), person.phone or "—"),
             (self.tr("劳动能力"), _said("persons", "labour_ability", person.labour_ability)),

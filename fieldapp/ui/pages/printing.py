@@ -57,6 +57,16 @@ class PrintPage(QWidget):
             self.paper.addItem(labels[key], key)
         self.batch = QComboBox()
         self.notice_start = OptionalDate(self.tr("公示开始日期"))
+        # A notice with no number to object to is not a notice: said before it is printed,
+        # with where to set it (the paper prints a blank line to fill in by hand).
+        self.phone_warning = QLabel(
+            self.tr(
+                "还没有设置异议受理电话：公示表上的“监督电话”会印成空白横线，要在张贴前用笔填上。"
+                "请在“设置”页的“打印用语”中填写“异议受理电话”并保存，再打印。"
+            )
+        )
+        self.phone_warning.setWordWrap(True)
+        self.phone_warning.setStyleSheet("color: #8a5300;")
         self.claim = QComboBox()
         self.area = AreaCombo(None)
         self.area.fill(self.areas, offer=self.areas.browsable, keep=session.home_area)
@@ -121,7 +131,9 @@ class PrintPage(QWidget):
         self.paper.currentIndexChanged.connect(self.stack.setCurrentIndex)
         self.preview_button.clicked.connect(self.preview)
         session.on_change(
-            self, (Kind.CLAIMS, Kind.BATCHES, Kind.PRINT_LOG, Kind.AREAS), lambda _c: self.refresh()
+            self,
+            (Kind.CLAIMS, Kind.BATCHES, Kind.PRINT_LOG, Kind.AREAS, Kind.SETTINGS),
+            lambda _c: self.refresh(),
         )
         self.refresh()
 
@@ -134,6 +146,7 @@ class PrintPage(QWidget):
             form.addRow(self.tr("批次"), self.batch if key == "roster" else _Mirror(self.batch))
             if key == "notice":
                 form.addRow("", self.notice_start)
+                form.addRow("", self.phone_warning)
         elif key == "form":
             form.addRow(self.tr("申领"), self.claim)
         elif key == "visits":
@@ -169,6 +182,7 @@ class PrintPage(QWidget):
             if found >= 0:
                 combo.setCurrentIndex(found)
         self.log.set_rows(print_log(self.session.ledger))
+        self.phone_warning.setHidden(not jobs.notice_lacks_phone(self.session.ledger))
         # At least as wide as what they show: who printed (王芳@大坝村笔记本, the user at the
         # computer) read 王芳@大坝村… at a fixed 100; 文件 takes the rest.
         for column, least in enumerate(self._log_widths):
