@@ -1,5 +1,5 @@
 """The sentences of a file that cannot be written or read, of an ID number refused or warned
-about, of a print setting refused, of a namesake and of a month left beside its job's income — each made here by the code
+about, of a print setting refused, of a place the tables know only above it, of a namesake and of a month left beside its job's income — each made here by the code
 that says it (a real folder, a real ledger), so that `test_every_template_is_met_by_a_scenario`
 can count them as met (`SAID_HERE`) and the English window's catalogue is known to cover them."""
 
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from fieldapp import saving
-from fieldapp.domain import errors, idnumber
+from fieldapp.domain import errors, idnumber, places_said
 from fieldapp.domain.errors import DuplicateIdNumber, InvalidIdNumber, ValidationFailed
 from fieldapp.domain.sentences import Sentence
 from fieldapp.paperwork import settings
@@ -49,6 +49,9 @@ SAID_HERE = {
     errors.ALREADY_ENTERED,
     persons.NAMESAKE,
     work.MONTH_KEPT,
+    places_said.UNKNOWN_PLACE,
+    *places_said._BELOW.values(),
+    places_said._BELOW_ANY,
 }
 
 
@@ -136,9 +139,32 @@ def test_a_print_setting_refused_is_said_by_each_of_its_templates() -> None:
     assert {settings.NO_SUCH_SETTING, settings.YES_OR_NO, settings.ONE_TO_SIXTY} <= met
 
 
+def _place_sentences() -> list[Sentence]:
+    """An area said in a sentence where the tables know only what is above it (a township, a
+    village, a group, a code of no level's length) or nothing of it."""
+    from fieldapp.reference import divisions
+
+    codes = ("999999999999", "520502999", "520502101002", "520502101002009", "5205021019")
+    found = [places_said.place_part(code, divisions()) for code in codes]
+    assert all(isinstance(part, Sentence) for part in found), found
+    return [part for part in found if isinstance(part, Sentence)]
+
+
+def test_a_place_below_what_the_tables_know_is_said_by_each_of_its_templates() -> None:
+    found = _place_sentences()
+    met = set().union(*map(templates, found))
+    assert {places_said.UNKNOWN_PLACE, *places_said._BELOW.values(), places_said._BELOW_ANY} <= met
+    assert str(found[2]) == "七星关区梨树镇的一个村"
+
+
 def said_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> set[str]:
     """The templates this file's scenarios say (the namesake's is said by
     `tests.services.test_persons.test_same_name_and_birth_date_needs_confirmation`, the month's
     kept by `tests.services.test_job_income_moves_month`; both check it)."""
-    found = [*_file_sentences(tmp_path, monkeypatch), *_id_sentences(), *_setting_sentences()]
+    found = [
+        *_file_sentences(tmp_path, monkeypatch),
+        *_id_sentences(),
+        *_setting_sentences(),
+        *_place_sentences(),
+    ]
     return set().union(*map(templates, found)) | {persons.NAMESAKE, work.MONTH_KEPT}
