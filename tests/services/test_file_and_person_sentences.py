@@ -1,7 +1,8 @@
 """The sentences of a file that cannot be written or read, of an ID number refused or warned
-about, of a print setting refused, of a place the tables know only above it, of a namesake and of a month left beside its job's income — each made here by the code
-that says it (a real folder, a real ledger), so that `test_every_template_is_met_by_a_scenario`
-can count them as met (`SAID_HERE`) and the English window's catalogue is known to cover them."""
+about, of a print setting refused, of a place the tables know only above it, of a namesake and
+of a month left beside its job's income — each made here by the code that says it (a real
+folder, the real division table), so that `test_every_template_is_met_by_a_scenario` counts
+them as met (`said_here`) and the English window's catalogue is known to cover them."""
 
 from __future__ import annotations
 
