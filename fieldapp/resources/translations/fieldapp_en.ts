@@ -5443,6 +5443,18 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>读写时出错</source>
       <translation>a read or write error</translation>
     </message>
+    <message>
+      <source>“%1”列（%2 列）：%3</source>
+      <translation>Column “%1” (column %2): %3</translation>
+    </message>
+    <message>
+      <source>户主%1</source>
+      <translation>Head of household: %1</translation>
+    </message>
+    <message>
+      <source>%1“%2”无法识别，应为：%3</source>
+      <translation>%1 “%2” is not a word this column takes; it should be one of: %3</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>

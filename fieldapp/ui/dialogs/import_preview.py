@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.tabular.ledger_import import ImportReport
 from fieldapp.ui.days import day_text_said
-from fieldapp.ui.dialogs.import_report import date_refused_line, words_said_lines
+from fieldapp.ui.dialogs.import_report import date_refused_line, reason_shown, words_said_lines
 from fieldapp.ui.status_words_said import statuses
 from fieldapp.ui.widgets import fit_to_screen
 
@@ -175,7 +175,7 @@ class ImportPreviewDialog(QDialog):
             self.conflicts.setItem(r, 0, box)
         self.rejected = _table(
             [self.tr("工作表"), self.tr("行号"), self.tr("原因")],
-            [[p.sheet, str(p.row), p.reason] for p in report.rejected],
+            [[p.sheet, str(p.row), reason_shown(p)] for p in report.rejected],
         )
         self.mapped = _table(
             [
@@ -189,7 +189,7 @@ class ImportPreviewDialog(QDialog):
         )
         self.warnings = _table(
             [self.tr("工作表"), self.tr("行号"), self.tr("提示")],
-            [[p.sheet, str(p.row), p.reason] for p in report.warnings],
+            [[p.sheet, str(p.row), reason_shown(p)] for p in report.warnings],
         )
         self.words = self._words_table(report)
         for table, title, count in (
