@@ -309,9 +309,22 @@ EN_REFUSALS: dict[str, str] = {
     "不能写入“%1”：%2，写入会毁掉台账。请另取一个文件名": "Cannot write “%1”: %2, and writing it would destroy the ledger. Choose another file name",
     "无法写入“%1”：找不到“%2”——U 盘（移动硬盘）没有插好，或名字写错了。没有写任何文件": "Cannot write “%1”: “%2” is not there — the USB stick (external disk) is not plugged in properly, or its name is misspelt. Nothing was written",
     "找不到文件：%1": "File not found: %1",
+    # The ledger workbook's work files did not fit on the computer's own disk
+    # (`fieldapp.tabular.workbook.TEMP_FOLDER_FULL`), and why.
+    "无法导出：程序暂存表格的文件夹写不进去（%1）。这是电脑本身的磁盘，请先腾出空间再导出。原来的文件没有改动": "Cannot export: the folder where the program keeps the workbook while writing it could not be written to (%1). That is the computer's own disk: free some space on it, then export again. The file that was there before is unchanged",
+    "没有写入权限": "no permission to write",
+    "读写时出错": "a read or write error",
     # An ID number refused or already entered (`fieldapp.domain.idnumber`, `.errors`).
     "身份证号码“%1”已被 Excel 存成数字（科学计数法），后几位已丢失，无法恢复；请把该列设为文本后重新录入": "ID number “%1” was stored by Excel as a number (scientific notation): its last digits are lost and cannot be recovered. Set the column to text, then enter it again",
     "身份证号码为空": "The ID number is empty",
+    # … in a spreadsheet's cell of a household head's number (`tabular.person_row.HEAD_NUMBER`),
+    # and a cell refused in a column of months, named by its heading and letters
+    # (`tabular.ledger_import.IN_COLUMN`).
+    "户主%1": "Head of household: %1",
+    # A drop-down cell's word no list reads (`tabular.cells.UNREADABLE`): the column, the word,
+    # the words it takes.
+    "%1“%2”无法识别，应为：%3": "%1 “%2” is not a word this column takes; it should be one of: %3",
+    "“%1”列（%2 列）：%3": "Column “%1” (column %2): %3",
     "身份证号码“%1”长度为 %2 位，应为 18 位": "ID number “%1” has %2 characters; it should have 18",
     "身份证号码“%1”含有非法字符：前 17 位须为数字，末位为数字或 X": "ID number “%1” has characters it cannot have: the first 17 must be digits, the last a digit or X",
     "身份证号码“%1”后三位是 000，与校验位不符：多半是 Excel 把它存成数字时丢掉了后三位（Excel 只保留 15 位数字），无法恢复；请对照身份证重新录入，并把该列设为文本": "ID number “%1” ends in 000 and its check character does not match: most likely Excel dropped the last three digits when it stored it as a number (Excel keeps 15 digits only), which cannot be recovered. Enter it again from the ID card, and set the column to text",

@@ -44,7 +44,9 @@ def catalogue() -> str:
     import fieldapp.services.policy_admin  # noqa: F401 - the adopted pack's notice, made at import
     import fieldapp.services.trust_check  # noqa: F401 - its refusals' templates, made at import
     import fieldapp.services.work  # noqa: F401 - a month left beside its job's income, at import
+    import fieldapp.tabular.ledger_import  # noqa: F401 - its cells' refusals, made at import
     import fieldapp.tabular.reader  # noqa: F401 - a file to read not found, made at import
+    import fieldapp.tabular.workbook  # noqa: F401 - its work files not written, made at import
     from fieldapp.domain.sentences import TEMPLATES
     from fieldapp.ui import clock_said, held_words, status_words_said
 

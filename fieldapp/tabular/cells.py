@@ -8,10 +8,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 from fieldapp.domain.dates import parse_date
 from fieldapp.domain.dates import today as china_today
+from fieldapp.domain.sentences import Part, Sentence, Word, listed, said, template
 
 #: Excel's day 0 in the 1900 date system (with its 1900-02-29 bug already absorbed).
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
@@ -49,17 +51,44 @@ def from_excel_day(number: float) -> dt.date:
 
 
 class CellError(ValueError):
-    """A cell that cannot be read; str() is the Chinese reason."""
+    """A cell that cannot be read; str() is the Chinese reason, `said` the same as a template
+    and its parts where it was made so (a window says it in its language), else None."""
+
+    def __init__(self, reason: str | Sentence) -> None:
+        super().__init__(str(reason))
+        self.said = reason if isinstance(reason, Sentence) else None
+
+    @property
+    def reason(self) -> str | Sentence:
+        """The reason as made: its sentence where it has one, else its Chinese text."""
+        return self.said if self.said is not None else str(self)
 
 
 class UnknownStatus(CellError):
     """A 就业状态 word no list knows (在家, √, 外出 …): its meaning is the user's to say, once
     for the import (`StatusWords`); the report lists each such word with its cells."""
 
-    def __init__(self, reason: str, word: str, column: str) -> None:
+    def __init__(self, reason: str | Sentence, word: str, column: str) -> None:
         super().__init__(reason)
         self.word = word
         self.column = column
+
+
+#: A drop-down cell's word no list reads: the column's heading, the word, the words it takes.
+UNREADABLE = template("%1“%2”无法识别，应为：%3")
+
+
+def unreadable(column: str, typed: str, allowed: Iterable[str]) -> Sentence:
+    """The sentence for a drop-down cell of `column` holding `typed`, which none of `allowed`
+    (the column's words, said in the language shown) reads as."""
+    return said(UNREADABLE, Word(column), typed, _words_listed(tuple(allowed)))
+
+
+@lru_cache(maxsize=64)
+def _words_listed(allowed: tuple[str, ...]) -> Part:
+    """A column's words as one part, made once a list: a sheet may refuse the same word in
+    thousands of cells, each row of the report keeping its sentence."""
+    return listed([Word(word) for word in allowed])
 
 
 #: What the 就业状态 words of one import that no list knows mean (在家 → 未就业), as the

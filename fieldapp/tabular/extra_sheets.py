@@ -103,8 +103,7 @@ def _choice(
         if value != typed:
             mapped.append((label, typed, value))
         return value
-    allowed = "、".join(sorted(set(words.values())))
-    reason = f"{label}“{typed}”无法识别，应为：{allowed}"
+    reason = cells.unreadable(label, typed, sorted(set(words.values())))
     if words is _STATUS:
         meaning = said.get(typed)  # a word the user or county said the meaning of
         if meaning is not None:

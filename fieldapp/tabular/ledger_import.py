@@ -34,7 +34,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from fieldapp.bulk import give_back_freed, paused_gc
-from fieldapp.domain import idnumber
+from fieldapp.domain import idnumber, sentences
 from fieldapp.domain.dates import month_key, written, written_text
 from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.enums import Category, WorkStatus
@@ -121,6 +121,9 @@ __all__ = ["ImportReport", "Mapped", "RowProblem", "import_ledger"]
 #: The ledger sheet's columns read: the parsed ones, and 序号, where a form writes 合计 under
 #: its last person (looked at for the form's foot only).
 _READ_WITH_SEQ = READ | {"seq", "head_name"}
+#: A cell of a column of months refused: the column's heading, its letters, why (a sentence of
+#: the cell's, or its Chinese text).
+IN_COLUMN = sentences.template("“%1”列（%2 列）：%3")
 #: Rows parsed, placed and handed to the writer at a time.
 CHUNK_ROWS = 5000
 #: Rows in the first chunk: the writer thread waits for it, idle, while it is checked.
@@ -695,8 +698,9 @@ class LedgerImporter:
                 try:
                     extra = parse_extra(sheet.sheet, "月度状态", row, values, {}, words=self.words)
                 except CellError as error:
-                    where = f"“{_heading(sheet.header_cells[index])}”列（{_letters(index + 1)} 列）"
-                    self._reject(row, f"{where}：{error}", error=error)
+                    heading = _heading(sheet.header_cells[index])
+                    where = sentences.said(IN_COLUMN, heading, _letters(index + 1), error.reason)
+                    self._reject(row, where, error=error)
                     continue
                 if not (current and self._given_before(extra, texts, current)):
                     found.append(extra)
@@ -1006,7 +1010,7 @@ class LedgerImporter:
                     sheet.sheet, "就业经历", first + last, texts, raw, words=self.words
                 )
             except CellError as error:
-                self._reject(first + last, str(error), sheet.sheet)
+                self._reject(first + last, error.reason, sheet.sheet)
                 continue
             found.append(extra)
             self._add_mapped(first + last, extra.mapped)
@@ -1112,7 +1116,7 @@ class LedgerImporter:
                     if extra.mapped:
                         self._add_mapped(row, extra.mapped)
                 except CellError as error:
-                    self._reject(row, str(error), error=error)
+                    self._reject(row, error.reason, error=error)
             _free_cells(sheet, start, stop)
         return found
 
@@ -1664,11 +1668,16 @@ class LedgerImporter:
         return False
 
     def _reject(
-        self, row: int, reason: str, sheet: str | None = None, error: CellError | None = None
+        self,
+        row: int,
+        reason: str | sentences.Sentence,
+        sheet: str | None = None,
+        error: CellError | None = None,
     ) -> None:
-        """A row refused; `error`, a 就业状态 word no list knows, is listed with its cells."""
+        """A row refused, for `reason` (a sentence kept as such, or Chinese text); `error`, a
+        就业状态 word no list knows, is listed with its cells."""
         at = self._sheet if sheet is None else sheet
-        self.report.rejected.append(RowProblem(row, reason, at))
+        self.report.rejected.append(RowProblem.of(row, reason, at))
         if isinstance(error, UnknownStatus):
             unknown = self.report.unknown_words.setdefault(
                 error.word, UnknownWord(error.word, error.column)
@@ -1715,7 +1724,7 @@ class LedgerImporter:
                     row, texts, raw, today, words=self.words, job_ended=_ended(end_cell, today)
                 )
             except CellError as error:
-                self._reject(row, str(error), error=error)
+                self._reject(row, error.reason, error=error)
                 number = idnumber.normalise(texts.get("id_number", ""))
                 if number:  # its members are sent to this row, not told it is missing
                     self.placer.refused_row.setdefault(number, (self._sheet, row))

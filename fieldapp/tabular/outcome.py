@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fieldapp.domain.dates import written_text
+from fieldapp.domain.sentences import Sentence
 from fieldapp.services.changes import NO_CHANGES, ChangeSet
 from fieldapp.tabular.dates import DatedBy
 
@@ -38,13 +39,22 @@ DATE_NONE = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RowProblem:
-    """A rejected row (or a warning about an imported one): sheet, row number and reason."""
+    """A rejected row (or a warning about an imported one): sheet, row number and reason (its
+    Chinese); `said`, the reason as a template and its parts where it was made so (the window
+    says it in its language, `ImportReportDialog`), else None."""
 
     row: int
     reason: str
     sheet: str = ""
+    said: Sentence | None = field(default=None, compare=False)
+
+    @classmethod
+    def of(cls, row: int, reason: str | Sentence, sheet: str = "") -> RowProblem:
+        """The problem of `row` said by `reason`, a sentence (kept) or Chinese text."""
+        said = reason if isinstance(reason, Sentence) else None
+        return cls(row, str(reason), sheet, said)
 
     def as_dict(self) -> dict[str, Any]:
         """JSON form."""

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from fieldapp.domain import account as accounts
-from fieldapp.domain import idnumber
+from fieldapp.domain import idnumber, sentences
 from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.dates import written, written_text
 from fieldapp.domain.enums import (
@@ -110,9 +110,16 @@ def _validate_cell(raw: str, key: str) -> idnumber.IdInfo:
     try:
         return _validate(raw)
     except InvalidIdNumber as error:
-        # The domain's messages start with 身份证号码; say when it is the head's number.
-        message = str(error)
-        raise CellError("户主" + message if key == "head_id_number" else message) from None
+        # The domain's sentence, kept as its template (a window says it in its language); the
+        # domain's sentences start with 身份证号码: say when it is the head's number.
+        reason = error.said if error.said is not None else str(error)
+        raise CellError(
+            sentences.said(HEAD_NUMBER, reason) if key == "head_id_number" else reason
+        ) from None
+
+
+#: A household head's ID number refused: the domain's sentence (身份证号码…) said of the head.
+HEAD_NUMBER = sentences.template("户主%1")
 
 
 @lru_cache(maxsize=4096)
@@ -138,8 +145,7 @@ def _choice_text(
             mapped.append((_label(key), text, word))
         return value
     except (ValueError, KeyError):
-        allowed = "、".join(BY_KEY[key].choices)
-        reason = f"{_label(key)}“{nfkc(text)}”无法识别，应为：{allowed}"
+        reason = cells.unreadable(_label(key), nfkc(text), BY_KEY[key].choices)
         if key in _STATUS_KEYS:
             raise cells.UnknownStatus(reason, nfkc(text), _label(key)) from None
         raise CellError(reason) from None

@@ -20,6 +20,7 @@ from sqlite_utils import Database
 
 from fieldapp.domain.areacode import AreaLevel, area_at
 from fieldapp.domain.enums import Category, EmploymentForm, WorkStatus
+from fieldapp.domain.sentences import Sentence
 from fieldapp.services import persons
 from fieldapp.services.imports import NewPeople
 from fieldapp.store.ledger import natural_id, new_id
@@ -145,8 +146,8 @@ class Placer:
         if drop:
             self.report.warnings = [w for w in self.report.warnings if id(w) not in drop]
 
-    def _reject(self, item: ParsedRow, reason: str) -> None:
-        self.report.rejected.append(RowProblem(item.row, reason, item.sheet))
+    def _reject(self, item: ParsedRow, reason: str | Sentence) -> None:
+        self.report.rejected.append(RowProblem.of(item.row, reason, item.sheet))
         # Its records on other sheets, and its household's members, are sent to this row.
         self.refused_row.setdefault(item.person["id_number"], (item.sheet, item.row))
 
@@ -264,7 +265,7 @@ class Placer:
             try:
                 area_code = self.resolver.resolve(item.place)
             except CellError as error:
-                self._reject(item, str(error))
+                self._reject(item, error.reason)
                 return None
             household_id = new_id()
             self.new_households[household_id] = self._new_household(item, household_id, area_code)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import io
+import logging
 import os
 import re
 import tempfile
@@ -36,6 +37,7 @@ import rustpy_xlsxwriter as rx
 
 from fieldapp.domain.dates import CHINA
 from fieldapp.domain.enums import Category
+from fieldapp.domain.sentences import said, template
 from fieldapp.saving import CannotWrite
 from fieldapp.tabular import docprops
 from fieldapp.tabular.columns import (
@@ -47,6 +49,8 @@ from fieldapp.tabular.columns import (
     LEDGER,
     Column,
 )
+
+log = logging.getLogger(__name__)
 
 #: One row as the writer takes it: header → cell.
 Record = dict[str, Any]
@@ -240,14 +244,33 @@ _OS_ERROR = re.compile(r"os error (\d+)|code: (\d+), kind")
 
 class TempFolderFull(CannotWrite):
     """The writer's work files (the sheets' XML, kept in the system's temporary folder until
-    they are zipped) did not fit: the computer's own disk is full, not the chosen stick."""
+    they are zipped) did not fit: the computer's own disk is full, not the chosen stick.
+    Kept as itself across the export's child process (`writer_process`)."""
+
+
+#: The writer's work files could not be written (why, a `Sentence`): the computer's own disk.
+#: The folder itself (a long path under the user's profile) goes to the log, not the clerk.
+TEMP_FOLDER_FULL = template(
+    "无法导出：程序暂存表格的文件夹写不进去（%1）。这是电脑本身的磁盘，请先腾出空间再导出。"
+    "原来的文件没有改动"
+)
+_TEMP_FULL = template("磁盘已满")
+_TEMP_REFUSED = template("没有写入权限")
+#: Any other errno: said generally, the system's own words (English on most systems) logged.
+_TEMP_OTHER = template("读写时出错")
+_TEMP_CAUSES = {
+    errno.ENOSPC: _TEMP_FULL,
+    errno.EFBIG: _TEMP_FULL,
+    errno.EACCES: _TEMP_REFUSED,
+    errno.EPERM: _TEMP_REFUSED,
+}
 
 
 @contextmanager
 def _said_as_the_disks() -> Iterator[None]:
     """The Rust writer's failure to write its work files — a RuntimeError, or a Rust panic
-    (pyo3's PanicException, a BaseException) — as `TempFolderFull`, in Chinese; its other
-    errors as they are."""
+    (pyo3's PanicException, a BaseException) — as `TempFolderFull` (a template and its cause);
+    its other errors as they are."""
     try:
         yield
     except BaseException as error:
@@ -257,11 +280,13 @@ def _said_as_the_disks() -> Iterator[None]:
         if found is None:
             raise
         number = int(found.group(1) or found.group(2))
-        cause = "磁盘已满" if number in (errno.ENOSPC, errno.EFBIG) else os.strerror(number)
-        raise TempFolderFull(
-            f"无法导出：程序暂存表格的文件夹（{tempfile.gettempdir()}）写不进去（{cause}）。"
-            "这是电脑本身的磁盘，请先腾出空间再导出。原来的文件没有改动"
-        ) from None
+        log.info(
+            "workbook writer could not write its work files in %s: %s",
+            tempfile.gettempdir(),
+            os.strerror(number),
+        )
+        cause = said(_TEMP_CAUSES.get(number, _TEMP_OTHER))
+        raise TempFolderFull(said(TEMP_FOLDER_FULL, cause)) from None
 
 
 @contextmanager

@@ -159,7 +159,9 @@ class _Sender:
 
 
 def _wait(child: Any, answer: Connection, check: Callable[[], None]) -> None:
-    """The child's answer: None when the workbook is complete, else its error's text."""
+    """The child's answer: None when the workbook is complete, else its error: a refusal said
+    (`CannotWrite`, or `workbook.TempFolderFull` for its work files), an OSError of the
+    workbook's own file, or `FieldappError` for any other failure."""
     while not answer.poll(_POLL_S):
         check()
     try:
@@ -173,6 +175,8 @@ def _wait(child: Any, answer: Connection, check: Callable[[], None]) -> None:
     if isinstance(error, tuple):  # the disk's doing, said as the exporting process says it
         kind, number, text = error
         log.info("export writer could not write: %s", text)
+        if kind == "temp":  # its work files, on the computer's own disk: kept as such
+            raise workbook.TempFolderFull(text)
         if kind == "said":
             raise CannotWrite(text)
         raise OSError(number, text)
@@ -197,7 +201,10 @@ def _child_main(
                 demo=demo,
             )
     except CannotWrite as error:  # the temporary folder's disk is full: told as it is
-        answer.send(("said", None, error.said or str(error)))
+        # (its template and parts, a `Sentence` of plain tuples, cross as they are: the
+        # window says it in its language; its kind too, for the caller to tell it apart)
+        kind = "temp" if isinstance(error, workbook.TempFolderFull) else "said"
+        answer.send((kind, None, error.said or str(error)))
         raise SystemExit(1) from None
     except OSError as error:  # the workbook's own file: the parent names it
         answer.send(("errno", error.errno, error.strerror or str(error)))

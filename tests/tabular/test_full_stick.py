@@ -17,11 +17,13 @@ from typing import Any
 import pytest
 
 from fieldapp.demo.generator import build_demo
+from fieldapp.domain import sentences
 from fieldapp.saving import CannotWrite
 from fieldapp.store.ledger import Ledger
 from fieldapp.tabular.ledger_export import export_ledger
 from fieldapp.tabular.output import xlsx_book
 from fieldapp.tabular.template import write_template
+from fieldapp.tabular.workbook import TEMP_FOLDER_FULL, TempFolderFull
 from tests.mounts import small_disk
 
 #: Bytes a file may grow to: less than the smallest workbook here.
@@ -53,6 +55,16 @@ def _refusal(save: Callable[[], object]) -> str:
     except CannotWrite as error:
         return str(error)
     raise AssertionError("saved on a full stick")
+
+
+def _refused(save: Callable[[], object]) -> tuple[type, str, sentences.Sentence | None]:
+    """What `save` was refused with: its kind, its sentence and its template with parts (the
+    error itself let go, as in `_refusal`)."""
+    try:
+        save()
+    except CannotWrite as error:
+        return type(error), str(error), error.said
+    raise AssertionError("saved on a full disk")
 
 
 def _stick(tmp_path: Path) -> Path:
@@ -140,10 +152,19 @@ def test_the_ledger_export_with_the_computers_disk_full_says_so(
     capfd.readouterr()
 
     with full_stick(monkeypatch) as printed:
-        said = _refusal(lambda: export_ledger(ledger, stick / "台账.xlsx", in_child=in_child))
+        kind, said, template = _refused(
+            lambda: export_ledger(ledger, stick / "台账.xlsx", in_child=in_child)
+        )
 
     ledger.close()
-    assert "磁盘已满" in said and "电脑本身的磁盘" in said and "原来的文件没有改动" in said
+    # Its own kind from the child process too, as a template and its cause: no folder's
+    # path (a long one under the user's profile), no system's English.
+    assert kind is TempFolderFull
+    assert said == (
+        "无法导出：程序暂存表格的文件夹写不进去（磁盘已满）。这是电脑本身的磁盘，"
+        "请先腾出空间再导出。原来的文件没有改动"
+    )
+    assert template == sentences.said(TEMP_FOLDER_FULL, sentences.said("磁盘已满"))
     assert sorted(p.name for p in stick.iterdir()) == []
     assert printed == []
     out, err = capfd.readouterr()

@@ -17,7 +17,9 @@ import pytest
 
 from fieldapp.domain.errors import ValidationFailed
 from fieldapp.saving import CannotWrite, cannot_write, check_folder, check_not_ledger
+from fieldapp.tabular import workbook
 from fieldapp.tabular.reader import SheetStream
+from fieldapp.tabular.workbook import TempFolderFull
 from fieldapp.ui import i18n
 from fieldapp.ui.errors import message_for
 
@@ -101,3 +103,24 @@ def test_a_spreadsheet_not_found_is_named_by_its_name(tmp_path: Path, english) -
     assert message_for(refused.value) == "File not found: 名单.xlsx"
     i18n.install_language("zh_CN")
     assert message_for(refused.value) == "找不到文件：名单.xlsx"
+
+
+def test_the_computers_own_disk_full_is_said_in_english(english) -> None:
+    # What the Rust writer raises when its work files do not fit (`tests.tabular.test_full_stick`
+    # fills a real disk): said as a template with its cause, the folder's path only logged.
+    with pytest.raises(TempFolderFull) as refused, workbook._said_as_the_disks():
+        raise RuntimeError("Failed to write worksheet: No space left on device (os error 28)")
+    assert str(refused.value) == (
+        "无法导出：程序暂存表格的文件夹写不进去（磁盘已满）。这是电脑本身的磁盘，"
+        "请先腾出空间再导出。原来的文件没有改动"
+    )
+    assert message_for(refused.value) == (
+        "Cannot export: the folder where the program keeps the workbook while writing it could "
+        "not be written to (the disk is full). That is the computer's own disk: free some space "
+        "on it, then export again. The file that was there before is unchanged"
+    )
+    with pytest.raises(TempFolderFull) as refused, workbook._said_as_the_disks():
+        raise RuntimeError("Failed to create file (os error 40)")  # ELOOP: no clerk's cause
+    shown = message_for(refused.value)
+    assert "(a read or write error)" in shown and "symbolic" not in shown, shown
+    _english(shown)

@@ -289,6 +289,22 @@ def test_import_and_export_are_off_while_one_runs(window, qtbot, tmp_path):
     assert "已导出 3 人" in page.count_label.text()
 
 
+def test_the_export_line_names_the_file_by_its_name(window, qtbot, tmp_path):
+    """The line under the list said the workbook's whole path (a long one under the user's
+    profile, or a stick's drive and folders), cut off in a narrow window; it names the file by
+    its name, the whole path in its tooltip (the page has no 打开所在文件夹)."""
+    page = ledger_page(window, qtbot)
+    out = tmp_path / "给乡里" / "红星村台账.xlsx"
+    out.parent.mkdir()
+    page.export_file(out)
+    qtbot.waitUntil(lambda: not page.ops.busy, timeout=30000)
+    assert page.count_label.text() == "已导出 3 人 → 红星村台账.xlsx（含个人信息，请妥善保管）"
+    assert page.count_label.toolTip() == str(out)
+    page.reload()  # the list's own line again: no tooltip of a file left on it
+    qtbot.waitUntil(lambda: page.count_label.text() == "共 3 人")
+    assert page.count_label.toolTip() == ""
+
+
 def test_the_status_filter_lists_the_accounts_excel_rounded(window, qtbot):
     # Accounts kept before the import refused them (6217002870012340000: Excel kept 15 digits)
     # print blank on the papers; the coordinator finds them all under 账号待核实.

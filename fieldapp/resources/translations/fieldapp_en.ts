@@ -5939,6 +5939,30 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>一个台账里没有的地区</source>
       <translation>a place not in the ledger</translation>
     </message>
+    <message>
+      <source>%1“%2”无法识别，应为：%3</source>
+      <translation>%1 “%2” is not a word this column takes; it should be one of: %3</translation>
+    </message>
+    <message>
+      <source>“%1”列（%2 列）：%3</source>
+      <translation>Column “%1” (column %2): %3</translation>
+    </message>
+    <message>
+      <source>户主%1</source>
+      <translation>Head of household: %1</translation>
+    </message>
+    <message>
+      <source>无法导出：程序暂存表格的文件夹写不进去（%1）。这是电脑本身的磁盘，请先腾出空间再导出。原来的文件没有改动</source>
+      <translation>Cannot export: the folder where the program keeps the workbook while writing it could not be written to (%1). That is the computer's own disk: free some space on it, then export again. The file that was there before is unchanged</translation>
+    </message>
+    <message>
+      <source>没有写入权限</source>
+      <translation>no permission to write</translation>
+    </message>
+    <message>
+      <source>读写时出错</source>
+      <translation>a read or write error</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>

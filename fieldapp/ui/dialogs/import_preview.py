@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.tabular.ledger_import import ImportReport
 from fieldapp.ui.days import day_text_said
-from fieldapp.ui.dialogs.import_report import date_refused_line, words_said_lines
+from fieldapp.ui.dialogs.import_report import date_refused_line, reason_shown, words_said_lines
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.status_words_said import statuses
 from fieldapp.ui.widgets import ask_yes_no, fit_to_screen
@@ -208,7 +208,7 @@ class ImportPreviewDialog(QDialog):
         self.conflicts_page = conflicts_page
         self.rejected = _table(
             [self.tr("工作表"), self.tr("行号"), self.tr("原因")],
-            [[p.sheet, str(p.row), p.reason] for p in report.rejected],
+            [[p.sheet, str(p.row), reason_shown(p)] for p in report.rejected],
         )
         self.mapped = _table(
             [
@@ -222,7 +222,7 @@ class ImportPreviewDialog(QDialog):
         )
         self.warnings = _table(
             [self.tr("工作表"), self.tr("行号"), self.tr("提示")],
-            [[p.sheet, str(p.row), p.reason] for p in report.warnings],
+            [[p.sheet, str(p.row), reason_shown(p)] for p in report.warnings],
         )
         self.words = self._words_table(report)
         for table, title, count in (

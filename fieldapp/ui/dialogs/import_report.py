@@ -18,6 +18,7 @@ from fieldapp.tabular.ledger_import import ImportReport, RowProblem
 from fieldapp.ui.days import day_text_said
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.files import start_at, used
+from fieldapp.ui.held_words import sentence_shown
 from fieldapp.ui.status_words_said import status_shown
 from fieldapp.ui.table_model import Column, RowsModel
 from fieldapp.ui.widgets import fit_to_screen, table_view
@@ -89,6 +90,12 @@ def date_refused_line(report: ImportReport) -> str:
     )
 
 
+def reason_shown(problem: RowProblem) -> str:
+    """A row's reason in the language shown: its sentence where it was kept as one (an ID
+    number refused, the column of months it was in), else its Chinese text."""
+    return sentence_shown(problem.said) if problem.said is not None else problem.reason
+
+
 class ImportReportDialog(QDialog):
     """Summary line, then tabs of refused rows and warnings (sheet, row number, reason)."""
 
@@ -135,7 +142,7 @@ class ImportReportDialog(QDialog):
         columns = [
             Column(self.tr("工作表"), lambda p: p.sheet),
             Column(self.tr("行号"), lambda p: p.row, align_right=True),
-            Column(self.tr("原因"), lambda p: p.reason),
+            Column(self.tr("原因"), reason_shown),
         ]
         self.rejected = RowsModel[RowProblem](columns, report.rejected)
         self.warnings = RowsModel[RowProblem](columns, report.warnings)

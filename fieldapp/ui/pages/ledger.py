@@ -487,13 +487,20 @@ class LedgerPage(QWidget):
         self.ops.run(
             self.tr("正在导出……"),
             work,
-            lambda n: self.count_label.setText(
-                self.tr("已导出 %1 人 → ").replace("%1", str(n))
-                + str(path)
-                + self.tr("（含个人信息，请妥善保管）")
-            ),
+            lambda n: self._exported(n, path),
             lambda e: show_error(self, e),
         )
+
+    def _exported(self, count: int, path: Path) -> None:
+        """The line under the list: how many were exported, to which file — by its name (its
+        whole path, a long one under the user's profile or on a stick, cut the line off), the
+        whole path in the line's tooltip until the list says its own line again."""
+        self.count_label.setText(
+            self.tr("已导出 %1 人 → ").replace("%1", str(count))
+            + path.name
+            + self.tr("（含个人信息，请妥善保管）")
+        )
+        self.count_label.setToolTip(str(path))
 
     def template_dialog(self) -> None:
         """Save the empty import template."""

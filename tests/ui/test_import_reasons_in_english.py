@@ -1,0 +1,158 @@
+"""The import report's reasons in the English window.
+
+A row refused for its ID number (or its household head's) was said in Chinese only: the cell's
+error was built from the text of the ID number's refusal (`InvalidIdNumber`), dropping its
+template, and the head's was that text with 户主 glued before it. A cell error now keeps the
+sentence as a template and its parts (`CellError.said`), the report's row keeps it
+(`RowProblem.said`), and the dialog says it in the window's language; so do the place a
+month's column gives before a cell's reason and a drop-down cell's word no list reads (the
+column's and the list's words). The Chinese — the report, the saved workbook, the
+command line — is as it was.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from fieldapp.store.ledger import Ledger
+from fieldapp.tabular.ledger_import import ImportReport, import_ledger
+from fieldapp.ui import i18n
+from fieldapp.ui.dialogs.import_preview import ImportPreviewDialog
+from fieldapp.ui.dialogs.import_report import ImportReportDialog
+from tests.conftest import make_id
+
+HEAD = make_id("520502", "19750316", "131")
+WIFE = make_id("520502", "19780520", "142")
+SON = make_id("520502", "20010101", "153")
+#: A number one digit off: its check character does not match.
+TYPO = HEAD[:5] + ("1" if HEAD[5] != "1" else "2") + HEAD[6:]
+#: A head's number one digit short.
+SHORT = WIFE[:17]
+PLACE = {"县（市、区）": "七星关区", "乡镇（街道）": "碧阳街道", "村（社区）": "大坝村"}
+CHINESE = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+def _book(path: Path) -> Path:
+    book = openpyxl.Workbook()
+    people = book.active
+    people.title = "台账"
+    people.append(["姓名", "身份证号码", "户主身份证号码", "与户主关系", *PLACE, "2026年1月"])
+    people.append(["张长英", TYPO, TYPO, "户主", *PLACE.values()])
+    people.append(["李秀", WIFE, SHORT, "配偶", *PLACE.values()])
+    people.append(["张明", SON, HEAD, "邻居", *PLACE.values(), "外出"])
+    book.save(path)
+    return path
+
+
+def _reasons(dialog: ImportReportDialog) -> list[tuple[str, str, str]]:
+    model = dialog.rejected
+    return [
+        tuple(str(model.index(r, c).data()) for c in range(3))  # type: ignore[misc]
+        for r in range(model.rowCount())
+    ]
+
+
+@pytest.fixture
+def report(tmp_path: Path) -> ImportReport:
+    ledger = Ledger.open(tmp_path / "l.db", author="王专员")
+    try:
+        return import_ledger(ledger, _book(tmp_path / "村台账.xlsx"))
+    finally:
+        ledger.close()
+
+
+#: The reasons in Chinese, as they always were.
+CHINESE_REASONS = [
+    (
+        "台账",
+        "2",
+        f"身份证号码“{TYPO}”校验位不符：多半是前面有一位输错或两位颠倒，"
+        "请对照身份证逐位核对（不要只改最后一位）",
+    ),
+    ("台账", "3", f"户主身份证号码“{SHORT}”长度为 17 位，应为 18 位"),
+    (
+        "台账",
+        "4",
+        "“2026年1月”列（H 列）：就业状态“外出”无法识别，应为：在校、已就业、无需就业、未就业",
+    ),
+    (
+        "台账",
+        "4",
+        "与户主关系“邻居”无法识别，应为：户主、配偶、子女、父母、岳父母或公婆、祖父母、媳婿、"
+        "孙子女、兄弟姐妹、其他",
+    ),
+]
+
+
+def test_the_reasons_in_chinese_are_as_they_were(report: ImportReport, qtbot) -> None:
+    assert [(p.sheet, str(p.row), p.reason) for p in report.rejected] == CHINESE_REASONS
+    dialog = ImportReportDialog(report)
+    qtbot.addWidget(dialog)
+    assert _reasons(dialog) == CHINESE_REASONS
+
+
+def test_an_id_number_refused_is_said_in_english(report: ImportReport, qtbot) -> None:
+    assert i18n.install_language("en")
+    try:
+        dialog = ImportReportDialog(report)
+        qtbot.addWidget(dialog)
+        shown = _reasons(dialog)
+    finally:
+        i18n.install_language("zh_CN")
+    assert shown == [
+        (
+            "台账",
+            "2",
+            f"ID number “{TYPO}” does not match its check character: most likely a digit "
+            "before it was mistyped or two were swapped. Check it digit by digit against the ID "
+            "card (do not just change the last one)",
+        ),
+        (
+            "台账",
+            "3",
+            f"Head of household: ID number “{SHORT}” has 17 characters; it should have 18",
+        ),
+        (
+            "台账",
+            "4",
+            "Column “2026年1月” (column H): Work status “外出” is not a word this column takes; "
+            "it should be one of: In school, Employed, Not applicable, Not employed",
+        ),
+        (
+            "台账",
+            "4",
+            "Relation to head “邻居” is not a word this column takes; it should be one of: Head, "
+            "Spouse, Child, Parent, Parent-in-law, Grandparent, Son- or daughter-in-law, "
+            "Grandchild, Sibling, Other",
+        ),
+    ]
+    # No Chinese left but what the workbook says as it is: its sheet, a column's heading, a
+    # word typed in a cell.
+    for _sheet, _row, reason in shown:
+        for typed in ("2026年1月", "外出", "邻居"):
+            reason = reason.replace(typed, "")
+        assert not CHINESE.search(reason), reason
+    # What the report holds, and saves, stays the Chinese.
+    assert [(p.sheet, str(p.row), p.reason) for p in report.rejected] == CHINESE_REASONS
+
+
+def test_the_preview_says_them_in_english_too(tmp_path: Path, qtbot) -> None:
+    ledger = Ledger.open(tmp_path / "l.db", author="王专员")
+    try:
+        preview = import_ledger(ledger, _book(tmp_path / "村台账.xlsx"), dry_run=True)
+    finally:
+        ledger.close()
+    assert i18n.install_language("en")
+    try:
+        dialog = ImportPreviewDialog(preview)
+        qtbot.addWidget(dialog)
+        table = dialog.rejected
+        shown = [table.item(r, 2).text() for r in range(table.rowCount())]
+    finally:
+        i18n.install_language("zh_CN")
+    assert f"Head of household: ID number “{SHORT}” has 17 characters; it should have 18" in shown
+    assert len(shown) == len(CHINESE_REASONS)
