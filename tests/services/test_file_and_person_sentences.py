@@ -17,7 +17,7 @@ from fieldapp.domain.errors import DuplicateIdNumber, InvalidIdNumber, Validatio
 from fieldapp.domain.sentences import Sentence
 from fieldapp.paperwork import settings
 from fieldapp.services import persons, work
-from fieldapp.tabular import reader
+from fieldapp.tabular import cells, extra_sheets, ledger_import, person_row, reader, workbook
 from tests.conftest import make_id
 from tests.services.sentence_checks import templates
 from tests.ui.test_our_errors_in_english import REFUSED_IDS
@@ -35,6 +35,12 @@ SAID_HERE = {
     saving._NO_STICK,
     *saving._CAUSES.values(),
     reader.NOT_FOUND,
+    cells.UNREADABLE,
+    person_row.HEAD_NUMBER,
+    ledger_import.IN_COLUMN,
+    workbook.TEMP_FOLDER_FULL,
+    *workbook._TEMP_CAUSES.values(),
+    workbook._TEMP_OTHER,
     settings.NO_SUCH_SETTING,
     settings.YES_OR_NO,
     settings.ONE_TO_SIXTY,
@@ -158,6 +164,63 @@ def test_a_place_below_what_the_tables_know_is_said_by_each_of_its_templates() -
     assert str(found[2]) == "七星关区梨树镇的一个村"
 
 
+def _cell_sentences() -> list[Sentence]:
+    """A drop-down cell of an extra sheet whose word no list reads (`extra_sheets._choice`); a
+    household head's ID number refused in its cell (`person_row._validate_cell`)."""
+    with pytest.raises(cells.CellError) as refused:
+        extra_sheets._choice("随便", "服务类型", extra_sheets._SERVICE, [], {})
+    with pytest.raises(cells.CellError) as head:
+        person_row._validate_cell("520502198003161031", "head_id_number")
+    return [_said(refused.value), _said(head.value)]
+
+
+def test_a_cell_refused_is_said_by_its_templates() -> None:
+    found, head = _cell_sentences()
+    assert found.template == cells.UNREADABLE
+    assert str(found).startswith("服务类型“随便”无法识别，应为：")
+    assert head.template == person_row.HEAD_NUMBER
+    assert str(head).startswith("户主身份证号码“520502198003161031”校验位不符")
+
+
+def _sheet_sentences(tmp_path: Path) -> list[Sentence]:
+    """A month's column of a real workbook whose word no list reads, said with the column (the
+    import's report row); the workbook writer's work files refused by the computer's own disk
+    (`workbook._said_as_the_disks`, as the Rust writer reports an errno)."""
+    import openpyxl
+
+    from fieldapp.store.ledger import Ledger
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "台账"
+    place = {"县（市、区）": "七星关区", "乡镇（街道）": "碧阳街道", "村（社区）": "大坝村"}
+    head = make_id("520502", "19750316", "131")
+    sheet.append(["姓名", "身份证号码", "户主身份证号码", "与户主关系", *place, "2026年1月"])
+    sheet.append(["张长英", head, head, "户主", *place.values(), "外出"])
+    book.save(tmp_path / "村台账.xlsx")
+    ledger = Ledger.open(tmp_path / "l.db", author="王专员")
+    try:
+        report = ledger_import.import_ledger(ledger, tmp_path / "村台账.xlsx")
+    finally:
+        ledger.close()
+    found = [p.said for p in report.rejected if isinstance(p.said, Sentence)]
+    for number in (28, 13, 5):
+        with pytest.raises(workbook.TempFolderFull) as refused:
+            with workbook._said_as_the_disks():
+                raise RuntimeError(f"Os {{ code: {number}, kind: Other }} (os error {number})")
+        found.append(_said(refused.value))
+    return found
+
+
+def test_a_sheet_refused_is_said_by_its_templates(tmp_path) -> None:
+    found = _sheet_sentences(tmp_path)
+    met = set().union(*map(templates, found))
+    assert ledger_import.IN_COLUMN in met
+    assert {workbook.TEMP_FOLDER_FULL, *workbook._TEMP_CAUSES.values(), workbook._TEMP_OTHER} <= met
+    assert str(found[0]).startswith("“2026年1月”列（H 列）：就业状态“外出”无法识别")
+
+
 def said_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> set[str]:
     """The templates this file's scenarios say (the namesake's is said by
     `tests.services.test_persons.test_same_name_and_birth_date_needs_confirmation`, the month's
@@ -167,5 +230,7 @@ def said_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> set[str]:
         *_id_sentences(),
         *_setting_sentences(),
         *_place_sentences(),
+        *_cell_sentences(),
+        *_sheet_sentences(tmp_path),
     ]
     return set().union(*map(templates, found)) | {persons.NAMESAKE, work.MONTH_KEPT}
