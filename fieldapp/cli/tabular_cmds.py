@@ -107,10 +107,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     ledger = open_ledger(args)
     try:
         decided: dict[str, str] = {}
+        previewed: str | None = None
         if take:
             # The conflicts as a preview finds them, each decided against the ledger edit it
             # shows: the import itself keeps (and counts) a cell changed again in between.
             preview = import_ledger(ledger, args.file, update=True, dry_run=True, words=words)
+            previewed = preview.file_digest  # decided on this file: refused if saved since
             decided = {
                 c.change.key: c.seen
                 for c in preview.conflicts
@@ -123,6 +125,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             dry_run=args.dry_run,
             take_sheet=decided,
             words=words,
+            previewed=previewed,
         )
     except ValidationFailed as error:  # the file itself (missing, refused, unreadable), a word
         print(f"请检查：{error}", file=sys.stderr)

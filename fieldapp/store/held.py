@@ -194,14 +194,20 @@ class HeldChanges:
         """The key (stamp/change id) of the first change its device made `held`'s row with, of
         those the hub holds from it under the same change-log id: the key the row's number
         (申请编号、批次编号) was read from there. None when that id is not the sender's own (one
-        forged as another device's: its number is not the sender's to keep)."""
-        rows = self.db.execute(
+        forged as another device's: its number is not the sender's to keep).
+
+        First by the device's own count (its log's order, signed and without gaps), not by the
+        least key: the stamp is the device's to write, and a later change of the row stamped
+        before the one that made it (what `numbered_first` holds of a row the hub has) would
+        take its place, the row numbered from a change its papers never printed. An honest
+        device's clock moves past every change it makes: there the two are the same."""
+        row = self.db.execute(
             f"SELECT h.hlc, h.device_id, h.seq FROM held_changes h {_OWNED} "
-            "WHERE h.device = ? AND h.device_id = ? AND h.tbl = ? AND h.row_id = ?",
+            "WHERE h.device = ? AND h.device_id = ? AND h.tbl = ? AND h.row_id = ? "
+            "ORDER BY h.seq, h.id LIMIT 1",
             [held.device, held.change.device_id, held.change.tbl, held.change.row_id],
-        ).fetchall()
-        keys = [f"{hlc}/{device_id}:{seq}" for hlc, device_id, seq in rows]
-        return min(keys) if keys else None
+        ).fetchone()
+        return f"{row[0]}/{row[1]}:{row[2]}" if row else None
 
     def decide(
         self,

@@ -45,9 +45,10 @@ WRITER_LOCK = 0x6669656C64  # "field"
 
 SCHEMES = ("postgresql://", "postgres://")
 
-#: A trail's guard as `store.trails` writes it for SQLite (the only triggers PostgreSQL gets).
+#: A trail's guard as `store.trails` (and version 40 before it) writes it for SQLite (the only
+#: triggers PostgreSQL gets).
 _GUARD = re.compile(
-    r"^\s*CREATE\s+TRIGGER\s+IF\s+NOT\s+EXISTS\s+(\w+)\s+BEFORE\s+(UPDATE|DELETE)\s+ON\s+(\w+)\s+"
+    r"^\s*CREATE\s+TRIGGER\s+(?:IF\s+NOT\s+EXISTS\s+)?(\w+)\s+BEFORE\s+(UPDATE|DELETE)\s+ON\s+(\w+)\s+"
     r"(?:FOR\s+EACH\s+ROW\s+WHEN\s+\((.*)\)\s+)?"
     r"BEGIN\s+SELECT\s+RAISE\(ABORT,\s*'([^']*)'\);\s*END\s*$",
     re.IGNORECASE | re.DOTALL,
@@ -59,13 +60,24 @@ REFUSE = (
     "BEGIN RAISE EXCEPTION USING MESSAGE = TG_ARGV[0], ERRCODE = 'restrict_violation'; END $$"
 )
 
-#: Statements with no PostgreSQL counterpart: search indexes are a device's (any other trigger
-#: is one of theirs; `DROP TRIGGER name ON table`, which SQLite does not know, is run).
+#: The person search's triggers (FTS5: searching people is a device's work). PostgreSQL never
+#: gets them; every other trigger is a guard (`_GUARD`) or refused (`translate`, `statement`).
+SEARCH_TRIGGERS = frozenset(
+    {"persons_search_ai", "persons_search_ad", "persons_words_au", "persons_digits_au"}
+)
+
+#: Statements with no PostgreSQL counterpart: the person search's tables and triggers.
 _SKIP = re.compile(
-    r"^\s*(PRAGMA|CREATE\s+VIRTUAL\s+TABLE|CREATE\s+TRIGGER|DROP\s+TRIGGER(?!\s+\w+\s+ON\s))"
+    r"^\s*(PRAGMA|CREATE\s+VIRTUAL\s+TABLE"
+    rf"|CREATE\s+TRIGGER\s+(?:IF\s+NOT\s+EXISTS\s+)?({'|'.join(sorted(SEARCH_TRIGGERS))})\b)"
     r"|\b(person_words|person_digits|_search_deferred)\b",
     re.IGNORECASE,
 )
+
+#: SQLite's `DROP TRIGGER [IF EXISTS] name`, which names no table (PostgreSQL's must:
+#: `PgDatabase.statement` finds it).
+_DROP_TRIGGER = re.compile(r"^\s*DROP\s+TRIGGER\s+(IF\s+EXISTS\s+)?(\w+)\s*;?\s*$", re.I)
+_CREATE_TRIGGER = re.compile(r"^\s*CREATE\s+TRIGGER\b", re.IGNORECASE)
 
 
 def is_url(location: object) -> bool:
@@ -146,17 +158,32 @@ def _ddl(sql: str) -> str:
     return re.sub(r"\bBLOB\b", "BYTEA", sql, flags=re.IGNORECASE)
 
 
+def truncate_guard(name: str) -> str:
+    """The name of the TRUNCATE guard that goes with the DELETE guard `name` (`_guard`)."""
+    return re.sub(r"_delete$", "", name) + "_truncate"
+
+
 def _guard(name: str, verb: str, table: str, when: str | None, message: str) -> str:
-    """A trail's guard (`_GUARD`) as a PostgreSQL row trigger (made again if it exists)."""
+    """A trail's guard (`_GUARD`) as a PostgreSQL row trigger (made again if it exists).
+
+    A guard refusing every DELETE comes with a second statement: PostgreSQL's TRUNCATE empties
+    a table without firing a row trigger, so a statement trigger refuses it with the same
+    message (SQLite has no TRUNCATE; its `DELETE FROM t` fires the row guard). The two are
+    run together (`PgDatabase.execute`; no parameters, so one round trip takes both)."""
     condition = ""
     if when:
         # SQLite's `a IS NOT b` compares NULLs as values: PostgreSQL's IS DISTINCT FROM.
         when = re.sub(r"\bIS\s+NOT\b(?!\s+NULL\b)", "IS DISTINCT FROM", when, flags=re.I)
         condition = f" WHEN ({when})"
-    return (
-        f"CREATE OR REPLACE TRIGGER {name} BEFORE {verb} ON {table} FOR EACH ROW{condition} "
-        f"EXECUTE FUNCTION fieldapp_refuse('{message}')"
-    )
+    refuse = f"EXECUTE FUNCTION fieldapp_refuse('{message}')"
+    text = f"CREATE OR REPLACE TRIGGER {name} BEFORE {verb} ON {table} FOR EACH ROW{condition} "
+    text += refuse
+    if verb.upper() == "DELETE" and not when:
+        text += (
+            f"; CREATE OR REPLACE TRIGGER {truncate_guard(name)} BEFORE TRUNCATE ON {table} "
+            f"FOR EACH STATEMENT {refuse}"
+        )
+    return text
 
 
 _QUOTED = re.compile(r"('(?:[^']|'')*')")
@@ -186,6 +213,13 @@ def translate(sql: str, named: bool = False) -> str | None:
         return _outside_quotes(_guard(*guard.groups()), named)
     if _SKIP.search(sql):
         return None
+    if _CREATE_TRIGGER.match(sql) or _DROP_TRIGGER.match(sql):
+        # Never skipped in silence: a migration's trigger not in a guard's form would leave a
+        # PostgreSQL hub unguarded, a drop of one leave it guarded (`PgDatabase.statement`
+        # runs SQLite's drops; this is for a caller who translates one without a database).
+        raise ValueError(
+            f"PostgreSQL 不能照搬这条触发器语句，请改写成数据库守卫的写法：{sql.strip()}"
+        )
     text = sql.strip()
     head = text[:40].upper()
     if head.startswith(("CREATE TABLE", "CREATE TEMP TABLE", "ALTER TABLE")):
@@ -447,7 +481,11 @@ class PgDatabase:
     # -- statements -------------------------------------------------------------------------
 
     def statement(self, sql: str, named: bool = False) -> str | None:
-        """The PostgreSQL text of `sql` (INSERT OR REPLACE needs the table's key)."""
+        """The PostgreSQL text of `sql` (INSERT OR REPLACE needs the table's key, SQLite's
+        DROP TRIGGER the trigger's table)."""
+        dropped = _DROP_TRIGGER.match(sql)
+        if dropped is not None:
+            return self._drop_trigger(dropped.group(2), bool(dropped.group(1)))
         match = _REPLACE.match(sql)
         if match is None:
             return translate(sql, named)
@@ -464,6 +502,26 @@ class PgDatabase:
         text = translate(f"INSERT INTO {table} ({quoted}) {rest}", named)
         assert text is not None
         return f"{text} ON CONFLICT ({', '.join(keys)}) {action}"
+
+    def _drop_trigger(self, name: str, if_exists: bool) -> str | None:
+        """SQLite's `DROP TRIGGER [IF EXISTS] name` as PostgreSQL's, which names the table
+        (with a DELETE guard, its TRUNCATE guard goes too). A trigger PostgreSQL lacks is
+        refused as SQLite refuses it (no such trigger), unless IF EXISTS or a search trigger,
+        which PostgreSQL never gets: a drop never passes in silence."""
+        names = [name]
+        if name.endswith("_delete"):
+            names.append(truncate_guard(name))
+        rows = self.raw.execute(
+            "SELECT t.tgname, c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+            "WHERE NOT t.tgisinternal AND t.tgname = ANY(%s) "
+            "AND c.relnamespace = current_schema()::regnamespace ORDER BY c.relname, t.tgname",
+            [names],
+        ).fetchall()
+        if not any(found == name for found, _ in rows):
+            if if_exists or name in SEARCH_TRIGGERS:
+                return None
+            raise ValueError(f"PostgreSQL 数据库里没有触发器 {name}，无法删除")
+        return "; ".join(f"DROP TRIGGER {found} ON {table}" for found, table in rows)
 
     def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> Any:  # noqa: ANN401
         """Run one statement; returns a cursor (fetchone, fetchall, description)."""

@@ -3,7 +3,9 @@
 A trail is what says who did what and when: nothing in the program updates or deletes it, and
 the database refuses anyone who tries (a hand edit, a script, a bug) with a Chinese message.
 The guards are SQLite triggers written here once; `store.postgres` turns each into a PostgreSQL
-trigger calling one PL/pgSQL function that raises the same message (`postgres.REFUSE`).
+trigger calling one PL/pgSQL function that raises the same message (`postgres.REFUSE`), and
+each DELETE guard into a second one refusing TRUNCATE (which empties a PostgreSQL table without
+firing a row trigger; SQLite has none).
 
 Guarded on every ledger (one schema for every ledger; a device's tables stay empty or are
 only added to):
@@ -33,6 +35,8 @@ projects.
 from __future__ import annotations
 
 import sqlite_utils
+
+from fieldapp.store.postgres import truncate_guard
 
 #: table -> the message a change or deletion of one of its rows is refused with.
 APPEND_ONLY: dict[str, str] = {
@@ -121,9 +125,12 @@ def guard_hub_log(db: sqlite_utils.Database) -> None:
 
 
 def _names() -> set[str]:
+    """Every guard's name; on PostgreSQL each DELETE guard has a TRUNCATE guard beside it."""
+    deletes = {*(f"{t}_no_delete" for t in (*APPEND_ONLY, HUB_LOG)), "held_changes_no_delete"}
     return {
-        *(f"{t}_no_{v}" for t in (*APPEND_ONLY, HUB_LOG) for v in ("update", "delete")),
-        "held_changes_no_delete",
+        *deletes,
+        *(truncate_guard(name) for name in deletes),
+        *(f"{t}_no_update" for t in (*APPEND_ONLY, HUB_LOG)),
         "held_changes_decided_once",
         "held_changes_facts_kept",
     }

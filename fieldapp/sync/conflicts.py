@@ -6,7 +6,7 @@ from __future__ import annotations
 import enum
 import hashlib
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -183,16 +183,22 @@ def resolve(
     keep: str | None = None,
     value: str | None = None,
     actor: Actor | None = None,
+    seen: Collection[str] | None = None,
 ) -> Change:
     """Resolve a conflict by keeping one value (`keep` = its value id) or giving a new one.
 
-    The resolution is an ordinary change, written through the services' one write path.
+    The resolution is an ordinary change, written through the services' one write path; it
+    sets aside every value the conflict has. `seen`: the value ids shown to whoever chose
+    (the conflicts page): a value come in since (an exchange meanwhile) is not set aside
+    unseen — NotFound, as when the chosen value is gone.
     """
     if (keep is None) == (value is None):
         raise ValidationFailed("请用 --keep 指定保留哪个值，或用 --value 给出新值（二选一）")
     with writing(ledger, actor or actor_of(ledger)) as writer:
         conflict = find_conflict(ledger, wanted)
         ids = [v.value_id for v in conflict.values]
+        if seen is not None and set(seen) != set(ids):
+            raise NotFound(f"冲突 {conflict.conflict_id} 在列出之后又变了，请再看一遍")
         if keep is not None:
             chosen = [v for v in conflict.values if v.value_id == keep.strip()]
             if not chosen:

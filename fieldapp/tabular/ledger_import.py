@@ -22,6 +22,7 @@ has been seen (a member's categories mark a household as relocated or lifted).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Mapping
@@ -2111,6 +2112,7 @@ def import_ledger(
     take_sheet: Collection[str] | Mapping[str, str] = (),
     actor: Actor | None = None,
     words: Mapping[str, str] | None = None,
+    previewed: str | None = None,
 ) -> ImportReport:
     """Import a 台账 workbook (xlsx, xls, ods, csv…) into the ledger; see ImportReport.
 
@@ -2118,8 +2120,17 @@ def import_ledger(
     `dry_run`: everything is done and rolled back (the preview); `take_sheet`: the conflicts
     (`CellChange.key`) the user decided for the sheet's value — as a mapping, each with the
     ledger edit it was decided against (`Conflict.seen`): one edited again since is kept; `words`: what the user said
-    the sheet's 就业状态 words no list knows mean (在家 → 未就业), for the whole import.
+    the sheet's 就业状态 words no list knows mean (在家 → 未就业), for the whole import;
+    `previewed`: the preview's `file_digest` — a file changed since (saved again in another
+    program, copied over) is refused, nothing written: its values, and every conflict decided
+    for the sheet's value, would be ones the preview never showed.
     """
+    digest = file_digest(Path(path))
+    if previewed is not None and digest != previewed:
+        raise ValidationFailed(
+            f"表格“{Path(path).name}”在预览之后又改过了（可能在别的程序里保存过或被替换），"
+            "没有导入；请重新预览，看过后再确认"
+        )
     said = checked_words(words or {})
     county, county_list = county_words(ledger)
     read = county | said  # the user's word replaces the county's, one word at a time
@@ -2144,6 +2155,7 @@ def import_ledger(
     finally:
         forget_parsed_cells()
     report.became_demo = became_demo
+    report.file_digest = digest
     # The county's words are said where they became cells (a county's long list would
     # otherwise fill every report), each with the pack that gave it.
     report.words_said = _words_said(report, said) + [
@@ -2152,6 +2164,15 @@ def import_ledger(
         if word.cells
     ]
     return report
+
+
+def file_digest(path: Path) -> str:
+    """SHA-256 of a file's bytes; '' when it cannot be read (reading it says why)."""
+    try:
+        with path.open("rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return ""
 
 
 #: How many of an unknown word's cells the report names (the rest are counted).

@@ -141,6 +141,9 @@ class ImportReport:
     #: Conflicts decided for the sheet's value whose ledger cell was changed again after the
     #: decision (the preview): not overwritten, still among `conflicts`.
     decisions_overtaken: int = 0
+    #: The file's bytes as read (SHA-256): the preview's, which its confirmation must find
+    #: again (`import_ledger(previewed=…)`): what is imported is what was previewed.
+    file_digest: str = ""
     households_created: int = 0
     households_joined: int = 0
     areas_created: int = 0

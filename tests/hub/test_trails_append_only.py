@@ -126,3 +126,63 @@ def test_a_device_ledger_keeps_its_own_log_rewritable(tmp_path: Path) -> None:
         assert trails.guarded_tables(ledger.db) == set(COLUMN) - {"changes"}
     finally:
         ledger.close()
+
+
+def _triggers(hub: Hub) -> set[str]:
+    rows = hub.ledger.db.execute(
+        "SELECT t.tgname FROM pg_trigger t WHERE NOT t.tgisinternal"
+    ).fetchall()
+    return {str(r[0]) for r in rows}
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+def test_truncate_is_refused_on_postgresql(tmp_path: Path, hub: Hub, make_device) -> None:
+    """PostgreSQL's TRUNCATE empties a table without firing a row trigger: each trail whose
+    rows may never be deleted refuses it too, alone or with others in one statement, with the
+    same message; an unguarded table (arrivals) is still emptied as before."""
+    village = make_device("红星村", VILLAGE)
+    add_family(village, VILLAGE, ["101"])
+    hub.import_file(export_bundle(village, tmp_path / "a.fs").path)
+    with hub.ledger.transaction():
+        HubLog(hub.ledger.db).record_reset("张科员", "红星村", "李四", "ledger.db")
+    for table in COLUMN:
+        message = trails.APPEND_ONLY.get(table, trails.HUB_LOG_MESSAGE)
+        if table == "held_changes":
+            message = trails.HELD_DELETE
+        _refused(hub, f"TRUNCATE {table}", message)
+    _refused(hub, "TRUNCATE hub_arrivals, hub_exchanges", trails.APPEND_ONLY["hub_exchanges"])
+    assert _count(hub, "changes") > 0 and _count(hub, "hub_password_resets") == 1
+    with hub.ledger.transaction():
+        hub.ledger.db.execute("TRUNCATE hub_arrivals")
+    assert _count(hub, "hub_arrivals") == 0
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+def test_sqlite_drop_trigger_is_run_or_refused_on_postgresql(hub: Hub) -> None:
+    """SQLite's `DROP TRIGGER name` names no table and was skipped on PostgreSQL: a migration
+    meaning to drop a guard left it standing, in silence. Now it drops the guard (a DELETE
+    guard's TRUNCATE guard with it); a trigger PostgreSQL does not have is refused as SQLite
+    refuses it, unless IF EXISTS or the person search's, which PostgreSQL never gets; a
+    trigger not in a guard's form is refused, not skipped."""
+    db = hub.ledger.db
+    assert {"hub_exchanges_no_delete", "hub_exchanges_no_truncate"} <= _triggers(hub)
+    with hub.ledger.transaction():
+        HubLog(db).record("红星村", "in", "http", "bad_signature")
+        db.execute("DROP TRIGGER hub_exchanges_no_delete")
+        db.execute("DELETE FROM hub_exchanges")
+        db.execute("TRUNCATE hub_exchanges")
+    assert not {"hub_exchanges_no_delete", "hub_exchanges_no_truncate"} & _triggers(hub)
+    assert "hub_exchanges_no_update" in _triggers(hub)
+    with hub.ledger.transaction():
+        db.execute("DROP TRIGGER IF EXISTS hub_exchanges_no_delete")
+        db.execute("DROP TRIGGER persons_search_ai")  # as version 5 does
+    with pytest.raises(ValueError, match="没有触发器 hub_exchanges_no_delete"):
+        db.execute("DROP TRIGGER hub_exchanges_no_delete")
+    with pytest.raises(ValueError, match="触发器语句"):
+        db.execute(
+            "CREATE TRIGGER sync_peers_no_delete AFTER DELETE ON sync_peers "
+            "BEGIN INSERT INTO meta VALUES ('x', 'y'); END"
+        )
+    # Guarded again by the migration's own statements (made again where they exist).
+    trails.guard_trails(db)
+    assert {"hub_exchanges_no_delete", "hub_exchanges_no_truncate"} <= _triggers(hub)

@@ -104,3 +104,33 @@ def test_cli_keep_ledger_is_the_default_and_json_says_what_was_taken(ledger, tmp
     again = Ledger.open(Path(db), author="x")
     assert _phone(again, HEAD) == STALE_PHONE and LEDGER_PHONE != STALE_PHONE
     again.close()
+
+
+def test_a_file_saved_again_after_its_preview_is_not_imported(ledger, tmp_path):
+    """The preview is read, its conflicts decided for the sheet's value; before 确认导入 the
+    file is saved again in another program with another phone for 李秀. The import read the
+    file anew and wrote a value nobody was shown, under a decision made on another: now the
+    confirmation is of the file previewed (its digest), and refused — nothing written — when
+    the file is not that file; previewed again, it imports."""
+    import pytest
+
+    from fieldapp.domain.errors import ValidationFailed
+
+    sheet = _undated(ledger, tmp_path)
+    preview = import_ledger(ledger, sheet, update=True, dry_run=True)
+    decided = {c.change.key: c.seen for c in preview.conflicts}
+    assert len(decided) == 2 and len(preview.file_digest) == 64
+    before = ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0]
+    wife = _phone(ledger, WIFE)
+    text = sheet.read_text(encoding="utf-8-sig")
+    assert SHEET_PHONE in text
+    sheet.write_text(text.replace(SHEET_PHONE, "13322223333"), encoding="utf-8-sig")
+    with pytest.raises(ValidationFailed, match="在预览之后又改过了"):
+        import_ledger(ledger, sheet, update=True, take_sheet=decided, previewed=preview.file_digest)
+    assert ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0] == before
+    assert (_phone(ledger, WIFE), _phone(ledger, HEAD)) == (wife, LEDGER_PHONE)
+    again = import_ledger(ledger, sheet, update=True, dry_run=True)
+    assert again.file_digest != preview.file_digest
+    decided = {c.change.key: c.seen for c in again.conflicts}
+    import_ledger(ledger, sheet, update=True, take_sheet=decided, previewed=again.file_digest)
+    assert _phone(ledger, WIFE) == "13322223333"  # the value the second preview showed

@@ -118,3 +118,34 @@ def test_many_go_off_the_gui_thread_and_nothing_selected_is_said(window, qtbot, 
     done = review.resolve_many_selected()
     assert done is not None and len(done.changes) == 3
     assert list_conflicts(window.session.ledger) == []
+
+
+def test_a_value_come_in_since_the_page_showed_the_conflict_is_not_overruled_unseen(
+    window, qtbot, monkeypatch
+):
+    """The page shows a conflict's two values; before the coordinator clicks 保留, an exchange
+    brings a third device's value of the same field. Keeping the value ticked set aside every
+    value the conflict had by then, the third too, which nobody saw: now refused as changed,
+    the list read again, the third value still in the conflict."""
+    from fieldapp.ui.dialogs import conflicts as page
+
+    [person_id] = make_conflicts(window.session, 1)
+    review = window.show_page("sync").conflicts
+    review.refresh()
+    shown = review.selected()
+    assert shown is not None and len(shown.values) == 2
+    said: list[str] = []
+    monkeypatch.setattr(page, "show_error", lambda _parent, text: said.append(str(text)))
+    led = window.session.ledger
+    first = min(shown.values, key=lambda v: v.at).value_id
+    before = led.projector.load_change(first)
+    assert before is not None
+    third = Change("third-device", 1, format_stamp(1_700_000_000_500, 0), "王五", "persons",
+                   person_id, {"phone": "13700000000"}, before.parents)  # fmt: skip
+    led.apply_changes([third])
+    review.choose(0)
+    assert review.resolve_selected() is False
+    assert said and "已经变了" in said[0]
+    [conflict] = list_conflicts(led)
+    assert third.id in {v.value_id for v in conflict.values} and len(conflict.values) == 3
+    assert review.selected() is not None and len(review.selected().values) == 3

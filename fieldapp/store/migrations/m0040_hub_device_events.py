@@ -7,7 +7,8 @@ revoked a device. Each enrolment, re-enrolment and revocation now adds an event 
 device, what happened, the role, area and key it left the device with, who at the hub did it
 and when (`now_text`, China time with its offset) — in the same transaction as the change.
 Nothing updates or deletes an event: no store method does, and on SQLite two triggers refuse
-it (PostgreSQL skipped triggers until version 41, which guards it there too: `store.trails`).
+it (PostgreSQL skipped them until version 41 guarded it there too, `store.trails`; now
+`store.postgres` translates these as it does those).
 
 A hub's devices enrolled before this version: one `enrolled` event each, from its row as it
 stands (the latest enrolment, its time), and a `revoked` event for one revoked since, both

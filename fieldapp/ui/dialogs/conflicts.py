@@ -254,18 +254,21 @@ class ConflictReview(QWidget):
         typed = self.new_value.text().strip() if self.new_value.isEnabled() else ""
         checked = self.choices.checkedButton()
         ledger, actor = self.session.ledger, self.session.actor
+        # Only the values shown are set aside: one come in since is not overruled unseen.
+        seen = [v.value_id for v in conflict.values]
         try:
             if typed:
-                change = resolve(ledger, conflict.conflict_id, value=typed, actor=actor)
+                change = resolve(ledger, conflict.conflict_id, value=typed, actor=actor, seen=seen)
             elif checked is not None:
                 keep = checked.property("value_id")
-                change = resolve(ledger, conflict.conflict_id, keep=keep, actor=actor)
+                change = resolve(ledger, conflict.conflict_id, keep=keep, actor=actor, seen=seen)
             else:
                 show_error(self, self.tr("请选择要保留的值或输入新值"))
                 return False
         except NotFound:
-            # Resolved meanwhile (an exchange brought another device's resolution, or the
-            # value chosen was replaced): its message names the conflict by id, for the CLI.
+            # Resolved meanwhile (an exchange brought another device's resolution, the value
+            # chosen was replaced, or another value came in): its message names the conflict
+            # by id, for the CLI.
             show_error(
                 self, self.tr("这处冲突已经变了（可能已在别的设备上解决），列表已刷新，请再看一遍")
             )

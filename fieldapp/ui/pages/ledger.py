@@ -423,15 +423,22 @@ class LedgerPage(QWidget):
 
         dialog.again_asked.connect(again)
         dialog.accepted.connect(
-            lambda: self._confirmed(path, dialog.decisions(), dialog.chosen_words())
+            lambda: self._confirmed(
+                path, dialog.decisions(), dialog.chosen_words(), report.file_digest
+            )
         )
         dialog.open()
 
     def _confirmed(
-        self, path: Path, take_sheet: dict[str, str], words: dict[str, str] | None = None
+        self,
+        path: Path,
+        take_sheet: dict[str, str],
+        words: dict[str, str] | None = None,
+        previewed: str | None = None,
     ) -> None:
         """Import for real, with the conflicts decided in the preview and the status words
-        the user said the meaning of."""
+        the user said the meaning of; the file as previewed (`previewed`, its digest), else
+        refused: a file saved again since would write what the preview never showed."""
         from fieldapp.tabular.ledger_import import import_ledger
 
         def work(progress: OperationProgress) -> ImportReport:
@@ -444,6 +451,7 @@ class LedgerPage(QWidget):
                     update=True,
                     take_sheet=take_sheet,
                     words=words,
+                    previewed=previewed,
                 )
 
         self.ops.run(self.tr("正在导入……"), work, self._imported, lambda e: show_error(self, e))
