@@ -406,6 +406,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "%1的%2「%3」不是规范的写法"),
     QT_TRANSLATE_NOOP("Refusals", "%1的%2「%3」不是规范的写法，应为「%4」"),
     QT_TRANSLATE_NOOP("Refusals", "%1的%2「%3」含有看不见的控制字符：程序和表格都不这样写（县里的数据库存不下，换行、制表符以外的都不行）"),
+    QT_TRANSLATE_NOOP("Refusals", "%1的%2「%3」是本程序没有的选项：多半是这台设备的程序比中心新。请先升级中心的程序，再接受这一条（它已保留在待审核中，不会丢失）；如果中心已是最新版本，这个值不对，请不予采纳"),
     QT_TRANSLATE_NOOP("Refusals", "%1的%2「%3」类型不对"),
     QT_TRANSLATE_NOOP("Refusals", "%1的%2不应是是非值"),
     QT_TRANSLATE_NOOP("Refusals", "%1的%2嵌套太深，读不出来"),
