@@ -74,9 +74,7 @@ def _held(row: Sequence[Any]) -> HeldChange:
     if damaged:  # the row is still listed, reported and dismissable: not a traceback
         change = Change(device_id, int(seq), hlc, author, tbl, row_id, {}, None)
     assert change is not None
-    (rule, reason, bundle, received, status, decided_at, decided_by, decision, applied) = row[
-        10:19
-    ]
+    (rule, reason, bundle, received, status, decided_at, decided_by, decision, applied) = row[10:19]
     return HeldChange(
         int(id_),
         device,
