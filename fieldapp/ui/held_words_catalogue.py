@@ -260,6 +260,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("HeldWords", "村/安置点专员"),
     QT_TRANSLATE_NOOP("HeldWords", "县级"),
     QT_TRANSLATE_NOOP("HeldWords", "县级汇总中心"),
+    QT_TRANSLATE_NOOP("HeldWords", "村/安置点"),
     QT_TRANSLATE_NOOP("HeldWords", "本机"),
     QT_TRANSLATE_NOOP("HeldWords", "未知地区"),
     QT_TRANSLATE_NOOP("HeldWords", "此人"),

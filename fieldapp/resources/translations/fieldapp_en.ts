@@ -2698,6 +2698,10 @@
       <source>输出机构未登记</source>
       <translation>export agency not recorded</translation>
     </message>
+    <message>
+      <source>村/安置点</source>
+      <translation>Village / site</translation>
+    </message>
   </context>
   <context>
     <name>History</name>
