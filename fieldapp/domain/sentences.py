@@ -160,6 +160,13 @@ def sentence_read(text: object) -> Sentence:
             data = json.loads(text)
         except (ValueError, RecursionError) as error:
             raise UnreadSentence("not JSON") from error
+    elif isinstance(text, dict):  # decoded already (an answer's): as long as its text would be
+        try:
+            written = json.dumps(text, ensure_ascii=False)
+        except (TypeError, ValueError, RecursionError) as error:
+            raise UnreadSentence("not JSON") from error
+        if len(written) > JSON_LONGEST:
+            raise UnreadSentence("too long")
     part = _read_part(data, 0)
     if not isinstance(part, Sentence):
         raise UnreadSentence("not a sentence")

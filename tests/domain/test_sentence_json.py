@@ -99,6 +99,13 @@ def test_what_is_not_a_sentence_this_program_made_is_refused(bad, three):
     assert sentence_or_none(bad) is None
 
 
+def test_a_decoded_sentence_is_bounded_as_its_text_is():
+    long = {"template": LISTED, "parts": ["a", "长" * sentences.JSON_LONGEST]}
+    with pytest.raises(UnreadSentence):
+        sentence_read(long)
+    assert sentence_or_none({"template": LISTED, "parts": ["a", {1, 2}]}) is None
+
+
 def test_nesting_is_bounded():
     deep: dict = {"template": LISTED, "parts": ["a", "b"]}
     for _ in range(sentences.JSON_DEEPEST):
