@@ -171,6 +171,12 @@ EN_REFUSALS: dict[str, str] = {
     "%1的%2嵌套太深，读不出来": "The “%2” of “%1” is nested too deep to be read",
     "%1不能为空": "“%1” cannot be empty",
     "%1的%2「%3」不合格%4": "The “%2” of “%1”, “%3”, is not valid%4",
+    "%1的%2「%3」是本程序没有的选项：多半是这台设备的程序比中心新。请先升级中心的程序，再接受这一条（它已保留在待审核中，不会丢失）；如果中心已是最新版本，这个值不对，请不予采纳": (
+        "The “%2” of “%1”, “%3”, is an option this program does not have: most likely the "
+        "device's program is newer than the hub's. Upgrade the hub's program first, then accept "
+        "this change (it is kept waiting for review, nothing is lost); if the hub already runs "
+        "the newest version, the value is wrong: dismiss the change"
+    ),
     "%1的%2「%3」不是规范的写法，应为「%4」": "The “%2” of “%1”, “%3”, is not written the standard way: it should be “%4”",
     "%1的%2「%3」不是文字": "The “%2” of “%1”, “%3”, is not text",
     "%1的%2「%3」不是能记下的数": "The “%2” of “%1”, “%3”, is not a number that can be kept",

@@ -28,6 +28,12 @@ class Role(StrEnum):
         """The role's Chinese name, as a coordinator says it."""
         return ROLE_LABELS[self]
 
+    @property
+    def device_kind(self) -> str:
+        """The kind of device enrolled with this role, as a sentence says it before 设备
+        (本机为村/安置点设备): the place it serves, not the person's role (村/安置点专员)."""
+        return DEVICE_KINDS[self]
+
     @classmethod
     def parse(cls, text: str | None, default: Role | None = None) -> Role:
         """The role named by ``text`` (its code or its Chinese label).
@@ -55,6 +61,14 @@ class Role(StrEnum):
 
 ROLE_LABELS: dict[Role, str] = {
     Role.COORDINATOR: "村/安置点专员",
+    Role.TOWNSHIP: "乡镇",
+    Role.COUNTY: "县级",
+    Role.HUB: "县级汇总中心",
+}
+
+#: The kind of device each role is (`Role.device_kind`), said before 设备.
+DEVICE_KINDS: dict[Role, str] = {
+    Role.COORDINATOR: "村/安置点",
     Role.TOWNSHIP: "乡镇",
     Role.COUNTY: "县级",
     Role.HUB: "县级汇总中心",

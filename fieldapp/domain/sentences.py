@@ -26,6 +26,7 @@ kept (`fieldapp.ui.held_words.words()`).
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Sequence
 from typing import Literal, NamedTuple
@@ -111,3 +112,107 @@ def listed(parts: Sequence[Part], joined: str = LISTED) -> Part:
     if len(parts) == 1:
         return parts[0]
     return said(joined, parts[0], listed(parts[1:], joined))
+
+
+# -- kept as JSON (a held change's reason, at the hub and over the network) ------------------
+
+#: The longest sentence's JSON read back, the deepest nesting and the most parts one template
+#: takes (%1 … %9): beyond them a sentence is not read (its Chinese text is said instead).
+JSON_LONGEST = 20_000
+JSON_DEEPEST = 8
+_MOST_PARTS = 9
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class UnreadSentence(ValueError):
+    """A sentence's JSON that does not read back as one this program made: not JSON, a
+    template it does not know, parts of another shape, too long or too deep."""
+
+
+def sentence_json(sentence: Sentence) -> str:
+    """`sentence` as JSON text (`sentence_read` reads it back): its template and its parts —
+    a text as a JSON string, a `Word` as {"word", "common"}, a `Day` as {"day" (ISO),
+    "kind"}, a phrase of its own as a sentence: {"template", "parts"}."""
+    return json.dumps(_as_json(sentence), ensure_ascii=False, separators=(",", ":"))
+
+
+def _as_json(part: Part) -> object:
+    if isinstance(part, Sentence):
+        return {"template": part.template, "parts": [_as_json(p) for p in part.parts]}
+    if isinstance(part, Word):
+        return {"word": part.text, "common": part.common}
+    if isinstance(part, Day):
+        return {"day": part.day.isoformat(), "kind": part.kind}
+    return str(part)
+
+
+def sentence_read(text: object) -> Sentence:
+    """The sentence `sentence_json` wrote as `text` (JSON text, or what it decoded to: a
+    dict); `UnreadSentence` for anything else — what a hostile or older hub, a hand edit or a
+    damaged disk may hold. A template must be one of `TEMPLATES` (made by this program, with
+    as many parts as it names), a word a short text, a day a day of the calendar; nothing in
+    it is ever run or marked up: the parts are said as text."""
+    data = text
+    if isinstance(text, str | bytes):
+        if len(text) > JSON_LONGEST:
+            raise UnreadSentence("too long")
+        try:
+            data = json.loads(text)
+        except (ValueError, RecursionError) as error:
+            raise UnreadSentence("not JSON") from error
+    elif isinstance(text, dict):  # decoded already (an answer's): as long as its text would be
+        try:
+            written = json.dumps(text, ensure_ascii=False)
+        except (TypeError, ValueError, RecursionError) as error:
+            raise UnreadSentence("not JSON") from error
+        if len(written) > JSON_LONGEST:
+            raise UnreadSentence("too long")
+    part = _read_part(data, 0)
+    if not isinstance(part, Sentence):
+        raise UnreadSentence("not a sentence")
+    return part
+
+
+def sentence_or_none(text: object) -> Sentence | None:
+    """`sentence_read(text)`, or None when it does not read (or there is none: a reason held
+    before its sentence was kept)."""
+    if text is None or text == "":
+        return None
+    try:
+        return sentence_read(text)
+    except UnreadSentence:
+        return None
+
+
+def _read_part(data: object, depth: int) -> Part:
+    if isinstance(data, str):
+        return data
+    if not isinstance(data, dict) or depth > JSON_DEEPEST:
+        raise UnreadSentence("not a part")
+    keys = set(data)
+    if keys == {"template", "parts"}:
+        template, parts = data["template"], data["parts"]
+        if not isinstance(template, str) or template not in TEMPLATES:
+            raise UnreadSentence("a template this program does not know")
+        if not isinstance(parts, list) or len(parts) > _MOST_PARTS:
+            raise UnreadSentence("parts")
+        named = max((int(n) for n in _NUMBERED.findall(template)), default=0)
+        if len(parts) < named:
+            raise UnreadSentence("fewer parts than the template names")
+        return Sentence(template, tuple(_read_part(p, depth + 1) for p in parts))
+    if keys == {"word", "common"}:
+        word, common = data["word"], data["common"]
+        if not isinstance(word, str) or not 0 < len(word) <= 200 or not isinstance(common, bool):
+            raise UnreadSentence("word")
+        return Word(word, common)
+    if keys == {"day", "kind"}:
+        day, kind = data["day"], data["kind"]
+        if not isinstance(day, str) or not _DAY.fullmatch(day):
+            raise UnreadSentence("day")
+        if kind not in ("day", "month", "year"):
+            raise UnreadSentence("kind of day")
+        try:
+            return Day(dt.date.fromisoformat(day), kind)
+        except ValueError as error:
+            raise UnreadSentence("day") from error
+    raise UnreadSentence("not a part")

@@ -71,6 +71,7 @@ from fieldapp.domain.errors import ValidationFailed
 from fieldapp.domain.places_said import Said, say_place
 from fieldapp.domain.redact import RedactingFormatter, hide
 from fieldapp.domain.roles import signed_author
+from fieldapp.domain.sentences import sentence_json, sentence_or_none
 from fieldapp.hub import own_clock, rejected
 from fieldapp.hub.folder import Hub, HubSessions
 from fieldapp.paths import build_label
@@ -778,9 +779,20 @@ def held_items(hub: Hub, listed: list[HeldChange]) -> list[dict[str, Any]]:
                 # The same in pieces: a desktop in English says the program's words in it.
                 "content_said": said,
                 "description": rejected.describe(held, about, places, rows, numbered=False),
+                # Its reason as its sentence (template and parts), where the hub kept one and
+                # it still reads: a desktop in English says it in English (null: the text).
+                "reason_said": _reason_said(held),
             }
         )
     return items
+
+
+def _reason_said(held: HeldChange) -> object:
+    """A held change's reason as JSON's template and parts, read back as the desktop reads
+    it (`sentences.sentence_or_none`): None when it kept none, or one that no longer reads
+    (a hand edit, a template this program has dropped) — never a sentence it did not make."""
+    said = sentence_or_none(held.reason_said)
+    return None if said is None else json.loads(sentence_json(said))
 
 
 def _decision(body: bytes, accept: bool) -> tuple[int, str, str]:

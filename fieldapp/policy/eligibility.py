@@ -91,6 +91,11 @@ class Reason:
         return f"{mark} {self.text}（{self.clause}）" if self.clause else f"{mark} {self.text}"
 
 
+def _said_as(part: Part | None, template: str) -> bool:
+    """Whether `part` is a sentence of `template`."""
+    return isinstance(part, Sentence) and part.template == template
+
+
 def _reason(met: bool, sentence: Part, clause: str) -> Reason:
     """A condition judged, its explanation a sentence (its Chinese the reason's text)."""
     return Reason(met, str(sentence), clause, sentence)
@@ -162,7 +167,10 @@ class RuleResult:
     def summary(self) -> str:
         """One Chinese line: the first unmet reason, or the status."""
         if self.status is Status.CLAIMED:
-            return next((r.text for r in self.reasons if r.text.startswith("已")), "已申领")
+            # The judge's own reason for a claim already made (its sentence's template, not
+            # its first letter: a condition's text may begin with 已 too).
+            claimed = (r.text for r in self.reasons if _said_as(r.said, CLAIMED))
+            return next(claimed, "已申领")
         unmet = [r for r in self.reasons if not r.met]
         if unmet:
             return unmet[0].text

@@ -166,7 +166,7 @@ SIGNED_BY_LATER = template(
 UNUSABLE = template("%1不能使用：%2；该政策包未启用")
 STILL_USING = template("仍使用%1")
 STILL_BUILT_IN = template("仍使用内置政策包")
-#: A county-ruled device (the role) with packs in its data folder (their file names).
+#: A county-ruled device (its kind) with packs in its data folder (their file names).
 FOLDER_UNUSED = template("本机为%1设备，政策由县里统一下发；本机文件夹中的政策包（%2）不使用")
 #: The packs installed by hand do not combine (the pack's file, line and problem).
 LOCAL_UNUSED = template("%1；本机安装的政策包未启用")
@@ -218,7 +218,7 @@ def load_policy(ledger: Ledger, registry: PolicyRegistry | None = None) -> Polic
     if not local and registry.local_names():
         assert role is not None
         names = listed(registry.local_names())  # (file names, said as written)
-        warnings.append(said(FOLDER_UNUSED, Word(role.label, common=True), names))
+        warnings.append(said(FOLDER_UNUSED, Word(role.device_kind, common=True), names))
     try:
         policy = registry.load(hub, local=local)
     except PackError as error:
@@ -310,7 +310,7 @@ def _refused_drafts(ledger: Ledger) -> list[Sentence]:
 # -- changing it --------------------------------------------------------------------------------
 
 
-#: A county-ruled device (the role) refusing a pack installed by hand.
+#: A county-ruled device (its kind) refusing a pack installed by hand.
 NO_LOCAL_INSTALL = template(
     "本机为%1设备，政策由县里统一制定、经县级汇总中心下发，不能在本机安装政策包"
 )
@@ -322,7 +322,7 @@ def install_local(ledger: Ledger, path: Path, registry: PolicyRegistry | None = 
     role = ledger_role(ledger)
     if role in COUNTY_RULED:
         assert role is not None
-        raise PolicyRefused(said(NO_LOCAL_INSTALL, Word(role.label, common=True)))
+        raise PolicyRefused(said(NO_LOCAL_INSTALL, Word(role.device_kind, common=True)))
     choice, _ = hub_choice(ledger, registry.base_files())
     hub = [(choice.name, choice.read())] if choice is not None else []
     return registry.install(path, hub)
@@ -443,7 +443,7 @@ def submit_draft(
     if role is not Role.COUNTY:
         if role is None:
             raise PolicyRefused(said(SUBMIT_UNENROLLED))
-        raise PolicyRefused(said(SUBMIT_COUNTY_ONLY, Word(role.label, common=True)))
+        raise PolicyRefused(said(SUBMIT_COUNTY_ONLY, Word(role.device_kind, common=True)))
     pack = parse_pack_text(text, "county.toml")
     check_words_written(text, "county.toml")
     base = registry.base_files()

@@ -1230,16 +1230,19 @@ def _past_reading(value: Any) -> bool:
 NEWER_VALUE = "是本程序没有的选项：多半是这台设备的程序比中心新。"
 
 
-def _newer_value(table: str, name: str, value: str) -> str:
+#: `_newer_value`'s sentence (its Chinese names the value as `newer_value_named` reads it).
+NEWER_VALUE_SAID = template(
+    f"%1的%2「%3」{NEWER_VALUE}请先升级中心的程序，再接受这一条（它已保留在待审核中，"
+    "不会丢失）；如果中心已是最新版本，这个值不对，请不予采纳"
+)
+
+
+def _newer_value(table: str, name: str, value: str) -> Sentence:
     """Why a word this program does not have for a field (a 就业形式 added in a later version)
     is held: most often the sending device runs a newer program than this one. Said so, with
     what to do, rather than called a wrong value. These are the county clerk's words (what to
     do at the hub); the village's list says its own (`fieldapp.sync.rejected`)."""
-    return (
-        f"{table_name(table)}的{field_label(name, table)}「{_shown(value)}」{NEWER_VALUE}"
-        "请先升级中心的程序，再接受这一条（它已保留在待审核中，"
-        "不会丢失）；如果中心已是最新版本，这个值不对，请不予采纳"
-    )
+    return said(NEWER_VALUE_SAID, _table(table), _field(name, table), _shown(value))
 
 
 def newer_value_named(rule: str, reason: str) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 import sqlite_utils
 
 from fieldapp.domain.dates import china_iso
+from fieldapp.domain.sentences import Sentence, sentence_json
 from fieldapp.store.changelog import CHANGE_COLUMNS, Change
 from fieldapp.store.migrations.m0033_rejected_china_time import VERSION as CHINA_TIME_SINCE
 from fieldapp.store.replica import vector
@@ -28,7 +29,8 @@ _OWNED = "JOIN sync_origins o ON o.device_id = h.device_id AND o.peer = h.device
 
 _HELD_COLUMNS = (
     "id, device, device_id, seq, hlc, author, tbl, row_id, data, parents, rule, reason, "
-    "bundle_id, received_at, status, decided_at, decided_by, decision, applied_change"
+    "bundle_id, received_at, status, decided_at, decided_by, decision, applied_change, "
+    "reason_said"
 )
 
 
@@ -51,6 +53,10 @@ class HeldChange:
     #: Its stored values (or what it claimed to have seen) cannot be read back: a disk fault or
     #: a hand edit. Listed and reported like any other, with no values; never applied.
     damaged: bool = False
+    #: The reason as its sentence (`sentences.sentence_json`'s JSON text, as stored: read it
+    #: with `sentences.sentence_or_none`), where the rule made it of one; None for a reason
+    #: held before migration 43 kept it, or one said as text only.
+    reason_said: str | None = None
 
     @property
     def change_id(self) -> str:
@@ -68,7 +74,7 @@ def _held(row: Sequence[Any]) -> HeldChange:
     if damaged:  # the row is still listed, reported and dismissable: not a traceback
         change = Change(device_id, int(seq), hlc, author, tbl, row_id, {}, None)
     assert change is not None
-    rule, reason, bundle, received, status, decided_at, decided_by, decision, applied = row[10:]
+    (rule, reason, bundle, received, status, decided_at, decided_by, decision, applied) = row[10:19]
     return HeldChange(
         int(id_),
         device,
@@ -83,6 +89,7 @@ def _held(row: Sequence[Any]) -> HeldChange:
         decision,
         applied,
         damaged,
+        row[19],
     )
 
 
@@ -92,14 +99,24 @@ class HeldChanges:
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
 
-    def add(self, device: str, change: Change, rule: str, reason: str, bundle_id: str) -> None:
-        """Hold a refused change (once: a change already held stays as it was)."""
+    def add(
+        self,
+        device: str,
+        change: Change,
+        rule: str,
+        reason: str,
+        bundle_id: str,
+        said: Sentence | None = None,
+    ) -> None:
+        """Hold a refused change (once: a change already held stays as it was), with its
+        reason's sentence where the rule made one (`said`, kept as JSON beside the text)."""
         row = change.as_row()
+        kept = sentence_json(said) if said is not None else None
         self.db.execute(
             "INSERT OR IGNORE INTO held_changes (device, device_id, seq, hlc, author, tbl, "
-            "row_id, data, parents, rule, reason, bundle_id, received_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [device, *row, rule, reason, bundle_id, now_text()],
+            "row_id, data, parents, rule, reason, bundle_id, received_at, reason_said) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [device, *row, rule, reason, bundle_id, now_text(), kept],
         )
 
     def stored_rows(self, changes: Sequence[Change], device: str) -> dict[str, tuple[Any, ...]]:

@@ -292,4 +292,11 @@ def hold(ledger: Ledger, peer: Peer, manifest: Manifest, refusals: Sequence[Refu
     held = HeldChanges(ledger.db)
     for refusal in refusals:
         verdict = refusal.verdict
-        held.add(peer.name, refusal.change, verdict.rule, verdict.reason, manifest.bundle_id)
+        held.add(
+            peer.name,
+            refusal.change,
+            verdict.rule,
+            verdict.reason,
+            manifest.bundle_id,
+            verdict.said,
+        )

@@ -32,7 +32,7 @@ from fieldapp.domain.enums import (
 )
 from fieldapp.domain.labels import FIELD_LABELS, TABLE_FIELD_LABELS
 from fieldapp.domain.month import Month
-from fieldapp.domain.roles import ROLE_LABELS
+from fieldapp.domain.roles import DEVICE_KINDS, ROLE_LABELS
 from fieldapp.domain.sentences import Day, Part, Sentence, Word, fill
 from fieldapp.paperwork.settings import LABELS as PAPER_LABELS
 from fieldapp.policy import conditions, eligibility, guard
@@ -139,6 +139,7 @@ def words() -> tuple[str, ...]:
                 *FIELD_LABELS.values(),
                 *TABLE_FIELD_LABELS.values(),
                 *ROLE_LABELS.values(),
+                *DEVICE_KINDS.values(),
                 *SAID_WORDS,
                 *eligibility.SAID_WORDS,
                 *conditions.SAID_WORDS,

@@ -232,7 +232,7 @@ def test_coordinator_device_refuses_a_local_install(county: County) -> None:
     pack = county.tmp / "本村政策.toml"
     pack.write_text(COUNTY_PACK, encoding="utf-8")
     code, _, err = county.run("--db", county.device, "policy", "install", pack)
-    assert code == 2 and "本机为村/安置点专员设备" in err and "不能在本机安装政策包" in err
+    assert code == 2 and "本机为村/安置点设备" in err and "不能在本机安装政策包" in err
     assert not list((data_dir() / "policies").glob("*.toml"))
     # A pack copied into the data folder by hand is not used either, and the user is told.
     (data_dir() / "policies").mkdir(exist_ok=True)
@@ -298,7 +298,7 @@ def test_local_installs_by_role(tmp_path: Path, role: str, allowed: bool) -> Non
     if allowed:
         assert install_local(ledger, pack).pack.source == "local"
     else:
-        with pytest.raises(PolicyRefused, match=f"本机为{Role(role).label}设备"):
+        with pytest.raises(PolicyRefused, match=f"本机为{Role(role).device_kind}设备"):
             install_local(ledger, pack)
     ledger.close()
 

@@ -38,6 +38,7 @@ SCENARIOS: dict[str, Callable[[], Verdict]] = {
     "nested": _values("claims", {"facts": "[" * 5000 + "]" * 5000}, before={}),
     "emptied": _values("persons", {"name": None}, before=PERSON),
     "invalid": _values("persons", {"id_number": "520502199001011234"}, before=PERSON),
+    "newer_value": _values("persons", {"relation": "邻居"}, before=PERSON),
     "not_canonical_text": _values("persons", {"id_number": "520502 19900101123１"}, before=PERSON),
     "not_text": _values("persons", {"name": 12}, before=PERSON),
     "not_storable": _values("persons", {"graduation_year": 2**70}, before=PERSON),

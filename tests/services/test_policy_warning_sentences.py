@@ -201,7 +201,7 @@ def test_a_village_device_says_what_it_said_of_packs_it_does_not_take(
             install_local(device, folder / "甲.toml", registry)
     finally:
         device.close()
-    role = Role.COORDINATOR.label
+    role = Role.COORDINATOR.device_kind
     assert state.warnings == [
         "县里下发的政策包 2026.1 版（第 1 号）的签名与县级汇总中心不符"
         "（可能被改动，或不是县级汇总中心签发），未启用",

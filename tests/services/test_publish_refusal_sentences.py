@@ -47,7 +47,7 @@ def refusals(folder: Path) -> dict[str, PolicyRefused]:
     try:
         publish(hub.ledger, COUNTY_PACK, "county.toml")
         publish(hub.ledger, NEWER, "next.toml")
-        hub.enroll("红星村", "520502001001", folder / "v.enrol", code=ENROL_CODE)
+        hub.enroll("红星村", "520502001001", folder / "v.enrol", code=ENROL_CODE, by="县里的科员")
         village = Ledger.open(folder / "village.db")
         plain = Ledger.open(folder / "plain.db")
         try:
@@ -80,7 +80,7 @@ def test_the_pack_is_named_by_its_title_and_edition(tmp_path: Path) -> None:
     # As before
     assert said["not the hub"] == "只有县级汇总中心能发布政策包"
     assert said["village submits"] == (
-        "本机为村/安置点专员设备：只有县级设备能把县级政策包提交汇总中心签发"
+        "本机为村/安置点设备：只有县级设备能把县级政策包提交汇总中心签发"
     )
     assert said["unenrolled submits"] == (
         "本机为未登记到汇总中心的设备：只有县级设备能把县级政策包提交汇总中心签发"
@@ -109,5 +109,5 @@ def test_the_refusals_are_said_in_english(tmp_path: Path, qapp) -> None:  # noqa
         "to bring back an older edition's rules, publish them under a new edition number"
     )
     assert said["not the hub"] == "Only the county hub can publish a policy pack"
-    assert said["village submits"].startswith("This is a village/site coordinator device: only")
+    assert said["village submits"].startswith("This is a village / site device: only")
     assert said["unenrolled submits"].startswith("This device is not enrolled with the county hub")

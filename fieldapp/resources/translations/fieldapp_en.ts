@@ -2698,6 +2698,10 @@
       <source>输出机构未登记</source>
       <translation>export agency not recorded</translation>
     </message>
+    <message>
+      <source>村/安置点</source>
+      <translation>Village / site</translation>
+    </message>
   </context>
   <context>
     <name>History</name>
@@ -5962,6 +5966,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>读写时出错</source>
       <translation>a read or write error</translation>
+    </message>
+    <message>
+      <source>%1的%2「%3」是本程序没有的选项：多半是这台设备的程序比中心新。请先升级中心的程序，再接受这一条（它已保留在待审核中，不会丢失）；如果中心已是最新版本，这个值不对，请不予采纳</source>
+      <translation>The “%2” of “%1”, “%3”, is an option this program does not have: most likely the device's program is newer than the hub's. Upgrade the hub's program first, then accept this change (it is kept waiting for review, nothing is lost); if the hub already runs the newest version, the value is wrong: dismiss the change</translation>
     </message>
   </context>
   <context>

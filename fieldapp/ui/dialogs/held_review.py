@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QObject
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain.dates import china_minute
+from fieldapp.domain.sentences import sentence_or_none
 from fieldapp.services.held_decisions import DecidedRun
 from fieldapp.ui.errors import message_for, show_error
 from fieldapp.ui.held_words import HeldLine, reason_shown
@@ -78,6 +79,16 @@ def content_shown(item: dict[str, Any], parent: QObject | None = None) -> str:
         return str(item.get("content") or "")
 
 
+def held_reason_shown(item: dict[str, Any]) -> str:
+    """Why the hub held a change, in the language shown: its sentence (`reason_said`, the
+    template and parts the trust rules made it of) said in it; where the hub sent none (a
+    change held before it kept them, an older hub) or one that does not read as a sentence
+    this program made (`sentences.sentence_or_none`: a hostile hub, a hand edit), the rule's
+    words or the hub's Chinese text (`reason_shown`) — never anything made of what failed."""
+    said = sentence_or_none(item.get("reason_said"))
+    return reason_shown(item.get("rule"), item.get("reason"), said)
+
+
 #: How many of several changes the confirmation lists by content.
 LISTED_IN_CONFIRMATION = 5
 
@@ -107,16 +118,15 @@ class DecisionDialog(QDialog):
             if self.count > LISTED_IN_CONFIRMATION:
                 lines.append(self.tr("……等共 %1 条").replace("%1", str(self.count)))
             what = QLabel("\n".join(lines))
-            reasons = list(
-                dict.fromkeys(reason_shown(i.get("rule"), i.get("reason")) for i in items)
-            )
+            reasons = list(dict.fromkeys(held_reason_shown(i) for i in items))
             why = QLabel("\n".join(reasons[:3]) + ("\n……" if len(reasons) > 3 else ""))
         else:
             self.setWindowTitle(self.tr("接受这条修改") if accept else self.tr("不予采纳这条修改"))
             what = QLabel(content_shown(items[0], self))
-            why = QLabel(reason_shown(items[0].get("rule"), items[0].get("reason")))
-        what.setWordWrap(True)
-        why.setWordWrap(True)
+            why = QLabel(held_reason_shown(items[0]))
+        for label in (what, why):  # the device's values and the hub's words: never markup
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setWordWrap(True)
         self.note = QLineEdit()
         self.note.setMaxLength(2000)
         if accept:
@@ -343,8 +353,8 @@ class HeldReview(QWidget):
                 text = "" if value is None else str(value)
                 if key == "content":
                     text = content_shown(item, self)
-                if key == "reason":  # the rule in the language shown; the hub's words beside
-                    text = reason_shown(item.get("rule"), value)
+                if key == "reason":  # in the language shown; the hub's words beside
+                    text = held_reason_shown(item)
                 if key == "received_at":  # China time as the hub gives it (older hub: as kept)
                     china = item.get("received_at_china")
                     text = china_minute(china) if china else text.replace("T", " ")[:19]

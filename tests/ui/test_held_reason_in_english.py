@@ -1,0 +1,138 @@
+"""县里审核 in an English window said why each change was held in the hub's Chinese (or the
+rule's short name): the hub kept the reason as text. It keeps its sentence too now
+(`reason_said`, migration 43) and the review says it in English — the program's words in
+English, what the device sent as sent. A reason whose sentence does not read (a hand edit at
+the hub, a hostile hub's answer) is said as before: the rule's words or the hub's Chinese text,
+never anything made of what failed to read, never markup."""
+
+from __future__ import annotations
+
+import re
+
+from fieldapp.hub.server import ServerThread
+from tests.ui.conftest import wait_idle
+from tests.ui.test_held_review_in_words import county_desk
+
+#: The 原因 column of the review's table.
+REASON = 3
+#: Chinese writing (the hub's own words; a place's or person's name is Chinese too).
+CHINESE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _reasons(page, qtbot, hub) -> dict[str, tuple[str, str]]:  # noqa: ANN001
+    """rule → (the reason cell's text, its tooltip) as the review shows them."""
+    review = page.held_review
+    with ServerThread(hub.root) as server:
+        page.url.setText(server.url)
+        review.refresh()
+        wait_idle(qtbot, page)
+    table = review.table
+    return {
+        str(review.items[r]["rule"]): (
+            table.item(r, REASON).text(),
+            table.item(r, REASON).toolTip(),
+        )
+        for r in range(table.rowCount())
+    }
+
+
+def test_a_hostile_devices_held_reasons_are_english_in_english(
+    window, qtbot, tmp_path, warnings_shown
+):
+    from fieldapp.ui import i18n
+
+    hub, village, page, _unsaid = county_desk(window, tmp_path, warnings_shown)
+    chinese = {h.rule: h.reason for h in hub.rejected()}
+    try:
+        assert i18n.install_language("en")
+        shown = _reasons(page, qtbot, hub)
+    finally:
+        i18n.install_language("zh_CN")
+    assert set(shown) == set(chinese) and len(shown) >= 4, shown
+    for rule, (text, tip) in shown.items():
+        assert text != chinese[rule] and tip == chinese[rule], (rule, text)
+    # The newer program's value: the sentence in English, the value as the device sent it.
+    newer, _ = shown["malformed"]
+    assert newer.startswith("The “") and "“邻居”" in newer and "upgrade" in newer.lower(), newer
+    assert not CHINESE.search(newer.replace("邻居", "")), newer
+    # A new claim's state: the states in English (their Chinese words nowhere).
+    state, _ = shown["claim_new_state"]
+    assert not CHINESE.search(state), state
+    # Outside the device's area: the places as the hub names them, the rest in English.
+    for rule in ("pull_in", "county_table"):
+        text, _ = shown[rule]
+        assert "负责的范围内" not in text and "不在" not in text, text
+        assert "outside the area of 大坝村笔记本 (Village/site coordinator · " in text, text
+    # The Chinese window says the hub's Chinese, as before.
+    again = _reasons(page, qtbot, hub)
+    assert {rule: text for rule, (text, _tip) in again.items()} == chinese
+    village.close()
+    hub.close()
+
+
+def test_a_held_row_whose_sentence_does_not_read_says_the_hubs_chinese(
+    window, qtbot, tmp_path, warnings_shown
+):
+    from fieldapp.ui import i18n
+
+    hub, village, page, _unsaid = county_desk(window, tmp_path, warnings_shown)
+    found = {h.rule: h for h in hub.rejected()}
+    with hub.ledger.transaction():
+        for rule, said in (
+            ("malformed", "{not json"),
+            ("claim_new_state", '{"template": "<b>%1</b>", "parts": ["<i>x</i>"]}'),
+        ):
+            hub.ledger.db.execute(
+                "UPDATE held_changes SET reason_said = ? WHERE id = ?", [said, found[rule].id]
+            )
+        # A row made by hand under a rule this program has no words for.
+        hub.ledger.db.execute(
+            "UPDATE held_changes SET rule = 'made_up', reason_said = '[1, 2' WHERE id = ?",
+            [found["pull_in"].id],
+        )
+    try:
+        assert i18n.install_language("en")
+        shown = _reasons(page, qtbot, hub)
+    finally:
+        i18n.install_language("zh_CN")
+    assert shown["made_up"][0] == found["pull_in"].reason  # the hub's Chinese text
+    # Where the program has the rule's words, those (as for a change held before migration
+    # 43), the hub's Chinese in the cell's detail.
+    assert shown["malformed"][0] == "Invalid value", shown
+    for rule in ("malformed", "claim_new_state"):
+        text, tip = shown[rule]
+        assert tip == found[rule].reason, (rule, tip)  # the hub's Chinese, in its detail
+        assert "<" not in text and "x" not in text.lower().replace("exchange", ""), text
+    # The good one beside them is still said in English.
+    area, _ = shown["county_table"]
+    assert area.startswith("The new area “新寨村”") and "is outside the area of" in area, area
+    village.close()
+    hub.close()
+
+
+def test_a_hostile_hubs_sentence_is_never_said_nor_marked_up(qapp):
+    """What a hub (or someone answering in its place) sends as `reason_said` is read only as a
+    sentence this program made; else its Chinese text, as the hub wrote it."""
+    from fieldapp.domain.sentences import LISTED
+    from fieldapp.ui.dialogs.held_review import DecisionDialog, held_reason_shown
+
+    item = {"rule": "made_up", "reason": "中心写的原因", "content": "<b>张三</b>", "values": {}}
+    for hostile in (
+        {"template": "<img src=x>%1", "parts": ["a"]},
+        {"template": LISTED, "parts": [{"word": ["x"], "common": False}, "b"]},
+        {"template": LISTED, "parts": [{"__class__": "os.system"}, "b"]},
+        ["a", "b"],
+        "{",
+        12,
+    ):
+        assert held_reason_shown({**item, "reason_said": hostile}) == "中心写的原因", hostile
+    # A sentence this program made, its part markup as sent: said as plain text.
+    said = {"template": LISTED, "parts": ["<b>粗体</b>", "b"]}
+    assert held_reason_shown({**item, "reason_said": said}) == "<b>粗体</b>、b"
+    dialog = DecisionDialog({**item, "reason_said": said}, accept=False)
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    labels = [w for w in dialog.findChildren(QLabel) if "<b>" in w.text()]
+    assert len(labels) == 2, [w.text() for w in dialog.findChildren(QLabel)]
+    assert all(w.textFormat() == Qt.TextFormat.PlainText for w in labels)
