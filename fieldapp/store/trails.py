@@ -67,6 +67,9 @@ HELD_FACTS = (
     "bundle_id",
     "received_at",
 )
+#: … and, from version 43 on, the reason as its sentence (`held_changes.reason_said`): a
+#: county's desktop says it in its language, so it must be as fixed as the text beside it.
+HELD_SAID = ("reason_said",)
 HELD_DELETE = "暂扣的修改只能追加，不能删除"
 HELD_DECIDED = "暂扣修改的处理结果已经记下，不能再改"
 HELD_FACTS_MESSAGE = "暂扣的修改内容不能改动，只能记下处理结果"
@@ -82,14 +85,21 @@ def _refuse(name: str, verb: str, table: str, message: str, when: str = "") -> s
     )
 
 
-def guards() -> list[str]:
-    """The statements guarding every ledger's trails."""
+def _facts_kept(said: bool) -> str:
+    """The guard keeping a held change's facts (with its sentence, `said`, once the column is
+    there: version 43)."""
+    facts = " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in (*HELD_FACTS, *(HELD_SAID * said)))
+    return _refuse("held_changes_facts_kept", "UPDATE", "held_changes", HELD_FACTS_MESSAGE, facts)
+
+
+def guards(*, said: bool = True) -> list[str]:
+    """The statements guarding every ledger's trails (`said`: the held change's sentence among
+    its facts — False only for version 41, which runs before the column exists)."""
     statements = [
         _refuse(f"{table}_no_{verb.lower()}", verb, table, message)
         for table, message in APPEND_ONLY.items()
         for verb in ("UPDATE", "DELETE")
     ]
-    facts = " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in HELD_FACTS)
     statements += [
         _refuse("held_changes_no_delete", "DELETE", "held_changes", HELD_DELETE),
         _refuse(
@@ -99,7 +109,7 @@ def guards() -> list[str]:
             HELD_DECIDED,
             "OLD.status <> 'held'",
         ),
-        _refuse("held_changes_facts_kept", "UPDATE", "held_changes", HELD_FACTS_MESSAGE, facts),
+        _facts_kept(said),
     ]
     return statements
 
@@ -112,10 +122,17 @@ def hub_guards() -> list[str]:
     ]
 
 
-def guard_trails(db: sqlite_utils.Database) -> None:
+def guard_trails(db: sqlite_utils.Database, *, said: bool = True) -> None:
     """Guard every ledger's trails (again: a guard already there stays as it is)."""
-    for sql in guards():
+    for sql in guards(said=said):
         db.execute(sql)
+
+
+def keep_held_sentence(db: sqlite_utils.Database) -> None:
+    """Put the held change's sentence among the facts its guard keeps (version 44): the guard
+    made by version 41 is replaced, inside the caller's transaction."""
+    db.execute("DROP TRIGGER IF EXISTS held_changes_facts_kept")  # (store.postgres finds its table)
+    db.execute(_facts_kept(True))
 
 
 def guard_hub_log(db: sqlite_utils.Database) -> None:

@@ -78,6 +78,7 @@ def test_every_trail_refuses_update_and_delete_and_the_hub_still_works(
         message = trails.APPEND_ONLY.get(table, trails.HUB_LOG_MESSAGE)
         if table == "held_changes":
             _refused(hub, f"UPDATE {table} SET {column} = 'x'", trails.HELD_FACTS_MESSAGE)
+            _refused(hub, f"UPDATE {table} SET reason_said = 'x'", trails.HELD_FACTS_MESSAGE)
             _refused(hub, f"DELETE FROM {table}", trails.HELD_DELETE)
             continue
         _refused(hub, f"UPDATE {table} SET {column} = 'x'", message)
@@ -116,6 +117,36 @@ def test_an_existing_hub_gets_its_guards_from_the_migration(tmp_path: Path, hub:
     assert trails.guarded_tables(db) == set()
     assert migrate(db) == [41]
     assert trails.guarded_tables(db) == set(COLUMN)
+
+
+def test_a_hub_at_version_43_gets_the_held_sentence_guarded(
+    tmp_path: Path, hub: Hub, make_device
+) -> None:
+    """A hub whose held facts were guarded by version 41 alone (the sentence added by 43
+    rewritable while its Chinese text was not) gets the sentence guarded by version 44, on
+    both backends; the county's decision is still written once."""
+    village = make_device("红星村", VILLAGE)
+    other = make_device("远村", OTHER)
+    add_family(village, VILLAGE, ["101"])
+    _, (theirs,) = add_family(other, OTHER, ["103"], surname="王")
+    hub.import_file(export_bundle(other, tmp_path / "other.fs").path)
+    heads = hub.ledger.heads("persons", theirs)
+    forge(village, "persons", theirs, {"phone": "13000000000"}, parents={"phone": heads["phone"]})
+    assert hub.import_file(export_bundle(village, tmp_path / "attack.fs").path).held == 1
+    db = hub.ledger.db
+    with hub.ledger.transaction():
+        db.execute("DROP TRIGGER IF EXISTS held_changes_facts_kept")
+        for sql in trails.guards(said=False):
+            if "held_changes_facts_kept" in sql:
+                db.execute(sql)
+        db.execute("DELETE FROM _migrations WHERE version = 44")
+    with hub.ledger.transaction():
+        db.execute("UPDATE held_changes SET reason_said = NULL")  # as 43 left it: rewritable
+    assert migrate(db) == [44]
+    _refused(hub, "UPDATE held_changes SET reason_said = 'x'", trails.HELD_FACTS_MESSAGE)
+    [held] = hub.rejected()
+    hub.dismiss(held.id, "县审核员", "不是本村的人")
+    assert [h.status for h in hub.rejected()] == ["dismissed"]
 
 
 def test_a_device_ledger_keeps_its_own_log_rewritable(tmp_path: Path) -> None:
