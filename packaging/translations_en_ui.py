@@ -40,6 +40,7 @@ EN_UI: dict[str, str] = {
     "还缺：%1。\n先提交也可以，但要写明原因（例如“务工证明下周补交”）：": "Still missing: %1.\nYou may submit now, but give the reason (e.g. “work certificate next week”):",
     "本机还没有登记到县里的汇总中心。请先点“用登记文件登记本机…”，选择县里发的登记文件，登记后才能交换数据。": "This computer is not enrolled with the county hub yet. Click “Enrol with a file…” and choose the enrolment file from the county; then you can exchange data.",
     "已保存到 %1（共 %2 页，校验码 %3）": "Saved to %1 (%2 page(s), check code %3)",
+    "%1。%2": "%1. %2",
     "已送打印机 %1（共 %2 页，校验码 %3），已记入打印记录": "Sent to printer %1 (%2 page(s), check code %3); recorded in the print log",
     "已保存到本台账，打印时使用": "Saved in this ledger; used when printing",
     "已记入台账：": "Recorded in the ledger: ",

@@ -39,6 +39,7 @@ def catalogue() -> str:
     (`status_words_said.sentences()`, the policy pack's own) and the templates of the write
     door's refusals (`sentences.TEMPLATES`, context `Refusals`)."""
     sys.path.insert(0, str(ROOT))
+    import fieldapp.paperwork.jobs  # noqa: F401 - a print job's notes (notes_said), made at import
     import fieldapp.policy.citations  # noqa: F401 - the editions' words (省 2026.1、县 2026.2), made at import
     import fieldapp.services.claims  # noqa: F401 - refusals' templates (the policy's too), made at import
     import fieldapp.services.policy_admin  # noqa: F401 - the adopted pack's notice, made at import

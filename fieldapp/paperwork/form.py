@@ -39,6 +39,12 @@ WIDTH = RIGHT - LEFT
 SIZE = 10.0
 ROW = 22.0
 LABEL_W = 74.0
+#: The unit's 收款账号 box, left blank for the unit to write its account in by hand: a 19-digit
+#: bank account written by hand takes about 4 mm a digit, 76 mm, and the box pads 3 pt a side.
+#: It was a third of the value columns (35 mm), room for half the digits.
+ACCOUNT_DIGITS = 19
+HAND_DIGIT = 4 * 72 / 25.4
+ACCOUNT_W = math.ceil(ACCOUNT_DIGITS * HAND_DIGIT + 6 + 8)
 #: The smallest type in the form's boxes (the roster's info line keeps to it too): a value too
 #: long for its box on one line wraps at the form's size in a taller row rather than shrink
 #: below it. The footer's verification line (7 pt) is the page's, not the form's.
@@ -269,11 +275,13 @@ def _payee(form: FormView, value_w: float) -> list[Cell]:
             Cell(LABEL_W, "社保卡账号", True),
             Cell(WIDTH - 2 * LABEL_W - value_w, p.account_number),
         ]
+    # The account box takes what a hand-written account needs from the unit's name, which
+    # wraps in a taller row if it is long.
     return [
         Cell(LABEL_W, f"收款{form.payee}", True, words=PAYEE_WORDS),
-        Cell(value_w * 2 + LABEL_W, form.payee_name),
+        Cell(WIDTH - 2 * LABEL_W - ACCOUNT_W, form.payee_name),
         Cell(LABEL_W, "收款账号", True),
-        Cell(value_w, ""),
+        Cell(ACCOUNT_W, ""),
     ]
 
 

@@ -25,11 +25,23 @@ from fieldapp.domain.idnumber import region_of
 from fieldapp.domain.month import Month
 from fieldapp.domain.prints import PrintRecord
 from fieldapp.domain.progress import CancelCheck, Progress
+from fieldapp.domain.sentences import Part, said
 from fieldapp.paperwork.certificate import render_certificate
 from fieldapp.paperwork.digest import content_hash, short_hash
 from fieldapp.paperwork.fonts import default_chain
 from fieldapp.paperwork.form import render_forms
 from fieldapp.paperwork.masking import door_to_door_note, mask_roster, mask_sheet, wall_note
+from fieldapp.paperwork.notes_said import (
+    DUE_ESTIMATED,
+    GLYPHS,
+    HOLIDAYS_ESTIMATED,
+    NO_DUE_LIST,
+    NO_PHONE,
+    NO_POLICY,
+    UNIT_ACCOUNT,
+    notes,
+    some,
+)
 from fieldapp.paperwork.numerals import from_fen, to_fen
 from fieldapp.paperwork.paper_data import (
     DueLookup,
@@ -63,14 +75,21 @@ _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 @dataclass(frozen=True)
 class PrintJob:
-    """A paper ready to render: its view, how to render it, and what the log will say."""
+    """A paper ready to render: its view, how to render it, what the log will say, and what
+    to say before it is printed (`said`: a sentence, said in the window's language by the
+    preview; `note`, its Chinese, by the command)."""
 
     paper: str
     title: str
     view: object
     renderer: Renderer
     record: PrintRecord
-    note: str = ""
+    said: Part = ""
+
+    @property
+    def note(self) -> str:
+        """What to say before it is printed, in Chinese ('' for nothing)."""
+        return str(self.said)
 
     def render(
         self, progress: Progress | None = None, cancelled: CancelCheck | None = None
@@ -82,7 +101,7 @@ class PrintJob:
         # A character none of the bundled fonts has prints blank: say so before it is posted.
         glyphs = glyph_note(self.view)
         if glyphs:
-            object.__setattr__(self, "note", "；".join(n for n in (self.note, glyphs) if n))
+            object.__setattr__(self, "said", notes(self.said, glyphs))
 
     def file_name(self) -> str:
         """The file name to suggest: the title, with what Windows or a USB stick's file system
@@ -104,7 +123,7 @@ def _texts(value: object) -> Iterator[str]:
             yield from _texts(item)
 
 
-def glyph_note(view: object) -> str:
+def glyph_note(view: object) -> Part:
     """What the paper would print blank (characters no bundled font has) and where, or ''."""
     chain = default_chain()
     missing: dict[str, None] = {}
@@ -118,8 +137,7 @@ def glyph_note(view: object) -> str:
             where[text] = None
     if not missing:
         return ""
-    shown = "、".join(list(where)[:3]) + ("等" if len(where) > 3 else "")
-    return f"字库中没有“{''.join(missing)}”，这些字印出来是空白（{shown}），请在纸上用笔补写"
+    return said(GLYPHS, "".join(missing), some(list(where), 3))
 
 
 def _record(paper: str, view: object, **fields: object) -> PrintRecord:
@@ -154,11 +172,11 @@ def form_job(ledger: Ledger, claim_id: str, today: dt.date | None = None) -> Pri
             total_amount=form.amount,
             area_code=claim.area_code,
         ),
-        _notes(data.account_note(), unit_account_note([form])),
+        notes(data.account_note(), unit_account_note([form])),
     )
 
 
-def unit_account_note(forms: Sequence[FormView]) -> str:
+def unit_account_note(forms: Sequence[FormView]) -> Part:
     """What to say of the forms paid to a unit (用人单位, 经营性人力资源服务机构): the ledger
     keeps no unit's account, so the form's 收款账号 box is left blank for the unit to write in
     by hand where it stamps the form (a printed 待填 would be written over or struck out on a
@@ -166,8 +184,7 @@ def unit_account_note(forms: Sequence[FormView]) -> str:
     units = list(dict.fromkeys(f.payee_name or f.payee for f in forms if f.payee != Payee.PERSON))
     if not units:
         return ""
-    shown = "、".join(units[:3]) + ("等" if len(units) > 3 else "")
-    return f"收款账号一栏留空，由{shown}在申请表上填写本单位账号并盖章"
+    return said(UNIT_ACCOUNT, some(units, 3))
 
 
 def forms_job(ledger: Ledger, batch_id: str, today: dt.date | None = None) -> PrintJob:
@@ -179,7 +196,7 @@ def forms_job(ledger: Ledger, batch_id: str, today: dt.date | None = None) -> Pr
     if not claims:
         raise FieldappError(
             f"批次“{batch.title}”中没有可打印的申领，无法打印申请表"
-            + (f"（{note}）" if (note := data.dropped_note(batch.id)) else "")
+            + (f"（{note}）" if (note := str(data.dropped_note(batch.id))) else "")
         )
     # Stapled behind the roster's lines: in the order it prints them, fund by fund.
     order = data.roster(batch.id).printed_claims()
@@ -204,23 +221,18 @@ def forms_job(ledger: Ledger, batch_id: str, today: dt.date | None = None) -> Pr
             total_amount=float(total),
             area_code=area_code,
         ),
-        _notes(data.dropped_note(batch.id), data.account_note(), unit_account_note(forms)),
+        notes(data.dropped_note(batch.id), data.account_note(), unit_account_note(forms)),
     )
 
 
-def _notes(*notes: str) -> str:
-    """The notes of a paper that has any, as one."""
-    return "；".join(n for n in notes if n)
-
-
-def _batch_papers(ledger: Ledger, batch_id: str) -> tuple[RosterView, PaperSettings, str, str]:
+def _batch_papers(ledger: Ledger, batch_id: str) -> tuple[RosterView, PaperSettings, str, Part]:
     """A batch's roster, the paper settings of its area, the area code and what the papers
     leave off (roster and notice)."""
     data = PaperData(ledger)
     roster = data.roster(batch_id)
     area_code = data.batch_area(data.batch(roster.batch_id))
     settings = data.settings(area_code or _first_area(data, roster.batch_id))
-    note = _notes(data.dropped_note(roster.batch_id), data.account_note())
+    note = notes(data.dropped_note(roster.batch_id), data.account_note())
     return roster, settings, area_code, note
 
 
@@ -270,9 +282,8 @@ def notice_period(
     return start, calendar.add_workdays(start, settings.notice_days - 1)
 
 
-#: A notice printed with no complaint phone set (`PaperSettings.objection_phone`): the paper
-#: prints 监督电话：________ for the township to write in; said before it is posted.
-NO_PHONE_NOTE = "还没有设置异议受理电话，公示表上的“监督电话”印成空白横线：请在张贴前用笔填上"
+#: A notice printed with no complaint phone set: said before it is posted (`NO_PHONE`).
+NO_PHONE_NOTE = NO_PHONE
 
 
 def notice_lacks_phone(ledger: Ledger) -> bool:
@@ -289,20 +300,15 @@ def notice_job(
     roster = mask_roster(full)
     # Posted on the wall: a private word in what it prints as recorded is pointed out; a
     # notice with no number to object to is not posted so (it prints a blank to fill in).
-    note = _notes(note, wall_note(roster), NO_PHONE_NOTE * (not settings.objection_phone.strip()))
+    phone = said(NO_PHONE) if not settings.objection_phone.strip() else ""
+    note = notes(note, wall_note(roster), phone)
     calendar = WorkCalendar(policy.calendar) if policy is not None else WorkCalendar()
     first, last = notice_period(settings, start or china_today(), calendar)
     notice = NoticeView(roster, first, last)
     if settings.notice_working_days:
         # Posted in the village: a period counted on a year without its schedule is an estimate.
-        note = "；".join(
-            [note] * bool(note)
-            + [
-                f"公示期按法定节假日估算：{year}年放假调休安排尚未载入，请核对公示期后再张贴"
-                "（县里下发安排后重新打印即可）"
-                for year in calendar.estimated_years(first, last)
-            ]
-        )
+        years = calendar.estimated_years(first, last)
+        note = notes(note, *(said(HOLIDAYS_ESTIMATED, str(year)) for year in years))
     return PrintJob(
         "公示表",
         f"{roster.title}公示表{_of_batch(roster)}",
@@ -329,17 +335,17 @@ def visits_job(
     """
     if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month):
         raise FieldappError(f"月份“{month}”格式不对，应为 YYYY-MM，例如 2026-10")
-    note = ""
+    note: Part = ""
     if due is None and policy is not None:
         due, note = policy_due_lookup(ledger, policy, area_code, month, today)
     elif due is None:
-        note = "未载入政策包，“应办事项”一栏只列本月状态"
+        note = said(NO_POLICY)
     data = PaperData(ledger)
     # Carried door to door: a number typed into its free text is masked as the notice's are.
     sheet: VisitSheetView = mask_sheet(data.visit_sheet(area_code, month, due))
     settings = data.settings(area_code)
     # Carried door to door: a private word typed as free text is pointed out before it goes.
-    note = "；".join(n for n in (door_to_door_note(sheet), note) if n)
+    note = notes(door_to_door_note(sheet), note)
     return PrintJob(
         "走访记录",
         # 2026年10月, as the page says it, a space after the place as the page's title has.
@@ -359,7 +365,7 @@ def visits_job(
 
 def policy_due_lookup(
     ledger: Ledger, policy: Policy, area_code: str, month: str, today: dt.date | None = None
-) -> tuple[DueLookup | None, str]:
+) -> tuple[DueLookup | None, Part]:
     """The policy's due list for the area as of the month's end (or today, if sooner).
 
     When the policy cannot make one, the sheet still prints, with monthly status and services
@@ -370,19 +376,19 @@ def policy_due_lookup(
     try:
         items = due_list(ledger, policy, on, area_prefix=area_code)
     except (FieldappError, ValueError) as error:
-        return None, f"未能生成政策包待办清单（{error}），“应办事项”一栏只列本月状态"
+        return None, said(NO_DUE_LIST, str(error))
     grouped: dict[str, list[str]] = {}
     estimated: dict[str, None] = {}
     year = Month(month).last_day.year
     for item in items:
         day = item.due_date
         # A deadline of another year says it: on December's sheet, 5 January is next year's.
-        said = f"{day.year}年" if day.year != year else ""
+        other = f"{day.year}年" if day.year != year else ""
         # Its words' days as the sheet's (2026年10月3日发现失业, not 2026-10-03发现失业).
-        text = f"{days_written(item.title)}（{said}{day.month}月{day.day}日前，{item.urgency}）"
+        text = f"{days_written(item.title)}（{other}{day.month}月{day.day}日前，{item.urgency}）"
         grouped.setdefault(item.person_id, []).append(text)
         estimated |= dict.fromkeys(n for n in item.note.split("；") if n)
-    note = "；".join(f"“应办事项”中的期限是估算的：{n}" for n in estimated)
+    note = notes(*(said(DUE_ESTIMATED, n) for n in estimated))
     return (lambda person_id: grouped.get(person_id, [])), note
 
 

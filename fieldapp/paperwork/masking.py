@@ -11,6 +11,21 @@ from collections.abc import Iterable, Iterator
 
 from fieldapp.domain import idnumber
 from fieldapp.domain.enums import OTHER_RURAL, Category
+from fieldapp.domain.sentences import Part, said
+from fieldapp.paperwork.notes_said import (
+    AND_MORE_PLACES,
+    AT_ADDRESS,
+    AT_BASIS,
+    AT_DUE,
+    AT_FACT,
+    AT_PAYEE,
+    AT_SERVICES,
+    AT_VISITS,
+    AT_WORK,
+    DOOR_TO_DOOR,
+    ON_THE_WALL,
+    some,
+)
 from fieldapp.paperwork.views import HouseholdMonth, RosterRow, RosterView, VisitSheetView
 
 
@@ -276,10 +291,10 @@ def mask_sheet(sheet: VisitSheetView) -> VisitSheetView:
     return dataclasses.replace(sheet, households=tuple(map(_mask_household, sheet.households)))
 
 
-def _private_words_at(places: Iterable[tuple[str, Iterable[str]]]) -> tuple[str, str]:
+def _private_words_at(places: Iterable[tuple[Part, Iterable[str]]]) -> tuple[Part, str]:
     """Where (the first four places, then 等处) and which private words the (place, texts)
     carry, each once in order, as a note says them; ('', '') if none."""
-    where: dict[str, None] = {}
+    where: dict[Part, None] = {}
     words: dict[str, None] = {}
     for place, texts in places:
         found = [w for w in PRIVATE_WORDS if any(w in t for t in texts)]
@@ -288,28 +303,31 @@ def _private_words_at(places: Iterable[tuple[str, Iterable[str]]]) -> tuple[str,
             where[place] = None
     if not words:
         return "", ""
-    return "、".join(list(where)[:4]) + ("等处" if len(where) > 4 else ""), "、".join(words)
+    first = some(list(where), 4)
+    if len(where) > 4:  # (the places' own “and more”)
+        first = said(AND_MORE_PLACES, some(list(where)[:4], 4))
+    return first, "、".join(words)
 
 
-def wall_note(roster: RosterView) -> str:
+def wall_note(roster: RosterView) -> Part:
     """Where a notice, masked, still carries a private category's word, or '': in what it
     prints as recorded — a cited document's title (a document with no number is cited by its
     《title》), an employer or payee. Those are not the notice's to reword (a document is
     cited as issued); the note asks for them to be covered before it goes on the wall."""
 
-    def places() -> Iterator[tuple[str, tuple[str, ...]]]:
-        yield "政策依据", (roster.rule_clause,)
+    def places() -> Iterator[tuple[Part, tuple[str, ...]]]:
+        yield said(AT_BASIS), (roster.rule_clause,)
         for row in roster.rows:
-            yield f"{row.name}的{roster.fact_label}", (row.fact,)
-            yield f"{row.name}的领款单位", (row.payee,)
+            yield said(AT_FACT, row.name, roster.fact_label), (row.fact,)
+            yield said(AT_PAYEE, row.name), (row.payee,)
 
     shown, words = _private_words_at(places())
     if not words:
         return ""
-    return f"公示表要张贴，人人看得到：{shown}写有“{words}”，请打印后遮住再张贴"
+    return said(ON_THE_WALL, shown, words)
 
 
-def door_to_door_note(sheet: VisitSheetView) -> str:
+def door_to_door_note(sheet: VisitSheetView) -> Part:
     """Who and which column of the visit sheet carries a private category's word typed as free
     text (a visit's outcome, a status note, an employer, a county rule's title), or ''.
 
@@ -317,19 +335,16 @@ def door_to_door_note(sheet: VisitSheetView) -> str:
     what it says); the note asks for them to be reworded or covered before the sheet goes door
     to door."""
 
-    def places() -> Iterator[tuple[str, tuple[str, ...]]]:
+    def places() -> Iterator[tuple[Part, tuple[str, ...]]]:
         for h in sheet.households:
-            yield f"{h.head_name}家的地址", (h.address,)
-            yield f"{h.head_name}家的走访", h.visits
+            yield said(AT_ADDRESS, h.head_name), (h.address,)
+            yield said(AT_VISITS, h.head_name), h.visits
             for m in h.members:
-                yield f"{m.name}的就业去向", (m.work,)
-                yield f"{m.name}的本月服务", m.services
-                yield f"{m.name}的应办事项", m.due
+                yield said(AT_WORK, m.name), (m.work,)
+                yield said(AT_SERVICES, m.name), m.services
+                yield said(AT_DUE, m.name), m.due
 
     shown, words = _private_words_at(places())
     if not words:
         return ""
-    return (
-        f"走访记录要挨家挨户带着走，邻居也看得到：{shown}写有“{words}”，"
-        "请先改写，或打印后遮住再带出门"
-    )
+    return said(DOOR_TO_DOOR, shown, words)

@@ -25,7 +25,19 @@ from fieldapp.domain.models import EmploymentSpell, Household, Person, ServiceRe
 from fieldapp.domain.month import Month
 from fieldapp.domain.places_said import Said, say_place
 from fieldapp.domain.regions import region_name
+from fieldapp.domain.sentences import Part, said
 from fieldapp.paperwork.masking import posted_categories
+from fieldapp.paperwork.notes_said import (
+    BLANK,
+    DOUBTFUL_ACCOUNTS,
+    DROPPED,
+    GONE,
+    MOVED_ACCOUNT,
+    MOVED_BANK,
+    notes,
+    some,
+    some_people,
+)
 from fieldapp.paperwork.settings import PaperSettings, from_meta
 from fieldapp.paperwork.views import (
     Attachment,
@@ -477,7 +489,7 @@ class PaperData:
 
     # -- claims and batches -------------------------------------------------------------------
 
-    def account_note(self, person_ids: Sequence[str] | None = None) -> str:
+    def account_note(self, person_ids: Sequence[str] | None = None) -> Part:
         """What to say of the accounts printed blank (of `person_ids`, default all read), or
         ''; the persons named."""
         names = [
@@ -485,15 +497,8 @@ class PaperData:
             for pid, name in self.doubtful_accounts.items()
             if person_ids is None or pid in person_ids
         ]
-        moved = "；".join(self.moved_notes())
-        if not names:
-            return moved
-        shown = "、".join(names[:10]) + (f"等 {len(names)} 人" if len(names) > 10 else "")
-        return (
-            f"{shown}的社保卡账号第 15 位以后全是 0，多半是从 Excel 里来的、已被丢掉后几位的号码，"
-            "表上账号一栏留空：请对照银行卡或存折用笔填写，并在人员信息里改正"
-            "（台账页的“账号待核实”可列出全部）"
-        ) + (f"；{moved}" if moved else "")
+        doubtful = said(DOUBTFUL_ACCOUNTS, some_people(names, 10)) if names else ""
+        return notes(doubtful, *self.moved_notes())
 
     def claim(self, claim_id: str) -> Claim:
         """One claim (a unique id prefix is accepted)."""
@@ -532,19 +537,19 @@ class PaperData:
         person = self._person(claim.person_id)
         return person is not None and bool(person.get("deleted"))
 
-    def dropped_note(self, batch_id: str) -> str:
+    def dropped_note(self, batch_id: str) -> Part:
         """What the batch's papers leave off (claims rejected or reversed since, claims not yet
         paid of persons deleted since), or ''."""
         batch_id = self.batch(batch_id).id
         claims = self.claims.batch_claims(batch_id)
         dropped = [c for c in claims if c.state in _DROPPED]
         gone = [c for c in claims if c.state not in _DROPPED and self._person_gone(c)]
-        notes = []
-        for said, some in (("已驳回或撤销的", dropped), ("申领人已从台账删除的", gone)):
-            if some:
-                names = "、".join(c.person_name for c in some[:5]) + ("等" if len(some) > 5 else "")
-                notes.append(f"批次中{said} {len(some)} 条申领（{names}）不列入")
-        return "；".join(notes)
+        left_off = [
+            said(kind, str(len(claims)), some([c.person_name for c in claims], 5))
+            for kind, claims in ((DROPPED, dropped), (GONE, gone))
+            if claims
+        ]
+        return notes(*left_off)
 
     def _service(self, service_id: str | None) -> dict[str, Any] | None:
         return paper_rows.row(self.ledger, ServiceRecord, service_id) if service_id else None
@@ -643,12 +648,16 @@ class PaperData:
                 self.moved_accounts[claim.id] = (said, "开户银行", then, is_now)
         return kept
 
-    def moved_notes(self, claim_ids: Sequence[str] | None = None) -> tuple[str, ...]:
+    def moved_notes(self, claim_ids: Sequence[str] | None = None) -> tuple[Part, ...]:
         """One line for each claim printed (of `claim_ids`, default all) whose person's account
         changed after the county approved it: the roster prints the account kept then."""
         return tuple(
-            f"{name}的{what}在审批后改过：审批时 {then or '（空）'}，现为 {now or '（空）'}，"
-            f"表上印审批时的{what}，请核实后发放"
+            said(
+                MOVED_ACCOUNT if what == "账号" else MOVED_BANK,
+                name,
+                then or said(BLANK),
+                now or said(BLANK),
+            )
             for cid, (name, what, then, now) in self.moved_accounts.items()
             if claim_ids is None or cid in claim_ids
         )
@@ -709,7 +718,7 @@ class PaperData:
         batch = self.batch(batch_id)
         claims = self.batch_claims(batch.id)
         if not claims:
-            raise FieldappError(_nothing_to_print(batch, self.dropped_note(batch.id)))
+            raise FieldappError(_nothing_to_print(batch, str(self.dropped_note(batch.id))))
         lines: list[RosterRow] = []
         spells = 0
         for claim in claims:
@@ -770,7 +779,7 @@ class PaperData:
                 "安置点初审" if step == "村级初审" and area and self._in_site(area) else step
                 for step in _reviews_passed(claims)
             ),
-            notes=self.moved_notes([c.id for c in claims]),
+            notes=tuple(str(n) for n in self.moved_notes([c.id for c in claims])),
         )
 
     # -- visit sheet ----------------------------------------------------------------------------

@@ -284,7 +284,9 @@ def notice_text(notice: NoticeView, settings: PaperSettings) -> str:
     people = f"{persons} 名人员" + (f"（{payments} 笔）" if payments != persons else "")
     total = from_fen(sum(to_fen(r.amount) for r in roster.rows))
     basis = f"根据{official(roster.rule_clause)}，" if roster.rule_clause else ""
-    phone = f"（联系电话：{settings.objection_phone}）" if settings.objection_phone else ""
+    # With no phone set, the same blank the 监督电话 line leaves, for the same number by hand
+    # (the paragraph read 向…反映； with no number and nowhere to write one).
+    phone = f"（联系电话：{settings.objection_phone.strip() or BLANK_PHONE}）"
     split = "（按资金来源分表列出）" if len(roster.sections()) > 1 else ""
     if roster.reviewed:  # says the reviews all its rows have passed, and no more
         steps = "、".join(("个人申请", *roster.reviewed))

@@ -445,7 +445,8 @@ class MainWindow(QMainWindow):
             area = records.area(self.session.ledger, actor.scope)
             said = area.name if area else part_shown(place_part(actor.scope, divisions()))
             words.append(said)
-        return "（" + " · ".join(words) + "）"
+        # In the window's brackets: （乡镇 · 草海镇）, (Township · 草海镇) in English.
+        return self.tr("（%1）").replace("%1", " · ".join(words))
 
     # -- lock -----------------------------------------------------------------------------
 

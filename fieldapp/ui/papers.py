@@ -9,11 +9,13 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from fieldapp.domain.progress import Cancelled
+from fieldapp.domain.sentences import fill
 from fieldapp.paperwork import jobs
 from fieldapp.paperwork.jobs import PrintJob
 from fieldapp.services.exports import not_logged
 from fieldapp.services.ledgers import Ledger
 from fieldapp.ui.errors import show_error
+from fieldapp.ui.held_words import part_shown
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.pdf_preview import PdfPreview
 from fieldapp.ui.session import Session
@@ -90,8 +92,10 @@ def preview(
             pdf, job.title, job.file_name(), saver, parent, print_logger(session, job, pdf)
         )
         if job.note:
-            # Beside the reminder that the paper holds personal data, never instead of it.
-            dialog.note.setText(f"{job.note}。{dialog.note.text()}")
+            # Beside the reminder that the paper holds personal data, never instead of it; in
+            # the window's language (the paper stays Chinese).
+            both = QCoreApplication.translate("Papers", "%1。%2")
+            dialog.note.setText(fill(both, [part_shown(job.said), dialog.note.text()]))
         if on_open:
             on_open(dialog)
         dialog.open()

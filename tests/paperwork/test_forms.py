@@ -170,6 +170,55 @@ def test_a_units_account_box_is_left_blank_for_the_unit_to_fill_in(ledger):
     assert "由宁波某某电子有限公司在申请表上填写" in forms_job(ledger, batch_id).note
 
 
+def _box_right_of(pdf: bytes, label: str) -> tuple[float, float]:
+    """The width and height of the box right of the one `label` prints in, as drawn."""
+    import io
+
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        page = doc.pages[0]
+        text = "".join(c["text"] for c in page.chars)
+        char = page.chars[text.index(label)]
+        row = [r for r in page.rects if r["top"] <= char["top"] and char["bottom"] <= r["bottom"]]
+        labelled = next(r for r in row if r["x0"] <= char["x0"] <= r["x1"])
+        box = next(r for r in row if abs(r["x0"] - labelled["x1"]) < 0.5)
+        return box["x1"] - box["x0"], box["bottom"] - box["top"]
+
+
+@pytest.mark.parametrize(
+    ("payee", "name"),
+    [
+        ("用人单位", "宁波某某电子有限公司"),
+        ("经营性人力资源服务机构", "贵州省黔东南苗族侗族自治州某某劳务派遣有限责任公司"),
+    ],
+    ids=["employer", "agency-long-name"],
+)
+def test_a_units_account_box_holds_an_account_written_by_hand(payee, name):
+    """The unit writes its 收款账号 in by hand, but the box was a third of the value columns,
+    about 35 mm: a 19-digit bank account takes about 4 mm a digit written by hand, 76 mm, and
+    was crammed or ran over the rule. The box now has that room (and its padding), measured as
+    drawn; the unit's name gives it up, wrapping whole in a taller row if it is long."""
+    mm = 72 / 25.4
+    form = FormView(
+        "c1",
+        "吸纳就业补贴",
+        PersonView("张龑", "520102198503161234"),
+        1000,
+        payee=payee,
+        payee_name=name,
+    )
+    pdf = render_forms([form])
+    width, height = _box_right_of(pdf, "收款账号")
+    assert width >= 19 * 4 * mm + 6, width / mm
+    assert height >= 7 * mm  # a line of handwriting
+    assert name in "".join(page_texts(pdf)[0].split())
+    # A person's own account is printed, in its own (wider) box as before.
+    own = FormView("c2", "一次性交通补助", PersonView("张龑", "520102198503161234"), 500)
+    width, _height = _box_right_of(render_forms([own]), "社保卡账号")
+    assert width >= 19 * 4 * mm + 6, width / mm
+
+
 def test_a_batchs_forms_come_out_in_its_rosters_order(ledger):
     """A batch paid from two funds prints one roster per fund (the 就业补助资金 rows after the
     衔接资金 ones), but its forms came out in the batch's order, the funds interleaved: the clerk

@@ -92,7 +92,9 @@ def test_notice_from_the_ledger_is_masked(ledger):
 def test_a_notice_without_a_complaint_phone_leaves_a_blank_to_fill_in_by_hand(ledger):
     """A township that never set its complaint phone printed its notice with no phone line at
     all, so villagers had no number to call; the notice now leaves 监督电话：________ for the
-    township to write in by hand, and prints the number once it is set."""
+    township to write in by hand, and prints the number once it is set. The paragraph above
+    the table, which said 向…反映； with no number and nowhere to write one, leaves the same
+    blank in its （联系电话：…）."""
     batch_id, _claims = add_claims(ledger, 2)
     job = notice_job(ledger, batch_id, dt.date(2026, 11, 23))
     assert NO_PHONE_NOTE in job.note  # said before it is posted (the preview, the command)
@@ -100,13 +102,15 @@ def test_a_notice_without_a_complaint_phone_leaves_a_blank_to_fill_in_by_hand(le
     for text in texts:
         flat = "".join(text.split())
         assert re.search(r"监督电话：_{6,}", flat), flat[-200:]
+        assert re.search(r"反映（联系电话：_{6,}）；", flat), flat[:300]
         assert "None" not in flat
     ledger.set_meta("paper.objection_phone", "0851-27221234")
     job = notice_job(ledger, batch_id, dt.date(2026, 11, 23))
     assert "异议受理电话" not in job.note
     text = "".join("".join(page_texts(job.render())).split())
     assert "监督电话：0851-27221234" in text
-    assert "监督电话：_" not in text
+    assert "反映（联系电话：0851-27221234）；" in text
+    assert "监督电话：_" not in text and "联系电话：_" not in text
 
 
 def _holds_only(ledger, claim_id: str, categories: list[str], held: str | None) -> None:

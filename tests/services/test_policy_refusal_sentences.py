@@ -250,7 +250,9 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     not, by `tests.policy.test_reasons_said`; the hub's refusals to publish a county pack and a
     device's to submit one by `tests.services.test_publish_refusal_sentences`; a file that
     cannot be written or read, an ID number refused or warned about, a namesake, a month left
-    beside its job by `tests.services.test_file_and_person_sentences`)."""
+    beside its job by `tests.services.test_file_and_person_sentences`; what a print job says
+    before the paper is printed by `tests.paperwork.test_print_note_sentences`)."""
+    from tests.paperwork.test_print_note_sentences import said_templates as print_notes
     from tests.policy.test_reasons_said import said_here as reasons_said
     from tests.services.test_adopted_notice_sentences import SAID_HERE as ADOPTED
     from tests.services.test_claim_notice_sentences import SAID_HERE
@@ -266,6 +268,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
         *PUBLISHING,
         *reasons_said(),
         *files_said(tmp_path, monkeypatch),
+        *print_notes(tmp_path, monkeypatch),
     } | {t for s in _service_said().values() for t in templates(s)}
     for refused in (*_flow_refusals().values(), *_service_refusals(repo).values()):
         said = getattr(refused, "said", None)

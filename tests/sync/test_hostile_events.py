@@ -545,7 +545,8 @@ def test_the_roster_lists_no_claim_of_a_deleted_person(village, hub):
     persons.delete(hub.ledger, actor_of(hub.ledger), made.person_id, "重复录入")
     data = PaperData(hub.ledger)
     assert data.batch_claims(batch.id) == []
-    assert "王五" in data.dropped_note(batch.id) and "删除" in data.dropped_note(batch.id)
+    dropped = str(data.dropped_note(batch.id))
+    assert "王五" in dropped and "删除" in dropped
 
 
 def test_a_training_recorded_again_under_a_new_id_is_not_claimed_twice(village, hub):

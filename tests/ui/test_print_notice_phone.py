@@ -28,15 +28,21 @@ def test_the_print_page_says_the_notice_has_no_phone_before_printing(window, qtb
     wait_idle(qtbot, page)
     assert opened and "异议受理电话" in opened[0].note.text()
     opened[0].close()
-    # In the English window, in English.
+    # In the English window, in English — the preview's note too (the paper stays Chinese).
     assert i18n.install_language("en")
     try:
         english = type(page)(window.session)
         english.paper.setCurrentIndex(english.paper.findData("notice"))
         text = english.phone_warning.text()
+        english.preview(on_open=opened.append)
+        wait_idle(qtbot, english)
+        note = opened[-1].note.text()
+        opened[-1].close()
     finally:
         i18n.install_language("zh_CN")
     assert "complaint phone" in text and "Settings" in text, text
+    assert len(opened) == 2 and note.startswith("No complaint phone is set: the notice"), note
+    assert not any("\u4e00" <= c <= "\u9fff" for c in note), note
     assert not any("\u4e00" <= c <= "\u9fff" for c in text.replace("监督电话", "")), text
     # Set on the settings page and saved: the print page no longer warns.
     settings = window.show_page("settings")

@@ -83,6 +83,9 @@ def test_a_village_the_ledger_does_not_list_is_said_in_english_in_the_english_wi
         win.set_language("zh_CN")
     assert "a village in 七星关区鸭池镇" in title, title
     assert "的一个" not in title
+    # In the window's brackets, as the rest of the English title: not （… · …）.
+    assert "一号机 (Village/site coordinator · a village in 七星关区鸭池镇)" in title, title
+    assert "（" not in title and "）" not in title, title
     assert "七星关区鸭池镇的一个村" in win.windowTitle()
 
 

@@ -3601,6 +3601,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>但如果此人在停用前拷走过台账的钥匙文件，凭旧口令仍能打开台账：空闲时请到“设置 → 用户与口令”，选中这个人，再点一次“停用所选用户”，把钥匙换掉。</source>
       <translation> But if they copied the ledger's key file before, their old password still opens it: when you have time, go to Settings → Users and passwords, select them and click “Disable selected user” again to change the key.</translation>
     </message>
+    <message>
+      <source>（%1）</source>
+      <translation> (%1)</translation>
+    </message>
   </context>
   <context>
     <name>MonthlyPage</name>
@@ -3810,6 +3814,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>已送打印机 %1（共 %2 页，校验码 %3），已记入打印记录</source>
       <translation>Sent to printer %1 (%2 page(s), check code %3); recorded in the print log</translation>
+    </message>
+    <message>
+      <source>%1。%2</source>
+      <translation>%1. %2</translation>
     </message>
   </context>
   <context>
@@ -5970,6 +5978,102 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>%1的%2「%3」是本程序没有的选项：多半是这台设备的程序比中心新。请先升级中心的程序，再接受这一条（它已保留在待审核中，不会丢失）；如果中心已是最新版本，这个值不对，请不予采纳</source>
       <translation>The “%2” of “%1”, “%3”, is an option this program does not have: most likely the device's program is newer than the hub's. Upgrade the hub's program first, then accept this change (it is kept waiting for review, nothing is lost); if the hub already runs the newest version, the value is wrong: dismiss the change</translation>
+    </message>
+    <message>
+      <source>%1家的地址</source>
+      <translation>the address of %1's household</translation>
+    </message>
+    <message>
+      <source>%1家的走访</source>
+      <translation>the visits of %1's household</translation>
+    </message>
+    <message>
+      <source>%1的就业去向</source>
+      <translation>the work of %1</translation>
+    </message>
+    <message>
+      <source>%1的应办事项</source>
+      <translation>the to-do items of %1</translation>
+    </message>
+    <message>
+      <source>%1的开户银行在审批后改过：审批时 %2，现为 %3，表上印审批时的开户银行，请核实后发放</source>
+      <translation>The bank of %1 changed after approval: %2 when approved, %3 now; the paper prints the approved bank: check before paying</translation>
+    </message>
+    <message>
+      <source>%1的本月服务</source>
+      <translation>this month's services of %1</translation>
+    </message>
+    <message>
+      <source>%1的社保卡账号第 15 位以后全是 0，多半是从 Excel 里来的、已被丢掉后几位的号码，表上账号一栏留空：请对照银行卡或存折用笔填写，并在人员信息里改正（台账页的“账号待核实”可列出全部）</source>
+      <translation>The social security card account of %1 is all 0 after its 15th digit, most likely a number from Excel that lost its last digits: the account box prints blank; write it in by hand from the bank card or passbook, and correct it in the person's details (“Accounts to check” on the ledger page lists them all)</translation>
+    </message>
+    <message>
+      <source>%1的账号在审批后改过：审批时 %2，现为 %3，表上印审批时的账号，请核实后发放</source>
+      <translation>The account of %1 changed after approval: %2 when approved, %3 now; the paper prints the approved account: check before paying</translation>
+    </message>
+    <message>
+      <source>%1的领款单位</source>
+      <translation>the payee unit of %1</translation>
+    </message>
+    <message>
+      <source>%1等 %2 人</source>
+      <translation>%1 and others, %2 people in all</translation>
+    </message>
+    <message>
+      <source>%1等处</source>
+      <translation>%1 and elsewhere</translation>
+    </message>
+    <message>
+      <source>“应办事项”中的期限是估算的：%1</source>
+      <translation>The deadlines in the “To do” column are estimates: %1</translation>
+    </message>
+    <message>
+      <source>公示期按法定节假日估算：%1年放假调休安排尚未载入，请核对公示期后再张贴（县里下发安排后重新打印即可）</source>
+      <translation>The notice period is estimated from the statutory holidays: the holiday schedule of %1 is not loaded yet; check the period before posting the notice (print it again once the county sends the schedule)</translation>
+    </message>
+    <message>
+      <source>公示表要张贴，人人看得到：%1写有“%2”，请打印后遮住再张贴</source>
+      <translation>The notice goes on the wall for everyone to see: %1 says “%2”; cover it after printing, before posting</translation>
+    </message>
+    <message>
+      <source>字库中没有“%1”，这些字印出来是空白（%2），请在纸上用笔补写</source>
+      <translation>The fonts lack “%1”: those characters print blank (%2); write them in by hand on the paper</translation>
+    </message>
+    <message>
+      <source>批次中已驳回或撤销的 %1 条申领（%2）不列入</source>
+      <translation>%1 claim(s) of the batch rejected or reversed (%2) are left off</translation>
+    </message>
+    <message>
+      <source>批次中申领人已从台账删除的 %1 条申领（%2）不列入</source>
+      <translation>%1 claim(s) of the batch whose person has been deleted from the ledger (%2) are left off</translation>
+    </message>
+    <message>
+      <source>收款账号一栏留空，由%1在申请表上填写本单位账号并盖章</source>
+      <translation>The payee account box is left blank: %1 writes its account on the application form and stamps it</translation>
+    </message>
+    <message>
+      <source>政策依据</source>
+      <translation>the policy basis</translation>
+    </message>
+    <message>
+      <source>未能生成政策包待办清单（%1），“应办事项”一栏只列本月状态</source>
+      <translation>The policy pack's to-do list could not be made (%1): the “To do” column lists only this month's status</translation>
+    </message>
+    <message>
+      <source>未载入政策包，“应办事项”一栏只列本月状态</source>
+      <translation>No policy pack is loaded: the “To do” column lists only this month's status</translation>
+    </message>
+    <message>
+      <source>走访记录要挨家挨户带着走，邻居也看得到：%1写有“%2”，请先改写，或打印后遮住再带出门</source>
+      <translation>The visit sheet is carried door to door where neighbours see it: %1 says “%2”; reword it first, or cover it after printing before taking it out</translation>
+    </message>
+    <message>
+      <source>还没有设置异议受理电话，公示表上的“监督电话”印成空白横线：请在张贴前用笔填上</source>
+      <translation>No complaint phone is set: the notice prints a blank line for the phone number; write it in by hand before posting the notice</translation>
+    </message>
+    <message>
+      <source>（空）</source>
+      <translation>(blank)</translation>
     </message>
   </context>
   <context>

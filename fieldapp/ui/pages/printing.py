@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -128,7 +129,8 @@ class PrintPage(QWidget):
         layout.addWidget(box)
         layout.addWidget(self.panel)
         layout.addWidget(log_box, 1)
-        self.paper.currentIndexChanged.connect(self.stack.setCurrentIndex)
+        self.paper.currentIndexChanged.connect(self._show_inputs)
+        self._show_inputs(self.paper.currentIndex())
         self.preview_button.clicked.connect(self.preview)
         session.on_change(
             self,
@@ -136,6 +138,17 @@ class PrintPage(QWidget):
             lambda _c: self.refresh(),
         )
         self.refresh()
+
+    def _show_inputs(self, index: int) -> None:
+        """The chosen paper's inputs, the box as tall as they are: a stack is as tall as its
+        tallest page (the notice's, with its period and phone warning), which left an empty
+        gap under the roster's and the forms' one batch. The pages not shown are left out
+        of its height."""
+        for i in range(self.stack.count()):
+            shown = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
+            self.stack.widget(i).setSizePolicy(QSizePolicy.Policy.Preferred, shown)
+        self.stack.setCurrentIndex(index)
+        self.stack.updateGeometry()
 
     def _inputs(self, key: str) -> QWidget:
         box = QWidget()

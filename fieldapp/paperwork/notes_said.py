@@ -1,0 +1,83 @@
+"""What a print job says before the paper is printed (`PrintJob.said`), as sentences: the
+preview and the command say it in the window's language (the papers stay Chinese).
+
+Each note is a `Sentence` of a template made here (listed in `TEMPLATES`, so the English
+window's catalogue covers it), its parts the names, places and numbers as they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from fieldapp.domain.sentences import Part, listed, said, template
+
+#: Two notes one after the other.
+NOTES = template("%1；%2")
+#: The first few of a longer list, “and more”.
+AND_MORE = template("%1等")
+#: The first few of a longer list of people, and how many there are.
+AND_MORE_PEOPLE = template("%1等 %2 人")
+
+GLYPHS = template("字库中没有“%1”，这些字印出来是空白（%2），请在纸上用笔补写")
+UNIT_ACCOUNT = template("收款账号一栏留空，由%1在申请表上填写本单位账号并盖章")
+#: A notice printed with no complaint phone set (`PaperSettings.objection_phone`): the paper
+#: prints 监督电话：________ for the township to write in; said before it is posted.
+NO_PHONE = template("还没有设置异议受理电话，公示表上的“监督电话”印成空白横线：请在张贴前用笔填上")
+HOLIDAYS_ESTIMATED = template(
+    "公示期按法定节假日估算：%1年放假调休安排尚未载入，请核对公示期后再张贴"
+    "（县里下发安排后重新打印即可）"
+)
+NO_POLICY = template("未载入政策包，“应办事项”一栏只列本月状态")
+NO_DUE_LIST = template("未能生成政策包待办清单（%1），“应办事项”一栏只列本月状态")
+DUE_ESTIMATED = template("“应办事项”中的期限是估算的：%1")
+DOUBTFUL_ACCOUNTS = template(
+    "%1的社保卡账号第 15 位以后全是 0，多半是从 Excel 里来的、已被丢掉后几位的号码，"
+    "表上账号一栏留空：请对照银行卡或存折用笔填写，并在人员信息里改正"
+    "（台账页的“账号待核实”可列出全部）"
+)
+DROPPED = template("批次中已驳回或撤销的 %1 条申领（%2）不列入")
+GONE = template("批次中申领人已从台账删除的 %1 条申领（%2）不列入")
+
+
+def notes(*parts: Part) -> Part:
+    """The notes that say anything, one after the other ('' for none)."""
+    return listed([p for p in parts if str(p)], NOTES)
+
+
+def some(names: Sequence[str], shown: int) -> Part:
+    """The first `shown` of `names` listed, “and more” after them if there are more."""
+    first = listed(names[:shown])
+    return said(AND_MORE, first) if len(names) > shown else first
+
+
+def some_people(names: Sequence[str], shown: int) -> Part:
+    """The first `shown` of `names` listed, with how many there are if there are more."""
+    first = listed(names[:shown])
+    return said(AND_MORE_PEOPLE, first, str(len(names))) if len(names) > shown else first
+
+
+#: A blank where the kept value was empty.
+BLANK = template("（空）")
+MOVED_ACCOUNT = template(
+    "%1的账号在审批后改过：审批时 %2，现为 %3，表上印审批时的账号，请核实后发放"
+)
+MOVED_BANK = template(
+    "%1的开户银行在审批后改过：审批时 %2，现为 %3，表上印审批时的开户银行，请核实后发放"
+)
+
+#: A paper going on the wall or door to door carries a private category's word (`masking`).
+ON_THE_WALL = template("公示表要张贴，人人看得到：%1写有“%2”，请打印后遮住再张贴")
+DOOR_TO_DOOR = template(
+    "走访记录要挨家挨户带着走，邻居也看得到：%1写有“%2”，请先改写，或打印后遮住再带出门"
+)
+#: The first few places of more.
+AND_MORE_PLACES = template("%1等处")
+#: Where on the paper: the rule's citation, a person's (a household's) column.
+AT_BASIS = template("政策依据")
+AT_FACT = template("%1的%2")
+AT_PAYEE = template("%1的领款单位")
+AT_ADDRESS = template("%1家的地址")
+AT_VISITS = template("%1家的走访")
+AT_WORK = template("%1的就业去向")
+AT_SERVICES = template("%1的本月服务")
+AT_DUE = template("%1的应办事项")

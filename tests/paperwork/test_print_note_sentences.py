@@ -1,0 +1,259 @@
+"""What a print job says before the paper is printed (`PrintJob.said`: the preview's note, the
+command's 提示) was Chinese only: the English window's preview said 还没有设置异议受理电话…,
+收款账号一栏留空… to a clerk who chose English. Each note is now a sentence of a template
+(`fieldapp.paperwork.notes_said`), said in the window's language; the paper stays Chinese, and
+the command still says it in Chinese (`PrintJob.note`, byte for byte as before).
+
+`said_here` makes every note by the code that says it (real ledgers, real views), so that
+`test_every_template_is_met_by_a_scenario` counts the templates as met."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from fieldapp.domain.claims import ClaimState
+from fieldapp.domain.errors import FieldappError
+from fieldapp.domain.sentences import Part, Sentence
+from fieldapp.paperwork import jobs, notes_said
+from fieldapp.paperwork.jobs import (
+    forms_job,
+    glyph_note,
+    notice_job,
+    policy_due_lookup,
+    roster_job,
+    visits_job,
+)
+from fieldapp.paperwork.masking import door_to_door_note, wall_note
+from fieldapp.paperwork.views import (
+    HouseholdMonth,
+    MemberMonth,
+    RosterRow,
+    RosterView,
+    VisitSheetView,
+)
+from fieldapp.policy.combine import combine
+from fieldapp.policy.packfile import parse_pack_text
+from fieldapp.policy.registry import PolicyRegistry
+from fieldapp.services import persons
+from fieldapp.services.writer import actor_of
+from fieldapp.store.ledger import Ledger
+from tests.paperwork.builders import GROUP, add_claims
+from tests.paperwork.test_kept_account import NEW, OLD, RULE, _approved, _set_account
+from tests.policy.helpers import COUNTY_PACK, populate
+from tests.records import Records
+from tests.services.sentence_checks import filled, templates
+
+ROUNDED = "6217002870012340000"  # an account as Excel leaves it: digits past the 15th lost
+RARE = "𪨊"  # a character no bundled font has
+
+
+def _ledger(folder: Path) -> Ledger:
+    folder.mkdir(parents=True, exist_ok=True)
+    return Ledger.open(folder / "ledger.db", author="测试员")
+
+
+def _batch_notes(folder: Path) -> dict[str, Part]:
+    """A batch of twelve whose accounts Excel rounded, four paid to units, six rejected since
+    and one person deleted: its papers' notes."""
+    ledger = _ledger(folder)
+    try:
+        batch_id, claims = add_claims(ledger, 12)
+        for claim_id in claims:
+            person_id = ledger.get("claims", claim_id)["person_id"]
+            ledger.update("persons", person_id, {"account_number": ROUNDED})
+        for i, claim_id in enumerate(claims[:4]):
+            unit = {"payee": "用人单位", "payee_name": f"宁波某某电子有限公司第{i + 1}分厂"}
+            ledger.update("claims", claim_id, unit)
+        out = {
+            "roster": roster_job(ledger, batch_id).said,
+            "forms": forms_job(ledger, batch_id).said,
+            # 2027's holiday schedule is not loaded: the period is an estimate; no phone set.
+            "notice": notice_job(ledger, batch_id, dt.date(2027, 1, 4)).said,
+            "visits": visits_job(ledger, GROUP, "2026-11").said,
+        }
+        for claim_id in claims[6:]:
+            ledger.update("claims", claim_id, {"state": ClaimState.REJECTED})
+        gone = ledger.get("claims", claims[5])["person_id"]
+        persons.delete(ledger, actor_of(ledger), gone, "重复录入")
+        out["dropped"] = roster_job(ledger, batch_id).said
+        return out
+    finally:
+        ledger.close()
+
+
+def _moved_notes(folder: Path) -> dict[str, Part]:
+    """王五's account changed after the county approved his claim, then his bank cleared."""
+    ledger = _ledger(folder)
+    try:
+        base = PolicyRegistry(local=folder / "packs").base_files()
+        policy = combine([*base, ("county.toml", parse_pack_text(COUNTY_PACK, "county.toml"))])
+        service, _claim_id, person_id = _approved(Records(ledger), policy)
+        _set_account(ledger, person_id, "中国农业银行", NEW)
+        batch, _ = service.create_batch(RULE, state=ClaimState.COUNTY_APPROVED)
+        account = roster_job(ledger, batch.id).said
+        _set_account(ledger, person_id, "", OLD)
+        return {"moved account": account, "moved bank": roster_job(ledger, batch.id).said}
+    finally:
+        ledger.close()
+
+
+def _due_notes(folder: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Part]:
+    """A visit sheet's due list on a year whose holidays are estimated, and one the policy
+    cannot make (the policy's own refusal, made to happen here)."""
+    ledger = _ledger(folder)
+    try:
+        populate(Records(ledger))
+        policy = combine(PolicyRegistry(local=folder / "packs").base_files())
+        _due, estimated = policy_due_lookup(ledger, policy, "", "2027-01", dt.date(2027, 12, 1))
+        with monkeypatch.context() as patched:
+
+            def refused(*_args: object, **_kwargs: object) -> None:
+                raise FieldappError("政策包中没有走访规则")
+
+            patched.setattr(jobs, "due_list", refused)
+            _due, failed = policy_due_lookup(ledger, policy, "", "2027-01")
+        return {"due estimated": estimated, "no due list": failed}
+    finally:
+        ledger.close()
+
+
+def _wall_and_door_notes() -> dict[str, Part]:
+    """A notice and a visit sheet carrying a private group's word where they print as
+    recorded."""
+    rows = tuple(
+        RosterRow(name, "男", "", "", f"{name}残疾人就业基地", 500, "", payee="残疾人托养中心")
+        for name in ("张三", "李四", "王五")
+    )
+    roster = RosterView("b1", "一次性交通补助", rows, rule_clause="《关于扶持残疾人就业的通知》")
+    member = MemberMonth(
+        "赵六", work="残疾人之家", services=("残疾人就业指导",), due=("残疾证年审",)
+    )
+    household = HouseholdMonth(
+        "001", "赵六", address="残疾人托养中心旁", members=(member,), visits=("送残疾证",)
+    )
+    sheet = VisitSheetView(GROUP, "一组", "2026-11", (household,))
+    only_due = HouseholdMonth("002", "钱七", members=(MemberMonth("钱七", due=("残疾证年审",)),))
+    due = VisitSheetView(GROUP, "一组", "2026-11", (only_due,))
+    return {
+        "wall": wall_note(roster),
+        "door": door_to_door_note(sheet),
+        "door due": door_to_door_note(due),
+    }
+
+
+def said_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Part]:
+    """Every print note, made by the code that says it."""
+    folder = Path(tempfile.mkdtemp(dir=tmp_path))
+    return {
+        **_batch_notes(folder / "batch"),
+        **_moved_notes(folder / "moved"),
+        **_due_notes(folder / "due", monkeypatch),
+        **_wall_and_door_notes(),
+        "glyphs": glyph_note(tuple(f"{RARE}{n}" for n in "甲乙丙丁")),
+    }
+
+
+def said_templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> set[str]:
+    """The templates the print notes are made of."""
+    return {
+        t
+        for note in said_here(tmp_path, monkeypatch).values()
+        if isinstance(note, Sentence)
+        for t in templates(note)
+    }
+
+
+def test_every_note_template_is_said_by_a_scenario(tmp_path, monkeypatch):
+    """Each template `notes_said` makes is met here: none is left for English to miss."""
+    made = {v for k, v in vars(notes_said).items() if k.isupper() and isinstance(v, str)}
+    assert made - said_templates(tmp_path, monkeypatch) == set()
+
+
+def test_the_notes_say_in_chinese_what_they_always_said(tmp_path, monkeypatch):
+    """`PrintJob.note` (the command's 提示) is the Chinese the notes always were, the template
+    filled by hand saying the same."""
+    notes = said_here(tmp_path, monkeypatch)
+    chinese = {k: str(v) for k, v in notes.items()}
+    for name, note in notes.items():
+        assert isinstance(note, Sentence), name
+        assert filled(note) == chinese[name], name
+    assert (
+        "宁波某某电子有限公司第1分厂、宁波某某电子有限公司第2分厂、宁波某某电子有限公司第3分厂等在申请表上填写"
+        in chinese["forms"]
+    )
+    assert "等 12 人的社保卡账号第 15 位以后全是 0" in chinese["roster"]
+    assert (
+        "还没有设置异议受理电话" in chinese["notice"]
+        and "2027年放假调休安排尚未载入" in chinese["notice"]
+    )
+    assert "未载入政策包，“应办事项”一栏只列本月状态" in chinese["visits"]
+    assert (
+        "批次中已驳回或撤销的 6 条申领（" in chinese["dropped"]
+        and "等）不列入" in chinese["dropped"]
+    )
+    assert "批次中申领人已从台账删除的 1 条申领（" in chinese["dropped"]
+    assert "王五的账号在审批后改过：审批时 " in chinese["moved account"]
+    assert "王五的开户银行在审批后改过：审批时 中国农业银行，现为 （空）" in chinese["moved bank"]
+    assert chinese["due estimated"].startswith("“应办事项”中的期限是估算的：2027年")
+    assert (
+        chinese["no due list"]
+        == "未能生成政策包待办清单（政策包中没有走访规则），“应办事项”一栏只列本月状态"
+    )
+    assert chinese["wall"] == (
+        "公示表要张贴，人人看得到：政策依据、张三的务工地点、张三的领款单位、李四的务工地点等处"
+        "写有“残疾”，请打印后遮住再张贴"
+    )
+    assert chinese["door"].startswith(
+        "走访记录要挨家挨户带着走，邻居也看得到：赵六家的地址、赵六家的走访、赵六的就业去向、"
+        "赵六的本月服务等处写有“残疾”"
+    )
+    assert chinese["glyphs"] == (
+        f"字库中没有“{RARE}”，这些字印出来是空白（{RARE}甲、{RARE}乙、{RARE}丙等），请在纸上用笔补写"
+    )
+
+
+def _held(note: Part) -> Iterator[str]:
+    """The names, places and texts a note holds, said as they are in every language."""
+    if isinstance(note, Sentence):
+        for part in note.parts:
+            yield from _held(part)
+    elif isinstance(note, str):
+        yield note
+
+
+@pytest.fixture
+def english(qapp) -> Iterator[None]:
+    from fieldapp.ui import i18n
+
+    assert i18n.install_language("en")
+    yield
+    i18n.install_language("zh_CN")
+
+
+def test_the_english_window_says_every_note_in_english(tmp_path, monkeypatch, english):
+    """Said in the English window, no note keeps a word of the program's Chinese: only the
+    names, places and words the ledger holds (宁波某某电子有限公司, 王五, 残疾) and the
+    policy's own note inside its frame."""
+    from fieldapp.ui.held_words import part_shown
+
+    notes = said_here(tmp_path, monkeypatch)
+    for name, note in notes.items():
+        shown = part_shown(note)
+        assert shown != str(note), name
+        for held in sorted(_held(note), key=len, reverse=True):
+            shown = shown.replace(held, "")
+        assert not re.search(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]", shown), (name, shown)
+    shown = {k: part_shown(v) for k, v in notes.items()}
+    assert "; No complaint phone is set: the notice prints a blank line" in shown["notice"]
+    assert "The notice period is estimated" in shown["notice"]
+    assert shown["forms"].count("The payee account box is left blank") == 1
+    assert "and more" in shown["forms"] and "12 people in all" in shown["roster"]
+    assert shown["moved bank"].startswith(
+        "The bank of 王五 changed after approval: 中国农业银行 when approved, (blank) now"
+    )
