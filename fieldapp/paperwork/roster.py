@@ -288,6 +288,8 @@ def notice_text(notice: NoticeView, settings: PaperSettings) -> str:
     # (the paragraph read 向…反映； with no number and nowhere to write one).
     phone = f"（联系电话：{settings.objection_phone.strip() or BLANK_PHONE}）"
     split = "（按资金来源分表列出）" if len(roster.sections()) > 1 else ""
+    # With no office set (a blank typed over it), the default's office: 向反映 names no one.
+    contact = settings.objection_contact.strip() or PaperSettings.objection_contact
     if roster.reviewed:  # says the reviews all its rows have passed, and no more
         steps = "、".join(("个人申请", *roster.reviewed))
         who = f"经{steps}，以下 {people}符合{roster.title}申领条件，拟发放补贴合计 "
@@ -297,7 +299,7 @@ def notice_text(notice: NoticeView, settings: PaperSettings) -> str:
         amount = f"{figures(total)} 元{split}，尚待审核，现予公示"
     return (
         f"{basis}{who}{amount}。公示期：{period_text(notice, settings)}。"
-        f"公示期间如有异议，请以书面、电话或当面方式向{settings.objection_contact}反映{phone}；"
+        f"公示期间如有异议，请以书面、电话或当面方式向{contact}反映{phone}；"
         "反映情况须实事求是，署真实姓名，以便核查。"
     )
 

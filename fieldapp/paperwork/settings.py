@@ -135,8 +135,8 @@ def from_meta(
         if f.name not in LABELS:
             continue  # set by the program (`demo`), never read from the ledger's wording
         raw = get(meta_key(f.name))
-        if raw is None or raw == "":
-            continue
+        if raw is None or not raw.strip():
+            continue  # unset, or blanks only: the default (an office left blank names none)
         try:
             values[f.name] = parse_value(f.name, raw)
         except ValueError:

@@ -336,3 +336,31 @@ def test_a_batch_named_after_a_private_group_alone_is_posted_under_the_subsidys_
         assert "批次（" not in flat and "残疾" not in flat and "刑满释放" not in flat, flat
         kept = "".join("".join(page_texts(roster_job(ledger, batch_id).render())).split())
         assert "".join(batch_title.split()) in kept
+
+
+def test_a_notice_whose_objection_office_is_blank_names_the_default_office(ledger, tmp_path):
+    """An 异议受理单位 cleared to blanks (typed so into the ledger's meta, or a settings object
+    made with none) printed 请以书面、电话或当面方式向反映: objections sent to no one. Blanks
+    are now as unset: the default office, the township's centre where the batch's township is
+    known, and the generic centre where it is not."""
+    import subprocess
+
+    batch_id, _claims = add_claims(ledger, 2)
+    ledger.set_meta("paper.objection_contact", "   ")
+    job = notice_job(ledger, batch_id, dt.date(2026, 11, 23))
+    pdf = job.render()
+    flat = "".join("".join(page_texts(pdf)).split())
+    assert "向反映" not in flat
+    assert "当面方式向龙坑街道人力资源和社会保障服务中心反映（联系电话：" in flat, flat[:400]
+    png = tmp_path / "blank_office"
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "60", "-singlefile", "-", str(png)], input=pdf, check=True
+    )
+    assert png.with_suffix(".png").stat().st_size > 10_000
+
+    view = NoticeView(_roster(3), dt.date(2026, 11, 24), dt.date(2026, 11, 30))
+    text = "".join(
+        "".join(page_texts(render_notice(view, PaperSettings(objection_contact="")))).split()
+    )
+    assert "向反映" not in text
+    assert "当面方式向乡镇（街道）人力资源和社会保障服务中心反映（联系电话：" in text
