@@ -456,6 +456,8 @@ EN_REFUSALS: dict[str, str] = {
     "未能生成政策包待办清单（%1），“应办事项”一栏只列本月状态": "The policy pack's to-do list could not be made (%1): the “To do” column lists only this month's status",
     "“应办事项”中的期限是估算的：%1": "The deadlines in the “To do” column are estimates: %1",
     "%1的社保卡账号第 15 位以后全是 0，多半是从 Excel 里来的、已被丢掉后几位的号码，表上账号一栏留空：请对照银行卡或存折用笔填写，并在人员信息里改正（台账页的“账号待核实”可列出全部）": "The social security card account of %1 is all 0 after its 15th digit, most likely a number from Excel that lost its last digits: the account box prints blank; write it in by hand from the bank card or passbook, and correct it in the person's details (“Accounts to check” on the ledger page lists them all)",
+    "%1的社保卡账号第 15 位以后都是 0，多半是从 Excel 里来的、已被丢掉后几位的号码，表上账号一栏留空：请对照银行卡或存折用笔填写，并在人员信息里改正（台账页的“账号待核实”可列出全部）": "The social security card accounts of %1 are all 0 after their 15th digit, most likely numbers from Excel that lost their last digits: their account boxes print blank; write them in by hand from the bank cards or passbooks, and correct them in the persons' details (“Accounts to check” on the ledger page lists them all)",
+    "%1（身份证尾号 %2）": "%1 (ID number ending %2)",
     "批次中已驳回或撤销的 %1 条申领（%2）不列入": "%1 claim(s) of the batch rejected or reversed (%2) are left off",
     "批次中申领人已从台账删除的 %1 条申领（%2）不列入": "%1 claim(s) of the batch whose person has been deleted from the ledger (%2) are left off",
     "%1的账号在审批后改过：审批时 %2，现为 %3，表上印审批时的账号，请核实后发放": "The account of %1 changed after approval: %2 when approved, %3 now; the paper prints the approved account: check before paying",

@@ -7,6 +7,7 @@ window's catalogue covers it), its parts the names, places and numbers as they a
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from fieldapp.domain.sentences import Part, listed, said, template
@@ -30,11 +31,21 @@ HOLIDAYS_ESTIMATED = template(
 NO_POLICY = template("未载入政策包，“应办事项”一栏只列本月状态")
 NO_DUE_LIST = template("未能生成政策包待办清单（%1），“应办事项”一栏只列本月状态")
 DUE_ESTIMATED = template("“应办事项”中的期限是估算的：%1")
-DOUBTFUL_ACCOUNTS = template(
+#: One person's account Excel rounded (the name); several people's (their names listed):
+#: English says "account … is" of one and "accounts … are" of several.
+DOUBTFUL_ACCOUNT = template(
     "%1的社保卡账号第 15 位以后全是 0，多半是从 Excel 里来的、已被丢掉后几位的号码，"
     "表上账号一栏留空：请对照银行卡或存折用笔填写，并在人员信息里改正"
     "（台账页的“账号待核实”可列出全部）"
 )
+DOUBTFUL_ACCOUNTS = template(
+    "%1的社保卡账号第 15 位以后都是 0，多半是从 Excel 里来的、已被丢掉后几位的号码，"
+    "表上账号一栏留空：请对照银行卡或存折用笔填写，并在人员信息里改正"
+    "（台账页的“账号待核实”可列出全部）"
+)
+#: One of two people of one name in a note, told apart as the roster tells them: by the last
+#: four digits of the ID number (the name, the four digits).
+NAMESAKE_TAIL = template("%1（身份证尾号 %2）")
 DROPPED = template("批次中已驳回或撤销的 %1 条申领（%2）不列入")
 GONE = template("批次中申领人已从台账删除的 %1 条申领（%2）不列入")
 
@@ -50,7 +61,18 @@ def some(names: Sequence[str], shown: int) -> Part:
     return said(AND_MORE, first) if len(names) > shown else first
 
 
-def some_people(names: Sequence[str], shown: int) -> Part:
+def told_apart(people: Sequence[tuple[str, str]]) -> list[Part]:
+    """People named in a note (name, ID number): a name two of them share said with each one's
+    ID number's last four digits (王芳（身份证尾号 0341）、王芳（身份证尾号 2286）), any other
+    name as it is."""
+    shared = Counter(name for name, _number in people)
+    return [
+        said(NAMESAKE_TAIL, name, number.strip()[-4:]) if shared[name] > 1 and number else name
+        for name, number in people
+    ]
+
+
+def some_people(names: Sequence[Part], shown: int) -> Part:
     """The first `shown` of `names` listed, with how many there are if there are more."""
     first = listed(names[:shown])
     return said(AND_MORE_PEOPLE, first, str(len(names))) if len(names) > shown else first

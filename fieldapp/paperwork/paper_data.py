@@ -29,6 +29,7 @@ from fieldapp.domain.sentences import Part, said
 from fieldapp.paperwork.masking import posted_categories
 from fieldapp.paperwork.notes_said import (
     BLANK,
+    DOUBTFUL_ACCOUNT,
     DOUBTFUL_ACCOUNTS,
     DROPPED,
     GONE,
@@ -37,6 +38,7 @@ from fieldapp.paperwork.notes_said import (
     notes,
     some,
     some_people,
+    told_apart,
 )
 from fieldapp.paperwork.settings import PaperSettings, from_meta
 from fieldapp.paperwork.views import (
@@ -294,7 +296,7 @@ class PaperData:
         self._households: dict[str, dict[str, Any] | None] = {}
         #: person id → name, for each person printed whose account Excel had rounded (its
         #: digits past the 15th lost): printed blank, to be written in by hand (`account_note`).
-        self.doubtful_accounts: dict[str, str] = {}
+        self.doubtful_accounts: dict[str, tuple[str, str]] = {}
         #: claim id → (name, 账号 or 开户银行, as kept at approval, as the person's row has it
         #: now; accounts `brief`), for each approved (paid) claim printed whose person's account
         #: changed since: the kept one is printed, the clerk asked to check (`moved_notes`).
@@ -472,7 +474,7 @@ class PaperData:
         day = on or china_today()
         account_number = row.get("account_number") or ""
         if accounts.excel_rounded(account_number):
-            self.doubtful_accounts[person_id] = name or row.get("name") or ""
+            self.doubtful_accounts[person_id] = (name or row.get("name") or "", number)
             account_number = ""
         return PersonView(
             name=name or row.get("name") or "",
@@ -492,12 +494,15 @@ class PaperData:
     def account_note(self, person_ids: Sequence[str] | None = None) -> Part:
         """What to say of the accounts printed blank (of `person_ids`, default all read), or
         ''; the persons named."""
-        names = [
-            name
-            for pid, name in self.doubtful_accounts.items()
+        people = [
+            person
+            for pid, person in self.doubtful_accounts.items()
             if person_ids is None or pid in person_ids
         ]
-        doubtful = said(DOUBTFUL_ACCOUNTS, some_people(names, 10)) if names else ""
+        # Namesakes told apart by their ID numbers' tails; "account … is" of one person.
+        names = told_apart(people)
+        kind = DOUBTFUL_ACCOUNT if len(names) == 1 else DOUBTFUL_ACCOUNTS
+        doubtful = said(kind, some_people(names, 10)) if names else ""
         return notes(doubtful, *self.moved_notes())
 
     def claim(self, claim_id: str) -> Claim:

@@ -22,6 +22,7 @@ from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.sentences import Part, Sentence
 from fieldapp.paperwork import jobs, notes_said
 from fieldapp.paperwork.jobs import (
+    form_job,
     forms_job,
     glyph_note,
     notice_job,
@@ -83,6 +84,26 @@ def _batch_notes(folder: Path) -> dict[str, Part]:
         persons.delete(ledger, actor_of(ledger), gone, "重复录入")
         out["dropped"] = roster_job(ledger, batch_id).said
         return out
+    finally:
+        ledger.close()
+
+
+def _namesake_notes(folder: Path) -> dict[str, Part]:
+    """Three rounded accounts, two of them of two people named 王芳: the roster's note tells
+    them apart by their ID numbers' tails; one person's form says it of one account."""
+    ledger = _ledger(folder)
+    try:
+        batch_id, claims = add_claims(ledger, 3)
+        people = [ledger.get("claims", c)["person_id"] for c in claims]
+        for person_id in people:
+            ledger.update("persons", person_id, {"account_number": ROUNDED})
+        for claim_id, person_id in zip(claims[:2], people[:2], strict=True):
+            ledger.update("persons", person_id, {"name": "王芳"})
+            ledger.update("claims", claim_id, {"person_name": "王芳"})
+        return {
+            "namesakes": roster_job(ledger, batch_id).said,
+            "one account": form_job(ledger, claims[0]).said,
+        }
     finally:
         ledger.close()
 
@@ -152,6 +173,7 @@ def said_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Part
     folder = Path(tempfile.mkdtemp(dir=tmp_path))
     return {
         **_batch_notes(folder / "batch"),
+        **_namesake_notes(folder / "namesakes"),
         **_moved_notes(folder / "moved"),
         **_due_notes(folder / "due", monkeypatch),
         **_wall_and_door_notes(),
@@ -187,7 +209,11 @@ def test_the_notes_say_in_chinese_what_they_always_said(tmp_path, monkeypatch):
         "宁波某某电子有限公司第1分厂、宁波某某电子有限公司第2分厂、宁波某某电子有限公司第3分厂等在申请表上填写"
         in chinese["forms"]
     )
-    assert "等 12 人的社保卡账号第 15 位以后全是 0" in chinese["roster"]
+    assert "等 12 人的社保卡账号第 15 位以后都是 0" in chinese["roster"]
+    tails = re.findall(r"王芳（身份证尾号 (\d{3}[\dX])）", chinese["namesakes"])
+    assert len(set(tails)) == 2, chinese["namesakes"]
+    assert chinese["namesakes"].count("的社保卡账号第 15 位以后都是 0") == 1
+    assert chinese["one account"].startswith("王芳的社保卡账号第 15 位以后全是 0")
     assert (
         "还没有设置异议受理电话" in chinese["notice"]
         and "2027年放假调休安排尚未载入" in chinese["notice"]
@@ -254,6 +280,12 @@ def test_the_english_window_says_every_note_in_english(tmp_path, monkeypatch, en
     assert "The notice period is estimated" in shown["notice"]
     assert shown["forms"].count("The payee account box is left blank") == 1
     assert "and more" in shown["forms"] and "12 people in all" in shown["roster"]
+    assert shown["one account"].startswith("The social security card account of 王芳 is all 0")
+    assert re.match(
+        r"The social security card accounts of \S+, 王芳 \(ID number ending \d{3}[\dX]\), "
+        r"王芳 \(ID number ending \d{3}[\dX]\) are all 0",
+        shown["namesakes"],
+    ), shown["namesakes"]
     assert shown["moved bank"].startswith(
         "The bank of 王五 changed after approval: 中国农业银行 when approved, (blank) now"
     )

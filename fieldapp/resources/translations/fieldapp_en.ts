@@ -6075,6 +6075,14 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>（空）</source>
       <translation>(blank)</translation>
     </message>
+    <message>
+      <source>%1的社保卡账号第 15 位以后都是 0，多半是从 Excel 里来的、已被丢掉后几位的号码，表上账号一栏留空：请对照银行卡或存折用笔填写，并在人员信息里改正（台账页的“账号待核实”可列出全部）</source>
+      <translation>The social security card accounts of %1 are all 0 after their 15th digit, most likely numbers from Excel that lost their last digits: their account boxes print blank; write them in by hand from the bank cards or passbooks, and correct them in the persons' details (“Accounts to check” on the ledger page lists them all)</translation>
+    </message>
+    <message>
+      <source>%1（身份证尾号 %2）</source>
+      <translation>%1 (ID number ending %2)</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
