@@ -25,7 +25,7 @@ from fieldapp.domain.idnumber import region_of
 from fieldapp.domain.month import Month
 from fieldapp.domain.prints import PrintRecord
 from fieldapp.domain.progress import CancelCheck, Progress
-from fieldapp.domain.sentences import Part, said
+from fieldapp.domain.sentences import Part, Sentence, said
 from fieldapp.paperwork.certificate import render_certificate
 from fieldapp.paperwork.digest import content_hash, short_hash
 from fieldapp.paperwork.fonts import default_chain
@@ -36,9 +36,12 @@ from fieldapp.paperwork.notes_said import (
     GLYPHS,
     HOLIDAYS_ESTIMATED,
     NO_DUE_LIST,
+    NO_FORMS,
+    NO_FORMS_LEFT_OFF,
     NO_PHONE,
     NO_POLICY,
     UNIT_ACCOUNT,
+    NothingToPrint,
     notes,
     some,
 )
@@ -58,7 +61,7 @@ from fieldapp.paperwork.visits import render_visits
 from fieldapp.policy.citations import official
 from fieldapp.policy.households import DutyFlag
 from fieldapp.policy.pack import Policy
-from fieldapp.policy.workdays import WorkCalendar
+from fieldapp.policy.workdays import WorkCalendar, notice_said
 from fieldapp.saving import check_folder, discard, written
 from fieldapp.services import printing
 from fieldapp.services.changes import ChangeSet
@@ -194,9 +197,9 @@ def forms_job(ledger: Ledger, batch_id: str, today: dt.date | None = None) -> Pr
     batch = data.batch(batch_id)
     claims = {c.id: c for c in data.batch_claims(batch.id)}
     if not claims:
-        raise FieldappError(
-            f"批次“{batch.title}”中没有可打印的申领，无法打印申请表"
-            + (f"（{note}）" if (note := str(data.dropped_note(batch.id))) else "")
+        note = data.dropped_note(batch.id)
+        raise NothingToPrint(
+            said(NO_FORMS_LEFT_OFF, batch.title, note) if str(note) else said(NO_FORMS, batch.title)
         )
     # Stapled behind the roster's lines: in the order it prints them, fund by fund.
     order = data.roster(batch.id).printed_claims()
@@ -376,7 +379,9 @@ def policy_due_lookup(
     try:
         items = due_list(ledger, policy, on, area_prefix=area_code)
     except (FieldappError, ValueError) as error:
-        return None, said(NO_DUE_LIST, str(error))
+        # Our error's sentence where it has one (said in the window's language), else its text.
+        reason = getattr(error, "said", None)
+        return None, said(NO_DUE_LIST, reason if isinstance(reason, Sentence) else str(error))
     grouped: dict[str, list[str]] = {}
     estimated: dict[str, None] = {}
     year = Month(month).last_day.year
@@ -388,7 +393,8 @@ def policy_due_lookup(
         text = f"{days_written(item.title)}（{other}{day.month}月{day.day}日前，{item.urgency}）"
         grouped.setdefault(item.person_id, []).append(text)
         estimated |= dict.fromkeys(n for n in item.note.split("；") if n)
-    note = notes(*(said(DUE_ESTIMATED, n) for n in estimated))
+    # The policy's own note (2027年放假调休安排尚未载入…) in the window's language too.
+    note = notes(*(said(DUE_ESTIMATED, notice_said(n)) for n in estimated))
     return (lambda person_id: grouped.get(person_id, [])), note
 
 

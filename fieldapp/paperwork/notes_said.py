@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from fieldapp.domain.sentences import Part, listed, said, template
+from fieldapp.domain.errors import FieldappError
+from fieldapp.domain.sentences import Part, Sentence, listed, said, template
 
 #: Two notes one after the other.
 NOTES = template("%1；%2")
@@ -46,6 +47,22 @@ DOUBTFUL_ACCOUNTS = template(
 #: One of two people of one name in a note, told apart as the roster tells them: by the last
 #: four digits of the ID number (the name, the four digits).
 NAMESAKE_TAIL = template("%1（身份证尾号 %2）")
+#: A batch with no paper to print (the batch's title; what is left off, `dropped_note`).
+ALL_DROPPED = template("批次“%1”中的申领都已驳回或撤销，没有可打印的人员（%2）")
+NO_CLAIMS = template("批次“%1”中没有申领记录，没有可打印的人员")
+NO_FORMS = template("批次“%1”中没有可打印的申领，无法打印申请表")
+NO_FORMS_LEFT_OFF = template("批次“%1”中没有可打印的申领，无法打印申请表（%2）")
+
+
+class NothingToPrint(FieldappError):
+    """A paper with nothing on it to print: str() the Chinese sentence (the command's), `said`
+    the same as a template and its parts (a window says it in its language)."""
+
+    def __init__(self, reason: Sentence) -> None:
+        super().__init__(str(reason))
+        self.said = reason
+
+
 DROPPED = template("批次中已驳回或撤销的 %1 条申领（%2）不列入")
 GONE = template("批次中申领人已从台账删除的 %1 条申领（%2）不列入")
 

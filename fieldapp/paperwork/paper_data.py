@@ -28,6 +28,7 @@ from fieldapp.domain.regions import region_name
 from fieldapp.domain.sentences import Part, said
 from fieldapp.paperwork.masking import posted_categories
 from fieldapp.paperwork.notes_said import (
+    ALL_DROPPED,
     BLANK,
     DOUBTFUL_ACCOUNT,
     DOUBTFUL_ACCOUNTS,
@@ -35,6 +36,8 @@ from fieldapp.paperwork.notes_said import (
     GONE,
     MOVED_ACCOUNT,
     MOVED_BANK,
+    NO_CLAIMS,
+    NothingToPrint,
     notes,
     some,
     some_people,
@@ -110,11 +113,11 @@ def common_area(codes: Sequence[str]) -> str:
     return ""
 
 
-def _nothing_to_print(batch: Batch, dropped: str) -> str:
-    """Why a batch has no paper to print."""
-    if dropped:
-        return f"批次“{batch.title}”中的申领都已驳回或撤销，没有可打印的人员（{dropped}）"
-    return f"批次“{batch.title}”中没有申领记录，没有可打印的人员"
+def _nothing_to_print(batch: Batch, dropped: Part) -> NothingToPrint:
+    """Why a batch has no paper to print (`dropped`: what its papers leave off, or '')."""
+    if str(dropped):
+        return NothingToPrint(said(ALL_DROPPED, batch.title, dropped))
+    return NothingToPrint(said(NO_CLAIMS, batch.title))
 
 
 #: Per person id, what is due this month (from the policy engine's due list), as short texts.
@@ -723,7 +726,7 @@ class PaperData:
         batch = self.batch(batch_id)
         claims = self.batch_claims(batch.id)
         if not claims:
-            raise FieldappError(_nothing_to_print(batch, str(self.dropped_note(batch.id))))
+            raise _nothing_to_print(batch, self.dropped_note(batch.id))
         lines: list[RosterRow] = []
         spells = 0
         for claim in claims:

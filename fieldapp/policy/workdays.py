@@ -26,6 +26,7 @@ from functools import cache
 from importlib.metadata import version
 from typing import TYPE_CHECKING
 
+from fieldapp.domain.sentences import Part, Sentence, said, template
 from fieldapp.policy.pack import CalendarDays, YearSchedule
 
 if TYPE_CHECKING:
@@ -44,9 +45,27 @@ class DaySource(StrEnum):
     ESTIMATED = "estimated"
 
 
+#: A year whose holiday schedule is not loaded (the year): its deadlines are estimates.
+ESTIMATED_YEAR = template("%1年放假调休安排尚未载入，期限按法定节假日估算")
+
+
+def estimate_said(year: int) -> Sentence:
+    """`estimate_notice` as a sentence: said in the language shown (the year as it is)."""
+    return said(ESTIMATED_YEAR, str(year))
+
+
 def estimate_notice(year: int) -> str:
     """What the due list and the window say for a year without its schedule."""
-    return f"{year}年放假调休安排尚未载入，期限按法定节假日估算"
+    return str(estimate_said(year))
+
+
+def notice_said(notice: str) -> Part:
+    """A due item's note (`DueItem.note`, one of its "；"-parts) as a sentence where it is a
+    year's estimate notice; any other note as it is."""
+    year = notice[:4]
+    if year.isdigit() and notice == estimate_notice(int(year)):
+        return estimate_said(int(year))
+    return notice
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from fieldapp.domain import idnumber
 from fieldapp.domain.claims import ClaimState
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.sentences import Part, Sentence
@@ -31,6 +32,7 @@ from fieldapp.paperwork.jobs import (
     visits_job,
 )
 from fieldapp.paperwork.masking import door_to_door_note, wall_note
+from fieldapp.paperwork.notes_said import NothingToPrint
 from fieldapp.paperwork.views import (
     HouseholdMonth,
     MemberMonth,
@@ -108,6 +110,27 @@ def _namesake_notes(folder: Path) -> dict[str, Part]:
         ledger.close()
 
 
+def _nothing_to_print(folder: Path) -> dict[str, Part]:
+    """A batch all of whose claims were rejected, and one whose claims all left it: the roster
+    and the forms refuse to print, saying why in a sentence (`NothingToPrint.said`)."""
+    ledger = _ledger(folder)
+    try:
+        dropped, claims = add_claims(ledger, 2)
+        for claim_id in claims:
+            ledger.update("claims", claim_id, {"state": ClaimState.REJECTED})
+        empty, claims = add_claims(ledger, 1)
+        ledger.update("claims", claims[0], {"batch_id": None})
+        out: dict[str, Part] = {}
+        for name, batch_id in (("dropped", dropped), ("empty", empty)):
+            for paper, make in (("roster", roster_job), ("forms", forms_job)):
+                with pytest.raises(NothingToPrint) as refused:
+                    make(ledger, batch_id)
+                out[f"nothing: {paper}, {name}"] = refused.value.said
+        return out
+    finally:
+        ledger.close()
+
+
 def _moved_notes(folder: Path) -> dict[str, Part]:
     """王五's account changed after the county approved his claim, then his bank cleared."""
     ledger = _ledger(folder)
@@ -139,7 +162,13 @@ def _due_notes(folder: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Part]
 
             patched.setattr(jobs, "due_list", refused)
             _due, failed = policy_due_lookup(ledger, policy, "", "2027-01")
-        return {"due estimated": estimated, "no due list": failed}
+
+            def broken(*_args: object, **_kwargs: object) -> None:
+                idnumber.validate("52010219850316123")  # a number stored a digit short
+
+            patched.setattr(jobs, "due_list", broken)
+            _due, said_failed = policy_due_lookup(ledger, policy, "", "2027-01")
+        return {"due estimated": estimated, "no due list": failed, "no due list said": said_failed}
     finally:
         ledger.close()
 
@@ -174,6 +203,7 @@ def said_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Part
     return {
         **_batch_notes(folder / "batch"),
         **_namesake_notes(folder / "namesakes"),
+        **_nothing_to_print(folder / "nothing"),
         **_moved_notes(folder / "moved"),
         **_due_notes(folder / "due", monkeypatch),
         **_wall_and_door_notes(),
@@ -226,7 +256,25 @@ def test_the_notes_say_in_chinese_what_they_always_said(tmp_path, monkeypatch):
     assert "批次中申领人已从台账删除的 1 条申领（" in chinese["dropped"]
     assert "王五的账号在审批后改过：审批时 " in chinese["moved account"]
     assert "王五的开户银行在审批后改过：审批时 中国农业银行，现为 （空）" in chinese["moved bank"]
-    assert chinese["due estimated"].startswith("“应办事项”中的期限是估算的：2027年")
+    assert chinese["due estimated"].startswith(
+        "“应办事项”中的期限是估算的：2027年放假调休安排尚未载入，期限按法定节假日估算"
+    )
+    assert chinese["no due list said"] == (
+        "未能生成政策包待办清单（身份证号码“52010219850316123”长度为 17 位，应为 18 位），"
+        "“应办事项”一栏只列本月状态"
+    )
+    assert chinese["nothing: roster, dropped"].startswith(
+        "批次“一次性交通补助”中的申领都已驳回或撤销，没有可打印的人员（批次中已驳回或撤销的 2 条"
+    )
+    assert chinese["nothing: forms, dropped"].startswith(
+        "批次“一次性交通补助”中没有可打印的申领，无法打印申请表（批次中已驳回或撤销的 2 条"
+    )
+    assert (
+        chinese["nothing: roster, empty"] == "批次“一次性交通补助”中没有申领记录，没有可打印的人员"
+    )
+    assert (
+        chinese["nothing: forms, empty"] == "批次“一次性交通补助”中没有可打印的申领，无法打印申请表"
+    )
     assert (
         chinese["no due list"]
         == "未能生成政策包待办清单（政策包中没有走访规则），“应办事项”一栏只列本月状态"
@@ -280,6 +328,14 @@ def test_the_english_window_says_every_note_in_english(tmp_path, monkeypatch, en
     assert "The notice period is estimated" in shown["notice"]
     assert shown["forms"].count("The payee account box is left blank") == 1
     assert "and more" in shown["forms"] and "12 people in all" in shown["roster"]
+    assert shown["due estimated"].endswith(
+        "are estimates: The official holiday schedule for 2027 is not loaded yet: deadlines are"
+        " estimated from the statutory holidays"
+    ), shown["due estimated"]
+    assert "has 17 characters; it should have 18" in shown["no due list said"]
+    assert shown["nothing: forms, empty"] == (
+        "The batch “一次性交通补助” has no claim to print: no application forms can be printed"
+    )
     assert shown["one account"].startswith("The social security card account of 王芳 is all 0")
     assert re.match(
         r"The social security card accounts of \S+, 王芳 \(ID number ending \d{3}[\dX]\), "

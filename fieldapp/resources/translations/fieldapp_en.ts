@@ -6083,6 +6083,26 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>%1（身份证尾号 %2）</source>
       <translation>%1 (ID number ending %2)</translation>
     </message>
+    <message>
+      <source>%1年放假调休安排尚未载入，期限按法定节假日估算</source>
+      <translation>The official holiday schedule for %1 is not loaded yet: deadlines are estimated from the statutory holidays</translation>
+    </message>
+    <message>
+      <source>批次“%1”中没有可打印的申领，无法打印申请表</source>
+      <translation>The batch “%1” has no claim to print: no application forms can be printed</translation>
+    </message>
+    <message>
+      <source>批次“%1”中没有可打印的申领，无法打印申请表（%2）</source>
+      <translation>The batch “%1” has no claim to print: no application forms can be printed (%2)</translation>
+    </message>
+    <message>
+      <source>批次“%1”中没有申领记录，没有可打印的人员</source>
+      <translation>The batch “%1” holds no claims: there is no one to print</translation>
+    </message>
+    <message>
+      <source>批次“%1”中的申领都已驳回或撤销，没有可打印的人员（%2）</source>
+      <translation>Every claim of the batch “%1” has been rejected or reversed: there is no one to print (%2)</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
