@@ -19,6 +19,7 @@ from fieldapp.cli.common import (
     typed_twice,
 )
 from fieldapp.domain.dates import china_minute
+from fieldapp.domain.roles import COMPUTER_ACCOUNT as ROLES_COMPUTER_ACCOUNT
 from fieldapp.sync.errors import AlreadyImported, BundleRefused, SyncError
 
 if TYPE_CHECKING:
@@ -223,7 +224,7 @@ def _open_hub(args: argparse.Namespace):  # noqa: ANN202 - Hub, imported lazily
 
 
 #: How a hub without users names who did what at it: the computer's login account.
-COMPUTER_ACCOUNT = "电脑账户 "
+COMPUTER_ACCOUNT = ROLES_COMPUTER_ACCOUNT
 
 
 def _acting(hub) -> str:  # noqa: ANN001 - Hub, imported lazily
