@@ -37,6 +37,7 @@ Serve plain HTTP on 127.0.0.1 and put TLS in a reverse proxy (docs/hub.md, docs/
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import errno
 import functools
 import hashlib
@@ -765,6 +766,9 @@ def held_items(hub: Hub, listed: list[HeldChange]) -> list[dict[str, Any]]:
     villages: dict[str, str] = {}
     items = []
     for held in listed:
+        # Decided on a hub without users: its computer's account, not its login name (in the
+        # item and in the sentence that says who decided).
+        held = dataclasses.replace(held, decided_by=said_to_devices(held.decided_by))
         about = rejected.subject(hub, held)
         if held.device not in villages:
             peer = hub.state.peer(held.device)
@@ -775,8 +779,6 @@ def held_items(hub: Hub, listed: list[HeldChange]) -> list[dict[str, Any]]:
         items.append(
             rejected.as_item(held)
             | {
-                # Decided on a hub without users: its computer's account, not its login name.
-                "decided_by": said_to_devices(held.decided_by),
                 # Where it came from as the clerk says it (the device's village; '' when
                 # unknown), and the bundle it came in (the county's desktop selects a
                 # bundle's changes at once).
