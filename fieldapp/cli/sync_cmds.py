@@ -19,6 +19,7 @@ from fieldapp.cli.common import (
     typed_twice,
 )
 from fieldapp.domain.dates import china_minute
+from fieldapp.domain.roles import COMPUTER_ACCOUNT as ROLES_COMPUTER_ACCOUNT
 from fieldapp.sync.errors import AlreadyImported, BundleRefused, SyncError
 
 if TYPE_CHECKING:
@@ -72,6 +73,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     group = p.add_mutually_exclusive_group(required=True)
     group.add_argument("--keep", metavar="VALUE_ID", help="保留的值的编号")
     group.add_argument("--value", metavar="V", help="新的值")
+    p.add_argument(
+        "--check",
+        metavar="核对码",
+        help="conflicts 列出时这个冲突旁的核对码：冲突的值在列出之后变了（又来了新的值，"
+        "或已在别处解决）就不处理（退出码 1）；不给则按现在的全部值处理",
+    )
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(func=cmd_conflicts_resolve)
     p = csub.add_parser(
         "resolve-all", help="一并处理全部冲突（或某一字段的）：每处都保留同一方的值"
@@ -216,7 +224,7 @@ def _open_hub(args: argparse.Namespace):  # noqa: ANN202 - Hub, imported lazily
 
 
 #: How a hub without users names who did what at it: the computer's login account.
-COMPUTER_ACCOUNT = "电脑账户 "
+COMPUTER_ACCOUNT = ROLES_COMPUTER_ACCOUNT
 
 
 def _acting(hub) -> str:  # noqa: ANN001 - Hub, imported lazily
@@ -1199,7 +1207,10 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
     from fieldapp.domain.roles import author_parts
 
     for c in found:
-        print(f"冲突 {c.conflict_id}  {c.table_label} {c.subject}  字段 {field_label(c.field)}")
+        print(
+            f"冲突 {c.conflict_id}  {c.table_label} {c.subject}  字段 {field_label(c.field)}"
+            f"  核对码 {c.check}"
+        )
         for v in c.values:
             mark = "（当前显示）" if v.shown else ""
             # 姓名@设备名称 already names the device (enrolled); a bare name gets it added
@@ -1263,10 +1274,41 @@ def cmd_conflicts_resolve_all(args: argparse.Namespace) -> int:
 
 
 def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
-    """Resolve one conflict."""
-    from fieldapp.sync.conflicts import resolve
+    """Resolve one conflict; with `--check`, only if its values are still those listed (exit 1
+    otherwise, as `resolve-all` for a conflict changed meanwhile)."""
+    from fieldapp.sync.conflicts import ConflictChanged, find_conflict, resolve
 
-    change = resolve(open_ledger(args), args.conflict_id, keep=args.keep, value=args.value)
+    ledger = open_ledger(args)
+    try:
+        change = resolve(
+            ledger, args.conflict_id, keep=args.keep, value=args.value, check=args.check
+        )
+    except ConflictChanged:
+        if not args.json:
+            raise
+        now = find_conflict(ledger, args.conflict_id)
+        print_json(
+            {
+                "resolved": False,
+                "changed_meanwhile": True,
+                "check": now.check,
+                "values": [v.value_id for v in now.values],
+            }
+        )
+        return 1
     value = next(iter(change.data.values()))
+    if args.json:
+        print_json(
+            {
+                "resolved": True,
+                "changed_meanwhile": False,
+                "change": change.id,
+                "value": value,
+                "checked": args.check is not None,
+            }
+        )
+        return 0
     print(f"已处理冲突 {args.conflict_id}：保存为 {value!r}（修改 {change.id}，同步后各设备一致）")
+    if args.check is None:
+        print("（没有给出核对码：按现在的全部值处理；脚本里建议加 --check 核对码）")
     return 0

@@ -97,3 +97,20 @@ def author_parts(author: str) -> tuple[str, str]:
     """(person, device) of a recorded author; the device is "" when none is named."""
     person, at, device = (author or "").rpartition("@")
     return (person, device) if at else (author or "", "")
+
+
+#: How a hub without users names who did what at it: the computer's login account
+#: (电脑账户 root), as the hub's own records and `hub devices` say it.
+COMPUTER_ACCOUNT = "电脑账户 "
+
+#: The same as the hub says it to the county's devices over HTTP: the server's login name is
+#: the hub computer's business, not something every county laptop is told.
+HUB_ACCOUNT_SAID = "汇总中心的电脑账户"
+
+
+def said_to_devices(by: object) -> object:
+    """Who did something at the hub as a county device reads it (`GET /v1/status`, held
+    changes): a person's name as it is, the hub computer's login account without its name."""
+    if isinstance(by, str) and by.startswith(COMPUTER_ACCOUNT):
+        return HUB_ACCOUNT_SAID
+    return by

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from fieldapp.domain.dates import china_iso, china_minute, vouched_today, written
 from fieldapp.domain.numbers import HELD_KEY, row_number
 from fieldapp.domain.places_said import UNKNOWN_PLACE, Places, Said, say_place
-from fieldapp.domain.roles import Role
+from fieldapp.domain.roles import Role, said_to_devices
 from fieldapp.policy.eligibility import claim_not_yet_due
 from fieldapp.reference import divisions
 from fieldapp.services.change_said import (
@@ -83,6 +83,9 @@ class Hints:
     reason: str
     #: The command line names a held change by its number; the desktop's table shows none.
     numbered: bool = True
+    #: Told to a county device over HTTP: the hub computer's login account is not named
+    #: (`roles.said_to_devices`).
+    remote: bool = False
 
     def which(self, held_id: int) -> str:
         """How a message names the held change."""
@@ -93,7 +96,11 @@ class Hints:
 CLI = Hints("（fieldapp hub rejected 列出全部）", "（--dismiss … --reason …）", "（--reason）")
 #: A county office's desktop (`GET/POST /v1/held…`): its buttons, never a command.
 DESKTOP = Hints(
-    "（点「从中心刷新」看最新的列表）", "（点「不予采纳…」并写明原因）", "", numbered=False
+    "（点「从中心刷新」看最新的列表）",
+    "（点「不予采纳…」并写明原因）",
+    "",
+    numbered=False,
+    remote=True,
 )
 
 
@@ -344,8 +351,9 @@ def _waiting(store: HeldChanges, held_id: int, hints: Hints) -> HeldChange:
         raise SyncError(f"{named}未接受修改{hints.listing}")
     if held.status != HELD:
         label = STATUS_LABELS.get(held.status, held.status)
+        by = said_to_devices(held.decided_by) if hints.remote else held.decided_by
         raise SyncError(
-            f"{hints.which(held_id)}已处理（{label}，{held.decided_by} {china_minute(held.decided_at)}）"
+            f"{hints.which(held_id)}已处理（{label}，{by} {china_minute(held.decided_at)}）"
         )
     return held
 

@@ -37,6 +37,7 @@ Serve plain HTTP on 127.0.0.1 and put TLS in a reverse proxy (docs/hub.md, docs/
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import errno
 import functools
 import hashlib
@@ -70,7 +71,7 @@ from fieldapp.domain.dates import china_minute, now_stamp
 from fieldapp.domain.errors import ValidationFailed
 from fieldapp.domain.places_said import Said, say_place
 from fieldapp.domain.redact import RedactingFormatter, hide
-from fieldapp.domain.roles import signed_author
+from fieldapp.domain.roles import said_to_devices, signed_author
 from fieldapp.domain.sentences import sentence_json, sentence_or_none
 from fieldapp.hub import own_clock, rejected
 from fieldapp.hub.folder import Hub, HubSessions
@@ -695,7 +696,14 @@ class HubService:
         hub = self.sessions.get()
         with hub.ledger.reading():
             newest = published(hub.ledger)
-            return hub.status(), (newest[0].version if newest else None)
+            rows = hub.status()
+        # Who enrolled and revoked each device: on a hub without users the server's login
+        # account (电脑账户 root), which stays in the hub's own `hub devices`; a county laptop
+        # is told only that it was the hub computer's account.
+        for row in rows:
+            for key in ("enrolled_by", "revoked_by"):
+                row[key] = said_to_devices(row.get(key))
+        return rows, (newest[0].version if newest else None)
 
     def _held_items(self, status: str) -> tuple[list[dict[str, Any]], int]:
         """Worker thread: held changes of `status` as the county's desktop lists them (the
@@ -759,6 +767,9 @@ def held_items(hub: Hub, listed: list[HeldChange]) -> list[dict[str, Any]]:
     villages: dict[str, str] = {}
     items = []
     for held in listed:
+        # Decided on a hub without users: its computer's account, not its login name (in the
+        # item and in the sentence that says who decided).
+        held = dataclasses.replace(held, decided_by=said_to_devices(held.decided_by))
         about = rejected.subject(hub, held)
         if held.device not in villages:
             peer = hub.state.peer(held.device)

@@ -6,13 +6,14 @@ from __future__ import annotations
 import enum
 import hashlib
 import json
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from fieldapp.domain.errors import NotFound, ValidationFailed
 from fieldapp.domain.places_said import PLACE_FIELDS, Said, say_place
 from fieldapp.reference import divisions
+from fieldapp.services.incarnation import own_origins
 from fieldapp.services.trust import AREA, LINKS, printable, table_name
 from fieldapp.services.writer import Actor, Writer, actor_of, writing
 from fieldapp.store import replica
@@ -50,9 +51,28 @@ class Conflict:
     subject: str
     values: list[ConflictValue]
 
+    @property
+    def check(self) -> str:
+        """The check code of the values listed (see `check_code`)."""
+        return check_code(v.value_id for v in self.values)
+
     def as_dict(self) -> dict[str, Any]:
-        """JSON-friendly form."""
-        return asdict(self)
+        """JSON-friendly form, with the check code of the values listed."""
+        return asdict(self) | {"check": self.check}
+
+
+def check_code(value_ids: Iterable[str]) -> str:
+    """A short code of exactly these values of a conflict: `conflicts` prints it, and
+    `conflicts resolve --check` refuses when the conflict's values are no longer the ones
+    listed (listing and resolving are separate runs; an exchange may come in between)."""
+    return hashlib.sha1("\n".join(sorted(value_ids)).encode()).hexdigest()[:6]
+
+
+class ConflictChanged(NotFound):
+    """A conflict's values are no longer those the person chose among (an exchange came in, or
+    it was resolved elsewhere): nothing is set aside unseen."""
+
+    cli_hint = "用 fieldapp conflicts 重新列出（每个冲突旁有新的核对码）"
 
 
 def conflict_id(table: str, row_id: str, field: str) -> str:
@@ -184,13 +204,15 @@ def resolve(
     value: str | None = None,
     actor: Actor | None = None,
     seen: Collection[str] | None = None,
+    check: str | None = None,
 ) -> Change:
     """Resolve a conflict by keeping one value (`keep` = its value id) or giving a new one.
 
     The resolution is an ordinary change, written through the services' one write path; it
     sets aside every value the conflict has. `seen`: the value ids shown to whoever chose
     (the conflicts page): a value come in since (an exchange meanwhile) is not set aside
-    unseen — NotFound, as when the chosen value is gone.
+    unseen — NotFound, as when the chosen value is gone. `check`: the same for the command
+    line, the check code `conflicts` printed for the values it listed (`check_code`).
     """
     if (keep is None) == (value is None):
         raise ValidationFailed("请用 --keep 指定保留哪个值，或用 --value 给出新值（二选一）")
@@ -198,7 +220,12 @@ def resolve(
         conflict = find_conflict(ledger, wanted)
         ids = [v.value_id for v in conflict.values]
         if seen is not None and set(seen) != set(ids):
-            raise NotFound(f"冲突 {conflict.conflict_id} 在列出之后又变了，请再看一遍")
+            raise ConflictChanged(f"冲突 {conflict.conflict_id} 在列出之后又变了，请再看一遍")
+        if check is not None and check.strip().lower() != conflict.check:
+            raise ConflictChanged(
+                f"冲突 {conflict.conflict_id} 在列出之后又变了（现在有 {len(ids)} 个值，"
+                f"核对码 {conflict.check}），没有处理；请重新列出冲突，看过各个值再决定"
+            )
         if keep is not None:
             chosen = [v for v in conflict.values if v.value_id == keep.strip()]
             if not chosen:
@@ -234,14 +261,16 @@ class Side(enum.Enum):
     OTHER = "other"
 
 
-def value_on(conflict: Conflict, side: Side, own_device: str) -> ConflictValue | None:
-    """The value of `conflict` on `side` (None: it has no single one there)."""
+def value_on(conflict: Conflict, side: Side, own: Collection[str]) -> ConflictValue | None:
+    """The value of `conflict` on `side` (None: it has no single one there). `own`: every
+    change-log id this ledger wrote under (`own_origins`: a restored ledger writes under a
+    fresh one, and what it wrote before the restore is still its own, 本机)."""
     if side is Side.SHOWN:
         found = [v for v in conflict.values if v.shown]
     elif side is Side.HERE:
-        found = [v for v in conflict.values if v.device_id == own_device]
+        found = [v for v in conflict.values if v.device_id in own]
     else:
-        found = [v for v in conflict.values if v.device_id != own_device]
+        found = [v for v in conflict.values if v.device_id not in own]
     return found[0] if len(found) == 1 else None
 
 
@@ -271,7 +300,7 @@ def resolve_many(
     in) is skipped and counted, never overwritten; one without a single value on the side is
     counted and left. `cancelled` stops between two (those written stay written)."""
     actor = actor or actor_of(ledger)
-    own = str(ledger.get_meta("device_id") or "")
+    own = set(own_origins(ledger))
     done = ManyResolved([])
     for n, conflict in enumerate(conflicts):
         if cancelled is not None and cancelled():

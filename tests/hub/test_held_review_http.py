@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import getpass
 import http.client
 import json
 from typing import Any
@@ -11,6 +12,7 @@ from typing import Any
 import pytest
 
 from fieldapp.domain.roles import Role
+from fieldapp.hub import rejected
 from fieldapp.store.held import HeldChanges
 from fieldapp.store.ledger import Ledger
 from fieldapp.sync import crypto, httpauth
@@ -303,3 +305,19 @@ def test_a_held_new_family_is_listed_in_the_clerks_words(
         assert "所属户为“一组”" in text and "地址为“一组”" in text and "姓名为“赵0”" in text, text
         assert "=" not in text, text
     county.close()
+
+
+def test_a_decision_at_a_hub_without_users_does_not_name_its_login(server, hub, held):
+    # `hub rejected dismiss` on a hub without users records the computer account it ran as.
+    account = f"电脑账户 {getpass.getuser()}"
+    rejected.dismiss(hub, held["prank"], account, "乱写的备注")
+    (own,) = rejected.listing(hub, "dismissed")
+    assert own.decided_by == account  # the hub's own record keeps the account
+    told = held_changes(held["county"], server.url, status="dismissed")
+    (item,) = told["held"]
+    assert item["decided_by"] == "汇总中心的电脑账户"
+    assert account not in json.dumps(told, ensure_ascii=False)
+    # Deciding it again from the desktop: refused, still without the login.
+    with pytest.raises(SyncError, match="已处理") as refused:
+        decide_held(held["county"], server.url, held["prank"], True, "李科长")
+    assert account not in str(refused.value) and "汇总中心的电脑账户" in str(refused.value)

@@ -23,6 +23,7 @@ from fieldapp.domain.dates import china_minute
 from fieldapp.domain.errors import NotFound
 from fieldapp.domain.progress import CancelCheck, Progress
 from fieldapp.services.changes import ChangeSet, Kind, of_log
+from fieldapp.services.incarnation import own_origins
 from fieldapp.store.queries.sync import device_names
 from fieldapp.sync.conflicts import (
     Conflict,
@@ -153,7 +154,7 @@ class ConflictReview(QWidget):
         headers = (self.tr("值"), self.tr("修改人"), self.tr("时间"), self.tr("设备"))
         # Devices by the names people know them by (this one's own name included), never an id.
         names = device_names(self.session.ledger)
-        own = self.session.ledger.get_meta("device_id")
+        own = own_origins(self.session.ledger)  # a restored ledger's earlier ids are its own
         for column, text in enumerate(headers):
             self.grid.addWidget(QLabel(f"<b>{text}</b>"), 0, column)
         for row, value in enumerate(conflict.values, start=1):
@@ -171,7 +172,7 @@ class ConflictReview(QWidget):
             )
             if not known:
                 known = (
-                    self.tr("本机") if value.device_id == own else self.tr("另一台设备（名称未知）")
+                    self.tr("本机") if value.device_id in own else self.tr("另一台设备（名称未知）")
                 )
             self.grid.addWidget(QLabel(known), row, 3)
 

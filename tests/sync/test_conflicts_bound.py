@@ -1,0 +1,135 @@
+"""A conflict resolved on the command line sets aside only the values the clerk was shown
+(`conflicts` prints a check code, `resolve --check` refuses when the values changed since), and
+a ledger restored from its backup still counts what it wrote before the restore as its own
+(本机) when conflicts are resolved by side."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+from fieldapp.cli.main import main as cli
+from fieldapp.store.ledger import Ledger
+from fieldapp.sync.conflicts import Side, list_conflicts, resolve_many
+from fieldapp.sync.exchange import export_bundle, import_bundle
+from tests.sync.helpers import VILLAGE, add_family
+
+
+def _phone_conflict(tmp_path, hub, make_device):
+    """甲村 and 甲村二号 set a person's phone at once (a conflict on 甲村二号 after an exchange);
+    甲村三号 has the person too and has not edited yet."""
+    a = make_device("甲村", VILLAGE)
+    b = make_device("甲村二号", VILLAGE)
+    c = make_device("甲村三号", VILLAGE)
+    _, (pid,) = add_family(a, VILLAGE, ["101"])
+    hub.import_file(export_bundle(a, tmp_path / "a1.fs").path)
+    import_bundle(b, hub.export_for("甲村二号", tmp_path / "b1.fs").path)
+    import_bundle(c, hub.export_for("甲村三号", tmp_path / "c1.fs").path)
+    a.update("persons", pid, {"phone": "13800000000"})
+    b.update("persons", pid, {"phone": "13900000000"})
+    hub.import_file(export_bundle(a, tmp_path / "a2.fs").path)
+    hub.import_file(export_bundle(b, tmp_path / "b2.fs").path)
+    import_bundle(b, hub.export_for("甲村二号", tmp_path / "b3.fs").path)
+    assert len(list_conflicts(b)) == 1
+    return a, b, c, pid
+
+
+def _listed(db: str, capsys) -> tuple[str, str, dict[str, str]]:
+    """Run `conflicts` as the clerk does: the conflict's id, check code and value ids by value."""
+    assert cli(["--db", db, "conflicts"]) == 0
+    text = capsys.readouterr().out
+    assert "核对码" in text
+    assert cli(["--db", db, "conflicts", "--json"]) == 0
+    (listed,) = json.loads(capsys.readouterr().out)
+    assert f"核对码 {listed['check']}" in text  # the code printed is the one the key carries
+    values = {v["value"]: v["value_id"] for v in listed["values"]}
+    return listed["conflict_id"], listed["check"], values
+
+
+def test_resolve_with_check_refuses_a_value_come_in_after_the_listing(
+    tmp_path, hub, make_device, capsys
+):
+    _a, b, c, pid = _phone_conflict(tmp_path, hub, make_device)
+    db = str(b.path)
+    b.close()
+    cid, check, values = _listed(db, capsys)
+    assert set(values) == {"13800000000", "13900000000"}
+    # Between the listing and the decision an exchange brings 甲村三号's own new number.
+    c.update("persons", pid, {"phone": "13700000000"})
+    hub.import_file(export_bundle(c, tmp_path / "c2.fs").path)
+    b = Ledger.open(db, author="甲村二号员")
+    import_bundle(b, hub.export_for("甲村二号", tmp_path / "b4.fs").path)
+    b.close()
+    keep = ["conflicts", "resolve", cid, "--keep", values["13900000000"]]
+    assert cli(["--db", db, *keep, "--check", check]) == 1
+    said = capsys.readouterr().err
+    assert "在列出之后又变了" in said and "现在有 3 个值" in said
+    assert cli(["--db", db, *keep, "--check", check, "--json"]) == 1
+    refused = json.loads(capsys.readouterr().out)
+    assert refused["resolved"] is False and refused["changed_meanwhile"] is True
+    assert refused["check"] != check and len(refused["values"]) == 3
+    again = Ledger.open(db)
+    (still,) = list_conflicts(again)  # nothing set aside: the three values wait for the clerk
+    assert len(still.values) == 3
+    again.close()
+    # Listed again, the new code binds the three values the clerk has now seen.
+    _cid, fresh, seen = _listed(db, capsys)
+    assert fresh == refused["check"] and "13700000000" in seen
+    assert cli(["--db", db, *keep, "--check", fresh.upper(), "--json"]) == 0
+    done = json.loads(capsys.readouterr().out)
+    assert done["resolved"] is True and done["checked"] is True
+    again = Ledger.open(db)
+    assert list_conflicts(again) == []
+    assert again.get("persons", pid)["phone"] == "13900000000"
+    again.close()
+
+
+def test_resolve_without_check_keeps_working_for_scripts(tmp_path, hub, make_device, capsys):
+    _a, b, _c, pid = _phone_conflict(tmp_path, hub, make_device)
+    db = str(b.path)
+    b.close()
+    cid, _check, values = _listed(db, capsys)
+    assert cli(["--db", db, "conflicts", "resolve", cid, "--keep", values["13800000000"]]) == 0
+    out = capsys.readouterr().out
+    assert "已处理冲突" in out and "没有给出核对码" in out
+    again = Ledger.open(db)
+    assert again.get("persons", pid)["phone"] == "13800000000"
+    assert list_conflicts(again) == []
+    again.close()
+
+
+def test_a_restored_ledger_keeps_its_own_values_as_its_own(tmp_path, hub, make_device, capsys):
+    _a, b, _c, pid = _phone_conflict(tmp_path, hub, make_device)
+    old_id = b.device_id
+    b.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copy(b.path, tmp_path / "backup.db")
+    db = str(b.path)
+    b.close()
+    shutil.copy(tmp_path / "backup.db", db)  # the disk died; the backup comes back
+    assert cli(["--db", db, "sync", "restored"]) == 0
+    capsys.readouterr()
+    b = Ledger.open(db, author="甲村二号员")
+    assert b.device_id != old_id
+    (conflict,) = list_conflicts(b)
+    ours = next(v for v in conflict.values if v.value == "13900000000")
+    assert ours.device_id == old_id  # written before the restore, under the earlier id
+    done = resolve_many(b, [conflict], Side.HERE)
+    assert (len(done.changes), done.no_value) == (1, 0)
+    assert b.get("persons", pid)["phone"] == "13900000000"
+    b.close()
+
+
+def test_a_restored_ledger_keeps_the_other_devices_value_by_side(
+    tmp_path, hub, make_device, capsys
+):
+    _a, b, _c, pid = _phone_conflict(tmp_path, hub, make_device)
+    db = str(b.path)
+    b.close()
+    assert cli(["--db", db, "sync", "restored"]) == 0
+    capsys.readouterr()
+    assert cli(["--db", db, "conflicts", "resolve-all", "--keep", "别的设备", "--json"]) == 0
+    said = json.loads(capsys.readouterr().out)
+    assert said["resolved"] == 1 and said["no_value_on_side"] == 0
+    again = Ledger.open(db)
+    assert again.get("persons", pid)["phone"] == "13800000000"
+    again.close()
