@@ -2700,7 +2700,7 @@
     </message>
     <message>
       <source>村/安置点</source>
-      <translation>Village / site</translation>
+      <translation>Village/site</translation>
     </message>
   </context>
   <context>
@@ -4502,7 +4502,7 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>村/安置点</source>
-      <translation>Village / site</translation>
+      <translation>Village/site</translation>
     </message>
     <message>
       <source>月份</source>
@@ -4538,7 +4538,7 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>走访记录表按村或安置点打印：%1 不是村或安置点，请在“村/安置点”中选一个村或安置点</source>
-      <translation>The visit sheet is printed for a village or site: %1 is neither; choose a village or site under “Village / site”</translation>
+      <translation>The visit sheet is printed for a village or site: %1 is neither; choose a village or site under “Village/site”</translation>
     </message>
     <message>
       <source>还没有设置异议受理电话：公示表上的“监督电话”会印成空白横线，要在张贴前用笔填上。请在“设置”页的“打印用语”中填写“异议受理电话”并保存，再打印。</source>
@@ -5988,7 +5988,7 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>村/安置点</source>
-      <translation>Village / site</translation>
+      <translation>Village/site</translation>
     </message>
     <message>
       <source>人数</source>
