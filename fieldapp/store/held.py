@@ -189,9 +189,12 @@ class HeldChanges:
         ).fetchall()
         return [_held(r) for r in rows]
 
-    def waiting_rows(self, row_ids: Iterable[str]) -> dict[str, tuple[str, dict[str, Any], str]]:
+    def waiting_rows(
+        self, row_ids: Iterable[str]
+    ) -> dict[str, tuple[str, dict[str, Any], str, str | None]]:
         """Of `row_ids`, the rows a change still held (not yet decided) would make or change:
-        row id → (table, what its held changes set, oldest first, the first one's reason)."""
+        row id → (table, what its held changes set, oldest first, the first one's reason and
+        its sentence's JSON, as `HeldChange.reason_said` keeps it)."""
         ids = sorted(set(row_ids))
         if not ids:
             return {}
@@ -200,11 +203,17 @@ class HeldChanges:
             "AND row_id IN (SELECT value FROM json_each(?)) ORDER BY id",
             [HELD, json.dumps(ids)],
         ).fetchall()
-        found: dict[str, tuple[str, dict[str, Any], str]] = {}
+        found: dict[str, tuple[str, dict[str, Any], str, str | None]] = {}
         for row in rows:
             held = _held(row)
-            table, data, reason = found.get(held.change.row_id, (held.change.tbl, {}, held.reason))
-            found[held.change.row_id] = (table, {**data, **held.change.data}, reason)
+            first: tuple[str, dict[str, Any], str, str | None] = (
+                held.change.tbl,
+                {},
+                held.reason,
+                held.reason_said,
+            )
+            table, data, reason, reason_said = found.get(held.change.row_id, first)
+            found[held.change.row_id] = (table, {**data, **held.change.data}, reason, reason_said)
         return found
 
     def first_key(self, held: HeldChange) -> str | None:

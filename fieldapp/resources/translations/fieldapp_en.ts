@@ -5971,6 +5971,38 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>%1的%2「%3」是本程序没有的选项：多半是这台设备的程序比中心新。请先升级中心的程序，再接受这一条（它已保留在待审核中，不会丢失）；如果中心已是最新版本，这个值不对，请不予采纳</source>
       <translation>The “%2” of “%1”, “%3”, is an option this program does not have: most likely the device's program is newer than the hub's. Upgrade the hub's program first, then accept this change (it is kept waiting for review, nothing is lost); if the hub already runs the newest version, the value is wrong: dismiss the change</translation>
     </message>
+    <message>
+      <source>%1家的户信息</source>
+      <translation>the household record of %1's family</translation>
+    </message>
+    <message>
+      <source>%1没有被接受的原因：%2</source>
+      <translation>Why %1 was not accepted: %2</translation>
+    </message>
+    <message>
+      <source>%1的人员信息</source>
+      <translation>the person record of %1</translation>
+    </message>
+    <message>
+      <source>%1跟着%2等县里审核，中心定不了它属于哪个地区。县里先处理%3：接受了它，这条也可以接受；不予采纳它，这条也一并不予采纳。%4</source>
+      <translation>This “%1” waits with %2 for the county's review: the hub cannot tell which area it belongs to. The county decides %3 first: accept that, and this one can be accepted too; dismiss it, and this one is dismissed with it. %4</translation>
+    </message>
+    <message>
+      <source>%1还在等县里审核</source>
+      <translation>%1 is itself waiting for the county's review</translation>
+    </message>
+    <message>
+      <source>它没有被接受的原因：%1</source>
+      <translation>Why that one was not accepted: %1</translation>
+    </message>
+    <message>
+      <source>它还在等县里审核</source>
+      <translation>That one is itself waiting for the county's review</translation>
+    </message>
+    <message>
+      <source>户（%1）的户信息</source>
+      <translation>the household record at %1</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
