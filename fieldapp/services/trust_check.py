@@ -36,7 +36,7 @@ from fieldapp.domain.models import (
     Record,
     UnemploymentRegistration,
 )
-from fieldapp.domain.places_said import Said, say_place
+from fieldapp.domain.places_said import Said, place_part, say_place
 from fieldapp.domain.roles import Role
 from fieldapp.domain.sentences import Day, Part, Word, said, sentence_or_none, template
 from fieldapp.policy.eligibility import (
@@ -890,7 +890,7 @@ def moved_out(
     old, new = str(old or ""), str(new or "")
     if not new:
         return ALLOWED  # to nowhere known: the scope rules judge it
-    where = say_place(new, divisions(), actor.places, Said.SENTENCE)
+    where = place_part(new, divisions(), actor.places)
     for person in people:
         for claim in claims(person):
             state = str(claim.get("state") or "")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from fieldapp.domain import places_said
 from fieldapp.domain.sentences import Sentence, Word, sentence_or_none
 from fieldapp.hub.folder import Hub
 from fieldapp.services import trust_check
@@ -16,6 +17,21 @@ from fieldapp.sync.exchange import export_bundle
 from tests.conftest import make_id
 from tests.sync.hostile import forge
 
+#: The templates of such a reason (`test_every_template_is_met_by_a_scenario`): the hub's
+#: own said below; each, the waits the store never holds without a reason too, said in
+#: English by `tests.ui.test_held_reason_in_english`.
+SAID_HERE = frozenset(
+    {
+        trust_check.WAITS_ON_HELD,
+        trust_check.ITS_CAUSE,
+        trust_check.IT_WAITS,
+        trust_check.WHOSE_CAUSE,
+        trust_check.WHO_WAITS,
+        trust_check.PERSON_INFO,
+        trust_check.HOUSEHOLD_INFO,
+        trust_check.HOUSEHOLD_AT,
+    }
+)
 AREA = "520502101001"
 ELSEWHERE = AREA[:9] + "002"
 
@@ -41,6 +57,16 @@ def test_a_row_waiting_on_a_held_one_keeps_its_reason_as_a_sentence(hub, make_de
 
     ((household_reason, household_said),) = _said(hub, "households")
     assert household_said is not None and str(household_said) == household_reason
+    # A place the tables name only above it is the program's words around a name (a village in
+    # 七星关区梨树镇, in the English window), in the place the rule names and in the device's own
+    # description: it had been one Chinese text inside the English sentence.
+    village_in = Sentence(places_said._BELOW[12], ("七星关区梨树镇",))
+    assert household_reason.startswith("户信息的所在区域指向七星关区梨树镇的一个村，不在红星村"), (
+        household_reason
+    )
+    _label, _field, where, device = household_said.parts
+    assert where == village_in
+    assert isinstance(device, Sentence) and device.parts[2] == village_in
     ((reason, said),) = _said(hub, "monthly_status")
     assert isinstance(said, Sentence), reason
     assert str(said) == reason  # byte for byte the Chinese the county read before

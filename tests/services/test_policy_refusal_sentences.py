@@ -250,7 +250,9 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     not, by `tests.policy.test_reasons_said`; the hub's refusals to publish a county pack and a
     device's to submit one by `tests.services.test_publish_refusal_sentences`; a file that
     cannot be written or read, an ID number refused or warned about, a namesake, a month left
-    beside its job by `tests.services.test_file_and_person_sentences`)."""
+    beside its job by `tests.services.test_file_and_person_sentences`; a row held because the
+    one it belongs to is held by `tests.hub.test_held_waiting_said`)."""
+    from tests.hub.test_held_waiting_said import SAID_HERE as WAITING
     from tests.policy.test_reasons_said import said_here as reasons_said
     from tests.services.test_adopted_notice_sentences import SAID_HERE as ADOPTED
     from tests.services.test_claim_notice_sentences import SAID_HERE
@@ -264,6 +266,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
         *ADOPTED,
         *WARNED,
         *PUBLISHING,
+        *WAITING,
         *reasons_said(),
         *files_said(tmp_path, monkeypatch),
     } | {t for s in _service_said().values() for t in templates(s)}

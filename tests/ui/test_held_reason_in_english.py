@@ -152,6 +152,8 @@ def test_a_row_waiting_on_a_held_one_is_said_in_english(qapp):
     why = said(t.WHOSE_CAUSE, family, said(t.HOUSEHOLD_AT, "小河村五组 3 号"))
     waits = said(t.WAITS_ON_HELD, Word("月度状态"), said(t.PERSON_INFO, "欧阳兰"), family, why)
     own = said(t.WAITS_ON_HELD, Word("人员信息"), family, family, said(t.IT_WAITS))
+    above = said(t.WAITS_ON_HELD, Word("月度状态"), said(t.PERSON_INFO, "欧阳兰"), family,
+                 said(t.WHO_WAITS, family))  # fmt: skip
     assert i18n.install_language("en")
     try:
         shown = held_words.reason_shown("no_place", str(waits), waits)
@@ -165,6 +167,9 @@ def test_a_row_waiting_on_a_held_one_is_said_in_english(qapp):
         other = held_words.reason_shown("no_place", str(own), own)
         assert other.endswith("That one is itself waiting for the county's review"), other
         assert not CHINESE.search(other.replace("欧阳兰", "")), other
+        last = held_words.reason_shown("no_place", str(above), above)
+        assert last.endswith("the household record of 欧阳兰's family is itself waiting for "
+                             "the county's review"), last  # fmt: skip
     finally:
         i18n.install_language("zh_CN")
     assert held_words.reason_shown("no_place", str(waits), waits) == str(waits)
