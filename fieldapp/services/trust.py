@@ -902,9 +902,7 @@ def _claim_place(actor: Actor, data: Mapping[str, Any], context: Context) -> Ver
     area = str(row.get("area_code") or "")
     if area == person:
         return ALLOWED
-    written: Part = (
-        place_part(area, divisions(), actor.places) if area else Word("空白")
-    )
+    written: Part = place_part(area, divisions(), actor.places) if area else Word("空白")
     lives = place_part(person, divisions(), actor.places)
     return refuse("claim_area", said(CLAIM_ELSEWHERE, claim_named(row), written, lives))
 
