@@ -155,6 +155,15 @@ EN_REFUSALS: dict[str, str] = {
     "%1，不能再往下审核": "%1, and cannot be reviewed further",
     "%1；两条申领的%2是同一次（同一天开始，登记了两遍），只能申领一次，这条不能往下提交或审核，请驳回": "%1; both claims are for one %2 (begun the same day, recorded twice), which can be claimed for only once: this claim cannot be submitted or reviewed further; reject it",
     "修改声称看过的版本（%1）属于另一条记录：依据的版本必须是同一条记录的": "The change says it saw a version (%1) of another record: the version it rests on must be of the same record",
+    # A row held only because the one it belongs to is held (`trust_check._waiting_on_held`).
+    "%1跟着%2等县里审核，中心定不了它属于哪个地区。县里先处理%3：接受了它，这条也可以接受；不予采纳它，这条也一并不予采纳。%4": "This “%1” waits with %2 for the county's review: the hub cannot tell which area it belongs to. The county decides %3 first: accept that, and this one can be accepted too; dismiss it, and this one is dismissed with it. %4",
+    "它没有被接受的原因：%1": "Why that one was not accepted: %1",
+    "它还在等县里审核": "That one is itself waiting for the county's review",
+    "%1没有被接受的原因：%2": "Why %1 was not accepted: %2",
+    "%1还在等县里审核": "%1 is itself waiting for the county's review",
+    "%1的人员信息": "the person record of %1",
+    "%1家的户信息": "the household record of %1's family",
+    "户（%1）的户信息": "the household record at %1",
     "这条%1在中心不存在（新建它的修改未被接受），对它的修改也不能接受": "This “%1” is not at the hub (the change creating it was not accepted), so changes to it cannot be accepted either",
     "“%1”在现行政策中未启用，不能申领": "“%1” is not in force in the current policy and cannot be claimed",
     # The rules judging a change's values, stamp, author and signature (`trust`).

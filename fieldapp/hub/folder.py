@@ -42,6 +42,7 @@ from fieldapp.store.held import (
     HeldChanges,
     held_payload,
     reads_china_time,
+    reads_said,
     received_vector,
 )
 from fieldapp.store.hub_state import HubLog
@@ -589,6 +590,7 @@ class Hub:
                 said = self.log.reported().get(device) or {}
                 refused = _refused_bundles(self.log.refusals(device))
             china_time = reads_china_time(said.get("schema"))
+            keeps_said = reads_said(said.get("schema"))
             changes, vector = plan.changes, plan.vector
 
             def remember(serial: int) -> None:
@@ -617,7 +619,7 @@ class Hub:
                 after_sealing=remember,
                 origins=self._origins_of(device, changes),
                 rejected=[
-                    held_payload(h, china_time=china_time)
+                    held_payload(h, china_time=china_time, said=keeps_said)
                     for h in HeldChanges(self.ledger.db).list(devices=[device])
                 ],
                 refused=refused,

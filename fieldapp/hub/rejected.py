@@ -14,6 +14,7 @@ every ledger takes as the row's creating key (`store.projector.creating_key`).
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
@@ -23,6 +24,7 @@ from fieldapp.domain.dates import china_iso, china_minute, vouched_today, writte
 from fieldapp.domain.numbers import HELD_KEY, row_number
 from fieldapp.domain.places_said import UNKNOWN_PLACE, Places, Said, say_place
 from fieldapp.domain.roles import Role, said_to_devices
+from fieldapp.domain.sentences import Sentence, sentence_json, sentence_or_none
 from fieldapp.policy.eligibility import claim_not_yet_due
 from fieldapp.reference import divisions
 from fieldapp.services.change_said import (
@@ -119,6 +121,9 @@ def as_item(held: HeldChange) -> dict[str, Any]:
         "rule": held.rule,
         "rule_label": RULES.get(held.rule, held.rule),
         "reason": held.reason,
+        # Its reason as its sentence (template and parts), where the hub kept one and it still
+        # reads: a desktop or a script in English says it in English (null: the text stands).
+        "reason_said": reason_said_of(held),
         "received_at": held.received_at,
         "status": held.status,
         "status_label": STATUS_LABELS.get(held.status, held.status),
@@ -133,6 +138,14 @@ def as_item(held: HeldChange) -> dict[str, Any]:
         "received_at_china": china_iso(held.received_at) or None,
         "decided_at_china": china_iso(held.decided_at) or None,
     }
+
+
+def reason_said_of(held: HeldChange) -> object:
+    """A held change's reason as JSON's template and parts, read back as the desktop reads
+    it (`sentences.sentence_or_none`): None when it kept none, or one that no longer reads
+    (a hand edit, a template this program has dropped) — never a sentence it did not make."""
+    said = sentence_or_none(held.reason_said)
+    return None if said is None else json.loads(sentence_json(said))
 
 
 def subject(hub: Hub, held: HeldChange) -> str:
@@ -548,6 +561,9 @@ class Rejudged:
     still_ahead: list[int]
     refused: dict[int, str]
     waiting: list[int] = field(default_factory=list)
+    #: Of `refused`, the reasons the rules made of a sentence (held id → it), which a window
+    #: says in its language; a refusal to accept is said as text only.
+    refused_said: dict[int, Sentence] = field(default_factory=dict)
 
     @property
     def kept(self) -> int:
@@ -574,6 +590,7 @@ def rejudge(hub: Hub, reviewer: str) -> Rejudged:
     accepted: list[int] = []
     still: list[int] = []
     refused: dict[int, str] = {}
+    refused_said: dict[int, Sentence] = {}
     places: list[int] = []  # still waiting for a place
     with hub.lock:
         vouched = own_clock.vouched(hub.ledger)
@@ -601,6 +618,8 @@ def rejudge(hub: Hub, reviewer: str) -> Rejudged:
                     still.append(held.id)
                 else:
                     refused[held.id] = refusal.verdict.reason
+                    if refusal.verdict.said is not None:
+                        refused_said[held.id] = refusal.verdict.said
         for held_id in sorted(cleared):
             try:
                 accept(hub, held_id, reviewer, REJUDGED)
@@ -608,7 +627,7 @@ def rejudge(hub: Hub, reviewer: str) -> Rejudged:
                 refused[held_id] = str(error)
                 continue
             accepted.append(held_id)
-    return Rejudged(accepted, sorted(still), refused, sorted(places))
+    return Rejudged(accepted, sorted(still), refused, sorted(places), refused_said)
 
 
 def dismiss(

@@ -72,7 +72,7 @@ from fieldapp.domain.errors import ValidationFailed
 from fieldapp.domain.places_said import Said, say_place
 from fieldapp.domain.redact import RedactingFormatter, hide
 from fieldapp.domain.roles import said_to_devices, signed_author
-from fieldapp.domain.sentences import sentence_json, sentence_or_none
+from fieldapp.domain.sentences import Sentence, sentence_json
 from fieldapp.hub import own_clock, rejected
 from fieldapp.hub.folder import Hub, HubSessions
 from fieldapp.paths import build_label
@@ -737,7 +737,16 @@ class HubService:
             done = rejected.rejudge(hub, reviewer)
         except SyncError as error:
             return _error(HTTPStatus.CONFLICT, "clock", str(error), sign=sign)
-        refused = [{"id": held_id, "reason": why} for held_id, why in done.refused.items()]
+        # Each with its sentence where the rules made one (`reason_said`, null: the text): an
+        # older desktop reads only the keys it knows.
+        refused = [
+            {
+                "id": held_id,
+                "reason": why,
+                "reason_said": _said_json(done.refused_said.get(held_id)),
+            }
+            for held_id, why in done.refused.items()
+        ]
         return JSONResponse(
             {
                 "hub": self.name,
@@ -747,6 +756,11 @@ class HubService:
                 "waiting": done.waiting,
             }
         )
+
+
+def _said_json(said: Sentence | None) -> object:
+    """A sentence as JSON's template and parts (None for none)."""
+    return None if said is None else json.loads(sentence_json(said))
 
 
 #: The largest body of a decision (`POST /v1/held/...`): an id, a name and a reason.
@@ -790,20 +804,9 @@ def held_items(hub: Hub, listed: list[HeldChange]) -> list[dict[str, Any]]:
                 # The same in pieces: a desktop in English says the program's words in it.
                 "content_said": said,
                 "description": rejected.describe(held, about, places, rows, numbered=False),
-                # Its reason as its sentence (template and parts), where the hub kept one and
-                # it still reads: a desktop in English says it in English (null: the text).
-                "reason_said": _reason_said(held),
             }
         )
     return items
-
-
-def _reason_said(held: HeldChange) -> object:
-    """A held change's reason as JSON's template and parts, read back as the desktop reads
-    it (`sentences.sentence_or_none`): None when it kept none, or one that no longer reads
-    (a hand edit, a template this program has dropped) — never a sentence it did not make."""
-    said = sentence_or_none(held.reason_said)
-    return None if said is None else json.loads(sentence_json(said))
 
 
 def _decision(body: bytes, accept: bool) -> tuple[int, str, str]:

@@ -70,7 +70,7 @@ from fieldapp.domain.models import (
 )
 from fieldapp.domain.money import yuan
 from fieldapp.domain.numbers import HELD_KEY, parse_number, row_number
-from fieldapp.domain.places_said import Listed, Said, say_place
+from fieldapp.domain.places_said import Listed, place_part
 from fieldapp.domain.roles import Role
 from fieldapp.domain.sentences import Day, Part, Sentence, Word, listed, said, template
 from fieldapp.reference import divisions
@@ -350,7 +350,7 @@ class Actor:
         device: Part = self.device or Word("本机")
         if not self.scope:
             return said(_DESCRIBED, device, Word(self.role.label))
-        where = self.area_name or say_place(self.scope, divisions(), said=Said.SENTENCE)
+        where = self.area_name or place_part(self.scope, divisions())
         return said(_DESCRIBED_IN, device, Word(self.role.label), where)
 
 
@@ -599,9 +599,9 @@ def _check_county(actor: Actor, proposal: Proposal, context: Context) -> Verdict
                 # Hung under a place outside it and above none of it (another village): that
                 # place's answers, its 走访记录表 and every place said by the tree would take
                 # the new area, and its households, as its own.
-                under = say_place(parent, divisions(), actor.places, Said.SENTENCE)
+                under = place_part(parent, divisions(), actor.places)
                 return refuse("county_table", said(NEW_AREA_UNDER, name, under, actor.described()))
-            where = say_place(code, divisions(), actor.places, Said.SENTENCE)
+            where = place_part(code, divisions(), actor.places)
             return refuse("county_table", said(NEW_AREA_OUTSIDE, name, where, actor.described()))
         return _county_refusal(actor, table)
     if table in APPEND_ONLY and context.exists and not actor.county_level:
@@ -652,7 +652,7 @@ def _check_scope(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
             return refuse("no_place", said(NO_TARGET, label, _field(column)))
         if not actor.covers(place):
             rule = "pull_in" if column == links[0][0] else "link_scope"
-            where = say_place(place, divisions(), actor.places, Said.SENTENCE)
+            where = place_part(place, divisions(), actor.places)
             return refuse(
                 rule, said(OUT_OF_SCOPE_LINK, label, _field(column), where, actor.described())
             )
@@ -669,7 +669,7 @@ def _place_verdict(actor: Actor, table: str, place: str | None) -> Verdict:
     if place is None and not actor.county_level:
         return refuse("no_place", said(PLACE_UNKNOWN, label))
     if not actor.covers(place):
-        where: Part = say_place(place, divisions(), actor.places, Said.SENTENCE) or Word("未知地区")
+        where: Part = place_part(place, divisions(), actor.places) or Word("未知地区")
         return refuse("scope", said(OUT_OF_SCOPE, label, where, actor.described()))
     return ALLOWED
 
@@ -702,7 +702,7 @@ def may_add_at(actor: Actor, table: str, place: str | None) -> Verdict:
             return ALLOWED
         return refuse("no_place", said(NEW_WITHOUT_PLACE, _table(table)))
     if not actor.covers(place):
-        where = say_place(place, divisions(), actor.places, Said.SENTENCE)
+        where = place_part(place, divisions(), actor.places)
         return refuse("pull_in", said(ADDED_OUT_OF_SCOPE, _table(table), where, actor.described()))
     return ALLOWED
 
@@ -902,10 +902,8 @@ def _claim_place(actor: Actor, data: Mapping[str, Any], context: Context) -> Ver
     area = str(row.get("area_code") or "")
     if area == person:
         return ALLOWED
-    written: Part = (
-        say_place(area, divisions(), actor.places, Said.SENTENCE) if area else Word("空白")
-    )
-    lives = say_place(person, divisions(), actor.places, Said.SENTENCE)
+    written: Part = place_part(area, divisions(), actor.places) if area else Word("空白")
+    lives = place_part(person, divisions(), actor.places)
     return refuse("claim_area", said(CLAIM_ELSEWHERE, claim_named(row), written, lives))
 
 

@@ -36,9 +36,9 @@ from fieldapp.domain.models import (
     Record,
     UnemploymentRegistration,
 )
-from fieldapp.domain.places_said import Said, say_place
+from fieldapp.domain.places_said import Said, place_part, say_place
 from fieldapp.domain.roles import Role
-from fieldapp.domain.sentences import Day, Part, Word, said, template
+from fieldapp.domain.sentences import Day, Part, Word, said, sentence_or_none, template
 from fieldapp.policy.eligibility import (
     QUOTED,
     claim_beyond_policy,
@@ -890,7 +890,7 @@ def moved_out(
     old, new = str(old or ""), str(new or "")
     if not new:
         return ALLOWED  # to nowhere known: the scope rules judge it
-    where = say_place(new, divisions(), actor.places, Said.SENTENCE)
+    where = place_part(new, divisions(), actor.places)
     for person in people:
         for claim in claims(person):
             state = str(claim.get("state") or "")
@@ -1345,43 +1345,41 @@ def _waiting_on_held(
     在中心不存在，无法确定所属地区, as if each were a fault of its own."""
     if not any(r.verdict.rule == "no_place" and _NOT_AT_HUB in r.verdict.reason for r in refused):
         return refused
-    rows: dict[str, tuple[str, dict[str, Any], str]] = {}
+    # row id → (table, what its changes set, the first one's reason, and as said: its
+    # sentence, or its text where it has none)
+    rows: dict[str, tuple[str, dict[str, Any], str, Part]] = {}
     for each in refused:
-        table, data, reason = rows.get(each.change.row_id, (each.change.tbl, {}, ""))
-        rows[each.change.row_id] = (
-            table,
-            {**data, **each.change.data},
-            reason or each.verdict.reason,
-        )
+        table, data, reason, told = rows.get(each.change.row_id, (each.change.tbl, {}, "", ""))
+        if not reason:
+            reason, told = each.verdict.reason, each.verdict.said or each.verdict.reason
+        rows[each.change.row_id] = (table, {**data, **each.change.data}, reason, told)
     wanted = {
         str(r.change.data[column])
         for r in refused
         for column, _target in LINKS.get(r.change.tbl, ())
         if r.change.data.get(column) not in (None, "")
     } - rows.keys()
-    for row_id, found in HeldChanges(db).waiting_rows(wanted).items():
-        rows.setdefault(row_id, found)
+    for row_id, (table, data, reason, reason_said) in HeldChanges(db).waiting_rows(wanted).items():
+        rows.setdefault(row_id, (table, data, reason, sentence_or_none(reason_said) or reason))
     heads = {
         str(c.data.get("household_id")): printable(c.data.get("name"))
         for c in changes
         if c.tbl == "persons" and c.data.get("relation") == "户主" and c.data.get("name")
     }
-    for table, data, _reason in rows.values():
+    for table, data, _reason, _told in rows.values():
         if table == "persons" and data.get("relation") == "户主" and data.get("name"):
             heads.setdefault(str(data.get("household_id")), printable(data["name"]))
 
-    def named(row_id: str) -> str:
-        table, data, _reason = rows[row_id]
+    def named(row_id: str) -> Part:
+        table, data, _reason, _told = rows[row_id]
         if table == "persons":
-            return f"{printable(data.get('name') or '')}的人员信息"
+            return said(PERSON_INFO, printable(data.get("name") or ""))
         if table == "households":
             whose = heads.get(row_id)
-            return (
-                f"{whose}家的户信息"
-                if whose
-                else f"户（{printable(data.get('address') or '')}）的户信息"
-            )
-        return table_name(table)
+            if whose:
+                return said(HOUSEHOLD_INFO, whose)
+            return said(HOUSEHOLD_AT, printable(data.get("address") or ""))
+        return Word(table_name(table))
 
     def waits_on(table: str, data: Mapping[str, Any]) -> str | None:
         for column, target in LINKS.get(table, ()):
@@ -1407,18 +1405,36 @@ def _waiting_on_held(
         ):
             root = up
             seen.add(up)
-        cause = rows[root][2]
+        cause = rows[root][3]
         # What to do first, the cause last: a reason clipped where it must be (the device's
         # report, `REPORT_TEXT_MAX`) keeps what to do; the cause is on that one's own line.
-        which = "它" if root == parent else named(root)
-        why = f"{which}没有被接受的原因：{cause}" if cause else f"{which}还在等县里审核"
-        reason = (
-            f"{table_name(each.change.tbl)}跟着{named(parent)}等县里审核，中心定不了它属于哪个地区。"
-            f"县里先处理{named(root)}：接受了它，这条也可以接受；不予采纳它，这条也一并不予采纳。"
-            f"{why}"
+        if root == parent:
+            why = said(ITS_CAUSE, cause) if cause else said(IT_WAITS)
+        else:
+            which = named(root)
+            why = said(WHOSE_CAUSE, which, cause) if cause else said(WHO_WAITS, which)
+        waits = said(
+            WAITS_ON_HELD, Word(table_name(each.change.tbl)), named(parent), named(root), why
         )
-        out.append(Refusal(each.change, Verdict(False, verdict.rule, reason)))
+        out.append(Refusal(each.change, refuse(verdict.rule, waits)))
     return out
+
+
+#: A row held only because the one it belongs to is held (`_waiting_on_held`): what it waits
+#: on, what to do, and why that one waits (its own reason, or that it waits itself).
+WAITS_ON_HELD = template(
+    "%1跟着%2等县里审核，中心定不了它属于哪个地区。"
+    "县里先处理%3：接受了它，这条也可以接受；不予采纳它，这条也一并不予采纳。%4"
+)
+ITS_CAUSE = template("它没有被接受的原因：%1")
+IT_WAITS = template("它还在等县里审核")
+WHOSE_CAUSE = template("%1没有被接受的原因：%2")
+WHO_WAITS = template("%1还在等县里审核")
+#: A held row as a clerk knows it: a person's by the name, a household's by its head's name
+#: (or its address where no head is known).
+PERSON_INFO = template("%1的人员信息")
+HOUSEHOLD_INFO = template("%1家的户信息")
+HOUSEHOLD_AT = template("户（%1）的户信息")
 
 
 def _made_stamp(row: Mapping[str, Any] | None) -> str | None:

@@ -15,7 +15,7 @@ from typing import Any
 import sqlite_utils
 
 from fieldapp.domain.dates import china_iso
-from fieldapp.domain.sentences import Sentence, sentence_json
+from fieldapp.domain.sentences import Sentence, sentence_json, sentence_or_none
 from fieldapp.store.changelog import CHANGE_COLUMNS, Change
 from fieldapp.store.migrations.m0033_rejected_china_time import VERSION as CHINA_TIME_SINCE
 from fieldapp.store.replica import vector
@@ -189,9 +189,12 @@ class HeldChanges:
         ).fetchall()
         return [_held(r) for r in rows]
 
-    def waiting_rows(self, row_ids: Iterable[str]) -> dict[str, tuple[str, dict[str, Any], str]]:
+    def waiting_rows(
+        self, row_ids: Iterable[str]
+    ) -> dict[str, tuple[str, dict[str, Any], str, str | None]]:
         """Of `row_ids`, the rows a change still held (not yet decided) would make or change:
-        row id → (table, what its held changes set, oldest first, the first one's reason)."""
+        row id → (table, what its held changes set, oldest first, the first one's reason and
+        its sentence's JSON, as `HeldChange.reason_said` keeps it)."""
         ids = sorted(set(row_ids))
         if not ids:
             return {}
@@ -200,11 +203,17 @@ class HeldChanges:
             "AND row_id IN (SELECT value FROM json_each(?)) ORDER BY id",
             [HELD, json.dumps(ids)],
         ).fetchall()
-        found: dict[str, tuple[str, dict[str, Any], str]] = {}
+        found: dict[str, tuple[str, dict[str, Any], str, str | None]] = {}
         for row in rows:
             held = _held(row)
-            table, data, reason = found.get(held.change.row_id, (held.change.tbl, {}, held.reason))
-            found[held.change.row_id] = (table, {**data, **held.change.data}, reason)
+            first: tuple[str, dict[str, Any], str, str | None] = (
+                held.change.tbl,
+                {},
+                held.reason,
+                held.reason_said,
+            )
+            table, data, reason, reason_said = found.get(held.change.row_id, first)
+            found[held.change.row_id] = (table, {**data, **held.change.data}, reason, reason_said)
         return found
 
     def first_key(self, held: HeldChange) -> str | None:
@@ -371,6 +380,16 @@ class RejectedReports:
 #: The longest reason or decision, and reviewer's name, a report carries (`bundle.Report`).
 REPORT_TEXT_MAX = 2000
 REPORT_NAME_MAX = 200
+#: The longest reason's sentence (its JSON text) a report carries: a longer one is sent as
+#: none (the device says the text), never cut (cut, it would not read).
+REPORT_SAID_MAX = 8000
+
+#: The ledger version from which a device keeps a report's sentence (`reason_said`), so its
+#: list of held changes says it in its language: None — none does yet. Its reader
+#: (`bundle.Report`) refuses a report with a key it does not know, and its copy of the reports
+#: (`sync_rejected`) has no column for it: the migration that adds one sets this to its
+#: VERSION (and `Report`, `RejectedReports` read and keep the key).
+SAID_SINCE: int | None = None
 
 
 def reads_china_time(schema_version: object) -> bool:
@@ -380,19 +399,31 @@ def reads_china_time(schema_version: object) -> bool:
     return text.isdigit() and int(text) >= CHINA_TIME_SINCE
 
 
+def reads_said(schema_version: object) -> bool:
+    """Whether a device whose bundles state `schema_version` keeps a report's sentence
+    (`SAID_SINCE`); an unknown version, or before any does: no."""
+    text = str(schema_version or "")
+    return SAID_SINCE is not None and text.isdigit() and int(text) >= SAID_SINCE
+
+
 def _clip(text: str | None, longest: int) -> str | None:
     if text is None or len(text) <= longest:
         return text
     return text[: longest - 1] + "…"
 
 
-def held_payload(held: HeldChange, *, china_time: bool = False) -> dict[str, Any]:
+def held_payload(
+    held: HeldChange, *, china_time: bool = False, said: bool = False
+) -> dict[str, Any]:
     """The report of one held change as the hub sends it to its device (manifest JSON).
 
     A reason quotes the values the device sent and a decision is what the clerk typed: either
     may be longer than a report holds, and is cut short rather than stop every answer to it.
     `china_time`: the device reads `received_at_china` (`reads_china_time`); an older one
     refuses a report with a key it does not know, so it is sent only then.
+    `said`: the device keeps the reason's sentence (`reads_said`): `reason_said`, the JSON
+    text `sentences.sentence_json` wrote, where the hub kept one that still reads and that is
+    no longer than `REPORT_SAID_MAX` (else None: the device says the text).
     """
     report: dict[str, Any] = {
         "id": held.id,
@@ -407,12 +438,27 @@ def held_payload(held: HeldChange, *, china_time: bool = False) -> dict[str, Any
     }
     if china_time:
         report["received_at_china"] = china_iso(held.received_at) or None
+    if said:
+        report["reason_said"] = _said_text(held.reason_said)
     return report
+
+
+def _said_text(stored: str | None) -> str | None:
+    """A held change's stored sentence as a report carries it: written again from what reads
+    back (a hand edit that does not read, or a template this program dropped: None), None
+    beyond `REPORT_SAID_MAX`."""
+    sentence = sentence_or_none(stored)
+    if sentence is None:
+        return None
+    text = sentence_json(sentence)
+    return text if len(text) <= REPORT_SAID_MAX else None
 
 
 __all__ = [
     "ACCEPTED",
     "REPORT_NAME_MAX",
+    "REPORT_SAID_MAX",
+    "SAID_SINCE",
     "REPORT_TEXT_MAX",
     "DISMISSED",
     "HELD",
@@ -422,5 +468,6 @@ __all__ = [
     "held_payload",
     "logged_rows",
     "reads_china_time",
+    "reads_said",
     "received_vector",
 ]

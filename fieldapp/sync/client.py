@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.domain.progress import CancelCheck, Progress
+from fieldapp.domain.sentences import sentence_or_none
 from fieldapp.services import clock
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.sync_state import SyncState
@@ -352,8 +353,8 @@ def decide_held(
 def rejudge_held(ledger: Ledger, url: str, reviewer: str, timeout: float = 600) -> dict[str, Any]:
     """After the hub's clock is put right: the changes it held by its clock judged again at
     the hub (`POST /v1/held/rejudge`), as `reviewer` of this county device. The hub's signed
-    answer: `accepted` and `still_ahead` (held ids), `refused` ({id, reason}: held now by
-    another rule), `waiting` (held ids still waiting for a place: the household or person they
+    answer: `accepted` and `still_ahead` (held ids), `refused` ({id, reason, said}: held now
+    by another rule; `said` its reason's `Sentence`, or None), `waiting` (held ids still waiting for a place: the household or person they
     belong to is still held; none from a hub that does not say); SyncError with the hub's words when it refused (its clock still in doubt)."""
     body = json.dumps({"reviewer": reviewer}).encode()
     data = _hub_answer(
@@ -365,7 +366,14 @@ def rejudge_held(ledger: Ledger, url: str, reviewer: str, timeout: float = 600) 
             key: [int(i) for i in said[key]] for key in ("accepted", "still_ahead")
         }
         answer["refused"] = [
-            {"id": int(r["id"]), "reason": str(r["reason"])} for r in said["refused"]
+            {
+                "id": int(r["id"]),
+                "reason": str(r["reason"]),
+                # its sentence, where the hub sent one that reads as this program's (None: an
+                # older hub, or one a hostile hub made up — the text stands)
+                "said": sentence_or_none(r.get("reason_said")),
+            }
+            for r in said["refused"]
         ]
         answer["waiting"] = [int(i) for i in said.get("waiting", [])]
     except (ValueError, KeyError, TypeError):

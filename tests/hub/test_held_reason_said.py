@@ -67,3 +67,32 @@ def test_a_change_held_before_the_migration_keeps_its_text_only(tmp_path):
     (held,) = HeldChanges(ledger.db).list()
     assert held.reason_said is None
     ledger.close()
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_hub_rejected_json_carries_the_sentence(hub, make_device, tmp_path, capsys):
+    """`hub rejected --json` (`rejected.as_item`) lists each reason's sentence beside its text
+    (`reason_said`, as `GET /v1/held` does), the keys there were kept as they were; one whose
+    stored sentence does not read (a hand edit) has none."""
+    from tests.hub.test_clerk_cli import run
+
+    village = make_device("红星村", "520502101001")
+    held_of_each_kind(hub, village, "520502101001", tmp_path)
+    found = hub.rejected()
+    with hub.ledger.transaction():
+        trails.drop_guards(hub.ledger.db, {"held_changes"})  # a hand edit takes the guard away
+        hub.ledger.db.execute(
+            "UPDATE held_changes SET reason_said = ? WHERE id = ?", ["not json", found[0].id]
+        )
+    root = hub.root
+    hub.close()
+    code, out, err = run(capsys, "hub", "rejected", "--dir", root, "--json")
+    assert code == 0, err
+    items = {item["id"]: item for item in json.loads(out)}
+    assert items[found[0].id]["reason_said"] is None
+    assert items[found[0].id]["reason"] == found[0].reason
+    for held in found[1:]:
+        item = items[held.id]
+        assert item["reason"] == held.reason and item["rule"] == held.rule
+        said = sentence_read(item["reason_said"])
+        assert said == sentence_read(held.reason_said) and str(said) == held.reason

@@ -251,7 +251,9 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     device's to submit one by `tests.services.test_publish_refusal_sentences`; a file that
     cannot be written or read, an ID number refused or warned about, a namesake, a month left
     beside its job by `tests.services.test_file_and_person_sentences`; what a print job says
-    before the paper is printed by `tests.paperwork.test_print_note_sentences`)."""
+    before the paper is printed by `tests.paperwork.test_print_note_sentences`; a row held
+    because the one it belongs to is held by `tests.hub.test_held_waiting_said`)."""
+    from tests.hub.test_held_waiting_said import SAID_HERE as WAITING
     from tests.paperwork.test_print_note_sentences import said_templates as print_notes
     from tests.policy.test_reasons_said import said_here as reasons_said
     from tests.services.test_adopted_notice_sentences import SAID_HERE as ADOPTED
@@ -266,6 +268,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
         *ADOPTED,
         *WARNED,
         *PUBLISHING,
+        *WAITING,
         *reasons_said(),
         *files_said(tmp_path, monkeypatch),
         *print_notes(tmp_path, monkeypatch),

@@ -138,3 +138,38 @@ def test_a_hostile_hubs_sentence_is_never_said_nor_marked_up(qapp):
     labels = [w for w in dialog.findChildren(QLabel) if "<b>" in w.text()]
     assert len(labels) == 2, [w.text() for w in dialog.findChildren(QLabel)]
     assert all(w.textFormat() == Qt.TextFormat.PlainText for w in labels)
+
+
+def test_a_row_waiting_on_a_held_one_is_said_in_english(qapp):
+    """The reason of a row held because the person or household it belongs to is held
+    (`trust_check._waiting_on_held`) had no sentence: the English window said the hub's Chinese.
+    It is said in English now, the names as they are."""
+    from fieldapp.domain.sentences import Word, said
+    from fieldapp.services import trust_check as t
+    from fieldapp.ui import held_words, i18n
+
+    family = said(t.HOUSEHOLD_INFO, "欧阳兰")
+    why = said(t.WHOSE_CAUSE, family, said(t.HOUSEHOLD_AT, "小河村五组 3 号"))
+    waits = said(t.WAITS_ON_HELD, Word("月度状态"), said(t.PERSON_INFO, "欧阳兰"), family, why)
+    own = said(t.WAITS_ON_HELD, Word("人员信息"), family, family, said(t.IT_WAITS))
+    above = said(t.WAITS_ON_HELD, Word("月度状态"), said(t.PERSON_INFO, "欧阳兰"), family,
+                 said(t.WHO_WAITS, family))  # fmt: skip
+    assert i18n.install_language("en")
+    try:
+        shown = held_words.reason_shown("no_place", str(waits), waits)
+        assert shown.startswith("This “Monthly status” waits with the person record of 欧阳兰"), (
+            shown
+        )
+        assert "Why the household record of 欧阳兰's family was not accepted: " in shown, shown
+        assert "the household record at 小河村五组 3 号" in shown, shown
+        left = shown.replace("欧阳兰", "").replace("小河村五组 3 号", "")
+        assert not CHINESE.search(left), shown
+        other = held_words.reason_shown("no_place", str(own), own)
+        assert other.endswith("That one is itself waiting for the county's review"), other
+        assert not CHINESE.search(other.replace("欧阳兰", "")), other
+        last = held_words.reason_shown("no_place", str(above), above)
+        assert last.endswith("the household record of 欧阳兰's family is itself waiting for "
+                             "the county's review"), last  # fmt: skip
+    finally:
+        i18n.install_language("zh_CN")
+    assert held_words.reason_shown("no_place", str(waits), waits) == str(waits)

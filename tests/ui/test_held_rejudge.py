@@ -138,6 +138,25 @@ def test_the_rejudge_button_and_what_it_did_are_english_in_english(window, warni
             "(2 of them wait for the household or person they belong to,"
             " still held, to be accepted first; check again after that)"
         ), waiting
+        # A reason the hub sent with its sentence is said from it; one without (an older hub,
+        # or what did not read as this program's sentence), as the hub's text.
+        from fieldapp.domain.sentences import Word, said
+        from fieldapp.services.trust import PLACE_UNKNOWN
+
+        sentence = said(PLACE_UNKNOWN, Word("补贴申领"))
+        with_said = review.rejudged_said(
+            {"accepted": [], "still_ahead": [], "refused": [
+                {"id": 4, "reason": str(sentence), "said": sentence},
+                {"id": 5, "reason": "越权", "said": '{"template": "<b>%1</b>"}'},
+            ]}
+        )  # fmt: skip
+        assert with_said.endswith(
+            "(2 of them cannot be accepted under another rule: Which area this “Subsidy claim”"
+            " belongs to cannot be told (its person or household is unknown): only the county"
+            " may change it；越权)"
+        ), with_said
+        assert str(sentence) not in with_said and "越权" in with_said, with_said
+        assert "<b>" not in with_said, with_said
         nothing = {"accepted": [], "still_ahead": [], "refused": []}
         assert review.rejudged_said(nothing) == (
             "Checked again: no changes were held by the hub’s clock"

@@ -81,7 +81,7 @@ def test_a_refusal_fills_its_parts_in_english(english):
     assert message_for(error) == (
         "Taking a claim from “Village reviewed” to “Township reviewed” is the township review: "
         "only a township or county device can do it (红星村 (Village/site coordinator · "
-        "七星关区梨树镇的一个村))"
+        "a village in 七星关区梨树镇))"
     )
     assert str(error) == verdict.reason  # the Chinese, as stored and printed, unchanged
 

@@ -2700,7 +2700,7 @@
     </message>
     <message>
       <source>村/安置点</source>
-      <translation>Village / site</translation>
+      <translation>Village/site</translation>
     </message>
   </context>
   <context>
@@ -4510,7 +4510,7 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>村/安置点</source>
-      <translation>Village / site</translation>
+      <translation>Village/site</translation>
     </message>
     <message>
       <source>月份</source>
@@ -4546,7 +4546,7 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>走访记录表按村或安置点打印：%1 不是村或安置点，请在“村/安置点”中选一个村或安置点</source>
-      <translation>The visit sheet is printed for a village or site: %1 is neither; choose a village or site under “Village / site”</translation>
+      <translation>The visit sheet is printed for a village or site: %1 is neither; choose a village or site under “Village/site”</translation>
     </message>
     <message>
       <source>还没有设置异议受理电话：公示表上的“监督电话”会印成空白横线，要在张贴前用笔填上。请在“设置”页的“打印用语”中填写“异议受理电话”并保存，再打印。</source>
@@ -6103,6 +6103,38 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>批次“%1”中的申领都已驳回或撤销，没有可打印的人员（%2）</source>
       <translation>Every claim of the batch “%1” has been rejected or reversed: there is no one to print (%2)</translation>
     </message>
+    <message>
+      <source>%1家的户信息</source>
+      <translation>the household record of %1's family</translation>
+    </message>
+    <message>
+      <source>%1没有被接受的原因：%2</source>
+      <translation>Why %1 was not accepted: %2</translation>
+    </message>
+    <message>
+      <source>%1的人员信息</source>
+      <translation>the person record of %1</translation>
+    </message>
+    <message>
+      <source>%1跟着%2等县里审核，中心定不了它属于哪个地区。县里先处理%3：接受了它，这条也可以接受；不予采纳它，这条也一并不予采纳。%4</source>
+      <translation>This “%1” waits with %2 for the county's review: the hub cannot tell which area it belongs to. The county decides %3 first: accept that, and this one can be accepted too; dismiss it, and this one is dismissed with it. %4</translation>
+    </message>
+    <message>
+      <source>%1还在等县里审核</source>
+      <translation>%1 is itself waiting for the county's review</translation>
+    </message>
+    <message>
+      <source>它没有被接受的原因：%1</source>
+      <translation>Why that one was not accepted: %1</translation>
+    </message>
+    <message>
+      <source>它还在等县里审核</source>
+      <translation>That one is itself waiting for the county's review</translation>
+    </message>
+    <message>
+      <source>户（%1）的户信息</source>
+      <translation>the household record at %1</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
@@ -6120,7 +6152,7 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>村/安置点</source>
-      <translation>Village / site</translation>
+      <translation>Village/site</translation>
     </message>
     <message>
       <source>人数</source>

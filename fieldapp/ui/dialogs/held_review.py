@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain.dates import china_minute
-from fieldapp.domain.sentences import sentence_or_none
+from fieldapp.domain.sentences import Sentence, sentence_or_none
 from fieldapp.services.held_decisions import DecidedRun
 from fieldapp.ui.errors import message_for, show_error
 from fieldapp.ui.held_words import HeldLine, reason_shown
@@ -504,7 +504,13 @@ class HeldReview(QWidget):
                 "（其中 %1 条记下的时间仍比中心快一天以上或申领日期还没到，"
                 "请核对发出它们的电脑的日期和时间）"
             ).replace("%1", str(len(ahead)))
-        reasons = list(dict.fromkeys(str(r.get("reason") or "") for r in refused))
+        # Each said from its sentence in the language shown, where the hub sent one that reads
+        # (`rejudge_held`); else the hub's text.
+        reasons = list(
+            dict.fromkeys(
+                reason_shown("", r.get("reason") or "", _sentence(r.get("said"))) for r in refused
+            )
+        )
         if refused:
             text += (
                 self.tr("（其中 %1 条按其他规定仍不能接受：%2）")
@@ -520,3 +526,8 @@ class HeldReview(QWidget):
     def _failed(self, error: BaseException) -> None:
         self.summary.setText(self.tr("没有完成：") + message_for(error))
         show_error(self, error, logged=True)  # (message_for wrote an internal error's detail)
+
+
+def _sentence(value: object) -> Sentence | None:
+    """`value` where it is a sentence (`rejudge_held` read it), else None."""
+    return value if isinstance(value, Sentence) else None
