@@ -6103,6 +6103,30 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>批次“%1”中的申领都已驳回或撤销，没有可打印的人员（%2）</source>
       <translation>Every claim of the batch “%1” has been rejected or reversed: there is no one to print (%2)</translation>
     </message>
+    <message>
+      <source>%1在台账中还没有住户，没有可打印的走访记录</source>
+      <translation>%1 has no households in the ledger yet: there is no visit sheet to print</translation>
+    </message>
+    <message>
+      <source>%1截至%2没有要列出的户级责任，没有可打印的清单</source>
+      <translation>%1 has no household duties to list as of %2: there is no list to print</translation>
+    </message>
+    <message>
+      <source>%1截至%2的%3没有人员，没有可打印的内容</source>
+      <translation>The %3 of %1 as of %2 lists no one: there is nothing to print</translation>
+    </message>
+    <message>
+      <source>%1截至%2的一库五册没有人员，没有可打印的内容</source>
+      <translation>The five rosters of %1 as of %2 list no one: there is nothing to print</translation>
+    </message>
+    <message>
+      <source>%1（身份证尾号 %2，%3）</source>
+      <translation>%1 (ID number ending %2, %3)</translation>
+    </message>
+    <message>
+      <source>走访记录表按村或安置点打印：%1 不是村或安置点</source>
+      <translation>A visit sheet is printed for a village or relocation site: %1 is neither</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
