@@ -748,10 +748,6 @@
       <source>县里的政策包载有该年安排后（同步一次，或在“设置 → 政策包”载入）即按正式安排计算；在此之前请核对节假日前后的期限。</source>
       <translation>Once the county's policy pack holds that year's schedule (exchange data once, or load it under Settings → Policy pack), deadlines follow it; until then, check deadlines around holidays.</translation>
     </message>
-    <message>
-      <source>%1年放假调休安排尚未载入，期限按法定节假日估算</source>
-      <translation>The official holiday schedule for %1 is not loaded yet: deadlines are estimated from the statutory holidays</translation>
-    </message>
   </context>
   <context>
     <name>DutiesPage</name>
