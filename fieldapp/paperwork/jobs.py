@@ -25,7 +25,7 @@ from fieldapp.domain.idnumber import region_of
 from fieldapp.domain.month import Month
 from fieldapp.domain.prints import PrintRecord
 from fieldapp.domain.progress import CancelCheck, Progress
-from fieldapp.domain.sentences import Part, Sentence, said
+from fieldapp.domain.sentences import Day, Part, Sentence, said
 from fieldapp.paperwork.certificate import render_certificate
 from fieldapp.paperwork.digest import content_hash, short_hash
 from fieldapp.paperwork.fonts import default_chain
@@ -36,10 +36,13 @@ from fieldapp.paperwork.notes_said import (
     GLYPHS,
     HOLIDAYS_ESTIMATED,
     NO_DUE_LIST,
+    NO_DUTIES,
     NO_FORMS,
     NO_FORMS_LEFT_OFF,
     NO_PHONE,
     NO_POLICY,
+    NO_ROSTER_ROWS,
+    NO_ROSTERS,
     UNIT_ACCOUNT,
     NothingToPrint,
     notes,
@@ -473,9 +476,10 @@ def rosters_job(ledger: Ledger, area_code: str, on: dt.date, which: str | None =
     rosters = five_rosters(ledger, area_code, on)
     names = [which] if which else list(COLUMNS)
     if not any(rosters.sheets.get(n) for n in names):
-        raise FieldappError(
-            f"{rosters.area_name}截至{day_written(on)}的{which or '一库五册'}没有人员，"
-            "没有可打印的内容"
+        raise NothingToPrint(
+            said(NO_ROSTER_ROWS, rosters.area_name, Day(on), which)
+            if which
+            else said(NO_ROSTERS, rosters.area_name, Day(on))
         )
     data = PaperData(ledger)
 
@@ -540,9 +544,7 @@ def duties_job(
     """The household duties of an area (一户一人、零就业家庭、公益性岗位超线、一人多岗) as a list
     to act on, one row per household or person flagged."""
     if not flags:
-        raise FieldappError(
-            f"{area_name}截至{day_written(on)}没有要列出的户级责任，没有可打印的清单"
-        )
+        raise NothingToPrint(said(NO_DUTIES, area_name, Day(on)))
 
     def near(code: str) -> str:
         # From below the list's own area (a township's list: 大坪村, not 龙坑街道 大坪村 on

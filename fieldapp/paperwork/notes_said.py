@@ -47,11 +47,24 @@ DOUBTFUL_ACCOUNTS = template(
 #: One of two people of one name in a note, told apart as the roster tells them: by the last
 #: four digits of the ID number (the name, the four digits).
 NAMESAKE_TAIL = template("%1（身份证尾号 %2）")
+#: ... and two of one name whose ID numbers end alike: by the village too (the name, the four
+#: digits, the village or site).
+NAMESAKE_TAIL_VILLAGE = template("%1（身份证尾号 %2，%3）")
 #: A batch with no paper to print (the batch's title; what is left off, `dropped_note`).
 ALL_DROPPED = template("批次“%1”中的申领都已驳回或撤销，没有可打印的人员（%2）")
 NO_CLAIMS = template("批次“%1”中没有申领记录，没有可打印的人员")
 NO_FORMS = template("批次“%1”中没有可打印的申领，无法打印申请表")
 NO_FORMS_LEFT_OFF = template("批次“%1”中没有可打印的申领，无法打印申请表（%2）")
+#: 一库五册 of an area with no one on it (the area, the day); one of its rosters (the area,
+#: the day, the roster's name).
+NO_ROSTERS = template("%1截至%2的一库五册没有人员，没有可打印的内容")
+NO_ROSTER_ROWS = template("%1截至%2的%3没有人员，没有可打印的内容")
+#: An area's household duties with none to list (the area, the day).
+NO_DUTIES = template("%1截至%2没有要列出的户级责任，没有可打印的清单")
+#: A visit sheet asked of a county or township (the place), or of a village or site with no
+#: household yet (the place).
+NOT_A_VILLAGE = template("走访记录表按村或安置点打印：%1 不是村或安置点")
+NO_HOUSEHOLDS = template("%1在台账中还没有住户，没有可打印的走访记录")
 
 
 class NothingToPrint(FieldappError):
@@ -72,21 +85,29 @@ def notes(*parts: Part) -> Part:
     return listed([p for p in parts if str(p)], NOTES)
 
 
-def some(names: Sequence[str], shown: int) -> Part:
+def some(names: Sequence[Part], shown: int) -> Part:
     """The first `shown` of `names` listed, “and more” after them if there are more."""
     first = listed(names[:shown])
     return said(AND_MORE, first) if len(names) > shown else first
 
 
-def told_apart(people: Sequence[tuple[str, str]]) -> list[Part]:
-    """People named in a note (name, ID number): a name two of them share said with each one's
-    ID number's last four digits (王芳（身份证尾号 0341）、王芳（身份证尾号 2286）), any other
-    name as it is."""
-    shared = Counter(name for name, _number in people)
-    return [
-        said(NAMESAKE_TAIL, name, number.strip()[-4:]) if shared[name] > 1 and number else name
-        for name, number in people
-    ]
+def told_apart(people: Sequence[tuple[str, str, str]]) -> list[Part]:
+    """People named in a note (name, ID number, village or site): a name two of them share
+    said with each one's ID number's last four digits (王芳（身份证尾号 0341）、王芳（身份证尾号
+    2286）), and with the village too where the four digits are the same as well (王芳（身份证尾号
+    0341，大坪村）); any other name as it is."""
+    shared = Counter(name for name, _number, _village in people)
+    tails = Counter((name, number.strip()[-4:]) for name, number, _village in people)
+
+    def one(name: str, number: str, village: str) -> Part:
+        tail = number.strip()[-4:]
+        if shared[name] < 2 or not tail:
+            return name
+        if tails[(name, tail)] > 1 and village:
+            return said(NAMESAKE_TAIL_VILLAGE, name, tail, village)
+        return said(NAMESAKE_TAIL, name, tail)
+
+    return [one(*person) for person in people]
 
 
 def some_people(names: Sequence[Part], shown: int) -> Part:

@@ -20,7 +20,7 @@ from fieldapp.domain.claims import LOCKED_STATES, Batch, Claim, ClaimState, Qual
 from fieldapp.domain.dates import month_day, whole_months_between, written, written_text
 from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.enums import HAS_LABOUR, OTHER_RURAL, AreaKind, WorkStatus
-from fieldapp.domain.errors import FieldappError, NotFound
+from fieldapp.domain.errors import FieldappError, NotFound, ValidationFailed
 from fieldapp.domain.models import EmploymentSpell, Household, Person, ServiceRecord
 from fieldapp.domain.month import Month
 from fieldapp.domain.places_said import Said, say_place
@@ -37,6 +37,8 @@ from fieldapp.paperwork.notes_said import (
     MOVED_ACCOUNT,
     MOVED_BANK,
     NO_CLAIMS,
+    NO_HOUSEHOLDS,
+    NOT_A_VILLAGE,
     NothingToPrint,
     notes,
     some,
@@ -297,13 +299,13 @@ class PaperData:
         self._areas: dict[str, dict[str, Any] | None] = {}
         self._persons: dict[str, dict[str, Any] | None] = {}
         self._households: dict[str, dict[str, Any] | None] = {}
-        #: person id → name, for each person printed whose account Excel had rounded (its
+        #: person id → (name, ID number, village), for each person printed whose account Excel had rounded (its
         #: digits past the 15th lost): printed blank, to be written in by hand (`account_note`).
-        self.doubtful_accounts: dict[str, tuple[str, str]] = {}
-        #: claim id → (name, 账号 or 开户银行, as kept at approval, as the person's row has it
+        self.doubtful_accounts: dict[str, tuple[str, str, str]] = {}
+        #: claim id → ((name, ID number, village), 账号 or 开户银行, as kept at approval, as the person's row has it
         #: now; accounts `brief`), for each approved (paid) claim printed whose person's account
         #: changed since: the kept one is printed, the clerk asked to check (`moved_notes`).
-        self.moved_accounts: dict[str, tuple[str, str, str, str]] = {}
+        self.moved_accounts: dict[str, tuple[tuple[str, str, str], str, str, str]] = {}
         #: claim id → its form, made once: a batch's roster and its forms share them.
         self._forms: dict[str, FormView] = {}
         #: The pack in force, read when a claim with no title is printed (False: none read).
@@ -477,7 +479,12 @@ class PaperData:
         day = on or china_today()
         account_number = row.get("account_number") or ""
         if accounts.excel_rounded(account_number):
-            self.doubtful_accounts[person_id] = (name or row.get("name") or "", number)
+            village = (
+                self._area_name_of(household["area_code"], AreaKind.VILLAGE, AreaKind.SITE)
+                if household
+                else ""
+            )
+            self.doubtful_accounts[person_id] = (name or row.get("name") or "", number, village)
             account_number = ""
         return PersonView(
             name=name or row.get("name") or "",
@@ -552,12 +559,18 @@ class PaperData:
         claims = self.claims.batch_claims(batch_id)
         dropped = [c for c in claims if c.state in _DROPPED]
         gone = [c for c in claims if c.state not in _DROPPED and self._person_gone(c)]
+        # Namesakes told apart (by their ID numbers' tails, the village where those are alike).
         left_off = [
-            said(kind, str(len(claims)), some([c.person_name for c in claims], 5))
+            said(kind, str(len(claims)), some(told_apart([self._who(c) for c in claims]), 5))
             for kind, claims in ((DROPPED, dropped), (GONE, gone))
             if claims
         ]
         return notes(*left_off)
+
+    def _who(self, claim: Claim) -> tuple[str, str, str]:
+        """A claim's person as a note names them (`told_apart`): name, ID number, village."""
+        village = self._area_name_of(claim.area_code, AreaKind.VILLAGE, AreaKind.SITE)
+        return claim.person_name, claim.id_number, village
 
     def _service(self, service_id: str | None) -> dict[str, Any] | None:
         return paper_rows.row(self.ledger, ServiceRecord, service_id) if service_id else None
@@ -646,19 +659,27 @@ class PaperData:
         row = self._person(claim.person_id)
         if not accounts.same_account(kept, row):
             now = accounts.kept_account(row)
-            said = claim.person_name or str((row or {}).get("name") or "")
+            name, number, village = self._who(claim)
+            who = (name or str((row or {}).get("name") or ""), number, village)
             field = "approved_account"
             if accounts.normalise(kept[field]) != accounts.normalise(now[field]):
                 then, is_now = accounts.brief(kept[field]), accounts.brief(now[field])
-                self.moved_accounts[claim.id] = (said, "账号", then, is_now)
+                self.moved_accounts[claim.id] = (who, "账号", then, is_now)
             else:  # the same number at another bank
                 then, is_now = kept["approved_bank"], now["approved_bank"]
-                self.moved_accounts[claim.id] = (said, "开户银行", then, is_now)
+                self.moved_accounts[claim.id] = (who, "开户银行", then, is_now)
         return kept
 
     def moved_notes(self, claim_ids: Sequence[str] | None = None) -> tuple[Part, ...]:
         """One line for each claim printed (of `claim_ids`, default all) whose person's account
-        changed after the county approved it: the roster prints the account kept then."""
+        changed after the county approved it: the roster prints the account kept then.
+        Namesakes are told apart (`told_apart`)."""
+        moved = [
+            moved
+            for cid, moved in self.moved_accounts.items()
+            if claim_ids is None or cid in claim_ids
+        ]
+        names = told_apart([who for who, *_rest in moved])
         return tuple(
             said(
                 MOVED_ACCOUNT if what == "账号" else MOVED_BANK,
@@ -666,8 +687,7 @@ class PaperData:
                 then or said(BLANK),
                 now or said(BLANK),
             )
-            for cid, (name, what, then, now) in self.moved_accounts.items()
-            if claim_ids is None or cid in claim_ids
+            for name, (_who, what, then, now) in zip(names, moved, strict=True)
         )
 
     def _in_site(self, code: str) -> bool:
@@ -806,9 +826,7 @@ class PaperData:
             raise NotFound(f"月份“{month}”格式不对，应为 YYYY-MM，例如 2026-10") from None
         first, last = days.first_day, days.last_day
         if len(area_code) < 12:  # a county or township: the sheet is a village's or site's
-            raise FieldappError(
-                f"走访记录表按村或安置点打印：{self.place_of(area_code)} 不是村或安置点"
-            )
+            raise ValidationFailed(said(NOT_A_VILLAGE, self.place_of(area_code)))
         codes = self.area_codes_under(area_code)
         if self._area(area_code) is None and len(codes) <= 1:
             if not paper_rows.has_households_in(self.ledger, area_code):
@@ -819,7 +837,7 @@ class PaperData:
         households = [h for h in households if members.get(h["id"])]
         if not households:
             where = say_place(area_code, divisions(), self._listed, Said.LOCAL)
-            raise FieldappError(f"{where}在台账中还没有住户，没有可打印的走访记录")
+            raise NothingToPrint(said(NO_HOUSEHOLDS, where))
         ids = [h["id"] for h in households]
         visits = _grouped(paper_rows.visits_between(self.ledger, ids, first, last), "household_id")
         person_ids = [p["id"] for ps in members.values() for p in ps]

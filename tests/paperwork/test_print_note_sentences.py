@@ -19,16 +19,20 @@ import pytest
 
 from fieldapp.domain import idnumber
 from fieldapp.domain.claims import ClaimState
-from fieldapp.domain.errors import FieldappError
+from fieldapp.domain.enums import AreaKind
+from fieldapp.domain.errors import FieldappError, ValidationFailed
+from fieldapp.domain.models import Area
 from fieldapp.domain.sentences import Part, Sentence
 from fieldapp.paperwork import jobs, notes_said
 from fieldapp.paperwork.jobs import (
+    duties_job,
     form_job,
     forms_job,
     glyph_note,
     notice_job,
     policy_due_lookup,
     roster_job,
+    rosters_job,
     visits_job,
 )
 from fieldapp.paperwork.masking import door_to_door_note, wall_note
@@ -46,7 +50,16 @@ from fieldapp.policy.registry import PolicyRegistry
 from fieldapp.services import persons
 from fieldapp.services.writer import actor_of
 from fieldapp.store.ledger import Ledger
-from tests.paperwork.builders import GROUP, add_claims
+from tests.conftest import make_id
+from tests.paperwork.builders import (
+    COUNTY,
+    GROUP,
+    TOWNSHIP,
+    VILLAGE,
+    add_areas,
+    add_claims,
+    add_household,
+)
 from tests.paperwork.test_kept_account import NEW, OLD, RULE, _approved, _set_account
 from tests.policy.helpers import COUNTY_PACK, populate
 from tests.records import Records
@@ -54,6 +67,7 @@ from tests.services.sentence_checks import filled, templates
 
 ROUNDED = "6217002870012340000"  # an account as Excel leaves it: digits past the 15th lost
 RARE = "𪨊"  # a character no bundled font has
+OTHER_VILLAGE = "520321101002"  # 新寨村, beside the builders' 大坪村
 
 
 def _ledger(folder: Path) -> Ledger:
@@ -126,6 +140,90 @@ def _nothing_to_print(folder: Path) -> dict[str, Part]:
                 with pytest.raises(NothingToPrint) as refused:
                     make(ledger, batch_id)
                 out[f"nothing: {paper}, {name}"] = refused.value.said
+        return out
+    finally:
+        ledger.close()
+
+
+def _other_village(ledger: Ledger) -> None:
+    """新寨村, beside the builders' 大坪村 in 龙坑街道."""
+    Records(ledger).ensure_area(
+        Area(code=OTHER_VILLAGE, name="新寨村", kind=AreaKind.VILLAGE, parent_code=TOWNSHIP)
+    )
+
+
+def _same_tails() -> tuple[str, str]:
+    """Two valid ID numbers of different people whose last four digits are the same."""
+    seen: dict[str, str] = {}
+    for day in range(400):
+        born = (dt.date(1980, 1, 1) + dt.timedelta(days=day)).strftime("%Y%m%d")
+        number = make_id(COUNTY, born, "021")
+        if number[-4:] in seen:
+            return seen[number[-4:]], number
+        seen[number[-4:]] = number
+    raise AssertionError("no two ID numbers ending alike")
+
+
+def _namesakes_left_off(folder: Path) -> dict[str, Part]:
+    """Two 王芳 rejected since, their ID numbers ending alike (one of 大坪村, one of 新寨村),
+    and a third 王芳 of another ending; two 李强 ending alike, of the two villages, whose
+    accounts changed after the county approved them: the roster's note tells each apart by
+    the ending, and by the village where the endings are the same."""
+    ledger = _ledger(folder)
+    try:
+        batch_id, claims = add_claims(ledger, 6)
+        _other_village(ledger)
+        first, second = _same_tails()
+        people = [
+            ("王芳", first, VILLAGE, ClaimState.REJECTED),
+            ("王芳", second, OTHER_VILLAGE, ClaimState.REJECTED),
+            ("王芳", make_id(COUNTY, "19800101", "035"), VILLAGE, ClaimState.REJECTED),
+            ("李强", first, VILLAGE, ClaimState.COUNTY_APPROVED),
+            ("李强", second, OTHER_VILLAGE, ClaimState.COUNTY_APPROVED),
+        ]
+        for claim_id, (name, number, village, state) in zip(claims, people, strict=False):
+            fields: dict[str, object] = {
+                "person_name": name,
+                "id_number": number,
+                "area_code": village,
+                "state": state,
+            }
+            if state is ClaimState.COUNTY_APPROVED:  # approved to a card changed since
+                fields |= {"approved_bank": "中国农业银行", "approved_account": OLD}
+            ledger.update("claims", claim_id, fields)
+        return {"namesakes left off": roster_job(ledger, batch_id).said}
+    finally:
+        ledger.close()
+
+
+def _nothing_in_the_area(folder: Path) -> dict[str, Part]:
+    """An area's 一库五册 (one roster of it) with no one on it, its household duties with none
+    to list, a visit sheet asked of a township and of a village whose households all left:
+    each refused in a sentence (`NothingToPrint.said`, `ValidationFailed.said`)."""
+    ledger = _ledger(folder)
+    try:
+        add_areas(Records(ledger))
+        _other_village(ledger)
+        _household, (person_id,) = add_household(Records(ledger), 0)
+        on = dt.date(2026, 11, 30)
+        out: dict[str, Part] = {}
+        with pytest.raises(NothingToPrint) as refused:
+            rosters_job(ledger, OTHER_VILLAGE, on)
+        out["nothing: rosters"] = refused.value.said
+        with pytest.raises(NothingToPrint) as refused:
+            rosters_job(ledger, OTHER_VILLAGE, on, "公益性岗位名册")
+        out["nothing: one roster"] = refused.value.said
+        with pytest.raises(NothingToPrint) as refused:
+            duties_job(ledger, [], VILLAGE, "大坪村", on, str)
+        out["nothing: duties"] = refused.value.said
+        with pytest.raises(ValidationFailed) as wrong:
+            visits_job(ledger, TOWNSHIP, "2026-11")
+        assert isinstance(wrong.value.said, Sentence)
+        out["visits: not a village"] = wrong.value.said
+        persons.delete(ledger, actor_of(ledger), person_id, "重复录入")
+        with pytest.raises(NothingToPrint) as refused:
+            visits_job(ledger, GROUP, "2026-11")
+        out["visits: no households"] = refused.value.said
         return out
     finally:
         ledger.close()
@@ -205,6 +303,8 @@ def said_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Part
         **_namesake_notes(folder / "namesakes"),
         **_nothing_to_print(folder / "nothing"),
         **_moved_notes(folder / "moved"),
+        **_namesakes_left_off(folder / "namesakes left off"),
+        **_nothing_in_the_area(folder / "nothing in the area"),
         **_due_notes(folder / "due", monkeypatch),
         **_wall_and_door_notes(),
         "glyphs": glyph_note(tuple(f"{RARE}{n}" for n in "甲乙丙丁")),
@@ -287,6 +387,29 @@ def test_the_notes_say_in_chinese_what_they_always_said(tmp_path, monkeypatch):
         "走访记录要挨家挨户带着走，邻居也看得到：赵六家的地址、赵六家的走访、赵六的就业去向、"
         "赵六的本月服务等处写有“残疾”"
     )
+    # Namesakes left off or moved: by their ID numbers' tails, by the village where those are
+    # the same too.
+    assert re.fullmatch(
+        r"批次中已驳回或撤销的 3 条申领（王芳（身份证尾号 (\d{4})，大坪村）、王芳（身份证尾号 \1，"
+        r"新寨村）、王芳（身份证尾号 0355））不列入；李强（身份证尾号 \1，大坪村）的账号在审批后改过"
+        r"：.*；李强（身份证尾号 \1，新寨村）的账号在审批后改过：.*",
+        chinese["namesakes left off"],
+    ), chinese["namesakes left off"]
+    assert chinese["nothing: rosters"] == (
+        "新寨村截至2026年11月30日的一库五册没有人员，没有可打印的内容"
+    )
+    assert chinese["nothing: one roster"] == (
+        "新寨村截至2026年11月30日的公益性岗位名册没有人员，没有可打印的内容"
+    )
+    assert chinese["nothing: duties"] == (
+        "大坪村截至2026年11月30日没有要列出的户级责任，没有可打印的清单"
+    )
+    assert chinese["visits: not a village"] == (
+        "走访记录表按村或安置点打印：播州区 龙坑街道 不是村或安置点"
+    )
+    assert chinese["visits: no households"] == (
+        "龙坑街道 大坪村 三组在台账中还没有住户，没有可打印的走访记录"
+    )
     assert chinese["glyphs"] == (
         f"字库中没有“{RARE}”，这些字印出来是空白（{RARE}甲、{RARE}乙、{RARE}丙等），请在纸上用笔补写"
     )
@@ -344,4 +467,15 @@ def test_the_english_window_says_every_note_in_english(tmp_path, monkeypatch, en
     ), shown["namesakes"]
     assert shown["moved bank"].startswith(
         "The bank of 王五 changed after approval: 中国农业银行 when approved, (blank) now"
+    )
+    assert re.search(
+        r"\(王芳 \(ID number ending (\d{4}), 大坪村\), 王芳 \(ID number ending \1, 新寨村\), "
+        r"王芳 \(ID number ending 0355\)\)",
+        shown["namesakes left off"],
+    ), shown["namesakes left off"]
+    assert shown["nothing: rosters"] == (
+        "The five rosters of 新寨村 as of 30 November 2026 list no one: there is nothing to print"
+    ), shown["nothing: rosters"]
+    assert shown["visits: not a village"] == (
+        "A visit sheet is printed for a village or relocation site: 播州区 龙坑街道 is neither"
     )

@@ -748,10 +748,6 @@
       <source>县里的政策包载有该年安排后（同步一次，或在“设置 → 政策包”载入）即按正式安排计算；在此之前请核对节假日前后的期限。</source>
       <translation>Once the county's policy pack holds that year's schedule (exchange data once, or load it under Settings → Policy pack), deadlines follow it; until then, check deadlines around holidays.</translation>
     </message>
-    <message>
-      <source>%1年放假调休安排尚未载入，期限按法定节假日估算</source>
-      <translation>The official holiday schedule for %1 is not loaded yet: deadlines are estimated from the statutory holidays</translation>
-    </message>
   </context>
   <context>
     <name>DutiesPage</name>
@@ -6134,6 +6130,30 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>户（%1）的户信息</source>
       <translation>the household record at %1</translation>
+    </message>
+    <message>
+      <source>%1在台账中还没有住户，没有可打印的走访记录</source>
+      <translation>%1 has no households in the ledger yet: there is no visit sheet to print</translation>
+    </message>
+    <message>
+      <source>%1截至%2没有要列出的户级责任，没有可打印的清单</source>
+      <translation>%1 has no household duties to list as of %2: there is no list to print</translation>
+    </message>
+    <message>
+      <source>%1截至%2的%3没有人员，没有可打印的内容</source>
+      <translation>The %3 of %1 as of %2 lists no one: there is nothing to print</translation>
+    </message>
+    <message>
+      <source>%1截至%2的一库五册没有人员，没有可打印的内容</source>
+      <translation>The five rosters of %1 as of %2 list no one: there is nothing to print</translation>
+    </message>
+    <message>
+      <source>%1（身份证尾号 %2，%3）</source>
+      <translation>%1 (ID number ending %2, %3)</translation>
+    </message>
+    <message>
+      <source>走访记录表按村或安置点打印：%1 不是村或安置点</source>
+      <translation>A visit sheet is printed for a village or relocation site: %1 is neither</translation>
     </message>
   </context>
   <context>

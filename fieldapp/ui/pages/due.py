@@ -28,12 +28,13 @@ from fieldapp.domain.enums import ServiceType
 from fieldapp.domain.month import Month
 from fieldapp.domain.progress import Cancelled
 from fieldapp.policy.due import DueItem, Urgency, calendar_notices
-from fieldapp.policy.workdays import estimate_notice
+from fieldapp.policy.workdays import notice_said
 from fieldapp.services.changes import PERSON_RECORDS, ChangeSet, Kind
 from fieldapp.services.policy_views import due_list
 from fieldapp.ui import policy_access
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.errors import show_error
+from fieldapp.ui.held_words import part_shown
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.pieces import in_parts
 from fieldapp.ui.session import Session
@@ -303,11 +304,9 @@ class DuePage(QWidget):
 
     def _notice_said(self, notice: str) -> str:
         """A year's estimated-calendar notice in the window's language (in English the line
-        above the translated remedy stayed Chinese); any other notice as the policy says it."""
-        year = notice[:4]
-        if year.isdigit() and notice == estimate_notice(int(year)):
-            return self.tr("%1年放假调休安排尚未载入，期限按法定节假日估算").replace("%1", year)
-        return notice
+        above the translated remedy stayed Chinese): the policy's own template
+        (`workdays.notice_said`), one Chinese in the catalogue; any other notice as it is."""
+        return part_shown(notice_said(notice))
 
     def _show(self, result: tuple[list[DueItem], list[str]]) -> None:
         items, notices = result
