@@ -311,7 +311,10 @@ EN_REFUSALS: dict[str, str] = {
     "找不到文件：%1": "File not found: %1",
     # The ledger workbook's work files did not fit on the computer's own disk
     # (`fieldapp.tabular.workbook.TEMP_FOLDER_FULL`), and why.
-    "无法导出：程序暂存表格的文件夹写不进去（%1）。这是电脑本身的磁盘，请先腾出空间再导出。原来的文件没有改动": "Cannot export: the folder where the program keeps the workbook while writing it could not be written to (%1). That is the computer's own disk: free some space on it, then export again. The file that was there before is unchanged",
+    "无法导出：程序暂存表格的文件夹写不进去（%1）。这是电脑本身的磁盘，%2。原来的文件没有改动": "Cannot export: the folder where the program keeps the workbook while writing it could not be written to (%1). That is the computer's own disk: %2. The file that was there before is unchanged",
+    "请先腾出空间再导出": "free some space on it, then export again",
+    "请让管理这台电脑的人查看这个文件夹的写入权限（或安全软件是否拦住了本程序）后再导出": "ask whoever looks after this computer to check the folder's write permission (or whether security software is blocking this program), then export again",
+    "请重新启动电脑后再导出一次": "restart the computer, then export again",
     "没有写入权限": "no permission to write",
     "读写时出错": "a read or write error",
     # An ID number refused or already entered (`fieldapp.domain.idnumber`, `.errors`).

@@ -5952,16 +5952,28 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation>Head of household: %1</translation>
     </message>
     <message>
-      <source>无法导出：程序暂存表格的文件夹写不进去（%1）。这是电脑本身的磁盘，请先腾出空间再导出。原来的文件没有改动</source>
-      <translation>Cannot export: the folder where the program keeps the workbook while writing it could not be written to (%1). That is the computer's own disk: free some space on it, then export again. The file that was there before is unchanged</translation>
-    </message>
-    <message>
       <source>没有写入权限</source>
       <translation>no permission to write</translation>
     </message>
     <message>
       <source>读写时出错</source>
       <translation>a read or write error</translation>
+    </message>
+    <message>
+      <source>无法导出：程序暂存表格的文件夹写不进去（%1）。这是电脑本身的磁盘，%2。原来的文件没有改动</source>
+      <translation>Cannot export: the folder where the program keeps the workbook while writing it could not be written to (%1). That is the computer's own disk: %2. The file that was there before is unchanged</translation>
+    </message>
+    <message>
+      <source>请先腾出空间再导出</source>
+      <translation>free some space on it, then export again</translation>
+    </message>
+    <message>
+      <source>请让管理这台电脑的人查看这个文件夹的写入权限（或安全软件是否拦住了本程序）后再导出</source>
+      <translation>ask whoever looks after this computer to check the folder's write permission (or whether security software is blocking this program), then export again</translation>
+    </message>
+    <message>
+      <source>请重新启动电脑后再导出一次</source>
+      <translation>restart the computer, then export again</translation>
     </message>
   </context>
   <context>
