@@ -1342,7 +1342,7 @@ class LedgerImporter:
             *leave_jobs_to_their_sheet(plans, planner.jobs),
             *planner.said,
         ]:
-            self.report.warnings.append(RowProblem(row, said, sheet))
+            self.report.warnings.append(RowProblem.of(row, said, sheet))
         self.placer.unsay_forms_given(planner.jobs)
         del planner
         extra_plans, category_plans = planned[:sheet_rows], planned[sheet_rows:]

@@ -89,14 +89,12 @@ def _id_number(value: object, key: str) -> idnumber.IdInfo:
     elif isinstance(value, float) and value.is_integer() and 1e14 <= value < 1e15:
         raw = str(int(value))  # an old 15-digit number: Excel keeps 15 digits exactly
     elif isinstance(value, float) and value >= 1e11:
-        raise CellError(
-            f"{_label(key)}已被 Excel 存成数字（{value:.6g}），后几位已丢失，无法恢复；"
-            "请把该列设为文本后重新录入"
-        )
+        # digits lost: said as the domain says a number Excel made a float (5.20502e+17)
+        raise CellError(_of_cell(sentences.said(idnumber.EXCEL_FLOAT, f"{value:.6g}"), key))
     else:
         raw = cells.text(value)
     if not raw:
-        raise CellError(f"{_label(key)}为空")
+        raise CellError(_of_cell(sentences.said(idnumber.EMPTY), key))
     if len(raw) == 15:
         upgraded = idnumber.upgrade_15(raw)
         if upgraded is not None:
@@ -113,9 +111,12 @@ def _validate_cell(raw: str, key: str) -> idnumber.IdInfo:
         # The domain's sentence, kept as its template (a window says it in its language); the
         # domain's sentences start with 身份证号码: say when it is the head's number.
         reason = error.said if error.said is not None else str(error)
-        raise CellError(
-            sentences.said(HEAD_NUMBER, reason) if key == "head_id_number" else reason
-        ) from None
+        raise CellError(_of_cell(reason, key)) from None
+
+
+def _of_cell(reason: str | sentences.Sentence, key: str) -> str | sentences.Sentence:
+    """The domain's refusal of a number (身份证号码…), said of the head where it is the head's."""
+    return sentences.said(HEAD_NUMBER, reason) if key == "head_id_number" else reason
 
 
 #: A household head's ID number refused: the domain's sentence (身份证号码…) said of the head.

@@ -14,10 +14,19 @@ import pytest
 from fieldapp import saving
 from fieldapp.domain import errors, idnumber, places_said
 from fieldapp.domain.errors import DuplicateIdNumber, InvalidIdNumber, ValidationFailed
-from fieldapp.domain.sentences import Sentence
+from fieldapp.domain.sentences import TEMPLATES, Sentence
 from fieldapp.paperwork import settings
 from fieldapp.services import persons, work
-from fieldapp.tabular import cells, extra_sheets, ledger_import, person_row, reader, workbook
+from fieldapp.tabular import (
+    areas,
+    categories,
+    cells,
+    extra_sheets,
+    ledger_import,
+    person_row,
+    reader,
+    workbook,
+)
 from tests.conftest import make_id
 from tests.services.sentence_checks import templates
 from tests.ui.test_our_errors_in_english import REFUSED_IDS
@@ -60,6 +69,18 @@ SAID_HERE = {
     places_said.UNKNOWN_PLACE,
     *places_said._BELOW.values(),
     places_said._BELOW_ANY,
+    *(v for k, v in vars(cells).items() if k.isupper() and isinstance(v, str) and v in TEMPLATES),
+    *(
+        v
+        for k, v in vars(categories).items()
+        if k.isupper() and isinstance(v, str) and v in TEMPLATES
+    ),
+    *(v for k, v in vars(areas).items() if k.isupper() and isinstance(v, str) and v in TEMPLATES),
+    *(
+        v
+        for k, v in vars(extra_sheets).items()
+        if k.isupper() and isinstance(v, str) and v in TEMPLATES
+    ),
 }
 
 
@@ -234,5 +255,179 @@ def said_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> set[str]:
         *_place_sentences(),
         *_cell_sentences(),
         *_sheet_sentences(tmp_path),
+        *(said for said, _chinese in _import_cell_sentences(monkeypatch)),
     ]
     return set().union(*map(templates, found)) | {persons.NAMESAKE, work.MONTH_KEPT}
+
+
+def _import_cell_sentences(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Sentence, str]]:
+    """A spreadsheet's cell refused by the import, each way its readers refuse one (a date, a
+    number, a term, a year, a yes or no; a category's item; a row's place; an extra sheet's
+    row taken together; an ID number Excel made a float, or blank): its sentence and the
+    Chinese the import said before the templates, recorded from the code of 3a2f6591."""
+    from fieldapp.reference import divisions
+
+    class _Twice:
+        """The division table with a county twice (Guizhou has no two of one name)."""
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(divisions(), name)
+
+        def counties(self) -> list[object]:
+            first = next(iter(divisions().counties()))
+            return [first, first]
+
+    resolver = areas.AreaResolver([])
+    resolver.by_code.update(
+        {f"520502101{n:03d}": ("x", "village", "520502101") for n in range(1, 1000)}
+    )
+    jobs = {"start_date": "开始日期", "visit_date": "走访日期"}.get
+    cases = [
+        (lambda: cells.date("3月", "出生日期"), None),
+        (
+            lambda: cells.date("2026-13-45", "出生日期"),
+            "出生日期“2026-13-45”不是有效日期（应为 2024-03-05 这样的格式）",
+        ),
+        (lambda: cells.date("1800-01-01", "出生日期"), "出生日期“1800-01-01”不合理"),
+        (
+            lambda: cells.date(2019.0, "务工开始日期"),
+            "务工开始日期“2019”只有年份，请填写到月份（如 2019-03）",
+        ),
+        (
+            lambda: cells.date(2026.1, "务工开始日期"),
+            "务工开始日期“2026.1”被 Excel 存成了数字（输入的 2026.10 会变成 2026.1），看不出是 2026 年 1 月还是 10 月；请把该列设为文本，填写 2026-01 或 2026-10 这样的格式后重新导入",
+        ),
+        (lambda: cells.number("约三千", "月收入（元）"), "月收入（元）“约三千”不是数字"),
+        (lambda: cells.number(-5.0, "月收入（元）"), "月收入（元）不能为负数"),
+        (lambda: cells.months("很久", "合同期限（月）"), "合同期限（月）“很久”应为月数（整数）"),
+        (lambda: cells.year("26", "脱贫年度"), "脱贫年度“26”应为四位年份"),
+        (lambda: cells.yes_no("也许", "是否参保"), "是否参保“也许”应填“是”或“否”"),
+        (
+            lambda: categories._category_item("脱贫人口(2016-13-45)"),
+            "脱贫人口的认定日期“2016-13-45”不是有效日期（应为 2024-03-05 这样的格式）",
+        ),
+        (
+            lambda: categories._category_item("脱贫人口(2016-01-01~2016-13-45)"),
+            "脱贫人口的结束日期“2016-13-45”不是有效日期（应为 2024-03-05 这样的格式）",
+        ),
+        (
+            lambda: categories._category_item("脱贫人口(2016-01-01)(x)"),
+            "人员类别“脱贫人口(2016-01-01)(x)”格式不对",
+        ),
+        (
+            lambda: categories._category("三类人员"),
+            "“三类人员”是统称，请写明具体类别（脱贫人口、农村低收入人口、易地搬迁人口等）",
+        ),
+        (
+            lambda: categories._category("外星人"),
+            "未知的人员类别“外星人”（可用：脱贫人口、防返贫监测对象、农村低收入人口、农村低保对象、农村特困人员、易地搬迁人口、易地搬迁随迁人口、登记失业人员、就业困难人员、高校毕业生、返乡农村劳动力、退役军人、残疾人、退捕渔民、戒毒康复人员、刑满释放人员）",
+        ),
+        (
+            lambda: areas.AreaResolver([]).resolve(areas.PlaceRef(county="不存在县")),
+            "贵州省内找不到县（市、区）“不存在县”",
+        ),
+        (
+            lambda: areas.AreaResolver([]).resolve(
+                areas.PlaceRef(county="七星关区", township="不存在镇")
+            ),
+            "七星关区下找不到乡镇（街道）“不存在镇”",
+        ),
+        (
+            lambda: areas.AreaResolver([]).resolve(areas.PlaceRef(township="碧阳街道")),
+            "请填写县（市、区）或区划代码",
+        ),
+        (
+            lambda: areas.AreaResolver([]).resolve(
+                areas.PlaceRef(county="七星关区", village="大坝村")
+            ),
+            "填写了村或安置点，但没有填写乡镇（街道）",
+        ),
+        (
+            lambda: areas.AreaResolver([]).resolve(areas.PlaceRef(code="12345")),
+            "区划代码“12345”应为 6、9、12 或 15 位数字",
+        ),
+        (
+            lambda: areas.AreaResolver([]).resolve(areas.PlaceRef(code="529999")),
+            "区划代码 529999 不是贵州省现行的县或乡镇代码",
+        ),
+        (lambda: resolver._next_code("520502101"), "520502101 下的地点已满 999 个，无法再新建"),
+        (lambda: extra_sheets._bool("也许", "是否全户", []), "是否全户“也许”应填“是”或“否”"),
+        (
+            lambda: extra_sheets._check("失业登记", {}, str, "2026-05-01"),
+            "登记日期和发现日期至少填一个",
+        ),
+        (
+            lambda: extra_sheets._check(
+                "就业经历",
+                {"start_date": "2026-03-05", "end_date": "2026-01-02"},
+                str,
+                "2026-05-01",
+            ),
+            "结束日期2026年1月2日早于开始日期2026年3月5日",
+        ),
+        (
+            lambda: extra_sheets._check(
+                "就业经历", {"start_date": "2026-06-05"}, jobs, "2026-05-01"
+            ),
+            "开始日期 2026-06-05 晚于今天",
+        ),
+        (lambda: extra_sheets._check("月度状态", {}, str, "2026-05-01"), "月份为空"),
+        (
+            lambda: extra_sheets._check("月度状态", {"month": "2026-03"}, str, "2026-05-01"),
+            "就业状态为空",
+        ),
+        (
+            lambda: extra_sheets._check("走访服务", {}, jobs, "2026-05-01"),
+            "走访日期为空：请填写走访日期（只知道月份的，填 2024-03 这样）",
+        ),
+        (
+            lambda: extra_sheets.parse_extra(
+                "就业经历",
+                "就业经历",
+                2,
+                {"id_number": "x", "workplace_code": "5205"},
+                {},
+                words={},
+            ),
+            None,
+        ),
+        # Excel's float of a number: now the domain's sentence (its number quoted), where it
+        # said 户主身份证号码已被 Excel 存成数字（5.20502e+17）…
+        (
+            lambda: person_row._id_number(5.20502197505e17, "head_id_number"),
+            "户主身份证号码“5.20502e+17”已被 Excel 存成数字（科学计数法），后几位已丢失，无法恢复；请把该列设为文本后重新录入",
+        ),
+        (lambda: person_row._id_number("", "head_id_number"), "户主身份证号码为空"),
+        (
+            lambda: extra_sheets.parse_extra("就业经历", "就业经历", 2, {}, {}, words={}),
+            "身份证号码为空",
+        ),
+    ]
+    found: list[tuple[Sentence, str]] = []
+    for make, chinese in cases:
+        with pytest.raises(cells.CellError) as refused:
+            make()
+        found.append((_said(refused.value), chinese or str(refused.value)))
+    monkeypatch.setattr(areas, "divisions", _Twice)
+    with pytest.raises(cells.CellError) as twice:
+        areas.AreaResolver([]).resolve(
+            areas.PlaceRef(county=next(iter(divisions().counties())).name)
+        )
+    found.append((_said(twice.value), str(twice.value)))
+    return found
+
+
+def test_a_cell_the_import_refuses_says_what_it_said_before_and_each_template(monkeypatch) -> None:
+    found = _import_cell_sentences(monkeypatch)
+    for said, chinese in found:
+        assert str(said) == chinese
+    met = set().union(*(templates(said) for said, _chinese in found))
+    mine = {
+        t
+        for t in SAID_HERE
+        for m in (cells, categories, areas, extra_sheets)
+        if t in vars(m).values()
+    }
+    assert mine - met == {cells.UNREADABLE}  # (said by `_cell_sentences`)
+    assert str(found[0][0]).startswith("出生日期“3月”没有写年份：请写成 ")
+    assert str(found[-1][0]).endswith("”有重名，请填写区划代码")

@@ -5975,6 +5975,126 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>请重新启动电脑后再导出一次</source>
       <translation>restart the computer, then export again</translation>
     </message>
+    <message>
+      <source>%1 %2 晚于今天</source>
+      <translation>%1 %2 is after today</translation>
+    </message>
+    <message>
+      <source>%1 下的地点已满 999 个，无法再新建</source>
+      <translation>There are already 999 places under %1: no new one can be made</translation>
+    </message>
+    <message>
+      <source>%1“%2”不合理</source>
+      <translation>%1 “%2” cannot be right</translation>
+    </message>
+    <message>
+      <source>%1“%2”不是数字</source>
+      <translation>%1 “%2” is not a number</translation>
+    </message>
+    <message>
+      <source>%1“%2”不是有效日期（应为 2024-03-05 这样的格式）</source>
+      <translation>%1 “%2” is not a valid date (write it as 2024-03-05)</translation>
+    </message>
+    <message>
+      <source>%1“%2”只有年份，请填写到月份（如 %3-03）</source>
+      <translation>%1 “%2” is a year only: give the month too (as %3-03)</translation>
+    </message>
+    <message>
+      <source>%1“%2”应为 6、9 或 12 位数字</source>
+      <translation>%1 “%2” should have 6, 9 or 12 digits</translation>
+    </message>
+    <message>
+      <source>%1“%2”应为四位年份</source>
+      <translation>%1 “%2” should be a four-digit year</translation>
+    </message>
+    <message>
+      <source>%1“%2”应为月数（整数）</source>
+      <translation>%1 “%2” should be a number of months (a whole number)</translation>
+    </message>
+    <message>
+      <source>%1“%2”应填“是”或“否”</source>
+      <translation>%1 “%2” should be “是” (yes) or “否” (no)</translation>
+    </message>
+    <message>
+      <source>%1“%2”没有写年份：请写成 %3 这样的格式</source>
+      <translation>%1 “%2” has no year: write it as %3</translation>
+    </message>
+    <message>
+      <source>%1“%2”被 Excel 存成了数字（输入的 %3.10 会变成 %3.1），看不出是 %3 年 1 月还是 10 月；请把该列设为文本，填写 %3-01 或 %3-10 这样的格式后重新导入</source>
+      <translation>%1 “%2” was stored by Excel as a number (%3.10 typed becomes %3.1), so it cannot tell January %3 from October %3: set the column to text, write %3-01 or %3-10, and import again</translation>
+    </message>
+    <message>
+      <source>%1下找不到乡镇（街道）“%2”</source>
+      <translation>No township “%2” in %1</translation>
+    </message>
+    <message>
+      <source>%1不能为负数</source>
+      <translation>%1 cannot be negative</translation>
+    </message>
+    <message>
+      <source>%1为空：请填写%1（只知道月份的，填 2024-03 这样）</source>
+      <translation>%1 is blank: fill it in (only the month known: write it as 2024-03)</translation>
+    </message>
+    <message>
+      <source>%1的结束日期</source>
+      <translation>%1 (end date)</translation>
+    </message>
+    <message>
+      <source>%1的认定日期</source>
+      <translation>%1 (date recognised)</translation>
+    </message>
+    <message>
+      <source>“三类人员”是统称，请写明具体类别（脱贫人口、农村低收入人口、易地搬迁人口等）</source>
+      <translation>“三类人员” (the three groups) names several categories: write the category itself (Lifted out of poverty, Rural low-income, Relocated …)</translation>
+    </message>
+    <message>
+      <source>人员类别“%1”格式不对</source>
+      <translation>Category “%1” is not written as the column takes it</translation>
+    </message>
+    <message>
+      <source>区划代码 %1 不是贵州省现行的县或乡镇代码</source>
+      <translation>Division code %1 is no current county or township code of Guizhou</translation>
+    </message>
+    <message>
+      <source>区划代码“%1”应为 6、9、12 或 15 位数字</source>
+      <translation>Division code “%1” should have 6, 9, 12 or 15 digits</translation>
+    </message>
+    <message>
+      <source>县（市、区）“%1”有重名，请填写区划代码</source>
+      <translation>More than one county is called “%1”: give the division code</translation>
+    </message>
+    <message>
+      <source>填写了村或安置点，但没有填写乡镇（街道）</source>
+      <translation>A village or resettlement site is given, but no township</translation>
+    </message>
+    <message>
+      <source>就业状态为空</source>
+      <translation>The work status is blank</translation>
+    </message>
+    <message>
+      <source>月份为空</source>
+      <translation>The month is blank</translation>
+    </message>
+    <message>
+      <source>未知的人员类别“%1”（可用：%2）</source>
+      <translation>Unknown category “%1” (these are known: %2)</translation>
+    </message>
+    <message>
+      <source>登记日期和发现日期至少填一个</source>
+      <translation>Give the registration date or the date found, at least one</translation>
+    </message>
+    <message>
+      <source>结束日期%1早于开始日期%2</source>
+      <translation>The end date, %1, is before the start date, %2</translation>
+    </message>
+    <message>
+      <source>请填写县（市、区）或区划代码</source>
+      <translation>Give the county or the division code</translation>
+    </message>
+    <message>
+      <source>贵州省内找不到县（市、区）“%1”</source>
+      <translation>No county “%1” in Guizhou</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
