@@ -476,4 +476,13 @@ EN_REFUSALS: dict[str, str] = {
     "月份为空": "The month is blank",
     "就业状态为空": "The work status is blank",
     "%1为空：请填写%1（只知道月份的，填 2024-03 这样）": "%1 is blank: fill it in (only the month known: write it as 2024-03)",
+    # A row refused for its person or household (`tabular.placing`, `ledger_import`).
+    "工作表“%1”第 %2 行": "row %2 of sheet “%1”",
+    "身份证号码 %1 与%2重复": "ID number %1 is given again: also on %2",
+    "身份证号码 %1 已在台账中（%2），不能重复导入；要用表格更新已有的人，请选择“更新”方式导入": "ID number %1 is already in the ledger (%2) and cannot be imported again; to update people already in the ledger from a sheet, choose the “Update” import",
+    "户主（身份证号码 %1）在台账中尚未分户，请先为其建户": "The head of household (ID number %1) is in the ledger but in no household yet: make their household first",
+    "户主所在的%1未能导入，同户成员一并退回": "The head of household's %1 was not imported; the household's members are sent back with it",
+    "户主身份证号码 %1 既不在本表中，也不在台账中": "Head of household's ID number %1 is neither on this sheet nor in the ledger",
+    "身份证号码 %1 这个人在工作表“%2”第 %3 行没有导入（原因见那一行），这一行也没有导入；改正那一行后一并重新导入": "The person with ID number %1 was not imported on row %3 of sheet “%2” (the reason is on that row), so this row was not imported either; correct that row, then import both again",
+    "身份证号码 %1 不在台账中，也不在本工作簿的人员表中": "ID number %1 is neither in the ledger nor on this workbook's people sheets",
 }

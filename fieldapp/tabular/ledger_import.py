@@ -125,6 +125,13 @@ _READ_WITH_SEQ = READ | {"seq", "head_name"}
 #: A cell of a column of months refused: the column's heading, its letters, why (a sentence of
 #: the cell's, or its Chinese text).
 IN_COLUMN = sentences.template("“%1”列（%2 列）：%3")
+#: An extra sheet's row of a person refused on a people sheet: the number, that sheet and row.
+REFUSED_THERE = sentences.template(
+    "身份证号码 %1 这个人在工作表“%2”第 %3 行没有导入（原因见那一行），这一行也没有导入；"
+    "改正那一行后一并重新导入"
+)
+#: … of a person neither the ledger nor the workbook's people sheets hold: the number.
+NOT_FOUND = sentences.template("身份证号码 %1 不在台账中，也不在本工作簿的人员表中")
 #: Rows parsed, placed and handed to the writer at a time.
 CHUNK_ROWS = 5000
 #: Rows in the first chunk: the writer thread waits for it, idle, while it is checked.
@@ -691,7 +698,7 @@ class LedgerImporter:
             if not texts.get("id_number"):
                 # (a form's foot is no one, said; on a sheet of people, the person's row says it)
                 if alone and not self._foot(row, texts):
-                    self._reject(row, "身份证号码为空")
+                    self._reject(row, sentences.said(idnumber.EMPTY))
                 continue
             for index, value in given.items():
                 values = {k: v for k, v in texts.items() if k in ("id_number", "name")}
@@ -1310,13 +1317,10 @@ class LedgerImporter:
                     continue  # the template's example person: said with its row
                 if number in refused:  # on a people sheet, its row refused: said there
                     sheet, row = refused[number]
-                    reason = (
-                        f"身份证号码 {extra.id_number} 这个人在工作表“{sheet}”第 {row} 行没有导入"
-                        "（原因见那一行），这一行也没有导入；改正那一行后一并重新导入"
-                    )
+                    reason = sentences.said(REFUSED_THERE, extra.id_number, sheet, str(row))
                 else:
-                    reason = f"身份证号码 {extra.id_number} 不在台账中，也不在本工作簿的人员表中"
-                self.report.rejected.append(RowProblem(extra.row, reason, extra.sheet))
+                    reason = sentences.said(NOT_FOUND, extra.id_number)
+                self.report.rejected.append(RowProblem.of(extra.row, reason, extra.sheet))
         sheet_rows = len(known)
         known.extend(r for r in from_categories if r.id_number in persons)
         extra_rows.clear()

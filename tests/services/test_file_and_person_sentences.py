@@ -24,6 +24,7 @@ from fieldapp.tabular import (
     extra_sheets,
     ledger_import,
     person_row,
+    placing,
     reader,
     workbook,
 )
@@ -256,6 +257,7 @@ def said_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> set[str]:
         *_cell_sentences(),
         *_sheet_sentences(tmp_path),
         *(said for said, _chinese in _import_cell_sentences(monkeypatch)),
+        *_placed_sentences(tmp_path),
     ]
     return set().union(*map(templates, found)) | {persons.NAMESAKE, work.MONTH_KEPT}
 
@@ -408,11 +410,11 @@ def _import_cell_sentences(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Senten
         with pytest.raises(cells.CellError) as refused:
             make()
         found.append((_said(refused.value), chinese or str(refused.value)))
-    monkeypatch.setattr(areas, "divisions", _Twice)
-    with pytest.raises(cells.CellError) as twice:
-        areas.AreaResolver([]).resolve(
-            areas.PlaceRef(county=next(iter(divisions().counties())).name)
-        )
+    with monkeypatch.context() as patched:  # (undone: later scenarios read the real table)
+        patched.setattr(areas, "divisions", _Twice)
+        with pytest.raises(cells.CellError) as twice:
+            county = next(iter(divisions().counties())).name
+            areas.AreaResolver([]).resolve(areas.PlaceRef(county=county))
     found.append((_said(twice.value), str(twice.value)))
     return found
 
@@ -431,3 +433,62 @@ def test_a_cell_the_import_refuses_says_what_it_said_before_and_each_template(mo
     assert mine - met == {cells.UNREADABLE}  # (said by `_cell_sentences`)
     assert str(found[0][0]).startswith("出生日期“3月”没有写年份：请写成 ")
     assert str(found[-1][0]).endswith("”有重名，请填写区划代码")
+
+
+def _placed_sentences(tmp_path: Path) -> list[Sentence]:
+    """The rows a real import refuses for their person or household (`placing.Placer`) and an
+    extra sheet's rows of a person refused or nowhere (`ledger_import`), each as the report
+    keeps it; a head the ledger holds in no household (`Placer._household_for`)."""
+    import openpyxl
+
+    from fieldapp.store.ledger import Ledger
+    from fieldapp.store.queries.tabular import KnownPerson
+    from fieldapp.tabular.outcome import ImportReport
+
+    place = {"县（市、区）": "七星关区", "乡镇（街道）": "碧阳街道", "村（社区）": "大坝村"}
+    head, other, lost = (make_id("520502", "19750316", n) for n in ("131", "142", "153"))
+    book = openpyxl.Workbook()
+    people = book.active
+    assert people is not None
+    people.title = "台账"
+    people.append(["姓名", "身份证号码", "户主身份证号码", "与户主关系", *place])
+    people.append(["张长英", head, head, "户主", *place.values()])
+    people.append(["张长英", head, head, "户主", *place.values()])  # 与第 2 行重复
+    people.append(["李秀", other, other, "户主", "不存在县", "碧阳街道", "大坝村"])
+    people.append(["李明", make_id("520502", "20010101", "164"), other, "子女", *place.values()])
+    people.append(["王五", make_id("520502", "19900101", "175"), lost, "子女", *place.values()])
+    jobs = book.create_sheet("就业经历")
+    jobs.append(["姓名", "身份证号码", "务工单位", "务工开始日期"])
+    jobs.append(["李秀", other, "某厂", "2026-01-05"])
+    jobs.append(["赵六", lost, "某厂", "2026-01-05"])
+    book.save(tmp_path / "户.xlsx")
+    ledger = Ledger.open(tmp_path / "placed.db", author="王专员")
+    try:
+        first = ledger_import.import_ledger(ledger, tmp_path / "户.xlsx")
+        again = ledger_import.import_ledger(ledger, tmp_path / "户.xlsx")
+        report = ImportReport()
+        placer = placing.Placer(report, ledger.db, areas.AreaResolver([]), update=False, month="")
+        item = person_row.parse_row(
+            2,
+            {"name": "王五", "id_number": lost, "head_id_number": other, "relation": "子女"},
+            {},
+            words={},
+        )
+        known = {other: KnownPerson("p1", "李秀", other, None, None)}
+        assert placer._household_for(item, known) is None
+    finally:
+        ledger.close()
+    found = [p.said for p in (*first.rejected, *again.rejected, *report.rejected)]
+    found.append(placing._row_at("花名册", 3, "台账"))
+    return [said for said in found if isinstance(said, Sentence)]
+
+
+def test_a_row_placed_nowhere_is_said_by_each_of_its_templates(tmp_path) -> None:
+    found = _placed_sentences(tmp_path)
+    met = set().union(*map(templates, found))
+    mine = {t for t in SAID_HERE if t in vars(placing).values()}
+    assert mine | {ledger_import.REFUSED_THERE, ledger_import.NOT_FOUND} <= met
+    said = [str(s) for s in found]
+    assert f"身份证号码 {make_id('520502', '19750316', '131')} 与第 2 行重复" in said
+    assert "户主所在的第 4 行未能导入，同户成员一并退回" in said
+    assert "工作表“花名册”第 3 行" in said

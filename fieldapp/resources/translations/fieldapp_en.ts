@@ -6095,6 +6095,42 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>贵州省内找不到县（市、区）“%1”</source>
       <translation>No county “%1” in Guizhou</translation>
     </message>
+    <message>
+      <source>工作表“%1”第 %2 行</source>
+      <translation>row %2 of sheet “%1”</translation>
+    </message>
+    <message>
+      <source>户主所在的%1未能导入，同户成员一并退回</source>
+      <translation>The head of household's %1 was not imported; the household's members are sent back with it</translation>
+    </message>
+    <message>
+      <source>户主身份证号码 %1 既不在本表中，也不在台账中</source>
+      <translation>Head of household's ID number %1 is neither on this sheet nor in the ledger</translation>
+    </message>
+    <message>
+      <source>户主（身份证号码 %1）在台账中尚未分户，请先为其建户</source>
+      <translation>The head of household (ID number %1) is in the ledger but in no household yet: make their household first</translation>
+    </message>
+    <message>
+      <source>第 %1 行</source>
+      <translation>row %1</translation>
+    </message>
+    <message>
+      <source>身份证号码 %1 不在台账中，也不在本工作簿的人员表中</source>
+      <translation>ID number %1 is neither in the ledger nor on this workbook's people sheets</translation>
+    </message>
+    <message>
+      <source>身份证号码 %1 与%2重复</source>
+      <translation>ID number %1 is given again: also on %2</translation>
+    </message>
+    <message>
+      <source>身份证号码 %1 已在台账中（%2），不能重复导入；要用表格更新已有的人，请选择“更新”方式导入</source>
+      <translation>ID number %1 is already in the ledger (%2) and cannot be imported again; to update people already in the ledger from a sheet, choose the “Update” import</translation>
+    </message>
+    <message>
+      <source>身份证号码 %1 这个人在工作表“%2”第 %3 行没有导入（原因见那一行），这一行也没有导入；改正那一行后一并重新导入</source>
+      <translation>The person with ID number %1 was not imported on row %3 of sheet “%2” (the reason is on that row), so this row was not imported either; correct that row, then import both again</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
