@@ -485,4 +485,7 @@ EN_REFUSALS: dict[str, str] = {
     "户主身份证号码 %1 既不在本表中，也不在台账中": "Head of household's ID number %1 is neither on this sheet nor in the ledger",
     "身份证号码 %1 这个人在工作表“%2”第 %3 行没有导入（原因见那一行），这一行也没有导入；改正那一行后一并重新导入": "The person with ID number %1 was not imported on row %3 of sheet “%2” (the reason is on that row), so this row was not imported either; correct that row, then import both again",
     "身份证号码 %1 不在台账中，也不在本工作簿的人员表中": "ID number %1 is neither in the ledger nor on this workbook's people sheets",
+    # A sheet's columns of one month each (`ledger_import._wide_months`).
+    "%1列（%2 列）是各月的就业状态，但没有写年份：这几列没有导入。请把列名写成“2026年1月”这样，或在表格标题中写明年份（如“2026年大坝村劳动力花名册”），再导入": "Columns %1 (columns %2) hold each month's work status but name no year, so they were not imported. Name the columns as “2026年1月”, or give the year in the sheet's title (as “2026年大坝村劳动力花名册”), then import again",
+    "%1列（%2 列）是各月的就业状态：每一格按它那一列的月份读取%3，请核对": "Columns %1 (columns %2) hold each month's work status: each cell is read as the month of its column%3. Please check",
 }

@@ -125,6 +125,17 @@ _READ_WITH_SEQ = READ | {"seq", "head_name"}
 #: A cell of a column of months refused: the column's heading, its letters, why (a sentence of
 #: the cell's, or its Chinese text).
 IN_COLUMN = sentences.template("“%1”列（%2 列）：%3")
+#: A sheet's columns of one month each: their headings (“1月”、“2月”、“3月”等) and letters.
+MONTHS_NO_YEAR = sentences.template(
+    "%1列（%2 列）是各月的就业状态，但没有写年份：这几列没有导入。请把列名写成“2026年1月”这样，"
+    "或在表格标题中写明年份（如“2026年大坝村劳动力花名册”），再导入"
+)
+#: … and how the months without a year were read ('' when each names its year).
+MONTHS_READ = sentences.template(
+    "%1列（%2 列）是各月的就业状态：每一格按它那一列的月份读取%3，请核对"
+)
+QUOTED = sentences.template("“%1”")
+AND_MORE = sentences.template("%1等")
 #: An extra sheet's row of a person refused on a people sheet: the number, that sheet and row.
 REFUSED_THERE = sentences.template(
     "身份证号码 %1 这个人在工作表“%2”第 %3 行没有导入（原因见那一行），这一行也没有导入；"
@@ -619,8 +630,10 @@ class LedgerImporter:
         letters = _letters(min(found) + 1) + (
             f"–{_letters(max(found) + 1)}" if len(found) > 1 else ""
         )
-        named = "、".join(f"“{headings[i]}”" for i in sorted(found)[:3])
-        named += "等" if len(found) > 3 else ""
+        named: sentences.Part = sentences.listed(
+            [sentences.said(QUOTED, headings[i]) for i in sorted(found)[:3]]
+        )
+        named = sentences.said(AND_MORE, named) if len(found) > 3 else named
         bare = [m for _i, (y, m) in sorted(found.items()) if not y]
         lead: list[int] = []  # the month of the column whose year the others take
         if bare and not year and (anchor := _year_on_the_left(found)) is not None:
@@ -630,11 +643,7 @@ class LedgerImporter:
         later = _next_year(list(order))
         if bare and (not year or (spans and not later)):
             self._reject(
-                sheet.header_row,
-                f"{named}列（{letters} 列）是各月的就业状态，但没有写年份：这几列没有导入。请把"
-                "列名写成“2026年1月”这样，或在表格标题中写明年份（如“2026年大坝村劳动力花名册”），"
-                "再导入",
-                sheet.sheet,
+                sheet.header_row, sentences.said(MONTHS_NO_YEAR, named, letters), sheet.sheet
             )
             return {}
         months = {
@@ -646,10 +655,9 @@ class LedgerImporter:
             else ""
         )
         self.report.warnings.append(
-            RowProblem(
+            RowProblem.of(
                 sheet.header_row,
-                f"{named}列（{letters} 列）是各月的就业状态：每一格按它那一列的月份读取{also}，"
-                "请核对",
+                sentences.said(MONTHS_READ, named, letters, also),
                 sheet.sheet,
             )
         )

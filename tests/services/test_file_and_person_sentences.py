@@ -258,6 +258,7 @@ def said_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> set[str]:
         *_sheet_sentences(tmp_path),
         *(said for said, _chinese in _import_cell_sentences(monkeypatch)),
         *_placed_sentences(tmp_path),
+        *_month_column_sentences(tmp_path),
     ]
     return set().union(*map(templates, found)) | {persons.NAMESAKE, work.MONTH_KEPT}
 
@@ -492,3 +493,47 @@ def test_a_row_placed_nowhere_is_said_by_each_of_its_templates(tmp_path) -> None
     assert f"身份证号码 {make_id('520502', '19750316', '131')} 与第 2 行重复" in said
     assert "户主所在的第 4 行未能导入，同户成员一并退回" in said
     assert "工作表“花名册”第 3 行" in said
+
+
+def _month_column_sentences(tmp_path: Path) -> list[Sentence]:
+    """A sheet's columns of one month each: four naming no year anywhere (refused), two
+    naming theirs (read, said on the header's row)."""
+    import openpyxl
+
+    from fieldapp.store.ledger import Ledger
+
+    place = {"县（市、区）": "七星关区", "乡镇（街道）": "碧阳街道", "村（社区）": "大坝村"}
+    head = make_id("520502", "19750316", "131")
+    found: list[Sentence] = []
+    for name, months in (
+        ("无年.xlsx", ["1月", "2月", "3月", "4月"]),
+        ("有年.xlsx", ["2026年1月", "2026年2月"]),
+    ):
+        book = openpyxl.Workbook()
+        sheet = book.active
+        assert sheet is not None
+        sheet.title = "台账"
+        sheet.append(["姓名", "身份证号码", "户主身份证号码", "与户主关系", *place, *months])
+        sheet.append(["张长英", head, head, "户主", *place.values(), *["已就业"] * len(months)])
+        book.save(tmp_path / name)
+        ledger = Ledger.open(tmp_path / f"{name}.db", author="王专员")
+        try:
+            report = ledger_import.import_ledger(ledger, tmp_path / name, dry_run=True)
+        finally:
+            ledger.close()
+        found += [
+            p.said for p in (*report.rejected, *report.warnings) if isinstance(p.said, Sentence)
+        ]
+    return found
+
+
+def test_a_sheets_month_columns_are_said_by_their_templates(tmp_path) -> None:
+    found = _month_column_sentences(tmp_path)
+    by_template = {s.template: str(s) for s in found}
+    assert by_template[ledger_import.MONTHS_NO_YEAR] == (
+        "“1月”、“2月”、“3月”等列（H–K 列）是各月的就业状态，但没有写年份：这几列没有导入。请把"
+        "列名写成“2026年1月”这样，或在表格标题中写明年份（如“2026年大坝村劳动力花名册”），再导入"
+    )
+    assert by_template[ledger_import.MONTHS_READ] == (
+        "“2026年1月”、“2026年2月”列（H–I 列）是各月的就业状态：每一格按它那一列的月份读取，请核对"
+    )
