@@ -488,4 +488,8 @@ EN_REFUSALS: dict[str, str] = {
     # A sheet's columns of one month each (`ledger_import._wide_months`).
     "%1列（%2 列）是各月的就业状态，但没有写年份：这几列没有导入。请把列名写成“2026年1月”这样，或在表格标题中写明年份（如“2026年大坝村劳动力花名册”），再导入": "Columns %1 (columns %2) hold each month's work status but name no year, so they were not imported. Name the columns as “2026年1月”, or give the year in the sheet's title (as “2026年大坝村劳动力花名册”), then import again",
     "%1列（%2 列）是各月的就业状态：每一格按它那一列的月份读取%3，请核对": "Columns %1 (columns %2) hold each month's work status: each cell is read as the month of its column%3. Please check",
+    # A job's cell that cannot be read (`tabular.person_row`): its reason, then what came in.
+    "%1：这一格没有导入，这份工作照常导入，请核对后补填": "%1: this cell was not imported; the job was imported as usual. Check it and fill it in",
+    "%1：这份工作按“未登记”记录，按就业形式审核的补贴不会认定；请在程序中打开这个人，补填就业形式": "%1: the job is recorded with its form “not recorded”, so subsidies judged on the form of employment will not be granted; open this person in the program and fill in the form of employment",
+    "%1：这份工作（就业状态和务工各列）没有导入，这个人的其余信息照常导入；请在表格中改正后用“更新”方式再导入，或在程序中打开这个人补录": "%1: the job (the work status and the job's columns) was not imported; the rest of this person was imported as usual. Correct it in the sheet and import again with “Update”, or open this person in the program and enter it",
 }

@@ -1307,7 +1307,7 @@ class LedgerImporter:
                 gave = frozenset(f for f, c in SPELL_FIELDS.items() if not item.given.isdisjoint(c))
                 new_jobs.extend((job, gave, plan.sheet, plan.row) for job in jobs)
             for said in item.warnings:
-                problem = RowProblem(item.row, said, item.sheet)
+                problem = RowProblem.of(item.row, said, item.sheet)
                 self.report.warnings.append(problem)
                 if said == FORM_NOT_GIVEN and jobs:
                     self.placer.form_not_given[str(jobs[0]["id"])] = problem

@@ -64,7 +64,9 @@ class ParsedRow:
     status: str | None
     place: PlaceRef
     household: dict[str, Any]
-    warnings: list[str]
+    warnings: list[
+        str | sentences.Sentence
+    ]  # (a sentence where made so: said in the window's language)
     hukou_given: bool
     given: frozenset[str] = frozenset()  # the columns this row filled in
     mapped: list[tuple[str, str, str]] = field(default_factory=list)  # (column, from, to)
@@ -313,6 +315,11 @@ JOB_LEFT_OUT = (
 FORM_NOT_READ = (
     "这份工作按“未登记”记录，按就业形式审核的补贴不会认定；请在程序中打开这个人，补填就业形式"
 )
+# A job's cell that cannot be read (the cell's reason, %1): the cell left out, the job in; the
+# form left out, the job kept as 未登记; the job left out, the person in.
+CELL_LEFT_OUT = sentences.template("%1：这一格没有导入，这份工作照常导入，请核对后补填")
+FORM_LEFT_OUT = sentences.template("%1：" + FORM_NOT_READ)
+JOB_CELL_LEFT_OUT = sentences.template("%1" + JOB_LEFT_OUT)
 #: Said on a row whose job has no 就业形式: subsidies are judged on the form, so the job is
 #: kept as 未登记 (which none accepts), not guessed as 单位就业.
 FORM_NOT_GIVEN = (
@@ -391,7 +398,7 @@ def _spell(
             return parse()
         except CellError as error:
             texts.pop(key, None)
-            notes.append(f"{error}：这一格没有导入，这份工作照常导入，请核对后补填")
+            notes.append(sentences.said(CELL_LEFT_OUT, error.reason))
             return default
 
     place_name = texts.get("workplace", "")
@@ -412,7 +419,7 @@ def _spell(
     except CellError as error:
         form = EmploymentForm.UNKNOWN
         texts.pop("form", None)
-        notes.append(f"{error}：{FORM_NOT_READ}")
+        notes.append(sentences.said(FORM_LEFT_OUT, error.reason))
     kind = optional(
         "employer_kind",
         lambda: _choice_text(
@@ -525,8 +532,8 @@ def parse_row(
     month_status = _status_text(text("month_status", ""), "month_status", words, mapped)
     # 本月就业状态 alone records the month (linked to the running job, if any); only 就业状态
     # with work columns describes a job.
-    job_note = ""
-    job_notes: list[str] = []
+    job_note: str | sentences.Sentence = ""
+    job_notes: list[str | sentences.Sentence] = []
     try:
         spell = _spell(texts, get, status, today or china_today(), mapped, job_notes, job_ended)
     except (_NoStartDate, CellError) as error:
@@ -534,7 +541,7 @@ def parse_row(
         # update keeps what the ledger holds for them), and the row says so: a job's cell
         # that cannot be read (月收入 约3000, a start date that is no day) loses the job only.
         if not isinstance(error, _NoStartDate):
-            job_note = f"{error}{JOB_LEFT_OUT}"
+            job_note = sentences.said(JOB_CELL_LEFT_OUT, error.reason)
         elif status is None:  # work written, no status: say what was, not 已就业
             given = "、".join(_label(k) for k in _JOB_COLUMNS if text(k))
             job_note = f"填了{given}但没有务工开始日期，就业情况未导入，请补录"
@@ -548,7 +555,7 @@ def parse_row(
     if spell is not None:
         if status is None or not job_ended:
             status = WorkStatus.EMPLOYED
-        if not text("form") and not any(n.endswith(FORM_NOT_READ) for n in job_notes):
+        if not text("form") and not any(str(n).endswith(FORM_NOT_READ) for n in job_notes):
             job_note = FORM_NOT_GIVEN
     hukou = text("hukou_code", "")
     if hukou:

@@ -344,7 +344,7 @@ class Placer:
                 other = similar[key]
                 # As the person editor asks it (`persons.NAMESAKE`): where the other one is, too.
                 said = persons.namesake(self.reads, other.name, other.id_number, other.household_id)
-                item.warnings.append(str(said))
+                item.warnings.append(said)  # (its sentence: said in the window's language)
 
     def write(self, bulk: NewPeople, accepted: list[tuple[ParsedRow, str]]) -> None:
         """Hand the accepted rows to the bulk writer: each person and their categories (their
@@ -391,7 +391,7 @@ class Placer:
                 income = item.spell["monthly_income"] if working and item.spell else None
                 statuses.append((person_id, item.status, spell_id if working else None, income))
             for said in item.warnings:
-                problem = RowProblem(item.row, said, item.sheet)
+                problem = RowProblem.of(item.row, said, item.sheet)
                 self.report.warnings.append(problem)
                 if said == FORM_NOT_GIVEN and spell_id is not None:
                     self.form_not_given[spell_id] = problem

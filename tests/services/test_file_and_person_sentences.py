@@ -259,6 +259,7 @@ def said_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> set[str]:
         *(said for said, _chinese in _import_cell_sentences(monkeypatch)),
         *_placed_sentences(tmp_path),
         *_month_column_sentences(tmp_path),
+        *_job_cell_sentences(tmp_path),
     ]
     return set().union(*map(templates, found)) | {persons.NAMESAKE, work.MONTH_KEPT}
 
@@ -536,4 +537,49 @@ def test_a_sheets_month_columns_are_said_by_their_templates(tmp_path) -> None:
     )
     assert by_template[ledger_import.MONTHS_READ] == (
         "“2026年1月”、“2026年2月”列（H–I 列）是各月的就业状态：每一格按它那一列的月份读取，请核对"
+    )
+
+
+def _job_cell_sentences(tmp_path: Path) -> list[Sentence]:
+    """A job's cell the import cannot read, said on its row's warning: a cell left out (its
+    employer's kind), the form left out, the whole job left out (its start date no day)."""
+    import openpyxl
+
+    from fieldapp.store.ledger import Ledger
+
+    place = {"县（市、区）": "七星关区", "乡镇（街道）": "碧阳街道", "村（社区）": "大坝村"}
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "台账"
+    job = ["就业状态", "务工单位", "务工开始日期", "就业形式", "用人单位类型"]
+    sheet.append(["姓名", "身份证号码", "户主身份证号码", "与户主关系", *place, *job])
+    for name, birth, start, form, kind in (
+        ("张长英", "19750316", "2026-01-05", "单位就业", "乱写"),
+        ("李秀", "19780520", "2026-01-05", "乱写", ""),
+        ("张明", "20010101", "2026-13-45", "单位就业", ""),
+    ):
+        number = make_id("520502", birth, "131")
+        cells_ = [name, number, number, "户主", *place.values(), "已就业", "某厂", start, form]
+        sheet.append([*cells_, kind or None])
+    book.save(tmp_path / "工作.xlsx")
+    ledger = Ledger.open(tmp_path / "工作.db", author="王专员")
+    try:
+        report = ledger_import.import_ledger(ledger, tmp_path / "工作.xlsx", dry_run=True)
+    finally:
+        ledger.close()
+    return [p.said for p in report.warnings if isinstance(p.said, Sentence)]
+
+
+def test_a_jobs_cell_left_out_is_said_by_its_templates(tmp_path) -> None:
+    by_template = {s.template: str(s) for s in _job_cell_sentences(tmp_path)}
+    assert by_template[person_row.CELL_LEFT_OUT].startswith("用人单位类型“乱写”无法识别")
+    assert by_template[person_row.CELL_LEFT_OUT].endswith(
+        "：这一格没有导入，这份工作照常导入，请核对后补填"
+    )
+    assert by_template[person_row.FORM_LEFT_OUT].startswith("就业形式“乱写”无法识别")
+    assert by_template[person_row.FORM_LEFT_OUT].endswith("：" + person_row.FORM_NOT_READ)
+    assert by_template[person_row.JOB_CELL_LEFT_OUT] == (
+        "务工开始日期“2026-13-45”不是有效日期（应为 2024-03-05 这样的格式）"
+        + person_row.JOB_LEFT_OUT
     )

@@ -6139,6 +6139,18 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>%1列（%2 列）是各月的就业状态：每一格按它那一列的月份读取%3，请核对</source>
       <translation>Columns %1 (columns %2) hold each month's work status: each cell is read as the month of its column%3. Please check</translation>
     </message>
+    <message>
+      <source>%1：这一格没有导入，这份工作照常导入，请核对后补填</source>
+      <translation>%1: this cell was not imported; the job was imported as usual. Check it and fill it in</translation>
+    </message>
+    <message>
+      <source>%1：这份工作按“未登记”记录，按就业形式审核的补贴不会认定；请在程序中打开这个人，补填就业形式</source>
+      <translation>%1: the job is recorded with its form “not recorded”, so subsidies judged on the form of employment will not be granted; open this person in the program and fill in the form of employment</translation>
+    </message>
+    <message>
+      <source>%1：这份工作（就业状态和务工各列）没有导入，这个人的其余信息照常导入；请在表格中改正后用“更新”方式再导入，或在程序中打开这个人补录</source>
+      <translation>%1: the job (the work status and the job's columns) was not imported; the rest of this person was imported as usual. Correct it in the sheet and import again with “Update”, or open this person in the program and enter it</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
