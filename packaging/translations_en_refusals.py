@@ -492,4 +492,11 @@ EN_REFUSALS: dict[str, str] = {
     "%1：这一格没有导入，这份工作照常导入，请核对后补填": "%1: this cell was not imported; the job was imported as usual. Check it and fill it in",
     "%1：这份工作按“未登记”记录，按就业形式审核的补贴不会认定；请在程序中打开这个人，补填就业形式": "%1: the job is recorded with its form “not recorded”, so subsidies judged on the form of employment will not be granted; open this person in the program and fill in the form of employment",
     "%1：这份工作（就业状态和务工各列）没有导入，这个人的其余信息照常导入；请在表格中改正后用“更新”方式再导入，或在程序中打开这个人补录": "%1: the job (the work status and the job's columns) was not imported; the rest of this person was imported as usual. Correct it in the sheet and import again with “Update”, or open this person in the program and enter it",
+    # A row refused for its person's cells (`tabular.person_row.parse_row`).
+    "姓名为空": "The name is blank",
+    "姓名“%1…”过长": "Name “%1…” is too long",
+    "户主身份证号码为空（户主本人可填自己的号码）": "The head of household's ID number is blank (a head of household may give their own number)",
+    "本人身份证号码与户主身份证号码相同，但与户主关系填的是“%1”": "The person's ID number is the head of household's, but the relation to head is given as “%1”",
+    "与户主关系为“户主”，但户主身份证号码不是本人的号码": "Relation to head is “户主” (head of household), but the head of household's ID number is not this person's own",
+    "性别填的是“%1”，但身份证号码表明是%2性，请核对": "Sex is given as “%1”, but the ID number says %2: please check",
 }

@@ -167,12 +167,26 @@ def _parsed(parse: Callable[[str], Any], text: str) -> tuple[Any, str | None]:
     return value, None if value is None else value.value
 
 
+# A row refused for its person's cells (`parse_row`).
+NO_NAME = sentences.template("姓名为空")
+#: … and the name's first ten characters.
+LONG_NAME = sentences.template("姓名“%1…”过长")
+NO_HEAD = sentences.template("户主身份证号码为空（户主本人可填自己的号码）")
+#: … and the relation written (a word of the list).
+HEAD_NOT_SAID = sentences.template("本人身份证号码与户主身份证号码相同，但与户主关系填的是“%1”")
+NOT_THE_HEAD = sentences.template("与户主关系为“户主”，但户主身份证号码不是本人的号码")
+#: … the sex written and the ID number's (男 or 女).
+OTHER_SEX = sentences.template("性别填的是“%1”，但身份证号码表明是%2性，请核对")
+#: A division code's cell: its column's heading and the code as typed.
+CODE_DIGITS = sentences.template("%1“%2”应为 6、9 或 12 位数字")
+
+
 @lru_cache(maxsize=4096)
 def _region_code(text: str, label: str) -> str:
     """A 区划代码 cell as digits (spaces dropped), once per distinct cell; "" when blank."""
     code = _SPACES.sub("", nfkc(text))
     if code and (not code.isdigit() or len(code) not in (6, 9, 12)):
-        raise CellError(f"{label}“{code}”应为 6、9 或 12 位数字")
+        raise CellError(sentences.said(CODE_DIGITS, sentences.Word(label), code))
     return code
 
 
@@ -501,9 +515,9 @@ def parse_row(
     mapped: list[tuple[str, str, str]] = []
     name = "".join(text("name", "").split())
     if not name:
-        raise CellError("姓名为空")
+        raise CellError(sentences.said(NO_NAME))
     if len(name) > 40:
-        raise CellError(f"姓名“{name[:10]}…”过长")
+        raise CellError(sentences.said(LONG_NAME, name[:10]))
     own = get("id_number")
     info = _id_number(own, "id_number")
     head_given = bool(text("head_id_number"))
@@ -523,11 +537,11 @@ def parse_row(
         mapped,
     )
     if not head_given and relation is not Relation.HEAD:
-        raise CellError("户主身份证号码为空（户主本人可填自己的号码）")
+        raise CellError(sentences.said(NO_HEAD))
     if is_head and relation is not Relation.HEAD:
-        raise CellError(f"本人身份证号码与户主身份证号码相同，但与户主关系填的是“{relation.value}”")
+        raise CellError(sentences.said(HEAD_NOT_SAID, sentences.Word(relation.value)))
     if not is_head and relation is Relation.HEAD:
-        raise CellError("与户主关系为“户主”，但户主身份证号码不是本人的号码")
+        raise CellError(sentences.said(NOT_THE_HEAD))
     status = _status_text(text("work_status", ""), "work_status", words, mapped)
     month_status = _status_text(text("month_status", ""), "month_status", words, mapped)
     # 本月就业状态 alone records the month (linked to the running job, if any); only 就业状态
@@ -606,11 +620,13 @@ def parse_row(
         typed = nfkc(sex)
         word = SEX_ALIASES.get(typed)
         if word is None:
-            raise CellError(f"性别“{typed}”无法识别，应为：男、女")
+            raise CellError(cells.unreadable(_label("sex"), typed, ("男", "女")))
         if typed != word:
             mapped.append((_label("sex"), typed, word))
         if word != info.sex:
-            raise CellError(f"性别填的是“{word}”，但身份证号码表明是{info.sex}性，请核对")
+            raise CellError(
+                sentences.said(OTHER_SEX, sentences.Word(word), sentences.Word(info.sex))
+            )
     left_school = text("left_school_month")
     if left_school:
         left_day = cells.date(get("left_school_month"), _label("left_school_month"))

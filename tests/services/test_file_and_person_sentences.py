@@ -260,6 +260,7 @@ def said_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> set[str]:
         *_placed_sentences(tmp_path),
         *_month_column_sentences(tmp_path),
         *_job_cell_sentences(tmp_path),
+        *(said for said, _chinese in _person_cell_sentences()),
     ]
     return set().union(*map(templates, found)) | {persons.NAMESAKE, work.MONTH_KEPT}
 
@@ -583,3 +584,50 @@ def test_a_jobs_cell_left_out_is_said_by_its_templates(tmp_path) -> None:
         "务工开始日期“2026-13-45”不是有效日期（应为 2024-03-05 这样的格式）"
         + person_row.JOB_LEFT_OUT
     )
+
+
+def _person_cell_sentences() -> list[tuple[Sentence, str]]:
+    """A row refused for its person's cells (`person_row.parse_row`): its sentence and the
+    Chinese it said before the templates."""
+    head, son = make_id("520502", "19750316", "131"), make_id("520502", "20010101", "153")
+    cases = [
+        ({"name": " ", "id_number": head}, "姓名为空"),
+        ({"name": "张" * 41, "id_number": head}, "姓名“张张张张张张张张张张…”过长"),
+        (
+            {"name": "张明", "id_number": son, "relation": "子女"},
+            "户主身份证号码为空（户主本人可填自己的号码）",
+        ),
+        (
+            {"name": "张明", "id_number": head, "head_id_number": head, "relation": "子女"},
+            "本人身份证号码与户主身份证号码相同，但与户主关系填的是“子女”",
+        ),
+        (
+            {"name": "张明", "id_number": son, "head_id_number": head, "relation": "户主"},
+            "与户主关系为“户主”，但户主身份证号码不是本人的号码",
+        ),
+        (
+            {"name": "张长英", "id_number": head, "sex": "男人?"},
+            "性别“男人?”无法识别，应为：男、女",
+        ),
+        (
+            {"name": "张长英", "id_number": head, "sex": "女"},
+            "性别填的是“女”，但身份证号码表明是男性，请核对",
+        ),
+        (
+            {"name": "张长英", "id_number": head, "hukou_code": "5205"},
+            "户籍地区划代码“5205”应为 6、9 或 12 位数字",
+        ),
+    ]
+    found: list[tuple[Sentence, str]] = []
+    for texts, chinese in cases:
+        with pytest.raises(cells.CellError) as refused:
+            person_row.parse_row(2, texts, {}, words={})
+        found.append((_said(refused.value), chinese))
+    return found
+
+
+def test_a_persons_cell_refused_says_what_it_said_before() -> None:
+    found = _person_cell_sentences()
+    assert [str(said) for said, _ in found] == [chinese for _, chinese in found]
+    met = set().union(*(templates(said) for said, _ in found))
+    assert {person_row.NO_NAME, person_row.OTHER_SEX, person_row.CODE_DIGITS} <= met

@@ -6151,6 +6151,30 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>%1：这份工作（就业状态和务工各列）没有导入，这个人的其余信息照常导入；请在表格中改正后用“更新”方式再导入，或在程序中打开这个人补录</source>
       <translation>%1: the job (the work status and the job's columns) was not imported; the rest of this person was imported as usual. Correct it in the sheet and import again with “Update”, or open this person in the program and enter it</translation>
     </message>
+    <message>
+      <source>与户主关系为“户主”，但户主身份证号码不是本人的号码</source>
+      <translation>Relation to head is “户主” (head of household), but the head of household's ID number is not this person's own</translation>
+    </message>
+    <message>
+      <source>姓名“%1…”过长</source>
+      <translation>Name “%1…” is too long</translation>
+    </message>
+    <message>
+      <source>姓名为空</source>
+      <translation>The name is blank</translation>
+    </message>
+    <message>
+      <source>性别填的是“%1”，但身份证号码表明是%2性，请核对</source>
+      <translation>Sex is given as “%1”, but the ID number says %2: please check</translation>
+    </message>
+    <message>
+      <source>户主身份证号码为空（户主本人可填自己的号码）</source>
+      <translation>The head of household's ID number is blank (a head of household may give their own number)</translation>
+    </message>
+    <message>
+      <source>本人身份证号码与户主身份证号码相同，但与户主关系填的是“%1”</source>
+      <translation>The person's ID number is the head of household's, but the relation to head is given as “%1”</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
