@@ -326,7 +326,10 @@ EN_REFUSALS: dict[str, str] = {
     "找不到文件：%1": "File not found: %1",
     # The ledger workbook's work files did not fit on the computer's own disk
     # (`fieldapp.tabular.workbook.TEMP_FOLDER_FULL`), and why.
-    "无法导出：程序暂存表格的文件夹写不进去（%1）。这是电脑本身的磁盘，请先腾出空间再导出。原来的文件没有改动": "Cannot export: the folder where the program keeps the workbook while writing it could not be written to (%1). That is the computer's own disk: free some space on it, then export again. The file that was there before is unchanged",
+    "无法导出：程序暂存表格的文件夹写不进去（%1）。这是电脑本身的磁盘，%2。原来的文件没有改动": "Cannot export: the folder where the program keeps the workbook while writing it could not be written to (%1). That is the computer's own disk: %2. The file that was there before is unchanged",
+    "请先腾出空间再导出": "free some space on it, then export again",
+    "请让管理这台电脑的人查看这个文件夹的写入权限（或安全软件是否拦住了本程序）后再导出": "ask whoever looks after this computer to check the folder's write permission (or whether security software is blocking this program), then export again",
+    "请重新启动电脑后再导出一次": "restart the computer, then export again",
     "没有写入权限": "no permission to write",
     "读写时出错": "a read or write error",
     # An ID number refused or already entered (`fieldapp.domain.idnumber`, `.errors`).
@@ -491,4 +494,61 @@ EN_REFUSALS: dict[str, str] = {
     "%1的就业去向": "the work of %1",
     "%1的本月服务": "this month's services of %1",
     "%1的应办事项": "the to-do items of %1",
+    # A spreadsheet's cell refused (`tabular.cells`), said of its column: its heading (%1) and
+    # the cell's text as read (%2).
+    "%1“%2”没有写年份：请写成 %3 这样的格式": "%1 “%2” has no year: write it as %3",
+    "%1“%2”不是有效日期（应为 2024-03-05 这样的格式）": "%1 “%2” is not a valid date (write it as 2024-03-05)",
+    "%1“%2”不合理": "%1 “%2” cannot be right",
+    "%1“%2”只有年份，请填写到月份（如 %3-03）": "%1 “%2” is a year only: give the month too (as %3-03)",
+    "%1“%2”被 Excel 存成了数字（输入的 %3.10 会变成 %3.1），看不出是 %3 年 1 月还是 10 月；请把该列设为文本，填写 %3-01 或 %3-10 这样的格式后重新导入": "%1 “%2” was stored by Excel as a number (%3.10 typed becomes %3.1), so it cannot tell January %3 from October %3: set the column to text, write %3-01 or %3-10, and import again",
+    "%1“%2”不是数字": "%1 “%2” is not a number",
+    "%1不能为负数": "%1 cannot be negative",
+    "%1“%2”应为月数（整数）": "%1 “%2” should be a number of months (a whole number)",
+    "%1“%2”应为四位年份": "%1 “%2” should be a four-digit year",
+    "%1“%2”应填“是”或“否”": "%1 “%2” should be “是” (yes) or “否” (no)",
+    "%1的认定日期": "%1 (date recognised)",
+    "%1的结束日期": "%1 (end date)",
+    "人员类别“%1”格式不对": "Category “%1” is not written as the column takes it",
+    "“三类人员”是统称，请写明具体类别（脱贫人口、农村低收入人口、易地搬迁人口等）": "“三类人员” (the three groups) names several categories: write the category itself (Lifted out of poverty, Rural low-income, Relocated …)",
+    "未知的人员类别“%1”（可用：%2）": "Unknown category “%1” (these are known: %2)",
+    # A row's place refused (`tabular.areas`).
+    "%1 下的地点已满 999 个，无法再新建": "There are already 999 places under %1: no new one can be made",
+    "区划代码 %1 不是贵州省现行的县或乡镇代码": "Division code %1 is no current county or township code of Guizhou",
+    "贵州省内找不到县（市、区）“%1”": "No county “%1” in Guizhou",
+    "县（市、区）“%1”有重名，请填写区划代码": "More than one county is called “%1”: give the division code",
+    "%1下找不到乡镇（街道）“%2”": "No township “%2” in %1",
+    "请填写县（市、区）或区划代码": "Give the county or the division code",
+    "填写了村或安置点，但没有填写乡镇（街道）": "A village or resettlement site is given, but no township",
+    "区划代码“%1”应为 6、9、12 或 15 位数字": "Division code “%1” should have 6, 9, 12 or 15 digits",
+    # An extra sheet's row refused for its cells taken together (`tabular.extra_sheets`).
+    "%1“%2”应为 6、9 或 12 位数字": "%1 “%2” should have 6, 9 or 12 digits",
+    "登记日期和发现日期至少填一个": "Give the registration date or the date found, at least one",
+    "结束日期%1早于开始日期%2": "The end date, %1, is before the start date, %2",
+    "%1 %2 晚于今天": "%1 %2 is after today",
+    "月份为空": "The month is blank",
+    "就业状态为空": "The work status is blank",
+    "%1为空：请填写%1（只知道月份的，填 2024-03 这样）": "%1 is blank: fill it in (only the month known: write it as 2024-03)",
+    # A row refused for its person or household (`tabular.placing`, `ledger_import`).
+    "工作表“%1”第 %2 行": "row %2 of sheet “%1”",
+    "身份证号码 %1 与%2重复": "ID number %1 is given again: also on %2",
+    "身份证号码 %1 已在台账中（%2），不能重复导入；要用表格更新已有的人，请选择“更新”方式导入": "ID number %1 is already in the ledger (%2) and cannot be imported again; to update people already in the ledger from a sheet, choose the “Update” import",
+    "户主（身份证号码 %1）在台账中尚未分户，请先为其建户": "The head of household (ID number %1) is in the ledger but in no household yet: make their household first",
+    "户主所在的%1未能导入，同户成员一并退回": "The head of household's %1 was not imported; the household's members are sent back with it",
+    "户主身份证号码 %1 既不在本表中，也不在台账中": "Head of household's ID number %1 is neither on this sheet nor in the ledger",
+    "身份证号码 %1 这个人在工作表“%2”第 %3 行没有导入（原因见那一行），这一行也没有导入；改正那一行后一并重新导入": "The person with ID number %1 was not imported on row %3 of sheet “%2” (the reason is on that row), so this row was not imported either; correct that row, then import both again",
+    "身份证号码 %1 不在台账中，也不在本工作簿的人员表中": "ID number %1 is neither in the ledger nor on this workbook's people sheets",
+    # A sheet's columns of one month each (`ledger_import._wide_months`).
+    "%1列（%2 列）是各月的就业状态，但没有写年份：这几列没有导入。请把列名写成“2026年1月”这样，或在表格标题中写明年份（如“2026年大坝村劳动力花名册”），再导入": "Columns %1 (columns %2) hold each month's work status but name no year, so they were not imported. Name the columns as “2026年1月”, or give the year in the sheet's title (as “2026年大坝村劳动力花名册”), then import again",
+    "%1列（%2 列）是各月的就业状态：每一格按它那一列的月份读取%3，请核对": "Columns %1 (columns %2) hold each month's work status: each cell is read as the month of its column%3. Please check",
+    # A job's cell that cannot be read (`tabular.person_row`): its reason, then what came in.
+    "%1：这一格没有导入，这份工作照常导入，请核对后补填": "%1: this cell was not imported; the job was imported as usual. Check it and fill it in",
+    "%1：这份工作按“未登记”记录，按就业形式审核的补贴不会认定；请在程序中打开这个人，补填就业形式": "%1: the job is recorded with its form “not recorded”, so subsidies judged on the form of employment will not be granted; open this person in the program and fill in the form of employment",
+    "%1：这份工作（就业状态和务工各列）没有导入，这个人的其余信息照常导入；请在表格中改正后用“更新”方式再导入，或在程序中打开这个人补录": "%1: the job (the work status and the job's columns) was not imported; the rest of this person was imported as usual. Correct it in the sheet and import again with “Update”, or open this person in the program and enter it",
+    # A row refused for its person's cells (`tabular.person_row.parse_row`).
+    "姓名为空": "The name is blank",
+    "姓名“%1…”过长": "Name “%1…” is too long",
+    "户主身份证号码为空（户主本人可填自己的号码）": "The head of household's ID number is blank (a head of household may give their own number)",
+    "本人身份证号码与户主身份证号码相同，但与户主关系填的是“%1”": "The person's ID number is the head of household's, but the relation to head is given as “%1”",
+    "与户主关系为“户主”，但户主身份证号码不是本人的号码": "Relation to head is “户主” (head of household), but the head of household's ID number is not this person's own",
+    "性别填的是“%1”，但身份证号码表明是%2性，请核对": "Sex is given as “%1”, but the ID number says %2: please check",
 }

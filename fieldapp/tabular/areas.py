@@ -17,11 +17,24 @@ from typing import NamedTuple
 from fieldapp.domain.areacode import AreaCode, AreaLevel, AreaRow
 from fieldapp.domain.divisions import short_forms
 from fieldapp.domain.enums import AreaKind
+from fieldapp.domain.sentences import said, template
 from fieldapp.reference import divisions
 from fieldapp.store.ledger import natural_id
 from fieldapp.tabular.cells import CellError
 
 SITE_BASE = 900
+
+# A row's place refused (`AreaResolver.resolve`), each with what the row or the tables name.
+#: … and the code of the place under which no code is free.
+FULL_BELOW = template("%1 下的地点已满 999 个，无法再新建")
+NOT_CURRENT = template("区划代码 %1 不是贵州省现行的县或乡镇代码")
+NO_COUNTY = template("贵州省内找不到县（市、区）“%1”")
+TWO_COUNTIES = template("县（市、区）“%1”有重名，请填写区划代码")
+#: … the county's name and the township's as written.
+NO_TOWNSHIP = template("%1下找不到乡镇（街道）“%2”")
+COUNTY_MISSING = template("请填写县（市、区）或区划代码")
+TOWNSHIP_MISSING = template("填写了村或安置点，但没有填写乡镇（街道）")
+CODE_LENGTH = template("区划代码“%1”应为 6、9、12 或 15 位数字")
 _VILLAGE_SUFFIX = re.compile(r"(村民委员会|居民委员会|村委会|居委会|社区居委会|委员会)$")
 #: How a relocation site's name ends or not, as people write it (幸福社区安置点 / 幸福社区).
 _SITE_SUFFIX = re.compile(r"(易地扶贫搬迁|易地搬迁)?(集中安置点|安置点|安置区|安置小区)$")
@@ -123,7 +136,7 @@ class AreaResolver:
         while number in used:
             number += 1
         if number > 999:
-            raise CellError(f"{parent} 下的地点已满 999 个，无法再新建")
+            raise CellError(said(FULL_BELOW, parent))
         return f"{parent}{number:03d}"
 
     # -- official levels --------------------------------------------------------------------
@@ -135,7 +148,7 @@ class AreaResolver:
             return code
         division = divisions().get(code)
         if division is None:
-            raise CellError(f"区划代码 {code} 不是贵州省现行的县或乡镇代码")
+            raise CellError(said(NOT_CURRENT, code))
         kind = AreaKind.COUNTY if len(code) == 6 else AreaKind.TOWNSHIP
         if kind is AreaKind.TOWNSHIP:
             self._official(AreaCode(code).county)
@@ -152,8 +165,8 @@ class AreaResolver:
         if len(matches) == 1:
             return self._official(matches[0])
         if not matches:
-            raise CellError(f"贵州省内找不到县（市、区）“{name}”")
-        raise CellError(f"县（市、区）“{name}”有重名，请填写区划代码")
+            raise CellError(said(NO_COUNTY, name))
+        raise CellError(said(TWO_COUNTIES, name))
 
     def _township(self, county: str, name: str) -> str:
         found = self._child(county, name)
@@ -163,7 +176,7 @@ class AreaResolver:
             if set(_forms(name)) & set(_forms(division.name)):
                 return self._official(division.code)
         county_name = self.by_code[county][0]
-        raise CellError(f"{county_name}下找不到乡镇（街道）“{name}”")
+        raise CellError(said(NO_TOWNSHIP, county_name, name))
 
     def _default_county(self) -> str | None:
         counties = [c for c, (_, kind, _) in self.by_code.items() if kind == AreaKind.COUNTY]
@@ -221,13 +234,13 @@ class AreaResolver:
         else:
             default = self._default_county()
             if default is None:
-                raise CellError("请填写县（市、区）或区划代码")
+                raise CellError(said(COUNTY_MISSING))
             county = default
         code = county
         if ref.township:
             code = self._township(county, ref.township)
         elif ref.village or ref.site:
-            raise CellError("填写了村或安置点，但没有填写乡镇（街道）")
+            raise CellError(said(TOWNSHIP_MISSING))
         if ref.site:
             code = self._local(code, ref.site, AreaKind.SITE, SITE_BASE)
             if ref.building:
@@ -256,7 +269,7 @@ class AreaResolver:
     def _by_code(self, ref: PlaceRef) -> str:
         code = AreaCode.parse(re.sub(r"\s+", "", ref.code))
         if code is None or code.level < AreaLevel.COUNTY:
-            raise CellError(f"区划代码“{ref.code}”应为 6、9、12 或 15 位数字")
+            raise CellError(said(CODE_LENGTH, ref.code))
         if code in self.by_code:
             return str(code)  # plain text into the ledger
         self._official(code.county)

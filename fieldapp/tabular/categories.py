@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from fieldapp.domain.enums import OTHER_RURAL, Category
+from fieldapp.domain.sentences import Word, said, template
 from fieldapp.tabular import cells
 from fieldapp.tabular.cells import CellError, nfkc
 from fieldapp.tabular.columns import CATEGORY_ALIASES
@@ -85,12 +86,25 @@ def _mapped_words(items: list[str]) -> tuple[tuple[str, str], ...]:
     return tuple(found)
 
 
+# A category cell's item refused, each with the item or the word as written.
+BAD_ITEM = template("人员类别“%1”格式不对")
+#: A category's dates, said as the column of a date refused (脱贫人口的认定日期“…”不是有效日期).
+START_OF = template("%1的认定日期")
+END_OF = template("%1的结束日期")
+#: 三类人员, a name for several categories (no part).
+COLLECTIVE = template(
+    "“三类人员”是统称，请写明具体类别（脱贫人口、农村低收入人口、易地搬迁人口等）"
+)
+#: … and the categories known.
+UNKNOWN = template("未知的人员类别“%1”（可用：%2）")
+
+
 @lru_cache(maxsize=CATEGORY_CACHE)
 def _category_item(item: str) -> tuple[str, str | None, str | None]:
     """One '脱贫人口(2016-12-31)' of a cell: (category, start, end)."""
     match = _CATEGORY_ITEM.match(item)
     if not match:
-        raise CellError(f"人员类别“{item}”格式不对")
+        raise CellError(said(BAD_ITEM, item))
     word, dates = match.group(1).strip(), (match.group(2) or "").strip()
     category = _category(word)
     start = end = None
@@ -98,8 +112,8 @@ def _category_item(item: str) -> tuple[str, str | None, str | None]:
         return category, None, None  # 脱贫人口（2016年）: no day made up (said by `years_only`)
     if dates:
         parts = _RANGE_SPLIT.split(dates, maxsplit=1)
-        start_day = cells.date(parts[0], f"{category}的认定日期") if parts[0] else None
-        end_day = cells.date(parts[1], f"{category}的结束日期") if len(parts) > 1 else None
+        start_day = cells.date(parts[0], said(START_OF, Word(category))) if parts[0] else None
+        end_day = cells.date(parts[1], said(END_OF, Word(category))) if len(parts) > 1 else None
         start = start_day.isoformat() if start_day else None
         end = end_day.isoformat() if end_day else None
     return category, start, end
@@ -136,16 +150,14 @@ _CATEGORY_NAMES: dict[str, str] = {c.value: c.value for c in Category}
 
 def _category(word: str) -> str:
     if word == "三类人员":
-        raise CellError(
-            "“三类人员”是统称，请写明具体类别（脱贫人口、农村低收入人口、易地搬迁人口等）"
-        )
+        raise CellError(said(COLLECTIVE))
     named = _CATEGORY_NAMES.get(word)  # a dict's lookup: the enum's, and its exception, cost more
     if named is not None:
         return named
     if word in CATEGORY_ALIASES:
         return CATEGORY_ALIASES[word].value
-    known = "、".join(c.value for c in Category)
-    raise CellError(f"未知的人员类别“{word}”（可用：{known}）")
+    known = cells.words_listed(tuple(c.value for c in Category))
+    raise CellError(said(UNKNOWN, word, known))
 
 
 def forget() -> None:

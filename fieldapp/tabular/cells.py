@@ -81,11 +81,11 @@ UNREADABLE = template("%1“%2”无法识别，应为：%3")
 def unreadable(column: str, typed: str, allowed: Iterable[str]) -> Sentence:
     """The sentence for a drop-down cell of `column` holding `typed`, which none of `allowed`
     (the column's words, said in the language shown) reads as."""
-    return said(UNREADABLE, Word(column), typed, _words_listed(tuple(allowed)))
+    return said(UNREADABLE, Word(column), typed, words_listed(tuple(allowed)))
 
 
 @lru_cache(maxsize=64)
-def _words_listed(allowed: tuple[str, ...]) -> Part:
+def words_listed(allowed: tuple[str, ...]) -> Part:
     """A column's words as one part, made once a list: a sheet may refuse the same word in
     thousands of cells, each row of the report keeping its sentence."""
     return listed([Word(word) for word in allowed])
@@ -139,7 +139,41 @@ def nfkc(raw: str) -> str:
     return raw if raw.isascii() else unicodedata.normalize("NFKC", raw)
 
 
-def date(value: object, label: str) -> dt.date | None:
+# A cell refused, each said of its column (its heading, `_named`) and, but for NEGATIVE, the
+# cell's text as read.
+#: … and the month typed, written with this year (2026-03).
+NO_YEAR = template("%1“%2”没有写年份：请写成 %3 这样的格式")
+NOT_A_DATE = template("%1“%2”不是有效日期（应为 2024-03-05 这样的格式）")
+#: A day before 1900 or after 2100.
+ODD_DATE = template("%1“%2”不合理")
+#: … and the year (a number cell of a year alone).
+YEAR_ONLY = template("%1“%2”只有年份，请填写到月份（如 %3-03）")
+#: … and the year (a number cell 2026.1: typed 2026.1 or 2026.10?).
+JANUARY_OR_OCTOBER = template(
+    "%1“%2”被 Excel 存成了数字（输入的 %3.10 会变成 %3.1），看不出是 %3 年 1 月还是 10 月；"
+    "请把该列设为文本，填写 %3-01 或 %3-10 这样的格式后重新导入"
+)
+NOT_A_NUMBER = template("%1“%2”不是数字")
+#: (the column only)
+NEGATIVE = template("%1不能为负数")
+NOT_MONTHS = template("%1“%2”应为月数（整数）")
+NOT_A_YEAR = template("%1“%2”应为四位年份")
+NOT_YES_NO = template("%1“%2”应填“是”或“否”")
+
+
+def _named(label: str | Part) -> Part:
+    """A column's heading as a sentence's part: one of the program's words (said in the
+    language shown where it has them), or a phrase made of one (脱贫人口的认定日期)."""
+    return _word(label) if isinstance(label, str) else label
+
+
+@lru_cache(maxsize=256)
+def _word(label: str) -> Word:
+    """A heading's word, made once: a sheet may refuse thousands of cells of one column."""
+    return Word(label)
+
+
+def date(value: object, label: str | Part) -> dt.date | None:
     """A date from a date cell, an Excel serial number or text (2024-03-05, 2024年3月5日, 2024-03,
     202403); a month gives its first day."""
     if type(value) is str and _PLAIN_DAY.fullmatch(value):
@@ -172,9 +206,7 @@ def date(value: object, label: str) -> dt.date | None:
         return from_excel_day(int(raw))  # a date cell a 文本 column now shows as its number
     alone = month_alone(raw)
     if alone is not None:
-        raise CellError(
-            f"{label}“{raw}”没有写年份：请写成 {china_today().year}-{alone:02d} 这样的格式"
-        )
+        raise CellError(said(NO_YEAR, _named(label), raw, f"{china_today().year}-{alone:02d}"))
     timed = _TIME_OF_DAY.match(raw)
     if timed:  # 2023-05-01 00:00:00, 2023/5/1 0:00: a csv of a cell formatted with the time
         raw = timed.group(1)
@@ -194,9 +226,9 @@ def date(value: object, label: str) -> dt.date | None:
     try:
         day = parse_date(raw)
     except ValueError:
-        raise CellError(f"{label}“{raw}”不是有效日期（应为 2024-03-05 这样的格式）") from None
+        raise CellError(said(NOT_A_DATE, _named(label), raw)) from None
     if day is not None and not _FIRST_DAY <= day <= _LAST_DAY:
-        raise CellError(f"{label}“{raw}”不合理")
+        raise CellError(said(ODD_DATE, _named(label), raw))
     return day
 
 
@@ -220,7 +252,7 @@ _TIME_OF_DAY = re.compile(r"^(\d{4}\D.*?[\d日号])[\sT]+\d{1,2}:\d{2}(?::\d{2}(
 _YEARS = (1900, 2101)
 
 
-def _typed_month(value: float, label: str) -> dt.date:
+def _typed_month(value: float, label: str | Part) -> dt.date:
     """The month a number cell such as 2026.05 or 2026.12 means (its first day), or CellError:
     a year alone (2019) says no month, and 2026.1 may have been typed 2026.1 or 2026.10."""
     year = int(value)
@@ -229,22 +261,18 @@ def _typed_month(value: float, label: str) -> dt.date:
     if abs(value * 10 - tenths) < 1e-6:
         month = tenths - year * 10  # one decimal: 2026.5, or 2026.1 (typed 2026.10?)
         if month == 0:
-            raise CellError(f"{label}“{shown}”只有年份，请填写到月份（如 {year}-03）")
+            raise CellError(said(YEAR_ONLY, _named(label), shown, str(year)))
         if month == 1:
-            raise CellError(
-                f"{label}“{shown}”被 Excel 存成了数字（输入的 {year}.10 会变成 {year}.1），"
-                f"看不出是 {year} 年 1 月还是 10 月；请把该列设为文本，填写 {year}-01 或 "
-                f"{year}-10 这样的格式后重新导入"
-            )
+            raise CellError(said(JANUARY_OR_OCTOBER, _named(label), shown, str(year)))
     else:
         hundredths = round(value * 100)
         month = hundredths - year * 100 if abs(value * 100 - hundredths) < 1e-6 else 0
     if not 1 <= month <= 12:
-        raise CellError(f"{label}“{shown}”不是有效日期（应为 2024-03-05 这样的格式）")
+        raise CellError(said(NOT_A_DATE, _named(label), shown))
     return dt.date(year, month, 1)
 
 
-def number(value: object, label: str) -> float | None:
+def number(value: object, label: str | Part) -> float | None:
     """A non-negative amount from a number or text such as '3,500元', '¥3500', '3500元/月' or
     '0.5万'."""
     if type(value) is float and value >= 0:
@@ -265,14 +293,14 @@ def number(value: object, label: str) -> float | None:
         if not raw:
             return None
         if not _NUMBER.match(raw):
-            raise CellError(f"{label}“{text(value)}”不是数字")
+            raise CellError(said(NOT_A_NUMBER, _named(label), text(value)))
         amount = round(float(raw) * scale, 2)
     if amount < 0:
-        raise CellError(f"{label}不能为负数")
+        raise CellError(said(NEGATIVE, _named(label)))
     return amount
 
 
-def months(value: object, label: str) -> int | None:
+def months(value: object, label: str | Part) -> int | None:
     """A whole number of months from 12, '12个月', '1年' or '2年'; None for a blank cell and for
     an open-ended contract's 无固定期限 (a term of no number of months, `open_ended`)."""
     if type(value) is float and value.is_integer() and 0 <= value < 1e6:
@@ -290,7 +318,7 @@ def months(value: object, label: str) -> int | None:
         return round(float(years.group(1)) * 12)
     raw = raw.removesuffix("个月").removesuffix("月")
     if not re.match(r"^\d+(\.0+)?$", raw):
-        raise CellError(f"{label}“{text(value)}”应为月数（整数）")
+        raise CellError(said(NOT_MONTHS, _named(label), text(value)))
     return int(float(raw))
 
 
@@ -325,7 +353,7 @@ def _chinese_number(word: str) -> int:
     return _DIGITS.get(tens, 1) * 10 + _DIGITS.get(ones, 0)
 
 
-def year(value: object, label: str) -> int | None:
+def year(value: object, label: str | Part) -> int | None:
     """A four-digit year (a date cell gives its year)."""
     if isinstance(value, dt.date):
         return value.year
@@ -333,11 +361,11 @@ def year(value: object, label: str) -> int | None:
     if not raw:
         return None
     if not re.match(r"^(19|20)\d\d$", raw):
-        raise CellError(f"{label}“{text(value)}”应为四位年份")
+        raise CellError(said(NOT_A_YEAR, _named(label), text(value)))
     return int(raw)
 
 
-def yes_no(value: object, label: str) -> bool | None:
+def yes_no(value: object, label: str | Part) -> bool | None:
     """是/否 and the usual variants (有/无, Y/N, √, 1/0)."""
     raw = norm(value).upper()
     if not raw:
@@ -346,7 +374,7 @@ def yes_no(value: object, label: str) -> bool | None:
         return True
     if raw in ("否", "无", "没有", "N", "NO", "×", "0", "FALSE"):
         return False
-    raise CellError(f"{label}“{text(value)}”应填“是”或“否”")
+    raise CellError(said(NOT_YES_NO, _named(label), text(value)))
 
 
 def phone(value: object) -> str:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from fieldapp.domain import idnumber
 from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.dates import written_text
 from fieldapp.domain.enums import (
@@ -30,7 +31,7 @@ from fieldapp.domain.enums import (
     WorkStatus,
 )
 from fieldapp.domain.labels import FIELD_LABELS
-from fieldapp.domain.sentences import Sentence
+from fieldapp.domain.sentences import Day, Part, Sentence, Word, said, template
 from fieldapp.domain.status_words import BUILT_IN_STATUS_WORDS
 from fieldapp.reference import divisions
 from fieldapp.services.work import month_follows
@@ -127,7 +128,7 @@ _SERVICE = _enum_words(ServiceType) | {"培训": TRAINING, "推荐岗位": "岗�
 def _bool(text: str, label: str, mapped: list[Any]) -> bool:
     typed = nfkc(text).upper()
     if typed not in _BOOL_WORDS:
-        raise CellError(f"{label}“{text}”应填“是”或“否”")
+        raise CellError(said(cells.NOT_YES_NO, Word(label), text))
     value = _BOOL_WORDS[typed]
     if typed not in (YES, NO):
         mapped.append((label, text, YES if value else NO))
@@ -211,7 +212,7 @@ def parse_extra(
 
     number = texts.get("id_number", "")
     if not number:
-        raise CellError("身份证号码为空")
+        raise CellError(said(idnumber.EMPTY))
     mapped: list[tuple[str, str, str]] = []
     values: dict[str, Any] = {}
     # Each column read as its key says, looked up once (a chain of tests of the key cost a
@@ -250,10 +251,33 @@ def parse_extra(
         else:  # _CODE
             code = re.sub(r"\s+", "", nfkc(text))
             if not code.isdigit() or len(code) not in (6, 9, 12):
-                raise CellError(f"{labels[key]}“{code}”应为 6、9 或 12 位数字")
+                raise CellError(said(CODE_DIGITS, Word(labels[key]), code))
             values[key] = code
     _check(kind, values, label, today or china_today().isoformat())
     return ExtraRow(sheet, kind, row, number, _packed(values), tuple(mapped) if mapped else ())
+
+
+# A row of an extra sheet refused for its cells taken together (`_check`), or a code's cell.
+#: … the column's heading and the code as typed (also `person_row`'s 户籍地区划代码 …).
+CODE_DIGITS = template("%1“%2”应为 6、9 或 12 位数字")
+UNREGISTERED = template("登记日期和发现日期至少填一个")
+#: … the end, then the start (days).
+END_BEFORE = template("结束日期%1早于开始日期%2")
+#: … the column's heading and its day (as ISO writes it: 2026-05-01).
+AFTER_TODAY = template("%1 %2 晚于今天")
+NO_MONTH = template("月份为空")
+NO_STATUS = template("就业状态为空")
+#: … the heading of the date's column.
+UNDATED = template("%1为空：请填写%1（只知道月份的，填 2024-03 这样）")
+
+
+def _day(text: str) -> Part:
+    """A day the row holds (its ISO text) as a sentence's part: a `Day` (said as the language
+    shown writes days), else as a paper writes it (`written_text`)."""
+    try:
+        return Day(dt.date.fromisoformat(text)) if len(text) == 10 else written_text(text)
+    except ValueError:
+        return written_text(text)
 
 
 #: Per extra sheet, the dates it cannot be kept without.
@@ -266,24 +290,22 @@ def _check(kind: str, values: dict[str, Any], label: Callable[[str], str], today
     end = values.get("end_date") or values.get("ended_date")
     if kind == "失业登记":
         if not values.get("registered_date") and not values.get("found_date"):
-            raise CellError("登记日期和发现日期至少填一个")
+            raise CellError(said(UNREGISTERED))
         start = values.get("registered_date") or values.get("found_date")
     if start and end and end < start:
-        raise CellError(f"结束日期{written_text(end)}早于开始日期{written_text(start)}")
+        raise CellError(said(END_BEFORE, _day(end), _day(start)))
     for key in ("start_date", "visit_date", "registered_date", "found_date"):
         if values.get(key) and values[key] > today:
-            raise CellError(f"{label(key)} {values[key]} 晚于今天")
+            raise CellError(said(AFTER_TODAY, Word(label(key)), values[key]))
     if kind == "月度状态" and not values.get("month"):
-        raise CellError("月份为空")
+        raise CellError(said(NO_MONTH))
     if kind == "月度状态" and not values.get("status"):
-        raise CellError("就业状态为空")
+        raise CellError(said(NO_STATUS))
     # The date a record is known by (a job's, a training's start, a visit's day): without it
     # the record has no place in time, and the ledger's cannot be matched.
     for key in _DATED.get(kind, ()):
         if not values.get(key):
-            raise CellError(
-                f"{label(key)}为空：请填写{label(key)}（只知道月份的，填 2024-03 这样）"
-            )
+            raise CellError(said(UNDATED, Word(label(key))))
 
 
 JOBS = "就业经历"
@@ -431,7 +453,7 @@ class ExtraPlanner:
         #: The ledger sheet's new jobs (`plan`'s `new_jobs`): id → (fields given, sheet, row).
         self._new: dict[str, tuple[frozenset[str], str, int]] = {}
         #: What to say at a ledger sheet's row: (sheet, row, text).
-        self.said: list[tuple[str, int, str]] = []
+        self.said: list[tuple[str, int, str | Sentence]] = []
         #: This import's new jobs → the month's status it wrote naming each (id, income):
         #: a job whose own row gives another income gives the month that income too.
         self.months: dict[str, tuple[str, Any]] = {}
@@ -737,7 +759,7 @@ class ExtraPlanner:
             # The job editor's rule (`work.month_follows`): one rule, one sentence.
             follows = month_follows(month, job["monthly_income"], income)
             if isinstance(follows, Sentence):
-                self.said.append((plan.sheet, plan.row, str(follows)))
+                self.said.append((plan.sheet, plan.row, follows))
             elif follows:  # its income is the job's: the job's conflict, if any, decides it
                 self.differ.change(plan, "monthly_status", month, {"income": income}, follows=True)
         self._follow = []

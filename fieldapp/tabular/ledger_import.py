@@ -125,6 +125,24 @@ _READ_WITH_SEQ = READ | {"seq", "head_name"}
 #: A cell of a column of months refused: the column's heading, its letters, why (a sentence of
 #: the cell's, or its Chinese text).
 IN_COLUMN = sentences.template("“%1”列（%2 列）：%3")
+#: A sheet's columns of one month each: their headings (“1月”、“2月”、“3月”等) and letters.
+MONTHS_NO_YEAR = sentences.template(
+    "%1列（%2 列）是各月的就业状态，但没有写年份：这几列没有导入。请把列名写成“2026年1月”这样，"
+    "或在表格标题中写明年份（如“2026年大坝村劳动力花名册”），再导入"
+)
+#: … and how the months without a year were read ('' when each names its year).
+MONTHS_READ = sentences.template(
+    "%1列（%2 列）是各月的就业状态：每一格按它那一列的月份读取%3，请核对"
+)
+QUOTED = sentences.template("“%1”")
+AND_MORE = sentences.template("%1等")
+#: An extra sheet's row of a person refused on a people sheet: the number, that sheet and row.
+REFUSED_THERE = sentences.template(
+    "身份证号码 %1 这个人在工作表“%2”第 %3 行没有导入（原因见那一行），这一行也没有导入；"
+    "改正那一行后一并重新导入"
+)
+#: … of a person neither the ledger nor the workbook's people sheets hold: the number.
+NOT_FOUND = sentences.template("身份证号码 %1 不在台账中，也不在本工作簿的人员表中")
 #: Rows parsed, placed and handed to the writer at a time.
 CHUNK_ROWS = 5000
 #: Rows in the first chunk: the writer thread waits for it, idle, while it is checked.
@@ -612,8 +630,10 @@ class LedgerImporter:
         letters = _letters(min(found) + 1) + (
             f"–{_letters(max(found) + 1)}" if len(found) > 1 else ""
         )
-        named = "、".join(f"“{headings[i]}”" for i in sorted(found)[:3])
-        named += "等" if len(found) > 3 else ""
+        named: sentences.Part = sentences.listed(
+            [sentences.said(QUOTED, headings[i]) for i in sorted(found)[:3]]
+        )
+        named = sentences.said(AND_MORE, named) if len(found) > 3 else named
         bare = [m for _i, (y, m) in sorted(found.items()) if not y]
         lead: list[int] = []  # the month of the column whose year the others take
         if bare and not year and (anchor := _year_on_the_left(found)) is not None:
@@ -623,11 +643,7 @@ class LedgerImporter:
         later = _next_year(list(order))
         if bare and (not year or (spans and not later)):
             self._reject(
-                sheet.header_row,
-                f"{named}列（{letters} 列）是各月的就业状态，但没有写年份：这几列没有导入。请把"
-                "列名写成“2026年1月”这样，或在表格标题中写明年份（如“2026年大坝村劳动力花名册”），"
-                "再导入",
-                sheet.sheet,
+                sheet.header_row, sentences.said(MONTHS_NO_YEAR, named, letters), sheet.sheet
             )
             return {}
         months = {
@@ -639,10 +655,9 @@ class LedgerImporter:
             else ""
         )
         self.report.warnings.append(
-            RowProblem(
+            RowProblem.of(
                 sheet.header_row,
-                f"{named}列（{letters} 列）是各月的就业状态：每一格按它那一列的月份读取{also}，"
-                "请核对",
+                sentences.said(MONTHS_READ, named, letters, also),
                 sheet.sheet,
             )
         )
@@ -691,7 +706,7 @@ class LedgerImporter:
             if not texts.get("id_number"):
                 # (a form's foot is no one, said; on a sheet of people, the person's row says it)
                 if alone and not self._foot(row, texts):
-                    self._reject(row, "身份证号码为空")
+                    self._reject(row, sentences.said(idnumber.EMPTY))
                 continue
             for index, value in given.items():
                 values = {k: v for k, v in texts.items() if k in ("id_number", "name")}
@@ -1292,7 +1307,7 @@ class LedgerImporter:
                 gave = frozenset(f for f, c in SPELL_FIELDS.items() if not item.given.isdisjoint(c))
                 new_jobs.extend((job, gave, plan.sheet, plan.row) for job in jobs)
             for said in item.warnings:
-                problem = RowProblem(item.row, said, item.sheet)
+                problem = RowProblem.of(item.row, said, item.sheet)
                 self.report.warnings.append(problem)
                 if said == FORM_NOT_GIVEN and jobs:
                     self.placer.form_not_given[str(jobs[0]["id"])] = problem
@@ -1310,13 +1325,10 @@ class LedgerImporter:
                     continue  # the template's example person: said with its row
                 if number in refused:  # on a people sheet, its row refused: said there
                     sheet, row = refused[number]
-                    reason = (
-                        f"身份证号码 {extra.id_number} 这个人在工作表“{sheet}”第 {row} 行没有导入"
-                        "（原因见那一行），这一行也没有导入；改正那一行后一并重新导入"
-                    )
+                    reason = sentences.said(REFUSED_THERE, extra.id_number, sheet, str(row))
                 else:
-                    reason = f"身份证号码 {extra.id_number} 不在台账中，也不在本工作簿的人员表中"
-                self.report.rejected.append(RowProblem(extra.row, reason, extra.sheet))
+                    reason = sentences.said(NOT_FOUND, extra.id_number)
+                self.report.rejected.append(RowProblem.of(extra.row, reason, extra.sheet))
         sheet_rows = len(known)
         known.extend(r for r in from_categories if r.id_number in persons)
         extra_rows.clear()
@@ -1342,7 +1354,7 @@ class LedgerImporter:
             *leave_jobs_to_their_sheet(plans, planner.jobs),
             *planner.said,
         ]:
-            self.report.warnings.append(RowProblem(row, said, sheet))
+            self.report.warnings.append(RowProblem.of(row, said, sheet))
         self.placer.unsay_forms_given(planner.jobs)
         del planner
         extra_plans, category_plans = planned[:sheet_rows], planned[sheet_rows:]

@@ -64,7 +64,9 @@ class ParsedRow:
     status: str | None
     place: PlaceRef
     household: dict[str, Any]
-    warnings: list[str]
+    warnings: list[
+        str | sentences.Sentence
+    ]  # (a sentence where made so: said in the window's language)
     hukou_given: bool
     given: frozenset[str] = frozenset()  # the columns this row filled in
     mapped: list[tuple[str, str, str]] = field(default_factory=list)  # (column, from, to)
@@ -89,14 +91,12 @@ def _id_number(value: object, key: str) -> idnumber.IdInfo:
     elif isinstance(value, float) and value.is_integer() and 1e14 <= value < 1e15:
         raw = str(int(value))  # an old 15-digit number: Excel keeps 15 digits exactly
     elif isinstance(value, float) and value >= 1e11:
-        raise CellError(
-            f"{_label(key)}已被 Excel 存成数字（{value:.6g}），后几位已丢失，无法恢复；"
-            "请把该列设为文本后重新录入"
-        )
+        # digits lost: said as the domain says a number Excel made a float (5.20502e+17)
+        raise CellError(_of_cell(sentences.said(idnumber.EXCEL_FLOAT, f"{value:.6g}"), key))
     else:
         raw = cells.text(value)
     if not raw:
-        raise CellError(f"{_label(key)}为空")
+        raise CellError(_of_cell(sentences.said(idnumber.EMPTY), key))
     if len(raw) == 15:
         upgraded = idnumber.upgrade_15(raw)
         if upgraded is not None:
@@ -113,9 +113,12 @@ def _validate_cell(raw: str, key: str) -> idnumber.IdInfo:
         # The domain's sentence, kept as its template (a window says it in its language); the
         # domain's sentences start with 身份证号码: say when it is the head's number.
         reason = error.said if error.said is not None else str(error)
-        raise CellError(
-            sentences.said(HEAD_NUMBER, reason) if key == "head_id_number" else reason
-        ) from None
+        raise CellError(_of_cell(reason, key)) from None
+
+
+def _of_cell(reason: str | sentences.Sentence, key: str) -> str | sentences.Sentence:
+    """The domain's refusal of a number (身份证号码…), said of the head where it is the head's."""
+    return sentences.said(HEAD_NUMBER, reason) if key == "head_id_number" else reason
 
 
 #: A household head's ID number refused: the domain's sentence (身份证号码…) said of the head.
@@ -164,12 +167,26 @@ def _parsed(parse: Callable[[str], Any], text: str) -> tuple[Any, str | None]:
     return value, None if value is None else value.value
 
 
+# A row refused for its person's cells (`parse_row`).
+NO_NAME = sentences.template("姓名为空")
+#: … and the name's first ten characters.
+LONG_NAME = sentences.template("姓名“%1…”过长")
+NO_HEAD = sentences.template("户主身份证号码为空（户主本人可填自己的号码）")
+#: … and the relation written (a word of the list).
+HEAD_NOT_SAID = sentences.template("本人身份证号码与户主身份证号码相同，但与户主关系填的是“%1”")
+NOT_THE_HEAD = sentences.template("与户主关系为“户主”，但户主身份证号码不是本人的号码")
+#: … the sex written and the ID number's (男 or 女).
+OTHER_SEX = sentences.template("性别填的是“%1”，但身份证号码表明是%2性，请核对")
+#: A division code's cell: its column's heading and the code as typed.
+CODE_DIGITS = sentences.template("%1“%2”应为 6、9 或 12 位数字")
+
+
 @lru_cache(maxsize=4096)
 def _region_code(text: str, label: str) -> str:
     """A 区划代码 cell as digits (spaces dropped), once per distinct cell; "" when blank."""
     code = _SPACES.sub("", nfkc(text))
     if code and (not code.isdigit() or len(code) not in (6, 9, 12)):
-        raise CellError(f"{label}“{code}”应为 6、9 或 12 位数字")
+        raise CellError(sentences.said(CODE_DIGITS, sentences.Word(label), code))
     return code
 
 
@@ -312,6 +329,11 @@ JOB_LEFT_OUT = (
 FORM_NOT_READ = (
     "这份工作按“未登记”记录，按就业形式审核的补贴不会认定；请在程序中打开这个人，补填就业形式"
 )
+# A job's cell that cannot be read (the cell's reason, %1): the cell left out, the job in; the
+# form left out, the job kept as 未登记; the job left out, the person in.
+CELL_LEFT_OUT = sentences.template("%1：这一格没有导入，这份工作照常导入，请核对后补填")
+FORM_LEFT_OUT = sentences.template("%1：" + FORM_NOT_READ)
+JOB_CELL_LEFT_OUT = sentences.template("%1" + JOB_LEFT_OUT)
 #: Said on a row whose job has no 就业形式: subsidies are judged on the form, so the job is
 #: kept as 未登记 (which none accepts), not guessed as 单位就业.
 FORM_NOT_GIVEN = (
@@ -390,7 +412,7 @@ def _spell(
             return parse()
         except CellError as error:
             texts.pop(key, None)
-            notes.append(f"{error}：这一格没有导入，这份工作照常导入，请核对后补填")
+            notes.append(sentences.said(CELL_LEFT_OUT, error.reason))
             return default
 
     place_name = texts.get("workplace", "")
@@ -411,7 +433,7 @@ def _spell(
     except CellError as error:
         form = EmploymentForm.UNKNOWN
         texts.pop("form", None)
-        notes.append(f"{error}：{FORM_NOT_READ}")
+        notes.append(sentences.said(FORM_LEFT_OUT, error.reason))
     kind = optional(
         "employer_kind",
         lambda: _choice_text(
@@ -493,9 +515,9 @@ def parse_row(
     mapped: list[tuple[str, str, str]] = []
     name = "".join(text("name", "").split())
     if not name:
-        raise CellError("姓名为空")
+        raise CellError(sentences.said(NO_NAME))
     if len(name) > 40:
-        raise CellError(f"姓名“{name[:10]}…”过长")
+        raise CellError(sentences.said(LONG_NAME, name[:10]))
     own = get("id_number")
     info = _id_number(own, "id_number")
     head_given = bool(text("head_id_number"))
@@ -515,17 +537,17 @@ def parse_row(
         mapped,
     )
     if not head_given and relation is not Relation.HEAD:
-        raise CellError("户主身份证号码为空（户主本人可填自己的号码）")
+        raise CellError(sentences.said(NO_HEAD))
     if is_head and relation is not Relation.HEAD:
-        raise CellError(f"本人身份证号码与户主身份证号码相同，但与户主关系填的是“{relation.value}”")
+        raise CellError(sentences.said(HEAD_NOT_SAID, sentences.Word(relation.value)))
     if not is_head and relation is Relation.HEAD:
-        raise CellError("与户主关系为“户主”，但户主身份证号码不是本人的号码")
+        raise CellError(sentences.said(NOT_THE_HEAD))
     status = _status_text(text("work_status", ""), "work_status", words, mapped)
     month_status = _status_text(text("month_status", ""), "month_status", words, mapped)
     # 本月就业状态 alone records the month (linked to the running job, if any); only 就业状态
     # with work columns describes a job.
-    job_note = ""
-    job_notes: list[str] = []
+    job_note: str | sentences.Sentence = ""
+    job_notes: list[str | sentences.Sentence] = []
     try:
         spell = _spell(texts, get, status, today or china_today(), mapped, job_notes, job_ended)
     except (_NoStartDate, CellError) as error:
@@ -533,7 +555,7 @@ def parse_row(
         # update keeps what the ledger holds for them), and the row says so: a job's cell
         # that cannot be read (月收入 约3000, a start date that is no day) loses the job only.
         if not isinstance(error, _NoStartDate):
-            job_note = f"{error}{JOB_LEFT_OUT}"
+            job_note = sentences.said(JOB_CELL_LEFT_OUT, error.reason)
         elif status is None:  # work written, no status: say what was, not 已就业
             given = "、".join(_label(k) for k in _JOB_COLUMNS if text(k))
             job_note = f"填了{given}但没有务工开始日期，就业情况未导入，请补录"
@@ -547,7 +569,7 @@ def parse_row(
     if spell is not None:
         if status is None or not job_ended:
             status = WorkStatus.EMPLOYED
-        if not text("form") and not any(n.endswith(FORM_NOT_READ) for n in job_notes):
+        if not text("form") and not any(str(n).endswith(FORM_NOT_READ) for n in job_notes):
             job_note = FORM_NOT_GIVEN
     hukou = text("hukou_code", "")
     if hukou:
@@ -598,11 +620,13 @@ def parse_row(
         typed = nfkc(sex)
         word = SEX_ALIASES.get(typed)
         if word is None:
-            raise CellError(f"性别“{typed}”无法识别，应为：男、女")
+            raise CellError(cells.unreadable(_label("sex"), typed, ("男", "女")))
         if typed != word:
             mapped.append((_label("sex"), typed, word))
         if word != info.sex:
-            raise CellError(f"性别填的是“{word}”，但身份证号码表明是{info.sex}性，请核对")
+            raise CellError(
+                sentences.said(OTHER_SEX, sentences.Word(word), sentences.Word(info.sex))
+            )
     left_school = text("left_school_month")
     if left_school:
         left_day = cells.date(get("left_school_month"), _label("left_school_month"))

@@ -18,9 +18,10 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from fieldapp.domain import sentences
 from fieldapp.domain.areacode import AreaLevel, area_at
 from fieldapp.domain.enums import Category, EmploymentForm, WorkStatus
-from fieldapp.domain.sentences import Sentence
+from fieldapp.domain.sentences import Sentence, template
 from fieldapp.services import persons
 from fieldapp.services.imports import NewPeople
 from fieldapp.store.ledger import natural_id, new_id
@@ -37,6 +38,31 @@ _LIFTED = {Category.LIFTED.value}
 _UNEMPLOYED = Category.UNEMPLOYED.value
 _EMPLOYED = WorkStatus.EMPLOYED.value
 _RELOCATED = {Category.RELOCATED.value, Category.RELOCATED_FOLLOWER.value}
+
+
+# A row refused for its person or household (`Placer`), each with the ID number as read.
+#: … and the row it repeats (`_row_at`).
+REPEATED = template("身份证号码 %1 与%2重复")
+#: … and the name the ledger holds it by.
+IN_LEDGER = template(
+    "身份证号码 %1 已在台账中（%2），不能重复导入；要用表格更新已有的人，请选择“更新”方式导入"
+)
+HEAD_NO_HOUSEHOLD = template("户主（身份证号码 %1）在台账中尚未分户，请先为其建户")
+#: (the head's row, `_row_at`, not the number)
+HEAD_REFUSED = template("户主所在的%1未能导入，同户成员一并退回")
+HEAD_NOWHERE = template("户主身份证号码 %1 既不在本表中，也不在台账中")
+#: A row named in a sentence: on the sheet of the row said, or on another sheet.
+ROW = template("第 %1 行")
+SHEET_ROW = template("工作表“%1”第 %2 行")
+
+
+def _row_at(sheet: str, row: int, here: str) -> Sentence:
+    """The row `row` of `sheet`, said from a row on the sheet `here`."""
+    return (
+        sentences.said(ROW, str(row))
+        if sheet == here
+        else sentences.said(SHEET_ROW, sheet, str(row))
+    )
 
 
 class Placer:
@@ -178,8 +204,9 @@ class Placer:
                     repeats = self.hidden_repeats.setdefault(item.sheet, [])
                     repeats.append((item.row, item.person["name"], sheet))
                     continue
-                where = f"第 {row} 行" if sheet == item.sheet else f"工作表“{sheet}”第 {row} 行"
-                self._reject(item, f"身份证号码 {number} 与{where}重复")
+                self._reject(
+                    item, sentences.said(REPEATED, number, _row_at(sheet, row, item.sheet))
+                )
                 continue
             self.first_row[number] = (item.sheet, item.row)
             if number in known:
@@ -192,11 +219,7 @@ class Placer:
                         updated.append((item, household))
                     continue
                 other = known[number]
-                self._reject(
-                    item,
-                    f"身份证号码 {number} 已在台账中（{other.name}），不能重复导入；"
-                    "要用表格更新已有的人，请选择“更新”方式导入",
-                )
+                self._reject(item, sentences.said(IN_LEDGER, number, other.name))
                 continue
             household_id = self._household_for(item, known)
             if household_id is _WAIT:
@@ -257,7 +280,7 @@ class Placer:
         if head in known:
             household_id = known[head].household_id
             if household_id is None:
-                self._reject(item, f"户主（身份证号码 {head}）在台账中尚未分户，请先为其建户")
+                self._reject(item, sentences.said(HEAD_NO_HOUSEHOLD, head))
                 return None
             self.report.households_joined += 1
             self.area_of[household_id] = store.household_area(self.reads, household_id) or ""
@@ -286,14 +309,10 @@ class Placer:
                 accepted.append((item, household_id))
             elif head in self.first_row or head in self.refused_row:
                 head_sheet, head_row = self.first_row.get(head) or self.refused_row[head]
-                where = (
-                    f"第 {head_row} 行"
-                    if head_sheet == sheet
-                    else f"工作表“{head_sheet}”第 {head_row} 行"
-                )
-                self._reject(item, f"户主所在的{where}未能导入，同户成员一并退回")
+                where = _row_at(head_sheet, head_row, sheet)
+                self._reject(item, sentences.said(HEAD_REFUSED, where))
             else:
-                self._reject(item, f"户主身份证号码 {head} 既不在本表中，也不在台账中")
+                self._reject(item, sentences.said(HEAD_NOWHERE, head))
         self.waiting.clear()
         self._add_similar_name_warnings([a[0] for a in accepted])
         return accepted
@@ -325,7 +344,7 @@ class Placer:
                 other = similar[key]
                 # As the person editor asks it (`persons.NAMESAKE`): where the other one is, too.
                 said = persons.namesake(self.reads, other.name, other.id_number, other.household_id)
-                item.warnings.append(str(said))
+                item.warnings.append(said)  # (its sentence: said in the window's language)
 
     def write(self, bulk: NewPeople, accepted: list[tuple[ParsedRow, str]]) -> None:
         """Hand the accepted rows to the bulk writer: each person and their categories (their
@@ -372,7 +391,7 @@ class Placer:
                 income = item.spell["monthly_income"] if working and item.spell else None
                 statuses.append((person_id, item.status, spell_id if working else None, income))
             for said in item.warnings:
-                problem = RowProblem(item.row, said, item.sheet)
+                problem = RowProblem.of(item.row, said, item.sheet)
                 self.report.warnings.append(problem)
                 if said == FORM_NOT_GIVEN and spell_id is not None:
                     self.form_not_given[spell_id] = problem

@@ -248,11 +248,12 @@ class TempFolderFull(CannotWrite):
     Kept as itself across the export's child process (`writer_process`)."""
 
 
-#: The writer's work files could not be written (why, a `Sentence`): the computer's own disk.
-#: The folder itself (a long path under the user's profile) goes to the log, not the clerk.
+#: The writer's work files could not be written (why, a `Sentence`; what to do, as the cause
+#: asks: a full disk is emptied, a folder refused is a permission to look at — `_TEMP_ADVICE`):
+#: the computer's own disk. The folder itself (a long path under the user's profile) goes to
+#: the log, not the clerk.
 TEMP_FOLDER_FULL = template(
-    "无法导出：程序暂存表格的文件夹写不进去（%1）。这是电脑本身的磁盘，请先腾出空间再导出。"
-    "原来的文件没有改动"
+    "无法导出：程序暂存表格的文件夹写不进去（%1）。这是电脑本身的磁盘，%2。原来的文件没有改动"
 )
 _TEMP_FULL = template("磁盘已满")
 _TEMP_REFUSED = template("没有写入权限")
@@ -263,6 +264,14 @@ _TEMP_CAUSES = {
     errno.EFBIG: _TEMP_FULL,
     errno.EACCES: _TEMP_REFUSED,
     errno.EPERM: _TEMP_REFUSED,
+}
+#: What to do, by the cause: space freed only where the disk is full.
+_TEMP_ADVICE = {
+    _TEMP_FULL: template("请先腾出空间再导出"),
+    _TEMP_REFUSED: template(
+        "请让管理这台电脑的人查看这个文件夹的写入权限（或安全软件是否拦住了本程序）后再导出"
+    ),
+    _TEMP_OTHER: template("请重新启动电脑后再导出一次"),
 }
 
 
@@ -285,8 +294,9 @@ def _said_as_the_disks() -> Iterator[None]:
             tempfile.gettempdir(),
             os.strerror(number),
         )
-        cause = said(_TEMP_CAUSES.get(number, _TEMP_OTHER))
-        raise TempFolderFull(said(TEMP_FOLDER_FULL, cause)) from None
+        cause = _TEMP_CAUSES.get(number, _TEMP_OTHER)
+        advice = said(_TEMP_ADVICE[cause])
+        raise TempFolderFull(said(TEMP_FOLDER_FULL, said(cause), advice)) from None
 
 
 @contextmanager

@@ -14,10 +14,20 @@ import pytest
 from fieldapp import saving
 from fieldapp.domain import errors, idnumber, places_said
 from fieldapp.domain.errors import DuplicateIdNumber, InvalidIdNumber, ValidationFailed
-from fieldapp.domain.sentences import Sentence
+from fieldapp.domain.sentences import TEMPLATES, Sentence
 from fieldapp.paperwork import settings
 from fieldapp.services import persons, work
-from fieldapp.tabular import cells, extra_sheets, ledger_import, person_row, reader, workbook
+from fieldapp.tabular import (
+    areas,
+    categories,
+    cells,
+    extra_sheets,
+    ledger_import,
+    person_row,
+    placing,
+    reader,
+    workbook,
+)
 from tests.conftest import make_id
 from tests.services.sentence_checks import templates
 from tests.ui.test_our_errors_in_english import REFUSED_IDS
@@ -41,6 +51,7 @@ SAID_HERE = {
     workbook.TEMP_FOLDER_FULL,
     *workbook._TEMP_CAUSES.values(),
     workbook._TEMP_OTHER,
+    *workbook._TEMP_ADVICE.values(),
     settings.NO_SUCH_SETTING,
     settings.YES_OR_NO,
     settings.ONE_TO_SIXTY,
@@ -59,6 +70,18 @@ SAID_HERE = {
     places_said.UNKNOWN_PLACE,
     *places_said._BELOW.values(),
     places_said._BELOW_ANY,
+    *(v for k, v in vars(cells).items() if k.isupper() and isinstance(v, str) and v in TEMPLATES),
+    *(
+        v
+        for k, v in vars(categories).items()
+        if k.isupper() and isinstance(v, str) and v in TEMPLATES
+    ),
+    *(v for k, v in vars(areas).items() if k.isupper() and isinstance(v, str) and v in TEMPLATES),
+    *(
+        v
+        for k, v in vars(extra_sheets).items()
+        if k.isupper() and isinstance(v, str) and v in TEMPLATES
+    ),
 }
 
 
@@ -218,6 +241,7 @@ def test_a_sheet_refused_is_said_by_its_templates(tmp_path) -> None:
     met = set().union(*map(templates, found))
     assert ledger_import.IN_COLUMN in met
     assert {workbook.TEMP_FOLDER_FULL, *workbook._TEMP_CAUSES.values(), workbook._TEMP_OTHER} <= met
+    assert set(workbook._TEMP_ADVICE.values()) <= met
     assert str(found[0]).startswith("“2026年1月”列（H 列）：就业状态“外出”无法识别")
 
 
@@ -232,5 +256,378 @@ def said_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> set[str]:
         *_place_sentences(),
         *_cell_sentences(),
         *_sheet_sentences(tmp_path),
+        *(said for said, _chinese in _import_cell_sentences(monkeypatch)),
+        *_placed_sentences(tmp_path),
+        *_month_column_sentences(tmp_path),
+        *_job_cell_sentences(tmp_path),
+        *(said for said, _chinese in _person_cell_sentences()),
     ]
     return set().union(*map(templates, found)) | {persons.NAMESAKE, work.MONTH_KEPT}
+
+
+def _import_cell_sentences(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Sentence, str]]:
+    """A spreadsheet's cell refused by the import, each way its readers refuse one (a date, a
+    number, a term, a year, a yes or no; a category's item; a row's place; an extra sheet's
+    row taken together; an ID number Excel made a float, or blank): its sentence and the
+    Chinese the import said before the templates, recorded from the code of 3a2f6591."""
+    from fieldapp.reference import divisions
+
+    class _Twice:
+        """The division table with a county twice (Guizhou has no two of one name)."""
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(divisions(), name)
+
+        def counties(self) -> list[object]:
+            first = next(iter(divisions().counties()))
+            return [first, first]
+
+    resolver = areas.AreaResolver([])
+    resolver.by_code.update(
+        {f"520502101{n:03d}": ("x", "village", "520502101") for n in range(1, 1000)}
+    )
+    jobs = {"start_date": "开始日期", "visit_date": "走访日期"}.get
+    cases = [
+        (lambda: cells.date("3月", "出生日期"), None),
+        (
+            lambda: cells.date("2026-13-45", "出生日期"),
+            "出生日期“2026-13-45”不是有效日期（应为 2024-03-05 这样的格式）",
+        ),
+        (lambda: cells.date("1800-01-01", "出生日期"), "出生日期“1800-01-01”不合理"),
+        (
+            lambda: cells.date(2019.0, "务工开始日期"),
+            "务工开始日期“2019”只有年份，请填写到月份（如 2019-03）",
+        ),
+        (
+            lambda: cells.date(2026.1, "务工开始日期"),
+            "务工开始日期“2026.1”被 Excel 存成了数字（输入的 2026.10 会变成 2026.1），看不出是 2026 年 1 月还是 10 月；请把该列设为文本，填写 2026-01 或 2026-10 这样的格式后重新导入",
+        ),
+        (lambda: cells.number("约三千", "月收入（元）"), "月收入（元）“约三千”不是数字"),
+        (lambda: cells.number(-5.0, "月收入（元）"), "月收入（元）不能为负数"),
+        (lambda: cells.months("很久", "合同期限（月）"), "合同期限（月）“很久”应为月数（整数）"),
+        (lambda: cells.year("26", "脱贫年度"), "脱贫年度“26”应为四位年份"),
+        (lambda: cells.yes_no("也许", "是否参保"), "是否参保“也许”应填“是”或“否”"),
+        (
+            lambda: categories._category_item("脱贫人口(2016-13-45)"),
+            "脱贫人口的认定日期“2016-13-45”不是有效日期（应为 2024-03-05 这样的格式）",
+        ),
+        (
+            lambda: categories._category_item("脱贫人口(2016-01-01~2016-13-45)"),
+            "脱贫人口的结束日期“2016-13-45”不是有效日期（应为 2024-03-05 这样的格式）",
+        ),
+        (
+            lambda: categories._category_item("脱贫人口(2016-01-01)(x)"),
+            "人员类别“脱贫人口(2016-01-01)(x)”格式不对",
+        ),
+        (
+            lambda: categories._category("三类人员"),
+            "“三类人员”是统称，请写明具体类别（脱贫人口、农村低收入人口、易地搬迁人口等）",
+        ),
+        (
+            lambda: categories._category("外星人"),
+            "未知的人员类别“外星人”（可用：脱贫人口、防返贫监测对象、农村低收入人口、农村低保对象、农村特困人员、易地搬迁人口、易地搬迁随迁人口、登记失业人员、就业困难人员、高校毕业生、返乡农村劳动力、退役军人、残疾人、退捕渔民、戒毒康复人员、刑满释放人员）",
+        ),
+        (
+            lambda: areas.AreaResolver([]).resolve(areas.PlaceRef(county="不存在县")),
+            "贵州省内找不到县（市、区）“不存在县”",
+        ),
+        (
+            lambda: areas.AreaResolver([]).resolve(
+                areas.PlaceRef(county="七星关区", township="不存在镇")
+            ),
+            "七星关区下找不到乡镇（街道）“不存在镇”",
+        ),
+        (
+            lambda: areas.AreaResolver([]).resolve(areas.PlaceRef(township="碧阳街道")),
+            "请填写县（市、区）或区划代码",
+        ),
+        (
+            lambda: areas.AreaResolver([]).resolve(
+                areas.PlaceRef(county="七星关区", village="大坝村")
+            ),
+            "填写了村或安置点，但没有填写乡镇（街道）",
+        ),
+        (
+            lambda: areas.AreaResolver([]).resolve(areas.PlaceRef(code="12345")),
+            "区划代码“12345”应为 6、9、12 或 15 位数字",
+        ),
+        (
+            lambda: areas.AreaResolver([]).resolve(areas.PlaceRef(code="529999")),
+            "区划代码 529999 不是贵州省现行的县或乡镇代码",
+        ),
+        (lambda: resolver._next_code("520502101"), "520502101 下的地点已满 999 个，无法再新建"),
+        (lambda: extra_sheets._bool("也许", "是否全户", []), "是否全户“也许”应填“是”或“否”"),
+        (
+            lambda: extra_sheets._check("失业登记", {}, str, "2026-05-01"),
+            "登记日期和发现日期至少填一个",
+        ),
+        (
+            lambda: extra_sheets._check(
+                "就业经历",
+                {"start_date": "2026-03-05", "end_date": "2026-01-02"},
+                str,
+                "2026-05-01",
+            ),
+            "结束日期2026年1月2日早于开始日期2026年3月5日",
+        ),
+        (
+            lambda: extra_sheets._check(
+                "就业经历", {"start_date": "2026-06-05"}, jobs, "2026-05-01"
+            ),
+            "开始日期 2026-06-05 晚于今天",
+        ),
+        (lambda: extra_sheets._check("月度状态", {}, str, "2026-05-01"), "月份为空"),
+        (
+            lambda: extra_sheets._check("月度状态", {"month": "2026-03"}, str, "2026-05-01"),
+            "就业状态为空",
+        ),
+        (
+            lambda: extra_sheets._check("走访服务", {}, jobs, "2026-05-01"),
+            "走访日期为空：请填写走访日期（只知道月份的，填 2024-03 这样）",
+        ),
+        (
+            lambda: extra_sheets.parse_extra(
+                "就业经历",
+                "就业经历",
+                2,
+                {"id_number": "x", "workplace_code": "5205"},
+                {},
+                words={},
+            ),
+            None,
+        ),
+        # Excel's float of a number: now the domain's sentence (its number quoted), where it
+        # said 户主身份证号码已被 Excel 存成数字（5.20502e+17）…
+        (
+            lambda: person_row._id_number(5.20502197505e17, "head_id_number"),
+            "户主身份证号码“5.20502e+17”已被 Excel 存成数字（科学计数法），后几位已丢失，无法恢复；请把该列设为文本后重新录入",
+        ),
+        (lambda: person_row._id_number("", "head_id_number"), "户主身份证号码为空"),
+        (
+            lambda: extra_sheets.parse_extra("就业经历", "就业经历", 2, {}, {}, words={}),
+            "身份证号码为空",
+        ),
+    ]
+    found: list[tuple[Sentence, str]] = []
+    for make, chinese in cases:
+        with pytest.raises(cells.CellError) as refused:
+            make()
+        found.append((_said(refused.value), chinese or str(refused.value)))
+    with monkeypatch.context() as patched:  # (undone: later scenarios read the real table)
+        patched.setattr(areas, "divisions", _Twice)
+        with pytest.raises(cells.CellError) as twice:
+            county = next(iter(divisions().counties())).name
+            areas.AreaResolver([]).resolve(areas.PlaceRef(county=county))
+    found.append((_said(twice.value), str(twice.value)))
+    return found
+
+
+def test_a_cell_the_import_refuses_says_what_it_said_before_and_each_template(monkeypatch) -> None:
+    found = _import_cell_sentences(monkeypatch)
+    for said, chinese in found:
+        assert str(said) == chinese
+    met = set().union(*(templates(said) for said, _chinese in found))
+    mine = {
+        t
+        for t in SAID_HERE
+        for m in (cells, categories, areas, extra_sheets)
+        if t in vars(m).values()
+    }
+    assert mine - met == {cells.UNREADABLE}  # (said by `_cell_sentences`)
+    assert str(found[0][0]).startswith("出生日期“3月”没有写年份：请写成 ")
+    assert str(found[-1][0]).endswith("”有重名，请填写区划代码")
+
+
+def _placed_sentences(tmp_path: Path) -> list[Sentence]:
+    """The rows a real import refuses for their person or household (`placing.Placer`) and an
+    extra sheet's rows of a person refused or nowhere (`ledger_import`), each as the report
+    keeps it; a head the ledger holds in no household (`Placer._household_for`)."""
+    import openpyxl
+
+    from fieldapp.store.ledger import Ledger
+    from fieldapp.store.queries.tabular import KnownPerson
+    from fieldapp.tabular.outcome import ImportReport
+
+    place = {"县（市、区）": "七星关区", "乡镇（街道）": "碧阳街道", "村（社区）": "大坝村"}
+    head, other, lost = (make_id("520502", "19750316", n) for n in ("131", "142", "153"))
+    book = openpyxl.Workbook()
+    people = book.active
+    assert people is not None
+    people.title = "台账"
+    people.append(["姓名", "身份证号码", "户主身份证号码", "与户主关系", *place])
+    people.append(["张长英", head, head, "户主", *place.values()])
+    people.append(["张长英", head, head, "户主", *place.values()])  # 与第 2 行重复
+    people.append(["李秀", other, other, "户主", "不存在县", "碧阳街道", "大坝村"])
+    people.append(["李明", make_id("520502", "20010101", "164"), other, "子女", *place.values()])
+    people.append(["王五", make_id("520502", "19900101", "175"), lost, "子女", *place.values()])
+    jobs = book.create_sheet("就业经历")
+    jobs.append(["姓名", "身份证号码", "务工单位", "务工开始日期"])
+    jobs.append(["李秀", other, "某厂", "2026-01-05"])
+    jobs.append(["赵六", lost, "某厂", "2026-01-05"])
+    book.save(tmp_path / "户.xlsx")
+    ledger = Ledger.open(tmp_path / "placed.db", author="王专员")
+    try:
+        first = ledger_import.import_ledger(ledger, tmp_path / "户.xlsx")
+        again = ledger_import.import_ledger(ledger, tmp_path / "户.xlsx")
+        report = ImportReport()
+        placer = placing.Placer(report, ledger.db, areas.AreaResolver([]), update=False, month="")
+        item = person_row.parse_row(
+            2,
+            {"name": "王五", "id_number": lost, "head_id_number": other, "relation": "子女"},
+            {},
+            words={},
+        )
+        known = {other: KnownPerson("p1", "李秀", other, None, None)}
+        assert placer._household_for(item, known) is None
+    finally:
+        ledger.close()
+    found = [p.said for p in (*first.rejected, *again.rejected, *report.rejected)]
+    found.append(placing._row_at("花名册", 3, "台账"))
+    return [said for said in found if isinstance(said, Sentence)]
+
+
+def test_a_row_placed_nowhere_is_said_by_each_of_its_templates(tmp_path) -> None:
+    found = _placed_sentences(tmp_path)
+    met = set().union(*map(templates, found))
+    mine = {t for t in SAID_HERE if t in vars(placing).values()}
+    assert mine | {ledger_import.REFUSED_THERE, ledger_import.NOT_FOUND} <= met
+    said = [str(s) for s in found]
+    assert f"身份证号码 {make_id('520502', '19750316', '131')} 与第 2 行重复" in said
+    assert "户主所在的第 4 行未能导入，同户成员一并退回" in said
+    assert "工作表“花名册”第 3 行" in said
+
+
+def _month_column_sentences(tmp_path: Path) -> list[Sentence]:
+    """A sheet's columns of one month each: four naming no year anywhere (refused), two
+    naming theirs (read, said on the header's row)."""
+    import openpyxl
+
+    from fieldapp.store.ledger import Ledger
+
+    place = {"县（市、区）": "七星关区", "乡镇（街道）": "碧阳街道", "村（社区）": "大坝村"}
+    head = make_id("520502", "19750316", "131")
+    found: list[Sentence] = []
+    for name, months in (
+        ("无年.xlsx", ["1月", "2月", "3月", "4月"]),
+        ("有年.xlsx", ["2026年1月", "2026年2月"]),
+    ):
+        book = openpyxl.Workbook()
+        sheet = book.active
+        assert sheet is not None
+        sheet.title = "台账"
+        sheet.append(["姓名", "身份证号码", "户主身份证号码", "与户主关系", *place, *months])
+        sheet.append(["张长英", head, head, "户主", *place.values(), *["已就业"] * len(months)])
+        book.save(tmp_path / name)
+        ledger = Ledger.open(tmp_path / f"{name}.db", author="王专员")
+        try:
+            report = ledger_import.import_ledger(ledger, tmp_path / name, dry_run=True)
+        finally:
+            ledger.close()
+        found += [
+            p.said for p in (*report.rejected, *report.warnings) if isinstance(p.said, Sentence)
+        ]
+    return found
+
+
+def test_a_sheets_month_columns_are_said_by_their_templates(tmp_path) -> None:
+    found = _month_column_sentences(tmp_path)
+    by_template = {s.template: str(s) for s in found}
+    assert by_template[ledger_import.MONTHS_NO_YEAR] == (
+        "“1月”、“2月”、“3月”等列（H–K 列）是各月的就业状态，但没有写年份：这几列没有导入。请把"
+        "列名写成“2026年1月”这样，或在表格标题中写明年份（如“2026年大坝村劳动力花名册”），再导入"
+    )
+    assert by_template[ledger_import.MONTHS_READ] == (
+        "“2026年1月”、“2026年2月”列（H–I 列）是各月的就业状态：每一格按它那一列的月份读取，请核对"
+    )
+
+
+def _job_cell_sentences(tmp_path: Path) -> list[Sentence]:
+    """A job's cell the import cannot read, said on its row's warning: a cell left out (its
+    employer's kind), the form left out, the whole job left out (its start date no day)."""
+    import openpyxl
+
+    from fieldapp.store.ledger import Ledger
+
+    place = {"县（市、区）": "七星关区", "乡镇（街道）": "碧阳街道", "村（社区）": "大坝村"}
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "台账"
+    job = ["就业状态", "务工单位", "务工开始日期", "就业形式", "用人单位类型"]
+    sheet.append(["姓名", "身份证号码", "户主身份证号码", "与户主关系", *place, *job])
+    for name, birth, start, form, kind in (
+        ("张长英", "19750316", "2026-01-05", "单位就业", "乱写"),
+        ("李秀", "19780520", "2026-01-05", "乱写", ""),
+        ("张明", "20010101", "2026-13-45", "单位就业", ""),
+    ):
+        number = make_id("520502", birth, "131")
+        cells_ = [name, number, number, "户主", *place.values(), "已就业", "某厂", start, form]
+        sheet.append([*cells_, kind or None])
+    book.save(tmp_path / "工作.xlsx")
+    ledger = Ledger.open(tmp_path / "工作.db", author="王专员")
+    try:
+        report = ledger_import.import_ledger(ledger, tmp_path / "工作.xlsx", dry_run=True)
+    finally:
+        ledger.close()
+    return [p.said for p in report.warnings if isinstance(p.said, Sentence)]
+
+
+def test_a_jobs_cell_left_out_is_said_by_its_templates(tmp_path) -> None:
+    by_template = {s.template: str(s) for s in _job_cell_sentences(tmp_path)}
+    assert by_template[person_row.CELL_LEFT_OUT].startswith("用人单位类型“乱写”无法识别")
+    assert by_template[person_row.CELL_LEFT_OUT].endswith(
+        "：这一格没有导入，这份工作照常导入，请核对后补填"
+    )
+    assert by_template[person_row.FORM_LEFT_OUT].startswith("就业形式“乱写”无法识别")
+    assert by_template[person_row.FORM_LEFT_OUT].endswith("：" + person_row.FORM_NOT_READ)
+    assert by_template[person_row.JOB_CELL_LEFT_OUT] == (
+        "务工开始日期“2026-13-45”不是有效日期（应为 2024-03-05 这样的格式）"
+        + person_row.JOB_LEFT_OUT
+    )
+
+
+def _person_cell_sentences() -> list[tuple[Sentence, str]]:
+    """A row refused for its person's cells (`person_row.parse_row`): its sentence and the
+    Chinese it said before the templates."""
+    head, son = make_id("520502", "19750316", "131"), make_id("520502", "20010101", "153")
+    cases = [
+        ({"name": " ", "id_number": head}, "姓名为空"),
+        ({"name": "张" * 41, "id_number": head}, "姓名“张张张张张张张张张张…”过长"),
+        (
+            {"name": "张明", "id_number": son, "relation": "子女"},
+            "户主身份证号码为空（户主本人可填自己的号码）",
+        ),
+        (
+            {"name": "张明", "id_number": head, "head_id_number": head, "relation": "子女"},
+            "本人身份证号码与户主身份证号码相同，但与户主关系填的是“子女”",
+        ),
+        (
+            {"name": "张明", "id_number": son, "head_id_number": head, "relation": "户主"},
+            "与户主关系为“户主”，但户主身份证号码不是本人的号码",
+        ),
+        (
+            {"name": "张长英", "id_number": head, "sex": "男人?"},
+            "性别“男人?”无法识别，应为：男、女",
+        ),
+        (
+            {"name": "张长英", "id_number": head, "sex": "女"},
+            "性别填的是“女”，但身份证号码表明是男性，请核对",
+        ),
+        (
+            {"name": "张长英", "id_number": head, "hukou_code": "5205"},
+            "户籍地区划代码“5205”应为 6、9 或 12 位数字",
+        ),
+    ]
+    found: list[tuple[Sentence, str]] = []
+    for texts, chinese in cases:
+        with pytest.raises(cells.CellError) as refused:
+            person_row.parse_row(2, texts, {}, words={})
+        found.append((_said(refused.value), chinese))
+    return found
+
+
+def test_a_persons_cell_refused_says_what_it_said_before() -> None:
+    found = _person_cell_sentences()
+    assert [str(said) for said, _ in found] == [chinese for _, chinese in found]
+    met = set().union(*(templates(said) for said, _ in found))
+    assert {person_row.NO_NAME, person_row.OTHER_SEX, person_row.CODE_DIGITS} <= met

@@ -164,7 +164,9 @@ def test_the_ledger_export_with_the_computers_disk_full_says_so(
         "无法导出：程序暂存表格的文件夹写不进去（磁盘已满）。这是电脑本身的磁盘，"
         "请先腾出空间再导出。原来的文件没有改动"
     )
-    assert template == sentences.said(TEMP_FOLDER_FULL, sentences.said("磁盘已满"))
+    assert template == sentences.said(
+        TEMP_FOLDER_FULL, sentences.said("磁盘已满"), sentences.said("请先腾出空间再导出")
+    )
     assert sorted(p.name for p in stick.iterdir()) == []
     assert printed == []
     out, err = capfd.readouterr()

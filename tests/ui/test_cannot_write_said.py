@@ -123,4 +123,17 @@ def test_the_computers_own_disk_full_is_said_in_english(english) -> None:
         raise RuntimeError("Failed to create file (os error 40)")  # ELOOP: no clerk's cause
     shown = message_for(refused.value)
     assert "(a read or write error)" in shown and "symbolic" not in shown, shown
+    assert "free some space" not in shown and "restart the computer" in shown, shown
+    _english(shown)
+    # a folder refused, not a disk full: its advice is the permission, not space freed
+    with pytest.raises(TempFolderFull) as refused, workbook._said_as_the_disks():
+        raise RuntimeError("Failed to create file (os error 13)")
+    assert str(refused.value) == (
+        "无法导出：程序暂存表格的文件夹写不进去（没有写入权限）。这是电脑本身的磁盘，"
+        "请让管理这台电脑的人查看这个文件夹的写入权限（或安全软件是否拦住了本程序）后再导出。"
+        "原来的文件没有改动"
+    )
+    shown = message_for(refused.value)
+    assert "(no permission to write)" in shown and "write permission" in shown, shown
+    assert "free some space" not in shown, shown
     _english(shown)

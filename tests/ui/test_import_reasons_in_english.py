@@ -18,6 +18,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from fieldapp.domain.enums import Category
 from fieldapp.store.ledger import Ledger
 from fieldapp.tabular.ledger_import import ImportReport, import_ledger
 from fieldapp.ui import i18n
@@ -156,3 +157,52 @@ def test_the_preview_says_them_in_english_too(tmp_path: Path, qtbot) -> None:
         i18n.install_language("zh_CN")
     assert f"Head of household: ID number “{SHORT}” has 17 characters; it should have 18" in shown
     assert len(shown) == len(CHINESE_REASONS)
+
+
+def test_a_cell_a_category_and_a_place_refused_are_said_in_english(tmp_path: Path, qtbot) -> None:
+    """A category no list knows, a county the tables do not have, an ID number Excel made a
+    float: refused rows the report said in Chinese only (the readers' f-strings), now said in
+    the window's language; the Chinese as it was (the float's as the domain says one)."""
+    book = openpyxl.Workbook()
+    people = book.active
+    people.title = "台账"
+    people.append(["姓名", "身份证号码", "户主身份证号码", "与户主关系", *PLACE, "人员类别"])
+    people.append(["张长英", HEAD, HEAD, "户主", *PLACE.values(), "外星人"])
+    people.append(["李秀", WIFE, WIFE, "户主", "不存在县", "碧阳街道", "大坝村"])
+    people.append(["张明", 5.20502197505e17, HEAD, "子女", *PLACE.values()])
+    book.save(tmp_path / "村台账.xlsx")
+    ledger = Ledger.open(tmp_path / "l.db", author="王专员")
+    try:
+        report = import_ledger(ledger, tmp_path / "村台账.xlsx")
+    finally:
+        ledger.close()
+    chinese = [(p.row, p.reason) for p in report.rejected]
+    assert chinese == [
+        (2, "未知的人员类别“外星人”（可用：" + "、".join(c.value for c in Category) + "）"),
+        (3, "贵州省内找不到县（市、区）“不存在县”"),
+        (
+            4,
+            "身份证号码“5.20502e+17”已被 Excel 存成数字（科学计数法），后几位已丢失，无法恢复；"
+            "请把该列设为文本后重新录入",
+        ),
+    ]
+    assert i18n.install_language("en")
+    try:
+        dialog = ImportReportDialog(report)
+        qtbot.addWidget(dialog)
+        shown = [reason for _sheet, _row, reason in _reasons(dialog)]
+    finally:
+        i18n.install_language("zh_CN")
+    assert shown[0].startswith(
+        "Unknown category “外星人” (these are known: lifted out of poverty, "
+    )
+    assert shown[1:] == [
+        "No county “不存在县” in Guizhou",
+        "ID number “5.20502e+17” was stored by Excel as a number (scientific notation): its last "
+        "digits are lost and cannot be recovered. Set the column to text, then enter it again",
+    ]
+    for reason in shown:
+        for typed in ("外星人", "不存在县"):
+            reason = reason.replace(typed, "")
+        assert not CHINESE.search(reason), reason
+    assert [(p.row, p.reason) for p in report.rejected] == chinese

@@ -41,6 +41,10 @@ def test_enrol_export_and_import_a_bundle(window, qtbot, tmp_path, warnings_show
     assert len(bundles) == 1, warnings_shown
     assert "已导出" in page.result_label.text()
     assert str(page.last_export.changes) in page.result_label.text()
+    # the bundle by its name, its whole path (the stick's folders) in the line's tooltip
+    assert page.result_label.text().endswith(" → " + bundles[0].name)
+    assert str(stick) not in page.result_label.text()
+    assert page.result_label.toolTip() == str(bundles[0])
 
     outcomes = hub.import_files(bundles)
     assert outcomes[0].result is not None and outcomes[0].result.changes == page.last_export.changes
@@ -49,6 +53,7 @@ def test_enrol_export_and_import_a_bundle(window, qtbot, tmp_path, warnings_show
     wait_idle(qtbot, page)
     assert "已接收" in page.result_label.text(), warnings_shown
     assert "冲突 0 处" in page.result_label.text()
+    assert page.result_label.toolTip() == ""  # the line no longer names the bundle
     hub.close()
 
 

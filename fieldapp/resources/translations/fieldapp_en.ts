@@ -5960,10 +5960,6 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation>Head of household: %1</translation>
     </message>
     <message>
-      <source>无法导出：程序暂存表格的文件夹写不进去（%1）。这是电脑本身的磁盘，请先腾出空间再导出。原来的文件没有改动</source>
-      <translation>Cannot export: the folder where the program keeps the workbook while writing it could not be written to (%1). That is the computer's own disk: free some space on it, then export again. The file that was there before is unchanged</translation>
-    </message>
-    <message>
       <source>没有写入权限</source>
       <translation>no permission to write</translation>
     </message>
@@ -6154,6 +6150,222 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>走访记录表按村或安置点打印：%1 不是村或安置点</source>
       <translation>A visit sheet is printed for a village or relocation site: %1 is neither</translation>
+    </message>
+    <message>
+      <source>%1 %2 晚于今天</source>
+      <translation>%1 %2 is after today</translation>
+    </message>
+    <message>
+      <source>%1 下的地点已满 999 个，无法再新建</source>
+      <translation>There are already 999 places under %1: no new one can be made</translation>
+    </message>
+    <message>
+      <source>%1“%2”不合理</source>
+      <translation>%1 “%2” cannot be right</translation>
+    </message>
+    <message>
+      <source>%1“%2”不是数字</source>
+      <translation>%1 “%2” is not a number</translation>
+    </message>
+    <message>
+      <source>%1“%2”不是有效日期（应为 2024-03-05 这样的格式）</source>
+      <translation>%1 “%2” is not a valid date (write it as 2024-03-05)</translation>
+    </message>
+    <message>
+      <source>%1“%2”只有年份，请填写到月份（如 %3-03）</source>
+      <translation>%1 “%2” is a year only: give the month too (as %3-03)</translation>
+    </message>
+    <message>
+      <source>%1“%2”应为 6、9 或 12 位数字</source>
+      <translation>%1 “%2” should have 6, 9 or 12 digits</translation>
+    </message>
+    <message>
+      <source>%1“%2”应为四位年份</source>
+      <translation>%1 “%2” should be a four-digit year</translation>
+    </message>
+    <message>
+      <source>%1“%2”应为月数（整数）</source>
+      <translation>%1 “%2” should be a number of months (a whole number)</translation>
+    </message>
+    <message>
+      <source>%1“%2”应填“是”或“否”</source>
+      <translation>%1 “%2” should be “是” (yes) or “否” (no)</translation>
+    </message>
+    <message>
+      <source>%1“%2”没有写年份：请写成 %3 这样的格式</source>
+      <translation>%1 “%2” has no year: write it as %3</translation>
+    </message>
+    <message>
+      <source>%1“%2”被 Excel 存成了数字（输入的 %3.10 会变成 %3.1），看不出是 %3 年 1 月还是 10 月；请把该列设为文本，填写 %3-01 或 %3-10 这样的格式后重新导入</source>
+      <translation>%1 “%2” was stored by Excel as a number (%3.10 typed becomes %3.1), so it cannot tell January %3 from October %3: set the column to text, write %3-01 or %3-10, and import again</translation>
+    </message>
+    <message>
+      <source>%1下找不到乡镇（街道）“%2”</source>
+      <translation>No township “%2” in %1</translation>
+    </message>
+    <message>
+      <source>%1不能为负数</source>
+      <translation>%1 cannot be negative</translation>
+    </message>
+    <message>
+      <source>%1为空：请填写%1（只知道月份的，填 2024-03 这样）</source>
+      <translation>%1 is blank: fill it in (only the month known: write it as 2024-03)</translation>
+    </message>
+    <message>
+      <source>%1列（%2 列）是各月的就业状态，但没有写年份：这几列没有导入。请把列名写成“2026年1月”这样，或在表格标题中写明年份（如“2026年大坝村劳动力花名册”），再导入</source>
+      <translation>Columns %1 (columns %2) hold each month's work status but name no year, so they were not imported. Name the columns as “2026年1月”, or give the year in the sheet's title (as “2026年大坝村劳动力花名册”), then import again</translation>
+    </message>
+    <message>
+      <source>%1列（%2 列）是各月的就业状态：每一格按它那一列的月份读取%3，请核对</source>
+      <translation>Columns %1 (columns %2) hold each month's work status: each cell is read as the month of its column%3. Please check</translation>
+    </message>
+    <message>
+      <source>%1的结束日期</source>
+      <translation>%1 (end date)</translation>
+    </message>
+    <message>
+      <source>%1的认定日期</source>
+      <translation>%1 (date recognised)</translation>
+    </message>
+    <message>
+      <source>%1：这一格没有导入，这份工作照常导入，请核对后补填</source>
+      <translation>%1: this cell was not imported; the job was imported as usual. Check it and fill it in</translation>
+    </message>
+    <message>
+      <source>%1：这份工作按“未登记”记录，按就业形式审核的补贴不会认定；请在程序中打开这个人，补填就业形式</source>
+      <translation>%1: the job is recorded with its form “not recorded”, so subsidies judged on the form of employment will not be granted; open this person in the program and fill in the form of employment</translation>
+    </message>
+    <message>
+      <source>%1：这份工作（就业状态和务工各列）没有导入，这个人的其余信息照常导入；请在表格中改正后用“更新”方式再导入，或在程序中打开这个人补录</source>
+      <translation>%1: the job (the work status and the job's columns) was not imported; the rest of this person was imported as usual. Correct it in the sheet and import again with “Update”, or open this person in the program and enter it</translation>
+    </message>
+    <message>
+      <source>“三类人员”是统称，请写明具体类别（脱贫人口、农村低收入人口、易地搬迁人口等）</source>
+      <translation>“三类人员” (the three groups) names several categories: write the category itself (Lifted out of poverty, Rural low-income, Relocated …)</translation>
+    </message>
+    <message>
+      <source>与户主关系为“户主”，但户主身份证号码不是本人的号码</source>
+      <translation>Relation to head is “户主” (head of household), but the head of household's ID number is not this person's own</translation>
+    </message>
+    <message>
+      <source>人员类别“%1”格式不对</source>
+      <translation>Category “%1” is not written as the column takes it</translation>
+    </message>
+    <message>
+      <source>区划代码 %1 不是贵州省现行的县或乡镇代码</source>
+      <translation>Division code %1 is no current county or township code of Guizhou</translation>
+    </message>
+    <message>
+      <source>区划代码“%1”应为 6、9、12 或 15 位数字</source>
+      <translation>Division code “%1” should have 6, 9, 12 or 15 digits</translation>
+    </message>
+    <message>
+      <source>县（市、区）“%1”有重名，请填写区划代码</source>
+      <translation>More than one county is called “%1”: give the division code</translation>
+    </message>
+    <message>
+      <source>填写了村或安置点，但没有填写乡镇（街道）</source>
+      <translation>A village or resettlement site is given, but no township</translation>
+    </message>
+    <message>
+      <source>姓名“%1…”过长</source>
+      <translation>Name “%1…” is too long</translation>
+    </message>
+    <message>
+      <source>姓名为空</source>
+      <translation>The name is blank</translation>
+    </message>
+    <message>
+      <source>就业状态为空</source>
+      <translation>The work status is blank</translation>
+    </message>
+    <message>
+      <source>工作表“%1”第 %2 行</source>
+      <translation>row %2 of sheet “%1”</translation>
+    </message>
+    <message>
+      <source>性别填的是“%1”，但身份证号码表明是%2性，请核对</source>
+      <translation>Sex is given as “%1”, but the ID number says %2: please check</translation>
+    </message>
+    <message>
+      <source>户主所在的%1未能导入，同户成员一并退回</source>
+      <translation>The head of household's %1 was not imported; the household's members are sent back with it</translation>
+    </message>
+    <message>
+      <source>户主身份证号码 %1 既不在本表中，也不在台账中</source>
+      <translation>Head of household's ID number %1 is neither on this sheet nor in the ledger</translation>
+    </message>
+    <message>
+      <source>户主身份证号码为空（户主本人可填自己的号码）</source>
+      <translation>The head of household's ID number is blank (a head of household may give their own number)</translation>
+    </message>
+    <message>
+      <source>户主（身份证号码 %1）在台账中尚未分户，请先为其建户</source>
+      <translation>The head of household (ID number %1) is in the ledger but in no household yet: make their household first</translation>
+    </message>
+    <message>
+      <source>无法导出：程序暂存表格的文件夹写不进去（%1）。这是电脑本身的磁盘，%2。原来的文件没有改动</source>
+      <translation>Cannot export: the folder where the program keeps the workbook while writing it could not be written to (%1). That is the computer's own disk: %2. The file that was there before is unchanged</translation>
+    </message>
+    <message>
+      <source>月份为空</source>
+      <translation>The month is blank</translation>
+    </message>
+    <message>
+      <source>未知的人员类别“%1”（可用：%2）</source>
+      <translation>Unknown category “%1” (these are known: %2)</translation>
+    </message>
+    <message>
+      <source>本人身份证号码与户主身份证号码相同，但与户主关系填的是“%1”</source>
+      <translation>The person's ID number is the head of household's, but the relation to head is given as “%1”</translation>
+    </message>
+    <message>
+      <source>登记日期和发现日期至少填一个</source>
+      <translation>Give the registration date or the date found, at least one</translation>
+    </message>
+    <message>
+      <source>第 %1 行</source>
+      <translation>row %1</translation>
+    </message>
+    <message>
+      <source>结束日期%1早于开始日期%2</source>
+      <translation>The end date, %1, is before the start date, %2</translation>
+    </message>
+    <message>
+      <source>请先腾出空间再导出</source>
+      <translation>free some space on it, then export again</translation>
+    </message>
+    <message>
+      <source>请填写县（市、区）或区划代码</source>
+      <translation>Give the county or the division code</translation>
+    </message>
+    <message>
+      <source>请让管理这台电脑的人查看这个文件夹的写入权限（或安全软件是否拦住了本程序）后再导出</source>
+      <translation>ask whoever looks after this computer to check the folder's write permission (or whether security software is blocking this program), then export again</translation>
+    </message>
+    <message>
+      <source>请重新启动电脑后再导出一次</source>
+      <translation>restart the computer, then export again</translation>
+    </message>
+    <message>
+      <source>贵州省内找不到县（市、区）“%1”</source>
+      <translation>No county “%1” in Guizhou</translation>
+    </message>
+    <message>
+      <source>身份证号码 %1 不在台账中，也不在本工作簿的人员表中</source>
+      <translation>ID number %1 is neither in the ledger nor on this workbook's people sheets</translation>
+    </message>
+    <message>
+      <source>身份证号码 %1 与%2重复</source>
+      <translation>ID number %1 is given again: also on %2</translation>
+    </message>
+    <message>
+      <source>身份证号码 %1 已在台账中（%2），不能重复导入；要用表格更新已有的人，请选择“更新”方式导入</source>
+      <translation>ID number %1 is already in the ledger (%2) and cannot be imported again; to update people already in the ledger from a sheet, choose the “Update” import</translation>
+    </message>
+    <message>
+      <source>身份证号码 %1 这个人在工作表“%2”第 %3 行没有导入（原因见那一行），这一行也没有导入；改正那一行后一并重新导入</source>
+      <translation>The person with ID number %1 was not imported on row %3 of sheet “%2” (the reason is on that row), so this row was not imported either; correct that row, then import both again</translation>
     </message>
   </context>
   <context>

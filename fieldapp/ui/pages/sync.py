@@ -395,7 +395,7 @@ class SyncPage(QWidget):
         except Exception as error:  # noqa: BLE001 - shown in Chinese
             show_error(self, error)
             return False
-        self.result_label.setText(
+        self._say(
             self.tr("已登记为设备 ")
             + done.device
             + self.tr("，中心：")
@@ -446,12 +446,20 @@ class SyncPage(QWidget):
 
         self.panel.run(self.tr("正在导出数据包……"), work, self._exported, self._failed)
 
+    def _say(self, text: str, whole: str = "") -> None:
+        """The 结果 line: `text`; `whole`, a file's whole path the line names by its name (a
+        long one on a stick's drive and folders, cut off in a narrow window), its tooltip —
+        cleared when the line says anything else."""
+        self.result_label.setText(text)
+        self.result_label.setToolTip(whole)
+
     def _exported(self, result) -> None:  # noqa: ANN001 - ExportResult
         self.last_export = result
         self.full_export.setChecked(False)  # once, as the county asked
-        self.result_label.setText(
-            self.tr("已导出：发送 %1 条修改 → ").replace("%1", str(result.changes))
-            + str(result.path)
+        path = Path(result.path)
+        self._say(
+            self.tr("已导出：发送 %1 条修改 → ").replace("%1", str(result.changes)) + path.name,
+            whole=str(path),
         )
         self.refresh()
 
@@ -488,9 +496,7 @@ class SyncPage(QWidget):
 
     def _imported(self, result) -> None:  # noqa: ANN001 - ImportResult
         self.last_import = result
-        self.result_label.setText(
-            self._received_text(result) + self._policy_text() + self._twice_text()
-        )
+        self._say(self._received_text(result) + self._policy_text() + self._twice_text())
         self.session.apply(result.received | ChangeSet.of(Kind.SYNC))
         self.refresh()
         self._said_refused(result)
@@ -513,7 +519,7 @@ class SyncPage(QWidget):
             self._copied_back(after=kept, ahead=True, by_stick=by_stick)
         elif refused:
             said = dict.fromkeys(self._refusal(i) for i in refused)  # one bundle tried twice: once
-            self.result_label.setText(kept + "".join("\n" + line for line in said))
+            self._say(kept + "".join("\n" + line for line in said))
 
     def _refusal(self, item: RefusedBundle) -> str:
         """One refused bundle an answer names, in the hub's words for a coordinator (this
@@ -606,7 +612,7 @@ class SyncPage(QWidget):
 
     def _pushed(self, result) -> None:  # noqa: ANN001 - (ExportResult, ImportResult)
         sent, got = result
-        self.result_label.setText(
+        self._say(
             self.tr("已发送 %1 条修改；").replace("%1", str(sent.changes))
             + self._received_text(got)
             + self._policy_text()
@@ -619,15 +625,15 @@ class SyncPage(QWidget):
     def _refuse(self, message: str) -> None:
         """An exchange refused before it starts: said, and on the 结果 line in place of the
         last exchange's result (which no longer tells what happened)."""
-        self.result_label.setText(message)
+        self._say(message)
         show_error(self, message)
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, AlreadyImported):
-            self.result_label.setText(message_for(error))
+            self._say(message_for(error))
             return
         if isinstance(error, Cancelled):
-            self.result_label.setText(self.tr("已取消，台账没有改动"))
+            self._say(self.tr("已取消，台账没有改动"))
             return
         if isinstance(error, HubRefused) and error.code == "reused_seq":
             self._copied_back()
@@ -641,7 +647,7 @@ class SyncPage(QWidget):
         if isinstance(error, HubRefused) and error.code == "number_clash":
             self._numbers_clash()
             return
-        self.result_label.setText(self.tr("失败：") + message_for(error))
+        self._say(self.tr("失败：") + message_for(error))
         # Refused for this laptop's date: the hub's clock its refusal carried was noted; by
         # how much and how to set it, in the box and on the window's banner (which says it
         # over every page, this one too: the page does not say it again).
@@ -736,7 +742,7 @@ class SyncPage(QWidget):
         是 starts it; the next bundle goes on a stick when `by_stick` (by default, with
         `after`)."""
         shown = self.tr("失败：") + said if after is None else after + "\n" + said
-        self.result_label.setText(shown)
+        self._say(shown)
         if ask_yes_no(self, question, said + "\n\n" + advice):
             self._renumber(by_stick=after is not None if by_stick is None else by_stick)
 
@@ -749,7 +755,7 @@ class SyncPage(QWidget):
             show_error(self, error)
             return
         self.session.apply(ChangeSet.of(Kind.SYNC))
-        self.result_label.setText(
+        self._say(
             self.tr("本机已改用新的编号：请导出数据包，交给县里")
             if by_stick
             else self.tr("本机已改用新的编号：请再点一次“上传并接收”（或导出数据包）")
