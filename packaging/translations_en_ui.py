@@ -22,7 +22,7 @@ EN_UI: dict[str, str] = {
     "表格里的值": "the sheet’s value",
     "请先在列表中选中要处理的冲突（可按住 Shift 或 Ctrl 多选）": "First select the conflicts in the list (hold Shift or Ctrl to select several)",
     "选中的 %1 处冲突，都改用%2（覆盖台账里后来改过的值）？": "Use %2 for the %1 selected conflicts (replacing the values changed in the ledger since)?",
-    "其中 %1 处在预览之后台账又被修改过，没有按您的选择改用表格中的值，请重新核对": "Of these, %1 were changed in the ledger again after the preview: the sheet’s value was not used as you chose; please check them again",
+    "其中 %1 处在预览之后台账或表格中的值又被修改过，没有按您的选择改用表格中的值，请重新核对": "Of these, %1 were changed again in the ledger or in the sheet after the preview: the sheet’s value was not used as you chose; please check them again",
     "存的是%1，本程序读不了，请选一项": "stored as %1, which this program cannot read: choose one",
     "“%1”存的是%2，本程序读不了：请在“%1”中选一项后再保存": "“%1” is stored as %2, which this program cannot read: choose one in “%1”, then save",
     "请稍候": "Please wait",

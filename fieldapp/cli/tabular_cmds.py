@@ -12,6 +12,7 @@ from fieldapp.domain.errors import ValidationFailed
 from fieldapp.services.exports import LEDGER_EXPORT, PERSONAL_DATA_NOTE, record_export
 from fieldapp.tabular.ledger_export import export_ledger
 from fieldapp.tabular.ledger_import import BECAME_DEMO, ImportReport, import_ledger
+from fieldapp.tabular.ledger_update import Seen
 from fieldapp.tabular.template import write_template
 
 #: At most this many warnings are printed in the plain-text report (all are in --json).
@@ -106,7 +107,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         return 2
     ledger = open_ledger(args)
     try:
-        decided: dict[str, str] = {}
+        decided: dict[str, Seen] = {}
         if take:
             # The conflicts as a preview finds them, each decided against the ledger edit it
             # shows: the import itself keeps (and counts) a cell changed again in between.
@@ -188,7 +189,7 @@ def print_report(report: ImportReport) -> None:
             )
     if report.decisions_overtaken:
         print(
-            f"其中 {report.decisions_overtaken} 处冲突在预览之后台账又被修改过，"
+            f"其中 {report.decisions_overtaken} 处冲突在预览之后台账或表格中的值又被修改过，"
             "没有改用表格的值（仍列为冲突），请重新核对"
         )
     for conflict in report.conflicts:

@@ -88,7 +88,9 @@ from fieldapp.tabular.ledger_update import (
     Differ,
     PersonPlanner,
     RowPlan,
+    Seen,
     conflicts_of,
+    sheet_changed,
     shown,
     writes_of,
 )
@@ -151,7 +153,7 @@ class LedgerImporter:
         *,
         update: bool = False,
         dry_run: bool = False,
-        take_sheet: Collection[str] | Mapping[str, str] = (),
+        take_sheet: Collection[str] | Mapping[str, Seen] = (),
         actor: Actor | None = None,
         words: StatusWords,
     ) -> None:
@@ -165,9 +167,11 @@ class LedgerImporter:
         self.update = update
         self.dry_run = dry_run
         self.take_sheet = frozenset(take_sheet)  # conflicts decided for the sheet's value
-        #: Of those, the ledger's edit each was decided against (`Conflict.seen`), when known:
-        #: a cell edited again since is not overwritten (`_drop_decisions_overtaken`).
-        self._seen: dict[str, str] = dict(take_sheet) if isinstance(take_sheet, Mapping) else {}
+        #: Of those, the ledger's edit and the sheet's value each was decided on
+        #: (`Conflict.seen`), when known: a cell the ledger changed again since, or one the
+        #: file says otherwise now, is not overwritten (`_drop_decisions_overtaken`).
+        self._seen: dict[str, Seen] = dict(take_sheet) if isinstance(take_sheet, Mapping) else {}
+        self._overtaken: set[str] = set()  # those decisions that do not hold
         self.report = ImportReport(dry_run=dry_run)
         self._month = month_key(self.today)
         self._sheet = ""
@@ -1200,11 +1204,16 @@ class LedgerImporter:
         for key, seen in self._seen.items():
             _table, row_id, field = key.split("/", 2)
             edit = edits.get((row_id, field))
-            if edit is not None and edit.stamp != seen:
+            if edit is not None and edit.stamp != seen.stamp:
                 overtaken.add(key)
-        if overtaken:
-            self.take_sheet = self.take_sheet - overtaken
-            self.report.decisions_overtaken = len(overtaken)
+        self._overtake(overtaken)
+
+    def _overtake(self, keys: Iterable[str]) -> None:
+        """These decisions for the sheet's value do not hold (the ledger's cell, or the
+        sheet's, is not what was decided on): kept as conflicts, and counted."""
+        self._overtaken.update(keys)
+        self.take_sheet = self.take_sheet - self._overtaken
+        self.report.decisions_overtaken = len(self._overtaken)
 
     def _unsay_undated_without_compare(self) -> None:
         """An update from an undated file says so only when it had a ledger cell to compare:
@@ -1271,7 +1280,7 @@ class LedgerImporter:
         if existing:
             updated = [i.person["id_number"] for i, _ in existing]
             persons |= store.person_rows(self.ledger.db, updated, PERSON_FIELDS.values())
-        differ = Differ(edits)
+        differ = Differ(edits, self._seen)
         plans = PersonPlanner(self.ledger.db, stamp, self._month, self._months).plan(
             existing, persons
         )
@@ -1296,6 +1305,11 @@ class LedgerImporter:
                 CellChange(c.table, c.row_id, c.field, c.old, c.new, edits.get((c.row_id, c.field)))
                 for c in plan.changes
             )
+            # A decision for a sheet value the file no longer says (edited after the preview)
+            # does not hold: the clerk decided on the value shown, not on this one.
+            for change in plan.changes:
+                if change.conflict is not None:
+                    self._overtake(sheet_changed(change, self._seen))
         known = [r for r in extra_rows if r.id_number in persons]
         refused = self.placer.refused_row
         for extra in extra_rows:
@@ -1328,6 +1342,7 @@ class LedgerImporter:
             if c.table == "monthly_status" and c.field == "income"
         }
         planned = planner.plan(known, persons, new_jobs)
+        self._overtake(differ.overtaken)  # the extra sheets' cells decided on other values
         for plan, records in remade:  # the new jobs as the 就业经历 rows completed them
             plan.packed = ()
             for table, record in records:

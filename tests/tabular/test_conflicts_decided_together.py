@@ -64,6 +64,31 @@ def test_the_preview_decisions_are_written_and_one_changed_since_is_kept(ledger,
     assert report.decisions_overtaken == 0 and _phone(ledger, WIFE) == SHEET_PHONE
 
 
+def test_a_decision_holds_for_the_sheet_value_seen_not_one_edited_in_since(ledger, tmp_path):
+    """The file edited between the preview and 确认导入: a box ticked for the value the clerk
+    saw does not take the value the file says now. That cell stays a conflict (the ledger's
+    value kept), counted with the overtaken ones; the other decision is written."""
+    sheet = _undated(ledger, tmp_path)
+    preview = import_ledger(ledger, sheet, update=True, dry_run=True)
+    decided = {c.change.key: c.seen for c in preview.conflicts}
+    assert len(decided) == 2 and STALE_PHONE in {s.sheet for s in decided.values()}
+    edited = "13622223333"
+    text = sheet.read_text(encoding="utf-8-sig")
+    assert text.count(STALE_PHONE) == 1
+    sheet.write_text(text.replace(STALE_PHONE, edited), encoding="utf-8-sig")
+    report = import_ledger(ledger, sheet, update=True, take_sheet=decided)
+    assert _phone(ledger, HEAD) == LEDGER_PHONE  # decided on 13600000000, not on this value
+    assert _phone(ledger, WIFE) == SHEET_PHONE  # its sheet value as seen: written
+    assert report.decisions_overtaken == 1
+    [kept] = [c.as_dict() for c in report.conflicts]
+    assert (kept["ledger"], kept["sheet_value"]) == (LEDGER_PHONE, edited)
+    # Decided again on the value the file says now: it holds.
+    again = {c.change.key: c.seen for c in report.conflicts}
+    report = import_ledger(ledger, sheet, update=True, take_sheet=again)
+    assert report.decisions_overtaken == 0 and report.conflicts == []
+    assert _phone(ledger, HEAD) == edited and _authors(ledger, HEAD)[-1] == ledger.author
+
+
 def test_cli_keep_sheet_takes_every_conflict_and_says_how_many(ledger, tmp_path, capsys):
     sheet = _undated(ledger, tmp_path)
     db = str(ledger.path)

@@ -3083,8 +3083,8 @@
       <translation>The sheet has no export time of its own (the file property “台账导出时间”, or an export time or “截至” date in the title row), and this computer's export log does not know the file: this update treats the sheet as undated. Every cell that differs from the ledger is listed as a conflict and the ledger's value is kept; check each one before deciding to take the sheet's value</translation>
     </message>
     <message>
-      <source>其中 %1 处在预览之后台账又被修改过，没有按您的选择改用表格中的值，请重新核对</source>
-      <translation>Of these, %1 were changed in the ledger again after the preview: the sheet’s value was not used as you chose; please check them again</translation>
+      <source>其中 %1 处在预览之后台账或表格中的值又被修改过，没有按您的选择改用表格中的值，请重新核对</source>
+      <translation>Of these, %1 were changed again in the ledger or in the sheet after the preview: the sheet’s value was not used as you chose; please check them again</translation>
     </message>
   </context>
   <context>

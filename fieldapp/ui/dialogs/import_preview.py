@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.tabular.ledger_import import ImportReport
+from fieldapp.tabular.ledger_update import Seen
 from fieldapp.ui.days import day_text_said
 from fieldapp.ui.dialogs.import_report import date_refused_line, words_said_lines
 from fieldapp.ui.errors import show_error
@@ -335,10 +336,11 @@ class ImportPreviewDialog(QDialog):
                 found.append((int(item.data(Qt.ItemDataRole.UserRole)), item))
         return found
 
-    def decisions(self) -> dict[str, str]:
+    def decisions(self) -> dict[str, Seen]:
         """The conflicts the user decided for the sheet's value: each one's key, with the
-        ledger edit it was decided against (`Conflict.seen`): the import keeps a cell the
-        ledger changed again meanwhile, and counts it."""
+        ledger edit and the sheet value it was decided on (`Conflict.seen`): the import keeps
+        a cell the ledger changed again meanwhile, or one the file now says otherwise, and
+        counts it."""
         conflicts = self.report.conflicts
         return {
             conflicts[i].change.key: conflicts[i].seen

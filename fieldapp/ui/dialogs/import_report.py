@@ -128,7 +128,7 @@ class ImportReportDialog(QDialog):
             )
         if report.decisions_overtaken:
             summary += "\n" + self.tr(
-                "其中 %1 处在预览之后台账又被修改过，没有按您的选择改用表格中的值，请重新核对"
+                "其中 %1 处在预览之后台账或表格中的值又被修改过，没有按您的选择改用表格中的值，请重新核对"
             ).replace("%1", str(report.decisions_overtaken))
         self.summary = QLabel(summary)
         self.summary.setWordWrap(True)

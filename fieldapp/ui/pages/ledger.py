@@ -47,6 +47,7 @@ from fieldapp.ui.widgets import DateField, EnumCombo, table_view
 
 if TYPE_CHECKING:
     from fieldapp.tabular.ledger_import import ImportReport
+    from fieldapp.tabular.ledger_update import Seen
 
 #: How long the person panel waits for typing or arrowing to pause before it follows.
 PANEL_DELAY_MS = 120
@@ -428,7 +429,7 @@ class LedgerPage(QWidget):
         dialog.open()
 
     def _confirmed(
-        self, path: Path, take_sheet: dict[str, str], words: dict[str, str] | None = None
+        self, path: Path, take_sheet: dict[str, Seen], words: dict[str, str] | None = None
     ) -> None:
         """Import for real, with the conflicts decided in the preview and the status words
         the user said the meaning of."""
