@@ -96,7 +96,11 @@ def test_cli_keep_sheet_takes_every_conflict_and_says_how_many(ledger, tmp_path,
     args = ["--db", db, "import", str(sheet), "--update"]
     # Without --keep: two conflicts, the ledger kept, exit 1 (as before).
     assert main([*args, "--dry-run"]) == 1
-    assert "冲突 2 处" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "冲突 2 处" in out
+    # What the clerk can do with them, said where they are listed (several at once).
+    assert "如要采用表格中的值：核对后加 --keep sheet 再导入一次" in out
+    assert "--column 项目" in out
     # --keep sheet needs --update; --column needs --keep sheet.
     assert main(["--db", db, "import", str(sheet), "--keep", "sheet"]) == 2
     assert "--keep sheet 只用于 --update" in capsys.readouterr().err
@@ -105,7 +109,7 @@ def test_cli_keep_sheet_takes_every_conflict_and_says_how_many(ledger, tmp_path,
     # Another item's conflicts only: none of these taken.
     assert main([*args, "--keep", "sheet", "--column", "劳动能力", "--dry-run"]) == 1
     out = capsys.readouterr().out
-    assert "冲突 2 处" in out and "改用表格" not in out
+    assert "冲突 2 处" in out and "按您的选择改用表格" not in out
     assert main([*args, "--keep", "sheet", "--column", "联系电话"]) == 0
     out = capsys.readouterr().out
     assert "已按您的选择改用表格“村里改的.csv”中的值：冲突 2 处" in out, out

@@ -3067,24 +3067,24 @@
       <translation>the title row</translation>
     </message>
     <message>
-      <source>表格的日期（%1）为 %2，晚于本次导入的时间 %3，不可信：本次按没有日期的表格更新，表中与台账不同的格都列为冲突，保留台账现有的值，请逐一核对后再决定是否采用表中的值</source>
-      <translation>The sheet's date (%1) is %2, later than the time of this import, %3, and cannot be trusted: this update treats the sheet as undated. Every cell that differs from the ledger is listed as a conflict and the ledger's value is kept; check each one before deciding to take the sheet's value</translation>
-    </message>
-    <message>
-      <source>表格的日期（%1）为 %2，早于2000年，不可信：本次按没有日期的表格更新，表中与台账不同的格都列为冲突，保留台账现有的值，请逐一核对后再决定是否采用表中的值</source>
-      <translation>The sheet's date (%1) is %2, before the year 2000, and cannot be trusted: this update treats the sheet as undated. Every cell that differs from the ledger is listed as a conflict and the ledger's value is kept; check each one before deciding to take the sheet's value</translation>
-    </message>
-    <message>
-      <source>表格的日期（%1）“%2”不是有效的日期：本次按没有日期的表格更新，表中与台账不同的格都列为冲突，保留台账现有的值，请逐一核对后再决定是否采用表中的值</source>
-      <translation>The sheet's date (%1), “%2”, is not a valid date: this update treats the sheet as undated. Every cell that differs from the ledger is listed as a conflict and the ledger's value is kept; check each one before deciding to take the sheet's value</translation>
-    </message>
-    <message>
-      <source>表格中没有它的导出时间（文件属性“台账导出时间”，或标题行中的导出时间、截至日期），本机的导出记录中也没有这个文件：本次按没有日期的表格更新，表中与台账不同的格都列为冲突，保留台账现有的值，请逐一核对后再决定是否采用表中的值</source>
-      <translation>The sheet has no export time of its own (the file property “台账导出时间”, or an export time or “截至” date in the title row), and this computer's export log does not know the file: this update treats the sheet as undated. Every cell that differs from the ledger is listed as a conflict and the ledger's value is kept; check each one before deciding to take the sheet's value</translation>
-    </message>
-    <message>
       <source>其中 %1 处在预览之后台账或表格中的值又被修改过，没有按您的选择改用表格中的值，请重新核对</source>
       <translation>Of these, %1 were changed again in the ledger or in the sheet after the preview: the sheet’s value was not used as you chose; please check them again</translation>
+    </message>
+    <message>
+      <source>表格的日期（%1）为 %2，晚于本次导入的时间 %3，不可信：本次按没有日期的表格更新，表中与台账不同的格都列为冲突，先保留台账现有的值；请在冲突列表中核对：可逐处决定，也可选中多处一并改用表格中的值或保留台账的值</source>
+      <translation>The sheet's date (%1) is %2, later than the time of this import, %3, and cannot be trusted: this update treats the sheet as undated. Every cell that differs from the ledger is listed as a conflict and the ledger's value is kept for now; check them in the conflicts list: decide one by one, or select several and take the sheet's value (or keep the ledger's) for all of them at once</translation>
+    </message>
+    <message>
+      <source>表格的日期（%1）“%2”不是有效的日期：本次按没有日期的表格更新，表中与台账不同的格都列为冲突，先保留台账现有的值；请在冲突列表中核对：可逐处决定，也可选中多处一并改用表格中的值或保留台账的值</source>
+      <translation>The sheet's date (%1), “%2”, is not a valid date: this update treats the sheet as undated. Every cell that differs from the ledger is listed as a conflict and the ledger's value is kept for now; check them in the conflicts list: decide one by one, or select several and take the sheet's value (or keep the ledger's) for all of them at once</translation>
+    </message>
+    <message>
+      <source>表格中没有它的导出时间（文件属性“台账导出时间”，或标题行中的导出时间、截至日期），本机的导出记录中也没有这个文件：本次按没有日期的表格更新，表中与台账不同的格都列为冲突，先保留台账现有的值；请在冲突列表中核对：可逐处决定，也可选中多处一并改用表格中的值或保留台账的值</source>
+      <translation>The sheet has no export time of its own (the file property “台账导出时间”, or an export time or “截至” date in the title row), and this computer's export log does not know the file: this update treats the sheet as undated. Every cell that differs from the ledger is listed as a conflict and the ledger's value is kept for now; check them in the conflicts list: decide one by one, or select several and take the sheet's value (or keep the ledger's) for all of them at once</translation>
+    </message>
+    <message>
+      <source>表格的日期（%1）为 %2，早于2000年，不可信：本次按没有日期的表格更新，表中与台账不同的格都列为冲突，先保留台账现有的值；请在冲突列表中核对：可逐处决定，也可选中多处一并改用表格中的值或保留台账的值</source>
+      <translation>The sheet's date (%1) is %2, before the year 2000, and cannot be trusted: this update treats the sheet as undated. Every cell that differs from the ledger is listed as a conflict and the ledger's value is kept for now; check them in the conflicts list: decide one by one, or select several and take the sheet's value (or keep the ledger's) for all of them at once</translation>
     </message>
   </context>
   <context>
