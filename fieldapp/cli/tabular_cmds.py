@@ -199,7 +199,13 @@ def print_report(report: ImportReport) -> None:
             f"（{c['edited_by']} 于 {c['edited_at']} 修改，晚于表格日期），表格为“{c['sheet_value']}”，"
             "未覆盖"
         )
-    if report.conflicts:  # what the clerk can do with them here (the window: its list)
+    if report.conflicts_kept:  # kept: decided later, one by one or together
+        print(
+            f"这 {report.conflicts_kept} 处冲突已记下，之后可决定：fieldapp conflicts 列出，"
+            "conflicts resolve 编号 --keep sheet（或 ledger）逐个决定，"
+            "conflicts resolve-all --keep sheet（或 ledger）一并决定"
+        )
+    elif report.conflicts:  # what the clerk can do with them here (the window: its list)
         print(
             "这些冲突如要采用表格中的值：核对后加 --keep sheet 再导入一次（只改某些项目的，"
             "再加 --column 项目，如 --column 联系电话）；不加则保留台账的值"

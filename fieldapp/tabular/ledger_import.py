@@ -45,6 +45,7 @@ from fieldapp.services.clock import FRESH_SLACK_MS
 from fieldapp.services.imports import NewPeople, apply_import, new_people
 from fieldapp.services.ledgers import make_demo
 from fieldapp.services.policy_admin import policy_in_force
+from fieldapp.services.sheet_conflicts import Undecided, keep
 from fieldapp.services.writer import Actor, Writer, actor_of, writing
 from fieldapp.store import ledger_kind
 from fieldapp.store.ledger import Ledger
@@ -85,6 +86,7 @@ from fieldapp.tabular.ledger_update import (
     PERSON_FIELDS,
     SPELL_FIELDS,
     CellChange,
+    Conflict,
     Differ,
     PersonPlanner,
     RowPlan,
@@ -363,6 +365,10 @@ class LedgerImporter:
                 # The bulk writer is done: this connection now sees the new persons too.
                 self._plan_and_apply(writer, found, extra_rows, stamp, edits)
                 self._unsay_undated_without_compare()
+                if not self.dry_run:  # kept to be decided later (`services.sheet_conflicts`)
+                    self.report.conflicts_kept = keep(
+                        writer, book.path.name, _undecided(self.report.conflicts)
+                    )
                 self.job.tick(done, done, force=True)  # the last moment a cancel undoes all
                 if self.dry_run:
                     raise _DryRun
@@ -2114,7 +2120,7 @@ def import_ledger(
     *,
     update: bool = False,
     dry_run: bool = False,
-    take_sheet: Collection[str] | Mapping[str, str] = (),
+    take_sheet: Collection[str] | Mapping[str, Seen] = (),
     actor: Actor | None = None,
     words: Mapping[str, str] | None = None,
 ) -> ImportReport:
@@ -2123,7 +2129,9 @@ def import_ledger(
     `update`: persons already in the ledger are updated from their rows (else refused);
     `dry_run`: everything is done and rolled back (the preview); `take_sheet`: the conflicts
     (`CellChange.key`) the user decided for the sheet's value — as a mapping, each with the
-    ledger edit it was decided against (`Conflict.seen`): one edited again since is kept; `words`: what the user said
+    ledger edit and the sheet value it was decided on (`Conflict.seen`): one edited again
+    since, in the ledger or in the file, is kept; the conflicts left undecided are kept to be
+    decided later (`services.sheet_conflicts`); `words`: what the user said
     the sheet's 就业状态 words no list knows mean (在家 → 未就业), for the whole import.
     """
     said = checked_words(words or {})
@@ -2158,6 +2166,27 @@ def import_ledger(
         if word.cells
     ]
     return report
+
+
+def _undecided(conflicts: Iterable[Conflict]) -> Iterator[Undecided]:
+    """An update's undecided conflicts as they are kept: where, whose, both values and the
+    ledger's edit the import saw."""
+    for c in conflicts:
+        plan, change, edit = c.plan, c.change, c.change.conflict
+        assert edit is not None
+        yield Undecided(
+            plan.sheet,
+            plan.row,
+            plan.name,
+            plan.id_number,
+            change.table,
+            change.row_id,
+            change.field,
+            change.new,
+            change.old,
+            edit.stamp,
+            edit.author,
+        )
 
 
 #: How many of an unknown word's cells the report names (the rest are counted).

@@ -131,6 +131,9 @@ class ImportReport:
     #: Conflicts decided for the sheet's value whose ledger cell was changed again after the
     #: decision (the preview): not overwritten, still among `conflicts`.
     decisions_overtaken: int = 0
+    #: Of `conflicts`, how many were kept to be decided later (the conflicts page,
+    #: `conflicts resolve`); 0 for a dry run.
+    conflicts_kept: int = 0
     households_created: int = 0
     households_joined: int = 0
     areas_created: int = 0
@@ -173,6 +176,7 @@ class ImportReport:
             "mapped": [m.as_dict() for m in self.mapped],
             "conflicts": [c.as_dict() for c in self.conflicts],
             "decisions_overtaken": self.decisions_overtaken,
+            "conflicts_kept": self.conflicts_kept,
             "changes": [c.as_dict() for c in self.changes],
             "warnings": [p.as_dict() for p in self.warnings],
             "households_created": self.households_created,

@@ -126,6 +126,10 @@ class ImportReportDialog(QDialog):
             summary += "\n" + self.tr("冲突 %1 处保留了台账中的值").replace(
                 "%1", str(len(report.conflicts))
             )
+        if report.conflicts_kept:
+            summary += "\n" + self.tr(
+                "这 %1 处冲突已记下，之后可在“同步”页的冲突审核中决定（逐处，或选中多处一并决定）"
+            ).replace("%1", str(report.conflicts_kept))
         if report.decisions_overtaken:
             summary += "\n" + self.tr(
                 "其中 %1 处在预览之后台账或表格中的值又被修改过，没有按您的选择改用表格中的值，请重新核对"
