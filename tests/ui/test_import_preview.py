@@ -320,6 +320,8 @@ def test_a_sheet_dated_ahead_is_said_in_the_preview_and_the_result(qtbot, tmp_pa
     result = ImportReportDialog(import_ledger(ledger, sheet, update=True))
     qtbot.addWidget(result)
     assert said.split("，晚于")[0] in result.summary.text()
+    # The two conflicts left undecided are kept, and the result says where to decide them.
+    assert "这 2 处冲突已记下，之后可在“同步”页的冲突审核中决定" in result.summary.text()
     i18n.install_language("en")
     try:
         english = ImportPreviewDialog(preview)
