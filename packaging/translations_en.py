@@ -532,7 +532,7 @@ EN: dict[str, str] = {
     "中心地址": "Hub address",
     "县里未接受的修改": "Changes the county did not accept",
     "在本机撤销所选修改": "Take back the selected change on this device",
-    "冲突审核（同一字段在不同设备上被改成了不同的值）": "Conflict review (the same field was changed differently on different devices)",
+    "冲突审核（同一字段在不同设备上被改成了不同的值，或表格更新时与台账后来的修改不同）": "Conflict review (the same field was changed differently on different devices, or a spreadsheet update differs from a later change in the ledger)",
     "尚未登记：请用县里发的登记文件登记本机后再交换数据": "Not enrolled: enrol this device with the file from the county before exchanging data",
     "已登记为设备 ": "Enrolled as device ",
     "，中心：": ", hub: ",

@@ -64,14 +64,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(func=cmd_sync_status)
 
-    conflicts = sub.add_parser("conflicts", help="列出并发修改的冲突（各方的值都保留）")
+    conflicts = sub.add_parser(
+        "conflicts", help="列出并发修改的冲突（各方的值都保留），和表格更新时留下未决定的冲突"
+    )
     conflicts.add_argument("--json", action="store_true", help=JSON_HELP)
     conflicts.set_defaults(func=cmd_conflicts)
     csub = conflicts.add_subparsers(dest="conflicts_cmd")
     p = csub.add_parser("resolve", help="处理一个冲突：保留某个值或给出新值")
     p.add_argument("conflict_id", help="冲突编号（conflicts 列出）")
     group = p.add_mutually_exclusive_group(required=True)
-    group.add_argument("--keep", metavar="VALUE_ID", help="保留的值的编号")
+    group.add_argument(
+        "--keep",
+        metavar="VALUE_ID",
+        help="保留的值的编号；表格带来的冲突写 sheet（用表格中的值）或 ledger（保留台账的值）",
+    )
     group.add_argument("--value", metavar="V", help="新的值")
     p.add_argument(
         "--check",
@@ -89,7 +95,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         required=True,
         choices=sorted(KEEP_SIDES),
         help="保留哪一方的值：shown（现在显示的值）、here（本机改的值）、other（别的设备改的值）；"
-        "没有恰好一个这一方的值的冲突留着不动，另行说明",
+        "没有恰好一个这一方的值的冲突留着不动，另行说明；sheet（表格中的值）、ledger（台账的值）"
+        "只处理表格更新时留下的冲突",
     )
     p.add_argument("--field", metavar="字段", help="只处理这一字段的冲突（如 联系电话、phone）")
     p.add_argument("--json", action="store_true", help=JSON_HELP)
@@ -1197,14 +1204,18 @@ def cmd_sync_restored(args: argparse.Namespace) -> int:
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
     """List open conflicts."""
+    from fieldapp.services.sheet_conflicts import list_open
     from fieldapp.sync.conflicts import list_conflicts
 
-    found = list_conflicts(open_ledger(args))
-    if args.json:
-        print_json([c.as_dict() for c in found])
+    ledger = open_ledger(args)
+    found = list_conflicts(ledger)
+    from_sheets = list_open(ledger)
+    if args.json:  # a sheet's conflicts after the sync ones, each with "source": "sheet"
+        print_json([c.as_dict() for c in found] + [c.as_dict() for c in from_sheets])
         return 0
     from fieldapp.domain.labels import field_label
     from fieldapp.domain.roles import author_parts
+    from fieldapp.tabular.ledger_update import shown
 
     for c in found:
         print(
@@ -1216,7 +1227,18 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
             # 姓名@设备名称 already names the device (enrolled); a bare name gets it added
             who = v.author if author_parts(v.author)[1] else f"{v.author}@{v.device}"
             print(f"    值 {v.value_id}: {v.value!r}  {who}  {china_minute(v.at)}{mark}")
-    if not found:
+    for s in from_sheets:  # this device's own: an update's conflicts left undecided
+        print(
+            f"冲突 {s.conflict_id}  来自表格“{s.file}”（{china_minute(s.imported_at)} "
+            f"{s.imported_by} 导入，{s.sheet} 第 {s.row} 行）  {s.name}（{s.id_number}）  "
+            f"字段 {field_label(s.field, s.table)}"
+        )
+        print(f"    表格中的值（sheet）: {shown(s.sheet_value)}")
+        print(
+            f"    台账中的值（ledger）: {shown(s.ledger_value)}  "
+            f"{s.edited_by} 于 {china_minute(s.edited_at)} 修改（当前显示）"
+        )
+    if not found and not from_sheets:
         print("没有待处理的冲突")
     return 0
 
@@ -1229,6 +1251,11 @@ KEEP_SIDES = {
     "现在的值": "shown",
     "本机": "here",
     "别的设备": "other",
+    # A spreadsheet update's conflicts left undecided (`services.sheet_conflicts`).
+    "sheet": "sheet",
+    "ledger": "ledger",
+    "表格": "sheet",
+    "台账": "ledger",
 }
 
 
@@ -1239,6 +1266,8 @@ def cmd_conflicts_resolve_all(args: argparse.Namespace) -> int:
     from fieldapp.sync.conflicts import Side, list_conflicts, resolve_many
 
     ledger = open_ledger(args)
+    if KEEP_SIDES[args.keep] in ("sheet", "ledger"):
+        return _sheet_conflicts_resolve_all(args, ledger)
     found = list_conflicts(ledger)
     if args.field:
         wanted = args.field.strip()
@@ -1273,12 +1302,75 @@ def cmd_conflicts_resolve_all(args: argparse.Namespace) -> int:
     return 1 if left else 0
 
 
+def _sheet_conflicts_resolve_all(args: argparse.Namespace, ledger: Ledger) -> int:
+    """`resolve-all --keep sheet|ledger`: every conflict a spreadsheet update left undecided
+    (of one field), the same side kept for each; exit 1 when some were left (the ledger's cell
+    changed since the import, or decided meanwhile)."""
+    from fieldapp.domain.labels import field_label
+    from fieldapp.services.sheet_conflicts import SheetSide, decide_many, list_open
+
+    found = list_open(ledger)
+    if args.field:
+        wanted = args.field.strip()
+        found = [c for c in found if wanted in (c.field, field_label(c.field, c.table))]
+    side = SheetSide(KEEP_SIDES[args.keep])
+    done = decide_many(ledger, found, side)
+    left = done.changed + done.gone
+    if args.json:
+        print_json(
+            {
+                "resolved": done.decided,
+                "changed_meanwhile": done.changed,
+                "no_longer_open": done.gone,
+                "changes": [c.id for c in done.changes],
+            }
+        )
+        return 1 if left else 0
+    kept = "都用表格中的值" if side is SheetSide.SHEET else "都保留台账的值"
+    print(f"已处理表格带来的冲突 {done.decided} 处：{kept}")
+    if done.changed:
+        print(
+            f"{done.changed} 处台账中的值在导入之后又改过，没有改用表格中的值（仍在冲突列表中），"
+            "请逐一核对"
+        )
+    if done.gone:
+        print(f"{done.gone} 处已经处理过，没有再处理")
+    if not found:
+        print("没有表格带来的待处理冲突")
+    return 1 if left else 0
+
+
 def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
-    """Resolve one conflict; with `--check`, only if its values are still those listed (exit 1
+    """Resolve one conflict (a sync conflict, or one a spreadsheet update left undecided:
+    `--keep sheet|ledger`); with `--check`, only if its values are still those listed (exit 1
     otherwise, as `resolve-all` for a conflict changed meanwhile)."""
-    from fieldapp.sync.conflicts import ConflictChanged, find_conflict, resolve
+    from fieldapp.services.sheet_conflicts import SheetSide, decide, find
+    from fieldapp.sync.conflicts import ConflictChanged, find_conflict, list_conflicts, resolve
 
     ledger = open_ledger(args)
+    sheet = find(ledger, args.conflict_id)
+    if sheet is not None:
+        wanted = args.conflict_id.strip().lower()
+        if any(c.conflict_id.startswith(wanted) for c in list_conflicts(ledger)):
+            print(f"请检查：编号 {wanted} 不止对应一处冲突，请多写几位", file=sys.stderr)
+            return 2
+        side = KEEP_SIDES.get((args.keep or "").strip())
+        if side not in ("sheet", "ledger"):
+            print(
+                f"请检查：冲突 {sheet.conflict_id} 来自表格“{sheet.file}”，请用 --keep sheet"
+                "（用表格中的值）或 --keep ledger（保留台账的值）",
+                file=sys.stderr,
+            )
+            return 2
+        decided = decide(ledger, sheet, SheetSide(side))
+        if side == "sheet":
+            print(
+                f"已处理冲突 {sheet.conflict_id}：改用表格“{sheet.file}”中的值"
+                + (f"（修改 {decided.id}）" if decided is not None else "（台账中已是这个值）")
+            )
+        else:
+            print(f"已处理冲突 {sheet.conflict_id}：保留台账的值")
+        return 0
     try:
         change = resolve(
             ledger, args.conflict_id, keep=args.keep, value=args.value, check=args.check

@@ -12,6 +12,7 @@ from fieldapp.domain.errors import ValidationFailed
 from fieldapp.services.exports import LEDGER_EXPORT, PERSONAL_DATA_NOTE, record_export
 from fieldapp.tabular.ledger_export import export_ledger
 from fieldapp.tabular.ledger_import import BECAME_DEMO, ImportReport, import_ledger
+from fieldapp.tabular.ledger_update import Seen
 from fieldapp.tabular.template import write_template
 
 #: At most this many warnings are printed in the plain-text report (all are in --json).
@@ -106,7 +107,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         return 2
     ledger = open_ledger(args)
     try:
-        decided: dict[str, str] = {}
+        decided: dict[str, Seen] = {}
         previewed: str | None = None
         if take:
             # The conflicts as a preview finds them, each decided against the ledger edit it
@@ -191,7 +192,7 @@ def print_report(report: ImportReport) -> None:
             )
     if report.decisions_overtaken:
         print(
-            f"其中 {report.decisions_overtaken} 处冲突在预览之后台账又被修改过，"
+            f"其中 {report.decisions_overtaken} 处冲突在预览之后台账或表格中的值又被修改过，"
             "没有改用表格的值（仍列为冲突），请重新核对"
         )
     for conflict in report.conflicts:
@@ -200,6 +201,17 @@ def print_report(report: ImportReport) -> None:
             f"冲突 {where(c['sheet'], c['row'])} {c['name']} {c['column']}：台账为“{c['ledger']}”"
             f"（{c['edited_by']} 于 {c['edited_at']} 修改，晚于表格日期），表格为“{c['sheet_value']}”，"
             "未覆盖"
+        )
+    if report.conflicts_kept:  # kept: decided later, one by one or together
+        print(
+            f"这 {report.conflicts_kept} 处冲突已记下，之后可决定：fieldapp conflicts 列出，"
+            "conflicts resolve 编号 --keep sheet（或 ledger）逐个决定，"
+            "conflicts resolve-all --keep sheet（或 ledger）一并决定"
+        )
+    elif report.conflicts:  # what the clerk can do with them here (the window: its list)
+        print(
+            "这些冲突如要采用表格中的值：核对后加 --keep sheet 再导入一次（只改某些项目的，"
+            "再加 --column 项目，如 --column 联系电话）；不加则保留台账的值"
         )
     for said in report.words_said:
         if said.county:

@@ -773,7 +773,9 @@ class ExtraPlanner:
                 job_id,
                 "monthly_income",
             ):
-                return change.conflict is not None and change.key not in self.take_sheet
+                return change.conflict is not None and (
+                    change.key not in self.take_sheet or change.key in self.differ.overtaken
+                )
         return False
 
     def _registration(

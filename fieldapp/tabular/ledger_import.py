@@ -46,6 +46,7 @@ from fieldapp.services.clock import FRESH_SLACK_MS
 from fieldapp.services.imports import NewPeople, apply_import, new_people
 from fieldapp.services.ledgers import make_demo
 from fieldapp.services.policy_admin import policy_in_force
+from fieldapp.services.sheet_conflicts import Undecided, keep
 from fieldapp.services.writer import Actor, Writer, actor_of, writing
 from fieldapp.store import ledger_kind
 from fieldapp.store.ledger import Ledger
@@ -86,10 +87,13 @@ from fieldapp.tabular.ledger_update import (
     PERSON_FIELDS,
     SPELL_FIELDS,
     CellChange,
+    Conflict,
     Differ,
     PersonPlanner,
     RowPlan,
+    Seen,
     conflicts_of,
+    sheet_changed,
     shown,
     writes_of,
 )
@@ -173,7 +177,7 @@ class LedgerImporter:
         *,
         update: bool = False,
         dry_run: bool = False,
-        take_sheet: Collection[str] | Mapping[str, str] = (),
+        take_sheet: Collection[str] | Mapping[str, Seen] = (),
         actor: Actor | None = None,
         words: StatusWords,
     ) -> None:
@@ -187,9 +191,11 @@ class LedgerImporter:
         self.update = update
         self.dry_run = dry_run
         self.take_sheet = frozenset(take_sheet)  # conflicts decided for the sheet's value
-        #: Of those, the ledger's edit each was decided against (`Conflict.seen`), when known:
-        #: a cell edited again since is not overwritten (`_drop_decisions_overtaken`).
-        self._seen: dict[str, str] = dict(take_sheet) if isinstance(take_sheet, Mapping) else {}
+        #: Of those, the ledger's edit and the sheet's value each was decided on
+        #: (`Conflict.seen`), when known: a cell the ledger changed again since, or one the
+        #: file says otherwise now, is not overwritten (`_drop_decisions_overtaken`).
+        self._seen: dict[str, Seen] = dict(take_sheet) if isinstance(take_sheet, Mapping) else {}
+        self._overtaken: set[str] = set()  # those decisions that do not hold
         self.report = ImportReport(dry_run=dry_run)
         self._month = month_key(self.today)
         self._sheet = ""
@@ -381,6 +387,10 @@ class LedgerImporter:
                 # The bulk writer is done: this connection now sees the new persons too.
                 self._plan_and_apply(writer, found, extra_rows, stamp, edits)
                 self._unsay_undated_without_compare()
+                if not self.dry_run:  # kept to be decided later (`services.sheet_conflicts`)
+                    self.report.conflicts_kept = keep(
+                        writer, book.path.name, _undecided(self.report.conflicts)
+                    )
                 self.job.tick(done, done, force=True)  # the last moment a cancel undoes all
                 if self.dry_run:
                     raise _DryRun
@@ -1220,11 +1230,16 @@ class LedgerImporter:
         for key, seen in self._seen.items():
             _table, row_id, field = key.split("/", 2)
             edit = edits.get((row_id, field))
-            if edit is not None and edit.stamp != seen:
+            if edit is not None and edit.stamp != seen.stamp:
                 overtaken.add(key)
-        if overtaken:
-            self.take_sheet = self.take_sheet - overtaken
-            self.report.decisions_overtaken = len(overtaken)
+        self._overtake(overtaken)
+
+    def _overtake(self, keys: Iterable[str]) -> None:
+        """These decisions for the sheet's value do not hold (the ledger's cell, or the
+        sheet's, is not what was decided on): kept as conflicts, and counted."""
+        self._overtaken.update(keys)
+        self.take_sheet = self.take_sheet - self._overtaken
+        self.report.decisions_overtaken = len(self._overtaken)
 
     def _unsay_undated_without_compare(self) -> None:
         """An update from an undated file says so only when it had a ledger cell to compare:
@@ -1291,7 +1306,7 @@ class LedgerImporter:
         if existing:
             updated = [i.person["id_number"] for i, _ in existing]
             persons |= store.person_rows(self.ledger.db, updated, PERSON_FIELDS.values())
-        differ = Differ(edits)
+        differ = Differ(edits, self._seen)
         plans = PersonPlanner(self.ledger.db, stamp, self._month, self._months).plan(
             existing, persons
         )
@@ -1316,6 +1331,11 @@ class LedgerImporter:
                 CellChange(c.table, c.row_id, c.field, c.old, c.new, edits.get((c.row_id, c.field)))
                 for c in plan.changes
             )
+            # A decision for a sheet value the file no longer says (edited after the preview)
+            # does not hold: the clerk decided on the value shown, not on this one.
+            for change in plan.changes:
+                if change.conflict is not None:
+                    self._overtake(sheet_changed(change, self._seen))
         known = [r for r in extra_rows if r.id_number in persons]
         refused = self.placer.refused_row
         for extra in extra_rows:
@@ -1345,6 +1365,7 @@ class LedgerImporter:
             if c.table == "monthly_status" and c.field == "income"
         }
         planned = planner.plan(known, persons, new_jobs)
+        self._overtake(differ.overtaken)  # the extra sheets' cells decided on other values
         for plan, records in remade:  # the new jobs as the 就业经历 rows completed them
             plan.packed = ()
             for table, record in records:
@@ -2121,7 +2142,7 @@ def import_ledger(
     *,
     update: bool = False,
     dry_run: bool = False,
-    take_sheet: Collection[str] | Mapping[str, str] = (),
+    take_sheet: Collection[str] | Mapping[str, Seen] = (),
     actor: Actor | None = None,
     words: Mapping[str, str] | None = None,
     previewed: str | None = None,
@@ -2131,7 +2152,9 @@ def import_ledger(
     `update`: persons already in the ledger are updated from their rows (else refused);
     `dry_run`: everything is done and rolled back (the preview); `take_sheet`: the conflicts
     (`CellChange.key`) the user decided for the sheet's value — as a mapping, each with the
-    ledger edit it was decided against (`Conflict.seen`): one edited again since is kept; `words`: what the user said
+    ledger edit and the sheet value it was decided on (`Conflict.seen`): one edited again
+    since, in the ledger or in the file, is kept; the conflicts left undecided are kept to be
+    decided later (`services.sheet_conflicts`); `words`: what the user said
     the sheet's 就业状态 words no list knows mean (在家 → 未就业), for the whole import;
     `previewed`: the preview's `file_digest` — a file changed since (saved again in another
     program, copied over) is refused, nothing written: its values, and every conflict decided
@@ -2185,6 +2208,27 @@ def file_digest(path: Path) -> str:
             return hashlib.file_digest(handle, "sha256").hexdigest()
     except OSError:
         return ""
+
+
+def _undecided(conflicts: Iterable[Conflict]) -> Iterator[Undecided]:
+    """An update's undecided conflicts as they are kept: where, whose, both values and the
+    ledger's edit the import saw."""
+    for c in conflicts:
+        plan, change, edit = c.plan, c.change, c.change.conflict
+        assert edit is not None
+        yield Undecided(
+            plan.sheet,
+            plan.row,
+            plan.name,
+            plan.id_number,
+            change.table,
+            change.row_id,
+            change.field,
+            change.new,
+            change.old,
+            edit.stamp,
+            edit.author,
+        )
 
 
 #: How many of an unknown word's cells the report names (the rest are counted).

@@ -13,9 +13,9 @@ ordinary logged edits; nothing here writes.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from fieldapp.domain.dates import written_text
 from fieldapp.domain.enums import WorkStatus
@@ -224,6 +224,16 @@ class RowPlan:
         }
 
 
+class Seen(NamedTuple):
+    """What a conflict decided for the sheet's value was decided on (`Conflict.seen`): the
+    ledger's edit it showed (its clock stamp) and the sheet's value as it showed it. The
+    decision holds only while both are still so: a cell the ledger changed again, or a sheet
+    cell edited between the preview and the import, stays a conflict (counted as overtaken)."""
+
+    stamp: str
+    sheet: str
+
+
 @dataclass(frozen=True)
 class Conflict:
     """A cell the sheet would change but the ledger changed after the sheet's date."""
@@ -232,12 +242,13 @@ class Conflict:
     change: CellChange
 
     @property
-    def seen(self) -> str:
-        """The ledger's edit this conflict shows (its clock stamp): a decision made on it
-        holds only while that edit is still the cell's last (`import_ledger(take_sheet=…)`)."""
+    def seen(self) -> Seen:
+        """The ledger's edit this conflict shows (its clock stamp) and the sheet's value as
+        shown: a decision made on them holds only while that edit is still the cell's last and
+        the sheet still says that value (`import_ledger(take_sheet=…)`)."""
         edit = self.change.conflict
         assert edit is not None
-        return edit.stamp
+        return Seen(edit.stamp, shown(self.change.new))
 
     def as_dict(self) -> dict[str, Any]:
         """JSON form: where, what, the ledger's and the sheet's value, who changed it when."""
@@ -267,8 +278,13 @@ def stamp_text(stamp: str) -> str:
 class Differ:
     """Compares sheet values with ledger rows and collects a row's plan (one per sheet row)."""
 
-    def __init__(self, edits: Edits) -> None:
+    def __init__(self, edits: Edits, seen: Mapping[str, Seen] | None = None) -> None:
         self.edits = edits
+        #: The decisions for the sheet's value, each with what it was decided on (`Seen`).
+        self.seen: Mapping[str, Seen] = seen or {}
+        #: Of those, the cells whose sheet value is not the one decided on (the file edited
+        #: since the preview): the decision does not hold (`overtaken`).
+        self.overtaken: set[str] = set()
 
     def change(
         self,
@@ -288,7 +304,10 @@ class Differ:
             if not differs(name, old, value):
                 continue
             edit = None if follows else self.edits.get((row["id"], name))
-            plan.add_change(CellChange(table, row["id"], name, old, value, edit))
+            change = CellChange(table, row["id"], name, old, value, edit)
+            if edit is not None:
+                self.overtaken.update(sheet_changed(change, self.seen))
+            plan.add_change(change)
 
 
 class PersonPlanner:
@@ -543,6 +562,15 @@ def writes_of(
         for record in plan.records:
             inserts.setdefault(record[0], []).append(record)
     return updates, inserts
+
+
+def sheet_changed(change: CellChange, seen: Mapping[str, Seen]) -> tuple[str, ...]:
+    """`change`'s key when a decision for the sheet's value was made on another sheet value
+    than this one (the file edited between the preview and the import); else nothing."""
+    decided = seen.get(change.key)
+    if decided is None or decided.sheet == shown(change.new):
+        return ()
+    return (change.key,)
 
 
 def conflicts_of(plans: Iterable[RowPlan]) -> list[Conflict]:

@@ -19,23 +19,23 @@ from fieldapp.tabular.dates import DatedBy
 #: import's own time. The import preview says the same words through Qt (`import_preview`).
 DATE_AHEAD = (
     "表格的日期（%1）为 %2，晚于本次导入的时间 %3，不可信：本次按没有日期的表格更新，"
-    "表中与台账不同的格都列为冲突，保留台账现有的值，请逐一核对后再决定是否采用表中的值"
+    "表中与台账不同的格都列为冲突，先保留台账现有的值；请在冲突列表中核对：可逐处决定，也可选中多处一并改用表格中的值或保留台账的值"
 )
 DATE_ABSURD = (
     "表格的日期（%1）为 %2，早于2000年，不可信：本次按没有日期的表格更新，"
-    "表中与台账不同的格都列为冲突，保留台账现有的值，请逐一核对后再决定是否采用表中的值"
+    "表中与台账不同的格都列为冲突，先保留台账现有的值；请在冲突列表中核对：可逐处决定，也可选中多处一并改用表格中的值或保留台账的值"
 )
 #: A title date no calendar has (%2: the title's own words, 截至2026年2月30日).
 DATE_UNREADABLE = (
     "表格的日期（%1）“%2”不是有效的日期：本次按没有日期的表格更新，"
-    "表中与台账不同的格都列为冲突，保留台账现有的值，请逐一核对后再决定是否采用表中的值"
+    "表中与台账不同的格都列为冲突，先保留台账现有的值；请在冲突列表中核对：可逐处决定，也可选中多处一并改用表格中的值或保留台账的值"
 )
 #: An update from a file with no date of its own that this device's export log does not know
 #: (its modification time is when it was saved after editing, not when it was exported).
 DATE_NONE = (
     "表格中没有它的导出时间（文件属性“台账导出时间”，或标题行中的导出时间、截至日期），"
     "本机的导出记录中也没有这个文件：本次按没有日期的表格更新，"
-    "表中与台账不同的格都列为冲突，保留台账现有的值，请逐一核对后再决定是否采用表中的值"
+    "表中与台账不同的格都列为冲突，先保留台账现有的值；请在冲突列表中核对：可逐处决定，也可选中多处一并改用表格中的值或保留台账的值"
 )
 
 
@@ -144,6 +144,9 @@ class ImportReport:
     #: The file's bytes as read (SHA-256): the preview's, which its confirmation must find
     #: again (`import_ledger(previewed=…)`): what is imported is what was previewed.
     file_digest: str = ""
+    #: Of `conflicts`, how many were kept to be decided later (the conflicts page,
+    #: `conflicts resolve`); 0 for a dry run.
+    conflicts_kept: int = 0
     households_created: int = 0
     households_joined: int = 0
     areas_created: int = 0
@@ -186,6 +189,7 @@ class ImportReport:
             "mapped": [m.as_dict() for m in self.mapped],
             "conflicts": [c.as_dict() for c in self.conflicts],
             "decisions_overtaken": self.decisions_overtaken,
+            "conflicts_kept": self.conflicts_kept,
             "changes": [c.as_dict() for c in self.changes],
             "warnings": [p.as_dict() for p in self.warnings],
             "households_created": self.households_created,

@@ -64,6 +64,31 @@ def test_the_preview_decisions_are_written_and_one_changed_since_is_kept(ledger,
     assert report.decisions_overtaken == 0 and _phone(ledger, WIFE) == SHEET_PHONE
 
 
+def test_a_decision_holds_for_the_sheet_value_seen_not_one_edited_in_since(ledger, tmp_path):
+    """The file edited between the preview and 确认导入: a box ticked for the value the clerk
+    saw does not take the value the file says now. That cell stays a conflict (the ledger's
+    value kept), counted with the overtaken ones; the other decision is written."""
+    sheet = _undated(ledger, tmp_path)
+    preview = import_ledger(ledger, sheet, update=True, dry_run=True)
+    decided = {c.change.key: c.seen for c in preview.conflicts}
+    assert len(decided) == 2 and STALE_PHONE in {s.sheet for s in decided.values()}
+    edited = "13622223333"
+    text = sheet.read_text(encoding="utf-8-sig")
+    assert text.count(STALE_PHONE) == 1
+    sheet.write_text(text.replace(STALE_PHONE, edited), encoding="utf-8-sig")
+    report = import_ledger(ledger, sheet, update=True, take_sheet=decided)
+    assert _phone(ledger, HEAD) == LEDGER_PHONE  # decided on 13600000000, not on this value
+    assert _phone(ledger, WIFE) == SHEET_PHONE  # its sheet value as seen: written
+    assert report.decisions_overtaken == 1
+    [kept] = [c.as_dict() for c in report.conflicts]
+    assert (kept["ledger"], kept["sheet_value"]) == (LEDGER_PHONE, edited)
+    # Decided again on the value the file says now: it holds.
+    again = {c.change.key: c.seen for c in report.conflicts}
+    report = import_ledger(ledger, sheet, update=True, take_sheet=again)
+    assert report.decisions_overtaken == 0 and report.conflicts == []
+    assert _phone(ledger, HEAD) == edited and _authors(ledger, HEAD)[-1] == ledger.author
+
+
 def test_cli_keep_sheet_takes_every_conflict_and_says_how_many(ledger, tmp_path, capsys):
     sheet = _undated(ledger, tmp_path)
     db = str(ledger.path)
@@ -71,7 +96,11 @@ def test_cli_keep_sheet_takes_every_conflict_and_says_how_many(ledger, tmp_path,
     args = ["--db", db, "import", str(sheet), "--update"]
     # Without --keep: two conflicts, the ledger kept, exit 1 (as before).
     assert main([*args, "--dry-run"]) == 1
-    assert "冲突 2 处" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "冲突 2 处" in out
+    # What the clerk can do with them, said where they are listed (several at once).
+    assert "如要采用表格中的值：核对后加 --keep sheet 再导入一次" in out
+    assert "--column 项目" in out
     # --keep sheet needs --update; --column needs --keep sheet.
     assert main(["--db", db, "import", str(sheet), "--keep", "sheet"]) == 2
     assert "--keep sheet 只用于 --update" in capsys.readouterr().err
@@ -80,7 +109,7 @@ def test_cli_keep_sheet_takes_every_conflict_and_says_how_many(ledger, tmp_path,
     # Another item's conflicts only: none of these taken.
     assert main([*args, "--keep", "sheet", "--column", "劳动能力", "--dry-run"]) == 1
     out = capsys.readouterr().out
-    assert "冲突 2 处" in out and "改用表格" not in out
+    assert "冲突 2 处" in out and "按您的选择改用表格" not in out
     assert main([*args, "--keep", "sheet", "--column", "联系电话"]) == 0
     out = capsys.readouterr().out
     assert "已按您的选择改用表格“村里改的.csv”中的值：冲突 2 处" in out, out

@@ -1025,10 +1025,23 @@ def test_a_month_does_not_follow_a_jobs_income_kept_as_a_conflict(tmp_path):
         (c.change.row_id, c.change.field, c.change.old, c.change.new) for c in report.conflicts
     ] == [(job_id, "monthly_income", 3000.0, 3100.0)]
     assert _wifes_month(ledger, wife) == ("已就业", 3000.0, 3000.0)
-    report = import_ledger(
-        ledger, jobs, update=True, take_sheet={c.change.key for c in report.conflicts}
-    )
-    assert report.rejected == [] and report.conflicts == []
+    decided = {c.change.key: c.seen for c in report.conflicts}  # decided on 3100
+
+    def job_sheet(income: int) -> None:  # the 就业经历 sheet, saying `income`, dated as before
+        _wifes_job_sheet(jobs, income)
+        book = openpyxl.load_workbook(jobs)
+        book.custom_doc_props.append(StringProperty(name=EXPORTED_AT, value=taken.isoformat()))
+        book.save(jobs)
+
+    # The file edited to 3200 after the decision: neither the job nor the month takes it.
+    job_sheet(3200)
+    report = import_ledger(ledger, jobs, update=True, take_sheet=decided)
+    assert report.decisions_overtaken == 1
+    assert [(c.change.old, c.change.new) for c in report.conflicts] == [(3000.0, 3200.0)]
+    assert _wifes_month(ledger, wife) == ("已就业", 3000.0, 3000.0)
+    job_sheet(3100)  # as it was decided on: taken, the month with it
+    report = import_ledger(ledger, jobs, update=True, take_sheet=decided)
+    assert report.rejected == [] and report.conflicts == [] and report.decisions_overtaken == 0
     assert _wifes_month(ledger, wife) == ("已就业", 3100.0, 3100.0)
     ledger.close()
 

@@ -69,6 +69,11 @@ def test_a_csv_with_no_date_of_its_own_is_undated_not_dated_by_its_file_time(led
     assert preview.date_not_believed == "undated" and preview.date_claimed == ""
     said = preview.date_refused_said()
     assert said.startswith(UNDATED) and "本次按没有日期的表格更新" in said, said
+    # It says what the clerk can do now: decide in the list, several at once.
+    assert said.endswith(
+        "请在冲突列表中核对：可逐处决定，也可选中多处一并改用表格中的值或保留台账的值"
+    )
+    assert "逐一核对" not in said
     assert preview.as_json()["sheet_date_not_believed"]["why"] == "undated"
     report = import_ledger(ledger, sheet, update=True)
     _nothing_overwritten(ledger, report)

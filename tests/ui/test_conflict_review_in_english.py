@@ -43,7 +43,8 @@ def test_the_conflict_reviews_words_are_english_in_english(window, qtbot):
     try:
         assert i18n.install_language("en")
         review.refresh()
-        subject, table, field, values = _row(review)
+        subject, table, field, values, source = _row(review)
+        assert source == "Another device"  # where it came from (a sheet's: Sheet “…”)
         assert subject == "王小明"  # the person's name as typed
         assert table.isascii() and table != "人员信息", table
         assert field.isascii() and field != "联系电话", field

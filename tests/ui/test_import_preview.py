@@ -270,6 +270,32 @@ def test_a_long_preview_measures_the_rows_it_shows_not_all_of_them(qtbot):
     assert table.rowAt(0) + FIT_AHEAD < 5000
 
 
+def test_sorted_rows_are_measured_where_they_are_now(qtbot):
+    """The long rows to measure were known by their place before a sort: sorted by 项目, a
+    long row far down (never measured) brought to the top stayed one line, cut, and the
+    short rows now at the long ones' places were measured instead. Now a sort measures the
+    rows it brings into view, by what they hold."""
+    from fieldapp.ui.dialogs.import_preview import FIT_AHEAD, _table
+
+    note = "村里说这个人去年十月已经回来了，在镇上的工厂做临时工，电话也换了一个新的" * 2
+    far = FIT_AHEAD * 3  # below what the first measuring reaches
+    rows = [["联系电话", str(n), "短"] for n in range(far)] + [["备注", str(far), note]]
+    table = _table(["项目", "行号", "说明"], rows)
+    qtbot.addWidget(table)
+    table.resize(700, 400)
+    table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+    table.setSortingEnabled(True)  # 联系电话 (U+8054) before 备注 (U+5907): the sheet's order
+    table.show()
+    qtbot.waitExposed(table)
+    qtbot.wait(20)
+    plain = table.verticalHeader().defaultSectionSize()
+    assert table.item(far, 2).text() == note and table.rowHeight(far) == plain  # not yet
+    table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # 备注 first: the long row on top
+    assert table.item(0, 2).text() == note
+    qtbot.waitUntil(lambda: table.rowHeight(0) > plain, timeout=3000)
+    assert all(table.rowHeight(r) == plain for r in range(1, 10))
+
+
 def test_a_sheet_dated_ahead_is_said_in_the_preview_and_the_result(qtbot, tmp_path):
     """A sheet whose title row claims 2030 is read as undated: the preview and the result say
     the date it claimed and where, in the report's own words; both cells are conflicts."""
@@ -294,6 +320,8 @@ def test_a_sheet_dated_ahead_is_said_in_the_preview_and_the_result(qtbot, tmp_pa
     result = ImportReportDialog(import_ledger(ledger, sheet, update=True))
     qtbot.addWidget(result)
     assert said.split("，晚于")[0] in result.summary.text()
+    # The two conflicts left undecided are kept, and the result says where to decide them.
+    assert "这 2 处冲突已记下，之后可在“同步”页的冲突审核中决定" in result.summary.text()
     i18n.install_language("en")
     try:
         english = ImportPreviewDialog(preview)

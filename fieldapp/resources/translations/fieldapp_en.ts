@@ -159,6 +159,46 @@
       <source>已取消：其余的没有处理</source>
       <translation>Cancelled: the rest were left</translation>
     </message>
+    <message>
+      <source>来自</source>
+      <translation>From</translation>
+    </message>
+    <message>
+      <source>表格中的值</source>
+      <translation>Value in the sheet</translation>
+    </message>
+    <message>
+      <source>台账中的值</source>
+      <translation>Value in the ledger</translation>
+    </message>
+    <message>
+      <source>表格“%1”</source>
+      <translation>Sheet “%1”</translation>
+    </message>
+    <message>
+      <source>别的设备</source>
+      <translation>Another device</translation>
+    </message>
+    <message>
+      <source>表格“%1”（导入）</source>
+      <translation>Sheet “%1” (imported)</translation>
+    </message>
+    <message>
+      <source>台账</source>
+      <translation>Ledger</translation>
+    </message>
+    <message>
+      <source>%1 处台账中的值在导入表格之后又改过，没有改用表格中的值，仍在列表中，请逐一核对</source>
+      <translation>%1 were changed in the ledger after the sheet was imported: the sheet’s value was not used; they are still in the list, please check each one</translation>
+    </message>
+    <message>
+      <source>台账中这一格在导入表格之后又改过，没有改用表格中的值；请看台账现在的值后再决定（列表已刷新）</source>
+      <translation>This cell was changed in the ledger after the sheet was imported, so the sheet’s value was not used; look at the ledger’s value now before deciding (the list was refreshed)</translation>
+    </message>
+    <message>
+      <source>这处冲突已经处理过，列表已刷新</source>
+      <translation>This conflict was already decided; the list was refreshed</translation>
+    </message>
   </context>
   <context>
     <name>CountyPolicyDialog</name>
@@ -3067,24 +3107,28 @@
       <translation>the title row</translation>
     </message>
     <message>
-      <source>表格的日期（%1）为 %2，晚于本次导入的时间 %3，不可信：本次按没有日期的表格更新，表中与台账不同的格都列为冲突，保留台账现有的值，请逐一核对后再决定是否采用表中的值</source>
-      <translation>The sheet's date (%1) is %2, later than the time of this import, %3, and cannot be trusted: this update treats the sheet as undated. Every cell that differs from the ledger is listed as a conflict and the ledger's value is kept; check each one before deciding to take the sheet's value</translation>
+      <source>其中 %1 处在预览之后台账或表格中的值又被修改过，没有按您的选择改用表格中的值，请重新核对</source>
+      <translation>Of these, %1 were changed again in the ledger or in the sheet after the preview: the sheet’s value was not used as you chose; please check them again</translation>
     </message>
     <message>
-      <source>表格的日期（%1）为 %2，早于2000年，不可信：本次按没有日期的表格更新，表中与台账不同的格都列为冲突，保留台账现有的值，请逐一核对后再决定是否采用表中的值</source>
-      <translation>The sheet's date (%1) is %2, before the year 2000, and cannot be trusted: this update treats the sheet as undated. Every cell that differs from the ledger is listed as a conflict and the ledger's value is kept; check each one before deciding to take the sheet's value</translation>
+      <source>表格的日期（%1）为 %2，晚于本次导入的时间 %3，不可信：本次按没有日期的表格更新，表中与台账不同的格都列为冲突，先保留台账现有的值；请在冲突列表中核对：可逐处决定，也可选中多处一并改用表格中的值或保留台账的值</source>
+      <translation>The sheet's date (%1) is %2, later than the time of this import, %3, and cannot be trusted: this update treats the sheet as undated. Every cell that differs from the ledger is listed as a conflict and the ledger's value is kept for now; check them in the conflicts list: decide one by one, or select several and take the sheet's value (or keep the ledger's) for all of them at once</translation>
     </message>
     <message>
-      <source>表格的日期（%1）“%2”不是有效的日期：本次按没有日期的表格更新，表中与台账不同的格都列为冲突，保留台账现有的值，请逐一核对后再决定是否采用表中的值</source>
-      <translation>The sheet's date (%1), “%2”, is not a valid date: this update treats the sheet as undated. Every cell that differs from the ledger is listed as a conflict and the ledger's value is kept; check each one before deciding to take the sheet's value</translation>
+      <source>表格的日期（%1）“%2”不是有效的日期：本次按没有日期的表格更新，表中与台账不同的格都列为冲突，先保留台账现有的值；请在冲突列表中核对：可逐处决定，也可选中多处一并改用表格中的值或保留台账的值</source>
+      <translation>The sheet's date (%1), “%2”, is not a valid date: this update treats the sheet as undated. Every cell that differs from the ledger is listed as a conflict and the ledger's value is kept for now; check them in the conflicts list: decide one by one, or select several and take the sheet's value (or keep the ledger's) for all of them at once</translation>
     </message>
     <message>
-      <source>表格中没有它的导出时间（文件属性“台账导出时间”，或标题行中的导出时间、截至日期），本机的导出记录中也没有这个文件：本次按没有日期的表格更新，表中与台账不同的格都列为冲突，保留台账现有的值，请逐一核对后再决定是否采用表中的值</source>
-      <translation>The sheet has no export time of its own (the file property “台账导出时间”, or an export time or “截至” date in the title row), and this computer's export log does not know the file: this update treats the sheet as undated. Every cell that differs from the ledger is listed as a conflict and the ledger's value is kept; check each one before deciding to take the sheet's value</translation>
+      <source>表格中没有它的导出时间（文件属性“台账导出时间”，或标题行中的导出时间、截至日期），本机的导出记录中也没有这个文件：本次按没有日期的表格更新，表中与台账不同的格都列为冲突，先保留台账现有的值；请在冲突列表中核对：可逐处决定，也可选中多处一并改用表格中的值或保留台账的值</source>
+      <translation>The sheet has no export time of its own (the file property “台账导出时间”, or an export time or “截至” date in the title row), and this computer's export log does not know the file: this update treats the sheet as undated. Every cell that differs from the ledger is listed as a conflict and the ledger's value is kept for now; check them in the conflicts list: decide one by one, or select several and take the sheet's value (or keep the ledger's) for all of them at once</translation>
     </message>
     <message>
-      <source>其中 %1 处在预览之后台账又被修改过，没有按您的选择改用表格中的值，请重新核对</source>
-      <translation>Of these, %1 were changed in the ledger again after the preview: the sheet’s value was not used as you chose; please check them again</translation>
+      <source>表格的日期（%1）为 %2，早于2000年，不可信：本次按没有日期的表格更新，表中与台账不同的格都列为冲突，先保留台账现有的值；请在冲突列表中核对：可逐处决定，也可选中多处一并改用表格中的值或保留台账的值</source>
+      <translation>The sheet's date (%1) is %2, before the year 2000, and cannot be trusted: this update treats the sheet as undated. Every cell that differs from the ledger is listed as a conflict and the ledger's value is kept for now; check them in the conflicts list: decide one by one, or select several and take the sheet's value (or keep the ledger's) for all of them at once</translation>
+    </message>
+    <message>
+      <source>这 %1 处冲突已记下，之后可在“同步”页的冲突审核中决定（逐处，或选中多处一并决定）</source>
+      <translation>These %1 conflicts were kept: decide them later in the conflict review of the Sync page (one by one, or several selected at once)</translation>
     </message>
   </context>
   <context>
@@ -7586,10 +7630,6 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
       <translation>Outcome</translation>
     </message>
     <message>
-      <source>冲突审核（同一字段在不同设备上被改成了不同的值）</source>
-      <translation>Conflict review (the same field was changed differently on different devices)</translation>
-    </message>
-    <message>
       <source>尚未登记：请用县里发的登记文件登记本机后再交换数据</source>
       <translation>Not enrolled: enrol this device with the file from the county before exchanging data</translation>
     </message>
@@ -7816,6 +7856,10 @@ If not, or if unsure, choose No and call the county's hub staff.</translation>
     <message>
       <source>县里的中心收到过的本机修改，比本机台账里现有的还多。多半是这台电脑的台账从备份（或另一台电脑）拷回来过。</source>
       <translation>The county's hub has received more of this computer's changes than this computer's ledger now holds. Most likely this computer's ledger was copied back from a backup (or another computer).</translation>
+    </message>
+    <message>
+      <source>冲突审核（同一字段在不同设备上被改成了不同的值，或表格更新时与台账后来的修改不同）</source>
+      <translation>Conflict review (the same field was changed differently on different devices, or a spreadsheet update differs from a later change in the ledger)</translation>
     </message>
   </context>
   <context>

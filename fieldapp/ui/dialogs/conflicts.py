@@ -1,5 +1,9 @@
 """Conflict review: a field's competing values side by side with who and when; resolve one, or
-many at once keeping the same side's value for each."""
+many at once keeping the same side's value for each.
+
+Beside the sync conflicts, those a spreadsheet update left undecided (来自表格“文件名”,
+`services.sheet_conflicts`): the sheet's value and the ledger's, decided with the same buttons —
+the sheet's value refused when the ledger's cell changed since the import."""
 
 from __future__ import annotations
 
@@ -24,6 +28,17 @@ from fieldapp.domain.errors import NotFound
 from fieldapp.domain.progress import CancelCheck, Progress
 from fieldapp.services.changes import ChangeSet, Kind, of_log
 from fieldapp.services.incarnation import own_origins
+from fieldapp.services.ledgers import Ledger
+from fieldapp.services.sheet_conflicts import (
+    ChangedSince,
+    SheetConflict,
+    SheetDecided,
+    SheetSide,
+    decide_many,
+    list_open,
+)
+from fieldapp.services.sheet_conflicts import decide as decide_sheet
+from fieldapp.store.queries.history import TABLE_LABELS
 from fieldapp.store.queries.sync import device_names
 from fieldapp.sync.conflicts import (
     Conflict,
@@ -49,9 +64,16 @@ from fieldapp.ui.widgets import ask_yes_no, table_view
 MANY_ON_THREAD = 200
 
 
-def show_value(session: Session, conflict: Conflict, value: object) -> str:
+def show_value(session: Session, conflict: Conflict | SheetConflict, value: object) -> str:
     """A conflicting value as a coordinator reads it (`value_said`: never a row's id)."""
     return value_said(session.ledger, conflict.table, conflict.field, value)
+
+
+#: A row of the list: a sync conflict, or one a spreadsheet update left undecided.
+Listed = Conflict | SheetConflict
+
+#: The sides of a sync conflict (`Side`) and of a sheet's (`SheetSide`) the bulk choice offers.
+SYNC_SIDES = {s.value for s in Side}
 
 
 class ConflictReview(QWidget):
@@ -62,17 +84,26 @@ class ConflictReview(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.model = RowsModel[Conflict](
+        self.model = RowsModel[Listed](
             [
-                Column(self.tr("对象"), lambda c: c.subject),
+                Column(
+                    self.tr("对象"),
+                    lambda c: c.name if isinstance(c, SheetConflict) else c.subject,
+                ),
                 # The program's words in the language shown, as the held changes' lines
                 # say them (上级区域, 户籍地); the record's name (对象) as typed.
-                Column(self.tr("内容"), lambda c: table_word(c.table_label)),
-                Column(self.tr("字段"), lambda c: field_word(c.field, c.table)),
                 Column(
-                    self.tr("不同的值"),
-                    lambda c: " / ".join(show_value(session, c, v.value) for v in c.values),
+                    self.tr("内容"),
+                    lambda c: (
+                        table_word(TABLE_LABELS.get(c.table, c.table))
+                        if isinstance(c, SheetConflict)
+                        else table_word(c.table_label)
+                    ),
                 ),
+                Column(self.tr("字段"), lambda c: field_word(c.field, c.table)),
+                Column(self.tr("不同的值"), self._values),
+                # 别的设备 (a sync), or 表格“村里.xlsx” (an update's conflict left undecided).
+                Column(self.tr("来自"), self._source),
             ]
         )
         self.view = table_view()
@@ -80,6 +111,7 @@ class ConflictReview(QWidget):
         self.view.setColumnWidth(0, 120)
         self.view.setColumnWidth(1, 100)
         self.view.setColumnWidth(2, 120)
+        self.view.setColumnWidth(3, 280)  # the values, before 来自 (the last, stretched)
         self.detail = QGroupBox(self.tr("选择要保留的值"))
         self.grid = QGridLayout(self.detail)
         self.choices = QButtonGroup(self)
@@ -98,6 +130,8 @@ class ConflictReview(QWidget):
             (self.tr("现在显示的值"), Side.SHOWN),
             (self.tr("本机改的值"), Side.HERE),
             (self.tr("别的设备改的值"), Side.OTHER),
+            (self.tr("表格中的值"), SheetSide.SHEET),
+            (self.tr("台账中的值"), SheetSide.LEDGER),
         ):
             self.side.addItem(text, side.value)
         self.resolve_many_button = QPushButton(self.tr("选中的冲突一并处理"))
@@ -121,9 +155,24 @@ class ConflictReview(QWidget):
         )
         self.refresh()
 
+    def _source(self, conflict: Listed) -> str:
+        """Where a conflict came from: another device (a sync), or a spreadsheet by its name."""
+        if isinstance(conflict, SheetConflict):
+            return self.tr("表格“%1”").replace("%1", conflict.file)
+        return self.tr("别的设备")
+
+    def _values(self, conflict: Listed) -> str:
+        """The differing values, the sheet's before the ledger's for a sheet's conflict."""
+        if isinstance(conflict, SheetConflict):
+            values = [conflict.sheet_value, conflict.ledger_value]
+        else:
+            values = [v.value for v in conflict.values]
+        return " / ".join(show_value(self.session, conflict, v) for v in values)
+
     def refresh(self) -> None:
-        """Reload the open conflicts."""
-        conflicts = list_conflicts(self.session.ledger)
+        """Reload the open conflicts: the sync's, then those the spreadsheet updates left."""
+        ledger = self.session.ledger
+        conflicts: list[Listed] = [*list_conflicts(ledger), *list_open(ledger)]
         self.model.set_rows(conflicts)
         self.summary.setText(self.tr("待处理冲突 %n 处", "", len(conflicts)))
         if conflicts:
@@ -132,7 +181,7 @@ class ConflictReview(QWidget):
         else:
             self._show(None)
 
-    def _show(self, conflict: Conflict | None) -> None:
+    def _show(self, conflict: Listed | None) -> None:
         while self.grid.count():
             widget = self.grid.takeAt(0).widget()
             if widget:
@@ -142,7 +191,11 @@ class ConflictReview(QWidget):
         self.resolve_button.setEnabled(conflict is not None)
         # A link to another row (a person's household…) or an area is chosen among the values:
         # a typed text would be stored as the link.
-        typed = conflict is not None and not is_link(conflict.table, conflict.field)
+        typed = (
+            conflict is not None
+            and not isinstance(conflict, SheetConflict)
+            and not is_link(conflict.table, conflict.field)
+        )
         self.new_value.setEnabled(typed)
         self.new_value.setPlaceholderText(
             self.tr("或输入一个新值")
@@ -157,6 +210,9 @@ class ConflictReview(QWidget):
         own = own_origins(self.session.ledger)  # a restored ledger's earlier ids are its own
         for column, text in enumerate(headers):
             self.grid.addWidget(QLabel(f"<b>{text}</b>"), 0, column)
+        if isinstance(conflict, SheetConflict):
+            self._show_sheets(conflict)
+            return
         for row, value in enumerate(conflict.values, start=1):
             button = QRadioButton(show_value(self.session, conflict, value.value))
             button.setProperty("value_id", value.value_id)
@@ -176,7 +232,38 @@ class ConflictReview(QWidget):
                 )
             self.grid.addWidget(QLabel(known), row, 3)
 
-    def selected(self) -> Conflict | None:
+    def _show_sheets(self, conflict: SheetConflict) -> None:
+        """A sheet's conflict: the sheet's value (who imported it, when, from which file) and
+        the ledger's (who changed it, when), the ledger's chosen as it is shown."""
+        for row, (side, value, who, at, where) in enumerate(
+            (
+                (
+                    SheetSide.SHEET,
+                    conflict.sheet_value,
+                    conflict.imported_by,
+                    conflict.imported_at,
+                    self.tr("表格“%1”（导入）").replace("%1", conflict.file),
+                ),
+                (
+                    SheetSide.LEDGER,
+                    conflict.ledger_value,
+                    conflict.edited_by,
+                    conflict.edited_at,
+                    self.tr("台账"),
+                ),
+            ),
+            start=1,
+        ):
+            button = QRadioButton(show_value(self.session, conflict, value))
+            button.setProperty("value_id", side.value)
+            button.setChecked(side is SheetSide.LEDGER)
+            self.choices.addButton(button)
+            self.grid.addWidget(button, row, 0)
+            self.grid.addWidget(QLabel(who), row, 1)
+            self.grid.addWidget(QLabel(china_minute(at)), row, 2)
+            self.grid.addWidget(QLabel(where), row, 3)
+
+    def selected(self) -> Listed | None:
         """The conflict in the current row."""
         return self.view.currentIndex().data(ROW_ROLE)
 
@@ -184,7 +271,7 @@ class ConflictReview(QWidget):
         """Tick the value at `index` (0 = first shown)."""
         self.choices.buttons()[index].setChecked(True)
 
-    def chosen(self) -> list[Conflict]:
+    def chosen(self) -> list[Listed]:
         """The conflicts of the selected rows, in the list's order."""
         rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})
         return [self.model.rows[r] for r in rows]
@@ -198,7 +285,19 @@ class ConflictReview(QWidget):
         if not conflicts:
             show_error(self, self.tr("请先在列表中选中要处理的冲突（可按住 Shift 或 Ctrl 多选）"))
             return None
-        side = Side(self.side.currentData())
+        chosen = str(self.side.currentData())
+        # A sync side for the sync conflicts; a sheet's side for the sheets' (现在显示的值 is
+        # the ledger's there); a conflict with no such value is left and said.
+        side = Side(chosen) if chosen in SYNC_SIDES else None
+        sheet_side = (
+            (SheetSide.LEDGER if chosen == Side.SHOWN.value else None)
+            if side is not None
+            else SheetSide(chosen)
+        )
+        syncs = [c for c in conflicts if isinstance(c, Conflict)] if side is not None else []
+        sheets = (
+            [c for c in conflicts if isinstance(c, SheetConflict)] if sheet_side is not None else []
+        )
         question = (
             self.tr("选中的 %1 处冲突，每处都保留%2？")
             .replace("%1", str(len(conflicts)))
@@ -207,38 +306,64 @@ class ConflictReview(QWidget):
         if not ask_yes_no(self, self.tr("处理冲突"), question):
             return None
         actor = self.session.actor
+
+        def resolve_all(
+            ledger: Ledger,
+            progress: Progress | None = None,
+            cancelled: CancelCheck | None = None,
+        ) -> tuple[ManyResolved, SheetDecided]:
+            done = (
+                resolve_many(
+                    ledger, syncs, side, actor=actor, progress=progress, cancelled=cancelled
+                )
+                if side is not None and syncs
+                else ManyResolved([])
+            )
+            decided = (
+                decide_many(
+                    ledger, sheets, sheet_side, actor=actor, progress=progress, cancelled=cancelled
+                )
+                if sheet_side is not None and sheets and not done.stopped
+                else SheetDecided(stopped=done.stopped)
+            )
+            return done, decided
+
         try:
             if len(conflicts) > MANY_ON_THREAD:
 
-                def work(progress: Progress, cancelled: CancelCheck) -> ManyResolved:
+                def work(
+                    progress: Progress, cancelled: CancelCheck
+                ) -> tuple[ManyResolved, SheetDecided]:
                     with self.session.worker_ledger() as ledger:
-                        return resolve_many(
-                            ledger,
-                            conflicts,
-                            side,
-                            actor=actor,
-                            progress=progress,
-                            cancelled=cancelled,
-                        )
+                        return resolve_all(ledger, progress, cancelled)
 
-                done = run_modal_stoppable(self, self.tr("正在处理冲突……"), work)
+                done, decided = run_modal_stoppable(self, self.tr("正在处理冲突……"), work)
             else:
-                done = resolve_many(self.session.ledger, conflicts, side, actor=actor)
+                done, decided = resolve_all(self.session.ledger)
         except Exception as error:  # noqa: BLE001 - shown in Chinese
             show_error(self, error)
             self.refresh()
             return None
-        rows = [(c.tbl, c.row_id) for c in done.changes]
+        done.no_value += len(conflicts) - len(syncs) - len(sheets)
+        done.stopped = done.stopped or decided.stopped
+        rows = [(c.tbl, c.row_id) for c in done.changes + decided.changes]
         self.session.apply(of_log(rows) | ChangeSet.of(Kind.CONFLICTS))
-        said = self.tr("已处理冲突 %1 处").replace("%1", str(len(done.changes)))
-        if done.changed:
+        handled = len(done.changes) + decided.decided
+        said = self.tr("已处理冲突 %1 处").replace("%1", str(handled))
+        if done.changed or decided.gone:
             said += "\n" + self.tr(
                 "%1 处在列出之后又变了（可能已在别的设备上解决），没有处理，列表已刷新，请再看一遍"
-            ).replace("%1", str(done.changed))
+            ).replace("%1", str(done.changed + decided.gone))
+        if decided.changed:
+            said += "\n" + self.tr(
+                "%1 处台账中的值在导入表格之后又改过，没有改用表格中的值，仍在列表中，请逐一核对"
+            ).replace("%1", str(decided.changed))
         if done.no_value:
             said += "\n" + self.tr("%1 处没有恰好一个%2，没有处理，请逐一决定").replace(
                 "%1", str(done.no_value)
             ).replace("%2", self.side.currentText())
+        done.changes += decided.changes
+        done.changed += decided.changed + decided.gone
         if done.stopped:
             said += "\n" + self.tr("已取消：其余的没有处理")
         for change in done.changes:
@@ -252,6 +377,8 @@ class ConflictReview(QWidget):
         conflict = self.selected()
         if conflict is None:
             return False
+        if isinstance(conflict, SheetConflict):
+            return self._decide_sheet(conflict)
         typed = self.new_value.text().strip() if self.new_value.isEnabled() else ""
         checked = self.choices.checkedButton()
         ledger, actor = self.session.ledger, self.session.actor
@@ -280,6 +407,40 @@ class ConflictReview(QWidget):
             return False
         self.new_value.clear()
         self.session.apply(of_log([(change.tbl, change.row_id)]) | ChangeSet.of(Kind.CONFLICTS))
+        self.resolved.emit(conflict.conflict_id)
+        self.refresh()
+        return True
+
+    def _decide_sheet(self, conflict: SheetConflict) -> bool:
+        """A sheet's conflict decided for the value ticked: the sheet's written (refused when
+        the ledger's cell changed since the import: said, left in the list), or the ledger's
+        kept."""
+        checked = self.choices.checkedButton()
+        if checked is None:
+            show_error(self, self.tr("请选择要保留的值或输入新值"))
+            return False
+        side = SheetSide(str(checked.property("value_id")))
+        try:
+            change = decide_sheet(self.session.ledger, conflict, side, actor=self.session.actor)
+        except ChangedSince:
+            show_error(
+                self,
+                self.tr(
+                    "台账中这一格在导入表格之后又改过，没有改用表格中的值；"
+                    "请看台账现在的值后再决定（列表已刷新）"
+                ),
+            )
+            self.refresh()
+            return False
+        except NotFound:
+            show_error(self, self.tr("这处冲突已经处理过，列表已刷新"))
+            self.refresh()
+            return False
+        except Exception as error:  # noqa: BLE001 - shown in Chinese
+            show_error(self, error)
+            return False
+        written = of_log([(change.tbl, change.row_id)]) if change is not None else ChangeSet()
+        self.session.apply(written | ChangeSet.of(Kind.CONFLICTS))
         self.resolved.emit(conflict.conflict_id)
         self.refresh()
         return True

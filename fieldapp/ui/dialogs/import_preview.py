@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.tabular.ledger_import import ImportReport
+from fieldapp.tabular.ledger_update import Seen
 from fieldapp.ui.days import day_text_said
 from fieldapp.ui.dialogs.import_report import date_refused_line, reason_shown, words_said_lines
 from fieldapp.ui.errors import show_error
@@ -62,14 +63,24 @@ def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
     table.setTextElideMode(Qt.TextElideMode.ElideNone)
     for c in range(table.columnCount()):
         table.setColumnWidth(c, min(table.columnWidth(c), WIDEST))
-    long = frozenset(r for r, row in enumerate(rows) if any(len(text) > WRAPS for text in row))
+    # Whether a row is long is read from the row where it is now: sorted by a column (the
+    # conflicts by 项目), the rows measured were those at the long rows' places before the
+    # sort, and a long row sorted into view from further down stayed one line, cut. (A row
+    # measured keeps its height where the sort moves it.)
+    some_long = any(len(text) > WRAPS for row in rows for text in row)
 
-    def fit_rows() -> None:  # again when a column's width changes or the table scrolls
-        if not long:
+    def is_long(r: int) -> bool:
+        return any(
+            (item := table.item(r, c)) is not None and len(item.text()) > WRAPS
+            for c in range(table.columnCount())
+        )
+
+    def fit_rows() -> None:  # again when a column's width changes, the table scrolls or sorts
+        if not some_long:
             return
         top = max(table.rowAt(0), 0)
         for r in range(top, min(top + FIT_AHEAD, table.rowCount())):
-            if r in long:
+            if is_long(r):
                 table.resizeRowToContents(r)
 
     fit_rows()
@@ -77,6 +88,7 @@ def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
     later.timeout.connect(fit_rows)
     table.horizontalHeader().sectionResized.connect(lambda *_: later.start())
     table.verticalScrollBar().valueChanged.connect(lambda *_: later.start())
+    table.horizontalHeader().sortIndicatorChanged.connect(lambda *_: later.start())
     return table
 
 
@@ -335,10 +347,11 @@ class ImportPreviewDialog(QDialog):
                 found.append((int(item.data(Qt.ItemDataRole.UserRole)), item))
         return found
 
-    def decisions(self) -> dict[str, str]:
+    def decisions(self) -> dict[str, Seen]:
         """The conflicts the user decided for the sheet's value: each one's key, with the
-        ledger edit it was decided against (`Conflict.seen`): the import keeps a cell the
-        ledger changed again meanwhile, and counts it."""
+        ledger edit and the sheet value it was decided on (`Conflict.seen`): the import keeps
+        a cell the ledger changed again meanwhile, or one the file now says otherwise, and
+        counts it."""
         conflicts = self.report.conflicts
         return {
             conflicts[i].change.key: conflicts[i].seen

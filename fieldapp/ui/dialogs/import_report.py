@@ -60,26 +60,26 @@ def date_refused_line(report: ImportReport) -> str:
         template = QCoreApplication.translate(
             "ImportReportDialog",
             "表格的日期（%1）为 %2，晚于本次导入的时间 %3，不可信：本次按没有日期的表格更新，"
-            "表中与台账不同的格都列为冲突，保留台账现有的值，请逐一核对后再决定是否采用表中的值",
+            "表中与台账不同的格都列为冲突，先保留台账现有的值；请在冲突列表中核对：可逐处决定，也可选中多处一并改用表格中的值或保留台账的值",
         )
     elif why == "unreadable":
         template = QCoreApplication.translate(
             "ImportReportDialog",
             "表格的日期（%1）“%2”不是有效的日期：本次按没有日期的表格更新，"
-            "表中与台账不同的格都列为冲突，保留台账现有的值，请逐一核对后再决定是否采用表中的值",
+            "表中与台账不同的格都列为冲突，先保留台账现有的值；请在冲突列表中核对：可逐处决定，也可选中多处一并改用表格中的值或保留台账的值",
         )
     elif why == "undated":
         template = QCoreApplication.translate(
             "ImportReportDialog",
             "表格中没有它的导出时间（文件属性“台账导出时间”，或标题行中的导出时间、截至日期），"
             "本机的导出记录中也没有这个文件：本次按没有日期的表格更新，"
-            "表中与台账不同的格都列为冲突，保留台账现有的值，请逐一核对后再决定是否采用表中的值",
+            "表中与台账不同的格都列为冲突，先保留台账现有的值；请在冲突列表中核对：可逐处决定，也可选中多处一并改用表格中的值或保留台账的值",
         )
     else:
         template = QCoreApplication.translate(
             "ImportReportDialog",
             "表格的日期（%1）为 %2，早于2000年，不可信：本次按没有日期的表格更新，"
-            "表中与台账不同的格都列为冲突，保留台账现有的值，请逐一核对后再决定是否采用表中的值",
+            "表中与台账不同的格都列为冲突，先保留台账现有的值；请在冲突列表中核对：可逐处决定，也可选中多处一并改用表格中的值或保留台账的值",
         )
     # An unreadable title date is said in the title's own words (截至2026年2月30日).
     claimed = report.date_claimed if why == "unreadable" else day_text_said(report.date_claimed)
@@ -133,9 +133,13 @@ class ImportReportDialog(QDialog):
             summary += "\n" + self.tr("冲突 %1 处保留了台账中的值").replace(
                 "%1", str(len(report.conflicts))
             )
+        if report.conflicts_kept:
+            summary += "\n" + self.tr(
+                "这 %1 处冲突已记下，之后可在“同步”页的冲突审核中决定（逐处，或选中多处一并决定）"
+            ).replace("%1", str(report.conflicts_kept))
         if report.decisions_overtaken:
             summary += "\n" + self.tr(
-                "其中 %1 处在预览之后台账又被修改过，没有按您的选择改用表格中的值，请重新核对"
+                "其中 %1 处在预览之后台账或表格中的值又被修改过，没有按您的选择改用表格中的值，请重新核对"
             ).replace("%1", str(report.decisions_overtaken))
         self.summary = QLabel(summary)
         self.summary.setWordWrap(True)

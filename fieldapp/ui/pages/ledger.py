@@ -47,6 +47,7 @@ from fieldapp.ui.widgets import DateField, EnumCombo, table_view
 
 if TYPE_CHECKING:
     from fieldapp.tabular.ledger_import import ImportReport
+    from fieldapp.tabular.ledger_update import Seen
 
 #: How long the person panel waits for typing or arrowing to pause before it follows.
 PANEL_DELAY_MS = 120
@@ -432,7 +433,7 @@ class LedgerPage(QWidget):
     def _confirmed(
         self,
         path: Path,
-        take_sheet: dict[str, str],
+        take_sheet: dict[str, Seen],
         words: dict[str, str] | None = None,
         previewed: str | None = None,
     ) -> None:

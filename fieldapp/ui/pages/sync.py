@@ -156,7 +156,11 @@ class SyncPage(QWidget):
         QVBoxLayout(self.held_box).addWidget(self.held)
         self.held.refreshed.connect(self.held_box.setVisible)
         self.conflicts = ConflictReview(session)
-        conflicts_box = QGroupBox(self.tr("冲突审核（同一字段在不同设备上被改成了不同的值）"))
+        conflicts_box = QGroupBox(
+            self.tr(
+                "冲突审核（同一字段在不同设备上被改成了不同的值，或表格更新时与台账后来的修改不同）"
+            )
+        )
         QVBoxLayout(conflicts_box).addWidget(self.conflicts)
         # The boxes scroll as one page: a county desktop shows four of them, and each table
         # keeps room for several rows on a 1280×800 screen instead of squeezing to one.

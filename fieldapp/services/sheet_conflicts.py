@@ -1,0 +1,286 @@
+"""The conflicts a spreadsheet update left undecided, kept for the clerk to decide later.
+
+An update's conflict (a cell the sheet would change that the ledger changed after the sheet's
+date) not decided in the preview used to be named in the report and then forgotten. The import
+now keeps each (`keep`): the file, when and by whom it was imported, the person and field, the
+sheet's value and the ledger's with the stamp of the ledger's edit then. The conflicts page and
+`conflicts resolve` decide them: the sheet's value is written as an import decision is (one
+logged edit, attributed to whoever decides, through the trust check) — refused when the ledger's
+cell changed since the import (it stays open, counted); the ledger's value closes it, nothing
+written. These are this device's own list: never sent as sync conflicts (`store.sheet_conflicts`).
+"""
+
+from __future__ import annotations
+
+import enum
+import secrets
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from fieldapp.domain.dates import now_stamp
+from fieldapp.domain.errors import NotFound, ValidationFailed
+from fieldapp.services.writer import Actor, Writer, actor_of, writing
+from fieldapp.store import sheet_conflicts as store
+from fieldapp.store.changelog import Change
+from fieldapp.store.hlc import stamp_to_iso
+from fieldapp.store.ledger import Ledger
+from fieldapp.store.sheet_conflicts import KeptConflict
+
+
+class SheetSide(enum.Enum):
+    """Which value a decision keeps."""
+
+    #: The sheet's value: written to the ledger.
+    SHEET = "sheet"
+    #: The ledger's value, as it is: nothing written.
+    LEDGER = "ledger"
+
+
+@dataclass(frozen=True)
+class Undecided:
+    """A conflict the import left undecided, as the import hands it over."""
+
+    sheet: str
+    row: int
+    name: str
+    id_number: str
+    table: str
+    row_id: str
+    field: str
+    sheet_value: Any
+    ledger_value: Any
+    stamp: str
+    author: str
+
+
+@dataclass(frozen=True)
+class SheetConflict:
+    """A kept conflict as the clerk sees it: `conflict_id` (its 编号), where it came from, the
+    two values, and who changed the ledger's value when."""
+
+    conflict_id: str
+    file: str
+    imported_at: str
+    imported_by: str
+    sheet: str
+    row: int
+    name: str
+    id_number: str
+    table: str
+    row_id: str
+    field: str
+    sheet_value: Any
+    ledger_value: Any
+    #: The ledger's edit the import saw: its clock stamp, its time (China, ISO) and author.
+    stamp: str
+    edited_at: str
+    edited_by: str
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON form (`conflicts --json`)."""
+        return {
+            "conflict_id": self.conflict_id,
+            "source": "sheet",
+            "file": self.file,
+            "imported_at": self.imported_at,
+            "imported_by": self.imported_by,
+            "sheet": self.sheet,
+            "row": self.row,
+            "name": self.name,
+            "id_number": self.id_number,
+            "table": self.table,
+            "row_id": self.row_id,
+            "field": self.field,
+            "sheet_value": self.sheet_value,
+            "ledger_value": self.ledger_value,
+            "edited_at": self.edited_at,
+            "edited_by": self.edited_by,
+        }
+
+
+def _shown(kept: KeptConflict) -> SheetConflict:
+    return SheetConflict(
+        kept.id,
+        kept.file,
+        kept.imported_at,
+        kept.imported_by,
+        kept.sheet,
+        kept.sheet_row,
+        kept.name,
+        kept.id_number,
+        kept.tbl,
+        kept.row_id,
+        kept.field,
+        kept.sheet_value,
+        kept.ledger_value,
+        kept.ledger_stamp,
+        stamp_to_iso(kept.ledger_stamp),
+        kept.ledger_author,
+    )
+
+
+def keep(writer: Writer, file: str, undecided: Iterable[Undecided]) -> int:
+    """Keep an import's undecided conflicts (inside its transaction: a cancelled or dry-run
+    import keeps none); an open one of an earlier import on the same cell is replaced.
+    Returns how many were kept."""
+    now = now_stamp()
+    by = writer.actor.author
+    rows = [
+        KeptConflict(
+            secrets.token_hex(5),
+            file,
+            now,
+            by,
+            u.sheet,
+            u.row,
+            u.name,
+            u.id_number,
+            u.table,
+            u.row_id,
+            u.field,
+            u.sheet_value,
+            u.ledger_value,
+            u.stamp,
+            u.author,
+        )
+        for u in undecided
+    ]
+    if rows:
+        store.add(writer.ledger.db, rows, now)
+    return len(rows)
+
+
+def list_open(ledger: Ledger) -> list[SheetConflict]:
+    """Every open kept conflict, the latest import's first."""
+    return [_shown(k) for k in store.open_ones(ledger.db)]
+
+
+def find(ledger: Ledger, wanted: str) -> SheetConflict | None:
+    """The open kept conflict whose 编号 starts with `wanted` (at least 4 characters, one
+    match); None when none or several do."""
+    wanted = wanted.strip().lower()
+    matches = [c for c in list_open(ledger) if c.conflict_id.startswith(wanted)]
+    return matches[0] if len(wanted) >= 4 and len(matches) == 1 else None
+
+
+def _same(a: Any, b: Any) -> bool:
+    if a in (None, "") and b in (None, ""):
+        return True
+    if isinstance(a, bool) or isinstance(b, bool):
+        return a is b or (a is not None and b is not None and bool(a) == bool(b))
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return float(a) == float(b)
+    return bool(a == b)
+
+
+def changed_since(ledger: Ledger, conflict: SheetConflict) -> bool:
+    """True when the ledger's cell is no longer what the import saw: edited since (a later
+    change in the log), another value (an exchange brought one), or its record gone."""
+    row = ledger.get(conflict.table, conflict.row_id)
+    if row is None or row.get("deleted"):
+        return True
+    if not _same(row.get(conflict.field), conflict.ledger_value):
+        return True
+    return store.edited_after(
+        ledger.db, conflict.table, conflict.row_id, conflict.field, conflict.stamp
+    )
+
+
+#: Said when the sheet's value is refused: the ledger's cell changed since the import.
+CHANGED_SINCE = "台账中这一格在导入之后又改过，没有改用表格中的值；请看台账现在的值后再决定"
+
+
+class ChangedSince(ValidationFailed):
+    """The sheet's value refused: the ledger's cell changed since the import (`CHANGED_SINCE`)."""
+
+    def __init__(self) -> None:
+        super().__init__(CHANGED_SINCE)
+
+
+#: Said when the conflict is no longer open (decided meanwhile, in another window).
+NOT_OPEN = "找不到这处表格带来的冲突（可能已经处理过）"
+
+
+def decide(
+    ledger: Ledger, conflict: SheetConflict, side: SheetSide, *, actor: Actor | None = None
+) -> Change | None:
+    """Decide one kept conflict: the sheet's value written (the change returned; None when the
+    ledger already holds it), or the ledger's kept. Refused (ValidationFailed, it stays open)
+    when the sheet's value is chosen and the ledger's cell changed since the import
+    (`ChangedSince`); NotFound when it is no longer open."""
+    actor = actor or actor_of(ledger)
+    with writing(ledger, actor) as writer:
+        kept = store.one(ledger.db, conflict.conflict_id)
+        if kept is None or kept.status != store.OPEN:
+            raise NotFound(NOT_OPEN)
+        change = None
+        if side is SheetSide.SHEET:
+            if changed_since(ledger, conflict):
+                raise ChangedSince
+            change = _write(writer, conflict)
+        store.close(
+            ledger.db,
+            conflict.conflict_id,
+            side.value,
+            now_stamp(),
+            actor.author,
+            change.id if change is not None else None,
+        )
+    return change
+
+
+def _write(writer: Writer, conflict: SheetConflict) -> Change | None:
+    """The sheet's value written as an import decision writes it: one logged edit."""
+    return writer.update_row(
+        conflict.table, conflict.row_id, {conflict.field: conflict.sheet_value}
+    )
+
+
+@dataclass
+class SheetDecided:
+    """What deciding many did: the changes written, how many were decided (written or kept),
+    how many refused because the ledger's cell changed since the import (left open), and how
+    many were no longer open."""
+
+    changes: list[Change] = field(default_factory=list)
+    decided: int = 0
+    changed: int = 0
+    gone: int = 0
+    stopped: bool = False
+
+
+def decide_many(
+    ledger: Ledger,
+    conflicts: Sequence[SheetConflict],
+    side: SheetSide,
+    *,
+    actor: Actor | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> SheetDecided:
+    """Decide each of `conflicts` for the same side, each as a single decision is (its own
+    transaction, attributed, logged); one whose ledger cell changed since is left and
+    counted, never overwritten. `cancelled` stops between two (those decided stay so)."""
+    actor = actor or actor_of(ledger)
+    done = SheetDecided()
+    for n, conflict in enumerate(conflicts):
+        if cancelled is not None and cancelled():
+            done.stopped = True
+            break
+        if progress is not None:
+            progress(n, len(conflicts))
+        try:
+            change = decide(ledger, conflict, side, actor=actor)
+        except NotFound:
+            done.gone += 1
+            continue
+        except ChangedSince:
+            done.changed += 1
+            continue
+        done.decided += 1
+        if change is not None:
+            done.changes.append(change)
+    if progress is not None and not done.stopped:
+        progress(len(conflicts), len(conflicts))
+    return done

@@ -1,0 +1,146 @@
+"""SQL of the conflicts a spreadsheet update left undecided (`sheet_conflicts`, migration m0042).
+
+Local to this device (no `_heads`: not synced). Rows are added by an import, closed by a
+decision (never deleted); the values are kept as JSON, as the ledger held them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import sqlite_utils
+
+#: What a kept conflict may be: open, decided for one side, or replaced by a later import's.
+OPEN, SHEET, LEDGER, REPLACED = "open", "sheet", "ledger", "replaced"
+
+_COLUMNS = (
+    "id, file, imported_at, imported_by, sheet, sheet_row, name, id_number, tbl, row_id, "
+    "field, sheet_value, ledger_value, ledger_stamp, ledger_author, status, decided_at, "
+    "decided_by, change_id"
+)
+
+
+@dataclass(frozen=True)
+class KeptConflict:
+    """One kept conflict: where it came from, the two values, the ledger's edit it showed."""
+
+    id: str
+    file: str
+    imported_at: str
+    imported_by: str
+    sheet: str
+    sheet_row: int
+    name: str
+    id_number: str
+    tbl: str
+    row_id: str
+    field: str
+    sheet_value: Any
+    ledger_value: Any
+    ledger_stamp: str
+    ledger_author: str
+    status: str = OPEN
+    decided_at: str | None = None
+    decided_by: str | None = None
+    change_id: str | None = None
+
+
+def _row(values: Sequence[Any]) -> KeptConflict:
+    fields = list(values)
+    fields[11] = json.loads(fields[11])
+    fields[12] = json.loads(fields[12])
+    return KeptConflict(*fields)
+
+
+def add(db: sqlite_utils.Database, conflicts: Sequence[KeptConflict], replaced_at: str) -> None:
+    """Keep these open conflicts; an open one of an earlier import on the same cell is closed
+    as replaced (by the importer of these, at `replaced_at`): the newer import shows the cell
+    as the sheet and the ledger hold it now."""
+    any_open = db.execute(
+        "SELECT 1 FROM sheet_conflicts WHERE status = ? LIMIT 1", [OPEN]
+    ).fetchone()
+    for c in conflicts if any_open else ():  # an update of 100 000 rows: no look-up each
+        db.execute(
+            "UPDATE sheet_conflicts SET status = ?, decided_at = ?, decided_by = ? "
+            "WHERE tbl = ? AND row_id = ? AND field = ? AND status = ?",
+            [REPLACED, replaced_at, c.imported_by, c.tbl, c.row_id, c.field, OPEN],
+        )
+    db.conn.executemany(
+        f"INSERT INTO sheet_conflicts ({_COLUMNS}) VALUES ({','.join('?' * 19)})",
+        [
+            (
+                c.id,
+                c.file,
+                c.imported_at,
+                c.imported_by,
+                c.sheet,
+                c.sheet_row,
+                c.name,
+                c.id_number,
+                c.tbl,
+                c.row_id,
+                c.field,
+                json.dumps(c.sheet_value, ensure_ascii=False),
+                json.dumps(c.ledger_value, ensure_ascii=False),
+                c.ledger_stamp,
+                c.ledger_author,
+                OPEN,
+                None,
+                None,
+                None,
+            )
+            for c in conflicts
+        ],
+    )
+
+
+def open_ones(db: sqlite_utils.Database) -> list[KeptConflict]:
+    """Every open kept conflict, the latest import's first, each in its sheet's order."""
+    return [
+        _row(r)
+        for r in db.execute(
+            f"SELECT {_COLUMNS} FROM sheet_conflicts WHERE status = ? "
+            "ORDER BY imported_at DESC, file, sheet, sheet_row, tbl, field",
+            [OPEN],
+        ).fetchall()
+    ]
+
+
+def one(db: sqlite_utils.Database, conflict_id: str) -> KeptConflict | None:
+    """The kept conflict with this id, open or not."""
+    found = db.execute(
+        f"SELECT {_COLUMNS} FROM sheet_conflicts WHERE id = ?", [conflict_id]
+    ).fetchone()
+    return _row(found) if found else None
+
+
+def close(
+    db: sqlite_utils.Database,
+    conflict_id: str,
+    status: str,
+    decided_at: str,
+    decided_by: str,
+    change_id: str | None,
+) -> bool:
+    """Close an open kept conflict with its decision; False when it was not open."""
+    cursor = db.execute(
+        "UPDATE sheet_conflicts SET status = ?, decided_at = ?, decided_by = ?, change_id = ? "
+        "WHERE id = ? AND status = ?",
+        [status, decided_at, decided_by, change_id, conflict_id, OPEN],
+    )
+    return bool(cursor.rowcount)
+
+
+def edited_after(
+    db: sqlite_utils.Database, table: str, row_id: str, field: str, stamp: str
+) -> bool:
+    """True when the change log holds a change to this cell later than `stamp`."""
+    found = db.execute(
+        "SELECT 1 FROM changes c, json_each(c.data) j WHERE c.tbl = ? AND c.row_id = ? "
+        "AND c.hlc > ? AND j.key = ? LIMIT 1",
+        [table, row_id, stamp, field],
+    ).fetchone()
+    return found is not None

@@ -1,0 +1,146 @@
+"""An update's conflicts left undecided are kept (`sheet_conflicts`, migration 42) to be
+decided later: the sheet's value written as an import decision is (attributed, logged) unless
+the ledger's cell changed since the import (refused, left open, counted); the ledger's value
+closes it. The CLI lists them beside the sync conflicts and decides them one by one or
+together. A dry run keeps none; a later import's conflict on the same cell replaces one."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from fieldapp.cli.main import main
+from fieldapp.services.sheet_conflicts import (
+    ChangedSince,
+    SheetSide,
+    decide,
+    decide_many,
+    list_open,
+)
+from fieldapp.store.dump import synced_tables
+from fieldapp.store.ledger import Ledger
+from fieldapp.tabular.ledger_import import import_ledger
+from tests.tabular.test_conflicts_decided_together import _authors, _undated
+from tests.tabular.test_sheet_dated_ahead import (
+    HEAD,
+    LEDGER_PHONE,
+    SHEET_PHONE,
+    STALE_PHONE,
+    WIFE,
+    _phone,
+)
+
+
+def _kept(ledger: Ledger, tmp_path: Path) -> Path:
+    """The undated csv imported for real, both conflicts left undecided: both kept."""
+    sheet = _undated(ledger, tmp_path)
+    assert import_ledger(ledger, sheet, update=True, dry_run=True).conflicts_kept == 0
+    assert list_open(ledger) == []  # a preview keeps nothing
+    report = import_ledger(ledger, sheet, update=True)
+    assert len(report.conflicts) == 2 and report.conflicts_kept == 2
+    assert report.as_json()["conflicts_kept"] == 2
+    return sheet
+
+
+def test_undecided_conflicts_are_kept_and_decided_later(ledger, tmp_path):
+    _kept(ledger, tmp_path)
+    kept = {c.id_number: c for c in list_open(ledger)}
+    head, wife = kept[HEAD], kept[WIFE]
+    assert (head.file, head.field, head.sheet_value, head.ledger_value) == (
+        "村里改的.csv",
+        "phone",
+        STALE_PHONE,
+        LEDGER_PHONE,
+    )
+    assert head.imported_by == ledger.author and head.name and head.row > 1
+    assert wife.sheet_value == SHEET_PHONE and _phone(ledger, HEAD) == LEDGER_PHONE
+    # The sheet's value: written as an ordinary logged edit, by whoever decides.
+    change = decide(ledger, head, SheetSide.SHEET)
+    assert change is not None and _phone(ledger, HEAD) == STALE_PHONE
+    assert _authors(ledger, HEAD)[-1] == ledger.author
+    # The ledger's: closed, nothing written.
+    before = ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0]
+    assert decide(ledger, wife, SheetSide.LEDGER) is None
+    assert ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0] == before
+    assert list_open(ledger) == []
+    closed = ledger.db.execute(
+        "SELECT status, decided_by, change_id FROM sheet_conflicts ORDER BY status"
+    ).fetchall()
+    assert closed == [("ledger", ledger.author, None), ("sheet", ledger.author, change.id)]
+    with pytest.raises(Exception, match="已经处理过"):  # decided: not again
+        decide(ledger, head, SheetSide.SHEET)
+
+
+def test_a_cell_changed_since_the_import_is_not_overwritten(ledger, tmp_path):
+    _kept(ledger, tmp_path)
+    kept = {c.id_number: c for c in list_open(ledger)}
+    with ledger.transaction():
+        wife = ledger.db.execute("SELECT id FROM persons WHERE id_number = ?", [WIFE]).fetchone()
+        ledger.update("persons", wife[0], {"phone": "13911112222"})
+    with pytest.raises(ChangedSince):
+        decide(ledger, kept[WIFE], SheetSide.SHEET)
+    assert _phone(ledger, WIFE) == "13911112222" and len(list_open(ledger)) == 2
+    done = decide_many(ledger, list_open(ledger), SheetSide.SHEET)
+    assert (done.decided, done.changed, done.gone, len(done.changes)) == (1, 1, 0, 1)
+    assert _phone(ledger, HEAD) == STALE_PHONE and _phone(ledger, WIFE) == "13911112222"
+    [left] = list_open(ledger)
+    assert left.id_number == WIFE
+    # Keeping the ledger's value is always possible: it closes the conflict.
+    assert decide_many(ledger, [left], SheetSide.LEDGER).decided == 1
+    assert list_open(ledger) == []
+
+
+def test_a_later_import_replaces_an_open_conflict_of_the_same_cell(ledger, tmp_path):
+    sheet = _kept(ledger, tmp_path)
+    first = {c.conflict_id for c in list_open(ledger)}
+    report = import_ledger(ledger, sheet, update=True)
+    assert report.conflicts_kept == 2
+    again = list_open(ledger)
+    assert len(again) == 2 and first.isdisjoint(c.conflict_id for c in again)
+    replaced = ledger.db.execute(
+        "SELECT count(*) FROM sheet_conflicts WHERE status = 'replaced'"
+    ).fetchone()[0]
+    assert replaced == 2  # kept, closed as replaced: nothing deleted
+
+
+def test_the_kept_conflicts_are_local(ledger, tmp_path):
+    _kept(ledger, tmp_path)
+    assert "sheet_conflicts" not in synced_tables(ledger.db)
+    logged = ledger.db.execute(
+        "SELECT count(*) FROM changes WHERE tbl = 'sheet_conflicts'"
+    ).fetchone()[0]
+    assert logged == 0
+
+
+def test_cli_lists_and_decides_them(ledger, tmp_path, capsys):
+    sheet = _undated(ledger, tmp_path)
+    db = str(ledger.path)
+    ledger.close()
+    assert main(["--db", db, "import", str(sheet), "--update"]) == 1
+    out = capsys.readouterr().out
+    assert "这 2 处冲突已记下" in out and "conflicts resolve 编号 --keep sheet" in out
+    assert main(["--db", db, "conflicts"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("来自表格“村里改的.csv”") == 2
+    assert f"表格中的值（sheet）: {STALE_PHONE}" in out and "字段 联系电话" in out
+    assert main(["--db", db, "conflicts", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert {c["source"] for c in listed} == {"sheet"}
+    head = next(c for c in listed if c["id_number"] == HEAD)
+    wife = next(c for c in listed if c["id_number"] == WIFE)
+    # A sync conflict's way of deciding does not fit: said so.
+    assert main(["--db", db, "conflicts", "resolve", head["conflict_id"], "--value", "1"]) == 2
+    assert "--keep sheet" in capsys.readouterr().err
+    code = main(["--db", db, "conflicts", "resolve", head["conflict_id"], "--keep", "sheet"])
+    assert code == 0 and "改用表格“村里改的.csv”中的值" in capsys.readouterr().out
+    assert main(["--db", db, "conflicts", "resolve-all", "--keep", "台账", "--json"]) == 0
+    said = json.loads(capsys.readouterr().out)
+    assert said["resolved"] == 1 and said["changed_meanwhile"] == 0
+    assert main(["--db", db, "conflicts"]) == 0
+    assert "没有待处理的冲突" in capsys.readouterr().out
+    again = Ledger.open(Path(db), author="x")
+    assert _phone(again, HEAD) == STALE_PHONE and _phone(again, WIFE) == wife["ledger_value"]
+    assert wife["sheet_value"] == SHEET_PHONE != wife["ledger_value"]
+    again.close()

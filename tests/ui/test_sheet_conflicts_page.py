@@ -1,0 +1,113 @@
+"""The conflicts page lists the conflicts a spreadsheet update left undecided beside the sync
+ones (来自 表格“文件名”) and decides them with the same buttons: the sheet's value written,
+attributed and logged — refused when the ledger's cell changed since the import (said, left in
+the list) — or the ledger's kept; several at once too."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtWidgets import QMessageBox
+
+from fieldapp.services.sheet_conflicts import SheetConflict, Undecided, keep, list_open
+from fieldapp.services.writer import actor_of, writing
+from tests.ui.test_conflicts_resolved_together import _answer, make_conflicts
+
+
+def _kept(ledger, count: int) -> list[str]:
+    """`count` persons' phones left undecided by an update from 村里.xlsx (its value 136…)."""
+    ids = [
+        r[0]
+        for r in ledger.db.execute(
+            "SELECT id FROM persons ORDER BY id DESC LIMIT ?", [count]
+        ).fetchall()
+    ]
+    undecided = []
+    for n, pid in enumerate(ids):
+        row = ledger.get("persons", pid)
+        stamp, author = ledger.db.execute(
+            "SELECT hlc, author FROM changes WHERE row_id = ? ORDER BY hlc DESC LIMIT 1", [pid]
+        ).fetchone()
+        undecided.append(
+            Undecided(
+                "人员",
+                n + 2,
+                row["name"],
+                row["id_number"],
+                "persons",
+                pid,
+                "phone",
+                f"136{n:08d}",
+                row["phone"],
+                stamp,
+                author,
+            )  # fmt: skip
+        )
+    with writing(ledger, actor_of(ledger)) as writer:
+        keep(writer, "村里.xlsx", undecided)
+    return ids
+
+
+def _phone(ledger, pid: str) -> str:
+    return str(ledger.get("persons", pid)["phone"])
+
+
+def test_sheet_conflicts_are_listed_and_decided_on_the_page(window, qtbot, monkeypatch):
+    from fieldapp.ui.dialogs import conflicts as page
+
+    ledger = window.session.ledger
+    make_conflicts(window.session, 1)
+    taken, refused = _kept(ledger, 2)
+    review = window.show_page("sync").conflicts
+    review.refresh()
+    assert review.model.rowCount() == 3
+    sources = [review.model.index(r, 4).data() for r in range(3)]
+    assert sources == ["别的设备", "表格“村里.xlsx”", "表格“村里.xlsx”"]
+    rows = {c.row_id: r for r, c in enumerate(review.model.rows) if isinstance(c, SheetConflict)}
+    # One decided for the sheet: written, by whoever decides.
+    review.view.selectRow(rows[taken])
+    assert [b.text() for b in review.choices.buttons()][0] == "13600000000"
+    assert review.choices.checkedButton().property("value_id") == "ledger"
+    assert not review.new_value.isEnabled()  # a sheet's conflict: one of its two values
+    review.choose(0)
+    assert review.resolve_selected()
+    assert _phone(ledger, taken) == "13600000000"
+    last = ledger.db.execute(
+        "SELECT author FROM changes WHERE row_id = ? ORDER BY hlc DESC LIMIT 1", [taken]
+    ).fetchone()[0]
+    assert last == ledger.author
+    assert review.model.rowCount() == 2
+    # The other's ledger cell changed since the import: the sheet's value refused, said.
+    with ledger.transaction():
+        ledger.update("persons", refused, {"phone": "13911112222"})
+    said: list[str] = []
+    monkeypatch.setattr(page, "show_error", lambda _parent, text: said.append(str(text)))
+    rows = {c.row_id: r for r, c in enumerate(review.model.rows) if isinstance(c, SheetConflict)}
+    review.view.selectRow(rows[refused])
+    review.choose(0)
+    assert not review.resolve_selected()
+    assert said and "导入表格之后又改过" in said[0]
+    assert _phone(ledger, refused) == "13911112222" and len(list_open(ledger)) == 1
+    # Together: every row selected, 表格中的值 for each — the sync conflict has none (left,
+    # said), the changed cell refused (left, said).
+    selection = review.view.selectionModel()
+    selection.clearSelection()
+    for r in range(review.model.rowCount()):
+        selection.select(
+            review.model.index(r, 0),
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+        )
+    review.side.setCurrentIndex(review.side.findData("sheet"))
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    done = review.resolve_many_selected()
+    assert asked == ["选中的 2 处冲突，每处都保留表格中的值？"]
+    assert done is not None and done.changes == [] and done.no_value == 1
+    text = review.outcome.text()
+    assert "已处理冲突 0 处" in text and "1 处台账中的值在导入表格之后又改过" in text, text
+    assert "1 处没有恰好一个表格中的值" in text
+    # 台账中的值 for each: the sheet's conflict closed, nothing written; the sync one left.
+    review.view.selectAll()
+    review.side.setCurrentIndex(review.side.findData("ledger"))
+    done = review.resolve_many_selected()
+    assert done is not None and "已处理冲突 1 处" in review.outcome.text()
+    assert list_open(ledger) == [] and _phone(ledger, refused) == "13911112222"
+    assert review.model.rowCount() == 1  # the sync conflict, as it was
