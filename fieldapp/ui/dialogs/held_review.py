@@ -515,7 +515,11 @@ class HeldReview(QWidget):
             text += (
                 self.tr("（其中 %1 条按其他规定仍不能接受：%2）")
                 .replace("%1", str(len(refused)))
-                .replace("%2", "；".join(reasons[:3]) + ("……" if len(reasons) > 3 else ""))
+                .replace(
+                    "%2",
+                    # the window's separator and ellipsis (English: "; " and "…")
+                    self.tr("；").join(reasons[:3]) + (self.tr("……") if len(reasons) > 3 else ""),
+                )
             )
         if waiting:
             text += self.tr("（其中 %1 条在等它们所属的户或人员先被接受，之后再重新核对）").replace(
