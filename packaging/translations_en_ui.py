@@ -176,6 +176,7 @@ EN_UI: dict[str, str] = {
     "其他记录": "Other records",
     "、": ", ",
     "；": "; ",
+    "……": "…",
     # A new job while an earlier one is still open (SpellDialog).
     "“%1”（%2 起）": "“%1” (since %2)",
     "未写单位": "employer not recorded",

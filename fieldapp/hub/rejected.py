@@ -24,7 +24,7 @@ from fieldapp.domain.dates import china_iso, china_minute, vouched_today, writte
 from fieldapp.domain.numbers import HELD_KEY, row_number
 from fieldapp.domain.places_said import UNKNOWN_PLACE, Places, Said, say_place
 from fieldapp.domain.roles import Role, said_to_devices
-from fieldapp.domain.sentences import Sentence, sentence_json, sentence_or_none
+from fieldapp.domain.sentences import Part, Sentence, sentence_json, sentence_or_none
 from fieldapp.policy.eligibility import claim_not_yet_due
 from fieldapp.reference import divisions
 from fieldapp.services.change_said import (
@@ -168,6 +168,8 @@ def subject(hub: Hub, held: HeldChange) -> str:
 
 #: Names a row (table, row id) as the clerk knows it: 「赵六」, 「一组」; '' when unknown.
 RowNames = Callable[[str, str], str]
+#: An area's code as a sentence's part (`places_said.place_part` with the hub's tables).
+PlaceParts = Callable[[str], Part]
 
 
 def row_names(hub: Hub, held: Iterable[HeldChange] = ()) -> RowNames:
@@ -241,11 +243,17 @@ def content_said(
     about: str | None = None,
     places: Places | None = None,
     rows: RowNames | None = None,
+    parts: PlaceParts | None = None,
 ) -> dict[str, Any]:
     """`content` in pieces, for a desktop to say in the language it shows (the held list's
     ``content_said``): the record (``table``, ``whose``, ``level``, ``deleted``), whether it is
     ``damaged``, and each field it sets as ``[key, its name, the value shown]`` (None: emptied).
-    The names are the program's (translated there), the values people's (said as typed)."""
+    The names are the program's (translated there), the values people's (said as typed).
+
+    ``values_said`` (with `parts`): a place the hub lists only above it, or not at all, as
+    the sentence its Chinese value is (七星关区梨树镇的一个村: a village in 七星关区梨树镇 in
+    the English window), by key; apart from the fields, which a desktop before it unpacks
+    as three."""
     change = held.change
     whose, level = _whose(held, about, places)
     fields = [
@@ -259,6 +267,13 @@ def content_said(
         and not said_by_area(change.tbl, k, v, whose)
         and not _said_as_whose(k, v, whose, rows)
     ]
+    as_sentences: dict[str, object] = {}
+    for key, _label, value in [] if held.damaged or parts is None else fields:
+        code = change.data.get(key)
+        if key in PLACES and value is not None and isinstance(code, str):
+            part = parts(code)
+            if isinstance(part, Sentence):
+                as_sentences[key] = json.loads(sentence_json(part))
     return {
         "table": change.tbl,
         "whose": whose,
@@ -266,6 +281,7 @@ def content_said(
         "deleted": change.data.get("deleted") is True,
         "damaged": bool(held.damaged),
         "fields": [] if held.damaged else fields,
+        "values_said": as_sentences,
     }
 
 

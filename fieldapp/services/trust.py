@@ -350,7 +350,7 @@ class Actor:
         device: Part = self.device or Word("本机")
         if not self.scope:
             return said(_DESCRIBED, device, Word(self.role.label))
-        where = self.area_name or place_part(self.scope, divisions())
+        where = self.area_name or place_part(self.scope, divisions(), self.places)
         return said(_DESCRIBED_IN, device, Word(self.role.label), where)
 
 

@@ -38,7 +38,15 @@ from fieldapp.domain.models import (
 )
 from fieldapp.domain.places_said import Said, place_part, say_place
 from fieldapp.domain.roles import Role
-from fieldapp.domain.sentences import Day, Part, Word, said, sentence_or_none, template
+from fieldapp.domain.sentences import (
+    Day,
+    Part,
+    Sentence,
+    Word,
+    said,
+    sentence_or_none,
+    template,
+)
 from fieldapp.policy.eligibility import (
     QUOTED,
     claim_beyond_policy,
@@ -1406,18 +1414,37 @@ def _waiting_on_held(
             root = up
             seen.add(up)
         cause = rows[root][3]
+        which: Part | None = None if root == parent else named(root)
+        if isinstance(cause, Sentence) and cause.template == WAITS_ON_HELD:
+            # Held in an earlier bundle only because the one it belongs to is (its reason says
+            # so): on to that one and its own cause, not "decide this one first" around it.
+            which, cause = _held_cause(cause)
         # What to do first, the cause last: a reason clipped where it must be (the device's
         # report, `REPORT_TEXT_MAX`) keeps what to do; the cause is on that one's own line.
-        if root == parent:
+        if which is None:
             why = said(ITS_CAUSE, cause) if cause else said(IT_WAITS)
         else:
-            which = named(root)
             why = said(WHOSE_CAUSE, which, cause) if cause else said(WHO_WAITS, which)
         waits = said(
-            WAITS_ON_HELD, Word(table_name(each.change.tbl)), named(parent), named(root), why
+            WAITS_ON_HELD,
+            Word(table_name(each.change.tbl)),
+            named(parent),
+            named(root) if which is None else which,
+            why,
         )
         out.append(Refusal(each.change, refuse(verdict.rule, waits)))
     return out
+
+
+def _held_cause(waits: Sentence) -> tuple[Part, Part]:
+    """Of a held row's reason saying it waits on another (`WAITS_ON_HELD`): the row it comes
+    down to (named) and that one's own cause ('' where it only waits itself)."""
+    _table, _parent, root, why = waits.parts
+    if isinstance(why, Sentence) and why.template == ITS_CAUSE:
+        return root, why.parts[0]
+    if isinstance(why, Sentence) and why.template == WHOSE_CAUSE:
+        return why.parts[0], why.parts[1]
+    return root, ""
 
 
 #: A row held only because the one it belongs to is held (`_waiting_on_held`): what it waits

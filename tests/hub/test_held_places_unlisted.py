@@ -8,8 +8,11 @@ import json
 
 import pytest
 
+from fieldapp.domain import places_said
+from fieldapp.domain.sentences import Sentence, sentence_or_none
 from fieldapp.hub import server as service
 from fieldapp.sync.client import push
+from fieldapp.sync.exchange import export_bundle
 from tests.hub.test_clerk_cli import run
 from tests.sync.hostile import forge
 
@@ -42,6 +45,13 @@ def test_areas_the_hub_does_not_list_are_named_in_its_lists(server, hub, make_de
     # The county desktop's pieces say it the same.
     (field,) = [f for f in item["content_said"]["fields"] if f[0] == "area_code"]
     assert field[2] == LISHU_VILLAGE, item["content_said"]
+    # ... and as its sentence apart (the English window's words around the name), through
+    # JSON as a desktop reads it.
+    sent = json.loads(json.dumps(item["content_said"]))["values_said"]
+    assert list(sent) == ["area_code"], sent
+    place = sentence_or_none(sent["area_code"])
+    assert place == Sentence(places_said._BELOW[12], (LISHU,)), sent
+    assert str(place) == LISHU_VILLAGE
 
     code, out, err = run(capsys, "hub", "rejected", "--dir", hub.root)
     assert code == 0, err
@@ -67,3 +77,17 @@ def test_a_code_nothing_is_known_of_still_names_nothing(hub):
     names = partial(say_place, table=divisions(), listed=listed_places(hub.ledger), said=Said.SHORT)
     assert names("999999999999") == ""  # nothing known of it: the caller shows the code
     assert names("520502") == "七星关区" and names("440306") == "广东省深圳市宝安区"
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_a_place_the_hub_lists_or_names_whole_is_no_sentence(hub, make_device, tmp_path):
+    """A place said by its own name (the hub's ledger lists it, or the tables name it whole)
+    is a name in every language: no sentence is sent for it."""
+    village = make_device("鸭池村", UNLISTED)
+    forge(village, "households", "h-away", {"area_code": "520502", "address": "三组"})
+    hub.import_file(export_bundle(village, tmp_path / "up.fieldsync").path)
+    items = service.held_items(hub, hub.rejected())
+    (item,) = [i for i in items if i["content_said"]["table"] == "households"]
+    (field,) = [f for f in item["content_said"]["fields"] if f[0] == "area_code"]
+    assert field[2] == "七星关区", item["content_said"]
+    assert item["content_said"]["values_said"] == {}, item["content_said"]

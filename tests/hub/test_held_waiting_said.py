@@ -89,9 +89,13 @@ def test_a_row_waiting_on_a_held_one_keeps_its_reason_as_a_sentence(hub, make_de
     forge(village, "monthly_status", later, {"person_id": person, "month": "2026-12",
                                              "status": "已就业", "income": 3100})  # fmt: skip
     hub.import_file(export_bundle(village, tmp_path / "up2.fieldsync").path)
-    # (the person's stored reason says what she waits on: it is the cause said)
-    second = [s for r, s in _said(hub, "monthly_status") if r != reason]
+    # The person is held only because her household is (her stored reason says so): the
+    # county decides the household first, for its own reason — as for the first bundle's
+    # record, not "decide her first" around her whole sentence.
+    second = [sentence_or_none(h.reason_said) for h in hub.rejected() if h.change.row_id == later]
     assert len(second) == 1 and isinstance(second[0], Sentence), second
-    assert second[0].parts[1] == parent
-    assert second[0].parts[3] == Sentence(trust_check.ITS_CAUSE, (person_said,))
-    assert str(second[0]).endswith("它没有被接受的原因：" + person_reason)
+    assert second[0] == said, second[0]
+    assert second[0].parts[1] == parent and second[0].parts[2] == root
+    assert second[0].parts[3] == Sentence(trust_check.WHOSE_CAUSE, (root, household_said))
+    assert "县里先处理欧阳兰家的户信息" in str(second[0]), str(second[0])
+    assert person_reason not in str(second[0])

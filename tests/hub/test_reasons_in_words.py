@@ -66,3 +66,24 @@ def test_a_place_nothing_is_known_of_is_said_so_without_its_digits() -> None:
     actor = trust.Actor(trust.Role.COORDINATOR, "999999999999", "某机")
     said = actor.describe()
     assert "999999999999" not in said and "某机" in said, said
+
+
+def test_a_device_is_described_by_the_ledgers_places_before_the_division_table() -> None:
+    """An actor whose area's own name is not given (`area_name`) but whose ledger lists the
+    area says it as that ledger does (鸭池镇 石桥村), as its refusals name every other place
+    (`place_part` with `Actor.places`): it had said the division table's 七星关区鸭池镇的一个村
+    for a village its own ledger names."""
+    from fieldapp.domain.areacode import AreaRow
+
+    rows = {
+        UNLISTED[:9]: AreaRow(UNLISTED[:9], YACHI, "乡镇", "520502"),
+        UNLISTED: AreaRow(UNLISTED, "石桥村", "村", UNLISTED[:9]),
+    }
+    listed = trust.Actor(trust.Role.COORDINATOR, UNLISTED, "石桥村电脑", "", rows.get)
+    assert listed.describe() == "石桥村电脑（村/安置点专员 · 鸭池镇 石桥村）", listed.describe()
+    # Not listed there (nor named): the division table's words, as before.
+    unknown = trust.Actor(trust.Role.COORDINATOR, UNLISTED, "石桥村电脑", "", {}.get)
+    assert unknown.describe() == "石桥村电脑（村/安置点专员 · 七星关区鸭池镇的一个村）"
+    # Its own name, where given, first (the window title's).
+    named = trust.Actor(trust.Role.COORDINATOR, UNLISTED, "石桥村电脑", "石桥村", rows.get)
+    assert named.describe() == "石桥村电脑（村/安置点专员 · 石桥村）"

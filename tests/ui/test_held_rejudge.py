@@ -153,14 +153,25 @@ def test_the_rejudge_button_and_what_it_did_are_english_in_english(window, warni
         assert with_said.endswith(
             "(2 of them cannot be accepted under another rule: Which area this “Subsidy claim”"
             " belongs to cannot be told (its person or household is unknown): only the county"
-            " may change it；越权)"
+            " may change it; 越权)"
         ), with_said
         assert str(sentence) not in with_said and "越权" in with_said, with_said
         assert "<b>" not in with_said, with_said
+        # More than three: the first three, in the window's separator, and its ellipsis.
+        many = review.rejudged_said(
+            {"accepted": [], "still_ahead": [], "refused": [
+                {"id": n, "reason": f"原因{n}"} for n in range(1, 5)
+            ]}
+        )  # fmt: skip
+        assert many.endswith("under another rule: 原因1; 原因2; 原因3…)"), many
+        assert "；" not in many and "……" not in many, many
         nothing = {"accepted": [], "still_ahead": [], "refused": []}
         assert review.rejudged_said(nothing) == (
             "Checked again: no changes were held by the hub’s clock"
         )
     finally:
         i18n.install_language("zh_CN")
+    refused = [{"id": n, "reason": f"原因{n}"} for n in range(1, 5)]
+    chinese = review.rejudged_said({"accepted": [], "still_ahead": [], "refused": refused})
+    assert chinese.endswith("按其他规定仍不能接受：原因1；原因2；原因3……）"), chinese
     assert warnings_shown == []

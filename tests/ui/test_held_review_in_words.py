@@ -101,3 +101,38 @@ def test_an_older_hubs_line_is_shown_as_it_sent_it(qapp):
     odd = {"table": "persons", "whose": "张0", "level": "", "deleted": False, "fields": [[1]]}
     assert content_shown({"content": line, "values": {}, "content_said": odd}) == line
     assert content_shown({"content": line, "values": [], "content_said": odd}) == line
+
+
+def test_a_place_the_hub_does_not_list_is_said_in_english(qapp):
+    """A held change setting a place the hub lists only above it: its value had been the
+    hub's Chinese (七星关区梨树镇的一个村) inside the English line; from the sentence the hub
+    sends beside it (`values_said`), the English window's words around the name. A sentence
+    that does not read leaves the hub's value."""
+    import json
+
+    from fieldapp.domain import places_said
+    from fieldapp.domain.sentences import said, sentence_json
+    from fieldapp.ui import i18n
+    from fieldapp.ui.dialogs.held_review import content_shown
+
+    place = said(places_said._BELOW[12], "七星关区梨树镇")
+    pieces = {
+        "table": "households", "whose": "三组", "level": "", "deleted": False, "damaged": False,
+        "fields": [["area_code", "所在区域", str(place)], ["address", "地址", "三组"]],
+        "values_said": {"area_code": json.loads(sentence_json(place))},
+    }  # fmt: skip
+    item = {"content": "…", "values": {"area_code": "520502101002", "address": "三组"}}
+    odd = pieces | {"values_said": {"area_code": {"template": "<b>%1</b>", "parts": ["x"]}}}
+    try:
+        assert i18n.install_language("en")
+        english = content_shown(item | {"content_said": pieces})
+        kept = content_shown(item | {"content_said": odd})
+        older = content_shown(item | {"content_said": pieces | {"values_said": None}})
+    finally:
+        i18n.install_language("zh_CN")
+    assert "“a village in 七星关区梨树镇”" in english, english
+    assert "的一个村" not in english, english
+    assert "“七星关区梨树镇的一个村”" in kept and "<b>" not in kept, kept
+    assert "“七星关区梨树镇的一个村”" in older, older
+    chinese = content_shown(item | {"content_said": pieces})
+    assert "所在区域为“七星关区梨树镇的一个村”" in chinese, chinese

@@ -1487,6 +1487,14 @@
       <source>（其中 %1 条在等它们所属的户或人员先被接受，之后再重新核对）</source>
       <translation> (%1 of them wait for the household or person they belong to, still held, to be accepted first; check again after that)</translation>
     </message>
+    <message>
+      <source>；</source>
+      <translation>; </translation>
+    </message>
+    <message>
+      <source>……</source>
+      <translation>…</translation>
+    </message>
   </context>
   <context>
     <name>HeldWords</name>

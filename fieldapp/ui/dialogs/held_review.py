@@ -34,7 +34,7 @@ from fieldapp.domain.dates import china_minute
 from fieldapp.domain.sentences import Sentence, sentence_or_none
 from fieldapp.services.held_decisions import DecidedRun
 from fieldapp.ui.errors import message_for, show_error
-from fieldapp.ui.held_words import HeldLine, reason_shown
+from fieldapp.ui.held_words import HeldLine, part_shown, reason_shown
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
 
@@ -56,14 +56,18 @@ def origins(items: list[dict[str, Any]]) -> list[tuple[str, str, int]]:
 def content_shown(item: dict[str, Any], parent: QObject | None = None) -> str:
     """What a held change sets (修改内容) in the language shown: from the hub's pieces
     (`content_said`: the program's words translated, people's data as typed); the hub's
-    Chinese line where it sent none (an older hub) or they do not read."""
+    Chinese line where it sent none (an older hub) or they do not read. A place the hub does
+    not list is said from its sentence (`values_said`: a village in 七星关区梨树镇), where one
+    came that reads; else as the hub's Chinese value."""
     said = item.get("content_said")
     raw = item.get("values")
     try:
         if not isinstance(said, dict) or not isinstance(raw, dict):
             raise TypeError
+        sentences = said.get("values_said")
+        sentences = sentences if isinstance(sentences, dict) else {}
         fields = [
-            (str(key), str(label), None if value is None else str(value))
+            (str(key), str(label), _value_shown(value, sentences.get(key)))
             for key, label, value in said["fields"]
         ]
         return HeldLine(parent).said(
@@ -77,6 +81,15 @@ def content_shown(item: dict[str, Any], parent: QObject | None = None) -> str:
         )
     except (KeyError, TypeError, ValueError):
         return str(item.get("content") or "")
+
+
+def _value_shown(value: object, sentence: object) -> str | None:
+    """A held change's value as the hub said it (None: emptied), or from its sentence (a place
+    the hub does not list) in the language shown where that reads."""
+    if value is None:
+        return None
+    said = sentence_or_none(sentence)
+    return str(value) if said is None else part_shown(said)
 
 
 def held_reason_shown(item: dict[str, Any]) -> str:
@@ -515,7 +528,11 @@ class HeldReview(QWidget):
             text += (
                 self.tr("（其中 %1 条按其他规定仍不能接受：%2）")
                 .replace("%1", str(len(refused)))
-                .replace("%2", "；".join(reasons[:3]) + ("……" if len(reasons) > 3 else ""))
+                .replace(
+                    "%2",
+                    # the window's separator and ellipsis (English: "; " and "…")
+                    self.tr("；").join(reasons[:3]) + (self.tr("……") if len(reasons) > 3 else ""),
+                )
             )
         if waiting:
             text += self.tr("（其中 %1 条在等它们所属的户或人员先被接受，之后再重新核对）").replace(
