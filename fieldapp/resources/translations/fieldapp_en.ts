@@ -6155,6 +6155,18 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>走访记录表按村或安置点打印：%1 不是村或安置点</source>
       <translation>A visit sheet is printed for a village or relocation site: %1 is neither</translation>
     </message>
+    <message>
+      <source>台账中没有区划代码为 %1 的村（社区）或安置点</source>
+      <translation>The ledger has no village (community) or relocation site with the area code %1</translation>
+    </message>
+    <message>
+      <source>月份“%1”格式不对，应为 YYYY-MM，例如 2026-10</source>
+      <translation>The month “%1” is not written right: it should be YYYY-MM, for example 2026-10</translation>
+    </message>
+    <message>
+      <source>输出文件“%1”应以 .pdf 结尾</source>
+      <translation>The output file “%1” should end in .pdf</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
