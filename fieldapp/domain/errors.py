@@ -52,7 +52,13 @@ class NeedsConfirmation(FieldappError):
 
 
 class NotFound(FieldappError):
-    """A record asked for by id or ID number does not exist."""
+    """A record asked for by id or ID number does not exist: str() the Chinese sentence,
+    `said` the same as a template and its parts where it was made so (a window says it in its
+    language), else None."""
+
+    def __init__(self, reason: str | Sentence) -> None:
+        super().__init__(str(reason))
+        self.said = reason if isinstance(reason, Sentence) else None
 
 
 class ValidationFailed(FieldappError):

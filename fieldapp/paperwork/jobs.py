@@ -20,7 +20,7 @@ from fieldapp.domain.claims import Payee
 from fieldapp.domain.dates import days_written, written_text
 from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.dates import written as day_written
-from fieldapp.domain.errors import FieldappError
+from fieldapp.domain.errors import FieldappError, ValidationFailed
 from fieldapp.domain.idnumber import region_of
 from fieldapp.domain.month import Month
 from fieldapp.domain.prints import PrintRecord
@@ -32,6 +32,7 @@ from fieldapp.paperwork.fonts import default_chain
 from fieldapp.paperwork.form import render_forms
 from fieldapp.paperwork.masking import door_to_door_note, mask_roster, mask_sheet, wall_note
 from fieldapp.paperwork.notes_said import (
+    BAD_MONTH,
     DUE_ESTIMATED,
     GLYPHS,
     HOLIDAYS_ESTIMATED,
@@ -43,6 +44,7 @@ from fieldapp.paperwork.notes_said import (
     NO_POLICY,
     NO_ROSTER_ROWS,
     NO_ROSTERS,
+    NOT_PDF,
     UNIT_ACCOUNT,
     NothingToPrint,
     notes,
@@ -340,7 +342,7 @@ def visits_job(
     with neither, the sheet lists the month's status duty only.
     """
     if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month):
-        raise FieldappError(f"月份“{month}”格式不对，应为 YYYY-MM，例如 2026-10")
+        raise ValidationFailed(said(BAD_MONTH, month))
     note: Part = ""
     if due is None and policy is not None:
         due, note = policy_due_lookup(ledger, policy, area_code, month, today)
@@ -618,7 +620,7 @@ def _write_part(pdf: bytes, out: Path) -> Path:
     """Write `pdf` beside `out` under a work name (removed again if that fails); its path."""
     out = Path(out)
     if out.suffix.lower() != ".pdf":
-        raise FieldappError(f"输出文件“{out}”应以 .pdf 结尾")
+        raise ValidationFailed(said(NOT_PDF, str(out)))
     check_folder(out)
     part = out.with_name(out.name + ".part")
     try:

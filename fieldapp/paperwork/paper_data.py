@@ -29,6 +29,7 @@ from fieldapp.domain.sentences import Part, said
 from fieldapp.paperwork.masking import posted_categories
 from fieldapp.paperwork.notes_said import (
     ALL_DROPPED,
+    BAD_MONTH,
     BLANK,
     DOUBTFUL_ACCOUNT,
     DOUBTFUL_ACCOUNTS,
@@ -38,6 +39,7 @@ from fieldapp.paperwork.notes_said import (
     MOVED_BANK,
     NO_CLAIMS,
     NO_HOUSEHOLDS,
+    NO_SUCH_VILLAGE,
     NOT_A_VILLAGE,
     NothingToPrint,
     notes,
@@ -823,14 +825,14 @@ class PaperData:
         try:
             days = Month(month)
         except ValueError:
-            raise NotFound(f"月份“{month}”格式不对，应为 YYYY-MM，例如 2026-10") from None
+            raise ValidationFailed(said(BAD_MONTH, month)) from None
         first, last = days.first_day, days.last_day
         if len(area_code) < 12:  # a county or township: the sheet is a village's or site's
             raise ValidationFailed(said(NOT_A_VILLAGE, self.place_of(area_code)))
         codes = self.area_codes_under(area_code)
         if self._area(area_code) is None and len(codes) <= 1:
             if not paper_rows.has_households_in(self.ledger, area_code):
-                raise NotFound(f"台账中没有区划代码为 {area_code} 的村（社区）或安置点")
+                raise NotFound(said(NO_SUCH_VILLAGE, area_code))
         households = paper_rows.households_in(self.ledger, codes, area_code)
         members = self._members([h["id"] for h in households])
         # A household everyone left (moved to a site, died) is no one to visit.

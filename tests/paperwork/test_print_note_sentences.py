@@ -20,7 +20,7 @@ import pytest
 from fieldapp.domain import idnumber
 from fieldapp.domain.claims import ClaimState
 from fieldapp.domain.enums import AreaKind
-from fieldapp.domain.errors import FieldappError, ValidationFailed
+from fieldapp.domain.errors import FieldappError, NotFound, ValidationFailed
 from fieldapp.domain.models import Area
 from fieldapp.domain.sentences import Part, Sentence
 from fieldapp.paperwork import jobs, notes_said
@@ -34,9 +34,11 @@ from fieldapp.paperwork.jobs import (
     roster_job,
     rosters_job,
     visits_job,
+    write_pdf,
 )
 from fieldapp.paperwork.masking import door_to_door_note, wall_note
 from fieldapp.paperwork.notes_said import NothingToPrint
+from fieldapp.paperwork.paper_data import PaperData
 from fieldapp.paperwork.views import (
     HouseholdMonth,
     MemberMonth,
@@ -229,6 +231,34 @@ def _nothing_in_the_area(folder: Path) -> dict[str, Part]:
         ledger.close()
 
 
+def _wrong_input(folder: Path) -> dict[str, Part]:
+    """A visit sheet asked for a month not written YYYY-MM (by the job, and of the sheet's data
+    directly), and of a code the ledger knows no village or site by; a paper to be written to
+    a file not ending in .pdf: each refused in a sentence (`said`), nothing written."""
+    ledger = _ledger(folder)
+    try:
+        add_areas(Records(ledger))
+        add_household(Records(ledger), 0)
+        out: dict[str, Part] = {}
+        with pytest.raises(ValidationFailed) as wrong:
+            visits_job(ledger, VILLAGE, "2026-13")
+        out["visits: bad month"] = wrong.value.said or ""
+        with pytest.raises(ValidationFailed) as wrong:
+            PaperData(ledger).visit_sheet(VILLAGE, "2026年11月")
+        out["visit sheet: bad month"] = wrong.value.said or ""
+        with pytest.raises(NotFound) as missing:
+            visits_job(ledger, "520321999999", "2026-11", due=lambda _pid: [])
+        out["visits: no such village"] = missing.value.said or ""
+        out_file = folder / "申请表.txt"
+        with pytest.raises(ValidationFailed) as wrong:
+            write_pdf(b"%PDF-1.4", out_file)
+        assert list(folder.glob("申请表*")) == []
+        out["not a pdf"] = wrong.value.said or ""
+        return out
+    finally:
+        ledger.close()
+
+
 def _moved_notes(folder: Path) -> dict[str, Part]:
     """王五's account changed after the county approved his claim, then his bank cleared."""
     ledger = _ledger(folder)
@@ -305,6 +335,7 @@ def said_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Part
         **_moved_notes(folder / "moved"),
         **_namesakes_left_off(folder / "namesakes left off"),
         **_nothing_in_the_area(folder / "nothing in the area"),
+        **_wrong_input(folder / "wrong input"),
         **_due_notes(folder / "due", monkeypatch),
         **_wall_and_door_notes(),
         "glyphs": glyph_note(tuple(f"{RARE}{n}" for n in "甲乙丙丁")),
@@ -410,6 +441,15 @@ def test_the_notes_say_in_chinese_what_they_always_said(tmp_path, monkeypatch):
     assert chinese["visits: no households"] == (
         "龙坑街道 大坪村 三组在台账中还没有住户，没有可打印的走访记录"
     )
+    assert chinese["visits: bad month"] == "月份“2026-13”格式不对，应为 YYYY-MM，例如 2026-10"
+    assert chinese["visit sheet: bad month"] == (
+        "月份“2026年11月”格式不对，应为 YYYY-MM，例如 2026-10"
+    )
+    assert chinese["visits: no such village"] == (
+        "台账中没有区划代码为 520321999999 的村（社区）或安置点"
+    )
+    not_pdf = chinese["not a pdf"]
+    assert re.fullmatch(r"输出文件“/.+/申请表\.txt”应以 \.pdf 结尾", not_pdf), not_pdf
     assert chinese["glyphs"] == (
         f"字库中没有“{RARE}”，这些字印出来是空白（{RARE}甲、{RARE}乙、{RARE}丙等），请在纸上用笔补写"
     )
@@ -478,4 +518,13 @@ def test_the_english_window_says_every_note_in_english(tmp_path, monkeypatch, en
     ), shown["nothing: rosters"]
     assert shown["visits: not a village"] == (
         "A visit sheet is printed for a village or relocation site: 播州区 龙坑街道 is neither"
+    )
+    assert shown["visits: bad month"] == (
+        "The month “2026-13” is not written right: it should be YYYY-MM, for example 2026-10"
+    )
+    assert shown["visits: no such village"] == (
+        "The ledger has no village (community) or relocation site with the area code 520321999999"
+    )
+    assert re.fullmatch(
+        r"The output file “/.+/申请表\.txt” should end in \.pdf", shown["not a pdf"]
     )

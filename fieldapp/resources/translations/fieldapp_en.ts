@@ -6419,6 +6419,18 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>身份证号码 %1 这个人在工作表“%2”第 %3 行没有导入（原因见那一行），这一行也没有导入；改正那一行后一并重新导入</source>
       <translation>The person with ID number %1 was not imported on row %3 of sheet “%2” (the reason is on that row), so this row was not imported either; correct that row, then import both again</translation>
     </message>
+    <message>
+      <source>台账中没有区划代码为 %1 的村（社区）或安置点</source>
+      <translation>The ledger has no village (community) or relocation site with the area code %1</translation>
+    </message>
+    <message>
+      <source>月份“%1”格式不对，应为 YYYY-MM，例如 2026-10</source>
+      <translation>The month “%1” is not written right: it should be YYYY-MM, for example 2026-10</translation>
+    </message>
+    <message>
+      <source>输出文件“%1”应以 .pdf 结尾</source>
+      <translation>The output file “%1” should end in .pdf</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
