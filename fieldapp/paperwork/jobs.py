@@ -64,6 +64,7 @@ from fieldapp.paperwork.tables import Section, TablesView, render_tables, row_te
 from fieldapp.paperwork.views import FormView, NoticeView, RosterView, VisitSheetView
 from fieldapp.paperwork.visits import render_visits
 from fieldapp.policy.citations import official
+from fieldapp.policy.due import Urgency
 from fieldapp.policy.households import DutyFlag
 from fieldapp.policy.pack import Policy
 from fieldapp.policy.workdays import WorkCalendar, notice_said
@@ -376,11 +377,15 @@ def policy_due_lookup(
 ) -> tuple[DueLookup | None, Part]:
     """The policy's due list for the area as of the month's end (or today, if sooner).
 
+    Each deadline's urgency is as of the printing day `today`: one already past reads 已逾期
+    even where the list, taken as of the month's end, still had it coming.
+
     When the policy cannot make one, the sheet still prints, with monthly status and services
     only, and the note says why; deadlines counted on a year without its holiday schedule are
     said to be estimates, as the due list says.
     """
-    on = min(Month(month).last_day, today or china_today())
+    printed = today or china_today()
+    on = min(Month(month).last_day, printed)
     try:
         items = due_list(ledger, policy, on, area_prefix=area_code)
     except (FieldappError, ValueError) as error:
@@ -395,7 +400,10 @@ def policy_due_lookup(
         # A deadline of another year says it: on December's sheet, 5 January is next year's.
         other = f"{day.year}年" if day.year != year else ""
         # Its words' days as the sheet's (2026年10月3日发现失业, not 2026-10-03发现失业).
-        text = f"{days_written(item.title)}（{other}{day.month}月{day.day}日前，{item.urgency}）"
+        # A past month's sheet printed later: a deadline passed by the printing day is 已逾期
+        # (the due page's word), not the 即将到期 the list as of the month's end says.
+        urgency = Urgency.OVERDUE if day < printed else item.urgency
+        text = f"{days_written(item.title)}（{other}{day.month}月{day.day}日前，{urgency}）"
         grouped.setdefault(item.person_id, []).append(text)
         estimated |= dict.fromkeys(n for n in item.note.split("；") if n)
     # The policy's own note (2027年放假调休安排尚未载入…) in the window's language too.

@@ -878,3 +878,22 @@ def test_a_groups_visit_sheet_sets_its_place_apart_from_its_month(ledger):
     first = page_texts(job.render())[0]
     assert first.startswith("龙坑街道 大坪村 三组 2026年10月就业帮扶台账月报（走访记录）\n")
     assert "三组2026" not in first
+
+
+def test_last_months_sheet_printed_after_a_deadline_says_it_passed(ledger):
+    """November's visit sheet, printed on 5 December: a person found unemployed on 24 November
+    was owed the 1311 service by the end of November. The due list was taken as of the month's
+    end, and the sheet said （11月…日前，即将到期） of a deadline already passed on the day it
+    went door to door. A deadline past on the printing day now reads 已逾期, as the due page
+    says it; the same sheet printed on the month's last day still says 即将到期."""
+    people = _village(ledger)
+    policy = _found_unemployed(ledger, people[1][0], dt.date(2026, 11, 24))
+    late = visits_job(ledger, VILLAGE, "2026-11", policy=policy, today=dt.date(2026, 12, 5))
+    flat = _flat(late.render())
+    passed = re.findall(r"（11月(\d+)日前，([^）]+)）", flat)
+    assert passed, flat
+    assert all(words == "已逾期" for _, words in passed), passed
+    assert "即将到期" not in flat
+    on_time = visits_job(ledger, VILLAGE, "2026-11", policy=policy, today=dt.date(2026, 11, 30))
+    flat = _flat(on_time.render())
+    assert re.search(r"（11月\d+日前，即将到期）", flat), flat
