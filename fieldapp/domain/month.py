@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.errors import ValidationFailed
+from fieldapp.domain.sentences import said, template
 
 if TYPE_CHECKING:  # pydantic is imported only when a model uses the type
     from pydantic import GetCoreSchemaHandler
@@ -15,9 +16,18 @@ if TYPE_CHECKING:  # pydantic is imported only when a model uses the type
 
 _PATTERN = re.compile(r"^(\d{4})-(\d{2})$")
 
+#: Text that is not a month (the text as typed): the command line's `--month`, a visit
+#: sheet's month, a model's month field all say it so.
+BAD_MONTH = template("月份应写成“年-月”，如 2025-03：%1")
+
 
 class InvalidMonth(ValidationFailed, ValueError):
-    """Text that is not a month (a ValueError too, so pydantic reports it as invalid)."""
+    """Text that is not a month (a ValueError too, so pydantic reports it as invalid): str()
+    the Chinese sentence, `said` the same as `BAD_MONTH` and the text (said in the window's
+    language)."""
+
+    def __init__(self, text: object) -> None:
+        super().__init__(said(BAD_MONTH, str(text)))
 
 
 class Month(str):
@@ -32,7 +42,7 @@ class Month(str):
         """Check the text is 'YYYY-MM' with a month 01–12."""
         match = _PATTERN.match(str(text))
         if not match or not 1 <= int(match.group(2)) <= 12:
-            raise InvalidMonth(f"月份应写成“年-月”，如 2025-03：{text}")
+            raise InvalidMonth(text)
         return super().__new__(cls, text)
 
     @classmethod
@@ -53,8 +63,11 @@ class Month(str):
             r"^(\d{4})(\d{2})$", raw
         )
         if not match:
-            raise InvalidMonth(f"月份应写成“年-月”，如 2025-03：{text}")
-        return cls(f"{match.group(1)}-{int(match.group(2)):02d}")
+            raise InvalidMonth(text)
+        try:
+            return cls(f"{match.group(1)}-{int(match.group(2)):02d}")
+        except InvalidMonth:
+            raise InvalidMonth(text) from None  # 2026年13月 said as typed, not as 2026-13
 
     @property
     def year(self) -> int:

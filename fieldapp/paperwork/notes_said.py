@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from fieldapp.domain.errors import FieldappError
+from fieldapp.domain.month import BAD_MONTH as MONTH_BAD
 from fieldapp.domain.sentences import Part, Sentence, listed, said, template
 
 #: Two notes one after the other.
@@ -65,9 +66,10 @@ NO_DUTIES = template("%1截至%2没有要列出的户级责任，没有可打印
 #: household yet (the place).
 NOT_A_VILLAGE = template("走访记录表按村或安置点打印：%1 不是村或安置点")
 NO_HOUSEHOLDS = template("%1在台账中还没有住户，没有可打印的走访记录")
-#: A visit sheet's month not written YYYY-MM (the month as typed); its place's code found
-#: nowhere in the ledger (the code).
-BAD_MONTH = template("月份“%1”格式不对，应为 YYYY-MM，例如 2026-10")
+#: A visit sheet's month not written YYYY-MM (the month as typed): the month's own sentence,
+#: as the command line's `--month` says it; its place's code found nowhere in the ledger
+#: (the code).
+BAD_MONTH = MONTH_BAD
 NO_SUCH_VILLAGE = template("台账中没有区划代码为 %1 的村（社区）或安置点")
 #: A paper asked to be written to a file whose name does not end in .pdf (the file).
 NOT_PDF = template("输出文件“%1”应以 .pdf 结尾")

@@ -22,6 +22,7 @@ from fieldapp.domain.claims import ClaimState
 from fieldapp.domain.enums import AreaKind
 from fieldapp.domain.errors import FieldappError, NotFound, ValidationFailed
 from fieldapp.domain.models import Area
+from fieldapp.domain.month import InvalidMonth, Month
 from fieldapp.domain.sentences import Part, Sentence
 from fieldapp.paperwork import jobs, notes_said
 from fieldapp.paperwork.jobs import (
@@ -246,6 +247,10 @@ def _wrong_input(folder: Path) -> dict[str, Part]:
         with pytest.raises(ValidationFailed) as wrong:
             PaperData(ledger).visit_sheet(VILLAGE, "2026年11月")
         out["visit sheet: bad month"] = wrong.value.said or ""
+        # The month itself (a clerk's 2026年13月, as the command line's --month reads it).
+        with pytest.raises(InvalidMonth) as not_a_month:
+            Month.parse("2026年13月")
+        out["month: not a month"] = not_a_month.value.said or ""
         with pytest.raises(NotFound) as missing:
             visits_job(ledger, "520321999999", "2026-11", due=lambda _pid: [])
         out["visits: no such village"] = missing.value.said or ""
@@ -441,10 +446,11 @@ def test_the_notes_say_in_chinese_what_they_always_said(tmp_path, monkeypatch):
     assert chinese["visits: no households"] == (
         "龙坑街道 大坪村 三组在台账中还没有住户，没有可打印的走访记录"
     )
-    assert chinese["visits: bad month"] == "月份“2026-13”格式不对，应为 YYYY-MM，例如 2026-10"
-    assert chinese["visit sheet: bad month"] == (
-        "月份“2026年11月”格式不对，应为 YYYY-MM，例如 2026-10"
-    )
+    # One wording for a month not written right, the command line's `--month` one (pinned by
+    # tests/cli/test_month_argument.py): the print job's own (月份“…”格式不对…) is gone.
+    assert chinese["visits: bad month"] == "月份应写成“年-月”，如 2025-03：2026-13"
+    assert chinese["visit sheet: bad month"] == "月份应写成“年-月”，如 2025-03：2026年11月"
+    assert chinese["month: not a month"] == "月份应写成“年-月”，如 2025-03：2026年13月"
     assert chinese["visits: no such village"] == (
         "台账中没有区划代码为 520321999999 的村（社区）或安置点"
     )
@@ -519,9 +525,8 @@ def test_the_english_window_says_every_note_in_english(tmp_path, monkeypatch, en
     assert shown["visits: not a village"] == (
         "A visit sheet is printed for a village or relocation site: 播州区 龙坑街道 is neither"
     )
-    assert shown["visits: bad month"] == (
-        "The month “2026-13” is not written right: it should be YYYY-MM, for example 2026-10"
-    )
+    assert shown["visits: bad month"] == "A month is written year-month, as 2025-03: 2026-13"
+    assert shown["month: not a month"] == ("A month is written year-month, as 2025-03: 2026年13月")
     assert shown["visits: no such village"] == (
         "The ledger has no village (community) or relocation site with the area code 520321999999"
     )

@@ -173,7 +173,7 @@ def test_households_are_never_split_across_pages(ledger):
 
 def test_visit_sheet_refuses_bad_input(ledger):
     _village(ledger, households=1)
-    with pytest.raises(FieldappError, match="YYYY-MM"):
+    with pytest.raises(FieldappError, match="月份应写成“年-月”.*2026-13"):
         visits_job(ledger, VILLAGE, "2026-13")
     with pytest.raises(NotFound, match="999999999999"):
         visits_job(ledger, "999999999999", "2026-10", due=lambda pid: [])

@@ -6424,12 +6424,12 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation>The ledger has no village (community) or relocation site with the area code %1</translation>
     </message>
     <message>
-      <source>月份“%1”格式不对，应为 YYYY-MM，例如 2026-10</source>
-      <translation>The month “%1” is not written right: it should be YYYY-MM, for example 2026-10</translation>
-    </message>
-    <message>
       <source>输出文件“%1”应以 .pdf 结尾</source>
       <translation>The output file “%1” should end in .pdf</translation>
+    </message>
+    <message>
+      <source>月份应写成“年-月”，如 2025-03：%1</source>
+      <translation>A month is written year-month, as 2025-03: %1</translation>
     </message>
   </context>
   <context>
