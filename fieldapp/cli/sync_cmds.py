@@ -1335,6 +1335,8 @@ def _sheet_conflicts_resolve_all(args: argparse.Namespace, ledger: Ledger) -> in
         )
     if done.gone:
         print(f"{done.gone} 处已经处理过，没有再处理")
+    for sentence in done.said:
+        print(f"提示：{sentence}")
     if not found:
         print("没有表格带来的待处理冲突")
     return 1 if left else 0
@@ -1344,7 +1346,7 @@ def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
     """Resolve one conflict (a sync conflict, or one a spreadsheet update left undecided:
     `--keep sheet|ledger`); with `--check`, only if its values are still those listed (exit 1
     otherwise, as `resolve-all` for a conflict changed meanwhile)."""
-    from fieldapp.services.sheet_conflicts import SheetSide, decide, find
+    from fieldapp.services.sheet_conflicts import SheetSide, decided, find
     from fieldapp.sync.conflicts import ConflictChanged, find_conflict, list_conflicts, resolve
 
     ledger = open_ledger(args)
@@ -1362,14 +1364,17 @@ def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 2
-        decided = decide(ledger, sheet, SheetSide(side))
+        decision = decided(ledger, sheet, SheetSide(side))
+        change = decision.change
         if side == "sheet":
             print(
                 f"已处理冲突 {sheet.conflict_id}：改用表格“{sheet.file}”中的值"
-                + (f"（修改 {decided.id}）" if decided is not None else "（台账中已是这个值）")
+                + (f"（修改 {change.id}）" if change is not None else "（台账中已是这个值）")
             )
         else:
             print(f"已处理冲突 {sheet.conflict_id}：保留台账的值")
+        for sentence in decision.said:
+            print(f"提示：{sentence}")
         return 0
     try:
         change = resolve(
