@@ -289,6 +289,8 @@ class SheetDecided:
     many were no longer open."""
 
     changes: list[Change] = field(default_factory=list)
+    #: This month's statuses that took a job's income with it (`SheetDecision.month`).
+    months: list[Change] = field(default_factory=list)
     #: What the decisions said (a month's income set by hand, left as it was).
     said: list[Sentence] = field(default_factory=list)
     decided: int = 0
@@ -326,7 +328,10 @@ def decide_many(
             done.changed += 1
             continue
         done.decided += 1
-        done.changes += [c for c in (decision.change, decision.month) if c is not None]
+        if decision.change is not None:
+            done.changes.append(decision.change)
+        if decision.month is not None:
+            done.months.append(decision.month)
         done.said += decision.said
     if progress is not None and not done.stopped:
         progress(len(conflicts), len(conflicts))
