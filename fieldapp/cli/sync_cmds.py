@@ -1215,8 +1215,10 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
         return 0
     from fieldapp.domain.labels import field_label
     from fieldapp.domain.roles import author_parts
-    from fieldapp.tabular.ledger_update import shown
+    from fieldapp.sync.conflicts import value_said
 
+    # Every value as a clerk reads it, a sync's and a sheet's alike (空, 是/否, 2800 not
+    # 2800.0, a place or a linked row by its name), never a Python repr ('1390…').
     for c in found:
         print(
             f"冲突 {c.conflict_id}  {c.table_label} {c.subject}  字段 {field_label(c.field)}"
@@ -1226,16 +1228,17 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
             mark = "（当前显示）" if v.shown else ""
             # 姓名@设备名称 already names the device (enrolled); a bare name gets it added
             who = v.author if author_parts(v.author)[1] else f"{v.author}@{v.device}"
-            print(f"    值 {v.value_id}: {v.value!r}  {who}  {china_minute(v.at)}{mark}")
+            said = value_said(ledger, c.table, c.field, v.value)
+            print(f"    值 {v.value_id}: {said}  {who}  {china_minute(v.at)}{mark}")
     for s in from_sheets:  # this device's own: an update's conflicts left undecided
         print(
             f"冲突 {s.conflict_id}  来自表格“{s.file}”（{china_minute(s.imported_at)} "
             f"{s.imported_by} 导入，{s.sheet} 第 {s.row} 行）  {s.name}（{s.id_number}）  "
             f"字段 {field_label(s.field, s.table)}"
         )
-        print(f"    表格中的值（sheet）: {shown(s.sheet_value)}")
+        print(f"    表格中的值（sheet）: {value_said(ledger, s.table, s.field, s.sheet_value)}")
         print(
-            f"    台账中的值（ledger）: {shown(s.ledger_value)}  "
+            f"    台账中的值（ledger）: {value_said(ledger, s.table, s.field, s.ledger_value)}  "
             f"{s.edited_by} 于 {china_minute(s.edited_at)} 修改（当前显示）"
         )
     if not found and not from_sheets:
@@ -1347,7 +1350,13 @@ def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
     `--keep sheet|ledger`); with `--check`, only if its values are still those listed (exit 1
     otherwise, as `resolve-all` for a conflict changed meanwhile)."""
     from fieldapp.services.sheet_conflicts import SheetSide, decided, find
-    from fieldapp.sync.conflicts import ConflictChanged, find_conflict, list_conflicts, resolve
+    from fieldapp.sync.conflicts import (
+        ConflictChanged,
+        find_conflict,
+        list_conflicts,
+        resolve,
+        value_said,
+    )
 
     ledger = open_ledger(args)
     sheet = find(ledger, args.conflict_id)
@@ -1405,7 +1414,8 @@ def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
             }
         )
         return 0
-    print(f"已处理冲突 {args.conflict_id}：保存为 {value!r}（修改 {change.id}，同步后各设备一致）")
+    said = value_said(ledger, change.tbl, next(iter(change.data)), value)
+    print(f"已处理冲突 {args.conflict_id}：保存为 {said}（修改 {change.id}，同步后各设备一致）")
     if args.check is None:
         print("（没有给出核对码：按现在的全部值处理；脚本里建议加 --check 核对码）")
     return 0
