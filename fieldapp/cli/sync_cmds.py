@@ -23,6 +23,7 @@ from fieldapp.domain.roles import COMPUTER_ACCOUNT as ROLES_COMPUTER_ACCOUNT
 from fieldapp.sync.errors import AlreadyImported, BundleRefused, SyncError
 
 if TYPE_CHECKING:
+    from fieldapp.services.sheet_conflicts import SheetConflict, SheetSide
     from fieldapp.store.ledger import Ledger
     from fieldapp.sync.exchange import ImportResult
 
@@ -1345,11 +1346,53 @@ def _sheet_conflicts_resolve_all(args: argparse.Namespace, ledger: Ledger) -> in
     return 1 if left else 0
 
 
+def _sheet_conflict_resolve(
+    args: argparse.Namespace, ledger: Ledger, sheet: SheetConflict, side: SheetSide
+) -> int:
+    """`conflicts resolve` of a conflict a spreadsheet update left undecided. With `--json`,
+    as a sync conflict's: refused because the ledger's cell changed since the import is
+    `changed_meanwhile` (exit 1); what the decision said (a month's income set by hand,
+    left) is listed in `said`."""
+    from fieldapp.services.sheet_conflicts import ChangedSince, SheetSide, decided
+
+    try:
+        decision = decided(ledger, sheet, side)
+    except ChangedSince:
+        if not args.json:
+            raise
+        print_json({"resolved": False, "changed_meanwhile": True, "source": "sheet"})
+        return 1
+    change = decision.change
+    if args.json:
+        print_json(
+            {
+                "resolved": True,
+                "changed_meanwhile": False,
+                "source": "sheet",
+                "kept": side.value,
+                "change": change.id if change is not None else None,
+                "month_change": decision.month.id if decision.month is not None else None,
+                "said": [str(s) for s in decision.said],
+            }
+        )
+        return 0
+    if side is SheetSide.SHEET:
+        print(
+            f"已处理冲突 {sheet.conflict_id}：改用表格“{sheet.file}”中的值"
+            + (f"（修改 {change.id}）" if change is not None else "（台账中已是这个值）")
+        )
+    else:
+        print(f"已处理冲突 {sheet.conflict_id}：保留台账的值")
+    for sentence in decision.said:
+        print(f"提示：{sentence}")
+    return 0
+
+
 def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
     """Resolve one conflict (a sync conflict, or one a spreadsheet update left undecided:
     `--keep sheet|ledger`); with `--check`, only if its values are still those listed (exit 1
     otherwise, as `resolve-all` for a conflict changed meanwhile)."""
-    from fieldapp.services.sheet_conflicts import SheetSide, decided, find
+    from fieldapp.services.sheet_conflicts import SheetSide, find
     from fieldapp.sync.conflicts import (
         ConflictChanged,
         find_conflict,
@@ -1373,18 +1416,7 @@ def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 2
-        decision = decided(ledger, sheet, SheetSide(side))
-        change = decision.change
-        if side == "sheet":
-            print(
-                f"已处理冲突 {sheet.conflict_id}：改用表格“{sheet.file}”中的值"
-                + (f"（修改 {change.id}）" if change is not None else "（台账中已是这个值）")
-            )
-        else:
-            print(f"已处理冲突 {sheet.conflict_id}：保留台账的值")
-        for sentence in decision.said:
-            print(f"提示：{sentence}")
-        return 0
+        return _sheet_conflict_resolve(args, ledger, sheet, SheetSide(side))
     try:
         change = resolve(
             ledger, args.conflict_id, keep=args.keep, value=args.value, check=args.check

@@ -92,3 +92,39 @@ def test_decided_together_the_month_follows_and_its_change_is_told(village):
     assert [(c.tbl, c.row_id) for c in done.changes] == [("employment_spells", job.id)]
     assert [(c.tbl, c.row_id) for c in done.months] == [("monthly_status", month_id)]
     assert _income(ledger, month_id) == 3100.0
+
+
+def test_resolve_json_tells_the_month_and_a_cell_changed_since(village, capsys):
+    """`conflicts resolve --json` of a sheet's conflict answers as for a sync one: the change,
+    the month's that followed it; refused when the ledger's cell changed since (exit 1)."""
+    import json
+
+    ledger, job, month_id = village
+    _kept(ledger, job, 3100.0)
+    [conflict] = list_open(ledger)
+    db = str(ledger.path)
+    ledger.close()
+    args = ["--db", db, "conflicts", "resolve", conflict.conflict_id, "--keep", "sheet"]
+    assert main([*args, "--json"]) == 0
+    said = json.loads(capsys.readouterr().out)
+    assert said["resolved"] is True and said["source"] == "sheet" and said["kept"] == "sheet"
+    again = Ledger.open(db, author="村协理员")
+    try:
+        logged = again.db.execute(
+            "SELECT device_id || ':' || seq, tbl FROM changes ORDER BY seq DESC LIMIT 2"
+        ).fetchall()
+        assert [said["month_change"], said["change"]] == [i for i, _t in logged]
+        assert [t for _i, t in logged] == ["monthly_status", "employment_spells"]
+        assert said["said"] == [] and _income(again, month_id) == 3100.0
+        # Another kept, then the job's income edited in the ledger: refused, said as JSON.
+        job = get(again, EmploymentSpell, job.id)
+        _kept(again, job, 3500.0)
+        [conflict] = list_open(again)
+        with again.transaction():
+            again.update("employment_spells", job.id, {"monthly_income": 3200.0})
+    finally:
+        again.close()
+    args = ["--db", db, "conflicts", "resolve", conflict.conflict_id, "--keep", "sheet"]
+    assert main([*args, "--json"]) == 1
+    said = json.loads(capsys.readouterr().out)
+    assert said == {"resolved": False, "changed_meanwhile": True, "source": "sheet"}
