@@ -1327,6 +1327,8 @@ def _sheet_conflicts_resolve_all(args: argparse.Namespace, ledger: Ledger) -> in
                 "changed_meanwhile": done.changed,
                 "no_longer_open": done.gone,
                 "changes": [c.id for c in done.changes],
+                "month_changes": [c.id for c in done.months],
+                "said": [str(s) for s in done.said],
             }
         )
         return 1 if left else 0

@@ -128,3 +128,21 @@ def test_resolve_json_tells_the_month_and_a_cell_changed_since(village, capsys):
     assert main([*args, "--json"]) == 1
     said = json.loads(capsys.readouterr().out)
     assert said == {"resolved": False, "changed_meanwhile": True, "source": "sheet"}
+
+
+def test_resolve_all_json_lists_the_months_and_what_was_said(village, capsys):
+    """`conflicts resolve-all --keep sheet --json`: the months' changes listed apart from the
+    conflicts' own, and a month set by hand said."""
+    import json
+
+    ledger, job, month_id = village
+    month = get(ledger, MonthlyStatus, month_id)
+    work.set_monthly_status(ledger, actor_of(ledger), month.model_copy(update={"income": 2600.0}))
+    _kept(ledger, job, 3100.0)
+    db = str(ledger.path)
+    ledger.close()
+    assert main(["--db", db, "conflicts", "resolve-all", "--keep", "sheet", "--json"]) == 0
+    said = json.loads(capsys.readouterr().out)
+    assert said["resolved"] == 1 and len(said["changes"]) == 1 and said["month_changes"] == []
+    [sentence] = said["said"]
+    assert "2600" in sentence and "3100" in sentence and "另行修改" in sentence
