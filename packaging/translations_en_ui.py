@@ -22,6 +22,7 @@ EN_UI: dict[str, str] = {
     "表格里的值": "the sheet’s value",
     "请先在列表中选中要处理的冲突（可按住 Shift 或 Ctrl 多选）": "First select the conflicts in the list (hold Shift or Ctrl to select several)",
     "选中的 %1 处冲突，都改用%2（覆盖台账里后来改过的值）？": "Use %2 for the %1 selected conflicts (replacing the values changed in the ledger since)?",
+    "选中的 %1 处冲突，都改用%2（覆盖台账现有的值；表格没有可信的日期，不知道哪边是后来改的）？": "Use %2 for the %1 selected conflicts (replacing the ledger’s current values; the sheet has no date to trust, so which side was changed later is not known)?",
     "其中 %1 处在预览之后台账又被修改过，没有按您的选择改用表格中的值，请重新核对": "Of these, %1 were changed in the ledger again after the preview: the sheet’s value was not used as you chose; please check them again",
     "还没有设置异议受理电话：公示表上的“监督电话”会印成空白横线，要在张贴前用笔填上。请在“设置”页的“打印用语”中填写“异议受理电话”并保存，再打印。": "No complaint phone is set: the notice's complaint phone line (监督电话) prints as a blank line, to be written in by hand before it is posted. Fill in “Phone for objections” under “Paper wording” on the Settings tab and save, then print.",
     # The conflicts page: the conflicts a spreadsheet update left undecided, beside the sync's.

@@ -65,7 +65,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "用县里发的登记文件登记本台账（本机已有数据会保留并上传）",
     ),
     "sync": ("fieldapp.cli.sync_cmds", "与县级汇总中心交换数据包"),
-    "conflicts": ("fieldapp.cli.sync_cmds", "列出并发修改的冲突（各方的值都保留）"),
+    "conflicts": (
+        "fieldapp.cli.sync_cmds",
+        "列出并发修改的冲突（各方的值都保留），和表格更新时留下未决定的冲突",
+    ),
     "hub": ("fieldapp.cli.sync_cmds", "县级汇总中心"),
     "user": ("fieldapp.cli.user_cmds", "本台账的用户（口令、能否管理用户、停用、重新启用）"),
     "exports": ("fieldapp.cli.user_cmds", "导出记录：谁、何时、导出了什么、多少人、文件校验值"),

@@ -23,6 +23,7 @@ from fieldapp.domain.roles import COMPUTER_ACCOUNT as ROLES_COMPUTER_ACCOUNT
 from fieldapp.sync.errors import AlreadyImported, BundleRefused, SyncError
 
 if TYPE_CHECKING:
+    from fieldapp.services.sheet_conflicts import SheetConflict, SheetSide
     from fieldapp.store.ledger import Ledger
     from fieldapp.sync.exchange import ImportResult
 
@@ -1215,8 +1216,10 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
         return 0
     from fieldapp.domain.labels import field_label
     from fieldapp.domain.roles import author_parts
-    from fieldapp.tabular.ledger_update import shown
+    from fieldapp.sync.conflicts import value_said
 
+    # Every value as a clerk reads it, a sync's and a sheet's alike (空, 是/否, 2800 not
+    # 2800.0, a place or a linked row by its name), never a Python repr ('1390…').
     for c in found:
         print(
             f"冲突 {c.conflict_id}  {c.table_label} {c.subject}  字段 {field_label(c.field)}"
@@ -1226,16 +1229,17 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
             mark = "（当前显示）" if v.shown else ""
             # 姓名@设备名称 already names the device (enrolled); a bare name gets it added
             who = v.author if author_parts(v.author)[1] else f"{v.author}@{v.device}"
-            print(f"    值 {v.value_id}: {v.value!r}  {who}  {china_minute(v.at)}{mark}")
+            said = value_said(ledger, c.table, c.field, v.value)
+            print(f"    值 {v.value_id}: {said}  {who}  {china_minute(v.at)}{mark}")
     for s in from_sheets:  # this device's own: an update's conflicts left undecided
         print(
             f"冲突 {s.conflict_id}  来自表格“{s.file}”（{china_minute(s.imported_at)} "
             f"{s.imported_by} 导入，{s.sheet} 第 {s.row} 行）  {s.name}（{s.id_number}）  "
             f"字段 {field_label(s.field, s.table)}"
         )
-        print(f"    表格中的值（sheet）: {shown(s.sheet_value)}")
+        print(f"    表格中的值（sheet）: {value_said(ledger, s.table, s.field, s.sheet_value)}")
         print(
-            f"    台账中的值（ledger）: {shown(s.ledger_value)}  "
+            f"    台账中的值（ledger）: {value_said(ledger, s.table, s.field, s.ledger_value)}  "
             f"{s.edited_by} 于 {china_minute(s.edited_at)} 修改（当前显示）"
         )
     if not found and not from_sheets:
@@ -1323,6 +1327,8 @@ def _sheet_conflicts_resolve_all(args: argparse.Namespace, ledger: Ledger) -> in
                 "changed_meanwhile": done.changed,
                 "no_longer_open": done.gone,
                 "changes": [c.id for c in done.changes],
+                "month_changes": [c.id for c in done.months],
+                "said": [str(s) for s in done.said],
             }
         )
         return 1 if left else 0
@@ -1335,17 +1341,67 @@ def _sheet_conflicts_resolve_all(args: argparse.Namespace, ledger: Ledger) -> in
         )
     if done.gone:
         print(f"{done.gone} 处已经处理过，没有再处理")
+    for sentence in done.said:
+        print(f"提示：{sentence}")
     if not found:
         print("没有表格带来的待处理冲突")
     return 1 if left else 0
+
+
+def _sheet_conflict_resolve(
+    args: argparse.Namespace, ledger: Ledger, sheet: SheetConflict, side: SheetSide
+) -> int:
+    """`conflicts resolve` of a conflict a spreadsheet update left undecided. With `--json`,
+    as a sync conflict's: refused because the ledger's cell changed since the import is
+    `changed_meanwhile` (exit 1); what the decision said (a month's income set by hand,
+    left) is listed in `said`."""
+    from fieldapp.services.sheet_conflicts import ChangedSince, SheetSide, decided
+
+    try:
+        decision = decided(ledger, sheet, side)
+    except ChangedSince:
+        if not args.json:
+            raise
+        print_json({"resolved": False, "changed_meanwhile": True, "source": "sheet"})
+        return 1
+    change = decision.change
+    if args.json:
+        print_json(
+            {
+                "resolved": True,
+                "changed_meanwhile": False,
+                "source": "sheet",
+                "kept": side.value,
+                "change": change.id if change is not None else None,
+                "month_change": decision.month.id if decision.month is not None else None,
+                "said": [str(s) for s in decision.said],
+            }
+        )
+        return 0
+    if side is SheetSide.SHEET:
+        print(
+            f"已处理冲突 {sheet.conflict_id}：改用表格“{sheet.file}”中的值"
+            + (f"（修改 {change.id}）" if change is not None else "（台账中已是这个值）")
+        )
+    else:
+        print(f"已处理冲突 {sheet.conflict_id}：保留台账的值")
+    for sentence in decision.said:
+        print(f"提示：{sentence}")
+    return 0
 
 
 def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
     """Resolve one conflict (a sync conflict, or one a spreadsheet update left undecided:
     `--keep sheet|ledger`); with `--check`, only if its values are still those listed (exit 1
     otherwise, as `resolve-all` for a conflict changed meanwhile)."""
-    from fieldapp.services.sheet_conflicts import SheetSide, decide, find
-    from fieldapp.sync.conflicts import ConflictChanged, find_conflict, list_conflicts, resolve
+    from fieldapp.services.sheet_conflicts import SheetSide, find
+    from fieldapp.sync.conflicts import (
+        ConflictChanged,
+        find_conflict,
+        list_conflicts,
+        resolve,
+        value_said,
+    )
 
     ledger = open_ledger(args)
     sheet = find(ledger, args.conflict_id)
@@ -1362,15 +1418,7 @@ def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 2
-        decided = decide(ledger, sheet, SheetSide(side))
-        if side == "sheet":
-            print(
-                f"已处理冲突 {sheet.conflict_id}：改用表格“{sheet.file}”中的值"
-                + (f"（修改 {decided.id}）" if decided is not None else "（台账中已是这个值）")
-            )
-        else:
-            print(f"已处理冲突 {sheet.conflict_id}：保留台账的值")
-        return 0
+        return _sheet_conflict_resolve(args, ledger, sheet, SheetSide(side))
     try:
         change = resolve(
             ledger, args.conflict_id, keep=args.keep, value=args.value, check=args.check
@@ -1400,7 +1448,8 @@ def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
             }
         )
         return 0
-    print(f"已处理冲突 {args.conflict_id}：保存为 {value!r}（修改 {change.id}，同步后各设备一致）")
+    said = value_said(ledger, change.tbl, next(iter(change.data)), value)
+    print(f"已处理冲突 {args.conflict_id}：保存为 {said}（修改 {change.id}，同步后各设备一致）")
     if args.check is None:
         print("（没有给出核对码：按现在的全部值处理；脚本里建议加 --check 核对码）")
     return 0

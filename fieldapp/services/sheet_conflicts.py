@@ -18,13 +18,19 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from fieldapp.domain.dates import now_stamp
+from fieldapp.domain.dates import month_key, now_stamp
+from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.errors import NotFound, ValidationFailed
+from fieldapp.domain.models import MonthlyStatus
+from fieldapp.domain.sentences import Sentence
+from fieldapp.services.work import month_follows
 from fieldapp.services.writer import Actor, Writer, actor_of, writing
 from fieldapp.store import sheet_conflicts as store
 from fieldapp.store.changelog import Change
 from fieldapp.store.hlc import stamp_to_iso
+from fieldapp.store.ids import natural_id
 from fieldapp.store.ledger import Ledger
+from fieldapp.store.queries.monthly import months_naming_jobs
 from fieldapp.store.sheet_conflicts import KeptConflict
 
 
@@ -202,39 +208,78 @@ class ChangedSince(ValidationFailed):
 NOT_OPEN = "找不到这处表格带来的冲突（可能已经处理过）"
 
 
+@dataclass
+class SheetDecision:
+    """One decision: the change written (None: the ledger's value kept, or already the
+    sheet's), the change this month's status naming the job took with it (its income), and
+    what is said (a month whose income was set by hand apart from its job, left)."""
+
+    change: Change | None = None
+    month: Change | None = None
+    said: list[Sentence] = field(default_factory=list)
+
+
+def _write(writer: Writer, conflict: SheetConflict) -> SheetDecision:
+    """The sheet's value written as an import decision writes it: one logged edit. A job's
+    月收入 gives this month's status naming the job that income too, in the same transaction,
+    by the one rule of the import and the job editor (`work.month_follows`): a month whose
+    income was set by hand after the job's is left, and that is said (`MONTH_KEPT`)."""
+    decision = SheetDecision()
+    month = None
+    if (conflict.table, conflict.field) == ("employment_spells", "monthly_income"):
+        job = writer.ledger.get(conflict.table, conflict.row_id)
+        if job is not None:
+            month_id = natural_id("monthly_status", job["person_id"], month_key(china_today()))
+            month = months_naming_jobs(writer.ledger, {month_id: conflict.row_id}).get(
+                conflict.row_id
+            )
+    decision.change = writer.update_row(
+        conflict.table, conflict.row_id, {conflict.field: conflict.sheet_value}
+    )
+    if month is not None and decision.change is not None:
+        follows = month_follows(month, conflict.ledger_value, conflict.sheet_value)
+        if isinstance(follows, Sentence):
+            decision.said.append(follows)
+        elif follows:
+            decision.month = writer.update(
+                MonthlyStatus, str(month["id"]), {"income": conflict.sheet_value}
+            )
+    return decision
+
+
 def decide(
     ledger: Ledger, conflict: SheetConflict, side: SheetSide, *, actor: Actor | None = None
 ) -> Change | None:
     """Decide one kept conflict: the sheet's value written (the change returned; None when the
     ledger already holds it), or the ledger's kept. Refused (ValidationFailed, it stays open)
     when the sheet's value is chosen and the ledger's cell changed since the import
-    (`ChangedSince`); NotFound when it is no longer open."""
+    (`ChangedSince`); NotFound when it is no longer open. `decided` tells the month too."""
+    return decided(ledger, conflict, side, actor=actor).change
+
+
+def decided(
+    ledger: Ledger, conflict: SheetConflict, side: SheetSide, *, actor: Actor | None = None
+) -> SheetDecision:
+    """`decide`, with the month's status that followed a job's income and what was said."""
     actor = actor or actor_of(ledger)
+    decision = SheetDecision()
     with writing(ledger, actor) as writer:
         kept = store.one(ledger.db, conflict.conflict_id)
         if kept is None or kept.status != store.OPEN:
             raise NotFound(NOT_OPEN)
-        change = None
         if side is SheetSide.SHEET:
             if changed_since(ledger, conflict):
                 raise ChangedSince
-            change = _write(writer, conflict)
+            decision = _write(writer, conflict)
         store.close(
             ledger.db,
             conflict.conflict_id,
             side.value,
             now_stamp(),
             actor.author,
-            change.id if change is not None else None,
+            decision.change.id if decision.change is not None else None,
         )
-    return change
-
-
-def _write(writer: Writer, conflict: SheetConflict) -> Change | None:
-    """The sheet's value written as an import decision writes it: one logged edit."""
-    return writer.update_row(
-        conflict.table, conflict.row_id, {conflict.field: conflict.sheet_value}
-    )
+    return decision
 
 
 @dataclass
@@ -244,6 +289,10 @@ class SheetDecided:
     many were no longer open."""
 
     changes: list[Change] = field(default_factory=list)
+    #: This month's statuses that took a job's income with it (`SheetDecision.month`).
+    months: list[Change] = field(default_factory=list)
+    #: What the decisions said (a month's income set by hand, left as it was).
+    said: list[Sentence] = field(default_factory=list)
     decided: int = 0
     changed: int = 0
     gone: int = 0
@@ -271,7 +320,7 @@ def decide_many(
         if progress is not None:
             progress(n, len(conflicts))
         try:
-            change = decide(ledger, conflict, side, actor=actor)
+            decision = decided(ledger, conflict, side, actor=actor)
         except NotFound:
             done.gone += 1
             continue
@@ -279,8 +328,11 @@ def decide_many(
             done.changed += 1
             continue
         done.decided += 1
-        if change is not None:
-            done.changes.append(change)
+        if decision.change is not None:
+            done.changes.append(decision.change)
+        if decision.month is not None:
+            done.months.append(decision.month)
+        done.said += decision.said
     if progress is not None and not done.stopped:
         progress(len(conflicts), len(conflicts))
     return done

@@ -133,3 +133,22 @@ def test_a_restored_ledger_keeps_the_other_devices_value_by_side(
     again = Ledger.open(db)
     assert again.get("persons", pid)["phone"] == "13800000000"
     again.close()
+
+
+def test_the_listing_and_the_resolution_say_values_as_a_clerk_reads_them(
+    tmp_path, hub, make_device, capsys
+):
+    """A sync conflict's values are printed as the sheet's are (`value_said`): the number
+    itself, not a Python repr in quotes ('13800000000'); so is the value it was saved as."""
+    _a, b, _c, _pid = _phone_conflict(tmp_path, hub, make_device)
+    db = str(b.path)
+    b.close()
+    assert cli(["--db", db, "conflicts"]) == 0
+    text = capsys.readouterr().out
+    cid, _check, values = _listed(db, capsys)
+    for value, value_id in values.items():
+        assert f"值 {value_id}: {value}  " in text, text
+    assert "'" not in text, text
+    assert cli(["--db", db, "conflicts", "resolve", cid, "--keep", values["13800000000"]]) == 0
+    out = capsys.readouterr().out
+    assert "保存为 13800000000（修改 " in out and "'" not in out, out

@@ -459,3 +459,35 @@ def test_nothing_selected_is_said_not_ticked(qtbot, tmp_path, monkeypatch):
     assert dialog.decide_selected(take=True) == 0
     assert said and "选中" in said[0] and dialog.decisions() == {}
     ledger.close()
+
+
+def test_taking_many_from_an_undated_sheet_asks_what_is_true_for_it(qtbot, tmp_path, monkeypatch):
+    """A sheet with no date to trust: nothing was "changed in the ledger since" it — every
+    cell that differs is a conflict. Taking several is asked in those words: the ledger's
+    current values replaced, which side is later not known."""
+    from PySide6.QtWidgets import QMessageBox
+
+    ledger = _ledger_with_a_family(tmp_path)
+    sheet = write_xlsx(
+        tmp_path / "村里改的.xlsx",
+        ["姓名", "身份证号码", "联系电话"],
+        [["张长英", HEAD, "13900000001"], ["李秀", WIFE, "13900000002"]],
+    )
+    preview = import_ledger(ledger, sheet, update=True, dry_run=True)
+    assert preview.sheet_date == "" and len(preview.conflicts) == 2
+    dialog = ImportPreviewDialog(preview, file_name="村里改的.xlsx")
+    qtbot.addWidget(dialog)
+    asked: list[str] = []
+
+    def question(_parent, _title, text, *args, **kwargs):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    dialog.select_all.click()
+    assert dialog.decide_selected(take=True) == 2
+    assert asked == [
+        "选中的 2 处冲突，都改用表格“村里改的.xlsx”中的值（覆盖台账现有的值；"
+        "表格没有可信的日期，不知道哪边是后来改的）？"
+    ]
+    assert "后来改过的值" not in asked[0]

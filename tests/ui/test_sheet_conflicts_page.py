@@ -111,3 +111,57 @@ def test_sheet_conflicts_are_listed_and_decided_on_the_page(window, qtbot, monke
     assert done is not None and "已处理冲突 1 处" in review.outcome.text()
     assert list_open(ledger) == [] and _phone(ledger, refused) == "13911112222"
     assert review.model.rowCount() == 1  # the sync conflict, as it was
+
+
+def _job_and_month(ledger, month_income: float) -> tuple[str, str]:
+    """A person's job at 2800 and this month's status naming it, its income then set to
+    `month_income` by hand; the job's income left undecided by an update (its sheet: 3100)."""
+    import datetime as dt
+
+    from fieldapp.domain.dates import month_key
+    from fieldapp.domain.dates import today as china_today
+    from fieldapp.domain.models import EmploymentSpell, MonthlyStatus
+    from fieldapp.services import work
+
+    actor = actor_of(ledger)
+    pid = ledger.db.execute("SELECT id FROM persons ORDER BY id LIMIT 1").fetchone()[0]
+    job = EmploymentSpell(person_id=pid, start_date=dt.date(2025, 4, 1), monthly_income=2800.0)
+    job_id = work.save_record(ledger, actor, job).id
+    this = month_key(china_today())
+    month = MonthlyStatus(
+        person_id=pid, month=this, status="已就业", spell_id=job_id, income=2800.0
+    )
+    work.set_monthly_status(ledger, actor, month)
+    month_id = ledger.db.execute(
+        "SELECT id FROM monthly_status WHERE person_id = ? AND month = ?", [pid, this]
+    ).fetchone()[0]
+    with ledger.transaction():
+        ledger.update("monthly_status", month_id, {"income": month_income})
+    stamp, author = ledger.db.execute(
+        "SELECT hlc, author FROM changes WHERE row_id = ? ORDER BY hlc DESC LIMIT 1", [job_id]
+    ).fetchone()
+    row = ledger.get("persons", pid)
+    undecided = Undecided(
+        "台账", 2, row["name"], row["id_number"], "employment_spells", job_id,
+        "monthly_income", 3100.0, 2800.0, stamp, author,
+    )  # fmt: skip
+    with writing(ledger, actor) as writer:
+        keep(writer, "村里.xlsx", [undecided])
+    return job_id, month_id
+
+
+def test_a_jobs_income_decided_for_the_sheet_says_a_month_set_by_hand(window, qtbot):
+    """The sheet's 3100 for a job whose month's income was set by hand (2600): the job takes
+    it, the month is left, and the page says so beside the list (the job editor's sentence)."""
+    ledger = window.session.ledger
+    job_id, month_id = _job_and_month(ledger, 2600.0)
+    review = window.show_page("sync").conflicts
+    review.refresh()
+    [row] = [r for r, c in enumerate(review.model.rows) if isinstance(c, SheetConflict)]
+    review.view.selectRow(row)
+    review.choose(0)
+    assert review.resolve_selected()
+    assert ledger.get("employment_spells", job_id)["monthly_income"] == 3100.0
+    assert ledger.get("monthly_status", month_id)["income"] == 2600.0
+    text = review.outcome.text()
+    assert "另行修改" in text and "2600" in text and "3100" in text, text

@@ -3035,6 +3035,10 @@
       <source>表格里的值</source>
       <translation>the sheet’s value</translation>
     </message>
+    <message>
+      <source>选中的 %1 处冲突，都改用%2（覆盖台账现有的值；表格没有可信的日期，不知道哪边是后来改的）？</source>
+      <translation>Use %2 for the %1 selected conflicts (replacing the ledger’s current values; the sheet has no date to trust, so which side was changed later is not known)?</translation>
+    </message>
   </context>
   <context>
     <name>ImportReportDialog</name>

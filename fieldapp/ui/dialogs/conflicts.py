@@ -37,7 +37,7 @@ from fieldapp.services.sheet_conflicts import (
     decide_many,
     list_open,
 )
-from fieldapp.services.sheet_conflicts import decide as decide_sheet
+from fieldapp.services.sheet_conflicts import decided as decide_sheet
 from fieldapp.store.queries.history import TABLE_LABELS
 from fieldapp.store.queries.sync import device_names
 from fieldapp.sync.conflicts import (
@@ -52,7 +52,7 @@ from fieldapp.sync.conflicts import (
     value_said,
 )
 from fieldapp.ui.errors import show_error
-from fieldapp.ui.held_words import field_word, table_word
+from fieldapp.ui.held_words import field_word, sentence_shown, table_word
 from fieldapp.ui.operations import run_modal_stoppable
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
@@ -346,7 +346,7 @@ class ConflictReview(QWidget):
             return None
         done.no_value += len(conflicts) - len(syncs) - len(sheets)
         done.stopped = done.stopped or decided.stopped
-        rows = [(c.tbl, c.row_id) for c in done.changes + decided.changes]
+        rows = [(c.tbl, c.row_id) for c in done.changes + decided.changes + decided.months]
         self.session.apply(of_log(rows) | ChangeSet.of(Kind.CONFLICTS))
         handled = len(done.changes) + decided.decided
         said = self.tr("已处理冲突 %1 处").replace("%1", str(handled))
@@ -366,6 +366,8 @@ class ConflictReview(QWidget):
         done.changed += decided.changed + decided.gone
         if done.stopped:
             said += "\n" + self.tr("已取消：其余的没有处理")
+        for sentence in decided.said:  # a month's income set by hand, left
+            said += "\n" + sentence_shown(sentence)
         for change in done.changes:
             self.resolved.emit(conflict_id(change.tbl, change.row_id, next(iter(change.data))))
         self.refresh()
@@ -421,7 +423,7 @@ class ConflictReview(QWidget):
             return False
         side = SheetSide(str(checked.property("value_id")))
         try:
-            change = decide_sheet(self.session.ledger, conflict, side, actor=self.session.actor)
+            decision = decide_sheet(self.session.ledger, conflict, side, actor=self.session.actor)
         except ChangedSince:
             show_error(
                 self,
@@ -439,8 +441,11 @@ class ConflictReview(QWidget):
         except Exception as error:  # noqa: BLE001 - shown in Chinese
             show_error(self, error)
             return False
-        written = of_log([(change.tbl, change.row_id)]) if change is not None else ChangeSet()
-        self.session.apply(written | ChangeSet.of(Kind.CONFLICTS))
+        rows = [(c.tbl, c.row_id) for c in (decision.change, decision.month) if c is not None]
+        self.session.apply(of_log(rows) | ChangeSet.of(Kind.CONFLICTS))
         self.resolved.emit(conflict.conflict_id)
         self.refresh()
+        # A month whose income was set by hand apart from its job: left, and said.
+        if decision.said:
+            self.outcome.setText("\n".join(sentence_shown(s) for s in decision.said))
         return True

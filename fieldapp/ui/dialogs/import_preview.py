@@ -378,11 +378,18 @@ class ImportPreviewDialog(QDialog):
             show_error(self, self.tr("请先在列表中选中要处理的冲突（可按住 Shift 或 Ctrl 多选）"))
             return 0
         if take and len(rows) > 1:
-            question = (
+            # Dated: each conflicting cell was changed in the ledger after the sheet's date.
+            # Undated (or its date not believed): nothing says which side is later — every
+            # cell that differs is a conflict, and taking the sheet's replaces what is there.
+            asked = (
                 self.tr("选中的 %1 处冲突，都改用%2（覆盖台账里后来改过的值）？")
-                .replace("%1", str(len(rows)))
-                .replace("%2", self.whose_sheet())
+                if self.report.sheet_date
+                else self.tr(
+                    "选中的 %1 处冲突，都改用%2（覆盖台账现有的值；表格没有可信的日期，"
+                    "不知道哪边是后来改的）？"
+                )
             )
+            question = asked.replace("%1", str(len(rows))).replace("%2", self.whose_sheet())
             if not ask_yes_no(self, self.tr("冲突"), question):
                 return 0
         state = Qt.CheckState.Checked if take else Qt.CheckState.Unchecked
