@@ -477,6 +477,8 @@ EN_REFUSALS: dict[str, str] = {
     "走访记录表按村或安置点打印：%1 不是村或安置点": "A visit sheet is printed for a village or relocation site: %1 is neither",
     "%1在台账中还没有住户，没有可打印的走访记录": "%1 has no households in the ledger yet: there is no visit sheet to print",
     "月份应写成“年-月”，如 2025-03：%1": "A month is written year-month, as 2025-03: %1",
+    "日期“%1”格式不对，应为 YYYY-MM-DD": "The date “%1” is not written right: write it as YYYY-MM-DD",
+    "日期“%1”不是有效日期": "The date “%1” is not a valid date",
     "台账中没有区划代码为 %1 的村（社区）或安置点": "The ledger has no village (community) or relocation site with the area code %1",
     "输出文件“%1”应以 .pdf 结尾": "The output file “%1” should end in .pdf",
     "批次“%1”中的申领都已驳回或撤销，没有可打印的人员（%2）": "Every claim of the batch “%1” has been rejected or reversed: there is no one to print (%2)",

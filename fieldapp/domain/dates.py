@@ -78,7 +78,8 @@ def month_day(day: dt.date) -> str:
 
 
 def parse_date(text: str | dt.date | None) -> dt.date | None:
-    """ISO date from text (also 2024/3/5, 2024.03.05, 20240305); None for blank."""
+    """ISO date from text (also 2024/3/5, 2024.03.05, 20240305); None for blank. Text that is
+    no date raises `InvalidDate` (a ValueError), its sentence the text as typed."""
     if text is None or isinstance(text, dt.date):
         return text
     value = str(text).strip().replace("/", "-").replace(".", "-")
@@ -87,12 +88,16 @@ def parse_date(text: str | dt.date | None) -> dt.date | None:
     if len(value) == 8 and value.isdigit():
         value = f"{value[:4]}-{value[4:6]}-{value[6:]}"
     parts = value.split(" ")[0].split("T")[0].split("-")
+    # (imported here: fieldapp.domain.sentences, which errors use, reads this module's `written`)
+    from fieldapp.domain.errors import BAD_DATE, NO_SUCH_DATE, InvalidDate
+    from fieldapp.domain.sentences import said
+
     if len(parts) != 3:
-        raise ValueError(f"日期“{text}”格式不对，应为 YYYY-MM-DD")
+        raise InvalidDate(said(BAD_DATE, str(text)))
     try:
         return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
     except ValueError:
-        raise ValueError(f"日期“{text}”不是有效日期") from None
+        raise InvalidDate(said(NO_SUCH_DATE, str(text))) from None
 
 
 #: China Standard Time: the counties the ledger serves keep one clock (UTC+8, no summer time).

@@ -71,6 +71,21 @@ class ValidationFailed(FieldappError):
         self.said = reason if isinstance(reason, Sentence) else None
 
 
+#: A date written in no way the ledger reads, the text as typed (2026-11, 11/23/2026).
+BAD_DATE = template("日期“%1”格式不对，应为 YYYY-MM-DD")
+#: A date written as one that no calendar has, the text as typed (2026-02-30, 2026-13-01).
+NO_SUCH_DATE = template("日期“%1”不是有效日期")
+
+
+class InvalidDate(ValidationFailed, ValueError):
+    """Text that is no date (`fieldapp.domain.dates.parse_date`; a ValueError too, as callers
+    reading a cell or a flag catch it): str() the Chinese sentence, `said` the same as
+    `BAD_DATE` or `NO_SUCH_DATE` and the text (said in the window's language)."""
+
+    def __init__(self, sentence: Sentence) -> None:
+        super().__init__(sentence)
+
+
 class MalformedRow(FieldappError, ValueError):
     """A stored row no domain model accepts (written by an older program or by hand): shown as
     such, skipped by lists, never a traceback. `table`, `row_id` and `fields` say where."""

@@ -29,7 +29,6 @@ from fieldapp.domain.sentences import Part, said
 from fieldapp.paperwork.masking import posted_categories
 from fieldapp.paperwork.notes_said import (
     ALL_DROPPED,
-    BAD_MONTH,
     BLANK,
     DOUBTFUL_ACCOUNT,
     DOUBTFUL_ACCOUNTS,
@@ -822,10 +821,7 @@ class PaperData:
         self, area_code: str, month: str, due: DueLookup | None = None
     ) -> VisitSheetView:
         """Every household of a village or site with its members' month."""
-        try:
-            days = Month(month)
-        except ValueError:
-            raise ValidationFailed(said(BAD_MONTH, month)) from None
+        days = Month(month)  # InvalidMonth: the one sentence (BAD_MONTH) with `said` set
         first, last = days.first_day, days.last_day
         if len(area_code) < 12:  # a county or township: the sheet is a village's or site's
             raise ValidationFailed(said(NOT_A_VILLAGE, self.place_of(area_code)))

@@ -11,7 +11,6 @@ payments by the day of their step, each China's day (`claims_note`, printed unde
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import os
 from collections import Counter
@@ -29,6 +28,7 @@ from fieldapp.domain.enums import (
     UnemploymentClass,
     UnemploymentLevel,
 )
+from fieldapp.domain.month import Month
 from fieldapp.domain.regions import PlaceScope, place_scope
 from fieldapp.policy.due import DueListBuilder, Urgency, level_of
 from fieldapp.policy.facts import HouseholdFacts, PersonFacts
@@ -63,14 +63,9 @@ _IN_THREE = frozenset(
 
 
 def month_end(month: str) -> dt.date:
-    """Last day of 'YYYY-MM' (ValueError in Chinese when malformed)."""
-    try:
-        year, mon = int(month[:4]), int(month[5:7])
-        if len(month) != 7 or month[4] != "-":
-            raise ValueError
-        return dt.date(year, mon, calendar.monthrange(year, mon)[1])
-    except (ValueError, IndexError):
-        raise ValueError(f"月份“{month}”格式不对，应为 YYYY-MM") from None
+    """Last day of 'YYYY-MM'; text that is no month raises `InvalidMonth` (a ValueError), the
+    one sentence every place a month is typed says (月份应写成“年-月”，如 2025-03：…)."""
+    return Month(month).last_day
 
 
 @dataclass

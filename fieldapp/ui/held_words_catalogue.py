@@ -644,6 +644,8 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "无法写入“%1”：找不到“%2”——U 盘（移动硬盘）没有插好，或名字写错了。没有写任何文件"),
     QT_TRANSLATE_NOOP("Refusals", "无法导出：程序暂存表格的文件夹写不进去（%1）。这是电脑本身的磁盘，%2。原来的文件没有改动"),
     QT_TRANSLATE_NOOP("Refusals", "无法确定这条%1属于哪个地区（所属的人员或户不明），只有县级可以修改"),
+    QT_TRANSLATE_NOOP("Refusals", "日期“%1”不是有效日期"),
+    QT_TRANSLATE_NOOP("Refusals", "日期“%1”格式不对，应为 YYYY-MM-DD"),
     QT_TRANSLATE_NOOP("Refusals", "月份为空"),
     QT_TRANSLATE_NOOP("Refusals", "月份应写成“年-月”，如 2025-03：%1"),
     QT_TRANSLATE_NOOP("Refusals", "有乡镇外务工经历（%1起在%2），属农村转移劳动力"),

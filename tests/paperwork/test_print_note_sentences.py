@@ -19,8 +19,9 @@ import pytest
 
 from fieldapp.domain import idnumber
 from fieldapp.domain.claims import ClaimState
+from fieldapp.domain.dates import parse_date
 from fieldapp.domain.enums import AreaKind
-from fieldapp.domain.errors import FieldappError, NotFound, ValidationFailed
+from fieldapp.domain.errors import FieldappError, InvalidDate, NotFound, ValidationFailed
 from fieldapp.domain.models import Area
 from fieldapp.domain.month import InvalidMonth, Month
 from fieldapp.domain.sentences import Part, Sentence
@@ -50,6 +51,7 @@ from fieldapp.paperwork.views import (
 from fieldapp.policy.combine import combine
 from fieldapp.policy.packfile import parse_pack_text
 from fieldapp.policy.registry import PolicyRegistry
+from fieldapp.policy.report import month_end
 from fieldapp.services import persons
 from fieldapp.services.writer import actor_of
 from fieldapp.store.ledger import Ledger
@@ -251,6 +253,15 @@ def _wrong_input(folder: Path) -> dict[str, Part]:
         with pytest.raises(InvalidMonth) as not_a_month:
             Month.parse("2026年13月")
         out["month: not a month"] = not_a_month.value.said or ""
+        # The monthly report's month (fieldapp.policy.report), said the same way.
+        with pytest.raises(InvalidMonth) as not_a_month:
+            month_end("2026/11")
+        out["report: not a month"] = not_a_month.value.said or ""
+        # A notice's first day (print notice --start) read by parse_date: said as typed.
+        for typed, key in (("2026-11", "date: not written right"), ("2026-13-01", "date: none")):
+            with pytest.raises(InvalidDate) as not_a_date:
+                parse_date(typed)
+            out[key] = not_a_date.value.said or ""
         with pytest.raises(NotFound) as missing:
             visits_job(ledger, "520321999999", "2026-11", due=lambda _pid: [])
         out["visits: no such village"] = missing.value.said or ""
@@ -451,6 +462,9 @@ def test_the_notes_say_in_chinese_what_they_always_said(tmp_path, monkeypatch):
     assert chinese["visits: bad month"] == "月份应写成“年-月”，如 2025-03：2026-13"
     assert chinese["visit sheet: bad month"] == "月份应写成“年-月”，如 2025-03：2026年11月"
     assert chinese["month: not a month"] == "月份应写成“年-月”，如 2025-03：2026年13月"
+    assert chinese["report: not a month"] == "月份应写成“年-月”，如 2025-03：2026/11"
+    assert chinese["date: not written right"] == "日期“2026-11”格式不对，应为 YYYY-MM-DD"
+    assert chinese["date: none"] == "日期“2026-13-01”不是有效日期"  # the CLI's, test_paper_edges
     assert chinese["visits: no such village"] == (
         "台账中没有区划代码为 520321999999 的村（社区）或安置点"
     )

@@ -6435,6 +6435,14 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>月份应写成“年-月”，如 2025-03：%1</source>
       <translation>A month is written year-month, as 2025-03: %1</translation>
     </message>
+    <message>
+      <source>日期“%1”不是有效日期</source>
+      <translation>The date “%1” is not a valid date</translation>
+    </message>
+    <message>
+      <source>日期“%1”格式不对，应为 YYYY-MM-DD</source>
+      <translation>The date “%1” is not written right: write it as YYYY-MM-DD</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
