@@ -442,7 +442,7 @@ class LedgerImporter:
         for label, heading, letter in self._named.get(problem.sheet, ()):
             if problem.reason.startswith(label):
                 where = f"（表中“{heading}”列，{letter} 列）" if heading else f"（{letter} 列）"
-                return replace(problem, reason=label + where + problem.reason[len(label) :])
+                return replace(problem, text=label + where + problem.reason[len(label) :])
         return problem
 
     def _read_people(self, sheet: Table, bulk: NewPeople, done: int, total: int) -> None:
