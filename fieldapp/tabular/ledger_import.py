@@ -1121,7 +1121,7 @@ class LedgerImporter:
                 try:
                     cut = check_cell_texts(texts, labels)
                     if cut:  # rare: no generator made for every row
-                        self.report.warnings.extend(RowProblem(row, w, sheet.sheet) for w in cut)
+                        self.report.warnings.extend(RowProblem.of(row, w, sheet.sheet) for w in cut)
                     extra = parse_extra(
                         sheet.sheet, sheet.kind, row, texts, raw, today, words=self.words
                     )
