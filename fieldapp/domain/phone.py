@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from fieldapp.domain.sentences import Sentence, said, template
+
 
 def normalise(text: str) -> str:
     """Full-width digits to ASCII; spaces, hyphens and brackets dropped."""
@@ -15,8 +17,23 @@ def normalise(text: str) -> str:
     return "".join(ch for ch in plain if ch not in " -()（）")
 
 
+#: What is wrong with a phone number (%1: the number as typed; %2 its digits' count).
+NOT_DIGITS = template("电话号码“%1”只能有数字（可带区号和短横线）")
+MOBILE_LENGTH = template("手机号码应为 11 位，“%1”是 %2 位，请核对")
+LANDLINE_LENGTH = template("固定电话应为区号加 7–8 位号码，“%1”的位数不对，请核对")
+LENGTH = template("电话号码“%1”位数不对：手机 11 位，固定电话为区号加 7–8 位")
+
+
 def phone_problem(text: str) -> str | None:
-    """What is wrong with a phone number, in Chinese; None when it can be a real number.
+    """What is wrong with a phone number, in Chinese; None when it can be a real number
+    (`phone_said`'s sentence)."""
+    said = phone_said(text)
+    return None if said is None else str(said)
+
+
+def phone_said(text: str) -> Sentence | None:
+    """What is wrong with a phone number, as a sentence (a window says it in its language);
+    None when it can be a real number.
 
     Mobile: 11 digits starting with 1. Fixed line: an area code from 0 (3–4 digits) and a
     7–8 digit number, or the 7–8 digit number alone.
@@ -25,15 +42,15 @@ def phone_problem(text: str) -> str | None:
     if not number:
         return None
     if not number.isdigit():
-        return f"电话号码“{text.strip()}”只能有数字（可带区号和短横线）"
+        return said(NOT_DIGITS, text.strip())
     if number.startswith("1"):
         if len(number) != 11:
-            return f"手机号码应为 11 位，“{text.strip()}”是 {len(number)} 位，请核对"
+            return said(MOBILE_LENGTH, text.strip(), str(len(number)))
         return None
     if number.startswith("0"):
         if not 10 <= len(number) <= 12:
-            return f"固定电话应为区号加 7–8 位号码，“{text.strip()}”的位数不对，请核对"
+            return said(LANDLINE_LENGTH, text.strip())
         return None
     if len(number) in (7, 8):
         return None
-    return f"电话号码“{text.strip()}”位数不对：手机 11 位，固定电话为区号加 7–8 位"
+    return said(LENGTH, text.strip())

@@ -452,7 +452,7 @@ class LedgerImporter:
         for label, heading, letter in self._named.get(problem.sheet, ()):
             if problem.reason.startswith(label):
                 where = f"（表中“{heading}”列，{letter} 列）" if heading else f"（{letter} 列）"
-                return replace(problem, reason=label + where + problem.reason[len(label) :])
+                return replace(problem, text=label + where + problem.reason[len(label) :])
         return problem
 
     def _read_people(self, sheet: Table, bulk: NewPeople, done: int, total: int) -> None:
@@ -1131,7 +1131,7 @@ class LedgerImporter:
                 try:
                     cut = check_cell_texts(texts, labels)
                     if cut:  # rare: no generator made for every row
-                        self.report.warnings.extend(RowProblem(row, w, sheet.sheet) for w in cut)
+                        self.report.warnings.extend(RowProblem.of(row, w, sheet.sheet) for w in cut)
                     extra = parse_extra(
                         sheet.sheet, sheet.kind, row, texts, raw, today, words=self.words
                     )

@@ -39,22 +39,43 @@ DATE_NONE = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class RowProblem:
     """A rejected row (or a warning about an imported one): sheet, row number and reason (its
     Chinese); `said`, the reason as a template and its parts where it was made so (the window
-    says it in its language, `ImportReportDialog`), else None."""
+    says it in its language, `ImportReportDialog`), else None.
+
+    Where there is a sentence, its Chinese is not kept beside it (`text` is then '', or the
+    reason where it says more than the sentence, `ledger_import._as_headed`): `reason` is made
+    from it when asked — a file of 100 000 refused rows held each twice. Equal as before: row,
+    reason and sheet."""
 
     row: int
-    reason: str
+    text: str
     sheet: str = ""
-    said: Sentence | None = field(default=None, compare=False)
+    said: Sentence | None = None
 
     @classmethod
     def of(cls, row: int, reason: str | Sentence, sheet: str = "") -> RowProblem:
         """The problem of `row` said by `reason`, a sentence (kept) or Chinese text."""
-        said = reason if isinstance(reason, Sentence) else None
-        return cls(row, str(reason), sheet, said)
+        if isinstance(reason, Sentence):
+            return cls(row, "", sheet, reason)
+        return cls(row, reason, sheet)
+
+    @property
+    def reason(self) -> str:
+        """The reason in Chinese (the report workbook's, the CLI's, the JSON's)."""
+        if self.text or self.said is None:
+            return self.text
+        return str(self.said)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, RowProblem):
+            return NotImplemented
+        return (self.row, self.reason, self.sheet) == (other.row, other.reason, other.sheet)
+
+    def __hash__(self) -> int:
+        return hash((self.row, self.reason, self.sheet))
 
     def as_dict(self) -> dict[str, Any]:
         """JSON form."""

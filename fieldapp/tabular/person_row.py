@@ -19,7 +19,7 @@ from typing import Any
 from fieldapp.domain import account as accounts
 from fieldapp.domain import idnumber, sentences
 from fieldapp.domain.dates import today as china_today
-from fieldapp.domain.dates import written, written_text
+from fieldapp.domain.dates import written_text
 from fieldapp.domain.enums import (
     EmployerKind,
     EmploymentForm,
@@ -30,7 +30,7 @@ from fieldapp.domain.enums import (
     parse_labour_ability,
 )
 from fieldapp.domain.errors import InvalidIdNumber
-from fieldapp.domain.phone import phone_problem
+from fieldapp.domain.phone import phone_said
 from fieldapp.domain.status_words import BUILT_IN_STATUS_WORDS
 from fieldapp.reference import divisions
 from fieldapp.store.queries.sheets import CUT_MARK, EXCEL_CELL_CHARS, FREE_TEXT
@@ -264,7 +264,18 @@ _NONE = frozenset({"无", "暂无", "没有", "空", "未填", "/", "//", "-", "
 _FLOAT_TEXT = re.compile(r"^\d+\.0+$")
 
 
-def check_cell_texts(texts: dict[str, str], labels: Callable[[str], str]) -> list[str]:
+#: A cell too long (%1 its column's heading, %2 its length, %3 the longest it may be); one
+#: holding control characters; a text the export cut (`check_cell_texts`).
+TOO_LONG = sentences.template("%1过长（%2 字，最多 %3 字）")
+CONTROL_CHARACTERS = sentences.template("%1含有控制字符（不可见的特殊字符），请删除后重新填写")
+CUT_TEXT = sentences.template(
+    "%1是导出时截短的长文本，这一格没有导入（台账里的全文不变；要改它，请在程序里改）"
+)
+
+
+def check_cell_texts(
+    texts: dict[str, str], labels: Callable[[str], str]
+) -> list[str | sentences.Sentence]:
     """CellError for a cell that is too long or holds control characters (line breaks and
     tabs are allowed in free text).
 
@@ -280,16 +291,60 @@ def check_cell_texts(texts: dict[str, str], labels: Callable[[str], str]) -> lis
                 continue
             limit = MAX_CELL_OF.get(key, MAX_CELL)
             if len(value) > limit:
-                raise CellError(f"{labels(key)}过长（{len(value)} 字，最多 {limit} 字）")
+                raise CellError(
+                    sentences.said(
+                        TOO_LONG, sentences.Word(labels(key)), str(len(value)), str(limit)
+                    )
+                )
         if not value.isprintable() and _CONTROL.search(value):
-            raise CellError(f"{labels(key)}含有控制字符（不可见的特殊字符），请删除后重新填写")
+            raise CellError(sentences.said(CONTROL_CHARACTERS, sentences.Word(labels(key))))
     for key in cut:
         del texts[key]
-    return [
-        f"{labels(key)}是导出时截短的长文本，这一格没有导入（台账里的全文不变；"
-        "要改它，请在程序里改）"
-        for key in cut
-    ]
+    return [sentences.said(CUT_TEXT, sentences.Word(labels(key))) for key in cut]
+
+
+#: A phone or account cell Excel stored as a number (%1 the column's heading, %2 the number
+#: as Excel shows it, or the text in its 1.2E+17 form); said of an account left out, the
+#: person imported (`ACCOUNT_LOST`).
+EXCEL_NUMBER = sentences.template(
+    "%1已被 Excel 存成数字（%2），后几位可能已丢失，无法恢复；请把该列设为文本后重新录入"
+)
+EXCEL_SCIENTIFIC = sentences.template(
+    "%1“%2”已被 Excel 存成数字（科学计数法），后几位已丢失，无法恢复；请把该列设为文本后重新录入"
+)
+_ACCOUNT_LEFT_OUT = (
+    "这一格没有导入，这个人的其余信息照常导入；请把该列设为文本，对照银行卡或存折重新填写"
+)
+ACCOUNT_LOST = {
+    EXCEL_NUMBER: sentences.template(
+        "%1已被 Excel 存成数字（%2），后几位可能已丢失，无法恢复；" + _ACCOUNT_LEFT_OUT
+    ),
+    EXCEL_SCIENTIFIC: sentences.template(
+        "%1“%2”已被 Excel 存成数字（科学计数法），后几位已丢失，无法恢复；" + _ACCOUNT_LEFT_OUT
+    ),
+}
+#: An account kept as text after Excel rounded it (%1 the heading, %2 the account).
+ACCOUNT_ROUNDED = sentences.template(
+    "%1“%2”第 15 位以后全是 0：多半是 Excel 把它存成数字时丢掉了后几位（Excel 只保留 15 位"
+    "数字），无法恢复；这一格没有导入，这个人的其余信息照常导入；请对照银行卡或存折重新填写，"
+    "并把该列设为文本"
+)
+#: A job's start date after today (%1 the day); 就业状态 other than 已就业 (%1) beside work.
+START_AHEAD = sentences.template("务工开始日期%1晚于今天")
+STATUS_BUT_WORK = sentences.template("就业状态为“%1”，但填写了务工信息，请核对")
+#: A phone whose leading 0 a spreadsheet dropped (%1 the heading, %2 the cell, %3 as read).
+ZERO_DROPPED = sentences.template(
+    "%1“%2”前面的 0 被表格程序去掉了（存成了数字），已按“%3”读取，请核对；以后请把该列设为文本"
+)
+#: A phone the editor refuses (%1 the heading, %2 what is wrong, `phone.phone_said`).
+PHONE_KEPT = sentences.template("%1：%2（这个人已照常导入）")
+#: An account the editor refuses (%1 the heading, %2 what is wrong, in Chinese: the domain's
+#: `account_problem` has no sentence of its own yet).
+ACCOUNT_REFUSED = sentences.template(
+    "%1：%2。这一格没有导入，这个人的其余信息照常导入；请对照银行卡或存折核对后重新填写"
+)
+#: A place of work no division's name (%1 as written).
+PLACE_AS_TEXT = sentences.template("务工地点“%1”未能识别为行政区划，按文字保存")
 
 
 def _digits_cell(value: object, label: str, always_text: bool) -> str:
@@ -298,8 +353,7 @@ def _digits_cell(value: object, label: str, always_text: bool) -> str:
     if isinstance(value, float) or isinstance(value, int) and not isinstance(value, bool):
         if always_text or value >= 1e15 or not float(value).is_integer():
             raise CellError(
-                f"{label}已被 Excel 存成数字（{float(value):.6g}），后几位可能已丢失，无法恢复；"
-                "请把该列设为文本后重新录入"
+                sentences.said(EXCEL_NUMBER, sentences.Word(label), f"{float(value):.6g}")
             )
         return str(int(value))
     raw = nfkc(str(value)).strip()
@@ -307,10 +361,7 @@ def _digits_cell(value: object, label: str, always_text: bool) -> str:
         # Text such as "13800000002.0" (a sheet another program wrote): the number it was.
         return _digits_cell(float(raw), label, always_text)
     if _SCIENTIFIC.match(raw):
-        raise CellError(
-            f"{label}“{raw}”已被 Excel 存成数字（科学计数法），后几位已丢失，无法恢复；"
-            "请把该列设为文本后重新录入"
-        )
+        raise CellError(sentences.said(EXCEL_SCIENTIFIC, sentences.Word(label), raw))
     return raw
 
 
@@ -396,13 +447,13 @@ def _spell(
         return None
     if status is not None and status is not WorkStatus.EMPLOYED and not (ended and has_work):
         if has_work:
-            raise CellError(f"就业状态为“{status.value}”，但填写了务工信息，请核对")
+            raise CellError(sentences.said(STATUS_BUT_WORK, sentences.Word(status.value)))
         return None
     start = cells.date(get("start_date"), _label("start_date"))
     if start is None:
         raise _NoStartDate
     if start > today:
-        raise CellError(f"务工开始日期{written(start)}晚于今天")
+        raise CellError(sentences.said(START_AHEAD, sentences.Day(start)))
     notes = [] if notes is None else notes
 
     def optional(key: str, parse: Callable[[], Any], default: Any = None) -> Any:
@@ -581,34 +632,29 @@ def parse_row(
         if key in texts and nfkc(texts[key]).strip() in _NONE:
             del texts[key]  # 无, 暂无, /: there is none (blank; an update keeps the ledger's)
     account = text("account_number", "")
-    account_note = ""
+    account_note: sentences.Sentence | None = None
     if account:
         try:
             account = _digits_cell(get("account_number"), _label("account_number"), True)
         except CellError as error:
             # Excel made it a number: its digits are lost. The person comes in, the account
             # left out (an update keeps the ledger's), as for an account the editor refuses.
-            account_note = (
-                f"{str(error).removesuffix('请把该列设为文本后重新录入')}这一格没有导入，"
-                "这个人的其余信息照常导入；请把该列设为文本，对照银行卡或存折重新填写"
-            )
+            assert error.said is not None  # (`_digits_cell` says it in a sentence)
+            account_note = sentences.said(ACCOUNT_LOST[error.said.template], *error.said.parts)
             account = ""
             del texts["account_number"]
     if account:
         if accounts.excel_rounded(accounts.normalise(account)):
             # Kept as text after Excel rounded it: lost as a number cell's digits are (above).
-            account_note = (
-                f"{_label('account_number')}“{account}”第 15 位以后全是 0：多半是 Excel 把它存成"
-                "数字时丢掉了后几位（Excel 只保留 15 位数字），无法恢复；这一格没有导入，"
-                "这个人的其余信息照常导入；请对照银行卡或存折重新填写，并把该列设为文本"
+            account_note = sentences.said(
+                ACCOUNT_ROUNDED, sentences.Word(_label("account_number")), account
             )
             account = ""
             del texts["account_number"]
         problem = accounts.account_problem(account) if account else None
         if problem:  # the editor refuses it: the person comes in, the account left out
-            account_note = (
-                f"{_label('account_number')}：{problem}。这一格没有导入，这个人的其余信息照常导入；"
-                "请对照银行卡或存折核对后重新填写"
+            account_note = sentences.said(
+                ACCOUNT_REFUSED, sentences.Word(_label("account_number")), problem
             )
             account = ""
             del texts["account_number"]
@@ -665,7 +711,7 @@ def parse_row(
         "notes": text("household_notes", ""),
     }
     warnings = [*info.warnings, *cut]
-    if account_note:
+    if account_note is not None:
         warnings.append(account_note)
     warnings.extend(job_notes)
     if job_note:
@@ -673,15 +719,18 @@ def parse_row(
     if _ZERO_DROPPED.search(person["phone"]):
         person["phone"] = _ZERO_DROPPED.sub(r"0\1", person["phone"])
         warnings.append(
-            f"{_label('phone')}“{text('phone')}”前面的 0 被表格程序去掉了（存成了数字），已按"
-            f"“{person['phone']}”读取，请核对；以后请把该列设为文本"
+            sentences.said(
+                ZERO_DROPPED, sentences.Word(_label("phone")), text("phone", ""), person["phone"]
+            )
         )
     for number in person["phone"].split("、") if person["phone"] else ():
-        problem = phone_problem(number)
-        if problem:  # the editor refuses it; the person comes in, the number said
-            warnings.append(f"{_label('phone')}：{problem}（这个人已照常导入）")
+        phone_wrong = phone_said(number)
+        if phone_wrong:  # the editor refuses it; the person comes in, the number said
+            warnings.append(
+                sentences.said(PHONE_KEPT, sentences.Word(_label("phone")), phone_wrong)
+            )
     if spell and spell["place_name"] and not spell["place_code"]:
-        warnings.append(f"务工地点“{spell['place_name']}”未能识别为行政区划，按文字保存")
+        warnings.append(sentences.said(PLACE_AS_TEXT, spell["place_name"]))
     category_cell = text("categories")
     found: list[tuple[str, str | None, str | None]] = []
     if category_cell:

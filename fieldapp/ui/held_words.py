@@ -41,6 +41,7 @@ from fieldapp.services.change_said import DAY_FIELDS, NAMED, field_said, fields_
 from fieldapp.services.trust import RULES, SAID_WORDS, TABLE_NAMES, table_name
 from fieldapp.store.queries import records
 from fieldapp.sync.rejected import NEWER_VALUE_HERE
+from fieldapp.tabular.columns import COLUMNS_OF
 from fieldapp.ui.days import day_said, month_said, year_said
 from fieldapp.ui.history import filled as filled  # one filler, Qt-free, for both
 
@@ -62,6 +63,11 @@ SENTENCE_WORDS: tuple[str, ...] = (
 _SENTENCE_WORDS = frozenset(SENTENCE_WORDS)
 
 _STATES = tuple(str(state) for state in ClaimState)
+#: Every column heading of the ledger's sheets (劳动力台账 and the extra sheets): an import's
+#: sentence names a cell's column by it (性别“男人?”无法识别 …, `sentences.Word`).
+HEADINGS: tuple[str, ...] = tuple(
+    dict.fromkeys(column.header for columns in COLUMNS_OF.values() for column in columns)
+)
 _LEVELS = tuple(str(level) for level in AreaKind)
 
 #: Fields whose values are the program's own words, by (table, field): a claim's state (its
@@ -147,6 +153,7 @@ def words() -> tuple[str, ...]:
                 *claims.SAID_WORDS,
                 guard.UNNAMED,
                 *PAPER_LABELS.values(),  # a print setting's value refused names it
+                *HEADINGS,
             ]
         )
     )

@@ -6,6 +6,7 @@ them as met (`said_here`) and the English window's catalogue is known to cover t
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 from pathlib import Path
 
@@ -261,6 +262,7 @@ def said_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> set[str]:
         *_month_column_sentences(tmp_path),
         *_job_cell_sentences(tmp_path),
         *(said for said, _chinese in _person_cell_sentences()),
+        *(said for said, _chinese in _person_cell_notes()),
     ]
     return set().union(*map(templates, found)) | {persons.NAMESAKE, work.MONTH_KEPT}
 
@@ -631,3 +633,155 @@ def test_a_persons_cell_refused_says_what_it_said_before() -> None:
     assert [str(said) for said, _ in found] == [chinese for _, chinese in found]
     met = set().union(*(templates(said) for said, _ in found))
     assert {person_row.NO_NAME, person_row.OTHER_SEX, person_row.CODE_DIGITS} <= met
+
+
+def _person_cell_notes() -> list[tuple[Sentence, str]]:
+    """A row's cell refused or noted on its own (too long, control characters, cut by the
+    export; a phone or account Excel stored as a number; a job starting after today or beside
+    a status other than 已就业; a phone's dropped 0 or wrong length; a place of work no division
+    is): its sentence and the Chinese the import said before the templates."""
+    from fieldapp.domain import phone
+    from fieldapp.store.queries.sheets import CUT_MARK
+
+    head = make_id("520502", "19750316", "131")
+    today = dt.date(2026, 6, 1)
+    person = {"name": "张长英", "id_number": head}
+    left_out = person_row.JOB_LEFT_OUT
+    refused = [
+        (
+            {**person, "group": "一" * 101},
+            {},
+            "村民组过长（101 字，最多 100 字）",
+        ),
+        (
+            {**person, "address": "大坝村\x01二组"},
+            {},
+            "详细地址含有控制字符（不可见的特殊字符），请删除后重新填写",
+        ),
+        (
+            {**person, "phone": "1.38E+16"},
+            {"phone": 1.38e16},
+            "联系电话已被 Excel 存成数字（1.38e+16），后几位可能已丢失，无法恢复；"
+            "请把该列设为文本后重新录入",
+        ),
+        (
+            {**person, "phone": "1.38E+16"},
+            {},
+            "联系电话“1.38E+16”已被 Excel 存成数字（科学计数法），后几位已丢失，无法恢复；"
+            "请把该列设为文本后重新录入",
+        ),
+    ]
+    found: list[tuple[Sentence, str]] = []
+    for texts, raw, chinese in refused:
+        with pytest.raises(cells.CellError) as error:
+            person_row.parse_row(2, texts, raw, today, words={})
+        found.append((_said(error.value), chinese))
+    job = {"work_status": "已就业", "form": "单位就业"}
+    noted = [
+        (
+            {**person, "notes": "记" * 200 + CUT_MARK},
+            {},
+            "备注是导出时截短的长文本，这一格没有导入（台账里的全文不变；要改它，请在程序里改）",
+        ),
+        (
+            {**person, "account_number": "6.21E+18"},
+            {"account_number": 6.21e18},
+            "社保卡账号已被 Excel 存成数字（6.21e+18），后几位可能已丢失，无法恢复；这一格没有导入，"
+            "这个人的其余信息照常导入；请把该列设为文本，对照银行卡或存折重新填写",
+        ),
+        (
+            {**person, "account_number": "6.21E+18"},
+            {},
+            "社保卡账号“6.21E+18”已被 Excel 存成数字（科学计数法），后几位已丢失，无法恢复；"
+            "这一格没有导入，这个人的其余信息照常导入；请把该列设为文本，对照银行卡或存折重新填写",
+        ),
+        (
+            {**person, "account_number": "6217002870012340000"},
+            {},
+            "社保卡账号“6217002870012340000”第 15 位以后全是 0：多半是 Excel 把它存成数字时丢掉了"
+            "后几位（Excel 只保留 15 位数字），无法恢复；这一格没有导入，这个人的其余信息照常导入；"
+            "请对照银行卡或存折重新填写，并把该列设为文本",
+        ),
+        (
+            {**person, "account_number": "62170"},
+            {},
+            "社保卡账号：账号“62170”是 5 位，位数不对，请核对（银行卡、社保卡账号一般 16–19 位）。"
+            "这一格没有导入，这个人的其余信息照常导入；请对照银行卡或存折核对后重新填写",
+        ),
+        (
+            {**person, **job, "start_date": "2026-07-01"},
+            {},
+            "务工开始日期2026年7月1日晚于今天" + left_out,
+        ),
+        (
+            {**person, "work_status": "未就业", "employer": "遵义某厂"},
+            {},
+            "就业状态为“未就业”，但填写了务工信息，请核对" + left_out,
+        ),
+        (
+            {**person, "phone": "8571234567"},
+            {},
+            "联系电话“8571234567”前面的 0 被表格程序去掉了（存成了数字），已按“08571234567”读取，"
+            "请核对；以后请把该列设为文本",
+        ),
+        (
+            {**person, "phone": "1380013800"},
+            {},
+            "联系电话：手机号码应为 11 位，“1380013800”是 10 位，请核对（这个人已照常导入）",
+        ),
+        (
+            {**person, "phone": "0857123"},
+            {},
+            "联系电话：固定电话应为区号加 7–8 位号码，“0857123”的位数不对，请核对（这个人已照常导入）",
+        ),
+        (
+            {**person, "phone": "23456"},
+            {},
+            "联系电话：电话号码“23456”位数不对：手机 11 位，固定电话为区号加 7–8 位"
+            "（这个人已照常导入）",
+        ),
+        (
+            {**person, "phone": "138-abcd"},
+            {},
+            "联系电话：电话号码“138abcd”只能有数字（可带区号和短横线）（这个人已照常导入）",
+        ),
+        (
+            {**person, **job, "start_date": "2025-03-01", "workplace": "火星基地"},
+            {},
+            "务工地点“火星基地”未能识别为行政区划，按文字保存",
+        ),
+    ]
+    for texts, raw, chinese in noted:
+        parsed = person_row.parse_row(2, dict(texts), raw, today, words={})
+        said = [w for w in parsed.warnings if isinstance(w, Sentence) and str(w) == chinese]
+        assert said, (chinese, parsed.warnings)
+        found.append((said[0], chinese))
+    assert phone.phone_said("13800138000") is None
+    return found
+
+
+def test_a_cell_noted_or_refused_says_what_it_said_before() -> None:
+    found = _person_cell_notes()
+    assert [str(said) for said, _ in found] == [chinese for _, chinese in found]
+    met = set().union(*(templates(said) for said, _ in found))
+    from fieldapp.domain import phone
+
+    assert {
+        person_row.TOO_LONG,
+        person_row.CONTROL_CHARACTERS,
+        person_row.CUT_TEXT,
+        person_row.EXCEL_NUMBER,
+        person_row.EXCEL_SCIENTIFIC,
+        *person_row.ACCOUNT_LOST.values(),
+        person_row.ACCOUNT_ROUNDED,
+        person_row.ACCOUNT_REFUSED,
+        person_row.START_AHEAD,
+        person_row.STATUS_BUT_WORK,
+        person_row.ZERO_DROPPED,
+        person_row.PHONE_KEPT,
+        person_row.PLACE_AS_TEXT,
+        phone.NOT_DIGITS,
+        phone.MOBILE_LENGTH,
+        phone.LANDLINE_LENGTH,
+        phone.LENGTH,
+    } <= met

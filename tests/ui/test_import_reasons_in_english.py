@@ -206,3 +206,59 @@ def test_a_cell_a_category_and_a_place_refused_are_said_in_english(tmp_path: Pat
             reason = reason.replace(typed, "")
         assert not CHINESE.search(reason), reason
     assert [(p.row, p.reason) for p in report.rejected] == chinese
+
+
+def test_every_column_heading_and_a_rows_notes_are_said_in_english(tmp_path: Path, qtbot) -> None:
+    """A cell's sentence names its column by the sheet's heading (性别, 村民组, 社保卡账号 …):
+    each has its English, and a row's notes (a phone's dropped 0, a place of work no division
+    is) are said in the English window."""
+    import datetime as dt
+
+    from fieldapp.domain import sentences
+    from fieldapp.tabular import cells, person_row
+    from fieldapp.tabular.outcome import RowProblem
+    from fieldapp.ui.held_words import HEADINGS, sentence_shown
+
+    parsed = person_row.parse_row(
+        2,
+        {
+            "name": "张长英",
+            "id_number": HEAD,
+            "phone": "8571234567",
+            "work_status": "已就业",
+            "form": "单位就业",
+            "start_date": "2025-03-01",
+            "workplace": "火星基地",
+        },
+        {},
+        dt.date(2026, 6, 1),
+        words={},
+    )
+    notes = [w for w in parsed.warnings if isinstance(w, sentences.Sentence)]
+    sex = cells.unreadable("性别", "男人?", ("男", "女"))
+    report = ImportReport(
+        warnings=[RowProblem.of(2, note, "台账") for note in notes],
+        rejected=[RowProblem.of(3, sex, "台账")],
+    )
+    assert i18n.install_language("en")
+    try:
+        headings = {
+            heading: sentence_shown(sentences.said("%1、%2", sentences.Word(heading), "x"))
+            for heading in HEADINGS
+        }
+        dialog = ImportReportDialog(report)
+        qtbot.addWidget(dialog)
+        shown = [str(dialog.rejected.index(0, 2).data())]
+        said_notes = [sentence_shown(note) for note in notes]
+    finally:
+        i18n.install_language("zh_CN")
+    assert not [h for h, english in headings.items() if CHINESE.search(english)]
+    assert headings["性别"].startswith("Sex")
+    assert shown == [
+        "Sex “男人?” is not a word this column takes; it should be one of: Male, Female"
+    ]
+    assert said_notes[-2:] == [
+        "Phone “8571234567” lost its leading 0 to the spreadsheet program (it was stored as a "
+        "number): read as “08571234567”, please check; format the column as text from now on",
+        "Place of work “火星基地” is not a known administrative division: kept as written",
+    ]

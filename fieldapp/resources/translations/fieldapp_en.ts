@@ -2746,6 +2746,118 @@
       <source>村/安置点</source>
       <translation>Village/site</translation>
     </message>
+    <message>
+      <source>序号</source>
+      <translation>No.</translation>
+    </message>
+    <message>
+      <source>户主身份证号码</source>
+      <translation>Head of household's ID number</translation>
+    </message>
+    <message>
+      <source>户主姓名</source>
+      <translation>Head of household's name</translation>
+    </message>
+    <message>
+      <source>性别</source>
+      <translation>Sex</translation>
+    </message>
+    <message>
+      <source>县（市、区）</source>
+      <translation>County</translation>
+    </message>
+    <message>
+      <source>乡镇（街道）</source>
+      <translation>Township</translation>
+    </message>
+    <message>
+      <source>村（社区）</source>
+      <translation>Village (community)</translation>
+    </message>
+    <message>
+      <source>村民组</source>
+      <translation>Village group</translation>
+    </message>
+    <message>
+      <source>详细地址</source>
+      <translation>Address</translation>
+    </message>
+    <message>
+      <source>户备注</source>
+      <translation>Household notes</translation>
+    </message>
+    <message>
+      <source>本月就业状态</source>
+      <translation>Work status this month</translation>
+    </message>
+    <message>
+      <source>务工开始日期</source>
+      <translation>Job start date</translation>
+    </message>
+    <message>
+      <source>社保缴纳月数</source>
+      <translation>Months of social insurance paid</translation>
+    </message>
+    <message>
+      <source>是否有组织劳务输出</source>
+      <translation>Organised labour export</translation>
+    </message>
+    <message>
+      <source>劳务输出机构</source>
+      <translation>Labour export agency</translation>
+    </message>
+    <message>
+      <source>社保卡账号</source>
+      <translation>Social security card account</translation>
+    </message>
+    <message>
+      <source>是否首次输出</source>
+      <translation>First export</translation>
+    </message>
+    <message>
+      <source>是否临工</source>
+      <translation>Casual work</translation>
+    </message>
+    <message>
+      <source>岗前培训天数</source>
+      <translation>Pre-job training days</translation>
+    </message>
+    <message>
+      <source>发现日期</source>
+      <translation>Found on</translation>
+    </message>
+    <message>
+      <source>登记日期</source>
+      <translation>Registered on</translation>
+    </message>
+    <message>
+      <source>培训类型</source>
+      <translation>Kind of training</translation>
+    </message>
+    <message>
+      <source>培训结果</source>
+      <translation>Training result</translation>
+    </message>
+    <message>
+      <source>日期</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>是否入户走访</source>
+      <translation>Home visit</translation>
+    </message>
+    <message>
+      <source>走访对象</source>
+      <translation>Person visited</translation>
+    </message>
+    <message>
+      <source>情况记录</source>
+      <translation>Record of the visit</translation>
+    </message>
+    <message>
+      <source>当月收入</source>
+      <translation>Income this month</translation>
+    </message>
   </context>
   <context>
     <name>History</name>
@@ -6442,6 +6554,78 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>日期“%1”格式不对，应为 YYYY-MM-DD</source>
       <translation>The date “%1” is not written right: write it as YYYY-MM-DD</translation>
+    </message>
+    <message>
+      <source>%1“%2”前面的 0 被表格程序去掉了（存成了数字），已按“%3”读取，请核对；以后请把该列设为文本</source>
+      <translation>%1 “%2” lost its leading 0 to the spreadsheet program (it was stored as a number): read as “%3”, please check; format the column as text from now on</translation>
+    </message>
+    <message>
+      <source>%1“%2”已被 Excel 存成数字（科学计数法），后几位已丢失，无法恢复；请把该列设为文本后重新录入</source>
+      <translation>%1 “%2” was stored by Excel as a number (scientific notation): its last digits are lost and cannot be recovered. Format the column as text and enter it again</translation>
+    </message>
+    <message>
+      <source>%1“%2”已被 Excel 存成数字（科学计数法），后几位已丢失，无法恢复；这一格没有导入，这个人的其余信息照常导入；请把该列设为文本，对照银行卡或存折重新填写</source>
+      <translation>%1 “%2” was stored by Excel as a number (scientific notation): its last digits are lost and cannot be recovered. This cell was not imported; the rest of this person was imported as usual. Format the column as text and enter it again from the bank card or passbook</translation>
+    </message>
+    <message>
+      <source>%1“%2”第 15 位以后全是 0：多半是 Excel 把它存成数字时丢掉了后几位（Excel 只保留 15 位数字），无法恢复；这一格没有导入，这个人的其余信息照常导入；请对照银行卡或存折重新填写，并把该列设为文本</source>
+      <translation>%1 “%2” has only zeros after its 15th digit: most likely Excel lost the last digits when it stored it as a number (Excel keeps 15 digits), and they cannot be recovered. This cell was not imported; the rest of this person was imported as usual. Enter it again from the bank card or passbook, and format the column as text</translation>
+    </message>
+    <message>
+      <source>%1含有控制字符（不可见的特殊字符），请删除后重新填写</source>
+      <translation>%1 holds control characters (invisible special characters): delete them and fill it in again</translation>
+    </message>
+    <message>
+      <source>%1已被 Excel 存成数字（%2），后几位可能已丢失，无法恢复；请把该列设为文本后重新录入</source>
+      <translation>%1 was stored by Excel as a number (%2): its last digits may be lost and cannot be recovered. Format the column as text and enter it again</translation>
+    </message>
+    <message>
+      <source>%1已被 Excel 存成数字（%2），后几位可能已丢失，无法恢复；这一格没有导入，这个人的其余信息照常导入；请把该列设为文本，对照银行卡或存折重新填写</source>
+      <translation>%1 was stored by Excel as a number (%2): its last digits may be lost and cannot be recovered. This cell was not imported; the rest of this person was imported as usual. Format the column as text and enter it again from the bank card or passbook</translation>
+    </message>
+    <message>
+      <source>%1是导出时截短的长文本，这一格没有导入（台账里的全文不变；要改它，请在程序里改）</source>
+      <translation>%1 is a long text the export cut short: this cell was not imported (the ledger's full text is unchanged; to change it, change it in the program)</translation>
+    </message>
+    <message>
+      <source>%1过长（%2 字，最多 %3 字）</source>
+      <translation>%1 is too long (%2 characters, at most %3)</translation>
+    </message>
+    <message>
+      <source>%1：%2。这一格没有导入，这个人的其余信息照常导入；请对照银行卡或存折核对后重新填写</source>
+      <translation>%1: %2. This cell was not imported; the rest of this person was imported as usual. Check it against the bank card or passbook and enter it again</translation>
+    </message>
+    <message>
+      <source>%1：%2（这个人已照常导入）</source>
+      <translation>%1: %2 (this person was imported as usual)</translation>
+    </message>
+    <message>
+      <source>务工地点“%1”未能识别为行政区划，按文字保存</source>
+      <translation>Place of work “%1” is not a known administrative division: kept as written</translation>
+    </message>
+    <message>
+      <source>务工开始日期%1晚于今天</source>
+      <translation>The job's start date %1 is later than today</translation>
+    </message>
+    <message>
+      <source>固定电话应为区号加 7–8 位号码，“%1”的位数不对，请核对</source>
+      <translation>A landline is an area code and 7–8 digits; “%1” has the wrong number of digits: please check</translation>
+    </message>
+    <message>
+      <source>就业状态为“%1”，但填写了务工信息，请核对</source>
+      <translation>The work status is “%1”, but the job's columns are filled in: please check</translation>
+    </message>
+    <message>
+      <source>手机号码应为 11 位，“%1”是 %2 位，请核对</source>
+      <translation>A mobile number has 11 digits; “%1” has %2: please check</translation>
+    </message>
+    <message>
+      <source>电话号码“%1”位数不对：手机 11 位，固定电话为区号加 7–8 位</source>
+      <translation>Phone number “%1” has the wrong number of digits: a mobile has 11, a landline an area code and 7–8</translation>
+    </message>
+    <message>
+      <source>电话号码“%1”只能有数字（可带区号和短横线）</source>
+      <translation>Phone number “%1” may hold only digits (with an area code and hyphens)</translation>
     </message>
   </context>
   <context>
