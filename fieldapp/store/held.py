@@ -15,6 +15,7 @@ from typing import Any
 import sqlite_utils
 
 from fieldapp.domain.dates import china_iso
+from fieldapp.domain.roles import said_to_devices
 from fieldapp.domain.sentences import Sentence, sentence_json
 from fieldapp.store.changelog import CHANGE_COLUMNS, Change
 from fieldapp.store.migrations.m0033_rejected_china_time import VERSION as CHINA_TIME_SINCE
@@ -392,7 +393,9 @@ def held_payload(held: HeldChange, *, china_time: bool = False) -> dict[str, Any
     A reason quotes the values the device sent and a decision is what the clerk typed: either
     may be longer than a report holds, and is cut short rather than stop every answer to it.
     `china_time`: the device reads `received_at_china` (`reads_china_time`); an older one
-    refuses a report with a key it does not know, so it is sent only then.
+    refuses a report with a key it does not know, so it is sent only then. Who decided is
+    said as devices read it: a hub without users decided by its computer's account
+    (`roles.said_to_devices`), whose login name stays at the hub.
     """
     report: dict[str, Any] = {
         "id": held.id,
@@ -402,7 +405,9 @@ def held_payload(held: HeldChange, *, china_time: bool = False) -> dict[str, Any
         "received_at": held.received_at,
         "status": held.status,
         "decided_at": held.decided_at,
-        "decided_by": _clip(held.decided_by, REPORT_NAME_MAX),
+        # Decided on a hub without users: its computer's account, not its login name (the
+        # hub's own listing keeps it, `said_to_devices`).
+        "decided_by": _clip(said_to_devices(held.decided_by), REPORT_NAME_MAX),
         "decision": _clip(held.decision, REPORT_TEXT_MAX),
     }
     if china_time:
