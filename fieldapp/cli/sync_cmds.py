@@ -1397,6 +1397,7 @@ def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
     from fieldapp.services.sheet_conflicts import SheetSide, find
     from fieldapp.sync.conflicts import (
         ConflictChanged,
+        ConflictGone,
         find_conflict,
         list_conflicts,
         resolve,
@@ -1420,19 +1421,37 @@ def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
             return 2
         return _sheet_conflict_resolve(args, ledger, sheet, SheetSide(side))
     try:
-        change = resolve(
-            ledger, args.conflict_id, keep=args.keep, value=args.value, check=args.check
-        )
-    except ConflictChanged:
+        try:
+            change = resolve(
+                ledger, args.conflict_id, keep=args.keep, value=args.value, check=args.check
+            )
+        except ConflictChanged:
+            if not args.json:
+                raise
+            now = find_conflict(ledger, args.conflict_id)
+            print_json(
+                {
+                    "resolved": False,
+                    "changed_meanwhile": True,
+                    "gone": False,
+                    "check": now.check,
+                    "values": [v.value_id for v in now.values],
+                }
+            )
+            return 1
+    except ConflictGone as gone:
+        # Resolved meanwhile (here, or elsewhere and brought by an exchange): a script reads
+        # it as a refusal like a changed one's, not an error on stderr.
         if not args.json:
             raise
-        now = find_conflict(ledger, args.conflict_id)
         print_json(
             {
                 "resolved": False,
                 "changed_meanwhile": True,
-                "check": now.check,
-                "values": [v.value_id for v in now.values],
+                "gone": True,
+                "check": None,
+                "values": [],
+                "reason": str(gone),
             }
         )
         return 1
@@ -1442,6 +1461,7 @@ def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
             {
                 "resolved": True,
                 "changed_meanwhile": False,
+                "gone": False,
                 "change": change.id,
                 "value": value,
                 "checked": args.check is not None,

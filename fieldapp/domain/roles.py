@@ -13,6 +13,7 @@ change it receives against the role it enrolled the sender with (``fieldapp.serv
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TypeVar
 
 
 class Role(StrEnum):
@@ -107,8 +108,11 @@ COMPUTER_ACCOUNT = "电脑账户 "
 #: the hub computer's business, not something every county laptop is told.
 HUB_ACCOUNT_SAID = "汇总中心的电脑账户"
 
+#: Whatever a record holds as who did it (a name, None, a value of another kind).
+_By = TypeVar("_By")
 
-def said_to_devices(by: object) -> object:
+
+def said_to_devices(by: _By) -> _By | str:
     """Who did something at the hub as a county device reads it (`GET /v1/status`, held
     changes): a person's name as it is, the hub computer's login account without its name."""
     if isinstance(by, str) and by.startswith(COMPUTER_ACCOUNT):

@@ -15,6 +15,7 @@ from typing import Any
 import sqlite_utils
 
 from fieldapp.domain.dates import china_iso
+from fieldapp.domain.roles import said_to_devices
 from fieldapp.domain.sentences import Sentence, sentence_json, sentence_or_none
 from fieldapp.store.changelog import CHANGE_COLUMNS, Change
 from fieldapp.store.migrations.m0033_rejected_china_time import VERSION as CHINA_TIME_SINCE
@@ -420,7 +421,9 @@ def held_payload(
     A reason quotes the values the device sent and a decision is what the clerk typed: either
     may be longer than a report holds, and is cut short rather than stop every answer to it.
     `china_time`: the device reads `received_at_china` (`reads_china_time`); an older one
-    refuses a report with a key it does not know, so it is sent only then.
+    refuses a report with a key it does not know, so it is sent only then. Who decided is
+    said as devices read it: a hub without users decided by its computer's account
+    (`roles.said_to_devices`), whose login name stays at the hub.
     `said`: the device keeps the reason's sentence (`reads_said`): `reason_said`, the JSON
     text `sentences.sentence_json` wrote, where the hub kept one that still reads and that is
     no longer than `REPORT_SAID_MAX` (else None: the device says the text).
@@ -433,7 +436,9 @@ def held_payload(
         "received_at": held.received_at,
         "status": held.status,
         "decided_at": held.decided_at,
-        "decided_by": _clip(held.decided_by, REPORT_NAME_MAX),
+        # Decided on a hub without users: its computer's account, not its login name (the
+        # hub's own listing keeps it, `said_to_devices`).
+        "decided_by": _clip(said_to_devices(held.decided_by), REPORT_NAME_MAX),
         "decision": _clip(held.decision, REPORT_TEXT_MAX),
     }
     if china_time:

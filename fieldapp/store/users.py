@@ -148,19 +148,26 @@ def log_export(
     rows: int,
     area_code: str | None = None,
 ) -> str:
-    """Write one export_log row through the ledger (synced, attributed); returns its id."""
-    return ledger.insert(
-        "export_log",
-        {
-            "kind": kind,
-            "file_name": file_name,
-            "file_hash": file_hash,
-            "persons": persons,
-            "rows": rows,
-            "area_code": area_code,
-            "exported_at": now_text(),
-        },
-    )
+    """Write one export_log row through the ledger (synced, attributed); returns its id. A
+    ledger export keeps, with it, how far the log had reached (`note_export_arrivals`)."""
+    from fieldapp.store.queries.tabular import LEDGER_EXPORT, note_export_arrivals
+
+    with ledger.transaction():
+        export_id = ledger.insert(
+            "export_log",
+            {
+                "kind": kind,
+                "file_name": file_name,
+                "file_hash": file_hash,
+                "persons": persons,
+                "rows": rows,
+                "area_code": area_code,
+                "exported_at": now_text(),
+            },
+        )
+        if kind == LEDGER_EXPORT:
+            note_export_arrivals(ledger.db, export_id)
+    return export_id
 
 
 def export_log(db: sqlite_utils.Database, limit: int = 200) -> list[dict[str, Any]]:

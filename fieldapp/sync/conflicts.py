@@ -68,6 +68,13 @@ def check_code(value_ids: Iterable[str]) -> str:
     return hashlib.sha1("\n".join(sorted(value_ids)).encode()).hexdigest()[:6]
 
 
+class ConflictGone(NotFound):
+    """No conflict has this id now: resolved (here, or elsewhere and brought by an exchange),
+    or the id is mistyped."""
+
+    cli_hint = "用 fieldapp conflicts 查看现在的冲突和编号"
+
+
 class ConflictChanged(NotFound):
     """A conflict's values are no longer those the person chose among (an exchange came in, or
     it was resolved elsewhere): nothing is set aside unseen."""
@@ -170,6 +177,11 @@ def find_conflict(ledger: Ledger, wanted: str) -> Conflict:
     """The conflict with this id (a unique prefix of at least 4 characters is enough)."""
     wanted = wanted.strip().lower()
     matches = [c for c in list_conflicts(ledger) if c.conflict_id.startswith(wanted)]
+    if len(wanted) >= 4 and not matches:
+        raise ConflictGone(
+            f"找不到冲突 {wanted}：它可能已经解决（在本机，或在别的设备上、同步带来了结果），"
+            "也可能编号有误；台账没有改动"
+        )
     if len(wanted) < 4 or len(matches) != 1:
         raise NotFound(f"找不到冲突 {wanted}（用 fieldapp conflicts 查看编号）")
     return matches[0]

@@ -152,3 +152,38 @@ def test_the_listing_and_the_resolution_say_values_as_a_clerk_reads_them(
     assert cli(["--db", db, "conflicts", "resolve", cid, "--keep", values["13800000000"]]) == 0
     out = capsys.readouterr().out
     assert "保存为 13800000000（修改 " in out and "'" not in out, out
+
+
+def test_a_conflict_resolved_elsewhere_meanwhile_is_refused_in_json(
+    tmp_path, hub, make_device, capsys
+):
+    a, b, _c, pid = _phone_conflict(tmp_path, hub, make_device)
+    db = str(b.path)
+    b.close()
+    cid, check, values = _listed(db, capsys)
+    # Between the listing and the decision 甲村 resolves it (the exchange brings both values
+    # there, then its resolution here): the conflict is gone from this ledger.
+    hub.import_file(export_bundle(a, tmp_path / "a3.fs").path)
+    import_bundle(a, hub.export_for("甲村", tmp_path / "a4.fs").path)
+    (there,) = list_conflicts(a)
+    assert cli(["--db", str(a.path), "conflicts", "resolve", there.conflict_id, "--keep",
+                there.values[0].value_id]) == 0  # fmt: skip
+    capsys.readouterr()
+    hub.import_file(export_bundle(a, tmp_path / "a5.fs").path)
+    b = Ledger.open(db, author="甲村二号员")
+    import_bundle(b, hub.export_for("甲村二号", tmp_path / "b5.fs").path)
+    assert list_conflicts(b) == []
+    b.close()
+
+    keep = ["conflicts", "resolve", cid, "--keep", values["13900000000"], "--check", check]
+    assert cli(["--db", db, *keep, "--json"]) == 1
+    said = capsys.readouterr()
+    refused = json.loads(said.out)
+    assert refused["resolved"] is False and refused["changed_meanwhile"] is True
+    assert refused["gone"] is True and refused["values"] == [] and refused["check"] is None
+    assert "已经解决" in refused["reason"] and said.err == ""
+    assert cli(["--db", db, *keep]) == 1  # without --json: said on stderr, as before
+    assert "已经解决" in capsys.readouterr().err
+    again = Ledger.open(db)
+    assert again.get("persons", pid)["phone"] == a.get("persons", pid)["phone"]  # untouched
+    again.close()

@@ -26,6 +26,8 @@ from fieldapp.domain.models import (
 )
 from fieldapp.domain.snapshots import snapshot_of
 from fieldapp.store.columns import select_list
+from fieldapp.store.hlc import parse_stamp
+from fieldapp.store.replica import vector
 
 #: `x IN` this, bound to a JSON array of the values: one statement for any number of values
 #: (SQLite's IN over a list of parameters is capped at its parameter limit, and a statement of
@@ -246,6 +248,18 @@ class EditsAfter:
     from its own workbook: every change is after the sheet's date) would hold every field of
     every row, and asks for the few cells that differ: past `WHOLE` changes, each row asked
     for is looked up in the log by its id (the last one kept), so the memory is one row's.
+
+    "After the sheet" is by the authors' stamps, and also by this ledger's own order of
+    arrival when this device logged a ledger export at or after the sheet's date
+    (`arrived_by`, the first such): a change stamped before the sheet (another device's, by
+    its clock) that reached this ledger only after that export was not in the sheet — the
+    sheet's own export, when this device made it — and counts as after it: a conflict to
+    decide, never an overwrite. A sheet this device did not export (another device's, the
+    county's) is judged the same way against this device's next export, which can only add
+    conflicts; what reached this ledger before that export with a stamp older than the sheet
+    is judged by the stamps alone, as everything is when this device has no such export (or
+    one made before its arrivals were kept): whether the other device's sheet held it, this
+    ledger cannot know.
     """
 
     #: Up to this many changes after the sheet's date are read whole.
@@ -257,8 +271,26 @@ class EditsAfter:
         names = sorted(set(tables))
         marks = ",".join("?" * len(names))
         bound = "" if until is None else " AND c.hlc <= ?"
-        self._where = f"c.hlc > ?{bound} AND c.tbl IN ({marks})"
-        self._args: list[Any] = [stamp, *([] if until is None else [until]), *names]
+        after = "c.hlc > ?"
+        given: list[Any] = [stamp]
+        # A change stamped before the sheet that reached this ledger after the export the
+        # sheet may be from (another device's, through an exchange) was never in the sheet.
+        # Those of the origins that gained since are found once by their keys' ranges (one
+        # index range per origin) and looked up as the log is read: no origin's test a row.
+        arrived = arrived_by(db, stamp) if stamp else None
+        if arrived is not None:
+            gained = {
+                o: arrived.get(o, 0) for o, top in vector(db).items() if top > arrived.get(o, 0)
+            }
+            if gained:
+                late = (
+                    "SELECT l.device_id, l.seq FROM json_each(?) g JOIN changes l "
+                    "ON l.device_id = g.key AND l.seq > g.value"
+                )
+                after = f"(c.hlc > ? OR (c.device_id, c.seq) IN ({late}))"
+                given.append(json.dumps(gained, sort_keys=True))
+        self._where = f"{after}{bound} AND c.tbl IN ({marks})"
+        self._args: list[Any] = [*given, *([] if until is None else [until]), *names]
         self._db = db
         many = db.execute(
             f"SELECT count(*) FROM (SELECT 1 FROM changes c WHERE {self._where} LIMIT ?)",
@@ -307,6 +339,57 @@ def edits_after(
 
 #: The export log's kind of a ledger export (`services.exports.record_export`'s callers).
 LEDGER_EXPORT = "台账"
+
+#: The `meta` key (this computer's, never synced) of a ledger export's arrivals, by its log id.
+_ARRIVED = "ledger_export_arrived:"
+
+
+def note_export_arrivals(db: Database, export_id: str) -> None:
+    """Keep, with this device's ledger export `export_id`, how far each origin's changes reached
+    in this ledger's log as it was logged (`replica.vector`): what an update from that sheet
+    counts as received after it (`arrived_by`). Local (`meta`), one row per ledger export: the
+    order of arrival is this ledger's own, not another device's."""
+    db.execute(
+        "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+        [_ARRIVED + export_id, json.dumps(vector(db), sort_keys=True)],
+    )
+
+
+def arrived_by(db: Database, stamp: str) -> dict[str, int] | None:
+    """Per origin, the last seq this ledger held when this device logged its first ledger export
+    at or after the sheet's date `stamp` whose arrivals it kept (the sheet's own export, when it
+    is this device's: the export is dated as it begins, logged once written). None when there
+    is none. A later export's hold more than the sheet's own did (fewer changes count as after
+    it, never fewer than by the stamps alone); the first one is the nearest this ledger knows.
+    An exchange taken in while an export was being written counts as before it: the stamps
+    decide there."""
+    found = db.execute("SELECT value FROM meta WHERE key = 'device_id'").fetchone()
+    if found is None:
+        return None
+    since = dt.datetime.fromtimestamp(parse_stamp(stamp)[0] // 1000, dt.UTC)
+    rows = db.execute(
+        "SELECT id, exported_at FROM export_log WHERE deleted = 0 AND created_device = ? "
+        "AND kind = ? AND exported_at IS NOT NULL",
+        [found[0], LEDGER_EXPORT],
+    ).fetchall()
+    after: list[tuple[dt.datetime, str]] = []
+    for export_id, text in rows:
+        try:
+            at = dt.datetime.fromisoformat(str(text)).astimezone(dt.UTC)
+        except (ValueError, OverflowError, OSError):  # not a time, or one no clock converts
+            continue
+        if at >= since:
+            after.append((at, str(export_id)))
+    for _at, export_id in sorted(after):
+        kept = db.execute("SELECT value FROM meta WHERE key = ?", [_ARRIVED + export_id]).fetchone()
+        if kept is None:  # an export made before arrivals were kept
+            continue
+        try:
+            arrived = json.loads(kept[0])
+            return {str(origin): int(seq) for origin, seq in arrived.items()}
+        except (ValueError, TypeError, AttributeError):  # not what `note_export_arrivals` wrote
+            continue
+    return None
 
 
 def exported_before(
