@@ -109,5 +109,5 @@ def test_the_refusals_are_said_in_english(tmp_path: Path, qapp) -> None:  # noqa
         "to bring back an older edition's rules, publish them under a new edition number"
     )
     assert said["not the hub"] == "Only the county hub can publish a policy pack"
-    assert said["village submits"].startswith("This is a village / site device: only")
+    assert said["village submits"].startswith("This is a village/site device: only")
     assert said["unenrolled submits"].startswith("This device is not enrolled with the county hub")
