@@ -1419,6 +1419,15 @@ def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 2
+        if args.check is not None:
+            # A sheet conflict has no check code (conflicts lists none beside it); its own guard
+            # is the ledger's cell: changed since the import, the decision is refused anyway.
+            print(
+                f"请检查：冲突 {sheet.conflict_id} 来自表格“{sheet.file}”，没有核对码，"
+                "请去掉 --check；台账中这一格在导入之后又改过时，本来就不会处理",
+                file=sys.stderr,
+            )
+            return 2
         return _sheet_conflict_resolve(args, ledger, sheet, SheetSide(side))
     try:
         try:

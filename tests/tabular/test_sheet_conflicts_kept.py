@@ -133,6 +133,13 @@ def test_cli_lists_and_decides_them(ledger, tmp_path, capsys):
     # A sync conflict's way of deciding does not fit: said so.
     assert main(["--db", db, "conflicts", "resolve", head["conflict_id"], "--value", "1"]) == 2
     assert "--keep sheet" in capsys.readouterr().err
+    # A sheet conflict has no check code: --check is refused, not silently ignored.
+    checked = ["conflicts", "resolve", head["conflict_id"], "--keep", "sheet", "--check", "ab12"]
+    assert main(["--db", db, *checked]) == 2
+    err = capsys.readouterr().err
+    assert "没有核对码" in err and "请去掉 --check" in err
+    assert main(["--db", db, "conflicts", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 2
     code = main(["--db", db, "conflicts", "resolve", head["conflict_id"], "--keep", "sheet"])
     assert code == 0 and "改用表格“村里改的.csv”中的值" in capsys.readouterr().out
     assert main(["--db", db, "conflicts", "resolve-all", "--keep", "台账", "--json"]) == 0
