@@ -111,6 +111,11 @@ def test_sheet_conflicts_are_listed_and_decided_on_the_page(window, qtbot, monke
     assert done is not None and "已处理冲突 1 处" in review.outcome.text()
     assert list_open(ledger) == [] and _phone(ledger, refused) == "13911112222"
     assert review.model.rowCount() == 1  # the sync conflict, as it was
+    # Then one decided alone: the bulk result beside the list is gone, not kept beside it.
+    review.view.selectRow(0)
+    review.choose(0)
+    assert review.resolve_selected()
+    assert review.model.rowCount() == 0 and review.outcome.text() == ""
 
 
 def _job_and_month(ledger, month_income: float) -> tuple[str, str]:

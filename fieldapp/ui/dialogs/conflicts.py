@@ -411,6 +411,7 @@ class ConflictReview(QWidget):
         self.session.apply(of_log([(change.tbl, change.row_id)]) | ChangeSet.of(Kind.CONFLICTS))
         self.resolved.emit(conflict.conflict_id)
         self.refresh()
+        self.outcome.clear()  # an earlier bulk result no longer describes the list
         return True
 
     def _decide_sheet(self, conflict: SheetConflict) -> bool:
@@ -445,7 +446,7 @@ class ConflictReview(QWidget):
         self.session.apply(of_log(rows) | ChangeSet.of(Kind.CONFLICTS))
         self.resolved.emit(conflict.conflict_id)
         self.refresh()
-        # A month whose income was set by hand apart from its job: left, and said.
-        if decision.said:
-            self.outcome.setText("\n".join(sentence_shown(s) for s in decision.said))
+        # A month whose income was set by hand apart from its job: left, and said; an earlier
+        # bulk result is no longer what the list shows, so it goes either way.
+        self.outcome.setText("\n".join(sentence_shown(s) for s in decision.said))
         return True
