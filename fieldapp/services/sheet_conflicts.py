@@ -23,6 +23,7 @@ from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.errors import NotFound, ValidationFailed
 from fieldapp.domain.models import MonthlyStatus
 from fieldapp.domain.sentences import Sentence
+from fieldapp.services.changes import Kind
 from fieldapp.services.work import month_follows
 from fieldapp.services.writer import Actor, Writer, actor_of, writing
 from fieldapp.store import sheet_conflicts as store
@@ -154,6 +155,7 @@ def keep(writer: Writer, file: str, undecided: Iterable[Undecided]) -> int:
     ]
     if rows:
         store.add(writer.ledger.db, rows, now)
+        writer.touched(Kind.CONFLICTS)  # the conflicts page reads them again
     return len(rows)
 
 

@@ -144,6 +144,14 @@ class Ledger:
         """False when the connection to a PostgreSQL ledger was lost (a file never is)."""
         return not isinstance(self.db, PgDatabase) or self.db.reachable()
 
+    def data_version(self) -> int | None:
+        """A number that changes when another connection (a worker's, another program's)
+        commits to this ledger's file — not this connection's own commits. None where it is
+        not known (PostgreSQL): the caller reads again."""
+        if isinstance(self.db, PgDatabase):
+            return None
+        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+
     def close(self) -> None:
         """Close the connection (and the read pool's, if one was opened)."""
         if self._read_pool is not None:

@@ -8,7 +8,15 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QMessageBox
 
-from fieldapp.services.sheet_conflicts import SheetConflict, Undecided, keep, list_open
+from fieldapp.services.changes import ChangeSet, Kind
+from fieldapp.services.sheet_conflicts import (
+    SheetConflict,
+    SheetSide,
+    Undecided,
+    decide,
+    keep,
+    list_open,
+)
 from fieldapp.services.writer import actor_of, writing
 from tests.ui.test_conflicts_resolved_together import _answer, make_conflicts
 
@@ -170,3 +178,37 @@ def test_a_jobs_income_decided_for_the_sheet_says_a_month_set_by_hand(window, qt
     assert ledger.get("monthly_status", month_id)["income"] == 2600.0
     text = review.outcome.text()
     assert "另行修改" in text and "2600" in text and "3100" in text, text
+
+
+def test_the_conflicts_are_read_again_only_when_something_changed(window, qtbot):
+    """Shown again with nothing changed, the list is not read again (the row the clerk was
+    on stays selected); a commit by another connection, or a write this program tells of,
+    is read on the next showing."""
+    ledger = window.session.ledger
+    _kept(ledger, 2)
+    page = window.show_page("sync")
+    review = page.conflicts
+    assert review.model.rowCount() == 2
+    review.view.selectRow(1)
+    window.show_page("ledger")
+    window.show_page("sync")
+    assert review.view.selectionModel().selectedRows()[0].row() == 1  # not read again
+    # Another connection (an import on a worker's, another program) keeps a third (the
+    # two of the same cells replaced).
+    other = ledger.sibling()
+    try:
+        _kept(other, 3)
+    finally:
+        other.close()
+    window.show_page("ledger")
+    window.show_page("sync")
+    assert review.model.rowCount() == 3
+    # A decision elsewhere on this program's own connection, told by its change set.
+    review.view.selectRow(2)
+    first = review.model.rows[0]
+    assert isinstance(first, SheetConflict)
+    decide(ledger, first, SheetSide.LEDGER)
+    window.session.apply(ChangeSet.of(Kind.CONFLICTS))
+    window.show_page("ledger")
+    window.show_page("sync")
+    assert review.model.rowCount() == 2

@@ -237,7 +237,7 @@ class SyncPage(QWidget):
                 )
             self.state_label.setText(text)
         self._list_drives()
-        self.conflicts.refresh()
+        self.conflicts.refresh_if_changed()
         self.held.refresh()
 
     def _list_drives(self) -> int:
