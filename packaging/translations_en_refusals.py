@@ -571,6 +571,8 @@ EN_REFUSALS: dict[str, str] = {
     "%1“%2”前面的 0 被表格程序去掉了（存成了数字），已按“%3”读取，请核对；以后请把该列设为文本": "%1 “%2” lost its leading 0 to the spreadsheet program (it was stored as a number): read as “%3”, please check; format the column as text from now on",
     "%1：%2（这个人已照常导入）": "%1: %2 (this person was imported as usual)",
     "务工地点“%1”未能识别为行政区划，按文字保存": "Place of work “%1” is not a known administrative division: kept as written",
+    "已就业但没有务工开始日期，就业情况未导入，请补录": "Employed, but no start date of the job: the work situation was not imported; please add it",
+    "填了%1但没有务工开始日期，就业情况未导入，请补录": "%1 filled in, but no start date of the job: the work situation was not imported; please add it",
     "电话号码“%1”只能有数字（可带区号和短横线）": "Phone number “%1” may hold only digits (with an area code and hyphens)",
     "手机号码应为 11 位，“%1”是 %2 位，请核对": "A mobile number has 11 digits; “%1” has %2: please check",
     "固定电话应为区号加 7–8 位号码，“%1”的位数不对，请核对": "A landline is an area code and 7–8 digits; “%1” has the wrong number of digits: please check",

@@ -370,7 +370,9 @@ class _NoStartDate(Exception):
 
 
 #: Said on a row whose job is left out for want of its start date.
-NO_START_DATE = "已就业但没有务工开始日期，就业情况未导入，请补录"
+NO_START_DATE = sentences.template("已就业但没有务工开始日期，就业情况未导入，请补录")
+#: Said on a row with work written (%1 the columns filled) but no status and no start date.
+WORK_NO_START = sentences.template("填了%1但没有务工开始日期，就业情况未导入，请补录")
 #: Said after why a row's job could not be read (the person is imported without it).
 JOB_LEFT_OUT = (
     "：这份工作（就业状态和务工各列）没有导入，这个人的其余信息照常导入；"
@@ -608,10 +610,10 @@ def parse_row(
         if not isinstance(error, _NoStartDate):
             job_note = sentences.said(JOB_CELL_LEFT_OUT, error.reason)
         elif status is None:  # work written, no status: say what was, not 已就业
-            given = "、".join(_label(k) for k in _JOB_COLUMNS if text(k))
-            job_note = f"填了{given}但没有务工开始日期，就业情况未导入，请补录"
+            given = [sentences.Word(_label(k)) for k in _JOB_COLUMNS if text(k)]
+            job_note = sentences.said(WORK_NO_START, sentences.listed(given))
         else:
-            job_note = NO_START_DATE
+            job_note = sentences.said(NO_START_DATE)
         spell, status, job_notes = None, None, []
         for key in _JOB_COLUMNS:
             texts.pop(key, None)

@@ -750,6 +750,21 @@ def _person_cell_notes() -> list[tuple[Sentence, str]]:
             {},
             "务工地点“火星基地”未能识别为行政区划，按文字保存",
         ),
+        (
+            {**person, "work_status": "已就业", "employer": "遵义某厂"},
+            {},
+            "已就业但没有务工开始日期，就业情况未导入，请补录",
+        ),
+        (
+            {**person, "employer": "遵义某厂", "monthly_income": "3000"},
+            {},
+            "填了务工单位、月收入但没有务工开始日期，就业情况未导入，请补录",
+        ),
+        (
+            {**person, "monthly_income": "3000"},
+            {},
+            "填了月收入但没有务工开始日期，就业情况未导入，请补录",
+        ),
     ]
     for texts, raw, chinese in noted:
         parsed = person_row.parse_row(2, dict(texts), raw, today, words={})
@@ -780,6 +795,8 @@ def test_a_cell_noted_or_refused_says_what_it_said_before() -> None:
         person_row.ZERO_DROPPED,
         person_row.PHONE_KEPT,
         person_row.PLACE_AS_TEXT,
+        person_row.NO_START_DATE,
+        person_row.WORK_NO_START,
         phone.NOT_DIGITS,
         phone.MOBILE_LENGTH,
         phone.LANDLINE_LENGTH,

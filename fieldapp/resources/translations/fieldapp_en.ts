@@ -6627,6 +6627,14 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>电话号码“%1”只能有数字（可带区号和短横线）</source>
       <translation>Phone number “%1” may hold only digits (with an area code and hyphens)</translation>
     </message>
+    <message>
+      <source>填了%1但没有务工开始日期，就业情况未导入，请补录</source>
+      <translation>%1 filled in, but no start date of the job: the work situation was not imported; please add it</translation>
+    </message>
+    <message>
+      <source>已就业但没有务工开始日期，就业情况未导入，请补录</source>
+      <translation>Employed, but no start date of the job: the work situation was not imported; please add it</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
