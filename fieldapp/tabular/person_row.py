@@ -389,9 +389,11 @@ FORM_LEFT_OUT = sentences.template("%1：" + FORM_NOT_READ)
 JOB_CELL_LEFT_OUT = sentences.template("%1" + JOB_LEFT_OUT)
 #: Said on a row whose job has no 就业形式: subsidies are judged on the form, so the job is
 #: kept as 未登记 (which none accepts), not guessed as 单位就业.
-FORM_NOT_GIVEN = (
-    "就业形式未填写，这份工作按“未登记”记录，按就业形式审核的补贴（吸纳就业、灵活就业、"
-    "自主创业等）不会认定；请在程序中打开这个人，补填就业形式"
+FORM_NOT_GIVEN = sentences.said(
+    sentences.template(
+        "就业形式未填写，这份工作按“未登记”记录，按就业形式审核的补贴（吸纳就业、灵活就业、"
+        "自主创业等）不会认定；请在程序中打开这个人，补填就业形式"
+    )
 )
 #: The columns that describe the current job (left out with it).
 _JOB_COLUMNS = (
@@ -410,19 +412,33 @@ _JOB_COLUMNS = (
 )
 
 
-def ended_before(spell: dict[str, Any], month: str) -> str | None:
+_ENDED_REST = (
+    "已于%2结束：两者不一致。已按所填导入（%3记为已就业，这份工作记为已结束，这个月没有算在"
+    "这份工作上），请核对是否换了工作（换了的请补录新工作）"
+)
+#: 已就业 beside a job ended before the month (%1 its employer, %2 its end, %3 the month).
+ENDED_BEFORE = sentences.template("就业状态是“已就业”，但这份工作（%1）" + _ENDED_REST)
+#: The same, of a job with no employer written (%2 its end, %3 the month).
+ENDED_BEFORE_NO_EMPLOYER = sentences.template(
+    "就业状态是“已就业”，但这份工作（务工单位未填）"
+    + _ENDED_REST.replace("%2", "%1").replace("%3", "%2")
+)
+
+
+def ended_before(spell: dict[str, Any], month: str) -> sentences.Sentence | None:
     """What to say of 已就业 for `month` beside a job that ended before it (the row says it
     works, and that this job is over): None when the job runs into the month."""
     end = spell.get("end_date")
     if not end or end[:7] >= month:
         return None
-    employer = spell.get("employer") or "务工单位未填"
-    return (
-        f"就业状态是“已就业”，但这份工作（{employer}）已于{written_text(end)}结束：两者不一致。"
-        "已按所填导入"
-        f"（{month[:4]}年{int(month[5:])}月记为已就业，这份工作记为已结束，这个月没有算在"
-        "这份工作上），请核对是否换了工作（换了的请补录新工作）"
+    ended: sentences.Part = (
+        sentences.Day(dt.date.fromisoformat(end)) if len(end) == 10 else written_text(end)
     )
+    shown = sentences.Day(dt.date(int(month[:4]), int(month[5:7]), 1), "month")
+    employer = spell.get("employer")
+    if employer:
+        return sentences.said(ENDED_BEFORE, employer, ended, shown)
+    return sentences.said(ENDED_BEFORE_NO_EMPLOYER, ended, shown)
 
 
 def _spell(

@@ -263,6 +263,7 @@ def said_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> set[str]:
         *_job_cell_sentences(tmp_path),
         *(said for said, _chinese in _person_cell_sentences()),
         *(said for said, _chinese in _person_cell_notes()),
+        *(said for said, _chinese in _job_notes()),
     ]
     return set().union(*map(templates, found)) | {persons.NAMESAKE, work.MONTH_KEPT}
 
@@ -801,4 +802,50 @@ def test_a_cell_noted_or_refused_says_what_it_said_before() -> None:
         phone.MOBILE_LENGTH,
         phone.LANDLINE_LENGTH,
         phone.LENGTH,
+    } <= met
+
+
+def _job_notes() -> list[tuple[Sentence, str]]:
+    """A row's job with no 就业形式 (kept as 未登记) and 已就业 beside a job that ended before
+    the month (its employer written or not): each sentence and the Chinese the import said
+    before the templates."""
+    head = make_id("520502", "19750316", "131")
+    texts = {
+        "name": "张长英",
+        "id_number": head,
+        "work_status": "已就业",
+        "employer": "遵义某厂",
+        "start_date": "2025-03-01",
+    }
+    parsed = person_row.parse_row(2, texts, {}, dt.date(2026, 6, 1), words={})
+    form = [w for w in parsed.warnings if w == person_row.FORM_NOT_GIVEN]
+    assert len(form) == 1 and isinstance(form[0], Sentence), parsed.warnings
+    rest = (
+        "已于2025年10月31日结束：两者不一致。已按所填导入（2026年3月记为已就业，这份工作记为"
+        "已结束，这个月没有算在这份工作上），请核对是否换了工作（换了的请补录新工作）"
+    )
+    job = {"start_date": "2025-03-01", "end_date": "2025-10-31"}
+    named = person_row.ended_before({**job, "employer": "遵义某厂"}, "2026-03")
+    unnamed = person_row.ended_before({**job, "employer": ""}, "2026-03")
+    assert named is not None and unnamed is not None
+    assert person_row.ended_before({**job, "employer": "遵义某厂"}, "2025-10") is None
+    return [
+        (
+            form[0],
+            "就业形式未填写，这份工作按“未登记”记录，按就业形式审核的补贴（吸纳就业、灵活就业、"
+            "自主创业等）不会认定；请在程序中打开这个人，补填就业形式",
+        ),
+        (named, "就业状态是“已就业”，但这份工作（遵义某厂）" + rest),
+        (unnamed, "就业状态是“已就业”，但这份工作（务工单位未填）" + rest),
+    ]
+
+
+def test_a_job_without_its_form_or_ended_before_its_month_says_what_it_said_before() -> None:
+    found = _job_notes()
+    assert [str(said) for said, _ in found] == [chinese for _, chinese in found]
+    met = set().union(*(templates(said) for said, _ in found))
+    assert {
+        person_row.FORM_NOT_GIVEN.template,
+        person_row.ENDED_BEFORE,
+        person_row.ENDED_BEFORE_NO_EMPLOYER,
     } <= met

@@ -6635,6 +6635,18 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>已就业但没有务工开始日期，就业情况未导入，请补录</source>
       <translation>Employed, but no start date of the job: the work situation was not imported; please add it</translation>
     </message>
+    <message>
+      <source>就业形式未填写，这份工作按“未登记”记录，按就业形式审核的补贴（吸纳就业、灵活就业、自主创业等）不会认定；请在程序中打开这个人，补填就业形式</source>
+      <translation>No form of employment given: this job is kept as “Not recorded”, and subsidies judged on the form (employment absorption, flexible employment, self-employment …) will not be granted. Open this person in the program and fill in the form of employment</translation>
+    </message>
+    <message>
+      <source>就业状态是“已就业”，但这份工作（%1）已于%2结束：两者不一致。已按所填导入（%3记为已就业，这份工作记为已结束，这个月没有算在这份工作上），请核对是否换了工作（换了的请补录新工作）</source>
+      <translation>The work status is “Employed”, but this job (%1) ended on %2: the two disagree. Imported as written (%3 kept as employed, this job as ended, the month not counted for this job); please check whether the person changed jobs (if so, add the new job)</translation>
+    </message>
+    <message>
+      <source>就业状态是“已就业”，但这份工作（务工单位未填）已于%1结束：两者不一致。已按所填导入（%2记为已就业，这份工作记为已结束，这个月没有算在这份工作上），请核对是否换了工作（换了的请补录新工作）</source>
+      <translation>The work status is “Employed”, but this job (employer not given) ended on %1: the two disagree. Imported as written (%2 kept as employed, this job as ended, the month not counted for this job); please check whether the person changed jobs (if so, add the new job)</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
