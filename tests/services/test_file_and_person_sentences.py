@@ -264,6 +264,7 @@ def said_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> set[str]:
         *(said for said, _chinese in _person_cell_sentences()),
         *(said for said, _chinese in _person_cell_notes()),
         *(said for said, _chinese in _job_notes()),
+        *(said for said, _chinese in _job_end_notes(tmp_path)),
     ]
     return set().union(*map(templates, found)) | {persons.NAMESAKE, work.MONTH_KEPT}
 
@@ -848,4 +849,67 @@ def test_a_job_without_its_form_or_ended_before_its_month_says_what_it_said_befo
         person_row.FORM_NOT_GIVEN.template,
         person_row.ENDED_BEFORE,
         person_row.ENDED_BEFORE_NO_EMPLOYER,
+    } <= met
+
+
+def _job_end_notes(tmp_path: Path) -> list[tuple[Sentence, str]]:
+    """A people sheet's 返乡时间 cell left out (on a row with no job, unreadable, before the
+    job's start, not yet come; beside 未就业, the job left out with it) in a real import: each
+    sentence as the report keeps it and the Chinese the import said before the templates."""
+    import openpyxl
+
+    from fieldapp.domain.dates import today as china_today
+    from fieldapp.store.ledger import Ledger
+
+    place = {"县（市、区）": "七星关区", "乡镇（街道）": "碧阳街道", "村（社区）": "大坝村"}
+    ids = [make_id("520502", "19750316", f"{n}1") for n in range(10, 16)]
+    ahead = china_today() + dt.timedelta(days=30)
+    book = openpyxl.Workbook()
+    people = book.active
+    assert people is not None
+    headers = ["姓名", "身份证号码", "户主身份证号码", *place, "就业状态", "务工单位"]
+    headers += ["务工开始日期", "返乡时间", "就业形式"]
+    people.append(headers)
+    rows = [
+        ("张一", "", "", "", "2025-10-31"),
+        ("张二", "已就业", "鞋厂", "2025-03-01", "不详"),
+        ("张三", "已就业", "电子厂", "2025-05-01", "2025-01-31"),
+        ("张四", "已就业", "砖厂", "2025-05-01", ahead.isoformat()),
+        ("张五", "未就业", "砖厂", "2025-05-01", "2025-01-31"),
+    ]
+    for (name, status, employer, start, end), number in zip(rows, ids, strict=False):
+        form = "单位就业" if employer else None
+        people.append([name, number, number, *place.values(), status, employer, start, end, form])
+    book.save(tmp_path / "返乡.xlsx")
+    with pytest.raises(cells.CellError) as unreadable:
+        cells.date("不详", "返乡时间")
+    ledger = Ledger.open(tmp_path / "end.db", author="王专员")
+    try:
+        report = ledger_import.import_ledger(ledger, tmp_path / "返乡.xlsx")
+    finally:
+        ledger.close()
+    by_row = {w.row: w.said for w in report.warnings if w.said and "返乡时间" in str(w.said)}
+    kept = "这一格没有导入，这份工作照常导入（按仍在进行），请核对"
+    wanted = {
+        2: "返乡时间“2025-10-31”：这一行没有务工（就业状态或务工开始日期未填），这一格没有导入",
+        3: f"{unreadable.value}：{kept}",
+        4: f"返乡时间2025年1月31日早于务工开始日期2025年5月1日：{kept}",
+        5: f"返乡时间{ahead.year}年{ahead.month}月{ahead.day}日晚于今天：{kept}",
+        6: "返乡时间2025年1月31日早于务工开始日期2025年5月1日：这份工作没有导入，"
+        "这个人的其余信息照常导入，请核对",
+    }
+    assert set(by_row) == set(wanted), report.warnings
+    return [(by_row[row], chinese) for row, chinese in sorted(wanted.items())]
+
+
+def test_a_job_end_left_out_says_what_it_said_before(tmp_path) -> None:
+    found = _job_end_notes(tmp_path)
+    assert [str(said) for said, _ in found] == [chinese for _, chinese in found]
+    met = set().union(*(templates(said) for said, _ in found))
+    assert {
+        ledger_import.END_NO_JOB,
+        ledger_import.END_KEPT,
+        ledger_import.END_JOB_LEFT_OUT,
+        ledger_import.END_BEFORE_START,
+        ledger_import.END_AHEAD,
     } <= met

@@ -6647,6 +6647,26 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>就业状态是“已就业”，但这份工作（务工单位未填）已于%1结束：两者不一致。已按所填导入（%2记为已就业，这份工作记为已结束，这个月没有算在这份工作上），请核对是否换了工作（换了的请补录新工作）</source>
       <translation>The work status is “Employed”, but this job (employer not given) ended on %1: the two disagree. Imported as written (%2 kept as employed, this job as ended, the month not counted for this job); please check whether the person changed jobs (if so, add the new job)</translation>
     </message>
+    <message>
+      <source>%1%2早于务工开始日期%3</source>
+      <translation>%1 %2 is before the job's start date %3</translation>
+    </message>
+    <message>
+      <source>%1%2晚于今天</source>
+      <translation>%1 %2 is later than today</translation>
+    </message>
+    <message>
+      <source>%1“%2”：这一行没有务工（就业状态或务工开始日期未填），这一格没有导入</source>
+      <translation>%1 “%2”: this row has no job (no work status or start date of the job), so this cell was not imported</translation>
+    </message>
+    <message>
+      <source>%1：这一格没有导入，这份工作照常导入（按仍在进行），请核对</source>
+      <translation>%1: this cell was not imported; the job was imported as usual (as still running), please check</translation>
+    </message>
+    <message>
+      <source>%1：这份工作没有导入，这个人的其余信息照常导入，请核对</source>
+      <translation>%1: this job was not imported; the rest of this person was imported as usual, please check</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
