@@ -578,6 +578,7 @@ EN_REFUSALS: dict[str, str] = {
     "%1：这份工作没有导入，这个人的其余信息照常导入，请核对": "%1: this job was not imported; the rest of this person was imported as usual, please check",
     "%1%2早于务工开始日期%3": "%1 %2 is before the job's start date %3",
     "%1%2晚于今天": "%1 %2 is later than today",
+    "%1 %2 是 15 位的旧号码，已按国家标准升级为 18 位 %3": "%1 %2 is an old 15-digit number: upgraded to the 18-digit %3 by the national standard",
     "就业形式未填写，这份工作按“未登记”记录，按就业形式审核的补贴（吸纳就业、灵活就业、自主创业等）不会认定；请在程序中打开这个人，补填就业形式": "No form of employment given: this job is kept as “Not recorded”, and subsidies judged on the form (employment absorption, flexible employment, self-employment …) will not be granted. Open this person in the program and fill in the form of employment",
     "就业状态是“已就业”，但这份工作（%1）已于%2结束：两者不一致。已按所填导入（%3记为已就业，这份工作记为已结束，这个月没有算在这份工作上），请核对是否换了工作（换了的请补录新工作）": "The work status is “Employed”, but this job (%1) ended on %2: the two disagree. Imported as written (%3 kept as employed, this job as ended, the month not counted for this job); please check whether the person changed jobs (if so, add the new job)",
     "就业状态是“已就业”，但这份工作（务工单位未填）已于%1结束：两者不一致。已按所填导入（%2记为已就业，这份工作记为已结束，这个月没有算在这份工作上），请核对是否换了工作（换了的请补录新工作）": "The work status is “Employed”, but this job (employer not given) ended on %1: the two disagree. Imported as written (%2 kept as employed, this job as ended, the month not counted for this job); please check whether the person changed jobs (if so, add the new job)",

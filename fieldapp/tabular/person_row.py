@@ -101,7 +101,7 @@ def _id_number(value: object, key: str) -> idnumber.IdInfo:
         upgraded = idnumber.upgrade_15(raw)
         if upgraded is not None:
             info = _validate_cell(upgraded, key)
-            note = f"{_label(key)} {raw} 是 15 位的旧号码，已按国家标准升级为 18 位 {upgraded}"
+            note = sentences.said(UPGRADED_15, sentences.Word(_label(key)), raw, upgraded)
             return info._replace(warnings=(*info.warnings, note))
     return _validate_cell(raw, key)
 
@@ -121,6 +121,8 @@ def _of_cell(reason: str | sentences.Sentence, key: str) -> str | sentences.Sent
     return sentences.said(HEAD_NUMBER, reason) if key == "head_id_number" else reason
 
 
+#: An old 15-digit number read as its 18 digits (%1 the column, %2 as written, %3 as read).
+UPGRADED_15 = sentences.template("%1 %2 是 15 位的旧号码，已按国家标准升级为 18 位 %3")
 #: A household head's ID number refused: the domain's sentence (身份证号码…) said of the head.
 HEAD_NUMBER = sentences.template("户主%1")
 

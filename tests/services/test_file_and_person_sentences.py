@@ -753,6 +753,11 @@ def _person_cell_notes() -> list[tuple[Sentence, str]]:
             "务工地点“火星基地”未能识别为行政区划，按文字保存",
         ),
         (
+            {**person, "id_number": "520502680808011", "head_id_number": "520502680808011"},
+            {},
+            "身份证号码 520502680808011 是 15 位的旧号码，已按国家标准升级为 18 位 520502196808080111",
+        ),
+        (
             {**person, "work_status": "已就业", "employer": "遵义某厂"},
             {},
             "已就业但没有务工开始日期，就业情况未导入，请补录",
@@ -799,6 +804,7 @@ def test_a_cell_noted_or_refused_says_what_it_said_before() -> None:
         person_row.PLACE_AS_TEXT,
         person_row.NO_START_DATE,
         person_row.WORK_NO_START,
+        person_row.UPGRADED_15,
         phone.NOT_DIGITS,
         phone.MOBILE_LENGTH,
         phone.LANDLINE_LENGTH,

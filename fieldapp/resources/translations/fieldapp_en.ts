@@ -6667,6 +6667,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>%1：这份工作没有导入，这个人的其余信息照常导入，请核对</source>
       <translation>%1: this job was not imported; the rest of this person was imported as usual, please check</translation>
     </message>
+    <message>
+      <source>%1 %2 是 15 位的旧号码，已按国家标准升级为 18 位 %3</source>
+      <translation>%1 %2 is an old 15-digit number: upgraded to the 18-digit %3 by the national standard</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
