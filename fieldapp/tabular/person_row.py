@@ -340,8 +340,7 @@ ZERO_DROPPED = sentences.template(
 )
 #: A phone the editor refuses (%1 the heading, %2 what is wrong, `phone.phone_said`).
 PHONE_KEPT = sentences.template("%1：%2（这个人已照常导入）")
-#: An account the editor refuses (%1 the heading, %2 what is wrong, in Chinese: the domain's
-#: `account_problem` has no sentence of its own yet).
+#: An account the editor refuses (%1 the heading, %2 what is wrong: `account.account_said`).
 ACCOUNT_REFUSED = sentences.template(
     "%1：%2。这一格没有导入，这个人的其余信息照常导入；请对照银行卡或存折核对后重新填写"
 )
@@ -671,7 +670,7 @@ def parse_row(
             )
             account = ""
             del texts["account_number"]
-        problem = accounts.account_problem(account) if account else None
+        problem = accounts.account_said(account) if account else None
         if problem:  # the editor refuses it: the person comes in, the account left out
             account_note = sentences.said(
                 ACCOUNT_REFUSED, sentences.Word(_label("account_number")), problem

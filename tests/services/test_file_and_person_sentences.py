@@ -265,6 +265,7 @@ def said_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> set[str]:
         *(said for said, _chinese in _person_cell_notes()),
         *(said for said, _chinese in _job_notes()),
         *(said for said, _chinese in _job_end_notes(tmp_path)),
+        *(said for said, _chinese in _account_sentences()),
     ]
     return set().union(*map(templates, found)) | {persons.NAMESAKE, work.MONTH_KEPT}
 
@@ -919,3 +920,33 @@ def test_a_job_end_left_out_says_what_it_said_before(tmp_path) -> None:
         ledger_import.END_BEFORE_START,
         ledger_import.END_AHEAD,
     } <= met
+
+
+def _account_sentences() -> list[tuple[Sentence, str]]:
+    """An account number the editor and the import refuse (`account.account_said`), each way:
+    its sentence and the Chinese `account_problem` said before the templates."""
+    from fieldapp.domain import account
+
+    wanted = {
+        "6217 abcd": "账号“6217 abcd”只能有数字（空格和短横线会自动去掉）",
+        "62170": "账号“62170”是 5 位，位数不对，请核对（银行卡、社保卡账号一般 16–19 位）",
+        "6217002870012340000": "账号“6217002870012340000”第 15 位以后全是 0：多半是从 Excel "
+        "里复制的、已被 Excel 丢掉后几位的号码（Excel 只保留 15 位数字）；请对照银行卡或存折输入",
+    }
+    found = []
+    for typed, chinese in wanted.items():
+        said = account.account_said(typed)
+        assert said is not None and account.account_problem(typed) == chinese
+        found.append((said, chinese))
+    assert account.account_said("6217 0028 7001 2345 678") is None
+    assert account.account_problem("6217 0028 7001 2345 678") is None
+    return found
+
+
+def test_an_account_refused_says_what_it_said_before() -> None:
+    from fieldapp.domain import account
+
+    found = _account_sentences()
+    assert [str(said) for said, _ in found] == [chinese for _, chinese in found]
+    met = set().union(*(templates(said) for said, _ in found))
+    assert {account.NOT_DIGITS, account.LENGTH, account.EXCEL_ZEROS} <= met

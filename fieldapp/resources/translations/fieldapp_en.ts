@@ -6671,6 +6671,18 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>%1 %2 是 15 位的旧号码，已按国家标准升级为 18 位 %3</source>
       <translation>%1 %2 is an old 15-digit number: upgraded to the 18-digit %3 by the national standard</translation>
     </message>
+    <message>
+      <source>账号“%1”只能有数字（空格和短横线会自动去掉）</source>
+      <translation>Account “%1” may hold only digits (spaces and hyphens are dropped)</translation>
+    </message>
+    <message>
+      <source>账号“%1”是 %2 位，位数不对，请核对（银行卡、社保卡账号一般 16–19 位）</source>
+      <translation>Account “%1” has %2 digits, which is wrong: please check (bank and social security card accounts have 16–19 digits)</translation>
+    </message>
+    <message>
+      <source>账号“%1”第 15 位以后全是 0：多半是从 Excel 里复制的、已被 Excel 丢掉后几位的号码（Excel 只保留 15 位数字）；请对照银行卡或存折输入</source>
+      <translation>Account “%1” has only zeros after its 15th digit: most likely copied from Excel, which lost its last digits (Excel keeps 15 digits). Enter it from the bank card or passbook</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
