@@ -13,6 +13,8 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
+from fieldapp.domain.sentences import Sentence, said, template
+
 #: Fewest and most digits an account may have.
 SHORTEST, LONGEST = 12, 25
 
@@ -29,24 +31,37 @@ def normalise(text: str) -> str:
     return _SPACE_OR_HYPHEN.sub("", plain)
 
 
-def account_problem(text: str) -> str | None:
-    """What is wrong with an account number, in Chinese; None when it can be a real account."""
+#: An account with other than digits (%1 as typed).
+NOT_DIGITS = template("账号“%1”只能有数字（空格和短横线会自动去掉）")
+#: An account of too few or too many digits (%1 as typed, %2 its digits).
+LENGTH = template("账号“%1”是 %2 位，位数不对，请核对（银行卡、社保卡账号一般 16–19 位）")
+#: An account whose digits after the 15th are all 0 (%1 as typed): Excel's rounding.
+EXCEL_ZEROS = template(
+    "账号“%1”第 15 位以后全是 0：多半是从 Excel 里复制的、已被 Excel 丢掉后几位的号码"
+    "（Excel 只保留 15 位数字）；请对照银行卡或存折输入"
+)
+
+
+def account_said(text: str) -> Sentence | None:
+    """What is wrong with an account number, as its sentence (said in the language shown);
+    None when it can be a real account."""
     number = normalise(text)
     if not number:
         return None
     if not number.isascii() or not number.isdigit():
-        return f"账号“{text.strip()}”只能有数字（空格和短横线会自动去掉）"
+        return said(NOT_DIGITS, text.strip())
     if not SHORTEST <= len(number) <= LONGEST:
-        return (
-            f"账号“{text.strip()}”是 {len(number)} 位，位数不对，请核对"
-            f"（银行卡、社保卡账号一般 16–19 位）"
-        )
+        return said(LENGTH, text.strip(), str(len(number)))
     if excel_rounded(number):
-        return (
-            f"账号“{text.strip()}”第 15 位以后全是 0：多半是从 Excel 里复制的、已被 Excel 丢掉"
-            "后几位的号码（Excel 只保留 15 位数字）；请对照银行卡或存折输入"
-        )
+        return said(EXCEL_ZEROS, text.strip())
     return None
+
+
+def account_problem(text: str) -> str | None:
+    """What is wrong with an account number, in Chinese; None when it can be a real account
+    (`account_said`'s sentence)."""
+    problem = account_said(text)
+    return None if problem is None else str(problem)
 
 
 #: Digits Excel keeps of a number: a longer one typed into a number cell ends in zeros.

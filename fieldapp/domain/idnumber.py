@@ -68,7 +68,7 @@ class IdInfo(NamedTuple):
     sex: str
     region_code: str
     region: str | None
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[str | Sentence, ...] = ()  # (an import's own notes kept as sentences)
 
 
 #: A valid number whose first six digits name no county known (one gone since it was issued).

@@ -36,7 +36,7 @@ from sqlite_utils import Database
 
 from fieldapp.bulk import give_back_freed, paused_gc
 from fieldapp.domain import idnumber, sentences
-from fieldapp.domain.dates import month_key, written, written_text
+from fieldapp.domain.dates import month_key, written_text
 from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.enums import Category, WorkStatus
 from fieldapp.domain.errors import ValidationFailed
@@ -129,6 +129,25 @@ _READ_WITH_SEQ = READ | {"seq", "head_name"}
 #: A cell of a column of months refused: the column's heading, its letters, why (a sentence of
 #: the cell's, or its Chinese text).
 IN_COLUMN = sentences.template("“%1”列（%2 列）：%3")
+#: A people sheet's 务工结束日期 (返乡时间) cell (%1 its heading, %2 the cell) on a row with no job.
+END_NO_JOB = sentences.template(
+    "%1“%2”：这一行没有务工（就业状态或务工开始日期未填），这一格没有导入"
+)
+#: … a cell that cannot be taken (%1 why), the job kept as running.
+END_KEPT = sentences.template("%1：这一格没有导入，这份工作照常导入（按仍在进行），请核对")
+#: … the job left out with it, beside 未就业 (%1 why).
+END_JOB_LEFT_OUT = sentences.template("%1：这份工作没有导入，这个人的其余信息照常导入，请核对")
+#: … a day before the job's start (%1 the heading, %2 the day, %3 the start).
+END_BEFORE_START = sentences.template("%1%2早于务工开始日期%3")
+#: … a day not yet come (%1 the heading, %2 the day).
+END_AHEAD = sentences.template("%1%2晚于今天")
+
+
+def _day_part(held: str) -> sentences.Part:
+    """A day held as its ISO text, as a sentence's day ('' and other text as written)."""
+    return sentences.Day(dt.date.fromisoformat(held)) if len(held) == 10 else written_text(held)
+
+
 #: A sheet's columns of one month each: their headings (“1月”、“2月”、“3月”等) and letters.
 MONTHS_NO_YEAR = sentences.template(
     "%1列（%2 列）是各月的就业状态，但没有写年份：这几列没有导入。请把列名写成“2026年1月”这样，"
@@ -510,34 +529,32 @@ class LedgerImporter:
         said, the job kept as running."""
         heading = self._end_heading
         if item.spell is None:
-            item.warnings.append(
-                f"{heading}“{text(cell)}”：这一行没有务工（就业状态或务工开始日期未填），这一格没有导入"
-            )
+            item.warnings.append(sentences.said(END_NO_JOB, heading, text(cell)))
             return
-        kept = "这一格没有导入，这份工作照常导入（按仍在进行），请核对"
         try:
             day = dates_cell(cell, heading)
         except CellError as error:
-            item.warnings.append(f"{error}：{kept}")
+            item.warnings.append(sentences.said(END_KEPT, error.reason))
             return
         if day is None:
             return
         start = item.spell["start_date"]
+        said: sentences.Sentence
         if day.isoformat() < start:
-            said = f"{heading}{written(day)}早于务工开始日期{written_text(start)}"
+            said = sentences.said(END_BEFORE_START, heading, sentences.Day(day), _day_part(start))
         elif day > self.today:
-            said = f"{heading}{written(day)}晚于今天"
+            said = sentences.said(END_AHEAD, heading, sentences.Day(day))
         else:
             item.spell = {**item.spell, "end_date": day.isoformat()}
             item.given = item.given | {"job_end"}
             return
         if item.status == WorkStatus.EMPLOYED.value:
-            item.warnings.append(f"{said}：{kept}")
+            item.warnings.append(sentences.said(END_KEPT, said))
             return
         # 未就业 beside a job whose end cannot be taken: neither running nor ended is known.
         item.spell = None
         item.given = item.given - _JOB_GIVEN
-        item.warnings.append(f"{said}：这份工作没有导入，这个人的其余信息照常导入，请核对")
+        item.warnings.append(sentences.said(END_JOB_LEFT_OUT, said))
 
     def _per_month(self, sheet: Table) -> Table | None:
         """A sheet of one row per person per month, as the 月度状态 sheet it is; None for any

@@ -101,7 +101,7 @@ def _id_number(value: object, key: str) -> idnumber.IdInfo:
         upgraded = idnumber.upgrade_15(raw)
         if upgraded is not None:
             info = _validate_cell(upgraded, key)
-            note = f"{_label(key)} {raw} 是 15 位的旧号码，已按国家标准升级为 18 位 {upgraded}"
+            note = sentences.said(UPGRADED_15, sentences.Word(_label(key)), raw, upgraded)
             return info._replace(warnings=(*info.warnings, note))
     return _validate_cell(raw, key)
 
@@ -121,6 +121,8 @@ def _of_cell(reason: str | sentences.Sentence, key: str) -> str | sentences.Sent
     return sentences.said(HEAD_NUMBER, reason) if key == "head_id_number" else reason
 
 
+#: An old 15-digit number read as its 18 digits (%1 the column, %2 as written, %3 as read).
+UPGRADED_15 = sentences.template("%1 %2 是 15 位的旧号码，已按国家标准升级为 18 位 %3")
 #: A household head's ID number refused: the domain's sentence (身份证号码…) said of the head.
 HEAD_NUMBER = sentences.template("户主%1")
 
@@ -338,8 +340,7 @@ ZERO_DROPPED = sentences.template(
 )
 #: A phone the editor refuses (%1 the heading, %2 what is wrong, `phone.phone_said`).
 PHONE_KEPT = sentences.template("%1：%2（这个人已照常导入）")
-#: An account the editor refuses (%1 the heading, %2 what is wrong, in Chinese: the domain's
-#: `account_problem` has no sentence of its own yet).
+#: An account the editor refuses (%1 the heading, %2 what is wrong: `account.account_said`).
 ACCOUNT_REFUSED = sentences.template(
     "%1：%2。这一格没有导入，这个人的其余信息照常导入；请对照银行卡或存折核对后重新填写"
 )
@@ -370,7 +371,9 @@ class _NoStartDate(Exception):
 
 
 #: Said on a row whose job is left out for want of its start date.
-NO_START_DATE = "已就业但没有务工开始日期，就业情况未导入，请补录"
+NO_START_DATE = sentences.template("已就业但没有务工开始日期，就业情况未导入，请补录")
+#: Said on a row with work written (%1 the columns filled) but no status and no start date.
+WORK_NO_START = sentences.template("填了%1但没有务工开始日期，就业情况未导入，请补录")
 #: Said after why a row's job could not be read (the person is imported without it).
 JOB_LEFT_OUT = (
     "：这份工作（就业状态和务工各列）没有导入，这个人的其余信息照常导入；"
@@ -387,9 +390,11 @@ FORM_LEFT_OUT = sentences.template("%1：" + FORM_NOT_READ)
 JOB_CELL_LEFT_OUT = sentences.template("%1" + JOB_LEFT_OUT)
 #: Said on a row whose job has no 就业形式: subsidies are judged on the form, so the job is
 #: kept as 未登记 (which none accepts), not guessed as 单位就业.
-FORM_NOT_GIVEN = (
-    "就业形式未填写，这份工作按“未登记”记录，按就业形式审核的补贴（吸纳就业、灵活就业、"
-    "自主创业等）不会认定；请在程序中打开这个人，补填就业形式"
+FORM_NOT_GIVEN = sentences.said(
+    sentences.template(
+        "就业形式未填写，这份工作按“未登记”记录，按就业形式审核的补贴（吸纳就业、灵活就业、"
+        "自主创业等）不会认定；请在程序中打开这个人，补填就业形式"
+    )
 )
 #: The columns that describe the current job (left out with it).
 _JOB_COLUMNS = (
@@ -408,19 +413,33 @@ _JOB_COLUMNS = (
 )
 
 
-def ended_before(spell: dict[str, Any], month: str) -> str | None:
+_ENDED_REST = (
+    "已于%2结束：两者不一致。已按所填导入（%3记为已就业，这份工作记为已结束，这个月没有算在"
+    "这份工作上），请核对是否换了工作（换了的请补录新工作）"
+)
+#: 已就业 beside a job ended before the month (%1 its employer, %2 its end, %3 the month).
+ENDED_BEFORE = sentences.template("就业状态是“已就业”，但这份工作（%1）" + _ENDED_REST)
+#: The same, of a job with no employer written (%2 its end, %3 the month).
+ENDED_BEFORE_NO_EMPLOYER = sentences.template(
+    "就业状态是“已就业”，但这份工作（务工单位未填）"
+    + _ENDED_REST.replace("%2", "%1").replace("%3", "%2")
+)
+
+
+def ended_before(spell: dict[str, Any], month: str) -> sentences.Sentence | None:
     """What to say of 已就业 for `month` beside a job that ended before it (the row says it
     works, and that this job is over): None when the job runs into the month."""
     end = spell.get("end_date")
     if not end or end[:7] >= month:
         return None
-    employer = spell.get("employer") or "务工单位未填"
-    return (
-        f"就业状态是“已就业”，但这份工作（{employer}）已于{written_text(end)}结束：两者不一致。"
-        "已按所填导入"
-        f"（{month[:4]}年{int(month[5:])}月记为已就业，这份工作记为已结束，这个月没有算在"
-        "这份工作上），请核对是否换了工作（换了的请补录新工作）"
+    ended: sentences.Part = (
+        sentences.Day(dt.date.fromisoformat(end)) if len(end) == 10 else written_text(end)
     )
+    shown = sentences.Day(dt.date(int(month[:4]), int(month[5:7]), 1), "month")
+    employer = spell.get("employer")
+    if employer:
+        return sentences.said(ENDED_BEFORE, employer, ended, shown)
+    return sentences.said(ENDED_BEFORE_NO_EMPLOYER, ended, shown)
 
 
 def _spell(
@@ -608,10 +627,10 @@ def parse_row(
         if not isinstance(error, _NoStartDate):
             job_note = sentences.said(JOB_CELL_LEFT_OUT, error.reason)
         elif status is None:  # work written, no status: say what was, not 已就业
-            given = "、".join(_label(k) for k in _JOB_COLUMNS if text(k))
-            job_note = f"填了{given}但没有务工开始日期，就业情况未导入，请补录"
+            given = [sentences.Word(_label(k)) for k in _JOB_COLUMNS if text(k)]
+            job_note = sentences.said(WORK_NO_START, sentences.listed(given))
         else:
-            job_note = NO_START_DATE
+            job_note = sentences.said(NO_START_DATE)
         spell, status, job_notes = None, None, []
         for key in _JOB_COLUMNS:
             texts.pop(key, None)
@@ -651,7 +670,7 @@ def parse_row(
             )
             account = ""
             del texts["account_number"]
-        problem = accounts.account_problem(account) if account else None
+        problem = accounts.account_said(account) if account else None
         if problem:  # the editor refuses it: the person comes in, the account left out
             account_note = sentences.said(
                 ACCOUNT_REFUSED, sentences.Word(_label("account_number")), problem

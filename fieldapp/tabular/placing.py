@@ -387,7 +387,7 @@ class Placer:
                     # 已就业 beside a job ended before this month: which job is not written;
                     # both kept as written, the month not given to the ended job, and said.
                     working = False
-                    self.ended_jobs.append(RowProblem(item.row, ended, item.sheet))
+                    self.ended_jobs.append(RowProblem.of(item.row, ended, item.sheet))
                 income = item.spell["monthly_income"] if working and item.spell else None
                 statuses.append((person_id, item.status, spell_id if working else None, income))
             for said in item.warnings:

@@ -263,6 +263,9 @@ def said_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> set[str]:
         *_job_cell_sentences(tmp_path),
         *(said for said, _chinese in _person_cell_sentences()),
         *(said for said, _chinese in _person_cell_notes()),
+        *(said for said, _chinese in _job_notes()),
+        *(said for said, _chinese in _job_end_notes(tmp_path)),
+        *(said for said, _chinese in _account_sentences()),
     ]
     return set().union(*map(templates, found)) | {persons.NAMESAKE, work.MONTH_KEPT}
 
@@ -750,6 +753,26 @@ def _person_cell_notes() -> list[tuple[Sentence, str]]:
             {},
             "务工地点“火星基地”未能识别为行政区划，按文字保存",
         ),
+        (
+            {**person, "id_number": "520502680808011", "head_id_number": "520502680808011"},
+            {},
+            "身份证号码 520502680808011 是 15 位的旧号码，已按国家标准升级为 18 位 520502196808080111",
+        ),
+        (
+            {**person, "work_status": "已就业", "employer": "遵义某厂"},
+            {},
+            "已就业但没有务工开始日期，就业情况未导入，请补录",
+        ),
+        (
+            {**person, "employer": "遵义某厂", "monthly_income": "3000"},
+            {},
+            "填了务工单位、月收入但没有务工开始日期，就业情况未导入，请补录",
+        ),
+        (
+            {**person, "monthly_income": "3000"},
+            {},
+            "填了月收入但没有务工开始日期，就业情况未导入，请补录",
+        ),
     ]
     for texts, raw, chinese in noted:
         parsed = person_row.parse_row(2, dict(texts), raw, today, words={})
@@ -780,8 +803,150 @@ def test_a_cell_noted_or_refused_says_what_it_said_before() -> None:
         person_row.ZERO_DROPPED,
         person_row.PHONE_KEPT,
         person_row.PLACE_AS_TEXT,
+        person_row.NO_START_DATE,
+        person_row.WORK_NO_START,
+        person_row.UPGRADED_15,
         phone.NOT_DIGITS,
         phone.MOBILE_LENGTH,
         phone.LANDLINE_LENGTH,
         phone.LENGTH,
     } <= met
+
+
+def _job_notes() -> list[tuple[Sentence, str]]:
+    """A row's job with no 就业形式 (kept as 未登记) and 已就业 beside a job that ended before
+    the month (its employer written or not): each sentence and the Chinese the import said
+    before the templates."""
+    head = make_id("520502", "19750316", "131")
+    texts = {
+        "name": "张长英",
+        "id_number": head,
+        "work_status": "已就业",
+        "employer": "遵义某厂",
+        "start_date": "2025-03-01",
+    }
+    parsed = person_row.parse_row(2, texts, {}, dt.date(2026, 6, 1), words={})
+    form = [w for w in parsed.warnings if w == person_row.FORM_NOT_GIVEN]
+    assert len(form) == 1 and isinstance(form[0], Sentence), parsed.warnings
+    rest = (
+        "已于2025年10月31日结束：两者不一致。已按所填导入（2026年3月记为已就业，这份工作记为"
+        "已结束，这个月没有算在这份工作上），请核对是否换了工作（换了的请补录新工作）"
+    )
+    job = {"start_date": "2025-03-01", "end_date": "2025-10-31"}
+    named = person_row.ended_before({**job, "employer": "遵义某厂"}, "2026-03")
+    unnamed = person_row.ended_before({**job, "employer": ""}, "2026-03")
+    assert named is not None and unnamed is not None
+    assert person_row.ended_before({**job, "employer": "遵义某厂"}, "2025-10") is None
+    return [
+        (
+            form[0],
+            "就业形式未填写，这份工作按“未登记”记录，按就业形式审核的补贴（吸纳就业、灵活就业、"
+            "自主创业等）不会认定；请在程序中打开这个人，补填就业形式",
+        ),
+        (named, "就业状态是“已就业”，但这份工作（遵义某厂）" + rest),
+        (unnamed, "就业状态是“已就业”，但这份工作（务工单位未填）" + rest),
+    ]
+
+
+def test_a_job_without_its_form_or_ended_before_its_month_says_what_it_said_before() -> None:
+    found = _job_notes()
+    assert [str(said) for said, _ in found] == [chinese for _, chinese in found]
+    met = set().union(*(templates(said) for said, _ in found))
+    assert {
+        person_row.FORM_NOT_GIVEN.template,
+        person_row.ENDED_BEFORE,
+        person_row.ENDED_BEFORE_NO_EMPLOYER,
+    } <= met
+
+
+def _job_end_notes(tmp_path: Path) -> list[tuple[Sentence, str]]:
+    """A people sheet's 返乡时间 cell left out (on a row with no job, unreadable, before the
+    job's start, not yet come; beside 未就业, the job left out with it) in a real import: each
+    sentence as the report keeps it and the Chinese the import said before the templates."""
+    import openpyxl
+
+    from fieldapp.domain.dates import today as china_today
+    from fieldapp.store.ledger import Ledger
+
+    place = {"县（市、区）": "七星关区", "乡镇（街道）": "碧阳街道", "村（社区）": "大坝村"}
+    ids = [make_id("520502", "19750316", f"{n}1") for n in range(10, 16)]
+    ahead = china_today() + dt.timedelta(days=30)
+    book = openpyxl.Workbook()
+    people = book.active
+    assert people is not None
+    headers = ["姓名", "身份证号码", "户主身份证号码", *place, "就业状态", "务工单位"]
+    headers += ["务工开始日期", "返乡时间", "就业形式"]
+    people.append(headers)
+    rows = [
+        ("张一", "", "", "", "2025-10-31"),
+        ("张二", "已就业", "鞋厂", "2025-03-01", "不详"),
+        ("张三", "已就业", "电子厂", "2025-05-01", "2025-01-31"),
+        ("张四", "已就业", "砖厂", "2025-05-01", ahead.isoformat()),
+        ("张五", "未就业", "砖厂", "2025-05-01", "2025-01-31"),
+    ]
+    for (name, status, employer, start, end), number in zip(rows, ids, strict=False):
+        form = "单位就业" if employer else None
+        people.append([name, number, number, *place.values(), status, employer, start, end, form])
+    book.save(tmp_path / "返乡.xlsx")
+    with pytest.raises(cells.CellError) as unreadable:
+        cells.date("不详", "返乡时间")
+    ledger = Ledger.open(tmp_path / "end.db", author="王专员")
+    try:
+        report = ledger_import.import_ledger(ledger, tmp_path / "返乡.xlsx")
+    finally:
+        ledger.close()
+    by_row = {w.row: w.said for w in report.warnings if w.said and "返乡时间" in str(w.said)}
+    kept = "这一格没有导入，这份工作照常导入（按仍在进行），请核对"
+    wanted = {
+        2: "返乡时间“2025-10-31”：这一行没有务工（就业状态或务工开始日期未填），这一格没有导入",
+        3: f"{unreadable.value}：{kept}",
+        4: f"返乡时间2025年1月31日早于务工开始日期2025年5月1日：{kept}",
+        5: f"返乡时间{ahead.year}年{ahead.month}月{ahead.day}日晚于今天：{kept}",
+        6: "返乡时间2025年1月31日早于务工开始日期2025年5月1日：这份工作没有导入，"
+        "这个人的其余信息照常导入，请核对",
+    }
+    assert set(by_row) == set(wanted), report.warnings
+    return [(by_row[row], chinese) for row, chinese in sorted(wanted.items())]
+
+
+def test_a_job_end_left_out_says_what_it_said_before(tmp_path) -> None:
+    found = _job_end_notes(tmp_path)
+    assert [str(said) for said, _ in found] == [chinese for _, chinese in found]
+    met = set().union(*(templates(said) for said, _ in found))
+    assert {
+        ledger_import.END_NO_JOB,
+        ledger_import.END_KEPT,
+        ledger_import.END_JOB_LEFT_OUT,
+        ledger_import.END_BEFORE_START,
+        ledger_import.END_AHEAD,
+    } <= met
+
+
+def _account_sentences() -> list[tuple[Sentence, str]]:
+    """An account number the editor and the import refuse (`account.account_said`), each way:
+    its sentence and the Chinese `account_problem` said before the templates."""
+    from fieldapp.domain import account
+
+    wanted = {
+        "6217 abcd": "账号“6217 abcd”只能有数字（空格和短横线会自动去掉）",
+        "62170": "账号“62170”是 5 位，位数不对，请核对（银行卡、社保卡账号一般 16–19 位）",
+        "6217002870012340000": "账号“6217002870012340000”第 15 位以后全是 0：多半是从 Excel "
+        "里复制的、已被 Excel 丢掉后几位的号码（Excel 只保留 15 位数字）；请对照银行卡或存折输入",
+    }
+    found = []
+    for typed, chinese in wanted.items():
+        said = account.account_said(typed)
+        assert said is not None and account.account_problem(typed) == chinese
+        found.append((said, chinese))
+    assert account.account_said("6217 0028 7001 2345 678") is None
+    assert account.account_problem("6217 0028 7001 2345 678") is None
+    return found
+
+
+def test_an_account_refused_says_what_it_said_before() -> None:
+    from fieldapp.domain import account
+
+    found = _account_sentences()
+    assert [str(said) for said, _ in found] == [chinese for _, chinese in found]
+    met = set().union(*(templates(said) for said, _ in found))
+    assert {account.NOT_DIGITS, account.LENGTH, account.EXCEL_ZEROS} <= met

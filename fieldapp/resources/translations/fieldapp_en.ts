@@ -6627,6 +6627,62 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>电话号码“%1”只能有数字（可带区号和短横线）</source>
       <translation>Phone number “%1” may hold only digits (with an area code and hyphens)</translation>
     </message>
+    <message>
+      <source>填了%1但没有务工开始日期，就业情况未导入，请补录</source>
+      <translation>%1 filled in, but no start date of the job: the work situation was not imported; please add it</translation>
+    </message>
+    <message>
+      <source>已就业但没有务工开始日期，就业情况未导入，请补录</source>
+      <translation>Employed, but no start date of the job: the work situation was not imported; please add it</translation>
+    </message>
+    <message>
+      <source>就业形式未填写，这份工作按“未登记”记录，按就业形式审核的补贴（吸纳就业、灵活就业、自主创业等）不会认定；请在程序中打开这个人，补填就业形式</source>
+      <translation>No form of employment given: this job is kept as “Not recorded”, and subsidies judged on the form (employment absorption, flexible employment, self-employment …) will not be granted. Open this person in the program and fill in the form of employment</translation>
+    </message>
+    <message>
+      <source>就业状态是“已就业”，但这份工作（%1）已于%2结束：两者不一致。已按所填导入（%3记为已就业，这份工作记为已结束，这个月没有算在这份工作上），请核对是否换了工作（换了的请补录新工作）</source>
+      <translation>The work status is “Employed”, but this job (%1) ended on %2: the two disagree. Imported as written (%3 kept as employed, this job as ended, the month not counted for this job); please check whether the person changed jobs (if so, add the new job)</translation>
+    </message>
+    <message>
+      <source>就业状态是“已就业”，但这份工作（务工单位未填）已于%1结束：两者不一致。已按所填导入（%2记为已就业，这份工作记为已结束，这个月没有算在这份工作上），请核对是否换了工作（换了的请补录新工作）</source>
+      <translation>The work status is “Employed”, but this job (employer not given) ended on %1: the two disagree. Imported as written (%2 kept as employed, this job as ended, the month not counted for this job); please check whether the person changed jobs (if so, add the new job)</translation>
+    </message>
+    <message>
+      <source>%1%2早于务工开始日期%3</source>
+      <translation>%1 %2 is before the job's start date %3</translation>
+    </message>
+    <message>
+      <source>%1%2晚于今天</source>
+      <translation>%1 %2 is later than today</translation>
+    </message>
+    <message>
+      <source>%1“%2”：这一行没有务工（就业状态或务工开始日期未填），这一格没有导入</source>
+      <translation>%1 “%2”: this row has no job (no work status or start date of the job), so this cell was not imported</translation>
+    </message>
+    <message>
+      <source>%1：这一格没有导入，这份工作照常导入（按仍在进行），请核对</source>
+      <translation>%1: this cell was not imported; the job was imported as usual (as still running), please check</translation>
+    </message>
+    <message>
+      <source>%1：这份工作没有导入，这个人的其余信息照常导入，请核对</source>
+      <translation>%1: this job was not imported; the rest of this person was imported as usual, please check</translation>
+    </message>
+    <message>
+      <source>%1 %2 是 15 位的旧号码，已按国家标准升级为 18 位 %3</source>
+      <translation>%1 %2 is an old 15-digit number: upgraded to the 18-digit %3 by the national standard</translation>
+    </message>
+    <message>
+      <source>账号“%1”只能有数字（空格和短横线会自动去掉）</source>
+      <translation>Account “%1” may hold only digits (spaces and hyphens are dropped)</translation>
+    </message>
+    <message>
+      <source>账号“%1”是 %2 位，位数不对，请核对（银行卡、社保卡账号一般 16–19 位）</source>
+      <translation>Account “%1” has %2 digits, which is wrong: please check (bank and social security card accounts have 16–19 digits)</translation>
+    </message>
+    <message>
+      <source>账号“%1”第 15 位以后全是 0：多半是从 Excel 里复制的、已被 Excel 丢掉后几位的号码（Excel 只保留 15 位数字）；请对照银行卡或存折输入</source>
+      <translation>Account “%1” has only zeros after its 15th digit: most likely copied from Excel, which lost its last digits (Excel keeps 15 digits). Enter it from the bank card or passbook</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
