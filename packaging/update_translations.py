@@ -32,22 +32,29 @@ BIN = Path(sys.executable).parent
 CATALOGUE = ROOT / "fieldapp" / "ui" / "held_words_catalogue.py"
 
 
+def load_every_template() -> None:
+    """Import every module below the desktop: a template is made when its module is imported
+    (`sentences.template`), so a hand-kept list of modules to import missed each new one — its
+    templates then went untranslated while `--check` passed. The test that every template is
+    met by a scenario loads them the same way."""
+    import importlib
+    import pkgutil
+
+    sys.path.insert(0, str(ROOT))
+    import fieldapp
+
+    for module in pkgutil.walk_packages(fieldapp.__path__, "fieldapp."):
+        if not module.name.startswith(("fieldapp.ui", "fieldapp.__main__")):
+            importlib.import_module(module.name)
+
+
 def catalogue() -> str:
     """held_words_catalogue.py as the domain's words make it (one QT_TRANSLATE_NOOP a word):
     the held lines' words (`held_words.words()`), the clock's sentences
     (`clock_said.sentences()`, the service's own), why a county status word is refused
     (`status_words_said.sentences()`, the policy pack's own) and the templates of the write
     door's refusals (`sentences.TEMPLATES`, context `Refusals`)."""
-    sys.path.insert(0, str(ROOT))
-    import fieldapp.paperwork.jobs  # noqa: F401 - a print job's notes (notes_said), made at import
-    import fieldapp.policy.citations  # noqa: F401 - the editions' words (省 2026.1、县 2026.2), made at import
-    import fieldapp.services.claims  # noqa: F401 - refusals' templates (the policy's too), made at import
-    import fieldapp.services.policy_admin  # noqa: F401 - the adopted pack's notice, made at import
-    import fieldapp.services.trust_check  # noqa: F401 - its refusals' templates, made at import
-    import fieldapp.services.work  # noqa: F401 - a month left beside its job's income, at import
-    import fieldapp.tabular.ledger_import  # noqa: F401 - its cells' refusals, made at import
-    import fieldapp.tabular.reader  # noqa: F401 - a file to read not found, made at import
-    import fieldapp.tabular.workbook  # noqa: F401 - its work files not written, made at import
+    load_every_template()
     from fieldapp.domain.sentences import TEMPLATES
     from fieldapp.ui import clock_said, held_words, status_words_said
 

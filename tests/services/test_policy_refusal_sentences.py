@@ -286,16 +286,16 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
 
 
 def _every_template() -> dict[str, str]:
-    """Every template the program makes: each module below the desktop imported (templates are
-    made at import), so the check does not depend on which tests ran before it."""
-    import importlib
-    import pkgutil
+    """Every template the program makes, loaded as the translations' catalogue loads them
+    (`packaging/update_translations.load_every_template`), so the check does not depend on
+    which tests ran before it."""
+    import sys
+    from pathlib import Path
 
-    import fieldapp
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "packaging"))
+    import update_translations
 
-    for module in pkgutil.walk_packages(fieldapp.__path__, "fieldapp."):
-        if not module.name.startswith(("fieldapp.ui", "fieldapp.__main__")):
-            importlib.import_module(module.name)
+    update_translations.load_every_template()
     return dict(sentences.TEMPLATES)
 
 
