@@ -88,7 +88,9 @@ def _refuse(name: str, verb: str, table: str, message: str, when: str = "") -> s
 def _facts_kept(said: bool) -> str:
     """The guard keeping a held change's facts (with its sentence, `said`, once the column is
     there: version 43)."""
-    facts = " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in (*HELD_FACTS, *(HELD_SAID * said)))
+    facts = " OR ".join(
+        f"NEW.{c} IS NOT OLD.{c}" for c in (*HELD_FACTS, *(HELD_SAID if said else ()))
+    )
     return _refuse("held_changes_facts_kept", "UPDATE", "held_changes", HELD_FACTS_MESSAGE, facts)
 
 
