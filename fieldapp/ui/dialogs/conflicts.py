@@ -178,8 +178,10 @@ class ConflictReview(QWidget):
         """Reload only when something may have changed the conflicts since the last reading:
         a write told by this program (a sync, an import, a decision, an edit) or a commit by
         another connection (a worker's, another program's) — reading them all again is slow
-        on a large ledger (0.6 s at 50,000), and the page is shown often."""
-        if self._stale or self.session.ledger.data_version() != self._read_version:
+        on a large ledger (0.6 s at 50,000), and the page is shown often. A ledger that cannot
+        tell (PostgreSQL: no version) is read again every time."""
+        version = self.session.ledger.data_version()
+        if self._stale or version is None or version != self._read_version:
             self.refresh()
 
     def _changed(self, _changes: ChangeSet) -> None:
