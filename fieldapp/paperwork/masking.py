@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 
 from fieldapp.domain import idnumber
 from fieldapp.domain.enums import OTHER_RURAL, Category
-from fieldapp.domain.sentences import Part, said
+from fieldapp.domain.sentences import Part, listed, said
 from fieldapp.paperwork.notes_said import (
     AND_MORE_PLACES,
     AT_ADDRESS,
@@ -24,7 +24,6 @@ from fieldapp.paperwork.notes_said import (
     AT_WORK,
     DOOR_TO_DOOR,
     ON_THE_WALL,
-    some,
 )
 from fieldapp.paperwork.views import HouseholdMonth, RosterRow, RosterView, VisitSheetView
 
@@ -303,9 +302,8 @@ def _private_words_at(places: Iterable[tuple[Part, Iterable[str]]]) -> tuple[Par
             where[place] = None
     if not words:
         return "", ""
-    first = some(list(where), 4)
-    if len(where) > 4:  # (the places' own “and more”)
-        first = said(AND_MORE_PLACES, some(list(where)[:4], 4))
+    shown = list(where)
+    first = said(AND_MORE_PLACES, listed(shown[:4])) if len(shown) > 4 else listed(shown)
     return first, "、".join(words)
 
 

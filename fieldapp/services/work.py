@@ -92,9 +92,11 @@ def save_record(
     same transaction, logged as the actor's (`month_follows`, the import's rule too); a month
     whose income was set apart by hand is left, and the change set's warnings say so."""
     with writing(ledger, actor) as writer:
-        before = ledger.get(record.TABLE, record.id) if record.id else None
+        # Only a job edited has a month that may follow it: a registration reads nothing.
+        job = isinstance(record, EmploymentSpell) and bool(record.id)
+        before = ledger.get(record.TABLE, record.id) if job else None
         month = None
-        if isinstance(record, EmploymentSpell) and before is not None:
+        if before is not None:
             month_id = natural_id("monthly_status", before["person_id"], month_key(china_today()))
             month = months_naming_jobs(ledger, {month_id: record.id}).get(record.id)
         record_id = writer.save(record, loaded)

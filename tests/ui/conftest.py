@@ -68,6 +68,23 @@ def enrol_as(ledger: Ledger, folder: Path, device: str, area: str) -> None:
     enrol(ledger, folder / "village.enrol", code=ENROL_CODE)
 
 
+def enrol_county(hub: Any, page: Any, tmp_path: Path) -> bool:
+    """Enrol the window's ledger, on its 同步 `page`, as the county office's device 县人社局
+    at `hub` (a `fieldapp.hub.folder.Hub`): whether the page took it."""
+    from fieldapp.domain.roles import Role
+    from tests.codes import ENROL_CODE
+
+    hub.enroll(
+        "县人社局",
+        VILLAGE[:6],
+        tmp_path / "county.json",
+        role=Role.COUNTY,
+        code=ENROL_CODE,
+        by="县里的科员",
+    )
+    return bool(page.enrol(tmp_path / "county.json", code=ENROL_CODE))
+
+
 @pytest.fixture
 def ledger_path(tmp_path: Path) -> Path:
     """A ledger file with a village, a household and three persons."""

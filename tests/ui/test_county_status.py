@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 
-from fieldapp.domain.roles import Role
 from fieldapp.hub.folder import Hub
 from fieldapp.hub.server import ServerThread
 from fieldapp.store.ledger import Ledger
@@ -19,7 +18,7 @@ from fieldapp.sync.enrolment import enrol
 from tests.codes import ENROL_CODE
 from tests.sync.helpers import add_family
 from tests.sync.hostile import forge
-from tests.ui.conftest import VILLAGE, wait_idle
+from tests.ui.conftest import VILLAGE, enrol_county, wait_idle
 
 
 def _laptop(hub: Hub, folder: Path, name: str) -> Ledger:
@@ -30,19 +29,6 @@ def _laptop(hub: Hub, folder: Path, name: str) -> Ledger:
     hub.enroll(name, VILLAGE, folder / "enrol.json", code=ENROL_CODE, by="县里的科员")
     enrol(ledger, folder / "enrol.json", code=ENROL_CODE)
     return ledger
-
-
-def _enrol_county(hub: Hub, page: Any, tmp_path: Path) -> bool:
-    """Enrol the window's ledger, on its 同步 `page`, as the county office's device 县人社局."""
-    hub.enroll(
-        "县人社局",
-        VILLAGE[:6],
-        tmp_path / "county.json",
-        role=Role.COUNTY,
-        code=ENROL_CODE,
-        by="县里的科员",
-    )
-    return bool(page.enrol(tmp_path / "county.json", code=ENROL_CODE))
 
 
 def _refresh(qtbot: Any, page: Any, url: str) -> None:
@@ -73,7 +59,7 @@ def test_county_desktop_lists_the_devices_and_a_village_does_not_see_the_table(
           parents={"relation": village.heads("persons", person)["relation"]})  # fmt: skip
     page = window.show_page("sync")
     assert page.county_box.isHidden()  # not enrolled yet: no county table
-    assert _enrol_county(hub, page, tmp_path), warnings_shown
+    assert enrol_county(hub, page, tmp_path), warnings_shown
     assert not page.county_box.isHidden()
     with ServerThread(hub.root) as server:
         push(village, server.url)
@@ -109,7 +95,7 @@ def test_the_county_desktop_says_which_devices_lack_the_pack_in_force(
     village = _laptop(hub, tmp_path / "laptop", "大坝村笔记本")
     publish(hub.ledger, COUNTY_PACK, "county.toml")
     page = window.show_page("sync")
-    assert _enrol_county(hub, page, tmp_path), warnings_shown
+    assert enrol_county(hub, page, tmp_path), warnings_shown
     with ServerThread(hub.root) as server:
         push(village, server.url)  # receives the pack
         push(village, server.url)  # and says so
@@ -141,7 +127,7 @@ def test_the_county_desktop_names_each_devices_village(window, qtbot, tmp_path, 
     village = _laptop(hub, tmp_path / "laptop", "DESKTOP-7F3K")
     add_family(village, VILLAGE, ["101"])  # the village's areas reach the hub with its work
     page = window.show_page("sync")
-    assert _enrol_county(hub, page, tmp_path), warnings_shown
+    assert enrol_county(hub, page, tmp_path), warnings_shown
     with ServerThread(hub.root) as server:
         push(village, server.url)
         _refresh(qtbot, page, server.url)
@@ -169,7 +155,7 @@ def test_the_county_desktop_says_a_revoked_device_is_revoked_and_nothing_of_its_
     publish(hub.ledger, COUNTY_PACK, "county.toml")
     hub.revoke("大坝村笔记本", by="王主任")
     page = window.show_page("sync")
-    assert _enrol_county(hub, page, tmp_path), warnings_shown
+    assert enrol_county(hub, page, tmp_path), warnings_shown
     with ServerThread(hub.root) as server:
         _refresh(qtbot, page, server.url)
     table = page.county_status.table
@@ -206,7 +192,7 @@ def test_the_county_desktop_says_which_devices_run_an_older_program(
         name: _laptop(hub, tmp_path / name, name) for name in ("大坝村笔记本", "红星村笔记本")
     }
     page = window.show_page("sync")
-    assert _enrol_county(hub, page, tmp_path), warnings_shown
+    assert enrol_county(hub, page, tmp_path), warnings_shown
     from fieldapp.services.policy_admin import adopt_hub_packs
 
     with ServerThread(hub.root) as server:
@@ -270,7 +256,7 @@ def test_the_county_desktop_shows_the_last_exchange_in_china_time(
         village = _laptop(hub, tmp_path / "laptop", "大坝村笔记本")
         add_family(village, VILLAGE, ["101"])
         page = window.show_page("sync")
-        assert _enrol_county(hub, page, tmp_path), warnings_shown
+        assert enrol_county(hub, page, tmp_path), warnings_shown
         with ServerThread(hub.root) as server:
             push(village, server.url)
             _refresh(qtbot, page, server.url)
@@ -306,7 +292,7 @@ def test_the_county_desktop_tells_two_builds_of_one_version_apart(
         name: _laptop(hub, tmp_path / name, name) for name in ("大坝村笔记本", "红星村笔记本")
     }
     page = window.show_page("sync")
-    assert _enrol_county(hub, page, tmp_path), warnings_shown
+    assert enrol_county(hub, page, tmp_path), warnings_shown
     with ServerThread(hub.root) as server:
         with packaged(tmp_path, EARLIER):
             push(villages["大坝村笔记本"], server.url)
@@ -366,7 +352,7 @@ def test_the_county_desktop_says_in_red_when_the_hub_doubts_its_own_clock(
 
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
     page = window.show_page("sync")
-    assert _enrol_county(hub, page, tmp_path), warnings_shown
+    assert enrol_county(hub, page, tmp_path), warnings_shown
     later = int(clock_time.time() * 1000) + 365 * own_clock.DAY_MS
     with hub.ledger.transaction():
         hub.ledger.set_meta(own_clock.SEEN, str(later))  # what its clock read a year on

@@ -14,7 +14,6 @@ import time
 import time_machine
 
 from fieldapp.domain.dates import CHINA
-from fieldapp.domain.roles import Role
 from fieldapp.hub import own_clock
 from fieldapp.hub.folder import Hub
 from fieldapp.hub.server import ServerThread
@@ -22,9 +21,8 @@ from fieldapp.store.held import HeldChanges
 from fieldapp.store.hlc import HybridClock
 from fieldapp.store.ledger import Ledger
 from fieldapp.sync.exchange import export_bundle
-from tests.codes import ENROL_CODE
 from tests.sync.helpers import add_family
-from tests.ui.conftest import UI_USER, VILLAGE, wait_idle
+from tests.ui.conftest import UI_USER, enrol_county, wait_idle
 from tests.ui.test_held_review import _laptop
 
 DAY_S = own_clock.DAY_MS / 1000
@@ -64,16 +62,8 @@ def test_the_county_desktop_rejudges_what_the_hub_held_by_its_clock(
     mine = sorted(h.id for h in held if h.device == "村0笔记本")
     theirs = sorted(h.id for h in held if h.device == "坏村笔记本")
     assert mine and theirs and {h.rule for h in held} >= {"stamped_ahead"}
-    hub.enroll(
-        "县人社局",
-        VILLAGE[:6],
-        tmp_path / "county.json",
-        role=Role.COUNTY,
-        code=ENROL_CODE,
-        by="县里的科员",
-    )
     page = window.show_page("sync")
-    assert page.enrol(tmp_path / "county.json", code=ENROL_CODE), warnings_shown
+    assert enrol_county(hub, page, tmp_path), warnings_shown
     review = page.held_review
     assert review.rejudge_button.text() == "重新核对（中心时钟改对后）"
     assert review.rejudge_button.isEnabled()  # nothing to select first

@@ -8,7 +8,6 @@ import re
 
 from PySide6.QtWidgets import QDialog
 
-from fieldapp.domain.roles import Role
 from fieldapp.hub.folder import Hub
 from fieldapp.hub.server import ServerThread
 from fieldapp.store.held import HeldChanges
@@ -19,7 +18,7 @@ from fieldapp.ui.dialogs.held_review import DecisionDialog
 from tests.codes import ENROL_CODE
 from tests.sync.helpers import add_family
 from tests.sync.hostile import forge
-from tests.ui.conftest import UI_USER, VILLAGE, wait_idle
+from tests.ui.conftest import UI_USER, VILLAGE, enrol_county, wait_idle
 
 OTHER = "520502202001"
 
@@ -43,15 +42,7 @@ def test_county_desktop_accepts_and_dismisses_held_changes_from_the_hub(
     _, (theirs,) = add_family(other, OTHER, ["103"], surname="王")
     page = window.show_page("sync")
     assert page.held_review_box.isHidden()  # not a county device: no review
-    hub.enroll(
-        "县人社局",
-        VILLAGE[:6],
-        tmp_path / "county.json",
-        role=Role.COUNTY,
-        code=ENROL_CODE,
-        by="县里的科员",
-    )
-    assert page.enrol(tmp_path / "county.json", code=ENROL_CODE), warnings_shown
+    assert enrol_county(hub, page, tmp_path), warnings_shown
     assert not page.held_review_box.isHidden()
     review = page.held_review
     assert not review.accept_button.isEnabled()  # nothing chosen yet
@@ -120,16 +111,8 @@ def test_a_change_nobody_may_accept_is_said_so_in_the_clerks_words(
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
     village = _laptop(hub, tmp_path, "大坝村笔记本", VILLAGE)
     _, (person,) = add_family(village, VILLAGE, ["101"])
-    hub.enroll(
-        "县人社局",
-        VILLAGE[:6],
-        tmp_path / "county.json",
-        role=Role.COUNTY,
-        code=ENROL_CODE,
-        by="县里的科员",
-    )
     page = window.show_page("sync")
-    assert page.enrol(tmp_path / "county.json", code=ENROL_CODE), warnings_shown
+    assert enrol_county(hub, page, tmp_path), warnings_shown
     review = page.held_review
     monkeypatch.setattr(DecisionDialog, "exec", lambda _d: QDialog.DialogCode.Accepted)
     with ServerThread(hub.root) as server:
@@ -164,17 +147,9 @@ def test_the_county_review_keeps_room_for_several_rows_on_a_laptop_screen(
     table showed one and a half rows. The page scrolls now; the review, the county's daily
     work, comes right under the exchange with room for several rows."""
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
-    hub.enroll(
-        "县人社局",
-        VILLAGE[:6],
-        tmp_path / "county.json",
-        role=Role.COUNTY,
-        code=ENROL_CODE,
-        by="县里的科员",
-    )
     window.resize(1280, 800)
     page = window.show_page("sync")
-    assert page.enrol(tmp_path / "county.json", code=ENROL_CODE), warnings_shown
+    assert enrol_county(hub, page, tmp_path), warnings_shown
     qtbot.wait(50)
     rows = page.held_review.table.fontMetrics().lineSpacing()
     assert page.held_review.table.height() >= 10 * rows
@@ -196,16 +171,8 @@ def test_a_bundle_held_whole_is_decided_in_one_step(
     other = _laptop(hub, tmp_path, "远村笔记本", OTHER)
     add_family(village, VILLAGE, ["101"])
     _, (theirs,) = add_family(other, OTHER, ["103"], surname="王")
-    hub.enroll(
-        "县人社局",
-        VILLAGE[:6],
-        tmp_path / "county.json",
-        role=Role.COUNTY,
-        code=ENROL_CODE,
-        by="县里的科员",
-    )
     page = window.show_page("sync")
-    assert page.enrol(tmp_path / "county.json", code=ENROL_CODE), warnings_shown
+    assert enrol_county(hub, page, tmp_path), warnings_shown
     review = page.held_review
     asked: list[DecisionDialog] = []
 

@@ -6,13 +6,11 @@ tests/hub/test_forged_answer.py.)"""
 
 from __future__ import annotations
 
-from fieldapp.domain.roles import Role
 from fieldapp.hub.folder import Hub
 from fieldapp.hub.server import ServerThread
-from tests.codes import ENROL_CODE
 from tests.hub.httpkit import relay
 from tests.hub.test_forged_answer import _Middle
-from tests.ui.conftest import VILLAGE, wait_idle
+from tests.ui.conftest import enrol_county, wait_idle
 
 UNCHECKED = "中心的这份回复没有县里中心的有效签名，无法核实是中心发出的"
 
@@ -21,17 +19,9 @@ def test_a_forged_held_list_is_not_shown_on_the_county_desktop(
     window, qtbot, tmp_path, warnings_shown
 ):
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
-    hub.enroll(
-        "县人社局",
-        VILLAGE[:6],
-        tmp_path / "county.json",
-        role=Role.COUNTY,
-        code=ENROL_CODE,
-        by="县里的科员",
-    )
-    hub.close()
     page = window.show_page("sync")
-    assert page.enrol(tmp_path / "county.json", code=ENROL_CODE), warnings_shown
+    assert enrol_county(hub, page, tmp_path), warnings_shown
+    hub.close()
     with ServerThread(tmp_path / "hub") as server:
         handler = type("Middle", (_Middle,), {"hub_url": server.url, "mode": "unsigned"})
         handler.kept = {}

@@ -6,12 +6,10 @@ tooltips now say them as the village's list does: 区域“七星关区梨树镇
 
 from __future__ import annotations
 
-from fieldapp.domain.roles import Role
 from fieldapp.hub.folder import Hub
 from fieldapp.hub.server import ServerThread
-from tests.codes import ENROL_CODE
 from tests.hub.test_held_in_words import held_of_each_kind, no_codes_nor_ids
-from tests.ui.conftest import VILLAGE, wait_idle
+from tests.ui.conftest import VILLAGE, enrol_county, wait_idle
 from tests.ui.test_held_review import _laptop
 
 #: The 修改内容 column of the review's table.
@@ -25,16 +23,8 @@ def county_desk(window, tmp_path, warnings_shown):  # noqa: ANN001, ANN201
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
     village = _laptop(hub, tmp_path, "大坝村笔记本", VILLAGE)
     unsaid = held_of_each_kind(hub, village, VILLAGE, tmp_path)
-    hub.enroll(
-        "县人社局",
-        VILLAGE[:6],
-        tmp_path / "county.json",
-        role=Role.COUNTY,
-        code=ENROL_CODE,
-        by="县里的科员",
-    )
     page = window.show_page("sync")
-    assert page.enrol(tmp_path / "county.json", code=ENROL_CODE), warnings_shown
+    assert enrol_county(hub, page, tmp_path), warnings_shown
     return hub, village, page, unsaid
 
 

@@ -9,14 +9,12 @@ from __future__ import annotations
 import re
 import uuid
 
-from fieldapp.domain.roles import Role
 from fieldapp.hub.folder import Hub
 from fieldapp.hub.server import ServerThread
 from fieldapp.sync.client import push
-from tests.codes import ENROL_CODE
 from tests.sync.helpers import add_family
 from tests.sync.hostile import forge
-from tests.ui.conftest import VILLAGE, wait_idle
+from tests.ui.conftest import VILLAGE, enrol_county, wait_idle
 from tests.ui.test_held_review import OTHER, _laptop
 
 #: A row id, a device id, or a number-dot the command line names a held change by.
@@ -28,16 +26,8 @@ def test_the_county_review_shows_no_numbers_or_ids(window, qtbot, tmp_path, warn
     village = _laptop(hub, tmp_path, "大坝村笔记本", VILLAGE)
     other = _laptop(hub, tmp_path, "远村笔记本", OTHER)
     _, (theirs,) = add_family(other, OTHER, ["103"], surname="王")
-    hub.enroll(
-        "县人社局",
-        VILLAGE[:6],
-        tmp_path / "county.json",
-        role=Role.COUNTY,
-        code=ENROL_CODE,
-        by="县里的科员",
-    )
     page = window.show_page("sync")
-    assert page.enrol(tmp_path / "county.json", code=ENROL_CODE), warnings_shown
+    assert enrol_county(hub, page, tmp_path), warnings_shown
     review = page.held_review
     stranger, row = str(uuid.uuid4()), str(uuid.uuid4())
     with ServerThread(hub.root) as server:
