@@ -34,9 +34,8 @@ MONTH_KEPT = template(
 
 
 def _figure(value: Any) -> str:
-    """An income as people write it (2800, not 2800.0); （空） for none."""
-    if value is None or value == "":
-        return "（空）"
+    """An income as people write it (2800, not 2800.0); `month_follows` says only figures
+    there are (a month or a job without one takes nothing)."""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
