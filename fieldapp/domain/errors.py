@@ -82,9 +82,6 @@ class InvalidDate(ValidationFailed, ValueError):
     reading a cell or a flag catch it): str() the Chinese sentence, `said` the same as
     `BAD_DATE` or `NO_SUCH_DATE` and the text (said in the window's language)."""
 
-    def __init__(self, sentence: Sentence) -> None:
-        super().__init__(sentence)
-
 
 class MalformedRow(FieldappError, ValueError):
     """A stored row no domain model accepts (written by an older program or by hand): shown as

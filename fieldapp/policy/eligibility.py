@@ -1208,8 +1208,7 @@ class CompiledRule:
         for check in self.checks if detail else self.after_gate:
             outcome = check(ctx)
             if reasons is not None:
-                sentence = outcome.said()
-                reasons.append(Reason(outcome.met, str(sentence), self.clause, sentence))
+                reasons.append(_reason(outcome.met, outcome.said(), self.clause))
             if outcome.met:
                 continue
             if outcome.hard:
