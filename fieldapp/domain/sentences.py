@@ -136,6 +136,12 @@ def sentence_json(sentence: Sentence) -> str:
     return json.dumps(_as_json(sentence), ensure_ascii=False, separators=(",", ":"))
 
 
+def sentence_data(sentence: Sentence) -> object:
+    """`sentence` as the JSON value `sentence_json` writes as text (for an answer that is
+    JSON already: no text written and read back)."""
+    return _as_json(sentence)
+
+
 def _as_json(part: Part) -> object:
     if isinstance(part, Sentence):
         return {"template": part.template, "parts": [_as_json(p) for p in part.parts]}

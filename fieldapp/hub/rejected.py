@@ -14,7 +14,6 @@ every ledger takes as the row's creating key (`store.projector.creating_key`).
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
@@ -24,7 +23,7 @@ from fieldapp.domain.dates import china_iso, china_minute, vouched_today, writte
 from fieldapp.domain.numbers import HELD_KEY, row_number
 from fieldapp.domain.places_said import UNKNOWN_PLACE, Places, Said, say_place
 from fieldapp.domain.roles import Role, said_to_devices
-from fieldapp.domain.sentences import Part, Sentence, sentence_json, sentence_or_none
+from fieldapp.domain.sentences import Part, Sentence, sentence_data, sentence_or_none
 from fieldapp.policy.eligibility import claim_not_yet_due
 from fieldapp.reference import divisions
 from fieldapp.services.change_said import (
@@ -145,7 +144,7 @@ def reason_said_of(held: HeldChange) -> object:
     it (`sentences.sentence_or_none`): None when it kept none, or one that no longer reads
     (a hand edit, a template this program has dropped) — never a sentence it did not make."""
     said = sentence_or_none(held.reason_said)
-    return None if said is None else json.loads(sentence_json(said))
+    return None if said is None else sentence_data(said)
 
 
 def subject(hub: Hub, held: HeldChange) -> str:
@@ -273,7 +272,7 @@ def content_said(
         if key in PLACES and value is not None and isinstance(code, str):
             part = parts(code)
             if isinstance(part, Sentence):
-                as_sentences[key] = json.loads(sentence_json(part))
+                as_sentences[key] = sentence_data(part)
     return {
         "table": change.tbl,
         "whose": whose,

@@ -72,7 +72,7 @@ from fieldapp.domain.errors import ValidationFailed
 from fieldapp.domain.places_said import Said, place_part, say_place
 from fieldapp.domain.redact import RedactingFormatter, hide
 from fieldapp.domain.roles import said_to_devices, signed_author
-from fieldapp.domain.sentences import Sentence, sentence_json
+from fieldapp.domain.sentences import Sentence, sentence_data
 from fieldapp.hub import own_clock, rejected
 from fieldapp.hub.folder import Hub, HubSessions
 from fieldapp.paths import build_label
@@ -760,7 +760,7 @@ class HubService:
 
 def _said_json(said: Sentence | None) -> object:
     """A sentence as JSON's template and parts (None for none)."""
-    return None if said is None else json.loads(sentence_json(said))
+    return None if said is None else sentence_data(said)
 
 
 #: The largest body of a decision (`POST /v1/held/...`): an id, a name and a reason.

@@ -160,7 +160,10 @@ def _present(db: sqlite_utils.Database) -> list[tuple[str, str]]:
     if getattr(db, "dialect", "") == "postgresql":
         rows = db.execute(
             "SELECT c.relname, t.tgname FROM pg_trigger t "
-            "JOIN pg_class c ON c.oid = t.tgrelid WHERE NOT t.tgisinternal"
+            "JOIN pg_class c ON c.oid = t.tgrelid WHERE NOT t.tgisinternal "
+            # this ledger's own tables only (as `PgDatabase._drop_trigger`): another schema's
+            # same-named guards are not this hub's to list or drop
+            "AND c.relnamespace = current_schema()::regnamespace"
         ).fetchall()
     else:
         rows = db.execute(

@@ -64,6 +64,15 @@ def test_each_kind_of_part_reads_back(three):
     assert sentence_read(sentence_json(year)) == year
 
 
+def test_sentence_data_is_the_json_value_read_back(three):
+    """`sentence_data` (what an HTTP answer carries) is the value `sentence_json` writes:
+    a desktop reading either gets the same sentence."""
+    sentence = said(THREE, Word("工作", common=True), Day(dt.date(2026, 3, 1), "month"), "甲")
+    data = sentences.sentence_data(sentence)
+    assert data == json.loads(sentence_json(sentence))
+    assert sentence_read(data) == sentence
+
+
 GOOD = {"template": LISTED, "parts": ["张三", {"word": "姓名", "common": False}]}
 
 

@@ -217,3 +217,24 @@ def test_sqlite_drop_trigger_is_run_or_refused_on_postgresql(hub: Hub) -> None:
     # Guarded again by the migration's own statements (made again where they exist).
     trails.guard_trails(db)
     assert {"hub_exchanges_no_delete", "hub_exchanges_no_truncate"} <= _triggers(hub)
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+def test_guards_of_another_schema_are_not_this_hubs(hub: Hub) -> None:
+    """A database may hold another schema with same-named tables and guards (a second hub, a
+    copy): the guards listed and dropped are this ledger's own — once each, the other's left."""
+    db = hub.ledger.db
+    with hub.ledger.transaction():
+        db.raw.execute(
+            "CREATE SCHEMA other; CREATE TABLE other.hub_exchanges (id BIGINT); "
+            "CREATE TRIGGER hub_exchanges_no_delete BEFORE DELETE ON other.hub_exchanges "
+            "FOR EACH ROW EXECUTE FUNCTION fieldapp_refuse('x')"
+        )
+    with hub.ledger.transaction():
+        trails.drop_guards(db)
+    assert trails.guarded_tables(db) == set()
+    left = db.raw.execute(
+        "SELECT t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+        "WHERE c.relnamespace = 'other'::regnamespace"
+    ).fetchall()
+    assert [r[0] for r in left] == ["hub_exchanges_no_delete"]
