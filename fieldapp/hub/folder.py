@@ -308,10 +308,11 @@ class Hub:
         area_code = area_code.strip()
         if not area_code:
             raise SyncError("必须指定设备负责的区域代码")
-        check_scope(Role.parse(role), area_code)
+        role = Role.parse(role)  # (a command line passes its word)
+        check_scope(role, area_code)
         keys = crypto.KeyPair.generate()
         document = make_enrolment(
-            self.identity, device, area_code, keys, Role.parse(role), training=self.training
+            self.identity, device, area_code, keys, role, training=self.training
         )
         data = json.dumps(seal(document, code), ensure_ascii=False, indent=2).encode("utf-8")
         with self.lock, self.ledger.transaction():
@@ -329,17 +330,15 @@ class Hub:
                 keys.sign_public,
                 keys.box_public,
                 key_id,
-                Role.parse(role),
+                role,
             )
             if before is None or before.role != "device":
                 event = "enrolled"
-            elif (before.area_code, before.device_role) == (area_code, Role.parse(role)):
+            elif (before.area_code, before.device_role) == (area_code, role):
                 event = "reenrolled"
             else:
                 event = "rescoped"
-            self.log.record_device_event(
-                device, event, str(Role.parse(role)), area_code, key_id, by
-            )
+            self.log.record_device_event(device, event, str(role), area_code, key_id, by)
             with written(Path(out)):  # refused here, the device is not enrolled either
                 write_atomic(Path(out), data)
         try:
