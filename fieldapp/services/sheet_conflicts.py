@@ -174,6 +174,13 @@ def find(ledger: Ledger, wanted: str) -> SheetConflict | None:
     return _shown(matches[0]) if len(matches) == 1 else None
 
 
+def several(ledger: Ledger, wanted: str) -> bool:
+    """True when `wanted` (at least 4 characters) starts the 编号 of more than one open kept
+    conflict: too short to choose one (`find` gives None then, as for none)."""
+    wanted = wanted.strip().lower()
+    return len(wanted) >= 4 and len(store.open_starting(ledger.db, wanted)) > 1
+
+
 def _same(a: Any, b: Any) -> bool:
     if a in (None, "") and b in (None, ""):
         return True

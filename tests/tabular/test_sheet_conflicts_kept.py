@@ -171,3 +171,20 @@ def test_a_kept_conflict_is_found_by_a_unique_prefix_of_its_number(ledger, tmp_p
     assert find(ledger, head.conflict_id[:5]) == head
     decide(ledger, head, SheetSide.LEDGER)  # decided: no longer found
     assert find(ledger, head.conflict_id) is None
+
+
+def test_cli_says_a_number_shared_by_two_is_too_short(ledger, tmp_path, capsys):
+    _kept(ledger, tmp_path)
+    head, wife = list_open(ledger)
+    shared = head.conflict_id[:4]
+    ledger.db.execute(
+        "UPDATE sheet_conflicts SET id = ? WHERE id = ?", [shared + "zz", wife.conflict_id]
+    )
+    db = str(ledger.path)
+    ledger.close()
+    code = main(["--db", db, "conflicts", "resolve", shared, "--keep", "sheet"])
+    err = capsys.readouterr().err
+    assert code == 2 and "不止对应一处冲突，请多写几位" in err and "已经解决" not in err
+    again = Ledger.open(Path(db), author="x")
+    assert len(list_open(again)) == 2  # nothing decided
+    again.close()
