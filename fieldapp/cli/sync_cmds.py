@@ -1394,7 +1394,7 @@ def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
     """Resolve one conflict (a sync conflict, or one a spreadsheet update left undecided:
     `--keep sheet|ledger`); with `--check`, only if its values are still those listed (exit 1
     otherwise, as `resolve-all` for a conflict changed meanwhile)."""
-    from fieldapp.services.sheet_conflicts import SheetSide, find
+    from fieldapp.services.sheet_conflicts import SheetSide, find, several
     from fieldapp.sync.conflicts import (
         ConflictChanged,
         ConflictGone,
@@ -1406,6 +1406,10 @@ def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
 
     ledger = open_ledger(args)
     sheet = find(ledger, args.conflict_id)
+    if sheet is None and several(ledger, args.conflict_id):  # not "resolved already"
+        wanted = args.conflict_id.strip().lower()
+        print(f"请检查：编号 {wanted} 不止对应一处冲突，请多写几位", file=sys.stderr)
+        return 2
     if sheet is not None:
         wanted = args.conflict_id.strip().lower()
         if any(c.conflict_id.startswith(wanted) for c in list_conflicts(ledger)):

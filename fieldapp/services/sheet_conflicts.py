@@ -168,8 +168,17 @@ def find(ledger: Ledger, wanted: str) -> SheetConflict | None:
     """The open kept conflict whose 编号 starts with `wanted` (at least 4 characters, one
     match); None when none or several do."""
     wanted = wanted.strip().lower()
-    matches = [c for c in list_open(ledger) if c.conflict_id.startswith(wanted)]
-    return matches[0] if len(wanted) >= 4 and len(matches) == 1 else None
+    if len(wanted) < 4:
+        return None
+    matches = store.open_starting(ledger.db, wanted)  # not every open one read and decoded
+    return _shown(matches[0]) if len(matches) == 1 else None
+
+
+def several(ledger: Ledger, wanted: str) -> bool:
+    """True when `wanted` (at least 4 characters) starts the 编号 of more than one open kept
+    conflict: too short to choose one (`find` gives None then, as for none)."""
+    wanted = wanted.strip().lower()
+    return len(wanted) >= 4 and len(store.open_starting(ledger.db, wanted)) > 1
 
 
 def _same(a: Any, b: Any) -> bool:

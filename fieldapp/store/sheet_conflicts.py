@@ -109,6 +109,19 @@ def open_ones(db: sqlite_utils.Database) -> list[KeptConflict]:
     ]
 
 
+def open_starting(db: sqlite_utils.Database, prefix: str) -> list[KeptConflict]:
+    """The open kept conflicts whose id starts with `prefix`, at most two (enough to tell one
+    from several) — no other row read or decoded."""
+    return [
+        _row(r)
+        for r in db.execute(
+            f"SELECT {_COLUMNS} FROM sheet_conflicts WHERE status = ? "
+            "AND substr(id, 1, ?) = ? LIMIT 2",
+            [OPEN, len(prefix), prefix],
+        ).fetchall()
+    ]
+
+
 def one(db: sqlite_utils.Database, conflict_id: str) -> KeptConflict | None:
     """The kept conflict with this id, open or not."""
     found = db.execute(

@@ -22,7 +22,6 @@ has been seen (a member's categories mark a household as relocated or lifted).
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Mapping
@@ -43,6 +42,7 @@ from fieldapp.domain.errors import ValidationFailed
 from fieldapp.domain.progress import CancelCheck, Progress, Ticker
 from fieldapp.domain.status_words import built_in_reading
 from fieldapp.services.clock import FRESH_SLACK_MS
+from fieldapp.services.exports import file_hash
 from fieldapp.services.imports import NewPeople, apply_import, new_people
 from fieldapp.services.ledgers import make_demo
 from fieldapp.services.policy_admin import policy_in_force
@@ -2219,10 +2219,10 @@ def import_ledger(
 
 
 def file_digest(path: Path) -> str:
-    """SHA-256 of a file's bytes; '' when it cannot be read (reading it says why)."""
+    """SHA-256 of a file's bytes (`exports.file_hash`, as the export log keeps them); ''
+    when it cannot be read (reading it says why)."""
     try:
-        with path.open("rb") as handle:
-            return hashlib.file_digest(handle, "sha256").hexdigest()
+        return file_hash(path)
     except OSError:
         return ""
 

@@ -17,6 +17,7 @@ from fieldapp.services.sheet_conflicts import (
     SheetSide,
     decide,
     decide_many,
+    find,
     list_open,
 )
 from fieldapp.store.dump import synced_tables
@@ -150,4 +151,40 @@ def test_cli_lists_and_decides_them(ledger, tmp_path, capsys):
     again = Ledger.open(Path(db), author="x")
     assert _phone(again, HEAD) == STALE_PHONE and _phone(again, WIFE) == wife["ledger_value"]
     assert wife["sheet_value"] == SHEET_PHONE != wife["ledger_value"]
+    again.close()
+
+
+def test_a_kept_conflict_is_found_by_a_unique_prefix_of_its_number(ledger, tmp_path):
+    _kept(ledger, tmp_path)
+    head, wife = sorted(list_open(ledger), key=lambda c: c.id_number != HEAD)
+    assert head.id_number == HEAD
+    assert find(ledger, head.conflict_id) == head
+    assert find(ledger, " " + head.conflict_id[:6].upper() + " ") == head  # as typed
+    assert find(ledger, head.conflict_id[:3]) is None  # too short to be sure
+    assert find(ledger, "%%%%") is None and find(ledger, "____") is None  # no pattern
+    # Two open ones sharing the prefix typed: neither is taken.
+    ledger.db.execute(
+        "UPDATE sheet_conflicts SET id = ? WHERE id = ?",
+        [head.conflict_id[:4] + "zz", wife.conflict_id],
+    )
+    assert find(ledger, head.conflict_id[:4]) is None
+    assert find(ledger, head.conflict_id[:5]) == head
+    decide(ledger, head, SheetSide.LEDGER)  # decided: no longer found
+    assert find(ledger, head.conflict_id) is None
+
+
+def test_cli_says_a_number_shared_by_two_is_too_short(ledger, tmp_path, capsys):
+    _kept(ledger, tmp_path)
+    head, wife = list_open(ledger)
+    shared = head.conflict_id[:4]
+    ledger.db.execute(
+        "UPDATE sheet_conflicts SET id = ? WHERE id = ?", [shared + "zz", wife.conflict_id]
+    )
+    db = str(ledger.path)
+    ledger.close()
+    code = main(["--db", db, "conflicts", "resolve", shared, "--keep", "sheet"])
+    err = capsys.readouterr().err
+    assert code == 2 and "不止对应一处冲突，请多写几位" in err and "已经解决" not in err
+    again = Ledger.open(Path(db), author="x")
+    assert len(list_open(again)) == 2  # nothing decided
     again.close()
