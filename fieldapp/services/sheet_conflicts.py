@@ -23,6 +23,7 @@ from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.errors import NotFound, ValidationFailed
 from fieldapp.domain.models import MonthlyStatus
 from fieldapp.domain.sentences import Sentence
+from fieldapp.domain.values import same_value
 from fieldapp.services.changes import Kind
 from fieldapp.services.work import month_follows
 from fieldapp.services.writer import Actor, Writer, actor_of, writing
@@ -181,23 +182,13 @@ def several(ledger: Ledger, wanted: str) -> bool:
     return len(wanted) >= 4 and len(store.open_starting(ledger.db, wanted)) > 1
 
 
-def _same(a: Any, b: Any) -> bool:
-    if a in (None, "") and b in (None, ""):
-        return True
-    if isinstance(a, bool) or isinstance(b, bool):
-        return a is b or (a is not None and b is not None and bool(a) == bool(b))
-    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
-        return float(a) == float(b)
-    return bool(a == b)
-
-
 def changed_since(ledger: Ledger, conflict: SheetConflict) -> bool:
     """True when the ledger's cell is no longer what the import saw: edited since (a later
     change in the log), another value (an exchange brought one), or its record gone."""
     row = ledger.get(conflict.table, conflict.row_id)
     if row is None or row.get("deleted"):
         return True
-    if not _same(row.get(conflict.field), conflict.ledger_value):
+    if not same_value(row.get(conflict.field), conflict.ledger_value):
         return True
     return store.edited_after(
         ledger.db, conflict.table, conflict.row_id, conflict.field, conflict.stamp

@@ -33,6 +33,7 @@ from fieldapp.domain.enums import (
 from fieldapp.domain.labels import FIELD_LABELS
 from fieldapp.domain.sentences import Day, Part, Sentence, Word, said, template
 from fieldapp.domain.status_words import BUILT_IN_STATUS_WORDS
+from fieldapp.domain.values import same_value
 from fieldapp.reference import divisions
 from fieldapp.services.work import month_follows
 from fieldapp.store.ledger import natural_id, new_id
@@ -41,7 +42,7 @@ from fieldapp.store.queries.monthly import months_naming_jobs
 from fieldapp.tabular import cells
 from fieldapp.tabular.cells import CellError, StatusWords, nfkc
 from fieldapp.tabular.columns import EXTRA_SHEETS, NO, YES
-from fieldapp.tabular.ledger_update import Differ, RowPlan, differs, same_value, shown
+from fieldapp.tabular.ledger_update import Differ, RowPlan, differs, shown
 
 TRAINING = ServiceType.TRAINING.value
 _SPLIT = re.compile(r"[、,，;；/\s]+")

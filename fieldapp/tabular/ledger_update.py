@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 from fieldapp.domain.dates import written_text
 from fieldapp.domain.enums import WorkStatus
 from fieldapp.domain.labels import FIELD_LABELS
+from fieldapp.domain.values import same_value
 from fieldapp.services.imports import Packed
 from fieldapp.store.ledger import natural_id, new_id
 from fieldapp.store.queries import tabular as store
@@ -89,17 +90,6 @@ def shown(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
-
-
-def same_value(old: Any, new: Any) -> bool:
-    """True when a sheet's value is what the ledger holds (blank is blank, 1 is 1.0, …)."""
-    if old in (None, "") and new in (None, ""):
-        return True
-    if isinstance(new, bool) or isinstance(old, bool):
-        return bool(old) == bool(new) and old is not None and new is not None
-    if isinstance(old, (int, float)) and isinstance(new, (int, float)):
-        return float(old) == float(new)
-    return str(old) == str(new)
 
 
 def as_read(field_name: str, old: Any) -> Any:
