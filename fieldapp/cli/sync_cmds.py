@@ -77,7 +77,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     group.add_argument(
         "--keep",
         metavar="VALUE_ID",
-        help="保留的值的编号；表格带来的冲突写 sheet（用表格中的值）或 ledger（保留台账的值）",
+        help="保留的值的编号；表格带来的冲突写 表格（用表格中的值）或 台账（保留台账原来的值）",
     )
     group.add_argument("--value", metavar="V", help="新的值")
     p.add_argument(
@@ -96,7 +96,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         required=True,
         choices=sorted(KEEP_SIDES),
         help="保留哪一方的值：shown（现在显示的值）、here（本机改的值）、other（别的设备改的值）；"
-        "没有恰好一个这一方的值的冲突留着不动，另行说明；sheet（表格中的值）、ledger（台账的值）"
+        "没有恰好一个这一方的值的冲突留着不动，另行说明；表格（表格中的值）、台账（台账原来的值）"
         "只处理表格更新时留下的冲突",
     )
     p.add_argument("--field", metavar="字段", help="只处理这一字段的冲突（如 联系电话、phone）")
@@ -1231,20 +1231,50 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
             who = v.author if author_parts(v.author)[1] else f"{v.author}@{v.device}"
             said = value_said(ledger, c.table, c.field, v.value)
             print(f"    值 {v.value_id}: {said}  {who}  {china_minute(v.at)}{mark}")
+    every = [c.conflict_id for c in found] + [s.conflict_id for s in from_sheets]
     for s in from_sheets:  # this device's own: an update's conflicts left undecided
+        # In the clerk's words: whose what, the two values, and the number to type (as short
+        # as it can be and still name one), no change or record ids.
+        sheet = f"{s.sheet} " if s.sheet != s.file else ""  # a csv's one sheet is the file
         print(
-            f"冲突 {s.conflict_id}  来自表格“{s.file}”（{china_minute(s.imported_at)} "
-            f"{s.imported_by} 导入，{s.sheet} 第 {s.row} 行）  {s.name}（{s.id_number}）  "
-            f"字段 {field_label(s.field, s.table)}"
+            f"冲突 {short_number(s.conflict_id, every)}  {s.name}（身份证号 {s.id_number}）的"
+            f"{field_label(s.field, s.table)}  来自表格“{s.file}”（{sheet}第 {s.row} 行，"
+            f"{s.imported_by} 于 {china_minute(s.imported_at)} 导入）"
         )
-        print(f"    表格中的值（sheet）: {value_said(ledger, s.table, s.field, s.sheet_value)}")
+        print(f"    表格中的值: {value_said(ledger, s.table, s.field, s.sheet_value)}")
         print(
-            f"    台账中的值（ledger）: {value_said(ledger, s.table, s.field, s.ledger_value)}  "
-            f"{s.edited_by} 于 {china_minute(s.edited_at)} 修改（当前显示）"
+            f"    台账原来的值: {value_said(ledger, s.table, s.field, s.ledger_value)}"
+            f"（{s.edited_by} 于 {china_minute(s.edited_at)} 修改；台账现在显示这个值）"
+        )
+    if from_sheets:
+        print(
+            "表格带来的冲突：conflicts resolve 编号 --keep 表格（用表格中的值）"
+            "或 --keep 台账（保留台账原来的值）"
         )
     if not found and not from_sheets:
         print("没有待处理的冲突")
     return 0
+
+
+#: The fewest characters of a conflict's 编号 the commands take (`services.sheet_conflicts.find`).
+SHORTEST_NUMBER = 4
+
+
+def short_number(conflict_id: str, every: list[str]) -> str:
+    """The shortest start of `conflict_id` (at least `SHORTEST_NUMBER` characters) that no
+    other of `every` starts with: what the clerk types to name it."""
+    for n in range(SHORTEST_NUMBER, len(conflict_id)):
+        head = conflict_id[:n]
+        if sum(other.startswith(head) for other in every) == 1:
+            return head
+    return conflict_id
+
+
+def _whose(sheet: SheetConflict) -> str:
+    """A sheet conflict's cell in the clerk's words: 张三的联系电话."""
+    from fieldapp.domain.labels import field_label
+
+    return f"{sheet.name}的{field_label(sheet.field, sheet.table)}"
 
 
 #: `conflicts resolve-all --keep`: the side's words, English and Chinese.
@@ -1378,13 +1408,23 @@ def _sheet_conflict_resolve(
             }
         )
         return 0
+    from fieldapp.sync.conflicts import value_said
+
+    def said(value: object) -> str:
+        return value_said(ledger, sheet.table, sheet.field, value)
+
+    typed = args.conflict_id.strip().lower()
     if side is SheetSide.SHEET:
         print(
-            f"已处理冲突 {sheet.conflict_id}：改用表格“{sheet.file}”中的值"
-            + (f"（修改 {change.id}）" if change is not None else "（台账中已是这个值）")
+            f"已处理冲突 {typed}：{_whose(sheet)}改用表格“{sheet.file}”中的值 "
+            f"{said(sheet.sheet_value)}"
+            + ("（已记入修改记录）" if change is not None else "（台账中已是这个值）")
         )
     else:
-        print(f"已处理冲突 {sheet.conflict_id}：保留台账的值")
+        print(
+            f"已处理冲突 {typed}：{_whose(sheet)}保留台账的值，"
+            f"不用表格“{sheet.file}”中的 {said(sheet.sheet_value)}"
+        )
     for sentence in decision.said:
         print(f"提示：{sentence}")
     return 0
@@ -1415,20 +1455,27 @@ def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
         if any(c.conflict_id.startswith(wanted) for c in list_conflicts(ledger)):
             print(f"请检查：编号 {wanted} 不止对应一处冲突，请多写几位", file=sys.stderr)
             return 2
-        side = KEEP_SIDES.get((args.keep or "").strip())
-        if side not in ("sheet", "ledger"):
+        came = f"冲突 {wanted}（{_whose(sheet)}）来自表格“{sheet.file}”"
+        choose = "请用 --keep 表格（用表格中的值）或 --keep 台账（保留台账原来的值）"
+        if args.value is not None:
+            # Only the two values are a decision here; a third is an ordinary edit of the
+            # person, made where every edit is (its checks, its record), not slipped in here.
             print(
-                f"请检查：冲突 {sheet.conflict_id} 来自表格“{sheet.file}”，请用 --keep sheet"
-                "（用表格中的值）或 --keep ledger（保留台账的值）",
+                f"请检查：{came}，只能在表格中的值和台账原来的值之间选，不能用 --value 给新值；"
+                f"{choose}，要填别的值请之后在台账中修改",
                 file=sys.stderr,
             )
+            return 2
+        side = KEEP_SIDES.get((args.keep or "").strip())
+        if side not in ("sheet", "ledger"):
+            print(f"请检查：{came}，{choose}", file=sys.stderr)
             return 2
         if args.check is not None:
             # A sheet conflict has no check code (conflicts lists none beside it); its own guard
             # is the ledger's cell: changed since the import, the decision is refused anyway.
             print(
-                f"请检查：冲突 {sheet.conflict_id} 来自表格“{sheet.file}”，没有核对码，"
-                "请去掉 --check；台账中这一格在导入之后又改过时，本来就不会处理",
+                f"请检查：{came}，没有核对码，请去掉 --check；"
+                "台账中这一格在导入之后又改过时，本来就不会改用表格中的值",
                 file=sys.stderr,
             )
             return 2

@@ -205,8 +205,8 @@ def print_report(report: ImportReport) -> None:
     if report.conflicts_kept:  # kept: decided later, one by one or together
         print(
             f"这 {report.conflicts_kept} 处冲突已记下，之后可决定：fieldapp conflicts 列出，"
-            "conflicts resolve 编号 --keep sheet（或 ledger）逐个决定，"
-            "conflicts resolve-all --keep sheet（或 ledger）一并决定"
+            "conflicts resolve 编号 --keep 表格（或 台账）逐个决定，"
+            "conflicts resolve-all --keep 表格（或 台账）一并决定"
         )
     elif report.conflicts:  # what the clerk can do with them here (the window: its list)
         print(

@@ -115,25 +115,42 @@ def test_the_kept_conflicts_are_local(ledger, tmp_path):
     assert logged == 0
 
 
+def ledger_change_ids(db: str) -> list[str]:
+    """Every change id the ledger's log holds (`Change.id`)."""
+    ledger = Ledger.open(Path(db), author="x")
+    try:
+        rows = ledger.db.execute("SELECT device_id, seq FROM changes").fetchall()
+        return [f"{device}:{seq}" for device, seq in rows]
+    finally:
+        ledger.close()
+
+
 def test_cli_lists_and_decides_them(ledger, tmp_path, capsys):
     sheet = _undated(ledger, tmp_path)
     db = str(ledger.path)
     ledger.close()
     assert main(["--db", db, "import", str(sheet), "--update"]) == 1
     out = capsys.readouterr().out
-    assert "这 2 处冲突已记下" in out and "conflicts resolve 编号 --keep sheet" in out
+    assert "这 2 处冲突已记下" in out and "conflicts resolve 编号 --keep 表格" in out
     assert main(["--db", db, "conflicts"]) == 0
     out = capsys.readouterr().out
     assert out.count("来自表格“村里改的.csv”") == 2
-    assert f"表格中的值（sheet）: {STALE_PHONE}" in out and "字段 联系电话" in out
+    # The clerk's words: the person's name and field, the two values, no ids but the number
+    # to type (as short as still names one, at least 4 characters).
+    assert f"表格中的值: {STALE_PHONE}" in out and f"台账原来的值: {LEDGER_PHONE}" in out
+    assert "的联系电话" in out and "sheet" not in out and "ledger" not in out
     assert main(["--db", db, "conflicts", "--json"]) == 0
     listed = json.loads(capsys.readouterr().out)
     assert {c["source"] for c in listed} == {"sheet"}
+    for c in listed:
+        assert c["row_id"] not in out and c["conflict_id"][:4] in out
     head = next(c for c in listed if c["id_number"] == HEAD)
     wife = next(c for c in listed if c["id_number"] == WIFE)
-    # A sync conflict's way of deciding does not fit: said so.
+    # A sync conflict's way of deciding does not fit: said so, in the clerk's words.
     assert main(["--db", db, "conflicts", "resolve", head["conflict_id"], "--value", "1"]) == 2
-    assert "--keep sheet" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "不能用 --value 给新值" in err and "--keep 表格" in err and "--keep 台账" in err
+    assert f"{head['name']}的联系电话" in err
     # A sheet conflict has no check code: --check is refused, not silently ignored.
     checked = ["conflicts", "resolve", head["conflict_id"], "--keep", "sheet", "--check", "ab12"]
     assert main(["--db", db, *checked]) == 2
@@ -141,8 +158,13 @@ def test_cli_lists_and_decides_them(ledger, tmp_path, capsys):
     assert "没有核对码" in err and "请去掉 --check" in err
     assert main(["--db", db, "conflicts", "--json"]) == 0
     assert len(json.loads(capsys.readouterr().out)) == 2
-    code = main(["--db", db, "conflicts", "resolve", head["conflict_id"], "--keep", "sheet"])
-    assert code == 0 and "改用表格“村里改的.csv”中的值" in capsys.readouterr().out
+    code = main(["--db", db, "conflicts", "resolve", head["conflict_id"], "--keep", "表格"])
+    out = capsys.readouterr().out
+    assert (
+        code == 0 and f"{head['name']}的联系电话改用表格“村里改的.csv”中的值 {STALE_PHONE}" in out
+    )
+    change = ledger_change_ids(db)
+    assert change and not any(c in out for c in change)  # no change id said to the clerk
     assert main(["--db", db, "conflicts", "resolve-all", "--keep", "台账", "--json"]) == 0
     said = json.loads(capsys.readouterr().out)
     assert said["resolved"] == 1 and said["changed_meanwhile"] == 0
@@ -188,3 +210,13 @@ def test_cli_says_a_number_shared_by_two_is_too_short(ledger, tmp_path, capsys):
     again = Ledger.open(Path(db), author="x")
     assert len(list_open(again)) == 2  # nothing decided
     again.close()
+
+
+def test_the_number_listed_is_the_shortest_that_names_one():
+    from fieldapp.cli.sync_cmds import short_number
+
+    every = ["a309f1c2d4", "a30e77b101", "1da3c0ffee"]
+    assert short_number("1da3c0ffee", every) == "1da3"
+    assert short_number("a309f1c2d4", every) == "a309"
+    assert short_number("a309f1c2d4", [*every, "a3090aaaaa"]) == "a309f"
+    assert short_number("a309f1c2d4", ["a309f1c2d4", "a309f1c2d4"]) == "a309f1c2d4"
