@@ -12,7 +12,7 @@ from fieldapp.domain.errors import ValidationFailed
 from fieldapp.services.exports import LEDGER_EXPORT, PERSONAL_DATA_NOTE, record_export
 from fieldapp.tabular.ledger_export import export_ledger
 from fieldapp.tabular.ledger_import import BECAME_DEMO, ImportReport, import_ledger
-from fieldapp.tabular.ledger_update import Seen
+from fieldapp.tabular.ledger_update import EveryConflict
 from fieldapp.tabular.template import write_template
 
 #: At most this many warnings are printed in the plain-text report (all are in --json).
@@ -107,47 +107,30 @@ def cmd_import(args: argparse.Namespace) -> int:
         return 2
     ledger = open_ledger(args)
     try:
-        decided: dict[str, Seen] = {}
-        previewed: str | None = None
-        if take:
-            # The conflicts as a preview finds them, each decided against the ledger edit it
-            # shows: the import itself keeps (and counts) a cell changed again in between.
-            preview = import_ledger(ledger, args.file, update=True, dry_run=True, words=words)
-            previewed = preview.file_digest  # decided on this file: refused if saved since
-            decided = {
-                c.change.key: c.seen
-                for c in preview.conflicts
-                if not args.column or _column_named(c.change.label, args.column)
-            }
+        # Every conflict (of the items named) decided for the sheet's value as the one pass
+        # that finds them plans them: the file is read and planned once.
         report = import_ledger(
             ledger,
             args.file,
             update=args.update,
             dry_run=args.dry_run,
-            take_sheet=decided,
+            take_sheet=EveryConflict(args.column) if take else (),
             words=words,
-            previewed=previewed,
         )
     except ValidationFailed as error:  # the file itself (missing, refused, unreadable), a word
         print(f"请检查：{error}", file=sys.stderr)
         return 2
     finally:
         ledger.close()
-    taken = len(decided) - report.decisions_overtaken
+    taken = report.conflicts_taken
     if args.json:
         print_json(report.as_json() | {"conflicts_taken_from_sheet": taken})
     else:
         print_report(report)
-        if decided:
+        if taken:
             verb = "将" if report.dry_run else "已"
             print(f"{verb}按您的选择改用表格“{Path(args.file).name}”中的值：冲突 {taken} 处")
     return 1 if report.rejected or report.conflicts else 0
-
-
-def _column_named(label: str, names: list[str]) -> bool:
-    """True when a conflict's item (联系电话, 就业经历：结束日期) is one of `names`, said whole
-    or by its own name after the sheet's (结束日期)."""
-    return any(label == name or label.endswith("：" + name) for name in names)
 
 
 def print_report(report: ImportReport) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -470,7 +470,7 @@ class ExtraPlanner:
         #: The conflicting cells decided for the sheet's value (the import's `take_sheet`): a
         #: job's income in conflict and not among them is not written, so its month does not
         #: follow it (`_follow_months`).
-        self.take_sheet: frozenset[str] = frozenset()
+        self.take_sheet: Container[str] = frozenset()
 
     def plan(
         self,

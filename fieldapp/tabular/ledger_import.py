@@ -89,6 +89,7 @@ from fieldapp.tabular.ledger_update import (
     CellChange,
     Conflict,
     Differ,
+    EveryConflict,
     PersonPlanner,
     RowPlan,
     Seen,
@@ -196,7 +197,7 @@ class LedgerImporter:
         *,
         update: bool = False,
         dry_run: bool = False,
-        take_sheet: Collection[str] | Mapping[str, Seen] = (),
+        take_sheet: Collection[str] | Mapping[str, Seen] | EveryConflict = (),
         actor: Actor | None = None,
         words: StatusWords,
     ) -> None:
@@ -209,7 +210,11 @@ class LedgerImporter:
         self.today = today or china_today()
         self.update = update
         self.dry_run = dry_run
-        self.take_sheet = frozenset(take_sheet)  # conflicts decided for the sheet's value
+        # The conflicts decided for the sheet's value: named (the preview's), or every one
+        # found (`EveryConflict`).
+        self.take_sheet: frozenset[str] | EveryConflict = (
+            take_sheet if isinstance(take_sheet, EveryConflict) else frozenset(take_sheet)
+        )
         #: Of those, the ledger's edit and the sheet's value each was decided on
         #: (`Conflict.seen`), when known: a cell the ledger changed again since, or one the
         #: file says otherwise now, is not overwritten (`_drop_decisions_overtaken`).
@@ -1426,11 +1431,9 @@ class LedgerImporter:
                 self.report.unchanged += 1
             if not plan.is_empty():
                 self.report.changes.append(plan)
-        self.report.conflicts = [
-            c
-            for c in conflicts_of([*plans, *extra_plans, *category_plans])
-            if c.change.key not in self.take_sheet
-        ]
+        found = conflicts_of([*plans, *extra_plans, *category_plans])
+        self.report.conflicts = [c for c in found if c.change.key not in self.take_sheet]
+        self.report.conflicts_taken = len(found) - len(self.report.conflicts)
 
     def _category_registrations(self, items: Iterable[ParsedRow]) -> list[ExtraRow]:
         """The unemployment registrations a 人员类别 cell states: 登记失业人员（2024-06-01至
@@ -2159,7 +2162,7 @@ def import_ledger(
     *,
     update: bool = False,
     dry_run: bool = False,
-    take_sheet: Collection[str] | Mapping[str, Seen] = (),
+    take_sheet: Collection[str] | Mapping[str, Seen] | EveryConflict = (),
     actor: Actor | None = None,
     words: Mapping[str, str] | None = None,
     previewed: str | None = None,
@@ -2170,7 +2173,8 @@ def import_ledger(
     `dry_run`: everything is done and rolled back (the preview); `take_sheet`: the conflicts
     (`CellChange.key`) the user decided for the sheet's value — as a mapping, each with the
     ledger edit and the sheet value it was decided on (`Conflict.seen`): one edited again
-    since, in the ledger or in the file, is kept; the conflicts left undecided are kept to be
+    since, in the ledger or in the file, is kept; `EveryConflict`: every one this import finds
+    (of the items named), decided as it plans them; the conflicts left undecided are kept to be
     decided later (`services.sheet_conflicts`); `words`: what the user said
     the sheet's 就业状态 words no list knows mean (在家 → 未就业), for the whole import;
     `previewed`: the preview's `file_digest` — a file changed since (saved again in another

@@ -13,7 +13,8 @@ ordinary logged edits; nothing here writes.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -129,6 +130,38 @@ class CellChange:
     def label(self) -> str:
         """What the cell is, in Chinese."""
         return label_of(self.table, self.field)
+
+
+def item_named(label: str, names: Iterable[str]) -> bool:
+    """True when a conflict's item (联系电话, 就业经历：结束日期) is one of `names`, said whole
+    or by its own name after the sheet's (结束日期)."""
+    return any(label == name or label.endswith("：" + name) for name in names)
+
+
+class EveryConflict:
+    """A decision for the sheet's value of every conflict the import finds — or of those of
+    the items named (`item_named`) — made as the one pass that finds them plans them
+    (`import --update --keep sheet [--column 项目]`): the file is read and planned once, not
+    previewed first to list the conflicts and then read and planned again to take them. No
+    decision is made on values shown earlier, so none can be overtaken in between; `- keys`
+    leaves some out all the same (`LedgerImporter._overtake`)."""
+
+    __slots__ = ("_left", "items")
+
+    def __init__(self, items: Iterable[str] = (), left: AbstractSet[str] = frozenset()) -> None:
+        self.items = tuple(items)
+        self._left = frozenset(left)
+
+    def __contains__(self, key: object) -> bool:
+        if not isinstance(key, str) or key in self._left:
+            return False
+        if not self.items:
+            return True
+        table, field_name = key.split("/", 1)[0], key.rsplit("/", 1)[-1]
+        return item_named(label_of(table, field_name), self.items)
+
+    def __sub__(self, keys: AbstractSet[str]) -> EveryConflict:
+        return EveryConflict(self.items, self._left | keys)
 
 
 #: Every shape (keys in order) of a new record planned, once: a record's keys are this tuple.
@@ -538,7 +571,7 @@ class PersonPlanner:
 
 
 def writes_of(
-    plans: Iterable[RowPlan], take_sheet: Collection[str] = ()
+    plans: Iterable[RowPlan], take_sheet: Container[str] = ()
 ) -> tuple[dict[tuple[str, str], dict[str, Any]], dict[str, list[Packed]]]:
     """What the plans write: (table, row id) → changed fields, and table → new rows (the
     plans' own packed records); a conflicting cell only when decided for the sheet

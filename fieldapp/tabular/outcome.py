@@ -162,6 +162,9 @@ class ImportReport:
     #: Conflicts decided for the sheet's value whose ledger cell was changed again after the
     #: decision (the preview): not overwritten, still among `conflicts`.
     decisions_overtaken: int = 0
+    #: How many conflicts were (or, in a dry run, would be) decided for the sheet's value and
+    #: written: not among `conflicts`.
+    conflicts_taken: int = 0
     #: The file's bytes as read (SHA-256): the preview's, which its confirmation must find
     #: again (`import_ledger(previewed=…)`): what is imported is what was previewed.
     file_digest: str = ""
@@ -210,6 +213,7 @@ class ImportReport:
             "mapped": [m.as_dict() for m in self.mapped],
             "conflicts": [c.as_dict() for c in self.conflicts],
             "decisions_overtaken": self.decisions_overtaken,
+            "conflicts_taken": self.conflicts_taken,
             "conflicts_kept": self.conflicts_kept,
             "changes": [c.as_dict() for c in self.changes],
             "warnings": [p.as_dict() for p in self.warnings],

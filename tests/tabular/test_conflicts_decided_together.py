@@ -10,7 +10,7 @@ from pathlib import Path
 
 from fieldapp.cli.main import main
 from fieldapp.store.ledger import Ledger
-from fieldapp.tabular.ledger_import import import_ledger
+from fieldapp.tabular.ledger_import import LedgerImporter, import_ledger
 from tests.tabular.test_sheet_dated_ahead import (
     HEAD,
     LEDGER_PHONE,
@@ -89,7 +89,9 @@ def test_a_decision_holds_for_the_sheet_value_seen_not_one_edited_in_since(ledge
     assert _phone(ledger, HEAD) == edited and _authors(ledger, HEAD)[-1] == ledger.author
 
 
-def test_cli_keep_sheet_takes_every_conflict_and_says_how_many(ledger, tmp_path, capsys):
+def test_cli_keep_sheet_takes_every_conflict_and_says_how_many(
+    ledger, tmp_path, capsys, monkeypatch
+):
     sheet = _undated(ledger, tmp_path)
     db = str(ledger.path)
     ledger.close()
@@ -110,7 +112,17 @@ def test_cli_keep_sheet_takes_every_conflict_and_says_how_many(ledger, tmp_path,
     assert main([*args, "--keep", "sheet", "--column", "劳动能力", "--dry-run"]) == 1
     out = capsys.readouterr().out
     assert "冲突 2 处" in out and "按您的选择改用表格" not in out
+    # The file read and planned once (no preview first): the real import, counted.
+    runs = []
+    run = LedgerImporter.run
+
+    def counted(importer: LedgerImporter, book: object) -> object:
+        runs.append(importer.dry_run)
+        return run(importer, book)
+
+    monkeypatch.setattr(LedgerImporter, "run", counted)
     assert main([*args, "--keep", "sheet", "--column", "联系电话"]) == 0
+    assert runs == [False]
     out = capsys.readouterr().out
     assert "已按您的选择改用表格“村里改的.csv”中的值：冲突 2 处" in out, out
     assert "冲突 0 处" in out

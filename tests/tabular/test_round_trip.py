@@ -1043,6 +1043,18 @@ def test_a_month_does_not_follow_a_jobs_income_kept_as_a_conflict(tmp_path):
     report = import_ledger(ledger, jobs, update=True, take_sheet=decided)
     assert report.rejected == [] and report.conflicts == [] and report.decisions_overtaken == 0
     assert _wifes_month(ledger, wife) == ("已就业", 3100.0, 3100.0)
+    # `import --keep sheet` decides as the one pass that finds the conflicts plans them: only
+    # the items named; the month follows the job's income taken, as with the preview's.
+    from fieldapp.tabular.ledger_update import EveryConflict
+
+    job_sheet(3300)
+    report = import_ledger(ledger, jobs, update=True, take_sheet=EveryConflict(["联系电话"]))
+    assert [(c.change.old, c.change.new) for c in report.conflicts] == [(3100.0, 3300.0)]
+    assert report.conflicts_taken == 0
+    assert _wifes_month(ledger, wife) == ("已就业", 3100.0, 3100.0)
+    report = import_ledger(ledger, jobs, update=True, take_sheet=EveryConflict(["月收入"]))
+    assert report.rejected == [] and report.conflicts == [] and report.conflicts_taken == 1
+    assert _wifes_month(ledger, wife) == ("已就业", 3300.0, 3300.0)
     ledger.close()
 
 
