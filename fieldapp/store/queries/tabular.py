@@ -348,11 +348,44 @@ def note_export_arrivals(db: Database, export_id: str) -> None:
     """Keep, with this device's ledger export `export_id`, how far each origin's changes reached
     in this ledger's log as it was logged (`replica.vector`): what an update from that sheet
     counts as received after it (`arrived_by`). Local (`meta`), one row per ledger export: the
-    order of arrival is this ledger's own, not another device's."""
+    order of arrival is this ledger's own, not another device's. The kept ones no update can
+    be judged by any more are dropped (`prune_export_arrivals`)."""
     db.execute(
         "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
         [_ARRIVED + export_id, json.dumps(vector(db), sort_keys=True)],
     )
+    prune_export_arrivals(db)
+
+
+def _ledger_exports(db: Database, device: str) -> list[tuple[dt.datetime, str]]:
+    """This device's live ledger exports with a readable time, (time, id), in the order
+    `arrived_by` looks at them."""
+    rows = db.execute(
+        "SELECT id, exported_at FROM export_log WHERE deleted = 0 AND created_device = ? "
+        "AND kind = ? AND exported_at IS NOT NULL",
+        [device, LEDGER_EXPORT],
+    ).fetchall()
+    found: list[tuple[dt.datetime, str]] = []
+    for export_id, text in rows:
+        try:
+            at = dt.datetime.fromisoformat(str(text)).astimezone(dt.UTC)
+        except (ValueError, OverflowError, OSError):  # not a time, or one no clock converts
+            continue
+        found.append((at, str(export_id)))
+    return sorted(found)
+
+
+def _arrivals(db: Database, export_id: str) -> dict[str, int] | None:
+    """The arrivals kept with this export (`note_export_arrivals`); None when none are, or
+    not what it wrote."""
+    kept = db.execute("SELECT value FROM meta WHERE key = ?", [_ARRIVED + export_id]).fetchone()
+    if kept is None:  # an export made before arrivals were kept
+        return None
+    try:
+        arrived = json.loads(kept[0])
+        return {str(origin): int(seq) for origin, seq in arrived.items()}
+    except (ValueError, TypeError, AttributeError):  # not what `note_export_arrivals` wrote
+        return None
 
 
 def arrived_by(db: Database, stamp: str) -> dict[str, int] | None:
@@ -367,29 +400,60 @@ def arrived_by(db: Database, stamp: str) -> dict[str, int] | None:
     if found is None:
         return None
     since = dt.datetime.fromtimestamp(parse_stamp(stamp)[0] // 1000, dt.UTC)
-    rows = db.execute(
-        "SELECT id, exported_at FROM export_log WHERE deleted = 0 AND created_device = ? "
-        "AND kind = ? AND exported_at IS NOT NULL",
-        [found[0], LEDGER_EXPORT],
-    ).fetchall()
-    after: list[tuple[dt.datetime, str]] = []
-    for export_id, text in rows:
-        try:
-            at = dt.datetime.fromisoformat(str(text)).astimezone(dt.UTC)
-        except (ValueError, OverflowError, OSError):  # not a time, or one no clock converts
+    for at, export_id in _ledger_exports(db, str(found[0])):
+        if at < since:
             continue
-        if at >= since:
-            after.append((at, str(export_id)))
-    for _at, export_id in sorted(after):
-        kept = db.execute("SELECT value FROM meta WHERE key = ?", [_ARRIVED + export_id]).fetchone()
-        if kept is None:  # an export made before arrivals were kept
-            continue
-        try:
-            arrived = json.loads(kept[0])
-            return {str(origin): int(seq) for origin, seq in arrived.items()}
-        except (ValueError, TypeError, AttributeError):  # not what `note_export_arrivals` wrote
-            continue
+        arrived = _arrivals(db, export_id)
+        if arrived is not None:
+            return arrived
     return None
+
+
+def prune_export_arrivals(db: Database) -> int:
+    """Drop the arrivals kept with a ledger export that can no longer change how any update is
+    judged; returns how many were dropped.
+
+    One row per export, never dropped, grows by every export for the life of the ledger. Not
+    by age, nor "older than the newest import of that file": a workbook exported once is sent
+    to several villages and comes back over weeks, and a dropped row makes its update judged
+    by the next export's arrivals — fewer changes counted as after it, an overwrite where a
+    conflict was due. Dropped is only a row whose next one (`arrived_by`'s order) answers the
+    same for every sheet that would be judged by it: no other device's change arrived between
+    the two exports, and this device's own first change after the row was stamped after the
+    second of its export ended — whatever the sheet's date that chose the row (at most that
+    second), those own changes count as after it by their stamps already. Exports made
+    between two exchanges (the usual many) keep one row among them; an export whose log row
+    was deleted keeps its row (it may be restored, and then matters again)."""
+    found = db.execute("SELECT value FROM meta WHERE key = 'device_id'").fetchone()
+    if found is None:
+        return 0
+    own = str(found[0])
+    kept = [
+        (at, export_id, arrived)
+        for at, export_id in _ledger_exports(db, own)
+        if (arrived := _arrivals(db, export_id)) is not None
+    ]
+    dropped: list[str] = []
+    for (at, export_id, arrived), (_, _, later) in zip(kept, kept[1:], strict=False):
+        if _others(arrived, own) != _others(later, own):
+            continue
+        first = arrived.get(own, 0) + 1
+        if later.get(own, 0) >= first:  # own changes between the two: stamped after `at`'s second?
+            row = db.execute(
+                "SELECT hlc FROM changes WHERE device_id = ? AND seq = ?", [own, first]
+            ).fetchone()
+            ends = (int(at.timestamp()) + 1) * 1000
+            if row is None or parse_stamp(str(row[0]))[0] < ends:
+                continue
+        dropped.append(export_id)
+    if dropped:
+        db.conn.executemany("DELETE FROM meta WHERE key = ?", [(_ARRIVED + e,) for e in dropped])
+    return len(dropped)
+
+
+def _others(arrived: dict[str, int], own: str) -> dict[str, int]:
+    """The arrivals of the other devices (none counted as 0)."""
+    return {origin: seq for origin, seq in arrived.items() if origin != own and seq}
 
 
 def exported_before(
