@@ -23,13 +23,7 @@ log = logging.getLogger("fieldapp.saving")
 
 
 class CannotWrite(FieldappError):
-    """A file the user asked for could not be written; says which and why. str() is the Chinese
-    sentence; `said` the same as a template and its parts (a window says it in its language,
-    `fieldapp.ui.held_words.sentence_shown`), None for one made of text only."""
-
-    def __init__(self, reason: str | Sentence) -> None:
-        super().__init__(str(reason))
-        self.said = reason if isinstance(reason, Sentence) else None
+    """A file the user asked for could not be written; says which and why."""
 
 
 #: A file that could not be written (its name) and why (a `Sentence`).

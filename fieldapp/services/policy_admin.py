@@ -53,12 +53,7 @@ COUNTY_RULED = frozenset({Role.COORDINATOR, Role.TOWNSHIP})
 
 
 class PolicyRefused(FieldappError):
-    """A policy change this ledger may not make (a local install on a village device…); `said`:
-    its sentence, for a window to say in its language, where it was made of one."""
-
-    def __init__(self, message: str | Sentence) -> None:
-        super().__init__(str(message))
-        self.said = message if isinstance(message, Sentence) else None
+    """A policy change this ledger may not make (a local install on a village device…)."""
 
 
 @dataclass

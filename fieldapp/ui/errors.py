@@ -21,7 +21,6 @@ from fieldapp import saving
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.labels import field_label
 from fieldapp.domain.redact import RedactingFormatter, redact_traceback
-from fieldapp.domain.sentences import Sentence
 from fieldapp.paths import data_dir, make_private
 from fieldapp.policy.claim_flow import TransitionRefused
 from fieldapp.policy.guard import LimitExceeded
@@ -131,8 +130,7 @@ def message_for(error: BaseException, *, logged: bool = False) -> str:
         # its sentence in the language shown.
         return reason_shown(None, str(error), error.said)
     if isinstance(error, FieldappError):
-        said = getattr(error, "said", None)
-        return sentence_shown(said) if isinstance(said, Sentence) else str(error)
+        return sentence_shown(error.said) if error.said is not None else str(error)
     if isinstance(error, ValidationError):
         return invalid_input(error)
     if isinstance(error, OSError):
