@@ -79,12 +79,16 @@ class Adopted:
     policy: Policy
     changed: bool
     message: str
-    warnings: list[str]
     #: The notice as sentences (the pack now in force, claims at an old figure): a window says
     #: them in its language; `message` is their Chinese, a line each.
     said: list[Sentence] = field(default_factory=list)
-    #: `warnings` as sentences, said in the window's language (`warnings` is their Chinese).
+    #: A pack not taken, a county edition refused: said in the window's language.
     warnings_said: list[Sentence] = field(default_factory=list)
+
+    @property
+    def warnings(self) -> list[str]:
+        """`warnings_said` in Chinese (the command line's)."""
+        return [str(w) for w in self.warnings_said]
 
 
 # -- who this ledger is -----------------------------------------------------------------------
@@ -246,7 +250,7 @@ def adopt_hub_packs(ledger: Ledger, registry: PolicyRegistry | None = None) -> A
         notice = [_notice(chosen.read()), *claims_at_another_figure_said(ledger, state.policy)]
     message = "\n".join(str(s) for s in notice)
     warnings = state.said + _refused_drafts(ledger)
-    return Adopted(state.policy, changed, message, [str(w) for w in warnings], notice, warnings)
+    return Adopted(state.policy, changed, message, notice, warnings)
 
 
 #: A county edition the hub refused: the pack's title and edition (or its edition alone, or

@@ -97,7 +97,7 @@ def test_the_sync_page_says_a_refused_draft_in_english(window) -> None:
 
     def lines() -> list[str]:
         policy = policy_in_force(window.session.ledger)
-        page.policy_news = Adopted(policy, False, "", [str(d) for d in drafts], [], drafts)
+        page.policy_news = Adopted(policy, False, "", [], drafts)
         return page._policy_text().split("\n")[1:]
 
     assert lines() == [str(s) for s in drafts]
