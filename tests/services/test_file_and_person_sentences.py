@@ -49,6 +49,7 @@ SAID_HERE = {
     cells.UNREADABLE,
     person_row.HEAD_NUMBER,
     ledger_import.IN_COLUMN,
+    ledger_import.START_GUESSED,
     workbook.TEMP_FOLDER_FULL,
     *workbook._TEMP_CAUSES.values(),
     workbook._TEMP_OTHER,
@@ -266,6 +267,7 @@ def said_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> set[str]:
         *(said for said, _chinese in _job_notes()),
         *(said for said, _chinese in _job_end_notes(tmp_path)),
         *(said for said, _chinese in _account_sentences()),
+        *(said for said, _chinese in _job_sheet_notes(tmp_path)),
     ]
     return set().union(*map(templates, found)) | {persons.NAMESAKE, work.MONTH_KEPT}
 
@@ -438,7 +440,8 @@ def test_a_cell_the_import_refuses_says_what_it_said_before_and_each_template(mo
         for m in (cells, categories, areas, extra_sheets)
         if t in vars(m).values()
     }
-    assert mine - met == {cells.UNREADABLE}  # (said by `_cell_sentences`)
+    # (said by `_cell_sentences` and `_job_sheet_notes`)
+    assert mine - met == {cells.UNREADABLE, extra_sheets.BOTH_GIVEN}
     assert str(found[0][0]).startswith("出生日期“3月”没有写年份：请写成 ")
     assert str(found[-1][0]).endswith("”有重名，请填写区划代码")
 
@@ -589,6 +592,54 @@ def test_a_jobs_cell_left_out_is_said_by_its_templates(tmp_path) -> None:
         "务工开始日期“2026-13-45”不是有效日期（应为 2024-03-05 这样的格式）"
         + person_row.JOB_LEFT_OUT
     )
+
+
+def _job_sheet_notes(tmp_path: Path) -> list[tuple[Sentence, str]]:
+    """What the import says of jobs across sheets: a monthly roster's jobs with no start date
+    (dated by their first month), a job's cell the 就业经历 sheet gives otherwise (a value,
+    a blank): each sentence and the Chinese said before the templates."""
+    import openpyxl
+
+    from fieldapp.store.ledger import Ledger
+
+    place = {"县（市、区）": "七星关区", "乡镇（街道）": "碧阳街道", "村（社区）": "大坝村"}
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "花名册"
+    sheet.append(["姓名", "身份证号码", "户主身份证号码", *place, "月份", "就业状态", "务工单位"])
+    head = make_id("520502", "19750316", "131")
+    for month, employer in (("2026-01", "电子厂"), ("2026-02", "电子厂"), ("2026-03", "鞋厂")):
+        sheet.append(["张长英", head, head, *place.values(), month, "已就业", employer])
+    book.save(tmp_path / "花名册.xlsx")
+    ledger = Ledger.open(tmp_path / "花名册.db", author="王专员")
+    try:
+        report = ledger_import.import_ledger(ledger, tmp_path / "花名册.xlsx", dry_run=True)
+    finally:
+        ledger.close()
+    [started] = [
+        p.said for p in report.warnings if p.said and p.said.template == ledger_import.START_GUESSED
+    ]
+    return [
+        (started, "有 2 份工作没有填务工开始日期：按它最早出现的那个月的 1 日记为开始日期，请核对"),
+        (
+            extra_sheets._both("monthly_income", 2800, "就业经历", 4, 3100),
+            "月收入：本表填的是 2800，工作表“就业经历”第 4 行填的是 3100，按“就业经历”导入；"
+            "请核对哪个对",
+        ),
+        (
+            extra_sheets._both("employer", None, "就业经历", 5, "鞋厂"),
+            "务工单位：本表填的是 （空），工作表“就业经历”第 5 行填的是 鞋厂，按“就业经历”导入；"
+            "请核对哪个对",
+        ),
+    ]
+
+
+def test_a_job_across_sheets_says_what_it_said_before(tmp_path) -> None:
+    found = _job_sheet_notes(tmp_path)
+    assert [str(said) for said, _ in found] == [chinese for _, chinese in found]
+    met = set().union(*(templates(said) for said, _ in found))
+    assert {ledger_import.START_GUESSED, extra_sheets.BOTH_GIVEN} <= met
 
 
 def _person_cell_sentences() -> list[tuple[Sentence, str]]:

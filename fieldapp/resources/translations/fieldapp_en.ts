@@ -5564,14 +5564,6 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation>The signature of %1 does not match the county hub's (it may have been changed, or not issued by the county hub): not taken into force</translation>
     </message>
     <message>
-      <source>%1要用 fieldapp %2 或更新的版本才能启用（本机是 %3），请升级本机程序；该政策包未启用</source>
-      <translation>To take %1 into force needs fieldapp %2 or later (this computer has %3): please upgrade the program here; the pack is not taken into force</translation>
-    </message>
-    <message>
-      <source>%1要用更新版本的 fieldapp 才能启用（本机是 %2，县里是用更新的程序签发的），请升级本机程序；该政策包未启用</source>
-      <translation>To take %1 into force needs a later fieldapp (this computer has %2; the county issued it with a later program): please upgrade the program here; the pack is not taken into force</translation>
-    </message>
-    <message>
       <source>%1；仍使用上次可用的版本</source>
       <translation>%1; still using the last version that worked</translation>
     </message>
@@ -6682,6 +6674,22 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>账号“%1”第 15 位以后全是 0：多半是从 Excel 里复制的、已被 Excel 丢掉后几位的号码（Excel 只保留 15 位数字）；请对照银行卡或存折输入</source>
       <translation>Account “%1” has only zeros after its 15th digit: most likely copied from Excel, which lost its last digits (Excel keeps 15 digits). Enter it from the bank card or passbook</translation>
+    </message>
+    <message>
+      <source>%1：本表填的是 %2，工作表“%3”第 %4 行填的是 %5，按“%3”导入；请核对哪个对</source>
+      <translation>%1: this sheet gives %2, row %4 of sheet “%3” gives %5; imported as “%3” gives it, please check which is right</translation>
+    </message>
+    <message>
+      <source>有 %1 份工作没有填务工开始日期：按它最早出现的那个月的 1 日记为开始日期，请核对</source>
+      <translation>Jobs with no start date: %1; each was taken to start on the 1st of the first month naming it, please check</translation>
+    </message>
+    <message>
+      <source>%1要用 %2 版或更新版本的程序才能启用（本机的程序是 %3 版），请升级本机程序；该政策包未启用</source>
+      <translation>To take %1 into force needs version %2 of the program or later (this computer has version %3): please upgrade the program here; the pack is not taken into force</translation>
+    </message>
+    <message>
+      <source>%1要用更新版本的程序才能启用（本机的程序是 %2 版，县里是用更新的程序签发的），请升级本机程序；该政策包未启用</source>
+      <translation>To take %1 into force needs a later version of the program (this computer has version %2; the county issued it with a later program): please upgrade the program here; the pack is not taken into force</translation>
     </message>
   </context>
   <context>
