@@ -44,7 +44,7 @@ SAID_HERE = {
     saving._PLAIN_LEDGER,
     saving._OVER_LEDGER,
     saving._NO_STICK,
-    *saving._CAUSES.values(),
+    *(t for trouble in saving.TROUBLES.values() for t in trouble),
     reader.NOT_FOUND,
     cells.UNREADABLE,
     person_row.HEAD_NUMBER,
@@ -96,7 +96,7 @@ def _said(error: BaseException) -> Sentence:
 def _file_sentences(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Sentence]:
     """Every way `saving` and the reader refuse a file, as they say it."""
     out = tmp_path / "村台账.xlsx"
-    found = [_said(saving.cannot_write(out, OSError(n, "x"))) for n in saving._CAUSES]
+    found = [_said(saving.cannot_write(out, OSError(n, "x"))) for n in saving.TROUBLES]
     found.append(_said(saving.cannot_write(out, OSError(errno.EBADMSG, "odd"))))
     blocker = tmp_path / "一个文件"
     blocker.write_text("x")
@@ -131,8 +131,25 @@ def test_a_file_refused_is_said_by_each_of_its_templates(tmp_path, monkeypatch) 
     met = set().union(*map(templates, found))
     mine = {t for t in SAID_HERE if t in vars(saving).values() or t == reader.NOT_FOUND}
     assert mine - met == set()
-    assert all("村台账.xlsx" in str(s) for s in found[: len(saving._CAUSES)])
+    assert all("村台账.xlsx" in str(s) for s in found[: len(saving.TROUBLES)])
     assert str(found[-1]) == "找不到文件：不在这里.xlsx"
+
+
+def _told_sentences() -> list[Sentence]:
+    """Each errno a file not read or written is told by (the desktop's `file_trouble`)."""
+    found = []
+    for number in saving.TROUBLES:
+        said = saving.told(OSError(number, "x", "村台账.xlsx"), "“村台账.xlsx”")
+        assert said is not None
+        found.append(said)
+    return found
+
+
+def test_a_file_not_read_or_written_is_told_by_each_errnos_sentence() -> None:
+    found = _told_sentences()
+    assert {s.template for s in found} == {t.told for t in saving.TROUBLES.values()}
+    assert all("村台账.xlsx" in str(s) for s in found)
+    assert saving.told(OSError(errno.EBADMSG, "odd"), "“村台账.xlsx”") is None
 
 
 def _id_sentences() -> list[Sentence]:
@@ -253,6 +270,7 @@ def said_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> set[str]:
     kept by `tests.services.test_job_income_moves_month`; both check it)."""
     found = [
         *_file_sentences(tmp_path, monkeypatch),
+        *_told_sentences(),
         *_id_sentences(),
         *_setting_sentences(),
         *_place_sentences(),
