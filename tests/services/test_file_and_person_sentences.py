@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -572,8 +573,6 @@ def _job_cell_sentences(tmp_path: Path) -> list[Sentence]:
     employer's kind), the form left out, the whole job left out (its start date no day)."""
     import openpyxl
 
-    from fieldapp.store.ledger import Ledger
-
     place = {"县（市、区）": "七星关区", "乡镇（街道）": "碧阳街道", "村（社区）": "大坝村"}
     book = openpyxl.Workbook()
     sheet = book.active
@@ -589,10 +588,17 @@ def _job_cell_sentences(tmp_path: Path) -> list[Sentence]:
         number = make_id("520502", birth, "131")
         cells_ = [name, number, number, "户主", *place.values(), "已就业", "某厂", start, form]
         sheet.append([*cells_, kind or None])
-    book.save(tmp_path / "工作.xlsx")
-    ledger = Ledger.open(tmp_path / "工作.db", author="王专员")
+    return _warnings_said(tmp_path, book, "工作")
+
+
+def _warnings_said(tmp_path: Path, book: Any, name: str) -> list[Sentence]:
+    """The warnings, as sentences, of a dry-run import of `book` saved as `name`.xlsx."""
+    from fieldapp.store.ledger import Ledger
+
+    book.save(tmp_path / f"{name}.xlsx")
+    ledger = Ledger.open(tmp_path / f"{name}.db", author="王专员")
     try:
-        report = ledger_import.import_ledger(ledger, tmp_path / "工作.xlsx", dry_run=True)
+        report = ledger_import.import_ledger(ledger, tmp_path / f"{name}.xlsx", dry_run=True)
     finally:
         ledger.close()
     return [p.said for p in report.warnings if isinstance(p.said, Sentence)]
@@ -618,8 +624,6 @@ def _job_sheet_notes(tmp_path: Path) -> list[tuple[Sentence, str]]:
     a blank): each sentence and the Chinese said before the templates."""
     import openpyxl
 
-    from fieldapp.store.ledger import Ledger
-
     place = {"县（市、区）": "七星关区", "乡镇（街道）": "碧阳街道", "村（社区）": "大坝村"}
     book = openpyxl.Workbook()
     sheet = book.active
@@ -629,15 +633,8 @@ def _job_sheet_notes(tmp_path: Path) -> list[tuple[Sentence, str]]:
     head = make_id("520502", "19750316", "131")
     for month, employer in (("2026-01", "电子厂"), ("2026-02", "电子厂"), ("2026-03", "鞋厂")):
         sheet.append(["张长英", head, head, *place.values(), month, "已就业", employer])
-    book.save(tmp_path / "花名册.xlsx")
-    ledger = Ledger.open(tmp_path / "花名册.db", author="王专员")
-    try:
-        report = ledger_import.import_ledger(ledger, tmp_path / "花名册.xlsx", dry_run=True)
-    finally:
-        ledger.close()
-    [started] = [
-        p.said for p in report.warnings if p.said and p.said.template == ledger_import.START_GUESSED
-    ]
+    said = _warnings_said(tmp_path, book, "花名册")
+    [started] = [s for s in said if s.template == ledger_import.START_GUESSED]
     return [
         (started, "有 2 份工作没有填务工开始日期：按它最早出现的那个月的 1 日记为开始日期，请核对"),
         (
