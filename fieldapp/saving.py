@@ -15,42 +15,121 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import NamedTuple
 
 from fieldapp.domain.errors import FieldappError
-from fieldapp.domain.sentences import Sentence, said, template
+from fieldapp.domain.sentences import Part, Sentence, said, template
 
 log = logging.getLogger("fieldapp.saving")
 
 
 class CannotWrite(FieldappError):
-    """A file the user asked for could not be written; says which and why. str() is the Chinese
-    sentence; `said` the same as a template and its parts (a window says it in its language,
-    `fieldapp.ui.held_words.sentence_shown`), None for one made of text only."""
-
-    def __init__(self, reason: str | Sentence) -> None:
-        super().__init__(str(reason))
-        self.said = reason if isinstance(reason, Sentence) else None
+    """A file the user asked for could not be written; says which and why."""
 
 
 #: A file that could not be written (its name) and why (a `Sentence`).
 WRITE_FAILED = template("无法写入“%1”：%2")
-_PULLED_OUT = template("U 盘（磁盘）读写出错——被拔出了，或已损坏")
-_HELD = template("没有写入权限，或文件正被其他程序（Excel、WPS、PDF 阅读器）打开，请先关闭它")
-#: The causes a clerk can act on, by errno.
-_CAUSES = {
-    errno.ENOENT: template("文件夹不存在"),
-    errno.ENOSPC: template("磁盘已满"),
-    errno.EFBIG: template("文件太大，磁盘或 U 盘放不下（磁盘已满？）"),
-    errno.EROFS: template("磁盘是只读的（U 盘打开了写保护？）"),
+
+
+class Trouble(NamedTuple):
+    """How the clerk is told of one errno, both ways in one row: `cause`, the phrase a file
+    not written says after its name (无法写入“月报.xlsx”：磁盘已满, `cannot_write`); `told`,
+    the whole sentence of a file not read or written (%1 the file; `told`, the desktop's)."""
+
+    cause: str
+    told: str
+
+
+_FULL = Trouble(
+    template("磁盘已满"),
+    template("磁盘已满：%1没有写完。请腾出磁盘空间（或换一个 U 盘）后再试一次。"),
+)
+_PULLED_OUT = Trouble(
+    template("U 盘（磁盘）读写出错——被拔出了，或已损坏"),
+    template("读写%1时磁盘出错：U 盘可能被拔出了，或已损坏。请插好后再试一次。"),
+)
+_HELD = Trouble(
+    template("没有写入权限，或文件正被其他程序（Excel、WPS、PDF 阅读器）打开，请先关闭它"),
+    template(
+        "没有权限读写%1，或它正被其他程序（Excel、WPS、PDF 阅读器）打开。请先关闭它，"
+        "或换一个文件夹，再试一次。"
+    ),
+)
+_IN_USE = Trouble(
+    template("文件正被其他程序（Excel、WPS、PDF 阅读器）打开，请先关闭它"),
+    template("文件被占用：%1正被其他程序（Excel、WPS、PDF 阅读器）打开。请先关闭它，再试一次。"),
+)
+#: A part of the path is a file: `told` names the whole path (the file's name is not the trouble).
+_NOT_DIR = Trouble(
+    template("路径中有一段是文件而不是文件夹"), template("路径%1中有一段是文件而不是文件夹。")
+)
+#: The troubles a clerk can act on, by errno (the one table of them: `cannot_write` and the
+#: desktop's dialogs say each errno from it). ENOENT's cause is a folder's (a file written
+#: where there is no folder), its `told` a file's (one read that is not there).
+TROUBLES: dict[int, Trouble] = {
+    errno.ENOENT: Trouble(
+        template("文件夹不存在"),
+        template("文件不存在：找不到%1。它可能被移走或改了名，或者所在的 U 盘被拔出了。"),
+    ),
+    errno.ENOSPC: _FULL,
+    errno.EFBIG: Trouble(template("文件太大，磁盘或 U 盘放不下（磁盘已满？）"), _FULL.told),
+    errno.EROFS: Trouble(
+        template("磁盘是只读的（U 盘打开了写保护？）"),
+        template("磁盘是只读的（U 盘打开了写保护？）：%1写不进去。"),
+    ),
     errno.EACCES: _HELD,
     errno.EPERM: _HELD,
-    errno.EISDIR: template("这是一个文件夹的名字，请写文件名"),
-    errno.ENOTDIR: template("路径中有一段是文件而不是文件夹"),
+    errno.EBUSY: _IN_USE,
+    errno.EISDIR: Trouble(
+        template("这是一个文件夹的名字，请写文件名"),
+        template("%1是一个文件夹，请选择或写上一个文件。"),
+    ),
+    errno.ENOTDIR: _NOT_DIR,
+    errno.EEXIST: Trouble(template("文件已经存在"), template("%1已经存在。")),
+    errno.ENAMETOOLONG: Trouble(
+        template("文件名太长，请起一个短一些的名字"),
+        template("文件名太长：%1。请起一个短一些的名字。"),
+    ),
     # A stick pulled out while the file is written: Linux says so with these.
     errno.EIO: _PULLED_OUT,
     errno.ENODEV: _PULLED_OUT,
     errno.ENXIO: _PULLED_OUT,
 }
+# Not every system's errno has these.
+if hasattr(errno, "EDQUOT"):
+    TROUBLES[errno.EDQUOT] = _FULL
+if hasattr(errno, "ETXTBSY"):
+    TROUBLES[errno.ETXTBSY] = _IN_USE
+#: Windows' own numbers for a file another program holds open (ERROR_SHARING_VIOLATION,
+#: ERROR_LOCK_VIOLATION): Python gives them as EACCES.
+_WINDOWS_IN_USE = (32, 33)
+
+
+def trouble_of(error: BaseException) -> Trouble | None:
+    """How `error` (an OSError, or one that gives its errno only in its text, as the Rust
+    workbook writer's does) is told; None for one no clerk can act on."""
+    if getattr(error, "winerror", None) in _WINDOWS_IN_USE:
+        return _IN_USE
+    number = getattr(error, "errno", None)
+    if number is None:
+        found = re.search(r"os error (\d+)", str(error))
+        number = int(found.group(1)) if found else None
+    return TROUBLES.get(number) if isinstance(number, int) else None
+
+
+def told(error: BaseException, named: Part) -> Sentence | None:
+    """The whole sentence of a file not read or written with `error`, naming it as `named`
+    (its name in quotes; its whole path where a part of it is the trouble, `names_path`);
+    None for an error no clerk can act on."""
+    trouble = trouble_of(error)
+    return None if trouble is None else said(trouble.told, named)
+
+
+def names_path(error: BaseException) -> bool:
+    """True when the trouble is a part of the file's path, said with the whole path."""
+    return trouble_of(error) is _NOT_DIR
+
+
 #: Any other failure: said generally (the system's own words, English on most systems, go to
 #: the log), with what the clerk can still try.
 _OTHER = template("读写时出错，文件没有写完。请换一个文件夹（或 U 盘）再试一次")
@@ -64,15 +143,12 @@ def cannot_write(path: Path, error: BaseException) -> CannotWrite:
     """The error for failing to write `path` with `error` (an OSError, or one that gives its
     errno only in its text, as the Rust workbook writer's does), naming the file by its name:
     a cause the clerk can act on, or a general one (the detail logged)."""
-    number = getattr(error, "errno", None)
-    if number is None:
-        found = re.search(r"os error (\d+)", str(error))
-        number = int(found.group(1)) if found else None
     folder = _folder_problem(path)
+    trouble = trouble_of(error)
     if folder is not None:
         reason = folder
-    elif isinstance(number, int) and number in _CAUSES:
-        reason = said(_CAUSES[number])
+    elif trouble is not None:
+        reason = said(trouble.cause)
     else:
         log.info("could not write %s: %s", Path(path).name, error)
         reason = said(_OTHER)

@@ -8,21 +8,24 @@ from fieldapp.domain.sentences import Sentence, said, template
 class FieldappError(Exception):
     """Base of every error the user may see; str() is a Chinese sentence.
 
+    `said`: the same sentence as a template and its parts where it was made so (a window says
+    it in its language, `fieldapp.ui.held_words.sentence_shown`), else None.
     `cli_hint`: what to type instead, for the command line only (the desktop's dialogs speak of
     its menus and never show a command)."""
 
     cli_hint: str = ""
 
+    def __init__(self, reason: str | Sentence = "") -> None:
+        super().__init__(str(reason))
+        self.said: Sentence | None = reason if isinstance(reason, Sentence) else None
+
 
 class InvalidIdNumber(FieldappError, ValueError):
-    """An ID number that fails GB 11643; `part` names what is broken. str() is the Chinese
-    sentence; `said` the same as a template and its parts where it was made so (a window says
-    it in its language), else None."""
+    """An ID number that fails GB 11643; `part` names what is broken."""
 
     def __init__(self, part: str, message: str | Sentence) -> None:
-        super().__init__(str(message))
+        super().__init__(message)
         self.part = part
-        self.said = message if isinstance(message, Sentence) else None
 
 
 #: An ID number already in the ledger: the number, its holder's name and place.
@@ -34,8 +37,7 @@ class DuplicateIdNumber(FieldappError):
     sentence as a template and its parts)."""
 
     def __init__(self, id_number: str, existing_id: str, existing_name: str, place: str) -> None:
-        self.said = said(ALREADY_ENTERED, id_number, existing_name, place)
-        super().__init__(str(self.said))
+        super().__init__(said(ALREADY_ENTERED, id_number, existing_name, place))
         self.id_number = id_number
         self.existing_id = existing_id
         self.existing_name = existing_name
@@ -43,32 +45,15 @@ class DuplicateIdNumber(FieldappError):
 
 
 class NeedsConfirmation(FieldappError):
-    """A warning the user must confirm before the write goes ahead; `said`, its sentence to
-    say in the language shown (`fieldapp.domain.sentences`), where it has one."""
-
-    def __init__(self, message: str, said: Sentence | None = None) -> None:
-        super().__init__(message)
-        self.said = said
+    """A warning the user must confirm before the write goes ahead."""
 
 
 class NotFound(FieldappError):
-    """A record asked for by id or ID number does not exist: str() the Chinese sentence,
-    `said` the same as a template and its parts where it was made so (a window says it in its
-    language), else None."""
-
-    def __init__(self, reason: str | Sentence) -> None:
-        super().__init__(str(reason))
-        self.said = reason if isinstance(reason, Sentence) else None
+    """A record asked for by id or ID number does not exist."""
 
 
 class ValidationFailed(FieldappError):
-    """Input that cannot be saved, with a Chinese reason: str() the Chinese sentence, `said` the
-    same as a template and its parts where it was made so (a window says it in its language),
-    else None."""
-
-    def __init__(self, reason: str | Sentence) -> None:
-        super().__init__(str(reason))
-        self.said = reason if isinstance(reason, Sentence) else None
+    """Input that cannot be saved, with a Chinese reason."""
 
 
 #: A date written in no way the ledger reads, the text as typed (2026-11, 11/23/2026).

@@ -78,7 +78,12 @@ REGION_UNKNOWN = template("行政区划代码 %1 未知或已撤销，请核对�
 def warnings_said(info: IdInfo) -> tuple[Sentence, ...]:
     """The warnings of a valid number (`validate`'s `warnings`), each as its sentence, to be
     said in the language shown."""
-    return () if info.region else (said(REGION_UNKNOWN, info.region_code),)
+    return _region_warnings(info.region, info.region_code)
+
+
+def _region_warnings(region: str | None, code: str) -> tuple[Sentence, ...]:
+    """The warning of a number whose region `code` names no county known (`region` None)."""
+    return () if region else (said(REGION_UNKNOWN, code),)
 
 
 def normalise(raw: str) -> str:
@@ -154,7 +159,7 @@ def _checked(number: str) -> IdInfo:
         # digit, two swapped), and "fixing" the last one would hide it behind a valid number.
         raise InvalidIdNumber("check", said(CHECK, number))
     region = region_name(number[:6])
-    warnings = () if region else (str(said(REGION_UNKNOWN, number[:6])),)
+    warnings = tuple(str(w) for w in _region_warnings(region, number[:6]))
     sex = "男" if int(number[16]) % 2 == 1 else "女"
     return IdInfo(number, birth, sex, number[:6], region, warnings)
 

@@ -76,12 +76,10 @@ NOT_PDF = template("输出文件“%1”应以 .pdf 结尾")
 
 
 class NothingToPrint(FieldappError):
-    """A paper with nothing on it to print: str() the Chinese sentence (the command's), `said`
-    the same as a template and its parts (a window says it in its language)."""
+    """A paper with nothing on it to print, always as a sentence (the command's)."""
 
     def __init__(self, reason: Sentence) -> None:
-        super().__init__(str(reason))
-        self.said = reason
+        super().__init__(reason)
 
 
 DROPPED = template("批次中已驳回或撤销的 %1 条申领（%2）不列入")

@@ -68,13 +68,11 @@ def meta_key(name: str) -> str:
 
 
 class SettingRefused(FieldappError, ValueError):
-    """A print setting's name or value refused: str() the Chinese sentence, `said` the same as
-    a template and its parts (a window says it in its language; the setting's label is one of
-    the program's words)."""
+    """A print setting's name or value refused, always as a sentence (the setting's label is
+    one of the program's words)."""
 
     def __init__(self, reason: Sentence) -> None:
-        super().__init__(str(reason))
-        self.said = reason
+        super().__init__(reason)
 
 
 #: A setting named that there is not (the name typed; the settings, label and key, listed).

@@ -47,12 +47,7 @@ STATE_ALIASES: dict[str, ClaimState] = {
 
 
 class TransitionRefused(FieldappError):
-    """A state change the flow does not allow; str() says why in Chinese, `said` as a template
-    and its parts where it was made so (a window says it in its language), else None."""
-
-    def __init__(self, reason: str | Sentence) -> None:
-        super().__init__(str(reason))
-        self.said = reason if isinstance(reason, Sentence) else None
+    """A state change the flow does not allow."""
 
 
 #: A claim as people name it (`claim_label`): whose, which subsidy, or neither.

@@ -79,14 +79,11 @@ class ClaimLike(Protocol):
 
 
 class LimitExceeded(FieldappError):
-    """A claim beyond its rule's limit; `first` is the earlier claim. str() says it in Chinese,
-    `said` as a template and its parts where it was made so (a window says it in its
-    language), else None."""
+    """A claim beyond its rule's limit; `first` is the earlier claim."""
 
     def __init__(self, message: str | Sentence, first: ClaimLike) -> None:
-        super().__init__(str(message))
+        super().__init__(message)
         self.first = first
-        self.said = message if isinstance(message, Sentence) else None
 
 
 @dataclass(frozen=True)

@@ -64,7 +64,7 @@ class NewerPack(PackError):
         super().__init__(
             file,
             line,
-            f"要用 fieldapp {requires} 或更新的版本才能读（本机是 {running}），请先升级本机程序",
+            f"要用 {requires} 版或更新版本的程序才能读（本机的程序是 {running} 版），请先升级本机程序",
         )
         self.requires = requires
         self.running = running

@@ -151,13 +151,7 @@ def batch_area(actor: Actor, area_prefix: str | None) -> str | None:
 
 
 class ClaimRefused(FieldappError):
-    """A claim that cannot be made: the person does not (yet) qualify. str() is the Chinese
-    reason; `said` the reason as a template and its parts where it was made so (a window says
-    it in its language, `fieldapp.ui.held_words.sentence_shown`), else None."""
-
-    def __init__(self, reason: str | Sentence) -> None:
-        super().__init__(str(reason))
-        self.said = reason if isinstance(reason, Sentence) else None
+    """A claim that cannot be made: the person does not (yet) qualify."""
 
 
 #: A subsidy the policy in force holds but does not pay now.

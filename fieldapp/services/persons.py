@@ -99,7 +99,7 @@ def check_entry(ledger: Ledger, person: Person, *, confirmed: bool = False) -> l
         other = similar[0]
         message = namesake(ledger, other.name, other.id_number, other.household_id)
         if not confirmed:
-            raise NeedsConfirmation(str(message), message)
+            raise NeedsConfirmation(message)
         warnings.append(message)
     return warnings
 

@@ -53,12 +53,7 @@ COUNTY_RULED = frozenset({Role.COORDINATOR, Role.TOWNSHIP})
 
 
 class PolicyRefused(FieldappError):
-    """A policy change this ledger may not make (a local install on a village device…); `said`:
-    its sentence, for a window to say in its language, where it was made of one."""
-
-    def __init__(self, message: str | Sentence) -> None:
-        super().__init__(str(message))
-        self.said = message if isinstance(message, Sentence) else None
+    """A policy change this ledger may not make (a local install on a village device…)."""
 
 
 @dataclass
@@ -84,12 +79,16 @@ class Adopted:
     policy: Policy
     changed: bool
     message: str
-    warnings: list[str]
     #: The notice as sentences (the pack now in force, claims at an old figure): a window says
     #: them in its language; `message` is their Chinese, a line each.
     said: list[Sentence] = field(default_factory=list)
-    #: `warnings` as sentences, said in the window's language (`warnings` is their Chinese).
+    #: A pack not taken, a county edition refused: said in the window's language.
     warnings_said: list[Sentence] = field(default_factory=list)
+
+    @property
+    def warnings(self) -> list[str]:
+        """`warnings_said` in Chinese (the command line's)."""
+        return [str(w) for w in self.warnings_said]
 
 
 # -- who this ledger is -----------------------------------------------------------------------
@@ -157,10 +156,10 @@ def _notice(pack: PackFile) -> Sentence:
 UNENROLLED = template("本台账尚未登记到县级汇总中心，县里下发的政策包无法核验，暂不使用")
 NOT_THE_HUBS = template("%1的签名与县级汇总中心不符（可能被改动，或不是县级汇总中心签发），未启用")
 NEEDS_PROGRAM = template(
-    "%1要用 fieldapp %2 或更新的版本才能启用（本机是 %3），请升级本机程序；该政策包未启用"
+    "%1要用 %2 版或更新版本的程序才能启用（本机的程序是 %3 版），请升级本机程序；该政策包未启用"
 )
 SIGNED_BY_LATER = template(
-    "%1要用更新版本的 fieldapp 才能启用（本机是 %2，县里是用更新的程序签发的），"
+    "%1要用更新版本的程序才能启用（本机的程序是 %2 版，县里是用更新的程序签发的），"
     "请升级本机程序；该政策包未启用"
 )
 UNUSABLE = template("%1不能使用：%2；该政策包未启用")
@@ -251,7 +250,7 @@ def adopt_hub_packs(ledger: Ledger, registry: PolicyRegistry | None = None) -> A
         notice = [_notice(chosen.read()), *claims_at_another_figure_said(ledger, state.policy)]
     message = "\n".join(str(s) for s in notice)
     warnings = state.said + _refused_drafts(ledger)
-    return Adopted(state.policy, changed, message, [str(w) for w in warnings], notice, warnings)
+    return Adopted(state.policy, changed, message, notice, warnings)
 
 
 #: A county edition the hub refused: the pack's title and edition (or its edition alone, or
@@ -366,7 +365,7 @@ def publish(
     policy = combine([*base, (name, pack)], source="hub")
     check_figure_documents(name, pack, policy, _last_published(hub_ledger, pack.pack.id))
     header = pack.pack
-    title = header.title or header.id  # (a pack names itself by its title; its id if untitled)
+    title = header.title  # (every pack has one: `PackHeader` refuses a pack without)
     with hub_ledger.transaction():
         for earlier in published(hub_ledger):
             if (earlier.pack_id, earlier.version) == (header.id, header.version):

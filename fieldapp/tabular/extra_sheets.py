@@ -360,19 +360,28 @@ def complete_jobs(
     return filled
 
 
-def _both(name: str, ours: Any, sheet: str, row: int, theirs: Any) -> str:
+#: A job's cell two sheets give otherwise (%1 the field, %2 this sheet's value, %3 the other
+#: sheet, %4 its row, %5 its value), taken from the other sheet.
+BOTH_GIVEN = template("%1：本表填的是 %2，工作表“%3”第 %4 行填的是 %5，按“%3”导入；请核对哪个对")
+
+
+def _both(name: str, ours: Any, sheet: str, row: int, theirs: Any) -> Sentence:
     """A job's cell the ledger sheet's row gives as `ours` and a 就业经历 row as `theirs`,
     taken as the latter, said at the former: '月收入：本表填的是 2800，工作表“就业经历”第 4 行
     填的是 3100，按“就业经历”导入；请核对哪个对'."""
-    return (
-        f"{FIELD_LABELS.get(name, name)}：本表填的是 {shown(ours)}，工作表“{sheet}”第 {row} 行"
-        f"填的是 {shown(theirs)}，按“{sheet}”导入；请核对哪个对"
-    )
+    label = Word(FIELD_LABELS.get(name, name))
+    return said(BOTH_GIVEN, label, _value(ours), sheet, str(row), _value(theirs))
+
+
+def _value(value: Any) -> Part:
+    """A cell's value as the preview shows it, a blank one said in the language shown."""
+    text = shown(value)
+    return Word(text) if text == shown(None) else text
 
 
 def leave_jobs_to_their_sheet(
     plans: Sequence[RowPlan], jobs: dict[str, tuple[str, int, dict[str, Any]]]
-) -> list[tuple[str, int, str]]:
+) -> list[tuple[str, int, Sentence]]:
     """Take out of the ledger sheet's `plans` each change to a job's cell that the 就业经历
     row matched to that job (`ExtraPlanner.jobs`) gives otherwise: the job's own sheet wins,
     as when the job is new (`complete_jobs`). Each import of the same workbook turned such a

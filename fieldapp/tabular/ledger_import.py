@@ -142,6 +142,10 @@ END_JOB_LEFT_OUT = sentences.template("%1：这份工作没有导入，这个人
 END_BEFORE_START = sentences.template("%1%2早于务工开始日期%3")
 #: … a day not yet come (%1 the heading, %2 the day).
 END_AHEAD = sentences.template("%1%2晚于今天")
+#: Jobs of a month-by-month sheet with no start date (%1 how many), dated by their first month.
+START_GUESSED = sentences.template(
+    "有 %1 份工作没有填务工开始日期：按它最早出现的那个月的 1 日记为开始日期，请核对"
+)
 
 
 def _day_part(held: str) -> sentences.Part:
@@ -923,11 +927,8 @@ class LedgerImporter:
             )
         if self._started:
             self.report.warnings.append(
-                RowProblem(
-                    sheet.header_row,
-                    f"有 {self._started} 份工作没有填务工开始日期：按它最早出现的那个月的 1 日记为"
-                    "开始日期，请核对",
-                    sheet.sheet,
+                RowProblem.of(
+                    sheet.header_row, sentences.said(START_GUESSED, str(self._started)), sheet.sheet
                 )
             )
         columns = {i: key for key, i in at.items()}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import faulthandler
 import logging
 import os
@@ -21,7 +20,6 @@ from fieldapp import saving
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.labels import field_label
 from fieldapp.domain.redact import RedactingFormatter, redact_traceback
-from fieldapp.domain.sentences import Sentence
 from fieldapp.paths import data_dir, make_private
 from fieldapp.policy.claim_flow import TransitionRefused
 from fieldapp.policy.guard import LimitExceeded
@@ -131,8 +129,7 @@ def message_for(error: BaseException, *, logged: bool = False) -> str:
         # its sentence in the language shown.
         return reason_shown(None, str(error), error.said)
     if isinstance(error, FieldappError):
-        said = getattr(error, "said", None)
-        return sentence_shown(said) if isinstance(said, Sentence) else str(error)
+        return sentence_shown(error.said) if error.said is not None else str(error)
     if isinstance(error, ValidationError):
         return invalid_input(error)
     if isinstance(error, OSError):
@@ -160,62 +157,13 @@ def message_for(error: BaseException, *, logged: bool = False) -> str:
     )
 
 
-#: Windows' own numbers for a file another program holds open (ERROR_SHARING_VIOLATION,
-#: ERROR_LOCK_VIOLATION): Python gives them as EACCES.
-_WINDOWS_IN_USE = (32, 33)
-#: Not every system's errno has these (a number no error carries where it has not).
-_EDQUOT = getattr(errno, "EDQUOT", -1)
-_ETXTBSY = getattr(errno, "ETXTBSY", -1)
-
-
 def file_trouble(error: OSError) -> str:
-    """A file that could not be read or written, said by its errno in the language shown and
-    naming the file by its name (the whole path only where a part of it is the trouble); ''
-    for an errno no coordinator can act on (the caller says it generally, and logs it)."""
-    number = error.errno
-    name = _file_named(error)
-    if getattr(error, "winerror", None) in _WINDOWS_IN_USE or number in (
-        errno.EBUSY,
-        _ETXTBSY,
-    ):
-        text = QCoreApplication.translate(
-            "Errors",
-            "文件被占用：%1正被其他程序（Excel、WPS、PDF 阅读器）打开。请先关闭它，再试一次。",
-        )
-    elif number in (errno.ENOSPC, errno.EFBIG, _EDQUOT):
-        text = QCoreApplication.translate(
-            "Errors", "磁盘已满：%1没有写完。请腾出磁盘空间（或换一个 U 盘）后再试一次。"
-        )
-    elif number in (errno.EACCES, errno.EPERM):
-        text = QCoreApplication.translate(
-            "Errors",
-            "没有权限读写%1，或它正被其他程序（Excel、WPS、PDF 阅读器）打开。请先关闭它，"
-            "或换一个文件夹，再试一次。",
-        )
-    elif number == errno.ENOENT:
-        text = QCoreApplication.translate(
-            "Errors", "文件不存在：找不到%1。它可能被移走或改了名，或者所在的 U 盘被拔出了。"
-        )
-    elif number == errno.EROFS:
-        text = QCoreApplication.translate(
-            "Errors", "磁盘是只读的（U 盘打开了写保护？）：%1写不进去。"
-        )
-    elif number in (errno.EIO, errno.ENODEV, errno.ENXIO):
-        text = QCoreApplication.translate(
-            "Errors", "读写%1时磁盘出错：U 盘可能被拔出了，或已损坏。请插好后再试一次。"
-        )
-    elif number == errno.EISDIR:
-        text = QCoreApplication.translate("Errors", "%1是一个文件夹，请选择或写上一个文件。")
-    elif number == errno.ENOTDIR:
-        text = QCoreApplication.translate("Errors", "路径%1中有一段是文件而不是文件夹。")
-        return text.replace("%1", _file_named(error, True))
-    elif number == errno.EEXIST:
-        text = QCoreApplication.translate("Errors", "%1已经存在。")
-    elif number == errno.ENAMETOOLONG:
-        text = QCoreApplication.translate("Errors", "文件名太长：%1。请起一个短一些的名字。")
-    else:
-        return ""
-    return text.replace("%1", name)
+    """A file that could not be read or written, said by its errno (`saving.TROUBLES`) in the
+    language shown and naming the file by its name (the whole path only where a part of it is
+    the trouble); '' for an errno no coordinator can act on (the caller says it generally, and
+    logs it)."""
+    said = saving.told(error, _file_named(error, saving.names_path(error)))
+    return "" if said is None else sentence_shown(said)
 
 
 def _file_named(error: OSError, whole: bool = False) -> str:

@@ -455,9 +455,9 @@ def test_a_pack_from_a_newer_program_is_refused_saying_to_upgrade(
     code, out, err = county.deliver()
 
     assert code == 0 and "政策包已更新" not in out
-    newer = " fieldapp 0.3.0 或更新的版本" if states_its_program else "更新版本的 fieldapp "
+    newer = " 0.3.0 版或更新版本的程序" if states_its_program else "更新版本的程序"
     assert f"县里下发的政策包 2026.2 版（第 2 号）要用{newer}才能启用" in err, err
-    assert f"本机是 {__version__}" in err and "请升级本机程序" in err, err
+    assert f"本机的程序是 {__version__} 版" in err and "请升级本机程序" in err, err
     assert "仍使用县里下发的政策包 2026.1 版（第 1 号）" in err, err
     for unsaid in ("不认识的字段", "拼错", "figure_steps", "overrides", "requires"):
         assert unsaid not in err, err
@@ -470,7 +470,7 @@ def test_a_pack_file_for_a_newer_program_is_not_published(county: County) -> Non
     code, _, err = county.publish(
         COUNTY_PACK.replace('version = "2026.1"\n', 'version = "2026.1"\nrequires = "0.3.0"\n')
     )
-    assert code == 2 and "要用 fieldapp 0.3.0 或更新的版本" in err and "未签发" in err, err
+    assert code == 2 and "要用 0.3.0 版或更新版本的程序" in err and "未签发" in err, err
     code, _, err = county.publish(
         COUNTY_PACK.replace('version = "2026.1"\n', 'version = "2026.1"\nrequires = "新版"\n')
     )

@@ -70,10 +70,8 @@ def test_a_pack_raising_a_figure_from_a_day_is_stamped_with_the_program_it_needs
         older.setattr(packfile, "__version__", "0.1.9")
         code, out, err = county.deliver()
         assert code == 0 and "政策包已更新" not in out
-        assert (
-            "县里下发的政策包 2026.2 版（第 2 号）要用 fieldapp 0.2.0 或更新的版本才能启用" in err
-        )
-        assert "本机是 0.1.9" in err and "不认识的字段" not in err, err
+        assert "县里下发的政策包 2026.2 版（第 2 号）要用 0.2.0 版或更新版本的程序才能启用" in err
+        assert "本机的程序是 0.1.9 版" in err and "不认识的字段" not in err, err
         assert county.pack()["version"] == "2026.1"
     code, out, err = county.deliver()
     assert code == 0, err

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -44,11 +45,12 @@ SAID_HERE = {
     saving._PLAIN_LEDGER,
     saving._OVER_LEDGER,
     saving._NO_STICK,
-    *saving._CAUSES.values(),
+    *(t for trouble in saving.TROUBLES.values() for t in trouble),
     reader.NOT_FOUND,
     cells.UNREADABLE,
     person_row.HEAD_NUMBER,
     ledger_import.IN_COLUMN,
+    ledger_import.START_GUESSED,
     workbook.TEMP_FOLDER_FULL,
     *workbook._TEMP_CAUSES.values(),
     workbook._TEMP_OTHER,
@@ -95,7 +97,7 @@ def _said(error: BaseException) -> Sentence:
 def _file_sentences(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Sentence]:
     """Every way `saving` and the reader refuse a file, as they say it."""
     out = tmp_path / "村台账.xlsx"
-    found = [_said(saving.cannot_write(out, OSError(n, "x"))) for n in saving._CAUSES]
+    found = [_said(saving.cannot_write(out, OSError(n, "x"))) for n in saving.TROUBLES]
     found.append(_said(saving.cannot_write(out, OSError(errno.EBADMSG, "odd"))))
     blocker = tmp_path / "一个文件"
     blocker.write_text("x")
@@ -130,8 +132,25 @@ def test_a_file_refused_is_said_by_each_of_its_templates(tmp_path, monkeypatch) 
     met = set().union(*map(templates, found))
     mine = {t for t in SAID_HERE if t in vars(saving).values() or t == reader.NOT_FOUND}
     assert mine - met == set()
-    assert all("村台账.xlsx" in str(s) for s in found[: len(saving._CAUSES)])
+    assert all("村台账.xlsx" in str(s) for s in found[: len(saving.TROUBLES)])
     assert str(found[-1]) == "找不到文件：不在这里.xlsx"
+
+
+def _told_sentences() -> list[Sentence]:
+    """Each errno a file not read or written is told by (the desktop's `file_trouble`)."""
+    found = []
+    for number in saving.TROUBLES:
+        said = saving.told(OSError(number, "x", "村台账.xlsx"), "“村台账.xlsx”")
+        assert said is not None
+        found.append(said)
+    return found
+
+
+def test_a_file_not_read_or_written_is_told_by_each_errnos_sentence() -> None:
+    found = _told_sentences()
+    assert {s.template for s in found} == {t.told for t in saving.TROUBLES.values()}
+    assert all("村台账.xlsx" in str(s) for s in found)
+    assert saving.told(OSError(errno.EBADMSG, "odd"), "“村台账.xlsx”") is None
 
 
 def _id_sentences() -> list[Sentence]:
@@ -252,6 +271,7 @@ def said_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> set[str]:
     kept by `tests.services.test_job_income_moves_month`; both check it)."""
     found = [
         *_file_sentences(tmp_path, monkeypatch),
+        *_told_sentences(),
         *_id_sentences(),
         *_setting_sentences(),
         *_place_sentences(),
@@ -266,6 +286,7 @@ def said_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> set[str]:
         *(said for said, _chinese in _job_notes()),
         *(said for said, _chinese in _job_end_notes(tmp_path)),
         *(said for said, _chinese in _account_sentences()),
+        *(said for said, _chinese in _job_sheet_notes(tmp_path)),
     ]
     return set().union(*map(templates, found)) | {persons.NAMESAKE, work.MONTH_KEPT}
 
@@ -438,7 +459,8 @@ def test_a_cell_the_import_refuses_says_what_it_said_before_and_each_template(mo
         for m in (cells, categories, areas, extra_sheets)
         if t in vars(m).values()
     }
-    assert mine - met == {cells.UNREADABLE}  # (said by `_cell_sentences`)
+    # (said by `_cell_sentences` and `_job_sheet_notes`)
+    assert mine - met == {cells.UNREADABLE, extra_sheets.BOTH_GIVEN}
     assert str(found[0][0]).startswith("出生日期“3月”没有写年份：请写成 ")
     assert str(found[-1][0]).endswith("”有重名，请填写区划代码")
 
@@ -551,8 +573,6 @@ def _job_cell_sentences(tmp_path: Path) -> list[Sentence]:
     employer's kind), the form left out, the whole job left out (its start date no day)."""
     import openpyxl
 
-    from fieldapp.store.ledger import Ledger
-
     place = {"县（市、区）": "七星关区", "乡镇（街道）": "碧阳街道", "村（社区）": "大坝村"}
     book = openpyxl.Workbook()
     sheet = book.active
@@ -568,10 +588,17 @@ def _job_cell_sentences(tmp_path: Path) -> list[Sentence]:
         number = make_id("520502", birth, "131")
         cells_ = [name, number, number, "户主", *place.values(), "已就业", "某厂", start, form]
         sheet.append([*cells_, kind or None])
-    book.save(tmp_path / "工作.xlsx")
-    ledger = Ledger.open(tmp_path / "工作.db", author="王专员")
+    return _warnings_said(tmp_path, book, "工作")
+
+
+def _warnings_said(tmp_path: Path, book: Any, name: str) -> list[Sentence]:
+    """The warnings, as sentences, of a dry-run import of `book` saved as `name`.xlsx."""
+    from fieldapp.store.ledger import Ledger
+
+    book.save(tmp_path / f"{name}.xlsx")
+    ledger = Ledger.open(tmp_path / f"{name}.db", author="王专员")
     try:
-        report = ledger_import.import_ledger(ledger, tmp_path / "工作.xlsx", dry_run=True)
+        report = ledger_import.import_ledger(ledger, tmp_path / f"{name}.xlsx", dry_run=True)
     finally:
         ledger.close()
     return [p.said for p in report.warnings if isinstance(p.said, Sentence)]
@@ -589,6 +616,45 @@ def test_a_jobs_cell_left_out_is_said_by_its_templates(tmp_path) -> None:
         "务工开始日期“2026-13-45”不是有效日期（应为 2024-03-05 这样的格式）"
         + person_row.JOB_LEFT_OUT
     )
+
+
+def _job_sheet_notes(tmp_path: Path) -> list[tuple[Sentence, str]]:
+    """What the import says of jobs across sheets: a monthly roster's jobs with no start date
+    (dated by their first month), a job's cell the 就业经历 sheet gives otherwise (a value,
+    a blank): each sentence and the Chinese said before the templates."""
+    import openpyxl
+
+    place = {"县（市、区）": "七星关区", "乡镇（街道）": "碧阳街道", "村（社区）": "大坝村"}
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "花名册"
+    sheet.append(["姓名", "身份证号码", "户主身份证号码", *place, "月份", "就业状态", "务工单位"])
+    head = make_id("520502", "19750316", "131")
+    for month, employer in (("2026-01", "电子厂"), ("2026-02", "电子厂"), ("2026-03", "鞋厂")):
+        sheet.append(["张长英", head, head, *place.values(), month, "已就业", employer])
+    said = _warnings_said(tmp_path, book, "花名册")
+    [started] = [s for s in said if s.template == ledger_import.START_GUESSED]
+    return [
+        (started, "有 2 份工作没有填务工开始日期：按它最早出现的那个月的 1 日记为开始日期，请核对"),
+        (
+            extra_sheets._both("monthly_income", 2800, "就业经历", 4, 3100),
+            "月收入：本表填的是 2800，工作表“就业经历”第 4 行填的是 3100，按“就业经历”导入；"
+            "请核对哪个对",
+        ),
+        (
+            extra_sheets._both("employer", None, "就业经历", 5, "鞋厂"),
+            "务工单位：本表填的是 （空），工作表“就业经历”第 5 行填的是 鞋厂，按“就业经历”导入；"
+            "请核对哪个对",
+        ),
+    ]
+
+
+def test_a_job_across_sheets_says_what_it_said_before(tmp_path) -> None:
+    found = _job_sheet_notes(tmp_path)
+    assert [str(said) for said, _ in found] == [chinese for _, chinese in found]
+    met = set().union(*(templates(said) for said, _ in found))
+    assert {ledger_import.START_GUESSED, extra_sheets.BOTH_GIVEN} <= met
 
 
 def _person_cell_sentences() -> list[tuple[Sentence, str]]:

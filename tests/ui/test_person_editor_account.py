@@ -71,3 +71,21 @@ def test_an_account_copied_from_a_sheet_where_excel_rounded_it_is_refused(window
     assert "Excel" in editor.error.text() and "6217002870012340000" in editor.error.text()
     assert stored_account(window, who.id) == ""
     editor.discard()
+
+
+def test_an_account_refused_is_said_in_the_english_window(window, qtbot):
+    # `account_problem` gave the editor its Chinese only: the English window said it so.
+    from fieldapp.ui import i18n
+
+    _page, editor, who = open_editor(window, qtbot)
+    assert i18n.install_language("en")
+    try:
+        editor.account.setText("62215214")
+        editor.save()
+        said = editor.error.text()
+    finally:
+        i18n.install_language("zh_CN")
+    assert said.startswith("Account “62215214” has 8 digits, which is wrong"), said
+    assert "账号" not in said
+    assert stored_account(window, who.id) == ""
+    editor.discard()

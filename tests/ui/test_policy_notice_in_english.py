@@ -30,12 +30,12 @@ def test_the_sync_page_says_the_adopted_pack_in_the_windows_language(window, rep
 
     def shown() -> list[str]:
         message = "\n".join(str(s) for s in notice)
-        page.policy_news = Adopted(lowered(), False, message, ["某条提醒"], notice)
+        page.policy_news = Adopted(lowered(), False, message, notice)
         return page._policy_text().split("\n")[1:]
 
     said = shown()
     assert said[0] == CHINESE and said[1].startswith(f"新的补贴标准与尚未审批的申领不同：{WANG}")
-    assert said[2] == "某条提醒"
+    assert len(said) == 2  # (no warnings given)
     assert i18n.install_language("en")
     try:
         said = shown()

@@ -79,11 +79,11 @@ def test_the_county_packs_not_taken_are_said_in_english(
         f"Cannot use the county's policy pack, edition 2026.5 (no. 5): {problem}; the pack is "
         "not taken into force",
         "To take the county's policy pack, edition 2026.4 (no. 4) into force needs a later "
-        f"fieldapp (this computer has {__version__}; the county issued it with a later program): "
-        "please upgrade the program here; the pack is not taken into force",
-        "To take the county's policy pack, edition 2026.3 (no. 3) into force needs fieldapp "
-        f"0.3.0 or later (this computer has {__version__}): please upgrade the program here; the "
-        "pack is not taken into force",
+        f"version of the program (this computer has version {__version__}; the county issued it "
+        "with a later program): please upgrade the program here; the pack is not taken into force",
+        "To take the county's policy pack, edition 2026.3 (no. 3) into force needs version "
+        f"0.3.0 of the program or later (this computer has version {__version__}): please upgrade "
+        "the program here; the pack is not taken into force",
         "Still using the county's policy pack, edition 2026.1 (no. 1)",
     ]
 
@@ -97,7 +97,7 @@ def test_the_sync_page_says_a_refused_draft_in_english(window) -> None:
 
     def lines() -> list[str]:
         policy = policy_in_force(window.session.ledger)
-        page.policy_news = Adopted(policy, False, "", [str(d) for d in drafts], [], drafts)
+        page.policy_news = Adopted(policy, False, "", [], drafts)
         return page._policy_text().split("\n")[1:]
 
     assert lines() == [str(s) for s in drafts]

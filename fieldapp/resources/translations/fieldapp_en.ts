@@ -930,46 +930,6 @@
       <translation>Not done: an internal error in the program; the details are in the log file fieldapp.log. Saved data is not affected.</translation>
     </message>
     <message>
-      <source>文件被占用：%1正被其他程序（Excel、WPS、PDF 阅读器）打开。请先关闭它，再试一次。</source>
-      <translation>File in use: %1 is open in another program (Excel, WPS, a PDF reader). Close it there, then try again.</translation>
-    </message>
-    <message>
-      <source>磁盘已满：%1没有写完。请腾出磁盘空间（或换一个 U 盘）后再试一次。</source>
-      <translation>The disk is full: %1 was not written completely. Free some disk space (or use another USB stick), then try again.</translation>
-    </message>
-    <message>
-      <source>没有权限读写%1，或它正被其他程序（Excel、WPS、PDF 阅读器）打开。请先关闭它，或换一个文件夹，再试一次。</source>
-      <translation>No permission to read or write %1, or it is open in another program (Excel, WPS, a PDF reader). Close it there, or choose another folder, then try again.</translation>
-    </message>
-    <message>
-      <source>文件不存在：找不到%1。它可能被移走或改了名，或者所在的 U 盘被拔出了。</source>
-      <translation>File not found: %1 is not there. It may have been moved or renamed, or the USB stick holding it was pulled out.</translation>
-    </message>
-    <message>
-      <source>磁盘是只读的（U 盘打开了写保护？）：%1写不进去。</source>
-      <translation>The disk is read-only (is the USB stick write-protected?): %1 cannot be written.</translation>
-    </message>
-    <message>
-      <source>读写%1时磁盘出错：U 盘可能被拔出了，或已损坏。请插好后再试一次。</source>
-      <translation>The disk failed while reading or writing %1: the USB stick may have been pulled out, or be damaged. Plug it back in, then try again.</translation>
-    </message>
-    <message>
-      <source>%1是一个文件夹，请选择或写上一个文件。</source>
-      <translation>%1 is a folder: choose or type the name of a file.</translation>
-    </message>
-    <message>
-      <source>路径%1中有一段是文件而不是文件夹。</source>
-      <translation>Part of the path %1 is a file, not a folder.</translation>
-    </message>
-    <message>
-      <source>%1已经存在。</source>
-      <translation>%1 already exists.</translation>
-    </message>
-    <message>
-      <source>文件名太长：%1。请起一个短一些的名字。</source>
-      <translation>The file name is too long: %1. Choose a shorter name.</translation>
-    </message>
-    <message>
       <source>这个文件</source>
       <translation>the file</translation>
     </message>
@@ -5564,14 +5524,6 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation>The signature of %1 does not match the county hub's (it may have been changed, or not issued by the county hub): not taken into force</translation>
     </message>
     <message>
-      <source>%1要用 fieldapp %2 或更新的版本才能启用（本机是 %3），请升级本机程序；该政策包未启用</source>
-      <translation>To take %1 into force needs fieldapp %2 or later (this computer has %3): please upgrade the program here; the pack is not taken into force</translation>
-    </message>
-    <message>
-      <source>%1要用更新版本的 fieldapp 才能启用（本机是 %2，县里是用更新的程序签发的），请升级本机程序；该政策包未启用</source>
-      <translation>To take %1 into force needs a later fieldapp (this computer has %2; the county issued it with a later program): please upgrade the program here; the pack is not taken into force</translation>
-    </message>
-    <message>
       <source>%1；仍使用上次可用的版本</source>
       <translation>%1; still using the last version that worked</translation>
     </message>
@@ -6682,6 +6634,74 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>账号“%1”第 15 位以后全是 0：多半是从 Excel 里复制的、已被 Excel 丢掉后几位的号码（Excel 只保留 15 位数字）；请对照银行卡或存折输入</source>
       <translation>Account “%1” has only zeros after its 15th digit: most likely copied from Excel, which lost its last digits (Excel keeps 15 digits). Enter it from the bank card or passbook</translation>
+    </message>
+    <message>
+      <source>%1：本表填的是 %2，工作表“%3”第 %4 行填的是 %5，按“%3”导入；请核对哪个对</source>
+      <translation>%1: this sheet gives %2, row %4 of sheet “%3” gives %5; imported as “%3” gives it, please check which is right</translation>
+    </message>
+    <message>
+      <source>有 %1 份工作没有填务工开始日期：按它最早出现的那个月的 1 日记为开始日期，请核对</source>
+      <translation>Jobs with no start date: %1; each was taken to start on the 1st of the first month naming it, please check</translation>
+    </message>
+    <message>
+      <source>%1要用 %2 版或更新版本的程序才能启用（本机的程序是 %3 版），请升级本机程序；该政策包未启用</source>
+      <translation>To take %1 into force needs version %2 of the program or later (this computer has version %3): please upgrade the program here; the pack is not taken into force</translation>
+    </message>
+    <message>
+      <source>%1要用更新版本的程序才能启用（本机的程序是 %2 版，县里是用更新的程序签发的），请升级本机程序；该政策包未启用</source>
+      <translation>To take %1 into force needs a later version of the program (this computer has version %2; the county issued it with a later program): please upgrade the program here; the pack is not taken into force</translation>
+    </message>
+    <message>
+      <source>%1已经存在。</source>
+      <translation>%1 already exists.</translation>
+    </message>
+    <message>
+      <source>%1是一个文件夹，请选择或写上一个文件。</source>
+      <translation>%1 is a folder: choose or type the name of a file.</translation>
+    </message>
+    <message>
+      <source>文件不存在：找不到%1。它可能被移走或改了名，或者所在的 U 盘被拔出了。</source>
+      <translation>File not found: %1 is not there. It may have been moved or renamed, or the USB stick holding it was pulled out.</translation>
+    </message>
+    <message>
+      <source>文件名太长，请起一个短一些的名字</source>
+      <translation>the file name is too long: choose a shorter one</translation>
+    </message>
+    <message>
+      <source>文件名太长：%1。请起一个短一些的名字。</source>
+      <translation>The file name is too long: %1. Choose a shorter name.</translation>
+    </message>
+    <message>
+      <source>文件已经存在</source>
+      <translation>the file already exists</translation>
+    </message>
+    <message>
+      <source>文件正被其他程序（Excel、WPS、PDF 阅读器）打开，请先关闭它</source>
+      <translation>the file is open in another program (Excel, WPS, a PDF reader): close it first</translation>
+    </message>
+    <message>
+      <source>文件被占用：%1正被其他程序（Excel、WPS、PDF 阅读器）打开。请先关闭它，再试一次。</source>
+      <translation>File in use: %1 is open in another program (Excel, WPS, a PDF reader). Close it there, then try again.</translation>
+    </message>
+    <message>
+      <source>没有权限读写%1，或它正被其他程序（Excel、WPS、PDF 阅读器）打开。请先关闭它，或换一个文件夹，再试一次。</source>
+      <translation>No permission to read or write %1, or it is open in another program (Excel, WPS, a PDF reader). Close it there, or choose another folder, then try again.</translation>
+    </message>
+    <message>
+      <source>磁盘已满：%1没有写完。请腾出磁盘空间（或换一个 U 盘）后再试一次。</source>
+      <translation>The disk is full: %1 was not written completely. Free some disk space (or use another USB stick), then try again.</translation>
+    </message>
+    <message>
+      <source>磁盘是只读的（U 盘打开了写保护？）：%1写不进去。</source>
+      <translation>The disk is read-only (is the USB stick write-protected?): %1 cannot be written.</translation>
+    </message>
+    <message>
+      <source>读写%1时磁盘出错：U 盘可能被拔出了，或已损坏。请插好后再试一次。</source>
+      <translation>The disk failed while reading or writing %1: the USB stick may have been pulled out, or be damaged. Plug it back in, then try again.</translation>
+    </message>
+    <message>
+      <source>路径%1中有一段是文件而不是文件夹。</source>
+      <translation>Part of the path %1 is a file, not a folder.</translation>
     </message>
   </context>
   <context>

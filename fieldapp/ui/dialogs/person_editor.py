@@ -554,9 +554,9 @@ class PersonEditor(QDialog):
                 return
         account = self.account.text().strip()
         if account != (self.person.account_number if self.person else ""):
-            problem = accounts.account_problem(account)
-            if problem:
-                self.show_error(problem)
+            problem = accounts.account_said(account)
+            if problem is not None:
+                self.show_error(sentence_shown(problem))
                 self.account.setFocus()
                 return
         if self.household_id is None and not self.area.code():

@@ -563,9 +563,7 @@ class SyncPage(QWidget):
         if news.changed:
             self.session.apply(ChangeSet.of(Kind.POLICY))
         lines = [sentence_shown(s) for s in news.said]  # (the window's language)
-        # A pack not taken, a county edition refused: their sentences where the service made
-        # them (an `Adopted` made by hand may give only the Chinese lines).
-        lines += [sentence_shown(w) for w in news.warnings_said] or news.warnings
+        lines += [sentence_shown(w) for w in news.warnings_said]  # a pack not taken …
         return "".join("\n" + line for line in lines)
 
     def _twice_text(self) -> str:
