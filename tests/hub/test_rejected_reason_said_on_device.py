@@ -50,6 +50,8 @@ def test_a_held_reason_reaches_the_device_as_its_sentence(server, hub, make_devi
     (held,) = hub.rejected()
     sentence = sentence_read(held.reason_said)
     assert str(sentence) == held.reason
+    # Migration 45 ran on the hub's store too (SQLite or PostgreSQL): one schema everywhere.
+    assert "reason_said" in {c.name for c in hub.ledger.db["sync_rejected"].columns}
 
     (kept,) = RejectedReports(village.db).list()
     assert kept["reason"] == held.reason  # the Chinese text as it was
