@@ -133,6 +133,7 @@ def test_an_older_hubs_report_and_a_hostile_hubs_sentence_fall_back_to_the_text(
         '{"template": "%1、%2", "parts": ["a"]}',  # fewer parts than it names
         sentence_json(said(LISTED, "长" * REPORT_SAID_MAX, "x")),
         "[" * 100_000,
+        "[" * 7_000,  # shorter than a report holds, deeper than JSON reads
     ]
     for forged in hostile:
         assert Report.model_validate({**honest, "reason_said": forged}).reason_said is None
