@@ -19,6 +19,7 @@ from fieldapp.domain.roles import said_to_devices
 from fieldapp.domain.sentences import Sentence, sentence_json, sentence_or_none
 from fieldapp.store.changelog import CHANGE_COLUMNS, Change
 from fieldapp.store.migrations.m0033_rejected_china_time import VERSION as CHINA_TIME_SINCE
+from fieldapp.store.migrations.m0045_rejected_reason_said import VERSION as SAID_VERSION
 from fieldapp.store.replica import vector
 from fieldapp.store.sync_state import now_text
 
@@ -308,7 +309,7 @@ def _rows_of(
 
 _REPORT_COLUMNS = (
     "change_id, hub_id, rule, reason, received_at, status, decided_at, decided_by, decision, "
-    "reported_at, undone_at, received_at_china"
+    "reported_at, undone_at, received_at_china, reason_said"
 )
 
 
@@ -319,15 +320,18 @@ class RejectedReports:
         self.db = db
 
     def record(self, items: Iterable[dict[str, Any]]) -> None:
-        """Store (or update) the hub's reports; a local undo is kept."""
+        """Store (or update) the hub's reports; a local undo is kept. A report's sentence
+        (`reason_said`) is kept only as `sentence_json` writes one that reads back
+        (`report_said`: checked again here, whoever calls); else NULL, the text said."""
         now = now_text()
         self.db.conn.executemany(
             "INSERT INTO sync_rejected (change_id, hub_id, rule, reason, received_at, status, "
-            "decided_at, decided_by, decision, reported_at, received_at_china) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?) "
+            "decided_at, decided_by, decision, reported_at, received_at_china, reason_said) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?) "
             "ON CONFLICT(change_id) DO UPDATE SET hub_id = excluded.hub_id, rule = excluded.rule, "
             "reason = excluded.reason, received_at = excluded.received_at, "
             "received_at_china = excluded.received_at_china, "
+            "reason_said = excluded.reason_said, "
             "status = excluded.status, decided_at = excluded.decided_at, "
             "decided_by = excluded.decided_by, decision = excluded.decision, "
             "reported_at = excluded.reported_at",
@@ -344,6 +348,7 @@ class RejectedReports:
                     i.get("decision"),
                     now,
                     i.get("received_at_china"),
+                    _kept_said(report_said(i["reason"], i.get("reason_said"))),
                 )
                 for i in items
             ],
@@ -386,25 +391,26 @@ REPORT_NAME_MAX = 200
 REPORT_SAID_MAX = 8000
 
 #: The ledger version from which a device keeps a report's sentence (`reason_said`), so its
-#: list of held changes says it in its language: None — none does yet. Its reader
-#: (`bundle.Report`) refuses a report with a key it does not know, and its copy of the reports
-#: (`sync_rejected`) has no column for it: the migration that adds one sets this to its
-#: VERSION (and `Report`, `RejectedReports` read and keep the key).
-SAID_SINCE: int | None = None
+#: list of held changes says it in its language: migration 45's, which gives its copy of the
+#: reports (`sync_rejected`) the column. A device states its version in every bundle; the hub
+#: sends the key only to one at or past it (`reads_said`): an older device's reader
+#: (`bundle.Report`) refuses a report with a key it does not know. An older hub sends none,
+#: and the device says the Chinese text, as it always did.
+SAID_SINCE: int | None = SAID_VERSION
 
 
 def reads_china_time(schema_version: object) -> bool:
     """Whether a device whose bundles state `schema_version` reads a report's China time (its
     program has the migration that keeps it); an unknown version: no."""
     text = str(schema_version or "")
-    return text.isdigit() and int(text) >= CHINA_TIME_SINCE
+    return text.isascii() and text.isdigit() and int(text) >= CHINA_TIME_SINCE
 
 
 def reads_said(schema_version: object) -> bool:
     """Whether a device whose bundles state `schema_version` keeps a report's sentence
-    (`SAID_SINCE`); an unknown version, or before any does: no."""
+    (`SAID_SINCE`); an unknown version (ASCII digits only), or before any does: no."""
     text = str(schema_version or "")
-    return SAID_SINCE is not None and text.isdigit() and int(text) >= SAID_SINCE
+    return SAID_SINCE is not None and text.isascii() and text.isdigit() and int(text) >= SAID_SINCE
 
 
 def _clip(text: str | None, longest: int) -> str | None:
@@ -448,6 +454,35 @@ def held_payload(
     return report
 
 
+def report_said(reason: object, said: object) -> Sentence | None:
+    """The sentence a device keeps of a hub's report: `said` (its `reason_said`) where it
+    reads back as one this program made (`sentences.sentence_read`, as the hub reads what it
+    keeps) and its Chinese is the report's text `reason` — or that text cut short as a report
+    cuts it (`REPORT_TEXT_MAX`) — so a window in another language says what the Chinese says;
+    else None (an older hub's report, a hostile hub's template, a sentence that says something
+    else: the text is said)."""
+    if not isinstance(said, str) or len(said) > REPORT_SAID_MAX:
+        return None
+    return saying(reason, sentence_or_none(said))
+
+
+def saying(reason: object, sentence: Sentence | None) -> Sentence | None:
+    """`sentence` where its Chinese is `reason` (or `reason` as a report cuts a longer text
+    short, `REPORT_TEXT_MAX`); else None."""
+    if sentence is None or not isinstance(reason, str):
+        return None
+    text = str(sentence)
+    if text == reason or (
+        len(reason) == REPORT_TEXT_MAX and reason.endswith("…") and text.startswith(reason[:-1])
+    ):
+        return sentence
+    return None
+
+
+def _kept_said(sentence: Sentence | None) -> str | None:
+    return None if sentence is None else sentence_json(sentence)
+
+
 def _said_text(stored: str | None) -> str | None:
     """A held change's stored sentence as a report carries it: written again from what reads
     back (a hand edit that does not read, or a template this program dropped: None), None
@@ -475,4 +510,6 @@ __all__ = [
     "reads_china_time",
     "reads_said",
     "received_vector",
+    "report_said",
+    "saying",
 ]

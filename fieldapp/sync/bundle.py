@@ -36,14 +36,19 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    SerializerFunctionWrapHandler,
     StringConstraints,
     TypeAdapter,
     ValidationError,
+    field_validator,
+    model_serializer,
+    model_validator,
 )
 from typing_extensions import TypedDict  # pydantic needs this one before Python 3.12
 
+from fieldapp.domain.sentences import sentence_json
 from fieldapp.store.changelog import Change, dumps
-from fieldapp.store.held import REPORT_NAME_MAX, REPORT_TEXT_MAX
+from fieldapp.store.held import REPORT_NAME_MAX, REPORT_TEXT_MAX, report_said
 from fieldapp.store.vault import BACKUP_MAGIC
 from fieldapp.sync import crypto
 from fieldapp.sync.errors import BundleRefused
@@ -101,6 +106,33 @@ class Report(BaseModel):
     decided_at: str | None = Field(default=None, max_length=40)
     decided_by: str | None = Field(default=None, max_length=REPORT_NAME_MAX)
     decision: str | None = Field(default=None, max_length=REPORT_TEXT_MAX)
+    #: The reason as its sentence (`sentences.sentence_json`'s text), from a hub that knows the
+    #: device keeps it (`held.reads_said`); None from an older hub. Kept only where it reads
+    #: back as a sentence this program made and says what `reason` says (`held.report_said`):
+    #: anything else — a template the program did not make, another shape, too long, a
+    #: sentence saying something else — reads as None, and the text is said. Never a refusal
+    #: of the answer: the rest of the report, and of the answer, stands.
+    reason_said: str | None = None
+
+    @field_validator("reason_said", mode="before")
+    @classmethod
+    def _said_or_none(cls, value: object) -> object:
+        return value if isinstance(value, str) else None
+
+    @model_validator(mode="after")
+    def _said_reads(self) -> Report:
+        sentence = report_said(self.reason, self.reason_said)
+        self.reason_said = None if sentence is None else sentence_json(sentence)
+        return self
+
+    @model_serializer(mode="wrap")
+    def _said_only_when_there(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # An older device's reader refuses a report with a key it does not know: a report
+        # without a sentence is written as one was before (no key), whoever it goes to.
+        data = dict(handler(self))
+        if data.get("reason_said") is None:
+            data.pop("reason_said", None)
+        return data
 
 
 #: The most refused bundles one answer names (the newest).

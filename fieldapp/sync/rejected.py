@@ -20,6 +20,7 @@ from fieldapp.domain.dates import china_minute
 from fieldapp.domain.enums import Relation
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.places_said import Said, say_place
+from fieldapp.domain.sentences import Sentence, sentence_data, sentence_or_none
 from fieldapp.reference import divisions
 from fieldapp.services.change_said import (
     PLACES,
@@ -30,7 +31,7 @@ from fieldapp.services.change_said import (
     values_said,
 )
 from fieldapp.services.trust import RULES, newer_value_named, printable, table_name
-from fieldapp.store.held import ACCEPTED, RejectedReports
+from fieldapp.store.held import ACCEPTED, RejectedReports, report_said, saying
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.queries.areas import listed_places
 from fieldapp.store.queries.records import members
@@ -80,6 +81,12 @@ def rejected_changes(ledger: Ledger) -> list[dict[str, Any]]:
                 # An area's change: the area by its name (its code says nothing to people).
                 "area_said": _area_said(ledger, report, places),
                 "reason_shown": _reason_shown(report, places),
+                # The reason as its sentence (template and parts, as JSON: `sentence_data`), so
+                # a window says it in its language; None where the hub sent none (an older hub,
+                # a reason it kept as text) or what is kept does not read back as a sentence of
+                # this program's that says the text (`report_said`: a hand edit, a template a
+                # later program dropped). The Chinese stays `reason`.
+                "reason_said": _said_data(report),
                 "received_at": report["received_at"],
                 # China time (ISO, +08:00) as the hub sent it; None from an older hub, whose
                 # `received_at` is its own clock's, zone unknown (not shown in the text).
@@ -119,6 +126,9 @@ class HeldSaid:
     status: str
     decision: str
     undone: str
+    #: The hub's reason as its sentence (`rejected_changes`' `reason_said`, read back again:
+    #: an item may come from anywhere), for a window in another language; None: `reason`.
+    said: Sentence | None = None
 
 
 def held_said(item: dict[str, Any]) -> HeldSaid:
@@ -155,7 +165,13 @@ def held_said(item: dict[str, Any]) -> HeldSaid:
         status=str(item["status"]),
         decision=str(item["decision"]) if decided else "",
         undone=china_minute(item["undone_at"]) if item["undone"] else "",
+        said=_said_of(item),
     )
+
+
+def _said_of(item: dict[str, Any]) -> Sentence | None:
+    """An item's sentence where it reads back and says the item's reason (else None)."""
+    return saying(item.get("reason"), sentence_or_none(item.get("reason_said")))
 
 
 def describe(item: dict[str, Any]) -> str:
@@ -185,6 +201,12 @@ NEWER_VALUE_HERE = (
     "不会丢失；由县里决定：升级中心的程序后接受，或不予采纳并写明原因，同步后这里会显示。"
     "本机不用重填，也不用撤销；程序什么时候升级，听县里的安排"
 )
+
+
+def _said_data(report: dict[str, Any]) -> object:
+    """A kept report's sentence as JSON's template and parts (None: the text is said)."""
+    sentence = report_said(report["reason"], report.get("reason_said"))
+    return None if sentence is None else sentence_data(sentence)
 
 
 def _reason_shown(report: dict[str, Any], places: Callable[[str | None], str]) -> str:

@@ -59,7 +59,7 @@ def test_a_change_held_before_the_migration_keeps_its_text_only(tmp_path):
         "'{}', 'area', '不在本设备负责的区域', '2026-12-01T08:00:00+08:00')"
     )
     db.conn.commit()
-    assert migrations.migrate(db) == [43, 44]
+    assert migrations.migrate(db)[:2] == [43, 44]
     (held,) = HeldChanges(db).list()
     assert held.reason == "不在本设备负责的区域" and held.reason_said is None
     db.close()

@@ -1,14 +1,13 @@
 """A device's report of its held changes (`held_payload`, in the hub's answer) can carry the
-reason's sentence (`reason_said`), so the village's list would say it in its language — but
-only to a device that keeps it (`reads_said`): the device's reader (`bundle.Report`) refuses a
-report with a key it does not know, and its copy of the reports (`sync_rejected`) has no
-column for it yet (a migration not taken: `SAID_SINCE` is None, and nothing is sent)."""
+reason's sentence (`reason_said`), so the village's list says it in its language — but only to
+a device that keeps it (`reads_said`: its bundles state ledger version 45 or later, whose
+`sync_rejected` has the column): an older device's reader (`bundle.Report`) refuses a report
+with a key it does not know."""
 
 from __future__ import annotations
 
 import dataclasses
 
-import pydantic
 import pytest
 
 from fieldapp.domain.sentences import LISTED, said, sentence_json, sentence_or_none, sentence_read
@@ -31,10 +30,13 @@ def test_a_report_carries_the_sentence_only_when_asked(hub, make_device, tmp_pat
         assert {*report} - {*plain} == {"reason_said"}
         assert sentence_read(report["reason_said"]) == sentence_or_none(held.reason_said)
         assert str(sentence_read(report["reason_said"])) == held.reason
-        # A device's reader refuses the whole report (and so the answer) for a key it does not
-        # know: the key goes only to a device that says it keeps it.
-        with pytest.raises(pydantic.ValidationError, match="reason_said"):
-            Report.model_validate(report)
+        # A device of this version reads and keeps it; a report without it is written as one
+        # was before the key existed (an older device refuses a key it does not know: the key
+        # goes only to a device that says it keeps it, `reads_said`).
+        assert Report.model_validate(report).reason_said == report["reason_said"]
+        assert "reason_said" not in Report.model_validate(plain).model_dump(mode="json")
+        older = {**report, "reason_said": None}
+        assert "reason_said" not in Report.model_validate(older).model_dump(mode="json")
     first = found[0]
     # What does not read back (a hand edit, a dropped template) is sent as none, as is a
     # sentence too long for a report (cut, it would not read): the device says the text.
@@ -47,13 +49,16 @@ def test_a_report_carries_the_sentence_only_when_asked(hub, make_device, tmp_pat
     )
 
 
-def test_no_device_keeps_it_until_its_migration(monkeypatch):
-    from fieldapp.store import migrations
+def test_a_device_keeps_it_from_its_migration_on(monkeypatch):
+    """Migration 45 gives a device's copy of the reports (`sync_rejected`) the column: from
+    that version on a device's bundles say it keeps the sentence; before it, or a version
+    that does not read, it is not sent one."""
+    from fieldapp.store.migrations import m0045_rejected_reason_said as m0045
 
-    latest = max(m.VERSION for m in migrations._modules())
-    assert held_store.SAID_SINCE is None
-    for version in (None, "", "x", "33", str(latest), str(latest + 100), latest):
+    assert held_store.SAID_SINCE == m0045.VERSION == 45
+    for version in (None, "", "x", "33", "44", 44, "４５"):
         assert not reads_said(version), version
-    monkeypatch.setattr(held_store, "SAID_SINCE", latest + 1)
-    assert reads_said(str(latest + 1)) and reads_said(latest + 2)
-    assert not reads_said(str(latest)) and not reads_said("x") and not reads_said(None)
+    for version in ("45", 45, "46", 1000):
+        assert reads_said(version), version
+    monkeypatch.setattr(held_store, "SAID_SINCE", None)  # (a program before it: none does)
+    assert not reads_said("45") and not reads_said(1000)

@@ -98,10 +98,10 @@ def test_the_device_says_its_own_words_in_english(window, qtbot, tmp_path, warni
     assert "(Address “小河村五组 3 号”, Area “七星关区市西街道的一个村”)" in said["households"]
     assert said["areas"].startswith("Not accepted by the county: Area “"), said["areas"]
     assert "” (County)" in said["areas"], said["areas"]  # its level in English (was (县))
-    # The reason as this program's table says the held change's rule, in English (it was the
-    # hub's Chinese sentence).
+    # The hub's reason as its sentence, whole, in English (it was the rule's short name, and
+    # before that the hub's Chinese sentence): the hub sends it, the device keeps it.
     reason = said["claims"].split(" — reason: ")[1].split("; received by the county ")[0]
-    assert reason == "State of a new claim", said["claims"]
+    assert reason == "A new claim can only be “Draft” or “Submitted”", said["claims"]
     for line in said.values():
         assert "; received by the county " in line, line
         assert line.endswith("; awaiting the county's review"), line

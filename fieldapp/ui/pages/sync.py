@@ -47,7 +47,13 @@ from fieldapp.ui.dialogs.county_status import CountyStatus
 from fieldapp.ui.dialogs.held_review import HeldReview
 from fieldapp.ui.errors import message_for, show_error
 from fieldapp.ui.files import start_at, used
-from fieldapp.ui.held_words import HeldLine, newer_value_here, rule_word, sentence_shown
+from fieldapp.ui.held_words import (
+    HeldLine,
+    newer_value_here,
+    reason_shown,
+    rule_word,
+    sentence_shown,
+)
 from fieldapp.ui.held_words import filled as _filled
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
@@ -813,9 +819,16 @@ class HeldChanges(QWidget):
         accepted = said.status == "accepted"
         opening = self.tr("县里扣下审核的修改：%1") if accepted else self.tr("县里未接受的修改：%1")
         text = _filled(opening, what)
-        # The rule in the language shown where this program has it translated (the hub's
-        # reason, in Chinese, names the rule in its own detail).
-        reason = rule_word(str(item.get("rule") or "")) or said.reason
+        # The hub's reason as its sentence, in the language shown (`said.said`: kept only
+        # where it reads back as this program's and says the Chinese text); else the rule in
+        # the language shown where this program has it translated (the hub's reason, in
+        # Chinese, names the rule in its own detail). The Chinese window says the text as
+        # this device words it (`rejected.held_said`), as it always did.
+        sentence = said.said
+        if sentence is not None and sentence_shown(sentence) != str(sentence):
+            reason = reason_shown(item.get("rule"), said.reason, sentence)
+        else:
+            reason = rule_word(str(item.get("rule") or "")) or said.reason
         if said.newer:
             # A value from a newer program: what it means for the village, in its language
             # (the hub's reason speaks to the county's clerk).
