@@ -140,7 +140,7 @@ def given_password(args: argparse.Namespace) -> str | None:
 def credentials(args: argparse.Namespace, *, required: bool) -> Credentials | None:
     """The user and password of this run; asks on a terminal when `required` (an encrypted
     ledger) or when a user was named. None when nothing was given and nothing is required."""
-    known = getattr(args, "_credentials", None)
+    known: Credentials | None = getattr(args, "_credentials", None)
     if known is not None:
         return known  # a command opening the ledger twice asks once
     user, password = given_user(args), given_password(args)
@@ -164,8 +164,9 @@ def credentials(args: argparse.Namespace, *, required: bool) -> Credentials | No
         password = ask(f"{user} 的口令：")
     if not password:
         raise CredentialsMissing("口令不能为空")
-    args._credentials = Credentials(user, password)
-    return args._credentials
+    creds = Credentials(user, password)
+    args._credentials = creds
+    return creds
 
 
 def typed_twice(args: argparse.Namespace, creds: Credentials | None, nothing_done: str) -> None:
@@ -215,10 +216,11 @@ def open_ledger(args: argparse.Namespace) -> Ledger:
         typed_twice(args, creds, "没有新建或加密台账")
     if state == "new" and creds is None:
         print("提示：新台账没有设置口令，文件未加密（用 --user 和口令新建即加密）", file=sys.stderr)
-    args._ledger = opened(_open(path, credentials=creds))
-    if state == "plain" and args._ledger.encrypted:
-        _say_encrypted(args._ledger, path)
-    return args._ledger
+    ledger = opened(_open(path, credentials=creds))
+    args._ledger = ledger
+    if state == "plain" and ledger.encrypted:
+        _say_encrypted(ledger, path)
+    return ledger
 
 
 def _refuse_keys_in_clear(path: Path) -> None:

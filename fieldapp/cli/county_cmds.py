@@ -25,12 +25,13 @@ from fieldapp.domain.errors import FieldappError
 from fieldapp.saving import written
 
 if TYPE_CHECKING:
+    from fieldapp.hub.folder import Hub
     from fieldapp.policy.editor import CountyEdit
     from fieldapp.policy.pack import Policy
     from fieldapp.policy.published import PublishedPack
 
 
-def register_calendar(sub: argparse._SubParsersAction) -> None:
+def register_calendar(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add `calendar`."""
     p = sub.add_parser(
         "calendar", help="某一年的放假和调休上班日，以及出处（无安排时按法定节假日估算）"
@@ -40,7 +41,7 @@ def register_calendar(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_calendar)
 
 
-def register_hub_policy(hub: argparse._SubParsersAction) -> None:
+def register_hub_policy(hub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add `hub policy publish|list` to the hub's commands."""
     policy = hub.add_parser("policy", help="县级政策包：检查、签发并随数据包下发到各设备")
     cmds = policy.add_subparsers(dest="hub_policy_cmd", required=True)
@@ -161,14 +162,14 @@ def cmd_calendar(args: argparse.Namespace) -> int:
 # -- the hub's packs -------------------------------------------------------------------------
 
 
-def _hub(args: argparse.Namespace):  # noqa: ANN202 - Hub, imported lazily
+def _hub(args: argparse.Namespace) -> Hub:
     """The hub folder open as the user given (a hub with a password), as every hub command."""
     from fieldapp.cli.sync_cmds import _open_hub
 
     return _open_hub(args)
 
 
-def say_no_users(hub, done: str, verb: str) -> None:  # noqa: ANN001 - Hub, imported lazily
+def say_no_users(hub: Hub, done: str, verb: str) -> None:
     """`sync_cmds.say_no_users` (imported when called, as `_hub` is)."""
     from fieldapp.cli import sync_cmds
 
@@ -534,9 +535,9 @@ def cmd_hub_policy_edit(args: argparse.Namespace) -> int:
         unsaid = [m for m in merged if m.word not in said and m.word not in dropped]
         if unsaid and not args.out:
             told = "；".join(str(m) for m in unsaid)
-            words = " ".join(f"--word {m.word}={m.kept}" for m in unsaid)
+            flags = " ".join(f"--word {m.word}={m.kept}" for m in unsaid)
             return fail(
-                f"{told}。请用 {words} 写明县里要的读法（或用 --drop-word 删去这个词）后再签发；"
+                f"{told}。请用 {flags} 写明县里要的读法（或用 --drop-word 删去这个词）后再签发；"
                 "未签发，各设备的政策包不变",
                 2,
             )

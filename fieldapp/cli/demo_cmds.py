@@ -10,7 +10,7 @@ from fieldapp.demo.generator import build_demo
 from fieldapp.reference import divisions
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add `demo`."""
     p = sub.add_parser("demo", help="生成演示台账（贵州真实区划、有效身份证号，同一种子结果相同）")
     p.add_argument("--persons", type=int, required=True, help="人数")

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from fieldapp.store.ledger import Ledger
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add `search` and `person show`."""
     p = sub.add_parser("search", help="查找人员（姓名、拼音、身份证或电话号码片段）")
     p.add_argument("text", help="姓名、拼音或首字母、身份证号或电话号码的一段")

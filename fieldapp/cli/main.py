@@ -115,7 +115,8 @@ def command_word(argv: list[str]) -> str | None:
     _add_global_options(pre)
     pre.add_argument("command", nargs="?")
     known, _rest = pre.parse_known_args(argv)
-    return known.command
+    command: str | None = known.command
+    return command
 
 
 GLOBAL_OPTIONS = ("--db", "--user", "--password-file")

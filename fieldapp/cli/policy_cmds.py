@@ -42,7 +42,7 @@ from fieldapp.services.policy_admin import PolicyRefused, install_local, load_po
 from fieldapp.store.queries.areas import listed_places
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add eligible, due, duties, claim, batch, policy, report and rosters."""
     p = sub.add_parser("eligible", help="政策资格：每条规则是否符合、原因、金额、资金来源")
     p.add_argument("--person", metavar="ID_NUMBER", help="只看一个人（身份证号）")
@@ -123,7 +123,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_rosters)
 
 
-def _register_claims(sub: argparse._SubParsersAction) -> None:
+def _register_claims(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     claim = sub.add_parser("claim", help="补贴申领").add_subparsers(dest="claim_cmd", required=True)
     p = claim.add_parser(
         "create", help="从符合条件的结果新建申领（草稿；最后一行单独输出申领的 id，供脚本读取）"
@@ -173,7 +173,7 @@ def _register_claims(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_claim_check)
 
 
-def _register_batches(sub: argparse._SubParsersAction) -> None:
+def _register_batches(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     batch = sub.add_parser("batch", help="申领批次").add_subparsers(dest="batch_cmd", required=True)
     p = batch.add_parser(
         "create", help="把一条规则的申领编成批次（最后一行单独输出批次的 id，供脚本读取）"

@@ -31,7 +31,7 @@ from fieldapp.store.queries.paper import print_log
 from fieldapp.store.queries.paper import row as paper_row
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add `print form|forms|roster|notice|visits|certificate|log|settings`."""
     top = sub.add_parser("print", help="打印申请表、花名册、公示表、走访记录、务工证明（PDF）")
     cmds = top.add_subparsers(dest="print_cmd", required=True, metavar="PAPER")

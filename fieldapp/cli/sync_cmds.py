@@ -23,12 +23,13 @@ from fieldapp.domain.roles import COMPUTER_ACCOUNT as ROLES_COMPUTER_ACCOUNT
 from fieldapp.sync.errors import AlreadyImported, BundleRefused, SyncError
 
 if TYPE_CHECKING:
+    from fieldapp.hub.folder import Hub
     from fieldapp.services.sheet_conflicts import SheetConflict, SheetSide
     from fieldapp.store.ledger import Ledger
     from fieldapp.sync.exchange import ImportResult
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add `hub …`, `enrol`, `sync …` and `conflicts …`."""
     _register_hub(sub)
     p = sub.add_parser("enrol", help="用县里发的登记文件登记本台账（本机已有数据会保留并上传）")
@@ -104,7 +105,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_conflicts_resolve_all)
 
 
-def _register_hub(sub: argparse._SubParsersAction) -> None:
+def _register_hub(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     hub = sub.add_parser("hub", help="县级汇总中心").add_subparsers(dest="hub_cmd", required=True)
 
     def add(name: str, help_text: str, func: object) -> argparse.ArgumentParser:
@@ -220,7 +221,7 @@ def _register_hub(sub: argparse._SubParsersAction) -> None:
     register_hub_policy(hub)
 
 
-def _open_hub(args: argparse.Namespace):  # noqa: ANN202 - Hub, imported lazily
+def _open_hub(args: argparse.Namespace) -> Hub:
     from fieldapp.cli.common import opened
     from fieldapp.hub.folder import Hub, hub_state
 
@@ -235,7 +236,7 @@ def _open_hub(args: argparse.Namespace):  # noqa: ANN202 - Hub, imported lazily
 COMPUTER_ACCOUNT = ROLES_COMPUTER_ACCOUNT
 
 
-def _acting(hub) -> str:  # noqa: ANN001 - Hub, imported lazily
+def _acting(hub: Hub) -> str:
     """Who acts at the hub, as every record a hub command writes names them (a decision on a
     held change, a county pack signed, a device's password reset, the rows each writes): its
     logged-in user (a hub with users: one with a password, where the command cannot run
@@ -417,7 +418,7 @@ EVENT_WORDS = {
 }
 
 
-def _device_history(hub, name: str, *, as_json: bool) -> int:  # noqa: ANN001 - Hub, lazily
+def _device_history(hub: Hub, name: str, *, as_json: bool) -> int:
     """`hub devices --history NAME`: every enrolment, re-enrolment and revocation of one
     device, oldest first, with who did it and when."""
     from fieldapp.domain.places_said import Said, say_place
@@ -724,12 +725,12 @@ def cmd_hub_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def _reviewer(hub) -> str:  # noqa: ANN001 - Hub, opened by `_open_hub`
+def _reviewer(hub: Hub) -> str:
     """Who decides at the hub (`_acting`: its user, or 电脑账户 root on a hub without users)."""
     return _acting(hub)
 
 
-def say_no_users(hub, done: str, verb: str) -> None:  # noqa: ANN001 - Hub, imported lazily
+def say_no_users(hub: Hub, done: str, verb: str) -> None:
     """After a hub command wrote a record of who did it (`done`: 所做的决定, 签发人 …; `verb`:
     决定, 签发 …) on a hub without users: say on stderr whom it is recorded under, and how to
     record a person instead."""
@@ -748,7 +749,7 @@ def say_no_users(hub, done: str, verb: str) -> None:  # noqa: ANN001 - Hub, impo
     print(f"提示：本中心没有用户，{done}{recorded}；{how}", file=sys.stderr)
 
 
-def _say_no_users(hub) -> None:  # noqa: ANN001 - Hub, imported lazily
+def _say_no_users(hub: Hub) -> None:
     """After decisions on a hub without users (`say_no_users`)."""
     say_no_users(hub, "所做的决定", "决定")
 
@@ -764,7 +765,7 @@ def _held_ids(text: str) -> list[int]:
     raise argparse.ArgumentTypeError(f"编号“{text}”应为正整数或范围（如 7-40）")
 
 
-def _decide_held(hub, args: argparse.Namespace) -> int:  # noqa: ANN001 - Hub, imported lazily
+def _decide_held(hub: Hub, args: argparse.Namespace) -> int:
     """Accept or dismiss the held changes named, in order; stop at the first that cannot be
     decided, saying which were."""
     from fieldapp.services.held_decisions import decide_in_order
@@ -800,7 +801,7 @@ def _decide_held(hub, args: argparse.Namespace) -> int:  # noqa: ANN001 - Hub, i
     return 0
 
 
-def _rejudge(hub) -> int:  # noqa: ANN001 - Hub, imported lazily
+def _rejudge(hub: Hub) -> int:
     """`hub rejected --rejudge`: the changes held by the hub's clock judged again now."""
     done = hub.rejudge(_reviewer(hub))
     if done.accepted:
@@ -1145,6 +1146,13 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
     ledger = open_ledger(args)
     state = SyncState(ledger.db)
     identity = state.identity()
+    peers = [
+        {"name": p.name, "role": p.role, "sent": p.serial_out, "received": p.serial_in}
+        for p in state.peers()
+    ]
+    imports = state.imports(10)
+    quarantined = state.quarantined(10)
+    rejected = rejected_changes(ledger)
     data = {
         "enrolled": identity is not None,
         "name": identity.name if identity else None,
@@ -1152,13 +1160,10 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
         "device_role": str(identity.device_role) if identity else None,
         "area_code": identity.area_code if identity else None,
         "device_id": ledger.device_id,
-        "peers": [
-            {"name": p.name, "role": p.role, "sent": p.serial_out, "received": p.serial_in}
-            for p in state.peers()
-        ],
-        "imports": state.imports(10),
-        "quarantined": state.quarantined(10),
-        "rejected": rejected_changes(ledger),
+        "peers": peers,
+        "imports": imports,
+        "quarantined": quarantined,
+        "rejected": rejected,
     }
     if args.json:
         print_json(data)
@@ -1169,11 +1174,11 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
         # The device as enrolled: its ledger's id is for the county's staff (--json).
         area = say_place(identity.area_code, divisions(), listed_places(ledger), Said.SENTENCE)
         print(f"设备 {identity.name}（{identity.device_role.label}，区域 {area or '未定'}）")
-    for p in data["peers"]:
+    for p in peers:
         print(f"对方 {p['name']}：已发出第 {p['sent']} 号包，已收到第 {p['received']} 号包")
-    for q in data["quarantined"]:
+    for q in quarantined:
         print(f"隔离 {china_minute(q['at'])} {q['file']}：{q['reason']}")
-    for item in data["rejected"]:
+    for item in rejected:
         print(f"{item['id']}. {describe(item)}")
     return 0
 

@@ -21,7 +21,7 @@ MAX_WARNINGS_SHOWN = 50
 KEEP_CHOICES = ("ledger", "sheet", "台账", "表格")
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add `template`, `import` and `export`."""
     p = sub.add_parser("template", help="生成台账导入模板（xlsx）")
     p.add_argument("--out", required=True, metavar="FILE.xlsx", help="模板保存位置")

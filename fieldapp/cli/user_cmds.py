@@ -17,7 +17,7 @@ from fieldapp.cli.common import (
 from fieldapp.domain.dates import china_iso, china_minute
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add `user …`, `backup` and `restore`."""
     user = sub.add_parser(
         "user", help="本台账的用户（口令、能否管理用户、停用、重新启用）"

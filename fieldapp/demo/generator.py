@@ -702,7 +702,7 @@ class DemoBuilder:
             )[0]
             if form is EmploymentForm.WELFARE_POST:
                 employer = f"{county}公益性岗位（{rng.choice(('保洁员', '护林员', '护路员', '安置点楼栋长'))}）"
-                income = float(rng.choice((800, 1000, 1200)))
+                income = rng.choice((800, 1000, 1200))
             elif form is EmploymentForm.SELF_EMPLOYED:
                 employer = f"个体经营（{rng.choice(('养殖', '小卖部', '运输', '餐饮'))}）"
                 income = rng.randrange(2000, 6000, 100)

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from fieldapp.bulk import paused_gc
 from fieldapp.domain.dates import china_iso, china_minute
@@ -148,19 +148,24 @@ def check_scope(role: Role, area_code: str) -> None:
         )
 
 
+#: A change-log row as `answers` reads it (`changelog.CHANGE_COLUMNS`: device_id, seq, hlc,
+#: author, tbl, row_id, data, parents).
+LogRow = tuple[Any, ...]
+
+
 @dataclass
 class AnswerPlan:
     """One device's next answer, before it is sealed."""
 
     area: str
     #: Log rows to send, by origin and seq.
-    changes: list[tuple]
+    changes: list[LogRow]
     #: The hub's version vector the answer is made at.
     vector: dict[str, int]
     #: Rows the device gets for the first time.
     new_rows: set[str]
     #: Changes that arrived since its last confirmed answer (read to make this one).
-    arrived: list[tuple]
+    arrived: list[LogRow]
     #: Made from what changed (True) or worked out afresh.
     incremental: bool
     #: Rows it was sent that left its area, as they stand after this answer (row → the serial
@@ -464,7 +469,7 @@ class Hub:
         way: str,
         channel: str,
         outcome: str,
-        *counts: int,
+        *,
         detail: str = "",
         refusal: RefusedBundle | None = None,
     ) -> None:
@@ -472,7 +477,7 @@ class Hub:
         (`HubLog.keep_refusal`)."""
         try:
             with self.ledger.transaction():
-                self.log.record(device, way, channel, outcome, *counts, detail=detail)
+                self.log.record(device, way, channel, outcome, detail=detail)
                 if refusal is not None:
                     self.log.keep_refusal(device, refusal.model_dump(mode="json"))
         except Exception:  # noqa: BLE001 - a full disk must not turn an import into an error
@@ -625,7 +630,7 @@ class Hub:
                 written_at=written_at,
             )
 
-    def _origins_of(self, device: str, changes: list[tuple]) -> dict[str, str]:
+    def _origins_of(self, device: str, changes: list[LogRow]) -> dict[str, str]:
         """The names an answer tells its device: of the devices whose changes it carries, its
         own, and the hub's (a village learns the names of those who write in its area, not the
         whole county's list of devices)."""
@@ -716,7 +721,7 @@ class Hub:
             # it left and sent nothing the hub took after the answer the device confirmed.
             unexplained = set(leaving) - left.keys() - retold
 
-            def kept(c: tuple) -> bool:
+            def kept(c: LogRow) -> bool:
                 row = c[5]
                 if row in left:
                     return keys[(c[0], c[1])] <= left[row]

@@ -256,7 +256,7 @@ def content_said(
     change = held.change
     whose, level = _whose(held, about, places)
     fields = [
-        [k, field_said(k, change.tbl), _value(k, v, places, rows)]
+        (k, field_said(k, change.tbl), _value(k, v, places, rows))
         for k, v in sorted(change.data.items())
         # Another id (a claim's rule_id) says nothing to the clerk; rows it points at are
         # said by what they are.
@@ -267,19 +267,21 @@ def content_said(
         and not _said_as_whose(k, v, whose, rows)
     ]
     as_sentences: dict[str, object] = {}
-    for key, _label, value in [] if held.damaged or parts is None else fields:
-        code = change.data.get(key)
-        if key in PLACES and value is not None and isinstance(code, str):
-            part = parts(code)
-            if isinstance(part, Sentence):
-                as_sentences[key] = sentence_data(part)
+    if not held.damaged and parts is not None:
+        for key, _label, value in fields:
+            code = change.data.get(key)
+            if key in PLACES and value is not None and isinstance(code, str):
+                part = parts(code)
+                if isinstance(part, Sentence):
+                    as_sentences[key] = sentence_data(part)
     return {
         "table": change.tbl,
         "whose": whose,
         "level": level,
         "deleted": change.data.get("deleted") is True,
         "damaged": bool(held.damaged),
-        "fields": [] if held.damaged else fields,
+        # Each field as a list [key, its name, the value shown] (as desktops read it).
+        "fields": [] if held.damaged else [list(f) for f in fields],
         "values_said": as_sentences,
     }
 

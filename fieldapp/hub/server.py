@@ -41,11 +41,13 @@ import dataclasses
 import errno
 import functools
 import hashlib
+import io
 import json
 import logging
 import os
 import secrets
 import socket
+import sys
 import threading
 import time
 import unicodedata
@@ -459,7 +461,7 @@ class HubService:
             claimed = httpauth.parse_header(request.headers.get(httpauth.HEADER))
         except httpauth.AuthRefused:  # authenticated already (health: asked unsigned)
             return answer
-        said = json.loads(answer.body) if isinstance(answer, JSONResponse) else None
+        said = json.loads(bytes(answer.body)) if isinstance(answer, JSONResponse) else None
         if isinstance(said, dict) and self.doubt is None:  # a clock in doubt is not told
             kept = {k: v for k, v in answer.headers.items() if k.lower() != "content-length"}
             answer = JSONResponse(said | {"hub_time": now_stamp()}, answer.status_code, kept)
@@ -1018,13 +1020,13 @@ def _log_to_stderr() -> list[tuple[str, logging.Handler]]:
     return added
 
 
-def _hold(path: Path) -> Any:
+def _hold(path: Path) -> io.BufferedRandom:
     """`path` opened and locked for this process (the lock goes with the process, a crash
     included); SyncError when another process holds it."""
     handle = path.open("a+b")
     try:
         handle.seek(0)
-        if os.name == "nt":
+        if sys.platform == "win32":  # (os.name == "nt"; the form mypy reads for the platform)
             import msvcrt
 
             msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)

@@ -4,7 +4,7 @@ desktop's 各设备同步情况). Read from `Hub.status()` items (or `GET /v1/st
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from fieldapp.policy.packfile import program_version
 
@@ -59,7 +59,7 @@ def pack_not_in_force(device: Mapping[str, object], current: str | None) -> bool
 LACKING_NAMED = 30
 
 
-def named(devices: list[Mapping[str, object]], limit: int, with_program: bool = False) -> str:
+def named(devices: Sequence[Mapping[str, object]], limit: int, with_program: bool = False) -> str:
     """Devices as the clerk finds them (the village's name, else the device's), the first
     `limit`, then 等."""
     words = []
@@ -74,7 +74,7 @@ def named(devices: list[Mapping[str, object]], limit: int, with_program: bool = 
 
 
 def short_of(
-    devices: list[Mapping[str, object]], requires: str | None
+    devices: Sequence[Mapping[str, object]], requires: str | None
 ) -> tuple[list[Mapping[str, object]], list[Mapping[str, object]]]:
     """The devices not revoked that will not take a pack stating `requires` in force, as far
     as the hub knows: (those that said they run an older program, those that never said which

@@ -50,10 +50,7 @@ class FontChain:
     def __init__(self, names: Sequence[str]) -> None:
         self.names = tuple(names)
         self.primary = self.names[0]
-        self._cmaps = [
-            frozenset(pdfmetrics.getFont(n).face.charToGlyph)  # type: ignore[attr-defined]
-            for n in self.names
-        ]
+        self._cmaps = [_code_points(n) for n in self.names]
         # Per character / per string caches: the same names and labels repeat on every page.
         self._by_char: dict[str, str] = {}
         self._by_text: dict[str, tuple[Run, ...]] = {}
@@ -105,6 +102,14 @@ class FontChain:
         return sum(pdfmetrics.stringWidth(piece, font, size) for font, piece in self.runs(text))
 
 
+def _code_points(name: str) -> frozenset[int]:
+    """The characters (code points) the registered TrueType font `name` has: its cmap."""
+    font = pdfmetrics.getFont(name)
+    if not isinstance(font, TTFont):
+        raise TypeError(f"字体“{name}”不是 TrueType 字体，无法逐字选用")
+    return frozenset(font.face.charToGlyph)
+
+
 def _utf16_hex(code: int) -> str:
     """A code point as UTF-16BE hex, the form a ToUnicode CMap needs (surrogates above BMP)."""
     if code <= 0xFFFF:
@@ -147,7 +152,7 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
 @cache
 def default_chain() -> FontChain:
     """The bundled chain, registered with ReportLab once per process."""
-    ttfonts.makeToUnicodeCMap = _to_unicode_cmap  # type: ignore[assignment]
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
     for font in BUNDLED:
         if font.name not in pdfmetrics.getRegisteredFontNames():
             if not font.path.exists():

@@ -345,9 +345,9 @@ def _facts(pen: Pen, form: FormView, top: float, room: float) -> float:
     for fact in form.facts:
         (fits if pen.width(fact.value, size) <= pair_value - 6 else wide).append(fact)
     rows: list[list[Cell]] = []
-    for at in range(0, len(fits), 2):
+    for first in range(0, len(fits), 2):
         cells: list[Cell] = []
-        for fact in fits[at : at + 2]:
+        for fact in fits[first : first + 2]:
             cells += [Cell(pair_label, fact.label, True), Cell(pair_value, fact.value)]
         if len(cells) == 2:
             cells += [Cell(pair_label, "", True), Cell(pair_value, "")]

@@ -1015,7 +1015,7 @@ class PaperData:
     def _lives_in_site(self, person_id: str) -> bool:
         """True when the person's household lives in a relocation site."""
         household = self._household((self._person(person_id) or {}).get("household_id"))
-        return bool(household) and self._in_site(str(household["area_code"]))
+        return household is not None and self._in_site(str(household["area_code"]))
 
     def _wage(
         self,

@@ -391,9 +391,24 @@ DEMO_NOTE = "演示台账 · 人员均为虚构，不得作为正式材料"
 class MarkedCanvas(Canvas):
     """A canvas that marks every page it finishes (a demo ledger's papers: 演示台账)."""
 
-    def __init__(self, *args: object, mark: str = "", **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(
+        self, out: io.BytesIO, pagesize: tuple[float, float], font: str, mark: str = ""
+    ) -> None:
+        super().__init__(
+            out,
+            pagesize=pagesize,
+            pageCompression=1,
+            # types-reportlab says float; ReportLab takes the initial font's name here.
+            initialFontName=font,  # type: ignore[arg-type]
+        )
         self.mark = mark
+        #: The page's size as set (ReportLab keeps it only in a private attribute).
+        self.page_size = pagesize
+
+    def setPageSize(self, size: tuple[float, float]) -> None:  # noqa: N802 - ReportLab's name
+        """Set the size of the pages from the next one on (remembered for the mark)."""
+        super().setPageSize(size)
+        self.page_size = size
 
     def showPage(self) -> None:  # noqa: N802 - ReportLab's name
         """Draw the mark, then end the page."""
@@ -402,7 +417,7 @@ class MarkedCanvas(Canvas):
         super().showPage()
 
     def _draw_mark(self) -> None:
-        width, height = self._pagesize
+        width, height = self.page_size
         pen = Pen(self)
         self.saveState()
         self.setFillColorRGB(0.78, 0.1, 0.1)
@@ -426,13 +441,7 @@ def new_canvas(
     # The initial font must be ours: ReportLab otherwise lists Helvetica (never embedded) on
     # every page even when no text uses it.
     primary = default_chain().primary
-    canvas = MarkedCanvas(
-        buffer,
-        pagesize=pagesize,
-        pageCompression=1,
-        initialFontName=primary,
-        mark=DEMO_MARK if demo else "",
-    )
+    canvas = MarkedCanvas(buffer, pagesize, primary, mark=DEMO_MARK if demo else "")
     if demo:
         title = f"{DEMO_MARK} {title}"
     canvas.setTitle(title)

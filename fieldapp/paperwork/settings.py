@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.sentences import Sentence, Word, said, template
@@ -98,7 +99,7 @@ def setting_name(text: str) -> str:
     raise SettingRefused(said(NO_SUCH_SETTING, name, known))
 
 
-def parse_value(name: str, text: str) -> object:
+def parse_value(name: str, text: str) -> str | int | bool:
     """A setting's typed value from text; `SettingRefused` (a ValueError) saying what is wrong."""
     name = setting_name(name)
     kind = type(getattr(PaperSettings(), name))
@@ -128,7 +129,9 @@ def from_meta(
 ) -> PaperSettings:
     """Settings read through `get(meta_key)`; missing or unreadable values keep the default."""
     base = defaults or PaperSettings()
-    values: dict[str, object] = {}
+    # Keyed by field name, each value of that field's own type (`parse_value` parses by the
+    # field's default): mypy cannot follow a type chosen by name, so the mapping is Any-valued.
+    values: dict[str, Any] = {}
     for f in dataclasses.fields(PaperSettings):
         if f.name not in LABELS:
             continue  # set by the program (`demo`), never read from the ledger's wording

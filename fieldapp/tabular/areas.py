@@ -206,8 +206,8 @@ class AreaResolver:
         ):
             if not given_name.strip():
                 continue
-            name = chain.get(kind.value)
-            if name is None or not set(_forms(name)) & set(_forms(given_name)):
+            held = chain.get(kind.value)
+            if held is None or not set(_forms(held)) & set(_forms(given_name)):
                 return False
         return True
 

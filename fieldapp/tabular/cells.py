@@ -181,12 +181,12 @@ def date(value: object, label: str | Part) -> dt.date | None:
         # the longer way below reads it: some 40 000 such cells per 20 000 persons (a month's
         # status, a category's date). Not a day, or out of range: said by the longer way.
         try:
-            day = dt.date(int(value[:4]), int(value[5:7]), int(value[8:]) if value[7:] else 1)
+            plain = dt.date(int(value[:4]), int(value[5:7]), int(value[8:]) if value[7:] else 1)
         except ValueError:
             pass
         else:
-            if _FIRST_DAY <= day <= _LAST_DAY:
-                return day
+            if _FIRST_DAY <= plain <= _LAST_DAY:
+                return plain
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):

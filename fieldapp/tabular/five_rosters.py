@@ -83,10 +83,10 @@ def write_five_rosters(rosters: RosterSet, path: Path) -> None:
                     fmt = wrap if widths[c][1] else cell
                     if value is None or value == "":
                         sheet.write_blank(r, c, None, fmt)
-                    elif columns[c] in TEXT_COLUMNS or isinstance(value, str):
-                        sheet.write_string(r, c, str(value), fmt)
+                    elif columns[c] not in TEXT_COLUMNS and isinstance(value, (int, float)):
+                        sheet.write_number(r, c, float(value), fmt)
                     else:
-                        sheet.write_number(r, c, float(value), fmt)  # type: ignore[arg-type]
+                        sheet.write_string(r, c, str(value), fmt)
             sheet.freeze_panes(2, 0)
             print_setup(sheet, header_rows=(0, 1), landscape=len(columns) > 7)
             footer = len(rows) + 3

@@ -941,7 +941,7 @@ def _cell_ref(attrs: bytes) -> tuple[bytes, bytes]:
     """A cell's number (letters, digits; either may be empty), as Excel writes it or however
     XML lets it be written (as the tag by tag count reads it)."""
     found = _FIRST_REF.match(attrs)
-    return found.groups() if found else _ref(attrs)  # type: ignore[return-value]
+    return (found[1], found[2]) if found else _ref(attrs)
 
 
 def _error_cells(

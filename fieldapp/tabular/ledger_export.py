@@ -124,7 +124,9 @@ def json_batches(
     """`sheet_batches` as JSON in UTF-8, each batch one array of row arrays, made by SQLite and
     joined here with no Python object per cell: what the writer process takes."""
     found = _store_batches(ledger, today, area_prefix, tick, as_json=True)
-    joined = {name: map(_json_batch, batches) for name, batches in found.items()}
+    joined: dict[str, Iterator[bytes]] = {
+        name: map(_json_batch, batches) for name, batches in found.items()
+    }
     joined[LEDGER] = _numbered_json(found[LEDGER])
     return joined
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -508,9 +508,9 @@ class LedgerImporter:
                 named.append((label, "", _letters(index + 1)))
         # The longest first: 户主身份证号码 before 身份证号码.
         self._named[sheet.sheet] = sorted(named, key=lambda n: -len(n[0]))
-        named = _status_month(sheet)
-        if named is not None:
-            self._months[sheet.sheet] = named
+        month_column = _status_month(sheet)
+        if month_column is not None:
+            self._months[sheet.sheet] = month_column
         self._end_heading = self._job_end_column(sheet)
         read = _READ_WITH_SEQ | {"job_end"} if self._end_heading else _READ_WITH_SEQ
         for start, stop in _chunks(len(sheet.rows)):
@@ -869,28 +869,28 @@ class LedgerImporter:
                     merged[i] = sheet.rows[earlier][i]
             person = known.get(number)
             for key in ("name", "sex"):
-                i = at.get(key)
+                col = at.get(key)
                 written: dict[str, list[int]] = {}
-                for o in order if i is not None else ():
-                    if value := "".join(_cell(sheet.rows[o], i).split()):
+                for o in order if col is not None else ():
+                    if value := "".join(_cell(sheet.rows[o], col).split()):
                         written.setdefault(value, []).append(first + o)
-                if i is None or len(written) < 2:
+                if col is None or len(written) < 2:
                     continue
                 name = (
                     person.name
                     if person
-                    else "".join(_cell(merged, i if key == "name" else at.get("name")).split())
+                    else "".join(_cell(merged, col if key == "name" else at.get("name")).split())
                 )
-                column = f"“{_heading(sheet.header_cells[i])}”列（{_letters(i + 1)} 列）"
+                column = f"“{_heading(sheet.header_cells[col])}”列（{_letters(col + 1)} 列）"
                 rows_said = "、".join(
                     str(r) for r in sorted(r for rs in written.values() for r in rs)
                 )
                 values = "、".join(written)
                 if key == "sex":
-                    merged[i] = None
+                    merged[col] = None
                     kept = "这一格没有导入，按身份证号码记录"
                 elif person is not None:
-                    merged[i] = person.name
+                    merged[col] = person.name
                     kept = f"保留台账中的“{person.name}”"
                 else:
                     kept = f"按最近一个月（第 {first + latest} 行）的“{name}”导入"
@@ -1492,7 +1492,7 @@ class LedgerImporter:
         )
         return True
 
-    def _add_mapped(self, row: int, mapped: list[tuple[str, str, str]]) -> None:
+    def _add_mapped(self, row: int, mapped: Sequence[tuple[str, str, str]]) -> None:
         self.report.mapped.extend(Mapped(self._sheet, row, c, a, b) for c, a, b in mapped)
 
     def _open_reader(self) -> Database | None:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from fieldapp.domain import account as accounts
 from fieldapp.domain import idnumber, sentences
@@ -133,19 +133,26 @@ def _validate(raw: str) -> idnumber.IdInfo:
     return idnumber.validate(raw)
 
 
+#: What a drop-down cell's parser gives, and the value of a blank cell.
+_Choice = TypeVar("_Choice")
+_Blank = TypeVar("_Blank")
+
+
 def _choice_text(
     text: str,
     key: str,
-    parse: Callable[[str], Any],
-    default: Any,
+    parse: Callable[[str], _Choice],
+    default: _Blank,
     mapped: list[tuple[str, str, str]] | None = None,
-) -> Any:
+) -> _Choice | _Blank:
     """A drop-down cell (read as text) parsed by `parse`; `default` when blank. A colloquial
     word read as another (全劳力 → 普通劳动力) is added to `mapped` as (column, from, to)."""
     if not text:
         return default
     try:
-        value, word = _parsed(parse, text)
+        # `_parsed` is cached, so typed loosely: it gives what `parse` gave, and its word.
+        parsed: tuple[_Choice, str | None] = _parsed(parse, text)
+        value, word = parsed
         if mapped is not None and word is not None and word != text:
             mapped.append((_label(key), text, word))
         return value
@@ -448,7 +455,7 @@ def _spell(
     status: WorkStatus | None,
     today: dt.date,
     mapped: list[tuple[str, str, str]] | None = None,
-    notes: list[str] | None = None,
+    notes: list[str | sentences.Sentence] | None = None,
     ended: bool = False,
 ) -> dict[str, Any] | None:
     """The row's current job (`ended`: its last, ended: a status other than 已就业 beside it is
@@ -696,7 +703,7 @@ def parse_row(
     if left_school:
         left_day = cells.date(get("left_school_month"), _label("left_school_month"))
         left_school = left_day.strftime("%Y-%m") if left_day else ""
-    person = {
+    person: dict[str, Any] = {  # as `ParsedRow.person` holds it: a Person's fields by name
         "name": name,
         "id_number": info.number,
         "relation": relation.value,
@@ -753,9 +760,9 @@ def parse_row(
     category_cell = text("categories")
     found: list[tuple[str, str | None, str | None]] = []
     if category_cell:
-        words, said, parsed = categories.read(category_cell)
-        mapped.extend(("人员类别", word, category) for word, category in words)
-        warnings.extend(said)
+        category_words, category_said, parsed = categories.read(category_cell)
+        mapped.extend(("人员类别", word, category) for word, category in category_words)
+        warnings.extend(category_said)
         found = list(parsed)
     return ParsedRow(
         row,

@@ -567,11 +567,14 @@ def _find_table(name: str, rows: list[list[object]], merged: Merged) -> Table | 
     named = sheet_kind or kind_named(name)
     # The ranges among the rows a header may be in (not a household's merged cells below).
     groups = [r for r in merged or () if r[0][0] < HEADER_SCAN_ROWS and r[1][1] > r[0][1]]
+    # A sheet named for a kind is read as that kind; a 月度状态 sheet may also hold a column per
+    # month (2026年1月 …) beside 姓名 and 身份证号码: read as a ledger sheet, whose columns of
+    # months are its statuses. Any other sheet: every kind.
+    kinds: tuple[str, ...] = KINDS
+    if sheet_kind:
+        kinds = (sheet_kind, LEDGER) if sheet_kind == "月度状态" else (sheet_kind,)
     for index in range(min(HEADER_SCAN_ROWS, len(rows))):
-        # A 月度状态 sheet may hold a column per month (2026年1月 …) beside 姓名 and 身份证号码:
-        # read as a ledger sheet, whose columns of months are its statuses.
-        wide = (sheet_kind, LEDGER) if sheet_kind == "月度状态" else (sheet_kind,)
-        for kind in wide if sheet_kind else KINDS:
+        for kind in kinds:
             # Each row as it reads with its group headers (户主信息 + 姓名 → 户主姓名), and
             # without them: a sheet of heads alone names them under 户主信息 too.
             plain = _header_cells(rows, index)

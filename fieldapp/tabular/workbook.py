@@ -217,6 +217,13 @@ def _write_worksheets(
     help_rows: list[Record],
     layout: dict[str, tuple[Column, ...]],
 ) -> None:
+    # As write_worksheets types them: a sheet's formats by column (or in order), row heights.
+    formats: dict[str, dict[str, rx.Format] | list[rx.Format]] = {
+        name: _formats(cols) for name, cols in layout.items()
+    }
+    formats[HELP_SHEET] = _help_formats()
+    heights: dict[str, dict[int, float]] = {name: {1: 32} for name in layout}
+    heights[HELP_SHEET] = _help_heights(help_rows)
     rx.write_worksheets(
         data,
         made,
@@ -227,14 +234,13 @@ def _write_worksheets(
         | {HELP_SHEET: {"row": 1, "col": 0}},
         datetime_format=DATE_FORMAT,
         column_widths=widths,
-        column_formats={name: _formats(cols) for name, cols in layout.items()}
-        | {HELP_SHEET: _help_formats()},
+        column_formats=formats,
         header_format={name: _header_format() for name in [*layout, HELP_SHEET]},
         page_setup={name: page_setup(header_row[name]) for name in [*layout, HELP_SHEET]},
         ignore_errors={name: [c.header for c in cols if c.text] for name, cols in layout.items()},
         data_validations={k: v for k, v in validations.items() if v},
         notes={LEDGER: {c.header: c.note for c in COLUMNS if c.note}},
-        row_heights={name: {1: 32} for name in layout} | {HELP_SHEET: _help_heights(help_rows)},
+        row_heights=heights,
     )
 
 
