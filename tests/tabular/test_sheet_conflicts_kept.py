@@ -243,9 +243,7 @@ def test_a_decided_conflicts_personal_data_is_cleared_after_the_days_kept(ledger
     change = decide(ledger, head, SheetSide.SHEET)
     assert change is not None
     # Decided (and imported) longer ago than the days kept.
-    old = (dt.datetime.now(CHINA) - dt.timedelta(days=KEPT_DAYS + 1)).isoformat(
-        timespec="seconds"
-    )
+    old = (dt.datetime.now(CHINA) - dt.timedelta(days=KEPT_DAYS + 1)).isoformat(timespec="seconds")
     ledger.db.execute(
         "UPDATE sheet_conflicts SET decided_at = ?, imported_at = ? WHERE id = ?",
         [old, old, head.conflict_id],
@@ -279,3 +277,27 @@ def test_a_decided_conflicts_personal_data_is_cleared_after_the_days_kept(ledger
     assert list_open(ledger) == [still]
     with writing(ledger, actor_of(ledger)) as writer:
         assert clear_decided(writer, later) == 0  # cleared once
+
+
+def test_the_numbers_of_a_big_list_are_each_the_shortest_that_names_one():
+    """`short_numbers` (the listing's, sorted once) gives each id what naming it one by one
+    does: the shortest start no other id shares, at least 4 characters."""
+    import random
+
+    from fieldapp.cli.sync_cmds import short_numbers
+
+    chance = random.Random(7)
+    every = [f"{chance.getrandbits(40):010x}" for _ in range(3000)]
+    every += [every[0][:5] + "00000", every[1]]  # a close neighbour, and an id listed twice
+    numbers = short_numbers(every)
+    for conflict_id in every:
+        number = numbers[conflict_id]
+        assert conflict_id.startswith(number) and len(number) >= 4
+        sharing = [other for other in every if other.startswith(number)]
+        shorter = [o for o in every if o.startswith(number[:-1])] if len(number) > 4 else []
+        if conflict_id == every[1]:
+            assert number == conflict_id  # twice: only the whole id, and it is not unique
+            continue
+        assert sharing == [conflict_id], number
+        assert len(number) == 4 or len(shorter) > 1, number  # none shorter would do
+    assert len(numbers[every[0]]) >= 6
