@@ -23,9 +23,12 @@ from fieldapp.domain.roles import COMPUTER_ACCOUNT as ROLES_COMPUTER_ACCOUNT
 from fieldapp.sync.errors import AlreadyImported, BundleRefused, SyncError
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from fieldapp.hub.folder import Hub
     from fieldapp.services.sheet_conflicts import SheetConflict, SheetSide
     from fieldapp.store.ledger import Ledger
+    from fieldapp.sync.conflicts import Conflict, ConflictValue
     from fieldapp.sync.exchange import ImportResult
 
 
@@ -77,8 +80,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     group = p.add_mutually_exclusive_group(required=True)
     group.add_argument(
         "--keep",
-        metavar="VALUE_ID",
-        help="保留的值的编号；表格带来的冲突写 表格（用表格中的值）或 台账（保留台账原来的值）",
+        metavar="值",
+        help="保留哪个值：本机、别的设备、现在的值，或改这个值的设备的名称（conflicts 列出的）；"
+        "表格带来的冲突写 表格（用表格中的值）或 台账（保留台账原来的值）",
     )
     group.add_argument("--value", metavar="V", help="新的值")
     p.add_argument(
@@ -1224,25 +1228,34 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
     from fieldapp.sync.conflicts import value_said
 
     # Every value as a clerk reads it, a sync's and a sheet's alike (空, 是/否, 2800 not
-    # 2800.0, a place or a linked row by its name), never a Python repr ('1390…').
+    # 2800.0, a place or a linked row by its name), never a Python repr ('1390…'). Each
+    # conflict by the number to type (as short as still names one, the same for both
+    # kinds), each value by whose it is (本机, or the device's name: what --keep takes).
+    numbers = short_numbers([c.conflict_id for c in found] + [s.conflict_id for s in from_sheets])
+    devices = _DeviceWords(ledger)
     for c in found:
         print(
-            f"冲突 {c.conflict_id}  {c.table_label} {c.subject}  字段 {field_label(c.field)}"
-            f"  核对码 {c.check}"
+            f"冲突 {numbers[c.conflict_id]}  {c.table_label} {c.subject}"
+            f"  字段 {field_label(c.field)}  核对码 {c.check}"
         )
         for v in c.values:
             mark = "（当前显示）" if v.shown else ""
             # 姓名@设备名称 already names the device (enrolled); a bare name gets it added
-            who = v.author if author_parts(v.author)[1] else f"{v.author}@{v.device}"
+            whose = devices.said(v)
+            who = v.author if author_parts(v.author)[1] else f"{v.author}@{whose}"
             said = value_said(ledger, c.table, c.field, v.value)
-            print(f"    值 {v.value_id}: {said}  {who}  {china_minute(v.at)}{mark}")
-    every = [c.conflict_id for c in found] + [s.conflict_id for s in from_sheets]
+            print(f"    {whose}的值: {said}  {who}  {china_minute(v.at)}{mark}")
+    if found:
+        print(
+            "同步带来的冲突：conflicts resolve 编号 --keep 本机（或 别的设备、现在的值、"
+            "设备名称）--check 核对码 保留其中一个值，或 --value 新值 --check 核对码"
+        )
     for s in from_sheets:  # this device's own: an update's conflicts left undecided
         # In the clerk's words: whose what, the two values, and the number to type (as short
         # as it can be and still name one), no change or record ids.
         sheet = f"{s.sheet} " if s.sheet != s.file else ""  # a csv's one sheet is the file
         print(
-            f"冲突 {short_number(s.conflict_id, every)}  {s.name}（身份证号 {s.id_number}）的"
+            f"冲突 {numbers[s.conflict_id]}  {s.name}（身份证号 {s.id_number}）的"
             f"{field_label(s.field, s.table)}  来自表格“{s.file}”（{sheet}第 {s.row} 行，"
             f"{s.imported_by} 于 {china_minute(s.imported_at)} 导入）"
         )
@@ -1265,14 +1278,91 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 SHORTEST_NUMBER = 4
 
 
+def short_numbers(every: list[str]) -> dict[str, str]:
+    """Each of `every` → the shortest start of it (at least `SHORTEST_NUMBER` characters) that
+    no other starts with: what the clerk types to name it (`find` and `find_conflict` take
+    exactly that). An id listed twice gets itself whole. Sorted once: an id's nearest
+    neighbours in order share its longest common starts, so a list of 10 000 conflicts is
+    not compared pair by pair."""
+    ordered = sorted(every)
+    numbers: dict[str, str] = {}
+    for n, conflict_id in enumerate(ordered):
+        shared = 0
+        for other in ordered[max(n - 1, 0) : n] + ordered[n + 1 : n + 2]:
+            if other == conflict_id:
+                shared = len(conflict_id)
+                break
+            same = 0
+            while same < min(len(other), len(conflict_id)) and other[same] == conflict_id[same]:
+                same += 1
+            shared = max(shared, same)
+        numbers[conflict_id] = conflict_id[: max(shared + 1, SHORTEST_NUMBER)]
+    return numbers
+
+
 def short_number(conflict_id: str, every: list[str]) -> str:
-    """The shortest start of `conflict_id` (at least `SHORTEST_NUMBER` characters) that no
-    other of `every` starts with: what the clerk types to name it."""
-    for n in range(SHORTEST_NUMBER, len(conflict_id)):
-        head = conflict_id[:n]
-        if sum(other.startswith(head) for other in every) == 1:
-            return head
-    return conflict_id
+    """The shortest start of `conflict_id` that names it among `every` (`short_numbers`)."""
+    return short_numbers(every).get(conflict_id, conflict_id)
+
+
+class _DeviceWords:
+    """Whose a sync conflict's value is, in the clerk's words as the conflicts page says it:
+    本机 (this device, also under the ids it wrote under before a restore), else the other
+    device by the name people know it by, never its id."""
+
+    def __init__(self, ledger: Ledger) -> None:
+        from fieldapp.services.incarnation import own_origins
+        from fieldapp.store.queries.sync import device_names
+
+        self.own: Collection[str] = set(own_origins(ledger))
+        self.names = device_names(ledger)
+
+    def said(self, value: ConflictValue) -> str:
+        """本机, the device's name, or 另一台设备（名称未知）."""
+        if value.device_id in self.own:
+            return "本机"
+        known = self.names.get(value.device_id) or (
+            value.device if value.device and value.device != value.device_id else ""
+        )
+        return known or "另一台设备（名称未知）"
+
+
+#: `conflicts resolve --keep` of a sync conflict: the side's word as the clerk says it.
+SIDE_SAID = {"shown": "现在显示的值", "here": "本机的值", "other": "别的设备的值"}
+
+
+def _value_chosen(ledger: Ledger, conflict: Conflict, keep: str, number: str) -> str | None:
+    """The value id `--keep` names in `conflict`: a side (本机 / 别的设备 / 现在的值, or
+    here / other / shown) with exactly one value on it, the name of the device whose value it
+    is, or (scripts, `--json`'s value_id) the value's id itself. None, the choices said in the
+    clerk's words on stderr, when it names none (a usage mistake: exit 2, nothing written)."""
+    from fieldapp.domain.labels import field_label
+    from fieldapp.sync.conflicts import Side, value_on
+
+    keep = keep.strip()
+    if any(v.value_id == keep for v in conflict.values):
+        return keep
+    devices = _DeviceWords(ledger)
+    whose = f"冲突 {number}（{conflict.subject or conflict.table_label}的{field_label(conflict.field)}）"
+    side = KEEP_SIDES.get(keep)
+    named = [v for v in conflict.values if devices.said(v) == keep]
+    if side in SIDE_SAID:
+        chosen = value_on(conflict, Side(side), devices.own)
+        if chosen is not None:
+            return chosen.value_id
+        problem = f"{whose}中{SIDE_SAID[side]}不是恰好一个"
+    elif len(named) == 1:
+        return named[0].value_id
+    elif named:
+        problem = f"{whose}中“{keep}”的值不止一个"
+    else:
+        problem = f"{whose}中没有“{keep}”的值"
+    choices = "、".join(dict.fromkeys(devices.said(v) for v in conflict.values))
+    print(
+        f"请检查：{problem}，没有处理；--keep 可以写改了值的设备：{choices}，或用 --value 给出新值",
+        file=sys.stderr,
+    )
+    return None
 
 
 def _whose(sheet: SheetConflict) -> str:
@@ -1384,9 +1474,10 @@ def _sheet_conflicts_resolve_all(args: argparse.Namespace, ledger: Ledger) -> in
 
 
 def _sheet_conflict_resolve(
-    args: argparse.Namespace, ledger: Ledger, sheet: SheetConflict, side: SheetSide
+    args: argparse.Namespace, ledger: Ledger, sheet: SheetConflict, side: SheetSide, number: str
 ) -> int:
-    """`conflicts resolve` of a conflict a spreadsheet update left undecided. With `--json`,
+    """`conflicts resolve` of a conflict a spreadsheet update left undecided (`number`: as
+    `conflicts` listed it). With `--json`,
     as a sync conflict's: refused because the ledger's cell changed since the import is
     `changed_meanwhile` (exit 1); what the decision said (a month's income set by hand,
     left) is listed in `said`."""
@@ -1418,16 +1509,15 @@ def _sheet_conflict_resolve(
     def said(value: object) -> str:
         return value_said(ledger, sheet.table, sheet.field, value)
 
-    typed = args.conflict_id.strip().lower()
     if side is SheetSide.SHEET:
         print(
-            f"已处理冲突 {typed}：{_whose(sheet)}改用表格“{sheet.file}”中的值 "
+            f"已处理冲突 {number}：{_whose(sheet)}改用表格“{sheet.file}”中的值 "
             f"{said(sheet.sheet_value)}"
             + ("（已记入修改记录）" if change is not None else "（台账中已是这个值）")
         )
     else:
         print(
-            f"已处理冲突 {typed}：{_whose(sheet)}保留台账的值，"
+            f"已处理冲突 {number}：{_whose(sheet)}保留台账的值，"
             f"不用表格“{sheet.file}”中的 {said(sheet.sheet_value)}"
         )
     for sentence in decision.said:
@@ -1439,7 +1529,9 @@ def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
     """Resolve one conflict (a sync conflict, or one a spreadsheet update left undecided:
     `--keep sheet|ledger`); with `--check`, only if its values are still those listed (exit 1
     otherwise, as `resolve-all` for a conflict changed meanwhile)."""
-    from fieldapp.services.sheet_conflicts import SheetSide, find, several
+    from fieldapp.domain.errors import NotFound
+    from fieldapp.domain.labels import field_label
+    from fieldapp.services.sheet_conflicts import SheetSide, find, list_open, several
     from fieldapp.sync.conflicts import (
         ConflictChanged,
         ConflictGone,
@@ -1457,10 +1549,13 @@ def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
         return 2
     if sheet is not None:
         wanted = args.conflict_id.strip().lower()
-        if any(c.conflict_id.startswith(wanted) for c in list_conflicts(ledger)):
+        syncs = [c.conflict_id for c in list_conflicts(ledger)]
+        if any(c.startswith(wanted) for c in syncs):
             print(f"请检查：编号 {wanted} 不止对应一处冲突，请多写几位", file=sys.stderr)
             return 2
-        came = f"冲突 {wanted}（{_whose(sheet)}）来自表格“{sheet.file}”"
+        # The number as `conflicts` lists it (the shortest that names one), whatever was typed.
+        number = short_number(sheet.conflict_id, syncs + [s.conflict_id for s in list_open(ledger)])
+        came = f"冲突 {number}（{_whose(sheet)}）来自表格“{sheet.file}”"
         choose = "请用 --keep 表格（用表格中的值）或 --keep 台账（保留台账原来的值）"
         if args.value is not None:
             # Only the two values are a decision here; a third is an ordinary edit of the
@@ -1484,11 +1579,28 @@ def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 2
-        return _sheet_conflict_resolve(args, ledger, sheet, SheetSide(side))
+        return _sheet_conflict_resolve(args, ledger, sheet, SheetSide(side), number)
+    # The conflict as listed: its number said as `conflicts` says it, the value --keep names
+    # (本机, a device's name…) and whose it was, for the sentence after. None: resolve says
+    # why (resolved meanwhile, mistyped), as before.
+    every = [c.conflict_id for c in list_conflicts(ledger)]
+    try:
+        before: Conflict | None = find_conflict(ledger, args.conflict_id)
+    except NotFound:
+        before = None
+    keep = args.keep
+    number = args.conflict_id.strip().lower()
+    if before is not None:
+        every += [s.conflict_id for s in list_open(ledger)]
+        number = short_number(before.conflict_id, every)
+        if keep is not None:
+            keep = _value_chosen(ledger, before, keep, number)
+            if keep is None:
+                return 2
     try:
         try:
             change = resolve(
-                ledger, args.conflict_id, keep=args.keep, value=args.value, check=args.check
+                ledger, args.conflict_id, keep=keep, value=args.value, check=args.check
             )
         except ConflictChanged:
             if not args.json:
@@ -1533,8 +1645,18 @@ def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
             }
         )
         return 0
-    said = value_said(ledger, change.tbl, next(iter(change.data)), value)
-    print(f"已处理冲突 {args.conflict_id}：保存为 {said}（修改 {change.id}，同步后各设备一致）")
+    field = next(iter(change.data))
+    said = value_said(ledger, change.tbl, field, value)
+    if before is None:  # pragma: no cover - resolve finds the conflict find_conflict did
+        print(f"已处理冲突：保存为 {said}（同步后各设备一致）")
+        return 0
+    kept = next((v for v in before.values if v.value_id == keep), None)
+    whose = f"保留{_DeviceWords(ledger).said(kept)}的值" if kept is not None else "新填的值"
+    print(
+        f"已处理冲突 {number}：{before.subject or before.table_label}的{field_label(field)}"
+        f"保存为 {said}"
+        f"（{whose}，同步后各设备一致）"
+    )
     if args.check is None:
         print("（没有给出核对码：按现在的全部值处理；脚本里建议加 --check 核对码）")
     return 0

@@ -43,15 +43,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--keep",
         choices=KEEP_CHOICES,
         default="ledger",
-        help="冲突保留哪一方的值：ledger（台账，默认）或 sheet（表格：每处冲突都改用表格的值，"
-        "与在预览中逐个勾选相同，逐条记入修改记录）；先用 --dry-run 看清冲突再用",
+        help="冲突保留哪一方的值：台账（默认）或 表格（每处冲突都改用表格的值，"
+        "与在预览中逐个勾选相同，逐条记入修改记录；也可写 ledger、sheet）；"
+        "先用 --dry-run 看清冲突再用",
     )
     p.add_argument(
         "--column",
         action="append",
         default=[],
         metavar="项目",
-        help="与 --keep sheet 同用：只有这一项的冲突改用表格的值（如 --column 联系电话；可写多次）",
+        help="与 --keep 表格 同用：只有这一项的冲突改用表格的值（如 --column 联系电话；可写多次）",
     )
     p.add_argument(
         "--word",
@@ -97,11 +98,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         words[word] = meaning
     take = args.keep in ("sheet", "表格")
     if take and not args.update:
-        print("请检查：--keep sheet 只用于 --update（更新台账中已有的人）", file=sys.stderr)
+        print("请检查：--keep 表格 只用于 --update（更新台账中已有的人）", file=sys.stderr)
         return 2
     if args.column and not take:
         print(
-            "请检查：--column 与 --keep sheet 同用（只有这些项目的冲突改用表格的值）",
+            "请检查：--column 与 --keep 表格 同用（只有这些项目的冲突改用表格的值）",
             file=sys.stderr,
         )
         return 2
@@ -193,7 +194,7 @@ def print_report(report: ImportReport) -> None:
         )
     elif report.conflicts:  # what the clerk can do with them here (the window: its list)
         print(
-            "这些冲突如要采用表格中的值：核对后加 --keep sheet 再导入一次（只改某些项目的，"
+            "这些冲突如要采用表格中的值：核对后加 --keep 表格 再导入一次（只改某些项目的，"
             "再加 --column 项目，如 --column 联系电话）；不加则保留台账的值"
         )
     for said in report.words_said:

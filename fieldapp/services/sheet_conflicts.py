@@ -8,17 +8,22 @@ sheet's value and the ledger's with the stamp of the ledger's edit then. The con
 logged edit, attributed to whoever decides, through the trust check) — refused when the ledger's
 cell changed since the import (it stays open, counted); the ledger's value closes it, nothing
 written. These are this device's own list: never sent as sync conflicts (`store.sheet_conflicts`).
+
+A closed one keeps its personal data (the person's name and ID number, the two values: phones,
+incomes) `KEPT_DAYS` after its decision, then they are cleared (`clear_decided`); the record of
+the decision (who, when, which side, the cell, the change written) stays for good.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import secrets
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from fieldapp.domain.dates import month_key, now_stamp
+from fieldapp.domain.dates import CHINA, month_key, now_stamp
 from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.errors import NotFound, ValidationFailed
 from fieldapp.domain.models import MonthlyStatus
@@ -128,10 +133,36 @@ def _shown(kept: KeptConflict) -> SheetConflict:
     )
 
 
+#: Days a decided (or replaced) conflict keeps the person's name, ID number and the two values.
+#: Why: the ledger keeps what it needs without them — the value the decision wrote is in the
+#: change log as every edit is, the person in the ledger (the row's id stays here) — while a
+#: table of old names, ID numbers and phones kept for good is exactly what a lost or copied
+#: laptop should not hold, and a county asks a village to keep personal data only as long as
+#: its work needs it. A month covers the work: the clerk looks back at a decision while the
+#: month's report is made and checked, the next import (a month's sheet) comes after it. An
+#: open conflict keeps them until decided: the clerk cannot decide without the two values.
+KEPT_DAYS = 30
+
+
+def clear_decided(writer: Writer, now: dt.datetime | None = None) -> int:
+    """Clear the name, ID number and both values of every kept conflict closed more than
+    `KEPT_DAYS` ago (`store.clear_decided`); the decision's record stays, open ones are
+    untouched. Run where the ledger already tidies: in an import's transaction, where it keeps
+    its conflicts (not on every open: a write there would wait on, or block, whoever holds the
+    file). Returns how many were cleared."""
+    now = now or dt.datetime.now(CHINA)
+    before = (now.astimezone(CHINA) - dt.timedelta(days=KEPT_DAYS)).isoformat(timespec="seconds")
+    cleared = store.clear_decided(writer.ledger.db, before, now_stamp())
+    if cleared:
+        writer.touched(Kind.CONFLICTS)
+    return cleared
+
+
 def keep(writer: Writer, file: str, undecided: Iterable[Undecided]) -> int:
     """Keep an import's undecided conflicts (inside its transaction: a cancelled or dry-run
     import keeps none); an open one of an earlier import on the same cell is replaced.
-    Returns how many were kept."""
+    Decided ones past `KEPT_DAYS` are cleared (`clear_decided`). Returns how many were kept."""
+    clear_decided(writer)
     now = now_stamp()
     by = writer.actor.author
     rows = [

@@ -1,7 +1,10 @@
 """SQL of the conflicts a spreadsheet update left undecided (`sheet_conflicts`, migration m0042).
 
 Local to this device (no `_heads`: not synced). Rows are added by an import, closed by a
-decision (never deleted); the values are kept as JSON, as the ledger held them.
+decision (never deleted); the values are kept as JSON, as the ledger held them. A closed one's
+personal data (the person's name and ID number, the two values) is cleared some time after its
+decision (`clear_decided`, `services.sheet_conflicts.KEPT_DAYS`); the record of the decision
+stays.
 """
 
 from __future__ import annotations
@@ -145,6 +148,26 @@ def close(
         [status, decided_at, decided_by, change_id, conflict_id, OPEN],
     )
     return bool(cursor.rowcount)
+
+
+#: The JSON key a cleared value holds instead of the value: when it was cleared.
+CLEARED = "cleared_at"
+
+
+def clear_decided(db: sqlite_utils.Database, decided_before: str, cleared_at: str) -> int:
+    """Clear the personal data of every kept conflict closed (decided, or replaced by a later
+    import's) before `decided_before`: the name and ID number emptied, each value replaced by
+    ``{"cleared_at": cleared_at}``. Who decided, when, for which side, the cell (table, row,
+    field), the change written, the file and row stay. Open ones are untouched. Returns how
+    many were cleared (one already cleared is not cleared again)."""
+    cleared = json.dumps({CLEARED: cleared_at})
+    cursor = db.execute(
+        "UPDATE sheet_conflicts SET name = '', id_number = '', sheet_value = ?, "
+        "ledger_value = ? WHERE status != ? AND decided_at < ? "
+        "AND json_extract(sheet_value, '$.' || ?) IS NULL",
+        [cleared, cleared, OPEN, decided_before, CLEARED],
+    )
+    return int(cursor.rowcount)
 
 
 def edited_after(

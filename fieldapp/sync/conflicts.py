@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from fieldapp.domain.errors import NotFound, ValidationFailed
+from fieldapp.domain.labels import field_label
 from fieldapp.domain.places_said import PLACE_FIELDS, Said, say_place
 from fieldapp.reference import divisions
 from fieldapp.services.incarnation import own_origins
@@ -230,19 +231,23 @@ def resolve(
         raise ValidationFailed("请用 --keep 指定保留哪个值，或用 --value 给出新值（二选一）")
     with writing(ledger, actor or actor_of(ledger)) as writer:
         conflict = find_conflict(ledger, wanted)
+        # Said in the clerk's words: whose which field (the conflicts page shows no number),
+        # with the number as typed on the command line, never a change's id.
+        whose = f"{conflict.subject or conflict.table_label}的{field_label(conflict.field)}"
         ids = [v.value_id for v in conflict.values]
         if seen is not None and set(seen) != set(ids):
-            raise ConflictChanged(f"冲突 {conflict.conflict_id} 在列出之后又变了，请再看一遍")
+            raise ConflictChanged(f"{whose}的冲突在列出之后又变了，请再看一遍")
         if check is not None and check.strip().lower() != conflict.check:
             raise ConflictChanged(
-                f"冲突 {conflict.conflict_id} 在列出之后又变了（现在有 {len(ids)} 个值，"
-                f"核对码 {conflict.check}），没有处理；请重新列出冲突，看过各个值再决定"
+                f"冲突 {wanted.strip().lower()}（{whose}）在列出之后又变了（现在有 {len(ids)} "
+                f"个值，核对码 {conflict.check}），没有处理；请重新列出冲突，看过各个值再决定"
             )
         if keep is not None:
             chosen = [v for v in conflict.values if v.value_id == keep.strip()]
             if not chosen:
                 raise NotFound(
-                    f"冲突 {conflict.conflict_id} 中没有值 {keep}；可选：{'、'.join(ids)}"
+                    f"{whose}的冲突中没有要保留的那个值（可能已被同步带来的值取代），没有处理；"
+                    "请重新列出冲突再决定"
                 )
             new_value = chosen[0].value
         else:

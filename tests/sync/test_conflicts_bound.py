@@ -139,19 +139,82 @@ def test_the_listing_and_the_resolution_say_values_as_a_clerk_reads_them(
     tmp_path, hub, make_device, capsys
 ):
     """A sync conflict's values are printed as the sheet's are (`value_said`): the number
-    itself, not a Python repr in quotes ('13800000000'); so is the value it was saved as."""
-    _a, b, _c, _pid = _phone_conflict(tmp_path, hub, make_device)
+    itself, not a Python repr in quotes ('13800000000'); so is the value it was saved as. No
+    change ids: each value by whose it is (本机, the other device's name), which is what
+    `--keep` takes; the conflict by the shortest number that names it, in the listing and in
+    the sentence after alike."""
+    _a, b, _c, pid = _phone_conflict(tmp_path, hub, make_device)
     db = str(b.path)
     b.close()
     assert cli(["--db", db, "conflicts"]) == 0
     text = capsys.readouterr().out
-    cid, _check, values = _listed(db, capsys)
-    for value, value_id in values.items():
-        assert f"值 {value_id}: {value}  " in text, text
+    cid, check, values = _listed(db, capsys)
+    assert "甲村的值: 13800000000  " in text and "本机的值: 13900000000  " in text, text
+    assert f"冲突 {cid[:4]}  " in text and cid not in text, text  # the shortest, 4 here
+    assert "--keep 本机" in text
     assert "'" not in text, text
-    assert cli(["--db", db, "conflicts", "resolve", cid, "--keep", values["13800000000"]]) == 0
+    for value_id in values.values():
+        assert value_id not in text and value_id.split(":")[0] not in text, text
+    # A word that names no value: refused, the choices said, nothing written.
+    keep = ["conflicts", "resolve", cid[:4], "--check", check, "--keep"]
+    assert cli(["--db", db, *keep, "乙村"]) == 2
+    said = capsys.readouterr()
+    assert f"冲突 {cid[:4]}（张0的联系电话）中没有“乙村”的值" in said.err, said.err
+    assert "--keep 可以写改了值的设备：甲村、本机，" in said.err and said.out == ""
+    assert cli(["--db", db, *keep, "甲村"]) == 0  # the other device, by its name
     out = capsys.readouterr().out
-    assert "保存为 13800000000（修改 " in out and "'" not in out, out
+    assert out.startswith(
+        f"已处理冲突 {cid[:4]}：张0的联系电话保存为 13800000000（保留甲村的值，同步后各设备一致）"
+    ), out
+    assert "'" not in out and "修改 " not in out and ":" not in out.replace("：", ""), out
+    again = Ledger.open(db)
+    assert again.get("persons", pid)["phone"] == "13800000000"
+    assert list_conflicts(again) == []
+    again.close()
+
+
+def test_a_value_is_kept_by_its_side_as_resolve_all_says_it(tmp_path, hub, make_device, capsys):
+    """`--keep 本机` / `别的设备` / `现在的值` (or here / other / shown) name the one value on
+    that side, as `resolve-all --keep` does; a side with no single value is refused (exit 2)
+    with the choices said; a value's id (scripts, `--json`) still works."""
+    _a, b, _c, pid = _phone_conflict(tmp_path, hub, make_device)
+    db = str(b.path)
+    b.close()
+    cid, check, values = _listed(db, capsys)
+    assert cli(["--db", db, "conflicts", "resolve", cid, "--keep", "本机", "--check", check]) == 0
+    out = capsys.readouterr().out
+    assert "保存为 13900000000（保留本机的值" in out, out
+    again = Ledger.open(db)
+    assert again.get("persons", pid)["phone"] == "13900000000"
+    again.close()
+
+
+def test_a_side_with_no_single_value_is_refused_saying_the_choices(
+    tmp_path, hub, make_device, capsys
+):
+    _a, b, c, pid = _phone_conflict(tmp_path, hub, make_device)
+    db = str(b.path)
+    b.close()
+    # 甲村三号's own number comes in too: two values from other devices.
+    c.update("persons", pid, {"phone": "13700000000"})
+    hub.import_file(export_bundle(c, tmp_path / "c2.fs").path)
+    b = Ledger.open(db, author="甲村二号员")
+    import_bundle(b, hub.export_for("甲村二号", tmp_path / "b4.fs").path)
+    b.close()
+    cid, _check, values = _listed(db, capsys)
+    assert len(values) == 3
+    assert cli(["--db", db, "conflicts", "resolve", cid, "--keep", "别的设备"]) == 2
+    err = capsys.readouterr().err
+    assert "别的设备的值不是恰好一个，没有处理" in err, err
+    assert "可以写改了值的设备：甲村、本机、甲村三号，" in err, err  # as listed
+    again = Ledger.open(db)
+    assert len(list_conflicts(again)[0].values) == 3  # nothing written
+    again.close()
+    assert cli(["--db", db, "conflicts", "resolve", cid, "--keep", "甲村三号"]) == 0
+    assert "保留甲村三号的值" in capsys.readouterr().out
+    again = Ledger.open(db)
+    assert again.get("persons", pid)["phone"] == "13700000000"
+    again.close()
 
 
 def test_a_conflict_resolved_elsewhere_meanwhile_is_refused_in_json(

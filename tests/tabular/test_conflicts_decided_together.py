@@ -101,13 +101,13 @@ def test_cli_keep_sheet_takes_every_conflict_and_says_how_many(
     out = capsys.readouterr().out
     assert "冲突 2 处" in out
     # What the clerk can do with them, said where they are listed (several at once).
-    assert "如要采用表格中的值：核对后加 --keep sheet 再导入一次" in out
+    assert "如要采用表格中的值：核对后加 --keep 表格 再导入一次" in out
     assert "--column 项目" in out
     # --keep sheet needs --update; --column needs --keep sheet.
     assert main(["--db", db, "import", str(sheet), "--keep", "sheet"]) == 2
-    assert "--keep sheet 只用于 --update" in capsys.readouterr().err
+    assert "--keep 表格 只用于 --update" in capsys.readouterr().err
     assert main([*args, "--column", "联系电话"]) == 2
-    capsys.readouterr()
+    assert "--column 与 --keep 表格 同用" in capsys.readouterr().err
     # Another item's conflicts only: none of these taken.
     assert main([*args, "--keep", "sheet", "--column", "劳动能力", "--dry-run"]) == 1
     out = capsys.readouterr().out

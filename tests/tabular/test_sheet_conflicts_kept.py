@@ -6,20 +6,25 @@ together. A dry run keeps none; a later import's conflict on the same cell repla
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
 
 from fieldapp.cli.main import main
+from fieldapp.domain.dates import CHINA
 from fieldapp.services.sheet_conflicts import (
+    KEPT_DAYS,
     ChangedSince,
     SheetSide,
+    clear_decided,
     decide,
     decide_many,
     find,
     list_open,
 )
+from fieldapp.services.writer import actor_of, writing
 from fieldapp.store.dump import synced_tables
 from fieldapp.store.ledger import Ledger
 from fieldapp.tabular.ledger_import import import_ledger
@@ -220,3 +225,79 @@ def test_the_number_listed_is_the_shortest_that_names_one():
     assert short_number("a309f1c2d4", every) == "a309"
     assert short_number("a309f1c2d4", [*every, "a3090aaaaa"]) == "a309f"
     assert short_number("a309f1c2d4", ["a309f1c2d4", "a309f1c2d4"]) == "a309f1c2d4"
+
+
+def _row(ledger: Ledger, conflict_id: str) -> dict[str, object]:
+    found = ledger.db.execute("SELECT * FROM sheet_conflicts WHERE id = ?", [conflict_id])
+    names = [d[0] for d in found.description]
+    return dict(zip(names, found.fetchone(), strict=True))
+
+
+def test_a_decided_conflicts_personal_data_is_cleared_after_the_days_kept(ledger, tmp_path):
+    """`KEPT_DAYS` after its decision a conflict's name, ID number and two values are cleared
+    by the next import; who decided what and when stays, and so does the change it wrote. One
+    decided lately keeps them; an open one keeps them however old."""
+    sheet = _kept(ledger, tmp_path)
+    kept = {c.id_number: c for c in list_open(ledger)}
+    head, wife = kept[HEAD], kept[WIFE]
+    change = decide(ledger, head, SheetSide.SHEET)
+    assert change is not None
+    # Decided (and imported) longer ago than the days kept.
+    old = (dt.datetime.now(CHINA) - dt.timedelta(days=KEPT_DAYS + 1)).isoformat(timespec="seconds")
+    ledger.db.execute(
+        "UPDATE sheet_conflicts SET decided_at = ?, imported_at = ? WHERE id = ?",
+        [old, old, head.conflict_id],
+    )
+    before = _row(ledger, head.conflict_id)
+    decide(ledger, wife, SheetSide.LEDGER)  # decided today
+    # The next import (the same csv again: 李秀's phone still differs, a conflict again).
+    report = import_ledger(ledger, sheet, update=True)
+    assert report.conflicts_kept == 1
+    cleared = _row(ledger, head.conflict_id)
+    assert (cleared["name"], cleared["id_number"]) == ("", "")
+    for side in ("sheet_value", "ledger_value"):
+        assert json.loads(str(cleared[side])).keys() == {"cleared_at"}
+    text = json.dumps(cleared, ensure_ascii=False)
+    assert STALE_PHONE not in text and LEDGER_PHONE not in text and HEAD not in text
+    # The record of the decision: who, when, which side, the cell, the change written.
+    for key in ("status", "decided_at", "decided_by", "change_id", "tbl", "row_id", "field"):
+        assert cleared[key] == before[key], key
+    assert (cleared["status"], cleared["change_id"]) == ("sheet", change.id)
+    assert _phone(ledger, HEAD) == STALE_PHONE  # the ledger's person untouched
+    # Decided today: kept whole.
+    lately = _row(ledger, wife.conflict_id)
+    assert (lately["status"], lately["id_number"]) == ("ledger", WIFE)
+    assert json.loads(str(lately["sheet_value"])) == SHEET_PHONE
+    # The new open one, and a clearing long after: an open conflict is never cleared.
+    [still] = list_open(ledger)
+    assert still.id_number == WIFE and still.sheet_value == SHEET_PHONE
+    later = dt.datetime.now(CHINA) + dt.timedelta(days=10 * KEPT_DAYS)
+    with writing(ledger, actor_of(ledger)) as writer:
+        assert clear_decided(writer, later) == 1  # the one decided today, not the open one
+    assert list_open(ledger) == [still]
+    with writing(ledger, actor_of(ledger)) as writer:
+        assert clear_decided(writer, later) == 0  # cleared once
+
+
+def test_the_numbers_of_a_big_list_are_each_the_shortest_that_names_one():
+    """`short_numbers` (the listing's, sorted once) gives each id what naming it one by one
+    does: the shortest start no other id shares, at least 4 characters."""
+    import random
+
+    from fieldapp.cli.sync_cmds import short_numbers
+
+    chance = random.Random(7)
+    every = [f"{chance.getrandbits(40):010x}" for _ in range(3000)]
+    every += [every[0][:5] + "00000", every[1]]  # a close neighbour, and an id listed twice
+    numbers = short_numbers(every)
+    for conflict_id in every:
+        number = numbers[conflict_id]
+        assert conflict_id.startswith(number) and len(number) >= 4
+        sharing = [other for other in every if other.startswith(number)]
+        shorter = [o for o in every if o.startswith(number[:-1])] if len(number) > 4 else []
+        if conflict_id == every[1]:
+            assert number == conflict_id  # twice: only the whole id, and it is not unique
+            continue
+        assert sharing == [conflict_id], number
+        assert len(number) == 4 or len(shorter) > 1, number  # none shorter would do
+    assert len(numbers[every[0]]) >= 6
