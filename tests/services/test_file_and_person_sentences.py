@@ -52,7 +52,8 @@ SAID_HERE = {
     ledger_import.IN_COLUMN,
     ledger_import.START_GUESSED,
     workbook.TEMP_FOLDER_FULL,
-    *workbook._TEMP_CAUSES.values(),
+    workbook._TEMP_FULL,
+    workbook._TEMP_REFUSED,
     workbook._TEMP_OTHER,
     *workbook._TEMP_ADVICE.values(),
     settings.NO_SUCH_SETTING,
@@ -260,7 +261,12 @@ def test_a_sheet_refused_is_said_by_its_templates(tmp_path) -> None:
     found = _sheet_sentences(tmp_path)
     met = set().union(*map(templates, found))
     assert ledger_import.IN_COLUMN in met
-    assert {workbook.TEMP_FOLDER_FULL, *workbook._TEMP_CAUSES.values(), workbook._TEMP_OTHER} <= met
+    assert {
+        workbook.TEMP_FOLDER_FULL,
+        workbook._TEMP_FULL,
+        workbook._TEMP_REFUSED,
+        workbook._TEMP_OTHER,
+    } <= met
     assert set(workbook._TEMP_ADVICE.values()) <= met
     assert str(found[0]).startswith("“2026年1月”列（H 列）：就业状态“外出”无法识别")
 
