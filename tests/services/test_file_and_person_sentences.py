@@ -293,6 +293,7 @@ def said_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> set[str]:
         *(said for said, _chinese in _job_end_notes(tmp_path)),
         *(said for said, _chinese in _account_sentences()),
         *(said for said, _chinese in _job_sheet_notes(tmp_path)),
+        *(said for said, _chinese in _roster_notes(tmp_path)),
     ]
     return set().union(*map(templates, found)) | {persons.NAMESAKE, work.MONTH_KEPT}
 
@@ -654,6 +655,52 @@ def _job_sheet_notes(tmp_path: Path) -> list[tuple[Sentence, str]]:
             "请核对哪个对",
         ),
     ]
+
+
+def _roster_notes(tmp_path: Path) -> list[tuple[Sentence, str]]:
+    """What the import says of a monthly roster's people read from the workbook's people sheet
+    (eleven: ten named, and how many), and of a 人员类别 cell's 登记失业人员 kept as the
+    registration too: each sentence and the Chinese said before the templates."""
+    import openpyxl
+
+    place = {"县（市、区）": "七星关区", "乡镇（街道）": "碧阳街道", "村（社区）": "大坝村"}
+    book = openpyxl.Workbook()
+    people = book.active
+    assert people is not None
+    people.title = "人员"
+    people.append(["姓名", "身份证号码", "户主身份证号码", "人员类别", *place])
+    roster = book.create_sheet("花名册")
+    roster.append(["姓名", "身份证号码", "月份", "就业状态", "务工单位", "务工开始日期"])
+    names = [f"张{word}" for word in "一二三四五六七八九十"] + ["李一"]
+    for n, name in enumerate(names):
+        number = make_id("520502", "19750316", f"{n + 10}1")
+        category = "登记失业人员（2024-06-01至2025-01-15）" if n == 0 else ""
+        people.append([name, number, number, category, *place.values()])
+        for month in ("2026-01", "2026-02"):
+            roster.append([name, number, month, "已就业", "砖厂", "2026-01-05"])
+    said = _warnings_said(tmp_path, book, "花名册与人员")
+    [read] = [s for s in said if s.template == ledger_import.READ_ON_SHEET]
+    [registered] = [s for s in said if s.template == ledger_import.REGISTERED_TOO]
+    return [
+        (
+            read,
+            "、".join(names[:10]) + "等 11 人已在工作表“人员”中读取：这张表中他们的人员信息"
+            "没有再读（以那张表为准），各月的就业状态和工作照常读取",
+        ),
+        (registered, "人员类别中的“登记失业人员”已同时记为失业登记"),
+    ]
+
+
+def test_a_roster_read_beside_its_people_sheet_says_what_it_said_before(tmp_path) -> None:
+    found = _roster_notes(tmp_path)
+    assert [str(said) for said, _ in found] == [chinese for _, chinese in found]
+    met = set().union(*(templates(said) for said, _ in found))
+    assert {
+        ledger_import.READ_ON_SHEET,
+        ledger_import.PEOPLE_MORE,
+        ledger_import.QUOTED,
+        ledger_import.REGISTERED_TOO,
+    } <= met
 
 
 def test_a_job_across_sheets_says_what_it_said_before(tmp_path) -> None:
