@@ -271,6 +271,13 @@ def test_a_sheet_refused_is_said_by_its_templates(tmp_path) -> None:
     assert str(found[0]).startswith("“2026年1月”列（H 列）：就业状态“外出”无法识别")
 
 
+def _met_as_before(found: list[tuple[Sentence, str]]) -> set[str]:
+    """The templates `found` says, each of its sentences having said, byte for byte, the
+    Chinese recorded beside it (what the program said before the templates)."""
+    assert [str(said) for said, _ in found] == [chinese for _, chinese in found]
+    return set().union(*(templates(said) for said, _ in found))
+
+
 def said_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> set[str]:
     """The templates this file's scenarios say (the namesake's is said by
     `tests.services.test_persons.test_same_name_and_birth_date_needs_confirmation`, the month's
@@ -692,9 +699,7 @@ def _roster_notes(tmp_path: Path) -> list[tuple[Sentence, str]]:
 
 
 def test_a_roster_read_beside_its_people_sheet_says_what_it_said_before(tmp_path) -> None:
-    found = _roster_notes(tmp_path)
-    assert [str(said) for said, _ in found] == [chinese for _, chinese in found]
-    met = set().union(*(templates(said) for said, _ in found))
+    met = _met_as_before(_roster_notes(tmp_path))
     assert {
         ledger_import.READ_ON_SHEET,
         ledger_import.PEOPLE_MORE,
@@ -704,9 +709,7 @@ def test_a_roster_read_beside_its_people_sheet_says_what_it_said_before(tmp_path
 
 
 def test_a_job_across_sheets_says_what_it_said_before(tmp_path) -> None:
-    found = _job_sheet_notes(tmp_path)
-    assert [str(said) for said, _ in found] == [chinese for _, chinese in found]
-    met = set().union(*(templates(said) for said, _ in found))
+    met = _met_as_before(_job_sheet_notes(tmp_path))
     assert {ledger_import.START_GUESSED, extra_sheets.BOTH_GIVEN} <= met
 
 
@@ -751,9 +754,7 @@ def _person_cell_sentences() -> list[tuple[Sentence, str]]:
 
 
 def test_a_persons_cell_refused_says_what_it_said_before() -> None:
-    found = _person_cell_sentences()
-    assert [str(said) for said, _ in found] == [chinese for _, chinese in found]
-    met = set().union(*(templates(said) for said, _ in found))
+    met = _met_as_before(_person_cell_sentences())
     assert {person_row.NO_NAME, person_row.OTHER_SEX, person_row.CODE_DIGITS} <= met
 
 
@@ -903,9 +904,7 @@ def _person_cell_notes() -> list[tuple[Sentence, str]]:
 
 
 def test_a_cell_noted_or_refused_says_what_it_said_before() -> None:
-    found = _person_cell_notes()
-    assert [str(said) for said, _ in found] == [chinese for _, chinese in found]
-    met = set().union(*(templates(said) for said, _ in found))
+    met = _met_as_before(_person_cell_notes())
     from fieldapp.domain import phone
 
     assert {
@@ -968,9 +967,7 @@ def _job_notes() -> list[tuple[Sentence, str]]:
 
 
 def test_a_job_without_its_form_or_ended_before_its_month_says_what_it_said_before() -> None:
-    found = _job_notes()
-    assert [str(said) for said, _ in found] == [chinese for _, chinese in found]
-    met = set().union(*(templates(said) for said, _ in found))
+    met = _met_as_before(_job_notes())
     assert {
         person_row.FORM_NOT_GIVEN.template,
         person_row.ENDED_BEFORE,
@@ -1029,9 +1026,7 @@ def _job_end_notes(tmp_path: Path) -> list[tuple[Sentence, str]]:
 
 
 def test_a_job_end_left_out_says_what_it_said_before(tmp_path) -> None:
-    found = _job_end_notes(tmp_path)
-    assert [str(said) for said, _ in found] == [chinese for _, chinese in found]
-    met = set().union(*(templates(said) for said, _ in found))
+    met = _met_as_before(_job_end_notes(tmp_path))
     assert {
         ledger_import.END_NO_JOB,
         ledger_import.END_KEPT,
@@ -1065,7 +1060,5 @@ def _account_sentences() -> list[tuple[Sentence, str]]:
 def test_an_account_refused_says_what_it_said_before() -> None:
     from fieldapp.domain import account
 
-    found = _account_sentences()
-    assert [str(said) for said, _ in found] == [chinese for _, chinese in found]
-    met = set().union(*(templates(said) for said, _ in found))
+    met = _met_as_before(_account_sentences())
     assert {account.NOT_DIGITS, account.LENGTH, account.EXCEL_ZEROS} <= met
