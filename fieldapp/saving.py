@@ -103,6 +103,29 @@ if hasattr(errno, "ETXTBSY"):
 #: Windows' own numbers for a file another program holds open (ERROR_SHARING_VIOLATION,
 #: ERROR_LOCK_VIOLATION): Python gives them as EACCES.
 _WINDOWS_IN_USE = (32, 33)
+#: The errnos told as a full disk (ENOSPC, EFBIG, EDQUOT): a write more room lets through.
+FULL_DISK = frozenset(number for number, trouble in TROUBLES.items() if trouble.told == _FULL.told)
+#: The errnos told as a write not permitted (EACCES, EPERM): the folder's or the file's
+#: permission, or a program holding the file; not the room on the disk.
+NOT_PERMITTED = frozenset(number for number, trouble in TROUBLES.items() if trouble is _HELD)
+#: How the Rust workbook writer names an operating-system error in its text: "(os error 28)",
+#: or in a panic's "Os { code: 28, kind: StorageFull, … }".
+_OS_ERROR = re.compile(r"os error (\d+)|code: (\d+), kind")
+
+
+def errno_of(error: BaseException) -> int | None:
+    """The errno of `error`: an OSError's own, or the one its text gives (the Rust workbook
+    writer's errors and panics); None for an error that has none."""
+    number = getattr(error, "errno", None)
+    if isinstance(number, int):
+        return number
+    found = _OS_ERROR.search(str(error))
+    return int(found.group(1) or found.group(2)) if found else None
+
+
+def is_disk_full(error: BaseException) -> bool:
+    """True for an error of a disk (or a quota) with no room left (`FULL_DISK`)."""
+    return errno_of(error) in FULL_DISK
 
 
 def trouble_of(error: BaseException) -> Trouble | None:
@@ -110,11 +133,8 @@ def trouble_of(error: BaseException) -> Trouble | None:
     workbook writer's does) is told; None for one no clerk can act on."""
     if getattr(error, "winerror", None) in _WINDOWS_IN_USE:
         return _IN_USE
-    number = getattr(error, "errno", None)
-    if number is None:
-        found = re.search(r"os error (\d+)", str(error))
-        number = int(found.group(1)) if found else None
-    return TROUBLES.get(number) if isinstance(number, int) else None
+    number = errno_of(error)
+    return None if number is None else TROUBLES.get(number)
 
 
 def told(error: BaseException, named: Part) -> Sentence | None:

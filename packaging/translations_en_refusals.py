@@ -592,6 +592,8 @@ EN_REFUSALS: dict[str, str] = {
     "%1%2早于务工开始日期%3": "%1 %2 is before the job's start date %3",
     "%1%2晚于今天": "%1 %2 is later than today",
     "有 %1 份工作没有填务工开始日期：按它最早出现的那个月的 1 日记为开始日期，请核对": "Jobs with no start date: %1; each was taken to start on the 1st of the first month naming it, please check",
+    "%1已在工作表%2中读取：这张表中他们的人员信息没有再读（以那张表为准），各月的就业状态和工作照常读取": "%1 already read on sheet %2: their personal details on this sheet were not read again (that sheet's stand); their monthly work status and jobs were read as usual",
+    "人员类别中的“登记失业人员”已同时记为失业登记": "“Registered unemployed” in the person category was also recorded as an unemployment registration",
     "%1：本表填的是 %2，工作表“%3”第 %4 行填的是 %5，按“%3”导入；请核对哪个对": "%1: this sheet gives %2, row %4 of sheet “%3” gives %5; imported as “%3” gives it, please check which is right",
     "账号“%1”只能有数字（空格和短横线会自动去掉）": "Account “%1” may hold only digits (spaces and hyphens are dropped)",
     "账号“%1”是 %2 位，位数不对，请核对（银行卡、社保卡账号一般 16–19 位）": "Account “%1” has %2 digits, which is wrong: please check (bank and social security card accounts have 16–19 digits)",

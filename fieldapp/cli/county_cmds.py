@@ -273,7 +273,7 @@ def _say_stamped(written: str, signed: str) -> None:
         return
     version, what = needed.version, needed.what
     print(
-        f"注意：村里和县里的设备要用 fieldapp {version} 或更新的版本才能启用这个政策包："
+        f"注意：村里和县里的设备要用 {version} 版或更新版本的程序才能启用这个政策包："
         f"它用到了{what}，更早的版本不认识。签发时已在政策包里写明这一要求"
         f'（requires = "{version}" 一行）。程序比 {version} 旧的设备收到后不启用它，'
         "照旧用原来的政策包，并提示升级程序；各设备的程序版本见 hub devices"

@@ -5,19 +5,32 @@ from __future__ import annotations
 from fieldapp.domain.sentences import Sentence, said, template
 
 
-class FieldappError(Exception):
-    """Base of every error the user may see; str() is a Chinese sentence.
+class Said(Exception):
+    """An error whose str() is a Chinese sentence, made from its text or from a `Sentence`.
 
     `said`: the same sentence as a template and its parts where it was made so (a window says
-    it in its language, `fieldapp.ui.held_words.sentence_shown`), else None.
-    `cli_hint`: what to type instead, for the command line only (the desktop's dialogs speak of
-    its menus and never show a command)."""
-
-    cli_hint: str = ""
+    it in its language, `fieldapp.ui.held_words.sentence_shown`), else None. The one way both
+    `FieldappError` and a spreadsheet's `CellError` (a ValueError, not a FieldappError: the
+    cells' callers catch ValueError) keep it."""
 
     def __init__(self, reason: str | Sentence = "") -> None:
         super().__init__(str(reason))
         self.said: Sentence | None = reason if isinstance(reason, Sentence) else None
+
+    @property
+    def reason(self) -> str | Sentence:
+        """The reason as made: its sentence where it has one, else its Chinese text."""
+        return self.said if self.said is not None else str(self)
+
+
+class FieldappError(Said):
+    """Base of every error the user may see; str() is a Chinese sentence, `said` the same as a
+    template and its parts where it was made so (`Said`).
+
+    `cli_hint`: what to type instead, for the command line only (the desktop's dialogs speak of
+    its menus and never show a command)."""
+
+    cli_hint: str = ""
 
 
 class InvalidIdNumber(FieldappError, ValueError):

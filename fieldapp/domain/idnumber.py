@@ -76,9 +76,9 @@ REGION_UNKNOWN = template("行政区划代码 %1 未知或已撤销，请核对�
 
 
 def warnings_said(info: IdInfo) -> tuple[Sentence, ...]:
-    """The warnings of a valid number (`validate`'s `warnings`), each as its sentence, to be
-    said in the language shown."""
-    return _region_warnings(info.region, info.region_code)
+    """The warnings `info` holds as sentences (`validate`'s: the region's), to be said in the
+    language shown."""
+    return tuple(w for w in info.warnings if isinstance(w, Sentence))
 
 
 def _region_warnings(region: str | None, code: str) -> tuple[Sentence, ...]:
@@ -159,7 +159,7 @@ def _checked(number: str) -> IdInfo:
         # digit, two swapped), and "fixing" the last one would hide it behind a valid number.
         raise InvalidIdNumber("check", said(CHECK, number))
     region = region_name(number[:6])
-    warnings = tuple(str(w) for w in _region_warnings(region, number[:6]))
+    warnings = _region_warnings(region, number[:6])
     sex = "男" if int(number[16]) % 2 == 1 else "女"
     return IdInfo(number, birth, sex, number[:6], region, warnings)
 

@@ -79,13 +79,14 @@ from fieldapp.hub import own_clock, rejected
 from fieldapp.hub.folder import Hub, HubSessions
 from fieldapp.paths import build_label
 from fieldapp.reference import divisions
+from fieldapp.saving import is_disk_full
 from fieldapp.services.users import check_name
 from fieldapp.store.held import HELD, REPORT_TEXT_MAX, HeldChange
 from fieldapp.store.queries.areas import listed_places
 from fieldapp.store.sync_state import Peer
 from fieldapp.sync import httpauth
 from fieldapp.sync.errors import AlreadyImported, BundleRefused, SyncError
-from fieldapp.sync.files import is_disk_full, stamp
+from fieldapp.sync.files import stamp
 
 log = logging.getLogger("fieldapp.hub")
 

@@ -23,6 +23,7 @@ from enum import StrEnum
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from fieldapp.domain.claims import Payee
 from fieldapp.domain.dates import written
@@ -461,6 +462,17 @@ class PackHeader(_Strict):
     #: before the rest of the pack; publishing a pack whose `requires` is later than the hub's
     #: own program is refused the same way.
     requires: str | None = None
+
+    @field_validator("title")
+    @classmethod
+    def _title_written(cls, title: str) -> str:
+        """A title of spaces only names no pack (every list and paper would show a blank where
+        it stands): refused as an empty one is (`string_too_short`: 不能为空)."""
+        if not title.strip():
+            raise PydanticCustomError(
+                "string_too_short", "String should have at least 1 character", {"min_length": 1}
+            )
+        return title
 
     def said(self) -> str:
         """The pack as people know it: '某县就业帮扶政策 2026.2 版，某人社通〔2026〕5号'."""

@@ -403,7 +403,7 @@ def _with_requires(text: str, name: str, pack: PackFile) -> tuple[str, PackFile]
         raise PackError(
             name,
             None,
-            f'政策包写的 requires = "{stated}"，但用到了{what}（{written}），fieldapp {version} 起才认识：'
+            f'政策包写的 requires = "{stated}"，但用到了{what}（{written}），{version} 版的程序起才认识：'
             f'请改为 requires = "{version}"（或删去这一行，签发时自动写明）',
         )
     return text, pack

@@ -1015,9 +1015,8 @@ class TrustRefused(FieldappError):
     it in its language), else None."""
 
     def __init__(self, verdict: Verdict) -> None:
-        super().__init__(verdict.reason)
+        super().__init__(verdict.said if verdict.said is not None else verdict.reason)
         self.rule = verdict.rule
-        self.said = verdict.said
 
 
 def context_for(

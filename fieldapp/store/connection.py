@@ -27,6 +27,7 @@ import sqlite_utils
 import sqlite_utils.db
 from sqlcipher3 import dbapi2
 
+from fieldapp import saving
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.progress import CancelCheck, Cancelled, Progress
 from fieldapp.paths import private_dir
@@ -116,11 +117,18 @@ def _cannot_open(error: BaseException) -> bool:
     return isinstance(error, DatabaseError) and "unable to open" in str(error)
 
 
+#: The errnos of a folder that refuses the ledger's own files: one not permitted
+#: (`saving.NOT_PERMITTED`) and a read-only disk, which `saving.TROUBLES` tells apart and
+#: `cannot_open` says in one sentence (read-only, or no permission: either way the ledger is
+#: copied elsewhere or the stick's write protection switched off).
+_FOLDER_REFUSED = saving.NOT_PERMITTED | {errno.EROFS}
+
+
 def refused_by_folder(error: BaseException) -> bool:
     """True when a file beside the ledger could not be made because its folder (or disk) is
     read-only or not ours to write: the system's refusal, or SQLite's."""
     if isinstance(error, OSError):
-        return error.errno in (errno.EROFS, errno.EACCES, errno.EPERM)
+        return error.errno in _FOLDER_REFUSED
     return _cannot_open(error)
 
 

@@ -24,7 +24,7 @@ from fieldapp.bulk import paused_gc
 from fieldapp.domain.dates import china_minute
 from fieldapp.domain.progress import SYNC_CANCELLED, CancelCheck, Cancelled, Progress
 from fieldapp.paths import build_label
-from fieldapp.saving import cannot_write, check_not_ledger
+from fieldapp.saving import cannot_write, check_not_ledger, is_disk_full
 from fieldapp.services import clock
 from fieldapp.services.changes import NO_CHANGES, ChangeSet, of_log
 from fieldapp.services.incarnation import own_origins
@@ -71,7 +71,6 @@ from fieldapp.sync.files import (
     Folders,
     archive,
     copy_to_inbox,
-    is_disk_full,
     kept_refused,
     ledger_folders,
     quarantine,

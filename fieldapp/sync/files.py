@@ -3,7 +3,6 @@ copies, the quarantine folder with a reason file beside each refused bundle."""
 
 from __future__ import annotations
 
-import errno
 import os
 import shutil
 from collections.abc import Callable
@@ -12,7 +11,7 @@ from pathlib import Path
 
 from fieldapp.domain.dates import china_time, now_stamp
 from fieldapp.domain.progress import SYNC_CANCELLED, CancelCheck, Cancelled
-from fieldapp.saving import make_folder_for
+from fieldapp.saving import is_disk_full, make_folder_for
 from fieldapp.sync.errors import NOTHING_IMPORTED_FULL, BundleRefused
 
 CHUNK = 1 << 20
@@ -49,11 +48,6 @@ def _fsync_dir(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
-
-
-def is_disk_full(error: BaseException) -> bool:
-    """True for 'no space' / 'file too large' / quota errors."""
-    return isinstance(error, OSError) and error.errno in {errno.ENOSPC, errno.EFBIG, errno.EDQUOT}
 
 
 def write_atomic(

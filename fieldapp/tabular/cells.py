@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from fieldapp.domain.dates import parse_date
 from fieldapp.domain.dates import today as china_today
+from fieldapp.domain.errors import Said
 from fieldapp.domain.sentences import Part, Sentence, Word, listed, said, template
 
 #: Excel's day 0 in the 1900 date system (with its 1900-02-29 bug already absorbed).
@@ -50,18 +51,13 @@ def from_excel_day(number: float) -> dt.date:
     return _EXCEL_EPOCH + dt.timedelta(days=days if days >= 61 else days + 1)
 
 
-class CellError(ValueError):
+class CellError(Said, ValueError):
     """A cell that cannot be read; str() is the Chinese reason, `said` the same as a template
-    and its parts where it was made so (a window says it in its language), else None."""
+    and its parts where it was made so (a window says it in its language), else None; `reason`
+    whichever it has (`Said`)."""
 
     def __init__(self, reason: str | Sentence) -> None:
-        super().__init__(str(reason))
-        self.said = reason if isinstance(reason, Sentence) else None
-
-    @property
-    def reason(self) -> str | Sentence:
-        """The reason as made: its sentence where it has one, else its Chinese text."""
-        return self.said if self.said is not None else str(self)
+        super().__init__(reason)
 
 
 class UnknownStatus(CellError):

@@ -164,6 +164,17 @@ MONTHS_READ = sentences.template(
 )
 QUOTED = sentences.template("“%1”")
 AND_MORE = sentences.template("%1等")
+#: People of a monthly roster read from a people sheet of the workbook (%1 their names, %2 the
+#: sheets, each quoted): their person not read again, their months and jobs read.
+READ_ON_SHEET = sentences.template(
+    "%1已在工作表%2中读取：这张表中他们的人员信息没有再读（以那张表为准），"
+    "各月的就业状态和工作照常读取"
+)
+#: … the first ten of their names and how many they are (the papers' words for it,
+#: `paperwork.notes_said.AND_MORE_PEOPLE`: a sibling room, not imported).
+PEOPLE_MORE = sentences.template("%1等 %2 人")
+#: A 人员类别 cell's 登记失业人员, kept as the person's unemployment registration too.
+REGISTERED_TOO = sentences.template("人员类别中的“登记失业人员”已同时记为失业登记")
 #: An extra sheet's row of a person refused on a people sheet: the number, that sheet and row.
 REFUSED_THERE = sentences.template(
     "身份证号码 %1 这个人在工作表“%2”第 %3 行没有导入（原因见那一行），这一行也没有导入；"
@@ -913,16 +924,15 @@ class LedgerImporter:
             rows[latest] = merged
             jobs.extend(self._jobs_of(sheet, order, days, at, number, merged))
         if again:
-            names = "、".join(name for name, _ in again[:10]) + (
-                f"等 {len(again)} 人" if len(again) > 10 else ""
+            names = sentences.listed([name for name, _ in again[:10]])
+            if len(again) > 10:
+                names = sentences.said(PEOPLE_MORE, names, str(len(again)))
+            sheets = sentences.listed(
+                [sentences.said(QUOTED, name) for name in dict.fromkeys(s for _, s in again)]
             )
-            sheets = "、".join(f"“{name}”" for name in dict.fromkeys(s for _, s in again))
             self.report.warnings.append(
-                RowProblem(
-                    sheet.header_row,
-                    f"{names}已在工作表{sheets}中读取：这张表中他们的人员信息没有再读（以那张表为准），"
-                    "各月的就业状态和工作照常读取",
-                    sheet.sheet,
+                RowProblem.of(
+                    sheet.header_row, sentences.said(READ_ON_SHEET, names, sheets), sheet.sheet
                 )
             )
         if self._started:
@@ -1409,7 +1419,7 @@ class LedgerImporter:
         for plan in category_plans:  # counted with its person's row; said, and previewed
             if plan.packed:
                 self.report.warnings.append(
-                    RowProblem(plan.row, "人员类别中的“登记失业人员”已同时记为失业登记", plan.sheet)
+                    RowProblem.of(plan.row, sentences.said(REGISTERED_TOO), plan.sheet)
                 )
             if not plan.is_empty():
                 self.report.changes.append(plan)

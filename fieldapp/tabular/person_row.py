@@ -112,7 +112,7 @@ def _validate_cell(raw: str, key: str) -> idnumber.IdInfo:
     except InvalidIdNumber as error:
         # The domain's sentence, kept as its template (a window says it in its language); the
         # domain's sentences start with 身份证号码: say when it is the head's number.
-        reason = error.said if error.said is not None else str(error)
+        reason = error.reason
         raise CellError(_of_cell(reason, key)) from None
 
 

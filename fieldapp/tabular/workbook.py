@@ -25,7 +25,6 @@ import errno
 import io
 import logging
 import os
-import re
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -35,6 +34,7 @@ from typing import Any
 
 import rustpy_xlsxwriter as rx
 
+from fieldapp import saving
 from fieldapp.domain.dates import CHINA
 from fieldapp.domain.enums import Category
 from fieldapp.domain.sentences import said, template
@@ -244,10 +244,6 @@ def _write_worksheets(
     )
 
 
-#: How the Rust writer names an operating-system error in its messages.
-_OS_ERROR = re.compile(r"os error (\d+)|code: (\d+), kind")
-
-
 class TempFolderFull(CannotWrite):
     """The writer's work files (the sheets' XML, kept in the system's temporary folder until
     they are zipped) did not fit: the computer's own disk is full, not the chosen stick.
@@ -261,16 +257,14 @@ class TempFolderFull(CannotWrite):
 TEMP_FOLDER_FULL = template(
     "无法导出：程序暂存表格的文件夹写不进去（%1）。这是电脑本身的磁盘，%2。原来的文件没有改动"
 )
-_TEMP_FULL = template("磁盘已满")
+#: The cause, by the errno's group in `saving.TROUBLES` (`FULL_DISK`, `NOT_PERMITTED`). Words of
+#: their own, not the table's: the work files are on the computer's own disk, which no one
+#: write-protects and no Excel holds open — the table's causes would send the clerk to a USB
+#: stick or to close Excel — and the group decides what the clerk is told to do (`_TEMP_ADVICE`).
+_TEMP_FULL = saving.TROUBLES[errno.ENOSPC].cause  # 磁盘已满: the table's own words
 _TEMP_REFUSED = template("没有写入权限")
 #: Any other errno: said generally, the system's own words (English on most systems) logged.
 _TEMP_OTHER = template("读写时出错")
-_TEMP_CAUSES = {
-    errno.ENOSPC: _TEMP_FULL,
-    errno.EFBIG: _TEMP_FULL,
-    errno.EACCES: _TEMP_REFUSED,
-    errno.EPERM: _TEMP_REFUSED,
-}
 #: What to do, by the cause: space freed only where the disk is full.
 _TEMP_ADVICE = {
     _TEMP_FULL: template("请先腾出空间再导出"),
@@ -279,6 +273,13 @@ _TEMP_ADVICE = {
     ),
     _TEMP_OTHER: template("请重新启动电脑后再导出一次"),
 }
+
+
+def _temp_cause(number: int) -> str:
+    """The cause of the work files not written with errno `number`."""
+    if number in saving.FULL_DISK:
+        return _TEMP_FULL
+    return _TEMP_REFUSED if number in saving.NOT_PERMITTED else _TEMP_OTHER
 
 
 @contextmanager
@@ -291,16 +292,15 @@ def _said_as_the_disks() -> Iterator[None]:
     except BaseException as error:
         if isinstance(error, (KeyboardInterrupt, SystemExit, GeneratorExit)):
             raise
-        found = _OS_ERROR.search(str(error))
-        if found is None:
+        number = saving.errno_of(error)
+        if number is None:
             raise
-        number = int(found.group(1) or found.group(2))
         log.info(
             "workbook writer could not write its work files in %s: %s",
             tempfile.gettempdir(),
             os.strerror(number),
         )
-        cause = _TEMP_CAUSES.get(number, _TEMP_OTHER)
+        cause = _temp_cause(number)
         advice = said(_TEMP_ADVICE[cause])
         raise TempFolderFull(said(TEMP_FOLDER_FULL, said(cause), advice)) from None
 

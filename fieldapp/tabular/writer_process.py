@@ -204,7 +204,7 @@ def _child_main(
         # (its template and parts, a `Sentence` of plain tuples, cross as they are: the
         # window says it in its language; its kind too, for the caller to tell it apart)
         kind = "temp" if isinstance(error, workbook.TempFolderFull) else "said"
-        answer.send((kind, None, error.said or str(error)))
+        answer.send((kind, None, error.reason))
         raise SystemExit(1) from None
     except OSError as error:  # the workbook's own file: the parent names it
         answer.send(("errno", error.errno, error.strerror or str(error)))

@@ -8,6 +8,7 @@ import pytest
 
 from fieldapp.domain import idnumber
 from fieldapp.domain.errors import InvalidIdNumber
+from fieldapp.domain.sentences import said
 from tests.conftest import make_id
 
 
@@ -80,7 +81,11 @@ def test_codes_stdnum_rejects_by_birth_year_are_accepted(region, birth):
 def test_unknown_region_is_only_a_warning():
     info = idnumber.validate(make_id("529999", "19800101"))
     assert info.region is None
-    assert len(info.warnings) == 1 and "529999" in info.warnings[0]
+    assert len(info.warnings) == 1 and "529999" in str(info.warnings[0])
+    # Held as its sentence, which a window says in its language; read, not made again.
+    assert info.warnings == (said(idnumber.REGION_UNKNOWN, "529999"),)
+    assert idnumber.warnings_said(info) == info.warnings
+    assert idnumber.warnings_said(info._replace(warnings=())) == ()
 
 
 def test_full_width_digits_spaces_and_hyphens_are_normalised():

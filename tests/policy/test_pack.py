@@ -154,6 +154,8 @@ def test_a_new_version_of_a_pack_replaces_the_old_one(tmp_path: Path) -> None:
         ),
         ('[pack]\nid = "x"\nversion = "1"\ntitle = "t"\nnonsense = 1\n', 5, "不认识的字段"),
         ('[pack]\nid = "x"\nversion = "1"\n', 1, "缺少必填项"),
+        ('[pack]\nid = "x"\nversion = "1"\ntitle = ""\n', 4, "pack.title：不能为空"),
+        ('[pack]\nid = "x"\nversion = "1"\ntitle = "  　"\n', 4, "pack.title：不能为空"),
         (
             '[pack]\nid = "x"\nversion = "1"\ntitle = "t"\n[calendar]\n'
             "extra_holidays = [2027-02-30]\n",
@@ -174,6 +176,8 @@ def test_a_new_version_of_a_pack_replaces_the_old_one(tmp_path: Path) -> None:
         "negative_line",
         "unknown_field",
         "missing_title",
+        "empty_title",
+        "blank_title",
         "no_such_day",
         "unpadded_day",
         "two_on_a_line",

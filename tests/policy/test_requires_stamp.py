@@ -61,7 +61,7 @@ def test_a_pack_raising_a_figure_from_a_day_is_stamped_with_the_program_it_needs
     assert code == 0, err
     assert 'requires = "0.2.0"' in signed_text(county, "2026.2")
     assert out.splitlines()[-1] == "2026.2"  # scripts read the version on the last line
-    assert "要用 fieldapp 0.2.0 或更新的版本才能启用这个政策包：它用到了新金额的执行日期，" in out
+    assert "要用 0.2.0 版或更新版本的程序才能启用这个政策包：它用到了新金额的执行日期，" in out
     assert "程序比 0.2.0 旧的设备收到后不启用它" in out and "figure_from" not in out, out
     # A device of an earlier program that reads `requires` refuses it saying to upgrade, its
     # pack in force unchanged — instead of paying December at the new figure or calling the
@@ -84,7 +84,8 @@ def test_a_pack_stating_too_early_a_program_is_not_published(county: County) -> 
     assert code == 2, err
     # (the key as the file writes it, for the one who edits the file)
     assert 'requires = "0.1.0"，但用到了新金额的执行日期（figure_from）' in err, err
-    assert 'fieldapp 0.2.0 起才认识：请改为 requires = "0.2.0"' in err, err
+    assert '0.2.0 版的程序起才认识：请改为 requires = "0.2.0"' in err, err
+    assert "fieldapp" not in err, err  # the program by its version, as the clerk says it
     assert "未签发" in err
     stated = RAISED.replace('version = "2026.2"\n', 'version = "2026.2"\nrequires = "0.2.0"\n')
     assert county.publish(stated, "raised.toml")[0] == 0

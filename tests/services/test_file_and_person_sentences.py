@@ -52,7 +52,8 @@ SAID_HERE = {
     ledger_import.IN_COLUMN,
     ledger_import.START_GUESSED,
     workbook.TEMP_FOLDER_FULL,
-    *workbook._TEMP_CAUSES.values(),
+    workbook._TEMP_FULL,
+    workbook._TEMP_REFUSED,
     workbook._TEMP_OTHER,
     *workbook._TEMP_ADVICE.values(),
     settings.NO_SUCH_SETTING,
@@ -260,9 +261,21 @@ def test_a_sheet_refused_is_said_by_its_templates(tmp_path) -> None:
     found = _sheet_sentences(tmp_path)
     met = set().union(*map(templates, found))
     assert ledger_import.IN_COLUMN in met
-    assert {workbook.TEMP_FOLDER_FULL, *workbook._TEMP_CAUSES.values(), workbook._TEMP_OTHER} <= met
+    assert {
+        workbook.TEMP_FOLDER_FULL,
+        workbook._TEMP_FULL,
+        workbook._TEMP_REFUSED,
+        workbook._TEMP_OTHER,
+    } <= met
     assert set(workbook._TEMP_ADVICE.values()) <= met
     assert str(found[0]).startswith("“2026年1月”列（H 列）：就业状态“外出”无法识别")
+
+
+def _met_as_before(found: list[tuple[Sentence, str]]) -> set[str]:
+    """The templates `found` says, each of its sentences having said, byte for byte, the
+    Chinese recorded beside it (what the program said before the templates)."""
+    assert [str(said) for said, _ in found] == [chinese for _, chinese in found]
+    return set().union(*(templates(said) for said, _ in found))
 
 
 def said_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> set[str]:
@@ -287,6 +300,7 @@ def said_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> set[str]:
         *(said for said, _chinese in _job_end_notes(tmp_path)),
         *(said for said, _chinese in _account_sentences()),
         *(said for said, _chinese in _job_sheet_notes(tmp_path)),
+        *(said for said, _chinese in _roster_notes(tmp_path)),
     ]
     return set().union(*map(templates, found)) | {persons.NAMESAKE, work.MONTH_KEPT}
 
@@ -650,10 +664,52 @@ def _job_sheet_notes(tmp_path: Path) -> list[tuple[Sentence, str]]:
     ]
 
 
+def _roster_notes(tmp_path: Path) -> list[tuple[Sentence, str]]:
+    """What the import says of a monthly roster's people read from the workbook's people sheet
+    (eleven: ten named, and how many), and of a 人员类别 cell's 登记失业人员 kept as the
+    registration too: each sentence and the Chinese said before the templates."""
+    import openpyxl
+
+    place = {"县（市、区）": "七星关区", "乡镇（街道）": "碧阳街道", "村（社区）": "大坝村"}
+    book = openpyxl.Workbook()
+    people = book.active
+    assert people is not None
+    people.title = "人员"
+    people.append(["姓名", "身份证号码", "户主身份证号码", "人员类别", *place])
+    roster = book.create_sheet("花名册")
+    roster.append(["姓名", "身份证号码", "月份", "就业状态", "务工单位", "务工开始日期"])
+    names = [f"张{word}" for word in "一二三四五六七八九十"] + ["李一"]
+    for n, name in enumerate(names):
+        number = make_id("520502", "19750316", f"{n + 10}1")
+        category = "登记失业人员（2024-06-01至2025-01-15）" if n == 0 else ""
+        people.append([name, number, number, category, *place.values()])
+        for month in ("2026-01", "2026-02"):
+            roster.append([name, number, month, "已就业", "砖厂", "2026-01-05"])
+    said = _warnings_said(tmp_path, book, "花名册与人员")
+    [read] = [s for s in said if s.template == ledger_import.READ_ON_SHEET]
+    [registered] = [s for s in said if s.template == ledger_import.REGISTERED_TOO]
+    return [
+        (
+            read,
+            "、".join(names[:10]) + "等 11 人已在工作表“人员”中读取：这张表中他们的人员信息"
+            "没有再读（以那张表为准），各月的就业状态和工作照常读取",
+        ),
+        (registered, "人员类别中的“登记失业人员”已同时记为失业登记"),
+    ]
+
+
+def test_a_roster_read_beside_its_people_sheet_says_what_it_said_before(tmp_path) -> None:
+    met = _met_as_before(_roster_notes(tmp_path))
+    assert {
+        ledger_import.READ_ON_SHEET,
+        ledger_import.PEOPLE_MORE,
+        ledger_import.QUOTED,
+        ledger_import.REGISTERED_TOO,
+    } <= met
+
+
 def test_a_job_across_sheets_says_what_it_said_before(tmp_path) -> None:
-    found = _job_sheet_notes(tmp_path)
-    assert [str(said) for said, _ in found] == [chinese for _, chinese in found]
-    met = set().union(*(templates(said) for said, _ in found))
+    met = _met_as_before(_job_sheet_notes(tmp_path))
     assert {ledger_import.START_GUESSED, extra_sheets.BOTH_GIVEN} <= met
 
 
@@ -698,9 +754,7 @@ def _person_cell_sentences() -> list[tuple[Sentence, str]]:
 
 
 def test_a_persons_cell_refused_says_what_it_said_before() -> None:
-    found = _person_cell_sentences()
-    assert [str(said) for said, _ in found] == [chinese for _, chinese in found]
-    met = set().union(*(templates(said) for said, _ in found))
+    met = _met_as_before(_person_cell_sentences())
     assert {person_row.NO_NAME, person_row.OTHER_SEX, person_row.CODE_DIGITS} <= met
 
 
@@ -850,9 +904,7 @@ def _person_cell_notes() -> list[tuple[Sentence, str]]:
 
 
 def test_a_cell_noted_or_refused_says_what_it_said_before() -> None:
-    found = _person_cell_notes()
-    assert [str(said) for said, _ in found] == [chinese for _, chinese in found]
-    met = set().union(*(templates(said) for said, _ in found))
+    met = _met_as_before(_person_cell_notes())
     from fieldapp.domain import phone
 
     assert {
@@ -915,9 +967,7 @@ def _job_notes() -> list[tuple[Sentence, str]]:
 
 
 def test_a_job_without_its_form_or_ended_before_its_month_says_what_it_said_before() -> None:
-    found = _job_notes()
-    assert [str(said) for said, _ in found] == [chinese for _, chinese in found]
-    met = set().union(*(templates(said) for said, _ in found))
+    met = _met_as_before(_job_notes())
     assert {
         person_row.FORM_NOT_GIVEN.template,
         person_row.ENDED_BEFORE,
@@ -976,9 +1026,7 @@ def _job_end_notes(tmp_path: Path) -> list[tuple[Sentence, str]]:
 
 
 def test_a_job_end_left_out_says_what_it_said_before(tmp_path) -> None:
-    found = _job_end_notes(tmp_path)
-    assert [str(said) for said, _ in found] == [chinese for _, chinese in found]
-    met = set().union(*(templates(said) for said, _ in found))
+    met = _met_as_before(_job_end_notes(tmp_path))
     assert {
         ledger_import.END_NO_JOB,
         ledger_import.END_KEPT,
@@ -1012,7 +1060,5 @@ def _account_sentences() -> list[tuple[Sentence, str]]:
 def test_an_account_refused_says_what_it_said_before() -> None:
     from fieldapp.domain import account
 
-    found = _account_sentences()
-    assert [str(said) for said, _ in found] == [chinese for _, chinese in found]
-    met = set().union(*(templates(said) for said, _ in found))
+    met = _met_as_before(_account_sentences())
     assert {account.NOT_DIGITS, account.LENGTH, account.EXCEL_ZEROS} <= met

@@ -316,6 +316,19 @@ def test_a_refusal_given_as_text_has_no_sentence():
     said = sentences.said(claims.NOT_ENABLED, "一次性交通补助")
     refused = claims.ClaimRefused(said)
     assert str(refused) == "“一次性交通补助”在现行政策中未启用，不能申领" and refused.said == said
+    assert refused.reason == said  # what a window says in its language (`Said.reason`)
+
+
+def test_a_trust_refusal_keeps_its_rules_sentence_or_its_text():
+    from fieldapp.services.trust import refuse
+    from fieldapp.services.trust_check import TrustRefused
+
+    said = sentences.said(claims.NOT_ENABLED, "一次性交通补助")
+    refused = TrustRefused(refuse("claim_amount", said))
+    assert refused.said == said and refused.reason == said and refused.rule == "claim_amount"
+    assert str(refused) == "“一次性交通补助”在现行政策中未启用，不能申领"
+    plain = TrustRefused(refuse("claim_amount", "金额不对"))
+    assert plain.said is None and plain.reason == str(plain) == "金额不对"
 
 
 def _service_said() -> dict[str, Sentence]:

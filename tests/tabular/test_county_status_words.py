@@ -75,7 +75,7 @@ def county(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> County:
     # 状态用词表（[status_words]），fieldapp 0.2.0 起才认识，已在政策包中写明 requires = …”).
     (said,) = [line for line in out.splitlines() if "才能启用这个政策包：" in line]
     assert said == (
-        "注意：村里和县里的设备要用 fieldapp 0.2.0 或更新的版本才能启用这个政策包："
+        "注意：村里和县里的设备要用 0.2.0 版或更新版本的程序才能启用这个政策包："
         "它用到了县里的就业状态用词表，更早的版本不认识。签发时已在政策包里写明这一要求"
         '（requires = "0.2.0" 一行）。程序比 0.2.0 旧的设备收到后不启用它，'
         "照旧用原来的政策包，并提示升级程序；各设备的程序版本见 hub devices"

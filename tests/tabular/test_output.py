@@ -3,10 +3,12 @@ said in Chinese, naming the file and a cause the clerk can act on."""
 
 from __future__ import annotations
 
+import errno
+
 import pytest
 
 from fieldapp.cli.main import main
-from fieldapp.saving import cannot_write
+from fieldapp.saving import cannot_write, errno_of, is_disk_full
 from fieldapp.tabular.output import xlsx_book
 
 
@@ -47,6 +49,18 @@ def test_the_causes_a_clerk_can_act_on(tmp_path):
         == "无法写入“月报.xlsx”：读写时出错，文件没有写完。请换一个文件夹（或 U 盘）再试一次"
     )
     assert "不存在" in str(cannot_write(tmp_path / "无" / "x.xlsx", OSError(2, "No such file")))
+
+
+def test_a_rust_panic_gives_its_errno_as_the_writers_errors_do(tmp_path):
+    """A Rust panic names the errno only as `Os { code: 28, kind: … }`, with no "(os error 28)":
+    the file is still said as on a full disk, and the disk counted full where a bundle or an
+    upload decides on it (`is_disk_full`)."""
+    panic = RuntimeError('Os { code: 28, kind: StorageFull, message: "No space left" }')
+    assert errno_of(panic) == 28 and is_disk_full(panic)
+    assert str(cannot_write(tmp_path / "月报.xlsx", panic)) == "无法写入“月报.xlsx”：磁盘已满"
+    assert is_disk_full(OSError(errno.EFBIG, "File too large"))
+    assert not is_disk_full(OSError(errno.EACCES, "Permission denied"))
+    assert errno_of(RuntimeError("no number here")) is None
 
 
 @pytest.fixture(scope="module")

@@ -6703,6 +6703,14 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>路径%1中有一段是文件而不是文件夹。</source>
       <translation>Part of the path %1 is a file, not a folder.</translation>
     </message>
+    <message>
+      <source>%1已在工作表%2中读取：这张表中他们的人员信息没有再读（以那张表为准），各月的就业状态和工作照常读取</source>
+      <translation>%1 already read on sheet %2: their personal details on this sheet were not read again (that sheet's stand); their monthly work status and jobs were read as usual</translation>
+    </message>
+    <message>
+      <source>人员类别中的“登记失业人员”已同时记为失业登记</source>
+      <translation>“Registered unemployed” in the person category was also recorded as an unemployment registration</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
