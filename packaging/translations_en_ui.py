@@ -601,9 +601,6 @@ EN_UI: dict[str, str] = {
     "其他（%1种形式）": "Other (%1 forms)",
     "其他：%1": "Other: %1",
     "%1 %2人": "%1 %2",
-    # 报表's chart of claimed yuan past eight subsidies, the same way
-    "其他（%1项补贴）": "Other (%1 subsidies)",
-    "%1 %2元": "%1 %2 yuan",
     # A sheet date the file claimed and the import set aside (`import_report.date_refused_line`).
     "文件属性“台账导出时间”": "the file property “台账导出时间” (export time)",
     "标题行": "the title row",

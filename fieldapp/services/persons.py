@@ -21,7 +21,7 @@ from fieldapp.domain.errors import (
     ValidationFailed,
 )
 from fieldapp.domain.models import CategoryMembership, Household, Person
-from fieldapp.domain.phone import phone_problem
+from fieldapp.domain.phone import phone_said
 from fieldapp.domain.sentences import Part, Sentence, Word, said, template
 from fieldapp.services.changes import ChangeSet
 from fieldapp.services.writer import Actor, Writer, writing
@@ -75,7 +75,7 @@ def check_entry(ledger: Ledger, person: Person, *, confirmed: bool = False) -> l
     """The entry rules; raises DuplicateIdNumber / NeedsConfirmation, returns warnings, each
     a sentence to say in the language shown.
 
-    A phone typed or changed must be a real number (`phone_problem`); ValidationFailed names
+    A phone typed or changed must be a real number (`phone_said`); ValidationFailed names
     what is wrong.
     """
     try:
@@ -83,9 +83,9 @@ def check_entry(ledger: Ledger, person: Person, *, confirmed: bool = False) -> l
     except MalformedRow:  # its stored row unreadable: this save corrects it, the phone checked
         stored = None
     if stored is None or stored.phone != person.phone:  # a number typed now, not one inherited
-        problem = phone_problem(person.phone)
-        if problem:
-            raise ValidationFailed(problem)
+        problem = phone_said(person.phone)
+        if problem is not None:
+            raise ValidationFailed(problem)  # its sentence: said in the window's language
     existing = _holder(ledger, person.id_number, person.id)
     if existing is not None and existing.id != person.id:
         raise DuplicateIdNumber(

@@ -313,6 +313,11 @@ _REPORT_COLUMNS = (
 )
 
 
+#: The most seqs one statement of `RejectedReports._changes` asks for (SQLite's bound
+#: parameters are 32,766 at most; PostgreSQL's 65,535).
+_CHUNK = 500
+
+
 class RejectedReports:
     """What the hub said about this device's changes (a device ledger)."""
 
@@ -355,20 +360,47 @@ class RejectedReports:
         )
 
     def list(self) -> list[dict[str, Any]]:
-        """Every report joined with the change it is about (table, row, values), newest first."""
+        """Every report with the change it is about (table, row, values; None where the log
+        does not hold it), newest first.
+
+        The changes are looked up by their key (device id, seq), a few hundred at a time: a
+        join on `device_id || ':' || seq = change_id` compared every report with the whole
+        log (13.6 s for 40 reports at 50,000 persons)."""
         cursor = self.db.execute(
-            f"SELECT {', '.join('r.' + c.strip() for c in _REPORT_COLUMNS.split(','))}, "
-            "c.tbl, c.row_id, c.data, c.author, c.hlc FROM sync_rejected r "
-            "LEFT JOIN changes c ON c.device_id || ':' || c.seq = r.change_id "
-            "ORDER BY r.received_at DESC, r.hub_id DESC"
+            f"SELECT {_REPORT_COLUMNS} FROM sync_rejected ORDER BY received_at DESC, hub_id DESC"
         )
         names = [d[0] for d in cursor.description]
+        reports = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        logged = self._changes([str(r["change_id"]) for r in reports])
         out = []
-        for row in cursor.fetchall():
-            item = dict(zip(names, row, strict=True))
-            item["data"] = json.loads(item["data"]) if item["data"] else {}
+        for item in reports:
+            tbl, row_id, data, author, hlc = logged.get(item["change_id"], (None,) * 5)
+            item.update(tbl=tbl, row_id=row_id, author=author, hlc=hlc)
+            item["data"] = json.loads(data) if data else {}
             out.append(item)
         return out
+
+    def _changes(self, change_ids: Iterable[str]) -> dict[str, tuple[Any, ...]]:
+        """Change id → (table, row id, data, author, hlc) of those of `change_ids` the log
+        holds: by the log's key, per device, `_CHUNK` seqs a statement (plain SQL that
+        PostgreSQL speaks too)."""
+        wanted: dict[str, set[int]] = {}
+        for change_id in set(change_ids):
+            device, _colon, seq = change_id.rpartition(":")
+            if device and seq.isdigit():
+                wanted.setdefault(device, set()).add(int(seq))
+        found: dict[str, tuple[Any, ...]] = {}
+        for device, seqs in wanted.items():
+            ordered = sorted(seqs)
+            for start in range(0, len(ordered), _CHUNK):
+                chunk = ordered[start : start + _CHUNK]
+                rows = self.db.execute(
+                    "SELECT seq, tbl, row_id, data, author, hlc FROM changes "
+                    f"WHERE device_id = ? AND seq IN ({', '.join('?' * len(chunk))})",
+                    [device, *chunk],
+                ).fetchall()
+                found.update({f"{device}:{int(r[0])}": tuple(r[1:]) for r in rows})
+        return found
 
     def undone(self) -> set[str]:
         """Ids of this device's changes the user took back locally."""

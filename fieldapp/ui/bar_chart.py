@@ -17,7 +17,6 @@ class BarChart(QWidget):
         self.title = title
         self.items: list[tuple[str, float]] = []
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setMinimumHeight(150)
 
     def set_data(self, items: list[tuple[str, float]]) -> None:
         """Show these (label, value) pairs in order."""
@@ -28,6 +27,11 @@ class BarChart(QWidget):
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         """Tall enough for every bar."""
         return QSize(360, 40 + 24 * max(len(self.items), 3))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """Never squeezed below a readable row a bar: a scroll area scrolls instead (at 150
+        px, eight bars' labels ran into each other)."""
+        return QSize(200, max(150, self.sizeHint().height()))
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         """Title, then one labelled bar per item scaled to the largest value."""

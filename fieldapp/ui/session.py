@@ -107,3 +107,32 @@ class _ChangeFilter(QObject):
         """Call the page's slot when the change set touches what it shows."""
         if changes.touches(self.kinds):
             self.slot(changes)
+
+
+class ReadWhenChanged:
+    """Whether what a widget last read from the ledger may be out of date: a write this program
+    told of (`Session.apply`, of any kind: a name, a place or a decision shown may have changed)
+    or a commit by another connection (a worker's, another program's: `Ledger.data_version`).
+    A ledger that cannot tell (PostgreSQL: no version) is always out of date — read every time.
+
+    A widget calls `reading()` as it starts reading (a commit while it reads is then seen as
+    a change: read again next time) and reads again only when `stale()`."""
+
+    def __init__(self, session: Session, owner: QObject) -> None:
+        self._session = session
+        self._stale = True
+        self._version: int | None = None
+        session.on_change(owner, tuple(Kind), self._changed)
+
+    def _changed(self, _changes: ChangeSet) -> None:
+        self._stale = True
+
+    def reading(self) -> None:
+        """The widget reads now: up to date until the next write."""
+        self._stale = False
+        self._version = self._session.ledger.data_version()
+
+    def stale(self) -> bool:
+        """True when the widget should read again."""
+        version = self._session.ledger.data_version()
+        return self._stale or version is None or version != self._version

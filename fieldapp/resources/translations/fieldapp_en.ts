@@ -6842,14 +6842,6 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>%1 %2人</source>
       <translation>%1 %2</translation>
     </message>
-    <message>
-      <source>其他（%1项补贴）</source>
-      <translation>Other (%1 subsidies)</translation>
-    </message>
-    <message>
-      <source>%1 %2元</source>
-      <translation>%1 %2 yuan</translation>
-    </message>
   </context>
   <context>
     <name>RestoreDialog</name>

@@ -54,7 +54,7 @@ from fieldapp.sync.conflicts import (
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.held_words import field_word, sentence_shown, table_word
 from fieldapp.ui.operations import run_modal_stoppable
-from fieldapp.ui.session import Session
+from fieldapp.ui.session import ReadWhenChanged, Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
 from fieldapp.ui.widgets import ask_yes_no, table_view
 
@@ -86,9 +86,7 @@ class ConflictReview(QWidget):
         self.session = session
         # Read again on the next showing when stale (`refresh_if_changed`): any kind of write
         # may change what is listed (a ledger value shown beside a sheet's, a device's name).
-        self._stale = True
-        self._read_version: int | None = None
-        session.on_change(self, tuple(Kind), self._changed)
+        self._reads = ReadWhenChanged(session, self)
         self.model = RowsModel[Listed](
             [
                 Column(
@@ -180,18 +178,13 @@ class ConflictReview(QWidget):
         another connection (a worker's, another program's) — reading them all again is slow
         on a large ledger (0.6 s at 50,000), and the page is shown often. A ledger that cannot
         tell (PostgreSQL: no version) is read again every time."""
-        version = self.session.ledger.data_version()
-        if self._stale or version is None or version != self._read_version:
+        if self._reads.stale():
             self.refresh()
-
-    def _changed(self, _changes: ChangeSet) -> None:
-        self._stale = True
 
     def refresh(self) -> None:
         """Reload the open conflicts: the sync's, then those the spreadsheet updates left."""
         ledger = self.session.ledger
-        self._stale = False
-        self._read_version = ledger.data_version()
+        self._reads.reading()
         conflicts: list[Listed] = [*list_conflicts(ledger), *list_open(ledger)]
         self.model.set_rows(conflicts)
         self.summary.setText(self.tr("待处理冲突 %n 处", "", len(conflicts)))

@@ -39,7 +39,7 @@ from fieldapp.domain.errors import (
     NeedsConfirmation,
 )
 from fieldapp.domain.models import CategoryMembership, Household, Person
-from fieldapp.domain.phone import phone_problem
+from fieldapp.domain.phone import phone_said
 from fieldapp.domain.places_said import Said, say_place
 from fieldapp.domain.sentences import Sentence, Word
 from fieldapp.reference import divisions
@@ -77,16 +77,18 @@ WARN_STYLE = "color: #8a5300;"
 ID_EMPTY, ID_OK, ID_WARNING, ID_BAD = "", "ok", "warning", "bad"
 
 
-def describe_id(text: str) -> tuple[bool, str]:
-    """(valid, what to show under the ID field) for the text typed so far: the birth date, sex
-    and region, then, on a line of its own after 注意, what to check of a valid number; its
-    parts joined with the punctuation of the language shown."""
+def read_id(text: str) -> tuple[bool, str, set[str]]:
+    """(valid, what to show under the ID field, what it says to check) for the text typed so
+    far, the number checked once: the birth date, sex and region, then, on a line of its own
+    after 注意, what to check of a valid number (its parts joined with the punctuation of the
+    language shown); the warnings as the service's (`idnumber.warnings_said`) are written,
+    none for a number not (yet) valid."""
     if not text.strip():
-        return False, ""
+        return False, "", set()
     try:
         info = idnumber.validate(text)
     except InvalidIdNumber as error:
-        return False, message_for(error)
+        return False, message_for(error), set()
     born = QCoreApplication.translate("PersonEditor", "出生日期 %1")
     parts = [born.replace("%1", day_said(info.birth_date)), part_shown(Word(info.sex, common=True))]
     if info.region:
@@ -97,16 +99,13 @@ def describe_id(text: str) -> tuple[bool, str]:
         joined = QCoreApplication.translate("PersonEditor", "；")
         check = QCoreApplication.translate("PersonEditor", "注意：%1")
         line += "\n" + check.replace("%1", joined.join(sentence_shown(w) for w in warnings))
-    return True, line
+    return True, line, {str(w) for w in warnings}
 
 
-def id_warnings(text: str) -> set[str]:
-    """The warnings the ID line (`describe_id`) says of the number typed, as the service's
-    (`idnumber.warnings_said`) are written: none for a number not (yet) valid."""
-    try:
-        return {str(w) for w in idnumber.warnings_said(idnumber.validate(text))}
-    except InvalidIdNumber:
-        return set()
+def describe_id(text: str) -> tuple[bool, str]:
+    """(valid, what to show under the ID field) for the text typed so far (`read_id`)."""
+    ok, line, _warnings = read_id(text)
+    return ok, line
 
 
 class PersonEditor(QDialog):
@@ -136,7 +135,7 @@ class PersonEditor(QDialog):
         self._loaded_categories: set[Category] = set()
         self.household_id = person.household_id if person else household_id
         self.existing_id: str | None = None
-        #: What the ID line says to check of the number typed (`id_warnings`): said before the
+        #: What the ID line says to check of the number typed (`read_id`): said before the
         #: save, not again after it.
         self._id_warnings: set[str] = set()
         #: Why this device may not change the person ("" when it may): another village's
@@ -372,8 +371,7 @@ class PersonEditor(QDialog):
     # -- validation as you type -----------------------------------------------------------
 
     def _on_id_changed(self, text: str) -> None:
-        ok, line = describe_id(text)
-        self._id_warnings = id_warnings(text) if ok else set()
+        ok, line, self._id_warnings = read_id(text)  # one check of the number a keystroke
         self.id_status.setText(line)
         if not line:
             self.id_state = ID_EMPTY
@@ -528,8 +526,11 @@ class PersonEditor(QDialog):
             self.id_number.setFocus()
             return
         phone = self.phone.text().strip()
-        if phone != (self.person.phone if self.person else "") and phone_problem(phone):
-            self.show_error(phone_problem(phone) or "")
+        # A phone or an account typed or changed here: what is wrong in the language shown
+        # (the sentence's translation), as the import says it.
+        wrong = phone_said(phone) if phone != (self.person.phone if self.person else "") else None
+        if wrong is not None:
+            self.show_error(sentence_shown(wrong))
             self.phone.setFocus()
             return
         year = self.graduation.value()

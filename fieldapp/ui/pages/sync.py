@@ -56,7 +56,7 @@ from fieldapp.ui.held_words import (
 )
 from fieldapp.ui.held_words import filled as _filled
 from fieldapp.ui.operations import OperationPanel, OperationProgress
-from fieldapp.ui.session import Session
+from fieldapp.ui.session import ReadWhenChanged, Session
 from fieldapp.ui.widgets import ask_yes_no
 
 
@@ -244,7 +244,7 @@ class SyncPage(QWidget):
             self.state_label.setText(text)
         self._list_drives()
         self.conflicts.refresh_if_changed()
-        self.held.refresh()
+        self.held.refresh_if_changed()
 
     def _list_drives(self) -> int:
         """List the USB sticks (and other removable drives) plugged in now; their number.
@@ -784,6 +784,9 @@ class HeldChanges(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        # Read again on the next showing only when stale (`refresh_if_changed`): a held line
+        # names a person, a place, the county's decision, an undo — any write may change one.
+        self._reads = ReadWhenChanged(session, self)
         self.items: list[dict[str, object]] = []
         self.list = QListWidget()
         self.list.setWordWrap(True)
@@ -795,8 +798,17 @@ class HeldChanges(QWidget):
         self.list.currentRowChanged.connect(self._on_row)
         self.undo_button.clicked.connect(lambda: self.undo_selected())
 
+    def refresh_if_changed(self) -> None:
+        """Reload only when something may have changed the list since the last reading (a
+        write this program told of, a commit by another connection): the page is shown often,
+        and reading the reports names each one's person and places. A ledger that cannot tell
+        (PostgreSQL) is read every time."""
+        if self._reads.stale():
+            self.refresh()
+
     def refresh(self) -> None:
         """Reload the reports kept from the hub's answers."""
+        self._reads.reading()
         self.items = rejected.rejected_changes(self.session.ledger)
         self.list.clear()
         for item in self.items:
