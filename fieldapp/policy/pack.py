@@ -20,9 +20,17 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from fieldapp.domain.claims import Payee
@@ -71,6 +79,21 @@ class NewerPack(PackError):
         self.running = running
 
 
+def _written(text: str) -> str:
+    """A text a pack must give that is only spaces names nothing (every list and paper would
+    show a blank where it stands): refused as an empty one is (`string_too_short`: 不能为空)."""
+    if not text.strip():
+        raise PydanticCustomError(
+            "string_too_short", "String should have at least 1 character", {"min_length": 1}
+        )
+    return text
+
+
+#: A text a pack must give (a title, a clause, a document's number, a funding source …):
+#: neither empty nor only spaces.
+Written = Annotated[str, Field(min_length=1), AfterValidator(_written)]
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
@@ -82,7 +105,7 @@ class Document(_Strict):
     """A policy document the rules cite: its official number and title."""
 
     number: str = ""
-    title: str = Field(min_length=1)
+    title: Written
     issuer: str = ""
     date: dt.date | None = None
     #: 政策执行期限 when the document states one.
@@ -234,7 +257,7 @@ class FundingByCategory(_Strict):
     """A funding source for persons holding one of `categories` on the event date."""
 
     categories: list[Category]
-    source: str = Field(min_length=1)
+    source: Written
 
 
 # -- conditions -----------------------------------------------------------------------------------
@@ -293,7 +316,7 @@ class Extension(_Strict):
     """A county's extension of a rule to a new end date, on its own document."""
 
     valid_to: dt.date
-    document: str = Field(min_length=1)
+    document: Written
     issuer: str = ""
     date: dt.date | None = None
 
@@ -309,8 +332,8 @@ class Rule(_Strict):
     """One subsidy rule, traced to its clause."""
 
     id: str = Field(pattern=r"^[a-z0-9_]+$")
-    title: str = Field(min_length=1)
-    clause: str = Field(min_length=1)
+    title: Written
+    clause: Written
     also_clauses: list[str] = []
     enabled: bool = True
     valid_from: dt.date
@@ -319,7 +342,7 @@ class Rule(_Strict):
     payee: Literal["person", "employer", "agency"] = "person"
     event: EventKind = EventKind.SPELL
     amount: Amount
-    funding_source: str = Field(min_length=1)
+    funding_source: Written
     funding_by_category: list[FundingByCategory] = []
     limit: Limit = Limit()
     evidence: list[str] = []
@@ -416,7 +439,7 @@ class RuleOverride(_Strict):
 
     rule: str
     enabled: bool | None = None
-    title: str | None = None
+    title: Written | None = None
     #: The county's figure for a capped or county-set amount.
     figure: float | None = Field(default=None, ge=0)
     #: The county document that sets `figure` (its number; listed in `[[documents]]`): printed
@@ -430,9 +453,9 @@ class RuleOverride(_Strict):
     amount: Amount | None = None
     valid_to: dt.date | None = None
     #: The county document that extends the rule (its number; listed in `[[documents]]`).
-    document: str | None = None
+    document: Written | None = None
     document_date: dt.date | None = None
-    funding_source: str | None = None
+    funding_source: Written | None = None
     funding_by_category: list[FundingByCategory] | None = None
     limit: Limit | None = None
     evidence: list[str] | None = None
@@ -447,8 +470,8 @@ class PackHeader(_Strict):
     """`[pack]`: identity, lineage and the document that issues it."""
 
     id: str = Field(pattern=r"^[A-Za-z0-9_.-]+$")
-    version: str = Field(min_length=1)
-    title: str = Field(min_length=1)
+    version: Written
+    title: Written
     issued: dt.date | None = None
     extends: str | None = None
     region: str = ""
@@ -462,17 +485,6 @@ class PackHeader(_Strict):
     #: before the rest of the pack; publishing a pack whose `requires` is later than the hub's
     #: own program is refused the same way.
     requires: str | None = None
-
-    @field_validator("title")
-    @classmethod
-    def _title_written(cls, title: str) -> str:
-        """A title of spaces only names no pack (every list and paper would show a blank where
-        it stands): refused as an empty one is (`string_too_short`: 不能为空)."""
-        if not title.strip():
-            raise PydanticCustomError(
-                "string_too_short", "String should have at least 1 character", {"min_length": 1}
-            )
-        return title
 
     def said(self) -> str:
         """The pack as people know it: '某县就业帮扶政策 2026.2 版，某人社通〔2026〕5号'."""
@@ -534,7 +546,7 @@ class YearSchedule(_Strict):
     """The State Council's holiday schedule for one year (放假调休安排)."""
 
     year: int = Field(ge=2000, le=2200)
-    document: str = Field(min_length=1)
+    document: Written
     title: str = ""
     #: Every day off of the schedule's holidays (weekends inside a holiday may be listed too).
     days_off: list[dt.date] = Field(min_length=1)
@@ -585,7 +597,7 @@ class ServiceItem(_Strict):
 class ServiceBundle(_Strict):
     """A named package of services ("1311"): done only when every item is."""
 
-    name: str = Field(min_length=1)
+    name: Written
     items: list[ServiceItem] = Field(min_length=1)
     clause: str = ""
     note: str = ""
