@@ -46,18 +46,47 @@ from fieldapp.domain.enums import (
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.money import yuan
 from fieldapp.domain.regions import PlaceScope
+from fieldapp.domain.sentences import Sentence, said, template
 from fieldapp.domain.status_words import built_in_reading
 
 #: What an amount the county has not set shows instead of a figure.
 UNSET = "待县里核定标准"
 
 
-class PackError(FieldappError):
-    """A policy pack that cannot be used: names the file, the line and the problem."""
+#: A pack that cannot be used: its file (and the line), and the problem (a sentence of its own).
+PACK_REFUSED = template("政策包 %1：%2")
+PACK_REFUSED_AT = template("政策包 %1 第 %2 行：%3")
+#: A pack as its file names it (`NEEDS_PROGRAM`'s %1, where no pack was read).
+PACK_NAMED = template("政策包 %1")
+#: A pack (%1, as its file or the hub's edition names it) that states (`[pack] requires`) a
+#: later program (%2) than this one (%3).
+NEEDS_PROGRAM = template(
+    "%1要用 %2 版或更新版本的程序才能启用（本机的程序是 %3 版），请升级本机程序；该政策包未启用"
+)
 
-    def __init__(self, file: str, line: int | None, problem: str) -> None:
-        where = f"{file} 第 {line} 行" if line else file
-        super().__init__(f"政策包 {where}：{problem}")
+
+class PackError(FieldappError):
+    """A policy pack that cannot be used: names the file, the line and the problem.
+
+    `problem`: Chinese text, or a sentence (a template and its parts: then the whole is one too,
+    `said`, which the desktop says in its language). `named`: the problem names the pack itself
+    (`NewerPack`), said whole, not after the file's name."""
+
+    def __init__(
+        self, file: str, line: int | None, problem: str | Sentence, *, named: bool = False
+    ) -> None:
+        reason: str | Sentence
+        if isinstance(problem, Sentence):
+            if named:
+                reason = problem
+            elif line:
+                reason = said(PACK_REFUSED_AT, file, str(line), problem)
+            else:
+                reason = said(PACK_REFUSED, file, problem)
+        else:
+            where = f"{file} 第 {line} 行" if line else file
+            reason = f"政策包 {where}：{problem}"
+        super().__init__(reason)
         self.file = file
         self.line = line
         self.problem = problem
@@ -67,14 +96,12 @@ class PackError(FieldappError):
 
 
 class NewerPack(PackError):
-    """A pack stating (`[pack] requires`) a later program than this one."""
+    """A pack stating (`[pack] requires`) a later program than this one: said as a county pack
+    the hub sent and this device cannot take is (`NEEDS_PROGRAM`), named by its file."""
 
     def __init__(self, file: str, line: int | None, requires: str, running: str) -> None:
-        super().__init__(
-            file,
-            line,
-            f"要用 {requires} 版或更新版本的程序才能读（本机的程序是 {running} 版），请先升级本机程序",
-        )
+        named = said(PACK_NAMED, file)
+        super().__init__(file, line, said(NEEDS_PROGRAM, named, requires, running), named=True)
         self.requires = requires
         self.running = running
 

@@ -2818,6 +2818,38 @@
       <source>当月收入</source>
       <translation>Income this month</translation>
     </message>
+    <message>
+      <source>新金额的执行日期</source>
+      <translation>The day new figures apply from</translation>
+    </message>
+    <message>
+      <source>执行日期前的金额</source>
+      <translation>The figure before that day</translation>
+    </message>
+    <message>
+      <source>执行日期前金额的文件</source>
+      <translation>The document of the figure before that day</translation>
+    </message>
+    <message>
+      <source>监测收入线的执行日期</source>
+      <translation>The day the monitoring income line applies from</translation>
+    </message>
+    <message>
+      <source>执行日期前的监测收入线</source>
+      <translation>The monitoring income line before that day</translation>
+    </message>
+    <message>
+      <source>执行日期前监测收入线的文件</source>
+      <translation>The document of the income line before that day</translation>
+    </message>
+    <message>
+      <source>要求的程序版本</source>
+      <translation>The program version it requires</translation>
+    </message>
+    <message>
+      <source>县里的就业状态用词表</source>
+      <translation>The county's work status words</translation>
+    </message>
   </context>
   <context>
     <name>History</name>
@@ -6782,6 +6814,22 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>；%1月之后的%2是跨年的，按 %3 年读取</source>
       <translation>; %2 after month %1 run into the new year and are read as of %3</translation>
+    </message>
+    <message>
+      <source>政策包 %1</source>
+      <translation>Policy pack %1</translation>
+    </message>
+    <message>
+      <source>政策包 %1 第 %2 行：%3</source>
+      <translation>Policy pack %1, line %2: %3</translation>
+    </message>
+    <message>
+      <source>政策包 %1：%2</source>
+      <translation>Policy pack %1: %2</translation>
+    </message>
+    <message>
+      <source>政策包写的 requires = "%1"，但用到了%2（%3），%4 版的程序起才认识：请改为 requires = "%4"（或删去这一行，签发时自动写明）</source>
+      <translation>The pack states requires = "%1", but it uses %2 (%3), which programs know from version %4 on: change it to requires = "%4" (or delete that line: it is written when the pack is issued)</translation>
     </message>
   </context>
   <context>
