@@ -13,8 +13,7 @@ from fieldapp import __version__
 from fieldapp.domain import sentences
 from fieldapp.domain.roles import Role
 from fieldapp.domain.sentences import LISTED, Sentence
-from fieldapp.policy import citations, eligibility, published, registry
-from fieldapp.policy import pack as pack_refused
+from fieldapp.policy import citations, eligibility, pack, published, registry
 from fieldapp.policy.citations import version_said, version_words
 from fieldapp.policy.published import PublishedPack
 from fieldapp.policy.registry import PolicyRegistry
@@ -298,7 +297,6 @@ def _pack_refusals() -> list[tuple[Sentence, str]]:
     said as the code of 10983e91 said it, byte for byte), one stating a later program than this
     one (said as a county pack the hub sent is, `NEEDS_PROGRAM`, no more 才能读 … 请先升级), and
     a problem said as a sentence at its line: each sentence and its Chinese."""
-    from fieldapp.policy import pack
     from fieldapp.policy.packfile import parse_pack_text
     from tests.policy.test_requires_stamp import RAISED
 
@@ -330,8 +328,6 @@ def _pack_refusals() -> list[tuple[Sentence, str]]:
 
 
 def test_a_pack_refused_is_said_as_a_sentence_the_desktop_translates() -> None:
-    from fieldapp.policy import pack
-
     found = _pack_refusals()
     assert [str(s) for s, _ in found] == [chinese for _, chinese in found]
     assert [filled(s) for s, _ in found] == [chinese for _, chinese in found]
@@ -352,8 +348,8 @@ def test_a_pack_refused_is_said_as_a_sentence_the_desktop_translates() -> None:
 SAID_HERE = (FORGED | DRAFTED | COUNTY_RULED | INSTALLED_BY_HAND | EDITIONS) | {
     policy_admin.UNENROLLED,
     eligibility.ENDED,
-    pack_refused.PACK_REFUSED,
-    pack_refused.PACK_REFUSED_AT,
-    pack_refused.PACK_NAMED,
+    pack.PACK_REFUSED,
+    pack.PACK_REFUSED_AT,
+    pack.PACK_NAMED,
     policy_admin.REQUIRES_EARLIER,
 }
