@@ -553,7 +553,7 @@ def cmd_hub_policy_edit(args: argparse.Namespace) -> int:
                 registry.base_files(), current, edit, version=version, pack_id=pack_id
             )
         except PackError as error:
-            problem = error.problem
+            problem = str(error.problem)
             if problem in (FIGURE_NEEDS_DOCUMENT, LINE_NEEDS_DOCUMENT):
                 problem += "（请用 --document 写明文号，并可写 --document-title、--document-date）"
             return fail(f"{problem}；未签发，各设备的政策包不变", 2)

@@ -61,7 +61,7 @@ def cmd_person_show(args: argparse.Namespace) -> int:
     except (InvalidIdNumber, MalformedRow) as error:
         return fail(str(error))
     if person is None:
-        return fail(idnumber.not_in_ledger(args.id_number))
+        return fail(str(idnumber.not_in_ledger(args.id_number)))
     held = {
         model.TABLE: [
             r.model_dump(mode="json") for r in records.person_records(ledger, model, person.id)

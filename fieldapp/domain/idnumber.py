@@ -120,17 +120,22 @@ def validate(raw: str) -> IdInfo:
     return _checked(number)
 
 
-def not_in_ledger(raw: str) -> str:
+#: No person holds the number typed (%1, as the ledger would hold it) …
+NOT_HELD = template("台账中没有身份证号为 %1 的人员")
+#: … and the number itself is wrong (%2: what is wrong with it, `validate`'s sentence).
+NOT_HELD_WRONG = template("台账中没有身份证号为 %1 的人员。这个号码本身有误：%2")
+
+
+def not_in_ledger(raw: str) -> Sentence:
     """What to say when no person holds the number a user typed: and, when the number itself
     is wrong (a digit mistyped, too short), what is wrong with it, so the typo is looked for
-    rather than the person."""
-    number = normalise(raw)
-    text = f"台账中没有身份证号为 {number or raw} 的人员"
+    rather than the person (a sentence: the window says it in its language)."""
+    number = normalise(raw) or raw
     try:
         validate(raw)
     except InvalidIdNumber as error:
-        return f"{text}。这个号码本身有误：{error}"
-    return text
+        return said(NOT_HELD_WRONG, number, error.reason)
+    return said(NOT_HELD, number)
 
 
 def upgrade_15(raw: str) -> str | None:

@@ -20,9 +20,17 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from fieldapp.domain.claims import Payee
@@ -38,18 +46,47 @@ from fieldapp.domain.enums import (
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.money import yuan
 from fieldapp.domain.regions import PlaceScope
+from fieldapp.domain.sentences import Sentence, said, template
 from fieldapp.domain.status_words import built_in_reading
 
 #: What an amount the county has not set shows instead of a figure.
 UNSET = "待县里核定标准"
 
 
-class PackError(FieldappError):
-    """A policy pack that cannot be used: names the file, the line and the problem."""
+#: A pack that cannot be used: its file (and the line), and the problem (a sentence of its own).
+PACK_REFUSED = template("政策包 %1：%2")
+PACK_REFUSED_AT = template("政策包 %1 第 %2 行：%3")
+#: A pack as its file names it (`NEEDS_PROGRAM`'s %1, where no pack was read).
+PACK_NAMED = template("政策包 %1")
+#: A pack (%1, as its file or the hub's edition names it) that states (`[pack] requires`) a
+#: later program (%2) than this one (%3).
+NEEDS_PROGRAM = template(
+    "%1要用 %2 版或更新版本的程序才能启用（本机的程序是 %3 版），请升级本机程序；该政策包未启用"
+)
 
-    def __init__(self, file: str, line: int | None, problem: str) -> None:
-        where = f"{file} 第 {line} 行" if line else file
-        super().__init__(f"政策包 {where}：{problem}")
+
+class PackError(FieldappError):
+    """A policy pack that cannot be used: names the file, the line and the problem.
+
+    `problem`: Chinese text, or a sentence (a template and its parts: then the whole is one too,
+    `said`, which the desktop says in its language). `named`: the problem names the pack itself
+    (`NewerPack`), said whole, not after the file's name."""
+
+    def __init__(
+        self, file: str, line: int | None, problem: str | Sentence, *, named: bool = False
+    ) -> None:
+        reason: str | Sentence
+        if isinstance(problem, Sentence):
+            if named:
+                reason = problem
+            elif line:
+                reason = said(PACK_REFUSED_AT, file, str(line), problem)
+            else:
+                reason = said(PACK_REFUSED, file, problem)
+        else:
+            where = f"{file} 第 {line} 行" if line else file
+            reason = f"政策包 {where}：{problem}"
+        super().__init__(reason)
         self.file = file
         self.line = line
         self.problem = problem
@@ -59,16 +96,29 @@ class PackError(FieldappError):
 
 
 class NewerPack(PackError):
-    """A pack stating (`[pack] requires`) a later program than this one."""
+    """A pack stating (`[pack] requires`) a later program than this one: said as a county pack
+    the hub sent and this device cannot take is (`NEEDS_PROGRAM`), named by its file."""
 
     def __init__(self, file: str, line: int | None, requires: str, running: str) -> None:
-        super().__init__(
-            file,
-            line,
-            f"要用 {requires} 版或更新版本的程序才能读（本机的程序是 {running} 版），请先升级本机程序",
-        )
+        named = said(PACK_NAMED, file)
+        super().__init__(file, line, said(NEEDS_PROGRAM, named, requires, running), named=True)
         self.requires = requires
         self.running = running
+
+
+def _written(text: str) -> str:
+    """A text a pack must give that is only spaces names nothing (every list and paper would
+    show a blank where it stands): refused as an empty one is (`string_too_short`: 不能为空)."""
+    if not text.strip():
+        raise PydanticCustomError(
+            "string_too_short", "String should have at least 1 character", {"min_length": 1}
+        )
+    return text
+
+
+#: A text a pack must give (a title, a clause, a document's number, a funding source …):
+#: neither empty nor only spaces.
+Written = Annotated[str, Field(min_length=1), AfterValidator(_written)]
 
 
 class _Strict(BaseModel):
@@ -82,7 +132,7 @@ class Document(_Strict):
     """A policy document the rules cite: its official number and title."""
 
     number: str = ""
-    title: str = Field(min_length=1)
+    title: Written
     issuer: str = ""
     date: dt.date | None = None
     #: 政策执行期限 when the document states one.
@@ -234,7 +284,7 @@ class FundingByCategory(_Strict):
     """A funding source for persons holding one of `categories` on the event date."""
 
     categories: list[Category]
-    source: str = Field(min_length=1)
+    source: Written
 
 
 # -- conditions -----------------------------------------------------------------------------------
@@ -293,7 +343,7 @@ class Extension(_Strict):
     """A county's extension of a rule to a new end date, on its own document."""
 
     valid_to: dt.date
-    document: str = Field(min_length=1)
+    document: Written
     issuer: str = ""
     date: dt.date | None = None
 
@@ -309,8 +359,8 @@ class Rule(_Strict):
     """One subsidy rule, traced to its clause."""
 
     id: str = Field(pattern=r"^[a-z0-9_]+$")
-    title: str = Field(min_length=1)
-    clause: str = Field(min_length=1)
+    title: Written
+    clause: Written
     also_clauses: list[str] = []
     enabled: bool = True
     valid_from: dt.date
@@ -319,7 +369,7 @@ class Rule(_Strict):
     payee: Literal["person", "employer", "agency"] = "person"
     event: EventKind = EventKind.SPELL
     amount: Amount
-    funding_source: str = Field(min_length=1)
+    funding_source: Written
     funding_by_category: list[FundingByCategory] = []
     limit: Limit = Limit()
     evidence: list[str] = []
@@ -416,7 +466,7 @@ class RuleOverride(_Strict):
 
     rule: str
     enabled: bool | None = None
-    title: str | None = None
+    title: Written | None = None
     #: The county's figure for a capped or county-set amount.
     figure: float | None = Field(default=None, ge=0)
     #: The county document that sets `figure` (its number; listed in `[[documents]]`): printed
@@ -430,9 +480,9 @@ class RuleOverride(_Strict):
     amount: Amount | None = None
     valid_to: dt.date | None = None
     #: The county document that extends the rule (its number; listed in `[[documents]]`).
-    document: str | None = None
+    document: Written | None = None
     document_date: dt.date | None = None
-    funding_source: str | None = None
+    funding_source: Written | None = None
     funding_by_category: list[FundingByCategory] | None = None
     limit: Limit | None = None
     evidence: list[str] | None = None
@@ -447,8 +497,8 @@ class PackHeader(_Strict):
     """`[pack]`: identity, lineage and the document that issues it."""
 
     id: str = Field(pattern=r"^[A-Za-z0-9_.-]+$")
-    version: str = Field(min_length=1)
-    title: str = Field(min_length=1)
+    version: Written
+    title: Written
     issued: dt.date | None = None
     extends: str | None = None
     region: str = ""
@@ -462,17 +512,6 @@ class PackHeader(_Strict):
     #: before the rest of the pack; publishing a pack whose `requires` is later than the hub's
     #: own program is refused the same way.
     requires: str | None = None
-
-    @field_validator("title")
-    @classmethod
-    def _title_written(cls, title: str) -> str:
-        """A title of spaces only names no pack (every list and paper would show a blank where
-        it stands): refused as an empty one is (`string_too_short`: 不能为空)."""
-        if not title.strip():
-            raise PydanticCustomError(
-                "string_too_short", "String should have at least 1 character", {"min_length": 1}
-            )
-        return title
 
     def said(self) -> str:
         """The pack as people know it: '某县就业帮扶政策 2026.2 版，某人社通〔2026〕5号'."""
@@ -534,7 +573,7 @@ class YearSchedule(_Strict):
     """The State Council's holiday schedule for one year (放假调休安排)."""
 
     year: int = Field(ge=2000, le=2200)
-    document: str = Field(min_length=1)
+    document: Written
     title: str = ""
     #: Every day off of the schedule's holidays (weekends inside a holiday may be listed too).
     days_off: list[dt.date] = Field(min_length=1)
@@ -585,7 +624,7 @@ class ServiceItem(_Strict):
 class ServiceBundle(_Strict):
     """A named package of services ("1311"): done only when every item is."""
 
-    name: str = Field(min_length=1)
+    name: Written
     items: list[ServiceItem] = Field(min_length=1)
     clause: str = ""
     note: str = ""

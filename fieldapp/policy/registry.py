@@ -90,9 +90,9 @@ class PolicyRegistry:
                 fallback = good_dir / path.name
                 if fallback.exists():
                     found.append((path.name, read_pack_file(fallback)))
-                    warnings.append(said(KEPT_LAST_GOOD, str(error)))
+                    warnings.append(said(KEPT_LAST_GOOD, error.reason))
                 else:
-                    warnings.append(said(NOT_TAKEN, str(error)))
+                    warnings.append(said(NOT_TAKEN, error.reason))
         return found
 
     def load(self, hub: Sequence[NamedPack] = (), *, local: bool = True) -> Policy:

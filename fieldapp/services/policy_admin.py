@@ -29,7 +29,7 @@ from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.roles import Role
 from fieldapp.domain.sentences import Sentence, Word, listed, said, template
 from fieldapp.policy.combine import check_figure_documents, check_new_pack, combine
-from fieldapp.policy.pack import NewerPack, PackError, PackFile, Policy
+from fieldapp.policy.pack import NEEDS_PROGRAM, NewerPack, PackError, PackFile, Policy
 from fieldapp.policy.packfile import (
     check_words_written,
     needed_program,
@@ -155,9 +155,6 @@ def _notice(pack: PackFile) -> Sentence:
 #: Why a county pack is not used (`hub_choice`), each naming it as `PublishedPack.said` does.
 UNENROLLED = template("本台账尚未登记到县级汇总中心，县里下发的政策包无法核验，暂不使用")
 NOT_THE_HUBS = template("%1的签名与县级汇总中心不符（可能被改动，或不是县级汇总中心签发），未启用")
-NEEDS_PROGRAM = template(
-    "%1要用 %2 版或更新版本的程序才能启用（本机的程序是 %3 版），请升级本机程序；该政策包未启用"
-)
 SIGNED_BY_LATER = template(
     "%1要用更新版本的程序才能启用（本机的程序是 %2 版，县里是用更新的程序签发的），"
     "请升级本机程序；该政策包未启用"
@@ -387,6 +384,14 @@ def publish(
     return record
 
 
+#: A pack stating an earlier program (%1) than what it uses (%2, in the pack's words: %3) needs
+#: (%4).
+REQUIRES_EARLIER = template(
+    '政策包写的 requires = "%1"，但用到了%2（%3），%4 版的程序起才认识：'
+    '请改为 requires = "%4"（或删去这一行，签发时自动写明）'
+)
+
+
 def _with_requires(text: str, name: str, pack: PackFile) -> tuple[str, PackFile]:
     """The pack stating the program it needs (`requires`): stamped when it uses what an earlier
     program does not know and states nothing, so that such a device refuses it saying to
@@ -401,10 +406,7 @@ def _with_requires(text: str, name: str, pack: PackFile) -> tuple[str, PackFile]
         return text, parse_pack_text(text, name)
     if (program_version(stated) or ()) < (program_version(version) or ()):
         raise PackError(
-            name,
-            None,
-            f'政策包写的 requires = "{stated}"，但用到了{what}（{written}），{version} 版的程序起才认识：'
-            f'请改为 requires = "{version}"（或删去这一行，签发时自动写明）',
+            name, None, said(REQUIRES_EARLIER, stated, Word(what, common=True), written, version)
         )
     return text, pack
 

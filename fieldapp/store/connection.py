@@ -30,6 +30,7 @@ from sqlcipher3 import dbapi2
 from fieldapp import saving
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.progress import CancelCheck, Cancelled, Progress
+from fieldapp.domain.sentences import said, template
 from fieldapp.paths import private_dir
 from fieldapp.saving import DISK, ledger_trouble
 from fieldapp.store import postgres
@@ -73,22 +74,30 @@ class CannotOpen(FieldappError):
     stick, a CD, a folder without write permission): the ledger cannot be opened there."""
 
 
+#: A new ledger's folder refuses SQLite's work files (%1 the folder).
+NEW_REFUSED = template(
+    "无法在“%1”新建台账：这个文件夹（U 盘、光盘）是只读的，或没有写入权限。"
+    "请关闭 U 盘的写保护，或另选一个文件夹"
+)
+#: An existing ledger's folder refuses them (%1 the ledger's file, %2 its key file to copy
+#: along, `KEYS_ALONG`, or '').
+OPEN_REFUSED = template(
+    "打不开台账“%1”：它所在的文件夹（U 盘、光盘）是只读的，或没有写入权限——"
+    "程序要在台账旁边写入它的工作文件才能打开它。请关闭 U 盘的写保护，"
+    "或把台账文件%2拷到电脑上再打开。台账没有改动"
+)
+KEYS_ALONG = template("（连同旁边的钥匙文件 %1）")
+
+
 def cannot_open(path: str | Path, *, new: bool = False) -> CannotOpen:
-    """The Chinese error for a ledger whose folder is read-only; names the key file to copy
-    along when there is one."""
+    """The error for a ledger whose folder is read-only (a sentence: the window says it in
+    its language); names the key file to copy along when there is one."""
     path = Path(path)
     if new:
-        return CannotOpen(
-            f"无法在“{path.parent}”新建台账：这个文件夹（U 盘、光盘）是只读的，或没有写入权限。"
-            "请关闭 U 盘的写保护，或另选一个文件夹"
-        )
+        return CannotOpen(said(NEW_REFUSED, str(path.parent)))
     keys = Path(f"{path}.keys")
-    along = f"（连同旁边的钥匙文件 {keys.name}）" if keys.is_file() else ""
-    return CannotOpen(
-        f"打不开台账“{path}”：它所在的文件夹（U 盘、光盘）是只读的，或没有写入权限——"
-        "程序要在台账旁边写入它的工作文件才能打开它。请关闭 U 盘的写保护，"
-        f"或把台账文件{along}拷到电脑上再打开。台账没有改动"
-    )
+    along = said(KEYS_ALONG, keys.name) if keys.is_file() else ""
+    return CannotOpen(said(OPEN_REFUSED, str(path), along))
 
 
 class LedgerGone(FieldappError):

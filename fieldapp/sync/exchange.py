@@ -19,12 +19,12 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
-from fieldapp import __version__
+from fieldapp import __version__, saving
 from fieldapp.bulk import paused_gc
 from fieldapp.domain.dates import china_minute
 from fieldapp.domain.progress import SYNC_CANCELLED, CancelCheck, Cancelled, Progress
 from fieldapp.paths import build_label
-from fieldapp.saving import cannot_write, check_not_ledger, is_disk_full
+from fieldapp.saving import cannot_write, check_not_ledger, is_disk_full, ledger_trouble
 from fieldapp.services import clock
 from fieldapp.services.changes import NO_CHANGES, ChangeSet, of_log
 from fieldapp.services.incarnation import own_origins
@@ -376,11 +376,14 @@ def _signed_by(refused: BundleRefused, signed: list[tuple[str, Manifest]]) -> No
 
 
 def _as_refusal(error: Exception) -> BundleRefused:
+    """What an import that failed on `error` is refused as: the ledger busy (another program's
+    write held past the wait) or its disk full (or failing), read as the desktop and the
+    command line read them (`saving.ledger_trouble`, `saving.is_disk_full`); else invalid."""
     text = str(error)
-    if isinstance(error, DatabaseFault) and ("locked" in text or "busy" in text):
+    trouble = ledger_trouble(error)
+    if trouble == saving.BUSY:
         return BundleRefused(BUSY)
-    full = "full" in text or "disk I/O" in text or is_disk_full(error)
-    if isinstance(error, (DatabaseFault, OSError)) and full:
+    if trouble == saving.DISK or (isinstance(error, OSError) and is_disk_full(error)):
         log.info("bundle met a full disk: %s", text)
         return BundleRefused("disk_full", NOTHING_IMPORTED_FULL)
     return BundleRefused("invalid", f"{type(error).__name__}: {text}")

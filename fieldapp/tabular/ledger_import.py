@@ -182,6 +182,50 @@ REFUSED_THERE = sentences.template(
 )
 #: … of a person neither the ledger nor the workbook's people sheets hold: the number.
 NOT_FOUND = sentences.template("身份证号码 %1 不在台账中，也不在本工作簿的人员表中")
+#: A sheet of one row per person per month: the sheet, its month column's heading and letters
+#: (and how many people take several rows, `MONTHLY_REPEATED`).
+MONTHLY = sentences.template("工作表“%1”有“%2”列（%3 列），是每人每月一行的表")
+MONTHLY_REPEATED = sentences.template(
+    "工作表“%1”有“%2”列（%3 列），有 %4 人各占多行，是每人每月一行的表"
+)
+#: … refused whole, with no status column (%1 `MONTHLY`, %2 its rows).
+MONTHLY_NO_STATUS = sentences.template(
+    "%1，表中没有就业状态列：按人员表读只会读到每人的第一行，这张表的 %2 行都没有导入。"
+    "人员信息请每人一行填在人员表中；各月的就业状态请放在名为“月度状态”的工作表中"
+    "（身份证号码、月份、就业状态各一列，一人每月一行；导入模板和导出的台账里都有这张表），再导入"
+)
+#: … read month by month (%1 `MONTHLY`, %2 the month column's heading, %3 the status's).
+MONTHLY_READ = sentences.template(
+    "%1：每一行那个月的就业状态按月读取（“%2”列和“%3”列），不会把某个月的状态记成本月的；"
+    "每人的各行合并为一人，人员信息取最近一个月那一行的（那一行空着的格取之前月份填的）；"
+    "不同的工作（务工单位或开始日期不同）各记一段就业经历，后来换了工作或不再就业的，"
+    "记为在最后填写它的那个月的月底结束，请核对"
+)
+#: A month column's months written without their year: the heading, its letters, the first
+#: such month as written, where the year was read (the sheet's words for it, as the reader
+#: says them), the year, and the months read in the next year (`OVER_NEW_YEAR`, or '').
+MONTHS_YEARED = sentences.template(
+    "“%1”列（%2 列）有月份没有写年份（如“%3”），按%4中的 %5 年读取%6，请核对"
+)
+#: … columns of months, some without their year: where the year was read, the year, and the
+#: months of the next year (`OVER_NEW_YEAR`, or '') (`MONTHS_READ`'s %3).
+MONTHS_BARE_READ = sentences.template("，没有写年份的按%1中的 %2 年读取%3")
+#: The months after the last month of the year (%1) read in the next (%2 the months, %3 the year).
+OVER_NEW_YEAR = sentences.template("；%1月之后的%2是跨年的，按 %3 年读取")
+MONTH_NUMBER = sentences.template("%1月")
+#: A person's 性别 (姓名) written differently in the months of a monthly sheet: the name, the ID
+#: number, the rows, the column (`IN_COLUMN_ONLY`), the values written (and, for 姓名, what was
+#: kept: `NAME_KEPT` or `NAME_LATEST`).
+SEX_DIFFERS = sentences.template(
+    "%1（%2）的性别在第 %3 行填得不一样（%4：%5）：性别不应每月不同，"
+    "这一格没有导入，按身份证号码记录，请核对表格"
+)
+NAME_DIFFERS = sentences.template(
+    "%1（%2）的姓名在第 %3 行填得不一样（%4：%5）：姓名不应每月不同，%6，请核对表格"
+)
+NAME_KEPT = sentences.template("保留台账中的“%1”")
+NAME_LATEST = sentences.template("按最近一个月（第 %1 行）的“%2”导入")
+IN_COLUMN_ONLY = sentences.template("“%1”列（%2 列）")
 #: Rows parsed, placed and handed to the writer at a time.
 CHUNK_ROWS = 5000
 #: Rows in the first chunk: the writer thread waits for it, idle, while it is checked.
@@ -608,27 +652,22 @@ class LedgerImporter:
         if self.update:  # on the sheet: not said missing from it
             self._numbers_seen.update(numbers)
         index, heading = month
-        again = f"，有 {repeated} 人各占多行" if repeated else ""
-        said = f"工作表“{sheet.sheet}”有“{heading}”列（{_letters(index + 1)} 列）{again}，是每人每月一行的表"
+        letters = _letters(index + 1)
+        said = (
+            sentences.said(MONTHLY_REPEATED, sheet.sheet, heading, letters, str(repeated))
+            if repeated
+            else sentences.said(MONTHLY, sheet.sheet, heading, letters)
+        )
         if status is None:
             rows = sum(1 for row in sheet.rows if any(str(c or "").strip() for c in row))
-            self._reject(
-                sheet.header_row,
-                f"{said}，表中没有就业状态列：按人员表读只会读到每人的第一行，这张表的 {rows} 行都"
-                "没有导入。人员信息请每人一行填在人员表中；各月的就业状态请放在名为“月度状态”的"
-                "工作表中（身份证号码、月份、就业状态各一列，一人每月一行；导入模板和导出的台账里"
-                "都有这张表），再导入",
-            )
+            self._reject(sheet.header_row, sentences.said(MONTHLY_NO_STATUS, said, str(rows)))
             _free_cells(sheet, 0, len(sheet.rows))
             return replace(sheet, rows=[])
         header = _heading(sheet.header_cells[status])
         self.report.warnings.append(
-            RowProblem(
+            RowProblem.of(
                 sheet.header_row,
-                f"{said}：每一行那个月的就业状态按月读取（“{heading}”列和“{header}”列），"
-                "不会把某个月的状态记成本月的；每人的各行合并为一人，人员信息取最近一个月那一行的"
-                "（那一行空着的格取之前月份填的）；不同的工作（务工单位或开始日期不同）各记一段"
-                "就业经历，后来换了工作或不再就业的，记为在最后填写它的那个月的月底结束，请核对",
+                sentences.said(MONTHLY_READ, said, heading, header),
                 sheet.sheet,
             )
         )
@@ -697,7 +736,7 @@ class LedgerImporter:
             i: f"{y or (year + 1 if m in later else year)}-{m:02d}" for i, (y, m) in found.items()
         }
         also = (
-            f"，没有写年份的按{where}中的 {year} 年读取{_over_new_year(order, later, year)}"
+            sentences.said(MONTHS_BARE_READ, where, str(year), _over_new_year(order, later, year))
             if bare
             else ""
         )
@@ -823,10 +862,17 @@ class LedgerImporter:
         heading = _heading(table.header_cells[at])
         offset, written = first
         self.report.warnings.append(
-            RowProblem(
+            RowProblem.of(
                 table.header_row + 1 + offset,
-                f"“{heading}”列（{_letters(at + 1)} 列）有月份没有写年份（如“{written}”），"
-                f"按{where}中的 {year} 年读取{_over_new_year(order, later, year)}，请核对",
+                sentences.said(
+                    MONTHS_YEARED,
+                    heading,
+                    _letters(at + 1),
+                    written,
+                    where,
+                    str(year),
+                    _over_new_year(order, later, year),
+                ),
                 table.sheet,
             )
         )
@@ -892,28 +938,26 @@ class LedgerImporter:
                     if person
                     else "".join(_cell(merged, col if key == "name" else at.get("name")).split())
                 )
-                column = f"“{_heading(sheet.header_cells[col])}”列（{_letters(col + 1)} 列）"
-                rows_said = "、".join(
-                    str(r) for r in sorted(r for rs in written.values() for r in rs)
+                column = sentences.said(
+                    IN_COLUMN_ONLY, _heading(sheet.header_cells[col]), _letters(col + 1)
                 )
-                values = "、".join(written)
+                rows_said = sentences.listed(
+                    [str(r) for r in sorted(r for rs in written.values() for r in rs)]
+                )
+                values = sentences.listed(list(written))
                 if key == "sex":
                     merged[col] = None
-                    kept = "这一格没有导入，按身份证号码记录"
-                elif person is not None:
-                    merged[col] = person.name
-                    kept = f"保留台账中的“{person.name}”"
+                    differs = sentences.said(SEX_DIFFERS, name, number, rows_said, column, values)
                 else:
-                    kept = f"按最近一个月（第 {first + latest} 行）的“{name}”导入"
-                what = "性别" if key == "sex" else "姓名"
-                self.report.warnings.append(
-                    RowProblem(
-                        first + latest,
-                        f"{name}（{number}）的{what}在第 {rows_said} 行填得不一样（{column}：{values}）："
-                        f"{what}不应每月不同，{kept}，请核对表格",
-                        sheet.sheet,
+                    if person is not None:
+                        merged[col] = person.name
+                        kept = sentences.said(NAME_KEPT, person.name)
+                    else:
+                        kept = sentences.said(NAME_LATEST, str(first + latest), name)
+                    differs = sentences.said(
+                        NAME_DIFFERS, name, number, rows_said, column, values, kept
                     )
-                )
+                self.report.warnings.append(RowProblem.of(first + latest, differs, sheet.sheet))
             elsewhere = self.placer.first_row.get(number)
             if elsewhere is not None and elsewhere[0] != sheet.sheet:
                 # Read from a people sheet of this workbook: not again (a repeat, refused),
@@ -2088,13 +2132,14 @@ def _year_on_the_left(found: dict[int, tuple[int, int]]) -> int | None:
     return anchor
 
 
-def _over_new_year(order: Collection[int], later: frozenset[int], year: int) -> str:
-    """What to add to the note of months read in `year` when some are of the year after."""
+def _over_new_year(order: Collection[int], later: frozenset[int], year: int) -> sentences.Part:
+    """What to add to the note of months read in `year` when some are of the year after
+    (`OVER_NEW_YEAR`; '' for none)."""
     if not later:
         return ""
     last = max(m for m in order if m not in later)
-    named = "、".join(f"{m}月" for m in sorted(later))
-    return f"；{last}月之后的{named}是跨年的，按 {year + 1} 年读取"
+    named = sentences.listed([sentences.said(MONTH_NUMBER, str(m)) for m in sorted(later)])
+    return sentences.said(OVER_NEW_YEAR, str(last), named, str(year + 1))
 
 
 def _bare_month(cell: object) -> int | None:

@@ -35,7 +35,7 @@ from fieldapp.domain.month import Month
 from fieldapp.domain.roles import DEVICE_KINDS, ROLE_LABELS
 from fieldapp.domain.sentences import Day, Part, Sentence, Word, fill
 from fieldapp.paperwork.settings import LABELS as PAPER_LABELS
-from fieldapp.policy import conditions, eligibility, guard
+from fieldapp.policy import conditions, eligibility, guard, packfile
 from fieldapp.services import claims, households, persons, trust, trust_check
 from fieldapp.services.change_said import DAY_FIELDS, NAMED, field_said, fields_said
 from fieldapp.services.trust import RULES, SAID_WORDS, TABLE_NAMES, table_name
@@ -149,6 +149,7 @@ def words() -> tuple[str, ...]:
                 *SAID_WORDS,
                 *eligibility.SAID_WORDS,
                 *conditions.SAID_WORDS,
+                *(what for *_, what in packfile.LATER_KEYS),  # what needs a later program
                 *trust_check.SAID_WORDS,
                 *claims.SAID_WORDS,
                 guard.UNNAMED,

@@ -117,13 +117,13 @@ def test_birth_and_sex_for_stored_numbers():
 
 def test_a_number_no_one_holds_is_explained_when_the_number_itself_is_wrong():
     good = make_id("520502", "19750516", "001")
-    assert idnumber.not_in_ledger(good) == f"台账中没有身份证号为 {good} 的人员"
+    assert str(idnumber.not_in_ledger(good)) == f"台账中没有身份证号为 {good} 的人员"
     typo = good[:5] + str((int(good[5]) + 1) % 10) + good[6:]  # one digit mistyped
-    said = idnumber.not_in_ledger(typo)
+    said = str(idnumber.not_in_ledger(typo))
     assert said.startswith(f"台账中没有身份证号为 {typo} 的人员。这个号码本身有误：")
     assert "校验位不符" in said
-    assert "应为 18 位" in idnumber.not_in_ledger(good[:16])
+    assert "应为 18 位" in str(idnumber.not_in_ledger(good[:16]))
     # Typed with spaces or full-width digits, it is named as the ledger would hold it.
-    assert idnumber.not_in_ledger(" ".join([good[:6], good[6:14], good[14:]])) == (
+    assert str(idnumber.not_in_ledger(" ".join([good[:6], good[6:14], good[14:]]))) == (
         f"台账中没有身份证号为 {good} 的人员"
     )

@@ -11,7 +11,7 @@ from fieldapp.policy.eligibility import Status, evaluate_rule
 from fieldapp.policy.pack import Amount, AmountKind, PackError
 from fieldapp.policy.packfile import parse_pack_text
 from fieldapp.policy.registry import PolicyRegistry, base_dir
-from tests.policy.helpers import LIFTED, D, person, spell
+from tests.policy.helpers import COUNTY_PACK, LIFTED, D, person, spell
 
 COUNTY = """
 [pack]
@@ -430,3 +430,42 @@ def test_who_sets_a_county_figure_is_said_only_while_none_is_set() -> None:
     assert capped.model_copy(update={"value": 400}).describe() == "400 元（县定标准，最高 500 元）"
     fixed = Amount(kind=AmountKind.FIXED, value=300, note="省定标准")
     assert fixed.describe() == "300 元；省定标准"
+
+
+#: The seeds' pack, and a county pack over it: the texts a required field is blanked in.
+_SEEDS = (base_dir() / "guizhou_2023.toml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("text", "old", "field"),
+    [
+        (_SEEDS, 'version = "', "pack.version"),
+        (_SEEDS, 'clause = "黔府发〔2023〕12号 附件2 第（四）条"', "rules.clause"),
+        (_SEEDS, 'funding_source = "', "rules.funding_source"),
+        (_SEEDS, 'name = "1311"', "service_bundles.name"),
+        (COUNTY_PACK, 'title = "关于2026年', "documents.title"),
+    ],
+    ids=["version", "clause", "funding_source", "bundle_name", "document_title"],
+)
+@pytest.mark.parametrize("blank", ["", "  　"])
+def test_every_text_a_pack_must_give_is_refused_empty_or_only_spaces(
+    text: str, old: str, field: str, blank: str
+) -> None:
+    # One check for them all: min_length=1 let '   ' through — a rule cited by a blank clause
+    # on every 申请表, a funding source printed as nothing.
+    key = old.split(" = ")[0]
+    line = text.index(old)
+    end = text.index("\n", line)
+    blanked = text[:line] + f'{key} = "{blank}"' + text[end:]
+    with pytest.raises(PackError) as refused:
+        parse_pack_text(blanked, "p.toml")
+    assert f"{field}：不能为空" in str(refused.value), str(refused.value)
+    assert refused.value.line == text[:line].count("\n") + 1
+
+
+def test_an_override_blanking_a_rules_title_is_refused() -> None:
+    text = COUNTY_PACK + '\n[[overrides]]\nrule = "welfare_post_subsidy"\ntitle = "   "\n'
+    with pytest.raises(PackError) as refused:
+        parse_pack_text(text, "county.toml")
+    assert "overrides.title：不能为空" in str(refused.value), str(refused.value)
+    parse_pack_text(COUNTY_PACK + '\n[[overrides]]\nrule = "welfare_post_subsidy"\n', "c.toml")

@@ -301,6 +301,8 @@ def said_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> set[str]:
         *(said for said, _chinese in _account_sentences()),
         *(said for said, _chinese in _job_sheet_notes(tmp_path)),
         *(said for said, _chinese in _roster_notes(tmp_path)),
+        *(said for said, _chinese in _monthly_notes(tmp_path)),
+        *(said for said, _chinese in _ledger_refusals(tmp_path)),
     ]
     return set().union(*map(templates, found)) | {persons.NAMESAKE, work.MONTH_KEPT}
 
@@ -1062,3 +1064,216 @@ def test_an_account_refused_says_what_it_said_before() -> None:
 
     met = _met_as_before(_account_sentences())
     assert {account.NOT_DIGITS, account.LENGTH, account.EXCEL_ZEROS} <= met
+
+
+def _problems_said(tmp_path: Path, book: Any, name: str, again: bool = False) -> list[Sentence]:
+    """The refusals and warnings, as sentences, of a dry-run import of `book` saved as
+    `name`.xlsx (`again`: imported for real first, its people then in the ledger)."""
+    from fieldapp.store.ledger import Ledger
+
+    book.save(tmp_path / f"{name}.xlsx")
+    ledger = Ledger.open(tmp_path / f"{name}.db", author="王专员")
+    try:
+        if again:
+            ledger_import.import_ledger(ledger, tmp_path / f"{name}.xlsx")
+        report = ledger_import.import_ledger(ledger, tmp_path / f"{name}.xlsx", dry_run=True)
+    finally:
+        ledger.close()
+    return [p.said for p in (*report.rejected, *report.warnings) if isinstance(p.said, Sentence)]
+
+
+#: What the import said of sheets of one row per person per month and of months without their
+#: year, recorded from the code of 10983e91 (before the templates), by the sheet each is said of.
+MONTHLY_BEFORE = {
+    "无状态": [
+        "工作表“花名册”有“月份”列（G 列），有 1 人各占多行，是每人每月一行的表，表中没有就业状态列："
+        "按人员表读只会读到每人的第一行，这张表的 2 行都没有导入。人员信息请每人一行填在人员表中；"
+        "各月的就业状态请放在名为“月度状态”的工作表中（身份证号码、月份、就业状态各一列，一人每月"
+        "一行；导入模板和导出的台账里都有这张表），再导入"
+    ],
+    "改名": [
+        "工作表“花名册”有“月份”列（H 列），有 1 人各占多行，是每人每月一行的表：每一行那个月的"
+        "就业状态按月读取（“月份”列和“就业状态”列），不会把某个月的状态记成本月的；每人的各行合并"
+        "为一人，人员信息取最近一个月那一行的（那一行空着的格取之前月份填的）；不同的工作（务工单位"
+        "或开始日期不同）各记一段就业经历，后来换了工作或不再就业的，记为在最后填写它的那个月的月底"
+        "结束，请核对",
+        "张常英（520502197503161310）的姓名在第 2、3 行填得不一样（“姓名”列（A 列）：张长英、"
+        "张常英）：姓名不应每月不同，按最近一个月（第 3 行）的“张常英”导入，请核对表格",
+        "张常英（520502197503161310）的性别在第 2、3 行填得不一样（“性别”列（G 列）：男、女）："
+        "性别不应每月不同，这一格没有导入，按身份证号码记录，请核对表格",
+    ],
+    "台账有名": [
+        "张常英（520502197503161310）的姓名在第 2、3 行填得不一样（“姓名”列（A 列）：张长英、"
+        "张常英）：姓名不应每月不同，保留台账中的“张常英”，请核对表格",
+    ],
+    "一人一行": [
+        "工作表“花名册”有“统计月份”列（G 列），是每人每月一行的表：每一行那个月的就业状态按月读取"
+        "（“统计月份”列和“就业状态”列），不会把某个月的状态记成本月的；每人的各行合并为一人，人员"
+        "信息取最近一个月那一行的（那一行空着的格取之前月份填的）；不同的工作（务工单位或开始日期"
+        "不同）各记一段就业经历，后来换了工作或不再就业的，记为在最后填写它的那个月的月底结束，请核对"
+    ],
+    "跨年": [
+        "“月份”列（C 列）有月份没有写年份（如“11月”），按标题“2025年大坝村劳动力花名册”中的 2025 年"
+        "读取；12月之后的1月、2月是跨年的，按 2026 年读取，请核对"
+    ],
+    "各月列": [
+        "“11月”、“12月”、“1月”列（H–J 列）是各月的就业状态：每一格按它那一列的月份读取，没有写"
+        "年份的按标题“2025年大坝村劳动力花名册”中的 2025 年读取；12月之后的1月是跨年的，按 2026 年"
+        "读取，请核对"
+    ],
+}
+
+
+def _monthly_books() -> list[tuple[str, Any, bool]]:
+    """Workbooks of one row per person per month (no status column: refused; a name and a sex
+    written differently in two months, for a new person and for one the ledger holds; one row
+    each), a month column's and month columns' months without their year over the new year:
+    each with its name and whether it is imported for real first."""
+    import openpyxl
+
+    place = {"县（市、区）": "七星关区", "乡镇（街道）": "碧阳街道", "村（社区）": "大坝村"}
+    head, wife = make_id("520502", "19750316", "131"), make_id("520502", "19780520", "142")
+    books: list[tuple[str, Any, bool]] = []
+    book = openpyxl.Workbook()
+    first = book.active
+    first.title = "大坝村"
+    first.append(["姓名", "身份证号码", "户主身份证号码", *place])
+    first.append(["李秀", wife, wife, *place.values()])
+    roster = book.create_sheet("花名册")
+    roster.append(["姓名", "身份证号码", "户主身份证号码", *place, "月份", "务工地点"])
+    roster.append(["张长英", head, head, *place.values(), "2026-01", "本村"])
+    roster.append(["张长英", head, head, *place.values(), "2026-02", "广东省深圳市"])
+    books.append(("无状态", book, False))
+    for name, again in (("改名", False), ("台账有名", True)):
+        book = openpyxl.Workbook()
+        roster = book.active
+        roster.title = "花名册"
+        roster.append(["姓名", "身份证号码", "户主身份证号码", *place, "性别", "月份", "就业状态"])
+        roster.append(["张长英", head, head, *place.values(), "男", "2026-01", "未就业"])
+        roster.append(["张常英", head, head, *place.values(), "女", "2026-02", "未就业"])
+        books.append((name, book, again))
+    book = openpyxl.Workbook()
+    roster = book.active
+    roster.title = "花名册"
+    roster.append(["姓名", "身份证号码", "户主身份证号码", *place, "统计月份", "就业状态"])
+    roster.append(["张长英", head, head, *place.values(), "2026-01", "未就业"])
+    roster.append(["李秀", wife, wife, *place.values(), "2026-01", "未就业"])
+    books.append(("一人一行", book, False))
+    book = openpyxl.Workbook()
+    people = book.active
+    people.title = "人员"
+    people.append(["姓名", "身份证号码", "户主身份证号码", *place])
+    people.append(["张长英", head, head, *place.values()])
+    table = book.create_sheet("月度状态")
+    table.append(["2025年大坝村劳动力花名册"])
+    table.append(["姓名", "身份证号码", "月份", "就业状态"])
+    for month in ["11月", "12月", "1月", "2月"]:
+        table.append(["张长英", head, month, "未就业"])
+    books.append(("跨年", book, False))
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "台账"
+    sheet.append(["2025年大坝村劳动力花名册"])
+    months = ["11月", "12月", "1月"]
+    sheet.append(["姓名", "身份证号码", "户主身份证号码", "与户主关系", *place, *months])
+    sheet.append(["张长英", head, head, "户主", *place.values(), *["已就业"] * 3])
+    books.append(("各月列", book, False))
+    return books
+
+
+def _monthly_notes(tmp_path: Path) -> list[tuple[Sentence, str]]:
+    """What the import says of each of `_monthly_books` (its sentences of the templates
+    below): each sentence and the Chinese said before the templates."""
+    mine = {
+        ledger_import.MONTHLY,
+        ledger_import.MONTHLY_REPEATED,
+        ledger_import.MONTHLY_NO_STATUS,
+        ledger_import.MONTHLY_READ,
+        ledger_import.MONTHS_YEARED,
+        ledger_import.MONTHS_READ,
+        ledger_import.SEX_DIFFERS,
+        ledger_import.NAME_DIFFERS,
+    }
+    found: list[tuple[Sentence, str]] = []
+    for name, book, again in _monthly_books():
+        said = [s for s in _problems_said(tmp_path, book, name, again) if s.template in mine]
+        if again:  # the roster's own note as for 改名: only the name's is another
+            said = [s for s in said if s.template == ledger_import.NAME_DIFFERS]
+        assert len(said) == len(MONTHLY_BEFORE[name]), (name, [str(s) for s in said])
+        found += zip(said, MONTHLY_BEFORE[name], strict=True)
+    return found
+
+
+def test_a_sheet_of_months_says_what_it_said_before(tmp_path) -> None:
+    met = _met_as_before(_monthly_notes(tmp_path))
+    assert {
+        ledger_import.MONTHLY,
+        ledger_import.MONTHLY_REPEATED,
+        ledger_import.MONTHLY_NO_STATUS,
+        ledger_import.MONTHLY_READ,
+        ledger_import.MONTHS_YEARED,
+        ledger_import.MONTHS_BARE_READ,
+        ledger_import.OVER_NEW_YEAR,
+        ledger_import.MONTH_NUMBER,
+        ledger_import.SEX_DIFFERS,
+        ledger_import.NAME_DIFFERS,
+        ledger_import.NAME_KEPT,
+        ledger_import.NAME_LATEST,
+        ledger_import.IN_COLUMN_ONLY,
+    } <= met
+
+
+def _ledger_refusals(tmp_path: Path) -> list[tuple[Sentence, str]]:
+    """A ledger whose folder refuses SQLite's work files (a new one; one without and one with
+    its key file beside it) and an ID number no one holds (well formed, mistyped, too short):
+    each sentence and the Chinese said before the templates (the code of 10983e91)."""
+    from fieldapp.store import connection
+
+    good = make_id("520502", "19750516", "001")
+    typo = good[:5] + str((int(good[5]) + 1) % 10) + good[6:]
+    ledger = tmp_path / "台账.db"
+    refused = " 的人员。这个号码本身有误：身份证号码"
+    found: list[tuple[Sentence, str]] = [
+        (idnumber.not_in_ledger(good), f"台账中没有身份证号为 {good} 的人员"),
+        (
+            idnumber.not_in_ledger(typo),
+            f"台账中没有身份证号为 {typo}{refused}“{typo}”校验位不符：多半是前面有一位输错或两位"
+            "颠倒，请对照身份证逐位核对（不要只改最后一位）",
+        ),
+        (
+            idnumber.not_in_ledger(good[:16]),
+            f"台账中没有身份证号为 {good[:16]}{refused}“{good[:16]}”长度为 16 位，应为 18 位",
+        ),
+        (
+            _said(connection.cannot_open(ledger, new=True)),
+            f"无法在“{tmp_path}”新建台账：这个文件夹（U 盘、光盘）是只读的，或没有写入权限。"
+            "请关闭 U 盘的写保护，或另选一个文件夹",
+        ),
+    ]
+    opened = (
+        f"打不开台账“{ledger}”：它所在的文件夹（U 盘、光盘）是只读的，或没有写入权限——程序要在"
+        "台账旁边写入它的工作文件才能打开它。请关闭 U 盘的写保护，或把台账文件%s拷到电脑上再打开。"
+        "台账没有改动"
+    )
+    found.append((_said(connection.cannot_open(ledger)), opened % ""))
+    Path(f"{ledger}.keys").write_bytes(b"k")
+    along = "（连同旁边的钥匙文件 台账.db.keys）"
+    found.append((_said(connection.cannot_open(ledger)), opened % along))
+    return found
+
+
+def test_a_ledger_not_opened_and_a_number_no_one_holds_say_what_they_said_before(
+    tmp_path,
+) -> None:
+    from fieldapp.store import connection
+
+    met = _met_as_before(_ledger_refusals(tmp_path))
+    assert {
+        idnumber.NOT_HELD,
+        idnumber.NOT_HELD_WRONG,
+        idnumber.CHECK,
+        idnumber.LENGTH,
+        connection.NEW_REFUSED,
+        connection.OPEN_REFUSED,
+        connection.KEYS_ALONG,
+    } <= met

@@ -13,7 +13,7 @@ from fieldapp import __version__
 from fieldapp.domain import sentences
 from fieldapp.domain.roles import Role
 from fieldapp.domain.sentences import LISTED, Sentence
-from fieldapp.policy import citations, eligibility, published, registry
+from fieldapp.policy import citations, eligibility, pack, published, registry
 from fieldapp.policy.citations import version_said, version_words
 from fieldapp.policy.published import PublishedPack
 from fieldapp.policy.registry import PolicyRegistry
@@ -292,7 +292,64 @@ def test_the_subsidies_just_ended_say_what_they_said(tmp_path: Path) -> None:
     assert set().union(*(templates(s) for s in found)) == {eligibility.ENDED, LISTED}
 
 
+def _pack_refusals() -> list[tuple[Sentence, str]]:
+    """A pack stating too early a program for what it uses (refused by the hub's publishing,
+    said as the code of 10983e91 said it, byte for byte), one stating a later program than this
+    one (said as a county pack the hub sent is, `NEEDS_PROGRAM`, no more 才能读 … 请先升级), and
+    a problem said as a sentence at its line: each sentence and its Chinese."""
+    from fieldapp.policy.packfile import parse_pack_text
+    from tests.policy.test_requires_stamp import RAISED
+
+    stated = RAISED.replace('version = "2026.2"\n', 'version = "2026.2"\nrequires = "0.1.0"\n')
+    with pytest.raises(pack.PackError) as early:
+        policy_admin._with_requires(stated, "raised.toml", parse_pack_text(stated, "raised.toml"))
+    later = COUNTY_PACK.replace('version = "2026.1"\n', 'version = "2026.1"\nrequires = "99.0"\n')
+    with pytest.raises(pack.NewerPack) as newer:
+        parse_pack_text(later, "县里.toml")
+    assert newer.value.line == 5 and newer.value.requires == "99.0"
+    problem = early.value.problem
+    assert isinstance(problem, Sentence)
+    at_line = pack.PackError("raised.toml", 3, problem)
+    too_early = (
+        '政策包写的 requires = "0.1.0"，但用到了新金额的执行日期（figure_from），0.2.0 版的程序'
+        '起才认识：请改为 requires = "0.2.0"（或删去这一行，签发时自动写明）'
+    )
+    found = [
+        (early.value.said, f"政策包 raised.toml：{too_early}"),
+        (
+            newer.value.said,
+            f"政策包 县里.toml要用 99.0 版或更新版本的程序才能启用（本机的程序是 {__version__} 版），"
+            "请升级本机程序；该政策包未启用",
+        ),
+        (at_line.said, f"政策包 raised.toml 第 3 行：{too_early}"),
+    ]
+    assert all(isinstance(s, Sentence) for s, _ in found)
+    return [(s, chinese) for s, chinese in found if s is not None]
+
+
+def test_a_pack_refused_is_said_as_a_sentence_the_desktop_translates() -> None:
+    found = _pack_refusals()
+    assert [str(s) for s, _ in found] == [chinese for _, chinese in found]
+    assert [filled(s) for s, _ in found] == [chinese for _, chinese in found]
+    met = set().union(*(templates(s) for s, _ in found))
+    assert met == {
+        pack.PACK_REFUSED,
+        pack.PACK_REFUSED_AT,
+        pack.PACK_NAMED,
+        pack.NEEDS_PROGRAM,
+        policy_admin.REQUIRES_EARLIER,
+    }
+    # The program's word for what needs the later program is said in the language shown.
+    [early] = [s for s, _ in found[:1]]
+    [inner] = [p for p in early.parts if isinstance(p, Sentence)]
+    assert sentences.Word("新金额的执行日期", common=True) in inner.parts
+
+
 SAID_HERE = (FORGED | DRAFTED | COUNTY_RULED | INSTALLED_BY_HAND | EDITIONS) | {
     policy_admin.UNENROLLED,
     eligibility.ENDED,
+    pack.PACK_REFUSED,
+    pack.PACK_REFUSED_AT,
+    pack.PACK_NAMED,
+    policy_admin.REQUIRES_EARLIER,
 }

@@ -2818,6 +2818,38 @@
       <source>当月收入</source>
       <translation>Income this month</translation>
     </message>
+    <message>
+      <source>新金额的执行日期</source>
+      <translation>The day new figures apply from</translation>
+    </message>
+    <message>
+      <source>执行日期前的金额</source>
+      <translation>The figure before that day</translation>
+    </message>
+    <message>
+      <source>执行日期前金额的文件</source>
+      <translation>The document of the figure before that day</translation>
+    </message>
+    <message>
+      <source>监测收入线的执行日期</source>
+      <translation>The day the monitoring income line applies from</translation>
+    </message>
+    <message>
+      <source>执行日期前的监测收入线</source>
+      <translation>The monitoring income line before that day</translation>
+    </message>
+    <message>
+      <source>执行日期前监测收入线的文件</source>
+      <translation>The document of the income line before that day</translation>
+    </message>
+    <message>
+      <source>要求的程序版本</source>
+      <translation>The program version it requires</translation>
+    </message>
+    <message>
+      <source>县里的就业状态用词表</source>
+      <translation>The county's work status words</translation>
+    </message>
   </context>
   <context>
     <name>History</name>
@@ -6710,6 +6742,94 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>人员类别中的“登记失业人员”已同时记为失业登记</source>
       <translation>“Registered unemployed” in the person category was also recorded as an unemployment registration</translation>
+    </message>
+    <message>
+      <source>%1月</source>
+      <translation>month %1</translation>
+    </message>
+    <message>
+      <source>%1（%2）的姓名在第 %3 行填得不一样（%4：%5）：姓名不应每月不同，%6，请核对表格</source>
+      <translation>%1 (%2) has a different name in rows %3 (%4: %5): a name does not change from month to month; %6. Please check the sheet</translation>
+    </message>
+    <message>
+      <source>%1（%2）的性别在第 %3 行填得不一样（%4：%5）：性别不应每月不同，这一格没有导入，按身份证号码记录，请核对表格</source>
+      <translation>%1 (%2) has a different sex in rows %3 (%4: %5): sex does not change from month to month, so the cell was not imported and the sex is taken from the ID number. Please check the sheet</translation>
+    </message>
+    <message>
+      <source>%1，表中没有就业状态列：按人员表读只会读到每人的第一行，这张表的 %2 行都没有导入。人员信息请每人一行填在人员表中；各月的就业状态请放在名为“月度状态”的工作表中（身份证号码、月份、就业状态各一列，一人每月一行；导入模板和导出的台账里都有这张表），再导入</source>
+      <translation>%1, with no work status column: read as a people sheet only each person's first row would be read, so none of its %2 rows were imported. Put people's details in a people sheet, one row each; put each month's work status in a sheet named “月度状态” (columns for ID number, month and work status, one row per person per month; the import template and an exported ledger have this sheet), then import again</translation>
+    </message>
+    <message>
+      <source>%1：每一行那个月的就业状态按月读取（“%2”列和“%3”列），不会把某个月的状态记成本月的；每人的各行合并为一人，人员信息取最近一个月那一行的（那一行空着的格取之前月份填的）；不同的工作（务工单位或开始日期不同）各记一段就业经历，后来换了工作或不再就业的，记为在最后填写它的那个月的月底结束，请核对</source>
+      <translation>%1: each row's work status is read for its own month (columns “%2” and “%3”), never saved as this month's; each person's rows are merged into one person, the details taken from the latest month's row (its blank cells from earlier months); each different job (another employer or start date) is kept as a job of its own, and one followed by another job or by none ends at the end of the last month that names it. Please check</translation>
+    </message>
+    <message>
+      <source>“%1”列（%2 列）</source>
+      <translation>column “%1” (column %2)</translation>
+    </message>
+    <message>
+      <source>“%1”列（%2 列）有月份没有写年份（如“%3”），按%4中的 %5 年读取%6，请核对</source>
+      <translation>Column “%1” (column %2) has months written without their year (such as “%3”): read as of %5, the year given by %4%6. Please check</translation>
+    </message>
+    <message>
+      <source>保留台账中的“%1”</source>
+      <translation>the ledger's “%1” is kept</translation>
+    </message>
+    <message>
+      <source>台账中没有身份证号为 %1 的人员</source>
+      <translation>The ledger has no person with ID number %1</translation>
+    </message>
+    <message>
+      <source>台账中没有身份证号为 %1 的人员。这个号码本身有误：%2</source>
+      <translation>The ledger has no person with ID number %1. The number itself is wrong: %2</translation>
+    </message>
+    <message>
+      <source>工作表“%1”有“%2”列（%3 列），是每人每月一行的表</source>
+      <translation>Sheet “%1” has a column “%2” (column %3): it is a sheet of one row per person per month</translation>
+    </message>
+    <message>
+      <source>工作表“%1”有“%2”列（%3 列），有 %4 人各占多行，是每人每月一行的表</source>
+      <translation>Sheet “%1” has a column “%2” (column %3), and %4 people take several rows each: it is a sheet of one row per person per month</translation>
+    </message>
+    <message>
+      <source>打不开台账“%1”：它所在的文件夹（U 盘、光盘）是只读的，或没有写入权限——程序要在台账旁边写入它的工作文件才能打开它。请关闭 U 盘的写保护，或把台账文件%2拷到电脑上再打开。台账没有改动</source>
+      <translation>Cannot open the ledger “%1”: its folder (a USB stick, a CD) is read-only, or you may not write there — the program writes its working files beside the ledger to open it. Switch off the USB stick's write protection, or copy the ledger file%2 to the computer and open it there. The ledger was not changed</translation>
+    </message>
+    <message>
+      <source>按最近一个月（第 %1 行）的“%2”导入</source>
+      <translation>imported as “%2”, the latest month's (row %1)</translation>
+    </message>
+    <message>
+      <source>无法在“%1”新建台账：这个文件夹（U 盘、光盘）是只读的，或没有写入权限。请关闭 U 盘的写保护，或另选一个文件夹</source>
+      <translation>Cannot create a ledger in “%1”: the folder (a USB stick, a CD) is read-only, or you may not write there. Switch off the USB stick's write protection, or choose another folder</translation>
+    </message>
+    <message>
+      <source>（连同旁边的钥匙文件 %1）</source>
+      <translation> (with its key file %1 beside it)</translation>
+    </message>
+    <message>
+      <source>，没有写年份的按%1中的 %2 年读取%3</source>
+      <translation>; those naming no year are read as of %2, the year given by %1%3</translation>
+    </message>
+    <message>
+      <source>；%1月之后的%2是跨年的，按 %3 年读取</source>
+      <translation>; %2 after month %1 run into the new year and are read as of %3</translation>
+    </message>
+    <message>
+      <source>政策包 %1</source>
+      <translation>Policy pack %1</translation>
+    </message>
+    <message>
+      <source>政策包 %1 第 %2 行：%3</source>
+      <translation>Policy pack %1, line %2: %3</translation>
+    </message>
+    <message>
+      <source>政策包 %1：%2</source>
+      <translation>Policy pack %1: %2</translation>
+    </message>
+    <message>
+      <source>政策包写的 requires = "%1"，但用到了%2（%3），%4 版的程序起才认识：请改为 requires = "%4"（或删去这一行，签发时自动写明）</source>
+      <translation>The pack states requires = "%1", but it uses %2 (%3), which programs know from version %4 on: change it to requires = "%4" (or delete that line: it is written when the pack is issued)</translation>
     </message>
   </context>
   <context>

@@ -355,7 +355,7 @@ class CountyPolicyDialog(QDialog):
                 self.registry.base_files(), self.current, edit, version=version, pack_id=pack_id
             )
         except PackError as error:
-            self.error.setText(self.tr("请检查：") + error.problem)
+            self.error.setText(self.tr("请检查：") + part_shown(error.problem))
             return False
         except (ValueError, FieldappError) as error:
             self.error.setText(self.tr("请检查：") + message_for(error))
