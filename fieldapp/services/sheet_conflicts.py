@@ -208,15 +208,9 @@ def starting(ledger: Ledger, wanted: str) -> list[SheetConflict]:
 
 def find(ledger: Ledger, wanted: str) -> SheetConflict | None:
     """The open kept conflict whose 编号 starts with `wanted` (at least `SHORTEST_NUMBER`
-    characters, one match); None when none or several do."""
+    characters, one match); None when none or several do (`starting` tells which)."""
     matches = starting(ledger, wanted)
     return matches[0] if len(matches) == 1 else None
-
-
-def several(ledger: Ledger, wanted: str) -> bool:
-    """True when `wanted` (at least `SHORTEST_NUMBER` characters) starts the 编号 of more than
-    one open kept conflict: too short to choose one (`find` gives None then, as for none)."""
-    return len(starting(ledger, wanted)) > 1
 
 
 def open_ids(ledger: Ledger) -> list[str]:

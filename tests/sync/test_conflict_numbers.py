@@ -4,6 +4,7 @@ number names matched by the id's range (only those loaded), as every conflict co
 from __future__ import annotations
 
 import secrets
+from pathlib import Path
 
 from fieldapp.domain.conflict_numbers import (
     SHORTEST_NUMBER,
@@ -13,6 +14,7 @@ from fieldapp.domain.conflict_numbers import (
     short_numbers,
 )
 from fieldapp.services.sheet_conflicts import find
+from fieldapp.store.ledger import Ledger
 from fieldapp.sync.conflicts import conflict_ids, find_conflict, list_conflicts, starting
 from tests.sync.test_conflicts_resolved_together import _three_conflicts
 
@@ -44,3 +46,37 @@ def test_a_number_finds_its_conflict_loaded_as_the_listing_loads_it(tmp_path, hu
         assert starting(b, conflict_id[: SHORTEST_NUMBER - 1]) == []  # too short: none
         assert find(b, conflict_id) is None  # a sync conflict is no sheet's
     assert starting(b, "zzzz") == []
+
+
+def test_a_number_a_sync_and_a_sheets_conflict_share_is_refused_as_too_short(
+    tmp_path, hub, make_device, capsys
+):
+    from fieldapp.cli.main import main as cli
+    from fieldapp.services.sheet_conflicts import Undecided, keep, list_open
+    from fieldapp.services.writer import actor_of, writing
+
+    _a, b, pids = _three_conflicts(tmp_path, hub, make_device)
+    conflict = list_conflicts(b)[0]
+    row = b.get("persons", pids[0])
+    with writing(b, actor_of(b)) as writer:
+        keep(writer, "村里.xlsx", [Undecided(
+            "人员", 2, row["name"], row["id_number"], "persons", pids[0], "notes", "表格的备注",
+            row["notes"], "0", "x",
+        )])  # fmt: skip
+    # The sheet's conflict numbered as the sync one starts: its 4 characters name two.
+    shared = conflict.conflict_id[:4]
+    b.db.execute("UPDATE sheet_conflicts SET id = ?", [shared + "zz"])
+    db = str(b.path)
+    b.close()
+    assert cli(["--db", db, "conflicts", "resolve", shared, "--keep", "本机"]) == 2
+    assert "编号 " + shared + " 不止对应一处冲突，请多写几位" in capsys.readouterr().err
+    # One more character names the sync one alone: resolved, said by its number as listed.
+    assert (
+        cli(["--db", db, "conflicts", "resolve", conflict.conflict_id[:5], "--keep", "本机"]) == 0
+    )
+    said = capsys.readouterr().out
+    assert f"已处理冲突 {conflict.conflict_id[:5]}：" in said
+    assert cli(["--db", db, "conflicts", "resolve", shared + "z", "--keep", "台账"]) == 0
+    again = Ledger.open(Path(db), author="x")
+    assert list_open(again) == [] and len(list_conflicts(again)) == 2
+    again.close()
