@@ -726,11 +726,14 @@ EN: dict[str, str] = {
     "确认身份": "Confirm it is you",
     "请输入 %1 现在的口令：": "Current password of %1:",
     "口令不对，没有修改": "Wrong password; nothing changed",
+    "编号": "No.",
+    "按编号或姓名查找": "Find by number or name",
 }
 
 #: Plural forms for messages with %n (English: one, other).
 PLURALS: dict[str, tuple[str, str]] = {
     "待处理冲突 %n 处": ("%n open conflict", "%n open conflicts"),
+    "，符合查找的 %n 处": (", %n matches the search", ", %n match the search"),
     "找到 %n 人": ("%n person found", "%n persons found"),
     "显示前 %n 人：请多输入几个字缩小范围": (
         "Showing the first %n person: type more to narrow the search",

@@ -18,6 +18,7 @@ from fieldapp.cli.common import (
     print_json,
     typed_twice,
 )
+from fieldapp.domain.conflict_numbers import short_number, short_numbers, typed
 from fieldapp.domain.dates import china_minute
 from fieldapp.domain.roles import COMPUTER_ACCOUNT as ROLES_COMPUTER_ACCOUNT
 from fieldapp.sync.errors import AlreadyImported, BundleRefused, SyncError
@@ -1274,37 +1275,6 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
     return 0
 
 
-#: The fewest characters of a conflict's 编号 the commands take (`services.sheet_conflicts.find`).
-SHORTEST_NUMBER = 4
-
-
-def short_numbers(every: list[str]) -> dict[str, str]:
-    """Each of `every` → the shortest start of it (at least `SHORTEST_NUMBER` characters) that
-    no other starts with: what the clerk types to name it (`find` and `find_conflict` take
-    exactly that). An id listed twice gets itself whole. Sorted once: an id's nearest
-    neighbours in order share its longest common starts, so a list of 10 000 conflicts is
-    not compared pair by pair."""
-    ordered = sorted(every)
-    numbers: dict[str, str] = {}
-    for n, conflict_id in enumerate(ordered):
-        shared = 0
-        for other in ordered[max(n - 1, 0) : n] + ordered[n + 1 : n + 2]:
-            if other == conflict_id:
-                shared = len(conflict_id)
-                break
-            same = 0
-            while same < min(len(other), len(conflict_id)) and other[same] == conflict_id[same]:
-                same += 1
-            shared = max(shared, same)
-        numbers[conflict_id] = conflict_id[: max(shared + 1, SHORTEST_NUMBER)]
-    return numbers
-
-
-def short_number(conflict_id: str, every: list[str]) -> str:
-    """The shortest start of `conflict_id` that names it among `every` (`short_numbers`)."""
-    return short_numbers(every).get(conflict_id, conflict_id)
-
-
 class _DeviceWords:
     """Whose a sync conflict's value is, in the clerk's words as the conflicts page says it:
     本机 (this device, also under the ids it wrote under before a restore), else the other
@@ -1529,32 +1499,33 @@ def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
     """Resolve one conflict (a sync conflict, or one a spreadsheet update left undecided:
     `--keep sheet|ledger`); with `--check`, only if its values are still those listed (exit 1
     otherwise, as `resolve-all` for a conflict changed meanwhile)."""
-    from fieldapp.domain.errors import NotFound
     from fieldapp.domain.labels import field_label
-    from fieldapp.services.sheet_conflicts import SheetSide, find, list_open, several
+    from fieldapp.services.sheet_conflicts import SheetSide, open_ids, starting
     from fieldapp.sync.conflicts import (
         ConflictChanged,
         ConflictGone,
+        conflict_ids,
         find_conflict,
-        list_conflicts,
         resolve,
         value_said,
     )
+    from fieldapp.sync.conflicts import starting as sync_starting
 
     ledger = open_ledger(args)
-    sheet = find(ledger, args.conflict_id)
-    if sheet is None and several(ledger, args.conflict_id):  # not "resolved already"
-        wanted = args.conflict_id.strip().lower()
+    # Only the conflicts the number names are loaded (matched in the store by the id's range),
+    # the others' ids alone read for the number said back — not every conflict with all its
+    # values, as before (5 s for one resolution among 10 000).
+    wanted = typed(args.conflict_id)
+    sheets = starting(ledger, wanted)
+    syncs = sync_starting(ledger, wanted)
+    if len(sheets) + len(syncs) > 1:  # not "resolved already"
         print(f"请检查：编号 {wanted} 不止对应一处冲突，请多写几位", file=sys.stderr)
         return 2
-    if sheet is not None:
-        wanted = args.conflict_id.strip().lower()
-        syncs = [c.conflict_id for c in list_conflicts(ledger)]
-        if any(c.startswith(wanted) for c in syncs):
-            print(f"请检查：编号 {wanted} 不止对应一处冲突，请多写几位", file=sys.stderr)
-            return 2
+    every = conflict_ids(ledger) + open_ids(ledger) if sheets or syncs else []
+    if sheets:
+        sheet = sheets[0]
         # The number as `conflicts` lists it (the shortest that names one), whatever was typed.
-        number = short_number(sheet.conflict_id, syncs + [s.conflict_id for s in list_open(ledger)])
+        number = short_number(sheet.conflict_id, every)
         came = f"冲突 {number}（{_whose(sheet)}）来自表格“{sheet.file}”"
         choose = "请用 --keep 表格（用表格中的值）或 --keep 台账（保留台账原来的值）"
         if args.value is not None:
@@ -1583,15 +1554,10 @@ def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
     # The conflict as listed: its number said as `conflicts` says it, the value --keep names
     # (本机, a device's name…) and whose it was, for the sentence after. None: resolve says
     # why (resolved meanwhile, mistyped), as before.
-    every = [c.conflict_id for c in list_conflicts(ledger)]
-    try:
-        before: Conflict | None = find_conflict(ledger, args.conflict_id)
-    except NotFound:
-        before = None
+    before: Conflict | None = syncs[0] if syncs else None
     keep = args.keep
-    number = args.conflict_id.strip().lower()
+    number = wanted
     if before is not None:
-        every += [s.conflict_id for s in list_open(ledger)]
         number = short_number(before.conflict_id, every)
         if keep is not None:
             keep = _value_chosen(ledger, before, keep, number)

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from fieldapp.domain.conflict_numbers import long_enough, number_range
 from fieldapp.domain.dates import CHINA, month_key, now_stamp
 from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.errors import NotFound, ValidationFailed
@@ -196,21 +197,25 @@ def list_open(ledger: Ledger) -> list[SheetConflict]:
     return [_shown(k) for k in store.open_ones(ledger.db)]
 
 
+def starting(ledger: Ledger, wanted: str) -> list[SheetConflict]:
+    """The open kept conflicts whose 编号 starts with `wanted`, at most two (one, or too short
+    to choose one); none when `wanted` is shorter than the numbers are (`SHORTEST_NUMBER`).
+    Matched in the store's index (`number_range`), not every open one read and decoded."""
+    if not long_enough(wanted):
+        return []
+    return [_shown(k) for k in store.open_between(ledger.db, *number_range(wanted))]
+
+
 def find(ledger: Ledger, wanted: str) -> SheetConflict | None:
-    """The open kept conflict whose 编号 starts with `wanted` (at least 4 characters, one
-    match); None when none or several do."""
-    wanted = wanted.strip().lower()
-    if len(wanted) < 4:
-        return None
-    matches = store.open_starting(ledger.db, wanted)  # not every open one read and decoded
-    return _shown(matches[0]) if len(matches) == 1 else None
+    """The open kept conflict whose 编号 starts with `wanted` (at least `SHORTEST_NUMBER`
+    characters, one match); None when none or several do (`starting` tells which)."""
+    matches = starting(ledger, wanted)
+    return matches[0] if len(matches) == 1 else None
 
 
-def several(ledger: Ledger, wanted: str) -> bool:
-    """True when `wanted` (at least 4 characters) starts the 编号 of more than one open kept
-    conflict: too short to choose one (`find` gives None then, as for none)."""
-    wanted = wanted.strip().lower()
-    return len(wanted) >= 4 and len(store.open_starting(ledger.db, wanted)) > 1
+def open_ids(ledger: Ledger) -> list[str]:
+    """The 编号 (whole) of every open kept conflict, nothing else read: for the short numbers."""
+    return store.open_ids(ledger.db)
 
 
 def changed_since(ledger: Ledger, conflict: SheetConflict) -> bool:

@@ -3,6 +3,7 @@ hub sent a device, merged-data checks. What a hub owes one device is `answers`."
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from typing import Any
 
@@ -106,6 +107,26 @@ def conflict_keys(db: sqlite_utils.Database) -> list[tuple[str, str, str]]:
     """Every open conflict as (table, row id, field), in a fixed order."""
     rows = db.execute("SELECT tbl, row_id, field FROM conflicts ORDER BY tbl, row_id, field")
     return [tuple(r) for r in rows.fetchall()]
+
+
+def conflict_key_id(table: str, row_id: str, field: str) -> str:
+    """A short stable id of a conflict (the same on every replica): its cell's, hashed."""
+    return hashlib.sha1(f"{table}/{row_id}/{field}".encode()).hexdigest()[:10]
+
+
+def conflict_ids(db: sqlite_utils.Database) -> list[str]:
+    """The id of every open conflict (`conflict_key_id`), its keys only read."""
+    return [conflict_key_id(*key) for key in conflict_keys(db)]
+
+
+def conflict_keys_between(
+    db: sqlite_utils.Database, low: str, high: str
+) -> list[tuple[str, str, str]]:
+    """The open conflicts whose id is in [low, high) (those a typed number starts:
+    `domain.conflict_numbers.number_range`), as (table, row id, field). The id is not a
+    column (the cell's hash, the same everywhere, no migration): the three keys of each are
+    read and hashed — no row, change or value read but those that match."""
+    return [key for key in conflict_keys(db) if low <= conflict_key_id(*key) < high]
 
 
 def column_type(db: sqlite_utils.Database, table: str, column: str) -> str:

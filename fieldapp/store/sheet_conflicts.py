@@ -112,16 +112,25 @@ def open_ones(db: sqlite_utils.Database) -> list[KeptConflict]:
     ]
 
 
-def open_starting(db: sqlite_utils.Database, prefix: str) -> list[KeptConflict]:
-    """The open kept conflicts whose id starts with `prefix`, at most two (enough to tell one
-    from several) — no other row read or decoded."""
+def open_between(db: sqlite_utils.Database, low: str, high: str) -> list[KeptConflict]:
+    """The open kept conflicts whose id is in [low, high) (those a typed number starts:
+    `domain.conflict_numbers.number_range`), at most two (enough to tell one from several):
+    a range of the id's index, no other row read or decoded."""
     return [
         _row(r)
         for r in db.execute(
-            f"SELECT {_COLUMNS} FROM sheet_conflicts WHERE status = ? "
-            "AND substr(id, 1, ?) = ? LIMIT 2",
-            [OPEN, len(prefix), prefix],
+            f"SELECT {_COLUMNS} FROM sheet_conflicts WHERE id >= ? AND id < ? AND status = ? "
+            "LIMIT 2",
+            [low, high, OPEN],
         ).fetchall()
+    ]
+
+
+def open_ids(db: sqlite_utils.Database) -> list[str]:
+    """The id of every open kept conflict (for the numbers: nothing else read or decoded)."""
+    return [
+        str(r[0])
+        for r in db.execute("SELECT id FROM sheet_conflicts WHERE status = ?", [OPEN]).fetchall()
     ]
 
 

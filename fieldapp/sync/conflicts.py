@@ -10,6 +10,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from fieldapp.domain.conflict_numbers import long_enough, number_range, typed
 from fieldapp.domain.errors import NotFound, ValidationFailed
 from fieldapp.domain.labels import field_label
 from fieldapp.domain.places_said import PLACE_FIELDS, Said, say_place
@@ -85,7 +86,12 @@ class ConflictChanged(NotFound):
 
 def conflict_id(table: str, row_id: str, field: str) -> str:
     """A short stable id of a conflict (the same on every replica)."""
-    return hashlib.sha1(f"{table}/{row_id}/{field}".encode()).hexdigest()[:10]
+    return replica.conflict_key_id(table, row_id, field)
+
+
+def conflict_ids(ledger: Ledger) -> list[str]:
+    """The id of every open conflict, no value read: what the short numbers are made from."""
+    return replica.conflict_ids(ledger.db)
 
 
 def _subject(ledger: Ledger, table: str, row_id: str, row: dict[str, Any]) -> str:
@@ -138,9 +144,23 @@ def value_said(ledger: Ledger, table: str, field: str, value: Any) -> str:
 
 def list_conflicts(ledger: Ledger) -> list[Conflict]:
     """Every open conflict with its values, the shown one marked."""
+    return _loaded(ledger, replica.conflict_keys(ledger.db))
+
+
+def starting(ledger: Ledger, wanted: str) -> list[Conflict]:
+    """The open conflicts whose number starts with `wanted` (none when it is shorter than
+    `SHORTEST_NUMBER`), only those loaded with their values: matched in the store by the id's
+    range (`number_range`), not every conflict loaded to compare its id."""
+    if not long_enough(wanted):
+        return []
+    return _loaded(ledger, replica.conflict_keys_between(ledger.db, *number_range(wanted)))
+
+
+def _loaded(ledger: Ledger, keys: Iterable[tuple[str, str, str]]) -> list[Conflict]:
+    """The conflicts of these cells with their values, the shown one marked."""
     names = SyncState(ledger.db).origin_names()
     found = []
-    for table, row_id, field in replica.conflict_keys(ledger.db):
+    for table, row_id, field in keys:
         row = ledger.get(table, row_id) or {}
         heads = ledger.projector.heads_of(row, field)
         changes = [c for c in (ledger.projector.load_change(h) for h in heads) if c]
@@ -175,15 +195,16 @@ def _value(change: Change, field: str, names: dict[str, str], shown: bool) -> Co
 
 
 def find_conflict(ledger: Ledger, wanted: str) -> Conflict:
-    """The conflict with this id (a unique prefix of at least 4 characters is enough)."""
-    wanted = wanted.strip().lower()
-    matches = [c for c in list_conflicts(ledger) if c.conflict_id.startswith(wanted)]
-    if len(wanted) >= 4 and not matches:
+    """The conflict with this id (a unique prefix of at least `SHORTEST_NUMBER` characters is
+    enough); only the conflicts it names are loaded (`starting`)."""
+    wanted = typed(wanted)
+    matches = starting(ledger, wanted)
+    if long_enough(wanted) and not matches:
         raise ConflictGone(
             f"找不到冲突 {wanted}：它可能已经解决（在本机，或在别的设备上、同步带来了结果），"
             "也可能编号有误；台账没有改动"
         )
-    if len(wanted) < 4 or len(matches) != 1:
+    if not long_enough(wanted) or len(matches) != 1:
         raise NotFound(f"找不到冲突 {wanted}（用 fieldapp conflicts 查看编号）")
     return matches[0]
 

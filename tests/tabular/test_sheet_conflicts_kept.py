@@ -218,7 +218,7 @@ def test_cli_says_a_number_shared_by_two_is_too_short(ledger, tmp_path, capsys):
 
 
 def test_the_number_listed_is_the_shortest_that_names_one():
-    from fieldapp.cli.sync_cmds import short_number
+    from fieldapp.domain.conflict_numbers import short_number
 
     every = ["a309f1c2d4", "a30e77b101", "1da3c0ffee"]
     assert short_number("1da3c0ffee", every) == "1da3"
@@ -284,7 +284,7 @@ def test_the_numbers_of_a_big_list_are_each_the_shortest_that_names_one():
     does: the shortest start no other id shares, at least 4 characters."""
     import random
 
-    from fieldapp.cli.sync_cmds import short_numbers
+    from fieldapp.domain.conflict_numbers import short_numbers
 
     chance = random.Random(7)
     every = [f"{chance.getrandbits(40):010x}" for _ in range(3000)]

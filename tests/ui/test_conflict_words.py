@@ -78,7 +78,7 @@ def test_a_conflict_on_a_persons_household_says_the_households(window, qtbot):
     assert not leaked, leaked
     buttons = sorted(b.text() for b in review.choices.buttons())
     assert buttons == ["大坝村三组 9 号", "王小红家"], buttons
-    assert review.model.data(review.model.index(0, 0)) == "王小明"
+    assert review.model.data(review.model.index(0, 1)) == "王小明"
     assert "李四" in shown and "另一台设备（名称未知）" in shown
     # When, in China time whatever zone the computer keeps (1_700_000_000_000 ms is
     # 2023-11-14 22:13 UTC).
@@ -107,5 +107,5 @@ def test_a_conflict_on_a_households_area_says_the_places(window, qtbot):
     shown = _all_text(review)
     assert not [s for s in shown if re.search(r"\d{9,}", s) or ID_LIKE.search(s)], shown
     assert "市西街道" in " ".join(b.text() for b in review.choices.buttons())
-    assert review.model.data(review.model.index(0, 0)) == "张长英家"
+    assert review.model.data(review.model.index(0, 1)) == "张长英家"
     assert review.new_value.isEnabled() is False

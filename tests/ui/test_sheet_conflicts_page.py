@@ -68,7 +68,7 @@ def test_sheet_conflicts_are_listed_and_decided_on_the_page(window, qtbot, monke
     review = window.show_page("sync").conflicts
     review.refresh()
     assert review.model.rowCount() == 3
-    sources = [review.model.index(r, 4).data() for r in range(3)]
+    sources = [review.model.index(r, 5).data() for r in range(3)]
     assert sources == ["别的设备", "表格“村里.xlsx”", "表格“村里.xlsx”"]
     rows = {c.row_id: r for r, c in enumerate(review.model.rows) if isinstance(c, SheetConflict)}
     # One decided for the sheet: written, by whoever decides.

@@ -703,5 +703,5 @@ def test_a_conflict_on_an_areas_name_says_名称(window, qtbot):
     review = window.show_page("sync").conflicts
     review.refresh()
     assert review.model.rowCount() == 1
-    field = review.model.data(review.model.index(0, 2))
+    field = review.model.data(review.model.index(0, 3))
     assert field == "名称", field

@@ -199,6 +199,21 @@
       <source>这处冲突已经处理过，列表已刷新</source>
       <translation>This conflict was already decided; the list was refreshed</translation>
     </message>
+    <message>
+      <source>编号</source>
+      <translation>No.</translation>
+    </message>
+    <message>
+      <source>按编号或姓名查找</source>
+      <translation>Find by number or name</translation>
+    </message>
+    <message numerus="yes">
+      <source>，符合查找的 %n 处</source>
+      <translation>
+        <numerusform>, %n matches the search</numerusform>
+        <numerusform>, %n match the search</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>CountyPolicyDialog</name>

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.domain.conflict_numbers import matches, short_numbers, typed
 from fieldapp.domain.dates import china_minute
 from fieldapp.domain.errors import NotFound
 from fieldapp.domain.progress import CancelCheck, Progress
@@ -87,8 +88,14 @@ class ConflictReview(QWidget):
         # Read again on the next showing when stale (`refresh_if_changed`): any kind of write
         # may change what is listed (a ledger value shown beside a sheet's, a device's name).
         self._reads = ReadWhenChanged(session, self)
+        # Every open conflict as read; the list shows those the filter box keeps.
+        self._all: list[Listed] = []
+        # Each conflict's 编号 as the command line says and takes it (`conflicts`, `conflicts
+        # resolve`): a clerk told "冲突 b2e7" finds it here by that number.
+        self._numbers: dict[str, str] = {}
         self.model = RowsModel[Listed](
             [
+                Column(self.tr("编号"), lambda c: self._numbers.get(c.conflict_id, "")),
                 Column(
                     self.tr("对象"),
                     lambda c: c.name if isinstance(c, SheetConflict) else c.subject,
@@ -111,10 +118,17 @@ class ConflictReview(QWidget):
         )
         self.view = table_view()
         self.view.setModel(self.model)
-        self.view.setColumnWidth(0, 120)
-        self.view.setColumnWidth(1, 100)
-        self.view.setColumnWidth(2, 120)
-        self.view.setColumnWidth(3, 280)  # the values, before 来自 (the last, stretched)
+        self.view.setColumnWidth(0, 70)
+        self.view.setColumnWidth(1, 120)
+        self.view.setColumnWidth(2, 100)
+        self.view.setColumnWidth(3, 120)
+        self.view.setColumnWidth(4, 280)  # the values, before 来自 (the last, stretched)
+        # A number (its start is enough) or a name: the list keeps the conflicts it names.
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(self.tr("按编号或姓名查找"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setMinimumWidth(180)
+        self.filter.textChanged.connect(lambda _text: self._show_filtered())
         self.detail = QGroupBox(self.tr("选择要保留的值"))
         self.grid = QGridLayout(self.detail)
         self.choices = QButtonGroup(self)
@@ -147,7 +161,10 @@ class ConflictReview(QWidget):
         self.outcome = QLabel()  # what the last bulk resolution did
         self.outcome.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.filter)
+        layout.addLayout(top)
         layout.addWidget(self.view, 1)
         layout.addLayout(many)
         layout.addWidget(self.outcome)
@@ -185,9 +202,28 @@ class ConflictReview(QWidget):
         """Reload the open conflicts: the sync's, then those the spreadsheet updates left."""
         ledger = self.session.ledger
         self._reads.reading()
-        conflicts: list[Listed] = [*list_conflicts(ledger), *list_open(ledger)]
+        self._all = [*list_conflicts(ledger), *list_open(ledger)]
+        self._numbers = short_numbers(c.conflict_id for c in self._all)
+        self._show_filtered()
+
+    def kept_by_filter(self, conflict: Listed) -> bool:
+        """True when the filter box keeps `conflict`: empty, a start of its 编号 (as the
+        command line says it, or longer), or a part of the name of whom it is about."""
+        wanted = typed(self.filter.text())
+        if not wanted:
+            return True
+        name = conflict.name if isinstance(conflict, SheetConflict) else conflict.subject
+        return matches(conflict.conflict_id, wanted) or wanted in name.lower()
+
+    def _show_filtered(self) -> None:
+        """Show the conflicts the filter box keeps, the first selected; the count says how
+        many are open, and how many of them are shown when the filter hides some."""
+        conflicts = [c for c in self._all if self.kept_by_filter(c)]
         self.model.set_rows(conflicts)
-        self.summary.setText(self.tr("待处理冲突 %n 处", "", len(conflicts)))
+        summary = self.tr("待处理冲突 %n 处", "", len(self._all))
+        if len(conflicts) != len(self._all):
+            summary += self.tr("，符合查找的 %n 处", "", len(conflicts))
+        self.summary.setText(summary)
         if conflicts:
             self.view.selectRow(0)
             self._show(conflicts[0])

@@ -1,0 +1,82 @@
+"""A conflict's 编号: one shortest length for every place that takes one, and the conflicts a
+number names matched by the id's range (only those loaded), as every conflict compared did."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+
+from fieldapp.domain.conflict_numbers import (
+    SHORTEST_NUMBER,
+    long_enough,
+    matches,
+    number_range,
+    short_numbers,
+)
+from fieldapp.services.sheet_conflicts import find
+from fieldapp.store.ledger import Ledger
+from fieldapp.sync.conflicts import conflict_ids, find_conflict, list_conflicts, starting
+from tests.sync.test_conflicts_resolved_together import _three_conflicts
+
+
+def test_the_range_of_a_number_holds_exactly_the_ids_it_starts() -> None:
+    ids = sorted({secrets.token_hex(5) for _ in range(3000)})
+    numbers = short_numbers(ids)
+    for conflict_id in ids[::7]:
+        for number in (conflict_id[:4], conflict_id[:5], numbers[conflict_id], conflict_id):
+            low, high = number_range(number.upper() + " ")
+            inside = [i for i in ids if low <= i < high]
+            assert inside == [i for i in ids if i.startswith(number)]
+        # The short number names it alone, and is never shorter than the commands take.
+        assert [i for i in ids if matches(i, numbers[conflict_id])] == [conflict_id]
+        assert long_enough(numbers[conflict_id])
+    assert number_range("a30f") == ("a30f", "a30g") and number_range("a309") == ("a309", "a30:")
+    assert not long_enough("a" * (SHORTEST_NUMBER - 1)) and not matches("abcdef", "  ")
+
+
+def test_a_number_finds_its_conflict_loaded_as_the_listing_loads_it(tmp_path, hub, make_device):
+    _a, b, _pids = _three_conflicts(tmp_path, hub, make_device)
+    listed = {c.conflict_id: c for c in list_conflicts(b)}
+    assert sorted(conflict_ids(b)) == sorted(listed)
+    numbers = short_numbers(listed)
+    for conflict_id, conflict in listed.items():
+        assert starting(b, numbers[conflict_id]) == [conflict]
+        assert starting(b, f" {conflict_id[:6].upper()} ") == [conflict]  # as typed
+        assert find_conflict(b, numbers[conflict_id]) == conflict
+        assert starting(b, conflict_id[: SHORTEST_NUMBER - 1]) == []  # too short: none
+        assert find(b, conflict_id) is None  # a sync conflict is no sheet's
+    assert starting(b, "zzzz") == []
+
+
+def test_a_number_a_sync_and_a_sheets_conflict_share_is_refused_as_too_short(
+    tmp_path, hub, make_device, capsys
+):
+    from fieldapp.cli.main import main as cli
+    from fieldapp.services.sheet_conflicts import Undecided, keep, list_open
+    from fieldapp.services.writer import actor_of, writing
+
+    _a, b, pids = _three_conflicts(tmp_path, hub, make_device)
+    conflict = list_conflicts(b)[0]
+    row = b.get("persons", pids[0])
+    with writing(b, actor_of(b)) as writer:
+        keep(writer, "村里.xlsx", [Undecided(
+            "人员", 2, row["name"], row["id_number"], "persons", pids[0], "notes", "表格的备注",
+            row["notes"], "0", "x",
+        )])  # fmt: skip
+    # The sheet's conflict numbered as the sync one starts: its 4 characters name two.
+    shared = conflict.conflict_id[:4]
+    b.db.execute("UPDATE sheet_conflicts SET id = ?", [shared + "zz"])
+    db = str(b.path)
+    b.close()
+    assert cli(["--db", db, "conflicts", "resolve", shared, "--keep", "本机"]) == 2
+    assert "编号 " + shared + " 不止对应一处冲突，请多写几位" in capsys.readouterr().err
+    # One more character names the sync one alone: resolved, said by its number as listed.
+    assert (
+        cli(["--db", db, "conflicts", "resolve", conflict.conflict_id[:5], "--keep", "本机"]) == 0
+    )
+    said = capsys.readouterr().out
+    assert f"已处理冲突 {conflict.conflict_id[:5]}：" in said
+    assert cli(["--db", db, "conflicts", "resolve", shared + "z", "--keep", "台账"]) == 0
+    again = Ledger.open(Path(db), author="x")
+    assert list_open(again) == [] and len(list_conflicts(again)) == 2
+    again.close()
