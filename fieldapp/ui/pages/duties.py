@@ -61,7 +61,7 @@ class DutiesPage(QWidget):
         self.panel = OperationPanel()
         self.summary = QLabel()
         self.group = ChoiceButtons(self, ("", *KINDS))
-        self.kind_buttons = self.group.buttons
+        self.kind_buttons = self.group.by_key
         kinds = self.group.row
         kinds.addStretch(1)
         self.model = RowsModel[DutyFlag](

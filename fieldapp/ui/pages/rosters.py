@@ -57,7 +57,7 @@ class RostersPage(QWidget):
         self.panel = OperationPanel()
         self.summary = QLabel()
         self.group = ChoiceButtons(self, NAMES, text=str)
-        self.buttons = self.group.buttons
+        self.buttons = self.group.by_key
         books = self.group.row
         books.addStretch(1)
         self.model = RowsModel[list[object]]([])
