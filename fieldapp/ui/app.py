@@ -6,6 +6,7 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
@@ -18,13 +19,20 @@ from fieldapp.services.ledgers import Credentials
 from fieldapp.ui import errors, fonts, i18n, operations, prefs, search_worker, syslibs
 from fieldapp.ui.session import Session
 
+if TYPE_CHECKING:  # imported lazily below: a quick start shows the login before the window
+    from fieldapp.ui.main_window import MainWindow
+
 log = logging.getLogger("fieldapp.ui")
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
     """The QApplication with Chinese fonts and the chosen language (reused if it exists)."""
-    app = QApplication.instance()
-    if app is None:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        app = existing
+    elif existing is not None:  # a console-only QCoreApplication: no windows, icon or fonts
+        raise RuntimeError("make_app needs a QApplication, not a QCoreApplication")
+    else:
         # Qt fills a large area (a scroll bar's groove) on helper threads and waits for them:
         # on a busy two-core laptop the window's paint waited for threads to be scheduled
         # (a sixth of every search keystroke's time); one thread paints these few pixels sooner.
@@ -64,13 +72,13 @@ def ledger_to_open(db_path: str | None) -> Path | None:
     return default if default.exists() else None
 
 
-def open_window(path: Path, credentials: Credentials | None = None):  # noqa: ANN201 - MainWindow
+def open_window(path: Path, credentials: Credentials | None = None) -> MainWindow:
     """Open a ledger (an encrypted one as the user of `credentials`) and its main window;
     remembers it as the last ledger."""
     return window_for(Session.open(path, credentials=credentials))
 
 
-def window_for(session: Session):  # noqa: ANN201 - MainWindow (imported lazily for a quick start)
+def window_for(session: Session) -> MainWindow:
     """The main window on an open session; remembers its ledger as the last one."""
     from fieldapp.ui.main_window import MainWindow
 
@@ -147,7 +155,7 @@ def run_app(db_path: str | None = None) -> int:
     return code
 
 
-def finish(window) -> None:  # noqa: ANN001 - MainWindow (imported lazily for a quick start)
+def finish(window: MainWindow) -> None:
     """The app's last step, once its window is gone: page threads and background jobs end
     (cancelled, at their safe points) before the ledger closes and the interpreter does. A
     search thread whose query does not stop at once (held up by another program's lock) is

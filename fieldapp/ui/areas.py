@@ -128,7 +128,9 @@ class _IndentedNames(QStyledItemDelegate):
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
         super().initStyleOption(option, index)
-        option.text = "　" * self._combo.depth_at(index.row()) + option.text
+        # PySide6's stubs omit QStyleOptionViewItem's public fields (text, icon, features…).
+        indent = "　" * self._combo.depth_at(index.row())
+        option.text = indent + option.text  # type: ignore[attr-defined]
 
 
 class AreaCombo(QComboBox):

@@ -370,16 +370,17 @@ class HeldLine(QObject):
         if damaged:
             return filled(self.tr("%1（内容已损坏，读不出来，只能不予采纳）"), what)
         yes_no = {True: self.tr("是"), False: self.tr("否")}
+
+        def value_said(key: str, value: str) -> str:
+            stored = raw.get(key)
+            if isinstance(stored, bool):
+                return yes_no[stored]
+            return _vocabulary_word(table, key, stored) or _day(key, raw, value)
+
         values = self.tr("，").join(
             filled(self.tr("%1为空"), _shown(label))
             if value is None
-            else filled(
-                self.tr("%1为“%2”"),
-                _shown(label),
-                yes_no[raw[key]]
-                if isinstance(raw.get(key), bool)
-                else _vocabulary_word(table, key, raw.get(key)) or _day(key, raw, value),
-            )
+            else filled(self.tr("%1为“%2”"), _shown(label), value_said(key, value))
             for key, label, value in fields
         )
         return what + (filled(self.tr("（%1）"), values) if values else "")

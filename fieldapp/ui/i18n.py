@@ -63,6 +63,8 @@ class _FileWords(QTranslator):
 def install_language(lang: str) -> bool:
     """Replace the installed translators by those of `lang`; True when our catalogue loaded."""
     app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("install_language needs the application to exist")
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()

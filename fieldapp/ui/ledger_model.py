@@ -11,11 +11,12 @@ import datetime as dt
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QModelRoleData,
     QModelRoleDataSpan,
     QPersistentModelIndex,
     Qt,
@@ -68,7 +69,7 @@ class LedgerModel(QAbstractTableModel):
         super().__init__()
         self.fetch = fetch
         self._area_name: Callable[[str | None], str] = lambda code: code or ""
-        self.rowids: array = array("q")
+        self.rowids: array[int] = array("q")
         self.pages: OrderedDict[int, list[PersonRow]] = OrderedDict()
         # Cell texts of the rows painted lately: a search keystroke repaints the whole table,
         # and a row read again (the next keystroke's answer) reuses them while it is unchanged.
@@ -135,7 +136,11 @@ class LedgerModel(QAbstractTableModel):
             return None
         return texts[column] if 0 <= column < len(texts) else ""
 
-    def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan) -> None:  # noqa: N802,N803
+    def multiData(  # noqa: N802
+        self,
+        index: Index,
+        roleDataSpan: QModelRoleDataSpan | QModelRoleData,  # noqa: N803
+    ) -> None:
         """Every role a painted cell asks for, in one call (Qt's default calls `data` once per
         role). Qt's item delegate asks seven roles in a fixed order — font, alignment,
         foreground, check state, decoration, display, background — and the text is the only
@@ -143,15 +148,20 @@ class LedgerModel(QAbstractTableModel):
         gets its text and nothing else; any other request is answered role by role."""
         if not index.isValid():
             return
-        if len(roleDataSpan) == _DELEGATE_ROLES:
-            slot = roleDataSpan[_DELEGATE_DISPLAY_SLOT]
+        if isinstance(roleDataSpan, QModelRoleData):  # one role asked alone (Qt accepts it)
+            roleDataSpan.setData(self.data(index, roleDataSpan.role()))
+            return
+        # PySide6 gives the span len, [] and iteration; its stubs declare none of them.
+        span = cast(Sequence[QModelRoleData], roleDataSpan)
+        if len(span) == _DELEGATE_ROLES:
+            slot = span[_DELEGATE_DISPLAY_SLOT]
             if slot.role() == _DISPLAY:
                 texts = self._texts_at(index.row())
                 if texts is not None:
                     column = index.column()
                     slot.setData(texts[column] if 0 <= column < len(texts) else "")
                 return
-        for wanted in roleDataSpan:
+        for wanted in span:
             wanted.setData(self.data(index, wanted.role()))
 
     def _texts_at(self, position: int) -> list[str] | None:
@@ -230,7 +240,7 @@ class LedgerModel(QAbstractTableModel):
             self.pages.popitem(last=False)
         return rows
 
-    def show_rowids(self, rowids: array) -> None:
+    def show_rowids(self, rowids: array[int]) -> None:
         """List these persons (in order); unchanged lists only refresh the visible cells."""
         if rowids == self.rowids:
             self.refresh()
@@ -251,7 +261,7 @@ class LedgerModel(QAbstractTableModel):
             pages[start // PAGE] = rows[start : start + PAGE]
         self._replace(array("q", (r.rowid for r in rows)), pages)
 
-    def _replace(self, rowids: array, pages: OrderedDict[int, list[PersonRow]]) -> None:
+    def _replace(self, rowids: array[int], pages: OrderedDict[int, list[PersonRow]]) -> None:
         old_count, new_count = len(self.rowids), len(rowids)
         if new_count < old_count:
             # The rows that stay keep showing what they showed until dataChanged below.

@@ -21,6 +21,8 @@ from fieldapp.ui.pdf_preview import PdfPreview
 from fieldapp.ui.session import Session
 
 JobMaker = Callable[[Ledger], PrintJob]
+#: Told the preview once it opens (tests read it there).
+OnOpen = Callable[[PdfPreview], None]
 
 
 def render_job(
@@ -75,7 +77,7 @@ def preview(
     panel: OperationPanel,
     session: Session,
     make: JobMaker,
-    on_open: Callable[[PdfPreview], None] | None = None,
+    on_open: OnOpen | None = None,
 ) -> None:
     """Render `make`'s job with progress and cancel, then show the preview dialog."""
 

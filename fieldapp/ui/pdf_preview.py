@@ -93,10 +93,23 @@ class PdfPreview(QDialog):
         self.page_box.setSuffix(self.tr(" 页"))
         self.pages_label = QLabel(self.tr("共 %n 页", "", self.document.pageCount()))
         tools = QHBoxLayout()
-        for widget in (self.fit_width, self.fit_page, self.zoom_out, self.zoom_label, self.zoom_in):
+        zoom: tuple[QWidget, ...] = (
+            self.fit_width,
+            self.fit_page,
+            self.zoom_out,
+            self.zoom_label,
+            self.zoom_in,
+        )
+        for widget in zoom:
             tools.addWidget(widget)
         tools.addStretch(1)
-        for widget in (self.previous_button, self.page_box, self.pages_label, self.next_button):
+        paging: tuple[QWidget, ...] = (
+            self.previous_button,
+            self.page_box,
+            self.pages_label,
+            self.next_button,
+        )
+        for widget in paging:
             tools.addWidget(widget)
         self.fit_width.clicked.connect(lambda: self.set_fit(QPdfView.ZoomMode.FitToWidth))
         self.fit_page.clicked.connect(lambda: self.set_fit(QPdfView.ZoomMode.FitInView))
@@ -107,19 +120,15 @@ class PdfPreview(QDialog):
         self.page_box.valueChanged.connect(lambda n: self.go_to(n - 1))
         self.view.pageNavigator().currentPageChanged.connect(self._page_shown)
         self.view.zoomFactorChanged.connect(lambda _z: self._zoom_shown())
-        QShortcut(QKeySequence.StandardKey.ZoomIn, self, activated=lambda: self.step_zoom(1))
-        QShortcut(QKeySequence("Ctrl+="), self, activated=lambda: self.step_zoom(1))
-        QShortcut(QKeySequence.StandardKey.ZoomOut, self, activated=lambda: self.step_zoom(-1))
-        QShortcut(
-            QKeySequence(Qt.Key.Key_PageDown),
-            self,
-            activated=lambda: self.go_to(self.current_page() + 1),
-        )
-        QShortcut(
-            QKeySequence(Qt.Key.Key_PageUp),
-            self,
-            activated=lambda: self.go_to(self.current_page() - 1),
-        )
+        keys: list[tuple[QKeySequence | QKeySequence.StandardKey, Callable[[], None]]] = [
+            (QKeySequence.StandardKey.ZoomIn, lambda: self.step_zoom(1)),
+            (QKeySequence("Ctrl+="), lambda: self.step_zoom(1)),
+            (QKeySequence.StandardKey.ZoomOut, lambda: self.step_zoom(-1)),
+            (QKeySequence(Qt.Key.Key_PageDown), lambda: self.go_to(self.current_page() + 1)),
+            (QKeySequence(Qt.Key.Key_PageUp), lambda: self.go_to(self.current_page() - 1)),
+        ]
+        for key, act in keys:
+            QShortcut(key, self).activated.connect(act)
         self.print_button = QPushButton(self.tr("打印(&P)…"))
         self.save_button = QPushButton(self.tr("另存为 PDF(&S)…"))
         close = QPushButton(self.tr("关闭"))

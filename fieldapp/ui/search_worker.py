@@ -179,7 +179,7 @@ class SearchService(QObject):
         if self._current(generation):
             self.rows.emit(rows)
 
-    def _on_rowids(self, generation: int, rowids: array) -> None:
+    def _on_rowids(self, generation: int, rowids: array[int]) -> None:
         if self._current(generation):
             self.rowids.emit(rowids)
 

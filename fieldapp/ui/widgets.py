@@ -200,7 +200,7 @@ class ChoiceButtons(QButtonGroup):
     """A row of exclusive, checkable buttons — one per kind of item, book or filter — with the
     checked one highlighted and the first checked at the start.
 
-    `buttons[key]` is the button of `key` (its `kind` property holds the key); `row` is the
+    `by_key[key]` is the button of `key` (its `kind` property holds the key); `row` is the
     layout to place on the page (callers may add more widgets to it)."""
 
     STYLE = "QPushButton:checked { background: #1f6feb; color: white; }"
@@ -211,17 +211,19 @@ class ChoiceButtons(QButtonGroup):
         super().__init__(parent)
         self.setExclusive(True)
         self.row = QHBoxLayout()
-        self.buttons: dict[str, QPushButton] = {}
+        # Not `buttons`: that is QButtonGroup's own method (all buttons, in order), which a
+        # dict of the same name hid from every caller.
+        self.by_key: dict[str, QPushButton] = {}
         for key in keys:
             button = QPushButton(text(key) if text else "")
             button.setCheckable(True)
             button.setProperty("kind", key)
             button.setStyleSheet(self.STYLE)
             self.addButton(button)
-            self.buttons[key] = button
+            self.by_key[key] = button
             self.row.addWidget(button)
-        if self.buttons:
-            next(iter(self.buttons.values())).setChecked(True)
+        if self.by_key:
+            next(iter(self.by_key.values())).setChecked(True)
 
 
 def area_date_page(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import socket
 import threading
 from pathlib import Path
+from typing import NotRequired, TypedDict
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
@@ -261,7 +262,11 @@ class FirstRunWizard(QWizard):
             show_error(self, self.tr("这个登记文件需要登记码：请填写县里告诉你的 16 位数字"))
             return
         path = self._chosen_path()
-        choices = {
+        # A plain ledger chosen to open (the first wave's) is encrypted now: its clear backups
+        # beside it are named afterwards, as the login screen does.
+        self._was_plain = self.open_radio.isChecked() and ledger_state(path) == "plain"
+        converted = threading.Event()
+        choices: SetUpChoices = {
             "device": self.device_name.text().strip(),
             "author": self.author.text().strip(),
             "county": self.county.currentData() or "",
@@ -277,15 +282,13 @@ class FirstRunWizard(QWizard):
             # opened — unless this wizard made it itself on an earlier 完成 that failed later.
             "create": not self.open_radio.isChecked() and path not in self._made,
             "made": self._made,
+            "plain": self._was_plain,
+            "converted": converted,
         }
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
-        # A plain ledger chosen to open (the first wave's) is encrypted now: its clear backups
-        # beside it are named afterwards, as the login screen does.
-        self._was_plain = self.open_radio.isChecked() and ledger_state(path) == "plain"
-        # Its encryption takes a while on a large ledger: a bar and 取消 until it is done (the
-        # steps after it, an enrolment or a sheet's import, run to their end as before).
-        choices["plain"] = self._was_plain
-        choices["converted"] = converted = threading.Event()
+        # A plain ledger's encryption takes a while on a large ledger: a bar and 取消 until it
+        # is done (the steps after it, an enrolment or a sheet's import, run to their end as
+        # before).
         self.panel.cancel_button.setVisible(self._was_plain)
         self.panel.cancel_button.setEnabled(True)
         watch = QTimer(self)
@@ -321,6 +324,27 @@ class FirstRunWizard(QWizard):
         show_error(self, error)
 
 
+class SetUpChoices(TypedDict):
+    """What the wizard's pages chose, handed to `set_up_ledger` (off the GUI thread)."""
+
+    device: str  # the device's name
+    author: str  # the first user
+    county: str  # area codes ("" when not chosen)
+    township: str
+    place: str  # the village's or site's name
+    site: bool
+    demo: bool  # also make a demo ledger beside it (`demo_path`), opened first
+    demo_count: int
+    enrol: str  # an enrolment file or a 台账 spreadsheet ("" for none)
+    enrol_code: str
+    credentials: Credentials
+    create: bool  # a new ledger: one that appeared meanwhile is refused, not opened
+    made: set[Path]  # the ledgers this wizard created (the new one is added)
+    plain: bool  # a plain ledger chosen to open: encrypted now
+    converted: threading.Event  # set once the ledger is open (encrypted)
+    demo_path: NotRequired[str]
+
+
 #: Files the wizard imports as a 台账 spreadsheet rather than a sync enrolment file.
 SPREADSHEETS = (".xlsx", ".xls", ".csv")
 
@@ -336,7 +360,7 @@ def demo_path_beside(path: Path) -> Path:
     return candidate
 
 
-def set_up_ledger(path: Path, choices: dict, progress: OperationProgress) -> Path:
+def set_up_ledger(path: Path, choices: SetUpChoices, progress: OperationProgress) -> Path:
     """Create or open the ledger and store the wizard's choices (runs off the GUI thread).
 
     With `demo`, a separate demo ledger is made beside it (`demo_path`) and is the one opened
@@ -396,7 +420,7 @@ def set_up_ledger(path: Path, choices: dict, progress: OperationProgress) -> Pat
 
 
 def _set_up(
-    ledger: Ledger, choices: dict, progress: OperationProgress, enrol_file: Path | None
+    ledger: Ledger, choices: SetUpChoices, progress: OperationProgress, enrol_file: Path | None
 ) -> str:
     """Enrolment (when given), area, device settings, or a 台账 import; returns the area.
 
@@ -421,7 +445,7 @@ def _set_up(
     return area
 
 
-def place_area(ledger: Ledger, actor: Actor, choices: dict) -> str:
+def place_area(ledger: Ledger, actor: Actor, choices: SetUpChoices) -> str:
     """Create the chosen county/township/village (or site) areas; returns the most specific code."""
     county, township, place = choices["county"], choices["township"], choices["place"]
     if not county:

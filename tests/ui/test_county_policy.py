@@ -197,14 +197,14 @@ def test_the_county_form_says_a_new_figure_past_its_rules_end_goes_unused(
     dialog.figure_from.setText("2027-01-01")
     dialog.doc_number.setText("七人社通〔2026〕20号")
     assert dialog.check(), dialog.error.text()
-    said = dialog.result.text()
+    said = dialog.outcome.text()
     assert "检查通过" in said
     assert (
         "乡村公益性岗位补贴的新金额2027年1月1日起执行，但这项补贴只执行到2025年12月31日" in said
     ), said
     dialog.extension_edits["welfare_post_subsidy"].setText("2027-12-31")
     assert dialog.check(), dialog.error.text()
-    assert "用不上" not in dialog.result.text()
+    assert "用不上" not in dialog.outcome.text()
 
 
 def _refused_row(

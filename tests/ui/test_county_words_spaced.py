@@ -110,14 +110,14 @@ def test_the_editor_tells_which_spelling_goes_before_submitting(
     assert dialog.words.cellWidget(0, 1).currentData() == "已就业"
     # 检查 says it again with what the edition writes.
     assert dialog.check(), dialog.error.text()
-    assert "请注意：" + MERGED in dialog.result.text()
+    assert "请注意：" + MERGED in dialog.outcome.text()
     assert '"在家" = "已就业"' in dialog.text and '" 在家"' not in dialog.text
     assert draft_answers(window.session.ledger) == []
     # The clerk keeping the other meaning has decided: the check no longer says it.
     box = dialog.words.cellWidget(0, 1)
     box.setCurrentIndex(box.findData("未就业"))
     assert dialog.check(), dialog.error.text()
-    assert MERGED not in dialog.result.text()
+    assert MERGED not in dialog.outcome.text()
     assert dialog.submit(), dialog.error.text()
     assert '"在家" = "未就业"' in dialog.text
     assert len(draft_answers(window.session.ledger)) == 1
@@ -135,6 +135,6 @@ def test_the_english_editor_tells_it_in_english(
         dialog = _editor(window, qtbot)
         assert dialog.merged_note.text() == MERGED_EN
         assert dialog.check(), dialog.error.text()
-        assert "Please note: " + MERGED_EN in dialog.result.text()
+        assert "Please note: " + MERGED_EN in dialog.outcome.text()
     finally:
         window.set_language("zh_CN")

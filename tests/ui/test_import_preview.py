@@ -122,7 +122,7 @@ def test_the_import_result_of_a_workbook_of_two_sheets_says_which_sheet_each_row
     dialog = ImportReportDialog(report)
     qtbot.addWidget(dialog)
     assert "一组" in dialog.summary.text() and "二组" in dialog.summary.text()
-    model = dialog.rejected
+    model = dialog.rejected_rows
     shown = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert shown[:2] == ["工作表", "行号"]
     assert [model.index(0, c).data() for c in range(2)] == ["二组", "3"]
@@ -144,7 +144,10 @@ def test_a_reason_longer_than_its_column_can_be_read_in_full(qtbot, tmp_path):
     assert report.warnings and report.rejected
     dialog = ImportPreviewDialog(report)
     qtbot.addWidget(dialog)
-    for table, problems in ((dialog.warnings, report.warnings), (dialog.rejected, report.rejected)):
+    for table, problems in (
+        (dialog.warnings, report.warnings),
+        (dialog.rejected_rows, report.rejected),
+    ):
         for row, problem in enumerate(problems):
             assert table.item(row, 2).toolTip() == f"<p>{html.escape(problem.reason)}</p>"
     ledger.close()
@@ -227,7 +230,7 @@ def test_a_long_note_and_a_long_refusal_are_read_whole_in_the_dialog_at_1366x768
     qtbot.waitExposed(dialog)
     for table, row, column, text in (
         (dialog.changes, 0, 4, f"备注：（空） → {note}"),
-        (dialog.rejected, 0, 2, reason),
+        (dialog.rejected_rows, 0, 2, reason),
     ):
         dialog.tabs.setCurrentWidget(table)
         qtbot.wait(50)

@@ -117,3 +117,19 @@ def test_the_keys_do_what_the_hint_above_the_grid_says(demo_window, qtbot):
     qtbot.keyClick(table, Qt.Key.Key_Return)
     assert [model.entries[r].status for r in range(3)] == ["已就业", "未就业", kept]
     assert table.currentIndex().row() == 3
+
+
+def test_ctrl_s_saves_the_grid(demo_window, qtbot):
+    # The page's Save shortcut, pressed as a user presses it, saves what was typed.
+    page = demo_window.show_page("monthly")
+    page.area.set_code(biggest_village(demo_window.session.ledger))
+    demo_window.activateWindow()
+    qtbot.waitActive(demo_window)
+    model, table = page.model, page.table
+    table.setFocus()
+    table.setCurrentIndex(model.index(0, STATUS))
+    qtbot.keyClick(table, Qt.Key.Key_2)
+    assert page.has_unsaved()
+    qtbot.keyClick(table, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not page.has_unsaved() and model.entries[0].status == "未就业"
+    assert "保存到本台账" in page.note.text()

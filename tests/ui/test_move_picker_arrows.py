@@ -70,7 +70,7 @@ def test_the_move_pickers_arrows_choose_the_household_meant(window, qtbot, open_
     first = dialog.hits.item(0).data(Qt.ItemDataRole.UserRole).household_id
     assert dialog.target.household_id == first != meant
     assert sorted(households) == sorted([first, meant])
-    dialog.move()
+    dialog.relocate()
     assert dialog.changes is not None
     moved = Records(window.session.ledger).get(Person, dialog.person.id)
     assert moved.household_id == first

@@ -46,3 +46,36 @@ def test_fit_zoom_and_pages(demo_window, qtbot):
     preview.go_to(99)
     assert preview.current_page() == pages - 1
     preview.close()
+
+
+def test_the_keys_turn_pages_and_zoom(demo_window, qtbot):
+    # PageDown/PageUp turn the page, Ctrl+= and Ctrl+- zoom: each key's shortcut is there and
+    # does its work when it fires. (Offscreen, a second window is never the active one, so the
+    # shortcuts are fired here rather than pressed.)
+    from PySide6.QtGui import QKeySequence, QShortcut
+
+    ledger = demo_window.session.ledger
+    job = jobs.rosters_job(ledger, biggest_village(ledger), dt.date.today())
+    preview = PdfPreview(job.render(), job.title, "x.pdf", saver=lambda _p: "", parent=demo_window)
+    qtbot.addWidget(preview)
+    preview.show()
+    qtbot.waitExposed(preview)
+    keys = {
+        s.key().toString(QKeySequence.SequenceFormat.PortableText): s
+        for s in preview.findChildren(QShortcut)
+    }
+    assert set(keys) == {"Ctrl++", "Ctrl+=", "Ctrl+-", "PgDown", "PgUp"}
+    assert preview.document.pageCount() >= 2 and preview.current_page() == 0
+    keys["PgDown"].activated.emit()
+    assert preview.current_page() == 1
+    keys["PgUp"].activated.emit()
+    assert preview.current_page() == 0
+    fitted = preview._effective_zoom()
+    keys["Ctrl+="].activated.emit()
+    assert preview.view.zoomMode() == QPdfView.ZoomMode.Custom and preview.zoom() > fitted
+    zoomed = preview.zoom()
+    keys["Ctrl++"].activated.emit()
+    assert preview.zoom() > zoomed
+    keys["Ctrl+-"].activated.emit()
+    assert preview.zoom() == zoomed
+    preview.close()

@@ -82,7 +82,7 @@ def test_the_move_reasons_are_english_in_the_english_window_and_stored_in_chines
     assert dialog.words.placeholderText() == "Give the reason"
     dialog.choose(next(r for r in _rows(english, "赵大山")))
     _press(dialog, "Moved by marriage")
-    dialog.move()
+    dialog.relocate()
     assert dialog.error.text() == ""
     moved = Records(english.session.ledger).select(Person, "name = ?", ["王小明"])[0]
     assert moved.change_reason == "婚迁"
@@ -134,7 +134,7 @@ def test_a_move_refused_for_the_date_says_the_choices_are_kept(window, qtbot):
     dialog.choose(next(r for r in _rows(window, "赵大山")))
     _press(dialog, "婚迁")
     _hub_reads(window, -3)
-    dialog.move()
+    dialog.relocate()
     said = dialog.error.text()
     assert said.startswith(
         "这次没有迁户，选好的和写下的都还在：把日期改对后再点一次“迁户”即可。\n\n"
@@ -142,7 +142,7 @@ def test_a_move_refused_for_the_date_says_the_choices_are_kept(window, qtbot):
     assert "本机日期比县里快了约3天。" in said and "保存一次" not in said
     assert dialog.target is not None and dialog.reasons.checkedButton().text() == "婚迁"
     _hub_reads(window, 0)
-    dialog.move()
+    dialog.relocate()
     moved = Records(window.session.ledger).select(Person, "name = ?", ["王小明"])[0]
     assert moved.change_reason == "婚迁"
 
@@ -157,7 +157,7 @@ def test_the_date_refusals_in_english(english, qtbot):
     move = panel.move_person()
     move.into_new.setChecked(True)
     _press(move, "Split off a new household")
-    move.move()
+    move.relocate()
     assert move.error.text().startswith(
         "The person was not moved; what you chose and typed is still there. Set the right "
         "date, then click Move again.\n\nThis computer's date is about 3 day(s) ahead"

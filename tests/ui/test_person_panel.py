@@ -97,7 +97,7 @@ def test_move_to_another_household_by_marriage_and_split(window, qtbot):
     for button in dialog.reasons.buttons():
         if button.text() == "婚迁":
             button.setChecked(True)
-    dialog.move()
+    dialog.relocate()
     moved = person(window, "王小明")
     assert moved.household_id == other and moved.relation == "媳婿"
     assert moved.change_reason == "婚迁"
@@ -113,7 +113,7 @@ def test_move_to_another_household_by_marriage_and_split(window, qtbot):
     for button in dialog.reasons.buttons():
         if button.text() == "分户":
             button.setChecked(True)
-    dialog.move()
+    dialog.relocate()
     alone = person(window, "王小明")
     household = Records(session.ledger).get(Household, alone.household_id)
     assert household.head_person_id == alone.id and alone.relation == "户主"

@@ -94,7 +94,7 @@ def _moved(window, reason: str) -> str:
     dialog.choose(next(r for r in _rows(window, "赵大山")))
     _press(dialog, reason)
     dialog.words.setText("嫁到赵家")
-    dialog.move()
+    dialog.relocate()
     assert dialog.error.text() == ""
     page.panel.show_person(panel.person.id)
     return history_texts(page.panel)[0]

@@ -44,7 +44,7 @@ def test_a_village_laptop_moves_a_person_to_a_relocation_site(window, qtbot, tmp
         other = dialog.reasons.buttons()[-1]
         other.setChecked(True)
         dialog.words.setText("易地扶贫搬迁")
-        dialog.move()
+        dialog.relocate()
         assert dialog.error.text() == ""
         assert_plain(dialog.error.text())
         moved = Records(ledger).select(Person, "name = ?", ["王小明"])[0]
@@ -123,7 +123,7 @@ def test_the_move_dialog_says_whose_waiting_claim_holds_the_person(
     dialog.address.setText("3栋2单元")
     dialog.reasons.buttons()[-1].setChecked(True)
     dialog.words.setText("易地扶贫搬迁")
-    dialog.move()
+    dialog.relocate()
     said = dialog.error.text()
     assert "王小明" in said and "乡村公益性岗位补贴" in said and "驳回" in said, said
     assert "幸福社区安置点" in said, said

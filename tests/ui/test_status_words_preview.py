@@ -46,7 +46,7 @@ def test_the_ledger_page_imports_with_the_words_chosen_in_its_preview(window, qt
     page.import_file(_village_book(tmp_path / "村台账.xlsx"))
     qtbot.waitUntil(lambda: not page.ops.busy and hasattr(page, "preview"), timeout=60000)
     first = page.preview
-    assert first.rejected.rowCount() == 5  # each cell of the three words, not yet said
+    assert first.rejected_rows.rowCount() == 5  # each cell of the three words, not yet said
     for word, meaning in {"在家": "未就业", "√": "已就业", "外出": "已就业"}.items():
         first.word_choices[word].setCurrentText(meaning)
     # 按所选重新预览: the rows are now previewed as the import will read them.
@@ -54,7 +54,7 @@ def test_the_ledger_page_imports_with_the_words_chosen_in_its_preview(window, qt
     qtbot.waitUntil(lambda: not page.ops.busy and page.preview is not first, timeout=60000)
     assert first.result() == first.DialogCode.Rejected  # nothing imported by the first
     again = page.preview
-    assert again.rejected.rowCount() == 0 and not again.report.unknown_words
+    assert again.rejected_rows.rowCount() == 0 and not again.report.unknown_words
     assert "就业状态“在家”按您的选择读作“未就业”：3 格" in again.summary.text()
     again.confirm.click()
     qtbot.waitUntil(lambda: hasattr(page, "last_import"), timeout=60000)

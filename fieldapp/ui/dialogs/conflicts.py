@@ -314,7 +314,8 @@ class ConflictReview(QWidget):
 
     def selected(self) -> Listed | None:
         """The conflict in the current row."""
-        return self.view.currentIndex().data(ROW_ROLE)
+        row: Listed | None = self.view.currentIndex().data(ROW_ROLE)
+        return row
 
     def choose(self, index: int) -> None:
         """Tick the value at `index` (0 = first shown)."""

@@ -98,8 +98,8 @@ class CountyPolicyDialog(QDialog):
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #c62828;")
-        self.result = QLabel()
-        self.result.setWordWrap(True)
+        self.outcome = QLabel()
+        self.outcome.setWordWrap(True)
         self.check_button = QPushButton(self.tr("检查"))
         self.submit_button = QPushButton(self.tr("提交汇总中心签发"))
         self.close_button = QPushButton(self.tr("关闭"))
@@ -113,7 +113,7 @@ class CountyPolicyDialog(QDialog):
         outer = QVBoxLayout(self)
         outer.addWidget(scroll, 1)
         outer.addWidget(self.error)
-        outer.addWidget(self.result)
+        outer.addWidget(self.outcome)
         outer.addLayout(buttons)
         fit_to_screen(self, 760, 680)
 
@@ -345,7 +345,7 @@ class CountyPolicyDialog(QDialog):
     def check(self) -> bool:
         """Build the county's next pack from the form and check it as the hub will."""
         self.error.clear()
-        self.result.clear()
+        self.outcome.clear()
         try:
             edit = self.edit()
             pack_id = self.current.pack.id if self.current is not None else "county"
@@ -364,7 +364,7 @@ class CountyPolicyDialog(QDialog):
         # A figure from a day past its rule's end is never paid: said with what to fill in.
         unused = [text for _, text in unused_figures(policy)]
         note = self.tr("请注意：")
-        self.result.setText(
+        self.outcome.setText(
             self.tr("检查通过：规则版本 %1").replace("%1", part_shown(version_said(policy.version)))
             + ("\n" + self.tr("仍待核定：") + "；".join(unset) if unset else "")
             + "".join(f"\n{self.tr('请检查：')}{text}" for text in unused)
@@ -388,8 +388,8 @@ class CountyPolicyDialog(QDialog):
             self.error.setText(self.tr("请检查：") + message_for(error))
             return False
         self.session.apply(ChangeSet.of(Kind.POLICY_DRAFTS))
-        self.result.setText(
-            self.result.text()
+        self.outcome.setText(
+            self.outcome.text()
             + "\n"
             + self.tr("已提交：下次与县级汇总中心交换数据时签发，并随数据包下发到各设备")
         )

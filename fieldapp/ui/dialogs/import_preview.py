@@ -218,7 +218,7 @@ class ImportPreviewDialog(QDialog):
         bulk.addWidget(self.keep_selected)
         conflicts_layout.addLayout(bulk)
         self.conflicts_page = conflicts_page
-        self.rejected = _table(
+        self.rejected_rows = _table(
             [self.tr("工作表"), self.tr("行号"), self.tr("原因")],
             [[p.sheet, str(p.row), reason_shown(p)] for p in report.rejected],
         )
@@ -240,7 +240,7 @@ class ImportPreviewDialog(QDialog):
         for table, title, count in (
             (self.changes, self.tr("改动"), self.changes.rowCount()),
             (conflicts_page, self.tr("冲突"), len(report.conflicts)),
-            (self.rejected, self.tr("不能导入的行"), len(report.rejected)),
+            (self.rejected_rows, self.tr("不能导入的行"), len(report.rejected)),
             (self.mapped, self.tr("按常用说法换算"), len(report.mapped)),
             (self.warnings, self.tr("提示"), len(report.warnings)),
         ):

@@ -148,11 +148,14 @@ class ImportReportDialog(QDialog):
             Column(self.tr("行号"), lambda p: p.row, align_right=True),
             Column(self.tr("原因"), reason_shown),
         ]
-        self.rejected = RowsModel[RowProblem](columns, report.rejected)
+        self.rejected_rows = RowsModel[RowProblem](columns, report.rejected)
         self.warnings = RowsModel[RowProblem](columns, report.warnings)
         tabs = QTabWidget()
         for model, title in (
-            (self.rejected, self.tr("未导入的行 (%1)").replace("%1", str(len(report.rejected)))),
+            (
+                self.rejected_rows,
+                self.tr("未导入的行 (%1)").replace("%1", str(len(report.rejected))),
+            ),
             (self.warnings, self.tr("提示 (%1)").replace("%1", str(len(report.warnings)))),
         ):
             view = table_view()

@@ -236,7 +236,7 @@ class RestoreDialog(QDialog):
 
     def restore(self) -> str | None:
         """Bring back the selected person; returns their id."""
-        row = self.view.currentIndex().data(ROW_ROLE)
+        row: DeletedRow | None = self.view.currentIndex().data(ROW_ROLE)
         if row is None:
             self.error.setText(self.tr("请先在列表中选择要恢复的人员"))
             return None
@@ -302,7 +302,7 @@ class MoveDialog(KeepsInput):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("迁户"))
-        buttons.accepted.connect(self.move)
+        buttons.accepted.connect(self.relocate)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow(self.tr("原因"), reasons)
@@ -335,7 +335,8 @@ class MoveDialog(KeepsInput):
 
     def _mode(self) -> None:
         new = self.into_new.isChecked()
-        for widget in (self.picker, self.hits, self.relation):
+        existing: tuple[QWidget, ...] = (self.picker, self.hits, self.relation)
+        for widget in existing:
             widget.setEnabled(not new)
         for widget in (self.area, self.address):
             widget.setEnabled(new)
@@ -382,8 +383,8 @@ class MoveDialog(KeepsInput):
             + "）"
         )
 
-    def move(self) -> None:
-        """Move, or say what is missing."""
+    def relocate(self) -> None:
+        """Move, or say what is missing. (Not `move`: that is QWidget's, placing the window.)"""
         reason = _chosen(self.reasons, self.words)
         try:
             if self.into_new.isChecked():

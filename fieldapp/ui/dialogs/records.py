@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from typing import Generic, TypeVar
 
 from pydantic import ValidationError
 from PySide6.QtWidgets import (
@@ -34,8 +35,11 @@ from fieldapp.ui.held_words import sentence_shown
 from fieldapp.ui.session import Session
 from fieldapp.ui.widgets import DateField, EnumCombo, KeepsInput, OptionalDate
 
+#: The record a dialog edits.
+_R = TypeVar("_R", EmploymentSpell, UnemploymentRegistration)
 
-class _RecordDialog(KeepsInput):
+
+class _RecordDialog(KeepsInput, Generic[_R]):
     """Form, error line, Save/Cancel (asking before typed input is thrown away); subclasses fill
     the form and build the record."""
 
@@ -58,16 +62,16 @@ class _RecordDialog(KeepsInput):
         layout.addWidget(buttons)
         self.saved_id: str | None = None
 
-    def build(self):  # noqa: ANN201 - a domain Record
+    def build(self) -> _R:
         """The record from the form (raise ValueError with a Chinese reason when invalid)."""
         raise NotImplementedError
 
-    def loaded(self):  # noqa: ANN201 - a domain Record or None
+    def loaded(self) -> _R | None:
         """The record as the form was filled from it (None for a new one): only what was
         changed from it is saved, another copy of the app may have saved the rest."""
         return None
 
-    def write(self, record):  # noqa: ANN001, ANN201 - a domain Record → ChangeSet or None
+    def write(self, record: _R) -> ChangeSet | None:
         """Save `record` through the services; None when the user chose not to save yet."""
         return work.save_record(self.session.ledger, self.session.actor, record, self.loaded())
 
@@ -101,7 +105,7 @@ class _RecordDialog(KeepsInput):
         self.accept()
 
 
-class SpellDialog(_RecordDialog):
+class SpellDialog(_RecordDialog[EmploymentSpell]):
     """Add or edit an employment spell (就业经历)."""
 
     def __init__(
@@ -279,7 +283,7 @@ class SpellDialog(_RecordDialog):
         return EmploymentSpell.model_validate(data)
 
 
-class UnemploymentDialog(_RecordDialog):
+class UnemploymentDialog(_RecordDialog[UnemploymentRegistration]):
     """Add or edit an unemployment registration (失业登记)."""
 
     def __init__(

@@ -107,7 +107,7 @@ class DuePage(QWidget):
         self._parts_timer.timeout.connect(self._show_pending)
         # Filters: one button per kind of item with its count, urgency, a name.
         self.kind_group = ChoiceButtons(self, ("", *KINDS))
-        self.kind_buttons = self.kind_group.buttons
+        self.kind_buttons = self.kind_group.by_key
         kinds_row = self.kind_group.row
         self.urgency = QComboBox()
         self.name_filter = QLineEdit()

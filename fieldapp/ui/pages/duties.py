@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -29,6 +29,7 @@ from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.files import start_at, used
 from fieldapp.ui.operations import OperationPanel, OperationProgress
+from fieldapp.ui.papers import OnOpen
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
 from fieldapp.ui.widgets import ChoiceButtons, DateField, area_date_page, table_view
@@ -61,7 +62,7 @@ class DutiesPage(QWidget):
         self.panel = OperationPanel()
         self.summary = QLabel()
         self.group = ChoiceButtons(self, ("", *KINDS))
-        self.kind_buttons = self.group.buttons
+        self.kind_buttons = self.group.by_key
         kinds = self.group.row
         kinds.addStretch(1)
         self.model = RowsModel[DutyFlag](
@@ -103,7 +104,7 @@ class DutiesPage(QWidget):
         self._fresh = False
         #: An area or date chosen while an export was written: the list is worked out after it.
         self._again = False
-        self.panel.finished.connect(lambda: self._again and self.refresh())
+        self.panel.finished.connect(self._refresh_if_asked)
         self._counts()
 
     def activated(self) -> None:
@@ -125,6 +126,10 @@ class DutiesPage(QWidget):
         """List one duty ('' for all), as clicking its button does."""
         self.kind_buttons[kind].setChecked(True)
         self._filter()
+
+    def _refresh_if_asked(self) -> None:
+        if self._again:  # an area or date chosen while the export was written
+            self.refresh()
 
     def refresh(self) -> None:
         """Work the duties out off the GUI thread. A list still being worked out for another
@@ -182,7 +187,7 @@ class DutiesPage(QWidget):
             .replace("%2", str(households))
         )
 
-    def _open(self, index) -> None:  # noqa: ANN001 - QModelIndex
+    def _open(self, index: QModelIndex) -> None:
         flag = index.data(ROW_ROLE)
         if flag is not None and flag.person_ids:
             self.person_requested.emit(flag.person_ids[0])
@@ -191,7 +196,7 @@ class DutiesPage(QWidget):
         code = self.area.code()
         return self.areas.path(code) if code else self.tr("全部区域")
 
-    def preview(self, on_open=None) -> None:  # noqa: ANN001 - test callback
+    def preview(self, on_open: OnOpen | None = None) -> None:
         """The listed duties as a printed list, to print or save."""
         flags, area, on = self.shown(), self.area.code(), self.on.value()
         name, place = self._area_name(), self.areas.path

@@ -6,7 +6,7 @@ from array import array
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -29,6 +29,7 @@ from fieldapp.store.queries.persons import (
     ACCOUNT_DOUBT,
     NOT_UPDATED,
     LedgerFilter,
+    PersonRow,
     person_rowids,
 )
 from fieldapp.ui.areas import AreaCombo, AreaIndex
@@ -138,7 +139,7 @@ class LedgerPage(QWidget):
         self.search_box.returnPressed.connect(self._enter)
         for combo in (self.area, self.category, self.status):
             combo.currentIndexChanged.connect(lambda _i: self.reload())
-        self.month.dateChanged.connect(lambda _d: self.status.currentData() and self.reload())
+        self.month.dateChanged.connect(self._month_changed)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.table.doubleClicked.connect(lambda _i: self.edit_current())
         self.table.activated.connect(lambda _i: self.edit_current())
@@ -193,7 +194,11 @@ class LedgerPage(QWidget):
         else:
             self.search.filter(self.current_filter())
 
-    def _show_hits(self, rows: list) -> None:
+    def _month_changed(self, _month: QDate) -> None:
+        if self.status.currentData():  # the month only matters to a status filter
+            self.reload()
+
+    def _show_hits(self, rows: list[PersonRow]) -> None:
         flt = self.current_filter()
         if flt.category or flt.work_status:
             # Search answers by area; category and status filters are applied on top.
@@ -213,7 +218,7 @@ class LedgerPage(QWidget):
         """True while the whole list is still being worked out (the first page is shown)."""
         return self._listing_all
 
-    def _show_rowids(self, rowids: array) -> None:
+    def _show_rowids(self, rowids: array[int]) -> None:
         selected = self.selected_id()
         self.model.show_rowids(rowids)
         self.count_label.setToolTip("")
@@ -233,7 +238,7 @@ class LedgerPage(QWidget):
         self._listing = self._listing_all = False
         self.count_label.setText(message)
         self.count_label.setToolTip(message)
-        self._on_current(None, None)
+        self._on_current()
         self.updated.emit()
 
     def _restore_selection(self, person_id: str | None) -> None:
@@ -243,7 +248,7 @@ class LedgerPage(QWidget):
         if self.selected_id() != person_id:
             # A search answer replaces the rows in place: the current row may stay where it
             # was while the person in it changes, so the panel is told to follow here too.
-            self._on_current(None, None)
+            self._on_current()
 
     def _select_wanted(self, wanted: str | None) -> None:
         if wanted:
@@ -269,7 +274,9 @@ class LedgerPage(QWidget):
         row = self.table.currentIndex().data(ROW_ROLE)
         return row.id if row else None
 
-    def _on_current(self, current, _previous) -> None:  # noqa: ANN001 - QModelIndex
+    def _on_current(
+        self, _current: QModelIndex | None = None, _previous: QModelIndex | None = None
+    ) -> None:
         # The panel follows when typing or arrowing pauses: each keystroke's list paints at
         # once, and the person's records (a dozen queries) are read once, for the row kept.
         if not self._shut_down:
@@ -328,7 +335,12 @@ class LedgerPage(QWidget):
         """The deleted persons of the chosen area; one can be brought back, saying why."""
         dialog = RestoreDialog(self.session, self.area.code(), self.areas, self)
         self.restore_dialog = dialog
-        dialog.accepted.connect(lambda: dialog.restored and self.open_person(dialog.restored))
+
+        def restored() -> None:
+            if dialog.restored:
+                self.open_person(dialog.restored)
+
+        dialog.accepted.connect(restored)
         dialog.open()
         return dialog
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -320,7 +321,7 @@ class StatusDelegate(QStyledItemDelegate):
         editor.setCurrentIndex(max(found, 0))
 
     def setModelData(  # noqa: N802 - Qt override
-        self, editor: QWidget, model: QAbstractTableModel, index: Index
+        self, editor: QWidget, model: QAbstractItemModel, index: Index
     ) -> None:
         """Write the chosen status."""
         assert isinstance(editor, QComboBox)
@@ -451,7 +452,7 @@ class MonthlyPage(QWidget):
         self.save_button.clicked.connect(self.save)
         self.model.changed.connect(self._summarise)
         self.table.doubleClicked.connect(self._double_clicked)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.save)
         session.on_change(self, (*PERSON_RECORDS, Kind.HOUSEHOLDS, Kind.AREAS), self._on_changed)
         self._loaded: tuple[str | None, str, str] | None = None
         self._saving = False

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -53,8 +54,11 @@ from fieldapp.ui.history import HistoryLine, history_lines
 from fieldapp.ui.history_said import history_words, household_said
 from fieldapp.ui.operations import OperationPanel
 from fieldapp.ui.session import Session
-from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel, show
+from fieldapp.ui.table_model import Column, RowsModel, show
 from fieldapp.ui.widgets import ask_yes_no, button_grid, table_view
+
+if TYPE_CHECKING:  # papers (and the PDF preview) are imported when a paper is first printed
+    from fieldapp.ui.papers import OnOpen
 
 
 def _said(table: str, key: str, value: object) -> str:
@@ -83,9 +87,14 @@ def _short_place(place: str) -> str:
     return place
 
 
-def _selected(view: QTableView):  # noqa: ANN202 - the row object
+#: A row of one of the panel's tables.
+R = TypeVar("R")
+
+
+def _selected(view: QTableView, model: RowsModel[R]) -> R | None:
+    """The row current in `view`, which shows `model`."""
     index = view.currentIndex()
-    return index.data(ROW_ROLE) if index.isValid() else None
+    return model.row_at(index.row()) if index.isValid() else None
 
 
 #: The most the panel's buttons may take side by side (a row of four Chinese labels takes
@@ -244,7 +253,7 @@ class PersonPanel(QWidget):
         self.registrations_view = table_view()
         self.registrations_view.setModel(self.registrations)
         self.registrations_view.doubleClicked.connect(lambda _i: self.edit_registration())
-        registrations_tab = self._with_buttons(
+        self.registrations_tab = registrations_tab = self._with_buttons(
             self.registrations_view,
             (self.tr("失业登记"), self.add_registration),
             (self.tr("修改"), self.edit_registration),
@@ -506,8 +515,8 @@ class PersonPanel(QWidget):
 
     # -- actions --------------------------------------------------------------------------
 
-    def _open_member(self, index) -> None:  # noqa: ANN001 - QModelIndex
-        row = index.data(ROW_ROLE)
+    def _open_member(self, index: QModelIndex) -> None:
+        row = self.members.row_at(index.row()) if index.isValid() else None
         if row is not None:
             self.open_person.emit(row.id)
 
@@ -599,7 +608,7 @@ class PersonPanel(QWidget):
             action.triggered.connect(lambda _c=False, i=claim.id: self.print_form(i))
             self.print_menu.addAction(action)
 
-    def print_certificate(self, casual: bool = False, on_open=None) -> None:  # noqa: ANN001
+    def print_certificate(self, casual: bool = False, on_open: OnOpen | None = None) -> None:
         """Preview the person's work certificate (filled from the ledger)."""
         from fieldapp.paperwork import jobs
         from fieldapp.ui import papers
@@ -614,7 +623,7 @@ class PersonPanel(QWidget):
                 on_open,
             )
 
-    def print_form(self, claim_id: str, on_open=None) -> None:  # noqa: ANN001
+    def print_form(self, claim_id: str, on_open: OnOpen | None = None) -> None:
         """Preview the application form of one of the person's claims."""
         from fieldapp.paperwork import jobs
         from fieldapp.ui import papers
@@ -642,7 +651,7 @@ class PersonPanel(QWidget):
         """Edit the selected spell."""
         if self._refused():
             return
-        spell = _selected(self.spells_view)
+        spell = _selected(self.spells_view, self.spells)
         if self.person and spell is None:
             show_error(self, self.tr("请先在列表里选一条就业经历"))
             return
@@ -651,7 +660,7 @@ class PersonPanel(QWidget):
 
     def delete_spell(self) -> None:
         """Delete the selected job (entered by mistake), after asking."""
-        spell = self._chosen(self.spells_view, self.tr("请先在列表里选一条就业经历"))
+        spell = self._chosen(self.spells_view, self.spells, self.tr("请先在列表里选一条就业经历"))
         if spell is not None:
             what = self.tr("“%1”（%2 起）这条就业经历").replace(
                 "%1", spell.employer or spell.place_name or spell.form
@@ -660,7 +669,9 @@ class PersonPanel(QWidget):
 
     def delete_registration(self) -> None:
         """Delete the selected unemployment registration (entered by mistake), after asking."""
-        registration = self._chosen(self.registrations_view, self.tr("请先在列表里选一条失业登记"))
+        registration = self._chosen(
+            self.registrations_view, self.registrations, self.tr("请先在列表里选一条失业登记")
+        )
         if registration is not None:
             day = registration.found_date or registration.registered_date
             what = self.tr("%1 的这条失业登记").replace("%1", str(day or ""))
@@ -668,7 +679,9 @@ class PersonPanel(QWidget):
 
     def delete_service(self) -> None:
         """Delete the selected service (recorded by mistake), after asking."""
-        service = self._chosen(self.services_view, self.tr("请先在列表里选一条服务记录"))
+        service = self._chosen(
+            self.services_view, self.services, self.tr("请先在列表里选一条服务记录")
+        )
         if service is not None:
             what = (
                 self.tr("%1 的“%2”这条服务记录")
@@ -679,7 +692,7 @@ class PersonPanel(QWidget):
 
     def delete_visit(self) -> None:
         """Delete the selected visit (recorded by mistake) and its services, after asking."""
-        visit = self._chosen(self.visits_view, self.tr("请先在列表里选一条走访记录"))
+        visit = self._chosen(self.visits_view, self.visits, self.tr("请先在列表里选一条走访记录"))
         if visit is None:
             return
         given = "、".join(
@@ -707,11 +720,12 @@ class PersonPanel(QWidget):
         self.session.apply(changes)
         self.refresh()
 
-    def _chosen(self, view: QTableView, missing: str):  # noqa: ANN202 - the row object
-        """The selected row of `view`, or None (said with `missing`, or refused by the area)."""
+    def _chosen(self, view: QTableView, model: RowsModel[R], missing: str) -> R | None:
+        """The selected row of `view` (showing `model`), or None (said with `missing`, or
+        refused by the area)."""
         if self.person is None or self._refused():
             return None
-        row = _selected(view)
+        row = _selected(view, model)
         if row is None:
             show_error(self, missing)
         return row
@@ -749,7 +763,7 @@ class PersonPanel(QWidget):
         due list's 失业登记 item): its form opens with 登记日期 set to today."""
         if self.person is None or self._refused():
             return
-        self.tabs.setCurrentIndex(self.tabs.indexOf(self.registrations_view.parentWidget()))
+        self.tabs.setCurrentWidget(self.registrations_tab)
         waiting = [
             r
             for r in records.person_records(
@@ -769,7 +783,7 @@ class PersonPanel(QWidget):
         """Edit the selected registration."""
         if self._refused():
             return
-        registration = _selected(self.registrations_view)
+        registration = _selected(self.registrations_view, self.registrations)
         if self.person and registration is None:
             show_error(self, self.tr("请先在列表里选一条失业登记"))
             return

@@ -29,6 +29,7 @@ from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.days import month_said, year_said
 from fieldapp.ui.errors import FormRefused, show_error
 from fieldapp.ui.operations import OperationPanel
+from fieldapp.ui.papers import JobMaker, OnOpen
 from fieldapp.ui.person_picker import PersonPicker
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import Column, RowsModel
@@ -203,7 +204,7 @@ class PrintPage(QWidget):
                 column, max(least, self.log_view.sizeHintForColumn(column))
             )
 
-    def make_job(self):  # noqa: ANN201 - a function Ledger -> PrintJob
+    def make_job(self) -> JobMaker:
         """The job maker for the chosen paper, or raise ValueError naming what is missing."""
         key = self.paper.currentData()
         if key in ("roster", "notice", "forms"):
@@ -240,7 +241,7 @@ class PrintPage(QWidget):
         casual = self.casual.isChecked()
         return lambda led: jobs.certificate_job(led, number, casual)
 
-    def preview(self, on_open=None) -> None:  # noqa: ANN001 - optional callback for tests
+    def preview(self, on_open: OnOpen | None = None) -> None:
         """Render the chosen paper off the GUI thread and open the preview."""
         try:
             make = self.make_job()

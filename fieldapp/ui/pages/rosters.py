@@ -7,6 +7,7 @@ printed paper, to print or save; 导出 Excel writes all five sheets.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -30,6 +31,7 @@ from fieldapp.ui.days import day_said
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.files import start_at, used
 from fieldapp.ui.operations import OperationPanel, OperationProgress
+from fieldapp.ui.papers import OnOpen
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import Column, RowsModel
 from fieldapp.ui.widgets import ChoiceButtons, DateField, area_date_page, table_view
@@ -57,7 +59,7 @@ class RostersPage(QWidget):
         self.panel = OperationPanel()
         self.summary = QLabel()
         self.group = ChoiceButtons(self, NAMES, text=str)
-        self.buttons = self.group.buttons
+        self.buttons = self.group.by_key
         books = self.group.row
         books.addStretch(1)
         self.model = RowsModel[list[object]]([])
@@ -86,7 +88,7 @@ class RostersPage(QWidget):
         self._enable(False)
         #: An area or date chosen while a workbook was written: worked out when it is done.
         self._again = False
-        self.panel.finished.connect(lambda: self._again and self.make())
+        self.panel.finished.connect(self._make_if_asked)
         self.make()
 
     def current(self) -> str:
@@ -112,6 +114,10 @@ class RostersPage(QWidget):
     def activated(self) -> None:
         """Shown: work the rosters out again if the ledger changed."""
         if self.rosters is None:
+            self.make()
+
+    def _make_if_asked(self) -> None:
+        if self._again:  # an area or date chosen while the workbook was written
             self.make()
 
     def make(self) -> None:
@@ -171,10 +177,7 @@ class RostersPage(QWidget):
         name = self.current()
         columns = COLUMNS[name]
         self.model.beginResetModel()
-        self.model.columns = [
-            Column(title, lambda r, i=i: text(r[i]) if i < len(r) else "")
-            for i, title in enumerate(columns)
-        ]
+        self.model.columns = [Column(title, _cell(i)) for i, title in enumerate(columns)]
         self.model.rows = list(self.rosters.sheets.get(name, []))
         self.model.endResetModel()
         for column, title in enumerate(columns):
@@ -196,7 +199,7 @@ class RostersPage(QWidget):
             .replace("%4", day_said(self.rosters.as_of))  # as the printed roster says it
         )
 
-    def preview(self, which: str | None, on_open=None) -> None:  # noqa: ANN001 - test callback
+    def preview(self, which: str | None, on_open: OnOpen | None = None) -> None:
         """The printed paper of one roster (or all five), to print or save."""
         area, on = self.area.code(), self.on.value()
         if not area:
@@ -251,3 +254,8 @@ class RostersPage(QWidget):
     def busy(self) -> bool:
         """True while the rosters are worked out, previewed or exported."""
         return self.panel.busy
+
+
+def _cell(i: int) -> Callable[[list[object]], str]:
+    """A roster row's `i`th cell as printed (blank past a short row's end)."""
+    return lambda row: text(row[i]) if i < len(row) else ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
@@ -52,10 +53,22 @@ from fieldapp.ui.session import Session
 from fieldapp.ui.widgets import ask_yes_no, wheel_only_when_focused
 
 
+class LedgerWindow(Protocol):
+    """What the settings page asks of the window it sits in (the main window)."""
+
+    def set_language(self, lang: str) -> bool: ...
+    def switch_ledger(self, path: Path) -> bool: ...
+    def restore_backup(self, backup: Path, credentials: Credentials) -> bool: ...
+    def rotate_key(self, done: str = "") -> bool: ...
+    def confirm_discard(self) -> bool: ...
+    def has_unsaved(self) -> bool: ...
+    def busy(self) -> bool: ...
+
+
 class SettingsPage(QWidget):
     """Settings that belong to this ledger (paper wording, device) and to this user (language)."""
 
-    def __init__(self, session: Session, window: QWidget | None = None) -> None:
+    def __init__(self, session: Session, window: LedgerWindow | None = None) -> None:
         super().__init__()
         self.session = session
         self.window_ref = window
@@ -78,7 +91,7 @@ class SettingsPage(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
-        self.scroll = scroll
+        self.scroll_area = scroll  # not `scroll`: QWidget.scroll(dx, dy) scrolls a widget
         wheel_only_when_focused(inner)
         layout = QVBoxLayout(self)
         layout.addWidget(self.panel)
@@ -526,8 +539,11 @@ class SettingsPage(QWidget):
         short screen the note lay below the room and the change seemed to do nothing."""
         self.users_note.setText(text)
         self.users_note.adjustSize()
-        self.scroll.widget().layout().activate()
-        self.scroll.ensureWidgetVisible(self.users_note, 0, 8)
+        inner = self.scroll_area.widget()
+        layout = inner.layout() if inner is not None else None
+        if layout is not None:
+            layout.activate()
+        self.scroll_area.ensureWidgetVisible(self.users_note, 0, 8)
 
     def _user_buttons(self) -> tuple[QPushButton, ...]:
         return (
@@ -682,9 +698,11 @@ class SettingsPage(QWidget):
             or not self._confirm_me()
         ):
             return False
-        window = self.window_ref
-        rotates = window is not None and hasattr(window, "rotate_key")
-        if rotates and (window.busy() or (window.has_unsaved() and not window.confirm_discard())):
+        # The window that rotates the key (reopening the ledger) once the user is disabled.
+        window = self.window_ref if hasattr(self.window_ref, "rotate_key") else None
+        if window is not None and (
+            window.busy() or (window.has_unsaved() and not window.confirm_discard())
+        ):
             if window.busy():
                 show_error(self, self.tr("请等正在进行的工作完成后再停用用户"))
             return False
@@ -693,7 +711,7 @@ class SettingsPage(QWidget):
         except Exception as error:  # noqa: BLE001 - shown in Chinese
             show_error(self, error)
             return False
-        if rotates:
+        if window is not None:
             # A new database key (the window reopens the ledger; this page is rebuilt), so
             # that an old copy of the key file with this user's slot opens nothing from now on.
             window.rotate_key(self.tr("已停用用户 %1").replace("%1", name))

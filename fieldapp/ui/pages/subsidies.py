@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -34,6 +35,7 @@ from fieldapp.domain.money import yuan
 from fieldapp.domain.progress import Cancelled
 from fieldapp.domain.roles import Role
 from fieldapp.paperwork import jobs
+from fieldapp.paperwork.jobs import PrintJob
 from fieldapp.policy.claim_flow import (
     NEEDS_REASON,
     TRANSITIONS,
@@ -45,6 +47,7 @@ from fieldapp.policy.guard import LimitExceeded
 from fieldapp.policy.pack import UNSET
 from fieldapp.services.changes import NO_CHANGES, Kind
 from fieldapp.services.claims import ClaimService, EligibilityService, batch_area
+from fieldapp.services.ledgers import Ledger
 from fieldapp.services.trust import allowed_steps
 from fieldapp.services.trust_check import may_add_in, may_add_to, may_change_row
 from fieldapp.store.queries import records
@@ -137,6 +140,9 @@ class SubsidiesPage(QWidget):
 
     person_requested = Signal(str)
     updated = Signal()
+    # Made by the tabs' builders, which __init__ calls; named here for the methods above them.
+    ended_label: QLabel
+    all_results: list[RuleResult]
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -272,7 +278,7 @@ class SubsidiesPage(QWidget):
                 Column(self.tr("说明"), lambda r: self._summary_shown(r)),
             ]
         )
-        self.all_results: list[RuleResult] = []
+        self.all_results = []
         self.results_view = table_view()
         self.results_view.setModel(self.results)
         # Several at once (Ctrl/Shift-click): a month's subsidy for every post worker.
@@ -424,8 +430,8 @@ class SubsidiesPage(QWidget):
         reason = next((r for r in result.reasons if r.text == summary), None)
         return summary if reason is None else policy_reason_shown(reason)
 
-    def _show_reasons(self, current, _previous) -> None:  # noqa: ANN001 - QModelIndex
-        result = current.data(ROW_ROLE) if current.isValid() else None
+    def _show_reasons(self, current: QModelIndex, _previous: QModelIndex | None) -> None:
+        result = self.results.row_at(current.row()) if current.isValid() else None
         self._offer_claim(result)
         if result is None:
             self.reasons.clear()
@@ -762,7 +768,8 @@ class SubsidiesPage(QWidget):
 
     def selected_claim(self) -> Claim | None:
         """The claim in the current row."""
-        return self.claims_view.currentIndex().data(ROW_ROLE)
+        claim: Claim | None = self.claims_view.currentIndex().data(ROW_ROLE)
+        return claim
 
     def selected_claims(self) -> list[Claim]:
         """The selected claims in list order (the current one when no row is selected)."""
@@ -783,8 +790,8 @@ class SubsidiesPage(QWidget):
                 return set(), reason_shown(verdict.rule, verdict.reason, verdict.said)
         return steps, ""
 
-    def _on_claim(self, current, _previous) -> None:  # noqa: ANN001 - QModelIndex
-        claim = current.data(ROW_ROLE) if current is not None and current.isValid() else None
+    def _on_claim(self, current: QModelIndex, _previous: QModelIndex | None) -> None:
+        claim: Claim | None = current.data(ROW_ROLE) if current.isValid() else None
         self.target.clear()
         why_not = ""
         chosen = self.selected_claims() if claim is not None else []
@@ -1102,7 +1109,7 @@ class SubsidiesPage(QWidget):
         batch = self.batches_view.currentIndex().data(ROW_ROLE)
         return batch or self.batches.row_at(0)
 
-    def preview_batch(self, make) -> None:  # noqa: ANN001 - a jobs.*_job function
+    def preview_batch(self, make: Callable[[Ledger, str], PrintJob]) -> None:
         """Render a batch paper and preview it."""
         batch = self.selected_batch()
         if batch is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -195,7 +195,7 @@ class VisitsPage(QWidget):
         self.search_failed.setText(message)
         self.search_failed.show()
 
-    def _show_hits(self, rows: list) -> None:
+    def _show_hits(self, rows: list[PersonRow]) -> None:
         self._clear_hits()
         for row in rows[:30]:
             text = f"{row.name}  {row.id_number}  {self.areas.path(row.area_code)}"
@@ -465,7 +465,7 @@ class VisitsPage(QWidget):
             rows = [r for r in rows if not r.visits]
         self.households.set_rows(rows)
 
-    def _open_household(self, index) -> None:  # noqa: ANN001 - QModelIndex
+    def _open_household(self, index: QModelIndex) -> None:
         row = index.data(ROW_ROLE)
         if row is None:
             return
