@@ -319,10 +319,16 @@ class RejectedReports:
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
 
-    def record(self, items: Iterable[dict[str, Any]]) -> None:
+    def record(self, items: Iterable[dict[str, Any]]) -> int:
         """Store (or update) the hub's reports; a local undo is kept. A report's sentence
         (`reason_said`) is kept only as `sentence_json` writes one that reads back
-        (`report_said`: checked again here, whoever calls); else NULL, the text said."""
+        (`report_said`: checked again here, whoever calls); else NULL, the text said.
+        Returns how many are news: changes this device had no report of, that the county did
+        not take in (held, or already dismissed) — what a coordinator is told after the
+        exchange (one already told, or the county's later decision on it, is not counted)."""
+        items = list(items)
+        known = {r[0] for r in self.db.execute("SELECT change_id FROM sync_rejected").fetchall()}
+        news = {i["change_id"] for i in items if i["status"] != ACCEPTED} - known
         now = now_text()
         self.db.conn.executemany(
             "INSERT INTO sync_rejected (change_id, hub_id, rule, reason, received_at, status, "
@@ -353,6 +359,7 @@ class RejectedReports:
                 for i in items
             ],
         )
+        return len(news)
 
     def list(self) -> list[dict[str, Any]]:
         """Every report joined with the change it is about (table, row, values), newest first."""

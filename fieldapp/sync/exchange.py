@@ -127,6 +127,9 @@ class ImportResult:
     #: When the sender wrote the bundle, by its own clock (the manifest's signed `created_at`):
     #: the hub's clock, in its answer (`services.clock`).
     sent_at: str = ""
+    #: Device: this ledger's changes the hub's answer says, for the first time, it did not
+    #: take in (held for the county's review, or dismissed): the coordinator is told to look.
+    newly_held: int = 0
 
 
 def _noop(*_args: Any) -> None:
@@ -546,7 +549,7 @@ def _import_local(
         copied = identity.role == "device" and (
             _reused(ledger, refused_here) or _ahead_of_log(ledger, manifest)
         )
-        _bookkeeping(ledger, state, identity, peer, manifest, copied)
+        newly_held = _bookkeeping(ledger, state, identity, peer, manifest, copied)
         if identity.role == "device":
             # The hub's clock, at least (a stick may have carried the answer for days).
             clock.note(ledger, manifest.created_at, fresh=False)
@@ -577,6 +580,7 @@ def _import_local(
         refused_here,
         copied,
         manifest.created_at,
+        newly_held,
     )
 
 
@@ -796,13 +800,16 @@ def _check_summary(manifest: Manifest, changes: list[Change]) -> dict[str, Chang
 _DEVICE_ID, _SEQ, _TBL = attrgetter("device_id"), attrgetter("seq"), attrgetter("tbl")
 
 
-def record_reports(ledger: Ledger, manifest: Manifest) -> None:
-    """Device: keep what the hub says about this device's own changes it refused."""
+def record_reports(ledger: Ledger, manifest: Manifest) -> int:
+    """Device: keep what the hub says about this device's own changes it refused; how many
+    it says for the first time and did not take in (`RejectedReports.record`)."""
     own = set(own_origins(ledger))
     mine = [r.model_dump() for r in manifest.rejected if r.change_id.rsplit(":", 1)[0] in own]
-    if mine:
-        RejectedReports(ledger.db).record(mine)
-        settle_accepted(ledger)
+    if not mine:
+        return 0
+    news = RejectedReports(ledger.db).record(mine)
+    settle_accepted(ledger)
+    return news
 
 
 def _check_serial(
@@ -952,9 +959,10 @@ def _bookkeeping(
     peer: Peer,
     manifest: Manifest,
     reused: bool = False,
-) -> None:
-    """The counters and acknowledgements after an import. `reused`: the hub's answer tells
-    this ledger was copied back by hand (`ImportResult.copied_back`): the numbers the hub
+) -> int:
+    """The counters and acknowledgements after an import; on a device, how many of its
+    changes the hub's answer says it newly held (`record_reports`). `reused`: the hub's
+    answer tells this ledger was copied back by hand (`ImportResult.copied_back`): the numbers the hub
     holds of this ledger's numbering are not acknowledged, else its new numbering (`sync
     restored`, the sync page's 是) would leave the work made since the copy under them, the
     hub's other content there, and every later answer refused."""
@@ -967,6 +975,6 @@ def _bookkeeping(
         state.raise_acks(peer.name, vector)
         for device_id, name in manifest.origins.items():
             state.bind_origin(device_id, name)
-        record_reports(ledger, manifest)
-    else:
-        state.forget_issued_before(peer.name, acked)
+        return record_reports(ledger, manifest)
+    state.forget_issued_before(peer.name, acked)
+    return 0
