@@ -457,7 +457,7 @@ def held_payload(
     if china_time:
         report["received_at_china"] = china_iso(held.received_at) or None
     if said:
-        report["reason_said"] = _said_text(held.reason_said)
+        report["reason_said"] = _said_text(held.reason_said, report["reason"])
     return report
 
 
@@ -490,11 +490,13 @@ def _kept_said(sentence: Sentence | None) -> str | None:
     return None if sentence is None else sentence_json(sentence)
 
 
-def _said_text(stored: str | None) -> str | None:
+def _said_text(stored: str | None, reason: str | None) -> str | None:
     """A held change's stored sentence as a report carries it: written again from what reads
-    back (a hand edit that does not read, or a template this program dropped: None), None
-    beyond `REPORT_SAID_MAX`."""
-    sentence = sentence_or_none(stored)
+    back and says the report's `reason` (`saying`: a hand edit that does not read or says
+    something else, or a template this program dropped: None), None beyond
+    `REPORT_SAID_MAX` — the check a device makes on receipt (`report_said`), made here once:
+    the answer's reports are not read again (`bundle.SAID_READ`)."""
+    sentence = saying(reason, sentence_or_none(stored))
     if sentence is None:
         return None
     text = sentence_json(sentence)

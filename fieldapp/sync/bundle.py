@@ -41,6 +41,7 @@ from pydantic import (
     StringConstraints,
     TypeAdapter,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_serializer,
     model_validator,
@@ -113,6 +114,12 @@ class Range(Carried):
     count: int = Field(ge=1)
 
 
+#: A validation context's key (`Manifest.model_validate(…, context={SAID_READ: True})`): the
+#: reports' sentences were read where they were made (`held.held_payload`, the hub writing an
+#: answer), and are not read again. Never given where a bundle is received.
+SAID_READ = "said_read"
+
+
 class Report(Carried):
     """The hub's word on one of the recipient's own changes that the trust rules refused."""
 
@@ -143,7 +150,9 @@ class Report(Carried):
         return value if isinstance(value, str) else None
 
     @model_validator(mode="after")
-    def _said_reads(self) -> Report:
+    def _said_reads(self, info: ValidationInfo) -> Report:
+        if info.context and info.context.get(SAID_READ):
+            return self  # the hub's own, read as `held_payload` made it: not read again
         sentence = report_said(self.reason, self.reason_said)
         self.reason_said = None if sentence is None else sentence_json(sentence)
         return self

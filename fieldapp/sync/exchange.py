@@ -46,13 +46,13 @@ from fieldapp.store.sync_state import Identity, Peer, SyncState, now_text
 from fieldapp.store.withdraw import replace_logged
 from fieldapp.sync import crypto, intake
 from fieldapp.sync.bundle import (
+    SAID_READ,
     About,
     Manifest,
     OpenedBundle,
     Party,
     Range,
     RefusedBundle,
-    Report,
     build_of,
     decode_payload,
     encode_payload,
@@ -172,7 +172,9 @@ def write_bundle(
 ) -> ExportResult:
     """Seal `rows` to `recipient` and write `out` (temp name, then rename); `about`: a
     device's program and pack in force, said in the header (`bundle.About`); `refused`: the
-    hub's word on the recipient's bundles it refused (`bundle.RefusedBundle`).
+    hub's word on the recipient's bundles it refused (`bundle.RefusedBundle`); `rejected`:
+    the hub's reports of the recipient's held changes, as `held.held_payload` makes them (their
+    sentences read and checked there: not read again, `bundle.SAID_READ`).
 
     The bundle is sealed and written outside the write transaction: compressing and
     encrypting a township's or the county office's first answer takes seconds, and every
@@ -197,29 +199,31 @@ def write_bundle(
     while True:
         peer = state.peer(recipient.name) or recipient
         serial = peer.serial_out + 1
-        manifest = Manifest(
-            format=1,
-            bundle_id=str(uuid.uuid4()),
-            created_at=written_at or now_text(),
-            sender=Party(
+        fields = {
+            "format": 1,
+            "bundle_id": str(uuid.uuid4()),
+            "created_at": written_at or now_text(),
+            "sender": Party(
                 name=identity.name,
                 role=identity.role,
                 key_id=sign_key_id(identity),
                 device_id=ledger.device_id,
             ),
-            recipient=Party(name=peer.name, role=peer.role, key_id=peer.key_id),
-            serial=serial,
-            received=peer.serial_in,
-            schema_version=latest_version(),
-            vector=vector,
-            ranges=ranges,
-            counts=counts,
-            changes=total,
-            payload_sha256=_sha256(payload),
-            payload_bytes=len(payload),
-            origins=origins or {},
-            rejected=[Report.model_validate(r) for r in rejected],
-        )
+            "recipient": Party(name=peer.name, role=peer.role, key_id=peer.key_id),
+            "serial": serial,
+            "received": peer.serial_in,
+            "schema_version": latest_version(),
+            "vector": vector,
+            "ranges": ranges,
+            "counts": counts,
+            "changes": total,
+            "payload_sha256": _sha256(payload),
+            "payload_bytes": len(payload),
+            "origins": origins or {},
+            # Their sentences read once, where `held_payload` made them (`SAID_READ`).
+            "rejected": list(rejected),
+        }
+        manifest = Manifest.model_validate(fields, context={SAID_READ: True})
         data = seal_bundle(manifest, payload, identity.sign_secret, peer.box_public, about, refused)
         progress(total // 2, total)
         try:
