@@ -626,6 +626,8 @@ EN_UI: dict[str, str] = {
     "未分户": "no household",
     # 补贴's 说明 of a subsidy met whose figure the county has not set.
     "符合条件（金额待县里核定标准）": "Eligible (the amount is yet to be set by the county)",
+    # After an exchange: this device's changes the county newly held (the sync page).
+    "中心暂扣了本机的 %1 条修改，请在本页“县里未接受的修改”中查看原因": "The county held back %1 of this computer's changes; see why under “Changes the county did not accept” on this page",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

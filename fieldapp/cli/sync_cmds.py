@@ -1064,6 +1064,7 @@ def cmd_sync_import(args: argparse.Namespace) -> int:
         f"{r.new_changes} 条；待处理冲突 {r.conflicts} 处"
     )
     _say_reissued(r)
+    _say_newly_held(r)
     _say_refused(r)
     _adopt_policy(ledger)
     _say_entered_twice(ledger)
@@ -1089,6 +1090,16 @@ def _say_refused(result: ImportResult) -> None:
         print(
             "如果这台电脑的台账是从备份拷回来的（或要换一套编号），请执行 fieldapp sync restored，"
             "然后重新导出"
+        )
+
+
+def _say_newly_held(result: ImportResult) -> None:
+    """After an import: this device's changes the county newly held, as the answer tells
+    (only those it says for the first time), and where to read why."""
+    if result.newly_held:
+        print(
+            f"注意：中心暂扣了本机的 {result.newly_held} 条修改，请到“同步”页查看原因"
+            "（命令行：fieldapp sync status）"
         )
 
 
@@ -1135,6 +1146,7 @@ def cmd_sync_push(args: argparse.Namespace) -> int:
         f"已导入中心回复：{got.changes} 条修改，其中新的 {got.new_changes} 条；冲突 {got.conflicts} 处"
     )
     _say_reissued(got)
+    _say_newly_held(got)
     _adopt_policy(ledger)
     _say_entered_twice(ledger)
     return 0

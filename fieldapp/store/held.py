@@ -324,10 +324,16 @@ class RejectedReports:
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
 
-    def record(self, items: Iterable[dict[str, Any]]) -> None:
+    def record(self, items: Iterable[dict[str, Any]]) -> int:
         """Store (or update) the hub's reports; a local undo is kept. A report's sentence
         (`reason_said`) is kept only as `sentence_json` writes one that reads back
-        (`report_said`: checked again here, whoever calls); else NULL, the text said."""
+        (`report_said`: checked again here, whoever calls); else NULL, the text said.
+        Returns how many are news: changes this device had no report of, that the county did
+        not take in (held, or already dismissed) — what a coordinator is told after the
+        exchange (one already told, or the county's later decision on it, is not counted)."""
+        items = list(items)
+        known = {r[0] for r in self.db.execute("SELECT change_id FROM sync_rejected").fetchall()}
+        news = {i["change_id"] for i in items if i["status"] != ACCEPTED} - known
         now = now_text()
         self.db.conn.executemany(
             "INSERT INTO sync_rejected (change_id, hub_id, rule, reason, received_at, status, "
@@ -358,6 +364,7 @@ class RejectedReports:
                 for i in items
             ],
         )
+        return len(news)
 
     def list(self) -> list[dict[str, Any]]:
         """Every report with the change it is about (table, row, values; None where the log
@@ -482,7 +489,7 @@ def held_payload(
     if china_time:
         report["received_at_china"] = china_iso(held.received_at) or None
     if said:
-        report["reason_said"] = _said_text(held.reason_said)
+        report["reason_said"] = _said_text(held.reason_said, report["reason"])
     return report
 
 
@@ -515,11 +522,13 @@ def _kept_said(sentence: Sentence | None) -> str | None:
     return None if sentence is None else sentence_json(sentence)
 
 
-def _said_text(stored: str | None) -> str | None:
+def _said_text(stored: str | None, reason: str | None) -> str | None:
     """A held change's stored sentence as a report carries it: written again from what reads
-    back (a hand edit that does not read, or a template this program dropped: None), None
-    beyond `REPORT_SAID_MAX`."""
-    sentence = sentence_or_none(stored)
+    back and says the report's `reason` (`saying`: a hand edit that does not read or says
+    something else, or a template this program dropped: None), None beyond
+    `REPORT_SAID_MAX` — the check a device makes on receipt (`report_said`), made here once:
+    the answer's reports are not read again (`bundle.SAID_READ`)."""
+    sentence = saying(reason, sentence_or_none(stored))
     if sentence is None:
         return None
     text = sentence_json(sentence)

@@ -36,10 +36,12 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    SerializationInfo,
     SerializerFunctionWrapHandler,
     StringConstraints,
     TypeAdapter,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_serializer,
     model_validator,
@@ -71,7 +73,29 @@ ChangeId = Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z_-]{1,64}:[1-9]
 Scalar = Annotated[str | bool | int | float | None, Field(union_mode="left_to_right")]
 
 
-class Party(BaseModel):
+class Carried(BaseModel):
+    """A model a bundle or an answer carries, written with no key for an optional field that
+    is None: an older program's reader (`extra="forbid"`) refuses a key it does not know, and
+    one it does know it reads as None when absent. So a field added later, optional and None
+    (a report without its China time, to a device that does not read it), is written as the
+    model was before it, whoever it goes to — no field needs remembering to leave out.
+
+    Only what is written (JSON: `model_dump(mode="json")`, `model_dump_json`); a dump in
+    Python keeps every key for the code that reads it."""
+
+    @model_serializer(mode="wrap")
+    def _none_unwritten(
+        self, handler: SerializerFunctionWrapHandler, info: SerializationInfo
+    ) -> dict[str, Any]:
+        data = dict(handler(self))
+        if info.mode_is_json():
+            for name, field in type(self).model_fields.items():
+                if name in data and data[name] is None and not field.is_required():
+                    del data[name]
+        return data
+
+
+class Party(Carried):
     """Sender or recipient of a bundle, named inside the signed manifest."""
 
     model_config = ConfigDict(extra="forbid")
@@ -81,7 +105,7 @@ class Party(BaseModel):
     device_id: DeviceId | None = None
 
 
-class Range(BaseModel):
+class Range(Carried):
     """Sequence numbers of one origin device in the payload."""
 
     model_config = ConfigDict(extra="forbid")
@@ -90,7 +114,13 @@ class Range(BaseModel):
     count: int = Field(ge=1)
 
 
-class Report(BaseModel):
+#: A validation context's key (`Manifest.model_validate(…, context={SAID_READ: True})`): the
+#: reports' sentences were read where they were made (`held.held_payload`, the hub writing an
+#: answer), and are not read again. Never given where a bundle is received.
+SAID_READ = "said_read"
+
+
+class Report(Carried):
     """The hub's word on one of the recipient's own changes that the trust rules refused."""
 
     model_config = ConfigDict(extra="forbid")
@@ -120,19 +150,12 @@ class Report(BaseModel):
         return value if isinstance(value, str) else None
 
     @model_validator(mode="after")
-    def _said_reads(self) -> Report:
+    def _said_reads(self, info: ValidationInfo) -> Report:
+        if info.context and info.context.get(SAID_READ):
+            return self  # the hub's own, read as `held_payload` made it: not read again
         sentence = report_said(self.reason, self.reason_said)
         self.reason_said = None if sentence is None else sentence_json(sentence)
         return self
-
-    @model_serializer(mode="wrap")
-    def _said_only_when_there(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        # An older device's reader refuses a report with a key it does not know: a report
-        # without a sentence is written as one was before (no key), whoever it goes to.
-        data = dict(handler(self))
-        if data.get("reason_said") is None:
-            data.pop("reason_said", None)
-        return data
 
 
 #: The most refused bundles one answer names (the newest).
@@ -141,7 +164,7 @@ REFUSED_MAX = 20
 REFUSED_FILE, REFUSED_SIG = "refused.json", "refused.sig"
 
 
-class RefusedBundle(BaseModel):
+class RefusedBundle(Carried):
     """The hub's word on one of the recipient's own bundles it refused and why, in a
     coordinator's words: a bundle that came on a stick is refused with nobody from the
     village there to read it, so the answer the township carries back says it.
@@ -169,7 +192,7 @@ def refused_message(bundle_id: str, refused: bytes) -> bytes:
     return b"fieldapp-refused-v1\n" + bundle_id.encode("utf-8") + b"\n" + refused
 
 
-class Manifest(BaseModel):
+class Manifest(Carried):
     """What the bundle holds and between whom; signed by the sender."""
 
     model_config = ConfigDict(extra="forbid")

@@ -46,13 +46,13 @@ from fieldapp.store.sync_state import Identity, Peer, SyncState, now_text
 from fieldapp.store.withdraw import replace_logged
 from fieldapp.sync import crypto, intake
 from fieldapp.sync.bundle import (
+    SAID_READ,
     About,
     Manifest,
     OpenedBundle,
     Party,
     Range,
     RefusedBundle,
-    Report,
     build_of,
     decode_payload,
     encode_payload,
@@ -126,6 +126,9 @@ class ImportResult:
     #: When the sender wrote the bundle, by its own clock (the manifest's signed `created_at`):
     #: the hub's clock, in its answer (`services.clock`).
     sent_at: str = ""
+    #: Device: this ledger's changes the hub's answer says, for the first time, it did not
+    #: take in (held for the county's review, or dismissed): the coordinator is told to look.
+    newly_held: int = 0
 
 
 def _noop(*_args: Any) -> None:
@@ -168,7 +171,9 @@ def write_bundle(
 ) -> ExportResult:
     """Seal `rows` to `recipient` and write `out` (temp name, then rename); `about`: a
     device's program and pack in force, said in the header (`bundle.About`); `refused`: the
-    hub's word on the recipient's bundles it refused (`bundle.RefusedBundle`).
+    hub's word on the recipient's bundles it refused (`bundle.RefusedBundle`); `rejected`:
+    the hub's reports of the recipient's held changes, as `held.held_payload` makes them (their
+    sentences read and checked there: not read again, `bundle.SAID_READ`).
 
     The bundle is sealed and written outside the write transaction: compressing and
     encrypting a township's or the county office's first answer takes seconds, and every
@@ -193,29 +198,31 @@ def write_bundle(
     while True:
         peer = state.peer(recipient.name) or recipient
         serial = peer.serial_out + 1
-        manifest = Manifest(
-            format=1,
-            bundle_id=str(uuid.uuid4()),
-            created_at=written_at or now_text(),
-            sender=Party(
+        fields = {
+            "format": 1,
+            "bundle_id": str(uuid.uuid4()),
+            "created_at": written_at or now_text(),
+            "sender": Party(
                 name=identity.name,
                 role=identity.role,
                 key_id=sign_key_id(identity),
                 device_id=ledger.device_id,
             ),
-            recipient=Party(name=peer.name, role=peer.role, key_id=peer.key_id),
-            serial=serial,
-            received=peer.serial_in,
-            schema_version=latest_version(),
-            vector=vector,
-            ranges=ranges,
-            counts=counts,
-            changes=total,
-            payload_sha256=_sha256(payload),
-            payload_bytes=len(payload),
-            origins=origins or {},
-            rejected=[Report.model_validate(r) for r in rejected],
-        )
+            "recipient": Party(name=peer.name, role=peer.role, key_id=peer.key_id),
+            "serial": serial,
+            "received": peer.serial_in,
+            "schema_version": latest_version(),
+            "vector": vector,
+            "ranges": ranges,
+            "counts": counts,
+            "changes": total,
+            "payload_sha256": _sha256(payload),
+            "payload_bytes": len(payload),
+            "origins": origins or {},
+            # Their sentences read once, where `held_payload` made them (`SAID_READ`).
+            "rejected": list(rejected),
+        }
+        manifest = Manifest.model_validate(fields, context={SAID_READ: True})
         data = seal_bundle(manifest, payload, identity.sign_secret, peer.box_public, about, refused)
         progress(total // 2, total)
         try:
@@ -548,7 +555,7 @@ def _import_local(
         copied = identity.role == "device" and (
             _reused(ledger, refused_here) or _ahead_of_log(ledger, manifest)
         )
-        _bookkeeping(ledger, state, identity, peer, manifest, copied)
+        newly_held = _bookkeeping(ledger, state, identity, peer, manifest, copied)
         if identity.role == "device":
             # The hub's clock, at least (a stick may have carried the answer for days).
             clock.note(ledger, manifest.created_at, fresh=False)
@@ -579,6 +586,7 @@ def _import_local(
         refused_here,
         copied,
         manifest.created_at,
+        newly_held,
     )
 
 
@@ -798,13 +806,16 @@ def _check_summary(manifest: Manifest, changes: list[Change]) -> dict[str, Chang
 _DEVICE_ID, _SEQ, _TBL = attrgetter("device_id"), attrgetter("seq"), attrgetter("tbl")
 
 
-def record_reports(ledger: Ledger, manifest: Manifest) -> None:
-    """Device: keep what the hub says about this device's own changes it refused."""
+def record_reports(ledger: Ledger, manifest: Manifest) -> int:
+    """Device: keep what the hub says about this device's own changes it refused; how many
+    it says for the first time and did not take in (`RejectedReports.record`)."""
     own = set(own_origins(ledger))
     mine = [r.model_dump() for r in manifest.rejected if r.change_id.rsplit(":", 1)[0] in own]
-    if mine:
-        RejectedReports(ledger.db).record(mine)
-        settle_accepted(ledger)
+    if not mine:
+        return 0
+    news = RejectedReports(ledger.db).record(mine)
+    settle_accepted(ledger)
+    return news
 
 
 def _check_serial(
@@ -954,9 +965,10 @@ def _bookkeeping(
     peer: Peer,
     manifest: Manifest,
     reused: bool = False,
-) -> None:
-    """The counters and acknowledgements after an import. `reused`: the hub's answer tells
-    this ledger was copied back by hand (`ImportResult.copied_back`): the numbers the hub
+) -> int:
+    """The counters and acknowledgements after an import; on a device, how many of its
+    changes the hub's answer says it newly held (`record_reports`). `reused`: the hub's
+    answer tells this ledger was copied back by hand (`ImportResult.copied_back`): the numbers the hub
     holds of this ledger's numbering are not acknowledged, else its new numbering (`sync
     restored`, the sync page's 是) would leave the work made since the copy under them, the
     hub's other content there, and every later answer refused."""
@@ -969,6 +981,6 @@ def _bookkeeping(
         state.raise_acks(peer.name, vector)
         for device_id, name in manifest.origins.items():
             state.bind_origin(device_id, name)
-        record_reports(ledger, manifest)
-    else:
-        state.forget_issued_before(peer.name, acked)
+        return record_reports(ledger, manifest)
+    state.forget_issued_before(peer.name, acked)
+    return 0

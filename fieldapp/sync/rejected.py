@@ -20,7 +20,7 @@ from fieldapp.domain.dates import china_minute
 from fieldapp.domain.enums import Relation
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.places_said import Said, say_place
-from fieldapp.domain.sentences import Sentence, sentence_data, sentence_or_none
+from fieldapp.domain.sentences import Part, Sentence, sentence_data, sentence_or_none
 from fieldapp.reference import divisions
 from fieldapp.services.change_said import (
     PLACES,
@@ -81,6 +81,11 @@ def rejected_changes(ledger: Ledger) -> list[dict[str, Any]]:
                 # An area's change: the area by its name (its code says nothing to people).
                 "area_said": _area_said(ledger, report, places),
                 "reason_shown": _reason_shown(report, places),
+                # `reason_shown` as its sentence: `reason_said` with the areas its parts name by
+                # code named as `reason_shown` names them, so a window in another language says
+                # the same place as the Chinese (None where `reason_said` is None, or the
+                # shown reason is not the hub's: a value from a newer program).
+                "reason_shown_said": _shown_said_data(report, places),
                 # The reason as its sentence (template and parts, as JSON: `sentence_data`), so
                 # a window says it in its language; None where the hub sent none (an older hub,
                 # a reason it kept as text) or what is kept does not read back as a sentence of
@@ -170,8 +175,14 @@ def held_said(item: dict[str, Any]) -> HeldSaid:
 
 
 def _said_of(item: dict[str, Any]) -> Sentence | None:
-    """An item's sentence where it reads back and says the item's reason (else None)."""
-    return saying(item.get("reason"), sentence_or_none(item.get("reason_said")))
+    """An item's sentence where it reads back and says the reason the item shows (its
+    `reason_shown`, else its `reason`): `reason_shown_said`, else `reason_said`; else None."""
+    reason = item.get("reason_shown") or item.get("reason")
+    for key in ("reason_shown_said", "reason_said"):
+        sentence = saying(reason, sentence_or_none(item.get(key)))
+        if sentence is not None:
+            return sentence
+    return None
 
 
 def describe(item: dict[str, Any]) -> str:
@@ -223,6 +234,31 @@ def _reason_shown(report: dict[str, Any], places: Callable[[str | None], str]) -
 #: An area the hub could name only by its code in its reason ('区域 520502001002003': it had
 #: not received the area's row), named here as this ledger knows it.
 _AREA_CODE = re.compile(r"区域 (\d{6,15})")
+
+
+def _shown_said_data(report: dict[str, Any], places: Callable[[str | None], str]) -> object:
+    """`_reason_shown` as a sentence (template and parts, as JSON): the kept report's sentence
+    with each area its text parts name by code (an older hub's reason quoted in a newer one's:
+    它没有被接受的原因：…区域 520502001002003…) named as `_reason_shown` names it; None where
+    there is no sentence or the reason shown is not the hub's (`NEWER_VALUE_HERE`)."""
+    sentence = report_said(report["reason"], report.get("reason_said"))
+    if sentence is None or newer_value_named(str(report["rule"] or ""), str(report["reason"])):
+        return None
+    return sentence_data(_places_in_parts(sentence, places))
+
+
+def _places_in_parts(sentence: Sentence, places: Callable[[str | None], str]) -> Sentence:
+    """`sentence` with `_AREA_CODE` named in each text part, as `_reason_shown` names it in the
+    whole text (no template has 区域 in it: only a part, what a reason quotes, can)."""
+
+    def named(part: Part) -> Part:
+        if isinstance(part, Sentence):
+            return _places_in_parts(part, places)
+        if isinstance(part, str):
+            return _AREA_CODE.sub(lambda m: places(m.group(1)) or m.group(0), part)
+        return part
+
+    return Sentence(sentence.template, tuple(named(p) for p in sentence.parts))
 
 
 def _area_said(ledger: Ledger, report: dict[str, Any], places: Callable[[str | None], str]) -> str:

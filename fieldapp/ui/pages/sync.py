@@ -506,7 +506,12 @@ class SyncPage(QWidget):
 
     def _imported(self, result) -> None:  # noqa: ANN001 - ImportResult
         self.last_import = result
-        self._say(self._received_text(result) + self._policy_text() + self._twice_text())
+        self._say(
+            self._received_text(result)
+            + self._held_text(result)
+            + self._policy_text()
+            + self._twice_text()
+        )
         self.session.apply(result.received | ChangeSet.of(Kind.SYNC))
         self.refresh()
         self._said_refused(result)
@@ -559,6 +564,14 @@ class SyncPage(QWidget):
             "invalid": self.tr("数据包内容不合格：请联系县里管理汇总中心的同志"),
             "disk_full": self.tr("县里的电脑磁盘已满，这个数据包没有导入：请再导出一次，交给县里"),
         }
+
+    def _held_text(self, result) -> str:  # noqa: ANN001 - ImportResult
+        """This ledger's changes the county newly held, as this answer tells (only those it
+        says for the first time): where on this page to read why."""
+        if not result.newly_held:
+            return ""
+        said = self.tr("中心暂扣了本机的 %1 条修改，请在本页“县里未接受的修改”中查看原因")
+        return "\n" + said.replace("%1", str(result.newly_held))
 
     def _policy_text(self) -> str:
         """'政策包已更新：…（县人社局 某人社通〔2026〕x号）' and any pack refused, after an import."""
@@ -623,6 +636,7 @@ class SyncPage(QWidget):
         self._say(
             self.tr("已发送 %1 条修改；").replace("%1", str(sent.changes))
             + self._received_text(got)
+            + self._held_text(got)
             + self._policy_text()
             + self._twice_text()
         )
