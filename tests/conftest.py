@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -17,6 +18,7 @@ if os.environ["QT_QPA_PLATFORM"] == "offscreen":
     # fits itself to the screen it opens on.
     _screen = Path(__file__).with_name("screen-1366x768.json")
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screen}"
+TESTS = Path(__file__).parent
 
 from fieldapp.domain.dates import CHINA  # noqa: E402
 from fieldapp.domain.idnumber import make_check_char  # noqa: E402
@@ -65,6 +67,18 @@ def _today(request: pytest.FixtureRequest) -> Iterator[None]:
     day = dt.date.fromisoformat(str(marker.args[0]))
     with time_machine.travel(dt.datetime.combine(day, dt.time(12), CHINA), tick=True):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _collector_on(request: pytest.FixtureRequest) -> None:
+    """A test outside tests/ui runs with Python's automatic collection, as the command line and
+    the hub do: the desktop's (`fieldapp.ui.collector`, a UI test or a `make_app` before this
+    test) turned it off. What it left is collected here first, on the main thread — never by a
+    later test's worker thread, which would free a leftover widget off the GUI thread."""
+    if gc.isenabled() or "ui" in request.node.path.relative_to(TESTS).parts[:1]:
+        return
+    gc.collect()
+    gc.enable()
 
 
 @pytest.fixture(autouse=True)

@@ -17,6 +17,7 @@ from fieldapp.domain.errors import FieldappError
 from fieldapp.paths import default_ledger_path, resource
 from fieldapp.services.ledgers import Credentials
 from fieldapp.ui import errors, fonts, i18n, operations, prefs, search_worker, syslibs
+from fieldapp.ui.collector import collect_on_gui_thread
 from fieldapp.ui.session import Session
 
 if TYPE_CHECKING:  # imported lazily below: a quick start shows the login before the window
@@ -47,6 +48,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
         app.setWindowIcon(QIcon(str(icon)))
     fonts.install_fonts(app)
     i18n.install_language(prefs.language())
+    collect_on_gui_thread(app)  # cycles freed on this thread only, never on a worker's
     return app
 
 

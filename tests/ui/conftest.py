@@ -148,6 +148,17 @@ def demo_window(qtbot, demo_path: Path, monkeypatch: pytest.MonkeyPatch):
 
 
 @pytest.fixture(autouse=True)
+def _collected_on_gui_thread(qapp) -> None:
+    """Every UI test runs as the app does: cycles collected on the GUI thread only
+    (`fieldapp.ui.collector`) — a collection started by a worker thread's allocation (a search,
+    an export) had freed an earlier test's widgets off the GUI thread and ended the run
+    (SIGSEGV). tests/conftest.py turns automatic collection back on for the tests after."""
+    from fieldapp.ui.collector import collect_on_gui_thread
+
+    collect_on_gui_thread(qapp)
+
+
+@pytest.fixture(autouse=True)
 def _no_keys_held(qapp) -> Iterator[None]:
     """Each UI test starts with no key held: QTest's key click with Ctrl (Ctrl+N opens a visit)
     leaves the application believing Ctrl is still down, and a later test's click in a list
@@ -265,9 +276,11 @@ def top_level_widgets() -> list[Any]:
     nothing is freed until the list is held."""
     from PySide6.QtWidgets import QApplication
 
+    was_enabled = gc.isenabled()  # off in a UI test: the app collects on its own thread
     gc.collect()
     gc.disable()
     try:
         return list(QApplication.topLevelWidgets())
     finally:
-        gc.enable()
+        if was_enabled:
+            gc.enable()
