@@ -5,6 +5,7 @@ and a spreadsheet's alike — so the number a clerk is told is the number each o
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 
 #: The fewest characters of a conflict's 编号 that are taken (a shorter one names none).
@@ -12,8 +13,9 @@ SHORTEST_NUMBER = 4
 
 
 def typed(number: str) -> str:
-    """A number as typed, as the ids are written (no spaces, lower case)."""
-    return number.strip().lower()
+    """A number as typed, as the ids are written (no spaces, lower case, half-width: a Chinese
+    input method left in full-width mode types ｂ２ｅ７ for b2e7)."""
+    return unicodedata.normalize("NFKC", number).strip().lower()
 
 
 def long_enough(number: str) -> bool:

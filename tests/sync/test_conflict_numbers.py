@@ -42,6 +42,9 @@ def test_a_number_finds_its_conflict_loaded_as_the_listing_loads_it(tmp_path, hu
     for conflict_id, conflict in listed.items():
         assert starting(b, numbers[conflict_id]) == [conflict]
         assert starting(b, f" {conflict_id[:6].upper()} ") == [conflict]  # as typed
+        # Typed with the input method in full-width mode (ｂ２ｅ７…): the same number.
+        full_width = "".join(chr(ord(c) + 0xFEE0) for c in numbers[conflict_id].upper())
+        assert starting(b, full_width) == [conflict] and find_conflict(b, full_width) == conflict
         assert find_conflict(b, numbers[conflict_id]) == conflict
         assert starting(b, conflict_id[: SHORTEST_NUMBER - 1]) == []  # too short: none
         assert find(b, conflict_id) is None  # a sync conflict is no sheet's
