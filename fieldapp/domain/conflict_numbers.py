@@ -5,6 +5,7 @@ and a spreadsheet's alike — so the number a clerk is told is the number each o
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 
 #: The fewest characters of a conflict's 编号 that are taken (a shorter one names none).
@@ -12,8 +13,9 @@ SHORTEST_NUMBER = 4
 
 
 def typed(number: str) -> str:
-    """A number as typed, as the ids are written (no spaces, lower case)."""
-    return number.strip().lower()
+    """A number as typed, as the ids are written (no spaces, lower case, half-width: a Chinese
+    input method left in full-width mode types ｂ２ｅ７ for b2e7)."""
+    return unicodedata.normalize("NFKC", number).strip().lower()
 
 
 def long_enough(number: str) -> bool:
@@ -32,21 +34,27 @@ def short_numbers(every: Iterable[str]) -> dict[str, str]:
     """Each of `every` → the shortest start of it (at least `SHORTEST_NUMBER` characters) that
     no other starts with: what the clerk types to name it. An id listed twice gets itself
     whole. Sorted once: an id's nearest neighbours in order share its longest common starts,
-    so a list of 10 000 conflicts is not compared pair by pair."""
+    so a list of 10 000 conflicts is not compared pair by pair; each neighbouring pair is
+    compared once, and character by character only when they share the first
+    `SHORTEST_NUMBER` - 1 (a shorter common start still leaves the number at its shortest)."""
     ordered = sorted(every)
-    numbers: dict[str, str] = {}
-    for n, conflict_id in enumerate(ordered):
-        shared = 0
-        for other in ordered[max(n - 1, 0) : n] + ordered[n + 1 : n + 2]:
-            if other == conflict_id:
-                shared = len(conflict_id)
-                break
-            same = 0
-            while same < min(len(other), len(conflict_id)) and other[same] == conflict_id[same]:
-                same += 1
-            shared = max(shared, same)
-        numbers[conflict_id] = conflict_id[: max(shared + 1, SHORTEST_NUMBER)]
-    return numbers
+    least = SHORTEST_NUMBER - 1
+    # The longest start each id shares with a neighbour; below `least` it does not matter.
+    shared = [0] * len(ordered)
+    for n in range(1, len(ordered)):
+        before, conflict_id = ordered[n - 1], ordered[n]
+        if before[:least] != conflict_id[:least]:
+            continue
+        same = least
+        limit = min(len(before), len(conflict_id))
+        while same < limit and before[same] == conflict_id[same]:
+            same += 1
+        shared[n - 1] = max(shared[n - 1], same)
+        shared[n] = max(shared[n], same)
+    return {
+        conflict_id: conflict_id[: max(shared[n] + 1, SHORTEST_NUMBER)]
+        for n, conflict_id in enumerate(ordered)
+    }
 
 
 def short_number(conflict_id: str, every: Iterable[str]) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from fieldapp.domain import idnumber
+from fieldapp.domain.account import account_said
 from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.enums import Category, Relation
 from fieldapp.domain.errors import (
@@ -75,8 +76,8 @@ def check_entry(ledger: Ledger, person: Person, *, confirmed: bool = False) -> l
     """The entry rules; raises DuplicateIdNumber / NeedsConfirmation, returns warnings, each
     a sentence to say in the language shown.
 
-    A phone typed or changed must be a real number (`phone_said`); ValidationFailed names
-    what is wrong.
+    A phone or an account typed or changed must be a real number (`phone_said`,
+    `account_said`); ValidationFailed names what is wrong.
     """
     try:
         stored = records.find(ledger, Person, person.id) if person.id else None
@@ -86,6 +87,13 @@ def check_entry(ledger: Ledger, person: Person, *, confirmed: bool = False) -> l
         problem = phone_said(person.phone)
         if problem is not None:
             raise ValidationFailed(problem)  # its sentence: said in the window's language
+    # The account a subsidy is paid into, checked here too (the editor and the import check it
+    # as typed; a save from elsewhere — the command line, a script — met no check): one typed or
+    # changed now, not one inherited (`domain.account`: those in a ledger are left as they are).
+    if stored is None or stored.account_number != person.account_number:
+        wrong = account_said(person.account_number or "")
+        if wrong is not None:
+            raise ValidationFailed(wrong)
     existing = _holder(ledger, person.id_number, person.id)
     if existing is not None and existing.id != person.id:
         raise DuplicateIdNumber(

@@ -10,7 +10,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from fieldapp.domain.conflict_numbers import long_enough, number_range, typed
+from fieldapp.domain.conflict_numbers import SHORTEST_NUMBER, long_enough, number_range, typed
 from fieldapp.domain.errors import NotFound, ValidationFailed
 from fieldapp.domain.labels import field_label
 from fieldapp.domain.places_said import PLACE_FIELDS, Said, say_place
@@ -198,14 +198,23 @@ def find_conflict(ledger: Ledger, wanted: str) -> Conflict:
     """The conflict with this id (a unique prefix of at least `SHORTEST_NUMBER` characters is
     enough); only the conflicts it names are loaded (`starting`)."""
     wanted = typed(wanted)
+    if not long_enough(wanted):
+        # Shorter numbers name no conflict (none is listed so short): say what to type, not
+        # "not found" — a clerk who typed 3 of the 4 characters she was told looks again.
+        raise NotFound(
+            f"冲突的编号至少要写 {SHORTEST_NUMBER} 位，收到的“{wanted}”只有 {len(wanted)} 位"
+            "（用 fieldapp conflicts 查看编号）"
+        )
     matches = starting(ledger, wanted)
-    if long_enough(wanted) and not matches:
+    if not matches:
         raise ConflictGone(
             f"找不到冲突 {wanted}：它可能已经解决（在本机，或在别的设备上、同步带来了结果），"
             "也可能编号有误；台账没有改动"
         )
-    if not long_enough(wanted) or len(matches) != 1:
-        raise NotFound(f"找不到冲突 {wanted}（用 fieldapp conflicts 查看编号）")
+    if len(matches) != 1:
+        raise NotFound(
+            f"编号 {wanted} 不止对应一处冲突，请多写几位（用 fieldapp conflicts 查看编号）"
+        )
     return matches[0]
 
 

@@ -149,3 +149,42 @@ def test_categories_start_and_end_on_the_day_and_history_stays(ledger, actor, ho
     assert changes.ids(Kind.CATEGORIES) == {by_category[Category.LIFTED].id}
     unchanged = persons.save(ledger, actor, saved, categories=[Category.RELOCATED], on=day2)
     assert not unchanged  # nothing to write: an empty change set
+
+
+def test_an_account_typed_wrong_is_refused_where_the_person_is_saved(ledger, actor, household):
+    """The account a subsidy is paid into is checked by the service that writes it, not only
+    by the editor and the import: a save from anywhere with a slip in it (a letter, too few
+    digits, Excel's zeros) is refused saying what is wrong; one already in the ledger, left as
+    it is, is not refused again when another field is saved."""
+    from fieldapp.domain import account
+    from fieldapp.domain.errors import ValidationFailed
+
+    number = make_id()
+    for wrong, template in (
+        ("6217 0000 12A4", account.NOT_DIGITS),
+        ("62170000", account.LENGTH),
+        ("6217002870012340000", account.EXCEL_ZEROS),
+    ):
+        with pytest.raises(ValidationFailed) as refused:
+            persons.save(
+                ledger,
+                actor,
+                Person(name="王芳", id_number=number, household_id=household, account_number=wrong),
+            )
+        assert refused.value.said is not None and refused.value.said.template == template
+        assert wrong.strip() in str(refused.value)
+    assert _count(ledger) == 0
+    good = account.card_number("621700001234567")
+    pid = persons.save(
+        ledger,
+        actor,
+        Person(name="王芳", id_number=number, household_id=household, account_number=good),
+    ).id
+    # A short account written before the check (an old ledger, a sync): kept, another field
+    # saved around it; changed, it is checked.
+    ledger.db.execute("UPDATE persons SET account_number = '12345' WHERE id = ?", [pid])
+    kept = records.get(ledger, Person, pid)
+    persons.save(ledger, actor, kept.model_copy(update={"phone": "13800000000"}))
+    assert records.get(ledger, Person, pid).account_number == "12345"
+    with pytest.raises(ValidationFailed):
+        persons.save(ledger, actor, kept.model_copy(update={"account_number": "123456"}))

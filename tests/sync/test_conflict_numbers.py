@@ -42,6 +42,9 @@ def test_a_number_finds_its_conflict_loaded_as_the_listing_loads_it(tmp_path, hu
     for conflict_id, conflict in listed.items():
         assert starting(b, numbers[conflict_id]) == [conflict]
         assert starting(b, f" {conflict_id[:6].upper()} ") == [conflict]  # as typed
+        # Typed with the input method in full-width mode (ｂ２ｅ７…): the same number.
+        full_width = "".join(chr(ord(c) + 0xFEE0) for c in numbers[conflict_id].upper())
+        assert starting(b, full_width) == [conflict] and find_conflict(b, full_width) == conflict
         assert find_conflict(b, numbers[conflict_id]) == conflict
         assert starting(b, conflict_id[: SHORTEST_NUMBER - 1]) == []  # too short: none
         assert find(b, conflict_id) is None  # a sync conflict is no sheet's
@@ -79,4 +82,62 @@ def test_a_number_a_sync_and_a_sheets_conflict_share_is_refused_as_too_short(
     assert cli(["--db", db, "conflicts", "resolve", shared + "z", "--keep", "台账"]) == 0
     again = Ledger.open(Path(db), author="x")
     assert list_open(again) == [] and len(list_conflicts(again)) == 2
+    again.close()
+
+
+def test_short_numbers_are_those_naming_each_id_one_by_one_gives() -> None:
+    """The listing's numbers (sorted once, neighbours compared once) are what the rule says
+    for each id alone: the shortest start of at least `SHORTEST_NUMBER` characters no other id
+    starts with — ids sharing 3, 4 or all their characters, one a start of another, one
+    shorter than a number, one listed twice."""
+    ids = [secrets.token_hex(5) for _ in range(400)]
+    ids += ["abc0000000", "abc1000000", "abcd000000", "abcd100000", "abcd1", "ab", "ab"]
+    ids += [ids[0][:7] + "zzz", ids[1]]
+
+    def one_by_one(conflict_id: str) -> str:
+        if ids.count(conflict_id) > 1:
+            return conflict_id  # listed twice: only itself whole
+        others = [i for i in ids if i != conflict_id]
+        for length in range(SHORTEST_NUMBER, len(conflict_id) + 1):
+            if not any(o.startswith(conflict_id[:length]) for o in others):
+                return conflict_id[:length]
+        return conflict_id
+
+    numbers = short_numbers(ids)
+    assert numbers == {i: one_by_one(i) for i in ids}
+    assert numbers["abc0000000"] == "abc0" and numbers["abcd000000"] == "abcd0"
+    assert numbers["abcd1"] == "abcd1" and numbers["ab"] == "ab"
+    assert numbers[ids[1]] == ids[1] and len(numbers[ids[0]]) == 8 and short_numbers([]) == {}
+
+
+def test_a_number_too_short_is_said_so_not_found(tmp_path, hub, make_device, capsys) -> None:
+    """Fewer than `SHORTEST_NUMBER` characters name no conflict: the clerk is told to type at
+    least that many, not that the conflict is gone; the ledger is not changed."""
+    from fieldapp.cli.main import main as cli
+    from fieldapp.domain.errors import NotFound
+    from fieldapp.sync.conflicts import ConflictGone
+
+    _a, b, _pids = _three_conflicts(tmp_path, hub, make_device)
+    conflict = list_conflicts(b)[0]
+    short = conflict.conflict_id[: SHORTEST_NUMBER - 1]
+    try:
+        find_conflict(b, f" {short.upper()} ")
+    except ConflictGone:
+        raise AssertionError("a short number said as a conflict gone") from None
+    except NotFound as error:
+        assert str(error).startswith(f"冲突的编号至少要写 4 位，收到的“{short}”只有 3 位")
+    else:
+        raise AssertionError("a 3-character number found a conflict")
+    # Long enough and naming none: gone (resolved, or mistyped), as before.
+    try:
+        find_conflict(b, "zzzz")
+    except ConflictGone as error:
+        assert "找不到冲突 zzzz" in str(error)
+    db = str(b.path)
+    b.close()
+    assert cli(["--db", db, "conflicts", "resolve", short, "--keep", "本机"]) != 0
+    err = capsys.readouterr().err
+    assert "至少要写 4 位" in err and "Traceback" not in err
+    again = Ledger.open(Path(db), author="x")
+    assert len(list_conflicts(again)) == 3
     again.close()

@@ -26,6 +26,8 @@ def test_each_conflict_shows_the_number_the_listing_says(window, qtbot, capsys, 
     review.refresh()
     rows = list(review.model.rows)
     assert len(rows) == 5 and review.model.headerData(0, Qt.Orientation.Horizontal) == "编号"
+    # No row numbers down the side to be taken for the 编号 beside them.
+    assert review.view.verticalHeader().isHidden()
     expected = short_numbers(c.conflict_id for c in rows)
     assert _numbers(review) == [expected[c.conflict_id] for c in rows]
     # The same numbers `conflicts` prints, a sync's and a sheet's alike.

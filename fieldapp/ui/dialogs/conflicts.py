@@ -118,6 +118,9 @@ class ConflictReview(QWidget):
         )
         self.view = table_view()
         self.view.setModel(self.model)
+        # No row numbers down the side: beside the 编号 column a clerk read 1, 2, 3 as the
+        # numbers to type (`conflicts resolve` takes the 编号, never a row's place).
+        self.view.verticalHeader().setVisible(False)
         self.view.setColumnWidth(0, 70)
         self.view.setColumnWidth(1, 120)
         self.view.setColumnWidth(2, 100)
