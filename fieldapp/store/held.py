@@ -369,7 +369,7 @@ class RejectedReports:
     def _known(self, change_ids: set[str]) -> set[str]:
         """Which of `change_ids` this device already has a report of (by its key, a few
         hundred at a time: not every report the device ever kept)."""
-        ids, known = sorted(change_ids), set()
+        ids, known = sorted(change_ids), set[str]()
         for start in range(0, len(ids), _CHUNK):
             chunk = ids[start : start + _CHUNK]
             marks = ",".join("?" * len(chunk))
