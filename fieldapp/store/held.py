@@ -332,8 +332,8 @@ class RejectedReports:
         not take in (held, or already dismissed) — what a coordinator is told after the
         exchange (one already told, or the county's later decision on it, is not counted)."""
         items = list(items)
-        known = {r[0] for r in self.db.execute("SELECT change_id FROM sync_rejected").fetchall()}
-        news = {i["change_id"] for i in items if i["status"] != ACCEPTED} - known
+        news = {i["change_id"] for i in items if i["status"] != ACCEPTED}
+        news -= self._known(news)
         now = now_text()
         self.db.conn.executemany(
             "INSERT INTO sync_rejected (change_id, hub_id, rule, reason, received_at, status, "
@@ -365,6 +365,17 @@ class RejectedReports:
             ],
         )
         return len(news)
+
+    def _known(self, change_ids: set[str]) -> set[str]:
+        """Which of `change_ids` this device already has a report of (by its key, a few
+        hundred at a time: not every report the device ever kept)."""
+        ids, known = sorted(change_ids), set[str]()
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT change_id FROM sync_rejected WHERE change_id IN ({marks})"
+            known.update(str(r[0]) for r in self.db.execute(sql, chunk).fetchall())
+        return known
 
     def list(self) -> list[dict[str, Any]]:
         """Every report with the change it is about (table, row, values; None where the log

@@ -195,10 +195,11 @@ def write_bundle(
     if out.is_dir():  # told before a serial is taken for a bundle that could not be kept
         raise SyncError(str(cannot_write(out, IsADirectoryError(errno.EISDIR, out.name))))
     temp = out.with_name(out.name + ".part")
-    while True:
-        peer = state.peer(recipient.name) or recipient
-        serial = peer.serial_out + 1
-        fields = {
+    peer = state.peer(recipient.name) or recipient
+    # Validated once (its held reports, its hash of the payload): a serial another export
+    # took meanwhile changes only the recipient's counters, copied into it below.
+    manifest = Manifest.model_validate(
+        {
             "format": 1,
             "bundle_id": str(uuid.uuid4()),
             "created_at": written_at or now_text(),
@@ -208,8 +209,8 @@ def write_bundle(
                 key_id=sign_key_id(identity),
                 device_id=ledger.device_id,
             ),
-            "recipient": Party(name=peer.name, role=peer.role, key_id=peer.key_id),
-            "serial": serial,
+            "recipient": _party(peer),
+            "serial": peer.serial_out + 1,
             "received": peer.serial_in,
             "schema_version": latest_version(),
             "vector": vector,
@@ -221,8 +222,19 @@ def write_bundle(
             "origins": origins or {},
             # Their sentences read once, where `held_payload` made them (`SAID_READ`).
             "rejected": list(rejected),
-        }
-        manifest = Manifest.model_validate(fields, context={SAID_READ: True})
+        },
+        context={SAID_READ: True},
+    )
+    while True:
+        peer = state.peer(recipient.name) or recipient
+        serial = peer.serial_out + 1
+        if (serial, peer.serial_in, _party(peer)) != (
+            manifest.serial,
+            manifest.received,
+            manifest.recipient,
+        ):
+            update = {"serial": serial, "received": peer.serial_in, "recipient": _party(peer)}
+            manifest = manifest.model_copy(update=update)
         data = seal_bundle(manifest, payload, identity.sign_secret, peer.box_public, about, refused)
         progress(total // 2, total)
         try:
@@ -254,6 +266,11 @@ def write_bundle(
         raise SyncError(str(cannot_write(out, error))) from None
     progress(total, total)
     return ExportResult(out, peer.name, serial, total, counts)
+
+
+def _party(peer: Peer) -> Party:
+    """How a bundle's header names its recipient."""
+    return Party(name=peer.name, role=peer.role, key_id=peer.key_id)
 
 
 def _sha256(data: bytes) -> str:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from fieldapp.store.sync_state import SyncState
 from fieldapp.sync import exchange
+from fieldapp.sync.bundle import Manifest
 from fieldapp.sync.exchange import export_bundle
 from tests.sync.helpers import VILLAGE, add_family, unpack
 
@@ -38,9 +39,11 @@ def test_a_serial_taken_meanwhile_is_not_given_twice(tmp_path, hub, make_device,
     hub_name = state.peers("hub")[0].name
     real = exchange.seal_bundle
     sealed: list[int] = []
+    headers: list[Manifest] = []
 
     def racing(manifest, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
         sealed.append(manifest.serial)
+        headers.append(manifest)
         if len(sealed) == 1:  # another export of this ledger commits serial 1 meanwhile
             with device.transaction():
                 state.set_counters(hub_name, serial_out=manifest.serial)
@@ -49,6 +52,11 @@ def test_a_serial_taken_meanwhile_is_not_given_twice(tmp_path, hub, make_device,
     monkeypatch.setattr(exchange, "seal_bundle", racing)
     result = export_bundle(device, tmp_path / "up.fieldsync")
     assert sealed == [1, 2]
+    # The header was built and validated once: sealed again, only its serial is new (the
+    # same bundle id and payload hash; its held reports the very same, not read again).
+    first, second = (h.model_dump(exclude={"serial"}) for h in headers)
+    assert first == second and headers[0].bundle_id == headers[1].bundle_id
+    assert headers[1].rejected is headers[0].rejected
     assert result.serial == 2 and state.peer(hub_name).serial_out == 2  # type: ignore[union-attr]
     parts = unpack(Path(result.path), hub.ledger)
     assert b'"serial":2' in parts["manifest.json"]
