@@ -57,13 +57,6 @@ def account_said(text: str) -> Sentence | None:
     return None
 
 
-def account_problem(text: str) -> str | None:
-    """What is wrong with an account number, in Chinese; None when it can be a real account
-    (`account_said`'s sentence)."""
-    problem = account_said(text)
-    return None if problem is None else str(problem)
-
-
 #: Digits Excel keeps of a number: a longer one typed into a number cell ends in zeros.
 EXCEL_DIGITS = 15
 

@@ -24,13 +24,6 @@ LANDLINE_LENGTH = template("固定电话应为区号加 7–8 位号码，“%1�
 LENGTH = template("电话号码“%1”位数不对：手机 11 位，固定电话为区号加 7–8 位")
 
 
-def phone_problem(text: str) -> str | None:
-    """What is wrong with a phone number, in Chinese; None when it can be a real number
-    (`phone_said`'s sentence)."""
-    said = phone_said(text)
-    return None if said is None else str(said)
-
-
 def phone_said(text: str) -> Sentence | None:
     """What is wrong with a phone number, as a sentence (a window says it in its language);
     None when it can be a real number.

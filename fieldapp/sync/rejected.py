@@ -17,7 +17,6 @@ from functools import partial
 from typing import Any
 
 from fieldapp.domain.dates import china_minute
-from fieldapp.domain.enums import Relation
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.places_said import Said, say_place
 from fieldapp.domain.sentences import Part, Sentence, sentence_data, sentence_or_none
@@ -34,7 +33,7 @@ from fieldapp.services.trust import RULES, newer_value_named, printable, table_n
 from fieldapp.store.held import ACCEPTED, RejectedReports, report_said, saying
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.queries.areas import listed_places
-from fieldapp.store.queries.records import members
+from fieldapp.store.queries.records import head_names, rows_by_id
 from fieldapp.store.withdraw import withdraw
 
 STATUS_LABELS = {
@@ -60,7 +59,11 @@ def rejected_changes(ledger: Ledger) -> list[dict[str, Any]]:
     """Every reported change of this device, newest first, as `sync status --json` lists it."""
     items = []
     places = partial(say_place, table=divisions(), listed=listed_places(ledger), said=Said.SENTENCE)
-    for report in RejectedReports(ledger.db).list():
+    reports = RejectedReports(ledger.db).list()
+    subjects = Subjects(
+        ledger, [(r["tbl"] or "", r["row_id"] or "", r.get("data") or {}) for r in reports]
+    )
+    for report in reports:
         data = report.get("data") or {}
         items.append(
             {
@@ -76,7 +79,7 @@ def rejected_changes(ledger: Ledger) -> list[dict[str, Any]]:
                 "rule_label": RULES.get(report["rule"], report["rule"]),
                 "reason": report["reason"],
                 # Whose change it was, and the areas it sets by their names (this ledger's).
-                "subject": subject_of(ledger, report["tbl"] or "", report["row_id"] or "", data),
+                "subject": subjects.of(report["tbl"] or "", report["row_id"] or "", data),
                 "shown": _places_named(data, places),
                 # An area's change: the area by its name (its code says nothing to people).
                 "area_said": _area_said(ledger, report, places),
@@ -287,27 +290,64 @@ def subject_of(ledger: Ledger, table: str, row_id: str, data: dict[str, Any]) ->
     else the household (张三家, or its address); '' when this ledger cannot say. The values a report
     shows leave out the links to other rows (their ids mean nothing to people), so without
     this a refused 月度状态 or 联系电话 did not say whose it was."""
-    row = {**(ledger.get(table, row_id) or {}), **data} if table and row_id else dict(data)
-    if table == "persons" and row.get("name"):
-        return printable(row["name"])
-    person = (
-        ledger.get("persons", str(row.get("person_id") or "")) if row.get("person_id") else None
-    )
-    if person and person.get("name"):
-        return printable(person["name"])
-    if table == "households":
-        return household_said(ledger, row_id, row)
-    household_id = str(row.get("household_id") or "")
-    household = ledger.get("households", household_id) if household_id else None
-    return household_said(ledger, household_id, household) if household else ""
+    return Subjects(ledger, [(table, row_id, data)]).of(table, row_id, data)
+
+
+class Subjects:
+    """`subject_of` for many changes: the rows they name read for all of them at once (a
+    statement per table and few hundred ids), not one by one (2,000 held changes took four
+    lookups each, a household's members read as whole persons to find its head)."""
+
+    def __init__(self, ledger: Ledger, changes: Iterable[tuple[str, str, dict[str, Any]]]) -> None:
+        wanted: dict[str, set[str]] = {}
+        changes = list(changes)
+        for table, row_id, _data in changes:
+            if table and row_id:
+                wanted.setdefault(table, set()).add(row_id)
+        self._rows = {
+            (table, row_id): row
+            for table, ids in wanted.items()
+            for row_id, row in rows_by_id(ledger, table, ids).items()
+        }
+        merged = [self._row(table, row_id, data) for table, row_id, data in changes]
+        person_ids = {str(row.get("person_id") or "") for row in merged}
+        self._persons = rows_by_id(ledger, "persons", person_ids)
+        household_ids = {str(row.get("household_id") or "") for row in merged}
+        household_ids |= {row_id for table, row_id, _data in changes if table == "households"}
+        self._households = rows_by_id(ledger, "households", household_ids)
+        self._heads = head_names(ledger, household_ids)
+
+    def _row(self, table: str, row_id: str, data: dict[str, Any]) -> dict[str, Any]:
+        """The change's row as stored here with the change's values over it."""
+        if not (table and row_id):
+            return dict(data)
+        return {**self._rows.get((table, row_id), {}), **data}
+
+    def of(self, table: str, row_id: str, data: dict[str, Any]) -> str:
+        """Whom the change is about (`subject_of`); a change not given at the start is said
+        only as far as the rows read then know."""
+        row = self._row(table, row_id, data)
+        if table == "persons" and row.get("name"):
+            return printable(row["name"])
+        person = self._persons.get(str(row.get("person_id") or ""))
+        if person and person.get("name"):
+            return printable(person["name"])
+        if table == "households":
+            return self._household(row_id, row)
+        household_id = str(row.get("household_id") or "")
+        household = self._households.get(household_id)
+        return self._household(household_id, household) if household else ""
+
+    def _household(self, household_id: str, row: dict[str, Any]) -> str:
+        """`household_said` from the heads read at the start."""
+        head = self._heads.get(household_id)
+        return f"{printable(head)}家" if head is not None else printable(row.get("address") or "")
 
 
 def household_said(ledger: Ledger, household_id: str, row: dict[str, Any]) -> str:
     """A household as people call it: 张三家 (its head), else its address."""
-    head = next((p for p in members(ledger, household_id) if p.relation is Relation.HEAD), None)
-    if head is not None:
-        return f"{printable(head.name)}家"
-    return printable(row.get("address") or "")
+    head = head_names(ledger, [household_id]).get(household_id)
+    return f"{printable(head)}家" if head is not None else printable(row.get("address") or "")
 
 
 def undo(ledger: Ledger, change_ids: Iterable[str]) -> int:

@@ -1,4 +1,5 @@
-"""Chinese fonts: the bundled ones under fieldapp/resources/fonts/, else whatever the machine has."""
+"""Chinese fonts: the bundled ones under fieldapp/resources/fonts/, else whatever the machine has;
+in the English window a Latin family first, the Chinese one after it."""
 
 from __future__ import annotations
 
@@ -18,6 +19,20 @@ SYSTEM_FAMILIES = (
     "Droid Sans Fallback",
     "LXGW WenKai",
 )
+
+#: Latin families for the English window, in order of preference: the Chinese face draws
+#: quotes and dashes full width (“138001380” with wide gaps), right in Chinese text only.
+LATIN_FAMILIES = (
+    "Segoe UI",
+    "Noto Sans",
+    "Liberation Sans",
+    "Arial",
+    "Helvetica",
+    "DejaVu Sans",
+)
+
+#: The Chinese family `install_fonts` made the app's (None before, or when none was found).
+_chinese: str | None = None
 
 
 def load_bundled_fonts() -> list[str]:
@@ -53,7 +68,8 @@ def chinese_family(bundled: list[str]) -> str | None:
 
 def install_fonts(app: QApplication) -> str | None:
     """Load bundled fonts and make a Chinese-capable family the app's default."""
-    family = chinese_family(load_bundled_fonts())
+    global _chinese
+    family = _chinese = chinese_family(load_bundled_fonts())
     if family:
         font = QFont(family)
         font.setPointSize(max(app.font().pointSize(), 10))
@@ -61,3 +77,26 @@ def install_fonts(app: QApplication) -> str | None:
         # Other fonts stay available for Latin text; Qt falls back per character.
         QFont.insertSubstitution(QApplication.font().family(), family)
     return family
+
+
+def latin_family() -> str | None:
+    """The first installed family of `LATIN_FAMILIES` (None when the machine has none)."""
+    installed = set(QFontDatabase.families())
+    return next((f for f in LATIN_FAMILIES if f in installed), None)
+
+
+def for_language(lang: str) -> None:
+    """The app's font for `lang`: the Chinese family alone in Chinese; in English a Latin
+    family first, the Chinese one for the characters it lacks (a name, 王小明)."""
+    app = QApplication.instance()
+    if _chinese is None or not isinstance(app, QApplication):
+        return
+    latin = None if lang.startswith("zh") else latin_family()
+    font = QFont(app.font())
+    font.setFamilies([latin, _chinese] if latin else [_chinese])
+    app.setFont(font)
+    # A widget with a style sheet keeps the font it was polished with (the navigation stayed
+    # in the Chinese face): its sheet set again, it takes the app's new font.
+    for widget in app.allWidgets():
+        if widget.styleSheet():
+            widget.setStyleSheet(widget.styleSheet())

@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from fieldapp.paths import resource
+from fieldapp.ui import fonts
 
 #: Languages offered in the settings page: code → name shown (in its own language).
 LANGUAGES = {"zh_CN": "中文", "en": "English"}
@@ -89,6 +90,7 @@ def install_language(lang: str) -> bool:
             app.installTranslator(translator)
             _installed.append(translator)
             ours_loaded = True
+    fonts.for_language(lang)
     return ours_loaded
 
 

@@ -73,7 +73,7 @@ def test_an_account_copied_from_a_sheet_where_excel_rounded_it_is_refused(window
 
 
 def test_an_account_refused_is_said_in_the_english_window(window, qtbot):
-    # `account_problem` gave the editor its Chinese only: the English window said it so.
+    # The editor once took the account's Chinese only: the English window said it so.
     from fieldapp.ui import i18n
 
     _page, editor, who = open_editor(window, qtbot)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import ValidationError
 
 from fieldapp.domain import idnumber
+from fieldapp.domain.enums import Relation
 from fieldapp.domain.errors import MalformedRow, NotFound
 from fieldapp.domain.models import (
     Area,
@@ -133,6 +134,40 @@ def namesakes(ledger: Ledger, person: Person) -> list[Person]:
 def members(ledger: Ledger, household_id: str) -> list[Person]:
     """Live members of a household."""
     return _select(ledger, Person, "household_id = ?", [household_id])
+
+
+def rows_by_id(ledger: Ledger, table: str, row_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """`ledger.get` of many rows of one table at once, by id (deleted rows included; an id
+    not there is not a key): one statement per `PEOPLE_PER_QUERY` ids."""
+    wanted = sorted({row_id for row_id in row_ids if row_id})
+    found: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(wanted), PEOPLE_PER_QUERY):
+        chunk = wanted[start : start + PEOPLE_PER_QUERY]
+        marks = ", ".join("?" * len(chunk))
+        cursor = ledger.db.execute(f"SELECT * FROM [{table}] WHERE id IN ({marks})", chunk)
+        names = [d[0] for d in cursor.description]
+        for values in cursor.fetchall():
+            row = dict(zip(names, values, strict=True))
+            found[str(row["id"])] = row
+    return found
+
+
+def head_names(ledger: Ledger, household_ids: Iterable[str]) -> dict[str, str]:
+    """The name of each household's live head (the first `members` lists), by household id;
+    a household without one is not a key. One statement per `PEOPLE_PER_QUERY` households."""
+    wanted = sorted({household for household in household_ids if household})
+    found: dict[str, str] = {}
+    for start in range(0, len(wanted), PEOPLE_PER_QUERY):
+        chunk = wanted[start : start + PEOPLE_PER_QUERY]
+        marks = ", ".join("?" * len(chunk))
+        rows = ledger.db.execute(
+            "SELECT household_id, name FROM [persons] WHERE deleted = 0 AND relation = ? "
+            f"AND household_id IN ({marks}) ORDER BY rowid",
+            [Relation.HEAD.value, *chunk],
+        ).fetchall()
+        for household, name in rows:
+            found.setdefault(str(household), str(name or ""))
+    return found
 
 
 def person_records(ledger: Ledger, model: type[R], person_id: str) -> list[R]:

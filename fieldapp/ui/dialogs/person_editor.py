@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from pydantic import ValidationError
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -280,7 +280,15 @@ class PersonEditor(QDialog):
 
         # The program's words, in the language shown (脱贫人口 → Lifted out of poverty); what is
         # stored stays the Chinese word (the dict's keys).
-        self.categories = {c: QCheckBox(word_shown(str(c))) for c in Category}
+        # A long English word (Monitored against relapse into poverty) wraps onto a second
+        # line rather than being cut at the dialog's edge; the Chinese ones fit on one.
+        room = self.fontMetrics().height() * 13
+        self.categories: dict[Category, QCheckBox] = {}
+        for category in Category:
+            word = word_shown(str(category))
+            check = QCheckBox(wrapped(word, self.fontMetrics(), room))
+            check.setAccessibleName(word)  # read whole, not as two lines
+            self.categories[category] = check
         box = QGroupBox(self.tr("人员类别"))
         grid = QGridLayout(box)
         for i, check in enumerate(self.categories.values()):
@@ -636,3 +644,15 @@ class PersonEditor(QDialog):
         ):
             return
         super().reject()
+
+
+def wrapped(text: str, metrics: QFontMetrics, width: int) -> str:
+    """`text` broken at spaces into lines no wider than `width` where it can be (a check box
+    does not wrap its label by itself); text without spaces (Chinese) stays one line."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return "\n".join(lines)
