@@ -232,7 +232,7 @@ def run_tests(extra: list[str]) -> int:
     rc = subprocess.call([str(PY), "-c", lint, "--no-cache"], cwd=ROOT)
     if rc != 0:
         return rc
-    # mypy --strict on the rooms pyproject.toml's [tool.mypy] lists (all; some ui modules excepted).
+    # mypy --strict on the package, as pyproject.toml's [tool.mypy] says (some ui modules aside).
     rc = subprocess.call([str(PY), "-m", "mypy"], cwd=ROOT)
     if rc != 0:
         return rc

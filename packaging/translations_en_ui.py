@@ -628,6 +628,9 @@ EN_UI: dict[str, str] = {
     "符合条件（金额待县里核定标准）": "Eligible (the amount is yet to be set by the county)",
     # After an exchange: this device's changes the county newly held (the sync page).
     "中心暂扣了本机的 %1 条修改，请在本页“县里未接受的修改”中查看原因": "The county held back %1 of this computer's changes; see why under “Changes the county did not accept” on this page",
+    # This device's area in the sync page's question about another device's enrolment file,
+    # when its enrolment named none (as `enrol` says it).
+    "未定": "not set",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

@@ -5,7 +5,9 @@ from __future__ import annotations
 import importlib
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -34,6 +36,9 @@ from fieldapp.ui.login import IdleLock
 from fieldapp.ui.operations import OperationPanel, run_modal, run_modal_stoppable
 from fieldapp.ui.session import Session
 from fieldapp.ui.widgets import ask_discard, ask_yes_no, wheel_only_when_focused
+
+#: A page of the window, as the type it is (`MainWindow.shown`).
+P = TypeVar("P", bound=QWidget)
 
 #: (key, module:class) of each page, in navigation order. Titles are in `page_titles`.
 PAGES: tuple[tuple[str, str], ...] = (
@@ -198,14 +203,16 @@ class MainWindow(QMainWindow):
         self.nav.doItemsLayout()
 
     def _shortcuts(self) -> None:
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.find_person)
-        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_visit)
-        QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock)
+        self._shortcut(QKeySequence(QKeySequence.StandardKey.Find), self.find_person)
+        self._shortcut(QKeySequence("Ctrl+N"), self.new_visit)
+        self._shortcut(QKeySequence("Ctrl+L"), self.lock)
         for key, digit in zip(PAGE_KEYS, PAGE_DIGITS, strict=False):
             if digit:
-                QShortcut(
-                    QKeySequence(f"Alt+{digit}"), self, activated=lambda k=key: self.show_page(k)
-                )
+                self._shortcut(QKeySequence(f"Alt+{digit}"), partial(self.show_page, key))
+
+    def _shortcut(self, keys: QKeySequence, slot: Callable[[], object]) -> None:
+        """`keys` anywhere in the window call `slot` (the shortcut is the window's child)."""
+        QShortcut(keys, self).activated.connect(slot)
 
     # -- pages ----------------------------------------------------------------------------
 
@@ -258,6 +265,13 @@ class MainWindow(QMainWindow):
         prefs.put("last_page", key)
         return widget
 
+    def shown(self, key: str, kind: type[P]) -> P:
+        """The page for a key shown (`show_page`), as the type `kind` it is."""
+        page = self.show_page(key)
+        if not isinstance(page, kind):
+            raise TypeError(f"page {key!r} is a {type(page).__name__}, not a {kind.__name__}")
+        return page
+
     def _room_of(self, page: QWidget) -> QWidget:
         """The scroll area a page sits in on the stack."""
         room = page.parentWidget()
@@ -271,23 +285,33 @@ class MainWindow(QMainWindow):
 
     def find_person(self) -> None:
         """Ctrl+F: the ledger's search box."""
-        self.show_page("ledger").focus_search()
+        from fieldapp.ui.pages.ledger import LedgerPage
+
+        self.shown("ledger", LedgerPage).focus_search()
 
     def new_visit(self) -> None:
         """Ctrl+N: a new visit on the visits page."""
-        self.show_page("visits").new_visit()
+        from fieldapp.ui.pages.visits import VisitsPage
+
+        self.shown("visits", VisitsPage).new_visit()
 
     def record_visit(self, person_id: str) -> None:
         """The 走访 page with the person chosen (from the person panel)."""
-        self.show_page("visits").prefill(person_id, "")
+        from fieldapp.ui.pages.visits import VisitsPage
+
+        self.shown("visits", VisitsPage).prefill(person_id, "")
 
     def open_subsidies(self, person_id: str) -> None:
         """The 补贴 page showing one person's eligibility and claims."""
-        self.show_page("subsidies").show_person(person_id)
+        from fieldapp.ui.pages.subsidies import SubsidiesPage
+
+        self.shown("subsidies", SubsidiesPage).show_person(person_id)
 
     def open_household_month(self, household_id: str, title: str) -> None:
         """The 按月更新 grid for one household (from the person panel)."""
-        self.show_page("monthly").show_household(household_id, title)
+        from fieldapp.ui.pages.monthly import MonthlyPage
+
+        self.shown("monthly", MonthlyPage).show_household(household_id, title)
 
     def open_person_month(self, person_id: str, month: str) -> None:
         """The 按月更新 grid for a person's household and a month (from the due list)."""
@@ -295,6 +319,7 @@ class MainWindow(QMainWindow):
         from fieldapp.domain.models import Person
         from fieldapp.store.queries import records
         from fieldapp.store.queries.persons import household_members
+        from fieldapp.ui.pages.monthly import MonthlyPage
 
         try:
             person = records.get(self.session.ledger, Person, person_id)
@@ -304,19 +329,24 @@ class MainWindow(QMainWindow):
             return
         members = household_members(self.session.ledger, person.household_id)
         head = next((m.name for m in members if m.relation == "户主"), person.name)
-        self.show_page("monthly").show_household(person.household_id, head + self.tr("户"), month)
+        monthly = self.shown("monthly", MonthlyPage)
+        monthly.show_household(person.household_id, head + self.tr("户"), month)
 
     def open_person(self, person_id: str, service: str = "") -> None:
         """Show a person on the ledger page (from the due list, claims …)."""
-        ledger = self.show_page("ledger")
-        ledger.open_person(person_id)
+        from fieldapp.ui.pages.ledger import LedgerPage
+        from fieldapp.ui.pages.visits import VisitsPage
+
+        self.shown("ledger", LedgerPage).open_person(person_id)
         if service:
-            self.show_page("visits").prefill(person_id, service)
+            self.shown("visits", VisitsPage).prefill(person_id, service)
 
     def register_unemployment(self, person_id: str) -> None:
         """Show a person on the ledger page and open their unemployment registration to
         record its 登记日期 (a 失业登记 item of the due list)."""
-        ledger = self.show_page("ledger")
+        from fieldapp.ui.pages.ledger import LedgerPage
+
+        ledger = self.shown("ledger", LedgerPage)
         ledger.open_person(person_id)
         ledger.panel.register_unemployment()
 

@@ -8292,6 +8292,10 @@ If not, or if unsure, choose No and call the county's hub staff.</translation>
       <source>中心暂扣了本机的 %1 条修改，请在本页“县里未接受的修改”中查看原因</source>
       <translation>The county held back %1 of this computer's changes; see why under “Changes the county did not accept” on this page</translation>
     </message>
+    <message>
+      <source>未定</source>
+      <translation>not set</translation>
+    </message>
   </context>
   <context>
     <name>UnemploymentDialog</name>

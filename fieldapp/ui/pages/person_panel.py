@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
@@ -327,7 +328,8 @@ class PersonPanel(QWidget):
         layout.addWidget(self.tabs)
         self._enable(False)
 
-    def _with_buttons(self, view: QTableView, *actions: tuple[str, object]) -> QWidget:
+    def _with_buttons(self, view: QTableView, *actions: tuple[str, Callable[[], None]]) -> QWidget:
+        """`view` under a row of buttons, each (its words, what a click does)."""
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -250,10 +250,13 @@ class ReportsPage(QWidget):
             self.export_to(Path(path if path.endswith(".xlsx") else path + ".xlsx"))
 
     def export_to(self, path: Path) -> None:
-        """Write the report to xlsx off the GUI thread."""
+        """Write the report shown to xlsx off the GUI thread (nothing before one is made: the
+        button waits for it)."""
         from fieldapp.tabular.report_monthly import write_monthly_report
 
         report = self.report
+        if report is None:
+            return
 
         def work(progress: OperationProgress) -> Path:
             write_monthly_report(report, path)

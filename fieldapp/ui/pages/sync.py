@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStorageInfo, Qt, Signal
 from PySide6.QtWidgets import (
@@ -58,6 +59,9 @@ from fieldapp.ui.held_words import filled as _filled
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import ReadWhenChanged, Session
 from fieldapp.ui.widgets import ask_yes_no
+
+if TYPE_CHECKING:  # the exchange itself is imported when one is first made
+    from fieldapp.sync.exchange import ExportResult, ImportResult
 
 
 def removable_drives() -> list[tuple[str, str]]:
@@ -395,7 +399,7 @@ class SyncPage(QWidget):
                         "“%1”原来的登记不再使用。"
                     )
                     .replace("%1", identity.name)
-                    .replace("%2", self._place(identity.area_code))
+                    .replace("%2", self._place(identity.area_code) or self.tr("未定"))
                     .replace("%3", str(named["name"]))
                     .replace("%4", self._place(str(named["area_code"]))),
                 ):
@@ -431,8 +435,8 @@ class SyncPage(QWidget):
         self.refresh()
         return True
 
-    def _place(self, code: str) -> str:
-        """An area in a sentence, as this ledger lists it."""
+    def _place(self, code: str | None) -> str:
+        """An area in a sentence, as this ledger lists it ('' for none)."""
         return say_place(code, divisions(), listed_places(self.session.ledger), Said.SENTENCE)
 
     # -- exchange -------------------------------------------------------------------------
@@ -448,7 +452,7 @@ class SyncPage(QWidget):
         out = folder / name
         full = self.full_export.isChecked()
 
-        def work(progress: OperationProgress):  # noqa: ANN202 - ExportResult
+        def work(progress: OperationProgress) -> ExportResult:
             from fieldapp.sync.exchange import export_bundle
 
             with self.session.worker_ledger() as ledger:
@@ -463,7 +467,7 @@ class SyncPage(QWidget):
         self.result_label.setText(text)
         self.result_label.setToolTip(whole)
 
-    def _exported(self, result) -> None:  # noqa: ANN001 - ExportResult
+    def _exported(self, result: ExportResult) -> None:
         self.last_export = result
         self.full_export.setChecked(False)  # once, as the county asked
         path = Path(result.path)
@@ -491,7 +495,7 @@ class SyncPage(QWidget):
         if not self._enrolled():
             return
 
-        def work(progress: OperationProgress):  # noqa: ANN202 - ImportResult
+        def work(progress: OperationProgress) -> ImportResult:
             from fieldapp.sync.exchange import import_bundle
 
             with self.session.worker_ledger() as ledger:
@@ -504,7 +508,7 @@ class SyncPage(QWidget):
 
         self.panel.run(self.tr("正在导入数据包……"), work, self._imported, self._failed)
 
-    def _imported(self, result) -> None:  # noqa: ANN001 - ImportResult
+    def _imported(self, result: ImportResult) -> None:
         self.last_import = result
         self._say(
             self._received_text(result)
@@ -516,7 +520,7 @@ class SyncPage(QWidget):
         self.refresh()
         self._said_refused(result)
 
-    def _said_refused(self, result, by_stick: bool = True) -> None:  # noqa: ANN001 - ImportResult
+    def _said_refused(self, result: ImportResult, by_stick: bool = True) -> None:
         """This device's bundles the hub refused, as its answer (carried back on a stick) names
         them: nobody from the village was there when the county imported them. A copied-back
         ledger and a clashing numbering are asked as an upload's refusal is (是: a new
@@ -565,7 +569,7 @@ class SyncPage(QWidget):
             "disk_full": self.tr("县里的电脑磁盘已满，这个数据包没有导入：请再导出一次，交给县里"),
         }
 
-    def _held_text(self, result) -> str:  # noqa: ANN001 - ImportResult
+    def _held_text(self, result: ImportResult) -> str:
         """This ledger's changes the county newly held, as this answer tells (only those it
         says for the first time): where on this page to read why."""
         if not result.newly_held:
@@ -590,7 +594,7 @@ class SyncPage(QWidget):
         twice, self.twice = self.twice, []
         return "".join("\n" + line for line in twice)
 
-    def _received_text(self, result) -> str:  # noqa: ANN001 - ImportResult
+    def _received_text(self, result: ImportResult) -> str:
         return (
             self.tr("已接收 %1 条修改（其中新的 %2 条）；待处理冲突 %3 处")
             .replace("%1", str(result.changes))
@@ -620,7 +624,7 @@ class SyncPage(QWidget):
             self.url.setText(url)
         settings.save_hub_url(self.session.ledger, url)
 
-        def work(progress: OperationProgress):  # noqa: ANN202 - (ExportResult, ImportResult)
+        def work(progress: OperationProgress) -> tuple[ExportResult, ImportResult]:
             from fieldapp.sync.client import push
 
             with self.session.worker_ledger() as ledger:
@@ -631,7 +635,7 @@ class SyncPage(QWidget):
 
         self.panel.run(self.tr("正在上传……"), work, self._pushed, self._failed)
 
-    def _pushed(self, result) -> None:  # noqa: ANN001 - (ExportResult, ImportResult)
+    def _pushed(self, result: tuple[ExportResult, ImportResult]) -> None:
         sent, got = result
         self._say(
             self.tr("已发送 %1 条修改；").replace("%1", str(sent.changes))
