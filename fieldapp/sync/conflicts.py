@@ -267,9 +267,9 @@ def resolve(
         ids = [v.value_id for v in conflict.values]
         if seen is not None and set(seen) != set(ids):
             raise ConflictChanged(f"{whose}的冲突在列出之后又变了，请再看一遍")
-        if check is not None and check.strip().lower() != conflict.check:
+        if check is not None and typed(check) != conflict.check:
             raise ConflictChanged(
-                f"冲突 {wanted.strip().lower()}（{whose}）在列出之后又变了（现在有 {len(ids)} "
+                f"冲突 {typed(wanted)}（{whose}）在列出之后又变了（现在有 {len(ids)} "
                 f"个值，核对码 {conflict.check}），没有处理；请重新列出冲突，看过各个值再决定"
             )
         if keep is not None:
