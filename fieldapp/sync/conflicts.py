@@ -13,7 +13,7 @@ from typing import Any
 from fieldapp.domain.conflict_numbers import SHORTEST_NUMBER, long_enough, number_range, typed
 from fieldapp.domain.errors import NotFound, ValidationFailed
 from fieldapp.domain.labels import field_label
-from fieldapp.domain.places_said import PLACE_FIELDS, Said, say_place
+from fieldapp.domain.places_said import PLACE_FIELDS, PlaceWording, say_place
 from fieldapp.reference import divisions
 from fieldapp.services.incarnation import own_origins
 from fieldapp.services.trust import AREA, LINKS, printable, table_name
@@ -123,7 +123,9 @@ def value_said(ledger: Ledger, table: str, field: str, value: Any) -> str:
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, str) and field in PLACE_FIELDS:
-        return say_place(value, divisions(), listed=listed_places(ledger), said=Said.SENTENCE)
+        return say_place(
+            value, divisions(), listed=listed_places(ledger), said=PlaceWording.SENTENCE
+        )
     target = LINKED.get(field)
     if target is not None:
         row = ledger.get(target, str(value)) or {}
