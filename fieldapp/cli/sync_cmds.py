@@ -340,7 +340,7 @@ def cmd_hub_init(args: argparse.Namespace) -> int:
 
 def cmd_hub_enroll(args: argparse.Namespace) -> int:
     """Enrol a device."""
-    from fieldapp.domain.places_said import Said, say_place
+    from fieldapp.domain.places_said import PlaceWording, say_place
     from fieldapp.domain.roles import Role
     from fieldapp.reference import divisions
     from fieldapp.store.queries.areas import listed_places
@@ -363,7 +363,7 @@ def cmd_hub_enroll(args: argparse.Namespace) -> int:
     peer = hub.enroll(args.device, args.area, args.out, Role.parse(args.role), code=code, by=by)
     say_no_users(hub, "登记人", "登记")
     reenrolled = before is not None and before.role == "device"
-    words = say_place(peer.area_code, divisions(), listed_places(hub.ledger), Said.WHOLE)
+    words = say_place(peer.area_code, divisions(), listed_places(hub.ledger), PlaceWording.WHOLE)
     if args.json:
         print_json(
             {
@@ -426,7 +426,7 @@ EVENT_WORDS = {
 def _device_history(hub: Hub, name: str, *, as_json: bool) -> int:
     """`hub devices --history NAME`: every enrolment, re-enrolment and revocation of one
     device, oldest first, with who did it and when."""
-    from fieldapp.domain.places_said import Said, say_place
+    from fieldapp.domain.places_said import PlaceWording, say_place
     from fieldapp.reference import divisions
     from fieldapp.store.queries.areas import listed_places
 
@@ -434,7 +434,9 @@ def _device_history(hub: Hub, name: str, *, as_json: bool) -> int:
     listed = listed_places(hub.ledger)
     for event in events:
         event["role_label"] = _role_label(event["role"])
-        event["area_name"] = say_place(str(event["area"] or ""), divisions(), listed, Said.SHORT)
+        event["area_name"] = say_place(
+            str(event["area"] or ""), divisions(), listed, PlaceWording.SHORT
+        )
     if as_json:
         print_json(events)
         return 0
@@ -851,7 +853,7 @@ def _numbers(ids: list[int]) -> str:
 
 def cmd_hub_rejected(args: argparse.Namespace) -> int:
     """List held changes, or accept / dismiss one."""
-    from fieldapp.domain.places_said import Said, say_place
+    from fieldapp.domain.places_said import PlaceWording, say_place
     from fieldapp.hub.rejected import as_item, describe, row_names, subject
     from fieldapp.reference import divisions
     from fieldapp.store.queries.areas import listed_places
@@ -870,7 +872,7 @@ def cmd_hub_rejected(args: argparse.Namespace) -> int:
         print_json([as_item(h) for h in found])
         return 0
     places = partial(
-        say_place, table=divisions(), listed=listed_places(hub.ledger), said=Said.SENTENCE
+        say_place, table=divisions(), listed=listed_places(hub.ledger), said=PlaceWording.SENTENCE
     )
     rows = row_names(hub, found)
     for held in found:
@@ -899,7 +901,7 @@ def cmd_hub_violations(args: argparse.Namespace) -> int:
 
 def cmd_enrol(args: argparse.Namespace) -> int:
     """Enrol this ledger (an encrypted one: see `_refuse_plain`)."""
-    from fieldapp.domain.places_said import Said, say_place
+    from fieldapp.domain.places_said import PlaceWording, say_place
     from fieldapp.reference import divisions
     from fieldapp.store.queries.areas import listed_places
     from fieldapp.sync.enrolment import enrol
@@ -914,7 +916,10 @@ def cmd_enrol(args: argparse.Namespace) -> int:
         force=args.force,
     )
     verb = "重新登记" if done.replaced else "登记"
-    said = say_place(done.area_code, divisions(), listed_places(ledger), Said.SENTENCE) or "未定"
+    said = (
+        say_place(done.area_code, divisions(), listed_places(ledger), PlaceWording.SENTENCE)
+        or "未定"
+    )
     print(f"已{verb}为设备 {done.device}（{done.role.label}，区域 {said}），中心：{done.hub}")
     if done.recoded_from:
         print(
@@ -1154,7 +1159,7 @@ def cmd_sync_push(args: argparse.Namespace) -> int:
 
 def cmd_sync_status(args: argparse.Namespace) -> int:
     """Show enrolment, recent imports, quarantined bundles and refused changes."""
-    from fieldapp.domain.places_said import Said, say_place
+    from fieldapp.domain.places_said import PlaceWording, say_place
     from fieldapp.reference import divisions
     from fieldapp.store.queries.areas import listed_places
     from fieldapp.store.sync_state import SyncState
@@ -1189,7 +1194,9 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
         print("本台账尚未登记（fieldapp enrol 登记文件）")
     else:
         # The device as enrolled: its ledger's id is for the county's staff (--json).
-        area = say_place(identity.area_code, divisions(), listed_places(ledger), Said.SENTENCE)
+        area = say_place(
+            identity.area_code, divisions(), listed_places(ledger), PlaceWording.SENTENCE
+        )
         print(f"设备 {identity.name}（{identity.device_role.label}，区域 {area or '未定'}）")
     for p in peers:
         print(f"对方 {p['name']}：已发出第 {p['sent']} 号包，已收到第 {p['received']} 号包")

@@ -226,7 +226,7 @@ def cmd_hub_reset_password(args: argparse.Namespace) -> int:
 def cmd_hub_resets(args: argparse.Namespace) -> int:
     """List the county's password resets kept at the hub, in China time."""
     from fieldapp.cli.sync_cmds import _open_hub
-    from fieldapp.domain.places_said import Said, say_place
+    from fieldapp.domain.places_said import PlaceWording, say_place
     from fieldapp.reference import divisions
     from fieldapp.store.queries.areas import listed_places
 
@@ -240,7 +240,7 @@ def cmd_hub_resets(args: argparse.Namespace) -> int:
             r |= {
                 "at_china": china_iso(r["at"]),
                 "device_area": area,
-                "device_area_name": say_place(area, divisions(), listed, Said.WHOLE),
+                "device_area_name": say_place(area, divisions(), listed, PlaceWording.WHOLE),
             }
     finally:
         hub.close()

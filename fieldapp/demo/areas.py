@@ -12,7 +12,7 @@ from fieldapp.demo.names import GROUP_NAMES, SITE_NAMES, VILLAGE_STEMS
 from fieldapp.domain.areacode import AreaCode, AreaLevel
 from fieldapp.domain.enums import AreaKind
 from fieldapp.domain.errors import ValidationFailed
-from fieldapp.domain.places_said import Said, say_place
+from fieldapp.domain.places_said import PlaceWording, say_place
 from fieldapp.reference import divisions
 
 #: Rural counties used when no --area is given (chosen by the seed).
@@ -99,7 +99,7 @@ def _refuse_unknown_county(county: str) -> None:
         )
     name = table.name(county)
     if name:
-        where = say_place(county, table, None, Said.SENTENCE)
+        where = say_place(county, table, None, PlaceWording.SENTENCE)
         raise ValidationFailed(
             f"区划代码 {county} 是{where}，不在贵州省；演示数据只能建在贵州现行的县里。"
         )
@@ -113,7 +113,7 @@ def _ensure_official(plan: DemoAreas, code: str) -> None:
     if division is None:
         # A county is refused before (`_refuse_unknown_county`); a township the table does not
         # list would be named by its digits on every paper of the demo.
-        county = say_place(code[:6], divisions(), None, Said.SENTENCE)
+        county = say_place(code[:6], divisions(), None, PlaceWording.SENTENCE)
         raise ValidationFailed(
             f"区划代码 {code} 不是{county}已知的乡镇（街道），请选该县现有的乡镇或村组。"
         )

@@ -62,7 +62,7 @@ from fieldapp.domain.models import (
     UnemploymentRegistration,
     Visit,
 )
-from fieldapp.domain.places_said import Said, say_place
+from fieldapp.domain.places_said import PlaceWording, say_place
 from fieldapp.domain.progress import CancelCheck, Cancelled, Progress
 from fieldapp.domain.roles import Role
 from fieldapp.reference import divisions
@@ -221,7 +221,9 @@ class DemoBuilder:
             return self.area
 
         def name(code: str) -> str:
-            return existing.get(code, ("",))[0] or say_place(code, divisions(), None, Said.SENTENCE)
+            return existing.get(code, ("",))[0] or say_place(
+                code, divisions(), None, PlaceWording.SENTENCE
+            )
 
         raise ValidationFailed(
             f"这台电脑登记负责{name(scope)}，演示数据只能加在{name(scope)}以内；"
@@ -762,7 +764,7 @@ class DemoBuilder:
             found = existing.get(at)
             return AreaRow(at, *found) if found is not None else None
 
-        return say_place(code, divisions(), listed, Said.WHOLE)
+        return say_place(code, divisions(), listed, PlaceWording.WHOLE)
 
     def _employer_kind(self, form: EmploymentForm, scope: str, employer: str) -> str:
         """用人单位类型 as a coordinator records it: by the employer's name where it tells,

@@ -3,8 +3,8 @@
 `say_place` takes the division table (`fieldapp.reference.divisions()`), and, where a ledger is
 at hand, the ledger's own areas (`fieldapp.store.queries.areas.listed_places`: the villages,
 sites, groups and buildings the table does not go down to), and how short or how full to say
-it (`Said`). It never shows a code's digits where any level of it is known: a coordinator or a
-clerk cannot read them. This module does no I/O.
+it (`PlaceWording`). It never shows a code's digits where any level of it is known: a
+coordinator or a clerk cannot read them. This module does no I/O.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ _BELOW: dict[int, str] = {
 _BELOW_ANY = template("%1的一个地区")
 
 
-class Said(Enum):
+class PlaceWording(Enum):
     """How short or how full a place is said (each as the ledger lists it first, where given)."""
 
     #: Only as the ledger lists it ('梨树镇 红星村 一组'); '' where it does not.
@@ -73,35 +73,35 @@ class Places(Protocol):
     words as the caller set it to be said, or as `said` asks where one use needs another (a
     held change's values as a sentence, the area it is about by its name and what is above)."""
 
-    def __call__(self, code: str, *, said: Said = ...) -> str: ...
+    def __call__(self, code: str, *, said: PlaceWording = ...) -> str: ...
 
 
 def say_place(
     code: str | None,
     table: DivisionTable,
     listed: Listed | None = None,
-    said: Said = Said.FULL,
+    said: PlaceWording = PlaceWording.FULL,
 ) -> str:
-    """`code` in words, `said` so (see `Said`); '' for no code."""
+    """`code` in words, `said` so (see `PlaceWording`); '' for no code."""
     text = (code or "").strip()
     if not text:
         return ""
-    if said is Said.WHOLE:
+    if said is PlaceWording.WHOLE:
         return _whole(text, table, listed)
-    local = said is Said.LOCAL
+    local = said is PlaceWording.LOCAL
     own = _ledger_path(text, listed, below_county=local) if listed is not None else ""
-    if own or said is Said.KNOWN:
+    if own or said is PlaceWording.KNOWN:
         return own
-    if said in (Said.FULL, Said.LOCAL):
+    if said in (PlaceWording.FULL, PlaceWording.LOCAL):
         return _table_name(text, table)
     short = _from_county(text, table)
-    if said is Said.SHORT:
+    if said is PlaceWording.SHORT:
         return short
     return str(_sentence_place(text, table, short))
 
 
 def place_part(code: str | None, table: DivisionTable, listed: Listed | None = None) -> Part:
-    """`code` as `Said.SENTENCE` says it, as a sentence's part: a place the ledger or the
+    """`code` as `PlaceWording.SENTENCE` says it, as a sentence's part: a place the ledger or the
     tables name is a name, said as it is in every language (a str); one they name only above
     it, or not at all, the program's words around it (a `Sentence`: 七星关区鸭池镇的一个村, in
     the English window a village in 七星关区鸭池镇); '' for no code."""
@@ -113,7 +113,7 @@ def place_part(code: str | None, table: DivisionTable, listed: Listed | None = N
 
 
 def _sentence_place(code: str, table: DivisionTable, short: str) -> Part:
-    """`code` (not listed by the ledger) as a sentence says it, `short` its `Said.SHORT`."""
+    """`code` (not listed by the ledger) as a sentence says it, `short` its `PlaceWording.SHORT`."""
     if not short:
         return said(UNKNOWN_PLACE)
     if _deepest(code, table)[0] == code:
@@ -122,7 +122,7 @@ def _sentence_place(code: str, table: DivisionTable, short: str) -> Part:
     return said(kind, short)
 
 
-#: The levels `Said.LOCAL` leaves out above a place (as `AreaRow.kind` holds them).
+#: The levels `PlaceWording.LOCAL` leaves out above a place (as `AreaRow.kind` holds them).
 _ABOVE_TOWNSHIPS = frozenset({"县", "市州", "省"})
 
 
@@ -178,7 +178,7 @@ def _from_county(text: str, table: DivisionTable) -> str:
 
 
 def _whole(text: str, table: DivisionTable, listed: Listed | None) -> str:
-    """`Said.WHOLE`."""
+    """`PlaceWording.WHOLE`."""
     if table.get(text) is not None:
         return table.full_name(text)
     own: list[str] = []

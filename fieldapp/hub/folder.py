@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from fieldapp.bulk import paused_gc
 from fieldapp.domain.dates import china_iso, china_minute
 from fieldapp.domain.errors import FieldappError
-from fieldapp.domain.places_said import Said, say_place
+from fieldapp.domain.places_said import PlaceWording, say_place
 from fieldapp.domain.progress import CancelCheck, Progress
 from fieldapp.domain.roles import DEFAULT_ROLE, DEVICE_ROLES, Role
 from fieldapp.hub import own_clock
@@ -498,7 +498,11 @@ class Hub:
         said = self.log.reported()
         return [
             _status_item(row, kept)
-            | {"area_name": say_place(str(row["area"] or ""), divisions(), listed, Said.SHORT)}
+            | {
+                "area_name": say_place(
+                    str(row["area"] or ""), divisions(), listed, PlaceWording.SHORT
+                )
+            }
             | _reported(said.get(str(row["device"])))
             for row in self.log.device_status()
         ]

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from fieldapp.domain.dates import china_iso, china_minute, vouched_today, written
 from fieldapp.domain.numbers import HELD_KEY, row_number
-from fieldapp.domain.places_said import UNKNOWN_PLACE, Places, Said, say_place
+from fieldapp.domain.places_said import UNKNOWN_PLACE, Places, PlaceWording, say_place
 from fieldapp.domain.roles import Role, said_to_devices
 from fieldapp.domain.sentences import Part, Sentence, sentence_data, sentence_or_none
 from fieldapp.policy.eligibility import claim_not_yet_due
@@ -207,7 +207,7 @@ def describe(
 ) -> str:
     """One line for people: what, by whom, why not accepted (the reason whole: it is the
     explanation the clerk decides on), what was decided; `about` names the row as the clerk
-    knows it (`subject`); `places` (`say_place`, `Said.SENTENCE`: as the reason names them)
+    knows it (`subject`); `places` (`say_place`, `PlaceWording.SENTENCE`: as the reason names them)
     names the areas the change sets, `rows` (`row_names`) the rows it points at. `numbered`: led by the held
     change's number, as the command line names it (not on the desktop, which shows none)."""
     change = held.change
@@ -231,9 +231,9 @@ def content(
     """What a held change sets, on whose record, as the village's list says it
     (`services.change_said`): ``张三的人员信息（联系电话为“139…”，户主为空，脱贫户为“否”）``,
     ``区域“七星关区”（县）``; `about` (`subject`) names the record, `places` (`say_place`,
-    `Said.SENTENCE`) the areas it sets (所在区域为“碧阳街道 大坝村”; one the hub does not list
-    as the reason says it: 所在区域为“七星关区梨树镇的一个村”), `rows` (`row_names`) the rows it
-    points at (所属户为“一组”). No “=”, no area codes, no ids."""
+    `PlaceWording.SENTENCE`) the areas it sets (所在区域为“碧阳街道 大坝村”; one the hub does
+    not list as the reason says it: 所在区域为“七星关区梨树镇的一个村”), `rows` (`row_names`)
+    the rows it points at (所属户为“一组”). No “=”, no area codes, no ids."""
     return content_of(content_said(held, about, places, rows))
 
 
@@ -311,7 +311,7 @@ def _whose(held: HeldChange, about: str | None, places: Places | None) -> tuple[
     # A village the hub does not list yet is said under the deepest level it knows, its name
     # beside it (七星关区梨树镇 新寨村, not 七星关区梨树镇的一个村 新寨村).
     code = change.data.get("code") or change.row_id
-    named = places(str(code), said=Said.SHORT) if places is not None and code else ""
+    named = places(str(code), said=PlaceWording.SHORT) if places is not None and code else ""
     name = _short(change.data.get("name") or "")
     if name and not named.endswith(name):
         named = f"{named} {name}" if named else name
@@ -342,7 +342,7 @@ def _value(
         return None
     if key in PLACES and isinstance(value, str) and places is not None:
         # As the hub's reason names it (`trust`: 七星关区梨树镇的一个村), one way to say a place.
-        return places(value, said=Said.SENTENCE) or UNKNOWN_PLACE
+        return places(value, said=PlaceWording.SENTENCE) or UNKNOWN_PLACE
     if key in _ROW_FIELDS and isinstance(value, str):
         named = rows(_ROW_FIELDS[key], value) if rows is not None else ""
         return _unquoted(named) or f"中心还没有的{table_name(_ROW_FIELDS[key])}"
@@ -364,7 +364,7 @@ def _record_of(hub: Hub, held: HeldChange) -> str:
     """Whose record a held change is, as its line in the list names it (`record`): 张0的人员信息,
     区域“七星关区梨树镇 新寨村”（村）; the record's kind alone when nothing names it, never its id."""
     places = partial(
-        say_place, table=divisions(), listed=listed_places(hub.ledger), said=Said.SENTENCE
+        say_place, table=divisions(), listed=listed_places(hub.ledger), said=PlaceWording.SENTENCE
     )
     return record(held, subject(hub, held), places)
 

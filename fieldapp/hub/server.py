@@ -71,7 +71,7 @@ from fieldapp import __version__
 from fieldapp.domain.credentials import Credentials
 from fieldapp.domain.dates import china_minute, now_stamp
 from fieldapp.domain.errors import ValidationFailed
-from fieldapp.domain.places_said import Said, place_part, say_place
+from fieldapp.domain.places_said import PlaceWording, place_part, say_place
 from fieldapp.domain.redact import RedactingFormatter, hide
 from fieldapp.domain.roles import said_to_devices, signed_author
 from fieldapp.domain.sentences import Sentence, sentence_data
@@ -778,7 +778,9 @@ def held_items(hub: Hub, listed: list[HeldChange]) -> list[dict[str, Any]]:
     the rows they point at are looked up once for the whole list (`listed_places`,
     `rejected.row_names`): a listing of 2,000 changes in a few villages asks each area once."""
     known = listed_places(hub.ledger)
-    places = functools.partial(say_place, table=divisions(), listed=known, said=Said.SENTENCE)
+    places = functools.partial(
+        say_place, table=divisions(), listed=known, said=PlaceWording.SENTENCE
+    )
     # (the same places as sentences' parts: said in the English window's words around a name)
     parts = functools.partial(place_part, table=divisions(), listed=known)
     rows = rejected.row_names(hub, listed)
@@ -793,7 +795,7 @@ def held_items(hub: Hub, listed: list[HeldChange]) -> list[dict[str, Any]]:
             peer = hub.state.peer(held.device)
             area = peer.area_code if peer is not None else None
             # (under the deepest level known, not as a sentence: a column of villages)
-            villages[held.device] = (places(area, said=Said.SHORT) if area else "") or ""
+            villages[held.device] = (places(area, said=PlaceWording.SHORT) if area else "") or ""
         said = rejected.content_said(held, about, places, rows, parts)
         items.append(
             rejected.as_item(held)

@@ -23,7 +23,7 @@ from fieldapp.domain.enums import HAS_LABOUR, OTHER_RURAL, AreaKind, WorkStatus
 from fieldapp.domain.errors import FieldappError, NotFound, ValidationFailed
 from fieldapp.domain.models import EmploymentSpell, Household, Person, ServiceRecord
 from fieldapp.domain.month import Month
-from fieldapp.domain.places_said import Said, say_place
+from fieldapp.domain.places_said import PlaceWording, say_place
 from fieldapp.domain.regions import region_name
 from fieldapp.domain.sentences import Part, said
 from fieldapp.paperwork.masking import posted_categories
@@ -799,7 +799,9 @@ class PaperData:
             rows=tuple(lines),
             batch_name=batch_name(batch),
             number=batch.number,
-            area_name=say_place(area, divisions(), self._listed, Said.LOCAL) if area else "",
+            area_name=say_place(area, divisions(), self._listed, PlaceWording.LOCAL)
+            if area
+            else "",
             fact_label="务工地点（用工单位）" if spells else "资格条件",
             funding_source=batch.funding_source,
             rule_clause=clause,
@@ -834,7 +836,7 @@ class PaperData:
         # A household everyone left (moved to a site, died) is no one to visit.
         households = [h for h in households if members.get(h["id"])]
         if not households:
-            where = say_place(area_code, divisions(), self._listed, Said.LOCAL)
+            where = say_place(area_code, divisions(), self._listed, PlaceWording.LOCAL)
             raise NothingToPrint(said(NO_HOUSEHOLDS, where))
         ids = [h["id"] for h in households]
         visits = _grouped(paper_rows.visits_between(self.ledger, ids, first, last), "household_id")
@@ -877,7 +879,9 @@ class PaperData:
                     address=" ".join(
                         x
                         for x in (
-                            say_place(h["area_code"], divisions(), self._listed, Said.LOCAL),
+                            say_place(
+                                h["area_code"], divisions(), self._listed, PlaceWording.LOCAL
+                            ),
                             h["address"],
                         )
                         if x
@@ -893,7 +897,7 @@ class PaperData:
             )
         return VisitSheetView(
             area_code=area_code,
-            area_name=say_place(area_code, divisions(), self._listed, Said.LOCAL),
+            area_name=say_place(area_code, divisions(), self._listed, PlaceWording.LOCAL),
             month=month,
             households=tuple(out),
             due_source="政策包待办清单" if due is not None else "",

@@ -148,9 +148,10 @@ KEPT_DAYS = 30
 def clear_decided(writer: Writer, now: dt.datetime | None = None) -> int:
     """Clear the name, ID number and both values of every kept conflict closed more than
     `KEPT_DAYS` ago (`store.clear_decided`); the decision's record stays, open ones are
-    untouched. Run where the ledger already tidies: in an import's transaction, where it keeps
-    its conflicts (not on every open: a write there would wait on, or block, whoever holds the
-    file). Returns how many were cleared."""
+    untouched. Run where the ledger already writes conflicts: in an import's transaction, where
+    it keeps them, and in a decision's (`decided`), so a ledger whose conflicts are decided
+    without another import keeps the days too; not on every open (a write there would wait on,
+    or block, whoever holds the file). Returns how many were cleared."""
     now = now or dt.datetime.now(CHINA)
     before = (now.astimezone(CHINA) - dt.timedelta(days=KEPT_DAYS)).isoformat(timespec="seconds")
     cleared = store.clear_decided(writer.ledger.db, before, now_stamp())
@@ -296,9 +297,17 @@ def decide(
 
 
 def decided(
-    ledger: Ledger, conflict: SheetConflict, side: SheetSide, *, actor: Actor | None = None
+    ledger: Ledger,
+    conflict: SheetConflict,
+    side: SheetSide,
+    *,
+    actor: Actor | None = None,
+    tidy: bool = True,
 ) -> SheetDecision:
-    """`decide`, with the month's status that followed a job's income and what was said."""
+    """`decide`, with the month's status that followed a job's income and what was said.
+    `tidy`: conflicts decided more than `KEPT_DAYS` ago are cleared in the same transaction
+    (`clear_decided`); `decide_many` tidies in its first decision only (one scan, not one a
+    conflict)."""
     actor = actor or actor_of(ledger)
     decision = SheetDecision()
     with writing(ledger, actor) as writer:
@@ -317,6 +326,8 @@ def decided(
             actor.author,
             decision.change.id if decision.change is not None else None,
         )
+        if tidy:
+            clear_decided(writer)
     return decision
 
 
@@ -351,6 +362,7 @@ def decide_many(
     counted, never overwritten. `cancelled` stops between two (those decided stay so)."""
     actor = actor or actor_of(ledger)
     done = SheetDecided()
+    tidied = False  # conflicts past the days kept cleared (in the first decision written)
     for n, conflict in enumerate(conflicts):
         if cancelled is not None and cancelled():
             done.stopped = True
@@ -358,7 +370,7 @@ def decide_many(
         if progress is not None:
             progress(n, len(conflicts))
         try:
-            decision = decided(ledger, conflict, side, actor=actor)
+            decision = decided(ledger, conflict, side, actor=actor, tidy=not tidied)
         except NotFound:
             done.gone += 1
             continue
@@ -366,6 +378,7 @@ def decide_many(
             done.changed += 1
             continue
         done.decided += 1
+        tidied = True  # a refused decision's transaction (its clearing too) was rolled back
         if decision.change is not None:
             done.changes.append(decision.change)
         if decision.month is not None:

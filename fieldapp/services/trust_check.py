@@ -36,7 +36,7 @@ from fieldapp.domain.models import (
     Record,
     UnemploymentRegistration,
 )
-from fieldapp.domain.places_said import Said, place_part, say_place
+from fieldapp.domain.places_said import PlaceWording, place_part, say_place
 from fieldapp.domain.roles import Role
 from fieldapp.domain.sentences import (
     Day,
@@ -916,7 +916,9 @@ def moved_out(
                     "claimed_moved",
                     said(MOVED_OUT_OF_TOWNSHIP, named, Word(state), name, where),
                 )
-            left: Part = say_place(lies, divisions(), actor.places, Said.KNOWN) or Word("原来的村")
+            left: Part = say_place(lies, divisions(), actor.places, PlaceWording.KNOWN) or Word(
+                "原来的村"
+            )
             return refuse("claimed_moved", said(MOVED_AWAY, named, Word(state), name, where, left))
     return ALLOWED
 

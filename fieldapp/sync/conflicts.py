@@ -13,7 +13,7 @@ from typing import Any
 from fieldapp.domain.conflict_numbers import SHORTEST_NUMBER, long_enough, number_range, typed
 from fieldapp.domain.errors import NotFound, ValidationFailed
 from fieldapp.domain.labels import field_label
-from fieldapp.domain.places_said import PLACE_FIELDS, Said, say_place
+from fieldapp.domain.places_said import PLACE_FIELDS, PlaceWording, say_place
 from fieldapp.reference import divisions
 from fieldapp.services.incarnation import own_origins
 from fieldapp.services.trust import AREA, LINKS, printable, table_name
@@ -123,7 +123,9 @@ def value_said(ledger: Ledger, table: str, field: str, value: Any) -> str:
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, str) and field in PLACE_FIELDS:
-        return say_place(value, divisions(), listed=listed_places(ledger), said=Said.SENTENCE)
+        return say_place(
+            value, divisions(), listed=listed_places(ledger), said=PlaceWording.SENTENCE
+        )
     target = LINKED.get(field)
     if target is not None:
         row = ledger.get(target, str(value)) or {}
@@ -267,9 +269,9 @@ def resolve(
         ids = [v.value_id for v in conflict.values]
         if seen is not None and set(seen) != set(ids):
             raise ConflictChanged(f"{whose}的冲突在列出之后又变了，请再看一遍")
-        if check is not None and check.strip().lower() != conflict.check:
+        if check is not None and typed(check) != conflict.check:
             raise ConflictChanged(
-                f"冲突 {wanted.strip().lower()}（{whose}）在列出之后又变了（现在有 {len(ids)} "
+                f"冲突 {typed(wanted)}（{whose}）在列出之后又变了（现在有 {len(ids)} "
                 f"个值，核对码 {conflict.check}），没有处理；请重新列出冲突，看过各个值再决定"
             )
         if keep is not None:

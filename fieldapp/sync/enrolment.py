@@ -21,7 +21,7 @@ from nacl.exceptions import CryptoError
 from nacl.secret import SecretBox
 
 from fieldapp.domain.areacode import AreaCode, AreaLevel
-from fieldapp.domain.places_said import Said, say_place
+from fieldapp.domain.places_said import PlaceWording, say_place
 from fieldapp.domain.roles import DEFAULT_ROLE, Role
 from fieldapp.reference import divisions
 from fieldapp.services.incarnation import own_origins
@@ -262,8 +262,10 @@ def enrol(
             # Another device's file: most likely the wrong file off the county's stick. Taking
             # it would make this ledger (and its village's people) that device at the hub.
             listed = listed_places(ledger)
-            mine = say_place(current.area_code, divisions(), listed, Said.SENTENCE) or "未定"
-            theirs = say_place(str(device["area_code"]), divisions(), listed, Said.SENTENCE)
+            mine = (
+                say_place(current.area_code, divisions(), listed, PlaceWording.SENTENCE) or "未定"
+            )
+            theirs = say_place(str(device["area_code"]), divisions(), listed, PlaceWording.SENTENCE)
             raise SyncError(
                 f"本台账已登记为设备 {current.name}（区域 {mine}），"
                 f"这个登记文件是给设备 {device['name']}"

@@ -18,7 +18,7 @@ from typing import Any
 
 from fieldapp.domain.dates import china_minute
 from fieldapp.domain.errors import FieldappError
-from fieldapp.domain.places_said import Said, say_place
+from fieldapp.domain.places_said import PlaceWording, say_place
 from fieldapp.domain.sentences import Part, Sentence, sentence_data, sentence_or_none
 from fieldapp.reference import divisions
 from fieldapp.services.change_said import (
@@ -58,7 +58,9 @@ UNDONE_ACCEPTED = "；本机原来的这条已撤下（%1），以县里记下�
 def rejected_changes(ledger: Ledger) -> list[dict[str, Any]]:
     """Every reported change of this device, newest first, as `sync status --json` lists it."""
     items = []
-    places = partial(say_place, table=divisions(), listed=listed_places(ledger), said=Said.SENTENCE)
+    places = partial(
+        say_place, table=divisions(), listed=listed_places(ledger), said=PlaceWording.SENTENCE
+    )
     reports = RejectedReports(ledger.db).list()
     subjects = Subjects(
         ledger, [(r["tbl"] or "", r["row_id"] or "", r.get("data") or {}) for r in reports]

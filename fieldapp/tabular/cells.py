@@ -155,6 +155,9 @@ NEGATIVE = template("%1不能为负数")
 NOT_MONTHS = template("%1“%2”应为月数（整数）")
 NOT_A_YEAR = template("%1“%2”应为四位年份")
 NOT_YES_NO = template("%1“%2”应填“是”或“否”")
+#: A 区划代码 cell that is not 6, 9 or 12 digits: its column's heading and the code as typed
+#: (a person's 户籍地区划代码, an extra sheet's code column: `person_row`, `extra_sheets`).
+CODE_DIGITS = template("%1“%2”应为 6、9 或 12 位数字")
 
 
 def _named(label: str | Part) -> Part:

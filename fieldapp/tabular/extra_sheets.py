@@ -40,7 +40,7 @@ from fieldapp.store.ledger import natural_id, new_id
 from fieldapp.store.queries import tabular as store
 from fieldapp.store.queries.monthly import months_naming_jobs
 from fieldapp.tabular import cells
-from fieldapp.tabular.cells import CellError, StatusWords, nfkc
+from fieldapp.tabular.cells import CODE_DIGITS, CellError, StatusWords, nfkc
 from fieldapp.tabular.columns import EXTRA_SHEETS, NO, YES
 from fieldapp.tabular.ledger_update import Differ, RowPlan, differs, shown
 
@@ -258,9 +258,8 @@ def parse_extra(
     return ExtraRow(sheet, kind, row, number, _packed(values), tuple(mapped) if mapped else ())
 
 
-# A row of an extra sheet refused for its cells taken together (`_check`), or a code's cell.
-#: … the column's heading and the code as typed (also `person_row`'s 户籍地区划代码 …).
-CODE_DIGITS = template("%1“%2”应为 6、9 或 12 位数字")
+# A row of an extra sheet refused for its cells taken together (`_check`); a code's cell is
+# refused in `cells.CODE_DIGITS`'s words.
 UNREGISTERED = template("登记日期和发现日期至少填一个")
 #: … the end, then the start (days).
 END_BEFORE = template("结束日期%1早于开始日期%2")

@@ -36,7 +36,7 @@ from fieldapp.reference import divisions
 from fieldapp.store.queries.sheets import CUT_MARK, EXCEL_CELL_CHARS, FREE_TEXT
 from fieldapp.tabular import categories, cells
 from fieldapp.tabular.areas import PlaceRef
-from fieldapp.tabular.cells import CellError, StatusWords, nfkc
+from fieldapp.tabular.cells import CODE_DIGITS, CellError, StatusWords, nfkc
 from fieldapp.tabular.columns import (
     BY_KEY,
     DISABILITY,
@@ -186,8 +186,6 @@ HEAD_NOT_SAID = sentences.template("本人身份证号码与户主身份证号�
 NOT_THE_HEAD = sentences.template("与户主关系为“户主”，但户主身份证号码不是本人的号码")
 #: … the sex written and the ID number's (男 or 女).
 OTHER_SEX = sentences.template("性别填的是“%1”，但身份证号码表明是%2性，请核对")
-#: A division code's cell: its column's heading and the code as typed.
-CODE_DIGITS = sentences.template("%1“%2”应为 6、9 或 12 位数字")
 
 
 @lru_cache(maxsize=4096)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStringListModel
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from fieldapp.domain.areacode import AreaRow
-from fieldapp.domain.places_said import Said, say_place
+from fieldapp.domain.places_said import PlaceWording, say_place
 from fieldapp.reference import divisions
 from fieldapp.store.queries.areas import all_areas, household_areas
 
@@ -72,18 +72,18 @@ class AreaIndex:
         return say_place(code, divisions())
 
     def path(self, code: str | None) -> str:
-        """Names below the county, e.g. '某镇 某村 三组' (for the ledger table): `Said.LOCAL`,
-        remembered per code."""
+        """Names below the county, e.g. '某镇 某村 三组' (for the ledger table):
+        `PlaceWording.LOCAL`, remembered per code."""
         if not code:
             return ""
         if code not in self._paths:
-            self._paths[code] = say_place(code, divisions(), self.by_code.get, Said.LOCAL)
+            self._paths[code] = say_place(code, divisions(), self.by_code.get, PlaceWording.LOCAL)
         return self._paths[code]
 
     def said(self, code: str) -> str:
-        """A code in words as a sentence says it (`Said.SENTENCE`): the ledger's name where it
-        lists it, else what the division table knows ('七星关区市西街道的一个村')."""
-        return say_place(code, divisions(), self.by_code.get, Said.SENTENCE)
+        """A code in words as a sentence says it (`PlaceWording.SENTENCE`): the ledger's name
+        where it lists it, else what the division table knows ('七星关区市西街道的一个村')."""
+        return say_place(code, divisions(), self.by_code.get, PlaceWording.SENTENCE)
 
     def listed_above(self, code: str) -> str | None:
         """The nearest area the ledger lists whose code begins `code` (None: none)."""

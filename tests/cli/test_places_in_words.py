@@ -12,7 +12,7 @@ import pytest
 from fieldapp.cli.main import main
 from fieldapp.domain.dates import today
 from fieldapp.domain.models import Household, Person, UnemploymentRegistration
-from fieldapp.domain.places_said import Said, say_place
+from fieldapp.domain.places_said import PlaceWording, say_place
 from fieldapp.reference import divisions
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.queries.areas import listed_places
@@ -51,7 +51,9 @@ def test_an_unlisted_area_is_said_in_words_and_known_only_still_says_nothing(db)
     try:
         listed = listed_places(ledger)
         assert say_place(UNLISTED, divisions(), listed) == WORDS
-        assert say_place(UNLISTED, divisions(), listed, Said.KNOWN) == ""  # callers say it so
+        assert (
+            say_place(UNLISTED, divisions(), listed, PlaceWording.KNOWN) == ""
+        )  # callers say it so
         assert say_place("999999999999", divisions(), listed) == "999999999999"  # nothing known
     finally:
         ledger.close()

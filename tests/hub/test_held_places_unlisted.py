@@ -70,11 +70,13 @@ def test_areas_the_hub_does_not_list_are_named_in_its_lists(server, hub, make_de
 def test_a_code_nothing_is_known_of_still_names_nothing(hub):
     from functools import partial
 
-    from fieldapp.domain.places_said import Said, say_place
+    from fieldapp.domain.places_said import PlaceWording, say_place
     from fieldapp.reference import divisions
     from fieldapp.store.queries.areas import listed_places
 
-    names = partial(say_place, table=divisions(), listed=listed_places(hub.ledger), said=Said.SHORT)
+    names = partial(
+        say_place, table=divisions(), listed=listed_places(hub.ledger), said=PlaceWording.SHORT
+    )
     assert names("999999999999") == ""  # nothing known of it: the caller shows the code
     assert names("520502") == "七星关区" and names("440306") == "广东省深圳市宝安区"
 

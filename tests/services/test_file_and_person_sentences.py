@@ -757,7 +757,7 @@ def _person_cell_sentences() -> list[tuple[Sentence, str]]:
 
 def test_a_persons_cell_refused_says_what_it_said_before() -> None:
     met = _met_as_before(_person_cell_sentences())
-    assert {person_row.NO_NAME, person_row.OTHER_SEX, person_row.CODE_DIGITS} <= met
+    assert {person_row.NO_NAME, person_row.OTHER_SEX, cells.CODE_DIGITS} <= met
 
 
 def _person_cell_notes() -> list[tuple[Sentence, str]]:

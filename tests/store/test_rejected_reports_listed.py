@@ -40,7 +40,15 @@ def test_each_report_with_its_change(ledger: Ledger, monkeypatch, chunk: int) ->
     }
     ids = [logged[h][0] for h in homes]
     missing = "0a1b2c3d4e5f6071:99"  # a change this ledger's log does not hold
-    colon = "old:device:3"  # a device id with a colon in it: its seq is after the last one
+    # A device id with a colon in it: its seq is after the last one. The log holds its change
+    # (as an exchange brings another device's), so a split at the first colon finds none.
+    colon = "old:device:3"
+    ledger.db.execute(
+        "INSERT INTO changes (device_id, seq, hlc, author, tbl, row_id, data, parents) "
+        "SELECT 'old:device', 3, hlc, '旧设备的人', tbl, row_id, ?, parents FROM changes "
+        "WHERE tbl = 'households' AND row_id = ?",
+        ['{"address": "旧设备改的 9 号"}', homes[0]],
+    )
     reports = [_report(c, n + 1, f"2026-12-0{1 + n % 3}T08:00:00") for n, c in enumerate(ids)]
     reports += [_report(missing, 90, "2026-12-09T08:00:00"), _report(colon, 91, "2026-11-30")]
     with ledger.transaction():
@@ -56,6 +64,8 @@ def test_each_report_with_its_change(ledger: Ledger, monkeypatch, chunk: int) ->
         assert (item["tbl"], item["row_id"]) == ("households", home)
         assert item["data"]["address"] == ledger.get("households", home)["address"]
         assert item["author"] and item["hlc"] and item["reason"] == "住址不合格"
-    for unknown in (missing, colon):
-        item = by_id[unknown]
-        assert (item["tbl"], item["row_id"], item["data"], item["author"]) == (None, None, {}, None)
+    item = by_id[colon]
+    assert (item["tbl"], item["row_id"], item["author"]) == ("households", homes[0], "旧设备的人")
+    assert item["data"] == {"address": "旧设备改的 9 号"} and item["hlc"]
+    item = by_id[missing]
+    assert (item["tbl"], item["row_id"], item["data"], item["author"]) == (None, None, {}, None)

@@ -46,9 +46,16 @@ def _listed(db: str, capsys) -> tuple[str, str, dict[str, str]]:
     return listed["conflict_id"], listed["check"], values
 
 
+def _wide(text: str) -> str:
+    """`text` as an input method left in full-width mode types it (ｂ２ｅ７ for b2e7)."""
+    return "".join(chr(ord(ch) + 0xFEE0) if "!" <= ch <= "~" else ch for ch in text)
+
+
 def test_resolve_with_check_refuses_a_value_come_in_after_the_listing(
     tmp_path, hub, make_device, capsys
 ):
+    """Number and check code typed in full width (an input method's) are read as listed, and
+    the refusal says the number as it was listed, not as typed."""
     _a, b, c, pid = _phone_conflict(tmp_path, hub, make_device)
     db = str(b.path)
     b.close()
@@ -60,10 +67,11 @@ def test_resolve_with_check_refuses_a_value_come_in_after_the_listing(
     b = Ledger.open(db, author="甲村二号员")
     import_bundle(b, hub.export_for("甲村二号", tmp_path / "b4.fs").path)
     b.close()
-    keep = ["conflicts", "resolve", cid, "--keep", values["13900000000"]]
+    keep = ["conflicts", "resolve", _wide(cid.upper()), "--keep", values["13900000000"]]
     assert cli(["--db", db, *keep, "--check", check]) == 1
     said = capsys.readouterr().err
-    assert "在列出之后又变了" in said and "现在有 3 个值" in said
+    assert f"冲突 {cid}（张0的联系电话）在列出之后又变了" in said, said
+    assert "现在有 3 个值" in said and _wide(cid) not in said
     assert cli(["--db", db, *keep, "--check", check, "--json"]) == 1
     refused = json.loads(capsys.readouterr().out)
     assert refused["resolved"] is False and refused["changed_meanwhile"] is True
@@ -75,7 +83,7 @@ def test_resolve_with_check_refuses_a_value_come_in_after_the_listing(
     # Listed again, the new code binds the three values the clerk has now seen.
     _cid, fresh, seen = _listed(db, capsys)
     assert fresh == refused["check"] and "13700000000" in seen
-    assert cli(["--db", db, *keep, "--check", fresh.upper(), "--json"]) == 0
+    assert cli(["--db", db, *keep, "--check", _wide(fresh.upper()), "--json"]) == 0
     done = json.loads(capsys.readouterr().out)
     assert done["resolved"] is True and done["checked"] is True
     again = Ledger.open(db)

@@ -233,6 +233,53 @@ def _row(ledger: Ledger, conflict_id: str) -> dict[str, object]:
     return dict(zip(names, found.fetchone(), strict=True))
 
 
+def _aged(ledger: Ledger, conflict_id: str) -> None:
+    """The conflict decided (and imported) longer ago than the days kept."""
+    old = (dt.datetime.now(CHINA) - dt.timedelta(days=KEPT_DAYS + 1)).isoformat(timespec="seconds")
+    ledger.db.execute(
+        "UPDATE sheet_conflicts SET decided_at = ?, imported_at = ? WHERE id = ?",
+        [old, old, conflict_id],
+    )
+
+
+def _cleared(ledger: Ledger, conflict_id: str) -> bool:
+    """True when the conflict's name, ID number and both values are cleared."""
+    row = _row(ledger, conflict_id)
+    values = [json.loads(str(row[side])) for side in ("sheet_value", "ledger_value")]
+    return (row["name"], row["id_number"]) == ("", "") and all(
+        isinstance(v, dict) and v.keys() == {"cleared_at"} for v in values
+    )
+
+
+def test_a_decision_clears_the_conflicts_decided_long_ago_without_an_import(ledger, tmp_path):
+    """A ledger whose clerk decides conflicts and imports nothing more keeps the days too:
+    the next decision clears, in its own transaction, what was decided `KEPT_DAYS` ago."""
+    _kept(ledger, tmp_path)
+    kept = {c.id_number: c for c in list_open(ledger)}
+    head, wife = kept[HEAD], kept[WIFE]
+    decide(ledger, head, SheetSide.SHEET)
+    _aged(ledger, head.conflict_id)
+    assert not _cleared(ledger, head.conflict_id)
+    decide(ledger, wife, SheetSide.LEDGER)
+    assert _cleared(ledger, head.conflict_id)
+    assert not _cleared(ledger, wife.conflict_id)  # decided just now: kept whole
+    assert _row(ledger, head.conflict_id)["status"] == "sheet"  # the decision's record stays
+
+
+def test_deciding_many_clears_once_even_when_the_first_is_no_longer_open(ledger, tmp_path):
+    """`decide_many` clears in its first decision written: one no longer open (its
+    transaction rolled back) does not count as the one that cleared."""
+    _kept(ledger, tmp_path)
+    kept = {c.id_number: c for c in list_open(ledger)}
+    head, wife = kept[HEAD], kept[WIFE]
+    decide(ledger, head, SheetSide.SHEET)
+    _aged(ledger, head.conflict_id)
+    done = decide_many(ledger, [head, wife], SheetSide.LEDGER)
+    assert (done.gone, done.decided) == (1, 1)
+    assert _cleared(ledger, head.conflict_id)
+    assert not _cleared(ledger, wife.conflict_id)
+
+
 def test_a_decided_conflicts_personal_data_is_cleared_after_the_days_kept(ledger, tmp_path):
     """`KEPT_DAYS` after its decision a conflict's name, ID number and two values are cleared
     by the next import; who decided what and when stays, and so does the change it wrote. One
@@ -242,14 +289,9 @@ def test_a_decided_conflicts_personal_data_is_cleared_after_the_days_kept(ledger
     head, wife = kept[HEAD], kept[WIFE]
     change = decide(ledger, head, SheetSide.SHEET)
     assert change is not None
-    # Decided (and imported) longer ago than the days kept.
-    old = (dt.datetime.now(CHINA) - dt.timedelta(days=KEPT_DAYS + 1)).isoformat(timespec="seconds")
-    ledger.db.execute(
-        "UPDATE sheet_conflicts SET decided_at = ?, imported_at = ? WHERE id = ?",
-        [old, old, head.conflict_id],
-    )
-    before = _row(ledger, head.conflict_id)
     decide(ledger, wife, SheetSide.LEDGER)  # decided today
+    _aged(ledger, head.conflict_id)
+    before = _row(ledger, head.conflict_id)
     # The next import (the same csv again: 李秀's phone still differs, a conflict again).
     report = import_ledger(ledger, sheet, update=True)
     assert report.conflicts_kept == 1

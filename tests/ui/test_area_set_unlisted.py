@@ -13,7 +13,7 @@ import pytest
 
 from fieldapp.domain.enums import AreaKind
 from fieldapp.domain.models import Area, Household
-from fieldapp.domain.places_said import Said, say_place
+from fieldapp.domain.places_said import PlaceWording, say_place
 from fieldapp.reference import divisions
 from fieldapp.services import settings
 from fieldapp.store.ledger import Ledger
@@ -44,7 +44,7 @@ def ledger_path(tmp_path: Path) -> Path:
 
 
 def test_the_visit_sheet_opens_on_the_familys_unlisted_village(window):
-    words = say_place(UNLISTED, divisions(), said=Said.SENTENCE)
+    words = say_place(UNLISTED, divisions(), said=PlaceWording.SENTENCE)
     assert words and UNLISTED not in words, words
     picker = window.show_page("print").area
     assert picker.code() == UNLISTED
@@ -57,7 +57,9 @@ def test_set_code_keeps_an_unlisted_code_as_the_refresh_does(window):
     picker.currentIndexChanged.connect(lambda _i: seen.append(picker.code()))
     picker.set_code(UNLISTED)
     assert picker.code() == UNLISTED
-    assert picker.currentText().strip() == say_place(UNLISTED, divisions(), said=Said.SENTENCE)
+    assert picker.currentText().strip() == say_place(
+        UNLISTED, divisions(), said=PlaceWording.SENTENCE
+    )
     assert seen[-1:] == [UNLISTED]  # the page hears of it, as of any other choice
     picker.fill(window.show_page("ledger").areas)  # the refresh keeps it, in the same words
     assert picker.code() == UNLISTED

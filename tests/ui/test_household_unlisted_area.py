@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from fieldapp.domain.models import Household
-from fieldapp.domain.places_said import Said, say_place
+from fieldapp.domain.places_said import PlaceWording, say_place
 from fieldapp.reference import divisions
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.queries import records
@@ -42,7 +42,9 @@ def test_saving_a_household_in_an_unlisted_village_keeps_it_there(window, qtbot)
     dialog = HouseholdDialog(window.session, household_id, window)
     qtbot.addWidget(dialog)
     assert dialog.area.code() == UNLISTED
-    assert dialog.area.currentText().strip() == say_place(UNLISTED, divisions(), said=Said.SENTENCE)
+    assert dialog.area.currentText().strip() == say_place(
+        UNLISTED, divisions(), said=PlaceWording.SENTENCE
+    )
     dialog.address.setText("二村三组 6 号")
     dialog.save_and_accept()
     saved = records.get(ledger, Household, household_id)

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit
 
-from fieldapp.domain.places_said import Said, say_place
+from fieldapp.domain.places_said import PlaceWording, say_place
 from fieldapp.hub.folder import Hub
 from fieldapp.reference import divisions
 from fieldapp.store.changelog import Change
@@ -467,7 +467,7 @@ def test_enrolling_a_ledger_under_another_code_of_its_village_says_it_took_the_c
     text = page.result_label.text()
     # Said by the village's name, as the coordinator knows it: neither code's digits.
     listed = listed_places(window.session.ledger)
-    village = say_place(county_code, divisions(), listed, Said.SENTENCE)
+    village = say_place(county_code, divisions(), listed, PlaceWording.SENTENCE)
     assert village and county_code not in village
     assert f"本台账的村（{village}）已改用县里登记的区划代码" in text
     assert county_code not in text and VILLAGE not in text

@@ -12,7 +12,7 @@ import pytest
 
 from fieldapp.domain.enums import AreaKind
 from fieldapp.domain.models import Area
-from fieldapp.domain.places_said import Said, say_place
+from fieldapp.domain.places_said import PlaceWording, say_place
 from fieldapp.reference import divisions
 from fieldapp.services import settings
 from fieldapp.store.ledger import Ledger
@@ -41,7 +41,7 @@ def ledger_path(tmp_path: Path) -> Path:
 
 
 def test_pickers_keep_an_enrolled_village_the_ledger_does_not_list(window):
-    words = say_place(UNLISTED, divisions(), said=Said.SENTENCE)
+    words = say_place(UNLISTED, divisions(), said=PlaceWording.SENTENCE)
     assert words and UNLISTED not in words, words
     assert window.session.home_area == UNLISTED
     page = window.show_page("settings")
@@ -64,7 +64,7 @@ def test_a_new_household_can_be_put_in_the_unlisted_village(window):
     try:
         assert editor.area._codes == [UNLISTED]
         assert editor.area.currentText().strip() == say_place(
-            UNLISTED, divisions(), said=Said.SENTENCE
+            UNLISTED, divisions(), said=PlaceWording.SENTENCE
         )
     finally:
         editor.discard()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain.dates import china_minute
-from fieldapp.domain.places_said import Listed, Said, say_place
+from fieldapp.domain.places_said import Listed, PlaceWording, say_place
 from fieldapp.domain.roles import Role
 from fieldapp.hub.versions import (
     pack_not_in_force,
@@ -230,7 +230,7 @@ class CountyStatus(QWidget):
         computer), or, from an older hub that does not, as it would (this county device's
         ledger lists the county's areas); the code stays under the pointer."""
         code = str(device.get("area") or "")
-        said = device.get("area_name") or say_place(code, divisions(), listed, Said.SHORT)
+        said = device.get("area_name") or say_place(code, divisions(), listed, PlaceWording.SHORT)
         if said:
             cell.setText(str(said))
             cell.setToolTip(code)

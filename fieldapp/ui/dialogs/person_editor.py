@@ -40,7 +40,7 @@ from fieldapp.domain.errors import (
 )
 from fieldapp.domain.models import CategoryMembership, Household, Person
 from fieldapp.domain.phone import phone_said
-from fieldapp.domain.places_said import Said, say_place
+from fieldapp.domain.places_said import PlaceWording, say_place
 from fieldapp.domain.sentences import Sentence, Word
 from fieldapp.reference import divisions
 from fieldapp.services import persons
@@ -495,7 +495,7 @@ class PersonEditor(QDialog):
         if not (code.isascii() and code.isdigit() and len(code) in (6, 9, 12)):
             self.hukou_said.clear()
             return
-        said = say_place(code, divisions(), said=Said.FULL)
+        said = say_place(code, divisions(), said=PlaceWording.FULL)
         self.hukou_said.setText(
             said if said and said != code else self.tr("不认识这个区划代码，请核对")
         )

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.domain.places_said import Said, say_place
+from fieldapp.domain.places_said import PlaceWording, say_place
 from fieldapp.domain.progress import Cancelled
 from fieldapp.domain.roles import Role
 from fieldapp.reference import divisions
@@ -437,7 +437,9 @@ class SyncPage(QWidget):
 
     def _place(self, code: str | None) -> str:
         """An area in a sentence, as this ledger lists it ('' for none)."""
-        return say_place(code, divisions(), listed_places(self.session.ledger), Said.SENTENCE)
+        return say_place(
+            code, divisions(), listed_places(self.session.ledger), PlaceWording.SENTENCE
+        )
 
     # -- exchange -------------------------------------------------------------------------
 
