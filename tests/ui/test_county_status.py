@@ -318,7 +318,7 @@ def test_an_older_hubs_answer_names_each_devices_area_from_the_county_ledger(
 ):
     """A hub from before it named the areas (no `area_name` in `GET /v1/status`) left the
     county clerk reading 520502001001 under 区域. The desktop now names the area itself, as the
-    hub would (say_place, Said.SHORT, from the county device's ledger and the division table);
+    hub would (say_place, PlaceWording.SHORT, from the county device's ledger and the division table);
     the code stays under the pointer."""
     import re
 
