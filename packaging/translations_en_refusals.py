@@ -658,4 +658,5 @@ EN_REFUSALS: dict[str, str] = {
     "HeldWords|执行日期前监测收入线的文件": "The document of the income line before that day",
     "HeldWords|要求的程序版本": "The program version it requires",
     "HeldWords|县里的就业状态用词表": "The county's work status words",
+    "%1要用 %2 版或更新版本的程序才能签发（本机的程序是 %3 版），请升级本机程序": "To sign %1 needs version %2 of the program or later (this computer has version %3): please upgrade the program here",
 }

@@ -537,6 +537,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "%1缺少材料：%2。请补齐材料，或写明缺件原因后再提交"),
     QT_TRANSLATE_NOOP("Refusals", "%1至%2"),
     QT_TRANSLATE_NOOP("Refusals", "%1要用 %2 版或更新版本的程序才能启用（本机的程序是 %3 版），请升级本机程序；该政策包未启用"),
+    QT_TRANSLATE_NOOP("Refusals", "%1要用 %2 版或更新版本的程序才能签发（本机的程序是 %3 版），请升级本机程序"),
     QT_TRANSLATE_NOOP("Refusals", "%1要用更新版本的程序才能启用（本机的程序是 %2 版，县里是用更新的程序签发的），请升级本机程序；该政策包未启用"),
     QT_TRANSLATE_NOOP("Refusals", "%1设备"),
     QT_TRANSLATE_NOOP("Refusals", "%1起登记失业"),

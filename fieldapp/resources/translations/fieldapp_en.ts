@@ -6831,6 +6831,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>政策包写的 requires = "%1"，但用到了%2（%3），%4 版的程序起才认识：请改为 requires = "%4"（或删去这一行，签发时自动写明）</source>
       <translation>The pack states requires = "%1", but it uses %2 (%3), which programs know from version %4 on: change it to requires = "%4" (or delete that line: it is written when the pack is issued)</translation>
     </message>
+    <message>
+      <source>%1要用 %2 版或更新版本的程序才能签发（本机的程序是 %3 版），请升级本机程序</source>
+      <translation>To sign %1 needs version %2 of the program or later (this computer has version %3): please upgrade the program here</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
