@@ -687,4 +687,13 @@ EN_REFUSALS: dict[str, str] = {
     "%1是公式没有保存结果，按空白读取": "%1 is a formula whose result was not saved; read as blank",
     "%1是公式的错误值“%2”，按空白读取": "%1 is a formula's error value “%2”; read as blank",
     "台账中已有这条记录，%1不同（台账：%2，表格：%3）；要修改请用“更新”方式导入": "The ledger already has this record with another %1 (ledger: %2, sheet: %3); to change it, import with “Update”",
+    "延续执行政策必须写明县里的文件文号": "Continuing a policy needs the number of the county's document",
+    "监测收入线是每月的金额（元），不能为负数：收到 %1": "The monitoring income line is a monthly amount (yuan) and cannot be negative: got %1",
+    "%1 既是县定放假日又是县定上班日": "%1 is given both as a county holiday and as a county working day",
+    "设定县定金额须写明县里定这个金额的文件文号：申请表、花名册和公示表引用它作为补贴标准的依据": "A county amount needs the number of the county document that sets it: the application forms, rosters and public notices cite it as the basis of the subsidy's amount",
+    "设定防止返贫监测收入线须写明县里定这条线的文件文号：公益性岗位收入超线的提醒引用它": "The monitoring income line needs the number of the county document that sets it: the reminder of a public-welfare post's income over the line cites it",
+    "%1长期有效，不需要延续执行": "%1 has no end date and needs no continuation",
+    "%1延续执行到 %2 不晚于文件原定的结束日期 %3：延续执行请填写更晚的日期": "%1 continued to %2 is not later than the end its document gives, %3: give a later date to continue it",
+    "应有且只有一个基础政策包，找到 %1 个": "There must be exactly one base policy pack; found %1",
+    "本机已启用政策包 %1 的 %2 版，比 %3 版新；要换回旧版，请县里按新版本号重新发布": "This computer already uses version %2 of policy pack %1, newer than version %3; to go back to the old one, the county must publish it again under a new version number",
 }

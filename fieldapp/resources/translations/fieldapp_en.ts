@@ -6947,6 +6947,42 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>这一行的劳动合同期限是“无固定期限”%1：工作照常导入，合同期限未记录（无固定期限合同没有月数；台账中已填的期限不变）；申请要看合同期限的补贴时，请以劳动合同核对</source>
       <translation>This row's contract term is “open-ended”%1: the job was imported as usual, the term not recorded (an open-ended contract has no months; a term the ledger holds is kept); for a subsidy that looks at the contract's term, check it against the contract</translation>
     </message>
+    <message>
+      <source>%1 既是县定放假日又是县定上班日</source>
+      <translation>%1 is given both as a county holiday and as a county working day</translation>
+    </message>
+    <message>
+      <source>%1延续执行到 %2 不晚于文件原定的结束日期 %3：延续执行请填写更晚的日期</source>
+      <translation>%1 continued to %2 is not later than the end its document gives, %3: give a later date to continue it</translation>
+    </message>
+    <message>
+      <source>%1长期有效，不需要延续执行</source>
+      <translation>%1 has no end date and needs no continuation</translation>
+    </message>
+    <message>
+      <source>应有且只有一个基础政策包，找到 %1 个</source>
+      <translation>There must be exactly one base policy pack; found %1</translation>
+    </message>
+    <message>
+      <source>延续执行政策必须写明县里的文件文号</source>
+      <translation>Continuing a policy needs the number of the county's document</translation>
+    </message>
+    <message>
+      <source>本机已启用政策包 %1 的 %2 版，比 %3 版新；要换回旧版，请县里按新版本号重新发布</source>
+      <translation>This computer already uses version %2 of policy pack %1, newer than version %3; to go back to the old one, the county must publish it again under a new version number</translation>
+    </message>
+    <message>
+      <source>监测收入线是每月的金额（元），不能为负数：收到 %1</source>
+      <translation>The monitoring income line is a monthly amount (yuan) and cannot be negative: got %1</translation>
+    </message>
+    <message>
+      <source>设定县定金额须写明县里定这个金额的文件文号：申请表、花名册和公示表引用它作为补贴标准的依据</source>
+      <translation>A county amount needs the number of the county document that sets it: the application forms, rosters and public notices cite it as the basis of the subsidy's amount</translation>
+    </message>
+    <message>
+      <source>设定防止返贫监测收入线须写明县里定这条线的文件文号：公益性岗位收入超线的提醒引用它</source>
+      <translation>The monitoring income line needs the number of the county document that sets it: the reminder of a public-welfare post's income over the line cites it</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
