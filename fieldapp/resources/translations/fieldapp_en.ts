@@ -6983,6 +6983,74 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>设定防止返贫监测收入线须写明县里定这条线的文件文号：公益性岗位收入超线的提醒引用它</source>
       <translation>The monitoring income line needs the number of the county document that sets it: the reminder of a public-welfare post's income over the line cites it</translation>
     </message>
+    <message>
+      <source>%1（另有 %2 处问题）</source>
+      <translation>%1 (and %2 more problems)</translation>
+    </message>
+    <message>
+      <source>不能为空</source>
+      <translation>cannot be empty</translation>
+    </message>
+    <message>
+      <source>不认识的字段（可能拼错了）</source>
+      <translation>an unknown field (perhaps misspelt)</translation>
+    </message>
+    <message>
+      <source>取值“%1”不在允许范围内（允许：%2）</source>
+      <translation>the value “%1” is not allowed (allowed: %2)</translation>
+    </message>
+    <message>
+      <source>取值不合法（%1）</source>
+      <translation>the value is not valid (%1)</translation>
+    </message>
+    <message>
+      <source>应为 true 或 false</source>
+      <translation>should be true or false</translation>
+    </message>
+    <message>
+      <source>应为列表 [ … ]</source>
+      <translation>should be a list [ … ]</translation>
+    </message>
+    <message>
+      <source>应为数字</source>
+      <translation>should be a number</translation>
+    </message>
+    <message>
+      <source>应为整数</source>
+      <translation>should be a whole number</translation>
+    </message>
+    <message>
+      <source>应为文字（加引号）</source>
+      <translation>should be text (in quotes)</translation>
+    </message>
+    <message>
+      <source>应为日期（如 2025-12-31，不加引号）</source>
+      <translation>should be a date (such as 2025-12-31, without quotes)</translation>
+    </message>
+    <message>
+      <source>应为有限的数字（不能写 inf 或 nan）</source>
+      <translation>should be a finite number (not inf or nan)</translation>
+    </message>
+    <message>
+      <source>应为表（{ … } 或 [表名]）</source>
+      <translation>should be a table ({ … } or [name])</translation>
+    </message>
+    <message>
+      <source>数值太大</source>
+      <translation>the value is too large</translation>
+    </message>
+    <message>
+      <source>数值太小</source>
+      <translation>the value is too small</translation>
+    </message>
+    <message>
+      <source>格式不对（规则编号只用小写字母、数字和下划线）</source>
+      <translation>wrongly written (a rule's id uses only lower-case letters, digits and underscores)</translation>
+    </message>
+    <message>
+      <source>缺少必填项</source>
+      <translation>a required value is missing</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
