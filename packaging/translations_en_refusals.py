@@ -713,4 +713,10 @@ EN_REFUSALS: dict[str, str] = {
     "取值“%1”不在允许范围内（允许：%2）": "the value “%1” is not allowed (allowed: %2)",
     "取值不合法（%1）": "the value is not valid (%1)",
     "%1（另有 %2 处问题）": "%1 (and %2 more problems)",
+    "就业状态用词表中有一个用词是空的（读作“%1”的那一项）": "One of the status words is empty (the row read as “%1”)",
+    "就业状态用词“%1”读作“%2”不行：就业状态只有%3": "Status word “%1” cannot be read as “%2”: the employment statuses are %3",
+    "就业状态用词“%1”本身就是一种就业状态，不能读作“%2”": "Status word “%1” is itself an employment status; it cannot be read as “%2”",
+    "就业状态用词“%1”本程序已读作“%2”，不能再说成“%3”（导入时仍会按本程序的读法）": "Status word “%1” already reads as “%2” in this program; it cannot be made to mean “%3” (imports would still read it the program’s way)",
+    "就业状态用词“%1”写了两次": "Status word “%1” is written twice",
+    "就业状态用词“%1”和“%2”只差前后的空格，是同一个词写了两次": "Status words “%1” and “%2” differ only by spaces before or after: the same word written twice",
 }

@@ -195,7 +195,7 @@ def check_words_written(text: str, name: str) -> None:
     rows = [(str(word), str(meaning)) for word, meaning in words.items()]
     for (word, _meaning), refusal in zip(rows, status_word_refusals(rows), strict=True):
         if refusal is not None:
-            raise PackError(name, _word_line(text, word), str(refusal))
+            raise PackError(name, _word_line(text, word), refusal.said)
 
 
 def merged_words(text: str) -> list[MergedWord]:

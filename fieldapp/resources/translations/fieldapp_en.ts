@@ -7051,6 +7051,30 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>缺少必填项</source>
       <translation>a required value is missing</translation>
     </message>
+    <message>
+      <source>就业状态用词“%1”写了两次</source>
+      <translation>Status word “%1” is written twice</translation>
+    </message>
+    <message>
+      <source>就业状态用词“%1”和“%2”只差前后的空格，是同一个词写了两次</source>
+      <translation>Status words “%1” and “%2” differ only by spaces before or after: the same word written twice</translation>
+    </message>
+    <message>
+      <source>就业状态用词“%1”本程序已读作“%2”，不能再说成“%3”（导入时仍会按本程序的读法）</source>
+      <translation>Status word “%1” already reads as “%2” in this program; it cannot be made to mean “%3” (imports would still read it the program’s way)</translation>
+    </message>
+    <message>
+      <source>就业状态用词“%1”本身就是一种就业状态，不能读作“%2”</source>
+      <translation>Status word “%1” is itself an employment status; it cannot be read as “%2”</translation>
+    </message>
+    <message>
+      <source>就业状态用词“%1”读作“%2”不行：就业状态只有%3</source>
+      <translation>Status word “%1” cannot be read as “%2”: the employment statuses are %3</translation>
+    </message>
+    <message>
+      <source>就业状态用词表中有一个用词是空的（读作“%1”的那一项）</source>
+      <translation>One of the status words is empty (the row read as “%1”)</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
