@@ -22,6 +22,7 @@ from fieldapp.cli.common import JSON_HELP, fail, open_ledger, print_json
 from fieldapp.domain.dates import china_minute
 from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.errors import FieldappError
+from fieldapp.domain.sentences import Sentence
 from fieldapp.saving import written
 
 if TYPE_CHECKING:
@@ -554,7 +555,8 @@ def cmd_hub_policy_edit(args: argparse.Namespace) -> int:
             )
         except PackError as error:
             problem = str(error.problem)
-            if problem in (FIGURE_NEEDS_DOCUMENT, LINE_NEEDS_DOCUMENT):
+            made = error.problem if isinstance(error.problem, Sentence) else None
+            if made is not None and made.template in (FIGURE_NEEDS_DOCUMENT, LINE_NEEDS_DOCUMENT):
                 problem += "（请用 --document 写明文号，并可写 --document-title、--document-date）"
             return fail(f"{problem}；未签发，各设备的政策包不变", 2)
         if args.out:

@@ -775,8 +775,9 @@ def _kept_refusal(channel: str, refused: BundleRefused | AlreadyImported) -> Ref
     """What a device's next answer says of its bundle the hub refused (`RefusedBundle`): a
     stick's is refused with nobody from the village there, and the township carries the answer
     back. None for one that needs nothing of the device: a bundle imported before, an older
-    bundle whose changes the hub holds (`replay`)."""
-    if not isinstance(refused, BundleRefused) or refused.code in ("replay", "busy"):
+    bundle whose changes the hub holds (`replay`), one that met the hub's own ledger busy or
+    read-only (the hub's trouble: the bundle comes again)."""
+    if not isinstance(refused, BundleRefused) or refused.code in ("replay", "busy", "read_only"):
         return None
     return RefusedBundle(
         serial=refused.serial,

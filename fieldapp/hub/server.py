@@ -107,6 +107,7 @@ STATUS_OF = {
     "number_clash": HTTPStatus.CONFLICT,
     "disk_full": HTTPStatus.INSUFFICIENT_STORAGE,
     "busy": HTTPStatus.SERVICE_UNAVAILABLE,
+    "read_only": HTTPStatus.SERVICE_UNAVAILABLE,
 }
 
 

@@ -25,6 +25,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from fieldapp.domain.money import yuan
+from fieldapp.domain.sentences import Sentence, said
 from fieldapp.policy.pack import (
     Amount,
     AmountKind,
@@ -45,7 +46,7 @@ from fieldapp.policy.pack import (
     ServiceLevel,
     YearSchedule,
 )
-from fieldapp.policy.packfile import problem_text
+from fieldapp.policy.packfile import KEYED, problem_text
 
 #: Override fields copied as they are (the others are checked one by one below).
 _FREE_FIELDS = ("enabled", "title", "funding_source", "funding_by_category", "limit", "evidence")
@@ -242,7 +243,7 @@ class _State:
         self.versions.append(f"{local.pack.id}@{local.pack.version}")
         self.known_ids.add(local.pack.id)
 
-    def _refuse(self, problem: str) -> PackError:
+    def _refuse(self, problem: str | Sentence) -> PackError:
         return PackError(self.name, None, problem)
 
     # -- one override -----------------------------------------------------------------------
@@ -286,9 +287,8 @@ class _State:
         try:
             return Rule.model_validate(merged)
         except ValidationError as error:
-            raise self._refuse(
-                f"{rule_named(rule)}：" + problem_text(dict(error.errors()[0]))
-            ) from None
+            problem = problem_text(dict(error.errors()[0]))
+            raise self._refuse(said(KEYED, rule_named(rule), problem)) from None
 
     def _amount(self, rule: Rule, override: RuleOverride) -> Amount | None:
         """The amount after the county's figure, checked against the seeds' cap."""

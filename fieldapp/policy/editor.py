@@ -22,6 +22,7 @@ from pydantic import ValidationError
 
 from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.money import yuan
+from fieldapp.domain.sentences import said, template
 from fieldapp.policy.combine import check_new_pack, combine, rule_named
 from fieldapp.policy.pack import (
     AmountKind,
@@ -38,12 +39,24 @@ from fieldapp.policy.packfile import dump_pack, parse_pack_text
 NamedPack = tuple[str, PackFile]
 
 #: Why a monitoring income line without the county's document is refused.
-LINE_NEEDS_DOCUMENT = (
+LINE_NEEDS_DOCUMENT = template(
     "设定防止返贫监测收入线须写明县里定这条线的文件文号：公益性岗位收入超线的提醒引用它"
 )
 #: Why a county figure without the county's document is refused.
-FIGURE_NEEDS_DOCUMENT = (
+FIGURE_NEEDS_DOCUMENT = template(
     "设定县定金额须写明县里定这个金额的文件文号：申请表、花名册和公示表引用它作为补贴标准的依据"
+)
+#: An extension without the county's document.
+EXTENSION_UNDOCUMENTED = template("延续执行政策必须写明县里的文件文号")
+#: A monitoring line below zero (%1 the yuan typed).
+LINE_NEGATIVE = template("监测收入线是每月的金额（元），不能为负数：收到 %1")
+#: A day (%1) given as a county holiday and a county working day.
+DAY_OFF_AND_WORKED = template("%1 既是县定放假日又是县定上班日")
+#: An extension of a rule (%1, `rule_named`) that has no end; of one to a day (%2) not after the
+#: end its document gives (%3).
+EXTENSION_NEEDLESS = template("%1长期有效，不需要延续执行")
+EXTENSION_EARLIER = template(
+    "%1延续执行到 %2 不晚于文件原定的结束日期 %3：延续执行请填写更晚的日期"
 )
 
 
@@ -233,7 +246,7 @@ def edit_county_pack(
                         entry["figure_before_document"] = before_document
     if edit.extensions:
         if edit.document is None or not edit.document.number:
-            raise PackError("county.toml", None, "延续执行政策必须写明县里的文件文号")
+            raise PackError("county.toml", None, said(EXTENSION_UNDOCUMENTED))
         seeds = {r.id: r for r in combine(list(base)).rules}
         for rule_id, until in edit.extensions.items():
             _check_extension(seeds.get(rule_id), until)
@@ -243,11 +256,8 @@ def edit_county_pack(
                 entry["document_date"] = edit.document.date
     if edit.income_line is not None:
         if not edit.income_line >= 0:  # said in the clerk's words, not as the pack's key
-            raise PackError(
-                "county.toml",
-                None,
-                f"监测收入线是每月的金额（元），不能为负数：收到 {yuan(edit.income_line)}",
-            )
+            refused = said(LINE_NEGATIVE, yuan(edit.income_line))
+            raise PackError("county.toml", None, refused)
         lines = data.setdefault("lines", {})
         # The form always gives the line it shows: the same line again is no new decision (it
         # keeps its document), unless it is now given the document it lacked.
@@ -264,7 +274,7 @@ def edit_county_pack(
     calendar: dict[str, Any] = data.setdefault("calendar", {})
     both = set(edit.extra_holidays) & set(edit.extra_workdays)
     if both:
-        raise PackError("county.toml", None, f"{min(both)} 既是县定放假日又是县定上班日")
+        raise PackError("county.toml", None, said(DAY_OFF_AND_WORKED, str(min(both))))
     # The later decision on a day replaces the earlier one (off → worked, or back).
     for key, days, other in (
         ("extra_holidays", edit.extra_holidays, "extra_workdays"),
@@ -296,9 +306,9 @@ def edit_county_pack(
     check_new_pack(base, name, pack)
     policy = combine([*base, (name, pack)], source="hub")
     if undocumented:
-        raise PackError(name, None, FIGURE_NEEDS_DOCUMENT)
+        raise PackError(name, None, said(FIGURE_NEEDS_DOCUMENT))
     if undocumented_line:
-        raise PackError(name, None, LINE_NEEDS_DOCUMENT)
+        raise PackError(name, None, said(LINE_NEEDS_DOCUMENT))
     return text, policy
 
 
@@ -309,18 +319,10 @@ def _check_extension(seed: Rule | None, until: dt.date) -> None:
     if seed is None:
         return
     if seed.valid_to is None:
-        raise PackError(
-            "county.toml",
-            None,
-            f"{rule_named(seed)}长期有效，不需要延续执行",
-        )
+        raise PackError("county.toml", None, said(EXTENSION_NEEDLESS, rule_named(seed)))
     if until <= seed.valid_to:
-        raise PackError(
-            "county.toml",
-            None,
-            f"{rule_named(seed)}延续执行到 {until} 不晚于文件原定的结束日期 {seed.valid_to}："
-            "延续执行请填写更晚的日期",
-        )
+        refused = said(EXTENSION_EARLIER, rule_named(seed), str(until), str(seed.valid_to))
+        raise PackError("county.toml", None, refused)
 
 
 def next_version(versions: Sequence[str], today: dt.date) -> str:

@@ -46,7 +46,7 @@ from fieldapp.domain.enums import (
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.money import yuan
 from fieldapp.domain.regions import PlaceScope
-from fieldapp.domain.sentences import Sentence, said, template
+from fieldapp.domain.sentences import Sentence, Word, listed, said, template
 from fieldapp.domain.status_words import built_in_reading
 
 #: What an amount the county has not set shows instead of a figure.
@@ -638,15 +638,17 @@ class ServiceBundle(_Strict):
 #: of these sentences. Publishing, `policy check` and the command line say them in Chinese
 #: (`str(refusal)`); the county editor in the language shown (`fieldapp.ui.status_words_said`
 #: translates these very texts, context ``StatusWords``). %1, %2 … are the refusal's parts.
-EMPTY_WORD = "就业状态用词表中有一个用词是空的（读作“%1”的那一项）"
-NO_SUCH_STATUS = "就业状态用词“%1”读作“%2”不行：就业状态只有%3"
-IS_A_STATUS = "就业状态用词“%1”本身就是一种就业状态，不能读作“%2”"
-READ_OTHERWISE = "就业状态用词“%1”本程序已读作“%2”，不能再说成“%3”（导入时仍会按本程序的读法）"
-WRITTEN_TWICE = "就业状态用词“%1”写了两次"
+EMPTY_WORD = template("就业状态用词表中有一个用词是空的（读作“%1”的那一项）")
+NO_SUCH_STATUS = template("就业状态用词“%1”读作“%2”不行：就业状态只有%3")
+IS_A_STATUS = template("就业状态用词“%1”本身就是一种就业状态，不能读作“%2”")
+READ_OTHERWISE = template(
+    "就业状态用词“%1”本程序已读作“%2”，不能再说成“%3”（导入时仍会按本程序的读法）"
+)
+WRITTEN_TWICE = template("就业状态用词“%1”写了两次")
 #: The same word written twice in spellings that differ only by spaces before or after it
 #: (“在家” and “ 在家”): the pack keeps words without them, so one would silently replace the
 #: other. %1 and %2 are the two spellings as written.
-SPACED_TWICE = "就业状态用词“%1”和“%2”只差前后的空格，是同一个词写了两次"
+SPACED_TWICE = template("就业状态用词“%1”和“%2”只差前后的空格，是同一个词写了两次")
 #: How the statuses a refusal lists are joined in Chinese (就业状态只有已就业、未就业…).
 LISTED = "、"
 #: A pack signed before spelt one word in ways differing only by spaces (`MergedWord`): read as
@@ -681,6 +683,17 @@ class WordRefusal:
     def __str__(self) -> str:
         said = [p if isinstance(p, str) else LISTED.join(p) for p in self.parts]
         return _filled(self.template, *said)
+
+    @property
+    def said(self) -> Sentence:
+        """The refusal as a sentence (its statuses the program's words, `Word`), for where a
+        refusal is said whole (`packfile.check_words_written`'s PackError); its Chinese is
+        `str()`'s."""
+        parts = [
+            p if isinstance(p, str) else listed([Word(s, common=True) for s in p])
+            for p in self.parts
+        ]
+        return said(self.template, *parts)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 from pydantic import ValidationError
 
 from fieldapp import __version__
+from fieldapp.domain.sentences import Sentence, said, template
 from fieldapp.policy.pack import (
     MergedWord,
     NewerPack,
@@ -23,43 +24,55 @@ from fieldapp.policy.pack import (
 #: A pack saved as GBK ("ANSI" in Notepad), and what to do about it.
 NOT_UTF8 = "不是 UTF-8 编码的文本文件（请用记事本打开，“另存为”时编码选 UTF-8）"
 
+#: What a pydantic error of each type is said as (a template without parts).
 _ERROR_TEXT = {
-    "missing": "缺少必填项",
-    "extra_forbidden": "不认识的字段（可能拼错了）",
-    "int_parsing": "应为整数",
-    "int_type": "应为整数",
-    "int_from_float": "应为整数",
-    "float_parsing": "应为数字",
-    "float_type": "应为数字",
-    "finite_number": "应为有限的数字（不能写 inf 或 nan）",
-    "bool_type": "应为 true 或 false",
-    "bool_parsing": "应为 true 或 false",
-    "string_type": "应为文字（加引号）",
-    "date_type": "应为日期（如 2025-12-31，不加引号）",
-    "date_parsing": "应为日期（如 2025-12-31，不加引号）",
-    "date_from_datetime_parsing": "应为日期（如 2025-12-31，不加引号）",
-    "list_type": "应为列表 [ … ]",
-    "dict_type": "应为表（{ … } 或 [表名]）",
-    "model_type": "应为表（{ … } 或 [表名]）",
-    "greater_than_equal": "数值太小",
-    "less_than_equal": "数值太大",
-    "string_too_short": "不能为空",
-    "string_pattern_mismatch": "格式不对（规则编号只用小写字母、数字和下划线）",
+    "missing": template("缺少必填项"),
+    "extra_forbidden": template("不认识的字段（可能拼错了）"),
+    "int_parsing": template("应为整数"),
+    "int_type": template("应为整数"),
+    "int_from_float": template("应为整数"),
+    "float_parsing": template("应为数字"),
+    "float_type": template("应为数字"),
+    "finite_number": template("应为有限的数字（不能写 inf 或 nan）"),
+    "bool_type": template("应为 true 或 false"),
+    "bool_parsing": template("应为 true 或 false"),
+    "string_type": template("应为文字（加引号）"),
+    "date_type": template("应为日期（如 2025-12-31，不加引号）"),
+    "date_parsing": template("应为日期（如 2025-12-31，不加引号）"),
+    "date_from_datetime_parsing": template("应为日期（如 2025-12-31，不加引号）"),
+    "list_type": template("应为列表 [ … ]"),
+    "dict_type": template("应为表（{ … } 或 [表名]）"),
+    "model_type": template("应为表（{ … } 或 [表名]）"),
+    "greater_than_equal": template("数值太小"),
+    "less_than_equal": template("数值太大"),
+    "string_too_short": template("不能为空"),
+    "string_pattern_mismatch": template("格式不对（规则编号只用小写字母、数字和下划线）"),
 }
+#: A problem (%2) of the pack's key (%1, dotted: rules.amount), or of a rule (`rule_named`).
+KEYED = template("%1：%2")
+#: A value not among those allowed (%1 as written, %2 those allowed).
+NOT_ALLOWED = template("取值“%1”不在允许范围内（允许：%2）")
+#: A problem no sentence of ours says (%1 pydantic's words).
+INVALID = template("取值不合法（%1）")
+#: The first problem (%1) and how many more (%2).
+MORE_PROBLEMS = template("%1（另有 %2 处问题）")
 
 
-def problem_text(error: dict[str, Any]) -> str:
-    """A Chinese sentence for one pydantic error."""
+def problem_text(error: dict[str, Any]) -> str | Sentence:
+    """One pydantic error as a sentence (a validator's own refusal: its Chinese text)."""
     kind = error.get("type", "")
     where = ".".join(str(p) for p in error.get("loc", ()) if not isinstance(p, int))
+    text: str | Sentence
     if kind == "value_error":
         text = str(error.get("msg", "")).removeprefix("Value error, ")
     elif kind in ("enum", "literal_error"):
         allowed = (error.get("ctx") or {}).get("expected", "")
-        text = f"取值“{error.get('input')}”不在允许范围内（允许：{allowed}）"
+        text = said(NOT_ALLOWED, str(error.get("input")), str(allowed))
+    elif kind in _ERROR_TEXT:
+        text = said(_ERROR_TEXT[kind])
     else:
-        text = _ERROR_TEXT.get(kind, f"取值不合法（{error.get('msg', '')}）")
-    return f"{where}：{text}" if where else text
+        text = said(INVALID, str(error.get("msg", "")))
+    return said(KEYED, where, text) if where else text
 
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\"]+)\s*\]\]?")
@@ -160,8 +173,10 @@ def parse_pack_text(text: str, name: str) -> PackFile:
         loc = tuple(first.get("loc", ()))
         line = line_of(locate_lines(text), loc)
         more = len(error.errors()) - 1
-        suffix = f"（另有 {more} 处问题）" if more > 0 else ""
-        refused = PackError(name, line, problem_text(dict(first)) + suffix)
+        problem = problem_text(dict(first))
+        if more > 0:
+            problem = said(MORE_PROBLEMS, problem, str(more))
+        refused = PackError(name, line, problem)
         refused.invalid = True
         raise refused from None
 
@@ -180,7 +195,7 @@ def check_words_written(text: str, name: str) -> None:
     rows = [(str(word), str(meaning)) for word, meaning in words.items()]
     for (word, _meaning), refusal in zip(rows, status_word_refusals(rows), strict=True):
         if refusal is not None:
-            raise PackError(name, _word_line(text, word), str(refusal))
+            raise PackError(name, _word_line(text, word), refusal.said)
 
 
 def merged_words(text: str) -> list[MergedWord]:

@@ -42,6 +42,12 @@ def local_dir() -> Path:
 #: what is used instead.
 KEPT_LAST_GOOD = template("%1；仍使用上次可用的版本")
 NOT_TAKEN = template("%1；该政策包未启用")
+#: The built-in packs hold not exactly one base pack (%1 how many).
+ONE_BASE = template("应有且只有一个基础政策包，找到 %1 个")
+#: A pack installed by hand (%1 its id, %3 its version) older than the one in use (%2).
+NEWER_IN_USE = template(
+    "本机已启用政策包 %1 的 %2 版，比 %3 版新；要换回旧版，请县里按新版本号重新发布"
+)
 
 
 class PolicyRegistry:
@@ -71,7 +77,7 @@ class PolicyRegistry:
         files = [(p.name, read_pack_file(p)) for p in sorted(self.base.glob("*.toml"))]
         roots = [f for f in files if not f[1].pack.extends]
         if len(roots) != 1:
-            raise PackError(str(self.base), None, f"应有且只有一个基础政策包，找到 {len(roots)} 个")
+            raise PackError(str(self.base), None, said(ONE_BASE, str(len(roots))))
         return roots + [f for f in files if f[1].pack.extends]
 
     def local_names(self) -> list[str]:
@@ -156,12 +162,8 @@ class PolicyRegistry:
         ]
         for _name, pack in earlier:
             if is_newer_version(pack.pack.version, header.version):
-                raise PackError(
-                    path.name,
-                    None,
-                    f"本机已启用政策包 {header.id} 的 {pack.pack.version} 版，比 {header.version} "
-                    "版新；要换回旧版，请县里按新版本号重新发布",
-                )
+                refused = said(NEWER_IN_USE, header.id, pack.pack.version, header.version)
+                raise PackError(path.name, None, refused)
         self.check_pack(path.name, candidate, hub)
         target = self.local / path.name
         part = target.with_name(f".{target.name}.part")

@@ -29,7 +29,14 @@ from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.roles import Role
 from fieldapp.domain.sentences import Sentence, Word, listed, said, template
 from fieldapp.policy.combine import check_figure_documents, check_new_pack, combine
-from fieldapp.policy.pack import NEEDS_PROGRAM, NewerPack, PackError, PackFile, Policy
+from fieldapp.policy.pack import (
+    NEEDS_PROGRAM,
+    PACK_NAMED,
+    NewerPack,
+    PackError,
+    PackFile,
+    Policy,
+)
 from fieldapp.policy.packfile import (
     check_words_written,
     needed_program,
@@ -328,6 +335,11 @@ def install_local(ledger: Ledger, path: Path, registry: PolicyRegistry | None = 
 #: older than the newest published — the pack by its title and edition as the county wrote
 #: them (not its program id).
 HUB_ONLY = template("只有县级汇总中心能发布政策包")
+#: A pack (%1, `PACK_NAMED`) stating a later program (%2) than the hub's (%3): not signed (the
+#: caller says so once, `NEEDS_PROGRAM`'s 该政策包未启用 is a device's).
+NEEDS_PROGRAM_TO_SIGN = template(
+    "%1要用 %2 版或更新版本的程序才能签发（本机的程序是 %3 版），请升级本机程序"
+)
 PUBLISHED_BEFORE = template("政策包“%1”的 %2 版已于 %3 发布，请改用新的版本号")
 NEWER_PUBLISHED = template(
     "已发布政策包“%1”的 %2 版，比 %3 版新；要恢复旧版的内容，请用新的版本号发布"
@@ -352,7 +364,12 @@ def publish(
     identity = state.identity()
     if identity is None or identity.role != "hub":
         raise PolicyRefused(said(HUB_ONLY))
-    pack = parse_pack_text(text, name)
+    try:
+        pack = parse_pack_text(text, name)
+    except NewerPack as error:  # said as a pack not signed, once: not as one not taken
+        named = said(PACK_NAMED, name)
+        refusal = said(NEEDS_PROGRAM_TO_SIGN, named, error.requires, error.running)
+        raise PackError(name, None, refusal, named=True) from None
     check_words_written(text, name)  # the county's words as written: not one kept silently
     if not pack.pack.extends:
         raise PackError(name, None, "县级政策包必须用 extends 写明所扩展的基础政策包")

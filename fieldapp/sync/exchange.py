@@ -376,7 +376,8 @@ def import_bundle(
     except Exception as error:  # noqa: BLE001 - every failure must end in quarantine
         refusal = _as_refusal(error)
         _signed_by(refusal, signed)
-        if refusal.code == BUSY:  # not the bundle's doing: it stays where it came from
+        if refusal.code in (BUSY, READ_ONLY):  # the device's trouble, not the bundle's: it
+            # stays where it came from, not quarantined (a read-only ledger cannot hold it)
             local.unlink(missing_ok=True)
             raise refusal from None
         _refuse(state, folders, local, refusal, source, sender, keep_refused)
@@ -388,6 +389,9 @@ def import_bundle(
 
 #: The refusal of a bundle that met another writer's lock for longer than the store waits.
 BUSY = "busy"
+#: … that met a ledger that is read-only (its file, its stick's write protection): the
+#: device's trouble, not the bundle's.
+READ_ONLY = "read_only"
 
 
 def _signed_by(refused: BundleRefused, signed: list[tuple[str, Manifest]]) -> None:
@@ -401,12 +405,15 @@ def _signed_by(refused: BundleRefused, signed: list[tuple[str, Manifest]]) -> No
 
 def _as_refusal(error: Exception) -> BundleRefused:
     """What an import that failed on `error` is refused as: the ledger busy (another program's
-    write held past the wait) or its disk full (or failing), read as the desktop and the
-    command line read them (`saving.ledger_trouble`, `saving.is_disk_full`); else invalid."""
+    write held past the wait), read-only, or its disk full (or failing), read as the desktop
+    and the command line read them (`saving.ledger_trouble`, `saving.is_disk_full`); else
+    invalid."""
     text = str(error)
     trouble = ledger_trouble(error)
     if trouble == saving.BUSY:
         return BundleRefused(BUSY)
+    if trouble == saving.READ_ONLY:
+        return BundleRefused(READ_ONLY)
     if trouble == saving.DISK or (isinstance(error, OSError) and is_disk_full(error)):
         log.info("bundle met a full disk: %s", text)
         return BundleRefused("disk_full", NOTHING_IMPORTED_FULL)

@@ -108,7 +108,7 @@ from fieldapp.tabular.person_row import (
     forget_parsed_cells,
     parse_row,
 )
-from fieldapp.tabular.placing import Placer
+from fieldapp.tabular.placing import ROW, SHEET_ROW, Placer
 from fieldapp.tabular.reader import (
     TITLE_YEAR,
     SheetStream,
@@ -226,6 +226,94 @@ NAME_DIFFERS = sentences.template(
 NAME_KEPT = sentences.template("保留台账中的“%1”")
 NAME_LATEST = sentences.template("按最近一个月（第 %1 行）的“%2”导入")
 IN_COLUMN_ONLY = sentences.template("“%1”列（%2 列）")
+#: A person of a monthly sheet whose number a month writes otherwise: the name, the rows of the
+#: number read (%3), the rows of the other (%4), its column's heading and letters, the other
+#: number, and why the number read is (`NUMBER_HELD` or `NUMBER_LATEST`).
+NUMBER_DIFFERS = sentences.template(
+    "%1在第 %2 行的身份证号码是 %3，第 %4 行（“%5”列，%6 列）却是 %7：同一户的同一个人各月的"
+    "身份证号码应当相同，第 %4 行按 %3 读取（%8），请核对表格中的号码"
+)
+NUMBER_HELD = sentences.template("台账中是这个号码")
+NUMBER_LATEST = sentences.template("取最近一个月填的号码")
+#: A month's status written twice, otherwise: where first (`ROW` or `SHEET_ROW`), the month,
+#: the status read, this row's.
+STATUS_TWICE = sentences.template(
+    "%1已填了这个人%2的就业状态“%3”，这一行是“%4”：一个月只能有一个就业状态，"
+    "按%1导入，这一行没有导入，请核对"
+)
+#: People of the exported 台账's households left off it: how many, who (`MEMBER_OF`, listed),
+#: and past ten `MORE_PEOPLE` (or '').
+NOT_ON_SHEET = sentences.template(
+    "台账中有 %1 人不在表中：%2%3。表格导入不删除人员，他们在台账中照旧；"
+    "如已迁出、去世或重复录入，请在程序中打开这个人，点“删除”并写明原因"
+)
+MEMBER_OF = sentences.template("%1（%2，%3户）")
+MORE_PEOPLE = sentences.template("等 %1 人")
+MORE_ROWS = sentences.template("等 %1 行")
+#: A 人员类别 of 登记失业人员 without its date; with one the registration refuses (%1 why).
+UNEMPLOYED_UNDATED = sentences.template(
+    "人员类别填了“登记失业人员”但没有登记日期，未记为失业登记（享受政策要看失业登记）："
+    "请写成“登记失业人员（2024-06-01）”，或在“失业登记”表中填写"
+)
+UNEMPLOYED_REFUSED = sentences.template("人员类别中的“登记失业人员”未能记为失业登记：%1")
+#: Rows hidden in the file, read: one; several (how many, which).
+HIDDEN_ROW = sentences.template("这一行在表格中是隐藏的，已照常读取")
+HIDDEN_ROWS = sentences.template(
+    "有 %1 行在表格中是隐藏的（被筛选或手动隐藏）：第 %2 行，已照常读取，请核对"
+)
+#: A template's example row, what says so; its example rows (which), what says so.
+EXAMPLE_ROW = sentences.template(
+    "这一行是模板的填写示例（“%1”），不是人员，未读取；如果是人员，请删去“示例”字样后再导入"
+)
+EXAMPLE_ROWS = sentences.template(
+    "第 %1 行是模板的填写示例（“%2”），不是人员，未读取；如果是人员，请删去“示例”字样后再导入"
+)
+#: Rows of totals: one (its text); several (how many, which, the first's text).
+TOTAL_ROW = sentences.template("这一行“%1”是小计或合计，不是人员，未读取")
+TOTAL_ROWS = sentences.template("有 %1 行是小计或合计（第 %2 行，如“%3”），不是人员，未读取")
+#: A later sheet's rows passed over, another sheet giving them (an old copy's, a hidden
+#: sheet's): whose (listed; `MORE_PEOPLE` / `MORE_ROWS` or ''), which rows, the sheets giving
+#: them (listed `QUOTED`), and for records what is the same (a job's start) and their kind.
+REPEATED_OLD = sentences.template(
+    "%1%2（第 %3 行）也在工作表%4中：这张旧表或备份中他们的行没有读取，以工作表%4为准，请核对"
+)
+REPEATED_HIDDEN = sentences.template(
+    "%1%2（第 %3 行）也在显示的工作表%4中：这张隐藏的工作表中他们的行没有读取，"
+    "以显示的工作表%4为准，请核对"
+)
+REPEATED_RECORDS_OLD = sentences.template(
+    "%1%2（第 %3 行）同一%5的%6记录也在工作表%4中：这张旧表或备份中这些行没有读取，"
+    "以工作表%4为准，请核对"
+)
+REPEATED_RECORDS_HIDDEN = sentences.template(
+    "%1%2（第 %3 行）同一%5的%6记录也在显示的工作表%4中：这张隐藏的工作表中这些行没有读取，"
+    "以显示的工作表%4为准，请核对"
+)
+#: A row's job of an open-ended contract, and `LONG_AS_OPEN` (or ''); rows' (which, and it).
+OPEN_ENDED = sentences.template(
+    "这一行的劳动合同期限是“无固定期限”%1：工作照常导入，合同期限未记录（无固定期限合同没有"
+    "月数；台账中已填的期限不变）；申请要看合同期限的补贴时，请以劳动合同核对"
+)
+OPEN_ENDED_ROWS = sentences.template(
+    "第 %1 行的劳动合同期限是“无固定期限”%2：工作照常导入，合同期限未记录（无固定期限合同没有"
+    "月数；台账中已填的期限不变）；申请要看合同期限的补贴时，请以劳动合同核对"
+)
+LONG_AS_OPEN = sentences.template("（“长期”按无固定期限读）")
+#: A form's foot (合计, a signature) and a line under it, not people: the text.
+FOOT_ROW = sentences.template("这一行“%1”是表尾的合计或签名，不是人员，未读取")
+NOTE_ROW = sentences.template(
+    "这一行“%1”只有这一格，没有身份证号码，是表下的说明、合计或签名，不是人员，未读取；"
+    "如果是人员，请补填身份证号码"
+)
+#: A cell (%1 its column's name) of a formula without its result, or with an error value (%2),
+#: read as blank.
+FORMULA_UNSAVED = sentences.template("%1是公式没有保存结果，按空白读取")
+FORMULA_ERROR = sentences.template("%1是公式的错误值“%2”，按空白读取")
+#: Without --update, a record the ledger holds otherwise: what differs (its kind and field, as
+#: the preview labels it), the ledger's value, the sheet's.
+RECORD_DIFFERS = sentences.template(
+    "台账中已有这条记录，%1不同（台账：%2，表格：%3）；要修改请用“更新”方式导入"
+)
 #: Rows parsed, placed and handed to the writer at a time.
 CHUNK_ROWS = 5000
 #: Rows in the first chunk: the writer thread waits for it, idle, while it is checked.
@@ -1019,7 +1107,7 @@ class LedgerImporter:
                 continue  # one number; or two persons the ledger has, namesakes
             in_ledger = [n for n in numbers if n in known]
             if in_ledger:
-                kept, why = in_ledger[0], "台账中是这个号码"
+                kept, why = in_ledger[0], sentences.said(NUMBER_HELD)
             else:
                 kept = max(
                     numbers,
@@ -1027,7 +1115,7 @@ class LedgerImporter:
                         (_month_day(sheet.rows[o], month_at) or dt.date.min, o) for o in groups[n]
                     ),
                 )
-                why = "取最近一个月填的号码"
+                why = sentences.said(NUMBER_LATEST)
             kept_rows = "、".join(str(first + o) for o in groups[kept])
             heading = _heading(sheet.header_cells[where])
             for number in numbers:
@@ -1039,16 +1127,11 @@ class LedgerImporter:
                     cells = sheet.rows[o] = list(sheet.rows[o])
                     cells[where] = kept
                 groups[kept] = sorted([*groups[kept], *offsets])
-                self.report.warnings.append(
-                    RowProblem(
-                        first + offsets[0],
-                        f"{name}在第 {kept_rows} 行的身份证号码是 {kept}，第 {rows} 行"
-                        f"（“{heading}”列，{_letters(where + 1)} 列）却是 {number}：同一户的同一个"
-                        f"人各月的身份证号码应当相同，第 {rows} 行按 {kept} 读取（{why}），"
-                        "请核对表格中的号码",
-                        sheet.sheet,
-                    )
+                letters = _letters(where + 1)
+                said = sentences.said(
+                    NUMBER_DIFFERS, name, kept_rows, kept, rows, heading, letters, number, why
                 )
+                self.report.warnings.append(RowProblem.of(first + offsets[0], said, sheet.sheet))
 
     def _jobs_of(
         self,
@@ -1136,19 +1219,18 @@ class LedgerImporter:
                 kept.append(extra)
             elif seen.get("status") != extra.get("status"):
                 where = (
-                    f"第 {seen.row} 行"
+                    sentences.said(ROW, str(seen.row))
                     if seen.sheet == extra.sheet
-                    else (f"工作表“{seen.sheet}”第 {seen.row} 行")
+                    else sentences.said(SHEET_ROW, seen.sheet, str(seen.row))
                 )
-                self.report.rejected.append(
-                    RowProblem(
-                        extra.row,
-                        f"{where}已填了这个人{written_text(month)}的就业状态“{seen.get('status')}”，"
-                        f"这一行是“{extra.get('status')}”：一个月只能有一个就业状态，"
-                        f"按{where}导入，这一行没有导入，请核对",
-                        extra.sheet,
-                    )
+                said = sentences.said(
+                    STATUS_TWICE,
+                    where,
+                    _month_part(month),
+                    str(seen.get("status")),
+                    str(extra.get("status")),
                 )
+                self.report.rejected.append(RowProblem.of(extra.row, said, extra.sheet))
         return kept
 
     def _later_of(
@@ -1250,17 +1332,13 @@ class LedgerImporter:
         missing = store.members_not_among(reads, placer.existing_households, listed)
         if not missing:
             return
-        names = "、".join(f"{name}（{number}，{head}户）" for name, number, head in missing[:10])
-        more = f"等 {len(missing)} 人" if len(missing) > 10 else ""
-        self.report.warnings.append(
-            RowProblem(
-                sheets[0].header_row,
-                f"台账中有 {len(missing)} 人不在表中：{names}{more}。表格导入不删除人员，"
-                "他们在台账中照旧；如已迁出、去世或重复录入，请在程序中打开这个人，"
-                "点“删除”并写明原因",
-                sheets[0].sheet,
-            )
+        names = sentences.listed(
+            [sentences.said(MEMBER_OF, n, number, head) for n, number, head in missing[:10]]
         )
+        count = str(len(missing))
+        more = sentences.said(MORE_PEOPLE, count) if len(missing) > 10 else ""
+        said = sentences.said(NOT_ON_SHEET, count, names, more)
+        self.report.warnings.append(RowProblem.of(sheets[0].header_row, said, sheets[0].sheet))
 
     def _sheet_date(self, book: SheetStream, reads: Database) -> dt.datetime | None:
         """When the sheet's figures were taken from a ledger (None: undated, see `run`).
@@ -1502,14 +1580,8 @@ class LedgerImporter:
                 if category != unemployed:
                     continue
                 if not start:
-                    self.report.warnings.append(
-                        RowProblem(
-                            item.row,
-                            "人员类别填了“登记失业人员”但没有登记日期，未记为失业登记（享受政策要看"
-                            "失业登记）：请写成“登记失业人员（2024-06-01）”，或在“失业登记”表中填写",
-                            item.sheet,
-                        )
-                    )
+                    said = sentences.said(UNEMPLOYED_UNDATED)
+                    self.report.warnings.append(RowProblem.of(item.row, said, item.sheet))
                     continue
                 texts = {"id_number": item.person["id_number"], "registered_date": start}
                 if end:
@@ -1519,13 +1591,8 @@ class LedgerImporter:
                         parse_extra(item.sheet, "失业登记", item.row, texts, {}, words=self.words)
                     )
                 except CellError as error:
-                    self.report.warnings.append(
-                        RowProblem(
-                            item.row,
-                            f"人员类别中的“登记失业人员”未能记为失业登记：{error}",
-                            item.sheet,
-                        )
-                    )
+                    said = sentences.said(UNEMPLOYED_REFUSED, error.reason)
+                    self.report.warnings.append(RowProblem.of(item.row, said, item.sheet))
         return found
 
     def _refuse_changes(self, plan: RowPlan) -> bool:
@@ -1536,14 +1603,8 @@ class LedgerImporter:
         if not changes:
             return False
         first = changes[0]
-        self.report.rejected.append(
-            RowProblem(
-                plan.row,
-                f"台账中已有这条记录，{first.label}不同（台账：{shown(first.old)}，表格："
-                f"{shown(first.new)}）；要修改请用“更新”方式导入",
-                plan.sheet,
-            )
-        )
+        said = sentences.said(RECORD_DIFFERS, first.label, shown(first.old), shown(first.new))
+        self.report.rejected.append(RowProblem.of(plan.row, said, plan.sheet))
         return True
 
     def _add_mapped(self, row: int, mapped: Sequence[tuple[str, str, str]]) -> None:
@@ -1570,13 +1631,10 @@ class LedgerImporter:
         if not rows:
             return
         if len(rows) == 1:
-            said = "这一行在表格中是隐藏的，已照常读取"
+            said = sentences.said(HIDDEN_ROW)
         else:
-            said = (
-                f"有 {len(rows)} 行在表格中是隐藏的（被筛选或手动隐藏）：第 {_ranges(rows)} 行，"
-                "已照常读取，请核对"
-            )
-        self.report.warnings.append(RowProblem(rows[0], said, self._sheet))
+            said = sentences.said(HIDDEN_ROWS, str(len(rows)), _ranges(rows))
+        self.report.warnings.append(RowProblem.of(rows[0], said, self._sheet))
 
     def _example(self, row: int, texts: dict[str, str]) -> bool:
         """True for a template's example row left in the sheet (序号 示例 …): noted, said
@@ -1597,64 +1655,70 @@ class LedgerImporter:
         if examples:
             row, first = examples[0]
             rows = _ranges([r for r, _ in examples])
-            where = "这一行" if len(examples) == 1 else f"第 {rows} 行"
-            self.report.warnings.append(
-                RowProblem(
-                    row,
-                    f"{where}是模板的填写示例（“{first[:20]}”），不是人员，未读取；"
-                    "如果是人员，请删去“示例”字样后再导入",
-                    self._sheet,
-                )
+            said = (
+                sentences.said(EXAMPLE_ROW, first[:20])
+                if len(examples) == 1
+                else sentences.said(EXAMPLE_ROWS, rows, first[:20])
             )
+            self.report.warnings.append(RowProblem.of(row, said, self._sheet))
         totals, self._totals = self._totals, []
         if not totals:
             return
         row, first = totals[0]
         shown = first if len(first) <= 20 else first[:20] + "…"
         if len(totals) == 1:
-            said = f"这一行“{shown}”是小计或合计，不是人员，未读取"
+            said = sentences.said(TOTAL_ROW, shown)
         else:
             rows = _ranges([r for r, _ in totals])
-            said = f"有 {len(totals)} 行是小计或合计（第 {rows} 行，如“{shown}”），不是人员，未读取"
-        self.report.warnings.append(RowProblem(row, said, self._sheet))
+            said = sentences.said(TOTAL_ROWS, str(len(totals)), rows, shown)
+        self.report.warnings.append(RowProblem.of(row, said, self._sheet))
 
     def _say_hidden_repeats(self) -> None:
         """One note per hidden sheet (or old copy) for its rows of persons a shown sheet
         gave: passed over, the shown sheet's read (a hidden sheet is most often an old copy)."""
         for sheet, repeats in self.placer.hidden_repeats.items():
-            self._say_repeats(sheet, repeats, "人", "也在", "他们的行")
+            self._say_repeats(sheet, repeats)
         self.placer.hidden_repeats.clear()
 
     def _say_record_repeats(self) -> None:
         """One note per hidden sheet (or old copy) of records for its rows of records a
         current sheet gave (the person's job of that start …): passed over."""
         for (sheet, kind), repeats in self._record_repeats.items():
-            given = f"同一{_RECORD_SAID[kind]}的{kind}记录也在"
-            self._say_repeats(sheet, repeats, "行", given, "这些行")
+            self._say_repeats(sheet, repeats, kind)
         self._record_repeats.clear()
 
     def _say_repeats(
-        self, sheet: str, repeats: list[tuple[int, str, str]], unit: str, given: str, what: str
+        self, sheet: str, repeats: list[tuple[int, str, str]], kind: str | None = None
     ) -> None:
         """One note of a later sheet's rows passed over: whose, which rows, which current
-        sheet gave them."""
+        sheet gave them (`kind`: of records of that kind, else of people)."""
         row, _name, _shown = repeats[0]
-        names = "、".join(dict.fromkeys(name for _, name, _ in repeats[:10]))
-        more = f"等 {len(repeats)} {unit}" if len(repeats) > 10 else ""
+        names = sentences.listed(list(dict.fromkeys(name for _, name, _ in repeats[:10])))
+        count = str(len(repeats))
+        more: str | sentences.Sentence = ""
+        if len(repeats) > 10:
+            more = sentences.said(MORE_PEOPLE if kind is None else MORE_ROWS, count)
         rows = _ranges(sorted(r for r, _, _ in repeats))
-        sheets = "、".join(f"“{s}”" for s in dict.fromkeys(s for _, _, s in repeats))
-        if sheet in self._old_named:
-            place, this = "工作表", "这张旧表或备份中"
-        else:
-            place, this = "显示的工作表", "这张隐藏的工作表中"
-        self.report.warnings.append(
-            RowProblem(
-                row,
-                f"{names}{more}（第 {rows} 行）{given}{place}{sheets}中：{this}"
-                f"{what}没有读取，以{place}{sheets}为准，请核对",
-                sheet,
-            )
+        sheets = sentences.listed(
+            [sentences.said(QUOTED, s) for s in dict.fromkeys(s for _, _, s in repeats)]
         )
+        old = sheet in self._old_named
+        if kind is None:
+            said = sentences.said(
+                REPEATED_OLD if old else REPEATED_HIDDEN, names, more, rows, sheets
+            )
+        else:
+            same = sentences.Word(_RECORD_SAID[kind], common=True)
+            said = sentences.said(
+                REPEATED_RECORDS_OLD if old else REPEATED_RECORDS_HIDDEN,
+                names,
+                more,
+                rows,
+                sheets,
+                same,
+                sentences.Word(kind, common=True),
+            )
+        self.report.warnings.append(RowProblem.of(row, said, sheet))
 
     def _note_open_ended(self, row: int, term: str | None) -> None:
         """Note a row read whose contract's term is 无固定期限 (said once per sheet)."""
@@ -1665,18 +1729,16 @@ class LedgerImporter:
     def _say_open_ended(self) -> None:
         """One note for the sheet's jobs whose contract is open-ended: kept, the term blank."""
         rows, self._open_ended = self._open_ended, []
-        said, self._long_term = "（“长期”按无固定期限读）" if self._long_term else "", False
+        long_term = sentences.said(LONG_AS_OPEN) if self._long_term else ""
+        self._long_term = False
         if not rows:
             return
-        where = "这一行" if len(rows) == 1 else f"第 {_ranges(rows)} 行"
-        self.report.warnings.append(
-            RowProblem(
-                rows[0],
-                f"{where}的劳动合同期限是“无固定期限”{said}：工作照常导入，合同期限未记录（无固定期限"
-                "合同没有月数；台账中已填的期限不变）；申请要看合同期限的补贴时，请以劳动合同核对",
-                self._sheet,
-            )
+        said = (
+            sentences.said(OPEN_ENDED, long_term)
+            if len(rows) == 1
+            else sentences.said(OPEN_ENDED_ROWS, _ranges(rows), long_term)
         )
+        self.report.warnings.append(RowProblem.of(rows[0], said, self._sheet))
 
     def _foot(self, row: int, texts: dict[str, str]) -> bool:
         """True for a row of totals (小计, 合计: said once per sheet by `_say_totals`) or at
@@ -1686,16 +1748,14 @@ class LedgerImporter:
             self._totals.append((row, foot))
             return True
         if foot is not None:
-            said = "是表尾的合计或签名，不是人员，未读取"
+            kind = FOOT_ROW
         elif (foot := note_under_form(texts)) is not None:
-            said = (
-                "只有这一格，没有身份证号码，是表下的说明、合计或签名，不是人员，未读取；"
-                "如果是人员，请补填身份证号码"
-            )
+            kind = NOTE_ROW
         else:
             return False
         shown = foot if len(foot) <= 30 else foot[:30] + "…"
-        self.report.warnings.append(RowProblem(row, f"这一行“{shown}”{said}", self._sheet))
+        said = sentences.said(kind, shown)
+        self.report.warnings.append(RowProblem.of(row, said, self._sheet))
         return True
 
     def _header_again(self, row: int, texts: dict[str, str]) -> bool:
@@ -1770,10 +1830,12 @@ class LedgerImporter:
                 )
                 return True
         for label, error, _vital in errors:
-            what = "公式没有保存结果" if error == guard.NO_RESULT else f"公式的错误值“{error}”"
-            self.report.warnings.append(
-                RowProblem(row, f"{label}是{what}，按空白读取", self._sheet)
+            said = (
+                sentences.said(FORMULA_UNSAVED, sentences.Word(label))
+                if error == guard.NO_RESULT
+                else sentences.said(FORMULA_ERROR, sentences.Word(label), error)
             )
+            self.report.warnings.append(RowProblem.of(row, said, self._sheet))
         return False
 
     def _reject(
@@ -1962,6 +2024,15 @@ def _record_key(row: ExtraRow) -> tuple[str, ...]:
     """A record's person and natural key (a job's start, a month …)."""
     keys = _RECORD_KEYS.get(row.kind, ())
     return (idnumber.normalise(row.id_number), *(str(row.get(k) or "") for k in keys))
+
+
+def _month_part(month: str) -> sentences.Part:
+    """A month key (2026-02) as a sentence's part: a day's month, said as the language writes
+    it (written as it was where it is no month)."""
+    try:
+        return sentences.Day(dt.date.fromisoformat(f"{month}-01"), "month")
+    except ValueError:
+        return written_text(month)
 
 
 def _ranges(rows: list[int], most: int = 12) -> str:

@@ -409,3 +409,120 @@ def test_the_edit_names_the_pack_in_words_not_by_its_id(hub: Path, tmp_path: Pat
     assert code == 0, err
     assert out.startswith("已写出县级政策包“七星关区就业帮扶政策（2027年）”"), out
     assert "county" not in out
+
+
+#: The county editor's and the registry's refusals, as the code of 14f95f14 said them (recorded
+#: from it), by scenario.
+REFUSED_BEFORE = {
+    "extension_undocumented": "延续执行政策必须写明县里的文件文号",
+    "line_negative": "监测收入线是每月的金额（元），不能为负数：收到 -5",
+    "day_both": "2027-03-01 既是县定放假日又是县定上班日",
+    "figure_undocumented": (
+        "设定县定金额须写明县里定这个金额的文件文号：申请表、花名册和公示表引用它作为补贴标准的依据"
+    ),
+    "line_undocumented": (
+        "设定防止返贫监测收入线须写明县里定这条线的文件文号：公益性岗位收入超线的提醒引用它"
+    ),
+    "extension_needless": (
+        "“一次性交通补助（跨县务工）”（黔府发〔2023〕12号 附件2 第（四）条）长期有效，不需要延续执行"
+    ),
+    "extension_earlier": (
+        "“一次性吸纳就业补贴（吸纳新返乡农村劳动力）”（黔府发〔2023〕12号 附件2 第（八）条）"
+        "延续执行到 2024-12-31 不晚于文件原定的结束日期 2025-12-31：延续执行请填写更晚的日期"
+    ),
+    "one_base": "应有且只有一个基础政策包，找到 0 个",
+    "older_installed": (
+        "本机已启用政策包 qixingguan 的 2026.2 版，比 2026.1 版新；要换回旧版，请县里按新版本号重新发布"
+    ),
+}
+
+
+def editor_refusals(folder: Path) -> dict[str, PackError]:
+    """Each refusal of the county editor (an extension without its document, a negative
+    monitoring line, a day off and worked, a figure and a line without their document, an
+    extension of a rule without end, one not past its end) and of the registry (no base pack,
+    an older edition installed by hand after a newer one), made for real."""
+    from tests.policy.helpers import COUNTY_PACK
+
+    base = PolicyRegistry(local=folder / "local").base_files()
+    document = Document(number="某人社通〔2026〕1号", title="通知", issuer="某县人社局")
+    day = dt.date(2027, 3, 1)
+    edits = {
+        "extension_undocumented": CountyEdit(extensions={"absorb_returned": dt.date(2026, 12, 31)}),
+        "line_negative": CountyEdit(income_line=-5),
+        "day_both": CountyEdit(extra_holidays=[day], extra_workdays=[day]),
+        "figure_undocumented": CountyEdit(figures={"transport_cross_county": 400}),
+        "line_undocumented": CountyEdit(income_line=650),
+        "extension_needless": CountyEdit(
+            extensions={"transport_cross_county": dt.date(2026, 12, 31)}, document=document
+        ),
+        "extension_earlier": CountyEdit(
+            extensions={"absorb_returned": dt.date(2024, 12, 31)}, document=document
+        ),
+    }
+    found: dict[str, PackError] = {}
+    folder.mkdir(exist_ok=True)
+    for name, made in edits.items():
+        with pytest.raises(PackError) as refused:
+            edit_county_pack(base, None, made, version="1", today=dt.date(2026, 12, 1))
+        found[name] = refused.value
+    (folder / "empty").mkdir()
+    with pytest.raises(PackError) as refused:
+        PolicyRegistry(base=folder / "empty", local=folder / "local").base_files()
+    found["one_base"] = refused.value
+    (folder / "local").mkdir()
+    registry = PolicyRegistry(local=folder / "local")
+    newer = folder / "newer" / "county.toml"
+    newer.parent.mkdir()
+    newer.write_text(COUNTY_PACK.replace('version = "2026.1"', 'version = "2026.2"'), "utf-8")
+    registry.install(newer)
+    older = folder / "county-2026.1.toml"
+    older.write_text(COUNTY_PACK, encoding="utf-8")
+    with pytest.raises(PackError) as refused:
+        registry.install(older)
+    found["older_installed"] = refused.value
+    return found
+
+
+def said_here(folder: Path) -> set[str]:
+    """The templates `editor_refusals` says (each checked by the test below)."""
+    from tests.services.sentence_checks import templates
+
+    return set().union(*(templates(e.said) for e in editor_refusals(folder).values() if e.said))
+
+
+def test_the_editors_refusals_are_sentences_saying_what_they_said(tmp_path: Path) -> None:
+    from fieldapp.policy import editor, registry
+
+    found = editor_refusals(tmp_path)
+    assert {name: str(error.problem) for name, error in found.items()} == REFUSED_BEFORE
+    assert all(error.said is not None for error in found.values())
+    assert {
+        editor.EXTENSION_UNDOCUMENTED,
+        editor.LINE_NEGATIVE,
+        editor.DAY_OFF_AND_WORKED,
+        editor.FIGURE_NEEDS_DOCUMENT,
+        editor.LINE_NEEDS_DOCUMENT,
+        editor.EXTENSION_NEEDLESS,
+        editor.EXTENSION_EARLIER,
+        registry.ONE_BASE,
+        registry.NEWER_IN_USE,
+    } <= said_here(tmp_path / "again")
+
+
+def test_the_editors_refusals_are_said_in_english(tmp_path: Path, qapp) -> None:  # noqa: ANN001
+    """In the English window, but for the rule as the pack names it (its title and clause)."""
+    import re
+
+    from fieldapp.ui import i18n
+    from fieldapp.ui.held_words import part_shown
+
+    found = editor_refusals(tmp_path)
+    assert i18n.install_language("en")
+    try:
+        shown = {name: part_shown(error.problem) for name, error in found.items()}
+    finally:
+        i18n.install_language("zh_CN")
+    for name, text in shown.items():
+        left = re.sub(r"“[^”]*”（黔府发.*?条）", "", text)
+        assert not re.search(r"[\u4e00-\u9fff]", left), (name, text)

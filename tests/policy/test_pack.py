@@ -218,7 +218,7 @@ def test_error_inside_second_rule_points_at_its_line() -> None:
     with pytest.raises(PackError) as caught:
         parse_pack_text(broken, "guizhou_2023.toml")
     assert broken.splitlines()[caught.value.line - 1].startswith('categories_any = ["贫困户"]')
-    assert "贫困户" in caught.value.problem
+    assert "贫困户" in str(caught.value.problem)
 
 
 def test_amount_rules_checked() -> None:

@@ -11,6 +11,7 @@ import pytest
 
 from fieldapp.cli.county_cmds import status_word_changes
 from fieldapp.domain.errors import FieldappError
+from fieldapp.domain.sentences import Sentence
 from fieldapp.policy.pack import SPACED_TWICE, WRITTEN_TWICE, WordRefusal, status_word_refusals
 
 #: Rows the county writes, and what each is told (Chinese, as the command line says it).
@@ -52,3 +53,62 @@ def test_a_word_is_twice_only_after_a_row_of_it_that_may_stand() -> None:
     # The same spelling again is said written twice, once.
     again = status_word_refusals([("务工", "已就业"), ("务工", "已就业")])
     assert again == [None, WordRefusal(WRITTEN_TWICE, ("务工",))]
+
+
+#: A status no list has: what it was told (recorded from the code of 14f95f14).
+NO_SUCH = (
+    "外出",
+    "出去了",
+    "就业状态用词“外出”读作“出去了”不行：就业状态只有已就业、未就业、在校、无需就业",
+)
+
+
+def word_sentences() -> list[tuple[Sentence, str]]:
+    """Each refusal of `ROWS`, `NO_SUCH` and a word written twice, as a sentence, with the
+    Chinese it was told before."""
+    rows = [*ROWS, NO_SUCH]
+    found = [
+        (refusal.said, told)
+        for refusal, (_w, _s, told) in zip(
+            status_word_refusals([(w, s) for w, s, _ in rows]), rows, strict=True
+        )
+        if refusal is not None
+    ]
+    again = status_word_refusals([("务工", "已就业"), ("务工", "已就业")])[1]
+    assert again is not None
+    return [*found, (again.said, "就业状态用词“务工”写了两次")]
+
+
+def said_here() -> set[str]:
+    """The templates `word_sentences` says."""
+    from tests.services.sentence_checks import templates
+
+    return set().union(*(templates(said) for said, _ in word_sentences()))
+
+
+def test_a_refused_word_is_a_sentence_saying_what_it_said(qapp) -> None:  # noqa: ANN001
+    """A pack written by hand whose words `check_words_written` refuses: the PackError keeps the
+    refusal as a sentence (its statuses the program's words), said in the window's language."""
+    import re
+
+    from fieldapp.policy import pack
+    from fieldapp.policy.pack import PackError
+    from fieldapp.policy.packfile import check_words_written
+    from fieldapp.ui import i18n
+    from fieldapp.ui.errors import message_for
+
+    found = word_sentences()
+    assert [str(said) for said, _ in found] == [told for _, told in found]
+    assert set(pack.status_word_sentences()) <= said_here()
+    text = '[status_words]\n"外出" = "出去了"\n'
+    with pytest.raises(PackError) as refused:
+        check_words_written(text, "county.toml")
+    assert str(refused.value) == f"政策包 county.toml 第 2 行：{NO_SUCH[2]}"
+    assert refused.value.said is not None
+    assert i18n.install_language("en")
+    try:
+        english = message_for(refused.value)
+    finally:
+        i18n.install_language("zh_CN")
+    assert "employed" in english.lower(), english
+    assert not re.search(r"[\u4e00-\u9fff]", re.sub(r"“[^”]*”", "", english)), english

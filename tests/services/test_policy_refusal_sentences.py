@@ -252,10 +252,16 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     cannot be written or read, an ID number refused or warned about, a namesake, a month left
     beside its job by `tests.services.test_file_and_person_sentences`; what a print job says
     before the paper is printed by `tests.paperwork.test_print_note_sentences`; a row held
-    because the one it belongs to is held by `tests.hub.test_held_waiting_said`)."""
+    because the one it belongs to is held by `tests.hub.test_held_waiting_said`; the county
+    editor's and the registry's refusals by `tests.policy.test_editor`; a pack's text that does
+    not validate by `tests.policy.test_pack_problems_said`; a county 就业状态 word refused by
+    `tests.policy.test_status_word_refusals`)."""
     from tests.hub.test_held_waiting_said import SAID_HERE as WAITING
     from tests.paperwork.test_print_note_sentences import said_templates as print_notes
+    from tests.policy.test_editor import said_here as editor_said
+    from tests.policy.test_pack_problems_said import said_here as problems_said
     from tests.policy.test_reasons_said import said_here as reasons_said
+    from tests.policy.test_status_word_refusals import said_here as words_said
     from tests.services.test_adopted_notice_sentences import SAID_HERE as ADOPTED
     from tests.services.test_claim_notice_sentences import SAID_HERE
     from tests.services.test_file_and_person_sentences import said_here as files_said
@@ -272,6 +278,9 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
         *reasons_said(),
         *files_said(tmp_path, monkeypatch),
         *print_notes(tmp_path, monkeypatch),
+        *editor_said(tmp_path / "editor"),
+        *problems_said(),
+        *words_said(),
     } | {t for s in _service_said().values() for t in templates(s)}
     for refused in (*_flow_refusals().values(), *_service_refusals(repo).values()):
         said = getattr(refused, "said", None)

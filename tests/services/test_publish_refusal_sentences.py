@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from fieldapp.hub.folder import Hub
+from fieldapp.policy import pack
 from fieldapp.services import policy_admin
 from fieldapp.services.policy_admin import PolicyRefused, publish, submit_draft
 from fieldapp.store.ledger import Ledger
@@ -31,6 +32,8 @@ SAID_HERE = {
     policy_admin.NEWER_PUBLISHED,
     policy_admin.SUBMIT_COUNTY_ONLY,
     policy_admin.SUBMIT_UNENROLLED,
+    policy_admin.NEEDS_PROGRAM_TO_SIGN,
+    pack.PACK_NAMED,
 }
 
 
@@ -111,3 +114,34 @@ def test_the_refusals_are_said_in_english(tmp_path: Path, qapp) -> None:  # noqa
     assert said["not the hub"] == "Only the county hub can publish a policy pack"
     assert said["village submits"].startswith("This is a village/site device: only")
     assert said["unenrolled submits"].startswith("This device is not enrolled with the county hub")
+
+
+def test_a_pack_for_a_newer_program_is_refused_once_as_not_signed(tmp_path: Path, qapp) -> None:  # noqa: ANN001
+    """A pack stating a later program than the hub's: the hub said it as a device says a pack
+    it does not take (…请升级本机程序；该政策包未启用), and `county publish` added 未签发 after
+    it: two endings for one refusal. Now once, as a pack not signed."""
+    from fieldapp import __version__
+    from fieldapp.policy.pack import PackError
+    from fieldapp.ui import i18n
+    from fieldapp.ui.errors import message_for
+
+    later = COUNTY_PACK.replace('version = "2026.1"\n', 'version = "2026.1"\nrequires = "9.0.0"\n')
+    hub = Hub.init(tmp_path / "hub")
+    try:
+        with pytest.raises(PackError) as refused:
+            publish(hub.ledger, later, "county.toml")
+    finally:
+        hub.close()
+    error = refused.value
+    assert str(error) == (
+        "政策包 county.toml要用 9.0.0 版或更新版本的程序才能签发"
+        f"（本机的程序是 {__version__} 版），请升级本机程序"
+    )
+    assert error.said is not None
+    assert error.said.template == policy_admin.NEEDS_PROGRAM_TO_SIGN
+    assert i18n.install_language("en")
+    try:
+        english = message_for(error)
+    finally:
+        i18n.install_language("zh_CN")
+    assert "9.0.0" in english and not re.search(r"[\u4e00-\u9fff]", english), english

@@ -64,3 +64,92 @@ def test_a_fault_of_neither_is_invalid_and_says_what_it_was(tmp_path: Path) -> N
     # An error whose text happens to hold the word is no full disk (not read by hand).
     refused = OSError(errno.EACCES, "Permission denied: 'full'")
     assert exchange._as_refusal(refused).code == "invalid"
+
+
+def _read_only(path: Path) -> None:
+    """Make `path` a read-only file as a write-protected stick leaves it: its write permission
+    taken away and, where that does not bind (the tests run as root), immutable too."""
+    import os
+    import subprocess
+
+    path.chmod(0o444)
+    if os.geteuid() != 0:
+        return
+    made = subprocess.run(["chattr", "+i", str(path)], capture_output=True, check=False)
+    if made.returncode != 0:
+        pytest.skip("cannot make a file read-only for root here (chattr)")
+
+
+def _writable(path: Path) -> None:
+    import os
+    import subprocess
+
+    if os.geteuid() == 0:
+        subprocess.run(["chattr", "-i", str(path)], capture_output=True, check=False)
+    path.chmod(0o644)
+
+
+def test_a_read_only_ledger_is_the_devices_trouble_not_the_bundles(tmp_path: Path) -> None:
+    """A bundle imported into a ledger whose file is read-only (a write-protected stick, a
+    file set read-only) was refused as 数据包内容不合格：OperationalError: attempt to write a
+    readonly database, and the good bundle went to quarantine. It is said in Chinese, like a
+    busy ledger, and stays where it was: nothing of it is kept, it can come again."""
+    from fieldapp.hub.folder import Hub
+    from fieldapp.store.ledger import Ledger
+    from fieldapp.sync.enrolment import enrol
+    from fieldapp.sync.errors import BundleRefused
+    from fieldapp.sync.exchange import export_bundle, import_bundle, ledger_folders
+    from tests.codes import ENROL_CODE
+    from tests.sync.helpers import VILLAGE, add_family
+
+    hub = Hub.init(tmp_path / "县汇总")
+    path = tmp_path / "红星村.db"
+    device = Ledger.open(path, author="李芳")
+    try:
+        hub.enroll("红星村", VILLAGE, tmp_path / "e.enrol", code=ENROL_CODE, by="县里的科员")
+        enrol(device, tmp_path / "e.enrol", code=ENROL_CODE)
+        add_family(device, VILLAGE, ["101"])
+        hub.import_file(export_bundle(device, tmp_path / "up.fieldsync").path)
+        answer = hub.export_for("红星村", tmp_path / "down.fieldsync").path
+    finally:
+        device.close()
+        hub.close()
+    before = answer.read_bytes()
+    _read_only(path)
+    try:
+        device = Ledger.open(path, author="李芳")
+        try:
+            with pytest.raises(BundleRefused) as refused:
+                import_bundle(device, answer)
+            folders = ledger_folders(device.path)
+        finally:
+            device.close()
+    finally:
+        _writable(path)
+    error = refused.value
+    assert error.code == exchange.READ_ONLY and error.quarantined is None
+    assert str(error).startswith("台账文件是只读的")
+    assert "OperationalError" not in str(error) and "readonly" not in str(error)
+    assert answer.read_bytes() == before  # where it came from, whole
+    for kept in (folders.quarantine, folders.inbox, folders.imported):
+        assert not kept.exists() or list(kept.iterdir()) == [], kept
+
+
+def test_a_read_only_file_refuses_as_read_only(tmp_path: Path) -> None:
+    path = tmp_path / "台账.db"
+    db = dbapi2.connect(str(path))
+    db.execute("CREATE TABLE t (x)")
+    db.commit()
+    db.close()
+    _read_only(path)
+    try:
+        db = dbapi2.connect(str(path))
+        try:
+            error = _error(lambda: db.execute("INSERT INTO t VALUES (1)"))
+        finally:
+            db.close()
+    finally:
+        _writable(path)
+    assert "readonly" in str(error)
+    refusal = exchange._as_refusal(error)
+    assert (refusal.code, refusal.detail) == (exchange.READ_ONLY, "")

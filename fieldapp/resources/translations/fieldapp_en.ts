@@ -6846,6 +6846,250 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>政策包写的 requires = "%1"，但用到了%2（%3），%4 版的程序起才认识：请改为 requires = "%4"（或删去这一行，签发时自动写明）</source>
       <translation>The pack states requires = "%1", but it uses %2 (%3), which programs know from version %4 on: change it to requires = "%4" (or delete that line: it is written when the pack is issued)</translation>
     </message>
+    <message>
+      <source>%1要用 %2 版或更新版本的程序才能签发（本机的程序是 %3 版），请升级本机程序</source>
+      <translation>To sign %1 needs version %2 of the program or later (this computer has version %3): please upgrade the program here</translation>
+    </message>
+    <message>
+      <source>%1%2（第 %3 行）也在工作表%4中：这张旧表或备份中他们的行没有读取，以工作表%4为准，请核对</source>
+      <translation>%1%2 (rows %3) are also in sheet %4: their rows in this old sheet or backup were not read, sheet %4 counts. Please check</translation>
+    </message>
+    <message>
+      <source>%1%2（第 %3 行）也在显示的工作表%4中：这张隐藏的工作表中他们的行没有读取，以显示的工作表%4为准，请核对</source>
+      <translation>%1%2 (rows %3) are also in the shown sheet %4: their rows in this hidden sheet were not read, the shown sheet %4 counts. Please check</translation>
+    </message>
+    <message>
+      <source>%1%2（第 %3 行）同一%5的%6记录也在工作表%4中：这张旧表或备份中这些行没有读取，以工作表%4为准，请核对</source>
+      <translation>The %6 records of %1%2 (rows %3) of the same %5 are also in sheet %4: these rows of this old sheet or backup were not read, sheet %4 counts. Please check</translation>
+    </message>
+    <message>
+      <source>%1%2（第 %3 行）同一%5的%6记录也在显示的工作表%4中：这张隐藏的工作表中这些行没有读取，以显示的工作表%4为准，请核对</source>
+      <translation>The %6 records of %1%2 (rows %3) of the same %5 are also in the shown sheet %4: these rows of this hidden sheet were not read, the shown sheet %4 counts. Please check</translation>
+    </message>
+    <message>
+      <source>%1在第 %2 行的身份证号码是 %3，第 %4 行（“%5”列，%6 列）却是 %7：同一户的同一个人各月的身份证号码应当相同，第 %4 行按 %3 读取（%8），请核对表格中的号码</source>
+      <translation>%1 has ID number %3 in rows %2, but %7 in rows %4 (column “%5”, column %6): one person of one household has the same ID number every month, so rows %4 were read as %3 (%8). Please check the numbers in the sheet</translation>
+    </message>
+    <message>
+      <source>%1已填了这个人%2的就业状态“%3”，这一行是“%4”：一个月只能有一个就业状态，按%1导入，这一行没有导入，请核对</source>
+      <translation>In %1 this person's work status for %2 is already “%3”, in this row “%4”: a month has one work status, so the one in %1 was imported and this row was not. Please check</translation>
+    </message>
+    <message>
+      <source>%1是公式没有保存结果，按空白读取</source>
+      <translation>%1 is a formula whose result was not saved; read as blank</translation>
+    </message>
+    <message>
+      <source>%1是公式的错误值“%2”，按空白读取</source>
+      <translation>%1 is a formula's error value “%2”; read as blank</translation>
+    </message>
+    <message>
+      <source>%1（%2，%3户）</source>
+      <translation>%1 (%2, household of %3)</translation>
+    </message>
+    <message>
+      <source>人员类别中的“登记失业人员”未能记为失业登记：%1</source>
+      <translation>“登记失业人员” (registered unemployed) in the person category could not be recorded as an unemployment registration: %1</translation>
+    </message>
+    <message>
+      <source>人员类别填了“登记失业人员”但没有登记日期，未记为失业登记（享受政策要看失业登记）：请写成“登记失业人员（2024-06-01）”，或在“失业登记”表中填写</source>
+      <translation>The person category says “登记失业人员” (registered unemployed) without the date of registration, so no unemployment registration was recorded (the policies look at the registration): write it as “登记失业人员（2024-06-01）”, or fill it in the “失业登记” sheet</translation>
+    </message>
+    <message>
+      <source>取最近一个月填的号码</source>
+      <translation>the latest month's number</translation>
+    </message>
+    <message>
+      <source>台账中已有这条记录，%1不同（台账：%2，表格：%3）；要修改请用“更新”方式导入</source>
+      <translation>The ledger already has this record with another %1 (ledger: %2, sheet: %3); to change it, import with “Update”</translation>
+    </message>
+    <message>
+      <source>台账中是这个号码</source>
+      <translation>the ledger holds this number</translation>
+    </message>
+    <message>
+      <source>台账中有 %1 人不在表中：%2%3。表格导入不删除人员，他们在台账中照旧；如已迁出、去世或重复录入，请在程序中打开这个人，点“删除”并写明原因</source>
+      <translation>%1 people of the ledger are not on the sheet: %2%3. Importing a sheet deletes no one: they stay in the ledger as they were. If they moved away, died or were entered twice, open the person in the program, click “Delete” and give the reason</translation>
+    </message>
+    <message>
+      <source>有 %1 行在表格中是隐藏的（被筛选或手动隐藏）：第 %2 行，已照常读取，请核对</source>
+      <translation>%1 rows are hidden in the sheet (filtered or hidden by hand): rows %2. They were read as usual; please check</translation>
+    </message>
+    <message>
+      <source>有 %1 行是小计或合计（第 %2 行，如“%3”），不是人员，未读取</source>
+      <translation>%1 rows are subtotals or totals (rows %2, such as “%3”), not people, and were not read</translation>
+    </message>
+    <message>
+      <source>等 %1 人</source>
+      <translation> and others, %1 people in all</translation>
+    </message>
+    <message>
+      <source>等 %1 行</source>
+      <translation> and others, %1 rows in all</translation>
+    </message>
+    <message>
+      <source>这一行“%1”只有这一格，没有身份证号码，是表下的说明、合计或签名，不是人员，未读取；如果是人员，请补填身份证号码</source>
+      <translation>This row “%1” has only this cell and no ID number: a note, total or signature under the form, not a person, and was not read; if it is a person, fill in the ID number</translation>
+    </message>
+    <message>
+      <source>这一行“%1”是小计或合计，不是人员，未读取</source>
+      <translation>This row “%1” is a subtotal or total, not a person, and was not read</translation>
+    </message>
+    <message>
+      <source>这一行“%1”是表尾的合计或签名，不是人员，未读取</source>
+      <translation>This row “%1” is the form's total or signature at its foot, not a person, and was not read</translation>
+    </message>
+    <message>
+      <source>这一行在表格中是隐藏的，已照常读取</source>
+      <translation>This row is hidden in the sheet; it was read as usual</translation>
+    </message>
+    <message>
+      <source>（“长期”按无固定期限读）</source>
+      <translation> (“长期” is read as open-ended)</translation>
+    </message>
+    <message>
+      <source>第 %1 行是模板的填写示例（“%2”），不是人员，未读取；如果是人员，请删去“示例”字样后再导入</source>
+      <translation>Rows %1 are the template's examples (“%2”), not people, and were not read; if they are people, delete the word “示例” and import again</translation>
+    </message>
+    <message>
+      <source>第 %1 行的劳动合同期限是“无固定期限”%2：工作照常导入，合同期限未记录（无固定期限合同没有月数；台账中已填的期限不变）；申请要看合同期限的补贴时，请以劳动合同核对</source>
+      <translation>Rows %1 have contracts whose term is “open-ended”%2: the jobs were imported as usual, the terms not recorded (an open-ended contract has no months; a term the ledger holds is kept); for a subsidy that looks at the contract's term, check it against the contract</translation>
+    </message>
+    <message>
+      <source>这一行是模板的填写示例（“%1”），不是人员，未读取；如果是人员，请删去“示例”字样后再导入</source>
+      <translation>This row is the template's example (“%1”), not a person, and was not read; if it is a person, delete the word “示例” and import again</translation>
+    </message>
+    <message>
+      <source>这一行的劳动合同期限是“无固定期限”%1：工作照常导入，合同期限未记录（无固定期限合同没有月数；台账中已填的期限不变）；申请要看合同期限的补贴时，请以劳动合同核对</source>
+      <translation>This row's contract term is “open-ended”%1: the job was imported as usual, the term not recorded (an open-ended contract has no months; a term the ledger holds is kept); for a subsidy that looks at the contract's term, check it against the contract</translation>
+    </message>
+    <message>
+      <source>%1 既是县定放假日又是县定上班日</source>
+      <translation>%1 is given both as a county holiday and as a county working day</translation>
+    </message>
+    <message>
+      <source>%1延续执行到 %2 不晚于文件原定的结束日期 %3：延续执行请填写更晚的日期</source>
+      <translation>%1 continued to %2 is not later than the end its document gives, %3: give a later date to continue it</translation>
+    </message>
+    <message>
+      <source>%1长期有效，不需要延续执行</source>
+      <translation>%1 has no end date and needs no continuation</translation>
+    </message>
+    <message>
+      <source>应有且只有一个基础政策包，找到 %1 个</source>
+      <translation>There must be exactly one base policy pack; found %1</translation>
+    </message>
+    <message>
+      <source>延续执行政策必须写明县里的文件文号</source>
+      <translation>Continuing a policy needs the number of the county's document</translation>
+    </message>
+    <message>
+      <source>本机已启用政策包 %1 的 %2 版，比 %3 版新；要换回旧版，请县里按新版本号重新发布</source>
+      <translation>This computer already uses version %2 of policy pack %1, newer than version %3; to go back to the old one, the county must publish it again under a new version number</translation>
+    </message>
+    <message>
+      <source>监测收入线是每月的金额（元），不能为负数：收到 %1</source>
+      <translation>The monitoring income line is a monthly amount (yuan) and cannot be negative: got %1</translation>
+    </message>
+    <message>
+      <source>设定县定金额须写明县里定这个金额的文件文号：申请表、花名册和公示表引用它作为补贴标准的依据</source>
+      <translation>A county amount needs the number of the county document that sets it: the application forms, rosters and public notices cite it as the basis of the subsidy's amount</translation>
+    </message>
+    <message>
+      <source>设定防止返贫监测收入线须写明县里定这条线的文件文号：公益性岗位收入超线的提醒引用它</source>
+      <translation>The monitoring income line needs the number of the county document that sets it: the reminder of a public-welfare post's income over the line cites it</translation>
+    </message>
+    <message>
+      <source>%1（另有 %2 处问题）</source>
+      <translation>%1 (and %2 more problems)</translation>
+    </message>
+    <message>
+      <source>不能为空</source>
+      <translation>cannot be empty</translation>
+    </message>
+    <message>
+      <source>不认识的字段（可能拼错了）</source>
+      <translation>an unknown field (perhaps misspelt)</translation>
+    </message>
+    <message>
+      <source>取值“%1”不在允许范围内（允许：%2）</source>
+      <translation>the value “%1” is not allowed (allowed: %2)</translation>
+    </message>
+    <message>
+      <source>取值不合法（%1）</source>
+      <translation>the value is not valid (%1)</translation>
+    </message>
+    <message>
+      <source>应为 true 或 false</source>
+      <translation>should be true or false</translation>
+    </message>
+    <message>
+      <source>应为列表 [ … ]</source>
+      <translation>should be a list [ … ]</translation>
+    </message>
+    <message>
+      <source>应为数字</source>
+      <translation>should be a number</translation>
+    </message>
+    <message>
+      <source>应为整数</source>
+      <translation>should be a whole number</translation>
+    </message>
+    <message>
+      <source>应为文字（加引号）</source>
+      <translation>should be text (in quotes)</translation>
+    </message>
+    <message>
+      <source>应为日期（如 2025-12-31，不加引号）</source>
+      <translation>should be a date (such as 2025-12-31, without quotes)</translation>
+    </message>
+    <message>
+      <source>应为有限的数字（不能写 inf 或 nan）</source>
+      <translation>should be a finite number (not inf or nan)</translation>
+    </message>
+    <message>
+      <source>应为表（{ … } 或 [表名]）</source>
+      <translation>should be a table ({ … } or [name])</translation>
+    </message>
+    <message>
+      <source>数值太大</source>
+      <translation>the value is too large</translation>
+    </message>
+    <message>
+      <source>数值太小</source>
+      <translation>the value is too small</translation>
+    </message>
+    <message>
+      <source>格式不对（规则编号只用小写字母、数字和下划线）</source>
+      <translation>wrongly written (a rule's id uses only lower-case letters, digits and underscores)</translation>
+    </message>
+    <message>
+      <source>缺少必填项</source>
+      <translation>a required value is missing</translation>
+    </message>
+    <message>
+      <source>就业状态用词“%1”写了两次</source>
+      <translation>Status word “%1” is written twice</translation>
+    </message>
+    <message>
+      <source>就业状态用词“%1”和“%2”只差前后的空格，是同一个词写了两次</source>
+      <translation>Status words “%1” and “%2” differ only by spaces before or after: the same word written twice</translation>
+    </message>
+    <message>
+      <source>就业状态用词“%1”本程序已读作“%2”，不能再说成“%3”（导入时仍会按本程序的读法）</source>
+      <translation>Status word “%1” already reads as “%2” in this program; it cannot be made to mean “%3” (imports would still read it the program’s way)</translation>
+    </message>
+    <message>
+      <source>就业状态用词“%1”本身就是一种就业状态，不能读作“%2”</source>
+      <translation>Status word “%1” is itself an employment status; it cannot be read as “%2”</translation>
+    </message>
+    <message>
+      <source>就业状态用词“%1”读作“%2”不行：就业状态只有%3</source>
+      <translation>Status word “%1” cannot be read as “%2”: the employment statuses are %3</translation>
+    </message>
+    <message>
+      <source>就业状态用词表中有一个用词是空的（读作“%1”的那一项）</source>
+      <translation>One of the status words is empty (the row read as “%1”)</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
