@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -138,10 +139,15 @@ def fill(target: Path) -> list[str]:
                 ET.SubElement(translation, "numerusform").text = form
             translation.attrib.pop("type", None)
             continue
-        english = EN.get(f"{in_context.get(message, '')}|{source}", EN.get(source))
+        context = in_context.get(message, "")
+        english = EN.get(f"{context}|{source}", EN.get(source))
         if english is None:
             if translation.get("type") == "unfinished":
                 missing.append(source)
+            continue
+        wrong = parts_unsaid(context, source, english)
+        if wrong:
+            missing.append(f"{source} ({wrong})")
             continue
         translation.text = english
         translation.attrib.pop("type", None)
@@ -153,6 +159,32 @@ def fill(target: Path) -> list[str]:
         encoding="utf-8",
     )
     return missing
+
+
+#: A counted noun an English template writes (`fieldapp.ui.held_words.COUNTED`).
+COUNTED = re.compile(r"\{%(\d)\|([^{}|]*)\|([^{}|]*)\}")
+
+
+def parts_unsaid(context: str, source: str, english: str) -> str:
+    """What is wrong with `english` as the translation of `source`, or "": a counted noun
+    (`{%2|person|people}`) outside a refusal's template (context `Refusals`), where nothing
+    would pick its word (`held_words.sentence_shown` does, there only); in a refusal's
+    template, a counted noun naming a part the source has not, or a part (%1, %2 …) of the
+    source the English does not say — a counted noun names part %2 but does not say it, so
+    only its words count (`{%2|one row|%2 rows}` says it). (The days' templates, context
+    `Days`, say a month by its name, %4, for the number %2: not checked.)"""
+    marks = COUNTED.findall(english)
+    if marks and context != "Refusals":
+        return "a counted noun {%N|…|…} only works in a refusal's template"
+    if context != "Refusals":
+        return ""
+    numbers = set(re.findall(r"%(\d)", source))
+    named = {number for number, _one, _more in marks}
+    if not named <= numbers:
+        return f"a counted noun names a part the Chinese has not: %{', %'.join(sorted(named - numbers))}"
+    words = COUNTED.sub(lambda m: f"{m[2]} {m[3]}", english)
+    unsaid = numbers - set(re.findall(r"%(\d)", words))
+    return f"the English does not say %{', %'.join(sorted(unsaid))}" if unsaid else ""
 
 
 def compile_qm() -> None:

@@ -231,14 +231,37 @@ def sentence_shown(sentence: Sentence) -> str:
     template's translation (context `Refusals`) with each part said in it — the program's
     words (`Word`: a table's, a field's, a claim's state, a role) through the held lines'
     translations, a day (`Day`) as the language shown writes days, a phrase of its own
-    likewise, names, places and numbers as they are. Its
+    likewise, names, places and numbers as they are; a count's noun the translation writes
+    `{%2|person|people}` said for its part (`counted`). Its
     Chinese (`str(sentence)`) where the template has no translation: the Chinese window, or
     a template still without English (`update_translations.py --check` fails then)."""
     shown = QCoreApplication.translate(REFUSALS, sentence.template)
     if shown == sentence.template and _WRITTEN_IN_CHINESE.search(shown):
         # (a template of no words, “%1” or %1 %2, is its own English: its parts are filled)
         return str(sentence)
-    return fill(shown, [_part_shown(part) for part in sentence.parts])
+    parts = [_part_shown(part) for part in sentence.parts]
+    return fill(counted(shown, parts), parts)
+
+
+#: A counted noun in a translation: `{%2|person|people}` — its singular where part %2 is 1.
+COUNTED = re.compile(r"\{%(?P<n>\d)\|(?P<one>[^{}|]*)\|(?P<more>[^{}|]*)\}")
+
+
+def counted(template: str, parts: list[str]) -> str:
+    """`template` with each counted noun (`COUNTED`: `{%2|person|people}`, which an English
+    translation writes where a count's noun follows it, as Qt's %n cannot: a template has
+    several parts) said for its part as shown — singular where the part is the whole number
+    1, plural for any other (0, 2, 1.5, 1,000, a name, a list of rows). The template's own
+    text only: a part said (a name as typed, “{%1|a|b}”) is filled afterwards and stays as
+    it is. A translation may say a part inside the noun (`{%1|one row|%1 rows}`)."""
+
+    def noun(match: re.Match[str]) -> str:
+        number = int(match["n"])
+        part = parts[number - 1].strip() if 0 < number <= len(parts) else ""
+        one = part.isascii() and part.isdigit() and int(part) == 1
+        return match["one"] if one else match["more"]
+
+    return COUNTED.sub(noun, template)
 
 
 def policy_reason_shown(reason: eligibility.Reason) -> str:

@@ -5736,7 +5736,7 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>身份证号码“%1”长度为 %2 位，应为 18 位</source>
-      <translation>ID number “%1” has %2 characters; it should have 18</translation>
+      <translation>ID number “%1” has %2 {%2|character|characters}; it should have 18</translation>
     </message>
     <message>
       <source>身份证号码为空</source>
@@ -5796,7 +5796,7 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>%1个月</source>
-      <translation>%1 months</translation>
+      <translation>%1 {%1|month|months}</translation>
     </message>
     <message>
       <source>%1仍在%2（%3起）</source>
@@ -5824,7 +5824,7 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>%1年</source>
-      <translation>%1 years</translation>
+      <translation>%1 {%1|year|years}</translation>
     </message>
     <message>
       <source>%1年毕业，%2在毕业年度内</source>
@@ -5868,7 +5868,7 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>%1结束在%2的务工，返乡已超过%3个月</source>
-      <translation>The work at %2 ended on %1: returned home more than %3 months before this job</translation>
+      <translation>The work at %2 ended on %1: returned home more than %3 {%3|month|months} before this job</translation>
     </message>
     <message>
       <source>%1起登记失业</source>
@@ -5884,11 +5884,11 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>≤%1个月</source>
-      <translation>at most %1 months</translation>
+      <translation>at most %1 {%1|month|months}</translation>
     </message>
     <message>
       <source>≥%1个月</source>
-      <translation>at least %1 months</translation>
+      <translation>at least %1 {%1|month|months}</translation>
     </message>
     <message>
       <source>不是通过有组织劳务输出就业</source>
@@ -5908,7 +5908,7 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>入职前登记失业%1个月（%2起，要求≥%3个月）</source>
-      <translation>Registered unemployed for %1 months before the job (from %2; at least %3 months required)</translation>
+      <translation>Registered unemployed for %1 {%1|month|months} before the job (from %2; at least %3 {%3|month|months} required)</translation>
     </message>
     <message>
       <source>入职时在%1的务工（%2起）尚未结束</source>
@@ -5928,7 +5928,7 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>劳动合同（协议）期限%1个月（要求%2）</source>
-      <translation>Labour contract (agreement) for %1 months (%2 required)</translation>
+      <translation>Labour contract (agreement) for %1 {%1|month|months} (%2 required)</translation>
     </message>
     <message>
       <source>劳动合同（协议）期限未登记（要求%1）</source>
@@ -5936,7 +5936,7 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>协议（%1起%2个月，至%3）</source>
-      <translation>the agreement (%2 months from %1, until %3)</translation>
+      <translation>the agreement (%2 {%2|month|months} from %1, until %3)</translation>
     </message>
     <message>
       <source>只有县级汇总中心能发布政策包</source>
@@ -5944,7 +5944,7 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>培训%1天（要求≥%2天）</source>
-      <translation>Trained for %1 days (at least %2 days required)</translation>
+      <translation>Trained for %1 {%1|day|days} (at least %2 {%2|day|days} required)</translation>
     </message>
     <message>
       <source>就业形式为%1</source>
@@ -6044,7 +6044,7 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>社会保险缴费月数未登记（要求≥%1个月）</source>
-      <translation>Months of social insurance paid not recorded (at least %1 months required)</translation>
+      <translation>Months of social insurance paid not recorded (at least %1 {%1|month|months} required)</translation>
     </message>
     <message>
       <source>离校后已于%1就业（%2），不属于离校未就业</source>
@@ -6052,23 +6052,23 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>稳定就业 %1/%2 个月，%3起可申请</source>
-      <translation>In steady work %1 of %2 months; can be claimed from %3</translation>
+      <translation>In steady work %1 of %2 {%2|month|months}; can be claimed from %3</translation>
     </message>
     <message>
       <source>稳定就业%1个月（%2起，要求≥%3个月）</source>
-      <translation>In steady work for %1 months (from %2; at least %3 months required)</translation>
+      <translation>In steady work for %1 {%1|month|months} (from %2; at least %3 {%3|month|months} required)</translation>
     </message>
     <message>
       <source>缴纳社会保险%1个月（要求≥%2个月）</source>
-      <translation>Social insurance paid for %1 months (at least %2 months required)</translation>
+      <translation>Social insurance paid for %1 {%1|month|months} (at least %2 {%2|month|months} required)</translation>
     </message>
     <message>
       <source>该段就业%1至%2，仅%3个月，不足%4个月</source>
-      <translation>This job ran from %1 to %2, only %3 months, less than %4 months</translation>
+      <translation>This job ran from %1 to %2, only %3 {%3|month|months}, less than %4 {%4|month|months}</translation>
     </message>
     <message>
       <source>近%1个月内</source>
-      <translation>in the last %1 months</translation>
+      <translation>in the last %1 {%1|month|months}</translation>
     </message>
     <message>
       <source>通过有组织劳务输出就业</source>
@@ -6176,7 +6176,7 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>%1等 %2 人</source>
-      <translation>%1 and others, %2 people in all</translation>
+      <translation>%1 and others, %2 {%2|person|people} in all</translation>
     </message>
     <message>
       <source>%1等处</source>
@@ -6200,11 +6200,11 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>批次中已驳回或撤销的 %1 条申领（%2）不列入</source>
-      <translation>%1 claim(s) of the batch rejected or reversed (%2) are left off</translation>
+      <translation>%1 {%1|claim|claims} of the batch rejected or reversed (%2) {%1|is|are} left off</translation>
     </message>
     <message>
       <source>批次中申领人已从台账删除的 %1 条申领（%2）不列入</source>
-      <translation>%1 claim(s) of the batch whose person has been deleted from the ledger (%2) are left off</translation>
+      <translation>%1 {%1|claim|claims} of the batch whose person has been deleted from the ledger (%2) {%1|is|are} left off</translation>
     </message>
     <message>
       <source>收款账号一栏留空，由%1在申请表上填写本单位账号并盖章</source>
@@ -6588,7 +6588,7 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>%1过长（%2 字，最多 %3 字）</source>
-      <translation>%1 is too long (%2 characters, at most %3)</translation>
+      <translation>%1 is too long (%2 {%2|character|characters}, at most %3)</translation>
     </message>
     <message>
       <source>%1：%2。这一格没有导入，这个人的其余信息照常导入；请对照银行卡或存折核对后重新填写</source>
@@ -6676,7 +6676,7 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>账号“%1”是 %2 位，位数不对，请核对（银行卡、社保卡账号一般 16–19 位）</source>
-      <translation>Account “%1” has %2 digits, which is wrong: please check (bank and social security card accounts have 16–19 digits)</translation>
+      <translation>Account “%1” has %2 {%2|digit|digits}, which is wrong: please check (bank and social security card accounts have 16–19 digits)</translation>
     </message>
     <message>
       <source>账号“%1”第 15 位以后全是 0：多半是从 Excel 里复制的、已被 Excel 丢掉后几位的号码（Excel 只保留 15 位数字）；请对照银行卡或存折输入</source>
@@ -6772,7 +6772,7 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>%1，表中没有就业状态列：按人员表读只会读到每人的第一行，这张表的 %2 行都没有导入。人员信息请每人一行填在人员表中；各月的就业状态请放在名为“月度状态”的工作表中（身份证号码、月份、就业状态各一列，一人每月一行；导入模板和导出的台账里都有这张表），再导入</source>
-      <translation>%1, with no work status column: read as a people sheet only each person's first row would be read, so none of its %2 rows were imported. Put people's details in a people sheet, one row each; put each month's work status in a sheet named “月度状态” (columns for ID number, month and work status, one row per person per month; the import template and an exported ledger have this sheet), then import again</translation>
+      <translation>%1, with no work status column: read as a people sheet only each person's first row would be read, so {%2|its one row was not imported|none of its %2 rows were imported}. Put people's details in a people sheet, one row each; put each month's work status in a sheet named “月度状态” (columns for ID number, month and work status, one row per person per month; the import template and an exported ledger have this sheet), then import again</translation>
     </message>
     <message>
       <source>%1：每一行那个月的就业状态按月读取（“%2”列和“%3”列），不会把某个月的状态记成本月的；每人的各行合并为一人，人员信息取最近一个月那一行的（那一行空着的格取之前月份填的）；不同的工作（务工单位或开始日期不同）各记一段就业经历，后来换了工作或不再就业的，记为在最后填写它的那个月的月底结束，请核对</source>
@@ -6804,7 +6804,7 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>工作表“%1”有“%2”列（%3 列），有 %4 人各占多行，是每人每月一行的表</source>
-      <translation>Sheet “%1” has a column “%2” (column %3), and %4 people take several rows each: it is a sheet of one row per person per month</translation>
+      <translation>Sheet “%1” has a column “%2” (column %3), and %4 {%4|person takes|people take} several rows each: it is a sheet of one row per person per month</translation>
     </message>
     <message>
       <source>打不开台账“%1”：它所在的文件夹（U 盘、光盘）是只读的，或没有写入权限——程序要在台账旁边写入它的工作文件才能打开它。请关闭 U 盘的写保护，或把台账文件%2拷到电脑上再打开。台账没有改动</source>
@@ -6908,23 +6908,23 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>台账中有 %1 人不在表中：%2%3。表格导入不删除人员，他们在台账中照旧；如已迁出、去世或重复录入，请在程序中打开这个人，点“删除”并写明原因</source>
-      <translation>%1 people of the ledger are not on the sheet: %2%3. Importing a sheet deletes no one: they stay in the ledger as they were. If they moved away, died or were entered twice, open the person in the program, click “Delete” and give the reason</translation>
+      <translation>%1 {%1|person|people} of the ledger {%1|is|are} not on the sheet: %2%3. Importing a sheet deletes no one: {%1|this person stays|they stay} in the ledger as {%1|before|they were}. If {%1|this person|they} moved away, died or {%1|was|were} entered twice, open the person in the program, click “Delete” and give the reason</translation>
     </message>
     <message>
       <source>有 %1 行在表格中是隐藏的（被筛选或手动隐藏）：第 %2 行，已照常读取，请核对</source>
-      <translation>%1 rows are hidden in the sheet (filtered or hidden by hand): rows %2. They were read as usual; please check</translation>
+      <translation>%1 {%1|row is|rows are} hidden in the sheet (filtered or hidden by hand): {%1|row|rows} %2. {%1|It was|They were} read as usual; please check</translation>
     </message>
     <message>
       <source>有 %1 行是小计或合计（第 %2 行，如“%3”），不是人员，未读取</source>
-      <translation>%1 rows are subtotals or totals (rows %2, such as “%3”), not people, and were not read</translation>
+      <translation>%1 {%1|row is a subtotal or total|rows are subtotals or totals} ({%1|row|rows} %2, such as “%3”), not {%1|a person|people}, and {%1|was|were} not read</translation>
     </message>
     <message>
       <source>等 %1 人</source>
-      <translation> and others, %1 people in all</translation>
+      <translation> and others, %1 {%1|person|people} in all</translation>
     </message>
     <message>
       <source>等 %1 行</source>
-      <translation> and others, %1 rows in all</translation>
+      <translation> and others, %1 {%1|row|rows} in all</translation>
     </message>
     <message>
       <source>这一行“%1”只有这一格，没有身份证号码，是表下的说明、合计或签名，不是人员，未读取；如果是人员，请补填身份证号码</source>
@@ -7000,7 +7000,7 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>%1（另有 %2 处问题）</source>
-      <translation>%1 (and %2 more problems)</translation>
+      <translation>%1 (and %2 more {%2|problem|problems})</translation>
     </message>
     <message>
       <source>不能为空</source>

@@ -1,0 +1,143 @@
+"""A count said with its noun in the English window: "1 month", "2 months".
+
+A refusal's template has several parts, so Qt's %n (one count a string) cannot pick its
+noun, and the English said "1 months", "and 1 more problems". An English template writes a
+counted noun `{%2|problem|problems}`; `held_words.sentence_shown` picks its word for part %2
+as shown (the singular for the whole number 1 only), the Chinese as it was.
+`update_translations.py --check` still fails when the English leaves out a part: a counted
+noun names one, it does not say it.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fieldapp.domain.sentences import said
+from fieldapp.policy import conditions, packfile
+from fieldapp.policy.facts import ServiceFacts
+from fieldapp.policy.pack import Conditions, PackError
+from fieldapp.ui import held_words, i18n
+from fieldapp.ui.errors import message_for
+from fieldapp.ui.held_words import counted
+from tests.policy.helpers import LIFTED, D, person
+from tests.policy.test_pack_problems_said import TWO_WRONG
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize(
+    ("part", "word"),
+    [
+        ("1", "person"),
+        ("2", "people"),
+        ("0", "people"),
+        ("1.5", "people"),
+        ("1,000", "people"),
+        ("王小明", "people"),
+        ("1、3", "people"),
+        ("", "people"),
+    ],
+)
+def test_the_noun_is_singular_for_the_number_one_only(part: str, word: str) -> None:
+    assert counted("%1 {%1|person|people} in all", [part]) == f"%1 {word} in all"
+
+
+def test_each_noun_follows_its_own_part_and_may_say_it() -> None:
+    template = "%1 {%1|row is|rows are} hidden: {%1|row|rows} %2; {%3|one left|%3 left}"
+    assert counted(template, ["1", "7", "2"]) == "%1 row is hidden: row %2; %3 left"
+    assert counted(template, ["2", "7、9", "1"]) == "%1 rows are hidden: rows %2; one left"
+
+
+def test_a_part_written_like_a_noun_is_said_as_it_is(qapp: Any) -> None:
+    """A name as typed that looks like a counted noun is not picked from: only the template's
+    own text is (a part is filled after)."""
+    typed = "{%1|甲|乙}"
+    sentence = said(packfile.MORE_PROBLEMS, typed, "1")
+    assert i18n.install_language("en")
+    try:
+        shown = held_words.sentence_shown(sentence)
+    finally:
+        i18n.install_language("zh_CN")
+    assert shown == "{%1|甲|乙} (and 1 more problem)"
+    assert held_words.sentence_shown(sentence) == "{%1|甲|乙}（另有 1 处问题）"
+
+
+def _pack_refused(text: str) -> PackError:
+    with pytest.raises(PackError) as refused:
+        packfile.parse_pack_text(text, "county.toml")
+    return refused.value
+
+
+#: Three problems: TWO_WRONG's and its document dated with no date.
+THREE_WRONG = TWO_WRONG.replace("document_date = 2026-01-05", 'document_date = "x"', 1)
+
+
+def _english(said: Any) -> str:
+    assert i18n.install_language("en")
+    try:
+        return said()
+    finally:
+        i18n.install_language("zh_CN")
+
+
+def test_a_pack_says_one_more_problem_and_two_more_problems(qapp: Any) -> None:
+    one, two = _pack_refused(TWO_WRONG), _pack_refused(THREE_WRONG)
+    assert str(one).endswith("（另有 1 处问题）") and str(two).endswith("（另有 2 处问题）")
+    assert _english(lambda: message_for(one)).endswith("(and 1 more problem)")
+    assert _english(lambda: message_for(two)).endswith("(and 2 more problems)")
+
+
+def _training(days: int, need: int) -> Any:
+    service = ServiceFacts("t", D(2025, 3, 1), "职业培训", training_days=days)
+    check = conditions.compile_checks(Conditions(training_days_min=need))[-1]
+    facts = person(categories=LIFTED, spells=())
+    ctx = conditions.Ctx(
+        facts, D(2025, 9, 1), D(2025, 3, 1), None, service, frozenset({"脱贫人口"})
+    )
+    return check(ctx).said()
+
+
+def test_a_training_of_one_day_and_of_two_days(qapp: Any) -> None:
+    one, two = _training(1, 1), _training(2, 2)
+    assert (str(one), str(two)) == ("培训1天（要求≥1天）", "培训2天（要求≥2天）")
+    assert (
+        _english(lambda: held_words.part_shown(one))
+        == "Trained for 1 day (at least 1 day required)"
+    )
+    assert (
+        _english(lambda: held_words.part_shown(two))
+        == "Trained for 2 days (at least 2 days required)"
+    )
+    # The Chinese window says them as it did.
+    assert held_words.part_shown(one) == "培训1天（要求≥1天）"
+
+
+def test_the_check_fails_while_the_english_leaves_out_a_part(monkeypatch, capsys) -> None:
+    """A counted noun names part %2 but does not say it: an English with the noun and not the
+    number fails `--check`, as one naming a part the Chinese has not, or one outside a
+    refusal's template (nothing picks its word there)."""
+    sys.path.insert(0, str(ROOT / "packaging"))
+    import translations_en
+    import update_translations
+
+    unsaid = update_translations.parts_unsaid
+    assert (
+        unsaid("Refusals", "%1（另有 %2 处问题）", "%1 (and %2 more {%2|problem|problems})") == ""
+    )
+    assert unsaid("Refusals", "有 %1 行", "{%1|one row|%1 rows}") == ""
+    assert "%2" in unsaid("Refusals", "%1（另有 %2 处问题）", "%1 (and more {%2|problem|problems})")
+    assert "%3" in unsaid("Refusals", "%1（另有 %2 处问题）", "%1 %2 {%3|a|b}")
+    assert "refusal" in unsaid("Days", "%1个月", "%1 {%1|month|months}")
+    assert unsaid("Days", "%1年%2月", "%4 %1") == ""  # (a month said by its name)
+
+    source = packfile.MORE_PROBLEMS
+    wrong = "%1 (and more {%2|problem|problems})"
+    monkeypatch.setitem(translations_en.EN, source, wrong)
+    assert update_translations.main(["--check"]) == 1
+    out = capsys.readouterr().out
+    assert re.search(r"no English for: .*另有 %2 处问题.*does not say %2", out), out
