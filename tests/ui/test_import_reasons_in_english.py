@@ -50,7 +50,7 @@ def _book(path: Path) -> Path:
 
 
 def _reasons(dialog: ImportReportDialog) -> list[tuple[str, str, str]]:
-    model = dialog.rejected
+    model = dialog.rejected_rows
     return [
         tuple(str(model.index(r, c).data()) for c in range(3))  # type: ignore[misc]
         for r in range(model.rowCount())
@@ -151,7 +151,7 @@ def test_the_preview_says_them_in_english_too(tmp_path: Path, qtbot) -> None:
     try:
         dialog = ImportPreviewDialog(preview)
         qtbot.addWidget(dialog)
-        table = dialog.rejected
+        table = dialog.rejected_rows
         shown = [table.item(r, 2).text() for r in range(table.rowCount())]
     finally:
         i18n.install_language("zh_CN")
@@ -248,7 +248,7 @@ def test_every_column_heading_and_a_rows_notes_are_said_in_english(tmp_path: Pat
         }
         dialog = ImportReportDialog(report)
         qtbot.addWidget(dialog)
-        shown = [str(dialog.rejected.index(0, 2).data())]
+        shown = [str(dialog.rejected_rows.index(0, 2).data())]
         said_notes = [sentence_shown(note) for note in notes]
     finally:
         i18n.install_language("zh_CN")
