@@ -69,9 +69,7 @@ def plan_areas(
         _ensure_official(plan, str(code.at(AreaLevel.TOWNSHIP)))
     target = str(code)
     if code.level <= AreaLevel.COUNTY:
-        townships = [d.code for d in divisions().children(target)] or [
-            plan.add(f"{target}100", "城关镇", AreaKind.TOWNSHIP, target)
-        ]
+        townships = _townships_of(plan, target)
         for township in townships:
             _ensure_official(plan, township)
         _fill_county(rng, plan, townships, households)
@@ -104,6 +102,27 @@ def _refuse_unknown_county(county: str) -> None:
             f"区划代码 {county} 是{where}，不在贵州省；演示数据只能建在贵州现行的县里。"
         )
     raise ValidationFailed(f"区划代码 {county} 不是已知的县级代码")
+
+
+def _townships_of(plan: DemoAreas, county: str) -> list[str]:
+    """The county's townships the demo fills: the table's, else those the ledger lists under it
+    (a county's own addition). None is made up: a made-up 城关镇 was named by no table, and a
+    village device under it had its township's row held at the hub as outside its area."""
+    listed = [d.code for d in divisions().children(county)]
+    if listed:
+        return listed
+    own = sorted(
+        code
+        for code, (_name, kind, parent) in plan.existing.items()
+        if parent == county and kind == AreaKind.TOWNSHIP.value
+    )
+    if own:
+        return own
+    where = say_place(county, divisions(), None, Said.SENTENCE)
+    raise ValidationFailed(
+        f"区划表里没有{where}的乡镇（街道），演示数据要建在乡镇下的村里；"
+        "请选另一个县，或先在台账里建好这个县的乡镇。"
+    )
 
 
 def _ensure_official(plan: DemoAreas, code: str) -> None:

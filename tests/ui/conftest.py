@@ -33,7 +33,9 @@ def fill_ledger(path: Path) -> None:
     led = Ledger.open(path, credentials=UI_USER)
     repo = Records(led)
     with led.transaction():
-        repo.ensure_area(Area(code="520502", name="七星关区", kind=AreaKind.COUNTY))
+        repo.ensure_area(
+            Area(code="520502", name="七星关区", kind=AreaKind.COUNTY, parent_code="520500")
+        )
         repo.ensure_area(
             Area(code="520502001", name="市西街道", kind=AreaKind.TOWNSHIP, parent_code="520502")
         )

@@ -33,7 +33,9 @@ def ledger_path(tmp_path: Path) -> Path:
     ledger = Ledger.open(path, credentials=UI_USER)
     repo = Records(ledger)
     with ledger.transaction():
-        repo.ensure_area(Area(code="520502", name="七星关区", kind=AreaKind.COUNTY))
+        repo.ensure_area(
+            Area(code="520502", name="七星关区", kind=AreaKind.COUNTY, parent_code="520500")
+        )
         repo.ensure_area(
             Area(code=TOWNSHIP, name="市西街道", kind=AreaKind.TOWNSHIP, parent_code="520502")
         )

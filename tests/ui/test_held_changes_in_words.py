@@ -11,7 +11,9 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from fieldapp.domain.enums import AreaKind
 from fieldapp.hub.folder import Hub
+from fieldapp.services.areas import area_id
 from fieldapp.store.ledger import Ledger, natural_id
 from fieldapp.sync.exchange import export_bundle
 from tests.codes import ENROL_CODE
@@ -21,6 +23,8 @@ from tests.ui.conftest import VILLAGE, wait_idle
 
 #: Another village of 市西街道, which this ledger does not list.
 ELSEWHERE = VILLAGE[:9] + "002"
+#: Another township of the county (市东街道), outside the village device's area.
+OTHER_TOWNSHIP = VILLAGE[:6] + "002"
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-", re.IGNORECASE)
 
 
@@ -40,10 +44,15 @@ def _held_of_each_kind(window, qtbot, tmp_path, warnings_shown) -> list[tuple[st
     claim = natural_id("claims", "paid", person)
     forge(ledger, "claims", claim, {"person_id": person, "rule_id": "r1", "state": "已发放",
                                     "amount": 50000.0})  # fmt: skip
+    # Another township of the county, as the division table writes it: a village device may
+    # not write it (its own county's and township's rows above it are taken).
+    forge(ledger, "areas", area_id(OTHER_TOWNSHIP), {"code": OTHER_TOWNSHIP, "name": "市东街道",
+                                                     "kind": AreaKind.TOWNSHIP.value,
+                                                     "parent_code": VILLAGE[:6]})  # fmt: skip
     hub.import_file(export_bundle(ledger, tmp_path / "up.fieldsync").path)
-    # (the window's ledger holds copies of its county's and township's area rows, which a
-    # village device may not write: those are held too)
-    assert {h.change.tbl for h in hub.rejected()} >= {"persons", "households", "areas", "claims"}
+    held = {h.change.tbl: h for h in hub.rejected()}
+    assert set(held) == {"persons", "households", "areas", "claims"}, hub.rejected()
+    assert held["areas"].change.row_id == area_id(OTHER_TOWNSHIP), held["areas"]
     answer = hub.export_for("大坝村笔记本", tmp_path / "answer.fieldsync")
     hub.close()
     page.import_from(Path(answer.path))
@@ -72,9 +81,9 @@ def test_each_held_change_says_whose_which_field_what_value_and_why(
     assert "地址为“小河村五组 3 号”" in household and "原因：户信息的所在区域" in household
     # The area by its name and level (its code and level were 区划代码=, 层级=).
     areas = sorted(t for table, t in lines if table == "areas")
-    assert [t.split("原因：")[0] for t in areas] == ["县里未接受的修改：区域“七星关区”（县）"], (
-        areas
-    )
+    assert [t.split("原因：")[0] for t in areas] == [
+        "县里未接受的修改：区域“七星关区 市东街道”（乡镇）（上级区域为“七星关区”）"
+    ], areas
     assert said["claims"].startswith(
         "县里未接受的修改：张0的补贴申领（金额为“50000”，状态为“已发放”）原因："
     ), said["claims"]
@@ -97,7 +106,7 @@ def test_the_device_says_its_own_words_in_english(window, qtbot, tmp_path, warni
     ), said["claims"]  # the program's state in English (was State “已发放”); the amount as kept
     assert "(Address “小河村五组 3 号”, Area “七星关区市西街道的一个村”)" in said["households"]
     assert said["areas"].startswith("Not accepted by the county: Area “"), said["areas"]
-    assert "” (County)" in said["areas"], said["areas"]  # its level in English (was (县))
+    assert "” (Township)" in said["areas"], said["areas"]  # its level in English (was (乡镇))
     # The hub's reason as its sentence, whole, in English (it was the rule's short name, and
     # before that the hub's Chinese sentence): the hub sends it, the device keeps it.
     reason = said["claims"].split(" — reason: ")[1].split("; received by the county ")[0]
@@ -129,7 +138,6 @@ def test_a_value_from_a_newer_program_is_said_for_the_village(
     assert page.enrol(tmp_path / "device.json", code=ENROL_CODE), warnings_shown
     ledger = window.session.ledger
     job = newer_job_held(hub, ledger, tmp_path, VILLAGE)
-    # (the window's ledger's area rows of its county and township are held too)
     (held,) = [h for h in hub.rejected() if h.change.row_id == job]
     assert "请先升级中心的程序，再接受这一条" in held.reason  # the clerk's, at the hub
     hub.close()

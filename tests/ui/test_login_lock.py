@@ -119,7 +119,9 @@ def test_five_wrong_passwords_make_the_login_screen_wait(qtbot, ledger_path):
 def test_a_plain_ledger_gets_its_first_user_and_is_encrypted(qtbot, tmp_path):
     path = tmp_path / "old.db"
     plain = Ledger.open(path)
-    Records(plain).ensure_area(Area(code="520502", name="七星关区", kind=AreaKind.COUNTY))
+    Records(plain).ensure_area(
+        Area(code="520502", name="七星关区", kind=AreaKind.COUNTY, parent_code="520500")
+    )
     plain.close()
     assert path.read_bytes().startswith(b"SQLite format 3\x00")
     mismatch = _login(qtbot, path, "李芳", "村里的口令1", repeat="另一个口令")
@@ -618,7 +620,9 @@ def test_a_first_wave_ledger_encrypted_at_login_names_its_clear_backups(
     the login screen leaves them, and the coordinator is told which they are and what to do."""
     path = tmp_path / "ledger.db"
     plain = Ledger.open(path)
-    Records(plain).ensure_area(Area(code="520502", name="七星关区", kind=AreaKind.COUNTY))
+    Records(plain).ensure_area(
+        Area(code="520502", name="七星关区", kind=AreaKind.COUNTY, parent_code="520500")
+    )
     plain.close()
     backup = tmp_path / "ledger-备份-20261120-140512.db"
     backup.write_bytes(path.read_bytes())

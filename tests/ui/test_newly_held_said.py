@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from fieldapp.domain.enums import AreaKind
 from fieldapp.hub.folder import Hub
 from fieldapp.hub.server import ServerThread
+from fieldapp.services.areas import area_id
 from fieldapp.store.ledger import Ledger, natural_id
 from fieldapp.sync.exchange import export_bundle
 from fieldapp.ui import i18n
@@ -17,6 +19,8 @@ from tests.sync.hostile import forge
 from tests.ui.conftest import VILLAGE, wait_idle
 
 ELSEWHERE = VILLAGE[:9] + "002"
+#: Another township of the county (市东街道), outside the village device's area.
+OTHER_TOWNSHIP = VILLAGE[:6] + "002"
 DEVICE = "大坝村笔记本"
 
 
@@ -40,10 +44,14 @@ def test_the_result_line_says_the_changes_newly_held(window, qtbot, tmp_path, wa
     ledger = window.session.ledger
     _away(ledger, 1)
     _away(ledger, 2)
+    # … and another township of the county (its own county's and township's rows are taken).
+    forge(ledger, "areas", area_id(OTHER_TOWNSHIP), {"code": OTHER_TOWNSHIP, "name": "市东街道",
+                                                     "kind": AreaKind.TOWNSHIP.value,
+                                                     "parent_code": VILLAGE[:6]})  # fmt: skip
     hub.import_file(export_bundle(ledger, tmp_path / "up1.fieldsync").path)
-    # The two, and the county's own area the window's ledger was opened with.
     held = len(hub.rejected())
     assert held == 3, hub.rejected()
+    assert sum(h.change.tbl == "areas" for h in hub.rejected()) == 1, hub.rejected()
 
     said = _imported(page, qtbot, hub.export_for(DEVICE, tmp_path / "a1.fieldsync").path)
     assert "中心暂扣了本机的 3 条修改，请在本页“县里未接受的修改”中查看原因" in said, said
