@@ -118,7 +118,7 @@ def _townships_of(plan: DemoAreas, county: str) -> list[str]:
     )
     if own:
         return own
-    where = say_place(county, divisions(), None, Said.SENTENCE)
+    where = say_place(county, divisions(), None, PlaceWording.SENTENCE)
     raise ValidationFailed(
         f"区划表里没有{where}的乡镇（街道），演示数据要建在乡镇下的村里；"
         "请选另一个县，或先在台账里建好这个县的乡镇。"
