@@ -872,7 +872,10 @@ def cmd_hub_rejected(args: argparse.Namespace) -> int:
         print_json([as_item(h) for h in found])
         return 0
     places = partial(
-        say_place, table=divisions(), listed=listed_places(hub.ledger), said=PlaceWording.SENTENCE
+        say_place,
+        table=divisions(),
+        listed=listed_places(hub.ledger),
+        wording=PlaceWording.SENTENCE,
     )
     rows = row_names(hub, found)
     for held in found:

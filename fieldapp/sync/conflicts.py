@@ -124,7 +124,7 @@ def value_said(ledger: Ledger, table: str, field: str, value: Any) -> str:
         return "是" if value else "否"
     if isinstance(value, str) and field in PLACE_FIELDS:
         return say_place(
-            value, divisions(), listed=listed_places(ledger), said=PlaceWording.SENTENCE
+            value, divisions(), listed=listed_places(ledger), wording=PlaceWording.SENTENCE
         )
     target = LINKED.get(field)
     if target is not None:
