@@ -1588,7 +1588,12 @@ def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
     try:
         try:
             change = resolve(
-                ledger, args.conflict_id, keep=keep, value=args.value, check=args.check
+                ledger,
+                args.conflict_id,
+                keep=keep,
+                value=args.value,
+                check=args.check,
+                number=number,
             )
         except ConflictChanged:
             if not args.json:
