@@ -872,7 +872,10 @@ def cmd_hub_rejected(args: argparse.Namespace) -> int:
         print_json([as_item(h) for h in found])
         return 0
     places = partial(
-        say_place, table=divisions(), listed=listed_places(hub.ledger), said=PlaceWording.SENTENCE
+        say_place,
+        table=divisions(),
+        listed=listed_places(hub.ledger),
+        wording=PlaceWording.SENTENCE,
     )
     rows = row_names(hub, found)
     for held in found:
@@ -1585,7 +1588,12 @@ def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
     try:
         try:
             change = resolve(
-                ledger, args.conflict_id, keep=keep, value=args.value, check=args.check
+                ledger,
+                args.conflict_id,
+                keep=keep,
+                value=args.value,
+                check=args.check,
+                number=number,
             )
         except ConflictChanged:
             if not args.json:

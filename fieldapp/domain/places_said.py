@@ -70,32 +70,33 @@ class PlaceWording(Enum):
 
 class Places(Protocol):
     """`say_place` with its table and ledger given (a `functools.partial` of it): a code in
-    words as the caller set it to be said, or as `said` asks where one use needs another (a
+    words as the caller set it to be said, or as `wording` asks where one use needs another (a
     held change's values as a sentence, the area it is about by its name and what is above)."""
 
-    def __call__(self, code: str, *, said: PlaceWording = ...) -> str: ...
+    def __call__(self, code: str, *, wording: PlaceWording = ...) -> str: ...
 
 
 def say_place(
     code: str | None,
     table: DivisionTable,
     listed: Listed | None = None,
-    said: PlaceWording = PlaceWording.FULL,
+    wording: PlaceWording = PlaceWording.FULL,
 ) -> str:
-    """`code` in words, `said` so (see `PlaceWording`); '' for no code."""
+    """`code` in words as `wording` asks (see `PlaceWording`); '' for no code. (Not named
+    `said`: that is `sentences.said`, which this module calls too.)"""
     text = (code or "").strip()
     if not text:
         return ""
-    if said is PlaceWording.WHOLE:
+    if wording is PlaceWording.WHOLE:
         return _whole(text, table, listed)
-    local = said is PlaceWording.LOCAL
+    local = wording is PlaceWording.LOCAL
     own = _ledger_path(text, listed, below_county=local) if listed is not None else ""
-    if own or said is PlaceWording.KNOWN:
+    if own or wording is PlaceWording.KNOWN:
         return own
-    if said in (PlaceWording.FULL, PlaceWording.LOCAL):
+    if wording in (PlaceWording.FULL, PlaceWording.LOCAL):
         return _table_name(text, table)
     short = _from_county(text, table)
-    if said is PlaceWording.SHORT:
+    if wording is PlaceWording.SHORT:
         return short
     return str(_sentence_place(text, table, short))
 

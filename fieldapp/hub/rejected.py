@@ -311,7 +311,7 @@ def _whose(held: HeldChange, about: str | None, places: Places | None) -> tuple[
     # A village the hub does not list yet is said under the deepest level it knows, its name
     # beside it (七星关区梨树镇 新寨村, not 七星关区梨树镇的一个村 新寨村).
     code = change.data.get("code") or change.row_id
-    named = places(str(code), said=PlaceWording.SHORT) if places is not None and code else ""
+    named = places(str(code), wording=PlaceWording.SHORT) if places is not None and code else ""
     name = _short(change.data.get("name") or "")
     if name and not named.endswith(name):
         named = f"{named} {name}" if named else name
@@ -342,7 +342,7 @@ def _value(
         return None
     if key in PLACES and isinstance(value, str) and places is not None:
         # As the hub's reason names it (`trust`: 七星关区梨树镇的一个村), one way to say a place.
-        return places(value, said=PlaceWording.SENTENCE) or UNKNOWN_PLACE
+        return places(value, wording=PlaceWording.SENTENCE) or UNKNOWN_PLACE
     if key in _ROW_FIELDS and isinstance(value, str):
         named = rows(_ROW_FIELDS[key], value) if rows is not None else ""
         return _unquoted(named) or f"中心还没有的{table_name(_ROW_FIELDS[key])}"
@@ -364,7 +364,10 @@ def _record_of(hub: Hub, held: HeldChange) -> str:
     """Whose record a held change is, as its line in the list names it (`record`): 张0的人员信息,
     区域“七星关区梨树镇 新寨村”（村）; the record's kind alone when nothing names it, never its id."""
     places = partial(
-        say_place, table=divisions(), listed=listed_places(hub.ledger), said=PlaceWording.SENTENCE
+        say_place,
+        table=divisions(),
+        listed=listed_places(hub.ledger),
+        wording=PlaceWording.SENTENCE,
     )
     return record(held, subject(hub, held), places)
 

@@ -780,7 +780,7 @@ def held_items(hub: Hub, listed: list[HeldChange]) -> list[dict[str, Any]]:
     `rejected.row_names`): a listing of 2,000 changes in a few villages asks each area once."""
     known = listed_places(hub.ledger)
     places = functools.partial(
-        say_place, table=divisions(), listed=known, said=PlaceWording.SENTENCE
+        say_place, table=divisions(), listed=known, wording=PlaceWording.SENTENCE
     )
     # (the same places as sentences' parts: said in the English window's words around a name)
     parts = functools.partial(place_part, table=divisions(), listed=known)
@@ -796,7 +796,7 @@ def held_items(hub: Hub, listed: list[HeldChange]) -> list[dict[str, Any]]:
             peer = hub.state.peer(held.device)
             area = peer.area_code if peer is not None else None
             # (under the deepest level known, not as a sentence: a column of villages)
-            villages[held.device] = (places(area, said=PlaceWording.SHORT) if area else "") or ""
+            villages[held.device] = (places(area, wording=PlaceWording.SHORT) if area else "") or ""
         said = rejected.content_said(held, about, places, rows, parts)
         items.append(
             rejected.as_item(held)

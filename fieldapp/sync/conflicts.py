@@ -124,7 +124,7 @@ def value_said(ledger: Ledger, table: str, field: str, value: Any) -> str:
         return "是" if value else "否"
     if isinstance(value, str) and field in PLACE_FIELDS:
         return say_place(
-            value, divisions(), listed=listed_places(ledger), said=PlaceWording.SENTENCE
+            value, divisions(), listed=listed_places(ledger), wording=PlaceWording.SENTENCE
         )
     target = LINKED.get(field)
     if target is not None:
@@ -250,6 +250,7 @@ def resolve(
     actor: Actor | None = None,
     seen: Collection[str] | None = None,
     check: str | None = None,
+    number: str | None = None,
 ) -> Change:
     """Resolve a conflict by keeping one value (`keep` = its value id) or giving a new one.
 
@@ -257,7 +258,9 @@ def resolve(
     sets aside every value the conflict has. `seen`: the value ids shown to whoever chose
     (the conflicts page): a value come in since (an exchange meanwhile) is not set aside
     unseen — NotFound, as when the chosen value is gone. `check`: the same for the command
-    line, the check code `conflicts` printed for the values it listed (`check_code`).
+    line, the check code `conflicts` printed for the values it listed (`check_code`);
+    `number`: the conflict's number as `conflicts` listed it, said when the check refuses
+    (else as `wanted` was typed: the whole id a script gave is not what the clerk read).
     """
     if (keep is None) == (value is None):
         raise ValidationFailed("请用 --keep 指定保留哪个值，或用 --value 给出新值（二选一）")
@@ -271,7 +274,7 @@ def resolve(
             raise ConflictChanged(f"{whose}的冲突在列出之后又变了，请再看一遍")
         if check is not None and typed(check) != conflict.check:
             raise ConflictChanged(
-                f"冲突 {typed(wanted)}（{whose}）在列出之后又变了（现在有 {len(ids)} "
+                f"冲突 {number or typed(wanted)}（{whose}）在列出之后又变了（现在有 {len(ids)} "
                 f"个值，核对码 {conflict.check}），没有处理；请重新列出冲突，看过各个值再决定"
             )
         if keep is not None:

@@ -59,7 +59,7 @@ def rejected_changes(ledger: Ledger) -> list[dict[str, Any]]:
     """Every reported change of this device, newest first, as `sync status --json` lists it."""
     items = []
     places = partial(
-        say_place, table=divisions(), listed=listed_places(ledger), said=PlaceWording.SENTENCE
+        say_place, table=divisions(), listed=listed_places(ledger), wording=PlaceWording.SENTENCE
     )
     reports = RejectedReports(ledger.db).list()
     subjects = Subjects(

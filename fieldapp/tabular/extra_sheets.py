@@ -40,7 +40,7 @@ from fieldapp.store.ledger import natural_id, new_id
 from fieldapp.store.queries import tabular as store
 from fieldapp.store.queries.monthly import months_naming_jobs
 from fieldapp.tabular import cells
-from fieldapp.tabular.cells import CODE_DIGITS, CellError, StatusWords, nfkc
+from fieldapp.tabular.cells import CellError, StatusWords, nfkc
 from fieldapp.tabular.columns import EXTRA_SHEETS, NO, YES
 from fieldapp.tabular.ledger_update import Differ, RowPlan, differs, shown
 
@@ -249,17 +249,14 @@ def parse_extra(
         elif how == _MONTH:
             day = cells.date(raw[key] if key in raw else text, labels[key])
             values[key] = _month_of(day) if day else None
-        else:  # _CODE
-            code = re.sub(r"\s+", "", nfkc(text))
-            if not code.isdigit() or len(code) not in (6, 9, 12):
-                raise CellError(said(CODE_DIGITS, Word(labels[key]), code))
-            values[key] = code
+        else:  # _CODE: 6, 9 or 12 digits, as a person's 区划代码 (`cells.region_code`)
+            values[key] = cells.region_code(text, labels[key]) or None
     _check(kind, values, label, today or china_today().isoformat())
     return ExtraRow(sheet, kind, row, number, _packed(values), tuple(mapped) if mapped else ())
 
 
 # A row of an extra sheet refused for its cells taken together (`_check`); a code's cell is
-# refused in `cells.CODE_DIGITS`'s words.
+# refused by `cells.region_code`.
 UNREGISTERED = template("登记日期和发现日期至少填一个")
 #: … the end, then the start (days).
 END_BEFORE = template("结束日期%1早于开始日期%2")

@@ -36,7 +36,7 @@ from fieldapp.reference import divisions
 from fieldapp.store.queries.sheets import CUT_MARK, EXCEL_CELL_CHARS, FREE_TEXT
 from fieldapp.tabular import categories, cells
 from fieldapp.tabular.areas import PlaceRef
-from fieldapp.tabular.cells import CODE_DIGITS, CellError, StatusWords, nfkc
+from fieldapp.tabular.cells import CellError, StatusWords, nfkc
 from fieldapp.tabular.columns import (
     BY_KEY,
     DISABILITY,
@@ -186,15 +186,6 @@ HEAD_NOT_SAID = sentences.template("本人身份证号码与户主身份证号�
 NOT_THE_HEAD = sentences.template("与户主关系为“户主”，但户主身份证号码不是本人的号码")
 #: … the sex written and the ID number's (男 or 女).
 OTHER_SEX = sentences.template("性别填的是“%1”，但身份证号码表明是%2性，请核对")
-
-
-@lru_cache(maxsize=4096)
-def _region_code(text: str, label: str) -> str:
-    """A 区划代码 cell as digits (spaces dropped), once per distinct cell; "" when blank."""
-    code = _SPACES.sub("", nfkc(text))
-    if code and (not code.isdigit() or len(code) not in (6, 9, 12)):
-        raise CellError(sentences.said(CODE_DIGITS, sentences.Word(label), code))
-    return code
 
 
 def _relation(text: str) -> Relation:
@@ -493,7 +484,7 @@ def _spell(
     place_name = texts.get("workplace", "")
     place_code = optional(
         "workplace_code",
-        lambda: _region_code(texts.get("workplace_code", ""), "务工地区划代码"),
+        lambda: cells.region_code(texts.get("workplace_code", ""), "务工地区划代码"),
         "",
     )
     if not place_code and place_name:
@@ -648,7 +639,7 @@ def parse_row(
             job_note = FORM_NOT_GIVEN
     hukou = text("hukou_code", "")
     if hukou:
-        hukou = _region_code(hukou, "户籍地区划代码")
+        hukou = cells.region_code(hukou, "户籍地区划代码")
     labour = _choice_text(
         text("labour_ability", ""), "labour_ability", _labour, LabourAbility.ORDINARY, mapped
     )
@@ -789,6 +780,6 @@ def _given(keys: tuple[str, ...]) -> frozenset[str]:
 
 def forget_parsed_cells() -> None:
     """Empty the per-import caches of parsed cells (the app lives on after an import)."""
-    for cache in (_validate, _parsed, _region_code, _given):
+    for cache in (_validate, _parsed, cells.region_code, _given):
         cache.cache_clear()
     categories.forget()

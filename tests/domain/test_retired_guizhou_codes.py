@@ -65,24 +65,25 @@ def test_every_retired_code_the_project_ships_is_named():
     for code, name in table.retired_codes().items():
         words = region_name(code)
         assert words and name in words, (code, words)
-        assert name in say_place(code, table, said=PlaceWording.SENTENCE), code
-        assert name in say_place(code + "101", table, said=PlaceWording.WHOLE), code
+        assert name in say_place(code, table, wording=PlaceWording.SENTENCE), code
+        assert name in say_place(code + "101", table, wording=PlaceWording.WHOLE), code
 
 
 def test_places_under_a_retired_county_are_said_by_it():
     table = divisions()
-    assert say_place("520221", table, said=PlaceWording.SENTENCE) == "水城县（今水城区）"
+    assert say_place("520221", table, wording=PlaceWording.SENTENCE) == "水城县（今水城区）"
     assert say_place("520221", table) == "贵州省六盘水市水城县（今水城区）"
     assert (
-        say_place("520221101", table, said=PlaceWording.SENTENCE) == "水城县（今水城区）的一个乡镇"
+        say_place("520221101", table, wording=PlaceWording.SENTENCE)
+        == "水城县（今水城区）的一个乡镇"
     )
-    assert say_place("520221101", table, said=PlaceWording.WHOLE) == (
+    assert say_place("520221101", table, wording=PlaceWording.WHOLE) == (
         "贵州省六盘水市水城县（今水城区）下的乡镇"
     )
     # (a city that is gone, 铜仁地区, is said with its province)
-    assert say_place("522201", table, said=PlaceWording.SENTENCE) == "贵州省铜仁地区铜仁市"
+    assert say_place("522201", table, wording=PlaceWording.SENTENCE) == "贵州省铜仁地区铜仁市"
     # A current county is said as before.
-    assert say_place("520204", table, said=PlaceWording.SENTENCE) == "水城区"
+    assert say_place("520204", table, wording=PlaceWording.SENTENCE) == "水城区"
 
 
 def test_an_old_id_card_names_where_it_was_issued_and_where_that_is_now():

@@ -75,7 +75,7 @@ def test_a_code_nothing_is_known_of_still_names_nothing(hub):
     from fieldapp.store.queries.areas import listed_places
 
     names = partial(
-        say_place, table=divisions(), listed=listed_places(hub.ledger), said=PlaceWording.SHORT
+        say_place, table=divisions(), listed=listed_places(hub.ledger), wording=PlaceWording.SHORT
     )
     assert names("999999999999") == ""  # nothing known of it: the caller shows the code
     assert names("520502") == "七星关区" and names("440306") == "广东省深圳市宝安区"

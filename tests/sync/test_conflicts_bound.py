@@ -6,6 +6,7 @@ a ledger restored from its backup still counts what it wrote before the restore 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 from fieldapp.cli.main import main as cli
@@ -34,16 +35,19 @@ def _phone_conflict(tmp_path, hub, make_device):
     return a, b, c, pid
 
 
-def _listed(db: str, capsys) -> tuple[str, str, dict[str, str]]:
-    """Run `conflicts` as the clerk does: the conflict's id, check code and value ids by value."""
+def _listed(db: str, capsys) -> tuple[str, str, str, dict[str, str]]:
+    """Run `conflicts` as the clerk does: the number it prints (the shortest that names the
+    conflict), the conflict's id, its check code and the value ids by value."""
     assert cli(["--db", db, "conflicts"]) == 0
     text = capsys.readouterr().out
     assert "核对码" in text
     assert cli(["--db", db, "conflicts", "--json"]) == 0
     (listed,) = json.loads(capsys.readouterr().out)
     assert f"核对码 {listed['check']}" in text  # the code printed is the one the key carries
+    (number,) = re.findall(r"^冲突 (\S+)", text, re.MULTILINE)
+    assert listed["conflict_id"].startswith(number)
     values = {v["value"]: v["value_id"] for v in listed["values"]}
-    return listed["conflict_id"], listed["check"], values
+    return number, listed["conflict_id"], listed["check"], values
 
 
 def _wide(text: str) -> str:
@@ -55,11 +59,13 @@ def test_resolve_with_check_refuses_a_value_come_in_after_the_listing(
     tmp_path, hub, make_device, capsys
 ):
     """Number and check code typed in full width (an input method's) are read as listed, and
-    the refusal says the number as it was listed, not as typed."""
+    the refusal names the conflict by the number the listing printed (the shortest that names
+    it), not as typed: a script gives the whole id, the clerk looks for the listed number."""
     _a, b, c, pid = _phone_conflict(tmp_path, hub, make_device)
     db = str(b.path)
     b.close()
-    cid, check, values = _listed(db, capsys)
+    number, cid, check, values = _listed(db, capsys)
+    assert len(number) < len(cid)  # typing the whole id below is not typing the number
     assert set(values) == {"13800000000", "13900000000"}
     # Between the listing and the decision an exchange brings 甲村三号's own new number.
     c.update("persons", pid, {"phone": "13700000000"})
@@ -70,8 +76,8 @@ def test_resolve_with_check_refuses_a_value_come_in_after_the_listing(
     keep = ["conflicts", "resolve", _wide(cid.upper()), "--keep", values["13900000000"]]
     assert cli(["--db", db, *keep, "--check", check]) == 1
     said = capsys.readouterr().err
-    assert f"冲突 {cid}（张0的联系电话）在列出之后又变了" in said, said
-    assert "现在有 3 个值" in said and _wide(cid) not in said
+    assert f"冲突 {number}（张0的联系电话）在列出之后又变了" in said, said
+    assert "现在有 3 个值" in said and _wide(cid) not in said and cid not in said
     assert cli(["--db", db, *keep, "--check", check, "--json"]) == 1
     refused = json.loads(capsys.readouterr().out)
     assert refused["resolved"] is False and refused["changed_meanwhile"] is True
@@ -81,7 +87,7 @@ def test_resolve_with_check_refuses_a_value_come_in_after_the_listing(
     assert len(still.values) == 3
     again.close()
     # Listed again, the new code binds the three values the clerk has now seen.
-    _cid, fresh, seen = _listed(db, capsys)
+    _number, _cid, fresh, seen = _listed(db, capsys)
     assert fresh == refused["check"] and "13700000000" in seen
     assert cli(["--db", db, *keep, "--check", _wide(fresh.upper()), "--json"]) == 0
     done = json.loads(capsys.readouterr().out)
@@ -96,7 +102,7 @@ def test_resolve_without_check_keeps_working_for_scripts(tmp_path, hub, make_dev
     _a, b, _c, pid = _phone_conflict(tmp_path, hub, make_device)
     db = str(b.path)
     b.close()
-    cid, _check, values = _listed(db, capsys)
+    _number, cid, _check, values = _listed(db, capsys)
     assert cli(["--db", db, "conflicts", "resolve", cid, "--keep", values["13800000000"]]) == 0
     out = capsys.readouterr().out
     assert "已处理冲突" in out and "没有给出核对码" in out
@@ -156,7 +162,7 @@ def test_the_listing_and_the_resolution_say_values_as_a_clerk_reads_them(
     b.close()
     assert cli(["--db", db, "conflicts"]) == 0
     text = capsys.readouterr().out
-    cid, check, values = _listed(db, capsys)
+    _number, cid, check, values = _listed(db, capsys)
     assert "甲村的值: 13800000000  " in text and "本机的值: 13900000000  " in text, text
     assert f"冲突 {cid[:4]}  " in text and cid not in text, text  # the shortest, 4 here
     assert "--keep 本机" in text
@@ -188,7 +194,7 @@ def test_a_value_is_kept_by_its_side_as_resolve_all_says_it(tmp_path, hub, make_
     _a, b, _c, pid = _phone_conflict(tmp_path, hub, make_device)
     db = str(b.path)
     b.close()
-    cid, check, values = _listed(db, capsys)
+    _number, cid, check, values = _listed(db, capsys)
     assert cli(["--db", db, "conflicts", "resolve", cid, "--keep", "本机", "--check", check]) == 0
     out = capsys.readouterr().out
     assert "保存为 13900000000（保留本机的值" in out, out
@@ -209,7 +215,7 @@ def test_a_side_with_no_single_value_is_refused_saying_the_choices(
     b = Ledger.open(db, author="甲村二号员")
     import_bundle(b, hub.export_for("甲村二号", tmp_path / "b4.fs").path)
     b.close()
-    cid, _check, values = _listed(db, capsys)
+    _number, cid, _check, values = _listed(db, capsys)
     assert len(values) == 3
     assert cli(["--db", db, "conflicts", "resolve", cid, "--keep", "别的设备"]) == 2
     err = capsys.readouterr().err
@@ -231,7 +237,7 @@ def test_a_conflict_resolved_elsewhere_meanwhile_is_refused_in_json(
     a, b, _c, pid = _phone_conflict(tmp_path, hub, make_device)
     db = str(b.path)
     b.close()
-    cid, check, values = _listed(db, capsys)
+    _number, cid, check, values = _listed(db, capsys)
     # Between the listing and the decision 甲村 resolves it (the exchange brings both values
     # there, then its resolution here): the conflict is gone from this ledger.
     hub.import_file(export_bundle(a, tmp_path / "a3.fs").path)

@@ -280,6 +280,45 @@ def test_deciding_many_clears_once_even_when_the_first_is_no_longer_open(ledger,
     assert not _cleared(ledger, wife.conflict_id)
 
 
+#: The clearing's statement (`store.sheet_conflicts.clear_decided`), as SQLite traces it.
+CLEARING = "UPDATE sheet_conflicts SET name = ''"
+
+
+def test_deciding_many_clears_once_per_batch(ledger, tmp_path):
+    """`decide_many` scans for the conflicts past the days kept once a batch, in its first
+    decision written, not once a conflict (each decision is its own transaction): one scan
+    for a batch of three, none in the decision found no longer open; the next batch scans
+    again, once."""
+    sheet = _kept(ledger, tmp_path)
+    first = {c.id_number: c for c in list_open(ledger)}
+    decide(ledger, first[WIFE], SheetSide.LEDGER)
+    # The same csv again: both cells differ again, two open conflicts (李秀's replaces the
+    # one still open; hers decided stays decided).
+    assert import_ledger(ledger, sheet, update=True).conflicts_kept == 2
+    _aged(ledger, first[WIFE].conflict_id)
+    now = {c.id_number: c for c in list_open(ledger)}
+    assert set(now) == {HEAD, WIFE}
+
+    def scans(batch: list, side: SheetSide) -> tuple[int, object]:
+        statements: list[str] = []
+        ledger.db.conn.set_trace_callback(statements.append)
+        try:
+            done = decide_many(ledger, batch, side)
+        finally:
+            ledger.db.conn.set_trace_callback(None)
+        return sum(s.startswith(CLEARING) for s in statements), done
+
+    count, done = scans([first[HEAD], now[HEAD], now[WIFE]], SheetSide.LEDGER)
+    assert (done.gone, done.decided) == (1, 2)  # first[HEAD] was replaced by the import
+    assert count == 1
+    assert _cleared(ledger, first[WIFE].conflict_id)  # decided long ago: cleared
+    assert not any(_cleared(ledger, c.conflict_id) for c in now.values())  # decided now
+    # A later batch (a third import's conflict): its own one scan.
+    assert import_ledger(ledger, sheet, update=True).conflicts_kept == 2
+    count, done = scans(list_open(ledger), SheetSide.LEDGER)
+    assert (count, done.decided) == (1, 2)
+
+
 def test_a_decided_conflicts_personal_data_is_cleared_after_the_days_kept(ledger, tmp_path):
     """`KEPT_DAYS` after its decision a conflict's name, ID number and two values are cleared
     by the next import; who decided what and when stays, and so does the change it wrote. One

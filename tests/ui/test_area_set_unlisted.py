@@ -46,7 +46,7 @@ def ledger_path(tmp_path: Path) -> Path:
 
 
 def test_the_visit_sheet_opens_on_the_familys_unlisted_village(window):
-    words = say_place(UNLISTED, divisions(), said=PlaceWording.SENTENCE)
+    words = say_place(UNLISTED, divisions(), wording=PlaceWording.SENTENCE)
     assert words and UNLISTED not in words, words
     picker = window.show_page("print").area
     assert picker.code() == UNLISTED
@@ -60,7 +60,7 @@ def test_set_code_keeps_an_unlisted_code_as_the_refresh_does(window):
     picker.set_code(UNLISTED)
     assert picker.code() == UNLISTED
     assert picker.currentText().strip() == say_place(
-        UNLISTED, divisions(), said=PlaceWording.SENTENCE
+        UNLISTED, divisions(), wording=PlaceWording.SENTENCE
     )
     assert seen[-1:] == [UNLISTED]  # the page hears of it, as of any other choice
     picker.fill(window.show_page("ledger").areas)  # the refresh keeps it, in the same words

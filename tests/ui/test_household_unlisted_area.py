@@ -43,7 +43,7 @@ def test_saving_a_household_in_an_unlisted_village_keeps_it_there(window, qtbot)
     qtbot.addWidget(dialog)
     assert dialog.area.code() == UNLISTED
     assert dialog.area.currentText().strip() == say_place(
-        UNLISTED, divisions(), said=PlaceWording.SENTENCE
+        UNLISTED, divisions(), wording=PlaceWording.SENTENCE
     )
     dialog.address.setText("二村三组 6 号")
     dialog.save_and_accept()

@@ -43,7 +43,7 @@ def ledger_path(tmp_path: Path) -> Path:
 
 
 def test_pickers_keep_an_enrolled_village_the_ledger_does_not_list(window):
-    words = say_place(UNLISTED, divisions(), said=PlaceWording.SENTENCE)
+    words = say_place(UNLISTED, divisions(), wording=PlaceWording.SENTENCE)
     assert words and UNLISTED not in words, words
     assert window.session.home_area == UNLISTED
     page = window.show_page("settings")
@@ -66,7 +66,7 @@ def test_a_new_household_can_be_put_in_the_unlisted_village(window):
     try:
         assert editor.area._codes == [UNLISTED]
         assert editor.area.currentText().strip() == say_place(
-            UNLISTED, divisions(), said=PlaceWording.SENTENCE
+            UNLISTED, divisions(), wording=PlaceWording.SENTENCE
         )
     finally:
         editor.discard()

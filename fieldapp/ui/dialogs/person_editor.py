@@ -495,7 +495,7 @@ class PersonEditor(QDialog):
         if not (code.isascii() and code.isdigit() and len(code) in (6, 9, 12)):
             self.hukou_said.clear()
             return
-        said = say_place(code, divisions(), said=PlaceWording.FULL)
+        said = say_place(code, divisions(), wording=PlaceWording.FULL)
         self.hukou_said.setText(
             said if said and said != code else self.tr("不认识这个区划代码，请核对")
         )
