@@ -39,6 +39,7 @@ from fieldapp.ui.errors import show_error
 from fieldapp.ui.files import start_at, used
 from fieldapp.ui.ledger_model import PAGE, LedgerModel
 from fieldapp.ui.operations import OperationPanel, OperationProgress
+from fieldapp.ui.pages.page import Page, PageHost
 from fieldapp.ui.pages.person_panel import PersonPanel
 from fieldapp.ui.search_worker import SEARCH_LIMIT, SearchService
 from fieldapp.ui.session import Session
@@ -54,7 +55,7 @@ if TYPE_CHECKING:
 PANEL_DELAY_MS = 120
 
 
-class LedgerPage(QWidget):
+class LedgerPage(Page):
     """The ledger: find anyone among 100,000 persons while typing; edit them in place."""
 
     updated = Signal()  # the table shows a new answer (used by tests and the benchmark)
@@ -174,6 +175,12 @@ class LedgerPage(QWidget):
         self._listing_all = False  # the whole list is still on its way
         self._show_rowids(person_rowids(session.ledger, self.current_filter(), limit=PAGE))
         self.reload()
+
+    def connect_host(self, host: PageHost) -> None:
+        """Connect this page's requests to the window."""
+        self.visit_requested.connect(host.record_visit)
+        self.subsidies_requested.connect(host.open_subsidies)
+        self.household_month_requested.connect(host.open_household_month)
 
     # -- queries --------------------------------------------------------------------------
 

@@ -57,6 +57,7 @@ from fieldapp.ui.held_words import (
 )
 from fieldapp.ui.held_words import filled as _filled
 from fieldapp.ui.operations import OperationPanel, OperationProgress
+from fieldapp.ui.pages.page import Page
 from fieldapp.ui.session import ReadWhenChanged, Session
 from fieldapp.ui.widgets import ask_yes_no
 
@@ -114,7 +115,7 @@ class EnrolCodeDialog(QDialog):
         self.code.setFocus()
 
 
-class SyncPage(QWidget):
+class SyncPage(Page):
     """Exchange with the county hub by USB stick or upload; review conflicts."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:

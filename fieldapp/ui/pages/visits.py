@@ -37,6 +37,7 @@ from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.days import day_said
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.held_words import reason_shown, word_shown
+from fieldapp.ui.pages.page import Page, PageHost
 from fieldapp.ui.search_worker import SearchService
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
@@ -50,7 +51,7 @@ from fieldapp.ui.widgets import (
 )
 
 
-class VisitsPage(QWidget):
+class VisitsPage(Page):
     """Record visits and services quickly; see the month's visited and unvisited households."""
 
     saved = Signal(str)
@@ -82,6 +83,10 @@ class VisitsPage(QWidget):
         self.refresh_month()
 
     # -- quick entry ----------------------------------------------------------------------
+
+    def connect_host(self, host: PageHost) -> None:
+        """Connect this page's requests to the window."""
+        self.person_requested.connect(host.open_person)
 
     def _build_entry(self) -> None:
         self.entry_box = QGroupBox(self.tr("记录走访 (Ctrl+N)"))
