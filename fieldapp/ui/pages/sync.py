@@ -402,7 +402,9 @@ class SyncPage(Page):
                     .replace("%1", identity.name)
                     .replace("%2", self._place(identity.area_code) or self.tr("未定"))
                     .replace("%3", str(named["name"]))
-                    .replace("%4", self._place(str(named["area_code"]))),
+                    .replace(
+                        "%4", self._place(str(named.get("area_code") or "")) or self.tr("未定")
+                    ),
                 ):
                     return False
                 force = True
