@@ -125,6 +125,9 @@ class SyncPage(Page):
         self.policy_news: Adopted | None = None
         #: Persons the ledger holds twice after the last import (one line each).
         self.twice: list[str] = []
+        #: What the last 导出 and 导入 of this page did (None before the first).
+        self.last_export: ExportResult | None = None
+        self.last_import: ImportResult | None = None
         self.panel = OperationPanel()
         self.state_label = QLabel()
         self.state_label.setWordWrap(True)
