@@ -37,6 +37,7 @@ from fieldapp.ui.dialogs.person_editor import PersonEditor
 from fieldapp.ui.dialogs.person_moves import RestoreDialog
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.files import start_at, used
+from fieldapp.ui.held_words import stored_word
 from fieldapp.ui.ledger_model import PAGE, LedgerModel
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.pages.page import Page, PageHost
@@ -106,8 +107,12 @@ class LedgerPage(Page):
         self.model.area_name = self.areas.path
         self.table = table_view(stretch_last=True)
         self.table.setModel(self.model)
-        for column, width in enumerate((64, 38, 40, 156, 200, 72, 86, 100)):
-            self.table.setColumnWidth(column, width)
+        # Each column at least as wide as its header, 性别 as its longer word, in the language
+        # shown (in English "Fe…" for every woman, "Relation to" for "Relation to head").
+        header, metrics = self.table.horizontalHeader(), self.table.fontMetrics()
+        sex = max(metrics.horizontalAdvance(stored_word("persons", "sex", s)) for s in "男女")
+        for column, width in enumerate((64, max(38, sex + 12), 40, 156, 200, 72, 86, 100)):
+            self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
         self.panel = PersonPanel(session)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
