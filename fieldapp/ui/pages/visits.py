@@ -50,6 +50,10 @@ from fieldapp.ui.widgets import (
     table_view,
 )
 
+#: The room a row of service ticks may take (px): seven Chinese ones, five English ones (at
+#: 1366×768 seven English ones made the page wider than the window).
+SERVICES_ROW = 1000
+
 
 class VisitsPage(Page):
     """Record visits and services quickly; see the month's visited and unvisited households."""
@@ -113,10 +117,12 @@ class VisitsPage(Page):
         grid = QGridLayout(services)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(10)
-        for number, kind in enumerate(ServiceType):
-            check = QCheckBox(word_shown(kind.value))
+        checks = [QCheckBox(word_shown(kind.value)) for kind in ServiceType]
+        # Seven to a row as their Chinese fits; fewer when longer words would not fit the window.
+        per_row = max(1, min(7, SERVICES_ROW // max(c.sizeHint().width() + 10 for c in checks)))
+        for number, (kind, check) in enumerate(zip(ServiceType, checks, strict=True)):
             self.service_checks[kind.value] = check
-            grid.addWidget(check, number // 7, number % 7)
+            grid.addWidget(check, number // per_row, number % per_row)
         self.services_box = services
         self.training_days = QSpinBox()
         self.training_days.setRange(1, 365)
