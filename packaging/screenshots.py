@@ -1,6 +1,7 @@
 """Render every page of the app offscreen at 1366×768 in Chinese to docs/screenshots/*.png.
 
-Usage: python packaging/screenshots.py [--out docs/screenshots] [--persons 600]
+Usage: python packaging/screenshots.py [--out docs/screenshots] [--persons 600] [--lang en]
+(`--lang en`: the English window, to look for words cut short; the docs show the Chinese one.)
 Builds a demo ledger in a temporary folder (never touches the user's data), encrypted like every
 ledger a coordinator makes, logs in to it on the login screen as a user would, and grabs each
 page after its data has loaded.
@@ -190,6 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     parser.add_argument("--persons", type=int, default=600)
+    parser.add_argument("--lang", choices=["zh_CN", "en"], default="zh_CN")
     args = parser.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -202,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     from fieldapp.ui import prefs
     from fieldapp.ui.app import make_app
 
-    prefs.put("language", "zh_CN")
+    prefs.put("language", args.lang)
     app = make_app()
     shoot_wizard(app, out)
     window = log_in(app, path, out)

@@ -34,11 +34,12 @@ from fieldapp.ui import i18n, prefs
 from fieldapp.ui.clock_said import clock_told
 from fieldapp.ui.login import IdleLock
 from fieldapp.ui.operations import OperationPanel, run_modal, run_modal_stoppable
+from fieldapp.ui.pages.page import Page
 from fieldapp.ui.session import Session
 from fieldapp.ui.widgets import ask_discard, ask_yes_no, wheel_only_when_focused
 
 #: A page of the window, as the type it is (`MainWindow.shown`).
-P = TypeVar("P", bound=QWidget)
+P = TypeVar("P", bound=Page)
 
 #: (key, module:class) of each page, in navigation order. Titles are in `page_titles`.
 PAGES: tuple[tuple[str, str], ...] = (
@@ -77,7 +78,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session = session
         self.reopen = reopen
-        self.pages: dict[str, QWidget] = {}
+        self.pages: dict[str, Page] = {}
         self._fit_screen()
         self._build()
         self._shortcuts()
@@ -216,25 +217,16 @@ class MainWindow(QMainWindow):
 
     # -- pages ----------------------------------------------------------------------------
 
-    def page(self, key: str) -> QWidget:
+    def page(self, key: str) -> Page:
         """The page for a key, built on first use."""
         if key not in self.pages:
             target = dict(PAGES)[key]
             module_name, class_name = target.split(":")
             cls = getattr(importlib.import_module(module_name), class_name)
             widget = cls(self.session, self) if key == "settings" else cls(self.session)
-            if hasattr(widget, "person_requested"):
-                widget.person_requested.connect(self.open_person)
-            if hasattr(widget, "visit_requested"):
-                widget.visit_requested.connect(self.record_visit)
-            if hasattr(widget, "subsidies_requested"):
-                widget.subsidies_requested.connect(self.open_subsidies)
-            if hasattr(widget, "household_month_requested"):
-                widget.household_month_requested.connect(self.open_household_month)
-            if hasattr(widget, "monthly_requested"):
-                widget.monthly_requested.connect(self.open_person_month)
-            if hasattr(widget, "registration_requested"):
-                widget.registration_requested.connect(self.register_unemployment)
+            if not isinstance(widget, Page):
+                raise TypeError(f"page {key!r} is a {type(widget).__name__}, not a Page")
+            widget.connect_host(self)
             self.pages[key] = widget
             # A page taller or wider than the room the screen leaves scrolls, rather than
             # making the window (every page of it) larger than the screen.
@@ -249,7 +241,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(room)
         return self.pages[key]
 
-    def show_page(self, key: str) -> QWidget:
+    def show_page(self, key: str) -> Page:
         """Switch to a page and remember it as the last one."""
         if key not in PAGE_KEYS:
             key = "ledger"
@@ -260,8 +252,7 @@ class MainWindow(QMainWindow):
             self.nav.blockSignals(True)
             self.nav.setCurrentRow(row)
             self.nav.blockSignals(False)
-        if hasattr(widget, "activated"):
-            widget.activated()
+        widget.activated()
         prefs.put("last_page", key)
         return widget
 
@@ -696,7 +687,7 @@ class MainWindow(QMainWindow):
 
     def has_unsaved(self) -> bool:
         """True when any page holds typed but unsaved input."""
-        return any(getattr(w, "has_unsaved", lambda: False)() for w in self.pages.values())
+        return any(w.has_unsaved() for w in self.pages.values())
 
     def _confirm_discard(self) -> bool:
         return ask_discard(
@@ -707,7 +698,7 @@ class MainWindow(QMainWindow):
 
     def busy(self) -> bool:
         """True while a page runs a long operation."""
-        return any(getattr(w, "busy", lambda: False)() for w in self.pages.values())
+        return any(w.busy() for w in self.pages.values())
 
     def writing(self) -> bool:
         """True while a page runs an operation that may write (not just a list being built)."""
@@ -742,16 +733,14 @@ class MainWindow(QMainWindow):
     def discard_unsaved(self) -> None:
         """Close open editors without asking (the user already chose to discard)."""
         for widget in self.pages.values():
-            if hasattr(widget, "discard_unsaved"):
-                widget.discard_unsaved()
+            widget.discard_unsaved()
 
     def shutdown_pages(self) -> None:
         """Stop page threads and cancel running operations (their results are dropped)."""
         for widget in self.pages.values():
             for panel in widget.findChildren(OperationPanel):
                 panel.cancel()
-            if hasattr(widget, "shutdown"):
-                widget.shutdown()
+            widget.shutdown()
 
 
 class _LockCover(QLabel):

@@ -36,6 +36,7 @@ from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.held_words import part_shown
 from fieldapp.ui.operations import OperationPanel, OperationProgress
+from fieldapp.ui.pages.page import Page, PageHost
 from fieldapp.ui.pieces import in_parts
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
@@ -73,7 +74,7 @@ class DueModel(RowsModel[DueItem]):
         return super().data(index, role)
 
 
-class DuePage(QWidget):
+class DuePage(Page):
     """Due items for the area; Enter opens the person with the needed service pre-filled."""
 
     person_requested = Signal(str, str)
@@ -165,6 +166,12 @@ class DuePage(QWidget):
             self._on_changed,
         )
         self._stale = True
+
+    def connect_host(self, host: PageHost) -> None:
+        """Connect this page's requests to the window."""
+        self.person_requested.connect(host.open_person)
+        self.monthly_requested.connect(host.open_person_month)
+        self.registration_requested.connect(host.register_unemployment)
 
     def activated(self) -> None:
         """Shown: refresh if the ledger changed since last time."""

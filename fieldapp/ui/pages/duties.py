@@ -29,6 +29,7 @@ from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.files import start_at, used
 from fieldapp.ui.operations import OperationPanel, OperationProgress
+from fieldapp.ui.pages.page import Page, PageHost
 from fieldapp.ui.papers import OnOpen
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
@@ -42,7 +43,7 @@ KINDS = (
 )
 
 
-class DutiesPage(QWidget):
+class DutiesPage(Page):
     """Household duties of an area: counts, the list, the paper and the workbook."""
 
     person_requested = Signal(str)
@@ -106,6 +107,10 @@ class DutiesPage(QWidget):
         self._again = False
         self.panel.finished.connect(self._refresh_if_asked)
         self._counts()
+
+    def connect_host(self, host: PageHost) -> None:
+        """Connect this page's requests to the window."""
+        self.person_requested.connect(host.open_person)
 
     def activated(self) -> None:
         """Shown: work the list out (again, if the ledger changed)."""

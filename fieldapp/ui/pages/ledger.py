@@ -37,8 +37,10 @@ from fieldapp.ui.dialogs.person_editor import PersonEditor
 from fieldapp.ui.dialogs.person_moves import RestoreDialog
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.files import start_at, used
+from fieldapp.ui.held_words import stored_word
 from fieldapp.ui.ledger_model import PAGE, LedgerModel
 from fieldapp.ui.operations import OperationPanel, OperationProgress
+from fieldapp.ui.pages.page import Page, PageHost
 from fieldapp.ui.pages.person_panel import PersonPanel
 from fieldapp.ui.search_worker import SEARCH_LIMIT, SearchService
 from fieldapp.ui.session import Session
@@ -54,7 +56,7 @@ if TYPE_CHECKING:
 PANEL_DELAY_MS = 120
 
 
-class LedgerPage(QWidget):
+class LedgerPage(Page):
     """The ledger: find anyone among 100,000 persons while typing; edit them in place."""
 
     updated = Signal()  # the table shows a new answer (used by tests and the benchmark)
@@ -105,8 +107,12 @@ class LedgerPage(QWidget):
         self.model.area_name = self.areas.path
         self.table = table_view(stretch_last=True)
         self.table.setModel(self.model)
-        for column, width in enumerate((64, 38, 40, 156, 200, 72, 86, 100)):
-            self.table.setColumnWidth(column, width)
+        # Each column at least as wide as its header, 性别 as its longer word, in the language
+        # shown (in English "Fe…" for every woman, "Relation to" for "Relation to head").
+        header, metrics = self.table.horizontalHeader(), self.table.fontMetrics()
+        sex = max(metrics.horizontalAdvance(stored_word("persons", "sex", s)) for s in "男女")
+        for column, width in enumerate((64, max(38, sex + 12), 40, 156, 200, 72, 86, 100)):
+            self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
         self.panel = PersonPanel(session)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
@@ -174,6 +180,12 @@ class LedgerPage(QWidget):
         self._listing_all = False  # the whole list is still on its way
         self._show_rowids(person_rowids(session.ledger, self.current_filter(), limit=PAGE))
         self.reload()
+
+    def connect_host(self, host: PageHost) -> None:
+        """Connect this page's requests to the window."""
+        self.visit_requested.connect(host.record_visit)
+        self.subsidies_requested.connect(host.open_subsidies)
+        self.household_month_requested.connect(host.open_household_month)
 
     # -- queries --------------------------------------------------------------------------
 

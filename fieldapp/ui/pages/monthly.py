@@ -60,6 +60,7 @@ from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.days import month_said
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.held_words import reason_shown, stored_word
+from fieldapp.ui.pages.page import Page, PageHost
 from fieldapp.ui.session import Session
 from fieldapp.ui.status_words_said import status_shown, statuses
 from fieldapp.ui.table_model import ROW_ROLE, show
@@ -372,7 +373,7 @@ class GridView(QTableView):
             self.setCurrentIndex(current.sibling(current.row() + 1, current.column()))
 
 
-class MonthlyPage(QWidget):
+class MonthlyPage(Page):
     """The month's status for an area (or one household), entered in a grid, saved at once."""
 
     person_requested = Signal(str)
@@ -459,6 +460,10 @@ class MonthlyPage(QWidget):
         self.reload()
 
     # -- scope ----------------------------------------------------------------------------
+
+    def connect_host(self, host: PageHost) -> None:
+        """Connect this page's requests to the window."""
+        self.person_requested.connect(host.open_person)
 
     def current_month(self) -> Month:
         """The month being updated."""

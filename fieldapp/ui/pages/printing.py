@@ -29,6 +29,7 @@ from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.days import month_said, year_said
 from fieldapp.ui.errors import FormRefused, show_error
 from fieldapp.ui.operations import OperationPanel
+from fieldapp.ui.pages.page import Page
 from fieldapp.ui.papers import JobMaker, OnOpen
 from fieldapp.ui.person_picker import PersonPicker
 from fieldapp.ui.session import Session
@@ -38,7 +39,7 @@ from fieldapp.ui.widgets import DateField, OptionalDate, table_view
 PAPERS = ("roster", "notice", "forms", "form", "visits", "certificate")
 
 
-class PrintPage(QWidget):
+class PrintPage(Page):
     """Choose a paper and its subject, preview it in the app, print or save the PDF."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:

@@ -41,6 +41,7 @@ from fieldapp.ui.errors import show_error
 from fieldapp.ui.files import start_at, used
 from fieldapp.ui.held_words import stored_word
 from fieldapp.ui.operations import OperationPanel, OperationProgress
+from fieldapp.ui.pages.page import Page
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import Column, RowsModel
 from fieldapp.ui.widgets import DateField, table_view
@@ -54,7 +55,7 @@ def employed(fig: AreaFigures) -> int:
 UNEMPLOYED = UnemploymentRegistration.TABLE
 
 
-class ReportsPage(QWidget):
+class ReportsPage(Page):
     """Month, area → figures per village/site, four charts, 导出 Excel."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:

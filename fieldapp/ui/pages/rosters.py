@@ -31,6 +31,7 @@ from fieldapp.ui.days import day_said
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.files import start_at, used
 from fieldapp.ui.operations import OperationPanel, OperationProgress
+from fieldapp.ui.pages.page import Page
 from fieldapp.ui.papers import OnOpen
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import Column, RowsModel
@@ -39,7 +40,7 @@ from fieldapp.ui.widgets import ChoiceButtons, DateField, area_date_page, table_
 NAMES = tuple(COLUMNS)
 
 
-class RostersPage(QWidget):
+class RostersPage(Page):
     """一库五册 of one area as of a date: on screen, on paper, in Excel."""
 
     updated = Signal()

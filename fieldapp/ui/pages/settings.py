@@ -49,6 +49,7 @@ from fieldapp.ui.errors import message_for, show_error
 from fieldapp.ui.files import start_at, used
 from fieldapp.ui.held_words import part_shown, sentence_shown
 from fieldapp.ui.operations import OperationPanel, OperationProgress
+from fieldapp.ui.pages.page import Page
 from fieldapp.ui.session import Session
 from fieldapp.ui.widgets import ask_yes_no, wheel_only_when_focused
 
@@ -65,7 +66,7 @@ class LedgerWindow(Protocol):
     def busy(self) -> bool: ...
 
 
-class SettingsPage(QWidget):
+class SettingsPage(Page):
     """Settings that belong to this ledger (paper wording, device) and to this user (language)."""
 
     def __init__(self, session: Session, window: LedgerWindow | None = None) -> None:

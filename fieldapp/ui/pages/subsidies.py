@@ -65,6 +65,7 @@ from fieldapp.ui.held_words import (
 )
 from fieldapp.ui.history import short_time
 from fieldapp.ui.operations import OperationPanel, OperationProgress
+from fieldapp.ui.pages.page import Page, PageHost
 from fieldapp.ui.pieces import in_parts
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
@@ -135,7 +136,7 @@ class EvidenceDialog(QDialog):
         return {box.text() for box in self.boxes if box.isChecked()}
 
 
-class SubsidiesPage(QWidget):
+class SubsidiesPage(Page):
     """Three tabs: 符合条件 (eligibility with reasons), 申领 (claims), 批次 (batches)."""
 
     person_requested = Signal(str)
@@ -209,6 +210,10 @@ class SubsidiesPage(QWidget):
             lambda _c: self.refresh_claims(),
         )
         self.refresh_claims()
+
+    def connect_host(self, host: PageHost) -> None:
+        """Connect this page's requests to the window."""
+        self.person_requested.connect(host.open_person)
 
     def _fill_rules(self) -> None:
         self.rule.addItem(self.tr("全部补贴"), "")

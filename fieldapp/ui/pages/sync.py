@@ -57,6 +57,7 @@ from fieldapp.ui.held_words import (
 )
 from fieldapp.ui.held_words import filled as _filled
 from fieldapp.ui.operations import OperationPanel, OperationProgress
+from fieldapp.ui.pages.page import Page
 from fieldapp.ui.session import ReadWhenChanged, Session
 from fieldapp.ui.widgets import ask_yes_no
 
@@ -114,7 +115,7 @@ class EnrolCodeDialog(QDialog):
         self.code.setFocus()
 
 
-class SyncPage(QWidget):
+class SyncPage(Page):
     """Exchange with the county hub by USB stick or upload; review conflicts."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -124,6 +125,9 @@ class SyncPage(QWidget):
         self.policy_news: Adopted | None = None
         #: Persons the ledger holds twice after the last import (one line each).
         self.twice: list[str] = []
+        #: What the last 导出 and 导入 of this page did (None before the first).
+        self.last_export: ExportResult | None = None
+        self.last_import: ImportResult | None = None
         self.panel = OperationPanel()
         self.state_label = QLabel()
         self.state_label.setWordWrap(True)
@@ -401,7 +405,9 @@ class SyncPage(QWidget):
                     .replace("%1", identity.name)
                     .replace("%2", self._place(identity.area_code) or self.tr("未定"))
                     .replace("%3", str(named["name"]))
-                    .replace("%4", self._place(str(named["area_code"]))),
+                    .replace(
+                        "%4", self._place(str(named.get("area_code") or "")) or self.tr("未定")
+                    ),
                 ):
                     return False
                 force = True

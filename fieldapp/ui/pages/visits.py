@@ -37,6 +37,7 @@ from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.days import day_said
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.held_words import reason_shown, word_shown
+from fieldapp.ui.pages.page import Page, PageHost
 from fieldapp.ui.search_worker import SearchService
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
@@ -49,8 +50,12 @@ from fieldapp.ui.widgets import (
     table_view,
 )
 
+#: The room a row of service ticks may take (px): seven Chinese ones, five English ones (at
+#: 1366×768 seven English ones made the page wider than the window).
+SERVICES_ROW = 1000
 
-class VisitsPage(QWidget):
+
+class VisitsPage(Page):
     """Record visits and services quickly; see the month's visited and unvisited households."""
 
     saved = Signal(str)
@@ -83,6 +88,10 @@ class VisitsPage(QWidget):
 
     # -- quick entry ----------------------------------------------------------------------
 
+    def connect_host(self, host: PageHost) -> None:
+        """Connect this page's requests to the window."""
+        self.person_requested.connect(host.open_person)
+
     def _build_entry(self) -> None:
         self.entry_box = QGroupBox(self.tr("记录走访 (Ctrl+N)"))
         self.picker = QLineEdit()
@@ -108,10 +117,12 @@ class VisitsPage(QWidget):
         grid = QGridLayout(services)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(10)
-        for number, kind in enumerate(ServiceType):
-            check = QCheckBox(word_shown(kind.value))
+        checks = [QCheckBox(word_shown(kind.value)) for kind in ServiceType]
+        # Seven to a row as their Chinese fits; fewer when longer words would not fit the window.
+        per_row = max(1, min(7, SERVICES_ROW // max(c.sizeHint().width() + 10 for c in checks)))
+        for number, (kind, check) in enumerate(zip(ServiceType, checks, strict=True)):
             self.service_checks[kind.value] = check
-            grid.addWidget(check, number // 7, number % 7)
+            grid.addWidget(check, number // per_row, number % per_row)
         self.services_box = services
         self.training_days = QSpinBox()
         self.training_days.setRange(1, 365)
