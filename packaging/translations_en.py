@@ -181,7 +181,7 @@ EN: dict[str, str] = {
     "新增人员": "New person",
     "18 位身份证号码": "18-character resident ID number",
     "无": "None",
-    "户籍所在地区划代码（6、9 或 12 位数字）": "Registered residence code (6, 9 or 12 digits)",
+    "户籍所在地区划代码（6、9 或 12 位数字）": "6, 9 or 12 digits",
     "健康状况": "Health",
     "文化程度": "Education",
     "毕业年份": "Graduation year",

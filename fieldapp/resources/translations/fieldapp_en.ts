@@ -4193,7 +4193,7 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>户籍所在地区划代码（6、9 或 12 位数字）</source>
-      <translation>Registered residence code (6, 9 or 12 digits)</translation>
+      <translation>6, 9 or 12 digits</translation>
     </message>
     <message>
       <source>户籍地区划代码“%1”应为 6、9 或 12 位数字</source>
