@@ -1248,7 +1248,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
         return 0
     from fieldapp.domain.labels import field_label
     from fieldapp.domain.roles import author_parts
-    from fieldapp.sync.conflicts import value_said
+    from fieldapp.sync.conflicts import ValuesSaid
 
     # Every value as a clerk reads it, a sync's and a sheet's alike (空, 是/否, 2800 not
     # 2800.0, a place or a linked row by its name), never a Python repr ('1390…'). Each
@@ -1256,6 +1256,12 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
     # kinds), each value by whose it is (本机, or the device's name: what --keep takes).
     numbers = short_numbers([c.conflict_id for c in found] + [s.conflict_id for s in from_sheets])
     devices = _DeviceWords(ledger)
+    # the rows the values link to read for all the conflicts at once
+    value_said = ValuesSaid(
+        ledger,
+        [(c.field, v.value) for c in found for v in c.values]
+        + [(s.field, v) for s in from_sheets for v in (s.sheet_value, s.ledger_value)],
+    )
     for c in found:
         print(
             f"冲突 {numbers[c.conflict_id]}  {c.table_label} {c.subject}"
@@ -1266,7 +1272,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
             # 姓名@设备名称 already names the device (enrolled); a bare name gets it added
             whose = devices.said(v)
             who = v.author if author_parts(v.author)[1] else f"{v.author}@{whose}"
-            said = value_said(ledger, c.table, c.field, v.value)
+            said = value_said(c.table, c.field, v.value)
             print(f"    {whose}的值: {said}  {who}  {china_minute(v.at)}{mark}")
     if found:
         print(
@@ -1282,9 +1288,9 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
             f"{field_label(s.field, s.table)}  来自表格“{s.file}”（{sheet}第 {s.row} 行，"
             f"{s.imported_by} 于 {china_minute(s.imported_at)} 导入）"
         )
-        print(f"    表格中的值: {value_said(ledger, s.table, s.field, s.sheet_value)}")
+        print(f"    表格中的值: {value_said(s.table, s.field, s.sheet_value)}")
         print(
-            f"    台账原来的值: {value_said(ledger, s.table, s.field, s.ledger_value)}"
+            f"    台账原来的值: {value_said(s.table, s.field, s.ledger_value)}"
             f"（{s.edited_by} 于 {china_minute(s.edited_at)} 修改；台账现在显示这个值）"
         )
     if from_sheets:

@@ -13,7 +13,7 @@ from typing import Any
 from fieldapp.domain.conflict_numbers import SHORTEST_NUMBER, long_enough, number_range, typed
 from fieldapp.domain.errors import NotFound, ValidationFailed
 from fieldapp.domain.labels import field_label
-from fieldapp.domain.places_said import PLACE_FIELDS, PlaceWording, say_place
+from fieldapp.domain.places_said import PLACE_FIELDS, Listed, PlaceWording, say_place
 from fieldapp.reference import divisions
 from fieldapp.services.incarnation import own_origins
 from fieldapp.services.trust import AREA, LINKS, printable, table_name
@@ -25,7 +25,7 @@ from fieldapp.store.ledger import Ledger
 from fieldapp.store.queries.areas import listed_places
 from fieldapp.store.queries.history import TABLE_LABELS
 from fieldapp.store.sync_state import SyncState
-from fieldapp.sync.rejected import household_said, subject_of
+from fieldapp.sync.rejected import Subjects, household_said
 
 
 @dataclass(frozen=True)
@@ -94,10 +94,10 @@ def conflict_ids(ledger: Ledger) -> list[str]:
     return replica.conflict_ids(ledger.db)
 
 
-def _subject(ledger: Ledger, table: str, row_id: str, row: dict[str, Any]) -> str:
+def _subject(subjects: Subjects, table: str, row_id: str, row: dict[str, Any]) -> str:
     """Who or what the row is about, for people to recognise it: the person, the household
     (张三家, or its address) as the held-change reports say it, else the row's own name."""
-    return subject_of(ledger, table, row_id, {}) or str(
+    return subjects.of(table, row_id, {}) or str(
         row.get("name") or row.get("address") or row.get("title") or ""
     )
 
@@ -117,31 +117,65 @@ def is_link(table: str, field: str) -> bool:
 def value_said(ledger: Ledger, table: str, field: str, value: Any) -> str:
     """A conflicting value as a coordinator reads it: 空, 是 / 否, an area by its name, another
     row by what people call it (a person by name, a household 张三家 or by its address, a
-    batch by its title), never its id."""
-    if value is None or value == "":
-        return "（空）"
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    if isinstance(value, str) and field in PLACE_FIELDS:
-        return say_place(
-            value, divisions(), listed=listed_places(ledger), wording=PlaceWording.SENTENCE
-        )
-    target = LINKED.get(field)
-    if target is not None:
-        row = ledger.get(target, str(value)) or {}
-        if target == "households" and row:
-            return (
-                household_said(ledger, str(value), row) or f"（一户，{table_name(target)}无地址）"
-            )
+    batch by its title), never its id. Many values: `ValuesSaid`."""
+    return ValuesSaid(ledger, [(field, value)])(table, field, value)
+
+
+class ValuesSaid:
+    """`value_said` for many values (a list of conflicts): the rows their links name and the
+    households' heads read for all of them at once (a statement per table, `Subjects`), the
+    ledger's places once — not two or three lookups a value shown."""
+
+    def __init__(self, ledger: Ledger, values: Iterable[tuple[str, Any]]) -> None:
+        """`values`: (field, value) of every value to be said."""
+        self.ledger = ledger
+        self._places: Listed | None = None
+        linked: list[tuple[str, str, dict[str, Any]]] = [
+            (LINKED[field], str(value), {})
+            for field, value in values
+            if field in LINKED and value is not None and value != "" and not isinstance(value, bool)
+        ]
+        self._subjects = Subjects(ledger, linked)
+        self._asked = {(target, row_id) for target, row_id, _data in linked}
+
+    def __call__(self, table: str, field: str, value: Any) -> str:
+        """`value` of `field` said (`value_said`); a linked row not among the values given at
+        the start is read then."""
+        if value is None or value == "":
+            return "（空）"
+        if isinstance(value, bool):
+            return "是" if value else "否"
+        if isinstance(value, str) and field in PLACE_FIELDS:
+            if self._places is None:
+                self._places = listed_places(self.ledger)
+            return say_place(value, divisions(), listed=self._places, wording=PlaceWording.SENTENCE)
+        target = LINKED.get(field)
+        if target is not None:
+            return self._linked(target, str(value))
+        if isinstance(value, (dict, list)):
+            return json.dumps(value, ensure_ascii=False)
+        if isinstance(value, float) and value.is_integer():
+            return str(int(value))
+        return str(value)
+
+    def _linked(self, target: str, row_id: str) -> str:
+        """Another row by what people call it, never its id."""
+        row = self._subjects.stored(target, row_id)
+        if row is None and (target, row_id) not in self._asked:  # not given at the start
+            row = self.ledger.get(target, row_id)
+            if target == "households" and row:
+                return household_said(self.ledger, row_id, row) or _no_address(target)
+        elif target == "households" and row:
+            return self._subjects.of(target, row_id, {}) or _no_address(target)
+        row = row or {}
         for key in ("name", "title", "address", "employer", "month", "day"):
             if isinstance(row.get(key), str) and row[key].strip():
                 return printable(row[key])
         return f"（本机台账里没有的{table_name(target)}）"
-    if isinstance(value, (dict, list)):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+
+
+def _no_address(target: str) -> str:
+    return f"（一户，{table_name(target)}无地址）"
 
 
 def list_conflicts(ledger: Ledger) -> list[Conflict]:
@@ -161,9 +195,13 @@ def starting(ledger: Ledger, wanted: str) -> list[Conflict]:
 def _loaded(ledger: Ledger, keys: Iterable[tuple[str, str, str]]) -> list[Conflict]:
     """The conflicts of these cells with their values, the shown one marked."""
     names = SyncState(ledger.db).origin_names()
+    keys = list(keys)
+    # Whose each conflict is, and the rows themselves, read for all of them at once (a
+    # statement per table and few hundred rows), not up to five lookups a conflict.
+    subjects = Subjects(ledger, [(table, row_id, {}) for table, row_id, _field in keys])
     found = []
     for table, row_id, field in keys:
-        row = ledger.get(table, row_id) or {}
+        row = subjects.stored(table, row_id) or {}
         heads = ledger.projector.heads_of(row, field)
         changes = [c for c in (ledger.projector.load_change(h) for h in heads) if c]
         shown = max(changes, key=lambda c: c.key).id if changes else None
@@ -177,7 +215,7 @@ def _loaded(ledger: Ledger, keys: Iterable[tuple[str, str, str]]) -> list[Confli
                 TABLE_LABELS.get(table, table),
                 row_id,
                 field,
-                _subject(ledger, table, row_id, row),
+                _subject(subjects, table, row_id, row),
                 values,
             )
         )

@@ -319,6 +319,10 @@ class Subjects:
         self._households = rows_by_id(ledger, "households", household_ids)
         self._heads = head_names(ledger, household_ids)
 
+    def stored(self, table: str, row_id: str) -> dict[str, Any] | None:
+        """The row as stored here (`ledger.get`, read at the start); None when it is not."""
+        return self._rows.get((table, row_id))
+
     def _row(self, table: str, row_id: str, data: dict[str, Any]) -> dict[str, Any]:
         """The change's row as stored here with the change's values over it."""
         if not (table and row_id):

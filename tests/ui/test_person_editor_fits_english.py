@@ -68,3 +68,27 @@ def test_the_chinese_form_is_laid_out_as_before(window, qtbot):
         _whole(editor)
     finally:
         editor.discard()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_every_hint_in_a_line_is_shown_whole(window, qtbot, lang):
+    """A line's grey hint (the residence code's: 6, 9 or 12 digits) ends inside the line: the
+    English one was cut (Registered residence code (6, …) where the column is narrowed by the
+    longest English label; the row's label names the code, the hint says its digits."""
+    from PySide6.QtWidgets import QLineEdit, QStyle, QStyleOptionFrame
+
+    editor = _open(window, qtbot, lang, True)
+    try:
+        hinted = [line for line in editor.findChildren(QLineEdit) if line.placeholderText()]
+        assert editor.hukou in hinted and editor.id_number in hinted
+        for line in hinted:
+            option = QStyleOptionFrame()
+            line.initStyleOption(option)
+            room = line.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, line)
+            margins = line.textMargins()
+            room_width = room.width() - margins.left() - margins.right() - 4  # Qt's 2 px a side
+            needed = line.fontMetrics().horizontalAdvance(line.placeholderText())
+            assert needed <= room_width, (line.placeholderText(), needed, room_width)
+    finally:
+        editor.discard()
+        window.set_language("zh_CN")

@@ -4193,7 +4193,7 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>户籍所在地区划代码（6、9 或 12 位数字）</source>
-      <translation>Registered residence code (6, 9 or 12 digits)</translation>
+      <translation>6, 9 or 12 digits</translation>
     </message>
     <message>
       <source>户籍地区划代码“%1”应为 6、9 或 12 位数字</source>
@@ -8529,16 +8529,20 @@ If not, or if unsure, choose No and call the county's hub staff.</translation>
       <translation>The county's hub has received more of this computer's changes than this computer's ledger now holds. Most likely this computer's ledger was copied back from a backup (or another computer).</translation>
     </message>
     <message>
-      <source>冲突审核（同一字段在不同设备上被改成了不同的值，或表格更新时与台账后来的修改不同）</source>
-      <translation>Conflict review (the same field was changed differently on different devices, or a spreadsheet update differs from a later change in the ledger)</translation>
-    </message>
-    <message>
       <source>中心暂扣了本机的 %1 条修改，请在本页“县里未接受的修改”中查看原因</source>
       <translation>The county held back %1 of this computer's changes; see why under “Changes the county did not accept” on this page</translation>
     </message>
     <message>
       <source>未定</source>
       <translation>not set</translation>
+    </message>
+    <message>
+      <source>同一字段在不同设备上被改成了不同的值，或表格更新时与台账后来的修改不同</source>
+      <translation>The same field was changed differently on different devices, or a spreadsheet update differs from a later change in the ledger</translation>
+    </message>
+    <message>
+      <source>冲突审核</source>
+      <translation>Conflict review</translation>
     </message>
   </context>
   <context>

@@ -45,12 +45,12 @@ from fieldapp.sync.conflicts import (
     Conflict,
     ManyResolved,
     Side,
+    ValuesSaid,
     conflict_id,
     is_link,
     list_conflicts,
     resolve,
     resolve_many,
-    value_said,
 )
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.held_words import field_word, sentence_shown, table_word
@@ -63,11 +63,6 @@ from fieldapp.ui.widgets import ask_yes_no, table_view
 #: its own transaction (as a single resolution is), some 2.5 ms on a 2,000-person ledger —
 #: 200 took 0.6 s, 2,000 about 5 s.
 MANY_ON_THREAD = 200
-
-
-def show_value(session: Session, conflict: Conflict | SheetConflict, value: object) -> str:
-    """A conflicting value as a coordinator reads it (`value_said`: never a row's id)."""
-    return value_said(session.ledger, conflict.table, conflict.field, value)
 
 
 #: A row of the list: a sync conflict, or one a spreadsheet update left undecided.
@@ -93,6 +88,9 @@ class ConflictReview(QWidget):
         # Each conflict's 编号 as the command line says and takes it (`conflicts`, `conflicts
         # resolve`): a clerk told "冲突 b2e7" finds it here by that number.
         self._numbers: dict[str, str] = {}
+        # Every value as a coordinator reads it (never a row's id), the rows their links name
+        # read once for the whole list at each reading (`refresh`).
+        self._said = ValuesSaid(session.ledger, [])
         self.model = RowsModel[Listed](
             [
                 Column(self.tr("编号"), lambda c: self._numbers.get(c.conflict_id, "")),
@@ -184,13 +182,20 @@ class ConflictReview(QWidget):
             return self.tr("表格“%1”").replace("%1", conflict.file)
         return self.tr("别的设备")
 
-    def _values(self, conflict: Listed) -> str:
+    @staticmethod
+    def _values_of(conflict: Listed) -> list[object]:
         """The differing values, the sheet's before the ledger's for a sheet's conflict."""
         if isinstance(conflict, SheetConflict):
-            values = [conflict.sheet_value, conflict.ledger_value]
-        else:
-            values = [v.value for v in conflict.values]
-        return " / ".join(show_value(self.session, conflict, v) for v in values)
+            return [conflict.sheet_value, conflict.ledger_value]
+        return [v.value for v in conflict.values]
+
+    def _values(self, conflict: Listed) -> str:
+        """The differing values as read (`show_value`), one after another."""
+        return " / ".join(self.show_value(conflict, v) for v in self._values_of(conflict))
+
+    def show_value(self, conflict: Listed, value: object) -> str:
+        """A conflicting value as a coordinator reads it (`value_said`: never a row's id)."""
+        return self._said(conflict.table, conflict.field, value)
 
     def refresh_if_changed(self) -> None:
         """Reload only when something may have changed the conflicts since the last reading:
@@ -206,6 +211,10 @@ class ConflictReview(QWidget):
         ledger = self.session.ledger
         self._reads.reading()
         self._all = [*list_conflicts(ledger), *list_open(ledger)]
+        self._said = ValuesSaid(
+            ledger,
+            [(c.field, v) for c in self._all for v in self._values_of(c)],
+        )
         self._numbers = short_numbers(c.conflict_id for c in self._all)
         self._show_filtered()
 
@@ -266,7 +275,7 @@ class ConflictReview(QWidget):
             self._show_sheets(conflict)
             return
         for row, value in enumerate(conflict.values, start=1):
-            button = QRadioButton(show_value(self.session, conflict, value.value))
+            button = QRadioButton(self.show_value(conflict, value.value))
             button.setProperty("value_id", value.value_id)
             button.setChecked(value.shown)
             self.choices.addButton(button)
@@ -306,7 +315,7 @@ class ConflictReview(QWidget):
             ),
             start=1,
         ):
-            button = QRadioButton(show_value(self.session, conflict, value))
+            button = QRadioButton(self.show_value(conflict, value))
             button.setProperty("value_id", side.value)
             button.setChecked(side is SheetSide.LEDGER)
             self.choices.addButton(button)

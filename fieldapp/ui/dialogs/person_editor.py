@@ -432,7 +432,8 @@ class PersonEditor(QDialog):
         self.existing_id = existing_id
         self.open_button.setVisible(existing_id is not None)
 
-    def _state(self) -> tuple:
+    def _state(self) -> tuple[object, ...]:
+        """Every field as shown, to compare with what was loaded (`is_dirty`)."""
         return (
             self.name.text(),
             self.id_number.text(),

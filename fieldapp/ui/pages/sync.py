@@ -170,12 +170,18 @@ class SyncPage(Page):
         QVBoxLayout(self.held_box).addWidget(self.held)
         self.held.refreshed.connect(self.held_box.setVisible)
         self.conflicts = ConflictReview(session)
-        conflicts_box = QGroupBox(
-            self.tr(
-                "冲突审核（同一字段在不同设备上被改成了不同的值，或表格更新时与台账后来的修改不同）"
-            )
+        # The box's title short, what a conflict is under it, wrapped: the English title on one
+        # line (841 px) was the page's widest piece, past a 1024-wide window's room (a
+        # horizontal scroll bar under the whole page).
+        conflicts_box = QGroupBox(self.tr("冲突审核"))
+        self.conflicts_said = QLabel(
+            self.tr("同一字段在不同设备上被改成了不同的值，或表格更新时与台账后来的修改不同")
         )
-        QVBoxLayout(conflicts_box).addWidget(self.conflicts)
+        self.conflicts_said.setWordWrap(True)
+        self.conflicts_said.setStyleSheet("color: #555;")
+        conflicts_layout = QVBoxLayout(conflicts_box)
+        conflicts_layout.addWidget(self.conflicts_said)
+        conflicts_layout.addWidget(self.conflicts)
         # The boxes scroll as one page: a county desktop shows four of them, and each table
         # keeps room for several rows on a 1280×800 screen instead of squeezing to one.
         inner = QWidget()
