@@ -219,7 +219,26 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no English for: {source!r}")
     if not args.check:
         compile_qm()
+    elif not missing and not _compiled_as_committed(target):
+        # A merge that kept one side's generated .ts/.qm passed the check above while the app
+        # loaded the other side's English (a page's new words shown in Chinese).
+        print(f"{TS.name} or {QM.name} is out of date: run packaging/update_translations.py")
+        return 1
     return 1 if missing else 0
+
+
+def _compiled_as_committed(checked: Path) -> bool:
+    """True when the .ts just extracted and filled (`checked`, a copy) is the committed one and
+    compiles to the committed .qm byte for byte."""
+    if checked.read_bytes() != TS.read_bytes():
+        return False
+    compiled = checked.with_suffix(".qm")
+    subprocess.run(
+        [str(BIN / "pyside6-lrelease"), str(checked), "-qm", str(compiled)],
+        check=True,
+        capture_output=True,
+    )
+    return QM.exists() and compiled.read_bytes() == QM.read_bytes()
 
 
 if __name__ == "__main__":
