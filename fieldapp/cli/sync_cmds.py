@@ -996,7 +996,7 @@ def _opened_enrolment(path: Path) -> dict[str, Any]:
     `CODE_TRIES` tries, else a line piped in by a script."""
     from fieldapp.cli.common import ask, has_terminal
     from fieldapp.sync.enrolment import (
-        CODE_DIGITS,
+        ENROLMENT_DIGITS,
         WrongCode,
         is_sealed,
         normal_code,
@@ -1010,11 +1010,11 @@ def _opened_enrolment(path: Path) -> dict[str, Any]:
         line = sys.stdin.readline() if sys.stdin is not None else ""
         if not line.strip():
             raise SyncError(
-                f"登记文件 {path} 已加密，要用县里告诉你的 {CODE_DIGITS} 位登记码打开："
+                f"登记文件 {path} 已加密，要用县里告诉你的 {ENROLMENT_DIGITS} 位登记码打开："
                 "在终端运行时会问；脚本里用 FIELDAPP_ENROL_CODE 或从标准输入给出"
             )
         return read_enrolment(path, line)
-    prompt = f"登记码（县里告诉你的 {CODE_DIGITS} 位数字，输入时不显示）："
+    prompt = f"登记码（县里告诉你的 {ENROLMENT_DIGITS} 位数字，输入时不显示）："
     for left in range(CODE_TRIES - 1, -1, -1):
         code = ask(prompt)
         try:
@@ -1029,7 +1029,7 @@ def _opened_enrolment(path: Path) -> dict[str, Any]:
         if not left:
             raise SyncError(
                 f"登记码 {CODE_TRIES} 次都不对，没有登记。请打电话向县里核对这 "
-                f"{CODE_DIGITS} 位数字后再运行一次；县里不保存登记码，"
+                f"{ENROLMENT_DIGITS} 位数字后再运行一次；县里不保存登记码，"
                 "记不清了请县里重新登记这台设备，给一个新的登记文件和登记码"
             )
         print(f"{wrong}。还可以再输 {left} 次", file=sys.stderr)

@@ -40,8 +40,9 @@ from fieldapp.sync.errors import SyncError
 KIND = "fieldapp-enrolment"
 #: 1: the signed document itself; 2: it sealed with the enrolment code (`seal`).
 FORMAT = 2
-#: Digits in an enrolment code: 10**16 guesses at an Argon2id derivation each.
-CODE_DIGITS = 16
+#: Digits in an enrolment code: 10**16 guesses at an Argon2id derivation each (named apart
+#: from `tabular.cells.CODE_DIGITS`, the sentence for a 区划代码 cell of the wrong length).
+ENROLMENT_DIGITS = 16
 
 
 class CodeNeeded(SyncError):
@@ -54,17 +55,17 @@ class WrongCode(SyncError):
 
 def new_code() -> str:
     """A fresh enrolment code, as the county reads it out: '4821 0937 5512 6630'."""
-    digits = "".join(secrets.choice("0123456789") for _ in range(CODE_DIGITS))
-    return " ".join(digits[i : i + 4] for i in range(0, CODE_DIGITS, 4))
+    digits = "".join(secrets.choice("0123456789") for _ in range(ENROLMENT_DIGITS))
+    return " ".join(digits[i : i + 4] for i in range(0, ENROLMENT_DIGITS, 4))
 
 
 def normal_code(code: str) -> str:
     """The code's digits (spaces, dashes and full-width digits as typed are fine)."""
     digits = "".join(c for c in unicodedata.normalize("NFKC", code) if not c.isspace())
     digits = digits.replace("-", "").replace("—", "")
-    if len(digits) != CODE_DIGITS or not digits.isdigit() or not digits.isascii():
+    if len(digits) != ENROLMENT_DIGITS or not digits.isdigit() or not digits.isascii():
         raise SyncError(
-            f"登记码应为 {CODE_DIGITS} 位数字（县里登记设备时告诉你的那串），请核对后重输"
+            f"登记码应为 {ENROLMENT_DIGITS} 位数字（县里登记设备时告诉你的那串），请核对后重输"
         )
     return digits
 
@@ -98,7 +99,7 @@ def _unseal(doc: dict[str, Any], code: str | None, path: Path) -> dict[str, Any]
     """The signed document inside a sealed enrolment file."""
     if not code:
         raise CodeNeeded(
-            f"登记文件 {path} 已加密：请输入县里登记设备时告诉你的 {CODE_DIGITS} 位登记码"
+            f"登记文件 {path} 已加密：请输入县里登记设备时告诉你的 {ENROLMENT_DIGITS} 位登记码"
         )
     try:
         sealed = doc["sealed"]

@@ -20,7 +20,7 @@ from fieldapp.domain.enums import AreaKind
 from fieldapp.domain.sentences import said, template
 from fieldapp.reference import divisions
 from fieldapp.store.ledger import natural_id
-from fieldapp.tabular.cells import CellError
+from fieldapp.tabular.cells import ANY_SPACE, CellError
 
 SITE_BASE = 900
 
@@ -69,7 +69,7 @@ class PlaceRef(NamedTuple):
 
 def _forms(text: str) -> list[str]:
     """Ways the same place is written: 碧阳街道 / 碧阳; 大坝村委会 / 大坝村 / 大坝."""
-    text = re.sub(r"\s+", "", text)
+    text = ANY_SPACE.sub("", text)
     base = _VILLAGE_SUFFIX.sub("", text)
     forms = [text, base, *short_forms(base)]
     bare = _SITE_SUFFIX.sub("", base)
@@ -189,7 +189,7 @@ class AreaResolver:
         level left blank, a code of the area or above it all do); nothing is created. The
         county is not compared (its name has official forms of its own)."""
         if ref.code:
-            given = AreaCode.parse(re.sub(r"\s+", "", ref.code))
+            given = AreaCode.parse(ANY_SPACE.sub("", ref.code))
             return given is None or code.startswith(str(given))
         chain: dict[str, str] = {}
         at: str | None = code
@@ -267,7 +267,7 @@ class AreaResolver:
         return str(own) if own.is_site == (kind is AreaKind.SITE) else None
 
     def _by_code(self, ref: PlaceRef) -> str:
-        code = AreaCode.parse(re.sub(r"\s+", "", ref.code))
+        code = AreaCode.parse(ANY_SPACE.sub("", ref.code))
         if code is None or code.level < AreaLevel.COUNTY:
             raise CellError(said(CODE_LENGTH, ref.code))
         if code in self.by_code:

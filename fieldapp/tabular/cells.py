@@ -161,7 +161,9 @@ CODE_DIGITS = template("%1“%2”应为 6、9 或 12 位数字")
 #: A 区划代码 as the tables write one: 6 (a county), 9 (a township) or 12 (a village) ASCII
 #: digits, compiled once (a sheet reads one per row).
 _REGION_CODE = re.compile(r"[0-9]{6}(?:[0-9]{3}){0,2}")
-_ANY_SPACE = re.compile(r"\s+")
+#: Any run of white space (full-width and line breaks too): dropped from codes and headings
+#: as typed (`region_code`, `columns.normalise_header`, `areas`), compiled once.
+ANY_SPACE = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=4096)
@@ -170,7 +172,7 @@ def region_code(text: str, label: str) -> str:
     distinct cell: '' when blank, else `CellError` in `CODE_DIGITS`'s words unless it is 6, 9
     or 12 digits (only 0-9: `str.isdigit` let ² and other scripts' digits through). The one
     rule for a person's codes and an extra sheet's code column alike."""
-    code = _ANY_SPACE.sub("", nfkc(text))
+    code = ANY_SPACE.sub("", nfkc(text))
     if code and not _REGION_CODE.fullmatch(code):
         raise CellError(said(CODE_DIGITS, _word(label), code))
     return code

@@ -23,7 +23,7 @@ from fieldapp.domain.enums import (
     UnemploymentClass,
     WorkStatus,
 )
-from fieldapp.tabular.cells import month_alone, nfkc, visible
+from fieldapp.tabular.cells import ANY_SPACE, month_alone, nfkc, visible
 
 YES, NO = "是", "否"
 
@@ -447,7 +447,7 @@ _BRACKETS = re.compile(r"\([^)]*\)$")
 def normalise_header(text: object) -> str:
     """Header text as compared: NFKC, no spaces, no leading * or trailing 必填 marks."""
     value = unicodedata.normalize("NFKC", visible(str(text or "")))
-    value = re.sub(r"\s+", "", value).strip("*＊★")
+    value = ANY_SPACE.sub("", value).strip("*＊★")
     return value.replace("(必填)", "").replace("必填", "")
 
 

@@ -49,8 +49,6 @@ from fieldapp.tabular.columns import (
     YES,
 )
 
-_SPACES = re.compile(r"\s+")
-
 
 @dataclass(slots=True)
 class ParsedRow:

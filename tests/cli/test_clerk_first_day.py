@@ -115,7 +115,7 @@ def test_sync_export_names_what_it_carries_in_chinese(
     """`sync export` listed what the bundle carries by the ledger's table names (areas,
     households, person_categories…): English words of the program's insides on a village
     coordinator's screen. It now says 区域、户信息、人员类别 as the rest of the program does."""
-    from tests.cli.test_tabular_cli import HEAD
+    from tests.tabular.people import HEAD
     from tests.tabular.sheets import write_xlsx
 
     hub = _hub(tmp_path)

@@ -10,8 +10,8 @@ from fieldapp.cli.main import main
 from fieldapp.hub.folder import Hub
 from fieldapp.store.ledger import Ledger
 from fieldapp.sync.enrolment import enrol
-from tests.cli.test_tabular_cli import HEAD, HEADERS, WIFE, _row
 from tests.codes import ENROL_CODE
+from tests.tabular.people import HEAD, HEADERS, WIFE, sheet_row
 from tests.tabular.sheets import dated, write_xlsx
 
 DABA = "520502010001"  # 大坝村 of 碧阳街道, as the import's area resolver codes it
@@ -36,7 +36,7 @@ def _sheet(tmp_path: Path) -> Path:
     return write_xlsx(
         tmp_path / "台账.xlsx",
         HEADERS,
-        [_row("张三", HEAD, HEAD, "户主"), _row("李四", WIFE, HEAD, "配偶")],
+        [sheet_row("张三", HEAD, HEAD, "户主"), sheet_row("李四", WIFE, HEAD, "配偶")],
     )
 
 
@@ -137,7 +137,7 @@ def test_an_update_import_on_an_enrolled_device_is_signed_as_the_device_and_land
     changed = write_xlsx(
         tmp_path / "更新.xlsx",
         HEADERS,
-        [_row("张叁", HEAD, HEAD, "户主"), _row("李四", WIFE, HEAD, "配偶")],
+        [sheet_row("张叁", HEAD, HEAD, "户主"), sheet_row("李四", WIFE, HEAD, "配偶")],
     )
     code = main(["--db", str(db), "import", "--update", str(dated(changed))])
     assert code == 0, capsys.readouterr()

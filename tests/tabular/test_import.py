@@ -15,39 +15,8 @@ from fieldapp.store.queries import records
 from fieldapp.tabular.ledger_import import import_ledger
 from tests.conftest import make_id
 from tests.records import Records
+from tests.tabular.people import HEAD, HEADERS, OTHER_HEAD, SON, WIFE, sheet_row
 from tests.tabular.sheets import dated, write_csv, write_xlsx
-
-HEADERS = [
-    "姓名",
-    "身份证号码",
-    "户主身份证号码",
-    "与户主关系",
-    "联系电话",
-    "人员类别",
-    "劳动能力",
-    "县（市、区）",
-    "乡镇（街道）",
-    "村（社区）",
-    "村民组",
-    "就业状态",
-    "务工地点",
-    "务工单位",
-    "务工开始日期",
-    "月收入（元）",
-]
-
-HEAD = make_id("520502", "19750316", "131")
-WIFE = make_id("520502", "19780520", "142")
-SON = make_id("520502", "20010101", "153")
-OTHER_HEAD = make_id("520526", "19680808", "011")
-
-
-def _row(name: str, number: object, head: object, relation: str = "", **extra: object) -> list:
-    cells = {h: "" for h in HEADERS}
-    cells |= {"姓名": name, "身份证号码": number, "户主身份证号码": head, "与户主关系": relation}
-    cells |= {"县（市、区）": "七星关区", "乡镇（街道）": "碧阳街道", "村（社区）": "大坝村"}
-    cells |= extra
-    return [cells[h] for h in HEADERS]
 
 
 def _numbers(ledger: Ledger) -> set[str]:
@@ -56,7 +25,7 @@ def _numbers(ledger: Ledger) -> set[str]:
 
 def test_good_family_is_imported_with_household_categories_and_work(ledger, tmp_path):
     rows = [
-        _row(
+        sheet_row(
             "张长英",
             HEAD,
             HEAD,
@@ -68,8 +37,8 @@ def test_good_family_is_imported_with_household_categories_and_work(ledger, tmp_
                 "联系电话": "138 0851 0001",
             },
         ),
-        _row("李梅", WIFE, HEAD, "配偶", **{"劳动能力": "半劳力", "人员类别": "脱贫人口"}),
-        _row(
+        sheet_row("李梅", WIFE, HEAD, "配偶", **{"劳动能力": "半劳力", "人员类别": "脱贫人口"}),
+        sheet_row(
             "张小军",
             SON,
             HEAD,
@@ -115,32 +84,34 @@ def test_each_kind_of_bad_row_is_reported_and_nothing_of_it_written(ledger, tmp_
     bad_date = make_id("520502", "19901332", "011")
     dup_in_file = make_id("520502", "19850101", "019")
     rows = [
-        _row("张长英", HEAD, HEAD, "户主"),  # row 2: good
-        _row("坏校验", bad_check, HEAD, "子女"),  # row 3
-        _row("坏日期", bad_date, HEAD, "子女"),  # row 4
-        _row("短号码", "52050219900101", HEAD, "子女"),  # row 5
-        _row("数字号码", 520502199001010000.0, HEAD, "子女"),  # row 6: Excel number
-        _row("甲", dup_in_file, HEAD, "子女"),  # row 7: good
-        _row("乙", dup_in_file, HEAD, "子女"),  # row 8: duplicate of row 7
-        _row("王已有", existing, HEAD, "子女"),  # row 9: already in ledger
-        _row(
+        sheet_row("张长英", HEAD, HEAD, "户主"),  # row 2: good
+        sheet_row("坏校验", bad_check, HEAD, "子女"),  # row 3
+        sheet_row("坏日期", bad_date, HEAD, "子女"),  # row 4
+        sheet_row("短号码", "52050219900101", HEAD, "子女"),  # row 5
+        sheet_row("数字号码", 520502199001010000.0, HEAD, "子女"),  # row 6: Excel number
+        sheet_row("甲", dup_in_file, HEAD, "子女"),  # row 7: good
+        sheet_row("乙", dup_in_file, HEAD, "子女"),  # row 8: duplicate of row 7
+        sheet_row("王已有", existing, HEAD, "子女"),  # row 9: already in ledger
+        sheet_row(
             "类别错", make_id("520502", "19920202", "021"), HEAD, "子女", **{"人员类别": "富裕人口"}
         ),
-        _row(
+        sheet_row(
             "日期错",
             make_id("520502", "19920303", "023"),
             HEAD,
             "子女",
             **{"就业状态": "已就业", "务工开始日期": "2024-13-45", "务工单位": "某厂"},
         ),
-        _row("能力错", make_id("520502", "19920404", "025"), HEAD, "子女", **{"劳动能力": "很强"}),
-        _row("无户主", make_id("520502", "19920505", "027"), OTHER_HEAD, "子女"),  # row 13
-        _row(
+        sheet_row(
+            "能力错", make_id("520502", "19920404", "025"), HEAD, "子女", **{"劳动能力": "很强"}
+        ),
+        sheet_row("无户主", make_id("520502", "19920505", "027"), OTHER_HEAD, "子女"),  # row 13
+        sheet_row(
             "弱劳力", make_id("520502", "19920606", "029"), HEAD, "子女", **{"劳动能力": "弱劳力"}
         ),
-        _row("无号码", "", HEAD, "子女"),  # row 15: ID cell left blank
-        _row("空格号码", "   ", HEAD, "子女"),  # row 16: only spaces
-        _row("户主空格", make_id("520502", "19920707", "031"), "  ", "子女"),  # row 17
+        sheet_row("无号码", "", HEAD, "子女"),  # row 15: ID cell left blank
+        sheet_row("空格号码", "   ", HEAD, "子女"),  # row 16: only spaces
+        sheet_row("户主空格", make_id("520502", "19920707", "031"), "  ", "子女"),  # row 17
     ]
     path = write_xlsx(tmp_path / "mixed.xlsx", HEADERS, rows)
     before = ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0]
@@ -184,8 +155,8 @@ def test_each_kind_of_bad_row_is_reported_and_nothing_of_it_written(ledger, tmp_
 def test_members_of_a_rejected_head_are_returned_with_the_head_row(ledger, tmp_path):
     bad_head = HEAD[:-1] + ("0" if HEAD[-1] != "0" else "1")
     rows = [
-        _row("户主坏", bad_head, bad_head, "户主"),
-        _row("李梅", WIFE, HEAD, "配偶"),
+        sheet_row("户主坏", bad_head, bad_head, "户主"),
+        sheet_row("李梅", WIFE, HEAD, "配偶"),
     ]
     report = import_ledger(ledger, write_xlsx(tmp_path / "h.xlsx", HEADERS, rows))
     assert [p.row for p in report.rejected] == [2, 3]
@@ -195,10 +166,10 @@ def test_members_of_a_rejected_head_are_returned_with_the_head_row(ledger, tmp_p
 
 def test_member_joins_household_of_head_already_in_ledger(ledger, tmp_path):
     import_ledger(
-        ledger, write_xlsx(tmp_path / "1.xlsx", HEADERS, [_row("张长英", HEAD, HEAD, "户主")])
+        ledger, write_xlsx(tmp_path / "1.xlsx", HEADERS, [sheet_row("张长英", HEAD, HEAD, "户主")])
     )
     report = import_ledger(
-        ledger, write_xlsx(tmp_path / "2.xlsx", HEADERS, [_row("李梅", WIFE, HEAD, "配偶")])
+        ledger, write_xlsx(tmp_path / "2.xlsx", HEADERS, [sheet_row("李梅", WIFE, HEAD, "配偶")])
     )
     assert report.rejected == [] and report.households_joined == 1
     repo = Records(ledger)
@@ -209,10 +180,13 @@ def test_member_joins_household_of_head_already_in_ledger(ledger, tmp_path):
 
 def test_a_namesake_born_the_same_day_is_imported_with_a_warning(ledger, tmp_path):
     import_ledger(
-        ledger, write_xlsx(tmp_path / "1.xlsx", HEADERS, [_row("张长英", HEAD, HEAD, "户主")])
+        ledger, write_xlsx(tmp_path / "1.xlsx", HEADERS, [sheet_row("张长英", HEAD, HEAD, "户主")])
     )
     twin = make_id("520526", "19750316", "777")  # another person: same name, same birthday
-    rows = [_row("张长英", twin, twin, "户主"), _row("王五", OTHER_HEAD, OTHER_HEAD, "户主")]
+    rows = [
+        sheet_row("张长英", twin, twin, "户主"),
+        sheet_row("王五", OTHER_HEAD, OTHER_HEAD, "户主"),
+    ]
     report = import_ledger(ledger, write_xlsx(tmp_path / "2.xlsx", HEADERS, rows))
     assert report.rejected == [] and report.imported == 2
     assert [(w.row, HEAD in w.reason) for w in report.warnings] == [(2, True)]
@@ -264,8 +238,8 @@ def test_headers_in_any_order_with_synonyms_spaces_and_a_title_row(ledger, tmp_p
 @pytest.mark.parametrize("encoding", ["gbk", "utf-8-sig", "utf-8"])
 def test_csv_in_gbk_and_utf8(ledger, tmp_path, encoding):
     rows = [
-        _row("覃乐", HEAD, HEAD, "户主", **{"人员类别": "残疾人"}),
-        _row("单长", WIFE, HEAD, "配偶"),
+        sheet_row("覃乐", HEAD, HEAD, "户主", **{"人员类别": "残疾人"}),
+        sheet_row("单长", WIFE, HEAD, "配偶"),
     ]
     path = write_csv(tmp_path / f"{encoding}.csv", HEADERS, rows, encoding)
     report = import_ledger(ledger, path)
@@ -275,7 +249,7 @@ def test_csv_in_gbk_and_utf8(ledger, tmp_path, encoding):
 
 
 def test_csv_excel_number_id_is_unrecoverable(ledger, tmp_path):
-    rows = [_row("张长英", "5.20502E+17", "5.20502E+17", "户主")]
+    rows = [sheet_row("张长英", "5.20502E+17", "5.20502E+17", "户主")]
     report = import_ledger(ledger, write_csv(tmp_path / "n.csv", HEADERS, rows, "gbk"))
     assert len(report.rejected) == 1
     assert report.rejected[0].row == 2 and "无法恢复" in report.rejected[0].reason
@@ -290,7 +264,7 @@ def test_no_header_row_is_a_clear_error(ledger, tmp_path):
 
 
 def test_cancelled_import_writes_nothing(ledger, tmp_path):
-    rows = [_row("张长英", HEAD, HEAD, "户主"), _row("李梅", WIFE, HEAD, "配偶")]
+    rows = [sheet_row("张长英", HEAD, HEAD, "户主"), sheet_row("李梅", WIFE, HEAD, "配偶")]
     path = write_xlsx(tmp_path / "c.xlsx", HEADERS, rows)
     seen: list[tuple[int, int]] = []
     with pytest.raises(Cancelled, match="已取消导入"):
@@ -316,9 +290,9 @@ def test_area_code_column_takes_precedence_and_creates_the_chain(ledger, tmp_pat
 
 def test_a_row_of_only_spaces_is_blank_not_a_rejected_row(ledger, tmp_path):
     rows = [
-        _row("张长英", HEAD, HEAD, "户主"),
+        sheet_row("张长英", HEAD, HEAD, "户主"),
         [" ", "  ", "", "\u3000"] + [""] * (len(HEADERS) - 4),  # looks empty in Excel
-        _row("李梅", WIFE, HEAD, "配偶"),
+        sheet_row("李梅", WIFE, HEAD, "配偶"),
     ]
     report = import_ledger(ledger, write_xlsx(tmp_path / "spaces.xlsx", HEADERS, rows))
     assert report.rejected == []
@@ -329,10 +303,10 @@ def test_region_code_cells_are_digits_without_spaces_or_the_row_is_rejected(ledg
     headers = [*HEADERS, "户籍地区划代码", "务工地区划代码"]
     work = {"就业状态": "已就业", "务工单位": "某厂", "务工开始日期": "2024-03-01"}
     rows = [
-        _row("张长英", HEAD, HEAD, "户主") + ["５２０ ５０２", ""],  # full-width, a space
-        _row("李梅", WIFE, HEAD, "配偶") + ["5205AB", ""],
-        _row("王强", SON, HEAD, "子", **work) + ["", "12345"],
-        _row("赵大", OTHER_HEAD, OTHER_HEAD, "户主", **work) + ["", "330 106"],
+        sheet_row("张长英", HEAD, HEAD, "户主") + ["５２０ ５０２", ""],  # full-width, a space
+        sheet_row("李梅", WIFE, HEAD, "配偶") + ["5205AB", ""],
+        sheet_row("王强", SON, HEAD, "子", **work) + ["", "12345"],
+        sheet_row("赵大", OTHER_HEAD, OTHER_HEAD, "户主", **work) + ["", "330 106"],
     ]
     report = import_ledger(ledger, write_xlsx(tmp_path / "codes.xlsx", headers, rows))
     reasons = {p.row: p.reason for p in report.rejected}
@@ -349,7 +323,7 @@ def test_region_code_cells_are_digits_without_spaces_or_the_row_is_rejected(ledg
 
 
 def test_unknown_township_is_rejected_with_its_name(ledger, tmp_path):
-    rows = [_row("张长英", HEAD, HEAD, "户主", **{"乡镇（街道）": "不存在镇"})]
+    rows = [sheet_row("张长英", HEAD, HEAD, "户主", **{"乡镇（街道）": "不存在镇"})]
     report = import_ledger(ledger, write_xlsx(tmp_path / "t.xlsx", HEADERS, rows))
     assert len(report.rejected) == 1 and "不存在镇" in report.rejected[0].reason
 
@@ -358,7 +332,7 @@ def test_employed_without_start_date_keeps_the_person_and_leaves_the_job_out(led
     # Was: the whole person refused (已就业人员须填写务工开始日期). Now the person and every
     # other cell come in; the job and its status are left out and the row says so.
     rows = [
-        _row(
+        sheet_row(
             "张长英",
             HEAD,
             HEAD,
@@ -370,7 +344,7 @@ def test_employed_without_start_date_keeps_the_person_and_leaves_the_job_out(led
                 "劳动能力": "半劳力",
             },
         ),
-        _row("李梅", WIFE, HEAD, "配偶", **{"就业状态": "外出务工"}),
+        sheet_row("李梅", WIFE, HEAD, "配偶", **{"就业状态": "外出务工"}),
     ]
     report = import_ledger(ledger, write_xlsx(tmp_path / "s.xlsx", HEADERS, rows))
     assert report.rejected == []
@@ -390,9 +364,11 @@ def test_an_update_whose_row_is_employed_without_a_start_date_keeps_its_other_ed
     ledger, tmp_path
 ):
     work = {"就业状态": "已就业", "务工单位": "某厂", "务工开始日期": "2024-03-01"}
-    first = [_row("张长英", HEAD, HEAD, "户主", **work)]
+    first = [sheet_row("张长英", HEAD, HEAD, "户主", **work)]
     assert import_ledger(ledger, write_xlsx(tmp_path / "a.xlsx", HEADERS, first)).imported == 1
-    edited = [_row("张长英", HEAD, HEAD, "户主", **{"就业状态": "已就业", "劳动能力": "半劳力"})]
+    edited = [
+        sheet_row("张长英", HEAD, HEAD, "户主", **{"就业状态": "已就业", "劳动能力": "半劳力"})
+    ]
     report = import_ledger(
         ledger, dated(write_xlsx(tmp_path / "b.xlsx", HEADERS, edited)), update=True
     )
@@ -408,7 +384,7 @@ def test_an_update_whose_row_is_employed_without_a_start_date_keeps_its_other_ed
 
 def test_unresolvable_workplace_is_kept_as_text_with_a_warning(ledger, tmp_path):
     rows = [
-        _row(
+        sheet_row(
             "张长英",
             HEAD,
             HEAD,
@@ -426,7 +402,7 @@ def test_unresolvable_workplace_is_kept_as_text_with_a_warning(ledger, tmp_path)
 
 
 def test_path_object_and_str_both_accepted(ledger, tmp_path):
-    path = write_xlsx(tmp_path / "p.xlsx", HEADERS, [_row("张长英", HEAD, HEAD, "户主")])
+    path = write_xlsx(tmp_path / "p.xlsx", HEADERS, [sheet_row("张长英", HEAD, HEAD, "户主")])
     assert import_ledger(ledger, str(path)).imported == 1
     assert isinstance(path, Path)
 
@@ -436,12 +412,12 @@ def test_rows_across_chunks_members_before_their_head_and_duplicates(ledger, tmp
     monkeypatch.setattr("fieldapp.tabular.ledger_import.CHUNK_ROWS", 2)
     missing_head = make_id("520502", "19500101", "999")
     rows = [
-        _row("李梅", WIFE, HEAD, "配偶", 人员类别="易地搬迁人口"),  # her head comes in row 5
-        _row("王强", SON, HEAD, "子"),
-        _row("赵大", OTHER_HEAD, OTHER_HEAD, "户主"),
-        _row("赵大重复", OTHER_HEAD, OTHER_HEAD, "户主"),  # a duplicate in the next chunk
-        _row("张长英", HEAD, HEAD, "户主"),
-        _row("无户主", make_id("520502", "19900101", "321"), missing_head, "子"),
+        sheet_row("李梅", WIFE, HEAD, "配偶", 人员类别="易地搬迁人口"),  # her head comes in row 5
+        sheet_row("王强", SON, HEAD, "子"),
+        sheet_row("赵大", OTHER_HEAD, OTHER_HEAD, "户主"),
+        sheet_row("赵大重复", OTHER_HEAD, OTHER_HEAD, "户主"),  # a duplicate in the next chunk
+        sheet_row("张长英", HEAD, HEAD, "户主"),
+        sheet_row("无户主", make_id("520502", "19900101", "321"), missing_head, "子"),
     ]
     seen: list[tuple[int, int]] = []
     report = import_ledger(
@@ -466,9 +442,9 @@ def test_rows_across_chunks_members_before_their_head_and_duplicates(ledger, tmp
 def test_members_whose_head_row_further_down_fails_are_returned_with_it(ledger, tmp_path):
     bad_head = HEAD[:-1] + ("0" if HEAD[-1] != "0" else "1")
     rows = [
-        _row("李梅", WIFE, HEAD, "配偶"),
-        _row("张长英", HEAD, HEAD, "户主", **{"乡镇（街道）": "不存在镇"}),
-        _row("坏号码", bad_head, bad_head, "户主"),
+        sheet_row("李梅", WIFE, HEAD, "配偶"),
+        sheet_row("张长英", HEAD, HEAD, "户主", **{"乡镇（街道）": "不存在镇"}),
+        sheet_row("坏号码", bad_head, bad_head, "户主"),
     ]
     report = import_ledger(ledger, write_xlsx(tmp_path / "d.xlsx", HEADERS, rows))
     assert report.imported == 0
@@ -491,8 +467,8 @@ def test_a_job_without_its_form_is_recorded_as_not_known_and_said(ledger, tmp_pa
         "人员类别": "脱贫人口",
     }
     rows = [
-        [*_row("张长英", HEAD, HEAD, "户主", **work), ""],
-        [*_row("李梅", WIFE, HEAD, "配偶", **work), "灵活就业"],
+        [*sheet_row("张长英", HEAD, HEAD, "户主", **work), ""],
+        [*sheet_row("李梅", WIFE, HEAD, "配偶", **work), "灵活就业"],
     ]
     report = import_ledger(ledger, write_xlsx(tmp_path / "f.xlsx", [*HEADERS, "就业形式"], rows))
     assert report.rejected == []
@@ -508,7 +484,7 @@ def test_a_job_without_its_form_is_recorded_as_not_known_and_said(ledger, tmp_pa
     }
     assert {p: s.form.value for p, s in spells.items()} == {HEAD: "未登记", WIFE: "灵活就业"}
     # An update repeating the job without the form leaves the ledger's form and says nothing.
-    again = [[*_row("李梅", WIFE, HEAD, "配偶", **work), ""]]
+    again = [[*sheet_row("李梅", WIFE, HEAD, "配偶", **work), ""]]
     report = import_ledger(
         ledger, write_xlsx(tmp_path / "g.xlsx", [*HEADERS, "就业形式"], again), update=True
     )

@@ -11,8 +11,8 @@ from fieldapp.tabular import cells, extra_sheets
 from fieldapp.tabular.cells import CellError
 from fieldapp.tabular.ledger_import import import_ledger
 from fieldapp.tabular.person_row import forget_parsed_cells
+from tests.tabular.people import HEAD, HEADERS, OTHER_HEAD, WIFE, sheet_row
 from tests.tabular.sheets import write_xlsx
-from tests.tabular.test_import import HEAD, HEADERS, OTHER_HEAD, WIFE, _row
 
 READ = [
     ("520502", "520502"),  # a county
@@ -70,9 +70,9 @@ def test_the_ledger_sheet_refuses_a_person_whose_code_is_in_other_digits(ledger,
     forget_parsed_cells()
     headers = [*HEADERS, "户籍地区划代码"]
     rows = [
-        _row("张长英", HEAD, HEAD, "户主") + ["520502"],
-        _row("李梅", WIFE, HEAD, "配偶") + ["٥٢٠٥٠٢"],
-        _row("赵大", OTHER_HEAD, OTHER_HEAD, "户主") + ["520526001"],
+        sheet_row("张长英", HEAD, HEAD, "户主") + ["520502"],
+        sheet_row("李梅", WIFE, HEAD, "配偶") + ["٥٢٠٥٠٢"],
+        sheet_row("赵大", OTHER_HEAD, OTHER_HEAD, "户主") + ["520526001"],
     ]
     report = import_ledger(ledger, write_xlsx(tmp_path / "codes.xlsx", headers, rows))
     reasons = {p.row: p.reason for p in report.rejected}
