@@ -182,6 +182,11 @@ def _named(path: Path) -> str:
 
 #: What a failed write to the ledger met, as `ledger_trouble` names it.
 DISK, READ_ONLY, BUSY = "disk", "read_only", "busy"
+#: PostgreSQL's errors (a county hub's store) by their SQLSTATE: its disk full (53100) or
+#: failing (58030); a read-only transaction (25006: a standby, a database set read-only); a lock
+#: not had in time (55P03) or a deadlock (40P01). Not a statement cancelled for its time
+#: (57014): what a bundle holds can make a statement slow, and its refusal would go unkept.
+_PG_TROUBLE = {"53100": DISK, "58030": DISK, "25006": READ_ONLY, "55P03": BUSY, "40P01": BUSY}
 
 
 def ledger_trouble(error: BaseException) -> str:
@@ -189,8 +194,13 @@ def ledger_trouble(error: BaseException) -> str:
     error: a pulled-out stick, a file-size limit), `READ_ONLY` (the file or its stick), `BUSY`
     (another program's write held past the wait), or '' (not the ledger's disk or file — a
     damaged database, a program fault). One reading for the desktop, the command line and
-    the services, which each say it in their own words."""
-    if not type(error).__module__.startswith(("sqlcipher3", "sqlite3")):
+    the services, which each say it in their own words. A county hub's PostgreSQL says it by
+    its error's code (`_PG_TROUBLE`). Only the database's own errors are read: the same words
+    in any other error (a message quoting what a bundle carries) are not the ledger's trouble."""
+    module = type(error).__module__
+    if module.startswith("psycopg"):
+        return _PG_TROUBLE.get(str(getattr(error, "sqlstate", "") or ""), "")
+    if not module.startswith(("sqlcipher3", "sqlite3")):
         return ""
     text = str(error)
     if "full" in text or "I/O" in text:
