@@ -631,6 +631,21 @@ EN_UI: dict[str, str] = {
     # This device's area in the sync page's question about another device's enrolment file,
     # when its enrolment named none (as `enrol` says it).
     "未定": "not set",
+    # The due list's and the duties list's kinds and urgencies: the program's own words,
+    # kept in Chinese on the items and their papers, said in the window's language.
+    "1311服务": "1311 service",
+    "分级服务": "Tiered service",
+    "月度更新": "Monthly update",
+    "已逾期": "Overdue",
+    "即将到期": "Due soon",
+    "一户一人未实现": "No one employed in the household",
+    "零就业家庭": "Zero-employment household",
+    "公益性岗位收入超线": "Public-welfare post, income over the line",
+    "一人多岗": "One person, several posts",
+    # A result's fund, as the county's pack names it (kept as typed).
+    "资金来源：%1": "Funding source (as the county names it): %1",
+    # The yes/no print setting, a tick box.
+    "公示期按工作日计": "Notice period in working days",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

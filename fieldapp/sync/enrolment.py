@@ -251,6 +251,9 @@ def enrol(
     state = SyncState(ledger.db)
     device = doc["device"]
     role = Role.parse(device.get("role"), DEFAULT_ROLE)
+    # The county's area for the device; a file that leaves it out or null has none (未定),
+    # never the word "None" in a sentence nor a KeyError.
+    area = str(device.get("area_code") or "")
     with ledger.transaction():
         current = state.identity()
         if current is not None and current.role == "hub":
@@ -266,7 +269,7 @@ def enrol(
             mine = (
                 say_place(current.area_code, divisions(), listed, PlaceWording.SENTENCE) or "未定"
             )
-            theirs = say_place(str(device["area_code"]), divisions(), listed, PlaceWording.SENTENCE)
+            theirs = say_place(area, divisions(), listed, PlaceWording.SENTENCE)
             raise SyncError(
                 f"本台账已登记为设备 {current.name}（区域 {mine}），"
                 f"这个登记文件是给设备 {device['name']}"
@@ -277,7 +280,7 @@ def enrol(
             Identity(
                 "device",
                 device["name"],
-                device["area_code"],
+                area or None,
                 unb64(device["sign_secret"]),
                 unb64(device["box_secret"]),
                 now_text(),
@@ -287,9 +290,9 @@ def enrol(
         if other_hub:
             state.remove_peers("hub")
         # Nothing was ever sent: the village this ledger made itself takes the county's code.
-        recoded = "" if hubs else _own_village(ledger, str(device["area_code"]))
+        recoded = "" if hubs else _own_village(ledger, area)
         if recoded:
-            recode_area(ledger.db, recoded, str(device["area_code"]), meta_keys=[HOME_AREA])
+            recode_area(ledger.db, recoded, area, meta_keys=[HOME_AREA])
         ledger.set_meta("device_name", device["name"])
         ledger.device_name = device["name"]
         if not hubs or other_hub:
@@ -302,7 +305,7 @@ def enrol(
     ledger.seal_for_county()  # the county can now reset a forgotten password
     return Enrolled(
         device["name"],
-        device["area_code"],
+        area,
         doc["hub"]["name"],
         found,
         current is not None,

@@ -16,7 +16,16 @@ from fieldapp.services import households
 from fieldapp.services.writer import actor_of, writing
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.sync_state import SyncState
-from fieldapp.sync.enrolment import CodeNeeded, enrol, read_enrolment, seal
+from fieldapp.sync import crypto
+from fieldapp.sync.enrolment import (
+    CodeNeeded,
+    b64,
+    dumps,
+    enrol,
+    make_enrolment,
+    read_enrolment,
+    seal,
+)
 from fieldapp.sync.errors import SyncError
 from tests.codes import ENROL_CODE
 from tests.sync.helpers import VILLAGE
@@ -220,3 +229,42 @@ def test_cli_hub_enroll_prints_the_code_and_enrol_asks_for_it(tmp_path, hub, cap
     monkeypatch.setattr("sys.stdin", io.StringIO(found.group(1) + "\n"))
     assert cli(["--db", device, "enrol", enrol_file]) == 0
     assert "已登记为设备 红星村" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("absent", ["null", "missing"])
+def test_a_file_without_an_area_says_undecided_not_none(tmp_path, hub, absent):
+    # A file the county signed with no area (null, or the key left out): the device takes it
+    # with no area, and a sentence about it says 未定, never "None" nor a KeyError.
+    def write(name: str, path) -> None:
+        doc = make_enrolment(
+            SyncState(hub.ledger.db).identity(), name, None, crypto.KeyPair.generate()
+        )
+        doc.pop("signature")
+        if absent == "missing":
+            doc["device"].pop("area_code")
+        else:
+            assert doc["device"]["area_code"] is None
+        signed = doc | {"signature": b64(crypto.sign(dumps(doc).encode("utf-8"), hub_secret))}
+        path.write_text(json.dumps(signed, ensure_ascii=False), encoding="utf-8")
+
+    hub_secret = SyncState(hub.ledger.db).identity().sign_secret
+    hub.enroll("红星村", VILLAGE, tmp_path / "e.json", code=ENROL_CODE, by="县里的科员")
+    device = Ledger.open(tmp_path / "d.db")
+    try:
+        enrol(device, tmp_path / "e.json", code=ENROL_CODE)
+        write("李家村", tmp_path / "other.json")
+        with pytest.raises(SyncError) as refused:
+            enrol(device, tmp_path / "other.json")
+        said = str(refused.value)
+        assert "给设备 李家村（区域 未定）" in said and "None" not in said
+        assert SyncState(device.db).identity().area_code == VILLAGE
+    finally:
+        device.close()
+    fresh = Ledger.open(tmp_path / "f.db")
+    try:
+        write("王家村", tmp_path / "fresh.json")
+        done = enrol(fresh, tmp_path / "fresh.json")
+        assert done.device == "王家村" and done.area_code == ""
+        assert SyncState(fresh.db).identity().area_code is None
+    finally:
+        fresh.close()

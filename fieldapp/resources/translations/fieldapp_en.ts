@@ -803,6 +803,38 @@
       <source>县里的政策包载有该年安排后（同步一次，或在“设置 → 政策包”载入）即按正式安排计算；在此之前请核对节假日前后的期限。</source>
       <translation>Once the county's policy pack holds that year's schedule (exchange data once, or load it under Settings → Policy pack), deadlines follow it; until then, check deadlines around holidays.</translation>
     </message>
+    <message>
+      <source>1311服务</source>
+      <translation>1311 service</translation>
+    </message>
+    <message>
+      <source>失业登记</source>
+      <translation>Unemployment registration</translation>
+    </message>
+    <message>
+      <source>分级服务</source>
+      <translation>Tiered service</translation>
+    </message>
+    <message>
+      <source>跟踪回访</source>
+      <translation>Follow-up visit</translation>
+    </message>
+    <message>
+      <source>月度更新</source>
+      <translation>Monthly update</translation>
+    </message>
+    <message>
+      <source>已逾期</source>
+      <translation>Overdue</translation>
+    </message>
+    <message>
+      <source>即将到期</source>
+      <translation>Due soon</translation>
+    </message>
+    <message>
+      <source>待办</source>
+      <translation>Due</translation>
+    </message>
   </context>
   <context>
     <name>DutiesPage</name>
@@ -873,6 +905,22 @@
     <message>
       <source>已导出到 </source>
       <translation>Exported to </translation>
+    </message>
+    <message>
+      <source>一户一人未实现</source>
+      <translation>No one employed in the household</translation>
+    </message>
+    <message>
+      <source>零就业家庭</source>
+      <translation>Zero-employment household</translation>
+    </message>
+    <message>
+      <source>公益性岗位收入超线</source>
+      <translation>Public-welfare post, income over the line</translation>
+    </message>
+    <message>
+      <source>一人多岗</source>
+      <translation>One person, several posts</translation>
     </message>
   </context>
   <context>
@@ -7386,10 +7434,6 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation>Notice period (days)</translation>
     </message>
     <message>
-      <source>公示期按工作日计（是/否）</source>
-      <translation>Notice period in working days (是/否)</translation>
-    </message>
-    <message>
       <source>异议受理单位</source>
       <translation>Office receiving objections</translation>
     </message>
@@ -7728,6 +7772,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>%1（%2，%3）</source>
       <translation>%1 (%2, %3)</translation>
+    </message>
+    <message>
+      <source>公示期按工作日计</source>
+      <translation>Notice period in working days</translation>
     </message>
   </context>
   <context>
@@ -8252,6 +8300,10 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
     <message>
       <source>符合条件（金额待县里核定标准）</source>
       <translation>Eligible (the amount is yet to be set by the county)</translation>
+    </message>
+    <message>
+      <source>资金来源：%1</source>
+      <translation>Funding source (as the county names it): %1</translation>
     </message>
   </context>
   <context>

@@ -121,12 +121,12 @@ class DuePage(Page):
         self._fill_counts()
         self.model = DueModel(
             [
-                Column(self.tr("紧急程度"), lambda i: str(i.urgency)),
+                Column(self.tr("紧急程度"), lambda i: self._urgency_shown(i.urgency)),
                 Column(self.tr("期限"), lambda i: i.due_date),
                 Column(self.tr("剩余工作日"), lambda i: i.workdays_left, align_right=True),
                 Column(self.tr("姓名"), lambda i: i.name),
                 Column(self.tr("所在地"), lambda i: self.areas.path(i.area_code)),
-                Column(self.tr("事项"), lambda i: i.kind),
+                Column(self.tr("事项"), lambda i: self._kind_shown(i.kind)),
                 Column(self.tr("说明"), lambda i: i.title),
                 Column(self.tr("进度"), lambda i: i.progress),
                 Column(self.tr("依据"), lambda i: i.clause),
@@ -136,6 +136,14 @@ class DuePage(Page):
         self.table.setModel(self.model)
         for column, width in enumerate((80, 90, 80, 80, 170, 80, 300, 140)):
             self.table.setColumnWidth(column, width)
+        # 事项 as wide as its longest kind in the window's language (Monthly update, not
+        # "Monthly u…"); the pages are built again when the language changes.
+        widest = max(self.table.fontMetrics().horizontalAdvance(self._kind_shown(k)) for k in KINDS)
+        kind_width = max(80, widest + 16)
+        self.table.setColumnWidth(5, kind_width)
+        # 说明 gives it the room (its sentence is the program's, in Chinese, far shorter than
+        # 300): the 依据 at the end stays on screen in a 1366-wide window.
+        self.table.setColumnWidth(6, max(220, 300 - (kind_width - 80)))
         top = QHBoxLayout()
         top.addWidget(self.area, 1)
         top.addWidget(QLabel(self.tr("截至")))
@@ -269,16 +277,38 @@ class DuePage(Page):
             self._urgency_counts.update(i.urgency for i in added)
         self.kind_buttons[""].setText(self.tr("全部 %1").replace("%1", str(len(self.items))))
         for kind in KINDS:
-            self.kind_buttons[kind].setText(f"{kind} {self._kind_counts.get(kind, 0)}")
+            shown = self._kind_shown(kind)
+            self.kind_buttons[kind].setText(f"{shown} {self._kind_counts.get(kind, 0)}")
         current = self.urgency.currentData()
         self.urgency.blockSignals(True)
         self.urgency.clear()
         self.urgency.addItem(self.tr("全部"), "")
         for urgency in Urgency:
             count = self._urgency_counts.get(urgency, 0)
-            self.urgency.addItem(f"{urgency} {count}", str(urgency))
+            self.urgency.addItem(f"{self._urgency_shown(urgency)} {count}", str(urgency))
         self.urgency.setCurrentIndex(max(self.urgency.findData(current or ""), 0))
         self.urgency.blockSignals(False)
+
+    def _kind_shown(self, kind: str) -> str:
+        """A kind of item (the program's own word, kept in Chinese on the item and its
+        paper) in the window's language; a kind it does not know as it is."""
+        shown = {
+            "1311服务": self.tr("1311服务"),
+            "失业登记": self.tr("失业登记"),
+            "分级服务": self.tr("分级服务"),
+            "跟踪回访": self.tr("跟踪回访"),
+            "月度更新": self.tr("月度更新"),
+        }
+        return shown.get(kind, kind)
+
+    def _urgency_shown(self, urgency: Urgency) -> str:
+        """How pressing an item is, in the window's language."""
+        shown = {
+            Urgency.OVERDUE: self.tr("已逾期"),
+            Urgency.DUE_SOON: self.tr("即将到期"),
+            Urgency.DUE: self.tr("待办"),
+        }
+        return shown.get(urgency, str(urgency))
 
     def _filter(self) -> Callable[[DueItem], bool]:
         """The filters as they are set now, as one test (read from the widgets once, not once

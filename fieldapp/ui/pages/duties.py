@@ -68,7 +68,7 @@ class DutiesPage(Page):
         kinds.addStretch(1)
         self.model = RowsModel[DutyFlag](
             [
-                Column(self.tr("事项"), lambda f: f.kind),
+                Column(self.tr("事项"), lambda f: self._kind_shown(f.kind)),
                 Column(self.tr("户号"), lambda f: f.household_no),
                 Column(self.tr("户主/成员"), lambda f: "、".join(f.names)),
                 Column(self.tr("所在地"), lambda f: self.areas.path(f.area_code)),
@@ -80,6 +80,13 @@ class DutiesPage(Page):
         self.table.setModel(self.model)
         for column, width in enumerate((110, 130, 110, 170, 420)):
             self.table.setColumnWidth(column, width)
+        # 事项 as wide as its longest kind in the window's language (the pages are built again
+        # when the language changes).
+        widest = max(self.table.fontMetrics().horizontalAdvance(self._kind_shown(k)) for k in KINDS)
+        kind_width = max(110, widest + 16)
+        self.table.setColumnWidth(0, kind_width)
+        # 说明 gives it the room: the 依据 at the end stays readable in a 1366-wide window.
+        self.table.setColumnWidth(4, max(320, 420 - (kind_width - 110)))
         area_date_page(
             self,
             self.area,
@@ -175,7 +182,18 @@ class DutiesPage(Page):
         self.kind_buttons[""].setText(self.tr("全部 %1").replace("%1", str(len(self.flags))))
         for kind in KINDS:
             count = sum(1 for f in self.flags if f.kind == kind)
-            self.kind_buttons[kind].setText(f"{kind} {count}")
+            self.kind_buttons[kind].setText(f"{self._kind_shown(kind)} {count}")
+
+    def _kind_shown(self, kind: str) -> str:
+        """A kind of duty (the program's own word, kept in Chinese on the flag, its paper and
+        its workbook) in the window's language; a kind it does not know as it is."""
+        shown = {
+            DutyKind.ONE_PER_HOUSEHOLD: self.tr("一户一人未实现"),
+            DutyKind.ZERO_EMPLOYMENT: self.tr("零就业家庭"),
+            DutyKind.INCOME_ABOVE_LINE: self.tr("公益性岗位收入超线"),
+            DutyKind.TWO_POSTS: self.tr("一人多岗"),
+        }
+        return shown.get(kind, kind)
 
     def shown(self) -> list[DutyFlag]:
         """The flags the chosen duty lets through."""

@@ -9,6 +9,7 @@ from typing import Protocol
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -32,7 +33,7 @@ from fieldapp.domain.progress import Cancelled
 from fieldapp.domain.roles import Role
 from fieldapp.domain.sentences import fill
 from fieldapp.paperwork.paper_data import PaperData
-from fieldapp.paperwork.settings import LABELS, meta_key, parse_value, to_text
+from fieldapp.paperwork.settings import LABELS, PaperSettings, meta_key, parse_value, to_text
 from fieldapp.paths import data_dir
 from fieldapp.policy.citations import version_said
 from fieldapp.services import backup, settings
@@ -107,8 +108,17 @@ class SettingsPage(Page):
         form = QFormLayout(box)
         current = dataclasses.asdict(PaperData(self.session.ledger).settings())
         self.paper_fields: dict[str, QLineEdit] = {}
+        #: The yes/no settings (公示期按工作日计), ticked or not: none has to type 是 or 否.
+        self.paper_checks: dict[str, QCheckBox] = {}
         shown = self._paper_labels()
+        defaults = PaperSettings()
         for name, label in LABELS.items():
+            if isinstance(getattr(defaults, name, None), bool):
+                check = QCheckBox()
+                check.setChecked(bool(current.get(name)))
+                self.paper_checks[name] = check
+                form.addRow(shown.get(name, label), check)
+                continue
             edit = QLineEdit(to_text(current.get(name, "")))
             # Read from its start (a long 承诺语 showed its last words, cut mid-sentence), the
             # whole of it in the tooltip.
@@ -132,7 +142,7 @@ class SettingsPage(Page):
             "township_office": self.tr("乡镇审核单位"),
             "village_office": self.tr("村级审核单位"),
             "notice_days": self.tr("公示天数"),
-            "notice_working_days": self.tr("公示期按工作日计（是/否）"),
+            "notice_working_days": self.tr("公示期按工作日计"),
             "objection_contact": self.tr("异议受理单位"),
             "objection_phone": self.tr("异议受理电话"),
             "pledge": self.tr("申请人承诺语"),
@@ -142,7 +152,9 @@ class SettingsPage(Page):
         }
 
     def _paper_values(self) -> dict[str, str]:
-        return {name: edit.text() for name, edit in self.paper_fields.items()}
+        typed = {name: edit.text() for name, edit in self.paper_fields.items()}
+        ticked = {name: to_text(box.isChecked()) for name, box in self.paper_checks.items()}
+        return typed | ticked
 
     def save_paper(self) -> bool:
         """Check every value first; save all or nothing."""

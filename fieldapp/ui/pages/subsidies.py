@@ -445,9 +445,11 @@ class SubsidiesPage(Page):
         lines.append(self.tr("结果：") + self._status_shown(result.status))
         if result.status is not Status.NOT_ELIGIBLE:
             unit = "" if result.amount is None else self.tr(" 元")
-            lines.append(
-                self.tr("金额：") + f"{_money(result.amount)}{unit}  {result.funding_source}"
-            )
+            lines.append(self.tr("金额：") + f"{_money(result.amount)}{unit}")
+            if result.funding_source:
+                # The fund as the county's pack names it (衔接资金), kept as typed, on its own
+                # line: run on after the amount it read as part of it.
+                lines.append(self.tr("资金来源：%1").replace("%1", escape(result.funding_source)))
         lines += [escape(policy_reason_line(r)) for r in result.reasons]
         self.reasons.setHtml("<br>".join(lines))
 

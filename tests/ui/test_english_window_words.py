@@ -1,0 +1,117 @@
+"""The English window says the program's own words in English: the due list's and the duties
+list's kinds and urgencies (buttons, combo and cells), a result's fund on its own line as the
+county names it, and the yes/no print setting as a tick box (in both languages)."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt
+
+from fieldapp.policy.due import Urgency
+from fieldapp.policy.eligibility import Status
+from tests.ui.conftest import wait_idle
+
+CHINESE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _english(window) -> None:
+    page = window.show_page("settings")
+    page.language.setCurrentIndex(page.language.findData("en"))
+
+
+def test_due_kinds_and_urgencies_are_said_in_english(demo_window, qtbot):
+    _english(demo_window)
+    due = demo_window.show_page("due")
+    wait_idle(qtbot, due)
+    assert due.items
+    for button in due.kind_buttons.values():
+        assert not CHINESE.search(button.text()), button.text()
+    assert due.kind_buttons["1311服务"].text().startswith("1311 service ")
+    assert due.kind_buttons["月度更新"].text().startswith("Monthly update ")
+    urgencies = [due.urgency.itemText(i) for i in range(due.urgency.count())]
+    assert not any(CHINESE.search(text) for text in urgencies), urgencies
+    assert due.urgency.findData(str(Urgency.OVERDUE)) >= 0  # the filter still keys on the word
+    headers = [
+        due.model.headerData(c, Qt.Orientation.Horizontal) for c in range(due.model.columnCount())
+    ]
+    urgency_column, kind_column = headers.index("Urgency"), headers.index("Task")
+    for row in range(due.model.rowCount()):
+        for column in (urgency_column, kind_column):
+            cell = due.model.index(row, column).data()
+            assert cell and not CHINESE.search(cell), cell
+    # The column holds its longest kind whole.
+    longest = due.table.fontMetrics().horizontalAdvance("Unemployment registration")
+    assert due.table.columnWidth(kind_column) > longest
+    # Filtering by a kind still works on the Chinese the items keep.
+    due.kind_buttons["月度更新"].click()
+    assert due.model.rows and all(row.kind == "月度更新" for row in due.model.rows)
+
+
+def test_duty_kinds_are_said_in_english(demo_window, qtbot):
+    _english(demo_window)
+    page = demo_window.show_page("duties")
+    wait_idle(qtbot, page)
+    assert page.kind_buttons["零就业家庭"].text().startswith("Zero-employment household ")
+    for button in page.kind_buttons.values():
+        assert not CHINESE.search(button.text()), button.text()
+    assert page.model.rowCount()
+    headers = [
+        page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(page.model.columnCount())
+    ]
+    column = headers.index("Task")
+    longest = page.table.fontMetrics().horizontalAdvance(
+        "Public-welfare post, income over the line"
+    )
+    assert page.table.columnWidth(column) > longest
+    for row in range(page.model.rowCount()):
+        cell = page.model.index(row, column).data()
+        assert cell and not CHINESE.search(cell), cell
+
+
+def test_the_fund_is_on_its_own_line_as_the_county_names_it(demo_window, qtbot):
+    page = demo_window.show_page("subsidies")
+    page.find_eligible()
+    wait_idle(page=page, qtbot=qtbot)
+    row = next(
+        r
+        for r, result in enumerate(page.results.rows)
+        if result.status is not Status.NOT_ELIGIBLE and result.funding_source
+    )
+    fund = page.results.rows[row].funding_source
+    page.results_view.selectRow(row)
+    lines = page.reasons.toPlainText().splitlines()
+    assert f"资金来源：{fund}" in lines
+    assert not any(line.startswith("金额：") and fund in line for line in lines)
+    _english(demo_window)
+    page = demo_window.show_page("subsidies")
+    page.find_eligible()
+    wait_idle(page=page, qtbot=qtbot)
+    page.results_view.selectRow(row)
+    lines = page.reasons.toPlainText().splitlines()
+    assert f"Funding source (as the county names it): {fund}" in lines
+    amount = next(line for line in lines if line.startswith("Amount: "))
+    assert fund not in amount
+
+
+def test_working_days_setting_is_a_tick_box(demo_window):
+    ledger = demo_window.session.ledger
+    page = demo_window.show_page("settings")
+    check = page.paper_checks["notice_working_days"]
+    assert "notice_working_days" not in page.paper_fields
+    assert check.isChecked()  # the default: working days
+    check.setChecked(False)
+    assert demo_window.has_unsaved()
+    assert page.save_paper()
+    assert ledger.get_meta("paper.notice_working_days") == "否"
+    assert not demo_window.has_unsaved()
+    _english(demo_window)
+    page = demo_window.show_page("settings")
+    check = page.paper_checks["notice_working_days"]
+    assert not check.isChecked()  # as saved
+    form = check.parentWidget().layout()
+    label = form.labelForField(check).text()
+    assert label == "Notice period in working days"
+    check.setChecked(True)
+    assert page.save_paper()
+    assert ledger.get_meta("paper.notice_working_days") == "是"
