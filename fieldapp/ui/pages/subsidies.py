@@ -441,7 +441,11 @@ class SubsidiesPage(Page):
         if result is None:
             self.reasons.clear()
             return
-        lines = [f"<b>{result.name}</b> — {result.rule_title}（{result.clause}）"]
+        # A name typed into the ledger (or a pack's title) is text, never markup: "<img src=…>"
+        # as a name would have been drawn (or fetched) by the rich-text pane.
+        lines = [
+            f"<b>{escape(result.name)}</b> — {escape(result.rule_title)}（{escape(result.clause)}）"
+        ]
         lines.append(self.tr("结果：") + self._status_shown(result.status))
         if result.status is not Status.NOT_ELIGIBLE:
             unit = "" if result.amount is None else self.tr(" 元")
