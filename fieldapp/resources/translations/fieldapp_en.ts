@@ -6380,11 +6380,11 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>%1列（%2 列）是各月的就业状态，但没有写年份：这几列没有导入。请把列名写成“2026年1月”这样，或在表格标题中写明年份（如“2026年大坝村劳动力花名册”），再导入</source>
-      <translation>Columns %1 (columns %2) hold each month's work status but name no year, so they were not imported. Name the columns as “2026年1月”, or give the year in the sheet's title (as “2026年大坝村劳动力花名册”), then import again</translation>
+      <translation>{%2#|Column|Columns} %1 ({%2#|column|columns} %2) {%2#|holds|hold} each month's work status but {%2#|names|name} no year, so {%2#|it was|they were} not imported. Name the {%2#|column|columns} as “2026年1月”, or give the year in the sheet's title (as “2026年大坝村劳动力花名册”), then import again</translation>
     </message>
     <message>
       <source>%1列（%2 列）是各月的就业状态：每一格按它那一列的月份读取%3，请核对</source>
-      <translation>Columns %1 (columns %2) hold each month's work status: each cell is read as the month of its column%3. Please check</translation>
+      <translation>{%2#|Column|Columns} %1 ({%2#|column|columns} %2) {%2#|holds|hold} each month's work status: each cell is read as the month of its column%3. Please check</translation>
     </message>
     <message>
       <source>%1的结束日期</source>
@@ -6764,11 +6764,11 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>%1（%2）的姓名在第 %3 行填得不一样（%4：%5）：姓名不应每月不同，%6，请核对表格</source>
-      <translation>%1 (%2) has a different name in rows %3 (%4: %5): a name does not change from month to month; %6. Please check the sheet</translation>
+      <translation>%1 (%2) has a different name in {%3#|row|rows} %3 (%4: %5): a name does not change from month to month; %6. Please check the sheet</translation>
     </message>
     <message>
       <source>%1（%2）的性别在第 %3 行填得不一样（%4：%5）：性别不应每月不同，这一格没有导入，按身份证号码记录，请核对表格</source>
-      <translation>%1 (%2) has a different sex in rows %3 (%4: %5): sex does not change from month to month, so the cell was not imported and the sex is taken from the ID number. Please check the sheet</translation>
+      <translation>%1 (%2) has a different sex in {%3#|row|rows} %3 (%4: %5): sex does not change from month to month, so the cell was not imported and the sex is taken from the ID number. Please check the sheet</translation>
     </message>
     <message>
       <source>%1，表中没有就业状态列：按人员表读只会读到每人的第一行，这张表的 %2 行都没有导入。人员信息请每人一行填在人员表中；各月的就业状态请放在名为“月度状态”的工作表中（身份证号码、月份、就业状态各一列，一人每月一行；导入模板和导出的台账里都有这张表），再导入</source>
@@ -6852,23 +6852,23 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>%1%2（第 %3 行）也在工作表%4中：这张旧表或备份中他们的行没有读取，以工作表%4为准，请核对</source>
-      <translation>%1%2 (rows %3) are also in sheet %4: their rows in this old sheet or backup were not read, sheet %4 counts. Please check</translation>
+      <translation>%1%2 ({%3#|row|rows} %3) {%1#|is|are} also in {%4#|sheet|sheets} %4: their {%3#|row|rows} in this old sheet or backup {%3#|was|were} not read, {%4#|sheet %4 counts|sheets %4 count}. Please check</translation>
     </message>
     <message>
       <source>%1%2（第 %3 行）也在显示的工作表%4中：这张隐藏的工作表中他们的行没有读取，以显示的工作表%4为准，请核对</source>
-      <translation>%1%2 (rows %3) are also in the shown sheet %4: their rows in this hidden sheet were not read, the shown sheet %4 counts. Please check</translation>
+      <translation>%1%2 ({%3#|row|rows} %3) {%1#|is|are} also in the shown {%4#|sheet|sheets} %4: their {%3#|row|rows} in this hidden sheet {%3#|was|were} not read, the shown {%4#|sheet %4 counts|sheets %4 count}. Please check</translation>
     </message>
     <message>
       <source>%1%2（第 %3 行）同一%5的%6记录也在工作表%4中：这张旧表或备份中这些行没有读取，以工作表%4为准，请核对</source>
-      <translation>The %6 records of %1%2 (rows %3) of the same %5 are also in sheet %4: these rows of this old sheet or backup were not read, sheet %4 counts. Please check</translation>
+      <translation>The %6 {%3#|record|records} of %1%2 ({%3#|row|rows} %3) of the same %5 {%3#|is|are} also in {%4#|sheet|sheets} %4: {%3#|this row|these rows} of this old sheet or backup {%3#|was|were} not read, {%4#|sheet %4 counts|sheets %4 count}. Please check</translation>
     </message>
     <message>
       <source>%1%2（第 %3 行）同一%5的%6记录也在显示的工作表%4中：这张隐藏的工作表中这些行没有读取，以显示的工作表%4为准，请核对</source>
-      <translation>The %6 records of %1%2 (rows %3) of the same %5 are also in the shown sheet %4: these rows of this hidden sheet were not read, the shown sheet %4 counts. Please check</translation>
+      <translation>The %6 {%3#|record|records} of %1%2 ({%3#|row|rows} %3) of the same %5 {%3#|is|are} also in the shown {%4#|sheet|sheets} %4: {%3#|this row|these rows} of this hidden sheet {%3#|was|were} not read, the shown {%4#|sheet %4 counts|sheets %4 count}. Please check</translation>
     </message>
     <message>
       <source>%1在第 %2 行的身份证号码是 %3，第 %4 行（“%5”列，%6 列）却是 %7：同一户的同一个人各月的身份证号码应当相同，第 %4 行按 %3 读取（%8），请核对表格中的号码</source>
-      <translation>%1 has ID number %3 in rows %2, but %7 in rows %4 (column “%5”, column %6): one person of one household has the same ID number every month, so rows %4 were read as %3 (%8). Please check the numbers in the sheet</translation>
+      <translation>%1 has ID number %3 in {%2#|row|rows} %2, but %7 in {%4#|row|rows} %4 (column “%5”, column %6): one person of one household has the same ID number every month, so {%4#|row %4 was|rows %4 were} read as %3 (%8). Please check the numbers in the sheet</translation>
     </message>
     <message>
       <source>%1已填了这个人%2的就业状态“%3”，这一行是“%4”：一个月只能有一个就业状态，按%1导入，这一行没有导入，请核对</source>
@@ -6948,11 +6948,11 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>第 %1 行是模板的填写示例（“%2”），不是人员，未读取；如果是人员，请删去“示例”字样后再导入</source>
-      <translation>Rows %1 are the template's examples (“%2”), not people, and were not read; if they are people, delete the word “示例” and import again</translation>
+      <translation>{%1#|Row %1 is the template's example|Rows %1 are the template's examples} (“%2”), not {%1#|a person|people}, and {%1#|was|were} not read; if {%1#|it is a person|they are people}, delete the word “示例” and import again</translation>
     </message>
     <message>
       <source>第 %1 行的劳动合同期限是“无固定期限”%2：工作照常导入，合同期限未记录（无固定期限合同没有月数；台账中已填的期限不变）；申请要看合同期限的补贴时，请以劳动合同核对</source>
-      <translation>Rows %1 have contracts whose term is “open-ended”%2: the jobs were imported as usual, the terms not recorded (an open-ended contract has no months; a term the ledger holds is kept); for a subsidy that looks at the contract's term, check it against the contract</translation>
+      <translation>{%1#|Row %1 has a contract|Rows %1 have contracts} whose term is “open-ended”%2: the {%1#|job was|jobs were} imported as usual, the {%1#|term|terms} not recorded (an open-ended contract has no months; a term the ledger holds is kept); for a subsidy that looks at the contract's term, check it against the contract</translation>
     </message>
     <message>
       <source>这一行是模板的填写示例（“%1”），不是人员，未读取；如果是人员，请删去“示例”字样后再导入</source>
