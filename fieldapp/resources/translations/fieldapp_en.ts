@@ -7090,6 +7090,122 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>就业状态用词表中有一个用词是空的（读作“%1”的那一项）</source>
       <translation>One of the status words is empty (the row read as “%1”)</translation>
     </message>
+    <message>
+      <source>%1的最低服务只能增加，不能少于%2%3次（%4）</source>
+      <translation>The minimum services of %1 may only be raised: no fewer than %3 × %2 (%4)</translation>
+    </message>
+    <message>
+      <source>%1：办理时限只能缩短，不能从 %2 个工作日延长到 %3</source>
+      <translation>%1: a time limit may only be shortened, not lengthened from %2 {%2|workday|workdays} to %3</translation>
+    </message>
+    <message>
+      <source>“%1”只能填写县定金额，不能改变标准的种类或最高限额（%2）</source>
+      <translation>“%1” takes a county figure only: the kind of figure and its cap cannot change (%2)</translation>
+    </message>
+    <message>
+      <source>“%1”的依据“%2”没有以所列文件的文号或《标题》开头（已列文件：%3）</source>
+      <translation>The basis “%2” of “%1” does not begin with the number or 《title》 of a document listed (documents listed: %3)</translation>
+    </message>
+    <message>
+      <source>“%1”的标准是省里定的（%2，%3），县里不能修改</source>
+      <translation>The figure of “%1” is the province's (%2, %3): the county cannot change it</translation>
+    </message>
+    <message>
+      <source>“%1”的金额 %2 元超过政策规定的最高 %3 元（%4）</source>
+      <translation>The figure of %2 yuan for “%1” is above the policy's cap of %3 yuan (%4)</translation>
+    </message>
+    <message>
+      <source>“%1”（%2）的县定金额 %3 元须写明县里定这个金额的文件文号（figure_document，并列入 [[documents]]）：申请表、花名册和公示表引用它作为补贴标准的依据</source>
+      <translation>The county's figure of %3 yuan for “%1” (%2) needs the number of the county document that sets it (figure_document, listed in [[documents]]): the application form, roster and public notice cite it as the basis of the subsidy's figure</translation>
+    </message>
+    <message>
+      <source>“%1”（%2）的县定金额须大于 0 元；本县不实行这项补贴的，请停用该规则（enabled = false）</source>
+      <translation>The county's figure for “%1” (%2) must be above 0 yuan; if the county does not grant this subsidy, switch the rule off (enabled = false)</translation>
+    </message>
+    <message>
+      <source>“%1”（%2）：%3 前的金额 %4 元须大于 0 元%5</source>
+      <translation>“%1” (%2): the figure of %4 yuan before %3 must be above 0 yuan%5</translation>
+    </message>
+    <message>
+      <source>“%1”（%2）：写了县定标准的文号（figure_document）却没有写县定金额 figure</source>
+      <translation>“%1” (%2): the county figure's document number (figure_document) is given, but no county figure (figure)</translation>
+    </message>
+    <message>
+      <source>“%1”（%2）：写了县定金额的执行日期（figure_from）却没有写县定金额 figure</source>
+      <translation>“%1” (%2): the day the county figure applies from (figure_from) is given, but no county figure (figure)</translation>
+    </message>
+    <message>
+      <source>“%1”（%2）：写了文号却没有写新的结束日期 valid_to</source>
+      <translation>“%1” (%2): a document number is given, but no new end date (valid_to)</translation>
+    </message>
+    <message>
+      <source>“%1”（%2）：写了此前的金额（figure_before）却没有写新金额的执行日期 figure_from</source>
+      <translation>“%1” (%2): the figure before (figure_before) is given, but not the day the new figure applies from (figure_from)</translation>
+    </message>
+    <message>
+      <source>“%1”（%2）：县定标准的文号 %3 不在本包的 [[documents]] 中</source>
+      <translation>“%1” (%2): the document number %3 of the county figure is not in this pack's [[documents]]</translation>
+    </message>
+    <message>
+      <source>“%1”（%2）：改变有效期必须写明县里的文号（document）</source>
+      <translation>“%1” (%2): a change of the period in force needs the county's document number (document)</translation>
+    </message>
+    <message>
+      <source>“%1”（%2）：文号 %3 不在本包的 [[documents]] 中</source>
+      <translation>“%1” (%2): document number %3 is not in this pack's [[documents]]</translation>
+    </message>
+    <message>
+      <source>“%1”（%2）：此前金额的文号 %3 不在本包的 [[documents]] 中</source>
+      <translation>“%1” (%2): the document number %3 of the figure before is not in this pack's [[documents]]</translation>
+    </message>
+    <message>
+      <source>写了此前的监测收入线（welfare_post_income_line_before）却没有写新收入线的执行日期 welfare_post_income_line_from</source>
+      <translation>The monitoring income line before (welfare_post_income_line_before) is given, but not the day the new line applies from (welfare_post_income_line_from)</translation>
+    </message>
+    <message>
+      <source>写了监测收入线的执行日期却没有写监测收入线 welfare_post_income_line</source>
+      <translation>The day the monitoring income line applies from is given, but not the line (welfare_post_income_line)</translation>
+    </message>
+    <message>
+      <source>写了监测收入线的文号却没有写监测收入线 welfare_post_income_line</source>
+      <translation>The monitoring income line's document number is given, but not the line (welfare_post_income_line)</translation>
+    </message>
+    <message>
+      <source>扩展的政策包 %1 不存在（已有：%2）</source>
+      <translation>The pack %1 it extends does not exist (there are: %2)</translation>
+    </message>
+    <message>
+      <source>政策包编号 %1 与内置政策包相同：县级政策包请用本县自己的编号（如 qixingguan）</source>
+      <translation>Pack id %1 is the built-in pack's: a county pack takes an id of the county's own (such as qixingguan)</translation>
+    </message>
+    <message>
+      <source>本包新增的规则 %1 与已有的“%2”（%3）编号相同，修改已有规则请写在 [[overrides]] 中</source>
+      <translation>The new rule %1 of this pack has the id of “%2” (%3), which exists already; to change an existing rule, write it in [[overrides]]</translation>
+    </message>
+    <message>
+      <source>此前监测收入线的文号 %1 不在本包的 [[documents]] 中</source>
+      <translation>The document number %1 of the monitoring income line before is not in this pack's [[documents]]</translation>
+    </message>
+    <message>
+      <source>监测收入线的文号 %1 不在本包的 [[documents]] 中</source>
+      <translation>The monitoring income line's document number %1 is not in this pack's [[documents]]</translation>
+    </message>
+    <message>
+      <source>缺少被扩展的基础政策包 %1</source>
+      <translation>The base pack %1 it extends is missing</translation>
+    </message>
+    <message>
+      <source>防止返贫监测收入线 %1 元/月须写明县里定这条线的文件文号（welfare_post_income_line_document，并列入 [[documents]]）：公益性岗位收入超线的提醒引用它</source>
+      <translation>The monitoring income line of %1 yuan a month needs the number of the county document that sets it (welfare_post_income_line_document, listed in [[documents]]): the warning of a public welfare post's income above the line cites it</translation>
+    </message>
+    <message>
+      <source>（无）</source>
+      <translation>(none)</translation>
+    </message>
+    <message>
+      <source>，且不超过政策规定的最高 %1 元</source>
+      <translation> and at most the policy's cap of %1 yuan</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
