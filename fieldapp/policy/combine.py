@@ -115,6 +115,20 @@ LEVEL_FEWER = template("%1的最低服务只能增加，不能少于%2%3次（%4
 #: A rule (%1 title) whose clause (%2) cites no document listed (%3, listed, or `NONE_LISTED`).
 UNCITED = template("“%1”的依据“%2”没有以所列文件的文号或《标题》开头（已列文件：%3）")
 NONE_LISTED = template("（无）")
+#: A rule's conditions made looser (%1 title, %2 clause, %3 how: `looser`'s, joined by `ALSO`).
+LOOSER = template("“%1”的条件只能从严，不能放宽（%2）：%3")
+ALSO = template("%1；%2")
+# How (`looser`): a condition by its key (%1) as the pack writes it, and what it was (%2).
+SET_WIDENED = template("%1 不能增加或取消（原为 %2）")
+DROPPED = template("%1 不能取消")
+FEWER = template("%1 不能减少")
+ADDED = template("%1 不能新增")
+BELOW = template("%1 不能低于 %2")
+ABOVE = template("%1 不能高于 %2")
+SHORTER = template("%1 不能短于 %2")
+#: … a look-back of no months given: every earlier job.
+EVERY_EARLIER = template("全部既往就业")
+KEPT = template("%1 必须保持为 %2")
 
 
 def check_new_pack(base: Sequence[tuple[str, PackFile]], name: str, pack: PackFile) -> None:
@@ -140,9 +154,13 @@ def check_new_pack(base: Sequence[tuple[str, PackFile]], name: str, pack: PackFi
         raise PackError(name, None, said(ZERO_FIGURE, rule.title, rule.clause))
 
 
-def no_such_rule(rule: str) -> str:
+#: A rule id (%1) no pack has.
+NO_SUCH_RULE = template("政策包里没有编号为 %1 的规则，无从修改")
+
+
+def no_such_rule(rule: str) -> Sentence:
     """A rule id no pack has, in the one wording the pack file and the hub's editor share."""
-    return f"政策包里没有编号为 {rule} 的规则，无从修改"
+    return said(NO_SUCH_RULE, rule)
 
 
 def _figure(override: RuleOverride) -> float | None:
@@ -311,9 +329,8 @@ class _State:
         if override.conditions is not None:
             loosened = looser(rule.conditions, override.conditions)
             if loosened:
-                raise self._refuse(
-                    f"“{rule.title}”的条件只能从严，不能放宽（{rule.clause}）：{'；'.join(loosened)}"
-                )
+                how = listed(loosened, ALSO)
+                raise self._refuse(said(LOOSER, rule.title, rule.clause, how))
             changes["conditions"] = override.conditions
         if override.valid_to is not None:
             changes["valid_to"] = override.valid_to
@@ -470,19 +487,19 @@ def _raise(error: PackError) -> Rule:
     raise error
 
 
-def looser(old: Conditions, new: Conditions) -> list[str]:
-    """How `new` would loosen `old`, in Chinese (empty when it is as strict or stricter)."""
-    found: list[str] = []
+def looser(old: Conditions, new: Conditions) -> list[Sentence]:
+    """How `new` would loosen `old`, each a sentence (none when it is as strict or stricter)."""
+    found: list[Sentence] = []
     for name in ("categories_any", "place_scopes", "forms"):
         before, after = set(getattr(old, name)), set(getattr(new, name))
         if before and (not after or not after <= before):
-            found.append(f"{name} 不能增加或取消（原为 {'、'.join(sorted(map(str, before)))}）")
+            found.append(said(SET_WIDENED, name, listed(sorted(map(str, before)))))
     if old.employer_kinds and not new.employer_kinds:
-        found.append("employer_kinds 不能取消")
+        found.append(said(DROPPED, "employer_kinds"))
     if not set(old.categories_none) <= set(new.categories_none):
-        found.append("categories_none 不能减少")
+        found.append(said(FEWER, "categories_none"))
     if new.or_rural_transferred and not old.or_rural_transferred:
-        found.append("or_rural_transferred 不能新增")
+        found.append(said(ADDED, "or_rural_transferred"))
     for name in (
         "stable_months_min",
         "contract_months_min",
@@ -493,7 +510,7 @@ def looser(old: Conditions, new: Conditions) -> list[str]:
     ):
         before, after = getattr(old, name), getattr(new, name)
         if before is not None and (after is None or after < before):
-            found.append(f"{name} 不能低于 {before}")
+            found.append(said(BELOW, name, str(before)))
     for name in (
         "contract_months_max",
         "age_at_event_max",
@@ -502,12 +519,13 @@ def looser(old: Conditions, new: Conditions) -> list[str]:
     ):
         before, after = getattr(old, name), getattr(new, name)
         if before is not None and (after is None or after > before):
-            found.append(f"{name} 不能高于 {before}")
+            found.append(said(ABOVE, name, str(before)))
     # "New" looks back over every earlier spell unless a look-back is given: a shorter one is
     # looser.
     lookback, shorter = old.new_lookback_months, new.new_lookback_months
     if shorter is not None and (lookback is None or shorter < lookback):
-        found.append(f"new_lookback_months 不能短于 {lookback or '全部既往就业'}")
+        since = str(lookback) if lookback else said(EVERY_EARLIER)
+        found.append(said(SHORTER, "new_lookback_months", since))
     for name in (
         "new_to_scope",
         "newly_returned",
@@ -520,5 +538,5 @@ def looser(old: Conditions, new: Conditions) -> list[str]:
     ):
         before, after = getattr(old, name), getattr(new, name)
         if before is not None and after != before:
-            found.append(f"{name} 必须保持为 {str(before).lower()}")
+            found.append(said(KEPT, name, str(before).lower()))
     return found

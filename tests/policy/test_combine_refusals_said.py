@@ -116,6 +116,35 @@ SCENARIOS: dict[str, list[tuple[str, str]]] = {
 }
 
 
+#: … and conditions made looser: every way of it, in three overrides.
+SCENARIOS |= {
+    "looser_sets": [
+        (
+            "[lines]",
+            '[[overrides]]\nrule = "transport_other_rural_cross_province"\n'
+            "conditions = { categories_none = [] }\n\n[lines]",
+        )
+    ],
+    "looser_added": [
+        (
+            "[lines]",
+            '[[overrides]]\nrule = "startup_once"\nconditions = { forms = ["自主创业"], '
+            "stable_months_min = 12, first_business = true, or_rural_transferred = true, "
+            "new_lookback_months = 6 }\n\n[lines]",
+        )
+    ],
+    "looser_bounds": [
+        ("[lines]", '[[overrides]]\nrule = "absorb_unemployed_youth"\nconditions = {}\n\n[lines]')
+    ],
+}
+#: … and a rule no pack has, given a figure and given 0 元 (`check_new_pack`).
+SCENARIOS |= {
+    "no_such_rule": [('rule = "new_form_accident_insurance"', 'rule = "no_such_rule"')],
+    "no_such_rule_zero": [
+        ('rule = "new_form_accident_insurance"', 'rule = "no_such_rule"'),
+        ("figure = 80", "figure = 0"),
+    ],
+}
 #: … and those of a pack combined alone (`combine`): a county pack with no base under it, a
 #: base pack of no documents.
 SCENARIOS |= {
@@ -177,6 +206,11 @@ BEFORE = {
     "end_unlisted": "政策包 c.toml：“一次性交通补助（脱贫人口新跨省务工）”（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（四）条）：文号 无此号 不在本包的 [[documents]] 中",
     "level_fewer": "政策包 c.toml：短期失业的最低服务只能增加，不能少于岗位推荐3次（黔府发〔2023〕12号 附件3 第（六）条第2项）",
     "uncited": "政策包 c.toml：“培训生活费补贴”的依据“本县文件第（十七）条”没有以所列文件的文号或《标题》开头（已列文件：黔府发〔2023〕12号、黔人社发〔2019〕20号、《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》、七人社通〔2026〕3号）",
+    "looser_sets": "政策包 c.toml：“一次性交通补助（其他农村劳动力新跨省务工）”的条件只能从严，不能放宽（黔府发〔2023〕12号 附件2 第（四）条）：place_scopes 不能增加或取消（原为 跨省）；categories_none 不能减少；stable_months_min 不能低于 3；new_to_scope 必须保持为 true",
+    "looser_added": "政策包 c.toml：“一次性自主创业补贴”的条件只能从严，不能放宽（黔府发〔2023〕12号 附件3 第（九）条）：or_rural_transferred 不能新增；new_lookback_months 不能短于 全部既往就业",
+    "looser_bounds": "政策包 c.toml：“一次性吸纳就业补贴（招用登记失业的16—24岁青年）”的条件只能从严，不能放宽（黔府发〔2023〕12号 附件1 第（一）条）：employer_kinds 不能取消；contract_months_min 不能低于 12；age_at_event_min 不能低于 16；age_at_event_max 不能高于 24；registered_unemployed 必须保持为 true",
+    "no_such_rule": "政策包 c.toml：政策包里没有编号为 no_such_rule 的规则，无从修改",
+    "no_such_rule_zero": "政策包 c.toml：政策包里没有编号为 no_such_rule 的规则，无从修改",
     "no_base": "政策包 c.toml：缺少被扩展的基础政策包 guizhou-2023",
     "none_listed": "政策包 c.toml：“培训生活费补贴”的依据“《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（十七）条”没有以所列文件的文号或《标题》开头（已列文件：（无））",
     "deadline_longer": "政策包 c.toml：service_1311_workdays：办理时限只能缩短，不能从 5 个工作日延长到 9",
@@ -212,7 +246,7 @@ def test_every_refusal_of_combine_has_a_scenario(tmp_path: Path) -> None:
         for key, value in vars(module).items()
         if key.isupper() and key != "KEYED" and isinstance(value, str) and value in TEMPLATES
     }
-    assert len(made) == 29
+    assert len(made) == 41
     assert made - said_here(tmp_path) == set()
 
 
@@ -243,6 +277,11 @@ def test_the_desktop_says_them_in_english(qapp: Any, tmp_path: Path) -> None:
         "的实施意见》第（四）条)"
     )
     assert _english("none_listed", tmp_path / "y").endswith("(documents listed: (none))")
+    assert _english("looser_added", tmp_path / "w").endswith(
+        "may only be made stricter, not looser (黔府发〔2023〕12号 附件3 第（九）条):"
+        " or_rural_transferred cannot be added; new_lookback_months cannot be shorter than"
+        " every earlier job"
+    )
     assert _english("deadline_longer", tmp_path / "z") == (
         "Policy pack c.toml: service_1311_workdays: a time limit may only be shortened, not"
         " lengthened from 5 workdays to 9"

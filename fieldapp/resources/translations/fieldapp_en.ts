@@ -7206,6 +7206,50 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>，且不超过政策规定的最高 %1 元</source>
       <translation> and at most the policy's cap of %1 yuan</translation>
     </message>
+    <message>
+      <source>%1 不能低于 %2</source>
+      <translation>%1 cannot be below %2</translation>
+    </message>
+    <message>
+      <source>%1 不能减少</source>
+      <translation>%1 cannot be reduced</translation>
+    </message>
+    <message>
+      <source>%1 不能取消</source>
+      <translation>%1 cannot be dropped</translation>
+    </message>
+    <message>
+      <source>%1 不能增加或取消（原为 %2）</source>
+      <translation>%1 cannot be extended or dropped (it was %2)</translation>
+    </message>
+    <message>
+      <source>%1 不能新增</source>
+      <translation>%1 cannot be added</translation>
+    </message>
+    <message>
+      <source>%1 不能短于 %2</source>
+      <translation>%1 cannot be shorter than %2</translation>
+    </message>
+    <message>
+      <source>%1 不能高于 %2</source>
+      <translation>%1 cannot be above %2</translation>
+    </message>
+    <message>
+      <source>%1 必须保持为 %2</source>
+      <translation>%1 must stay %2</translation>
+    </message>
+    <message>
+      <source>“%1”的条件只能从严，不能放宽（%2）：%3</source>
+      <translation>The conditions of “%1” may only be made stricter, not looser (%2): %3</translation>
+    </message>
+    <message>
+      <source>全部既往就业</source>
+      <translation>every earlier job</translation>
+    </message>
+    <message>
+      <source>政策包里没有编号为 %1 的规则，无从修改</source>
+      <translation>No pack has a rule with id %1: there is nothing to change</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
