@@ -758,6 +758,7 @@ EN_REFUSALS: dict[str, str] = {
     "%1 不能高于 %2": "%1 cannot be above %2",
     "%1 不能短于 %2": "%1 cannot be shorter than %2",
     "全部既往就业": "every earlier job",
+    "没有可用的政策包": "There is no pack to use",
     "政策包里没有编号为 %1 的规则，无从修改": "No pack has a rule with id %1: there is nothing to change",
     "%1 必须保持为 %2": "%1 must stay %2",
 }

@@ -115,6 +115,8 @@ LEVEL_FEWER = template("%1的最低服务只能增加，不能少于%2%3次（%4
 #: A rule (%1 title) whose clause (%2) cites no document listed (%3, listed, or `NONE_LISTED`).
 UNCITED = template("“%1”的依据“%2”没有以所列文件的文号或《标题》开头（已列文件：%3）")
 NONE_LISTED = template("（无）")
+#: Nothing to combine.
+NO_PACKS = template("没有可用的政策包")
 #: A rule's conditions made looser (%1 title, %2 clause, %3 how: `looser`'s, joined by `ALSO`).
 LOOSER = template("“%1”的条件只能从严，不能放宽（%2）：%3")
 ALSO = template("%1；%2")
@@ -203,7 +205,7 @@ def combine(files: list[tuple[str, PackFile]], *, source: str = "builtin") -> Po
     `source` says where the last pack came from ("builtin", "hub" or "local").
     """
     if not files:
-        raise PackError("（无）", None, "没有可用的政策包")
+        raise PackError("（无）", None, said(NO_PACKS))
     base_name, base = files[0]
     if base.pack.extends:
         raise PackError(base_name, None, said(NO_BASE, base.pack.extends))

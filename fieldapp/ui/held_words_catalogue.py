@@ -842,6 +842,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "汇总中心未说明原因"),
     QT_TRANSLATE_NOOP("Refusals", "没有写入权限"),
     QT_TRANSLATE_NOOP("Refusals", "没有写入权限，或文件正被其他程序（Excel、WPS、PDF 阅读器）打开，请先关闭它"),
+    QT_TRANSLATE_NOOP("Refusals", "没有可用的政策包"),
     QT_TRANSLATE_NOOP("Refusals", "没有可编入批次的申领（“%1”%2%3）"),
     QT_TRANSLATE_NOOP("Refusals", "没有可编入批次的申领（本机政策包里没有这项补贴%1%2）"),
     QT_TRANSLATE_NOOP("Refusals", "没有名为“%1”的打印设置；可用：%2"),

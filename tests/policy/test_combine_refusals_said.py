@@ -154,6 +154,8 @@ SCENARIOS |= {
         (COUNTY[COUNTY.index("[[documents]]") :], SEED_RULE),
     ],
 }
+#: … and nothing to combine.
+SCENARIOS["no_packs"] = []
 ALONE = ("no_base", "none_listed")
 #: … and a deadline made longer.
 SCENARIOS["deadline_longer"] = [("[lines]", "[deadlines]\nservice_1311_workdays = 9\n\n[lines]")]
@@ -166,6 +168,10 @@ def refused(name: str, tmp_path: Path) -> PackError:
     for old, new in SCENARIOS[name]:
         assert old in text, (name, old)
         text = text.replace(old, new, 1)
+    if name == "no_packs":
+        with pytest.raises(PackError) as none:
+            combine([])
+        return none.value
     if name in ALONE:
         with pytest.raises(PackError) as alone:
             combine([("c.toml", parse_pack_text(text, "c.toml"))])
@@ -211,6 +217,7 @@ BEFORE = {
     "looser_bounds": "政策包 c.toml：“一次性吸纳就业补贴（招用登记失业的16—24岁青年）”的条件只能从严，不能放宽（黔府发〔2023〕12号 附件1 第（一）条）：employer_kinds 不能取消；contract_months_min 不能低于 12；age_at_event_min 不能低于 16；age_at_event_max 不能高于 24；registered_unemployed 必须保持为 true",
     "no_such_rule": "政策包 c.toml：政策包里没有编号为 no_such_rule 的规则，无从修改",
     "no_such_rule_zero": "政策包 c.toml：政策包里没有编号为 no_such_rule 的规则，无从修改",
+    "no_packs": "政策包 （无）：没有可用的政策包",
     "no_base": "政策包 c.toml：缺少被扩展的基础政策包 guizhou-2023",
     "none_listed": "政策包 c.toml：“培训生活费补贴”的依据“《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（十七）条”没有以所列文件的文号或《标题》开头（已列文件：（无））",
     "deadline_longer": "政策包 c.toml：service_1311_workdays：办理时限只能缩短，不能从 5 个工作日延长到 9",
@@ -246,7 +253,7 @@ def test_every_refusal_of_combine_has_a_scenario(tmp_path: Path) -> None:
         for key, value in vars(module).items()
         if key.isupper() and key != "KEYED" and isinstance(value, str) and value in TEMPLATES
     }
-    assert len(made) == 41
+    assert len(made) == 42
     assert made - said_here(tmp_path) == set()
 
 
@@ -268,7 +275,8 @@ def test_the_desktop_says_them_in_english(qapp: Any, tmp_path: Path) -> None:
     for name in SCENARIOS:
         english = _english(name, tmp_path / name)
         bare = re.sub(r"“[^”]*”|（[^（）]*）|《[^》]*》|\([^()]*\)|[^\s:：]*〔[^\s]*", "", english)
-        assert english.startswith("Policy pack c.toml: "), english
+        file = "（无）" if name == "no_packs" else "c.toml"  # (no file: named （无） still)
+        assert english.startswith(f"Policy pack {file}: "), english
         assert re.search("[a-z]{3}", bare), english
         assert english != str(refused(name, tmp_path / f"{name}-zh")), english
     assert _english("over_cap", tmp_path / "x") == (

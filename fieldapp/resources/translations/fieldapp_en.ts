@@ -7250,6 +7250,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>政策包里没有编号为 %1 的规则，无从修改</source>
       <translation>No pack has a rule with id %1: there is nothing to change</translation>
     </message>
+    <message>
+      <source>没有可用的政策包</source>
+      <translation>There is no pack to use</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
