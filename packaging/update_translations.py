@@ -162,7 +162,7 @@ def fill(target: Path) -> list[str]:
 
 
 #: A counted noun an English template writes (`fieldapp.ui.held_words.COUNTED`).
-COUNTED = re.compile(r"\{%(\d)\|([^{}|]*)\|([^{}|]*)\}")
+COUNTED = re.compile(r"\{%(\d)#?\|([^{}|]*)\|([^{}|]*)\}")
 
 
 def parts_unsaid(context: str, source: str, english: str) -> str:

@@ -25,7 +25,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from fieldapp.domain.money import yuan
-from fieldapp.domain.sentences import Sentence, said
+from fieldapp.domain.sentences import Sentence, listed, said, template
 from fieldapp.policy.pack import (
     Amount,
     AmountKind,
@@ -51,6 +51,87 @@ from fieldapp.policy.packfile import KEYED, problem_text
 #: Override fields copied as they are (the others are checked one by one below).
 _FREE_FIELDS = ("enabled", "title", "funding_source", "funding_by_category", "limit", "evidence")
 
+# What a county may not change, as sentences (a rule named by its title %1 and clause %2, as
+# `rule_named` writes it, unless said otherwise).
+#: A county pack taking the built-in pack's id (%1).
+OWN_ID = template("政策包编号 %1 与内置政策包相同：县级政策包请用本县自己的编号（如 qixingguan）")
+ZERO_FIGURE = template(
+    "“%1”（%2）的县定金额须大于 0 元；本县不实行这项补贴的，请停用该规则（enabled = false）"
+)
+#: The monitoring line (%1 元/月) with no document.
+LINE_UNDOCUMENTED = template(
+    "防止返贫监测收入线 %1 元/月须写明县里定这条线的文件文号"
+    "（welfare_post_income_line_document，并列入 [[documents]]）：公益性岗位收入超线的提醒引用它"
+)
+#: … a rule's county figure (%3 元) with no document.
+FIGURE_UNDOCUMENTED = template(
+    "“%1”（%2）的县定金额 %3 元须写明县里定这个金额的文件文号"
+    "（figure_document，并列入 [[documents]]）：申请表、花名册和公示表引用它作为补贴标准的依据"
+)
+#: The base pack (%1) a first pack extends, missing.
+NO_BASE = template("缺少被扩展的基础政策包 %1")
+#: A pack extending one (%1) not among those before it (%2, listed).
+EXTENDS_UNKNOWN = template("扩展的政策包 %1 不存在（已有：%2）")
+#: A new rule's id (%1) a rule has already (%2 title, %3 clause).
+RULE_TWICE = template(
+    "本包新增的规则 %1 与已有的“%2”（%3）编号相同，修改已有规则请写在 [[overrides]] 中"
+)
+DOCUMENT_NO_FIGURE = template(
+    "“%1”（%2）：写了县定标准的文号（figure_document）却没有写县定金额 figure"
+)
+FROM_NO_FIGURE = template(
+    "“%1”（%2）：写了县定金额的执行日期（figure_from）却没有写县定金额 figure"
+)
+DOCUMENT_NO_END = template("“%1”（%2）：写了文号却没有写新的结束日期 valid_to")
+#: A figure the province fixed (%1 title, %2 the figure as papers write it, %3 clause).
+FIXED_FIGURE = template("“%1”的标准是省里定的（%2，%3），县里不能修改")
+#: … a rule's amount of another kind or cap (%1 title, %2 clause).
+KIND_CHANGED = template("“%1”只能填写县定金额，不能改变标准的种类或最高限额（%2）")
+#: … a figure (%2) above the cap (%3) (%1 title, %4 clause).
+OVER_CAP = template("“%1”的金额 %2 元超过政策规定的最高 %3 元（%4）")
+BEFORE_NO_FROM = template(
+    "“%1”（%2）：写了此前的金额（figure_before）却没有写新金额的执行日期 figure_from"
+)
+#: The figure (%4) before the day (%3) a new one applies from, 0 or above the cap (`BEFORE_CAP`
+#: or '').
+BEFORE_WRONG = template("“%1”（%2）：%3 前的金额 %4 元须大于 0 元%5")
+BEFORE_CAP = template("，且不超过政策规定的最高 %1 元")
+BEFORE_UNLISTED = template("“%1”（%2）：此前金额的文号 %3 不在本包的 [[documents]] 中")
+FIGURE_DOCUMENT_UNLISTED = template("“%1”（%2）：县定标准的文号 %3 不在本包的 [[documents]] 中")
+LINE_DOCUMENT_NO_LINE = template("写了监测收入线的文号却没有写监测收入线 welfare_post_income_line")
+LINE_FROM_NO_LINE = template("写了监测收入线的执行日期却没有写监测收入线 welfare_post_income_line")
+LINE_DOCUMENT_UNLISTED = template("监测收入线的文号 %1 不在本包的 [[documents]] 中")
+LINE_BEFORE_NO_FROM = template(
+    "写了此前的监测收入线（welfare_post_income_line_before）却没有写新收入线的执行日期 "
+    "welfare_post_income_line_from"
+)
+LINE_BEFORE_UNLISTED = template("此前监测收入线的文号 %1 不在本包的 [[documents]] 中")
+END_UNDOCUMENTED = template("“%1”（%2）：改变有效期必须写明县里的文号（document）")
+END_UNLISTED = template("“%1”（%2）：文号 %3 不在本包的 [[documents]] 中")
+#: A deadline (%1, its key) made longer: from %2 workdays to %3.
+DEADLINE_LONGER = template("%1：办理时限只能缩短，不能从 %2 个工作日延长到 %3")
+#: A level's (%1) minimum service of a kind (%2) made fewer than %3 (%4 its clause).
+LEVEL_FEWER = template("%1的最低服务只能增加，不能少于%2%3次（%4）")
+#: A rule (%1 title) whose clause (%2) cites no document listed (%3, listed, or `NONE_LISTED`).
+UNCITED = template("“%1”的依据“%2”没有以所列文件的文号或《标题》开头（已列文件：%3）")
+NONE_LISTED = template("（无）")
+#: Nothing to combine.
+NO_PACKS = template("没有可用的政策包")
+#: A rule's conditions made looser (%1 title, %2 clause, %3 how: `looser`'s, joined by `ALSO`).
+LOOSER = template("“%1”的条件只能从严，不能放宽（%2）：%3")
+ALSO = template("%1；%2")
+# How (`looser`): a condition by its key (%1) as the pack writes it, and what it was (%2).
+SET_WIDENED = template("%1 不能增加或取消（原为 %2）")
+DROPPED = template("%1 不能取消")
+FEWER = template("%1 不能减少")
+ADDED = template("%1 不能新增")
+BELOW = template("%1 不能低于 %2")
+ABOVE = template("%1 不能高于 %2")
+SHORTER = template("%1 不能短于 %2")
+#: … a look-back of no months given: every earlier job.
+EVERY_EARLIER = template("全部既往就业")
+KEPT = template("%1 必须保持为 %2")
+
 
 def check_new_pack(base: Sequence[tuple[str, PackFile]], name: str, pack: PackFile) -> None:
     """What a county may not publish or install from now on, checked when a pack is checked,
@@ -63,12 +144,7 @@ def check_new_pack(base: Sequence[tuple[str, PackFile]], name: str, pack: PackFi
     by its title and document as they give it, not by its id."""
     base_id = base[0][1].pack.id
     if pack.pack.id == base_id:
-        raise PackError(
-            name,
-            None,
-            f"政策包编号 {pack.pack.id} 与内置政策包相同：县级政策包请用本县自己的编号"
-            "（如 qixingguan）",
-        )
+        raise PackError(name, None, said(OWN_ID, pack.pack.id))
     rules = {r.id: r for _, file in (*base, (name, pack)) for r in file.rules}
     for override in pack.overrides:
         figure = _figure(override)
@@ -77,17 +153,16 @@ def check_new_pack(base: Sequence[tuple[str, PackFile]], name: str, pack: PackFi
         rule = rules.get(override.rule)
         if rule is None:  # refused when the packs combine, in the same words
             raise PackError(name, None, no_such_rule(override.rule))
-        raise PackError(
-            name,
-            None,
-            f"{rule_named(rule)}的县定金额须大于 0 元；本县不实行这项补贴的，"
-            "请停用该规则（enabled = false）",
-        )
+        raise PackError(name, None, said(ZERO_FIGURE, rule.title, rule.clause))
 
 
-def no_such_rule(rule: str) -> str:
+#: A rule id (%1) no pack has.
+NO_SUCH_RULE = template("政策包里没有编号为 %1 的规则，无从修改")
+
+
+def no_such_rule(rule: str) -> Sentence:
     """A rule id no pack has, in the one wording the pack file and the hub's editor share."""
-    return f"政策包里没有编号为 {rule} 的规则，无从修改"
+    return said(NO_SUCH_RULE, rule)
 
 
 def _figure(override: RuleOverride) -> float | None:
@@ -110,12 +185,7 @@ def check_figure_documents(
     line = pack.lines.welfare_post_income_line
     carried = earlier is not None and earlier.lines.welfare_post_income_line == line
     if line is not None and not pack.lines.welfare_post_income_line_document and not carried:
-        raise PackError(
-            name,
-            None,
-            f"防止返贫监测收入线 {yuan(line)} 元/月须写明县里定这条线的文件文号"
-            "（welfare_post_income_line_document，并列入 [[documents]]）：公益性岗位收入超线的提醒引用它",
-        )
+        raise PackError(name, None, said(LINE_UNDOCUMENTED, yuan(line)))
     before = {o.rule: _figure(o) for o in earlier.overrides} if earlier is not None else {}
     for override in pack.overrides:
         figure = _figure(override)
@@ -125,10 +195,7 @@ def check_figure_documents(
         if rule.amount.kind not in (AmountKind.CAPPED, AmountKind.COUNTY):
             continue  # the province's own figure, given again unchanged
         raise PackError(
-            name,
-            None,
-            f"{rule_named(rule)}的县定金额 {yuan(figure)} 元须写明县里定这个金额的文件文号"
-            "（figure_document，并列入 [[documents]]）：申请表、花名册和公示表引用它作为补贴标准的依据",
+            name, None, said(FIGURE_UNDOCUMENTED, rule.title, rule.clause, yuan(figure))
         )
 
 
@@ -138,10 +205,10 @@ def combine(files: list[tuple[str, PackFile]], *, source: str = "builtin") -> Po
     `source` says where the last pack came from ("builtin", "hub" or "local").
     """
     if not files:
-        raise PackError("（无）", None, "没有可用的政策包")
+        raise PackError("（无）", None, said(NO_PACKS))
     base_name, base = files[0]
     if base.pack.extends:
-        raise PackError(base_name, None, f"缺少被扩展的基础政策包 {base.pack.extends}")
+        raise PackError(base_name, None, said(NO_BASE, base.pack.extends))
     state = _State(base_name, base)
     for name, local in files[1:]:
         state.apply(name, local)
@@ -205,19 +272,13 @@ class _State:
         """Apply one county pack."""
         self.name = name
         if local.pack.extends and local.pack.extends not in self.known_ids:
-            known = "、".join(sorted(self.known_ids))
-            raise PackError(
-                name, None, f"扩展的政策包 {local.pack.extends} 不存在（已有：{known}）"
-            )
+            known = listed(sorted(self.known_ids))
+            raise PackError(name, None, said(EXTENDS_UNKNOWN, local.pack.extends, known))
         self.documents |= {d.cite_name: d for d in local.documents}
         for rule in local.rules:
             if rule.id in self.rules:
-                raise PackError(
-                    name,
-                    None,
-                    f"本包新增的规则 {rule.id} 与已有的{rule_named(self.rules[rule.id])}编号相同，"
-                    "修改已有规则请写在 [[overrides]] 中",
-                )
+                had = self.rules[rule.id]
+                raise PackError(name, None, said(RULE_TWICE, rule.id, had.title, had.clause))
             self.rules[rule.id] = rule
             self.cited += [(name, rule.id, c) for c in (rule.clause, *rule.also_clauses)]
         for override in local.overrides:
@@ -264,25 +325,20 @@ class _State:
             changes["figure_document"] = self._figure_document(rule, override)
             changes |= self._figure_dates(rule, override)
         elif override.figure_document is not None:
-            raise self._refuse(
-                f"{rule_named(rule)}：写了县定标准的文号（figure_document）却没有写县定金额 figure"
-            )
+            raise self._refuse(said(DOCUMENT_NO_FIGURE, rule.title, rule.clause))
         elif override.figure_from is not None or override.figure_before is not None:
-            raise self._refuse(
-                f"{rule_named(rule)}：写了县定金额的执行日期（figure_from）却没有写县定金额 figure"
-            )
+            raise self._refuse(said(FROM_NO_FIGURE, rule.title, rule.clause))
         if override.conditions is not None:
             loosened = looser(rule.conditions, override.conditions)
             if loosened:
-                raise self._refuse(
-                    f"“{rule.title}”的条件只能从严，不能放宽（{rule.clause}）：{'；'.join(loosened)}"
-                )
+                how = listed(loosened, ALSO)
+                raise self._refuse(said(LOOSER, rule.title, rule.clause, how))
             changes["conditions"] = override.conditions
         if override.valid_to is not None:
             changes["valid_to"] = override.valid_to
             changes["extensions"] = [*rule.extensions, self._extension(rule, override)]
         elif override.document is not None:
-            raise self._refuse(f"{rule_named(rule)}：写了文号却没有写新的结束日期 valid_to")
+            raise self._refuse(said(DOCUMENT_NO_END, rule.title, rule.clause))
         merged = rule.model_dump() | changes
         try:
             return Rule.model_validate(merged)
@@ -306,19 +362,14 @@ class _State:
                 # The rule by its title and the document that sets the figure, as the clerk
                 # knows it (it opened 规则 transport_other_rural_cross_province（…）).
                 figure = current.model_copy(update={"note": ""}).describe()
-                raise self._refuse(
-                    f"“{rule.title}”的标准是省里定的（{figure}，{rule.clause}），县里不能修改"
-                )
+                raise self._refuse(said(FIXED_FIGURE, rule.title, figure, rule.clause))
             return None
         if wanted.kind != current.kind or wanted.max != current.max or wanted.unit != current.unit:
-            raise self._refuse(
-                f"“{rule.title}”只能填写县定金额，不能改变标准的种类或最高限额（{rule.clause}）"
-            )
+            raise self._refuse(said(KIND_CHANGED, rule.title, rule.clause))
         value = wanted.value
         if value is not None and current.max is not None and value > current.max:
             raise self._refuse(
-                f"“{rule.title}”的金额 {yuan(value)} 元超过政策规定的最高 "
-                f"{yuan(current.max)} 元（{rule.clause}）"
+                said(OVER_CAP, rule.title, yuan(value), yuan(current.max), rule.clause)
             )
         return wanted
 
@@ -326,23 +377,25 @@ class _State:
         """A new figure from a day on, and the figure before it (checked as the figure is)."""
         if override.figure_from is None:
             if override.figure_before is not None or override.figure_before_document:
-                raise self._refuse(
-                    f"{rule_named(rule)}：写了此前的金额（figure_before）"
-                    "却没有写新金额的执行日期 figure_from"
-                )
+                raise self._refuse(said(BEFORE_NO_FROM, rule.title, rule.clause))
             return {"figure_from": None, "figure_before": None, "figure_before_document": ""}
         before = override.figure_before
         cap = rule.amount.max
         if before is not None and (before <= 0 or (cap is not None and before > cap)):
-            limit = f"，且不超过政策规定的最高 {yuan(cap)} 元" if cap else ""
+            limit = said(BEFORE_CAP, yuan(cap)) if cap else ""
             raise self._refuse(
-                f"{rule_named(rule)}：{override.figure_from} 前的金额 {yuan(before)} 元须大于 0 元{limit}"
+                said(
+                    BEFORE_WRONG,
+                    rule.title,
+                    rule.clause,
+                    str(override.figure_from),
+                    yuan(before),
+                    limit,
+                )
             )
         number = override.figure_before_document or ""
         if number and number not in self.documents:
-            raise self._refuse(
-                f"{rule_named(rule)}：此前金额的文号 {number} 不在本包的 [[documents]] 中"
-            )
+            raise self._refuse(said(BEFORE_UNLISTED, rule.title, rule.clause, number))
         return {
             "figure_from": override.figure_from,
             "figure_before": before,
@@ -352,9 +405,7 @@ class _State:
     def _figure_document(self, rule: Rule, override: RuleOverride) -> str:
         number = override.figure_document or ""
         if number and number not in self.documents:
-            raise self._refuse(
-                f"{rule_named(rule)}：县定标准的文号 {number} 不在本包的 [[documents]] 中"
-            )
+            raise self._refuse(said(FIGURE_DOCUMENT_UNLISTED, rule.title, rule.clause, number))
         return number
 
     def _line_document(self, lines: Lines) -> None:
@@ -362,28 +413,21 @@ class _State:
         number = lines.welfare_post_income_line_document
         if lines.welfare_post_income_line is None:
             if number is not None:
-                raise self._refuse(
-                    "写了监测收入线的文号却没有写监测收入线 welfare_post_income_line"
-                )
+                raise self._refuse(said(LINE_DOCUMENT_NO_LINE))
             if lines.welfare_post_income_line_from is not None:
-                raise self._refuse(
-                    "写了监测收入线的执行日期却没有写监测收入线 welfare_post_income_line"
-                )
+                raise self._refuse(said(LINE_FROM_NO_LINE))
             return
         if number and number not in self.documents:
-            raise self._refuse(f"监测收入线的文号 {number} 不在本包的 [[documents]] 中")
+            raise self._refuse(said(LINE_DOCUMENT_UNLISTED, number))
         self.lines["welfare_post_income_line_document"] = number or None
         # A line from a day on, and the one before it; a line without a day replaces both.
         start = lines.welfare_post_income_line_from
         before = lines.welfare_post_income_line_before
         earlier = lines.welfare_post_income_line_before_document
         if start is None and (before is not None or earlier):
-            raise self._refuse(
-                "写了此前的监测收入线（welfare_post_income_line_before）却没有写新收入线的执行日期 "
-                "welfare_post_income_line_from"
-            )
+            raise self._refuse(said(LINE_BEFORE_NO_FROM))
         if earlier and earlier not in self.documents:
-            raise self._refuse(f"此前监测收入线的文号 {earlier} 不在本包的 [[documents]] 中")
+            raise self._refuse(said(LINE_BEFORE_UNLISTED, earlier))
         self.lines |= {
             "welfare_post_income_line_from": start,
             "welfare_post_income_line_before": before if start else None,
@@ -393,10 +437,10 @@ class _State:
     def _extension(self, rule: Rule, override: RuleOverride) -> Extension:
         number = override.document
         if not number:
-            raise self._refuse(f"{rule_named(rule)}：改变有效期必须写明县里的文号（document）")
+            raise self._refuse(said(END_UNDOCUMENTED, rule.title, rule.clause))
         document = self.documents.get(number)
         if document is None:
-            raise self._refuse(f"{rule_named(rule)}：文号 {number} 不在本包的 [[documents]] 中")
+            raise self._refuse(said(END_UNLISTED, rule.title, rule.clause, number))
         return Extension(
             valid_to=override.valid_to or rule.valid_to or rule.valid_from,
             document=number,
@@ -411,7 +455,7 @@ class _State:
         for key in ("service_1311_workdays", "registration_workdays"):
             old, new = self.deadlines.get(key), changes.get(key)
             if old is not None and new is not None and new > old:
-                raise self._refuse(f"{key}：办理时限只能缩短，不能从 {old} 个工作日延长到 {new}")
+                raise self._refuse(said(DEADLINE_LONGER, key, str(old), str(new)))
         self.deadlines |= changes
 
     def _level(self, level: ServiceLevel) -> None:
@@ -420,7 +464,7 @@ class _State:
             for kind, need in old.minimums.items():
                 if level.minimums.get(kind, 0) < need:
                     raise self._refuse(
-                        f"{level.level}的最低服务只能增加，不能少于{kind}{need}次（{old.clause}）"
+                        said(LEVEL_FEWER, str(level.level), str(kind), str(need), old.clause)
                     )
         self.levels[str(level.level)] = level
 
@@ -431,13 +475,9 @@ class _State:
         names = sorted(self.documents, key=len, reverse=True)
         for file, rule_id, clause in self.cited:
             if not any(clause.startswith(n) for n in names):
-                listed = "、".join(self.documents) or "（无）"
-                raise PackError(
-                    file,
-                    None,
-                    f"“{self.rules[rule_id].title}”的依据“{clause}”没有以所列文件的文号或《标题》开头"
-                    f"（已列文件：{listed}）",
-                )
+                cited = listed(list(self.documents)) or said(NONE_LISTED)
+                title = self.rules[rule_id].title
+                raise PackError(file, None, said(UNCITED, title, clause, cited))
 
 
 def rule_named(rule: Rule) -> str:
@@ -449,19 +489,19 @@ def _raise(error: PackError) -> Rule:
     raise error
 
 
-def looser(old: Conditions, new: Conditions) -> list[str]:
-    """How `new` would loosen `old`, in Chinese (empty when it is as strict or stricter)."""
-    found: list[str] = []
+def looser(old: Conditions, new: Conditions) -> list[Sentence]:
+    """How `new` would loosen `old`, each a sentence (none when it is as strict or stricter)."""
+    found: list[Sentence] = []
     for name in ("categories_any", "place_scopes", "forms"):
         before, after = set(getattr(old, name)), set(getattr(new, name))
         if before and (not after or not after <= before):
-            found.append(f"{name} 不能增加或取消（原为 {'、'.join(sorted(map(str, before)))}）")
+            found.append(said(SET_WIDENED, name, listed(sorted(map(str, before)))))
     if old.employer_kinds and not new.employer_kinds:
-        found.append("employer_kinds 不能取消")
+        found.append(said(DROPPED, "employer_kinds"))
     if not set(old.categories_none) <= set(new.categories_none):
-        found.append("categories_none 不能减少")
+        found.append(said(FEWER, "categories_none"))
     if new.or_rural_transferred and not old.or_rural_transferred:
-        found.append("or_rural_transferred 不能新增")
+        found.append(said(ADDED, "or_rural_transferred"))
     for name in (
         "stable_months_min",
         "contract_months_min",
@@ -472,7 +512,7 @@ def looser(old: Conditions, new: Conditions) -> list[str]:
     ):
         before, after = getattr(old, name), getattr(new, name)
         if before is not None and (after is None or after < before):
-            found.append(f"{name} 不能低于 {before}")
+            found.append(said(BELOW, name, str(before)))
     for name in (
         "contract_months_max",
         "age_at_event_max",
@@ -481,12 +521,13 @@ def looser(old: Conditions, new: Conditions) -> list[str]:
     ):
         before, after = getattr(old, name), getattr(new, name)
         if before is not None and (after is None or after > before):
-            found.append(f"{name} 不能高于 {before}")
+            found.append(said(ABOVE, name, str(before)))
     # "New" looks back over every earlier spell unless a look-back is given: a shorter one is
     # looser.
     lookback, shorter = old.new_lookback_months, new.new_lookback_months
     if shorter is not None and (lookback is None or shorter < lookback):
-        found.append(f"new_lookback_months 不能短于 {lookback or '全部既往就业'}")
+        since = str(lookback) if lookback else said(EVERY_EARLIER)
+        found.append(said(SHORTER, "new_lookback_months", since))
     for name in (
         "new_to_scope",
         "newly_returned",
@@ -499,5 +540,5 @@ def looser(old: Conditions, new: Conditions) -> list[str]:
     ):
         before, after = getattr(old, name), getattr(new, name)
         if before is not None and after != before:
-            found.append(f"{name} 必须保持为 {str(before).lower()}")
+            found.append(said(KEPT, name, str(before).lower()))
     return found

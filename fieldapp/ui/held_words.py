@@ -243,8 +243,11 @@ def sentence_shown(sentence: Sentence) -> str:
     return fill(counted(shown, parts), parts)
 
 
-#: A counted noun in a translation: `{%2|person|people}` — its singular where part %2 is 1.
-COUNTED = re.compile(r"\{%(?P<n>\d)\|(?P<one>[^{}|]*)\|(?P<more>[^{}|]*)\}")
+#: A counted noun in a translation: `{%2|person|people}` — its singular where part %2 is 1;
+#: `{%2#|row|rows}` — its singular where part %2, a list, names one item (row 7, not 7、9).
+COUNTED = re.compile(r"\{%(?P<n>\d)(?P<list>#?)\|(?P<one>[^{}|]*)\|(?P<more>[^{}|]*)\}")
+#: What parts a list's items as shown (7、9 · 7, 9 · 5–8 · 7 and more · 7等 · 7 and 9).
+_MANY = re.compile(r"[、,，;；–—\-]|等| and ")
 
 
 def counted(template: str, parts: list[str]) -> str:
@@ -253,12 +256,18 @@ def counted(template: str, parts: list[str]) -> str:
     several parts) said for its part as shown — singular where the part is the whole number
     1, plural for any other (0, 2, 1.5, 1,000, a name, a list of rows). The template's own
     text only: a part said (a name as typed, “{%1|a|b}”) is filled afterwards and stays as
-    it is. A translation may say a part inside the noun (`{%1|one row|%1 rows}`)."""
+    it is. A translation may say a part inside the noun (`{%1|one row|%1 rows}`).
+    `{%2#|row|rows}` counts a list's items instead (rows 7、9 or 5–8, columns C–F): singular
+    where part %2 names one (7, C), plural where it names several (a range, a list, 等/and
+    more) or is empty."""
 
     def noun(match: re.Match[str]) -> str:
         number = int(match["n"])
         part = parts[number - 1].strip() if 0 < number <= len(parts) else ""
-        one = part.isascii() and part.isdigit() and int(part) == 1
+        if match["list"]:
+            one = bool(part) and not _MANY.search(part)
+        else:
+            one = part.isascii() and part.isdigit() and int(part) == 1
         return match["one"] if one else match["more"]
 
     return COUNTED.sub(noun, template)

@@ -351,7 +351,7 @@ def test_a_zero_figure_names_the_rule_as_the_clerk_knows_it(tmp_path: Path) -> N
     (tmp_path / "c.toml").write_text(COUNTY.replace("figure = 80", "figure = 0"), "utf-8")
     with pytest.raises(PackError) as refused:
         registry.check(tmp_path / "c.toml")
-    assert refused.value.problem == (
+    assert str(refused.value.problem) == (
         "“新就业形态劳动者意外伤害商业保险补贴”（黔府发〔2023〕12号 第（十一）条）"
         "的县定金额须大于 0 元；本县不实行这项补贴的，请停用该规则（enabled = false）"
     )

@@ -255,9 +255,11 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     because the one it belongs to is held by `tests.hub.test_held_waiting_said`; the county
     editor's and the registry's refusals by `tests.policy.test_editor`; a pack's text that does
     not validate by `tests.policy.test_pack_problems_said`; a county 就业状态 word refused by
-    `tests.policy.test_status_word_refusals`)."""
+    `tests.policy.test_status_word_refusals`; what a county pack may not change by
+    `tests.policy.test_combine_refusals_said`)."""
     from tests.hub.test_held_waiting_said import SAID_HERE as WAITING
     from tests.paperwork.test_print_note_sentences import said_templates as print_notes
+    from tests.policy.test_combine_refusals_said import said_here as combine_said
     from tests.policy.test_editor import said_here as editor_said
     from tests.policy.test_pack_problems_said import said_here as problems_said
     from tests.policy.test_reasons_said import said_here as reasons_said
@@ -281,6 +283,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
         *editor_said(tmp_path / "editor"),
         *problems_said(),
         *words_said(),
+        *combine_said(tmp_path / "combine"),
     } | {t for s in _service_said().values() for t in templates(s)}
     for refused in (*_flow_refusals().values(), *_service_refusals(repo).values()):
         said = getattr(refused, "said", None)

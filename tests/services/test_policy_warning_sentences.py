@@ -13,7 +13,7 @@ from fieldapp import __version__
 from fieldapp.domain import sentences
 from fieldapp.domain.roles import Role
 from fieldapp.domain.sentences import LISTED, Sentence
-from fieldapp.policy import citations, eligibility, pack, published, registry
+from fieldapp.policy import citations, combine, eligibility, pack, published, registry
 from fieldapp.policy.citations import version_said, version_words
 from fieldapp.policy.published import PublishedPack
 from fieldapp.policy.registry import PolicyRegistry
@@ -37,6 +37,7 @@ FORGED = {
     policy_admin.SIGNED_BY_LATER,
     policy_admin.NEEDS_PROGRAM,
     policy_admin.STILL_USING,
+    combine.EXTENDS_UNKNOWN,  # (the forged edition's problem: it extends no pack there is)
 }
 DRAFTED = {
     policy_admin.DRAFT_REFUSED,

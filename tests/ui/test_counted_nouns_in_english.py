@@ -141,3 +141,104 @@ def test_the_check_fails_while_the_english_leaves_out_a_part(monkeypatch, capsys
     assert update_translations.main(["--check"]) == 1
     out = capsys.readouterr().out
     assert re.search(r"no English for: .*另有 %2 处问题.*does not say %2", out), out
+
+
+@pytest.mark.parametrize(
+    ("part", "word"),
+    [
+        ("7", "row"),
+        ("12", "row"),  # (one row, number 12: a list's items are counted, not its number)
+        ("7、9", "rows"),
+        ("7, 9", "rows"),
+        ("5–8", "rows"),
+        ("7 and more", "rows"),
+        ("7等", "rows"),
+        ("7 and 9", "rows"),
+        ("", "rows"),
+    ],
+)
+def test_a_list_noun_is_singular_where_the_list_names_one_item(part: str, word: str) -> None:
+    assert counted("{%1#|row|rows} %1", [part]) == f"{word} %1"
+
+
+def test_a_sheet_of_one_column_of_months_and_of_several(qapp: Any) -> None:
+    """The columns of months a sheet names no year for: one column said as one (C), several
+    as several (C–E), their headings listed as the window lists."""
+    from fieldapp.domain.sentences import listed
+    from fieldapp.tabular import ledger_import as li
+
+    one = said(li.MONTHS_NO_YEAR, said(li.QUOTED, "1月"), "C")
+    three = said(li.MONTHS_NO_YEAR, listed([said(li.QUOTED, f"{m}月") for m in (1, 2, 3)]), "C–E")
+    assert _english(lambda: held_words.sentence_shown(one)).startswith(
+        "Column “1月” (column C) holds each month's work status but names no year, so it was"
+        " not imported. Name the column as"
+    )
+    assert _english(lambda: held_words.sentence_shown(three)).startswith(
+        "Columns “1月”, “2月”, “3月” (columns C–E) hold each month's work status but name no"
+        " year, so they were not imported. Name the columns as"
+    )
+    assert str(one).startswith("“1月”列（C 列）是各月的就业状态")  # (the Chinese as it was)
+
+
+def test_a_number_written_otherwise_in_one_row_and_in_several(qapp: Any) -> None:
+    from fieldapp.tabular import ledger_import as li
+
+    def differs(kept: str, rows: str) -> str:
+        sentence = said(
+            li.NUMBER_DIFFERS, "王小明", kept, "520123199001011234", rows, "身份证号码",
+            "C", "520123199001011235", said(li.NUMBER_LATEST),
+        )  # fmt: skip
+        return _english(lambda: held_words.sentence_shown(sentence))
+
+    one = differs("3、4", "5")
+    assert "in rows 3、4, but 520123199001011235 in row 5 (column" in one
+    assert "so row 5 was read as 520123199001011234" in one
+    several = differs("3", "4–5")
+    assert "in row 3, but 520123199001011235 in rows 4–5 (column" in several
+    assert "so rows 4–5 were read as 520123199001011234" in several
+
+
+def test_rows_another_sheet_gives_one_and_several(qapp: Any) -> None:
+    from fieldapp.domain.sentences import listed
+    from fieldapp.tabular import ledger_import as li
+
+    one = said(li.REPEATED_OLD, listed(["王小明"]), "", "7", listed([said(li.QUOTED, "花名册")]))
+    several = said(
+        li.REPEATED_OLD,
+        listed(["王小明", "李四"]),
+        "",
+        "7–8",
+        listed([said(li.QUOTED, "花名册"), said(li.QUOTED, "备份")]),
+    )
+    assert _english(lambda: held_words.sentence_shown(one)) == (
+        "王小明 (row 7) is also in sheet “花名册”: their row in this old sheet or backup was not"
+        " read, sheet “花名册” counts. Please check"
+    )
+    assert _english(lambda: held_words.sentence_shown(several)) == (
+        "王小明, 李四 (rows 7–8) are also in sheets “花名册”, “备份”: their rows in this old sheet"
+        " or backup were not read, sheets “花名册”, “备份” count. Please check"
+    )
+
+
+def test_open_ended_contracts_and_example_rows_of_one_row_and_several(qapp: Any) -> None:
+    from fieldapp.tabular import ledger_import as li
+
+    def shown(template: str, *parts: str) -> str:
+        return _english(lambda: held_words.sentence_shown(said(template, *parts)))
+
+    assert shown(li.OPEN_ENDED_ROWS, "7", "").startswith(
+        "Row 7 has a contract whose term is “open-ended”: the job was imported as usual, the"
+        " term not recorded"
+    )
+    assert shown(li.OPEN_ENDED_ROWS, "7、9", "").startswith(
+        "Rows 7、9 have contracts whose term is “open-ended”: the jobs were imported as usual,"
+        " the terms not recorded"
+    )
+    assert shown(li.EXAMPLE_ROWS, "3", "示例").startswith(
+        "Row 3 is the template's example (“示例”), not a person, and was not read; if it is a"
+        " person"
+    )
+    assert shown(li.EXAMPLE_ROWS, "3–4", "示例").startswith(
+        "Rows 3–4 are the template's examples (“示例”), not people, and were not read; if they"
+        " are people"
+    )

@@ -6428,11 +6428,11 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>%1列（%2 列）是各月的就业状态，但没有写年份：这几列没有导入。请把列名写成“2026年1月”这样，或在表格标题中写明年份（如“2026年大坝村劳动力花名册”），再导入</source>
-      <translation>Columns %1 (columns %2) hold each month's work status but name no year, so they were not imported. Name the columns as “2026年1月”, or give the year in the sheet's title (as “2026年大坝村劳动力花名册”), then import again</translation>
+      <translation>{%2#|Column|Columns} %1 ({%2#|column|columns} %2) {%2#|holds|hold} each month's work status but {%2#|names|name} no year, so {%2#|it was|they were} not imported. Name the {%2#|column|columns} as “2026年1月”, or give the year in the sheet's title (as “2026年大坝村劳动力花名册”), then import again</translation>
     </message>
     <message>
       <source>%1列（%2 列）是各月的就业状态：每一格按它那一列的月份读取%3，请核对</source>
-      <translation>Columns %1 (columns %2) hold each month's work status: each cell is read as the month of its column%3. Please check</translation>
+      <translation>{%2#|Column|Columns} %1 ({%2#|column|columns} %2) {%2#|holds|hold} each month's work status: each cell is read as the month of its column%3. Please check</translation>
     </message>
     <message>
       <source>%1的结束日期</source>
@@ -6812,11 +6812,11 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>%1（%2）的姓名在第 %3 行填得不一样（%4：%5）：姓名不应每月不同，%6，请核对表格</source>
-      <translation>%1 (%2) has a different name in rows %3 (%4: %5): a name does not change from month to month; %6. Please check the sheet</translation>
+      <translation>%1 (%2) has a different name in {%3#|row|rows} %3 (%4: %5): a name does not change from month to month; %6. Please check the sheet</translation>
     </message>
     <message>
       <source>%1（%2）的性别在第 %3 行填得不一样（%4：%5）：性别不应每月不同，这一格没有导入，按身份证号码记录，请核对表格</source>
-      <translation>%1 (%2) has a different sex in rows %3 (%4: %5): sex does not change from month to month, so the cell was not imported and the sex is taken from the ID number. Please check the sheet</translation>
+      <translation>%1 (%2) has a different sex in {%3#|row|rows} %3 (%4: %5): sex does not change from month to month, so the cell was not imported and the sex is taken from the ID number. Please check the sheet</translation>
     </message>
     <message>
       <source>%1，表中没有就业状态列：按人员表读只会读到每人的第一行，这张表的 %2 行都没有导入。人员信息请每人一行填在人员表中；各月的就业状态请放在名为“月度状态”的工作表中（身份证号码、月份、就业状态各一列，一人每月一行；导入模板和导出的台账里都有这张表），再导入</source>
@@ -6900,23 +6900,23 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>%1%2（第 %3 行）也在工作表%4中：这张旧表或备份中他们的行没有读取，以工作表%4为准，请核对</source>
-      <translation>%1%2 (rows %3) are also in sheet %4: their rows in this old sheet or backup were not read, sheet %4 counts. Please check</translation>
+      <translation>%1%2 ({%3#|row|rows} %3) {%1#|is|are} also in {%4#|sheet|sheets} %4: their {%3#|row|rows} in this old sheet or backup {%3#|was|were} not read, {%4#|sheet %4 counts|sheets %4 count}. Please check</translation>
     </message>
     <message>
       <source>%1%2（第 %3 行）也在显示的工作表%4中：这张隐藏的工作表中他们的行没有读取，以显示的工作表%4为准，请核对</source>
-      <translation>%1%2 (rows %3) are also in the shown sheet %4: their rows in this hidden sheet were not read, the shown sheet %4 counts. Please check</translation>
+      <translation>%1%2 ({%3#|row|rows} %3) {%1#|is|are} also in the shown {%4#|sheet|sheets} %4: their {%3#|row|rows} in this hidden sheet {%3#|was|were} not read, the shown {%4#|sheet %4 counts|sheets %4 count}. Please check</translation>
     </message>
     <message>
       <source>%1%2（第 %3 行）同一%5的%6记录也在工作表%4中：这张旧表或备份中这些行没有读取，以工作表%4为准，请核对</source>
-      <translation>The %6 records of %1%2 (rows %3) of the same %5 are also in sheet %4: these rows of this old sheet or backup were not read, sheet %4 counts. Please check</translation>
+      <translation>The %6 {%3#|record|records} of %1%2 ({%3#|row|rows} %3) of the same %5 {%3#|is|are} also in {%4#|sheet|sheets} %4: {%3#|this row|these rows} of this old sheet or backup {%3#|was|were} not read, {%4#|sheet %4 counts|sheets %4 count}. Please check</translation>
     </message>
     <message>
       <source>%1%2（第 %3 行）同一%5的%6记录也在显示的工作表%4中：这张隐藏的工作表中这些行没有读取，以显示的工作表%4为准，请核对</source>
-      <translation>The %6 records of %1%2 (rows %3) of the same %5 are also in the shown sheet %4: these rows of this hidden sheet were not read, the shown sheet %4 counts. Please check</translation>
+      <translation>The %6 {%3#|record|records} of %1%2 ({%3#|row|rows} %3) of the same %5 {%3#|is|are} also in the shown {%4#|sheet|sheets} %4: {%3#|this row|these rows} of this hidden sheet {%3#|was|were} not read, the shown {%4#|sheet %4 counts|sheets %4 count}. Please check</translation>
     </message>
     <message>
       <source>%1在第 %2 行的身份证号码是 %3，第 %4 行（“%5”列，%6 列）却是 %7：同一户的同一个人各月的身份证号码应当相同，第 %4 行按 %3 读取（%8），请核对表格中的号码</source>
-      <translation>%1 has ID number %3 in rows %2, but %7 in rows %4 (column “%5”, column %6): one person of one household has the same ID number every month, so rows %4 were read as %3 (%8). Please check the numbers in the sheet</translation>
+      <translation>%1 has ID number %3 in {%2#|row|rows} %2, but %7 in {%4#|row|rows} %4 (column “%5”, column %6): one person of one household has the same ID number every month, so {%4#|row %4 was|rows %4 were} read as %3 (%8). Please check the numbers in the sheet</translation>
     </message>
     <message>
       <source>%1已填了这个人%2的就业状态“%3”，这一行是“%4”：一个月只能有一个就业状态，按%1导入，这一行没有导入，请核对</source>
@@ -6996,11 +6996,11 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>第 %1 行是模板的填写示例（“%2”），不是人员，未读取；如果是人员，请删去“示例”字样后再导入</source>
-      <translation>Rows %1 are the template's examples (“%2”), not people, and were not read; if they are people, delete the word “示例” and import again</translation>
+      <translation>{%1#|Row %1 is the template's example|Rows %1 are the template's examples} (“%2”), not {%1#|a person|people}, and {%1#|was|were} not read; if {%1#|it is a person|they are people}, delete the word “示例” and import again</translation>
     </message>
     <message>
       <source>第 %1 行的劳动合同期限是“无固定期限”%2：工作照常导入，合同期限未记录（无固定期限合同没有月数；台账中已填的期限不变）；申请要看合同期限的补贴时，请以劳动合同核对</source>
-      <translation>Rows %1 have contracts whose term is “open-ended”%2: the jobs were imported as usual, the terms not recorded (an open-ended contract has no months; a term the ledger holds is kept); for a subsidy that looks at the contract's term, check it against the contract</translation>
+      <translation>{%1#|Row %1 has a contract|Rows %1 have contracts} whose term is “open-ended”%2: the {%1#|job was|jobs were} imported as usual, the {%1#|term|terms} not recorded (an open-ended contract has no months; a term the ledger holds is kept); for a subsidy that looks at the contract's term, check it against the contract</translation>
     </message>
     <message>
       <source>这一行是模板的填写示例（“%1”），不是人员，未读取；如果是人员，请删去“示例”字样后再导入</source>
@@ -7137,6 +7137,170 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>就业状态用词表中有一个用词是空的（读作“%1”的那一项）</source>
       <translation>One of the status words is empty (the row read as “%1”)</translation>
+    </message>
+    <message>
+      <source>%1的最低服务只能增加，不能少于%2%3次（%4）</source>
+      <translation>The minimum services of %1 may only be raised: no fewer than %3 × %2 (%4)</translation>
+    </message>
+    <message>
+      <source>%1：办理时限只能缩短，不能从 %2 个工作日延长到 %3</source>
+      <translation>%1: a time limit may only be shortened, not lengthened from %2 {%2|workday|workdays} to %3</translation>
+    </message>
+    <message>
+      <source>“%1”只能填写县定金额，不能改变标准的种类或最高限额（%2）</source>
+      <translation>“%1” takes a county figure only: the kind of figure and its cap cannot change (%2)</translation>
+    </message>
+    <message>
+      <source>“%1”的依据“%2”没有以所列文件的文号或《标题》开头（已列文件：%3）</source>
+      <translation>The basis “%2” of “%1” does not begin with the number or 《title》 of a document listed (documents listed: %3)</translation>
+    </message>
+    <message>
+      <source>“%1”的标准是省里定的（%2，%3），县里不能修改</source>
+      <translation>The figure of “%1” is the province's (%2, %3): the county cannot change it</translation>
+    </message>
+    <message>
+      <source>“%1”的金额 %2 元超过政策规定的最高 %3 元（%4）</source>
+      <translation>The figure of %2 yuan for “%1” is above the policy's cap of %3 yuan (%4)</translation>
+    </message>
+    <message>
+      <source>“%1”（%2）的县定金额 %3 元须写明县里定这个金额的文件文号（figure_document，并列入 [[documents]]）：申请表、花名册和公示表引用它作为补贴标准的依据</source>
+      <translation>The county's figure of %3 yuan for “%1” (%2) needs the number of the county document that sets it (figure_document, listed in [[documents]]): the application form, roster and public notice cite it as the basis of the subsidy's figure</translation>
+    </message>
+    <message>
+      <source>“%1”（%2）的县定金额须大于 0 元；本县不实行这项补贴的，请停用该规则（enabled = false）</source>
+      <translation>The county's figure for “%1” (%2) must be above 0 yuan; if the county does not grant this subsidy, switch the rule off (enabled = false)</translation>
+    </message>
+    <message>
+      <source>“%1”（%2）：%3 前的金额 %4 元须大于 0 元%5</source>
+      <translation>“%1” (%2): the figure of %4 yuan before %3 must be above 0 yuan%5</translation>
+    </message>
+    <message>
+      <source>“%1”（%2）：写了县定标准的文号（figure_document）却没有写县定金额 figure</source>
+      <translation>“%1” (%2): the county figure's document number (figure_document) is given, but no county figure (figure)</translation>
+    </message>
+    <message>
+      <source>“%1”（%2）：写了县定金额的执行日期（figure_from）却没有写县定金额 figure</source>
+      <translation>“%1” (%2): the day the county figure applies from (figure_from) is given, but no county figure (figure)</translation>
+    </message>
+    <message>
+      <source>“%1”（%2）：写了文号却没有写新的结束日期 valid_to</source>
+      <translation>“%1” (%2): a document number is given, but no new end date (valid_to)</translation>
+    </message>
+    <message>
+      <source>“%1”（%2）：写了此前的金额（figure_before）却没有写新金额的执行日期 figure_from</source>
+      <translation>“%1” (%2): the figure before (figure_before) is given, but not the day the new figure applies from (figure_from)</translation>
+    </message>
+    <message>
+      <source>“%1”（%2）：县定标准的文号 %3 不在本包的 [[documents]] 中</source>
+      <translation>“%1” (%2): the document number %3 of the county figure is not in this pack's [[documents]]</translation>
+    </message>
+    <message>
+      <source>“%1”（%2）：改变有效期必须写明县里的文号（document）</source>
+      <translation>“%1” (%2): a change of the period in force needs the county's document number (document)</translation>
+    </message>
+    <message>
+      <source>“%1”（%2）：文号 %3 不在本包的 [[documents]] 中</source>
+      <translation>“%1” (%2): document number %3 is not in this pack's [[documents]]</translation>
+    </message>
+    <message>
+      <source>“%1”（%2）：此前金额的文号 %3 不在本包的 [[documents]] 中</source>
+      <translation>“%1” (%2): the document number %3 of the figure before is not in this pack's [[documents]]</translation>
+    </message>
+    <message>
+      <source>写了此前的监测收入线（welfare_post_income_line_before）却没有写新收入线的执行日期 welfare_post_income_line_from</source>
+      <translation>The monitoring income line before (welfare_post_income_line_before) is given, but not the day the new line applies from (welfare_post_income_line_from)</translation>
+    </message>
+    <message>
+      <source>写了监测收入线的执行日期却没有写监测收入线 welfare_post_income_line</source>
+      <translation>The day the monitoring income line applies from is given, but not the line (welfare_post_income_line)</translation>
+    </message>
+    <message>
+      <source>写了监测收入线的文号却没有写监测收入线 welfare_post_income_line</source>
+      <translation>The monitoring income line's document number is given, but not the line (welfare_post_income_line)</translation>
+    </message>
+    <message>
+      <source>扩展的政策包 %1 不存在（已有：%2）</source>
+      <translation>The pack %1 it extends does not exist (there are: %2)</translation>
+    </message>
+    <message>
+      <source>政策包编号 %1 与内置政策包相同：县级政策包请用本县自己的编号（如 qixingguan）</source>
+      <translation>Pack id %1 is the built-in pack's: a county pack takes an id of the county's own (such as qixingguan)</translation>
+    </message>
+    <message>
+      <source>本包新增的规则 %1 与已有的“%2”（%3）编号相同，修改已有规则请写在 [[overrides]] 中</source>
+      <translation>The new rule %1 of this pack has the id of “%2” (%3), which exists already; to change an existing rule, write it in [[overrides]]</translation>
+    </message>
+    <message>
+      <source>此前监测收入线的文号 %1 不在本包的 [[documents]] 中</source>
+      <translation>The document number %1 of the monitoring income line before is not in this pack's [[documents]]</translation>
+    </message>
+    <message>
+      <source>监测收入线的文号 %1 不在本包的 [[documents]] 中</source>
+      <translation>The monitoring income line's document number %1 is not in this pack's [[documents]]</translation>
+    </message>
+    <message>
+      <source>缺少被扩展的基础政策包 %1</source>
+      <translation>The base pack %1 it extends is missing</translation>
+    </message>
+    <message>
+      <source>防止返贫监测收入线 %1 元/月须写明县里定这条线的文件文号（welfare_post_income_line_document，并列入 [[documents]]）：公益性岗位收入超线的提醒引用它</source>
+      <translation>The monitoring income line of %1 yuan a month needs the number of the county document that sets it (welfare_post_income_line_document, listed in [[documents]]): the warning of a public welfare post's income above the line cites it</translation>
+    </message>
+    <message>
+      <source>（无）</source>
+      <translation>(none)</translation>
+    </message>
+    <message>
+      <source>，且不超过政策规定的最高 %1 元</source>
+      <translation> and at most the policy's cap of %1 yuan</translation>
+    </message>
+    <message>
+      <source>%1 不能低于 %2</source>
+      <translation>%1 cannot be below %2</translation>
+    </message>
+    <message>
+      <source>%1 不能减少</source>
+      <translation>%1 cannot be reduced</translation>
+    </message>
+    <message>
+      <source>%1 不能取消</source>
+      <translation>%1 cannot be dropped</translation>
+    </message>
+    <message>
+      <source>%1 不能增加或取消（原为 %2）</source>
+      <translation>%1 cannot be extended or dropped (it was %2)</translation>
+    </message>
+    <message>
+      <source>%1 不能新增</source>
+      <translation>%1 cannot be added</translation>
+    </message>
+    <message>
+      <source>%1 不能短于 %2</source>
+      <translation>%1 cannot be shorter than %2</translation>
+    </message>
+    <message>
+      <source>%1 不能高于 %2</source>
+      <translation>%1 cannot be above %2</translation>
+    </message>
+    <message>
+      <source>%1 必须保持为 %2</source>
+      <translation>%1 must stay %2</translation>
+    </message>
+    <message>
+      <source>“%1”的条件只能从严，不能放宽（%2）：%3</source>
+      <translation>The conditions of “%1” may only be made stricter, not looser (%2): %3</translation>
+    </message>
+    <message>
+      <source>全部既往就业</source>
+      <translation>every earlier job</translation>
+    </message>
+    <message>
+      <source>政策包里没有编号为 %1 的规则，无从修改</source>
+      <translation>No pack has a rule with id %1: there is nothing to change</translation>
+    </message>
+    <message>
+      <source>没有可用的政策包</source>
+      <translation>There is no pack to use</translation>
     </message>
   </context>
   <context>

@@ -1,0 +1,296 @@
+"""What a county may not change, refused as a sentence (`policy.combine`): a template and its
+parts the desktop says in its language, its Chinese what it said before (recorded from the code
+of 9c255ba4), byte for byte."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fieldapp.domain.sentences import Sentence
+from fieldapp.policy.combine import combine
+from fieldapp.policy.pack import PackError
+from fieldapp.policy.packfile import parse_pack_text
+from fieldapp.policy.registry import PolicyRegistry, base_dir
+from tests.policy.test_pack import COUNTY
+from tests.services.sentence_checks import filled, templates
+
+_SEEDS = (base_dir() / "guizhou_2023.toml").read_text(encoding="utf-8")
+_AT = _SEEDS.index('[[rules]]\nid = "training_living"')
+#: A rule of the seeds' as a county pack would add it (its id, its citation the seeds').
+SEED_RULE = _SEEDS[_AT : _SEEDS.index("# ----", _AT)]
+
+#: Each refusal: the county pack's text changed (old → new, in order).
+SCENARIOS: dict[str, list[tuple[str, str]]] = {
+    "own_id": [('id = "qixingguan-2026"', 'id = "guizhou-2023"')],
+    "zero": [("figure = 80", "figure = 0")],
+    "line_undocumented": [('welfare_post_income_line_document = "七人社通〔2026〕3号"\n', "")],
+    "figure_undocumented": [
+        ('figure = 80\nfigure_document = "七人社通〔2026〕3号"', "figure = 80")
+    ],
+    "extends_unknown": [('extends = "guizhou-2023"', 'extends = "guizhou-2099"')],
+    "rule_twice": [
+        ("[lines]", SEED_RULE + "\n[lines]"),
+    ],
+    "document_no_figure": [("figure = 300\n", "")],
+    "from_no_figure": [
+        ("figure = 300\n", "figure_from = 2026-07-01\n"),
+        (
+            'figure_document = "七人社通〔2026〕3号"\n\n[[overrides]]\nrule = "new',
+            '\n[[overrides]]\nrule = "new',
+        ),
+    ],
+    "document_no_end": [("valid_to = 2026-12-31\n", "")],
+    "fixed_figure": [
+        ('rule = "new_form_accident_insurance"', 'rule = "transport_other_rural_cross_province"')
+    ],
+    "kind_changed": [("figure = 300", 'amount = { kind = "fixed", value = 600 }')],
+    "over_cap": [("figure = 300", "figure = 600")],
+    "before_no_from": [
+        (
+            'figure_document = "七人社通〔2026〕3号"\n\n',
+            'figure_document = "七人社通〔2026〕3号"\nfigure_before = 200\n\n',
+        )
+    ],
+    "before_zero": [
+        ("figure = 300\n", "figure = 300\nfigure_from = 2026-07-01\nfigure_before = 0\n")
+    ],
+    "before_undocumented": [
+        (
+            "figure = 300\n",
+            'figure = 300\nfigure_from = 2026-07-01\nfigure_before = 200\nfigure_before_document = "无此号"\n',
+        )
+    ],
+    "figure_document_unlisted": [
+        (
+            'figure = 300\nfigure_document = "七人社通〔2026〕3号"',
+            'figure = 300\nfigure_document = "无此号"',
+        )
+    ],
+    "line_document_no_line": [("welfare_post_income_line = 650\n", "")],
+    "line_from_no_line": [
+        (
+            'welfare_post_income_line = 650\nwelfare_post_income_line_document = "七人社通〔2026〕3号"\n',
+            "welfare_post_income_line_from = 2026-07-01\n",
+        )
+    ],
+    "line_document_unlisted": [
+        (
+            'welfare_post_income_line_document = "七人社通〔2026〕3号"',
+            'welfare_post_income_line_document = "无此号"',
+        )
+    ],
+    "line_before_no_from": [
+        (
+            "welfare_post_income_line = 650\n",
+            "welfare_post_income_line = 650\nwelfare_post_income_line_before = 600\n",
+        )
+    ],
+    "line_before_unlisted": [
+        (
+            "welfare_post_income_line = 650\n",
+            "welfare_post_income_line = 650\nwelfare_post_income_line_from = 2026-07-01\n"
+            'welfare_post_income_line_before = 600\nwelfare_post_income_line_before_document = "无此号"\n',
+        )
+    ],
+    "end_undocumented": [('document = "七人社通〔2026〕3号"\nfigure', "figure")],
+    "end_unlisted": [('document = "七人社通〔2026〕3号"\nfigure', 'document = "无此号"\nfigure')],
+    "level_fewer": [
+        (
+            "[lines]",
+            '[[service_levels]]\nlevel = "短期失业"\nclause = "七人社通〔2026〕3号"\nminimums = { "岗位推荐" = 2 }\n\n[lines]',
+        )
+    ],
+    "uncited": [
+        (
+            "[lines]",
+            SEED_RULE.replace('id = "training_living"', 'id = "county_training"').replace(
+                "《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》", "本县文件"
+            )
+            + "\n[lines]",
+        )
+    ],
+}
+
+
+#: … and conditions made looser: every way of it, in three overrides.
+SCENARIOS |= {
+    "looser_sets": [
+        (
+            "[lines]",
+            '[[overrides]]\nrule = "transport_other_rural_cross_province"\n'
+            "conditions = { categories_none = [] }\n\n[lines]",
+        )
+    ],
+    "looser_added": [
+        (
+            "[lines]",
+            '[[overrides]]\nrule = "startup_once"\nconditions = { forms = ["自主创业"], '
+            "stable_months_min = 12, first_business = true, or_rural_transferred = true, "
+            "new_lookback_months = 6 }\n\n[lines]",
+        )
+    ],
+    "looser_bounds": [
+        ("[lines]", '[[overrides]]\nrule = "absorb_unemployed_youth"\nconditions = {}\n\n[lines]')
+    ],
+}
+#: … and a rule no pack has, given a figure and given 0 元 (`check_new_pack`).
+SCENARIOS |= {
+    "no_such_rule": [('rule = "new_form_accident_insurance"', 'rule = "no_such_rule"')],
+    "no_such_rule_zero": [
+        ('rule = "new_form_accident_insurance"', 'rule = "no_such_rule"'),
+        ("figure = 80", "figure = 0"),
+    ],
+}
+#: … and those of a pack combined alone (`combine`): a county pack with no base under it, a
+#: base pack of no documents.
+SCENARIOS |= {
+    "no_base": [],
+    "none_listed": [
+        ('extends = "guizhou-2023"\n', ""),
+        (COUNTY[COUNTY.index("[[documents]]") :], SEED_RULE),
+    ],
+}
+#: … and nothing to combine.
+SCENARIOS["no_packs"] = []
+ALONE = ("no_base", "none_listed")
+#: … and a deadline made longer.
+SCENARIOS["deadline_longer"] = [("[lines]", "[deadlines]\nservice_1311_workdays = 9\n\n[lines]")]
+
+
+def refused(name: str, tmp_path: Path) -> PackError:
+    """The refusal of the county pack `SCENARIOS[name]` makes, checked as `policy check` does
+    (combined alone for `ALONE`)."""
+    text = COUNTY
+    for old, new in SCENARIOS[name]:
+        assert old in text, (name, old)
+        text = text.replace(old, new, 1)
+    if name == "no_packs":
+        with pytest.raises(PackError) as none:
+            combine([])
+        return none.value
+    if name in ALONE:
+        with pytest.raises(PackError) as alone:
+            combine([("c.toml", parse_pack_text(text, "c.toml"))])
+        return alone.value
+    local = tmp_path / "local"
+    local.mkdir(parents=True)
+    registry = PolicyRegistry(base=base_dir(), local=local)
+    (tmp_path / "c.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(PackError) as error:
+        registry.check(tmp_path / "c.toml")
+    return error.value
+
+
+#: What each refusal said before the templates (recorded from the code of 9c255ba4).
+BEFORE = {
+    "own_id": "政策包 c.toml：政策包编号 guizhou-2023 与内置政策包相同：县级政策包请用本县自己的编号（如 qixingguan）",
+    "zero": "政策包 c.toml：“新就业形态劳动者意外伤害商业保险补贴”（黔府发〔2023〕12号 第（十一）条）的县定金额须大于 0 元；本县不实行这项补贴的，请停用该规则（enabled = false）",
+    "line_undocumented": "政策包 c.toml：防止返贫监测收入线 650 元/月须写明县里定这条线的文件文号（welfare_post_income_line_document，并列入 [[documents]]）：公益性岗位收入超线的提醒引用它",
+    "figure_undocumented": "政策包 c.toml：“新就业形态劳动者意外伤害商业保险补贴”（黔府发〔2023〕12号 第（十一）条）的县定金额 80 元须写明县里定这个金额的文件文号（figure_document，并列入 [[documents]]）：申请表、花名册和公示表引用它作为补贴标准的依据",
+    "extends_unknown": "政策包 c.toml：扩展的政策包 guizhou-2099 不存在（已有：guizhou-2023）",
+    "rule_twice": "政策包 c.toml：本包新增的规则 training_living 与已有的“培训生活费补贴”（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（十七）条）编号相同，修改已有规则请写在 [[overrides]] 中",
+    "document_no_figure": "政策包 c.toml：“一次性交通补助（脱贫人口新跨省务工）”（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（四）条）：写了县定标准的文号（figure_document）却没有写县定金额 figure",
+    "from_no_figure": "政策包 c.toml：“一次性交通补助（脱贫人口新跨省务工）”（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（四）条）：写了县定金额的执行日期（figure_from）却没有写县定金额 figure",
+    "document_no_end": "政策包 c.toml：“一次性交通补助（脱贫人口新跨省务工）”（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（四）条）：写了文号却没有写新的结束日期 valid_to",
+    "fixed_figure": "政策包 c.toml：“一次性交通补助（其他农村劳动力新跨省务工）”的标准是省里定的（100 元，黔府发〔2023〕12号 附件2 第（四）条），县里不能修改",
+    "kind_changed": "政策包 c.toml：“一次性交通补助（脱贫人口新跨省务工）”只能填写县定金额，不能改变标准的种类或最高限额（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（四）条）",
+    "over_cap": "政策包 c.toml：“一次性交通补助（脱贫人口新跨省务工）”的金额 600 元超过政策规定的最高 500 元（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（四）条）",
+    "before_no_from": "政策包 c.toml：“一次性交通补助（脱贫人口新跨省务工）”（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（四）条）：写了此前的金额（figure_before）却没有写新金额的执行日期 figure_from",
+    "before_zero": "政策包 c.toml：“一次性交通补助（脱贫人口新跨省务工）”（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（四）条）：2026-07-01 前的金额 0 元须大于 0 元，且不超过政策规定的最高 500 元",
+    "before_undocumented": "政策包 c.toml：“一次性交通补助（脱贫人口新跨省务工）”（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（四）条）：此前金额的文号 无此号 不在本包的 [[documents]] 中",
+    "figure_document_unlisted": "政策包 c.toml：“一次性交通补助（脱贫人口新跨省务工）”（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（四）条）：县定标准的文号 无此号 不在本包的 [[documents]] 中",
+    "line_document_no_line": "政策包 c.toml：写了监测收入线的文号却没有写监测收入线 welfare_post_income_line",
+    "line_from_no_line": "政策包 c.toml：写了监测收入线的执行日期却没有写监测收入线 welfare_post_income_line",
+    "line_document_unlisted": "政策包 c.toml：监测收入线的文号 无此号 不在本包的 [[documents]] 中",
+    "line_before_no_from": "政策包 c.toml：写了此前的监测收入线（welfare_post_income_line_before）却没有写新收入线的执行日期 welfare_post_income_line_from",
+    "line_before_unlisted": "政策包 c.toml：此前监测收入线的文号 无此号 不在本包的 [[documents]] 中",
+    "end_undocumented": "政策包 c.toml：“一次性交通补助（脱贫人口新跨省务工）”（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（四）条）：改变有效期必须写明县里的文号（document）",
+    "end_unlisted": "政策包 c.toml：“一次性交通补助（脱贫人口新跨省务工）”（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（四）条）：文号 无此号 不在本包的 [[documents]] 中",
+    "level_fewer": "政策包 c.toml：短期失业的最低服务只能增加，不能少于岗位推荐3次（黔府发〔2023〕12号 附件3 第（六）条第2项）",
+    "uncited": "政策包 c.toml：“培训生活费补贴”的依据“本县文件第（十七）条”没有以所列文件的文号或《标题》开头（已列文件：黔府发〔2023〕12号、黔人社发〔2019〕20号、《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》、七人社通〔2026〕3号）",
+    "looser_sets": "政策包 c.toml：“一次性交通补助（其他农村劳动力新跨省务工）”的条件只能从严，不能放宽（黔府发〔2023〕12号 附件2 第（四）条）：place_scopes 不能增加或取消（原为 跨省）；categories_none 不能减少；stable_months_min 不能低于 3；new_to_scope 必须保持为 true",
+    "looser_added": "政策包 c.toml：“一次性自主创业补贴”的条件只能从严，不能放宽（黔府发〔2023〕12号 附件3 第（九）条）：or_rural_transferred 不能新增；new_lookback_months 不能短于 全部既往就业",
+    "looser_bounds": "政策包 c.toml：“一次性吸纳就业补贴（招用登记失业的16—24岁青年）”的条件只能从严，不能放宽（黔府发〔2023〕12号 附件1 第（一）条）：employer_kinds 不能取消；contract_months_min 不能低于 12；age_at_event_min 不能低于 16；age_at_event_max 不能高于 24；registered_unemployed 必须保持为 true",
+    "no_such_rule": "政策包 c.toml：政策包里没有编号为 no_such_rule 的规则，无从修改",
+    "no_such_rule_zero": "政策包 c.toml：政策包里没有编号为 no_such_rule 的规则，无从修改",
+    "no_packs": "政策包 （无）：没有可用的政策包",
+    "no_base": "政策包 c.toml：缺少被扩展的基础政策包 guizhou-2023",
+    "none_listed": "政策包 c.toml：“培训生活费补贴”的依据“《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（十七）条”没有以所列文件的文号或《标题》开头（已列文件：（无））",
+    "deadline_longer": "政策包 c.toml：service_1311_workdays：办理时限只能缩短，不能从 5 个工作日延长到 9",
+}
+
+
+def said_here(tmp_path: Path) -> set[str]:
+    """The templates the scenarios say."""
+    found: set[str] = set()
+    for name in SCENARIOS:
+        refusal = refused(name, tmp_path / name)
+        assert refusal.said is not None, name
+        found |= templates(refusal.said)
+    return found
+
+
+@pytest.mark.parametrize("name", list(SCENARIOS))
+def test_a_refusal_is_a_sentence_saying_what_it_said(name: str, tmp_path: Path) -> None:
+    refusal = refused(name, tmp_path)
+    assert isinstance(refusal.said, Sentence)
+    assert str(refusal) == BEFORE[name]
+    assert filled(refusal.said) == BEFORE[name]
+
+
+def test_every_refusal_of_combine_has_a_scenario(tmp_path: Path) -> None:
+    """Each template `policy.combine` makes is said by a scenario here (`KEYED`, a rule's
+    problem after an override, is `packfile`'s: `tests.policy.test_pack_problems_said`)."""
+    from fieldapp.domain.sentences import TEMPLATES
+    from fieldapp.policy import combine as module
+
+    made = {
+        value
+        for key, value in vars(module).items()
+        if key.isupper() and key != "KEYED" and isinstance(value, str) and value in TEMPLATES
+    }
+    assert len(made) == 42
+    assert made - said_here(tmp_path) == set()
+
+
+def _english(name: str, tmp_path: Path) -> str:
+    from fieldapp.ui import i18n
+    from fieldapp.ui.errors import message_for
+
+    refusal = refused(name, tmp_path)
+    assert i18n.install_language("en")
+    try:
+        return message_for(refusal)
+    finally:
+        i18n.install_language("zh_CN")
+
+
+def test_the_desktop_says_them_in_english(qapp: Any, tmp_path: Path) -> None:
+    """In English each is said in English: Chinese only in the county's own words (a rule's
+    title and clause, a document's number, a service level) and the quoted."""
+    for name in SCENARIOS:
+        english = _english(name, tmp_path / name)
+        bare = re.sub(r"“[^”]*”|（[^（）]*）|《[^》]*》|\([^()]*\)|[^\s:：]*〔[^\s]*", "", english)
+        file = "（无）" if name == "no_packs" else "c.toml"  # (no file: named （无） still)
+        assert english.startswith(f"Policy pack {file}: "), english
+        assert re.search("[a-z]{3}", bare), english
+        assert english != str(refused(name, tmp_path / f"{name}-zh")), english
+    assert _english("over_cap", tmp_path / "x") == (
+        "Policy pack c.toml: The figure of 600 yuan for “一次性交通补助（脱贫人口新跨省务工）” is"
+        " above the policy's cap of 500 yuan (《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴"
+        "的实施意见》第（四）条)"
+    )
+    assert _english("none_listed", tmp_path / "y").endswith("(documents listed: (none))")
+    assert _english("looser_added", tmp_path / "w").endswith(
+        "may only be made stricter, not looser (黔府发〔2023〕12号 附件3 第（九）条):"
+        " or_rural_transferred cannot be added; new_lookback_months cannot be shorter than"
+        " every earlier job"
+    )
+    assert _english("deadline_longer", tmp_path / "z") == (
+        "Policy pack c.toml: service_1311_workdays: a time limit may only be shortened, not"
+        " lengthened from 5 workdays to 9"
+    )
