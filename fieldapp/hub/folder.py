@@ -34,7 +34,7 @@ from fieldapp.hub import own_clock
 from fieldapp.hub.ahead import ReadAhead
 from fieldapp.paths import private_dir
 from fieldapp.reference import divisions
-from fieldapp.saving import written
+from fieldapp.saving import READ_ONLY, ledger_trouble, written
 from fieldapp.services.trust import printable
 from fieldapp.store import answers, ledger_kind, postgres, replica, statistics
 from fieldapp.store.held import (
@@ -845,6 +845,12 @@ def unreachable(url: str, error: BaseException) -> str:
     said = str(error).strip()
     detail = " ".join(line.strip() for line in said.splitlines() if line.strip())
     detail = detail or type(error).__name__
+    shown = postgres.shown_url(url)
+    if ledger_trouble(error) == READ_ONLY:  # a standby, or a database set read-only
+        return (
+            f"中心台账所在的 PostgreSQL 数据库 {shown} 只接受读取（可能连到了备用库，或数据库被设为"
+            f"只读），中心不能写入：请与数据库管理员联系，恢复写入后再试（数据库的回答：{detail}）"
+        )
     user = postgres.user_of(url)
     why = "请确认数据库在运行、地址可以访问，运行中心的账户的 ~/.pgpass 里有口令"
     for pattern, text in _WHY_UNREACHABLE:
@@ -852,7 +858,6 @@ def unreachable(url: str, error: BaseException) -> str:
         if found:
             why = text.format(user=user, name=found.groupdict().get("name", ""))
             break
-    shown = postgres.shown_url(url)
     return f"连不上中心台账所在的 PostgreSQL 数据库 {shown}：{why}（数据库的回答：{detail}）"
 
 

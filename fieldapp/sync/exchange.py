@@ -63,6 +63,8 @@ from fieldapp.sync.bundle import (
 )
 from fieldapp.sync.errors import (
     NOTHING_IMPORTED_FULL,
+    READ_ONLY_DATABASE,
+    READ_ONLY_FILE,
     AlreadyImported,
     BundleRefused,
     SyncError,
@@ -413,7 +415,9 @@ def _as_refusal(error: Exception) -> BundleRefused:
     if trouble == saving.BUSY:
         return BundleRefused(BUSY)
     if trouble == saving.READ_ONLY:
-        return BundleRefused(READ_ONLY)
+        return BundleRefused(
+            READ_ONLY, READ_ONLY_DATABASE if saving.on_database(error) else READ_ONLY_FILE
+        )
     if trouble == saving.DISK or (isinstance(error, OSError) and is_disk_full(error)):
         log.info("bundle met a full disk: %s", text)
         return BundleRefused("disk_full", NOTHING_IMPORTED_FULL)
