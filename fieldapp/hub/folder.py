@@ -56,6 +56,7 @@ from fieldapp.sync.bundle import PARTY_NAME_MAX, RefusedBundle
 from fieldapp.sync.enrolment import make_enrolment, seal
 from fieldapp.sync.errors import AlreadyImported, BundleRefused, SyncError, said_to_the_village
 from fieldapp.sync.exchange import (
+    OWN_TROUBLE,
     ExportResult,
     ImportResult,
     StepHook,
@@ -430,8 +431,8 @@ class Hub:
                 )
             except (BundleRefused, AlreadyImported) as refused:
                 code = getattr(refused, "code", "already")
-                if code == "busy":
-                    raise  # the hub's own doing: not counted against the device
+                if code in OWN_TROUBLE:
+                    raise  # the hub's own busy, read-only or full store: not the device's
                 device = sender or getattr(refused, "sender", None)  # a stick's: its signer's
                 if device is not None:
                     kept = _kept_refusal(channel, refused)
@@ -775,9 +776,9 @@ def _kept_refusal(channel: str, refused: BundleRefused | AlreadyImported) -> Ref
     """What a device's next answer says of its bundle the hub refused (`RefusedBundle`): a
     stick's is refused with nobody from the village there, and the township carries the answer
     back. None for one that needs nothing of the device: a bundle imported before, an older
-    bundle whose changes the hub holds (`replay`), one that met the hub's own ledger busy or
-    read-only (the hub's trouble: the bundle comes again)."""
-    if not isinstance(refused, BundleRefused) or refused.code in ("replay", "busy", "read_only"):
+    bundle whose changes the hub holds (`replay`), one that met the hub's own ledger busy,
+    read-only or its disk full (the hub's trouble, `OWN_TROUBLE`: the bundle comes again)."""
+    if not isinstance(refused, BundleRefused) or refused.code in OWN_TROUBLE | {"replay"}:
         return None
     return RefusedBundle(
         serial=refused.serial,
