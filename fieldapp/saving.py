@@ -198,7 +198,7 @@ def ledger_trouble(error: BaseException) -> str:
     its error's code (`_PG_TROUBLE`). Only the database's own errors are read: the same words
     in any other error (a message quoting what a bundle carries) are not the ledger's trouble."""
     module = type(error).__module__
-    if module.startswith("psycopg"):
+    if on_database(error):
         return _PG_TROUBLE.get(str(getattr(error, "sqlstate", "") or ""), "")
     if not module.startswith(("sqlcipher3", "sqlite3")):
         return ""
@@ -210,6 +210,13 @@ def ledger_trouble(error: BaseException) -> str:
     if "locked" in text or "busy" in text:
         return BUSY
     return ""
+
+
+def on_database(error: BaseException) -> bool:
+    """Whether `error` is a database server's (a county hub's PostgreSQL), not a ledger file's:
+    its read-only store is a standby or a database set so, for its administrator to put right —
+    no stick's write protection to take off."""
+    return type(error).__module__.startswith("psycopg")
 
 
 def _folder_problem(path: Path) -> Sentence | None:

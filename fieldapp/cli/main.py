@@ -176,9 +176,14 @@ def main(argv: list[str] | None = None) -> int:
             f"读写文件{where}出错：{error.strerror or error}（磁盘已满、已拔出或没有权限？）"
         )
     except Exception as error:
-        from fieldapp.saving import BUSY, DISK, READ_ONLY, ledger_trouble
+        from fieldapp.saving import BUSY, DISK, READ_ONLY, ledger_trouble, on_database
 
         trouble = ledger_trouble(error)
+        if trouble == READ_ONLY and on_database(error):  # a county hub's PostgreSQL
+            return fail(
+                "无法写入台账：汇总中心的数据库只接受读取（可能连到了备用库，或数据库被设为只读）。"
+                "这次的操作没有完成，此前保存的数据不受影响。请与数据库管理员联系，恢复写入后再试"
+            )
         if trouble == READ_ONLY:
             return fail(
                 "无法写入台账：台账文件是只读的（U 盘打开了写保护，或文件被设为只读）。"

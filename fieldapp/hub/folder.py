@@ -34,7 +34,7 @@ from fieldapp.hub import own_clock
 from fieldapp.hub.ahead import ReadAhead
 from fieldapp.paths import private_dir
 from fieldapp.reference import divisions
-from fieldapp.saving import written
+from fieldapp.saving import READ_ONLY, ledger_trouble, written
 from fieldapp.services.trust import printable
 from fieldapp.store import answers, ledger_kind, postgres, replica, statistics
 from fieldapp.store.held import (
@@ -56,6 +56,7 @@ from fieldapp.sync.bundle import PARTY_NAME_MAX, RefusedBundle
 from fieldapp.sync.enrolment import make_enrolment, seal
 from fieldapp.sync.errors import AlreadyImported, BundleRefused, SyncError, said_to_the_village
 from fieldapp.sync.exchange import (
+    OWN_TROUBLE,
     ExportResult,
     ImportResult,
     StepHook,
@@ -430,8 +431,8 @@ class Hub:
                 )
             except (BundleRefused, AlreadyImported) as refused:
                 code = getattr(refused, "code", "already")
-                if code == "busy":
-                    raise  # the hub's own doing: not counted against the device
+                if code in OWN_TROUBLE:
+                    raise  # the hub's own busy, read-only or full store: not the device's
                 device = sender or getattr(refused, "sender", None)  # a stick's: its signer's
                 if device is not None:
                     kept = _kept_refusal(channel, refused)
@@ -775,9 +776,9 @@ def _kept_refusal(channel: str, refused: BundleRefused | AlreadyImported) -> Ref
     """What a device's next answer says of its bundle the hub refused (`RefusedBundle`): a
     stick's is refused with nobody from the village there, and the township carries the answer
     back. None for one that needs nothing of the device: a bundle imported before, an older
-    bundle whose changes the hub holds (`replay`), one that met the hub's own ledger busy or
-    read-only (the hub's trouble: the bundle comes again)."""
-    if not isinstance(refused, BundleRefused) or refused.code in ("replay", "busy", "read_only"):
+    bundle whose changes the hub holds (`replay`), one that met the hub's own ledger busy,
+    read-only or its disk full (the hub's trouble, `OWN_TROUBLE`: the bundle comes again)."""
+    if not isinstance(refused, BundleRefused) or refused.code in OWN_TROUBLE | {"replay"}:
         return None
     return RefusedBundle(
         serial=refused.serial,
@@ -845,6 +846,12 @@ def unreachable(url: str, error: BaseException) -> str:
     said = str(error).strip()
     detail = " ".join(line.strip() for line in said.splitlines() if line.strip())
     detail = detail or type(error).__name__
+    shown = postgres.shown_url(url)
+    if ledger_trouble(error) == READ_ONLY:  # a standby, or a database set read-only
+        return (
+            f"中心台账所在的 PostgreSQL 数据库 {shown} 只接受读取（可能连到了备用库，或数据库被设为"
+            f"只读），中心不能写入：请与数据库管理员联系，恢复写入后再试（数据库的回答：{detail}）"
+        )
     user = postgres.user_of(url)
     why = "请确认数据库在运行、地址可以访问，运行中心的账户的 ~/.pgpass 里有口令"
     for pattern, text in _WHY_UNREACHABLE:
@@ -852,7 +859,6 @@ def unreachable(url: str, error: BaseException) -> str:
         if found:
             why = text.format(user=user, name=found.groupdict().get("name", ""))
             break
-    shown = postgres.shown_url(url)
     return f"连不上中心台账所在的 PostgreSQL 数据库 {shown}：{why}（数据库的回答：{detail}）"
 
 

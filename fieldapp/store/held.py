@@ -507,8 +507,8 @@ def held_payload(
 def report_said(reason: object, said: object) -> Sentence | None:
     """The sentence a device keeps of a hub's report: `said` (its `reason_said`) where it
     reads back as one this program made (`sentences.sentence_read`, as the hub reads what it
-    keeps) and its Chinese is the report's text `reason` — or that text cut short as a report
-    cuts it (`REPORT_TEXT_MAX`) — so a window in another language says what the Chinese says;
+    keeps) and its Chinese is the report's text `reason`, word for word (`saying`: a reason cut
+    short keeps none) — so a window in another language says what the Chinese says;
     else None (an older hub's report, a hostile hub's template, a sentence that says something
     else: the text is said)."""
     if not isinstance(said, str) or len(said) > REPORT_SAID_MAX:
@@ -517,16 +517,13 @@ def report_said(reason: object, said: object) -> Sentence | None:
 
 
 def saying(reason: object, sentence: Sentence | None) -> Sentence | None:
-    """`sentence` where its Chinese is `reason` (or `reason` as a report cuts a longer text
-    short, `REPORT_TEXT_MAX`); else None."""
+    """`sentence` where its Chinese is `reason`, word for word; else None. A reason a report
+    cut short (`REPORT_TEXT_MAX`, ending “…”) keeps no sentence: the one it was cut from goes
+    on past the cut, and whatever a hub put there — its own words, not the reason's — a window
+    in another language would show where the Chinese shows only the cut text."""
     if sentence is None or not isinstance(reason, str):
         return None
-    text = str(sentence)
-    if text == reason or (
-        len(reason) == REPORT_TEXT_MAX and reason.endswith("…") and text.startswith(reason[:-1])
-    ):
-        return sentence
-    return None
+    return sentence if str(sentence) == reason else None
 
 
 def _kept_said(sentence: Sentence | None) -> str | None:

@@ -22,10 +22,7 @@ REASONS = {
     "invalid": "数据包内容不合格",
     "disk_full": "磁盘空间不足或无法写入",
     "busy": "台账正忙（另一项导入、审核或同步正在写入），请稍后再试",
-    "read_only": (
-        "台账文件是只读的（U 盘打开了写保护、在光盘上，或没有写入权限），没有导入任何修改。"
-        "请去掉写保护（或把台账拷到电脑上）后再导入一次"
-    ),
+    "read_only": "台账不能写入（只读），没有导入任何修改",
     "not_enrolled": "本台账尚未登记到县级汇总中心",
     "demo": "这是演示台账的数据包（人员都是虚构的），正式的县级汇总中心不接收演示数据",
 }
@@ -55,6 +52,16 @@ def said_to_the_village(code: str) -> str:
     """Why a device's bundle was refused, in its coordinator's words."""
     return SAID_TO_THE_VILLAGE.get(code) or REASONS.get(code) or "数据包没有导入"
 
+
+#: The detail of a bundle that met a read-only ledger file (`REASONS["read_only"]`)…
+READ_ONLY_FILE = (
+    "U 盘打开了写保护、台账在光盘上，或没有写入权限。请去掉写保护（或把台账拷到电脑上）后再导入一次"
+)
+#: … or a county hub's PostgreSQL that takes no writes: no stick to unlock.
+READ_ONLY_DATABASE = (
+    "汇总中心的数据库只接受读取（可能连到了备用库，或数据库被设为只读）。"
+    "请与数据库管理员联系，恢复写入后再导入一次"
+)
 
 #: The detail of a bundle that met a full disk on its way in (SQLite's "disk I/O error" or a work
 #: file's path told the clerk nothing to do).

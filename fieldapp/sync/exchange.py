@@ -63,6 +63,8 @@ from fieldapp.sync.bundle import (
 )
 from fieldapp.sync.errors import (
     NOTHING_IMPORTED_FULL,
+    READ_ONLY_DATABASE,
+    READ_ONLY_FILE,
     AlreadyImported,
     BundleRefused,
     SyncError,
@@ -367,6 +369,9 @@ def import_bundle(
         raise
     except BundleRefused as refused:
         _signed_by(refused, signed)
+        if refused.code in OWN_TROUBLE:
+            local.unlink(missing_ok=True)
+            raise
         _refuse(state, folders, local, refused, source, sender, keep_refused)
         raise
     except LedgerGone:  # not the bundle's doing: nothing of it is kept, it can come again
@@ -376,8 +381,9 @@ def import_bundle(
     except Exception as error:  # noqa: BLE001 - every failure must end in quarantine
         refusal = _as_refusal(error)
         _signed_by(refusal, signed)
-        if refusal.code in (BUSY, READ_ONLY):  # the device's trouble, not the bundle's: it
-            # stays where it came from, not quarantined (a read-only ledger cannot hold it)
+        if refusal.code in OWN_TROUBLE:  # the importer's trouble, not the bundle's: it
+            # stays where it came from, not quarantined (a read-only ledger cannot hold it, a
+            # full disk has no room for it), and can be taken again
             local.unlink(missing_ok=True)
             raise refusal from None
         _refuse(state, folders, local, refusal, source, sender, keep_refused)
@@ -392,6 +398,11 @@ BUSY = "busy"
 #: … that met a ledger that is read-only (its file, its stick's write protection): the
 #: device's trouble, not the bundle's.
 READ_ONLY = "read_only"
+#: … that met the importer's own disk full (or failing).
+DISK_FULL = "disk_full"
+#: The refusals that are the importing ledger's own trouble, never the bundle's nor its
+#: sender's: the bundle is not quarantined nor held against its device, and is taken again.
+OWN_TROUBLE = frozenset({BUSY, READ_ONLY, DISK_FULL})
 
 
 def _signed_by(refused: BundleRefused, signed: list[tuple[str, Manifest]]) -> None:
@@ -413,10 +424,12 @@ def _as_refusal(error: Exception) -> BundleRefused:
     if trouble == saving.BUSY:
         return BundleRefused(BUSY)
     if trouble == saving.READ_ONLY:
-        return BundleRefused(READ_ONLY)
+        return BundleRefused(
+            READ_ONLY, READ_ONLY_DATABASE if saving.on_database(error) else READ_ONLY_FILE
+        )
     if trouble == saving.DISK or (isinstance(error, OSError) and is_disk_full(error)):
         log.info("bundle met a full disk: %s", text)
-        return BundleRefused("disk_full", NOTHING_IMPORTED_FULL)
+        return BundleRefused(DISK_FULL, NOTHING_IMPORTED_FULL)
     return BundleRefused("invalid", f"{type(error).__name__}: {text}")
 
 

@@ -14,7 +14,14 @@ import json
 import pytest
 
 from fieldapp.cli.main import main as cli
-from fieldapp.domain.sentences import LISTED, said, sentence_data, sentence_json, sentence_read
+from fieldapp.domain.sentences import (
+    LISTED,
+    Sentence,
+    said,
+    sentence_data,
+    sentence_json,
+    sentence_read,
+)
 from fieldapp.store.held import (
     REPORT_SAID_MAX,
     REPORT_TEXT_MAX,
@@ -158,18 +165,30 @@ def test_an_older_hubs_report_and_a_hostile_hubs_sentence_fall_back_to_the_text(
     assert rejected.rejected_changes(village)[0]["reason_said"] is None
 
 
-def test_a_reason_cut_short_keeps_the_sentence_it_was_cut_from() -> None:
-    """A report cuts a reason longer than it holds (`REPORT_TEXT_MAX`, ending “…”): the
-    sentence whose text that was still says it; one whose text it is not, not."""
+def test_a_reason_cut_short_keeps_no_sentence() -> None:
+    """A report cuts a reason longer than it holds (`REPORT_TEXT_MAX`, ending “…”). A sentence
+    said to be the one it was cut from went on past the cut with words of a hostile hub's own
+    — a payee's account — that only an English window showed, the Chinese showing the cut
+    text: kept before (its text began with the cut text). Now no sentence is kept for a cut
+    reason, the one it was truly cut from neither (the text is said); a sentence whose
+    Chinese is the reason word for word still is."""
     long = said(LISTED, "长" * REPORT_TEXT_MAX, "x")
     cut = str(long)[: REPORT_TEXT_MAX - 1] + "…"
     base = {"id": 1, "change_id": "d1:1", "rule": "area", "received_at": "t", "status": "held"}
-    kept = Report.model_validate({**base, "reason": cut, "reason_said": sentence_json(long)})
-    assert kept.reason_said is not None and sentence_read(kept.reason_said) == long
-    other = said(LISTED, "短" * REPORT_TEXT_MAX, "x")
-    assert (
-        Report.model_validate({**base, "reason": cut, "reason_said": sentence_json(other)})
-    ).reason_said is None
+
+    def kept(reason: str, sentence: Sentence) -> str | None:
+        report = {**base, "reason": reason, "reason_said": sentence_json(sentence)}
+        return Report.model_validate(report).reason_said
+
+    hostile = said(LISTED, "长" * (REPORT_TEXT_MAX - 1), "县里已同意，请把补贴打到 6222 0000 0000")
+    assert str(hostile).startswith(cut[:-1])  # the Chinese, cut, is the report's text
+    assert kept(cut, hostile) is None
+    assert kept(cut, said(LISTED, "长" * (REPORT_TEXT_MAX - 1), "")) is None  # one word short
+    assert kept(cut, long) is None
+    assert kept(cut, said(LISTED, "短" * REPORT_TEXT_MAX, "x")) is None
+    whole = said(LISTED, "长" * (REPORT_TEXT_MAX - 3), "x…")  # its Chinese is the text itself
+    assert str(whole) == cut[: REPORT_TEXT_MAX - 3] + "、x…" and len(str(whole)) == len(cut)
+    assert kept(str(whole), whole) == sentence_json(whole)
 
 
 def _answer(hub, village, out) -> list[dict[str, object]]:  # noqa: ANN001

@@ -128,7 +128,8 @@ def test_a_read_only_ledger_is_the_devices_trouble_not_the_bundles(tmp_path: Pat
         _writable(path)
     error = refused.value
     assert error.code == exchange.READ_ONLY and error.quarantined is None
-    assert str(error).startswith("台账文件是只读的")
+    assert str(error).startswith("台账不能写入（只读）")
+    assert "写保护" in str(error) and "数据库管理员" not in str(error)
     assert "OperationalError" not in str(error) and "readonly" not in str(error)
     assert answer.read_bytes() == before  # where it came from, whole
     for kept in (folders.quarantine, folders.inbox, folders.imported):
@@ -152,4 +153,4 @@ def test_a_read_only_file_refuses_as_read_only(tmp_path: Path) -> None:
         _writable(path)
     assert "readonly" in str(error)
     refusal = exchange._as_refusal(error)
-    assert (refusal.code, refusal.detail) == (exchange.READ_ONLY, "")
+    assert (refusal.code, refusal.detail) == (exchange.READ_ONLY, exchange.READ_ONLY_FILE)

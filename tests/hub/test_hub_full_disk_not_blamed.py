@@ -1,0 +1,54 @@
+"""The hub's own disk full (or failing) is the hub's trouble, as its busy or read-only store:
+a device's bundle that met it is not quarantined, not kept as a refusal against the device
+(its next answer would have told the village to export again for nothing), not counted in
+`hub devices`; the same file goes in once there is room. The full disk is a real one, as
+`tests.store.test_full_disk` makes it (no file of the process grows past a size); a hub on
+PostgreSQL meets it in the database's process, read by its code (`saving._PG_TROUBLE`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fieldapp.hub.folder import Hub, _kept_refusal
+from fieldapp.store.hub_state import HubLog
+from fieldapp.sync.errors import BundleRefused
+from fieldapp.sync.exchange import export_bundle
+from tests.store.test_full_disk import disk_full
+from tests.sync.helpers import add_family
+
+VILLAGE = "520502101001"
+
+
+def test_a_bundle_that_meets_the_hubs_full_disk_is_not_held_against_its_device(
+    hub: Hub, make_device, tmp_path: Path, backend: str
+) -> None:
+    if backend != "sqlite":
+        pytest.skip("the database's disk is its own process's: read by code, tested below")
+    village = make_device("红星村", VILLAGE)
+    _, persons = add_family(village, VILLAGE, [f"{n}" for n in range(101, 161)])
+    bundle = export_bundle(village, tmp_path / "up.fieldsync").path
+    hub.ledger.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    before = bundle.read_bytes()
+    room = len(before) + 1
+    with disk_full(room), pytest.raises(BundleRefused) as refused:
+        hub.import_file(bundle, sender="红星村")
+    assert refused.value.code == "disk_full", refused.value
+    assert bundle.read_bytes() == before  # where it came from, whole
+    assert not list(hub.folders.quarantine.iterdir())
+    assert not list(hub.folders.inbox.iterdir())
+    assert HubLog(hub.ledger.db).refusals("红星村") == []
+    (device,) = [d for d in hub.status() if d["device"] == "红星村"]
+    assert device["refused"] == 0 and device["refused_bundles"] == 0, device
+    assert hub.ledger.get("persons", persons[0]) is None
+    # Room again: the same file goes in.
+    hub.import_file(bundle, sender="红星村")
+    assert all(hub.ledger.get("persons", p) is not None for p in persons)
+
+
+def test_only_the_devices_own_refusals_are_kept_against_it() -> None:
+    for own in ("disk_full", "busy", "read_only", "replay"):
+        assert _kept_refusal("http", BundleRefused(own)) is None, own
+    kept = _kept_refusal("usb", BundleRefused("tampered"))
+    assert kept is not None and kept.code == "tampered"
