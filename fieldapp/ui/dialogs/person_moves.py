@@ -51,6 +51,7 @@ from fieldapp.ui.widgets import (
     EnumCombo,
     KeepsInput,
     arrows_walk_hits,
+    plain_label,
     search_failed_label,
     table_view,
 )
@@ -285,7 +286,7 @@ class MoveDialog(KeepsInput):
         self.picker.setPlaceholderText(self.tr("输入对方户里任一人的姓名、拼音首字母或身份证号"))
         self.hits = QListWidget()
         self.hits.setMaximumHeight(120)
-        self.chosen = QLabel(self.tr("尚未选择迁入的户"))
+        self.chosen = plain_label(self.tr("尚未选择迁入的户"))
         self.relation = EnumCombo([r for r in Relation if r is not Relation.HEAD])
         self.area = AreaCombo(None)
         # A household lives in a village or site (or a group or building of one); one put in a
