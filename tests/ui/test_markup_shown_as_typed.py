@@ -106,3 +106,13 @@ def test_a_name_and_a_title_typed_as_markup_in_the_reasons_pane(demo_window, qtb
     page.results_view.setCurrentIndex(page.results.index(0, 0))
     first = page.reasons.toPlainText().splitlines()[0]
     assert first == f"{MARKUP} — <i>稳岗</i>补贴（<u>第三条</u>）", first
+
+
+def test_a_name_typed_as_markup_on_the_visits_page(window):
+    """走访: the chosen person's line and, once saved, the 已记入台账 line name them as typed."""
+    _rename(window, "李建国", MARKUP)
+    page = window.show_page("visits")
+    page.prefill(person(window, MARKUP).id, "岗位推荐")
+    assert drawn(page.chosen_label).startswith("已选：" + MARKUP), drawn(page.chosen_label)
+    assert page.save()
+    assert drawn(page.status).startswith("已记入台账：" + MARKUP + " "), drawn(page.status)

@@ -149,7 +149,7 @@ class VisitsPage(Page):
         self.outcome.setPlaceholderText(self.tr("结果：已推荐岗位、已登记、下次回访……"))
         self.save_button = QPushButton(self.tr("保存走访"))
         self.save_button.setDefault(True)
-        self.status = QLabel()
+        self.status = plain_label()  # names the person visited
         form = QFormLayout()
         form.addRow(self.tr("户 / 人员"), self.picker)
         form.addRow("", self.hits)
