@@ -242,7 +242,7 @@ class HeldReview(QWidget):
                 "在日期改对后按同样的规定重新核对：核对通过的由您接受，其余照旧等待审核"
             )
         )
-        self.summary = QLabel(
+        self.summary = plain_label(  # the last decision names devices, people, values
             self.tr("点「从中心刷新」查看各设备发来、中心按规则未接受、等待县里审核的修改")
         )
         self.summary.setWordWrap(True)
