@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from fieldapp.store.queries.persons import PersonRow
 from fieldapp.ui.areas import AreaIndex
 from fieldapp.ui.search_worker import SearchService
 from fieldapp.ui.session import Session
-from fieldapp.ui.widgets import arrows_walk_hits, marked_or_first, search_failed_label
+from fieldapp.ui.widgets import (
+    arrows_walk_hits,
+    marked_or_first,
+    plain_label,
+    search_failed_label,
+)
 
 
 class PersonPicker(QWidget):
@@ -30,7 +35,7 @@ class PersonPicker(QWidget):
         self.hits = QListWidget()
         self.hits.setMaximumHeight(96)
         self.failed = search_failed_label()
-        self.label = QLabel(self.tr("尚未选择人员"))
+        self.label = plain_label(self.tr("尚未选择人员"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.box)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from enum import StrEnum
+from typing import TypeVar
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -47,6 +48,8 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain.dates import today
 from fieldapp.ui.held_words import word_shown
+
+Shown = TypeVar("Shown", QLabel, QMessageBox)  # a QMessageBox built, not a static one
 
 
 def to_qdate(day: dt.date) -> QDate:
@@ -294,6 +297,19 @@ def form_state(root: QWidget) -> tuple[object, ...]:
         elif isinstance(widget, QComboBox):
             state.append(widget.currentIndex())
     return tuple(state)
+
+
+def plain(shown: Shown) -> Shown:
+    """`shown` drawing its text as it is, never as markup: a name, an address, a note or a
+    device's name typed as "<b>甲</b>" is shown as those characters (Qt's default, AutoText,
+    draws text that looks like HTML as rich text)."""
+    shown.setTextFormat(Qt.TextFormat.PlainText)
+    return shown
+
+
+def plain_label(text: str = "") -> QLabel:
+    """A label whose text is shown as it is (`plain`): for the ledger's data."""
+    return plain(QLabel(text))
 
 
 def _asked(

@@ -57,7 +57,7 @@ from fieldapp.ui.held_words import field_word, sentence_shown, table_word
 from fieldapp.ui.operations import run_modal_stoppable
 from fieldapp.ui.session import ReadWhenChanged, Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
-from fieldapp.ui.widgets import ask_yes_no, table_view
+from fieldapp.ui.widgets import ask_yes_no, plain_label, table_view
 
 #: More conflicts than this are resolved off the GUI thread, with progress and 取消: each is
 #: its own transaction (as a single resolution is), some 2.5 ms on a 2,000-person ledger —
@@ -280,7 +280,7 @@ class ConflictReview(QWidget):
             button.setChecked(value.shown)
             self.choices.addButton(button)
             self.grid.addWidget(button, row, 0)
-            self.grid.addWidget(QLabel(value.author), row, 1)
+            self.grid.addWidget(plain_label(value.author), row, 1)
             # China time, as every other time the program shows (a laptop or a county
             # server kept in UTC said 22:13 for 06:13 the next morning).
             self.grid.addWidget(QLabel(china_minute(value.at)), row, 2)
@@ -291,7 +291,7 @@ class ConflictReview(QWidget):
                 known = (
                     self.tr("本机") if value.device_id in own else self.tr("另一台设备（名称未知）")
                 )
-            self.grid.addWidget(QLabel(known), row, 3)
+            self.grid.addWidget(plain_label(known), row, 3)
 
     def _show_sheets(self, conflict: SheetConflict) -> None:
         """A sheet's conflict: the sheet's value (who imported it, when, from which file) and
@@ -320,9 +320,9 @@ class ConflictReview(QWidget):
             button.setChecked(side is SheetSide.LEDGER)
             self.choices.addButton(button)
             self.grid.addWidget(button, row, 0)
-            self.grid.addWidget(QLabel(who), row, 1)
+            self.grid.addWidget(plain_label(who), row, 1)
             self.grid.addWidget(QLabel(china_minute(at)), row, 2)
-            self.grid.addWidget(QLabel(where), row, 3)
+            self.grid.addWidget(plain_label(where), row, 3)
 
     def selected(self) -> Listed | None:
         """The conflict in the current row."""

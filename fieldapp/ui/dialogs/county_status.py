@@ -37,6 +37,7 @@ from fieldapp.store.queries.areas import listed_places
 from fieldapp.ui.errors import message_for, show_error
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
+from fieldapp.ui.widgets import plain_label
 
 #: Keys of the hub's JSON, one column each (titles in `CountyStatus._titles`).
 #: What the county clerk looks for first — when each synced, which program and pack it runs, and
@@ -86,7 +87,7 @@ class CountyStatus(QWidget):
         #: The hub's own program, as it answered (None: an older hub, which does not say).
         self.hub_program: str | None = None
         self.refresh_button = QPushButton(self.tr("从中心刷新"))
-        self.summary = QLabel(self.tr("点「从中心刷新」查看各村、各安置点最近一次同步的情况"))
+        self.summary = plain_label(self.tr("点「从中心刷新」查看各村、各安置点最近一次同步的情况"))
         self.summary.setWordWrap(True)
         #: The hub doubting its own clock (`hub.own_clock`), in red above all else.
         self.clock_doubt = QLabel()

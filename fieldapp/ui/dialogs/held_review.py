@@ -37,6 +37,7 @@ from fieldapp.ui.errors import message_for, show_error
 from fieldapp.ui.held_words import HeldLine, part_shown, reason_shown
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
+from fieldapp.ui.widgets import plain_label
 
 #: Keys of the hub's JSON, one column each (titles in `HeldReview._titles`).
 COLUMNS = ("device", "author", "content", "reason", "received_at")
@@ -171,13 +172,13 @@ class DecisionDialog(QDialog):
             for village, device, n in origins(items):
                 place = f"{village}（{device}）" if village else device
                 where.append(self.tr("%1：%2 条").replace("%1", place).replace("%2", str(n)))
-            self.origin = QLabel("\n".join(where))
+            self.origin = plain_label("\n".join(where))
             form.addRow(self.tr("来自"), self.origin)
         else:
             first = items[0]
             village = str(first.get("village") or "")
             device = f"{first.get('device', '')}（{first.get('author', '')}）"
-            self.origin = QLabel(f"{village} {device}" if village else device)
+            self.origin = plain_label(f"{village} {device}" if village else device)
             form.addRow(self.tr("设备"), self.origin)
         self.origin.setWordWrap(True)
         form.addRow(self.tr("修改内容"), what)
@@ -241,7 +242,7 @@ class HeldReview(QWidget):
                 "在日期改对后按同样的规定重新核对：核对通过的由您接受，其余照旧等待审核"
             )
         )
-        self.summary = QLabel(
+        self.summary = plain_label(  # the last decision names devices, people, values
             self.tr("点「从中心刷新」查看各设备发来、中心按规则未接受、等待县里审核的修改")
         )
         self.summary.setWordWrap(True)

@@ -59,7 +59,7 @@ from fieldapp.ui.held_words import (
     word_shown,
 )
 from fieldapp.ui.session import Session
-from fieldapp.ui.widgets import EnumCombo, ask_discard, ask_yes_no
+from fieldapp.ui.widgets import EnumCombo, ask_discard, ask_yes_no, plain_label
 
 #: The form's choices of 文化程度: none yet, then the ledger's list (`enums.EDUCATION`, the one
 #: the spreadsheet offers); a coordinator may type another.
@@ -316,7 +316,7 @@ class PersonEditor(QDialog):
         hform.addRow(self.tr("户编号"), self.household_no)
         self.household_box.setVisible(self.household_id is None)
 
-        self.error = QLabel()
+        self.error = plain_label()  # the refusal may name a person or quote a value
         self.error.setWordWrap(True)
         self.error.setStyleSheet(BAD_STYLE)
         self.open_button = QPushButton(self.tr("打开已有人员"))

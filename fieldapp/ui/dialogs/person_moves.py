@@ -51,6 +51,7 @@ from fieldapp.ui.widgets import (
     EnumCombo,
     KeepsInput,
     arrows_walk_hits,
+    plain_label,
     search_failed_label,
     table_view,
 )
@@ -119,7 +120,7 @@ class DeleteDialog(KeepsInput):
         self.reasons, self.words, reasons = _reason_choice(
             self, persons.DELETE_REASONS, self.tr("其他")
         )
-        self.error = QLabel()
+        self.error = plain_label()  # the refusal may name a person or quote a value
         self.error.setStyleSheet("color: #c62828;")
         # A refusal's reasons run long (the date's: how to set it): wrapped, not a window
         # stretched past the screen.
@@ -200,7 +201,7 @@ class RestoreDialog(QDialog):
             self.view.setColumnWidth(column, width)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("恢复原因，例如：误删、迁出后又迁回"))
-        self.error = QLabel()
+        self.error = plain_label()  # the refusal may name a person or quote a value
         self.error.setWordWrap(True)  # the date's long words wrapped, not a wide window
         self.error.setStyleSheet("color: #c62828;")
         self.restore_button = QPushButton(self.tr("恢复所选人员"))
@@ -285,7 +286,7 @@ class MoveDialog(KeepsInput):
         self.picker.setPlaceholderText(self.tr("输入对方户里任一人的姓名、拼音首字母或身份证号"))
         self.hits = QListWidget()
         self.hits.setMaximumHeight(120)
-        self.chosen = QLabel(self.tr("尚未选择迁入的户"))
+        self.chosen = plain_label(self.tr("尚未选择迁入的户"))
         self.relation = EnumCombo([r for r in Relation if r is not Relation.HEAD])
         self.area = AreaCombo(None)
         # A household lives in a village or site (or a group or building of one); one put in a
@@ -295,7 +296,7 @@ class MoveDialog(KeepsInput):
         here = next((r.area_code for r in rows_by_id(session.ledger, [person.id])), None)
         self.area.fill(areas, keep=here or session.home_area, offer=lambda code: len(code) >= 12)
         self.address = QLineEdit()
-        self.error = QLabel()
+        self.error = plain_label()  # the refusal may name a person or quote a value
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #c62828;")
         buttons = QDialogButtonBox(

@@ -33,7 +33,7 @@ from fieldapp.ui.days import day_said
 from fieldapp.ui.errors import FormRefused, invalid_input, message_for
 from fieldapp.ui.held_words import sentence_shown
 from fieldapp.ui.session import Session
-from fieldapp.ui.widgets import DateField, EnumCombo, KeepsInput, OptionalDate
+from fieldapp.ui.widgets import DateField, EnumCombo, KeepsInput, OptionalDate, plain_label
 
 #: The record a dialog edits.
 _R = TypeVar("_R", EmploymentSpell, UnemploymentRegistration)
@@ -47,7 +47,7 @@ class _RecordDialog(KeepsInput, Generic[_R]):
         super().__init__(parent)
         self.session = session
         self.form = QFormLayout()
-        self.error = QLabel()
+        self.error = plain_label()  # the refusal may name a person or quote a value
         self.error.setStyleSheet("color: #c62828;")
         self.error.setWordWrap(True)
         buttons = QDialogButtonBox(

@@ -69,7 +69,14 @@ from fieldapp.ui.pages.page import Page, PageHost
 from fieldapp.ui.pieces import in_parts
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
-from fieldapp.ui.widgets import DateField, ask_yes_no, select_row, table_view, to_qdate
+from fieldapp.ui.widgets import (
+    DateField,
+    ask_yes_no,
+    plain_label,
+    select_row,
+    table_view,
+    to_qdate,
+)
 
 
 def _money(value: float | None) -> str:
@@ -187,7 +194,7 @@ class SubsidiesPage(Page):
         top.addWidget(self.on)
         # One person's subsidies (from the person panel): a bar that says so, and its way out.
         self.person_id: str | None = None
-        self.person_label = QLabel()
+        self.person_label = plain_label()
         self.all_button = QPushButton(self.tr("显示全部人员"))
         self.all_button.clicked.connect(self.show_everyone)
         person_bar = QHBoxLayout()

@@ -59,7 +59,7 @@ from fieldapp.ui.held_words import filled as _filled
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.pages.page import Page
 from fieldapp.ui.session import ReadWhenChanged, Session
-from fieldapp.ui.widgets import ask_yes_no
+from fieldapp.ui.widgets import ask_yes_no, plain_label
 
 if TYPE_CHECKING:  # the exchange itself is imported when one is first made
     from fieldapp.sync.exchange import ExportResult, ImportResult
@@ -145,7 +145,7 @@ class SyncPage(Page):
         self.url = QLineEdit(settings.hub_url(session.ledger))
         self.url.setPlaceholderText("http://192.168.1.10:8765")
         self.push_button = QPushButton(self.tr("上传并接收"))
-        self.result_label = QLabel()
+        self.result_label = plain_label()  # names files, devices, people
         self.result_label.setWordWrap(True)
         self.result_label.setStyleSheet("font-size: 14px;")
 

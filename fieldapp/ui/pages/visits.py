@@ -46,6 +46,7 @@ from fieldapp.ui.widgets import (
     arrows_walk_hits,
     ask_discard,
     marked_or_first,
+    plain_label,
     search_failed_label,
     table_view,
 )
@@ -104,7 +105,7 @@ class VisitsPage(Page):
         # on a 1280×720 screen (two rows and a half of them were read).
         self.hits.hide()
         self.search_failed = search_failed_label()
-        self.chosen_label = QLabel(self.tr("尚未选择户或人员"))
+        self.chosen_label = plain_label(self.tr("尚未选择户或人员"))
         # 走访对象, as the 走访记录 sheet has it: the chosen person (本人), or the whole
         # household when the coordinator visited the family (全户); services given on it are
         # the chosen person's.
@@ -148,7 +149,7 @@ class VisitsPage(Page):
         self.outcome.setPlaceholderText(self.tr("结果：已推荐岗位、已登记、下次回访……"))
         self.save_button = QPushButton(self.tr("保存走访"))
         self.save_button.setDefault(True)
-        self.status = QLabel()
+        self.status = plain_label()  # names the person visited
         form = QFormLayout()
         form.addRow(self.tr("户 / 人员"), self.picker)
         form.addRow("", self.hits)

@@ -1,0 +1,118 @@
+"""Ledger data shown as it was typed, never drawn as markup.
+
+A person's name is any text without spaces, so "<b>甲</b>" passes the model; Qt's labels draw
+text that looks like HTML as rich text by default (Qt.AutoText), and a rich-text pane draws
+what it is given. The person panel, the conflicts review's grid and the 补贴 page's reasons
+pane each show such a name (and an author, a rule's title) as those very characters.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import Qt as GuiQt  # the same Qt, with mightBeRichText
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QLabel
+
+from fieldapp.policy.eligibility import Status
+from fieldapp.services import persons
+from fieldapp.store.changelog import Change
+from fieldapp.store.hlc import format_stamp
+from tests.ui.conftest import wait_idle
+from tests.ui.test_person_panel import person, shown
+
+MARKUP = "<b>甲</b>"
+
+
+def drawn(label: QLabel) -> str:
+    """What a label draws, as characters: its text as it is when plain, else what the
+    rich-text document made of it shows."""
+    text = label.text()
+    rich = label.textFormat() == Qt.TextFormat.RichText or (
+        label.textFormat() == Qt.TextFormat.AutoText and GuiQt.mightBeRichText(text)
+    )
+    if not rich:
+        return text
+    document = QTextDocument()
+    document.setHtml(text)
+    return document.toPlainText()
+
+
+def _rename(window, was: str, name: str, **more: str) -> None:
+    session = window.session
+    who = person(window, was)
+    renamed = who.model_copy(update={"name": name, **more})
+    session.apply(persons.save(session.ledger, session.actor, renamed, loaded=who, confirmed=True))
+
+
+def test_the_drawn_helper_sees_markup(qapp):
+    """The check itself: an AutoText label given markup draws it, a plain one does not."""
+    assert drawn(QLabel(MARKUP)) == "甲"
+    label = QLabel(MARKUP)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    assert drawn(label) == MARKUP
+
+
+def test_a_name_typed_as_markup_in_the_person_panel(window):
+    _rename(window, "李建国", MARKUP)
+    _page, panel = shown(window, MARKUP)
+    text = drawn(panel.summary)
+    assert text.splitlines()[0] == MARKUP, text
+
+
+def test_a_name_and_author_typed_as_markup_in_the_conflicts_grid(window):
+    led = window.session.ledger
+    person_id = led.db.execute("SELECT id FROM persons WHERE name = '王小明'").fetchone()[0]
+    seen = led.heads("persons", person_id)["name"]
+    with led.transaction():
+        led.update("persons", person_id, {"name": "王晓明"})
+    remote = Change(
+        "remote-device", 1, format_stamp(1_700_000_000_000, 0), "<b>李四</b>", "persons",
+        person_id, {"name": MARKUP}, {"name": seen},
+    )  # fmt: skip
+    led.apply_changes([remote])
+
+    review = window.show_page("sync").conflicts
+    review.refresh()
+    assert review.model.rowCount() == 1
+    labels = [review.grid.itemAt(n).widget() for n in range(review.grid.count())]
+    texts = [drawn(w) for w in labels if isinstance(w, QLabel)]
+    assert "<b>李四</b>" in texts, texts
+    assert MARKUP in [b.text() for b in review.choices.buttons()]  # a button's text is plain
+    # The review's own header stays bold (our markup, not data).
+    assert "值" in texts and "<b>值</b>" not in texts
+
+
+def test_a_name_and_a_title_typed_as_markup_in_the_reasons_pane(demo_window, qtbot):
+    """补贴 → 查找符合条件人员: the person's name, and a rule's title as a pack could word it,
+    in the reasons pane as typed."""
+    page = demo_window.show_page("subsidies")
+    page.find_eligible()
+    wait_idle(page=page, qtbot=qtbot)
+    row = next(n for n, r in enumerate(page.results.rows) if r.status is Status.ELIGIBLE)
+    _rename(demo_window, page.results.rows[row].name, MARKUP)
+    page.find_eligible()
+    wait_idle(page=page, qtbot=qtbot)
+    row = next(n for n, r in enumerate(page.results.rows) if r.name == MARKUP)
+    page.results_view.setCurrentIndex(page.results.index(row, 0))
+    assert page.reasons.toPlainText().splitlines()[0].startswith(MARKUP + " — ")
+
+    titled = dataclasses.replace(
+        page.results.rows[row], rule_title="<i>稳岗</i>补贴", clause="<u>第三条</u>"
+    )
+    page.results.set_rows([titled])
+    page.results_view.setCurrentIndex(QModelIndex())  # (the reset may keep row 0 current)
+    page.results_view.setCurrentIndex(page.results.index(0, 0))
+    first = page.reasons.toPlainText().splitlines()[0]
+    assert first == f"{MARKUP} — <i>稳岗</i>补贴（<u>第三条</u>）", first
+
+
+def test_a_name_typed_as_markup_on_the_visits_page(window):
+    """走访: the chosen person's line and, once saved, the 已记入台账 line name them as typed."""
+    _rename(window, "李建国", MARKUP)
+    page = window.show_page("visits")
+    page.prefill(person(window, MARKUP).id, "岗位推荐")
+    assert drawn(page.chosen_label).startswith("已选：" + MARKUP), drawn(page.chosen_label)
+    assert page.save()
+    assert drawn(page.status).startswith("已记入台账：" + MARKUP + " "), drawn(page.status)
