@@ -41,6 +41,10 @@ from fieldapp.store.new_rows import (
 #: held in memory meanwhile.
 RUN = 5000
 
+#: The most seqs of one device a statement of `Projector.load_changes` asks for (SQLite's
+#: bound parameters are 32,766 at most; PostgreSQL's 65,535).
+CHANGES_PER_QUERY = 500
+
 
 class Projector:
     """Applies changes to the ledger tables of one database (call inside a transaction)."""
@@ -91,6 +95,34 @@ class Projector:
             [device, int(seq)],
         ).fetchone()
         return Change.from_row(row) if row else None
+
+    def load_changes(self, change_ids: Iterable[str]) -> dict[str, Change]:
+        """`load_change` of many changes at once: change id → change, for those the log (or the
+        run being merged) holds. By the log's key, per device, `CHANGES_PER_QUERY` seqs a
+        statement (plain SQL that PostgreSQL speaks too), not a statement a change."""
+        found: dict[str, Change] = {}
+        wanted: dict[str, set[int]] = {}
+        for change_id in set(change_ids):
+            pending = self._pending.get(change_id)
+            if pending is not None:
+                found[change_id] = Change.from_row(pending.as_row())
+                continue
+            device, _colon, seq = change_id.rpartition(":")
+            if device and seq.isdigit():
+                wanted.setdefault(device, set()).add(int(seq))
+        for device, seqs in sorted(wanted.items()):
+            ordered = sorted(seqs)
+            for start in range(0, len(ordered), CHANGES_PER_QUERY):
+                chunk = ordered[start : start + CHANGES_PER_QUERY]
+                rows = self.db.execute(
+                    f"SELECT {CHANGE_COLUMNS} FROM changes "
+                    f"WHERE device_id = ? AND seq IN ({', '.join('?' * len(chunk))})",
+                    [device, *chunk],
+                ).fetchall()
+                for row in rows:
+                    change = Change.from_row(row)
+                    found[change.id] = change
+        return found
 
     def heads_of(self, row: dict[str, Any] | None, field: str) -> list[str]:
         """The current change ids of one field of a loaded row.

@@ -199,11 +199,17 @@ def _loaded(ledger: Ledger, keys: Iterable[tuple[str, str, str]]) -> list[Confli
     # Whose each conflict is, and the rows themselves, read for all of them at once (a
     # statement per table and few hundred rows), not up to five lookups a conflict.
     subjects = Subjects(ledger, [(table, row_id, {}) for table, row_id, _field in keys])
+    # The heads are in the rows; their changes read for all the conflicts at once too (per
+    # device, a statement per few hundred), not one lookup a head.
+    heads = {
+        (table, row_id, field): ledger.projector.heads_of(subjects.stored(table, row_id), field)
+        for table, row_id, field in keys
+    }
+    logged = ledger.projector.load_changes(h for ids in heads.values() for h in ids)
     found = []
     for table, row_id, field in keys:
         row = subjects.stored(table, row_id) or {}
-        heads = ledger.projector.heads_of(row, field)
-        changes = [c for c in (ledger.projector.load_change(h) for h in heads) if c]
+        changes = [logged[h] for h in heads[(table, row_id, field)] if h in logged]
         shown = max(changes, key=lambda c: c.key).id if changes else None
         values = [
             _value(c, field, names, c.id == shown) for c in sorted(changes, key=lambda c: c.key)
