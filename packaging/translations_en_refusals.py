@@ -30,6 +30,7 @@ EN_REFUSALS: dict[str, str] = {
     "有人": "someone",
     # The templates.
     "%1、%2": "%1, %2",
+    "%1–%2": "%1–%2",
     "%1（%2）": "%1 (%2)",
     "%1（%2 · %3）": "%1 (%2 · %3)",
     "「%1」由县里统一维护，只有县级设备或县级汇总中心可以修改（%2）": "“%1” is kept by the county for everyone: only a county device or the county hub may change it (%2)",

@@ -398,6 +398,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "%1%2（第 %3 行）同一%5的%6记录也在显示的工作表%4中：这张隐藏的工作表中这些行没有读取，以显示的工作表%4为准，请核对"),
     QT_TRANSLATE_NOOP("Refusals", "%1%2，不能再修改"),
     QT_TRANSLATE_NOOP("Refusals", "%1%2，不能再修改；如有错误只能撤销（需填写原因）"),
+    QT_TRANSLATE_NOOP("Refusals", "%1–%2"),
     QT_TRANSLATE_NOOP("Refusals", "%1—%2岁"),
     QT_TRANSLATE_NOOP("Refusals", "%1—不限岁"),
     QT_TRANSLATE_NOOP("Refusals", "%1“%2”不合理"),

@@ -7302,6 +7302,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>没有可用的政策包</source>
       <translation>There is no pack to use</translation>
     </message>
+    <message>
+      <source>%1–%2</source>
+      <translation>%1–%2</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
