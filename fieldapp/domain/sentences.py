@@ -68,12 +68,16 @@ class Word(NamedTuple):
 
 class Day(NamedTuple):
     """A day as a paper writes it (2026年3月1日), or its month (2026年3月) or year (2026年度,
-    a subsidy paid by the year), said as the language shown writes days."""
+    a subsidy paid by the year), or as a policy pack's text writes it (`iso`: 2026-07-01, the
+    day a pack's refusal names, as the county wrote it), said as the language shown writes
+    days."""
 
     day: dt.date
-    kind: Literal["day", "month", "year"] = "day"
+    kind: Literal["day", "month", "year", "iso"] = "day"
 
     def __str__(self) -> str:
+        if self.kind == "iso":
+            return self.day.isoformat()
         if self.kind == "month":
             return f"{self.day.year}年{self.day.month}月"
         if self.kind == "year":
@@ -241,7 +245,7 @@ def _read_part(data: object, depth: int) -> Part:
         day, kind = data["day"], data["kind"]
         if not isinstance(day, str) or not _DAY.fullmatch(day):
             raise UnreadSentence("day")
-        if kind not in ("day", "month", "year"):
+        if kind not in ("day", "month", "year", "iso"):
             raise UnreadSentence("kind of day")
         try:
             return Day(dt.date.fromisoformat(day), kind)

@@ -840,6 +840,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "此前已有创业记录（%1起）"),
     QT_TRANSLATE_NOOP("Refusals", "此前已通过有组织劳务输出就业（%1起，%2），非首次"),
     QT_TRANSLATE_NOOP("Refusals", "此前监测收入线的文号 %1 不在本包的 [[documents]] 中"),
+    QT_TRANSLATE_NOOP("Refusals", "每天 %1"),
     QT_TRANSLATE_NOOP("Refusals", "汇总中心未说明原因"),
     QT_TRANSLATE_NOOP("Refusals", "没有写入权限"),
     QT_TRANSLATE_NOOP("Refusals", "没有写入权限，或文件正被其他程序（Excel、WPS、PDF 阅读器）打开，请先关闭它"),
