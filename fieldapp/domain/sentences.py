@@ -68,12 +68,16 @@ class Word(NamedTuple):
 
 class Day(NamedTuple):
     """A day as a paper writes it (2026年3月1日), or its month (2026年3月) or year (2026年度,
-    a subsidy paid by the year), said as the language shown writes days."""
+    a subsidy paid by the year), or as a policy pack's text writes it (`iso`: 2026-07-01, the
+    day a pack's refusal names, as the county wrote it), said as the language shown writes
+    days."""
 
     day: dt.date
-    kind: Literal["day", "month", "year"] = "day"
+    kind: Literal["day", "month", "year", "iso"] = "day"
 
     def __str__(self) -> str:
+        if self.kind == "iso":
+            return self.day.isoformat()
         if self.kind == "month":
             return f"{self.day.year}年{self.day.month}月"
         if self.kind == "year":
@@ -102,16 +106,42 @@ def said(text: str, *parts: Part) -> Sentence:
 
 #: Words said one after another (赵六、李四), as a list of fields: each pair joined thus.
 LISTED = template("%1、%2")
+#: A run of rows or columns, its first and last (5–8, C–E): several, said as one part.
+RANGE = template("%1–%2")
+#: A list said in part, the rest left out (7、9等): several.
+AND_MORE = template("%1等")
+#: Templates whose sentence names several things (a list, a run, a list cut short): a
+#: counted noun said for such a part is plural, whatever its words look like (`several`).
+SEVERAL: set[str] = {LISTED, RANGE, AND_MORE, template("%1；%2")}
+
+
+def several(text: str) -> str:
+    """`text`, a template (made by `template`) whose sentence names several things, listed
+    in `SEVERAL` as well (a list joined otherwise, 王小明等 12 人)."""
+    SEVERAL.add(template(text))
+    return text
 
 
 def listed(parts: Sequence[Part], joined: str = LISTED) -> Part:
-    """`parts` one after another, joined by 、 (or by `joined`, a template of two parts: "%1；%2")
-    (one part as it is; '' for none)."""
+    """`parts` one after another, joined by 、 (or by `joined`, a template of two parts: "%1；%2",
+    then one of `SEVERAL`) (one part as it is; '' for none)."""
+    assert joined in SEVERAL, joined
     if not parts:
         return ""
     if len(parts) == 1:
         return parts[0]
     return said(joined, parts[0], listed(parts[1:], joined))
+
+
+def names_one(part: Part) -> bool | None:
+    """Whether `part` names one thing (a row, a column, a sheet) by its kind: a sentence of
+    `SEVERAL` (a list, a run, a list cut short) names several, any other sentence, word or
+    day one; None for a part of text, said as written (its words alone tell)."""
+    if isinstance(part, Sentence):
+        return part.template not in SEVERAL
+    if isinstance(part, Word | Day):
+        return True
+    return None
 
 
 # -- kept as JSON (a held change's reason, at the hub and over the network) ------------------
@@ -215,7 +245,7 @@ def _read_part(data: object, depth: int) -> Part:
         day, kind = data["day"], data["kind"]
         if not isinstance(day, str) or not _DAY.fullmatch(day):
             raise UnreadSentence("day")
-        if kind not in ("day", "month", "year"):
+        if kind not in ("day", "month", "year", "iso"):
             raise UnreadSentence("kind of day")
         try:
             return Day(dt.date.fromisoformat(day), kind)

@@ -25,7 +25,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from fieldapp.domain.money import yuan
-from fieldapp.domain.sentences import Sentence, listed, said, template
+from fieldapp.domain.sentences import Day, Sentence, Word, listed, said, template
 from fieldapp.policy.pack import (
     Amount,
     AmountKind,
@@ -83,8 +83,12 @@ FROM_NO_FIGURE = template(
     "“%1”（%2）：写了县定金额的执行日期（figure_from）却没有写县定金额 figure"
 )
 DOCUMENT_NO_END = template("“%1”（%2）：写了文号却没有写新的结束日期 valid_to")
-#: A figure the province fixed (%1 title, %2 the figure as papers write it, %3 clause).
+#: A figure the province fixed (%1 title, %2 the figure as papers write it, `figure_said`,
+#: %3 clause).
 FIXED_FIGURE = template("“%1”的标准是省里定的（%2，%3），县里不能修改")
+#: … the figure: an amount and its unit (100 元), or by the day (每天 40 元).
+MONEY = template("%1 %2")
+PER_DAY = template("每天 %1")
 #: … a rule's amount of another kind or cap (%1 title, %2 clause).
 KIND_CHANGED = template("“%1”只能填写县定金额，不能改变标准的种类或最高限额（%2）")
 #: … a figure (%2) above the cap (%3) (%1 title, %4 clause).
@@ -361,7 +365,7 @@ class _State:
                 # where every other paper writes “省定 100 元”; 每天 40 元 sits apart as well.
                 # The rule by its title and the document that sets the figure, as the clerk
                 # knows it (it opened 规则 transport_other_rural_cross_province（…）).
-                figure = current.model_copy(update={"note": ""}).describe()
+                figure = figure_said(current)
                 raise self._refuse(said(FIXED_FIGURE, rule.title, figure, rule.clause))
             return None
         if wanted.kind != current.kind or wanted.max != current.max or wanted.unit != current.unit:
@@ -388,7 +392,7 @@ class _State:
                     BEFORE_WRONG,
                     rule.title,
                     rule.clause,
-                    str(override.figure_from),
+                    Day(override.figure_from, "iso"),
                     yuan(before),
                     limit,
                 )
@@ -464,7 +468,13 @@ class _State:
             for kind, need in old.minimums.items():
                 if level.minimums.get(kind, 0) < need:
                     raise self._refuse(
-                        said(LEVEL_FEWER, str(level.level), str(kind), str(need), old.clause)
+                        said(
+                            LEVEL_FEWER,
+                            Word(str(level.level), common=True),
+                            Word(str(kind), common=True),
+                            str(need),
+                            old.clause,
+                        )
                     )
         self.levels[str(level.level)] = level
 
@@ -478,6 +488,15 @@ class _State:
                 cited = listed(list(self.documents)) or said(NONE_LISTED)
                 title = self.rules[rule_id].title
                 raise PackError(file, None, said(UNCITED, title, clause, cited))
+
+
+def figure_said(amount: Amount) -> Sentence:
+    """A figure the province fixed as `Amount.describe` writes it, its note left out (100 元,
+    每天 40 元): the number as it is, its unit the program's word."""
+    value = yuan(amount.value or 0)
+    if amount.kind is AmountKind.PER_DAY:
+        return said(PER_DAY, said(MONEY, value, Word("元")))  # (describe's: 元 by the day)
+    return said(MONEY, value, Word(amount.unit))
 
 
 def rule_named(rule: Rule) -> str:
@@ -495,7 +514,8 @@ def looser(old: Conditions, new: Conditions) -> list[Sentence]:
     for name in ("categories_any", "place_scopes", "forms"):
         before, after = set(getattr(old, name)), set(getattr(new, name))
         if before and (not after or not after <= before):
-            found.append(said(SET_WIDENED, name, listed(sorted(map(str, before)))))
+            was = listed([Word(value, common=True) for value in sorted(map(str, before))])
+            found.append(said(SET_WIDENED, name, was))
     if old.employer_kinds and not new.employer_kinds:
         found.append(said(DROPPED, "employer_kinds"))
     if not set(old.categories_none) <= set(new.categories_none):

@@ -172,7 +172,7 @@ READ_ON_SHEET = sentences.template(
 )
 #: … the first ten of their names and how many they are (the papers' words for it,
 #: `paperwork.notes_said.AND_MORE_PEOPLE`: a sibling room, not imported).
-PEOPLE_MORE = sentences.template("%1等 %2 人")
+PEOPLE_MORE = sentences.several("%1等 %2 人")
 #: A 人员类别 cell's 登记失业人员, kept as the person's unemployment registration too.
 REGISTERED_TOO = sentences.template("人员类别中的“登记失业人员”已同时记为失业登记")
 #: An extra sheet's row of a person refused on a people sheet: the number, that sheet and row.
@@ -801,9 +801,9 @@ class LedgerImporter:
         for index in found:
             sheet.columns.pop(index, None)
         sheet.unknown_headers[:] = [h for h in sheet.unknown_headers if h not in shown]
-        letters = _letters(min(found) + 1) + (
-            f"–{_letters(max(found) + 1)}" if len(found) > 1 else ""
-        )
+        letters: sentences.Part = _letters(min(found) + 1)
+        if len(found) > 1:  # (a run, said as several: columns C–E)
+            letters = sentences.said(sentences.RANGE, letters, _letters(max(found) + 1))
         named: sentences.Part = sentences.listed(
             [sentences.said(QUOTED, headings[i]) for i in sorted(found)[:3]]
         )
@@ -1116,13 +1116,13 @@ class LedgerImporter:
                     ),
                 )
                 why = sentences.said(NUMBER_LATEST)
-            kept_rows = "、".join(str(first + o) for o in groups[kept])
+            kept_rows = sentences.listed([str(first + o) for o in groups[kept]])
             heading = _heading(sheet.header_cells[where])
             for number in numbers:
                 if number == kept:
                     continue
                 offsets = groups.pop(number)
-                rows = "、".join(str(first + o) for o in offsets)
+                rows = sentences.listed([str(first + o) for o in offsets])
                 for o in offsets:  # (a copy: the cells may be shared)
                     cells = sheet.rows[o] = list(sheet.rows[o])
                     cells[where] = kept
@@ -2035,16 +2035,22 @@ def _month_part(month: str) -> sentences.Part:
         return written_text(month)
 
 
-def _ranges(rows: list[int], most: int = 12) -> str:
-    """Sorted row numbers as 5–1004、1100、1102–1103 (the first `most` runs, then 等)."""
+def _ranges(rows: list[int], most: int = 12) -> sentences.Part:
+    """Sorted row numbers as 5–1004、1100、1102–1103 (the first `most` runs, then 等): a list
+    of runs, as the window lists (rows 5–1004, 1100 and more), its count told by its kind."""
     runs: list[list[int]] = []
     for row in rows:
         if runs and row == runs[-1][1] + 1:
             runs[-1][1] = row
         else:
             runs.append([row, row])
-    said = "、".join(f"{a}–{b}" if b > a else str(a) for a, b in runs[:most])
-    return said + ("等" if len(runs) > most else "")
+    said = sentences.listed(
+        [
+            sentences.said(sentences.RANGE, str(a), str(b)) if b > a else str(a)
+            for a, b in runs[:most]
+        ]
+    )
+    return sentences.said(sentences.AND_MORE, said) if len(runs) > most else said
 
 
 def _hidden_columns(sheet: Table) -> list[RowProblem]:

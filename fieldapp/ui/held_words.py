@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from PySide6.QtCore import QCoreApplication, QObject
 
@@ -33,7 +33,7 @@ from fieldapp.domain.enums import (
 from fieldapp.domain.labels import FIELD_LABELS, TABLE_FIELD_LABELS
 from fieldapp.domain.month import Month
 from fieldapp.domain.roles import DEVICE_KINDS, ROLE_LABELS
-from fieldapp.domain.sentences import Day, Part, Sentence, Word, fill
+from fieldapp.domain.sentences import Day, Part, Sentence, Word, fill, names_one
 from fieldapp.paperwork.settings import LABELS as PAPER_LABELS
 from fieldapp.policy import conditions, eligibility, guard, packfile
 from fieldapp.services import claims, households, persons, trust, trust_check
@@ -240,17 +240,18 @@ def sentence_shown(sentence: Sentence) -> str:
         # (a template of no words, “%1” or %1 %2, is its own English: its parts are filled)
         return str(sentence)
     parts = [_part_shown(part) for part in sentence.parts]
-    return fill(counted(shown, parts), parts)
+    return fill(counted(shown, parts, sentence.parts), parts)
 
 
 #: A counted noun in a translation: `{%2|person|people}` — its singular where part %2 is 1;
 #: `{%2#|row|rows}` — its singular where part %2, a list, names one item (row 7, not 7、9).
 COUNTED = re.compile(r"\{%(?P<n>\d)(?P<list>#?)\|(?P<one>[^{}|]*)\|(?P<more>[^{}|]*)\}")
-#: What parts a list's items as shown (7、9 · 7, 9 · 5–8 · 7 and more · 7等 · 7 and 9).
-_MANY = re.compile(r"[、,，;；–—\-]|等| and ")
+#: What parts a list's items in a part of text (7、9 · 7，9 · 7；9 · 7等) — only where the
+#: part does not say its kind (`sentences.names_one`): a name may hold a hyphen or a comma.
+_MANY = re.compile(r"[、，;；]|等")
 
 
-def counted(template: str, parts: list[str]) -> str:
+def counted(template: str, parts: list[str], said: Sequence[Part] = ()) -> str:
     """`template` with each counted noun (`COUNTED`: `{%2|person|people}`, which an English
     translation writes where a count's noun follows it, as Qt's %n cannot: a template has
     several parts) said for its part as shown — singular where the part is the whole number
@@ -258,14 +259,16 @@ def counted(template: str, parts: list[str]) -> str:
     text only: a part said (a name as typed, “{%1|a|b}”) is filled afterwards and stays as
     it is. A translation may say a part inside the noun (`{%1|one row|%1 rows}`).
     `{%2#|row|rows}` counts a list's items instead (rows 7、9 or 5–8, columns C–F): singular
-    where part %2 names one (7, C), plural where it names several (a range, a list, 等/and
-    more) or is empty."""
+    where part %2 names one (7, C), plural where it names several or is empty — told by the
+    part's kind (`said`, the sentence's parts: a list, a run, a list cut short name several;
+    a name, a word, a day one), and only for a part of text by its separators (、，；等)."""
 
     def noun(match: re.Match[str]) -> str:
         number = int(match["n"])
         part = parts[number - 1].strip() if 0 < number <= len(parts) else ""
         if match["list"]:
-            one = bool(part) and not _MANY.search(part)
+            kind = names_one(said[number - 1]) if 0 < number <= len(said) else None
+            one = bool(part) and (kind if kind is not None else not _MANY.search(part))
         else:
             one = part.isascii() and part.isdigit() and int(part) == 1
         return match["one"] if one else match["more"]

@@ -62,6 +62,8 @@ def test_each_kind_of_part_reads_back(three):
     assert str(back) == "工作的2026年3月、姓名、电话<b>不能早于2026年2月28日"
     year = said(LISTED, Day(dt.date(2026, 1, 1), "year"), "")
     assert sentence_read(sentence_json(year)) == year
+    iso = said(LISTED, Day(dt.date(2026, 7, 1), "iso"), "")  # (as a pack's text writes it)
+    assert sentence_read(sentence_json(iso)) == iso and str(iso) == "2026-07-01、"
 
 
 def test_sentence_data_is_the_json_value_read_back(three):

@@ -47,6 +47,7 @@ SCENARIOS: dict[str, list[tuple[str, str]]] = {
     "fixed_figure": [
         ('rule = "new_form_accident_insurance"', 'rule = "transport_other_rural_cross_province"')
     ],
+    "fixed_per_day": [('rule = "new_form_accident_insurance"', 'rule = "training_living"')],
     "kind_changed": [("figure = 300", 'amount = { kind = "fixed", value = 600 }')],
     "over_cap": [("figure = 300", "figure = 600")],
     "before_no_from": [
@@ -125,6 +126,13 @@ SCENARIOS |= {
             "conditions = { categories_none = [] }\n\n[lines]",
         )
     ],
+    "looser_categories": [
+        (
+            "figure = 300\n",
+            'figure = 300\nconditions = { categories_any = ["脱贫人口", "农村低保对象"], '
+            'place_scopes = ["跨省"], new_to_scope = true, stable_months_min = 3 }\n',
+        )
+    ],
     "looser_added": [
         (
             "[lines]",
@@ -197,6 +205,7 @@ BEFORE = {
     "from_no_figure": "政策包 c.toml：“一次性交通补助（脱贫人口新跨省务工）”（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（四）条）：写了县定金额的执行日期（figure_from）却没有写县定金额 figure",
     "document_no_end": "政策包 c.toml：“一次性交通补助（脱贫人口新跨省务工）”（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（四）条）：写了文号却没有写新的结束日期 valid_to",
     "fixed_figure": "政策包 c.toml：“一次性交通补助（其他农村劳动力新跨省务工）”的标准是省里定的（100 元，黔府发〔2023〕12号 附件2 第（四）条），县里不能修改",
+    "fixed_per_day": "政策包 c.toml：“培训生活费补贴”的标准是省里定的（每天 40 元，《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（十七）条），县里不能修改",  # (recorded from 40e3fc20)
     "kind_changed": "政策包 c.toml：“一次性交通补助（脱贫人口新跨省务工）”只能填写县定金额，不能改变标准的种类或最高限额（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（四）条）",
     "over_cap": "政策包 c.toml：“一次性交通补助（脱贫人口新跨省务工）”的金额 600 元超过政策规定的最高 500 元（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（四）条）",
     "before_no_from": "政策包 c.toml：“一次性交通补助（脱贫人口新跨省务工）”（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（四）条）：写了此前的金额（figure_before）却没有写新金额的执行日期 figure_from",
@@ -213,6 +222,7 @@ BEFORE = {
     "level_fewer": "政策包 c.toml：短期失业的最低服务只能增加，不能少于岗位推荐3次（黔府发〔2023〕12号 附件3 第（六）条第2项）",
     "uncited": "政策包 c.toml：“培训生活费补贴”的依据“本县文件第（十七）条”没有以所列文件的文号或《标题》开头（已列文件：黔府发〔2023〕12号、黔人社发〔2019〕20号、《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》、七人社通〔2026〕3号）",
     "looser_sets": "政策包 c.toml：“一次性交通补助（其他农村劳动力新跨省务工）”的条件只能从严，不能放宽（黔府发〔2023〕12号 附件2 第（四）条）：place_scopes 不能增加或取消（原为 跨省）；categories_none 不能减少；stable_months_min 不能低于 3；new_to_scope 必须保持为 true",
+    "looser_categories": "政策包 c.toml：“一次性交通补助（脱贫人口新跨省务工）”的条件只能从严，不能放宽（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（四）条）：categories_any 不能增加或取消（原为 脱贫人口、防返贫监测对象）",  # (the code of 40e3fc20's)
     "looser_added": "政策包 c.toml：“一次性自主创业补贴”的条件只能从严，不能放宽（黔府发〔2023〕12号 附件3 第（九）条）：or_rural_transferred 不能新增；new_lookback_months 不能短于 全部既往就业",
     "looser_bounds": "政策包 c.toml：“一次性吸纳就业补贴（招用登记失业的16—24岁青年）”的条件只能从严，不能放宽（黔府发〔2023〕12号 附件1 第（一）条）：employer_kinds 不能取消；contract_months_min 不能低于 12；age_at_event_min 不能低于 16；age_at_event_max 不能高于 24；registered_unemployed 必须保持为 true",
     "no_such_rule": "政策包 c.toml：政策包里没有编号为 no_such_rule 的规则，无从修改",
@@ -253,7 +263,7 @@ def test_every_refusal_of_combine_has_a_scenario(tmp_path: Path) -> None:
         for key, value in vars(module).items()
         if key.isupper() and key != "KEYED" and isinstance(value, str) and value in TEMPLATES
     }
-    assert len(made) == 42
+    assert len(made) == 44
     assert made - said_here(tmp_path) == set()
 
 
@@ -293,4 +303,30 @@ def test_the_desktop_says_them_in_english(qapp: Any, tmp_path: Path) -> None:
     assert _english("deadline_longer", tmp_path / "z") == (
         "Policy pack c.toml: service_1311_workdays: a time limit may only be shortened, not"
         " lengthened from 5 workdays to 9"
+    )
+
+
+def test_the_programs_words_in_them_are_said_in_english(qapp: Any, tmp_path: Path) -> None:
+    """The figure the province fixed, the day a figure applies from, a service level and its
+    kind of service, and a condition's values as the program's words: in English in the English
+    window (the Chinese as it was, `test_a_refusal_is_a_sentence_saying_what_it_said`)."""
+    assert _english("fixed_figure", tmp_path / "a") == (
+        "Policy pack c.toml: The figure of “一次性交通补助（其他农村劳动力新跨省务工）” is the"
+        " province's (100 yuan, 黔府发〔2023〕12号 附件2 第（四）条): the county cannot change it"
+    )
+    assert "is the province's (40 yuan a day, 《" in _english("fixed_per_day", tmp_path / "b")
+    assert _english("before_zero", tmp_path / "c").endswith(
+        ": the figure of 0 yuan before 1 July 2026 must be above 0 yuan and at most the"
+        " policy's cap of 500 yuan"
+    )
+    assert _english("level_fewer", tmp_path / "d") == (
+        "Policy pack c.toml: The minimum services for the short-term unemployed may only be"
+        " raised: no fewer than 3 × job recommendation (黔府发〔2023〕12号 附件3 第（六）条第2项)"
+    )
+    assert "place_scopes cannot be extended or dropped (it was out of province);" in _english(
+        "looser_sets", tmp_path / "e"
+    )
+    assert _english("looser_categories", tmp_path / "f").endswith(
+        ": categories_any cannot be extended or dropped (it was lifted out of poverty,"
+        " monitored against relapse into poverty)"
     )

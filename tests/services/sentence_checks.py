@@ -31,9 +31,11 @@ def filled(sentence: Sentence) -> str:
         elif isinstance(part, Day):
             day = part.day
             parts.append(
-                {"day": written(day), "month": f"{day.year}年{day.month}月"}.get(
-                    part.kind, f"{day.year}年度"
-                )
+                {
+                    "day": written(day),
+                    "month": f"{day.year}年{day.month}月",
+                    "iso": day.isoformat(),
+                }.get(part.kind, f"{day.year}年度")
             )
         else:
             parts.append(part)

@@ -17,10 +17,11 @@ from typing import Any
 
 import pytest
 
-from fieldapp.domain.sentences import said
+from fieldapp.domain.sentences import AND_MORE, RANGE, Part, Word, listed, said
 from fieldapp.policy import conditions, packfile
 from fieldapp.policy.facts import ServiceFacts
 from fieldapp.policy.pack import Conditions, PackError
+from fieldapp.tabular import ledger_import as li
 from fieldapp.ui import held_words, i18n
 from fieldapp.ui.errors import message_for
 from fieldapp.ui.held_words import counted
@@ -148,27 +149,69 @@ def test_the_check_fails_while_the_english_leaves_out_a_part(monkeypatch, capsys
     [
         ("7", "row"),
         ("12", "row"),  # (one row, number 12: a list's items are counted, not its number)
-        ("7、9", "rows"),
-        ("7, 9", "rows"),
-        ("5–8", "rows"),
-        ("7 and more", "rows"),
-        ("7等", "rows"),
-        ("7 and 9", "rows"),
+        (listed(["7", "9"]), "rows"),
+        (said(RANGE, "5", "8"), "rows"),
+        (said(AND_MORE, listed(["7", "9"])), "rows"),
+        (said(AND_MORE, "7"), "rows"),
+        (said(li.PEOPLE_MORE, listed(["王小明", "李四"]), "12"), "rows"),
+        (said(li.QUOTED, "花名册、备份"), "row"),  # (one sheet, whatever its name holds)
+        (Word("行政村"), "row"),
         ("", "rows"),
     ],
 )
-def test_a_list_noun_is_singular_where_the_list_names_one_item(part: str, word: str) -> None:
-    assert counted("{%1#|row|rows} %1", [part]) == f"{word} %1"
+def test_a_list_noun_is_singular_where_the_list_names_one_item(
+    qapp: Any, part: Part, word: str
+) -> None:
+    """Told by the part's kind: a list, a run, a list cut short name several, as the English
+    window says them (7, 9 · 5–8 · 7, 9 and more), whatever their separators."""
+    shown = _english(lambda: held_words.part_shown(part))
+    assert counted("{%1#|row|rows} %1", [shown], [part]) == f"{word} %1"
+
+
+@pytest.mark.parametrize(
+    ("part", "word"),
+    [
+        ("Anne-Marie", "sheet"),  # (a name with a hyphen, a comma: one name)
+        ("Li, Wei", "sheet"),
+        ("2025–2026", "sheet"),
+        ("1,000", "sheet"),
+        ("7、9", "sheets"),  # (text only: 、，；等 part its items)
+        ("7，9", "sheets"),
+        ("7；9", "sheets"),
+        ("7;9", "sheets"),
+        ("7等", "sheets"),
+    ],
+)
+def test_a_part_of_text_is_counted_by_its_chinese_separators_only(part: str, word: str) -> None:
+    assert counted("{%1#|sheet|sheets} %1", [part], [part]) == f"{word} %1"
+    assert counted("{%1#|sheet|sheets} %1", [part]) == f"{word} %1"  # (no parts said)
+
+
+def test_a_sheet_named_with_a_hyphen_is_one_sheet(qapp: Any) -> None:
+    """A single sheet's name with a hyphen or a comma, quoted, is one sheet, not several."""
+    sentence = said(
+        li.REPEATED_OLD,
+        listed(["王小明"]),
+        "",
+        "7",
+        listed([said(li.QUOTED, "2025-2026, 备份")]),
+    )
+    assert _english(lambda: held_words.sentence_shown(sentence)) == (
+        "王小明 (row 7) is also in sheet “2025-2026, 备份”: their row in this old sheet or backup"
+        " was not read, sheet “2025-2026, 备份” counts. Please check"
+    )
 
 
 def test_a_sheet_of_one_column_of_months_and_of_several(qapp: Any) -> None:
     """The columns of months a sheet names no year for: one column said as one (C), several
     as several (C–E), their headings listed as the window lists."""
-    from fieldapp.domain.sentences import listed
-    from fieldapp.tabular import ledger_import as li
 
     one = said(li.MONTHS_NO_YEAR, said(li.QUOTED, "1月"), "C")
-    three = said(li.MONTHS_NO_YEAR, listed([said(li.QUOTED, f"{m}月") for m in (1, 2, 3)]), "C–E")
+    three = said(
+        li.MONTHS_NO_YEAR,
+        listed([said(li.QUOTED, f"{m}月") for m in (1, 2, 3)]),
+        said(RANGE, "C", "E"),
+    )
     assert _english(lambda: held_words.sentence_shown(one)).startswith(
         "Column “1月” (column C) holds each month's work status but names no year, so it was"
         " not imported. Name the column as"
@@ -181,33 +224,30 @@ def test_a_sheet_of_one_column_of_months_and_of_several(qapp: Any) -> None:
 
 
 def test_a_number_written_otherwise_in_one_row_and_in_several(qapp: Any) -> None:
-    from fieldapp.tabular import ledger_import as li
 
-    def differs(kept: str, rows: str) -> str:
+    def differs(kept: Part, rows: Part) -> str:
         sentence = said(
             li.NUMBER_DIFFERS, "王小明", kept, "520123199001011234", rows, "身份证号码",
             "C", "520123199001011235", said(li.NUMBER_LATEST),
         )  # fmt: skip
         return _english(lambda: held_words.sentence_shown(sentence))
 
-    one = differs("3、4", "5")
-    assert "in rows 3、4, but 520123199001011235 in row 5 (column" in one
+    one = differs(listed(["3", "4"]), listed(["5"]))
+    assert "in rows 3, 4, but 520123199001011235 in row 5 (column" in one
     assert "so row 5 was read as 520123199001011234" in one
-    several = differs("3", "4–5")
+    several = differs("3", said(RANGE, "4", "5"))
     assert "in row 3, but 520123199001011235 in rows 4–5 (column" in several
     assert "so rows 4–5 were read as 520123199001011234" in several
 
 
 def test_rows_another_sheet_gives_one_and_several(qapp: Any) -> None:
-    from fieldapp.domain.sentences import listed
-    from fieldapp.tabular import ledger_import as li
 
     one = said(li.REPEATED_OLD, listed(["王小明"]), "", "7", listed([said(li.QUOTED, "花名册")]))
     several = said(
         li.REPEATED_OLD,
         listed(["王小明", "李四"]),
         "",
-        "7–8",
+        said(RANGE, "7", "8"),
         listed([said(li.QUOTED, "花名册"), said(li.QUOTED, "备份")]),
     )
     assert _english(lambda: held_words.sentence_shown(one)) == (
@@ -221,24 +261,37 @@ def test_rows_another_sheet_gives_one_and_several(qapp: Any) -> None:
 
 
 def test_open_ended_contracts_and_example_rows_of_one_row_and_several(qapp: Any) -> None:
-    from fieldapp.tabular import ledger_import as li
 
-    def shown(template: str, *parts: str) -> str:
+    def shown(template: str, *parts: Part) -> str:
         return _english(lambda: held_words.sentence_shown(said(template, *parts)))
 
-    assert shown(li.OPEN_ENDED_ROWS, "7", "").startswith(
+    assert shown(li.OPEN_ENDED_ROWS, li._ranges([7]), "").startswith(
         "Row 7 has a contract whose term is “open-ended”: the job was imported as usual, the"
         " term not recorded"
     )
-    assert shown(li.OPEN_ENDED_ROWS, "7、9", "").startswith(
-        "Rows 7、9 have contracts whose term is “open-ended”: the jobs were imported as usual,"
+    assert shown(li.OPEN_ENDED_ROWS, li._ranges([7, 9]), "").startswith(
+        "Rows 7, 9 have contracts whose term is “open-ended”: the jobs were imported as usual,"
         " the terms not recorded"
     )
-    assert shown(li.EXAMPLE_ROWS, "3", "示例").startswith(
+    assert shown(li.EXAMPLE_ROWS, li._ranges([3]), "示例").startswith(
         "Row 3 is the template's example (“示例”), not a person, and was not read; if it is a"
         " person"
     )
-    assert shown(li.EXAMPLE_ROWS, "3–4", "示例").startswith(
+    assert shown(li.EXAMPLE_ROWS, li._ranges([3, 4]), "示例").startswith(
         "Rows 3–4 are the template's examples (“示例”), not people, and were not read; if they"
         " are people"
     )
+
+
+def test_row_runs_are_said_as_a_list_the_chinese_as_it_was(qapp: Any) -> None:
+    """`_ranges`: runs and single rows listed, cut short with 等 — the Chinese byte for byte
+    as it was written, the English listing them as it lists (and more), counted exactly."""
+    rows = [5, 6, 7, 9, *range(20, 60, 2)]
+    said_rows = li._ranges(rows)
+    assert str(said_rows) == "5–7、9、20、22、24、26、28、30、32、34、36、38等"
+    assert str(li._ranges([12])) == "12"
+    english = _english(lambda: held_words.part_shown(said_rows))
+    assert english == "5–7, 9, 20, 22, 24, 26, 28, 30, 32, 34, 36, 38 and more"
+    sentence = said(li.OPEN_ENDED_ROWS, li._ranges([5, 6]), "")
+    assert _english(lambda: held_words.sentence_shown(sentence)).startswith("Rows 5–6 have")
+    assert str(sentence).startswith("第 5–6 行的劳动合同期限")

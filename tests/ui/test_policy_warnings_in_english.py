@@ -71,7 +71,9 @@ def test_the_county_packs_not_taken_are_said_in_english(
     (tmp_path / "county").mkdir()
     found = forged(County(tmp_path / "county", capsys))
     shown = english(*found)  # type: ignore[arg-type]
-    problem = str(found[1]).split("不能使用：", 1)[1].split("；该政策包未启用")[0]
+    # The pack's problem a sentence of `policy.combine`'s, said in English too.
+    problem = "The pack xguizhou-2023 it extends does not exist (there are: guizhou-2023)"
+    assert "扩展的政策包 xguizhou-2023 不存在（已有：guizhou-2023）" in str(found[1])
     assert shown == [
         "The signature of the county's policy pack, edition 2026.6 (no. 6) does not match the "
         "county hub's (it may have been changed, or not issued by the county hub): not taken "

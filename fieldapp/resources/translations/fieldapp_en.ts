@@ -7140,7 +7140,7 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>%1的最低服务只能增加，不能少于%2%3次（%4）</source>
-      <translation>The minimum services of %1 may only be raised: no fewer than %3 × %2 (%4)</translation>
+      <translation>The minimum services for the %1 may only be raised: no fewer than %3 × %2 (%4)</translation>
     </message>
     <message>
       <source>%1：办理时限只能缩短，不能从 %2 个工作日延长到 %3</source>
@@ -7301,6 +7301,14 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>没有可用的政策包</source>
       <translation>There is no pack to use</translation>
+    </message>
+    <message>
+      <source>%1–%2</source>
+      <translation>%1–%2</translation>
+    </message>
+    <message>
+      <source>每天 %1</source>
+      <translation>%1 a day</translation>
     </message>
   </context>
   <context>
