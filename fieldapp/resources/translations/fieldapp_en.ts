@@ -7561,6 +7561,17 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
   </context>
   <context>
+    <name>RowsModel</name>
+    <message>
+      <source>是</source>
+      <translation>Yes</translation>
+    </message>
+    <message>
+      <source>否</source>
+      <translation>No</translation>
+    </message>
+  </context>
+  <context>
     <name>Search</name>
     <message>
       <source>%1按回车再搜一次。</source>
