@@ -24,10 +24,9 @@ from fieldapp.domain.dates import (
     china_iso,
     month_key,
     whole_months_between,
-    written,
-    written_text,
 )
 from fieldapp.domain.enums import HAS_LABOUR, ServiceType, UnemploymentLevel
+from fieldapp.domain.sentences import Day, Part, Sentence, Word, listed, said, template
 from fieldapp.policy.facts import PersonFacts, RegistrationFacts, ServiceFacts, SpellFacts
 from fieldapp.policy.pack import Policy, ServiceBundle, ServiceLevel
 from fieldapp.policy.workdays import WorkCalendar, estimate_notice
@@ -41,6 +40,34 @@ LEVEL_BOUNDS: tuple[tuple[int, UnemploymentLevel], ...] = (
     (6, UnemploymentLevel.MEDIUM_SHORT),
     (12, UnemploymentLevel.MEDIUM_LONG),
 )
+
+
+#: Each due item's 说明, kept as a sentence (`DueItem.said`) so the 待办 page says it in the
+#: window's language; its Chinese (`DueItem.title`) is what the list, the paper and
+#: `fieldapp due` always said.
+REGISTRATION_DUE = template("%1发现失业，%2个工作日内办结失业登记")
+SERVICE_1311_DUE = template("%1发现失业，%2个工作日内提供“1311”就业服务（%3）")
+#: One item of a bundle (政策宣传1次) and its services, either of which counts (A或B).
+BUNDLE_ITEM = template("%1%2次")
+EITHER = template("%1或%2")
+LEVEL_DUE = template("%1（登记%2个月）最低服务，%3起计")
+LEVEL_CLASS_DUE = template("%1（登记%2个月，%3）最低服务，%4起计")
+MONTHLY_DUE = template("%1就业状态按月更新")
+FOLLOW_UP_DUE = template("%1就业（%2）后第%3次跟踪回访")
+
+
+def bundle_said(bundle: ServiceBundle) -> Part:
+    """A bundle's items as a sentence: its Chinese is `ServiceBundle.describe()`."""
+    return listed(
+        [
+            said(
+                BUNDLE_ITEM,
+                listed([Word(str(s), common=True) for s in item.services], EITHER),
+                str(item.count),
+            )
+            for item in bundle.items
+        ]
+    )
 
 
 class Urgency(StrEnum):
@@ -78,6 +105,8 @@ class DueItem:
     short: tuple[str, ...] = ()
     #: The month a 月度更新 is for ('2026-11'; its title says it as written, 2026年11月).
     month: str = ""
+    #: The title as a sentence (its Chinese is `title`), for the window's language.
+    said: Sentence | None = None
 
     def sort_key(self) -> tuple[int, dt.date, str, str]:
         """Most urgent first: overdue (oldest first), then due soon, then due."""
@@ -276,7 +305,7 @@ class DueListBuilder:
         facts: PersonFacts,
         on: dt.date,
         kind: str,
-        title: str,
+        title: Sentence,
         due: dt.date,
         clause: str,
         progress: str = "",
@@ -305,7 +334,7 @@ class DueListBuilder:
             facts.name,
             facts.area_code,
             kind,
-            title,
+            str(title),
             due,
             urgency,
             left,
@@ -314,6 +343,7 @@ class DueListBuilder:
             "；".join(estimate_notice(y) for y in sorted(years)),
             short,
             month,
+            title,
         )
 
     def for_person(self, facts: PersonFacts, on: dt.date) -> list[DueItem]:
@@ -342,7 +372,7 @@ class DueListBuilder:
                     facts,
                     on,
                     "失业登记",
-                    f"{written(found)}发现失业，{self.days_registration}个工作日内办结失业登记",
+                    said(REGISTRATION_DUE, Day(found), str(self.days_registration)),
                     due,
                     self.clauses.registration,
                     counted_from=found,
@@ -351,14 +381,28 @@ class DueListBuilder:
             return out
         status = level_status(self.policy, facts, reg, on)
         if status is not None and not status.complete and status.due_date is not None:
-            klass = f"，{status.unemployment_class}" if status.unemployment_class else ""
+            level, months, started = (
+                Word(status.level.value),
+                str(status.months),
+                Day(status.started),
+            )
+            title = (
+                said(
+                    LEVEL_CLASS_DUE,
+                    level,
+                    months,
+                    Word(status.unemployment_class, common=True),
+                    started,
+                )
+                if status.unemployment_class
+                else said(LEVEL_DUE, level, months, started)
+            )
             out.append(
                 self._item(
                     facts,
                     on,
                     "分级服务",
-                    f"{status.level.value}（登记{status.months}个月{klass}）最低服务，"
-                    f"{written(status.started)}起计",
+                    title,
                     self.calendar.last_day(status.due_date),
                     status.clause,
                     status.progress_text(),
@@ -381,8 +425,7 @@ class DueListBuilder:
             facts,
             on,
             "1311服务",
-            f"{written(found)}发现失业，{self.days_1311}个工作日内提供“1311”就业服务"
-            f"（{bundle.describe()}）",
+            said(SERVICE_1311_DUE, Day(found), str(self.days_1311), bundle_said(bundle)),
             due,
             self.clauses.service_1311 or bundle.clause,
             done.text(),
@@ -422,7 +465,7 @@ class DueListBuilder:
                 facts,
                 on,
                 "月度更新",
-                f"{written_text(key)}就业状态按月更新",
+                said(MONTHLY_DUE, Day(month_start, "month")),
                 due,
                 self.clauses.monthly,
                 month=key,
@@ -452,7 +495,12 @@ class DueListBuilder:
                         facts,
                         on,
                         "跟踪回访",
-                        f"{written(spell.start_date)}就业（{spell.employer or spell.form}）后第{number}次跟踪回访",
+                        said(
+                            FOLLOW_UP_DUE,
+                            Day(spell.start_date),
+                            spell.employer or Word(spell.form, common=True),
+                            str(number),
+                        ),
                         due,
                         self.clauses.follow_up,
                         f"跟踪回访 {visits}/{len(self.follow_up)}",

@@ -18,10 +18,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from fieldapp.domain.dates import add_months, month_key, written
+from fieldapp.domain.dates import add_months, month_key
 from fieldapp.domain.enums import HAS_LABOUR, Category, WorkStatus
 from fieldapp.domain.money import yuan
-from fieldapp.domain.month import Month
+from fieldapp.domain.sentences import Day, Part, Sentence, Word, listed, said, template
 from fieldapp.policy.facts import HouseholdFacts, PersonFacts, SpellFacts
 from fieldapp.policy.pack import UNSET, Policy
 
@@ -58,6 +58,8 @@ class DutyFlag:
     clause: str
     person_ids: list[str] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
+    #: The reason as a sentence (its Chinese is `text`), for the window's language.
+    said: Sentence | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """JSON shape."""
@@ -149,10 +151,35 @@ def overlapping_posts(person: PersonFacts) -> list[tuple[SpellFacts, SpellFacts]
     return pairs
 
 
-def _line_said(line: float | None) -> str:
+def _line_said(line: float | None) -> Part:
     """A monitoring line as a flag says it: its figure, or 待县里核定标准 (a flag is raised only
     against a line that is set, so the second is a guard, not a sentence anyone reads)."""
-    return UNSET if line is None else yuan(line)
+    return Word(UNSET) if line is None else yuan(line)
+
+
+#: Each flag's reason (`DutyFlag.said`), kept as a sentence so the 户级责任 page says it in the
+#: window's language; its Chinese (`DutyFlag.text`) is what the list, the paper and
+#: `fieldapp duties` always said.
+NO_ONE_EMPLOYED = template("有劳动力%1人（%2），无人就业")
+ZERO_EMPLOYMENT = template("劳动年龄内有劳动能力%1人，均未就业，需动态清零")
+INCOME_ABOVE_LINE = template("%1 灵活就业收入连续%2个月（%3至%4）%5，应退出公益性岗位")
+ABOVE_THE_LINE = template("超过监测线 %1 元/月")
+ABOVE_EACH_MONTHS_LINE = template("超过当月的监测线（%1起 %2 元/月，此前 %3 元/月）")
+TWO_POSTS = template("%1 同时在两个公益性岗位：%2（%3起）与 %4（%5起）")
+#: A welfare post whose employer is not written, the first and the second of two.
+FIRST_POST, SECOND_POST = "岗位一", "岗位二"
+
+
+def _flag(
+    kind: str,
+    base: tuple[str, str, str],
+    text: Sentence,
+    clause: str,
+    ids: list[str],
+    names: list[str],
+) -> DutyFlag:
+    """A flag whose reason is the sentence `text` (and its Chinese)."""
+    return DutyFlag(kind, *base, str(text), clause, ids, names, text)
 
 
 def household_duties(
@@ -172,13 +199,13 @@ def household_duties(
             x for x in (clauses.income_above_line, cited and f"监测收入线：{cited}") if x
         )
 
-    def line_text(run: list[str]) -> str:
+    def line_text(run: list[str]) -> Sentence:
         """'超过监测线 650 元/月', or with a new line in the run the line of each month."""
         start = lines.welfare_post_income_line_from
         if start is None or not run[-1] < month_key(start) <= run[0]:
-            return f"超过监测线 {_line_said(lines.income_line_on(_first_day(run[0]))[0])} 元/月"
+            return said(ABOVE_THE_LINE, _line_said(lines.income_line_on(_first_day(run[0]))[0]))
         before = lines.welfare_post_income_line_before or 0
-        return f"超过当月的监测线（{written(start)}起 {_line_said(line)} 元/月，此前 {yuan(before)} 元/月）"
+        return said(ABOVE_EACH_MONTHS_LINE, Day(start), _line_said(line), yuan(before))
 
     age_min = int(policy.deadline("working_age_min", 16))
     age_max = int(policy.deadline("working_age_max", 60))
@@ -192,20 +219,20 @@ def household_duties(
             ids = [m.person_id for m in labour]
             if is_lifted_or_relocated(hh, on):
                 flags.append(
-                    DutyFlag(
+                    _flag(
                         DutyKind.ONE_PER_HOUSEHOLD,
-                        *base,
-                        f"有劳动力{len(labour)}人（{'、'.join(names)}），无人就业",
+                        base,
+                        said(NO_ONE_EMPLOYED, str(len(labour)), listed(names)),
                         clauses.one_per_household,
                         ids,
                         names,
                     )
                 )
             flags.append(
-                DutyFlag(
+                _flag(
                     DutyKind.ZERO_EMPLOYMENT,
-                    *base,
-                    f"劳动年龄内有劳动能力{len(labour)}人，均未就业，需动态清零",
+                    base,
+                    said(ZERO_EMPLOYMENT, str(len(labour))),
                     clauses.zero_employment,
                     ids,
                     names,
@@ -216,11 +243,17 @@ def household_duties(
                 run = months_above(person, on, lambda d: lines.income_line_on(d)[0], needed)
                 if len(run) >= needed:
                     flags.append(
-                        DutyFlag(
+                        _flag(
                             DutyKind.INCOME_ABOVE_LINE,
-                            *base,
-                            f"{person.name} 灵活就业收入连续{len(run)}个月（{Month(run[-1]).label()}至{Month(run[0]).label()}）"
-                            f"{line_text(run)}，应退出公益性岗位",
+                            base,
+                            said(
+                                INCOME_ABOVE_LINE,
+                                person.name,
+                                str(len(run)),
+                                Day(_first_day(run[-1]), "month"),
+                                Day(_first_day(run[0]), "month"),
+                                line_text(run),
+                            ),
                             line_clause(run),
                             [person.person_id],
                             [person.name],
@@ -228,12 +261,17 @@ def household_duties(
                     )
             for a, b in overlapping_posts(person):
                 flags.append(
-                    DutyFlag(
+                    _flag(
                         DutyKind.TWO_POSTS,
-                        *base,
-                        f"{person.name} 同时在两个公益性岗位：{a.employer or '岗位一'}"
-                        f"（{written(a.start_date)}起）与 {b.employer or '岗位二'}"
-                        f"（{written(b.start_date)}起）",
+                        base,
+                        said(
+                            TWO_POSTS,
+                            person.name,
+                            a.employer or Word(FIRST_POST),
+                            Day(a.start_date),
+                            b.employer or Word(SECOND_POST),
+                            Day(b.start_date),
+                        ),
                         clauses.two_posts,
                         [person.person_id],
                         [person.name],

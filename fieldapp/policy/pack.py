@@ -51,6 +51,10 @@ from fieldapp.domain.status_words import built_in_reading
 
 #: What an amount the county has not set shows instead of a figure.
 UNSET = "待县里核定标准"
+#: A subsidy (%1, as the pack names it) whose standard the county has still to set.
+UNSET_RULE = template("%1：待县里核定标准")
+#: The monitoring income line, still to be set by the county.
+UNSET_INCOME_LINE = template("防止返贫监测收入线：待县里核定标准")
 
 
 #: A pack that cannot be used: its file (and the line), and the problem (a sentence of its own).
@@ -911,7 +915,13 @@ class Policy(BaseModel):
 
     def unset_figures(self) -> list[str]:
         """What the county has still to set, in Chinese (for `policy list` and the editor)."""
-        out = [f"{r.title}：{UNSET}" for r in self.active_rules if not r.amount.is_set]
+        return [str(said) for said in self.unset_said()]
+
+    def unset_said(self) -> list[Sentence]:
+        """What the county has still to set, as sentences (`unset_figures` their Chinese; the
+        desktop says them in the window's language): a subsidy as the pack names it, and the
+        monitoring income line."""
+        out = [said(UNSET_RULE, r.title) for r in self.active_rules if not r.amount.is_set]
         if self.lines.welfare_post_income_line is None:
-            out.append(f"防止返贫监测收入线：{UNSET}")
+            out.append(said(UNSET_INCOME_LINE))
         return out

@@ -226,7 +226,46 @@ def read_enrolment(path: Path, code: str | None = None) -> dict[str, Any]:
         raise SyncError("登记文件的签名不符，可能被改动，请到县里重新登记")
     if crypto.fingerprint(hub_sign, hub_box) != doc["hub"].get("fingerprint"):
         raise SyncError("登记文件中的中心指纹与密钥不符")
+    _check_signed_device(doc["device"])
     return dict(doc)
+
+
+def _check_signed_device(device: Any) -> None:
+    """SyncError (Chinese) for a signed device part this program cannot take: no device name
+    (every bundle names its sender), or an area code the division table's rules refuse (not
+    6, 9, 12 or 15 digits; a county that is not one of Guizhou's; a township its county does
+    not have). No area (null, or left out) is taken: the device's area is then 未定."""
+    if not isinstance(device, dict):
+        raise SyncError("登记文件内容不完整：没有设备信息，请到县里重新登记")
+    name = device.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise SyncError(
+            "登记文件没有写设备名称（县里签发的内容不完整），不能登记；请到县里重新登记"
+        )
+    area = device.get("area_code")
+    if area is None or area == "":
+        return
+    if not isinstance(area, str):
+        raise SyncError("登记文件中的区域代码不是文字，不能登记；请到县里重新登记")
+    try:
+        AreaCode(area)
+    except ValueError:
+        raise SyncError(
+            f"登记文件中的区域代码「{area[:20]}」不对：应为 6、9、12 或 15 位数字；"
+            "没有登记，请到县里重新登记"
+        ) from None
+    table = divisions()
+    county = table.get(area[:6])
+    if county is None or county.kind != "县":
+        raise SyncError(
+            f"登记文件中的区域代码「{area}」不对：{area[:6]} 不是贵州省现行的县（市、区）代码；"
+            "没有登记，请到县里重新登记"
+        )
+    if len(area) >= 9 and table.get(area[:9]) is None:
+        raise SyncError(
+            f"登记文件中的区域代码「{area}」不对：{county.name}没有代码为 {area[:9]} 的乡镇（街道）；"
+            "没有登记，请到县里重新登记"
+        )
 
 
 def enrol(

@@ -36,6 +36,8 @@ from fieldapp.domain.roles import DEVICE_KINDS, ROLE_LABELS
 from fieldapp.domain.sentences import Day, Part, Sentence, Word, fill, names_one
 from fieldapp.paperwork.settings import LABELS as PAPER_LABELS
 from fieldapp.policy import conditions, eligibility, guard, packfile
+from fieldapp.policy import households as policy_households
+from fieldapp.policy.pack import UNSET
 from fieldapp.services import claims, households, persons, trust, trust_check
 from fieldapp.services.change_said import DAY_FIELDS, NAMED, field_said, fields_said
 from fieldapp.services.trust import RULES, SAID_WORDS, TABLE_NAMES, table_name
@@ -59,6 +61,7 @@ SENTENCE_WORDS: tuple[str, ...] = (
     "就业", "培训", "未写明", "是", "否", "未登记", *(str(payee) for payee in Payee),
     "申领", "批次", "申请编号", "批次编号", "设备", "已注销的设备", trust.HUB_CLOCK,
     *(str(category) for category in Category), records.NO_HOUSEHOLD,
+    policy_households.FIRST_POST, policy_households.SECOND_POST, UNSET,
 )  # fmt: skip
 _SENTENCE_WORDS = frozenset(SENTENCE_WORDS)
 

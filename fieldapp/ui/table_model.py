@@ -6,7 +6,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 T = TypeVar("T")
 
@@ -28,11 +34,14 @@ class Column(Generic[T]):
 
 
 def show(value: Any) -> str:
-    """Display text for a value: blank for None, 是/否 for booleans."""
+    """Display text for a value: blank for None, 是/否 for booleans (Yes/No in the English
+    window: the window's language, as the rest of the row)."""
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "是" if value else "否"
+        if value:
+            return QCoreApplication.translate("RowsModel", "是")
+        return QCoreApplication.translate("RowsModel", "否")
     if isinstance(value, float):
         return f"{value:,.2f}".rstrip("0").rstrip(".")
     return str(value)

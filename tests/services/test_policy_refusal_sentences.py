@@ -256,10 +256,12 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     editor's and the registry's refusals by `tests.policy.test_editor`; a pack's text that does
     not validate by `tests.policy.test_pack_problems_said`; a county 就业状态 word refused by
     `tests.policy.test_status_word_refusals`; what a county pack may not change by
-    `tests.policy.test_combine_refusals_said`)."""
+    `tests.policy.test_combine_refusals_said`; the 待办 and 户级责任 lists' 说明 and what the county
+    has still to set by `tests.policy.test_due_and_duties_said`)."""
     from tests.hub.test_held_waiting_said import SAID_HERE as WAITING
     from tests.paperwork.test_print_note_sentences import said_templates as print_notes
     from tests.policy.test_combine_refusals_said import said_here as combine_said
+    from tests.policy.test_due_and_duties_said import said_here as due_said
     from tests.policy.test_editor import said_here as editor_said
     from tests.policy.test_pack_problems_said import said_here as problems_said
     from tests.policy.test_reasons_said import said_here as reasons_said
@@ -284,6 +286,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
         *problems_said(),
         *words_said(),
         *combine_said(tmp_path / "combine"),
+        *due_said(),
     } | {t for s in _service_said().values() for t in templates(s)}
     for refused in (*_flow_refusals().values(), *_service_refusals(repo).values()):
         said = getattr(refused, "said", None)

@@ -268,3 +268,82 @@ def test_a_file_without_an_area_says_undecided_not_none(tmp_path, hub, absent):
         assert SyncState(fresh.db).identity().area_code is None
     finally:
         fresh.close()
+
+
+def _signed(hub, tmp_path, name: str, change) -> object:
+    """An enrolment file the county's own key signed, its device part changed by `change`
+    (what a hub of another version, or a hand at the county, may have written)."""
+    doc = make_enrolment(
+        SyncState(hub.ledger.db).identity(), name, VILLAGE, crypto.KeyPair.generate()
+    )
+    doc.pop("signature")
+    change(doc["device"])
+    secret = SyncState(hub.ledger.db).identity().sign_secret
+    signed = doc | {"signature": b64(crypto.sign(dumps(doc).encode("utf-8"), secret))}
+    path = tmp_path / f"{name or 'x'}.json"
+    path.write_text(json.dumps(signed, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda d: d.pop("name"),
+        lambda d: d.update(name=None),
+        lambda d: d.update(name="  "),
+        lambda d: d.update(name=7),
+    ],
+    ids=["missing", "null", "blank", "number"],
+)
+def test_a_signed_file_with_no_device_name_is_refused_in_chinese(tmp_path, hub, change):
+    hub.enroll("红星村", VILLAGE, tmp_path / "e.json", code=ENROL_CODE, by="县里的科员")
+    device = Ledger.open(tmp_path / "d.db")
+    try:
+        enrol(device, tmp_path / "e.json", code=ENROL_CODE)  # enrolled: the name is compared
+        path = _signed(hub, tmp_path, "李家村", change)
+        with pytest.raises(SyncError, match="登记文件没有写设备名称") as refused:
+            enrol(device, path)
+        assert "KeyError" not in str(refused.value)
+        assert SyncState(device.db).identity().name == "红星村"
+    finally:
+        device.close()
+    fresh = Ledger.open(tmp_path / "f.db")
+    try:
+        with pytest.raises(SyncError, match="登记文件没有写设备名称"):
+            enrol(fresh, _signed(hub, tmp_path, "王家村", change))
+        assert SyncState(fresh.db).identity() is None
+    finally:
+        fresh.close()
+
+
+@pytest.mark.parametrize(
+    ("area", "said"),
+    [
+        ("52050210100", "应为 6、9、12 或 15 位数字"),
+        ("５２０５０２１０１００１", "应为 6、9、12 或 15 位数字"),
+        ("110101101001", "110101 不是贵州省现行的县（市、区）代码"),
+        ("520502999001", "没有代码为 520502999 的乡镇（街道）"),
+        (520502101001, "区域代码不是文字"),
+    ],
+)
+def test_a_signed_area_the_division_table_refuses_is_not_enrolled(tmp_path, hub, area, said):
+    fresh = Ledger.open(tmp_path / "f.db")
+    try:
+        path = _signed(hub, tmp_path, "王家村", lambda d: d.update(area_code=area))
+        with pytest.raises(SyncError) as refused:
+            enrol(fresh, path)
+        assert said in str(refused.value) and "请到县里重新登记" in str(refused.value)
+        assert SyncState(fresh.db).identity() is None
+        assert fresh.get_meta("device_name") in (None, "")
+    finally:
+        fresh.close()
+    # The county's own codes (a township's, a village's) are taken as signed.
+    for code in ("520502100", VILLAGE):
+        ok = Ledger.open(tmp_path / f"{code}.db")
+        try:
+            done = enrol(
+                ok, _signed(hub, tmp_path, f"设备{code}", lambda d, c=code: d.update(area_code=c))
+            )
+            assert done.area_code == code
+        finally:
+            ok.close()

@@ -115,3 +115,50 @@ def test_working_days_setting_is_a_tick_box(demo_window):
     check.setChecked(True)
     assert page.save_paper()
     assert ledger.get_meta("paper.notice_working_days") == "是"
+
+
+#: The program's own Chinese in a 说明 (the templates' words, not a name or an employer's).
+TEMPLATE_WORDS = re.compile(
+    "发现失业|工作日内|按月更新|跟踪回访|最低服务|起计|无人就业|均未就业|动态清零|监测线|公益性岗位"
+)
+
+
+def _explanations(page) -> list[tuple[str, object]]:
+    headers = [
+        page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(page.model.columnCount())
+    ]
+    column = next(c for c, h in enumerate(headers) if h in ("说明", "Details"))
+    return [
+        (page.model.index(row, column).data(), page.model.rows[row])
+        for row in range(page.model.rowCount())
+    ]
+
+
+def test_due_and_duty_explanations_are_said_in_the_window_language(demo_window, qtbot):
+    """The 说明 of the 待办 and 户级责任 lists (“2026年11月就业状态按月更新”, “有劳动力2人（…），
+    无人就业”) were Chinese in the English window; each is now its sentence said in English,
+    the names as they are, and the Chinese window says what it said."""
+    due = demo_window.show_page("due")
+    wait_idle(qtbot, due)
+    duties = demo_window.show_page("duties")
+    wait_idle(qtbot, duties)
+    for page, text in ((due, "title"), (duties, "text")):
+        cells = _explanations(page)
+        assert cells and all(cell == getattr(row, text) for cell, row in cells)
+    _english(demo_window)
+    due = demo_window.show_page("due")
+    wait_idle(qtbot, due)
+    cells = _explanations(due)
+    assert {row.kind for _c, row in cells} >= {"1311服务", "月度更新"}
+    for cell, row in cells:
+        assert cell != row.title and not TEMPLATE_WORDS.search(cell), (cell, row.title)
+    monthly = next((c, r) for c, r in cells if r.kind == "月度更新")
+    assert monthly[0].startswith("Monthly update of the work status for "), monthly
+    duties = demo_window.show_page("duties")
+    wait_idle(qtbot, duties)
+    cells = _explanations(duties)
+    assert cells
+    for cell, row in cells:
+        assert cell != row.text and not TEMPLATE_WORDS.search(cell), (cell, row.text)
+        for name in row.names:
+            assert name in cell or row.kind != "一户一人未实现", (cell, name)

@@ -66,3 +66,20 @@ def test_the_ledger_lists_in_chinese(window, qtbot):
         "李建国": ("男", "配偶", "弱/半劳动力"),
         "王小明": ("男", "子女", "普通劳动力"),
     }
+
+
+def test_a_yes_or_no_cell_is_said_in_the_window_language(window, qtbot):
+    """A column of true/false (`table_model.show`) says 是/否 in the Chinese window and
+    Yes/No in the English one; it sorts by the value, not by its words."""
+    from fieldapp.ui.table_model import SORT_ROLE, Column, RowsModel, show
+
+    model = RowsModel[bool]([Column("x", lambda r: r)], [True, False])
+    cells = [model.index(row, 0) for row in range(2)]
+    assert [c.data() for c in cells] == ["是", "否"] and show(None) == ""
+    window.set_language("en")
+    try:
+        assert [c.data() for c in cells] == ["Yes", "No"]
+        assert [c.data(SORT_ROLE) for c in cells] == [True, False]  # (sorted as stored)
+    finally:
+        window.set_language("zh_CN")
+    assert [c.data() for c in cells] == ["是", "否"]

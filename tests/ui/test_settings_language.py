@@ -270,3 +270,26 @@ def test_saving_this_devices_settings_is_said(window):
     assert "已保存" in page.device_note.text() and not page.device_note.isHidden()
     page.device_name.setText("大坝村笔记本2")
     assert page.device_note.text() == ""
+
+
+def test_what_the_county_still_has_to_set_is_said_in_the_window_language(window):
+    """The settings page listed what the county has still to set in Chinese in the English
+    window (…: 待县里核定标准); each is now its sentence said in the window's language, the
+    subsidy named as the pack names it, and the Chinese window says what it said."""
+    from fieldapp.ui import policy_access
+
+    policy = policy_access.policy(window.session.ledger)
+    unset = policy.unset_figures()
+    assert unset, "the built-in pack leaves figures to the county"
+    assert all(text.endswith("：待县里核定标准") for text in unset)
+    label = window.show_page("settings").policy_label.text()
+    assert "待县里核定：" + "；".join(unset) in label, label
+    window.set_language("en")
+    try:
+        label = window.show_page("settings").policy_label.text()
+        assert "Still to be set by the county: " in label, label
+        assert "待县里核定标准" not in label and "；" not in label.split("county: ", 1)[1]
+        first = policy.unset_said()[0]
+        assert f"{first.parts[0]}: yet to be set by the county" in label, label
+    finally:
+        window.set_language("zh_CN")

@@ -393,6 +393,10 @@
       <source>请注意：</source>
       <translation>Please note: </translation>
     </message>
+    <message>
+      <source>；</source>
+      <translation>; </translation>
+    </message>
   </context>
   <context>
     <name>CountyResetDialog</name>
@@ -7310,6 +7314,78 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>每天 %1</source>
       <translation>%1 a day</translation>
     </message>
+    <message>
+      <source>%1 同时在两个公益性岗位：%2（%3起）与 %4（%5起）</source>
+      <translation>%1 holds two public-welfare posts at once: %2 (from %3) and %4 (from %5)</translation>
+    </message>
+    <message>
+      <source>%1 灵活就业收入连续%2个月（%3至%4）%5，应退出公益性岗位</source>
+      <translation>%1’s income from flexible work was %5 for %2 months in a row (%3 to %4): to leave the public-welfare post</translation>
+    </message>
+    <message>
+      <source>%1%2次</source>
+      <translation>%1 {%2|once|%2 times}</translation>
+    </message>
+    <message>
+      <source>%1发现失业，%2个工作日内办结失业登记</source>
+      <translation>Found unemployed on %1: register the unemployment within %2 working {%2|day|days}</translation>
+    </message>
+    <message>
+      <source>%1发现失业，%2个工作日内提供“1311”就业服务（%3）</source>
+      <translation>Found unemployed on %1: give the “1311” employment services within %2 working {%2|day|days} (%3)</translation>
+    </message>
+    <message>
+      <source>%1就业状态按月更新</source>
+      <translation>Monthly update of the work status for %1</translation>
+    </message>
+    <message>
+      <source>%1就业（%2）后第%3次跟踪回访</source>
+      <translation>Follow-up visit no. %3 after the job that began on %1 (%2)</translation>
+    </message>
+    <message>
+      <source>%1（登记%2个月）最低服务，%3起计</source>
+      <translation>%1 (registered %2 {%2|month|months}): the minimum services, counted from %3</translation>
+    </message>
+    <message>
+      <source>%1（登记%2个月，%3）最低服务，%4起计</source>
+      <translation>%1 (registered %2 {%2|month|months}, %3): the minimum services, counted from %4</translation>
+    </message>
+    <message>
+      <source>%1：待县里核定标准</source>
+      <translation>%1: yet to be set by the county</translation>
+    </message>
+    <message>
+      <source>劳动年龄内有劳动能力%1人，均未就业，需动态清零</source>
+      <translation>{%1|One person|%1 people} of working age able to work, none in work: to be cleared</translation>
+    </message>
+    <message>
+      <source>有劳动力%1人（%2），无人就业</source>
+      <translation>{%1|One person|%1 people} able to work (%2), none in work</translation>
+    </message>
+    <message>
+      <source>超过当月的监测线（%1起 %2 元/月，此前 %3 元/月）</source>
+      <translation>above each month’s monitoring line (%2 yuan a month from %1, %3 yuan a month before)</translation>
+    </message>
+    <message>
+      <source>超过监测线 %1 元/月</source>
+      <translation>above the monitoring line of %1 yuan a month</translation>
+    </message>
+    <message>
+      <source>防止返贫监测收入线：待县里核定标准</source>
+      <translation>Monitoring income line: yet to be set by the county</translation>
+    </message>
+    <message>
+      <source>岗位一</source>
+      <translation>the first post</translation>
+    </message>
+    <message>
+      <source>岗位二</source>
+      <translation>the second post</translation>
+    </message>
+    <message>
+      <source>待县里核定标准</source>
+      <translation>To be set by the county</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
@@ -7566,6 +7642,17 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>%1 %2：%3 人 %5 条（截至 %4）</source>
       <translation>%1 %2: %3 person(s), %5 entries (as of %4)</translation>
+    </message>
+  </context>
+  <context>
+    <name>RowsModel</name>
+    <message>
+      <source>是</source>
+      <translation>Yes</translation>
+    </message>
+    <message>
+      <source>否</source>
+      <translation>No</translation>
     </message>
   </context>
   <context>
@@ -7948,6 +8035,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>公示期按工作日计</source>
       <translation>Notice period in working days</translation>
+    </message>
+    <message>
+      <source>；</source>
+      <translation>; </translation>
     </message>
   </context>
   <context>

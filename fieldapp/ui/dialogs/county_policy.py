@@ -60,7 +60,7 @@ from fieldapp.services.changes import ChangeSet, Kind
 from fieldapp.services.policy_admin import load_policy, published, submit_draft
 from fieldapp.ui import policy_access
 from fieldapp.ui.errors import FormRefused, message_for
-from fieldapp.ui.held_words import part_shown
+from fieldapp.ui.held_words import part_shown, sentence_shown
 from fieldapp.ui.session import Session
 from fieldapp.ui.status_words_said import merged_said, refusal_said, statuses
 from fieldapp.ui.widgets import fit_to_screen
@@ -360,13 +360,13 @@ class CountyPolicyDialog(QDialog):
         except (ValueError, FieldappError) as error:
             self.error.setText(self.tr("请检查：") + message_for(error))
             return False
-        unset = policy.unset_figures()
+        unset = [sentence_shown(said) for said in policy.unset_said()]
         # A figure from a day past its rule's end is never paid: said with what to fill in.
         unused = [text for _, text in unused_figures(policy)]
         note = self.tr("请注意：")
         self.outcome.setText(
             self.tr("检查通过：规则版本 %1").replace("%1", part_shown(version_said(policy.version)))
-            + ("\n" + self.tr("仍待核定：") + "；".join(unset) if unset else "")
+            + ("\n" + self.tr("仍待核定：") + self.tr("；").join(unset) if unset else "")
             + "".join(f"\n{self.tr('请检查：')}{text}" for text in unused)
             + "".join(f"\n{note}{merged_said(m)}" for m in self._merged_kept(edit))
         )

@@ -34,7 +34,7 @@ from fieldapp.services.policy_views import due_list
 from fieldapp.ui import policy_access
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.errors import show_error
-from fieldapp.ui.held_words import part_shown
+from fieldapp.ui.held_words import part_shown, sentence_shown
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.pages.page import Page, PageHost
 from fieldapp.ui.pieces import in_parts
@@ -127,7 +127,7 @@ class DuePage(Page):
                 Column(self.tr("姓名"), lambda i: i.name),
                 Column(self.tr("所在地"), lambda i: self.areas.path(i.area_code)),
                 Column(self.tr("事项"), lambda i: self._kind_shown(i.kind)),
-                Column(self.tr("说明"), lambda i: i.title),
+                Column(self.tr("说明"), lambda i: sentence_shown(i.said) if i.said else i.title),
                 Column(self.tr("进度"), lambda i: i.progress),
                 Column(self.tr("依据"), lambda i: i.clause),
             ]

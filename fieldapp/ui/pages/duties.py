@@ -28,6 +28,7 @@ from fieldapp.ui import papers, policy_access
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.files import start_at, used
+from fieldapp.ui.held_words import sentence_shown
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.pages.page import Page, PageHost
 from fieldapp.ui.papers import OnOpen
@@ -72,7 +73,7 @@ class DutiesPage(Page):
                 Column(self.tr("户号"), lambda f: f.household_no),
                 Column(self.tr("户主/成员"), lambda f: "、".join(f.names)),
                 Column(self.tr("所在地"), lambda f: self.areas.path(f.area_code)),
-                Column(self.tr("说明"), lambda f: f.text),
+                Column(self.tr("说明"), lambda f: sentence_shown(f.said) if f.said else f.text),
                 Column(self.tr("依据"), lambda f: f.clause),
             ]
         )

@@ -321,9 +321,9 @@ class SettingsPage(Page):
         else:
             text = fill(self.tr("%1（%2，%3）"), [pack.title, version, source])
         text += self.tr("，%1 条规则启用").replace("%1", str(len(policy.active_rules)))
-        unset = policy.unset_figures()
+        unset = [sentence_shown(said) for said in policy.unset_said()]
         if unset:
-            text += "\n" + self.tr("待县里核定：") + "；".join(unset)
+            text += "\n" + self.tr("待县里核定：") + self.tr("；").join(unset)
         if state.said:  # (what was not taken, and why: in the window's language)
             text += "\n" + "\n".join(sentence_shown(warning) for warning in state.said)
         self.policy_label.setText(text)
