@@ -1378,9 +1378,15 @@ NOT_OWN_ID = template("修改署名的台账标识不是发送设备自己的：
 
 def printable(text: object) -> str:
     """`text` with every control, format or unassigned character (line breaks, terminal
-    escapes, right-to-left overrides) written as \\uXXXX: what a device sent, safe to print."""
+    escapes, right-to-left overrides) written as \\uXXXX: what a device sent, safe to print.
+    Plain text (nearly all) is returned by one fast check: `str.isprintable` is False for
+    every "Other" (C*) character, so only text it refuses is walked character by character
+    (a separator it also refuses, U+3000 or U+2028, is kept as it is)."""
+    s = str(text)
+    if s.isprintable():
+        return s
     return "".join(
-        f"\\u{ord(ch):04x}" if unicodedata.category(ch).startswith("C") else ch for ch in str(text)
+        f"\\u{ord(ch):04x}" if unicodedata.category(ch).startswith("C") else ch for ch in s
     )
 
 

@@ -381,6 +381,11 @@ class ManyResolved:
     stopped: bool = False
 
 
+#: Resolutions written in one transaction by `resolve_many`: a commit (and its wait for the
+#: disk) per few hundred rather than per resolution, each still checked and re-read as one.
+CHUNK = 250
+
+
 def resolve_many(
     ledger: Ledger,
     conflicts: Sequence[Conflict],
@@ -391,30 +396,70 @@ def resolve_many(
     cancelled: Callable[[], bool] | None = None,
 ) -> ManyResolved:
     """Resolve each of `conflicts` (as they were shown) by keeping its value on `side`, each
-    written exactly as a single resolution is (its own transaction, attributed, logged). A
-    conflict whose values are no longer those shown (resolved meanwhile, another value come
-    in) is skipped and counted, never overwritten; one without a single value on the side is
-    counted and left. `cancelled` stops between two (those written stay written)."""
+    written exactly as a single resolution is (through the one write door and its trust
+    check, attributed, logged), `CHUNK` of them to a transaction. A conflict whose values
+    are no longer those shown (resolved meanwhile, another value come in) is skipped and
+    counted, never overwritten: its row is re-read inside the transaction that would write
+    it. One without a single value on the side is counted and left. `cancelled` stops
+    between two: every resolution written before stays written (`changes` says how many).
+    A chunk that fails is rolled back and written again one by one, so that what stands
+    when the error comes is what resolving them one at a time leaves."""
     actor = actor or actor_of(ledger)
     own = set(own_origins(ledger))
     done = ManyResolved([])
-    for n, conflict in enumerate(conflicts):
-        if cancelled is not None and cancelled():
-            done.stopped = True
-            break
-        if progress is not None:
-            progress(n, len(conflicts))
-        chosen = value_on(conflict, side, own)
-        if chosen is None:
-            done.no_value += 1
-            continue
-        with writing(ledger, actor) as writer:
-            row = ledger.get(conflict.table, conflict.row_id) or {}
-            heads = set(ledger.projector.heads_of(row, conflict.field))
-            if heads != {v.value_id for v in conflict.values}:
-                done.changed += 1
-                continue
-            done.changes.append(_write(writer, conflict, chosen.value))
+    total = len(conflicts)
+
+    def run(start: int, end: int, writer: Writer) -> int:
+        """Conflicts `start`..`end` into `writer`'s transaction; where it stopped."""
+        for n in range(start, end):
+            if cancelled is not None and cancelled():
+                done.stopped = True
+                return n
+            if progress is not None:
+                progress(n, total)
+            _resolve_one(ledger, writer, conflicts[n], side, own, done)
+        return end
+
+    reached = 0
+    while reached < total and not done.stopped:
+        end = min(reached + CHUNK, total)
+        kept = (len(done.changes), done.changed, done.no_value)
+        try:
+            with writing(ledger, actor) as writer:
+                stop = run(reached, end, writer)
+            reached = stop  # only once committed
+        except Exception:
+            # Rolled back whole: again one by one, each its own transaction as a single
+            # resolution is (those before the failing one written, its error raised).
+            del done.changes[kept[0] :]
+            done.changed, done.no_value = kept[1], kept[2]
+            done.stopped = False
+            while reached < end and not done.stopped:
+                with writing(ledger, actor) as writer:
+                    stop = run(reached, reached + 1, writer)
+                reached = stop
     if progress is not None and not done.stopped:
-        progress(len(conflicts), len(conflicts))
+        progress(total, total)
     return done
+
+
+def _resolve_one(
+    ledger: Ledger,
+    writer: Writer,
+    conflict: Conflict,
+    side: Side,
+    own: Collection[str],
+    done: ManyResolved,
+) -> None:
+    """One conflict of `resolve_many`, inside the writer's transaction: its row re-read, so
+    that one changed since it was shown is counted, not overwritten."""
+    chosen = value_on(conflict, side, own)
+    if chosen is None:
+        done.no_value += 1
+        return
+    row = ledger.get(conflict.table, conflict.row_id) or {}
+    heads = set(ledger.projector.heads_of(row, conflict.field))
+    if heads != {v.value_id for v in conflict.values}:
+        done.changed += 1
+        return
+    done.changes.append(_write(writer, conflict, chosen.value))
