@@ -170,9 +170,6 @@ READ_ON_SHEET = sentences.template(
     "%1已在工作表%2中读取：这张表中他们的人员信息没有再读（以那张表为准），"
     "各月的就业状态和工作照常读取"
 )
-#: … the first ten of their names and how many they are (the papers' words for it,
-#: `paperwork.notes_said.AND_MORE_PEOPLE`: a sibling room, not imported).
-PEOPLE_MORE = sentences.several("%1等 %2 人")
 #: A 人员类别 cell's 登记失业人员, kept as the person's unemployment registration too.
 REGISTERED_TOO = sentences.template("人员类别中的“登记失业人员”已同时记为失业登记")
 #: An extra sheet's row of a person refused on a people sheet: the number, that sheet and row.
@@ -1058,7 +1055,7 @@ class LedgerImporter:
         if again:
             names = sentences.listed([name for name, _ in again[:10]])
             if len(again) > 10:
-                names = sentences.said(PEOPLE_MORE, names, str(len(again)))
+                names = sentences.said(sentences.AND_MORE_PEOPLE, names, str(len(again)))
             sheets = sentences.listed(
                 [sentences.said(QUOTED, name) for name in dict.fromkeys(s for _, s in again)]
             )
