@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -798,9 +798,8 @@ class LedgerImporter:
         for index in found:
             sheet.columns.pop(index, None)
         sheet.unknown_headers[:] = [h for h in sheet.unknown_headers if h not in shown]
-        letters: sentences.Part = _letters(min(found) + 1)
-        if len(found) > 1:  # (a run, said as several: columns C–E)
-            letters = sentences.said(sentences.RANGE, letters, _letters(max(found) + 1))
+        # (a run said as several, columns C–E; columns apart listed, C、E、G)
+        letters = _ranges(sorted(found), name=lambda i: _letters(i + 1))
         named: sentences.Part = sentences.listed(
             [sentences.said(QUOTED, headings[i]) for i in sorted(found)[:3]]
         )
@@ -2032,9 +2031,10 @@ def _month_part(month: str) -> sentences.Part:
         return written_text(month)
 
 
-def _ranges(rows: list[int], most: int = 12) -> sentences.Part:
+def _ranges(rows: list[int], most: int = 12, name: Callable[[int], str] = str) -> sentences.Part:
     """Sorted row numbers as 5–1004、1100、1102–1103 (the first `most` runs, then 等): a list
-    of runs, as the window lists (rows 5–1004, 1100 and more), its count told by its kind."""
+    of runs, as the window lists (rows 5–1004, 1100 and more), its count told by its kind.
+    Each number said by `name` (a column's index as its letters: C–E、G)."""
     runs: list[list[int]] = []
     for row in rows:
         if runs and row == runs[-1][1] + 1:
@@ -2043,7 +2043,7 @@ def _ranges(rows: list[int], most: int = 12) -> sentences.Part:
             runs.append([row, row])
     said = sentences.listed(
         [
-            sentences.said(sentences.RANGE, str(a), str(b)) if b > a else str(a)
+            sentences.said(sentences.RANGE, name(a), name(b)) if b > a else name(a)
             for a, b in runs[:most]
         ]
     )
