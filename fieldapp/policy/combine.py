@@ -112,8 +112,16 @@ LINE_BEFORE_NO_FROM = template(
 LINE_BEFORE_UNLISTED = template("此前监测收入线的文号 %1 不在本包的 [[documents]] 中")
 END_UNDOCUMENTED = template("“%1”（%2）：改变有效期必须写明县里的文号（document）")
 END_UNLISTED = template("“%1”（%2）：文号 %3 不在本包的 [[documents]] 中")
-#: A deadline (%1, its key) made longer: from %2 workdays to %3.
+#: A deadline (%1, what is to be done by it: `DEADLINE_WORK`) made longer: from %2 workdays
+#: to %3.
 DEADLINE_LONGER = template("%1：办理时限只能缩短，不能从 %2 个工作日延长到 %3")
+#: What each deadline of `[deadlines]` is for, in the words of the due list (`policy.due`).
+DEADLINE_1311 = template("提供“1311”就业服务")
+DEADLINE_REGISTRATION = template("办结失业登记")
+DEADLINE_WORK = {
+    "service_1311_workdays": DEADLINE_1311,
+    "registration_workdays": DEADLINE_REGISTRATION,
+}
 #: A level's (%1) minimum service of a kind (%2) made fewer than %3 (%4 its clause).
 LEVEL_FEWER = template("%1的最低服务只能增加，不能少于%2%3次（%4）")
 #: A rule (%1 title) whose clause (%2) cites no document listed (%3, listed, or `NONE_LISTED`).
@@ -456,10 +464,10 @@ class _State:
 
     def _deadlines(self, local: Deadlines) -> None:
         changes = local.model_dump(exclude_none=True)
-        for key in ("service_1311_workdays", "registration_workdays"):
+        for key, work in DEADLINE_WORK.items():
             old, new = self.deadlines.get(key), changes.get(key)
             if old is not None and new is not None and new > old:
-                raise self._refuse(said(DEADLINE_LONGER, key, str(old), str(new)))
+                raise self._refuse(said(DEADLINE_LONGER, said(work), str(old), str(new)))
         self.deadlines |= changes
 
     def _level(self, level: ServiceLevel) -> None:

@@ -7310,6 +7310,14 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>每天 %1</source>
       <translation>%1 a day</translation>
     </message>
+    <message>
+      <source>办结失业登记</source>
+      <translation>Completing the unemployment registration</translation>
+    </message>
+    <message>
+      <source>提供“1311”就业服务</source>
+      <translation>The “1311” employment service</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
