@@ -750,7 +750,7 @@ EN_REFUSALS: dict[str, str] = {
     "%1：办理时限只能缩短，不能从 %2 个工作日延长到 %3": "%1: a time limit may only be shortened, not lengthened from %2 {%2|workday|workdays} to %3",
     "提供“1311”就业服务": "The “1311” employment service",
     "办结失业登记": "Completing the unemployment registration",
-    "%1的最低服务只能增加，不能少于%2%3次（%4）": "The minimum services for the %1 may only be raised: no fewer than %3 × %2 (%4)",
+    "%1的最低服务只能增加，不能少于%2%3次（%4）": "The minimum services for the %1 may only be raised: %2 at least {%3|once|%3 times} (%4)",
     "“%1”的依据“%2”没有以所列文件的文号或《标题》开头（已列文件：%3）": "The basis “%2” of “%1” does not begin with the number or 《title》 of a document listed (documents listed: %3)",
     "（无）": "(none)",
     "“%1”的条件只能从严，不能放宽（%2）：%3": "The conditions of “%1” may only be made stricter, not looser (%2): %3",

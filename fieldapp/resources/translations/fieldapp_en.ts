@@ -7140,7 +7140,7 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>%1的最低服务只能增加，不能少于%2%3次（%4）</source>
-      <translation>The minimum services for the %1 may only be raised: no fewer than %3 × %2 (%4)</translation>
+      <translation>The minimum services for the %1 may only be raised: %2 at least {%3|once|%3 times} (%4)</translation>
     </message>
     <message>
       <source>%1：办理时限只能缩短，不能从 %2 个工作日延长到 %3</source>
