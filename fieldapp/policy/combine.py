@@ -86,9 +86,6 @@ DOCUMENT_NO_END = template("“%1”（%2）：写了文号却没有写新的结
 #: A figure the province fixed (%1 title, %2 the figure as papers write it, `figure_said`,
 #: %3 clause).
 FIXED_FIGURE = template("“%1”的标准是省里定的（%2，%3），县里不能修改")
-#: … the figure: an amount and its unit (100 元), or by the day (每天 40 元).
-MONEY = template("%1 %2")
-PER_DAY = template("每天 %1")
 #: … a rule's amount of another kind or cap (%1 title, %2 clause).
 KIND_CHANGED = template("“%1”只能填写县定金额，不能改变标准的种类或最高限额（%2）")
 #: … a figure (%2) above the cap (%3) (%1 title, %4 clause).
@@ -499,12 +496,9 @@ class _State:
 
 
 def figure_said(amount: Amount) -> Sentence:
-    """A figure the province fixed as `Amount.describe` writes it, its note left out (100 元,
-    每天 40 元): the number as it is, its unit the program's word."""
-    value = yuan(amount.value or 0)
-    if amount.kind is AmountKind.PER_DAY:
-        return said(PER_DAY, said(MONEY, value, Word("元")))  # (describe's: 元 by the day)
-    return said(MONEY, value, Word(amount.unit))
+    """A figure the province fixed as `Amount.said` says it, its note left out (100 元,
+    每天 40 元)."""
+    return amount.model_copy(update={"note": ""}).said()
 
 
 def rule_named(rule: Rule) -> str:

@@ -259,6 +259,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     `tests.policy.test_combine_refusals_said`)."""
     from tests.hub.test_held_waiting_said import SAID_HERE as WAITING
     from tests.paperwork.test_print_note_sentences import said_templates as print_notes
+    from tests.policy.test_amount_said import said_here as amounts_said
     from tests.policy.test_combine_refusals_said import said_here as combine_said
     from tests.policy.test_editor import said_here as editor_said
     from tests.policy.test_pack_problems_said import said_here as problems_said
@@ -284,6 +285,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
         *problems_said(),
         *words_said(),
         *combine_said(tmp_path / "combine"),
+        *amounts_said(),
     } | {t for s in _service_said().values() for t in templates(s)}
     for refused in (*_flow_refusals().values(), *_service_refusals(repo).values()):
         said = getattr(refused, "said", None)

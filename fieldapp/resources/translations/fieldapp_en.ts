@@ -7318,6 +7318,22 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>提供“1311”就业服务</source>
       <translation>The “1311” employment service</translation>
     </message>
+    <message>
+      <source>%1（县定标准）</source>
+      <translation>%1 (the county's figure)</translation>
+    </message>
+    <message>
+      <source>%1（县定标准，最高 %2）</source>
+      <translation>%1 (the county's figure, at most %2)</translation>
+    </message>
+    <message>
+      <source>待县里核定标准（最高 %1）</source>
+      <translation>To be set by the county (at most %1)</translation>
+    </message>
+    <message>
+      <source>待县里核定标准</source>
+      <translation>To be set by the county</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
