@@ -122,6 +122,11 @@ def several(text: str) -> str:
     return text
 
 
+#: The first few of a longer list of people, and how many they are (王小明、李四等 12 人): the
+#: import's notes and the papers' notes say it alike.
+AND_MORE_PEOPLE = several("%1等 %2 人")
+
+
 def listed(parts: Sequence[Part], joined: str = LISTED) -> Part:
     """`parts` one after another, joined by 、 (or by `joined`, a template of two parts: "%1；%2",
     then one of `SEVERAL`) (one part as it is; '' for none)."""

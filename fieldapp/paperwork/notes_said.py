@@ -12,14 +12,12 @@ from collections.abc import Sequence
 
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.month import BAD_MONTH as MONTH_BAD
-from fieldapp.domain.sentences import Part, Sentence, listed, said, template
+from fieldapp.domain.sentences import AND_MORE_PEOPLE, Part, Sentence, listed, said, template
 
 #: Two notes one after the other.
 NOTES = template("%1；%2")
 #: The first few of a longer list, “and more”.
 AND_MORE = template("%1等")
-#: The first few of a longer list of people, and how many there are.
-AND_MORE_PEOPLE = template("%1等 %2 人")
 
 GLYPHS = template("字库中没有“%1”，这些字印出来是空白（%2），请在纸上用笔补写")
 UNIT_ACCOUNT = template("收款账号一栏留空，由%1在申请表上填写本单位账号并盖章")

@@ -86,9 +86,6 @@ DOCUMENT_NO_END = template("“%1”（%2）：写了文号却没有写新的结
 #: A figure the province fixed (%1 title, %2 the figure as papers write it, `figure_said`,
 #: %3 clause).
 FIXED_FIGURE = template("“%1”的标准是省里定的（%2，%3），县里不能修改")
-#: … the figure: an amount and its unit (100 元), or by the day (每天 40 元).
-MONEY = template("%1 %2")
-PER_DAY = template("每天 %1")
 #: … a rule's amount of another kind or cap (%1 title, %2 clause).
 KIND_CHANGED = template("“%1”只能填写县定金额，不能改变标准的种类或最高限额（%2）")
 #: … a figure (%2) above the cap (%3) (%1 title, %4 clause).
@@ -112,8 +109,16 @@ LINE_BEFORE_NO_FROM = template(
 LINE_BEFORE_UNLISTED = template("此前监测收入线的文号 %1 不在本包的 [[documents]] 中")
 END_UNDOCUMENTED = template("“%1”（%2）：改变有效期必须写明县里的文号（document）")
 END_UNLISTED = template("“%1”（%2）：文号 %3 不在本包的 [[documents]] 中")
-#: A deadline (%1, its key) made longer: from %2 workdays to %3.
+#: A deadline (%1, what is to be done by it: `DEADLINE_WORK`) made longer: from %2 workdays
+#: to %3.
 DEADLINE_LONGER = template("%1：办理时限只能缩短，不能从 %2 个工作日延长到 %3")
+#: What each deadline of `[deadlines]` is for, in the words of the due list (`policy.due`).
+DEADLINE_1311 = template("提供“1311”就业服务")
+DEADLINE_REGISTRATION = template("办结失业登记")
+DEADLINE_WORK = {
+    "service_1311_workdays": DEADLINE_1311,
+    "registration_workdays": DEADLINE_REGISTRATION,
+}
 #: A level's (%1) minimum service of a kind (%2) made fewer than %3 (%4 its clause).
 LEVEL_FEWER = template("%1的最低服务只能增加，不能少于%2%3次（%4）")
 #: A rule (%1 title) whose clause (%2) cites no document listed (%3, listed, or `NONE_LISTED`).
@@ -456,10 +461,10 @@ class _State:
 
     def _deadlines(self, local: Deadlines) -> None:
         changes = local.model_dump(exclude_none=True)
-        for key in ("service_1311_workdays", "registration_workdays"):
+        for key, work in DEADLINE_WORK.items():
             old, new = self.deadlines.get(key), changes.get(key)
             if old is not None and new is not None and new > old:
-                raise self._refuse(said(DEADLINE_LONGER, key, str(old), str(new)))
+                raise self._refuse(said(DEADLINE_LONGER, said(work), str(old), str(new)))
         self.deadlines |= changes
 
     def _level(self, level: ServiceLevel) -> None:
@@ -491,12 +496,9 @@ class _State:
 
 
 def figure_said(amount: Amount) -> Sentence:
-    """A figure the province fixed as `Amount.describe` writes it, its note left out (100 元,
-    每天 40 元): the number as it is, its unit the program's word."""
-    value = yuan(amount.value or 0)
-    if amount.kind is AmountKind.PER_DAY:
-        return said(PER_DAY, said(MONEY, value, Word("元")))  # (describe's: 元 by the day)
-    return said(MONEY, value, Word(amount.unit))
+    """A figure the province fixed as `Amount.said` says it, its note left out (100 元,
+    每天 40 元)."""
+    return amount.model_copy(update={"note": ""}).said()
 
 
 def rule_named(rule: Rule) -> str:

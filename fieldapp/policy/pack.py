@@ -172,6 +172,20 @@ AMOUNT_LABELS = {
 }
 
 
+#: A rule's amount as `Amount.said` says it: a figure and its unit (100 元, 元/月 the
+#: program's word), or by the day (每天 40 元).
+MONEY = template("%1 %2")
+PER_DAY = template("每天 %1")
+#: … a county figure (%1, `MONEY`), with the seeds' cap (%2) where there is one.
+COUNTY_FIGURE = template("%1（县定标准）")
+COUNTY_FIGURE_CAPPED = template("%1（县定标准，最高 %2）")
+#: … no county figure yet (`UNSET`), below the seeds' cap (%1) where there is one.
+NOT_SET = template(UNSET)
+UNSET_CAPPED = template(UNSET + "（最高 %1）")
+#: … and the pack's note after it (%2, as the pack writes it).
+NOTED = template("%1；%2")
+
+
 class Amount(_Strict):
     """A rule's amount: fixed or per day (the province's figure), capped or county-set.
 
@@ -221,22 +235,38 @@ class Amount(_Strict):
         return float(self.value)
 
     def describe(self) -> str:
-        """Chinese description, e.g. '400 元（县定标准，最高 500 元）' or '待县里核定标准'.
+        """Chinese description, e.g. '400 元（县定标准，最高 500 元）' or '待县里核定标准' — the
+        text a claim keeps (`QualifyingFacts.amount_rule`); `said` is its sentence."""
+        return str(self.said())
+
+    def said(self) -> Sentence:
+        """The amount as a sentence (a window says it in its language; its Chinese is
+        `describe`'s): '400 元（县定标准，最高 500 元）', '每天 40 元', or
+        '待县里核定标准'.
 
         The note ('岗位补贴标准由县里核定') says who sets a county figure: once the county has
         set one, '（县定标准）' already says it, so the note shows only while none is set."""
-        cap = f"，最高 {yuan(self.max)} {self.unit}" if self.max is not None else ""
+        cap = _money(self.max, self.unit) if self.max is not None else None
+        text: Sentence
         if self.kind is AmountKind.PER_DAY:
-            text = f"每天 {money_text(self.value)}"
-        elif self.kind is AmountKind.FIXED:
-            text = money_text(self.value, self.unit)
-        elif self.value is None:
+            # (by the day in 元 whatever the unit; a per-day amount always has its value)
             text = (
-                f"{UNSET}（最高 {yuan(self.max)} {self.unit}）" if self.max is not None else UNSET
+                said(PER_DAY, _money(self.value, "元")) if self.value is not None else said(NOT_SET)
             )
+        elif self.kind is AmountKind.FIXED:
+            text = _money(self.value, self.unit) if self.value is not None else said(NOT_SET)
+        elif self.value is None:
+            text = said(UNSET_CAPPED, cap) if cap is not None else said(NOT_SET)
+        elif cap is not None:
+            return said(COUNTY_FIGURE_CAPPED, _money(self.value, self.unit), cap)
         else:
-            return f"{yuan(self.value)} {self.unit}（县定标准{cap}）"
-        return f"{text}；{self.note}" if self.note else text
+            return said(COUNTY_FIGURE, _money(self.value, self.unit))
+        return said(NOTED, text, self.note) if self.note else text
+
+
+def _money(value: float, unit: str) -> Sentence:
+    """A figure and its unit (500 元): the number as it is, the unit the program's word."""
+    return said(MONEY, yuan(value), Word(unit))
 
 
 def money_text(value: float | None, unit: str = "元") -> str:

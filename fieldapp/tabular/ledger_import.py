@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -170,9 +170,6 @@ READ_ON_SHEET = sentences.template(
     "%1已在工作表%2中读取：这张表中他们的人员信息没有再读（以那张表为准），"
     "各月的就业状态和工作照常读取"
 )
-#: … the first ten of their names and how many they are (the papers' words for it,
-#: `paperwork.notes_said.AND_MORE_PEOPLE`: a sibling room, not imported).
-PEOPLE_MORE = sentences.several("%1等 %2 人")
 #: A 人员类别 cell's 登记失业人员, kept as the person's unemployment registration too.
 REGISTERED_TOO = sentences.template("人员类别中的“登记失业人员”已同时记为失业登记")
 #: An extra sheet's row of a person refused on a people sheet: the number, that sheet and row.
@@ -801,9 +798,8 @@ class LedgerImporter:
         for index in found:
             sheet.columns.pop(index, None)
         sheet.unknown_headers[:] = [h for h in sheet.unknown_headers if h not in shown]
-        letters: sentences.Part = _letters(min(found) + 1)
-        if len(found) > 1:  # (a run, said as several: columns C–E)
-            letters = sentences.said(sentences.RANGE, letters, _letters(max(found) + 1))
+        # (a run said as several, columns C–E; columns apart listed, C、E、G)
+        letters = _ranges(sorted(found), name=lambda i: _letters(i + 1))
         named: sentences.Part = sentences.listed(
             [sentences.said(QUOTED, headings[i]) for i in sorted(found)[:3]]
         )
@@ -1058,7 +1054,7 @@ class LedgerImporter:
         if again:
             names = sentences.listed([name for name, _ in again[:10]])
             if len(again) > 10:
-                names = sentences.said(PEOPLE_MORE, names, str(len(again)))
+                names = sentences.said(sentences.AND_MORE_PEOPLE, names, str(len(again)))
             sheets = sentences.listed(
                 [sentences.said(QUOTED, name) for name in dict.fromkeys(s for _, s in again)]
             )
@@ -2035,9 +2031,10 @@ def _month_part(month: str) -> sentences.Part:
         return written_text(month)
 
 
-def _ranges(rows: list[int], most: int = 12) -> sentences.Part:
+def _ranges(rows: list[int], most: int = 12, name: Callable[[int], str] = str) -> sentences.Part:
     """Sorted row numbers as 5–1004、1100、1102–1103 (the first `most` runs, then 等): a list
-    of runs, as the window lists (rows 5–1004, 1100 and more), its count told by its kind."""
+    of runs, as the window lists (rows 5–1004, 1100 and more), its count told by its kind.
+    Each number said by `name` (a column's index as its letters: C–E、G)."""
     runs: list[list[int]] = []
     for row in rows:
         if runs and row == runs[-1][1] + 1:
@@ -2046,7 +2043,7 @@ def _ranges(rows: list[int], most: int = 12) -> sentences.Part:
             runs.append([row, row])
     said = sentences.listed(
         [
-            sentences.said(sentences.RANGE, str(a), str(b)) if b > a else str(a)
+            sentences.said(sentences.RANGE, name(a), name(b)) if b > a else name(a)
             for a, b in runs[:most]
         ]
     )

@@ -167,6 +167,17 @@ SCENARIOS["no_packs"] = []
 ALONE = ("no_base", "none_listed")
 #: … and a deadline made longer.
 SCENARIOS["deadline_longer"] = [("[lines]", "[deadlines]\nservice_1311_workdays = 9\n\n[lines]")]
+#: … and a level's service needed once made fewer (English: at least once).
+SCENARIOS["level_fewer_once"] = [
+    (
+        "[lines]",
+        '[[service_levels]]\nlevel = "中短期失业"\nclause = "七人社通〔2026〕3号"\n'
+        'minimums = { "岗位推荐" = 3 }\n\n[lines]',
+    )
+]
+SCENARIOS["registration_longer"] = [
+    ("[lines]", "[deadlines]\nregistration_workdays = 10\n\n[lines]")
+]
 
 
 def refused(name: str, tmp_path: Path) -> PackError:
@@ -230,7 +241,9 @@ BEFORE = {
     "no_packs": "政策包 （无）：没有可用的政策包",
     "no_base": "政策包 c.toml：缺少被扩展的基础政策包 guizhou-2023",
     "none_listed": "政策包 c.toml：“培训生活费补贴”的依据“《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（十七）条”没有以所列文件的文号或《标题》开头（已列文件：（无））",
-    "deadline_longer": "政策包 c.toml：service_1311_workdays：办理时限只能缩短，不能从 5 个工作日延长到 9",
+    "deadline_longer": "政策包 c.toml：提供“1311”就业服务：办理时限只能缩短，不能从 5 个工作日延长到 9",
+    "level_fewer_once": "政策包 c.toml：中短期失业的最低服务只能增加，不能少于职业指导1次（黔府发〔2023〕12号 附件3 第（六）条第2项）",
+    "registration_longer": "政策包 c.toml：办结失业登记：办理时限只能缩短，不能从 7 个工作日延长到 10",
 }
 
 
@@ -301,8 +314,12 @@ def test_the_desktop_says_them_in_english(qapp: Any, tmp_path: Path) -> None:
         " every earlier job"
     )
     assert _english("deadline_longer", tmp_path / "z") == (
-        "Policy pack c.toml: service_1311_workdays: a time limit may only be shortened, not"
-        " lengthened from 5 workdays to 9"
+        "Policy pack c.toml: The “1311” employment service: a time limit may only be shortened,"
+        " not lengthened from 5 workdays to 9"
+    )
+    assert _english("registration_longer", tmp_path / "v") == (
+        "Policy pack c.toml: Completing the unemployment registration: a time limit may only be"
+        " shortened, not lengthened from 7 workdays to 10"
     )
 
 
@@ -321,7 +338,10 @@ def test_the_programs_words_in_them_are_said_in_english(qapp: Any, tmp_path: Pat
     )
     assert _english("level_fewer", tmp_path / "d") == (
         "Policy pack c.toml: The minimum services for the short-term unemployed may only be"
-        " raised: no fewer than 3 × job recommendation (黔府发〔2023〕12号 附件3 第（六）条第2项)"
+        " raised: job recommendation at least 3 times (黔府发〔2023〕12号 附件3 第（六）条第2项)"
+    )
+    assert _english("level_fewer_once", tmp_path / "d1").endswith(
+        " may only be raised: career guidance at least once (黔府发〔2023〕12号 附件3 第（六）条第2项)"
     )
     assert "place_scopes cannot be extended or dropped (it was out of province);" in _english(
         "looser_sets", tmp_path / "e"

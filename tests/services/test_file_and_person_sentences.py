@@ -16,7 +16,7 @@ import pytest
 from fieldapp import saving
 from fieldapp.domain import errors, idnumber, places_said
 from fieldapp.domain.errors import DuplicateIdNumber, InvalidIdNumber, ValidationFailed
-from fieldapp.domain.sentences import TEMPLATES, Sentence
+from fieldapp.domain.sentences import AND_MORE_PEOPLE, TEMPLATES, Sentence
 from fieldapp.paperwork import settings
 from fieldapp.services import persons, work
 from fieldapp.tabular import (
@@ -705,7 +705,7 @@ def test_a_roster_read_beside_its_people_sheet_says_what_it_said_before(tmp_path
     met = _met_as_before(_roster_notes(tmp_path))
     assert {
         ledger_import.READ_ON_SHEET,
-        ledger_import.PEOPLE_MORE,
+        AND_MORE_PEOPLE,
         ledger_import.QUOTED,
         ledger_import.REGISTERED_TOO,
     } <= met

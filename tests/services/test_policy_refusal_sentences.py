@@ -260,6 +260,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     has still to set by `tests.policy.test_due_and_duties_said`)."""
     from tests.hub.test_held_waiting_said import SAID_HERE as WAITING
     from tests.paperwork.test_print_note_sentences import said_templates as print_notes
+    from tests.policy.test_amount_said import said_here as amounts_said
     from tests.policy.test_combine_refusals_said import said_here as combine_said
     from tests.policy.test_due_and_duties_said import said_here as due_said
     from tests.policy.test_editor import said_here as editor_said
@@ -287,6 +288,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
         *words_said(),
         *combine_said(tmp_path / "combine"),
         *due_said(),
+        *amounts_said(),
     } | {t for s in _service_said().values() for t in templates(s)}
     for refused in (*_flow_refusals().values(), *_service_refusals(repo).values()):
         said = getattr(refused, "said", None)

@@ -1985,6 +1985,19 @@ def test_columns_of_months_without_a_year_are_refused_saying_so(ledger, tmp_path
     assert "没有写年份" in refused.reason and "2026年1月" in refused.reason
 
 
+def test_columns_of_months_apart_are_said_as_the_columns_they_are(ledger, tmp_path):
+    """Month columns with another between them (G, H, then J past 备注) are not said as the run
+    G–J, which would name the 备注 column among the months."""
+    write_xlsx(
+        tmp_path / "s.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", *PLACE, "1月", "2月", "备注", "3月"],
+        [["张长英", HEAD, HEAD, *PLACE.values(), "未就业", "已就业", "", "已就业"]],
+    )
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    [refused] = report.rejected
+    assert "“1月”、“2月”、“3月”列（G–H、J 列）" in refused.reason, refused.reason
+
+
 @pytest.mark.parametrize(
     "typed", ["2026。3。5", "2026、3、5", "2026.3.5号", "2026-3-5日", "2026，3，5"]
 )

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from fieldapp.domain.sentences import AND_MORE, RANGE, Part, Word, listed, said
+from fieldapp.domain.sentences import AND_MORE, AND_MORE_PEOPLE, RANGE, Part, Word, listed, said
 from fieldapp.policy import conditions, packfile
 from fieldapp.policy.facts import ServiceFacts
 from fieldapp.policy.pack import Conditions, PackError
@@ -153,7 +153,7 @@ def test_the_check_fails_while_the_english_leaves_out_a_part(monkeypatch, capsys
         (said(RANGE, "5", "8"), "rows"),
         (said(AND_MORE, listed(["7", "9"])), "rows"),
         (said(AND_MORE, "7"), "rows"),
-        (said(li.PEOPLE_MORE, listed(["王小明", "李四"]), "12"), "rows"),
+        (said(AND_MORE_PEOPLE, listed(["王小明", "李四"]), "12"), "rows"),
         (said(li.QUOTED, "花名册、备份"), "row"),  # (one sheet, whatever its name holds)
         (Word("行政村"), "row"),
         ("", "rows"),

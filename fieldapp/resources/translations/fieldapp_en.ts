@@ -7144,7 +7144,7 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>%1的最低服务只能增加，不能少于%2%3次（%4）</source>
-      <translation>The minimum services for the %1 may only be raised: no fewer than %3 × %2 (%4)</translation>
+      <translation>The minimum services for the %1 may only be raised: %2 at least {%3|once|%3 times} (%4)</translation>
     </message>
     <message>
       <source>%1：办理时限只能缩短，不能从 %2 个工作日延长到 %3</source>
@@ -7385,6 +7385,26 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>待县里核定标准</source>
       <translation>To be set by the county</translation>
+    </message>
+    <message>
+      <source>%1（县定标准）</source>
+      <translation>%1 (the county's figure)</translation>
+    </message>
+    <message>
+      <source>%1（县定标准，最高 %2）</source>
+      <translation>%1 (the county's figure, at most %2)</translation>
+    </message>
+    <message>
+      <source>办结失业登记</source>
+      <translation>Completing the unemployment registration</translation>
+    </message>
+    <message>
+      <source>待县里核定标准（最高 %1）</source>
+      <translation>To be set by the county (at most %1)</translation>
+    </message>
+    <message>
+      <source>提供“1311”就业服务</source>
+      <translation>The “1311” employment service</translation>
     </message>
   </context>
   <context>

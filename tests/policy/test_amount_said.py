@@ -1,0 +1,60 @@
+"""A rule's amount (`Amount.said`) is a sentence: the Chinese it says is `Amount.describe`'s text
+as a claim keeps it (`QualifyingFacts.amount_rule`), byte for byte
+(`tests.ui.test_amount_said_in_english`: the English window says it in English)."""
+
+from __future__ import annotations
+
+import pytest
+
+from fieldapp.domain.sentences import Sentence
+from fieldapp.policy.pack import Amount, AmountKind
+from tests.services.sentence_checks import templates
+
+NOTE = "岗位补贴标准由县里核定"
+#: Each kind of amount, what it said in Chinese (`describe` before it was a sentence) and says
+#: in English.
+AMOUNTS = [
+    (Amount(kind=AmountKind.FIXED, value=300), "300 元", "300 yuan"),
+    (
+        Amount(kind=AmountKind.FIXED, value=300, note="省定标准"),
+        "300 元；省定标准",
+        "300 yuan; 省定标准",
+    ),
+    (Amount(kind=AmountKind.PER_DAY, value=40, max=1200), "每天 40 元", "40 yuan a day"),
+    (
+        Amount(kind=AmountKind.COUNTY, unit="元/月", value=600, note=NOTE),
+        "600 元/月（县定标准）",
+        "600 yuan a month (the county's figure)",
+    ),
+    (
+        Amount(kind=AmountKind.COUNTY, unit="元/月", note=NOTE),
+        f"待县里核定标准；{NOTE}",
+        f"To be set by the county; {NOTE}",
+    ),
+    (Amount(kind=AmountKind.COUNTY), "待县里核定标准", "To be set by the county"),
+    (
+        Amount(kind=AmountKind.CAPPED, max=500, value=400),
+        "400 元（县定标准，最高 500 元）",
+        "400 yuan (the county's figure, at most 500 yuan)",
+    ),
+    (
+        Amount(kind=AmountKind.CAPPED, max=500, note="标准由县里核定"),
+        "待县里核定标准（最高 500 元）；标准由县里核定",
+        "To be set by the county (at most 500 yuan); 标准由县里核定",
+    ),
+]
+
+
+@pytest.mark.parametrize(("amount", "chinese", "_english"), AMOUNTS)
+def test_an_amount_says_in_chinese_what_it_said(
+    amount: Amount, chinese: str, _english: str
+) -> None:
+    said = amount.said()
+    assert isinstance(said, Sentence)
+    assert str(said) == chinese
+    assert amount.describe() == chinese  # (the text a claim keeps, as it was)
+
+
+def said_here() -> set[str]:
+    """The templates the amounts here say."""
+    return set().union(*(templates(amount.said()) for amount, _, _ in AMOUNTS))

@@ -1,0 +1,26 @@
+"""A rule's amount (`Amount.said`) in the English window: the figure as it is, its unit, the
+county's figure and the cap in English, the pack's own note as written (the Chinese it says:
+`tests.policy.test_amount_said`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from fieldapp.policy.pack import Amount
+from fieldapp.ui import i18n
+from fieldapp.ui.held_words import part_shown
+from tests.policy.test_amount_said import AMOUNTS
+
+
+@pytest.fixture
+def english(qapp):
+    assert i18n.install_language("en")
+    yield
+    i18n.install_language("zh_CN")
+
+
+@pytest.mark.parametrize(("amount", "_chinese", "english_text"), AMOUNTS)
+def test_an_amount_is_said_in_english_in_the_english_window(
+    english, amount: Amount, _chinese: str, english_text: str
+) -> None:
+    assert part_shown(amount.said()) == english_text
