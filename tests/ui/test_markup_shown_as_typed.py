@@ -9,20 +9,25 @@ pane each show such a name (and an author, a rule's title) as those very charact
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import Qt as GuiQt  # the same Qt, with mightBeRichText
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QLabel, QMessageBox, QTableWidgetItem
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QTableWidgetItem
 
+from fieldapp.paperwork import jobs
 from fieldapp.policy.eligibility import Status
 from fieldapp.services import persons
 from fieldapp.store.changelog import Change
 from fieldapp.store.hlc import format_stamp
 from fieldapp.ui.errors import show_delete_refused, show_error
+from fieldapp.ui.papers import save_note
+from fieldapp.ui.pdf_preview import PdfPreview
 from fieldapp.ui.widgets import tip
 from tests.ui.conftest import answered, as_drawn, wait_idle
 from tests.ui.test_ledger_page import ledger_page
+from tests.ui.test_monthly_grid import biggest_village
 from tests.ui.test_person_panel import person, shown
 
 MARKUP = "<b>甲</b>"
@@ -181,3 +186,19 @@ def test_the_lines_that_name_files_places_and_packs_are_plain(window):
     for line in lines:
         line.setText("已导出：/tmp/<b>表</b>.xlsx")
         assert drawn(line) == "已导出：/tmp/<b>表</b>.xlsx", line.objectName()
+
+
+def test_the_saved_line_of_a_paper_names_a_file_typed_as_markup(
+    demo_window, qtbot, tmp_path, monkeypatch
+):
+    """The PDF preview's 已保存到 line names the file as it is called, markup and all."""
+    ledger = demo_window.session.ledger
+    job = jobs.rosters_job(ledger, biggest_village(ledger), dt.date.today())
+    out = tmp_path / "<b>花名册.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(out), ""))
+    preview = PdfPreview(
+        job.render(), job.title, "x.pdf", saver=lambda p: save_note(1, "AB12", p), parent=None
+    )
+    qtbot.addWidget(preview)
+    assert preview.save_dialog() == out
+    assert drawn(preview.note) == f"已保存到 {out}（共 1 页，校验码 AB12）", drawn(preview.note)
