@@ -248,7 +248,7 @@ class LedgerPage(Page):
         self.model.show_rows([])
         self._listing = self._listing_all = False
         self.count_label.setText(message)
-        self.count_label.setToolTip(message)
+        self.count_label.setToolTip(tip(message))
         self._on_current()
         self.updated.emit()
 
