@@ -29,6 +29,7 @@ from fieldapp.services.policy_admin import PolicyRefused
 from fieldapp.services.trust_check import TrustRefused
 from fieldapp.ui.clock_said import clock_refused, clock_told
 from fieldapp.ui.held_words import reason_shown, sentence_shown
+from fieldapp.ui.widgets import as_typed
 
 log = logging.getLogger("fieldapp.ui")
 
@@ -266,14 +267,14 @@ def delete_refused(error: BaseException) -> str:
 def show_delete_refused(parent: QWidget | None, error: BaseException) -> None:
     """A warning box titled 没有删除 with `delete_refused`'s words."""
     QMessageBox.warning(
-        parent, QCoreApplication.translate("Errors", "没有删除"), delete_refused(error)
+        parent, QCoreApplication.translate("Errors", "没有删除"), as_typed(delete_refused(error))
     )
 
 
 def show_error(parent: QWidget | None, error: BaseException | str, *, logged: bool = False) -> None:
     """A warning box with `message_for`'s sentence, titled by whose move it is (`title_for`)."""
     text = error if isinstance(error, str) else message_for(error, logged=logged)
-    QMessageBox.warning(parent, title_for(error), text)
+    QMessageBox.warning(parent, title_for(error), as_typed(text))  # a name or file drawn as typed
 
 
 def excepthook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:

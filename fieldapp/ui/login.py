@@ -50,6 +50,7 @@ from fieldapp.ui.errors import message_for
 from fieldapp.ui.files import start_at, used
 from fieldapp.ui.operations import OperationPanel
 from fieldapp.ui.session import Session
+from fieldapp.ui.widgets import as_typed
 
 #: Minutes without keyboard or mouse before the window locks (Settings changes it; 0 = never).
 DEFAULT_LOCK_MINUTES = 10
@@ -164,16 +165,18 @@ def warn_of_clear_backups(parent: QWidget, path: Path) -> None:
     QMessageBox.warning(
         parent,
         QCoreApplication.translate("LoginDialog", "旧备份没有加密"),
-        QCoreApplication.translate(
-            "LoginDialog",
-            "台账已加密。但它旁边还有此前版本做的 %1 个备份没有加密（%2，在 %3）："
-            "拿到它们的人不用口令就能看到全部人员的身份证号、银行账号，还有本机同步用的密钥。\n\n"
-            "请用“设置 → 数据与备份 → 立即备份…”做一个加密的新备份，确认无误后删除这些旧备份"
-            "（或把它们锁好保管）。",
-        )
-        .replace("%1", str(len(copies)))
-        .replace("%2", names)
-        .replace("%3", str(copies[0].absolute().parent)),
+        as_typed(  # the backups' names and folder drawn as they are
+            QCoreApplication.translate(
+                "LoginDialog",
+                "台账已加密。但它旁边还有此前版本做的 %1 个备份没有加密（%2，在 %3）："
+                "拿到它们的人不用口令就能看到全部人员的身份证号、银行账号，还有本机同步用的密钥。\n\n"
+                "请用“设置 → 数据与备份 → 立即备份…”做一个加密的新备份，确认无误后删除这些旧备份"
+                "（或把它们锁好保管）。",
+            )
+            .replace("%1", str(len(copies)))
+            .replace("%2", names)
+            .replace("%3", str(copies[0].absolute().parent))
+        ),
     )
 
 
@@ -334,7 +337,7 @@ class LoginDialog(QDialog):
             try:
                 user_service.change_password(ledger, None, dialog.password())
             except Exception as error:  # noqa: BLE001 - said in Chinese; logged in all the same
-                QMessageBox.warning(self, self.tr("没有修改口令"), message_for(error))
+                QMessageBox.warning(self, self.tr("没有修改口令"), as_typed(message_for(error)))
         finally:
             dialog.deleteLater()
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.files import start_at, used
+from fieldapp.ui.widgets import plain_label
 
 #: Called with the chosen path; writes the file and logs the print (returns a note to show).
 Saver = Callable[[Path], str]
@@ -136,7 +137,7 @@ class PdfPreview(QDialog):
         self.save_button.clicked.connect(self.save_dialog)
         close.clicked.connect(self.reject)
         # Issue 16: the print and save dialogs say the paper holds personal data.
-        self.note = QLabel(self.tr("含个人信息，请妥善保管"))
+        self.note = plain_label(self.tr("含个人信息，请妥善保管"))  # then 已保存到 <the file>
         self.note.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.note, 1)

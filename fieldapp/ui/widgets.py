@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from enum import StrEnum
 from typing import TypeVar
 
+from PySide6 import QtGui
 from PySide6.QtCore import (
     QCoreApplication,
     QDate,
@@ -312,6 +313,23 @@ def plain_label(text: str = "") -> QLabel:
     return plain(QLabel(text))
 
 
+def as_typed(text: str) -> str:
+    """`text` for a place that takes it as rich text when it looks like HTML (QMessageBox's
+    static functions): unchanged when Qt would draw it as it is, else escaped
+    into a paragraph (line breaks kept), so a name or a file typed as "<b>甲</b>" shows those
+    characters."""
+    if not QtGui.Qt.mightBeRichText(text):
+        return text
+    return QtGui.Qt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal)
+
+
+def tip(text: str) -> str:
+    """`text` as a tooltip drawn as it is, never as markup, and wrapped by Qt when long (a
+    tooltip in rich text wraps; a plain one is one line as wide as its text). "" stays "":
+    no tooltip."""
+    return QtGui.Qt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal) if text else ""
+
+
 def _asked(
     parent: QWidget,
     title: str,
@@ -321,7 +339,8 @@ def _asked(
 ) -> bool:
     """Ask with the two buttons `answer` and `default` (Enter and Esc give the default); True
     only when `answer` was chosen."""
-    return QMessageBox.question(parent, title, text, answer | default, default) == answer
+    shown = as_typed(text)  # a person's or a file's name in it drawn as typed
+    return QMessageBox.question(parent, title, shown, answer | default, default) == answer
 
 
 def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:

@@ -193,6 +193,19 @@ def _plain_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(QMessageBox, kind, checked)
 
 
+def as_drawn(text: str) -> str:
+    """What Qt draws of `text` where it takes text that looks like HTML as rich (a tooltip, a
+    static QMessageBox), as characters: `text` itself when Qt would draw it plain."""
+    from PySide6.QtGui import Qt as GuiQt  # the same Qt, with mightBeRichText
+    from PySide6.QtGui import QTextDocument
+
+    if not GuiQt.mightBeRichText(text):
+        return text
+    document = QTextDocument()
+    document.setHtml(text)
+    return document.toPlainText().replace("\u2028", "\n")  # a <br> read back as a newline
+
+
 def answered(kind: str, answer, shown: list[str]):  # noqa: ANN001, ANN201
     """A QMessageBox static replacement that checks the text, records it and answers."""
 

@@ -18,7 +18,7 @@ from fieldapp.sync.enrolment import enrol
 from tests.codes import ENROL_CODE
 from tests.sync.helpers import add_family
 from tests.sync.hostile import forge
-from tests.ui.conftest import VILLAGE, enrol_county, wait_idle
+from tests.ui.conftest import VILLAGE, as_drawn, enrol_county, wait_idle
 
 
 def _laptop(hub: Hub, folder: Path, name: str) -> Ledger:
@@ -164,9 +164,9 @@ def test_the_county_desktop_says_a_revoked_device_is_revoked_and_nothing_of_its_
     cells = [table.item(row, c).text() for c in range(table.columnCount())]
     assert cells[titles.index("注销")] == "已注销", cells
     # Who at the county enrolled it and who revoked it, and when (hub_device_events).
-    enrolled = table.item(row, titles.index("设备")).toolTip()
+    enrolled = as_drawn(table.item(row, titles.index("设备")).toolTip())
     assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d 登记，经办：县里的科员", enrolled), enrolled
-    revoked = table.item(row, titles.index("注销")).toolTip()
+    revoked = as_drawn(table.item(row, titles.index("注销")).toolTip())
     assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d 注销，经办：王主任", revoked), revoked
     assert cells[titles.index("政策包")] == "", cells
     assert not any("停用" in c for c in cells), cells

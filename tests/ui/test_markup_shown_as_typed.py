@@ -9,17 +9,25 @@ pane each show such a name (and an author, a rule's title) as those very charact
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import Qt as GuiQt  # the same Qt, with mightBeRichText
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QTableWidgetItem
 
+from fieldapp.paperwork import jobs
 from fieldapp.policy.eligibility import Status
 from fieldapp.services import persons
 from fieldapp.store.changelog import Change
 from fieldapp.store.hlc import format_stamp
-from tests.ui.conftest import wait_idle
+from fieldapp.ui.errors import show_delete_refused, show_error
+from fieldapp.ui.papers import save_note
+from fieldapp.ui.pdf_preview import PdfPreview
+from fieldapp.ui.widgets import tip
+from tests.ui.conftest import answered, as_drawn, wait_idle
+from tests.ui.test_ledger_page import ledger_page
+from tests.ui.test_monthly_grid import biggest_village
 from tests.ui.test_person_panel import person, shown
 
 MARKUP = "<b>甲</b>"
@@ -116,3 +124,81 @@ def test_a_name_typed_as_markup_on_the_visits_page(window):
     assert drawn(page.chosen_label).startswith("已选：" + MARKUP), drawn(page.chosen_label)
     assert page.save()
     assert drawn(page.status).startswith("已记入台账：" + MARKUP + " "), drawn(page.status)
+
+
+def test_a_name_typed_as_markup_in_the_ask_to_drop_a_visit(window, monkeypatch):
+    """走访: choosing someone else with a visit typed asks first, naming whose visit it is —
+    the static QMessageBox takes text that looks like HTML as rich, so the name is escaped."""
+    _rename(window, "李建国", MARKUP)
+    page = window.show_page("visits")
+    page.prefill(person(window, MARKUP).id, "岗位推荐")
+    page.notes.setText("已电话联系")
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "question", answered("question", QMessageBox.StandardButton.Cancel, asked)
+    )
+    page.prefill(person(window, "张长英").id, "岗位推荐")
+    assert len(asked) == 1, asked
+    assert as_drawn(asked[0]).startswith(MARKUP + " 的走访还没保存"), asked[0]
+    assert page.chosen is not None and page.chosen.name == MARKUP  # kept: nothing dropped
+
+
+def test_a_file_named_as_markup_in_an_error_box(qapp, warnings_shown):
+    """An error box naming a file (or a person) draws it as typed, its lines kept; a sentence
+    with nothing that looks like HTML is passed on as it is."""
+    said = "读不了 <b>台账</b>.xlsx：\n第 2 行的身份证号不对。"
+    show_error(None, said)
+    show_delete_refused(None, ValueError("<i>张三</i> 还有未结束的就业经历"))
+    show_error(None, "读不了 红星村.xlsx")
+    first, refused, plain_one = warnings_shown
+    assert as_drawn(first) == said, first
+    assert "<i>张三</i> 还有未结束的就业经历" in as_drawn(refused), refused
+    assert plain_one == "读不了 红星村.xlsx"
+
+
+def test_a_tooltip_of_markup_drawn_as_typed(qapp):
+    """The tooltip helper: markup shown as typed, in rich text (so Qt wraps a long one); no
+    text, no tooltip."""
+    assert as_drawn(tip("经办：<b>王主任</b>")) == "经办：<b>王主任</b>"
+    assert tip("经办：王主任").startswith("<p>")
+    assert tip("") == ""
+    item = QTableWidgetItem("x")
+    item.setToolTip(tip("<u>七星关区</u>汇总中心"))
+    assert as_drawn(item.toolTip()) == "<u>七星关区</u>汇总中心"
+
+
+def test_the_export_line_names_a_file_typed_as_markup(window, qtbot, tmp_path):
+    """台账: the line under the list names the exported file as it is called, markup and all;
+    its tooltip (the whole path) too."""
+    page = ledger_page(window, qtbot)
+    out = tmp_path / "<b>台账.xlsx"  # (a "/" would make it a folder)
+    page.export_file(out)
+    qtbot.waitUntil(lambda: not page.ops.busy, timeout=30000)
+    assert drawn(page.count_label).startswith("已导出 3 人 → <b>台账.xlsx"), drawn(page.count_label)
+    assert as_drawn(page.count_label.toolTip()) == str(out)
+
+
+def test_the_lines_that_name_files_places_and_packs_are_plain(window):
+    """Each line that names an exported file, a place or a policy pack draws its text as it is
+    (a file or a place typed as markup would otherwise be drawn as markup)."""
+    lines = [window.show_page(name).summary for name in ("reports", "duties", "rosters")]
+    lines.append(window.show_page("settings").policy_label)
+    for line in lines:
+        line.setText("已导出：/tmp/<b>表</b>.xlsx")
+        assert drawn(line) == "已导出：/tmp/<b>表</b>.xlsx", line.objectName()
+
+
+def test_the_saved_line_of_a_paper_names_a_file_typed_as_markup(
+    demo_window, qtbot, tmp_path, monkeypatch
+):
+    """The PDF preview's 已保存到 line names the file as it is called, markup and all."""
+    ledger = demo_window.session.ledger
+    job = jobs.rosters_job(ledger, biggest_village(ledger), dt.date.today())
+    out = tmp_path / "<b>花名册.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(out), ""))
+    preview = PdfPreview(
+        job.render(), job.title, "x.pdf", saver=lambda p: save_note(1, "AB12", p), parent=None
+    )
+    qtbot.addWidget(preview)
+    assert preview.save_dialog() == out
+    assert drawn(preview.note) == f"已保存到 {out}（共 1 页，校验码 AB12）", drawn(preview.note)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from tests.ui.conftest import as_drawn
+
 
 def test_the_pledge_reads_from_its_start(window, qtbot) -> None:
     window.setWindowState(Qt.WindowState.WindowNoState)
@@ -16,6 +18,8 @@ def test_the_pledge_reads_from_its_start(window, qtbot) -> None:
     text = pledge.text()
     assert pledge.fontMetrics().horizontalAdvance(text) > pledge.width()  # longer than its box
     assert pledge.cursorPosition() == 0  # the box shows what is at the cursor: its start
-    assert pledge.toolTip() == text
+    assert as_drawn(pledge.toolTip()) == text
     pledge.setText("本人承诺所填信息真实。")
-    assert pledge.toolTip() == "本人承诺所填信息真实。"
+    assert as_drawn(pledge.toolTip()) == "本人承诺所填信息真实。"
+    pledge.setText("本人<b>承诺</b>")  # typed as markup: the tooltip shows it as typed
+    assert as_drawn(pledge.toolTip()) == "本人<b>承诺</b>", pledge.toolTip()

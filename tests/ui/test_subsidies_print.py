@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pypdf
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog
 
@@ -61,6 +62,7 @@ def test_claim_then_second_refused(demo_window, qtbot, warnings_shown):
     assert again is None
     box = page.repeat_box
     assert box.windowTitle() == "请检查"
+    assert box.textFormat() == Qt.TextFormat.PlainText  # a name or a title drawn as typed
     assert_plain(box.text())
     assert result.name in box.text() and "不能重复申领" in box.text()
     assert claim.rule_title in box.text()

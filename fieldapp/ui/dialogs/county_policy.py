@@ -63,7 +63,7 @@ from fieldapp.ui.errors import FormRefused, message_for
 from fieldapp.ui.held_words import part_shown, sentence_shown
 from fieldapp.ui.session import Session
 from fieldapp.ui.status_words_said import merged_said, refusal_said, statuses
-from fieldapp.ui.widgets import fit_to_screen
+from fieldapp.ui.widgets import fit_to_screen, plain_label, tip
 
 
 class CountyPolicyDialog(QDialog):
@@ -214,7 +214,7 @@ class CountyPolicyDialog(QDialog):
         buttons.addWidget(self.remove_word_button)
         buttons.addStretch(1)
         # A word the pack in force spells twice: which spelling goes, which meaning stays.
-        self.merged_note = QLabel("\n".join(merged_said(m) for m in self.merged))
+        self.merged_note = plain_label("\n".join(merged_said(m) for m in self.merged))  # words
         self.merged_note.setWordWrap(True)
         self.merged_note.setStyleSheet("color: #8a5300;")
         self.merged_note.setVisible(bool(self.merged))
@@ -263,7 +263,7 @@ class CountyPolicyDialog(QDialog):
             said = self.words.item(row, 2)
             if said is not None:
                 said.setText(problem)
-                said.setToolTip(problem)
+                said.setToolTip(tip(problem))
             if refusal is None:
                 words[word.strip()] = meaning
             else:

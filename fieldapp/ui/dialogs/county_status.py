@@ -37,7 +37,7 @@ from fieldapp.store.queries.areas import listed_places
 from fieldapp.ui.errors import message_for, show_error
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
-from fieldapp.ui.widgets import plain_label
+from fieldapp.ui.widgets import plain_label, tip
 
 #: Keys of the hub's JSON, one column each (titles in `CountyStatus._titles`).
 #: What the county clerk looks for first — when each synced, which program and pack it runs, and
@@ -245,7 +245,7 @@ class CountyStatus(QWidget):
             return
         said = self.tr("%1 登记，经办：%2") if key == "device" else self.tr("%1 注销，经办：%2")
         china = device.get(f"{done}_at_china") or at
-        cell.setToolTip(said.replace("%1", china_minute(china)).replace("%2", str(by)))
+        cell.setToolTip(tip(said.replace("%1", china_minute(china)).replace("%2", str(by))))
 
     def _cell(self, key: str, value: object, device: dict[str, Any]) -> QTableWidgetItem:
         revoked = bool(device.get("revoked_at"))

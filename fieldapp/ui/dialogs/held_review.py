@@ -37,7 +37,7 @@ from fieldapp.ui.errors import message_for, show_error
 from fieldapp.ui.held_words import HeldLine, part_shown, reason_shown
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
-from fieldapp.ui.widgets import plain_label
+from fieldapp.ui.widgets import plain_label, tip
 
 #: Keys of the hub's JSON, one column each (titles in `HeldReview._titles`).
 COLUMNS = ("device", "author", "content", "reason", "received_at")
@@ -374,9 +374,9 @@ class HeldReview(QWidget):
                     text = china_minute(china) if china else text.replace("T", " ")[:19]
                 cell = QTableWidgetItem(text)
                 if key == "content" and item.get("description"):
-                    cell.setToolTip(str(item["description"]))
+                    cell.setToolTip(tip(str(item["description"])))
                 if key == "reason" and value and text != str(value):
-                    cell.setToolTip(str(value))  # what the hub wrote, in its detail
+                    cell.setToolTip(tip(str(value)))  # what the hub wrote, in its detail
                 self.table.setItem(row, column, cell)
         self.table.resizeRowsToContents()
         total = int(answer.get("total") or len(self.items))

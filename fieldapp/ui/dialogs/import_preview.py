@@ -7,8 +7,6 @@ date; it stays as the ledger has it unless its box 用表格的值 is ticked.
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,7 +28,7 @@ from fieldapp.ui.days import day_text_said
 from fieldapp.ui.dialogs.import_report import date_refused_line, reason_shown, words_said_lines
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.status_words_said import statuses
-from fieldapp.ui.widgets import ask_yes_no, fit_to_screen
+from fieldapp.ui.widgets import ask_yes_no, fit_to_screen, tip
 
 WIDEST = 320  # px: a column's widest, so a dialog at 1366×768 shows every column of a row
 LONG = 12  # characters: a text longer may not fit its column; its tooltip holds it whole
@@ -50,7 +48,7 @@ def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
         for c, text in enumerate(row):
             item = QTableWidgetItem(text)
             if len(text) > LONG:  # a reason or change cut at the column's edge reads in full
-                item.setToolTip(f"<p>{html.escape(text)}</p>")  # rich text: Qt wraps it
+                item.setToolTip(tip(text))
             table.setItem(r, c, item)
     table.resizeColumnsToContents()
     # A long note or reason was one line: in the last column cut at the dialog's edge with "…",

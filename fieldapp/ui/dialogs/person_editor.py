@@ -59,7 +59,7 @@ from fieldapp.ui.held_words import (
     word_shown,
 )
 from fieldapp.ui.session import Session
-from fieldapp.ui.widgets import EnumCombo, ask_discard, ask_yes_no, plain_label
+from fieldapp.ui.widgets import EnumCombo, as_typed, ask_discard, ask_yes_no, plain_label, tip
 
 #: The form's choices of 文化程度: none yet, then the ledger's list (`enums.EDUCATION`, the one
 #: the spreadsheet offers); a coordinator may type another.
@@ -182,8 +182,8 @@ class PersonEditor(QDialog):
             if isinstance(shown, QLabel):
                 shown.setText(f"{label}（{note}）")
                 shown.setStyleSheet(BAD_STYLE)
-                shown.setToolTip(note)
-            combo.setToolTip(note)
+                shown.setToolTip(tip(note))
+            combo.setToolTip(tip(note))
             combo.activated.connect(
                 lambda _i, f=field, w=shown, t=label, c=combo: self._chosen(f, w, t, c)
             )
@@ -600,7 +600,9 @@ class PersonEditor(QDialog):
             QMessageBox.warning(
                 self,
                 self.tr("已保存，请核对"),
-                "\n".join(sentence_shown(w) if isinstance(w, Sentence) else w for w in unsaid),
+                as_typed(
+                    "\n".join(sentence_shown(w) if isinstance(w, Sentence) else w for w in unsaid)
+                ),
             )
         self.accept()
 

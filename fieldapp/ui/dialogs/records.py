@@ -33,7 +33,15 @@ from fieldapp.ui.days import day_said
 from fieldapp.ui.errors import FormRefused, invalid_input, message_for
 from fieldapp.ui.held_words import sentence_shown
 from fieldapp.ui.session import Session
-from fieldapp.ui.widgets import DateField, EnumCombo, KeepsInput, OptionalDate, plain_label
+from fieldapp.ui.widgets import (
+    DateField,
+    EnumCombo,
+    KeepsInput,
+    OptionalDate,
+    as_typed,
+    plain,
+    plain_label,
+)
 
 #: The record a dialog edits.
 _R = TypeVar("_R", EmploymentSpell, UnemploymentRegistration)
@@ -98,8 +106,11 @@ class _RecordDialog(KeepsInput, Generic[_R]):
             QMessageBox.warning(
                 self,
                 self.tr("已保存，请核对"),
-                "\n".join(
-                    sentence_shown(w) if isinstance(w, Sentence) else w for w in changes.warnings
+                as_typed(
+                    "\n".join(
+                        sentence_shown(w) if isinstance(w, Sentence) else w
+                        for w in changes.warnings
+                    )
                 ),
             )
         self.accept()
@@ -222,7 +233,7 @@ class SpellDialog(_RecordDialog[EmploymentSpell]):
             .replace("%2", day_said(s.start_date))
             for s in sorted(still_open, key=lambda s: s.start_date)
         )
-        box = QMessageBox(self)
+        box = plain(QMessageBox(self))  # the person's name and the jobs drawn as typed
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("原来的工作结束了吗？"))
         box.setText(

@@ -13,7 +13,6 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
-    QLabel,
     QPushButton,
     QWidget,
 )
@@ -34,7 +33,7 @@ from fieldapp.ui.pages.page import Page, PageHost
 from fieldapp.ui.papers import OnOpen
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
-from fieldapp.ui.widgets import ChoiceButtons, DateField, area_date_page, table_view
+from fieldapp.ui.widgets import ChoiceButtons, DateField, area_date_page, plain_label, table_view
 
 KINDS = (
     DutyKind.ONE_PER_HOUSEHOLD,
@@ -62,7 +61,7 @@ class DutiesPage(Page):
         self.preview_button = QPushButton(self.tr("预览(&V)"))
         self.export_button = QPushButton(self.tr("导出 Excel…"))
         self.panel = OperationPanel()
-        self.summary = QLabel()
+        self.summary = plain_label()  # names the file exported to
         self.group = ChoiceButtons(self, ("", *KINDS))
         self.kind_buttons = self.group.by_key
         kinds = self.group.row

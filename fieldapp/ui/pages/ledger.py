@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
@@ -46,7 +45,7 @@ from fieldapp.ui.search_worker import SEARCH_LIMIT, SearchService
 from fieldapp.ui.session import Session
 from fieldapp.ui.status_words_said import statuses
 from fieldapp.ui.table_model import ROW_ROLE
-from fieldapp.ui.widgets import DateField, EnumCombo, table_view
+from fieldapp.ui.widgets import DateField, EnumCombo, plain_label, table_view, tip
 
 if TYPE_CHECKING:
     from fieldapp.tabular.ledger_import import ImportReport
@@ -87,7 +86,7 @@ class LedgerPage(Page):
         self.month.setDisplayFormat("yyyy-MM")
         self.month.setToolTip(self.tr("就业状态所属月份"))
         self.new_button = QPushButton(self.tr("新增人员(&A)"))
-        self.count_label = QLabel()
+        self.count_label = plain_label()  # names the file exported to
         self.count_label.setWordWrap(True)  # a failed search's sentence, not a wider window
         self.import_button = QPushButton(self.tr("导入 Excel…"))
         self.export_button = QPushButton(self.tr("导出 Excel…"))
@@ -249,7 +248,7 @@ class LedgerPage(Page):
         self.model.show_rows([])
         self._listing = self._listing_all = False
         self.count_label.setText(message)
-        self.count_label.setToolTip(message)
+        self.count_label.setToolTip(tip(message))
         self._on_current()
         self.updated.emit()
 
@@ -533,7 +532,7 @@ class LedgerPage(Page):
             + path.name
             + self.tr("（含个人信息，请妥善保管）")
         )
-        self.count_label.setToolTip(str(path))
+        self.count_label.setToolTip(tip(str(path)))
 
     def template_dialog(self) -> None:
         """Save the empty import template."""

@@ -56,7 +56,7 @@ from fieldapp.ui.history_said import history_words, household_said
 from fieldapp.ui.operations import OperationPanel
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import Column, RowsModel, show
-from fieldapp.ui.widgets import ask_yes_no, button_grid, table_view
+from fieldapp.ui.widgets import ask_yes_no, button_grid, plain_label, table_view
 
 if TYPE_CHECKING:  # papers (and the PDF preview) are imported when a paper is first printed
     from fieldapp.ui.papers import OnOpen
@@ -171,7 +171,7 @@ class PersonPanel(QWidget):
         basic_layout.addLayout(buttons)
         # Why the buttons that change the person are off, said where it is seen (a tooltip is
         # found only by hovering): a person outside this device's area is viewed and printed.
-        self.scope_note = QLabel()
+        self.scope_note = plain_label()  # names the person's place
         self.scope_note.setWordWrap(True)
         self.scope_note.setStyleSheet("color: #8a5a00;")
         self.scope_note.hide()

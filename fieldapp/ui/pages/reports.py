@@ -44,7 +44,7 @@ from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.pages.page import Page
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import Column, RowsModel
-from fieldapp.ui.widgets import DateField, table_view
+from fieldapp.ui.widgets import DateField, plain_label, table_view
 
 
 def employed(fig: AreaFigures) -> int:
@@ -71,7 +71,7 @@ class ReportsPage(Page):
         self.export_button = QPushButton(self.tr("导出 Excel…"))
         self.export_button.setEnabled(False)
         self.panel = OperationPanel()
-        self.summary = QLabel()
+        self.summary = plain_label()  # names the file exported to
         self.model = RowsModel[AreaFigures](
             [
                 Column(self.tr("村/安置点"), lambda f: f.name),

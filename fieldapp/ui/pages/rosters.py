@@ -13,7 +13,6 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFileDialog,
-    QLabel,
     QPushButton,
     QWidget,
 )
@@ -35,7 +34,7 @@ from fieldapp.ui.pages.page import Page
 from fieldapp.ui.papers import OnOpen
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import Column, RowsModel
-from fieldapp.ui.widgets import ChoiceButtons, DateField, area_date_page, table_view
+from fieldapp.ui.widgets import ChoiceButtons, DateField, area_date_page, plain_label, table_view
 
 NAMES = tuple(COLUMNS)
 
@@ -58,7 +57,7 @@ class RostersPage(Page):
         self.preview_all_button = QPushButton(self.tr("预览全部五册"))
         self.export_button = QPushButton(self.tr("导出 Excel…"))
         self.panel = OperationPanel()
-        self.summary = QLabel()
+        self.summary = plain_label()  # names the place and the file exported to
         self.group = ChoiceButtons(self, NAMES, text=str)
         self.buttons = self.group.by_key
         books = self.group.row

@@ -52,7 +52,7 @@ from fieldapp.ui.held_words import part_shown, sentence_shown
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.pages.page import Page
 from fieldapp.ui.session import Session
-from fieldapp.ui.widgets import ask_yes_no, wheel_only_when_focused
+from fieldapp.ui.widgets import as_typed, ask_yes_no, plain_label, tip, wheel_only_when_focused
 
 
 class LedgerWindow(Protocol):
@@ -123,8 +123,8 @@ class SettingsPage(Page):
             # Read from its start (a long 承诺语 showed its last words, cut mid-sentence), the
             # whole of it in the tooltip.
             edit.setCursorPosition(0)
-            edit.setToolTip(edit.text())
-            edit.textChanged.connect(edit.setToolTip)
+            edit.setToolTip(tip(edit.text()))
+            edit.textChanged.connect(lambda text, edit=edit: edit.setToolTip(tip(text)))
             self.paper_fields[name] = edit
             form.addRow(shown.get(name, label), edit)
         self.paper_button = QPushButton(self.tr("保存打印用语"))
@@ -286,7 +286,7 @@ class SettingsPage(Page):
     def _policy_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("政策包"))
         form = QFormLayout(box)
-        self.policy_label = QLabel()
+        self.policy_label = plain_label()  # the pack's name, its words and the county's
         self.policy_label.setWordWrap(True)
         self.policy_button = QPushButton(self.tr("载入本地政策包…"))
         self.policy_button.clicked.connect(self.install_dialog)
@@ -365,7 +365,7 @@ class SettingsPage(Page):
         self.session.apply(ChangeSet.of(Kind.POLICY))
         if restated:
             said = "\n".join(sentence_shown(notice) for notice in restated)  # the window's language
-            QMessageBox.information(self, self.tr("政策包已启用"), said)
+            QMessageBox.information(self, self.tr("政策包已启用"), as_typed(said))
         return True
 
     # -- language -------------------------------------------------------------------------

@@ -72,6 +72,7 @@ from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
 from fieldapp.ui.widgets import (
     DateField,
     ask_yes_no,
+    plain,
     plain_label,
     select_row,
     table_view,
@@ -579,7 +580,7 @@ class SubsidiesPage(Page):
             if period
             else self.tr("%1 已于 %2 申领过“%3”（现在是“%4”），同一补贴不能重复申领。")
         )
-        box = QMessageBox(self)
+        box = plain(QMessageBox(self))  # the person's name and the rule's title drawn as typed
         box.setIcon(QMessageBox.Icon.Information)
         box.setWindowTitle(self.tr("请检查"))
         box.setText(

@@ -59,7 +59,7 @@ from fieldapp.ui.held_words import filled as _filled
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.pages.page import Page
 from fieldapp.ui.session import ReadWhenChanged, Session
-from fieldapp.ui.widgets import ask_yes_no, plain_label
+from fieldapp.ui.widgets import ask_yes_no, plain_label, tip
 
 if TYPE_CHECKING:  # the exchange itself is imported when one is first made
     from fieldapp.sync.exchange import ExportResult, ImportResult
@@ -479,7 +479,7 @@ class SyncPage(Page):
         long one on a stick's drive and folders, cut off in a narrow window), its tooltip —
         cleared when the line says anything else."""
         self.result_label.setText(text)
-        self.result_label.setToolTip(whole)
+        self.result_label.setToolTip(tip(whole))  # a path drawn as typed
 
     def _exported(self, result: ExportResult) -> None:
         self.last_export = result
