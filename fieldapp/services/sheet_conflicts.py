@@ -309,25 +309,34 @@ def decided(
     (`clear_decided`); `decide_many` tidies in its first decision only (one scan, not one a
     conflict)."""
     actor = actor or actor_of(ledger)
-    decision = SheetDecision()
     with writing(ledger, actor) as writer:
-        kept = store.one(ledger.db, conflict.conflict_id)
-        if kept is None or kept.status != store.OPEN:
-            raise NotFound(NOT_OPEN)
-        if side is SheetSide.SHEET:
-            if changed_since(ledger, conflict):
-                raise ChangedSince
-            decision = _write(writer, conflict)
-        store.close(
-            ledger.db,
-            conflict.conflict_id,
-            side.value,
-            now_stamp(),
-            actor.author,
-            decision.change.id if decision.change is not None else None,
-        )
+        decision = _decide_in(writer, conflict, side)
         if tidy:
             clear_decided(writer)
+    return decision
+
+
+def _decide_in(writer: Writer, conflict: SheetConflict, side: SheetSide) -> SheetDecision:
+    """One decision inside `writer`'s transaction. NotFound and ChangedSince are raised
+    before anything is written, so a caller may count them and go on in the same
+    transaction (`decide_many`)."""
+    ledger = writer.ledger
+    decision = SheetDecision()
+    kept = store.one(ledger.db, conflict.conflict_id)
+    if kept is None or kept.status != store.OPEN:
+        raise NotFound(NOT_OPEN)
+    if side is SheetSide.SHEET:
+        if changed_since(ledger, conflict):
+            raise ChangedSince
+        decision = _write(writer, conflict)
+    store.close(
+        ledger.db,
+        conflict.conflict_id,
+        side.value,
+        now_stamp(),
+        writer.actor.author,
+        decision.change.id if decision.change is not None else None,
+    )
     return decision
 
 
@@ -348,6 +357,11 @@ class SheetDecided:
     stopped: bool = False
 
 
+#: Decisions written in one transaction by `decide_many`: a commit (and its wait for the disk)
+#: per few hundred rather than per decision, each still checked and re-read as one.
+CHUNK = 250
+
+
 def decide_many(
     ledger: Ledger,
     conflicts: Sequence[SheetConflict],
@@ -357,33 +371,71 @@ def decide_many(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> SheetDecided:
-    """Decide each of `conflicts` for the same side, each as a single decision is (its own
-    transaction, attributed, logged); one whose ledger cell changed since is left and
-    counted, never overwritten. `cancelled` stops between two (those decided stay so)."""
+    """Decide each of `conflicts` for the same side, each exactly as a single decision is
+    (through the one write door and its trust check, attributed, logged), `CHUNK` of them to
+    a transaction. One whose ledger cell changed since is left and counted, never
+    overwritten: it is re-read inside the transaction that would write it, and refused before
+    anything of it is written. `cancelled` stops between two: every decision written before
+    stays written. A chunk that fails is rolled back and decided again one by one, so that
+    what stands when the error comes is what deciding them one at a time leaves. Conflicts
+    past the days kept are cleared once, in the first transaction that decides one."""
     actor = actor or actor_of(ledger)
     done = SheetDecided()
-    tidied = False  # conflicts past the days kept cleared (in the first decision written)
-    for n, conflict in enumerate(conflicts):
-        if cancelled is not None and cancelled():
-            done.stopped = True
-            break
-        if progress is not None:
-            progress(n, len(conflicts))
+    total = len(conflicts)
+    tidied = False
+
+    def run(start: int, end: int, writer: Writer) -> int:
+        """Conflicts `start`..`end` into `writer`'s transaction; where it stopped."""
+        for n in range(start, end):
+            if cancelled is not None and cancelled():
+                done.stopped = True
+                return n
+            if progress is not None:
+                progress(n, total)
+            try:
+                decision = _decide_in(writer, conflicts[n], side)
+            except NotFound:
+                done.gone += 1
+                continue
+            except ChangedSince:
+                done.changed += 1
+                continue
+            done.decided += 1
+            if decision.change is not None:
+                done.changes.append(decision.change)
+            if decision.month is not None:
+                done.months.append(decision.month)
+            done.said += decision.said
+        return end
+
+    reached = 0
+    while reached < total and not done.stopped:
+        end = min(reached + CHUNK, total)
+        kept = (len(done.changes), len(done.months), len(done.said))
+        counts = (done.decided, done.changed, done.gone)
         try:
-            decision = decided(ledger, conflict, side, actor=actor, tidy=not tidied)
-        except NotFound:
-            done.gone += 1
-            continue
-        except ChangedSince:
-            done.changed += 1
-            continue
-        done.decided += 1
-        tidied = True  # a refused decision's transaction (its clearing too) was rolled back
-        if decision.change is not None:
-            done.changes.append(decision.change)
-        if decision.month is not None:
-            done.months.append(decision.month)
-        done.said += decision.said
+            with writing(ledger, actor) as writer:
+                stop = run(reached, end, writer)
+                if not tidied and done.decided > counts[0]:
+                    clear_decided(writer)
+            reached = stop  # only once committed
+            tidied = tidied or done.decided > counts[0]
+        except Exception:
+            # Rolled back whole: again one by one, each its own transaction as a single
+            # decision is (those before the failing one written, its error raised).
+            del done.changes[kept[0] :]
+            del done.months[kept[1] :]
+            del done.said[kept[2] :]
+            done.decided, done.changed, done.gone = counts
+            done.stopped = False
+            while reached < end and not done.stopped:
+                before = done.decided
+                with writing(ledger, actor) as writer:
+                    stop = run(reached, reached + 1, writer)
+                    if not tidied and done.decided > before:
+                        clear_decided(writer)
+                reached = stop
+                tidied = tidied or done.decided > before
     if progress is not None and not done.stopped:
-        progress(len(conflicts), len(conflicts))
+        progress(total, total)
     return done

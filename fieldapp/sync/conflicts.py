@@ -403,14 +403,16 @@ def resolve_many(
     it. One without a single value on the side is counted and left. `cancelled` stops
     between two: every resolution written before stays written (`changes` says how many).
     A chunk that fails is rolled back and written again one by one, so that what stands
-    when the error comes is what resolving them one at a time leaves."""
+    when the error comes is what resolving them one at a time leaves. A chunk none of whose
+    conflicts has a value on the side opens no transaction: nothing in it can be written."""
     actor = actor or actor_of(ledger)
     own = set(own_origins(ledger))
     done = ManyResolved([])
     total = len(conflicts)
 
-    def run(start: int, end: int, writer: Writer) -> int:
-        """Conflicts `start`..`end` into `writer`'s transaction; where it stopped."""
+    def run(start: int, end: int, writer: Writer | None) -> int:
+        """Conflicts `start`..`end` into `writer`'s transaction (None: none of them has a
+        value on the side, nothing to write); where it stopped."""
         for n in range(start, end):
             if cancelled is not None and cancelled():
                 done.stopped = True
@@ -423,6 +425,11 @@ def resolve_many(
     reached = 0
     while reached < total and not done.stopped:
         end = min(reached + CHUNK, total)
+        if all(value_on(c, side, own) is None for c in conflicts[reached:end]):
+            # Nothing here can be written: counted without a transaction (no wait on the
+            # file, no refusal for this laptop's date, for nothing).
+            reached = run(reached, end, None)
+            continue
         kept = (len(done.changes), done.changed, done.no_value)
         try:
             with writing(ledger, actor) as writer:
@@ -445,7 +452,7 @@ def resolve_many(
 
 def _resolve_one(
     ledger: Ledger,
-    writer: Writer,
+    writer: Writer | None,
     conflict: Conflict,
     side: Side,
     own: Collection[str],
@@ -457,6 +464,7 @@ def _resolve_one(
     if chosen is None:
         done.no_value += 1
         return
+    assert writer is not None  # a chunk with a value to write runs in a transaction
     row = ledger.get(conflict.table, conflict.row_id) or {}
     heads = set(ledger.projector.heads_of(row, conflict.field))
     if heads != {v.value_id for v in conflict.values}:

@@ -4,11 +4,13 @@ still skipped, a cancel keeping what was written, a failure leaving what one by 
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
 import pytest
 
+from fieldapp.services import clock
 from fieldapp.store.changelog import Change
 from fieldapp.store.hlc import format_stamp
 from fieldapp.store.ledger import Ledger
@@ -128,3 +130,37 @@ def test_a_failure_leaves_what_one_by_one_leaves(tmp_path, make_device, monkeypa
         resolve_many(ledger, list_conflicts(ledger), Side.OTHER, progress=progress)
     assert len(list_conflicts(ledger)) == PEOPLE + 1 - 6
     ledger.close()
+
+
+def test_nothing_to_write_opens_no_transaction(tmp_path, make_device, monkeypatch):
+    """Conflicts with no single value on the side chosen (here: two other devices' values,
+    none of this one's) are counted without a transaction: no refusal for this laptop's date
+    when nothing would be written, none of the file's lock taken. The side that has a value
+    is still refused while the date is wrong."""
+    a = make_device("甲村", VILLAGE)
+    _, pids = add_family(a, VILLAGE, [f"{100 + n}" for n in range(5)])
+    heads = {pid: a.heads("persons", pid)["phone"] for pid in pids}
+    a.apply_changes(
+        [
+            _remote(device, n + 1, pid, f"13{k}000000{n:02d}", heads[pid])
+            for k, device in ((8, "device-b"), (9, "device-c"))
+            for n, pid in enumerate(pids)
+        ]
+    )
+    shown = list_conflicts(a)
+    assert len(shown) == 5
+    monkeypatch.setattr(C, "CHUNK", 2)
+    ahead = dt.datetime.now(dt.UTC) - dt.timedelta(days=3)  # the hub's clock: 3 days behind
+    clock.note(a, ahead.isoformat(), fresh=True)
+    assert clock.days_off(a) == 3
+    statements: list[str] = []
+    a.db.conn.set_trace_callback(statements.append)
+    try:
+        done = resolve_many(a, shown, Side.HERE)
+    finally:
+        a.db.conn.set_trace_callback(None)
+    assert (done.changes, done.no_value, done.changed, done.stopped) == ([], 5, 0, False)
+    assert not any(s.upper().startswith(("BEGIN", "SAVEPOINT", "COMMIT")) for s in statements)
+    with pytest.raises(clock.ClockWrong):
+        resolve_many(a, shown, Side.SHOWN)
+    assert len(list_conflicts(a)) == 5
