@@ -85,7 +85,7 @@ from fieldapp.store.held import HELD, REPORT_TEXT_MAX, HeldChange
 from fieldapp.store.queries.areas import listed_places
 from fieldapp.store.sync_state import Peer
 from fieldapp.sync import httpauth
-from fieldapp.sync.errors import AlreadyImported, BundleRefused, SyncError
+from fieldapp.sync.errors import HUB_TROUBLE_SAID, AlreadyImported, BundleRefused, SyncError
 from fieldapp.sync.files import stamp
 
 log = logging.getLogger("fieldapp.hub")
@@ -678,6 +678,12 @@ class HubService:
                 # A replayed upload's: what the hub holds of its numbering (a device tells by
                 # it whether it was copied back from a backup).
                 numbers = {"received": refused.received} if refused.received is not None else None
+                said = HUB_TROUBLE_SAID.get(refused.code)
+                if said is not None:
+                    # The hub's own trouble: the county reads its advice in the log, the
+                    # village only that nothing went in and to sync later.
+                    log.warning("%s 的数据包没有导入（中心自己的问题）：%s", device, refused)
+                    return _error(status, refused.code, said, sign=sign)
                 return _error(status, refused.code, str(refused), numbers=numbers, sign=sign)
             except AlreadyImported as done:
                 return _error(HTTPStatus.CONFLICT, "already", str(done), sign=sign)
