@@ -444,6 +444,17 @@ class OpenedBundle:
         self.header = header or {}
         #: The hub's `REFUSED_FILE` and its signature, as found (None: not in the bundle).
         self.refused_files = refused
+        #: The size its changes declare, when past `MAX_PAYLOAD_BYTES`: not inflated (the
+        #: payload is empty), refused once its signature is checked (`too_large_said`) so
+        #: the refusal is its signer's, told in that device's next answer.
+        self.too_large = 0
+
+    def too_large_said(self) -> str:
+        """Why a bundle whose changes are past the cap was not imported (the refusal's detail)."""
+        return (
+            f"数据包的修改内容太大（解压后 {self.too_large / 1048576:.0f} MB，"
+            f"一个数据包最多 {MAX_PAYLOAD_BYTES / 1048576:.0f} MB），没有导入"
+        )
 
     def refused(self, sign_public: bytes) -> list[RefusedBundle] | None:
         """The recipient's refused bundles the hub names (`RefusedBundle`; none from an older
@@ -590,18 +601,13 @@ def open_bundle(data: bytes, box_secret: bytes, box_public: bytes) -> OpenedBund
             manifest_bytes = archive.read("manifest.json")
             signature = archive.read("manifest.sig")
             manifest = _manifest(manifest_bytes)
-            # The changes' size as the manifest states it (signed: checked later) and as the
-            # archive declares it, checked before they are inflated: neither may exceed the cap.
+            # The changes are inflated only when the archive declares the size the manifest
+            # states, and no more than the cap: else they are left empty, and the bundle is
+            # refused once its signature is checked (`payload_matches`: tampered; `too_large`),
+            # so the refusal carries its serial and signer (a stick's too).
             stated = archive.getinfo("changes.ndjson").file_size
-            if stated != manifest.payload_bytes:
-                raise BundleRefused("tampered", "修改内容的大小与清单不符，没有解压")
-            if stated > MAX_PAYLOAD_BYTES:
-                raise BundleRefused(
-                    "invalid",
-                    f"数据包的修改内容太大（解压后 {stated / 1048576:.0f} MB，"
-                    f"一个数据包最多 {MAX_PAYLOAD_BYTES / 1048576:.0f} MB），没有导入",
-                )
-            payload = archive.read("changes.ndjson")
+            inflate = stated == manifest.payload_bytes and stated <= MAX_PAYLOAD_BYTES
+            payload = archive.read("changes.ndjson") if inflate else b""
             names = set(archive.namelist())
             said, signed = (
                 archive.read(name) if name in names else None
@@ -609,4 +615,7 @@ def open_bundle(data: bytes, box_secret: bytes, box_public: bytes) -> OpenedBund
             )
     except (zipfile.BadZipFile, KeyError, OSError) as error:
         raise BundleRefused("tampered", f"内容结构不对（{error}）") from None
-    return OpenedBundle(manifest, manifest_bytes, signature, payload, header, (said, signed))
+    opened = OpenedBundle(manifest, manifest_bytes, signature, payload, header, (said, signed))
+    if stated == manifest.payload_bytes and stated > MAX_PAYLOAD_BYTES:
+        opened.too_large = stated
+    return opened
