@@ -85,7 +85,7 @@ from fieldapp.store.held import HELD, REPORT_TEXT_MAX, HeldChange
 from fieldapp.store.queries.areas import listed_places
 from fieldapp.store.sync_state import Peer
 from fieldapp.sync import httpauth
-from fieldapp.sync.errors import AlreadyImported, BundleRefused, SyncError
+from fieldapp.sync.errors import HUB_TROUBLE_SAID, AlreadyImported, BundleRefused, SyncError
 from fieldapp.sync.files import stamp
 
 log = logging.getLogger("fieldapp.hub")
@@ -285,6 +285,10 @@ class HubService:
         self._device_locks: dict[str, threading.Lock] = {}
         self._uploading: set[str] = set()  # devices whose upload is being received or imported
         self._locks_guard = threading.Lock()
+        #: Per device, its uploads that met the hub's own trouble (`exchange.OWN_TROUBLE`) since
+        #: the service started: how many, the last one's code and time. Kept in memory: the
+        #: store that would keep it is what is full (or read-only); `GET /v1/status` shows it.
+        self._own_trouble: dict[str, dict[str, object]] = {}
         hub = self.sessions.get()
         self.name, self.fingerprint = hub.identity.name, hub.fingerprint
         #: Whether the hub doubts its own clock (`own_clock`), checked at most every
@@ -678,6 +682,13 @@ class HubService:
                 # A replayed upload's: what the hub holds of its numbering (a device tells by
                 # it whether it was copied back from a backup).
                 numbers = {"received": refused.received} if refused.received is not None else None
+                said = HUB_TROUBLE_SAID.get(refused.code)
+                if said is not None:
+                    # The hub's own trouble: the county reads its advice in the log, the
+                    # village only that nothing went in and to sync later.
+                    log.warning("%s 的数据包没有导入（中心自己的问题）：%s", device, refused)
+                    self._met_own_trouble(device, refused.code)
+                    return _error(status, refused.code, said, sign=sign)
                 return _error(status, refused.code, str(refused), numbers=numbers, sign=sign)
             except AlreadyImported as done:
                 return _error(HTTPStatus.CONFLICT, "already", str(done), sign=sign)
@@ -693,6 +704,12 @@ class HubService:
             background=BackgroundTask(answer.path.unlink, missing_ok=True),
         )
 
+    def _met_own_trouble(self, device: str, code: str) -> None:
+        """Count `device`'s upload that met the hub's own trouble `code` (`_own_trouble`)."""
+        with self._locks_guard:
+            met = self._own_trouble.setdefault(device, {"count": 0})
+            met.update(count=int(str(met["count"])) + 1, code=code, at=now_stamp())
+
     def _status(self) -> tuple[list[dict[str, object]], str | None]:
         """Worker thread: the devices' status, and the version of the pack in force."""
         from fieldapp.services.policy_admin import published
@@ -704,9 +721,18 @@ class HubService:
         # Who enrolled and revoked each device: on a hub without users the server's login
         # account (电脑账户 root), which stays in the hub's own `hub devices`; a county laptop
         # is told only that it was the hub computer's account.
+        with self._locks_guard:
+            trouble = {device: dict(met) for device, met in self._own_trouble.items()}
         for row in rows:
             for key in ("enrolled_by", "revoked_by"):
                 row[key] = said_to_devices(row.get(key))
+            # Its uploads that met the hub's own full disk, read-only or busy store since the
+            # service started (none kept against the device): the county sees a device whose
+            # bundles cannot go in again and again. Absent when none (an older desktop reads
+            # the keys it knows).
+            met = trouble.get(str(row.get("device")))
+            if met is not None:
+                row["hub_trouble"] = met
         return rows, (newest[0].version if newest else None)
 
     def _held_items(self, status: str) -> tuple[list[dict[str, Any]], int]:

@@ -500,6 +500,9 @@ def held_payload(
     if china_time:
         report["received_at_china"] = china_iso(held.received_at) or None
     if said:
+        # A reason cut short sends no sentence (`saying`), yet the hub keeps the one it stored:
+        # its own listing (`hub held`, the county's desktop, `rejected.as_item`) says the
+        # whole reason, in English by that sentence — only the device's report goes without.
         report["reason_said"] = _said_text(held.reason_said, report["reason"])
     return report
 

@@ -66,6 +66,13 @@ PARTY_NAME_MAX = 100
 MAX_INFLATION = 64
 #: Contents this small are never refused for their inflation (an empty bundle's manifest).
 SMALL_CONTENTS = 1 << 20
+#: The most changes (as ndjson) one bundle may carry, whatever its inflation: what an import
+#: holds in memory and writes to its store grows with it, and a bundle past it would fill the
+#: hub's disk (refused as the hub's own trouble, and sent again forever) instead of being
+#: refused as the bundle's. The largest relocation site's first upload after a restore is about
+#: 100 MB sealed (`hub.server.DEFAULT_MAX_UPLOAD_MB`), inflating ~12 times: 1.2 GB; this leaves
+#: room above it, where the upload cap times `MAX_INFLATION` alone allowed 16 GB.
+MAX_PAYLOAD_BYTES = 2 << 30
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 DeviceId = Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z_-]{1,64}$")]
@@ -437,6 +444,17 @@ class OpenedBundle:
         self.header = header or {}
         #: The hub's `REFUSED_FILE` and its signature, as found (None: not in the bundle).
         self.refused_files = refused
+        #: The size its changes declare, when past `MAX_PAYLOAD_BYTES`: not inflated (the
+        #: payload is empty), refused once its signature is checked (`too_large_said`) so
+        #: the refusal is its signer's, told in that device's next answer.
+        self.too_large = 0
+
+    def too_large_said(self) -> str:
+        """Why a bundle whose changes are past the cap was not imported (the refusal's detail)."""
+        return (
+            f"数据包的修改内容太大（解压后 {self.too_large / 1048576:.0f} MB，"
+            f"一个数据包最多 {MAX_PAYLOAD_BYTES / 1048576:.0f} MB），没有导入"
+        )
 
     def refused(self, sign_public: bytes) -> list[RefusedBundle] | None:
         """The recipient's refused bundles the hub names (`RefusedBundle`; none from an older
@@ -550,6 +568,17 @@ def read_header(data: bytes) -> dict[str, Any]:
     return header
 
 
+def _manifest(manifest_bytes: bytes) -> Manifest:
+    """A bundle's manifest as read (its signature is checked by the importer)."""
+    try:
+        manifest = Manifest.model_validate_json(manifest_bytes)
+    except ValidationError:
+        raise BundleRefused("tampered", "清单无法识别") from None
+    if manifest.format > FORMAT:
+        raise BundleRefused("newer_format", f"格式 {manifest.format}")
+    return manifest
+
+
 def open_bundle(data: bytes, box_secret: bytes, box_public: bytes) -> OpenedBundle:
     """Check the header is for us, decrypt, and unpack; BundleRefused with the reason."""
     header = read_header(data)
@@ -571,7 +600,14 @@ def open_bundle(data: bytes, box_secret: bytes, box_public: bytes) -> OpenedBund
                 )
             manifest_bytes = archive.read("manifest.json")
             signature = archive.read("manifest.sig")
-            payload = archive.read("changes.ndjson")
+            manifest = _manifest(manifest_bytes)
+            # The changes are inflated only when the archive declares the size the manifest
+            # states, and no more than the cap: else they are left empty, and the bundle is
+            # refused once its signature is checked (`payload_matches`: tampered; `too_large`),
+            # so the refusal carries its serial and signer (a stick's too).
+            stated = archive.getinfo("changes.ndjson").file_size
+            inflate = stated == manifest.payload_bytes and stated <= MAX_PAYLOAD_BYTES
+            payload = archive.read("changes.ndjson") if inflate else b""
             names = set(archive.namelist())
             said, signed = (
                 archive.read(name) if name in names else None
@@ -579,10 +615,7 @@ def open_bundle(data: bytes, box_secret: bytes, box_public: bytes) -> OpenedBund
             )
     except (zipfile.BadZipFile, KeyError, OSError) as error:
         raise BundleRefused("tampered", f"内容结构不对（{error}）") from None
-    try:
-        manifest = Manifest.model_validate_json(manifest_bytes)
-    except ValidationError:
-        raise BundleRefused("tampered", "清单无法识别") from None
-    if manifest.format > FORMAT:
-        raise BundleRefused("newer_format", f"格式 {manifest.format}")
-    return OpenedBundle(manifest, manifest_bytes, signature, payload, header, (said, signed))
+    opened = OpenedBundle(manifest, manifest_bytes, signature, payload, header, (said, signed))
+    if stated == manifest.payload_bytes and stated > MAX_PAYLOAD_BYTES:
+        opened.too_large = stated
+    return opened

@@ -44,7 +44,25 @@ SAID_TO_THE_VILLAGE = {
     "gap": "数据包缺少部分修改：请在“同步”页勾选“全部重发”，导出后再交给县里",
     "foreign_change": "这个数据包不能由这台电脑提交：请联系县里管理汇总中心的同志",
     "invalid": "数据包内容不合格：请联系县里管理汇总中心的同志",
+    # No longer said of a new refusal: the hub's own full disk is its trouble, not the
+    # bundle's (`exchange.OWN_TROUBLE`, never kept against a device). Kept because refusals an
+    # older hub kept (and an older hub still running) carry these very words, which the
+    # desktop matches to say them in its own language (`ui.pages.sync.refusal_words`).
     "disk_full": "县里的电脑磁盘已满，这个数据包没有导入：请再导出一次，交给县里",
+}
+
+#: What a village's device is told over HTTP when its upload met the hub's own trouble
+#: (`exchange.OWN_TROUBLE`: its store busy, read-only, its disk full) — not the advice the
+#: county's clerk reads (腾出磁盘空间, 数据库管理员), which the hub's log keeps: nothing of
+#: the bundle was imported, nothing is held against the device, and the same sync later goes
+#: in.
+HUB_TROUBLE_SAID = {
+    "busy": "县里的中心正忙，暂时不能接收数据包，没有导入任何修改，请稍后再同步",
+    "read_only": "县里的中心暂时不能接收数据包，没有导入任何修改，请稍后再同步",
+    "disk_full": (
+        "县里的中心磁盘已满，暂时不能接收数据包，没有导入任何修改，请稍后再同步"
+        "（急用可改用U盘交换）"
+    ),
 }
 
 

@@ -519,6 +519,8 @@ def _import_local(
         manifest.recipient.name != identity.name
     ):
         raise BundleRefused("wrong_recipient", f"收件人为 {printable(manifest.recipient.name)}")
+    if opened.too_large:  # signed, but more than a bundle may carry: not inflated
+        raise BundleRefused("invalid", opened.too_large_said())
     if not (ready.matches if ready else opened.payload_matches()):
         raise BundleRefused("tampered", "内容与签名清单不符（修改被增删或替换）")
     if manifest.schema_version > latest_version():

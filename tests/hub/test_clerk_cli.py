@@ -478,7 +478,7 @@ def test_an_upload_while_the_hub_is_busy_is_told_to_try_again(
     from fieldapp.store.ledger import Ledger
     from fieldapp.sync.client import push
     from fieldapp.sync.enrolment import enrol
-    from fieldapp.sync.errors import SyncError
+    from fieldapp.sync.errors import HUB_TROUBLE_SAID, SyncError
     from tests.sync.helpers import VILLAGE, add_family
 
     monkeypatch.setattr(connection, "BUSY_TIMEOUT_MS", 300)  # the wait, shortened
@@ -507,6 +507,8 @@ def test_an_upload_while_the_hub_is_busy_is_told_to_try_again(
             finally:
                 holder.communicate(timeout=30)
             assert "正忙" in str(busy.value) and "OperationalError" not in str(busy.value)
+            # Said to the village as the hub's own trouble: sync again later.
+            assert HUB_TROUBLE_SAID["busy"] in str(busy.value), busy.value
             assert list((root / "quarantine").iterdir()) == []
             sent, _answer = push(device, server.url)
             assert sent.changes > 0

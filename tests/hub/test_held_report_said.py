@@ -7,6 +7,7 @@ with a key it does not know."""
 from __future__ import annotations
 
 import dataclasses
+import json
 
 import pytest
 
@@ -62,3 +63,24 @@ def test_a_device_keeps_it_from_its_migration_on(monkeypatch):
         assert reads_said(version), version
     monkeypatch.setattr(held_store, "SAID_SINCE", None)  # (a program before it: none does)
     assert not reads_said("45") and not reads_said(1000)
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_a_reason_cut_short_sends_no_sentence_but_the_hub_keeps_and_lists_it(
+    hub, make_device, tmp_path
+):
+    """A reason longer than a report holds is cut, and its sentence (whose Chinese is the
+    whole reason) is not sent; the hub keeps it all the same, for its own listing (`hub held`,
+    the county's desktop) says the whole reason, and in English by that sentence."""
+    from fieldapp.hub.rejected import as_item
+
+    village = make_device("红星村", "520502101001")
+    held_of_each_kind(hub, village, "520502101001", tmp_path)
+    first = hub.rejected()[0]
+    sentence = said(LISTED, "长" * held_store.REPORT_TEXT_MAX, "x")
+    long = dataclasses.replace(first, reason=str(sentence), reason_said=sentence_json(sentence))
+    report = held_payload(long, said=True)
+    assert report["reason"] != long.reason and report["reason_said"] is None
+    listed = as_item(long)
+    assert listed["reason"] == str(sentence) and listed["reason_said"] is not None
+    assert str(sentence_or_none(json.dumps(listed["reason_said"]))) == str(sentence)

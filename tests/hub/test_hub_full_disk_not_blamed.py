@@ -11,10 +11,18 @@ from pathlib import Path
 
 import pytest
 
+from fieldapp.domain.roles import Role
 from fieldapp.hub.folder import Hub, _kept_refusal
+from fieldapp.hub.server import ServerThread, ServiceSettings
 from fieldapp.store.hub_state import HubLog
-from fieldapp.sync.errors import BundleRefused
-from fieldapp.sync.exchange import export_bundle
+from fieldapp.store.ledger import Ledger
+from fieldapp.sync import httpauth
+from fieldapp.sync.client import county_status
+from fieldapp.sync.enrolment import enrol
+from fieldapp.sync.errors import HUB_TROUBLE_SAID, BundleRefused
+from fieldapp.sync.exchange import OWN_TROUBLE, export_bundle
+from tests.codes import ENROL_CODE
+from tests.hub.httpkit import header_for, post
 from tests.store.test_full_disk import disk_full
 from tests.sync.helpers import add_family
 
@@ -52,3 +60,71 @@ def test_only_the_devices_own_refusals_are_kept_against_it() -> None:
         assert _kept_refusal("http", BundleRefused(own)) is None, own
     kept = _kept_refusal("usb", BundleRefused("tampered"))
     assert kept is not None and kept.code == "tampered"
+
+
+def test_over_http_the_village_is_told_the_hub_cannot_take_it_now(
+    hub: Hub, settings: ServiceSettings, make_device, tmp_path: Path, backend: str
+) -> None:
+    """The upload fits on the disk, the import's writes do not: the village reads that the
+    county's hub cannot take bundles just now and to sync later — not the clerk's advice to
+    free disk space — and the same upload goes in once there is room."""
+    if backend != "sqlite":
+        pytest.skip("the database's disk is its own process's")
+    village = make_device("红星村", VILLAGE)
+    _, persons = add_family(village, VILLAGE, [f"{n}" for n in range(101, 161)])
+    body = export_bundle(village, tmp_path / "up.fieldsync").path.read_bytes()
+    with ServerThread(hub.root, settings) as server:
+        hub.ledger.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        with disk_full(len(body) + 1):
+            status, answer = post(
+                server.url, body, {httpauth.HEADER: header_for(village, "红星村", body)}
+            )
+        assert status == 507 and isinstance(answer, dict), (status, answer)
+        assert answer["error"] == "disk_full"
+        assert answer["message"] == HUB_TROUBLE_SAID["disk_full"], answer
+        assert "腾出" not in answer["message"] and "请稍后再同步" in answer["message"]
+        assert HubLog(hub.ledger.db).refusals("红星村") == []
+        status, _ = post(server.url, body, {httpauth.HEADER: header_for(village, "红星村", body)})
+        assert status == 200
+    assert all(hub.ledger.get("persons", p) is not None for p in persons)
+
+
+def test_each_of_the_hubs_own_troubles_has_the_villages_words() -> None:
+    assert set(HUB_TROUBLE_SAID) == OWN_TROUBLE
+    for code, said in HUB_TROUBLE_SAID.items():
+        assert said.startswith("县里的中心") and "没有导入任何修改" in said, code
+        assert "数据库管理员" not in said and "腾出" not in said, code
+
+
+def test_the_county_sees_a_device_whose_uploads_meet_the_full_disk_again_and_again(
+    hub: Hub, settings: ServiceSettings, make_device, tmp_path: Path, backend: str
+) -> None:
+    """Nothing is kept against the device (the store is what is full), but the service counts
+    its uploads that met the hub's own trouble, and the county's `GET /v1/status` shows it."""
+    if backend != "sqlite":
+        pytest.skip("the database's disk is its own process's")
+    village = make_device("红星村", VILLAGE)
+    hub.enroll(
+        "县人社局", "520502", tmp_path / "county.json", role=Role.COUNTY, code=ENROL_CODE,
+        by="李股长",
+    )  # fmt: skip
+    county = Ledger.open(tmp_path / "county.db", author="县人社局")
+    enrol(county, tmp_path / "county.json", code=ENROL_CODE)
+    add_family(village, VILLAGE, [f"{n}" for n in range(101, 161)])
+    body = export_bundle(village, tmp_path / "up.fieldsync").path.read_bytes()
+    with ServerThread(hub.root, settings) as server:
+        before = {d["device"]: d for d in county_status(county, server.url)["devices"]}
+        assert "hub_trouble" not in before["红星村"]
+        for _ in range(3):
+            hub.ledger.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            with disk_full(len(body) + 1):
+                status, _ = post(
+                    server.url, body, {httpauth.HEADER: header_for(village, "红星村", body)}
+                )
+            assert status == 507
+        rows = {d["device"]: d for d in county_status(county, server.url)["devices"]}
+    county.close()
+    met = rows["红星村"]["hub_trouble"]
+    assert met["count"] == 3 and met["code"] == "disk_full" and met["at"], met
+    assert rows["红星村"]["refused_bundles"] == 0  # still nothing held against it
+    assert "hub_trouble" not in rows["县人社局"]

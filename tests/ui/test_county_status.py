@@ -368,3 +368,26 @@ def test_the_county_desktop_says_in_red_when_the_hub_doubts_its_own_clock(
         _refresh(qtbot, page, server.url)
     assert said.isHidden()
     hub.close()
+
+
+def test_the_county_desktop_counts_uploads_that_met_the_hubs_own_trouble(
+    window, tmp_path, warnings_shown
+):
+    """A hub's `hub_trouble` (uploads refused for its own full disk, read-only or busy store,
+    none kept against the device) is counted in the summary: a device whose bundles meet a
+    full disk again and again is seen. A value that is not a count is not counted."""
+    hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
+    for name in ("甲村笔记本", "乙村笔记本", "丙村笔记本"):
+        hub.enroll(name, VILLAGE, tmp_path / f"{name}.json", code=ENROL_CODE, by="县里的科员")
+    devices = {d["device"]: d for d in hub.status()}
+    hub.close()
+    devices["甲村笔记本"]["hub_trouble"] = {"count": 3, "code": "disk_full", "at": "x"}
+    devices["乙村笔记本"]["hub_trouble"] = {"count": 2, "code": "busy", "at": "x"}
+    devices["丙村笔记本"]["hub_trouble"] = {"count": "9", "code": "busy"}
+    status = window.show_page("sync").county_status
+    status.show_status({"devices": list(devices.values())})
+    text = status.summary.text()
+    assert "2 台设备的数据包因中心自己的问题（磁盘已满、只读或正忙）没有导入，共 5 次" in text, text
+    status.show_status({"devices": [devices["丙村笔记本"]]})
+    assert "中心自己的问题" not in status.summary.text()
+    assert warnings_shown == []

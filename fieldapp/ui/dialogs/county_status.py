@@ -201,6 +201,15 @@ class CountyStatus(QWidget):
                 text += (self.tr("；%1 台设备的程序比中心新：请先升级中心的程序")).replace(
                     "%1", str(ahead)
                 )
+        met = [_own_trouble_count(d) for d in devices]
+        if any(met):
+            text += (
+                self.tr(
+                    "；%1 台设备的数据包因中心自己的问题（磁盘已满、只读或正忙）没有导入，共 %2 次"
+                )
+                .replace("%1", str(sum(1 for n in met if n)))
+                .replace("%2", str(sum(met)))
+            )
         self.summary.setText(text)
 
     def _say_clock_doubt(self, doubt: object) -> None:
@@ -307,3 +316,11 @@ class CountyStatus(QWidget):
     def _failed(self, error: BaseException) -> None:
         self.summary.setText(self.tr("查询失败：") + message_for(error))
         show_error(self, error, logged=True)
+
+
+def _own_trouble_count(device: dict[str, Any]) -> int:
+    """How many of `device`'s uploads met the hub's own full disk, read-only or busy store
+    since its service started (`hub_trouble`, from hubs that say it; else 0)."""
+    met = device.get("hub_trouble")
+    count = met.get("count") if isinstance(met, dict) else None
+    return count if isinstance(count, int) and not isinstance(count, bool) and count > 0 else 0
