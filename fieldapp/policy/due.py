@@ -26,7 +26,7 @@ from fieldapp.domain.dates import (
     whole_months_between,
 )
 from fieldapp.domain.enums import HAS_LABOUR, ServiceType, UnemploymentLevel
-from fieldapp.domain.sentences import Day, Part, Sentence, Word, listed, said, template
+from fieldapp.domain.sentences import Day, Part, Sentence, Word, either, listed, said, template
 from fieldapp.policy.facts import PersonFacts, RegistrationFacts, ServiceFacts, SpellFacts
 from fieldapp.policy.pack import Policy, ServiceBundle, ServiceLevel
 from fieldapp.policy.workdays import WorkCalendar, estimate_notice
@@ -49,7 +49,6 @@ REGISTRATION_DUE = template("%1发现失业，%2个工作日内办结失业登�
 SERVICE_1311_DUE = template("%1发现失业，%2个工作日内提供“1311”就业服务（%3）")
 #: One item of a bundle (政策宣传1次) and its services, either of which counts (A或B).
 BUNDLE_ITEM = template("%1%2次")
-EITHER = template("%1或%2")
 LEVEL_DUE = template("%1（登记%2个月）最低服务，%3起计")
 LEVEL_CLASS_DUE = template("%1（登记%2个月，%3）最低服务，%4起计")
 MONTHLY_DUE = template("%1就业状态按月更新")
@@ -62,7 +61,7 @@ def bundle_said(bundle: ServiceBundle) -> Part:
         [
             said(
                 BUNDLE_ITEM,
-                listed([Word(str(s), common=True) for s in item.services], EITHER),
+                either([Word(str(s), common=True) for s in item.services]),
                 str(item.count),
             )
             for item in bundle.items
