@@ -780,6 +780,7 @@ EN_REFUSALS: dict[str, str] = {
     "超过监测线 %1 元/月": "above the monitoring line of %1 yuan a month",
     "超过当月的监测线（%1起 %2 元/月，此前 %3 元/月）": "above each month’s monitoring line (%2 yuan a month from %1, %3 yuan a month before)",
     "%1 同时在两个公益性岗位：%2（%3起）与 %4（%5起）": "%1 holds two public-welfare posts at once: %2 (from %3) and %4 (from %5)",
+    "监测收入线：%1": "monitoring line: %1",
     "岗位一": "the first post",
     "岗位二": "the second post",
 }

@@ -882,6 +882,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "登记日期和发现日期至少填一个"),
     QT_TRANSLATE_NOOP("Refusals", "监测收入线是每月的金额（元），不能为负数：收到 %1"),
     QT_TRANSLATE_NOOP("Refusals", "监测收入线的文号 %1 不在本包的 [[documents]] 中"),
+    QT_TRANSLATE_NOOP("Refusals", "监测收入线：%1"),
     QT_TRANSLATE_NOOP("Refusals", "省 %1"),
     QT_TRANSLATE_NOOP("Refusals", "磁盘已满"),
     QT_TRANSLATE_NOOP("Refusals", "磁盘已满：%1没有写完。请腾出磁盘空间（或换一个 U 盘）后再试一次。"),

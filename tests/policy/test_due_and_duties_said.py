@@ -133,7 +133,33 @@ def said_here() -> set[str]:
     """The templates these scenarios say (`tests.services.test_policy_refusal_sentences`)."""
     policy = _policies()[0]
     met = {t for s in policy.unset_said() for t in templates(s)}
-    return met | {t for found in scenarios().values() for t in templates(_said(found)[0])}
+    found = scenarios().values()
+    clauses = [f.clause_said for f in found if isinstance(f, DutyFlag) and f.clause_said]
+    return (
+        met
+        | {t for item in found for t in templates(_said(item)[0])}
+        | {t for clause in clauses for t in templates(clause)}
+    )
+
+
+def test_the_clause_of_a_line_run_says_in_chinese_what_it_said_before() -> None:
+    """The 依据 of a flag measured against monitoring lines (the pack's clause；监测收入线：the
+    documents) kept as a sentence (`DutyFlag.clause_said`) whose Chinese is the clause."""
+    found = scenarios()
+    for name in ("above_line", "above_lines"):
+        flag = found[name]
+        assert isinstance(flag, DutyFlag) and isinstance(flag.clause_said, Sentence)
+        assert str(flag.clause_said) == filled(flag.clause_said) == flag.clause
+        assert flag.as_dict()["clause"] == flag.clause
+    assert found["above_line"].clause.endswith("；监测收入线：七人社通〔2026〕3号")
+    assert found["above_lines"].clause.endswith(
+        "；监测收入线：七人社通〔2026〕20号、七人社通〔2026〕3号"
+    )
+    assert all(
+        f.clause_said is None
+        for f in found.values()
+        if isinstance(f, DutyFlag) and f.kind is not DutyKind.INCOME_ABOVE_LINE
+    )
 
 
 def test_each_item_says_in_chinese_what_it_said_before() -> None:

@@ -7386,6 +7386,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>待县里核定标准</source>
       <translation>To be set by the county</translation>
     </message>
+    <message>
+      <source>监测收入线：%1</source>
+      <translation>monitoring line: %1</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
