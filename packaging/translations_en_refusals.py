@@ -766,6 +766,7 @@ EN_REFUSALS: dict[str, str] = {
     # What the county has still to set (`PolicySet.unset_said`): the settings page, the editor.
     "%1：待县里核定标准": "%1: yet to be set by the county",
     "防止返贫监测收入线：待县里核定标准": "Monitoring income line: yet to be set by the county",
+    "防止返贫监测收入线": "Monitoring income line",
     # The 待办 list's 说明 (`fieldapp.policy.due`) and the 户级责任 list's (`households`).
     "%1发现失业，%2个工作日内办结失业登记": "Found unemployed on %1: register the unemployment within %2 working {%2|day|days}",
     "%1发现失业，%2个工作日内提供“1311”就业服务（%3）": "Found unemployed on %1: give the “1311” employment services within %2 working {%2|day|days} (%3)",

@@ -355,6 +355,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("HeldWords", "走访对象"),
     QT_TRANSLATE_NOOP("HeldWords", "情况记录"),
     QT_TRANSLATE_NOOP("HeldWords", "当月收入"),
+    QT_TRANSLATE_NOOP("HeldWords", "防止返贫监测收入线"),
     QT_TRANSLATE_NOOP("Clock", "本机日期比县里快了约%1天。请右键点屏幕右下角的时间，选“调整日期/时间”，把日期改对；改对之前本机不能保存修改（否则记下的事项会被县里暂扣）。"),
     QT_TRANSLATE_NOOP("Clock", "本机日期比县里慢了约%1天。请右键点屏幕右下角的时间，选“调整日期/时间”，把日期改对；改对之前本机不能保存修改（否则申请日期、走访日期等都会记错），也无法与县里中心联网同步。"),
     QT_TRANSLATE_NOOP("StatusWords", "就业状态用词表中有一个用词是空的（读作“%1”的那一项）"),

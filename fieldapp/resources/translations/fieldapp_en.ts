@@ -2917,6 +2917,10 @@
       <source>县里的就业状态用词表</source>
       <translation>The county's work status words</translation>
     </message>
+    <message>
+      <source>防止返贫监测收入线</source>
+      <translation>Monitoring income line</translation>
+    </message>
   </context>
   <context>
     <name>History</name>
