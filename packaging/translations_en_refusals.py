@@ -771,6 +771,7 @@ EN_REFUSALS: dict[str, str] = {
     "%1发现失业，%2个工作日内办结失业登记": "Found unemployed on %1: register the unemployment within %2 working {%2|day|days}",
     "%1发现失业，%2个工作日内提供“1311”就业服务（%3）": "Found unemployed on %1: give the “1311” employment services within %2 working {%2|day|days} (%3)",
     "%1%2次": "%1 {%2|once|%2 times}",
+    "%1 %2/%3": "%1 %2/%3",
     "%1（登记%2个月）最低服务，%3起计": "%1 (registered %2 {%2|month|months}): the minimum services, counted from %3",
     "%1（登记%2个月，%3）最低服务，%4起计": "%1 (registered %2 {%2|month|months}, %3): the minimum services, counted from %4",
     "%1就业状态按月更新": "Monthly update of the work status for %1",

@@ -371,6 +371,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "%1 %2"),
     QT_TRANSLATE_NOOP("Refusals", "%1 %2 是 15 位的旧号码，已按国家标准升级为 18 位 %3"),
     QT_TRANSLATE_NOOP("Refusals", "%1 %2 晚于今天"),
+    QT_TRANSLATE_NOOP("Refusals", "%1 %2/%3"),
     QT_TRANSLATE_NOOP("Refusals", "%1 下的地点已满 999 个，无法再新建"),
     QT_TRANSLATE_NOOP("Refusals", "%1 不属于%2"),
     QT_TRANSLATE_NOOP("Refusals", "%1 不属于%2，也没有乡镇外务工经历（农村转移劳动力）"),

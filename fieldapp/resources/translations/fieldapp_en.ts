@@ -7394,6 +7394,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>监测收入线：%1</source>
       <translation>monitoring line: %1</translation>
     </message>
+    <message>
+      <source>%1 %2/%3</source>
+      <translation>%1 %2/%3</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
