@@ -772,10 +772,12 @@ EN_REFUSALS: dict[str, str] = {
     # What the county has still to set (`PolicySet.unset_said`): the settings page, the editor.
     "%1：待县里核定标准": "%1: yet to be set by the county",
     "防止返贫监测收入线：待县里核定标准": "Monitoring income line: yet to be set by the county",
+    "防止返贫监测收入线": "Monitoring income line",
     # The 待办 list's 说明 (`fieldapp.policy.due`) and the 户级责任 list's (`households`).
     "%1发现失业，%2个工作日内办结失业登记": "Found unemployed on %1: register the unemployment within %2 working {%2|day|days}",
     "%1发现失业，%2个工作日内提供“1311”就业服务（%3）": "Found unemployed on %1: give the “1311” employment services within %2 working {%2|day|days} (%3)",
     "%1%2次": "%1 {%2|once|%2 times}",
+    "%1 %2/%3": "%1 %2/%3",
     "%1（登记%2个月）最低服务，%3起计": "%1 (registered %2 {%2|month|months}): the minimum services, counted from %3",
     "%1（登记%2个月，%3）最低服务，%4起计": "%1 (registered %2 {%2|month|months}, %3): the minimum services, counted from %4",
     "%1就业状态按月更新": "Monthly update of the work status for %1",
@@ -786,6 +788,7 @@ EN_REFUSALS: dict[str, str] = {
     "超过监测线 %1 元/月": "above the monitoring line of %1 yuan a month",
     "超过当月的监测线（%1起 %2 元/月，此前 %3 元/月）": "above each month’s monitoring line (%2 yuan a month from %1, %3 yuan a month before)",
     "%1 同时在两个公益性岗位：%2（%3起）与 %4（%5起）": "%1 holds two public-welfare posts at once: %2 (from %3) and %4 (from %5)",
+    "监测收入线：%1": "monitoring line: %1",
     "岗位一": "the first post",
     "岗位二": "the second post",
 }

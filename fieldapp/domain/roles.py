@@ -12,6 +12,7 @@ change it receives against the role it enrolled the sender with (``fieldapp.serv
 
 from __future__ import annotations
 
+import unicodedata
 from enum import StrEnum
 from typing import TypeVar
 
@@ -80,6 +81,47 @@ DEVICE_ROLES: tuple[Role, ...] = (Role.COORDINATOR, Role.TOWNSHIP, Role.COUNTY)
 
 #: The role an enrolment without one (older enrolments, ``--role`` left out) gives.
 DEFAULT_ROLE: Role = Role.COORDINATOR
+
+#: The length of the area code each role is enrolled for (village/site or group/building,
+#: township, county): a coordinator enrolled with a county code would see and write the county.
+#: The hub checks it when it enrols a device, the device again when it reads its enrolment.
+SCOPE_LENGTHS: dict[Role, tuple[int, ...]] = {
+    Role.COORDINATOR: (12, 15),
+    Role.TOWNSHIP: (9,),
+    Role.COUNTY: (6,),
+}
+
+#: The longest name of a device or a hub (every bundle names its sender and its recipient).
+PARTY_NAME_MAX = 100
+
+
+def scope_problem(role: Role, area_code: str) -> str | None:
+    """What is wrong (a Chinese sentence: 设备角色…, 区域代码…) with `area_code` as the area
+    of a device enrolled as `role`, or None: the role is not a device's, or the code is not ASCII digits
+    of a length the role is enrolled for. Whether the county and township exist is the
+    division table's word, checked by the callers."""
+    if role not in DEVICE_ROLES:
+        return (
+            f"设备角色只能是：{'、'.join(r.choice for r in DEVICE_ROLES)}（县级汇总中心是中心自己）"
+        )
+    lengths = SCOPE_LENGTHS[role]
+    if area_code.isascii() and area_code.isdigit() and len(area_code) in lengths:
+        return None
+    wanted = " 或 ".join(f"{n} 位" for n in lengths)
+    return f"区域代码「{area_code[:20]}」不对：{role.device_kind}设备的区域代码应为 {wanted}数字"
+
+
+def party_name_problem(name: str) -> str | None:
+    """What is wrong (Chinese, to follow the name's kind: 设备名称…) with `name` as the name of
+    a device or a hub, or None: empty, too long, or with a line break or another character
+    that cannot be shown (a control, format or unassigned character)."""
+    if not name or not name.strip():
+        return "不能为空"
+    if len(name) > PARTY_NAME_MAX:
+        return f"最多 {PARTY_NAME_MAX} 个字，「{name[:20]}…」有 {len(name)} 个"
+    if any(unicodedata.category(ch).startswith("C") for ch in name):
+        return "中有不能显示的字符（换行、制表符等）"
+    return None
 
 
 def signed_author(user: str, device: str | None) -> str:

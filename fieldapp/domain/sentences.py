@@ -138,6 +138,20 @@ def listed(parts: Sequence[Part], joined: str = LISTED) -> Part:
     return said(joined, parts[0], listed(parts[1:], joined))
 
 
+#: Things said one or the other (甲或乙): a step's roles (村/安置点专员或县级设备), a bundle
+#: item's services (职业培训或就业见习1次). Not one of `SEVERAL`: the one done is one thing.
+EITHER = template("%1或%2")
+
+
+def either(parts: Sequence[Part]) -> Part:
+    """`parts` said one or the other (甲或乙或丙; one part as it is; '' for none)."""
+    if not parts:
+        return ""
+    if len(parts) == 1:
+        return parts[0]
+    return said(EITHER, parts[0], either(parts[1:]))
+
+
 def names_one(part: Part) -> bool | None:
     """Whether `part` names one thing (a row, a column, a sheet) by its kind: a sentence of
     `SEVERAL` (a list, a run, a list cut short) names several, any other sentence, word or

@@ -29,13 +29,12 @@ from fieldapp.domain.dates import china_iso, china_minute
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.places_said import PlaceWording, say_place
 from fieldapp.domain.progress import CancelCheck, Progress
-from fieldapp.domain.roles import DEFAULT_ROLE, DEVICE_ROLES, Role
+from fieldapp.domain.roles import DEFAULT_ROLE, Role, party_name_problem, scope_problem
 from fieldapp.hub import own_clock
 from fieldapp.hub.ahead import ReadAhead
 from fieldapp.paths import private_dir
 from fieldapp.reference import divisions
 from fieldapp.saving import READ_ONLY, ledger_trouble, written
-from fieldapp.services.trust import printable
 from fieldapp.store import answers, ledger_kind, postgres, replica, statistics
 from fieldapp.store.held import (
     HeldChange,
@@ -52,7 +51,7 @@ from fieldapp.store.sync_state import Identity, Peer, SyncState, now_text
 from fieldapp.store.trails import guard_hub_log
 from fieldapp.store.vault import Credentials, ledger_state
 from fieldapp.sync import crypto
-from fieldapp.sync.bundle import PARTY_NAME_MAX, RefusedBundle
+from fieldapp.sync.bundle import RefusedBundle
 from fieldapp.sync.enrolment import make_enrolment, seal
 from fieldapp.sync.errors import AlreadyImported, BundleRefused, SyncError, said_to_the_village
 from fieldapp.sync.exchange import (
@@ -105,36 +104,18 @@ QUARANTINE_MB = "hub.quarantine_mb"
 DEFAULT_QUARANTINE_MB = 500
 
 
-#: The length of the area code each role is enrolled for (village/site or group/building,
-#: township, county): a coordinator enrolled with a county code would see and write the county.
-SCOPE_LENGTHS: dict[Role, tuple[int, ...]] = {
-    Role.COORDINATOR: (12, 15),
-    Role.TOWNSHIP: (9,),
-    Role.COUNTY: (6,),
-}
-
-
 def check_party_name(name: str, what: str) -> None:
-    """SyncError (Chinese) for a name no bundle can carry: empty, too long, or with a line
-    break or another character that cannot be shown (every bundle names its sender)."""
-    if not name:
-        raise SyncError(f"{what}不能为空")
-    if len(name) > PARTY_NAME_MAX:
-        raise SyncError(f"{what}最多 {PARTY_NAME_MAX} 个字，「{name[:20]}…」有 {len(name)} 个")
-    if printable(name) != name:
-        raise SyncError(f"{what}中有不能显示的字符（换行、制表符等）")
+    """SyncError (Chinese) for a name no bundle can carry (`roles.party_name_problem`: the
+    device reads its enrolled name with the same rule)."""
+    if (problem := party_name_problem(name)) is not None:
+        raise SyncError(f"{what}{problem}")
 
 
 def check_scope(role: Role, area_code: str) -> None:
-    """SyncError (Chinese) unless `area_code` is a code of the level `role` is enrolled for."""
-    if role not in DEVICE_ROLES:
-        raise SyncError(
-            f"设备角色只能是：{'、'.join(r.choice for r in DEVICE_ROLES)}（县级汇总中心是中心自己）"
-        )
-    lengths = SCOPE_LENGTHS[role]
-    if not (area_code.isascii() and area_code.isdigit() and len(area_code) in lengths):
-        wanted = " 或 ".join(f"{n} 位" for n in lengths)
-        raise SyncError(f"{role.label}设备的区域代码应为 {wanted}数字，「{area_code}」不对")
+    """SyncError (Chinese) unless `area_code` is a code of the level `role` is enrolled for
+    (`roles.scope_problem`, which the device checks again) in a county of Guizhou."""
+    if (problem := scope_problem(role, area_code)) is not None:
+        raise SyncError(f"{problem}，请核对（设备没有登记，也没有写登记文件）")
     table = divisions()
     county = table.get(area_code[:6])
     if county is None or county.kind != "县":

@@ -26,7 +26,7 @@ from fieldapp.domain.dates import (
     whole_months_between,
 )
 from fieldapp.domain.enums import HAS_LABOUR, ServiceType, UnemploymentLevel
-from fieldapp.domain.sentences import Day, Part, Sentence, Word, listed, said, several, template
+from fieldapp.domain.sentences import Day, Part, Sentence, Word, either, listed, said, template
 from fieldapp.policy.facts import PersonFacts, RegistrationFacts, ServiceFacts, SpellFacts
 from fieldapp.policy.pack import Policy, ServiceBundle, ServiceLevel
 from fieldapp.policy.workdays import WorkCalendar, estimate_notice
@@ -49,11 +49,19 @@ REGISTRATION_DUE = template("%1发现失业，%2个工作日内办结失业登�
 SERVICE_1311_DUE = template("%1发现失业，%2个工作日内提供“1311”就业服务（%3）")
 #: One item of a bundle (政策宣传1次) and its services, either of which counts (A或B).
 BUNDLE_ITEM = template("%1%2次")
-EITHER = several("%1或%2")  # a list part (`listed`), its items alternatives
 LEVEL_DUE = template("%1（登记%2个月）最低服务，%3起计")
 LEVEL_CLASS_DUE = template("%1（登记%2个月，%3）最低服务，%4起计")
 MONTHLY_DUE = template("%1就业状态按月更新")
 FOLLOW_UP_DUE = template("%1就业（%2）后第%3次跟踪回访")
+#: One service's progress (政策宣传 0/1: given, needed), listed with 、 in the 进度 column.
+PROGRESS = template("%1 %2/%3")
+#: The 跟踪回访 item's progress names its kind, one of the forms' words.
+VISITS = "跟踪回访"
+
+
+def progress_said(parts: list[tuple[Part, int, int]]) -> Part:
+    """Services given of those needed, each as `PROGRESS`, listed (政策宣传 0/1、岗位推荐 0/3)."""
+    return listed([said(PROGRESS, what, str(got), str(need)) for what, got, need in parts])
 
 
 def bundle_said(bundle: ServiceBundle) -> Part:
@@ -62,7 +70,7 @@ def bundle_said(bundle: ServiceBundle) -> Part:
         [
             said(
                 BUNDLE_ITEM,
-                listed([Word(str(s), common=True) for s in item.services], EITHER),
+                either([Word(str(s), common=True) for s in item.services]),
                 str(item.count),
             )
             for item in bundle.items
@@ -107,6 +115,9 @@ class DueItem:
     month: str = ""
     #: The title as a sentence (its Chinese is `title`), for the window's language.
     said: Sentence | None = None
+    #: The progress as a sentence (its Chinese is `progress`: 政策宣传 0/1、岗位推荐 0/3), for
+    #: the window's language.
+    progress_said: Sentence | None = None
 
     def sort_key(self) -> tuple[int, dt.date, str, str]:
         """Most urgent first: overdue (oldest first), then due soon, then due."""
@@ -308,7 +319,7 @@ class DueListBuilder:
         title: Sentence,
         due: dt.date,
         clause: str,
-        progress: str = "",
+        progress: Part = "",
         *,
         always: bool = False,
         counted_from: dt.date | None = None,
@@ -339,11 +350,12 @@ class DueListBuilder:
             urgency,
             left,
             clause,
-            progress,
+            str(progress),
             "；".join(estimate_notice(y) for y in sorted(years)),
             short,
             month,
             title,
+            progress if isinstance(progress, Sentence) else None,
         )
 
     def for_person(self, facts: PersonFacts, on: dt.date) -> list[DueItem]:
@@ -405,7 +417,9 @@ class DueListBuilder:
                     title,
                     self.calendar.last_day(status.due_date),
                     status.clause,
-                    status.progress_text(),
+                    progress_said(
+                        [(Word(k), got, need) for k, (got, need) in status.progress.items()]
+                    ),
                     always=True,
                     short=tuple(k for k, (got, need) in status.progress.items() if got < need),
                 )
@@ -428,7 +442,12 @@ class DueListBuilder:
             said(SERVICE_1311_DUE, Day(found), str(self.days_1311), bundle_said(bundle)),
             due,
             self.clauses.service_1311 or bundle.clause,
-            done.text(),
+            progress_said(
+                [
+                    (either([Word(str(s)) for s in item.services]), got, need)
+                    for item, (_label, got, need) in zip(bundle.items, done.progress, strict=True)
+                ]
+            ),
             counted_from=found,
             short=tuple(
                 str(item.services[0])
@@ -503,7 +522,7 @@ class DueListBuilder:
                         ),
                         due,
                         self.clauses.follow_up,
-                        f"跟踪回访 {visits}/{len(self.follow_up)}",
+                        progress_said([(Word(VISITS), visits, len(self.follow_up))]),
                     )
                 )
                 break

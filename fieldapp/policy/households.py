@@ -60,6 +60,10 @@ class DutyFlag:
     names: list[str] = field(default_factory=list)
     #: The reason as a sentence (its Chinese is `text`), for the window's language.
     said: Sentence | None = None
+    #: The clause as a sentence when the program wrote part of it (its Chinese is `clause`:
+    #: 监测收入线：黔府发〔2023〕12号), for the window's language; None when it is the pack's
+    #: text as the county wrote it.
+    clause_said: Sentence | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """JSON shape."""
@@ -166,6 +170,10 @@ INCOME_ABOVE_LINE = template("%1 灵活就业收入连续%2个月（%3至%4）%5
 ABOVE_THE_LINE = template("超过监测线 %1 元/月")
 ABOVE_EACH_MONTHS_LINE = template("超过当月的监测线（%1起 %2 元/月，此前 %3 元/月）")
 TWO_POSTS = template("%1 同时在两个公益性岗位：%2（%3起）与 %4（%5起）")
+#: The document of each monitoring line a run of months was measured against (监测收入线：…),
+#: after the clause the pack gives the flag (；).
+LINE_CITED = template("监测收入线：%1")
+AFTER_CLAUSE = template("%1；%2")
 #: A welfare post whose employer is not written, the first and the second of two.
 FIRST_POST, SECOND_POST = "岗位一", "岗位二"
 
@@ -174,12 +182,14 @@ def _flag(
     kind: str,
     base: tuple[str, str, str],
     text: Sentence,
-    clause: str,
+    clause: Part,
     ids: list[str],
     names: list[str],
 ) -> DutyFlag:
-    """A flag whose reason is the sentence `text` (and its Chinese)."""
-    return DutyFlag(kind, *base, str(text), clause, ids, names, text)
+    """A flag whose reason is the sentence `text` (and its Chinese), and its clause (the pack's
+    text, or a sentence of it and what the program adds)."""
+    shown = clause if isinstance(clause, Sentence) else None
+    return DutyFlag(kind, *base, str(text), str(clause), ids, names, text, shown)
 
 
 def household_duties(
@@ -191,13 +201,16 @@ def household_duties(
     needed = int(policy.line("welfare_post_income_months") or 6)
     clauses = policy.clauses
 
-    def line_clause(run: list[str]) -> str:
+    def line_clause(run: list[str]) -> Part:
         """The clause, with the document of each line the run was measured against."""
         numbers = [lines.income_line_on(_first_day(m))[1] for m in run]
-        cited = "、".join(dict.fromkeys(n for n in numbers if n))
-        return "；".join(
-            x for x in (clauses.income_above_line, cited and f"监测收入线：{cited}") if x
-        )
+        cited = list(dict.fromkeys(n for n in numbers if n))
+        if not cited:
+            return clauses.income_above_line
+        lines_cited = said(LINE_CITED, listed(cited))
+        if not clauses.income_above_line:
+            return lines_cited
+        return said(AFTER_CLAUSE, clauses.income_above_line, lines_cited)
 
     def line_text(run: list[str]) -> Sentence:
         """'超过监测线 650 元/月', or with a new line in the run the line of each month."""

@@ -46,7 +46,7 @@ from fieldapp.domain.enums import (
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.money import yuan
 from fieldapp.domain.regions import PlaceScope
-from fieldapp.domain.sentences import Sentence, Word, listed, said, template
+from fieldapp.domain.sentences import Part, Sentence, Word, listed, said, template
 from fieldapp.domain.status_words import built_in_reading
 
 #: What an amount the county has not set shows instead of a figure.
@@ -55,6 +55,8 @@ UNSET = "待县里核定标准"
 UNSET_RULE = template("%1：待县里核定标准")
 #: The monitoring income line, still to be set by the county.
 UNSET_INCOME_LINE = template("防止返贫监测收入线：待县里核定标准")
+#: The monitoring income line named alone, in a list of what the county has still to set.
+INCOME_LINE_NAME = "防止返贫监测收入线"
 
 
 #: A pack that cannot be used: its file (and the line), and the problem (a sentence of its own).
@@ -954,4 +956,13 @@ class Policy(BaseModel):
         out = [said(UNSET_RULE, r.title) for r in self.active_rules if not r.amount.is_set]
         if self.lines.welfare_post_income_line is None:
             out.append(said(UNSET_INCOME_LINE))
+        return out
+
+    def unset_named(self) -> list[Part]:
+        """What the county has still to set, named alone (`unset_said` without 待县里核定标准
+        after each): for a list under one heading (待县里核定：甲；乙). A subsidy as the pack
+        names it, the monitoring income line as the program's word (`INCOME_LINE_NAME`)."""
+        out: list[Part] = [r.title for r in self.active_rules if not r.amount.is_set]
+        if self.lines.welfare_post_income_line is None:
+            out.append(Word(INCOME_LINE_NAME))
         return out

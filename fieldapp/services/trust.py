@@ -72,7 +72,7 @@ from fieldapp.domain.money import yuan
 from fieldapp.domain.numbers import HELD_KEY, parse_number, row_number
 from fieldapp.domain.places_said import Listed, place_part
 from fieldapp.domain.roles import Role
-from fieldapp.domain.sentences import Day, Part, Sentence, Word, listed, said, template
+from fieldapp.domain.sentences import Day, Part, Sentence, Word, either, listed, said, template
 from fieldapp.reference import divisions
 from fieldapp.store.hlc import followed, parse_stamp
 
@@ -709,16 +709,10 @@ def may_add_at(actor: Actor, table: str, place: str | None) -> Verdict:
 
 #: The roles that may take a step, as a refusal names them: 村/安置点专员或县级设备.
 DEVICES_OF = template("%1设备")
-EITHER = template("%1或%2")
 
 
 def _who_may(level: Level) -> Sentence:
-    return said(DEVICES_OF, _either([Word(r.label, common=True) for r in roles_for(level)]))
-
-
-def _either(parts: list[Part]) -> Part:
-    """`parts` said one or the other (甲或乙或丙)."""
-    return parts[0] if len(parts) == 1 else said(EITHER, parts[0], _either(parts[1:]))
+    return said(DEVICES_OF, either([Word(r.label, common=True) for r in roles_for(level)]))
 
 
 NEW_CLAIM_STATES = template("新建的申领只能是「%1」或「%2」")

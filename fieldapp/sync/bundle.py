@@ -48,6 +48,7 @@ from pydantic import (
 )
 from typing_extensions import TypedDict  # pydantic needs this one before Python 3.12
 
+from fieldapp.domain import roles
 from fieldapp.domain.sentences import sentence_json
 from fieldapp.store.changelog import Change, dumps
 from fieldapp.store.held import REPORT_NAME_MAX, REPORT_TEXT_MAX, report_said
@@ -58,8 +59,9 @@ from fieldapp.sync.errors import BundleRefused
 FORMAT = 1
 MAGIC = b"FIELDAPP-BUNDLE\n"
 MAX_HEADER = 512
-#: The longest name of a device or hub a bundle can carry (`Hub.init`, `Hub.enroll` check it).
-PARTY_NAME_MAX = 100
+#: The longest name of a device or hub a bundle can carry (`Hub.init`, `Hub.enroll` check it,
+#: and the device its enrolled name: `roles.party_name_problem`).
+PARTY_NAME_MAX = roles.PARTY_NAME_MAX
 #: How many times its sealed size a bundle's contents may declare (a device's first bundle
 #: inflates about 12 times: ~42 bytes a change compressed, ~500 as JSON). Deflate reaches a
 #: thousand times on made-up data; a bundle past this is refused before it is inflated.

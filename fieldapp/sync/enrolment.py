@@ -22,7 +22,7 @@ from nacl.secret import SecretBox
 
 from fieldapp.domain.areacode import AreaCode, AreaLevel
 from fieldapp.domain.places_said import PlaceWording, say_place
-from fieldapp.domain.roles import DEFAULT_ROLE, Role
+from fieldapp.domain.roles import DEFAULT_ROLE, Role, party_name_problem, scope_problem
 from fieldapp.reference import divisions
 from fieldapp.services.incarnation import own_origins
 from fieldapp.services.settings import HOME_AREA
@@ -226,15 +226,19 @@ def read_enrolment(path: Path, code: str | None = None) -> dict[str, Any]:
         raise SyncError("登记文件的签名不符，可能被改动，请到县里重新登记")
     if crypto.fingerprint(hub_sign, hub_box) != doc["hub"].get("fingerprint"):
         raise SyncError("登记文件中的中心指纹与密钥不符")
-    _check_signed_device(doc["device"])
+    _check_signed_device(doc["device"], role)
     return dict(doc)
 
 
-def _check_signed_device(device: Any) -> None:
+def _check_signed_device(device: Any, role: Role) -> None:
     """SyncError (Chinese) for a signed device part this program cannot take: no device name
-    (every bundle names its sender), or an area code the division table's rules refuse (not
-    6, 9, 12 or 15 digits; a county that is not one of Guizhou's; a township its county does
-    not have). No area (null, or left out) is taken: the device's area is then 未定."""
+    (every bundle names its sender) or one the hub would not have enrolled (too long, a line
+    break: `roles.party_name_problem`), or an area code the division table's rules refuse (not
+    6, 9, 12 or 15 digits; not of the length its role is enrolled for, `roles.scope_problem`;
+    a county that is not one of Guizhou's; a township its county does not have). The hub
+    checks the same when it enrols; a hub of another build, or a signing key used by hand,
+    is not trusted to have. No area (null, or left out) is taken: the device's area is then
+    未定."""
     if not isinstance(device, dict):
         raise SyncError("登记文件内容不完整：没有设备信息，请到县里重新登记")
     name = device.get("name")
@@ -242,6 +246,8 @@ def _check_signed_device(device: Any) -> None:
         raise SyncError(
             "登记文件没有写设备名称（县里签发的内容不完整），不能登记；请到县里重新登记"
         )
+    if (problem := party_name_problem(name)) is not None:
+        raise SyncError(f"登记文件中的设备名称{problem}；没有登记，请到县里重新登记")
     area = device.get("area_code")
     if area is None or area == "":
         return
@@ -254,6 +260,8 @@ def _check_signed_device(device: Any) -> None:
             f"登记文件中的区域代码「{area[:20]}」不对：应为 6、9、12 或 15 位数字；"
             "没有登记，请到县里重新登记"
         ) from None
+    if (problem := scope_problem(role, area)) is not None:
+        raise SyncError(f"登记文件中的{problem}；没有登记，请到县里重新登记")
     table = divisions()
     county = table.get(area[:6])
     if county is None or county.kind != "县":

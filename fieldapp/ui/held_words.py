@@ -37,7 +37,7 @@ from fieldapp.domain.sentences import Day, Part, Sentence, Word, fill, names_one
 from fieldapp.paperwork.settings import LABELS as PAPER_LABELS
 from fieldapp.policy import conditions, eligibility, guard, packfile
 from fieldapp.policy import households as policy_households
-from fieldapp.policy.pack import UNSET
+from fieldapp.policy.pack import INCOME_LINE_NAME, UNSET
 from fieldapp.services import claims, households, persons, trust, trust_check
 from fieldapp.services.change_said import DAY_FIELDS, NAMED, field_said, fields_said
 from fieldapp.services.trust import RULES, SAID_WORDS, TABLE_NAMES, table_name
@@ -158,6 +158,7 @@ def words() -> tuple[str, ...]:
                 guard.UNNAMED,
                 *PAPER_LABELS.values(),  # a print setting's value refused names it
                 *HEADINGS,
+                INCOME_LINE_NAME,
             ]
         )
     )

@@ -283,3 +283,30 @@ def test_a_deadline_in_months_that_lands_on_a_day_off_moves_to_the_next_working_
     monthly = {i.kind: i for i in builder.for_person(idle, D(2026, 2, 1))}["月度更新"]
     assert monthly.month == "2026-01" and monthly.due_date == D(2026, 2, 2)
     assert monthly.urgency is not Urgency.OVERDUE
+
+
+def test_a_bundle_item_of_either_service_is_said_as_one_sentence_of_the_either_template():
+    """A 1311 item any of whose services counts (职业培训或就业见习1次) was joined as a list
+    with a template of its own and failed `listed`'s check (not a list of several); it is now
+    the one either-sentence the write door's refusals use (村/安置点专员或县级设备)."""
+    from fieldapp.domain.sentences import EITHER, Sentence, Word
+    from fieldapp.policy.due import bundle_said
+    from fieldapp.policy.pack import ServiceBundle
+
+    bundle = ServiceBundle.model_validate(
+        {
+            "name": "1311",
+            "items": [
+                {"services": ["政策宣传"], "count": 1},
+                {"services": ["职业培训", "就业见习", "职业指导"], "count": 2},
+            ],
+        }
+    )
+    shown = bundle_said(bundle)
+    assert str(shown) == bundle.describe() == "政策宣传1次、职业培训或就业见习或职业指导2次"
+    assert isinstance(shown, Sentence)
+    item = shown.parts[1]
+    assert isinstance(item, Sentence)
+    either = item.parts[0]
+    assert isinstance(either, Sentence) and either.template == EITHER
+    assert either.parts[0] == Word("职业培训", common=True)

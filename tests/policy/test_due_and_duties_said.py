@@ -133,7 +133,60 @@ def said_here() -> set[str]:
     """The templates these scenarios say (`tests.services.test_policy_refusal_sentences`)."""
     policy = _policies()[0]
     met = {t for s in policy.unset_said() for t in templates(s)}
-    return met | {t for found in scenarios().values() for t in templates(_said(found)[0])}
+    found = scenarios().values()
+    clauses = [f.clause_said for f in found if isinstance(f, DutyFlag) and f.clause_said]
+    progress = [f.progress_said for f in found if isinstance(f, DueItem) and f.progress_said]
+    return (
+        met
+        | {t for item in found for t in templates(_said(item)[0])}
+        | {t for clause in clauses for t in templates(clause)}
+        | {t for shown in progress for t in templates(shown)}
+    )
+
+
+#: What each item's 进度 said before it was a sentence (the program's output at ed45eb0d).
+PROGRESS_BEFORE = {
+    "1311": "政策宣传 0/1、岗位推荐 0/3、职业指导 0/1、职业培训或就业见习 0/1",
+    "follow_up": "跟踪回访 0/2",
+    "follow_up_form": "跟踪回访 0/2",
+    "level": "职业指导 0/1、岗位推荐 0/3、职业培训 0/1",
+    "level_class": "职业指导 0/1、岗位推荐 1/3",
+}
+
+
+def test_each_items_progress_says_in_chinese_what_it_said_before() -> None:
+    """The 待办 list's 进度 kept as a sentence (`DueItem.progress_said`) so the page says the
+    services' names and the list in the window's language; its Chinese is what it said."""
+    found = scenarios()
+    shown = {
+        name: item for name, item in found.items() if isinstance(item, DueItem) and item.progress
+    }
+    assert set(shown) == set(PROGRESS_BEFORE)
+    for name, item in shown.items():
+        assert item.progress == PROGRESS_BEFORE[name], name
+        assert isinstance(item.progress_said, Sentence), name
+        assert str(item.progress_said) == filled(item.progress_said) == item.progress, name
+        assert item.as_dict()["progress"] == item.progress
+
+
+def test_the_clause_of_a_line_run_says_in_chinese_what_it_said_before() -> None:
+    """The 依据 of a flag measured against monitoring lines (the pack's clause；监测收入线：the
+    documents) kept as a sentence (`DutyFlag.clause_said`) whose Chinese is the clause."""
+    found = scenarios()
+    for name in ("above_line", "above_lines"):
+        flag = found[name]
+        assert isinstance(flag, DutyFlag) and isinstance(flag.clause_said, Sentence)
+        assert str(flag.clause_said) == filled(flag.clause_said) == flag.clause
+        assert flag.as_dict()["clause"] == flag.clause
+    assert found["above_line"].clause.endswith("；监测收入线：七人社通〔2026〕3号")
+    assert found["above_lines"].clause.endswith(
+        "；监测收入线：七人社通〔2026〕20号、七人社通〔2026〕3号"
+    )
+    assert all(
+        f.clause_said is None
+        for f in found.values()
+        if isinstance(f, DutyFlag) and f.kind is not DutyKind.INCOME_ABOVE_LINE
+    )
 
 
 def test_each_item_says_in_chinese_what_it_said_before() -> None:

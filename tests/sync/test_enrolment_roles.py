@@ -337,13 +337,71 @@ def test_a_signed_area_the_division_table_refuses_is_not_enrolled(tmp_path, hub,
         assert fresh.get_meta("device_name") in (None, "")
     finally:
         fresh.close()
-    # The county's own codes (a township's, a village's) are taken as signed.
-    for code in ("520502100", VILLAGE):
+    # The county's own codes (a township's for a township device, a village's) are taken.
+    for code, role in (("520502100", "township"), (VILLAGE, "coordinator")):
         ok = Ledger.open(tmp_path / f"{code}.db")
         try:
             done = enrol(
-                ok, _signed(hub, tmp_path, f"设备{code}", lambda d, c=code: d.update(area_code=c))
+                ok,
+                _signed(
+                    hub,
+                    tmp_path,
+                    f"设备{code}",
+                    lambda d, c=code, r=role: d.update(area_code=c, role=r),
+                ),
             )
-            assert done.area_code == code
+            assert done.area_code == code and done.role == Role(role)
         finally:
             ok.close()
+
+
+@pytest.mark.parametrize(
+    ("role", "area", "said"),
+    [
+        ("coordinator", "520502", "村/安置点设备的区域代码应为 12 位 或 15 位数字"),
+        (None, "520502100", "村/安置点设备的区域代码应为 12 位 或 15 位数字"),
+        ("township", VILLAGE, "乡镇设备的区域代码应为 9 位数字"),
+        ("county", "520502100", "县级设备的区域代码应为 6 位数字"),
+    ],
+)
+def test_a_signed_area_wider_or_narrower_than_the_role_is_not_enrolled(
+    tmp_path, hub, role, area, said
+):
+    """A coordinator signed in for a whole county (a hub of another build, a signing key used
+    by hand) would see and write the county: the device reads the rule the hub enrols by."""
+    fresh = Ledger.open(tmp_path / "f.db")
+    try:
+        path = _signed(hub, tmp_path, "王家村", lambda d: d.update(area_code=area, role=role))
+        with pytest.raises(SyncError) as refused:
+            enrol(fresh, path)
+        assert said in str(refused.value) and "请到县里重新登记" in str(refused.value)
+        assert SyncState(fresh.db).identity() is None
+        assert fresh.get_meta("device_name") in (None, "")
+    finally:
+        fresh.close()
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("长" * 101, "设备名称最多 100 个字"),
+        ("红星\n村", "设备名称中有不能显示的字符"),
+        ("红星\u202e村", "设备名称中有不能显示的字符"),
+    ],
+)
+def test_a_signed_device_name_the_hub_would_not_give_is_not_enrolled(tmp_path, hub, name, said):
+    fresh = Ledger.open(tmp_path / "f.db")
+    try:
+        path = _signed(hub, tmp_path, "王家村", lambda d: d.update(name=name))
+        with pytest.raises(SyncError, match=said):
+            enrol(fresh, path)
+        assert SyncState(fresh.db).identity() is None
+    finally:
+        fresh.close()
+    # The longest name the hub gives is taken.
+    ok = Ledger.open(tmp_path / "ok.db")
+    try:
+        done = enrol(ok, _signed(hub, tmp_path, "x", lambda d: d.update(name="长" * 100)))
+        assert done.device == "长" * 100
+    finally:
+        ok.close()

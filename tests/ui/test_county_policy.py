@@ -205,6 +205,11 @@ def test_the_county_form_says_a_new_figure_past_its_rules_end_goes_unused(
     dialog.extension_edits["welfare_post_subsidy"].setText("2027-12-31")
     assert dialog.check(), dialog.error.text()
     assert "用不上" not in dialog.outcome.text()
+    # What is still to be set is named once each under the heading, not 甲：待县里核定标准.
+    outcome = dialog.outcome.text()
+    assert "仍待核定：" in outcome, outcome
+    listed = outcome.split("仍待核定：", 1)[1].split("\n", 1)[0]
+    assert listed and "待县里核定标准" not in listed, outcome
 
 
 def _refused_row(

@@ -162,3 +162,32 @@ def test_due_and_duty_explanations_are_said_in_the_window_language(demo_window, 
         assert cell != row.text and not TEMPLATE_WORDS.search(cell), (cell, row.text)
         for name in row.names:
             assert name in cell or row.kind != "一户一人未实现", (cell, name)
+
+
+def test_due_progress_is_said_in_the_window_language(demo_window, qtbot):
+    """The 进度 of the 待办 list (“政策宣传 0/1、岗位推荐 0/3”, “跟踪回访 1/2”) was Chinese in
+    the English window; it is now its sentence said in English, and the Chinese window says
+    what it said."""
+    due = demo_window.show_page("due")
+    wait_idle(qtbot, due)
+    cells = [(c, r) for c, r in _progress(due) if r.progress]
+    assert cells and all(cell == row.progress for cell, row in cells)
+    _english(demo_window)
+    due = demo_window.show_page("due")
+    wait_idle(qtbot, due)
+    cells = [(c, r) for c, r in _progress(due) if r.progress]
+    assert {row.kind for _c, row in cells} >= {"1311服务"}
+    for cell, row in cells:
+        assert not CHINESE.search(cell) and not TEMPLATE_WORDS.search(cell), (cell, row.progress)
+        assert re.search(r"\d+/\d+$", cell), cell
+
+
+def _progress(page) -> list[tuple[str, object]]:
+    headers = [
+        page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(page.model.columnCount())
+    ]
+    column = next(c for c, h in enumerate(headers) if h in ("进度", "Progress"))
+    return [
+        (page.model.index(row, column).data(), page.model.rows[row])
+        for row in range(page.model.rowCount())
+    ]

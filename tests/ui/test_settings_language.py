@@ -274,22 +274,29 @@ def test_saving_this_devices_settings_is_said(window):
 
 def test_what_the_county_still_has_to_set_is_said_in_the_window_language(window):
     """The settings page listed what the county has still to set in Chinese in the English
-    window (…: 待县里核定标准); each is now its sentence said in the window's language, the
-    subsidy named as the pack names it, and the Chinese window says what it said."""
+    window (…: 待县里核定标准); each is now said in the window's language, the subsidy named as
+    the pack names it. Each is named once under the heading: the heading is not said again
+    after each (待县里核定：甲：待县里核定标准；…)."""
     from fieldapp.ui import policy_access
 
     policy = policy_access.policy(window.session.ledger)
     unset = policy.unset_figures()
     assert unset, "the built-in pack leaves figures to the county"
-    assert all(text.endswith("：待县里核定标准") for text in unset)
+    named = [str(n) for n in policy.unset_named()]
+    assert [f"{n}：待县里核定标准" for n in named] == unset
     label = window.show_page("settings").policy_label.text()
-    assert "待县里核定：" + "；".join(unset) in label, label
+    assert "待县里核定：" + "；".join(named) in label, label
+    assert "待县里核定标准" not in label, label
     window.set_language("en")
     try:
         label = window.show_page("settings").policy_label.text()
         assert "Still to be set by the county: " in label, label
-        assert "待县里核定标准" not in label and "；" not in label.split("county: ", 1)[1]
+        listed = label.split("county: ", 1)[1].split("\n", 1)[0]
+        assert "待县里核定标准" not in label and "；" not in listed, label
+        assert "yet to be set" not in listed, listed
         first = policy.unset_said()[0]
-        assert f"{first.parts[0]}: yet to be set by the county" in label, label
+        assert listed.startswith(f"{first.parts[0]}"), label
+        if policy.lines.welfare_post_income_line is None:
+            assert listed.endswith("Monitoring income line"), listed
     finally:
         window.set_language("zh_CN")

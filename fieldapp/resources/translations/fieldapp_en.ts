@@ -2921,6 +2921,10 @@
       <source>县里的就业状态用词表</source>
       <translation>The county's work status words</translation>
     </message>
+    <message>
+      <source>防止返贫监测收入线</source>
+      <translation>Monitoring income line</translation>
+    </message>
   </context>
   <context>
     <name>History</name>
@@ -7409,6 +7413,14 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>提供“1311”就业服务</source>
       <translation>The “1311” employment service</translation>
+    </message>
+    <message>
+      <source>%1 %2/%3</source>
+      <translation>%1 %2/%3</translation>
+    </message>
+    <message>
+      <source>监测收入线：%1</source>
+      <translation>monitoring line: %1</translation>
     </message>
   </context>
   <context>

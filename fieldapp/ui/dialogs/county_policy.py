@@ -60,7 +60,7 @@ from fieldapp.services.changes import ChangeSet, Kind
 from fieldapp.services.policy_admin import load_policy, published, submit_draft
 from fieldapp.ui import policy_access
 from fieldapp.ui.errors import FormRefused, message_for
-from fieldapp.ui.held_words import part_shown, sentence_shown
+from fieldapp.ui.held_words import part_shown
 from fieldapp.ui.session import Session
 from fieldapp.ui.status_words_said import merged_said, refusal_said, statuses
 from fieldapp.ui.widgets import fit_to_screen, plain_label, tip
@@ -360,7 +360,8 @@ class CountyPolicyDialog(QDialog):
         except (ValueError, FieldappError) as error:
             self.error.setText(self.tr("请检查：") + message_for(error))
             return False
-        unset = [sentence_shown(said) for said in policy.unset_said()]
+        # Each named once under the heading (not 甲：待县里核定标准 after 仍待核定：).
+        unset = [part_shown(named) for named in policy.unset_named()]
         # A figure from a day past its rule's end is never paid: said with what to fill in.
         unused = [text for _, text in unused_figures(policy)]
         note = self.tr("请注意：")

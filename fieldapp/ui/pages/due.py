@@ -128,7 +128,10 @@ class DuePage(Page):
                 Column(self.tr("所在地"), lambda i: self.areas.path(i.area_code)),
                 Column(self.tr("事项"), lambda i: self._kind_shown(i.kind)),
                 Column(self.tr("说明"), lambda i: sentence_shown(i.said) if i.said else i.title),
-                Column(self.tr("进度"), lambda i: i.progress),
+                Column(
+                    self.tr("进度"),
+                    lambda i: sentence_shown(i.progress_said) if i.progress_said else i.progress,
+                ),
                 Column(self.tr("依据"), lambda i: i.clause),
             ]
         )

@@ -73,7 +73,10 @@ class DutiesPage(Page):
                 Column(self.tr("户主/成员"), lambda f: "、".join(f.names)),
                 Column(self.tr("所在地"), lambda f: self.areas.path(f.area_code)),
                 Column(self.tr("说明"), lambda f: sentence_shown(f.said) if f.said else f.text),
-                Column(self.tr("依据"), lambda f: f.clause),
+                Column(
+                    self.tr("依据"),
+                    lambda f: sentence_shown(f.clause_said) if f.clause_said else f.clause,
+                ),
             ]
         )
         self.table = table_view()

@@ -321,7 +321,8 @@ class SettingsPage(Page):
         else:
             text = fill(self.tr("%1（%2，%3）"), [pack.title, version, source])
         text += self.tr("，%1 条规则启用").replace("%1", str(len(policy.active_rules)))
-        unset = [sentence_shown(said) for said in policy.unset_said()]
+        # Each named once under the heading (not 甲：待县里核定标准 after 待县里核定：).
+        unset = [part_shown(named) for named in policy.unset_named()]
         if unset:
             text += "\n" + self.tr("待县里核定：") + self.tr("；").join(unset)
         if state.said:  # (what was not taken, and why: in the window's language)
