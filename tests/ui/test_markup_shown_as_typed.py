@@ -29,6 +29,7 @@ from tests.ui.conftest import answered, as_drawn, wait_idle
 from tests.ui.test_ledger_page import ledger_page
 from tests.ui.test_monthly_grid import biggest_village
 from tests.ui.test_person_panel import person, shown
+from tests.ui.test_subsidies_print import eligible_row
 
 MARKUP = "<b>甲</b>"
 
@@ -202,3 +203,27 @@ def test_the_saved_line_of_a_paper_names_a_file_typed_as_markup(
     qtbot.addWidget(preview)
     assert preview.save_dialog() == out
     assert drawn(preview.note) == f"已保存到 {out}（共 1 页，校验码 AB12）", drawn(preview.note)
+
+
+def test_a_name_typed_as_markup_in_the_repeat_claim_box(demo_window, qtbot, warnings_shown):
+    """补贴: claiming again for someone already claimed says who claimed what; the box is built
+    by hand, so its text is drawn plain: the name as typed."""
+    page = demo_window.show_page("subsidies")
+    page.find_eligible()
+    wait_idle(page=page, qtbot=qtbot)
+    claimed = page.results.rows[eligible_row(page)]  # a subsidy whose figure is set
+    _rename(demo_window, claimed.name, MARKUP)
+    page.find_eligible()
+    wait_idle(page=page, qtbot=qtbot)
+    row = next(
+        n
+        for n, r in enumerate(page.results.rows)
+        if r.name == MARKUP and r.rule_id == claimed.rule_id and r.status is Status.ELIGIBLE
+    )
+    page.results_view.selectRow(row)
+    assert page.create_claim() is not None, warnings_shown
+    assert page.create_claim() is None  # the repeat, refused
+    label = page.repeat_box.findChild(QLabel, "qt_msgbox_label")
+    assert label is not None
+    assert drawn(label).startswith(MARKUP + " 已于 "), drawn(label)
+    assert warnings_shown == []
