@@ -211,7 +211,7 @@ def test_the_panel_says_a_moved_persons_later_changes_no_longer_arrive(role_wind
     )
     assert reason in panel.scope_note.text()
     assert "负责的范围" not in panel.scope_note.text()
-    assert panel.edit_button.toolTip() == reason
+    assert as_drawn(panel.edit_button.toolTip()) == reason
 
 
 def test_a_county_device_is_offered_every_person_of_the_county(role_window):

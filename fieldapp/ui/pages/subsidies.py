@@ -231,7 +231,7 @@ class SubsidiesPage(Page):
                 if rule.enabled:
                     self.rule.addItem(f"{rule.title}（{rule.citation}）", rule.id)
         except Exception as error:  # noqa: BLE001 - a broken pack: say so, keep the page usable
-            self.rule.setToolTip(message_for(error))
+            self.rule.setToolTip(tip(message_for(error)))
         view = self.rule.view()
         view.setMinimumWidth(
             view.sizeHintForColumn(0) + view.verticalScrollBar().sizeHint().width()
