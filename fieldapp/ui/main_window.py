@@ -36,7 +36,7 @@ from fieldapp.ui.login import IdleLock
 from fieldapp.ui.operations import OperationPanel, run_modal, run_modal_stoppable
 from fieldapp.ui.pages.page import Page
 from fieldapp.ui.session import Session
-from fieldapp.ui.widgets import ask_discard, ask_yes_no, wheel_only_when_focused
+from fieldapp.ui.widgets import ask_discard, ask_yes_no, tip, wheel_only_when_focused
 
 #: A page of the window, as the type it is (`MainWindow.shown`).
 P = TypeVar("P", bound=Page)
@@ -398,7 +398,7 @@ class MainWindow(QMainWindow):
             )
         text = self.tr("；").join(notes)
         self.statusBar().showMessage(text)
-        self.statusBar().setToolTip(text)
+        self.statusBar().setToolTip(tip(text))
 
     def _record_kinds(self, tables: list[str]) -> str:
         """The kinds of record `tables` hold (申领、就业经历), each once, in the window's words."""

@@ -20,7 +20,7 @@ from fieldapp.store.ledger import Ledger
 from fieldapp.ui import errors, i18n, policy_access, search_worker
 from fieldapp.ui.dialogs.records import SpellDialog
 from tests.records import Records
-from tests.ui.conftest import UI_USER
+from tests.ui.conftest import UI_USER, as_drawn
 from tests.ui.plain import assert_plain
 
 #: A bundle written to a stick that filled up: the system's English and the whole path.
@@ -132,8 +132,9 @@ def test_a_broken_policy_on_the_subsidies_and_settings_pages(window, monkeypatch
         subsidies = window.show_page("subsidies")
         subsidies.rule.clear()
         subsidies._fill_rules()
-        assert subsidies.rule.toolTip().startswith(start), subsidies.rule.toolTip()
-        _english_free(subsidies.rule.toolTip())
+        said = as_drawn(subsidies.rule.toolTip())  # (drawn as typed, wrapped)
+        assert said.startswith(start), said
+        _english_free(said)
         settings = window.show_page("settings")
         settings._show_policy()
         assert settings.policy_label.text().startswith(start), settings.policy_label.text()

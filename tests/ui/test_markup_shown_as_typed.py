@@ -14,7 +14,7 @@ import datetime as dt
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import Qt as GuiQt  # the same Qt, with mightBeRichText
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QTableWidgetItem
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QTableWidgetItem, QWidget
 
 from fieldapp.paperwork import jobs
 from fieldapp.policy.eligibility import Status
@@ -29,6 +29,7 @@ from tests.ui.conftest import answered, as_drawn, wait_idle
 from tests.ui.test_ledger_page import ledger_page
 from tests.ui.test_monthly_grid import biggest_village
 from tests.ui.test_person_panel import person, shown
+from tests.ui.test_subsidies_print import eligible_row
 
 MARKUP = "<b>甲</b>"
 
@@ -202,3 +203,59 @@ def test_the_saved_line_of_a_paper_names_a_file_typed_as_markup(
     qtbot.addWidget(preview)
     assert preview.save_dialog() == out
     assert drawn(preview.note) == f"已保存到 {out}（共 1 页，校验码 AB12）", drawn(preview.note)
+
+
+def test_a_name_typed_as_markup_in_the_repeat_claim_box(demo_window, qtbot, warnings_shown):
+    """补贴: claiming again for someone already claimed says who claimed what; the box is built
+    by hand, so its text is drawn plain: the name as typed."""
+    page = demo_window.show_page("subsidies")
+    page.find_eligible()
+    wait_idle(page=page, qtbot=qtbot)
+    claimed = page.results.rows[eligible_row(page)]  # a subsidy whose figure is set
+    _rename(demo_window, claimed.name, MARKUP)
+    page.find_eligible()
+    wait_idle(page=page, qtbot=qtbot)
+    row = next(
+        n
+        for n, r in enumerate(page.results.rows)
+        if r.name == MARKUP and r.rule_id == claimed.rule_id and r.status is Status.ELIGIBLE
+    )
+    page.results_view.selectRow(row)
+    assert page.create_claim() is not None, warnings_shown
+    assert page.create_claim() is None  # the repeat, refused
+    label = page.repeat_box.findChild(QLabel, "qt_msgbox_label")
+    assert label is not None
+    assert drawn(label).startswith(MARKUP + " 已于 "), drawn(label)
+    assert warnings_shown == []
+
+
+def _name_drawn_as_markup(root: QWidget) -> tuple[int, list[str]]:
+    """Every label and tooltip under `root` that shows the name: how many, and those that
+    draw it as markup (its "甲" shown without the "<b>" typed around it). Our own rich
+    headers hold no name, so they pass; a name put into one unescaped does not."""
+    seen = 0
+    wrong: list[str] = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        texts = [(drawn(widget), "text")] if isinstance(widget, QLabel) else []
+        if widget.toolTip():
+            texts.append((as_drawn(widget.toolTip()), "tooltip"))
+        for text, where in texts:
+            if "甲" not in text:
+                continue
+            seen += 1
+            if text.count("甲") != text.count(MARKUP):
+                wrong.append(f"{type(widget).__name__} {widget.objectName()} {where}: {text}")
+    return seen, wrong
+
+
+def test_no_label_or_tooltip_draws_a_name_as_markup(window):
+    """The ledger's person panel and the 走访 page after a person was renamed "<b>甲</b>":
+    every label and tooltip that shows the name shows it as typed."""
+    _rename(window, "李建国", MARKUP)
+    page, _panel = shown(window, MARKUP)
+    seen, wrong = _name_drawn_as_markup(page)
+    visits = window.show_page("visits")
+    visits.prefill(person(window, MARKUP).id, "岗位推荐")
+    more, also_wrong = _name_drawn_as_markup(visits)
+    assert seen >= 1 and more >= 1, (seen, more)  # the walk met the name on both pages
+    assert wrong + also_wrong == []

@@ -16,7 +16,7 @@ from fieldapp.store.ledger import Ledger
 from fieldapp.sync.enrolment import enrol
 from fieldapp.ui import i18n
 from tests.codes import ENROL_CODE
-from tests.ui.conftest import UI_USER
+from tests.ui.conftest import UI_USER, as_drawn
 
 VILLAGE = "520526100001"  # 民主村 of the demo ledger (seed 3)
 TOWNSHIP = "520526100"  # 草海镇, the village's township
@@ -47,7 +47,12 @@ def role_window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
 
     windows = []
 
-    def open_as(role: Role, area: str, prepare: Callable[[Ledger], object] | None = None) -> object:
+    def open_as(
+        role: Role,
+        area: str,
+        prepare: Callable[[Ledger], object] | None = None,
+        device: str = "一号机",
+    ) -> object:
         folder = tmp_path / f"{role.value}-{area}"
         folder.mkdir()
         path = folder / "demo.db"
@@ -57,9 +62,7 @@ def role_window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
             prepare(led)  # before enrolment: as a ledger filled before the county enrolled it
         hub = Hub.init(folder / "hub", training=True)
         try:
-            hub.enroll(
-                "一号机", area, folder / "enrol.json", role, code=ENROL_CODE, by="县里的科员"
-            )
+            hub.enroll(device, area, folder / "enrol.json", role, code=ENROL_CODE, by="县里的科员")
         finally:
             hub.close()
         enrol(led, folder / "enrol.json", code=ENROL_CODE)
@@ -92,6 +95,15 @@ def test_a_township_device_is_not_offered_to_create_claims(role_window):
     page = village.show_page("subsidies")
     assert page.claim_button.isEnabled()
     assert page.claim_button.toolTip() == ""
+
+
+def test_a_device_named_as_markup_in_the_claim_buttons_tooltip(role_window):
+    """The refusal in a button's tooltip names the device as the county typed its name,
+    markup and all (a tooltip takes text that looks like HTML as rich)."""
+    township = role_window(Role.TOWNSHIP, TOWNSHIP, device="<b>一号机</b>")
+    page = township.show_page("subsidies")
+    said = as_drawn(page.claim_button.toolTip())
+    assert "（<b>一号机</b>（乡镇 · 草海镇））" in said, said
 
 
 def _claim_in(ledger: Ledger, area: str) -> str:
@@ -199,7 +211,7 @@ def test_the_panel_says_a_moved_persons_later_changes_no_longer_arrive(role_wind
     )
     assert reason in panel.scope_note.text()
     assert "负责的范围" not in panel.scope_note.text()
-    assert panel.edit_button.toolTip() == reason
+    assert as_drawn(panel.edit_button.toolTip()) == reason
 
 
 def test_a_county_device_is_offered_every_person_of_the_county(role_window):
@@ -410,7 +422,7 @@ def test_evidence_is_not_offered_on_an_approved_claim(role_window):
     assert not page.evidence_button.isEnabled()
     approved_claim = page.selected_claim()
     said = f"{approved_claim.person_name}的“{approved_claim.rule_title}”申领已县审批，不能再修改"
-    assert page.evidence_button.toolTip() == f"{said}；如有错误只能撤销（需填写原因）"
+    assert as_drawn(page.evidence_button.toolTip()) == f"{said}；如有错误只能撤销（需填写原因）"
     page._select_claim(made["draft"])
     assert page.selected_claim().missing_evidence()
     assert page.evidence_button.isEnabled()
@@ -418,7 +430,7 @@ def test_evidence_is_not_offered_on_an_approved_claim(role_window):
     try:
         assert i18n.install_language("en")
         page._select_claim(made["approved"])
-        assert page.evidence_button.toolTip() == (
+        assert as_drawn(page.evidence_button.toolTip()) == (
             f"{approved_claim.person_name}'s claim of “{approved_claim.rule_title}” is “County "
             "approved” and can no longer be changed; a mistake can only be reversed (with a "
             "reason written)"

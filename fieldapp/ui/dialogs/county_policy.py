@@ -141,7 +141,7 @@ class CountyPolicyDialog(QDialog):
         for rule_id, field in self.figures.items():
             edit = QLineEdit("" if field.value is None else yuan(field.value))
             edit.setPlaceholderText(self.tr("待县里核定标准"))
-            edit.setToolTip(field.citation)
+            edit.setToolTip(tip(field.citation))
             self.figure_edits[rule_id] = edit
             form.addRow(field.label, edit)
         self.figure_from = QLineEdit()
@@ -161,7 +161,7 @@ class CountyPolicyDialog(QDialog):
         for rule in extendable(policy):
             edit = QLineEdit()
             edit.setPlaceholderText(self.tr("不变（现为 %1）").replace("%1", str(rule.valid_to)))
-            edit.setToolTip(rule.citation)
+            edit.setToolTip(tip(rule.citation))
             self.extension_edits[rule.id] = edit
             form.addRow(rule.title, edit)
         return box

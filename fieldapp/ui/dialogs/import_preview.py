@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -28,7 +27,7 @@ from fieldapp.ui.days import day_text_said
 from fieldapp.ui.dialogs.import_report import date_refused_line, reason_shown, words_said_lines
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.status_words_said import statuses
-from fieldapp.ui.widgets import ask_yes_no, fit_to_screen, tip
+from fieldapp.ui.widgets import ask_yes_no, fit_to_screen, plain_label, tip
 
 WIDEST = 320  # px: a column's widest, so a dialog at 1366×768 shows every column of a row
 LONG = 12  # characters: a text longer may not fit its column; its tooltip holds it whole
@@ -140,7 +139,7 @@ class ImportPreviewDialog(QDialog):
                 "整次导入都按所选读取，并写入导入结果；不选的，这些格所在的行不导入。"
             ).replace("%1", str(len(report.unknown_words)))
         summary += "".join("\n" + line for line in words_said_lines(report))
-        self.summary = QLabel(summary)
+        self.summary = plain_label(summary)
         self.summary.setWordWrap(True)
         self.tabs = QTabWidget()
         self.changes = _table(

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QLabel,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -21,7 +20,7 @@ from fieldapp.ui.files import start_at, used
 from fieldapp.ui.held_words import sentence_shown
 from fieldapp.ui.status_words_said import status_shown
 from fieldapp.ui.table_model import Column, RowsModel
-from fieldapp.ui.widgets import fit_to_screen, table_view
+from fieldapp.ui.widgets import fit_to_screen, plain_label, table_view
 
 
 def words_said_lines(report: ImportReport) -> list[str]:
@@ -141,7 +140,7 @@ class ImportReportDialog(QDialog):
             summary += "\n" + self.tr(
                 "其中 %1 处在预览之后台账或表格中的值又被修改过，没有按您的选择改用表格中的值，请重新核对"
             ).replace("%1", str(report.decisions_overtaken))
-        self.summary = QLabel(summary)
+        self.summary = plain_label(summary)
         self.summary.setWordWrap(True)
         columns = [
             Column(self.tr("工作表"), lambda p: p.sheet),

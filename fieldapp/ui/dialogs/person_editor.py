@@ -149,7 +149,7 @@ class PersonEditor(QDialog):
         if person:
             self._load(person)
         self.save_button.setEnabled(not self.refusal)
-        self.save_button.setToolTip(self.refusal)
+        self.save_button.setToolTip(tip(self.refusal))
         if self.refusal:  # shown to read, nothing to type into that could not be saved
             for edit in self.findChildren(QLineEdit):
                 edit.setReadOnly(True)
@@ -419,7 +419,7 @@ class PersonEditor(QDialog):
         side = self.fontMetrics().height()
         self.id_icon.setPixmap(self.style().standardIcon(icon[0]).pixmap(side, side))
         self.id_icon.setAccessibleName(icon[1])
-        self.id_icon.setToolTip(icon[1])
+        self.id_icon.setToolTip(tip(icon[1]))
 
     def _clear_error(self) -> None:
         self.error.setText(self.refusal)

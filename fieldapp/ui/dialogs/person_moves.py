@@ -54,6 +54,7 @@ from fieldapp.ui.widgets import (
     plain_label,
     search_failed_label,
     table_view,
+    tip,
 )
 
 #: The Chinese word a reason button stands for (its text is the word in the language shown).
@@ -233,7 +234,7 @@ class RestoreDialog(QDialog):
     def _offer(self) -> None:
         why = self._why_not(self.view.currentIndex().data(ROW_ROLE))
         self.restore_button.setEnabled(not why)
-        self.restore_button.setToolTip(why)
+        self.restore_button.setToolTip(tip(why))
 
     def restore(self) -> str | None:
         """Bring back the selected person; returns their id."""

@@ -40,7 +40,7 @@ from fieldapp.ui.pages.page import Page, PageHost
 from fieldapp.ui.pieces import in_parts
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
-from fieldapp.ui.widgets import ChoiceButtons, DateField, table_view
+from fieldapp.ui.widgets import ChoiceButtons, DateField, plain_label, table_view
 
 #: The service a due item asks for, pre-selected when the user opens it.
 SERVICE_FOR_KIND = {
@@ -92,7 +92,7 @@ class DuePage(Page):
         self.on = DateField()
         self.refresh_button = QPushButton(self.tr("刷新"))
         self.open_button = QPushButton(self.tr("办理所选 (Enter)"))
-        self.summary = QLabel()
+        self.summary = plain_label()
         # Deadlines counted on a year whose holiday schedule is missing are estimates: say so.
         self.calendar_note = QLabel()
         self.calendar_note.setWordWrap(True)

@@ -64,7 +64,7 @@ from fieldapp.ui.pages.page import Page, PageHost
 from fieldapp.ui.session import Session
 from fieldapp.ui.status_words_said import status_shown, statuses
 from fieldapp.ui.table_model import ROW_ROLE, show
-from fieldapp.ui.widgets import DateField, ask_discard, from_qdate, to_qdate
+from fieldapp.ui.widgets import DateField, ask_discard, from_qdate, plain_label, to_qdate
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -394,7 +394,7 @@ class MonthlyPage(Page):
         self.only_open = QCheckBox(self.tr("只看还没保存的"))
         self.save_button = QPushButton(self.tr("保存全部 (Ctrl+S)"))
         self.save_button.setDefault(True)
-        self.summary = QLabel()
+        self.summary = plain_label()
         self.note = QLabel()
         self.note.setStyleSheet("color: #1b7f3b;")
         self.model = GridModel(Month.current())

@@ -56,7 +56,7 @@ from fieldapp.ui.history_said import history_words, household_said
 from fieldapp.ui.operations import OperationPanel
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import Column, RowsModel, show
-from fieldapp.ui.widgets import ask_yes_no, button_grid, plain_label, table_view
+from fieldapp.ui.widgets import ask_yes_no, button_grid, plain_label, table_view, tip
 
 if TYPE_CHECKING:  # papers (and the PDF preview) are imported when a paper is first printed
     from fieldapp.ui.papers import OnOpen
@@ -370,7 +370,7 @@ class PersonPanel(QWidget):
         reason = reason_shown(self.writable.rule, self.writable.reason, self.writable.said)
         for button in writes:
             button.setEnabled(on and self.writable.allowed)
-            button.setToolTip(reason)
+            button.setToolTip(tip(reason))
         refused = on and not self.writable.allowed
         # The hub stops sending a row that left the area once the device confirmed the answer
         # that told it so (its next exchange): what is shown then stays as it was.

@@ -76,6 +76,7 @@ from fieldapp.ui.widgets import (
     plain_label,
     select_row,
     table_view,
+    tip,
     to_qdate,
 )
 
@@ -230,7 +231,7 @@ class SubsidiesPage(Page):
                 if rule.enabled:
                     self.rule.addItem(f"{rule.title}（{rule.citation}）", rule.id)
         except Exception as error:  # noqa: BLE001 - a broken pack: say so, keep the page usable
-            self.rule.setToolTip(message_for(error))
+            self.rule.setToolTip(tip(message_for(error)))
         view = self.rule.view()
         view.setMinimumWidth(
             view.sizeHintForColumn(0) + view.verticalScrollBar().sizeHint().width()
@@ -419,7 +420,7 @@ class SubsidiesPage(Page):
             result.person_id if result is not None else None,
         )
         self.claim_button.setEnabled(verdict.allowed)
-        self.claim_button.setToolTip(reason_shown(verdict.rule, verdict.reason, verdict.said))
+        self.claim_button.setToolTip(tip(reason_shown(verdict.rule, verdict.reason, verdict.said)))
 
     def _status_shown(self, status: Status) -> str:
         """A result's status (符合条件, 暂未满足 …) in the window's language."""
@@ -836,8 +837,8 @@ class SubsidiesPage(Page):
         self.evidence_button.setEnabled(
             claim is not None and bool(claim.evidence_items()) and not why_not and not locked
         )
-        self.advance_button.setToolTip(why_not)
-        self.evidence_button.setToolTip(why_not or locked)
+        self.advance_button.setToolTip(tip(why_not))
+        self.evidence_button.setToolTip(tip(why_not or locked))
         self.form_button.setEnabled(claim is not None)
         not_deleted = why_not
         if claim is not None and claim.state != ClaimState.DRAFT:
@@ -846,7 +847,7 @@ class SubsidiesPage(Page):
         if role is not None and ClaimState.SUBMITTED not in allowed_steps(role, ClaimState.DRAFT):
             not_deleted = not_deleted or self.tr("草稿由村里的专员删除")
         self.delete_button.setEnabled(claim is not None and not not_deleted)
-        self.delete_button.setToolTip(not_deleted)
+        self.delete_button.setToolTip(tip(not_deleted))
         self._show_steps(claim)
 
     def _show_steps(self, claim: Claim | None) -> None:

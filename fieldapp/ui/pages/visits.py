@@ -49,6 +49,7 @@ from fieldapp.ui.widgets import (
     plain_label,
     search_failed_label,
     table_view,
+    tip,
 )
 
 #: The room a row of service ticks may take (px): seven Chinese ones, five English ones (at
@@ -253,7 +254,7 @@ class VisitsPage(Page):
         verdict = ALLOWED if who is None or area is None else may_add_at(who, "visits", area)
         reason = reason_shown(verdict.rule, verdict.reason, verdict.said)
         self.save_button.setEnabled(verdict.allowed)
-        self.save_button.setToolTip(reason)
+        self.save_button.setToolTip(tip(reason))
         if reason or self.status.text() == self.save_button.property("refusal"):
             self.status.setText(reason)  # what was said of the last person goes
         self.save_button.setProperty("refusal", reason)
@@ -433,7 +434,7 @@ class VisitsPage(Page):
         self.area = AreaCombo(self.tr("全部区域"))
         self.area.fill(self.areas, offer=self.areas.browsable, keep=self.session.home_area)
         self.only_unvisited = QCheckBox(self.tr("只看未走访"))
-        self.summary = QLabel()
+        self.summary = plain_label()
         self.households = RowsModel[HouseholdVisitRow](
             [
                 Column(self.tr("户主"), lambda r: r.head_name),
