@@ -11,7 +11,7 @@ import re
 
 from fieldapp.hub.server import ServerThread
 from fieldapp.store import trails
-from tests.ui.conftest import wait_idle
+from tests.ui.conftest import as_drawn, wait_idle
 from tests.ui.test_held_review_in_words import county_desk
 
 #: The 原因 column of the review's table.
@@ -31,7 +31,7 @@ def _reasons(page, qtbot, hub) -> dict[str, tuple[str, str]]:  # noqa: ANN001
     return {
         str(review.items[r]["rule"]): (
             table.item(r, REASON).text(),
-            table.item(r, REASON).toolTip(),
+            as_drawn(table.item(r, REASON).toolTip()),  # as the tooltip draws it
         )
         for r in range(table.rowCount())
     }

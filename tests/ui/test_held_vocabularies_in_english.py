@@ -13,7 +13,7 @@ from fieldapp.hub.server import ServerThread
 from fieldapp.services.trust import RULES
 from fieldapp.ui import i18n
 from fieldapp.ui.held_words import HeldLine, reason_shown, rule_word
-from tests.ui.conftest import wait_idle
+from tests.ui.conftest import as_drawn, wait_idle
 from tests.ui.test_held_review_in_words import county_desk
 
 CONTENT, REASON = 2, 3
@@ -34,7 +34,7 @@ def _review(window, qtbot, tmp_path, warnings_shown, lang: str):  # noqa: ANN202
                 (
                     table.item(r, CONTENT).text(),
                     table.item(r, REASON).text(),
-                    table.item(r, REASON).toolTip(),
+                    as_drawn(table.item(r, REASON).toolTip()),  # as the tooltip draws it
                     review.items[r],
                 )
                 for r in range(table.rowCount())
