@@ -751,7 +751,7 @@ EN_REFUSALS: dict[str, str] = {
     "此前监测收入线的文号 %1 不在本包的 [[documents]] 中": "The document number %1 of the monitoring income line before is not in this pack's [[documents]]",
     "“%1”（%2）：改变有效期必须写明县里的文号（document）": "“%1” (%2): a change of the period in force needs the county's document number (document)",
     "“%1”（%2）：文号 %3 不在本包的 [[documents]] 中": "“%1” (%2): document number %3 is not in this pack's [[documents]]",
-    "%1：办理时限只能缩短，不能从 %2 个工作日延长到 %3": "%1: a time limit may only be shortened, not lengthened from %2 {%2|workday|workdays} to %3",
+    "%1：办理时限只能缩短，不能从 %2 个工作日延长到 %3 个工作日": "%1: a time limit may only be shortened, not lengthened from %2 {%2|workday|workdays} to %3 {%3|workday|workdays}",
     "提供“1311”就业服务": "The “1311” employment service",
     "办结失业登记": "Completing the unemployment registration",
     "%1的最低服务只能增加，不能少于%2%3次（%4）": "The minimum services for the %1 may only be raised: %2 at least {%3|once|%3 times} (%4)",

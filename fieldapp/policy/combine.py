@@ -110,8 +110,8 @@ LINE_BEFORE_UNLISTED = template("此前监测收入线的文号 %1 不在本包�
 END_UNDOCUMENTED = template("“%1”（%2）：改变有效期必须写明县里的文号（document）")
 END_UNLISTED = template("“%1”（%2）：文号 %3 不在本包的 [[documents]] 中")
 #: A deadline (%1, what is to be done by it: `DEADLINE_WORK`) made longer: from %2 workdays
-#: to %3.
-DEADLINE_LONGER = template("%1：办理时限只能缩短，不能从 %2 个工作日延长到 %3")
+#: to %3 workdays.
+DEADLINE_LONGER = template("%1：办理时限只能缩短，不能从 %2 个工作日延长到 %3 个工作日")
 #: What each deadline of `[deadlines]` is for, in the words of the due list (`policy.due`).
 DEADLINE_1311 = template("提供“1311”就业服务")
 DEADLINE_REGISTRATION = template("办结失业登记")

@@ -241,9 +241,9 @@ BEFORE = {
     "no_packs": "政策包 （无）：没有可用的政策包",
     "no_base": "政策包 c.toml：缺少被扩展的基础政策包 guizhou-2023",
     "none_listed": "政策包 c.toml：“培训生活费补贴”的依据“《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（十七）条”没有以所列文件的文号或《标题》开头（已列文件：（无））",
-    "deadline_longer": "政策包 c.toml：提供“1311”就业服务：办理时限只能缩短，不能从 5 个工作日延长到 9",
+    "deadline_longer": "政策包 c.toml：提供“1311”就业服务：办理时限只能缩短，不能从 5 个工作日延长到 9 个工作日",
     "level_fewer_once": "政策包 c.toml：中短期失业的最低服务只能增加，不能少于职业指导1次（黔府发〔2023〕12号 附件3 第（六）条第2项）",
-    "registration_longer": "政策包 c.toml：办结失业登记：办理时限只能缩短，不能从 7 个工作日延长到 10",
+    "registration_longer": "政策包 c.toml：办结失业登记：办理时限只能缩短，不能从 7 个工作日延长到 10 个工作日",
 }
 
 
@@ -315,11 +315,11 @@ def test_the_desktop_says_them_in_english(qapp: Any, tmp_path: Path) -> None:
     )
     assert _english("deadline_longer", tmp_path / "z") == (
         "Policy pack c.toml: The “1311” employment service: a time limit may only be shortened,"
-        " not lengthened from 5 workdays to 9"
+        " not lengthened from 5 workdays to 9 workdays"
     )
     assert _english("registration_longer", tmp_path / "v") == (
         "Policy pack c.toml: Completing the unemployment registration: a time limit may only be"
-        " shortened, not lengthened from 7 workdays to 10"
+        " shortened, not lengthened from 7 workdays to 10 workdays"
     )
 
 

@@ -7155,10 +7155,6 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation>The minimum services for the %1 may only be raised: %2 at least {%3|once|%3 times} (%4)</translation>
     </message>
     <message>
-      <source>%1：办理时限只能缩短，不能从 %2 个工作日延长到 %3</source>
-      <translation>%1: a time limit may only be shortened, not lengthened from %2 {%2|workday|workdays} to %3</translation>
-    </message>
-    <message>
       <source>“%1”只能填写县定金额，不能改变标准的种类或最高限额（%2）</source>
       <translation>“%1” takes a county figure only: the kind of figure and its cap cannot change (%2)</translation>
     </message>
@@ -7421,6 +7417,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>监测收入线：%1</source>
       <translation>monitoring line: %1</translation>
+    </message>
+    <message>
+      <source>%1：办理时限只能缩短，不能从 %2 个工作日延长到 %3 个工作日</source>
+      <translation>%1: a time limit may only be shortened, not lengthened from %2 {%2|workday|workdays} to %3 {%3|workday|workdays}</translation>
     </message>
   </context>
   <context>
