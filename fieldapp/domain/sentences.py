@@ -110,9 +110,18 @@ LISTED = template("%1、%2")
 RANGE = template("%1–%2")
 #: A list said in part, the rest left out (7、9等): several.
 AND_MORE = template("%1等")
+#: Two sentences one after the other (`joined`), or a list of them (`listed(…, SEMICOLONED)`):
+#: several.
+SEMICOLONED = template("%1；%2")
 #: Templates whose sentence names several things (a list, a run, a list cut short): a
 #: counted noun said for such a part is plural, whatever its words look like (`several`).
-SEVERAL: set[str] = {LISTED, RANGE, AND_MORE, template("%1；%2")}
+SEVERAL: set[str] = {LISTED, RANGE, AND_MORE, SEMICOLONED}
+
+
+def joined(first: Part, then: Part) -> Sentence:
+    """`first`, then `then`, joined by ； (a clause and what the program adds to it, a figure
+    and the county's note on it)."""
+    return said(SEMICOLONED, first, then)
 
 
 def several(text: str) -> str:
@@ -128,8 +137,8 @@ AND_MORE_PEOPLE = several("%1等 %2 人")
 
 
 def listed(parts: Sequence[Part], joined: str = LISTED) -> Part:
-    """`parts` one after another, joined by 、 (or by `joined`, a template of two parts: "%1；%2",
-    then one of `SEVERAL`) (one part as it is; '' for none)."""
+    """`parts` one after another, joined by 、 (or by `joined`, a template of two parts:
+    `SEMICOLONED`, or another of `SEVERAL`) (one part as it is; '' for none)."""
     assert joined in SEVERAL, joined
     if not parts:
         return ""

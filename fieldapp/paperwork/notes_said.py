@@ -12,10 +12,16 @@ from collections.abc import Sequence
 
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.month import BAD_MONTH as MONTH_BAD
-from fieldapp.domain.sentences import AND_MORE_PEOPLE, Part, Sentence, listed, said, template
+from fieldapp.domain.sentences import (
+    AND_MORE_PEOPLE,
+    SEMICOLONED,
+    Part,
+    Sentence,
+    listed,
+    said,
+    template,
+)
 
-#: Two notes one after the other.
-NOTES = template("%1；%2")
 #: The first few of a longer list, “and more”.
 AND_MORE = template("%1等")
 
@@ -86,7 +92,7 @@ GONE = template("批次中申领人已从台账删除的 %1 条申领（%2）不
 
 def notes(*parts: Part) -> Part:
     """The notes that say anything, one after the other ('' for none)."""
-    return listed([p for p in parts if str(p)], NOTES)
+    return listed([p for p in parts if str(p)], SEMICOLONED)
 
 
 def some(names: Sequence[Part], shown: int) -> Part:

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 
 from fieldapp.domain.dates import written
-from fieldapp.domain.sentences import Part, listed, said, template
+from fieldapp.domain.sentences import SEMICOLONED, Part, listed, said, template
 
 #: The seed files by their old codes, as the documents are known.
 DOCUMENTS = {
@@ -72,8 +72,6 @@ def official(text: str) -> str:
 #: An edition of the province's pack, and of the county's on top of it (省 2026.1、县 2026.2).
 PROVINCE_EDITION = template("省 %1")
 COUNTY_EDITION = template("县 %1")
-#: Editions judged across (a batch's), one after another.
-EDITIONS = template("%1；%2")
 
 
 def version_said(pack_version: str) -> Part:
@@ -90,7 +88,7 @@ def version_said(pack_version: str) -> Part:
         else:
             province = said(PROVINCE_EDITION, numbers[0])
             editions.append(listed([province, *(said(COUNTY_EDITION, n) for n in numbers[1:])]))
-    return listed(editions, EDITIONS)
+    return listed(editions, SEMICOLONED)
 
 
 def version_words(pack_version: str) -> str:

@@ -25,7 +25,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from fieldapp.domain.money import yuan
-from fieldapp.domain.sentences import Day, Sentence, Word, listed, said, template
+from fieldapp.domain.sentences import SEMICOLONED, Day, Sentence, Word, listed, said, template
 from fieldapp.policy.pack import (
     Amount,
     AmountKind,
@@ -126,9 +126,8 @@ UNCITED = template("“%1”的依据“%2”没有以所列文件的文号或�
 NONE_LISTED = template("（无）")
 #: Nothing to combine.
 NO_PACKS = template("没有可用的政策包")
-#: A rule's conditions made looser (%1 title, %2 clause, %3 how: `looser`'s, joined by `ALSO`).
+#: A rule's conditions made looser (%1 title, %2 clause, %3 how: `looser`'s, joined by ；).
 LOOSER = template("“%1”的条件只能从严，不能放宽（%2）：%3")
-ALSO = template("%1；%2")
 # How (`looser`): a condition by its key (%1) as the pack writes it, and what it was (%2).
 SET_WIDENED = template("%1 不能增加或取消（原为 %2）")
 DROPPED = template("%1 不能取消")
@@ -340,7 +339,7 @@ class _State:
         if override.conditions is not None:
             loosened = looser(rule.conditions, override.conditions)
             if loosened:
-                how = listed(loosened, ALSO)
+                how = listed(loosened, SEMICOLONED)
                 raise self._refuse(said(LOOSER, rule.title, rule.clause, how))
             changes["conditions"] = override.conditions
         if override.valid_to is not None:

@@ -28,7 +28,16 @@ from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.labels import field_label
 from fieldapp.domain.money import yuan
 from fieldapp.domain.places_said import say_place
-from fieldapp.domain.sentences import Day, Part, Sentence, Word, listed, said, template
+from fieldapp.domain.sentences import (
+    SEMICOLONED,
+    Day,
+    Part,
+    Sentence,
+    Word,
+    listed,
+    said,
+    template,
+)
 from fieldapp.domain.snapshots import snapshot_fields, snapshot_maker
 from fieldapp.policy.conditions import Check, Ctx, compile_checks, ledger_checks
 from fieldapp.policy.facts import (
@@ -340,8 +349,6 @@ OWNED = template("%1的%2")
 QUOTED = template("“%1”")
 #: A part and a word after a colon (个人：王小明).
 COLONED = template("%1：%2")
-#: Parts one after another, joined by ；.
-SEMICOLONED = template("%1；%2")
 
 #: The program's words the policy's refusals may hold, said in the language shown.
 SAID_WORDS: tuple[str, ...] = (

@@ -21,7 +21,7 @@ from typing import Any
 from fieldapp.domain.dates import add_months, month_key
 from fieldapp.domain.enums import HAS_LABOUR, Category, WorkStatus
 from fieldapp.domain.money import yuan
-from fieldapp.domain.sentences import Day, Part, Sentence, Word, listed, said, template
+from fieldapp.domain.sentences import Day, Part, Sentence, Word, joined, listed, said, template
 from fieldapp.policy.facts import HouseholdFacts, PersonFacts, SpellFacts
 from fieldapp.policy.pack import UNSET, Policy
 
@@ -171,9 +171,8 @@ ABOVE_THE_LINE = template("超过监测线 %1 元/月")
 ABOVE_EACH_MONTHS_LINE = template("超过当月的监测线（%1起 %2 元/月，此前 %3 元/月）")
 TWO_POSTS = template("%1 同时在两个公益性岗位：%2（%3起）与 %4（%5起）")
 #: The document of each monitoring line a run of months was measured against (监测收入线：…),
-#: after the clause the pack gives the flag (；).
+#: after the clause the pack gives the flag (`joined`: ；).
 LINE_CITED = template("监测收入线：%1")
-AFTER_CLAUSE = template("%1；%2")
 #: A welfare post whose employer is not written, the first and the second of two.
 FIRST_POST, SECOND_POST = "岗位一", "岗位二"
 
@@ -210,7 +209,7 @@ def household_duties(
         lines_cited = said(LINE_CITED, listed(cited))
         if not clauses.income_above_line:
             return lines_cited
-        return said(AFTER_CLAUSE, clauses.income_above_line, lines_cited)
+        return joined(clauses.income_above_line, lines_cited)
 
     def line_text(run: list[str]) -> Sentence:
         """'超过监测线 650 元/月', or with a new line in the run the line of each month."""

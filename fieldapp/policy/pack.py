@@ -46,7 +46,7 @@ from fieldapp.domain.enums import (
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.money import yuan
 from fieldapp.domain.regions import PlaceScope
-from fieldapp.domain.sentences import Part, Sentence, Word, listed, said, template
+from fieldapp.domain.sentences import Part, Sentence, Word, joined, listed, said, template
 from fieldapp.domain.status_words import built_in_reading
 
 #: What an amount the county has not set shows instead of a figure.
@@ -184,8 +184,6 @@ COUNTY_FIGURE_CAPPED = template("%1（县定标准，最高 %2）")
 #: … no county figure yet (`UNSET`), below the seeds' cap (%1) where there is one.
 NOT_SET = template(UNSET)
 UNSET_CAPPED = template(UNSET + "（最高 %1）")
-#: … and the pack's note after it (%2, as the pack writes it).
-NOTED = template("%1；%2")
 
 
 class Amount(_Strict):
@@ -263,7 +261,7 @@ class Amount(_Strict):
             return said(COUNTY_FIGURE_CAPPED, _money(self.value, self.unit), cap)
         else:
             return said(COUNTY_FIGURE, _money(self.value, self.unit))
-        return said(NOTED, text, self.note) if self.note else text
+        return joined(text, self.note) if self.note else text
 
 
 def _money(value: float, unit: str) -> Sentence:

@@ -30,11 +30,10 @@ from fieldapp.domain.money import yuan
 from fieldapp.domain.month import Month
 from fieldapp.domain.places_said import say_place
 from fieldapp.domain.roles import Role
-from fieldapp.domain.sentences import Day, Part, Sentence, Word, listed, said, template
+from fieldapp.domain.sentences import SEMICOLONED, Day, Part, Sentence, Word, listed, said, template
 from fieldapp.domain.snapshots import snapshot_fields
 from fieldapp.policy.claim_flow import check_editable, check_transition, claim_label_said
 from fieldapp.policy.eligibility import (
-    SEMICOLONED,
     RuleResult,
     Status,
     categories_judged,

@@ -351,8 +351,7 @@ def test_a_trust_refusal_keeps_its_rules_sentence_or_its_text():
 def _service_said() -> dict[str, Sentence]:
     """The claim service's refusals of a step in review and of a batch, of the policy's
     sentences and repeats as `ClaimService.advance` and `create_batch` make them."""
-    from fieldapp.domain.sentences import Word, listed, said
-    from fieldapp.policy.eligibility import SEMICOLONED
+    from fieldapp.domain.sentences import SEMICOLONED, Word, listed, said
 
     beyond = claim_beyond_policy(policy(), {**POST, "amount": 0})
     assert beyond is not None

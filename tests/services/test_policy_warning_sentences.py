@@ -12,7 +12,7 @@ import pytest
 from fieldapp import __version__
 from fieldapp.domain import sentences
 from fieldapp.domain.roles import Role
-from fieldapp.domain.sentences import LISTED, Sentence
+from fieldapp.domain.sentences import LISTED, SEMICOLONED, Sentence
 from fieldapp.policy import citations, combine, eligibility, pack, published, registry
 from fieldapp.policy.citations import version_said, version_words
 from fieldapp.policy.published import PublishedPack
@@ -272,7 +272,7 @@ def test_the_editions_say_what_they_said() -> None:
     assert set().union(*(templates(s) for s in made)) == EDITIONS
 
 
-EDITIONS = {citations.PROVINCE_EDITION, citations.COUNTY_EDITION, citations.EDITIONS, LISTED}
+EDITIONS = {citations.PROVINCE_EDITION, citations.COUNTY_EDITION, SEMICOLONED, LISTED}
 
 
 def test_the_subsidies_just_ended_say_what_they_said(tmp_path: Path) -> None:

@@ -1,0 +1,43 @@
+"""Two sentences joined by ； (`sentences.joined`, `listed(…, SEMICOLONED)`): one template made
+once, said byte for byte as each place wrote it before, and counted as several."""
+
+from __future__ import annotations
+
+from fieldapp.domain.sentences import (
+    SEMICOLONED,
+    SEVERAL,
+    TEMPLATES,
+    Sentence,
+    Word,
+    joined,
+    listed,
+    names_one,
+)
+from fieldapp.policy.citations import version_said
+from fieldapp.policy.pack import Amount
+
+
+def test_joined_says_the_two_parts_with_a_full_width_semicolon() -> None:
+    sentence = joined("黔府发〔2023〕12号 附件3", Word("监测收入线"))
+    assert sentence == Sentence("%1；%2", ("黔府发〔2023〕12号 附件3", Word("监测收入线")))
+    assert str(sentence).encode() == "黔府发〔2023〕12号 附件3；监测收入线".encode()
+    assert SEMICOLONED in TEMPLATES and SEMICOLONED in SEVERAL
+    assert names_one(sentence) is False
+
+
+def test_a_list_joined_by_semicolons_nests_the_one_template() -> None:
+    three = listed(["甲", "乙", "丙"], SEMICOLONED)
+    assert str(three) == "甲；乙；丙"
+    assert isinstance(three, Sentence) and three.template == SEMICOLONED
+    assert isinstance(three.parts[1], Sentence) and three.parts[1].template == SEMICOLONED
+
+
+def test_the_places_that_join_so_say_it_as_before() -> None:
+    """The pack's figure and its note, editions judged across: the same Chinese as before."""
+    figure = Amount.model_validate({"kind": "county", "note": "岗位补贴标准由县里核定"})
+    shown = figure.said()
+    assert str(shown) == "待县里核定标准；岗位补贴标准由县里核定"
+    assert isinstance(shown, Sentence) and shown.template == SEMICOLONED
+    editions = version_said("guizhou-2023@2026.1、guizhou-2023@2026.1+c@2026.2")
+    assert str(editions) == "2026.1；省 2026.1、县 2026.2"
+    assert isinstance(editions, Sentence) and editions.template == SEMICOLONED
