@@ -138,8 +138,10 @@ AND_MORE_PEOPLE = several("%1等 %2 人")
 
 def listed(parts: Sequence[Part], joined: str = LISTED) -> Part:
     """`parts` one after another, joined by 、 (or by `joined`, a template of two parts:
-    `SEMICOLONED`, or another of `SEVERAL`) (one part as it is; '' for none)."""
-    assert joined in SEVERAL, joined
+    `SEMICOLONED`, or another of `SEVERAL`) (one part as it is; '' for none). ValueError for
+    a `joined` not of `SEVERAL`: the list it made would be counted as one thing."""
+    if joined not in SEVERAL:
+        raise ValueError(f"listed: {joined!r} is not a template of several (SEVERAL)")
     if not parts:
         return ""
     if len(parts) == 1:

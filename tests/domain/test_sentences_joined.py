@@ -3,7 +3,10 @@ once, said byte for byte as each place wrote it before, and counted as several."
 
 from __future__ import annotations
 
+import pytest
+
 from fieldapp.domain.sentences import (
+    EITHER,
     SEMICOLONED,
     SEVERAL,
     TEMPLATES,
@@ -41,3 +44,20 @@ def test_the_places_that_join_so_say_it_as_before() -> None:
     editions = version_said("guizhou-2023@2026.1、guizhou-2023@2026.1+c@2026.2")
     assert str(editions) == "2026.1；省 2026.1、县 2026.2"
     assert isinstance(editions, Sentence) and editions.template == SEMICOLONED
+
+
+def test_a_list_joined_by_a_template_not_of_several_is_refused_even_under_optimisation() -> None:
+    """`listed` checks its joiner with an error, not an assert (gone under python -O)."""
+    import subprocess
+    import sys
+
+    with pytest.raises(ValueError, match="SEVERAL"):
+        listed(["甲", "乙"], EITHER)
+    code = (
+        "from fieldapp.domain.sentences import EITHER, listed\n"
+        "try:\n    listed(['甲', '乙'], EITHER)\nexcept ValueError:\n    print('refused')\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-O", "-c", code], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "refused"
