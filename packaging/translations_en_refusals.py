@@ -696,7 +696,7 @@ EN_REFUSALS: dict[str, str] = {
     "%1长期有效，不需要延续执行": "%1 has no end date and needs no continuation",
     "%1延续执行到 %2 不晚于文件原定的结束日期 %3：延续执行请填写更晚的日期": "%1 continued to %2 is not later than the end its document gives, %3: give a later date to continue it",
     "应有且只有一个基础政策包，找到 %1 个": "There must be exactly one base policy pack; found %1",
-    "本机已启用政策包 %1 的 %2 版，比 %3 版新；要换回旧版，请县里按新版本号重新发布": "This computer already uses version %2 of policy pack %1, newer than version %3; to go back to the old one, the county must publish it again under a new version number",
+    "本机已启用政策包“%1”的 %2 版，比 %3 版新；要换回旧版，请县里按新版本号重新发布": "This computer already uses version %2 of policy pack “%1”, newer than version %3; to go back to the old one, the county must publish it again under a new version number",
     "缺少必填项": "a required value is missing",
     "不认识的字段（可能拼错了）": "an unknown field (perhaps misspelt)",
     "应为整数": "should be a whole number",

@@ -44,9 +44,10 @@ KEPT_LAST_GOOD = template("%1；仍使用上次可用的版本")
 NOT_TAKEN = template("%1；该政策包未启用")
 #: The built-in packs hold not exactly one base pack (%1 how many).
 ONE_BASE = template("应有且只有一个基础政策包，找到 %1 个")
-#: A pack installed by hand (%1 its id, %3 its version) older than the one in use (%2).
+#: A pack installed by hand (%3 its version) older than the one in use (%1 its title, %2 its
+#: version): named by its title, as 设置 shows it (its id is the program's, not the clerk's).
 NEWER_IN_USE = template(
-    "本机已启用政策包 %1 的 %2 版，比 %3 版新；要换回旧版，请县里按新版本号重新发布"
+    "本机已启用政策包“%1”的 %2 版，比 %3 版新；要换回旧版，请县里按新版本号重新发布"
 )
 
 
@@ -162,7 +163,7 @@ class PolicyRegistry:
         ]
         for _name, pack in earlier:
             if is_newer_version(pack.pack.version, header.version):
-                refused = said(NEWER_IN_USE, header.id, pack.pack.version, header.version)
+                refused = said(NEWER_IN_USE, pack.pack.title, pack.pack.version, header.version)
                 raise PackError(path.name, None, refused)
         self.check_pack(path.name, candidate, hub)
         target = self.local / path.name

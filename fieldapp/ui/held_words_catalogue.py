@@ -854,7 +854,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "本机为%1设备，政策由县里统一制定、经县级汇总中心下发，不能在本机安装政策包"),
     QT_TRANSLATE_NOOP("Refusals", "本机为%1设备：只有县级设备能把县级政策包提交汇总中心签发"),
     QT_TRANSLATE_NOOP("Refusals", "本机为未登记到汇总中心的设备：只有县级设备能把县级政策包提交汇总中心签发"),
-    QT_TRANSLATE_NOOP("Refusals", "本机已启用政策包 %1 的 %2 版，比 %3 版新；要换回旧版，请县里按新版本号重新发布"),
+    QT_TRANSLATE_NOOP("Refusals", "本机已启用政策包“%1”的 %2 版，比 %3 版新；要换回旧版，请县里按新版本号重新发布"),
     QT_TRANSLATE_NOOP("Refusals", "材料清单中没有：%1"),
     QT_TRANSLATE_NOOP("Refusals", "格式不对（规则编号只用小写字母、数字和下划线）"),
     QT_TRANSLATE_NOOP("Refusals", "此前已有创业记录（%1起）"),

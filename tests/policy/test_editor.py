@@ -432,7 +432,8 @@ REFUSED_BEFORE = {
     ),
     "one_base": "应有且只有一个基础政策包，找到 0 个",
     "older_installed": (
-        "本机已启用政策包 qixingguan 的 2026.2 版，比 2026.1 版新；要换回旧版，请县里按新版本号重新发布"
+        "本机已启用政策包“七星关区就业帮扶政策（2026年）”的 2026.2 版，比 2026.1 版新；"
+        "要换回旧版，请县里按新版本号重新发布"
     ),
 }
 
@@ -511,7 +512,8 @@ def test_the_editors_refusals_are_sentences_saying_what_they_said(tmp_path: Path
 
 
 def test_the_editors_refusals_are_said_in_english(tmp_path: Path, qapp) -> None:  # noqa: ANN001
-    """In the English window, but for the rule as the pack names it (its title and clause)."""
+    """In the English window, but for the rule as the pack names it (its title and clause), and
+    the pack by its title."""
     import re
 
     from fieldapp.ui import i18n
@@ -524,5 +526,11 @@ def test_the_editors_refusals_are_said_in_english(tmp_path: Path, qapp) -> None:
     finally:
         i18n.install_language("zh_CN")
     for name, text in shown.items():
-        left = re.sub(r"“[^”]*”（黔府发.*?条）", "", text)
+        # (a rule by its title and clause, a pack by its title: as the county named them)
+        left = re.sub(r"“[^”]*”(（黔府发.*?条）)?", "", text)
         assert not re.search(r"[\u4e00-\u9fff]", left), (name, text)
+    # A pack by its title, never by its program id.
+    assert shown["older_installed"].startswith(
+        "This computer already uses version 2026.2 of policy pack “七星关区就业帮扶政策（2026年）”"
+    )
+    assert "qixingguan" not in shown["older_installed"]

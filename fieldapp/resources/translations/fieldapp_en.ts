@@ -7043,10 +7043,6 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation>Continuing a policy needs the number of the county's document</translation>
     </message>
     <message>
-      <source>本机已启用政策包 %1 的 %2 版，比 %3 版新；要换回旧版，请县里按新版本号重新发布</source>
-      <translation>This computer already uses version %2 of policy pack %1, newer than version %3; to go back to the old one, the county must publish it again under a new version number</translation>
-    </message>
-    <message>
       <source>监测收入线是每月的金额（元），不能为负数：收到 %1</source>
       <translation>The monitoring income line is a monthly amount (yuan) and cannot be negative: got %1</translation>
     </message>
@@ -7421,6 +7417,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>%1：办理时限只能缩短，不能从 %2 个工作日延长到 %3 个工作日</source>
       <translation>%1: a time limit may only be shortened, not lengthened from %2 {%2|workday|workdays} to %3 {%3|workday|workdays}</translation>
+    </message>
+    <message>
+      <source>本机已启用政策包“%1”的 %2 版，比 %3 版新；要换回旧版，请县里按新版本号重新发布</source>
+      <translation>This computer already uses version %2 of policy pack “%1”, newer than version %3; to go back to the old one, the county must publish it again under a new version number</translation>
     </message>
   </context>
   <context>
