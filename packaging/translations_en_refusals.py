@@ -32,6 +32,7 @@ EN_REFUSALS: dict[str, str] = {
     "%1、%2": "%1, %2",
     "%1–%2": "%1–%2",
     "%1（%2）": "%1 (%2)",
+    "%1（最高 %2）": "%1 (at most %2)",
     "%1（%2 · %3）": "%1 (%2 · %3)",
     "「%1」由县里统一维护，只有县级设备或县级汇总中心可以修改（%2）": "“%1” is kept by the county for everyone: only a county device or the county hub may change it (%2)",
     "「%1」只能新增，不能修改（县级可以更正）": "“%1” can only be added to, not changed (the county can correct it)",

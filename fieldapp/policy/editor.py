@@ -22,9 +22,10 @@ from pydantic import ValidationError
 
 from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.money import yuan
-from fieldapp.domain.sentences import said, template
+from fieldapp.domain.sentences import Sentence, Word, said, template
 from fieldapp.policy.combine import check_new_pack, combine, rule_named
 from fieldapp.policy.pack import (
+    MONEY,
     AmountKind,
     Document,
     PackError,
@@ -59,6 +60,11 @@ EXTENSION_EARLIER = template(
     "%1延续执行到 %2 不晚于文件原定的结束日期 %3：延续执行请填写更晚的日期"
 )
 
+#: A county figure as the editor labels it (%1 the subsidy as the pack names it): with the
+#: seeds' cap (%2, `MONEY`: 500 元), or with its unit alone (%2: 元/月).
+FIGURE_CAPPED = template("%1（最高 %2）")
+FIGURE_UNIT = template("%1（%2）")
+
 
 @dataclass(frozen=True, slots=True)
 class FigureField:
@@ -73,11 +79,16 @@ class FigureField:
 
     @property
     def label(self) -> str:
-        """'一次性交通补助（跨县务工）（最高 500 元）'."""
-        cap = (
-            f"（最高 {yuan(self.cap)} {self.unit}）" if self.cap is not None else f"（{self.unit}）"
-        )
-        return f"{self.title}{cap}"
+        """'一次性交通补助（跨县务工）（最高 500 元）' (`label_said`'s Chinese)."""
+        return str(self.label_said)
+
+    @property
+    def label_said(self) -> Sentence:
+        """The label as a sentence, for the editor in the window's language: the subsidy as the
+        pack names it, its cap or its unit the program's words (at most 500 yuan)."""
+        if self.cap is not None:
+            return said(FIGURE_CAPPED, self.title, said(MONEY, yuan(self.cap), Word(self.unit)))
+        return said(FIGURE_UNIT, self.title, Word(self.unit))
 
 
 def county_figures(policy: Policy) -> list[FigureField]:

@@ -588,6 +588,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "%1（县定标准）"),
     QT_TRANSLATE_NOOP("Refusals", "%1（县定标准，最高 %2）"),
     QT_TRANSLATE_NOOP("Refusals", "%1（另有 %2 处问题）"),
+    QT_TRANSLATE_NOOP("Refusals", "%1（最高 %2）"),
     QT_TRANSLATE_NOOP("Refusals", "%1（登记%2个月）最低服务，%3起计"),
     QT_TRANSLATE_NOOP("Refusals", "%1（登记%2个月，%3）最低服务，%4起计"),
     QT_TRANSLATE_NOOP("Refusals", "%1（自%2起计）"),

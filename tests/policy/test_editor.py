@@ -11,7 +11,13 @@ from pathlib import Path
 import pytest
 
 from fieldapp.cli.main import main
-from fieldapp.policy.editor import CountyEdit, county_figures, edit_county_pack, parse_days
+from fieldapp.policy.editor import (
+    CountyEdit,
+    FigureField,
+    county_figures,
+    edit_county_pack,
+    parse_days,
+)
 from fieldapp.policy.pack import Document, PackError
 from fieldapp.policy.packfile import dump_pack, parse_pack_text, read_pack_file
 from fieldapp.policy.registry import PolicyRegistry, base_dir
@@ -486,10 +492,46 @@ def editor_refusals(folder: Path) -> dict[str, PackError]:
 
 
 def said_here(folder: Path) -> set[str]:
-    """The templates `editor_refusals` says (each checked by the test below)."""
+    """The templates `editor_refusals` says (each checked by the test below), and the county
+    figures' labels (`test_the_figures_labels_are_said_in_the_windows_language`)."""
     from tests.services.sentence_checks import templates
 
-    return set().union(*(templates(e.said) for e in editor_refusals(folder).values() if e.said))
+    labels = [f.label_said for f in _builtin_figures().values()]
+    return set().union(
+        *(templates(e.said) for e in editor_refusals(folder).values() if e.said),
+        *(templates(label) for label in labels),
+    )
+
+
+def _builtin_figures() -> dict[str, FigureField]:
+    from fieldapp.policy.combine import combine
+
+    base = PolicyRegistry(local=Path("/nonexistent")).base_files()
+    return {f.rule_id: f for f in county_figures(combine(list(base)))}
+
+
+def test_the_figures_labels_are_said_in_the_windows_language(qapp) -> None:  # noqa: ANN001
+    """The county editor labels each figure with its cap or unit: in Chinese as it always was,
+    in the English window the cap and unit in English (the subsidy as the pack names it)."""
+    from fieldapp.policy import editor
+    from fieldapp.ui import i18n
+    from fieldapp.ui.held_words import part_shown
+
+    figures = _builtin_figures()
+    capped, unit = figures["transport_cross_county"], figures["welfare_post_subsidy"]
+    assert capped.label == "一次性交通补助（跨县务工）（最高 500 元）"
+    assert unit.cap is None and unit.label == f"{unit.title}（元/月）"
+    assert capped.label_said.template == editor.FIGURE_CAPPED
+    assert unit.label_said.template == editor.FIGURE_UNIT
+    assert i18n.install_language("en")
+    try:
+        english = (part_shown(capped.label_said), part_shown(unit.label_said))
+    finally:
+        i18n.install_language("zh_CN")
+    assert english == (
+        "一次性交通补助（跨县务工） (at most 500 yuan)",
+        f"{unit.title} (yuan a month)",
+    )
 
 
 def test_the_editors_refusals_are_sentences_saying_what_they_said(tmp_path: Path) -> None:

@@ -7422,6 +7422,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>本机已启用政策包“%1”的 %2 版，比 %3 版新；要换回旧版，请县里按新版本号重新发布</source>
       <translation>This computer already uses version %2 of policy pack “%1”, newer than version %3; to go back to the old one, the county must publish it again under a new version number</translation>
     </message>
+    <message>
+      <source>%1（最高 %2）</source>
+      <translation>%1 (at most %2)</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>

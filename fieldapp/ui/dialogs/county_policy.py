@@ -143,7 +143,7 @@ class CountyPolicyDialog(QDialog):
             edit.setPlaceholderText(self.tr("待县里核定标准"))
             edit.setToolTip(tip(field.citation))
             self.figure_edits[rule_id] = edit
-            form.addRow(field.label, edit)
+            form.addRow(part_shown(field.label_said), edit)  # (its cap in the words shown)
         self.figure_from = QLineEdit()
         self.figure_from.setPlaceholderText(
             self.tr("空着：所有月份都按新金额；如 2027-01-01：此前的月份仍按原金额")
