@@ -33,6 +33,7 @@ EN_REFUSALS: dict[str, str] = {
     "%1–%2": "%1–%2",
     "%1（%2）": "%1 (%2)",
     "%1（最高 %2）": "%1 (at most %2)",
+    "%1的新金额%2起执行，但这项补贴只执行到%3，新金额用不上（%3以后的月份和就业都不能申领）：请同时写明延续执行到哪一天和依据的文件": "The new figure of %1 applies from %2, but the subsidy itself runs only to %3, so the new figure is never used (no month or job after %3 can be claimed): write as well the day it is extended to and the document that extends it",
     "%1（%2 · %3）": "%1 (%2 · %3)",
     "「%1」由县里统一维护，只有县级设备或县级汇总中心可以修改（%2）": "“%1” is kept by the county for everyone: only a county device or the county hub may change it (%2)",
     "「%1」只能新增，不能修改（县级可以更正）": "“%1” can only be added to, not changed (the county can correct it)",

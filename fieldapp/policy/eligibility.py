@@ -272,22 +272,24 @@ def ended_notices(policy: Policy, on: dt.date) -> list[str]:
     return [str(notice) for notice in ended_said(policy, on)]
 
 
-def unused_figures(policy: Policy) -> list[tuple[Rule, str]]:
+#: A county figure (of a subsidy, %1 as the pack names it) from a day (%2) after its rule ends
+#: (%3).
+UNUSED_FIGURE = template(
+    "%1的新金额%2起执行，但这项补贴只执行到%3，新金额用不上（%3以后的月份和就业都不能申领）："
+    "请同时写明延续执行到哪一天和依据的文件"
+)
+
+
+def unused_figures(policy: Policy) -> list[tuple[Rule, Sentence]]:
     """The county's figures set from a day after their rule ends (next year's figure published
     without next year's extension): never paid, and from that day the subsidy is not claimable
-    at all. Each with what to say to the county (the command line adds how to extend)."""
-    found: list[tuple[Rule, str]] = []
+    at all. Each with what to say to the county, a sentence (the county editor says it in the
+    window's language; the command line in Chinese, adding how to extend)."""
+    found: list[tuple[Rule, Sentence]] = []
     for rule in policy.active_rules:
         start, end = rule.figure_from, rule.valid_to
         if start is not None and end is not None and start > end:
-            found.append(
-                (
-                    rule,
-                    f"{rule.title}的新金额{written(start)}起执行，但这项补贴只执行到{written(end)}，"
-                    f"新金额用不上（{written(end)}以后的月份和就业都不能申领）："
-                    "请同时写明延续执行到哪一天和依据的文件",
-                )
-            )
+            found.append((rule, said(UNUSED_FIGURE, rule.title, Day(start), Day(end))))
     return found
 
 

@@ -541,6 +541,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "%1的开户银行在审批后改过：审批时 %2，现为 %3，表上印审批时的开户银行，请核实后发放"),
     QT_TRANSLATE_NOOP("Refusals", "%1的执行期已于%2结束：此后开始的就业、培训和此后的月份不再符合条件，县里延续执行（随政策包下发）后恢复"),
     QT_TRANSLATE_NOOP("Refusals", "%1的收款%2写的是“%3”，台账上这段就业的%2是“%4”：补贴只能发给就业登记的%2，请先核对就业登记，再按登记重新申领"),
+    QT_TRANSLATE_NOOP("Refusals", "%1的新金额%2起执行，但这项补贴只执行到%3，新金额用不上（%3以后的月份和就业都不能申领）：请同时写明延续执行到哪一天和依据的文件"),
     QT_TRANSLATE_NOOP("Refusals", "%1的最低服务只能增加，不能少于%2%3次（%4）"),
     QT_TRANSLATE_NOOP("Refusals", "%1的本月服务"),
     QT_TRANSLATE_NOOP("Refusals", "%1的材料清单中没有：%2（清单：%3）"),

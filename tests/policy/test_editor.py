@@ -18,7 +18,8 @@ from fieldapp.policy.editor import (
     edit_county_pack,
     parse_days,
 )
-from fieldapp.policy.pack import Document, PackError
+from fieldapp.policy.eligibility import unused_figures
+from fieldapp.policy.pack import Document, PackError, Policy
 from fieldapp.policy.packfile import dump_pack, parse_pack_text, read_pack_file
 from fieldapp.policy.registry import PolicyRegistry, base_dir
 from fieldapp.services.policy_admin import load_policy
@@ -500,7 +501,45 @@ def said_here(folder: Path) -> set[str]:
     return set().union(
         *(templates(e.said) for e in editor_refusals(folder).values() if e.said),
         *(templates(label) for label in labels),
+        *(templates(text) for _rule, text in unused_figures(_unused_figure_policy())),
     )
+
+
+def _unused_figure_policy() -> Policy:
+    """Next year's post subsidy from 2027-01-01, its rule ending 2025-12-31 (not extended)."""
+    base = PolicyRegistry(local=Path("/nonexistent")).base_files()
+    document = Document(number="七人社通〔2026〕20号", title="通知", issuer="某县人社局")
+    edit = CountyEdit(
+        figures={"welfare_post_subsidy": 700},
+        figure_from=dt.date(2027, 1, 1),
+        document=document,
+    )
+    return edit_county_pack(base, None, edit, version="2026.1")[1]
+
+
+def test_a_figure_past_its_rules_end_is_said_in_the_windows_language(qapp) -> None:  # noqa: ANN001
+    """The county editor's 请检查 of a figure never used: the Chinese as the command line always
+    said it; in the English window, English but for the subsidy as the pack names it."""
+    from fieldapp.policy.eligibility import UNUSED_FIGURE
+    from fieldapp.ui import i18n
+    from fieldapp.ui.held_words import part_shown
+
+    [(rule, text)] = unused_figures(_unused_figure_policy())
+    assert rule.id == "welfare_post_subsidy" and text.template == UNUSED_FIGURE
+    assert str(text) == (
+        "乡村公益性岗位补贴的新金额2027年1月1日起执行，但这项补贴只执行到2025年12月31日，"
+        "新金额用不上（2025年12月31日以后的月份和就业都不能申领）：请同时写明延续执行到哪一天和"
+        "依据的文件"
+    )
+    assert i18n.install_language("en")
+    try:
+        english = part_shown(text)
+    finally:
+        i18n.install_language("zh_CN")
+    assert english.startswith(
+        "The new figure of 乡村公益性岗位补贴 applies from 1 January 2027, but the subsidy itself"
+        " runs only to 31 December 2025"
+    ), english
 
 
 def _builtin_figures() -> dict[str, FigureField]:

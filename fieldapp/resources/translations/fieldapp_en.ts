@@ -7426,6 +7426,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>%1（最高 %2）</source>
       <translation>%1 (at most %2)</translation>
     </message>
+    <message>
+      <source>%1的新金额%2起执行，但这项补贴只执行到%3，新金额用不上（%3以后的月份和就业都不能申领）：请同时写明延续执行到哪一天和依据的文件</source>
+      <translation>The new figure of %1 applies from %2, but the subsidy itself runs only to %3, so the new figure is never used (no month or job after %3 can be claimed): write as well the day it is extended to and the document that extends it</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>

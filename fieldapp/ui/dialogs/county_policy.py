@@ -363,7 +363,7 @@ class CountyPolicyDialog(QDialog):
         # Each named once under the heading (not 甲：待县里核定标准 after 仍待核定：).
         unset = [part_shown(named) for named in policy.unset_named()]
         # A figure from a day past its rule's end is never paid: said with what to fill in.
-        unused = [text for _, text in unused_figures(policy)]
+        unused = [part_shown(text) for _, text in unused_figures(policy)]
         note = self.tr("请注意：")
         self.outcome.setText(
             self.tr("检查通过：规则版本 %1").replace("%1", part_shown(version_said(policy.version)))
