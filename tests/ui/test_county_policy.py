@@ -57,6 +57,25 @@ def test_county_form_refuses_a_transport_amount_of_600(county_hub, window, qtbot
     assert not dialog.check() and "不是数字" in dialog.error.text()
 
 
+def test_county_form_shows_what_was_typed_as_text_not_markup(county_hub, window, qtbot) -> None:
+    """A figure typed as "<b>五百</b>" is refused naming those characters, drawn as they are
+    (a QLabel's AutoText drew them bold); the figures' and rules' labels likewise."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFormLayout, QLabel
+
+    dialog = _editor(window, qtbot)
+    dialog.figure_edits["transport_cross_county"].setText("<b>五百</b>")
+    assert not dialog.check()
+    assert "“<b>五百</b>”不是数字" in dialog.error.text()
+    assert dialog.error.textFormat() == Qt.TextFormat.PlainText
+    assert dialog.outcome.textFormat() == Qt.TextFormat.PlainText
+    for edit in [*dialog.figure_edits.values(), *dialog.extension_edits.values()]:
+        form = edit.parentWidget().layout()
+        assert isinstance(form, QFormLayout)
+        label = form.labelForField(edit)
+        assert isinstance(label, QLabel) and label.textFormat() == Qt.TextFormat.PlainText
+
+
 @pytest.mark.parametrize(
     ("fill", "words"),
     [

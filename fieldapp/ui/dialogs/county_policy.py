@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -95,10 +94,11 @@ class CountyPolicyDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
-        self.error = QLabel()
+        # (what they say holds what was typed and the pack's titles: text, never markup)
+        self.error = plain_label()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #c62828;")
-        self.outcome = QLabel()
+        self.outcome = plain_label()
         self.outcome.setWordWrap(True)
         self.check_button = QPushButton(self.tr("检查"))
         self.submit_button = QPushButton(self.tr("提交汇总中心签发"))
@@ -143,7 +143,7 @@ class CountyPolicyDialog(QDialog):
             edit.setPlaceholderText(self.tr("待县里核定标准"))
             edit.setToolTip(tip(field.citation))
             self.figure_edits[rule_id] = edit
-            form.addRow(part_shown(field.label_said), edit)  # (its cap in the words shown)
+            form.addRow(plain_label(part_shown(field.label_said)), edit)  # (cap in words shown)
         self.figure_from = QLineEdit()
         self.figure_from.setPlaceholderText(
             self.tr("空着：所有月份都按新金额；如 2027-01-01：此前的月份仍按原金额")
@@ -163,7 +163,7 @@ class CountyPolicyDialog(QDialog):
             edit.setPlaceholderText(self.tr("不变（现为 %1）").replace("%1", str(rule.valid_to)))
             edit.setToolTip(tip(rule.citation))
             self.extension_edits[rule.id] = edit
-            form.addRow(rule.title, edit)
+            form.addRow(plain_label(rule.title), edit)  # (the pack's title: text, not markup)
         return box
 
     def _calendar_box(self) -> QGroupBox:
