@@ -134,7 +134,7 @@ def test_a_new_version_of_a_pack_replaces_the_old_one(tmp_path: Path) -> None:
     older = tmp_path / "旧版.toml"
     older.write_text(COUNTY.replace('version = "2026.1"', 'version = "2025.3"'), "utf-8")
     with pytest.raises(
-        PackError, match="本机已启用政策包 qixingguan-2026 的 2026.2 版，比 2025.3 版新"
+        PackError, match="本机已启用政策包“七星关区就业帮扶补充政策”的 2026.2 版，比 2025.3 版新"
     ):
         registry.install(older)
     assert registry.local_names() == ["七星关2026-2.toml"]
