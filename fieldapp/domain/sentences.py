@@ -99,8 +99,10 @@ Part = str | Word | Day | Sentence
 
 
 def said(text: str, *parts: Part) -> Sentence:
-    """The sentence `text` (made by `template`) of `parts`."""
-    assert text in TEMPLATES, text
+    """The sentence `text` (made by `template`) of `parts`; ValueError for a text no `template`
+    made (its English would be missing, and `sentence_read` would refuse it back)."""
+    if text not in TEMPLATES:
+        raise ValueError(f"said: {text!r} is not a template (made by template())")
     return Sentence(text, parts)
 
 

@@ -15,6 +15,7 @@ from fieldapp.domain.sentences import (
     joined,
     listed,
     names_one,
+    said,
 )
 from fieldapp.policy.citations import version_said
 from fieldapp.policy.pack import Amount
@@ -46,18 +47,22 @@ def test_the_places_that_join_so_say_it_as_before() -> None:
     assert isinstance(editions, Sentence) and editions.template == SEMICOLONED
 
 
-def test_a_list_joined_by_a_template_not_of_several_is_refused_even_under_optimisation() -> None:
-    """`listed` checks its joiner with an error, not an assert (gone under python -O)."""
+def test_a_joiner_or_template_not_made_so_is_refused_even_under_optimisation() -> None:
+    """`listed` checks its joiner, `said` its template, with an error, not an assert (gone
+    under python -O)."""
     import subprocess
     import sys
 
     with pytest.raises(ValueError, match="SEVERAL"):
         listed(["甲", "乙"], EITHER)
+    with pytest.raises(ValueError, match="not a template"):
+        said("未登记的句子%1", "甲")
     code = (
-        "from fieldapp.domain.sentences import EITHER, listed\n"
+        "from fieldapp.domain.sentences import EITHER, listed, said\n"
         "try:\n    listed(['甲', '乙'], EITHER)\nexcept ValueError:\n    print('refused')\n"
+        "try:\n    said('未登记的句子%1', '甲')\nexcept ValueError:\n    print('refused')\n"
     )
     out = subprocess.run(
         [sys.executable, "-O", "-c", code], capture_output=True, text=True, check=True
     )
-    assert out.stdout.strip() == "refused"
+    assert out.stdout.split() == ["refused", "refused"]
