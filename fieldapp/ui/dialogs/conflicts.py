@@ -159,7 +159,7 @@ class ConflictReview(QWidget):
         many.addWidget(self.side)
         many.addWidget(self.resolve_many_button)
         many.addStretch(1)
-        self.outcome = QLabel()  # what the last bulk resolution did
+        self.outcome = plain_label()  # what the last bulk resolution did (names, files)
         self.outcome.setWordWrap(True)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()

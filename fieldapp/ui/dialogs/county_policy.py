@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -95,10 +94,10 @@ class CountyPolicyDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
-        self.error = QLabel()
+        self.error = plain_label()  # quotes the pack's words
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #c62828;")
-        self.outcome = QLabel()
+        self.outcome = plain_label()  # quotes the pack's words
         self.outcome.setWordWrap(True)
         self.check_button = QPushButton(self.tr("检查"))
         self.submit_button = QPushButton(self.tr("提交汇总中心签发"))

@@ -312,7 +312,7 @@ class SubsidiesPage(Page):
         splitter.addWidget(self.reasons)
         splitter.setSizes([800, 360])
         # The subsidies that have just ended (their people gone from the list): said above it.
-        self.ended_label = QLabel()
+        self.ended_label = plain_label()  # names rules as the pack words them
         self.ended_label.setWordWrap(True)
         self.ended_label.setStyleSheet("color: #8a5300;")
         self.ended_label.hide()
