@@ -385,7 +385,7 @@ class SettingsPage(Page):
     def apply_language(self) -> None:
         """Switch the whole window to the chosen language now."""
         code = self.language.currentData()
-        if self.window_ref is not None and hasattr(self.window_ref, "set_language"):
+        if self.window_ref is not None:
             if not self.window_ref.set_language(code):  # refused or cancelled: show it so
                 self.language.blockSignals(True)
                 self.language.setCurrentIndex(max(self.language.findData(prefs.language()), 0))
@@ -713,7 +713,7 @@ class SettingsPage(Page):
         ):
             return False
         # The window that rotates the key (reopening the ledger) once the user is disabled.
-        window = self.window_ref if hasattr(self.window_ref, "rotate_key") else None
+        window = self.window_ref
         if window is not None and (
             window.busy() or (window.has_unsaved() and not window.confirm_discard())
         ):
