@@ -284,3 +284,22 @@ def test_no_label_or_tooltip_draws_a_name_as_markup(window, qtbot, tmp_path):
     assert all(seen[key] >= 1 for key in ("ledger", "visits", "sync", "settings")), seen
     assert around > sum(seen.values()), (around, seen)
     assert wrong + found == [], seen
+
+
+def test_a_user_named_as_markup_in_the_password_question(window, monkeypatch):
+    """设置: the question for one's own password names the user as typed — a user's name is
+    any text an administrator types ("<b>甲</b>" passes `users.check_name`), and the asking
+    dialog's label takes text that looks like HTML as rich."""
+    from PySide6.QtWidgets import QInputDialog
+
+    asked: list[str] = []
+
+    def get_text(_parent, _title, label, *_a, **_k):
+        asked.append(label)
+        return "", False  # 取消: nothing checked, nothing changed
+
+    monkeypatch.setattr(QInputDialog, "getText", get_text)
+    page = window.show_page("settings")
+    window.session.ledger.user = MARKUP  # as logged in under that name
+    assert page._confirm_me() is False
+    assert [as_drawn(a) for a in asked] == [f"请输入 {MARKUP} 现在的口令："], asked

@@ -465,7 +465,7 @@ class SettingsPage(Page):
         password, ok = QInputDialog.getText(
             self,
             self.tr("从备份恢复"),
-            self.tr("备份时 %1 的口令：").replace("%1", user),
+            as_typed(self.tr("备份时 %1 的口令：").replace("%1", user)),  # the name as typed
             QLineEdit.EchoMode.Password,
         )
         if ok:
@@ -613,7 +613,7 @@ class SettingsPage(Page):
         typed, ok = QInputDialog.getText(
             self,
             self.tr("确认身份"),
-            self.tr("请输入 %1 现在的口令：").replace("%1", me),
+            as_typed(self.tr("请输入 %1 现在的口令：").replace("%1", me)),  # the name as typed
             QLineEdit.EchoMode.Password,
         )
         if not ok:

@@ -71,6 +71,7 @@ from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
 from fieldapp.ui.widgets import (
     DateField,
+    as_typed,
     ask_yes_no,
     plain,
     plain_label,
@@ -913,9 +914,11 @@ class SubsidiesPage(Page):
                 reason, ok = QInputDialog.getText(
                     self,
                     self.tr("材料未收齐"),
-                    self.tr(
-                        "还缺：%1。\n先提交也可以，但要写明原因（例如“务工证明下周补交”）："
-                    ).replace("%1", "、".join(missing)),
+                    as_typed(  # the pack's names of the papers, as it words them
+                        self.tr(
+                            "还缺：%1。\n先提交也可以，但要写明原因（例如“务工证明下周补交”）："
+                        ).replace("%1", "、".join(missing))
+                    ),
                 )
                 if not ok:
                     return None
