@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import ctypes
 import gc
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cache
 from typing import cast
+
+#: How many bulk jobs have the collector paused now (`paused_gc`, on any thread).
+_pauses = 0
+_pauses_lock = threading.Lock()
 
 
 @contextmanager
@@ -17,14 +22,26 @@ def paused_gc() -> Iterator[None]:
     Importing, syncing or evaluating 100k persons allocates millions of small acyclic objects;
     each collection pass scans them all again, costing a tenth to a half of the time.
     Reference counting still frees everything; cycles made meanwhile are collected later.
+    A collector run by hand (the desktop's, on its window's thread) waits too (`gc_paused`).
     """
+    global _pauses
     was_enabled = gc.isenabled()
     gc.disable()
+    with _pauses_lock:
+        _pauses += 1
     try:
         yield
     finally:
+        with _pauses_lock:
+            _pauses -= 1
         if was_enabled:
             gc.enable()
+
+
+def gc_paused() -> bool:
+    """True while bulk work on any thread runs under `paused_gc`: a collector that runs
+    collections itself (`fieldapp.ui.collector`) leaves them until it ends."""
+    return _pauses > 0
 
 
 @cache

@@ -15,6 +15,7 @@ EN_UI: dict[str, str] = {
     "%1 处在列出之后又变了（可能已在别的设备上解决），没有处理，列表已刷新，请再看一遍": "%1 changed after they were listed (perhaps resolved on another device) and were left; the list is refreshed, please look again",
     "%1 处没有恰好一个%2，没有处理，请逐一决定": "%1 have no single %2 and were left; please decide them one by one",
     "已取消：其余的没有处理": "Cancelled: the rest were left",
+    "之后出了错，其余 %1 处没有处理，仍在列表中：%2": "Then something went wrong: the other %1 were left and are still in the list: %2",
     "选中的都用表格中的值": "Use the sheet’s value for the selected",
     "选中的都保留台账原来的值": "Keep the ledger’s value for the selected",
     "全部选中": "Select all",

@@ -164,10 +164,6 @@ class BundleProgress:
         """True when every item has its count."""
         return all(got >= need for _, got, need in self.progress)
 
-    def text(self) -> str:
-        """'政策宣传 1/1、岗位推荐 2/3、职业指导 0/1、职业培训或就业见习 0/1'."""
-        return "、".join(f"{label} {got}/{need}" for label, got, need in self.progress)
-
 
 def bundle_progress(
     bundle: ServiceBundle, services: Iterable[ServiceFacts], start: dt.date, end: dt.date
@@ -204,10 +200,6 @@ class LevelStatus:
     complete: bool
     due_date: dt.date | None
     clause: str
-
-    def progress_text(self) -> str:
-        """'职业指导 1/1、岗位推荐 2/3'."""
-        return "、".join(f"{k} {got}/{need}" for k, (got, need) in self.progress.items())
 
 
 def level_of(registered: dt.date, on: dt.date) -> UnemploymentLevel:

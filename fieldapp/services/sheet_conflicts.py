@@ -370,6 +370,7 @@ def decide_many(
     actor: Actor | None = None,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    into: SheetDecided | None = None,
 ) -> SheetDecided:
     """Decide each of `conflicts` for the same side, each exactly as a single decision is
     (through the one write door and its trust check, attributed, logged), `CHUNK` of them to
@@ -378,19 +379,26 @@ def decide_many(
     anything of it is written. `cancelled` stops between two: every decision written before
     stays written. A chunk that fails is rolled back and decided again one by one, so that
     what stands when the error comes is what deciding them one at a time leaves. Conflicts
-    past the days kept are cleared once, in the first transaction that decides one."""
+    past the days kept are cleared once, in the first transaction that decides one.
+
+    `into`, when given, is filled as the decisions are written, so that when an error is
+    raised it says what stands: the decisions written before the failing one (the rest were
+    not). `progress` never steps back, not while a failed chunk is decided again."""
     actor = actor or actor_of(ledger)
-    done = SheetDecided()
+    done = into if into is not None else SheetDecided()
     total = len(conflicts)
     tidied = False
+    reported = 0  # the furthest `progress` was told: a chunk decided again does not step back
 
     def run(start: int, end: int, writer: Writer) -> int:
         """Conflicts `start`..`end` into `writer`'s transaction; where it stopped."""
+        nonlocal reported
         for n in range(start, end):
             if cancelled is not None and cancelled():
                 done.stopped = True
                 return n
-            if progress is not None:
+            if progress is not None and n >= reported:
+                reported = n
                 progress(n, total)
             try:
                 decision = _decide_in(writer, conflicts[n], side)
@@ -408,34 +416,38 @@ def decide_many(
             done.said += decision.said
         return end
 
-    reached = 0
-    while reached < total and not done.stopped:
-        end = min(reached + CHUNK, total)
+    def written(start: int, end: int) -> int:
+        """`run` in one transaction, the conflicts past the days kept cleared in the first
+        that decides one; where it stopped. Failing, `done` is put back as it was (the
+        transaction is rolled back whole) and the error raised."""
+        nonlocal tidied
         kept = (len(done.changes), len(done.months), len(done.said))
         counts = (done.decided, done.changed, done.gone)
         try:
             with writing(ledger, actor) as writer:
-                stop = run(reached, end, writer)
+                stop = run(start, end, writer)
                 if not tidied and done.decided > counts[0]:
                     clear_decided(writer)
-            reached = stop  # only once committed
-            tidied = tidied or done.decided > counts[0]
         except Exception:
-            # Rolled back whole: again one by one, each its own transaction as a single
-            # decision is (those before the failing one written, its error raised).
             del done.changes[kept[0] :]
             del done.months[kept[1] :]
             del done.said[kept[2] :]
             done.decided, done.changed, done.gone = counts
             done.stopped = False
+            raise
+        tidied = tidied or done.decided > counts[0]
+        return stop
+
+    reached = 0
+    while reached < total and not done.stopped:
+        end = min(reached + CHUNK, total)
+        try:
+            reached = written(reached, end)  # only once committed
+        except Exception:
+            # Rolled back whole: again one by one, each its own transaction as a single
+            # decision is (those before the failing one written, its error raised).
             while reached < end and not done.stopped:
-                before = done.decided
-                with writing(ledger, actor) as writer:
-                    stop = run(reached, reached + 1, writer)
-                    if not tidied and done.decided > before:
-                        clear_decided(writer)
-                reached = stop
-                tidied = tidied or done.decided > before
+                reached = written(reached, reached + 1)
     if progress is not None and not done.stopped:
         progress(total, total)
     return done

@@ -394,6 +394,7 @@ def resolve_many(
     actor: Actor | None = None,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    into: ManyResolved | None = None,
 ) -> ManyResolved:
     """Resolve each of `conflicts` (as they were shown) by keeping its value on `side`, each
     written exactly as a single resolution is (through the one write door and its trust
@@ -404,23 +405,43 @@ def resolve_many(
     between two: every resolution written before stays written (`changes` says how many).
     A chunk that fails is rolled back and written again one by one, so that what stands
     when the error comes is what resolving them one at a time leaves. A chunk none of whose
-    conflicts has a value on the side opens no transaction: nothing in it can be written."""
+    conflicts has a value on the side opens no transaction: nothing in it can be written.
+
+    `into`, when given, is filled as the resolutions are written, so that when an error is
+    raised it says what stands: the resolutions written before the failing one (the rest
+    were not). `progress` never steps back, not while a failed chunk is written again."""
     actor = actor or actor_of(ledger)
     own = set(own_origins(ledger))
-    done = ManyResolved([])
+    done = into if into is not None else ManyResolved([])
     total = len(conflicts)
+    reported = 0  # the furthest `progress` was told: a chunk written again does not step back
 
     def run(start: int, end: int, writer: Writer | None) -> int:
         """Conflicts `start`..`end` into `writer`'s transaction (None: none of them has a
         value on the side, nothing to write); where it stopped."""
+        nonlocal reported
         for n in range(start, end):
             if cancelled is not None and cancelled():
                 done.stopped = True
                 return n
-            if progress is not None:
+            if progress is not None and n >= reported:
+                reported = n
                 progress(n, total)
             _resolve_one(ledger, writer, conflicts[n], side, own, done)
         return end
+
+    def written(start: int, end: int) -> int:
+        """`run` in one transaction; where it stopped. Failing, `done` is put back as it was
+        (the transaction is rolled back whole) and the error raised."""
+        kept = (len(done.changes), done.changed, done.no_value)
+        try:
+            with writing(ledger, actor) as writer:
+                return run(start, end, writer)
+        except Exception:
+            del done.changes[kept[0] :]
+            done.changed, done.no_value = kept[1], kept[2]
+            done.stopped = False
+            raise
 
     reached = 0
     while reached < total and not done.stopped:
@@ -430,21 +451,13 @@ def resolve_many(
             # file, no refusal for this laptop's date, for nothing).
             reached = run(reached, end, None)
             continue
-        kept = (len(done.changes), done.changed, done.no_value)
         try:
-            with writing(ledger, actor) as writer:
-                stop = run(reached, end, writer)
-            reached = stop  # only once committed
+            reached = written(reached, end)  # only once committed
         except Exception:
             # Rolled back whole: again one by one, each its own transaction as a single
             # resolution is (those before the failing one written, its error raised).
-            del done.changes[kept[0] :]
-            done.changed, done.no_value = kept[1], kept[2]
-            done.stopped = False
             while reached < end and not done.stopped:
-                with writing(ledger, actor) as writer:
-                    stop = run(reached, reached + 1, writer)
-                reached = stop
+                reached = written(reached, reached + 1)
     if progress is not None and not done.stopped:
         progress(total, total)
     return done

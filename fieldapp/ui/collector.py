@@ -9,7 +9,8 @@ widget among them — and a Qt widget destroyed off the GUI thread takes the pro
 timer of the GUI thread, by the same thresholds Python would use: garbage is freed a moment
 later, always on the thread that owns the widgets. Reference counting still frees everything
 not in a cycle at once; bulk work pauses the collector on its own (`bulk.paused_gc`), and
-finds it off.
+finds it off — and this one waits while it runs (a collection of the millions of objects a
+worker's import made since the last look held the window still for most of a second).
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from __future__ import annotations
 import gc
 
 from PySide6.QtCore import QObject, QTimer
+
+from fieldapp.bulk import gc_paused
 
 #: How often the window's thread looks whether a collection is due (ms). Python's own
 #: thresholds decide which generation is collected, so a quiet app collects nothing.
@@ -34,7 +37,10 @@ class GuiThreadCollector(QObject):
         self.timer.start(INTERVAL_MS)
 
     def check(self) -> int:
-        """Collect the generations whose thresholds are crossed; the objects found unreachable."""
+        """Collect the generations whose thresholds are crossed, unless bulk work paused the
+        collector (`bulk.gc_paused`: it collects once that ends); the objects found unreachable."""
+        if gc_paused():
+            return 0
         counts, thresholds = gc.get_count(), gc.get_threshold()
         if counts[0] <= thresholds[0]:
             return 0

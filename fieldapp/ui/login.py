@@ -50,7 +50,7 @@ from fieldapp.ui.errors import message_for
 from fieldapp.ui.files import start_at, used
 from fieldapp.ui.operations import OperationPanel
 from fieldapp.ui.session import Session
-from fieldapp.ui.widgets import as_typed
+from fieldapp.ui.widgets import as_typed, plain_label
 
 #: Minutes without keyboard or mouse before the window locks (Settings changes it; 0 = never).
 DEFAULT_LOCK_MINUTES = 10
@@ -197,7 +197,7 @@ class LoginDialog(QDialog):
         self.user.setPlaceholderText(self.tr("用户名"))
         self.password = _password_edit()
         self.repeat = _password_edit()
-        self.message = QLabel()
+        self.message = plain_label()  # an error may name the ledger's file
         self.message.setWordWrap(True)
         self.message.setStyleSheet(_ERROR_STYLE)
         self.panel = OperationPanel()
@@ -392,7 +392,7 @@ class CountyResetDialog(QDialog):
         self.user = QLineEdit()
         self.new_password = _password_edit()
         self.repeat = _password_edit()
-        self.message = QLabel()
+        self.message = plain_label()  # an error may name the ledger's file
         self.message.setWordWrap(True)
         self.message.setStyleSheet(_ERROR_STYLE)
         note = QLabel(
@@ -464,7 +464,7 @@ class NewPasswordDialog(QDialog):
         self.setWindowTitle(self.tr("设置口令"))
         self.new = _password_edit()
         self.again = _password_edit()
-        self.message = QLabel()
+        self.message = plain_label()  # an error may name the ledger's file
         self.message.setWordWrap(True)
         self.message.setStyleSheet(_ERROR_STYLE)
         self.note = QLabel(note)  # why the password is asked for (after the county's reset)
@@ -472,7 +472,7 @@ class NewPasswordDialog(QDialog):
         self.note.setVisible(bool(note))
         form = QFormLayout()
         form.addRow(self.note)
-        form.addRow(QLabel(self.tr("为 %1 设置新口令。").replace("%1", who)))
+        form.addRow(plain_label(self.tr("为 %1 设置新口令。").replace("%1", who)))
         form.addRow(self.tr("新口令"), self.new)
         form.addRow(self.tr("再输入一次"), self.again)
         buttons = QDialogButtonBox(
@@ -515,7 +515,7 @@ class LockDialog(QDialog):
         self.setWindowTitle(self.tr("已锁定"))
         self.user = QLineEdit(session.ledger.user or "")
         self.password = _password_edit()
-        self.message = QLabel()
+        self.message = plain_label()  # an error may name the ledger's file
         self.message.setWordWrap(True)
         self.message.setStyleSheet(_ERROR_STYLE)
         note = QLabel(

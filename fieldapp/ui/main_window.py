@@ -36,7 +36,13 @@ from fieldapp.ui.login import IdleLock
 from fieldapp.ui.operations import OperationPanel, run_modal, run_modal_stoppable
 from fieldapp.ui.pages.page import Page
 from fieldapp.ui.session import Session
-from fieldapp.ui.widgets import ask_discard, ask_yes_no, tip, wheel_only_when_focused
+from fieldapp.ui.widgets import (
+    ask_discard,
+    ask_yes_no,
+    plain_label,
+    tip,
+    wheel_only_when_focused,
+)
 
 #: A page of the window, as the type it is (`MainWindow.shown`).
 P = TypeVar("P", bound=Page)
@@ -172,7 +178,7 @@ class MainWindow(QMainWindow):
         body.addWidget(self.stack)
         layout.addLayout(body, 1)
         self.setCentralWidget(central)
-        self.status_label = QLabel()
+        self.status_label = plain_label()  # the user's name
         self.statusBar().addPermanentWidget(self.status_label)
         self.nav.currentRowChanged.connect(lambda row: self.show_page(PAGE_KEYS[row]))
         self._listen()

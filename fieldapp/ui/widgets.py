@@ -479,8 +479,8 @@ def arrows_walk_hits(
 
 def search_failed_label() -> QLabel:
     """Where a search box says, under its hits, that its search did not run (hidden until it
-    has something to say): word-wrapped, in the colour of a refusal."""
-    label = QLabel()
+    has something to say): word-wrapped, in the colour of a refusal, drawn as it is."""
+    label = plain_label()
     label.setWordWrap(True)
     label.setStyleSheet("color: #c62828;")
     label.hide()

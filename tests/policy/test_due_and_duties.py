@@ -32,7 +32,7 @@ def test_minimum_services_progress_counts_from_the_day_the_level_starts(policy: 
     status = level_status(policy, facts, reg, D(2025, 5, 1))
     assert status is not None and status.level is UnemploymentLevel.MEDIUM_SHORT
     assert status.started == D(2025, 4, 4)
-    assert status.progress_text() == "职业指导 1/1、岗位推荐 1/3"
+    assert list(status.progress.items()) == [("职业指导", (1, 1)), ("岗位推荐", (1, 3))]
     assert not status.complete and status.due_date == D(2025, 9, 3)
 
 

@@ -154,3 +154,27 @@ def test_a_failure_leaves_what_one_by_one_leaves(tmp_path, monkeypatch):
     written = ledger.db.execute("SELECT count(*) FROM sheet_conflicts WHERE status = 'sheet'")
     assert written.fetchone()[0] == 6
     ledger.close()
+
+
+def test_a_failure_leaves_the_count_of_what_stands_and_progress_never_steps_back(
+    tmp_path, monkeypatch
+):
+    """`into` says, when the error comes, the decisions written (the failed chunk's counts
+    put back, then those written one by one); the progress told never goes back."""
+    ledger, twin, _pids = _twins(tmp_path)
+    twin.close()
+    monkeypatch.setattr(S, "CHUNK", 4)
+    told: list[int] = []
+
+    def progress(n: int, _total: int) -> None:
+        told.append(n)
+        if n == 6:
+            raise OSError("磁盘已满")
+
+    done = S.SheetDecided()
+    with pytest.raises(OSError):
+        decide_many(ledger, list_open(ledger), SheetSide.SHEET, progress=progress, into=done)
+    assert (done.decided, len(done.changes), done.changed, done.gone) == (6, 6, 0, 0)
+    assert done.decided == CONFLICTS - len(list_open(ledger))
+    assert told == sorted(told) and told[-1] == 6, told
+    ledger.close()

@@ -164,3 +164,28 @@ def test_nothing_to_write_opens_no_transaction(tmp_path, make_device, monkeypatc
     with pytest.raises(clock.ClockWrong):
         resolve_many(a, shown, Side.SHOWN)
     assert len(list_conflicts(a)) == 5
+
+
+def test_a_failure_leaves_the_count_of_what_stands_and_progress_never_steps_back(
+    tmp_path, make_device, monkeypatch
+):
+    """`into` says, when the error comes, the resolutions written (the failed chunk's counts
+    put back, then those written one by one); the progress told never goes back."""
+    ledger, twin, _pids = _twins(tmp_path, make_device)
+    twin.close()
+    monkeypatch.setattr(C, "CHUNK", 4)
+    told: list[int] = []
+
+    def progress(n: int, _total: int) -> None:
+        told.append(n)
+        if n == 6:
+            raise OSError("磁盘已满")
+
+    done = C.ManyResolved([])
+    shown = list_conflicts(ledger)
+    with pytest.raises(OSError):
+        resolve_many(ledger, shown, Side.OTHER, progress=progress, into=done)
+    assert (len(done.changes), done.changed, done.no_value) == (6, 0, 0)
+    assert len(done.changes) == len(shown) - len(list_conflicts(ledger))
+    assert told == sorted(told) and told[-1] == 6, told
+    ledger.close()

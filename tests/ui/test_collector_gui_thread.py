@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog
 
+from fieldapp.bulk import paused_gc
 from fieldapp.ui.app import make_app
 from fieldapp.ui.collector import GuiThreadCollector, collect_on_gui_thread
 
@@ -92,4 +93,32 @@ def test_check_collects_only_when_python_would(qtbot):
     box.append(box)
     del box
     _allocate_cycles(gc.get_threshold()[0] + 10)
+    assert collector.check() > 0
+
+
+def test_check_waits_while_bulk_work_has_the_collector_paused(qtbot):
+    """A worker's import runs under `bulk.paused_gc`; the GUI thread's timer must not collect
+    the millions of objects it makes meanwhile (the window held still, the import slowed):
+    nothing collected while any bulk work runs, what is due collected once it ends."""
+    app = make_app()
+    collector = collect_on_gui_thread(app)
+    started, finish = threading.Event(), threading.Event()
+
+    def bulk_work() -> None:
+        with paused_gc():
+            _allocate_cycles(gc.get_threshold()[0] + 10)
+            started.set()
+            finish.wait(timeout=30)
+
+    worker = threading.Thread(target=bulk_work, name="worker")
+    worker.start()
+    try:
+        assert started.wait(timeout=30)
+        assert gc.get_count()[0] > gc.get_threshold()[0]  # due, as Python would see it
+        assert collector.check() == 0
+        assert gc.get_count()[0] > gc.get_threshold()[0]  # left for later, not collected
+    finally:
+        finish.set()
+        worker.join(timeout=30)
+    assert not gc.isenabled()  # the pause put the collector back as it found it: off
     assert collector.check() > 0

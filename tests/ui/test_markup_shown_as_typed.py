@@ -25,7 +25,7 @@ from fieldapp.ui.errors import show_delete_refused, show_error
 from fieldapp.ui.papers import save_note
 from fieldapp.ui.pdf_preview import PdfPreview
 from fieldapp.ui.widgets import tip
-from tests.ui.conftest import answered, as_drawn, wait_idle
+from tests.ui.conftest import VILLAGE, answered, as_drawn, enrol_as, wait_idle
 from tests.ui.test_ledger_page import ledger_page
 from tests.ui.test_monthly_grid import biggest_village
 from tests.ui.test_person_panel import person, shown
@@ -248,14 +248,58 @@ def _name_drawn_as_markup(root: QWidget) -> tuple[int, list[str]]:
     return seen, wrong
 
 
-def test_no_label_or_tooltip_draws_a_name_as_markup(window):
-    """The ledger's person panel and the 走访 page after a person was renamed "<b>甲</b>":
-    every label and tooltip that shows the name shows it as typed."""
+def test_no_label_or_tooltip_draws_a_name_as_markup(window, qtbot, tmp_path):
+    """A person renamed "<b>甲</b>", the computer enrolled, named and used under names holding
+    it too; then every page of the main window shown in turn (the ledger's
+    with the person open, 走访 with them chosen, each page's list read): every label and
+    tooltip that shows one of them, on any page and in the window around them (the status
+    bar's 使用人), shows it as typed."""
+    from fieldapp.ui.main_window import PAGE_KEYS
+    from fieldapp.ui.operations import OperationPanel
+
     _rename(window, "李建国", MARKUP)
-    page, _panel = shown(window, MARKUP)
-    seen, wrong = _name_drawn_as_markup(page)
-    visits = window.show_page("visits")
-    visits.prefill(person(window, MARKUP).id, "岗位推荐")
-    more, also_wrong = _name_drawn_as_markup(visits)
-    assert seen >= 1 and more >= 1, (seen, more)  # the walk met the name on both pages
-    assert wrong + also_wrong == []
+    enrol_as(window.session.ledger, tmp_path, f"{MARKUP}机", VILLAGE)
+    settings = window.show_page("settings")
+    settings.device_name.setText(f"{MARKUP}的电脑")
+    settings.save_device()
+    # The user as a plain ledger's 设置 saves one typed (`settings.save_device`): this ledger
+    # has users, whose name is the one logged in.
+    window.session.ledger.author = f"{MARKUP}主任"
+    window.update_title()
+    seen: dict[str, int] = {}
+    wrong: list[str] = []
+    for key in PAGE_KEYS:
+        page = window.show_page(key)
+        if key == "ledger":
+            page.open_person(person(window, MARKUP).id)
+        elif key == "visits":
+            page.prefill(person(window, MARKUP).id, "岗位推荐")
+        for panel in page.findChildren(OperationPanel):  # a list read off the GUI thread
+            qtbot.waitUntil(lambda panel=panel: not panel.busy, timeout=30000)
+        seen[key], found = _name_drawn_as_markup(page)
+        wrong += [f"{key}: {w}" for w in found]
+    around, found = _name_drawn_as_markup(window)
+    # The walk met them: the person on the ledger's and 走访, the enrolled name on 同步 and
+    # 设置, the user in the status bar.
+    assert all(seen[key] >= 1 for key in ("ledger", "visits", "sync", "settings")), seen
+    assert around > sum(seen.values()), (around, seen)
+    assert wrong + found == [], seen
+
+
+def test_a_user_named_as_markup_in_the_password_question(window, monkeypatch):
+    """设置: the question for one's own password names the user as typed — a user's name is
+    any text an administrator types ("<b>甲</b>" passes `users.check_name`), and the asking
+    dialog's label takes text that looks like HTML as rich."""
+    from PySide6.QtWidgets import QInputDialog
+
+    asked: list[str] = []
+
+    def get_text(_parent, _title, label, *_a, **_k):
+        asked.append(label)
+        return "", False  # 取消: nothing checked, nothing changed
+
+    monkeypatch.setattr(QInputDialog, "getText", get_text)
+    page = window.show_page("settings")
+    window.session.ledger.user = MARKUP  # as logged in under that name
+    assert page._confirm_me() is False
+    assert [as_drawn(a) for a in asked] == [f"请输入 {MARKUP} 现在的口令："], asked

@@ -214,6 +214,10 @@
         <numerusform>, %n match the search</numerusform>
       </translation>
     </message>
+    <message>
+      <source>之后出了错，其余 %1 处没有处理，仍在列表中：%2</source>
+      <translation>Then something went wrong: the other %1 were left and are still in the list: %2</translation>
+    </message>
   </context>
   <context>
     <name>CountyPolicyDialog</name>

@@ -52,7 +52,7 @@ from fieldapp.sync.conflicts import (
     resolve,
     resolve_many,
 )
-from fieldapp.ui.errors import show_error
+from fieldapp.ui.errors import message_for, show_error
 from fieldapp.ui.held_words import field_word, sentence_shown, table_word
 from fieldapp.ui.operations import run_modal_stoppable
 from fieldapp.ui.session import ReadWhenChanged, Session
@@ -159,7 +159,7 @@ class ConflictReview(QWidget):
         many.addWidget(self.side)
         many.addWidget(self.resolve_many_button)
         many.addStretch(1)
-        self.outcome = QLabel()  # what the last bulk resolution did
+        self.outcome = plain_label()  # what the last bulk resolution did (names, files)
         self.outcome.setWordWrap(True)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -368,44 +368,58 @@ class ConflictReview(QWidget):
         if not ask_yes_no(self, self.tr("处理冲突"), question):
             return None
         actor = self.session.actor
+        # Filled as they are written: what stands when an error stops them.
+        done, decided = ManyResolved([]), SheetDecided()
+        whole = len(syncs) + len(sheets)
 
         def resolve_all(
             ledger: Ledger,
             progress: Progress | None = None,
             cancelled: CancelCheck | None = None,
-        ) -> tuple[ManyResolved, SheetDecided]:
-            done = (
-                resolve_many(
-                    ledger, syncs, side, actor=actor, progress=progress, cancelled=cancelled
-                )
-                if side is not None and syncs
-                else ManyResolved([])
-            )
-            decided = (
-                decide_many(
-                    ledger, sheets, sheet_side, actor=actor, progress=progress, cancelled=cancelled
-                )
-                if sheet_side is not None and sheets and not done.stopped
-                else SheetDecided(stopped=done.stopped)
-            )
-            return done, decided
+        ) -> None:
+            def counted(offset: int) -> Progress | None:
+                """One bar for both kinds: the sheets' counted on from the syncs'."""
+                if progress is None:
+                    return None
+                return lambda n, _total: progress(offset + n, whole)
 
+            if side is not None and syncs:
+                resolve_many(
+                    ledger,
+                    syncs,
+                    side,
+                    actor=actor,
+                    progress=counted(0),
+                    cancelled=cancelled,
+                    into=done,
+                )
+            if sheet_side is not None and sheets and not done.stopped:
+                decide_many(
+                    ledger,
+                    sheets,
+                    sheet_side,
+                    actor=actor,
+                    progress=counted(len(syncs)),
+                    cancelled=cancelled,
+                    into=decided,
+                )
+
+        failed: Exception | None = None
         try:
             if len(conflicts) > MANY_ON_THREAD:
 
-                def work(
-                    progress: Progress, cancelled: CancelCheck
-                ) -> tuple[ManyResolved, SheetDecided]:
+                def work(progress: Progress, cancelled: CancelCheck) -> None:
                     with self.session.worker_ledger() as ledger:
-                        return resolve_all(ledger, progress, cancelled)
+                        resolve_all(ledger, progress, cancelled)
 
-                done, decided = run_modal_stoppable(self, self.tr("正在处理冲突……"), work)
+                run_modal_stoppable(self, self.tr("正在处理冲突……"), work)
             else:
-                done, decided = resolve_all(self.session.ledger)
-        except Exception as error:  # noqa: BLE001 - shown in Chinese
-            show_error(self, error)
-            self.refresh()
-            return None
+                resolve_all(self.session.ledger)
+        except Exception as error:  # noqa: BLE001 - shown in Chinese, with what stands
+            failed = error
+        # Neither written nor counted when an error stopped them: still in the list.
+        left = whole - (len(done.changes) + done.changed + done.no_value)
+        left -= decided.decided + decided.changed + decided.gone
         done.no_value += len(conflicts) - len(syncs) - len(sheets)
         done.stopped = done.stopped or decided.stopped
         rows = [(c.tbl, c.row_id) for c in done.changes + decided.changes + decided.months]
@@ -428,12 +442,18 @@ class ConflictReview(QWidget):
         done.changed += decided.changed + decided.gone
         if done.stopped:
             said += "\n" + self.tr("已取消：其余的没有处理")
+        if failed is not None:
+            said += "\n" + self.tr("之后出了错，其余 %1 处没有处理，仍在列表中：%2").replace(
+                "%1", str(left)
+            ).replace("%2", message_for(failed))
         for sentence in decided.said:  # a month's income set by hand, left
             said += "\n" + sentence_shown(sentence)
         for change in done.changes:
             self.resolved.emit(conflict_id(change.tbl, change.row_id, next(iter(change.data))))
         self.refresh()
         self.outcome.setText(said)  # after the list is read again, beside it
+        if failed is not None:
+            show_error(self, said)
         return done
 
     def resolve_selected(self) -> bool:

@@ -94,7 +94,7 @@ class DuePage(Page):
         self.open_button = QPushButton(self.tr("办理所选 (Enter)"))
         self.summary = plain_label()
         # Deadlines counted on a year whose holiday schedule is missing are estimates: say so.
-        self.calendar_note = QLabel()
+        self.calendar_note = plain_label()  # the pack's calendar in its words
         self.calendar_note.setWordWrap(True)
         self.calendar_note.setStyleSheet("color: #b26a00; font-weight: bold;")
         self.calendar_note.hide()

@@ -124,7 +124,9 @@ class PersonPanel(QWidget):
         self.record_buttons: list[QPushButton] = []
         self.summary = QLabel(self.tr("在左侧选择一个人员"))
         self.summary.setWordWrap(True)
-        self.summary.setTextFormat(self.summary.textFormat().RichText)
+        # Rich on purpose (the name as a heading over a table), not `plain_label`: every
+        # value in it is escaped (`_summary_html`), so a name typed as markup shows as typed.
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.edit_button = QPushButton(self.tr("编辑(&E)"))
         self.member_button = QPushButton(self.tr("新增家庭成员"))
         self.move_button = QPushButton(self.tr("迁到别户…"))

@@ -129,7 +129,7 @@ class SettingsPage(Page):
             form.addRow(shown.get(name, label), edit)
         self.paper_button = QPushButton(self.tr("保存打印用语"))
         self.paper_button.clicked.connect(self.save_paper)
-        self.paper_note = QLabel()
+        self.paper_note = plain_label()  # a refusal may quote what was typed
         form.addRow(self.paper_button, self.paper_note)
         self._paper_snapshot = self._paper_values()
         return box
@@ -194,7 +194,7 @@ class SettingsPage(Page):
         # Who this computer is to the county: the name it was enrolled under, which the county's
         # lists show. The ledger's device id (hex) means nothing to a coordinator; the county's
         # technician may ask for it when tracing a bundle, so it is a tooltip and a copy away.
-        self.enrolled_label = QLabel()
+        self.enrolled_label = plain_label()  # names the device and the hub
         self.enrolled_label.setWordWrap(True)
         self.copy_id_button = QPushButton(self.tr("复制设备标识"))
         self.copy_id_button.clicked.connect(self.copy_device_id)
@@ -208,7 +208,7 @@ class SettingsPage(Page):
         form.addRow("", copy_row)
         self.show_enrolment()
         # What 保存 did, under it (it said nothing: the form looked the same as before).
-        self.device_note = QLabel()
+        self.device_note = plain_label()
         self.device_note.setWordWrap(True)
         for changed in (
             self.device_name.textChanged,
@@ -385,7 +385,7 @@ class SettingsPage(Page):
     def apply_language(self) -> None:
         """Switch the whole window to the chosen language now."""
         code = self.language.currentData()
-        if self.window_ref is not None and hasattr(self.window_ref, "set_language"):
+        if self.window_ref is not None:
             if not self.window_ref.set_language(code):  # refused or cancelled: show it so
                 self.language.blockSignals(True)
                 self.language.setCurrentIndex(max(self.language.findData(prefs.language()), 0))
@@ -406,7 +406,7 @@ class SettingsPage(Page):
         self.open_button = QPushButton(self.tr("打开其他台账…"))
         self.backup_button = QPushButton(self.tr("立即备份…"))
         self.restore_button = QPushButton(self.tr("从备份恢复…"))
-        self.backup_note = QLabel()
+        self.backup_note = plain_label()  # names the backup's file
         self.backup_note.setWordWrap(True)
         row = QHBoxLayout()
         for button in (self.open_button, self.backup_button, self.restore_button):
@@ -465,7 +465,7 @@ class SettingsPage(Page):
         password, ok = QInputDialog.getText(
             self,
             self.tr("从备份恢复"),
-            self.tr("备份时 %1 的口令：").replace("%1", user),
+            as_typed(self.tr("备份时 %1 的口令：").replace("%1", user)),  # the name as typed
             QLineEdit.EchoMode.Password,
         )
         if ok:
@@ -538,7 +538,7 @@ class SettingsPage(Page):
         self.lock_minutes.setSpecialValueText(self.tr("不锁定"))
         self.lock_minutes.setValue(login.lock_minutes())
         self.lock_minutes.valueChanged.connect(lambda v: prefs.put("lock_minutes", str(v)))
-        self.users_note = QLabel()
+        self.users_note = plain_label()  # names a user
         self.users_note.setWordWrap(True)
         form.addRow(self.users_list)
         for row in rows:
@@ -613,7 +613,7 @@ class SettingsPage(Page):
         typed, ok = QInputDialog.getText(
             self,
             self.tr("确认身份"),
-            self.tr("请输入 %1 现在的口令：").replace("%1", me),
+            as_typed(self.tr("请输入 %1 现在的口令：").replace("%1", me)),  # the name as typed
             QLineEdit.EchoMode.Password,
         )
         if not ok:
@@ -713,7 +713,7 @@ class SettingsPage(Page):
         ):
             return False
         # The window that rotates the key (reopening the ledger) once the user is disabled.
-        window = self.window_ref if hasattr(self.window_ref, "rotate_key") else None
+        window = self.window_ref
         if window is not None and (
             window.busy() or (window.has_unsaved() and not window.confirm_discard())
         ):

@@ -71,6 +71,7 @@ from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
 from fieldapp.ui.widgets import (
     DateField,
+    as_typed,
     ask_yes_no,
     plain,
     plain_label,
@@ -312,7 +313,7 @@ class SubsidiesPage(Page):
         splitter.addWidget(self.reasons)
         splitter.setSizes([800, 360])
         # The subsidies that have just ended (their people gone from the list): said above it.
-        self.ended_label = QLabel()
+        self.ended_label = plain_label()  # names rules as the pack words them
         self.ended_label.setWordWrap(True)
         self.ended_label.setStyleSheet("color: #8a5300;")
         self.ended_label.hide()
@@ -913,9 +914,11 @@ class SubsidiesPage(Page):
                 reason, ok = QInputDialog.getText(
                     self,
                     self.tr("材料未收齐"),
-                    self.tr(
-                        "还缺：%1。\n先提交也可以，但要写明原因（例如“务工证明下周补交”）："
-                    ).replace("%1", "、".join(missing)),
+                    as_typed(  # the pack's names of the papers, as it words them
+                        self.tr(
+                            "还缺：%1。\n先提交也可以，但要写明原因（例如“务工证明下周补交”）："
+                        ).replace("%1", "、".join(missing))
+                    ),
                 )
                 if not ok:
                     return None

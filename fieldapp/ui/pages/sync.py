@@ -129,7 +129,7 @@ class SyncPage(Page):
         self.last_export: ExportResult | None = None
         self.last_import: ImportResult | None = None
         self.panel = OperationPanel()
-        self.state_label = QLabel()
+        self.state_label = plain_label()  # names the device and the hub
         self.state_label.setWordWrap(True)
         self.enrol_button = QPushButton(self.tr("用登记文件登记本机…"))
         self.folder = QComboBox()
