@@ -31,10 +31,12 @@ from fieldapp.domain.models import MonthlyStatus
 from fieldapp.domain.sentences import Sentence
 from fieldapp.domain.values import same_value
 from fieldapp.services.changes import Kind
+from fieldapp.services.clock import ClockWrong
 from fieldapp.services.work import month_follows
 from fieldapp.services.writer import Actor, Writer, actor_of, writing
 from fieldapp.store import sheet_conflicts as store
 from fieldapp.store.changelog import Change
+from fieldapp.store.connection import OperationalError
 from fieldapp.store.hlc import stamp_to_iso
 from fieldapp.store.ids import natural_id
 from fieldapp.store.ledger import Ledger
@@ -145,19 +147,42 @@ def _shown(kept: KeptConflict) -> SheetConflict:
 KEPT_DAYS = 30
 
 
+def _kept_since(now: dt.datetime | None) -> tuple[dt.datetime, str]:
+    """Now (China), and the decision time before which a closed one is cleared."""
+    now = now or dt.datetime.now(CHINA)
+    return now, (now.astimezone(CHINA) - dt.timedelta(days=KEPT_DAYS)).isoformat(timespec="seconds")
+
+
 def clear_decided(writer: Writer, now: dt.datetime | None = None) -> int:
     """Clear the name, ID number and both values of every kept conflict closed more than
     `KEPT_DAYS` ago (`store.clear_decided`); the decision's record stays, open ones are
     untouched. Run where the ledger already writes conflicts: in an import's transaction, where
     it keeps them, and in a decision's (`decided`), so a ledger whose conflicts are decided
-    without another import keeps the days too; not on every open (a write there would wait on,
-    or block, whoever holds the file). Returns how many were cleared."""
-    now = now or dt.datetime.now(CHINA)
-    before = (now.astimezone(CHINA) - dt.timedelta(days=KEPT_DAYS)).isoformat(timespec="seconds")
+    without another import keeps the days too; and when the ledger is opened, if one is due
+    (`clear_at_open`). Returns how many were cleared."""
+    _now, before = _kept_since(now)
     cleared = store.clear_decided(writer.ledger.db, before, now_stamp())
     if cleared:
         writer.touched(Kind.CONFLICTS)
     return cleared
+
+
+def clear_at_open(ledger: Ledger, now: dt.datetime | None = None) -> int:
+    """`clear_decided` when the ledger is opened (`services.ledgers.open_ledger`), so a ledger
+    nobody imports into or decides on keeps the days too. Most opens find nothing due: one
+    read of the index of rows not yet cleared (version 46), nothing written, no write lock
+    taken. When one is due it is cleared in its own transaction, unless this laptop's date is
+    far off the hub's (`ClockWrong`: a date set ahead would clear what is still to be kept) or
+    another program holds the file (its write is not waited on for housekeeping): then it is
+    left for the next open, import or decision. Returns how many were cleared."""
+    now, before = _kept_since(now)
+    if not store.any_to_clear(ledger.db, before):
+        return 0
+    try:
+        with writing(ledger, actor_of(ledger)) as writer:
+            return clear_decided(writer, now)
+    except (ClockWrong, OperationalError):
+        return 0
 
 
 def keep(writer: Writer, file: str, undecided: Iterable[Undecided]) -> int:
