@@ -9,13 +9,18 @@ import datetime as dt
 
 from fieldapp.domain.dates import CHINA, now_stamp
 from fieldapp.store import sheet_conflicts as store
-from fieldapp.store.postgres import index_names
+from fieldapp.store.postgres import PgDatabase, index_names
 from fieldapp.store.sheet_conflicts import KeptConflict
 
 
 def test_the_hub_has_the_indexes_and_clears_through_them(hub):
     db = hub.ledger.db
     assert {"idx_sheet_conflicts_status", "idx_sheet_conflicts_to_clear"} <= index_names(db)
+    if isinstance(db, PgDatabase):  # the clearing's index is partial there too
+        (made,) = db.raw.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'idx_sheet_conflicts_to_clear'"
+        ).fetchone()
+        assert "WHERE (((sheet_value)::jsonb ->> 'cleared_at'::text) IS NULL)" in made, made
     decided = (dt.datetime.now(CHINA) - dt.timedelta(days=40)).isoformat(timespec="seconds")
     before = (dt.datetime.now(CHINA) - dt.timedelta(days=30)).isoformat(timespec="seconds")
     kept = KeptConflict("c1", "村.xlsx", decided, "甲", "台账", 2, "张三", "5205", "persons",
