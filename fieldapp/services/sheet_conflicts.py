@@ -327,17 +327,14 @@ def decided(
     side: SheetSide,
     *,
     actor: Actor | None = None,
-    tidy: bool = True,
 ) -> SheetDecision:
     """`decide`, with the month's status that followed a job's income and what was said.
-    `tidy`: conflicts decided more than `KEPT_DAYS` ago are cleared in the same transaction
-    (`clear_decided`); `decide_many` tidies in its first decision only (one scan, not one a
-    conflict)."""
+    Conflicts decided more than `KEPT_DAYS` ago are cleared in the same transaction
+    (`clear_decided`: one read of an index, version 46)."""
     actor = actor or actor_of(ledger)
     with writing(ledger, actor) as writer:
         decision = _decide_in(writer, conflict, side)
-        if tidy:
-            clear_decided(writer)
+        clear_decided(writer)
     return decision
 
 
@@ -403,11 +400,11 @@ def decide_many(
     anything of it is written. `cancelled` stops between two: every decision written before
     stays written. A chunk that fails is rolled back and decided again one by one, so that
     what stands when the error comes is what deciding them one at a time leaves. Conflicts
-    past the days kept are cleared once, in the first transaction that decides one."""
+    past the days kept are cleared in each transaction that decides one (`clear_decided`: one
+    read of an index, version 46; one a chunk, not one a conflict)."""
     actor = actor or actor_of(ledger)
     done = SheetDecided()
     total = len(conflicts)
-    tidied = False
 
     def run(start: int, end: int, writer: Writer) -> int:
         """Conflicts `start`..`end` into `writer`'s transaction; where it stopped."""
@@ -441,10 +438,9 @@ def decide_many(
         try:
             with writing(ledger, actor) as writer:
                 stop = run(reached, end, writer)
-                if not tidied and done.decided > counts[0]:
+                if done.decided > counts[0]:
                     clear_decided(writer)
             reached = stop  # only once committed
-            tidied = tidied or done.decided > counts[0]
         except Exception:
             # Rolled back whole: again one by one, each its own transaction as a single
             # decision is (those before the failing one written, its error raised).
@@ -457,10 +453,9 @@ def decide_many(
                 before = done.decided
                 with writing(ledger, actor) as writer:
                     stop = run(reached, reached + 1, writer)
-                    if not tidied and done.decided > before:
+                    if done.decided > before:
                         clear_decided(writer)
                 reached = stop
-                tidied = tidied or done.decided > before
     if progress is not None and not done.stopped:
         progress(total, total)
     return done

@@ -210,3 +210,20 @@ def test_a_ledger_kept_before_the_migration_keeps_its_conflicts(tmp_path):
         str(r[0]) for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
     }
     db.close()
+
+
+def test_deciding_many_clears_in_each_chunk_that_decides(ledger, tmp_path, monkeypatch):
+    """`decide_many` clears in every transaction that decides one (an indexed statement, not
+    a scan): one a chunk, none in a chunk whose conflicts were all no longer open."""
+    from fieldapp.services import sheet_conflicts
+    from fieldapp.services.sheet_conflicts import decide_many
+
+    _kept(ledger, tmp_path)
+    kept = list_open(ledger)
+    decide(ledger, kept[0], SheetSide.LEDGER)  # no longer open: its chunk decides nothing
+    _aged(ledger, kept[0].conflict_id)
+    monkeypatch.setattr(sheet_conflicts, "CHUNK", 1)
+    statements = _traced(ledger, lambda: decide_many(ledger, kept, SheetSide.LEDGER))
+    assert sum(s.startswith("UPDATE sheet_conflicts SET name = ''") for s in statements) == 1
+    assert _cleared(ledger, kept[0].conflict_id)
+    assert list_open(ledger) == []
