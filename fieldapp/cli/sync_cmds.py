@@ -1334,14 +1334,13 @@ def _value_chosen(ledger: Ledger, conflict: Conflict, keep: str, number: str) ->
     here / other / shown) with exactly one value on it, the name of the device whose value it
     is, or (scripts, `--json`'s value_id) the value's id itself. None, the choices said in the
     clerk's words on stderr, when it names none (a usage mistake: exit 2, nothing written)."""
-    from fieldapp.domain.labels import field_label
     from fieldapp.sync.conflicts import Side, value_on
 
     keep = keep.strip()
     if any(v.value_id == keep for v in conflict.values):
         return keep
     devices = _DeviceWords(ledger)
-    whose = f"冲突 {number}（{conflict.subject or conflict.table_label}的{field_label(conflict.field)}）"
+    whose = f"冲突 {number}（{conflict.whose}）"
     side = KEEP_SIDES.get(keep)
     named = [v for v in conflict.values if devices.said(v) == keep]
     if side in SIDE_SAID:
@@ -1527,7 +1526,6 @@ def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
     """Resolve one conflict (a sync conflict, or one a spreadsheet update left undecided:
     `--keep sheet|ledger`); with `--check`, only if its values are still those listed (exit 1
     otherwise, as `resolve-all` for a conflict changed meanwhile)."""
-    from fieldapp.domain.labels import field_label
     from fieldapp.services.sheet_conflicts import SheetSide, open_ids, starting
     from fieldapp.sync.conflicts import (
         ConflictChanged,
@@ -1651,11 +1649,7 @@ def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
         return 0
     kept = next((v for v in before.values if v.value_id == keep), None)
     whose = f"保留{_DeviceWords(ledger).said(kept)}的值" if kept is not None else "新填的值"
-    print(
-        f"已处理冲突 {number}：{before.subject or before.table_label}的{field_label(field)}"
-        f"保存为 {said}"
-        f"（{whose}，同步后各设备一致）"
-    )
+    print(f"已处理冲突 {number}：{before.whose}保存为 {said}（{whose}，同步后各设备一致）")
     if args.check is None:
         print("（没有给出核对码：按现在的全部值处理；脚本里建议加 --check 核对码）")
     return 0

@@ -13,7 +13,9 @@ from fieldapp.domain.credentials import Credentials
 from fieldapp.domain.errors import ValidationFailed
 from fieldapp.domain.progress import CancelCheck, Progress
 from fieldapp.services.incarnation import restore_unfinished, start_new_incarnation
+from fieldapp.services.sheet_conflicts import clear_at_open
 from fieldapp.store import ledger_kind
+from fieldapp.store.connection import BUSY_TIMEOUT_MS
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.sync_state import SyncState
 from fieldapp.store.vault import (
@@ -54,9 +56,10 @@ def open_ledger(
     With `credentials` an encrypted ledger is unlocked as that user (a plain one is encrypted,
     a new one created encrypted); without, only a plain or new ledger opens (issue 16).
     A restore from a backup cut short after the backup took the ledger's place is finished
-    here (its new incarnation, `fieldapp.services.incarnation`). With `create` (the wizard's
-    新建台账) a ledger already at `path` — another window or command made it meanwhile — is
-    refused in Chinese, not opened. The first user's password (a ledger created or encrypted
+    here (its new incarnation, `fieldapp.services.incarnation`). A spreadsheet conflict decided
+    more than `KEPT_DAYS` ago has its personal data cleared here when one is due
+    (`sheet_conflicts.clear_at_open`). With `create` (the wizard's 新建台账) a ledger already at
+    `path` — another window or command made it meanwhile — is refused in Chinese, not opened. The first user's password (a ledger created or encrypted
     here) is held to the rule every other password is (`users.check_password`). A plain
     ledger's encryption (a while on a large one) reports to `progress` and stops at `cancel`:
     `Cancelled`, the ledger still plain and as it was, to be encrypted at the next login."""
@@ -73,6 +76,12 @@ def open_ledger(
     try:
         if restore_unfinished(ledger):
             start_new_incarnation(ledger)
+        # Housekeeping never waits on another program's write: left for the next open.
+        ledger.wait_for_others(0)
+        try:
+            clear_at_open(ledger)
+        finally:
+            ledger.wait_for_others(BUSY_TIMEOUT_MS / 1000)
     except BaseException:
         ledger.close()
         raise

@@ -31,10 +31,12 @@ from fieldapp.domain.models import MonthlyStatus
 from fieldapp.domain.sentences import Sentence
 from fieldapp.domain.values import same_value
 from fieldapp.services.changes import Kind
+from fieldapp.services.clock import ClockWrong
 from fieldapp.services.work import month_follows
 from fieldapp.services.writer import Actor, Writer, actor_of, writing
 from fieldapp.store import sheet_conflicts as store
 from fieldapp.store.changelog import Change
+from fieldapp.store.connection import OperationalError
 from fieldapp.store.hlc import stamp_to_iso
 from fieldapp.store.ids import natural_id
 from fieldapp.store.ledger import Ledger
@@ -145,19 +147,42 @@ def _shown(kept: KeptConflict) -> SheetConflict:
 KEPT_DAYS = 30
 
 
+def _kept_since(now: dt.datetime | None) -> tuple[dt.datetime, str]:
+    """Now (China), and the decision time before which a closed one is cleared."""
+    now = now or dt.datetime.now(CHINA)
+    return now, (now.astimezone(CHINA) - dt.timedelta(days=KEPT_DAYS)).isoformat(timespec="seconds")
+
+
 def clear_decided(writer: Writer, now: dt.datetime | None = None) -> int:
     """Clear the name, ID number and both values of every kept conflict closed more than
     `KEPT_DAYS` ago (`store.clear_decided`); the decision's record stays, open ones are
     untouched. Run where the ledger already writes conflicts: in an import's transaction, where
     it keeps them, and in a decision's (`decided`), so a ledger whose conflicts are decided
-    without another import keeps the days too; not on every open (a write there would wait on,
-    or block, whoever holds the file). Returns how many were cleared."""
-    now = now or dt.datetime.now(CHINA)
-    before = (now.astimezone(CHINA) - dt.timedelta(days=KEPT_DAYS)).isoformat(timespec="seconds")
+    without another import keeps the days too; and when the ledger is opened, if one is due
+    (`clear_at_open`). Returns how many were cleared."""
+    _now, before = _kept_since(now)
     cleared = store.clear_decided(writer.ledger.db, before, now_stamp())
     if cleared:
         writer.touched(Kind.CONFLICTS)
     return cleared
+
+
+def clear_at_open(ledger: Ledger, now: dt.datetime | None = None) -> int:
+    """`clear_decided` when the ledger is opened (`services.ledgers.open_ledger`), so a ledger
+    nobody imports into or decides on keeps the days too. Most opens find nothing due: one
+    read of the index of rows not yet cleared (version 46), nothing written, no write lock
+    taken. When one is due it is cleared in its own transaction, unless this laptop's date is
+    far off the hub's (`ClockWrong`: a date set ahead would clear what is still to be kept) or
+    another program holds the file (its write is not waited on for housekeeping): then it is
+    left for the next open, import or decision. Returns how many were cleared."""
+    now, before = _kept_since(now)
+    if not store.any_to_clear(ledger.db, before):
+        return 0
+    try:
+        with writing(ledger, actor_of(ledger)) as writer:
+            return clear_decided(writer, now)
+    except (ClockWrong, OperationalError):
+        return 0
 
 
 def keep(writer: Writer, file: str, undecided: Iterable[Undecided]) -> int:
@@ -302,17 +327,14 @@ def decided(
     side: SheetSide,
     *,
     actor: Actor | None = None,
-    tidy: bool = True,
 ) -> SheetDecision:
     """`decide`, with the month's status that followed a job's income and what was said.
-    `tidy`: conflicts decided more than `KEPT_DAYS` ago are cleared in the same transaction
-    (`clear_decided`); `decide_many` tidies in its first decision only (one scan, not one a
-    conflict)."""
+    Conflicts decided more than `KEPT_DAYS` ago are cleared in the same transaction
+    (`clear_decided`: one read of an index, version 46)."""
     actor = actor or actor_of(ledger)
     with writing(ledger, actor) as writer:
         decision = _decide_in(writer, conflict, side)
-        if tidy:
-            clear_decided(writer)
+        clear_decided(writer)
     return decision
 
 
@@ -379,7 +401,8 @@ def decide_many(
     anything of it is written. `cancelled` stops between two: every decision written before
     stays written. A chunk that fails is rolled back and decided again one by one, so that
     what stands when the error comes is what deciding them one at a time leaves. Conflicts
-    past the days kept are cleared once, in the first transaction that decides one.
+    past the days kept are cleared in each transaction that decides one (`clear_decided`: one
+    read of an index, version 46; one a chunk, not one a conflict).
 
     `into`, when given, is filled as the decisions are written, so that when an error is
     raised it says what stands: the decisions written before the failing one (the rest were
@@ -387,7 +410,6 @@ def decide_many(
     actor = actor or actor_of(ledger)
     done = into if into is not None else SheetDecided()
     total = len(conflicts)
-    tidied = False
     reported = 0  # the furthest `progress` was told: a chunk decided again does not step back
 
     def run(start: int, end: int, writer: Writer) -> int:
@@ -417,16 +439,15 @@ def decide_many(
         return end
 
     def written(start: int, end: int) -> int:
-        """`run` in one transaction, the conflicts past the days kept cleared in the first
-        that decides one; where it stopped. Failing, `done` is put back as it was (the
-        transaction is rolled back whole) and the error raised."""
-        nonlocal tidied
+        """`run` in one transaction, the conflicts past the days kept cleared when it decides
+        one; where it stopped. Failing, `done` is put back as it was (the transaction is
+        rolled back whole) and the error raised."""
         kept = (len(done.changes), len(done.months), len(done.said))
         counts = (done.decided, done.changed, done.gone)
         try:
             with writing(ledger, actor) as writer:
                 stop = run(start, end, writer)
-                if not tidied and done.decided > counts[0]:
+                if done.decided > counts[0]:
                     clear_decided(writer)
         except Exception:
             del done.changes[kept[0] :]
@@ -435,7 +456,6 @@ def decide_many(
             done.decided, done.changed, done.gone = counts
             done.stopped = False
             raise
-        tidied = tidied or done.decided > counts[0]
         return stop
 
     reached = 0

@@ -162,19 +162,35 @@ def close(
 #: The JSON key a cleared value holds instead of the value: when it was cleared.
 CLEARED = "cleared_at"
 
+#: A row whose values are not cleared yet: word for word the condition of the index the
+#: clearing reads (`idx_sheet_conflicts_to_clear`, version 46; SQLite uses a partial index only
+#: for a query that states its condition so), a literal as PostgreSQL's translation needs.
+_UNCLEARED = f"json_extract(sheet_value, '$.{CLEARED}') IS NULL"
+
+
+def any_to_clear(db: sqlite_utils.Database, decided_before: str) -> bool:
+    """True when a closed kept conflict decided before `decided_before` still holds its
+    personal data (`clear_decided` would clear it): one read of the index, nothing written."""
+    found = db.execute(
+        f"SELECT 1 FROM sheet_conflicts WHERE {_UNCLEARED} AND decided_at < ? AND status != ? "
+        "LIMIT 1",
+        [decided_before, OPEN],
+    ).fetchone()
+    return found is not None
+
 
 def clear_decided(db: sqlite_utils.Database, decided_before: str, cleared_at: str) -> int:
     """Clear the personal data of every kept conflict closed (decided, or replaced by a later
     import's) before `decided_before`: the name and ID number emptied, each value replaced by
     ``{"cleared_at": cleared_at}``. Who decided, when, for which side, the cell (table, row,
     field), the change written, the file and row stay. Open ones are untouched. Returns how
-    many were cleared (one already cleared is not cleared again)."""
+    many were cleared (one already cleared is not cleared again). Reads only the rows not yet
+    cleared, through their index (version 46)."""
     cleared = json.dumps({CLEARED: cleared_at})
     cursor = db.execute(
         "UPDATE sheet_conflicts SET name = '', id_number = '', sheet_value = ?, "
-        "ledger_value = ? WHERE status != ? AND decided_at < ? "
-        "AND json_extract(sheet_value, '$.' || ?) IS NULL",
-        [cleared, cleared, OPEN, decided_before, CLEARED],
+        f"ledger_value = ? WHERE {_UNCLEARED} AND decided_at < ? AND status != ?",
+        [cleared, cleared, decided_before, OPEN],
     )
     return int(cursor.rowcount)
 

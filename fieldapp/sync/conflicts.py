@@ -58,6 +58,12 @@ class Conflict:
         """The check code of the values listed (see `check_code`)."""
         return check_code(v.value_id for v in self.values)
 
+    @property
+    def whose(self) -> str:
+        """Whose which field, in the clerk's words (张三的联系电话): what every sentence about
+        the conflict names it by (the conflicts page shows no number)."""
+        return f"{self.subject or self.table_label}的{field_label(self.field)}"
+
     def as_dict(self) -> dict[str, Any]:
         """JSON-friendly form, with the check code of the values listed."""
         return asdict(self) | {"check": self.check}
@@ -310,9 +316,9 @@ def resolve(
         raise ValidationFailed("请用 --keep 指定保留哪个值，或用 --value 给出新值（二选一）")
     with writing(ledger, actor or actor_of(ledger)) as writer:
         conflict = find_conflict(ledger, wanted)
-        # Said in the clerk's words: whose which field (the conflicts page shows no number),
-        # with the number as typed on the command line, never a change's id.
-        whose = f"{conflict.subject or conflict.table_label}的{field_label(conflict.field)}"
+        # Said in the clerk's words, with the number as typed on the command line, never a
+        # change's id.
+        whose = conflict.whose
         ids = [v.value_id for v in conflict.values]
         if seen is not None and set(seen) != set(ids):
             raise ConflictChanged(f"{whose}的冲突在列出之后又变了，请再看一遍")

@@ -287,14 +287,12 @@ REPEATED_RECORDS_HIDDEN = sentences.template(
     "以显示的工作表%4为准，请核对"
 )
 #: A row's job of an open-ended contract, and `LONG_AS_OPEN` (or ''); rows' (which, and it).
-OPEN_ENDED = sentences.template(
-    "这一行的劳动合同期限是“无固定期限”%1：工作照常导入，合同期限未记录（无固定期限合同没有"
-    "月数；台账中已填的期限不变）；申请要看合同期限的补贴时，请以劳动合同核对"
+_OPEN_ENDED_READ = (
+    "：工作照常导入，合同期限未记录（无固定期限合同没有月数；台账中已填的期限不变）；"
+    "申请要看合同期限的补贴时，请以劳动合同核对"
 )
-OPEN_ENDED_ROWS = sentences.template(
-    "第 %1 行的劳动合同期限是“无固定期限”%2：工作照常导入，合同期限未记录（无固定期限合同没有"
-    "月数；台账中已填的期限不变）；申请要看合同期限的补贴时，请以劳动合同核对"
-)
+OPEN_ENDED = sentences.template("这一行的劳动合同期限是“无固定期限”%1" + _OPEN_ENDED_READ)
+OPEN_ENDED_ROWS = sentences.template("第 %1 行的劳动合同期限是“无固定期限”%2" + _OPEN_ENDED_READ)
 LONG_AS_OPEN = sentences.template("（“长期”按无固定期限读）")
 #: A form's foot (合计, a signature) and a line under it, not people: the text.
 FOOT_ROW = sentences.template("这一行“%1”是表尾的合计或签名，不是人员，未读取")

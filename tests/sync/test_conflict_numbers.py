@@ -61,6 +61,7 @@ def test_a_number_a_sync_and_a_sheets_conflict_share_is_refused_as_too_short(
     _a, b, pids = _three_conflicts(tmp_path, hub, make_device)
     conflict = list_conflicts(b)[0]
     row = b.get("persons", pids[0])
+    whose = b.get("persons", conflict.row_id)["name"] + "的联系电话"
     with writing(b, actor_of(b)) as writer:
         keep(writer, "村里.xlsx", [Undecided(
             "人员", 2, row["name"], row["id_number"], "persons", pids[0], "notes", "表格的备注",
@@ -79,6 +80,9 @@ def test_a_number_a_sync_and_a_sheets_conflict_share_is_refused_as_too_short(
     )
     said = capsys.readouterr().out
     assert f"已处理冲突 {conflict.conflict_id[:5]}：" in said
+    # Named as every sentence names it: whose which field, in the clerk's words.
+    assert conflict.whose == whose
+    assert f"已处理冲突 {conflict.conflict_id[:5]}：{conflict.whose}保存为 " in said
     assert cli(["--db", db, "conflicts", "resolve", shared + "z", "--keep", "台账"]) == 0
     again = Ledger.open(Path(db), author="x")
     assert list_open(again) == [] and len(list_conflicts(again)) == 2
