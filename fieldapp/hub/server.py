@@ -635,34 +635,38 @@ class HubService:
         settings = self.settings
         deadline = time.monotonic() + 60 + length / settings.min_rate_bytes_s
         digest, got = hashlib.sha256(), 0
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         try:
-            while True:
-                left = deadline - time.monotonic()
-                try:
-                    message = await asyncio.wait_for(
-                        request.receive(), timeout=min(settings.body_idle_timeout_s, left)
-                    )
-                except TimeoutError:
-                    raise _Refusal(408, "timeout", "上传太慢或中断，已停止接收") from None
-                if message["type"] == "http.disconnect":
-                    raise _Refusal(400, "truncated", "上传中断")
-                chunk = message.get("body", b"")
-                got += len(chunk)
-                if got > length:
-                    raise _Refusal(413, "too_large", "上传内容超过声明的长度")
-                digest.update(chunk)
-                _write_all(fd, chunk)
-                if not message.get("more_body", False):
-                    break
-            # No fsync: the upload is transient (the import copies it durably into the inbox),
-            # and an fsync here would stall the event loop, and with it every other request.
+            # Opened inside: a disk with no room for the file's entry is as full as one with no
+            # room for its bytes.
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            try:
+                while True:
+                    left = deadline - time.monotonic()
+                    try:
+                        message = await asyncio.wait_for(
+                            request.receive(), timeout=min(settings.body_idle_timeout_s, left)
+                        )
+                    except TimeoutError:
+                        raise _Refusal(408, "timeout", "上传太慢或中断，已停止接收") from None
+                    if message["type"] == "http.disconnect":
+                        raise _Refusal(400, "truncated", "上传中断")
+                    chunk = message.get("body", b"")
+                    got += len(chunk)
+                    if got > length:
+                        raise _Refusal(413, "too_large", "上传内容超过声明的长度")
+                    digest.update(chunk)
+                    _write_all(fd, chunk)
+                    if not message.get("more_body", False):
+                        break
+                # No fsync: the upload is transient (the import copies it durably into the
+                # inbox), and an fsync here would stall the event loop, and with it every other
+                # request.
+            finally:
+                os.close(fd)
         except OSError as error:
             if not is_disk_full(error):
                 raise  # not the disk: the hub's own fault, answered as such (`_answering`)
             raise _Refusal(507, "disk_full", DISK_FULL) from None
-        finally:
-            os.close(fd)
         if got != length or digest.hexdigest() != sha256:
             raise _Refusal(400, "tampered", "上传内容与签名不符（传输中被改动或截断）")
 
