@@ -16,7 +16,7 @@ from fieldapp.hub.folder import Hub
 from fieldapp.hub.server import INTERNAL_ERROR, ServerThread, ServiceSettings
 from fieldapp.store.hub_state import HubLog
 from fieldapp.sync import httpauth
-from fieldapp.sync.client import push
+from fieldapp.sync.client import UNFINISHED, push
 from fieldapp.sync.errors import HubRefused, SyncError
 from fieldapp.sync.exchange import export_bundle
 from tests.hub.httpkit import header_for, post
@@ -64,6 +64,7 @@ def test_an_upload_the_hub_cannot_store_is_the_hubs_trouble(
                 push(village, server.url)
             assert not isinstance(failed.value, HubRefused)
             assert str(failed.value) == f"同步没有完成：{INTERNAL_ERROR}"
+            assert failed.value.said is not None and failed.value.said.template == UNFINISHED
         finally:
             _back(uploads)
         assert not list(hub.folders.quarantine.iterdir())
