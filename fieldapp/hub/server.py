@@ -195,13 +195,6 @@ def _target(request: Request) -> str:
     return request.url.path + (f"?{request.url.query}" if request.url.query else "")
 
 
-#: What a device is told when the hub's disk is full while its upload arrives (it read the
-#: system's English, "No space left on device", and any other failure to write was said so).
-DISK_FULL = (
-    "中心的磁盘已满，无法保存这次上传。请告诉县里管理汇总中心的同志清理磁盘；急用可改用U盘交换"
-)
-
-
 def _write_all(fd: int, chunk: bytes) -> None:
     """Write all of `chunk` to `fd` (a write may take only part of it)."""
     while chunk:
@@ -532,6 +525,9 @@ class HubService:
             partial.replace(upload)
         except _Refusal as refused:
             partial.unlink(missing_ok=True)
+            if refused.code == "disk_full":  # the hub's own trouble: counted as the import's is
+                log.warning("%s 的上传没有保存：中心的磁盘已满，请腾出磁盘空间", peer.name)
+                self._met_own_trouble(peer.name, refused.code)
             return _error(refused.status, refused.code, str(refused), close=True, sign=sign)
         except BaseException:
             partial.unlink(missing_ok=True)
@@ -666,7 +662,9 @@ class HubService:
         except OSError as error:
             if not is_disk_full(error):
                 raise  # not the disk: the hub's own fault, answered as such (`_answering`)
-            raise _Refusal(507, "disk_full", DISK_FULL) from None
+            # Said as the import's full disk is (`HUB_TROUBLE_SAID`): the village syncs later;
+            # the clerk's advice (clear the disk) is the hub's log's.
+            raise _Refusal(507, "disk_full", HUB_TROUBLE_SAID["disk_full"]) from None
         if got != length or digest.hexdigest() != sha256:
             raise _Refusal(400, "tampered", "上传内容与签名不符（传输中被改动或截断）")
 
