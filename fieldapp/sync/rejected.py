@@ -344,13 +344,16 @@ class Subjects:
 
     def _household(self, household_id: str, row: dict[str, Any]) -> str:
         """`household_said` from the heads read at the start."""
-        head = self._heads.get(household_id)
-        return f"{printable(head)}家" if head is not None else printable(row.get("address") or "")
+        return _household_named(self._heads.get(household_id), row)
 
 
 def household_said(ledger: Ledger, household_id: str, row: dict[str, Any]) -> str:
     """A household as people call it: 张三家 (its head), else its address."""
-    head = head_names(ledger, [household_id]).get(household_id)
+    return _household_named(head_names(ledger, [household_id]).get(household_id), row)
+
+
+def _household_named(head: str | None, row: dict[str, Any]) -> str:
+    """张三家 by its `head`'s name, else the household's address (`row`'s)."""
     return f"{printable(head)}家" if head is not None else printable(row.get("address") or "")
 
 
