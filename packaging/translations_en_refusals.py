@@ -793,4 +793,11 @@ EN_REFUSALS: dict[str, str] = {
     "监测收入线：%1": "monitoring line: %1",
     "岗位一": "the first post",
     "岗位二": "the second post",
+    # A sync over HTTP the hub refused or could not finish (`sync.client`), and the hub's own
+    # trouble as the device says it (`sync.errors.HUB_TROUBLE_SAID`).
+    "中心拒绝了上传：%1": "The county hub refused the upload: %1",
+    "同步没有完成：%1": "The sync did not finish: %1",
+    "县里的中心正忙，暂时不能接收数据包，没有导入任何修改，请稍后再同步": "The county hub is busy and cannot take bundles just now. No change was imported; please sync again later",
+    "县里的中心暂时不能接收数据包，没有导入任何修改，请稍后再同步": "The county hub cannot take bundles just now. No change was imported; please sync again later",
+    "县里的中心磁盘已满，暂时不能接收数据包，没有导入任何修改，请稍后再同步（急用可改用U盘交换）": "The county hub's disk is full and it cannot take bundles just now. No change was imported; please sync again later (if it is urgent, exchange bundles on a USB stick)",
 }

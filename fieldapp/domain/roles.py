@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import unicodedata
 from enum import StrEnum
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from fieldapp.domain.divisions import DivisionTable
 
 
 class Role(StrEnum):
@@ -109,6 +112,25 @@ def scope_problem(role: Role, area_code: str) -> str | None:
         return None
     wanted = " 或 ".join(f"{n} 位" for n in lengths)
     return f"区域代码「{area_code[:20]}」不对：{role.device_kind}设备的区域代码应为 {wanted}数字"
+
+
+def area_problem(role: Role, area_code: str, table: DivisionTable) -> str | None:
+    """What is wrong (a Chinese sentence: 设备角色…, 区域代码「…」不对：…) with `area_code` as the
+    area of a device enrolled as `role`, or None: `scope_problem`, then the division table's
+    word (`reference.divisions()`, passed in: the domain reads no files): the county is not a
+    current county of Guizhou, or the township is not one its county has. The hub checks it
+    when it enrols a device, the device again when it reads its enrolment; each adds its own
+    advice after the sentence."""
+    if (problem := scope_problem(role, area_code)) is not None:
+        return problem
+    county = table.get(area_code[:6])
+    if county is None or county.kind != "县":
+        return f"区域代码「{area_code}」不对：{area_code[:6]} 不是贵州省现行的县（市、区）代码"
+    if len(area_code) >= 9 and table.get(area_code[:9]) is None:
+        return (
+            f"区域代码「{area_code}」不对：{county.name}没有代码为 {area_code[:9]} 的乡镇（街道）"
+        )
+    return None
 
 
 def party_name_problem(name: str) -> str | None:

@@ -29,7 +29,7 @@ from fieldapp.domain.dates import china_iso, china_minute
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.places_said import PlaceWording, say_place
 from fieldapp.domain.progress import CancelCheck, Progress
-from fieldapp.domain.roles import DEFAULT_ROLE, Role, party_name_problem, scope_problem
+from fieldapp.domain.roles import DEFAULT_ROLE, Role, area_problem, party_name_problem
 from fieldapp.hub import own_clock
 from fieldapp.hub.ahead import ReadAhead
 from fieldapp.paths import private_dir
@@ -112,22 +112,10 @@ def check_party_name(name: str, what: str) -> None:
 
 
 def check_scope(role: Role, area_code: str) -> None:
-    """SyncError (Chinese) unless `area_code` is a code of the level `role` is enrolled for
-    (`roles.scope_problem`, which the device checks again) in a county of Guizhou."""
-    if (problem := scope_problem(role, area_code)) is not None:
+    """SyncError (Chinese) unless `area_code` is a code of the level `role` is enrolled for in
+    a county of Guizhou (`roles.area_problem`, which the device checks again)."""
+    if (problem := area_problem(role, area_code, divisions())) is not None:
         raise SyncError(f"{problem}，请核对（设备没有登记，也没有写登记文件）")
-    table = divisions()
-    county = table.get(area_code[:6])
-    if county is None or county.kind != "县":
-        raise SyncError(
-            f"区域代码「{area_code}」不对：{area_code[:6]} 不是贵州省现行的县（市、区）代码，"
-            "请核对（设备没有登记，也没有写登记文件）"
-        )
-    if len(area_code) >= 9 and table.get(area_code[:9]) is None:
-        raise SyncError(
-            f"区域代码「{area_code}」不对：{county.name}没有代码为 {area_code[:9]} 的乡镇（街道），"
-            "请核对（设备没有登记，也没有写登记文件）"
-        )
 
 
 #: A change-log row as `answers` reads it (`changelog.CHANGE_COLUMNS`: device_id, seq, hlc,

@@ -195,13 +195,6 @@ def _target(request: Request) -> str:
     return request.url.path + (f"?{request.url.query}" if request.url.query else "")
 
 
-#: What a device is told when the hub's disk is full while its upload arrives (it read the
-#: system's English, "No space left on device", and any other failure to write was said so).
-DISK_FULL = (
-    "中心的磁盘已满，无法保存这次上传。请告诉县里管理汇总中心的同志清理磁盘；急用可改用U盘交换"
-)
-
-
 def _write_all(fd: int, chunk: bytes) -> None:
     """Write all of `chunk` to `fd` (a write may take only part of it)."""
     while chunk:
@@ -532,6 +525,9 @@ class HubService:
             partial.replace(upload)
         except _Refusal as refused:
             partial.unlink(missing_ok=True)
+            if refused.code == "disk_full":  # the hub's own trouble: counted as the import's is
+                log.warning("%s 的上传没有保存：中心的磁盘已满，请腾出磁盘空间", peer.name)
+                self._met_own_trouble(peer.name, refused.code)
             return _error(refused.status, refused.code, str(refused), close=True, sign=sign)
         except BaseException:
             partial.unlink(missing_ok=True)
@@ -635,34 +631,40 @@ class HubService:
         settings = self.settings
         deadline = time.monotonic() + 60 + length / settings.min_rate_bytes_s
         digest, got = hashlib.sha256(), 0
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         try:
-            while True:
-                left = deadline - time.monotonic()
-                try:
-                    message = await asyncio.wait_for(
-                        request.receive(), timeout=min(settings.body_idle_timeout_s, left)
-                    )
-                except TimeoutError:
-                    raise _Refusal(408, "timeout", "上传太慢或中断，已停止接收") from None
-                if message["type"] == "http.disconnect":
-                    raise _Refusal(400, "truncated", "上传中断")
-                chunk = message.get("body", b"")
-                got += len(chunk)
-                if got > length:
-                    raise _Refusal(413, "too_large", "上传内容超过声明的长度")
-                digest.update(chunk)
-                _write_all(fd, chunk)
-                if not message.get("more_body", False):
-                    break
-            # No fsync: the upload is transient (the import copies it durably into the inbox),
-            # and an fsync here would stall the event loop, and with it every other request.
+            # Opened inside: a disk with no room for the file's entry is as full as one with no
+            # room for its bytes.
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            try:
+                while True:
+                    left = deadline - time.monotonic()
+                    try:
+                        message = await asyncio.wait_for(
+                            request.receive(), timeout=min(settings.body_idle_timeout_s, left)
+                        )
+                    except TimeoutError:
+                        raise _Refusal(408, "timeout", "上传太慢或中断，已停止接收") from None
+                    if message["type"] == "http.disconnect":
+                        raise _Refusal(400, "truncated", "上传中断")
+                    chunk = message.get("body", b"")
+                    got += len(chunk)
+                    if got > length:
+                        raise _Refusal(413, "too_large", "上传内容超过声明的长度")
+                    digest.update(chunk)
+                    _write_all(fd, chunk)
+                    if not message.get("more_body", False):
+                        break
+                # No fsync: the upload is transient (the import copies it durably into the
+                # inbox), and an fsync here would stall the event loop, and with it every other
+                # request.
+            finally:
+                os.close(fd)
         except OSError as error:
             if not is_disk_full(error):
                 raise  # not the disk: the hub's own fault, answered as such (`_answering`)
-            raise _Refusal(507, "disk_full", DISK_FULL) from None
-        finally:
-            os.close(fd)
+            # Said as the import's full disk is (`HUB_TROUBLE_SAID`): the village syncs later;
+            # the clerk's advice (clear the disk) is the hub's log's.
+            raise _Refusal(507, "disk_full", HUB_TROUBLE_SAID["disk_full"]) from None
         if got != length or digest.hexdigest() != sha256:
             raise _Refusal(400, "tampered", "上传内容与签名不符（传输中被改动或截断）")
 

@@ -12,6 +12,7 @@ import http.client
 import json
 import os
 import secrets
+import unicodedata
 import urllib.parse
 from collections.abc import Callable
 from http import HTTPStatus
@@ -19,12 +20,12 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.domain.progress import CancelCheck, Progress
-from fieldapp.domain.sentences import sentence_or_none
+from fieldapp.domain.sentences import Sentence, said, sentence_or_none, template
 from fieldapp.services import clock
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.sync_state import SyncState
 from fieldapp.sync import httpauth
-from fieldapp.sync.errors import HubRefused, SyncError
+from fieldapp.sync.errors import HUB_TROUBLE_SAID, HubRefused, SyncError
 from fieldapp.sync.exchange import (
     ExportResult,
     ImportResult,
@@ -263,7 +264,7 @@ def _upload(
     )
     try:
         if status == HTTPStatus.INTERNAL_SERVER_ERROR:  # the hub failed, it refused nothing
-            raise SyncError(f"同步没有完成：{_message(response)}")
+            raise SyncError(said(UNFINISHED, _message(response)))
         if status != 200:
             device, keys = _identity(ledger)[0], _hub_keys(ledger)
             header, target = response.getheader(httpauth.REFUSAL_HEADER), _target(url)
@@ -278,7 +279,7 @@ def _upload(
             message, code, received = _refusal(response, by_the_hub)
             _note_hub_time(ledger, signed)
             raise HubRefused(
-                f"中心拒绝了上传：{message}",
+                refused_upload(message, code),
                 code,
                 # A replay of a bundle just exported, the hub holding more of this ledger's
                 # numbering than it has: copied back from a backup (an older hub says no number).
@@ -299,6 +300,22 @@ def _upload(
             raise SyncError(f"接收中心回复时中断：{error}。请稍后重试") from None
     finally:
         connection.close()
+
+
+#: An upload the hub refused: its words (`_plain`, as the hub wrote them).
+REFUSED_UPLOAD = template("中心拒绝了上传：%1")
+#: An upload the hub failed to answer (HTTP 500): its words.
+UNFINISHED = template("同步没有完成：%1")
+
+
+def refused_upload(message: str, code: str) -> Sentence:
+    """What the coordinator reads of an upload the hub refused: for a code of the hub's own
+    trouble (`HUB_TROUBLE_SAID`, signed by the hub: `_refusal` drops a code it did not sign)
+    this device's own sentence, said in the language shown; else the hub's words (`_plain`)
+    after this device's own opening."""
+    if code in HUB_TROUBLE_SAID:
+        return said(HUB_TROUBLE_SAID[code])
+    return said(REFUSED_UPLOAD, message)
 
 
 def county_status(ledger: Ledger, url: str, timeout: float = 60) -> dict[str, Any]:
@@ -506,6 +523,20 @@ UNVERIFIED = (
 )
 #: The most of a refusal's body read (the hub's are a few hundred bytes).
 REFUSAL_BYTES = 1 << 16
+#: The most characters of the hub's words a device shows (its longest refusal, a revoked
+#: device's with the name and the advice, is under 150).
+SAID_MAX = 300
+
+
+def _plain(text: str) -> str:
+    """The hub's (or whoever answered in its place) words as one bounded plain line for a
+    dialog: a control, format or unassigned character (a line break, a terminal escape, a
+    right-to-left override) a space, runs of spaces one, cut at `SAID_MAX` characters with
+    "…". (The desktop draws it as typed, `widgets.as_typed`: markup shows as its text.)"""
+    if not text.isprintable():
+        text = "".join(" " if unicodedata.category(ch).startswith("C") else ch for ch in text)
+    text = " ".join(text.split())
+    return text if len(text) <= SAID_MAX else text[:SAID_MAX] + "…"
 
 
 def _refusal(
@@ -520,7 +551,7 @@ def _refusal(
         answer = json.loads(body.decode("utf-8"))
         received = answer.get("received")
         number = received if isinstance(received, int) and not isinstance(received, bool) else None
-        message, code = str(answer["message"]), str(answer.get("error") or "")
+        message, code = _plain(str(answer["message"])), str(answer.get("error") or "")
         if by_the_hub is not None and (code or number is not None) and not by_the_hub(body):
             return UNVERIFIED.format(said=message), "", None
         return message, code, number

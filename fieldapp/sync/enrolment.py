@@ -22,7 +22,7 @@ from nacl.secret import SecretBox
 
 from fieldapp.domain.areacode import AreaCode, AreaLevel
 from fieldapp.domain.places_said import PlaceWording, say_place
-from fieldapp.domain.roles import DEFAULT_ROLE, Role, party_name_problem, scope_problem
+from fieldapp.domain.roles import DEFAULT_ROLE, Role, area_problem, party_name_problem
 from fieldapp.reference import divisions
 from fieldapp.services.incarnation import own_origins
 from fieldapp.services.settings import HOME_AREA
@@ -234,7 +234,7 @@ def _check_signed_device(device: Any, role: Role) -> None:
     """SyncError (Chinese) for a signed device part this program cannot take: no device name
     (every bundle names its sender) or one the hub would not have enrolled (too long, a line
     break: `roles.party_name_problem`), or an area code the division table's rules refuse (not
-    6, 9, 12 or 15 digits; not of the length its role is enrolled for, `roles.scope_problem`;
+    6, 9, 12 or 15 digits; not of the length its role is enrolled for (`roles.area_problem`):
     a county that is not one of Guizhou's; a township its county does not have). The hub
     checks the same when it enrols; a hub of another build, or a signing key used by hand,
     is not trusted to have. No area (null, or left out) is taken: the device's area is then
@@ -260,20 +260,8 @@ def _check_signed_device(device: Any, role: Role) -> None:
             f"登记文件中的区域代码「{area[:20]}」不对：应为 6、9、12 或 15 位数字；"
             "没有登记，请到县里重新登记"
         ) from None
-    if (problem := scope_problem(role, area)) is not None:
+    if (problem := area_problem(role, area, divisions())) is not None:
         raise SyncError(f"登记文件中的{problem}；没有登记，请到县里重新登记")
-    table = divisions()
-    county = table.get(area[:6])
-    if county is None or county.kind != "县":
-        raise SyncError(
-            f"登记文件中的区域代码「{area}」不对：{area[:6]} 不是贵州省现行的县（市、区）代码；"
-            "没有登记，请到县里重新登记"
-        )
-    if len(area) >= 9 and table.get(area[:9]) is None:
-        raise SyncError(
-            f"登记文件中的区域代码「{area}」不对：{county.name}没有代码为 {area[:9]} 的乡镇（街道）；"
-            "没有登记，请到县里重新登记"
-        )
 
 
 def enrol(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fieldapp.domain.errors import FieldappError
+from fieldapp.domain.sentences import Sentence, template
 
 #: Refusal codes and their Chinese explanation (the detail follows it).
 REASONS = {
@@ -55,11 +56,12 @@ SAID_TO_THE_VILLAGE = {
 #: (`exchange.OWN_TROUBLE`: its store busy, read-only, its disk full) — not the advice the
 #: county's clerk reads (腾出磁盘空间, 数据库管理员), which the hub's log keeps: nothing of
 #: the bundle was imported, nothing is held against the device, and the same sync later goes
-#: in.
+#: in. Templates: a device told one of these codes says it in its own words, in the language
+#: shown (`client.refused_upload`), not in the hub's.
 HUB_TROUBLE_SAID = {
-    "busy": "县里的中心正忙，暂时不能接收数据包，没有导入任何修改，请稍后再同步",
-    "read_only": "县里的中心暂时不能接收数据包，没有导入任何修改，请稍后再同步",
-    "disk_full": (
+    "busy": template("县里的中心正忙，暂时不能接收数据包，没有导入任何修改，请稍后再同步"),
+    "read_only": template("县里的中心暂时不能接收数据包，没有导入任何修改，请稍后再同步"),
+    "disk_full": template(
         "县里的中心磁盘已满，暂时不能接收数据包，没有导入任何修改，请稍后再同步"
         "（急用可改用U盘交换）"
     ),
@@ -118,7 +120,9 @@ class HubRefused(SyncError):
     """The hub refused an upload: its words, and its reason's code (`REASONS`, '' when it gave
     none) for a program to act on (the desktop says a copied-back ledger in its own words)."""
 
-    def __init__(self, message: str, code: str = "", *, copied_back: bool = False) -> None:
+    def __init__(
+        self, message: str | Sentence, code: str = "", *, copied_back: bool = False
+    ) -> None:
         super().__init__(message)
         self.code = code
         #: The hub's numbers show this ledger was copied back from a backup by hand (it holds

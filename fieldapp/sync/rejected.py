@@ -67,6 +67,8 @@ def rejected_changes(ledger: Ledger) -> list[dict[str, Any]]:
     )
     for report in reports:
         data = report.get("data") or {}
+        # Read back once (`report_said`), for both the reason's sentence and the shown one's.
+        sentence = report_said(report["reason"], report.get("reason_said"))
         items.append(
             {
                 "id": report["hub_id"],
@@ -90,13 +92,13 @@ def rejected_changes(ledger: Ledger) -> list[dict[str, Any]]:
                 # code named as `reason_shown` names them, so a window in another language says
                 # the same place as the Chinese (None where `reason_said` is None, or the
                 # shown reason is not the hub's: a value from a newer program).
-                "reason_shown_said": _shown_said_data(report, places),
+                "reason_shown_said": _shown_said_data(report, sentence, places),
                 # The reason as its sentence (template and parts, as JSON: `sentence_data`), so
                 # a window says it in its language; None where the hub sent none (an older hub,
                 # a reason it kept as text) or what is kept does not read back as a sentence of
                 # this program's that says the text (`report_said`: a hand edit, a template a
                 # later program dropped). The Chinese stays `reason`.
-                "reason_said": _said_data(report),
+                "reason_said": None if sentence is None else sentence_data(sentence),
                 "received_at": report["received_at"],
                 # China time (ISO, +08:00) as the hub sent it; None from an older hub, whose
                 # `received_at` is its own clock's, zone unknown (not shown in the text).
@@ -219,12 +221,6 @@ NEWER_VALUE_HERE = (
 )
 
 
-def _said_data(report: dict[str, Any]) -> object:
-    """A kept report's sentence as JSON's template and parts (None: the text is said)."""
-    sentence = report_said(report["reason"], report.get("reason_said"))
-    return None if sentence is None else sentence_data(sentence)
-
-
 def _reason_shown(report: dict[str, Any], places: Callable[[str | None], str]) -> str:
     """The hub's reason as this device says it: in the village's words for a value from a
     newer program (`NEWER_VALUE_HERE`: the hub's speaks to the county's clerk), an area the
@@ -241,12 +237,14 @@ def _reason_shown(report: dict[str, Any], places: Callable[[str | None], str]) -
 _AREA_CODE = re.compile(r"区域 (\d{6,15})")
 
 
-def _shown_said_data(report: dict[str, Any], places: Callable[[str | None], str]) -> object:
+def _shown_said_data(
+    report: dict[str, Any], sentence: Sentence | None, places: Callable[[str | None], str]
+) -> object:
     """`_reason_shown` as a sentence (template and parts, as JSON): the kept report's sentence
-    with each area its text parts name by code (an older hub's reason quoted in a newer one's:
-    它没有被接受的原因：…区域 520502001002003…) named as `_reason_shown` names it; None where
-    there is no sentence or the reason shown is not the hub's (`NEWER_VALUE_HERE`)."""
-    sentence = report_said(report["reason"], report.get("reason_said"))
+    (`report_said`, read by the caller) with each area its text parts name by code (an older
+    hub's reason quoted in a newer one's: 它没有被接受的原因：…区域 520502001002003…) named as
+    `_reason_shown` names it; None where there is no sentence or the reason shown is not the
+    hub's (`NEWER_VALUE_HERE`)."""
     if sentence is None or newer_value_named(str(report["rule"] or ""), str(report["reason"])):
         return None
     return sentence_data(_places_in_parts(sentence, places))
@@ -346,13 +344,16 @@ class Subjects:
 
     def _household(self, household_id: str, row: dict[str, Any]) -> str:
         """`household_said` from the heads read at the start."""
-        head = self._heads.get(household_id)
-        return f"{printable(head)}家" if head is not None else printable(row.get("address") or "")
+        return _household_named(self._heads.get(household_id), row)
 
 
 def household_said(ledger: Ledger, household_id: str, row: dict[str, Any]) -> str:
     """A household as people call it: 张三家 (its head), else its address."""
-    head = head_names(ledger, [household_id]).get(household_id)
+    return _household_named(head_names(ledger, [household_id]).get(household_id), row)
+
+
+def _household_named(head: str | None, row: dict[str, Any]) -> str:
+    """张三家 by its `head`'s name, else the household's address (`row`'s)."""
     return f"{printable(head)}家" if head is not None else printable(row.get("address") or "")
 
 

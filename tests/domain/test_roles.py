@@ -8,9 +8,11 @@ from fieldapp.domain.roles import (
     DEFAULT_ROLE,
     DEVICE_ROLES,
     Role,
+    area_problem,
     party_name_problem,
     scope_problem,
 )
+from fieldapp.reference import divisions
 
 
 def test_codes_and_labels() -> None:
@@ -49,3 +51,31 @@ def test_the_enrolment_rules_the_hub_and_the_device_both_read() -> None:
     assert party_name_problem("长" * 101) == "最多 100 个字，「" + "长" * 20 + "…」有 101 个"
     for bad in ("红星\n村", "红\t星", "红星\u202e村", "\x1b[31m红"):
         assert party_name_problem(bad) == "中有不能显示的字符（换行、制表符等）"
+
+
+def test_the_area_check_the_hub_and_the_device_both_make() -> None:
+    """One check of an enrolled area against the division table: the hub's `check_scope` and
+    the device reading its enrolment file each add only their own advice to its words."""
+    table = divisions()
+    assert area_problem(Role.COORDINATOR, "520502101001", table) is None
+    assert area_problem(Role.TOWNSHIP, "520502100", table) is None
+    assert area_problem(Role.COUNTY, "520502", table) is None
+    # The length rule first (`scope_problem`, as it says it).
+    assert area_problem(Role.COORDINATOR, "520502", table) == scope_problem(
+        Role.COORDINATOR, "520502"
+    )
+    assert "县级汇总中心是中心自己" in (area_problem(Role.HUB, "520502", table) or "")
+    # A county of another province, or a prefecture's code where a county's belongs.
+    assert area_problem(Role.COORDINATOR, "110101101001", table) == (
+        "区域代码「110101101001」不对：110101 不是贵州省现行的县（市、区）代码"
+    )
+    assert area_problem(Role.COUNTY, "520500", table) == (
+        "区域代码「520500」不对：520500 不是贵州省现行的县（市、区）代码"
+    )
+    # A township its county does not have, said with the county's name.
+    assert area_problem(Role.TOWNSHIP, "520502999", table) == (
+        "区域代码「520502999」不对：七星关区没有代码为 520502999 的乡镇（街道）"
+    )
+    assert area_problem(Role.COORDINATOR, "520502999001", table) == (
+        "区域代码「520502999001」不对：七星关区没有代码为 520502999 的乡镇（街道）"
+    )

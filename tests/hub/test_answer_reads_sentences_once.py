@@ -49,3 +49,30 @@ def test_the_hub_reads_each_held_sentence_once_when_writing_an_answer(
     assert {str(sentences.sentence_read(i["reason_said"])) for i in items} == {
         h.reason for h in held
     }
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_the_device_reads_each_kept_sentence_once_when_listing_them(
+    hub, make_device, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The device's list of held changes read each kept report's sentence twice (once for
+    `reason_said`, again for `reason_shown_said`); once now, both still given."""
+    village = make_device("鸭池村", VILLAGE)
+    for n in range(3):
+        row = natural_id("households", "away", str(n))
+        forge(village, "households", row, {"area_code": ELSEWHERE, "address": f"三组 {n} 号"})
+    hub.import_file(export_bundle(village, tmp_path / "up.fieldsync").path, sender="鸭池村")
+    import_bundle(village, hub.export_for("鸭池村", tmp_path / "answer.fieldsync").path)
+
+    reads: list[object] = []
+    read = sentences.sentence_read
+
+    def counted(text: object) -> sentences.Sentence:
+        reads.append(text)
+        return read(text)
+
+    monkeypatch.setattr(sentences, "sentence_read", counted)
+    items = rejected.rejected_changes(village)
+    monkeypatch.undo()
+    assert len(items) == 3 and len(reads) == 3, reads
+    assert all(i["reason_said"] and i["reason_shown_said"] for i in items), items

@@ -19,7 +19,7 @@ from fieldapp.store.ledger import Ledger
 from fieldapp.sync import crypto, httpauth
 from fieldapp.sync.client import county_status, push
 from fieldapp.sync.enrolment import enrol
-from fieldapp.sync.errors import SyncError
+from fieldapp.sync.errors import HUB_TROUBLE_SAID, SyncError
 from fieldapp.sync.exchange import export_bundle
 from tests.codes import ENROL_CODE
 from tests.hub.httpkit import (
@@ -400,7 +400,9 @@ def test_a_failure_to_keep_an_upload_is_said_for_what_it_is(
     text = str(refused.value)
     assert "No space" not in text and "I/O" not in text and "Errno" not in text
     if failure == "disk_full":
-        assert "中心的磁盘已满，无法保存这次上传" in text and "改用U盘" in text
+        # (The device says the hub's own trouble in its own words, `client.refused_upload`.)
+        assert "中心磁盘已满" in text and "改用U盘" in text
+        assert text == HUB_TROUBLE_SAID["disk_full"]
     else:
         assert text.startswith("同步没有完成：中心处理这次请求时出错了")
     assert not list((hub.root / "uploads").iterdir())

@@ -128,3 +128,36 @@ def test_the_county_sees_a_device_whose_uploads_meet_the_full_disk_again_and_aga
     assert met["count"] == 3 and met["code"] == "disk_full" and met["at"], met
     assert rows["红星村"]["refused_bundles"] == 0  # still nothing held against it
     assert "hub_trouble" not in rows["县人社局"]
+
+
+def test_an_upload_that_meets_the_full_disk_is_said_and_counted_as_the_imports(
+    hub: Hub, settings: ServiceSettings, make_device, tmp_path: Path, backend: str
+) -> None:
+    """The disk full before the upload is even stored (no room for its bytes): the village
+    reads the hub's own-trouble words (not the clerk's advice to clear the disk), and the
+    county sees the upload counted as one that met the hub's trouble."""
+    if backend != "sqlite":
+        pytest.skip("the uploads folder's disk is the same on either backend")
+    village = make_device("红星村", VILLAGE)
+    hub.enroll(
+        "县人社局", "520502", tmp_path / "county.json", role=Role.COUNTY, code=ENROL_CODE,
+        by="李股长",
+    )  # fmt: skip
+    county = Ledger.open(tmp_path / "county.db", author="县人社局")
+    enrol(county, tmp_path / "county.json", code=ENROL_CODE)
+    add_family(village, VILLAGE, [f"{n}" for n in range(101, 161)])
+    body = export_bundle(village, tmp_path / "up.fieldsync").path.read_bytes()
+    with ServerThread(hub.root, settings) as server:
+        with disk_full(len(body) // 2):
+            status, answer = post(
+                server.url, body, {httpauth.HEADER: header_for(village, "红星村", body)}
+            )
+        rows = {d["device"]: d for d in county_status(county, server.url)["devices"]}
+    county.close()
+    assert status == 507 and isinstance(answer, dict), (status, answer)
+    assert answer["error"] == "disk_full"
+    assert answer["message"] == HUB_TROUBLE_SAID["disk_full"], answer
+    assert not list((hub.root / "uploads").iterdir())
+    met = rows["红星村"]["hub_trouble"]
+    assert met["count"] == 1 and met["code"] == "disk_full", met
+    assert rows["红星村"]["refused_bundles"] == 0

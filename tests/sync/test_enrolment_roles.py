@@ -94,6 +94,8 @@ def test_the_wrong_file_given_for_an_enrolment_is_told_in_chinese(tmp_path, hub)
         (Role.TOWNSHIP, VILLAGE, "9 位"),
         (Role.COUNTY, "52050210", "6 位"),
         (Role.HUB, "520502", "县级汇总中心是中心自己"),
+        (Role.COUNTY, "520500", "520500 不是贵州省现行的县（市、区）代码，请核对"),
+        (Role.TOWNSHIP, "520502999", "七星关区没有代码为 520502999 的乡镇（街道），请核对"),
     ],
 )
 def test_the_area_must_fit_the_role(tmp_path, hub, role, area, message):

@@ -7434,6 +7434,26 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>%1的新金额%2起执行，但这项补贴只执行到%3，新金额用不上（%3以后的月份和就业都不能申领）：请同时写明延续执行到哪一天和依据的文件</source>
       <translation>The new figure of %1 applies from %2, but the subsidy itself runs only to %3, so the new figure is never used (no month or job after %3 can be claimed): write as well the day it is extended to and the document that extends it</translation>
     </message>
+    <message>
+      <source>中心拒绝了上传：%1</source>
+      <translation>The county hub refused the upload: %1</translation>
+    </message>
+    <message>
+      <source>县里的中心暂时不能接收数据包，没有导入任何修改，请稍后再同步</source>
+      <translation>The county hub cannot take bundles just now. No change was imported; please sync again later</translation>
+    </message>
+    <message>
+      <source>县里的中心正忙，暂时不能接收数据包，没有导入任何修改，请稍后再同步</source>
+      <translation>The county hub is busy and cannot take bundles just now. No change was imported; please sync again later</translation>
+    </message>
+    <message>
+      <source>县里的中心磁盘已满，暂时不能接收数据包，没有导入任何修改，请稍后再同步（急用可改用U盘交换）</source>
+      <translation>The county hub's disk is full and it cannot take bundles just now. No change was imported; please sync again later (if it is urgent, exchange bundles on a USB stick)</translation>
+    </message>
+    <message>
+      <source>同步没有完成：%1</source>
+      <translation>The sync did not finish: %1</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
