@@ -18,8 +18,8 @@ import time
 from fieldapp.cli.main import main as cli
 from fieldapp.domain.dates import CHINA, today
 from fieldapp.store.hlc import MAX_DRIFT_MS, HybridClock, format_stamp
+from tests.helpers.hostile_county import claim
 from tests.sync.hostile import forge
-from tests.sync.test_hostile_device import claim, county  # noqa: F401
 
 DAY_MS = 24 * 3600 * 1000
 
