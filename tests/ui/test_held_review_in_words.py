@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from fieldapp.hub.folder import Hub
 from fieldapp.hub.server import ServerThread
-from tests.hub.test_held_in_words import held_of_each_kind, no_codes_nor_ids
+from tests.helpers.held_kinds import held_of_each_kind, no_codes_nor_ids
 from tests.ui.conftest import VILLAGE, enrol_county, wait_idle
-from tests.ui.test_held_review import _laptop
+from tests.ui.laptops import _laptop
 
 #: The 修改内容 column of the review's table.
 CONTENT = 2
