@@ -25,7 +25,7 @@ from tests.records import Records
 from tests.services.refusal_scenarios import SCENARIOS
 from tests.ui.conftest import UI_USER, VILLAGE, answered, enrol_as, fill_ledger
 from tests.ui.in_english import CHINESE, _stored
-from tests.ui.test_delete_a_record import person_with_records  # noqa: F401 - a fixture
+from tests.ui.with_records import person_with_records  # noqa: F401 - a fixture
 
 ROOT = Path(__file__).resolve().parents[2]
 
