@@ -289,7 +289,7 @@ def test_a_change_undone_here_and_then_accepted_by_the_county_stands_as_the_coun
     not "县里已接受…；本机已撤销", which read as if the device's undo had won."""
     from fieldapp.domain.dates import china_minute
     from fieldapp.sync import rejected
-    from tests.sync.test_hostile_stamped_ahead import _month_ahead
+    from tests.helpers.stamps import _month_ahead
 
     village, mine = county["village"], county["mine"]
     heads = hub.ledger.heads("persons", mine)
