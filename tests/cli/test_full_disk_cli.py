@@ -10,7 +10,7 @@ import pytest
 from fieldapp.cli.main import main
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.vault import Credentials
-from tests.store.test_full_disk import disk_full
+from tests.helpers.full_disk import disk_full
 
 LI = Credentials("李芳", "村里的口令1")
 

@@ -10,19 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from fieldapp.cli.main import main
-from tests.codes import ENROL_CODE, keep_code_said, plain_hub
+from tests.codes import ENROL_CODE, plain_hub
+from tests.helpers.cli import run
 from tests.policy.helpers import COUNTY_PACK
 
 # Enrols throw-away ledgers made without a password (refused for real use).
 pytestmark = pytest.mark.usefixtures("plain_enrol")
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    keep_code_said(out)
-    return code, out, err
 
 
 @pytest.fixture

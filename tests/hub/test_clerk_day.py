@@ -13,7 +13,7 @@ import pytest
 
 from fieldapp.hub.folder import Hub
 from fieldapp.sync.exchange import export_bundle
-from tests.hub.test_clerk_cli import run
+from tests.helpers.cli import run
 from tests.sync.hostile import forge
 
 pytestmark = pytest.mark.usefixtures("plain_enrol")

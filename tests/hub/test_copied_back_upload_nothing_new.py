@@ -18,8 +18,8 @@ from fieldapp.services.incarnation import start_new_incarnation
 from fieldapp.sync.client import push
 from fieldapp.sync.errors import BundleRefused, HubRefused
 from fieldapp.sync.exchange import export_bundle
+from tests.helpers.copied_back_stick import copy_back
 from tests.sync.helpers import VILLAGE, add_family
-from tests.sync.test_refused_on_a_stick import copy_back
 
 NOTHING_TO_DO = "不必在设备上做什么"
 

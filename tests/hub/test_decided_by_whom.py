@@ -17,7 +17,7 @@ from fieldapp.store.ledger import Ledger
 from fieldapp.sync.enrolment import enrol
 from fieldapp.sync.exchange import export_bundle
 from tests.codes import ENROL_CODE
-from tests.hub.test_clerk_cli import run
+from tests.helpers.cli import run
 from tests.sync.hostile import forge
 
 VILLAGE, ELSEWHERE = "520502101001", "520502101002"

@@ -37,7 +37,7 @@ from fieldapp.sync.bundle import (
     read_header,
     seal_bundle,
 )
-from tests.hub.test_device_versions import County, line_of
+from tests.hub.device_listing import County, line_of
 from tests.policy.helpers import COUNTY_PACK
 
 pytestmark = pytest.mark.usefixtures("plain_enrol")

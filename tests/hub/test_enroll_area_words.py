@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.codes import plain_hub
-from tests.hub.test_clerk_cli import run
+from tests.helpers.cli import run
 
 pytestmark = pytest.mark.usefixtures("plain_enrol")
 

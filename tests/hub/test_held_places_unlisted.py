@@ -13,7 +13,7 @@ from fieldapp.domain.sentences import Sentence, sentence_or_none
 from fieldapp.hub import server as service
 from fieldapp.sync.client import push
 from fieldapp.sync.exchange import export_bundle
-from tests.hub.test_clerk_cli import run
+from tests.helpers.cli import run
 from tests.sync.hostile import forge
 
 #: A village of 鸭池镇 (七星关区), and one of 梨树镇: neither listed in the hub's ledger.

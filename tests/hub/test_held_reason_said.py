@@ -16,7 +16,7 @@ from fieldapp.hub import server as service
 from fieldapp.store import migrations, trails
 from fieldapp.store.held import HeldChanges
 from fieldapp.store.ledger import Ledger
-from tests.hub.test_held_in_words import held_of_each_kind
+from tests.helpers.held_kinds import held_of_each_kind
 
 
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
@@ -74,7 +74,7 @@ def test_hub_rejected_json_carries_the_sentence(hub, make_device, tmp_path, caps
     """`hub rejected --json` (`rejected.as_item`) lists each reason's sentence beside its text
     (`reason_said`, as `GET /v1/held` does), the keys there were kept as they were; one whose
     stored sentence does not read (a hand edit) has none."""
-    from tests.hub.test_clerk_cli import run
+    from tests.helpers.cli import run
 
     village = make_device("红星村", "520502101001")
     held_of_each_kind(hub, village, "520502101001", tmp_path)

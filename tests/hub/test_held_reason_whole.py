@@ -9,7 +9,7 @@ import pytest
 
 from fieldapp.hub import server as service
 from fieldapp.sync.client import push
-from tests.hub.test_clerk_cli import run
+from tests.helpers.cli import run
 from tests.sync.hostile import forge
 
 #: A village of 鸭池镇 (七星关区), and a new group under a village of 梨树镇, outside it.

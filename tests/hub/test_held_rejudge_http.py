@@ -26,9 +26,9 @@ from fieldapp.store.held import HeldChanges
 from fieldapp.sync import crypto, httpauth
 from fieldapp.sync.client import rejudge_held
 from fieldapp.sync.errors import SyncError
+from tests.helpers.hub_clock import YEAR_DAYS, _devices_synced
+from tests.hub.enrolled import _enrolled
 from tests.hub.httpkit import header_for, post
-from tests.hub.test_held_review_http import _enrolled
-from tests.hub.test_hub_clock_doubted import YEAR_DAYS, _devices_synced
 from tests.hub.test_hub_clock_vouched import _hostile, _next_bundles
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite"])

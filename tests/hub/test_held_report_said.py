@@ -15,7 +15,7 @@ from fieldapp.domain.sentences import LISTED, said, sentence_json, sentence_or_n
 from fieldapp.store import held as held_store
 from fieldapp.store.held import REPORT_SAID_MAX, held_payload, reads_said
 from fieldapp.sync.bundle import Report
-from tests.hub.test_held_in_words import held_of_each_kind
+from tests.helpers.held_kinds import held_of_each_kind
 
 
 @pytest.mark.parametrize("backend", ["sqlite"])

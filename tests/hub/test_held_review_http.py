@@ -17,24 +17,14 @@ from fieldapp.store.held import HeldChanges
 from fieldapp.store.ledger import Ledger
 from fieldapp.sync import crypto, httpauth
 from fieldapp.sync.client import decide_held, held_changes, push
-from fieldapp.sync.enrolment import enrol
 from fieldapp.sync.errors import SyncError
 from fieldapp.sync.rejected import rejected_changes
-from tests.codes import ENROL_CODE
+from tests.hub.enrolled import _enrolled
 from tests.hub.httpkit import address, header_for, post
 from tests.sync.helpers import VILLAGE, add_family
 from tests.sync.hostile import forge
 
 OTHER = "520502202001"
-
-
-def _enrolled(hub, tmp_path, name: str, area: str, role: Role, user: str) -> Ledger:
-    folder = tmp_path / name
-    folder.mkdir()
-    ledger = Ledger.open(folder / "ledger.db", author=user)
-    hub.enroll(name, area, folder / "enrol.json", role=role, code=ENROL_CODE, by="县里的科员")
-    enrol(ledger, folder / "enrol.json", code=ENROL_CODE)
-    return ledger
 
 
 @pytest.fixture

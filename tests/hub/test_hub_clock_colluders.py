@@ -31,8 +31,8 @@ from fieldapp.store.hlc import format_stamp
 from fieldapp.store.hub_state import HIGHEST, HubLog
 from fieldapp.sync.client import health
 from fieldapp.sync.exchange import export_bundle
+from tests.helpers.hub_clock import YEAR_DAYS, _devices_synced, _real_time, device_area
 from tests.hub.httpkit import hub_serve
-from tests.hub.test_hub_clock_doubted import YEAR_DAYS, _devices_synced, _real_time, device_area
 from tests.sync.hostile import forge, send
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite"])

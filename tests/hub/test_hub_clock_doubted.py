@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import urllib.request
-from pathlib import Path
 
 import pytest
 import time_machine
@@ -22,41 +21,23 @@ from fieldapp.cli.main import main
 from fieldapp.domain.dates import CHINA
 from fieldapp.domain.models import Household
 from fieldapp.hub import own_clock
-from fieldapp.hub.folder import Hub
 from fieldapp.hub.server import HubService
 from fieldapp.services import clock, households
 from fieldapp.services.actor import actor_of
 from fieldapp.sync.client import health, push
 from fieldapp.sync.errors import HubRefused
-from fieldapp.sync.exchange import export_bundle, import_bundle
+from fieldapp.sync.exchange import import_bundle
+from tests.helpers.hub_clock import YEAR_DAYS, _devices_synced, _real_time, device_area
 from tests.hub.httpkit import hub_serve
-from tests.sync.helpers import VILLAGE, add_family
+from tests.sync.helpers import VILLAGE
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
 
 DAY = own_clock.DAY_MS
-YEAR_DAYS = 365
-
-
-def _real_time() -> time_machine.travel:
-    """The county's real time: a year after what the hub's clock reads after its reset."""
-    return time_machine.travel(dt.datetime.now(CHINA) + dt.timedelta(days=YEAR_DAYS), tick=True)
 
 
 def _households(device) -> int:  # noqa: ANN001
     return int(device.db.execute("SELECT count(*) FROM households").fetchone()[0])
-
-
-def _devices_synced(hub: Hub, make_device, tmp_path: Path, count: int) -> list:  # noqa: ANN001
-    """`count` villages whose changes the hub took while its clock was right."""
-    made = []
-    for n in range(count):
-        village = f"5205021010{n + 1:02d}"
-        device = make_device(f"村{n}", village)
-        add_family(device, village, [f"{101 + n}"])
-        hub.import_file(export_bundle(device, tmp_path / f"up{n}.fs").path)
-        made.append(device)
-    return made
 
 
 def test_a_hub_clock_reset_a_year_back_locks_no_device(hub, make_device, tmp_path):  # noqa: ANN001
@@ -86,10 +67,6 @@ def test_a_hub_clock_reset_a_year_back_locks_no_device(hub, make_device, tmp_pat
             assert _households(device) == 2  # the write went in
     out = log.read_text(encoding="utf-8")
     assert "警告：中心电脑的日期可能不对" in out, out
-
-
-def device_area(device) -> str:  # noqa: ANN001
-    return str(device.db.execute("SELECT area_code FROM households").fetchone()[0])
 
 
 def test_two_devices_ahead_do_not_make_the_hub_doubt_its_clock(hub, make_device, tmp_path):  # noqa: ANN001

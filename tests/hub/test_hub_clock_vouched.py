@@ -32,10 +32,10 @@ from fieldapp.store.hlc import HybridClock
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.sync_state import SyncState
 from fieldapp.sync.exchange import export_bundle
-from tests.hub.test_hub_clock_doubted import YEAR_DAYS, _devices_synced, _real_time
+from tests.helpers.hostile_county import claim
+from tests.helpers.hub_clock import YEAR_DAYS, _devices_synced, _real_time
 from tests.policy.helpers import COUNTY_PACK
 from tests.sync.helpers import add_family, add_job
-from tests.sync.test_hostile_device import claim
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
 

@@ -22,8 +22,8 @@ from fieldapp.sync.enrolment import enrol
 from fieldapp.sync.errors import HUB_TROUBLE_SAID, BundleRefused
 from fieldapp.sync.exchange import OWN_TROUBLE, export_bundle
 from tests.codes import ENROL_CODE
+from tests.helpers.full_disk import disk_full
 from tests.hub.httpkit import header_for, post
-from tests.store.test_full_disk import disk_full
 from tests.sync.helpers import add_family
 
 VILLAGE = "520502101001"

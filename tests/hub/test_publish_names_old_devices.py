@@ -14,7 +14,7 @@ import fieldapp
 from fieldapp.hub.server import ServerThread
 from fieldapp.policy import packfile
 from fieldapp.sync import exchange
-from tests.hub.test_device_versions import County
+from tests.hub.device_listing import County
 from tests.policy.helpers import COUNTY_PACK
 
 pytestmark = pytest.mark.usefixtures("plain_enrol")

@@ -37,9 +37,9 @@ from fieldapp.sync.client import push, rejudge_held
 from fieldapp.sync.enrolment import enrol
 from fieldapp.sync.errors import SyncError
 from tests.codes import ENROL_CODE
+from tests.helpers.hub_clock import _devices_synced, _real_time
+from tests.hub.enrolled import _enrolled
 from tests.hub.httpkit import header_for, post
-from tests.hub.test_held_review_http import _enrolled
-from tests.hub.test_hub_clock_doubted import _devices_synced, _real_time
 from tests.sync.helpers import VILLAGE, add_family
 from tests.sync.hostile import forge, send
 

@@ -14,7 +14,7 @@ from fieldapp.domain.roles import Role
 from fieldapp.domain.sentences import Sentence
 from fieldapp.hub import rejected
 from fieldapp.sync.client import rejudge_held
-from tests.hub.test_held_review_http import _enrolled
+from tests.hub.enrolled import _enrolled
 from tests.hub.test_hub_clock_vouched import _area, _claim_held_then_vouched
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite"])

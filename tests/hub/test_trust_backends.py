@@ -172,7 +172,7 @@ def test_the_account_kept_at_approval_is_judged_and_stored_on_both_backends(
     from fieldapp.domain.account import card_number
     from fieldapp.services.policy_admin import publish
     from tests.policy.helpers import COUNTY_PACK
-    from tests.sync.test_hostile_events import _county_device
+    from tests.sync.event_village import _county_device
 
     publish(hub.ledger, COUNTY_PACK, "county.toml")  # the figure the claims are judged by
 

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import fieldapp
-from tests.packaging.test_deb_version import _build_script
+from tests.packaging.build_script import _build_script
 
 ROOT = Path(__file__).resolve().parents[2]
 

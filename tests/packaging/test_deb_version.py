@@ -7,13 +7,13 @@ already the newest version (0.1.0)" and the laptop kept the old program.
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.packaging.build_script import _build_script
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -21,17 +21,6 @@ pytestmark = [
     pytest.mark.skipif(shutil.which("dpkg") is None, reason="dpkg compares Debian versions"),
     pytest.mark.skipif(not (ROOT / ".git").exists(), reason="a git checkout numbers its builds"),
 ]
-
-
-def _build_script():  # noqa: ANN202 - packaging/build.py, loaded by path as dev.py runs it
-    spec = importlib.util.spec_from_file_location(
-        "fieldapp_package_build", ROOT / "packaging/build.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def _newer(a: str, b: str) -> bool:

@@ -71,7 +71,7 @@ def test_the_installer_shows_the_build_label_and_keeps_windows_numbers_numeric()
     title, 应用和功能 and setup file's name said plain 0.2.0 for every build, and so did the
     file properties: the county could not tell builds apart. People now read the label; the
     fields Windows requires as a.b.c.d stay numbers (0.2.0.741)."""
-    from tests.packaging.test_deb_version import _build_script
+    from tests.packaging.build_script import _build_script
 
     build = _build_script()
     assert build.windows_numbers("0.2.0", LABEL) == (0, 2, 0, 741)

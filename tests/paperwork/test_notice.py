@@ -16,8 +16,9 @@ from fieldapp.policy.pack import Policy
 from fieldapp.policy.registry import PolicyRegistry, base_dir
 from fieldapp.store.ledger import Ledger
 from tests.paperwork.builders import add_claims
+from tests.paperwork.packs import PRIVATE_RULES
 from tests.paperwork.pdftext import ID_RE, assert_fonts_embedded, page_texts, reader
-from tests.paperwork.test_roster import PER_PAGE, _roster
+from tests.paperwork.roster_views import PER_PAGE, _roster
 
 
 def test_masking():
@@ -155,49 +156,6 @@ def test_a_person_of_private_categories_alone_reads_on_the_notice_as_one_of_none
     assert not any(word in flat for word in ("残疾", "刑满释放", "戒毒"))
     kept = "".join("".join(page_texts(roster_job(ledger, batch_id).render())).split())
     assert all(word in kept for word in ("残疾人", "刑满释放人员", "戒毒康复人员"))
-
-
-#: A county pack adding rules of its own, named after a private group as counties name them.
-PRIVATE_RULES = """
-[pack]
-id = "bozhou-2026"
-version = "2026.1"
-title = "播州区就业帮扶补充政策"
-extends = "guizhou-2023"
-region = "520304"
-authority = "播州区人力资源和社会保障局"
-document = "播人社通〔2026〕5号"
-
-[[documents]]
-number = "播人社通〔2026〕5号"
-title = "关于做好特殊群体就业帮扶的通知"
-issuer = "播州区人力资源和社会保障局"
-date = 2026-02-01
-
-[[rules]]
-id = "bozhou_disabled_export"
-title = "一次性求职创业补贴（残疾人首次外出务工）"
-clause = "播人社通〔2026〕5号 第三条"
-valid_from = 2026-02-01
-amount = { kind = "fixed", value = 500 }
-funding_source = "就业补助资金"
-
-[[rules]]
-id = "bozhou_released_job"
-title = "刑满释放人员就业补贴"
-clause = "播人社通〔2026〕5号 第四条"
-valid_from = 2026-02-01
-amount = { kind = "fixed", value = 300 }
-funding_source = "就业补助资金"
-
-[[rules]]
-id = "bozhou_lifted_disabled_job"
-title = "脱贫人口和残疾人就业补贴"
-clause = "播人社通〔2026〕5号 第五条"
-valid_from = 2026-02-01
-amount = { kind = "fixed", value = 200 }
-funding_source = "就业补助资金"
-"""
 
 
 def _county_policy(tmp_path: Path) -> Policy:

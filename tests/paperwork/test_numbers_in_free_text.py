@@ -12,7 +12,7 @@ from fieldapp.paperwork.jobs import notice_job, roster_job, visits_job
 from fieldapp.paperwork.masking import mask_numbers
 from tests.paperwork.builders import VILLAGE, add_claims
 from tests.paperwork.pdftext import pdftotext, reader
-from tests.paperwork.test_visits_certificates import _typed_on_the_sheet, _village
+from tests.paperwork.visited_village import _typed_on_the_sheet, _village
 
 PHONE, ID, CARD = "13800001234", "520502199001011234", "6230520102030405067"
 #: The note of the brief: a private category, a phone, an ID and a card, typed as one line.

@@ -986,7 +986,7 @@ def test_a_countys_long_list_of_papers_prints_whole_at_the_forms_size(repo: Reco
     from fieldapp.policy.packfile import parse_pack_text
     from fieldapp.policy.registry import PolicyRegistry
     from fieldapp.services.claims import ClaimService
-    from tests.paperwork.test_year_turn import RAISED
+    from tests.paperwork.packs import RAISED
     from tests.policy.helpers import populate, post_worker
 
     listed = ", ".join(f'"{paper}"' for paper in COUNTY_PAPERS)

@@ -24,14 +24,10 @@ from fieldapp.paperwork.jobs import (
     visits_job,
 )
 from fieldapp.store.queries.claims import ClaimQueries
+from tests.helpers.ids_on_paper import HEX_RE, UUID_RE, _coinciding_devices
 from tests.paperwork.builders import VILLAGE, add_claims, duty_of
 from tests.paperwork.pdftext import page_texts, reader
 
-#: A UUID, or any run of 8+ hex digits with a letter in it (a device id, a row id cut short);
-#: not an ID number or account (digits only). The 校验码 (a hash of what the page prints, which
-#: the print log finds) is a checksum, not an id: taken out before looking.
-UUID_RE = re.compile(r"[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}", re.I)
-HEX_RE = re.compile(r"(?<![0-9a-z])(?=[0-9a-f]*[a-f])[0-9a-f]{8,}(?![0-9a-z])", re.I)
 CODE_RE = re.compile(r"校验码\s*[0-9a-f]{12}")
 
 
@@ -145,21 +141,6 @@ def test_a_paper_is_printed_again_by_the_number_on_its_footer(tmp_path, monkeypa
         assert re.search(rf"{said}(?!\d)", flat), args
         if args[0] == "form":
             assert claim.person_name in flat
-
-
-def _coinciding_devices() -> tuple[str, str]:
-    """Two change-log device ids (16 hex digits, as a ledger makes them) whose five letters
-    are the same: found by trying, as two of a county's laptops might happen to be."""
-    from fieldapp.domain.numbers import device_part
-
-    seen: dict[str, str] = {}
-    n = 0
-    while True:
-        device = f"{n:016x}"
-        other = seen.setdefault(device_part(device), device)
-        if other != device:
-            return other, device
-        n += 1
 
 
 def test_a_number_two_devices_happen_to_share_is_said_not_guessed(tmp_path):

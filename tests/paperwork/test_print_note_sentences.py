@@ -56,6 +56,7 @@ from fieldapp.services import persons
 from fieldapp.services.writer import actor_of
 from fieldapp.store.ledger import Ledger
 from tests.conftest import make_id
+from tests.paperwork.approved_account import NEW, OLD, RULE, _approved, _set_account
 from tests.paperwork.builders import (
     COUNTY,
     GROUP,
@@ -65,7 +66,6 @@ from tests.paperwork.builders import (
     add_claims,
     add_household,
 )
-from tests.paperwork.test_kept_account import NEW, OLD, RULE, _approved, _set_account
 from tests.policy.helpers import COUNTY_PACK, populate
 from tests.records import Records
 from tests.services.sentence_checks import filled, templates

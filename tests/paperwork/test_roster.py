@@ -13,33 +13,15 @@ from fieldapp.paperwork import roster as roster_mod
 from fieldapp.paperwork.jobs import roster_job
 from fieldapp.paperwork.numerals import capitals
 from fieldapp.paperwork.paper_data import PaperData
-from fieldapp.paperwork.roster import capacity, paginate, render_notice, render_roster, table_top
+from fieldapp.paperwork.roster import paginate, render_notice, render_roster
 from fieldapp.paperwork.settings import PaperSettings
 from fieldapp.paperwork.views import RosterRow, RosterView
-from tests.paperwork.builders import EMPLOYMENT_FUND, LIFTED_FUND, NAMES, add_claims, id_for
+from tests.paperwork.builders import EMPLOYMENT_FUND, LIFTED_FUND, add_claims, id_for
 from tests.paperwork.pdftext import ID_RE, assert_fonts_embedded, page_texts
+from tests.paperwork.roster_views import PER_PAGE, _roster
 
-PER_PAGE = capacity(table_top())
 #: One section on one page: the rows plus its total row.
 ONE_PAGE = PER_PAGE - 1
-
-
-def _roster(count: int, *, funds: tuple[str, ...] = (LIFTED_FUND,)) -> RosterView:
-    rows = tuple(
-        RosterRow(
-            name=NAMES[i % len(NAMES)],
-            sex="男" if i % 2 else "女",
-            id_number=id_for(i),
-            categories="脱贫人口",
-            fact="浙江省宁波市北仑区（宁波某某电子有限公司）",
-            amount=[500, 1000.5, 100, 40][i % 4],
-            account=f"6230520102{i:09d}",
-            funding_source=funds[i % len(funds)],
-            claim_id=f"c{i}",
-        )
-        for i in range(count)
-    )
-    return RosterView("batch-1", "一次性交通补助", rows, "龙坑街道", rule_clause="001 附件2（四）")
 
 
 SUBTOTAL = re.compile(r"本页小计\s*(\d+)\s*人\s*大写：人民币(\S+?)\s+([\d.]+)")

@@ -46,9 +46,9 @@ from fieldapp.store.ledger import Ledger
 from fieldapp.tabular.report_monthly import write_monthly_report
 from tests.conftest import make_id
 from tests.paperwork.builders import NAMES, id_for
+from tests.paperwork.packs import RAISED
 from tests.paperwork.pdftext import page_texts, reader
 from tests.policy.helpers import (
-    COUNTY_PACK,
     EXTENDED_PACK,
     HOME,
     extended_policy,
@@ -57,19 +57,6 @@ from tests.policy.helpers import (
 )
 from tests.records import Records
 from tests.tabular.sheets import claims_table
-
-#: The county raises the post subsidy from 600 to 700 元/月 from 2027-01-01 on a notice of its
-#: own, extending the rule to 2027's end: December is paid 600 元, January 700 元.
-RAISED = COUNTY_PACK.replace(
-    'rule = "welfare_post_subsidy"\nfigure = 600\nfigure_document = "七人社通〔2026〕3号"',
-    'rule = "welfare_post_subsidy"\nfigure = 700\nfigure_document = "七人社通〔2026〕20号"\n'
-    'figure_from = 2027-01-01\nfigure_before = 600\nfigure_before_document = "七人社通〔2026〕3号"\n'
-    'valid_to = 2027-12-31\ndocument = "七人社通〔2026〕20号"',
-) + (
-    '\n[[documents]]\nnumber = "七人社通〔2026〕20号"\n'
-    'title = "关于调整2027年公益性岗位补贴标准的通知"\n'
-    'issuer = "七星关区人力资源和社会保障局"\ndate = 2026-12-10\n'
-)
 
 
 def _raised() -> Policy:

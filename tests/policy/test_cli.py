@@ -731,7 +731,7 @@ def test_a_claim_number_two_laptops_share_is_said_by_every_command(
 ) -> None:
     """Were two laptops' five letters ever the same, `claim advance`/`evidence`/`delete` given
     the number they share would say so (check the name on the paper), never act on either."""
-    from tests.paperwork.test_paper_references import _coinciding_devices
+    from tests.helpers.ids_on_paper import _coinciding_devices
 
     path, ids = db
     county_claim(capsys, path, tmp_path, ids["worker"])

@@ -18,8 +18,8 @@ from fieldapp.policy import packfile
 from fieldapp.policy.packfile import needed_program, stamp_requires
 from fieldapp.services.policy_admin import published
 from fieldapp.store.ledger import Ledger
+from tests.helpers.cli_county import County
 from tests.policy.helpers import COUNTY_PACK
-from tests.policy.test_distribution import County
 
 #: The County of test_distribution enrols its throw-away ledger plain (70fc06e refuses that
 #: unless the test says so, as test_distribution does).

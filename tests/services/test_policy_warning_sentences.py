@@ -22,8 +22,8 @@ from fieldapp.services.policy_admin import PolicyRefused, install_local, load_po
 from fieldapp.store import policy_packs
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.sync_state import SyncState
+from tests.helpers.cli_county import County
 from tests.policy.helpers import COUNTY_PACK
-from tests.policy.test_distribution import County
 from tests.services.sentence_checks import filled, templates
 
 pytestmark = pytest.mark.usefixtures("plain_enrol")

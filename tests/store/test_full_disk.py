@@ -7,10 +7,6 @@ write past it fails as a full disk's does), set only around the operation."""
 
 from __future__ import annotations
 
-import resource
-import signal
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -21,24 +17,10 @@ from fieldapp.services import users
 from fieldapp.store import keyfile
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.vault import Credentials
-from tests.store.test_encryption import realistic_session
+from tests.helpers.clear_text import realistic_session
+from tests.helpers.full_disk import ROOM, disk_full
 
 LI = Credentials("李芳", "村里的口令1")
-#: Bytes any one file may grow to while the disk is "full": the key file fits, a ledger does not.
-ROOM = 64 * 1024
-
-
-@contextmanager
-def disk_full(room: int = ROOM) -> Iterator[None]:
-    """No file of this process grows past `room` bytes, as on a full disk."""
-    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
-    old = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    resource.setrlimit(resource.RLIMIT_FSIZE, (room, hard))
-    try:
-        yield
-    finally:
-        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
-        signal.signal(signal.SIGXFSZ, old)
 
 
 def _names(folder: Path) -> list[str]:

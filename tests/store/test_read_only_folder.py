@@ -18,8 +18,8 @@ import pytest
 from fieldapp.domain.errors import FieldappError
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.vault import Credentials
+from tests.helpers.clear_text import realistic_session
 from tests.mounts import small_disk
-from tests.store.test_encryption import realistic_session
 
 LI = Credentials("李芳", "村里的口令1")
 

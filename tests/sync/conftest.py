@@ -8,9 +8,14 @@ from pathlib import Path
 import pytest
 
 from fieldapp.hub.folder import Hub
+from fieldapp.services.policy_admin import publish
 from fieldapp.store.ledger import Ledger
 from fieldapp.sync.enrolment import enrol
+from fieldapp.sync.exchange import export_bundle, import_bundle
 from tests.codes import ENROL_CODE
+from tests.helpers.hostile_county import OTHER, claim
+from tests.policy.helpers import COUNTY_PACK
+from tests.sync.helpers import VILLAGE, add_family, add_job
 
 
 @pytest.fixture
@@ -41,3 +46,38 @@ def make_device(tmp_path: Path, hub: Hub) -> Iterator[Callable[..., Ledger]]:
             ledger.close()
         except Exception:  # noqa: BLE001 - a test may have closed it
             pass
+
+
+@pytest.fixture
+def county(tmp_path, hub, make_device):
+    """The hub, the hostile 红星村, an honest second laptop in 红星村, an honest 远村, all
+    holding their families and the county's figures, synced once."""
+    publish(hub.ledger, COUNTY_PACK, "county.toml")
+    village = make_device("红星村", VILLAGE)
+    second = make_device("红星村二号", VILLAGE)
+    other = make_device("远村", OTHER)
+    _, (mine,) = add_family(village, VILLAGE, ["101"])
+    _, (theirs,) = add_family(other, OTHER, ["103"], surname="王")
+    add_job(village, mine)
+    add_job(other, theirs)
+    with other.transaction():
+        their_claim = other.insert("claims", claim(theirs, area=OTHER))
+    counter = iter(range(1000))
+
+    def exchange(device, name):
+        hub.import_file(export_bundle(device, tmp_path / f"up{next(counter)}.fs").path)
+        import_bundle(device, hub.export_for(name, tmp_path / f"down{next(counter)}.fs").path)
+
+    for device, name in ((village, "红星村"), (other, "远村"), (second, "红星村二号")):
+        exchange(device, name)
+    exchange(village, "红星村")
+    return {
+        "village": village,
+        "second": second,
+        "other": other,
+        "mine": mine,
+        "theirs": theirs,
+        "their_claim": their_claim,
+        "exchange": exchange,
+        "tmp": tmp_path,
+    }

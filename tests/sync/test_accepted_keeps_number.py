@@ -21,9 +21,9 @@ from fieldapp.services.policy_admin import policy_in_force
 from fieldapp.store.ledger import natural_id
 from fieldapp.store.queries.claims import ClaimQueries
 from fieldapp.sync.exchange import export_bundle, import_bundle
-from tests.sync import test_hostile_figures as figures
+from tests.sync import raised_figure as figures
 from tests.sync.hostile import forge
-from tests.sync.test_hostile_claims import NEIGHBOUR
+from tests.sync.raised_figure import NEIGHBOUR
 
 NUMBER = figures.NUMBER
 

@@ -15,7 +15,7 @@ import pytest
 from fieldapp.store.connection import LedgerGone
 from fieldapp.sync.errors import SyncError
 from fieldapp.sync.exchange import export_bundle, import_bundle
-from tests.store.test_full_disk import disk_full
+from tests.helpers.full_disk import disk_full
 from tests.sync.helpers import VILLAGE, add_family
 
 ROOT = Path(__file__).resolve().parents[2]

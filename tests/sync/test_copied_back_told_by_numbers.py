@@ -27,8 +27,8 @@ from fieldapp.store.sync_state import SyncState
 from fieldapp.sync.bundle import REFUSED_FILE, REFUSED_SIG
 from fieldapp.sync.errors import BundleRefused
 from fieldapp.sync.exchange import export_bundle, import_bundle
+from tests.helpers.copied_back_stick import DEVICE, copy_back
 from tests.sync.helpers import VILLAGE, add_family, repack, unpack
-from tests.sync.test_refused_on_a_stick import DEVICE, copy_back
 
 
 def copied_back(hub: Hub, make_device, tmp_path: Path) -> tuple[Ledger, Path]:  # noqa: ANN001

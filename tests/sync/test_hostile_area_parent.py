@@ -15,9 +15,9 @@ from fieldapp.services.actor import actor_of
 from fieldapp.services.trust_check import TrustRefused
 from fieldapp.services.writer import writing
 from fieldapp.store.ledger import natural_id
+from tests.helpers.hostile_county import OTHER
 from tests.sync.helpers import VILLAGE, add_family
 from tests.sync.hostile import both_ways_judged, forge
-from tests.sync.test_hostile_device import OTHER, county  # noqa: F401
 
 GROUP, OWN_GROUP = VILLAGE + "901", VILLAGE + "902"
 

@@ -24,12 +24,12 @@ from fieldapp.services.writer import writing
 from fieldapp.store.ledger import Ledger, natural_id
 from fieldapp.sync.exchange import import_bundle
 from tests.policy.helpers import HOME
-from tests.sync import test_hostile_figures as figures
+from tests.sync import raised_figure as figures
 from tests.sync.hostile import forge
+from tests.sync.raised_figure import NEIGHBOUR, _december
 
 NUMBER = figures.NUMBER
-#: Another village of 红星村's township, and a village of another township.
-NEIGHBOUR = "520502001002"
+#: A village of another township.
 ELSEWHERE = "520502002001"
 
 pytestmark = pytest.mark.today("2027-03-01")
@@ -51,11 +51,6 @@ def _write(device: Ledger, table: str, row_id: str, data: dict[str, Any]) -> Non
     """An edit through the device's own write door (as any service writes)."""
     with writing(device, actor_of(device)) as writer:
         writer.update_row(table, row_id, data)
-
-
-def _december(device: Ledger) -> ClaimModel:
-    service = ClaimService(device, policy_in_force(device))
-    return service.create(NUMBER, "welfare_post_subsidy", on=dt.date(2026, 12, 31))
 
 
 # -- 1. claim_amount: nothing, less than nothing, or no day to judge the amount by ------------

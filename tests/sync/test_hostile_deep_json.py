@@ -17,7 +17,7 @@ from fieldapp.services.trust_check import TrustRefused
 from fieldapp.services.writer import writing
 from fieldapp.store.ledger import natural_id
 from tests.sync.hostile import forge
-from tests.sync.test_hostile_claims import _copy, _december, village  # noqa: F401
+from tests.sync.raised_figure import _copy, _december, village  # noqa: F401
 
 DEEP = "[" * 3000 + "]" * 3000
 DEEP_OBJECT = '{"a":' * 3000 + "1" + "}" * 3000

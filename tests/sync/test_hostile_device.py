@@ -11,68 +11,14 @@ import pytest
 
 from fieldapp.cli.main import main as cli
 from fieldapp.domain.roles import Role
-from fieldapp.services.policy_admin import publish
 from fieldapp.store.dump import canonical_dump
 from fieldapp.store.ledger import natural_id
 from fieldapp.sync.errors import BundleRefused
-from fieldapp.sync.exchange import export_bundle, import_bundle
+from fieldapp.sync.exchange import import_bundle
 from tests.codes import ENROL_CODE
-from tests.policy.helpers import COUNTY_PACK
-from tests.sync.helpers import JOB_START, VILLAGE, add_family, add_job, job_of
+from tests.helpers.hostile_county import OTHER, claim
+from tests.sync.helpers import VILLAGE, add_family
 from tests.sync.hostile import YEAR_2100_MS, foreign, forge, send
-
-OTHER = "520502202001"
-
-
-def claim(person_id: str, state: str = "草稿", amount: float = 500.0, area: str = VILLAGE) -> dict:
-    """The transport subsidy for the person's job (`add_job`), dated and placed as the program
-    makes it (a claim with no 申领日期, or placed elsewhere than its person, is held)."""
-    return {
-        "person_id": person_id,
-        "area_code": area,
-        "claim_date": "2026-06-05",
-        "rule_id": "transport_cross_county",
-        "limit_key": f"transport|{person_id}|ever",
-        "state": state,
-        "amount": amount,
-        "spell_id": job_of(person_id),
-        "event_date": JOB_START,
-    }
-
-
-@pytest.fixture
-def county(tmp_path, hub, make_device):
-    """The hub, the hostile 红星村, an honest second laptop in 红星村, an honest 远村, all
-    holding their families and the county's figures, synced once."""
-    publish(hub.ledger, COUNTY_PACK, "county.toml")
-    village = make_device("红星村", VILLAGE)
-    second = make_device("红星村二号", VILLAGE)
-    other = make_device("远村", OTHER)
-    _, (mine,) = add_family(village, VILLAGE, ["101"])
-    _, (theirs,) = add_family(other, OTHER, ["103"], surname="王")
-    add_job(village, mine)
-    add_job(other, theirs)
-    with other.transaction():
-        their_claim = other.insert("claims", claim(theirs, area=OTHER))
-    counter = iter(range(1000))
-
-    def exchange(device, name):
-        hub.import_file(export_bundle(device, tmp_path / f"up{next(counter)}.fs").path)
-        import_bundle(device, hub.export_for(name, tmp_path / f"down{next(counter)}.fs").path)
-
-    for device, name in ((village, "红星村"), (other, "远村"), (second, "红星村二号")):
-        exchange(device, name)
-    exchange(village, "红星村")
-    return {
-        "village": village,
-        "second": second,
-        "other": other,
-        "mine": mine,
-        "theirs": theirs,
-        "their_claim": their_claim,
-        "exchange": exchange,
-        "tmp": tmp_path,
-    }
 
 
 def held_rules(hub) -> dict[str, str]:
@@ -343,7 +289,7 @@ def test_a_change_undone_here_and_then_accepted_by_the_county_stands_as_the_coun
     not "县里已接受…；本机已撤销", which read as if the device's undo had won."""
     from fieldapp.domain.dates import china_minute
     from fieldapp.sync import rejected
-    from tests.sync.test_hostile_stamped_ahead import _month_ahead
+    from tests.helpers.stamps import _month_ahead
 
     village, mine = county["village"], county["mine"]
     heads = hub.ledger.heads("persons", mine)

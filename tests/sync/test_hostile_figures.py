@@ -9,52 +9,20 @@ import datetime as dt
 
 import pytest
 
-from fieldapp.domain.claims import Claim as ClaimModel
 from fieldapp.domain.claims import ClaimState
 from fieldapp.domain.errors import FieldappError
-from fieldapp.domain.models import Area
 from fieldapp.services.claims import ClaimRefused, ClaimService
-from fieldapp.services.policy_admin import policy_in_force, publish
+from fieldapp.services.policy_admin import policy_in_force
 from fieldapp.store.ledger import natural_id
-from fieldapp.sync.exchange import export_bundle, import_bundle
-from tests.conftest import make_id
-from tests.policy.helpers import COUNTY_PACK, HOME, post_worker
-from tests.records import Records
+from tests.sync import raised_figure
 from tests.sync.hostile import forge
-
-RAISED = COUNTY_PACK.replace(
-    'rule = "welfare_post_subsidy"\nfigure = 600\nfigure_document = "七人社通〔2026〕3号"',
-    'rule = "welfare_post_subsidy"\nfigure = 700\nfigure_document = "七人社通〔2026〕20号"\n'
-    'figure_from = 2027-01-01\nfigure_before = 600\nfigure_before_document = "七人社通〔2026〕3号"\n'
-    'valid_to = 2027-12-31\ndocument = "七人社通〔2026〕20号"',
-) + (
-    '\n[[documents]]\nnumber = "七人社通〔2026〕20号"\n'
-    'title = "关于调整2027年公益性岗位补贴标准的通知"\ndate = 2026-12-10\n'
-)
-NUMBER = make_id("520502", "19800505", "311")
+from tests.sync.raised_figure import NUMBER, _copy
 
 #: December's, January's and February's claims are made (and forged) once those months are past.
 pytestmark = pytest.mark.today("2027-03-01")
 
-
-@pytest.fixture
-def village(tmp_path, hub, make_device):
-    """红星村's laptop holding 赵六 (a 公益性岗位 since July 2026) and the county's 2027 pack."""
-    publish(hub.ledger, RAISED, "county.toml")
-    device = make_device("红星村", HOME)
-    repo = Records(device)
-    with device.transaction():
-        repo.ensure_area(Area(code=HOME, name="红星村", kind="村"))
-    pid, _ = post_worker(repo)
-    counter = iter(range(1000))
-
-    def exchange() -> None:
-        hub.import_file(export_bundle(device, tmp_path / f"up{next(counter)}.fs").path)
-        import_bundle(device, hub.export_for("红星村", tmp_path / f"dn{next(counter)}.fs").path)
-
-    exchange()
-    device.exchange = exchange  # type: ignore[attr-defined]
-    return device
+#: The fixture, bound by its name (an import of it would be shadowed by every test's argument).
+village = raised_figure.village
 
 
 def test_a_claim_above_the_figure_of_its_month_is_held_at_the_hub(village, hub):
@@ -115,14 +83,6 @@ def test_a_claim_whose_month_is_not_its_claim_dates_is_held(village, hub):
     assert "月份（2026年12月）与申领日期2027年1月31日不符" in held.reason, held.reason
     assert "所在的2027年1月" in held.reason
     assert hub.ledger.get("claims", january.id)["amount"] == 700
-
-
-def _copy(village, claim_id: str) -> dict:
-    """A claim's fields as a tampered program sends them for a claim of its own."""
-    stored = village.get("claims", claim_id)
-    kept = set(ClaimModel.model_fields) - {"id", "created_at", "created_by", "created_device",
-                                            "updated_at", "updated_by", "updated_device"}  # fmt: skip
-    return {k: stored[k] for k in kept if k in stored}
 
 
 def test_a_second_claim_for_the_same_month_is_held_when_passed_on(village, hub):

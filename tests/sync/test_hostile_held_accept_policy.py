@@ -12,8 +12,8 @@ from __future__ import annotations
 import pytest
 
 from fieldapp.sync.errors import SyncError
+from tests.helpers.hostile_county import claim
 from tests.sync.hostile import forge
-from tests.sync.test_hostile_device import claim, county  # noqa: F401
 
 
 def test_a_held_claim_asking_beyond_the_policy_cannot_be_accepted(county, hub):  # noqa: F811

@@ -18,9 +18,9 @@ from fieldapp.store.hlc import format_stamp, parse_stamp
 from fieldapp.store.ledger import natural_id
 from fieldapp.store.queries.claims import ClaimQueries
 from fieldapp.sync.exchange import export_bundle
-from tests.sync import test_hostile_figures as figures
+from tests.sync import raised_figure as figures
 from tests.sync.hostile import forge
-from tests.sync.test_hostile_claims import NEIGHBOUR
+from tests.sync.raised_figure import NEIGHBOUR
 
 pytestmark = pytest.mark.today("2027-03-01")
 

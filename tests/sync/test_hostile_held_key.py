@@ -22,7 +22,7 @@ from fieldapp.sync.errors import SyncError
 from fieldapp.sync.exchange import export_bundle, import_bundle
 from tests.policy.helpers import HOME
 from tests.sync.hostile import both_ways_judged, foreign, forge, send
-from tests.sync.test_hostile_claims import NEIGHBOUR, _copy, _december, village  # noqa: F401
+from tests.sync.raised_figure import NEIGHBOUR, _copy, _december, village  # noqa: F401
 
 pytestmark = pytest.mark.today("2027-03-01")
 

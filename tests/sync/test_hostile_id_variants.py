@@ -17,7 +17,6 @@ from fieldapp.services.trust_check import TrustRefused
 from fieldapp.services.writer import writing
 from fieldapp.store.ledger import natural_id
 from tests.sync.hostile import forge
-from tests.sync.test_hostile_device import county  # noqa: F401
 
 FULL_WIDTH = str.maketrans("0123456789X", "０１２３４５６７８９Ｘ")
 

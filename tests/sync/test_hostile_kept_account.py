@@ -15,7 +15,7 @@ from fieldapp.services.actor import actor_of
 from fieldapp.services.claims import ClaimService
 from fieldapp.services.policy_admin import policy_in_force
 from fieldapp.sync.exchange import export_bundle, import_bundle
-from tests.sync.test_hostile_events import _county_device, _edit, village  # noqa: F401
+from tests.sync.event_village import _county_device, _edit, village  # noqa: F401
 
 OLD = card_number("622848001234567")  # 王五's card
 THEIRS = card_number("622700098765432")  # someone else's

@@ -19,7 +19,6 @@ from fieldapp.services.trust_check import TrustRefused
 from fieldapp.services.writer import writing
 from fieldapp.store.queries.paper import print_log
 from tests.sync.hostile import forge
-from tests.sync.test_hostile_device import county  # noqa: F401
 
 ODD = [
     "9999-12-31T23:59:59-23:59",  # past the last day Python counts, said in China time

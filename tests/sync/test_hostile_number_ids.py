@@ -19,7 +19,7 @@ from fieldapp.services.writer import writing
 from fieldapp.store.queries.claims import ClaimQueries
 from tests.policy.helpers import HOME
 from tests.sync.hostile import both_ways_judged, forge
-from tests.sync.test_hostile_claims import _copy, _december, village  # noqa: F401
+from tests.sync.raised_figure import _copy, _december, village  # noqa: F401
 
 pytestmark = pytest.mark.today("2027-03-01")
 

@@ -18,7 +18,6 @@ from fieldapp.services.writer import writing
 from fieldapp.store.changelog import CHANGE_COLUMNS, Change
 from tests.sync.helpers import job_of
 from tests.sync.hostile import forge
-from tests.sync.test_hostile_device import county  # noqa: F401
 
 
 def _logged(device, table: str, row_id: str, data: dict) -> Change:

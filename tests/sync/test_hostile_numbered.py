@@ -13,8 +13,8 @@ from fieldapp.services.policy_admin import policy_in_force
 from fieldapp.store.hlc import format_stamp, parse_stamp
 from fieldapp.store.queries.claims import ClaimQueries
 from tests.policy.helpers import HOME
+from tests.sync.event_village import village  # noqa: F401
 from tests.sync.hostile import both_ways_judged, forge
-from tests.sync.test_hostile_events import village  # noqa: F401
 
 
 def test_a_change_stamped_before_its_claim_or_batch_was_made_is_held(village, hub):  # noqa: F811

@@ -16,9 +16,9 @@ import time
 from fieldapp.domain.dates import today
 from fieldapp.store.hlc import MAX_DRIFT_MS, format_stamp
 from fieldapp.store.queries.claims import ClaimQueries
+from tests.helpers.hostile_county import claim
 from tests.sync.helpers import VILLAGE
 from tests.sync.hostile import forge
-from tests.sync.test_hostile_device import claim, county  # noqa: F401
 
 DAY_MS = 24 * 3600 * 1000
 

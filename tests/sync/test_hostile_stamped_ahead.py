@@ -18,14 +18,9 @@ import time
 from fieldapp.cli.main import main as cli
 from fieldapp.domain.dates import CHINA, today
 from fieldapp.store.hlc import MAX_DRIFT_MS, HybridClock, format_stamp
+from tests.helpers.hostile_county import claim
+from tests.helpers.stamps import DAY_MS, _month_ahead
 from tests.sync.hostile import forge
-from tests.sync.test_hostile_device import claim, county  # noqa: F401
-
-DAY_MS = 24 * 3600 * 1000
-
-
-def _month_ahead() -> str:
-    return format_stamp(int(time.time() * 1000) + 30 * DAY_MS, 0)
 
 
 def _within(shown: str, ahead: dt.timedelta) -> bool:

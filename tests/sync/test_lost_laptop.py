@@ -20,7 +20,7 @@ from fieldapp.sync.enrolment import enrol
 from fieldapp.sync.errors import BundleRefused
 from fieldapp.sync.exchange import export_bundle, import_bundle
 from tests.codes import ENROL_CODE
-from tests.store.test_encryption import assert_no_clear_text, realistic_session
+from tests.helpers.clear_text import assert_no_clear_text, realistic_session
 from tests.sync.helpers import VILLAGE, add_family
 
 LI = Credentials("李芳", "村里的口令1")

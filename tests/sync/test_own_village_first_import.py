@@ -13,7 +13,7 @@ import pytest
 from fieldapp.domain.roles import Role
 from fieldapp.store.ledger import Ledger
 from tests.conftest import make_id
-from tests.sync.test_claim_path_three_devices import HEADERS, County
+from tests.helpers.three_devices import HEADERS, County
 from tests.tabular.sheets import write_xlsx
 
 # Enrols throw-away ledgers made without a password (refused for real use).

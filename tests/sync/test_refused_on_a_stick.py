@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -26,31 +25,11 @@ from fieldapp.sync import crypto
 from fieldapp.sync.bundle import REFUSED_FILE, REFUSED_SIG, Manifest, read_header
 from fieldapp.sync.errors import AlreadyImported, BundleRefused
 from fieldapp.sync.exchange import export_bundle, import_bundle
+from tests.helpers.copied_back_stick import DEVICE, copy_back
 from tests.sync.helpers import VILLAGE, add_family, keys_of, repack, unpack
 
-DEVICE = "大坝村"
 #: Anything of the command line or an id: a command, an option, a hex run, a change key.
 NOT_FOR_A_COORDINATOR = re.compile(r"fieldapp|--|[0-9a-f]{8,}|:\d+\b")
-
-
-def copy_back(hub: Hub, make_device, tmp_path: Path, lost: list[str]) -> Ledger:  # noqa: ANN001
-    """A village ledger that sent a bundle by stick, was backed up, sent more work in a second
-    (王, one person per ID sequence in `lost`), then was copied back from the backup (its disk
-    replaced): the ledger as copied back."""
-    device = make_device(DEVICE, VILLAGE)
-    path = tmp_path / DEVICE / "ledger.db"
-    add_family(device, VILLAGE, ["101"], surname="李")
-    hub.import_file(export_bundle(device, tmp_path / "1.fieldsync").path)
-    device.close()
-    shutil.copy(path, tmp_path / "backup.db")
-    device = Ledger.open(path, author="大坝村员")
-    add_family(device, VILLAGE, lost, surname="王")
-    hub.import_file(export_bundle(device, tmp_path / "2.fieldsync").path)
-    device.close()
-    shutil.copy(tmp_path / "backup.db", path)
-    for extra in ("-wal", "-shm"):
-        Path(f"{path}{extra}").unlink(missing_ok=True)
-    return Ledger.open(path, author="大坝村员")
 
 
 def copied_back(hub: Hub, make_device, tmp_path: Path) -> tuple[Ledger, Path]:  # noqa: ANN001

@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-from tests.sync.test_batch_reaches_village import QIAN, RULE, TOWNSHIP, WANG, ZHAO, two_villages
-from tests.sync.test_claim_path_three_devices import County
+from tests.helpers.three_devices import County
+from tests.helpers.two_villages import QIAN, RULE, TOWNSHIP, WANG, ZHAO, two_villages
 
 
 @pytest.fixture

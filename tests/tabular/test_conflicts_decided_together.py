@@ -11,7 +11,7 @@ from pathlib import Path
 from fieldapp.cli.main import main
 from fieldapp.store.ledger import Ledger
 from fieldapp.tabular.ledger_import import LedgerImporter, import_ledger
-from tests.tabular.test_sheet_dated_ahead import (
+from tests.tabular.dated_family import (
     HEAD,
     LEDGER_PHONE,
     SHEET_PHONE,

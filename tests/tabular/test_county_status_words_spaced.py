@@ -15,9 +15,9 @@ from fieldapp.policy.published import PublishedPack
 from fieldapp.services.policy_admin import county_pack_in_force
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.sync_state import SyncState
+from tests.helpers.cli_county import County
 from tests.policy.helpers import COUNTY_PACK
-from tests.policy.test_distribution import County
-from tests.tabular.test_county_status_words import _statuses, _village_book, county  # noqa: F401
+from tests.tabular.county_words import _statuses, _village_book, county  # noqa: F401
 
 pytestmark = pytest.mark.usefixtures("plain_enrol")
 

@@ -32,8 +32,8 @@ from fieldapp.tabular.import_report import write_import_report
 from fieldapp.tabular.ledger_export import export_ledger
 from fieldapp.tabular.ledger_import import import_ledger
 from fieldapp.tabular.report_monthly import write_monthly_report
+from tests.helpers.ids_on_paper import HEX_RE, UUID_RE
 from tests.paperwork.builders import VILLAGE, add_claims, add_household
-from tests.paperwork.test_paper_references import HEX_RE, UUID_RE
 from tests.policy.helpers import COUNTY_PACK
 from tests.records import Records
 

@@ -28,15 +28,8 @@ from fieldapp.services.writer import actor_of, writing
 from fieldapp.store.dump import synced_tables
 from fieldapp.store.ledger import Ledger
 from fieldapp.tabular.ledger_import import import_ledger
+from tests.tabular.dated_family import HEAD, LEDGER_PHONE, SHEET_PHONE, STALE_PHONE, WIFE, _phone
 from tests.tabular.test_conflicts_decided_together import _authors, _undated
-from tests.tabular.test_sheet_dated_ahead import (
-    HEAD,
-    LEDGER_PHONE,
-    SHEET_PHONE,
-    STALE_PHONE,
-    WIFE,
-    _phone,
-)
 
 
 def _kept(ledger: Ledger, tmp_path: Path) -> Path:

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import time
-from pathlib import Path
 
 import openpyxl
 import pytest
@@ -24,58 +22,20 @@ from fieldapp.cli.main import main
 from fieldapp.store.ledger import Ledger
 from fieldapp.tabular import dates
 from fieldapp.tabular.dates import EXACT, EXPORTED_AT
-from fieldapp.tabular.ledger_export import export_ledger
 from fieldapp.tabular.ledger_import import import_ledger
-from tests.conftest import make_id
-from tests.tabular.sheets import write_xlsx
-
-HEADERS = ["姓名", "身份证号码", "户主身份证号码", "与户主关系", "联系电话", "劳动能力"]
-PLACE = ["七星关区", "碧阳街道", "大坝村"]
-HEAD = make_id("520502", "19750316", "131")
-WIFE = make_id("520502", "19780520", "142")
-SON = make_id("520502", "20010101", "153")
-LEDGER_PHONE = "13700000000"  # the coordinator's edit, made after the real export
-STALE_PHONE = "13600000000"  # the sheet's cell for the same field
-SHEET_PHONE = "13500000000"  # the sheet's cell for a field nobody edited since
-CHINA = dt.timedelta(hours=8)
-
-
-def _phone(ledger: Ledger, number: str) -> str:
-    row = ledger.db.execute("SELECT phone FROM persons WHERE id_number = ?", [number]).fetchone()
-    return str(row[0])
-
-
-def _exported(ledger: Ledger, tmp_path: Path, name: str = "发给村里.xlsx") -> Path:
-    """The family imported, exported (for real, now), then 张长英's phone edited in the ledger."""
-    base = write_xlsx(
-        tmp_path / "base.xlsx",
-        HEADERS + ["县（市、区）", "乡镇（街道）", "村（社区）"],
-        [
-            ["张长英", HEAD, HEAD, "户主", "13800000001", "普通劳动力", *PLACE],
-            ["李秀", WIFE, HEAD, "配偶", "13800000002", "普通劳动力", *PLACE],
-            ["张小军", SON, HEAD, "子女", "13800000003", "普通劳动力", *PLACE],
-        ],
-    )
-    assert import_ledger(ledger, base).persons_imported == 3
-    out = tmp_path / name
-    export_ledger(ledger, out)
-    time.sleep(0.01)
-    with ledger.transaction():
-        head = ledger.db.execute("SELECT id FROM persons WHERE id_number = ?", [HEAD]).fetchone()
-        ledger.update("persons", head[0], {"phone": LEDGER_PHONE})
-    return out
-
-
-def _edit_cells(book: openpyxl.Workbook) -> None:
-    """The village's stale cell for 张长英's phone, and a new phone for 李秀."""
-    sheet = book["劳动力台账"]
-    header = [c.value for c in sheet[2]]
-    for row in sheet.iter_rows(min_row=3):
-        number = row[header.index("身份证号码")].value
-        if number == HEAD:
-            row[header.index("联系电话")].value = STALE_PHONE
-        if number == WIFE:
-            row[header.index("联系电话")].value = SHEET_PHONE
+from tests.tabular.dated_family import (
+    CHINA,
+    HEAD,
+    LEDGER_PHONE,
+    SHEET_PHONE,
+    WIFE,
+    _csv_ahead,
+    _edit_cells,
+    _exported,
+    _family,
+    _nothing_overwritten,
+    _phone,
+)
 
 
 def _dated(book: openpyxl.Workbook, moment: dt.datetime) -> None:
@@ -83,16 +43,6 @@ def _dated(book: openpyxl.Workbook, moment: dt.datetime) -> None:
     book.custom_doc_props.append(
         StringProperty(name=EXPORTED_AT, value=moment.isoformat(timespec="milliseconds"))
     )
-
-
-def _nothing_overwritten(ledger: Ledger, report) -> None:
-    """The undated fallback: each cell the sheet would change is a conflict, the ledger kept."""
-    assert report.sheet_date == "" and report.sheet_date_source == ""
-    shown = {(c.as_dict()["ledger"], c.as_dict()["sheet_value"]) for c in report.conflicts}
-    assert shown == {(LEDGER_PHONE, STALE_PHONE), ("13800000002", SHEET_PHONE)}
-    assert report.changes == [] or all(not p.as_dict()["changes"] for p in report.changes)
-    assert _phone(ledger, HEAD) == LEDGER_PHONE  # the coordinator's edit kept
-    assert _phone(ledger, WIFE) == "13800000002"  # a conflict to decide, not taken silently
 
 
 TOMORROW = dt.timedelta(days=1)
@@ -182,35 +132,6 @@ def test_a_title_row_of_today_without_a_time_is_believed(ledger, tmp_path):
     book.save(out)
     report = import_ledger(ledger, out, update=True, dry_run=True)
     assert report.date_not_believed == "" and report.sheet_date_source.startswith("表中的“截至")
-
-
-def _csv_ahead(ledger: Ledger, tmp_path: Path) -> Path:
-    db_out = tmp_path / "台账.csv"
-    export_ledger(ledger, db_out)
-    time.sleep(0.01)
-    with ledger.transaction():
-        head = ledger.db.execute("SELECT id FROM persons WHERE id_number = ?", [HEAD]).fetchone()
-        ledger.update("persons", head[0], {"phone": LEDGER_PHONE})
-    lines = db_out.read_text(encoding="utf-8-sig").splitlines()
-    assert "导出时间：" in lines[0]
-    body = [
-        line.replace("13800000001", STALE_PHONE).replace("13800000002", SHEET_PHONE)
-        for line in lines[1:]
-    ]
-    db_out.write_text("\n".join([lines[0], *body]) + "\n", encoding="utf-8-sig")
-    return db_out
-
-
-def _family(ledger: Ledger, tmp_path: Path) -> None:
-    base = write_xlsx(
-        tmp_path / "base.xlsx",
-        HEADERS + ["县（市、区）", "乡镇（街道）", "村（社区）"],
-        [
-            ["张长英", HEAD, HEAD, "户主", "13800000001", "普通劳动力", *PLACE],
-            ["李秀", WIFE, HEAD, "配偶", "13800000002", "普通劳动力", *PLACE],
-        ],
-    )
-    assert import_ledger(ledger, base).persons_imported == 2
 
 
 def test_a_csv_title_line_dated_ahead_overwrites_nothing(ledger, tmp_path):

@@ -26,8 +26,7 @@ from fieldapp.store.queries import tabular as store
 from fieldapp.tabular import dates
 from fieldapp.tabular.ledger_export import export_ledger
 from fieldapp.tabular.ledger_import import import_ledger
-from tests.tabular.sheets import write_csv, write_xlsx
-from tests.tabular.test_sheet_dated_ahead import (
+from tests.tabular.dated_family import (
     CHINA,
     HEAD,
     HEADERS,
@@ -44,6 +43,7 @@ from tests.tabular.test_sheet_dated_ahead import (
     _nothing_overwritten,
     _phone,
 )
+from tests.tabular.sheets import write_csv, write_xlsx
 
 UNDATED = "表格中没有它的导出时间"
 

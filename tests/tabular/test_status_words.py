@@ -15,39 +15,9 @@ from fieldapp.tabular.extra_sheets import parse_extra
 from fieldapp.tabular.import_report import write_import_report
 from fieldapp.tabular.ledger_import import import_ledger
 from fieldapp.tabular.person_row import parse_row
-from tests.conftest import make_id
+from tests.tabular.status_book import HEAD, PLACE, WIFE, _statuses, _village_book
 
-HEAD = make_id("520502", "19750316", "131")
-WIFE = make_id("520502", "19780520", "142")
-SON = make_id("520502", "20010101", "153")
-PLACE = {"县（市、区）": "七星关区", "乡镇（街道）": "碧阳街道", "村（社区）": "大坝村"}
 WORDS = {"在家": "未就业", "√": "已就业", "外出": "已就业"}
-
-
-def _village_book(path):
-    """台账 with a 就业状态 column and a column per month, and a 月度状态 sheet, in the words
-    a coordinator writes: 在家 three times, √ once, 外出 once."""
-    book = openpyxl.Workbook()
-    people = book.active
-    people.title = "台账"
-    people.append(["姓名", "身份证号码", "户主身份证号码", "与户主关系", *PLACE, "2026年1月"])
-    people.append(["张长英", HEAD, HEAD, "户主", *PLACE.values(), "未就业"])
-    people.append(["李秀", WIFE, HEAD, "配偶", *PLACE.values(), "在家"])
-    people.append(["张明", SON, HEAD, "子女", *PLACE.values(), "√"])
-    months = book.create_sheet("月度状态")
-    months.append(["姓名", "身份证号码", "月份", "就业状态"])
-    months.append(["张长英", HEAD, "2026-02", "外出"])
-    months.append(["李秀", WIFE, "2026-02", "在家"])
-    months.append(["张明", SON, "2026-02", "在家"])
-    book.save(path)
-    return path
-
-
-def _statuses(ledger) -> list[tuple[str, str, str]]:
-    return ledger.db.execute(
-        "SELECT p.name, m.month, m.status FROM monthly_status m"
-        " JOIN persons p ON p.id = m.person_id ORDER BY m.month, p.name"
-    ).fetchall()
 
 
 def test_words_no_list_knows_are_listed_with_their_cells_and_nothing_is_guessed(ledger, tmp_path):

@@ -10,16 +10,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
-from fieldapp.domain.credentials import Credentials
 from fieldapp.services import backup
 from tests.ui.conftest import UI_USER, answered
-
-
-def restore_and_wait(page, qtbot, source: Path, credentials: Credentials) -> bool:  # noqa: ANN001
-    """Start 从备份恢复 on the Settings page and wait for its outcome (checked, asked, done)."""
-    page.restore_from(source, credentials)
-    qtbot.waitUntil(lambda: page.restored is not None, timeout=60000)
-    return bool(page.restored)
 
 
 def a_backup(window) -> Path:  # noqa: ANN001

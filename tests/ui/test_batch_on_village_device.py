@@ -14,15 +14,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from fieldapp.ui.app import open_window
 from fieldapp.ui.pdf_preview import PdfPreview
+from tests.helpers.two_villages import DABA, QIAN, RULE, WANG, township_batch, two_villages
 from tests.paperwork.pdftext import page_texts
-from tests.sync.test_batch_reaches_village import (
-    DABA,
-    QIAN,
-    RULE,
-    WANG,
-    township_batch,
-    two_villages,
-)
 from tests.ui.conftest import wait_idle
 
 TITLE = "碧阳街道2026年第一批交通补助"

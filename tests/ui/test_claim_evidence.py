@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog
 from fieldapp.store.queries.claims import ClaimQueries
 from fieldapp.ui.pages.subsidies import EvidenceDialog
 from tests.ui.plain import assert_plain
-from tests.ui.test_subsidies_print import find_and_claim
+from tests.ui.subsidies_claim import find_and_claim
 
 
 def test_materials_are_recorded_one_at_a_time(demo_window, qtbot, warnings_shown, monkeypatch):

@@ -18,7 +18,7 @@ from tests.services.test_claim_notice_sentences import (
     made_at_500,
     nothing_to_batch,
 )
-from tests.ui.test_refusals_in_english import CHINESE
+from tests.ui.in_english import CHINESE
 
 WANG = "王五"
 TITLE = "一次性交通补助（脱贫人口新跨省务工）"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from tests.ui.test_claims_columns import claim_for
-from tests.ui.test_subsidies_made_day import post_worker  # noqa: F401
+from tests.ui.welfare_post import post_worker  # noqa: F401
 
 
 def test_a_claim_is_found_by_the_number_its_form_prints(post_worker, window, qtbot):  # noqa: F811

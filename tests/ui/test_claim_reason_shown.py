@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from fieldapp.domain.claims import ClaimState
-from tests.ui.test_subsidies_print import find_and_claim
+from tests.ui.subsidies_claim import find_and_claim
 
 
 def _cells(page, claim_id: str) -> dict[str, str]:

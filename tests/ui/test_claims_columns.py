@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.ui.conftest import wait_idle
-from tests.ui.test_subsidies_made_day import post_worker  # noqa: F401
+from tests.ui.welfare_post import post_worker  # noqa: F401
 
 #: Long free text (a reason, the materials missing, the funds, a batch's title): cut to a
 #: useful width, read whole in the cell's tooltip.

@@ -16,7 +16,7 @@ from tests.conftest import make_id
 from tests.policy.helpers import OUT_OF_PROVINCE
 from tests.records import Records
 from tests.ui.conftest import UI_USER, VILLAGE, wait_idle
-from tests.ui.test_subsidies_made_day import post_worker  # noqa: F401
+from tests.ui.welfare_post import post_worker  # noqa: F401
 
 TRANSPORT = "transport_cross_county"
 POST = "welfare_post_subsidy"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from fieldapp.policy.eligibility import Status
 from fieldapp.ui import i18n
 from tests.ui.conftest import wait_idle
-from tests.ui.test_refusals_in_english import CHINESE
+from tests.ui.in_english import CHINESE
 
 
 def _refused_lines(page, qtbot, warnings: list[str]):  # noqa: ANN001, ANN202

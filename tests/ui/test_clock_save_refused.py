@@ -15,17 +15,11 @@ import time_machine
 
 from fieldapp.domain.dates import CHINA
 from fieldapp.domain.models import Visit
-from fieldapp.services import clock
 from tests.records import Records
+from tests.ui.hub_time import _hub_reads
 from tests.ui.test_visit_in_progress import started_visit
 
 NOTES = "希望到县内务工，月薪四千以上"
-
-
-def _hub_reads(window, days: float) -> None:
-    """The hub's answer, fetched a moment ago, read `days` from this laptop's clock."""
-    hub_time = dt.datetime.now(CHINA) + dt.timedelta(days=days)
-    clock.note(window.session.ledger, hub_time.isoformat(), fresh=True)
 
 
 def _visits(window) -> int:

@@ -16,7 +16,7 @@ from fieldapp.domain.dates import CHINA
 from fieldapp.hub.server import ServerThread
 from tests.hub.httpkit import hub_serve
 from tests.ui.conftest import wait_idle
-from tests.ui.test_sync_copied_back import sent_once
+from tests.ui.copied_back import sent_once
 
 AHEAD = (
     "本机日期比县里快了约3天。请右键点屏幕右下角的时间，选“调整日期/时间”，把日期改对；"

@@ -9,9 +9,8 @@ from PySide6.QtCore import Qt
 from fieldapp.cli.main import main as cli
 from fieldapp.domain.conflict_numbers import short_numbers
 from fieldapp.services.sheet_conflicts import SheetConflict
+from tests.ui.conflicts_made import _kept, make_conflicts
 from tests.ui.conftest import UI_USER
-from tests.ui.test_conflicts_resolved_together import make_conflicts
-from tests.ui.test_sheet_conflicts_page import _kept
 
 
 def _numbers(review) -> list[str]:  # noqa: ANN001

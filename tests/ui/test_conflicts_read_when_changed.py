@@ -5,8 +5,8 @@ every time on a ledger that cannot tell (no version: PostgreSQL)."""
 from __future__ import annotations
 
 from fieldapp.store.ledger import Ledger
+from tests.ui.conflicts_made import _kept
 from tests.ui.conftest import UI_USER
-from tests.ui.test_sheet_conflicts_page import _kept
 
 
 def test_another_programs_conflicts_are_read_on_showing(window, ledger_path, monkeypatch):

@@ -10,42 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from fieldapp.store.changelog import Change
 from fieldapp.store.hlc import format_stamp
 from fieldapp.sync.conflicts import Side, list_conflicts
-
-
-def make_conflicts(session, count: int) -> list[str]:
-    """Another device changed `count` persons' phones concurrently with this one."""
-    led = session.ledger
-    ids = [r[0] for r in led.db.execute("SELECT id FROM persons ORDER BY id LIMIT ?", [count])]
-    remote = []
-    for n, person_id in enumerate(ids):
-        seen = led.heads("persons", person_id)["phone"]
-        with led.transaction():
-            led.update("persons", person_id, {"phone": f"138{n:08d}"})
-        remote.append(
-            Change(
-                "remote-device",
-                n + 1,
-                format_stamp(1_700_000_000_000 + n, 0),
-                "李四",
-                "persons",
-                person_id,
-                {"phone": f"139{n:08d}"},
-                {"phone": seen},
-            )
-        )
-    led.apply_changes(remote)
-    return ids
-
-
-def _answer(monkeypatch, answer: QMessageBox.StandardButton) -> list[str]:
-    asked: list[str] = []
-
-    def question(_parent, _title, text, *args, **kwargs):
-        asked.append(text)
-        return answer
-
-    monkeypatch.setattr(QMessageBox, "question", question)
-    return asked
+from tests.ui.conflicts_made import _answer, make_conflicts
 
 
 def test_selected_conflicts_keep_the_other_devices_values(window, qtbot, monkeypatch):

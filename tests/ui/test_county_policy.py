@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from fieldapp.domain.roles import Role
 from fieldapp.hub.folder import Hub
 from fieldapp.services.policy_admin import draft_answers, load_policy, submit_draft
 from fieldapp.store import policy_packs
@@ -16,34 +15,12 @@ from fieldapp.sync.enrolment import enrol
 from fieldapp.sync.exchange import export_bundle, import_bundle
 from fieldapp.ui.dialogs.county_policy import CountyPolicyDialog
 from tests.codes import ENROL_CODE
+from tests.ui import county_editor
 from tests.ui.conftest import UI_USER
+from tests.ui.county_editor import _editor
 
-
-@pytest.fixture
-def county_hub(tmp_path: Path, ledger_path: Path):
-    """A hub, and the test ledger enrolled with it as the county's device."""
-    hub = Hub.init(tmp_path / "县汇总")
-    hub.enroll(
-        "县人社局",
-        "520502",
-        tmp_path / "county.enrol",
-        role=Role.COUNTY,
-        code=ENROL_CODE,
-        by="县里的科员",
-    )
-    ledger = Ledger.open(ledger_path, credentials=UI_USER)
-    enrol(ledger, tmp_path / "county.enrol", code=ENROL_CODE)
-    ledger.close()
-    yield hub
-    hub.close()
-
-
-def _editor(window, qtbot) -> CountyPolicyDialog:
-    page = window.show_page("settings")
-    assert page.county_button.isVisible()
-    dialog = page.county_editor()
-    qtbot.addWidget(dialog)
-    return dialog
+#: The fixture, bound by its name (an import of it would be shadowed by every test's argument).
+county_hub = county_editor.county_hub
 
 
 def test_county_form_refuses_a_transport_amount_of_600(county_hub, window, qtbot) -> None:

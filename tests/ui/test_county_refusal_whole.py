@@ -5,7 +5,7 @@ shown whole, in the word-wrapped line above the buttons."""
 
 from __future__ import annotations
 
-from tests.ui.test_county_policy import _editor, county_hub  # noqa: F401 - a fixture
+from tests.ui.county_editor import _editor, county_hub  # noqa: F401 - a fixture
 
 
 def test_a_refusal_of_several_lines_is_shown_whole(county_hub, window, qtbot) -> None:  # noqa: F811

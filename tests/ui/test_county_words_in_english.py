@@ -17,7 +17,7 @@ from fieldapp.ui import i18n
 from fieldapp.ui.dialogs.county_policy import CountyPolicyDialog
 from fieldapp.ui.status_words_said import refusal_said
 from tests.policy.test_status_word_refusals import ROWS
-from tests.ui.test_county_policy import _editor, county_hub  # noqa: F401 - a fixture
+from tests.ui.county_editor import _editor, county_hub  # noqa: F401 - a fixture
 
 ENGLISH = [
     "Status word “已就业” is itself an employment status; it cannot be read as “Not employed”",

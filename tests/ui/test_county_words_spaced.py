@@ -20,7 +20,7 @@ from fieldapp.store.sync_state import SyncState
 from fieldapp.sync.exchange import import_bundle
 from fieldapp.ui import policy_access
 from tests.policy.helpers import COUNTY_PACK
-from tests.ui.test_county_policy import _editor, county_hub  # noqa: F401 - a fixture
+from tests.ui.county_editor import _editor, county_hub  # noqa: F401 - a fixture
 
 SAID = "就业状态用词“在家”和“ 在家”只差前后的空格，是同一个词写了两次"
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from fieldapp.domain.claims import ClaimState
 from fieldapp.store.queries.claims import ClaimQueries
 from tests.ui.conftest import answered
-from tests.ui.test_subsidies_print import find_and_claim
+from tests.ui.subsidies_claim import find_and_claim
 
 
 def test_a_draft_claim_is_deleted_after_asking(demo_window, qtbot, warnings_shown, monkeypatch):

@@ -27,9 +27,9 @@ from fieldapp.store.ledger import Ledger
 from fieldapp.store.queries.claims import ClaimQueries
 from tests.records import Records
 from tests.ui.conftest import UI_USER, VILLAGE, answered, enrol_as, fill_ledger
-from tests.ui.test_clock_save_refused import _hub_reads
-from tests.ui.test_delete_a_record import person_with_records  # noqa: F401 - a fixture
-from tests.ui.test_subsidies_print import find_and_claim
+from tests.ui.hub_time import _hub_reads
+from tests.ui.subsidies_claim import find_and_claim
+from tests.ui.with_records import person_with_records  # noqa: F401 - a fixture
 
 KEPT = "这次没有删除任何内容，显示的记录都还在"
 OTHER_VILLAGE = "520502001002"

@@ -18,7 +18,7 @@ from fieldapp.services import backup, work
 from fieldapp.ui.widgets import ask_yes_no
 from tests.records import Records
 from tests.ui.conftest import UI_USER, when_modal
-from tests.ui.test_backup_check_in_background import restore_and_wait
+from tests.ui.restore import restore_and_wait
 
 
 def press_enter_on_the_question(seen: list[dict[str, object]]) -> None:

@@ -17,8 +17,8 @@ from fieldapp.ui import i18n
 from fieldapp.ui.widgets import EnumCombo
 from tests.records import Records
 from tests.ui.conftest import wait_idle
-from tests.ui.test_subsidies_made_day import post_worker  # noqa: F401 - a fixture
 from tests.ui.test_visit_in_progress import person
+from tests.ui.welfare_post import post_worker  # noqa: F401 - a fixture
 
 
 def _save_a_training_visit(window, notes: str) -> tuple[list[str], list[str]]:

@@ -8,7 +8,6 @@ are English (the hub's reason and the ledger's names stay as written)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 from fieldapp.domain.enums import AreaKind
@@ -20,9 +19,8 @@ from tests.codes import ENROL_CODE
 from tests.sync.helpers import add_family
 from tests.sync.hostile import forge
 from tests.ui.conftest import VILLAGE, wait_idle
+from tests.ui.held_on_device import ELSEWHERE, held_alone
 
-#: Another village of 市西街道, which this ledger does not list.
-ELSEWHERE = VILLAGE[:9] + "002"
 #: Another township of the county (市东街道), outside the village device's area.
 OTHER_TOWNSHIP = VILLAGE[:6] + "002"
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-", re.IGNORECASE)
@@ -155,25 +153,6 @@ def test_a_value_from_a_newer_program_is_said_for_the_village(
     said = " — reason: Employment form “Not recorded” (Employment) is an option the county hub's"
     assert said in english, english
     assert "the county decides" in english and "请" not in english, english
-
-
-def held_alone(window, qtbot, tmp_path, warnings_shown, forged: Callable[[Ledger], str]):
-    """The sync page and the row of its held list for the change `forged` makes on the
-    window's ledger (returning the row id it changed), held at a real hub and reported in its
-    answer."""
-    hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
-    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "device.json", code=ENROL_CODE, by="县里的科员")
-    page = window.show_page("sync")
-    assert page.enrol(tmp_path / "device.json", code=ENROL_CODE), warnings_shown
-    ledger = window.session.ledger
-    row_id = forged(ledger)
-    hub.import_file(export_bundle(ledger, tmp_path / "up.fieldsync").path)
-    answer = hub.export_for("大坝村笔记本", tmp_path / "answer.fieldsync")
-    hub.close()
-    page.import_from(Path(answer.path))
-    wait_idle(qtbot, page)
-    (row,) = [r for r, i in enumerate(page.held.items) if i["row_id"] == row_id]
-    return page, row
 
 
 def test_a_yes_or_no_is_said_in_the_language_shown(window, qtbot, tmp_path, warnings_shown):

@@ -144,7 +144,7 @@ def test_a_change_the_county_accepted_is_said_as_the_countys_own(
     happened: held for review, accepted as the county's own change, this computer's copy
     withdrawn for it; in English in English."""
     from fieldapp.ui import i18n
-    from tests.sync.test_hostile_stamped_ahead import _month_ahead
+    from tests.helpers.stamps import _month_ahead
 
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
     hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "device.json", code=ENROL_CODE, by="县里的科员")

@@ -9,7 +9,7 @@ from fieldapp.store.ledger import Ledger, natural_id
 from tests.sync.helpers import add_family
 from tests.sync.hostile import forge
 from tests.ui.conftest import VILLAGE
-from tests.ui.test_held_changes_in_words import held_alone
+from tests.ui.held_on_device import held_alone
 
 
 def test_a_held_changes_day_is_said_in_the_language_shown(window, qtbot, tmp_path, warnings_shown):

@@ -18,7 +18,7 @@ from fieldapp.ui import i18n
 from tests.records import Records
 from tests.sync.hostile import forge
 from tests.ui.conftest import VILLAGE
-from tests.ui.test_held_changes_in_words import ELSEWHERE, held_alone
+from tests.ui.held_on_device import ELSEWHERE, held_alone
 
 GROUP = VILLAGE + "003"
 OLD_REASON = f"户信息的所在区域 {GROUP} 不在本设备负责的范围内"

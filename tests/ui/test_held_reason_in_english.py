@@ -12,7 +12,7 @@ import re
 from fieldapp.hub.server import ServerThread
 from fieldapp.store import trails
 from tests.ui.conftest import as_drawn, wait_idle
-from tests.ui.test_held_review_in_words import county_desk
+from tests.ui.county_review import county_desk
 
 #: The 原因 column of the review's table.
 REASON = 3

@@ -14,8 +14,8 @@ from fieldapp.store.ledger import Ledger, natural_id
 from fieldapp.ui import i18n
 from fieldapp.ui.held_words import rule_word, sentence_shown
 from tests.sync.hostile import forge
-from tests.ui.test_held_changes_in_words import ELSEWHERE, held_alone
-from tests.ui.test_refusals_in_english import CHINESE
+from tests.ui.held_on_device import ELSEWHERE, held_alone
+from tests.ui.in_english import CHINESE
 
 
 def _away(ledger: Ledger) -> str:

@@ -23,7 +23,7 @@ from fieldapp.store.ledger import Ledger
 from fieldapp.sync.exchange import export_bundle
 from tests.sync.helpers import add_family
 from tests.ui.conftest import UI_USER, enrol_county, wait_idle
-from tests.ui.test_held_review import _laptop
+from tests.ui.laptops import _laptop
 
 DAY_S = own_clock.DAY_MS / 1000
 

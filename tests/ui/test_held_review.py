@@ -11,25 +11,12 @@ from PySide6.QtWidgets import QDialog
 from fieldapp.hub.folder import Hub
 from fieldapp.hub.server import ServerThread
 from fieldapp.store.held import HeldChanges
-from fieldapp.store.ledger import Ledger
 from fieldapp.sync.client import push
-from fieldapp.sync.enrolment import enrol
 from fieldapp.ui.dialogs.held_review import DecisionDialog
-from tests.codes import ENROL_CODE
 from tests.sync.helpers import add_family
 from tests.sync.hostile import forge
 from tests.ui.conftest import UI_USER, VILLAGE, enrol_county, wait_idle
-
-OTHER = "520502202001"
-
-
-def _laptop(hub: Hub, tmp_path, name: str, area: str) -> Ledger:
-    folder = tmp_path / name
-    folder.mkdir()
-    ledger = Ledger.open(folder / "ledger.db", author=f"{name}员")
-    hub.enroll(name, area, folder / "enrol.json", code=ENROL_CODE, by="县里的科员")
-    enrol(ledger, folder / "enrol.json", code=ENROL_CODE)
-    return ledger
+from tests.ui.laptops import OTHER, _laptop
 
 
 def test_county_desktop_accepts_and_dismisses_held_changes_from_the_hub(

@@ -6,26 +6,13 @@ tooltips now say them as the village's list does: 区域“七星关区梨树镇
 
 from __future__ import annotations
 
-from fieldapp.hub.folder import Hub
 from fieldapp.hub.server import ServerThread
-from tests.hub.test_held_in_words import held_of_each_kind, no_codes_nor_ids
-from tests.ui.conftest import VILLAGE, enrol_county, wait_idle
-from tests.ui.test_held_review import _laptop
+from tests.helpers.held_kinds import no_codes_nor_ids
+from tests.ui.conftest import wait_idle
+from tests.ui.county_review import county_desk
 
 #: The 修改内容 column of the review's table.
 CONTENT = 2
-
-
-def county_desk(window, tmp_path, warnings_shown):  # noqa: ANN001, ANN201
-    """A hub holding a change of each kind from a village laptop, and this window enrolled
-    with it as the county's desk: (hub, the village's ledger, the sync page, what no cell may
-    say — `held_of_each_kind`'s codes and ids)."""
-    hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
-    village = _laptop(hub, tmp_path, "大坝村笔记本", VILLAGE)
-    unsaid = held_of_each_kind(hub, village, VILLAGE, tmp_path)
-    page = window.show_page("sync")
-    assert enrol_county(hub, page, tmp_path), warnings_shown
-    return hub, village, page, unsaid
 
 
 def test_the_county_review_says_each_change_in_words(window, qtbot, tmp_path, warnings_shown):

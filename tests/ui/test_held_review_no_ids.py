@@ -15,7 +15,7 @@ from fieldapp.sync.client import push
 from tests.sync.helpers import add_family
 from tests.sync.hostile import forge
 from tests.ui.conftest import VILLAGE, enrol_county, wait_idle
-from tests.ui.test_held_review import OTHER, _laptop
+from tests.ui.laptops import OTHER, _laptop
 
 #: A row id, a device id, or a number-dot the command line names a held change by.
 ID_LIKE = re.compile(r"(?=[0-9a-f]*[a-f])[0-9a-f]{8,}|^\d+\. ")

@@ -14,7 +14,7 @@ from fieldapp.services.trust import RULES
 from fieldapp.ui import i18n
 from fieldapp.ui.held_words import HeldLine, reason_shown, rule_word
 from tests.ui.conftest import as_drawn, wait_idle
-from tests.ui.test_held_review_in_words import county_desk
+from tests.ui.county_review import county_desk
 
 CONTENT, REASON = 2, 3
 

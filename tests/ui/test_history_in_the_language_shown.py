@@ -17,7 +17,7 @@ import pytest
 from fieldapp.domain.enums import EmploymentForm, LabourAbility
 from fieldapp.domain.models import EmploymentSpell
 from fieldapp.services import persons, work
-from tests.ui.test_person_panel import history_texts, person, shown
+from tests.ui.person_panel import history_texts, person, shown
 from tests.ui.test_reasons_shown import _moved
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from fieldapp.ui.pages import ledger as ledger_page
 from tests.conftest import make_id
 from tests.tabular.sheets import write_xlsx
-from tests.tabular.test_status_words import HEAD, PLACE, _village_book
+from tests.tabular.status_book import HEAD, PLACE, _village_book
 
 
 def test_a_workbook_saved_again_while_its_preview_is_open_is_not_imported(

@@ -9,7 +9,7 @@ import openpyxl
 
 from tests.conftest import make_id
 from tests.ui.conftest import answered
-from tests.ui.test_ledger_page import ledger_page
+from tests.ui.ledger_page import ledger_page
 
 PLACE = ["七星关区", "碧阳街道", "大坝村"]
 

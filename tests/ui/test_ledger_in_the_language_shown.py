@@ -14,8 +14,8 @@ import pytest
 from fieldapp.domain.enums import LabourAbility
 from fieldapp.services import persons
 from fieldapp.ui.table_model import ROW_ROLE
-from tests.ui.test_ledger_page import ledger_page, search
-from tests.ui.test_person_panel import person
+from tests.ui.ledger_page import ledger_page, search
+from tests.ui.person_panel import person
 
 SEX, RELATION, ABILITY = 1, 5, 6
 

@@ -9,17 +9,7 @@ from fieldapp.domain.models import EmploymentSpell, Person
 from tests.conftest import make_id
 from tests.records import Records
 from tests.ui.conftest import UI_USER, as_drawn
-
-
-def ledger_page(window, qtbot):
-    page = window.show_page("ledger")
-    qtbot.waitUntil(lambda: page.model.rowCount() == 3)
-    return page
-
-
-def search(page, qtbot, text):
-    with qtbot.waitSignal(page.updated, timeout=5000):
-        page.search_box.setText(text)
+from tests.ui.ledger_page import ledger_page, search
 
 
 def test_ledger_lists_everyone_and_searches_by_pinyin_initials(window, qtbot):

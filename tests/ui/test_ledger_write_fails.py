@@ -13,8 +13,8 @@ import pytest
 from fieldapp.domain.models import Person
 from fieldapp.store.ledger import Ledger
 from fieldapp.ui import errors
+from tests.helpers.full_disk import disk_full
 from tests.records import Records
-from tests.store.test_full_disk import disk_full
 from tests.ui.conftest import UI_USER, fill_ledger
 
 

@@ -14,7 +14,7 @@ from fieldapp.domain.models import Person
 from fieldapp.domain.redact import redact
 from fieldapp.ui import errors
 from fieldapp.ui.operations import Operation
-from tests.store.test_encryption import SECRETS, assert_no_clear_text
+from tests.helpers.clear_text import SECRETS, assert_no_clear_text
 
 
 def test_redact_masks_digits_and_chinese_and_keeps_the_shape():

@@ -26,10 +26,10 @@ from fieldapp.ui.papers import save_note
 from fieldapp.ui.pdf_preview import PdfPreview
 from fieldapp.ui.widgets import tip
 from tests.ui.conftest import VILLAGE, answered, as_drawn, enrol_as, wait_idle
-from tests.ui.test_ledger_page import ledger_page
-from tests.ui.test_monthly_grid import biggest_village
-from tests.ui.test_person_panel import person, shown
-from tests.ui.test_subsidies_print import eligible_row
+from tests.ui.demo_ledger import biggest_village
+from tests.ui.ledger_page import ledger_page
+from tests.ui.person_panel import person, shown
+from tests.ui.subsidies_claim import eligible_row
 
 MARKUP = "<b>甲</b>"
 

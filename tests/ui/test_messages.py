@@ -59,7 +59,7 @@ def test_a_ten_digit_phone_is_refused_in_the_editor(window):
 def test_submitting_without_evidence_asks_naming_what_is_missing(
     demo_window, qtbot, monkeypatch, warnings_shown
 ):
-    from tests.ui.test_subsidies_print import find_and_claim
+    from tests.ui.subsidies_claim import find_and_claim
 
     page = demo_window.show_page("subsidies")
     _result, claim = find_and_claim(page, qtbot)

@@ -8,13 +8,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from fieldapp.domain.month import Month
 from fieldapp.ui.pages.monthly import INCOME, STATUS
 from tests.ui.conftest import wait_idle
-
-
-def biggest_village(ledger) -> str:
-    return ledger.db.execute(
-        "SELECT h.area_code FROM households h JOIN persons p ON p.household_id = h.id "
-        "GROUP BY substr(h.area_code, 1, 12) ORDER BY count(*) DESC LIMIT 1"
-    ).fetchone()[0][:12]
+from tests.ui.demo_ledger import biggest_village
 
 
 def logged(ledger, month: str) -> list[tuple]:

@@ -17,7 +17,7 @@ from fieldapp.domain.month import Month
 from fieldapp.services import persons
 from fieldapp.ui.pages.monthly import LABOUR, LAST, NAME, STATUS, column_words
 from tests.ui.conftest import VILLAGE
-from tests.ui.test_person_panel import person
+from tests.ui.person_panel import person
 
 WORDS = {
     "en": {

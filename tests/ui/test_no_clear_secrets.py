@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from fieldapp.services import backup, users
 from fieldapp.ui import errors
-from tests.store.test_encryption import SECRETS, encodings, realistic_session
+from tests.helpers.clear_text import SECRETS, encodings, realistic_session
 from tests.ui.conftest import UI_USER
 from tests.ui.test_login_lock import _edit_phone_in_the_window, _login
 

@@ -8,7 +8,7 @@ from PySide6.QtPdfWidgets import QPdfView
 
 from fieldapp.paperwork import jobs
 from fieldapp.ui.pdf_preview import PdfPreview
-from tests.ui.test_monthly_grid import biggest_village
+from tests.ui.demo_ledger import biggest_village
 
 
 def test_fit_zoom_and_pages(demo_window, qtbot):

@@ -18,8 +18,8 @@ from fieldapp.domain.models import Household, Person
 from fieldapp.services import persons
 from tests.conftest import make_id
 from tests.records import Records
-from tests.ui.test_clock_save_refused import _hub_reads
-from tests.ui.test_person_panel import _rows, shown
+from tests.ui.hub_time import _hub_reads
+from tests.ui.person_panel import _rows, shown
 
 
 @pytest.fixture

@@ -11,21 +11,8 @@ from PySide6.QtCore import Qt
 from fieldapp.domain.models import Household, Person
 from tests.records import Records
 from tests.ui.conftest import wait_idle
+from tests.ui.person_panel import _rows, history_texts, person, shown
 from tests.ui.plain import assert_plain
-
-
-def person(window, name: str) -> Person:
-    return Records(window.session.ledger).select(Person, "name = ?", [name])[0]
-
-
-def shown(window, name: str):
-    page = window.show_page("ledger")
-    page.open_person(person(window, name).id)
-    return page, page.panel
-
-
-def history_texts(panel) -> list[str]:
-    return [line.text for line in panel.history.rows]
 
 
 def test_delete_asks_why_and_no_is_the_default(window, qtbot, monkeypatch):
@@ -118,12 +105,6 @@ def test_move_to_another_household_by_marriage_and_split(window, qtbot):
     household = Records(session.ledger).get(Household, alone.household_id)
     assert household.head_person_id == alone.id and alone.relation == "户主"
     assert alone.change_reason == "分户：成家后单独立户"
-
-
-def _rows(window, name: str):
-    from fieldapp.store.queries.persons import rows_by_id
-
-    return rows_by_id(window.session.ledger, [person(window, name).id])
 
 
 def test_history_shows_short_times_and_the_device_by_name(window):

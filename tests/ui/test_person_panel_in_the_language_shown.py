@@ -17,7 +17,7 @@ from fieldapp.domain.enums import EmploymentForm, LabourAbility, WorkStatus
 from fieldapp.domain.models import EmploymentSpell, MonthlyStatus
 from fieldapp.domain.month import Month
 from fieldapp.services import persons, work
-from tests.ui.test_person_panel import person, shown
+from tests.ui.person_panel import person, shown
 
 
 @pytest.fixture

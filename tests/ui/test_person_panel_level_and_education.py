@@ -20,7 +20,7 @@ from fieldapp.domain.models import UnemploymentRegistration
 from fieldapp.services import persons, work
 from fieldapp.tabular.columns import BY_KEY
 from fieldapp.ui.dialogs import person_editor
-from tests.ui.test_person_panel import person, shown
+from tests.ui.person_panel import person, shown
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from fieldapp.ui.held_words import policy_reason_line, policy_reason_shown
 from tests.policy.helpers import extended_policy, populate
 from tests.policy.reason_scenarios import judged, scenarios
 from tests.records import Records
-from tests.ui.test_refusals_in_english import CHINESE, _stored
+from tests.ui.in_english import CHINESE, _stored
 
 
 @pytest.fixture

@@ -27,7 +27,7 @@ from tests.records import Records
 from tests.services import bundle_refusal_scenarios, refusal_scenarios
 from tests.services.policy_refusal_scenarios import SCENARIOS
 from tests.services.test_policy_refusal_sentences import BEFORE
-from tests.ui.test_refusals_in_english import CHINESE, _stored
+from tests.ui.in_english import CHINESE, _stored
 
 
 @pytest.fixture

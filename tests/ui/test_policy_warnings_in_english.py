@@ -18,8 +18,8 @@ from fieldapp.store import policy_packs
 from fieldapp.ui import i18n
 from fieldapp.ui.errors import message_for
 from fieldapp.ui.held_words import sentence_shown
+from tests.helpers.cli_county import County
 from tests.policy.helpers import COUNTY_PACK
-from tests.policy.test_distribution import County
 from tests.services.test_policy_warning_sentences import (
     REFUSED_NOTE,
     TITLE,

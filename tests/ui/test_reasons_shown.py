@@ -13,8 +13,8 @@ from __future__ import annotations
 import pytest
 
 from fieldapp.services import persons
+from tests.ui.person_panel import _rows, history_texts, shown
 from tests.ui.test_person_moves_words import _other_household, _press
-from tests.ui.test_person_panel import _rows, history_texts, shown
 
 _DELETED = {"王小明": "迁出：嫁到纳雍县", "张长英": "重复录入"}
 

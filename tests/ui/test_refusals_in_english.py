@@ -8,7 +8,6 @@ role), names and places as stored; the Chinese window says the door's Chinese se
 from __future__ import annotations
 
 import datetime as dt
-import re
 import sys
 from pathlib import Path
 
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import QMessageBox
 from fieldapp.domain import sentences
 from fieldapp.domain.claims import Claim, ClaimState
 from fieldapp.domain.models import EmploymentSpell, Person
-from fieldapp.domain.sentences import Sentence
 from fieldapp.services.trust_check import TrustRefused
 from fieldapp.store.ledger import Ledger
 from fieldapp.ui import held_words, i18n
@@ -26,21 +24,10 @@ from fieldapp.ui.errors import message_for
 from tests.records import Records
 from tests.services.refusal_scenarios import SCENARIOS
 from tests.ui.conftest import UI_USER, VILLAGE, answered, enrol_as, fill_ledger
-from tests.ui.test_delete_a_record import person_with_records  # noqa: F401 - a fixture
+from tests.ui.in_english import CHINESE, _stored
+from tests.ui.with_records import person_with_records  # noqa: F401 - a fixture
 
 ROOT = Path(__file__).resolve().parents[2]
-CHINESE = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
-
-
-def _stored(sentence: Sentence) -> list[str]:
-    """The parts said as they are stored (names, places, numbers), its phrases' included."""
-    found: list[str] = []
-    for part in sentence.parts:
-        if isinstance(part, Sentence):
-            found += _stored(part)
-        elif isinstance(part, str):  # (not a `Word` nor a `Day`: said in the language shown)
-            found.append(part)
-    return found
 
 
 @pytest.fixture

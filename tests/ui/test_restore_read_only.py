@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from fieldapp.services import backup
 from tests.ui.conftest import UI_USER
-from tests.ui.test_backup_check_in_background import restore_and_wait
+from tests.ui.restore import restore_and_wait
 
 
 @contextmanager

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog
 from fieldapp.policy.rosters import COLUMNS
 from fieldapp.services.exports import export_log
 from tests.ui.conftest import VILLAGE, wait_idle
-from tests.ui.test_monthly_grid import biggest_village
+from tests.ui.demo_ledger import biggest_village
 
 
 def pdf_text(data: bytes) -> str:

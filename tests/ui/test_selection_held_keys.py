@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from fieldapp.store.queries.claims import ClaimQueries
 from tests.ui.conftest import wait_idle
-from tests.ui.test_subsidies_print import eligible_row
+from tests.ui.subsidies_claim import eligible_row
 
 
 def test_the_lists_own_selection_is_one_row_while_ctrl_is_held(demo_window, qtbot):

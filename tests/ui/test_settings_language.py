@@ -16,7 +16,7 @@ from fieldapp.store.ledger import Ledger
 from fieldapp.ui import prefs
 from tests.records import Records
 from tests.ui.conftest import VILLAGE, wait_idle
-from tests.ui.test_backup_check_in_background import restore_and_wait
+from tests.ui.restore import restore_and_wait
 
 ROOT = Path(__file__).resolve().parents[2]
 

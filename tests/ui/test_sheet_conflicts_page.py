@@ -18,41 +18,7 @@ from fieldapp.services.sheet_conflicts import (
     list_open,
 )
 from fieldapp.services.writer import actor_of, writing
-from tests.ui.test_conflicts_resolved_together import _answer, make_conflicts
-
-
-def _kept(ledger, count: int) -> list[str]:
-    """`count` persons' phones left undecided by an update from 村里.xlsx (its value 136…)."""
-    ids = [
-        r[0]
-        for r in ledger.db.execute(
-            "SELECT id FROM persons ORDER BY id DESC LIMIT ?", [count]
-        ).fetchall()
-    ]
-    undecided = []
-    for n, pid in enumerate(ids):
-        row = ledger.get("persons", pid)
-        stamp, author = ledger.db.execute(
-            "SELECT hlc, author FROM changes WHERE row_id = ? ORDER BY hlc DESC LIMIT 1", [pid]
-        ).fetchone()
-        undecided.append(
-            Undecided(
-                "人员",
-                n + 2,
-                row["name"],
-                row["id_number"],
-                "persons",
-                pid,
-                "phone",
-                f"136{n:08d}",
-                row["phone"],
-                stamp,
-                author,
-            )  # fmt: skip
-        )
-    with writing(ledger, actor_of(ledger)) as writer:
-        keep(writer, "村里.xlsx", undecided)
-    return ids
+from tests.ui.conflicts_made import _answer, _kept, make_conflicts
 
 
 def _phone(ledger, pid: str) -> str:

@@ -23,9 +23,9 @@ from fieldapp.ui import i18n
 from fieldapp.ui.dialogs.import_preview import ImportPreviewDialog
 from fieldapp.ui.dialogs.import_report import ImportReportDialog
 from fieldapp.ui.pages.monthly import LABOUR, LAST, NAME, STATUS
-from tests.tabular.test_status_words import _statuses, _village_book
+from tests.tabular.status_book import _statuses, _village_book
 from tests.ui.conftest import VILLAGE
-from tests.ui.test_person_panel import person
+from tests.ui.person_panel import person
 
 ENGLISH = ["Employed", "Not employed", "In school", "Not applicable"]
 CHINESE = ["已就业", "未就业", "在校", "无需就业"]
@@ -154,7 +154,7 @@ def test_the_import_preview_chooses_the_countys_words_in_english(
 ):
     from fieldapp.cli.main import main
     from tests.policy.helpers import COUNTY_PACK
-    from tests.tabular.test_county_status_words import WORDS
+    from tests.tabular.county_words import WORDS
 
     db = tmp_path / "l.db"
     pack = tmp_path / "本县政策.toml"

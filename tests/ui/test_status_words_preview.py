@@ -7,7 +7,7 @@ from fieldapp.store.ledger import Ledger
 from fieldapp.tabular.ledger_import import import_ledger
 from fieldapp.ui.dialogs.import_preview import ImportPreviewDialog
 from fieldapp.ui.dialogs.import_report import ImportReportDialog
-from tests.tabular.test_status_words import _statuses, _village_book
+from tests.tabular.status_book import _statuses, _village_book
 
 
 def test_the_preview_offers_a_choice_per_word_and_the_import_reads_it(qtbot, tmp_path):
@@ -75,7 +75,7 @@ def test_the_countys_words_are_chosen_in_the_preview_and_one_may_be_said_otherwi
     county's, and the result says whose each word was."""
     from fieldapp.cli.main import main
     from tests.policy.helpers import COUNTY_PACK
-    from tests.tabular.test_county_status_words import LIST, WORDS
+    from tests.tabular.county_words import LIST, WORDS
 
     db = tmp_path / "l.db"
     pack = tmp_path / "本县政策.toml"

@@ -4,56 +4,18 @@ judged on (a month's subsidy is judged on the month's last day and claimed after
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 
 from fieldapp.domain.dates import today as laptops_day
-from fieldapp.domain.models import EmploymentSpell, Household, Person
 from fieldapp.policy.eligibility import Status
-from fieldapp.services.policy_admin import install_local
-from fieldapp.store.ledger import Ledger
 from fieldapp.store.queries.claims import ClaimQueries
-from tests.conftest import make_id
-from tests.policy.helpers import EXTENDED_PACK
-from tests.records import Records
-from tests.ui.conftest import UI_USER, VILLAGE, wait_idle
+from tests.ui import welfare_post
+from tests.ui.conftest import wait_idle
 from tests.ui.plain import assert_plain
 
-
-@pytest.fixture
-def post_worker(ledger_path: Path, tmp_path: Path) -> Path:
-    """赵六 on 大坝村's 保洁岗 since 2026-07-01; the county's post subsidy, 600 元/月 to 2027."""
-    pack = tmp_path / "2026.toml"
-    pack.write_text(
-        EXTENDED_PACK,
-        encoding="utf-8",
-    )
-    ledger = Ledger.open(ledger_path, credentials=UI_USER)
-    try:
-        install_local(ledger, pack)
-        repo = Records(ledger)
-        with ledger.transaction():
-            home = repo.save(Household(area_code=VILLAGE, address="大坝村二组 3 号"))
-            pid, _ = repo.add_person(
-                Person(
-                    household_id=home, name="赵六", id_number=make_id(birth="19800505", seq="311")
-                )
-            )
-            repo.save(
-                EmploymentSpell(
-                    person_id=pid,
-                    start_date=dt.date(2026, 7, 1),
-                    form="公益性岗位",
-                    place_code="520502001",
-                    employer="大坝村保洁岗",
-                    contract_months=12,
-                )
-            )
-    finally:
-        ledger.close()
-    return ledger_path
+#: The fixture, bound by its name (an import of it would be shadowed by every test's argument).
+post_worker = welfare_post.post_worker
 
 
 def test_a_claim_for_last_month_shows_the_day_it_was_made_and_the_month_it_pays(

@@ -191,7 +191,7 @@ def test_the_english_window_names_the_claim_made_at_the_old_standard_in_english(
     from PySide6.QtWidgets import QMessageBox
 
     from fieldapp.ui import i18n
-    from tests.ui.test_refusals_in_english import CHINESE
+    from tests.ui.in_english import CHINESE
 
     told: list[tuple[str, str]] = []
     monkeypatch.setattr(

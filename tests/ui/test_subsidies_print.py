@@ -28,24 +28,7 @@ from fieldapp.ui.pdf_preview import PdfPreview
 from tests.paperwork.pdftext import page_texts
 from tests.ui.conftest import wait_idle
 from tests.ui.plain import assert_plain
-
-
-def eligible_row(page) -> int:
-    # A figure the county has not set (待县里核定标准) cannot be claimed: take one with an amount.
-    for row, result in enumerate(page.results.rows):
-        if result.status is Status.ELIGIBLE and result.amount is not None:
-            return row
-    raise AssertionError("no eligible person in the demo ledger")
-
-
-def find_and_claim(page, qtbot):
-    page.find_eligible()
-    wait_idle(page=page, qtbot=qtbot)
-    row = eligible_row(page)
-    page.results_view.selectRow(row)
-    result = page.results.rows[row]
-    assert "✓" in page.reasons.toPlainText()
-    return result, page.create_claim()
+from tests.ui.subsidies_claim import find_and_claim
 
 
 def test_claim_then_second_refused(demo_window, qtbot, warnings_shown):

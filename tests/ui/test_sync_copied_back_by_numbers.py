@@ -13,10 +13,7 @@ from fieldapp.hub.folder import Hub
 from fieldapp.hub.server import ServerThread
 from tests.sync.helpers import add_family
 from tests.ui.conftest import VILLAGE, wait_idle
-from tests.ui.test_sync_copied_back import (  # noqa: F401 - the copied-back ledger's fixture
-    answering_yes,
-    ledger_path,
-)
+from tests.ui.copied_back import answering_yes, ledger_path  # noqa: F401 - the copied-back ledger's fixture
 from tests.ui.test_sync_copied_back_by_stick import (
     DEVICE,
     asked_and_renumbered,

@@ -18,11 +18,7 @@ from fieldapp.services.incarnation import start_new_incarnation
 from fieldapp.sync.errors import BundleRefused
 from tests.sync.helpers import add_family
 from tests.ui.conftest import VILLAGE, wait_idle
-from tests.ui.test_sync_copied_back import (  # noqa: F401 - the copied-back ledger's fixture
-    NOT_FOR_A_COORDINATOR,
-    answering_yes,
-    ledger_path,
-)
+from tests.ui.copied_back import NOT_FOR_A_COORDINATOR, answering_yes, ledger_path  # noqa: F401 - the copied-back ledger's fixture
 
 DEVICE = "大坝村笔记本"
 

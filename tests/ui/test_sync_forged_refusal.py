@@ -15,7 +15,7 @@ import pytest
 from fieldapp.hub.server import ServerThread
 from tests.hub.test_forged_refusal import FORGED, _Middle
 from tests.ui.conftest import wait_idle
-from tests.ui.test_sync_copied_back import NOT_FOR_A_COORDINATOR, answering_yes, sent_once
+from tests.ui.copied_back import NOT_FOR_A_COORDINATOR, answering_yes, sent_once
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from fieldapp.sync.exchange import export_bundle
 from tests.codes import ENROL_CODE
 from tests.sync.helpers import add_family
 from tests.ui.conftest import UI_USER, VILLAGE, enrol_as, fill_ledger, wait_idle
-from tests.ui.test_sync_copied_back import answering_yes, refused_upload
+from tests.ui.copied_back import answering_yes, refused_upload
 
 #: Another village's change-log id, and one giving the same five letters (found by trying ids
 #: in turn, as tests/sync/test_hostile_number_origin.py tells).

@@ -14,9 +14,9 @@ from fieldapp.domain.roles import Role
 from fieldapp.store.ledger import Ledger
 from fieldapp.ui.app import open_window
 from tests.conftest import make_id
-from tests.sync.test_batch_reaches_village import DEVICES, WANG, ZHAO
-from tests.sync.test_batch_reaches_village import _sheet as village_sheet
-from tests.sync.test_claim_path_three_devices import HEADERS, County
+from tests.helpers.three_devices import HEADERS, County
+from tests.helpers.two_villages import DEVICES, WANG, ZHAO
+from tests.helpers.two_villages import _sheet as village_sheet
 from tests.tabular.sheets import write_xlsx
 
 ELSEWHERE = "520502011001"  # a village of 德溪街道, another township of the county

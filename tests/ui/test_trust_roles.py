@@ -9,7 +9,7 @@ from fieldapp.hub.folder import Hub
 from fieldapp.store.queries.claims import ClaimQueries
 from fieldapp.sync.enrolment import enrol
 from tests.codes import ENROL_CODE
-from tests.ui.test_subsidies_print import find_and_claim
+from tests.ui.subsidies_claim import find_and_claim
 
 
 def _options(page) -> list[str]:

@@ -1,0 +1,1 @@
+"""Helpers shared by test files of more than one folder (a test file imports no other)."""
