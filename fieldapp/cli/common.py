@@ -329,6 +329,17 @@ def _named(rows: list[Any]) -> str:
     return names + (f" 等 {len(rows)} 条" if len(rows) > 10 else "")
 
 
+def escaped(value: object) -> str:
+    """A value printed as read from a file or a device — a cell, a sheet's or a column's name,
+    a file's name, a kept conflict's values — with every control, format or unassigned
+    character written as \\uXXXX (`services.trust.printable`): a hostile sheet's ESC[2J, BEL
+    or NUL (or an 8-bit CSI) shows as those letters, it does not clear or drive the terminal.
+    The window shows the same value as typed (its labels draw text, they run no escapes)."""
+    from fieldapp.services.trust import printable
+
+    return printable(value)
+
+
 def print_json(value: Any) -> None:
     """Pretty JSON on stdout, Chinese kept readable."""
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
