@@ -18,6 +18,9 @@ import openpyxl
 from fieldapp.cli.main import main
 from fieldapp.services.sheet_conflicts import list_open
 from fieldapp.store.ledger import Ledger
+from fieldapp.tabular.ledger_import import import_ledger
+from tests.tabular.people import HEADERS, SON, sheet_row
+from tests.tabular.sheets import write_xlsx
 from tests.tabular.test_sheet_dated_ahead import HEAD, WIFE, _edit_cells, _exported
 
 #: Characters a terminal acts on; none may reach it raw.
@@ -83,3 +86,18 @@ def test_a_hostile_sheets_escapes_are_printed_as_letters(ledger, tmp_path, capsy
     resolved = capsys.readouterr().out
     assert not any(c in resolved for c in RAW), repr(resolved)
     assert f"不用表格“村里{CLEAR}.xlsx”中的" in resolved
+
+
+def test_an_8_bit_csi_in_a_cell_is_refused_as_esc_is(ledger, tmp_path):
+    """U+009B, the one-character CSI (ESC [) some terminals act on, and the other C1 controls:
+    a row holding one is refused with the control characters' sentence, as one holding ESC
+    is — not imported into the ledger, to be printed, exported and sent on."""
+    rows = [
+        sheet_row("张长英", HEAD, HEAD, "户主", 务工单位="某厂"),
+        sheet_row("李秀", WIFE, HEAD, "配偶", 务工单位="某厂\x9b2J"),
+        sheet_row("张小军", SON, HEAD, "子女", 务工单位="某\x85厂"),
+    ]
+    report = import_ledger(ledger, write_xlsx(tmp_path / "c1.xlsx", HEADERS, rows))
+    refused = "务工单位含有控制字符（不可见的特殊字符），请删除后重新填写"
+    assert [(p.row, str(p.reason)) for p in report.rejected] == [(3, refused), (4, refused)]
+    assert report.persons_imported == 1
