@@ -1331,7 +1331,7 @@ class _DeviceWords:
 SIDE_SAID = {"shown": "现在显示的值", "here": "本机的值", "other": "别的设备的值"}
 
 
-def _value_chosen(ledger: Ledger, conflict: Conflict, keep: str, number: str) -> str | None:
+def _value_chosen(devices: _DeviceWords, conflict: Conflict, keep: str, number: str) -> str | None:
     """The value id `--keep` names in `conflict`: a side (本机 / 别的设备 / 现在的值, or
     here / other / shown) with exactly one value on it, the name of the device whose value it
     is, or (scripts, `--json`'s value_id) the value's id itself. None, the choices said in the
@@ -1341,7 +1341,6 @@ def _value_chosen(ledger: Ledger, conflict: Conflict, keep: str, number: str) ->
     keep = keep.strip()
     if any(v.value_id == keep for v in conflict.values):
         return keep
-    devices = _DeviceWords(ledger)
     whose = f"冲突 {number}（{conflict.whose}）"
     side = KEEP_SIDES.get(keep)
     named = [v for v in conflict.values if devices.said(v) == keep]
@@ -1586,10 +1585,12 @@ def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
     before: Conflict | None = syncs[0] if syncs else None
     keep = args.keep
     number = wanted
+    # Whose each value is (本机, a device's name): read once, for --keep and the sentence after.
+    devices = _DeviceWords(ledger) if before is not None and keep is not None else None
     if before is not None:
         number = short_number(before.conflict_id, every)
-        if keep is not None:
-            keep = _value_chosen(ledger, before, keep, number)
+        if devices is not None:
+            keep = _value_chosen(devices, before, keep, number)
             if keep is None:
                 return 2
     try:
@@ -1651,7 +1652,7 @@ def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
         print(f"已处理冲突：保存为 {said}（同步后各设备一致）")
         return 0
     kept = next((v for v in before.values if v.value_id == keep), None)
-    whose = f"保留{_DeviceWords(ledger).said(kept)}的值" if kept is not None else "新填的值"
+    whose = "新填的值" if kept is None or devices is None else f"保留{devices.said(kept)}的值"
     print(f"已处理冲突 {number}：{before.whose}保存为 {said}（{whose}，同步后各设备一致）")
     if args.check is None:
         print("（没有给出核对码：按现在的全部值处理；脚本里建议加 --check 核对码）")
