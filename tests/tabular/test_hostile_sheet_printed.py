@@ -10,6 +10,7 @@ the characters as Excel writes them (`_x001B_` in a cell, a character reference 
 
 from __future__ import annotations
 
+import json
 import zipfile
 from pathlib import Path
 
@@ -28,10 +29,11 @@ RAW = ("\x1b", "\x07", "\x00")
 CLEAR = "\\u001b[2J"  # ESC[2J as printed
 
 
-def _hostile(ledger: Ledger, tmp_path: Path) -> Path:
+def _hostile(ledger: Ledger, tmp_path: Path, sheet_mark: bytes = b"&#x1B;[2J") -> Path:
     """The exported family's workbook, 张长英's phone a conflict (edited in the ledger since),
     its sheet named 劳动力台账ESC[2J, an extra column headed 备忘ESC[2JBEL, 李秀's 就业状态
-    cell 在家NUL BEL; saved as 村里ESC[2J.xlsx."""
+    cell 在家NUL BEL; saved as 村里ESC[2J.xlsx. `sheet_mark`: what the sheet's name ends with,
+    as the workbook's XML writes it."""
     out = _exported(ledger, tmp_path)
     book = openpyxl.load_workbook(out)
     _edit_cells(book)
@@ -51,7 +53,7 @@ def _hostile(ledger: Ledger, tmp_path: Path) -> Path:
                 (b"ZZESC", b"_x001B_[2J"),  # in a cell: Excel's escape, read as ESC
                 (b"ZZBEL", b"_x0007_"),
                 (b"ZZNUL", b"_x0000_"),
-                (b"ZZREF", b"&#x1B;[2J"),  # in the sheet's name: a character reference
+                (b"ZZREF", sheet_mark),  # in the sheet's name: a character reference
             ):
                 data = data.replace(mark, chars)
             target.writestr(item, data)
@@ -86,6 +88,26 @@ def test_a_hostile_sheets_escapes_are_printed_as_letters(ledger, tmp_path, capsy
     resolved = capsys.readouterr().out
     assert not any(c in resolved for c in RAW), repr(resolved)
     assert f"不用表格“村里{CLEAR}.xlsx”中的" in resolved
+
+
+def test_the_json_of_a_conflict_from_a_hostile_sheet_escapes_what_json_leaves(
+    ledger, tmp_path, capsys
+):
+    """JSON escapes the characters below U+0020 only: a sheet named with the 8-bit CSI
+    (U+009B, allowed in XML) or a right-to-left override is written \\u009b, \\u202e by
+    `--json` too — the same string to a script reading it."""
+    hostile = _hostile(ledger, tmp_path, sheet_mark=b"&#x9B;2J&#x202E;")
+    db = str(ledger.path)
+    ledger.close()
+    assert main(["--db", db, "import", str(hostile), "--update", "--json"]) == 1
+    report = capsys.readouterr().out
+    assert main(["--db", db, "conflicts", "--json"]) == 0
+    listed = capsys.readouterr().out
+    for out in (report, listed):
+        assert not any(c in out for c in ("\x9b", "\u202e", *RAW)), repr(out)
+        assert "劳动力台账\\u009b2J\\u202e" in out
+    [kept] = json.loads(listed)
+    assert kept["sheet"] == "劳动力台账\x9b2J\u202e" and kept["id_number"] == HEAD
 
 
 def test_an_8_bit_csi_in_a_cell_is_refused_as_esc_is(ledger, tmp_path):
