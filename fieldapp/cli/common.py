@@ -14,6 +14,7 @@ import getpass
 import json
 import os
 import sys
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -329,10 +330,43 @@ def _named(rows: list[Any]) -> str:
     return names + (f" 等 {len(rows)} 条" if len(rows) > 10 else "")
 
 
+def escaped(value: object) -> str:
+    """A value printed as read from a file or a device — a cell, a sheet's or a column's name,
+    a file's name, a kept conflict's values — with every control, format or unassigned
+    character written as \\uXXXX (`services.trust.printable`): a hostile sheet's ESC[2J, BEL
+    or NUL (or an 8-bit CSI) shows as those letters, it does not clear or drive the terminal.
+    The window shows the same value as typed (its labels draw text, they run no escapes)."""
+    from fieldapp.services.trust import printable
+
+    return printable(value)
+
+
 def print_json(value: Any) -> None:
-    """Pretty JSON on stdout, Chinese kept readable."""
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
-    sys.stdout.write("\n")
+    """Pretty JSON on stdout, Chinese kept readable; a control or format character in a value
+    (JSON escapes only those below U+0020: a sheet's name may hold the 8-bit CSI U+009B or a
+    right-to-left override) written as its \\uXXXX escape, the same string to a script."""
+    text = json.dumps(value, ensure_ascii=False, indent=2, default=str)
+    lines = text.split("\n")  # the layout's own line breaks; a value's are escaped already
+    sys.stdout.write("\n".join(map(_json_escaped, lines)) + "\n")
+
+
+def _json_escaped(line: str) -> str:
+    """A line of JSON with every control, format, private or unassigned character (inside
+    its strings: the layout is ASCII) as a \\uXXXX escape; most lines pass one fast check."""
+    if line.isprintable():
+        return line
+    out = []
+    for ch in line:
+        if unicodedata.category(ch)[0] != "C":
+            out.append(ch)
+            continue
+        code = ord(ch)
+        if code > 0xFFFF:  # as JSON writes it: a surrogate pair
+            code -= 0x10000
+            out.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            out.append(f"\\u{code:04x}")
+    return "".join(out)
 
 
 def fail(message: str, code: int = 1) -> int:

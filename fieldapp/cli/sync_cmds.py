@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from fieldapp.cli.common import (
     JSON_HELP,
     credentials,
+    escaped,
     fail,
     given_user,
     open_ledger,
@@ -1272,8 +1273,8 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
             # 姓名@设备名称 already names the device (enrolled); a bare name gets it added
             whose = devices.said(v)
             who = v.author if author_parts(v.author)[1] else f"{v.author}@{whose}"
-            said = value_said(c.table, c.field, v.value)
-            print(f"    {whose}的值: {said}  {who}  {china_minute(v.at)}{mark}")
+            said = escaped(value_said(c.table, c.field, v.value))
+            print(f"    {whose}的值: {said}  {escaped(who)}  {china_minute(v.at)}{mark}")
     if found:
         print(
             "同步带来的冲突：conflicts resolve 编号 --keep 本机（或 别的设备、现在的值、"
@@ -1281,17 +1282,18 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
         )
     for s in from_sheets:  # this device's own: an update's conflicts left undecided
         # In the clerk's words: whose what, the two values, and the number to type (as short
-        # as it can be and still name one), no change or record ids.
-        sheet = f"{s.sheet} " if s.sheet != s.file else ""  # a csv's one sheet is the file
+        # as it can be and still name one), no change or record ids; what the file gave (its
+        # name, a sheet's, the cell) escaped: a hostile sheet's ESC[2J printed as letters.
+        sheet = f"{escaped(s.sheet)} " if s.sheet != s.file else ""  # a csv's one sheet: the file
         print(
-            f"冲突 {numbers[s.conflict_id]}  {s.name}（身份证号 {s.id_number}）的"
-            f"{field_label(s.field, s.table)}  来自表格“{s.file}”（{sheet}第 {s.row} 行，"
-            f"{s.imported_by} 于 {china_minute(s.imported_at)} 导入）"
+            f"冲突 {numbers[s.conflict_id]}  {escaped(s.name)}（身份证号 {escaped(s.id_number)}）的"
+            f"{field_label(s.field, s.table)}  来自表格“{escaped(s.file)}”"
+            f"（{sheet}第 {s.row} 行，{escaped(s.imported_by)} 于 {china_minute(s.imported_at)} 导入）"
         )
-        print(f"    表格中的值: {value_said(s.table, s.field, s.sheet_value)}")
+        print(f"    表格中的值: {escaped(value_said(s.table, s.field, s.sheet_value))}")
         print(
-            f"    台账原来的值: {value_said(s.table, s.field, s.ledger_value)}"
-            f"（{s.edited_by} 于 {china_minute(s.edited_at)} 修改；台账现在显示这个值）"
+            f"    台账原来的值: {escaped(value_said(s.table, s.field, s.ledger_value))}"
+            f"（{escaped(s.edited_by)} 于 {china_minute(s.edited_at)} 修改；台账现在显示这个值）"
         )
     if from_sheets:
         print(
@@ -1329,7 +1331,7 @@ class _DeviceWords:
 SIDE_SAID = {"shown": "现在显示的值", "here": "本机的值", "other": "别的设备的值"}
 
 
-def _value_chosen(ledger: Ledger, conflict: Conflict, keep: str, number: str) -> str | None:
+def _value_chosen(devices: _DeviceWords, conflict: Conflict, keep: str, number: str) -> str | None:
     """The value id `--keep` names in `conflict`: a side (本机 / 别的设备 / 现在的值, or
     here / other / shown) with exactly one value on it, the name of the device whose value it
     is, or (scripts, `--json`'s value_id) the value's id itself. None, the choices said in the
@@ -1339,7 +1341,6 @@ def _value_chosen(ledger: Ledger, conflict: Conflict, keep: str, number: str) ->
     keep = keep.strip()
     if any(v.value_id == keep for v in conflict.values):
         return keep
-    devices = _DeviceWords(ledger)
     whose = f"冲突 {number}（{conflict.whose}）"
     side = KEEP_SIDES.get(keep)
     named = [v for v in conflict.values if devices.said(v) == keep]
@@ -1464,7 +1465,7 @@ def _sheet_conflicts_resolve_all(args: argparse.Namespace, ledger: Ledger) -> in
     if done.gone:
         print(f"{done.gone} 处已经处理过，没有再处理")
     for sentence in done.said:
-        print(f"提示：{sentence}")
+        print(f"提示：{escaped(sentence)}")
     if not found:
         print("没有表格带来的待处理冲突")
     return 1 if left else 0
@@ -1504,21 +1505,22 @@ def _sheet_conflict_resolve(
     from fieldapp.sync.conflicts import value_said
 
     def said(value: object) -> str:
-        return value_said(ledger, sheet.table, sheet.field, value)
+        return escaped(value_said(ledger, sheet.table, sheet.field, value))
 
+    whose, file = escaped(_whose(sheet)), escaped(sheet.file)
     if side is SheetSide.SHEET:
         print(
-            f"已处理冲突 {number}：{_whose(sheet)}改用表格“{sheet.file}”中的值 "
+            f"已处理冲突 {number}：{whose}改用表格“{file}”中的值 "
             f"{said(sheet.sheet_value)}"
             + ("（已记入修改记录）" if change is not None else "（台账中已是这个值）")
         )
     else:
         print(
-            f"已处理冲突 {number}：{_whose(sheet)}保留台账的值，"
-            f"不用表格“{sheet.file}”中的 {said(sheet.sheet_value)}"
+            f"已处理冲突 {number}：{whose}保留台账的值，"
+            f"不用表格“{file}”中的 {said(sheet.sheet_value)}"
         )
     for sentence in decision.said:
-        print(f"提示：{sentence}")
+        print(f"提示：{escaped(sentence)}")
     return 0
 
 
@@ -1552,7 +1554,7 @@ def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
         sheet = sheets[0]
         # The number as `conflicts` lists it (the shortest that names one), whatever was typed.
         number = short_number(sheet.conflict_id, every)
-        came = f"冲突 {number}（{_whose(sheet)}）来自表格“{sheet.file}”"
+        came = escaped(f"冲突 {number}（{_whose(sheet)}）来自表格“{sheet.file}”")
         choose = "请用 --keep 表格（用表格中的值）或 --keep 台账（保留台账原来的值）"
         if args.value is not None:
             # Only the two values are a decision here; a third is an ordinary edit of the
@@ -1583,10 +1585,12 @@ def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
     before: Conflict | None = syncs[0] if syncs else None
     keep = args.keep
     number = wanted
+    # Whose each value is (本机, a device's name): read once, for --keep and the sentence after.
+    devices = _DeviceWords(ledger) if before is not None and keep is not None else None
     if before is not None:
         number = short_number(before.conflict_id, every)
-        if keep is not None:
-            keep = _value_chosen(ledger, before, keep, number)
+        if devices is not None:
+            keep = _value_chosen(devices, before, keep, number)
             if keep is None:
                 return 2
     try:
@@ -1648,7 +1652,7 @@ def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
         print(f"已处理冲突：保存为 {said}（同步后各设备一致）")
         return 0
     kept = next((v for v in before.values if v.value_id == keep), None)
-    whose = f"保留{_DeviceWords(ledger).said(kept)}的值" if kept is not None else "新填的值"
+    whose = "新填的值" if kept is None or devices is None else f"保留{devices.said(kept)}的值"
     print(f"已处理冲突 {number}：{before.whose}保存为 {said}（{whose}，同步后各设备一致）")
     if args.check is None:
         print("（没有给出核对码：按现在的全部值处理；脚本里建议加 --check 核对码）")

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from fieldapp.cli.common import checked_area, open_ledger, print_json
+from fieldapp.cli.common import checked_area, escaped, open_ledger, print_json
 from fieldapp.domain.dates import written_text
 from fieldapp.domain.errors import ValidationFailed
 from fieldapp.services.exports import LEDGER_EXPORT, PERSONAL_DATA_NOTE, record_export
@@ -119,7 +119,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             words=words,
         )
     except ValidationFailed as error:  # the file itself (missing, refused, unreadable), a word
-        print(f"请检查：{error}", file=sys.stderr)
+        print(f"请检查：{escaped(error)}", file=sys.stderr)  # a sheet's name may be in it
         return 2
     finally:
         ledger.close()
@@ -130,24 +130,27 @@ def cmd_import(args: argparse.Namespace) -> int:
         print_report(report)
         if taken:
             verb = "将" if report.dry_run else "已"
-            print(f"{verb}按您的选择改用表格“{Path(args.file).name}”中的值：冲突 {taken} 处")
+            print(
+                f"{verb}按您的选择改用表格“{escaped(Path(args.file).name)}”中的值：冲突 {taken} 处"
+            )
     return 1 if report.rejected or report.conflicts else 0
 
 
 def print_report(report: ImportReport) -> None:
-    """The import report in plain Chinese (a dry run says what it would do)."""
+    """The import report in plain Chinese (a dry run says what it would do). Every text the
+    file gave (a sheet's or column's name, a cell, a reason quoting one) is printed `escaped`."""
     several = len(report.sheets) > 1
 
     def where(sheet: str, row: int) -> str:
         """A row as the user finds it: with its sheet's name when the file has several."""
-        return f"{sheet} 第 {row} 行" if several else f"第 {row} 行"
+        return f"{escaped(sheet)} 第 {row} 行" if several else f"第 {row} 行"
 
-    print("工作表：" + "、".join(report.sheets or [report.sheet]))
+    print("工作表：" + "、".join(escaped(s) for s in report.sheets or [report.sheet]))
     if report.sheet_date:
         # As the clerk writes a day (--json keeps it ISO): 2026年12月4日 10:31.
-        print(f"表格日期：{written_text(report.sheet_date)}（{report.sheet_date_source}）")
+        print(f"表格日期：{written_text(report.sheet_date)}（{escaped(report.sheet_date_source)}）")
     if report.date_not_believed:
-        print(report.date_refused_said())
+        print(escaped(report.date_refused_said()))
     verb = "将" if report.dry_run else "已"
     records = report.imported - report.persons_imported
     print(
@@ -163,16 +166,18 @@ def print_report(report: ImportReport) -> None:
     if report.became_demo:
         print(BECAME_DEMO)
     if report.unknown_headers:
-        print("未识别的列（未导入，请核对列名）：" + "、".join(report.unknown_headers))
+        print(
+            "未识别的列（未导入，请核对列名）：" + "、".join(map(escaped, report.unknown_headers))
+        )
     for problem in report.rejected:
-        print(f"{where(problem.sheet, problem.row)}：{problem.reason}")
+        print(f"{where(problem.sheet, problem.row)}：{escaped(problem.reason)}")
     for plan in report.changes:
         shown = plan.as_dict()
         lines = [f"{c['column']}：{c['from']} → {c['to']}" for c in shown["changes"]] + shown["new"]
         if lines:
             print(
-                f"{where(plan.sheet, plan.row)} {plan.name}（{plan.id_number}）："
-                + "；".join(lines)
+                f"{where(plan.sheet, plan.row)} {escaped(plan.name)}（{escaped(plan.id_number)}）："
+                + escaped("；".join(lines))
             )
     if report.decisions_overtaken:
         print(
@@ -180,9 +185,10 @@ def print_report(report: ImportReport) -> None:
             "没有改用表格的值（仍列为冲突），请重新核对"
         )
     for conflict in report.conflicts:
-        c = conflict.as_dict()
+        c = {k: escaped(v) for k, v in conflict.as_dict().items()}
         print(
-            f"冲突 {where(c['sheet'], c['row'])} {c['name']} {c['column']}：台账为“{c['ledger']}”"
+            f"冲突 {where(conflict.plan.sheet, conflict.plan.row)} {c['name']} {c['column']}："
+            f"台账为“{c['ledger']}”"
             f"（{c['edited_by']} 于 {c['edited_at']} 修改，晚于表格日期），表格为“{c['sheet_value']}”，"
             "未覆盖"
         )
@@ -200,11 +206,14 @@ def print_report(report: ImportReport) -> None:
     for said in report.words_said:
         if said.county:
             print(
-                f"按县里的用词表（{said.county}），“{said.word}”读作“{said.meaning}”：{said.cells} 格"
+                f"按县里的用词表（{escaped(said.county)}），“{escaped(said.word)}”读作"
+                f"“{escaped(said.meaning)}”：{said.cells} 格"
                 "（要读作别的，请用 --word 词=含义 说明）"
             )
         else:
-            print(f"按您的说明，“{said.word}”读作“{said.meaning}”：{said.cells} 格")
+            print(
+                f"按您的说明，“{escaped(said.word)}”读作“{escaped(said.meaning)}”：{said.cells} 格"
+            )
     if report.unknown_words:
         print(
             "就业状态中有无法识别的用词（这些格所在的行未导入）；请用 --word 词=含义 说明后重新导入："
@@ -212,15 +221,16 @@ def print_report(report: ImportReport) -> None:
         for unknown in report.unknown_words.values():
             places = "、".join(where(sheet, row) for sheet, row in unknown.places)
             more = "等" if unknown.cells > len(unknown.places) else ""
-            print(f"  {unknown.column}“{unknown.word}”：{unknown.cells} 格（{places}{more}）")
+            word = escaped(unknown.word)
+            print(f"  {unknown.column}“{word}”：{unknown.cells} 格（{places}{more}）")
     if report.mapped:
         print(f"按常用说法换算 {len(report.mapped)} 处，例如：")
         for m in report.mapped[:10]:
-            print(f"  {where(m.sheet, m.row)} {m.column}：{m.before} → {m.after}")
+            print(f"  {where(m.sheet, m.row)} {m.column}：{escaped(m.before)} → {escaped(m.after)}")
     if report.warnings:
         print(f"提示 {len(report.warnings)} 条：")
         for problem in report.warnings[:MAX_WARNINGS_SHOWN]:
-            print(f"  {where(problem.sheet, problem.row)}：{problem.reason}")
+            print(f"  {where(problem.sheet, problem.row)}：{escaped(problem.reason)}")
         if len(report.warnings) > MAX_WARNINGS_SHOWN:
             print(f"  …其余 {len(report.warnings) - MAX_WARNINGS_SHOWN} 条请用 --json 查看")
 

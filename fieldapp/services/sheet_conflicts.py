@@ -31,6 +31,7 @@ from fieldapp.domain.models import MonthlyStatus
 from fieldapp.domain.sentences import Sentence
 from fieldapp.domain.values import same_value
 from fieldapp.services.changes import Kind
+from fieldapp.services.chunked import Counts, chunked
 from fieldapp.services.clock import ClockWrong
 from fieldapp.services.work import month_follows
 from fieldapp.services.writer import Actor, Writer, actor_of, writing
@@ -399,75 +400,47 @@ def decide_many(
     a transaction. One whose ledger cell changed since is left and counted, never
     overwritten: it is re-read inside the transaction that would write it, and refused before
     anything of it is written. `cancelled` stops between two: every decision written before
-    stays written. A chunk that fails is rolled back and decided again one by one, so that
-    what stands when the error comes is what deciding them one at a time leaves. Conflicts
+    stays written. A chunk that fails is rolled back and decided again one by one
+    (`services.chunked`), so that what stands when the error comes is what deciding them one
+    at a time leaves. Conflicts
     past the days kept are cleared in each transaction that decides one (`clear_decided`: one
     read of an index, version 46; one a chunk, not one a conflict).
 
     `into`, when given, is filled as the decisions are written, so that when an error is
     raised it says what stands: the decisions written before the failing one (the rest were
     not). `progress` never steps back, not while a failed chunk is decided again."""
-    actor = actor or actor_of(ledger)
     done = into if into is not None else SheetDecided()
-    total = len(conflicts)
-    reported = 0  # the furthest `progress` was told: a chunk decided again does not step back
 
-    def run(start: int, end: int, writer: Writer) -> int:
-        """Conflicts `start`..`end` into `writer`'s transaction; where it stopped."""
-        nonlocal reported
-        for n in range(start, end):
-            if cancelled is not None and cancelled():
-                done.stopped = True
-                return n
-            if progress is not None and n >= reported:
-                reported = n
-                progress(n, total)
-            try:
-                decision = _decide_in(writer, conflicts[n], side)
-            except NotFound:
-                done.gone += 1
-                continue
-            except ChangedSince:
-                done.changed += 1
-                continue
-            done.decided += 1
-            if decision.change is not None:
-                done.changes.append(decision.change)
-            if decision.month is not None:
-                done.months.append(decision.month)
-            done.said += decision.said
-        return end
-
-    def written(start: int, end: int) -> int:
-        """`run` in one transaction, the conflicts past the days kept cleared when it decides
-        one; where it stopped. Failing, `done` is put back as it was (the transaction is
-        rolled back whole) and the error raised."""
-        kept = (len(done.changes), len(done.months), len(done.said))
-        counts = (done.decided, done.changed, done.gone)
+    def one(n: int, writer: Writer | None) -> None:
+        assert writer is not None  # every chunk is written in a transaction
         try:
-            with writing(ledger, actor) as writer:
-                stop = run(start, end, writer)
-                if done.decided > counts[0]:
-                    clear_decided(writer)
-        except Exception:
-            del done.changes[kept[0] :]
-            del done.months[kept[1] :]
-            del done.said[kept[2] :]
-            done.decided, done.changed, done.gone = counts
-            done.stopped = False
-            raise
-        return stop
+            decision = _decide_in(writer, conflicts[n], side)
+        except NotFound:
+            done.gone += 1
+            return
+        except ChangedSince:
+            done.changed += 1
+            return
+        done.decided += 1
+        if decision.change is not None:
+            done.changes.append(decision.change)
+        if decision.month is not None:
+            done.months.append(decision.month)
+        done.said += decision.said
 
-    reached = 0
-    while reached < total and not done.stopped:
-        end = min(reached + CHUNK, total)
-        try:
-            reached = written(reached, end)  # only once committed
-        except Exception:
-            # Rolled back whole: again one by one, each its own transaction as a single
-            # decision is (those before the failing one written, its error raised).
-            while reached < end and not done.stopped:
-                reached = written(reached, reached + 1)
-    if progress is not None and not done.stopped:
-        progress(total, total)
+    def closing(writer: Writer, before: Counts) -> None:
+        if done.decided > before["decided"]:  # the clearing, where a decision was written
+            clear_decided(writer)
+
+    chunked(
+        ledger,
+        actor or actor_of(ledger),
+        len(conflicts),
+        one,
+        done,
+        chunk=CHUNK,
+        progress=progress,
+        cancelled=cancelled,
+        closing=closing,
+    )
     return done

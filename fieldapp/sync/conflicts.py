@@ -15,6 +15,7 @@ from fieldapp.domain.errors import NotFound, ValidationFailed
 from fieldapp.domain.labels import field_label
 from fieldapp.domain.places_said import PLACE_FIELDS, Listed, PlaceWording, say_place
 from fieldapp.reference import divisions
+from fieldapp.services.chunked import chunked
 from fieldapp.services.incarnation import own_origins
 from fieldapp.services.trust import AREA, LINKS, printable, table_name
 from fieldapp.services.writer import Actor, Writer, actor_of, writing
@@ -409,63 +410,36 @@ def resolve_many(
     counted, never overwritten: its row is re-read inside the transaction that would write
     it. One without a single value on the side is counted and left. `cancelled` stops
     between two: every resolution written before stays written (`changes` says how many).
-    A chunk that fails is rolled back and written again one by one, so that what stands
-    when the error comes is what resolving them one at a time leaves. A chunk none of whose
-    conflicts has a value on the side opens no transaction: nothing in it can be written.
+    A chunk that fails is rolled back and written again one by one (`services.chunked`, as
+    `decide_many`'s), so that what stands when the error comes is what resolving them one
+    at a time leaves. A chunk none of whose conflicts has a value on the side opens no
+    transaction: nothing in it can be written.
 
     `into`, when given, is filled as the resolutions are written, so that when an error is
     raised it says what stands: the resolutions written before the failing one (the rest
     were not). `progress` never steps back, not while a failed chunk is written again."""
-    actor = actor or actor_of(ledger)
     own = set(own_origins(ledger))
     done = into if into is not None else ManyResolved([])
-    total = len(conflicts)
-    reported = 0  # the furthest `progress` was told: a chunk written again does not step back
 
-    def run(start: int, end: int, writer: Writer | None) -> int:
-        """Conflicts `start`..`end` into `writer`'s transaction (None: none of them has a
-        value on the side, nothing to write); where it stopped."""
-        nonlocal reported
-        for n in range(start, end):
-            if cancelled is not None and cancelled():
-                done.stopped = True
-                return n
-            if progress is not None and n >= reported:
-                reported = n
-                progress(n, total)
-            _resolve_one(ledger, writer, conflicts[n], side, own, done)
-        return end
+    def one(n: int, writer: Writer | None) -> None:
+        _resolve_one(ledger, writer, conflicts[n], side, own, done)
 
-    def written(start: int, end: int) -> int:
-        """`run` in one transaction; where it stopped. Failing, `done` is put back as it was
-        (the transaction is rolled back whole) and the error raised."""
-        kept = (len(done.changes), done.changed, done.no_value)
-        try:
-            with writing(ledger, actor) as writer:
-                return run(start, end, writer)
-        except Exception:
-            del done.changes[kept[0] :]
-            done.changed, done.no_value = kept[1], kept[2]
-            done.stopped = False
-            raise
+    def writes(start: int, end: int) -> bool:
+        # A chunk none of whose conflicts has a value on the side is counted without a
+        # transaction (no wait on the file, no refusal for this laptop's date, for nothing).
+        return any(value_on(c, side, own) is not None for c in conflicts[start:end])
 
-    reached = 0
-    while reached < total and not done.stopped:
-        end = min(reached + CHUNK, total)
-        if all(value_on(c, side, own) is None for c in conflicts[reached:end]):
-            # Nothing here can be written: counted without a transaction (no wait on the
-            # file, no refusal for this laptop's date, for nothing).
-            reached = run(reached, end, None)
-            continue
-        try:
-            reached = written(reached, end)  # only once committed
-        except Exception:
-            # Rolled back whole: again one by one, each its own transaction as a single
-            # resolution is (those before the failing one written, its error raised).
-            while reached < end and not done.stopped:
-                reached = written(reached, reached + 1)
-    if progress is not None and not done.stopped:
-        progress(total, total)
+    chunked(
+        ledger,
+        actor or actor_of(ledger),
+        len(conflicts),
+        one,
+        done,
+        chunk=CHUNK,
+        progress=progress,
+        cancelled=cancelled,
+        writes=writes,
+    )
     return done
 
 
