@@ -22,6 +22,7 @@ from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.enums import HAS_LABOUR, OTHER_RURAL, AreaKind, WorkStatus
 from fieldapp.domain.errors import FieldappError, NotFound, ValidationFailed
 from fieldapp.domain.models import EmploymentSpell, Household, Person, ServiceRecord
+from fieldapp.domain.money import yuan
 from fieldapp.domain.month import Month
 from fieldapp.domain.places_said import PlaceWording, say_place
 from fieldapp.domain.regions import region_name
@@ -163,10 +164,11 @@ def _months(n: Any) -> str:
 
 
 def _number(value: float | None) -> str:
-    """A figure as people write it: 4500, 4500.5 (not 4500.0)."""
+    """A figure as people write it: 4500, 4500.5 (not 4500.0), rounded half up to the fen as
+    the window and the rosters say it (12345.665 → 12345.67)."""
     if not value:
         return ""
-    return str(int(value)) if value == int(value) else str(value)
+    return yuan(value)
 
 
 def _after_paid(claim: Claim) -> dt.date | None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from reportlab.lib.pagesizes import A4, landscape
 
 from fieldapp.domain.dates import written
+from fieldapp.domain.money import yuan
 from fieldapp.domain.progress import PRINT_CANCELLED, CancelCheck, Progress, Ticker
 from fieldapp.paperwork.digest import short_hash
 from fieldapp.paperwork.pen import MARGIN, Footer, Pen, new_canvas, printed_stamp
@@ -80,7 +81,7 @@ def text(value: object) -> str:
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, float):
-        return f"{value:,.2f}".rstrip("0").rstrip(".").replace(",", "")
+        return yuan(value)  # half up to the fen, as the window says it; no thousands commas
     if isinstance(value, dt.datetime):
         return f"{written(value.date())} {value:%H:%M}"
     if isinstance(value, dt.date):

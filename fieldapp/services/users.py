@@ -142,7 +142,7 @@ def add_user(ledger: Ledger, name: str, password: str, admin: bool = False) -> U
     name, password = check_name(name), check_password(password)
     existing = users.user(ledger.db, name)
     if existing is not None and existing.disabled:
-        raise ValidationFailed(f"已有名为 {name} 的用户（已停用）。{_how_to_enable(name)}")
+        raise _disabled(f"已有名为 {name} 的用户（已停用）。{_how_to_enable()}", name)
     if existing is not None:
         raise ValidationFailed(f"已有名为 {name} 的用户")
     unlocked = _unlocked(ledger)
@@ -157,11 +157,21 @@ def add_user(ledger: Ledger, name: str, password: str, admin: bool = False) -> U
     return found
 
 
-def _how_to_enable(name: str) -> str:
-    return (
-        "要让此人重新使用本台账，请重新启用并设新口令：设置 → 用户与口令 → 重新启用所选用户…，"
-        f"或 fieldapp user enable {name}"
-    )
+#: Where in the window a disabled user is enabled again (the sentence the window shows).
+_ENABLE_IN_WINDOW = "设置 → 用户与口令 → 重新启用所选用户…"
+
+
+def _disabled(sentence: str, name: str) -> ValidationFailed:
+    """A refusal for a disabled user: `sentence` (what to do in the window, as the settings
+    page and the login window show it) and, for the command line only, the command that does
+    the same (`cli_hint`: a dialog never names a command)."""
+    refused = ValidationFailed(sentence)
+    refused.cli_hint = f"或用命令 fieldapp user enable {name}"
+    return refused
+
+
+def _how_to_enable() -> str:
+    return f"要让此人重新使用本台账，请重新启用并设新口令：{_ENABLE_IN_WINDOW}"
 
 
 def change_password(ledger: Ledger, name: str | None, password: str) -> UserRow:
@@ -173,7 +183,7 @@ def change_password(ledger: Ledger, name: str | None, password: str) -> UserRow:
     if found is None:
         raise ValidationFailed(f"没有名为 {name} 的用户")
     if found.disabled:
-        raise ValidationFailed(f"用户 {name} 已停用。{_how_to_enable(name)}")
+        raise _disabled(f"用户 {name} 已停用。{_how_to_enable()}", name)
     unlocked = _unlocked(ledger)
     slot = keyfile.Slot.make(check_password(password), unlocked.key)
     _save_keys(ledger, lambda keys: keys.with_slot(name, slot))
@@ -317,11 +327,14 @@ def county_reset(hub_ledger: Ledger, ledger_path: str | Path, name: str, passwor
         if found is None:
             raise ValidationFailed(f"台账中没有名为 {name} 的用户")
         if found.disabled:
-            raise ValidationFailed(
+            refused = _disabled(
                 f"用户 {name} 已停用，县里不能重置其口令：请本台账的管理员在这台电脑上重新启用此人"
-                f"（设置 → 用户与口令 → 重新启用所选用户…，或 fieldapp user enable {name}），"
-                "重新启用时即设新口令"
+                f"（{_ENABLE_IN_WINDOW}），重新启用时即设新口令",
+                name,
             )
+            # The county's command line speaks of that laptop's administrator's command.
+            refused.cli_hint = f"（那台电脑上也可以用命令 fieldapp user enable {name} 重新启用）"
+            raise refused
         # Argon2id before the key file's locked read-change-save: a colleague another program
         # adds meanwhile keeps their slot.
         slot = keyfile.Slot.make(password, key)

@@ -237,6 +237,15 @@ def title_for(error: BaseException | str) -> str:
         isinstance(error, ValueError) and _is_chinese(str(error))
     ):
         return QCoreApplication.translate("Errors", "请检查")
+    # The ledger's own disk, write protection or another program's write: named in the title,
+    # as `_ledger_trouble` names it in the text (nothing the coordinator typed was wrong).
+    trouble = saving.ledger_trouble(error)
+    if trouble == saving.DISK:
+        return QCoreApplication.translate("Errors", "台账所在的磁盘已满或 U 盘已拔出")
+    if trouble == saving.READ_ONLY:
+        return QCoreApplication.translate("Errors", "台账是只读的")
+    if trouble == saving.BUSY:
+        return QCoreApplication.translate("Errors", "台账正忙")
     if isinstance(error, OSError):
         return QCoreApplication.translate("Errors", "无法读写文件")
     return QCoreApplication.translate("Errors", "操作没有完成")
@@ -271,9 +280,19 @@ def show_delete_refused(parent: QWidget | None, error: BaseException) -> None:
     )
 
 
-def show_error(parent: QWidget | None, error: BaseException | str, *, logged: bool = False) -> None:
-    """A warning box with `message_for`'s sentence, titled by whose move it is (`title_for`)."""
-    text = error if isinstance(error, str) else message_for(error, logged=logged)
+def show_error(
+    parent: QWidget | None,
+    error: BaseException | str,
+    *,
+    logged: bool = False,
+    text: str | None = None,
+) -> None:
+    """A warning box with `message_for`'s sentence, titled by whose move it is (`title_for`).
+    `text` is the box's words where the caller says more than the error (what was done before
+    it stopped, then `message_for`'s sentence): the title is still the error's own — a full
+    disk is not titled 请检查 for being said in a sentence of the caller's."""
+    if text is None:
+        text = error if isinstance(error, str) else message_for(error, logged=logged)
     QMessageBox.warning(parent, title_for(error), as_typed(text))  # a name or file drawn as typed
 
 

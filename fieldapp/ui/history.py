@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from fieldapp.domain.dates import china_iso
 from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.labels import field_label
+from fieldapp.domain.money import yuan
 from fieldapp.services.change_said import DAY_FIELDS
 from fieldapp.store.queries.history import TABLE_LABELS, FieldChange
 
@@ -117,7 +118,7 @@ def _value(
     if field == "household_id":
         return households.get(str(value), words.other_household)
     if isinstance(value, float):
-        return f"{value:,.2f}".rstrip("0").rstrip(".")
+        return yuan(value, grouped=True)  # as the page's column and the paper say it
     if isinstance(value, str) and field in DAY_FIELDS:
         return words.day(value)
     if isinstance(value, str):

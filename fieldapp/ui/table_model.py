@@ -14,6 +14,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from fieldapp.domain.money import yuan
+
 T = TypeVar("T")
 
 #: Role returning the row object itself.
@@ -43,7 +45,8 @@ def show(value: Any) -> str:
             return QCoreApplication.translate("RowsModel", "是")
         return QCoreApplication.translate("RowsModel", "否")
     if isinstance(value, float):
-        return f"{value:,.2f}".rstrip("0").rstrip(".")
+        # An amount (月收入, a subsidy) as every sentence and paper says it: half up to the fen.
+        return yuan(value, grouped=True)
     return str(value)
 
 

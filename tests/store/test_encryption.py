@@ -247,7 +247,10 @@ def test_the_county_asked_to_reset_a_disabled_user_says_who_can_let_them_back(
         users.county_reset(hub.ledger, path, "王强", "县里给的新口令")
     hub.close()
     assert "已停用" in str(refused.value) and "管理员" in str(refused.value)
-    assert "user enable 王强" in str(refused.value)
+    # What the login window shows says where in the window; the county's command line is
+    # told the command too (a dialog never names one).
+    assert "重新启用所选用户" in str(refused.value) and "fieldapp" not in str(refused.value)
+    assert "fieldapp user enable 王强" in refused.value.cli_hint
 
 
 def test_the_thief_with_only_the_laptop_gets_nothing(tmp_path: Path) -> None:

@@ -51,7 +51,7 @@ def test_an_error_midway_says_how_many_were_resolved_and_the_bar_never_steps_bac
 
     monkeypatch.setattr(page, "run_modal_stoppable", watched)
     said: list[str] = []
-    monkeypatch.setattr(page, "show_error", lambda _parent, text: said.append(str(text)))
+    monkeypatch.setattr(page, "show_error", lambda _parent, _error, text: said.append(text))
     review.view.selectAll()
     review.side.setCurrentIndex(review.side.findData("shown"))  # sheets: the ledger's kept
     _answer(monkeypatch, QMessageBox.StandardButton.Yes)

@@ -1008,6 +1008,18 @@
       <source>这个文件</source>
       <translation>the file</translation>
     </message>
+    <message>
+      <source>台账所在的磁盘已满或 U 盘已拔出</source>
+      <translation>The ledger’s disk is full or its USB stick was removed</translation>
+    </message>
+    <message>
+      <source>台账是只读的</source>
+      <translation>The ledger is read-only</translation>
+    </message>
+    <message>
+      <source>台账正忙</source>
+      <translation>The ledger is busy</translation>
+    </message>
   </context>
   <context>
     <name>EvidenceDialog</name>

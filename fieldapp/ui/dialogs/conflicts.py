@@ -453,7 +453,7 @@ class ConflictReview(QWidget):
         self.refresh()
         self.outcome.setText(said)  # after the list is read again, beside it
         if failed is not None:
-            show_error(self, said)
+            show_error(self, failed, text=said)  # titled by the error: the disk, not 请检查
         return done
 
     def resolve_selected(self) -> bool:
