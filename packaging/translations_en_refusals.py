@@ -789,6 +789,8 @@ EN_REFUSALS: dict[str, str] = {
     "%1 灵活就业收入连续%2个月（%3至%4）%5，应退出公益性岗位": "%1’s income from flexible work was %5 for %2 months in a row (%3 to %4): to leave the public-welfare post",
     "超过监测线 %1 元/月": "above the monitoring line of %1 yuan a month",
     "超过当月的监测线（%1起 %2 元/月，此前 %3 元/月）": "above each month’s monitoring line (%2 yuan a month from %1, %3 yuan a month before)",
+    "超过监测线（监测线待县里核定）": "above the monitoring line (the county has yet to set the line)",
+    "超过当月的监测线（%1起的监测线待县里核定，此前 %2 元/月）": "above each month’s monitoring line (the county has yet to set the line from %1; %2 yuan a month before)",
     "%1 同时在两个公益性岗位：%2（%3起）与 %4（%5起）": "%1 holds two public-welfare posts at once: %2 (from %3) and %4 (from %5)",
     "监测收入线：%1": "monitoring line: %1",
     "岗位一": "the first post",

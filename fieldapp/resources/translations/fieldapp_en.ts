@@ -7454,6 +7454,14 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>同步没有完成：%1</source>
       <translation>The sync did not finish: %1</translation>
     </message>
+    <message>
+      <source>超过当月的监测线（%1起的监测线待县里核定，此前 %2 元/月）</source>
+      <translation>above each month’s monitoring line (the county has yet to set the line from %1; %2 yuan a month before)</translation>
+    </message>
+    <message>
+      <source>超过监测线（监测线待县里核定）</source>
+      <translation>above the monitoring line (the county has yet to set the line)</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
