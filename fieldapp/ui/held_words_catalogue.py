@@ -91,6 +91,8 @@ WORDS = (
     QT_TRANSLATE_NOOP("HeldWords", "名称"),
     QT_TRANSLATE_NOOP("HeldWords", "打印时间"),
     QT_TRANSLATE_NOOP("HeldWords", "导出时间"),
+    QT_TRANSLATE_NOOP("HeldWords", "补贴标准"),
+    QT_TRANSLATE_NOOP("HeldWords", "享受次数"),
     QT_TRANSLATE_NOOP("HeldWords", "%1是县里中心的程序还没有的选项：多半是本机的程序比县里中心的新。这条修改已保留在县里待审核，不会丢失；由县里决定：升级中心的程序后接受，或不予采纳并写明原因，同步后这里会显示。本机不用重填，也不用撤销；程序什么时候升级，听县里的安排"),
     QT_TRANSLATE_NOOP("HeldWords", "%1的%2「%3」"),
     QT_TRANSLATE_NOOP("HeldWords", "草稿"),

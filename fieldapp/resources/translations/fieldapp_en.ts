@@ -2929,6 +2929,14 @@
       <source>防止返贫监测收入线</source>
       <translation>Monitoring income line</translation>
     </message>
+    <message>
+      <source>补贴标准</source>
+      <translation>Subsidy standard</translation>
+    </message>
+    <message>
+      <source>享受次数</source>
+      <translation>How often paid</translation>
+    </message>
   </context>
   <context>
     <name>History</name>
