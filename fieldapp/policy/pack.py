@@ -80,6 +80,20 @@ NEEDS_PROGRAM = template(
 )
 
 
+#: The keys a pack author writes for what a refusal speaks of in the clerk's words (the
+#: refusal's template → the keys): said on the command line after the refusal (`cli_hint`),
+#: never on the desktop, where a county's clerk installs or edits a pack.
+PACK_KEYS: dict[str, str] = {}
+#: … as the command line says them (%1 the keys).
+PACK_KEYS_SAID = "政策包文件中的写法：%1"
+
+
+def keyed(text: str, keys: str) -> str:
+    """`text` (a template) with the pack keys an author writes for it (`PACK_KEYS`)."""
+    PACK_KEYS[text] = keys
+    return text
+
+
 class PackError(FieldappError):
     """A policy pack that cannot be used: names the file, the line and the problem.
 
@@ -105,6 +119,9 @@ class PackError(FieldappError):
         self.file = file
         self.line = line
         self.problem = problem
+        keys = PACK_KEYS.get(problem.template) if isinstance(problem, Sentence) else None
+        if keys:
+            self.cli_hint = PACK_KEYS_SAID.replace("%1", keys)
         #: The pack's text did not validate: on a pack the hub signed (and so checked), what
         #: this program does not know was written by a later one.
         self.invalid = False
