@@ -124,7 +124,9 @@ def facts_opened(table: str, data: Mapping[str, Any]) -> dict[str, Any]:
         return dict(data)
     try:
         kept = json.loads(data["facts"])
-        facts = QualifyingFacts.model_validate(kept) if isinstance(kept, dict) else None
+        # (an object with neither is no claim's facts: read as one, it would say nothing)
+        ours = isinstance(kept, dict) and any(kept.get(key) for key in FACTS_SAID)
+        facts = QualifyingFacts.model_validate(kept) if ours else None
     except (ValueError, RecursionError, ValidationError):
         facts = None
     if facts is None:

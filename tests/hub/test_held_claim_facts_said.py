@@ -82,7 +82,10 @@ def test_a_held_claims_kept_facts_are_said_as_what_they_are(
 
 
 @pytest.mark.parametrize("backend", ["sqlite"])
-def test_facts_not_this_programs_are_said_as_they_came(hub, make_device, tmp_path) -> None:
-    county, mine = _held(hub, make_device, tmp_path, "某程序的说明")
+@pytest.mark.parametrize("facts", ["某程序的说明", '{"说明":"某程序的说明"}'])
+def test_facts_not_this_programs_are_said_as_they_came(
+    hub, make_device, tmp_path, facts: str
+) -> None:
+    county, mine = _held(hub, make_device, tmp_path, facts)
     for line in (str(county["content"]), rejected.describe(mine)):
         assert "某程序的说明" in line and "补贴标准" not in line, line
