@@ -341,6 +341,8 @@ EN_UI: dict[str, str] = {
     "原状态": "From state",
     "材料": "Documents",
     "缺件原因": "Why documents are missing",
+    "补贴标准": "Subsidy standard",
+    "享受次数": "How often paid",
     "收款方": "Payee",
     "收款人": "Payee name",
     "审批时的开户银行": "Bank at approval",

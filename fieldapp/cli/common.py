@@ -369,6 +369,13 @@ def _json_escaped(line: str) -> str:
     return "".join(out)
 
 
+def hinted(error: BaseException) -> str:
+    """The line after a refusal for the command line (`FieldappError.cli_hint`: what to type,
+    a pack's keys as its author writes them), or '' when it has none."""
+    hint = getattr(error, "cli_hint", "")
+    return f"\n{hint}" if hint else ""
+
+
 def fail(message: str, code: int = 1) -> int:
     """Print a Chinese error on stderr and return the exit code."""
     print(f"错误：{message}", file=sys.stderr)

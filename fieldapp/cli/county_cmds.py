@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fieldapp.cli.common import JSON_HELP, fail, open_ledger, print_json
+from fieldapp.cli.common import JSON_HELP, fail, hinted, open_ledger, print_json
 from fieldapp.domain.dates import china_minute
 from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.errors import FieldappError
@@ -196,7 +196,7 @@ def cmd_hub_policy_publish(args: argparse.Namespace) -> int:
         record = publish(hub.ledger, text, path.name)
         devices = hub.status()
     except (PackError, PolicyRefused) as error:
-        return fail(f"{error}；未签发，各设备的政策包不变", 2)
+        return fail(f"{error}；未签发，各设备的政策包不变{hinted(error)}", 2)
     finally:
         hub.close()
     if not _said_published(args, text, record, devices):
@@ -558,7 +558,7 @@ def cmd_hub_policy_edit(args: argparse.Namespace) -> int:
             made = error.problem if isinstance(error.problem, Sentence) else None
             if made is not None and made.template in (FIGURE_NEEDS_DOCUMENT, LINE_NEEDS_DOCUMENT):
                 problem += "（请用 --document 写明文号，并可写 --document-title、--document-date）"
-            return fail(f"{problem}；未签发，各设备的政策包不变", 2)
+            return fail(f"{problem}；未签发，各设备的政策包不变{hinted(error)}", 2)
         if args.out:
             with written(Path(args.out)):
                 Path(args.out).write_text(text, encoding="utf-8")
@@ -569,7 +569,7 @@ def cmd_hub_policy_edit(args: argparse.Namespace) -> int:
         try:
             record = publish(hub.ledger, text, f"{pack_id}.toml", registry)
         except (PackError, PolicyRefused) as error:
-            return fail(f"{error}；未签发，各设备的政策包不变", 2)
+            return fail(f"{error}；未签发，各设备的政策包不变{hinted(error)}", 2)
         devices = hub.status()
     finally:
         hub.close()

@@ -15,6 +15,7 @@ from fieldapp.cli.common import (
     area_or_own,
     checked_area,
     fail,
+    hinted,
     open_ledger,
     print_json,
 )
@@ -676,7 +677,7 @@ def cmd_policy_check(args: argparse.Namespace) -> int:
         hub = [(choice.name, choice.read())] if choice is not None else []
         policy = registry.check(Path(args.file), hub)
     except PackError as error:
-        return fail(str(error), 2)
+        return fail(str(error) + hinted(error), 2)
     print(
         f"政策包可用：{Path(args.file).name}，合并后共 {len(policy.rules)} 条规则"
         f"（{rules_version(policy.version)}）"
@@ -694,7 +695,7 @@ def cmd_policy_install(args: argparse.Namespace) -> int:
     except PolicyRefused as refused:
         return fail(str(refused), 2)
     except PackError as error:
-        return fail(f"{error}；现行政策包未改变", 2)
+        return fail(f"{error}；现行政策包未改变{hinted(error)}", 2)
     print(f"已启用：{Path(args.file).name}（{rules_version(policy.version)}）")
     for line in claims_at_another_figure(open_ledger(args), policy):
         print(f"注意：{line}")

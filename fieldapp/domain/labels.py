@@ -90,7 +90,12 @@ FIELD_LABELS: dict[str, str] = {
 
 
 #: Where a field of one table is called otherwise: an area's name is its 名称, not a 姓名.
-TABLE_FIELD_LABELS: dict[tuple[str, str], str] = {("areas", "name"): "名称"}
+TABLE_FIELD_LABELS: dict[tuple[str, str], str] = {
+    ("areas", "name"): "名称",
+    # What a claim's kept facts (`claims.facts`) say to people (`change_said.facts_opened`).
+    ("claims", "amount_rule"): "补贴标准",
+    ("claims", "limit"): "享受次数",
+}
 
 
 def field_label(field: str, table: str = "") -> str:

@@ -28,6 +28,7 @@ from fieldapp.policy.eligibility import claim_not_yet_due
 from fieldapp.reference import divisions
 from fieldapp.services.change_said import (
     PLACES,
+    facts_opened,
     field_said,
     record_said,
     said_by_area,
@@ -257,7 +258,7 @@ def content_said(
     whose, level = _whose(held, about, places)
     fields = [
         (k, field_said(k, change.tbl), _value(k, v, places, rows))
-        for k, v in sorted(change.data.items())
+        for k, v in sorted(facts_opened(change.tbl, change.data).items())
         # Another id (a claim's rule_id) says nothing to the clerk; rows it points at are
         # said by what they are.
         if k != "deleted"

@@ -45,6 +45,7 @@ from fieldapp.policy.pack import (
     ServiceBundle,
     ServiceLevel,
     YearSchedule,
+    keyed,
 )
 from fieldapp.policy.packfile import KEYED, problem_text
 
@@ -55,34 +56,42 @@ _FREE_FIELDS = ("enabled", "title", "funding_source", "funding_by_category", "li
 # `rule_named` writes it, unless said otherwise).
 #: A county pack taking the built-in pack's id (%1).
 OWN_ID = template("政策包编号 %1 与内置政策包相同：县级政策包请用本县自己的编号（如 qixingguan）")
-ZERO_FIGURE = template(
-    "“%1”（%2）的县定金额须大于 0 元；本县不实行这项补贴的，请停用该规则（enabled = false）"
+ZERO_FIGURE = keyed(
+    template("“%1”（%2）的县定金额须大于 0 元；本县不实行这项补贴的，请停用这项补贴"),
+    "enabled = false",
 )
 #: The monitoring line (%1 元/月) with no document.
-LINE_UNDOCUMENTED = template(
-    "防止返贫监测收入线 %1 元/月须写明县里定这条线的文件文号"
-    "（welfare_post_income_line_document，并列入 [[documents]]）：公益性岗位收入超线的提醒引用它"
+LINE_UNDOCUMENTED = keyed(
+    template(
+        "防止返贫监测收入线 %1 元/月须写明县里定这条线的文件文号，并列入本包的文件："
+        "公益性岗位收入超线的提醒引用它"
+    ),
+    "welfare_post_income_line_document，并列入 [[documents]]",
 )
 #: … a rule's county figure (%3 元) with no document.
-FIGURE_UNDOCUMENTED = template(
-    "“%1”（%2）的县定金额 %3 元须写明县里定这个金额的文件文号"
-    "（figure_document，并列入 [[documents]]）：申请表、花名册和公示表引用它作为补贴标准的依据"
+FIGURE_UNDOCUMENTED = keyed(
+    template(
+        "“%1”（%2）的县定金额 %3 元须写明县里定这个金额的文件文号，并列入本包的文件："
+        "申请表、花名册和公示表引用它作为补贴标准的依据"
+    ),
+    "figure_document，并列入 [[documents]]",
 )
 #: The base pack (%1) a first pack extends, missing.
 NO_BASE = template("缺少被扩展的基础政策包 %1")
 #: A pack extending one (%1) not among those before it (%2, listed).
 EXTENDS_UNKNOWN = template("扩展的政策包 %1 不存在（已有：%2）")
-#: A new rule's id (%1) a rule has already (%2 title, %3 clause).
-RULE_TWICE = template(
-    "本包新增的规则 %1 与已有的“%2”（%3）编号相同，修改已有规则请写在 [[overrides]] 中"
+#: A new rule (%1 its title) with the id a rule has already (%2 title, %3 clause).
+RULE_TWICE = keyed(
+    template("本包新增的“%1”与已有的“%2”（%3）是同一条规则：已有的规则只能修改，不能再新增一条"),
+    "修改已有规则写在 [[overrides]] 中",
 )
-DOCUMENT_NO_FIGURE = template(
-    "“%1”（%2）：写了县定标准的文号（figure_document）却没有写县定金额 figure"
+DOCUMENT_NO_FIGURE = keyed(
+    template("“%1”（%2）：写了县定标准的文号却没有写县定金额"), "figure_document、figure"
 )
-FROM_NO_FIGURE = template(
-    "“%1”（%2）：写了县定金额的执行日期（figure_from）却没有写县定金额 figure"
+FROM_NO_FIGURE = keyed(
+    template("“%1”（%2）：写了县定金额的执行日期却没有写县定金额"), "figure_from、figure"
 )
-DOCUMENT_NO_END = template("“%1”（%2）：写了文号却没有写新的结束日期 valid_to")
+DOCUMENT_NO_END = keyed(template("“%1”（%2）：写了文号却没有写新的结束日期"), "document、valid_to")
 #: A figure the province fixed (%1 title, %2 the figure as papers write it, `figure_said`,
 #: %3 clause).
 FIXED_FIGURE = template("“%1”的标准是省里定的（%2，%3），县里不能修改")
@@ -90,25 +99,46 @@ FIXED_FIGURE = template("“%1”的标准是省里定的（%2，%3），县里�
 KIND_CHANGED = template("“%1”只能填写县定金额，不能改变标准的种类或最高限额（%2）")
 #: … a figure (%2) above the cap (%3) (%1 title, %4 clause).
 OVER_CAP = template("“%1”的金额 %2 元超过政策规定的最高 %3 元（%4）")
-BEFORE_NO_FROM = template(
-    "“%1”（%2）：写了此前的金额（figure_before）却没有写新金额的执行日期 figure_from"
+BEFORE_NO_FROM = keyed(
+    template("“%1”（%2）：写了此前的金额却没有写新金额的执行日期"),
+    "figure_before、figure_from",
 )
 #: The figure (%4) before the day (%3) a new one applies from, 0 or above the cap (`BEFORE_CAP`
 #: or '').
 BEFORE_WRONG = template("“%1”（%2）：%3 前的金额 %4 元须大于 0 元%5")
 BEFORE_CAP = template("，且不超过政策规定的最高 %1 元")
-BEFORE_UNLISTED = template("“%1”（%2）：此前金额的文号 %3 不在本包的 [[documents]] 中")
-FIGURE_DOCUMENT_UNLISTED = template("“%1”（%2）：县定标准的文号 %3 不在本包的 [[documents]] 中")
-LINE_DOCUMENT_NO_LINE = template("写了监测收入线的文号却没有写监测收入线 welfare_post_income_line")
-LINE_FROM_NO_LINE = template("写了监测收入线的执行日期却没有写监测收入线 welfare_post_income_line")
-LINE_DOCUMENT_UNLISTED = template("监测收入线的文号 %1 不在本包的 [[documents]] 中")
-LINE_BEFORE_NO_FROM = template(
-    "写了此前的监测收入线（welfare_post_income_line_before）却没有写新收入线的执行日期 "
-    "welfare_post_income_line_from"
+BEFORE_UNLISTED = keyed(
+    template("“%1”（%2）：此前金额的文号 %3 不在本包所列的文件中"),
+    "figure_before_document 须列入 [[documents]]",
 )
-LINE_BEFORE_UNLISTED = template("此前监测收入线的文号 %1 不在本包的 [[documents]] 中")
-END_UNDOCUMENTED = template("“%1”（%2）：改变有效期必须写明县里的文号（document）")
-END_UNLISTED = template("“%1”（%2）：文号 %3 不在本包的 [[documents]] 中")
+FIGURE_DOCUMENT_UNLISTED = keyed(
+    template("“%1”（%2）：县定标准的文号 %3 不在本包所列的文件中"),
+    "figure_document 须列入 [[documents]]",
+)
+LINE_DOCUMENT_NO_LINE = keyed(
+    template("写了监测收入线的文号却没有写监测收入线"),
+    "welfare_post_income_line_document、welfare_post_income_line",
+)
+LINE_FROM_NO_LINE = keyed(
+    template("写了监测收入线的执行日期却没有写监测收入线"),
+    "welfare_post_income_line_from、welfare_post_income_line",
+)
+LINE_DOCUMENT_UNLISTED = keyed(
+    template("监测收入线的文号 %1 不在本包所列的文件中"),
+    "welfare_post_income_line_document 须列入 [[documents]]",
+)
+LINE_BEFORE_NO_FROM = keyed(
+    template("写了此前的监测收入线却没有写新收入线的执行日期"),
+    "welfare_post_income_line_before、welfare_post_income_line_from",
+)
+LINE_BEFORE_UNLISTED = keyed(
+    template("此前监测收入线的文号 %1 不在本包所列的文件中"),
+    "welfare_post_income_line_before_document 须列入 [[documents]]",
+)
+END_UNDOCUMENTED = keyed(template("“%1”（%2）：改变有效期必须写明县里的文号"), "document")
+END_UNLISTED = keyed(
+    template("“%1”（%2）：文号 %3 不在本包所列的文件中"), "document 须列入 [[documents]]"
+)
 #: A deadline (%1, what is to be done by it: `DEADLINE_WORK`) made longer: from %2 workdays
 #: to %3 workdays.
 DEADLINE_LONGER = template("%1：办理时限只能缩短，不能从 %2 个工作日延长到 %3 个工作日")
@@ -286,7 +316,7 @@ class _State:
         for rule in local.rules:
             if rule.id in self.rules:
                 had = self.rules[rule.id]
-                raise PackError(name, None, said(RULE_TWICE, rule.id, had.title, had.clause))
+                raise PackError(name, None, said(RULE_TWICE, rule.title, had.title, had.clause))
             self.rules[rule.id] = rule
             self.cited += [(name, rule.id, c) for c in (rule.clause, *rule.also_clauses)]
         for override in local.overrides:

@@ -49,6 +49,7 @@ from fieldapp.policy.facts import (
     home_code_of,
 )
 from fieldapp.policy.pack import (
+    LIMIT_COUNTED_FROM,
     LIMIT_LABELS,
     UNSET,
     AmountKind,
@@ -114,7 +115,7 @@ def _reason(met: bool, sentence: Part, clause: str) -> Reason:
 #: rule's period, the month (year) paid and the job then, the agreement, nothing to judge.
 CLAIMED = template("已申领（%1），%2")
 CLAIMED_FOR = template("%1，%2的事项")
-LIMIT_FROM = template("%1（自%2起计）")
+LIMIT_FROM = LIMIT_COUNTED_FROM  # (`Limit.said`'s: one sentence for the rule and its claims)
 PERIOD = template("%1至%2")
 BEGAN_IN = template("%1开始于%2，在政策有效期（%3）内")
 BEGAN_OUT = template("%1开始于%2，不在政策有效期（%3）内")
@@ -133,9 +134,7 @@ NO_TRAINING_RECORD = template("截至%1没有职业培训记录")
 
 def _limit(rule: Rule) -> Part:
     """The rule's limit as `Limit.describe` says it (限享受一次（自2024年1月1日起计）)."""
-    label = Word(LIMIT_LABELS[rule.limit.kind], common=True)
-    count_from = rule.limit.count_from
-    return said(LIMIT_FROM, label, Day(count_from)) if count_from else label
+    return rule.limit.said()
 
 
 @dataclass(slots=True)

@@ -23,7 +23,7 @@ from fieldapp.domain.enums import HAS_LABOUR, Category, WorkStatus
 from fieldapp.domain.money import yuan
 from fieldapp.domain.sentences import Day, Part, Sentence, Word, joined, listed, said, template
 from fieldapp.policy.facts import HouseholdFacts, PersonFacts, SpellFacts
-from fieldapp.policy.pack import UNSET, Policy
+from fieldapp.policy.pack import Policy
 
 POST = "公益性岗位"
 LABOUR_VALUES = frozenset(a.value for a in HAS_LABOUR)
@@ -155,10 +155,19 @@ def overlapping_posts(person: PersonFacts) -> list[tuple[SpellFacts, SpellFacts]
     return pairs
 
 
-def _line_said(line: float | None) -> Part:
-    """A monitoring line as a flag says it: its figure, or 待县里核定标准 (a flag is raised only
-    against a line that is set, so the second is a guard, not a sentence anyone reads)."""
-    return Word(UNSET) if line is None else yuan(line)
+def above_line_said(line: float | None) -> Sentence:
+    """'超过监测线 650 元/月', or while the line is unset '超过监测线（监测线待县里核定）' (never
+    '待县里核定标准 元/月'; a flag is raised only against a line that is set, so the second is a
+    guard, but what it says is still the clerk's words)."""
+    return said(ABOVE_UNSET_LINE) if line is None else said(ABOVE_THE_LINE, yuan(line))
+
+
+def above_each_months_line_said(start: dt.date, line: float | None, before: float) -> Sentence:
+    """'超过当月的监测线（2027年1月1日起 700 元/月，此前 650 元/月）', or while the new line is
+    unset '…（2027年1月1日起的监测线待县里核定，此前 650 元/月）' (a guard, as above)."""
+    if line is None:
+        return said(ABOVE_EACH_MONTHS_UNSET_LINE, Day(start), yuan(before))
+    return said(ABOVE_EACH_MONTHS_LINE, Day(start), yuan(line), yuan(before))
 
 
 #: Each flag's reason (`DutyFlag.said`), kept as a sentence so the 户级责任 page says it in the
@@ -169,6 +178,9 @@ ZERO_EMPLOYMENT = template("劳动年龄内有劳动能力%1人，均未就业�
 INCOME_ABOVE_LINE = template("%1 灵活就业收入连续%2个月（%3至%4）%5，应退出公益性岗位")
 ABOVE_THE_LINE = template("超过监测线 %1 元/月")
 ABOVE_EACH_MONTHS_LINE = template("超过当月的监测线（%1起 %2 元/月，此前 %3 元/月）")
+#: The same while the line is unset (a guard: no flag is raised against an unset line).
+ABOVE_UNSET_LINE = template("超过监测线（监测线待县里核定）")
+ABOVE_EACH_MONTHS_UNSET_LINE = template("超过当月的监测线（%1起的监测线待县里核定，此前 %2 元/月）")
 TWO_POSTS = template("%1 同时在两个公益性岗位：%2（%3起）与 %4（%5起）")
 #: The document of each monitoring line a run of months was measured against (监测收入线：…),
 #: after the clause the pack gives the flag (`joined`: ；).
@@ -215,9 +227,9 @@ def household_duties(
         """'超过监测线 650 元/月', or with a new line in the run the line of each month."""
         start = lines.welfare_post_income_line_from
         if start is None or not run[-1] < month_key(start) <= run[0]:
-            return said(ABOVE_THE_LINE, _line_said(lines.income_line_on(_first_day(run[0]))[0]))
+            return above_line_said(lines.income_line_on(_first_day(run[0]))[0])
         before = lines.welfare_post_income_line_before or 0
-        return said(ABOVE_EACH_MONTHS_LINE, Day(start), _line_said(line), yuan(before))
+        return above_each_months_line_said(start, line, before)
 
     age_min = int(policy.deadline("working_age_min", 16))
     age_max = int(policy.deadline("working_age_max", 60))

@@ -46,7 +46,16 @@ from fieldapp.domain.enums import (
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.money import yuan
 from fieldapp.domain.regions import PlaceScope
-from fieldapp.domain.sentences import Part, Sentence, Word, joined, listed, said, template
+from fieldapp.domain.sentences import (
+    Day,
+    Part,
+    Sentence,
+    Word,
+    joined,
+    listed,
+    said,
+    template,
+)
 from fieldapp.domain.status_words import built_in_reading
 
 #: What an amount the county has not set shows instead of a figure.
@@ -69,6 +78,20 @@ PACK_NAMED = template("政策包 %1")
 NEEDS_PROGRAM = template(
     "%1要用 %2 版或更新版本的程序才能启用（本机的程序是 %3 版），请升级本机程序；该政策包未启用"
 )
+
+
+#: The keys a pack author writes for what a refusal speaks of in the clerk's words (the
+#: refusal's template → the keys): said on the command line after the refusal (`cli_hint`),
+#: never on the desktop, where a county's clerk installs or edits a pack.
+PACK_KEYS: dict[str, str] = {}
+#: … as the command line says them (%1 the keys).
+PACK_KEYS_SAID = "政策包文件中的写法：%1"
+
+
+def keyed(text: str, keys: str) -> str:
+    """`text` (a template) with the pack keys an author writes for it (`PACK_KEYS`)."""
+    PACK_KEYS[text] = keys
+    return text
 
 
 class PackError(FieldappError):
@@ -96,6 +119,9 @@ class PackError(FieldappError):
         self.file = file
         self.line = line
         self.problem = problem
+        keys = PACK_KEYS.get(problem.template) if isinstance(problem, Sentence) else None
+        if keys:
+            self.cli_hint = PACK_KEYS_SAID.replace("%1", keys)
         #: The pack's text did not validate: on a pack the hub signed (and so checked), what
         #: this program does not know was written by a later one.
         self.invalid = False
@@ -269,6 +295,49 @@ def _money(value: float, unit: str) -> Sentence:
     return said(MONEY, yuan(value), Word(unit))
 
 
+#: A figure and its unit as `_money` writes it (600 元/月): the number, a space, the unit.
+_MONEY_READ = r"(\d+(?:\.\d+)?) ([^\s（），；]+)"
+#: Each way `Amount.said` says an amount (without the county's note), as read back from its
+#: Chinese: the template, and a pattern of it whose groups are figure-and-unit pairs.
+_AMOUNTS_READ: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (text, re.compile(pattern))
+    for text, pattern in (
+        (MONEY, _MONEY_READ),
+        (PER_DAY, "每天 " + _MONEY_READ),
+        (COUNTY_FIGURE, _MONEY_READ + "（县定标准）"),
+        (COUNTY_FIGURE_CAPPED, _MONEY_READ + "（县定标准，最高 " + _MONEY_READ + "）"),
+        (NOT_SET, re.escape(UNSET)),
+        (UNSET_CAPPED, re.escape(UNSET) + "（最高 " + _MONEY_READ + "）"),
+    )
+)
+
+
+def amount_read(text: str) -> Sentence | None:
+    """The sentence `Amount.said` made of `text` — the amount a claim keeps as its Chinese
+    (`QualifyingFacts.amount_rule`) — read back, so a window says a kept claim's amount in its
+    language (the text stays the record); None when `text` is not one of its sentences (a claim
+    kept by another program's words: shown as kept)."""
+    head, mark, note = text.partition("；")
+    for form, pattern in _AMOUNTS_READ:
+        found = pattern.fullmatch(head)
+        if found is None:
+            continue
+        pairs = found.groups()
+        if form == MONEY:
+            sentence = said(MONEY, pairs[0], Word(pairs[1]))
+        else:
+            sentence = said(
+                form,
+                *(said(MONEY, pairs[i], Word(pairs[i + 1])) for i in range(0, len(pairs), 2)),
+            )
+        if form == PER_DAY and pairs[1] != "元":
+            return None  # (by the day is always in 元)
+        if mark and not note:
+            return None
+        return joined(sentence, note) if mark else sentence
+    return None
+
+
 def money_text(value: float | None, unit: str = "元") -> str:
     """'500 元', or '待县里核定标准' for an amount nobody has set."""
     return UNSET if value is None else f"{yuan(value)} {unit}"
@@ -302,9 +371,35 @@ class Limit(_Strict):
     count_from: dt.date | None = None
 
     def describe(self) -> str:
-        """Chinese description of the limit."""
-        text = LIMIT_LABELS[self.kind]
-        return f"{text}（自{written(self.count_from)}起计）" if self.count_from else text
+        """Chinese description of the limit (the text a claim keeps,
+        `QualifyingFacts.limit`); `said` is its sentence."""
+        return str(self.said())
+
+    def said(self) -> Part:
+        """'每人每月一次', or '每人每个自然年度一次（自2026年1月1日起计）'."""
+        label = Word(LIMIT_LABELS[self.kind], common=True)
+        return said(LIMIT_COUNTED_FROM, label, Day(self.count_from)) if self.count_from else label
+
+
+#: A limit counted from a day (`Limit.said`).
+LIMIT_COUNTED_FROM = template("%1（自%2起计）")
+_LIMIT_COUNTED_READ = re.compile(r"(.+)（自(\d{4})年(\d{1,2})月(\d{1,2})日起计）")
+
+
+def limit_read(text: str) -> Part | None:
+    """The part `Limit.said` made of `text` — the limit a claim keeps as its Chinese
+    (`QualifyingFacts.limit`) — read back for a window in another language; None when it is
+    not one of its sentences."""
+    if text in LIMIT_LABELS.values():
+        return Word(text, common=True)
+    found = _LIMIT_COUNTED_READ.fullmatch(text)
+    if found is None or found[1] not in LIMIT_LABELS.values():
+        return None
+    try:
+        day = dt.date(int(found[2]), int(found[3]), int(found[4]))
+    except ValueError:
+        return None
+    return said(LIMIT_COUNTED_FROM, Word(found[1], common=True), Day(day))
 
 
 class EventKind(StrEnum):

@@ -11,8 +11,13 @@ through its translations.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any
 
+from pydantic import ValidationError
+
+from fieldapp.domain.claims import QualifyingFacts
 from fieldapp.domain.dates import written_text
 from fieldapp.domain.labels import FIELD_LABELS, TABLE_FIELD_LABELS, field_label
 from fieldapp.domain.places_said import PLACE_FIELDS
@@ -103,3 +108,29 @@ def values_said(fields: Iterable[tuple[str, str | None]]) -> str:
     return "，".join(
         f"{label}为空" if value is None else f"{label}为“{value}”" for label, value in fields
     )
+
+
+#: What a claim's kept facts say to people, in the order a line says them (`facts_opened`).
+FACTS_SAID = ("amount_rule", "limit")
+
+
+def facts_opened(table: str, data: Mapping[str, Any]) -> dict[str, Any]:
+    """`data` with a claim's kept facts (`claims.facts`, the JSON of `QualifyingFacts`) opened
+    into what they say to people — its 补贴标准 and 享受次数 (the rule's texts as the claim
+    keeps them; the reasons and the job as it stood are on its forms) — instead of the JSON.
+    The stored text stays the record; facts that are not `QualifyingFacts` (another program's,
+    forged) are kept as they came."""
+    if table != "claims" or not isinstance(data.get("facts"), str):
+        return dict(data)
+    try:
+        kept = json.loads(data["facts"])
+        # (an object with neither is no claim's facts: read as one, it would say nothing)
+        ours = isinstance(kept, dict) and any(kept.get(key) for key in FACTS_SAID)
+        facts = QualifyingFacts.model_validate(kept) if ours else None
+    except (ValueError, RecursionError, ValidationError):
+        facts = None
+    if facts is None:
+        return dict(data)
+    opened = {key: value for key, value in data.items() if key != "facts"}
+    opened.update({key: getattr(facts, key) for key in FACTS_SAID})
+    return opened

@@ -23,6 +23,7 @@ from fieldapp.domain.sentences import Part, Sentence, sentence_data, sentence_or
 from fieldapp.reference import divisions
 from fieldapp.services.change_said import (
     PLACES,
+    facts_opened,
     field_said,
     record_said,
     said_by_area,
@@ -146,7 +147,7 @@ class HeldSaid:
 def held_said(item: dict[str, Any]) -> HeldSaid:
     """`item` (of `rejected_changes`) as `HeldSaid` says it."""
     table = str(item["table"] or "")
-    shown = item.get("shown") or item["values"]
+    shown = facts_opened(table, item.get("shown") or item["values"])
     level = ""
     whose = str(item.get("subject") or "")
     if table == "areas":

@@ -37,9 +37,15 @@ from fieldapp.domain.sentences import Day, Part, Sentence, Word, fill, names_one
 from fieldapp.paperwork.settings import LABELS as PAPER_LABELS
 from fieldapp.policy import conditions, eligibility, guard, packfile
 from fieldapp.policy import households as policy_households
-from fieldapp.policy.pack import INCOME_LINE_NAME, UNSET
+from fieldapp.policy.pack import INCOME_LINE_NAME, UNSET, amount_read, limit_read
 from fieldapp.services import claims, households, persons, trust, trust_check
-from fieldapp.services.change_said import DAY_FIELDS, NAMED, field_said, fields_said
+from fieldapp.services.change_said import (
+    DAY_FIELDS,
+    FACTS_SAID,
+    NAMED,
+    field_said,
+    fields_said,
+)
 from fieldapp.services.trust import RULES, SAID_WORDS, TABLE_NAMES, table_name
 from fieldapp.store.queries import records
 from fieldapp.sync.rejected import NEWER_VALUE_HERE
@@ -414,6 +420,9 @@ class HeldLine(QObject):
             stored = raw.get(key)
             if isinstance(stored, bool):
                 return yes_no[stored]
+            kept = kept_fact_said(table, key, value)
+            if kept is not None:
+                return kept
             return _vocabulary_word(table, key, stored) or _day(key, raw, value)
 
         values = self.tr("，").join(
@@ -423,6 +432,17 @@ class HeldLine(QObject):
             for key, label, value in fields
         )
         return what + (filled(self.tr("（%1）"), values) if values else "")
+
+
+def kept_fact_said(table: str, key: str, value: str) -> str | None:
+    """What a claim's kept facts say (`change_said.facts_opened`: its 补贴标准, its 享受次数,
+    the rule's Chinese as the claim keeps it) in the language shown, read back into the
+    sentence it was made of (`pack.amount_read`, `pack.limit_read`); None for any other field,
+    or a text that is none of their sentences (said as kept)."""
+    if table != "claims" or key not in FACTS_SAID:
+        return None
+    part = amount_read(value) if key == "amount_rule" else limit_read(value)
+    return None if part is None else part_shown(part)
 
 
 def _day(key: str, raw: Mapping[str, object], value: str) -> str:

@@ -190,8 +190,10 @@ def test_a_hand_written_pack_names_the_document_of_each_figure_it_sets(
     # The rule by its title and document, not 规则 transport_cross_province_lifted（…）.
     assert (
         f"“一次性交通补助（脱贫人口新跨省务工）”（{PROVINCE}）的县定金额 400 元"
-        "须写明县里定这个金额的文件文号（figure_document"
+        "须写明县里定这个金额的文件文号，并列入本包的文件"
     ) in said
+    # … and, for the pack's author on the command line, the keys to write.
+    assert "\n政策包文件中的写法：figure_document，并列入 [[documents]]" in said
     assert RULE not in said and "未签发" in said
     code, said = _publish(capsys, hub, _pack(tmp_path, "2026.1", 400, document=True))
     assert code == 0, said

@@ -4,10 +4,12 @@ as a claim keeps it (`QualifyingFacts.amount_rule`), byte for byte
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from fieldapp.domain.sentences import Sentence
-from fieldapp.policy.pack import Amount, AmountKind
+from fieldapp.policy.pack import Amount, AmountKind, Limit, LimitKind, amount_read, limit_read
 from tests.services.sentence_checks import templates
 
 NOTE = "岗位补贴标准由县里核定"
@@ -58,3 +60,37 @@ def test_an_amount_says_in_chinese_what_it_said(
 def said_here() -> set[str]:
     """The templates the amounts here say."""
     return set().union(*(templates(amount.said()) for amount, _, _ in AMOUNTS))
+
+
+@pytest.mark.parametrize(("amount", "chinese", "_english"), AMOUNTS)
+def test_a_kept_amount_reads_back_into_its_sentence(
+    amount: Amount, chinese: str, _english: str
+) -> None:
+    """The text a claim keeps (`QualifyingFacts.amount_rule`) read back into the sentence it
+    was made of, so a window says a kept claim's amount in its language."""
+    assert amount_read(chinese) == amount.said()
+
+
+@pytest.mark.parametrize(
+    "text", ["", "600元", "六百元", "600 元（县里定）", "待县里核定标准；", "每天 40 元/月", "{}"]
+)
+def test_a_text_no_amount_says_is_not_read(text: str) -> None:
+    assert amount_read(text) is None
+
+
+LIMITS = [
+    (Limit(kind=LimitKind.ONCE_PER_MONTH), "每人每月一次"),
+    (Limit(kind=LimitKind.ONCE_EVER), "限享受一次"),
+    (
+        Limit(kind=LimitKind.ONCE_PER_YEAR, count_from=dt.date(2026, 1, 1)),
+        "每人每个自然年度一次（自2026年1月1日起计）",
+    ),
+]
+
+
+@pytest.mark.parametrize(("limit", "chinese"), LIMITS)
+def test_a_kept_limit_reads_back_into_its_sentence(limit: Limit, chinese: str) -> None:
+    assert limit.describe() == chinese  # (the text a claim keeps, as it was)
+    assert limit_read(chinese) == limit.said()
+    assert limit_read("每人一次") is None
+    assert limit_read("限享受一次（自2026年2月30日起计）") is None

@@ -1,6 +1,9 @@
 """What a county may not change, refused as a sentence (`policy.combine`): a template and its
 parts the desktop says in its language, its Chinese what it said before (recorded from the code
-of 9c255ba4), byte for byte."""
+of 9c255ba4), byte for byte — but for the pack's keys (figure_document, [[documents]],
+enabled = false …), which a county's clerk installing or editing a pack on the desktop never
+reads: the sentence says it in the clerk's words, the command line adds the keys for the pack's
+author on a line of its own (`PackError.cli_hint`)."""
 
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ import pytest
 
 from fieldapp.domain.sentences import Sentence
 from fieldapp.policy.combine import combine
-from fieldapp.policy.pack import PackError
+from fieldapp.policy.pack import PACK_KEYS, PackError
 from fieldapp.policy.packfile import parse_pack_text
 from fieldapp.policy.registry import PolicyRegistry, base_dir
 from tests.policy.test_pack import COUNTY
@@ -207,29 +210,29 @@ def refused(name: str, tmp_path: Path) -> PackError:
 #: What each refusal said before the templates (recorded from the code of 9c255ba4).
 BEFORE = {
     "own_id": "政策包 c.toml：政策包编号 guizhou-2023 与内置政策包相同：县级政策包请用本县自己的编号（如 qixingguan）",
-    "zero": "政策包 c.toml：“新就业形态劳动者意外伤害商业保险补贴”（黔府发〔2023〕12号 第（十一）条）的县定金额须大于 0 元；本县不实行这项补贴的，请停用该规则（enabled = false）",
-    "line_undocumented": "政策包 c.toml：防止返贫监测收入线 650 元/月须写明县里定这条线的文件文号（welfare_post_income_line_document，并列入 [[documents]]）：公益性岗位收入超线的提醒引用它",
-    "figure_undocumented": "政策包 c.toml：“新就业形态劳动者意外伤害商业保险补贴”（黔府发〔2023〕12号 第（十一）条）的县定金额 80 元须写明县里定这个金额的文件文号（figure_document，并列入 [[documents]]）：申请表、花名册和公示表引用它作为补贴标准的依据",
+    "zero": "政策包 c.toml：“新就业形态劳动者意外伤害商业保险补贴”（黔府发〔2023〕12号 第（十一）条）的县定金额须大于 0 元；本县不实行这项补贴的，请停用这项补贴",
+    "line_undocumented": "政策包 c.toml：防止返贫监测收入线 650 元/月须写明县里定这条线的文件文号，并列入本包的文件：公益性岗位收入超线的提醒引用它",
+    "figure_undocumented": "政策包 c.toml：“新就业形态劳动者意外伤害商业保险补贴”（黔府发〔2023〕12号 第（十一）条）的县定金额 80 元须写明县里定这个金额的文件文号，并列入本包的文件：申请表、花名册和公示表引用它作为补贴标准的依据",
     "extends_unknown": "政策包 c.toml：扩展的政策包 guizhou-2099 不存在（已有：guizhou-2023）",
-    "rule_twice": "政策包 c.toml：本包新增的规则 training_living 与已有的“培训生活费补贴”（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（十七）条）编号相同，修改已有规则请写在 [[overrides]] 中",
-    "document_no_figure": "政策包 c.toml：“一次性交通补助（脱贫人口新跨省务工）”（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（四）条）：写了县定标准的文号（figure_document）却没有写县定金额 figure",
-    "from_no_figure": "政策包 c.toml：“一次性交通补助（脱贫人口新跨省务工）”（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（四）条）：写了县定金额的执行日期（figure_from）却没有写县定金额 figure",
-    "document_no_end": "政策包 c.toml：“一次性交通补助（脱贫人口新跨省务工）”（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（四）条）：写了文号却没有写新的结束日期 valid_to",
+    "rule_twice": "政策包 c.toml：本包新增的“培训生活费补贴”与已有的“培训生活费补贴”（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（十七）条）是同一条规则：已有的规则只能修改，不能再新增一条",
+    "document_no_figure": "政策包 c.toml：“一次性交通补助（脱贫人口新跨省务工）”（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（四）条）：写了县定标准的文号却没有写县定金额",
+    "from_no_figure": "政策包 c.toml：“一次性交通补助（脱贫人口新跨省务工）”（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（四）条）：写了县定金额的执行日期却没有写县定金额",
+    "document_no_end": "政策包 c.toml：“一次性交通补助（脱贫人口新跨省务工）”（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（四）条）：写了文号却没有写新的结束日期",
     "fixed_figure": "政策包 c.toml：“一次性交通补助（其他农村劳动力新跨省务工）”的标准是省里定的（100 元，黔府发〔2023〕12号 附件2 第（四）条），县里不能修改",
     "fixed_per_day": "政策包 c.toml：“培训生活费补贴”的标准是省里定的（每天 40 元，《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（十七）条），县里不能修改",  # (recorded from 40e3fc20)
     "kind_changed": "政策包 c.toml：“一次性交通补助（脱贫人口新跨省务工）”只能填写县定金额，不能改变标准的种类或最高限额（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（四）条）",
     "over_cap": "政策包 c.toml：“一次性交通补助（脱贫人口新跨省务工）”的金额 600 元超过政策规定的最高 500 元（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（四）条）",
-    "before_no_from": "政策包 c.toml：“一次性交通补助（脱贫人口新跨省务工）”（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（四）条）：写了此前的金额（figure_before）却没有写新金额的执行日期 figure_from",
+    "before_no_from": "政策包 c.toml：“一次性交通补助（脱贫人口新跨省务工）”（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（四）条）：写了此前的金额却没有写新金额的执行日期",
     "before_zero": "政策包 c.toml：“一次性交通补助（脱贫人口新跨省务工）”（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（四）条）：2026-07-01 前的金额 0 元须大于 0 元，且不超过政策规定的最高 500 元",
-    "before_undocumented": "政策包 c.toml：“一次性交通补助（脱贫人口新跨省务工）”（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（四）条）：此前金额的文号 无此号 不在本包的 [[documents]] 中",
-    "figure_document_unlisted": "政策包 c.toml：“一次性交通补助（脱贫人口新跨省务工）”（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（四）条）：县定标准的文号 无此号 不在本包的 [[documents]] 中",
-    "line_document_no_line": "政策包 c.toml：写了监测收入线的文号却没有写监测收入线 welfare_post_income_line",
-    "line_from_no_line": "政策包 c.toml：写了监测收入线的执行日期却没有写监测收入线 welfare_post_income_line",
-    "line_document_unlisted": "政策包 c.toml：监测收入线的文号 无此号 不在本包的 [[documents]] 中",
-    "line_before_no_from": "政策包 c.toml：写了此前的监测收入线（welfare_post_income_line_before）却没有写新收入线的执行日期 welfare_post_income_line_from",
-    "line_before_unlisted": "政策包 c.toml：此前监测收入线的文号 无此号 不在本包的 [[documents]] 中",
-    "end_undocumented": "政策包 c.toml：“一次性交通补助（脱贫人口新跨省务工）”（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（四）条）：改变有效期必须写明县里的文号（document）",
-    "end_unlisted": "政策包 c.toml：“一次性交通补助（脱贫人口新跨省务工）”（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（四）条）：文号 无此号 不在本包的 [[documents]] 中",
+    "before_undocumented": "政策包 c.toml：“一次性交通补助（脱贫人口新跨省务工）”（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（四）条）：此前金额的文号 无此号 不在本包所列的文件中",
+    "figure_document_unlisted": "政策包 c.toml：“一次性交通补助（脱贫人口新跨省务工）”（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（四）条）：县定标准的文号 无此号 不在本包所列的文件中",
+    "line_document_no_line": "政策包 c.toml：写了监测收入线的文号却没有写监测收入线",
+    "line_from_no_line": "政策包 c.toml：写了监测收入线的执行日期却没有写监测收入线",
+    "line_document_unlisted": "政策包 c.toml：监测收入线的文号 无此号 不在本包所列的文件中",
+    "line_before_no_from": "政策包 c.toml：写了此前的监测收入线却没有写新收入线的执行日期",
+    "line_before_unlisted": "政策包 c.toml：此前监测收入线的文号 无此号 不在本包所列的文件中",
+    "end_undocumented": "政策包 c.toml：“一次性交通补助（脱贫人口新跨省务工）”（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（四）条）：改变有效期必须写明县里的文号",
+    "end_unlisted": "政策包 c.toml：“一次性交通补助（脱贫人口新跨省务工）”（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（四）条）：文号 无此号 不在本包所列的文件中",
     "level_fewer": "政策包 c.toml：短期失业的最低服务只能增加，不能少于岗位推荐3次（黔府发〔2023〕12号 附件3 第（六）条第2项）",
     "uncited": "政策包 c.toml：“培训生活费补贴”的依据“本县文件第（十七）条”没有以所列文件的文号或《标题》开头（已列文件：黔府发〔2023〕12号、黔人社发〔2019〕20号、《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》、七人社通〔2026〕3号）",
     "looser_sets": "政策包 c.toml：“一次性交通补助（其他农村劳动力新跨省务工）”的条件只能从严，不能放宽（黔府发〔2023〕12号 附件2 第（四）条）：place_scopes 不能增加或取消（原为 跨省）；categories_none 不能减少；stable_months_min 不能低于 3；new_to_scope 必须保持为 true",
@@ -350,3 +353,57 @@ def test_the_programs_words_in_them_are_said_in_english(qapp: Any, tmp_path: Pat
         ": categories_any cannot be extended or dropped (it was lifted out of poverty,"
         " monitored against relapse into poverty)"
     )
+
+
+#: What a pack's keys look like in a sentence: figure_document, [[documents]], enabled = false,
+#: a bare key in brackets or after a word (figure, valid_to, document).
+_KEYS = re.compile(
+    r"[a-z]+_[a-z_]+|\[\[|= false|[（(]\s*(figure|document|valid_to)\s*[）)]|没有写[^，；]* [a-z]"
+)
+
+
+def _keyed(tmp_path: Path) -> dict[str, PackError]:
+    """The scenarios whose refusal has keys for the pack's author (`PACK_KEYS`)."""
+    found = {name: refused(name, tmp_path / name) for name in SCENARIOS}
+    return {
+        name: error
+        for name, error in found.items()
+        if isinstance(error.problem, Sentence) and error.problem.template in PACK_KEYS
+    }
+
+
+def test_the_clerk_reads_no_pack_keys_the_author_reads_them(qapp: Any, tmp_path: Path) -> None:
+    """On the desktop (a county's clerk installing a pack, the county editor) a refusal says
+    what is wrong in the clerk's words, in Chinese and in English: no figure_document, no
+    [[documents]], no enabled = false. The command line (the pack's author) says the keys too,
+    on a line of their own (`fieldapp policy check`)."""
+    from fieldapp.cli.common import hinted
+    from fieldapp.ui import i18n
+    from fieldapp.ui.errors import message_for
+
+    keyed = _keyed(tmp_path)
+    assert len(keyed) == 17, sorted(keyed)
+    for name, error in keyed.items():
+        assert not _KEYS.search(message_for(error)), (name, message_for(error))
+        assert not _KEYS.search(str(error)), name
+        assert hinted(error) == "\n政策包文件中的写法：" + PACK_KEYS[error.problem.template]
+        assert _KEYS.search(hinted(error)) or "document" in hinted(error), name
+    assert i18n.install_language("en")
+    try:
+        for name, error in keyed.items():
+            assert not _KEYS.search(message_for(error)), (name, message_for(error))
+    finally:
+        i18n.install_language("zh_CN")
+
+
+def test_the_command_line_says_the_keys_after_the_refusal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from fieldapp.cli.main import main
+
+    text = COUNTY.replace("figure = 80", "figure = 0")
+    (tmp_path / "c.toml").write_text(text, encoding="utf-8")
+    db = tmp_path / "l.db"
+    assert main(["--db", str(db), "policy", "check", str(tmp_path / "c.toml")]) == 2
+    err = capsys.readouterr().err
+    assert "本县不实行这项补贴的，请停用这项补贴\n政策包文件中的写法：enabled = false" in err, err

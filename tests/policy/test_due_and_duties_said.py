@@ -13,7 +13,13 @@ from fieldapp.domain.sentences import Sentence
 from fieldapp.policy.combine import combine
 from fieldapp.policy.due import DueItem, DueListBuilder
 from fieldapp.policy.facts import HouseholdFacts, MonthFacts, RegistrationFacts, ServiceFacts
-from fieldapp.policy.households import DutyFlag, DutyKind, household_duties
+from fieldapp.policy.households import (
+    DutyFlag,
+    DutyKind,
+    above_each_months_line_said,
+    above_line_said,
+    household_duties,
+)
 from fieldapp.policy.pack import Policy
 from fieldapp.policy.packfile import parse_pack_text
 from fieldapp.policy.registry import PolicyRegistry
@@ -136,11 +142,35 @@ def said_here() -> set[str]:
     found = scenarios().values()
     clauses = [f.clause_said for f in found if isinstance(f, DutyFlag) and f.clause_said]
     progress = [f.progress_said for f in found if isinstance(f, DueItem) and f.progress_said]
+    unset = {t for s in UNSET_LINES.values() for t in templates(s)}
     return (
         met
+        | unset
         | {t for item in found for t in templates(_said(item)[0])}
         | {t for clause in clauses for t in templates(clause)}
         | {t for shown in progress for t in templates(shown)}
+    )
+
+
+#: A monitoring line while the county has not set it (a guard: no flag is raised against an
+#: unset line), as the clerk says it, and what it said before (“待县里核定标准 元/月”).
+UNSET_LINES: dict[str, Sentence] = {
+    "超过监测线（监测线待县里核定）": above_line_said(None),
+    "超过当月的监测线（2027年1月1日起的监测线待县里核定，此前 650 元/月）": (
+        above_each_months_line_said(D(2027, 1, 1), None, 650)
+    ),
+}
+
+
+def test_an_unset_monitoring_line_is_said_as_the_clerk_says_it() -> None:
+    """While the line is unset the flag's words (the page, the papers, `fieldapp duties`) say
+    监测线待县里核定, never a figure-shaped “超过监测线 待县里核定标准 元/月”."""
+    for chinese, shown in UNSET_LINES.items():
+        assert str(shown) == filled(shown) == chinese
+        assert "待县里核定标准" not in chinese and "待县里核定 元" not in chinese
+    assert str(above_line_said(650)) == "超过监测线 650 元/月"
+    assert str(above_each_months_line_said(D(2027, 1, 1), 700, 650)) == (
+        "超过当月的监测线（2027年1月1日起 700 元/月，此前 650 元/月）"
     )
 
 

@@ -255,11 +255,11 @@ def test_amount_rules_checked() -> None:
         ),
         (
             ('document = "七人社通〔2026〕3号"\nfigure', "figure"),
-            f"{LIFTED_RULE}{OPINIONS}：改变有效期必须写明县里的文号（document）",
+            f"{LIFTED_RULE}{OPINIONS}：改变有效期必须写明县里的文号",
         ),
         (
             ('document = "七人社通〔2026〕3号"\nfigure', 'document = "无此号"\nfigure'),
-            f"{LIFTED_RULE}{OPINIONS}：文号 无此号 不在本包的 [[documents]] 中",
+            f"{LIFTED_RULE}{OPINIONS}：文号 无此号 不在本包所列的文件中",
         ),
         (
             ("enabled = true", 'conditions = { forms = ["灵活就业", "单位就业"] }'),
@@ -268,11 +268,11 @@ def test_amount_rules_checked() -> None:
         ),
         (
             ("figure = 300\n", ""),
-            f"{LIFTED_RULE}{OPINIONS}：写了县定标准的文号（figure_document）却没有写县定金额 figure",
+            f"{LIFTED_RULE}{OPINIONS}：写了县定标准的文号却没有写县定金额",
         ),
         (
             ('figure_document = "七人社通〔2026〕3号"\n\n', "figure_before = 200\n\n"),
-            f"{LIFTED_RULE}{OPINIONS}：写了此前的金额（figure_before）却没有写新金额的执行日期 figure_from",
+            f"{LIFTED_RULE}{OPINIONS}：写了此前的金额却没有写新金额的执行日期",
         ),
     ],
     ids=[
@@ -353,7 +353,7 @@ def test_a_zero_figure_names_the_rule_as_the_clerk_knows_it(tmp_path: Path) -> N
         registry.check(tmp_path / "c.toml")
     assert str(refused.value.problem) == (
         "“新就业形态劳动者意外伤害商业保险补贴”（黔府发〔2023〕12号 第（十一）条）"
-        "的县定金额须大于 0 元；本县不实行这项补贴的，请停用该规则（enabled = false）"
+        "的县定金额须大于 0 元；本县不实行这项补贴的，请停用这项补贴"
     )
     assert "new_form_accident_insurance" not in str(refused.value)
     unknown = COUNTY.replace("figure = 80", "figure = 0").replace(
@@ -391,9 +391,10 @@ def test_new_rule_may_not_reuse_an_id(tmp_path: Path) -> None:
     with pytest.raises(
         PackError,
         match=re.escape(
-            "本包新增的规则 training_living 与已有的“培训生活费补贴”"
-            "（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（十七）条）编号相同，"
-            "修改已有规则请写在 [[overrides]] 中"
+            "本包新增的“培训生活费补贴”与已有的“培训生活费补贴”"
+            "（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（十七）条）"
+            "是同一条规则："
+            "已有的规则只能修改，不能再新增一条"
         ),
     ):
         registry.check(tmp_path / "dup.toml")

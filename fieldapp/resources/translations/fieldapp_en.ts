@@ -2941,6 +2941,14 @@
       <source>防止返贫监测收入线</source>
       <translation>Monitoring income line</translation>
     </message>
+    <message>
+      <source>补贴标准</source>
+      <translation>Subsidy standard</translation>
+    </message>
+    <message>
+      <source>享受次数</source>
+      <translation>How often paid</translation>
+    </message>
   </context>
   <context>
     <name>History</name>
@@ -7183,60 +7191,8 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation>The figure of %2 yuan for “%1” is above the policy's cap of %3 yuan (%4)</translation>
     </message>
     <message>
-      <source>“%1”（%2）的县定金额 %3 元须写明县里定这个金额的文件文号（figure_document，并列入 [[documents]]）：申请表、花名册和公示表引用它作为补贴标准的依据</source>
-      <translation>The county's figure of %3 yuan for “%1” (%2) needs the number of the county document that sets it (figure_document, listed in [[documents]]): the application form, roster and public notice cite it as the basis of the subsidy's figure</translation>
-    </message>
-    <message>
-      <source>“%1”（%2）的县定金额须大于 0 元；本县不实行这项补贴的，请停用该规则（enabled = false）</source>
-      <translation>The county's figure for “%1” (%2) must be above 0 yuan; if the county does not grant this subsidy, switch the rule off (enabled = false)</translation>
-    </message>
-    <message>
       <source>“%1”（%2）：%3 前的金额 %4 元须大于 0 元%5</source>
       <translation>“%1” (%2): the figure of %4 yuan before %3 must be above 0 yuan%5</translation>
-    </message>
-    <message>
-      <source>“%1”（%2）：写了县定标准的文号（figure_document）却没有写县定金额 figure</source>
-      <translation>“%1” (%2): the county figure's document number (figure_document) is given, but no county figure (figure)</translation>
-    </message>
-    <message>
-      <source>“%1”（%2）：写了县定金额的执行日期（figure_from）却没有写县定金额 figure</source>
-      <translation>“%1” (%2): the day the county figure applies from (figure_from) is given, but no county figure (figure)</translation>
-    </message>
-    <message>
-      <source>“%1”（%2）：写了文号却没有写新的结束日期 valid_to</source>
-      <translation>“%1” (%2): a document number is given, but no new end date (valid_to)</translation>
-    </message>
-    <message>
-      <source>“%1”（%2）：写了此前的金额（figure_before）却没有写新金额的执行日期 figure_from</source>
-      <translation>“%1” (%2): the figure before (figure_before) is given, but not the day the new figure applies from (figure_from)</translation>
-    </message>
-    <message>
-      <source>“%1”（%2）：县定标准的文号 %3 不在本包的 [[documents]] 中</source>
-      <translation>“%1” (%2): the document number %3 of the county figure is not in this pack's [[documents]]</translation>
-    </message>
-    <message>
-      <source>“%1”（%2）：改变有效期必须写明县里的文号（document）</source>
-      <translation>“%1” (%2): a change of the period in force needs the county's document number (document)</translation>
-    </message>
-    <message>
-      <source>“%1”（%2）：文号 %3 不在本包的 [[documents]] 中</source>
-      <translation>“%1” (%2): document number %3 is not in this pack's [[documents]]</translation>
-    </message>
-    <message>
-      <source>“%1”（%2）：此前金额的文号 %3 不在本包的 [[documents]] 中</source>
-      <translation>“%1” (%2): the document number %3 of the figure before is not in this pack's [[documents]]</translation>
-    </message>
-    <message>
-      <source>写了此前的监测收入线（welfare_post_income_line_before）却没有写新收入线的执行日期 welfare_post_income_line_from</source>
-      <translation>The monitoring income line before (welfare_post_income_line_before) is given, but not the day the new line applies from (welfare_post_income_line_from)</translation>
-    </message>
-    <message>
-      <source>写了监测收入线的执行日期却没有写监测收入线 welfare_post_income_line</source>
-      <translation>The day the monitoring income line applies from is given, but not the line (welfare_post_income_line)</translation>
-    </message>
-    <message>
-      <source>写了监测收入线的文号却没有写监测收入线 welfare_post_income_line</source>
-      <translation>The monitoring income line's document number is given, but not the line (welfare_post_income_line)</translation>
     </message>
     <message>
       <source>扩展的政策包 %1 不存在（已有：%2）</source>
@@ -7247,24 +7203,8 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation>Pack id %1 is the built-in pack's: a county pack takes an id of the county's own (such as qixingguan)</translation>
     </message>
     <message>
-      <source>本包新增的规则 %1 与已有的“%2”（%3）编号相同，修改已有规则请写在 [[overrides]] 中</source>
-      <translation>The new rule %1 of this pack has the id of “%2” (%3), which exists already; to change an existing rule, write it in [[overrides]]</translation>
-    </message>
-    <message>
-      <source>此前监测收入线的文号 %1 不在本包的 [[documents]] 中</source>
-      <translation>The document number %1 of the monitoring income line before is not in this pack's [[documents]]</translation>
-    </message>
-    <message>
-      <source>监测收入线的文号 %1 不在本包的 [[documents]] 中</source>
-      <translation>The monitoring income line's document number %1 is not in this pack's [[documents]]</translation>
-    </message>
-    <message>
       <source>缺少被扩展的基础政策包 %1</source>
       <translation>The base pack %1 it extends is missing</translation>
-    </message>
-    <message>
-      <source>防止返贫监测收入线 %1 元/月须写明县里定这条线的文件文号（welfare_post_income_line_document，并列入 [[documents]]）：公益性岗位收入超线的提醒引用它</source>
-      <translation>The monitoring income line of %1 yuan a month needs the number of the county document that sets it (welfare_post_income_line_document, listed in [[documents]]): the warning of a public welfare post's income above the line cites it</translation>
     </message>
     <message>
       <source>（无）</source>
@@ -7465,6 +7405,82 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>同步没有完成：%1</source>
       <translation>The sync did not finish: %1</translation>
+    </message>
+    <message>
+      <source>超过当月的监测线（%1起的监测线待县里核定，此前 %2 元/月）</source>
+      <translation>above each month’s monitoring line (the county has yet to set the line from %1; %2 yuan a month before)</translation>
+    </message>
+    <message>
+      <source>超过监测线（监测线待县里核定）</source>
+      <translation>above the monitoring line (the county has yet to set the line)</translation>
+    </message>
+    <message>
+      <source>“%1”（%2）的县定金额 %3 元须写明县里定这个金额的文件文号，并列入本包的文件：申请表、花名册和公示表引用它作为补贴标准的依据</source>
+      <translation>The county's figure of %3 yuan for “%1” (%2) needs the number of the county document that sets it, listed among this pack's documents: the application form, roster and public notice cite it as the basis of the subsidy's figure</translation>
+    </message>
+    <message>
+      <source>“%1”（%2）的县定金额须大于 0 元；本县不实行这项补贴的，请停用这项补贴</source>
+      <translation>The county's figure for “%1” (%2) must be above 0 yuan; if the county does not grant this subsidy, switch it off</translation>
+    </message>
+    <message>
+      <source>“%1”（%2）：写了县定标准的文号却没有写县定金额</source>
+      <translation>“%1” (%2): the county figure's document number is given, but no county figure</translation>
+    </message>
+    <message>
+      <source>“%1”（%2）：写了县定金额的执行日期却没有写县定金额</source>
+      <translation>“%1” (%2): the day the county figure applies from is given, but no county figure</translation>
+    </message>
+    <message>
+      <source>“%1”（%2）：写了文号却没有写新的结束日期</source>
+      <translation>“%1” (%2): a document number is given, but no new end date</translation>
+    </message>
+    <message>
+      <source>“%1”（%2）：写了此前的金额却没有写新金额的执行日期</source>
+      <translation>“%1” (%2): the figure before is given, but not the day the new figure applies from</translation>
+    </message>
+    <message>
+      <source>“%1”（%2）：县定标准的文号 %3 不在本包所列的文件中</source>
+      <translation>“%1” (%2): the document number %3 of the county figure is not among this pack's documents</translation>
+    </message>
+    <message>
+      <source>“%1”（%2）：改变有效期必须写明县里的文号</source>
+      <translation>“%1” (%2): a change of the period in force needs the county's document number</translation>
+    </message>
+    <message>
+      <source>“%1”（%2）：文号 %3 不在本包所列的文件中</source>
+      <translation>“%1” (%2): document number %3 is not among this pack's documents</translation>
+    </message>
+    <message>
+      <source>“%1”（%2）：此前金额的文号 %3 不在本包所列的文件中</source>
+      <translation>“%1” (%2): the document number %3 of the figure before is not among this pack's documents</translation>
+    </message>
+    <message>
+      <source>写了此前的监测收入线却没有写新收入线的执行日期</source>
+      <translation>The monitoring income line before is given, but not the day the new line applies from</translation>
+    </message>
+    <message>
+      <source>写了监测收入线的执行日期却没有写监测收入线</source>
+      <translation>The day the monitoring income line applies from is given, but not the line</translation>
+    </message>
+    <message>
+      <source>写了监测收入线的文号却没有写监测收入线</source>
+      <translation>The monitoring income line's document number is given, but not the line</translation>
+    </message>
+    <message>
+      <source>此前监测收入线的文号 %1 不在本包所列的文件中</source>
+      <translation>The document number %1 of the monitoring income line before is not among this pack's documents</translation>
+    </message>
+    <message>
+      <source>监测收入线的文号 %1 不在本包所列的文件中</source>
+      <translation>The monitoring income line's document number %1 is not among this pack's documents</translation>
+    </message>
+    <message>
+      <source>防止返贫监测收入线 %1 元/月须写明县里定这条线的文件文号，并列入本包的文件：公益性岗位收入超线的提醒引用它</source>
+      <translation>The monitoring income line of %1 yuan a month needs the number of the county document that sets it, listed among this pack's documents: the warning of a public welfare post's income above the line cites it</translation>
+    </message>
+    <message>
+      <source>本包新增的“%1”与已有的“%2”（%3）是同一条规则：已有的规则只能修改，不能再新增一条</source>
+      <translation>The new “%1” of this pack is the rule “%2” (%3), which exists already: an existing rule can only be changed, not added again</translation>
     </message>
   </context>
   <context>
