@@ -52,6 +52,7 @@ import threading
 import time
 import unicodedata
 from collections.abc import Awaitable, Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from http import HTTPStatus
 from pathlib import Path
@@ -207,6 +208,11 @@ INTERNAL_ERROR = (
     "中心处理这次请求时出错了（详情已记在中心的运行日志里）。请稍后再同步一次；"
     "一直这样，请告诉县里管理汇总中心的同志"
 )
+
+#: The code under which `hub_trouble` counts a device's upload the hub could not store for a
+#: reason other than its full disk (`HubService._take_upload`; a full one counts as
+#: `disk_full`).
+NOT_STORED = "not_stored"
 
 #: What a device is told when it starts an upload while its previous one is still being
 #: received or imported (a second window, a retry while the first still trickles in).
@@ -529,6 +535,15 @@ class HubService:
                 log.warning("%s 的上传没有保存：中心的磁盘已满，请腾出磁盘空间", peer.name)
                 self._met_own_trouble(peer.name, refused.code)
             return _error(refused.status, refused.code, str(refused), close=True, sign=sign)
+        except OSError:
+            # Not the disk (a full one is refused above): the uploads folder made a file, its
+            # permissions taken away, the disk failing. Answered as the hub's own fault
+            # (`_answering`: 500, the traceback in the log), and counted as the hub's trouble
+            # so the county sees in `/v1/status` the device whose uploads cannot be stored.
+            with suppress(OSError):
+                partial.unlink(missing_ok=True)
+            self._met_own_trouble(peer.name, NOT_STORED)
+            raise
         except BaseException:
             partial.unlink(missing_ok=True)
             raise

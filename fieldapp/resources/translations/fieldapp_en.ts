@@ -584,8 +584,8 @@
       <translation>Revoked %1 by %2</translation>
     </message>
     <message>
-      <source>；%1 台设备的数据包因中心自己的问题（磁盘已满、只读或正忙）没有导入，共 %2 次</source>
-      <translation>; %1 devices' bundles did not go in because of the hub's own trouble (disk full, read-only or busy), %2 times in all</translation>
+      <source>；%1 台设备的数据包因中心自己的问题（磁盘已满、只读、正忙或存不下上传的文件）没有导入，共 %2 次</source>
+      <translation>; %1 devices' bundles did not go in because of the hub's own trouble (disk full, read-only, busy or unable to store the upload), %2 times in all</translation>
     </message>
   </context>
   <context>
