@@ -230,7 +230,7 @@ def push(
     try:
         size = sent.path.stat().st_size
         if isinstance(limit, int) and size > limit * 1024 * 1024:
-            raise SyncError(said(TOO_LARGE, f"{size / 1048576:.0f}", str(limit)))
+            raise SyncError(said(TOO_LARGE, megabytes(size), str(limit)))
         _upload(ledger, exchange_url(url), sent.path, received, progress, cancel, timeout)
     finally:
         sent.path.unlink(missing_ok=True)
@@ -336,6 +336,13 @@ CLOCK_OFF = template("本机的日期和时间与中心相差太多，中心没�
 TOO_LARGE = template("数据包 %1 MB，超过中心允许的 %2 MB：请改用U盘交换")
 
 
+def megabytes(size: int) -> str:
+    """`size` bytes in MB as a bundle over a limit is said: rounded up to a tenth, so a bundle
+    just over 1 MB reads 1.1 MB, not 1 MB over a limit of 1 MB."""
+    tenths = -(-size * 10 // 1048576)
+    return str(tenths // 10) if tenths % 10 == 0 else f"{tenths // 10}.{tenths % 10}"
+
+
 def refused_upload(
     message: str, code: str, status: int = 0, facts: dict[str, str] | None = None
 ) -> Sentence:
@@ -369,7 +376,7 @@ def _facts(ledger: Ledger, signed: list[bytes], bundle: Path) -> dict[str, str]:
     """What this device knows for saying a refusal in its own words (`refused_upload`): its
     name, its bundle's size (MB); from the refusal's body the hub signed, when it was revoked
     (China time), the hub's upload limit (MB) and whether it told its clock."""
-    facts = {"device": _identity(ledger)[0], "size": f"{bundle.stat().st_size / 1048576:.0f}"}
+    facts = {"device": _identity(ledger)[0], "size": megabytes(bundle.stat().st_size)}
     try:
         answer = json.loads(signed[0]) if signed else {}
     except ValueError:

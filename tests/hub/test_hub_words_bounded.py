@@ -247,3 +247,17 @@ def test_a_bundle_over_the_limit_is_said_in_the_devices_words(hub, make_device) 
         push(device, server.url)
     assert refused.value.said is not None and refused.value.said.template == TOO_LARGE
     assert str(refused.value).endswith("超过中心允许的 0 MB：请改用U盘交换"), str(refused.value)
+
+
+def test_a_size_over_a_limit_is_never_said_as_the_limit() -> None:
+    """A bundle 1.4 MB over a 1 MB limit read 数据包 1 MB，超过中心允许的 1 MB."""
+    from fieldapp.sync.client import megabytes
+
+    mb = 1048576
+    assert [megabytes(n) for n in (mb + 1, mb * 14 // 10, 5 * mb, 0, 1)] == [
+        "1.1",
+        "1.4",
+        "5",
+        "0",
+        "0.1",
+    ]
