@@ -429,9 +429,9 @@ EN: dict[str, str] = {
     "；%1 台设备的程序比中心新：请先升级中心的程序": (
         "; %1 devices run a newer program than the hub: upgrade the hub first"
     ),
-    "；%1 台设备的数据包因中心自己的问题（磁盘已满、只读或正忙）没有导入，共 %2 次": (
+    "；%1 台设备的数据包因中心自己的问题（磁盘已满、只读、正忙或存不下上传的文件）没有导入，共 %2 次": (
         "; %1 devices' bundles did not go in because of the hub's own trouble "
-        "(disk full, read-only or busy), %2 times in all"
+        "(disk full, read-only, busy or unable to store the upload), %2 times in all"
     ),
     "全选同一批发来的": "Select its whole bundle",
     "选中与所选修改同一次同步发来的全部修改（按住 Ctrl 或 Shift 点击可多选）": (

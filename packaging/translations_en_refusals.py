@@ -802,4 +802,11 @@ EN_REFUSALS: dict[str, str] = {
     "县里的中心正忙，暂时不能接收数据包，没有导入任何修改，请稍后再同步": "The county hub is busy and cannot take bundles just now. No change was imported; please sync again later",
     "县里的中心暂时不能接收数据包，没有导入任何修改，请稍后再同步": "The county hub cannot take bundles just now. No change was imported; please sync again later",
     "县里的中心磁盘已满，暂时不能接收数据包，没有导入任何修改，请稍后再同步（急用可改用U盘交换）": "The county hub's disk is full and it cannot take bundles just now. No change was imported; please sync again later (if it is urgent, exchange bundles on a USB stick)",
+    "县里已于 %1 注销了本机（%2），不能再同步。电脑找回或换了电脑的，请县里用原设备名 %2 重新登记，导入新的登记文件后即可同步；本机台账里的数据都保留": "The county revoked this computer (%2) on %1, so it can no longer sync. If the computer was found again or replaced, ask the county to enrol it again under the same name %2 and import the new enrolment file; then it syncs again. The ledger's data on this computer all stay",
+    "县里已注销了本机（%1），不能再同步。电脑找回或换了电脑的，请县里用原设备名 %1 重新登记，导入新的登记文件后即可同步；本机台账里的数据都保留": "The county revoked this computer (%1), so it can no longer sync. If the computer was found again or replaced, ask the county to enrol it again under the same name %1 and import the new enrolment file; then it syncs again. The ledger's data on this computer all stay",
+    "中心不认得本机的密钥：县里重新登记过本机的，请导入县里最新发的登记文件后再同步（本机数据都保留）；否则请核对同步地址是不是本县的中心": "The county hub does not know this computer's key. If the county enrolled this computer again, import the newest enrolment file the county gave you, then sync (the data on this computer all stay); otherwise check that the sync address is your county's hub",
+    "中心核对本机请求的签名不符，没有接收：请再同步一次；一直这样，请告诉县里管理汇总中心的同志": "The county hub found this computer's request signature did not match and took nothing. Please sync again; if it keeps happening, tell the county's hub staff",
+    "中心已经收到过这次请求，没有再接收：请再同步一次": "The county hub had already received this request and did not take it again. Please sync again",
+    "本机的日期和时间与中心相差太多，中心没有接收：请核对本机的日期和时间后再同步": "This computer's date and time are too far from the county hub's, so the hub took nothing. Please check this computer's date and time, then sync again",
+    "数据包 %1 MB，超过中心允许的 %2 MB：请改用U盘交换": "The bundle is %1 MB, more than the %2 MB the county hub accepts: please exchange it on a USB stick",
 }

@@ -52,6 +52,7 @@ import threading
 import time
 import unicodedata
 from collections.abc import Awaitable, Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from http import HTTPStatus
 from pathlib import Path
@@ -146,10 +147,15 @@ class ServiceSettings:
 class _Refusal(Exception):
     """An HTTP refusal: status, code for programs, Chinese message for people."""
 
-    def __init__(self, status: int, code: str, message: str) -> None:
+    def __init__(
+        self, status: int, code: str, message: str, facts: dict[str, object] | None = None
+    ) -> None:
         super().__init__(message)
         self.status = status
         self.code = code
+        #: Facts in `message` a device says in its own words (`client.refused_upload`): when
+        #: it was revoked, the upload limit.
+        self.facts = facts
 
 
 @dataclass(frozen=True)
@@ -172,7 +178,7 @@ def _error(
     code: str,
     message: str,
     close: bool = False,
-    numbers: dict[str, int] | None = None,
+    numbers: dict[str, object] | None = None,
     sign: Signer | None = None,
 ) -> JSONResponse:
     """A refusal: its code, its words, and any numbers a device acts on (`received`); signed by
@@ -207,6 +213,11 @@ INTERNAL_ERROR = (
     "中心处理这次请求时出错了（详情已记在中心的运行日志里）。请稍后再同步一次；"
     "一直这样，请告诉县里管理汇总中心的同志"
 )
+
+#: The code under which `hub_trouble` counts a device's upload the hub could not store for a
+#: reason other than its full disk (`HubService._take_upload`; a full one counts as
+#: `disk_full`).
+NOT_STORED = "not_stored"
 
 #: What a device is told when it starts an upload while its previous one is still being
 #: received or imported (a second window, a retry while the first still trickles in).
@@ -492,7 +503,10 @@ class HubService:
             length = self._check_length(request, signed)
         except (_Refusal, httpauth.AuthRefused) as refused:
             # Close: the client may still be sending a body nobody will read.
-            return _error(refused.status, refused.code, str(refused), close=True, sign=sign)
+            facts = refused.facts if isinstance(refused, _Refusal) else None
+            return _error(
+                refused.status, refused.code, str(refused), close=True, numbers=facts, sign=sign
+            )
         # One upload of a device at a time: its imports run one after another anyway, and
         # uploads in parallel under fresh headers would let one device (or whoever has its key)
         # fill the hub's disk and connections while the other villages wait.
@@ -529,6 +543,15 @@ class HubService:
                 log.warning("%s 的上传没有保存：中心的磁盘已满，请腾出磁盘空间", peer.name)
                 self._met_own_trouble(peer.name, refused.code)
             return _error(refused.status, refused.code, str(refused), close=True, sign=sign)
+        except OSError:
+            # Not the disk (a full one is refused above): the uploads folder made a file, its
+            # permissions taken away, the disk failing. Answered as the hub's own fault
+            # (`_answering`: 500, the traceback in the log), and counted as the hub's trouble
+            # so the county sees in `/v1/status` the device whose uploads cannot be stored.
+            with suppress(OSError):
+                partial.unlink(missing_ok=True)
+            self._met_own_trouble(peer.name, NOT_STORED)
+            raise
         except BaseException:
             partial.unlink(missing_ok=True)
             raise
@@ -561,6 +584,7 @@ class HubService:
                 f"设备 {peer.name} 已于 {china_minute(peer.revoked_at)} 被县里注销，不能再同步。"
                 f"电脑找回或换了电脑的，请县里用原设备名 {peer.name} 重新登记，导入新的登记文件后"
                 "即可同步；本机台账里的数据都保留",
+                {"revoked_at": peer.revoked_at},
             )
         share = (
             self.settings.requests_per_county_device
@@ -588,6 +612,7 @@ class HubService:
                 "too_large",
                 f"数据包 {length / 1048576:.0f} MB，超过中心允许的 "
                 f"{self.settings.max_upload_mb} MB，请改用U盘交换",
+                {"max_upload_mb": self.settings.max_upload_mb},
             )
         if length == 0:
             raise _Refusal(400, "empty", "上传内容为空")
@@ -683,7 +708,9 @@ class HubService:
                 status = STATUS_OF.get(refused.code, HTTPStatus.UNPROCESSABLE_ENTITY)
                 # A replayed upload's: what the hub holds of its numbering (a device tells by
                 # it whether it was copied back from a backup).
-                numbers = {"received": refused.received} if refused.received is not None else None
+                numbers: dict[str, object] | None = (
+                    {"received": refused.received} if refused.received is not None else None
+                )
                 said = HUB_TROUBLE_SAID.get(refused.code)
                 if said is not None:
                     # The hub's own trouble: the county reads its advice in the log, the

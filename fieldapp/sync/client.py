@@ -15,10 +15,12 @@ import secrets
 import unicodedata
 import urllib.parse
 from collections.abc import Callable
+from contextlib import suppress
 from http import HTTPStatus
 from pathlib import Path
 from typing import Any
 
+from fieldapp.domain.dates import china_minute
 from fieldapp.domain.progress import CancelCheck, Progress
 from fieldapp.domain.sentences import Sentence, said, sentence_or_none, template
 from fieldapp.services import clock
@@ -221,16 +223,14 @@ def push(
     """Export, upload, and import the answer; SyncError (Chinese) when anything fails."""
     folders = ledger_folders(ledger.path)
     outbox = folders.inbox.parent / "outbox"
-    said = health(url, timeout=min(timeout, 60), ledger=ledger)
-    limit = said.get("max_upload_mb")
+    told = health(url, timeout=min(timeout, 60), ledger=ledger)
+    limit = told.get("max_upload_mb")
     sent = export_bundle(ledger, outbox / f"{stamp()}-push.fieldsync", progress, cancel)
     received = outbox / f"{stamp()}-answer.fieldsync"
     try:
         size = sent.path.stat().st_size
         if isinstance(limit, int) and size > limit * 1024 * 1024:
-            raise SyncError(
-                f"数据包 {size / 1048576:.0f} MB，超过中心允许的 {limit} MB，请改用U盘交换"
-            )
+            raise SyncError(said(TOO_LARGE, megabytes(size), str(limit)))
         _upload(ledger, exchange_url(url), sent.path, received, progress, cancel, timeout)
     finally:
         sent.path.unlink(missing_ok=True)
@@ -243,7 +243,7 @@ def push(
     # one a relay kept back for days and handed over now says only that the hub's clock was
     # at least that far on (it would have had an honest laptop judged days ahead).
     with ledger.transaction():
-        clock.note(ledger, result.sent_at, fresh=clock.written_since(result.sent_at, said))
+        clock.note(ledger, result.sent_at, fresh=clock.written_since(result.sent_at, told))
     return sent, result
 
 
@@ -279,7 +279,7 @@ def _upload(
             message, code, received = _refusal(response, by_the_hub)
             _note_hub_time(ledger, signed)
             raise HubRefused(
-                refused_upload(message, code),
+                refused_upload(message, code, status, _facts(ledger, signed, bundle)),
                 code,
                 # A replay of a bundle just exported, the hub holding more of this ledger's
                 # numbering than it has: copied back from a backup (an older hub says no number).
@@ -308,14 +308,90 @@ REFUSED_UPLOAD = template("中心拒绝了上传：%1")
 UNFINISHED = template("同步没有完成：%1")
 
 
-def refused_upload(message: str, code: str) -> Sentence:
-    """What the coordinator reads of an upload the hub refused: for a code of the hub's own
-    trouble (`HUB_TROUBLE_SAID`, signed by the hub: `_refusal` drops a code it did not sign)
-    this device's own sentence, said in the language shown; else the hub's words (`_plain`)
-    after this device's own opening."""
+#: Refusals of an upload this device says in its own words, in the language shown: what the
+#: hub's words (Chinese) said, the facts in them this device knows (its name, its bundle's
+#: size) or reads from the signed refusal (when it was revoked, the hub's upload limit).
+REVOKED_AT = template(
+    "县里已于 %1 注销了本机（%2），不能再同步。电脑找回或换了电脑的，请县里用原设备名 %2 "
+    "重新登记，导入新的登记文件后即可同步；本机台账里的数据都保留"
+)
+#: … revoked, by a hub that does not say when.
+REVOKED = template(
+    "县里已注销了本机（%1），不能再同步。电脑找回或换了电脑的，请县里用原设备名 %1 "
+    "重新登记，导入新的登记文件后即可同步；本机台账里的数据都保留"
+)
+UNKNOWN_KEY = template(
+    "中心不认得本机的密钥：县里重新登记过本机的，请导入县里最新发的登记文件后再同步"
+    "（本机数据都保留）；否则请核对同步地址是不是本县的中心"
+)
+BAD_SIGNATURE = template(
+    "中心核对本机请求的签名不符，没有接收：请再同步一次；一直这样，请告诉县里管理汇总中心的同志"
+)
+#: A request the hub had already received (its nonce seen): not a bundle sent before.
+REPEATED_REQUEST = template("中心已经收到过这次请求，没有再接收：请再同步一次")
+#: The device's clock off: the hub said its own clock (a hub doubting its own says nothing,
+#: and its words, that its own date is likely wrong, are said as they came).
+CLOCK_OFF = template("本机的日期和时间与中心相差太多，中心没有接收：请核对本机的日期和时间后再同步")
+#: A bundle over the hub's upload limit: its size and the limit, in MB.
+TOO_LARGE = template("数据包 %1 MB，超过中心允许的 %2 MB：请改用U盘交换")
+
+
+def megabytes(size: int) -> str:
+    """`size` bytes in MB as a bundle over a limit is said: rounded up to a tenth, so a bundle
+    just over 1 MB reads 1.1 MB, not 1 MB over a limit of 1 MB."""
+    tenths = -(-size * 10 // 1048576)
+    return str(tenths // 10) if tenths % 10 == 0 else f"{tenths // 10}.{tenths % 10}"
+
+
+def refused_upload(
+    message: str, code: str, status: int = 0, facts: dict[str, str] | None = None
+) -> Sentence:
+    """What the coordinator reads of an upload the hub refused (its HTTP `status`): for a code
+    of the hub's own trouble (`HUB_TROUBLE_SAID`) or one this device knows (`REVOKED` …)
+    — signed by the hub: `_refusal` drops a code it did not sign — this device's own sentence,
+    said in the language shown, of the `facts` it has (`_facts`); else the hub's words
+    (`_plain`), which carry what the device cannot know (a bundle's fault, its numbers), after
+    this device's own opening."""
+    facts = facts or {}
     if code in HUB_TROUBLE_SAID:
         return said(HUB_TROUBLE_SAID[code])
+    if code == "revoked" and "device" in facts:
+        if "revoked_at" in facts:
+            return said(REVOKED_AT, facts["revoked_at"], facts["device"])
+        return said(REVOKED, facts["device"])
+    if code == "unknown_key":
+        return said(UNKNOWN_KEY)
+    if code == "bad_signature":
+        return said(BAD_SIGNATURE)
+    if code == "replay" and status == HTTPStatus.UNAUTHORIZED:  # the request's, not a bundle's
+        return said(REPEATED_REQUEST)
+    if code == "stale" and "hub_time" in facts:
+        return said(CLOCK_OFF)
+    if code == "too_large" and status == HTTPStatus.REQUEST_ENTITY_TOO_LARGE and "limit" in facts:
+        return said(TOO_LARGE, facts["size"], facts["limit"])
     return said(REFUSED_UPLOAD, message)
+
+
+def _facts(ledger: Ledger, signed: list[bytes], bundle: Path) -> dict[str, str]:
+    """What this device knows for saying a refusal in its own words (`refused_upload`): its
+    name, its bundle's size (MB); from the refusal's body the hub signed, when it was revoked
+    (China time), the hub's upload limit (MB) and whether it told its clock."""
+    facts = {"device": _identity(ledger)[0], "size": megabytes(bundle.stat().st_size)}
+    try:
+        answer = json.loads(signed[0]) if signed else {}
+    except ValueError:
+        answer = {}
+    if not isinstance(answer, dict):
+        return facts
+    revoked_at, limit = answer.get("revoked_at"), answer.get("max_upload_mb")
+    if isinstance(revoked_at, str) and revoked_at:
+        with suppress(ValueError, TypeError):
+            facts["revoked_at"] = china_minute(revoked_at)
+    if isinstance(limit, int) and not isinstance(limit, bool) and limit > 0:
+        facts["limit"] = str(limit)
+    if answer.get("hub_time"):
+        facts["hub_time"] = str(answer["hub_time"])
+    return facts
 
 
 def county_status(ledger: Ledger, url: str, timeout: float = 60) -> dict[str, Any]:

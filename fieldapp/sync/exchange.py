@@ -35,7 +35,7 @@ from fieldapp.store import arrivals, replica
 from fieldapp.store.authorship import sign_unsent_authors, unsigned_unsent
 from fieldapp.store.changelog import Change, encode_ahead
 from fieldapp.store.connection import Error as DatabaseFault
-from fieldapp.store.connection import LedgerGone
+from fieldapp.store.connection import IntegrityError, LedgerGone
 from fieldapp.store.derived import take_words, words_ahead
 from fieldapp.store.held import HeldChanges, RejectedReports
 from fieldapp.store.hub_state import HubLog
@@ -430,7 +430,38 @@ def _as_refusal(error: Exception) -> BundleRefused:
     if trouble == saving.DISK or (isinstance(error, OSError) and is_disk_full(error)):
         log.info("bundle met a full disk: %s", text)
         return BundleRefused(DISK_FULL, NOTHING_IMPORTED_FULL)
-    return BundleRefused("invalid", f"{type(error).__name__}: {text}")
+    # The exception's name and text (a Python key, a SQL constraint, a row's values) are for
+    # whoever keeps this program running: the log has them; the refusal, which reaches the
+    # village's coordinator (the hub's answer, the quarantine's reason file), says in words
+    # what kind of thing was wrong with the bundle.
+    log.warning("数据包导入时出错，按内容不合格拒收：%s: %s", type(error).__name__, text,
+                exc_info=error)  # fmt: skip
+    return BundleRefused("invalid", what_was_wrong(error))
+
+
+#: What an import that failed on an unforeseen error says was wrong with the bundle, by the
+#: kind of error (the first that `error` is an instance of); the error itself goes to the log.
+WRONG_BY_KIND: tuple[tuple[type[BaseException], str], ...] = (
+    (IntegrityError, "数据包里的修改与台账中已有的记录相冲突"),
+    (DatabaseFault, "数据包里的修改无法写入台账"),
+    (LookupError, "数据包里缺少必需的内容"),
+    (UnicodeError, "数据包里有文字的编码不对"),
+    (ValueError, "数据包里有内容的格式不对"),
+    (TypeError, "数据包里有内容的类型不对（例如该写数字的地方写了别的）"),
+    (AttributeError, "数据包里有内容的类型不对（例如该写数字的地方写了别的）"),
+    (OSError, "读写数据包文件时出错"),
+)
+
+
+def what_was_wrong(error: BaseException) -> str:
+    """The Chinese detail of a bundle refused as invalid for `error` (`WRONG_BY_KIND`): what
+    kind of thing was wrong, that nothing was imported, and that the details are in the log —
+    never the exception's name or text."""
+    said = next(
+        (words for kind, words in WRONG_BY_KIND if isinstance(error, kind)),
+        "导入时遇到了意外的问题",
+    )
+    return f"{said}，没有导入任何修改（详细情况已记在运行日志里）"
 
 
 def _refuse(

@@ -12,13 +12,17 @@ from pathlib import Path
 
 import pytest
 
+from fieldapp.domain.roles import Role
 from fieldapp.hub.folder import Hub
-from fieldapp.hub.server import INTERNAL_ERROR, ServerThread, ServiceSettings
+from fieldapp.hub.server import INTERNAL_ERROR, NOT_STORED, ServerThread, ServiceSettings
 from fieldapp.store.hub_state import HubLog
+from fieldapp.store.ledger import Ledger
 from fieldapp.sync import httpauth
-from fieldapp.sync.client import UNFINISHED, push
+from fieldapp.sync.client import UNFINISHED, county_status, push
+from fieldapp.sync.enrolment import enrol
 from fieldapp.sync.errors import HubRefused, SyncError
 from fieldapp.sync.exchange import export_bundle
+from tests.codes import ENROL_CODE
 from tests.hub.httpkit import header_for, post
 from tests.sync.helpers import add_family
 
@@ -75,3 +79,46 @@ def test_an_upload_the_hub_cannot_store_is_the_hubs_trouble(
         # The folder back: the device's next sync goes in.
         push(village, server.url)
     assert all(hub.ledger.get("persons", p) is not None for p in persons)
+
+
+@pytest.mark.parametrize("spoil", [_read_only, _a_file], ids=["read_only", "a_file"])
+def test_the_county_sees_uploads_the_hub_could_not_store(
+    hub: Hub, settings: ServiceSettings, make_device, tmp_path: Path, spoil
+) -> None:
+    """Answered 500, but not counted: the county's `GET /v1/status` showed nothing of a device
+    whose uploads the hub could not store again and again. Now counted as the hub's own
+    trouble under its own code (`NOT_STORED`), as a full disk is under `disk_full`; still
+    nothing is kept against the device."""
+    if spoil is _read_only and os.geteuid() == 0:
+        pytest.skip("root writes into a read-only folder (the file in its place is tested)")
+    village = make_device("红星村", VILLAGE)
+    hub.enroll(
+        "县人社局", "520502", tmp_path / "county.json", role=Role.COUNTY, code=ENROL_CODE,
+        by="李股长",
+    )  # fmt: skip
+    county = Ledger.open(tmp_path / "county.db", author="县人社局")
+    try:
+        enrol(county, tmp_path / "county.json", code=ENROL_CODE)
+        add_family(village, VILLAGE, ["101"])
+        body = export_bundle(village, tmp_path / "up.fieldsync").path.read_bytes()
+        with ServerThread(hub.root, settings) as server:
+            uploads = hub.root / "uploads"
+            spoil(uploads)
+            try:
+                for _ in range(2):
+                    status, _answer = post(
+                        server.url, body, {httpauth.HEADER: header_for(village, "红星村", body)}
+                    )
+                    assert status == 500
+                with pytest.raises(SyncError):
+                    push(village, server.url)
+            finally:
+                _back(uploads)
+            rows = {d["device"]: d for d in county_status(county, server.url)["devices"]}
+            assert not list(uploads.iterdir())  # no part of an upload left behind
+    finally:
+        county.close()
+    met = rows["红星村"]["hub_trouble"]
+    assert met["count"] == 3 and met["code"] == NOT_STORED and met["at"], met
+    assert rows["红星村"]["refused_bundles"] == 0
+    assert "hub_trouble" not in rows["县人社局"]

@@ -18,7 +18,19 @@ import pytest
 
 from fieldapp.domain.sentences import Sentence
 from fieldapp.sync import httpauth
-from fieldapp.sync.client import REFUSED_UPLOAD, SAID_MAX, UNFINISHED, push
+from fieldapp.sync.client import (
+    BAD_SIGNATURE,
+    CLOCK_OFF,
+    REFUSED_UPLOAD,
+    REPEATED_REQUEST,
+    REVOKED,
+    REVOKED_AT,
+    SAID_MAX,
+    TOO_LARGE,
+    UNFINISHED,
+    UNKNOWN_KEY,
+    push,
+)
 from fieldapp.sync.errors import HUB_TROUBLE_SAID, HubRefused
 from tests.hub.httpkit import relay
 from tests.hub.test_forged_refusal import _Middle
@@ -29,7 +41,18 @@ from tests.sync.helpers import VILLAGE, add_family
 HOSTILE = "请\n打开\x1b[31m http://恶意.example \u202e之后\u200d再\x07同步 <b>马上</b> "
 #: The templates these tests and `tests.hub.test_hub_upload_folder_trouble` (`UNFINISHED`)
 #: meet (`tests.services.test_policy_refusal_sentences`).
-SAID_HERE = {REFUSED_UPLOAD, UNFINISHED, *HUB_TROUBLE_SAID.values()}
+SAID_HERE = {
+    REFUSED_UPLOAD,
+    UNFINISHED,
+    *HUB_TROUBLE_SAID.values(),
+    REVOKED_AT,
+    REVOKED,
+    UNKNOWN_KEY,
+    BAD_SIGNATURE,
+    REPEATED_REQUEST,
+    CLOCK_OFF,
+    TOO_LARGE,
+}
 CONTROL = re.compile(r"[\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -131,3 +154,110 @@ def middle(server) -> Iterator[type[_Middle]]:  # noqa: ANN001
     handler = type("Middle", (_Middle,), {"hub_url": server.url})
     with relay(handler):
         yield handler
+
+
+#: Refusals the device knows, as a hub (or an older one) signs them: status, body; the
+#: device's own template; the facts in its parts. The hub's words are hostile: none of them
+#: is said.
+KNOWN = {
+    "revoked": (403, {"revoked_at": "2026-12-01T02:30:00Z"}, REVOKED_AT, ("2026-12-01 10:30",)),
+    "revoked-older": (403, {}, REVOKED, ()),
+    "unknown_key": (401, {}, UNKNOWN_KEY, ()),
+    "bad_signature": (401, {}, BAD_SIGNATURE, ()),
+    "replay": (401, {}, REPEATED_REQUEST, ()),
+    "stale": (401, {"hub_time": "2026-12-05T08:00:00Z"}, CLOCK_OFF, ()),
+    "too_large": (413, {"max_upload_mb": 1}, TOO_LARGE, ("1",)),
+}
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+@pytest.mark.parametrize("case", sorted(KNOWN))
+def test_a_refusal_the_device_knows_is_said_in_its_own_words(signing, make_device, case) -> None:  # noqa: ANN001
+    """Said in the hub's words (Chinese in an English window, the hub's own advice): the
+    device says what it knows in its own template, in the language shown; the hub's words
+    only for facts it cannot know (when it was revoked, the hub's upload limit), read from
+    the refusal the hub signed."""
+    status, facts, template, parts = KNOWN[case]
+    code = case.split("-")[0]
+    refused = _refused(signing, make_device, status, {"error": code, "message": HOSTILE, **facts})
+    assert refused.code == code
+    assert refused.said is not None and refused.said.template == template, refused.said
+    said = str(refused)
+    assert "恶意" not in said and "中心拒绝了上传" not in said, said
+    for part in parts:
+        assert part in said, said
+    if code == "revoked":
+        assert "大坝村" in said  # the device's own name: it knows it
+
+
+#: Refusals whose facts only the hub knows: a bundle sent before (409, its numbers the
+#: hub's), a stale request from a hub doubting its own clock (no clock told: it says its own
+#: date is likely wrong), a body longer than declared (413 without a limit).
+THE_HUBS = [
+    (409, {"error": "replay", "message": "旧的数据包：第 3 号包，已导入到第 5 号"}),
+    (401, {"error": "stale", "message": "这次多半是中心电脑的日期不对"}),
+    (413, {"error": "too_large", "message": "上传内容超过声明的长度"}),
+]
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+@pytest.mark.parametrize(("status", "answer"), THE_HUBS, ids=["replay", "stale", "too_large"])
+def test_what_only_the_hub_knows_stays_in_its_words(signing, make_device, status, answer) -> None:  # noqa: ANN001
+    """Said in the hub's words, after the device's opening."""
+    refused = _refused(signing, make_device, status, answer)
+    assert refused.said is not None and refused.said.template == REFUSED_UPLOAD, answer
+    assert str(refused) == f"中心拒绝了上传：{answer['message']}"
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_a_revoked_device_reads_it_in_english(server, hub, make_device, qapp) -> None:  # noqa: ANN001
+    """A real hub's refusal of a revoked device, shown in the English window: all English but
+    the device's name and when (the hub's signed `revoked_at`)."""
+    from fieldapp.ui import i18n
+    from fieldapp.ui.errors import message_for
+
+    device = make_device("甲村", VILLAGE)
+    add_family(device, VILLAGE, ["101"])
+    hub.revoke("甲村", by="县里的科员")
+    with pytest.raises(HubRefused) as refused:
+        push(device, server.url)
+    assert refused.value.code == "revoked"
+    assert refused.value.said is not None and refused.value.said.template == REVOKED_AT
+    assert str(refused.value).startswith("县里已于 20") and "重新登记" in str(refused.value)
+    assert i18n.install_language("en")
+    try:
+        english = message_for(refused.value)
+    finally:
+        i18n.install_language("zh_CN")
+    assert english.startswith("The county revoked this computer (甲村) on 20"), english
+    assert not re.search(r"[\u4e00-\u9fff]", english.replace("甲村", "")), english
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_a_bundle_over_the_limit_is_said_in_the_devices_words(hub, make_device) -> None:  # noqa: ANN001
+    """Over the limit the hub's health tells, the device stops before it uploads: the same
+    sentence (said in the language shown, not a fixed Chinese string)."""
+    from fieldapp.hub.server import ServerThread, ServiceSettings
+    from fieldapp.sync.errors import SyncError
+
+    device = make_device("甲村", VILLAGE)
+    add_family(device, VILLAGE, ["101"])
+    settings = ServiceSettings(max_upload_mb=0)
+    with ServerThread(hub.root, settings) as server, pytest.raises(SyncError) as refused:
+        push(device, server.url)
+    assert refused.value.said is not None and refused.value.said.template == TOO_LARGE
+    assert str(refused.value).endswith("超过中心允许的 0 MB：请改用U盘交换"), str(refused.value)
+
+
+def test_a_size_over_a_limit_is_never_said_as_the_limit() -> None:
+    """A bundle 1.4 MB over a 1 MB limit read 数据包 1 MB，超过中心允许的 1 MB."""
+    from fieldapp.sync.client import megabytes
+
+    mb = 1048576
+    assert [megabytes(n) for n in (mb + 1, mb * 14 // 10, 5 * mb, 0, 1)] == [
+        "1.1",
+        "1.4",
+        "5",
+        "0",
+        "0.1",
+    ]

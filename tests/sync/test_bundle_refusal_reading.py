@@ -6,6 +6,8 @@ computer makes them."""
 from __future__ import annotations
 
 import errno
+import logging
+import re
 from pathlib import Path
 
 import pytest
@@ -53,14 +55,40 @@ def test_a_full_disk_refuses_as_disk_full(tmp_path: Path) -> None:
     assert exchange._as_refusal(no_room).code == "disk_full"
 
 
-def test_a_fault_of_neither_is_invalid_and_says_what_it_was(tmp_path: Path) -> None:
+def test_a_fault_of_neither_is_invalid_and_says_what_it_was(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Said in Chinese words of what kind of thing was wrong: the refusal reaches the village's
+    coordinator (the hub's answer, the quarantine's reason). It said `OperationalError: no
+    such table: no_such_table`, `KeyError: 'tbl'`; the exception is the log's alone."""
     db = dbapi2.connect(str(tmp_path / "台账.db"))
     try:
         error = _error(lambda: db.execute("SELECT * FROM no_such_table"))
+        db.execute("CREATE TABLE t (x UNIQUE)")
+        db.execute("INSERT INTO t VALUES ('身份证 520502199001011234')")
+        clash = _error(lambda: db.execute("INSERT INTO t VALUES ('身份证 520502199001011234')"))
     finally:
         db.close()
-    refusal = exchange._as_refusal(error)
-    assert refusal.code == "invalid" and "no_such_table" in refusal.detail
+    with caplog.at_level(logging.WARNING, logger="fieldapp.sync"):
+        refusal = exchange._as_refusal(error)
+    assert refusal.code == "invalid"
+    assert (
+        refusal.detail == "数据包里的修改无法写入台账，没有导入任何修改（详细情况已记在运行日志里）"
+    )
+    assert "no_such_table" in caplog.text and "OperationalError" in caplog.text
+    cases = {
+        clash: "与台账中已有的记录相冲突",
+        KeyError("tbl"): "缺少必需的内容",
+        ValueError("invalid literal for int() with base 10: 'abc'"): "格式不对",
+        TypeError("'NoneType' object is not subscriptable"): "类型不对",
+        RuntimeError("boom"): "意外的问题",
+    }
+    for fault, words in cases.items():
+        said = str(exchange._as_refusal(fault))
+        assert said.startswith("数据包内容不合格：数据包") or "意外" in said, said
+        assert words in said and "没有导入任何修改" in said, said
+        assert not re.search(r"[A-Za-z]", said), said  # no exception name, key, SQL, value
+        assert "520502199001011234" not in said
     # An error whose text happens to hold the word is no full disk (not read by hand).
     refused = OSError(errno.EACCES, "Permission denied: 'full'")
     assert exchange._as_refusal(refused).code == "invalid"

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from fieldapp.hub.folder import Hub
-from fieldapp.hub.server import ServerThread
+from fieldapp.hub.server import NOT_STORED, ServerThread
 from fieldapp.store.ledger import Ledger
 from fieldapp.sync.client import push
 from fieldapp.sync.enrolment import enrol
@@ -377,17 +377,21 @@ def test_the_county_desktop_counts_uploads_that_met_the_hubs_own_trouble(
     none kept against the device) is counted in the summary: a device whose bundles meet a
     full disk again and again is seen. A value that is not a count is not counted."""
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
-    for name in ("甲村笔记本", "乙村笔记本", "丙村笔记本"):
+    for name in ("甲村笔记本", "乙村笔记本", "丙村笔记本", "丁村笔记本"):
         hub.enroll(name, VILLAGE, tmp_path / f"{name}.json", code=ENROL_CODE, by="县里的科员")
     devices = {d["device"]: d for d in hub.status()}
     hub.close()
     devices["甲村笔记本"]["hub_trouble"] = {"count": 3, "code": "disk_full", "at": "x"}
     devices["乙村笔记本"]["hub_trouble"] = {"count": 2, "code": "busy", "at": "x"}
     devices["丙村笔记本"]["hub_trouble"] = {"count": "9", "code": "busy"}
+    devices["丁村笔记本"]["hub_trouble"] = {"count": 4, "code": NOT_STORED, "at": "x"}
     status = window.show_page("sync").county_status
     status.show_status({"devices": list(devices.values())})
     text = status.summary.text()
-    assert "2 台设备的数据包因中心自己的问题（磁盘已满、只读或正忙）没有导入，共 5 次" in text, text
+    assert (
+        "3 台设备的数据包因中心自己的问题（磁盘已满、只读、正忙或存不下上传的文件）没有导入，共 9 次"
+        in text
+    ), text
     status.show_status({"devices": [devices["丙村笔记本"]]})
     assert "中心自己的问题" not in status.summary.text()
     assert warnings_shown == []

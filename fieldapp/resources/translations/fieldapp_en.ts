@@ -584,8 +584,8 @@
       <translation>Revoked %1 by %2</translation>
     </message>
     <message>
-      <source>；%1 台设备的数据包因中心自己的问题（磁盘已满、只读或正忙）没有导入，共 %2 次</source>
-      <translation>; %1 devices' bundles did not go in because of the hub's own trouble (disk full, read-only or busy), %2 times in all</translation>
+      <source>；%1 台设备的数据包因中心自己的问题（磁盘已满、只读、正忙或存不下上传的文件）没有导入，共 %2 次</source>
+      <translation>; %1 devices' bundles did not go in because of the hub's own trouble (disk full, read-only, busy or unable to store the upload), %2 times in all</translation>
     </message>
   </context>
   <context>
@@ -7481,6 +7481,34 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>本包新增的“%1”与已有的“%2”（%3）是同一条规则：已有的规则只能修改，不能再新增一条</source>
       <translation>The new “%1” of this pack is the rule “%2” (%3), which exists already: an existing rule can only be changed, not added again</translation>
+    </message>
+    <message>
+      <source>中心不认得本机的密钥：县里重新登记过本机的，请导入县里最新发的登记文件后再同步（本机数据都保留）；否则请核对同步地址是不是本县的中心</source>
+      <translation>The county hub does not know this computer's key. If the county enrolled this computer again, import the newest enrolment file the county gave you, then sync (the data on this computer all stay); otherwise check that the sync address is your county's hub</translation>
+    </message>
+    <message>
+      <source>中心已经收到过这次请求，没有再接收：请再同步一次</source>
+      <translation>The county hub had already received this request and did not take it again. Please sync again</translation>
+    </message>
+    <message>
+      <source>中心核对本机请求的签名不符，没有接收：请再同步一次；一直这样，请告诉县里管理汇总中心的同志</source>
+      <translation>The county hub found this computer's request signature did not match and took nothing. Please sync again; if it keeps happening, tell the county's hub staff</translation>
+    </message>
+    <message>
+      <source>县里已于 %1 注销了本机（%2），不能再同步。电脑找回或换了电脑的，请县里用原设备名 %2 重新登记，导入新的登记文件后即可同步；本机台账里的数据都保留</source>
+      <translation>The county revoked this computer (%2) on %1, so it can no longer sync. If the computer was found again or replaced, ask the county to enrol it again under the same name %2 and import the new enrolment file; then it syncs again. The ledger's data on this computer all stay</translation>
+    </message>
+    <message>
+      <source>县里已注销了本机（%1），不能再同步。电脑找回或换了电脑的，请县里用原设备名 %1 重新登记，导入新的登记文件后即可同步；本机台账里的数据都保留</source>
+      <translation>The county revoked this computer (%1), so it can no longer sync. If the computer was found again or replaced, ask the county to enrol it again under the same name %1 and import the new enrolment file; then it syncs again. The ledger's data on this computer all stay</translation>
+    </message>
+    <message>
+      <source>数据包 %1 MB，超过中心允许的 %2 MB：请改用U盘交换</source>
+      <translation>The bundle is %1 MB, more than the %2 MB the county hub accepts: please exchange it on a USB stick</translation>
+    </message>
+    <message>
+      <source>本机的日期和时间与中心相差太多，中心没有接收：请核对本机的日期和时间后再同步</source>
+      <translation>This computer's date and time are too far from the county hub's, so the hub took nothing. Please check this computer's date and time, then sync again</translation>
     </message>
   </context>
   <context>

@@ -205,7 +205,7 @@ class CountyStatus(QWidget):
         if any(met):
             text += (
                 self.tr(
-                    "；%1 台设备的数据包因中心自己的问题（磁盘已满、只读或正忙）没有导入，共 %2 次"
+                    "；%1 台设备的数据包因中心自己的问题（磁盘已满、只读、正忙或存不下上传的文件）没有导入，共 %2 次"
                 )
                 .replace("%1", str(sum(1 for n in met if n)))
                 .replace("%2", str(sum(met)))
