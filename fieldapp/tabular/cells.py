@@ -9,6 +9,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from functools import lru_cache
 
 from fieldapp.domain.dates import parse_date
@@ -289,11 +290,29 @@ def _typed_month(value: float, label: str | Part) -> dt.date:
     return dt.date(year, month, 1)
 
 
+#: The fen an amount is kept to, and the context that rounds it there: exact to 28 digits (an
+#: amount of more digits has no fen a float could keep, `_fen`).
+_FEN = Decimal("0.01")
+_EXACT = Context(prec=28, traps=[InvalidOperation])
+
+
+def _fen(amount: Decimal) -> float:
+    """`amount` rounded half up to the fen as the program says every amount (2.675 → 2.68,
+    0.125 → 0.13, `domain.money.yuan`), not half to even on a binary float (round(2.675, 2) is
+    2.67); an amount of more digits than a float keeps as it is."""
+    try:
+        return float(amount.quantize(_FEN, rounding=ROUND_HALF_UP, context=_EXACT)) + 0.0
+    except InvalidOperation:
+        return float(amount)
+
+
 def number(value: object, label: str | Part) -> float | None:
     """A non-negative amount from a number or text such as '3,500元', '¥3500', '3500元/月' or
-    '0.5万'."""
+    '0.5万', rounded half up to the fen as typed (a cell of 2.675 is 2.68)."""
     if type(value) is float and value >= 0:
-        return value  # a number cell, as most are
+        if round(value, 2) == value:
+            return value  # a number cell of whole fen, as most are
+        return _fen(Decimal(repr(value)))  # the number as Excel shows it, not its binary value
     if value is None or value == "":
         return None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -302,16 +321,16 @@ def number(value: object, label: str | Part) -> float | None:
         raw = _AMOUNT_MARKS.sub("", norm(value))
         for suffix in ("每月", "/月"):
             raw = raw.removesuffix(suffix)
-        scale = 1.0
+        scale = 0
         if raw.endswith("元"):
             raw = raw[:-1]
         if raw.endswith("万"):  # 0.5万 (元)
-            raw, scale = raw[:-1], 10000.0
+            raw, scale = raw[:-1], 4
         if not raw:
             return None
         if not _NUMBER.match(raw):
             raise CellError(said(NOT_A_NUMBER, _named(label), text(value)))
-        amount = round(float(raw) * scale, 2)
+        amount = _fen(Decimal(raw).scaleb(scale, context=_EXACT))
     if amount < 0:
         raise CellError(said(NEGATIVE, _named(label)))
     return amount
