@@ -8,7 +8,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from fieldapp.cli.common import BATCH_NAMED, CLAIM_NAMED, JSON_HELP, fail, open_ledger, print_json
+from fieldapp.cli.common import (
+    BATCH_NAMED,
+    CLAIM_NAMED,
+    JSON_HELP,
+    escaped,
+    fail,
+    open_ledger,
+    print_json,
+)
 from fieldapp.domain.dates import china_iso, china_minute, parse_date
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.models import Person
@@ -192,9 +200,12 @@ def cmd_log(args: argparse.Namespace) -> int:
     elif not rows:
         print("没有打印记录")
     for r in rows:
+        # A record synced from another device says what that device wrote (its file's name,
+        # its author, a person's name): escaped, as every value read from elsewhere.
         print(
-            f"{china_minute(r['printed_at'])}  {r['paper']}  {said[r['id']]}  {r['pages']} 页  {r['rows']} 行  "
-            f"校验码 {r['code']}  {r['created_by'] or '未知'}  {r['file_name']}"
+            f"{china_minute(r['printed_at'])}  {escaped(r['paper'])}  {escaped(said[r['id']])}  "
+            f"{r['pages']} 页  {r['rows']} 行  校验码 {escaped(r['code'])}  "
+            f"{escaped(r['created_by'] or '未知')}  {escaped(r['file_name'])}"
         )
     return 0
 

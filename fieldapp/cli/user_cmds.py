@@ -9,6 +9,7 @@ from typing import Any
 from fieldapp.cli.common import (
     JSON_HELP,
     credentials,
+    escaped,
     ledger_path,
     new_password,
     open_ledger,
@@ -275,10 +276,11 @@ def cmd_exports(args: argparse.Namespace) -> int:
     for r in rows:
         # An enrolled device signs 姓名@设备名称; a ledger never enrolled exports only here.
         user = str(r["user"] or "未知")
-        who = user if "@" in user else f"{user}（本机）"
+        who = escaped(user if "@" in user else f"{user}（本机）")
+        # The file's name as saved (or as another device wrote it): escaped, not run.
         print(
-            f"{china_minute(r['exported_at'])}  {who}  {r['kind']}  "
-            f"{r['persons']} 人  {r['file_name']}  SHA-256 {r['file_hash'][:16]}…"
+            f"{china_minute(r['exported_at'])}  {who}  {escaped(r['kind'])}  "
+            f"{r['persons']} 人  {escaped(r['file_name'])}  SHA-256 {escaped(r['file_hash'][:16])}…"
         )
     if not rows:
         print("没有导出记录")
