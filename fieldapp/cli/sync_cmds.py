@@ -1062,7 +1062,7 @@ def cmd_sync_import(args: argparse.Namespace) -> int:
     except BundleRefused as refused:
         # The file given is copied in first: a copy is kept, the file stays where it is.
         where = (
-            f"（副本已放入隔离区：{refused.quarantined}，原文件还在原处）"
+            f"（副本已放入隔离区：{escaped(refused.quarantined)}，原文件还在原处）"
             if refused.quarantined
             else ""
         )
@@ -1203,9 +1203,13 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
         )
         print(f"设备 {identity.name}（{identity.device_role.label}，区域 {area or '未定'}）")
     for p in peers:
-        print(f"对方 {p['name']}：已发出第 {p['sent']} 号包，已收到第 {p['received']} 号包")
+        print(
+            f"对方 {escaped(p['name'])}：已发出第 {p['sent']} 号包，已收到第 {p['received']} 号包"
+        )
+    # A refused bundle's file name is as it came (a stick's file may be named with ESC[2J),
+    # its reason may quote what it carried: both escaped, as every value read from a file.
     for q in quarantined:
-        print(f"隔离 {china_minute(q['at'])} {q['file']}：{q['reason']}")
+        print(f"隔离 {china_minute(q['at'])} {escaped(q['file'])}：{escaped(q['reason'])}")
     for item in rejected:
         print(f"{item['id']}. {describe(item)}")
     return 0
