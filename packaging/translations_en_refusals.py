@@ -809,4 +809,8 @@ EN_REFUSALS: dict[str, str] = {
     "中心已经收到过这次请求，没有再接收：请再同步一次": "The county hub had already received this request and did not take it again. Please sync again",
     "本机的日期和时间与中心相差太多，中心没有接收：请核对本机的日期和时间后再同步": "This computer's date and time are too far from the county hub's, so the hub took nothing. Please check this computer's date and time, then sync again",
     "数据包 %1 MB，超过中心允许的 %2 MB：请改用U盘交换": "The bundle is %1 MB, more than the %2 MB the county hub accepts: please exchange it on a USB stick",
+    # A disabled user's name or password refused (`services.users`): enable them again first.
+    "已有名为 %1 的用户（已停用）。要让此人重新使用本台账，请重新启用并设新口令：设置 → 用户与口令 → 重新启用所选用户…": "There is already a user named %1 (disabled). To let this person use the ledger again, re-enable them with a new password: Settings → Users and passwords → Re-enable selected user…",
+    "用户 %1 已停用。要让此人重新使用本台账，请重新启用并设新口令：设置 → 用户与口令 → 重新启用所选用户…": "User %1 is disabled. To let this person use the ledger again, re-enable them with a new password: Settings → Users and passwords → Re-enable selected user…",
+    "用户 %1 已停用，县里不能重置其口令：请本台账的管理员在这台电脑上重新启用此人（设置 → 用户与口令 → 重新启用所选用户…），重新启用时即设新口令": "User %1 is disabled, so the county cannot reset their password: ask this ledger's administrator to re-enable them on that computer (Settings → Users and passwords → Re-enable selected user…), which sets a new password",
 }

@@ -20,6 +20,7 @@ from pathlib import Path
 from fieldapp.domain.credentials import check_readable, normalise_name
 from fieldapp.domain.errors import FieldappError, ValidationFailed
 from fieldapp.domain.progress import CancelCheck, Cancelled, Progress
+from fieldapp.domain.sentences import Sentence, said, template
 from fieldapp.store import keyfile, users, vault
 from fieldapp.store.connection import open_database
 from fieldapp.store.hub_state import HubLog
@@ -142,7 +143,7 @@ def add_user(ledger: Ledger, name: str, password: str, admin: bool = False) -> U
     name, password = check_name(name), check_password(password)
     existing = users.user(ledger.db, name)
     if existing is not None and existing.disabled:
-        raise _disabled(f"已有名为 {name} 的用户（已停用）。{_how_to_enable()}", name)
+        raise _disabled(said(NAME_DISABLED, name), name)
     if existing is not None:
         raise ValidationFailed(f"已有名为 {name} 的用户")
     unlocked = _unlocked(ledger)
@@ -159,19 +160,26 @@ def add_user(ledger: Ledger, name: str, password: str, admin: bool = False) -> U
 
 #: Where in the window a disabled user is enabled again (the sentence the window shows).
 _ENABLE_IN_WINDOW = "设置 → 用户与口令 → 重新启用所选用户…"
+#: How a disabled user is let back in: enabled again, with a new password.
+_HOW_TO_ENABLE = f"要让此人重新使用本台账，请重新启用并设新口令：{_ENABLE_IN_WINDOW}"
+#: A new user under a disabled user's name (%1: the name).
+NAME_DISABLED = template(f"已有名为 %1 的用户（已停用）。{_HOW_TO_ENABLE}")
+#: A password set for a disabled user (%1: the name).
+USER_DISABLED = template(f"用户 %1 已停用。{_HOW_TO_ENABLE}")
+#: The county resetting the password of a user disabled on that laptop (%1: the name).
+RESET_DISABLED = template(
+    f"用户 %1 已停用，县里不能重置其口令：请本台账的管理员在这台电脑上重新启用此人"
+    f"（{_ENABLE_IN_WINDOW}），重新启用时即设新口令"
+)
 
 
-def _disabled(sentence: str, name: str) -> ValidationFailed:
+def _disabled(sentence: Sentence, name: str) -> ValidationFailed:
     """A refusal for a disabled user: `sentence` (what to do in the window, as the settings
-    page and the login window show it) and, for the command line only, the command that does
-    the same (`cli_hint`: a dialog never names a command)."""
+    page and the login window show it, in the language shown) and, for the command line
+    only, the command that does the same (`cli_hint`: a dialog never names a command)."""
     refused = ValidationFailed(sentence)
     refused.cli_hint = f"或用命令 fieldapp user enable {name}"
     return refused
-
-
-def _how_to_enable() -> str:
-    return f"要让此人重新使用本台账，请重新启用并设新口令：{_ENABLE_IN_WINDOW}"
 
 
 def change_password(ledger: Ledger, name: str | None, password: str) -> UserRow:
@@ -183,7 +191,7 @@ def change_password(ledger: Ledger, name: str | None, password: str) -> UserRow:
     if found is None:
         raise ValidationFailed(f"没有名为 {name} 的用户")
     if found.disabled:
-        raise _disabled(f"用户 {name} 已停用。{_how_to_enable()}", name)
+        raise _disabled(said(USER_DISABLED, name), name)
     unlocked = _unlocked(ledger)
     slot = keyfile.Slot.make(check_password(password), unlocked.key)
     _save_keys(ledger, lambda keys: keys.with_slot(name, slot))
@@ -327,11 +335,7 @@ def county_reset(hub_ledger: Ledger, ledger_path: str | Path, name: str, passwor
         if found is None:
             raise ValidationFailed(f"台账中没有名为 {name} 的用户")
         if found.disabled:
-            refused = _disabled(
-                f"用户 {name} 已停用，县里不能重置其口令：请本台账的管理员在这台电脑上重新启用此人"
-                f"（{_ENABLE_IN_WINDOW}），重新启用时即设新口令",
-                name,
-            )
+            refused = _disabled(said(RESET_DISABLED, name), name)
             # The county's command line speaks of that laptop's administrator's command.
             refused.cli_hint = f"（那台电脑上也可以用命令 fieldapp user enable {name} 重新启用）"
             raise refused

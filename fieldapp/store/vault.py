@@ -35,6 +35,7 @@ from sqlcipher3 import dbapi2
 from fieldapp.domain.credentials import Credentials
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.progress import CancelCheck, Progress, check_cancel
+from fieldapp.saving import DISK
 from fieldapp.store import keyfile as kf
 from fieldapp.store import postgres
 from fieldapp.store.connection import (
@@ -67,7 +68,10 @@ class LedgerBusy(FieldappError):
 
 class NoRoom(FieldappError):
     """The encrypted copy could not be written beside the ledger (a full disk, most often);
-    nothing changed."""
+    nothing changed. `trouble`: the disk, as `saving.ledger_trouble` names it (a window's
+    box is titled by it, not as a refusal to put right)."""
+
+    trouble = DISK
 
 
 def _no_room(path: Path) -> NoRoom:

@@ -233,13 +233,16 @@ def _is_chinese(text: str) -> bool:
 def title_for(error: BaseException | str) -> str:
     """The box's title: "请检查" when the user can put it right (a refusal explained in
     Chinese, a missing choice), else what kind of failure it was — never "出错了"."""
-    if isinstance(error, (str, FieldappError)) or (
-        isinstance(error, ValueError) and _is_chinese(str(error))
+    # The ledger's own disk, write protection or another program's write: named in the title,
+    # as `_ledger_trouble` names it in the text (nothing the coordinator typed was wrong) —
+    # also where one of our own errors says it met it (a key change with no room beside the
+    # ledger for its encrypted copy).
+    trouble = "" if isinstance(error, str) else _trouble_in(error)
+    if not trouble and (
+        isinstance(error, (str, FieldappError))
+        or (isinstance(error, ValueError) and _is_chinese(str(error)))
     ):
         return QCoreApplication.translate("Errors", "请检查")
-    # The ledger's own disk, write protection or another program's write: named in the title,
-    # as `_ledger_trouble` names it in the text (nothing the coordinator typed was wrong).
-    trouble = saving.ledger_trouble(error)
     if trouble == saving.DISK:
         return QCoreApplication.translate("Errors", "台账所在的磁盘已满或 U 盘已拔出")
     if trouble == saving.READ_ONLY:
@@ -249,6 +252,20 @@ def title_for(error: BaseException | str) -> str:
     if isinstance(error, OSError):
         return QCoreApplication.translate("Errors", "无法读写文件")
     return QCoreApplication.translate("Errors", "操作没有完成")
+
+
+def _trouble_in(error: BaseException) -> str:
+    """What the ledger's write met (`saving.ledger_trouble`: its disk, write protection,
+    another program's write), read from `error` or one it was raised from (`raise … from`);
+    one of our own errors says it by its `trouble` (`vault.NoRoom`); '' for none."""
+    link: BaseException | None = error
+    while link is not None:
+        said = getattr(link, "trouble", "") if isinstance(link, FieldappError) else ""
+        trouble = said if isinstance(said, str) and said else saving.ledger_trouble(link)
+        if trouble:
+            return trouble
+        link = link.__cause__
+    return ""
 
 
 def delete_refused(error: BaseException) -> str:

@@ -662,7 +662,9 @@ class MainWindow(QMainWindow):
             rotated, stopped = False, True
         except Exception as error:  # noqa: BLE001 - the old ledger and key stand; say why
             # Why, then that the user is disabled all the same and how to change the key later.
-            show_error(self, message_for(error) + "\n\n" + self.tr("用户已停用。") + self._again())
+            # The box titled by what went wrong (a full disk), not as a refusal to put right.
+            why = message_for(error) + "\n\n" + self.tr("用户已停用。") + self._again()
+            show_error(self, error, text=why)
             rotated = False
         self.session = Session(users.reopen(path, unlocked, author))
         self._listen()

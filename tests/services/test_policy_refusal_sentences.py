@@ -258,7 +258,8 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     not validate by `tests.policy.test_pack_problems_said`; a county 就业状态 word refused by
     `tests.policy.test_status_word_refusals`; what a county pack may not change by
     `tests.policy.test_combine_refusals_said`; the 待办 and 户级责任 lists' 说明 and what the county
-    has still to set by `tests.policy.test_due_and_duties_said`)."""
+    has still to set by `tests.policy.test_due_and_duties_said`; a disabled user's name or
+    password refused by `tests.services.test_user_refusal_sentences`)."""
     from tests.hub.test_held_waiting_said import SAID_HERE as WAITING
     from tests.hub.test_hub_words_bounded import SAID_HERE as HUB_WORDS
     from tests.paperwork.test_print_note_sentences import said_templates as print_notes
@@ -274,6 +275,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     from tests.services.test_file_and_person_sentences import said_here as files_said
     from tests.services.test_policy_warning_sentences import SAID_HERE as WARNED
     from tests.services.test_publish_refusal_sentences import SAID_HERE as PUBLISHING
+    from tests.services.test_user_refusal_sentences import said_here as users_said
 
     met: set[str] = {
         claims.NOT_ENABLED,
@@ -292,6 +294,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
         *combine_said(tmp_path / "combine"),
         *due_said(),
         *amounts_said(),
+        *users_said(tmp_path / "users"),
     } | {t for s in _service_said().values() for t in templates(s)}
     for refused in (*_flow_refusals().values(), *_service_refusals(repo).values()):
         said = getattr(refused, "said", None)

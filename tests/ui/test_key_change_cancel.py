@@ -4,11 +4,13 @@ is told what that means and how to change the key later)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QProgressDialog, QPushButton
 
 from fieldapp.services import users
-from tests.ui.conftest import UI_USER
+from tests.ui.conftest import UI_USER, as_drawn
 
 
 def _disable_wang(window, monkeypatch):
@@ -103,3 +105,40 @@ def test_a_key_change_that_could_not_run_says_how_to_run_it_again(
     )
     assert page.disable_selected()
     assert window.session.ledger.unlocked.key != old_key
+
+
+def test_a_key_change_with_no_room_for_its_copy_is_titled_as_the_disk(window, monkeypatch):
+    """The encrypted copy written beside the ledger found no room (here a file-size limit, as
+    on a full stick: SQLite's own write error): the box was titled 请检查, as if the
+    coordinator had chosen wrongly. It is titled by the disk now, and still says that the user
+    is disabled all the same and how to change the key later."""
+    import resource
+
+    page = _disable_wang(window, monkeypatch)
+    room = Path(window.session.path).stat().st_size // 2
+    boxes: list[tuple[str, str]] = []
+
+    def warning(_parent, title, text, *args, **kwargs):
+        boxes.append((title, as_drawn(text)))
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "warning", warning)
+    rotate = users.rotate_key
+
+    def with_no_room(*args, **kwargs):  # the real key change, on a disk that fills up
+        limit = resource.getrlimit(resource.RLIMIT_FSIZE)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (room, limit[1]))
+        try:
+            return rotate(*args, **kwargs)
+        finally:
+            resource.setrlimit(resource.RLIMIT_FSIZE, limit)
+
+    monkeypatch.setattr(users, "rotate_key", with_no_room)
+    old_key = window.session.ledger.unlocked.key
+    assert page.disable_selected()  # disabled; the key could not be changed
+    assert window.session.ledger.unlocked.key == old_key
+    ((title, text),) = boxes
+    assert title == "台账所在的磁盘已满或 U 盘已拔出", (title, text)
+    assert "磁盘已满" in text and "用户已停用" in text, text
+    assert "再点一次“停用所选用户”" in text, text
+    assert {r.name: r.disabled for r in users.list_users(window.session.ledger)}["王强"]

@@ -7510,6 +7510,18 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>本机的日期和时间与中心相差太多，中心没有接收：请核对本机的日期和时间后再同步</source>
       <translation>This computer's date and time are too far from the county hub's, so the hub took nothing. Please check this computer's date and time, then sync again</translation>
     </message>
+    <message>
+      <source>已有名为 %1 的用户（已停用）。要让此人重新使用本台账，请重新启用并设新口令：设置 → 用户与口令 → 重新启用所选用户…</source>
+      <translation>There is already a user named %1 (disabled). To let this person use the ledger again, re-enable them with a new password: Settings → Users and passwords → Re-enable selected user…</translation>
+    </message>
+    <message>
+      <source>用户 %1 已停用。要让此人重新使用本台账，请重新启用并设新口令：设置 → 用户与口令 → 重新启用所选用户…</source>
+      <translation>User %1 is disabled. To let this person use the ledger again, re-enable them with a new password: Settings → Users and passwords → Re-enable selected user…</translation>
+    </message>
+    <message>
+      <source>用户 %1 已停用，县里不能重置其口令：请本台账的管理员在这台电脑上重新启用此人（设置 → 用户与口令 → 重新启用所选用户…），重新启用时即设新口令</source>
+      <translation>User %1 is disabled, so the county cannot reset their password: ask this ledger's administrator to re-enable them on that computer (Settings → Users and passwords → Re-enable selected user…), which sets a new password</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>

@@ -461,8 +461,9 @@ class HeldReview(QWidget):
             if run.error is not None and run.failed is not None:
                 failed = by_id.get(run.failed, {})
                 stop = self.tr("；第 %1 条（%2）没有处理：%3").replace("%1", str(len(run.done) + 1))
+                # Why, as every dialog says it: its sentence in the language shown.
                 text += stop.replace("%2", str(failed.get("content") or "")).replace(
-                    "%3", str(run.error)
+                    "%3", message_for(run.error)
                 )
                 if left > 1:
                     rest = self.tr("；其后的 %1 条也没有处理")
@@ -473,7 +474,7 @@ class HeldReview(QWidget):
                 text += self.tr("；其余 %1 条没有处理，还在表中").replace("%1", str(left))
             self.last_decision = text
             if run.error is not None:
-                show_error(self, text)
+                show_error(self, run.error, text=text)  # titled by the error's kind
         self.summary.setText(self.last_decision)
         self.refresh()
 
