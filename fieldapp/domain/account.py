@@ -31,6 +31,15 @@ def normalise(text: str) -> str:
     return _SPACE_OR_HYPHEN.sub("", plain)
 
 
+def entered(text: str, kept: str | None) -> str:
+    """An account as saved: `kept` (the ledger's, None for a new person) as it is when `text`
+    is it, spaces around aside — an account already in the ledger is left as it is — else
+    `normalise`d (one typed or changed now). The editor, the import and the service keep it so."""
+    if kept is not None and text.strip() == kept.strip():
+        return kept
+    return normalise(text)
+
+
 #: An account with other than digits (%1 as typed).
 NOT_DIGITS = template("账号“%1”只能有数字（空格和短横线会自动去掉）")
 #: An account of too few or too many digits (%1 as typed, %2 its digits).

@@ -6,6 +6,7 @@ checked when typed or changed; numbers already in a ledger are left as they are.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from fieldapp.domain.sentences import Sentence, said, template
@@ -15,6 +16,32 @@ def normalise(text: str) -> str:
     """Full-width digits to ASCII; spaces, hyphens and brackets dropped."""
     plain = unicodedata.normalize("NFKC", text)
     return "".join(ch for ch in plain if ch not in " -()（）")
+
+
+#: What separates several numbers in one field (138…、0857-…): kept as '、'.
+_SEPARATORS = re.compile(r"[、,，;；/]")
+#: What a number drops: spaces, hyphens, an area code's brackets (NFKC made （） ASCII).
+_SPACING = re.compile(r"[\s\-()]")
+
+
+def typed(text: str) -> str:
+    """A phone field as kept: full-width digits as ASCII and 〇 as 0, spaces, hyphens and an
+    area code's brackets dropped, several numbers joined by '、'; a field of only those
+    (blank, spaces, a hyphen) is empty. The editor, the import and the service keep it so."""
+    raw = unicodedata.normalize("NFKC", text).strip().replace("〇", "0")
+    if raw.isdigit() and raw.isascii():
+        return raw  # one number, as typed
+    parts = (_SPACING.sub("", part) for part in _SEPARATORS.split(raw))
+    return "、".join(part for part in parts if part)
+
+
+def entered(text: str, kept: str | None) -> str:
+    """A phone as saved: `kept` (the ledger's, None for a new person) as it is when `text`
+    is it, spaces around aside — a number already in the ledger is left as it is — else as
+    `typed` gives it (one typed or changed now)."""
+    if kept is not None and text.strip() == kept.strip():
+        return kept
+    return typed(text)
 
 
 #: What is wrong with a phone number (%1: the number as typed; %2 its digits' count).

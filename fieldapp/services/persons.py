@@ -11,7 +11,9 @@ import datetime as dt
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
+from fieldapp.domain import account as accounts
 from fieldapp.domain import idnumber
+from fieldapp.domain import phone as phones
 from fieldapp.domain.account import account_said
 from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.enums import Category, Relation
@@ -72,6 +74,29 @@ def namesake(source: Source, name: str, id_number: str, household_id: str | None
     return said(NAMESAKE, name, id_number, household_place(source, household_id))
 
 
+def _stored(ledger: Ledger, person: Person) -> Person | None:
+    """`person`'s row as the ledger holds it; None for a new person or an unreadable row
+    (this save corrects it: its fields are checked as typed)."""
+    try:
+        return records.find(ledger, Person, person.id) if person.id else None
+    except MalformedRow:
+        return None
+
+
+def entered(person: Person, kept: Person | None) -> Person:
+    """`person` with its phone and account as the editor and the import keep them typed
+    (`domain.phone.entered`, `domain.account.entered`): digits, spaces and hyphens dropped,
+    those `kept` (the ledger's, or as an editor loaded them) left as they are."""
+    return person.model_copy(
+        update={
+            "phone": phones.entered(person.phone, kept.phone if kept else None),
+            "account_number": accounts.entered(
+                person.account_number, kept.account_number if kept else None
+            ),
+        }
+    )
+
+
 def check_entry(ledger: Ledger, person: Person, *, confirmed: bool = False) -> list[str | Sentence]:
     """The entry rules; raises DuplicateIdNumber / NeedsConfirmation, returns warnings, each
     a sentence to say in the language shown.
@@ -79,19 +104,19 @@ def check_entry(ledger: Ledger, person: Person, *, confirmed: bool = False) -> l
     A phone or an account typed or changed must be a real number (`phone_said`,
     `account_said`); ValidationFailed names what is wrong.
     """
-    try:
-        stored = records.find(ledger, Person, person.id) if person.id else None
-    except MalformedRow:  # its stored row unreadable: this save corrects it, the phone checked
-        stored = None
-    if stored is None or stored.phone != person.phone:  # a number typed now, not one inherited
-        problem = phone_said(person.phone)
+    stored = _stored(ledger, person)
+    typed = entered(person, stored)
+    # A phone typed or changed now, not one inherited, as the editor decides it: an empty one
+    # (blank, spaces) is no number and nothing to check.
+    if typed.phone != (stored.phone if stored else ""):
+        problem = phone_said(person.phone.strip())
         if problem is not None:
             raise ValidationFailed(problem)  # its sentence: said in the window's language
     # The account a subsidy is paid into, checked here too (the editor and the import check it
     # as typed; a save from elsewhere — the command line, a script — met no check): one typed or
     # changed now, not one inherited (`domain.account`: those in a ledger are left as they are).
-    if stored is None or stored.account_number != person.account_number:
-        wrong = account_said(person.account_number or "")
+    if typed.account_number != (stored.account_number if stored else ""):
+        wrong = account_said(person.account_number)
         if wrong is not None:
             raise ValidationFailed(wrong)
     existing = _holder(ledger, person.id_number, person.id)
@@ -139,7 +164,10 @@ def save(
     with writing(ledger, actor) as writer:
         if new_household is not None:
             person = person.model_copy(update={"household_id": writer.insert(new_household)})
-        warnings = check_entry(ledger, person, confirmed=confirmed)
+        warnings = check_entry(ledger, person, confirmed=confirmed)  # said as typed
+        # Kept as the editor and the import keep them: a script's "6217 0000 …" as digits,
+        # those it started from (`loaded`, else the ledger's) as they are.
+        person = entered(person, loaded if loaded is not None else _stored(ledger, person))
         unreadable = _unreadable(ledger, person.id) if loaded is not None else []
         if loaded is not None and unreadable:
             # Its stored row corrected: the fields changed in the editor and the unreadable

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from functools import lru_cache
 
+from fieldapp.domain import phone as phones
 from fieldapp.domain.dates import parse_date
 from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.errors import Said
@@ -414,10 +415,7 @@ def yes_no(value: object, label: str | Part) -> bool | None:
 
 
 def phone(value: object) -> str:
-    """A phone number as digits (spaces, hyphens and an area code's brackets dropped as the
-    person editor drops them, 〇 read as 0; several kept with '、')."""
-    raw = norm(value).replace("〇", "0")
-    if raw.isdigit() and raw.isascii():
-        return raw  # one number, as typed
-    parts = [re.sub(r"[\s\-()]", "", p) for p in re.split(r"[、,，;；/]", raw)]
-    return "、".join(p for p in parts if p)
+    """A phone number as digits (spaces, hyphens and an area code's brackets dropped, 〇 read
+    as 0; several kept with '、'): as the person editor and the service keep one typed
+    (`domain.phone.typed`)."""
+    return phones.typed(norm(value))

@@ -49,3 +49,12 @@ def test_a_rounded_account_is_told_from_a_card_number_ending_in_zeros():
     assert not excel_rounded("6217002870012345678")
     assert not excel_rounded("1234567890123450")  # 16 digits, not a UnionPay card
     assert not excel_rounded(card_number("62215" + "0" * 10 + "00"))  # the demo's, by chance
+
+
+def test_an_account_typed_is_normalised_one_in_the_ledger_kept_as_it_is():
+    from fieldapp.domain.account import entered
+
+    assert entered(" 6221 5214-1947 ", None) == "622152141947"  # a new person's
+    assert entered("6221 5214 ", "6221 5214") == "6221 5214"  # the ledger's, kept
+    assert entered("6221 5215", "6221 5214") == "62215215"  # changed
+    assert entered("   ", None) == ""

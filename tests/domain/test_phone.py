@@ -37,3 +37,14 @@ def test_real_numbers_pass(number):
 def test_slips_are_refused_saying_what(number, words):
     problem = phone_said(number)
     assert problem is not None and words in str(problem)  # its Chinese, as the CLI prints it
+
+
+def test_a_phone_typed_is_kept_as_digits_one_in_the_ledger_as_it_is():
+    from fieldapp.domain.phone import entered, typed
+
+    assert typed(" （0857）822-1234 ") == "08578221234"
+    assert typed("１３８ 1234 5678，0857-822１234") == "13812345678、08578221234"
+    assert typed("  -  ") == ""
+    assert entered(" 138 1234 5678 ", None) == "13812345678"  # a new person's
+    assert entered(" 138 1234 567 ", "138 1234 567") == "138 1234 567"  # the ledger's, kept
+    assert entered("138 1234 5678", "139 0000 0000") == "13812345678"  # changed

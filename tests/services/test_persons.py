@@ -188,3 +188,51 @@ def test_an_account_typed_wrong_is_refused_where_the_person_is_saved(ledger, act
     assert records.get(ledger, Person, pid).account_number == "12345"
     with pytest.raises(ValidationFailed):
         persons.save(ledger, actor, kept.model_copy(update={"account_number": "123456"}))
+
+
+def test_a_phone_and_account_saved_from_a_script_are_kept_as_the_editor_keeps_them(
+    ledger, actor, household
+):
+    """The service keeps a phone and an account typed as the editor and the import keep them
+    (`domain.phone.entered`, `domain.account.entered`): a script's "6217 0000 …" or
+    "0857-…" saved as digits, a phone of spaces as none; those already in the ledger, however
+    written, left as they are and not checked again when another field is saved."""
+    from fieldapp.domain import account
+
+    good = account.card_number("621700001234567")
+    spaced = " ".join(good[i : i + 4] for i in range(0, len(good), 4))
+    pid = persons.save(
+        ledger,
+        actor,
+        Person(
+            name="王芳",
+            id_number=make_id(),
+            household_id=household,
+            phone=" 0857-８２２3344 ",
+            account_number=f" {spaced} ",
+        ),
+    ).id
+    saved = records.get(ledger, Person, pid)
+    assert (saved.phone, saved.account_number) == ("08578223344", good)
+    # Several numbers as the import keeps them; a phone of spaces is none.
+    other = persons.save(
+        ledger,
+        actor,
+        Person(name="李强", id_number=make_id(seq="125"), household_id=household, phone="   "),
+    ).id
+    assert records.get(ledger, Person, other).phone == ""
+    # Written before the checks (an old ledger, a sync): kept as written, spaces around aside.
+    ledger.db.execute(
+        "UPDATE persons SET phone = '138 0000 000', account_number = '6217 0000' WHERE id = ?",
+        [pid],
+    )
+    kept = records.get(ledger, Person, pid)
+    persons.save(
+        ledger,
+        actor,
+        kept.model_copy(
+            update={"phone": " 138 0000 000", "account_number": "6217 0000 ", "notes": "外出"}
+        ),
+    )
+    now = records.get(ledger, Person, pid)
+    assert (now.phone, now.account_number, now.notes) == ("138 0000 000", "6217 0000", "外出")

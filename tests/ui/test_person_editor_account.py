@@ -88,3 +88,13 @@ def test_an_account_refused_is_said_in_the_english_window(window, qtbot):
     assert "账号" not in said
     assert stored_account(window, who.id) == ""
     editor.discard()
+
+
+def test_a_phone_typed_with_spaces_and_hyphens_is_saved_as_the_import_keeps_it(window, qtbot):
+    # The editor kept "0857-822 1234" as typed while the import and the service keep digits
+    # (`domain.phone.entered`): the same number was written two ways in one ledger.
+    page, editor, who = open_editor(window, qtbot)
+    editor.phone.setText(" （0857）822-1234 ")
+    with qtbot.waitSignal(page.updated, timeout=5000):
+        editor.save()
+    assert window.session.ledger.get("persons", who.id)["phone"] == "08578221234"

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain import account as accounts
 from fieldapp.domain import idnumber
+from fieldapp.domain import phone as phones
 from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.enums import EDUCATION as EDUCATION_LEVELS
 from fieldapp.domain.enums import Category, Health, LabourAbility, Relation
@@ -472,7 +473,7 @@ class PersonEditor(QDialog):
             name=self.name.text().strip(),
             id_number=self.id_number.text(),
             relation=self.relation.value(),
-            phone=self.phone.text().strip(),
+            phone=phones.entered(self.phone.text(), self.person.phone if self.person else None),
             labour_ability=self.labour.value(),
             health=self.health.value(),
             education=self.chosen_education(),
@@ -511,10 +512,8 @@ class PersonEditor(QDialog):
     def _account_number(self) -> str:
         """The account as typed, or as digits when it was typed or changed here (an account
         already in the ledger is kept as it is)."""
-        typed = self.account.text().strip()
-        if typed == (self.person.account_number if self.person else ""):
-            return typed
-        return accounts.normalise(typed)
+        kept = self.person.account_number if self.person else None
+        return accounts.entered(self.account.text(), kept)
 
     def save(self) -> None:
         """Check and save; on any refusal show the reason and save nothing."""
@@ -535,9 +534,11 @@ class PersonEditor(QDialog):
             self.id_number.setFocus()
             return
         phone = self.phone.text().strip()
+        kept = self.person.phone if self.person else None
         # A phone or an account typed or changed here: what is wrong in the language shown
-        # (the sentence's translation), as the import says it.
-        wrong = phone_said(phone) if phone != (self.person.phone if self.person else "") else None
+        # (the sentence's translation), as the import says it (and the service checks it).
+        changed = phones.entered(phone, kept) != (kept or "")
+        wrong = phone_said(phone) if changed else None
         if wrong is not None:
             self.show_error(sentence_shown(wrong))
             self.phone.setFocus()
@@ -563,7 +564,8 @@ class PersonEditor(QDialog):
                 self.hukou.setFocus()
                 return
         account = self.account.text().strip()
-        if account != (self.person.account_number if self.person else ""):
+        kept = self.person.account_number if self.person else None
+        if accounts.entered(account, kept) != (kept or ""):
             problem = accounts.account_said(account)
             if problem is not None:
                 self.show_error(sentence_shown(problem))

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain.dates import china_minute
 from fieldapp.paperwork import jobs
-from fieldapp.services.changes import Kind
+from fieldapp.services.changes import ChangeSet, Kind
 from fieldapp.store.queries.areas import household_areas
 from fieldapp.store.queries.claims import ClaimQueries
 from fieldapp.store.queries.paper import print_log
@@ -32,7 +32,7 @@ from fieldapp.ui.operations import OperationPanel
 from fieldapp.ui.pages.page import Page
 from fieldapp.ui.papers import JobMaker, OnOpen
 from fieldapp.ui.person_picker import PersonPicker
-from fieldapp.ui.session import Session
+from fieldapp.ui.session import ReadWhenChanged, Session
 from fieldapp.ui.table_model import Column, RowsModel
 from fieldapp.ui.widgets import DateField, OptionalDate, table_view
 
@@ -134,10 +134,15 @@ class PrintPage(Page):
         self.paper.currentIndexChanged.connect(self._show_inputs)
         self._show_inputs(self.paper.currentIndex())
         self.preview_button.clicked.connect(self.preview)
+        # Every claim is read to list them (a county's ledger holds tens of thousands): read
+        # again on a write while the page is shown, else when it is next shown and only if
+        # something may have changed meanwhile — a write this program told of (a claim, a
+        # batch, a person's name its line shows) or a commit by another connection (a sync).
+        self._reads = ReadWhenChanged(session, self)
         session.on_change(
             self,
             (Kind.CLAIMS, Kind.BATCHES, Kind.PRINT_LOG, Kind.AREAS, Kind.SETTINGS),
-            lambda _c: self.refresh(),
+            self._changed,
         )
         self.refresh()
 
@@ -172,8 +177,23 @@ class PrintPage(Page):
             form.addRow("", self.casual)
         return box
 
+    def activated(self) -> None:
+        """Shown: read again what may have changed while another page was."""
+        if self._reads.stale():
+            self.refresh()
+
+    def _changed(self, _changes: ChangeSet) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:  # one setting read: the warning is right whenever the page is shown
+            self._say_phone()
+
+    def _say_phone(self) -> None:
+        self.phone_warning.setHidden(not jobs.notice_lacks_phone(self.session.ledger))
+
     def refresh(self) -> None:
         """Reload batches, claims and the print log."""
+        self._reads.reading()
         store = ClaimQueries(self.session.ledger)
         current_batch, current_claim = self.batch.currentData(), self.claim.currentData()
         self.batch.clear()
@@ -197,7 +217,7 @@ class PrintPage(Page):
             if found >= 0:
                 combo.setCurrentIndex(found)
         self.log.set_rows(print_log(self.session.ledger))
-        self.phone_warning.setHidden(not jobs.notice_lacks_phone(self.session.ledger))
+        self._say_phone()
         # At least as wide as what they show: who printed (王芳@大坝村笔记本, the user at the
         # computer) read 王芳@大坝村… at a fixed 100; 文件 takes the rest.
         for column, least in enumerate(self._log_widths):
