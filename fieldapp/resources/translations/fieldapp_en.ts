@@ -401,6 +401,10 @@
       <source>；</source>
       <translation>; </translation>
     </message>
+    <message>
+      <source>“%1”的县定金额须大于 0 元。本县不实行这项补贴的，请把金额空着：这项补贴仍为待县里核定标准，各村不能申领（本表不能停用补贴，停用须由县级汇总中心改写政策包）</source>
+      <translation>The county's figure for “%1” must be above 0 yuan. If the county does not grant this subsidy, leave its figure blank: it stays to be set by the county and no village can claim it (this form cannot switch a subsidy off: the county hub does that in the policy pack)</translation>
+    </message>
   </context>
   <context>
     <name>CountyResetDialog</name>
