@@ -15,7 +15,9 @@ from tests.policy.test_combine_refusals_said import SCENARIOS
 from tests.policy.test_pack import COUNTY
 from tests.ui.test_county_policy import _editor, county_hub  # noqa: F401
 
-_KEYS = re.compile(r"[a-z]+_[a-z_]+|\[\[|= false|\bfigure\b|\bvalid_to\b|（document）")
+_KEYS = re.compile(
+    r"[a-z]+_[a-z_]+|\[\[|= false|\bfigure\b|\bvalid_to\b|（document）|\btrue\b|qixingguan\b"
+)
 
 
 @pytest.mark.parametrize("typed", ["0", "-5"])
@@ -66,7 +68,20 @@ def test_the_english_county_editor_says_a_zero_figure_in_english(
 
 
 @pytest.mark.parametrize(
-    "name", ["zero", "figure_undocumented", "document_no_end", "end_unlisted", "line_undocumented"]
+    "name",
+    [
+        "zero",
+        "figure_undocumented",
+        "document_no_end",
+        "end_unlisted",
+        "line_undocumented",
+        # conditions made looser (no place_scopes, categories_any, true) and the built-in id
+        # taken (no example id)
+        "looser_sets",
+        "looser_categories",
+        "looser_bounds",
+        "own_id",
+    ],
 )
 def test_a_pack_installed_on_the_settings_page_is_refused_in_the_clerks_words(
     name: str, window, tmp_path, warnings_shown
