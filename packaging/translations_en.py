@@ -39,6 +39,7 @@ EN: dict[str, str] = {
     "按这一天评定和申领。按月发放的补贴申领这一天所在的月份（按年度发放的，这一年）：申领上个月的，请选上个月的日期": "Judged and claimed as of this day. A subsidy paid by the month is claimed for this day's month (one paid by the year, for its year): to claim last month's, choose a day of last month",
     "空着：所有月份都按新金额；如 2027-01-01：此前的月份仍按原金额": "Blank: every month at the new figures; e.g. 2027-01-01: earlier months keep the figures before",
     "填了新金额的执行日期，却没有改任何县定金额": "A day for new figures was given, but no county figure was changed",
+    "“%1”的县定金额须大于 0 元。本县不实行这项补贴的，请把金额空着：这项补贴仍为待县里核定标准，各村不能申领（本表不能停用补贴，停用须由县级汇总中心改写政策包）": "The county's figure for “%1” must be above 0 yuan. If the county does not grant this subsidy, leave its figure blank: it stays to be set by the county and no village can claim it (this form cannot switch a subsidy off: the county hub does that in the policy pack)",
     "延续执行": "Extension",
     "文件日期": "Document date",
     "请检查：": "Please check: ",

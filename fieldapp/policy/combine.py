@@ -20,12 +20,21 @@ Every rule and citation must name a document the packs list (`[[documents]]`).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import ValidationError
 
 from fieldapp.domain.money import yuan
-from fieldapp.domain.sentences import SEMICOLONED, Day, Sentence, Word, listed, said, template
+from fieldapp.domain.sentences import (
+    SEMICOLONED,
+    Day,
+    Part,
+    Sentence,
+    Word,
+    listed,
+    said,
+    template,
+)
 from fieldapp.policy.pack import (
     Amount,
     AmountKind,
@@ -55,7 +64,10 @@ _FREE_FIELDS = ("enabled", "title", "funding_source", "funding_by_category", "li
 # What a county may not change, as sentences (a rule named by its title %1 and clause %2, as
 # `rule_named` writes it, unless said otherwise).
 #: A county pack taking the built-in pack's id (%1).
-OWN_ID = template("政策包编号 %1 与内置政策包相同：县级政策包请用本县自己的编号（如 qixingguan）")
+OWN_ID = keyed(
+    template("政策包编号 %1 与内置政策包相同：县级政策包须用本县自己的编号"),
+    '[pack] 的 id，如 id = "qixingguan"',
+)
 ZERO_FIGURE = keyed(
     template("“%1”（%2）的县定金额须大于 0 元；本县不实行这项补贴的，请停用这项补贴"),
     "enabled = false",
@@ -158,17 +170,53 @@ NONE_LISTED = template("（无）")
 NO_PACKS = template("没有可用的政策包")
 #: A rule's conditions made looser (%1 title, %2 clause, %3 how: `looser`'s, joined by ；).
 LOOSER = template("“%1”的条件只能从严，不能放宽（%2）：%3")
-# How (`looser`): a condition by its key (%1) as the pack writes it, and what it was (%2).
-SET_WIDENED = template("%1 不能增加或取消（原为 %2）")
-DROPPED = template("%1 不能取消")
-FEWER = template("%1 不能减少")
-ADDED = template("%1 不能新增")
-BELOW = template("%1 不能低于 %2")
-ABOVE = template("%1 不能高于 %2")
-SHORTER = template("%1 不能短于 %2")
+# How (`looser`): a condition in the clerk's words (%1, `CONDITION_NAMES`), and what it was
+# (%2); the keys the pack writes are the command line's (`Loosened.key`, `PackError.cli_hint`).
+SET_WIDENED = template("%1不能增加或取消（原为%2）")
+DROPPED = template("%1不能取消")
+FEWER = template("%1不能减少")
+ADDED = template("%1不能新增")
+BELOW = template("%1不能低于%2")
+ABOVE = template("%1不能高于%2")
+SHORTER = template("%1不能短于%2")
 #: … a look-back of no months given: every earlier job.
 EVERY_EARLIER = template("全部既往就业")
-KEPT = template("%1 必须保持为 %2")
+KEPT = template("“%1”一项必须保持为“%2”")
+KEPT_YES = template("是")
+KEPT_NO = template("否")
+#: A condition's bound (%1) in months, years of age, days.
+IN_MONTHS = template("%1个月")
+IN_YEARS = template("%1岁")
+IN_DAYS = template("%1天")
+#: Each condition a county may only make stricter, in the clerk's words (the pack's key →
+#: its name), and the unit of its bound (None: not a number).
+CONDITION_NAMES: dict[str, tuple[str, str | None]] = {
+    "categories_any": (template("享受补贴的人员类别"), None),
+    "place_scopes": (template("务工地点范围"), None),
+    "forms": (template("就业形式"), None),
+    "employer_kinds": (template("对用人单位类型的限制"), None),
+    "categories_none": (template("不享受本项补贴的人员类别"), None),
+    "or_rural_transferred": (template("“农村转移劳动力也可享受”"), None),
+    "stable_months_min": (template("要求的稳定就业时长"), IN_MONTHS),
+    "contract_months_min": (template("要求的劳动合同（协议）期限"), IN_MONTHS),
+    "insurance_months_min": (template("要求的社会保险缴费月数"), IN_MONTHS),
+    "age_at_event_min": (template("要求的最低年龄"), IN_YEARS),
+    "registered_unemployed_months_min": (template("要求的失业登记时长"), IN_MONTHS),
+    "training_days_min": (template("要求的培训天数"), IN_DAYS),
+    "contract_months_max": (template("劳动合同（协议）期限的上限"), IN_MONTHS),
+    "age_at_event_max": (template("要求的最高年龄"), IN_YEARS),
+    "graduate_window_months": (template("离校后可享受的期限"), IN_MONTHS),
+    "returned_within_months": (template("返乡后可享受的期限"), IN_MONTHS),
+    "new_lookback_months": (template("认定“新”务工时查看此前务工的期限"), IN_MONTHS),
+    "new_to_scope": (template("新外出务工"), None),
+    "newly_returned": (template("新返乡"), None),
+    "organized_export": (template("通过有组织劳务输出就业"), None),
+    "first_export": (template("首次有组织劳务输出"), None),
+    "graduate_unemployed": (template("离校未就业"), None),
+    "registered_unemployed": (template("登记失业"), None),
+    "first_business": (template("首次创业"), None),
+    "casual_work": (template("临时务工（临工）"), None),
+}
 
 
 def check_new_pack(base: Sequence[tuple[str, PackFile]], name: str, pack: PackFile) -> None:
@@ -369,8 +417,10 @@ class _State:
         if override.conditions is not None:
             loosened = looser(rule.conditions, override.conditions)
             if loosened:
-                how = listed(loosened, SEMICOLONED)
-                raise self._refuse(said(LOOSER, rule.title, rule.clause, how))
+                how = listed([x.said for x in loosened], SEMICOLONED)
+                keys = "、".join(dict.fromkeys(f"conditions.{x.key}" for x in loosened))
+                refusal = said(LOOSER, rule.title, rule.clause, how)
+                raise PackError(self.name, None, refusal, keys=keys)
             changes["conditions"] = override.conditions
         if override.valid_to is not None:
             changes["valid_to"] = override.valid_to
@@ -539,20 +589,43 @@ def _raise(error: PackError) -> Rule:
     raise error
 
 
-def looser(old: Conditions, new: Conditions) -> list[Sentence]:
-    """How `new` would loosen `old`, each a sentence (none when it is as strict or stricter)."""
-    found: list[Sentence] = []
+class Loosened(NamedTuple):
+    """A condition made looser: said in the clerk's words, and its key as the pack writes it
+    (for the pack's author on the command line)."""
+
+    said: Sentence
+    key: str
+
+
+def _named(key: str) -> str:
+    return CONDITION_NAMES[key][0]
+
+
+def _bound(key: str, value: int) -> Sentence:
+    unit = CONDITION_NAMES[key][1]
+    assert unit is not None, key  # (every bound has its unit)
+    return said(unit, str(value))
+
+
+def looser(old: Conditions, new: Conditions) -> list[Loosened]:
+    """How `new` would loosen `old`, each said in the clerk's words with its key (none when it
+    is as strict or stricter)."""
+    found: list[Loosened] = []
+
+    def add(key: str, how: str, *parts: Part) -> None:
+        found.append(Loosened(said(how, said(_named(key)), *parts), key))
+
     for name in ("categories_any", "place_scopes", "forms"):
         before, after = set(getattr(old, name)), set(getattr(new, name))
         if before and (not after or not after <= before):
             was = listed([Word(value, common=True) for value in sorted(map(str, before))])
-            found.append(said(SET_WIDENED, name, was))
+            add(name, SET_WIDENED, was)
     if old.employer_kinds and not new.employer_kinds:
-        found.append(said(DROPPED, "employer_kinds"))
+        add("employer_kinds", DROPPED)
     if not set(old.categories_none) <= set(new.categories_none):
-        found.append(said(FEWER, "categories_none"))
+        add("categories_none", FEWER)
     if new.or_rural_transferred and not old.or_rural_transferred:
-        found.append(said(ADDED, "or_rural_transferred"))
+        add("or_rural_transferred", ADDED)
     for name in (
         "stable_months_min",
         "contract_months_min",
@@ -563,7 +636,7 @@ def looser(old: Conditions, new: Conditions) -> list[Sentence]:
     ):
         before, after = getattr(old, name), getattr(new, name)
         if before is not None and (after is None or after < before):
-            found.append(said(BELOW, name, str(before)))
+            add(name, BELOW, _bound(name, before))
     for name in (
         "contract_months_max",
         "age_at_event_max",
@@ -572,13 +645,13 @@ def looser(old: Conditions, new: Conditions) -> list[Sentence]:
     ):
         before, after = getattr(old, name), getattr(new, name)
         if before is not None and (after is None or after > before):
-            found.append(said(ABOVE, name, str(before)))
+            add(name, ABOVE, _bound(name, before))
     # "New" looks back over every earlier spell unless a look-back is given: a shorter one is
     # looser.
     lookback, shorter = old.new_lookback_months, new.new_lookback_months
     if shorter is not None and (lookback is None or shorter < lookback):
-        since = str(lookback) if lookback else said(EVERY_EARLIER)
-        found.append(said(SHORTER, "new_lookback_months", since))
+        since = _bound("new_lookback_months", lookback) if lookback else said(EVERY_EARLIER)
+        add("new_lookback_months", SHORTER, since)
     for name in (
         "new_to_scope",
         "newly_returned",
@@ -591,5 +664,5 @@ def looser(old: Conditions, new: Conditions) -> list[Sentence]:
     ):
         before, after = getattr(old, name), getattr(new, name)
         if before is not None and after != before:
-            found.append(said(KEPT, name, str(before).lower()))
+            add(name, KEPT, said(KEPT_YES if before else KEPT_NO))
     return found

@@ -99,10 +99,18 @@ class PackError(FieldappError):
 
     `problem`: Chinese text, or a sentence (a template and its parts: then the whole is one too,
     `said`, which the desktop says in its language). `named`: the problem names the pack itself
-    (`NewerPack`), said whole, not after the file's name."""
+    (`NewerPack`), said whole, not after the file's name. `keys`: the pack's keys the problem
+    speaks of, for the command line (`cli_hint`), when its template's (`PACK_KEYS`) are not
+    all of them."""
 
     def __init__(
-        self, file: str, line: int | None, problem: str | Sentence, *, named: bool = False
+        self,
+        file: str,
+        line: int | None,
+        problem: str | Sentence,
+        *,
+        named: bool = False,
+        keys: str = "",
     ) -> None:
         reason: str | Sentence
         if isinstance(problem, Sentence):
@@ -119,7 +127,8 @@ class PackError(FieldappError):
         self.file = file
         self.line = line
         self.problem = problem
-        keys = PACK_KEYS.get(problem.template) if isinstance(problem, Sentence) else None
+        if not keys and isinstance(problem, Sentence):
+            keys = PACK_KEYS.get(problem.template, "")
         if keys:
             self.cli_hint = PACK_KEYS_SAID.replace("%1", keys)
         #: The pack's text did not validate: on a pack the hub signed (and so checked), what

@@ -401,12 +401,15 @@ def publish(
     return record
 
 
-#: A pack stating an earlier program (%1) than what it uses (%2, in the pack's words: %3) needs
-#: (%4).
+#: A pack stating an earlier program (%1) than what it uses (%2, in the clerk's words) needs
+#: (%3). The keys (`requires`, what it uses as the pack writes it) are the command line's
+#: (`REQUIRES_KEYS`, `PackError.cli_hint`).
 REQUIRES_EARLIER = template(
-    '政策包写的 requires = "%1"，但用到了%2（%3），%4 版的程序起才认识：'
-    '请改为 requires = "%4"（或删去这一行，签发时自动写明）'
+    "政策包写明要求 %1 版的程序，但用到了%2，%3 版的程序起才认识："
+    "请改为要求 %3 版（或删去这一要求，签发时自动写明）"
 )
+#: … as the pack's author writes it (%1 the version needed, %2 what asks for it: figure_from).
+REQUIRES_KEYS = 'requires = "%1"（%2 要求）'
 
 
 def _with_requires(text: str, name: str, pack: PackFile) -> tuple[str, PackFile]:
@@ -422,9 +425,9 @@ def _with_requires(text: str, name: str, pack: PackFile) -> tuple[str, PackFile]
         text = stamp_requires(text, version)
         return text, parse_pack_text(text, name)
     if (program_version(stated) or ()) < (program_version(version) or ()):
-        raise PackError(
-            name, None, said(REQUIRES_EARLIER, stated, Word(what, common=True), written, version)
-        )
+        keys = REQUIRES_KEYS.replace("%1", version).replace("%2", written)
+        problem = said(REQUIRES_EARLIER, stated, Word(what, common=True), version)
+        raise PackError(name, None, problem, keys=keys)
     return text, pack
 
 

@@ -209,7 +209,7 @@ def refused(name: str, tmp_path: Path) -> PackError:
 
 #: What each refusal said before the templates (recorded from the code of 9c255ba4).
 BEFORE = {
-    "own_id": "政策包 c.toml：政策包编号 guizhou-2023 与内置政策包相同：县级政策包请用本县自己的编号（如 qixingguan）",
+    "own_id": "政策包 c.toml：政策包编号 guizhou-2023 与内置政策包相同：县级政策包须用本县自己的编号",
     "zero": "政策包 c.toml：“新就业形态劳动者意外伤害商业保险补贴”（黔府发〔2023〕12号 第（十一）条）的县定金额须大于 0 元；本县不实行这项补贴的，请停用这项补贴",
     "line_undocumented": "政策包 c.toml：防止返贫监测收入线 650 元/月须写明县里定这条线的文件文号，并列入本包的文件：公益性岗位收入超线的提醒引用它",
     "figure_undocumented": "政策包 c.toml：“新就业形态劳动者意外伤害商业保险补贴”（黔府发〔2023〕12号 第（十一）条）的县定金额 80 元须写明县里定这个金额的文件文号，并列入本包的文件：申请表、花名册和公示表引用它作为补贴标准的依据",
@@ -235,10 +235,10 @@ BEFORE = {
     "end_unlisted": "政策包 c.toml：“一次性交通补助（脱贫人口新跨省务工）”（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（四）条）：文号 无此号 不在本包所列的文件中",
     "level_fewer": "政策包 c.toml：短期失业的最低服务只能增加，不能少于岗位推荐3次（黔府发〔2023〕12号 附件3 第（六）条第2项）",
     "uncited": "政策包 c.toml：“培训生活费补贴”的依据“本县文件第（十七）条”没有以所列文件的文号或《标题》开头（已列文件：黔府发〔2023〕12号、黔人社发〔2019〕20号、《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》、七人社通〔2026〕3号）",
-    "looser_sets": "政策包 c.toml：“一次性交通补助（其他农村劳动力新跨省务工）”的条件只能从严，不能放宽（黔府发〔2023〕12号 附件2 第（四）条）：place_scopes 不能增加或取消（原为 跨省）；categories_none 不能减少；stable_months_min 不能低于 3；new_to_scope 必须保持为 true",
-    "looser_categories": "政策包 c.toml：“一次性交通补助（脱贫人口新跨省务工）”的条件只能从严，不能放宽（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（四）条）：categories_any 不能增加或取消（原为 脱贫人口、防返贫监测对象）",  # (the code of 40e3fc20's)
-    "looser_added": "政策包 c.toml：“一次性自主创业补贴”的条件只能从严，不能放宽（黔府发〔2023〕12号 附件3 第（九）条）：or_rural_transferred 不能新增；new_lookback_months 不能短于 全部既往就业",
-    "looser_bounds": "政策包 c.toml：“一次性吸纳就业补贴（招用登记失业的16—24岁青年）”的条件只能从严，不能放宽（黔府发〔2023〕12号 附件1 第（一）条）：employer_kinds 不能取消；contract_months_min 不能低于 12；age_at_event_min 不能低于 16；age_at_event_max 不能高于 24；registered_unemployed 必须保持为 true",
+    "looser_sets": "政策包 c.toml：“一次性交通补助（其他农村劳动力新跨省务工）”的条件只能从严，不能放宽（黔府发〔2023〕12号 附件2 第（四）条）：务工地点范围不能增加或取消（原为跨省）；不享受本项补贴的人员类别不能减少；要求的稳定就业时长不能低于3个月；“新外出务工”一项必须保持为“是”",
+    "looser_categories": "政策包 c.toml：“一次性交通补助（脱贫人口新跨省务工）”的条件只能从严，不能放宽（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（四）条）：享受补贴的人员类别不能增加或取消（原为脱贫人口、防返贫监测对象）",  # (the code of 40e3fc20's)
+    "looser_added": "政策包 c.toml：“一次性自主创业补贴”的条件只能从严，不能放宽（黔府发〔2023〕12号 附件3 第（九）条）：“农村转移劳动力也可享受”不能新增；认定“新”务工时查看此前务工的期限不能短于全部既往就业",
+    "looser_bounds": "政策包 c.toml：“一次性吸纳就业补贴（招用登记失业的16—24岁青年）”的条件只能从严，不能放宽（黔府发〔2023〕12号 附件1 第（一）条）：对用人单位类型的限制不能取消；要求的劳动合同（协议）期限不能低于12个月；要求的最低年龄不能低于16岁；要求的最高年龄不能高于24岁；“登记失业”一项必须保持为“是”",
     "no_such_rule": "政策包 c.toml：政策包里没有编号为 no_such_rule 的规则，无从修改",
     "no_such_rule_zero": "政策包 c.toml：政策包里没有编号为 no_such_rule 的规则，无从修改",
     "no_packs": "政策包 （无）：没有可用的政策包",
@@ -250,9 +250,61 @@ BEFORE = {
 }
 
 
+#: Every condition a county may only make stricter, set (one yes-or-no one to 否) …
+_EVERY_CONDITION = {
+    "categories_any": ["脱贫人口"],
+    "categories_none": ["农村低保对象"],
+    "place_scopes": ["跨省"],
+    "new_to_scope": True,
+    "new_lookback_months": 6,
+    "newly_returned": True,
+    "returned_within_months": 6,
+    "forms": ["单位就业"],
+    "employer_kinds": ["农民专业合作社"],
+    "stable_months_min": 3,
+    "contract_months_min": 12,
+    "contract_months_max": 24,
+    "insurance_months_min": 6,
+    "organized_export": True,
+    "first_export": True,
+    "age_at_event_min": 16,
+    "age_at_event_max": 24,
+    "graduate_window_months": 24,
+    "graduate_unemployed": True,
+    "registered_unemployed": True,
+    "registered_unemployed_months_min": 3,
+    "first_business": True,
+    "training_days_min": 5,
+    "casual_work": False,
+}
+#: … and each made looser at once.
+_EVERY_LOOSER = {"or_rural_transferred": True, "new_lookback_months": 3}
+
+
+def _every_condition_loosened() -> list[Any]:
+    from fieldapp.policy.combine import looser
+    from fieldapp.policy.pack import Conditions
+
+    old = Conditions.model_validate(_EVERY_CONDITION)
+    return looser(old, Conditions.model_validate(_EVERY_LOOSER))
+
+
+def test_every_condition_loosened_is_named_in_the_clerks_words() -> None:
+    from fieldapp.policy.combine import CONDITION_NAMES
+
+    found = _every_condition_loosened()
+    assert [x.key for x in found if x.key not in CONDITION_NAMES] == []
+    assert {x.key for x in found} == set(CONDITION_NAMES)
+    said_all = "；".join(str(x.said) for x in found)
+    assert not re.search("[a-z]", said_all), said_all
+    assert "“临时务工（临工）”一项必须保持为“否”" in said_all, said_all
+    assert "要求的培训天数不能低于5天" in said_all, said_all
+    assert "认定“新”务工时查看此前务工的期限不能短于6个月" in said_all, said_all
+
+
 def said_here(tmp_path: Path) -> set[str]:
-    """The templates the scenarios say."""
-    found: set[str] = set()
+    """The templates the scenarios say (and every condition loosened at once)."""
+    found: set[str] = set().union(*(templates(x.said) for x in _every_condition_loosened()))
     for name in SCENARIOS:
         refusal = refused(name, tmp_path / name)
         assert refusal.said is not None, name
@@ -279,7 +331,7 @@ def test_every_refusal_of_combine_has_a_scenario(tmp_path: Path) -> None:
         for key, value in vars(module).items()
         if key.isupper() and key != "KEYED" and isinstance(value, str) and value in TEMPLATES
     }
-    assert len(made) == 44
+    assert len(made) == 49
     assert made - said_here(tmp_path) == set()
 
 
@@ -313,8 +365,8 @@ def test_the_desktop_says_them_in_english(qapp: Any, tmp_path: Path) -> None:
     assert _english("none_listed", tmp_path / "y").endswith("(documents listed: (none))")
     assert _english("looser_added", tmp_path / "w").endswith(
         "may only be made stricter, not looser (黔府发〔2023〕12号 附件3 第（九）条):"
-        " or_rural_transferred cannot be added; new_lookback_months cannot be shorter than"
-        " every earlier job"
+        " “Rural transferred labour qualifies too” cannot be added; The earlier work looked at"
+        " to tell “new” work cannot be shorter than every earlier job"
     )
     assert _english("deadline_longer", tmp_path / "z") == (
         "Policy pack c.toml: The “1311” employment service: a time limit may only be shortened,"
@@ -346,12 +398,16 @@ def test_the_programs_words_in_them_are_said_in_english(qapp: Any, tmp_path: Pat
     assert _english("level_fewer_once", tmp_path / "d1").endswith(
         " may only be raised: career guidance at least once (黔府发〔2023〕12号 附件3 第（六）条第2项)"
     )
-    assert "place_scopes cannot be extended or dropped (it was out of province);" in _english(
-        "looser_sets", tmp_path / "e"
+    assert "Where the work may be cannot be extended or dropped (it was out of province);" in (
+        _english("looser_sets", tmp_path / "e")
     )
     assert _english("looser_categories", tmp_path / "f").endswith(
-        ": categories_any cannot be extended or dropped (it was lifted out of poverty,"
-        " monitored against relapse into poverty)"
+        ": The groups of people the subsidy is for cannot be extended or dropped (it was lifted"
+        " out of poverty, monitored against relapse into poverty)"
+    )
+    assert _english("looser_bounds", tmp_path / "g").endswith(
+        "The lowest age cannot be below 16 years of age; The highest age cannot be above 24"
+        " years of age; “Registered as unemployed” must stay “yes”"
     )
 
 
@@ -382,12 +438,12 @@ def test_the_clerk_reads_no_pack_keys_the_author_reads_them(qapp: Any, tmp_path:
     from fieldapp.ui.errors import message_for
 
     keyed = _keyed(tmp_path)
-    assert len(keyed) == 17, sorted(keyed)
+    assert len(keyed) == 18, sorted(keyed)  # (own_id since its example id went to the keys)
     for name, error in keyed.items():
         assert not _KEYS.search(message_for(error)), (name, message_for(error))
         assert not _KEYS.search(str(error)), name
         assert hinted(error) == "\n政策包文件中的写法：" + PACK_KEYS[error.problem.template]
-        assert _KEYS.search(hinted(error)) or "document" in hinted(error), name
+        assert _KEYS.search(hinted(error)) or re.search("document|id =", hinted(error)), name
     assert i18n.install_language("en")
     try:
         for name, error in keyed.items():
@@ -407,3 +463,57 @@ def test_the_command_line_says_the_keys_after_the_refusal(
     assert main(["--db", str(db), "policy", "check", str(tmp_path / "c.toml")]) == 2
     err = capsys.readouterr().err
     assert "本县不实行这项补贴的，请停用这项补贴\n政策包文件中的写法：enabled = false" in err, err
+
+
+#: The scenarios of a condition made looser, and the keys the command line names for each.
+_LOOSER_KEYS = {
+    "looser_sets": "conditions.place_scopes、conditions.categories_none、"
+    "conditions.stable_months_min、conditions.new_to_scope",
+    "looser_categories": "conditions.categories_any",
+    "looser_added": "conditions.or_rural_transferred、conditions.new_lookback_months",
+    "looser_bounds": "conditions.employer_kinds、conditions.contract_months_min、"
+    "conditions.age_at_event_min、conditions.age_at_event_max、conditions.registered_unemployed",
+}
+
+
+def test_a_condition_made_looser_is_said_in_the_clerks_words(qapp: Any, tmp_path: Path) -> None:
+    """A condition a county pack loosened (and the built-in pack's id taken) reaches the
+    settings page's dialog: said in the clerk's words, in Chinese and English — no
+    place_scopes, categories_any, “true”, nor an example id (qixingguan) — and the keys on the
+    command line's line of its own (as 44e858c1 did for the figures' documents)."""
+    from fieldapp.cli.common import hinted
+    from fieldapp.ui import i18n
+    from fieldapp.ui.errors import message_for
+
+    keys = re.compile(r"[a-z]+_[a-z_]+|\btrue\b|\bfalse\b|qixingguan")
+    found = {name: refused(name, tmp_path / name) for name in (*_LOOSER_KEYS, "own_id")}
+    for name, error in found.items():
+        assert not keys.search(message_for(error)), (name, message_for(error))
+        assert not keys.search(str(error)), (name, str(error))
+    for name, written in _LOOSER_KEYS.items():
+        assert hinted(found[name]) == f"\n政策包文件中的写法：{written}", name
+    assert hinted(found["own_id"]) == '\n政策包文件中的写法：[pack] 的 id，如 id = "qixingguan"'
+    assert i18n.install_language("en")
+    try:
+        for name, error in found.items():
+            assert not keys.search(message_for(error)), (name, message_for(error))
+    finally:
+        i18n.install_language("zh_CN")
+
+
+def test_the_command_line_names_the_loosened_conditions_keys(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from fieldapp.cli.main import main
+
+    text = COUNTY
+    for old, new in SCENARIOS["looser_categories"]:
+        text = text.replace(old, new, 1)
+    (tmp_path / "c.toml").write_text(text, encoding="utf-8")
+    db = tmp_path / "l.db"
+    assert main(["--db", str(db), "policy", "check", str(tmp_path / "c.toml")]) == 2
+    err = capsys.readouterr().err
+    assert (
+        "享受补贴的人员类别不能增加或取消（原为脱贫人口、防返贫监测对象）\n"
+        "政策包文件中的写法：conditions.categories_any"
+    ) in err, err

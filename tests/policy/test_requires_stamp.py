@@ -82,9 +82,12 @@ def test_a_pack_stating_too_early_a_program_is_not_published(county: County) -> 
     stated = RAISED.replace('version = "2026.2"\n', 'version = "2026.2"\nrequires = "0.1.0"\n')
     code, _, err = county.publish(stated, "raised.toml")
     assert code == 2, err
-    # (the key as the file writes it, for the one who edits the file)
-    assert 'requires = "0.1.0"，但用到了新金额的执行日期（figure_from）' in err, err
-    assert '0.2.0 版的程序起才认识：请改为 requires = "0.2.0"' in err, err
+    # In the clerk's words; the keys as the file writes them on a line of their own, for the
+    # one who edits the file.
+    assert "政策包写明要求 0.1.0 版的程序，但用到了新金额的执行日期，0.2.0 版的程序起才认识" in err
+    assert "请改为要求 0.2.0 版（或删去这一要求，签发时自动写明）" in err, err
+    assert '\n政策包文件中的写法：requires = "0.2.0"（figure_from 要求）' in err, err
+    assert "figure_from" not in err.split("\n政策包文件中的写法：")[0], err
     assert "fieldapp" not in err, err  # the program by its version, as the clerk says it
     assert "未签发" in err
     stated = RAISED.replace('version = "2026.2"\n', 'version = "2026.2"\nrequires = "0.2.0"\n')

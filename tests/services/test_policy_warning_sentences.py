@@ -312,8 +312,8 @@ def _pack_refusals() -> list[tuple[Sentence, str]]:
     assert isinstance(problem, Sentence)
     at_line = pack.PackError("raised.toml", 3, problem)
     too_early = (
-        '政策包写的 requires = "0.1.0"，但用到了新金额的执行日期（figure_from），0.2.0 版的程序'
-        '起才认识：请改为 requires = "0.2.0"（或删去这一行，签发时自动写明）'
+        "政策包写明要求 0.1.0 版的程序，但用到了新金额的执行日期，0.2.0 版的程序起才认识："
+        "请改为要求 0.2.0 版（或删去这一要求，签发时自动写明）"
     )
     found = [
         (early.value.said, f"政策包 raised.toml：{too_early}"),

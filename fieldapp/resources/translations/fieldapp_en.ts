@@ -401,6 +401,10 @@
       <source>；</source>
       <translation>; </translation>
     </message>
+    <message>
+      <source>“%1”的县定金额须大于 0 元。本县不实行这项补贴的，请把金额空着：这项补贴仍为待县里核定标准，各村不能申领（本表不能停用补贴，停用须由县级汇总中心改写政策包）</source>
+      <translation>The county's figure for “%1” must be above 0 yuan. If the county does not grant this subsidy, leave its figure blank: it stays to be set by the county and no village can claim it (this form cannot switch a subsidy off: the county hub does that in the policy pack)</translation>
+    </message>
   </context>
   <context>
     <name>CountyResetDialog</name>
@@ -1329,11 +1333,11 @@
     </message>
     <message>
       <source>是</source>
-      <translation>Yes</translation>
+      <translation>yes</translation>
     </message>
     <message>
       <source>否</source>
-      <translation>No</translation>
+      <translation>no</translation>
     </message>
     <message>
       <source>，</source>
@@ -2627,11 +2631,11 @@
     </message>
     <message>
       <source>是</source>
-      <translation>Yes</translation>
+      <translation>yes</translation>
     </message>
     <message>
       <source>否</source>
-      <translation>No</translation>
+      <translation>no</translation>
     </message>
     <message>
       <source>今天</source>
@@ -2958,11 +2962,11 @@
     </message>
     <message>
       <source>是</source>
-      <translation>Yes</translation>
+      <translation>yes</translation>
     </message>
     <message>
       <source>否</source>
-      <translation>No</translation>
+      <translation>no</translation>
     </message>
     <message>
       <source>另一户</source>
@@ -6927,10 +6931,6 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation>Policy pack %1: %2</translation>
     </message>
     <message>
-      <source>政策包写的 requires = "%1"，但用到了%2（%3），%4 版的程序起才认识：请改为 requires = "%4"（或删去这一行，签发时自动写明）</source>
-      <translation>The pack states requires = "%1", but it uses %2 (%3), which programs know from version %4 on: change it to requires = "%4" (or delete that line: it is written when the pack is issued)</translation>
-    </message>
-    <message>
       <source>%1要用 %2 版或更新版本的程序才能签发（本机的程序是 %3 版），请升级本机程序</source>
       <translation>To sign %1 needs version %2 of the program or later (this computer has version %3): please upgrade the program here</translation>
     </message>
@@ -7199,10 +7199,6 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation>The pack %1 it extends does not exist (there are: %2)</translation>
     </message>
     <message>
-      <source>政策包编号 %1 与内置政策包相同：县级政策包请用本县自己的编号（如 qixingguan）</source>
-      <translation>Pack id %1 is the built-in pack's: a county pack takes an id of the county's own (such as qixingguan)</translation>
-    </message>
-    <message>
       <source>缺少被扩展的基础政策包 %1</source>
       <translation>The base pack %1 it extends is missing</translation>
     </message>
@@ -7213,38 +7209,6 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>，且不超过政策规定的最高 %1 元</source>
       <translation> and at most the policy's cap of %1 yuan</translation>
-    </message>
-    <message>
-      <source>%1 不能低于 %2</source>
-      <translation>%1 cannot be below %2</translation>
-    </message>
-    <message>
-      <source>%1 不能减少</source>
-      <translation>%1 cannot be reduced</translation>
-    </message>
-    <message>
-      <source>%1 不能取消</source>
-      <translation>%1 cannot be dropped</translation>
-    </message>
-    <message>
-      <source>%1 不能增加或取消（原为 %2）</source>
-      <translation>%1 cannot be extended or dropped (it was %2)</translation>
-    </message>
-    <message>
-      <source>%1 不能新增</source>
-      <translation>%1 cannot be added</translation>
-    </message>
-    <message>
-      <source>%1 不能短于 %2</source>
-      <translation>%1 cannot be shorter than %2</translation>
-    </message>
-    <message>
-      <source>%1 不能高于 %2</source>
-      <translation>%1 cannot be above %2</translation>
-    </message>
-    <message>
-      <source>%1 必须保持为 %2</source>
-      <translation>%1 must stay %2</translation>
     </message>
     <message>
       <source>“%1”的条件只能从严，不能放宽（%2）：%3</source>
@@ -7522,6 +7486,142 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>用户 %1 已停用，县里不能重置其口令：请本台账的管理员在这台电脑上重新启用此人（设置 → 用户与口令 → 重新启用所选用户…），重新启用时即设新口令</source>
       <translation>User %1 is disabled, so the county cannot reset their password: ask this ledger's administrator to re-enable them on that computer (Settings → Users and passwords → Re-enable selected user…), which sets a new password</translation>
     </message>
+    <message>
+      <source>%1不能低于%2</source>
+      <translation>%1 cannot be below %2</translation>
+    </message>
+    <message>
+      <source>%1不能减少</source>
+      <translation>%1 cannot be reduced</translation>
+    </message>
+    <message>
+      <source>%1不能取消</source>
+      <translation>%1 cannot be dropped</translation>
+    </message>
+    <message>
+      <source>%1不能增加或取消（原为%2）</source>
+      <translation>%1 cannot be extended or dropped (it was %2)</translation>
+    </message>
+    <message>
+      <source>%1不能新增</source>
+      <translation>%1 cannot be added</translation>
+    </message>
+    <message>
+      <source>%1不能短于%2</source>
+      <translation>%1 cannot be shorter than %2</translation>
+    </message>
+    <message>
+      <source>%1不能高于%2</source>
+      <translation>%1 cannot be above %2</translation>
+    </message>
+    <message>
+      <source>%1天</source>
+      <translation>%1 {%1|day|days}</translation>
+    </message>
+    <message>
+      <source>%1岁</source>
+      <translation>%1 {%1|year|years} of age</translation>
+    </message>
+    <message>
+      <source>“%1”一项必须保持为“%2”</source>
+      <translation>“%1” must stay “%2”</translation>
+    </message>
+    <message>
+      <source>“农村转移劳动力也可享受”</source>
+      <translation>“Rural transferred labour qualifies too”</translation>
+    </message>
+    <message>
+      <source>不享受本项补贴的人员类别</source>
+      <translation>The groups of people the subsidy is not for</translation>
+    </message>
+    <message>
+      <source>享受补贴的人员类别</source>
+      <translation>The groups of people the subsidy is for</translation>
+    </message>
+    <message>
+      <source>务工地点范围</source>
+      <translation>Where the work may be</translation>
+    </message>
+    <message>
+      <source>劳动合同（协议）期限的上限</source>
+      <translation>The longest labour contract (agreement) term</translation>
+    </message>
+    <message>
+      <source>对用人单位类型的限制</source>
+      <translation>The limit on kinds of employer</translation>
+    </message>
+    <message>
+      <source>就业形式</source>
+      <translation>Employment form</translation>
+    </message>
+    <message>
+      <source>政策包写明要求 %1 版的程序，但用到了%2，%3 版的程序起才认识：请改为要求 %3 版（或删去这一要求，签发时自动写明）</source>
+      <translation>The pack states it needs version %1 of the program, but it uses %2, which programs know from version %3 on: state version %3 instead (or drop the statement: publishing writes it)</translation>
+    </message>
+    <message>
+      <source>政策包编号 %1 与内置政策包相同：县级政策包须用本县自己的编号</source>
+      <translation>Pack id %1 is the built-in pack's: a county pack takes an id of the county's own</translation>
+    </message>
+    <message>
+      <source>新外出务工</source>
+      <translation>New work away from home</translation>
+    </message>
+    <message>
+      <source>新返乡</source>
+      <translation>Newly returned home</translation>
+    </message>
+    <message>
+      <source>登记失业</source>
+      <translation>Registered as unemployed</translation>
+    </message>
+    <message>
+      <source>离校后可享受的期限</source>
+      <translation>The time after leaving school it may be claimed in</translation>
+    </message>
+    <message>
+      <source>离校未就业</source>
+      <translation>Unemployed since leaving school</translation>
+    </message>
+    <message>
+      <source>要求的劳动合同（协议）期限</source>
+      <translation>The labour contract (agreement) term required</translation>
+    </message>
+    <message>
+      <source>要求的培训天数</source>
+      <translation>The days of training required</translation>
+    </message>
+    <message>
+      <source>要求的失业登记时长</source>
+      <translation>The time registered as unemployed required</translation>
+    </message>
+    <message>
+      <source>要求的最低年龄</source>
+      <translation>The lowest age</translation>
+    </message>
+    <message>
+      <source>要求的最高年龄</source>
+      <translation>The highest age</translation>
+    </message>
+    <message>
+      <source>要求的社会保险缴费月数</source>
+      <translation>The months of social insurance contributions required</translation>
+    </message>
+    <message>
+      <source>要求的稳定就业时长</source>
+      <translation>The stable employment required</translation>
+    </message>
+    <message>
+      <source>认定“新”务工时查看此前务工的期限</source>
+      <translation>The earlier work looked at to tell “new” work</translation>
+    </message>
+    <message>
+      <source>返乡后可享受的期限</source>
+      <translation>The time after returning home it may be claimed in</translation>
+    </message>
+    <message>
+      <source>首次有组织劳务输出</source>
+      <translation>First organised labour export</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
@@ -7784,11 +7884,11 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <name>RowsModel</name>
     <message>
       <source>是</source>
-      <translation>Yes</translation>
+      <translation>yes</translation>
     </message>
     <message>
       <source>否</source>
-      <translation>No</translation>
+      <translation>no</translation>
     </message>
   </context>
   <context>

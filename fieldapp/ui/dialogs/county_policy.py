@@ -287,6 +287,14 @@ class CountyPolicyDialog(QDialog):
             raise FormRefused(message)
         return number
 
+    def _zero_said(self, title: str) -> str:
+        """A county figure of 0 元 or less (title: the subsidy as the pack names it), refused
+        saying what the clerk can do in this form."""
+        return self.tr(
+            "“%1”的县定金额须大于 0 元。本县不实行这项补贴的，请把金额空着：这项补贴仍为待县里"
+            "核定标准，各村不能申领（本表不能停用补贴，停用须由县级汇总中心改写政策包）"
+        ).replace("%1", title)
+
     def _date(self, text: str, what: str) -> dt.date | None:
         value = text.strip()
         if not value:
@@ -304,6 +312,10 @@ class CountyPolicyDialog(QDialog):
         edit.status_words = self.status_words()
         for rule_id, widget in self.figure_edits.items():
             value = self._number(widget.text(), self.figures[rule_id].title)
+            if value is not None and value <= 0:
+                # The pack's refusal says to switch the subsidy off, which this form cannot
+                # do: what it can is leave the figure blank (pending: no village claims it).
+                raise FormRefused(self._zero_said(self.figures[rule_id].title))
             if value != self.figures[rule_id].value:
                 edit.figures[rule_id] = value
         edit.income_line = self._number(self.income_line.text(), self.tr("监测收入线"))
