@@ -533,8 +533,6 @@ class HubService:
         upload = self.uploads / f"{stamp()}-{secrets.token_hex(4)}.fieldsync"
         partial = upload.with_name(upload.name + ".part")
         try:
-            # Made again when a clerk tidying the hub folder deleted it while serving.
-            self.uploads.mkdir(parents=True, exist_ok=True)
             await self._receive(request, partial, length, signed.sha256)
             partial.replace(upload)
         except _Refusal as refused:
@@ -657,8 +655,10 @@ class HubService:
         deadline = time.monotonic() + 60 + length / settings.min_rate_bytes_s
         digest, got = hashlib.sha256(), 0
         try:
-            # Opened inside: a disk with no room for the file's entry is as full as one with no
-            # room for its bytes.
+            # Made again when a clerk tidying the hub folder deleted it while serving; made and
+            # opened inside: a disk with no room for the folder, or for the file's entry, is as
+            # full as one with no room for its bytes (507 disk_full, not a 500 `NOT_STORED`).
+            path.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             try:
                 while True:
