@@ -199,7 +199,7 @@ def ledger_trouble(error: BaseException) -> str:
     in any other error (a message quoting what a bundle carries) are not the ledger's trouble."""
     module = type(error).__module__
     if on_database(error):
-        return _PG_TROUBLE.get(str(getattr(error, "sqlstate", "") or ""), "")
+        return _PG_TROUBLE.get(sqlstate(error), "")
     if not module.startswith(("sqlcipher3", "sqlite3")):
         return ""
     text = str(error)
@@ -210,6 +210,12 @@ def ledger_trouble(error: BaseException) -> str:
     if "locked" in text or "busy" in text:
         return BUSY
     return ""
+
+
+def sqlstate(error: BaseException) -> str:
+    """The SQLSTATE a database server's error (`on_database`) carries ('23505' a unique key
+    taken, '22…' a value it cannot keep), or '' (any other error, a ledger file's among them)."""
+    return str(getattr(error, "sqlstate", "") or "") if on_database(error) else ""
 
 
 def on_database(error: BaseException) -> bool:

@@ -196,6 +196,16 @@ def _error(
     return response
 
 
+def _refused(
+    refused: _Refusal | httpauth.AuthRefused, sign: Signer | None, close: bool = False
+) -> JSONResponse:
+    """`_error` of a refusal of any request, with the facts a device says in its own words
+    (`_Refusal.facts`: when it was revoked …, `client.refused_request`): an upload's and a
+    county device's query or decision alike."""
+    facts = refused.facts if isinstance(refused, _Refusal) else None
+    return _error(refused.status, refused.code, str(refused), close=close, numbers=facts, sign=sign)
+
+
 def _target(request: Request) -> str:
     """The path and query of a request, as its device signed them."""
     return request.url.path + (f"?{request.url.query}" if request.url.query else "")
@@ -373,7 +383,7 @@ class HubService:
             if not _may_view_status(peer):
                 raise _Refusal(403, "role", "只有县级设备可以查看各设备同步情况")
         except (_Refusal, httpauth.AuthRefused) as refused:
-            return _error(refused.status, refused.code, str(refused), sign=sign)
+            return _refused(refused, sign)
         rows, current = await anyio.to_thread.run_sync(self._status, limiter=self._lookups)
         # `policy`: the county pack in force (the newest published), None when none;
         # `program`: the hub's own fieldapp, which the devices' are compared with, and `build`
@@ -413,7 +423,7 @@ class HubService:
                     "查询的状态不对：应为 held（待审核）、accepted（已接受）或 dismissed（不予采纳）",
                 )
         except (_Refusal, httpauth.AuthRefused) as refused:
-            return _error(refused.status, refused.code, str(refused), sign=sign)
+            return _refused(refused, sign)
         items, total = await anyio.to_thread.run_sync(
             self._held_items, status, limiter=self._lookups
         )
@@ -432,7 +442,7 @@ class HubService:
             body = await self._small_body(request, signed)
             held_id, user, reason = _decision(body, accept)
         except (_Refusal, httpauth.AuthRefused) as refused:
-            return _error(refused.status, refused.code, str(refused), close=True, sign=sign)
+            return _refused(refused, sign, close=True)
         # The device's name from its enrolment, never from the body.
         reviewer = signed_author(user, peer.name)
         decided = await anyio.to_thread.run_sync(
@@ -452,7 +462,7 @@ class HubService:
                 raise _Refusal(403, "role", "只有县级设备可以审核未接受的修改")
             user = _reviewer(_json_object(await self._small_body(request, signed)))
         except (_Refusal, httpauth.AuthRefused) as refused:
-            return _error(refused.status, refused.code, str(refused), close=True, sign=sign)
+            return _refused(refused, sign, close=True)
         reviewer = signed_author(user, peer.name)  # the device's name from its enrolment
         done = await anyio.to_thread.run_sync(
             self._rejudge, reviewer, sign, limiter=self._exchanges
@@ -503,10 +513,7 @@ class HubService:
             length = self._check_length(request, signed)
         except (_Refusal, httpauth.AuthRefused) as refused:
             # Close: the client may still be sending a body nobody will read.
-            facts = refused.facts if isinstance(refused, _Refusal) else None
-            return _error(
-                refused.status, refused.code, str(refused), close=True, numbers=facts, sign=sign
-            )
+            return _refused(refused, sign, close=True)
         # One upload of a device at a time: its imports run one after another anyway, and
         # uploads in parallel under fresh headers would let one device (or whoever has its key)
         # fill the hub's disk and connections while the other villages wait.
@@ -533,8 +540,6 @@ class HubService:
         upload = self.uploads / f"{stamp()}-{secrets.token_hex(4)}.fieldsync"
         partial = upload.with_name(upload.name + ".part")
         try:
-            # Made again when a clerk tidying the hub folder deleted it while serving.
-            self.uploads.mkdir(parents=True, exist_ok=True)
             await self._receive(request, partial, length, signed.sha256)
             partial.replace(upload)
         except _Refusal as refused:
@@ -657,8 +662,10 @@ class HubService:
         deadline = time.monotonic() + 60 + length / settings.min_rate_bytes_s
         digest, got = hashlib.sha256(), 0
         try:
-            # Opened inside: a disk with no room for the file's entry is as full as one with no
-            # room for its bytes.
+            # Made again when a clerk tidying the hub folder deleted it while serving; made and
+            # opened inside: a disk with no room for the folder, or for the file's entry, is as
+            # full as one with no room for its bytes (507 disk_full, not a 500 `NOT_STORED`).
+            path.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             try:
                 while True:

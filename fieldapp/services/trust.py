@@ -960,6 +960,8 @@ def check_values(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
 
     The row's current values fill in what the change leaves out, so a partial edit is judged
     as the row it makes; a problem in a field the change does not touch is not its fault.
+    So a row already stored with a value the check now refuses (a C1 control character an
+    older program let through, `_CONTROL`) is not re-judged: only a change sending it again.
 
     The hub asks this of every change it receives (about a third of decoding an upload), so
     the common case is cheap and every verdict stays as it was: one pass over the change finds
@@ -1155,9 +1157,13 @@ def _held_key_written(table: str) -> Verdict:
 
 #: Control characters no program or sheet writes (a sheet's import refuses them too,
 #: `tabular.person_row`): NUL stopped a PostgreSQL hub on the sender's whole bundle
-#: (UntranslatableCharacter), the rest print as nothing on every paper. Line breaks and tabs
-#: are free text's.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: (UntranslatableCharacter), the rest print as nothing on every paper; the C1 ones
+#: (U+0080–U+009F) too, and U+009B acts as ESC[ on some terminals, where the hub's log and
+#: listings are read. Line breaks and tabs are free text's. Only a change's own values are
+#: judged (`check_values` reads `proposal.data`): a row already stored with one, from an older
+#: program, is not re-judged — an edit of its other fields goes through, one sending the
+#: value again is refused.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 #: The time an audit row keeps of its print or export (`now_stamp`, older programs this
 #: computer's local time with no zone), which every print and export log lists, newest first.

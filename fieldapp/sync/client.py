@@ -14,7 +14,7 @@ import os
 import secrets
 import unicodedata
 import urllib.parse
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from contextlib import suppress
 from http import HTTPStatus
 from pathlib import Path
@@ -355,6 +355,26 @@ def refused_upload(
     facts = facts or {}
     if code in HUB_TROUBLE_SAID:
         return said(HUB_TROUBLE_SAID[code])
+    own = refused_request(code, status, facts)
+    if own is not None:
+        return own
+    if (
+        code == "too_large"
+        and status == HTTPStatus.REQUEST_ENTITY_TOO_LARGE
+        and "limit" in facts
+        and "size" in facts
+    ):
+        return said(TOO_LARGE, facts["size"], facts["limit"])
+    return said(REFUSED_UPLOAD, message)
+
+
+def refused_request(code: str, status: int, facts: Mapping[str, str]) -> Sentence | None:
+    """This device's own sentence for a refusal of any of its requests to the hub — an
+    upload (`refused_upload`) or a county device's query or decision (`_hub_answer`) — for a
+    code of this device's standing with the hub, signed by the hub (`_refusal` drops a code it
+    did not sign): revoked (when, from `facts`), its key unknown, its signature not holding,
+    the request seen before, its clock off (the hub told its own). None for any other: the
+    caller says the hub's words."""
     if code == "revoked" and "device" in facts:
         if "revoked_at" in facts:
             return said(REVOKED_AT, facts["revoked_at"], facts["device"])
@@ -367,16 +387,17 @@ def refused_upload(
         return said(REPEATED_REQUEST)
     if code == "stale" and "hub_time" in facts:
         return said(CLOCK_OFF)
-    if code == "too_large" and status == HTTPStatus.REQUEST_ENTITY_TOO_LARGE and "limit" in facts:
-        return said(TOO_LARGE, facts["size"], facts["limit"])
-    return said(REFUSED_UPLOAD, message)
+    return None
 
 
-def _facts(ledger: Ledger, signed: list[bytes], bundle: Path) -> dict[str, str]:
-    """What this device knows for saying a refusal in its own words (`refused_upload`): its
-    name, its bundle's size (MB); from the refusal's body the hub signed, when it was revoked
-    (China time), the hub's upload limit (MB) and whether it told its clock."""
-    facts = {"device": _identity(ledger)[0], "size": megabytes(bundle.stat().st_size)}
+def _facts(ledger: Ledger, signed: list[bytes], bundle: Path | None = None) -> dict[str, str]:
+    """What this device knows for saying a refusal in its own words (`refused_upload`,
+    `refused_request`): its name, its bundle's size (MB) when it uploaded one; from the
+    refusal's body the hub signed, when it was revoked (China time), the hub's upload limit
+    (MB) and whether it told its clock."""
+    facts = {"device": _identity(ledger)[0]}
+    if bundle is not None:
+        facts["size"] = megabytes(bundle.stat().st_size)
     try:
         answer = json.loads(signed[0]) if signed else {}
     except ValueError:
@@ -524,11 +545,20 @@ def _hub_answer(
             if status == HTTPStatus.INTERNAL_SERVER_ERROR:  # the hub failed, it refused nothing
                 raise SyncError(f"{failed}：{_message(response)}")
             header = response.getheader(httpauth.REFUSAL_HEADER)
+            kept: list[bytes] = []  # the refusal's body, when the hub signed it
 
-            def by_the_hub(said: bytes) -> bool:
-                return httpauth.refusal_signed(header, target, device, nonce, status, said, keys)
+            def by_the_hub(text: bytes) -> bool:
+                holds = httpauth.refusal_signed(header, target, device, nonce, status, text, keys)
+                if holds:
+                    kept.append(text)
+                return holds
 
-            raise SyncError(f"{failed}：{_refusal(response, by_the_hub)[0]}")
+            message, code, _received = _refusal(response, by_the_hub)
+            _note_hub_time(ledger, kept)  # a clock refused: by how much, as an upload's
+            # Revoked, the key unknown, the clock off …: said as an upload's refusal is
+            # (`refused_request`), in the device's own words of what to do.
+            own = refused_request(code, status, _facts(ledger, kept))
+            raise SyncError(own if own is not None else f"{failed}：{message}")
         try:
             data = response.read(ANSWER_BYTES + 1)
         except (OSError, http.client.HTTPException) as error:

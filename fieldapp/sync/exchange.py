@@ -439,11 +439,13 @@ def _as_refusal(error: Exception) -> BundleRefused:
     return BundleRefused("invalid", what_was_wrong(error))
 
 
+#: A database's error of no other kind: SQLite's `DatabaseFault`, PostgreSQL's by its code.
+NOT_WRITTEN = "数据包里的修改无法写入台账"
 #: What an import that failed on an unforeseen error says was wrong with the bundle, by the
 #: kind of error (the first that `error` is an instance of); the error itself goes to the log.
 WRONG_BY_KIND: tuple[tuple[type[BaseException], str], ...] = (
     (IntegrityError, "数据包里的修改与台账中已有的记录相冲突"),
-    (DatabaseFault, "数据包里的修改无法写入台账"),
+    (DatabaseFault, NOT_WRITTEN),
     (LookupError, "数据包里缺少必需的内容"),
     (UnicodeError, "数据包里有文字的编码不对"),
     (ValueError, "数据包里有内容的格式不对"),
@@ -453,14 +455,31 @@ WRONG_BY_KIND: tuple[tuple[type[BaseException], str], ...] = (
 )
 
 
+#: The same kinds as a county hub's PostgreSQL says them (psycopg's errors are none of the
+#: SQLite kinds above), by their SQLSTATE (`saving.sqlstate`): the whole code first, then its
+#: class — 23 a constraint (psycopg's IntegrityError), 22 a value it cannot keep (DataError;
+#: a character its encoding has not, as UnicodeError). Any other of its errors could not be
+#: written, as SQLite's `DatabaseFault`.
+WRONG_BY_SQLSTATE: dict[str, str] = {
+    "23": "数据包里的修改与台账中已有的记录相冲突",
+    "22021": "数据包里有文字的编码不对",
+    "22P05": "数据包里有文字的编码不对",
+    "22": "数据包里有内容的格式不对",
+}
+
+
 def what_was_wrong(error: BaseException) -> str:
-    """The Chinese detail of a bundle refused as invalid for `error` (`WRONG_BY_KIND`): what
-    kind of thing was wrong, that nothing was imported, and that the details are in the log —
-    never the exception's name or text."""
-    said = next(
-        (words for kind, words in WRONG_BY_KIND if isinstance(error, kind)),
-        "导入时遇到了意外的问题",
-    )
+    """The Chinese detail of a bundle refused as invalid for `error` (`WRONG_BY_KIND`, a
+    PostgreSQL's by `WRONG_BY_SQLSTATE`): what kind of thing was wrong, that nothing was
+    imported, and that the details are in the log — never the exception's name or text."""
+    if saving.on_database(error):
+        code = saving.sqlstate(error)
+        said = WRONG_BY_SQLSTATE.get(code) or WRONG_BY_SQLSTATE.get(code[:2], NOT_WRITTEN)
+    else:
+        said = next(
+            (words for kind, words in WRONG_BY_KIND if isinstance(error, kind)),
+            "导入时遇到了意外的问题",
+        )
     return f"{said}，没有导入任何修改（详细情况已记在运行日志里）"
 
 

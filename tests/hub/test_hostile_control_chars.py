@@ -79,3 +79,37 @@ def test_a_control_character_in_a_row_id_or_a_nul_in_an_author_refuses_the_bundl
     assert refused.value.code == "invalid", str(refused.value)
     assert "row_id" in str(refused.value) or "author" in str(refused.value), str(refused.value)
     assert hub.ledger.get("persons", mine)["phone"] != "13911112222"
+
+
+def test_a_c1_control_character_is_held_at_the_hub_and_refused_at_the_write_door(
+    tmp_path, hub, make_device
+):
+    """The C1 controls (U+0080–U+009F) no program or sheet writes either — the sheet's import
+    refuses them — and U+009B acts as ESC[ on some terminals: a hostile device's 备注 with
+    "\\x9b2J" was stored at the hub and sent to every laptop of the village. Now held as
+    malformed on both stores, the character written out; the bundle's honest change lands;
+    the device's own write door refuses it. A row already stored with one is not re-judged:
+    an edit of its other fields goes through."""
+    village = make_device("红星村", VILLAGE)
+    home, (mine,) = add_family(village, VILLAGE, ["101"])
+    hub.import_file(export_bundle(village, tmp_path / "a.fs").path)
+    forged = [
+        forge(village, "persons", mine, {"notes": "看\x9b2J"}),
+        forge(village, "households", home, {"address": "一组\x85二组"}),
+    ]
+    village.update("persons", mine, {"phone": "13911112222"})
+    hub.import_file(export_bundle(village, tmp_path / "b.fs").path)
+    held = {h.change_id: (h.rule, h.reason) for h in hub.rejected()}
+    assert {held[c.id][0] for c in forged} == {"malformed"}, held
+    assert "\\u009b" in held[forged[0].id][1] and "\x9b" not in held[forged[0].id][1]
+    person = hub.ledger.get("persons", mine)
+    assert person["phone"] == "13911112222" and "\x9b" not in (person["notes"] or "")
+    assert "\x85" not in hub.ledger.get("households", home)["address"]
+    with pytest.raises(TrustRefused) as refused, writing(village, actor_of(village)) as w:
+        w.update(Person, mine, {"notes": "a\x9fb"})
+    assert refused.value.rule == "malformed", str(refused.value)
+    # The device kept its forged 备注 (a row stored before): editing its phone still works.
+    assert village.get("persons", mine)["notes"] == "看\x9b2J"
+    with writing(village, actor_of(village)) as w:
+        w.update(Person, mine, {"phone": "13933334444"})
+    assert village.get("persons", mine)["phone"] == "13933334444"

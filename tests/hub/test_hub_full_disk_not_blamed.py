@@ -161,3 +161,56 @@ def test_an_upload_that_meets_the_full_disk_is_said_and_counted_as_the_imports(
     met = rows["红星村"]["hub_trouble"]
     assert met["count"] == 1 and met["code"] == "disk_full", met
     assert rows["红星村"]["refused_bundles"] == 0
+
+
+def test_an_uploads_folder_the_full_disk_has_no_room_to_make_again_is_the_full_disk(
+    hub: Hub, settings: ServiceSettings, make_device, tmp_path: Path, backend: str, monkeypatch
+) -> None:
+    """A clerk tidying the hub folder deleted uploads/; the hub makes it again at the next
+    upload — but that was outside the full-disk check: on a full disk the device was answered
+    500 (the hub's error, `NOT_STORED` in the county's status) rather than 507 disk_full in
+    the village's words. A full disk cannot refuse a folder on a test machine (a file-size
+    limit does not stop mkdir): making that one folder fails as a full disk's does."""
+    import errno
+    import os
+    import shutil
+
+    if backend != "sqlite":
+        pytest.skip("the uploads folder's disk is the same on either backend")
+    village = make_device("红星村", VILLAGE)
+    hub.enroll(
+        "县人社局", "520502", tmp_path / "county.json", role=Role.COUNTY, code=ENROL_CODE,
+        by="李股长",
+    )  # fmt: skip
+    county = Ledger.open(tmp_path / "county.db", author="县人社局")
+    enrol(county, tmp_path / "county.json", code=ENROL_CODE)
+    add_family(village, VILLAGE, ["101"])
+    body = export_bundle(village, tmp_path / "up.fieldsync").path.read_bytes()
+    uploads = hub.root / "uploads"
+    making = Path.mkdir
+
+    def full(self: Path, *args: object, **kwargs: object) -> None:
+        if self == uploads:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(self))
+        making(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    with ServerThread(hub.root, settings) as server:
+        shutil.rmtree(uploads)
+        with monkeypatch.context() as patched:
+            patched.setattr(Path, "mkdir", full)
+            status, answer = post(
+                server.url, body, {httpauth.HEADER: header_for(village, "红星村", body)}
+            )
+        rows = {d["device"]: d for d in county_status(county, server.url)["devices"]}
+        # Room again: the folder is made and the same bundle goes in.
+        status_after, _ = post(
+            server.url, body, {httpauth.HEADER: header_for(village, "红星村", body)}
+        )
+    county.close()
+    assert status == 507 and isinstance(answer, dict), (status, answer)
+    assert answer["error"] == "disk_full"
+    assert answer["message"] == HUB_TROUBLE_SAID["disk_full"], answer
+    met = rows["红星村"]["hub_trouble"]
+    assert met["count"] == 1 and met["code"] == "disk_full", met
+    assert rows["红星村"]["refused_bundles"] == 0
+    assert status_after == 200 and uploads.is_dir()
