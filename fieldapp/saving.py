@@ -182,6 +182,11 @@ def _named(path: Path) -> str:
 
 #: What a failed write to the ledger met, as `ledger_trouble` names it.
 DISK, READ_ONLY, BUSY = "disk", "read_only", "busy"
+#: … a county hub's PostgreSQL gone from under the write: the connection lost (SQLSTATE class
+#: 08, or libpq's own word with no code), the server shut down by its administrator (57P01),
+#: crashed (57P02) or still starting or recovering (57P03). The hub's trouble, not the
+#: bundle's: its service opens a new connection for the next request.
+LOST = "lost"
 #: PostgreSQL's errors (a county hub's store) by their SQLSTATE: its disk full (53100) or
 #: failing (58030); a read-only transaction (25006: a standby, a database set read-only); a lock
 #: not had in time (55P03) or a deadlock (40P01). Not a statement cancelled for its time
@@ -199,7 +204,10 @@ def ledger_trouble(error: BaseException) -> str:
     in any other error (a message quoting what a bundle carries) are not the ledger's trouble."""
     module = type(error).__module__
     if on_database(error):
-        return _PG_TROUBLE.get(sqlstate(error), "")
+        code = sqlstate(error)
+        if code.startswith("08") or code in _PG_GONE or (not code and _connection_lost(error)):
+            return LOST
+        return _PG_TROUBLE.get(code, "")
     if not module.startswith(("sqlcipher3", "sqlite3")):
         return ""
     text = str(error)
@@ -210,6 +218,20 @@ def ledger_trouble(error: BaseException) -> str:
     if "locked" in text or "busy" in text:
         return BUSY
     return ""
+
+
+#: PostgreSQL's server gone under a connection (`LOST`): an administrator's shutdown or
+#: `pg_terminate_backend` (57P01), a crash (57P02), a server not yet taking connections (57P03).
+_PG_GONE = frozenset({"57P01", "57P02", "57P03"})
+
+
+def _connection_lost(error: BaseException) -> bool:
+    """Whether a PostgreSQL error without a SQLSTATE is libpq's own (the server's connection
+    closed under it, or used once closed): an OperationalError, which the server never sends
+    without a code."""
+    import psycopg
+
+    return isinstance(error, psycopg.OperationalError)
 
 
 def sqlstate(error: BaseException) -> str:

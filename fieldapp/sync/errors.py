@@ -83,6 +83,13 @@ READ_ONLY_DATABASE = (
     "请与数据库管理员联系，恢复写入后再导入一次"
 )
 
+#: … or met the hub's PostgreSQL gone from under the import (`saving.LOST`: restarted, shut
+#: down, its connection ended): refused as busy, the hub's own trouble; the village syncs later.
+DATABASE_LOST = (
+    "与汇总中心数据库的连接断开了（数据库重启、关闭或连接被管理员断开），没有导入任何修改。"
+    "中心会重新连接，请稍后再导入一次"
+)
+
 #: The detail of a bundle that met a full disk on its way in (SQLite's "disk I/O error" or a work
 #: file's path told the clerk nothing to do).
 NOTHING_IMPORTED_FULL = "磁盘已满，没有导入任何修改。请腾出磁盘空间后再导入一次"

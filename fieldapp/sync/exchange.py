@@ -62,6 +62,7 @@ from fieldapp.sync.bundle import (
     summarise,
 )
 from fieldapp.sync.errors import (
+    DATABASE_LOST,
     NOTHING_IMPORTED_FULL,
     READ_ONLY_DATABASE,
     READ_ONLY_FILE,
@@ -423,6 +424,9 @@ def _as_refusal(error: Exception) -> BundleRefused:
     trouble = ledger_trouble(error)
     if trouble == saving.BUSY:
         return BundleRefused(BUSY)
+    if trouble == saving.LOST:  # the hub's database restarted or ended its connection
+        log.info("bundle met the database gone: %s", text)
+        return BundleRefused(BUSY, DATABASE_LOST)
     if trouble == saving.READ_ONLY:
         return BundleRefused(
             READ_ONLY, READ_ONLY_DATABASE if saving.on_database(error) else READ_ONLY_FILE

@@ -1,0 +1,155 @@
+"""A county hub's PostgreSQL gone from under an import — the connection ended by an
+administrator (`pg_terminate_backend`, 57P01), the server shut down or crashed (57P02), still
+recovering (57P03), or the connection lost (SQLSTATE class 08, or libpq's own word without a
+code) — is the hub's own trouble, as its read-only or full store is (`exchange.OWN_TROUBLE`):
+the bundle is not quarantined, nothing is kept against its device, the village is told to
+sync again later, and the same bundle goes in once the hub has a connection again. It was
+read as the bundle's fault (`invalid`): quarantined, and held against the device."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import psycopg
+import psycopg.errors
+import pytest
+
+from fieldapp.hub.folder import Hub
+from fieldapp.hub.server import ServerThread, ServiceSettings
+from fieldapp.saving import LOST, ledger_trouble
+from fieldapp.store.hub_state import HubLog
+from fieldapp.store.postgres import WRITER_LOCK
+from fieldapp.sync import httpauth
+from fieldapp.sync.errors import HUB_TROUBLE_SAID, BundleRefused
+from fieldapp.sync.exchange import export_bundle
+from tests.hub.httpkit import header_for, post
+from tests.sync.helpers import add_family
+
+VILLAGE = "520502101001"
+
+
+class _EndedMidImport:
+    """Hold the hub's writer lock from a second connection, so that an import waits on it
+    inside its transaction; then end the hub's connection that waits (`pg_terminate_backend`,
+    as an administrator or a restart does) and let the lock go."""
+
+    def __init__(self, url: str) -> None:
+        self.other = psycopg.connect(url, autocommit=True)
+        self.other.execute("SELECT pg_advisory_lock(%s)", [WRITER_LOCK])
+
+    def end_the_waiting_import(self) -> None:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            rows = self.other.execute(
+                "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                "AND pid <> pg_backend_pid() AND wait_event_type = 'Lock' "
+                "AND wait_event = 'advisory'"
+            ).fetchall()
+            if rows:
+                for (pid,) in rows:
+                    self.other.execute("SELECT pg_terminate_backend(%s)", [pid])
+                break
+            time.sleep(0.05)
+        else:
+            raise AssertionError("the import never waited on the writer lock")
+
+    def close(self) -> None:
+        self.other.execute("SELECT pg_advisory_unlock_all()")
+        self.other.close()
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_a_bundle_that_meets_the_database_gone_is_not_held_against_its_device(
+    hub: Hub, store_url: str, make_device, tmp_path: Path
+) -> None:
+    village = make_device("红星村", VILLAGE)
+    _, persons = add_family(village, VILLAGE, ["101", "103"])
+    bundle = export_bundle(village, tmp_path / "up.fieldsync").path
+    before = bundle.read_bytes()
+    failed: list[BaseException] = []
+
+    def importing() -> None:
+        try:
+            hub.import_file(bundle, sender="红星村")
+        except BaseException as error:  # noqa: BLE001 - what the import met, for the test
+            failed.append(error)
+
+    ender = _EndedMidImport(store_url)
+    try:
+        worker = threading.Thread(target=importing)
+        worker.start()
+        ender.end_the_waiting_import()
+        worker.join(60)
+    finally:
+        ender.close()
+    assert not worker.is_alive()
+    (error,) = failed
+    assert isinstance(error, BundleRefused), repr(error)
+    assert error.code == "busy", error
+    assert "连接断开" in str(error), error
+    assert bundle.read_bytes() == before  # where it came from, whole
+    assert not list(hub.folders.quarantine.iterdir())
+    assert not list(hub.folders.inbox.iterdir())
+    again = Hub.open(hub.root)  # a new connection, as `hub serve` opens one
+    try:
+        assert HubLog(again.ledger.db).refusals("红星村") == []
+        (device,) = [d for d in again.status() if d["device"] == "红星村"]
+        assert device["refused"] == 0 and device["refused_bundles"] == 0, device
+        assert again.ledger.get("persons", persons[0]) is None
+        again.import_file(bundle, sender="红星村")  # the same file goes in
+        assert all(again.ledger.get("persons", p) is not None for p in persons)
+    finally:
+        again.close()
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_over_http_the_village_is_told_to_sync_later_and_the_upload_goes_in(
+    hub: Hub, store_url: str, settings: ServiceSettings, make_device, tmp_path: Path
+) -> None:
+    village = make_device("红星村", VILLAGE)
+    _, persons = add_family(village, VILLAGE, ["101"])
+    body = export_bundle(village, tmp_path / "up.fieldsync").path.read_bytes()
+    answers: list[tuple[int, object]] = []
+    with ServerThread(hub.root, settings) as server:
+
+        def posting() -> None:
+            answers.append(
+                post(server.url, body, {httpauth.HEADER: header_for(village, "红星村", body)})
+            )
+
+        ender = _EndedMidImport(store_url)
+        try:
+            worker = threading.Thread(target=posting)
+            worker.start()
+            ender.end_the_waiting_import()
+            worker.join(60)
+        finally:
+            ender.close()
+        ((status, answer),) = answers
+        assert status == 503 and isinstance(answer, dict), (status, answer)
+        assert answer["error"] == "busy"
+        assert answer["message"] == HUB_TROUBLE_SAID["busy"], answer
+        status, _ = post(server.url, body, {httpauth.HEADER: header_for(village, "红星村", body)})
+        assert status == 200
+    again = Hub.open(hub.root)
+    try:
+        assert HubLog(again.ledger.db).refusals("红星村") == []
+        assert all(again.ledger.get("persons", p) is not None for p in persons)
+    finally:
+        again.close()
+
+
+def test_the_database_gone_is_read_by_its_code() -> None:
+    errors = psycopg.errors
+    assert ledger_trouble(errors.AdminShutdown("terminating connection")) == LOST
+    assert ledger_trouble(errors.CrashShutdown("crash")) == LOST
+    assert ledger_trouble(errors.CannotConnectNow("starting up")) == LOST
+    assert ledger_trouble(errors.ConnectionFailure("connection failure")) == LOST
+    assert ledger_trouble(errors.ConnectionException("lost")) == LOST
+    # libpq's own: the server closed the connection, no code.
+    assert ledger_trouble(psycopg.OperationalError("server closed the connection")) == LOST
+    assert ledger_trouble(errors.QueryCanceled("statement timeout")) == ""
+    assert ledger_trouble(errors.UniqueViolation("terminating connection")) == ""
+    assert ledger_trouble(ConnectionError("server closed the connection")) == ""
