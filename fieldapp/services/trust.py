@@ -42,7 +42,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -53,6 +52,7 @@ from typing import Any, NamedTuple
 from pydantic import ValidationError
 
 from fieldapp.domain.claims import Batch, Claim, ClaimEvent, ClaimState
+from fieldapp.domain.controls import CONTROL as _CONTROL
 from fieldapp.domain.dates import CHINA, today
 from fieldapp.domain.errors import ValidationFailed
 from fieldapp.domain.labels import field_label
@@ -1155,15 +1155,15 @@ def _held_key_written(table: str) -> Verdict:
     return refuse("held_key", said(HELD_KEY_WRITTEN, *_numbered(table)))
 
 
-#: Control characters no program or sheet writes (a sheet's import refuses them too,
-#: `tabular.person_row`): NUL stopped a PostgreSQL hub on the sender's whole bundle
-#: (UntranslatableCharacter), the rest print as nothing on every paper; the C1 ones
-#: (U+0080–U+009F) too, and U+009B acts as ESC[ on some terminals, where the hub's log and
-#: listings are read. Line breaks and tabs are free text's. Only a change's own values are
-#: judged (`check_values` reads `proposal.data`): a row already stored with one, from an older
-#: program, is not re-judged — an edit of its other fields goes through, one sending the
-#: value again is refused.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Control characters no program or sheet writes (a sheet's import refuses them too,
+# `tabular.person_row`): NUL stopped a PostgreSQL hub on the sender's whole bundle
+# (UntranslatableCharacter), the rest print as nothing on every paper; the C1 ones
+# (U+0080–U+009F) too, and U+009B acts as ESC[ on some terminals, where the hub's log and
+# listings are read. Line breaks and tabs are free text's. Only a change's own values are
+# judged (`check_values` reads `proposal.data`): a row already stored with one, from an older
+# program, is not re-judged — an edit of its other fields goes through, one sending the
+# value again is refused. (`_CONTROL`, imported: `domain.controls`, one pattern for the sheet,
+# the hub's values and a bundle's row ids.)
 
 #: The time an audit row keeps of its print or export (`now_stamp`, older programs this
 #: computer's local time with no zone), which every print and export log lists, newest first.

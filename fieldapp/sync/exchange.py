@@ -21,6 +21,7 @@ from typing import Any
 
 from fieldapp import __version__, saving
 from fieldapp.bulk import paused_gc
+from fieldapp.domain.controls import CONTROL
 from fieldapp.domain.dates import china_minute
 from fieldapp.domain.progress import SYNC_CANCELLED, CancelCheck, Cancelled, Progress
 from fieldapp.paths import build_label
@@ -1010,8 +1011,9 @@ def _new_from_hub(
     return new, len(reissued)
 
 
-#: A control character in a row id: no program writes one.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+#: A control character in a row id (`domain.controls.CONTROL`, and a line break or tab, which
+#: free text may hold but an id never does): no program writes one.
+_CONTROL = re.compile(rf"{CONTROL.pattern}|[\t\n\r]")
 
 
 def _no_control_in_names(changes: Sequence[Change]) -> None:

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 from fieldapp.domain import account as accounts
 from fieldapp.domain import idnumber, sentences
+from fieldapp.domain.controls import CONTROL
 from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.dates import written_text
 from fieldapp.domain.enums import (
@@ -252,9 +253,9 @@ RAW = frozenset(
 #: back unchanged then refuses no one. Only a csv or ods can hold a longer cell.
 MAX_CELL = 100
 MAX_CELL_OF = dict.fromkeys(FREE_TEXT, EXCEL_CELL_CHARS) | {"categories": 300}
-#: C0 controls but line breaks and tabs, DEL, and the C1 controls (U+0080…U+009F: U+009B is
-#: an 8-bit CSI, ESC [, to some terminals): nothing a sheet means, refused as a cell's.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+#: Control characters (`domain.controls`: C0 but line breaks and tabs, DEL, C1): nothing a
+#: sheet means, refused as a cell's.
+_CONTROL = CONTROL
 _SCIENTIFIC = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$")
 #: What a village writes for a phone or account it does not have.
 _NONE = frozenset({"无", "暂无", "没有", "空", "未填", "/", "//", "-", "--", "—", "——"})

@@ -53,6 +53,9 @@ def test_the_write_door_refuses_a_control_character(tmp_path, make_device):
     [
         ("visits", "v\x00x", None),
         ("visits", "v\x1b[2Jx", None),
+        ("visits", "v\x9b2Jx", None),  # C1: U+009B is ESC[ to some terminals
+        ("visits", "v\x85x", None),
+        ("visits", "v\nx", None),  # free text's line break, never an id's
         ("persons", None, "张\x00三@红星村"),
     ],
 )
