@@ -723,7 +723,7 @@ EN_REFUSALS: dict[str, str] = {
     "就业状态用词“%1”写了两次": "Status word “%1” is written twice",
     "就业状态用词“%1”和“%2”只差前后的空格，是同一个词写了两次": "Status words “%1” and “%2” differ only by spaces before or after: the same word written twice",
     # What a county may not change (`policy.combine`): a rule by its title (%1) and clause (%2).
-    "政策包编号 %1 与内置政策包相同：县级政策包须用本县自己的编号": "Pack id %1 is the built-in pack's: a county pack takes an id of the county's own",
+    "县级政策包“%1”用了内置政策包的编号：县级政策包须用本县自己的编号": "County pack “%1” takes the built-in pack's id: a county pack takes an id of the county's own",
     "“%1”（%2）的县定金额须大于 0 元；本县不实行这项补贴的，请停用这项补贴": "The county's figure for “%1” (%2) must be above 0 yuan; if the county does not grant this subsidy, switch it off",
     "防止返贫监测收入线 %1 元/月须写明县里定这条线的文件文号，并列入本包的文件：公益性岗位收入超线的提醒引用它": "The monitoring income line of %1 yuan a month needs the number of the county document that sets it, listed among this pack's documents: the warning of a public welfare post's income above the line cites it",
     "“%1”（%2）的县定金额 %3 元须写明县里定这个金额的文件文号，并列入本包的文件：申请表、花名册和公示表引用它作为补贴标准的依据": "The county's figure of %3 yuan for “%1” (%2) needs the number of the county document that sets it, listed among this pack's documents: the application form, roster and public notice cite it as the basis of the subsidy's figure",

@@ -63,11 +63,10 @@ _FREE_FIELDS = ("enabled", "title", "funding_source", "funding_by_category", "li
 
 # What a county may not change, as sentences (a rule named by its title %1 and clause %2, as
 # `rule_named` writes it, unless said otherwise).
-#: A county pack taking the built-in pack's id (%1).
-OWN_ID = keyed(
-    template("政策包编号 %1 与内置政策包相同：县级政策包须用本县自己的编号"),
-    '[pack] 的 id，如 id = "qixingguan"',
-)
+#: A county pack (its title, %1) taking the built-in pack's id: the dialog names it as the
+#: county knows it; the id it took is the command line's (`OWN_ID_KEYS`, %1 that id).
+OWN_ID = template("县级政策包“%1”用了内置政策包的编号：县级政策包须用本县自己的编号")
+OWN_ID_KEYS = '[pack] 的 id（现为 %1，与内置政策包相同），如 id = "qixingguan"'
 ZERO_FIGURE = keyed(
     template("“%1”（%2）的县定金额须大于 0 元；本县不实行这项补贴的，请停用这项补贴"),
     "enabled = false",
@@ -230,7 +229,8 @@ def check_new_pack(base: Sequence[tuple[str, PackFile]], name: str, pack: PackFi
     by its title and document as they give it, not by its id."""
     base_id = base[0][1].pack.id
     if pack.pack.id == base_id:
-        raise PackError(name, None, said(OWN_ID, pack.pack.id))
+        keys = OWN_ID_KEYS.replace("%1", pack.pack.id)
+        raise PackError(name, None, said(OWN_ID, pack.pack.title), keys=keys)
     rules = {r.id: r for _, file in (*base, (name, pack)) for r in file.rules}
     for override in pack.overrides:
         figure = _figure(override)

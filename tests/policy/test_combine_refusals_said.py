@@ -209,7 +209,7 @@ def refused(name: str, tmp_path: Path) -> PackError:
 
 #: What each refusal said before the templates (recorded from the code of 9c255ba4).
 BEFORE = {
-    "own_id": "政策包 c.toml：政策包编号 guizhou-2023 与内置政策包相同：县级政策包须用本县自己的编号",
+    "own_id": "政策包 c.toml：县级政策包“七星关区就业帮扶补充政策”用了内置政策包的编号：县级政策包须用本县自己的编号",  # (the pack by its title since round V; the id on the command line's line)
     "zero": "政策包 c.toml：“新就业形态劳动者意外伤害商业保险补贴”（黔府发〔2023〕12号 第（十一）条）的县定金额须大于 0 元；本县不实行这项补贴的，请停用这项补贴",
     "line_undocumented": "政策包 c.toml：防止返贫监测收入线 650 元/月须写明县里定这条线的文件文号，并列入本包的文件：公益性岗位收入超线的提醒引用它",
     "figure_undocumented": "政策包 c.toml：“新就业形态劳动者意外伤害商业保险补贴”（黔府发〔2023〕12号 第（十一）条）的县定金额 80 元须写明县里定这个金额的文件文号，并列入本包的文件：申请表、花名册和公示表引用它作为补贴标准的依据",
@@ -438,7 +438,7 @@ def test_the_clerk_reads_no_pack_keys_the_author_reads_them(qapp: Any, tmp_path:
     from fieldapp.ui.errors import message_for
 
     keyed = _keyed(tmp_path)
-    assert len(keyed) == 18, sorted(keyed)  # (own_id since its example id went to the keys)
+    assert len(keyed) == 17, sorted(keyed)  # (own_id's keys name its id: PackError(keys=))
     for name, error in keyed.items():
         assert not _KEYS.search(message_for(error)), (name, message_for(error))
         assert not _KEYS.search(str(error)), name
@@ -492,7 +492,12 @@ def test_a_condition_made_looser_is_said_in_the_clerks_words(qapp: Any, tmp_path
         assert not keys.search(str(error)), (name, str(error))
     for name, written in _LOOSER_KEYS.items():
         assert hinted(found[name]) == f"\n政策包文件中的写法：{written}", name
-    assert hinted(found["own_id"]) == '\n政策包文件中的写法：[pack] 的 id，如 id = "qixingguan"'
+    assert hinted(found["own_id"]) == (
+        '\n政策包文件中的写法：[pack] 的 id（现为 guizhou-2023，与内置政策包相同），如 id = "qixingguan"'
+    )
+    # The dialog names the pack by its title, never by an id (the one it took, guizhou-2023).
+    assert "七星关区就业帮扶补充政策" in message_for(found["own_id"])
+    assert "guizhou" not in message_for(found["own_id"]), message_for(found["own_id"])
     assert i18n.install_language("en")
     try:
         for name, error in found.items():

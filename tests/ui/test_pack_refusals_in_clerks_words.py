@@ -17,6 +17,7 @@ from tests.ui.test_county_policy import _editor, county_hub  # noqa: F401
 
 _KEYS = re.compile(
     r"[a-z]+_[a-z_]+|\[\[|= false|\bfigure\b|\bvalid_to\b|（document）|\btrue\b|qixingguan\b"
+    r"|guizhou-2023"
 )
 
 

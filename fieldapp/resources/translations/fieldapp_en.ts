@@ -7559,10 +7559,6 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation>The pack states it needs version %1 of the program, but it uses %2, which programs know from version %3 on: state version %3 instead (or drop the statement: publishing writes it)</translation>
     </message>
     <message>
-      <source>政策包编号 %1 与内置政策包相同：县级政策包须用本县自己的编号</source>
-      <translation>Pack id %1 is the built-in pack's: a county pack takes an id of the county's own</translation>
-    </message>
-    <message>
       <source>新外出务工</source>
       <translation>New work away from home</translation>
     </message>
@@ -7621,6 +7617,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>首次有组织劳务输出</source>
       <translation>First organised labour export</translation>
+    </message>
+    <message>
+      <source>县级政策包“%1”用了内置政策包的编号：县级政策包须用本县自己的编号</source>
+      <translation>County pack “%1” takes the built-in pack's id: a county pack takes an id of the county's own</translation>
     </message>
   </context>
   <context>
