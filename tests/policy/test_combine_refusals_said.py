@@ -502,8 +502,11 @@ def test_a_condition_made_looser_is_said_in_the_clerks_words(qapp: Any, tmp_path
     try:
         for name, error in found.items():
             assert not keys.search(message_for(error)), (name, message_for(error))
+        english = message_for(found["own_id"])
     finally:
         i18n.install_language("zh_CN")
+    assert "County pack “七星关区就业帮扶补充政策” takes the built-in pack's id" in english, english
+    assert "guizhou" not in english, english
 
 
 def test_the_command_line_names_the_loosened_conditions_keys(
