@@ -141,6 +141,82 @@ def test_over_http_the_village_is_told_to_sync_later_and_the_upload_goes_in(
         again.close()
 
 
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_a_batch_goes_on_with_a_new_connection_after_the_database_ended_one(
+    hub: Hub, store_url: str, make_device, tmp_path: Path
+) -> None:
+    """The connection ended under the batch's first bundle: that one waits for the next run
+    (busy, kept out of quarantine), the rest go in on a new connection. Every remaining
+    bundle was refused as busy on the dead one."""
+    bundles: list[Path] = []
+    people: list[str] = []
+    for n, name in enumerate(["红星村", "新寨村", "石桥村"], start=1):
+        village = make_device(name, f"52050210100{n}")
+        _, persons = add_family(village, f"52050210100{n}", [f"{n}01"])
+        bundles.append(export_bundle(village, tmp_path / f"up{n}.fieldsync").path)
+        people += persons if n > 1 else []
+    outcomes: list[object] = []
+    ender = _EndedMidImport(store_url)
+    try:
+        worker = threading.Thread(target=lambda: outcomes.append(hub.import_files(bundles)))
+        worker.start()
+        ender.end_the_waiting_import()
+    finally:
+        ender.close()  # the writer lock let go: the rest may go in
+    worker.join(120)
+    assert not worker.is_alive()
+    (done,) = outcomes
+    assert isinstance(done, list)
+    first, *rest = done
+    assert first.code == "busy" and "连接断开" in first.error, first
+    assert [(o.code, o.error) for o in rest] == [(None, None)] * 2, rest
+    assert all(o.result is not None and o.result.new_changes for o in rest)
+    assert not list(hub.folders.quarantine.iterdir())
+    assert hub.ledger.reachable()
+    assert all(hub.ledger.get("persons", p) is not None for p in people)
+    hub.import_file(bundles[0], sender="红星村")  # the first one goes in on its next run
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_a_batch_whose_database_takes_no_new_connection_waits_whole(
+    hub: Hub, store_url: str, postgres_admin: str, make_device, tmp_path: Path
+) -> None:
+    """The database ended the connection and takes no new one yet (as while it restarts):
+    the batch's bundles all wait for a next run, each said so; the batch does not fail on
+    the dead connection."""
+    bundles = []
+    for n, name in enumerate(["红星村", "新寨村"], start=1):
+        village = make_device(name, f"52050210100{n}")
+        add_family(village, f"52050210100{n}", [f"{n}01"])
+        bundles.append(export_bundle(village, tmp_path / f"up{n}.fieldsync").path)
+    outcomes: list[object] = []
+    ender = _EndedMidImport(store_url)
+    admin = psycopg.connect(postgres_admin, autocommit=True)
+    database = ender.other.info.dbname
+    try:
+        admin.execute(f'ALTER DATABASE "{database}" ALLOW_CONNECTIONS false')
+        worker = threading.Thread(target=lambda: outcomes.append(hub.import_files(bundles)))
+        worker.start()
+        ender.end_the_waiting_import()
+        ender.other.execute("SELECT pg_advisory_unlock_all()")
+        worker.join(120)
+    finally:
+        admin.execute(f'ALTER DATABASE "{database}" ALLOW_CONNECTIONS true')
+        admin.close()
+        ender.close()
+    assert not worker.is_alive()
+    (done,) = outcomes
+    assert isinstance(done, list)
+    assert [o.code for o in done] == ["busy", "busy"], done
+    assert all("连接断开" in o.error for o in done), done
+    assert not list(hub.folders.quarantine.iterdir())
+    again = Hub.open(hub.root)
+    try:
+        assert [o.code for o in again.import_files(bundles)] == [None, None]
+    finally:
+        again.close()
+
+
 def test_the_database_gone_is_read_by_its_code() -> None:
     errors = psycopg.errors
     assert ledger_trouble(errors.AdminShutdown("terminating connection")) == LOST
