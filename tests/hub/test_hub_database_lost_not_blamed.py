@@ -16,6 +16,7 @@ import psycopg
 import psycopg.errors
 import pytest
 
+from fieldapp.cli.main import DATABASE_LOST_SAID, main
 from fieldapp.hub.folder import Hub
 from fieldapp.hub.server import ServerThread, ServiceSettings
 from fieldapp.saving import LOST, ledger_trouble
@@ -213,6 +214,38 @@ def test_a_batch_whose_database_takes_no_new_connection_waits_whole(
     again = Hub.open(hub.root)
     try:
         assert [o.code for o in again.import_files(bundles)] == [None, None]
+    finally:
+        again.close()
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_another_command_that_meets_the_database_gone_says_so(
+    hub: Hub, store_url: str, make_device, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A command other than an import (here `hub revoke`) whose connection the database ends
+    under its write (the server's own 57P01, as `pg_terminate_backend` sends it): one sentence
+    that the connection was lost and nothing of this command was kept — it raised."""
+    make_device("红星村", VILLAGE)
+    with psycopg.connect(store_url, autocommit=True) as admin:
+        admin.execute(
+            "CREATE FUNCTION end_me() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+            "PERFORM pg_terminate_backend(pg_backend_pid()); PERFORM pg_sleep(5); "
+            "RETURN NEW; END $$"
+        )
+        admin.execute(
+            "CREATE TRIGGER end_me BEFORE UPDATE ON sync_peers "
+            "FOR EACH ROW EXECUTE FUNCTION end_me()"
+        )
+    capsys.readouterr()
+    code = main(["hub", "revoke", "--dir", str(hub.root), "--device", "红星村"])
+    err = capsys.readouterr().err
+    assert code == 1, err
+    assert err.strip() == "错误：" + DATABASE_LOST_SAID, err
+    with psycopg.connect(store_url, autocommit=True) as admin:
+        admin.execute("DROP TRIGGER end_me ON sync_peers")
+    again = Hub.open(hub.root)
+    try:
+        assert again.device("红星村").revoked_at is None
     finally:
         again.close()
 
