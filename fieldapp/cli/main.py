@@ -121,6 +121,13 @@ def command_word(argv: list[str]) -> str | None:
 
 GLOBAL_OPTIONS = ("--db", "--user", "--password-file")
 
+#: A county hub's PostgreSQL gone from under a command (`saving.LOST`: restarted, shut down,
+#: the connection ended by its administrator): nothing of the command was kept.
+DATABASE_LOST_SAID = (
+    "与数据库的连接断开了（数据库重启了，或管理员中断了连接）：这次的操作没有完成，"
+    "此前保存的数据不受影响，请稍后再试"
+)
+
 
 def _misplaced_global_option(argv: list[str], unrecognized: list[str]) -> str | None:
     """The sentence for a global option written after the command word (a command without
@@ -176,9 +183,11 @@ def main(argv: list[str] | None = None) -> int:
             f"读写文件{where}出错：{error.strerror or error}（磁盘已满、已拔出或没有权限？）"
         )
     except Exception as error:
-        from fieldapp.saving import BUSY, DISK, READ_ONLY, ledger_trouble, on_database
+        from fieldapp.saving import BUSY, DISK, LOST, READ_ONLY, ledger_trouble, on_database
 
         trouble = ledger_trouble(error)
+        if trouble == LOST:  # a county hub's PostgreSQL restarted or ended the connection
+            return fail(DATABASE_LOST_SAID)
         if trouble == READ_ONLY and on_database(error):  # a county hub's PostgreSQL
             return fail(
                 "无法写入台账：汇总中心的数据库只接受读取（可能连到了备用库，或数据库被设为只读）。"

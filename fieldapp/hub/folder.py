@@ -55,6 +55,7 @@ from fieldapp.sync.bundle import RefusedBundle
 from fieldapp.sync.enrolment import make_enrolment, seal
 from fieldapp.sync.errors import AlreadyImported, BundleRefused, SyncError, said_to_the_village
 from fieldapp.sync.exchange import (
+    BUSY,
     OWN_TROUBLE,
     ExportResult,
     ImportResult,
@@ -507,12 +508,18 @@ class Hub:
         files = [Path(p) for p in paths]
         outcomes = []
         columns = replica.data_columns(self.ledger.db)
+        reconnected = False  # a lost PostgreSQL connection is opened again once a batch
+        lost: BundleRefused | None = None  # … and if that fails, the rest are not tried
         with paused_gc(), ReadAhead(self.identity, columns, len(files)) as reading:
             ahead = reading.submit(files[0]) if files else None
             for n, path in enumerate(files):
                 ready = ahead
                 ahead = reading.submit(files[n + 1]) if n + 1 < len(files) else None
                 outcome = FileOutcome(path)
+                if lost is not None:  # no connection to the database: waits for a next run
+                    outcome.error, outcome.code = str(lost), lost.code
+                    outcomes.append(outcome)
+                    continue
                 try:
                     outcome.result = self.import_file(
                         path, progress, ahead=ready.result() if ready else None, analyse=False
@@ -523,10 +530,27 @@ class Hub:
                     outcome.error, outcome.code = str(refused), refused.code
                     outcome.quarantined = refused.quarantined
                     outcome.not_kept = refused.not_kept
+                    if refused.code == BUSY and not self.ledger.reachable():
+                        if reconnected or not self._reconnect():
+                            lost = refused
+                        reconnected = True
                 outcomes.append(outcome)
         with self.lock:  # the planner's statistics looked at once, after the whole batch
             self._refresh_statistics(sum(o.result.new_changes for o in outcomes if o.result))
         return outcomes
+
+    def _reconnect(self) -> bool:
+        """After a bundle refused on a lost PostgreSQL connection (the server restarted, an
+        administrator ended it): open a new one so that the batch's remaining bundles go in —
+        on the dead one each failed, the next one not even refused but raised. False when no
+        new connection could be opened (the server still gone)."""
+        try:
+            with self.lock:
+                self.ledger.reconnect()
+        except Exception:  # noqa: BLE001 - psycopg's many kinds: the rest wait for a next run
+            log.warning("中心台账的数据库连接断开后未能重新连接", exc_info=True)
+            return False
+        return True
 
     def inbox_files(self) -> list[Path]:
         """Bundles waiting in the USB inbox, oldest first."""

@@ -144,6 +144,14 @@ class Ledger:
         """False when the connection to a PostgreSQL ledger was lost (a file never is)."""
         return not isinstance(self.db, PgDatabase) or self.db.reachable()
 
+    def reconnect(self) -> bool:
+        """A PostgreSQL ledger's lost connection opened again (`PgDatabase.reconnect`); True
+        when a new one was opened. Raises what connecting raises (the server still gone)."""
+        if self.reachable() or not isinstance(self.db, PgDatabase):
+            return False
+        self.db.reconnect()
+        return True
+
     def data_version(self) -> int | None:
         """A number that changes when another connection (a worker's, another program's)
         commits to this ledger's file — not this connection's own commits. None where it is

@@ -478,6 +478,23 @@ class PgDatabase:
             return False
         return True
 
+    def reconnect(self) -> None:
+        """Open a new connection to the same database in place of a lost one (every user of
+        this `PgDatabase` goes on with it); raises what connecting raises."""
+        import psycopg
+
+        raw = psycopg.connect(self.url, autocommit=True)
+        _adapt(raw)
+        raw.execute("SET client_min_messages TO warning")
+        with self.lock:
+            old, self.raw = self.raw, raw
+            self._columns.clear()
+            self._keys.clear()
+        try:
+            old.close()
+        except psycopg.Error:
+            pass  # lost already
+
     # -- statements -------------------------------------------------------------------------
 
     def statement(self, sql: str, named: bool = False) -> str | None:

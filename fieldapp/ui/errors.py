@@ -112,7 +112,8 @@ def message_for(error: BaseException, *, logged: bool = False) -> str:
     - a form's values refused by a model, field by field (`invalid_input`);
     - a file that could not be read or written, by its errno (`file_trouble`): disk full, no
       permission, not found, in use …, naming the file by its name;
-    - the ledger's own file full, read-only or busy (SQLite's words, `_ledger_trouble`);
+    - the ledger's own file full, read-only or busy (SQLite's words, `_ledger_trouble`), a
+      county hub's database gone from under it;
     - anything else a general sentence, the detail written to the log (unless `logged`: the
       caller has written it already) and never to the dialog."""
     if isinstance(error, ClockWrong):
@@ -196,6 +197,12 @@ def _ledger_trouble(error: BaseException) -> str:
             "Errors",
             "无法写入台账：台账文件是只读的（U 盘打开了写保护，或文件被设为只读）。这次的修改"
             "没有保存，此前保存的数据不受影响。请去掉写保护后重新打开台账。",
+        )
+    if trouble == saving.LOST:  # a county hub's PostgreSQL restarted or ended the connection
+        return QCoreApplication.translate(
+            "Errors",
+            "与数据库的连接断开了（数据库重启了，或管理员中断了连接）：这次的操作没有完成，"
+            "此前保存的数据不受影响，请稍后再试。",
         )
     if trouble == saving.BUSY:
         return QCoreApplication.translate(

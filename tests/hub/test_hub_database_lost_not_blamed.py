@@ -16,6 +16,7 @@ import psycopg
 import psycopg.errors
 import pytest
 
+from fieldapp.cli.main import DATABASE_LOST_SAID, main
 from fieldapp.hub.folder import Hub
 from fieldapp.hub.server import ServerThread, ServiceSettings
 from fieldapp.saving import LOST, ledger_trouble
@@ -137,6 +138,114 @@ def test_over_http_the_village_is_told_to_sync_later_and_the_upload_goes_in(
     try:
         assert HubLog(again.ledger.db).refusals("红星村") == []
         assert all(again.ledger.get("persons", p) is not None for p in persons)
+    finally:
+        again.close()
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_a_batch_goes_on_with_a_new_connection_after_the_database_ended_one(
+    hub: Hub, store_url: str, make_device, tmp_path: Path
+) -> None:
+    """The connection ended under the batch's first bundle: that one waits for the next run
+    (busy, kept out of quarantine), the rest go in on a new connection. Every remaining
+    bundle was refused as busy on the dead one."""
+    bundles: list[Path] = []
+    people: list[str] = []
+    for n, name in enumerate(["红星村", "新寨村", "石桥村"], start=1):
+        village = make_device(name, f"52050210100{n}")
+        _, persons = add_family(village, f"52050210100{n}", [f"{n}01"])
+        bundles.append(export_bundle(village, tmp_path / f"up{n}.fieldsync").path)
+        people += persons if n > 1 else []
+    outcomes: list[object] = []
+    ender = _EndedMidImport(store_url)
+    try:
+        worker = threading.Thread(target=lambda: outcomes.append(hub.import_files(bundles)))
+        worker.start()
+        ender.end_the_waiting_import()
+    finally:
+        ender.close()  # the writer lock let go: the rest may go in
+    worker.join(120)
+    assert not worker.is_alive()
+    (done,) = outcomes
+    assert isinstance(done, list)
+    first, *rest = done
+    assert first.code == "busy" and "连接断开" in first.error, first
+    assert [(o.code, o.error) for o in rest] == [(None, None)] * 2, rest
+    assert all(o.result is not None and o.result.new_changes for o in rest)
+    assert not list(hub.folders.quarantine.iterdir())
+    assert hub.ledger.reachable()
+    assert all(hub.ledger.get("persons", p) is not None for p in people)
+    hub.import_file(bundles[0], sender="红星村")  # the first one goes in on its next run
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_a_batch_whose_database_takes_no_new_connection_waits_whole(
+    hub: Hub, store_url: str, postgres_admin: str, make_device, tmp_path: Path
+) -> None:
+    """The database ended the connection and takes no new one yet (as while it restarts):
+    the batch's bundles all wait for a next run, each said so; the batch does not fail on
+    the dead connection."""
+    bundles = []
+    for n, name in enumerate(["红星村", "新寨村"], start=1):
+        village = make_device(name, f"52050210100{n}")
+        add_family(village, f"52050210100{n}", [f"{n}01"])
+        bundles.append(export_bundle(village, tmp_path / f"up{n}.fieldsync").path)
+    outcomes: list[object] = []
+    ender = _EndedMidImport(store_url)
+    admin = psycopg.connect(postgres_admin, autocommit=True)
+    database = ender.other.info.dbname
+    try:
+        admin.execute(f'ALTER DATABASE "{database}" ALLOW_CONNECTIONS false')
+        worker = threading.Thread(target=lambda: outcomes.append(hub.import_files(bundles)))
+        worker.start()
+        ender.end_the_waiting_import()
+        ender.other.execute("SELECT pg_advisory_unlock_all()")
+        worker.join(120)
+    finally:
+        admin.execute(f'ALTER DATABASE "{database}" ALLOW_CONNECTIONS true')
+        admin.close()
+        ender.close()
+    assert not worker.is_alive()
+    (done,) = outcomes
+    assert isinstance(done, list)
+    assert [o.code for o in done] == ["busy", "busy"], done
+    assert all("连接断开" in o.error for o in done), done
+    assert not list(hub.folders.quarantine.iterdir())
+    again = Hub.open(hub.root)
+    try:
+        assert [o.code for o in again.import_files(bundles)] == [None, None]
+    finally:
+        again.close()
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_another_command_that_meets_the_database_gone_says_so(
+    hub: Hub, store_url: str, make_device, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A command other than an import (here `hub revoke`) whose connection the database ends
+    under its write (the server's own 57P01, as `pg_terminate_backend` sends it): one sentence
+    that the connection was lost and nothing of this command was kept — it raised."""
+    make_device("红星村", VILLAGE)
+    with psycopg.connect(store_url, autocommit=True) as admin:
+        admin.execute(
+            "CREATE FUNCTION end_me() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+            "PERFORM pg_terminate_backend(pg_backend_pid()); PERFORM pg_sleep(5); "
+            "RETURN NEW; END $$"
+        )
+        admin.execute(
+            "CREATE TRIGGER end_me BEFORE UPDATE ON sync_peers "
+            "FOR EACH ROW EXECUTE FUNCTION end_me()"
+        )
+    capsys.readouterr()
+    code = main(["hub", "revoke", "--dir", str(hub.root), "--device", "红星村"])
+    err = capsys.readouterr().err
+    assert code == 1, err
+    assert err.strip() == "错误：" + DATABASE_LOST_SAID, err
+    with psycopg.connect(store_url, autocommit=True) as admin:
+        admin.execute("DROP TRIGGER end_me ON sync_peers")
+    again = Hub.open(hub.root)
+    try:
+        assert again.device("红星村").revoked_at is None
     finally:
         again.close()
 

@@ -75,6 +75,26 @@ def test_the_ledgers_own_words_are_said_in_the_clerks(qtbot, warnings_shown):
         assert "程序内部出错" not in said
 
 
+def test_the_window_says_the_database_gone_in_the_language_shown(qapp) -> None:
+    """A county hub's PostgreSQL gone from under a write (57P01): said as such, not as the
+    program's internal error."""
+    import psycopg
+
+    from fieldapp.ui import i18n
+
+    gone = psycopg.errors.AdminShutdown("terminating connection due to administrator command")
+    said = errors.message_for(gone, logged=True)
+    assert said.startswith("与数据库的连接断开了") and "这次的操作没有完成" in said, said
+    assert "此前保存的数据不受影响" in said and "稍后再试" in said, said
+    assert i18n.install_language("en")
+    try:
+        said = errors.message_for(gone, logged=True)
+    finally:
+        i18n.install_language("zh_CN")
+    assert said.startswith("The connection to the database was lost"), said
+    assert "not completed" in said and "try again later" in said, said
+
+
 @pytest.fixture
 def stick_window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """The main window on a ledger on a USB stick (a folder of its own)."""

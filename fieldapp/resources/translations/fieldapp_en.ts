@@ -1024,6 +1024,10 @@
       <source>台账正忙</source>
       <translation>The ledger is busy</translation>
     </message>
+    <message>
+      <source>与数据库的连接断开了（数据库重启了，或管理员中断了连接）：这次的操作没有完成，此前保存的数据不受影响，请稍后再试。</source>
+      <translation>The connection to the database was lost (the database restarted, or an administrator ended the connection): this operation was not completed. Data saved before is not affected; please try again later.</translation>
+    </message>
   </context>
   <context>
     <name>EvidenceDialog</name>
