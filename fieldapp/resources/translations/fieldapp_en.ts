@@ -7622,6 +7622,26 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>首次有组织劳务输出</source>
       <translation>First organised labour export</translation>
     </message>
+    <message>
+      <source>写不了文件</source>
+      <translation>a file could not be written</translation>
+    </message>
+    <message>
+      <source>写不了文件（%1）</source>
+      <translation>a file could not be written (%1)</translation>
+    </message>
+    <message>
+      <source>台账钥匙没有更换：%1</source>
+      <translation>The ledger's key was not changed: %1</translation>
+    </message>
+    <message>
+      <source>在台账旁边写新的加密台账时出错：%1。台账没有改动；加密或更换钥匙时要另有约 %2 MB 的空闲空间，请腾出空间后再试</source>
+      <translation>The new encrypted ledger could not be written beside the ledger: %1. The ledger was not changed; encrypting it or changing its key needs about %2 MB of free space more. Free some space, then try again</translation>
+    </message>
+    <message>
+      <source>在台账旁边写新的加密台账时出错：%1。台账没有改动；请排除后再试一次</source>
+      <translation>The new encrypted ledger could not be written beside the ledger: %1. The ledger was not changed; put that right, then try again</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
