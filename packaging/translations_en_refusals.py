@@ -831,6 +831,13 @@ EN_REFUSALS: dict[str, str] = {
     # A sync over HTTP the hub refused or could not finish (`sync.client`), and the hub's own
     # trouble as the device says it (`sync.errors.HUB_TROUBLE_SAID`).
     "中心拒绝了上传：%1": "The county hub refused the upload: %1",
+    # A county device's query or decision the hub refused: what did not happen, before the
+    # hub's words (`client.REQUEST_REFUSED`).
+    "中心没有给出各设备情况": "The county hub did not give the devices' state",
+    "中心没有给出未接受的修改": "The county hub did not give the held changes",
+    "中心没有记下这次接受": "The county hub did not record this acceptance",
+    "中心没有记下这次不予采纳": "The county hub did not record this dismissal",
+    "中心没有重新核对": "The county hub did not check the held changes again",
     "同步没有完成：%1": "The sync did not finish: %1",
     "县里的中心正忙，暂时不能接收数据包，没有导入任何修改，请稍后再同步": "The county hub is busy and cannot take bundles just now. No change was imported; please sync again later",
     "县里的中心暂时不能接收数据包，没有导入任何修改，请稍后再同步": "The county hub cannot take bundles just now. No change was imported; please sync again later",

@@ -7642,6 +7642,26 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>在台账旁边写新的加密台账时出错：%1。台账没有改动；请排除后再试一次</source>
       <translation>The new encrypted ledger could not be written beside the ledger: %1. The ledger was not changed; put that right, then try again</translation>
     </message>
+    <message>
+      <source>中心没有给出各设备情况</source>
+      <translation>The county hub did not give the devices' state</translation>
+    </message>
+    <message>
+      <source>中心没有给出未接受的修改</source>
+      <translation>The county hub did not give the held changes</translation>
+    </message>
+    <message>
+      <source>中心没有记下这次不予采纳</source>
+      <translation>The county hub did not record this dismissal</translation>
+    </message>
+    <message>
+      <source>中心没有记下这次接受</source>
+      <translation>The county hub did not record this acceptance</translation>
+    </message>
+    <message>
+      <source>中心没有重新核对</source>
+      <translation>The county hub did not check the held changes again</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
