@@ -108,6 +108,27 @@ FULL_DISK = frozenset(number for number, trouble in TROUBLES.items() if trouble.
 #: The errnos told as a write not permitted (EACCES, EPERM): the folder's or the file's
 #: permission, or a program holding the file; not the room on the disk.
 NOT_PERMITTED = frozenset(number for number, trouble in TROUBLES.items() if trouble is _HELD)
+#: The errnos of a file's disk or folder, not of its name (full, read-only, not permitted,
+#: pulled out, held): the causes said of a file the program names itself (the encrypted copy
+#: beside a ledger, its key file), where the name's own troubles are the program's, not the
+#: clerk's to put right.
+OF_THE_DISK = (
+    FULL_DISK
+    | NOT_PERMITTED
+    | {number for number, trouble in TROUBLES.items() if trouble in (_PULLED_OUT, _IN_USE)}
+    | {errno.EROFS}
+)
+
+
+def disk_cause(error: BaseException) -> Sentence | None:
+    """The cause of `error` (`Trouble.cause`: 磁盘已满, 磁盘是只读的…) where it is one of the
+    disk or folder (`OF_THE_DISK`); None for any other."""
+    trouble = trouble_of(error)
+    if trouble is None or (errno_of(error) not in OF_THE_DISK and trouble is not _IN_USE):
+        return None
+    return said(trouble.cause)
+
+
 #: How the Rust workbook writer names an operating-system error in its text: "(os error 28)",
 #: or in a panic's "Os { code: 28, kind: StorageFull, … }".
 _OS_ERROR = re.compile(r"os error (\d+)|code: (\d+), kind")

@@ -648,6 +648,13 @@ EN_REFUSALS: dict[str, str] = {
     "台账中没有身份证号为 %1 的人员。这个号码本身有误：%2": "The ledger has no person with ID number %1. The number itself is wrong: %2",
     "无法在“%1”新建台账：这个文件夹（U 盘、光盘）是只读的，或没有写入权限。请关闭 U 盘的写保护，或另选一个文件夹": "Cannot create a ledger in “%1”: the folder (a USB stick, a CD) is read-only, or you may not write there. Switch off the USB stick's write protection, or choose another folder",
     "打不开台账“%1”：它所在的文件夹（U 盘、光盘）是只读的，或没有写入权限——程序要在台账旁边写入它的工作文件才能打开它。请关闭 U 盘的写保护，或把台账文件%2拷到电脑上再打开。台账没有改动": "Cannot open the ledger “%1”: its folder (a USB stick, a CD) is read-only, or you may not write there — the program writes its working files beside the ledger to open it. Switch off the USB stick's write protection, or copy the ledger file%2 to the computer and open it there. The ledger was not changed",
+    # The encrypted copy beside the ledger not written; the ledger's key not changed
+    # (`vault.NO_ROOM`, `vault.NOT_WRITTEN`, `users.KEY_NOT_CHANGED`).
+    "在台账旁边写新的加密台账时出错：%1。台账没有改动；加密或更换钥匙时要另有约 %2 MB 的空闲空间，请腾出空间后再试": "The new encrypted ledger could not be written beside the ledger: %1. The ledger was not changed; encrypting it or changing its key needs about %2 MB of free space more. Free some space, then try again",
+    "在台账旁边写新的加密台账时出错：%1。台账没有改动；请排除后再试一次": "The new encrypted ledger could not be written beside the ledger: %1. The ledger was not changed; put that right, then try again",
+    "台账钥匙没有更换：%1": "The ledger's key was not changed: %1",
+    "写不了文件（%1）": "a file could not be written (%1)",
+    "写不了文件": "a file could not be written",
     "（连同旁边的钥匙文件 %1）": " (with its key file %1 beside it)",
     "政策包 %1": "Policy pack %1",
     "政策包 %1：%2": "Policy pack %1: %2",
@@ -824,6 +831,13 @@ EN_REFUSALS: dict[str, str] = {
     # A sync over HTTP the hub refused or could not finish (`sync.client`), and the hub's own
     # trouble as the device says it (`sync.errors.HUB_TROUBLE_SAID`).
     "中心拒绝了上传：%1": "The county hub refused the upload: %1",
+    # A county device's query or decision the hub refused: what did not happen, before the
+    # hub's words (`client.REQUEST_REFUSED`).
+    "中心没有给出各设备情况": "The county hub did not give the devices' state",
+    "中心没有给出未接受的修改": "The county hub did not give the held changes",
+    "中心没有记下这次接受": "The county hub did not record this acceptance",
+    "中心没有记下这次不予采纳": "The county hub did not record this dismissal",
+    "中心没有重新核对": "The county hub did not check the held changes again",
     "同步没有完成：%1": "The sync did not finish: %1",
     "县里的中心正忙，暂时不能接收数据包，没有导入任何修改，请稍后再同步": "The county hub is busy and cannot take bundles just now. No change was imported; please sync again later",
     "县里的中心暂时不能接收数据包，没有导入任何修改，请稍后再同步": "The county hub cannot take bundles just now. No change was imported; please sync again later",

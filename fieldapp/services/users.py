@@ -13,10 +13,12 @@ disabled user's slot in it) does not open the ledger as it is from then on.
 
 from __future__ import annotations
 
+import logging
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
+from fieldapp import saving
 from fieldapp.domain.credentials import check_readable, normalise_name
 from fieldapp.domain.errors import FieldappError, ValidationFailed
 from fieldapp.domain.progress import CancelCheck, Cancelled, Progress
@@ -42,6 +44,8 @@ MAX_NAME = 30
 HUB_LEDGER = "hub.db"
 #: A hub whose ledger is in PostgreSQL names the database in this file (`hub.folder`).
 HUB_STORE_URL = "store.url"
+
+log = logging.getLogger("fieldapp.users")
 
 
 class NotAllowed(FieldappError):
@@ -256,6 +260,14 @@ class RotationFailed(FieldappError):
     """The ledger could not be given a new key (the message says why); nothing changed."""
 
 
+#: The ledger's key not changed, and why (%1).
+KEY_NOT_CHANGED = template("台账钥匙没有更换：%1")
+#: A file of the key change not written, for a cause the clerk can act on (%1,
+#: `saving.TROUBLES`), or for one no clerk can (the system's words go to the log).
+FILE_NOT_WRITTEN_FOR = template("写不了文件（%1）")
+FILE_NOT_WRITTEN = template("写不了文件")
+
+
 def rotate_key(
     path: str | Path,
     unlocked: Unlocked,
@@ -272,10 +284,20 @@ def rotate_key(
         return vault.rotate_key(path, unlocked, progress=progress, cancel=cancel)
     except Cancelled:
         raise
-    except FieldappError as error:  # busy, a damaged key file, a key changed meanwhile
-        raise RotationFailed(f"台账钥匙没有更换：{error}") from error
-    except OSError as error:
-        raise RotationFailed(f"台账钥匙没有更换：写不了文件（{error.strerror}）") from error
+    except (FieldappError, OSError) as error:  # busy, a damaged key file, the disk
+        raise RotationFailed(key_not_changed(error)) from error
+
+
+def key_not_changed(error: FieldappError | OSError) -> Sentence:
+    """Why the key was not changed: our own error's sentence; an OSError's cause where it is
+    the disk's or the folder's (`saving.disk_cause`), else said generally (the system's own
+    words, English on most systems, go to the log)."""
+    if isinstance(error, FieldappError):
+        return said(KEY_NOT_CHANGED, error.reason)
+    log.warning("the ledger's new key not written: %s", error)
+    cause = saving.disk_cause(error)
+    written = said(FILE_NOT_WRITTEN) if cause is None else said(FILE_NOT_WRITTEN_FOR, cause)
+    return said(KEY_NOT_CHANGED, written)
 
 
 def reopen(path: str | Path, unlocked: Unlocked, author: str | None = None) -> Ledger:

@@ -14,6 +14,7 @@ The rules (issue 16):
 
 from __future__ import annotations
 
+import errno
 import secrets
 from dataclasses import dataclass, field
 
@@ -35,7 +36,8 @@ from sqlcipher3 import dbapi2
 from fieldapp.domain.credentials import Credentials
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.progress import CancelCheck, Progress, check_cancel
-from fieldapp.saving import DISK
+from fieldapp.domain.sentences import said, template
+from fieldapp.saving import DISK, FULL_DISK, READ_ONLY, TROUBLES, disk_cause, errno_of
 from fieldapp.store import keyfile as kf
 from fieldapp.store import postgres
 from fieldapp.store.connection import (
@@ -67,19 +69,36 @@ class LedgerBusy(FieldappError):
 
 
 class NoRoom(FieldappError):
-    """The encrypted copy could not be written beside the ledger (a full disk, most often);
-    nothing changed. `trouble`: the disk, as `saving.ledger_trouble` names it (a window's
-    box is titled by it, not as a refusal to put right)."""
+    """The encrypted copy could not be written beside the ledger (a full disk, most often; a
+    read-only folder); nothing changed. `trouble`: the disk, as `saving.ledger_trouble` names
+    it (a window's box is titled by it, not as a refusal to put right)."""
 
     trouble = DISK
 
 
-def _no_room(path: Path) -> NoRoom:
+#: The copy beside the ledger found no room (%1 the cause, `saving.TROUBLES`: 磁盘已满; %2 the
+#: room it needs, in MB).
+NO_ROOM = template(
+    "在台账旁边写新的加密台账时出错：%1。台账没有改动；加密或更换钥匙时要另有约 %2 MB 的空闲空间，"
+    "请腾出空间后再试"
+)
+#: The copy beside the ledger could not be written for another cause the clerk can act on (%1,
+#: `saving.TROUBLES`: a read-only stick, no permission, a pulled-out stick).
+NOT_WRITTEN = template("在台账旁边写新的加密台账时出错：%1。台账没有改动；请排除后再试一次")
+
+
+def no_room(path: Path, error: BaseException) -> NoRoom:
+    """The copy beside `path` not written with `error`: an OSError of the disk or folder said
+    by its errno (`saving.disk_cause`: a full disk, a read-only stick, no permission); SQLite's
+    own disk error (it gives no errno) and any other as a full disk, as before."""
+    cause = disk_cause(error) if isinstance(error, OSError) else None
+    if cause is not None and errno_of(error) not in FULL_DISK:
+        refused = NoRoom(said(NOT_WRITTEN, cause))
+        if errno_of(error) == errno.EROFS:
+            refused.trouble = READ_ONLY
+        return refused
     size = max(1, round(path.stat().st_size / 2**20)) if path.is_file() else 1
-    return NoRoom(
-        f"在台账旁边写新的加密台账时出错（磁盘已满或没有写入权限？）。台账没有改动；"
-        f"加密或更换钥匙时要另有约 {size} MB 的空闲空间，请腾出空间后再试"
-    )
+    return NoRoom(said(NO_ROOM, said(TROUBLES[errno.ENOSPC].cause), str(size)))
 
 
 @dataclass(frozen=True)
@@ -392,7 +411,7 @@ def _replace_encrypted(
     except (DatabaseError, OSError) as error:
         pending.unlink(missing_ok=True)
         if isinstance(error, OSError) or disk_trouble(error):
-            raise _no_room(path) from None
+            raise no_room(path, error) from None
         raise
     except BaseException:
         pending.unlink(missing_ok=True)

@@ -415,11 +415,23 @@ def _facts(ledger: Ledger, signed: list[bytes], bundle: Path | None = None) -> d
     return facts
 
 
+#: What did not happen when the hub refused a county device's query or decision, said before
+#: the hub's words (`REQUEST_REFUSED`): the devices' state, the held changes, an acceptance, a
+#: dismissal, a re-judging.
+STATUS_NOT_GIVEN = template("中心没有给出各设备情况")
+HELD_NOT_GIVEN = template("中心没有给出未接受的修改")
+ACCEPT_NOT_RECORDED = template("中心没有记下这次接受")
+DISMISS_NOT_RECORDED = template("中心没有记下这次不予采纳")
+NOT_REJUDGED = template("中心没有重新核对")
+#: A county device's query or decision refused for a reason this device has no words of its
+#: own for (`refused_request` has none): what did not happen (%1, `STATUS_NOT_GIVEN` …) in the
+#: language shown, then the hub's words (%2, `_plain`: the facts only the hub knows).
+REQUEST_REFUSED = template("%1：%2")
+
+
 def county_status(ledger: Ledger, url: str, timeout: float = 60) -> dict[str, Any]:
     """The hub's view of every device (`GET /v1/status`), for a county device."""
-    data = _hub_answer(
-        ledger, _endpoint(url, "/v1/status"), "GET", "中心没有给出各设备情况", timeout
-    )
+    data = _hub_answer(ledger, _endpoint(url, "/v1/status"), "GET", STATUS_NOT_GIVEN, timeout)
     try:
         return dict(json.loads(data))
     except (ValueError, TypeError):
@@ -432,9 +444,7 @@ def held_changes(
     """The changes the hub holds for the county's review (`GET /v1/held`): pending ones, or
     those of `status` (held, accepted, dismissed); for a county device."""
     query = f"?status={urllib.parse.quote(status)}" if status else ""
-    data = _hub_answer(
-        ledger, _endpoint(url, "/v1/held") + query, "GET", "中心没有给出未接受的修改", timeout
-    )
+    data = _hub_answer(ledger, _endpoint(url, "/v1/held") + query, "GET", HELD_NOT_GIVEN, timeout)
     try:
         return dict(json.loads(data))
     except (ValueError, TypeError):
@@ -454,10 +464,8 @@ def decide_held(
     `/v1/held/dismiss`), as `reviewer` of this county device; the decided item."""
     body = json.dumps({"id": held_id, "reviewer": reviewer, "reason": reason}).encode()
     path = "/v1/held/accept" if accept else "/v1/held/dismiss"
-    done = "接受" if accept else "不予采纳"
-    data = _hub_answer(
-        ledger, _endpoint(url, path), "POST", f"中心没有记下这次{done}", timeout, body
-    )
+    failed = ACCEPT_NOT_RECORDED if accept else DISMISS_NOT_RECORDED
+    data = _hub_answer(ledger, _endpoint(url, path), "POST", failed, timeout, body)
     try:
         return dict(json.loads(data)["held"])
     except (ValueError, KeyError, TypeError):
@@ -472,7 +480,7 @@ def rejudge_held(ledger: Ledger, url: str, reviewer: str, timeout: float = 600) 
     belong to is still held; none from a hub that does not say); SyncError with the hub's words when it refused (its clock still in doubt)."""
     body = json.dumps({"reviewer": reviewer}).encode()
     data = _hub_answer(
-        ledger, _endpoint(url, "/v1/held/rejudge"), "POST", "中心没有重新核对", timeout, body
+        ledger, _endpoint(url, "/v1/held/rejudge"), "POST", NOT_REJUDGED, timeout, body
     )
     try:
         said = json.loads(data)
@@ -531,9 +539,10 @@ def _hub_answer(
     body: bytes | None = None,
 ) -> bytes:
     """The body of the hub's answer to one signed query or decision, once its signature for
-    this request holds (`httpauth.refusal_signed`); SyncError with `failed` and the hub's words
-    when it refused (words it did not sign are said to be unverified), `UNSIGNED_ANSWER` when
-    the answer is not the hub's."""
+    this request holds (`httpauth.refusal_signed`); SyncError when it refused: a code of this
+    device's standing in its own sentence (`refused_request`), else `failed` (a template:
+    what did not happen) and the hub's words (`REQUEST_REFUSED`; words it did not sign are
+    said to be unverified); `UNSIGNED_ANSWER` when the answer is not the hub's."""
     nonce = secrets.token_hex(16)
     kind = "application/json" if body is not None else "application/octet-stream"
     status, _headers, response, connection = signed_request(
@@ -543,7 +552,7 @@ def _hub_answer(
     try:
         if status != 200:
             if status == HTTPStatus.INTERNAL_SERVER_ERROR:  # the hub failed, it refused nothing
-                raise SyncError(f"{failed}：{_message(response)}")
+                raise SyncError(said(REQUEST_REFUSED, said(failed), _message(response)))
             header = response.getheader(httpauth.REFUSAL_HEADER)
             kept: list[bytes] = []  # the refusal's body, when the hub signed it
 
@@ -558,7 +567,9 @@ def _hub_answer(
             # Revoked, the key unknown, the clock off …: said as an upload's refusal is
             # (`refused_request`), in the device's own words of what to do.
             own = refused_request(code, status, _facts(ledger, kept))
-            raise SyncError(own if own is not None else f"{failed}：{message}")
+            if own is None:  # the hub's words, after what did not happen in the device's
+                own = said(REQUEST_REFUSED, said(failed), message)
+            raise SyncError(own)
         try:
             data = response.read(ANSWER_BYTES + 1)
         except (OSError, http.client.HTTPException) as error:

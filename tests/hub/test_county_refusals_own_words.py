@@ -15,7 +15,11 @@ import pytest
 import time_machine
 
 from fieldapp.domain.dates import CHINA
+from fieldapp.domain.roles import Role
+from fieldapp.domain.sentences import Sentence
 from fieldapp.services import clock
+from fieldapp.store.ledger import Ledger
+from fieldapp.sync import client
 from fieldapp.sync.client import (
     CLOCK_OFF,
     REVOKED_AT,
@@ -24,7 +28,9 @@ from fieldapp.sync.client import (
     held_changes,
     rejudge_held,
 )
+from fieldapp.sync.enrolment import enrol
 from fieldapp.sync.errors import SyncError
+from tests.codes import ENROL_CODE
 from tests.hub.httpkit import hub_serve
 from tests.hub.test_forged_answer import county  # noqa: F401 - fixture
 
@@ -61,3 +67,87 @@ def test_a_county_laptop_whose_date_is_off_is_told_and_learns_by_how_much(hub, c
             assert refused.value.said is not None and refused.value.said.template == CLOCK_OFF
             assert "中心没有给出" not in said, said
             assert "快了约3天" in clock.warning(county), clock.warning(county)
+
+
+#: The templates of a query or decision refused for a reason the device has no words of its
+#: own for (`client.REQUEST_REFUSED`), said by the test below (for
+#: `test_every_template_is_met_by_a_scenario`).
+SAID_HERE = {
+    client.REQUEST_REFUSED,
+    client.STATUS_NOT_GIVEN,
+    client.HELD_NOT_GIVEN,
+    client.ACCEPT_NOT_RECORDED,
+    client.DISMISS_NOT_RECORDED,
+    client.NOT_REJUDGED,
+}
+
+
+def _refused(ask) -> SyncError:  # noqa: ANN001
+    with pytest.raises(SyncError) as refused:
+        ask()
+    return refused.value
+
+
+def test_a_query_or_decision_the_hub_refuses_is_said_in_the_window_s_language(  # noqa: PLR0913
+    server,
+    hub,
+    county,  # noqa: F811
+    tmp_path,
+    qapp,  # noqa: ANN001
+):
+    """Refused for a reason only the hub knows (a village laptop asking the county's lists, a
+    held change not there, a status the hub does not list), the refusal was text: the held
+    review's stop reason said 中心没有记下这次不予采纳：… in the English window. Now what did not
+    happen is the device's sentence, in the language shown, and the hub's words follow it."""
+    from fieldapp.ui import i18n
+    from fieldapp.ui.held_words import sentence_shown
+
+    folder = tmp_path / "village"
+    folder.mkdir()
+    village = Ledger.open(folder / "ledger.db", author="王会计")
+    hub.enroll(
+        "红星村",
+        "520502101001",
+        folder / "enrol.json",
+        Role.COORDINATOR,
+        code=ENROL_CODE,
+        by="科员",
+    )
+    enrol(village, folder / "enrol.json", code=ENROL_CODE)
+    url = server.url
+    try:
+        refusals = {
+            client.STATUS_NOT_GIVEN: _refused(lambda: county_status(village, url)),
+            client.NOT_REJUDGED: _refused(lambda: rejudge_held(village, url, "王会计")),
+            client.HELD_NOT_GIVEN: _refused(lambda: held_changes(county, url, status="其他")),
+            client.ACCEPT_NOT_RECORDED: _refused(
+                lambda: decide_held(county, url, 999, True, "李科长")
+            ),
+            client.DISMISS_NOT_RECORDED: _refused(
+                lambda: decide_held(county, url, 999, False, "李科长", "不对")
+            ),
+        }
+    finally:
+        village.close()
+    shown: dict[str, str] = {}
+    assert i18n.install_language("en")
+    try:
+        for failed, refused in refusals.items():
+            said = refused.said
+            assert isinstance(said, Sentence), str(refused)
+            assert said.template == client.REQUEST_REFUSED
+            opening, words = said.parts
+            assert isinstance(opening, Sentence) and opening.template == failed
+            assert isinstance(words, str) and words  # the hub's own words, as it said them
+            assert str(refused) == f"{failed}：{words}"  # the Chinese as before
+            shown[failed] = sentence_shown(said)
+    finally:
+        i18n.install_language("zh_CN")
+    assert shown[client.DISMISS_NOT_RECORDED].startswith(
+        "The county hub did not record this dismissal: "
+    ), shown
+    assert shown[client.STATUS_NOT_GIVEN].startswith(
+        "The county hub did not give the devices' state: 只有县级设备"
+    ), shown
+    for failed, text in shown.items():
+        assert failed not in text, text

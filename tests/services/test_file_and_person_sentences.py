@@ -303,6 +303,7 @@ def said_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> set[str]:
         *(said for said, _chinese in _roster_notes(tmp_path)),
         *(said for said, _chinese in _monthly_notes(tmp_path)),
         *(said for said, _chinese in _ledger_refusals(tmp_path)),
+        *(said for said, _chinese in _key_refusals(tmp_path / "key")),
         *(said for said, _chinese in _sheet_notes(tmp_path)),
     ]
     return set().union(*map(templates, found)) | {persons.NAMESAKE, work.MONTH_KEPT}
@@ -1277,6 +1278,92 @@ def test_a_ledger_not_opened_and_a_number_no_one_holds_say_what_they_said_before
         connection.OPEN_REFUSED,
         connection.KEYS_ALONG,
     } <= met
+
+
+def _key_refusals(tmp_path: Path) -> list[tuple[Sentence, str]]:
+    """A ledger's key not changed: on a full disk and beside a key file's work file the
+    program cannot write (real key changes), a copy beside the ledger on a read-only stick and
+    a key file on a full disk (their errors as the system gives them): each sentence and its
+    Chinese, no word of the system's own (English) in it."""
+    from fieldapp.services import users
+    from fieldapp.store import keyfile, vault
+    from fieldapp.store.ledger import Ledger
+    from fieldapp.store.vault import Credentials
+    from tests.helpers.clear_text import realistic_session
+    from tests.helpers.full_disk import disk_full
+
+    tmp_path.mkdir(exist_ok=True)
+    path = tmp_path / "台账.db"
+    ledger = Ledger.open(path, credentials=Credentials("李芳", "村里的口令1"))
+    realistic_session(ledger)
+    unlocked = ledger.unlocked
+    ledger.close()
+    assert unlocked is not None
+    size = max(1, round(path.stat().st_size / 2**20))  # the room asked for, in MB
+    refused: list[Sentence] = []
+    with disk_full(), pytest.raises(users.RotationFailed) as full:
+        users.rotate_key(path, unlocked)
+    refused.append(_said(full.value))
+    work = Path(f"{keyfile.keyfile_path(path)}.tmp")
+    work.mkdir()
+    (work / "别的文件").write_text("x")
+    with pytest.raises(users.RotationFailed) as unwritten:
+        users.rotate_key(path, unlocked)
+    refused.append(_said(unwritten.value))
+    read_only = vault.no_room(path, OSError(errno.EROFS, "Read-only file system"))
+    assert read_only.trouble == saving.READ_ONLY
+    refused.append(_said(read_only))
+    refused.append(users.key_not_changed(OSError(errno.ENOSPC, "No space left on device")))
+    copy = "台账钥匙没有更换：在台账旁边写新的加密台账时出错："
+    return list(
+        zip(
+            refused,
+            [
+                f"{copy}磁盘已满。台账没有改动；加密或更换钥匙时要另有约 {size} MB 的空闲空间，"
+                "请腾出空间后再试",
+                "台账钥匙没有更换：写不了文件",
+                "在台账旁边写新的加密台账时出错：磁盘是只读的（U 盘打开了写保护？）。台账没有改动；"
+                "请排除后再试一次",
+                "台账钥匙没有更换：写不了文件（磁盘已满）",
+            ],
+            strict=True,
+        )
+    )
+
+
+def test_a_key_not_changed_says_the_disk_in_our_words(tmp_path) -> None:
+    """The disk full, the folder read-only: said by the errno (`saving.TROUBLES`), not by the
+    system's English words (No space left on device) put into a Chinese sentence."""
+    from fieldapp.services import users
+    from fieldapp.store import vault
+
+    met = _met_as_before(_key_refusals(tmp_path))
+    assert {
+        users.KEY_NOT_CHANGED,
+        users.FILE_NOT_WRITTEN,
+        users.FILE_NOT_WRITTEN_FOR,
+        vault.NO_ROOM,
+        vault.NOT_WRITTEN,
+    } <= met
+
+
+def test_a_key_not_changed_is_english_in_the_english_window(tmp_path, qapp) -> None:  # noqa: ANN001
+    import re
+
+    from fieldapp.ui import i18n
+    from fieldapp.ui.held_words import sentence_shown
+
+    found = [said for said, _chinese in _key_refusals(tmp_path)]
+    assert i18n.install_language("en")
+    try:
+        shown = [sentence_shown(said) for said in found]
+    finally:
+        i18n.install_language("zh_CN")
+    assert shown[0].startswith("The ledger's key was not changed: The new encrypted ledger"), shown
+    assert "the disk is full" in shown[0] and " MB of free space" in shown[0], shown
+    assert "read-only" in shown[2], shown
+    for text in shown:
+        assert not re.search(r"[\u4e00-\u9fff]", text), text
 
 
 def _sheet_note_books() -> list[tuple[str, Any, str]]:

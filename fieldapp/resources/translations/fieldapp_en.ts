@@ -7626,6 +7626,46 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>县级政策包“%1”用了内置政策包的编号：县级政策包须用本县自己的编号</source>
       <translation>County pack “%1” takes the built-in pack's id: a county pack takes an id of the county's own</translation>
     </message>
+    <message>
+      <source>中心没有给出各设备情况</source>
+      <translation>The county hub did not give the devices' state</translation>
+    </message>
+    <message>
+      <source>中心没有给出未接受的修改</source>
+      <translation>The county hub did not give the held changes</translation>
+    </message>
+    <message>
+      <source>中心没有记下这次不予采纳</source>
+      <translation>The county hub did not record this dismissal</translation>
+    </message>
+    <message>
+      <source>中心没有记下这次接受</source>
+      <translation>The county hub did not record this acceptance</translation>
+    </message>
+    <message>
+      <source>中心没有重新核对</source>
+      <translation>The county hub did not check the held changes again</translation>
+    </message>
+    <message>
+      <source>写不了文件</source>
+      <translation>a file could not be written</translation>
+    </message>
+    <message>
+      <source>写不了文件（%1）</source>
+      <translation>a file could not be written (%1)</translation>
+    </message>
+    <message>
+      <source>台账钥匙没有更换：%1</source>
+      <translation>The ledger's key was not changed: %1</translation>
+    </message>
+    <message>
+      <source>在台账旁边写新的加密台账时出错：%1。台账没有改动；加密或更换钥匙时要另有约 %2 MB 的空闲空间，请腾出空间后再试</source>
+      <translation>The new encrypted ledger could not be written beside the ledger: %1. The ledger was not changed; encrypting it or changing its key needs about %2 MB of free space more. Free some space, then try again</translation>
+    </message>
+    <message>
+      <source>在台账旁边写新的加密台账时出错：%1。台账没有改动；请排除后再试一次</source>
+      <translation>The new encrypted ledger could not be written beside the ledger: %1. The ledger was not changed; put that right, then try again</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
