@@ -6,6 +6,7 @@ Each parser returns the value or raises `CellError` with a Chinese reason naming
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -309,8 +310,10 @@ def _fen(amount: Decimal) -> float:
 
 def number(value: object, label: str | Part) -> float | None:
     """A non-negative amount from a number or text such as '3,500元', '¥3500', '3500元/月' or
-    '0.5万', rounded half up to the fen as typed (a cell of 2.675 is 2.68)."""
-    if type(value) is float and value >= 0:
+    '0.5万', rounded half up to the fen as typed (a cell of 2.675 is 2.68). A cell that is no
+    finite number is refused as not a number: calamine reads an xlsx's <v>NaN</v>, <v>inf</v>
+    or <v>1E999</v> as the float nan or inf, and 400 digits of text round to inf."""
+    if type(value) is float and 0 <= value < math.inf:
         if round(value, 2) == value:
             return value  # a number cell of whole fen, as most are
         return _fen(Decimal(repr(value)))  # the number as Excel shows it, not its binary value
@@ -332,6 +335,8 @@ def number(value: object, label: str | Part) -> float | None:
         if not _NUMBER.match(raw):
             raise CellError(said(NOT_A_NUMBER, _named(label), text(value)))
         amount = _fen(Decimal(raw).scaleb(scale, context=_EXACT))
+    if not math.isfinite(amount):  # nan, inf: no amount (nan < 0 is False, inf passed)
+        raise CellError(said(NOT_A_NUMBER, _named(label), text(value)))
     if amount < 0:
         raise CellError(said(NEGATIVE, _named(label)))
     return amount
