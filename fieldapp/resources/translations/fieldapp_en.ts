@@ -7622,6 +7622,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>首次有组织劳务输出</source>
       <translation>First organised labour export</translation>
     </message>
+    <message>
+      <source>%1“%2”应为天数（整数）</source>
+      <translation>%1 “%2” should be a number of days (a whole number)</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
