@@ -525,6 +525,7 @@ EN_REFUSALS: dict[str, str] = {
     "%1“%2”不是数字": "%1 “%2” is not a number",
     "%1不能为负数": "%1 cannot be negative",
     "%1“%2”应为月数（整数）": "%1 “%2” should be a number of months (a whole number)",
+    "%1“%2”应为天数（整数）": "%1 “%2” should be a number of days (a whole number)",
     "%1“%2”应为四位年份": "%1 “%2” should be a four-digit year",
     "%1“%2”应填“是”或“否”": "%1 “%2” should be “是” (yes) or “否” (no)",
     "%1的认定日期": "%1 (date recognised)",

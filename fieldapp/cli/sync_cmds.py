@@ -670,27 +670,35 @@ def cmd_hub_import(args: argparse.Namespace) -> int:
                 else ""
             )
             print(
-                f"已导入 {o.path.name}：来自 {r.sender} 第 {r.serial} 号包，"
+                f"已导入 {escaped(o.path.name)}：来自 {escaped(r.sender)} 第 {r.serial} 号包，"
                 f"{r.changes} 条修改，其中新的 {r.new_changes} 条；冲突 {r.conflicts} 处{held}"
             )
         elif o.code == "already":
-            print(f"{o.path.name}：{o.error}")
+            print(f"{escaped(o.path.name)}：{escaped(o.error)}")
         else:
             refused += 1
             if o.not_kept:
-                print(f"拒收 {o.path.name}：{o.error}；{o.not_kept}（hub quarantine 可调上限）")
+                print(
+                    f"拒收 {escaped(o.path.name)}：{escaped(o.error)}；{escaped(o.not_kept)}"
+                    "（hub quarantine 可调上限）"
+                )
             elif o.quarantined and Path(o.quarantined) != o.path:
                 # A file named on the command line is copied in first: it stays where it is
                 # (the inbox's own leaves the inbox).
                 kept = "副本已放入隔离区" if args.files else "已移入隔离区"
                 stays = "（原文件还在原处）" if args.files else ""
-                print(f"拒收 {o.path.name}：{o.error}；{kept} {o.quarantined}{stays}")
+                print(
+                    f"拒收 {escaped(o.path.name)}：{escaped(o.error)}；"
+                    f"{kept} {escaped(o.quarantined)}{stays}"
+                )
             else:  # not read at all (no such file), or kept where it is (a full disk)
-                print(f"未导入 {o.path.name}：{o.error}；文件没有移动，台账没有改动")
+                print(
+                    f"未导入 {escaped(o.path.name)}：{escaped(o.error)}；文件没有移动，台账没有改动"
+                )
     if not args.files:
         for folder in hub.inbox_folders():
             print(
-                f"收件箱里的文件夹「{folder.name}」没有导入：请把其中的数据包文件直接放进 "
+                f"收件箱里的文件夹「{escaped(folder.name)}」没有导入：请把其中的数据包文件直接放进 "
                 f"{hub.inbox}，或用 hub import --dir {args.dir} 文件… 导入"
             )
     if not outcomes:

@@ -6,6 +6,7 @@ Each parser returns the value or raises `CellError` with a Chinese reason naming
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -155,6 +156,7 @@ NOT_A_NUMBER = template("%1“%2”不是数字")
 #: (the column only)
 NEGATIVE = template("%1不能为负数")
 NOT_MONTHS = template("%1“%2”应为月数（整数）")
+NOT_DAYS = template("%1“%2”应为天数（整数）")
 NOT_A_YEAR = template("%1“%2”应为四位年份")
 NOT_YES_NO = template("%1“%2”应填“是”或“否”")
 #: A 区划代码 cell that is not 6, 9 or 12 digits: its column's heading and the code as typed
@@ -309,8 +311,10 @@ def _fen(amount: Decimal) -> float:
 
 def number(value: object, label: str | Part) -> float | None:
     """A non-negative amount from a number or text such as '3,500元', '¥3500', '3500元/月' or
-    '0.5万', rounded half up to the fen as typed (a cell of 2.675 is 2.68)."""
-    if type(value) is float and value >= 0:
+    '0.5万', rounded half up to the fen as typed (a cell of 2.675 is 2.68). A cell that is no
+    finite number is refused as not a number: calamine reads an xlsx's <v>NaN</v>, <v>inf</v>
+    or <v>1E999</v> as the float nan or inf, and 400 digits of text round to inf."""
+    if type(value) is float and 0 <= value < math.inf:
         if round(value, 2) == value:
             return value  # a number cell of whole fen, as most are
         return _fen(Decimal(repr(value)))  # the number as Excel shows it, not its binary value
@@ -332,6 +336,8 @@ def number(value: object, label: str | Part) -> float | None:
         if not _NUMBER.match(raw):
             raise CellError(said(NOT_A_NUMBER, _named(label), text(value)))
         amount = _fen(Decimal(raw).scaleb(scale, context=_EXACT))
+    if not math.isfinite(amount):  # nan, inf: no amount (nan < 0 is False, inf passed)
+        raise CellError(said(NOT_A_NUMBER, _named(label), text(value)))
     if amount < 0:
         raise CellError(said(NEGATIVE, _named(label)))
     return amount
@@ -357,6 +363,26 @@ def months(value: object, label: str | Part) -> int | None:
     if not re.match(r"^\d+(\.0+)?$", raw):
         raise CellError(said(NOT_MONTHS, _named(label), text(value)))
     return int(float(raw))
+
+
+#: A count of days as a sheet writes it: 5, 5.0 or 5天 (at most six digits: no training runs
+#: a million days, and a longer run of digits is no count SQLite could keep).
+_WHOLE_DAYS = re.compile(r"^(\d{1,6})(?:\.0+)?天?$")
+
+
+def days(value: object, label: str | Part) -> int | None:
+    """A whole number of days from 5, '5' or '5天'; None for a blank cell. The policy counts
+    whole days (a pack's training_days_min, `policy.eligibility.training_days_paid`, the
+    window's day box): 2.6 days is refused with its cell named, not cut to 2 as it was."""
+    if type(value) is float and value.is_integer() and 0 <= value < 1e6:
+        return int(value)  # a number cell, as most are
+    raw = norm(value)
+    if not raw:
+        return None
+    whole = _WHOLE_DAYS.match(raw)
+    if whole is None:  # 2.6, 半天, -3, nan, inf, 1e+300
+        raise CellError(said(NOT_DAYS, _named(label), text(value)))
+    return int(whole.group(1))
 
 
 #: How a sheet writes an open-ended labour contract's term (无固定期限劳动合同); 长期 as a

@@ -236,8 +236,7 @@ def parse_extra(
         elif how == _MONTHS:
             values[key] = cells.months(raw[key] if key in raw else text, labels[key])
         elif how == _DAYS:
-            days = cells.number(raw[key] if key in raw else text, labels[key])
-            values[key] = int(days) if days is not None else None
+            values[key] = cells.days(raw[key] if key in raw else text, labels[key])
         elif how == _SERVICES:
             values[key] = [
                 _choice(t, labels[key], _SERVICE, mapped, words)

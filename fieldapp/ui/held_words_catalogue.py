@@ -409,6 +409,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "%1“%2”已被 Excel 存成数字（科学计数法），后几位已丢失，无法恢复；这一格没有导入，这个人的其余信息照常导入；请把该列设为文本，对照银行卡或存折重新填写"),
     QT_TRANSLATE_NOOP("Refusals", "%1“%2”应为 6、9 或 12 位数字"),
     QT_TRANSLATE_NOOP("Refusals", "%1“%2”应为四位年份"),
+    QT_TRANSLATE_NOOP("Refusals", "%1“%2”应为天数（整数）"),
     QT_TRANSLATE_NOOP("Refusals", "%1“%2”应为月数（整数）"),
     QT_TRANSLATE_NOOP("Refusals", "%1“%2”应填“是”或“否”"),
     QT_TRANSLATE_NOOP("Refusals", "%1“%2”无法识别，应为：%3"),

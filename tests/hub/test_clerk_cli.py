@@ -828,3 +828,27 @@ def test_revoking_and_enrolling_again_write_times_as_a_clerk_does(
     assert code == 0
     said = re.search(r"原来的登记（(\S+ \S+) 登记，已于 (\S+ \S+) 注销）", out)
     assert said and all(re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", t) for t in said.groups()), out
+
+
+def test_hub_import_prints_a_hostile_file_name_as_letters(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A bundle's file name (and the quarantine path made from it, a folder's name, the error
+    quoting it) is read from a stick: `hub import` printed it raw, so a name holding ESC[2J
+    cleared the clerk's terminal and BEL rang it. Every one is now written as \\uXXXX."""
+    hub = tmp_path / "县汇总"
+    plain_hub(hub)
+    hostile = "红星\x1b[2J村\x07.fieldsync"
+    (hub / "inbox" / hostile).write_bytes(b"not a bundle at all")
+    (hub / "inbox" / "U\x1b]0;x\x07盘").mkdir()
+    code, out, _err = run(capsys, "hub", "import", "--dir", hub)
+    assert code == 1
+    assert "拒收 红星\\u001b[2J村\\u0007.fieldsync" in out
+    assert "已移入隔离区" in out
+    assert "收件箱里的文件夹「U\\u001b]0;x\\u0007盘」没有导入" in out
+    missing = tmp_path / "U盘" / "缺\x1b[31m.fieldsync"
+    code, out2, _err = run(capsys, "hub", "import", "--dir", hub, missing)
+    assert code == 1
+    assert "未导入 缺\\u001b[31m.fieldsync" in out2
+    for said in (out, out2):
+        assert "\x1b" not in said and "\x07" not in said

@@ -349,6 +349,7 @@ def _import_cell_sentences(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Senten
         (lambda: cells.number("约三千", "月收入（元）"), "月收入（元）“约三千”不是数字"),
         (lambda: cells.number(-5.0, "月收入（元）"), "月收入（元）不能为负数"),
         (lambda: cells.months("很久", "合同期限（月）"), "合同期限（月）“很久”应为月数（整数）"),
+        (lambda: cells.days(2.6, "培训天数"), "培训天数“2.6”应为天数（整数）"),
         (lambda: cells.year("26", "脱贫年度"), "脱贫年度“26”应为四位年份"),
         (lambda: cells.yes_no("也许", "是否参保"), "是否参保“也许”应填“是”或“否”"),
         (

@@ -4,6 +4,8 @@ half to even gives; alike for a number cell, a text cell and a CSV file."""
 
 from __future__ import annotations
 
+import zipfile
+
 import openpyxl
 import pytest
 
@@ -84,3 +86,53 @@ def test_csv_amounts_are_kept_half_up_to_the_fen(ledger, tmp_path, encoding):
 )
 def test_an_amount_in_any_spelling_is_rounded_half_up(cell, kept):
     assert cells.number(cell, "月收入") == kept
+
+
+@pytest.mark.parametrize(
+    ("cell", "shown"),
+    [
+        (float("nan"), "nan"),
+        (float("inf"), "inf"),
+        (float("-inf"), "-inf"),
+        ("1" * 400, "1" * 400),  # exact as a Decimal, inf as a float
+        ("1" * 320 + "万", "1" * 320 + "万"),
+    ],
+    ids=["nan", "inf", "-inf", "400-digits", "320-digits-wan"],
+)
+def test_a_cell_that_is_no_finite_number_is_not_an_amount(cell, shown):
+    """nan passed (nan < 0 is False) and inf passed the number cell's fast path: either was
+    kept as a worker's monthly income, and summed into every total after it."""
+    with pytest.raises(cells.CellError) as refused:
+        cells.number(cell, "月收入")
+    assert str(refused.value) == f"月收入“{shown}”不是数字"
+
+
+def test_an_xlsx_number_cell_of_nan_or_inf_is_refused_with_its_cell_named(ledger, tmp_path):
+    """calamine reads an xlsx's <v>NaN</v>, <v>inf</v> and <v>1E999</v> as the floats nan and
+    inf (a file any tool can write): each income is refused, the cell named, the rest kept."""
+    rows, _kept_amounts = _rows(as_numbers=True)
+    path = write_xlsx(tmp_path / "a.xlsx", HEADERS, rows)
+    spelled = {b"4500": b"NaN", b"2.675": b"inf", b"0.125": b"1E999"}  # 12345.665 is kept
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    for amount, written in spelled.items():
+        before = b"<v>" + amount + b"</v>"
+        assert sheet.count(before) == 1
+        sheet = sheet.replace(before, b"<v>" + written + b"</v>")
+    parts["xl/worksheets/sheet1.xml"] = sheet
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    report = import_ledger(ledger, path)
+    assert report.rejected == [] and report.imported == len(AMOUNTS)
+    notes = [(w.row, w.reason) for w in report.warnings if "月收入" in w.reason]
+    cell = "月收入（表中“月收入（元）”列，P 列）"
+    assert [(row, reason.split("：")[0]) for row, reason in notes] == [
+        (2, f"{cell}“inf”不是数字"),  # 2.675's cell
+        (3, f"{cell}“inf”不是数字"),  # 0.125's
+        (5, f"{cell}“nan”不是数字"),  # 4500's
+    ]
+    assert all("这一格没有导入" in reason for _row, reason in notes)
+    incomes = sorted(_kept(ledger).values(), key=lambda v: (v is not None, v or 0))
+    assert incomes == [None, None, None, 12345.67]

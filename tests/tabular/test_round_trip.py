@@ -14,6 +14,7 @@ import pytest
 
 from fieldapp.demo.generator import build_demo
 from fieldapp.store.ledger import Ledger
+from fieldapp.tabular import cells
 from fieldapp.tabular.ledger_export import export_ledger
 from fieldapp.tabular.ledger_import import import_ledger
 from tests.tabular.sheets import dated
@@ -1088,3 +1089,43 @@ def test_a_month_the_ledger_sheet_gives_is_changed_once_as_its_jobs_sheet_says(t
     assert months == [("台账", 3, 2800.0, 3100.0)]
     assert _wifes_month(ledger, wife) == ("已就业", 3100.0, 3100.0)
     ledger.close()
+
+
+def test_a_fraction_of_a_training_day_is_refused_with_its_cell_named(tmp_path):
+    """The 培训 sheet's days went through the amount parser and int(): 2.6 days was kept as 2
+    and a 2.4 days' training read as two whole ones. The policy counts whole days (a pack's
+    training_days_min, training_days_paid, the window's day box), so a fraction is refused,
+    its cell named; whole days as a number, 5.0 or 5天 are kept."""
+    path = tmp_path / "台账.xlsx"
+    _two_trainings_book(path, [(2.6, "结业", "上午班"), (7.0, "结业", "下午班")])
+    book = openpyxl.load_workbook(path)
+    book["培训"].append(["张长英", book["台账"]["B2"].value, "焊工", "2025-06-01", "3天"])
+    book.save(path)
+    ledger = Ledger.open(tmp_path / "l.db", author="甲")
+    report = import_ledger(ledger, path)
+    said = [(p.sheet, p.row, p.reason) for p in (*report.rejected, *report.warnings)]
+    fraction = [s for s in said if "2.6" in s[2]]
+    assert len(fraction) == 1, said
+    sheet, row, reason = fraction[0]
+    assert (sheet, row) == ("培训", 2)
+    assert reason.startswith("培训天数“2.6”应为天数（整数）"), reason
+    days = ledger.db.execute(
+        "SELECT training_days FROM services WHERE service_type = '职业培训' ORDER BY service_date"
+    ).fetchall()
+    assert (2,) not in days and (7,) in days and (3,) in days
+
+
+@pytest.mark.parametrize(
+    ("cell", "kept"), [(5.0, 5), ("5", 5), ("5.0", 5), ("5天", 5), ("", None), (None, None)]
+)
+def test_whole_days_in_any_spelling_are_a_count(cell, kept):
+    assert cells.days(cell, "培训天数") == kept
+
+
+@pytest.mark.parametrize(
+    "cell", [2.6, "2.6", "2.5天", "半天", -3.0, "-3", float("nan"), float("inf"), 1e300, "1" * 400]
+)
+def test_a_cell_that_is_no_whole_count_of_days_is_refused(cell):
+    with pytest.raises(cells.CellError) as refused:
+        cells.days(cell, "培训天数")
+    assert str(refused.value).startswith("培训天数“") and "应为天数（整数）" in str(refused.value)

@@ -7666,6 +7666,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>在台账旁边写新的加密台账时出错：%1。台账没有改动；请排除后再试一次</source>
       <translation>The new encrypted ledger could not be written beside the ledger: %1. The ledger was not changed; put that right, then try again</translation>
     </message>
+    <message>
+      <source>%1“%2”应为天数（整数）</source>
+      <translation>%1 “%2” should be a number of days (a whole number)</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
