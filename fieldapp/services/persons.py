@@ -24,7 +24,7 @@ from fieldapp.domain.errors import (
     ValidationFailed,
 )
 from fieldapp.domain.models import CategoryMembership, Household, Person
-from fieldapp.domain.phone import phone_said
+from fieldapp.domain.phone import phones_said
 from fieldapp.domain.sentences import Part, Sentence, Word, said, template
 from fieldapp.services.changes import ChangeSet
 from fieldapp.services.writer import Actor, Writer, writing
@@ -101,7 +101,7 @@ def check_entry(ledger: Ledger, person: Person, *, confirmed: bool = False) -> l
     """The entry rules; raises DuplicateIdNumber / NeedsConfirmation, returns warnings, each
     a sentence to say in the language shown.
 
-    A phone or an account typed or changed must be a real number (`phone_said`,
+    A phone or an account typed or changed must be a real number (`phones_said`,
     `account_said`); ValidationFailed names what is wrong.
     """
     stored = _stored(ledger, person)
@@ -109,9 +109,10 @@ def check_entry(ledger: Ledger, person: Person, *, confirmed: bool = False) -> l
     # A phone typed or changed now, not one inherited, as the editor decides it: an empty one
     # (blank, spaces) is no number and nothing to check.
     if typed.phone != (stored.phone if stored else ""):
-        problem = phone_said(person.phone.strip())
-        if problem is not None:
-            raise ValidationFailed(problem)  # its sentence: said in the window's language
+        # Each of several numbers (138…、0857-…), as the import and the editor check them.
+        problems = phones_said(person.phone)
+        if problems:
+            raise ValidationFailed(problems[0])  # its sentence: said in the window's language
     # The account a subsidy is paid into, checked here too (the editor and the import check it
     # as typed; a save from elsewhere — the command line, a script — met no check): one typed or
     # changed now, not one inherited (`domain.account`: those in a ledger are left as they are).

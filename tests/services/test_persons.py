@@ -236,3 +236,23 @@ def test_a_phone_and_account_saved_from_a_script_are_kept_as_the_editor_keeps_th
     )
     now = records.get(ledger, Person, pid)
     assert (now.phone, now.account_number, now.notes) == ("138 0000 000", "6217 0000", "外出")
+
+
+def test_a_phone_of_several_numbers_is_checked_number_by_number(ledger, actor, household):
+    """The import keeps several numbers joined by '、' and checks each; the service took the
+    whole field as one number, so a good pair was refused and a changed one never checked."""
+    from fieldapp.domain.errors import ValidationFailed
+
+    pid = persons.save(
+        ledger,
+        actor,
+        Person(name="王芳", id_number=make_id(), household_id=household, phone="13812345678"),
+    ).id
+    kept = records.get(ledger, Person, pid)
+    persons.save(ledger, actor, kept.model_copy(update={"phone": "13812345678，0857-8221234"}))
+    assert records.get(ledger, Person, pid).phone == "13812345678、08578221234"
+    kept = records.get(ledger, Person, pid)
+    with pytest.raises(ValidationFailed) as err:
+        persons.save(ledger, actor, kept.model_copy(update={"phone": "13812345678、1381234567"}))
+    assert "1381234567" in str(err.value) and "11 位" in str(err.value)
+    assert records.get(ledger, Person, pid).phone == "13812345678、08578221234"

@@ -98,3 +98,18 @@ def test_a_phone_typed_with_spaces_and_hyphens_is_saved_as_the_import_keeps_it(w
     with qtbot.waitSignal(page.updated, timeout=5000):
         editor.save()
     assert window.session.ledger.get("persons", who.id)["phone"] == "08578221234"
+
+
+def test_a_phone_of_several_numbers_is_checked_number_by_number(window, qtbot):
+    # The import keeps "138…、0857-…" and checks each number; the editor took the field as one
+    # number and refused a good pair for its '、' (and never found the short one in a pair).
+    page, editor, who = open_editor(window, qtbot)
+    editor.phone.setText("13812345678、1381234567")
+    editor.save()
+    assert editor.isVisible()
+    assert "1381234567" in editor.error.text() and "11 位" in editor.error.text()
+    assert window.session.ledger.get("persons", who.id)["phone"] == ""
+    editor.phone.setText("13812345678，0857-8221234")
+    with qtbot.waitSignal(page.updated, timeout=5000):
+        editor.save()
+    assert window.session.ledger.get("persons", who.id)["phone"] == "13812345678、08578221234"
