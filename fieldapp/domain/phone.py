@@ -74,3 +74,19 @@ def phone_said(text: str) -> Sentence | None:
     if len(number) in (7, 8):
         return None
     return said(LENGTH, text.strip())
+
+
+def numbers(text: str) -> list[str]:
+    """The numbers of a phone field, split where `typed` joins them by '、' (138…、0857-…):
+    one number as typed, several each as typed (full-width digits as ASCII); blank ones
+    (a separator doubled, spaces) none."""
+    raw = unicodedata.normalize("NFKC", text)
+    if not _SEPARATORS.search(raw):
+        return [text.strip()] if text.strip() else []
+    return [part.strip() for part in _SEPARATORS.split(raw) if _SPACING.sub("", part)]
+
+
+def phones_said(text: str) -> list[Sentence]:
+    """What is wrong with each number of a phone field (`numbers`, `phone_said`): the one
+    rule of the editor, the service and the import; none when every number can be real."""
+    return [wrong for number in numbers(text) if (wrong := phone_said(number)) is not None]

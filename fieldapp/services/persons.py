@@ -24,7 +24,7 @@ from fieldapp.domain.errors import (
     ValidationFailed,
 )
 from fieldapp.domain.models import CategoryMembership, Household, Person
-from fieldapp.domain.phone import phone_said
+from fieldapp.domain.phone import phones_said
 from fieldapp.domain.sentences import Part, Sentence, Word, said, template
 from fieldapp.services.changes import ChangeSet
 from fieldapp.services.writer import Actor, Writer, writing
@@ -97,21 +97,31 @@ def entered(person: Person, kept: Person | None) -> Person:
     )
 
 
-def check_entry(ledger: Ledger, person: Person, *, confirmed: bool = False) -> list[str | Sentence]:
+def check_entry(
+    ledger: Ledger, person: Person, *, confirmed: bool = False, loaded: Person | None = None
+) -> list[str | Sentence]:
     """The entry rules; raises DuplicateIdNumber / NeedsConfirmation, returns warnings, each
     a sentence to say in the language shown.
 
-    A phone or an account typed or changed must be a real number (`phone_said`,
-    `account_said`); ValidationFailed names what is wrong.
+    A phone or an account typed or changed must be a real number (`phones_said`,
+    `account_said`); ValidationFailed names what is wrong. Changed from `loaded` (the person
+    as an editor loaded them) when given, else from the ledger's row: another program may have
+    saved the field since the editor opened, and the old value the user left is not theirs to
+    correct (the save writes only what changed from `loaded`).
     """
     stored = _stored(ledger, person)
+    # What the editor loaded, while the row it edits is there and reads: then only what
+    # changed from it is written. A row gone or unreadable gets every field: checked as typed.
+    if loaded is not None and stored is not None and loaded.id == stored.id:
+        stored = loaded
     typed = entered(person, stored)
     # A phone typed or changed now, not one inherited, as the editor decides it: an empty one
     # (blank, spaces) is no number and nothing to check.
     if typed.phone != (stored.phone if stored else ""):
-        problem = phone_said(person.phone.strip())
-        if problem is not None:
-            raise ValidationFailed(problem)  # its sentence: said in the window's language
+        # Each of several numbers (138…、0857-…), as the import and the editor check them.
+        problems = phones_said(person.phone)
+        if problems:
+            raise ValidationFailed(problems[0])  # its sentence: said in the window's language
     # The account a subsidy is paid into, checked here too (the editor and the import check it
     # as typed; a save from elsewhere — the command line, a script — met no check): one typed or
     # changed now, not one inherited (`domain.account`: those in a ledger are left as they are).
@@ -164,7 +174,7 @@ def save(
     with writing(ledger, actor) as writer:
         if new_household is not None:
             person = person.model_copy(update={"household_id": writer.insert(new_household)})
-        warnings = check_entry(ledger, person, confirmed=confirmed)  # said as typed
+        warnings = check_entry(ledger, person, confirmed=confirmed, loaded=loaded)  # as typed
         # Kept as the editor and the import keep them: a script's "6217 0000 …" as digits,
         # those it started from (`loaded`, else the ledger's) as they are.
         person = entered(person, loaded if loaded is not None else _stored(ledger, person))

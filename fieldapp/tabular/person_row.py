@@ -31,7 +31,7 @@ from fieldapp.domain.enums import (
     parse_labour_ability,
 )
 from fieldapp.domain.errors import InvalidIdNumber
-from fieldapp.domain.phone import phone_said
+from fieldapp.domain.phone import phones_said
 from fieldapp.domain.status_words import BUILT_IN_STATUS_WORDS
 from fieldapp.reference import divisions
 from fieldapp.store.queries.sheets import CUT_MARK, EXCEL_CELL_CHARS, FREE_TEXT
@@ -739,12 +739,9 @@ def parse_row(
                 ZERO_DROPPED, sentences.Word(_label("phone")), text("phone", ""), person["phone"]
             )
         )
-    for number in person["phone"].split("、") if person["phone"] else ():
-        phone_wrong = phone_said(number)
-        if phone_wrong:  # the editor refuses it; the person comes in, the number said
-            warnings.append(
-                sentences.said(PHONE_KEPT, sentences.Word(_label("phone")), phone_wrong)
-            )
+    for phone_wrong in phones_said(person["phone"]):
+        # The editor refuses it (the same rule); the person comes in, the number said.
+        warnings.append(sentences.said(PHONE_KEPT, sentences.Word(_label("phone")), phone_wrong))
     if spell and spell["place_name"] and not spell["place_code"]:
         warnings.append(sentences.said(PLACE_AS_TEXT, spell["place_name"]))
     category_cell = text("categories")

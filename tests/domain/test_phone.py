@@ -48,3 +48,16 @@ def test_a_phone_typed_is_kept_as_digits_one_in_the_ledger_as_it_is():
     assert entered(" 138 1234 5678 ", None) == "13812345678"  # a new person's
     assert entered(" 138 1234 567 ", "138 1234 567") == "138 1234 567"  # the ledger's, kept
     assert entered("138 1234 5678", "139 0000 0000") == "13812345678"  # changed
+
+
+def test_each_of_several_numbers_is_checked_as_the_import_keeps_them():
+    # The import checked each number of "138…、0857-…" while the editor and the service took
+    # the whole field as one number: a good pair refused there, for its '、'.
+    from fieldapp.domain.phone import numbers, phones_said
+
+    assert numbers("１３８1234 5678，0857-8221234") == ["1381234 5678", "0857-8221234"]
+    assert numbers(" 138 1234 5678 ") == ["138 1234 5678"] and numbers("  ") == []
+    assert phones_said("13812345678、0857-8221234") == []
+    assert phones_said("13812345678；；0857-8221234") == []
+    wrong = phones_said("13812345678、1381234567、0857-82")
+    assert [str(w) for w in wrong] == [str(phone_said("1381234567")), str(phone_said("0857-82"))]

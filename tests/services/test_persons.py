@@ -236,3 +236,64 @@ def test_a_phone_and_account_saved_from_a_script_are_kept_as_the_editor_keeps_th
     )
     now = records.get(ledger, Person, pid)
     assert (now.phone, now.account_number, now.notes) == ("138 0000 000", "6217 0000", "外出")
+
+
+def test_a_phone_of_several_numbers_is_checked_number_by_number(ledger, actor, household):
+    """The import keeps several numbers joined by '、' and checks each; the service took the
+    whole field as one number, so a good pair was refused and a changed one never checked."""
+    from fieldapp.domain.errors import ValidationFailed
+
+    pid = persons.save(
+        ledger,
+        actor,
+        Person(name="王芳", id_number=make_id(), household_id=household, phone="13812345678"),
+    ).id
+    kept = records.get(ledger, Person, pid)
+    persons.save(ledger, actor, kept.model_copy(update={"phone": "13812345678，0857-8221234"}))
+    assert records.get(ledger, Person, pid).phone == "13812345678、08578221234"
+    kept = records.get(ledger, Person, pid)
+    with pytest.raises(ValidationFailed) as err:
+        persons.save(ledger, actor, kept.model_copy(update={"phone": "13812345678、1381234567"}))
+    assert "1381234567" in str(err.value) and "11 位" in str(err.value)
+    assert records.get(ledger, Person, pid).phone == "13812345678、08578221234"
+
+
+def test_an_old_phone_the_editor_loaded_is_not_checked_when_another_program_changed_it(
+    ledger, actor, household
+):
+    """`check_entry` measured "changed" against the ledger's row: when another program saved
+    the phone and account while an editor was open, the odd old ones the editor loaded (and
+    the user never touched) were checked and the save refused. Measured against what the
+    editor loaded now; only what changed from it is written."""
+    from fieldapp.domain import account
+    from fieldapp.domain.errors import ValidationFailed
+
+    pid = persons.save(
+        ledger, actor, Person(name="王芳", id_number=make_id(), household_id=household)
+    ).id
+    # Written before the checks (an old ledger): what the editor loads.
+    ledger.db.execute(
+        "UPDATE persons SET phone = '1380000000', account_number = '12345' WHERE id = ?", [pid]
+    )
+    loaded = records.get(ledger, Person, pid)
+    good = account.card_number("621700001234567")
+    # Another program corrects them while the editor is open.
+    ledger.db.execute(
+        "UPDATE persons SET phone = '13912345678', account_number = ? WHERE id = ?", [good, pid]
+    )
+    edited = loaded.model_copy(update={"notes": "外出"})
+    with pytest.raises(ValidationFailed):  # no editor: the ledger's row is what it started from
+        persons.save(ledger, actor, edited)
+    persons.save(ledger, actor, edited, loaded=loaded)
+    now = records.get(ledger, Person, pid)
+    assert (now.phone, now.account_number, now.notes) == ("13912345678", good, "外出")
+    # A phone changed in the editor is still checked, against what it loaded.
+    with pytest.raises(ValidationFailed):
+        persons.save(
+            ledger, actor, loaded.model_copy(update={"phone": "1381234567"}), loaded=loaded
+        )
+    assert records.get(ledger, Person, pid).phone == "13912345678"
+    # The row gone meanwhile: every field would be written, so each is checked as typed.
+    ledger.db.execute("DELETE FROM persons WHERE id = ?", [pid])
+    with pytest.raises(ValidationFailed):
+        persons.save(ledger, actor, edited, loaded=loaded)

@@ -98,3 +98,39 @@ def test_a_phone_typed_with_spaces_and_hyphens_is_saved_as_the_import_keeps_it(w
     with qtbot.waitSignal(page.updated, timeout=5000):
         editor.save()
     assert window.session.ledger.get("persons", who.id)["phone"] == "08578221234"
+
+
+def test_a_phone_of_several_numbers_is_checked_number_by_number(window, qtbot):
+    # The import keeps "138…、0857-…" and checks each number; the editor took the field as one
+    # number and refused a good pair for its '、' (and never found the short one in a pair).
+    page, editor, who = open_editor(window, qtbot)
+    editor.phone.setText("13812345678、1381234567")
+    editor.save()
+    assert editor.isVisible()
+    assert "1381234567" in editor.error.text() and "11 位" in editor.error.text()
+    assert window.session.ledger.get("persons", who.id)["phone"] == ""
+    editor.phone.setText("13812345678，0857-8221234")
+    with qtbot.waitSignal(page.updated, timeout=5000):
+        editor.save()
+    assert window.session.ledger.get("persons", who.id)["phone"] == "13812345678、08578221234"
+
+
+def test_an_old_phone_another_program_changed_meanwhile_does_not_block_the_save(window, qtbot):
+    """The editor loaded an odd phone written before the check; another program (a second
+    copy, a sync) saved a good one while it was open. The service checked the old phone the
+    user never touched against the ledger's new one and refused the save."""
+    from fieldapp.services.changes import ChangeSet, Kind
+    from fieldapp.services.writer import writing
+
+    who = Records(window.session.ledger).select(Person, "name = ?", ["王小明"])[0]
+    with writing(window.session.ledger, window.session.actor) as writer:
+        writer.update(Person, who.id, {"phone": "1380000000"})
+    window.session.apply(ChangeSet.of(Kind.PERSONS))
+    page, editor, who = open_editor(window, qtbot)
+    with writing(window.session.ledger, window.session.actor) as writer:
+        writer.update(Person, who.id, {"phone": "13912345678"})  # the other program's
+    editor.notes.setText("已核对")
+    with qtbot.waitSignal(page.updated, timeout=5000):
+        editor.save()
+    row = window.session.ledger.get("persons", who.id)
+    assert (row["phone"], row["notes"]) == ("13912345678", "已核对")

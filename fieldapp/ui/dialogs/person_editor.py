@@ -40,7 +40,7 @@ from fieldapp.domain.errors import (
     NeedsConfirmation,
 )
 from fieldapp.domain.models import CategoryMembership, Household, Person
-from fieldapp.domain.phone import phone_said
+from fieldapp.domain.phone import phones_said
 from fieldapp.domain.places_said import PlaceWording, say_place
 from fieldapp.domain.sentences import Sentence, Word
 from fieldapp.reference import divisions
@@ -538,7 +538,8 @@ class PersonEditor(QDialog):
         # A phone or an account typed or changed here: what is wrong in the language shown
         # (the sentence's translation), as the import says it (and the service checks it).
         changed = phones.entered(phone, kept) != (kept or "")
-        wrong = phone_said(phone) if changed else None
+        # Each of several numbers (138…、0857-…), as the import keeps and checks them.
+        wrong = next(iter(phones_said(phone)), None) if changed else None
         if wrong is not None:
             self.show_error(sentence_shown(wrong))
             self.phone.setFocus()
