@@ -180,9 +180,10 @@ ABOVE = template("%1不能高于%2")
 SHORTER = template("%1不能短于%2")
 #: … a look-back of no months given: every earlier job.
 EVERY_EARLIER = template("全部既往就业")
-KEPT = template("“%1”一项必须保持为“%2”")
-KEPT_YES = template("是")
-KEPT_NO = template("否")
+#: A yes/no condition a county may not turn (two sentences: a bare 是 or 否 would be a
+#: template every 是 in the program matched).
+KEPT_YES = template("“%1”一项必须保持为“是”")
+KEPT_NO = template("“%1”一项必须保持为“否”")
 #: A condition's bound (%1) in months, years of age, days.
 IN_MONTHS = template("%1个月")
 IN_YEARS = template("%1岁")
@@ -664,5 +665,5 @@ def looser(old: Conditions, new: Conditions) -> list[Loosened]:
     ):
         before, after = getattr(old, name), getattr(new, name)
         if before is not None and after != before:
-            add(name, KEPT, said(KEPT_YES if before else KEPT_NO))
+            add(name, KEPT_YES if before else KEPT_NO)
     return found

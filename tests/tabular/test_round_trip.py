@@ -369,9 +369,9 @@ def test_texts_the_import_tidies_are_no_change_when_brought_back_unchanged(tmp_p
     # bring a note with a space at its end; the import reads them tidied (13800000001, the
     # note trimmed), so an export brought back unchanged with --update changed them all, each
     # a change in the log (and a conflict where the ledger had been edited since).
-    from fieldapp.domain.models import Household
-    from fieldapp.services import households, persons
-    from fieldapp.services.writer import actor_of
+    from fieldapp.domain.models import Household, Person
+    from fieldapp.services import households
+    from fieldapp.services.writer import actor_of, writing
     from fieldapp.store.queries.records import get, person_by_id_number
 
     ledger = Ledger.open(tmp_path / "l.db")
@@ -386,7 +386,10 @@ def test_texts_the_import_tidies_are_no_change_when_brought_back_unchanged(tmp_p
     for number, update in zip(numbers, typed, strict=True):
         person = person_by_id_number(ledger, number)
         assert person is not None
-        persons.save(ledger, actor, person.model_copy(update=update))
+        # Written as an older version's person service kept them (as typed): today's service
+        # stores a phone in the import's form, but ledgers keep what was saved before.
+        with writing(ledger, actor) as writer:
+            writer.update(Person, person.id, update)
     person = person_by_id_number(ledger, numbers[0])
     assert person is not None and person.household_id
     home = get(ledger, Household, person.household_id)

@@ -1337,11 +1337,11 @@
     </message>
     <message>
       <source>是</source>
-      <translation>yes</translation>
+      <translation>Yes</translation>
     </message>
     <message>
       <source>否</source>
-      <translation>no</translation>
+      <translation>No</translation>
     </message>
     <message>
       <source>，</source>
@@ -2635,11 +2635,11 @@
     </message>
     <message>
       <source>是</source>
-      <translation>yes</translation>
+      <translation>Yes</translation>
     </message>
     <message>
       <source>否</source>
-      <translation>no</translation>
+      <translation>No</translation>
     </message>
     <message>
       <source>今天</source>
@@ -2966,11 +2966,11 @@
     </message>
     <message>
       <source>是</source>
-      <translation>yes</translation>
+      <translation>Yes</translation>
     </message>
     <message>
       <source>否</source>
-      <translation>no</translation>
+      <translation>No</translation>
     </message>
     <message>
       <source>另一户</source>
@@ -7527,10 +7527,6 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation>%1 {%1|year|years} of age</translation>
     </message>
     <message>
-      <source>“%1”一项必须保持为“%2”</source>
-      <translation>“%1” must stay “%2”</translation>
-    </message>
-    <message>
       <source>“农村转移劳动力也可享受”</source>
       <translation>“Rural transferred labour qualifies too”</translation>
     </message>
@@ -7669,6 +7665,14 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>%1“%2”应为天数（整数）</source>
       <translation>%1 “%2” should be a number of days (a whole number)</translation>
+    </message>
+    <message>
+      <source>“%1”一项必须保持为“否”</source>
+      <translation>“%1” must stay “no”</translation>
+    </message>
+    <message>
+      <source>“%1”一项必须保持为“是”</source>
+      <translation>“%1” must stay “yes”</translation>
     </message>
   </context>
   <context>
@@ -7932,11 +7936,11 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <name>RowsModel</name>
     <message>
       <source>是</source>
-      <translation>yes</translation>
+      <translation>Yes</translation>
     </message>
     <message>
       <source>否</source>
-      <translation>no</translation>
+      <translation>No</translation>
     </message>
   </context>
   <context>
