@@ -7,9 +7,11 @@ streams back to disk: neither is held whole in memory.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import http.client
 import json
+import logging
 import os
 import secrets
 import unicodedata
@@ -20,6 +22,7 @@ from http import HTTPStatus
 from pathlib import Path
 from typing import Any
 
+from fieldapp import saving
 from fieldapp.domain.dates import china_minute
 from fieldapp.domain.progress import CancelCheck, Progress
 from fieldapp.domain.sentences import Sentence, said, sentence_or_none, template
@@ -39,6 +42,8 @@ from fieldapp.sync.exchange import (
 from fieldapp.sync.files import ledger_folders, stamp
 
 CHUNK = 1 << 16
+
+log = logging.getLogger("fieldapp.sync.client")
 
 
 def exchange_url(url: str) -> str:
@@ -144,7 +149,7 @@ def signed_request(
         raise
     except (OSError, http.client.HTTPException) as error:
         connection.close()
-        raise SyncError(f"无法连接到中心 {url}：{_why(error)}。可改用U盘交换数据包") from None
+        raise SyncError(said(CANNOT_CONNECT, url, _why(error))) from None
     finally:
         if reading is not None:
             reading.close()
@@ -173,7 +178,7 @@ def health(url: str, timeout: float = 30, ledger: Ledger | None = None) -> dict[
             response = connection.getresponse()
         data = response.read()
     except (OSError, http.client.HTTPException) as error:
-        raise SyncError(f"无法连接到中心 {url}：{_why(error)}。可改用U盘交换数据包") from None
+        raise SyncError(said(CANNOT_CONNECT, url, _why(error))) from None
     finally:
         connection.close()
     if response.status in GATEWAY_DOWN:
@@ -188,14 +193,14 @@ def health(url: str, timeout: float = 30, ledger: Ledger | None = None) -> dict[
             "请向县里核对中心地址，特别是冒号后的端口号（如 :8765）；也可改用U盘交换数据包"
         )
     try:
-        said = dict(json.loads(data))
+        answer = dict(json.loads(data))
     except (ValueError, TypeError):
         raise SyncError(
             f"这个地址上没有劳动力台账的汇总中心：{url}（对方回答的不是中心的内容）。"
             "请向县里核对中心地址，特别是冒号后的端口号（如 :8765）；也可改用U盘交换数据包"
         ) from None
     if ledger is None:
-        return said
+        return answer
     if httpauth.refusal_signed(
         response.getheader(httpauth.ANSWER_HEADER),
         _target(endpoint),
@@ -208,9 +213,9 @@ def health(url: str, timeout: float = 30, ledger: Ledger | None = None) -> dict[
     ):
         _note_hub_time(ledger, [data])
     else:
-        said.pop("max_upload_mb", None)  # not the hub's word: no cap is trusted
-        said.pop("hub_time", None)  # nor its clock
-    return said
+        answer.pop("max_upload_mb", None)  # not the hub's word: no cap is trusted
+        answer.pop("hub_time", None)  # nor its clock
+    return answer
 
 
 def push(
@@ -297,7 +302,7 @@ def _upload(
             os.replace(temp, answer)
         except (OSError, http.client.HTTPException) as error:
             temp.unlink(missing_ok=True)
-            raise SyncError(f"接收中心回复时中断：{error}。请稍后重试") from None
+            raise SyncError(said(ANSWER_CUT, _why(error))) from None
     finally:
         connection.close()
 
@@ -521,7 +526,7 @@ def _note_hub_time(ledger: Ledger, signed: list[bytes]) -> None:
 #: sign for the request it sent (`httpauth.refusal_signed`): on a plain http:// address anyone
 #: on the network can answer in the hub's place — a false list of held changes, which the
 #: county would then accept or dismiss by their numbers.
-UNSIGNED_ANSWER = (
+UNSIGNED_ANSWER = template(
     "中心的这份回复没有县里中心的有效签名，无法核实是中心发出的（可能是网络上有人冒充中心作答，"
     "或中心的程序太旧），本机没有采用它。请稍后再试；一直这样，请告诉管理汇总中心的同志核查"
     "网络和中心的程序"
@@ -573,39 +578,73 @@ def _hub_answer(
         try:
             data = response.read(ANSWER_BYTES + 1)
         except (OSError, http.client.HTTPException) as error:
-            raise SyncError(f"接收中心回复时中断：{_why(error)}。请稍后重试") from None
+            raise SyncError(said(ANSWER_CUT, _why(error))) from None
         signed = response.getheader(httpauth.ANSWER_HEADER)
         if len(data) > ANSWER_BYTES or not httpauth.refusal_signed(
             signed, target, device, nonce, status, data, keys, answer=True
         ):
-            raise SyncError(UNSIGNED_ANSWER)
+            raise SyncError(said(UNSIGNED_ANSWER))
         _note_hub_time(ledger, [data])  # signed for this request: the hub's clock now
         return data
     finally:
         connection.close()
 
 
-def _why(error: BaseException) -> str:
-    """Why a connection to the hub failed, in words (the system's own text for the rest)."""
+#: A connection to the hub not made, or its request not sent: the address (%1, as the clerk
+#: wrote it) and why (%2, `_why`).
+CANNOT_CONNECT = template("无法连接到中心 %1：%2。可改用U盘交换数据包")
+#: The hub's answer not received whole: why (%1, `_why`).
+ANSWER_CUT = template("接收中心回复时中断：%1。请稍后重试")
+#: Why a connection to the hub failed, or its answer was cut (`_why`), by the network's trouble.
+NOTHING_SERVES = template("那里没有中心在服务（连接被拒绝：地址或端口不对，或县里的服务没有运行）")
+NO_SUCH_ADDRESS = template("找不到这个地址（域名写错了，或本机没有连上网络）")
+TIMED_OUT = template("连接超时（网络太慢或不通）")
+NO_ROUTE = template("网络不通（本机没有连上网络，或到中心的线路断了）")
+CERTIFICATE_UNVERIFIED = template(
+    "中心的证书无法核实（证书过期，或不是县里的中心；县里自己签发的证书，"
+    "要先把县里的根证书装进本机，见部署说明）"
+)
+CUT_OFF = template("连接中途断开")
+#: … any other (the system's own words, English on most systems, go to the log).
+NETWORK_ERROR = template("网络出错")
+#: The errnos of a network with no way to the hub (Linux's, and Windows' WSAE… numbers, which
+#: Python gives as the error's errno on a socket's failure).
+_NO_ROUTE_ERRNOS = frozenset(
+    {errno.ENETUNREACH, errno.EHOSTUNREACH, errno.ENETDOWN, errno.EHOSTDOWN, 10050, 10051, 10065}
+)
+
+
+def _why(error: BaseException) -> Sentence:
+    """Why a connection to the hub failed, or its answer was cut, in our words (`NOTHING_SERVES`
+    …); a disk's trouble writing the answer down by its errno (`saving.disk_cause`: 磁盘已满);
+    any other said generally (`NETWORK_ERROR`), the system's words logged."""
     import socket
     import ssl
 
     if isinstance(error, ConnectionRefusedError):
-        return "那里没有中心在服务（连接被拒绝：地址或端口不对，或县里的服务没有运行）"
+        return said(NOTHING_SERVES)
     if isinstance(error, socket.gaierror):
-        return "找不到这个地址（域名写错了，或本机没有连上网络）"
+        return said(NO_SUCH_ADDRESS)
     if isinstance(error, TimeoutError | socket.timeout):
-        return "连接超时（网络太慢或不通）"
+        return said(TIMED_OUT)
     if isinstance(error, ssl.SSLCertVerificationError):
-        return (
-            "中心的证书无法核实（证书过期，或不是县里的中心；县里自己签发的证书，"
-            "要先把县里的根证书装进本机，见部署说明）"
-        )
-    if isinstance(error, ConnectionResetError | http.client.RemoteDisconnected):
-        return "连接中途断开"
-    if isinstance(error, OSError) and error.strerror:
-        return error.strerror
-    return str(error) or type(error).__name__
+        return said(CERTIFICATE_UNVERIFIED)
+    if isinstance(
+        error,
+        ConnectionResetError
+        | ConnectionAbortedError
+        | BrokenPipeError
+        | http.client.RemoteDisconnected
+        | http.client.IncompleteRead,
+    ):
+        return said(CUT_OFF)
+    if getattr(error, "errno", None) in _NO_ROUTE_ERRNOS:
+        return said(NO_ROUTE)
+    cause = saving.disk_cause(error)
+    if cause is not None:
+        return cause
+    log.warning("the hub could not be reached: %s", error or type(error).__name__)
+    return said(NETWORK_ERROR)
 
 
 #: What a reverse proxy (docs/deploy/) answers when the hub service behind it is not running

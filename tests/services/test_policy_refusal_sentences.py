@@ -253,7 +253,8 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     beside its job by `tests.services.test_file_and_person_sentences`; what a print job says
     before the paper is printed by `tests.paperwork.test_print_note_sentences`; a row held
     because the one it belongs to is held by `tests.hub.test_held_waiting_said`; an upload the
-    hub refused or did not finish by `tests.hub.test_hub_words_bounded`; the county
+    hub refused or did not finish by `tests.hub.test_hub_words_bounded`; a hub not reached or
+    its answer cut or unsigned by `tests.hub.test_network_trouble_said`; the county
     editor's and the registry's refusals by `tests.policy.test_editor`; a pack's text that does
     not validate by `tests.policy.test_pack_problems_said`; a county 就业状态 word refused by
     `tests.policy.test_status_word_refusals`; what a county pack may not change by
@@ -263,6 +264,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     from tests.hub.test_county_refusals_own_words import SAID_HERE as COUNTY_ASKS
     from tests.hub.test_held_waiting_said import SAID_HERE as WAITING
     from tests.hub.test_hub_words_bounded import SAID_HERE as HUB_WORDS
+    from tests.hub.test_network_trouble_said import SAID_HERE as NETWORK
     from tests.paperwork.test_print_note_sentences import said_templates as print_notes
     from tests.policy.test_amount_said import said_here as amounts_said
     from tests.policy.test_combine_refusals_said import said_here as combine_said
@@ -287,6 +289,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
         *WAITING,
         *COUNTY_ASKS,
         *HUB_WORDS,
+        *NETWORK,
         *reasons_said(),
         *files_said(tmp_path, monkeypatch),
         *print_notes(tmp_path, monkeypatch),

@@ -7674,6 +7674,46 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>“%1”一项必须保持为“是”</source>
       <translation>“%1” must stay “yes”</translation>
     </message>
+    <message>
+      <source>中心的证书无法核实（证书过期，或不是县里的中心；县里自己签发的证书，要先把县里的根证书装进本机，见部署说明）</source>
+      <translation>the hub's certificate cannot be verified (it has expired, or this is not the county's hub; for a certificate the county issued itself, first install the county's root certificate on this computer, see the deployment guide)</translation>
+    </message>
+    <message>
+      <source>中心的这份回复没有县里中心的有效签名，无法核实是中心发出的（可能是网络上有人冒充中心作答，或中心的程序太旧），本机没有采用它。请稍后再试；一直这样，请告诉管理汇总中心的同志核查网络和中心的程序</source>
+      <translation>This answer does not carry the county hub's valid signature, so it cannot be checked as the hub's (someone on the network may be answering in the hub's place, or the hub's program is too old); this computer did not use it. Please try again later; if it keeps happening, ask the county's hub staff to check the network and the hub's program</translation>
+    </message>
+    <message>
+      <source>找不到这个地址（域名写错了，或本机没有连上网络）</source>
+      <translation>the address cannot be found (the name is misspelt, or this computer is not connected to the network)</translation>
+    </message>
+    <message>
+      <source>接收中心回复时中断：%1。请稍后重试</source>
+      <translation>The county hub's answer was cut off while it came in: %1. Please try again later</translation>
+    </message>
+    <message>
+      <source>无法连接到中心 %1：%2。可改用U盘交换数据包</source>
+      <translation>Could not connect to the county hub at %1: %2. You can exchange bundles on a USB stick instead</translation>
+    </message>
+    <message>
+      <source>网络不通（本机没有连上网络，或到中心的线路断了）</source>
+      <translation>the network is down (this computer is not connected, or the line to the hub is broken)</translation>
+    </message>
+    <message>
+      <source>网络出错</source>
+      <translation>a network error</translation>
+    </message>
+    <message>
+      <source>连接中途断开</source>
+      <translation>the connection broke off midway</translation>
+    </message>
+    <message>
+      <source>连接超时（网络太慢或不通）</source>
+      <translation>the connection timed out (the network is too slow or down)</translation>
+    </message>
+    <message>
+      <source>那里没有中心在服务（连接被拒绝：地址或端口不对，或县里的服务没有运行）</source>
+      <translation>no county hub is serving there (the connection was refused: the address or port is wrong, or the county's service is not running)</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
