@@ -653,6 +653,8 @@ EN_REFUSALS: dict[str, str] = {
     # (`vault.NO_ROOM`, `vault.NOT_WRITTEN`, `users.KEY_NOT_CHANGED`).
     "在台账旁边写新的加密台账时出错：%1。台账没有改动；加密或更换钥匙时要另有约 %2 MB 的空闲空间，请腾出空间后再试": "The new encrypted ledger could not be written beside the ledger: %1. The ledger was not changed; encrypting it or changing its key needs about %2 MB of free space more. Free some space, then try again",
     "在台账旁边写新的加密台账时出错：%1。台账没有改动；请排除后再试一次": "The new encrypted ledger could not be written beside the ledger: %1. The ledger was not changed; put that right, then try again",
+    "台账正被另一个程序使用，请先关闭它再设置口令或更换钥匙": "Another program is using the ledger. Please close it first, then set the password or change the key",
+    "加密后的台账校验不符，台账没有改动": "The encrypted copy did not match the ledger when checked; the ledger was not changed",
     "台账钥匙没有更换：%1": "The ledger's key was not changed: %1",
     "写不了文件（%1）": "a file could not be written (%1)",
     "写不了文件": "a file could not be written",

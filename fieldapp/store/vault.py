@@ -68,6 +68,12 @@ class LedgerBusy(FieldappError):
     """Another program holds the ledger open, so it cannot be converted now."""
 
 
+#: Another program holds the ledger open (`LedgerBusy`).
+HELD_OPEN = template("台账正被另一个程序使用，请先关闭它再设置口令或更换钥匙")
+#: The encrypted copy, read back, does not hold what the ledger held (its tables, their rows).
+COPY_DIFFERS = template("加密后的台账校验不符，台账没有改动")
+
+
 class NoRoom(FieldappError):
     """The encrypted copy could not be written beside the ledger (a full disk, most often; a
     read-only folder); nothing changed. `trouble`: the disk, as `saving.ledger_trouble` names
@@ -403,7 +409,7 @@ def _replace_encrypted(
                 raise  # the disk, not another program (said below)
             mode = "busy"
         if str(mode).lower() != "delete":
-            raise LedgerBusy("台账正被另一个程序使用，请先关闭它再设置口令或更换钥匙")
+            raise LedgerBusy(said(HELD_OPEN))
         if step:
             step("log-folded")
         before = _fingerprint(conn)
@@ -428,7 +434,7 @@ def _replace_encrypted(
         finally:
             check.close()
         if not (ok and same):
-            raise kf.KeyFileError("加密后的台账校验不符，台账没有改动")
+            raise kf.KeyFileError(said(COPY_DIFFERS))
         check_cancel(cancel, stopped_message)
         if progress is not None:
             progress(1, 1)

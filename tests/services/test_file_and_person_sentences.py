@@ -1287,7 +1287,7 @@ def _key_refusals(tmp_path: Path) -> list[tuple[Sentence, str]]:
     a key file on a full disk (their errors as the system gives them): each sentence and its
     Chinese, no word of the system's own (English) in it."""
     from fieldapp.services import users
-    from fieldapp.store import keyfile, vault
+    from fieldapp.store import connection, keyfile, vault
     from fieldapp.store.ledger import Ledger
     from fieldapp.store.vault import Credentials
     from tests.helpers.clear_text import realistic_session
@@ -1315,6 +1315,34 @@ def _key_refusals(tmp_path: Path) -> list[tuple[Sentence, str]]:
     assert read_only.trouble == saving.READ_ONLY
     refused.append(_said(read_only))
     refused.append(users.key_not_changed(OSError(errno.ENOSPC, "No space left on device")))
+    (work / "别的文件").unlink()
+    work.rmdir()
+    # Another program holds the ledger open (the desktop, another command).
+    other = vault.open_with_key(path, unlocked.key, unlocked.keyfile)
+    other.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    try:
+        with pytest.raises(users.RotationFailed) as busy:
+            users.rotate_key(path, unlocked)
+    finally:
+        other.close()
+    refused.append(_said(busy.value))
+    # The copy, read back, holds what the ledger did not: a copy a failing disk (or a fault
+    # of the program) spoilt between its writing and its check, made so here.
+    export = vault.export_encrypted
+
+    def spoilt(conn: Any, pending: Path, key: bytes, cipher: Any, *rest: Any) -> None:
+        export(conn, pending, key, cipher, *rest)
+        copy = connection.connect(pending, key, cipher)
+        copy.execute("CREATE TABLE not_in_the_ledger (x)")
+        copy.close()
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(vault, "export_encrypted", spoilt)
+        with pytest.raises(users.RotationFailed) as differs:
+            users.rotate_key(path, unlocked)
+    refused.append(_said(differs.value))
+    assert not list(tmp_path.glob("*.pending"))  # the spoilt copy not left behind
+    Ledger.open(path, credentials=Credentials("李芳", "村里的口令1")).close()  # as it was
     copy = "台账钥匙没有更换：在台账旁边写新的加密台账时出错："
     return list(
         zip(
@@ -1326,6 +1354,8 @@ def _key_refusals(tmp_path: Path) -> list[tuple[Sentence, str]]:
                 "在台账旁边写新的加密台账时出错：磁盘是只读的（U 盘打开了写保护？）。台账没有改动；"
                 "请排除后再试一次",
                 "台账钥匙没有更换：写不了文件（磁盘已满）",
+                "台账钥匙没有更换：台账正被另一个程序使用，请先关闭它再设置口令或更换钥匙",
+                "台账钥匙没有更换：加密后的台账校验不符，台账没有改动",
             ],
             strict=True,
         )
@@ -1345,6 +1375,8 @@ def test_a_key_not_changed_says_the_disk_in_our_words(tmp_path) -> None:
         users.FILE_NOT_WRITTEN_FOR,
         vault.NO_ROOM,
         vault.NOT_WRITTEN,
+        vault.HELD_OPEN,
+        vault.COPY_DIFFERS,
     } <= met
 
 
@@ -1363,6 +1395,11 @@ def test_a_key_not_changed_is_english_in_the_english_window(tmp_path, qapp) -> N
     assert shown[0].startswith("The ledger's key was not changed: The new encrypted ledger"), shown
     assert "the disk is full" in shown[0] and " MB of free space" in shown[0], shown
     assert "read-only" in shown[2], shown
+    assert shown[4] == (
+        "The ledger's key was not changed: Another program is using the ledger. Please close it "
+        "first, then set the password or change the key"
+    ), shown
+    assert shown[5].startswith("The ledger's key was not changed: The encrypted copy"), shown
     for text in shown:
         assert not re.search(r"[\u4e00-\u9fff]", text), text
 

@@ -7714,6 +7714,14 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>那里没有中心在服务（连接被拒绝：地址或端口不对，或县里的服务没有运行）</source>
       <translation>no county hub is serving there (the connection was refused: the address or port is wrong, or the county's service is not running)</translation>
     </message>
+    <message>
+      <source>加密后的台账校验不符，台账没有改动</source>
+      <translation>The encrypted copy did not match the ledger when checked; the ledger was not changed</translation>
+    </message>
+    <message>
+      <source>台账正被另一个程序使用，请先关闭它再设置口令或更换钥匙</source>
+      <translation>Another program is using the ledger. Please close it first, then set the password or change the key</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
