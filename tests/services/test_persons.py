@@ -297,3 +297,24 @@ def test_an_old_phone_the_editor_loaded_is_not_checked_when_another_program_chan
     ledger.db.execute("DELETE FROM persons WHERE id = ?", [pid])
     with pytest.raises(ValidationFailed):
         persons.save(ledger, actor, edited, loaded=loaded)
+
+
+def test_a_phone_typed_with_the_chinese_zero_is_saved_as_its_digits(ledger, actor, household):
+    """The import read 〇 (the input method's "ling") in a phone as 0 and kept 138〇… as
+    1380…; the service refused the same number as not digits. One rule: kept as the import
+    keeps it, a short one refused with its count."""
+    from fieldapp.domain.errors import ValidationFailed
+
+    pid = persons.save(
+        ledger,
+        actor,
+        Person(
+            name="王芳", id_number=make_id(), household_id=household, phone="138〇〇〇〇〇〇〇2"
+        ),
+    ).id
+    assert records.get(ledger, Person, pid).phone == "13800000002"
+    kept = records.get(ledger, Person, pid)
+    with pytest.raises(ValidationFailed) as err:
+        persons.save(ledger, actor, kept.model_copy(update={"phone": "138〇〇〇〇〇〇〇"}))
+    assert "11 位" in str(err.value) and "10 位" in str(err.value)
+    assert records.get(ledger, Person, pid).phone == "13800000002"
