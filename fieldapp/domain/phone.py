@@ -12,10 +12,11 @@ import unicodedata
 from fieldapp.domain.sentences import Sentence, said, template
 
 
-def normalise(text: str) -> str:
-    """Full-width digits to ASCII; spaces, hyphens and brackets dropped."""
-    plain = unicodedata.normalize("NFKC", text)
-    return "".join(ch for ch in plain if ch not in " -()（）")
+def _digits(text: str) -> str:
+    """`text` with full-width digits as ASCII (NFKC) and 〇 (the input method's "ling") as 0:
+    the one reading of a phone's digits, by which it is both kept (`typed`) and checked
+    (`normalise`, `phone_said`)."""
+    return unicodedata.normalize("NFKC", text).replace("〇", "0")
 
 
 #: What separates several numbers in one field (138…、0857-…): kept as '、'.
@@ -24,11 +25,17 @@ _SEPARATORS = re.compile(r"[、,，;；/]")
 _SPACING = re.compile(r"[\s\-()]")
 
 
+def normalise(text: str) -> str:
+    """Full-width digits to ASCII and 〇 as 0; spaces (a tab too), hyphens and brackets
+    dropped: a number as `typed` keeps it."""
+    return _SPACING.sub("", _digits(text))
+
+
 def typed(text: str) -> str:
     """A phone field as kept: full-width digits as ASCII and 〇 as 0, spaces, hyphens and an
     area code's brackets dropped, several numbers joined by '、'; a field of only those
     (blank, spaces, a hyphen) is empty. The editor, the import and the service keep it so."""
-    raw = unicodedata.normalize("NFKC", text).strip().replace("〇", "0")
+    raw = _digits(text).strip()
     if raw.isdigit() and raw.isascii():
         return raw  # one number, as typed
     parts = (_SPACING.sub("", part) for part in _SEPARATORS.split(raw))

@@ -83,6 +83,18 @@ def _stored(ledger: Ledger, person: Person) -> Person | None:
         return None
 
 
+def _started_from(ledger: Ledger, person: Person, loaded: Person | None) -> Person | None:
+    """What a save of `person` starts from, by which its phone and account count as typed or
+    changed (`check_entry` checks them so, `save` tidies them so): what the editor loaded,
+    while the row it edits is there and reads (then only what changed from it is written);
+    else the ledger's row; None for a new person, a row gone or unreadable (every field
+    checked and kept as typed)."""
+    stored = _stored(ledger, person)
+    if loaded is not None and stored is not None and loaded.id == stored.id:
+        return loaded
+    return stored
+
+
 def entered(person: Person, kept: Person | None) -> Person:
     """`person` with its phone and account as the editor and the import keep them typed
     (`domain.phone.entered`, `domain.account.entered`): digits, spaces and hyphens dropped,
@@ -109,11 +121,7 @@ def check_entry(
     saved the field since the editor opened, and the old value the user left is not theirs to
     correct (the save writes only what changed from `loaded`).
     """
-    stored = _stored(ledger, person)
-    # What the editor loaded, while the row it edits is there and reads: then only what
-    # changed from it is written. A row gone or unreadable gets every field: checked as typed.
-    if loaded is not None and stored is not None and loaded.id == stored.id:
-        stored = loaded
+    stored = _started_from(ledger, person, loaded)
     typed = entered(person, stored)
     # A phone typed or changed now, not one inherited, as the editor decides it: an empty one
     # (blank, spaces) is no number and nothing to check.
@@ -176,8 +184,8 @@ def save(
             person = person.model_copy(update={"household_id": writer.insert(new_household)})
         warnings = check_entry(ledger, person, confirmed=confirmed, loaded=loaded)  # as typed
         # Kept as the editor and the import keep them: a script's "6217 0000 …" as digits,
-        # those it started from (`loaded`, else the ledger's) as they are.
-        person = entered(person, loaded if loaded is not None else _stored(ledger, person))
+        # those it started from (as `check_entry` measured them) as they are.
+        person = entered(person, _started_from(ledger, person, loaded))
         unreadable = _unreadable(ledger, person.id) if loaded is not None else []
         if loaded is not None and unreadable:
             # Its stored row corrected: the fields changed in the editor and the unreadable

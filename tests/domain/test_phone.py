@@ -61,3 +61,36 @@ def test_each_of_several_numbers_is_checked_as_the_import_keeps_them():
     assert phones_said("13812345678；；0857-8221234") == []
     wrong = phones_said("13812345678、1381234567、0857-82")
     assert [str(w) for w in wrong] == [str(phone_said("1381234567")), str(phone_said("0857-82"))]
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        "138〇〇〇〇〇〇〇2",
+        "〇857-822〇〇34",
+        "138〇〇〇〇〇〇〇",
+        "138 〇〇〇〇 〇〇〇2、〇857-8221234",
+        "１３８〇〇〇〇〇〇〇２",
+        "138一二三",
+        "138\t1234 5678",
+        "（０８５７）\u3000822-1234",
+    ],
+)
+def test_a_number_is_judged_as_it_is_kept(number):
+    # `typed` read 〇 (the input method's "ling") as 0 while `phone_said` did not: the import
+    # kept 138〇… as 1380… while the editor and the service refused it as not digits (and a
+    # tab copied from a sheet, which `typed` drops too). What is wrong with a number is what
+    # is wrong with it as kept.
+    from fieldapp.domain.phone import phones_said, typed
+
+    def judged(text: str) -> list[tuple[str, tuple[object, ...]]]:
+        # What is wrong and the counts said, not the number as typed (part 1).
+        return [(wrong.template, wrong.parts[1:]) for wrong in phones_said(text)]
+
+    assert judged(number) == judged(typed(number))
+
+
+def test_the_chinese_zero_is_a_digit_of_a_phone():
+    assert phone_said("138〇〇〇〇〇〇〇2") is None
+    short = phone_said("138〇〇〇〇〇〇〇")
+    assert short is not None and "11 位" in str(short) and "10 位" in str(short)

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 
-from fieldapp.cli.main import main
 from fieldapp.domain.credentials import Credentials
 from fieldapp.domain.roles import Role
 from fieldapp.hub.folder import Hub
@@ -25,17 +24,12 @@ from fieldapp.store.migrations import m0040_hub_device_events as m0040
 from fieldapp.store.migrations import migrate
 from fieldapp.sync.errors import SyncError
 from tests.codes import ENROL_CODE, plain_hub
+from tests.helpers.cli import run
 
 VILLAGE = "520502101001"
 TOWNSHIP = VILLAGE[:9]
 NAME = "大坝村笔记本"
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_enrol_then_another_role_then_revoke_keeps_three_events_with_who(

@@ -14,11 +14,10 @@ from pathlib import Path
 import pytest
 
 import fieldapp
-from fieldapp.cli.main import main
 from fieldapp.hub.server import ServerThread
 from fieldapp.policy import packfile
 from fieldapp.sync import exchange
-from tests.codes import ENROL_CODE, keep_code_said
+from tests.codes import ENROL_CODE
 from tests.hub.device_listing import County, line_of
 from tests.policy.helpers import COUNTY_PACK
 from tests.sync.helpers import VILLAGE
@@ -26,13 +25,6 @@ from tests.sync.helpers import VILLAGE
 pytestmark = pytest.mark.usefixtures("plain_enrol")
 
 OLD_KEYS = {"device", "role", "area", "last_exchange", "pending", "refused"}
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    keep_code_said(out)
-    return code, out, err
 
 
 def test_the_hub_says_which_program_and_pack_each_device_runs(

@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from fieldapp.cli.main import main
 from fieldapp.domain.credentials import Credentials
 from fieldapp.hub.folder import Hub
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.users import user
 from fieldapp.sync.enrolment import enrol
 from tests.codes import ENROL_CODE, plain_hub
+from tests.helpers.cli import run
 from tests.policy.helpers import COUNTY_PACK
 
 LI = Credentials("李芳", "村里的口令1")
@@ -28,12 +28,6 @@ HOW = (
     "不是哪一位工作人员的名字；要记下是谁{verb}的，请给中心设置口令和用户：带 --user 和口令"
     "运行一次 hub 命令即就地加密，此后记为登录的用户名\n"
 )
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def _pack_authors(folder: Path, credentials: Credentials | None = None) -> list[str]:

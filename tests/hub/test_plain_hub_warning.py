@@ -11,14 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from fieldapp.cli.main import main
 from fieldapp.hub.folder import Hub
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.helpers.cli import run
 
 
 def _says_the_consequence(err: str) -> bool:

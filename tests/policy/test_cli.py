@@ -21,6 +21,7 @@ from fieldapp.store.hlc import HybridClock
 from fieldapp.store.ledger import Ledger
 from tests.codes import plain_hub
 from tests.conftest import make_id
+from tests.helpers.cli import run
 from tests.policy.helpers import COUNTY_PACK, EXTENDED_PACK, HOME, populate, post_worker
 from tests.records import Records
 
@@ -52,12 +53,6 @@ def claim_made_on(
                 service.advance(claim.id, ClaimState.SUBMITTED, "材料后补")
     finally:
         ledger.close()
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_eligible_json_shape(db, capsys) -> None:

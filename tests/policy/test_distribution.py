@@ -13,14 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from fieldapp.cli.main import main
 from fieldapp.domain.dates import CHINA
 from fieldapp.paths import data_dir
 from fieldapp.policy.published import PublishedPack
 from fieldapp.services.policy_admin import load_policy, published
 from fieldapp.store import policy_packs
 from fieldapp.store.ledger import Ledger
-from tests.codes import ENROL_CODE, keep_code_said, plain_hub
+from tests.codes import ENROL_CODE, plain_hub
+from tests.helpers.cli import run
 from tests.helpers.cli_county import County
 from tests.policy.helpers import COUNTY_PACK, EXTENDED_PACK, HOME, post_worker
 from tests.records import Records
@@ -31,13 +31,6 @@ pytestmark = pytest.mark.usefixtures("plain_enrol")
 #: The county pack's title, as refusals name it (not its id, qixingguan).
 TITLE = "七星关区就业帮扶政策（2026年）"
 NOTICE = "政策包已更新：七星关区就业帮扶政策（2026年）（七星关区人力资源和社会保障局 七人社通〔2026〕3号）"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    keep_code_said(out)
-    return code, out, err
 
 
 @pytest.fixture

@@ -297,3 +297,56 @@ def test_an_old_phone_the_editor_loaded_is_not_checked_when_another_program_chan
     ledger.db.execute("DELETE FROM persons WHERE id = ?", [pid])
     with pytest.raises(ValidationFailed):
         persons.save(ledger, actor, edited, loaded=loaded)
+
+
+def test_a_phone_typed_with_the_chinese_zero_is_saved_as_its_digits(ledger, actor, household):
+    """The import read 〇 (the input method's "ling") in a phone as 0 and kept 138〇… as
+    1380…; the service refused the same number as not digits. One rule: kept as the import
+    keeps it, a short one refused with its count."""
+    from fieldapp.domain.errors import ValidationFailed
+
+    pid = persons.save(
+        ledger,
+        actor,
+        Person(
+            name="王芳", id_number=make_id(), household_id=household, phone="138〇〇〇〇〇〇〇2"
+        ),
+    ).id
+    assert records.get(ledger, Person, pid).phone == "13800000002"
+    kept = records.get(ledger, Person, pid)
+    with pytest.raises(ValidationFailed) as err:
+        persons.save(ledger, actor, kept.model_copy(update={"phone": "138〇〇〇〇〇〇〇"}))
+    assert "11 位" in str(err.value) and "10 位" in str(err.value)
+    assert records.get(ledger, Person, pid).phone == "13800000002"
+
+
+def test_a_person_deleted_while_the_editor_was_open_is_saved_tidied_as_checked(
+    ledger, actor, household
+):
+    """`check_entry` checks every field as typed when the row the editor loaded is gone (the
+    save writes the whole person again), but the save tidied the phone and account against
+    what the editor loaded: "138 0000 0000" passed the check as a number typed and was
+    written with its spaces, as no person typed now is. One base for both: the row gone,
+    the phone and account are kept as typed ones are."""
+    from fieldapp.domain import account
+
+    good = account.card_number("621700001234567")
+    spaced = " ".join(good[i : i + 4] for i in range(0, len(good), 4))
+    pid = persons.save(
+        ledger, actor, Person(name="王芳", id_number=make_id(), household_id=household)
+    ).id
+    # Written before the tidying (an old ledger): what the editor loads.
+    ledger.db.execute(
+        "UPDATE persons SET phone = '138 0000 0000', account_number = ? WHERE id = ?",
+        [spaced, pid],
+    )
+    loaded = records.get(ledger, Person, pid)
+    ledger.db.execute("DELETE FROM persons WHERE id = ?", [pid])  # another program's
+    persons.save(ledger, actor, loaded.model_copy(update={"notes": "外出"}), loaded=loaded)
+    now = records.get(ledger, Person, pid)
+    assert (now.phone, now.account_number, now.notes) == ("13800000000", good, "外出")
+    # The row there, what the editor loaded and the user left stays as it is.
+    ledger.db.execute("UPDATE persons SET phone = '138 0000 0000' WHERE id = ?", [pid])
+    kept = records.get(ledger, Person, pid)
+    persons.save(ledger, actor, kept.model_copy(update={"notes": "在家"}), loaded=kept)
+    assert records.get(ledger, Person, pid).phone == "138 0000 0000"

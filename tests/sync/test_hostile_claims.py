@@ -25,6 +25,7 @@ from fieldapp.store.ledger import Ledger, natural_id
 from fieldapp.sync.exchange import import_bundle
 from tests.policy.helpers import HOME
 from tests.sync import raised_figure as figures
+from tests.sync.event_village import _edit
 from tests.sync.hostile import forge
 from tests.sync.raised_figure import NEIGHBOUR, _december
 
@@ -39,12 +40,6 @@ pytestmark = pytest.mark.today("2027-03-01")
 #: a claim's fields as a tampered program sends them for a claim of its own.
 village = figures.village
 _copy = figures._copy
-
-
-def _edit(device: Ledger, table: str, row_id: str, data: dict[str, Any]):
-    """A tampered program's edit of a row: the change logged over the fields' heads."""
-    heads = device.heads(table, row_id)
-    return forge(device, table, row_id, data, parents={k: heads[k] for k in data if heads.get(k)})
 
 
 def _write(device: Ledger, table: str, row_id: str, data: dict[str, Any]) -> None:

@@ -576,6 +576,30 @@ def test_a_number_typed_with_the_chinese_zero_is_read_as_its_digits(ledger, tmp_
     assert stored == [(HEAD, "13800000002", "6217002870012345678")]
 
 
+def test_a_short_phone_with_the_chinese_zero_is_said_as_the_editor_says_it(ledger, tmp_path):
+    # One rule for 〇 in a phone: the import reads it as 0 and says a short number with its
+    # count, what the editor and the service say of the number as typed (they once said
+    # 只能有数字 of it instead, and refused a good one the import kept).
+    from fieldapp.domain.phone import phone_said
+
+    path = _village_xlsx(
+        tmp_path / "z.xlsx",
+        ["联系电话"],
+        [["张长英", HEAD, HEAD, "138〇〇〇〇〇〇〇"], ["李秀", WIFE, WIFE, "138〇〇〇〇〇〇〇2"]],
+    )
+    report = import_ledger(ledger, path)
+    assert report.rejected == [] and report.persons_imported == 2
+    assert {n: p[3] for n, p in _persons(ledger).items()} == {
+        HEAD: "1380000000",
+        WIFE: "13800000002",
+    }
+    [said] = report.warnings
+    assert said.row == 2 and "11 位" in said.reason and "10 位" in said.reason
+    editor_said = phone_said("138〇〇〇〇〇〇〇")
+    assert editor_said is not None and "10 位" in str(editor_said)
+    assert phone_said("138〇〇〇〇〇〇〇2") is None
+
+
 def test_a_phone_or_account_written_as_none_is_blank(ledger, tmp_path):
     # 无, 暂无, /, —, 空 where a village has no phone or no card: the phone was kept as the
     # text 无 (printed on the 申请表 as 联系电话 无) and each such cell said as not a number.

@@ -134,3 +134,18 @@ def test_an_old_phone_another_program_changed_meanwhile_does_not_block_the_save(
         editor.save()
     row = window.session.ledger.get("persons", who.id)
     assert (row["phone"], row["notes"]) == ("13912345678", "已核对")
+
+
+def test_a_phone_typed_with_the_chinese_zero_is_saved_as_the_import_keeps_it(window, qtbot):
+    # The pinyin input method gives 〇 for "ling": the import kept 138〇… as 1380…, the
+    # editor refused it (电话号码“138〇…”只能有数字). A short one is refused with its count.
+    page, editor, who = open_editor(window, qtbot)
+    editor.phone.setText("138〇〇〇〇〇〇〇")
+    editor.save()
+    assert editor.isVisible()
+    assert "11 位" in editor.error.text() and "10 位" in editor.error.text()
+    assert window.session.ledger.get("persons", who.id)["phone"] == ""
+    editor.phone.setText("138〇〇〇〇〇〇〇2")
+    with qtbot.waitSignal(page.updated, timeout=5000):
+        editor.save()
+    assert window.session.ledger.get("persons", who.id)["phone"] == "13800000002"
