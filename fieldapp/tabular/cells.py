@@ -354,15 +354,22 @@ def months(value: object, label: str | Part) -> int | None:
     raw = _CHINESE_NUMBER.sub(lambda m: str(_chinese_number(m.group(0))), raw)
     if raw == "半年":
         return 6
-    years = re.match(r"^(\d+(?:\.\d+)?)年(半)?$", raw)
+    years = _TERM_YEARS.match(raw)
     if years and years.group(2):
         return round(float(years.group(1)) * 12) + 6
     if years:
         return round(float(years.group(1)) * 12)
-    raw = raw.removesuffix("个月").removesuffix("月")
-    if not re.match(r"^\d+(\.0+)?$", raw):
+    whole = _WHOLE_MONTHS.match(raw)
+    if whole is None:  # 很久, 1.5, -3, nan, 1e+300, 400 digits (float() of them is inf)
         raise CellError(said(NOT_MONTHS, _named(label), text(value)))
-    return int(float(raw))
+    return int(whole.group(1))
+
+
+#: A term in months as a sheet writes it: 12, 12.0, 12月 or 12个月; in years: 1年, 1.5年, 2年半.
+#: At most six digits before the point, as `days`: 309 digits were float('inf') and int() or
+#: round() of it an OverflowError that ended the whole import.
+_WHOLE_MONTHS = re.compile(r"^(\d{1,6})(?:\.0+)?(?:个月|月)?$")
+_TERM_YEARS = re.compile(r"^(\d{1,6}(?:\.\d+)?)年(半)?$")
 
 
 #: A count of days as a sheet writes it: 5, 5.0 or 5天 (at most six digits: no training runs
