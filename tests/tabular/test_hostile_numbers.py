@@ -3,10 +3,19 @@ cell refused with its column named, never an uncaught OverflowError ending the w
 
 from __future__ import annotations
 
+import datetime as dt
+import math
+from collections.abc import Callable
+
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from fieldapp.tabular import cells
+from fieldapp.tabular.columns import BY_KEY, EXTRA_SHEETS
+from fieldapp.tabular.extra_sheets import parse_extra
 from fieldapp.tabular.ledger_import import import_ledger
+from fieldapp.tabular.person_row import parse_row
 from tests.conftest import make_id
 from tests.tabular.sheets import write_xlsx
 
@@ -89,3 +98,128 @@ def test_a_term_past_six_digits_or_no_whole_count_is_refused(cell):
     with pytest.raises(cells.CellError) as refused:
         cells.months(cell, "劳动合同期限")
     assert "应为月数（整数）" in str(refused.value)
+
+
+@pytest.mark.parametrize("day", [f"{'9' * 20}-1-1", "2026-3000000000-1", "2026/3/99999999999"])
+def test_a_date_of_a_year_month_or_day_past_a_c_long_is_a_cell_refused(ledger, tmp_path, day):
+    # domain.dates.parse_date made dt.date(int, int, int) of them: OverflowError (no
+    # ValueError), which ended the whole import. Now no date, as 2026-13-1 is: the job is left
+    # out with its cell named, the person comes in.
+    headers = [
+        "姓名",
+        "身份证号码",
+        "户主身份证号码",
+        *PLACE,
+        "就业状态",
+        "务工单位",
+        "务工开始日期",
+    ]
+    path = write_xlsx(
+        tmp_path / "s.xlsx",
+        headers,
+        [
+            ["张长英", HEAD, HEAD, *PLACE.values(), "已就业", "砖厂", day],
+            ["李秀", WIFE, HEAD, *PLACE.values(), "已就业", "鞋厂", "2026-03-05"],
+        ],
+    )
+    report = import_ledger(ledger, path)
+    assert report.rejected == []
+    assert ledger.db.execute("SELECT count(*) FROM persons").fetchone() == (2,)
+    assert ledger.db.execute("SELECT employer FROM employment_spells").fetchall() == [("鞋厂",)]
+    said = [w.reason for w in report.warnings if w.row == 2]
+    assert any(r.startswith(f"务工开始日期“{day}”不是有效日期") for r in said), said
+
+
+#: What a hostile cell is made of: digits (full width too), the marks dates, amounts and terms
+#: are written with, and runs of digits long enough to overflow a C long, a SQLite INTEGER
+#: and a float.
+_MARKS = "0123456789９０.-/:T eE+年月日号个天万元半¥,，一二十两无"
+_HOSTILE_TEXT = st.one_of(
+    st.text(alphabet=_MARKS, max_size=30),
+    st.builds(
+        lambda before, digits, after: before + "9" * digits + after,
+        st.text(alphabet=_MARKS, max_size=8),
+        st.integers(1, 400),
+        st.text(alphabet=_MARKS, max_size=8),
+    ),
+)
+#: A cell as a reader may hand it: text, or a number cell as calamine reads one (a float of
+#: any size, nan and inf too; an i64).
+_HOSTILE_CELL = st.one_of(
+    _HOSTILE_TEXT,
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.integers(-(2**63), 2**63 - 1),
+)
+#: Each reader of `cells` a sheet's cell goes through, taking any cell.
+_READERS: dict[str, Callable[[object], object]] = {
+    "date": lambda cell: cells.date(cell, "务工开始日期"),
+    "number": lambda cell: cells.number(cell, "月收入"),
+    "months": lambda cell: cells.months(cell, "劳动合同期限"),
+    "days": lambda cell: cells.days(cell, "培训天数"),
+    "year": lambda cell: cells.year(cell, "脱贫年度"),
+    "yes_no": lambda cell: cells.yes_no(cell, "是否参保"),
+    "month_alone": cells.month_alone,
+    "text": cells.text,
+}
+
+
+def _storable(value: object) -> None:
+    """`value` (and what it holds) is what SQLite keeps: no int past 64 bits, no nan or inf."""
+    if isinstance(value, bool) or value is None:
+        return
+    if isinstance(value, int):
+        assert -(2**63) <= value < 2**63, value
+    elif isinstance(value, float):
+        assert math.isfinite(value), value
+    elif isinstance(value, dict):
+        for item in value.values():
+            _storable(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            _storable(item)
+
+
+@pytest.mark.parametrize("reader", sorted(_READERS))
+@settings(max_examples=300, deadline=None)
+@given(cell=_HOSTILE_CELL)
+@example(cell="0/3000000000/0")
+@example(cell=f"2026-3-{'9' * 30}")
+@example(cell="9" * 99)
+@example(cell="9" * 400 + "年半")
+def test_a_hostile_cell_is_read_or_refused_by_each_reader(reader, cell):
+    # Each reader gives a value SQLite keeps or CellError (its cell named in the report):
+    # never OverflowError (int(inf), round(inf), a date of a 30-digit year) or another error
+    # that ends the whole import.
+    try:
+        value = _READERS[reader](cell)
+    except cells.CellError:
+        return
+    _storable(value)
+
+
+#: A row of the ledger sheet each hostile cell is put in, and an extra sheet's row of each kind.
+_PERSON = {"name": "李秀", "id_number": WIFE, "head_id_number": HEAD, "relation": "配偶"}
+_WORKING = {"work_status": "已就业", "employer": "鞋厂", "start_date": "2026-03-05"}
+
+
+@settings(max_examples=400, deadline=None)
+@given(key=st.sampled_from(sorted(set(BY_KEY) - {"name"})), cell=_HOSTILE_TEXT)
+def test_a_hostile_cell_in_any_column_of_the_ledger_sheet_is_read_or_refused(key, cell):
+    texts = {**_PERSON, **_WORKING, key: cell}
+    try:
+        parsed = parse_row(2, texts, {}, dt.date(2026, 6, 1), words={})
+    except cells.CellError:
+        return
+    _storable([parsed.person, parsed.spell, parsed.household, parsed.categories])
+
+
+@settings(max_examples=400, deadline=None)
+@given(sheet=st.sampled_from(sorted(EXTRA_SHEETS)), column=st.integers(0, 40), cell=_HOSTILE_TEXT)
+def test_a_hostile_cell_in_any_column_of_an_extra_sheet_is_read_or_refused(sheet, column, cell):
+    keys = [c.key for c in EXTRA_SHEETS[sheet] if c.key not in ("name", "id_number")]
+    texts = {"name": "李秀", "id_number": WIFE, keys[column % len(keys)]: cell}
+    try:
+        parsed = parse_extra(sheet, sheet, 2, texts, {}, "2026-06-01", words={})
+    except cells.CellError:
+        return
+    _storable(parsed.values)
