@@ -186,6 +186,7 @@ def _storable(value: object) -> None:
 @example(cell=f"2026-3-{'9' * 30}")
 @example(cell="9" * 99)
 @example(cell="9" * 400 + "年半")
+@example(cell=1e300)
 def test_a_hostile_cell_is_read_or_refused_by_each_reader(reader, cell):
     # Each reader gives a value SQLite keeps or CellError (its cell named in the report):
     # never OverflowError (int(inf), round(inf), a date of a 30-digit year) or another error
@@ -195,6 +196,8 @@ def test_a_hostile_cell_is_read_or_refused_by_each_reader(reader, cell):
     except cells.CellError:
         return
     _storable(value)
+    if reader == "number" and value is not None:
+        assert 0 <= value <= cells.MOST_AMOUNT, value
 
 
 #: A row of the ledger sheet each hostile cell is put in, and an extra sheet's row of each kind.
@@ -223,3 +226,48 @@ def test_a_hostile_cell_in_any_column_of_an_extra_sheet_is_read_or_refused(sheet
     except cells.CellError:
         return
     _storable(parsed.values)
+
+
+@pytest.mark.parametrize(
+    ("cell", "shown"),
+    [(1e300, "1e+300"), (LONG, LONG), ("2,000,000元", "2,000,000元"), ("101万", "101万")],
+)
+def test_an_income_past_a_million_yuan_is_a_cell_refused(ledger, tmp_path, cell, shown):
+    # 1e300 元 (a number cell) or 99 digits of text was kept as a worker's monthly income and
+    # summed into every total after it. Past cells.MOST_AMOUNT (what the job editor's box takes)
+    # the cell is left out, named; the job comes in, and a million itself is kept.
+    path = _two_workers(tmp_path, [cell, "12"], [1_000_000, "12"])
+    report = import_ledger(ledger, path)
+    assert report.rejected == []
+    assert _jobs(ledger) == [
+        ("砖厂", "2026-03-05", None, 12),
+        ("鞋厂", "2026-03-05", 1_000_000.0, 12),
+    ]
+    said = [w.reason for w in report.warnings if w.row == 2]
+    assert any(
+        r.startswith(f"月收入“{shown}”超过 1,000,000 元，不会是一个月的收入：这一格没有导入")
+        for r in said
+    ), said
+
+
+@pytest.mark.parametrize(
+    ("cell", "kept"),
+    [(1_000_000.0, 1_000_000.0), ("100万", 1_000_000.0), ("¥999,999.99", 999_999.99)],
+)
+def test_an_income_up_to_a_million_yuan_is_kept(cell, kept):
+    assert cells.number(cell, "月收入") == kept
+
+
+@pytest.mark.parametrize(
+    ("cell", "shown"),
+    [
+        (1e300, "1e+300"),
+        (1_000_000.01, "1000000.01"),
+        (2**62, str(2**62)),
+        ("100.01万", "100.01万"),
+    ],
+)
+def test_an_amount_past_a_million_is_refused_as_too_much(cell, shown):
+    with pytest.raises(cells.CellError) as refused:
+        cells.number(cell, "月收入")
+    assert str(refused.value) == f"月收入“{shown}”超过 1,000,000 元，不会是一个月的收入"

@@ -7674,6 +7674,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>“%1”一项必须保持为“是”</source>
       <translation>“%1” must stay “yes”</translation>
     </message>
+    <message>
+      <source>%1“%2”超过 %3 元，不会是一个月的收入</source>
+      <translation>%1 “%2” is more than %3 yuan: no month's income</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
