@@ -96,7 +96,7 @@ def parse_date(text: str | dt.date | None) -> dt.date | None:
         raise InvalidDate(said(BAD_DATE, str(text)))
     try:
         return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
-    except ValueError:
+    except (ValueError, OverflowError):  # 2026-3000000000-1: past a C int, no day either
         raise InvalidDate(said(NO_SUCH_DATE, str(text))) from None
 
 

@@ -153,6 +153,8 @@ JANUARY_OR_OCTOBER = template(
     "请把该列设为文本，填写 %3-01 或 %3-10 这样的格式后重新导入"
 )
 NOT_A_NUMBER = template("%1“%2”不是数字")
+#: … and the most an amount may be (`MOST_AMOUNT`, grouped: 1,000,000).
+TOO_MUCH = template("%1“%2”超过 %3 元，不会是一个月的收入")
 #: (the column only)
 NEGATIVE = template("%1不能为负数")
 NOT_MONTHS = template("%1“%2”应为月数（整数）")
@@ -309,12 +311,22 @@ def _fen(amount: Decimal) -> float:
         return float(amount)
 
 
+#: The most an amount cell may say, in 元: as much as the job editor's 月收入 box takes
+#: (`ui.dialogs.records`). Every amount a sheet gives is a month's income (月收入, 当月收入),
+#: which for the county's workers is some thousands, at most tens of thousands (DOMAIN.md);
+#: ten times the most of that still passes (as does a year's pay typed in the month's column:
+#: a mistake, not an absurdity), while 1e300 or 99 digits of 9 are no income, and such a number
+#: went into the ledger, its reports and its sums as it was.
+MOST_AMOUNT = 1_000_000
+
+
 def number(value: object, label: str | Part) -> float | None:
     """A non-negative amount from a number or text such as '3,500元', '¥3500', '3500元/月' or
     '0.5万', rounded half up to the fen as typed (a cell of 2.675 is 2.68). A cell that is no
     finite number is refused as not a number: calamine reads an xlsx's <v>NaN</v>, <v>inf</v>
-    or <v>1E999</v> as the float nan or inf, and 400 digits of text round to inf."""
-    if type(value) is float and 0 <= value < math.inf:
+    or <v>1E999</v> as the float nan or inf, and 400 digits of text round to inf. An amount
+    past `MOST_AMOUNT` (1e300, 99 digits) is refused as too much, its cell named."""
+    if type(value) is float and 0 <= value <= MOST_AMOUNT:
         if round(value, 2) == value:
             return value  # a number cell of whole fen, as most are
         return _fen(Decimal(repr(value)))  # the number as Excel shows it, not its binary value
@@ -340,7 +352,13 @@ def number(value: object, label: str | Part) -> float | None:
         raise CellError(said(NOT_A_NUMBER, _named(label), text(value)))
     if amount < 0:
         raise CellError(said(NEGATIVE, _named(label)))
+    if amount > MOST_AMOUNT:
+        raise CellError(said(TOO_MUCH, _named(label), text(value), _MOST_SHOWN))
     return amount
+
+
+#: `MOST_AMOUNT` as a refusal says it: 1,000,000.
+_MOST_SHOWN = f"{MOST_AMOUNT:,}"
 
 
 def months(value: object, label: str | Part) -> int | None:
@@ -354,15 +372,22 @@ def months(value: object, label: str | Part) -> int | None:
     raw = _CHINESE_NUMBER.sub(lambda m: str(_chinese_number(m.group(0))), raw)
     if raw == "半年":
         return 6
-    years = re.match(r"^(\d+(?:\.\d+)?)年(半)?$", raw)
+    years = _TERM_YEARS.match(raw)
     if years and years.group(2):
         return round(float(years.group(1)) * 12) + 6
     if years:
         return round(float(years.group(1)) * 12)
-    raw = raw.removesuffix("个月").removesuffix("月")
-    if not re.match(r"^\d+(\.0+)?$", raw):
+    whole = _WHOLE_MONTHS.match(raw)
+    if whole is None:  # 很久, 1.5, -3, nan, 1e+300, 400 digits (float() of them is inf)
         raise CellError(said(NOT_MONTHS, _named(label), text(value)))
-    return int(float(raw))
+    return int(whole.group(1))
+
+
+#: A term in months as a sheet writes it: 12, 12.0, 12月 or 12个月; in years: 1年, 1.5年, 2年半.
+#: At most six digits before the point, as `days`: 309 digits were float('inf') and int() or
+#: round() of it an OverflowError that ended the whole import.
+_WHOLE_MONTHS = re.compile(r"^(\d{1,6})(?:\.0+)?(?:个月|月)?$")
+_TERM_YEARS = re.compile(r"^(\d{1,6}(?:\.\d+)?)年(半)?$")
 
 
 #: A count of days as a sheet writes it: 5, 5.0 or 5天 (at most six digits: no training runs

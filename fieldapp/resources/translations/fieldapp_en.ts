@@ -7722,6 +7722,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>台账正被另一个程序使用，请先关闭它再设置口令或更换钥匙</source>
       <translation>Another program is using the ledger. Please close it first, then set the password or change the key</translation>
     </message>
+    <message>
+      <source>%1“%2”超过 %3 元，不会是一个月的收入</source>
+      <translation>%1 “%2” is more than %3 yuan: no month's income</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
