@@ -62,6 +62,7 @@ from fieldapp.sync.exchange import (
     StepHook,
     Unsealed,
     import_bundle,
+    own_trouble_refused,
     require_identity,
     write_bundle,
 )
@@ -386,6 +387,8 @@ class Hub:
         channel = "usb" if sender is None else "http"
         with self.lock:
             try:
+                with own_trouble_refused():  # a connection lost while the hub waited: refused
+                    keep = self.quarantine_limit_mb() * 1048576
                 result = import_bundle(
                     self.ledger,
                     Path(path),
@@ -395,7 +398,7 @@ class Hub:
                     step=step,
                     sender=sender,
                     ahead=ahead,
-                    keep_refused=self.quarantine_limit_mb() * 1048576,
+                    keep_refused=keep,
                     # Its clock doubted as behind: stamps judged against its devices' word.
                     vouched=own_clock.vouched,
                 )
