@@ -945,12 +945,14 @@ class HubSessions:
         self._guard = threading.Lock()
 
     def get(self) -> Hub:
-        """This thread's hub session (opened on first use, and again when the connection to a
-        PostgreSQL ledger was lost: the database restarted while the service ran)."""
+        """This thread's hub session (opened on first use). Its connection to a PostgreSQL
+        ledger lost (the database restarted while the service ran, an administrator ended
+        it) is opened again in place (`Ledger.reconnect`, as a batch's import does): the
+        session is kept, not closed and opened anew. Raises what connecting raises while the
+        server is still gone; the next request tries again."""
         hub: Hub | None = getattr(self._local, "hub", None)
-        if hub is not None and not hub.ledger.reachable():
-            self._drop(hub)
-            hub = self._local.hub = None
+        if hub is not None and hub.ledger.reconnect():
+            log.warning("中心台账的一个数据库连接已断开，已换用新的连接")
         if hub is None:
             with self._guard:
                 first = self._opened[0] if self._opened else None
@@ -966,15 +968,6 @@ class HubSessions:
             with self._guard:
                 self._opened.append(hub)
         return hub
-
-    def _drop(self, hub: Hub) -> None:
-        """Forget a session whose connection was lost (closing it cannot fail the request)."""
-        with self._guard:
-            self._opened = [h for h in self._opened if h is not hub]
-        try:
-            hub.close()
-        except Exception:  # noqa: BLE001 - psycopg's many kinds: the connection is gone anyway
-            log.warning("中心台账的一个数据库连接已断开，已换用新的连接")
 
     def close(self) -> None:
         """Close every session."""
