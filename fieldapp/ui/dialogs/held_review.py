@@ -523,10 +523,13 @@ class HeldReview(QWidget):
                 "请核对发出它们的电脑的日期和时间）"
             ).replace("%1", str(len(ahead)))
         # Each said from its sentence in the language shown, where the hub sent one that reads
-        # (`rejudge_held`); else the hub's text.
+        # (`rejudge_held`) and says the hub's text word for word (`saying`); else that text.
         reasons = list(
             dict.fromkeys(
-                reason_shown("", r.get("reason") or "", _sentence(r.get("said"))) for r in refused
+                reason_shown(
+                    "", r.get("reason") or "", saying(r.get("reason"), _sentence(r.get("said")))
+                )
+                for r in refused
             )
         )
         if refused:
