@@ -252,6 +252,20 @@ def sentence_or_none(text: object) -> Sentence | None:
         return None
 
 
+def saying(reason: object, sentence: Sentence | None) -> Sentence | None:
+    """`sentence` where its Chinese is `reason`, word for word; else None — the one check
+    wherever a sentence comes beside the text it says (a hub's report on a device, the
+    county desk's review of the hub's listing, the hub's own stored reasons): a sentence
+    that reads yet says other words than the reason (a hand edit, a hostile hub) is never
+    shown in their place. A reason a report cut short (`REPORT_TEXT_MAX`, ending “…”) keeps
+    no sentence: the one it was cut from goes on past the cut, and whatever a hub put there —
+    its own words, not the reason's — a window in another language would show where the
+    Chinese shows only the cut text."""
+    if sentence is None or not isinstance(reason, str):
+        return None
+    return sentence if str(sentence) == reason else None
+
+
 def _read_part(data: object, depth: int) -> Part:
     if isinstance(data, str):
         return data

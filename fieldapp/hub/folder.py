@@ -62,6 +62,7 @@ from fieldapp.sync.exchange import (
     StepHook,
     Unsealed,
     import_bundle,
+    own_trouble_refused,
     require_identity,
     write_bundle,
 )
@@ -386,6 +387,8 @@ class Hub:
         channel = "usb" if sender is None else "http"
         with self.lock:
             try:
+                with own_trouble_refused():  # a connection lost while the hub waited: refused
+                    keep = self.quarantine_limit_mb() * 1048576
                 result = import_bundle(
                     self.ledger,
                     Path(path),
@@ -395,7 +398,7 @@ class Hub:
                     step=step,
                     sender=sender,
                     ahead=ahead,
-                    keep_refused=self.quarantine_limit_mb() * 1048576,
+                    keep_refused=keep,
                     # Its clock doubted as behind: stamps judged against its devices' word.
                     vouched=own_clock.vouched,
                 )
@@ -942,12 +945,14 @@ class HubSessions:
         self._guard = threading.Lock()
 
     def get(self) -> Hub:
-        """This thread's hub session (opened on first use, and again when the connection to a
-        PostgreSQL ledger was lost: the database restarted while the service ran)."""
+        """This thread's hub session (opened on first use). Its connection to a PostgreSQL
+        ledger lost (the database restarted while the service ran, an administrator ended
+        it) is opened again in place (`Ledger.reconnect`, as a batch's import does): the
+        session is kept, not closed and opened anew. Raises what connecting raises while the
+        server is still gone; the next request tries again."""
         hub: Hub | None = getattr(self._local, "hub", None)
-        if hub is not None and not hub.ledger.reachable():
-            self._drop(hub)
-            hub = self._local.hub = None
+        if hub is not None and hub.ledger.reconnect():
+            log.warning("中心台账的一个数据库连接已断开，已换用新的连接")
         if hub is None:
             with self._guard:
                 first = self._opened[0] if self._opened else None
@@ -963,15 +968,6 @@ class HubSessions:
             with self._guard:
                 self._opened.append(hub)
         return hub
-
-    def _drop(self, hub: Hub) -> None:
-        """Forget a session whose connection was lost (closing it cannot fail the request)."""
-        with self._guard:
-            self._opened = [h for h in self._opened if h is not hub]
-        try:
-            hub.close()
-        except Exception:  # noqa: BLE001 - psycopg's many kinds: the connection is gone anyway
-            log.warning("中心台账的一个数据库连接已断开，已换用新的连接")
 
     def close(self) -> None:
         """Close every session."""

@@ -16,7 +16,7 @@ import sqlite_utils
 
 from fieldapp.domain.dates import china_iso
 from fieldapp.domain.roles import said_to_devices
-from fieldapp.domain.sentences import Sentence, sentence_json, sentence_or_none
+from fieldapp.domain.sentences import Sentence, saying, sentence_json, sentence_or_none
 from fieldapp.store.changelog import CHANGE_COLUMNS, Change
 from fieldapp.store.migrations.m0033_rejected_china_time import VERSION as CHINA_TIME_SINCE
 from fieldapp.store.migrations.m0045_rejected_reason_said import VERSION as SAID_VERSION
@@ -517,16 +517,6 @@ def report_said(reason: object, said: object) -> Sentence | None:
     if not isinstance(said, str) or len(said) > REPORT_SAID_MAX:
         return None
     return saying(reason, sentence_or_none(said))
-
-
-def saying(reason: object, sentence: Sentence | None) -> Sentence | None:
-    """`sentence` where its Chinese is `reason`, word for word; else None. A reason a report
-    cut short (`REPORT_TEXT_MAX`, ending “…”) keeps no sentence: the one it was cut from goes
-    on past the cut, and whatever a hub put there — its own words, not the reason's — a window
-    in another language would show where the Chinese shows only the cut text."""
-    if sentence is None or not isinstance(reason, str):
-        return None
-    return sentence if str(sentence) == reason else None
 
 
 def _kept_said(sentence: Sentence | None) -> str | None:

@@ -11,8 +11,8 @@ import errno
 import logging
 import re
 import uuid
-from collections.abc import Callable, Sequence
-from contextlib import suppress
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from itertools import repeat
 from operator import attrgetter
@@ -351,7 +351,8 @@ def import_bundle(
     ahead of the later of it and the hub's clock.
     """
     state = SyncState(ledger.db)
-    identity = state.identity()
+    with own_trouble_refused():  # (a lost connection met here is refused as below)
+        identity = state.identity()
     if identity is None:
         raise BundleRefused("not_enrolled", "请先用县里发的登记文件登记本机")
     ledger.check_present()  # before its inbox is made again where the stick was
@@ -405,6 +406,32 @@ DISK_FULL = "disk_full"
 #: The refusals that are the importing ledger's own trouble, never the bundle's nor its
 #: sender's: the bundle is not quarantined nor held against its device, and is taken again.
 OWN_TROUBLE = frozenset({BUSY, READ_ONLY, DISK_FULL})
+
+
+def own_trouble(error: Exception) -> BundleRefused | None:
+    """The refusal of an import that met `error` where it is the importing ledger's own
+    trouble (`OWN_TROUBLE`: its store busy or its connection lost, read-only, its disk full),
+    as `import_bundle` refuses it; None for any other error."""
+    if not ledger_trouble(error) and not (isinstance(error, OSError) and is_disk_full(error)):
+        return None
+    refusal = _as_refusal(error)
+    return refusal if refusal.code in OWN_TROUBLE else None
+
+
+@contextmanager
+def own_trouble_refused() -> Iterator[None]:
+    """A read of the importing ledger before an import's own handling (its identity, the
+    hub's quarantine share): its own trouble met there (`own_trouble`: a PostgreSQL
+    connection that ended while the hub waited) raised as the import would refuse it — the
+    bundle not quarantined, nothing held against its device — not as the database's bare
+    error; any other error as it was."""
+    try:
+        yield
+    except Exception as error:
+        refusal = own_trouble(error)
+        if refusal is None:
+            raise
+        raise refusal from error
 
 
 def _signed_by(refused: BundleRefused, signed: list[tuple[str, Manifest]]) -> None:

@@ -19,7 +19,7 @@ from typing import Any
 from fieldapp.domain.dates import china_minute
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.places_said import PlaceWording, say_place
-from fieldapp.domain.sentences import Part, Sentence, sentence_data, sentence_or_none
+from fieldapp.domain.sentences import Part, Sentence, saying, sentence_data, sentence_or_none
 from fieldapp.reference import divisions
 from fieldapp.services.change_said import (
     PLACES,
@@ -31,7 +31,7 @@ from fieldapp.services.change_said import (
     values_said,
 )
 from fieldapp.services.trust import RULES, newer_value_named, printable, table_name
-from fieldapp.store.held import ACCEPTED, RejectedReports, report_said, saying
+from fieldapp.store.held import ACCEPTED, RejectedReports, report_said
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.queries.areas import listed_places
 from fieldapp.store.queries.records import head_names, rows_by_id

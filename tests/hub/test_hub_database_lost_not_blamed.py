@@ -24,7 +24,7 @@ from fieldapp.store.hub_state import HubLog
 from fieldapp.store.postgres import WRITER_LOCK
 from fieldapp.sync import httpauth
 from fieldapp.sync.errors import HUB_TROUBLE_SAID, BundleRefused
-from fieldapp.sync.exchange import export_bundle
+from fieldapp.sync.exchange import export_bundle, import_bundle
 from tests.hub.httpkit import header_for, post
 from tests.sync.helpers import add_family
 
@@ -103,6 +103,41 @@ def test_a_bundle_that_meets_the_database_gone_is_not_held_against_its_device(
         assert all(again.ledger.get("persons", p) is not None for p in persons)
     finally:
         again.close()
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_an_import_on_a_connection_already_ended_is_refused_as_the_hubs_trouble(
+    hub: Hub, store_url: str, make_device, tmp_path: Path
+) -> None:
+    """The hub's connection ended while it waited between two imports (a restart of the
+    server, an administrator's `pg_terminate_backend`): the next single `import_file` is
+    refused as the hub's own trouble (busy, the connection lost), as one ended mid-import is —
+    it raised psycopg's bare OperationalError, read before the import's handling (the
+    quarantine's share, the hub's identity)."""
+    village = make_device("红星村", VILLAGE)
+    _, persons = add_family(village, VILLAGE, ["101"])
+    bundle = export_bundle(village, tmp_path / "up.fieldsync").path
+    before = bundle.read_bytes()
+    own = hub.ledger.db.execute("SELECT pg_backend_pid()").fetchone()[0]
+    with psycopg.connect(store_url, autocommit=True) as admin:
+        admin.execute("SELECT pg_terminate_backend(%s)", [own])
+    with pytest.raises(BundleRefused) as refused:
+        hub.import_file(bundle, sender="红星村")
+    assert refused.value.code == "busy", refused.value
+    assert "连接断开" in str(refused.value), refused.value
+    assert bundle.read_bytes() == before
+    assert not list(hub.folders.quarantine.iterdir())
+    assert not list(hub.folders.inbox.iterdir())
+    assert not hub.ledger.reachable()
+    # The import itself (as a caller other than the hub's folder makes it): likewise.
+    with pytest.raises(BundleRefused) as direct:
+        import_bundle(hub.ledger, bundle, folders=hub.folders, sender="红星村")
+    assert direct.value.code == "busy" and "连接断开" in str(direct.value), direct.value
+    assert not list(hub.folders.quarantine.iterdir())
+    assert hub.ledger.reconnect()  # the connection opened again: the same file goes in
+    assert HubLog(hub.ledger.db).refusals("红星村") == []
+    hub.import_file(bundle, sender="红星村")
+    assert hub.ledger.get("persons", persons[0]) is not None
 
 
 @pytest.mark.parametrize("backend", ["postgresql"], indirect=True)

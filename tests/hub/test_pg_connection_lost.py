@@ -41,3 +41,39 @@ def test_hub_serve_carries_on_after_the_database_dropped_its_connections(
         assert len(again.ledger.db.execute("SELECT id FROM persons").fetchall()) == 4
     finally:
         again.close()
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_a_sessions_lost_connection_is_opened_again_in_place(hub, make_device, postgres_admin):
+    """A worker's hub session whose connection the database ended: its connection is opened
+    again (`Ledger.reconnect`) and the session kept — it was closed and a whole new session
+    opened (its identity read again, the hub's indexes looked over, a new lock). While the
+    server takes no connection the request fails as before, and the next one goes on."""
+    import psycopg
+
+    from fieldapp.hub.folder import HubSessions
+
+    make_device("红星村", VILLAGE)
+    sessions = HubSessions(hub.root)
+    try:
+        first = sessions.get()
+        gate, lock = first.ledger.write_gate, first.lock
+        database = first.ledger.db.raw.info.dbname
+        assert _drop_connections(postgres_admin, database) >= 1
+        assert not first.ledger.reachable()
+        again = sessions.get()
+        assert again is first and again.lock is lock and again.ledger.write_gate is gate
+        assert again.ledger.reachable()
+        assert again.device("红星村").name == "红星村"
+        with psycopg.connect(postgres_admin, autocommit=True) as admin:
+            admin.execute(f'ALTER DATABASE "{database}" ALLOW_CONNECTIONS false')
+            try:
+                _drop_connections(postgres_admin, database)
+                with pytest.raises(psycopg.OperationalError):
+                    sessions.get()
+            finally:
+                admin.execute(f'ALTER DATABASE "{database}" ALLOW_CONNECTIONS true')
+        assert sessions.get() is first and first.ledger.reachable()
+        assert first.device("红星村").name == "红星村"
+    finally:
+        sessions.close()

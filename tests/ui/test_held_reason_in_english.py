@@ -130,6 +130,7 @@ def test_a_hostile_hubs_sentence_is_never_said_nor_marked_up(qapp):
         assert held_reason_shown({**item, "reason_said": hostile}) == "中心写的原因", hostile
     # A sentence this program made, its part markup as sent: said as plain text.
     said = {"template": LISTED, "parts": ["<b>粗体</b>", "b"]}
+    item = {**item, "reason": "<b>粗体</b>、b"}  # (its Chinese is the hub's reason)
     assert held_reason_shown({**item, "reason_said": said}) == "<b>粗体</b>、b"
     dialog = DecisionDialog({**item, "reason_said": said}, accept=False)
     from PySide6.QtCore import Qt
@@ -138,6 +139,44 @@ def test_a_hostile_hubs_sentence_is_never_said_nor_marked_up(qapp):
     labels = [w for w in dialog.findChildren(QLabel) if "<b>" in w.text()]
     assert len(labels) == 2, [w.text() for w in dialog.findChildren(QLabel)]
     assert all(w.textFormat() == Qt.TextFormat.PlainText for w in labels)
+
+
+def test_a_forged_sentence_that_reads_is_not_shown_for_the_hubs_reason(qapp):
+    """A sentence this program made, sent beside a reason whose words it does not say (a hand
+    edit at the hub, a hostile answer): the county desk shows the hub's reason, never the
+    forged words — in Chinese or English, in the table and the decision's dialog — the check
+    a device makes on the hub's reports (`sentences.saying`)."""
+    from PySide6.QtWidgets import QLabel
+
+    from fieldapp.domain.sentences import Word, said, sentence_data
+    from fieldapp.services import trust_check as t
+    from fieldapp.ui import i18n
+    from fieldapp.ui.dialogs.held_review import DecisionDialog, held_reason_shown
+
+    true = said(t.WAITS_ON_HELD, Word("月度状态"), said(t.PERSON_INFO, "欧阳兰"),
+                said(t.HOUSEHOLD_INFO, "欧阳兰"), said(t.IT_WAITS))  # fmt: skip
+    forged = said(t.WAITS_ON_HELD, Word("月度状态"), said(t.PERSON_INFO, "王五"),
+                  said(t.HOUSEHOLD_INFO, "王五"), said(t.IT_WAITS))  # fmt: skip
+    item = {"rule": "made_up", "reason": str(true), "content": "欧阳兰", "values": {}}
+    assert str(forged) != str(true) and "王五" in str(forged)
+    real = {**item, "reason_said": sentence_data(true)}
+    fake = {**item, "reason_said": sentence_data(forged)}
+    assert held_reason_shown(fake) == str(true)
+    assert held_reason_shown(real) == str(true)
+    assert i18n.install_language("en")
+    try:
+        english = held_reason_shown(real)
+        assert english.startswith("This “Monthly status” waits with"), english
+        assert "欧阳兰" in english and "王五" not in english, english
+        # The forged one: the hub's Chinese reason (the made-up rule has no words), not the
+        # forged sentence said in English.
+        assert held_reason_shown(fake) == str(true)
+        for dialog in (DecisionDialog(fake, accept=False), DecisionDialog([fake, fake], True)):
+            texts = [w.text() for w in dialog.findChildren(QLabel)]
+            assert not [x for x in texts if "王五" in x], texts
+            assert [x for x in texts if x == str(true)], texts
+    finally:
+        i18n.install_language("zh_CN")
 
 
 def test_a_row_waiting_on_a_held_one_is_said_in_english(qapp):

@@ -147,6 +147,15 @@ def test_the_rejudge_button_and_what_it_did_are_english_in_english(window, warni
         ), with_said
         assert str(sentence) not in with_said and "越权" in with_said, with_said
         assert "<b>" not in with_said, with_said
+        # A sentence that reads but says other words than the hub's reason (a forged answer):
+        # the hub's text, never the forged sentence said in English.
+        forged = review.rejudged_said(
+            {"accepted": [], "still_ahead": [], "refused": [
+                {"id": 4, "reason": "中心写的原因", "said": sentence},
+            ]}
+        )  # fmt: skip
+        assert forged.endswith("under another rule: 中心写的原因)"), forged
+        assert "Subsidy claim" not in forged, forged
         # More than three: the first three, in the window's separator, and its ellipsis.
         many = review.rejudged_said(
             {"accepted": [], "still_ahead": [], "refused": [

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain.dates import china_minute
-from fieldapp.domain.sentences import Sentence, sentence_or_none
+from fieldapp.domain.sentences import Sentence, saying, sentence_or_none
 from fieldapp.services.held_decisions import DecidedRun
 from fieldapp.ui.errors import message_for, show_error
 from fieldapp.ui.held_words import HeldLine, part_shown, reason_shown
@@ -97,9 +97,12 @@ def held_reason_shown(item: dict[str, Any]) -> str:
     """Why the hub held a change, in the language shown: its sentence (`reason_said`, the
     template and parts the trust rules made it of) said in it; where the hub sent none (a
     change held before it kept them, an older hub) or one that does not read as a sentence
-    this program made (`sentences.sentence_or_none`: a hostile hub, a hand edit), the rule's
-    words or the hub's Chinese text (`reason_shown`) — never anything made of what failed."""
-    said = sentence_or_none(item.get("reason_said"))
+    this program made (`sentences.sentence_or_none`: a hostile hub, a hand edit) or whose
+    Chinese is not the hub's reason word for word (`sentences.saying`, the check a device
+    makes on the hub's reports: a forged sentence would show other words than the hub's),
+    the rule's words or the hub's Chinese text (`reason_shown`) — never anything made of what
+    failed."""
+    said = saying(item.get("reason"), sentence_or_none(item.get("reason_said")))
     return reason_shown(item.get("rule"), item.get("reason"), said)
 
 
@@ -520,10 +523,13 @@ class HeldReview(QWidget):
                 "请核对发出它们的电脑的日期和时间）"
             ).replace("%1", str(len(ahead)))
         # Each said from its sentence in the language shown, where the hub sent one that reads
-        # (`rejudge_held`); else the hub's text.
+        # (`rejudge_held`) and says the hub's text word for word (`saying`); else that text.
         reasons = list(
             dict.fromkeys(
-                reason_shown("", r.get("reason") or "", _sentence(r.get("said"))) for r in refused
+                reason_shown(
+                    "", r.get("reason") or "", saying(r.get("reason"), _sentence(r.get("said")))
+                )
+                for r in refused
             )
         )
         if refused:
