@@ -22,8 +22,15 @@ from typing import TYPE_CHECKING, Any
 from fieldapp.domain.dates import china_iso, china_minute, vouched_today, written
 from fieldapp.domain.numbers import HELD_KEY, row_number
 from fieldapp.domain.places_said import UNKNOWN_PLACE, Places, PlaceWording, say_place
-from fieldapp.domain.roles import Role, said_to_devices
-from fieldapp.domain.sentences import Part, Sentence, sentence_data, sentence_or_none
+from fieldapp.domain.roles import HUB_ACCOUNT_SAID, Role, said_to_devices
+from fieldapp.domain.sentences import (
+    Part,
+    Sentence,
+    said,
+    sentence_data,
+    sentence_or_none,
+    template,
+)
 from fieldapp.policy.eligibility import claim_not_yet_due
 from fieldapp.reference import divisions
 from fieldapp.services.change_said import (
@@ -78,7 +85,8 @@ STATUS_LABELS = {HELD: "待审核", ACCEPTED: "已接受", DISMISSED: "不予采
 
 @dataclass(frozen=True)
 class Hints:
-    """What a refusal tells the reviewer to do next, in the words of where they decide."""
+    """What a refusal tells the reviewer to do next, in the words of where they decide: each a
+    template of no parts (`hint`), so a county desktop in English says it in English."""
 
     listing: str
     dismissing: str
@@ -89,21 +97,59 @@ class Hints:
     #: (`roles.said_to_devices`).
     remote: bool = False
 
-    def which(self, held_id: int) -> str:
+    def which(self, held_id: int) -> Sentence:
         """How a message names the held change."""
-        return f"第 {held_id} 条" if self.numbered else "这条修改"
+        return said(HELD_NUMBERED, str(held_id)) if self.numbered else said(THIS_HELD)
+
+
+#: How a refusal of a decision names the held change: by its number (the command line) …
+HELD_NUMBERED = template("第 %1 条")
+#: … or as the one chosen (the county desktop's table shows no numbers).
+THIS_HELD = template("这条修改")
+
+
+def hint(text: str) -> Part:
+    """A hint (`Hints`' words, a template of no parts) as a sentence's part; '' for none."""
+    return said(text) if text else ""
 
 
 #: `fieldapp hub rejected` on the hub's own command line.
-CLI = Hints("（fieldapp hub rejected 列出全部）", "（--dismiss … --reason …）", "（--reason）")
+CLI = Hints(
+    template("（fieldapp hub rejected 列出全部）"),
+    template("（--dismiss … --reason …）"),
+    template("（--reason）"),
+)
 #: A county office's desktop (`GET/POST /v1/held…`): its buttons, never a command.
 DESKTOP = Hints(
-    "（点「从中心刷新」看最新的列表）",
-    "（点「不予采纳…」并写明原因）",
+    template("（点「从中心刷新」看最新的列表）"),
+    template("（点「不予采纳…」并写明原因）"),
     "",
     numbered=False,
     remote=True,
 )
+
+#: Why a decision on a held change was refused (`accept`, `dismiss`): as sentences, so a county
+#: desktop in English says them in English (the hub sends each beside its text, `reason_said`).
+#: The hint (%2, %4: `Hints`) says what to do instead where the reviewer decides.
+NO_SUCH_HELD = template("没有编号为 %1 的未接受修改%2")
+NOT_AT_THE_HUB = template("中心没有这条未接受修改%1")
+#: Decided already: by whom (%2) and when (%3, China time to the minute).
+ACCEPTED_ALREADY = template("%1已处理（已接受，%2 %3）")
+DISMISSED_ALREADY = template("%1已处理（不予采纳，%2 %3）")
+DECIDED_ALREADY = {ACCEPTED: ACCEPTED_ALREADY, DISMISSED: DISMISSED_ALREADY}
+#: Decided on a hub without users, as a county device is told it (`roles.said_to_devices`).
+HUB_ACCOUNT = template(HUB_ACCOUNT_SAID)
+DAMAGED_HELD = template("%1在中心台账里已损坏（修改的内容读不出来），不能接受。只能不予采纳%2")
+#: The held change (%1), whose record (%2), why the rules refuse it (%3), the hint (%4).
+CANNOT_ACCEPT = template("%1（%2）不能接受：%3。只能不予采纳%4")
+NOT_YET_ACCEPTED = template("%1（%2）现在不能接受：%3。也可以不予采纳%4")
+REASON_REQUIRED = template("不予采纳必须写明原因%1，设备上会看到")
+
+
+def _why(reason: str, sentence: Sentence | None) -> Part:
+    """A rule's reason as a part: its sentence where it says the reason as shown, else text."""
+    shown = printable(reason)
+    return sentence if sentence is not None and str(sentence) == shown else shown
 
 
 def as_item(held: HeldChange) -> dict[str, Any]:
@@ -381,14 +427,18 @@ def listing(hub: Hub, status: str | None = None) -> list[HeldChange]:
 def _waiting(store: HeldChanges, held_id: int, hints: Hints) -> HeldChange:
     held = store.get(held_id)
     if held is None:
-        named = f"没有编号为 {held_id} 的" if hints.numbered else "中心没有这条"
-        raise SyncError(f"{named}未接受修改{hints.listing}")
+        if hints.numbered:
+            raise SyncError(said(NO_SUCH_HELD, str(held_id), hint(hints.listing)))
+        raise SyncError(said(NOT_AT_THE_HUB, hint(hints.listing)))
     if held.status != HELD:
-        label = STATUS_LABELS.get(held.status, held.status)
         by = said_to_devices(held.decided_by) if hints.remote else held.decided_by
-        raise SyncError(
-            f"{hints.which(held_id)}已处理（{label}，{by} {china_minute(held.decided_at)}）"
-        )
+        when = china_minute(held.decided_at)
+        decided = DECIDED_ALREADY.get(held.status)
+        if decided is None:  # a status this program does not know: said as it is
+            label = STATUS_LABELS.get(held.status, held.status)
+            raise SyncError(f"{str(hints.which(held_id))}已处理（{label}，{by} {when}）")
+        who: Part = said(HUB_ACCOUNT) if by == HUB_ACCOUNT_SAID else str(by)
+        raise SyncError(said(decided, hints.which(held_id), who, when))
     return held
 
 
@@ -402,10 +452,7 @@ def accept(
         held = _waiting(store, held_id, hints)
         change = held.change
         if held.damaged:
-            raise SyncError(
-                f"{hints.which(held_id)}在中心台账里已损坏（修改的内容读不出来），不能接受。"
-                f"只能不予采纳{hints.dismissing}"
-            )
+            raise SyncError(said(DAMAGED_HELD, hints.which(held_id), hint(hints.dismissing)))
         fields = {t: frozenset(f) for t, f in replica.data_columns(ledger.db).items()}
         finder = PlaceFinder(ledger.db, LINKS)
         context = context_for(
@@ -414,10 +461,10 @@ def accept(
         county = named_actor(ledger, Role.HUB, None, hub.identity.name)
         verdict = check(county, Proposal(change.tbl, change.row_id, change.data), context)
         if not verdict.allowed:
-            raise SyncError(
-                f"{hints.which(held_id)}（{_record_of(hub, held)}）不能接受：{printable(verdict.reason)}。"
-                f"只能不予采纳{hints.dismissing}"
-            )
+            why = _why(verdict.reason, verdict.said)
+            record_of = _record_of(hub, held)
+            which = hints.which(held_id)
+            raise SyncError(said(CANNOT_ACCEPT, which, record_of, why, hint(hints.dismissing)))
         vouched = _vouched(hub)
         day = vouched_today(vouched)
         early = (
@@ -426,16 +473,15 @@ def accept(
             else None
         )
         if early is not None:
-            raise SyncError(
-                f"{hints.which(held_id)}（{_record_of(hub, held)}）现在不能接受：{early}。"
-                f"也可以不予采纳{hints.dismissing}"
-            )
+            record_of = _record_of(hub, held)
+            which = hints.which(held_id)
+            raise SyncError(said(NOT_YET_ACCEPTED, which, record_of, early, hint(hints.dismissing)))
         beyond = _beyond_policy(hub, held, finder)
         if beyond:
-            raise SyncError(
-                f"{hints.which(held_id)}（{_record_of(hub, held)}）不能接受：{printable(beyond)}。"
-                f"只能不予采纳{hints.dismissing}"
-            )
+            record_of = _record_of(hub, held)
+            which = hints.which(held_id)
+            why = printable(beyond)
+            raise SyncError(said(CANNOT_ACCEPT, which, record_of, why, hint(hints.dismissing)))
         _follow(ledger.clock, held, ledger.get(change.tbl, change.row_id), vouched)
         previous = ledger.author
         # Recorded as 审核人（接受 原修改人@设备）@中心: both names stay with the change.
@@ -646,6 +692,8 @@ def rejudge(hub: Hub, reviewer: str) -> Rejudged:
                 accept(hub, held_id, reviewer, REJUDGED)
             except SyncError as error:
                 refused[held_id] = str(error)
+                if error.said is not None:  # (its sentence: the desktop says it in English)
+                    refused_said[held_id] = error.said
                 continue
             accepted.append(held_id)
     return Rejudged(accepted, sorted(still), refused, sorted(places), refused_said)
@@ -656,7 +704,7 @@ def dismiss(
 ) -> HeldChange:
     """Decide not to take a held change, with a reason the device is told."""
     if not reason.strip():
-        raise SyncError(f"不予采纳必须写明原因{hints.reason}，设备上会看到")
+        raise SyncError(said(REASON_REQUIRED, hint(hints.reason)))
     with hub.lock, hub.ledger.transaction():
         store = HeldChanges(hub.ledger.db)
         _waiting(store, held_id, hints)

@@ -11,9 +11,10 @@ import pytest
 
 from fieldapp.cli.main import main as cli
 from fieldapp.domain.roles import Role
+from fieldapp.hub import rejected as hub_rejected
 from fieldapp.store.dump import canonical_dump
 from fieldapp.store.ledger import natural_id
-from fieldapp.sync.errors import BundleRefused
+from fieldapp.sync.errors import BundleRefused, SyncError
 from fieldapp.sync.exchange import import_bundle
 from tests.codes import ENROL_CODE
 from tests.helpers.hostile_county import OTHER, claim
@@ -345,8 +346,6 @@ def test_undo_on_the_device_brings_it_back_in_line(county, hub, capsys):
 
 
 def test_a_coordinator_cannot_be_enrolled_as_the_county(tmp_path, hub):
-    from fieldapp.sync.errors import SyncError
-
     with pytest.raises(SyncError):
         hub.enroll(
             "红星村",
@@ -665,6 +664,13 @@ def test_a_claim_held_as_not_yet_due_is_accepted_only_from_its_day(county, hub, 
     err = capsys.readouterr().err
     assert "不能接受" in err and "从2027年6月5日起" in err and "不予采纳" in err
     assert "还没有到" in err and "中心今天是2026年12月3日" in err
+    # Its sentence (a county desktop in English says it in English; the other refusals of a
+    # decision are said by tests.hub.test_held_decision_refusals_said).
+    with pytest.raises(SyncError) as refused:
+        hub_rejected.accept(hub, held.id, "科员")
+    said = refused.value.said
+    assert said is not None and said.template == hub_rejected.NOT_YET_ACCEPTED, str(refused.value)
+    assert str(refused.value) in err
     (still,) = hub.rejected()
     assert still.status == "held" and hub.ledger.get("claims", ahead.row_id) is None
     with time_machine.travel(dt.datetime(2027, 6, 5, 12, tzinfo=CHINA), tick=True):

@@ -7674,6 +7674,70 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>“%1”一项必须保持为“是”</source>
       <translation>“%1” must stay “yes”</translation>
     </message>
+    <message>
+      <source>%1在中心台账里已损坏（修改的内容读不出来），不能接受。只能不予采纳%2</source>
+      <translation>%1 is damaged in the county hub's ledger (what it changes cannot be read) and cannot be accepted. It can only be dismissed%2</translation>
+    </message>
+    <message>
+      <source>%1已处理（不予采纳，%2 %3）</source>
+      <translation>%1 has already been decided (dismissed by %2 at %3)</translation>
+    </message>
+    <message>
+      <source>%1已处理（已接受，%2 %3）</source>
+      <translation>%1 has already been decided (accepted by %2 at %3)</translation>
+    </message>
+    <message>
+      <source>%1（%2）不能接受：%3。只能不予采纳%4</source>
+      <translation>%1 (%2) cannot be accepted: %3. It can only be dismissed%4</translation>
+    </message>
+    <message>
+      <source>%1（%2）现在不能接受：%3。也可以不予采纳%4</source>
+      <translation>%1 (%2) cannot be accepted yet: %3. It can also be dismissed%4</translation>
+    </message>
+    <message>
+      <source>不予采纳必须写明原因%1，设备上会看到</source>
+      <translation>A dismissal needs its reason written%1; the device will show it</translation>
+    </message>
+    <message>
+      <source>中心没有这条未接受修改%1</source>
+      <translation>The county hub does not hold this change for review%1</translation>
+    </message>
+    <message>
+      <source>汇总中心的电脑账户</source>
+      <translation>the county hub computer's account</translation>
+    </message>
+    <message>
+      <source>没有编号为 %1 的未接受修改%2</source>
+      <translation>There is no held change numbered %1%2</translation>
+    </message>
+    <message>
+      <source>第 %1 条</source>
+      <translation>Held change %1</translation>
+    </message>
+    <message>
+      <source>这条修改</source>
+      <translation>This change</translation>
+    </message>
+    <message>
+      <source>（--dismiss … --reason …）</source>
+      <translation> (--dismiss … --reason …)</translation>
+    </message>
+    <message>
+      <source>（--reason）</source>
+      <translation> (--reason)</translation>
+    </message>
+    <message>
+      <source>（fieldapp hub rejected 列出全部）</source>
+      <translation> (fieldapp hub rejected lists them all)</translation>
+    </message>
+    <message>
+      <source>（点「不予采纳…」并写明原因）</source>
+      <translation> (press “Dismiss…” and write the reason)</translation>
+    </message>
+    <message>
+      <source>（点「从中心刷新」看最新的列表）</source>
+      <translation> (press “Refresh from the hub” to see the current list)</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
