@@ -857,6 +857,7 @@ EN_REFUSALS: dict[str, str] = {
     "%1（%2）不能接受：%3。只能不予采纳%4": "%1 (%2) cannot be accepted: %3. It can only be dismissed%4",
     "%1（%2）现在不能接受：%3。也可以不予采纳%4": "%1 (%2) cannot be accepted yet: %3. It can also be dismissed%4",
     "不予采纳必须写明原因%1，设备上会看到": "A dismissal needs its reason written%1; the device will show it",
+    "申领日期%1还没有到（中心今天是%2），补贴不能预先发放；从%1起才能接受": "the claim date %1 has not come yet (today at the county hub is %2), and a subsidy cannot be paid in advance; it can be accepted from %1",
     "县里的中心正忙，暂时不能接收数据包，没有导入任何修改，请稍后再同步": "The county hub is busy and cannot take bundles just now. No change was imported; please sync again later",
     "县里的中心暂时不能接收数据包，没有导入任何修改，请稍后再同步": "The county hub cannot take bundles just now. No change was imported; please sync again later",
     "县里的中心磁盘已满，暂时不能接收数据包，没有导入任何修改，请稍后再同步（急用可改用U盘交换）": "The county hub's disk is full and it cannot take bundles just now. No change was imported; please sync again later (if it is urgent, exchange bundles on a USB stick)",

@@ -19,11 +19,12 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from fieldapp.domain.dates import china_iso, china_minute, vouched_today, written
+from fieldapp.domain.dates import china_iso, china_minute, vouched_today
 from fieldapp.domain.numbers import HELD_KEY, row_number
 from fieldapp.domain.places_said import UNKNOWN_PLACE, Places, PlaceWording, say_place
 from fieldapp.domain.roles import HUB_ACCOUNT_SAID, Role, said_to_devices
 from fieldapp.domain.sentences import (
+    Day,
     Part,
     Sentence,
     said,
@@ -591,9 +592,14 @@ def _vouched(hub: Hub) -> int | None:
     return own_clock.vouched(hub.ledger)
 
 
+#: Why a held claim cannot be accepted yet (`_not_yet_due`): its claim date (%1, a `Day`),
+#: the hub's day (%2).
+NOT_DUE_YET = template("申领日期%1还没有到（中心今天是%2），补贴不能预先发放；从%1起才能接受")
+
+
 def _not_yet_due(
     before: Mapping[str, Any] | None, data: Mapping[str, Any], on: dt.date
-) -> str | None:
+) -> Sentence | None:
     """Why a held claim (`before` as the hub has it, `data` its change) cannot be accepted on
     the hub's day `on` (`dates.vouched_today`): dated after it, accepting would pay for work not yet done
     all the same (`claim_future`); it may be accepted from its claim date. None when it may be
@@ -603,8 +609,8 @@ def _not_yet_due(
         return None
     if claim_not_yet_due(row, on, "中心今天") is None:
         return None
-    due = written(dt.date.fromisoformat(str(row.get("claim_date"))))  # as claim_not_yet_due read it
-    return f"申领日期{due}还没有到（中心今天是{written(on)}），补贴不能预先发放；从{due}起才能接受"
+    due = Day(dt.date.fromisoformat(str(row.get("claim_date"))))  # as claim_not_yet_due read it
+    return said(NOT_DUE_YET, due, Day(on))
 
 
 #: The decision recorded on a held change `rejudge` accepts (the device sees it).

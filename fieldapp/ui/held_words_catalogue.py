@@ -932,6 +932,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "申领已「%1」，所属批次只有县级可以调整：县里按批次的花名册发放，村、乡镇改动批次会让它漏发或再发一次（%2）"),
     QT_TRANSLATE_NOOP("Refusals", "申领当前为「%1」，不能变为「%2」（不符合审核流程）"),
     QT_TRANSLATE_NOOP("Refusals", "申领提交后%1不能再改（人员、补贴项目、金额以提交时为准；有误请驳回后新建）"),
+    QT_TRANSLATE_NOOP("Refusals", "申领日期%1还没有到（中心今天是%2），补贴不能预先发放；从%1起才能接受"),
     QT_TRANSLATE_NOOP("Refusals", "申领状态「%1」不是有效的状态"),
     QT_TRANSLATE_NOOP("Refusals", "申领由%1新建，本机不能新建（%2）"),
     QT_TRANSLATE_NOOP("Refusals", "申领的状态「%1」无法识别，只有县级可以更正"),

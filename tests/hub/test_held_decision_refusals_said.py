@@ -27,8 +27,8 @@ from tests.services.sentence_checks import templates
 
 SQLITE = pytest.mark.parametrize("backend", ["sqlite"])
 
-#: The templates said here (for `test_every_template_is_met_by_a_scenario`); the one of a claim
-#: not yet due (`NOT_YET_ACCEPTED`) by `tests.sync.test_hostile_device`.
+#: The templates said here (for `test_every_template_is_met_by_a_scenario`); those of a claim
+#: not yet due (`NOT_YET_ACCEPTED`, `NOT_DUE_YET`) by `tests.sync.test_hostile_device`.
 SAID_HERE = {
     rejected.HELD_NUMBERED,
     rejected.THIS_HELD,
@@ -45,6 +45,7 @@ SAID_HERE = {
     rejected.DAMAGED_HELD,
     rejected.CANNOT_ACCEPT,
     rejected.NOT_YET_ACCEPTED,
+    rejected.NOT_DUE_YET,
     rejected.REASON_REQUIRED,
 }
 
@@ -165,7 +166,7 @@ def test_a_refused_decision_is_said_in_the_english_window(  # noqa: PLR0915
     for error in cli.values():
         assert error.said is not None, str(error)
         met |= templates(error.said)
-    assert SAID_HERE - {rejected.NOT_YET_ACCEPTED} <= met, SAID_HERE - met
+    assert SAID_HERE - {rejected.NOT_YET_ACCEPTED, rejected.NOT_DUE_YET} <= met, SAID_HERE - met
 
 
 def test_a_sentence_that_does_not_say_the_hubs_words_is_not_taken():

@@ -11,6 +11,7 @@ import pytest
 
 from fieldapp.cli.main import main as cli
 from fieldapp.domain.roles import Role
+from fieldapp.domain.sentences import Sentence
 from fieldapp.hub import rejected as hub_rejected
 from fieldapp.store.dump import canonical_dump
 from fieldapp.store.ledger import natural_id
@@ -642,7 +643,9 @@ def test_the_same_claim_arriving_in_june_lands(county, hub, tmp_path):
 
 
 @pytest.mark.today("2026-12-03")
-def test_a_claim_held_as_not_yet_due_is_accepted_only_from_its_day(county, hub, tmp_path, capsys):
+def test_a_claim_held_as_not_yet_due_is_accepted_only_from_its_day(  # noqa: PLR0915
+    county, hub, tmp_path, capsys, qapp
+):
     """`hub rejected --accept` took next June's claim, held as claim_future, in December: the
     county's reviewer paid for work not yet done all the same. Now refused, in Chinese, saying
     from which day it may be accepted or that it may be dismissed; it stays held, and from
@@ -671,6 +674,19 @@ def test_a_claim_held_as_not_yet_due_is_accepted_only_from_its_day(county, hub, 
     said = refused.value.said
     assert said is not None and said.template == hub_rejected.NOT_YET_ACCEPTED, str(refused.value)
     assert str(refused.value) in err
+    why = said.parts[2]
+    assert isinstance(why, Sentence) and why.template == hub_rejected.NOT_DUE_YET, said
+    from fieldapp.ui import i18n
+    from fieldapp.ui.held_words import sentence_shown
+
+    assert i18n.install_language("en")
+    try:
+        shown = sentence_shown(said)
+    finally:
+        i18n.install_language("zh_CN")
+    assert "cannot be accepted yet: the claim date " in shown, shown
+    assert "; it can be accepted from " in shown and "It can also be dismissed" in shown, shown
+    assert "申领日期" not in shown and "中心今天" not in shown, shown
     (still,) = hub.rejected()
     assert still.status == "held" and hub.ledger.get("claims", ahead.row_id) is None
     with time_machine.travel(dt.datetime(2027, 6, 5, 12, tzinfo=CHINA), tick=True):

@@ -7738,6 +7738,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>（点「从中心刷新」看最新的列表）</source>
       <translation> (press “Refresh from the hub” to see the current list)</translation>
     </message>
+    <message>
+      <source>申领日期%1还没有到（中心今天是%2），补贴不能预先发放；从%1起才能接受</source>
+      <translation>the claim date %1 has not come yet (today at the county hub is %2), and a subsidy cannot be paid in advance; it can be accepted from %1</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
