@@ -613,6 +613,10 @@ def _not_yet_due(
     return said(NOT_DUE_YET, due, Day(on))
 
 
+#: `rejudge` refused while the hub doubts its clock as ahead: why it doubts it (%1,
+#: `own_clock.Doubt.sentence`).
+NOT_REJUDGED_AHEAD = template("%1。改对之前不能按中心的时钟重新核对")
+
 #: The decision recorded on a held change `rejudge` accepts (the device sees it).
 REJUDGED = "中心电脑的时钟改对后按同样的规定重新核对：可以收下，接受"
 #: The rules that hold a change by the hub's clock: stamped ahead of it, a claim or batch made
@@ -658,7 +662,7 @@ def rejudge(hub: Hub, reviewer: str) -> Rejudged:
 
     doubt = own_clock.check(hub.ledger)
     if doubt is not None and doubt.days > 0:
-        raise SyncError(f"{doubt.said}。改对之前不能按中心的时钟重新核对")
+        raise SyncError(said(NOT_REJUDGED_AHEAD, doubt.sentence))
     store = HeldChanges(hub.ledger.db)
     accepted: list[int] = []
     still: list[int] = []

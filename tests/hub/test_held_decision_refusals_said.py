@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from fieldapp.domain.sentences import Sentence, sentence_data
-from fieldapp.hub import rejected
+from fieldapp.hub import own_clock, rejected
 from fieldapp.sync import client
 from fieldapp.sync.client import decide_held
 from fieldapp.sync.errors import SyncError
@@ -27,8 +27,38 @@ from tests.services.sentence_checks import templates
 
 SQLITE = pytest.mark.parametrize("backend", ["sqlite"])
 
+
+def test_the_hubs_doubt_of_its_clock_is_a_sentence_each_way() -> None:
+    """Its clock slow or fast, by the devices' changes or its own earlier reading: each said
+    as a sentence (for `test_every_template_is_met_by_a_scenario`), in the same Chinese."""
+    for doubt, way in (
+        (own_clock.Doubt(-3, 2), own_clock.BEHIND_BY_DEVICES),
+        (own_clock.Doubt(3, 2), own_clock.AHEAD_BY_DEVICES),
+        (own_clock.Doubt(-200, 0), own_clock.BEHIND_BY_ITSELF),
+        (own_clock.Doubt(200, 0), own_clock.AHEAD_BY_ITSELF),
+    ):
+        assert doubt.sentence.template == way
+        assert doubt.said == str(doubt.sentence)
+        assert doubt.said.startswith("中心电脑的日期可能不对：与")
+        assert (
+            f"中心的时钟{'慢' if doubt.days < 0 else '快'}了约 {abs(doubt.days)} 天。" in doubt.said
+        )
+
+
+#: The hub's doubt of its clock, and the rejudge it refuses for it (said over HTTP, in the
+#: English window, by `tests.hub.test_held_rejudge_http`).
+REJUDGE_SAID = {
+    own_clock.BEHIND_BY_DEVICES,
+    own_clock.AHEAD_BY_DEVICES,
+    own_clock.BEHIND_BY_ITSELF,
+    own_clock.AHEAD_BY_ITSELF,
+    rejected.NOT_REJUDGED_AHEAD,
+}
+
+
 #: The templates said here (for `test_every_template_is_met_by_a_scenario`); those of a claim
-#: not yet due (`NOT_YET_ACCEPTED`, `NOT_DUE_YET`) by `tests.sync.test_hostile_device`.
+#: not yet due (`NOT_YET_ACCEPTED`, `NOT_DUE_YET`) by `tests.sync.test_hostile_device`, the
+#: rejudge refused by the hub's clock by `tests.hub.test_held_rejudge_http`.
 SAID_HERE = {
     rejected.HELD_NUMBERED,
     rejected.THIS_HELD,
@@ -47,7 +77,7 @@ SAID_HERE = {
     rejected.NOT_YET_ACCEPTED,
     rejected.NOT_DUE_YET,
     rejected.REASON_REQUIRED,
-}
+} | REJUDGE_SAID
 
 CJK = re.compile(r"[\u4e00-\u9fff「」（）：，。]")
 
@@ -166,7 +196,8 @@ def test_a_refused_decision_is_said_in_the_english_window(  # noqa: PLR0915
     for error in cli.values():
         assert error.said is not None, str(error)
         met |= templates(error.said)
-    assert SAID_HERE - {rejected.NOT_YET_ACCEPTED, rejected.NOT_DUE_YET} <= met, SAID_HERE - met
+    elsewhere = {rejected.NOT_YET_ACCEPTED, rejected.NOT_DUE_YET, rejected.NOT_REJUDGED_AHEAD}
+    assert SAID_HERE - elsewhere <= met | REJUDGE_SAID, SAID_HERE - met
 
 
 def test_a_sentence_that_does_not_say_the_hubs_words_is_not_taken():

@@ -7742,6 +7742,26 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>申领日期%1还没有到（中心今天是%2），补贴不能预先发放；从%1起才能接受</source>
       <translation>the claim date %1 has not come yet (today at the county hub is %2), and a subsidy cannot be paid in advance; it can be accepted from %1</translation>
     </message>
+    <message>
+      <source>%1。改对之前不能按中心的时钟重新核对</source>
+      <translation>%1. Until it is put right, the held changes cannot be checked again by the hub's clock</translation>
+    </message>
+    <message>
+      <source>中心电脑的日期可能不对：与 %1 台设备最近同步来的修改时间对照，中心的时钟快了约 %2 天。在改对之前，中心不把自己的时间告诉各设备（各设备照常录入，不会因此被锁住），但联网同步会因时间不符被拒绝（可先用U盘交换）。请县里管理汇总中心的同志尽快把中心电脑的日期和时间改对（常见原因：主板电池没电后日期被重置）</source>
+      <translation>The county hub computer's date may be wrong: compared with the changes %1 {%1|device|devices} synced most recently, the hub's clock is about %2 {%2|day|days} fast. Until it is put right, the hub does not tell the devices its time (they go on entering as usual and are not locked out), but syncing over the network is refused because the times do not match (exchange bundles on a USB stick meanwhile). Please ask the county's hub staff to put the hub computer's date and time right soon (a common cause: the date reset after the motherboard battery ran out)</translation>
+    </message>
+    <message>
+      <source>中心电脑的日期可能不对：与 %1 台设备最近同步来的修改时间对照，中心的时钟慢了约 %2 天。在改对之前，中心不把自己的时间告诉各设备（各设备照常录入，不会因此被锁住），但联网同步会因时间不符被拒绝（可先用U盘交换）。请县里管理汇总中心的同志尽快把中心电脑的日期和时间改对（常见原因：主板电池没电后日期被重置）</source>
+      <translation>The county hub computer's date may be wrong: compared with the changes %1 {%1|device|devices} synced most recently, the hub's clock is about %2 {%2|day|days} slow. Until it is put right, the hub does not tell the devices its time (they go on entering as usual and are not locked out), but syncing over the network is refused because the times do not match (exchange bundles on a USB stick meanwhile). Please ask the county's hub staff to put the hub computer's date and time right soon (a common cause: the date reset after the motherboard battery ran out)</translation>
+    </message>
+    <message>
+      <source>中心电脑的日期可能不对：与中心上次运行时记下的时间对照，中心的时钟快了约 %1 天。在改对之前，中心不把自己的时间告诉各设备（各设备照常录入，不会因此被锁住），但联网同步会因时间不符被拒绝（可先用U盘交换）。请县里管理汇总中心的同志尽快把中心电脑的日期和时间改对（常见原因：主板电池没电后日期被重置）</source>
+      <translation>The county hub computer's date may be wrong: compared with the time the hub noted when it last ran, the hub's clock is about %1 {%1|day|days} fast. Until it is put right, the hub does not tell the devices its time (they go on entering as usual and are not locked out), but syncing over the network is refused because the times do not match (exchange bundles on a USB stick meanwhile). Please ask the county's hub staff to put the hub computer's date and time right soon (a common cause: the date reset after the motherboard battery ran out)</translation>
+    </message>
+    <message>
+      <source>中心电脑的日期可能不对：与中心上次运行时记下的时间对照，中心的时钟慢了约 %1 天。在改对之前，中心不把自己的时间告诉各设备（各设备照常录入，不会因此被锁住），但联网同步会因时间不符被拒绝（可先用U盘交换）。请县里管理汇总中心的同志尽快把中心电脑的日期和时间改对（常见原因：主板电池没电后日期被重置）</source>
+      <translation>The county hub computer's date may be wrong: compared with the time the hub noted when it last ran, the hub's clock is about %1 {%1|day|days} slow. Until it is put right, the hub does not tell the devices its time (they go on entering as usual and are not locked out), but syncing over the network is refused because the times do not match (exchange bundles on a USB stick meanwhile). Please ask the county's hub staff to put the hub computer's date and time right soon (a common cause: the date reset after the motherboard battery ran out)</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
