@@ -481,7 +481,7 @@ def accept(
         if beyond:
             record_of = _record_of(hub, held)
             which = hints.which(held_id)
-            why = printable(beyond)
+            why = beyond
             raise SyncError(said(CANNOT_ACCEPT, which, record_of, why, hint(hints.dismissing)))
         _follow(ledger.clock, held, ledger.get(change.tbl, change.row_id), vouched)
         previous = ledger.author
@@ -557,12 +557,13 @@ def _kept_key(hub: Hub, store: HeldChanges, held: HeldChange, day: dt.date) -> s
     return f"{clock.now()}/{change_id}" if ahead else key
 
 
-def _beyond_policy(hub: Hub, held: HeldChange, finder: PlaceFinder) -> str:
+def _beyond_policy(hub: Hub, held: HeldChange, finder: PlaceFinder) -> Part:
     """Why the county's policy refuses a held claim's change (`policy_judge`: more than the
     standard, a subsidy the policy does not hold, a job the ledger lacks, a one-time subsidy
     claimed again), as its arrival would have judged it had no other rule held it first —
     accepting it makes it the county's own, and the county's review steps judge no amount.
-    '' when the policy lets it in, or judges none of it."""
+    '' when the policy lets it in, or judges none of it. Its sentence where the policy made
+    it of one (`_why`: a county desktop in English says it in English), else its text."""
     change = held.change
     peer = hub.state.peer(held.device)
     # Judged as from its sender, as on arrival (`admit`): a village's (township's) step passing
@@ -581,7 +582,7 @@ def _beyond_policy(hub: Hub, held: HeldChange, finder: PlaceFinder) -> str:
     verdict = policy_judge(hub.ledger, repeats=not sender.county_level)(
         change.row_id, row, finder.row
     )
-    return "" if verdict.allowed else verdict.reason
+    return "" if verdict.allowed else _why(verdict.reason, verdict.said)
 
 
 def _vouched(hub: Hub) -> int | None:
