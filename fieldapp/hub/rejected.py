@@ -27,6 +27,7 @@ from fieldapp.domain.sentences import (
     Day,
     Part,
     Sentence,
+    Word,
     said,
     sentence_data,
     sentence_or_none,
@@ -408,16 +409,30 @@ def _short(text: object, longest: int = 30) -> str:
     return shown if len(shown) <= longest else shown[: longest - 1] + "…"
 
 
-def _record_of(hub: Hub, held: HeldChange) -> str:
+#: Whose record a held change is, where a name says it (%1) and its table's word (%2, a
+#: `Word`): 张0的人员信息 — said in the language shown (an area, a batch, a deletion, a record
+#: nothing names: as the list's text). The same template as the policy's 张0的补贴申领.
+RECORD_OF = template("%1的%2")
+
+
+def _record_of(hub: Hub, held: HeldChange) -> Part:
     """Whose record a held change is, as its line in the list names it (`record`): 张0的人员信息,
-    区域“七星关区梨树镇 新寨村”（村）; the record's kind alone when nothing names it, never its id."""
+    区域“七星关区梨树镇 新寨村”（村）; the record's kind alone when nothing names it, never its id.
+    A person's or household's by its name as a sentence (`RECORD_OF`), where its Chinese is
+    that text; else the text."""
     places = partial(
         say_place,
         table=divisions(),
         listed=listed_places(hub.ledger),
         wording=PlaceWording.SENTENCE,
     )
-    return record(held, subject(hub, held), places)
+    about = subject(hub, held)
+    text = record(held, about, places)
+    whose, _level = _whose(held, about, places)
+    name = table_name(held.change.tbl)
+    if whose and text == f"{whose}的{name}":
+        return said(RECORD_OF, whose, Word(name, common=True))
+    return text
 
 
 def listing(hub: Hub, status: str | None = None) -> list[HeldChange]:

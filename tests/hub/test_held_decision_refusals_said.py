@@ -77,6 +77,7 @@ SAID_HERE = {
     rejected.NOT_YET_ACCEPTED,
     rejected.NOT_DUE_YET,
     rejected.REASON_REQUIRED,
+    rejected.RECORD_OF,
 } | REJUDGE_SAID
 
 CJK = re.compile(r"[\u4e00-\u9fff「」（）：，。]")
@@ -169,15 +170,15 @@ def test_a_refused_decision_is_said_in_the_english_window(  # noqa: PLR0915
         shown["dismissed"],
     ), shown
     assert shown["accepted"].startswith("This change has already been decided (accepted by 李科长")
-    assert shown["refused"].startswith("This change (张0的人员信息) cannot be accepted: "), shown
+    assert shown["refused"].startswith("This change (张0's person) cannot be accepted: "), shown
     assert shown["refused"].endswith(
         ". It can only be dismissed (press “Dismiss…” and write the reason)"
     ), shown
     assert shown["damaged"].startswith("This change is damaged in the county hub's ledger"), shown
     for name in ("missing", "dismissed", "damaged"):
         assert not CJK.search(shown[name]), shown[name]
-    # (the person's name and record, and the value refused, stay as the hub wrote them; the
-    # rule's reason is English)
+    # (the person's name and the value refused stay as the hub wrote them; the rule's reason
+    # is English)
     reason = shown["refused"].split("cannot be accepted: ")[1].replace("“邻居”", "")
     assert reason.startswith("The “Relation to head” of “Person”"), reason
     assert not CJK.search(reason), shown["refused"]
