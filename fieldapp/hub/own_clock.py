@@ -32,6 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from fieldapp.domain.dates import CHINA, now_stamp
+from fieldapp.domain.sentences import Sentence, said, template
 from fieldapp.store.hub_state import HubLog
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.sync_state import SyncState
@@ -65,18 +66,41 @@ class Doubt:
     @property
     def said(self) -> str:
         """In Chinese, for the county's IT clerk and the coordinators."""
-        way = "慢" if self.days < 0 else "快"
-        basis = (
-            f"与 {self.devices} 台设备最近同步来的修改时间对照"
-            if self.devices
-            else "与中心上次运行时记下的时间对照"
-        )
-        return (
-            f"中心电脑的日期可能不对：{basis}，中心的时钟{way}了约 {abs(self.days)} 天。"
-            "在改对之前，中心不把自己的时间告诉各设备（各设备照常录入，不会因此被锁住），"
-            "但联网同步会因时间不符被拒绝（可先用U盘交换）。请县里管理汇总中心的同志尽快把"
-            "中心电脑的日期和时间改对（常见原因：主板电池没电后日期被重置）"
-        )
+        return str(self.sentence)
+
+    @property
+    def sentence(self) -> Sentence:
+        """`said` as a sentence (a county desktop in English says it in English: the hub's
+        refusal to judge again by its clock, `rejected.rejudge`)."""
+        if self.devices:
+            way = BEHIND_BY_DEVICES if self.days < 0 else AHEAD_BY_DEVICES
+            return said(way, str(self.devices), str(abs(self.days)))
+        way = BEHIND_BY_ITSELF if self.days < 0 else AHEAD_BY_ITSELF
+        return said(way, str(abs(self.days)))
+
+
+#: Why the hub doubts its clock (`Doubt.sentence`): slow or fast by about %2 days, as %1 devices'
+#: newest changes say (or by about %1 days, as its own earlier reading says); what it does
+#: meanwhile and what the county is to do.
+_DOUBT_DOES = (
+    "在改对之前，中心不把自己的时间告诉各设备（各设备照常录入，不会因此被锁住），"
+    "但联网同步会因时间不符被拒绝（可先用U盘交换）。请县里管理汇总中心的同志尽快把"
+    "中心电脑的日期和时间改对（常见原因：主板电池没电后日期被重置）"
+)
+BEHIND_BY_DEVICES = template(
+    "中心电脑的日期可能不对：与 %1 台设备最近同步来的修改时间对照，中心的时钟慢了约 %2 天。"
+    + _DOUBT_DOES
+)
+AHEAD_BY_DEVICES = template(
+    "中心电脑的日期可能不对：与 %1 台设备最近同步来的修改时间对照，中心的时钟快了约 %2 天。"
+    + _DOUBT_DOES
+)
+BEHIND_BY_ITSELF = template(
+    "中心电脑的日期可能不对：与中心上次运行时记下的时间对照，中心的时钟慢了约 %1 天。" + _DOUBT_DOES
+)
+AHEAD_BY_ITSELF = template(
+    "中心电脑的日期可能不对：与中心上次运行时记下的时间对照，中心的时钟快了约 %1 天。" + _DOUBT_DOES
+)
 
 
 def judge(now_ms: int, seen_ms: int, newest: Iterable[int]) -> Doubt | None:

@@ -19,11 +19,20 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from fieldapp.domain.dates import china_iso, china_minute, vouched_today, written
+from fieldapp.domain.dates import china_iso, china_minute, vouched_today
 from fieldapp.domain.numbers import HELD_KEY, row_number
 from fieldapp.domain.places_said import UNKNOWN_PLACE, Places, PlaceWording, say_place
-from fieldapp.domain.roles import Role, said_to_devices
-from fieldapp.domain.sentences import Part, Sentence, sentence_data, sentence_or_none
+from fieldapp.domain.roles import HUB_ACCOUNT_SAID, Role, said_to_devices
+from fieldapp.domain.sentences import (
+    Day,
+    Part,
+    Sentence,
+    Word,
+    said,
+    sentence_data,
+    sentence_or_none,
+    template,
+)
 from fieldapp.policy.eligibility import claim_not_yet_due
 from fieldapp.reference import divisions
 from fieldapp.services.change_said import (
@@ -78,7 +87,8 @@ STATUS_LABELS = {HELD: "待审核", ACCEPTED: "已接受", DISMISSED: "不予采
 
 @dataclass(frozen=True)
 class Hints:
-    """What a refusal tells the reviewer to do next, in the words of where they decide."""
+    """What a refusal tells the reviewer to do next, in the words of where they decide: each a
+    template of no parts (`hint`), so a county desktop in English says it in English."""
 
     listing: str
     dismissing: str
@@ -89,21 +99,59 @@ class Hints:
     #: (`roles.said_to_devices`).
     remote: bool = False
 
-    def which(self, held_id: int) -> str:
+    def which(self, held_id: int) -> Sentence:
         """How a message names the held change."""
-        return f"第 {held_id} 条" if self.numbered else "这条修改"
+        return said(HELD_NUMBERED, str(held_id)) if self.numbered else said(THIS_HELD)
+
+
+#: How a refusal of a decision names the held change: by its number (the command line) …
+HELD_NUMBERED = template("第 %1 条")
+#: … or as the one chosen (the county desktop's table shows no numbers).
+THIS_HELD = template("这条修改")
+
+
+def hint(text: str) -> Part:
+    """A hint (`Hints`' words, a template of no parts) as a sentence's part; '' for none."""
+    return said(text) if text else ""
 
 
 #: `fieldapp hub rejected` on the hub's own command line.
-CLI = Hints("（fieldapp hub rejected 列出全部）", "（--dismiss … --reason …）", "（--reason）")
+CLI = Hints(
+    template("（fieldapp hub rejected 列出全部）"),
+    template("（--dismiss … --reason …）"),
+    template("（--reason）"),
+)
 #: A county office's desktop (`GET/POST /v1/held…`): its buttons, never a command.
 DESKTOP = Hints(
-    "（点「从中心刷新」看最新的列表）",
-    "（点「不予采纳…」并写明原因）",
+    template("（点「从中心刷新」看最新的列表）"),
+    template("（点「不予采纳…」并写明原因）"),
     "",
     numbered=False,
     remote=True,
 )
+
+#: Why a decision on a held change was refused (`accept`, `dismiss`): as sentences, so a county
+#: desktop in English says them in English (the hub sends each beside its text, `reason_said`).
+#: The hint (%2, %4: `Hints`) says what to do instead where the reviewer decides.
+NO_SUCH_HELD = template("没有编号为 %1 的未接受修改%2")
+NOT_AT_THE_HUB = template("中心没有这条未接受修改%1")
+#: Decided already: by whom (%2) and when (%3, China time to the minute).
+ACCEPTED_ALREADY = template("%1已处理（已接受，%2 %3）")
+DISMISSED_ALREADY = template("%1已处理（不予采纳，%2 %3）")
+DECIDED_ALREADY = {ACCEPTED: ACCEPTED_ALREADY, DISMISSED: DISMISSED_ALREADY}
+#: Decided on a hub without users, as a county device is told it (`roles.said_to_devices`).
+HUB_ACCOUNT = template(HUB_ACCOUNT_SAID)
+DAMAGED_HELD = template("%1在中心台账里已损坏（修改的内容读不出来），不能接受。只能不予采纳%2")
+#: The held change (%1), whose record (%2), why the rules refuse it (%3), the hint (%4).
+CANNOT_ACCEPT = template("%1（%2）不能接受：%3。只能不予采纳%4")
+NOT_YET_ACCEPTED = template("%1（%2）现在不能接受：%3。也可以不予采纳%4")
+REASON_REQUIRED = template("不予采纳必须写明原因%1，设备上会看到")
+
+
+def _why(reason: str, sentence: Sentence | None) -> Part:
+    """A rule's reason as a part: its sentence where it says the reason as shown, else text."""
+    shown = printable(reason)
+    return sentence if sentence is not None and str(sentence) == shown else shown
 
 
 def as_item(held: HeldChange) -> dict[str, Any]:
@@ -361,16 +409,30 @@ def _short(text: object, longest: int = 30) -> str:
     return shown if len(shown) <= longest else shown[: longest - 1] + "…"
 
 
-def _record_of(hub: Hub, held: HeldChange) -> str:
+#: Whose record a held change is, where a name says it (%1) and its table's word (%2, a
+#: `Word`): 张0的人员信息 — said in the language shown (an area, a batch, a deletion, a record
+#: nothing names: as the list's text). The same template as the policy's 张0的补贴申领.
+RECORD_OF = template("%1的%2")
+
+
+def _record_of(hub: Hub, held: HeldChange) -> Part:
     """Whose record a held change is, as its line in the list names it (`record`): 张0的人员信息,
-    区域“七星关区梨树镇 新寨村”（村）; the record's kind alone when nothing names it, never its id."""
+    区域“七星关区梨树镇 新寨村”（村）; the record's kind alone when nothing names it, never its id.
+    A person's or household's by its name as a sentence (`RECORD_OF`), where its Chinese is
+    that text; else the text."""
     places = partial(
         say_place,
         table=divisions(),
         listed=listed_places(hub.ledger),
         wording=PlaceWording.SENTENCE,
     )
-    return record(held, subject(hub, held), places)
+    about = subject(hub, held)
+    text = record(held, about, places)
+    whose, _level = _whose(held, about, places)
+    name = table_name(held.change.tbl)
+    if whose and text == f"{whose}的{name}":
+        return said(RECORD_OF, whose, Word(name, common=True))
+    return text
 
 
 def listing(hub: Hub, status: str | None = None) -> list[HeldChange]:
@@ -381,14 +443,18 @@ def listing(hub: Hub, status: str | None = None) -> list[HeldChange]:
 def _waiting(store: HeldChanges, held_id: int, hints: Hints) -> HeldChange:
     held = store.get(held_id)
     if held is None:
-        named = f"没有编号为 {held_id} 的" if hints.numbered else "中心没有这条"
-        raise SyncError(f"{named}未接受修改{hints.listing}")
+        if hints.numbered:
+            raise SyncError(said(NO_SUCH_HELD, str(held_id), hint(hints.listing)))
+        raise SyncError(said(NOT_AT_THE_HUB, hint(hints.listing)))
     if held.status != HELD:
-        label = STATUS_LABELS.get(held.status, held.status)
         by = said_to_devices(held.decided_by) if hints.remote else held.decided_by
-        raise SyncError(
-            f"{hints.which(held_id)}已处理（{label}，{by} {china_minute(held.decided_at)}）"
-        )
+        when = china_minute(held.decided_at)
+        decided = DECIDED_ALREADY.get(held.status)
+        if decided is None:  # a status this program does not know: said as it is
+            label = STATUS_LABELS.get(held.status, held.status)
+            raise SyncError(f"{str(hints.which(held_id))}已处理（{label}，{by} {when}）")
+        who: Part = said(HUB_ACCOUNT) if by == HUB_ACCOUNT_SAID else str(by)
+        raise SyncError(said(decided, hints.which(held_id), who, when))
     return held
 
 
@@ -402,10 +468,7 @@ def accept(
         held = _waiting(store, held_id, hints)
         change = held.change
         if held.damaged:
-            raise SyncError(
-                f"{hints.which(held_id)}在中心台账里已损坏（修改的内容读不出来），不能接受。"
-                f"只能不予采纳{hints.dismissing}"
-            )
+            raise SyncError(said(DAMAGED_HELD, hints.which(held_id), hint(hints.dismissing)))
         fields = {t: frozenset(f) for t, f in replica.data_columns(ledger.db).items()}
         finder = PlaceFinder(ledger.db, LINKS)
         context = context_for(
@@ -414,10 +477,10 @@ def accept(
         county = named_actor(ledger, Role.HUB, None, hub.identity.name)
         verdict = check(county, Proposal(change.tbl, change.row_id, change.data), context)
         if not verdict.allowed:
-            raise SyncError(
-                f"{hints.which(held_id)}（{_record_of(hub, held)}）不能接受：{printable(verdict.reason)}。"
-                f"只能不予采纳{hints.dismissing}"
-            )
+            why = _why(verdict.reason, verdict.said)
+            record_of = _record_of(hub, held)
+            which = hints.which(held_id)
+            raise SyncError(said(CANNOT_ACCEPT, which, record_of, why, hint(hints.dismissing)))
         vouched = _vouched(hub)
         day = vouched_today(vouched)
         early = (
@@ -426,16 +489,15 @@ def accept(
             else None
         )
         if early is not None:
-            raise SyncError(
-                f"{hints.which(held_id)}（{_record_of(hub, held)}）现在不能接受：{early}。"
-                f"也可以不予采纳{hints.dismissing}"
-            )
+            record_of = _record_of(hub, held)
+            which = hints.which(held_id)
+            raise SyncError(said(NOT_YET_ACCEPTED, which, record_of, early, hint(hints.dismissing)))
         beyond = _beyond_policy(hub, held, finder)
         if beyond:
-            raise SyncError(
-                f"{hints.which(held_id)}（{_record_of(hub, held)}）不能接受：{printable(beyond)}。"
-                f"只能不予采纳{hints.dismissing}"
-            )
+            record_of = _record_of(hub, held)
+            which = hints.which(held_id)
+            why = beyond
+            raise SyncError(said(CANNOT_ACCEPT, which, record_of, why, hint(hints.dismissing)))
         _follow(ledger.clock, held, ledger.get(change.tbl, change.row_id), vouched)
         previous = ledger.author
         # Recorded as 审核人（接受 原修改人@设备）@中心: both names stay with the change.
@@ -510,12 +572,13 @@ def _kept_key(hub: Hub, store: HeldChanges, held: HeldChange, day: dt.date) -> s
     return f"{clock.now()}/{change_id}" if ahead else key
 
 
-def _beyond_policy(hub: Hub, held: HeldChange, finder: PlaceFinder) -> str:
+def _beyond_policy(hub: Hub, held: HeldChange, finder: PlaceFinder) -> Part:
     """Why the county's policy refuses a held claim's change (`policy_judge`: more than the
     standard, a subsidy the policy does not hold, a job the ledger lacks, a one-time subsidy
     claimed again), as its arrival would have judged it had no other rule held it first —
     accepting it makes it the county's own, and the county's review steps judge no amount.
-    '' when the policy lets it in, or judges none of it."""
+    '' when the policy lets it in, or judges none of it. Its sentence where the policy made
+    it of one (`_why`: a county desktop in English says it in English), else its text."""
     change = held.change
     peer = hub.state.peer(held.device)
     # Judged as from its sender, as on arrival (`admit`): a village's (township's) step passing
@@ -534,7 +597,7 @@ def _beyond_policy(hub: Hub, held: HeldChange, finder: PlaceFinder) -> str:
     verdict = policy_judge(hub.ledger, repeats=not sender.county_level)(
         change.row_id, row, finder.row
     )
-    return "" if verdict.allowed else verdict.reason
+    return "" if verdict.allowed else _why(verdict.reason, verdict.said)
 
 
 def _vouched(hub: Hub) -> int | None:
@@ -545,9 +608,14 @@ def _vouched(hub: Hub) -> int | None:
     return own_clock.vouched(hub.ledger)
 
 
+#: Why a held claim cannot be accepted yet (`_not_yet_due`): its claim date (%1, a `Day`),
+#: the hub's day (%2).
+NOT_DUE_YET = template("申领日期%1还没有到（中心今天是%2），补贴不能预先发放；从%1起才能接受")
+
+
 def _not_yet_due(
     before: Mapping[str, Any] | None, data: Mapping[str, Any], on: dt.date
-) -> str | None:
+) -> Sentence | None:
     """Why a held claim (`before` as the hub has it, `data` its change) cannot be accepted on
     the hub's day `on` (`dates.vouched_today`): dated after it, accepting would pay for work not yet done
     all the same (`claim_future`); it may be accepted from its claim date. None when it may be
@@ -557,9 +625,13 @@ def _not_yet_due(
         return None
     if claim_not_yet_due(row, on, "中心今天") is None:
         return None
-    due = written(dt.date.fromisoformat(str(row.get("claim_date"))))  # as claim_not_yet_due read it
-    return f"申领日期{due}还没有到（中心今天是{written(on)}），补贴不能预先发放；从{due}起才能接受"
+    due = Day(dt.date.fromisoformat(str(row.get("claim_date"))))  # as claim_not_yet_due read it
+    return said(NOT_DUE_YET, due, Day(on))
 
+
+#: `rejudge` refused while the hub doubts its clock as ahead: why it doubts it (%1,
+#: `own_clock.Doubt.sentence`).
+NOT_REJUDGED_AHEAD = template("%1。改对之前不能按中心的时钟重新核对")
 
 #: The decision recorded on a held change `rejudge` accepts (the device sees it).
 REJUDGED = "中心电脑的时钟改对后按同样的规定重新核对：可以收下，接受"
@@ -606,7 +678,7 @@ def rejudge(hub: Hub, reviewer: str) -> Rejudged:
 
     doubt = own_clock.check(hub.ledger)
     if doubt is not None and doubt.days > 0:
-        raise SyncError(f"{doubt.said}。改对之前不能按中心的时钟重新核对")
+        raise SyncError(said(NOT_REJUDGED_AHEAD, doubt.sentence))
     store = HeldChanges(hub.ledger.db)
     accepted: list[int] = []
     still: list[int] = []
@@ -646,6 +718,8 @@ def rejudge(hub: Hub, reviewer: str) -> Rejudged:
                 accept(hub, held_id, reviewer, REJUDGED)
             except SyncError as error:
                 refused[held_id] = str(error)
+                if error.said is not None:  # (its sentence: the desktop says it in English)
+                    refused_said[held_id] = error.said
                 continue
             accepted.append(held_id)
     return Rejudged(accepted, sorted(still), refused, sorted(places), refused_said)
@@ -656,7 +730,7 @@ def dismiss(
 ) -> HeldChange:
     """Decide not to take a held change, with a reason the device is told."""
     if not reason.strip():
-        raise SyncError(f"不予采纳必须写明原因{hints.reason}，设备上会看到")
+        raise SyncError(said(REASON_REQUIRED, hint(hints.reason)))
     with hub.lock, hub.ledger.transaction():
         store = HeldChanges(hub.ledger.db)
         _waiting(store, held_id, hints)

@@ -792,7 +792,7 @@ class HubService:
             else:
                 held = rejected.dismiss(hub, held_id, reviewer, reason, hints=rejected.DESKTOP)
         except SyncError as error:
-            return _error(HTTPStatus.CONFLICT, "held", str(error), sign=sign)
+            return _error(HTTPStatus.CONFLICT, "held", str(error), numbers=_said(error), sign=sign)
         return JSONResponse({"hub": self.name, "held": held_items(hub, [held])[0]})
 
     def _rejudge(self, reviewer: str, sign: Signer | None = None) -> Response:
@@ -802,7 +802,7 @@ class HubService:
         try:
             done = rejected.rejudge(hub, reviewer)
         except SyncError as error:
-            return _error(HTTPStatus.CONFLICT, "clock", str(error), sign=sign)
+            return _error(HTTPStatus.CONFLICT, "clock", str(error), numbers=_said(error), sign=sign)
         # Each with its sentence where the rules made one (`reason_said`, null: the text): an
         # older desktop reads only the keys it knows.
         refused = [
@@ -822,6 +822,14 @@ class HubService:
                 "waiting": done.waiting,
             }
         )
+
+
+def _said(error: SyncError) -> dict[str, object] | None:
+    """A refusal's sentence beside its text (`reason_said`: template and parts), where it was
+    made of one, for a county desktop to say in its language (`client._hub_answer` takes it
+    only where the hub signed it and its Chinese is the text); None for none. A device that
+    does not know the key reads the keys it knows (`client._refusal`)."""
+    return None if error.said is None else {"reason_said": sentence_data(error.said)}
 
 
 def _said_json(said: Sentence | None) -> object:

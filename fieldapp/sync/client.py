@@ -27,6 +27,7 @@ from fieldapp.domain.dates import china_minute
 from fieldapp.domain.progress import CancelCheck, Progress
 from fieldapp.domain.sentences import Sentence, said, sentence_or_none, template
 from fieldapp.services import clock
+from fieldapp.store.held import saying
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.sync_state import SyncState
 from fieldapp.sync import httpauth
@@ -498,7 +499,7 @@ def rejudge_held(ledger: Ledger, url: str, reviewer: str, timeout: float = 600) 
                 "reason": str(r["reason"]),
                 # its sentence, where the hub sent one that reads as this program's (None: an
                 # older hub, or one a hostile hub made up — the text stands)
-                "said": sentence_or_none(r.get("reason_said")),
+                "said": saying(str(r["reason"]), sentence_or_none(r.get("reason_said"))),
             }
             for r in said["refused"]
         ]
@@ -573,7 +574,7 @@ def _hub_answer(
             # (`refused_request`), in the device's own words of what to do.
             own = refused_request(code, status, _facts(ledger, kept))
             if own is None:  # the hub's words, after what did not happen in the device's
-                own = said(REQUEST_REFUSED, said(failed), message)
+                own = said(REQUEST_REFUSED, said(failed), _hub_said(message, kept) or message)
             raise SyncError(own)
         try:
             data = response.read(ANSWER_BYTES + 1)
@@ -588,6 +589,21 @@ def _hub_answer(
         return data
     finally:
         connection.close()
+
+
+def _hub_said(message: str, signed: list[bytes]) -> Sentence | None:
+    """The hub's words of a refusal as its sentence (`reason_said`, a held change's decision
+    refused: `hub.rejected`), for the window to say in its language: only from a body the hub
+    signed for this request (`signed`), only one that reads as this program's
+    (`sentences.sentence_or_none`) and whose Chinese is the hub's words as shown, word for word
+    (`held.saying`: words cut short, or a sentence saying something else, keep the text)."""
+    try:
+        answer = json.loads(signed[0]) if signed else {}
+    except ValueError:
+        return None
+    if not isinstance(answer, dict):
+        return None
+    return saying(message, sentence_or_none(answer.get("reason_said")))
 
 
 #: A connection to the hub not made, or its request not sent: the address (%1, as the clerk

@@ -138,7 +138,9 @@ def test_a_query_or_decision_the_hub_refuses_is_said_in_the_window_s_language(  
             assert said.template == client.REQUEST_REFUSED
             opening, words = said.parts
             assert isinstance(opening, Sentence) and opening.template == failed
-            assert isinstance(words, str) and words  # the hub's own words, as it said them
+            # the hub's own words, as it said them (a decision's as its sentence, said by
+            # tests.hub.test_held_decision_refusals_said)
+            assert isinstance(words, str | Sentence) and str(words)
             assert str(refused) == f"{failed}：{words}"  # the Chinese as before
             shown[failed] = sentence_shown(said)
     finally:

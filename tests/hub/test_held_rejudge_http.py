@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -20,10 +21,11 @@ import time_machine
 
 from fieldapp.domain.dates import CHINA
 from fieldapp.domain.roles import Role
+from fieldapp.domain.sentences import Sentence
 from fieldapp.hub import own_clock, rejected
 from fieldapp.hub.folder import Hub
 from fieldapp.store.held import HeldChanges
-from fieldapp.sync import crypto, httpauth
+from fieldapp.sync import client, crypto, httpauth
 from fieldapp.sync.client import rejudge_held
 from fieldapp.sync.errors import SyncError
 from tests.helpers.hub_clock import YEAR_DAYS, _devices_synced
@@ -46,11 +48,24 @@ def _body(reviewer: str = "李科长") -> bytes:
     return json.dumps({"reviewer": reviewer}).encode()
 
 
+def _in_english(error: SyncError) -> str:
+    """What the county desktop's dialog says of `error` in the English window."""
+    from fieldapp.ui import i18n
+    from fieldapp.ui.errors import message_for
+
+    assert i18n.install_language("en")
+    try:
+        return message_for(error)
+    finally:
+        i18n.install_language("zh_CN")
+
+
 def test_a_county_desktop_rejudges_held_changes_over_http(
     server,  # noqa: ANN001
     hub: Hub,
     make_device,  # noqa: ANN001
     tmp_path: Path,
+    qapp,  # noqa: ANN001
 ) -> None:
     with _days_on(0):  # three villages synced while the hub's clock was right
         devices = _devices_synced(hub, make_device, tmp_path, own_clock.DEVICES)
@@ -106,6 +121,23 @@ def test_a_county_desktop_rejudges_held_changes_over_http(
             ) as ahead:
                 rejudge_held(county, server.url, "李科长")
             assert "有效签名" not in str(ahead.value)  # the hub's own words, signed
+            # … sent as their sentence too: the county desktop says them in English.
+            said = ahead.value.said
+            assert said is not None and said.template == client.REQUEST_REFUSED, said
+            words = said.parts[1]
+            assert isinstance(words, Sentence), words
+            assert words.template == rejected.NOT_REJUDGED_AHEAD, words
+            english = _in_english(ahead.value)
+            assert english.startswith(
+                "The county hub did not check the held changes again: The county hub computer's"
+                " date may be wrong: compared with the changes 3 devices synced most recently,"
+                " the hub's clock is about "
+            ), english
+            assert english.endswith(
+                ". Until it is put right, the held changes cannot be checked again by the hub's"
+                " clock"
+            ), english
+            assert not re.search(r"[\u4e00-\u9fff]", english), english
             assert statuses() == {"held"}
         with _days_on(2):  # the date put right
             done = rejudge_held(county, server.url, "李科长")

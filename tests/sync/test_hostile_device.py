@@ -11,9 +11,11 @@ import pytest
 
 from fieldapp.cli.main import main as cli
 from fieldapp.domain.roles import Role
+from fieldapp.domain.sentences import Sentence
+from fieldapp.hub import rejected as hub_rejected
 from fieldapp.store.dump import canonical_dump
 from fieldapp.store.ledger import natural_id
-from fieldapp.sync.errors import BundleRefused
+from fieldapp.sync.errors import BundleRefused, SyncError
 from fieldapp.sync.exchange import import_bundle
 from tests.codes import ENROL_CODE
 from tests.helpers.hostile_county import OTHER, claim
@@ -345,8 +347,6 @@ def test_undo_on_the_device_brings_it_back_in_line(county, hub, capsys):
 
 
 def test_a_coordinator_cannot_be_enrolled_as_the_county(tmp_path, hub):
-    from fieldapp.sync.errors import SyncError
-
     with pytest.raises(SyncError):
         hub.enroll(
             "红星村",
@@ -643,7 +643,9 @@ def test_the_same_claim_arriving_in_june_lands(county, hub, tmp_path):
 
 
 @pytest.mark.today("2026-12-03")
-def test_a_claim_held_as_not_yet_due_is_accepted_only_from_its_day(county, hub, tmp_path, capsys):
+def test_a_claim_held_as_not_yet_due_is_accepted_only_from_its_day(  # noqa: PLR0915
+    county, hub, tmp_path, capsys, qapp
+):
     """`hub rejected --accept` took next June's claim, held as claim_future, in December: the
     county's reviewer paid for work not yet done all the same. Now refused, in Chinese, saying
     from which day it may be accepted or that it may be dismissed; it stays held, and from
@@ -665,6 +667,26 @@ def test_a_claim_held_as_not_yet_due_is_accepted_only_from_its_day(county, hub, 
     err = capsys.readouterr().err
     assert "不能接受" in err and "从2027年6月5日起" in err and "不予采纳" in err
     assert "还没有到" in err and "中心今天是2026年12月3日" in err
+    # Its sentence (a county desktop in English says it in English; the other refusals of a
+    # decision are said by tests.hub.test_held_decision_refusals_said).
+    with pytest.raises(SyncError) as refused:
+        hub_rejected.accept(hub, held.id, "科员")
+    said = refused.value.said
+    assert said is not None and said.template == hub_rejected.NOT_YET_ACCEPTED, str(refused.value)
+    assert str(refused.value) in err
+    why = said.parts[2]
+    assert isinstance(why, Sentence) and why.template == hub_rejected.NOT_DUE_YET, said
+    from fieldapp.ui import i18n
+    from fieldapp.ui.held_words import sentence_shown
+
+    assert i18n.install_language("en")
+    try:
+        shown = sentence_shown(said)
+    finally:
+        i18n.install_language("zh_CN")
+    assert "cannot be accepted yet: the claim date " in shown, shown
+    assert "; it can be accepted from " in shown and "It can also be dismissed" in shown, shown
+    assert "申领日期" not in shown and "中心今天" not in shown, shown
     (still,) = hub.rejected()
     assert still.status == "held" and hub.ledger.get("claims", ahead.row_id) is None
     with time_machine.travel(dt.datetime(2027, 6, 5, 12, tzinfo=CHINA), tick=True):

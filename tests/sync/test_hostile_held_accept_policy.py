@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import pytest
 
+from fieldapp.domain.sentences import Sentence
+from fieldapp.hub import rejected
 from fieldapp.sync.errors import SyncError
 from tests.helpers.hostile_county import claim
 from tests.sync.hostile import forge
 
 
-def test_a_held_claim_asking_beyond_the_policy_cannot_be_accepted(county, hub):  # noqa: F811
+def test_a_held_claim_asking_beyond_the_policy_cannot_be_accepted(county, hub, qapp):  # noqa: F811
     village, mine = county["village"], county["mine"]
     early = {"applied_on": "2026-06-01"}  # before its 申领日期 2026-06-05: claim_made
     greedy = forge(village, "claims", "greedy", claim(mine, amount=99999.0) | early)
@@ -27,6 +29,22 @@ def test_a_held_claim_asking_beyond_the_policy_cannot_be_accepted(county, hub): 
         hub.accept(held[greedy.id].id, "县人社局")
     said = str(refused.value)
     assert "99999" in said and "只能不予采纳" in said and "张0" in said, said
+    # The policy's reason stays its sentence inside the refusal (said in English there).
+    sentence = refused.value.said
+    assert sentence is not None and sentence.template == rejected.CANNOT_ACCEPT, said
+    why = sentence.parts[2]
+    assert isinstance(why, Sentence), why
+    from fieldapp.ui import i18n
+    from fieldapp.ui.held_words import sentence_shown
+
+    assert i18n.install_language("en")
+    try:
+        english = sentence_shown(why)
+    finally:
+        i18n.install_language("zh_CN")
+    # (the subsidy's name and the document's number are the county pack's, as written)
+    assert "asks for 99999 yuan, above the policy's standard" in english, english
+    assert "申领" not in english and "标准" not in english, english
     assert hub.ledger.get("claims", "greedy") is None
     assert {h.change_id: h.status for h in hub.rejected()}[greedy.id] == "held"
 

@@ -7726,6 +7726,94 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>%1“%2”超过 %3 元，不会是一个月的收入</source>
       <translation>%1 “%2” is more than %3 yuan: no month's income</translation>
     </message>
+    <message>
+      <source>%1。改对之前不能按中心的时钟重新核对</source>
+      <translation>%1. Until it is put right, the held changes cannot be checked again by the hub's clock</translation>
+    </message>
+    <message>
+      <source>%1在中心台账里已损坏（修改的内容读不出来），不能接受。只能不予采纳%2</source>
+      <translation>%1 is damaged in the county hub's ledger (what it changes cannot be read) and cannot be accepted. It can only be dismissed%2</translation>
+    </message>
+    <message>
+      <source>%1已处理（不予采纳，%2 %3）</source>
+      <translation>%1 has already been decided (dismissed by %2 at %3)</translation>
+    </message>
+    <message>
+      <source>%1已处理（已接受，%2 %3）</source>
+      <translation>%1 has already been decided (accepted by %2 at %3)</translation>
+    </message>
+    <message>
+      <source>%1（%2）不能接受：%3。只能不予采纳%4</source>
+      <translation>%1 (%2) cannot be accepted: %3. It can only be dismissed%4</translation>
+    </message>
+    <message>
+      <source>%1（%2）现在不能接受：%3。也可以不予采纳%4</source>
+      <translation>%1 (%2) cannot be accepted yet: %3. It can also be dismissed%4</translation>
+    </message>
+    <message>
+      <source>不予采纳必须写明原因%1，设备上会看到</source>
+      <translation>A dismissal needs its reason written%1; the device will show it</translation>
+    </message>
+    <message>
+      <source>中心没有这条未接受修改%1</source>
+      <translation>The county hub does not hold this change for review%1</translation>
+    </message>
+    <message>
+      <source>中心电脑的日期可能不对：与 %1 台设备最近同步来的修改时间对照，中心的时钟快了约 %2 天。在改对之前，中心不把自己的时间告诉各设备（各设备照常录入，不会因此被锁住），但联网同步会因时间不符被拒绝（可先用U盘交换）。请县里管理汇总中心的同志尽快把中心电脑的日期和时间改对（常见原因：主板电池没电后日期被重置）</source>
+      <translation>The county hub computer's date may be wrong: compared with the changes %1 {%1|device|devices} synced most recently, the hub's clock is about %2 {%2|day|days} fast. Until it is put right, the hub does not tell the devices its time (they go on entering as usual and are not locked out), but syncing over the network is refused because the times do not match (exchange bundles on a USB stick meanwhile). Please ask the county's hub staff to put the hub computer's date and time right soon (a common cause: the date reset after the motherboard battery ran out)</translation>
+    </message>
+    <message>
+      <source>中心电脑的日期可能不对：与 %1 台设备最近同步来的修改时间对照，中心的时钟慢了约 %2 天。在改对之前，中心不把自己的时间告诉各设备（各设备照常录入，不会因此被锁住），但联网同步会因时间不符被拒绝（可先用U盘交换）。请县里管理汇总中心的同志尽快把中心电脑的日期和时间改对（常见原因：主板电池没电后日期被重置）</source>
+      <translation>The county hub computer's date may be wrong: compared with the changes %1 {%1|device|devices} synced most recently, the hub's clock is about %2 {%2|day|days} slow. Until it is put right, the hub does not tell the devices its time (they go on entering as usual and are not locked out), but syncing over the network is refused because the times do not match (exchange bundles on a USB stick meanwhile). Please ask the county's hub staff to put the hub computer's date and time right soon (a common cause: the date reset after the motherboard battery ran out)</translation>
+    </message>
+    <message>
+      <source>中心电脑的日期可能不对：与中心上次运行时记下的时间对照，中心的时钟快了约 %1 天。在改对之前，中心不把自己的时间告诉各设备（各设备照常录入，不会因此被锁住），但联网同步会因时间不符被拒绝（可先用U盘交换）。请县里管理汇总中心的同志尽快把中心电脑的日期和时间改对（常见原因：主板电池没电后日期被重置）</source>
+      <translation>The county hub computer's date may be wrong: compared with the time the hub noted when it last ran, the hub's clock is about %1 {%1|day|days} fast. Until it is put right, the hub does not tell the devices its time (they go on entering as usual and are not locked out), but syncing over the network is refused because the times do not match (exchange bundles on a USB stick meanwhile). Please ask the county's hub staff to put the hub computer's date and time right soon (a common cause: the date reset after the motherboard battery ran out)</translation>
+    </message>
+    <message>
+      <source>中心电脑的日期可能不对：与中心上次运行时记下的时间对照，中心的时钟慢了约 %1 天。在改对之前，中心不把自己的时间告诉各设备（各设备照常录入，不会因此被锁住），但联网同步会因时间不符被拒绝（可先用U盘交换）。请县里管理汇总中心的同志尽快把中心电脑的日期和时间改对（常见原因：主板电池没电后日期被重置）</source>
+      <translation>The county hub computer's date may be wrong: compared with the time the hub noted when it last ran, the hub's clock is about %1 {%1|day|days} slow. Until it is put right, the hub does not tell the devices its time (they go on entering as usual and are not locked out), but syncing over the network is refused because the times do not match (exchange bundles on a USB stick meanwhile). Please ask the county's hub staff to put the hub computer's date and time right soon (a common cause: the date reset after the motherboard battery ran out)</translation>
+    </message>
+    <message>
+      <source>汇总中心的电脑账户</source>
+      <translation>the county hub computer's account</translation>
+    </message>
+    <message>
+      <source>没有编号为 %1 的未接受修改%2</source>
+      <translation>There is no held change numbered %1%2</translation>
+    </message>
+    <message>
+      <source>申领日期%1还没有到（中心今天是%2），补贴不能预先发放；从%1起才能接受</source>
+      <translation>the claim date %1 has not come yet (today at the county hub is %2), and a subsidy cannot be paid in advance; it can be accepted from %1</translation>
+    </message>
+    <message>
+      <source>第 %1 条</source>
+      <translation>Held change %1</translation>
+    </message>
+    <message>
+      <source>这条修改</source>
+      <translation>This change</translation>
+    </message>
+    <message>
+      <source>（--dismiss … --reason …）</source>
+      <translation> (--dismiss … --reason …)</translation>
+    </message>
+    <message>
+      <source>（--reason）</source>
+      <translation> (--reason)</translation>
+    </message>
+    <message>
+      <source>（fieldapp hub rejected 列出全部）</source>
+      <translation> (fieldapp hub rejected lists them all)</translation>
+    </message>
+    <message>
+      <source>（点「不予采纳…」并写明原因）</source>
+      <translation> (press “Dismiss…” and write the reason)</translation>
+    </message>
+    <message>
+      <source>（点「从中心刷新」看最新的列表）</source>
+      <translation> (press “Refresh from the hub” to see the current list)</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
