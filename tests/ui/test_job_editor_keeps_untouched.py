@@ -141,3 +141,29 @@ def test_stepping_up_from_unknown_starts_at_0(window, qtbot):
     assert dialog.contract.count() == 0
     dialog.contract.stepBy(-1)
     assert dialog.contract.count() is None
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        {"organized_export": True, "is_first_export": None},
+        {"organized_export": False, "is_first_export": False},
+        {"organized_export": False, "is_first_export": True},
+    ],
+)
+def test_first_export_untouched_is_kept(window, qtbot, stored):
+    """An unknown 首次输出 of an organized job was saved as 否; a stored answer of a job not
+    organized as unknown."""
+    spell = _job(window, **stored)
+    before, logged = _row(window, spell), _logged(window, spell.id)
+    dialog = _opened(window, qtbot, spell)
+    dialog.save_and_accept()
+    assert _row(window, spell) == before and _logged(window, spell.id) == logged
+
+
+def test_first_export_ticked_is_saved(window, qtbot):
+    spell = _job(window, organized_export=True, is_first_export=None)
+    dialog = _opened(window, qtbot, spell)
+    dialog.first_export.setChecked(True)
+    dialog.save_and_accept()
+    assert _row(window, spell)["is_first_export"] in (True, 1)

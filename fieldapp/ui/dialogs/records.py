@@ -259,6 +259,18 @@ class SpellDialog(_RecordDialog[EmploymentSpell]):
         ending = still_open if chosen is end else []
         return work.start_job(self.session.ledger, self.session.actor, record, ending)
 
+    def _first_export(self) -> bool | None:
+        """首次输出 as ticked (None when not organized); as stored while neither tick box was
+        touched (an unknown was saved as 否, a stored 否 of a job not organized as unknown)."""
+        spell = self.spell
+        if (
+            spell is not None
+            and self.organized.isChecked() == spell.organized_export
+            and self.first_export.isChecked() == bool(spell.is_first_export)
+        ):
+            return spell.is_first_export
+        return self.first_export.isChecked() if self.organized.isChecked() else None
+
     def build(self) -> EmploymentSpell:
         """The spell from the form."""
         end = self.end.value()
@@ -288,7 +300,7 @@ class SpellDialog(_RecordDialog[EmploymentSpell]):
             insurance_months=self.insurance.count(),
             organized_export=self.organized.isChecked(),
             export_agency=self.agency.text().strip(),
-            is_first_export=self.first_export.isChecked() if self.organized.isChecked() else None,
+            is_first_export=self._first_export(),
             is_casual=self.casual.isChecked(),
         )
         return EmploymentSpell.model_validate(data)
