@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
+    QDoubleSpinBox,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -42,6 +43,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -109,6 +111,104 @@ class OptionalDate(QWidget):
         self.check.setChecked(day is not None)
         if day is not None:
             self.edit.set_value(day)
+
+
+def _emptied(box: QAbstractSpinBox, typed: str) -> bool:
+    """Whether `typed` is a spin box's text with nothing in it but its prefix and suffix."""
+    core = typed.strip()
+    prefix, suffix = box.property("prefix") or "", box.property("suffix") or ""
+    core = core.removeprefix(prefix.strip()).removesuffix(suffix.strip())
+    return not core.strip()
+
+
+class OptionalAmount(QDoubleSpinBox):
+    """An amount in 元 to the fen that may be unknown (None): `blank` is shown for it, and
+    emptying the box or stepping below 0 says it; 0 is an amount like any other.
+
+    A value given to `set_value` comes back from `amount()` exactly as it was until the box is
+    edited: one of more decimals than the fen or past the box's range (another program's, an
+    older import's) is neither rounded nor cut by opening the form and saving it."""
+
+    def __init__(self, blank: str, most: float, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDecimals(2)
+        self.setRange(-0.01, most)  # the minimum is the unknown
+        self.setSpecialValueText(blank)
+        self._given: float | None = None
+        self._shown = self.minimum()
+
+    def set_value(self, amount: float | None) -> None:
+        """Show `amount` (`blank` for None), the box widened to hold a larger one."""
+        if amount is not None and amount > self.maximum():
+            self.setMaximum(amount)
+        self.setValue(self.minimum() if amount is None else amount)
+        self._given, self._shown = amount, self.value()
+
+    def amount(self) -> float | None:
+        """The amount, to the fen; None when unknown; the one given if the box is untouched."""
+        if self.value() == self._shown:
+            return self._given
+        return None if self.value() <= self.minimum() else round(self.value(), 2)
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802 - Qt override
+        """Up from unknown goes to 0 first."""
+        if steps > 0 and self.value() <= self.minimum():
+            self.setValue(0)
+            steps -= 1
+        super().stepBy(steps)
+
+    def validate(self, typed: str, pos: int) -> object:
+        """An emptied box is acceptable: unknown."""
+        if _emptied(self, typed):
+            return QtGui.QValidator.State.Acceptable
+        return super().validate(typed, pos)
+
+    def valueFromText(self, text: str) -> float:  # noqa: N802 - Qt override
+        """An emptied box is the unknown."""
+        return self.minimum() if _emptied(self, text) else super().valueFromText(text)
+
+
+class OptionalCount(QSpinBox):
+    """A whole number (months, days) that may be unknown (None), as `OptionalAmount`: `blank`
+    shown for it, emptying the box or stepping below 0 says it, 0 is a count; a value given
+    comes back exactly until the box is edited, even one past the box's range."""
+
+    def __init__(self, blank: str, most: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRange(-1, most)  # the minimum is the unknown
+        self.setSpecialValueText(blank)
+        self._given: int | None = None
+        self._shown = self.minimum()
+
+    def set_value(self, count: int | None) -> None:
+        """Show `count` (`blank` for None), the box widened to hold a larger one."""
+        if count is not None and count > self.maximum():
+            self.setMaximum(min(count, 2**31 - 1))
+        self.setValue(self.minimum() if count is None else count)
+        self._given, self._shown = count, self.value()
+
+    def count(self) -> int | None:
+        """The count; None when unknown; the one given if the box is untouched."""
+        if self.value() == self._shown:
+            return self._given
+        return None if self.value() <= self.minimum() else self.value()
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802 - Qt override
+        """Up from unknown goes to 0 first."""
+        if steps > 0 and self.value() <= self.minimum():
+            self.setValue(0)
+            steps -= 1
+        super().stepBy(steps)
+
+    def validate(self, typed: str, pos: int) -> object:
+        """An emptied box is acceptable: unknown."""
+        if _emptied(self, typed):
+            return QtGui.QValidator.State.Acceptable
+        return super().validate(typed, pos)
+
+    def valueFromText(self, text: str) -> int:  # noqa: N802 - Qt override
+        """An emptied box is the unknown."""
+        return self.minimum() if _emptied(self, text) else super().valueFromText(text)
 
 
 class EnumCombo(QComboBox):

@@ -10,12 +10,10 @@ from pydantic import ValidationError
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +35,8 @@ from fieldapp.ui.widgets import (
     DateField,
     EnumCombo,
     KeepsInput,
+    OptionalAmount,
+    OptionalCount,
     OptionalDate,
     as_typed,
     plain,
@@ -140,15 +140,15 @@ class SpellDialog(_RecordDialog[EmploymentSpell]):
         self.employer = QLineEdit()
         # The employer-absorption subsidies pay only some kinds of employer.
         self.employer_kind = EnumCombo(EmployerKind, blank=self.tr("（未登记）"))
-        self.income = QDoubleSpinBox()
-        self.income.setRange(0, 1_000_000)
-        self.income.setDecimals(0)
+        # Blank is not known, 0 is none; to the fen, and as far as the import takes (a sheet's
+        # amount up to 1,000,000 元, `tabular.cells.MOST_AMOUNT`; a term up to 999,999 months):
+        # a box of whole yuan stopping at 600 months saved an imported 3500.55 as 3501 and a
+        # 720-month term as 600 when the job was opened and saved, and a 0 as unknown.
+        self.income = OptionalAmount(self.tr("（未登记）"), 1_000_000)
         self.income.setSuffix(self.tr(" 元/月"))
-        self.contract = QSpinBox()
-        self.contract.setRange(0, 600)
+        self.contract = OptionalCount(self.tr("（未登记）"), 999_999)
         self.contract.setSuffix(self.tr(" 个月"))
-        self.insurance = QSpinBox()
-        self.insurance.setRange(0, 600)
+        self.insurance = OptionalCount(self.tr("（未登记）"), 999_999)
         self.insurance.setSuffix(self.tr(" 个月"))
         self.organized = QCheckBox(self.tr("有组织劳务输出"))
         self.agency = QLineEdit()
@@ -192,9 +192,9 @@ class SpellDialog(_RecordDialog[EmploymentSpell]):
         self.form_combo.set_value(spell.form)
         self.employer.setText(spell.employer)
         self.employer_kind.set_value(spell.employer_kind)
-        self.income.setValue(spell.monthly_income or 0)
-        self.contract.setValue(spell.contract_months or 0)
-        self.insurance.setValue(spell.insurance_months or 0)
+        self.income.set_value(spell.monthly_income)
+        self.contract.set_value(spell.contract_months)
+        self.insurance.set_value(spell.insurance_months)
         self.organized.setChecked(spell.organized_export)
         self.agency.setText(spell.export_agency)
         self.first_export.setChecked(bool(spell.is_first_export))
@@ -259,6 +259,18 @@ class SpellDialog(_RecordDialog[EmploymentSpell]):
         ending = still_open if chosen is end else []
         return work.start_job(self.session.ledger, self.session.actor, record, ending)
 
+    def _first_export(self) -> bool | None:
+        """首次输出 as ticked (None when not organized); as stored while neither tick box was
+        touched (an unknown was saved as 否, a stored 否 of a job not organized as unknown)."""
+        spell = self.spell
+        if (
+            spell is not None
+            and self.organized.isChecked() == spell.organized_export
+            and self.first_export.isChecked() == bool(spell.is_first_export)
+        ):
+            return spell.is_first_export
+        return self.first_export.isChecked() if self.organized.isChecked() else None
+
     def build(self) -> EmploymentSpell:
         """The spell from the form."""
         end = self.end.value()
@@ -283,12 +295,12 @@ class SpellDialog(_RecordDialog[EmploymentSpell]):
             form=self.form_combo.value(),
             employer=self.employer.text().strip(),
             employer_kind=self.employer_kind.value(),
-            monthly_income=self.income.value() or None,
-            contract_months=self.contract.value() or None,
-            insurance_months=self.insurance.value() or None,
+            monthly_income=self.income.amount(),
+            contract_months=self.contract.count(),
+            insurance_months=self.insurance.count(),
             organized_export=self.organized.isChecked(),
             export_agency=self.agency.text().strip(),
-            is_first_export=self.first_export.isChecked() if self.organized.isChecked() else None,
+            is_first_export=self._first_export(),
             is_casual=self.casual.isChecked(),
         )
         return EmploymentSpell.model_validate(data)

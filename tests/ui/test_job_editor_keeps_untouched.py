@@ -1,0 +1,169 @@
+"""The job editor (就业经历) changes nothing the coordinator did not touch: an imported income of
+3500.55 was shown as 3501 and saved so, a 720-month contract (the import takes up to 999,999)
+saved as 600, an insurance count of 0 saved as unknown, by opening the job and pressing 保存.
+Now an untouched job saves nothing (no change logged), and an edited box changes only its own
+field; blank is unknown, 0 is 0."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from fieldapp.domain.models import EmploymentSpell, Person
+from fieldapp.services import work
+from fieldapp.ui.dialogs.records import SpellDialog
+from tests.records import Records
+from tests.ui.conftest import answered
+
+
+@pytest.fixture(autouse=True)
+def no_modal_boxes(monkeypatch, warnings_shown):
+    """A dialog left open by a failed check is thrown away at the end without a modal box."""
+    discard = answered("question", QMessageBox.StandardButton.Discard, [])
+    monkeypatch.setattr(QMessageBox, "question", discard)
+    return warnings_shown
+
+
+def _job(window, **fields: Any) -> EmploymentSpell:
+    session = window.session
+    person = Records(session.ledger).select(Person, "name = '李建国'")[0]
+    made = work.save_record(
+        session.ledger,
+        session.actor,
+        EmploymentSpell(
+            person_id=person.id, start_date="2026-03-01", employer="遵义某电子厂", **fields
+        ),
+    )
+    return Records(session.ledger).get(EmploymentSpell, made.id)
+
+
+def _logged(window, row_id: str) -> int:
+    return window.session.ledger.db.execute(
+        "SELECT count(*) FROM changes WHERE row_id = ?", [row_id]
+    ).fetchone()[0]
+
+
+def _opened(window, qtbot, spell: EmploymentSpell) -> SpellDialog:
+    dialog = SpellDialog(window.session, spell.person_id, spell, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def _row(window, spell: EmploymentSpell) -> dict[str, Any]:
+    return dict(window.session.ledger.get(EmploymentSpell.TABLE, spell.id))
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        {"monthly_income": 3500.55, "contract_months": 720, "insurance_months": None},
+        {"monthly_income": None, "contract_months": None, "insurance_months": 0},
+        {"monthly_income": 0.0, "contract_months": 999_999, "insurance_months": 1_000_001},
+        {"monthly_income": 2800.125, "contract_months": 36, "insurance_months": 12},
+    ],
+)
+def test_a_job_opened_and_saved_untouched_is_unchanged(window, qtbot, stored):
+    spell = _job(window, **stored)
+    before, logged = _row(window, spell), _logged(window, spell.id)
+    dialog = _opened(window, qtbot, spell)
+    assert not dialog.is_dirty()
+    dialog.save_and_accept()
+    assert not dialog.isVisible(), dialog.error.text()
+    assert _row(window, spell) == before
+    assert _logged(window, spell.id) == logged
+    for field, value in stored.items():
+        assert before[field] == value
+
+
+def test_the_boxes_show_the_stored_values(window, qtbot):
+    spell = _job(window, monthly_income=3500.55, contract_months=720, insurance_months=None)
+    dialog = _opened(window, qtbot, spell)
+    assert dialog.income.text() == "3500.55 元/月"
+    assert dialog.contract.text() == "720 个月"
+    assert dialog.insurance.text() == "（未登记）"
+
+
+def test_an_edited_box_changes_only_its_field(window, qtbot):
+    spell = _job(window, monthly_income=3500.55, contract_months=720, insurance_months=None)
+    before = _row(window, spell)
+    dialog = _opened(window, qtbot, spell)
+    dialog.insurance.setFocus()
+    dialog.insurance.lineEdit().selectAll()
+    qtbot.keyClicks(dialog.insurance, "6")
+    dialog.save_and_accept()
+    assert not dialog.isVisible(), dialog.error.text()
+    after = _row(window, spell)
+    changed = {k for k in after if after[k] != before[k]}
+    assert after["insurance_months"] == 6
+    assert changed <= {"insurance_months", "updated_at", "version", "hlc"} | {
+        k for k in after if k.startswith("_")
+    }
+    assert after["monthly_income"] == 3500.55 and after["contract_months"] == 720
+
+
+def test_a_typed_income_is_kept_to_the_fen(window, qtbot):
+    spell = _job(window, monthly_income=3500.55, contract_months=720)
+    dialog = _opened(window, qtbot, spell)
+    dialog.income.setFocus()
+    dialog.income.lineEdit().selectAll()
+    qtbot.keyClicks(dialog.income, "4200.35")
+    dialog.save_and_accept()
+    after = _row(window, spell)
+    assert after["monthly_income"] == 4200.35 and after["contract_months"] == 720
+
+
+def test_an_emptied_box_is_unknown_and_0_is_0(window, qtbot):
+    spell = _job(window, monthly_income=3500.55, contract_months=720, insurance_months=12)
+    dialog = _opened(window, qtbot, spell)
+    dialog.insurance.lineEdit().selectAll()
+    qtbot.keyClicks(dialog.insurance, "0")
+    assert dialog.insurance.count() == 0
+    dialog.income.lineEdit().selectAll()
+    qtbot.keyClick(dialog.income.lineEdit(), Qt.Key.Key_Delete)
+    assert dialog.income.amount() is None
+    qtbot.keyClick(dialog.income, Qt.Key.Key_Return)  # Enter in the box saves the form
+    assert not dialog.isVisible(), dialog.error.text()
+    after = _row(window, spell)
+    assert after["monthly_income"] is None
+    assert after["insurance_months"] == 0
+    assert after["contract_months"] == 720
+
+
+def test_stepping_up_from_unknown_starts_at_0(window, qtbot):
+    spell = _job(window)
+    dialog = _opened(window, qtbot, spell)
+    assert dialog.contract.text() == "（未登记）"
+    dialog.contract.stepBy(1)
+    assert dialog.contract.count() == 0
+    dialog.contract.stepBy(-1)
+    assert dialog.contract.count() is None
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        {"organized_export": True, "is_first_export": None},
+        {"organized_export": False, "is_first_export": False},
+        {"organized_export": False, "is_first_export": True},
+    ],
+)
+def test_first_export_untouched_is_kept(window, qtbot, stored):
+    """An unknown 首次输出 of an organized job was saved as 否; a stored answer of a job not
+    organized as unknown."""
+    spell = _job(window, **stored)
+    before, logged = _row(window, spell), _logged(window, spell.id)
+    dialog = _opened(window, qtbot, spell)
+    dialog.save_and_accept()
+    assert _row(window, spell) == before and _logged(window, spell.id) == logged
+
+
+def test_first_export_ticked_is_saved(window, qtbot):
+    spell = _job(window, organized_export=True, is_first_export=None)
+    dialog = _opened(window, qtbot, spell)
+    dialog.first_export.setChecked(True)
+    dialog.save_and_accept()
+    assert _row(window, spell)["is_first_export"] in (True, 1)
