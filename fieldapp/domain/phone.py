@@ -35,10 +35,7 @@ def typed(text: str) -> str:
     """A phone field as kept: full-width digits as ASCII and 〇 as 0, spaces, hyphens and an
     area code's brackets dropped, several numbers joined by '、'; a field of only those
     (blank, spaces, a hyphen) is empty. The editor, the import and the service keep it so."""
-    raw = _digits(text).strip()
-    if raw.isdigit() and raw.isascii():
-        return raw  # one number, as typed
-    parts = (_SPACING.sub("", part) for part in _SEPARATORS.split(raw))
+    parts = (_SPACING.sub("", part) for part in _SEPARATORS.split(_digits(text)))
     return "、".join(part for part in parts if part)
 
 

@@ -45,6 +45,7 @@ def test_a_phone_typed_is_kept_as_digits_one_in_the_ledger_as_it_is():
     assert typed(" （0857）822-1234 ") == "08578221234"
     assert typed("１３８ 1234 5678，0857-822１234") == "13812345678、08578221234"
     assert typed("  -  ") == ""
+    assert typed(" 13812345678\t") == "13812345678"  # one number: as typed, spaces aside
     assert entered(" 138 1234 5678 ", None) == "13812345678"  # a new person's
     assert entered(" 138 1234 567 ", "138 1234 567") == "138 1234 567"  # the ledger's, kept
     assert entered("138 1234 5678", "139 0000 0000") == "13812345678"  # changed
