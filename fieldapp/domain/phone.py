@@ -48,6 +48,13 @@ def entered(text: str, kept: str | None) -> str:
     return typed(text)
 
 
+def changed(text: str, kept: str | None) -> bool:
+    """Whether `text` is a phone field typed or changed now, to be checked (`phones_said`): kept
+    (`entered`) other than `kept` — for a new person (None), any but a blank one (spaces, a
+    hyphen). The editor and the service decide it so."""
+    return entered(text, kept) != (kept or "")
+
+
 #: What is wrong with a phone number (%1: the number as typed; %2 its digits' count).
 NOT_DIGITS = template("电话号码“%1”只能有数字（可带区号和短横线）")
 MOBILE_LENGTH = template("手机号码应为 11 位，“%1”是 %2 位，请核对")

@@ -120,10 +120,9 @@ def _checked(
     ledger: Ledger, person: Person, stored: Person | None, *, confirmed: bool
 ) -> list[str | Sentence]:
     """`check_entry` of a save starting from `stored` (`_started_from`)."""
-    typed = entered(person, stored)
     # A phone typed or changed now, not one inherited, as the editor decides it: an empty one
     # (blank, spaces) is no number and nothing to check.
-    if typed.phone != (stored.phone if stored else ""):
+    if phones.changed(person.phone, stored.phone if stored else None):
         # Each of several numbers (138…、0857-…), as the import and the editor check them.
         problems = phones_said(person.phone)
         if problems:
@@ -131,7 +130,7 @@ def _checked(
     # The account a subsidy is paid into, checked here too (the editor and the import check it
     # as typed; a save from elsewhere — the command line, a script — met no check): one typed or
     # changed now, not one inherited (`domain.account`: those in a ledger are left as they are).
-    if typed.account_number != (stored.account_number if stored else ""):
+    if accounts.changed(person.account_number, stored.account_number if stored else None):
         wrong = account_said(person.account_number)
         if wrong is not None:
             raise ValidationFailed(wrong)

@@ -95,3 +95,16 @@ def test_the_chinese_zero_is_a_digit_of_a_phone():
     assert phone_said("138〇〇〇〇〇〇〇2") is None
     short = phone_said("138〇〇〇〇〇〇〇")
     assert short is not None and "11 位" in str(short) and "10 位" in str(short)
+
+
+def test_a_phone_is_checked_when_typed_or_changed_not_when_kept():
+    """What the editor and the service check, decided once (`changed`): the ledger's old number
+    left as it is, spaces around aside, is not checked; one tidied differently, a new one, or
+    any for a new person is; a blank one for a new person is nothing to check."""
+    from fieldapp.domain.phone import changed
+
+    assert not changed(" 1380000000 ", "1380000000")  # inherited, however odd
+    assert changed("138 1234 5678", "1380000000")
+    assert changed("1380000000", None)
+    assert not changed("  -  ", None) and not changed("", "")
+    assert changed("", "13812345678")  # cleared: nothing to check, but a change
