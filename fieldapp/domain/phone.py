@@ -72,7 +72,7 @@ def phone_said(text: str) -> Sentence | None:
     number = normalise(text)
     if not number:
         return None
-    if not number.isdigit():
+    if not (number.isascii() and number.isdigit()):  # ١٣٨… is digits to str.isdigit
         return said(NOT_DIGITS, text.strip())
     if number.startswith("1"):
         if len(number) != 11:

@@ -108,3 +108,16 @@ def test_a_phone_is_checked_when_typed_or_changed_not_when_kept():
     assert changed("1380000000", None)
     assert not changed("  -  ", None) and not changed("", "")
     assert changed("", "13812345678")  # cleared: nothing to check, but a change
+
+
+def test_digits_of_another_script_are_no_phone_number():
+    """`str.isdigit` is true of Arabic-Indic or Devanagari digits, which NFKC leaves as they
+    are: a hostile sheet's ١٣٨١٢٣٤٥٦٧٨ passed as an 11-digit mobile and was kept. Refused as
+    the account is, saying what is wrong."""
+    from fieldapp.domain.phone import NOT_DIGITS, phone_said, phones_said
+
+    for number in ("١٣٨١٢٣٤٥٦٧٨", "१३८१२३४५६७८"):
+        wrong = phone_said(number)
+        assert wrong is not None and wrong.template == NOT_DIGITS, number
+        assert [w.template for w in phones_said(f"13812345678、{number}")] == [NOT_DIGITS]
+    assert phone_said("１３８１２３４５６７８") is None  # full-width: the input method's, read
