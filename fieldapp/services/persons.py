@@ -76,11 +76,11 @@ def namesake(source: Source, name: str, id_number: str, household_id: str | None
 
 
 def _started_from(stored: Person | None, loaded: Person | None) -> Person | None:
-    """What a save starts from, by which its phone and account count as typed or
-    changed (`check_entry` checks them so, `save` tidies them so): what the editor loaded,
-    while the row it edits is there and reads (then only what changed from it is written);
-    else the ledger's row; None for a new person, a row gone or unreadable (every field
-    checked and kept as typed). `stored` is the ledger's row (`_row`)."""
+    """What a save starts from, by which its phone and account count as typed or changed
+    (`check_entry` checks them so, `save` tidies them so): what the editor loaded, while the
+    row it edits (`stored`, the ledger's: `_row`) is there and reads — then only what changed
+    from it is written; else that row; None for a new person, a row gone or unreadable (every
+    field checked and kept as typed)."""
     if loaded is not None and stored is not None and loaded.id == stored.id:
         return loaded
     return stored
