@@ -40,6 +40,13 @@ def entered(text: str, kept: str | None) -> str:
     return normalise(text)
 
 
+def changed(text: str, kept: str | None) -> bool:
+    """Whether `text` is an account typed or changed now, to be checked (`account_said`): kept
+    (`entered`) other than `kept` — for a new person (None), any but a blank one. The editor and
+    the service decide it so."""
+    return entered(text, kept) != (kept or "")
+
+
 #: An account with other than digits (%1 as typed).
 NOT_DIGITS = template("账号“%1”只能有数字（空格和短横线会自动去掉）")
 #: An account of too few or too many digits (%1 as typed, %2 its digits).

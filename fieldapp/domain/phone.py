@@ -35,10 +35,7 @@ def typed(text: str) -> str:
     """A phone field as kept: full-width digits as ASCII and 〇 as 0, spaces, hyphens and an
     area code's brackets dropped, several numbers joined by '、'; a field of only those
     (blank, spaces, a hyphen) is empty. The editor, the import and the service keep it so."""
-    raw = _digits(text).strip()
-    if raw.isdigit() and raw.isascii():
-        return raw  # one number, as typed
-    parts = (_SPACING.sub("", part) for part in _SEPARATORS.split(raw))
+    parts = (_SPACING.sub("", part) for part in _SEPARATORS.split(_digits(text)))
     return "、".join(part for part in parts if part)
 
 
@@ -49,6 +46,13 @@ def entered(text: str, kept: str | None) -> str:
     if kept is not None and text.strip() == kept.strip():
         return kept
     return typed(text)
+
+
+def changed(text: str, kept: str | None) -> bool:
+    """Whether `text` is a phone field typed or changed now, to be checked (`phones_said`): kept
+    (`entered`) other than `kept` — for a new person (None), any but a blank one (spaces, a
+    hyphen). The editor and the service decide it so."""
+    return entered(text, kept) != (kept or "")
 
 
 #: What is wrong with a phone number (%1: the number as typed; %2 its digits' count).
@@ -68,7 +72,7 @@ def phone_said(text: str) -> Sentence | None:
     number = normalise(text)
     if not number:
         return None
-    if not number.isdigit():
+    if not (number.isascii() and number.isdigit()):  # ١٣٨… is digits to str.isdigit
         return said(NOT_DIGITS, text.strip())
     if number.startswith("1"):
         if len(number) != 11:

@@ -34,14 +34,15 @@ if TYPE_CHECKING:
     from fieldapp.store.ledger import Ledger
 
 
-def _unreadable(ledger: Ledger, person_id: str) -> list[str]:
-    """The fields of a person's stored row the model refuses (an older program's); none when
-    it reads."""
+def _row(ledger: Ledger, person_id: str) -> tuple[Person | None, list[str]]:
+    """A person's row as the ledger holds it and the fields of it the model refuses (an older
+    program's): (the person, []) when it reads; (None, those fields) when it does not — this
+    save corrects it, its fields checked as typed; (None, []) for a new person or a row gone.
+    One read for the checks, the tidying and the correction of a save."""
     try:
-        records.find(ledger, Person, person_id) if person_id else None
+        return (records.find(ledger, Person, person_id) if person_id else None), []
     except MalformedRow as error:
-        return list(error.fields)
-    return []
+        return None, list(error.fields)
 
 
 def _holder(ledger: Ledger, number: str, own_id: str) -> Person | None:
@@ -74,22 +75,12 @@ def namesake(source: Source, name: str, id_number: str, household_id: str | None
     return said(NAMESAKE, name, id_number, household_place(source, household_id))
 
 
-def _stored(ledger: Ledger, person: Person) -> Person | None:
-    """`person`'s row as the ledger holds it; None for a new person or an unreadable row
-    (this save corrects it: its fields are checked as typed)."""
-    try:
-        return records.find(ledger, Person, person.id) if person.id else None
-    except MalformedRow:
-        return None
-
-
-def _started_from(ledger: Ledger, person: Person, loaded: Person | None) -> Person | None:
-    """What a save of `person` starts from, by which its phone and account count as typed or
-    changed (`check_entry` checks them so, `save` tidies them so): what the editor loaded,
-    while the row it edits is there and reads (then only what changed from it is written);
-    else the ledger's row; None for a new person, a row gone or unreadable (every field
-    checked and kept as typed)."""
-    stored = _stored(ledger, person)
+def _started_from(stored: Person | None, loaded: Person | None) -> Person | None:
+    """What a save starts from, by which its phone and account count as typed or changed
+    (`check_entry` checks them so, `save` tidies them so): what the editor loaded, while the
+    row it edits (`stored`, the ledger's: `_row`) is there and reads — then only what changed
+    from it is written; else that row; None for a new person, a row gone or unreadable (every
+    field checked and kept as typed)."""
     if loaded is not None and stored is not None and loaded.id == stored.id:
         return loaded
     return stored
@@ -121,11 +112,17 @@ def check_entry(
     saved the field since the editor opened, and the old value the user left is not theirs to
     correct (the save writes only what changed from `loaded`).
     """
-    stored = _started_from(ledger, person, loaded)
-    typed = entered(person, stored)
+    stored, _ = _row(ledger, person.id)
+    return _checked(ledger, person, _started_from(stored, loaded), confirmed=confirmed)
+
+
+def _checked(
+    ledger: Ledger, person: Person, stored: Person | None, *, confirmed: bool
+) -> list[str | Sentence]:
+    """`check_entry` of a save starting from `stored` (`_started_from`)."""
     # A phone typed or changed now, not one inherited, as the editor decides it: an empty one
     # (blank, spaces) is no number and nothing to check.
-    if typed.phone != (stored.phone if stored else ""):
+    if phones.changed(person.phone, stored.phone if stored else None):
         # Each of several numbers (138…、0857-…), as the import and the editor check them.
         problems = phones_said(person.phone)
         if problems:
@@ -133,7 +130,7 @@ def check_entry(
     # The account a subsidy is paid into, checked here too (the editor and the import check it
     # as typed; a save from elsewhere — the command line, a script — met no check): one typed or
     # changed now, not one inherited (`domain.account`: those in a ledger are left as they are).
-    if typed.account_number != (stored.account_number if stored else ""):
+    if accounts.changed(person.account_number, stored.account_number if stored else None):
         wrong = account_said(person.account_number)
         if wrong is not None:
             raise ValidationFailed(wrong)
@@ -182,11 +179,12 @@ def save(
     with writing(ledger, actor) as writer:
         if new_household is not None:
             person = person.model_copy(update={"household_id": writer.insert(new_household)})
-        warnings = check_entry(ledger, person, confirmed=confirmed, loaded=loaded)  # as typed
+        stored, unreadable = _row(ledger, person.id)  # read once: checked, tidied, corrected
+        started = _started_from(stored, loaded)
+        warnings = _checked(ledger, person, started, confirmed=confirmed)  # as typed
         # Kept as the editor and the import keep them: a script's "6217 0000 …" as digits,
         # those it started from (as `check_entry` measured them) as they are.
-        person = entered(person, _started_from(ledger, person, loaded))
-        unreadable = _unreadable(ledger, person.id) if loaded is not None else []
+        person = entered(person, started)
         if loaded is not None and unreadable:
             # Its stored row corrected: the fields changed in the editor and the unreadable
             # ones (chosen there), not the rest, which another program may have saved since.

@@ -58,3 +58,15 @@ def test_an_account_typed_is_normalised_one_in_the_ledger_kept_as_it_is():
     assert entered("6221 5214 ", "6221 5214") == "6221 5214"  # the ledger's, kept
     assert entered("6221 5215", "6221 5214") == "62215215"  # changed
     assert entered("   ", None) == ""
+
+
+def test_an_account_is_checked_when_typed_or_changed_not_when_kept():
+    """What the editor and the service check, decided once (`changed`): the ledger's account
+    left as it is is not checked, however odd; the same digits typed with spaces are no
+    change; a new one, or any for a new person, is; a blank one for a new person is not."""
+    from fieldapp.domain.account import changed
+
+    assert not changed(" 12345 ", "12345")
+    assert not changed("6217 0000 1234 5678", "6217000012345678")
+    assert changed("12346", "12345") and changed("12345", None)
+    assert not changed("  ", None)

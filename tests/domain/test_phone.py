@@ -45,6 +45,7 @@ def test_a_phone_typed_is_kept_as_digits_one_in_the_ledger_as_it_is():
     assert typed(" （0857）822-1234 ") == "08578221234"
     assert typed("１３８ 1234 5678，0857-822１234") == "13812345678、08578221234"
     assert typed("  -  ") == ""
+    assert typed(" 13812345678\t") == "13812345678"  # one number: as typed, spaces aside
     assert entered(" 138 1234 5678 ", None) == "13812345678"  # a new person's
     assert entered(" 138 1234 567 ", "138 1234 567") == "138 1234 567"  # the ledger's, kept
     assert entered("138 1234 5678", "139 0000 0000") == "13812345678"  # changed
@@ -94,3 +95,29 @@ def test_the_chinese_zero_is_a_digit_of_a_phone():
     assert phone_said("138〇〇〇〇〇〇〇2") is None
     short = phone_said("138〇〇〇〇〇〇〇")
     assert short is not None and "11 位" in str(short) and "10 位" in str(short)
+
+
+def test_a_phone_is_checked_when_typed_or_changed_not_when_kept():
+    """What the editor and the service check, decided once (`changed`): the ledger's old number
+    left as it is, spaces around aside, is not checked; one tidied differently, a new one, or
+    any for a new person is; a blank one for a new person is nothing to check."""
+    from fieldapp.domain.phone import changed
+
+    assert not changed(" 1380000000 ", "1380000000")  # inherited, however odd
+    assert changed("138 1234 5678", "1380000000")
+    assert changed("1380000000", None)
+    assert not changed("  -  ", None) and not changed("", "")
+    assert changed("", "13812345678")  # cleared: nothing to check, but a change
+
+
+def test_digits_of_another_script_are_no_phone_number():
+    """`str.isdigit` is true of Arabic-Indic or Devanagari digits, which NFKC leaves as they
+    are: a hostile sheet's ١٣٨١٢٣٤٥٦٧٨ passed as an 11-digit mobile and was kept. Refused as
+    the account is, saying what is wrong."""
+    from fieldapp.domain.phone import NOT_DIGITS, phone_said, phones_said
+
+    for number in ("١٣٨١٢٣٤٥٦٧٨", "१३८१२३४५६७८"):
+        wrong = phone_said(number)
+        assert wrong is not None and wrong.template == NOT_DIGITS, number
+        assert [w.template for w in phones_said(f"13812345678、{number}")] == [NOT_DIGITS]
+    assert phone_said("１３８１２３４５６７８") is None  # full-width: the input method's, read

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import time
 
+from fieldapp.hub.own_clock import DAY_MS
 from fieldapp.store.hlc import format_stamp
 
-DAY_MS = 24 * 3600 * 1000
+__all__ = ["DAY_MS", "_month_ahead"]
 
 
 def _month_ahead() -> str:

@@ -1,5 +1,6 @@
 """County packs the paperwork tests print under: one adding rules of its own
-(`PRIVATE_RULES`), one raising the post subsidy from 2027 (`RAISED`)."""
+(`PRIVATE_RULES`), one raising the post subsidy from 2027 (`RAISED`, which the sync tests'
+hub publishes too: `tests/sync/raised_figure.py`)."""
 
 from __future__ import annotations
 

@@ -350,3 +350,25 @@ def test_a_person_deleted_while_the_editor_was_open_is_saved_tidied_as_checked(
     kept = records.get(ledger, Person, pid)
     persons.save(ledger, actor, kept.model_copy(update={"notes": "在家"}), loaded=kept)
     assert records.get(ledger, Person, pid).phone == "138 0000 0000"
+
+
+def test_an_edit_reads_the_persons_row_once_for_its_checks_and_its_correction(
+    ledger, actor, household
+):
+    """A save from the editor read the person's row three times itself before the writer
+    read it: for the phone and account checks, again to tidy them, and again for its
+    unreadable fields (7 reads of the row in all). The service reads it once (5 in all, the
+    writer's own left); the edit is still written."""
+    pid = persons.save(
+        ledger, actor, Person(name="王芳", id_number=make_id(), household_id=household)
+    ).id
+    loaded = records.get(ledger, Person, pid)
+    statements: list[str] = []
+    ledger.db.conn.set_trace_callback(statements.append)
+    try:
+        persons.save(ledger, actor, loaded.model_copy(update={"notes": "外出"}), loaded=loaded)
+    finally:
+        ledger.db.conn.set_trace_callback(None)
+    reads = [s for s in statements if s == f"SELECT * FROM [persons] WHERE id = '{pid}'"]
+    assert len(reads) <= 5, reads
+    assert records.get(ledger, Person, pid).notes == "外出"

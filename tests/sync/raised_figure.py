@@ -15,18 +15,10 @@ from fieldapp.services.policy_admin import policy_in_force, publish
 from fieldapp.store.ledger import Ledger
 from fieldapp.sync.exchange import export_bundle, import_bundle
 from tests.conftest import make_id
-from tests.policy.helpers import COUNTY_PACK, HOME, post_worker
+from tests.paperwork.packs import RAISED
+from tests.policy.helpers import HOME, post_worker
 from tests.records import Records
 
-RAISED = COUNTY_PACK.replace(
-    'rule = "welfare_post_subsidy"\nfigure = 600\nfigure_document = "七人社通〔2026〕3号"',
-    'rule = "welfare_post_subsidy"\nfigure = 700\nfigure_document = "七人社通〔2026〕20号"\n'
-    'figure_from = 2027-01-01\nfigure_before = 600\nfigure_before_document = "七人社通〔2026〕3号"\n'
-    'valid_to = 2027-12-31\ndocument = "七人社通〔2026〕20号"',
-) + (
-    '\n[[documents]]\nnumber = "七人社通〔2026〕20号"\n'
-    'title = "关于调整2027年公益性岗位补贴标准的通知"\ndate = 2026-12-10\n'
-)
 NUMBER = make_id("520502", "19800505", "311")
 
 #: Another village of 红星村's township.

@@ -15,11 +15,12 @@ from fieldapp.domain.numbers import device_part, row_number
 from fieldapp.services.actor import actor_of
 from fieldapp.services.trust_check import TrustRefused
 from fieldapp.services.writer import writing
-from fieldapp.store.hlc import format_stamp, parse_stamp
+from fieldapp.store.hlc import parse_stamp
 from fieldapp.store.ledger import natural_id
 from fieldapp.store.queries.claims import ClaimQueries
 from fieldapp.sync.errors import SyncError
 from fieldapp.sync.exchange import export_bundle, import_bundle
+from tests.helpers.stamps import _month_ahead
 from tests.policy.helpers import HOME
 from tests.sync.hostile import both_ways_judged, foreign, forge, send
 from tests.sync.raised_figure import NEIGHBOUR, _copy, _december, village  # noqa: F401
@@ -108,10 +109,6 @@ def test_a_held_claim_under_another_devices_id_is_accepted_with_the_countys_numb
     hub.import_file(export_bundle(second, tmp_path / "batch.fs").path)
     printed = row_number(second.get("batches", batch)["_ckey"])
     assert ClaimQueries(hub.ledger).by_number(printed) == [batch]
-
-
-def _month_ahead() -> str:
-    return format_stamp(int(time.time() * 1000) + 30 * 24 * 3600 * 1000, 0)
 
 
 def test_a_claim_made_a_month_ahead_accepted_by_the_county_keeps_its_number(

@@ -17,10 +17,9 @@ from fieldapp.domain.dates import today
 from fieldapp.store.hlc import MAX_DRIFT_MS, format_stamp
 from fieldapp.store.queries.claims import ClaimQueries
 from tests.helpers.hostile_county import claim
+from tests.helpers.stamps import _month_ahead
 from tests.sync.helpers import VILLAGE
 from tests.sync.hostile import forge
-
-DAY_MS = 24 * 3600 * 1000
 
 
 def _batch(title: str) -> dict:
@@ -29,7 +28,7 @@ def _batch(title: str) -> dict:
 
 def test_a_claim_or_batch_made_a_month_ahead_is_held_and_its_number_stays(county, hub):  # noqa: F811
     village, second, mine = county["village"], county["second"], county["mine"]
-    ahead = format_stamp(int(time.time() * 1000) + 30 * DAY_MS, 0)
+    ahead = _month_ahead()
     batch = forge(village, "batches", "ahead-batch", _batch("十二月"), hlc=ahead)
     made = forge(
         village, "claims", "ahead-claim", claim(mine) | {"applied_on": str(today())}, hlc=ahead

@@ -6,31 +6,21 @@ through the write door, and the person's 修改记录 says so."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtWidgets import QMessageBox
 
-from fieldapp.domain.models import Person, ServiceRecord, Visit
-from fieldapp.services.visits import record
+from fieldapp.domain.models import ServiceRecord, Visit
 from tests.records import Records
 from tests.ui.conftest import answered
+from tests.ui.with_records import person_with_records  # noqa: F401 - a fixture
 
 
-def test_a_visit_recorded_by_mistake_is_deleted_after_asking(window, monkeypatch):
-    session = window.session
-    ledger = session.ledger
-    person = Records(ledger).select(Person, "name = '张长英'")[0]
-    day = dt.date(2026, 11, 2)
-    visit = Visit(household_id=person.household_id, person_id=person.id, visit_date=day)
-    service = ServiceRecord(
-        person_id=person.id,
-        household_id=person.household_id,
-        service_date=day,
-        service_type="岗位推荐",
-    )
-    session.apply(record(ledger, session.actor, visit, services=[service]))
-    window.open_person(person.id)
-    panel = window.show_page("ledger").panel
+def test_a_visit_recorded_by_mistake_is_deleted_after_asking(
+    person_with_records,  # noqa: F811 - a fixture: a visit with a service on it, among others
+    window,
+    monkeypatch,
+):
+    panel, person = person_with_records
+    ledger = window.session.ledger
     records = Records(ledger)
     assert len(records.person_records(Visit, person.id)) == 1
     assert panel.visits_view.model().rowCount() == 1

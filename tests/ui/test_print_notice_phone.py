@@ -54,3 +54,23 @@ def test_the_print_page_says_the_notice_has_no_phone_before_printing(window, qtb
     window.session.apply(ChangeSet.of(Kind.SETTINGS))
     assert page.phone_warning.isVisibleTo(page)
     assert warnings_shown == []
+
+
+def test_a_claim_written_elsewhere_reads_no_print_setting_on_the_hidden_print_page(window):
+    """Hidden, the print page read the print settings again on every claim, batch or print-log
+    write to keep its phone warning right, which only a settings write can change: read then
+    only. A settings write still puts the warning right while the page is hidden."""
+    page = window.show_page("print")
+    window.show_page("settings")
+    statements: list[str] = []
+    ledger = window.session.ledger
+    ledger.db.conn.set_trace_callback(statements.append)
+    try:
+        window.session.apply(ChangeSet.of(Kind.CLAIMS))
+        window.session.apply(ChangeSet.of(Kind.BATCHES))
+    finally:
+        ledger.db.conn.set_trace_callback(None)
+    assert not [s for s in statements if "meta" in s], statements
+    ledger.set_meta("paper.objection_phone", "0851-27221234")
+    window.session.apply(ChangeSet.of(Kind.SETTINGS))
+    assert not page.phone_warning.isVisibleTo(page)

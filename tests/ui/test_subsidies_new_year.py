@@ -9,8 +9,9 @@ import pytest
 
 from fieldapp.services.policy_admin import install_local
 from fieldapp.store.ledger import Ledger
-from tests.policy.helpers import COUNTY_PACK, EXTENDED_PACK
+from tests.policy.helpers import COUNTY_PACK
 from tests.ui.conftest import UI_USER, wait_idle
+from tests.ui.welfare_post import post_worker  # noqa: F401 - a fixture
 
 
 @pytest.fixture
@@ -68,43 +69,21 @@ def _raised(pack: Path) -> Path:
 
 
 @pytest.fixture
-def january_claim_at_600(ledger_path: Path, tmp_path: Path) -> Path:
-    """The county's 2026 pack (posts 600 元/月, extended to 2027) and January's claim under it."""
-    from fieldapp.domain.models import EmploymentSpell, Household, Person
+def january_claim_at_600(post_worker: Path, tmp_path: Path) -> Path:  # noqa: F811
+    """The county's 2026 pack (posts 600 元/月, extended to 2027), as `post_worker` installed
+    it with 赵六 on his 保洁岗, and January's claim under it; the pack's file."""
     from fieldapp.services.claims import ClaimService
     from fieldapp.services.policy_admin import policy_in_force
     from tests.conftest import make_id
-    from tests.records import Records
-    from tests.ui.conftest import VILLAGE
 
-    pack = tmp_path / "2026.toml"
-    pack.write_text(
-        EXTENDED_PACK,
-        encoding="utf-8",
-    )
-    number = make_id(birth="19800505", seq="311")
-    ledger = Ledger.open(ledger_path, credentials=UI_USER)
+    ledger = Ledger.open(post_worker, credentials=UI_USER)
     try:
-        install_local(ledger, pack)
-        repo = Records(ledger)
-        with ledger.transaction():
-            home = repo.save(Household(area_code=VILLAGE, address="大坝村二组 3 号"))
-            pid, _ = repo.add_person(Person(household_id=home, name="赵六", id_number=number))
-            repo.save(
-                EmploymentSpell(
-                    person_id=pid,
-                    start_date=dt.date(2026, 7, 1),
-                    form="公益性岗位",
-                    place_code="520502001",
-                    employer="大坝村保洁岗",
-                    contract_months=12,
-                )
-            )
         service = ClaimService(ledger, policy_in_force(ledger))
+        number = make_id(birth="19800505", seq="311")
         service.create(number, "welfare_post_subsidy", on=dt.date(2027, 1, 31))
     finally:
         ledger.close()
-    return pack
+    return tmp_path / "2026.toml"
 
 
 @pytest.mark.today("2027-01-31")

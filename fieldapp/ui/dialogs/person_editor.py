@@ -537,9 +537,8 @@ class PersonEditor(QDialog):
         kept = self.person.phone if self.person else None
         # A phone or an account typed or changed here: what is wrong in the language shown
         # (the sentence's translation), as the import says it (and the service checks it).
-        changed = phones.entered(phone, kept) != (kept or "")
         # Each of several numbers (138…、0857-…), as the import keeps and checks them.
-        wrong = next(iter(phones_said(phone)), None) if changed else None
+        wrong = next(iter(phones_said(phone)), None) if phones.changed(phone, kept) else None
         if wrong is not None:
             self.show_error(sentence_shown(wrong))
             self.phone.setFocus()
@@ -566,7 +565,7 @@ class PersonEditor(QDialog):
                 return
         account = self.account.text().strip()
         kept = self.person.account_number if self.person else None
-        if accounts.entered(account, kept) != (kept or ""):
+        if accounts.changed(account, kept):
             problem = accounts.account_said(account)
             if problem is not None:
                 self.show_error(sentence_shown(problem))

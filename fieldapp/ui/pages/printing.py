@@ -182,10 +182,10 @@ class PrintPage(Page):
         if self._reads.stale():
             self.refresh()
 
-    def _changed(self, _changes: ChangeSet) -> None:
+    def _changed(self, changes: ChangeSet) -> None:
         if self.isVisible():
             self.refresh()
-        else:  # one setting read: the warning is right whenever the page is shown
+        elif Kind.SETTINGS in changes:  # one setting read: the warning right whenever shown
             self._say_phone()
 
     def _say_phone(self) -> None:
