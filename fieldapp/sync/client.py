@@ -273,17 +273,9 @@ def _upload(
             raise SyncError(said(UNFINISHED, _message(response)))
         if status != 200:
             device, keys = _identity(ledger)[0], _hub_keys(ledger)
-            header, target = response.getheader(httpauth.REFUSAL_HEADER), _target(url)
-            signed: list[bytes] = []
-
-            def by_the_hub(body: bytes) -> bool:
-                holds = httpauth.refusal_signed(header, target, device, nonce, status, body, keys)
-                if holds:
-                    signed.append(body)
-                return holds
-
-            message, code, received = _refusal(response, by_the_hub)
-            _note_hub_time(ledger, signed)
+            message, code, received, signed = _signed_refusal(
+                ledger, response, _target(url), device, keys, nonce, status
+            )
             raise HubRefused(
                 refused_upload(message, code, status, _facts(ledger, signed, bundle)),
                 code,
@@ -509,6 +501,34 @@ def rejudge_held(ledger: Ledger, url: str, reviewer: str, timeout: float = 600) 
     return answer
 
 
+def _signed_refusal(
+    ledger: Ledger,
+    response: http.client.HTTPResponse,
+    target: str,
+    device: str,
+    keys: dict[str, bytes],
+    nonce: str,
+    status: int,
+) -> tuple[str, str, int | None, list[bytes]]:
+    """The hub's refusal of a request this device signed (`target`, `nonce`): `_refusal`'s
+    words, code and number, checked against the hub's signature for this request
+    (`httpauth.refusal_signed`), and the body when the hub signed it (else none) for the facts
+    read from it; its clock noted (`_note_hub_time`: a clock refused says by how much). One
+    reading for an upload (`_upload`) and a county device's query or decision (`_hub_answer`)."""
+    header = response.getheader(httpauth.REFUSAL_HEADER)
+    signed: list[bytes] = []
+
+    def by_the_hub(body: bytes) -> bool:
+        holds = httpauth.refusal_signed(header, target, device, nonce, status, body, keys)
+        if holds:
+            signed.append(body)
+        return holds
+
+    message, code, received = _refusal(response, by_the_hub)
+    _note_hub_time(ledger, signed)
+    return message, code, received, signed
+
+
 def _note_hub_time(ledger: Ledger, signed: list[bytes]) -> None:
     """The hub's clock, as a refusal or an answer it signed for the request just sent gives
     it (`hub_time`), noted against this laptop's (`clock.note`): a request refused for this
@@ -559,17 +579,9 @@ def _hub_answer(
         if status != 200:
             if status == HTTPStatus.INTERNAL_SERVER_ERROR:  # the hub failed, it refused nothing
                 raise SyncError(said(REQUEST_REFUSED, said(failed), _message(response)))
-            header = response.getheader(httpauth.REFUSAL_HEADER)
-            kept: list[bytes] = []  # the refusal's body, when the hub signed it
-
-            def by_the_hub(text: bytes) -> bool:
-                holds = httpauth.refusal_signed(header, target, device, nonce, status, text, keys)
-                if holds:
-                    kept.append(text)
-                return holds
-
-            message, code, _received = _refusal(response, by_the_hub)
-            _note_hub_time(ledger, kept)  # a clock refused: by how much, as an upload's
+            message, code, _received, kept = _signed_refusal(
+                ledger, response, target, device, keys, nonce, status
+            )
             # Revoked, the key unknown, the clock off …: said as an upload's refusal is
             # (`refused_request`), in the device's own words of what to do.
             own = refused_request(code, status, _facts(ledger, kept))
