@@ -150,7 +150,7 @@ def signed_request(
         raise
     except (OSError, http.client.HTTPException) as error:
         connection.close()
-        raise SyncError(said(CANNOT_CONNECT, url, _why(error))) from None
+        raise SyncError(said(CANNOT_CONNECT, url, _why(error, disk=False))) from None
     finally:
         if reading is not None:
             reading.close()
@@ -179,7 +179,7 @@ def health(url: str, timeout: float = 30, ledger: Ledger | None = None) -> dict[
             response = connection.getresponse()
         data = response.read()
     except (OSError, http.client.HTTPException) as error:
-        raise SyncError(said(CANNOT_CONNECT, url, _why(error))) from None
+        raise SyncError(said(CANNOT_CONNECT, url, _why(error, disk=False))) from None
     finally:
         connection.close()
     if response.status in GATEWAY_DOWN:
@@ -591,7 +591,7 @@ def _hub_answer(
         try:
             data = response.read(ANSWER_BYTES + 1)
         except (OSError, http.client.HTTPException) as error:
-            raise SyncError(said(ANSWER_CUT, _why(error))) from None
+            raise SyncError(said(ANSWER_CUT, _why(error, disk=False))) from None
         signed = response.getheader(httpauth.ANSWER_HEADER)
         if len(data) > ANSWER_BYTES or not httpauth.refusal_signed(
             signed, target, device, nonce, status, data, keys, answer=True
@@ -642,10 +642,12 @@ _NO_ROUTE_ERRNOS = frozenset(
 )
 
 
-def _why(error: BaseException) -> Sentence:
+def _why(error: BaseException, *, disk: bool = True) -> Sentence:
     """Why a connection to the hub failed, or its answer was cut, in our words (`NOTHING_SERVES`
-    …); a disk's trouble writing the answer down by its errno (`saving.disk_cause`: 磁盘已满);
-    any other said generally (`NETWORK_ERROR`), the system's words logged."""
+    …); a disk's trouble writing the answer down by its errno (`saving.disk_cause`: 磁盘已满),
+    only where a file was written (`disk`): a connection's EACCES or EPERM (a firewall, security
+    software) is no folder's permission nor a file another program holds open; any other said
+    generally (`NETWORK_ERROR`), the system's words logged."""
     import socket
     import ssl
 
@@ -668,7 +670,7 @@ def _why(error: BaseException) -> Sentence:
         return said(CUT_OFF)
     if getattr(error, "errno", None) in _NO_ROUTE_ERRNOS:
         return said(NO_ROUTE)
-    cause = saving.disk_cause(error)
+    cause = saving.disk_cause(error) if disk else None
     if cause is not None:
         return cause
     log.warning("the hub could not be reached: %s", error or type(error).__name__)
