@@ -25,9 +25,8 @@ from typing import Any
 from fieldapp import saving
 from fieldapp.domain.dates import china_minute
 from fieldapp.domain.progress import CancelCheck, Progress
-from fieldapp.domain.sentences import Sentence, said, sentence_or_none, template
+from fieldapp.domain.sentences import Sentence, said, saying, sentence_or_none, template
 from fieldapp.services import clock
-from fieldapp.store.held import saying
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.sync_state import SyncState
 from fieldapp.sync import httpauth
@@ -608,7 +607,7 @@ def _hub_said(message: str, signed: list[bytes]) -> Sentence | None:
     refused: `hub.rejected`), for the window to say in its language: only from a body the hub
     signed for this request (`signed`), only one that reads as this program's
     (`sentences.sentence_or_none`) and whose Chinese is the hub's words as shown, word for word
-    (`held.saying`: words cut short, or a sentence saying something else, keep the text)."""
+    (`sentences.saying`: words cut short, or a sentence saying something else, keep the text)."""
     try:
         answer = json.loads(signed[0]) if signed else {}
     except ValueError:
