@@ -426,10 +426,10 @@ def _record_of(hub: Hub, held: HeldChange) -> Part:
         listed=listed_places(hub.ledger),
         wording=PlaceWording.SENTENCE,
     )
-    about = subject(hub, held)
-    text = record(held, about, places)
-    whose, _level = _whose(held, about, places)
-    name = table_name(held.change.tbl)
+    whose, level = _whose(held, subject(hub, held), places)  # (once: `record` would again)
+    change = held.change
+    text = record_said(change.tbl, whose, level, change.data.get("deleted") is True)
+    name = table_name(change.tbl)
     if whose and text == f"{whose}的{name}":
         return said(RECORD_OF, whose, Word(name, common=True))
     return text
