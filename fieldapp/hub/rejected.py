@@ -426,10 +426,10 @@ def _record_of(hub: Hub, held: HeldChange) -> Part:
         listed=listed_places(hub.ledger),
         wording=PlaceWording.SENTENCE,
     )
-    about = subject(hub, held)
-    text = record(held, about, places)
-    whose, _level = _whose(held, about, places)
-    name = table_name(held.change.tbl)
+    whose, level = _whose(held, subject(hub, held), places)  # (once: `record` would again)
+    change = held.change
+    text = record_said(change.tbl, whose, level, change.data.get("deleted") is True)
+    name = table_name(change.tbl)
     if whose and text == f"{whose}的{name}":
         return said(RECORD_OF, whose, Word(name, common=True))
     return text
@@ -477,10 +477,7 @@ def accept(
         county = named_actor(ledger, Role.HUB, None, hub.identity.name)
         verdict = check(county, Proposal(change.tbl, change.row_id, change.data), context)
         if not verdict.allowed:
-            why = _why(verdict.reason, verdict.said)
-            record_of = _record_of(hub, held)
-            which = hints.which(held_id)
-            raise SyncError(said(CANNOT_ACCEPT, which, record_of, why, hint(hints.dismissing)))
+            raise _not_accepted(hub, held, hints, _why(verdict.reason, verdict.said))
         vouched = _vouched(hub)
         day = vouched_today(vouched)
         early = (
@@ -489,15 +486,10 @@ def accept(
             else None
         )
         if early is not None:
-            record_of = _record_of(hub, held)
-            which = hints.which(held_id)
-            raise SyncError(said(NOT_YET_ACCEPTED, which, record_of, early, hint(hints.dismissing)))
+            raise _not_accepted(hub, held, hints, early, NOT_YET_ACCEPTED)
         beyond = _beyond_policy(hub, held, finder)
         if beyond:
-            record_of = _record_of(hub, held)
-            which = hints.which(held_id)
-            why = beyond
-            raise SyncError(said(CANNOT_ACCEPT, which, record_of, why, hint(hints.dismissing)))
+            raise _not_accepted(hub, held, hints, beyond)
         _follow(ledger.clock, held, ledger.get(change.tbl, change.row_id), vouched)
         previous = ledger.author
         # Recorded as 审核人（接受 原修改人@设备）@中心: both names stay with the change.
@@ -570,6 +562,16 @@ def _kept_key(hub: Hub, store: HeldChanges, held: HeldChange, day: dt.date) -> s
     except ValueError:
         ahead = True  # no clock reads it: no stamp of a row either
     return f"{clock.now()}/{change_id}" if ahead else key
+
+
+def _not_accepted(
+    hub: Hub, held: HeldChange, hints: Hints, why: Part, way: str = CANNOT_ACCEPT
+) -> SyncError:
+    """The refusal of `accept` for `why`: the held change as the reviewer's place names it,
+    whose record it is (`_record_of`), why, and how to dismiss it instead — `way` says whether
+    only that is left (`CANNOT_ACCEPT`) or it may be accepted later (`NOT_YET_ACCEPTED`)."""
+    which, record_of = hints.which(held.id), _record_of(hub, held)
+    return SyncError(said(way, which, record_of, why, hint(hints.dismissing)))
 
 
 def _beyond_policy(hub: Hub, held: HeldChange, finder: PlaceFinder) -> Part:

@@ -38,7 +38,10 @@ import threading
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    import psycopg
 
 #: The advisory lock every write transaction takes (any constant; documented for operators).
 WRITER_LOCK = 0x6669656C64  # "field"
@@ -442,16 +445,14 @@ class PgDatabase:
 
     def __init__(self, url: str) -> None:
         try:
-            import psycopg
+            import psycopg  # noqa: F401 - its absence said in Chinese, before `_connected`
         except ImportError:
             raise RuntimeError(
                 "本机没有安装 PostgreSQL 支持，请先安装：pip install 'fieldapp[postgresql]'"
             ) from None
 
         self.url = url
-        self.raw = psycopg.connect(url, autocommit=True)
-        _adapt(self.raw)
-        self.raw.execute("SET client_min_messages TO warning")
+        self.raw = _connected(url)
         self.conn = PgConnection(self)
         #: psycopg connections are not for two threads at once; the hub gives each worker
         #: thread its own, this lock only guards against a stray second user.
@@ -483,9 +484,7 @@ class PgDatabase:
         this `PgDatabase` goes on with it); raises what connecting raises."""
         import psycopg
 
-        raw = psycopg.connect(self.url, autocommit=True)
-        _adapt(raw)
-        raw.execute("SET client_min_messages TO warning")
+        raw = _connected(self.url)
         with self.lock:
             old, self.raw = self.raw, raw
             self._columns.clear()
@@ -608,6 +607,18 @@ class PgDatabase:
 
     def __getitem__(self, table: str) -> PgTable:
         return PgTable(self, table)
+
+
+def _connected(url: str) -> psycopg.Connection[Any]:
+    """A new autocommit connection to `url` as every `PgDatabase` uses it (`_adapt`ed, the
+    server's notices below warnings kept out of the log): one way for the first connection and
+    for one opened again in place of a lost one (`PgDatabase.reconnect`)."""
+    import psycopg
+
+    raw = psycopg.connect(url, autocommit=True)
+    _adapt(raw)
+    raw.execute("SET client_min_messages TO warning")
+    return raw
 
 
 def _adapt(connection: Any) -> None:  # noqa: ANN401 - psycopg.Connection

@@ -25,9 +25,8 @@ from typing import Any
 from fieldapp import saving
 from fieldapp.domain.dates import china_minute
 from fieldapp.domain.progress import CancelCheck, Progress
-from fieldapp.domain.sentences import Sentence, said, sentence_or_none, template
+from fieldapp.domain.sentences import Sentence, said, saying, sentence_or_none, template
 from fieldapp.services import clock
-from fieldapp.store.held import saying
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.sync_state import SyncState
 from fieldapp.sync import httpauth
@@ -150,7 +149,7 @@ def signed_request(
         raise
     except (OSError, http.client.HTTPException) as error:
         connection.close()
-        raise SyncError(said(CANNOT_CONNECT, url, _why(error))) from None
+        raise SyncError(said(CANNOT_CONNECT, url, _why(error, disk=False))) from None
     finally:
         if reading is not None:
             reading.close()
@@ -179,7 +178,7 @@ def health(url: str, timeout: float = 30, ledger: Ledger | None = None) -> dict[
             response = connection.getresponse()
         data = response.read()
     except (OSError, http.client.HTTPException) as error:
-        raise SyncError(said(CANNOT_CONNECT, url, _why(error))) from None
+        raise SyncError(said(CANNOT_CONNECT, url, _why(error, disk=False))) from None
     finally:
         connection.close()
     if response.status in GATEWAY_DOWN:
@@ -273,17 +272,9 @@ def _upload(
             raise SyncError(said(UNFINISHED, _message(response)))
         if status != 200:
             device, keys = _identity(ledger)[0], _hub_keys(ledger)
-            header, target = response.getheader(httpauth.REFUSAL_HEADER), _target(url)
-            signed: list[bytes] = []
-
-            def by_the_hub(body: bytes) -> bool:
-                holds = httpauth.refusal_signed(header, target, device, nonce, status, body, keys)
-                if holds:
-                    signed.append(body)
-                return holds
-
-            message, code, received = _refusal(response, by_the_hub)
-            _note_hub_time(ledger, signed)
+            message, code, received, signed = _signed_refusal(
+                ledger, response, _target(url), device, keys, nonce, status
+            )
             raise HubRefused(
                 refused_upload(message, code, status, _facts(ledger, signed, bundle)),
                 code,
@@ -509,6 +500,34 @@ def rejudge_held(ledger: Ledger, url: str, reviewer: str, timeout: float = 600) 
     return answer
 
 
+def _signed_refusal(
+    ledger: Ledger,
+    response: http.client.HTTPResponse,
+    target: str,
+    device: str,
+    keys: dict[str, bytes],
+    nonce: str,
+    status: int,
+) -> tuple[str, str, int | None, list[bytes]]:
+    """The hub's refusal of a request this device signed (`target`, `nonce`): `_refusal`'s
+    words, code and number, checked against the hub's signature for this request
+    (`httpauth.refusal_signed`), and the body when the hub signed it (else none) for the facts
+    read from it; its clock noted (`_note_hub_time`: a clock refused says by how much). One
+    reading for an upload (`_upload`) and a county device's query or decision (`_hub_answer`)."""
+    header = response.getheader(httpauth.REFUSAL_HEADER)
+    signed: list[bytes] = []
+
+    def by_the_hub(body: bytes) -> bool:
+        holds = httpauth.refusal_signed(header, target, device, nonce, status, body, keys)
+        if holds:
+            signed.append(body)
+        return holds
+
+    message, code, received = _refusal(response, by_the_hub)
+    _note_hub_time(ledger, signed)
+    return message, code, received, signed
+
+
 def _note_hub_time(ledger: Ledger, signed: list[bytes]) -> None:
     """The hub's clock, as a refusal or an answer it signed for the request just sent gives
     it (`hub_time`), noted against this laptop's (`clock.note`): a request refused for this
@@ -559,17 +578,9 @@ def _hub_answer(
         if status != 200:
             if status == HTTPStatus.INTERNAL_SERVER_ERROR:  # the hub failed, it refused nothing
                 raise SyncError(said(REQUEST_REFUSED, said(failed), _message(response)))
-            header = response.getheader(httpauth.REFUSAL_HEADER)
-            kept: list[bytes] = []  # the refusal's body, when the hub signed it
-
-            def by_the_hub(text: bytes) -> bool:
-                holds = httpauth.refusal_signed(header, target, device, nonce, status, text, keys)
-                if holds:
-                    kept.append(text)
-                return holds
-
-            message, code, _received = _refusal(response, by_the_hub)
-            _note_hub_time(ledger, kept)  # a clock refused: by how much, as an upload's
+            message, code, _received, kept = _signed_refusal(
+                ledger, response, target, device, keys, nonce, status
+            )
             # Revoked, the key unknown, the clock off …: said as an upload's refusal is
             # (`refused_request`), in the device's own words of what to do.
             own = refused_request(code, status, _facts(ledger, kept))
@@ -579,7 +590,7 @@ def _hub_answer(
         try:
             data = response.read(ANSWER_BYTES + 1)
         except (OSError, http.client.HTTPException) as error:
-            raise SyncError(said(ANSWER_CUT, _why(error))) from None
+            raise SyncError(said(ANSWER_CUT, _why(error, disk=False))) from None
         signed = response.getheader(httpauth.ANSWER_HEADER)
         if len(data) > ANSWER_BYTES or not httpauth.refusal_signed(
             signed, target, device, nonce, status, data, keys, answer=True
@@ -596,7 +607,7 @@ def _hub_said(message: str, signed: list[bytes]) -> Sentence | None:
     refused: `hub.rejected`), for the window to say in its language: only from a body the hub
     signed for this request (`signed`), only one that reads as this program's
     (`sentences.sentence_or_none`) and whose Chinese is the hub's words as shown, word for word
-    (`held.saying`: words cut short, or a sentence saying something else, keep the text)."""
+    (`sentences.saying`: words cut short, or a sentence saying something else, keep the text)."""
     try:
         answer = json.loads(signed[0]) if signed else {}
     except ValueError:
@@ -630,10 +641,12 @@ _NO_ROUTE_ERRNOS = frozenset(
 )
 
 
-def _why(error: BaseException) -> Sentence:
+def _why(error: BaseException, *, disk: bool = True) -> Sentence:
     """Why a connection to the hub failed, or its answer was cut, in our words (`NOTHING_SERVES`
-    …); a disk's trouble writing the answer down by its errno (`saving.disk_cause`: 磁盘已满);
-    any other said generally (`NETWORK_ERROR`), the system's words logged."""
+    …); a disk's trouble writing the answer down by its errno (`saving.disk_cause`: 磁盘已满),
+    only where a file was written (`disk`): a connection's EACCES or EPERM (a firewall, security
+    software) is no folder's permission nor a file another program holds open; any other said
+    generally (`NETWORK_ERROR`), the system's words logged."""
     import socket
     import ssl
 
@@ -656,7 +669,7 @@ def _why(error: BaseException) -> Sentence:
         return said(CUT_OFF)
     if getattr(error, "errno", None) in _NO_ROUTE_ERRNOS:
         return said(NO_ROUTE)
-    cause = saving.disk_cause(error)
+    cause = saving.disk_cause(error) if disk else None
     if cause is not None:
         return cause
     log.warning("the hub could not be reached: %s", error or type(error).__name__)

@@ -473,16 +473,22 @@ def _as_refusal(error: Exception) -> BundleRefused:
 
 #: A database's error of no other kind: SQLite's `DatabaseFault`, PostgreSQL's by its code.
 NOT_WRITTEN = "数据包里的修改无法写入台账"
+#: The kinds of thing wrong with a bundle an unforeseen error says, each said once for both
+#: databases (`WRONG_BY_KIND`, `WRONG_BY_SQLSTATE`).
+CLASHES = "数据包里的修改与台账中已有的记录相冲突"
+BAD_ENCODING = "数据包里有文字的编码不对"
+BAD_FORMAT = "数据包里有内容的格式不对"
+BAD_TYPE = "数据包里有内容的类型不对（例如该写数字的地方写了别的）"
 #: What an import that failed on an unforeseen error says was wrong with the bundle, by the
 #: kind of error (the first that `error` is an instance of); the error itself goes to the log.
 WRONG_BY_KIND: tuple[tuple[type[BaseException], str], ...] = (
-    (IntegrityError, "数据包里的修改与台账中已有的记录相冲突"),
+    (IntegrityError, CLASHES),
     (DatabaseFault, NOT_WRITTEN),
     (LookupError, "数据包里缺少必需的内容"),
-    (UnicodeError, "数据包里有文字的编码不对"),
-    (ValueError, "数据包里有内容的格式不对"),
-    (TypeError, "数据包里有内容的类型不对（例如该写数字的地方写了别的）"),
-    (AttributeError, "数据包里有内容的类型不对（例如该写数字的地方写了别的）"),
+    (UnicodeError, BAD_ENCODING),
+    (ValueError, BAD_FORMAT),
+    (TypeError, BAD_TYPE),
+    (AttributeError, BAD_TYPE),
     (OSError, "读写数据包文件时出错"),
 )
 
@@ -493,10 +499,10 @@ WRONG_BY_KIND: tuple[tuple[type[BaseException], str], ...] = (
 #: a character its encoding has not, as UnicodeError). Any other of its errors could not be
 #: written, as SQLite's `DatabaseFault`.
 WRONG_BY_SQLSTATE: dict[str, str] = {
-    "23": "数据包里的修改与台账中已有的记录相冲突",
-    "22021": "数据包里有文字的编码不对",
-    "22P05": "数据包里有文字的编码不对",
-    "22": "数据包里有内容的格式不对",
+    "23": CLASHES,
+    "22021": BAD_ENCODING,
+    "22P05": BAD_ENCODING,
+    "22": BAD_FORMAT,
 }
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg
@@ -61,6 +63,30 @@ class _EndedMidImport:
         self.other.close()
 
 
+def _ended_under(store_url: str, work: Callable[[], object]) -> None:
+    """Run `work` (an import) in a thread while `_EndedMidImport` ends the hub's connection
+    that waits inside it, then let the writer lock go and wait for `work` to finish."""
+    ender = _EndedMidImport(store_url)
+    try:
+        worker = threading.Thread(target=work)
+        worker.start()
+        ender.end_the_waiting_import()
+    finally:
+        ender.close()  # the writer lock let go: what comes after may go in
+    worker.join(120)
+    assert not worker.is_alive()
+
+
+@contextmanager
+def _reopened(hub: Hub) -> Iterator[Hub]:
+    """The hub opened again on a new connection, as `hub serve` opens one; closed after."""
+    again = Hub.open(hub.root)
+    try:
+        yield again
+    finally:
+        again.close()
+
+
 @pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
 def test_a_bundle_that_meets_the_database_gone_is_not_held_against_its_device(
     hub: Hub, store_url: str, make_device, tmp_path: Path
@@ -77,15 +103,7 @@ def test_a_bundle_that_meets_the_database_gone_is_not_held_against_its_device(
         except BaseException as error:  # noqa: BLE001 - what the import met, for the test
             failed.append(error)
 
-    ender = _EndedMidImport(store_url)
-    try:
-        worker = threading.Thread(target=importing)
-        worker.start()
-        ender.end_the_waiting_import()
-        worker.join(60)
-    finally:
-        ender.close()
-    assert not worker.is_alive()
+    _ended_under(store_url, importing)
     (error,) = failed
     assert isinstance(error, BundleRefused), repr(error)
     assert error.code == "busy", error
@@ -93,16 +111,13 @@ def test_a_bundle_that_meets_the_database_gone_is_not_held_against_its_device(
     assert bundle.read_bytes() == before  # where it came from, whole
     assert not list(hub.folders.quarantine.iterdir())
     assert not list(hub.folders.inbox.iterdir())
-    again = Hub.open(hub.root)  # a new connection, as `hub serve` opens one
-    try:
+    with _reopened(hub) as again:
         assert HubLog(again.ledger.db).refusals("红星村") == []
         (device,) = [d for d in again.status() if d["device"] == "红星村"]
         assert device["refused"] == 0 and device["refused_bundles"] == 0, device
         assert again.ledger.get("persons", persons[0]) is None
         again.import_file(bundle, sender="红星村")  # the same file goes in
         assert all(again.ledger.get("persons", p) is not None for p in persons)
-    finally:
-        again.close()
 
 
 @pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
@@ -155,26 +170,16 @@ def test_over_http_the_village_is_told_to_sync_later_and_the_upload_goes_in(
                 post(server.url, body, {httpauth.HEADER: header_for(village, "红星村", body)})
             )
 
-        ender = _EndedMidImport(store_url)
-        try:
-            worker = threading.Thread(target=posting)
-            worker.start()
-            ender.end_the_waiting_import()
-            worker.join(60)
-        finally:
-            ender.close()
+        _ended_under(store_url, posting)
         ((status, answer),) = answers
         assert status == 503 and isinstance(answer, dict), (status, answer)
         assert answer["error"] == "busy"
         assert answer["message"] == HUB_TROUBLE_SAID["busy"], answer
         status, _ = post(server.url, body, {httpauth.HEADER: header_for(village, "红星村", body)})
         assert status == 200
-    again = Hub.open(hub.root)
-    try:
+    with _reopened(hub) as again:
         assert HubLog(again.ledger.db).refusals("红星村") == []
         assert all(again.ledger.get("persons", p) is not None for p in persons)
-    finally:
-        again.close()
 
 
 @pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
@@ -192,15 +197,7 @@ def test_a_batch_goes_on_with_a_new_connection_after_the_database_ended_one(
         bundles.append(export_bundle(village, tmp_path / f"up{n}.fieldsync").path)
         people += persons if n > 1 else []
     outcomes: list[object] = []
-    ender = _EndedMidImport(store_url)
-    try:
-        worker = threading.Thread(target=lambda: outcomes.append(hub.import_files(bundles)))
-        worker.start()
-        ender.end_the_waiting_import()
-    finally:
-        ender.close()  # the writer lock let go: the rest may go in
-    worker.join(120)
-    assert not worker.is_alive()
+    _ended_under(store_url, lambda: outcomes.append(hub.import_files(bundles)))
     (done,) = outcomes
     assert isinstance(done, list)
     first, *rest = done
@@ -246,11 +243,8 @@ def test_a_batch_whose_database_takes_no_new_connection_waits_whole(
     assert [o.code for o in done] == ["busy", "busy"], done
     assert all("连接断开" in o.error for o in done), done
     assert not list(hub.folders.quarantine.iterdir())
-    again = Hub.open(hub.root)
-    try:
+    with _reopened(hub) as again:
         assert [o.code for o in again.import_files(bundles)] == [None, None]
-    finally:
-        again.close()
 
 
 @pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
@@ -278,11 +272,8 @@ def test_another_command_that_meets_the_database_gone_says_so(
     assert err.strip() == "错误：" + DATABASE_LOST_SAID, err
     with psycopg.connect(store_url, autocommit=True) as admin:
         admin.execute("DROP TRIGGER end_me ON sync_peers")
-    again = Hub.open(hub.root)
-    try:
+    with _reopened(hub) as again:
         assert again.device("红星村").revoked_at is None
-    finally:
-        again.close()
 
 
 def test_the_database_gone_is_read_by_its_code() -> None:

@@ -15,14 +15,12 @@ from fieldapp.domain.roles import Role
 from fieldapp.hub.folder import Hub, _kept_refusal
 from fieldapp.hub.server import ServerThread, ServiceSettings
 from fieldapp.store.hub_state import HubLog
-from fieldapp.store.ledger import Ledger
 from fieldapp.sync import httpauth
 from fieldapp.sync.client import county_status
-from fieldapp.sync.enrolment import enrol
 from fieldapp.sync.errors import HUB_TROUBLE_SAID, BundleRefused
 from fieldapp.sync.exchange import OWN_TROUBLE, export_bundle
-from tests.codes import ENROL_CODE
 from tests.helpers.full_disk import disk_full
+from tests.hub.enrolled import _enrolled
 from tests.hub.httpkit import header_for, post
 from tests.sync.helpers import add_family
 
@@ -104,12 +102,7 @@ def test_the_county_sees_a_device_whose_uploads_meet_the_full_disk_again_and_aga
     if backend != "sqlite":
         pytest.skip("the database's disk is its own process's")
     village = make_device("红星村", VILLAGE)
-    hub.enroll(
-        "县人社局", "520502", tmp_path / "county.json", role=Role.COUNTY, code=ENROL_CODE,
-        by="李股长",
-    )  # fmt: skip
-    county = Ledger.open(tmp_path / "county.db", author="县人社局")
-    enrol(county, tmp_path / "county.json", code=ENROL_CODE)
+    county = _enrolled(hub, tmp_path, "县人社局", "520502", Role.COUNTY, "县人社局")
     add_family(village, VILLAGE, [f"{n}" for n in range(101, 161)])
     body = export_bundle(village, tmp_path / "up.fieldsync").path.read_bytes()
     with ServerThread(hub.root, settings) as server:
@@ -139,12 +132,7 @@ def test_an_upload_that_meets_the_full_disk_is_said_and_counted_as_the_imports(
     if backend != "sqlite":
         pytest.skip("the uploads folder's disk is the same on either backend")
     village = make_device("红星村", VILLAGE)
-    hub.enroll(
-        "县人社局", "520502", tmp_path / "county.json", role=Role.COUNTY, code=ENROL_CODE,
-        by="李股长",
-    )  # fmt: skip
-    county = Ledger.open(tmp_path / "county.db", author="县人社局")
-    enrol(county, tmp_path / "county.json", code=ENROL_CODE)
+    county = _enrolled(hub, tmp_path, "县人社局", "520502", Role.COUNTY, "县人社局")
     add_family(village, VILLAGE, [f"{n}" for n in range(101, 161)])
     body = export_bundle(village, tmp_path / "up.fieldsync").path.read_bytes()
     with ServerThread(hub.root, settings) as server:
@@ -178,12 +166,7 @@ def test_an_uploads_folder_the_full_disk_has_no_room_to_make_again_is_the_full_d
     if backend != "sqlite":
         pytest.skip("the uploads folder's disk is the same on either backend")
     village = make_device("红星村", VILLAGE)
-    hub.enroll(
-        "县人社局", "520502", tmp_path / "county.json", role=Role.COUNTY, code=ENROL_CODE,
-        by="李股长",
-    )  # fmt: skip
-    county = Ledger.open(tmp_path / "county.db", author="县人社局")
-    enrol(county, tmp_path / "county.json", code=ENROL_CODE)
+    county = _enrolled(hub, tmp_path, "县人社局", "520502", Role.COUNTY, "县人社局")
     add_family(village, VILLAGE, ["101"])
     body = export_bundle(village, tmp_path / "up.fieldsync").path.read_bytes()
     uploads = hub.root / "uploads"

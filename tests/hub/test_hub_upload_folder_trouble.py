@@ -16,13 +16,11 @@ from fieldapp.domain.roles import Role
 from fieldapp.hub.folder import Hub
 from fieldapp.hub.server import INTERNAL_ERROR, NOT_STORED, ServerThread, ServiceSettings
 from fieldapp.store.hub_state import HubLog
-from fieldapp.store.ledger import Ledger
 from fieldapp.sync import httpauth
 from fieldapp.sync.client import UNFINISHED, county_status, push
-from fieldapp.sync.enrolment import enrol
 from fieldapp.sync.errors import HubRefused, SyncError
 from fieldapp.sync.exchange import export_bundle
-from tests.codes import ENROL_CODE
+from tests.hub.enrolled import _enrolled
 from tests.hub.httpkit import header_for, post
 from tests.sync.helpers import add_family
 
@@ -92,13 +90,8 @@ def test_the_county_sees_uploads_the_hub_could_not_store(
     if spoil is _read_only and os.geteuid() == 0:
         pytest.skip("root writes into a read-only folder (the file in its place is tested)")
     village = make_device("红星村", VILLAGE)
-    hub.enroll(
-        "县人社局", "520502", tmp_path / "county.json", role=Role.COUNTY, code=ENROL_CODE,
-        by="李股长",
-    )  # fmt: skip
-    county = Ledger.open(tmp_path / "county.db", author="县人社局")
+    county = _enrolled(hub, tmp_path, "县人社局", "520502", Role.COUNTY, "县人社局")
     try:
-        enrol(county, tmp_path / "county.json", code=ENROL_CODE)
         add_family(village, VILLAGE, ["101"])
         body = export_bundle(village, tmp_path / "up.fieldsync").path.read_bytes()
         with ServerThread(hub.root, settings) as server:

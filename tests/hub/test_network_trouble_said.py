@@ -204,3 +204,30 @@ def test_each_cause_is_said_by_its_sentence(error: OSError, cause: str) -> None:
     said = client._why(error)
     assert said.template == cause
     assert error.strerror is None or error.strerror not in str(said)
+
+
+@pytest.mark.parametrize("number", [errno.EPERM, errno.EACCES])
+def test_a_connection_the_system_forbids_is_no_files_permission(
+    monkeypatch: pytest.MonkeyPatch, number: int
+) -> None:
+    """A connection a firewall or security software forbids (Linux's connect() gives EPERM or
+    EACCES) was said by the disk's table (`saving.disk_cause`): 没有写入权限，或文件正被其他程序
+    （Excel、WPS…）打开 — a coordinator would go looking for an open spreadsheet. No file is
+    written there: said as the network's trouble. (The system's socket is made to refuse: no
+    loopback forbids a connection without root's firewall.)"""
+
+    def forbidden(*_args: object, **_kwargs: object) -> socket.socket:
+        raise PermissionError(number, "Operation not permitted")
+
+    monkeypatch.setattr(socket, "create_connection", forbidden)
+    nowhere = f"http://127.0.0.1:{free_port()}"
+    with pytest.raises(SyncError) as failed:
+        client.health(nowhere)
+    said = failed.value.said
+    assert said is not None and said.template == client.CANNOT_CONNECT, str(failed.value)
+    assert "网络出错" in str(failed.value), str(failed.value)
+    assert "Excel" not in str(failed.value) and "权限" not in str(failed.value), str(failed.value)
+    # Writing the answer down, the same errno is the folder's: said by the disk's table.
+    assert client._why(PermissionError(number, "Permission denied")).template == (
+        saving.TROUBLES[number].cause
+    )
