@@ -24,6 +24,7 @@ from fieldapp.domain.numbers import HELD_KEY, row_number
 from fieldapp.domain.places_said import UNKNOWN_PLACE, Places, PlaceWording, say_place
 from fieldapp.domain.roles import HUB_ACCOUNT_SAID, Role, said_to_devices
 from fieldapp.domain.sentences import (
+    OWNED,
     Day,
     Part,
     Sentence,
@@ -411,8 +412,8 @@ def _short(text: object, longest: int = 30) -> str:
 
 #: Whose record a held change is, where a name says it (%1) and its table's word (%2, a
 #: `Word`): 张0的人员信息 — said in the language shown (an area, a batch, a deletion, a record
-#: nothing names: as the list's text). The same template as the policy's 张0的补贴申领.
-RECORD_OF = template("%1的%2")
+#: nothing names: as the list's text). The policy's 张0的补贴申领 (`sentences.OWNED`).
+RECORD_OF = OWNED
 
 
 def _record_of(hub: Hub, held: HeldChange) -> Part:

@@ -29,6 +29,8 @@ from fieldapp.domain.labels import field_label
 from fieldapp.domain.money import yuan
 from fieldapp.domain.places_said import say_place
 from fieldapp.domain.sentences import (
+    COLONED,
+    OWNED,
     SEMICOLONED,
     Day,
     Part,
@@ -344,12 +346,8 @@ def _rule_of(policy: Policy, claim: Mapping[str, Any]) -> Rule | None:
 # -- the policy's refusals, each a template and its parts (`fieldapp.domain.sentences`): the
 # write door, the hub and the claim service say them in Chinese, a window in its language.
 
-#: Whose what (张三的一次性交通补助).
-OWNED = template("%1的%2")
 #: A part in quotation marks (“2026-06-xx”).
 QUOTED = template("“%1”")
-#: A part and a word after a colon (个人：王小明).
-COLONED = template("%1：%2")
 
 #: The program's words the policy's refusals may hold, said in the language shown.
 SAID_WORDS: tuple[str, ...] = (
