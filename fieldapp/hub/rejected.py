@@ -30,6 +30,7 @@ from fieldapp.domain.sentences import (
     Sentence,
     Word,
     said,
+    saying,
     sentence_data,
     sentence_or_none,
     template,
@@ -150,9 +151,10 @@ REASON_REQUIRED = template("不予采纳必须写明原因%1，设备上会看�
 
 
 def _why(reason: str, sentence: Sentence | None) -> Part:
-    """A rule's reason as a part: its sentence where it says the reason as shown, else text."""
+    """A rule's reason as a part: its sentence where it says the reason as shown
+    (`sentences.saying`, the one check of a sentence beside its text), else text."""
     shown = printable(reason)
-    return sentence if sentence is not None and str(sentence) == shown else shown
+    return saying(shown, sentence) or shown
 
 
 def as_item(held: HeldChange) -> dict[str, Any]:
