@@ -59,6 +59,7 @@ from fieldapp.policy.pack import (
     LimitKind,
     Policy,
     Rule,
+    money_said,
 )
 from fieldapp.reference import divisions
 
@@ -379,12 +380,6 @@ def _period(kind: LimitKind, on: dt.date) -> Day:
     return Day(first, "month" if kind is LimitKind.ONCE_PER_MONTH else "year")
 
 
-def _amount(value: float, unit: str) -> Sentence:
-    """An amount and its unit (500 元, 600 元/月), as `money_text` writes it."""
-    return said(MONEY, yuan(value), Word(unit))
-
-
-MONEY = template("%1 %2")
 UNDATED = template(
     "%1没有申领日期：不知道申领的是哪个月（哪一天开始的就业）的补贴，"
     "金额就无从与补贴标准核对；请按政策重新申领"
@@ -458,9 +453,9 @@ def claim_beyond_policy(
     if figure is None:
         standard = said(STANDARD_UNSET)
     elif then.figure_document:
-        standard = said(STANDARD_CITED, _amount(figure, then.amount.unit), then.figure_document)
+        standard = said(STANDARD_CITED, money_said(figure, then.amount.unit), then.figure_document)
     else:
-        standard = said(STANDARD, _amount(figure, then.amount.unit))
+        standard = said(STANDARD, money_said(figure, then.amount.unit))
     return "claim_amount", said(ABOVE, name, when, yuan(amount), standard)
 
 

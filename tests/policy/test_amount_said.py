@@ -94,3 +94,18 @@ def test_a_kept_limit_reads_back_into_its_sentence(limit: Limit, chinese: str) -
     assert limit_read(chinese) == limit.said()
     assert limit_read("每人一次") is None
     assert limit_read("限享受一次（自2026年2月30日起计）") is None
+
+
+def test_the_editor_says_a_cap_as_the_amount_says_its_money() -> None:
+    """The county editor's label (`FigureField.label_said`) says its cap by the one sentence
+    of a figure and its unit (`pack.money_said`), as `Amount.said` does: one English for both."""
+    from fieldapp.policy.editor import FIGURE_CAPPED, FigureField
+    from fieldapp.policy.pack import MONEY, money_said
+
+    capped = Amount(kind=AmountKind.CAPPED, max=500, value=400).said()
+    assert isinstance(capped, Sentence) and capped.parts[1] == money_said(500, "元")
+    field = FigureField("transport", "一次性交通补助", 400, 500, "元", "")
+    label = field.label_said
+    assert label == Sentence(FIGURE_CAPPED, ("一次性交通补助", money_said(500, "元")))
+    assert money_said(500, "元").template == MONEY
+    assert field.label == "一次性交通补助（最高 500 元）"
