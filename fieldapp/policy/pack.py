@@ -336,17 +336,10 @@ def amount_read(text: str) -> Sentence | None:
         if found is None:
             continue
         pairs = found.groups()
-        if form == MONEY:
-            sentence = said(MONEY, pairs[0], Word(pairs[1]))
-        else:
-            sentence = said(
-                form,
-                *(said(MONEY, pairs[i], Word(pairs[i + 1])) for i in range(0, len(pairs), 2)),
-            )
-        if form == PER_DAY and pairs[1] != "元":
-            return None  # (by the day is always in 元)
-        if mark and not note:
-            return None
+        if (form == PER_DAY and pairs[1] != "元") or (mark and not note):
+            return None  # (by the day is always in 元; a note is never empty)
+        monies = [said(MONEY, pairs[i], Word(pairs[i + 1])) for i in range(0, len(pairs), 2)]
+        sentence = monies[0] if form == MONEY else said(form, *monies)
         return joined(sentence, note) if mark else sentence
     return None
 

@@ -71,11 +71,22 @@ def test_a_kept_amount_reads_back_into_its_sentence(
     assert amount_read(chinese) == amount.said()
 
 
+#: A forged claim's kept amount (a hostile device's): long, nearly an amount, and read at once.
+FORGED = [
+    "1" * 100_000,
+    "1" * 50_000 + " 元" + "（" * 50_000,
+    "待县里核定标准（最高 " + "1" * 100_000,
+]
+
+
 @pytest.mark.parametrize(
-    "text", ["", "600元", "六百元", "600 元（县里定）", "待县里核定标准；", "每天 40 元/月", "{}"]
+    "text",
+    ["", "600元", "六百元", "600 元（县里定）", "待县里核定标准；", "每天 40 元/月", "{}", *FORGED],
 )
 def test_a_text_no_amount_says_is_not_read(text: str) -> None:
     assert amount_read(text) is None
+    if text in FORGED:
+        assert amount_read(text + "；县里的说明") is None
 
 
 LIMITS = [
