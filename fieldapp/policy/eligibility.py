@@ -135,11 +135,6 @@ NO_JOB_RECORD = template("截至%1没有就业记录")
 NO_TRAINING_RECORD = template("截至%1没有职业培训记录")
 
 
-def _limit(rule: Rule) -> Part:
-    """The rule's limit as `Limit.describe` says it (限享受一次（自2024年1月1日起计）)."""
-    return rule.limit.said()
-
-
 @dataclass(slots=True)
 class RuleResult:
     """A rule's result for one person: status, amount, funding and the reasons.
@@ -1148,7 +1143,7 @@ class CompiledRule:
                 state: Part = Word(claim.state, common=True)
                 if claim.event_date:
                     state = said(CLAIMED_FOR, state, Day(claim.event_date))
-                reasons = [_reason(True, said(CLAIMED, state, _limit(rule)), self.clause)]
+                reasons = [_reason(True, said(CLAIMED, state, rule.limit.said()), self.clause)]
             return _Verdict(Status.CLAIMED, event, None, claim, key, reasons)
         paid: tuple[dt.date, dt.date, str] | None = None
         held_then = True
