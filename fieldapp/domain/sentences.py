@@ -118,6 +118,11 @@ SEMICOLONED = template("%1；%2")
 #: Templates whose sentence names several things (a list, a run, a list cut short): a
 #: counted noun said for such a part is plural, whatever its words look like (`several`).
 SEVERAL: set[str] = {LISTED, RANGE, AND_MORE, SEMICOLONED}
+#: A part and what is said of it after a colon (个人：王小明; a pack's key and its problem;
+#: what did not happen and the hub's words): one template wherever a sentence is so joined.
+COLONED = template("%1：%2")
+#: Whose what (张三的一次性交通补助, 张0的人员信息).
+OWNED = template("%1的%2")
 
 
 def joined(first: Part, then: Part) -> Sentence:

@@ -24,11 +24,13 @@ from fieldapp.domain.numbers import HELD_KEY, row_number
 from fieldapp.domain.places_said import UNKNOWN_PLACE, Places, PlaceWording, say_place
 from fieldapp.domain.roles import HUB_ACCOUNT_SAID, Role, said_to_devices
 from fieldapp.domain.sentences import (
+    OWNED,
     Day,
     Part,
     Sentence,
     Word,
     said,
+    saying,
     sentence_data,
     sentence_or_none,
     template,
@@ -149,9 +151,10 @@ REASON_REQUIRED = template("不予采纳必须写明原因%1，设备上会看�
 
 
 def _why(reason: str, sentence: Sentence | None) -> Part:
-    """A rule's reason as a part: its sentence where it says the reason as shown, else text."""
+    """A rule's reason as a part: its sentence where it says the reason as shown
+    (`sentences.saying`, the one check of a sentence beside its text), else text."""
     shown = printable(reason)
-    return sentence if sentence is not None and str(sentence) == shown else shown
+    return saying(shown, sentence) or shown
 
 
 def as_item(held: HeldChange) -> dict[str, Any]:
@@ -411,8 +414,8 @@ def _short(text: object, longest: int = 30) -> str:
 
 #: Whose record a held change is, where a name says it (%1) and its table's word (%2, a
 #: `Word`): 张0的人员信息 — said in the language shown (an area, a batch, a deletion, a record
-#: nothing names: as the list's text). The same template as the policy's 张0的补贴申领.
-RECORD_OF = template("%1的%2")
+#: nothing names: as the list's text). The policy's 张0的补贴申领 (`sentences.OWNED`).
+RECORD_OF = OWNED
 
 
 def _record_of(hub: Hub, held: HeldChange) -> Part:

@@ -25,7 +25,6 @@ from fieldapp.domain.money import yuan
 from fieldapp.domain.sentences import Sentence, Word, said, template
 from fieldapp.policy.combine import check_new_pack, combine, rule_named
 from fieldapp.policy.pack import (
-    MONEY,
     AmountKind,
     Document,
     PackError,
@@ -33,6 +32,7 @@ from fieldapp.policy.pack import (
     Policy,
     Rule,
     YearSchedule,
+    money_said,
 )
 from fieldapp.policy.packfile import dump_pack, parse_pack_text
 
@@ -61,7 +61,7 @@ EXTENSION_EARLIER = template(
 )
 
 #: A county figure as the editor labels it (%1 the subsidy as the pack names it): with the
-#: seeds' cap (%2, `MONEY`: 500 元), or with its unit alone (%2: 元/月).
+#: seeds' cap (%2, `money_said`: 500 元), or with its unit alone (%2: 元/月).
 FIGURE_CAPPED = template("%1（最高 %2）")
 FIGURE_UNIT = template("%1（%2）")
 
@@ -87,7 +87,7 @@ class FigureField:
         """The label as a sentence, for the editor in the window's language: the subsidy as the
         pack names it, its cap or its unit the program's words (at most 500 yuan)."""
         if self.cap is not None:
-            return said(FIGURE_CAPPED, self.title, said(MONEY, yuan(self.cap), Word(self.unit)))
+            return said(FIGURE_CAPPED, self.title, money_said(self.cap, self.unit))
         return said(FIGURE_UNIT, self.title, Word(self.unit))
 
 

@@ -29,6 +29,8 @@ from fieldapp.domain.labels import field_label
 from fieldapp.domain.money import yuan
 from fieldapp.domain.places_said import say_place
 from fieldapp.domain.sentences import (
+    COLONED,
+    OWNED,
     SEMICOLONED,
     Day,
     Part,
@@ -57,6 +59,7 @@ from fieldapp.policy.pack import (
     LimitKind,
     Policy,
     Rule,
+    money_said,
 )
 from fieldapp.reference import divisions
 
@@ -130,11 +133,6 @@ IN_AGREEMENT = template("%1在%2期内")
 AGREEMENT_ENDED = template("%1已到期，%2不在协议期内（续签后请登记新的协议）")
 NO_JOB_RECORD = template("截至%1没有就业记录")
 NO_TRAINING_RECORD = template("截至%1没有职业培训记录")
-
-
-def _limit(rule: Rule) -> Part:
-    """The rule's limit as `Limit.describe` says it (限享受一次（自2024年1月1日起计）)."""
-    return rule.limit.said()
 
 
 @dataclass(slots=True)
@@ -344,12 +342,8 @@ def _rule_of(policy: Policy, claim: Mapping[str, Any]) -> Rule | None:
 # -- the policy's refusals, each a template and its parts (`fieldapp.domain.sentences`): the
 # write door, the hub and the claim service say them in Chinese, a window in its language.
 
-#: Whose what (张三的一次性交通补助).
-OWNED = template("%1的%2")
 #: A part in quotation marks (“2026-06-xx”).
 QUOTED = template("“%1”")
-#: A part and a word after a colon (个人：王小明).
-COLONED = template("%1：%2")
 
 #: The program's words the policy's refusals may hold, said in the language shown.
 SAID_WORDS: tuple[str, ...] = (
@@ -381,12 +375,6 @@ def _period(kind: LimitKind, on: dt.date) -> Day:
     return Day(first, "month" if kind is LimitKind.ONCE_PER_MONTH else "year")
 
 
-def _amount(value: float, unit: str) -> Sentence:
-    """An amount and its unit (500 元, 600 元/月), as `money_text` writes it."""
-    return said(MONEY, yuan(value), Word(unit))
-
-
-MONEY = template("%1 %2")
 UNDATED = template(
     "%1没有申领日期：不知道申领的是哪个月（哪一天开始的就业）的补贴，"
     "金额就无从与补贴标准核对；请按政策重新申领"
@@ -460,9 +448,9 @@ def claim_beyond_policy(
     if figure is None:
         standard = said(STANDARD_UNSET)
     elif then.figure_document:
-        standard = said(STANDARD_CITED, _amount(figure, then.amount.unit), then.figure_document)
+        standard = said(STANDARD_CITED, money_said(figure, then.amount.unit), then.figure_document)
     else:
-        standard = said(STANDARD, _amount(figure, then.amount.unit))
+        standard = said(STANDARD, money_said(figure, then.amount.unit))
     return "claim_amount", said(ABOVE, name, when, yuan(amount), standard)
 
 
@@ -1155,7 +1143,7 @@ class CompiledRule:
                 state: Part = Word(claim.state, common=True)
                 if claim.event_date:
                     state = said(CLAIMED_FOR, state, Day(claim.event_date))
-                reasons = [_reason(True, said(CLAIMED, state, _limit(rule)), self.clause)]
+                reasons = [_reason(True, said(CLAIMED, state, rule.limit.said()), self.clause)]
             return _Verdict(Status.CLAIMED, event, None, claim, key, reasons)
         paid: tuple[dt.date, dt.date, str] | None = None
         held_then = True

@@ -281,30 +281,34 @@ class Amount(_Strict):
 
         The note ('岗位补贴标准由县里核定') says who sets a county figure: once the county has
         set one, '（县定标准）' already says it, so the note shows only while none is set."""
-        cap = _money(self.max, self.unit) if self.max is not None else None
+        cap = money_said(self.max, self.unit) if self.max is not None else None
         text: Sentence
         if self.kind is AmountKind.PER_DAY:
             # (by the day in 元 whatever the unit; a per-day amount always has its value)
             text = (
-                said(PER_DAY, _money(self.value, "元")) if self.value is not None else said(NOT_SET)
+                said(PER_DAY, money_said(self.value, "元"))
+                if self.value is not None
+                else said(NOT_SET)
             )
         elif self.kind is AmountKind.FIXED:
-            text = _money(self.value, self.unit) if self.value is not None else said(NOT_SET)
+            text = money_said(self.value, self.unit) if self.value is not None else said(NOT_SET)
         elif self.value is None:
             text = said(UNSET_CAPPED, cap) if cap is not None else said(NOT_SET)
         elif cap is not None:
-            return said(COUNTY_FIGURE_CAPPED, _money(self.value, self.unit), cap)
+            return said(COUNTY_FIGURE_CAPPED, money_said(self.value, self.unit), cap)
         else:
-            return said(COUNTY_FIGURE, _money(self.value, self.unit))
+            return said(COUNTY_FIGURE, money_said(self.value, self.unit))
         return joined(text, self.note) if self.note else text
 
 
-def _money(value: float, unit: str) -> Sentence:
-    """A figure and its unit (500 元): the number as it is, the unit the program's word."""
+def money_said(value: float, unit: str) -> Sentence:
+    """A figure and its unit (500 元, 600 元/月): the number as it is, the unit the program's
+    word — wherever the policy says a rule's amount (`Amount.said`, the editor's labels, the
+    judge's 补贴标准)."""
     return said(MONEY, yuan(value), Word(unit))
 
 
-#: A figure and its unit as `_money` writes it (600 元/月): the number, a space, the unit.
+#: A figure and its unit as `money_said` writes it (600 元/月): the number, a space, the unit.
 _MONEY_READ = r"(\d+(?:\.\d+)?) ([^\s（），；]+)"
 #: Each way `Amount.said` says an amount (without the county's note), as read back from its
 #: Chinese: the template, and a pattern of it whose groups are figure-and-unit pairs.
@@ -332,17 +336,10 @@ def amount_read(text: str) -> Sentence | None:
         if found is None:
             continue
         pairs = found.groups()
-        if form == MONEY:
-            sentence = said(MONEY, pairs[0], Word(pairs[1]))
-        else:
-            sentence = said(
-                form,
-                *(said(MONEY, pairs[i], Word(pairs[i + 1])) for i in range(0, len(pairs), 2)),
-            )
-        if form == PER_DAY and pairs[1] != "元":
-            return None  # (by the day is always in 元)
-        if mark and not note:
-            return None
+        if (form == PER_DAY and pairs[1] != "元") or (mark and not note):
+            return None  # (by the day is always in 元; a note is never empty)
+        monies = [said(MONEY, pairs[i], Word(pairs[i + 1])) for i in range(0, len(pairs), 2)]
+        sentence = monies[0] if form == MONEY else said(form, *monies)
         return joined(sentence, note) if mark else sentence
     return None
 

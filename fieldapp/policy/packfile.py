@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 from pydantic import ValidationError
 
 from fieldapp import __version__
-from fieldapp.domain.sentences import Sentence, said, template
+from fieldapp.domain.sentences import COLONED, Sentence, said, template
 from fieldapp.policy.pack import (
     MergedWord,
     NewerPack,
@@ -49,7 +49,7 @@ _ERROR_TEXT = {
     "string_pattern_mismatch": template("格式不对（规则编号只用小写字母、数字和下划线）"),
 }
 #: A problem (%2) of the pack's key (%1, dotted: rules.amount), or of a rule (`rule_named`).
-KEYED = template("%1：%2")
+KEYED = COLONED
 #: A value not among those allowed (%1 as written, %2 those allowed).
 NOT_ALLOWED = template("取值“%1”不在允许范围内（允许：%2）")
 #: A problem no sentence of ours says (%1 pydantic's words).

@@ -25,7 +25,14 @@ from typing import Any
 from fieldapp import saving
 from fieldapp.domain.dates import china_minute
 from fieldapp.domain.progress import CancelCheck, Progress
-from fieldapp.domain.sentences import Sentence, said, saying, sentence_or_none, template
+from fieldapp.domain.sentences import (
+    COLONED,
+    Sentence,
+    said,
+    saying,
+    sentence_or_none,
+    template,
+)
 from fieldapp.services import clock
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.sync_state import SyncState
@@ -423,7 +430,7 @@ NOT_REJUDGED = template("中心没有重新核对")
 #: A county device's query or decision refused for a reason this device has no words of its
 #: own for (`refused_request` has none): what did not happen (%1, `STATUS_NOT_GIVEN` …) in the
 #: language shown, then the hub's words (%2, `_plain`: the facts only the hub knows).
-REQUEST_REFUSED = template("%1：%2")
+REQUEST_REFUSED = COLONED
 
 
 def county_status(ledger: Ledger, url: str, timeout: float = 60) -> dict[str, Any]:

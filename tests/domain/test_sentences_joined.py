@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 
 from fieldapp.domain.sentences import (
+    COLONED,
     EITHER,
+    OWNED,
     SEMICOLONED,
     SEVERAL,
     TEMPLATES,
@@ -66,3 +68,18 @@ def test_a_joiner_or_template_not_made_so_is_refused_even_under_optimisation() -
         [sys.executable, "-O", "-c", code], capture_output=True, text=True, check=True
     )
     assert out.stdout.split() == ["refused", "refused"]
+
+
+def test_a_colon_and_whose_are_one_template_each_wherever_said() -> None:
+    """“%1：%2” and “%1的%2” are made once (`sentences.COLONED`, `OWNED`): a pack's key and its
+    problem, a county device's refusal and the hub's words, a payee and the name written, a
+    held change's record — each translated once, the same Chinese as before."""
+    from fieldapp.hub import rejected
+    from fieldapp.policy import eligibility, packfile
+    from fieldapp.sync import client
+
+    assert packfile.KEYED == client.REQUEST_REFUSED == eligibility.COLONED == COLONED
+    assert rejected.RECORD_OF == eligibility.OWNED == OWNED
+    problem = packfile.problem_text({"type": "string_too_short", "loc": ("rules", 0, "title")})
+    assert isinstance(problem, Sentence) and problem.template == COLONED
+    assert str(problem) == "rules.title：不能为空"

@@ -212,3 +212,16 @@ def test_a_sentence_that_does_not_say_the_hubs_words_is_not_taken():
     assert client._hub_said(str(true), []) is None  # not signed by the hub: never read
     forged = json.dumps({"reason_said": {"template": "乱写%1", "parts": ["x"]}}).encode()
     assert client._hub_said("乱写x", [forged]) is None
+
+
+def test_a_rules_reason_keeps_its_sentence_only_where_it_says_the_reason_as_shown():
+    """`rejected._why` (`sentences.saying`): the sentence where its Chinese is the reason as
+    printed; a reason it does not say, or one with a control character (printed escaped), as
+    the text — never the sentence in its place."""
+    sentence = rejected.said(rejected.NOT_DUE_YET, "2027年1月1日", "2026年12月5日")
+    reason = str(sentence)
+    assert rejected._why(reason, sentence) is sentence
+    assert rejected._why(reason, None) == reason
+    assert rejected._why("另一条理由", sentence) == "另一条理由"
+    escaped = rejected._why(reason + "\x1b[2J", sentence)
+    assert escaped == reason + "\\u001b[2J" and not isinstance(escaped, Sentence)

@@ -71,11 +71,22 @@ def test_a_kept_amount_reads_back_into_its_sentence(
     assert amount_read(chinese) == amount.said()
 
 
+#: A forged claim's kept amount (a hostile device's): long, nearly an amount, and read at once.
+FORGED = [
+    "1" * 100_000,
+    "1" * 50_000 + " 元" + "（" * 50_000,
+    "待县里核定标准（最高 " + "1" * 100_000,
+]
+
+
 @pytest.mark.parametrize(
-    "text", ["", "600元", "六百元", "600 元（县里定）", "待县里核定标准；", "每天 40 元/月", "{}"]
+    "text",
+    ["", "600元", "六百元", "600 元（县里定）", "待县里核定标准；", "每天 40 元/月", "{}", *FORGED],
 )
 def test_a_text_no_amount_says_is_not_read(text: str) -> None:
     assert amount_read(text) is None
+    if text in FORGED:
+        assert amount_read(text + "；县里的说明") is None
 
 
 LIMITS = [
@@ -94,3 +105,18 @@ def test_a_kept_limit_reads_back_into_its_sentence(limit: Limit, chinese: str) -
     assert limit_read(chinese) == limit.said()
     assert limit_read("每人一次") is None
     assert limit_read("限享受一次（自2026年2月30日起计）") is None
+
+
+def test_the_editor_says_a_cap_as_the_amount_says_its_money() -> None:
+    """The county editor's label (`FigureField.label_said`) says its cap by the one sentence
+    of a figure and its unit (`pack.money_said`), as `Amount.said` does: one English for both."""
+    from fieldapp.policy.editor import FIGURE_CAPPED, FigureField
+    from fieldapp.policy.pack import MONEY, money_said
+
+    capped = Amount(kind=AmountKind.CAPPED, max=500, value=400).said()
+    assert isinstance(capped, Sentence) and capped.parts[1] == money_said(500, "元")
+    field = FigureField("transport", "一次性交通补助", 400, 500, "元", "")
+    label = field.label_said
+    assert label == Sentence(FIGURE_CAPPED, ("一次性交通补助", money_said(500, "元")))
+    assert money_said(500, "元").template == MONEY
+    assert field.label == "一次性交通补助（最高 500 元）"
