@@ -153,18 +153,19 @@ class _Unknowable(_SpinBox[N]):
     MOST_SHOWN: float = float("inf")
 
     def _unknowable(self, blank: str, most: N) -> None:
-        """Set up, after the spin box: values from its minimum (the unknown) to `most`."""
+        """Set up, after the spin box: values from its minimum (the unknown) to `most`, shown
+        unknown (a new record's box: a spin box starts at 0, which is a value)."""
         self.setMaximum(most)
         self.setSpecialValueText(blank)
-        self._given: N | None = None
-        self._shown: N = self.minimum()
+        self.set_value(None)
 
     def set_value(self, given: N | None) -> None:
         """Show `given` (`blank` for None), the box widened to hold a larger one."""
         if given is not None and given > self.maximum():
             self.setMaximum(cast(N, min(given, self.MOST_SHOWN)))  # a count: an int still
         self.setValue(self.minimum() if given is None else given)
-        self._given, self._shown = given, self.value()
+        self._given: N | None = given
+        self._shown: N = self.value()
 
     def edited(self) -> bool:
         """Whether the box holds another value than `set_value` showed."""

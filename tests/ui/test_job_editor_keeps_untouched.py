@@ -6,6 +6,7 @@ field; blank is unknown, 0 is 0."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -167,3 +168,27 @@ def test_first_export_ticked_is_saved(window, qtbot):
     dialog.first_export.setChecked(True)
     dialog.save_and_accept()
     assert _row(window, spell)["is_first_export"] in (True, 1)
+
+
+def test_a_new_job_saved_with_its_boxes_untouched_records_them_unknown(window, qtbot):
+    """A new job's income, contract and insurance boxes start blank (未登记): a spin box starts
+    at 0, which these boxes keep as a value — a job added without them was saved as earning 0
+    元 on a 0-month contract with 0 months of insurance."""
+    person = Records(window.session.ledger).select(Person, "name = '李建国'")[0]
+    dialog = SpellDialog(window.session, person.id, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for box in (dialog.income, dialog.contract, dialog.insurance):
+        assert box.text() == "（未登记）"
+    dialog.start.set_value(dt.date(2026, 3, 1))
+    dialog.employer.setText("新开的厂")
+    dialog.save_and_accept()
+    assert not dialog.isVisible(), dialog.error.text()
+    made = [
+        s
+        for s in Records(window.session.ledger).person_records(EmploymentSpell, person.id)
+        if s.employer == "新开的厂"
+    ]
+    assert len(made) == 1
+    assert made[0].monthly_income is None
+    assert made[0].contract_months is None and made[0].insurance_months is None
