@@ -149,7 +149,8 @@ class _Unknowable(_SpinBox[N]):
     edited: one of more decimals than the box shows or past its range (another program's, an
     older import's, a bundle's) is neither rounded nor cut by opening the form and saving it."""
 
-    #: The most the box can be widened to (a QSpinBox holds a 32-bit number).
+    #: The most the box can show (a QSpinBox holds a 32-bit number): a larger value given is
+    #: shown as this and still kept as given.
     MOST_SHOWN: float = float("inf")
 
     def _unknowable(self, blank: str, most: N) -> None:
@@ -163,7 +164,7 @@ class _Unknowable(_SpinBox[N]):
         """Show `given` (`blank` for None), the box widened to hold a larger one."""
         if given is not None and given > self.maximum():
             self.setMaximum(cast(N, min(given, self.MOST_SHOWN)))  # a count: an int still
-        self.setValue(self.minimum() if given is None else given)
+        self.setValue(self.minimum() if given is None else min(given, self.maximum()))
         self._given: N | None = given
         self._shown: N = self.value()
 
@@ -214,7 +215,8 @@ class OptionalAmount(_Unknowable[float], QDoubleSpinBox):
 
 class OptionalCount(_Unknowable[int], QSpinBox):
     """A whole number (months, days) that may be unknown (None), `blank` shown for it
-    (`_Unknowable`: kept exactly as given until the box is edited)."""
+    (`_Unknowable`: kept exactly as given until the box is edited, even one past the range a
+    spin box can hold)."""
 
     MOST_SHOWN = 2**31 - 1
 

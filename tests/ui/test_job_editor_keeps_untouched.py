@@ -192,3 +192,17 @@ def test_a_new_job_saved_with_its_boxes_untouched_records_them_unknown(window, q
     assert len(made) == 1
     assert made[0].monthly_income is None
     assert made[0].contract_months is None and made[0].insurance_months is None
+
+
+def test_a_count_past_what_a_spin_box_holds_opens_and_is_kept(window, qtbot):
+    """A count no spin box can hold (past 2,147,483,647: a hand-edited ledger, another
+    program's, a bundle's) stopped the job editor opening at all (OverflowError); it shows the
+    most the box can, and an untouched save keeps it as stored."""
+    spell = _job(window, contract_months=2**40, insurance_months=2**31)
+    before, logged = _row(window, spell), _logged(window, spell.id)
+    dialog = _opened(window, qtbot, spell)
+    assert dialog.contract.text() == "2147483647 个月"
+    dialog.save_and_accept()
+    assert not dialog.isVisible(), dialog.error.text()
+    assert _row(window, spell) == before and before["contract_months"] == 2**40
+    assert _logged(window, spell.id) == logged
