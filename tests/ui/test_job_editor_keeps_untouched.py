@@ -14,10 +14,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from fieldapp.domain.models import EmploymentSpell, Person
-from fieldapp.services import work
 from fieldapp.ui.dialogs.records import SpellDialog
 from tests.records import Records
 from tests.ui.conftest import answered
+from tests.ui.job_made import job
 
 
 @pytest.fixture(autouse=True)
@@ -26,19 +26,6 @@ def no_modal_boxes(monkeypatch, warnings_shown):
     discard = answered("question", QMessageBox.StandardButton.Discard, [])
     monkeypatch.setattr(QMessageBox, "question", discard)
     return warnings_shown
-
-
-def _job(window, **fields: Any) -> EmploymentSpell:
-    session = window.session
-    person = Records(session.ledger).select(Person, "name = '李建国'")[0]
-    made = work.save_record(
-        session.ledger,
-        session.actor,
-        EmploymentSpell(
-            person_id=person.id, start_date="2026-03-01", employer="遵义某电子厂", **fields
-        ),
-    )
-    return Records(session.ledger).get(EmploymentSpell, made.id)
 
 
 def _logged(window, row_id: str) -> int:
@@ -68,7 +55,7 @@ def _row(window, spell: EmploymentSpell) -> dict[str, Any]:
     ],
 )
 def test_a_job_opened_and_saved_untouched_is_unchanged(window, qtbot, stored):
-    spell = _job(window, **stored)
+    spell = job(window, **stored)
     before, logged = _row(window, spell), _logged(window, spell.id)
     dialog = _opened(window, qtbot, spell)
     assert not dialog.is_dirty()
@@ -81,7 +68,7 @@ def test_a_job_opened_and_saved_untouched_is_unchanged(window, qtbot, stored):
 
 
 def test_the_boxes_show_the_stored_values(window, qtbot):
-    spell = _job(window, monthly_income=3500.55, contract_months=720, insurance_months=None)
+    spell = job(window, monthly_income=3500.55, contract_months=720, insurance_months=None)
     dialog = _opened(window, qtbot, spell)
     assert dialog.income.text() == "3500.55 元/月"
     assert dialog.contract.text() == "720 个月"
@@ -89,7 +76,7 @@ def test_the_boxes_show_the_stored_values(window, qtbot):
 
 
 def test_an_edited_box_changes_only_its_field(window, qtbot):
-    spell = _job(window, monthly_income=3500.55, contract_months=720, insurance_months=None)
+    spell = job(window, monthly_income=3500.55, contract_months=720, insurance_months=None)
     before = _row(window, spell)
     dialog = _opened(window, qtbot, spell)
     dialog.insurance.setFocus()
@@ -107,7 +94,7 @@ def test_an_edited_box_changes_only_its_field(window, qtbot):
 
 
 def test_a_typed_income_is_kept_to_the_fen(window, qtbot):
-    spell = _job(window, monthly_income=3500.55, contract_months=720)
+    spell = job(window, monthly_income=3500.55, contract_months=720)
     dialog = _opened(window, qtbot, spell)
     dialog.income.setFocus()
     dialog.income.lineEdit().selectAll()
@@ -118,7 +105,7 @@ def test_a_typed_income_is_kept_to_the_fen(window, qtbot):
 
 
 def test_an_emptied_box_is_unknown_and_0_is_0(window, qtbot):
-    spell = _job(window, monthly_income=3500.55, contract_months=720, insurance_months=12)
+    spell = job(window, monthly_income=3500.55, contract_months=720, insurance_months=12)
     dialog = _opened(window, qtbot, spell)
     dialog.insurance.lineEdit().selectAll()
     qtbot.keyClicks(dialog.insurance, "0")
@@ -135,7 +122,7 @@ def test_an_emptied_box_is_unknown_and_0_is_0(window, qtbot):
 
 
 def test_stepping_up_from_unknown_starts_at_0(window, qtbot):
-    spell = _job(window)
+    spell = job(window)
     dialog = _opened(window, qtbot, spell)
     assert dialog.contract.text() == "（未登记）"
     dialog.contract.stepBy(1)
@@ -155,7 +142,7 @@ def test_stepping_up_from_unknown_starts_at_0(window, qtbot):
 def test_first_export_untouched_is_kept(window, qtbot, stored):
     """An unknown 首次输出 of an organized job was saved as 否; a stored answer of a job not
     organized as unknown."""
-    spell = _job(window, **stored)
+    spell = job(window, **stored)
     before, logged = _row(window, spell), _logged(window, spell.id)
     dialog = _opened(window, qtbot, spell)
     dialog.save_and_accept()
@@ -163,7 +150,7 @@ def test_first_export_untouched_is_kept(window, qtbot, stored):
 
 
 def test_first_export_ticked_is_saved(window, qtbot):
-    spell = _job(window, organized_export=True, is_first_export=None)
+    spell = job(window, organized_export=True, is_first_export=None)
     dialog = _opened(window, qtbot, spell)
     dialog.first_export.setChecked(True)
     dialog.save_and_accept()
@@ -198,7 +185,7 @@ def test_a_count_past_what_a_spin_box_holds_opens_and_is_kept(window, qtbot):
     """A count no spin box can hold (past 2,147,483,647: a hand-edited ledger, another
     program's, a bundle's) stopped the job editor opening at all (OverflowError); it shows the
     most the box can, and an untouched save keeps it as stored."""
-    spell = _job(window, contract_months=2**40, insurance_months=2**31)
+    spell = job(window, contract_months=2**40, insurance_months=2**31)
     before, logged = _row(window, spell), _logged(window, spell.id)
     dialog = _opened(window, qtbot, spell)
     assert dialog.contract.text() == "2147483647 个月"
