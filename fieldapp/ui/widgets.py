@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from enum import StrEnum
-from typing import TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
 from PySide6 import QtGui
 from PySide6.QtCore import (
@@ -121,82 +121,68 @@ def _emptied(box: QAbstractSpinBox, typed: str) -> bool:
     return not core.strip()
 
 
-class OptionalAmount(QDoubleSpinBox):
-    """An amount in 元 to the fen that may be unknown (None): `blank` is shown for it, and
-    emptying the box or stepping below 0 says it; 0 is an amount like any other.
+#: An amount (float) or a count (int): what an `_Unknowable` box holds.
+N = TypeVar("N", bound=float)
 
-    A value given to `set_value` comes back from `amount()` exactly as it was until the box is
-    edited: one of more decimals than the fen or past the box's range (another program's, an
-    older import's) is neither rounded nor cut by opening the form and saving it."""
+if TYPE_CHECKING:  # the spin box the mixin is put ahead of, as type checks see it
 
-    def __init__(self, blank: str, most: float, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setDecimals(2)
-        self.setRange(-0.01, most)  # the minimum is the unknown
+    class _SpinBox(QAbstractSpinBox, Generic[N]):
+        def value(self) -> N: ...
+        def minimum(self) -> N: ...
+        def maximum(self) -> N: ...
+        def setValue(self, val: N, /) -> None: ...  # noqa: N802 - Qt's name
+        def setMaximum(self, most: N, /) -> None: ...  # noqa: N802 - Qt's name
+        def valueFromText(self, text: str, /) -> N: ...  # noqa: N802 - Qt's name
+
+else:
+
+    class _SpinBox(Generic[N]):
+        pass
+
+
+class _Unknowable(_SpinBox[N]):
+    """What `OptionalAmount` and `OptionalCount` share, put ahead of their Qt spin box: the
+    box's minimum is the unknown (None), shown as `blank`; emptying the box or stepping below 0
+    says it, up from it goes to 0, and 0 is a value like any other.
+
+    A value given to `set_value` comes back from `_kept` exactly as it was until the box is
+    edited: one of more decimals than the box shows or past its range (another program's, an
+    older import's, a bundle's) is neither rounded nor cut by opening the form and saving it."""
+
+    #: The most the box can show (a QSpinBox holds a 32-bit number): a larger value given is
+    #: shown as this and still kept as given.
+    MOST_SHOWN: float = float("inf")
+
+    def _unknowable(self, blank: str, most: N) -> None:
+        """Set up, after the spin box: values from its minimum (the unknown) to `most`, shown
+        unknown (a new record's box: a spin box starts at 0, which is a value)."""
+        self.setMaximum(most)
         self.setSpecialValueText(blank)
-        self._given: float | None = None
-        self._shown = self.minimum()
+        self.set_value(None)
 
-    def set_value(self, amount: float | None) -> None:
-        """Show `amount` (`blank` for None), the box widened to hold a larger one."""
-        if amount is not None and amount > self.maximum():
-            self.setMaximum(amount)
-        self.setValue(self.minimum() if amount is None else amount)
-        self._given, self._shown = amount, self.value()
+    def set_value(self, given: N | None) -> None:
+        """Show `given` (`blank` for None), the box widened to hold a larger one."""
+        if given is not None and given > self.maximum():
+            self.setMaximum(cast(N, min(given, self.MOST_SHOWN)))  # a count: an int still
+        self.setValue(self.minimum() if given is None else min(given, self.maximum()))
+        self._given: N | None = given
+        self._shown: N = self.value()
 
-    def amount(self) -> float | None:
-        """The amount, to the fen; None when unknown; the one given if the box is untouched."""
-        if self.value() == self._shown:
-            return self._given
-        return None if self.value() <= self.minimum() else round(self.value(), 2)
+    def edited(self) -> bool:
+        """Whether the box holds another value than `set_value` showed."""
+        return self.value() != self._shown
 
-    def stepBy(self, steps: int) -> None:  # noqa: N802 - Qt override
-        """Up from unknown goes to 0 first."""
-        if steps > 0 and self.value() <= self.minimum():
-            self.setValue(0)
-            steps -= 1
-        super().stepBy(steps)
-
-    def validate(self, typed: str, pos: int) -> object:
-        """An emptied box is acceptable: unknown."""
-        if _emptied(self, typed):
-            return QtGui.QValidator.State.Acceptable
-        return super().validate(typed, pos)
-
-    def valueFromText(self, text: str) -> float:  # noqa: N802 - Qt override
-        """An emptied box is the unknown."""
-        return self.minimum() if _emptied(self, text) else super().valueFromText(text)
-
-
-class OptionalCount(QSpinBox):
-    """A whole number (months, days) that may be unknown (None), as `OptionalAmount`: `blank`
-    shown for it, emptying the box or stepping below 0 says it, 0 is a count; a value given
-    comes back exactly until the box is edited, even one past the box's range."""
-
-    def __init__(self, blank: str, most: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setRange(-1, most)  # the minimum is the unknown
-        self.setSpecialValueText(blank)
-        self._given: int | None = None
-        self._shown = self.minimum()
-
-    def set_value(self, count: int | None) -> None:
-        """Show `count` (`blank` for None), the box widened to hold a larger one."""
-        if count is not None and count > self.maximum():
-            self.setMaximum(min(count, 2**31 - 1))
-        self.setValue(self.minimum() if count is None else count)
-        self._given, self._shown = count, self.value()
-
-    def count(self) -> int | None:
-        """The count; None when unknown; the one given if the box is untouched."""
-        if self.value() == self._shown:
+    def _kept(self) -> N | None:
+        """The value given to `set_value` while the box is untouched; else None when unknown,
+        or what the box holds."""
+        if not self.edited():
             return self._given
         return None if self.value() <= self.minimum() else self.value()
 
     def stepBy(self, steps: int) -> None:  # noqa: N802 - Qt override
         """Up from unknown goes to 0 first."""
         if steps > 0 and self.value() <= self.minimum():
-            self.setValue(0)
+            self.setValue(cast(N, 0))  # 0 is an int and a float
             steps -= 1
         super().stepBy(steps)
 
@@ -206,9 +192,42 @@ class OptionalCount(QSpinBox):
             return QtGui.QValidator.State.Acceptable
         return super().validate(typed, pos)
 
-    def valueFromText(self, text: str) -> int:  # noqa: N802 - Qt override
+    def valueFromText(self, text: str) -> N:  # noqa: N802 - Qt override
         """An emptied box is the unknown."""
         return self.minimum() if _emptied(self, text) else super().valueFromText(text)
+
+
+class OptionalAmount(_Unknowable[float], QDoubleSpinBox):
+    """An amount in 元 to the fen that may be unknown (None), `blank` shown for it
+    (`_Unknowable`: kept exactly as given until the box is edited)."""
+
+    def __init__(self, blank: str, most: float, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDecimals(2)
+        self.setMinimum(-0.01)  # the unknown
+        self._unknowable(blank, most)
+
+    def amount(self) -> float | None:
+        """The amount, to the fen; None when unknown; the one given if the box is untouched."""
+        kept = self._kept()
+        return round(kept, 2) if kept is not None and self.edited() else kept
+
+
+class OptionalCount(_Unknowable[int], QSpinBox):
+    """A whole number (months, days) that may be unknown (None), `blank` shown for it
+    (`_Unknowable`: kept exactly as given until the box is edited, even one past the range a
+    spin box can hold)."""
+
+    MOST_SHOWN = 2**31 - 1
+
+    def __init__(self, blank: str, most: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimum(-1)  # the unknown
+        self._unknowable(blank, most)
+
+    def count(self) -> int | None:
+        """The count; None when unknown; the one given if the box is untouched."""
+        return self._kept()
 
 
 class EnumCombo(QComboBox):

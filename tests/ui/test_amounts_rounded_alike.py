@@ -22,7 +22,7 @@ from fieldapp.domain.models import EmploymentSpell
 from fieldapp.paperwork.jobs import certificate_job, rosters_job
 from fieldapp.services import work
 from tests.ui.conftest import VILLAGE
-from tests.ui.test_person_panel import history_texts, person, shown
+from tests.ui.person_panel import history_texts, person, shown
 
 #: An amount typed or imported, as the page (grouped) and paper (plain) say it: half up.
 AMOUNTS = {

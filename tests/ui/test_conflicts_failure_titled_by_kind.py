@@ -19,9 +19,9 @@ from PySide6.QtWidgets import QMessageBox
 from fieldapp.store.ledger import Ledger
 from fieldapp.sync.conflicts import list_conflicts
 from fieldapp.ui.errors import message_for, title_for
+from tests.ui.conflicts_made import _answer, make_conflicts
 from tests.ui.conftest import UI_USER, as_drawn
 from tests.ui.plain import assert_plain
-from tests.ui.test_conflicts_resolved_together import _answer, make_conflicts
 
 
 @contextmanager

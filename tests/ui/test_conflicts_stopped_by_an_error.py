@@ -9,8 +9,7 @@ from fieldapp.services import sheet_conflicts as S
 from fieldapp.services.sheet_conflicts import SheetConflict, list_open
 from fieldapp.sync import conflicts as C
 from fieldapp.sync.conflicts import list_conflicts
-from tests.ui.test_conflicts_resolved_together import _answer, make_conflicts
-from tests.ui.test_sheet_conflicts_page import _kept
+from tests.ui.conflicts_made import _answer, _kept, make_conflicts
 
 from PySide6.QtWidgets import QMessageBox  # isort: skip
 

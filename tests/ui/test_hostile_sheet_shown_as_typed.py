@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from fieldapp.services.sheet_conflicts import SheetConflict, Undecided, keep
 from fieldapp.services.writer import actor_of, writing
-from tests.ui.test_conflicts_resolved_together import make_conflicts
+from tests.ui.conflicts_made import make_conflicts
 
 FILE = "村里\x1b[2J<b>粗</b>.xlsx"
 

@@ -6,6 +6,7 @@ field; blank is unknown, 0 is 0."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -13,10 +14,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from fieldapp.domain.models import EmploymentSpell, Person
-from fieldapp.services import work
 from fieldapp.ui.dialogs.records import SpellDialog
 from tests.records import Records
 from tests.ui.conftest import answered
+from tests.ui.job_made import job
 
 
 @pytest.fixture(autouse=True)
@@ -25,19 +26,6 @@ def no_modal_boxes(monkeypatch, warnings_shown):
     discard = answered("question", QMessageBox.StandardButton.Discard, [])
     monkeypatch.setattr(QMessageBox, "question", discard)
     return warnings_shown
-
-
-def _job(window, **fields: Any) -> EmploymentSpell:
-    session = window.session
-    person = Records(session.ledger).select(Person, "name = '李建国'")[0]
-    made = work.save_record(
-        session.ledger,
-        session.actor,
-        EmploymentSpell(
-            person_id=person.id, start_date="2026-03-01", employer="遵义某电子厂", **fields
-        ),
-    )
-    return Records(session.ledger).get(EmploymentSpell, made.id)
 
 
 def _logged(window, row_id: str) -> int:
@@ -67,7 +55,7 @@ def _row(window, spell: EmploymentSpell) -> dict[str, Any]:
     ],
 )
 def test_a_job_opened_and_saved_untouched_is_unchanged(window, qtbot, stored):
-    spell = _job(window, **stored)
+    spell = job(window, **stored)
     before, logged = _row(window, spell), _logged(window, spell.id)
     dialog = _opened(window, qtbot, spell)
     assert not dialog.is_dirty()
@@ -80,7 +68,7 @@ def test_a_job_opened_and_saved_untouched_is_unchanged(window, qtbot, stored):
 
 
 def test_the_boxes_show_the_stored_values(window, qtbot):
-    spell = _job(window, monthly_income=3500.55, contract_months=720, insurance_months=None)
+    spell = job(window, monthly_income=3500.55, contract_months=720, insurance_months=None)
     dialog = _opened(window, qtbot, spell)
     assert dialog.income.text() == "3500.55 元/月"
     assert dialog.contract.text() == "720 个月"
@@ -88,7 +76,7 @@ def test_the_boxes_show_the_stored_values(window, qtbot):
 
 
 def test_an_edited_box_changes_only_its_field(window, qtbot):
-    spell = _job(window, monthly_income=3500.55, contract_months=720, insurance_months=None)
+    spell = job(window, monthly_income=3500.55, contract_months=720, insurance_months=None)
     before = _row(window, spell)
     dialog = _opened(window, qtbot, spell)
     dialog.insurance.setFocus()
@@ -106,7 +94,7 @@ def test_an_edited_box_changes_only_its_field(window, qtbot):
 
 
 def test_a_typed_income_is_kept_to_the_fen(window, qtbot):
-    spell = _job(window, monthly_income=3500.55, contract_months=720)
+    spell = job(window, monthly_income=3500.55, contract_months=720)
     dialog = _opened(window, qtbot, spell)
     dialog.income.setFocus()
     dialog.income.lineEdit().selectAll()
@@ -117,7 +105,7 @@ def test_a_typed_income_is_kept_to_the_fen(window, qtbot):
 
 
 def test_an_emptied_box_is_unknown_and_0_is_0(window, qtbot):
-    spell = _job(window, monthly_income=3500.55, contract_months=720, insurance_months=12)
+    spell = job(window, monthly_income=3500.55, contract_months=720, insurance_months=12)
     dialog = _opened(window, qtbot, spell)
     dialog.insurance.lineEdit().selectAll()
     qtbot.keyClicks(dialog.insurance, "0")
@@ -134,7 +122,7 @@ def test_an_emptied_box_is_unknown_and_0_is_0(window, qtbot):
 
 
 def test_stepping_up_from_unknown_starts_at_0(window, qtbot):
-    spell = _job(window)
+    spell = job(window)
     dialog = _opened(window, qtbot, spell)
     assert dialog.contract.text() == "（未登记）"
     dialog.contract.stepBy(1)
@@ -154,7 +142,7 @@ def test_stepping_up_from_unknown_starts_at_0(window, qtbot):
 def test_first_export_untouched_is_kept(window, qtbot, stored):
     """An unknown 首次输出 of an organized job was saved as 否; a stored answer of a job not
     organized as unknown."""
-    spell = _job(window, **stored)
+    spell = job(window, **stored)
     before, logged = _row(window, spell), _logged(window, spell.id)
     dialog = _opened(window, qtbot, spell)
     dialog.save_and_accept()
@@ -162,8 +150,46 @@ def test_first_export_untouched_is_kept(window, qtbot, stored):
 
 
 def test_first_export_ticked_is_saved(window, qtbot):
-    spell = _job(window, organized_export=True, is_first_export=None)
+    spell = job(window, organized_export=True, is_first_export=None)
     dialog = _opened(window, qtbot, spell)
     dialog.first_export.setChecked(True)
     dialog.save_and_accept()
     assert _row(window, spell)["is_first_export"] in (True, 1)
+
+
+def test_a_new_job_saved_with_its_boxes_untouched_records_them_unknown(window, qtbot):
+    """A new job's income, contract and insurance boxes start blank (未登记): a spin box starts
+    at 0, which these boxes keep as a value — a job added without them was saved as earning 0
+    元 on a 0-month contract with 0 months of insurance."""
+    person = Records(window.session.ledger).select(Person, "name = '李建国'")[0]
+    dialog = SpellDialog(window.session, person.id, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for box in (dialog.income, dialog.contract, dialog.insurance):
+        assert box.text() == "（未登记）"
+    dialog.start.set_value(dt.date(2026, 3, 1))
+    dialog.employer.setText("新开的厂")
+    dialog.save_and_accept()
+    assert not dialog.isVisible(), dialog.error.text()
+    made = [
+        s
+        for s in Records(window.session.ledger).person_records(EmploymentSpell, person.id)
+        if s.employer == "新开的厂"
+    ]
+    assert len(made) == 1
+    assert made[0].monthly_income is None
+    assert made[0].contract_months is None and made[0].insurance_months is None
+
+
+def test_a_count_past_what_a_spin_box_holds_opens_and_is_kept(window, qtbot):
+    """A count no spin box can hold (past 2,147,483,647: a hand-edited ledger, another
+    program's, a bundle's) stopped the job editor opening at all (OverflowError); it shows the
+    most the box can, and an untouched save keeps it as stored."""
+    spell = job(window, contract_months=2**40, insurance_months=2**31)
+    before, logged = _row(window, spell), _logged(window, spell.id)
+    dialog = _opened(window, qtbot, spell)
+    assert dialog.contract.text() == "2147483647 个月"
+    dialog.save_and_accept()
+    assert not dialog.isVisible(), dialog.error.text()
+    assert _row(window, spell) == before and before["contract_months"] == 2**40
+    assert _logged(window, spell.id) == logged

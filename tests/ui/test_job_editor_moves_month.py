@@ -14,6 +14,7 @@ from fieldapp.store.ids import natural_id
 from fieldapp.ui.dialogs.records import SpellDialog
 from tests.records import Records
 from tests.ui.conftest import when_modal
+from tests.ui.job_made import job
 
 
 @pytest.fixture
@@ -21,17 +22,8 @@ def worker(window, qtbot):
     """李建国 works at 遵义某电子厂 for 2800 a month; this month's status names that job at
     2800. The ledger page shows him, his job chosen in the panel."""
     session = window.session
-    person = Records(session.ledger).select(Person, "name = '李建国'")[0]
-    made = work.save_record(
-        session.ledger,
-        session.actor,
-        EmploymentSpell(
-            person_id=person.id,
-            start_date="2026-03-01",
-            employer="遵义某电子厂",
-            monthly_income=2800.0,
-        ),
-    )
+    made = job(window, monthly_income=2800.0)
+    person = Records(session.ledger).get(Person, made.person_id)
     month = str(Month.current())
     work.set_monthly_status(
         session.ledger,

@@ -205,9 +205,8 @@ def test_the_saved_line_of_a_paper_names_a_file_typed_as_markup(
     assert drawn(preview.note) == f"已保存到 {out}（共 1 页，校验码 AB12）", drawn(preview.note)
 
 
-def test_a_name_typed_as_markup_in_the_repeat_claim_box(demo_window, qtbot, warnings_shown):
-    """补贴: claiming again for someone already claimed says who claimed what; the box is built
-    by hand, so its text is drawn plain: the name as typed."""
+def _claimed_by_markup(demo_window, qtbot, warnings_shown):
+    """补贴: an eligible person renamed "<b>甲</b>", chosen and claimed for; the page."""
     page = demo_window.show_page("subsidies")
     page.find_eligible()
     wait_idle(page=page, qtbot=qtbot)
@@ -222,10 +221,29 @@ def test_a_name_typed_as_markup_in_the_repeat_claim_box(demo_window, qtbot, warn
     )
     page.results_view.selectRow(row)
     assert page.create_claim() is not None, warnings_shown
+    return page
+
+
+def test_a_name_typed_as_markup_in_the_repeat_claim_box(demo_window, qtbot, warnings_shown):
+    """补贴: claiming again for someone already claimed says who claimed what; the box is built
+    by hand, so its text is drawn plain: the name as typed."""
+    page = _claimed_by_markup(demo_window, qtbot, warnings_shown)
     assert page.create_claim() is None  # the repeat, refused
     label = page.repeat_box.findChild(QLabel, "qt_msgbox_label")
     assert label is not None
     assert drawn(label).startswith(MARKUP + " 已于 "), drawn(label)
+    assert warnings_shown == []
+
+
+def test_the_subsidies_lines_say_a_name_and_a_number_as_typed(demo_window, qtbot, warnings_shown):
+    """补贴: the line over the results names the person just claimed for, and the line over the
+    claims repeats a 申请编号 searched for: both as typed, not drawn as markup (a name from a
+    hostile sheet or a bundle, a number pasted)."""
+    page = _claimed_by_markup(demo_window, qtbot, warnings_shown)
+    assert drawn(page.results_label).startswith(f"已创建申领：{MARKUP} "), drawn(page.results_label)
+    page.number_search.setText(MARKUP)
+    qtbot.keyClick(page.number_search, Qt.Key.Key_Return)
+    assert drawn(page.claims_label) == f"没有申请编号为 {MARKUP} 的申领", drawn(page.claims_label)
     assert warnings_shown == []
 
 

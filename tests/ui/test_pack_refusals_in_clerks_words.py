@@ -13,7 +13,7 @@ import pytest
 
 from tests.policy.test_combine_refusals_said import SCENARIOS
 from tests.policy.test_pack import COUNTY
-from tests.ui.test_county_policy import _editor, county_hub  # noqa: F401
+from tests.ui.county_editor import _editor, county_hub  # noqa: F401
 
 _KEYS = re.compile(
     r"[a-z]+_[a-z_]+|\[\[|= false|\bfigure\b|\bvalid_to\b|（document）|\btrue\b|qixingguan\b"

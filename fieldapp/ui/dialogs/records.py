@@ -27,6 +27,7 @@ from fieldapp.reference import divisions
 from fieldapp.services import work
 from fieldapp.services.changes import ChangeSet
 from fieldapp.store.queries import records
+from fieldapp.tabular.cells import MOST_AMOUNT
 from fieldapp.ui.days import day_said
 from fieldapp.ui.errors import FormRefused, invalid_input, message_for
 from fieldapp.ui.held_words import sentence_shown
@@ -144,7 +145,7 @@ class SpellDialog(_RecordDialog[EmploymentSpell]):
         # amount up to 1,000,000 元, `tabular.cells.MOST_AMOUNT`; a term up to 999,999 months):
         # a box of whole yuan stopping at 600 months saved an imported 3500.55 as 3501 and a
         # 720-month term as 600 when the job was opened and saved, and a 0 as unknown.
-        self.income = OptionalAmount(self.tr("（未登记）"), 1_000_000)
+        self.income = OptionalAmount(self.tr("（未登记）"), MOST_AMOUNT)
         self.income.setSuffix(self.tr(" 元/月"))
         self.contract = OptionalCount(self.tr("（未登记）"), 999_999)
         self.contract.setSuffix(self.tr(" 个月"))

@@ -303,7 +303,7 @@ class SubsidiesPage(Page):
         self.reasons = QTextBrowser()
         self.find_button = QPushButton(self.tr("查找符合条件人员"))
         self.claim_button = QPushButton(self.tr("为所选人员创建申领(&C)"))
-        self.results_label = QLabel()
+        self.results_label = plain_label()  # names the person claimed for
         row = QHBoxLayout()
         row.addWidget(self.find_button)
         row.addWidget(self.claim_button)
@@ -645,7 +645,7 @@ class SubsidiesPage(Page):
         self.form_button = QPushButton(self.tr("预览申请表"))
         # A draft made by mistake (or on a job since corrected) is deleted; later, rejected.
         self.delete_button = QPushButton(self.tr("删除草稿"))
-        self.claims_label = QLabel()
+        self.claims_label = plain_label()  # repeats a number typed, names a person
         # A paper's 申请编号, read out over the phone or copied off a notice: its claim found.
         self.number_search = QLineEdit()
         self.number_search.setPlaceholderText(self.tr("按申请编号查找"))
