@@ -32,8 +32,8 @@ from fieldapp.store import sheet_conflicts as store
 from fieldapp.store.connection import BUSY_TIMEOUT_MS
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.sheet_conflicts import CLEARED
+from tests.tabular.dated_family import HEAD, WIFE
 from tests.tabular.test_sheet_conflicts_kept import _aged, _cleared, _kept, _row
-from tests.tabular.test_sheet_dated_ahead import HEAD, WIFE
 
 
 def _traced(ledger: Ledger, run: Callable[[], object]) -> list[str]:
