@@ -15,6 +15,7 @@ from fieldapp.cli.common import (
     escaped,
     fail,
     given_user,
+    hinted,
     open_ledger,
     print_json,
     typed_twice,
@@ -1074,8 +1075,7 @@ def cmd_sync_import(args: argparse.Namespace) -> int:
             if refused.quarantined
             else ""
         )
-        hint = f"\n{refused.cli_hint}" if refused.cli_hint else ""
-        return fail(f"数据包未导入，台账没有改动。{refused}{where}{hint}")
+        return fail(f"数据包未导入，台账没有改动。{refused}{where}{hinted(refused)}")
     print(
         f"已导入来自 {r.sender} 的第 {r.serial} 号包：{r.changes} 条修改，其中新的 "
         f"{r.new_changes} 条；待处理冲突 {r.conflicts} 处"
