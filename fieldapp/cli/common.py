@@ -29,6 +29,7 @@ from fieldapp.services.ledgers import (
     ledger_state,
 )
 from fieldapp.services.ledgers import open_ledger as _open
+from fieldapp.services.trust import printable
 
 #: The help of every list command's `--json`: county staff script the app through it.
 JSON_HELP = "以 JSON 输出（供脚本读取）"
@@ -335,9 +336,9 @@ def escaped(value: object) -> str:
     a file's name, a kept conflict's values — with every control, format or unassigned
     character written as \\uXXXX (`services.trust.printable`): a hostile sheet's ESC[2J, BEL
     or NUL (or an 8-bit CSI) shows as those letters, it does not clear or drive the terminal.
-    The window shows the same value as typed (its labels draw text, they run no escapes)."""
-    from fieldapp.services.trust import printable
-
+    The window shows the same value as typed (its labels draw text, they run no escapes).
+    Imported with the module (`services.ledgers` loads `services.trust` already): called for
+    every line a listing prints."""
     return printable(value)
 
 

@@ -14,7 +14,7 @@ import os
 import sys
 
 from fieldapp.cli import argparse_zh
-from fieldapp.cli.common import fail, report_skipped
+from fieldapp.cli.common import fail, hinted, report_skipped
 from fieldapp.domain.errors import FieldappError
 from fieldapp.paths import build_label
 
@@ -169,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except FieldappError as error:
-        return fail(f"{error}\n{error.cli_hint}" if error.cli_hint else str(error))
+        return fail(f"{error}{hinted(error)}")
     except KeyboardInterrupt:
         return fail("已取消", 130)
     except BrokenPipeError:  # output piped into `head` and closed early

@@ -15,6 +15,7 @@ from fieldapp.cli.common import (
     escaped,
     fail,
     given_user,
+    hinted,
     open_ledger,
     print_json,
     typed_twice,
@@ -1074,8 +1075,7 @@ def cmd_sync_import(args: argparse.Namespace) -> int:
             if refused.quarantined
             else ""
         )
-        hint = f"\n{refused.cli_hint}" if refused.cli_hint else ""
-        return fail(f"数据包未导入，台账没有改动。{refused}{where}{hint}")
+        return fail(f"数据包未导入，台账没有改动。{refused}{where}{hinted(refused)}")
     print(
         f"已导入来自 {r.sender} 的第 {r.serial} 号包：{r.changes} 条修改，其中新的 "
         f"{r.new_changes} 条；待处理冲突 {r.conflicts} 处"
@@ -1398,11 +1398,21 @@ KEEP_SIDES = {
 }
 
 
+def _said_before_error(what: str, written: int) -> None:
+    """`resolve-all` stopped by an error (said after this, by `main`): the ones written before
+    it stay written, the rest are still listed; said on stderr, before the error."""
+    if written:
+        print(
+            f"出错之前已处理{what} {written} 处（已保存）；其余的没有处理，仍在冲突列表中",
+            file=sys.stderr,
+        )
+
+
 def cmd_conflicts_resolve_all(args: argparse.Namespace) -> int:
     """Resolve every open conflict (of one field) keeping the same side's value; exit 1 when
     some were left (changed meanwhile, or no single value on that side)."""
     from fieldapp.domain.labels import field_label
-    from fieldapp.sync.conflicts import Side, list_conflicts, resolve_many
+    from fieldapp.sync.conflicts import ManyResolved, Side, list_conflicts, resolve_many
 
     ledger = open_ledger(args)
     if KEEP_SIDES[args.keep] in ("sheet", "ledger"):
@@ -1411,7 +1421,12 @@ def cmd_conflicts_resolve_all(args: argparse.Namespace) -> int:
     if args.field:
         wanted = args.field.strip()
         found = [c for c in found if wanted in (c.field, field_label(c.field))]
-    done = resolve_many(ledger, found, Side(KEEP_SIDES[args.keep]))
+    done = ManyResolved([])  # filled as they are written: what stands if an error stops it
+    try:
+        resolve_many(ledger, found, Side(KEEP_SIDES[args.keep]), into=done)
+    except Exception:
+        _said_before_error("冲突", len(done.changes))
+        raise
     left = done.changed + done.no_value
     if args.json:
         print_json(
@@ -1446,14 +1461,19 @@ def _sheet_conflicts_resolve_all(args: argparse.Namespace, ledger: Ledger) -> in
     (of one field), the same side kept for each; exit 1 when some were left (the ledger's cell
     changed since the import, or decided meanwhile)."""
     from fieldapp.domain.labels import field_label
-    from fieldapp.services.sheet_conflicts import SheetSide, decide_many, list_open
+    from fieldapp.services.sheet_conflicts import SheetDecided, SheetSide, decide_many, list_open
 
     found = list_open(ledger)
     if args.field:
         wanted = args.field.strip()
         found = [c for c in found if wanted in (c.field, field_label(c.field, c.table))]
     side = SheetSide(KEEP_SIDES[args.keep])
-    done = decide_many(ledger, found, side)
+    done = SheetDecided()  # filled as they are written: what stands if an error stops it
+    try:
+        decide_many(ledger, found, side, into=done)
+    except Exception:
+        _said_before_error("表格带来的冲突", done.decided)
+        raise
     left = done.changed + done.gone
     if args.json:
         print_json(

@@ -148,10 +148,9 @@ def _shown(kept: KeptConflict) -> SheetConflict:
 KEPT_DAYS = 30
 
 
-def _kept_since(now: dt.datetime | None) -> tuple[dt.datetime, str]:
-    """Now (China), and the decision time before which a closed one is cleared."""
-    now = now or dt.datetime.now(CHINA)
-    return now, (now.astimezone(CHINA) - dt.timedelta(days=KEPT_DAYS)).isoformat(timespec="seconds")
+def _cleared_before(now: dt.datetime) -> str:
+    """The decision time before which a closed one is cleared, `KEPT_DAYS` before `now`."""
+    return (now.astimezone(CHINA) - dt.timedelta(days=KEPT_DAYS)).isoformat(timespec="seconds")
 
 
 def clear_decided(writer: Writer, now: dt.datetime | None = None) -> int:
@@ -161,7 +160,7 @@ def clear_decided(writer: Writer, now: dt.datetime | None = None) -> int:
     it keeps them, and in a decision's (`decided`), so a ledger whose conflicts are decided
     without another import keeps the days too; and when the ledger is opened, if one is due
     (`clear_at_open`). Returns how many were cleared."""
-    _now, before = _kept_since(now)
+    before = _cleared_before(now or dt.datetime.now(CHINA))
     cleared = store.clear_decided(writer.ledger.db, before, now_stamp())
     if cleared:
         writer.touched(Kind.CONFLICTS)
@@ -176,8 +175,8 @@ def clear_at_open(ledger: Ledger, now: dt.datetime | None = None) -> int:
     far off the hub's (`ClockWrong`: a date set ahead would clear what is still to be kept) or
     another program holds the file (its write is not waited on for housekeeping): then it is
     left for the next open, import or decision. Returns how many were cleared."""
-    now, before = _kept_since(now)
-    if not store.any_to_clear(ledger.db, before):
+    now = now or dt.datetime.now(CHINA)  # one moment for the look and the clearing
+    if not store.any_to_clear(ledger.db, _cleared_before(now)):
         return 0
     try:
         with writing(ledger, actor_of(ledger)) as writer:
@@ -402,9 +401,9 @@ def decide_many(
     anything of it is written. `cancelled` stops between two: every decision written before
     stays written. A chunk that fails is rolled back and decided again one by one
     (`services.chunked`), so that what stands when the error comes is what deciding them one
-    at a time leaves. Conflicts
-    past the days kept are cleared in each transaction that decides one (`clear_decided`: one
-    read of an index, version 46; one a chunk, not one a conflict).
+    at a time leaves. Conflicts past the days kept are cleared in each transaction that
+    decides one (`clear_decided`: one read of an index, version 46; one a chunk, not one a
+    conflict).
 
     `into`, when given, is filled as the decisions are written, so that when an error is
     raised it says what stands: the decisions written before the failing one (the rest were

@@ -253,9 +253,6 @@ RAW = frozenset(
 #: back unchanged then refuses no one. Only a csv or ods can hold a longer cell.
 MAX_CELL = 100
 MAX_CELL_OF = dict.fromkeys(FREE_TEXT, EXCEL_CELL_CHARS) | {"categories": 300}
-#: Control characters (`domain.controls`: C0 but line breaks and tabs, DEL, C1): nothing a
-#: sheet means, refused as a cell's.
-_CONTROL = CONTROL
 _SCIENTIFIC = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$")
 #: What a village writes for a phone or account it does not have.
 _NONE = frozenset({"无", "暂无", "没有", "空", "未填", "/", "//", "-", "--", "—", "——"})
@@ -295,7 +292,8 @@ def check_cell_texts(
                         TOO_LONG, sentences.Word(labels(key)), str(len(value)), str(limit)
                     )
                 )
-        if not value.isprintable() and _CONTROL.search(value):
+        # `domain.controls.CONTROL` (C0 but line breaks and tabs, DEL, C1): nothing a sheet means.
+        if not value.isprintable() and CONTROL.search(value):
             raise CellError(sentences.said(CONTROL_CHARACTERS, sentences.Word(labels(key))))
     for key in cut:
         del texts[key]

@@ -20,9 +20,9 @@ from fieldapp.cli.main import main
 from fieldapp.services.sheet_conflicts import list_open
 from fieldapp.store.ledger import Ledger
 from fieldapp.tabular.ledger_import import import_ledger
+from tests.tabular.dated_family import HEAD, WIFE, _edit_cells, _exported
 from tests.tabular.people import HEADERS, SON, sheet_row
 from tests.tabular.sheets import write_xlsx
-from tests.tabular.test_sheet_dated_ahead import HEAD, WIFE, _edit_cells, _exported
 
 #: Characters a terminal acts on; none may reach it raw.
 RAW = ("\x1b", "\x07", "\x00")

@@ -32,8 +32,8 @@ from fieldapp.store import sheet_conflicts as store
 from fieldapp.store.connection import BUSY_TIMEOUT_MS
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.sheet_conflicts import CLEARED
+from tests.tabular.dated_family import HEAD, WIFE
 from tests.tabular.test_sheet_conflicts_kept import _aged, _cleared, _kept, _row
-from tests.tabular.test_sheet_dated_ahead import HEAD, WIFE
 
 
 def _traced(ledger: Ledger, run: Callable[[], object]) -> list[str]:
@@ -183,6 +183,31 @@ def test_opening_does_not_wait_on_another_programs_write(tmp_path):
         assert _cleared(ledger, aged)
         # A later write waits for another program's as long as before the opening.
         assert ledger.db.execute("PRAGMA busy_timeout").fetchone()[0] == BUSY_TIMEOUT_MS
+    finally:
+        ledger.close()
+
+
+def test_opening_with_the_date_set_ahead_of_the_hubs_clears_nothing(tmp_path):
+    """This laptop's date runs days ahead of the hub's (a signed answer told it): a date set
+    ahead would clear what is still to be kept, so the opening clears nothing and opens all
+    the same (`ClockWrong` is not raised to the clerk for housekeeping); the open conflict and
+    the decided one's values stay."""
+    from fieldapp.services import clock
+
+    path = tmp_path / "村.db"
+    aged = _aged_one(path, tmp_path)
+    ledger = Ledger.open(path, author="测试员")
+    behind = dt.datetime.now(dt.UTC) - dt.timedelta(days=3)  # the hub's clock: 3 days behind
+    clock.note(ledger, behind.isoformat(), fresh=True)
+    assert clock.days_off(ledger) == 3
+    ledger.close()
+    ledger = open_ledger(path, author="测试员")
+    try:
+        assert clock.days_off(ledger) == 3
+        assert not _cleared(ledger, aged)
+        assert _row(ledger, aged)["status"] == "sheet"
+        [still] = list_open(ledger)
+        assert still.id_number == WIFE and not _cleared(ledger, still.conflict_id)
     finally:
         ledger.close()
 
