@@ -176,9 +176,11 @@ def clear_at_open(ledger: Ledger, now: dt.datetime | None = None) -> int:
     another program holds the file (its write is not waited on for housekeeping): then it is
     left for the next open, import or decision. Returns how many were cleared."""
     now = now or dt.datetime.now(CHINA)  # one moment for the look and the clearing
-    if not store.any_to_clear(ledger.db, _cleared_before(now)):
-        return 0
     try:
+        # The look too: the open waits on nothing for housekeeping, so a read SQLite answers
+        # busy (a journal being recovered) leaves it for later, never fails the open.
+        if not store.any_to_clear(ledger.db, _cleared_before(now)):
+            return 0
         with writing(ledger, actor_of(ledger)) as writer:
             return clear_decided(writer, now)
     except (ClockWrong, OperationalError):
