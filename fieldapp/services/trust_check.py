@@ -15,7 +15,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import time
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -1605,10 +1606,14 @@ class TrustCheck:
         actor: Actor | None,
         transfers: frozenset[str] = frozenset(),
         fields: dict[str, frozenset[str] | None] | None = None,
+        finder: PlaceFinder | None = None,
     ) -> None:
         self.db = db
         self.actor = actor
         self.transfers = transfers
+        #: Where rows lie, read through `finder` when the caller keeps one for several writes
+        #: judged against the same ledger (`GatewayCheck.together`), else afresh per write.
+        self._finder = finder
         #: Each table's data fields, read from the schema once (`fields`: shared by the checks
         #: of one write gateway, whose schema does not change while it writes).
         self._fields: dict[str, frozenset[str] | None] = {} if fields is None else fields
@@ -1627,7 +1632,7 @@ class TrustCheck:
         """The rules' verdict on writing `data` into `row_id` of `table` now."""
         if self.actor is None:
             return Verdict(True)
-        finder = PlaceFinder(self.db, LINKS)
+        finder = self._finder or PlaceFinder(self.db, LINKS)
         context = context_for(finder, table, row_id, data, self.fields(table), self.transfers)
         return check(self.actor, Proposal(table, row_id, data), context)
 
@@ -1658,6 +1663,36 @@ def gateway_check(ledger: Ledger, transfers: Collection[str] = ()) -> GatewayChe
     fields: dict[str, frozenset[str] | None] = {}
     actors: dict[tuple[Role, str | None], Actor] = {}  # its area named once, not per write
     judges: list[PolicyJudge] = []  # the policy read once, on the first claim it judges
+    # The ledger's tables, read on the first write judged (not once a write: an import of one
+    # village's 2,000 persons had read them 17,000 times, a tenth of the import).
+    tables: list[frozenset[str]] = []
+    # While `GatewayCheck.together` is open: one finder for every write it judges (they are
+    # judged against the same ledger, nothing written between them).
+    shared: list[PlaceFinder] = []
+
+    def finder() -> PlaceFinder:
+        if shared:
+            return shared[0]
+        if not tables:
+            tables.append(frozenset(ledger.db.table_names()))
+        return PlaceFinder(ledger.db, LINKS, tables[0])
+
+    @contextmanager
+    def together(actor: WriterActor, rows: Iterable[Asked]) -> Iterator[None]:
+        if shared:  # already together: the outer one's finder serves
+            yield
+            return
+        shared.append(finder())
+        if actor.role is not None:  # only an enrolled device's rules ask where rows lie
+            shared[0].preload(
+                key
+                for table, row_id, data in rows
+                for key in ((table, row_id), *shared[0].link_keys(table, data))
+            )
+        try:
+            yield
+        finally:
+            shared.clear()
 
     def check_write(actor: WriterActor, change: ProposedChange) -> None:
         if not judges_table(actor, change.table):
@@ -1689,7 +1724,7 @@ def gateway_check(ledger: Ledger, transfers: Collection[str] = ()) -> GatewayChe
         assert actor.role is not None
         key = (actor.role, actor.scope or None)
         who = actors.get(key) or actors.setdefault(key, own_actor(ledger, actor))
-        TrustCheck(ledger.db, who, moving, fields)(change.table, change.row_id, data)
+        TrustCheck(ledger.db, who, moving, fields, finder())(change.table, change.row_id, data)
         if who.county_level and asks_policy(who, change.table, data):
             # The county's own devices (the hub's ledger, the county office's desktop) are
             # judged by the policy as the hub judges a village's claims, but for repeats.
@@ -1736,7 +1771,7 @@ def gateway_check(ledger: Ledger, transfers: Collection[str] = ()) -> GatewayChe
             if not found.allowed:
                 raise TrustRefused(found)
 
-    return GatewayCheck(check_write)
+    return GatewayCheck(check_write, together)
 
 
 def judges_table(actor: WriterActor, table: str) -> bool:
@@ -1746,17 +1781,36 @@ def judges_table(actor: WriterActor, table: str) -> bool:
     return actor.role is not None or table == "claims"
 
 
+#: A write `GatewayCheck.together` will judge: (table, row id, fields).
+Asked = tuple[str, str, Mapping[str, Any]]
+
+
 class GatewayCheck:
     """`gateway_check`'s check, which also says which tables it judges (`judges_table`): the bulk
     path passes it none of the rows it would let through unread (`CheckedBulkInserter`)."""
 
-    __slots__ = ("_check",)
+    __slots__ = ("_check", "_together")
 
-    def __init__(self, check: ChangeCheck) -> None:
+    def __init__(
+        self,
+        check: ChangeCheck,
+        together: Callable[[WriterActor, Iterable[Asked]], AbstractContextManager[None]],
+    ) -> None:
         self._check = check
+        self._together = together
 
     def __call__(self, actor: WriterActor, change: ProposedChange) -> None:
         self._check(actor, change)
+
+    def together(
+        self, actor: WriterActor, rows: Iterable[Asked] = ()
+    ) -> AbstractContextManager[None]:
+        """While open, the writes this check judges are judged against the same ledger:
+        nothing may be written between them (the bulk path judges a batch's rows, then writes
+        them). Where rows lie is then read once for them all, not once a write: a household
+        once for each of its people. `rows` (table, row id, fields): the writes to come, their
+        rows and the rows they link to read a table at a time (`PlaceFinder.preload`)."""
+        return self._together(actor, rows)
 
     @staticmethod
     def judges(actor: WriterActor, table: str) -> bool:

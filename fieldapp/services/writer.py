@@ -21,14 +21,14 @@ rules can use them without importing this module.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import TYPE_CHECKING, Any
 
 from fieldapp.domain.models import Record
 from fieldapp.services import clock
 from fieldapp.services.actor import Actor, ChangeCheck, ProposedChange, actor_of, allow_all
 from fieldapp.services.changes import ChangeSet, Kind
-from fieldapp.services.trust_check import GatewayCheck, TrustRefused, gateway_check
+from fieldapp.services.trust_check import Asked, GatewayCheck, TrustRefused, gateway_check
 from fieldapp.store.ids import new_id
 
 if TYPE_CHECKING:
@@ -206,6 +206,15 @@ class Writer:
         )
 
 
+def _together(
+    check: ChangeCheck, actor: Actor, rows: Sequence[Asked]
+) -> AbstractContextManager[None]:
+    """The trust rules' `GatewayCheck.together` where `check` is theirs (else nothing)."""
+    if isinstance(check, GatewayCheck):
+        return check.together(actor, rows)
+    return nullcontext()
+
+
 class CheckedBulkInserter:
     """The store's `BulkInserter` behind the trust hook, recording what it created."""
 
@@ -231,16 +240,19 @@ class CheckedBulkInserter:
         # others (every row of a ledger never enrolled but claims) are not laid out for it.
         skipped = isinstance(check, GatewayCheck) and not check.judges(actor, table)
         if check is not allow_all and not skipped:
-            for row in rows:
-                fields = dict(row)
-                fields.pop("id", None)
-                change = ProposedChange(table, str(row.get("id") or ""), None, fields)
-                try:
-                    check(actor, change)
-                except TrustRefused as refused:
-                    if refused.rule != "no_place":
-                        raise
-                    self._waiting.append(change)
+            # Nothing is written until every row is judged.
+            asked = [(table, str(row.get("id") or ""), row) for row in rows]
+            with _together(check, actor, asked):
+                for row in rows:
+                    fields = dict(row)
+                    fields.pop("id", None)
+                    change = ProposedChange(table, str(row.get("id") or ""), None, fields)
+                    try:
+                        check(actor, change)
+                    except TrustRefused as refused:
+                        if refused.rule != "no_place":
+                            raise
+                        self._waiting.append(change)
         ids = self._inner.insert_many(table, rows)
         self._writer.touched(Kind.of_table(table), ids)
         return ids
@@ -249,8 +261,11 @@ class CheckedBulkInserter:
         """Judge the rows whose place came later (raises the first refusal)."""
         waiting, self._waiting = self._waiting, []
         check, actor = self._writer._check, self._writer.actor
-        for change in waiting:
-            check(actor, change)
+        # Everything is written by now; nothing more until these are judged.
+        asked = [(c.table, c.row_id, c.fields) for c in waiting]
+        with _together(check, actor, asked):
+            for change in waiting:
+                check(actor, change)
 
     def close(self) -> None:
         """Wait for the writer thread and raise what it raised."""

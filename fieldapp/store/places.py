@@ -14,7 +14,7 @@ says where the row lives; the target `areas` means the column holds an area code
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 import sqlite_utils
@@ -66,10 +66,14 @@ def asked_rows(links: Links, changes: Iterable[Change]) -> set[tuple[str, str]]:
 class PlaceFinder:
     """Rows and their places over one ledger database and an overlay of pending changes."""
 
-    def __init__(self, db: sqlite_utils.Database, links: Links) -> None:
+    def __init__(
+        self, db: sqlite_utils.Database, links: Links, tables: Collection[str] | None = None
+    ) -> None:
+        """`tables`: the ledger's table names where the caller has read them already (a
+        device's write gateway reads them once for all its writes, not once a write)."""
         self.db = db
         self.links = links
-        self._tables = set(db.table_names())
+        self._tables = frozenset(db.table_names() if tables is None else tables)
         self._stored: dict[tuple[str, str], dict[str, Any] | None] = {}
         self._overlay: dict[tuple[str, str], dict[str, Any]] = {}
         #: Stored row and overlay merged, per row the overlay touches (until touched again):
