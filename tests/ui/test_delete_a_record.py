@@ -25,7 +25,7 @@ person_with_records = with_records.person_with_records
     ("model", "view", "delete", "named"),
     [
         (EmploymentSpell, "spells_view", "delete_spell", "录错的厂"),
-        (UnemploymentRegistration, "registrations_view", "delete_registration", "2026-11-02"),
+        (UnemploymentRegistration, "registrations_view", "delete_registration", "2026年11月2日"),
         (ServiceRecord, "services_view", "delete_service", "岗位推荐"),
     ],
 )
@@ -40,6 +40,7 @@ def test_a_record_entered_by_mistake_is_deleted_after_asking(
     getattr(panel, view).selectRow(0)
     getattr(panel, delete)()
     assert len(asked) == 1 and named in asked[0]
+    assert "2026-11-02" not in asked[0]  # every day said as the desktop says it, not ISO
     assert len(records.person_records(model, person.id)) == 1  # 否: nothing deleted
 
     monkeypatch.setattr(QMessageBox, "question", answered("question", QMessageBox.Yes, asked))

@@ -669,7 +669,7 @@ class PersonPanel(QWidget):
             what = self.tr("“%1”（%2 起）这条就业经历").replace(
                 "%1", spell.employer or spell.place_name or spell.form
             )
-            self._delete(EmploymentSpell, spell.id, what.replace("%2", str(spell.start_date)))
+            self._delete(EmploymentSpell, spell.id, what.replace("%2", day_said(spell.start_date)))
 
     def delete_registration(self) -> None:
         """Delete the selected unemployment registration (entered by mistake), after asking."""
@@ -678,7 +678,7 @@ class PersonPanel(QWidget):
         )
         if registration is not None:
             day = registration.found_date or registration.registered_date
-            what = self.tr("%1 的这条失业登记").replace("%1", str(day or ""))
+            what = self.tr("%1 的这条失业登记").replace("%1", day_said(day) if day else "")
             self._delete(UnemploymentRegistration, registration.id, what)
 
     def delete_service(self) -> None:
@@ -689,7 +689,7 @@ class PersonPanel(QWidget):
         if service is not None:
             what = (
                 self.tr("%1 的“%2”这条服务记录")
-                .replace("%1", str(service.service_date))
+                .replace("%1", day_said(service.service_date))
                 .replace("%2", service.service_type)
             )
             self._delete(ServiceRecord, service.id, what)
@@ -714,7 +714,7 @@ class PersonPanel(QWidget):
                 if given
                 else self.tr("%1 的这次走访")
             )
-        if not self._ask_delete(what.replace("%1", str(visit.visit_date))):
+        if not self._ask_delete(what.replace("%1", day_said(visit.visit_date))):
             return
         try:
             changes = delete_visit_record(self.session.ledger, self.session.actor, visit.id)
