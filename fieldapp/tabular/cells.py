@@ -17,6 +17,7 @@ from fieldapp.domain import phone as phones
 from fieldapp.domain.dates import parse_date
 from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.errors import Said
+from fieldapp.domain.money import yuan
 from fieldapp.domain.sentences import Part, Sentence, Word, listed, said, template
 
 #: Excel's day 0 in the 1900 date system (with its 1900-02-29 bug already absorbed).
@@ -153,8 +154,8 @@ JANUARY_OR_OCTOBER = template(
     "请把该列设为文本，填写 %3-01 或 %3-10 这样的格式后重新导入"
 )
 NOT_A_NUMBER = template("%1“%2”不是数字")
-#: … and the most an amount may be (`MOST_AMOUNT`, grouped: 1,000,000).
-TOO_MUCH = template("%1“%2”超过 %3 元，不会是一个月的收入")
+#: … and the most an amount may be in 万 (`MOST_AMOUNT`: 100, read 100 万元 as a clerk says it).
+TOO_MUCH = template("%1“%2”超过 %3 万元，不会是一个月的收入")
 #: (the column only)
 NEGATIVE = template("%1不能为负数")
 NOT_MONTHS = template("%1“%2”应为月数（整数）")
@@ -357,8 +358,9 @@ def number(value: object, label: str | Part) -> float | None:
     return amount
 
 
-#: `MOST_AMOUNT` as a refusal says it: 1,000,000.
-_MOST_SHOWN = f"{MOST_AMOUNT:,}"
+#: `MOST_AMOUNT` as a refusal says it, in 万 (ten thousand) as a clerk reads a large sum: 100
+#: (万元), not 1,000,000 元; the number through `yuan`, as every amount the program says.
+_MOST_SHOWN = yuan(Decimal(MOST_AMOUNT).scaleb(-4))
 
 
 def months(value: object, label: str | Part) -> int | None:

@@ -350,7 +350,7 @@ def _import_cell_sentences(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Senten
         (lambda: cells.number(-5.0, "月收入（元）"), "月收入（元）不能为负数"),
         (
             lambda: cells.number(1e300, "月收入（元）"),
-            "月收入（元）“1e+300”超过 1,000,000 元，不会是一个月的收入",
+            "月收入（元）“1e+300”超过 100 万元，不会是一个月的收入",
         ),
         (lambda: cells.months("很久", "合同期限（月）"), "合同期限（月）“很久”应为月数（整数）"),
         (lambda: cells.days(2.6, "培训天数"), "培训天数“2.6”应为天数（整数）"),

@@ -245,7 +245,7 @@ def test_an_income_past_a_million_yuan_is_a_cell_refused(ledger, tmp_path, cell,
     ]
     said = [w.reason for w in report.warnings if w.row == 2]
     assert any(
-        r.startswith(f"月收入“{shown}”超过 1,000,000 元，不会是一个月的收入：这一格没有导入")
+        r.startswith(f"月收入“{shown}”超过 100 万元，不会是一个月的收入：这一格没有导入")
         for r in said
     ), said
 
@@ -270,4 +270,4 @@ def test_an_income_up_to_a_million_yuan_is_kept(cell, kept):
 def test_an_amount_past_a_million_is_refused_as_too_much(cell, shown):
     with pytest.raises(cells.CellError) as refused:
         cells.number(cell, "月收入")
-    assert str(refused.value) == f"月收入“{shown}”超过 1,000,000 元，不会是一个月的收入"
+    assert str(refused.value) == f"月收入“{shown}”超过 100 万元，不会是一个月的收入"

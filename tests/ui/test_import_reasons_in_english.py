@@ -20,10 +20,12 @@ import pytest
 
 from fieldapp.domain.enums import Category
 from fieldapp.store.ledger import Ledger
+from fieldapp.tabular import cells
 from fieldapp.tabular.ledger_import import ImportReport, import_ledger
 from fieldapp.ui import i18n
 from fieldapp.ui.dialogs.import_preview import ImportPreviewDialog
 from fieldapp.ui.dialogs.import_report import ImportReportDialog
+from fieldapp.ui.held_words import sentence_shown
 from tests.conftest import make_id
 
 HEAD = make_id("520502", "19750316", "131")
@@ -262,3 +264,20 @@ def test_every_column_heading_and_a_rows_notes_are_said_in_english(tmp_path: Pat
         "number): read as “08571234567”, please check; format the column as text from now on",
         "Place of work “火星基地” is not a known administrative division: kept as written",
     ]
+
+
+def test_an_income_past_the_most_is_said_in_100_wan_and_in_english(qtbot) -> None:
+    """A clerk reads a large sum in 万: the most a month's income may be is said as 100 万元
+    (it read 1,000,000 元); the English window says the same sum."""
+    with pytest.raises(cells.CellError) as refused:
+        cells.number("2,000,000元", "月收入")
+    assert str(refused.value) == "月收入“2,000,000元”超过 100 万元，不会是一个月的收入"
+    assert refused.value.said is not None
+    assert i18n.install_language("en")
+    try:
+        english = sentence_shown(refused.value.said)
+    finally:
+        i18n.install_language("zh_CN")
+    assert (
+        english == "Monthly income “2,000,000元” is more than 100 × 10,000 yuan: no month's income"
+    )

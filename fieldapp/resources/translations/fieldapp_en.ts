@@ -7723,10 +7723,6 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation>Another program is using the ledger. Please close it first, then set the password or change the key</translation>
     </message>
     <message>
-      <source>%1“%2”超过 %3 元，不会是一个月的收入</source>
-      <translation>%1 “%2” is more than %3 yuan: no month's income</translation>
-    </message>
-    <message>
       <source>%1。改对之前不能按中心的时钟重新核对</source>
       <translation>%1. Until it is put right, the held changes cannot be checked again by the hub's clock</translation>
     </message>
@@ -7813,6 +7809,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>（点「从中心刷新」看最新的列表）</source>
       <translation> (press “Refresh from the hub” to see the current list)</translation>
+    </message>
+    <message>
+      <source>%1“%2”超过 %3 万元，不会是一个月的收入</source>
+      <translation>%1 “%2” is more than %3 × 10,000 yuan: no month's income</translation>
     </message>
   </context>
   <context>
