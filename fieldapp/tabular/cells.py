@@ -159,6 +159,8 @@ TOO_MUCH = template("%1“%2”超过 %3 万元，不会是一个月的收入")
 #: (the column only)
 NEGATIVE = template("%1不能为负数")
 NOT_MONTHS = template("%1“%2”应为月数（整数）")
+#: … and the longest term in years (`MOST_MONTHS`: 100).
+TERM_TOO_LONG = template("%1“%2”超过 %3 年，不会有这么长的期限")
 NOT_DAYS = template("%1“%2”应为天数（整数）")
 NOT_A_YEAR = template("%1“%2”应为四位年份")
 NOT_YES_NO = template("%1“%2”应填“是”或“否”")
@@ -363,9 +365,26 @@ def number(value: object, label: str | Part) -> float | None:
 _MOST_SHOWN = yuan(Decimal(MOST_AMOUNT).scaleb(-4))
 
 
+#: The longest term a months cell (劳动合同期限, 社保缴费月数) may give: 100 years. A working
+#: life is some fifty years and no fixed-term contract, contribution record or training comes
+#: near it (an open-ended contract is 无固定期限, no number); twice that still passes a term
+#: typed oddly (a 720-month contract has been seen), while “999999年” — some twelve million
+#: months — went into the ledger as a job's term and was summed and shown as it was.
+MOST_MONTHS = 100 * 12
+
+
 def months(value: object, label: str | Part) -> int | None:
     """A whole number of months from 12, '12个月', '1年' or '2年'; None for a blank cell and for
-    an open-ended contract's 无固定期限 (a term of no number of months, `open_ended`)."""
+    an open-ended contract's 无固定期限 (a term of no number of months, `open_ended`). A term
+    past `MOST_MONTHS` (100 years) is refused, its cell named, as one that is no count is."""
+    term = _months(value, label)
+    if term is not None and term > MOST_MONTHS:
+        raise CellError(said(TERM_TOO_LONG, _named(label), text(value), str(MOST_MONTHS // 12)))
+    return term
+
+
+def _months(value: object, label: str | Part) -> int | None:
+    """`months` but for its longest term."""
     if type(value) is float and value.is_integer() and 0 <= value < 1e6:
         return int(value)  # a number cell, as most are
     raw = norm(value)

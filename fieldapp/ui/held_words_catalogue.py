@@ -417,6 +417,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "%1“%2”第 15 位以后全是 0：多半是 Excel 把它存成数字时丢掉了后几位（Excel 只保留 15 位数字），无法恢复；这一格没有导入，这个人的其余信息照常导入；请对照银行卡或存折重新填写，并把该列设为文本"),
     QT_TRANSLATE_NOOP("Refusals", "%1“%2”被 Excel 存成了数字（输入的 %3.10 会变成 %3.1），看不出是 %3 年 1 月还是 10 月；请把该列设为文本，填写 %3-01 或 %3-10 这样的格式后重新导入"),
     QT_TRANSLATE_NOOP("Refusals", "%1“%2”超过 %3 万元，不会是一个月的收入"),
+    QT_TRANSLATE_NOOP("Refusals", "%1“%2”超过 %3 年，不会有这么长的期限"),
     QT_TRANSLATE_NOOP("Refusals", "%1“%2”：这一行没有务工（就业状态或务工开始日期未填），这一格没有导入"),
     QT_TRANSLATE_NOOP("Refusals", "%1、%2"),
     QT_TRANSLATE_NOOP("Refusals", "%1。改对之前不能按中心的时钟重新核对"),

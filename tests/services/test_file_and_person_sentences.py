@@ -353,6 +353,10 @@ def _import_cell_sentences(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Senten
             "月收入（元）“1e+300”超过 100 万元，不会是一个月的收入",
         ),
         (lambda: cells.months("很久", "合同期限（月）"), "合同期限（月）“很久”应为月数（整数）"),
+        (
+            lambda: cells.months("999999年", "合同期限（月）"),
+            "合同期限（月）“999999年”超过 100 年，不会有这么长的期限",
+        ),
         (lambda: cells.days(2.6, "培训天数"), "培训天数“2.6”应为天数（整数）"),
         (lambda: cells.year("26", "脱贫年度"), "脱贫年度“26”应为四位年份"),
         (lambda: cells.yes_no("也许", "是否参保"), "是否参保“也许”应填“是”或“否”"),

@@ -76,7 +76,9 @@ def test_a_contract_term_of_a_hundred_digits_is_a_cell_refused(ledger, tmp_path,
         ("12.0", 12),
         ("12月", 12),
         ("12个月", 12),
-        ("999999个月", 999999),
+        ("1200个月", 1200),
+        (1200.0, 1200),
+        ("100年", 1200),
         ("1年", 12),
         ("1.5年", 18),
         ("2年半", 30),
@@ -98,6 +100,42 @@ def test_a_term_past_six_digits_or_no_whole_count_is_refused(cell):
     with pytest.raises(cells.CellError) as refused:
         cells.months(cell, "劳动合同期限")
     assert "应为月数（整数）" in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("cell", "shown"),
+    [
+        ("999999年", "999999年"),
+        ("999999个月", "999999个月"),
+        ("1201", "1201"),
+        (1201.0, "1201"),
+        ("100年半", "100年半"),
+        ("101年", "101年"),
+    ],
+)
+def test_a_term_past_a_hundred_years_is_refused_as_too_long(cell, shown):
+    # “999999年” was kept as 11,999,988 months: no job, contract, contribution record or
+    # training runs past cells.MOST_MONTHS (100 years); the cell is refused, named, as one that
+    # is no count is.
+    with pytest.raises(cells.CellError) as refused:
+        cells.months(cell, "劳动合同期限")
+    assert str(refused.value) == f"劳动合同期限“{shown}”超过 100 年，不会有这么长的期限"
+
+
+def test_a_term_past_a_hundred_years_leaves_out_its_cell_and_keeps_the_job(ledger, tmp_path):
+    # The job comes in with its other cells (its income) and no term, the cell named in the
+    # report; the other worker's term of 100 years, the most, is kept.
+    path = _two_workers(tmp_path, [3500, "999999年"], [2800, "100年"])
+    report = import_ledger(ledger, path)
+    assert report.rejected == []
+    assert _jobs(ledger) == [
+        ("砖厂", "2026-03-05", 3500.0, None),
+        ("鞋厂", "2026-03-05", 2800.0, 1200),
+    ]
+    said = [w.reason for w in report.warnings if w.row == 2]
+    refused = "“999999年”超过 100 年，不会有这么长的期限：这一格没有导入"
+    assert any(r.startswith("劳动合同期限") and refused in r for r in said), said
+    assert not [w for w in report.warnings if w.row == 3 and "劳动合同期限" in w.reason]
 
 
 @pytest.mark.parametrize("day", [f"{'9' * 20}-1-1", "2026-3000000000-1", "2026/3/99999999999"])
@@ -187,6 +225,7 @@ def _storable(value: object) -> None:
 @example(cell="9" * 99)
 @example(cell="9" * 400 + "年半")
 @example(cell=1e300)
+@example(cell="999999年")
 def test_a_hostile_cell_is_read_or_refused_by_each_reader(reader, cell):
     # Each reader gives a value SQLite keeps or CellError (its cell named in the report):
     # never OverflowError (int(inf), round(inf), a date of a 30-digit year) or another error
@@ -198,6 +237,8 @@ def test_a_hostile_cell_is_read_or_refused_by_each_reader(reader, cell):
     _storable(value)
     if reader == "number" and value is not None:
         assert 0 <= value <= cells.MOST_AMOUNT, value
+    if reader == "months" and value is not None:
+        assert 0 <= value <= cells.MOST_MONTHS, value
 
 
 #: A row of the ledger sheet each hostile cell is put in, and an extra sheet's row of each kind.

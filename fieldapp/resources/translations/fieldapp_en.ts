@@ -7814,6 +7814,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>%1“%2”超过 %3 万元，不会是一个月的收入</source>
       <translation>%1 “%2” is more than %3 × 10,000 yuan: no month's income</translation>
     </message>
+    <message>
+      <source>%1“%2”超过 %3 年，不会有这么长的期限</source>
+      <translation>%1 “%2” is more than %3 years: no term is that long</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>

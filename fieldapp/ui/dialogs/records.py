@@ -142,9 +142,10 @@ class SpellDialog(_RecordDialog[EmploymentSpell]):
         # The employer-absorption subsidies pay only some kinds of employer.
         self.employer_kind = EnumCombo(EmployerKind, blank=self.tr("（未登记）"))
         # Blank is not known, 0 is none; to the fen, and as far as the import takes (a sheet's
-        # amount up to 100 万元, `tabular.cells.MOST_AMOUNT`; a term up to 999,999 months):
-        # a box of whole yuan stopping at 600 months saved an imported 3500.55 as 3501 and a
-        # 720-month term as 600 when the job was opened and saved, and a 0 as unknown.
+        # amount up to 100 万元, `tabular.cells.MOST_AMOUNT`; a term up to 999,999 months, as
+        # an import kept before `tabular.cells.MOST_MONTHS` bounded it to 100 years): a box of
+        # whole yuan stopping at 600 months saved an imported 3500.55 as 3501 and a 720-month
+        # term as 600 when the job was opened and saved, and a 0 as unknown.
         self.income = OptionalAmount(self.tr("（未登记）"), MOST_AMOUNT)
         self.income.setSuffix(self.tr(" 元/月"))
         self.contract = OptionalCount(self.tr("（未登记）"), 999_999)
