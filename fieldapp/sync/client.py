@@ -37,7 +37,7 @@ from fieldapp.services import clock
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.sync_state import SyncState
 from fieldapp.sync import httpauth
-from fieldapp.sync.errors import HUB_TROUBLE_SAID, HubRefused, SyncError
+from fieldapp.sync.errors import HUB_TROUBLE_ASKED, HUB_TROUBLE_SAID, HubRefused, SyncError
 from fieldapp.sync.exchange import (
     ExportResult,
     ImportResult,
@@ -574,7 +574,9 @@ def _hub_answer(
     this request holds (`httpauth.refusal_signed`); SyncError when it refused: a code of this
     device's standing in its own sentence (`refused_request`), else `failed` (a template:
     what did not happen) and the hub's words (`REQUEST_REFUSED`; words it did not sign are
-    said to be unverified); `UNSIGNED_ANSWER` when the answer is not the hub's."""
+    said to be unverified) — for a code of the hub's own trouble (its database restarting …)
+    this device's `HUB_TROUBLE_ASKED`, not the hub's words; `UNSIGNED_ANSWER` when the answer
+    is not the hub's."""
     nonce = secrets.token_hex(16)
     kind = "application/json" if body is not None else "application/octet-stream"
     status, _headers, response, connection = signed_request(
@@ -591,6 +593,8 @@ def _hub_answer(
             # Revoked, the key unknown, the clock off …: said as an upload's refusal is
             # (`refused_request`), in the device's own words of what to do.
             own = refused_request(code, status, _facts(ledger, kept))
+            if code in HUB_TROUBLE_SAID:  # (signed) the hub's own trouble: no 数据包 was sent
+                own = said(REQUEST_REFUSED, said(failed), said(HUB_TROUBLE_ASKED))
             if own is None:  # the hub's words, after what did not happen in the device's
                 own = said(REQUEST_REFUSED, said(failed), _hub_said(message, kept) or message)
             raise SyncError(own)

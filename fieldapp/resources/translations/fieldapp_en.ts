@@ -7814,6 +7814,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>（点「从中心刷新」看最新的列表）</source>
       <translation> (press “Refresh from the hub” to see the current list)</translation>
     </message>
+    <message>
+      <source>县里的中心暂时处理不了（中心自己的问题，不是本机的），请稍后再试；一直这样，请告诉管理汇总中心的同志</source>
+      <translation>The county hub cannot handle this just now (the hub's own trouble, not this computer's). Please try again later; if it keeps happening, tell whoever runs the county hub</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
