@@ -68,6 +68,7 @@ def test_while_the_database_takes_no_connection_the_hub_says_it_is_its_own_troub
     make_device,  # noqa: ANN001
     county: Ledger,  # noqa: F811
     caplog: pytest.LogCaptureFixture,
+    qapp,  # noqa: ANN001
 ) -> None:
     village = make_device("红星村", VILLAGE)
     add_family(village, VILLAGE, ["101"])
@@ -111,6 +112,20 @@ def test_while_the_database_takes_no_connection_the_hub_says_it_is_its_own_troub
             assert isinstance(why, Sentence) and why.template == HUB_TROUBLE_ASKED
             assert str(refused) == f"{failed}：{HUB_TROUBLE_ASKED}", str(refused)
             assert "数据包" not in str(refused), str(refused)
+        # … and in the English window, in its words.
+        from fieldapp.ui import i18n
+        from fieldapp.ui.held_words import sentence_shown
+
+        assert i18n.install_language("en")
+        try:
+            shown = sentence_shown(held.said)  # type: ignore[arg-type]
+        finally:
+            i18n.install_language("zh_CN")
+        assert shown == (
+            "The county hub did not give the held changes: The county hub cannot handle this "
+            "just now (the hub's own trouble, not this computer's). Please try again later; "
+            "if it keeps happening, tell whoever runs the county hub"
+        ), shown
         assert status == 503, status
         # (what an older county desktop shows: the hub's words, nothing of a 数据包)
         assert answer["error"] == "busy" and answer["message"] == HUB_TROUBLE_ASKED, answer
