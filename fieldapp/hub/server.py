@@ -80,13 +80,20 @@ from fieldapp.hub import own_clock, rejected
 from fieldapp.hub.folder import Hub, HubSessions
 from fieldapp.paths import build_label
 from fieldapp.reference import divisions
-from fieldapp.saving import is_disk_full
+from fieldapp.saving import LOST, is_disk_full, ledger_trouble
 from fieldapp.services.users import check_name
 from fieldapp.store.held import HELD, REPORT_TEXT_MAX, HeldChange
 from fieldapp.store.queries.areas import listed_places
 from fieldapp.store.sync_state import Peer
 from fieldapp.sync import httpauth
-from fieldapp.sync.errors import HUB_TROUBLE_SAID, AlreadyImported, BundleRefused, SyncError
+from fieldapp.sync.errors import (
+    HUB_TROUBLE_ASKED,
+    HUB_TROUBLE_SAID,
+    AlreadyImported,
+    BundleRefused,
+    SyncError,
+)
+from fieldapp.sync.exchange import own_trouble
 from fieldapp.sync.files import stamp
 
 log = logging.getLogger("fieldapp.hub")
@@ -247,16 +254,40 @@ STALE_HUB_CLOCK = (
 )
 
 
-def _answering(endpoint: Endpoint) -> Endpoint:
+#: How long a device is asked to wait (`Retry-After`, seconds) before it asks again when the
+#: hub's own store could not answer (`HubService._own_trouble_answer`): about what a
+#: PostgreSQL restart takes.
+RETRY_AFTER_S = 60
+
+#: What the hub's log says of a request that met its own trouble (`exchange.OWN_TROUBLE`),
+#: for the county's clerk: by its code, or its database gone (`saving.LOST`).
+TROUBLE_LOGGED = {
+    "busy": "中心的数据库正忙（另一项写入占着），请稍后再看",
+    "read_only": "中心的数据库只接受读取（可能连到了备用库，或被设为只读），请与数据库管理员联系",
+    "disk_full": "中心的磁盘已满，请腾出磁盘空间",
+}
+LOST_LOGGED = "连不上中心的数据库（数据库重启、关闭或连接被断开），下一次请求会重新连接"
+
+#: What answers a request that met the hub's own trouble (`HubService._own_trouble_answer`),
+#: or None when the error is not that.
+TroubleAnswer = Callable[[Request, Exception], Response | None]
+
+
+def _answering(endpoint: Endpoint, own: TroubleAnswer | None = None) -> Endpoint:
     """`endpoint`, answering an unexpected error with 500 and `INTERNAL_ERROR` as JSON (the
     device shows the message) and logging its traceback on the hub's log; Starlette answered
-    a plain-text 500 "Internal Server Error", which the device could only show as HTTP 500."""
+    a plain-text 500 "Internal Server Error", which the device could only show as HTTP 500.
+    An error that is the hub's own trouble (`own`: its database taking no connection while it
+    restarts, read-only, its disk full) is answered as that, not as a fault."""
 
     @functools.wraps(endpoint)
     async def answer(request: Request) -> Response:
         try:
             return await endpoint(request)
-        except Exception:  # noqa: BLE001 - every failure gets an answer the device can show
+        except Exception as error:  # noqa: BLE001 - every failure gets an answer the device can show
+            trouble = own(request, error) if own is not None else None
+            if trouble is not None:
+                return trouble
             log.exception("回答 %s %s 时出错", request.method, request.url.path)
             return _error(HTTPStatus.INTERNAL_SERVER_ERROR, "internal", INTERNAL_ERROR, close=True)
 
@@ -303,6 +334,9 @@ class HubService:
         #: the service started: how many, the last one's code and time. Kept in memory: the
         #: store that would keep it is what is full (or read-only); `GET /v1/status` shows it.
         self._own_trouble: dict[str, dict[str, object]] = {}
+        #: The devices this service authenticated, by key id: while the store takes no
+        #: connection, an upload signed by one of them is counted against it (`_known_device`).
+        self._authenticated: dict[str, Peer] = {}
         hub = self.sessions.get()
         self.name, self.fingerprint = hub.identity.name, hub.fingerprint
         #: Whether the hub doubts its own clock (`own_clock`), checked at most every
@@ -327,7 +361,7 @@ class HubService:
     def _clocked(self, endpoint: Endpoint) -> Endpoint:
         """`endpoint` (`_answering`), once the hub's doubt of its clock is not older than
         `CLOCK_CHECK_S`; a doubt that appears or ends is logged."""
-        answering = _answering(endpoint)
+        answering = _answering(endpoint, self._own_trouble_answer)
 
         async def answer(request: Request) -> Response:
             if time.monotonic() - self._clock_checked >= CLOCK_CHECK_S:
@@ -337,8 +371,10 @@ class HubService:
                         lambda: own_clock.check(self.sessions.get().ledger),
                         limiter=self._lookups,
                     )
-                except Exception:  # noqa: BLE001 - the request is still answered
-                    log.exception("核对中心时钟时出错")
+                except Exception as error:  # noqa: BLE001 - the request is still answered
+                    # Its store gone (restarting …): the request's own answer says so once.
+                    if own_trouble(error) is None:
+                        log.exception("核对中心时钟时出错")
                 else:
                     if doubt is not None and self.doubt is None:
                         log.warning("%s", doubt.said)
@@ -348,6 +384,62 @@ class HubService:
             return await answering(request)
 
         return answer
+
+    def _own_trouble_answer(self, request: Request, error: Exception) -> Response | None:
+        """The answer to `request` that met the hub's own trouble (`exchange.own_trouble`:
+        `HubSessions.get` raising while the PostgreSQL database takes no connection, a store
+        read-only or full), None for any other error (a fault: `_answering`'s 500). Refused
+        as an import that met it is (503 busy or read-only, 507 disk full), signed for the
+        request as every refusal is (`_signer`: the device shows the words, and acts on the
+        code), with `Retry-After`; one warning line in the log, no traceback; counted for
+        `/v1/status` against the device when it was authenticated (`_authenticate`) — never
+        a name only claimed. An upload is told `HUB_TROUBLE_SAID`, a county device's query
+        or decision `HUB_TROUBLE_ASKED` (it sent no 数据包)."""
+        refused = own_trouble(error)
+        if refused is None:
+            return None
+        upload = request.url.path == "/v1/exchange"
+        device = getattr(request.state, "device", None) or self._known_device(request)
+        trouble = LOST_LOGGED if ledger_trouble(error) == LOST else TROUBLE_LOGGED[refused.code]
+        log.warning(
+            "没有回答%s的 %s %s（中心自己的问题）：%s",
+            device or "设备",
+            request.method,
+            request.url.path,
+            trouble,
+        )
+        if upload and device is not None:  # (`hub_trouble` counts uploads not imported)
+            self._met_own_trouble(device, refused.code)
+        said = (
+            HUB_TROUBLE_SAID.get(refused.code, HUB_TROUBLE_ASKED) if upload else HUB_TROUBLE_ASKED
+        )
+        status = STATUS_OF.get(refused.code, HTTPStatus.SERVICE_UNAVAILABLE)
+        answer = _error(status, refused.code, said, close=True, sign=self._signer(request))
+        answer.headers["Retry-After"] = str(RETRY_AFTER_S)
+        return answer
+
+    def _known_device(self, request: Request) -> str | None:
+        """The device that signed `request` when the store could not be asked who it is (its
+        database taking no connection): one this service authenticated before
+        (`_authenticated`), whose key the request names and whose signature holds, fresh and
+        not seen before (`httpauth.check_fresh`, its nonce and its share taken as always);
+        None for any other — a name only claimed is counted against nobody."""
+        try:
+            claimed = httpauth.parse_header(request.headers.get(httpauth.HEADER))
+            with self._locks_guard:
+                peer = self._authenticated.get(claimed.key_id)
+            if peer is None or peer.name != claimed.device:
+                return None
+            httpauth.verify_signature(claimed, request.method, _target(request), peer.sign_public)
+            share = (
+                self.settings.requests_per_county_device
+                if _may_view_status(peer)
+                else self.settings.requests_per_device
+            )
+            httpauth.check_fresh(claimed, self.nonces, per_key=share)
+        except (httpauth.AuthRefused, OSError):  # (the nonces' file: counted against nobody)
+            return None
+        return peer.name
 
     def close(self) -> None:
         """Close every hub session; the folder may be served again."""
@@ -602,6 +694,9 @@ class HubService:
             if refused.code == "stale" and self.doubt is not None:  # the hub's clock, not its
                 raise httpauth.AuthRefused(401, "stale", STALE_HUB_CLOCK) from None
             raise
+        request.state.device = peer.name  # authenticated: its own trouble counted against it
+        with self._locks_guard:  # (known while the store cannot be asked: `_known_device`)
+            self._authenticated[signed.key_id] = peer
         return signed, peer
 
     def _check_length(self, request: Request, signed: httpauth.SignedRequest) -> int:

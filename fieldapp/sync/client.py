@@ -37,7 +37,7 @@ from fieldapp.services import clock
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.sync_state import SyncState
 from fieldapp.sync import httpauth
-from fieldapp.sync.errors import HUB_TROUBLE_SAID, HubRefused, SyncError
+from fieldapp.sync.errors import HUB_TROUBLE_ASKED, HUB_TROUBLE_SAID, HubRefused, SyncError
 from fieldapp.sync.exchange import (
     ExportResult,
     ImportResult,
@@ -218,7 +218,7 @@ def health(url: str, timeout: float = 30, ledger: Ledger | None = None) -> dict[
         _hub_keys(ledger),
         answer=True,
     ):
-        _note_hub_time(ledger, [data])
+        _note_hub_time(ledger, answer)
     else:
         answer.pop("max_upload_mb", None)  # not the hub's word: no cap is trusted
         answer.pop("hub_time", None)  # nor its clock
@@ -394,20 +394,15 @@ def refused_request(code: str, status: int, facts: Mapping[str, str]) -> Sentenc
     return None
 
 
-def _facts(ledger: Ledger, signed: list[bytes], bundle: Path | None = None) -> dict[str, str]:
+def _facts(ledger: Ledger, answer: Mapping[str, Any], bundle: Path | None = None) -> dict[str, str]:
     """What this device knows for saying a refusal in its own words (`refused_upload`,
     `refused_request`): its name, its bundle's size (MB) when it uploaded one; from the
-    refusal's body the hub signed, when it was revoked (China time), the hub's upload limit
-    (MB) and whether it told its clock."""
+    refusal's body the hub signed (`answer`, as `_signed_refusal` read it: empty when the hub
+    did not sign it), when it was revoked (China time), the hub's upload limit (MB) and
+    whether it told its clock."""
     facts = {"device": _identity(ledger)[0]}
     if bundle is not None:
         facts["size"] = megabytes(bundle.stat().st_size)
-    try:
-        answer = json.loads(signed[0]) if signed else {}
-    except ValueError:
-        answer = {}
-    if not isinstance(answer, dict):
-        return facts
     revoked_at, limit = answer.get("revoked_at"), answer.get("max_upload_mb")
     if isinstance(revoked_at, str) and revoked_at:
         with suppress(ValueError, TypeError):
@@ -515,35 +510,35 @@ def _signed_refusal(
     keys: dict[str, bytes],
     nonce: str,
     status: int,
-) -> tuple[str, str, int | None, list[bytes]]:
+) -> tuple[str, str, int | None, dict[str, Any]]:
     """The hub's refusal of a request this device signed (`target`, `nonce`): `_refusal`'s
     words, code and number, checked against the hub's signature for this request
-    (`httpauth.refusal_signed`), and the body when the hub signed it (else none) for the facts
-    read from it; its clock noted (`_note_hub_time`: a clock refused says by how much). One
-    reading for an upload (`_upload`) and a county device's query or decision (`_hub_answer`)."""
+    (`httpauth.refusal_signed`), and the body as `_refusal` read it when the hub signed it
+    (else empty) for the facts read from it — read once, as JSON, for all of them; its clock
+    noted (`_note_hub_time`: a clock refused says by how much). One reading for an upload
+    (`_upload`) and a county device's query or decision (`_hub_answer`)."""
     header = response.getheader(httpauth.REFUSAL_HEADER)
-    signed: list[bytes] = []
+    signed: list[dict[str, Any]] = []
 
-    def by_the_hub(body: bytes) -> bool:
+    def by_the_hub(body: bytes, answer: dict[str, Any]) -> bool:
         holds = httpauth.refusal_signed(header, target, device, nonce, status, body, keys)
         if holds:
-            signed.append(body)
+            signed.append(answer)
         return holds
 
     message, code, received = _refusal(response, by_the_hub)
-    _note_hub_time(ledger, signed)
-    return message, code, received, signed
+    answer = signed[0] if signed else {}
+    _note_hub_time(ledger, answer)
+    return message, code, received, answer
 
 
-def _note_hub_time(ledger: Ledger, signed: list[bytes]) -> None:
+def _note_hub_time(ledger: Ledger, signed: Mapping[str, Any]) -> None:
     """The hub's clock, as a refusal or an answer it signed for the request just sent gives
-    it (`hub_time`), noted against this laptop's (`clock.note`): a request refused for this
-    laptop's date being off (`stale`) then says by how much, a county desktop that only asks
-    and decides learns its date is off, and writes wait for it."""
-    try:
-        said = json.loads(signed[0]).get("hub_time") if signed else None
-    except (ValueError, AttributeError):
-        return
+    it (`hub_time` of `signed`, its JSON object; empty when it signed none), noted against
+    this laptop's (`clock.note`): a request refused for this laptop's date being off (`stale`)
+    then says by how much, a county desktop that only asks and decides learns its date is
+    off, and writes wait for it."""
+    said = signed.get("hub_time")
     if isinstance(said, str):
         with ledger.transaction():
             clock.note(ledger, said, fresh=True)
@@ -574,7 +569,9 @@ def _hub_answer(
     this request holds (`httpauth.refusal_signed`); SyncError when it refused: a code of this
     device's standing in its own sentence (`refused_request`), else `failed` (a template:
     what did not happen) and the hub's words (`REQUEST_REFUSED`; words it did not sign are
-    said to be unverified); `UNSIGNED_ANSWER` when the answer is not the hub's."""
+    said to be unverified) — for a code of the hub's own trouble (its database restarting …)
+    this device's `HUB_TROUBLE_ASKED`, not the hub's words; `UNSIGNED_ANSWER` when the answer
+    is not the hub's."""
     nonce = secrets.token_hex(16)
     kind = "application/json" if body is not None else "application/octet-stream"
     status, _headers, response, connection = signed_request(
@@ -591,6 +588,8 @@ def _hub_answer(
             # Revoked, the key unknown, the clock off …: said as an upload's refusal is
             # (`refused_request`), in the device's own words of what to do.
             own = refused_request(code, status, _facts(ledger, kept))
+            if code in HUB_TROUBLE_SAID:  # (signed) the hub's own trouble: no 数据包 was sent
+                own = said(REQUEST_REFUSED, said(failed), said(HUB_TROUBLE_ASKED))
             if own is None:  # the hub's words, after what did not happen in the device's
                 own = said(REQUEST_REFUSED, said(failed), _hub_said(message, kept) or message)
             raise SyncError(own)
@@ -603,25 +602,29 @@ def _hub_answer(
             signed, target, device, nonce, status, data, keys, answer=True
         ):
             raise SyncError(said(UNSIGNED_ANSWER))
-        _note_hub_time(ledger, [data])  # signed for this request: the hub's clock now
+        _note_hub_time(ledger, _json_object(data))  # signed for this request: its clock now
         return data
     finally:
         connection.close()
 
 
-def _hub_said(message: str, signed: list[bytes]) -> Sentence | None:
+def _hub_said(message: str, signed: Mapping[str, Any]) -> Sentence | None:
     """The hub's words of a refusal as its sentence (`reason_said`, a held change's decision
     refused: `hub.rejected`), for the window to say in its language: only from a body the hub
-    signed for this request (`signed`), only one that reads as this program's
-    (`sentences.sentence_or_none`) and whose Chinese is the hub's words as shown, word for word
-    (`sentences.saying`: words cut short, or a sentence saying something else, keep the text)."""
+    signed for this request (`signed`, as `_signed_refusal` read it; empty when unsigned),
+    only one that reads as this program's (`sentences.sentence_or_none`) and whose Chinese is
+    the hub's words as shown, word for word (`sentences.saying`: words cut short, or a
+    sentence saying something else, keep the text)."""
+    return saying(message, sentence_or_none(signed.get("reason_said")))
+
+
+def _json_object(data: bytes) -> dict[str, Any]:
+    """The JSON object `data` holds, or an empty one (not JSON, not an object)."""
     try:
-        answer = json.loads(signed[0]) if signed else {}
+        answer = json.loads(data)
     except ValueError:
-        return None
-    if not isinstance(answer, dict):
-        return None
-    return saying(message, sentence_or_none(answer.get("reason_said")))
+        return {}
+    return answer if isinstance(answer, dict) else {}
 
 
 #: A connection to the hub not made, or its request not sent: the address (%1, as the clerk
@@ -732,19 +735,21 @@ def _plain(text: str) -> str:
 
 
 def _refusal(
-    response: http.client.HTTPResponse, by_the_hub: Callable[[bytes], bool] | None = None
+    response: http.client.HTTPResponse,
+    by_the_hub: Callable[[bytes, dict[str, Any]], bool] | None = None,
 ) -> tuple[str, str, int | None]:
     """The hub's words of a refusal, its code ('' when it gave none), and how many changes of
     this ledger's numbering it holds, when it says (a replayed upload's). With `by_the_hub`
-    (whether the hub signed this body for the request just sent): a code or number it did not
-    sign is dropped and said to be unverified (`UNVERIFIED`), so nothing acts on it."""
+    (whether the hub signed this body for the request just sent; given the body and its JSON
+    object as read here, so that nothing reads it again): a code or number it did not sign is
+    dropped and said to be unverified (`UNVERIFIED`), so nothing acts on it."""
     try:
         body = response.read(REFUSAL_BYTES)
         answer = json.loads(body.decode("utf-8"))
         received = answer.get("received")
         number = received if isinstance(received, int) and not isinstance(received, bool) else None
         message, code = _plain(str(answer["message"])), str(answer.get("error") or "")
-        if by_the_hub is not None and (code or number is not None) and not by_the_hub(body):
+        if by_the_hub is not None and (code or number is not None) and not by_the_hub(body, answer):
             return UNVERIFIED.format(said=message), "", None
         return message, code, number
     except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError, OSError,

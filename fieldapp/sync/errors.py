@@ -67,6 +67,16 @@ HUB_TROUBLE_SAID = {
     ),
 }
 
+#: What a county device is told of its query or decision (各设备同步情况, 未接受的修改, 接受,
+#: 不予采纳, 重新核对) that met the hub's own trouble (`exchange.OWN_TROUBLE`: its database
+#: restarting, read-only, its disk full): nothing of a 数据包 — it sent none — only that the
+#: hub could not do it now and to try again. The county desktop says it in its own words after
+#: what did not happen (`client._hub_answer`); an older one shows these, the hub's.
+HUB_TROUBLE_ASKED = template(
+    "县里的中心暂时处理不了（中心自己的问题，不是本机的），请稍后再试；"
+    "一直这样，请告诉管理汇总中心的同志"
+)
+
 
 def said_to_the_village(code: str) -> str:
     """Why a device's bundle was refused, in its coordinator's words."""

@@ -206,12 +206,13 @@ def test_a_sentence_that_does_not_say_the_hubs_words_is_not_taken():
     that says something else (a hostile hub's, a relay's) leaves the words as text."""
     true = rejected.hint(rejected.DESKTOP.listing)
     said = {"reason_said": sentence_data(true)}  # type: ignore[arg-type]
-    body = json.dumps(said, ensure_ascii=False).encode()
-    assert client._hub_said(str(true), [body]) == true
-    assert client._hub_said("中心已接受这条修改", [body]) is None
-    assert client._hub_said(str(true), []) is None  # not signed by the hub: never read
-    forged = json.dumps({"reason_said": {"template": "乱写%1", "parts": ["x"]}}).encode()
-    assert client._hub_said("乱写x", [forged]) is None
+    # (the signed body as the refusal's reading took it: JSON's object, read once)
+    body = json.loads(json.dumps(said, ensure_ascii=False))
+    assert client._hub_said(str(true), body) == true
+    assert client._hub_said("中心已接受这条修改", body) is None
+    assert client._hub_said(str(true), {}) is None  # not signed by the hub: never read
+    forged = {"reason_said": {"template": "乱写%1", "parts": ["x"]}}
+    assert client._hub_said("乱写x", forged) is None
 
 
 def test_a_rules_reason_keeps_its_sentence_only_where_it_says_the_reason_as_shown():

@@ -261,10 +261,12 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     `tests.policy.test_combine_refusals_said`; the 待办 and 户级责任 lists' 说明 and what the county
     has still to set by `tests.policy.test_due_and_duties_said`; a disabled user's name or
     password refused by `tests.services.test_user_refusal_sentences`; a decision on a held change
-    the hub refused by `tests.hub.test_held_decision_refusals_said`)."""
+    the hub refused by `tests.hub.test_held_decision_refusals_said`; a county device's query
+    or decision that met the hub's own trouble by `tests.hub.test_hub_database_gone_answered`)."""
     from tests.hub.test_county_refusals_own_words import SAID_HERE as COUNTY_ASKS
     from tests.hub.test_held_decision_refusals_said import SAID_HERE as DECISIONS
     from tests.hub.test_held_waiting_said import SAID_HERE as WAITING
+    from tests.hub.test_hub_database_gone_answered import SAID_HERE as HUB_GONE
     from tests.hub.test_hub_words_bounded import SAID_HERE as HUB_WORDS
     from tests.hub.test_network_trouble_said import SAID_HERE as NETWORK
     from tests.paperwork.test_print_note_sentences import said_templates as print_notes
@@ -290,6 +292,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
         *PUBLISHING,
         *WAITING,
         *COUNTY_ASKS,
+        *HUB_GONE,
         *DECISIONS,
         *HUB_WORDS,
         *NETWORK,

@@ -7818,6 +7818,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>%1“%2”超过 %3 年，不会有这么长的期限</source>
       <translation>%1 “%2” is more than %3 years: no term is that long</translation>
     </message>
+    <message>
+      <source>县里的中心暂时处理不了（中心自己的问题，不是本机的），请稍后再试；一直这样，请告诉管理汇总中心的同志</source>
+      <translation>The county hub cannot handle this just now (the hub's own trouble, not this computer's). Please try again later; if it keeps happening, tell whoever runs the county hub</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>

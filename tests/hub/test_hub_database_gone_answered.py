@@ -1,0 +1,154 @@
+"""A county hub whose PostgreSQL database takes no connection (restarting; here `ALTER
+DATABASE … ALLOW_CONNECTIONS false` and its connections ended) could not look up who sent a
+request (`HubSessions.get` raised), and every request was answered as a fault: 500 `internal`
+and a traceback in the hub's log per request. Now it is answered as the hub's own trouble, as
+an import that meets it is: 503 `busy`, signed for the request (the device says it, not that
+the refusal is unverified), `Retry-After`, one warning line; an upload told to sync later,
+a county device's query or decision that the hub could not do it now (it sent no 数据包).
+Once the database takes connections again the same upload goes in, nothing quarantined.
+
+A real hub over HTTP on loopback, on the real PostgreSQL the suite starts."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import psycopg
+import pytest
+
+from fieldapp.domain.sentences import Sentence
+from fieldapp.hub.folder import Hub
+from fieldapp.hub.server import RETRY_AFTER_S, ServerThread, ServiceSettings
+from fieldapp.store.hub_state import HubLog
+from fieldapp.store.ledger import Ledger
+from fieldapp.sync import client, httpauth
+from fieldapp.sync.client import county_status, decide_held, held_changes, push
+from fieldapp.sync.errors import HUB_TROUBLE_ASKED, HUB_TROUBLE_SAID, HubRefused, SyncError
+from tests.hub.test_forged_answer import county  # noqa: F401 - fixture
+from tests.sync.helpers import add_family
+
+VILLAGE = "520502101001"
+
+#: The template said by the test below (for `test_every_template_is_met_by_a_scenario`).
+SAID_HERE = {HUB_TROUBLE_ASKED}
+
+
+@contextmanager
+def _no_connection(admin_url: str, database: str) -> Iterator[None]:
+    """`database` taking no new connection and its open ones ended (as while it restarts),
+    until the block ends."""
+    with psycopg.connect(admin_url, autocommit=True) as admin:
+        admin.execute(f'ALTER DATABASE "{database}" ALLOW_CONNECTIONS false')
+        try:
+            admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = %s AND pid <> pg_backend_pid()",
+                [database],
+            )
+            yield
+        finally:
+            admin.execute(f'ALTER DATABASE "{database}" ALLOW_CONNECTIONS true')
+
+
+def _refused(ask) -> SyncError:  # noqa: ANN001
+    with pytest.raises(SyncError) as refused:
+        ask()
+    return refused.value
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_while_the_database_takes_no_connection_the_hub_says_it_is_its_own_trouble(  # noqa: PLR0913
+    hub: Hub,
+    store_url: str,
+    postgres_admin: str,
+    settings: ServiceSettings,
+    make_device,  # noqa: ANN001
+    county: Ledger,  # noqa: F811
+    caplog: pytest.LogCaptureFixture,
+    qapp,  # noqa: ANN001
+) -> None:
+    village = make_device("红星村", VILLAGE)
+    add_family(village, VILLAGE, ["101"])
+    database = psycopg.conninfo.conninfo_to_dict(store_url)["dbname"]
+    with ServerThread(hub.root, settings) as server:
+        url = server.url
+        push(village, url)  # known to the service: its trouble is counted against it
+        _, persons = add_family(village, VILLAGE, ["102"])
+        caplog.clear()
+        with (
+            caplog.at_level(logging.WARNING, logger="fieldapp"),
+            _no_connection(postgres_admin, str(database)),
+        ):
+            with pytest.raises(HubRefused) as upload:
+                push(village, url)
+            held = _refused(lambda: held_changes(county, url))
+            accept = _refused(lambda: decide_held(county, url, 1, True, "李科长"))
+            # The answer itself: 503, the hub's signature for this request, Retry-After.
+            status, headers, response, connection = client.signed_request(
+                county, url.rstrip("/") + "/v1/held", "GET", None, 30
+            )
+            try:
+                answer = json.loads(response.read())
+            finally:
+                connection.close()
+        # The upload: the hub's own words, which the device says (signed: not unverified).
+        assert upload.value.code == "busy", str(upload.value)
+        assert str(upload.value) == HUB_TROUBLE_SAID["busy"], str(upload.value)
+        said = upload.value.said
+        assert isinstance(said, Sentence) and said.template == HUB_TROUBLE_SAID["busy"]
+        # The county's query and decision: what did not happen, then that the hub could not
+        # do it now — nothing of a 数据包, nothing unverified.
+        for refused, failed in (
+            (held, client.HELD_NOT_GIVEN),
+            (accept, client.ACCEPT_NOT_RECORDED),
+        ):
+            words = refused.said
+            assert isinstance(words, Sentence) and words.template == client.REQUEST_REFUSED
+            opening, why = words.parts
+            assert isinstance(opening, Sentence) and opening.template == failed
+            assert isinstance(why, Sentence) and why.template == HUB_TROUBLE_ASKED
+            assert str(refused) == f"{failed}：{HUB_TROUBLE_ASKED}", str(refused)
+            assert "数据包" not in str(refused), str(refused)
+        # … and in the English window, in its words.
+        from fieldapp.ui import i18n
+        from fieldapp.ui.held_words import sentence_shown
+
+        assert i18n.install_language("en")
+        try:
+            shown = sentence_shown(held.said)  # type: ignore[arg-type]
+        finally:
+            i18n.install_language("zh_CN")
+        assert shown == (
+            "The county hub did not give the held changes: The county hub cannot handle this "
+            "just now (the hub's own trouble, not this computer's). Please try again later; "
+            "if it keeps happening, tell whoever runs the county hub"
+        ), shown
+        assert status == 503, status
+        # (what an older county desktop shows: the hub's words, nothing of a 数据包)
+        assert answer["error"] == "busy" and answer["message"] == HUB_TROUBLE_ASKED, answer
+        headers = {name.lower(): value for name, value in headers.items()}
+        assert headers.get("retry-after") == str(RETRY_AFTER_S), headers
+        assert headers.get(httpauth.REFUSAL_HEADER.lower()), headers
+        # One warning line a request, no traceback, nothing logged as an error.
+        logged = [r for r in caplog.records if r.name.startswith("fieldapp.hub")]
+        own = [r for r in logged if "中心自己的问题）：连不上中心的数据库" in r.getMessage()]
+        assert len(own) == 4, [r.getMessage() for r in logged]
+        assert all(r.levelno == logging.WARNING and r.exc_info is None for r in own)
+        assert not [r for r in logged if r.levelno >= logging.ERROR or r.exc_info], [
+            r.getMessage() for r in logged
+        ]
+        # The database back: the same upload goes in; the county sees the one that met it.
+        push(village, url)
+        (device,) = [d for d in county_status(county, url)["devices"] if d["device"] == "红星村"]
+        assert device["hub_trouble"]["count"] == 1 and device["hub_trouble"]["code"] == "busy"
+        assert device["refused"] == 0 and device["refused_bundles"] == 0, device
+    assert not list(hub.folders.quarantine.iterdir())
+    again = Hub.open(hub.root)
+    try:
+        assert HubLog(again.ledger.db).refusals("红星村") == []
+        assert all(again.ledger.get("persons", p) is not None for p in persons)
+    finally:
+        again.close()
