@@ -7199,14 +7199,6 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation>“%1” (%2): the figure of %4 yuan before %3 must be above 0 yuan%5</translation>
     </message>
     <message>
-      <source>扩展的政策包 %1 不存在（已有：%2）</source>
-      <translation>The pack %1 it extends does not exist (there are: %2)</translation>
-    </message>
-    <message>
-      <source>缺少被扩展的基础政策包 %1</source>
-      <translation>The base pack %1 it extends is missing</translation>
-    </message>
-    <message>
       <source>（无）</source>
       <translation>(none)</translation>
     </message>
@@ -7813,6 +7805,14 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>（点「从中心刷新」看最新的列表）</source>
       <translation> (press “Refresh from the hub” to see the current list)</translation>
+    </message>
+    <message>
+      <source>县级政策包“%1”所扩展的政策包不在已有的政策包中（已有：%2）</source>
+      <translation>The pack that county pack “%1” extends is not among the packs there are (there are: %2)</translation>
+    </message>
+    <message>
+      <source>县级政策包“%1”缺少它所扩展的基础政策包</source>
+      <translation>County pack “%1” is missing the base pack it extends</translation>
     </message>
   </context>
   <context>
