@@ -7814,6 +7814,14 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>县级政策包“%1”缺少它所扩展的基础政策包</source>
       <translation>County pack “%1” is missing the base pack it extends</translation>
     </message>
+    <message>
+      <source>%1已处理（%2，%3 %4）</source>
+      <translation>%1 has already been decided (%2, by %3 at %4)</translation>
+    </message>
+    <message>
+      <source>中心电脑的时钟改对后按同样的规定重新核对：可以收下，接受</source>
+      <translation>Checked again by the same rules once the county hub computer's clock was put right: it may be taken, accepted</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
