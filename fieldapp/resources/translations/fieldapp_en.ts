@@ -7822,6 +7822,82 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>中心电脑的时钟改对后按同样的规定重新核对：可以收下，接受</source>
       <translation>Checked again by the same rules once the county hub computer's clock was put right: it may be taken, accepted</translation>
     </message>
+    <message>
+      <source>%1 不是汇总中心文件夹</source>
+      <translation>%1 is not a county hub folder</translation>
+    </message>
+    <message>
+      <source>不能停用自己</source>
+      <translation>You cannot disable yourself</translation>
+    </message>
+    <message>
+      <source>口令太容易猜：123456、888888、123123 这样的口令，捡到笔记本的人头几次就会试。请换一个别人猜不到的口令</source>
+      <translation>The password is too easy to guess: whoever finds the laptop tries passwords such as 123456, 888888 and 123123 first. Please choose one nobody else can guess</translation>
+    </message>
+    <message>
+      <source>口令至少 %1 位</source>
+      <translation>A password has at least %1 characters</translation>
+    </message>
+    <message>
+      <source>只有县级汇总中心能重置设备台账的口令</source>
+      <translation>Only the county hub can reset the password of a device's ledger</translation>
+    </message>
+    <message>
+      <source>只有能管理用户的人才能这样做，请找本台账的管理员</source>
+      <translation>Only a user who manages users can do this: please ask this ledger's administrator</translation>
+    </message>
+    <message>
+      <source>台账 %1 没有设置口令（未加密），不需要县里重置：不用口令就能打开，带用户名和口令打开一次即加密，那时设的口令就是新口令</source>
+      <translation>Ledger %1 has no password (it is not encrypted), so the county need not reset one: it opens without a password, and opening it once with a user name and password encrypts it, with the password set then as the new one</translation>
+    </message>
+    <message>
+      <source>台账中没有名为 %1 的用户</source>
+      <translation>The ledger has no user named %1</translation>
+    </message>
+    <message>
+      <source>已有名为 %1 的用户</source>
+      <translation>There is already a user named %1</translation>
+    </message>
+    <message>
+      <source>当前用户不在本台账的用户名单中</source>
+      <translation>The current user is not among this ledger's users</translation>
+    </message>
+    <message>
+      <source>找不到台账文件 %1：请核对路径（设备上的台账通常是用户数据文件夹里的 ledger.db）</source>
+      <translation>The ledger file %1 is not there: please check the path (a device's ledger is usually ledger.db in the user data folder)</translation>
+    </message>
+    <message>
+      <source>没有名为 %1 的用户</source>
+      <translation>There is no user named %1</translation>
+    </message>
+    <message>
+      <source>用户 %1 没有停用，不用重新启用</source>
+      <translation>User %1 is not disabled: there is nothing to re-enable</translation>
+    </message>
+    <message>
+      <source>用户名不能为空</source>
+      <translation>The user name cannot be empty</translation>
+    </message>
+    <message>
+      <source>用户名中有不能显示的字符</source>
+      <translation>The user name has characters that cannot be shown</translation>
+    </message>
+    <message>
+      <source>用户名最多 %1 个字</source>
+      <translation>A user name has at most %1 characters</translation>
+    </message>
+    <message>
+      <source>这个台账登记在别的汇总中心，本中心无法重置它的口令</source>
+      <translation>This ledger is enrolled with another county hub, so this hub cannot reset its password</translation>
+    </message>
+    <message>
+      <source>这个台账还没有加密（没有用户）。请先用用户名和口令打开它，台账会随即加密</source>
+      <translation>This ledger is not encrypted yet (it has no users). Open it with a user name and password first: the ledger is encrypted then</translation>
+    </message>
+    <message>
+      <source>这个台账还没有登记到县里，县里无法重置它的口令</source>
+      <translation>This ledger is not enrolled with the county yet, so the county cannot reset its password</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
