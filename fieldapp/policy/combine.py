@@ -56,7 +56,7 @@ from fieldapp.policy.pack import (
     YearSchedule,
     keyed,
 )
-from fieldapp.policy.packfile import KEYED, problem_text
+from fieldapp.policy.packfile import problem_keys, problem_text
 
 #: Override fields copied as they are (the others are checked one by one below).
 _FREE_FIELDS = ("enabled", "title", "funding_source", "funding_by_category", "limit", "evidence")
@@ -443,8 +443,9 @@ class _State:
         try:
             return Rule.model_validate(merged)
         except ValidationError as error:
-            problem = problem_text(dict(error.errors()[0]))
-            raise self._refuse(said(KEYED, rule_named(rule), problem)) from None
+            first = dict(error.errors()[0])
+            problem = problem_text(first, rule=rule_named(rule))
+            raise PackError(self.name, None, problem, keys=problem_keys(first)) from None
 
     def _amount(self, rule: Rule, override: RuleOverride) -> Amount | None:
         """The amount after the county's figure, checked against the seeds' cap."""

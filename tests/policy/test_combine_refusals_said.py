@@ -178,6 +178,8 @@ SCENARIOS["level_fewer_once"] = [
         'minimums = { "岗位推荐" = 3 }\n\n[lines]',
     )
 ]
+#: … and a rule, as changed, that does not validate (said after the rule, `packfile.KEYED`).
+SCENARIOS["rule_invalid"] = [("valid_to = 2026-12-31\n", "valid_to = 2000-01-01\n")]
 SCENARIOS["registration_longer"] = [
     ("[lines]", "[deadlines]\nregistration_workdays = 10\n\n[lines]")
 ]
@@ -247,6 +249,7 @@ BEFORE = {
     "deadline_longer": "政策包 c.toml：提供“1311”就业服务：办理时限只能缩短，不能从 5 个工作日延长到 9 个工作日",
     "level_fewer_once": "政策包 c.toml：中短期失业的最低服务只能增加，不能少于职业指导1次（黔府发〔2023〕12号 附件3 第（六）条第2项）",
     "registration_longer": "政策包 c.toml：办结失业登记：办理时限只能缩短，不能从 7 个工作日延长到 10 个工作日",
+    "rule_invalid": "政策包 c.toml：“一次性交通补助（脱贫人口新跨省务工）”（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（四）条）：有效期结束日 2000-01-01 早于开始日 2021-01-01",  # (recorded from d787138f)
 }
 
 

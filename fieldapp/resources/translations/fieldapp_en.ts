@@ -247,7 +247,7 @@
     </message>
     <message>
       <source>文号</source>
-      <translation>Number</translation>
+      <translation>the document number</translation>
     </message>
     <message>
       <source>标题</source>
@@ -255,7 +255,7 @@
     </message>
     <message>
       <source>发文单位</source>
-      <translation>Issued by</translation>
+      <translation>the issuing office</translation>
     </message>
     <message>
       <source>日期</source>
@@ -327,7 +327,7 @@
     </message>
     <message>
       <source>监测收入线</source>
-      <translation>Monitoring income line</translation>
+      <translation>the monitoring income line</translation>
     </message>
     <message>
       <source>延续执行</source>
@@ -335,7 +335,7 @@
     </message>
     <message>
       <source>文件日期</source>
-      <translation>Document date</translation>
+      <translation>the document's date</translation>
     </message>
     <message>
       <source>请检查：</source>
@@ -1132,7 +1132,7 @@
     </message>
     <message>
       <source>名称</source>
-      <translation>Name</translation>
+      <translation>the name</translation>
     </message>
     <message>
       <source>（整个县）</source>
@@ -1703,7 +1703,7 @@
     </message>
     <message>
       <source>结束日期</source>
-      <translation>End date</translation>
+      <translation>the end date</translation>
     </message>
     <message>
       <source>务工地</source>
@@ -1839,7 +1839,7 @@
     </message>
     <message>
       <source>资金来源</source>
-      <translation>Funding source</translation>
+      <translation>the source of funds</translation>
     </message>
     <message>
       <source>收款方</source>
@@ -1871,7 +1871,7 @@
     </message>
     <message>
       <source>名称</source>
-      <translation>Name</translation>
+      <translation>the name</translation>
     </message>
     <message>
       <source>县里接受前的编号</source>
@@ -2951,7 +2951,7 @@
     </message>
     <message>
       <source>补贴标准</source>
-      <translation>Subsidy standard</translation>
+      <translation>the subsidy's standard</translation>
     </message>
     <message>
       <source>享受次数</source>
@@ -7898,6 +7898,190 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>这个台账还没有登记到县里，县里无法重置它的口令</source>
       <translation>This ledger is not enrolled with the county yet, so the county cannot reset its password</translation>
     </message>
+    <message>
+      <source>%1中的“%2”</source>
+      <translation>“%2” in %1</translation>
+    </message>
+    <message>
+      <source>依据（文号和条款）</source>
+      <translation>the basis (document number and clause)</translation>
+    </message>
+    <message>
+      <source>办理时限</source>
+      <translation>the deadlines</translation>
+    </message>
+    <message>
+      <source>办结失业登记的办理时限</source>
+      <translation>the deadline for completing an unemployment registration</translation>
+    </message>
+    <message>
+      <source>县定标准的文号</source>
+      <translation>the document number of the county's figure</translation>
+    </message>
+    <message>
+      <source>县定金额</source>
+      <translation>the county's figure</translation>
+    </message>
+    <message>
+      <source>县定金额的执行日期</source>
+      <translation>the day the county's figure applies from</translation>
+    </message>
+    <message>
+      <source>发布日期</source>
+      <translation>the issue date</translation>
+    </message>
+    <message>
+      <source>发文单位</source>
+      <translation>the issuing office</translation>
+    </message>
+    <message>
+      <source>各项服务规定的依据</source>
+      <translation>the clauses of the service rules</translation>
+    </message>
+    <message>
+      <source>名称</source>
+      <translation>the name</translation>
+    </message>
+    <message>
+      <source>就业状态用词</source>
+      <translation>the employment status words</translation>
+    </message>
+    <message>
+      <source>开始执行日期</source>
+      <translation>the day it applies from</translation>
+    </message>
+    <message>
+      <source>执行日期</source>
+      <translation>the day it applies from</translation>
+    </message>
+    <message>
+      <source>提供“1311”就业服务的办理时限</source>
+      <translation>the deadline for the “1311” employment services</translation>
+    </message>
+    <message>
+      <source>政策包的基本信息</source>
+      <translation>the pack's particulars</translation>
+    </message>
+    <message>
+      <source>文件日期</source>
+      <translation>the document's date</translation>
+    </message>
+    <message>
+      <source>文号</source>
+      <translation>the document number</translation>
+    </message>
+    <message>
+      <source>是否实行</source>
+      <translation>whether it is granted</translation>
+    </message>
+    <message>
+      <source>最高限额</source>
+      <translation>the cap</translation>
+    </message>
+    <message>
+      <source>服务套餐</source>
+      <translation>the service bundles</translation>
+    </message>
+    <message>
+      <source>服务等级</source>
+      <translation>the service levels</translation>
+    </message>
+    <message>
+      <source>本包对规则的修改</source>
+      <translation>this pack's changes to rules</translation>
+    </message>
+    <message>
+      <source>本包所列的文件</source>
+      <translation>the documents listed in this pack</translation>
+    </message>
+    <message>
+      <source>本包所列的第 %1 份文件</source>
+      <translation>document no. %1 listed in this pack</translation>
+    </message>
+    <message>
+      <source>本包新增的第 %1 条规则</source>
+      <translation>new rule no. %1 of this pack</translation>
+    </message>
+    <message>
+      <source>本包新增的规则</source>
+      <translation>the new rules of this pack</translation>
+    </message>
+    <message>
+      <source>本包的第 %1 项修改</source>
+      <translation>change no. %1 of this pack</translation>
+    </message>
+    <message>
+      <source>材料清单</source>
+      <translation>the evidence list</translation>
+    </message>
+    <message>
+      <source>此前收入线的文号</source>
+      <translation>the document number of the line before</translation>
+    </message>
+    <message>
+      <source>此前的收入线</source>
+      <translation>the line before</translation>
+    </message>
+    <message>
+      <source>此前的金额</source>
+      <translation>the figure before</translation>
+    </message>
+    <message>
+      <source>此前金额的文号</source>
+      <translation>the document number of the figure before</translation>
+    </message>
+    <message>
+      <source>版本号</source>
+      <translation>the version</translation>
+    </message>
+    <message>
+      <source>申领条件</source>
+      <translation>the conditions</translation>
+    </message>
+    <message>
+      <source>申领次数限制</source>
+      <translation>the limit on claims</translation>
+    </message>
+    <message>
+      <source>监测收入线</source>
+      <translation>the monitoring income line</translation>
+    </message>
+    <message>
+      <source>第 %1 个服务套餐</source>
+      <translation>service bundle no. %1</translation>
+    </message>
+    <message>
+      <source>第 %1 个服务等级</source>
+      <translation>service level no. %1</translation>
+    </message>
+    <message>
+      <source>结束日期</source>
+      <translation>the end date</translation>
+    </message>
+    <message>
+      <source>节假日和调休安排</source>
+      <translation>the holidays and working days moved</translation>
+    </message>
+    <message>
+      <source>补贴标准</source>
+      <translation>the subsidy's standard</translation>
+    </message>
+    <message>
+      <source>补贴标准的单位</source>
+      <translation>the standard's unit</translation>
+    </message>
+    <message>
+      <source>补贴标准的种类</source>
+      <translation>the kind of standard</translation>
+    </message>
+    <message>
+      <source>补贴金额</source>
+      <translation>the subsidy's amount</translation>
+    </message>
+    <message>
+      <source>资金来源</source>
+      <translation>the source of funds</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
@@ -8597,7 +8781,7 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>结束日期</source>
-      <translation>End date</translation>
+      <translation>the end date</translation>
     </message>
     <message>
       <source>务工地代码</source>
@@ -8769,7 +8953,7 @@ For a change of job, end the earlier one on the day before the new one starts (%
     </message>
     <message>
       <source>资金来源</source>
-      <translation>Funding source</translation>
+      <translation>the source of funds</translation>
     </message>
     <message>
       <source>说明</source>
