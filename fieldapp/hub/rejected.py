@@ -141,6 +141,9 @@ NOT_AT_THE_HUB = template("中心没有这条未接受修改%1")
 ACCEPTED_ALREADY = template("%1已处理（已接受，%2 %3）")
 DISMISSED_ALREADY = template("%1已处理（不予采纳，%2 %3）")
 DECIDED_ALREADY = {ACCEPTED: ACCEPTED_ALREADY, DISMISSED: DISMISSED_ALREADY}
+#: … decided in a way this program does not know (a status a later program or a hand edit
+#: wrote, %2 as the row has it), by whom (%3) and when (%4).
+DECIDED_OTHERWISE = template("%1已处理（%2，%3 %4）")
 #: Decided on a hub without users, as a county device is told it (`roles.said_to_devices`).
 HUB_ACCOUNT = template(HUB_ACCOUNT_SAID)
 DAMAGED_HELD = template("%1在中心台账里已损坏（修改的内容读不出来），不能接受。只能不予采纳%2")
@@ -453,10 +456,10 @@ def _waiting(store: HeldChanges, held_id: int, hints: Hints) -> HeldChange:
         by = said_to_devices(held.decided_by) if hints.remote else held.decided_by
         when = china_minute(held.decided_at)
         decided = DECIDED_ALREADY.get(held.status)
+        who: Part = said(HUB_ACCOUNT) if by == HUB_ACCOUNT_SAID else str(by)
         if decided is None:  # a status this program does not know: said as it is
             label = STATUS_LABELS.get(held.status, held.status)
-            raise SyncError(f"{str(hints.which(held_id))}已处理（{label}，{by} {when}）")
-        who: Part = said(HUB_ACCOUNT) if by == HUB_ACCOUNT_SAID else str(by)
+            raise SyncError(said(DECIDED_OTHERWISE, hints.which(held_id), label, who, when))
         raise SyncError(said(decided, hints.which(held_id), who, when))
     return held
 
@@ -638,8 +641,21 @@ def _not_yet_due(
 #: `own_clock.Doubt.sentence`).
 NOT_REJUDGED_AHEAD = template("%1。改对之前不能按中心的时钟重新核对")
 
-#: The decision recorded on a held change `rejudge` accepts (the device sees it).
-REJUDGED = "中心电脑的时钟改对后按同样的规定重新核对：可以收下，接受"
+#: The decision recorded on a held change `rejudge` accepts (the device sees it): kept as its
+#: Chinese, as every decision is (a reviewer's own words are), and said in the language shown
+#: where a window reads it back (`decision_said`).
+REJUDGED = template("中心电脑的时钟改对后按同样的规定重新核对：可以收下，接受")
+#: The decisions the program itself records (the rest are a reviewer's words).
+PROGRAM_DECISIONS = frozenset({REJUDGED})
+
+
+def decision_said(decision: str) -> Part:
+    """A held change's recorded decision as a window says it: one the program records
+    (`PROGRAM_DECISIONS`) as its sentence, in the language shown; a reviewer's own words as
+    they wrote them."""
+    return said(decision) if decision in PROGRAM_DECISIONS else decision
+
+
 #: The rules that hold a change by the hub's clock: stamped ahead of it, a claim or batch made
 #: ahead of it, a claim dated after the day it arrived.
 CLOCK_RULES = frozenset({"stamped_ahead", "numbered_ahead", "claim_future"})
@@ -720,7 +736,7 @@ def rejudge(hub: Hub, reviewer: str) -> Rejudged:
                         refused_said[held.id] = refusal.verdict.said
         for held_id in sorted(cleared):
             try:
-                accept(hub, held_id, reviewer, REJUDGED)
+                accept(hub, held_id, reviewer, str(said(REJUDGED)))
             except SyncError as error:
                 refused[held_id] = str(error)
                 if error.said is not None:  # (its sentence: the desktop says it in English)

@@ -56,7 +56,7 @@ from fieldapp.policy.pack import (
     YearSchedule,
     keyed,
 )
-from fieldapp.policy.packfile import KEYED, problem_text
+from fieldapp.policy.packfile import problem_keys, problem_text
 
 #: Override fields copied as they are (the others are checked one by one below).
 _FREE_FIELDS = ("enabled", "title", "funding_source", "funding_by_category", "limit", "evidence")
@@ -87,10 +87,17 @@ FIGURE_UNDOCUMENTED = keyed(
     ),
     "figure_document，并列入 [[documents]]",
 )
-#: The base pack (%1) a first pack extends, missing.
-NO_BASE = template("缺少被扩展的基础政策包 %1")
-#: A pack extending one (%1) not among those before it (%2, listed).
-EXTENDS_UNKNOWN = template("扩展的政策包 %1 不存在（已有：%2）")
+#: The base pack a first pack (%1, its title) extends, missing: the clerk knows a pack by its
+#: title, as `OWN_ID` names it; the id it extends (no title is known for it) is the command
+#: line's (`EXTENDS_KEYS`).
+NO_BASE = template("县级政策包“%1”缺少它所扩展的基础政策包")
+#: A pack (%1, its title) extending one not among those before it (%2, their titles, each
+#: `PACK_TITLED`, listed); the id it extends, as `NO_BASE`.
+EXTENDS_UNKNOWN = template("县级政策包“%1”所扩展的政策包不在已有的政策包中（已有：%2）")
+#: A pack named by its title in a list of them.
+PACK_TITLED = template("“%1”")
+#: The key a pack names the pack it extends by (%1 the id it wrote), for the command line.
+EXTENDS_KEYS = "[pack] 的 extends（现为 %1）"
 #: A new rule (%1 its title) with the id a rule has already (%2 title, %3 clause).
 RULE_TWICE = keyed(
     template("本包新增的“%1”与已有的“%2”（%3）是同一条规则：已有的规则只能修改，不能再新增一条"),
@@ -295,7 +302,8 @@ def combine(files: list[tuple[str, PackFile]], *, source: str = "builtin") -> Po
         raise PackError("（无）", None, said(NO_PACKS))
     base_name, base = files[0]
     if base.pack.extends:
-        raise PackError(base_name, None, said(NO_BASE, base.pack.extends))
+        keys = EXTENDS_KEYS.replace("%1", base.pack.extends)
+        raise PackError(base_name, None, said(NO_BASE, base.pack.title), keys=keys)
     state = _State(base_name, base)
     for name, local in files[1:]:
         state.apply(name, local)
@@ -350,7 +358,8 @@ class _State:
         self.status_words: dict[str, str] = dict(base.status_words)
         self.status_words_from = base.pack.said() if base.status_words else ""
         self.versions = [f"{base.pack.id}@{base.pack.version}"]
-        self.known_ids = {base.pack.id}
+        #: The packs applied so far: their titles by their ids.
+        self.known_ids = {base.pack.id: base.pack.title}
         #: Which file each citation came from, to name it in errors.
         self.cited: list[tuple[str, str, str]] = [(name, r.id, r.clause) for r in base.rules]
         self.cited += [(name, r.id, c) for r in base.rules for c in r.also_clauses]
@@ -359,8 +368,10 @@ class _State:
         """Apply one county pack."""
         self.name = name
         if local.pack.extends and local.pack.extends not in self.known_ids:
-            known = listed(sorted(self.known_ids))
-            raise PackError(name, None, said(EXTENDS_UNKNOWN, local.pack.extends, known))
+            known = listed([said(PACK_TITLED, t) for t in self.known_ids.values()])
+            keys = EXTENDS_KEYS.replace("%1", local.pack.extends)
+            refused = said(EXTENDS_UNKNOWN, local.pack.title, known)
+            raise PackError(name, None, refused, keys=keys)
         self.documents |= {d.cite_name: d for d in local.documents}
         for rule in local.rules:
             if rule.id in self.rules:
@@ -389,7 +400,7 @@ class _State:
             self.status_words |= local.status_words
             self.status_words_from = local.pack.said()
         self.versions.append(f"{local.pack.id}@{local.pack.version}")
-        self.known_ids.add(local.pack.id)
+        self.known_ids[local.pack.id] = local.pack.title
 
     def _refuse(self, problem: str | Sentence) -> PackError:
         return PackError(self.name, None, problem)
@@ -432,8 +443,9 @@ class _State:
         try:
             return Rule.model_validate(merged)
         except ValidationError as error:
-            problem = problem_text(dict(error.errors()[0]))
-            raise self._refuse(said(KEYED, rule_named(rule), problem)) from None
+            first = dict(error.errors()[0])
+            problem = problem_text(first, rule=rule_named(rule))
+            raise PackError(self.name, None, problem, keys=problem_keys(first)) from None
 
     def _amount(self, rule: Rule, override: RuleOverride) -> Amount | None:
         """The amount after the county's figure, checked against the seeds' cap."""

@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 from pydantic import ValidationError
 
 from fieldapp import __version__
-from fieldapp.domain.sentences import COLONED, Sentence, said, template
+from fieldapp.domain.sentences import COLONED, OWNED, Part, Sentence, said, template
 from fieldapp.policy.pack import (
     MergedWord,
     NewerPack,
@@ -48,8 +48,11 @@ _ERROR_TEXT = {
     "string_too_short": template("不能为空"),
     "string_pattern_mismatch": template("格式不对（规则编号只用小写字母、数字和下划线）"),
 }
-#: A problem (%2) of the pack's key (%1, dotted: rules.amount), or of a rule (`rule_named`).
+#: A problem (%2) of a part of the pack (%1, `part_said`), or of a rule (`rule_named`).
 KEYED = COLONED
+#: The deadlines' names as fields (`FIELD_NAMES`).
+DEADLINE_1311_DAYS = template("提供“1311”就业服务的办理时限")
+REGISTRATION_DAYS = template("办结失业登记的办理时限")
 #: A value not among those allowed (%1 as written, %2 those allowed).
 NOT_ALLOWED = template("取值“%1”不在允许范围内（允许：%2）")
 #: A problem no sentence of ours says (%1 pydantic's words).
@@ -58,10 +61,147 @@ INVALID = template("取值不合法（%1）")
 MORE_PROBLEMS = template("%1（另有 %2 处问题）")
 
 
-def problem_text(error: dict[str, Any]) -> str | Sentence:
-    """One pydantic error as a sentence (a validator's own refusal: its Chinese text)."""
+# Which part of the pack a problem is in, in the clerk's words (`part_said`); the key the pack
+# writes is the command line's (`problem_keys`, `PackError.cli_hint`).
+#: A part of the pack named by its name as the pack writes it (a rule's title, a document's
+#: number, a level's or bundle's name).
+PART_NAMED = template("“%1”")
+#: … a field of it (%1 the part, %2 the field's name).
+PART_FIELD = OWNED
+#: … a key the program does not know (%2, as written: a misspelling) in a part (%1).
+PART_UNKNOWN_KEY = template("%1中的“%2”")
+#: A rule, document, level or bundle with no name written, by its place (%1) in the pack.
+NTH_RULE = template("本包新增的第 %1 条规则")
+NTH_OVERRIDE = template("本包的第 %1 项修改")
+NTH_DOCUMENT = template("本包所列的第 %1 份文件")
+NTH_LEVEL = template("第 %1 个服务等级")
+NTH_BUNDLE = template("第 %1 个服务套餐")
+#: The parts of a pack (its tables), in the clerk's words.
+SECTION_NAMES = {
+    "pack": template("政策包的基本信息"),
+    "lines": template("监测收入线"),
+    "deadlines": template("办理时限"),
+    "clauses": template("各项服务规定的依据"),
+    "calendar": template("节假日和调休安排"),
+    "status_words": template("就业状态用词"),
+    "documents": template("本包所列的文件"),
+    "rules": template("本包新增的规则"),
+    "overrides": template("本包对规则的修改"),
+    "service_levels": template("服务等级"),
+    "service_bundles": template("服务套餐"),
+}
+#: Each list of the pack: its items' name key and how one with no name is said.
+_NAMED_BY = {
+    "rules": ("title", NTH_RULE),
+    "overrides": ("title", NTH_OVERRIDE),
+    "documents": ("number", NTH_DOCUMENT),
+    "service_levels": ("level", NTH_LEVEL),
+    "service_bundles": ("name", NTH_BUNDLE),
+}
+#: Parts whose fields' names say the part too (提供“1311”就业服务的办理时限): said alone.
+_FIELDS_SAID_ALONE = frozenset({"deadlines"})
+#: The fields a clerk sets most, in their words (the key after its part: `amount.value`); the
+#: conditions by `combine.CONDITION_NAMES`. A field not here is said by its part alone.
+FIELD_NAMES = {
+    "title": template("名称"),
+    "clause": template("依据（文号和条款）"),
+    "enabled": template("是否实行"),
+    "valid_from": template("开始执行日期"),
+    "valid_to": template("结束日期"),
+    "amount": template("补贴标准"),
+    "amount.value": template("补贴金额"),
+    "amount.max": template("最高限额"),
+    "amount.kind": template("补贴标准的种类"),
+    "amount.unit": template("补贴标准的单位"),
+    "figure": template("县定金额"),
+    "figure_document": template("县定标准的文号"),
+    "figure_from": template("县定金额的执行日期"),
+    "figure_before": template("此前的金额"),
+    "figure_before_document": template("此前金额的文号"),
+    "document": template("文号"),
+    "document_date": template("文件日期"),
+    "evidence": template("材料清单"),
+    "limit": template("申领次数限制"),
+    "funding_source": template("资金来源"),
+    "conditions": template("申领条件"),
+    "number": template("文号"),
+    "version": template("版本号"),
+    "issued": template("发布日期"),
+    "authority": template("发文单位"),
+    # (the line itself is said by its part: 监测收入线)
+    "welfare_post_income_line_document": template("文号"),
+    "welfare_post_income_line_from": template("执行日期"),
+    "welfare_post_income_line_before": template("此前的收入线"),
+    "welfare_post_income_line_before_document": template("此前收入线的文号"),
+    "service_1311_workdays": DEADLINE_1311_DAYS,
+    "registration_workdays": REGISTRATION_DAYS,
+}
+
+
+def problem_keys(error: dict[str, Any]) -> str:
+    """The pack's key a pydantic error is about, as the pack writes it (rules.amount.value), for
+    the command line's line (`PackError.cli_hint`); '' for none."""
+    return ".".join(str(p) for p in error.get("loc", ()) if not isinstance(p, int))
+
+
+def part_said(
+    loc: tuple[str | int, ...], data: Any = None, *, unknown: bool = False
+) -> Part | None:
+    """Which part of the pack `loc` (a pydantic error's) is in, in the clerk's words: a rule by
+    its title (`data`, the pack as read, where it has one), a condition or field by its name,
+    a key the program does not know (`unknown`) as written. None for no place at all."""
+    if not loc:
+        return None
+    head, rest = str(loc[0]), list(loc[1:])
+    section: Part = said(SECTION_NAMES[head]) if head in SECTION_NAMES else said(PART_NAMED, head)
+    if head in _NAMED_BY and rest and isinstance(rest[0], int):
+        index, rest = rest[0], rest[1:]
+        name_key, nth = _NAMED_BY[head]
+        items = data.get(head) if isinstance(data, dict) else None
+        item = items[index] if isinstance(items, list) and index < len(items) else None
+        name = item.get(name_key) if isinstance(item, dict) else None
+        written = name.strip() if isinstance(name, str) else ""
+        section = said(PART_NAMED, written) if written else said(nth, str(index + 1))
+    keys = [str(p) for p in rest if not isinstance(p, int)]
+    if head in _FIELDS_SAID_ALONE and not unknown:
+        return field_said(None, keys) or section
+    return field_said(section, keys, unknown)
+
+
+def field_said(section: Part | None, keys: list[str], unknown: bool = False) -> Part | None:
+    """A field (`keys`, the path after its part) of `section` in the clerk's words: its name
+    where the program has one (a condition's, `FIELD_NAMES`), else its part alone; a key the
+    program does not know (`unknown`) as written, in its part."""
+    from fieldapp.policy.combine import CONDITION_NAMES  # (combine reads packs: it imports us)
+
+    if unknown and keys:
+        owner = field_said(section, keys[:-1])
+        return said(PART_UNKNOWN_KEY, owner, keys[-1]) if owner else said(PART_NAMED, keys[-1])
+    for end in range(len(keys), 0, -1):
+        dotted = ".".join(keys[:end])
+        name = FIELD_NAMES.get(dotted)
+        if end == 2 and keys[0] == "conditions" and keys[1] in CONDITION_NAMES:
+            name = CONDITION_NAMES[keys[1]][0]
+        if name is not None:
+            return said(PART_FIELD, section, said(name)) if section else said(name)
+    return section
+
+
+def problem_text(
+    error: dict[str, Any], data: Any = None, *, rule: Part | None = None
+) -> str | Sentence:
+    """One pydantic error as a sentence (a validator's own refusal: its Chinese text), after
+    the part of the pack it is in, in the clerk's words (`part_said`; `data` the pack as read,
+    naming a rule by its title); of a rule as changed (`rule`, as `combine.rule_named` names
+    it), the error's place is in that rule."""
     kind = error.get("type", "")
-    where = ".".join(str(p) for p in error.get("loc", ()) if not isinstance(p, int))
+    loc = tuple(error.get("loc", ()))
+    unknown = kind == "extra_forbidden"
+    if rule is not None:
+        keys = [str(p) for p in loc if not isinstance(p, int)]
+        where = field_said(rule, keys, unknown)
+    else:
+        where = part_said(loc, data, unknown=unknown)
     text: str | Sentence
     if kind == "value_error":
         text = str(error.get("msg", "")).removeprefix("Value error, ")
@@ -173,10 +313,11 @@ def parse_pack_text(text: str, name: str) -> PackFile:
         loc = tuple(first.get("loc", ()))
         line = line_of(locate_lines(text), loc)
         more = len(error.errors()) - 1
-        problem = problem_text(dict(first))
+        problem = problem_text(dict(first), data)
         if more > 0:
             problem = said(MORE_PROBLEMS, problem, str(more))
-        refused = PackError(name, line, problem)
+        # (the key as the pack writes it: the command line's, on a line of its own)
+        refused = PackError(name, line, problem, keys=problem_keys(dict(first)))
         refused.invalid = True
         raise refused from None
 

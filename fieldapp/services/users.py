@@ -52,15 +52,54 @@ class NotAllowed(FieldappError):
     """The logged-in user may not do this."""
 
 
+# The refusals of users and passwords, as sentences (a window says them in its language).
+NAME_EMPTY = template("用户名不能为空")
+#: A name longer than %1 characters.
+NAME_TOO_LONG = template("用户名最多 %1 个字")
+NAME_UNPRINTABLE = template("用户名中有不能显示的字符")
+#: A password shorter than %1.
+PASSWORD_SHORT = template("口令至少 %1 位")
+PASSWORD_GUESSABLE = template(
+    "口令太容易猜：123456、888888、123123 这样的口令，捡到笔记本的人头几次就会试。"
+    "请换一个别人猜不到的口令"
+)
+NOT_ENCRYPTED = template("这个台账还没有加密（没有用户）。请先用用户名和口令打开它，台账会随即加密")
+NOT_A_USER = template("当前用户不在本台账的用户名单中")
+ADMIN_ONLY = template("只有能管理用户的人才能这样做，请找本台账的管理员")
+#: A new user under a name (%1) a user has.
+NAME_TAKEN = template("已有名为 %1 的用户")
+#: No user of this ledger is named %1.
+NO_SUCH_USER = template("没有名为 %1 的用户")
+NOT_YOURSELF = template("不能停用自己")
+#: Enabling again a user (%1) not disabled.
+NOT_DISABLED = template("用户 %1 没有停用，不用重新启用")
+HUB_ONLY = template("只有县级汇总中心能重置设备台账的口令")
+#: The county resetting a password: no ledger at the path given (%1, as given).
+NO_LEDGER_FILE = template(
+    "找不到台账文件 %1：请核对路径（设备上的台账通常是用户数据文件夹里的 ledger.db）"
+)
+#: … a ledger (%1, its file's name) with no password.
+NO_PASSWORD_SET = template(
+    "台账 %1 没有设置口令（未加密），不需要县里重置：不用口令就能打开，"
+    "带用户名和口令打开一次即加密，那时设的口令就是新口令"
+)
+NOT_ENROLLED = template("这个台账还没有登记到县里，县里无法重置它的口令")
+OTHER_HUB = template("这个台账登记在别的汇总中心，本中心无法重置它的口令")
+#: … no user named %1 in that ledger.
+NO_SUCH_USER_THERE = template("台账中没有名为 %1 的用户")
+#: A folder (%1, as given) that is no hub's.
+NOT_A_HUB_FOLDER = template("%1 不是汇总中心文件夹")
+
+
 def check_name(name: str) -> str:
     """A user name as stored, or ValidationFailed saying what is wrong with it."""
     clean = normalise_name(name)
     if not clean:
-        raise ValidationFailed("用户名不能为空")
+        raise ValidationFailed(said(NAME_EMPTY))
     if len(clean) > MAX_NAME:
-        raise ValidationFailed(f"用户名最多 {MAX_NAME} 个字")
+        raise ValidationFailed(said(NAME_TOO_LONG, str(MAX_NAME)))
     if any(unicodedata.category(ch).startswith("C") for ch in clean):
-        raise ValidationFailed("用户名中有不能显示的字符")
+        raise ValidationFailed(said(NAME_UNPRINTABLE))
     return clean
 
 
@@ -92,18 +131,15 @@ def check_password(password: str) -> str:
     """The password, or ValidationFailed when it is too short, not text, or `guessable`."""
     check_readable(password)
     if len(password) < MIN_PASSWORD:
-        raise ValidationFailed(f"口令至少 {MIN_PASSWORD} 位")
+        raise ValidationFailed(said(PASSWORD_SHORT, str(MIN_PASSWORD)))
     if guessable(password):
-        raise ValidationFailed(
-            "口令太容易猜：123456、888888、123123 这样的口令，捡到笔记本的人头几次就会试。"
-            "请换一个别人猜不到的口令"
-        )
+        raise ValidationFailed(said(PASSWORD_GUESSABLE))
     return password
 
 
 def _unlocked(ledger: Ledger) -> Unlocked:
     if ledger.unlocked is None:
-        raise NotAllowed("这个台账还没有加密（没有用户）。请先用用户名和口令打开它，台账会随即加密")
+        raise NotAllowed(said(NOT_ENCRYPTED))
     return ledger.unlocked
 
 
@@ -112,7 +148,7 @@ def current_user(ledger: Ledger) -> UserRow:
     _unlocked(ledger)
     found = users.user(ledger.db, ledger.user or "")
     if found is None:
-        raise NotAllowed("当前用户不在本台账的用户名单中")
+        raise NotAllowed(said(NOT_A_USER))
     return found
 
 
@@ -124,7 +160,7 @@ def may_manage(ledger: Ledger) -> bool:
 def require_admin(ledger: Ledger) -> None:
     """NotAllowed unless the logged-in user may manage users."""
     if not current_user(ledger).admin:
-        raise NotAllowed("只有能管理用户的人才能这样做，请找本台账的管理员")
+        raise NotAllowed(said(ADMIN_ONLY))
 
 
 def list_users(ledger: Ledger) -> list[UserRow]:
@@ -149,7 +185,7 @@ def add_user(ledger: Ledger, name: str, password: str, admin: bool = False) -> U
     if existing is not None and existing.disabled:
         raise _disabled(said(NAME_DISABLED, name), name)
     if existing is not None:
-        raise ValidationFailed(f"已有名为 {name} 的用户")
+        raise ValidationFailed(said(NAME_TAKEN, name))
     unlocked = _unlocked(ledger)
     # The row first: a crash before the slot leaves a user who cannot log in yet (an
     # administrator sets the password again), never a password without a user.
@@ -193,7 +229,7 @@ def change_password(ledger: Ledger, name: str | None, password: str) -> UserRow:
         require_admin(ledger)
     found = users.user(ledger.db, name)
     if found is None:
-        raise ValidationFailed(f"没有名为 {name} 的用户")
+        raise ValidationFailed(said(NO_SUCH_USER, name))
     if found.disabled:
         raise _disabled(said(USER_DISABLED, name), name)
     unlocked = _unlocked(ledger)
@@ -218,9 +254,9 @@ def disable_user(ledger: Ledger, name: str) -> UserRow:
     name = check_name(name)
     found = users.user(ledger.db, name)
     if found is None:
-        raise ValidationFailed(f"没有名为 {name} 的用户")
+        raise ValidationFailed(said(NO_SUCH_USER, name))
     if name == ledger.user:
-        raise ValidationFailed("不能停用自己")
+        raise ValidationFailed(said(NOT_YOURSELF))
     _unlocked(ledger)
     users.set_disabled(ledger.db, name, True, ledger.user)
     _save_keys(ledger, lambda keys: keys.without_user(name))
@@ -234,9 +270,9 @@ def check_enable(ledger: Ledger, name: str) -> UserRow:
     name = check_name(name)
     found = users.user(ledger.db, name)
     if found is None:
-        raise ValidationFailed(f"没有名为 {name} 的用户")
+        raise ValidationFailed(said(NO_SUCH_USER, name))
     if not found.disabled:
-        raise ValidationFailed(f"用户 {name} 没有停用，不用重新启用")
+        raise ValidationFailed(said(NOT_DISABLED, name))
     return found
 
 
@@ -329,33 +365,27 @@ def county_reset(hub_ledger: Ledger, ledger_path: str | Path, name: str, passwor
     """
     identity = SyncState(hub_ledger.db).identity()
     if identity is None or identity.role != "hub":
-        raise NotAllowed("只有县级汇总中心能重置设备台账的口令")
+        raise NotAllowed(said(HUB_ONLY))
     ledger_path = Path(ledger_path)
     state = ledger_state(ledger_path)
     if state == "new":
-        raise ValidationFailed(
-            f"找不到台账文件 {ledger_path}：请核对路径（设备上的台账通常是用户数据文件夹里的 ledger.db）"
-        )
+        raise ValidationFailed(said(NO_LEDGER_FILE, str(ledger_path)))
     if state == "plain":
         problem = vault.keyfile_missing(ledger_path, state)
-        raise ValidationFailed(
-            problem
-            or f"台账 {ledger_path.name} 没有设置口令（未加密），不需要县里重置：不用口令就能打开，"
-            "带用户名和口令打开一次即加密，那时设的口令就是新口令"
-        )
+        raise ValidationFailed(problem or said(NO_PASSWORD_SET, ledger_path.name))
     keys = keyfile.load(ledger_path)
     if keys.county is None:
-        raise NotAllowed("这个台账还没有登记到县里，县里无法重置它的口令")
+        raise NotAllowed(said(NOT_ENROLLED))
     key = keys.county.open(identity.box_secret)
     if key is None:
-        raise NotAllowed("这个台账登记在别的汇总中心，本中心无法重置它的口令")
+        raise NotAllowed(said(OTHER_HUB))
     name, password = check_name(name), check_password(password)
     db = open_database(ledger_path, key, keys.cipher)
     ledger = Ledger(db, str(ledger_path), hub_ledger.author, Unlocked(key, keys, None))
     try:
         found = users.user(ledger.db, name)
         if found is None:
-            raise ValidationFailed(f"台账中没有名为 {name} 的用户")
+            raise ValidationFailed(said(NO_SUCH_USER_THERE, name))
         if found.disabled:
             refused = _disabled(said(RESET_DISABLED, name), name)
             # The county's command line speaks of that laptop's administrator's command.
@@ -396,7 +426,7 @@ def county_reset_at_hub(
     if url.is_file():  # the hub's ledger is in PostgreSQL (no password of its own)
         location, hub_credentials = url.read_text(encoding="utf-8").strip(), None
     elif not path.is_file():
-        raise NotAllowed(f"{hub_dir} 不是汇总中心文件夹")
+        raise NotAllowed(said(NOT_A_HUB_FOLDER, str(hub_dir)))
     elif ledger_state(path) != "encrypted":
         hub_credentials = None
     hub_ledger = Ledger.open(location, credentials=hub_credentials)

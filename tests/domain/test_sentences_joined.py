@@ -82,4 +82,6 @@ def test_a_colon_and_whose_are_one_template_each_wherever_said() -> None:
     assert rejected.RECORD_OF == eligibility.OWNED == OWNED
     problem = packfile.problem_text({"type": "string_too_short", "loc": ("rules", 0, "title")})
     assert isinstance(problem, Sentence) and problem.template == COLONED
-    assert str(problem) == "rules.title：不能为空"
+    assert (
+        str(problem) == "本包新增的第 1 条规则的名称：不能为空"
+    )  # (the clerk's words since round Y)

@@ -53,6 +53,7 @@ REJUDGE_SAID = {
     own_clock.BEHIND_BY_ITSELF,
     own_clock.AHEAD_BY_ITSELF,
     rejected.NOT_REJUDGED_AHEAD,
+    rejected.REJUDGED,  # (the decision it records, read back as its sentence)
 }
 
 
@@ -71,6 +72,7 @@ SAID_HERE = {
     rejected.NOT_AT_THE_HUB,
     rejected.ACCEPTED_ALREADY,
     rejected.DISMISSED_ALREADY,
+    rejected.DECIDED_OTHERWISE,
     rejected.HUB_ACCOUNT,
     rejected.DAMAGED_HELD,
     rejected.CANNOT_ACCEPT,
@@ -198,6 +200,7 @@ def test_a_refused_decision_is_said_in_the_english_window(  # noqa: PLR0915
         assert error.said is not None, str(error)
         met |= templates(error.said)
     elsewhere = {rejected.NOT_YET_ACCEPTED, rejected.NOT_DUE_YET, rejected.NOT_REJUDGED_AHEAD}
+    elsewhere |= {rejected.DECIDED_OTHERWISE}  # (`test_a_status_this_program_does_not_know…`)
     assert SAID_HERE - elsewhere <= met | REJUDGE_SAID, SAID_HERE - met
 
 
@@ -226,3 +229,40 @@ def test_a_rules_reason_keeps_its_sentence_only_where_it_says_the_reason_as_show
     assert rejected._why("另一条理由", sentence) == "另一条理由"
     escaped = rejected._why(reason + "\x1b[2J", sentence)
     assert escaped == reason + "\\u001b[2J" and not isinstance(escaped, Sentence)
+
+
+@SQLITE
+def test_a_status_this_program_does_not_know_is_said_as_the_row_has_it(
+    hub,
+    held: dict[str, Any],  # noqa: F811
+    qapp,  # noqa: ANN001
+):
+    """A held change decided in a way this program does not know (a later program's status,
+    or a hand edit around the table's check): refused as decided already, the status as the
+    row has it, in a sentence the English window says (recorded from d787138f in Chinese)."""
+    from fieldapp.ui import i18n
+    from fieldapp.ui.held_words import sentence_shown
+
+    with hub.ledger.transaction():
+        hub.ledger.db.execute("PRAGMA ignore_check_constraints = ON")
+        hub.ledger.db.execute(
+            "UPDATE held_changes SET status = 'withdrawn', decided_by = '李科长@县人社局', "
+            "decided_at = '2026-12-01T02:00:00+00:00' WHERE id = ?",
+            [held["prank"]],
+        )
+        hub.ledger.db.execute("PRAGMA ignore_check_constraints = OFF")
+    refused = _refused(lambda: rejected.accept(hub, held["prank"], "科员"))
+    assert (
+        str(refused)
+        == f"第 {held['prank']} 条已处理（withdrawn，李科长@县人社局 2026-12-01 10:00）"
+    )
+    assert refused.said is not None and refused.said.template == rejected.DECIDED_OTHERWISE
+    assert i18n.install_language("en")
+    try:
+        shown = sentence_shown(refused.said)
+    finally:
+        i18n.install_language("zh_CN")
+    assert shown == (
+        f"Held change {held['prank']} has already been decided (withdrawn, by 李科长@县人社局 at "
+        "2026-12-01 10:00)"
+    ), shown

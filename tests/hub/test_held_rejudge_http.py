@@ -21,7 +21,7 @@ import time_machine
 
 from fieldapp.domain.dates import CHINA
 from fieldapp.domain.roles import Role
-from fieldapp.domain.sentences import Sentence
+from fieldapp.domain.sentences import Part, Sentence
 from fieldapp.hub import own_clock, rejected
 from fieldapp.hub.folder import Hub
 from fieldapp.store.held import HeldChanges
@@ -56,6 +56,18 @@ def _in_english(error: SyncError) -> str:
     assert i18n.install_language("en")
     try:
         return message_for(error)
+    finally:
+        i18n.install_language("zh_CN")
+
+
+def _shown_in_english(part: Part) -> str:
+    """What a window in English says of `part`."""
+    from fieldapp.ui import i18n
+    from fieldapp.ui.held_words import part_shown
+
+    assert i18n.install_language("en")
+    try:
+        return part_shown(part)
     finally:
         i18n.install_language("zh_CN")
 
@@ -152,6 +164,15 @@ def test_a_county_desktop_rejudges_held_changes_over_http(
         decided = store.get(held_id)
         assert decided.status == "accepted" and decided.decided_by == "李科长@县人社局"
         assert decided.decision == rejected.REJUDGED
+        # … the program's own decision, said as its sentence where a window reads it back.
+        recorded = rejected.decision_said(decided.decision)
+        assert isinstance(recorded, Sentence) and recorded.template == rejected.REJUDGED
+        assert str(recorded) == "中心电脑的时钟改对后按同样的规定重新核对：可以收下，接受"
+    assert _shown_in_english(recorded) == (
+        "Checked again by the same rules once the county hub computer's clock was put right: "
+        "it may be taken, accepted"
+    )
+    assert rejected.decision_said("乱写的备注") == "乱写的备注"  # a reviewer's words as written
     assert {store.get(i).status for i in hostile} == {"held"}
     rows = hub.ledger.db.execute("SELECT updated_by FROM persons WHERE name = '李0'").fetchall()
     assert len(rows) == 2 and all(r[0].startswith("李科长＠县人社局（接受") for r in rows), rows

@@ -178,6 +178,8 @@ SCENARIOS["level_fewer_once"] = [
         'minimums = { "岗位推荐" = 3 }\n\n[lines]',
     )
 ]
+#: … and a rule, as changed, that does not validate (said after the rule, `packfile.KEYED`).
+SCENARIOS["rule_invalid"] = [("valid_to = 2026-12-31\n", "valid_to = 2000-01-01\n")]
 SCENARIOS["registration_longer"] = [
     ("[lines]", "[deadlines]\nregistration_workdays = 10\n\n[lines]")
 ]
@@ -213,7 +215,7 @@ BEFORE = {
     "zero": "政策包 c.toml：“新就业形态劳动者意外伤害商业保险补贴”（黔府发〔2023〕12号 第（十一）条）的县定金额须大于 0 元；本县不实行这项补贴的，请停用这项补贴",
     "line_undocumented": "政策包 c.toml：防止返贫监测收入线 650 元/月须写明县里定这条线的文件文号，并列入本包的文件：公益性岗位收入超线的提醒引用它",
     "figure_undocumented": "政策包 c.toml：“新就业形态劳动者意外伤害商业保险补贴”（黔府发〔2023〕12号 第（十一）条）的县定金额 80 元须写明县里定这个金额的文件文号，并列入本包的文件：申请表、花名册和公示表引用它作为补贴标准的依据",
-    "extends_unknown": "政策包 c.toml：扩展的政策包 guizhou-2099 不存在（已有：guizhou-2023）",
+    "extends_unknown": "政策包 c.toml：县级政策包“七星关区就业帮扶补充政策”所扩展的政策包不在已有的政策包中（已有：“贵州省就业帮扶政策（黔府发〔2023〕12号等）”）",  # (the packs by their titles since round Y; the id on the command line's line)
     "rule_twice": "政策包 c.toml：本包新增的“培训生活费补贴”与已有的“培训生活费补贴”（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（十七）条）是同一条规则：已有的规则只能修改，不能再新增一条",
     "document_no_figure": "政策包 c.toml：“一次性交通补助（脱贫人口新跨省务工）”（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（四）条）：写了县定标准的文号却没有写县定金额",
     "from_no_figure": "政策包 c.toml：“一次性交通补助（脱贫人口新跨省务工）”（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（四）条）：写了县定金额的执行日期却没有写县定金额",
@@ -242,11 +244,12 @@ BEFORE = {
     "no_such_rule": "政策包 c.toml：政策包里没有编号为 no_such_rule 的规则，无从修改",
     "no_such_rule_zero": "政策包 c.toml：政策包里没有编号为 no_such_rule 的规则，无从修改",
     "no_packs": "政策包 （无）：没有可用的政策包",
-    "no_base": "政策包 c.toml：缺少被扩展的基础政策包 guizhou-2023",
+    "no_base": "政策包 c.toml：县级政策包“七星关区就业帮扶补充政策”缺少它所扩展的基础政策包",  # (by its title since round Y)
     "none_listed": "政策包 c.toml：“培训生活费补贴”的依据“《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（十七）条”没有以所列文件的文号或《标题》开头（已列文件：（无））",
     "deadline_longer": "政策包 c.toml：提供“1311”就业服务：办理时限只能缩短，不能从 5 个工作日延长到 9 个工作日",
     "level_fewer_once": "政策包 c.toml：中短期失业的最低服务只能增加，不能少于职业指导1次（黔府发〔2023〕12号 附件3 第（六）条第2项）",
     "registration_longer": "政策包 c.toml：办结失业登记：办理时限只能缩短，不能从 7 个工作日延长到 10 个工作日",
+    "rule_invalid": "政策包 c.toml：“一次性交通补助（脱贫人口新跨省务工）”（《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（四）条）：有效期结束日 2000-01-01 早于开始日 2021-01-01",  # (recorded from d787138f)
 }
 
 
@@ -331,7 +334,7 @@ def test_every_refusal_of_combine_has_a_scenario(tmp_path: Path) -> None:
         for key, value in vars(module).items()
         if key.isupper() and key != "KEYED" and isinstance(value, str) and value in TEMPLATES
     }
-    assert len(made) == 48
+    assert len(made) == 49
     assert made - said_here(tmp_path) == set()
 
 
@@ -525,3 +528,16 @@ def test_the_command_line_names_the_loosened_conditions_keys(
         "享受补贴的人员类别不能增加或取消（原为脱贫人口、防返贫监测对象）\n"
         "政策包文件中的写法：conditions.categories_any"
     ) in err, err
+
+
+@pytest.mark.parametrize(
+    ("name", "extends"), [("extends_unknown", "guizhou-2099"), ("no_base", "guizhou-2023")]
+)
+def test_the_pack_extended_is_named_by_its_id_on_the_command_lines_line_only(
+    name: str, extends: str, tmp_path: Path
+) -> None:
+    """The clerk knows a pack by its title: the id it extends (no title is known for it) is
+    the command line's, on its own line (`cli_hint`), as `OWN_ID`'s id is."""
+    refusal = refused(name, tmp_path)
+    assert extends not in str(refusal)
+    assert refusal.cli_hint == f"政策包文件中的写法：[pack] 的 extends（现为 {extends}）"

@@ -154,8 +154,12 @@ def test_a_new_version_of_a_pack_replaces_the_old_one(tmp_path: Path) -> None:
         ),
         ('[pack]\nid = "x"\nversion = "1"\ntitle = "t"\nnonsense = 1\n', 5, "不认识的字段"),
         ('[pack]\nid = "x"\nversion = "1"\n', 1, "缺少必填项"),
-        ('[pack]\nid = "x"\nversion = "1"\ntitle = ""\n', 4, "pack.title：不能为空"),
-        ('[pack]\nid = "x"\nversion = "1"\ntitle = "  　"\n', 4, "pack.title：不能为空"),
+        ('[pack]\nid = "x"\nversion = "1"\ntitle = ""\n', 4, "政策包的基本信息的名称：不能为空"),
+        (
+            '[pack]\nid = "x"\nversion = "1"\ntitle = "  　"\n',
+            4,
+            "政策包的基本信息的名称：不能为空",
+        ),
         (
             '[pack]\nid = "x"\nversion = "1"\ntitle = "t"\n[calendar]\n'
             "extra_holidays = [2027-02-30]\n",
@@ -438,19 +442,29 @@ _SEEDS = (base_dir() / "guizhou_2023.toml").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(
-    ("text", "old", "field"),
+    ("text", "old", "field", "said"),
     [
-        (_SEEDS, 'version = "', "pack.version"),
-        (_SEEDS, 'clause = "黔府发〔2023〕12号 附件2 第（四）条"', "rules.clause"),
-        (_SEEDS, 'funding_source = "', "rules.funding_source"),
-        (_SEEDS, 'name = "1311"', "service_bundles.name"),
-        (COUNTY_PACK, 'title = "关于2026年', "documents.title"),
+        (_SEEDS, 'version = "', "pack.version", "政策包的基本信息的版本号"),
+        (
+            _SEEDS,
+            'clause = "黔府发〔2023〕12号 附件2 第（四）条"',
+            "rules.clause",
+            "“一次性交通补助（跨县务工）”的依据（文号和条款）",
+        ),
+        (
+            _SEEDS,
+            'funding_source = "',
+            "rules.funding_source",
+            "“一次性交通补助（跨县务工）”的资金来源",
+        ),
+        (_SEEDS, 'name = "1311"', "service_bundles.name", "第 1 个服务套餐"),
+        (COUNTY_PACK, 'title = "关于2026年', "documents.title", "“七人社通〔2026〕3号”的名称"),
     ],
     ids=["version", "clause", "funding_source", "bundle_name", "document_title"],
 )
 @pytest.mark.parametrize("blank", ["", "  　"])
 def test_every_text_a_pack_must_give_is_refused_empty_or_only_spaces(
-    text: str, old: str, field: str, blank: str
+    text: str, old: str, field: str, said: str, blank: str
 ) -> None:
     # One check for them all: min_length=1 let '   ' through — a rule cited by a blank clause
     # on every 申请表, a funding source printed as nothing.
@@ -460,7 +474,9 @@ def test_every_text_a_pack_must_give_is_refused_empty_or_only_spaces(
     blanked = text[:line] + f'{key} = "{blank}"' + text[end:]
     with pytest.raises(PackError) as refused:
         parse_pack_text(blanked, "p.toml")
-    assert f"{field}：不能为空" in str(refused.value), str(refused.value)
+    # (the part of the pack in the clerk's words; the key on the command line's line)
+    assert f"{said}：不能为空" in str(refused.value), str(refused.value)
+    assert refused.value.cli_hint == f"政策包文件中的写法：{field}"
     assert refused.value.line == text[:line].count("\n") + 1
 
 
@@ -468,5 +484,6 @@ def test_an_override_blanking_a_rules_title_is_refused() -> None:
     text = COUNTY_PACK + '\n[[overrides]]\nrule = "welfare_post_subsidy"\ntitle = "   "\n'
     with pytest.raises(PackError) as refused:
         parse_pack_text(text, "county.toml")
-    assert "overrides.title：不能为空" in str(refused.value), str(refused.value)
+    assert "本包的第 4 项修改的名称：不能为空" in str(refused.value), str(refused.value)
+    assert refused.value.cli_hint == "政策包文件中的写法：overrides.title"
     parse_pack_text(COUNTY_PACK + '\n[[overrides]]\nrule = "welfare_post_subsidy"\n', "c.toml")

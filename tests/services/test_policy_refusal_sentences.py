@@ -259,7 +259,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     not validate by `tests.policy.test_pack_problems_said`; a county 就业状态 word refused by
     `tests.policy.test_status_word_refusals`; what a county pack may not change by
     `tests.policy.test_combine_refusals_said`; the 待办 and 户级责任 lists' 说明 and what the county
-    has still to set by `tests.policy.test_due_and_duties_said`; a disabled user's name or
+    has still to set by `tests.policy.test_due_and_duties_said`; a user's name or
     password refused by `tests.services.test_user_refusal_sentences`; a decision on a held change
     the hub refused by `tests.hub.test_held_decision_refusals_said`; a county device's query
     or decision that met the hub's own trouble by `tests.hub.test_hub_database_gone_answered`)."""

@@ -38,6 +38,7 @@ FORGED = {
     policy_admin.NEEDS_PROGRAM,
     policy_admin.STILL_USING,
     combine.EXTENDS_UNKNOWN,  # (the forged edition's problem: it extends no pack there is)
+    combine.PACK_TITLED,  # (… the packs there are, by their titles)
 }
 DRAFTED = {
     policy_admin.DRAFT_REFUSED,

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from fieldapp.domain.dates import china_minute
+from fieldapp.hub import rejected
 from fieldapp.hub.folder import Hub
 from fieldapp.sync.exchange import export_bundle
 from tests.codes import ENROL_CODE
@@ -136,8 +139,20 @@ def test_a_held_change_says_whose_it_is_and_names_the_place(
     assert "姓名" not in area_line and group not in area_line, area_line
 
 
+@pytest.mark.parametrize(
+    ("decision", "decision_english"),
+    [
+        ("日期核实无误", "日期核实无误"),  # (a reviewer's own words, as written)
+        (  # the hub's own, when its clock put right cleared the change (`rejected.rejudge`)
+            rejected.REJUDGED,
+            "Checked again by the same rules once the county hub computer's clock was put "
+            "right: it may be taken, accepted",
+        ),
+    ],
+    ids=["reviewer", "rejudged"],
+)
 def test_a_change_the_county_accepted_is_said_as_the_countys_own(
-    window, qtbot, tmp_path, warnings_shown
+    window, qtbot, tmp_path, warnings_shown, decision: str, decision_english: str
 ):
     """A held change the county then accepted read “县里未接受的修改：…；县里已接受（以县里的修改为准）
     …；本机已撤销（…）” — not accepted yet accepted, taken back yet standing. It says what
@@ -159,7 +174,7 @@ def test_a_change_the_county_accepted_is_said_as_the_countys_own(
                  hlc=_month_ahead())  # fmt: skip
     hub.import_file(export_bundle(ledger, tmp_path / "up.fieldsync").path)
     (held,) = [h for h in hub.rejected() if h.change_id == late.id]
-    hub.accept(held.id, "王科长", "日期核实无误")
+    hub.accept(held.id, "王科长", decision)
     answer = hub.export_for("大坝村笔记本", tmp_path / "answer.fieldsync")
     hub.close()
     page.import_from(Path(answer.path))
@@ -171,7 +186,7 @@ def test_a_change_the_county_accepted_is_said_as_the_countys_own(
     text = page.held.list.item(row).text()
     assert text.startswith("县里扣下审核的修改：张0的人员信息（联系电话为“13600000001”）"), text
     assert text.endswith(
-        "；县里已接受，记作县里自己的修改：日期核实无误"
+        f"；县里已接受，记作县里自己的修改：{decision}"
         f"；本机原来的这条已撤下（{minute}），以县里记下的为准"
     ), text
     assert "未接受" not in text and "本机已撤销" not in text, text
@@ -183,7 +198,7 @@ def test_a_change_the_county_accepted_is_said_as_the_countys_own(
     english = page.held.list.item(row).text()
     assert english.startswith("Held by the county for review: "), english
     assert english.endswith(
-        "; accepted by the county and recorded as the county's own change: 日期核实无误"
+        f"; accepted by the county and recorded as the county's own change: {decision_english}"
         f"; this computer's own copy was withdrawn ({minute}): the county's change stands in"
         " its place"
     ), english

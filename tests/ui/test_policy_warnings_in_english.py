@@ -72,8 +72,16 @@ def test_the_county_packs_not_taken_are_said_in_english(
     found = forged(County(tmp_path / "county", capsys))
     shown = english(*found)  # type: ignore[arg-type]
     # The pack's problem a sentence of `policy.combine`'s, said in English too.
-    problem = "The pack xguizhou-2023 it extends does not exist (there are: guizhou-2023)"
-    assert "扩展的政策包 xguizhou-2023 不存在（已有：guizhou-2023）" in str(found[1])
+    # (the packs by their titles, as the clerk knows them, not by their ids)
+    problem = (
+        "The pack that county pack “七星关区就业帮扶政策（2026年）” extends is not among the packs "
+        "there are (there are: “贵州省就业帮扶政策（黔府发〔2023〕12号等）”)"
+    )
+    assert (
+        "县级政策包“七星关区就业帮扶政策（2026年）”所扩展的政策包不在已有的政策包中"
+        "（已有：“贵州省就业帮扶政策（黔府发〔2023〕12号等）”）"
+    ) in str(found[1])
+    assert "xguizhou" not in str(found[1])
     assert shown == [
         "The signature of the county's policy pack, edition 2026.6 (no. 6) does not match the "
         "county hub's (it may have been changed, or not issued by the county hub): not taken "

@@ -247,7 +247,7 @@
     </message>
     <message>
       <source>文号</source>
-      <translation>Number</translation>
+      <translation>the document number</translation>
     </message>
     <message>
       <source>标题</source>
@@ -255,7 +255,7 @@
     </message>
     <message>
       <source>发文单位</source>
-      <translation>Issued by</translation>
+      <translation>the issuing office</translation>
     </message>
     <message>
       <source>日期</source>
@@ -327,7 +327,7 @@
     </message>
     <message>
       <source>监测收入线</source>
-      <translation>Monitoring income line</translation>
+      <translation>the monitoring income line</translation>
     </message>
     <message>
       <source>延续执行</source>
@@ -335,7 +335,7 @@
     </message>
     <message>
       <source>文件日期</source>
-      <translation>Document date</translation>
+      <translation>the document's date</translation>
     </message>
     <message>
       <source>请检查：</source>
@@ -1132,7 +1132,7 @@
     </message>
     <message>
       <source>名称</source>
-      <translation>Name</translation>
+      <translation>the name</translation>
     </message>
     <message>
       <source>（整个县）</source>
@@ -1703,7 +1703,7 @@
     </message>
     <message>
       <source>结束日期</source>
-      <translation>End date</translation>
+      <translation>the end date</translation>
     </message>
     <message>
       <source>务工地</source>
@@ -1839,7 +1839,7 @@
     </message>
     <message>
       <source>资金来源</source>
-      <translation>Funding source</translation>
+      <translation>the source of funds</translation>
     </message>
     <message>
       <source>收款方</source>
@@ -1871,7 +1871,7 @@
     </message>
     <message>
       <source>名称</source>
-      <translation>Name</translation>
+      <translation>the name</translation>
     </message>
     <message>
       <source>县里接受前的编号</source>
@@ -2951,7 +2951,7 @@
     </message>
     <message>
       <source>补贴标准</source>
-      <translation>Subsidy standard</translation>
+      <translation>the subsidy's standard</translation>
     </message>
     <message>
       <source>享受次数</source>
@@ -7199,14 +7199,6 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation>“%1” (%2): the figure of %4 yuan before %3 must be above 0 yuan%5</translation>
     </message>
     <message>
-      <source>扩展的政策包 %1 不存在（已有：%2）</source>
-      <translation>The pack %1 it extends does not exist (there are: %2)</translation>
-    </message>
-    <message>
-      <source>缺少被扩展的基础政策包 %1</source>
-      <translation>The base pack %1 it extends is missing</translation>
-    </message>
-    <message>
       <source>（无）</source>
       <translation>(none)</translation>
     </message>
@@ -7821,6 +7813,282 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>县里的中心暂时处理不了（中心自己的问题，不是本机的），请稍后再试；一直这样，请告诉管理汇总中心的同志</source>
       <translation>The county hub cannot handle this just now (the hub's own trouble, not this computer's). Please try again later; if it keeps happening, tell whoever runs the county hub</translation>
+    </message>
+    <message>
+      <source>%1 不是汇总中心文件夹</source>
+      <translation>%1 is not a county hub folder</translation>
+    </message>
+    <message>
+      <source>%1中的“%2”</source>
+      <translation>“%2” in %1</translation>
+    </message>
+    <message>
+      <source>%1已处理（%2，%3 %4）</source>
+      <translation>%1 has already been decided (%2, by %3 at %4)</translation>
+    </message>
+    <message>
+      <source>不能停用自己</source>
+      <translation>You cannot disable yourself</translation>
+    </message>
+    <message>
+      <source>中心电脑的时钟改对后按同样的规定重新核对：可以收下，接受</source>
+      <translation>Checked again by the same rules once the county hub computer's clock was put right: it may be taken, accepted</translation>
+    </message>
+    <message>
+      <source>依据（文号和条款）</source>
+      <translation>the basis (document number and clause)</translation>
+    </message>
+    <message>
+      <source>办理时限</source>
+      <translation>the deadlines</translation>
+    </message>
+    <message>
+      <source>办结失业登记的办理时限</source>
+      <translation>the deadline for completing an unemployment registration</translation>
+    </message>
+    <message>
+      <source>县定标准的文号</source>
+      <translation>the document number of the county's figure</translation>
+    </message>
+    <message>
+      <source>县定金额</source>
+      <translation>the county's figure</translation>
+    </message>
+    <message>
+      <source>县定金额的执行日期</source>
+      <translation>the day the county's figure applies from</translation>
+    </message>
+    <message>
+      <source>县级政策包“%1”所扩展的政策包不在已有的政策包中（已有：%2）</source>
+      <translation>The pack that county pack “%1” extends is not among the packs there are (there are: %2)</translation>
+    </message>
+    <message>
+      <source>县级政策包“%1”缺少它所扩展的基础政策包</source>
+      <translation>County pack “%1” is missing the base pack it extends</translation>
+    </message>
+    <message>
+      <source>发布日期</source>
+      <translation>the issue date</translation>
+    </message>
+    <message>
+      <source>发文单位</source>
+      <translation>the issuing office</translation>
+    </message>
+    <message>
+      <source>口令太容易猜：123456、888888、123123 这样的口令，捡到笔记本的人头几次就会试。请换一个别人猜不到的口令</source>
+      <translation>The password is too easy to guess: whoever finds the laptop tries passwords such as 123456, 888888 and 123123 first. Please choose one nobody else can guess</translation>
+    </message>
+    <message>
+      <source>口令至少 %1 位</source>
+      <translation>A password has at least %1 characters</translation>
+    </message>
+    <message>
+      <source>只有县级汇总中心能重置设备台账的口令</source>
+      <translation>Only the county hub can reset the password of a device's ledger</translation>
+    </message>
+    <message>
+      <source>只有能管理用户的人才能这样做，请找本台账的管理员</source>
+      <translation>Only a user who manages users can do this: please ask this ledger's administrator</translation>
+    </message>
+    <message>
+      <source>台账 %1 没有设置口令（未加密），不需要县里重置：不用口令就能打开，带用户名和口令打开一次即加密，那时设的口令就是新口令</source>
+      <translation>Ledger %1 has no password (it is not encrypted), so the county need not reset one: it opens without a password, and opening it once with a user name and password encrypts it, with the password set then as the new one</translation>
+    </message>
+    <message>
+      <source>台账中没有名为 %1 的用户</source>
+      <translation>The ledger has no user named %1</translation>
+    </message>
+    <message>
+      <source>各项服务规定的依据</source>
+      <translation>the clauses of the service rules</translation>
+    </message>
+    <message>
+      <source>名称</source>
+      <translation>the name</translation>
+    </message>
+    <message>
+      <source>就业状态用词</source>
+      <translation>the employment status words</translation>
+    </message>
+    <message>
+      <source>已有名为 %1 的用户</source>
+      <translation>There is already a user named %1</translation>
+    </message>
+    <message>
+      <source>开始执行日期</source>
+      <translation>the day it applies from</translation>
+    </message>
+    <message>
+      <source>当前用户不在本台账的用户名单中</source>
+      <translation>The current user is not among this ledger's users</translation>
+    </message>
+    <message>
+      <source>执行日期</source>
+      <translation>the day it applies from</translation>
+    </message>
+    <message>
+      <source>找不到台账文件 %1：请核对路径（设备上的台账通常是用户数据文件夹里的 ledger.db）</source>
+      <translation>The ledger file %1 is not there: please check the path (a device's ledger is usually ledger.db in the user data folder)</translation>
+    </message>
+    <message>
+      <source>提供“1311”就业服务的办理时限</source>
+      <translation>the deadline for the “1311” employment services</translation>
+    </message>
+    <message>
+      <source>政策包的基本信息</source>
+      <translation>the pack's particulars</translation>
+    </message>
+    <message>
+      <source>文件日期</source>
+      <translation>the document's date</translation>
+    </message>
+    <message>
+      <source>文号</source>
+      <translation>the document number</translation>
+    </message>
+    <message>
+      <source>是否实行</source>
+      <translation>whether it is granted</translation>
+    </message>
+    <message>
+      <source>最高限额</source>
+      <translation>the cap</translation>
+    </message>
+    <message>
+      <source>服务套餐</source>
+      <translation>the service bundles</translation>
+    </message>
+    <message>
+      <source>服务等级</source>
+      <translation>the service levels</translation>
+    </message>
+    <message>
+      <source>本包对规则的修改</source>
+      <translation>this pack's changes to rules</translation>
+    </message>
+    <message>
+      <source>本包所列的文件</source>
+      <translation>the documents listed in this pack</translation>
+    </message>
+    <message>
+      <source>本包所列的第 %1 份文件</source>
+      <translation>document no. %1 listed in this pack</translation>
+    </message>
+    <message>
+      <source>本包新增的第 %1 条规则</source>
+      <translation>new rule no. %1 of this pack</translation>
+    </message>
+    <message>
+      <source>本包新增的规则</source>
+      <translation>the new rules of this pack</translation>
+    </message>
+    <message>
+      <source>本包的第 %1 项修改</source>
+      <translation>change no. %1 of this pack</translation>
+    </message>
+    <message>
+      <source>材料清单</source>
+      <translation>the evidence list</translation>
+    </message>
+    <message>
+      <source>此前收入线的文号</source>
+      <translation>the document number of the line before</translation>
+    </message>
+    <message>
+      <source>此前的收入线</source>
+      <translation>the line before</translation>
+    </message>
+    <message>
+      <source>此前的金额</source>
+      <translation>the figure before</translation>
+    </message>
+    <message>
+      <source>此前金额的文号</source>
+      <translation>the document number of the figure before</translation>
+    </message>
+    <message>
+      <source>没有名为 %1 的用户</source>
+      <translation>There is no user named %1</translation>
+    </message>
+    <message>
+      <source>版本号</source>
+      <translation>the version</translation>
+    </message>
+    <message>
+      <source>用户 %1 没有停用，不用重新启用</source>
+      <translation>User %1 is not disabled: there is nothing to re-enable</translation>
+    </message>
+    <message>
+      <source>用户名不能为空</source>
+      <translation>The user name cannot be empty</translation>
+    </message>
+    <message>
+      <source>用户名中有不能显示的字符</source>
+      <translation>The user name has characters that cannot be shown</translation>
+    </message>
+    <message>
+      <source>用户名最多 %1 个字</source>
+      <translation>A user name has at most %1 characters</translation>
+    </message>
+    <message>
+      <source>申领条件</source>
+      <translation>the conditions</translation>
+    </message>
+    <message>
+      <source>申领次数限制</source>
+      <translation>the limit on claims</translation>
+    </message>
+    <message>
+      <source>监测收入线</source>
+      <translation>the monitoring income line</translation>
+    </message>
+    <message>
+      <source>第 %1 个服务套餐</source>
+      <translation>service bundle no. %1</translation>
+    </message>
+    <message>
+      <source>第 %1 个服务等级</source>
+      <translation>service level no. %1</translation>
+    </message>
+    <message>
+      <source>结束日期</source>
+      <translation>the end date</translation>
+    </message>
+    <message>
+      <source>节假日和调休安排</source>
+      <translation>the holidays and working days moved</translation>
+    </message>
+    <message>
+      <source>补贴标准</source>
+      <translation>the subsidy's standard</translation>
+    </message>
+    <message>
+      <source>补贴标准的单位</source>
+      <translation>the standard's unit</translation>
+    </message>
+    <message>
+      <source>补贴标准的种类</source>
+      <translation>the kind of standard</translation>
+    </message>
+    <message>
+      <source>补贴金额</source>
+      <translation>the subsidy's amount</translation>
+    </message>
+    <message>
+      <source>资金来源</source>
+      <translation>the source of funds</translation>
+    </message>
+    <message>
+      <source>这个台账登记在别的汇总中心，本中心无法重置它的口令</source>
+      <translation>This ledger is enrolled with another county hub, so this hub cannot reset its password</translation>
+    </message>
+    <message>
+      <source>这个台账还没有加密（没有用户）。请先用用户名和口令打开它，台账会随即加密</source>
+      <translation>This ledger is not encrypted yet (it has no users). Open it with a user name and password first: the ledger is encrypted then</translation>
+    </message>
+    <message>
+      <source>这个台账还没有登记到县里，县里无法重置它的口令</source>
+      <translation>This ledger is not enrolled with the county yet, so the county cannot reset its password</translation>
     </message>
   </context>
   <context>
@@ -8521,7 +8789,7 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>结束日期</source>
-      <translation>End date</translation>
+      <translation>the end date</translation>
     </message>
     <message>
       <source>务工地代码</source>
@@ -8693,7 +8961,7 @@ For a change of job, end the earlier one on the day before the new one starts (%
     </message>
     <message>
       <source>资金来源</source>
-      <translation>Funding source</translation>
+      <translation>the source of funds</translation>
     </message>
     <message>
       <source>说明</source>

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from fieldapp.domain.places_said import PlaceWording, say_place
 from fieldapp.domain.progress import Cancelled
 from fieldapp.domain.roles import Role
+from fieldapp.hub.rejected import decision_said
 from fieldapp.reference import divisions
 from fieldapp.services import clock, persons, settings
 from fieldapp.services.changes import ChangeSet, Kind
@@ -51,6 +52,7 @@ from fieldapp.ui.files import start_at, used
 from fieldapp.ui.held_words import (
     HeldLine,
     newer_value_here,
+    part_shown,
     reason_shown,
     rule_word,
     sentence_shown,
@@ -887,7 +889,9 @@ class HeldChanges(QWidget):
         }.get(said.status, said.status)
         text += _filled(self.tr("；%1"), status)
         if said.decision:
-            text += _filled(self.tr("：%1"), said.decision)
+            # (the program's own decision, `rejected.REJUDGED`, in the language shown; a
+            # reviewer's words as written)
+            text += _filled(self.tr("：%1"), part_shown(decision_said(said.decision)))
         if said.undone:
             undone = (
                 self.tr("；本机原来的这条已撤下（%1），以县里记下的为准")
