@@ -751,13 +751,27 @@ PLURALS: dict[str, tuple[str, str]] = {
     "共 %n 条申领": ("%n claim", "%n claims"),
 }
 
+
+def _join(table: dict[str, str], more: dict[str, str], where: str) -> None:
+    """Add `more` to `table`. A word already there with other English is refused: a word's
+    English is the same in every context unless written "Context|word", so a refusal's part
+    "名称": "the name" had become the English of every 名称 label in the desktop too."""
+    clash = sorted(k for k, v in more.items() if table.get(k, v) != v)
+    if clash:
+        raise SystemExit(
+            f"{where}: other English than the table's for {clash}; write the new one as "
+            '"Context|word" for the context that says it otherwise'
+        )
+    table.update(more)
+
+
 # The coordinator's day (issue 18) keeps its strings in a file of its own (fewer merge conflicts).
 from translations_en_ui import EN_UI, PLURALS_UI  # noqa: E402
 
-EN.update(EN_UI)
+_join(EN, EN_UI, "translations_en_ui")
 PLURALS.update(PLURALS_UI)
 
 # The write door's refusals, template by template (`fieldapp.domain.sentences`).
 from translations_en_refusals import EN_REFUSALS  # noqa: E402
 
-EN.update(EN_REFUSALS)
+_join(EN, EN_REFUSALS, "translations_en_refusals")

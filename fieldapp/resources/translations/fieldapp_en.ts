@@ -247,7 +247,7 @@
     </message>
     <message>
       <source>文号</source>
-      <translation>the document number</translation>
+      <translation>Number</translation>
     </message>
     <message>
       <source>标题</source>
@@ -255,7 +255,7 @@
     </message>
     <message>
       <source>发文单位</source>
-      <translation>the issuing office</translation>
+      <translation>Issued by</translation>
     </message>
     <message>
       <source>日期</source>
@@ -327,7 +327,7 @@
     </message>
     <message>
       <source>监测收入线</source>
-      <translation>the monitoring income line</translation>
+      <translation>Monitoring income line</translation>
     </message>
     <message>
       <source>延续执行</source>
@@ -335,7 +335,7 @@
     </message>
     <message>
       <source>文件日期</source>
-      <translation>the document's date</translation>
+      <translation>Document date</translation>
     </message>
     <message>
       <source>请检查：</source>
@@ -1132,7 +1132,7 @@
     </message>
     <message>
       <source>名称</source>
-      <translation>the name</translation>
+      <translation>Name</translation>
     </message>
     <message>
       <source>（整个县）</source>
@@ -1703,7 +1703,7 @@
     </message>
     <message>
       <source>结束日期</source>
-      <translation>the end date</translation>
+      <translation>End date</translation>
     </message>
     <message>
       <source>务工地</source>
@@ -1839,7 +1839,7 @@
     </message>
     <message>
       <source>资金来源</source>
-      <translation>the source of funds</translation>
+      <translation>Funding source</translation>
     </message>
     <message>
       <source>收款方</source>
@@ -1871,7 +1871,7 @@
     </message>
     <message>
       <source>名称</source>
-      <translation>the name</translation>
+      <translation>Name</translation>
     </message>
     <message>
       <source>县里接受前的编号</source>
@@ -2951,7 +2951,7 @@
     </message>
     <message>
       <source>补贴标准</source>
-      <translation>the subsidy's standard</translation>
+      <translation>Subsidy standard</translation>
     </message>
     <message>
       <source>享受次数</source>
@@ -4559,7 +4559,7 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source> %1 元</source>
-      <translation>%1 yuan</translation>
+      <translation> %1 yuan</translation>
     </message>
     <message>
       <source>至今</source>
@@ -8789,7 +8789,7 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>结束日期</source>
-      <translation>the end date</translation>
+      <translation>End date</translation>
     </message>
     <message>
       <source>务工地代码</source>
@@ -8961,7 +8961,7 @@ For a change of job, end the earlier one on the day before the new one starts (%
     </message>
     <message>
       <source>资金来源</source>
-      <translation>the source of funds</translation>
+      <translation>Funding source</translation>
     </message>
     <message>
       <source>说明</source>
