@@ -1,5 +1,5 @@
 """The job editor (就业经历) changes nothing the coordinator did not touch: an imported income of
-3500.55 was shown as 3501 and saved so, a 720-month contract (the import takes up to 999,999)
+3500.55 was shown as 3501 and saved so, a 720-month contract (the import takes up to 100 years)
 saved as 600, an insurance count of 0 saved as unknown, by opening the job and pressing 保存.
 Now an untouched job saves nothing (no change logged), and an edited box changes only its own
 field; blank is unknown, 0 is 0."""
@@ -193,3 +193,22 @@ def test_a_count_past_what_a_spin_box_holds_opens_and_is_kept(window, qtbot):
     assert not dialog.isVisible(), dialog.error.text()
     assert _row(window, spell) == before and before["contract_months"] == 2**40
     assert _logged(window, spell.id) == logged
+
+
+def test_a_term_typed_by_hand_stops_at_100_years_as_an_imported_one(window, qtbot):
+    """The contract and insurance boxes took up to 999,999 months typed by hand, where a sheet's
+    term past 100 years (`tabular.cells.MOST_MONTHS`) is refused: typed, a fifth digit of
+    50000 is not taken; a longer term stored before still shows and is kept (above)."""
+    from fieldapp.tabular.cells import MOST_MONTHS
+
+    spell = job(window, monthly_income=3500.55, contract_months=36, insurance_months=12)
+    dialog = _opened(window, qtbot, spell)
+    for box in (dialog.contract, dialog.insurance):
+        box.setFocus()
+        box.lineEdit().selectAll()
+        qtbot.keyClicks(box, "50000")
+        assert box.count() == 500 and box.maximum() == MOST_MONTHS
+    dialog.save_and_accept()
+    assert not dialog.isVisible(), dialog.error.text()
+    after = _row(window, spell)
+    assert after["contract_months"] == 500 and after["insurance_months"] == 500

@@ -27,7 +27,7 @@ from fieldapp.reference import divisions
 from fieldapp.services import work
 from fieldapp.services.changes import ChangeSet
 from fieldapp.store.queries import records
-from fieldapp.tabular.cells import MOST_AMOUNT
+from fieldapp.tabular.cells import MOST_AMOUNT, MOST_MONTHS
 from fieldapp.ui.days import day_said
 from fieldapp.ui.errors import FormRefused, invalid_input, message_for
 from fieldapp.ui.held_words import sentence_shown
@@ -142,15 +142,16 @@ class SpellDialog(_RecordDialog[EmploymentSpell]):
         # The employer-absorption subsidies pay only some kinds of employer.
         self.employer_kind = EnumCombo(EmployerKind, blank=self.tr("（未登记）"))
         # Blank is not known, 0 is none; to the fen, and as far as the import takes (a sheet's
-        # amount up to 100 万元, `tabular.cells.MOST_AMOUNT`; a term up to 999,999 months, as
-        # an import kept before `tabular.cells.MOST_MONTHS` bounded it to 100 years): a box of
-        # whole yuan stopping at 600 months saved an imported 3500.55 as 3501 and a 720-month
-        # term as 600 when the job was opened and saved, and a 0 as unknown.
+        # amount up to 100 万元, `tabular.cells.MOST_AMOUNT`; a term up to 100 years,
+        # `MOST_MONTHS`): a box of whole yuan stopping at 600 months saved an imported 3500.55
+        # as 3501 and a 720-month term as 600 when the job was opened and saved, and a 0 as
+        # unknown. A longer value stored before (an older import kept 999,999 months) widens
+        # its box and is kept as it is until edited (`widgets._Unknowable`).
         self.income = OptionalAmount(self.tr("（未登记）"), MOST_AMOUNT)
         self.income.setSuffix(self.tr(" 元/月"))
-        self.contract = OptionalCount(self.tr("（未登记）"), 999_999)
+        self.contract = OptionalCount(self.tr("（未登记）"), MOST_MONTHS)
         self.contract.setSuffix(self.tr(" 个月"))
-        self.insurance = OptionalCount(self.tr("（未登记）"), 999_999)
+        self.insurance = OptionalCount(self.tr("（未登记）"), MOST_MONTHS)
         self.insurance.setSuffix(self.tr(" 个月"))
         self.organized = QCheckBox(self.tr("有组织劳务输出"))
         self.agency = QLineEdit()
