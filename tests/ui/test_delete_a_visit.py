@@ -31,6 +31,7 @@ def test_a_visit_recorded_by_mistake_is_deleted_after_asking(
     panel.delete_visit()
     assert len(asked) == 1 and "2026年11月2日" in asked[0] and "岗位推荐" in asked[0]
     assert "2026-11-02" not in asked[0]  # the day as the desktop says it, not ISO
+    assert "2026年11月2日的这次走访" in asked[0]  # no space left from the ISO day before 的
     assert len(records.person_records(Visit, person.id)) == 1  # 否: kept
 
     monkeypatch.setattr(QMessageBox, "question", answered("question", QMessageBox.Yes, asked))

@@ -4594,16 +4594,8 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation>the job “%1” (since %2)</translation>
     </message>
     <message>
-      <source>%1 的这条失业登记</source>
-      <translation>the unemployment registration of %1</translation>
-    </message>
-    <message>
       <source>请先在列表里选一条服务记录</source>
       <translation>Choose a service in the list first</translation>
-    </message>
-    <message>
-      <source>%1 的“%2”这条服务记录</source>
-      <translation>the service “%2” of %1</translation>
     </message>
     <message>
       <source>删除%1吗？只删除录错的记录；删除会记入修改记录。</source>
@@ -4616,14 +4608,6 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>请先在列表里选一条走访记录</source>
       <translation>Choose a visit in the list first</translation>
-    </message>
-    <message>
-      <source>%1 的这次走访（和这次走访登记的服务：%2）</source>
-      <translation>the visit of %1 (and the services recorded on it: %2)</translation>
-    </message>
-    <message>
-      <source>%1 的这次走访</source>
-      <translation>the visit of %1</translation>
     </message>
     <message>
       <source>就业</source>
@@ -4650,14 +4634,6 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation>Person</translation>
     </message>
     <message>
-      <source>%1 这次对全户的走访（和这次走访登记的服务：%2）</source>
-      <translation>the visit of %1 to the whole household (and the services recorded on it: %2)</translation>
-    </message>
-    <message>
-      <source>%1 这次对全户的走访</source>
-      <translation>the visit of %1 to the whole household</translation>
-    </message>
-    <message>
       <source>打印</source>
       <translation>Print</translation>
     </message>
@@ -4676,6 +4652,30 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>这个人的记录中有本程序读不了的值（%1），无法显示。请在左侧列表中双击这个人打开，改正这一项后保存；这个人仍在台账中，没有丢失，不要重新录入</source>
       <translation>This person's record holds a value this program cannot read (%1) and cannot be shown. Double-click the person in the list on the left, correct that field and save; the person is kept in the ledger, do not enter them again</translation>
+    </message>
+    <message>
+      <source>%1的这条失业登记</source>
+      <translation>the unemployment registration of %1</translation>
+    </message>
+    <message>
+      <source>%1的“%2”这条服务记录</source>
+      <translation>the service “%2” of %1</translation>
+    </message>
+    <message>
+      <source>%1这次对全户的走访（和这次走访登记的服务：%2）</source>
+      <translation>the visit of %1 to the whole household (and the services recorded on it: %2)</translation>
+    </message>
+    <message>
+      <source>%1这次对全户的走访</source>
+      <translation>the visit of %1 to the whole household</translation>
+    </message>
+    <message>
+      <source>%1的这次走访（和这次走访登记的服务：%2）</source>
+      <translation>the visit of %1 (and the services recorded on it: %2)</translation>
+    </message>
+    <message>
+      <source>%1的这次走访</source>
+      <translation>the visit of %1</translation>
     </message>
   </context>
   <context>

@@ -678,7 +678,7 @@ class PersonPanel(QWidget):
         )
         if registration is not None:
             day = registration.found_date or registration.registered_date
-            what = self.tr("%1 的这条失业登记").replace("%1", day_said(day) if day else "")
+            what = self.tr("%1的这条失业登记").replace("%1", day_said(day) if day else "")
             self._delete(UnemploymentRegistration, registration.id, what)
 
     def delete_service(self) -> None:
@@ -688,7 +688,7 @@ class PersonPanel(QWidget):
         )
         if service is not None:
             what = (
-                self.tr("%1 的“%2”这条服务记录")
+                self.tr("%1的“%2”这条服务记录")
                 .replace("%1", day_said(service.service_date))
                 .replace("%2", service.service_type)
             )
@@ -704,15 +704,15 @@ class PersonPanel(QWidget):
         )
         if visit.person_id is None:  # a visit to the whole household (全户)
             what = (
-                self.tr("%1 这次对全户的走访（和这次走访登记的服务：%2）").replace("%2", given)
+                self.tr("%1这次对全户的走访（和这次走访登记的服务：%2）").replace("%2", given)
                 if given
-                else self.tr("%1 这次对全户的走访")
+                else self.tr("%1这次对全户的走访")
             )
         else:
             what = (
-                self.tr("%1 的这次走访（和这次走访登记的服务：%2）").replace("%2", given)
+                self.tr("%1的这次走访（和这次走访登记的服务：%2）").replace("%2", given)
                 if given
-                else self.tr("%1 的这次走访")
+                else self.tr("%1的这次走访")
             )
         if not self._ask_delete(what.replace("%1", day_said(visit.visit_date))):
             return
