@@ -123,6 +123,8 @@ SEVERAL: set[str] = {LISTED, RANGE, AND_MORE, SEMICOLONED}
 COLONED = template("%1：%2")
 #: Whose what (张三的一次性交通补助, 张0的人员信息).
 OWNED = template("%1的%2")
+#: A part in quotation marks (“2026-06-xx”; a subsidy, a pack or a document by its name).
+QUOTED = template("“%1”")
 
 
 def joined(first: Part, then: Part) -> Sentence:

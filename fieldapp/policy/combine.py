@@ -26,6 +26,7 @@ from pydantic import ValidationError
 
 from fieldapp.domain.money import yuan
 from fieldapp.domain.sentences import (
+    QUOTED,
     SEMICOLONED,
     Day,
     Part,
@@ -95,7 +96,7 @@ NO_BASE = template("县级政策包“%1”缺少它所扩展的基础政策包"
 #: `PACK_TITLED`, listed); the id it extends, as `NO_BASE`.
 EXTENDS_UNKNOWN = template("县级政策包“%1”所扩展的政策包不在已有的政策包中（已有：%2）")
 #: A pack named by its title in a list of them.
-PACK_TITLED = template("“%1”")
+PACK_TITLED = QUOTED
 #: The key a pack names the pack it extends by (%1 the id it wrote), for the command line.
 EXTENDS_KEYS = "[pack] 的 extends（现为 %1）"
 #: A new rule (%1 its title) with the id a rule has already (%2 title, %3 clause).

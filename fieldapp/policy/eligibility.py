@@ -342,9 +342,6 @@ def _rule_of(policy: Policy, claim: Mapping[str, Any]) -> Rule | None:
 # -- the policy's refusals, each a template and its parts (`fieldapp.domain.sentences`): the
 # write door, the hub and the claim service say them in Chinese, a window in its language.
 
-#: A part in quotation marks (“2026-06-xx”).
-QUOTED = template("“%1”")
-
 #: The program's words the policy's refusals may hold, said in the language shown.
 SAID_WORDS: tuple[str, ...] = (
     "此人", "补贴", "就业", "培训", "未写明", "（空）", "是", "否", "未登记", "今天", "中心收到时",

@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 from pydantic import ValidationError
 
 from fieldapp import __version__
-from fieldapp.domain.sentences import COLONED, OWNED, Part, Sentence, said, template
+from fieldapp.domain.sentences import COLONED, OWNED, QUOTED, Part, Sentence, said, template
 from fieldapp.policy.pack import (
     MergedWord,
     NewerPack,
@@ -65,7 +65,7 @@ MORE_PROBLEMS = template("%1（另有 %2 处问题）")
 # writes is the command line's (`problem_keys`, `PackError.cli_hint`).
 #: A part of the pack named by its name as the pack writes it (a rule's title, a document's
 #: number, a level's or bundle's name).
-PART_NAMED = template("“%1”")
+PART_NAMED = QUOTED
 #: … a field of it (%1 the part, %2 the field's name).
 PART_FIELD = OWNED
 #: … a key the program does not know (%2, as written: a misspelling) in a part (%1).

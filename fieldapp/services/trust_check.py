@@ -40,6 +40,7 @@ from fieldapp.domain.models import (
 from fieldapp.domain.places_said import PlaceWording, place_part, say_place
 from fieldapp.domain.roles import Role
 from fieldapp.domain.sentences import (
+    QUOTED,
     Day,
     Part,
     Sentence,
@@ -49,7 +50,6 @@ from fieldapp.domain.sentences import (
     template,
 )
 from fieldapp.policy.eligibility import (
-    QUOTED,
     claim_beyond_policy,
     claim_category_unfounded,
     claim_event_id,

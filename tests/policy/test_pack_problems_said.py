@@ -211,6 +211,30 @@ def test_a_packs_condition_is_named_by_its_subsidy_and_its_name_the_key_on_its_o
     assert not re.search(r"[\u4e00-\u9fff]", english.replace("培训生活费补贴", "")), english
 
 
+@pytest.mark.parametrize(
+    ("title", "place"),
+    [
+        ("5", "本包新增的第 1 条规则的名称：应为文字（加引号）"),
+        ('["培训生活费补贴"]', "本包新增的第 1 条规则的名称：应为文字（加引号）"),
+        ("{ a = 1 }", "本包新增的第 1 条规则的名称：应为文字（加引号）"),
+        ('"%2%1"', "“%2%1”的要求的最高年龄：应为整数"),
+    ],
+)
+def test_a_hostile_rule_title_is_said_by_its_place_or_as_written(title: str, place: str) -> None:
+    """A pack file whose rule's title is not text (a number, a list, a table) is refused by the
+    rule's place, never crashing on the title; a title that looks like a sentence's parts
+    (%2%1) is said as written, not filled in."""
+    from tests.policy.test_combine_refusals_said import SEED_RULE
+
+    rule = SEED_RULE.replace('id = "', 'id = "county_', 1).replace(
+        'title = "培训生活费补贴"', f"title = {title}", 1
+    )
+    rule = rule.replace("[rules.conditions]", '[rules.conditions]\nage_at_event_max = "二十四"', 1)
+    with pytest.raises(PackError) as refused:
+        packfile.parse_pack_text(COUNTY_PACK + "\n" + rule, "county.toml")
+    assert str(refused.value).split("：", 1)[1].startswith(place), str(refused.value)
+
+
 def _two_wrong() -> Any:
     with pytest.raises(PackError) as refused:
         packfile.parse_pack_text(TWO_WRONG, "county.toml")
