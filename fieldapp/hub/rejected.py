@@ -736,7 +736,7 @@ def rejudge(hub: Hub, reviewer: str) -> Rejudged:
                         refused_said[held.id] = refusal.verdict.said
         for held_id in sorted(cleared):
             try:
-                accept(hub, held_id, reviewer, str(said(REJUDGED)))
+                accept(hub, held_id, reviewer, REJUDGED)  # (a template: its Chinese)
             except SyncError as error:
                 refused[held_id] = str(error)
                 if error.said is not None:  # (its sentence: the desktop says it in English)

@@ -93,7 +93,7 @@ from fieldapp.sync.errors import (
     BundleRefused,
     SyncError,
 )
-from fieldapp.sync.exchange import own_trouble
+from fieldapp.sync.exchange import BUSY, DISK_FULL, READ_ONLY, own_trouble
 from fieldapp.sync.files import stamp
 
 log = logging.getLogger("fieldapp.hub")
@@ -260,11 +260,12 @@ STALE_HUB_CLOCK = (
 RETRY_AFTER_S = 60
 
 #: What the hub's log says of a request that met its own trouble (`exchange.OWN_TROUBLE`),
-#: for the county's clerk: by its code, or its database gone (`saving.LOST`).
+#: for the county's clerk: by its code (every one of `OWN_TROUBLE`: a code missing here
+#: would fail the answer itself), or its database gone (`saving.LOST`).
 TROUBLE_LOGGED = {
-    "busy": "中心的数据库正忙（另一项写入占着），请稍后再看",
-    "read_only": "中心的数据库只接受读取（可能连到了备用库，或被设为只读），请与数据库管理员联系",
-    "disk_full": "中心的磁盘已满，请腾出磁盘空间",
+    BUSY: "中心的数据库正忙（另一项写入占着），请稍后再看",
+    READ_ONLY: "中心的数据库只接受读取（可能连到了备用库，或被设为只读），请与数据库管理员联系",
+    DISK_FULL: "中心的磁盘已满，请腾出磁盘空间",
 }
 LOST_LOGGED = "连不上中心的数据库（数据库重启、关闭或连接被断开），下一次请求会重新连接"
 

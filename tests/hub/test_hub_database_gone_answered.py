@@ -152,3 +152,73 @@ def test_while_the_database_takes_no_connection_the_hub_says_it_is_its_own_troub
         assert all(again.ledger.get("persons", p) is not None for p in persons)
     finally:
         again.close()
+
+
+def _upload_status(url: str, header: str, body: bytes = b"x") -> int:
+    """The status the hub answers a bare upload of `body` under `header` (as sent, unchecked)."""
+    import http.client
+    import urllib.parse
+
+    parts = urllib.parse.urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    try:
+        connection.request(
+            "POST",
+            "/v1/exchange",
+            body=body,
+            headers={httpauth.HEADER: header, "Content-Length": str(len(body))},
+        )
+        response = connection.getresponse()
+        response.read()
+        return response.status
+    finally:
+        connection.close()
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_while_the_database_is_gone_a_claimed_or_replayed_upload_is_counted_against_nobody(  # noqa: PLR0913
+    hub: Hub,
+    store_url: str,
+    postgres_admin: str,
+    settings: ServiceSettings,
+    make_device,  # noqa: ANN001
+    county: Ledger,  # noqa: F811
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The attacker's view of `HubService._known_device`: while the store cannot say who sent
+    a request, only a device the service authenticated before, signing with its own key a
+    header not seen before, has the hub's trouble counted against it (`/v1/status`,
+    `hub_trouble`). A header naming 红星村 and its key but signed by another key, or 红星村's
+    own header sent again, is answered as the hub's trouble and counted against nobody."""
+    import hashlib
+
+    from fieldapp.sync import crypto
+
+    village = make_device("红星村", VILLAGE)
+    add_family(village, VILLAGE, ["101"])
+    database = psycopg.conninfo.conninfo_to_dict(store_url)["dbname"]
+    name, secret = client._identity(village)
+    own_key = crypto.key_id(crypto.KeyPair(secret, bytes(32)).sign_public)
+    sha = hashlib.sha256(b"x").hexdigest()
+    stranger = crypto.KeyPair.generate().sign_secret
+    forged = httpauth.sign_request("POST", "/v1/exchange", name, stranger, 1, sha)
+    forged_key = httpauth.parse_header(forged).key_id
+    forged = forged.replace(f"key={forged_key}", f"key={own_key}")  # 红星村's key named
+    assert httpauth.parse_header(forged).key_id == own_key
+    genuine = httpauth.sign_request("POST", "/v1/exchange", name, secret, 1, sha)
+    with ServerThread(hub.root, settings) as server:
+        url = server.url
+        push(village, url)  # authenticated: known to the service
+        caplog.clear()
+        with (
+            caplog.at_level(logging.WARNING, logger="fieldapp"),
+            _no_connection(postgres_admin, str(database)),
+        ):
+            assert _upload_status(url, forged) == 503
+            assert _upload_status(url, genuine) == 503  # 红星村's own: counted once
+            assert _upload_status(url, genuine) == 503  # … and its header again: not
+        own = [r.getMessage() for r in caplog.records if "（中心自己的问题）" in r.getMessage()]
+        assert [text.startswith("没有回答红星村的") for text in own] == [False, True, False], own
+        devices = county_status(county, url)["devices"]
+    trouble = {d["device"]: d["hub_trouble"]["count"] for d in devices if d.get("hub_trouble")}
+    assert trouble == {"红星村": 1}, trouble

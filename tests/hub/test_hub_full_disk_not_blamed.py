@@ -94,6 +94,16 @@ def test_each_of_the_hubs_own_troubles_has_the_villages_words() -> None:
         assert "数据库管理员" not in said and "腾出" not in said, code
 
 
+def test_each_of_the_hubs_own_troubles_has_the_logs_words() -> None:
+    """A code of `OWN_TROUBLE` without the log's words would fail the answer itself
+    (`HubService._own_trouble_answer` reads them): the device would get a bare 500."""
+    from fieldapp.hub.server import TROUBLE_LOGGED
+
+    assert set(TROUBLE_LOGGED) == OWN_TROUBLE
+    for code, words in TROUBLE_LOGGED.items():
+        assert words.startswith("中心的"), code
+
+
 def test_the_county_sees_a_device_whose_uploads_meet_the_full_disk_again_and_again(
     hub: Hub, settings: ServiceSettings, make_device, tmp_path: Path, backend: str
 ) -> None:
