@@ -66,7 +66,7 @@ from fieldapp.sync.exchange import (
     require_identity,
     write_bundle,
 )
-from fieldapp.sync.files import Folders, kept_refused, stamp, write_atomic
+from fieldapp.sync.files import Folders, kept_refused, write_atomic
 
 if TYPE_CHECKING:
     from fieldapp.hub.rejected import Rejudged
@@ -456,14 +456,6 @@ class Hub:
                     self.log.keep_refusal(device, refusal.model_dump(mode="json"))
         except Exception:  # noqa: BLE001 - a full disk must not turn an import into an error
             pass
-
-    def exchange(self, upload: Path, device: str) -> tuple[ImportResult, ExportResult]:
-        """HTTP: import `device`'s uploaded bundle, then write its answer beside the upload."""
-        result = self.import_file(upload, sender=device)
-        answer = self.export_for(
-            device, upload.with_name(f"{stamp()}-answer.fieldsync"), channel="http"
-        )
-        return result, answer
 
     def status(self) -> list[dict[str, object]]:
         """The county's view of its devices (`hub devices --json`, `GET /v1/status`)."""

@@ -806,7 +806,7 @@ class HubService:
         hub = self.sessions.get()
         with self._device_lock(device):  # one device's exchanges one after another
             try:
-                result, answer = hub.exchange(upload, device)
+                result = hub.import_file(upload, sender=device)
             except BundleRefused as refused:
                 status = STATUS_OF.get(refused.code, HTTPStatus.UNPROCESSABLE_ENTITY)
                 # A replayed upload's: what the hub holds of its numbering (a device tells by
@@ -826,6 +826,21 @@ class HubService:
                 return _error(HTTPStatus.CONFLICT, "already", str(done), sign=sign)
             except SyncError as error:
                 return _error(HTTPStatus.UNPROCESSABLE_ENTITY, "sync", str(error), sign=sign)
+            try:
+                answer = hub.export_for(
+                    device, upload.with_name(f"{stamp()}-answer.fieldsync"), channel="http"
+                )
+            except Exception as error:
+                if own_trouble(error) is None:
+                    raise
+                # Imported, its answer not made (the database gone in between): not the hub's
+                # trouble as an upload meets it (`_own_trouble_answer` would tell the village
+                # 没有导入任何修改, and count an upload not imported). Said as a fault of this
+                # exchange: 同步没有完成, sync again; the next upload finds this one in.
+                log.warning("%s 的数据包已导入，回复没有做成：%s", device, LOST_LOGGED)
+                return _error(
+                    HTTPStatus.INTERNAL_SERVER_ERROR, "internal", INTERNAL_ERROR, close=True
+                )
         return FileResponse(
             answer.path,
             media_type="application/octet-stream",

@@ -222,3 +222,50 @@ def test_while_the_database_is_gone_a_claimed_or_replayed_upload_is_counted_agai
         devices = county_status(county, url)["devices"]
     trouble = {d["device"]: d["hub_trouble"]["count"] for d in devices if d.get("hub_trouble")}
     assert trouble == {"红星村": 1}, trouble
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_an_upload_imported_before_the_database_went_is_not_told_nothing_went_in(
+    hub: Hub,
+    settings: ServiceSettings,
+    make_device,  # noqa: ANN001
+    county: Ledger,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The database gone between an upload's import and its answer (here the hub's own
+    connection ended by the server just as the answer is made): the import stands, so the
+    village must not be told 没有导入任何修改 nor the upload counted as one the hub could not
+    take (`hub_trouble`). It is told that this sync did not finish (the hub's fault), and the
+    next one goes through."""
+    village = make_device("红星村", VILLAGE)
+    _, persons = add_family(village, VILLAGE, ["101"])
+    real = Hub.export_for
+    ended: list[bool] = []
+
+    def ended_first(self: Hub, *args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        if not ended:
+            ended.append(True)
+            with pytest.raises(psycopg.Error):  # the server ends this very connection
+                self.ledger.db.execute("SELECT pg_terminate_backend(pg_backend_pid())")
+        return real(self, *args, **kwargs)
+
+    with ServerThread(hub.root, settings) as server:
+        monkeypatch.setattr(Hub, "export_for", ended_first)
+        with pytest.raises(SyncError) as unfinished:
+            push(village, server.url)
+        assert not isinstance(unfinished.value, HubRefused), str(unfinished.value)
+        assert HUB_TROUBLE_SAID["busy"] not in str(unfinished.value)
+        assert "没有导入" not in str(unfinished.value), str(unfinished.value)
+        assert ended == [True]
+        push(village, server.url)  # the next sync goes through (the session reconnected)
+        (device,) = [
+            d for d in county_status(county, server.url)["devices"] if d["device"] == "红星村"
+        ]
+        assert not device.get("hub_trouble"), device
+        assert device["refused"] == 0 and device["refused_bundles"] == 0, device
+    assert not list(hub.folders.quarantine.iterdir())
+    again = Hub.open(hub.root)
+    try:
+        assert all(again.ledger.get("persons", p) is not None for p in persons)
+    finally:
+        again.close()
