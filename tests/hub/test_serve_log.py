@@ -36,7 +36,7 @@ from fieldapp.hub.folder import Hub
 from fieldapp.hub.server import HubService
 from fieldapp.sync import httpauth
 
-def exchange(self, upload, device):
+def exchange(self, upload, sender=None):  # the upload's import, as the service calls it
     raise ValueError(
         "{NAME}（{ID_NUMBER}）的社保卡账号 {ACCOUNT} 与电话 {PHONE} 不一致；"
         "postgresql://fieldapp:{DB_PASSWORD}@db.county/hub"
@@ -45,7 +45,7 @@ def exchange(self, upload, device):
 async def status(self, request):
     raise ValueError("读不懂请求头 " + request.headers[httpauth.HEADER])
 
-Hub.exchange = exchange
+Hub.import_file = exchange
 HubService.status = status
 sys.exit(main(sys.argv[1:]))
 """
