@@ -23,7 +23,7 @@ import subprocess
 import sys
 import time
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -64,7 +64,11 @@ def sh(cmd: Sequence[str | Path], **kw) -> subprocess.CompletedProcess[str]:  # 
 
 def ensure_tools() -> None:
     """debootstrap and dpkg-deb (a fresh CI machine may lack debootstrap)."""
-    missing = [t for t in ("debootstrap", "dpkg-deb", "objdump", "chroot") if not shutil.which(t)]
+    missing = [
+        t
+        for t in ("debootstrap", "dpkg-deb", "objdump", "chroot", "unshare")
+        if not shutil.which(t)
+    ]
     if missing:
         sh(["apt-get", "-o", "DPkg::Lock::Timeout=600", "update", "-q"], timeout=900)
         sh(
@@ -82,32 +86,43 @@ def ensure_tools() -> None:
         )
 
 
+#: Each command inside runs in a mount namespace of its own, with /proc and /dev mounted there
+#: only: they go when the command ends, however the test ends. Mounted on this machine instead,
+#: a run killed midway (a timeout) left /dev bound inside pytest's temporary folder, and
+#: removing that folder later removed the machine's own device files.
+INSIDE = 'mount -t proc proc "$0/proc" && mount --bind /dev "$0/dev" && exec chroot "$0" "$@"'
+
+
 class Debian:
-    """A minimal Debian in a folder, with /proc, /dev and /dev/shm mounted while in use."""
+    """A minimal Debian in a folder; each command run inside sees /proc and /dev."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.mounts: list[Path] = []
 
-    def mount(self) -> None:
-        for sub, how in (("proc", ["-t", "proc", "proc"]), ("dev", ["--bind", "/dev"])):
-            sh(["mount", *how, self.path / sub])
-            self.mounts.append(self.path / sub)
-
-    def umount(self) -> None:
-        for target in reversed(self.mounts):
-            subprocess.run(["umount", "-l", str(target)], check=False)
+    def command(self, cmd: Sequence[str], env: dict[str, str] | None = None) -> list[str]:
+        """The command line running `cmd` inside (a clean environment, like a user's session)."""
+        pairs = [f"{k}={v}" for k, v in {**ENV, **(env or {})}.items()]
+        return [
+            "unshare",
+            "--mount",
+            "--propagation",
+            "private",
+            "sh",
+            "-c",
+            INSIDE,
+            str(self.path),
+            "/usr/bin/env",
+            "-i",
+            *pairs,
+            *cmd,
+        ]
 
     def run(
         self, cmd: Sequence[str], env: dict[str, str] | None = None, timeout: float = 600
     ) -> subprocess.CompletedProcess[str]:
-        """Run a command inside (a clean environment, like a user's session)."""
-        pairs = [f"{k}={v}" for k, v in {**ENV, **(env or {})}.items()]
+        """Run a command inside."""
         return subprocess.run(
-            ["chroot", str(self.path), "/usr/bin/env", "-i", *pairs, *cmd],
-            capture_output=True,
-            text=True,
-            timeout=timeout,
+            self.command(cmd, env), capture_output=True, text=True, timeout=timeout
         )
 
     def ok(self, cmd: Sequence[str], env: dict[str, str] | None = None) -> str:
@@ -147,7 +162,7 @@ def _build(dist: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
 
 
 @pytest.fixture(scope="module")
-def debian(deb: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Debian]:
+def debian(deb: Path, tmp_path_factory: pytest.TempPathFactory) -> Debian:
     """A fresh minimal Debian with the .deb installed by apt (pulling its Depends)."""
     base = CACHE / f"{SUITE}-minbase"
     if not (base / "usr/bin/apt-get").exists():
@@ -156,13 +171,9 @@ def debian(deb: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Debi
     system = Debian(tmp_path_factory.mktemp("debian") / "root")
     sh(["cp", "-a", base, system.path])
     shutil.copy2(deb, system.path / "tmp" / deb.name)
-    system.mount()
-    try:
-        system.ok(["apt-get", "update", "-q"])
-        system.ok(["apt-get", "install", "-y", "-q", "--no-install-recommends", f"/tmp/{deb.name}"])
-        yield system
-    finally:
-        system.umount()
+    system.ok(["apt-get", "update", "-q"])
+    system.ok(["apt-get", "install", "-y", "-q", "--no-install-recommends", f"/tmp/{deb.name}"])
+    return system
 
 
 def test_package_contents_and_depends(deb: Path) -> None:
@@ -260,22 +271,8 @@ def test_installed_app_starts_and_prints(debian: Debian) -> None:
 
 def test_installed_app_opens_a_window_on_x_and_names_a_missing_library(debian: Debian) -> None:
     debian.ok(["apt-get", "install", "-y", "-q", "--no-install-recommends", "xvfb", "xauth"])
-    pairs = [f"{k}={v}" for k, v in ENV.items()]
     server = subprocess.Popen(
-        [
-            "chroot",
-            str(debian.path),
-            "/usr/bin/env",
-            "-i",
-            *pairs,
-            "Xvfb",
-            ":77",
-            "-screen",
-            "0",
-            "1366x768x24",
-            "-nolisten",
-            "tcp",
-        ],
+        debian.command(["Xvfb", ":77", "-screen", "0", "1366x768x24", "-nolisten", "tcp"]),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
