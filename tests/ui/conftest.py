@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -158,6 +159,59 @@ def _collected_on_gui_thread(qapp) -> None:
     from fieldapp.ui.collector import collect_on_gui_thread
 
     collect_on_gui_thread(qapp)
+
+
+#: How long a dialog may wait for an answer in a test before it is closed and the test fails
+#: (a test answers its dialogs within seconds, `when_modal`; a busy dialog is not counted).
+UNANSWERED_S = 90
+
+
+class UnansweredDialogs:
+    """Closes a dialog left waiting for an answer longer than `limit_s` (as Esc would), noting
+    its kind, title and words; a busy dialog (QProgressDialog) is not counted. Looks once a
+    second while started."""
+
+    def __init__(self, limit_s: float) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.limit_s = limit_s
+        self.closed: list[str] = []
+        self._opened: dict[int, float] = {}
+        self._timer = QTimer()
+        self._timer.timeout.connect(self.look)
+
+    def start(self, every_ms: int = 1000) -> None:
+        self._timer.start(every_ms)
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def look(self) -> None:
+        from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
+
+        widget = QApplication.activeModalWidget()
+        if not isinstance(widget, QDialog) or isinstance(widget, QProgressDialog):
+            self._opened.clear()
+            return
+        since = self._opened.setdefault(id(widget), time.monotonic())
+        if time.monotonic() - since < self.limit_s:
+            return
+        words = widget.text() if isinstance(widget, QMessageBox) else ""
+        self.closed.append(f"{type(widget).__name__} {widget.windowTitle()!r}: {words!r}")
+        self._opened.pop(id(widget), None)
+        widget.reject()
+
+
+@pytest.fixture(autouse=True)
+def _no_dialog_left_unanswered(qapp) -> Iterator[None]:
+    """A question or message a test opens and nobody answers waits for ever: the run stopped at
+    the suite's timeout, the whole run with it, and named neither the test nor the dialog's
+    words. One still open after UNANSWERED_S is closed and the test fails, saying them."""
+    watch = UnansweredDialogs(UNANSWERED_S)
+    watch.start()
+    yield
+    watch.stop()
+    assert not watch.closed, f"a dialog waited {UNANSWERED_S} s unanswered: {watch.closed}"
 
 
 @pytest.fixture(autouse=True)
