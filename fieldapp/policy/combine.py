@@ -37,6 +37,7 @@ from fieldapp.domain.sentences import (
     template,
 )
 from fieldapp.policy.pack import (
+    CONDITION_NAMES,
     Amount,
     AmountKind,
     CalendarDays,
@@ -192,39 +193,6 @@ EVERY_EARLIER = template("全部既往就业")
 #: template every 是 in the program matched).
 KEPT_YES = template("“%1”一项必须保持为“是”")
 KEPT_NO = template("“%1”一项必须保持为“否”")
-#: A condition's bound (%1) in months, years of age, days.
-IN_MONTHS = template("%1个月")
-IN_YEARS = template("%1岁")
-IN_DAYS = template("%1天")
-#: Each condition a county may only make stricter, in the clerk's words (the pack's key →
-#: its name), and the unit of its bound (None: not a number).
-CONDITION_NAMES: dict[str, tuple[str, str | None]] = {
-    "categories_any": (template("享受补贴的人员类别"), None),
-    "place_scopes": (template("务工地点范围"), None),
-    "forms": (template("就业形式"), None),
-    "employer_kinds": (template("对用人单位类型的限制"), None),
-    "categories_none": (template("不享受本项补贴的人员类别"), None),
-    "or_rural_transferred": (template("“农村转移劳动力也可享受”"), None),
-    "stable_months_min": (template("要求的稳定就业时长"), IN_MONTHS),
-    "contract_months_min": (template("要求的劳动合同（协议）期限"), IN_MONTHS),
-    "insurance_months_min": (template("要求的社会保险缴费月数"), IN_MONTHS),
-    "age_at_event_min": (template("要求的最低年龄"), IN_YEARS),
-    "registered_unemployed_months_min": (template("要求的失业登记时长"), IN_MONTHS),
-    "training_days_min": (template("要求的培训天数"), IN_DAYS),
-    "contract_months_max": (template("劳动合同（协议）期限的上限"), IN_MONTHS),
-    "age_at_event_max": (template("要求的最高年龄"), IN_YEARS),
-    "graduate_window_months": (template("离校后可享受的期限"), IN_MONTHS),
-    "returned_within_months": (template("返乡后可享受的期限"), IN_MONTHS),
-    "new_lookback_months": (template("认定“新”务工时查看此前务工的期限"), IN_MONTHS),
-    "new_to_scope": (template("新外出务工"), None),
-    "newly_returned": (template("新返乡"), None),
-    "organized_export": (template("通过有组织劳务输出就业"), None),
-    "first_export": (template("首次有组织劳务输出"), None),
-    "graduate_unemployed": (template("离校未就业"), None),
-    "registered_unemployed": (template("登记失业"), None),
-    "first_business": (template("首次创业"), None),
-    "casual_work": (template("临时务工（临工）"), None),
-}
 
 
 def check_new_pack(base: Sequence[tuple[str, PackFile]], name: str, pack: PackFile) -> None:

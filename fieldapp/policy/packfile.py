@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from fieldapp import __version__
 from fieldapp.domain.sentences import COLONED, OWNED, QUOTED, Part, Sentence, said, template
 from fieldapp.policy.pack import (
+    CONDITION_NAMES,
     MergedWord,
     NewerPack,
     PackError,
@@ -53,6 +54,8 @@ KEYED = COLONED
 #: The deadlines' names as fields (`FIELD_NAMES`).
 DEADLINE_1311_DAYS = template("提供“1311”就业服务的办理时限")
 REGISTRATION_DAYS = template("办结失业登记的办理时限")
+#: A document number, as a field of a document, a rule or the income line.
+DOCUMENT_NUMBER = template("文号")
 #: A value not among those allowed (%1 as written, %2 those allowed).
 NOT_ALLOWED = template("取值“%1”不在允许范围内（允许：%2）")
 #: A problem no sentence of ours says (%1 pydantic's words).
@@ -101,7 +104,7 @@ _NAMED_BY = {
 #: Parts whose fields' names say the part too (提供“1311”就业服务的办理时限): said alone.
 _FIELDS_SAID_ALONE = frozenset({"deadlines"})
 #: The fields a clerk sets most, in their words (the key after its part: `amount.value`); the
-#: conditions by `combine.CONDITION_NAMES`. A field not here is said by its part alone.
+#: conditions by `pack.CONDITION_NAMES`. A field not here is said by its part alone.
 FIELD_NAMES = {
     "title": template("名称"),
     "clause": template("依据（文号和条款）"),
@@ -118,18 +121,18 @@ FIELD_NAMES = {
     "figure_from": template("县定金额的执行日期"),
     "figure_before": template("此前的金额"),
     "figure_before_document": template("此前金额的文号"),
-    "document": template("文号"),
+    "document": DOCUMENT_NUMBER,
     "document_date": template("文件日期"),
     "evidence": template("材料清单"),
     "limit": template("申领次数限制"),
     "funding_source": template("资金来源"),
     "conditions": template("申领条件"),
-    "number": template("文号"),
+    "number": DOCUMENT_NUMBER,
     "version": template("版本号"),
     "issued": template("发布日期"),
     "authority": template("发文单位"),
     # (the line itself is said by its part: 监测收入线)
-    "welfare_post_income_line_document": template("文号"),
+    "welfare_post_income_line_document": DOCUMENT_NUMBER,
     "welfare_post_income_line_from": template("执行日期"),
     "welfare_post_income_line_before": template("此前的收入线"),
     "welfare_post_income_line_before_document": template("此前收入线的文号"),
@@ -172,8 +175,6 @@ def field_said(section: Part | None, keys: list[str], unknown: bool = False) -> 
     """A field (`keys`, the path after its part) of `section` in the clerk's words: its name
     where the program has one (a condition's, `FIELD_NAMES`), else its part alone; a key the
     program does not know (`unknown`) as written, in its part."""
-    from fieldapp.policy.combine import CONDITION_NAMES  # (combine reads packs: it imports us)
-
     if unknown and keys:
         owner = field_said(section, keys[:-1])
         return said(PART_UNKNOWN_KEY, owner, keys[-1]) if owner else said(PART_NAMED, keys[-1])

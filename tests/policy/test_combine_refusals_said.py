@@ -293,7 +293,7 @@ def _every_condition_loosened() -> list[Any]:
 
 
 def test_every_condition_loosened_is_named_in_the_clerks_words() -> None:
-    from fieldapp.policy.combine import CONDITION_NAMES
+    from fieldapp.policy.pack import CONDITION_NAMES
 
     found = _every_condition_loosened()
     assert [x.key for x in found if x.key not in CONDITION_NAMES] == []
@@ -324,7 +324,7 @@ def test_a_refusal_is_a_sentence_saying_what_it_said(name: str, tmp_path: Path) 
 
 
 def test_every_refusal_of_combine_has_a_scenario(tmp_path: Path) -> None:
-    """Each template `policy.combine` makes is said by a scenario here (`KEYED`, a rule's
+    """Each template `policy.combine` makes (and the units of conditions it says) is said by a scenario here (`KEYED`, a rule's
     problem after an override, is `packfile`'s: `tests.policy.test_pack_problems_said`)."""
     from fieldapp.domain.sentences import TEMPLATES
     from fieldapp.policy import combine as module
@@ -334,6 +334,8 @@ def test_every_refusal_of_combine_has_a_scenario(tmp_path: Path) -> None:
         for key, value in vars(module).items()
         if key.isupper() and key != "KEYED" and isinstance(value, str) and value in TEMPLATES
     }
+    # The conditions' bounds' units (个月, 岁, 天) are the pack's, said in combine's refusals.
+    made |= {unit for _name, unit in module.CONDITION_NAMES.values() if unit}
     assert len(made) == 49
     assert made - said_here(tmp_path) == set()
 
