@@ -269,6 +269,13 @@ TROUBLE_LOGGED = {
 }
 LOST_LOGGED = "连不上中心的数据库（数据库重启、关闭或连接被断开），下一次请求会重新连接"
 
+
+def _trouble_logged(error: Exception, code: str) -> str:
+    """The hub's log line for its own trouble (`code`, `exchange.own_trouble`'s): its database
+    gone, or by its code."""
+    return LOST_LOGGED if ledger_trouble(error) == LOST else TROUBLE_LOGGED[code]
+
+
 #: What answers a request that met the hub's own trouble (`HubService._own_trouble_answer`),
 #: or None when the error is not that.
 TroubleAnswer = Callable[[Request, Exception], Response | None]
@@ -401,7 +408,7 @@ class HubService:
             return None
         upload = request.url.path == "/v1/exchange"
         device = getattr(request.state, "device", None) or self._known_device(request)
-        trouble = LOST_LOGGED if ledger_trouble(error) == LOST else TROUBLE_LOGGED[refused.code]
+        trouble = _trouble_logged(error, refused.code)
         log.warning(
             "没有回答%s的 %s %s（中心自己的问题）：%s",
             device or "设备",
@@ -432,12 +439,7 @@ class HubService:
             if peer is None or peer.name != claimed.device:
                 return None
             httpauth.verify_signature(claimed, request.method, _target(request), peer.sign_public)
-            share = (
-                self.settings.requests_per_county_device
-                if _may_view_status(peer)
-                else self.settings.requests_per_device
-            )
-            httpauth.check_fresh(claimed, self.nonces, per_key=share)
+            httpauth.check_fresh(claimed, self.nonces, per_key=self._share(peer))
         except (httpauth.AuthRefused, OSError):  # (the nonces' file: counted against nobody)
             return None
         return peer.name
@@ -684,13 +686,8 @@ class HubService:
                 "即可同步；本机台账里的数据都保留",
                 {"revoked_at": peer.revoked_at},
             )
-        share = (
-            self.settings.requests_per_county_device
-            if _may_view_status(peer)
-            else self.settings.requests_per_device
-        )
         try:
-            httpauth.check_fresh(signed, self.nonces, per_key=share)
+            httpauth.check_fresh(signed, self.nonces, per_key=self._share(peer))
         except httpauth.AuthRefused as refused:
             if refused.code == "stale" and self.doubt is not None:  # the hub's clock, not its
                 raise httpauth.AuthRefused(401, "stale", STALE_HUB_CLOCK) from None
@@ -699,6 +696,12 @@ class HubService:
         with self._locks_guard:  # (known while the store cannot be asked: `_known_device`)
             self._authenticated[signed.key_id] = peer
         return signed, peer
+
+    def _share(self, peer: Peer) -> int:
+        """How many requests `peer` may make a minute (a county device reads more)."""
+        if _may_view_status(peer):
+            return self.settings.requests_per_county_device
+        return self.settings.requests_per_device
 
     def _check_length(self, request: Request, signed: httpauth.SignedRequest) -> int:
         text = request.headers.get("content-length")
@@ -831,13 +834,15 @@ class HubService:
                     device, upload.with_name(f"{stamp()}-answer.fieldsync"), channel="http"
                 )
             except Exception as error:
-                if own_trouble(error) is None:
+                trouble_met = own_trouble(error)
+                if trouble_met is None:
                     raise
-                # Imported, its answer not made (the database gone in between): not the hub's
+                # Imported, its answer not made (the database gone in between, the disk full): not the hub's
                 # trouble as an upload meets it (`_own_trouble_answer` would tell the village
                 # 没有导入任何修改, and count an upload not imported). Said as a fault of this
                 # exchange: 同步没有完成, sync again; the next upload finds this one in.
-                log.warning("%s 的数据包已导入，回复没有做成：%s", device, LOST_LOGGED)
+                trouble = _trouble_logged(error, trouble_met.code)
+                log.warning("%s 的数据包已导入，回复没有做成：%s", device, trouble)
                 return _error(
                     HTTPStatus.INTERNAL_SERVER_ERROR, "internal", INTERNAL_ERROR, close=True
                 )
