@@ -585,11 +585,14 @@ def _hub_answer(
             message, code, _received, kept = _signed_refusal(
                 ledger, response, target, device, keys, nonce, status
             )
-            # Revoked, the key unknown, the clock off …: said as an upload's refusal is
-            # (`refused_request`), in the device's own words of what to do.
-            own = refused_request(code, status, _facts(ledger, kept))
-            if code in HUB_TROUBLE_SAID:  # (signed) the hub's own trouble: no 数据包 was sent
+            # The hub's own trouble (signed): no 数据包 was sent. Revoked, the key unknown, the
+            # clock off …: said as an upload's refusal is (`refused_request`), in the device's
+            # own words of what to do.
+            own: Sentence | None
+            if code in HUB_TROUBLE_SAID:
                 own = said(REQUEST_REFUSED, said(failed), said(HUB_TROUBLE_ASKED))
+            else:
+                own = refused_request(code, status, _facts(ledger, kept))
             if own is None:  # the hub's words, after what did not happen in the device's
                 own = said(REQUEST_REFUSED, said(failed), _hub_said(message, kept) or message)
             raise SyncError(own)
