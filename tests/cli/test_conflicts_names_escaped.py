@@ -9,7 +9,7 @@ from fieldapp.cli.main import main
 from fieldapp.sync.conflicts import list_conflicts
 from fieldapp.sync.exchange import export_bundle, import_bundle
 from tests.sync.conftest import hub, make_device  # noqa: F401 - the enrolled devices' fixtures
-from tests.sync.helpers import VILLAGE, add_family
+from tests.sync.helpers import VILLAGE, add_family, phones_clash
 
 TURNED = "张\u202e三"
 
@@ -22,11 +22,7 @@ def test_a_conflicts_person_is_printed_escaped(tmp_path, hub, make_device, capsy
     hub.import_file(export_bundle(a, tmp_path / "a1.fs").path)
     import_bundle(b, hub.export_for("甲村二号", tmp_path / "b1.fs").path)
     assert b.get("persons", pid)["name"] == TURNED
-    a.update("persons", pid, {"phone": "13800000000"})
-    b.update("persons", pid, {"phone": "13900000000"})
-    hub.import_file(export_bundle(a, tmp_path / "a2.fs").path)
-    hub.import_file(export_bundle(b, tmp_path / "b2.fs").path)
-    import_bundle(b, hub.export_for("甲村二号", tmp_path / "b3.fs").path)
+    phones_clash(hub, a, b, pid, tmp_path)
     assert len(list_conflicts(b)) == 1
     path = str(b.path)
     b.close()

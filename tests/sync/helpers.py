@@ -90,3 +90,16 @@ def repack(parts: dict[str, bytes], recipient: Ledger, original: Path, out: Path
             archive.writestr(name, content)
     out.write_bytes(header + crypto.seal(buffer.getvalue(), keys_of(recipient).box_public))
     return out
+
+
+def phones_clash(hub, a: Ledger, b: Ledger, person_id: str, tmp: Path) -> None:  # noqa: ANN001
+    """`a` and `b` (enrolled devices of one village, both holding `person_id` already) set the
+    person's phone at once, 13800000000 and 13900000000; both send to `hub` and `b` takes its
+    answer: one sync conflict on `b`."""
+    from fieldapp.sync.exchange import export_bundle, import_bundle
+
+    a.update("persons", person_id, {"phone": "13800000000"})
+    b.update("persons", person_id, {"phone": "13900000000"})
+    hub.import_file(export_bundle(a, tmp / "a2.fs").path)
+    hub.import_file(export_bundle(b, tmp / "b2.fs").path)
+    import_bundle(b, hub.export_for(SyncState(b.db).identity().name, tmp / "b3.fs").path)

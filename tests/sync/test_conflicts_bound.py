@@ -13,7 +13,7 @@ from fieldapp.cli.main import main as cli
 from fieldapp.store.ledger import Ledger
 from fieldapp.sync.conflicts import Side, list_conflicts, resolve_many
 from fieldapp.sync.exchange import export_bundle, import_bundle
-from tests.sync.helpers import VILLAGE, add_family
+from tests.sync.helpers import VILLAGE, add_family, phones_clash
 
 
 def _phone_conflict(tmp_path, hub, make_device):
@@ -26,11 +26,7 @@ def _phone_conflict(tmp_path, hub, make_device):
     hub.import_file(export_bundle(a, tmp_path / "a1.fs").path)
     import_bundle(b, hub.export_for("甲村二号", tmp_path / "b1.fs").path)
     import_bundle(c, hub.export_for("甲村三号", tmp_path / "c1.fs").path)
-    a.update("persons", pid, {"phone": "13800000000"})
-    b.update("persons", pid, {"phone": "13900000000"})
-    hub.import_file(export_bundle(a, tmp_path / "a2.fs").path)
-    hub.import_file(export_bundle(b, tmp_path / "b2.fs").path)
-    import_bundle(b, hub.export_for("甲村二号", tmp_path / "b3.fs").path)
+    phones_clash(hub, a, b, pid, tmp_path)
     assert len(list_conflicts(b)) == 1
     return a, b, c, pid
 
