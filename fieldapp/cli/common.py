@@ -378,6 +378,14 @@ def hinted(error: BaseException) -> str:
 
 
 def fail(message: str, code: int = 1) -> int:
-    """Print a Chinese error on stderr and return the exit code."""
-    print(f"错误：{message}", file=sys.stderr)
+    """Print a Chinese error on stderr and return the exit code. Each of its lines `escaped`:
+    a refusal quotes what a file held (a pack's key or the pack it extends, a sheet's cell),
+    and a hostile file's ESC[2J or right-to-left override must not drive the terminal."""
+    warn(f"错误：{message}")
     return code
+
+
+def warn(text: str) -> None:
+    """Print a line (or lines) on stderr, each `escaped`: a warning, note or refusal that
+    quotes a pack's, a sheet's or a device's words."""
+    print("\n".join(escaped(line) for line in text.split("\n")), file=sys.stderr)
