@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sys
 from functools import partial
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from fieldapp.cli.common import (
     hinted,
     open_ledger,
     print_json,
+    warn,
 )
 from fieldapp.domain.claims import Claim, Numbered, persons_and_claims
 from fieldapp.domain.dates import china_minute, parse_date, today, written
@@ -209,7 +209,7 @@ def _policy(args: argparse.Namespace) -> Policy:
     """The policy in force on the ledger of --db; what was refused is said on stderr."""
     state = load_policy(open_ledger(args))
     for warning in state.warnings:
-        print(f"警告：{warning}", file=sys.stderr)
+        warn(f"警告：{warning}")
     return state.policy
 
 
@@ -355,7 +355,7 @@ def cmd_claim_create(args: argparse.Namespace) -> int:
     except LimitExceeded as error:
         first = error.first  # one with no 申请编号 is said with whose it is: named once
         whose = f"（{first.person_name}）" if first.number and first.person_name else ""
-        print(f"首次申领：{said(first)}{whose}", file=sys.stderr)
+        warn(f"首次申领：{said(first)}{whose}")
         return fail(str(error), 3)
     if args.json:
         print_json(_claim_dict(claim))

@@ -16,6 +16,7 @@ from fieldapp.cli.common import (
     fail,
     open_ledger,
     print_json,
+    warn,
 )
 from fieldapp.domain.dates import china_iso, china_minute, parse_date
 from fieldapp.domain.errors import FieldappError
@@ -105,7 +106,7 @@ def _run(args: argparse.Namespace, make: object, hint: str = "") -> int:
     try:
         job = make(ledger)  # type: ignore[operator]
         if job.note:
-            print(f"提示：{job.note}", file=sys.stderr)
+            warn(f"提示：{job.note}")
             if hint:
                 print(hint, file=sys.stderr)
         record = jobs.print_to_file(ledger, job, args.out)
@@ -169,7 +170,7 @@ def _policy_in_force(args: argparse.Namespace) -> Policy | None:
     try:
         return policy_in_force(open_ledger(args))
     except (FieldappError, OSError, ValueError) as error:
-        print(f"提示：未能载入政策包（{error}）", file=sys.stderr)
+        warn(f"提示：未能载入政策包（{error}）")
         return None
 
 

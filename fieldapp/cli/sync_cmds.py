@@ -19,6 +19,7 @@ from fieldapp.cli.common import (
     open_ledger,
     print_json,
     typed_twice,
+    warn,
 )
 from fieldapp.domain.conflict_numbers import short_number, short_numbers, typed
 from fieldapp.domain.dates import china_minute
@@ -1146,7 +1147,7 @@ def _adopt_policy(ledger: Ledger) -> None:
     if adopted.message:
         print(adopted.message)
     for warning in adopted.warnings:
-        print(f"警告：{warning}", file=sys.stderr)
+        warn(f"警告：{warning}")
 
 
 def cmd_sync_push(args: argparse.Namespace) -> int:
