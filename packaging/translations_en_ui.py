@@ -200,6 +200,7 @@ EN_UI: dict[str, str] = {
     # A person's job, registration or service entered by mistake, deleted from their panel.
     "“%1”（%2 起）这条就业经历": "the job “%1” (since %2)",
     "%1的这条失业登记": "the unemployment registration of %1",
+    "这条没有日期的失业登记": "the unemployment registration with no date",
     "%1的“%2”这条服务记录": "the service “%2” of %1",
     "请先在列表里选一条服务记录": "Choose a service in the list first",
     "删除": "Delete",

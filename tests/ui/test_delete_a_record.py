@@ -57,3 +57,26 @@ def test_delete_with_nothing_chosen_says_what_to_choose(person_with_records, war
     panel.spells_view.setCurrentIndex(panel.spells_view.model().index(-1, -1))
     panel.delete_spell()
     assert warnings_shown and "请先在列表里选一条就业经历" in warnings_shown[-1]
+
+
+def test_a_registration_with_no_date_is_asked_of_as_such(person_with_records, monkeypatch):
+    """A registration kept with neither day (an old sheet's) is asked of as 这条没有日期的失业登记,
+    not by an empty day (的这条失业登记)."""
+    from fieldapp.services import work
+
+    panel, person = person_with_records
+    session = panel.session
+    bare = UnemploymentRegistration(person_id=person.id)
+    session.apply(work.save_record(session.ledger, session.actor, bare))
+    panel.show_person(person.id)
+    view = panel.registrations_view
+    rows = [view.model().index(r, 0).data() for r in range(view.model().rowCount())]
+    assert len(rows) == 2
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", answered("question", QMessageBox.No, asked))
+    for row in range(2):
+        view.selectRow(row)
+        panel.delete_registration()
+    assert any("这条没有日期的失业登记" in text for text in asked), asked
+    assert not any(text.startswith("的") or "“的这条" in text for text in asked), asked
+    assert any("2026年11月2日的这条失业登记" in text for text in asked), asked

@@ -4677,6 +4677,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>%1的这次走访</source>
       <translation>the visit of %1</translation>
     </message>
+    <message>
+      <source>这条没有日期的失业登记</source>
+      <translation>the unemployment registration with no date</translation>
+    </message>
   </context>
   <context>
     <name>PersonPicker</name>

@@ -678,7 +678,11 @@ class PersonPanel(QWidget):
         )
         if registration is not None:
             day = registration.found_date or registration.registered_date
-            what = self.tr("%1的这条失业登记").replace("%1", day_said(day) if day else "")
+            what = (
+                self.tr("%1的这条失业登记").replace("%1", day_said(day))
+                if day
+                else self.tr("这条没有日期的失业登记")
+            )
             self._delete(UnemploymentRegistration, registration.id, what)
 
     def delete_service(self) -> None:
