@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.month import BAD_MONTH as MONTH_BAD
 from fieldapp.domain.sentences import (
+    AND_MORE,
     AND_MORE_PEOPLE,
     SEMICOLONED,
     Part,
@@ -21,9 +22,6 @@ from fieldapp.domain.sentences import (
     said,
     template,
 )
-
-#: The first few of a longer list, “and more”.
-AND_MORE = template("%1等")
 
 GLYPHS = template("字库中没有“%1”，这些字印出来是空白（%2），请在纸上用笔补写")
 UNIT_ACCOUNT = template("收款账号一栏留空，由%1在申请表上填写本单位账号并盖章")

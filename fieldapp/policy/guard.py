@@ -30,7 +30,7 @@ from fieldapp.domain.dates import china_iso, china_minute, written
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.idnumber import mask
 from fieldapp.domain.numbers import row_number
-from fieldapp.domain.sentences import Day, Part, Sentence, Word, template
+from fieldapp.domain.sentences import QUOTED, Day, Part, Sentence, Word, template
 from fieldapp.domain.sentences import said as sentence
 
 if TYPE_CHECKING:
@@ -282,7 +282,7 @@ REPEATED_UNNAMED = template("%1%2重复申领：已有一条（%3）")
 REPEATED_SAME = template("%1的同一项补贴%2重复申领：已有一条（%3）")
 #: The month (year) a repeat is paid for, after its subsidy.
 PAID_FOR = template("（%1）")
-SUBSIDY_NAMED = template("“%1”")
+SUBSIDY_NAMED = QUOTED  # (a subsidy by its name)
 ENTERED = template("%1，%2 录入")
 ENTERED_AT = template("%1，%2 于 %3 录入")
 

@@ -72,7 +72,17 @@ from fieldapp.domain.money import yuan
 from fieldapp.domain.numbers import HELD_KEY, parse_number, row_number
 from fieldapp.domain.places_said import Listed, place_part
 from fieldapp.domain.roles import Role
-from fieldapp.domain.sentences import Day, Part, Sentence, Word, either, listed, said, template
+from fieldapp.domain.sentences import (
+    AND_MORE,
+    Day,
+    Part,
+    Sentence,
+    Word,
+    either,
+    listed,
+    said,
+    template,
+)
 from fieldapp.reference import divisions
 from fieldapp.store.hlc import followed, parse_stamp
 
@@ -1490,7 +1500,6 @@ STEP_COUNTED = template("，申领的这一步还会算进%1的月报")
 PARENTS_UNKNOWN = template(
     "修改声称看过的版本（%1）在中心并不存在：不能预先作废其他设备尚未提交的修改"
 )
-AND_MORE = template("%1等")
 
 
 def _vouched_time(now_ms: int) -> Sentence:

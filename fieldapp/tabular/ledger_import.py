@@ -162,8 +162,8 @@ MONTHS_NO_YEAR = sentences.template(
 MONTHS_READ = sentences.template(
     "%1列（%2 列）是各月的就业状态：每一格按它那一列的月份读取%3，请核对"
 )
-QUOTED = sentences.template("“%1”")
-AND_MORE = sentences.template("%1等")
+QUOTED = sentences.QUOTED
+AND_MORE = sentences.AND_MORE
 #: People of a monthly roster read from a people sheet of the workbook (%1 their names, %2 the
 #: sheets, each quoted): their person not read again, their months and jobs read.
 READ_ON_SHEET = sentences.template(
