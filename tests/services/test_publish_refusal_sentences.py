@@ -18,6 +18,7 @@ from fieldapp.services.policy_admin import PolicyRefused, publish, submit_draft
 from fieldapp.store.ledger import Ledger
 from fieldapp.sync.enrolment import enrol
 from tests.codes import ENROL_CODE
+from tests.english import said_in_english
 from tests.policy.helpers import COUNTY_PACK
 
 TITLE = "七星关区就业帮扶政策（2026年）"
@@ -93,15 +94,7 @@ def test_the_pack_is_named_by_its_title_and_edition(tmp_path: Path) -> None:
 
 
 def test_the_refusals_are_said_in_english(tmp_path: Path, qapp) -> None:  # noqa: ANN001
-    from fieldapp.ui import i18n
-    from fieldapp.ui.errors import message_for
-
-    made = refusals(tmp_path)
-    assert i18n.install_language("en")
-    try:
-        said = {name: message_for(refused) for name, refused in made.items()}
-    finally:
-        i18n.install_language("zh_CN")
+    said = said_in_english(refusals(tmp_path))
     assert re.fullmatch(
         rf"Edition 2026\.2 of the policy pack “{re.escape(TITLE)}” was published on "
         r"\d{4}-\d\d-\d\d \d\d:\d\d: give it a new edition number",

@@ -22,6 +22,7 @@ from fieldapp.services import users
 from fieldapp.store.ledger import Ledger
 from fieldapp.sync.enrolment import enrol
 from tests.codes import ENROL_CODE
+from tests.english import said_in_english
 from tests.services.sentence_checks import templates
 
 LI = Credentials("李芳", "村里的口令1")
@@ -214,15 +215,7 @@ def test_each_plain_refusal_says_what_it_said_before(tmp_path: Path) -> None:
 
 
 def test_each_plain_refusal_is_english_in_the_english_window(qapp, tmp_path: Path) -> None:
-    from fieldapp.ui import i18n
-    from fieldapp.ui.errors import message_for
-
-    found = plain_refusals(tmp_path)
-    assert i18n.install_language("en")
-    try:
-        shown = {template: message_for(refusal) for template, refusal in found.items()}
-    finally:
-        i18n.install_language("zh_CN")
+    shown = said_in_english(plain_refusals(tmp_path))
     assert shown[users.PASSWORD_SHORT] == "A password has at least 6 characters"
     assert shown[users.NAME_TAKEN] == "There is already a user named 钱七"
     assert shown[users.NOT_A_HUB_FOLDER] == f"{tmp_path / '不是中心'} is not a county hub folder"
@@ -242,15 +235,7 @@ def test_each_refusal_says_what_it_said_before_and_keeps_its_command(tmp_path: P
 
 
 def test_each_refusal_is_english_in_the_english_window(qapp, tmp_path: Path) -> None:
-    from fieldapp.ui import i18n
-    from fieldapp.ui.errors import message_for
-
-    found = refusals(tmp_path)
-    assert i18n.install_language("en")
-    try:
-        shown = {template: message_for(refusal) for template, refusal in found.items()}
-    finally:
-        i18n.install_language("zh_CN")
+    shown = said_in_english(refusals(tmp_path))
     assert shown[users.NAME_DISABLED].startswith("There is already a user named 赵敏 (disabled)")
     assert shown[users.USER_DISABLED].startswith("User 赵敏 is disabled.")
     assert shown[users.RESET_DISABLED].startswith("User 赵敏 is disabled, so the county cannot")
