@@ -342,6 +342,31 @@ def escaped(value: object) -> str:
     return printable(value)
 
 
+class TerminalSafe:
+    """Standard output for the length of a command, every control or format character but the
+    line break and the tab written as \\uXXXX: a value no listing `escaped` — a file's name
+    from a stick, a pack's title, words a device sent before the trust rules refused them —
+    cannot clear, colour or drive the clerk's terminal (ESC, the 8-bit CSI U+009B, a carriage
+    return over the line, a right-to-left override). Everything else goes to the stream
+    beneath as written; plain lines pass one fast check."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        if not text.replace("\n", "").replace("\t", "").isprintable():
+            text = "".join(
+                ch
+                if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf")
+                else f"\\u{ord(ch):04x}"
+                for ch in text
+            )
+        return int(self._stream.write(text))
+
+    def __getattr__(self, name: str) -> Any:  # flush, isatty, encoding, buffer …
+        return getattr(self._stream, name)
+
+
 def print_json(value: Any) -> None:
     """Pretty JSON on stdout, Chinese kept readable; a control or format character in a value
     (JSON escapes only those below U+0020: a sheet's name may hold the 8-bit CSI U+009B or a

@@ -14,7 +14,7 @@ import os
 import sys
 
 from fieldapp.cli import argparse_zh
-from fieldapp.cli.common import fail, hinted, report_skipped
+from fieldapp.cli.common import TerminalSafe, fail, hinted, report_skipped
 from fieldapp.domain.errors import FieldappError
 from fieldapp.paths import build_label
 
@@ -166,6 +166,7 @@ def main(argv: list[str] | None = None) -> int:
         from fieldapp.ui.app import run_app
 
         return run_app(args.db)
+    stdout, sys.stdout = sys.stdout, TerminalSafe(sys.stdout)
     try:
         return int(args.func(args) or 0)
     except FieldappError as error:
@@ -210,6 +211,7 @@ def main(argv: list[str] | None = None) -> int:
             "等了 30 秒仍未结束。这次没有改动，请稍后再试"
         )
     finally:
+        sys.stdout = stdout
         if not sys.stderr.closed:
             report_skipped()
 
