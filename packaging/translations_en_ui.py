@@ -38,6 +38,9 @@ EN_UI: dict[str, str] = {
     "存的是%1，本程序读不了，请选一项": "stored as %1, which this program cannot read: choose one",
     "“%1”存的是%2，本程序读不了：请在“%1”中选一项后再保存": "“%1” is stored as %2, which this program cannot read: choose one in “%1”, then save",
     "请稍候": "Please wait",
+    # A job's income or term box, of a stored value no box can show as it is.
+    "（有误：%1）": "(wrong: %1)",
+    "（有误：不是数值）": "(wrong: not a number)",
     "还有导入、导出或同步在进行，请等它完成后再切换语言。": "An import, export or exchange is still running; switch the language when it has finished.",
     "请检查": "Please check",
     "无法读写文件": "Cannot read or write the file",

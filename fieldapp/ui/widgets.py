@@ -5,6 +5,7 @@ way a question is asked before something is deleted, replaced or thrown away."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable, Iterable
 from enum import StrEnum
 from typing import TYPE_CHECKING, Generic, TypeVar, cast
@@ -140,6 +141,15 @@ else:
         pass
 
 
+def _wrong_said(given: float) -> str:
+    """What an `_Unknowable` box says of a stored value it cannot show: the value as stored (a
+    whole number without its .0), or that it is no number at all (infinite, NaN)."""
+    if not math.isfinite(given):
+        return QCoreApplication.translate("OptionalNumber", "（有误：不是数值）")
+    value = int(given) if given == int(given) else given
+    return QCoreApplication.translate("OptionalNumber", "（有误：%1）").replace("%1", str(value))
+
+
 class _Unknowable(_SpinBox[N]):
     """What `OptionalAmount` and `OptionalCount` share, put ahead of their Qt spin box: the
     box's minimum is the unknown (None), shown as `blank`; emptying the box or stepping below 0
@@ -147,30 +157,53 @@ class _Unknowable(_SpinBox[N]):
 
     A value given to `set_value` comes back from `_kept` exactly as it was until the box is
     edited: one of more decimals than the box shows or past its range (another program's, an
-    older import's, a bundle's) is neither rounded nor cut by opening the form and saving it."""
+    older import's, a bundle's) is neither rounded nor cut by opening the form and saving it.
+    One no box can show as it is — below zero, infinite, not a number, past a 32-bit count —
+    is said as stored and wrong (`_wrong_said`: （有误：-500）), not as 未登记 or as another number;
+    the first edit replaces it."""
 
     #: The most the box can show (a QSpinBox holds a 32-bit number): a larger value given is
-    #: shown as this and still kept as given.
+    #: said wrong and still kept as given.
     MOST_SHOWN: float = float("inf")
 
     def _unknowable(self, blank: str, most: N) -> None:
         """Set up, after the spin box: values from its minimum (the unknown) to `most`, shown
         unknown (a new record's box: a spin box starts at 0, which is a value)."""
+        self._blank = blank
+        self._wrong = False
         self.setMaximum(most)
         self.setSpecialValueText(blank)
         self.set_value(None)
+        self.valueChanged.connect(self._replaced)  # type: ignore[attr-defined]
 
     def set_value(self, given: N | None) -> None:
-        """Show `given` (`blank` for None), the box widened to hold a larger one."""
-        if given is not None and given > self.maximum():
-            self.setMaximum(cast(N, min(given, self.MOST_SHOWN)))  # a count: an int still
-        self.setValue(self.minimum() if given is None else min(given, self.maximum()))
+        """Show `given` (`blank` for None), the box widened to hold a larger one; one it cannot
+        show said wrong (`_wrong_said`)."""
+        shown = given is None or (math.isfinite(given) and 0 <= given <= self.MOST_SHOWN)
+        self._wrong = False
+        self._touched = False
+        self.setSpecialValueText(self._blank)
+        if given is not None and shown and given > self.maximum():
+            self.setMaximum(given)
+        self.setValue(given if given is not None and shown else self.minimum())
+        if given is not None and not shown:
+            self.setSpecialValueText(_wrong_said(given))
+            self._wrong = True
         self._given: N | None = given
         self._shown: N = self.value()
 
+    def _replaced(self) -> None:
+        """A stored value said wrong is replaced by the first edit: the box says `blank` for
+        the unknown again, and holds what is typed (an emptied box: the unknown)."""
+        if self._wrong and self.value() != self._shown:
+            self._wrong = False
+            self._touched = True
+            self.setSpecialValueText(self._blank)
+
     def edited(self) -> bool:
-        """Whether the box holds another value than `set_value` showed."""
-        return self.value() != self._shown
+        """Whether the box holds another value than `set_value` showed (or replaced one it
+        said wrong)."""
+        return self._touched or self.value() != self._shown
 
     def _kept(self) -> N | None:
         """The value given to `set_value` while the box is untouched; else None when unknown,

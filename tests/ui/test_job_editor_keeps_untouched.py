@@ -183,12 +183,14 @@ def test_a_new_job_saved_with_its_boxes_untouched_records_them_unknown(window, q
 
 def test_a_count_past_what_a_spin_box_holds_opens_and_is_kept(window, qtbot):
     """A count no spin box can hold (past 2,147,483,647: a hand-edited ledger, another
-    program's, a bundle's) stopped the job editor opening at all (OverflowError); it shows the
-    most the box can, and an untouched save keeps it as stored."""
+    program's, a bundle's) stopped the job editor opening at all (OverflowError); then it
+    showed the most the box could (2147483647 个月, a number nobody stored). It says the stored
+    count wrong, and an untouched save keeps it as stored."""
     spell = job(window, contract_months=2**40, insurance_months=2**31)
     before, logged = _row(window, spell), _logged(window, spell.id)
     dialog = _opened(window, qtbot, spell)
-    assert dialog.contract.text() == "2147483647 个月"
+    assert dialog.contract.text() == f"（有误：{2**40}）"
+    assert dialog.insurance.text() == f"（有误：{2**31}）"
     dialog.save_and_accept()
     assert not dialog.isVisible(), dialog.error.text()
     assert _row(window, spell) == before and before["contract_months"] == 2**40
@@ -212,3 +214,43 @@ def test_a_term_typed_by_hand_stops_at_100_years_as_an_imported_one(window, qtbo
     assert not dialog.isVisible(), dialog.error.text()
     after = _row(window, spell)
     assert after["contract_months"] == 500 and after["insurance_months"] == 500
+
+
+@pytest.mark.parametrize(
+    ("stored", "said"),
+    [
+        ({"monthly_income": -500.0}, "（有误：-500）"),
+        ({"monthly_income": -0.5}, "（有误：-0.5）"),
+        ({"monthly_income": float("inf")}, "（有误：不是数值）"),
+        ({"monthly_income": float("-inf")}, "（有误：不是数值）"),
+    ],
+)
+def test_a_stored_income_no_box_can_show_is_said_wrong_and_kept(window, qtbot, stored, said):
+    """An income stored below zero or infinite (an older import, another program's ledger)
+    was shown as （未登记） or as "inf": the coordinator read it unknown while the ledger held
+    it. The box says it is wrong, as stored; saved untouched it is kept (nothing changed behind
+    the coordinator's back), and the first edit replaces it."""
+    spell = job(window, contract_months=36, **stored)
+    before, logged = _row(window, spell), _logged(window, spell.id)
+    dialog = _opened(window, qtbot, spell)
+    assert dialog.income.text() == said
+    assert not dialog.is_dirty()
+    dialog.save_and_accept()
+    assert not dialog.isVisible(), dialog.error.text()
+    assert _row(window, spell) == before and _logged(window, spell.id) == logged
+
+
+def test_a_wrong_income_is_replaced_by_the_first_edit_or_emptied_to_unknown(window, qtbot):
+    spell = job(window, monthly_income=-500.0, contract_months=36)
+    dialog = _opened(window, qtbot, spell)
+    dialog.income.setFocus()
+    dialog.income.lineEdit().selectAll()
+    qtbot.keyClicks(dialog.income, "3200")
+    assert dialog.income.amount() == 3200
+    dialog.income.lineEdit().selectAll()
+    qtbot.keyClick(dialog.income.lineEdit(), Qt.Key.Key_Delete)
+    assert dialog.income.amount() is None
+    assert dialog.income.specialValueText() == "（未登记）"  # the unknown, not the wrong value
+    dialog.save_and_accept()
+    assert not dialog.isVisible(), dialog.error.text()
+    assert _row(window, spell)["monthly_income"] is None

@@ -4065,6 +4065,17 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
   </context>
   <context>
+    <name>OptionalNumber</name>
+    <message>
+      <source>（有误：不是数值）</source>
+      <translation>(wrong: not a number)</translation>
+    </message>
+    <message>
+      <source>（有误：%1）</source>
+      <translation>(wrong: %1)</translation>
+    </message>
+  </context>
+  <context>
     <name>Papers</name>
     <message>
       <source>正在生成 PDF……</source>
