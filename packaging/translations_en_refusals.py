@@ -523,7 +523,7 @@ EN_REFUSALS: dict[str, str] = {
     "%1“%2”只有年份，请填写到月份（如 %3-03）": "%1 “%2” is a year only: give the month too (as %3-03)",
     "%1“%2”被 Excel 存成了数字（输入的 %3.10 会变成 %3.1），看不出是 %3 年 1 月还是 10 月；请把该列设为文本，填写 %3-01 或 %3-10 这样的格式后重新导入": "%1 “%2” was stored by Excel as a number (%3.10 typed becomes %3.1), so it cannot tell January %3 from October %3: set the column to text, write %3-01 or %3-10, and import again",
     "%1“%2”不是数字": "%1 “%2” is not a number",
-    "%1“%2”超过 %3 万元，不会是一个月的收入": "%1 “%2” is more than %3 × 10,000 yuan: no month's income",
+    "%1“%2”超过 100 万元，不会是一个月的收入": "%1 “%2” is more than 1,000,000 yuan: no month's income",
     "%1“%2”超过 %3 年，不会有这么长的期限": "%1 “%2” is more than %3 years: no term is that long",
     "%1不能为负数": "%1 cannot be negative",
     "%1“%2”应为月数（整数）": "%1 “%2” should be a number of months (a whole number)",

@@ -17,7 +17,6 @@ from fieldapp.domain import phone as phones
 from fieldapp.domain.dates import parse_date
 from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.errors import Said
-from fieldapp.domain.money import yuan
 from fieldapp.domain.sentences import Part, Sentence, Word, listed, said, template
 
 #: Excel's day 0 in the 1900 date system (with its 1900-02-29 bug already absorbed).
@@ -154,8 +153,10 @@ JANUARY_OR_OCTOBER = template(
     "请把该列设为文本，填写 %3-01 或 %3-10 这样的格式后重新导入"
 )
 NOT_A_NUMBER = template("%1“%2”不是数字")
-#: … and the most an amount may be in 万 (`MOST_AMOUNT`: 100, read 100 万元 as a clerk says it).
-TOO_MUCH = template("%1“%2”超过 %3 万元，不会是一个月的收入")
+#: … and the most an amount may be, in 万 as a clerk reads a large sum (`MOST_AMOUNT`: 100 万元,
+#: not 1,000,000 元) — written into the template, so that a language counting in thousands
+#: says the same sum its own way (1,000,000 yuan, not 100 × 10,000).
+TOO_MUCH = template("%1“%2”超过 100 万元，不会是一个月的收入")
 #: (the column only)
 NEGATIVE = template("%1不能为负数")
 NOT_MONTHS = template("%1“%2”应为月数（整数）")
@@ -320,7 +321,7 @@ def _fen(amount: Decimal) -> float:
 #: ten times the most of that still passes (as does a year's pay typed in the month's column:
 #: a mistake, not an absurdity), while 1e300 or 99 digits of 9 are no income, and such a number
 #: went into the ledger, its reports and its sums as it was.
-MOST_AMOUNT = 1_000_000
+MOST_AMOUNT = 1_000_000  # said in TOO_MUCH as 100 万元 (a test holds them together)
 
 
 def number(value: object, label: str | Part) -> float | None:
@@ -356,13 +357,8 @@ def number(value: object, label: str | Part) -> float | None:
     if amount < 0:
         raise CellError(said(NEGATIVE, _named(label)))
     if amount > MOST_AMOUNT:
-        raise CellError(said(TOO_MUCH, _named(label), text(value), _MOST_SHOWN))
+        raise CellError(said(TOO_MUCH, _named(label), text(value)))
     return amount
-
-
-#: `MOST_AMOUNT` as a refusal says it, in 万 (ten thousand) as a clerk reads a large sum: 100
-#: (万元), not 1,000,000 元; the number through `yuan`, as every amount the program says.
-_MOST_SHOWN = yuan(Decimal(MOST_AMOUNT).scaleb(-4))
 
 
 #: The longest term a months cell (劳动合同期限, 社保缴费月数) may give: 100 years. A working

@@ -268,7 +268,8 @@ def test_every_column_heading_and_a_rows_notes_are_said_in_english(tmp_path: Pat
 
 def test_an_income_past_the_most_is_said_in_100_wan_and_in_english(qtbot) -> None:
     """A clerk reads a large sum in 万: the most a month's income may be is said as 100 万元
-    (it read 1,000,000 元); the English window says the same sum."""
+    (it read 1,000,000 元); the English window says the same sum its own way (it read
+    "100 × 10,000 yuan"), and both are `cells.MOST_AMOUNT`."""
     with pytest.raises(cells.CellError) as refused:
         cells.number("2,000,000元", "月收入")
     assert str(refused.value) == "月收入“2,000,000元”超过 100 万元，不会是一个月的收入"
@@ -278,6 +279,6 @@ def test_an_income_past_the_most_is_said_in_100_wan_and_in_english(qtbot) -> Non
         english = sentence_shown(refused.value.said)
     finally:
         i18n.install_language("zh_CN")
-    assert (
-        english == "Monthly income “2,000,000元” is more than 100 × 10,000 yuan: no month's income"
-    )
+    assert english == "Monthly income “2,000,000元” is more than 1,000,000 yuan: no month's income"
+    assert f"{cells.MOST_AMOUNT:,}" in english
+    assert f"超过 {cells.MOST_AMOUNT // 10_000} 万元" in str(refused.value)

@@ -7818,10 +7818,6 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation> (press “Refresh from the hub” to see the current list)</translation>
     </message>
     <message>
-      <source>%1“%2”超过 %3 万元，不会是一个月的收入</source>
-      <translation>%1 “%2” is more than %3 × 10,000 yuan: no month's income</translation>
-    </message>
-    <message>
       <source>%1“%2”超过 %3 年，不会有这么长的期限</source>
       <translation>%1 “%2” is more than %3 years: no term is that long</translation>
     </message>
@@ -8104,6 +8100,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>这个台账还没有登记到县里，县里无法重置它的口令</source>
       <translation>This ledger is not enrolled with the county yet, so the county cannot reset its password</translation>
+    </message>
+    <message>
+      <source>%1“%2”超过 100 万元，不会是一个月的收入</source>
+      <translation>%1 “%2” is more than 1,000,000 yuan: no month's income</translation>
     </message>
   </context>
   <context>
