@@ -964,4 +964,8 @@ EN_REFUSALS: dict[str, str] = {
     "已有名为 %1 的用户（已停用）。要让此人重新使用本台账，请重新启用并设新口令：设置 → 用户与口令 → 重新启用所选用户…": "There is already a user named %1 (disabled). To let this person use the ledger again, re-enable them with a new password: Settings → Users and passwords → Re-enable selected user…",
     "用户 %1 已停用。要让此人重新使用本台账，请重新启用并设新口令：设置 → 用户与口令 → 重新启用所选用户…": "User %1 is disabled. To let this person use the ledger again, re-enable them with a new password: Settings → Users and passwords → Re-enable selected user…",
     "用户 %1 已停用，县里不能重置其口令：请本台账的管理员在这台电脑上重新启用此人（设置 → 用户与口令 → 重新启用所选用户…），重新启用时即设新口令": "User %1 is disabled, so the county cannot reset their password: ask this ledger's administrator to re-enable them on that computer (Settings → Users and passwords → Re-enable selected user…), which sets a new password",
+    # A file chosen as the ledger that is not one (the login, the command line).
+    "%1 是台账的钥匙文件，不是台账本身：请给出它旁边的台账文件 %2": "%1 is the ledger's key file, not the ledger: give the ledger file beside it, %2",
+    "%1 是台账的备份文件，不能直接打开：请用“设置 → 从备份恢复”把它恢复成台账": "%1 is a backup of a ledger and cannot be opened as one: restore it into a ledger under “Settings → Restore from backup”",
+    "%1 不是明文台账，旁边也没有它的钥匙文件 %2。若这是加密的台账，请把钥匙文件连同台账一起拷来放在它旁边；钥匙文件丢了只能从备份恢复": "%1 is not a plain ledger and its key file %2 is not beside it. If it is an encrypted ledger, copy its key file with it and put it beside it; a lost key file can only be recovered from a backup",
 }

@@ -372,7 +372,7 @@ def county_reset(hub_ledger: Ledger, ledger_path: str | Path, name: str, passwor
         raise ValidationFailed(said(NO_LEDGER_FILE, str(ledger_path)))
     if state == "plain":
         problem = vault.keyfile_missing(ledger_path, state)
-        raise ValidationFailed(problem or said(NO_PASSWORD_SET, ledger_path.name))
+        raise problem or ValidationFailed(said(NO_PASSWORD_SET, ledger_path.name))
     keys = keyfile.load(ledger_path)
     if keys.county is None:
         raise NotAllowed(said(NOT_ENROLLED))

@@ -36,7 +36,7 @@ from sqlcipher3 import dbapi2
 from fieldapp.domain.credentials import Credentials
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.progress import CancelCheck, Progress, check_cancel
-from fieldapp.domain.sentences import said, template
+from fieldapp.domain.sentences import Sentence, said, template
 from fieldapp.saving import DISK, FULL_DISK, READ_ONLY, TROUBLES, disk_cause, errno_of
 from fieldapp.store import keyfile as kf
 from fieldapp.store import postgres
@@ -198,24 +198,35 @@ def clear_copies_note(copies: list[Path]) -> str:
     )
 
 
-def keyfile_missing(path: str | Path, state: str | None = None) -> str | None:
-    """`missing_keyfile`'s sentence when the file at `path` is neither a plain ledger nor has a
-    key file beside it; None when it opens as what `ledger_state` says."""
+#: The key file given where its ledger is asked for: the file, and the ledger beside it.
+KEYS_NOT_LEDGER = template("%1 是台账的钥匙文件，不是台账本身：请给出它旁边的台账文件 %2")
+#: A backup given where a ledger is asked for (the command line's way in, `cli_hint`, after it).
+BACKUP_NOT_LEDGER = template(
+    "%1 是台账的备份文件，不能直接打开：请用“设置 → 从备份恢复”把它恢复成台账"
+)
+BACKUP_RESTORED_BY = "（命令行：fieldapp --db 台账文件 restore 备份文件）"
+#: Neither a plain ledger nor one with its key file beside it: the file and its key file's name.
+NO_KEY_FILE = template(
+    "%1 不是明文台账，旁边也没有它的钥匙文件 %2。"
+    "若这是加密的台账，请把钥匙文件连同台账一起拷来放在它旁边；钥匙文件丢了只能从备份恢复"
+)
+
+
+def keyfile_missing(path: str | Path, state: str | None = None) -> kf.KeyFileError | None:
+    """The refusal (`missing_keyfile`'s and two more, as a sentence; the command line's way in
+    beside it) when the file at `path` is neither a plain ledger nor has a key file beside it;
+    None when it opens as what `ledger_state` says."""
     if postgres.is_url(path) or str(path) == ":memory:":
         return None
     if (state or ledger_state(path)) == "plain" and not is_plain_sqlite(path):
         given = Path(path)
         if given.name.endswith(".keys") and given.with_name(given.name[: -len(".keys")]).is_file():
-            return (
-                f"{given.name} 是台账的钥匙文件，不是台账本身：请给出它旁边的台账文件 "
-                f"{given.name[: -len('.keys')]}"
-            )
+            return kf.KeyFileError(said(KEYS_NOT_LEDGER, given.name, given.name[: -len(".keys")]))
         if _starts_with(Path(path), BACKUP_MAGIC):
-            return (
-                f"{Path(path).name} 是台账的备份文件，不能直接打开：请用“设置 → 从备份恢复”"
-                "（命令行 fieldapp --db 台账文件 restore 备份文件）把它恢复成台账"
-            )
-        return missing_keyfile(path)
+            backup = kf.KeyFileError(said(BACKUP_NOT_LEDGER, given.name))
+            backup.cli_hint = BACKUP_RESTORED_BY
+            return backup
+        return kf.KeyFileError(missing_keyfile(path))
     return None
 
 
@@ -227,14 +238,11 @@ def _starts_with(path: Path, head: bytes) -> bool:
         return False
 
 
-def missing_keyfile(path: str | Path) -> str:
+def missing_keyfile(path: str | Path) -> Sentence:
     """What to say of a file that is not a plain ledger and has no key file beside it: most
     often an encrypted ledger copied to another computer without its key file."""
     path = Path(path)
-    return (
-        f"{path.name} 不是明文台账，旁边也没有它的钥匙文件 {kf.keyfile_path(path).name}。"
-        "若这是加密的台账，请把钥匙文件连同台账一起拷来放在它旁边；钥匙文件丢了只能从备份恢复"
-    )
+    return said(NO_KEY_FILE, path.name, kf.keyfile_path(path).name)
 
 
 def open_store(
@@ -261,7 +269,7 @@ def open_store(
         raise kf.LedgerExists(kf.being_created(path))
     problem = keyfile_missing(path, state)
     if problem:
-        raise kf.KeyFileError(problem)
+        raise problem
     try:
         return _open_by_state(path, state, credentials, progress, cancel)
     except (OSError, DatabaseError) as error:

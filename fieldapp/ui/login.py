@@ -209,7 +209,7 @@ class LoginDialog(QDialog):
         self.countdown.start()  # a wait from before a restart still runs
         self.missing = keyfile_missing(self.path)
         if self.missing:  # an encrypted ledger copied without its key file: nothing opens it
-            self.message.setText(self.missing)
+            self.message.setText(message_for(self.missing))
             self.ok_button.setEnabled(False)
         if self.user.text():
             self.password.setFocus()

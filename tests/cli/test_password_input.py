@@ -194,7 +194,8 @@ def test_a_backup_file_given_as_the_ledger_says_to_restore_it(ledger: Path, tmp_
         done = run("--db", str(made), "search", "张", env=given)
         assert done.returncode == 1 and "Traceback" not in done.stderr
         lines = done.stderr.strip().splitlines()
-        assert len(lines) == 1 and "备份文件" in lines[0] and "restore" in lines[0], done.stderr
+        # the refusal (the desktop's words: 设置 → 从备份恢复), then the command line's way in
+        assert len(lines) == 2 and "备份文件" in lines[0] and "restore" in lines[1], done.stderr
     assert made.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("备份")) == [made.name]
 

@@ -633,3 +633,46 @@ def test_a_first_wave_ledger_encrypted_at_login_names_its_clear_backups(
     said = warnings_shown[0]
     assert backup.name in said and "没有加密" in said and "立即备份" in said
     assert backup.read_bytes().startswith(b"SQLite format 3\x00")
+
+
+def test_a_backup_or_key_file_opened_as_the_ledger_is_said_without_a_command(
+    qtbot, ledger_path, tmp_path
+):
+    """A backup (or the key file) chosen as the ledger: the login says what the file is and
+    the desktop's way (设置 → 从备份恢复) — it named the command line's `fieldapp --db … restore`
+    in the dialog — and says it in the English window too (the three were Chinese text only)."""
+    from fieldapp.services.backup import back_up
+    from fieldapp.services.ledgers import Ledger, keyfile_missing
+    from fieldapp.ui.app import make_app
+    from fieldapp.ui.login import LoginDialog
+    from tests.english import said_in_english
+    from tests.ui.conftest import UI_USER
+
+    ledger = Ledger.open(ledger_path, credentials=UI_USER)
+    backup = back_up(ledger, tmp_path / "大坝村.fieldbackup")
+    ledger.close()
+    copy = tmp_path / "别处" / ledger_path.name
+    copy.parent.mkdir()
+    copy.write_bytes(ledger_path.read_bytes())
+    make_app()
+    dialog = LoginDialog(backup)
+    qtbot.addWidget(dialog)
+    said = dialog.message.text()
+    assert "大坝村.fieldbackup 是台账的备份文件" in said and "设置 → 从备份恢复" in said, said
+    assert "fieldapp" not in said and "restore" not in said, said
+    assert not dialog.ok_button.isEnabled()
+    refusals = {
+        given.name: keyfile_missing(given)
+        for given in (backup, ledger_path.with_name(f"{ledger_path.name}.keys"), copy)
+    }
+    assert all(refusals.values()), refusals
+    english = said_in_english(refusals)
+    assert english == {
+        backup.name: f"{backup.name} is a backup of a ledger and cannot be opened as one: "
+        "restore it into a ledger under “Settings → Restore from backup”",
+        f"{ledger_path.name}.keys": f"{ledger_path.name}.keys is the ledger's key file, not "
+        f"the ledger: give the ledger file beside it, {ledger_path.name}",
+        copy.name: f"{copy.name} is not a plain ledger and its key file {copy.name}.keys is not "
+        "beside it. If it is an encrypted ledger, copy its key file with it and put it beside "
+        "it; a lost key file can only be recovered from a backup",
+    }, english

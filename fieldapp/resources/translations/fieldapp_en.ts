@@ -8105,6 +8105,18 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>%1“%2”超过 100 万元，不会是一个月的收入</source>
       <translation>%1 “%2” is more than 1,000,000 yuan: no month's income</translation>
     </message>
+    <message>
+      <source>%1 不是明文台账，旁边也没有它的钥匙文件 %2。若这是加密的台账，请把钥匙文件连同台账一起拷来放在它旁边；钥匙文件丢了只能从备份恢复</source>
+      <translation>%1 is not a plain ledger and its key file %2 is not beside it. If it is an encrypted ledger, copy its key file with it and put it beside it; a lost key file can only be recovered from a backup</translation>
+    </message>
+    <message>
+      <source>%1 是台账的备份文件，不能直接打开：请用“设置 → 从备份恢复”把它恢复成台账</source>
+      <translation>%1 is a backup of a ledger and cannot be opened as one: restore it into a ledger under “Settings → Restore from backup”</translation>
+    </message>
+    <message>
+      <source>%1 是台账的钥匙文件，不是台账本身：请给出它旁边的台账文件 %2</source>
+      <translation>%1 is the ledger's key file, not the ledger: give the ledger file beside it, %2</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
