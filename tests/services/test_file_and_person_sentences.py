@@ -304,6 +304,7 @@ def said_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> set[str]:
         *(said for said, _chinese in _monthly_notes(tmp_path)),
         *(said for said, _chinese in _ledger_refusals(tmp_path)),
         *(said for said, _chinese in _key_refusals(tmp_path / "key")),
+        *(said for said, _chinese in _not_a_ledger(tmp_path / "not_a_ledger")),
         *(said for said, _chinese in _sheet_notes(tmp_path)),
     ]
     return set().union(*map(templates, found)) | {persons.NAMESAKE, work.MONTH_KEPT}
@@ -1776,3 +1777,47 @@ def test_a_sheets_rows_noted_or_passed_over_are_said_in_english(tmp_path, qapp) 
     for text in shown:
         left = re.sub(kept, "", text)
         assert not re.search(r"[\u4e00-\u9fff]", left), text
+
+
+def _not_a_ledger(tmp_path: Path) -> list[tuple[Sentence, str]]:
+    """A file opened as the ledger that is not one — its key file, a backup of it, a copy
+    without its key file beside it (real files): each refusal's sentence and the Chinese it
+    said before it was a sentence (recorded from the code of c450c560)."""
+    from fieldapp.services.backup import back_up
+    from fieldapp.store import keyfile
+    from fieldapp.store.ledger import Ledger
+    from fieldapp.store.vault import Credentials
+
+    tmp_path.mkdir(exist_ok=True)
+    path = tmp_path / "台账.db"
+    ledger = Ledger.open(path, credentials=Credentials("李芳", "村里的口令1"))
+    backup = back_up(ledger, tmp_path / "台账备份.fieldbackup")
+    ledger.close()
+    copy = tmp_path / "拷来的" / "台账.db"
+    copy.parent.mkdir()
+    copy.write_bytes(path.read_bytes())
+    refused: list[Sentence] = []
+    for given in (keyfile.keyfile_path(path), backup, copy):
+        with pytest.raises(keyfile.KeyFileError) as error:
+            Ledger.open(given, credentials=Credentials("李芳", "村里的口令1"))
+        refused.append(_said(error.value))
+    assert error.value.cli_hint == ""  # only the backup's names the command line's way
+    return list(
+        zip(
+            refused,
+            [
+                "台账.db.keys 是台账的钥匙文件，不是台账本身：请给出它旁边的台账文件 台账.db",
+                # before, the dialog named the command line's way in the same sentence
+                "台账备份.fieldbackup 是台账的备份文件，不能直接打开：请用“设置 → 从备份恢复”"
+                "把它恢复成台账",
+                "台账.db 不是明文台账，旁边也没有它的钥匙文件 台账.db.keys。若这是加密的台账，"
+                "请把钥匙文件连同台账一起拷来放在它旁边；钥匙文件丢了只能从备份恢复",
+            ],
+            strict=True,
+        )
+    )
+
+
+def test_a_file_opened_as_the_ledger_that_is_not_one_says_what_it_said(tmp_path):
+    for sentence, chinese in _not_a_ledger(tmp_path):
+        assert str(sentence) == chinese
