@@ -159,7 +159,9 @@ class Writer:
     ) -> list[Change | None]:
         """`update_row` of many rows of one table (row id, fields), through the store's bulk
         path: the same log entries and rows as one by one, in far fewer statements. The trust
-        rules judge every row first, with the row as it was, as they judge a single write.
+        rules judge every row first, with the row as it was, as they judge a single write: a
+        batch's rows together (`GatewayCheck.together`: nothing is written between their
+        checks), where they lie read once for the batch, not once a row.
 
         Returns each update's change, None where every value was already so.
         """
@@ -168,7 +170,12 @@ class Writer:
         def judge(row_id: str, before: dict[str, Any] | None, fields: Mapping[str, Any]) -> None:
             check(actor, ProposedChange(table, row_id, before, dict(fields)))
 
-        changes = self.ledger.update_many(table, updates, judge)
+        def together(
+            batch: Sequence[tuple[str, Mapping[str, Any]]],
+        ) -> AbstractContextManager[None]:
+            return _together(check, actor, [(table, row_id, fields) for row_id, fields in batch])
+
+        changes = self.ledger.update_many(table, updates, judge, together)
         for (row_id, _fields), change in zip(updates, changes, strict=True):
             if change is not None:
                 self._touch(table, row_id)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from typing import TYPE_CHECKING, Any
 
 from fieldapp.store.changelog import CHANGE_COLUMNS, Change
@@ -32,6 +33,10 @@ if TYPE_CHECKING:
 BATCH = 5000
 #: Hears each update before its batch is written: (row id, the row as it is or None, fields).
 BeforeUpdate = Callable[[str, dict[str, Any] | None, Mapping[str, Any]], None]
+#: Opened around a batch's `BeforeUpdate` calls, given the batch's updates (row id, fields):
+#: nothing is written while it is open (the services' trust check judges the batch's rows
+#: together then, where they lie read once for them all).
+AroundBatch = Callable[[Sequence[tuple[str, Mapping[str, Any]]]], AbstractContextManager[None]]
 
 _LOG = f"INSERT INTO changes ({CHANGE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
 _SUPERSEDED = "INSERT OR IGNORE INTO superseded VALUES (?, ?)"
@@ -42,13 +47,14 @@ def update_many(
     table: str,
     updates: Sequence[tuple[str, Mapping[str, Any]]],
     before_each: BeforeUpdate | None = None,
+    around_batch: AroundBatch | None = None,
 ) -> list[Change | None]:
     """See `Ledger.update_many` (call inside its transaction)."""
     if not ledger.in_transaction:
         raise RuntimeError("writes must run inside Ledger.transaction()")
     found: list[Change | None] = []
     for batch in _batches(updates):
-        found += _update_batch(ledger, table, batch, before_each)
+        found += _update_batch(ledger, table, batch, before_each, around_batch)
     return found
 
 
@@ -71,18 +77,21 @@ def _update_batch(
     table: str,
     batch: Sequence[tuple[str, Mapping[str, Any]]],
     before_each: BeforeUpdate | None,
+    around_batch: AroundBatch | None = None,
 ) -> list[Change | None]:
     conn = ledger.db.conn
     rows = _rows(ledger, table, [row_id for row_id, _ in batch])
     decided: list[tuple[str, dict[str, Any], dict[str, list[str]]] | None] = []
-    for row_id, fields in batch:
-        row = rows.get(row_id)
-        if before_each is not None:
-            before_each(row_id, row, fields)
-        if row is None:
-            raise KeyError(f"{table}/{row_id}")
-        data, parents = ledger.changed_fields(row, fields)
-        decided.append((row_id, data, parents) if data else None)
+    # Every update of the batch heard, and decided, before anything of it is written.
+    with around_batch(batch) if around_batch is not None else nullcontext():
+        for row_id, fields in batch:
+            row = rows.get(row_id)
+            if before_each is not None:
+                before_each(row_id, row, fields)
+            if row is None:
+                raise KeyError(f"{table}/{row_id}")
+            data, parents = ledger.changed_fields(row, fields)
+            decided.append((row_id, data, parents) if data else None)
     count = sum(1 for d in decided if d is not None)
     if not count:
         return [None] * len(batch)

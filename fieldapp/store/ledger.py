@@ -21,7 +21,7 @@ import sqlite_utils
 from fieldapp.domain.progress import CancelCheck, Progress
 from fieldapp.domain.roles import signed_author
 from fieldapp.store.bulk_insert import BulkInserter
-from fieldapp.store.bulk_update import BeforeUpdate, update_many
+from fieldapp.store.bulk_update import AroundBatch, BeforeUpdate, update_many
 from fieldapp.store.changelog import Change, to_storable
 from fieldapp.store.connection import ledger_gone, ledger_replaced, open_database, trim_wal
 from fieldapp.store.hlc import HybridClock
@@ -409,15 +409,18 @@ class Ledger:
         table: str,
         updates: Sequence[tuple[str, Mapping[str, Any]]],
         before_each: BeforeUpdate | None = None,
+        around_batch: AroundBatch | None = None,
     ) -> list[Change | None]:
         """`update` of many rows at once: the same log entries, superseded versions, conflicts
         and rows as `update` of each in turn, written a batch at a time (see `bulk_update`).
 
         `before_each(row_id, row, fields)` hears each update before its batch is written (the
-        services' trust check); returns each update's change, None where nothing changed.
+        services' trust check); `around_batch(updates)`, a context opened around a batch's
+        `before_each` calls (nothing written while it is open). Returns each update's change,
+        None where nothing changed.
         """
         with self.transaction():
-            return update_many(self, table, updates, before_each)
+            return update_many(self, table, updates, before_each, around_batch)
 
     def delete(self, table: str, row_id: str) -> Change | None:
         """Mark a row deleted (a logged change; the row and its history stay)."""
