@@ -18,6 +18,19 @@ trust_device_import_s          one village's workbook (its 2,000 persons and the
 trust_device_import_plain_s    the same workbook into a ledger never enrolled (nothing judged)
 trust_device_import_vs_plain   enrolled / never enrolled
 
+    python bench/bench_trust.py --update --persons 10000   # the update figures alone
+
+trust_device_update_s          an enrolled village device's `import --update` of its own
+                               exported 10,000 persons, every phone changed: each table's
+                               changed rows judged a batch at a time (`GatewayCheck.together`)
+trust_device_update_one_by_one_s   the same update, every row judged alone (as before)
+trust_device_update_vs_one_by_one  batches / one by one
+trust_device_update_rows_s     of the update, its changed rows judged and written
+                               (`Writer.update_rows`), a batch at a time
+trust_device_update_rows_one_by_one_s   the same, every row judged alone
+trust_device_update_rows_vs_one_by_one
+(best of back-to-back pairs, each pair's order alternating, a different sheet each time)
+
 Each device is one village's coordinator (the case with real scope work: every change's row
 is placed in the area tree and compared with the enrolment). The machine is shared by others
 while these run: compare ratios, not seconds.
@@ -176,6 +189,119 @@ def bench_device_import(folder: Path, name: str, village: str, source: Ledger) -
     ]
 
 
+def bench_device_update(folder: Path, persons: int, pairs: int = 3) -> list[Figure]:
+    """An enrolled village device updates its own ledger from its exported workbook (every
+    person's phone changed): judged a batch at a time and one row at a time (the writer's
+    `_together` made nothing), in back-to-back pairs."""
+    from contextlib import nullcontext
+
+    from fieldapp.cli.main import main as cli
+    from fieldapp.services import writer
+
+    village = f"{TOWNSHIP}201"
+    demo = Ledger.open(folder / "demo.db", author="员")
+    build_demo(demo, persons, seed=300, area=village)
+    demo.close()
+    book = folder / "village.xlsx"
+    quiet = contextlib.redirect_stdout(io.StringIO())
+    with quiet:
+        assert cli(["--db", str(folder / "demo.db"), "export", str(book)]) == 0
+    _as_the_villages_own(book)
+    county = Hub.init(folder / "county")
+    code = new_code()
+    county.enroll("更新设备", village, folder / "update.enrol", code=code, by="县里的科员")
+    county.close()
+    db = folder / "update.db"
+    enrolled = Ledger.open(db, author="员三")
+    enrol(enrolled, folder / "update.enrol", code=code)
+    enrolled.close()
+    hatch = os.environ.get("FIELDAPP_TEST_PLAIN_LEDGERS")
+    os.environ["FIELDAPP_TEST_PLAIN_LEDGERS"] = "1"  # (see bench_device_import)
+    real = writer._together
+    times: dict[str, list[float]] = {"together": [], "alone": []}
+    # Of each update, the time its changed rows took to judge and write (`Writer.update_rows`).
+    writes: dict[str, list[float]] = {"together": [], "alone": []}
+    real_rows = writer.Writer.update_rows
+    spent = [0.0]
+
+    def timed_rows(self: writer.Writer, *args: Any, **kwargs: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return real_rows(self, *args, **kwargs)
+        finally:
+            spent[0] += time.perf_counter() - start
+
+    writer.Writer.update_rows = timed_rows  # type: ignore[method-assign]
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            assert cli(["--db", str(db), "import", str(book)]) == 0
+            exported = folder / "exported.xlsx"
+            assert cli(["--db", str(db), "export", str(exported)]) == 0
+        for n in range(pairs * 2):
+            # A sheet of its own each run (every phone new), as the ledger now has it.
+            sheet = folder / f"update{n}.xlsx"
+            with contextlib.redirect_stdout(io.StringIO()):
+                assert cli(["--db", str(db), "export", str(exported)]) == 0
+            _phones_changed(exported, sheet, n)
+            kind = ("together", "alone")[(n + n // 2) % 2]  # T A, A T, T A …
+            writer._together = real if kind == "together" else (lambda *_: nullcontext())  # type: ignore[assignment]
+            start, spent[0] = time.perf_counter(), 0.0
+            said = io.StringIO()
+            with contextlib.redirect_stdout(said):
+                assert cli(["--db", str(db), "import", "--update", str(sheet)]) == 0
+            times[kind].append(time.perf_counter() - start)
+            writes[kind].append(spent[0])
+            if n == 0:  # what the update did (every person's phone changed)
+                print(*said.getvalue().strip().splitlines()[:3], sep="\n", file=sys.stderr)
+            writer._together = real
+            print(
+                f"  {kind} {times[kind][-1]:.2f} s (rows judged and written {spent[0]:.2f} s)",
+                file=sys.stderr,
+                flush=True,
+            )
+    finally:
+        writer._together = real
+        writer.Writer.update_rows = real_rows  # type: ignore[method-assign]
+        if hatch is None:
+            del os.environ["FIELDAPP_TEST_PLAIN_LEDGERS"]
+        else:
+            os.environ["FIELDAPP_TEST_PLAIN_LEDGERS"] = hatch
+    together, alone = min(times["together"]), min(times["alone"])
+    return [
+        ("trust_device_update_s", together, "s"),
+        ("trust_device_update_one_by_one_s", alone, "s"),
+        ("trust_device_update_vs_one_by_one", together / alone, "ratio"),
+        ("trust_device_update_rows_s", min(writes["together"]), "s"),
+        ("trust_device_update_rows_one_by_one_s", min(writes["alone"]), "s"),
+        (
+            "trust_device_update_rows_vs_one_by_one",
+            min(writes["together"]) / min(writes["alone"]),
+            "ratio",
+        ),
+    ]
+
+
+def _phones_changed(book: Path, to: Path, run: int) -> None:
+    """`book` (an export) with every person's 联系电话 made new for `run`, saved as `to`."""
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(book)
+    for sheet in workbook.worksheets:
+        column = None
+        for row in sheet.iter_rows(min_row=1, max_row=6):
+            for cell in row:
+                if cell.value == "联系电话":
+                    column, header = cell.column, cell.row
+        if column is None:
+            continue
+        for k, (cell,) in enumerate(
+            sheet.iter_rows(min_row=header + 1, min_col=column, max_col=column)
+        ):
+            if cell.value not in (None, ""):
+                cell.value = f"13{run % 10}{k:08d}"
+    workbook.save(to)
+
+
 def _as_the_villages_own(book: Path) -> None:
     """The demo's export as a village's own workbook: each sheet's demo title taken off (an
     enrolled ledger refuses a demo's export whole, `ledger_import.DEMO_REFUSED`; this bench
@@ -195,7 +321,9 @@ def _as_the_villages_own(book: Path) -> None:
 def run(ledger_path: Path, persons: int) -> list[Figure]:
     """Every trust figure (see the module docstring); builds its own village ledgers."""
     with tempfile.TemporaryDirectory(prefix="fieldapp-bench-trust-") as tmp:
-        return bench_trust(Path(tmp), persons)
+        figures = bench_trust(Path(tmp), persons)
+    with tempfile.TemporaryDirectory(prefix="fieldapp-bench-trust-") as tmp:
+        return figures + bench_device_update(Path(tmp), persons)
 
 
 if __name__ == "__main__":
@@ -203,6 +331,13 @@ if __name__ == "__main__":
 
     parser = argparse.ArgumentParser(description="the trust check's share of the hub's merge")
     parser.add_argument("--persons", type=int, default=10000)
+    parser.add_argument("--update", action="store_true", help="only the device update figures")
+    parser.add_argument("--pairs", type=int, default=3, help="update: back-to-back pairs")
     args = parser.parse_args()
-    for name, value, unit in run(Path(), args.persons):
+    if args.update:
+        with tempfile.TemporaryDirectory(prefix="fieldapp-bench-trust-") as tmp:
+            found = bench_device_update(Path(tmp), args.persons, args.pairs)
+    else:
+        found = run(Path(), args.persons)
+    for name, value, unit in found:
         print(f"{name} {value:.3f} {unit}", flush=True)
