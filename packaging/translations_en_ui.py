@@ -656,6 +656,13 @@ EN_UI: dict[str, str] = {
     "资金来源：%1": "Funding source (as the county names it): %1",
     # The yes/no print setting, a tick box.
     "公示期按工作日计": "Notice period in working days",
+    # A job's figure the job service refuses (`services.work.job_in_bounds`): the person, the
+    # field, the figure as given, the bound.
+    "%1的%2“%3”超过 100 万元，不会是一个月的收入": "%1: %2 “%3” is more than 1,000,000 yuan: no month's income",
+    "%1的%2“%3”超过 %4 年，不会有这么长的期限": "%1: %2 “%3” is more than %4 years: no term is that long",
+    "%1的%2“%3”超过 %4 天，不会有这么长的培训": "%1: %2 “%3” is more than %4 days: no training is that long",
+    "%1的%2“%3”不能为负数": "%1: %2 “%3” cannot be negative",
+    "%1的%2“%3”不是数字": "%1: %2 “%3” is not a number",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

@@ -6,8 +6,11 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from fieldapp.domain.bounds import JOB_BOUNDS, MOST_DAYS, MOST_MONTHS, beyond
 from fieldapp.domain.dates import month_key
 from fieldapp.domain.dates import today as china_today
+from fieldapp.domain.errors import ValidationFailed
+from fieldapp.domain.labels import field_label
 from fieldapp.domain.models import (
     EmploymentSpell,
     MonthlyStatus,
@@ -15,7 +18,7 @@ from fieldapp.domain.models import (
     UnemploymentRegistration,
 )
 from fieldapp.domain.month import Month
-from fieldapp.domain.sentences import Day, Sentence, said, template
+from fieldapp.domain.sentences import Day, Sentence, Word, said, template
 from fieldapp.services.changes import ChangeSet
 from fieldapp.services.writer import Actor, Writer, writing
 from fieldapp.store.ids import natural_id
@@ -78,6 +81,58 @@ def month_follows(month: Mapping[str, Any] | None, job_income: Any, income: Any)
     return True
 
 
+#: A job's figure past what `domain.bounds` lets be (`job_in_bounds`): the person's name, the
+#: field (月收入, 劳动合同期限（月）…), the figure as given, the bound — an income's written in
+#: (100 万元, `bounds.MOST_AMOUNT`), so that English says it as 1,000,000 yuan.
+JOB_TOO_MUCH = template("%1的%2“%3”超过 100 万元，不会是一个月的收入")
+JOB_TOO_LONG = template("%1的%2“%3”超过 %4 年，不会有这么长的期限")
+JOB_TOO_MANY_DAYS = template("%1的%2“%3”超过 %4 天，不会有这么长的培训")
+#: … below zero, or no finite number (the person, the field, the figure).
+JOB_NEGATIVE = template("%1的%2“%3”不能为负数")
+JOB_NO_NUMBER = template("%1的%2“%3”不是数字")
+#: A job's person whom the ledger does not hold (yet) by name.
+THIS_PERSON = "这个人"
+
+
+def job_in_bounds(
+    ledger: Ledger, record: EmploymentSpell, loaded: EmploymentSpell | None = None
+) -> None:
+    """Refuse (`ValidationFailed`, naming the person and the field) a job whose 月收入 is below
+    zero or past 100 万元, or whose 劳动合同期限, 社保缴费月数 or 培训天数 is below zero or past
+    its bound (`domain.bounds.JOB_BOUNDS`), as the sheet's cells and the job editor's boxes
+    refuse them — but only a figure this write changes: one the editor showed (`loaded`) or
+    the ledger holds as it is stays, an older import's 999,999 months kept until edited."""
+    stored = ledger.get(record.TABLE, record.id) if record.id else None
+    shown = loaded.fields() if loaded is not None and loaded.id == record.id else None
+    for name in JOB_BOUNDS:
+        value = getattr(record, name)
+        wrong = beyond(name, value)
+        if wrong is None:
+            continue
+        if shown is not None and _same_figure(shown.get(name), value):
+            continue  # not touched in the editor: not written
+        if stored is not None and _same_figure(stored.get(name), value):
+            continue  # as the ledger holds it: nothing changes
+        person = ledger.get("persons", record.person_id)
+        who = str(person["name"]) if person is not None and person.get("name") else THIS_PERSON
+        parts = (who, Word(field_label(name, record.TABLE)), _figure_shown(value))
+        if wrong == "negative":
+            raise ValidationFailed(said(JOB_NEGATIVE, *parts))
+        if wrong == "no_number":
+            raise ValidationFailed(said(JOB_NO_NUMBER, *parts))
+        if name == "monthly_income":
+            raise ValidationFailed(said(JOB_TOO_MUCH, *parts))
+        if name == "training_days":
+            raise ValidationFailed(said(JOB_TOO_MANY_DAYS, *parts, str(MOST_DAYS)))
+        raise ValidationFailed(said(JOB_TOO_LONG, *parts, str(MOST_MONTHS // 12)))
+
+
+def _figure_shown(value: Any) -> str:
+    """A refused figure as typed (2000000, 1e+300 — not its 301 digits), at most 30 characters."""
+    text = repr(value) if isinstance(value, float) and abs(value) >= 1e15 else _figure(value)
+    return text if len(text) <= 30 else text[:29] + "…"
+
+
 def save_record(
     ledger: Ledger,
     actor: Actor,
@@ -89,7 +144,10 @@ def save_record(
 
     A job whose monthly income this writes gives it to this month's status naming it, in the
     same transaction, logged as the actor's (`month_follows`, the import's rule too); a month
-    whose income was set apart by hand is left, and the change set's warnings say so."""
+    whose income was set apart by hand is left, and the change set's warnings say so. A job's
+    figure past its bound that this changes is refused (`job_in_bounds`), nothing written."""
+    if isinstance(record, EmploymentSpell):
+        job_in_bounds(ledger, record, loaded if isinstance(loaded, EmploymentSpell) else None)
     with writing(ledger, actor) as writer:
         # Only a job edited has a month that may follow it: a registration reads nothing.
         job = isinstance(record, EmploymentSpell) and bool(record.id)
@@ -125,7 +183,9 @@ def start_job(
     ledger: Ledger, actor: Actor, spell: EmploymentSpell, ending: Sequence[EmploymentSpell]
 ) -> ChangeSet:
     """A new job, and the person's earlier jobs it follows (`ending`, still open) ended the day
-    before it starts — all written or none; the change set's id is the new job's."""
+    before it starts — all written or none; the change set's id is the new job's. A figure of
+    the new job past its bound is refused (`job_in_bounds`), nothing written."""
+    job_in_bounds(ledger, spell)
     with writing(ledger, actor) as writer:
         for old in ending:
             ended = old.model_copy(update={"end_date": spell.start_date - dt.timedelta(days=1)})

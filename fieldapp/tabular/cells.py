@@ -14,6 +14,7 @@ from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from functools import lru_cache
 
 from fieldapp.domain import phone as phones
+from fieldapp.domain.bounds import MOST_AMOUNT, MOST_DAYS, MOST_MONTHS
 from fieldapp.domain.dates import parse_date
 from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.errors import Said
@@ -315,13 +316,11 @@ def _fen(amount: Decimal) -> float:
         return float(amount)
 
 
-#: The most an amount cell may say, in 元: as much as the job editor's 月收入 box takes
-#: (`ui.dialogs.records`). Every amount a sheet gives is a month's income (月收入, 当月收入),
-#: which for the county's workers is some thousands, at most tens of thousands (DOMAIN.md);
-#: ten times the most of that still passes (as does a year's pay typed in the month's column:
-#: a mistake, not an absurdity), while 1e300 or 99 digits of 9 are no income, and such a number
-#: went into the ledger, its reports and its sums as it was.
-MOST_AMOUNT = 1_000_000  # said in TOO_MUCH as 100 万元 (a test holds them together)
+#: The most an amount cell may say, in 元 (`domain.bounds.MOST_AMOUNT`, 100 万): as much as the
+#: job editor's 月收入 box takes (`ui.dialogs.records`) and the job service lets be written
+#: (`services.work`). Every amount a sheet gives is a month's income (月收入, 当月收入); 1e300 or
+#: 99 digits of 9 are no income, and such a number went into the ledger, its reports and its
+#: sums as it was.
 
 
 def number(value: object, label: str | Part) -> float | None:
@@ -361,12 +360,9 @@ def number(value: object, label: str | Part) -> float | None:
     return amount
 
 
-#: The longest term a months cell (劳动合同期限, 社保缴费月数) may give: 100 years. A working
-#: life is some fifty years and no fixed-term contract, contribution record or training comes
-#: near it (an open-ended contract is 无固定期限, no number); twice that still passes a term
-#: typed oddly (a 720-month contract has been seen), while “999999年” — some twelve million
-#: months — went into the ledger as a job's term and was summed and shown as it was.
-MOST_MONTHS = 100 * 12
+#: The longest term a months cell (劳动合同期限, 社保缴费月数) may give: 100 years
+#: (`domain.bounds.MOST_MONTHS`). “999999年” — some twelve million months — went into the
+#: ledger as a job's term and was summed and shown as it was.
 
 
 def months(value: object, label: str | Part) -> int | None:
@@ -407,8 +403,8 @@ _WHOLE_MONTHS = re.compile(r"^(\d{1,6})(?:\.0+)?(?:个月|月)?$")
 _TERM_YEARS = re.compile(r"^(\d{1,6}(?:\.\d+)?)年(半)?$")
 
 
-#: A count of days as a sheet writes it: 5, 5.0 or 5天 (at most six digits: no training runs
-#: a million days, and a longer run of digits is no count SQLite could keep).
+#: A count of days as a sheet writes it: 5, 5.0 or 5天 (at most six digits, `MOST_DAYS`: no
+#: training runs a million days, and a longer run of digits is no count SQLite could keep).
 _WHOLE_DAYS = re.compile(r"^(\d{1,6})(?:\.0+)?天?$")
 
 
@@ -416,7 +412,7 @@ def days(value: object, label: str | Part) -> int | None:
     """A whole number of days from 5, '5' or '5天'; None for a blank cell. The policy counts
     whole days (a pack's training_days_min, `policy.eligibility.training_days_paid`, the
     window's day box): 2.6 days is refused with its cell named, not cut to 2 as it was."""
-    if type(value) is float and value.is_integer() and 0 <= value < 1e6:
+    if type(value) is float and value.is_integer() and 0 <= value <= MOST_DAYS:
         return int(value)  # a number cell, as most are
     raw = norm(value)
     if not raw:

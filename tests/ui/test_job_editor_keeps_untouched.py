@@ -199,9 +199,9 @@ def test_a_count_past_what_a_spin_box_holds_opens_and_is_kept(window, qtbot):
 
 def test_a_term_typed_by_hand_stops_at_100_years_as_an_imported_one(window, qtbot):
     """The contract and insurance boxes took up to 999,999 months typed by hand, where a sheet's
-    term past 100 years (`tabular.cells.MOST_MONTHS`) is refused: typed, a fifth digit of
+    term past 100 years (`domain.bounds.MOST_MONTHS`) is refused: typed, a fifth digit of
     50000 is not taken; a longer term stored before still shows and is kept (above)."""
-    from fieldapp.tabular.cells import MOST_MONTHS
+    from fieldapp.domain.bounds import MOST_MONTHS
 
     spell = job(window, monthly_income=3500.55, contract_months=36, insurance_months=12)
     dialog = _opened(window, qtbot, spell)

@@ -8117,6 +8117,26 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>%1 是台账的钥匙文件，不是台账本身：请给出它旁边的台账文件 %2</source>
       <translation>%1 is the ledger's key file, not the ledger: give the ledger file beside it, %2</translation>
     </message>
+    <message>
+      <source>%1的%2“%3”不是数字</source>
+      <translation>%1: %2 “%3” is not a number</translation>
+    </message>
+    <message>
+      <source>%1的%2“%3”不能为负数</source>
+      <translation>%1: %2 “%3” cannot be negative</translation>
+    </message>
+    <message>
+      <source>%1的%2“%3”超过 %4 天，不会有这么长的培训</source>
+      <translation>%1: %2 “%3” is more than %4 days: no training is that long</translation>
+    </message>
+    <message>
+      <source>%1的%2“%3”超过 %4 年，不会有这么长的期限</source>
+      <translation>%1: %2 “%3” is more than %4 years: no term is that long</translation>
+    </message>
+    <message>
+      <source>%1的%2“%3”超过 100 万元，不会是一个月的收入</source>
+      <translation>%1: %2 “%3” is more than 1,000,000 yuan: no month's income</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.domain.bounds import MOST_AMOUNT, MOST_MONTHS
 from fieldapp.domain.enums import EmployerKind, EmploymentForm, UnemploymentClass
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.models import EmploymentSpell, Person, UnemploymentRegistration
@@ -27,7 +28,6 @@ from fieldapp.reference import divisions
 from fieldapp.services import work
 from fieldapp.services.changes import ChangeSet
 from fieldapp.store.queries import records
-from fieldapp.tabular.cells import MOST_AMOUNT, MOST_MONTHS
 from fieldapp.ui.days import day_said
 from fieldapp.ui.errors import FormRefused, invalid_input, message_for
 from fieldapp.ui.held_words import sentence_shown
@@ -142,7 +142,7 @@ class SpellDialog(_RecordDialog[EmploymentSpell]):
         # The employer-absorption subsidies pay only some kinds of employer.
         self.employer_kind = EnumCombo(EmployerKind, blank=self.tr("（未登记）"))
         # Blank is not known, 0 is none; to the fen, and as far as the import takes (a sheet's
-        # amount up to 100 万元, `tabular.cells.MOST_AMOUNT`; a term up to 100 years,
+        # amount up to 100 万元, `domain.bounds.MOST_AMOUNT`; a term up to 100 years,
         # `MOST_MONTHS`): a box of whole yuan stopping at 600 months saved an imported 3500.55
         # as 3501 and a 720-month term as 600 when the job was opened and saved, and a 0 as
         # unknown. A longer value stored before (an older import kept 999,999 months) widens
