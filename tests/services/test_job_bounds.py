@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from pathlib import Path
 
 import pytest
 
@@ -39,28 +40,29 @@ def _jobs(ledger) -> int:
     return ledger.db.execute("SELECT count(*) FROM employment_spells").fetchone()[0]
 
 
-@pytest.mark.parametrize(
-    ("figures", "said"),
-    [
-        (
-            {"monthly_income": MOST_AMOUNT + 0.01},
-            "张三的月收入“1000000.01”超过 100 万元，不会是一个月的收入",
-        ),
-        ({"monthly_income": 1e300}, "张三的月收入“1e+300”超过 100 万元"),
-        ({"monthly_income": -1.0}, "张三的月收入“-1”不能为负数"),
-        ({"monthly_income": math.inf}, "张三的月收入“inf”不是数字"),
-        (
-            {"contract_months": MOST_MONTHS + 1},
-            "张三的劳动合同期限（月）“1201”超过 100 年，不会有这么长的期限",
-        ),
-        ({"insurance_months": 12_000_000}, "张三的社保缴费月数“12000000”超过 100 年"),
-        ({"insurance_months": -3}, "张三的社保缴费月数“-3”不能为负数"),
-        (
-            {"training_days": MOST_DAYS + 1},
-            "张三的培训天数“1000000”超过 999999 天，不会有这么长的培训",
-        ),
-    ],
-)
+#: Each refusal: the figures of a new job, and how its Chinese begins.
+REFUSED: list[tuple[dict[str, float], str]] = [
+    (
+        {"monthly_income": MOST_AMOUNT + 0.01},
+        "张三的月收入“1000000.01”超过 100 万元，不会是一个月的收入",
+    ),
+    ({"monthly_income": 1e300}, "张三的月收入“1e+300”超过 100 万元"),
+    ({"monthly_income": -1.0}, "张三的月收入“-1”不能为负数"),
+    ({"monthly_income": math.inf}, "张三的月收入“inf”不是数字"),
+    (
+        {"contract_months": MOST_MONTHS + 1},
+        "张三的劳动合同期限（月）“1201”超过 100 年，不会有这么长的期限",
+    ),
+    ({"insurance_months": 12_000_000}, "张三的社保缴费月数“12000000”超过 100 年"),
+    ({"insurance_months": -3}, "张三的社保缴费月数“-3”不能为负数"),
+    (
+        {"training_days": MOST_DAYS + 1},
+        "张三的培训天数“1000000”超过 999999 天，不会有这么长的培训",
+    ),
+]
+
+
+@pytest.mark.parametrize(("figures", "said"), REFUSED)
 def test_a_new_job_past_a_bound_is_refused_naming_the_person_and_field(
     ledger, person, figures, said
 ):
@@ -139,3 +141,30 @@ def test_the_refusal_is_said_in_english_too(ledger, person, qapp):
     assert "more than 1,000,000 yuan" in english["income"], english  # not 100 × 10,000
     assert "100" in english["term"] and "张三" in english["term"], english
     assert not any("\u4e00" <= c <= "\u9fff" for c in english["term"].replace("张三", "")), english
+
+
+def said_here(tmp_path: Path) -> set[str]:
+    """The templates of `REFUSED`, each said by the job service of a real ledger (for
+    `test_every_template_is_met_by_a_scenario`)."""
+    from fieldapp.domain.sentences import Sentence
+    from fieldapp.store.ledger import Ledger
+    from tests.records import Records
+    from tests.services.sentence_checks import templates
+
+    tmp_path.mkdir(exist_ok=True)
+    ledger = Ledger.open(tmp_path / "ledger.db", author="测试员")
+    try:
+        repo = Records(ledger)
+        repo.ensure_area(Area(code="520502101001", name="红星村", kind="村"))
+        home = repo.save(Household(area_code="520502101001"))
+        number = make_id("520502", "19800115", "301")
+        found, _ = repo.add_person(Person(name="张三", id_number=number, household_id=home))
+        met: set[str] = set()
+        for figures, _said in REFUSED:
+            with pytest.raises(ValidationFailed) as refused:
+                work.save_record(ledger, actor_of(ledger), _job(found, **figures))
+            assert isinstance(refused.value.said, Sentence)
+            met |= templates(refused.value.said)
+        return met
+    finally:
+        ledger.close()

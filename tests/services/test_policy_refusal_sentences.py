@@ -262,7 +262,8 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     has still to set by `tests.policy.test_due_and_duties_said`; a user's name or
     password refused by `tests.services.test_user_refusal_sentences`; a decision on a held change
     the hub refused by `tests.hub.test_held_decision_refusals_said`; a county device's query
-    or decision that met the hub's own trouble by `tests.hub.test_hub_database_gone_answered`)."""
+    or decision that met the hub's own trouble by `tests.hub.test_hub_database_gone_answered`;
+    a job's figure past its bound by `tests.services.test_job_bounds`)."""
     from tests.hub.test_county_refusals_own_words import SAID_HERE as COUNTY_ASKS
     from tests.hub.test_held_decision_refusals_said import SAID_HERE as DECISIONS
     from tests.hub.test_held_waiting_said import SAID_HERE as WAITING
@@ -280,6 +281,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     from tests.services.test_adopted_notice_sentences import SAID_HERE as ADOPTED
     from tests.services.test_claim_notice_sentences import SAID_HERE
     from tests.services.test_file_and_person_sentences import said_here as files_said
+    from tests.services.test_job_bounds import said_here as jobs_said
     from tests.services.test_policy_warning_sentences import SAID_HERE as WARNED
     from tests.services.test_publish_refusal_sentences import SAID_HERE as PUBLISHING
     from tests.services.test_user_refusal_sentences import said_here as users_said
@@ -306,6 +308,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
         *due_said(),
         *amounts_said(),
         *users_said(tmp_path / "users"),
+        *jobs_said(tmp_path / "jobs"),
     } | {t for s in _service_said().values() for t in templates(s)}
     for refused in (*_flow_refusals().values(), *_service_refusals(repo).values()):
         said = getattr(refused, "said", None)
