@@ -724,7 +724,7 @@ def cmd_hub_export(args: argparse.Namespace) -> int:
 
 def cmd_hub_serve(args: argparse.Namespace) -> int:
     """Run the HTTP service."""
-    from fieldapp.hub.folder import Hub, hub_state
+    from fieldapp.hub.folder import Hub, StoreUnreachable, comes_back, hub_state
     from fieldapp.hub.server import DEFAULT_MAX_UPLOAD_MB, serve
 
     limit = args.max_upload_mb if args.max_upload_mb is not None else DEFAULT_MAX_UPLOAD_MB
@@ -735,10 +735,19 @@ def cmd_hub_serve(args: argparse.Namespace) -> int:
         print("请检查：--port 应为 1—65535 之间的整数（默认 8765）", file=sys.stderr)
         return 2
     creds = credentials(args, required=hub_state(args.dir) == "encrypted")
-    hub = Hub.open(args.dir, creds)  # a clear message: not a hub folder, a wrong password
-    training = hub.training
-    hub.close()
-    _warn_if_plain(args.dir, training)
+    try:
+        hub = Hub.open(args.dir, creds)  # a clear message: not a hub folder, a wrong password
+    except StoreUnreachable as error:
+        # Its PostgreSQL server not up yet (a reboot that starts the service first): served
+        # all the same, said once, opened when it is back (`HubService.waiting`). A database
+        # set up wrong (a password, a name) is said and not waited for: nothing puts it right
+        # but its administrator.
+        if not comes_back(error.error):
+            raise
+    else:
+        training = hub.training
+        hub.close()
+        _warn_if_plain(args.dir, training)  # (a hub in PostgreSQL is never plain)
     serve(args.dir, args.host, args.port, limit, creds)
     return 0
 

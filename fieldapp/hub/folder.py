@@ -34,7 +34,7 @@ from fieldapp.hub import own_clock
 from fieldapp.hub.ahead import ReadAhead
 from fieldapp.paths import private_dir
 from fieldapp.reference import divisions
-from fieldapp.saving import READ_ONLY, ledger_trouble, written
+from fieldapp.saving import LOST, READ_ONLY, ledger_trouble, written
 from fieldapp.store import answers, ledger_kind, postgres, replica, statistics
 from fieldapp.store.held import (
     HeldChange,
@@ -235,7 +235,7 @@ class Hub:
         except FieldappError:
             raise
         except Exception as error:  # noqa: BLE001 - psycopg's many kinds: one Chinese message
-            raise SyncError(unreachable(location, error)) from None
+            raise StoreUnreachable(unreachable(location, error), error) from None
         return cls(root, ledger)
 
     def close(self) -> None:
@@ -799,6 +799,34 @@ def store_location(root: Path) -> str | Path:
     return root / HUB_DB
 
 
+class StoreUnreachable(SyncError):
+    """The hub's PostgreSQL database not opened (`Hub.open`): `unreachable`'s words, and the
+    database's own error (`error`), by which `hub serve` tells a server not up yet from a
+    database set up wrong (`comes_back`) and answers a request as the hub's own trouble."""
+
+    def __init__(self, message: str, error: Exception) -> None:
+        super().__init__(message)
+        self.error = error
+
+
+#: libpq's words (its messages are English whatever the clerk's language) of a database set
+#: up wrong for the hub — a password, a database or a user that is not there, no entry in
+#: pg_hba.conf — which no waiting puts right (`comes_back`): the administrator must act.
+_SET_UP_WRONG = re.compile(
+    r"password authentication failed|no password supplied|SCRAM|"
+    r'(database|role) "[^"]+" does not exist|pg_hba\.conf',
+    re.I,
+)
+
+
+def comes_back(error: Exception) -> bool:
+    """Whether `error`, met opening the hub's PostgreSQL database, is its server not taking
+    connections — not running yet (a reboot that starts `hub serve` first), restarting, the
+    network to it not up, the database set to take none (`saving.LOST`) — which may end by
+    itself, not a database set up wrong (`_SET_UP_WRONG`) nor any other fault."""
+    return ledger_trouble(error) == LOST and not _SET_UP_WRONG.search(str(error))
+
+
 #: libpq's words (its messages are English whatever the clerk's language) → what is wrong,
 #: for the clerk; the first that matches is said.
 _WHY_UNREACHABLE = (
@@ -935,6 +963,11 @@ class HubSessions:
         self._local = threading.local()
         self._opened: list[Hub] = []
         self._guard = threading.Lock()
+        #: Held while a session opens: the first one (`Hub.open`: the ledger's migrations, an
+        #: encrypted hub's password check) by one thread only — `hub serve` started while its
+        #: database took no connection opens it when the database is back, with requests of
+        #: several threads waiting on it.
+        self._opening = threading.Lock()
 
     def get(self) -> Hub:
         """This thread's hub session (opened on first use). Its connection to a PostgreSQL
@@ -946,19 +979,20 @@ class HubSessions:
         if hub is not None and hub.ledger.reconnect():
             log.warning("中心台账的一个数据库连接已断开，已换用新的连接")
         if hub is None:
-            with self._guard:
-                first = self._opened[0] if self._opened else None
-            # One password check for the service; every further thread's connection reuses
-            # the first session's key (an encrypted hub) instead of deriving it again.
-            hub = (
-                Hub(self.root, first.ledger.sibling())
-                if first
-                else Hub.open(self.root, self.credentials)
-            )
-            hub.ledger.write_gate = self.gate
-            self._local.hub = hub
-            with self._guard:
-                self._opened.append(hub)
+            with self._opening:
+                with self._guard:
+                    first = self._opened[0] if self._opened else None
+                # One password check for the service; every further thread's connection reuses
+                # the first session's key (an encrypted hub) instead of deriving it again.
+                hub = (
+                    Hub(self.root, first.ledger.sibling())
+                    if first
+                    else Hub.open(self.root, self.credentials)
+                )
+                hub.ledger.write_gate = self.gate
+                self._local.hub = hub
+                with self._guard:
+                    self._opened.append(hub)
         return hub
 
     def close(self) -> None:

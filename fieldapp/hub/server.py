@@ -77,7 +77,7 @@ from fieldapp.domain.redact import RedactingFormatter, hide
 from fieldapp.domain.roles import said_to_devices, signed_author
 from fieldapp.domain.sentences import Sentence, sentence_data
 from fieldapp.hub import own_clock, rejected
-from fieldapp.hub.folder import Hub, HubSessions
+from fieldapp.hub.folder import Hub, HubSessions, StoreUnreachable, comes_back
 from fieldapp.paths import build_label
 from fieldapp.reference import divisions
 from fieldapp.saving import LOST, is_disk_full, ledger_trouble
@@ -345,15 +345,23 @@ class HubService:
         #: The devices this service authenticated, by key id: while the store takes no
         #: connection, an upload signed by one of them is counted against it (`_known_device`).
         self._authenticated: dict[str, Peer] = {}
-        hub = self.sessions.get()
-        self.name, self.fingerprint = hub.identity.name, hub.fingerprint
-        #: Whether the hub doubts its own clock (`own_clock`), checked at most every
-        #: `CLOCK_CHECK_S` (at `_clocked`'s request, on a thread: it may write).
-        self.doubt = own_clock.check(hub.ledger)
+        #: Why the hub's database could not be opened yet (`folder.unreachable`'s words), None
+        #: once it was: `hub serve` started while its PostgreSQL server took no connection (a
+        #: reboot that starts the service first) serves all the same, and opens it at the
+        #: first request after it is back (`_when_open`), without a restart.
+        self.waiting: str | None = None
+        #: Held while the hub is opened late (one thread opens it, the others wait).
+        self._opening = threading.Lock()
+        self.name = self.fingerprint = ""
+        self.doubt: own_clock.Doubt | None = None
         self._clock_checked = time.monotonic()
-        if self.doubt is not None:
-            log.warning("%s", self.doubt.said)
-        self._sign_secret = hub.identity.sign_secret  # signs refusals of exchanges (`_signer`)
+        self._sign_secret = b""  # signs refusals of exchanges (`_signer`); none while waiting
+        try:
+            self._know(self.sessions.get())
+        except StoreUnreachable as error:
+            if not comes_back(error.error):  # a database set up wrong: said, not waited for
+                raise
+            self.waiting = str(error)
         self.app = Starlette(
             routes=[
                 Route("/v1/health", self._clocked(self.health), methods=["GET"]),
@@ -366,13 +374,49 @@ class HubService:
             ]
         )
 
-    def _clocked(self, endpoint: Endpoint) -> Endpoint:
-        """`endpoint` (`_answering`), once the hub's doubt of its clock is not older than
-        `CLOCK_CHECK_S`; a doubt that appears or ends is logged."""
-        answering = _answering(endpoint, self._own_trouble_answer)
+    def _know(self, hub: Hub) -> None:
+        """What the service keeps of its hub, opened: its name, fingerprint and signing key,
+        and whether it doubts its own clock (`own_clock`; checked again at most every
+        `CLOCK_CHECK_S`, at `_clocked`'s request, on a thread: it may write)."""
+        doubt = own_clock.check(hub.ledger)
+        self._clock_checked = time.monotonic()
+        if doubt is not None:
+            log.warning("%s", doubt.said)
+        self.name, self.fingerprint, self.doubt = hub.identity.name, hub.fingerprint, doubt
+        self._sign_secret = hub.identity.sign_secret
+
+    def _open_late(self) -> None:
+        """Worker thread: the hub opened (`HubSessions.get`, its migrations among it) while the
+        service was `waiting` for its database; raises what opening raises while the database
+        is still gone, which answers the request as the hub's own trouble."""
+        with self._opening:
+            if self.waiting is None:  # opened by another request meanwhile
+                return
+            self._know(self.sessions.get())
+            self.waiting = None
+        log.warning(
+            "已连上中心的数据库，照常服务（汇总中心 %s，指纹 %s）", self.name, self.fingerprint
+        )
+
+    def _when_open(self, endpoint: Endpoint) -> Endpoint:
+        """`endpoint`, after the hub is opened if the service is still `waiting` for its
+        database (`_open_late`)."""
 
         async def answer(request: Request) -> Response:
-            if time.monotonic() - self._clock_checked >= CLOCK_CHECK_S:
+            if self.waiting is not None:
+                await anyio.to_thread.run_sync(self._open_late, limiter=self._lookups)
+            return await endpoint(request)
+
+        return answer
+
+    def _clocked(self, endpoint: Endpoint) -> Endpoint:
+        """`endpoint` (`_answering`, once the hub is open: `_when_open`), once the hub's doubt
+        of its clock is not older than `CLOCK_CHECK_S`; a doubt that appears or ends is
+        logged."""
+        answering = _answering(self._when_open(endpoint), self._own_trouble_answer)
+
+        async def answer(request: Request) -> Response:
+            if self.waiting is None and time.monotonic() - self._clock_checked >= CLOCK_CHECK_S:
                 self._clock_checked = time.monotonic()
                 try:
                     doubt = await anyio.to_thread.run_sync(
@@ -402,7 +446,13 @@ class HubService:
         code), with `Retry-After`; one warning line in the log, no traceback; counted for
         `/v1/status` against the device when it was authenticated (`_authenticate`) — never
         a name only claimed. An upload is told `HUB_TROUBLE_SAID`, a county device's query
-        or decision `HUB_TROUBLE_ASKED` (it sent no 数据包)."""
+        or decision `HUB_TROUBLE_ASKED` (it sent no 数据包). While the service is still
+        `waiting` for its database it has no key to sign with (the hub's key is in that
+        database): the answer is not signed, and carries no code — a device acts on no code the
+        hub did not sign, and says one unsigned to be perhaps forged; words without one it
+        shows as they are."""
+        if isinstance(error, StoreUnreachable):  # the hub not opened yet: the database's error
+            error = error.error
         refused = own_trouble(error)
         if refused is None:
             return None
@@ -422,7 +472,11 @@ class HubService:
             HUB_TROUBLE_SAID.get(refused.code, HUB_TROUBLE_ASKED) if upload else HUB_TROUBLE_ASKED
         )
         status = STATUS_OF.get(refused.code, HTTPStatus.SERVICE_UNAVAILABLE)
-        answer = _error(status, refused.code, said, close=True, sign=self._signer(request))
+        sign = self._signer(request)
+        if self._sign_secret:
+            answer = _error(status, refused.code, said, close=True, sign=sign)
+        else:
+            answer = JSONResponse({"message": said}, status, headers={"Connection": "close"})
         answer.headers["Retry-After"] = str(RETRY_AFTER_S)
         return answer
 
@@ -593,6 +647,8 @@ class HubService:
     def _signer(self, request: Request) -> Signer | None:
         """What signs refusals of `request` (None when its header does not read): over the
         refusal, the request's path, device and nonce (`httpauth.sign_refusal`)."""
+        if not self._sign_secret:  # still `waiting` for the database that holds the key
+            return None
         try:
             claimed = httpauth.parse_header(request.headers.get(httpauth.HEADER))
         except httpauth.AuthRefused:
@@ -1170,11 +1226,19 @@ def serve(
     except BaseException:
         sock.close()
         raise
-    print(
-        f"汇总中心 {service.name} 已在 http://{host}:{port}/ 服务（指纹 {service.fingerprint}，"
-        f"单次上传上限 {max_upload_mb} MB），Ctrl+C 停止",
-        flush=True,
-    )
+    if service.waiting is not None:  # the database not up yet: served all the same
+        print(
+            f"汇总中心已在 http://{host}:{port}/ 开始服务，但还连不上它的数据库："
+            f"{service.waiting}。数据库恢复之前，各设备的每个请求都被告知稍后再试；恢复后"
+            f"自动照常服务，不必重启本服务（单次上传上限 {max_upload_mb} MB），Ctrl+C 停止",
+            flush=True,
+        )
+    else:
+        print(
+            f"汇总中心 {service.name} 已在 http://{host}:{port}/ 服务（指纹 {service.fingerprint}，"
+            f"单次上传上限 {max_upload_mb} MB），Ctrl+C 停止",
+            flush=True,
+        )
     if service.doubt is not None:  # said where the clerk looks first (`own_clock`)
         print(f"警告：{service.doubt.said}", flush=True)
         if not service.doubt.devices:
