@@ -17,6 +17,7 @@ import json
 import logging
 import os
 import re
+import secrets
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -292,6 +293,7 @@ class Hub:
             self.identity, device, area_code, keys, role, training=self.training
         )
         data = json.dumps(seal(document, code), ensure_ascii=False, indent=2).encode("utf-8")
+        devices_changed(self.root)  # a device enrolled again: its old key counts no more
         with self.lock, self.ledger.transaction():
             before = self.state.peer(device)
             if before is not None and (before.area_code, before.device_role) != (area_code, role):
@@ -318,6 +320,7 @@ class Hub:
             self.log.record_device_event(device, event, str(role), area_code, key_id, by)
             with written(Path(out)):  # refused here, the device is not enrolled either
                 write_atomic(Path(out), data)
+        devices_changed(self.root, after=True)
         try:
             os.chmod(out, 0o600)
         except OSError:
@@ -331,6 +334,7 @@ class Hub:
         it (`hub_device_events`, in the same transaction; one already revoked stays as it was,
         and no event is added)."""
         by = _actor(by)
+        devices_changed(self.root)
         with self.lock, self.ledger.transaction():
             peer = self.state.peer(device)
             if peer is None or peer.role != "device":
@@ -340,6 +344,7 @@ class Hub:
                 self.log.record_device_event(
                     device, "revoked", str(peer.device_role), peer.area_code, peer.key_id, by
                 )
+        devices_changed(self.root, after=True)
         revoked = self.state.peer(device)
         assert revoked is not None
         return revoked
@@ -797,6 +802,45 @@ def store_location(root: Path) -> str | Path:
     if not (root / HUB_DB).exists():
         raise SyncError(f"{root} 不是汇总中心文件夹（请先执行 fieldapp hub init）")
     return root / HUB_DB
+
+
+#: A file in the hub folder whose words change whenever a device's key stops counting — the
+#: device revoked, or enrolled again with new keys (`Hub.revoke`, `Hub.enroll`, before their
+#: transaction and after it): a running `hub serve` learns of those only from its database,
+#: and while that is gone it counts an upload against a device it authenticated before only
+#: while these words are what they were when it did (`HubService._known_device`).
+DEVICES_CHANGED = "devices.changed"
+
+
+def devices_changed(root: Path, *, after: bool = False) -> None:
+    """New words in the hub folder's `DEVICES_CHANGED`; where they cannot be written, the file
+    taken away (a service then trusts no device it remembers). Before a revocation or an
+    enrolment, a folder where neither can be done refuses it (SyncError: it would leave a
+    running service trusting the old key while its database is gone); `after` it, logged."""
+    path = Path(root) / DEVICES_CHANGED
+    try:
+        write_atomic(path, secrets.token_hex(16).encode("ascii"))
+        return
+    except OSError:
+        pass
+    try:
+        path.unlink(missing_ok=True)
+    except OSError as error:
+        if after:
+            log.warning("中心文件夹里的 %s 没有改写：%s", DEVICES_CHANGED, error)
+            return
+        raise SyncError(
+            f"中心文件夹 {root} 写不进文件（磁盘已满或没有写入权限），没有改动任何设备的登记："
+            "请先腾出磁盘空间或改正文件夹的权限"
+        ) from None
+
+
+def devices_word(root: Path) -> str | None:
+    """The words of the hub folder's `DEVICES_CHANGED` now, None when it cannot be read."""
+    try:
+        return (Path(root) / DEVICES_CHANGED).read_text("ascii")
+    except (OSError, ValueError):
+        return None
 
 
 class StoreUnreachable(SyncError):

@@ -77,7 +77,14 @@ from fieldapp.domain.redact import RedactingFormatter, hide
 from fieldapp.domain.roles import said_to_devices, signed_author
 from fieldapp.domain.sentences import Sentence, sentence_data
 from fieldapp.hub import own_clock, rejected
-from fieldapp.hub.folder import Hub, HubSessions, StoreUnreachable, comes_back
+from fieldapp.hub.folder import (
+    Hub,
+    HubSessions,
+    StoreUnreachable,
+    comes_back,
+    devices_changed,
+    devices_word,
+)
 from fieldapp.paths import build_label
 from fieldapp.reference import divisions
 from fieldapp.saving import LOST, is_disk_full, ledger_trouble
@@ -342,9 +349,12 @@ class HubService:
         #: the service started: how many, the last one's code and time. Kept in memory: the
         #: store that would keep it is what is full (or read-only); `GET /v1/status` shows it.
         self._own_trouble: dict[str, dict[str, object]] = {}
-        #: The devices this service authenticated, by key id: while the store takes no
-        #: connection, an upload signed by one of them is counted against it (`_known_device`).
-        self._authenticated: dict[str, Peer] = {}
+        #: The devices this service authenticated, by key id, each with the hub folder's
+        #: `folder.DEVICES_CHANGED` words read before its database said who it was: while the
+        #: store takes no connection, an upload signed by one of them is counted against it
+        #: while those words are unchanged — no device revoked or enrolled again since
+        #: (`_known_device`).
+        self._authenticated: dict[str, tuple[Peer, str]] = {}
         #: Why the hub's database could not be opened yet (`folder.unreachable`'s words), None
         #: once it was: `hub serve` started while its PostgreSQL server took no connection (a
         #: reboot that starts the service first) serves all the same, and opens it at the
@@ -489,9 +499,9 @@ class HubService:
         try:
             claimed = httpauth.parse_header(request.headers.get(httpauth.HEADER))
             with self._locks_guard:
-                peer = self._authenticated.get(claimed.key_id)
-            if peer is None or peer.name != claimed.device:
-                return None
+                peer, word = self._authenticated.get(claimed.key_id) or (None, None)
+            if peer is None or peer.name != claimed.device or word != devices_word(self.root):
+                return None  # (a device revoked or enrolled again since: nobody's)
             httpauth.verify_signature(claimed, request.method, _target(request), peer.sign_public)
             httpauth.check_fresh(claimed, self.nonces, per_key=self._share(peer))
         except (httpauth.AuthRefused, OSError):  # (the nonces' file: counted against nobody)
@@ -720,11 +730,25 @@ class HubService:
 
     # -- steps ------------------------------------------------------------------------------
 
+    def _peer_by_key(self, key_id: str) -> tuple[Peer | None, str | None]:
+        """Worker thread: the peer of `key_id` in the store, and the hub folder's
+        `DEVICES_CHANGED` words read before it (made when there are none): what
+        `_known_device` may trust of it while the store is gone."""
+        word = devices_word(self.root)
+        if word is None:
+            with suppress(SyncError):
+                devices_changed(self.root)
+            word = devices_word(self.root)
+        return self.sessions.get().state.peer_by_key(key_id), word
+
     async def _authenticate(self, request: Request) -> tuple[httpauth.SignedRequest, Peer]:
         signed = httpauth.parse_header(request.headers.get(httpauth.HEADER))
-        peer = await anyio.to_thread.run_sync(
-            lambda: self.sessions.get().state.peer_by_key(signed.key_id), limiter=self._lookups
+        peer, word = await anyio.to_thread.run_sync(
+            self._peer_by_key, signed.key_id, limiter=self._lookups
         )
+        if peer is None or peer.revoked_at:  # (remembered no more: `_known_device`)
+            with self._locks_guard:
+                self._authenticated.pop(signed.key_id, None)
         if peer is None or peer.role != "device" or peer.name != signed.device:
             raise _Refusal(
                 401,
@@ -749,8 +773,9 @@ class HubService:
                 raise httpauth.AuthRefused(401, "stale", STALE_HUB_CLOCK) from None
             raise
         request.state.device = peer.name  # authenticated: its own trouble counted against it
-        with self._locks_guard:  # (known while the store cannot be asked: `_known_device`)
-            self._authenticated[signed.key_id] = peer
+        if word is not None:  # (known while the store cannot be asked: `_known_device`)
+            with self._locks_guard:
+                self._authenticated[signed.key_id] = (peer, word)
         return signed, peer
 
     def _share(self, peer: Peer) -> int:

@@ -27,6 +27,7 @@ from fieldapp.store.ledger import Ledger
 from fieldapp.sync import client, httpauth
 from fieldapp.sync.client import county_status, decide_held, held_changes, push
 from fieldapp.sync.errors import HUB_TROUBLE_ASKED, HUB_TROUBLE_SAID, HubRefused, SyncError
+from tests.codes import ENROL_CODE
 from tests.hub.test_forged_answer import county  # noqa: F401 - fixture
 from tests.sync.helpers import add_family
 
@@ -269,3 +270,49 @@ def test_an_upload_imported_before_the_database_went_is_not_told_nothing_went_in
         assert all(again.ledger.get("persons", p) is not None for p in persons)
     finally:
         again.close()
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+@pytest.mark.parametrize("change", ["revoked", "enrolled_again"])
+def test_a_device_revoked_before_the_database_went_is_not_counted(  # noqa: PLR0913
+    hub: Hub,
+    store_url: str,
+    postgres_admin: str,
+    settings: ServiceSettings,
+    make_device,  # noqa: ANN001
+    county: Ledger,  # noqa: F811
+    caplog: pytest.LogCaptureFixture,
+    tmp_path,  # noqa: ANN001
+    change: str,
+) -> None:
+    """`HubService._authenticated` kept the `Peer` of each device it had authenticated, and
+    while the database was gone counted an upload signed by its key against it — a device
+    revoked (`hub revoke`, a lost laptop) or enrolled again with new keys after that, before
+    the database went away, was still counted as 红星村's (`hub_trouble`), its name in the
+    hub's log. The revocation reaches the running service through the database only, which
+    it cannot ask now; `Hub.revoke` and `Hub.enroll` now also change the hub folder's
+    `devices.changed`, and what the service remembers holds only while it is unchanged."""
+    village = make_device("红星村", VILLAGE)
+    add_family(village, VILLAGE, ["101"])
+    database = psycopg.conninfo.conninfo_to_dict(store_url)["dbname"]
+    with ServerThread(hub.root, settings) as server:
+        url = server.url
+        push(village, url)  # authenticated: known to the service
+        if change == "revoked":  # as `hub revoke` does it, beside the running service
+            hub.revoke("红星村", by="县里的科员")
+        else:  # the laptop lost, 红星村 enrolled again on a new one
+            hub.enroll("红星村", VILLAGE, tmp_path / "again.json", code=ENROL_CODE, by="县里的科员")
+        add_family(village, VILLAGE, ["102"], surname="李")
+        caplog.clear()
+        with (
+            caplog.at_level(logging.WARNING, logger="fieldapp"),
+            _no_connection(postgres_admin, str(database)),
+        ):
+            with pytest.raises(HubRefused) as refused:
+                push(village, url)
+        assert refused.value.code == "busy", str(refused.value)  # what it is: the hub's trouble
+        own = [r.getMessage() for r in caplog.records if "（中心自己的问题）" in r.getMessage()]
+        assert own and not [text for text in own if "红星村" in text], own
+        devices = county_status(county, url)["devices"]
+    trouble = {d["device"]: d["hub_trouble"]["count"] for d in devices if d.get("hub_trouble")}
+    assert trouble == {}, trouble
