@@ -890,6 +890,7 @@ EN_REFUSALS: dict[str, str] = {
     "中心没有记下这次不予采纳": "The county hub did not record this dismissal",
     "中心没有重新核对": "The county hub did not check the held changes again",
     "同步没有完成：%1": "The sync did not finish: %1",
+    "同步没有完成，但中心已经收到并导入了本机这次上传的修改，只是还没能给本机回复（中心自己的问题）：请稍后再同步一次，取回中心的回复，本机不用重新录入；一直这样，请告诉县里管理汇总中心的同志": "The sync did not finish, but the county hub has received and imported the changes this computer sent; it could not answer this computer yet (the hub's own trouble). Please sync again later to fetch the hub's answer; nothing needs entering again on this computer. If it keeps happening, tell the county's hub staff",
     # A hub not reached, or its answer cut or not the hub's (`client.CANNOT_CONNECT`,
     # `ANSWER_CUT`, `UNSIGNED_ANSWER`), and why, by the network's trouble (`client._why`).
     "无法连接到中心 %1：%2。可改用U盘交换数据包": "Could not connect to the county hub at %1: %2. You can exchange bundles on a USB stick instead",

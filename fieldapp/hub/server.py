@@ -94,6 +94,7 @@ from fieldapp.store.queries.areas import listed_places
 from fieldapp.store.sync_state import Peer
 from fieldapp.sync import httpauth
 from fieldapp.sync.errors import (
+    ANSWER_NOT_MADE,
     HUB_TROUBLE_ASKED,
     HUB_TROUBLE_SAID,
     AlreadyImported,
@@ -236,6 +237,16 @@ def _write_all(fd: int, chunk: bytes) -> None:
 INTERNAL_ERROR = (
     "中心处理这次请求时出错了（详情已记在中心的运行日志里）。请稍后再同步一次；"
     "一直这样，请告诉县里管理汇总中心的同志"
+)
+
+#: What a device is told of its upload the hub imported but could not answer (its database
+#: gone, its disk full, a fault while making the answer; `ANSWER_NOT_MADE`, HTTP 500): a
+#: device says it in its own words (`client.IMPORTED_UNANSWERED`), an older one shows these
+#: after 同步没有完成：.
+ANSWER_NOT_MADE_SAID = (
+    "中心已经收到并导入了这次上传的修改，只是给本机的回复没有做成（中心自己的问题，详情在中心的"
+    "运行日志里）：请稍后再同步一次，取回中心的回复，本机不用重新录入；一直这样，请告诉县里管理"
+    "汇总中心的同志"
 )
 
 #: The code under which `hub_trouble` counts a device's upload the hub could not store for a
@@ -914,19 +925,30 @@ class HubService:
                 answer = hub.export_for(
                     device, upload.with_name(f"{stamp()}-answer.fieldsync"), channel="http"
                 )
-            except Exception as error:
+            except Exception as error:  # noqa: BLE001 - imported: said so, whatever failed
+                # Imported, its answer not made (the database gone in between, the disk full, a
+                # fault): not the hub's trouble as an upload meets it (`_own_trouble_answer`
+                # would tell the village 没有导入任何修改, and count an upload not imported), nor
+                # a fault that tells nothing of the import (`INTERNAL_ERROR`). Said as it is,
+                # signed for the upload (`ANSWER_NOT_MADE`): the changes are in, sync again for
+                # the answer; the next upload finds this one in.
                 trouble_met = own_trouble(error)
                 if trouble_met is None:
-                    raise
-                # Imported, its answer not made (the database gone in between, the disk full): not the hub's
-                # trouble as an upload meets it (`_own_trouble_answer` would tell the village
-                # 没有导入任何修改, and count an upload not imported). Said as a fault of this
-                # exchange: 同步没有完成, sync again; the next upload finds this one in.
-                trouble = _trouble_logged(error, trouble_met.code)
-                log.warning("%s 的数据包已导入，回复没有做成：%s", device, trouble)
-                return _error(
-                    HTTPStatus.INTERNAL_SERVER_ERROR, "internal", INTERNAL_ERROR, close=True
+                    log.exception(
+                        "回答 POST /v1/exchange 时出错：%s 的数据包已导入，回复没有做成", device
+                    )
+                else:
+                    trouble = _trouble_logged(error, trouble_met.code)
+                    log.warning("%s 的数据包已导入，回复没有做成：%s", device, trouble)
+                unanswered = _error(
+                    HTTPStatus.INTERNAL_SERVER_ERROR,
+                    ANSWER_NOT_MADE,
+                    ANSWER_NOT_MADE_SAID,
+                    close=True,
+                    sign=sign,
                 )
+                unanswered.headers["Retry-After"] = str(RETRY_AFTER_S)
+                return unanswered
         return FileResponse(
             answer.path,
             media_type="application/octet-stream",

@@ -37,7 +37,13 @@ from fieldapp.services import clock
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.sync_state import SyncState
 from fieldapp.sync import httpauth
-from fieldapp.sync.errors import HUB_TROUBLE_ASKED, HUB_TROUBLE_SAID, HubRefused, SyncError
+from fieldapp.sync.errors import (
+    ANSWER_NOT_MADE,
+    HUB_TROUBLE_ASKED,
+    HUB_TROUBLE_SAID,
+    HubRefused,
+    SyncError,
+)
 from fieldapp.sync.exchange import (
     ExportResult,
     ImportResult,
@@ -276,7 +282,9 @@ def _upload(
     )
     try:
         if status == HTTPStatus.INTERNAL_SERVER_ERROR:  # the hub failed, it refused nothing
-            raise SyncError(said(UNFINISHED, _message(response)))
+            raise SyncError(
+                _unfinished(response, _target(url), _identity(ledger)[0], _hub_keys(ledger), nonce)
+            )
         if status != 200:
             device, keys = _identity(ledger)[0], _hub_keys(ledger)
             message, code, received, signed = _signed_refusal(
@@ -310,6 +318,32 @@ def _upload(
 REFUSED_UPLOAD = template("中心拒绝了上传：%1")
 #: An upload the hub failed to answer (HTTP 500): its words.
 UNFINISHED = template("同步没有完成：%1")
+#: An upload the hub imported but could not answer (HTTP 500, `ANSWER_NOT_MADE`, signed by the
+#: hub for it): the changes are at the hub; only its answer is to be fetched, by a later sync.
+IMPORTED_UNANSWERED = template(
+    "同步没有完成，但中心已经收到并导入了本机这次上传的修改，只是还没能给本机回复（中心自己的"
+    "问题）：请稍后再同步一次，取回中心的回复，本机不用重新录入；一直这样，请告诉县里管理汇总"
+    "中心的同志"
+)
+
+
+def _unfinished(
+    response: http.client.HTTPResponse, target: str, device: str, keys: dict[str, bytes], nonce: str
+) -> Sentence:
+    """What the coordinator reads of an upload the hub failed to answer (HTTP 500): that its
+    changes are at the hub and only the answer is to be fetched (`IMPORTED_UNANSWERED`) when
+    the hub says so (`ANSWER_NOT_MADE`) and signed it for this upload (`httpauth.refusal_signed`:
+    a relay's word that they went in is not taken — `_refusal` says it unverified); else that
+    the sync did not finish, in the hub's words (`UNFINISHED`), as before."""
+    header = response.getheader(httpauth.REFUSAL_HEADER)
+
+    def by_the_hub(body: bytes, answer: dict[str, Any]) -> bool:
+        if answer.get("error") != ANSWER_NOT_MADE:  # (nothing acted on: said as it came)
+            return True
+        return httpauth.refusal_signed(header, target, device, nonce, response.status, body, keys)
+
+    message, code, _received = _refusal(response, by_the_hub)
+    return said(IMPORTED_UNANSWERED) if code == ANSWER_NOT_MADE else said(UNFINISHED, message)
 
 
 #: Refusals of an upload this device says in its own words, in the language shown: what the

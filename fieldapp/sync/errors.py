@@ -77,6 +77,12 @@ HUB_TROUBLE_ASKED = template(
     "一直这样，请告诉管理汇总中心的同志"
 )
 
+#: The code of an upload the hub imported but could not answer (its database gone, its disk
+#: full or a fault while it made the answer; HTTP 500, which an older device takes as the hub's
+#: failure and says with the hub's words): signed by the hub for the upload, a device says
+#: that its changes are at the hub and only the answer is to be fetched (`client._unfinished`).
+ANSWER_NOT_MADE = "answer_not_made"
+
 
 def said_to_the_village(code: str) -> str:
     """Why a device's bundle was refused, in its coordinator's words."""

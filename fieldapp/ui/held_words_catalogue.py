@@ -803,6 +803,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "各设备已同步来的修改证明的时间（%1；中心电脑的时钟慢了，所以按至少三台设备最近的修改时间来衡量）"),
     QT_TRANSLATE_NOOP("Refusals", "各项服务规定的依据"),
     QT_TRANSLATE_NOOP("Refusals", "同一人"),
+    QT_TRANSLATE_NOOP("Refusals", "同步没有完成，但中心已经收到并导入了本机这次上传的修改，只是还没能给本机回复（中心自己的问题）：请稍后再同步一次，取回中心的回复，本机不用重新录入；一直这样，请告诉县里管理汇总中心的同志"),
     QT_TRANSLATE_NOOP("Refusals", "同步没有完成：%1"),
     QT_TRANSLATE_NOOP("Refusals", "名称"),
     QT_TRANSLATE_NOOP("Refusals", "固定电话应为区号加 7–8 位号码，“%1”的位数不对，请核对"),

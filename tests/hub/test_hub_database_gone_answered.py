@@ -33,8 +33,8 @@ from tests.sync.helpers import add_family
 
 VILLAGE = "520502101001"
 
-#: The template said by the test below (for `test_every_template_is_met_by_a_scenario`).
-SAID_HERE = {HUB_TROUBLE_ASKED}
+#: The templates said by the tests below (for `test_every_template_is_met_by_a_scenario`).
+SAID_HERE = {HUB_TROUBLE_ASKED, client.IMPORTED_UNANSWERED}
 
 
 @contextmanager
@@ -236,8 +236,11 @@ def test_an_upload_imported_before_the_database_went_is_not_told_nothing_went_in
     """The database gone between an upload's import and its answer (here the hub's own
     connection ended by the server just as the answer is made): the import stands, so the
     village must not be told 没有导入任何修改 nor the upload counted as one the hub could not
-    take (`hub_trouble`). It is told that this sync did not finish (the hub's fault), and the
-    next one goes through."""
+    take (`hub_trouble`). It was told only 同步没有完成：中心处理这次请求时出错了 — nothing of
+    its changes being at the hub. Now it is told that the hub has them and only the answer is
+    to be fetched by syncing again later, in the English window in its words; an older device,
+    which shows the hub's words after 同步没有完成, reads the same. The next sync goes
+    through."""
     village = make_device("红星村", VILLAGE)
     _, persons = add_family(village, VILLAGE, ["101"])
     real = Hub.export_for
@@ -257,6 +260,9 @@ def test_an_upload_imported_before_the_database_went_is_not_told_nothing_went_in
         assert not isinstance(unfinished.value, HubRefused), str(unfinished.value)
         assert HUB_TROUBLE_SAID["busy"] not in str(unfinished.value)
         assert "没有导入" not in str(unfinished.value), str(unfinished.value)
+        words = unfinished.value.said
+        assert isinstance(words, Sentence) and words.template == client.IMPORTED_UNANSWERED
+        assert str(unfinished.value) == client.IMPORTED_UNANSWERED, str(unfinished.value)
         assert ended == [True]
         push(village, server.url)  # the next sync goes through (the session reconnected)
         (device,) = [
@@ -268,6 +274,70 @@ def test_an_upload_imported_before_the_database_went_is_not_told_nothing_went_in
     again = Hub.open(hub.root)
     try:
         assert all(again.ledger.get("persons", p) is not None for p in persons)
+    finally:
+        again.close()
+    from fieldapp.hub.server import ANSWER_NOT_MADE_SAID
+    from fieldapp.ui import i18n
+    from fieldapp.ui.held_words import sentence_shown
+
+    assert i18n.install_language("en")
+    try:
+        shown = sentence_shown(words)
+    finally:
+        i18n.install_language("zh_CN")
+    assert shown == (
+        "The sync did not finish, but the county hub has received and imported the changes "
+        "this computer sent; it could not answer this computer yet (the hub's own trouble). "
+        "Please sync again later to fetch the hub's answer; nothing needs entering again on "
+        "this computer. If it keeps happening, tell the county's hub staff"
+    ), shown
+    # (an older device: 同步没有完成： and the hub's words, which say the same)
+    assert "已经收到并导入了这次上传的修改" in ANSWER_NOT_MADE_SAID
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+@pytest.mark.parametrize("failure", ["database_gone", "fault"])
+def test_an_upload_not_imported_is_not_told_the_hub_has_its_changes(  # noqa: PLR0913
+    hub: Hub,
+    settings: ServiceSettings,
+    make_device,  # noqa: ANN001
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    failure: str,
+) -> None:
+    """The other side of the test above: an upload whose import did not happen — the
+    database gone just before it (the hub's own trouble: 没有导入任何修改), or a fault of the
+    hub's in it (500: 同步没有完成 in the hub's words) — is never told that the hub has its
+    changes."""
+    village = make_device("红星村", VILLAGE)
+    _, persons = add_family(village, VILLAGE, ["101"])
+    real = Hub.import_file
+
+    def failing(self: Hub, *args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        if failure == "fault":
+            raise ValueError("a fault of the hub's, before anything went in")
+        with pytest.raises(psycopg.Error):  # the server ends this very connection
+            self.ledger.db.execute("SELECT pg_terminate_backend(pg_backend_pid())")
+        return real(self, *args, **kwargs)
+
+    with ServerThread(hub.root, settings) as server:
+        monkeypatch.setattr(Hub, "import_file", failing)
+        with (
+            caplog.at_level(logging.CRITICAL, logger="fieldapp"),
+            pytest.raises(SyncError) as failed,
+        ):
+            push(village, server.url)
+    said = failed.value.said
+    assert isinstance(said, Sentence), str(failed.value)
+    assert said.template != client.IMPORTED_UNANSWERED, str(failed.value)
+    assert "已经收到" not in str(failed.value) and "导入了" not in str(failed.value)
+    if failure == "fault":
+        assert said.template == client.UNFINISHED, str(failed.value)
+    else:
+        assert said.template == HUB_TROUBLE_SAID["busy"], str(failed.value)
+    again = Hub.open(hub.root)
+    try:
+        assert all(again.ledger.get("persons", p) is None for p in persons)
     finally:
         again.close()
 

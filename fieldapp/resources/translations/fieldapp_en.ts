@@ -8137,6 +8137,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>%1的%2“%3”超过 100 万元，不会是一个月的收入</source>
       <translation>%1: %2 “%3” is more than 1,000,000 yuan: no month's income</translation>
     </message>
+    <message>
+      <source>同步没有完成，但中心已经收到并导入了本机这次上传的修改，只是还没能给本机回复（中心自己的问题）：请稍后再同步一次，取回中心的回复，本机不用重新录入；一直这样，请告诉县里管理汇总中心的同志</source>
+      <translation>The sync did not finish, but the county hub has received and imported the changes this computer sent; it could not answer this computer yet (the hub's own trouble). Please sync again later to fetch the hub's answer; nothing needs entering again on this computer. If it keeps happening, tell the county's hub staff</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
