@@ -1003,16 +1003,22 @@ class HubService:
         self, held_id: int, accept: bool, reviewer: str, reason: str, sign: Signer | None = None
     ) -> Response:
         """Worker thread: the decision, written as the CLI writes it (one transaction through
-        the write gate every import shares, so it never interleaves with a merge's writes)."""
+        the write gate every import shares, so it never interleaves with a merge's writes), and
+        its answer made in that same transaction (`accept` and `dismiss` join it): the state
+        the decision made, not what a later read finds after another request's writes; and
+        when the answer cannot be made (the database gone just after the decision) the
+        decision is not recorded either, as the county's desktop is then told."""
         hub = self.sessions.get()
         try:
-            if accept:
-                held = rejected.accept(hub, held_id, reviewer, reason, hints=rejected.DESKTOP)
-            else:
-                held = rejected.dismiss(hub, held_id, reviewer, reason, hints=rejected.DESKTOP)
+            with hub.lock, hub.ledger.transaction():
+                if accept:
+                    held = rejected.accept(hub, held_id, reviewer, reason, hints=rejected.DESKTOP)
+                else:
+                    held = rejected.dismiss(hub, held_id, reviewer, reason, hints=rejected.DESKTOP)
+                item = held_items(hub, [held])[0]
         except SyncError as error:
             return _error(HTTPStatus.CONFLICT, "held", str(error), numbers=_said(error), sign=sign)
-        return JSONResponse({"hub": self.name, "held": held_items(hub, [held])[0]})
+        return JSONResponse({"hub": self.name, "held": item})
 
     def _rejudge(self, reviewer: str, sign: Signer | None = None) -> Response:
         """Worker thread: `rejected.rejudge` (each acceptance through the write gate, as the
