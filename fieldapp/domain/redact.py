@@ -46,6 +46,16 @@ _hidden: set[str] = set()
 SECRET = "‹已隐去›"
 
 
+class Kept(str):
+    """A value logged as it is: the program's own words (a sentence of its own, its advice to
+    the county's clerk) or a name the county gave a device or its hub at enrolment (红星村) —
+    what the clerk reading `hub serve`'s log must read to act, never a value typed about a
+    person. Masked as any value, the hub's log said 没有回答‹3字›的 POST /v1/exchange（中心自己的
+    问题）：‹9字›（‹5字›、‹8字›），‹10字›: which device, and what to do, unreadable."""
+
+    __slots__ = ()
+
+
 def hide(secret: str) -> None:
     """Mask `secret` (a password this process was given) wherever it would reach a log."""
     global _pattern
@@ -138,8 +148,11 @@ class RedactingFormatter(logging.Formatter):
 
 
 def _safe_arg(value: object) -> object:
-    """A value put into a log line: a small number (a status code, a count, a port) as it is
-    (for %d), anything else as its redacted text."""
+    """A value put into a log line: the program's own words or a device's name as they are
+    (`Kept`), a small number (a status code, a count, a port) as it is (for %d), anything else
+    as its redacted text."""
+    if isinstance(value, Kept):
+        return str(value)
     if isinstance(value, int | float) and not isinstance(value, bool):
         # A number given as one is a count, a code or a port, never the password (text):
         # only the digits rule (an ID number passed as an int) applies.

@@ -73,7 +73,7 @@ from fieldapp.domain.credentials import Credentials
 from fieldapp.domain.dates import china_minute, now_stamp
 from fieldapp.domain.errors import ValidationFailed
 from fieldapp.domain.places_said import PlaceWording, place_part, say_place
-from fieldapp.domain.redact import RedactingFormatter, hide
+from fieldapp.domain.redact import Kept, RedactingFormatter, hide
 from fieldapp.domain.roles import said_to_devices, signed_author
 from fieldapp.domain.sentences import Sentence, sentence_data
 from fieldapp.hub import own_clock, rejected
@@ -402,7 +402,7 @@ class HubService:
         doubt = own_clock.check(hub.ledger)
         self._clock_checked = time.monotonic()
         if doubt is not None:
-            log.warning("%s", doubt.said)
+            log.warning("%s", Kept(doubt.said))
         self.name, self.fingerprint, self.doubt = hub.identity.name, hub.fingerprint, doubt
         self._sign_secret = hub.identity.sign_secret
 
@@ -416,7 +416,9 @@ class HubService:
             self._know(self.sessions.get())
             self.waiting = None
         log.warning(
-            "已连上中心的数据库，照常服务（汇总中心 %s，指纹 %s）", self.name, self.fingerprint
+            "已连上中心的数据库，照常服务（汇总中心 %s，指纹 %s）",
+            Kept(self.name),
+            self.fingerprint,
         )
 
     def _when_open(self, endpoint: Endpoint) -> Endpoint:
@@ -450,7 +452,7 @@ class HubService:
                         log.exception("核对中心时钟时出错")
                 else:
                     if doubt is not None and self.doubt is None:
-                        log.warning("%s", doubt.said)
+                        log.warning("%s", Kept(doubt.said))
                     elif doubt is None and self.doubt is not None:
                         log.warning("中心电脑的日期已经正常，恢复向各设备告知中心的时间")
                     self.doubt = doubt
@@ -482,10 +484,10 @@ class HubService:
         trouble = _trouble_logged(error, refused.code)
         log.warning(
             "没有回答%s的 %s %s（中心自己的问题）：%s",
-            device or "设备",
+            Kept(device or "设备"),
             request.method,
             request.url.path,
-            trouble,
+            Kept(trouble),
         )
         if upload and device is not None:  # (`hub_trouble` counts uploads not imported)
             self._met_own_trouble(device, refused.code)
@@ -717,7 +719,7 @@ class HubService:
         except _Refusal as refused:
             partial.unlink(missing_ok=True)
             if refused.code == "disk_full":  # the hub's own trouble: counted as the import's is
-                log.warning("%s 的上传没有保存：中心的磁盘已满，请腾出磁盘空间", peer.name)
+                log.warning("%s 的上传没有保存：中心的磁盘已满，请腾出磁盘空间", Kept(peer.name))
                 self._met_own_trouble(peer.name, refused.code)
             return _error(refused.status, refused.code, str(refused), close=True, sign=sign)
         except OSError:
@@ -913,7 +915,9 @@ class HubService:
                 if said is not None:
                     # The hub's own trouble: the county reads its advice in the log, the
                     # village only that nothing went in and to sync later.
-                    log.warning("%s 的数据包没有导入（中心自己的问题）：%s", device, refused)
+                    log.warning(
+                        "%s 的数据包没有导入（中心自己的问题）：%s", Kept(device), Kept(refused)
+                    )
                     self._met_own_trouble(device, refused.code)
                     return _error(status, refused.code, said, sign=sign)
                 return _error(status, refused.code, str(refused), numbers=numbers, sign=sign)
@@ -935,11 +939,12 @@ class HubService:
                 trouble_met = own_trouble(error)
                 if trouble_met is None:
                     log.exception(
-                        "回答 POST /v1/exchange 时出错：%s 的数据包已导入，回复没有做成", device
+                        "回答 POST /v1/exchange 时出错：%s 的数据包已导入，回复没有做成",
+                        Kept(device),
                     )
                 else:
                     trouble = _trouble_logged(error, trouble_met.code)
-                    log.warning("%s 的数据包已导入，回复没有做成：%s", device, trouble)
+                    log.warning("%s 的数据包已导入，回复没有做成：%s", Kept(device), Kept(trouble))
                 unanswered = _error(
                     HTTPStatus.INTERNAL_SERVER_ERROR,
                     ANSWER_NOT_MADE,

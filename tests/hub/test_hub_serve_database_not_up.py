@@ -27,7 +27,7 @@ from typing import Any
 import pytest
 
 from fieldapp.hub.folder import Hub
-from fieldapp.hub.server import RETRY_AFTER_S
+from fieldapp.hub.server import LOST_LOGGED, RETRY_AFTER_S
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.postgres import create_database
 from fieldapp.sync.client import HELD_NOT_GIVEN, county_status, held_changes, push
@@ -175,6 +175,9 @@ def test_hub_serve_started_before_its_database_serves_once_it_is_back(  # noqa: 
     assert "连不上中心台账所在的 PostgreSQL 数据库" in said[0], said
     assert "恢复后自动照常服务" in said[0], said
     assert "已连上中心的数据库，照常服务" in text, text
+    # each request answered while waiting is logged in the hub's words (`redact.Kept`), not
+    # masked as ‹9字›
+    assert f"（中心自己的问题）：{LOST_LOGGED}" in text, text
     assert "Traceback" not in text and " ERROR " not in text, text
     again = Hub.open(root)
     try:

@@ -153,3 +153,31 @@ def test_a_hidden_password_a_header_and_numbers_of_a_log_line():
     )
     record.args = ("127.0.0.1:8765", "GET", "/v1/health", "1.1", 52010319900101)
     assert "52010319900101" not in RedactingFormatter("%(message)s").format(record)
+
+
+def test_the_hubs_own_words_and_a_devices_name_are_logged_readable():
+    """The hub's log line of its own trouble names the device and says what to do — the
+    program's words and the name the county enrolled the device by (`redact.Kept`) — where it
+    read 没有回答‹3字›的 POST /v1/exchange（中心自己的问题）：‹9字›（‹5字›、‹8字›），‹10字›; a
+    value from a bundle or an exception in the same line is still masked."""
+    import logging
+
+    from fieldapp.domain.redact import Kept, RedactingFormatter
+    from fieldapp.hub.server import LOST_LOGGED
+
+    record = logging.LogRecord(
+        "fieldapp.hub.server",
+        logging.WARNING,
+        __file__,
+        1,
+        "没有回答%s的 %s %s（中心自己的问题）：%s；%s",
+        (Kept("红星村"), "POST", "/v1/exchange", Kept(LOST_LOGGED), f"{NAME} {ID_NUMBER}"),
+        None,
+    )
+    line = RedactingFormatter("%(message)s").format(record)
+    assert line.startswith(
+        f"没有回答红星村的 POST /v1/exchange（中心自己的问题）：{LOST_LOGGED}；"
+    ), line
+    assert NAME not in line and ID_NUMBER not in line, line
+    record.args = ("红星村", "POST", "/v1/exchange", LOST_LOGGED, "")
+    assert "红星村" not in RedactingFormatter("%(message)s").format(record)  # not Kept: masked
