@@ -38,6 +38,8 @@ EN_UI: dict[str, str] = {
     "存的是%1，本程序读不了，请选一项": "stored as %1, which this program cannot read: choose one",
     "“%1”存的是%2，本程序读不了：请在“%1”中选一项后再保存": "“%1” is stored as %2, which this program cannot read: choose one in “%1”, then save",
     "请稍候": "Please wait",
+    # The login, of a file nothing opens as a ledger (a backup, a key file …): its reason after.
+    "这个文件不能作为台账打开：": "This file cannot be opened as a ledger:",
     # A job's income or term box, of a stored value no box can show as it is.
     "（有误：%1）": "(wrong: %1)",
     "（有误：不是数值）": "(wrong: not a number)",

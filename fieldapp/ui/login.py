@@ -202,15 +202,19 @@ class LoginDialog(QDialog):
         self.message.setStyleSheet(_ERROR_STYLE)
         self.panel = OperationPanel()
         self.panel.cancel_button.setVisible(self.converts)
+        #: Why nothing can open the file (a backup, a key file, an encrypted ledger copied
+        #: without its key file), None for a ledger: then no first user is offered either.
+        self.missing = keyfile_missing(self.path)
         self._build()
         self.countdown = WaitCountdown(
             self.ok_button, self.message, lambda: user_service.login_wait(self.path)
         )
         self.countdown.start()  # a wait from before a restart still runs
-        self.missing = keyfile_missing(self.path)
-        if self.missing:  # an encrypted ledger copied without its key file: nothing opens it
-            self.message.setText(message_for(self.missing))
+        if self.missing:
             self.ok_button.setEnabled(False)
+            self.ok_button.setVisible(False)
+            self.forgot_button.setVisible(False)
+            self._say(message_for(self.missing))
         if self.user.text():
             self.password.setFocus()
         if self.logs_in_by_itself():
@@ -225,18 +229,21 @@ class LoginDialog(QDialog):
     def _build(self) -> None:
         form = QFormLayout()
         form.addRow(self.tr("台账"), QLabel(self.path.name))
-        form.addRow(self.tr("用户名"), self.user)
-        form.addRow(self.tr("口令"), self.password)
-        if self.setup:
+        if not self.missing:  # (a file nothing opens asks for no name or password)
+            form.addRow(self.tr("用户名"), self.user)
+            form.addRow(self.tr("口令"), self.password)
+        if self.setup and not self.missing:
             form.addRow(self.tr("再输入一次"), self.repeat)
-        note = QLabel(
-            self.tr(
+        if self.missing:  # it was told to set a first user and password for a backup
+            words = self.tr("这个文件不能作为台账打开：")
+        elif self.setup:
+            words = self.tr(
                 "这个台账还没有设置口令。请设置第一个用户和口令：台账文件随即加密保存，"
                 "此后打开台账都要输入口令。请记住口令；台账登记到县里以后，忘记口令可由县里重置。"
             )
-            if self.setup
-            else self.tr("请输入您的用户名和口令。")
-        )
+        else:
+            words = self.tr("请输入您的用户名和口令。")
+        note = QLabel(words)
         note.setWordWrap(True)
         self.buttons = QDialogButtonBox()
         self.ok_button = self.buttons.addButton(

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QMessageBox
 
 from fieldapp.domain.credentials import Credentials
 from fieldapp.domain.enums import AreaKind
@@ -661,6 +661,14 @@ def test_a_backup_or_key_file_opened_as_the_ledger_is_said_without_a_command(
     assert "大坝村.fieldbackup 是台账的备份文件" in said and "设置 → 从备份恢复" in said, said
     assert "fieldapp" not in said and "restore" not in said, said
     assert not dialog.ok_button.isEnabled()
+    # It asks for no first user and password (it told the user to set them for a backup),
+    # and the window is as tall as its words (the first message had squeezed the form).
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert not dialog.ok_button.isVisible() and not dialog.forgot_button.isVisible()
+    assert not (set(dialog.findChildren(QLineEdit)) & {dialog.user, dialog.password, dialog.repeat})
+    assert "不能作为台账打开" in " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert dialog.message.height() >= dialog.message.heightForWidth(dialog.message.width())
     refusals = {
         given.name: keyfile_missing(given)
         for given in (backup, ledger_path.with_name(f"{ledger_path.name}.keys"), copy)

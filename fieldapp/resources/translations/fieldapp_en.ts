@@ -3649,6 +3649,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>已取消：台账还没有加密，没有任何改动。下次登录时会再加密（台账大，要等一会儿，请在空闲时登录）；加密之前，拿到这台电脑的人不用口令就能看到台账里的身份证号、银行账号。</source>
       <translation>Cancelled: the ledger is not encrypted yet and nothing was changed. It will be encrypted at the next login (a large ledger takes a while: log in when you have time); until then, anyone with this computer can read the ID numbers and bank accounts in it without a password.</translation>
     </message>
+    <message>
+      <source>这个文件不能作为台账打开：</source>
+      <translation>This file cannot be opened as a ledger:</translation>
+    </message>
   </context>
   <context>
     <name>MainWindow</name>
