@@ -3079,6 +3079,10 @@
       <source>备注</source>
       <translation>Notes</translation>
     </message>
+    <message>
+      <source>%1（%2）</source>
+      <translation>%1 (%2)</translation>
+    </message>
   </context>
   <context>
     <name>ImportPreviewDialog</name>

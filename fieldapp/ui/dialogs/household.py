@@ -16,6 +16,7 @@ from fieldapp.domain.models import Household
 from fieldapp.services import households
 from fieldapp.store.queries import records
 from fieldapp.ui.areas import AreaCombo, AreaIndex
+from fieldapp.ui.held_words import stored_word
 from fieldapp.ui.session import Session
 from fieldapp.ui.widgets import KeepsInput
 
@@ -39,7 +40,10 @@ class HouseholdDialog(KeepsInput):
         self.lifted.setChecked(self.household.is_lifted)
         self.head = QComboBox()
         for member in records.members(session.ledger, household_id):
-            self.head.addItem(f"{member.name}（{member.relation}）", member.id)
+            # The relation as the person panel says it (Head in English); the name as typed.
+            relation = stored_word("persons", "relation", member.relation)
+            said = self.tr("%1（%2）").replace("%2", relation).replace("%1", member.name)
+            self.head.addItem(said, member.id)
         found = self.head.findData(self.household.head_person_id)
         self.head.setCurrentIndex(max(found, 0))
         self.notes = QLineEdit(self.household.notes)
