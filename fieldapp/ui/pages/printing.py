@@ -28,6 +28,7 @@ from fieldapp.ui import papers, policy_access
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.days import month_said, year_said
 from fieldapp.ui.errors import FormRefused, show_error
+from fieldapp.ui.held_words import word_shown
 from fieldapp.ui.operations import OperationPanel
 from fieldapp.ui.pages.page import Page
 from fieldapp.ui.papers import JobMaker, OnOpen
@@ -208,7 +209,7 @@ class PrintPage(Page):
                 claim.person_name,
                 claim.rule_title,
                 claim.paid_for(month_said, year_said),
-                str(claim.state),
+                word_shown(str(claim.state)),  # as the 补贴 page says it
                 claim.number,  # as its 申请表 prints it
             )
             self.claim.addItem(" ".join(w for w in words if w), claim.id)
