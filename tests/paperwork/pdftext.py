@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from typing import Any
 
 from pypdf import PdfReader
 
@@ -63,3 +64,24 @@ def pdftotext(pdf: bytes, *, layout: bool = True) -> list[str]:
     args = [tool, "-enc", "UTF-8", *(["-layout"] if layout else []), "-", "-"]
     out = subprocess.run(args, input=pdf, capture_output=True, check=True).stdout
     return out.decode("utf-8").split("\f")[: len(reader(pdf).pages)]
+
+
+def rendered(pdf: bytes, page: int = 0, dpi: int = 60) -> Any:
+    """Page `page` of the PDF drawn as a viewer draws it (Qt's PDF module, PDFium — the
+    desktop's own preview), as a QImage at `dpi`: needs the test's `qapp`. Nothing installed
+    by hand (poppler's pdftoppm, used before, is not on every machine)."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+    from PySide6.QtPdf import QPdfDocument
+
+    data = QByteArray(pdf)
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument()
+    document.load(buffer)
+    assert document.status() == QPdfDocument.Status.Ready, document.error()
+    points = document.pagePointSize(page)
+    size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
+    image = document.render(page, size)
+    document.close()
+    buffer.close()
+    return image
