@@ -324,9 +324,49 @@ class RowNumbers(QHeaderView):
         super().changeEvent(event)
 
 
+class TitlesWhole(QObject):
+    """Keeps each column of a list at least as wide as its title (bold, as a selected row
+    draws it, with the header's margins), whatever width the page gave it: when the list is
+    first shown and again when its font changes. The font changes after a switch of language
+    (the English face arrives once the rebuilt page is shown): the pages' widths, worked out
+    for Chinese titles or in the Chinese face, cut "Visits this mon…" and "Amount (yua". A
+    column is only ever widened; one sized by Qt itself or stretched is left to Qt."""
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self.view = view
+        self.shown = False
+        view.installEventFilter(self)
+
+    def fit(self) -> None:
+        """Widen each shown column narrower than its title to the title's width."""
+        header = self.view.horizontalHeader()
+        model = self.view.model()
+        if model is None:
+            return
+        sized_by_qt = (QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch)
+        for column in range(model.columnCount()):
+            if header.isSectionHidden(column) or header.sectionResizeMode(column) in sized_by_qt:
+                continue
+            wanted = header.sectionSizeFromContents(column).width()
+            if header.sectionSize(column) < wanted:
+                header.resizeSection(column, wanted)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        kind = event.type()
+        if watched is self.view and (
+            kind == QEvent.Type.FontChange or (kind == QEvent.Type.Show and not self.shown)
+        ):
+            self.shown = self.shown or kind == QEvent.Type.Show
+            self.fit()
+        return False
+
+
 def table_view(parent: QWidget | None = None, stretch_last: bool = True) -> QTableView:
-    """A read-only, row-selecting, keyboard-friendly table view."""
+    """A read-only, row-selecting, keyboard-friendly table view, its columns never narrower
+    than their titles (`TitlesWhole`)."""
     view = QTableView(parent)
+    TitlesWhole(view)
     view.setVerticalHeader(RowNumbers(view))
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -639,6 +639,7 @@ class SubsidiesPage(Page):
         self.claims_view.setModel(self.claims)
         self.claims_view.horizontalHeader().setMinimumSectionSize(40)
         self.claims_view.viewport().installEventFilter(self)
+        self.claims_view.installEventFilter(self)
         self.target = QComboBox()
         self.advance_button = QPushButton(self.tr("变更状态"))
         self.evidence_button = QPushButton(self.tr("登记材料…"))
@@ -742,6 +743,10 @@ class SubsidiesPage(Page):
             self.activated()
         elif watched is self.claims_view.viewport() and event.type() == QEvent.Type.Resize:
             self._share_claim_columns()
+        elif watched is self.claims_view and event.type() == QEvent.Type.FontChange:
+            # Another face (the English one, after a switch, once the list is shown): its
+            # widths were worked out in the Chinese face ("Amount (yua", an ID number cut).
+            self._fit_claim_columns()
         return super().eventFilter(watched, event)
 
     def refresh_claims(self) -> None:
