@@ -164,6 +164,12 @@ EN_UI: dict[str, str] = {
     # A roster's button (five in a row, on a 1024 screen): the count alone, as before.
     "%1 人": "%1",
     "%1 人 %2 条": "%1 (%2 rows)",
+    # 一库五册's five buttons (the printed papers' titles stay the county's Chinese).
+    "劳动力名册": "Labour force",
+    "培训名册": "Training",
+    "转移就业名册": "Migrant workers",
+    "自主创业名册": "Self-employed",
+    "公益性岗位名册": "Public-welfare posts",
     "请先选择村、安置点或乡镇": "Choose a village, site or township first",
     "导出一库五册": "Export the five rosters",
     "另一台设备（名称未知）": "Another device (name unknown)",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import openpyxl
 import pypdf
@@ -258,9 +259,13 @@ def test_a_roster_button_counts_persons_as_the_paper_does(window, qtbot):
     wait_idle(qtbot, page)
     window.resize(1024, 768 - 72)
     qtbot.wait(100)
-    assert page.buttons["培训名册"].text() == "培训名册 2 (3 rows)"
+    # The buttons are the window's words: each roster named in English (劳动力名册 … stayed).
+    assert page.buttons["培训名册"].text() == "Training 2 (3 rows)"
+    for button in page.buttons.values():
+        assert not re.search(r"[\u4e00-\u9fff]", button.text()), button.text()
     page.choose("培训名册")
-    assert "培训名册: 2 person(s), 3 entries" in page.summary.text(), page.summary.text()
+    assert page.current() == "培训名册"
+    assert "Training: 2 person(s), 3 entries" in page.summary.text(), page.summary.text()
     room = window._room_of(page)
     assert page.minimumSizeHint().width() <= room.viewport().width()
     window.set_language("zh_CN")

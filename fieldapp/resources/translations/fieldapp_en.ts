@@ -8406,6 +8406,26 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>%1 %2：%3 人 %5 条（截至 %4）</source>
       <translation>%1 %2: %3 person(s), %5 entries (as of %4)</translation>
     </message>
+    <message>
+      <source>劳动力名册</source>
+      <translation>Labour force</translation>
+    </message>
+    <message>
+      <source>培训名册</source>
+      <translation>Training</translation>
+    </message>
+    <message>
+      <source>转移就业名册</source>
+      <translation>Migrant workers</translation>
+    </message>
+    <message>
+      <source>自主创业名册</source>
+      <translation>Self-employed</translation>
+    </message>
+    <message>
+      <source>公益性岗位名册</source>
+      <translation>Public-welfare posts</translation>
+    </message>
   </context>
   <context>
     <name>RowsModel</name>

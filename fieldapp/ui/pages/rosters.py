@@ -20,7 +20,15 @@ from PySide6.QtWidgets import (
 from fieldapp.domain.progress import Cancelled
 from fieldapp.paperwork import jobs
 from fieldapp.paperwork.tables import text
-from fieldapp.policy.rosters import COLUMNS, RosterSet
+from fieldapp.policy.rosters import (
+    COLUMNS,
+    LABOUR,
+    MIGRANT,
+    SELF_EMPLOYED,
+    TRAINED,
+    WELFARE,
+    RosterSet,
+)
 from fieldapp.services.changes import PERSON_RECORDS, Kind
 from fieldapp.services.exports import PERSONAL_DATA_NOTE, record_export
 from fieldapp.services.report import five_rosters
@@ -58,7 +66,7 @@ class RostersPage(Page):
         self.export_button = QPushButton(self.tr("导出 Excel…"))
         self.panel = OperationPanel()
         self.summary = plain_label()  # names the place and the file exported to
-        self.group = ChoiceButtons(self, NAMES, text=str)
+        self.group = ChoiceButtons(self, NAMES, text=self._name_shown)
         self.buttons = self.group.by_key
         books = self.group.row
         books.addStretch(1)
@@ -92,9 +100,21 @@ class RostersPage(Page):
         self.make()
 
     def current(self) -> str:
-        """The roster shown."""
+        """The roster shown (its name as the county's paper says it)."""
         checked = self.group.checkedButton()
-        return checked.text().split(" ")[0] if checked else NAMES[0]
+        return str(checked.property("kind")) if checked else NAMES[0]
+
+    def _name_shown(self, name: str) -> str:
+        """A roster's name in the window's language: the window's word for the county's paper,
+        whose own title stays Chinese in print and in the workbook."""
+        shown = {
+            LABOUR: self.tr("劳动力名册"),
+            TRAINED: self.tr("培训名册"),
+            MIGRANT: self.tr("转移就业名册"),
+            SELF_EMPLOYED: self.tr("自主创业名册"),
+            WELFARE: self.tr("公益性岗位名册"),
+        }
+        return shown.get(name, name)
 
     def choose(self, name: str) -> None:
         """Show one of the five, as clicking its button does."""
@@ -149,7 +169,7 @@ class RostersPage(Page):
     def _made(self, rosters: RosterSet) -> None:
         self.rosters = rosters
         for name in NAMES:
-            self.buttons[name].setText(f"{name} {self._count(name)}")
+            self.buttons[name].setText(f"{self._name_shown(name)} {self._count(name)}")
         self._enable(True)
         self._show()
         self.updated.emit()
@@ -193,7 +213,7 @@ class RostersPage(Page):
                 else self.tr("%1 %2：%3 人 %5 条（截至 %4）")
             )
             .replace("%1", self.rosters.area_name)
-            .replace("%2", name)
+            .replace("%2", self._name_shown(name))
             .replace("%3", str(persons))
             .replace("%5", str(entries))
             .replace("%4", day_said(self.rosters.as_of))  # as the printed roster says it
