@@ -578,7 +578,6 @@ EN: dict[str, str] = {
     "本月走访次数": "Visits this month",
     "最近走访": "Last visit",
     "未走访": "Not visited",
-    "已走访 %1 户，未走访 %2 户，共 %3 户": "%1 households visited, %2 not visited, %3 in all",
     "正在生成 PDF……": "Making the PDF…",
     "县里发的登记文件或台账表格（可不填）": "Enrolment file or ledger spreadsheet from the county (optional)",
     "登记文件或台账": "Enrolment file or ledger",

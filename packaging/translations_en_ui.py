@@ -137,7 +137,6 @@ EN_UI: dict[str, str] = {
     "户号": "Household no.",
     "户主/成员": "Head / members",
     "正在检查户级责任……": "Checking household duties…",
-    "%1 项，涉及 %2 户": "%1 item(s) in %2 household(s)",
     "导出户级责任清单": "Export the household duties list",
     "已导出到 ": "Exported to ",
     "正在列出全部人员……": "Listing everyone…",
@@ -673,4 +672,12 @@ EN_UI: dict[str, str] = {
     "%1的%2“%3”不是数字": "%1: %2 “%3” is not a number",
 }
 
-PLURALS_UI: dict[str, tuple[str, str]] = {}
+PLURALS_UI: dict[str, tuple[str, str]] = {
+    # 走访's month and 户级责任's line under the list: each count with its own noun.
+    "已走访 %n 户，未走访 %1 户，共 %2 户": (
+        "%n household visited, %1 not visited, %2 in all",
+        "%n households visited, %1 not visited, %2 in all",
+    ),
+    "%n 项，涉及 %1": ("%n item in %1", "%n items in %1"),
+    "%n 户": ("%n household", "%n households"),
+}

@@ -191,3 +191,39 @@ def _progress(page) -> list[tuple[str, object]]:
         (page.model.index(row, column).data(), page.model.rows[row])
         for row in range(page.model.rowCount())
     ]
+
+
+def _noun(count: int, one: str, more: str) -> str:
+    return f"{count} {one if count == 1 else more}"
+
+
+def test_counts_say_their_nouns_in_english(demo_window, qtbot):
+    """走访 said "1 households visited" and 户级责任 "10 item(s) in 7 household(s)": each count
+    now says its noun for itself (1 household, 2 households), in each area and kind."""
+    _english(demo_window)
+    visits = demo_window.show_page("visits")
+    seen = set()
+    for index in range(visits.area.count()):
+        visits.area.setCurrentIndex(index)
+        rows = visits.households.rows
+        visited = sum(1 for r in rows if r.visits)
+        assert visits.summary.text() == (
+            f"{_noun(visited, 'household', 'households')} visited, "
+            f"{len(rows) - visited} not visited, {len(rows)} in all"
+        )
+        seen.add(min(visited, 2))
+    assert 1 in seen, seen  # a single household said (the demo has such a month)
+    duties = demo_window.show_page("duties")
+    wait_idle(qtbot, duties)
+    for button in duties.kind_buttons.values():
+        button.click()
+        shown = duties.shown()
+        households = len({f.household_id for f in shown})
+        assert duties.summary.text() == (
+            f"{_noun(len(shown), 'item', 'items')} in "
+            f"{_noun(households, 'household', 'households')}"
+        )
+    assert "(s)" not in duties.summary.text()
+    demo_window.set_language("zh_CN")
+    visits = demo_window.show_page("visits")
+    assert re.fullmatch(r"已走访 \d+ 户，未走访 \d+ 户，共 \d+ 户", visits.summary.text())

@@ -903,10 +903,6 @@
       <translation>All %1</translation>
     </message>
     <message>
-      <source>%1 项，涉及 %2 户</source>
-      <translation>%1 item(s) in %2 household(s)</translation>
-    </message>
-    <message>
       <source>导出户级责任清单</source>
       <translation>Export the household duties list</translation>
     </message>
@@ -937,6 +933,20 @@
     <message>
       <source>一人多岗</source>
       <translation>One person, several posts</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n 项，涉及 %1</source>
+      <translation>
+        <numerusform>%n item in %1</numerusform>
+        <numerusform>%n items in %1</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n 户</source>
+      <translation>
+        <numerusform>%n household</numerusform>
+        <numerusform>%n households</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -9777,10 +9787,6 @@ If not, or if unsure, choose No and call the county's hub staff.</translation>
       <translation>Month</translation>
     </message>
     <message>
-      <source>已走访 %1 户，未走访 %2 户，共 %3 户</source>
-      <translation>%1 households visited, %2 not visited, %3 in all</translation>
-    </message>
-    <message>
       <source>已记入台账：</source>
       <translation>Recorded in the ledger: </translation>
     </message>
@@ -9833,6 +9839,13 @@ Whole household: the family of %1; the services ticked are recorded for %1</tran
     <message>
       <source>%1（%2天）</source>
       <translation>%1 (%2 day(s))</translation>
+    </message>
+    <message numerus="yes">
+      <source>已走访 %n 户，未走访 %1 户，共 %2 户</source>
+      <translation>
+        <numerusform>%n household visited, %1 not visited, %2 in all</numerusform>
+        <numerusform>%n households visited, %1 not visited, %2 in all</numerusform>
+      </translation>
     </message>
   </context>
   <context>

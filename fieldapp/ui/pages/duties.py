@@ -207,10 +207,12 @@ class DutiesPage(Page):
         shown = self.shown()
         self.model.set_rows(shown)
         households = len({f.household_id for f in shown})
+        # %n: the English says each count's noun for it (1 item in 1 household, 10 items in 7
+        # households); one %n a string, so the households are a phrase of their own.
         self.summary.setText(
-            self.tr("%1 项，涉及 %2 户")
-            .replace("%1", str(len(shown)))
-            .replace("%2", str(households))
+            self.tr("%n 项，涉及 %1", "", len(shown)).replace(
+                "%1", self.tr("%n 户", "", households)
+            )
         )
 
     def _open(self, index: QModelIndex) -> None:

@@ -468,11 +468,11 @@ class VisitsPage(Page):
         month = self.month.value().strftime("%Y-%m")
         rows = month_visits(self.session.ledger, month, self.area.code())
         visited = sum(1 for r in rows if r.visits)
+        # %n: the English says the noun of the count it follows (1 household visited, 2 …).
         self.summary.setText(
-            self.tr("已走访 %1 户，未走访 %2 户，共 %3 户")
-            .replace("%1", str(visited))
-            .replace("%2", str(len(rows) - visited))
-            .replace("%3", str(len(rows)))
+            self.tr("已走访 %n 户，未走访 %1 户，共 %2 户", "", visited)
+            .replace("%1", str(len(rows) - visited))
+            .replace("%2", str(len(rows)))
         )
         if self.only_unvisited.isChecked():
             rows = [r for r in rows if not r.visits]
