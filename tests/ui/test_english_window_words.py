@@ -227,3 +227,19 @@ def test_counts_say_their_nouns_in_english(demo_window, qtbot):
     demo_window.set_language("zh_CN")
     visits = demo_window.show_page("visits")
     assert re.fullmatch(r"已走访 \d+ 户，未走访 \d+ 户，共 \d+ 户", visits.summary.text())
+
+
+def test_the_users_marks_are_bracketed_in_the_language_shown(demo_window):
+    """Settings listed the user who manages users as 测试员（manages users）: the Chinese
+    brackets around the English words. Each language's own now."""
+
+    def users() -> list[str]:
+        page = demo_window.show_page("settings")
+        return [page.users_list.item(r).text() for r in range(page.users_list.count())]
+
+    assert "测试员（可管理用户）" in users()
+    _english(demo_window)
+    shown = users()
+    assert "测试员 (manages users)" in shown, shown
+    assert not any(re.search("[（）]", text) for text in shown), shown
+    demo_window.set_language("zh_CN")

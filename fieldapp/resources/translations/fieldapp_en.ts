@@ -8833,6 +8833,14 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>；</source>
       <translation>; </translation>
     </message>
+    <message>
+      <source>%1（%2）</source>
+      <translation>%1 (%2)</translation>
+    </message>
+    <message>
+      <source>，</source>
+      <translation>, </translation>
+    </message>
   </context>
   <context>
     <name>SpellDialog</name>

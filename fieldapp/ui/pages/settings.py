@@ -592,7 +592,16 @@ class SettingsPage(Page):
         for row in user_service.list_users(ledger):
             marks = [self.tr("可管理用户")] if row.admin else []
             marks += [self.tr("已停用")] if row.disabled else []
-            item = QListWidgetItem(row.name + (f"（{'，'.join(marks)}）" if marks else ""))
+            # The brackets and the comma are the language's: 测试员（可管理用户）, in English
+            # 测试员 (manages users).
+            shown = row.name
+            if marks:
+                shown = (
+                    self.tr("%1（%2）")
+                    .replace("%2", self.tr("，").join(marks))
+                    .replace("%1", row.name)
+                )
+            item = QListWidgetItem(shown)
             item.setData(Qt.ItemDataRole.UserRole, row.name)
             self.users_list.addItem(item)
         admin = user_service.may_manage(ledger)
