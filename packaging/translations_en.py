@@ -181,7 +181,7 @@ EN: dict[str, str] = {
     "无法开始打印，请检查打印机": "Could not start printing; please check the printer",
     "编辑人员": "Edit person",
     "新增人员": "New person",
-    "18 位身份证号码": "18-character resident ID number",
+    "18 位身份证号码": "18-character ID number",
     "无": "None",
     "户籍所在地区划代码（6、9 或 12 位数字）": "6, 9 or 12 digits",
     "健康状况": "Health",

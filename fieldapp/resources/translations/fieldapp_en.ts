@@ -4198,7 +4198,7 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>18 位身份证号码</source>
-      <translation>18-character resident ID number</translation>
+      <translation>18-character ID number</translation>
     </message>
     <message>
       <source>无</source>
