@@ -36,3 +36,19 @@ def test_quotes_are_narrow_in_english_and_chinese_stays_as_it_was(window):
         window.set_language("zh_CN")
     assert QApplication.font().families() == [fonts._chinese]
     assert _advance("“") == wide_quote
+
+
+def test_the_english_face_is_the_bundled_liberation_sans_on_a_machine_without_segoe(window):
+    """A fresh Debian has only DejaVu Sans, about 8 % wider than the faces the English window
+    is laid out in: the claims list, the ledger beside its person panel and one person's
+    subsidies no longer read whole at 1024 and 1280 there. Liberation Sans (Arial's widths)
+    is bundled, so every Linux machine draws the English window the same (Windows: Segoe UI)."""
+    from PySide6.QtGui import QFontDatabase
+
+    assert "Liberation Sans" in QFontDatabase.families()  # the bundled face, whatever is installed
+    if "Segoe UI" not in QFontDatabase.families():
+        assert fonts.latin_family() == "Liberation Sans"
+    liberation = QFontMetrics(QFont("Liberation Sans", 10)).horizontalAdvance("Amount (yuan)")
+    dejavu = QFontMetrics(QFont("DejaVu Sans", 10)).horizontalAdvance("Amount (yuan)")
+    if "DejaVu Sans" in QFontDatabase.families():
+        assert liberation < dejavu  # (what made the lists too wide)
