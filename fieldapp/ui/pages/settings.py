@@ -648,20 +648,7 @@ class SettingsPage(Page):
 
     def change_password_dialog(self) -> bool:
         """Change one's own password."""
-        who = self.session.ledger.user or ""
-        if not self._confirm_me():
-            return False
-        password = self._ask_new_password(who)
-        if password is None:
-            return False
-        try:
-            user_service.change_password(self.session.ledger, None, password)
-        except Exception as error:  # noqa: BLE001 - shown in Chinese
-            show_error(self, error)
-            return False
-        self.show_users()
-        self._say_done(self.tr("已修改 %1 的口令").replace("%1", who))
-        return True
+        return self._set_password(self.session.ledger.user or "", None)
 
     def reset_selected_dialog(self) -> bool:
         """Set the selected user's password (one who may manage users only): a colleague who
@@ -671,9 +658,14 @@ class SettingsPage(Page):
             show_error(self, self.tr("请先在列表里选一位用户"))
             return False
         name = item.data(Qt.ItemDataRole.UserRole)
+        return self._set_password(name, name)
+
+    def _set_password(self, who: str, name: str | None) -> bool:
+        """Confirm one's own password, ask the new one for `who` and set it: one's own where
+        `name` is None, else that user's."""
         if not self._confirm_me():
             return False
-        password = self._ask_new_password(name)
+        password = self._ask_new_password(who)
         if password is None:
             return False
         try:
@@ -682,7 +674,7 @@ class SettingsPage(Page):
             show_error(self, error)
             return False
         self.show_users()
-        self._say_done(self.tr("已修改 %1 的口令").replace("%1", name))
+        self._say_done(self.tr("已修改 %1 的口令").replace("%1", who))
         return True
 
     def add_user_dialog(self) -> bool:
