@@ -51,14 +51,15 @@ class Column:
     align: str = "center"
 
 
-def _columns(
-    fact_label: str, notice: bool, payees: bool = False, villages: str = "", paid: str = ""
-) -> list[Column]:
-    """The columns; with `payees` (some rows pay an agency or employer) the account column
-    also names who is paid, in full: an organisation's name is not masked; with `villages`
-    (a township's or county's batch of several villages: the column's header, `_villages`)
-    each row names its village; with `paid` (a subsidy paid by the month or year: the
-    column's header, `_paid`) each row says the month or year it pays."""
+def _columns(roster: RosterView, notice: bool) -> list[Column]:
+    """The columns of `roster`'s table, the roster's or (`notice`) the posted notice's. Where
+    some rows pay an agency or employer (`payees`) the account column also names who is
+    paid, in full: an organisation's name is not masked; in a township's or county's batch
+    of several villages (`villages`: the column's header, `_villages`) each row names its
+    village; for a subsidy paid by the month or year (`paid`: the column's header, `_paid`)
+    each row says the month or year it pays."""
+    fact_label, payees = roster.fact_label, _pays_others(roster)
+    villages, paid = _villages(roster), _paid(roster)
     account = "账号尾号" if notice else "社保卡（银行）账号"
     cols = [
         Column("序号", 30, lambda i, r: str(i)),
@@ -196,13 +197,7 @@ def render_roster(
         roster,
         settings,
         title=title,
-        columns=_columns(
-            roster.fact_label,
-            False,
-            _pays_others(roster),
-            villages=_villages(roster),
-            paid=_paid(roster),
-        ),
+        columns=_columns(roster, notice=False),
         # What the clerk must check before paying, above the table on every page.
         intro=[f"请注意：{note}" for note in roster.notes],
         cites=False,
@@ -232,13 +227,7 @@ def render_notice(
         roster,
         settings,
         title=title,
-        columns=_columns(
-            roster.fact_label,
-            True,
-            _pays_others(roster),
-            villages=_villages(roster),
-            paid=_paid(roster),
-        ),
+        columns=_columns(roster, notice=True),
         intro=[notice_text(notice, settings)],
         code=short_hash(notice),
         bottom=[
