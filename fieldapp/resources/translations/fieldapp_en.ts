@@ -907,18 +907,6 @@
       <translation>Export the household duties list</translation>
     </message>
     <message>
-      <source>Excel 文件 (*.xlsx)</source>
-      <translation>Excel files (*.xlsx)</translation>
-    </message>
-    <message>
-      <source>正在导出……</source>
-      <translation>Exporting…</translation>
-    </message>
-    <message>
-      <source>已导出到 </source>
-      <translation>Exported to </translation>
-    </message>
-    <message>
       <source>一户一人未实现</source>
       <translation>No one employed in the household</translation>
     </message>
@@ -3314,10 +3302,6 @@
     <message>
       <source>导入结果.xlsx</source>
       <translation>import-result.xlsx</translation>
-    </message>
-    <message>
-      <source>Excel 文件 (*.xlsx)</source>
-      <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
       <source>工作表</source>
@@ -8389,18 +8373,6 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation>Export the five rosters</translation>
     </message>
     <message>
-      <source>Excel 文件 (*.xlsx)</source>
-      <translation>Excel files (*.xlsx)</translation>
-    </message>
-    <message>
-      <source>正在导出……</source>
-      <translation>Exporting…</translation>
-    </message>
-    <message>
-      <source>已导出到 </source>
-      <translation>Exported to </translation>
-    </message>
-    <message>
       <source>%1 人 %2 条</source>
       <translation>%1 (%2 rows)</translation>
     </message>
@@ -9865,6 +9837,21 @@ Whole household: the family of %1; the services ticked are recorded for %1</tran
     <message>
       <source>口令连续输错多次，请 %1 秒后再试</source>
       <translation>Too many wrong passwords: try again in %1 s</translation>
+    </message>
+  </context>
+  <context>
+    <name>Workbooks</name>
+    <message>
+      <source>Excel 文件 (*.xlsx)</source>
+      <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>正在导出……</source>
+      <translation>Exporting…</translation>
+    </message>
+    <message>
+      <source>已导出到 </source>
+      <translation>Exported to </translation>
     </message>
   </context>
   <context>

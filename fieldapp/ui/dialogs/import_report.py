@@ -6,7 +6,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -16,11 +15,11 @@ from fieldapp.tabular.import_report import write_import_report
 from fieldapp.tabular.ledger_import import ImportReport, RowProblem
 from fieldapp.ui.days import day_text_said
 from fieldapp.ui.errors import show_error
-from fieldapp.ui.files import start_at, used
 from fieldapp.ui.held_words import sentence_shown
 from fieldapp.ui.status_words_said import status_shown
 from fieldapp.ui.table_model import Column, RowsModel
 from fieldapp.ui.widgets import fit_to_screen, plain_label, table_view
+from fieldapp.ui.workbooks import ask_workbook
 
 
 def words_said_lines(report: ImportReport) -> list[str]:
@@ -176,15 +175,10 @@ class ImportReportDialog(QDialog):
 
     def save_dialog(self) -> None:
         """Save the report as a workbook (to send back with the sheet)."""
-        path, _f = QFileDialog.getSaveFileName(
-            self,
-            self.tr("保存导入结果"),
-            start_at(self.tr("导入结果.xlsx")),  # beside the table just imported
-            self.tr("Excel 文件 (*.xlsx)"),
-        )
-        used(path)
-        if path:
-            self.save(path if path.lower().endswith(".xlsx") else path + ".xlsx")
+        # Offered beside the table just imported.
+        path = ask_workbook(self, self.tr("保存导入结果"), self.tr("导入结果.xlsx"))
+        if path is not None:
+            self.save(str(path))
 
     def save(self, path: str) -> None:
         """Write the report's workbook to `path` (errors shown in Chinese)."""

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QPushButton,
     QWidget,
 )
@@ -21,12 +20,11 @@ from fieldapp.domain.progress import Cancelled
 from fieldapp.paperwork import jobs
 from fieldapp.policy.households import DutyFlag, DutyKind
 from fieldapp.services.changes import PERSON_RECORDS, Kind
-from fieldapp.services.exports import PERSONAL_DATA_NOTE, record_export
+from fieldapp.services.exports import record_export
 from fieldapp.services.policy_views import duties
 from fieldapp.ui import papers, policy_access
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.errors import show_error
-from fieldapp.ui.files import start_at, used
 from fieldapp.ui.held_words import sentence_shown
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.pages.page import Page, PageHost
@@ -34,6 +32,7 @@ from fieldapp.ui.papers import OnOpen
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
 from fieldapp.ui.widgets import ChoiceButtons, DateField, area_date_page, plain_label, table_view
+from fieldapp.ui.workbooks import ask_workbook, export_workbook
 
 KINDS = (
     DutyKind.ONE_PER_HOUSEHOLD,
@@ -238,15 +237,11 @@ class DutiesPage(Page):
 
     def export_dialog(self) -> None:
         """Ask where, then write the listed duties."""
-        path, _f = QFileDialog.getSaveFileName(
-            self,
-            self.tr("导出户级责任清单"),
-            start_at(f"{self._area_name()}户级责任清单.xlsx"),
-            self.tr("Excel 文件 (*.xlsx)"),
+        path = ask_workbook(
+            self, self.tr("导出户级责任清单"), f"{self._area_name()}户级责任清单.xlsx"
         )
-        used(path)
-        if path:
-            self.export_to(Path(path if path.lower().endswith(".xlsx") else path + ".xlsx"))
+        if path is not None:
+            self.export_to(path)
 
     def export_to(self, path: Path) -> None:
         """Write the workbook off the GUI thread (and log the export)."""
@@ -262,14 +257,7 @@ class DutiesPage(Page):
                 record_export(ledger, "户级责任", path, people, len(flags), area or None)
             return path
 
-        self.panel.run(
-            self.tr("正在导出……"),
-            work,
-            lambda p: self.summary.setText(
-                self.tr("已导出到 ") + str(p) + "（" + PERSONAL_DATA_NOTE + "）"
-            ),
-            lambda e: show_error(self, e),
-        )
+        export_workbook(self, self.panel, self.summary, work)
 
     def busy(self) -> bool:
         """True while the list is worked out, previewed or exported."""

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QPushButton,
     QWidget,
 )
@@ -30,19 +29,19 @@ from fieldapp.policy.rosters import (
     RosterSet,
 )
 from fieldapp.services.changes import PERSON_RECORDS, Kind
-from fieldapp.services.exports import PERSONAL_DATA_NOTE, record_export
+from fieldapp.services.exports import record_export
 from fieldapp.services.report import five_rosters
 from fieldapp.ui import papers
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.days import day_said
 from fieldapp.ui.errors import show_error
-from fieldapp.ui.files import start_at, used
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.pages.page import Page
 from fieldapp.ui.papers import OnOpen
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import Column, RowsModel
 from fieldapp.ui.widgets import ChoiceButtons, DateField, area_date_page, plain_label, table_view
+from fieldapp.ui.workbooks import ask_workbook, export_workbook
 
 NAMES = tuple(COLUMNS)
 
@@ -237,15 +236,9 @@ class RostersPage(Page):
         """Ask where, then write the five sheets."""
         if self.rosters is None:
             return
-        path, _f = QFileDialog.getSaveFileName(
-            self,
-            self.tr("导出一库五册"),
-            start_at(f"{self.rosters.area_name}一库五册.xlsx"),
-            self.tr("Excel 文件 (*.xlsx)"),
-        )
-        used(path)
-        if path:
-            self.export_to(Path(path if path.lower().endswith(".xlsx") else path + ".xlsx"))
+        path = ask_workbook(self, self.tr("导出一库五册"), f"{self.rosters.area_name}一库五册.xlsx")
+        if path is not None:
+            self.export_to(path)
 
     def export_to(self, path: Path) -> None:
         """Write the workbook off the GUI thread."""
@@ -262,14 +255,7 @@ class RostersPage(Page):
                 record_export(ledger, "一库五册", path, people, area_code=rosters.area_code)
             return path
 
-        self.panel.run(
-            self.tr("正在导出……"),
-            work,
-            lambda p: self.summary.setText(
-                self.tr("已导出到 ") + str(p) + "（" + PERSONAL_DATA_NOTE + "）"
-            ),
-            lambda e: show_error(self, e),
-        )
+        export_workbook(self, self.panel, self.summary, work)
 
     def busy(self) -> bool:
         """True while the rosters are worked out, previewed or exported."""
