@@ -488,10 +488,6 @@
       <translation>Revoked</translation>
     </message>
     <message>
-      <source>请先填写中心地址</source>
-      <translation>Fill in the hub's address first</translation>
-    </message>
-    <message>
       <source>正在向中心查询……</source>
       <translation>Asking the hub…</translation>
     </message>
@@ -1395,10 +1391,6 @@
     <message>
       <source>收到时间</source>
       <translation>Received</translation>
-    </message>
-    <message>
-      <source>请先填写中心地址</source>
-      <translation>Fill in the hub's address first</translation>
     </message>
     <message>
       <source>正在向中心查询……</source>
@@ -3080,6 +3072,13 @@
     <message>
       <source>%1（%2）</source>
       <translation>%1 (%2)</translation>
+    </message>
+  </context>
+  <context>
+    <name>HubAddress</name>
+    <message>
+      <source>请先填写中心地址</source>
+      <translation>Fill in the hub's address first</translation>
     </message>
   </context>
   <context>

@@ -34,6 +34,7 @@ from fieldapp.hub.versions import (
 )
 from fieldapp.reference import divisions
 from fieldapp.store.queries.areas import listed_places
+from fieldapp.ui.dialogs.hub_address import typed_address
 from fieldapp.ui.errors import message_for, show_error
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
@@ -126,9 +127,8 @@ class CountyStatus(QWidget):
 
     def refresh(self) -> None:
         """Ask the hub (off the GUI thread)."""
-        url = self.hub_url().strip()
-        if not url:
-            show_error(self, self.tr("请先填写中心地址"))
+        url = typed_address(self, self.hub_url)
+        if url is None:
             return
 
         def work(_progress: OperationProgress) -> dict[str, Any]:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from fieldapp.domain.dates import china_minute
 from fieldapp.domain.sentences import Sentence, saying, sentence_or_none
 from fieldapp.services.held_decisions import DecidedRun
+from fieldapp.ui.dialogs.hub_address import typed_address
 from fieldapp.ui.errors import message_for, show_error
 from fieldapp.ui.held_words import HeldLine, part_shown, reason_shown
 from fieldapp.ui.operations import OperationPanel, OperationProgress
@@ -338,16 +339,9 @@ class HeldReview(QWidget):
             self.accept_button.setText(self.tr("接受所选修改…"))
             self.dismiss_button.setText(self.tr("不予采纳…"))
 
-    def _url(self) -> str | None:
-        url = self.hub_url().strip()
-        if not url:
-            show_error(self, self.tr("请先填写中心地址"))
-            return None
-        return url
-
     def refresh(self) -> None:
         """Ask the hub for the changes waiting for review (off the GUI thread)."""
-        url = self._url()
+        url = typed_address(self, self.hub_url)
         if url is None:
             return
 
@@ -403,7 +397,7 @@ class HeldReview(QWidget):
         if not items:
             show_error(self, self.tr("请先在表中选择一条修改"))
             return False
-        url = self._url()
+        url = typed_address(self, self.hub_url)
         if url is None:
             return False
         dialog = DecisionDialog(items if len(items) > 1 else items[0], accept, self)
@@ -484,7 +478,7 @@ class HeldReview(QWidget):
     def rejudge(self) -> bool:
         """Ask the hub to judge again, now its clock is right, the changes it held by its
         clock (off the GUI thread); False when nothing was sent (no address)."""
-        url = self._url()
+        url = typed_address(self, self.hub_url)
         if url is None:
             return False
         reviewer = str(self.session.ledger.author or "")

@@ -1,0 +1,21 @@
+"""The county hub's address as typed on the sync page, for the tabs that ask the hub
+(各村同步情况, 待审核的修改)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from fieldapp.ui.errors import show_error
+
+
+def typed_address(parent: QWidget, hub_url: Callable[[], str]) -> str | None:
+    """The hub's address as typed (`hub_url`, the sync page's box); None, said over `parent`,
+    when none is."""
+    url = hub_url().strip()
+    if not url:
+        show_error(parent, QCoreApplication.translate("HubAddress", "请先填写中心地址"))
+        return None
+    return url
