@@ -544,16 +544,23 @@ class HubService:
             said["clock_doubt"] = {"days": self.doubt.days, "said": self.doubt.said}
         return self._signed_answer(request, JSONResponse(said))
 
+    async def _county_query(self, request: Request, not_county: str) -> Peer:
+        """The county device asking (`_authenticate`) a question that carries no content;
+        refused (`_Refusal`) with content, or (`not_county`, what only a county device may
+        do) from any other device."""
+        signed, peer = await self._authenticate(request)
+        if signed.length != 0 or signed.sha256 != httpauth.EMPTY_SHA256:
+            raise _Refusal(400, "bad_header", "查询请求不应带内容")
+        if not _may_view_status(peer):
+            raise _Refusal(403, "role", not_county)
+        return peer
+
     async def status(self, request: Request) -> Response:
         """The county's devices, for a county device (or the hub's own page); signed for the
         request (`_signed_answer`)."""
         sign = self._signer(request)
         try:
-            signed, peer = await self._authenticate(request)
-            if signed.length != 0 or signed.sha256 != httpauth.EMPTY_SHA256:
-                raise _Refusal(400, "bad_header", "查询请求不应带内容")
-            if not _may_view_status(peer):
-                raise _Refusal(403, "role", "只有县级设备可以查看各设备同步情况")
+            await self._county_query(request, "只有县级设备可以查看各设备同步情况")
         except (_Refusal, httpauth.AuthRefused) as refused:
             return _refused(refused, sign)
         rows, current = await anyio.to_thread.run_sync(self._status, limiter=self._lookups)
@@ -582,11 +589,7 @@ class HubService:
         signed for the request (`_signed_answer`): the county accepts and dismisses by them."""
         sign = self._signer(request)
         try:
-            signed, peer = await self._authenticate(request)
-            if signed.length != 0 or signed.sha256 != httpauth.EMPTY_SHA256:
-                raise _Refusal(400, "bad_header", "查询请求不应带内容")
-            if not _may_view_status(peer):
-                raise _Refusal(403, "role", "只有县级设备可以查看和审核未接受的修改")
+            await self._county_query(request, "只有县级设备可以查看和审核未接受的修改")
             status = request.query_params.get("status") or HELD
             if status not in rejected.STATUS_LABELS:
                 raise _Refusal(
