@@ -11,13 +11,10 @@ county is this?" asks an `AreaCode` instead of slicing strings, and the store fi
 from __future__ import annotations
 
 from enum import IntEnum
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import NamedTuple
 
 from fieldapp.domain.errors import ValidationFailed
-
-if TYPE_CHECKING:  # pydantic is imported only when a model uses the type
-    from pydantic import GetCoreSchemaHandler
-    from pydantic_core import core_schema
+from fieldapp.domain.text_value import TextValue
 
 #: A 12-digit code whose last three digits are above this is a relocation site, not a village.
 SITE_BASE = 900
@@ -63,7 +60,7 @@ class AreaRow(NamedTuple):
     parent_code: str | None
 
 
-class AreaCode(str):
+class AreaCode(TextValue):
     """A valid area code (6, 9, 12 or 15 digits); a str, so it stores and sorts as text."""
 
     __slots__ = ()
@@ -148,17 +145,6 @@ class AreaCode(str):
 
     def __repr__(self) -> str:
         return f"AreaCode({str(self)!r})"
-
-    @classmethod
-    def __get_pydantic_core_schema__(
-        cls, _source: Any, _handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
-        """Validate from a str in pydantic models; serialise as the plain text."""
-        from pydantic_core import core_schema
-
-        return core_schema.no_info_after_validator_function(
-            cls, core_schema.str_schema(), serialization=core_schema.to_string_ser_schema()
-        )
 
 
 def prefix_range(prefix: str) -> tuple[str, str]:

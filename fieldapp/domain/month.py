@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING, Any
 
 from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.errors import ValidationFailed
 from fieldapp.domain.sentences import said, template
-
-if TYPE_CHECKING:  # pydantic is imported only when a model uses the type
-    from pydantic import GetCoreSchemaHandler
-    from pydantic_core import core_schema
+from fieldapp.domain.text_value import TextValue
 
 _PATTERN = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -30,7 +26,7 @@ class InvalidMonth(ValidationFailed, ValueError):
         super().__init__(said(BAD_MONTH, str(text)))
 
 
-class Month(str):
+class Month(TextValue):
     """'YYYY-MM': a str (so it stores, sorts and compares as text) that knows its days.
 
     `Month("2025-3")` is refused; `Month.of(date)` and `Month.parse("2025年3月")` build one.
@@ -116,14 +112,3 @@ class Month(str):
 
     def __repr__(self) -> str:
         return f"Month({str(self)!r})"
-
-    @classmethod
-    def __get_pydantic_core_schema__(
-        cls, _source: Any, _handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
-        """Validate from a str in pydantic models; serialise as the plain text."""
-        from pydantic_core import core_schema
-
-        return core_schema.no_info_after_validator_function(
-            cls, core_schema.str_schema(), serialization=core_schema.to_string_ser_schema()
-        )
