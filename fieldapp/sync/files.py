@@ -12,6 +12,7 @@ from pathlib import Path
 from fieldapp.domain.dates import china_time, now_stamp
 from fieldapp.domain.progress import SYNC_CANCELLED, CancelCheck, Cancelled
 from fieldapp.saving import is_disk_full, make_folder_for
+from fieldapp.store.keyfile import fsync_dir
 from fieldapp.sync.errors import NOTHING_IMPORTED_FULL, BundleRefused
 
 CHUNK = 1 << 20
@@ -40,16 +41,6 @@ def ledger_folders(ledger_path: str | Path) -> Folders:
     return Folders.under(path.with_name(path.stem + ".sync"))
 
 
-def _fsync_dir(path: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def write_atomic(
     path: Path,
     data: bytes,
@@ -71,7 +62,7 @@ def write_atomic(
         if before_rename:
             before_rename()
         os.replace(temp, path)
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
     except BaseException as error:
         temp.unlink(missing_ok=True)
         if is_disk_full(error):
