@@ -1941,17 +1941,9 @@ class LedgerImporter:
 #: far as a clock stepped back by its time service is allowed (`clock.FRESH_SLACK_MS`).
 _SLACK = dt.timedelta(milliseconds=FRESH_SLACK_MS)
 
-#: Tables whose later edits make a sheet's cell a conflict.
-EDITED_TABLES = (
-    "persons",
-    "households",
-    "person_categories",
-    "employment_spells",
-    "unemployment_registrations",
-    "services",
-    "visits",
-    "monthly_status",
-)
+#: Tables whose later edits make a sheet's cell a conflict: the persons, their households and
+#: every table of their facts a workbook's rows touch.
+EDITED_TABLES = ("persons", "households", *store.PERSON_FACT_TABLES)
 #: Extra-sheet columns whose number and date cells the parsers take as read.
 _EXTRA_RAW = frozenset(
     {
