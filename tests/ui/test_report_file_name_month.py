@@ -35,3 +35,21 @@ def test_the_reports_summary_says_its_month_as_written(window, qtbot):
     said = page.summary.text()
     assert said.startswith("2026年10月 月报："), said
     assert "2026-10" not in said
+
+
+def test_a_report_named_in_capitals_is_written_under_that_name(
+    window, qtbot, monkeypatch, tmp_path
+):
+    """A name typed as 月报.XLSX was written as 月报.XLSX.xlsx (the ending was looked for in
+    lower case only); the report is now written under the name typed, as the 户级责任 and
+    一库五册 pages write theirs."""
+    typed = tmp_path / "十月月报.XLSX"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(typed), ""))
+    page = window.show_page("reports")
+    page.month.set_value(dt.date(2026, 10, 1))
+    page.make()
+    qtbot.waitUntil(lambda: page.report is not None and not page.panel.busy, timeout=60000)
+    written: list[Path] = []
+    monkeypatch.setattr(page, "export_to", written.append)
+    page.export_dialog()
+    assert written == [typed]

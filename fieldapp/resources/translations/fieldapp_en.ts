@@ -8218,10 +8218,6 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation>%1 report: %2 persons, %3 households, %4 employed</translation>
     </message>
     <message>
-      <source>Excel 文件 (*.xlsx)</source>
-      <translation>Excel files (*.xlsx)</translation>
-    </message>
-    <message>
       <source>正在导出……</source>
       <translation>Exporting…</translation>
     </message>

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -38,13 +37,13 @@ from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.bar_chart import BarChart
 from fieldapp.ui.days import month_said
 from fieldapp.ui.errors import show_error
-from fieldapp.ui.files import start_at, used
 from fieldapp.ui.held_words import stored_word
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.pages.page import Page
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import Column, RowsModel
 from fieldapp.ui.widgets import DateField, plain_label, table_view
+from fieldapp.ui.workbooks import ask_workbook
 
 
 def employed(fig: AreaFigures) -> int:
@@ -240,15 +239,13 @@ class ReportsPage(Page):
         """Ask for a file name and write the xlsx."""
         if self.report is None:
             return
-        path, _f = QFileDialog.getSaveFileName(
+        path = ask_workbook(
             self,
             self.tr("导出月报（含个人信息，请妥善保管）"),
-            start_at(f"月报-{Month(self.report.month).label()}.xlsx"),  # as titled
-            self.tr("Excel 文件 (*.xlsx)"),
+            f"月报-{Month(self.report.month).label()}.xlsx",  # as titled
         )
-        used(path)
-        if path:
-            self.export_to(Path(path if path.endswith(".xlsx") else path + ".xlsx"))
+        if path is not None:
+            self.export_to(path)
 
     def export_to(self, path: Path) -> None:
         """Write the report shown to xlsx off the GUI thread (nothing before one is made: the
