@@ -46,6 +46,7 @@ from fieldapp.ui.session import Session
 from fieldapp.ui.status_words_said import statuses
 from fieldapp.ui.table_model import ROW_ROLE
 from fieldapp.ui.widgets import DateField, EnumCombo, plain_label, table_view, tip
+from fieldapp.ui.workbooks import ask_workbook
 
 if TYPE_CHECKING:
     from fieldapp.tabular.ledger_import import ImportReport
@@ -536,14 +537,8 @@ class LedgerPage(Page):
 
     def template_dialog(self) -> None:
         """Save the empty import template."""
-        path, _f = QFileDialog.getSaveFileName(
-            self,
-            self.tr("保存导入模板"),
-            start_at(self.tr("台账导入模板.xlsx")),
-            self.tr("Excel 文件 (*.xlsx)"),
-        )
-        used(path)
-        if path:
+        path = ask_workbook(self, self.tr("保存导入模板"), self.tr("台账导入模板.xlsx"))
+        if path is not None:
             from fieldapp.tabular.template import write_template
 
             try:
