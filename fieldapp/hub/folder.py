@@ -843,6 +843,48 @@ def devices_word(root: Path) -> str | None:
         return None
 
 
+class DevicesWords:
+    """The words of a hub folder's `DEVICES_CHANGED` for a running service, read again only
+    when the file is another (its `os.stat`: inode, size, times of change differ from
+    those of the file last read) — one stat a request, nothing read or written while no device was
+    revoked or enrolled again. Never writes: a file that is gone is None, as
+    `devices_word` says it.
+
+    What a file replaced within one tick of the file system's clock by another that took
+    back its inode would hide is a change `now` does not see yet: words older than the file's
+    are kept with a device, which `HubService._known_device` — reading the file itself —
+    then finds changed, and counts nothing against it. Such staleness is never a device
+    trusted that should not be."""
+
+    def __init__(self, root: Path) -> None:
+        self.path = Path(root) / DEVICES_CHANGED
+        self._last: tuple[tuple[int, ...], str] | None = None
+
+    def now(self) -> str | None:
+        """The file's words now (from the last read while it is the same file), None when it
+        cannot be read."""
+        try:
+            seen = os.stat(self.path)
+        except OSError:
+            return None
+        last = self._last
+        if last is not None and last[0] == _stat_key(seen):
+            return last[1]
+        try:
+            with self.path.open("rb") as file:  # (the words and the stat of the file read)
+                key = _stat_key(os.fstat(file.fileno()))
+                word = file.read().decode("ascii")
+        except (OSError, ValueError):
+            return None
+        self._last = (key, word)
+        return word
+
+
+def _stat_key(seen: os.stat_result) -> tuple[int, ...]:
+    """What tells one `DEVICES_CHANGED` file from another (`DevicesWords`)."""
+    return seen.st_dev, seen.st_ino, seen.st_size, seen.st_mtime_ns, seen.st_ctime_ns
+
+
 class StoreUnreachable(SyncError):
     """The hub's PostgreSQL database not opened (`Hub.open`): `unreachable`'s words, and the
     database's own error (`error`), by which `hub serve` tells a server not up yet from a

@@ -78,6 +78,7 @@ from fieldapp.domain.roles import said_to_devices, signed_author
 from fieldapp.domain.sentences import Sentence, sentence_data
 from fieldapp.hub import own_clock, rejected
 from fieldapp.hub.folder import (
+    DevicesWords,
     Hub,
     HubSessions,
     StoreUnreachable,
@@ -338,6 +339,13 @@ class HubService:
         # below, and a request replayed to the other would be in neither's replay cache.
         self._serving = _hold(self.root / "serve.lock")
         try:
+            # The words a device authenticated is remembered with (`_known_device`), made
+            # here once: never on behalf of a request. Where they cannot be made, the service
+            # remembers no device while its database is gone (`_peer_by_key`: None).
+            if devices_word(self.root) is None:
+                with suppress(SyncError):
+                    devices_changed(self.root)
+            self._devices_words = DevicesWords(self.root)
             # The nonces of the last minutes, kept across a restart (`httpauth.NonceCache`).
             self.nonces = httpauth.NonceCache(
                 limit=self.settings.max_nonces, path=self.root / "nonces"
@@ -507,8 +515,10 @@ class HubService:
         """The device that signed `request` when the store could not be asked who it is (its
         database taking no connection): one this service authenticated before
         (`_authenticated`), whose key the request names and whose signature holds, fresh and
-        not seen before (`httpauth.check_fresh`, its nonce and its share taken as always);
-        None for any other — a name only claimed is counted against nobody."""
+        not seen before (`httpauth.check_fresh`, its nonce and its share taken as always),
+        while the hub folder's `DEVICES_CHANGED` — read from the file itself here, not from
+        `_devices_words` — still has the words it was remembered with; None for any other —
+        a name only claimed is counted against nobody."""
         try:
             claimed = httpauth.parse_header(request.headers.get(httpauth.HEADER))
             with self._locks_guard:
@@ -748,13 +758,10 @@ class HubService:
 
     def _peer_by_key(self, key_id: str) -> tuple[Peer | None, str | None]:
         """Worker thread: the peer of `key_id` in the store, and the hub folder's
-        `DEVICES_CHANGED` words read before it (made when there are none): what
-        `_known_device` may trust of it while the store is gone."""
-        word = devices_word(self.root)
-        if word is None:
-            with suppress(SyncError):
-                devices_changed(self.root)
-            word = devices_word(self.root)
+        `DEVICES_CHANGED` words read before it (`_devices_words`: read again only when the
+        file changed; None when it is gone — nothing is written for a request not yet
+        authenticated): what `_known_device` may trust of it while the store is gone."""
+        word = self._devices_words.now()
         return self.sessions.get().state.peer_by_key(key_id), word
 
     async def _authenticate(self, request: Request) -> tuple[httpauth.SignedRequest, Peer]:
