@@ -261,6 +261,37 @@ def sqlstate(error: BaseException) -> str:
     return str(getattr(error, "sqlstate", "") or "") if on_database(error) else ""
 
 
+#: The attribute `mark_unsure_commit` sets on the error of a COMMIT that lost its connection.
+_UNSURE_COMMIT = "fieldapp_unsure_commit"
+
+
+def mark_unsure_commit(error: BaseException) -> bool:
+    """Mark `error`, met by a write transaction's COMMIT, as one whose outcome is not known
+    when it is the connection lost (`LOST`: the server restarted or ended it while it
+    committed) — the server may have recorded the transaction before the connection went, and
+    nobody told the client. Any other error of a COMMIT is the transaction not recorded
+    (SQLite's COMMIT on a full disk, a PostgreSQL constraint checked at commit). Whether it
+    was marked."""
+    if ledger_trouble(error) != LOST:
+        return False
+    with suppress(AttributeError, TypeError):  # (an error class that takes no attribute)
+        setattr(error, _UNSURE_COMMIT, True)
+    return True
+
+
+def unsure_commit(error: BaseException | None) -> bool:
+    """Whether `error` — or an error it was raised from or while handling — is a write
+    transaction's COMMIT that lost its connection (`mark_unsure_commit`): whether the write
+    was recorded is not known, and must not be said either way."""
+    seen: set[int] = set()
+    while error is not None and id(error) not in seen:
+        if getattr(error, _UNSURE_COMMIT, False) is True:
+            return True
+        seen.add(id(error))
+        error = error.__cause__ or error.__context__
+    return False
+
+
 def on_database(error: BaseException) -> bool:
     """Whether `error` is a database server's (a county hub's PostgreSQL), not a ledger file's:
     its read-only store is a standby or a database set so, for its administrator to put right —

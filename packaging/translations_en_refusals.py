@@ -887,6 +887,7 @@ EN_REFUSALS: dict[str, str] = {
     "中心没有给出各设备情况": "The county hub did not give the devices' state",
     "中心没有给出未接受的修改": "The county hub did not give the held changes",
     "中心没有记下这次接受": "The county hub did not record this acceptance",
+    "不能确定县里的中心是否已记下这次的操作（中心记下时与它的数据库断开了连接）：请刷新后查看，没有记下的再做一次": "Cannot tell whether the county hub recorded this (its connection to its database was cut while it recorded it). Please refresh and look; do again whatever was not recorded",
     "中心没有记下这次不予采纳": "The county hub did not record this dismissal",
     "中心没有重新核对": "The county hub did not check the held changes again",
     "同步没有完成：%1": "The sync did not finish: %1",

@@ -88,7 +88,7 @@ from fieldapp.hub.folder import (
 )
 from fieldapp.paths import build_label
 from fieldapp.reference import divisions
-from fieldapp.saving import LOST, is_disk_full, ledger_trouble
+from fieldapp.saving import LOST, is_disk_full, ledger_trouble, unsure_commit
 from fieldapp.services.users import check_name
 from fieldapp.store.held import HELD, REPORT_TEXT_MAX, HeldChange
 from fieldapp.store.queries.areas import listed_places
@@ -98,6 +98,8 @@ from fieldapp.sync.errors import (
     ANSWER_NOT_MADE,
     HUB_TROUBLE_ASKED,
     HUB_TROUBLE_SAID,
+    UNSURE_RECORDED,
+    UNSURE_RECORDED_SAID,
     AlreadyImported,
     BundleRefused,
     SyncError,
@@ -481,7 +483,10 @@ class HubService:
         `waiting` for its database it has no key to sign with (the hub's key is in that
         database): the answer is not signed, and carries no code — a device acts on no code the
         hub did not sign, and says one unsigned to be perhaps forged; words without one it
-        shows as they are."""
+        shows as they are. A county device's decision
+        whose transaction lost its connection as it was committed (`saving.unsure_commit`) is
+        told `UNSURE_RECORDED_SAID` (code `UNSURE_RECORDED`, no `Retry-After`): the database
+        may have recorded it, and the clerk is to look before deciding again."""
         if isinstance(error, StoreUnreachable):  # the hub not opened yet: the database's error
             error = error.error
         refused = own_trouble(error)
@@ -489,6 +494,24 @@ class HubService:
             return None
         upload = request.url.path == "/v1/exchange"
         device = getattr(request.state, "device", None) or self._known_device(request)
+        sign = self._signer(request)
+        if not upload and request.method == "POST" and unsure_commit(error):
+            # A decision whose connection went as it was committed: the database may have
+            # recorded it — neither 没有记下 nor 请稍后再试 (`UNSURE_RECORDED`).
+            log.warning(
+                "不能确定是否已记下%s的 %s %s（中心自己的问题）：提交时与中心的数据库断开了连接",
+                Kept(device or "设备"),
+                request.method,
+                request.url.path,
+            )
+            return _error(
+                HTTPStatus.SERVICE_UNAVAILABLE,
+                UNSURE_RECORDED,
+                UNSURE_RECORDED_SAID,
+                True,
+                None,
+                sign,
+            )
         trouble = _trouble_logged(error, refused.code)
         log.warning(
             "没有回答%s的 %s %s（中心自己的问题）：%s",
@@ -503,7 +526,6 @@ class HubService:
             HUB_TROUBLE_SAID.get(refused.code, HUB_TROUBLE_ASKED) if upload else HUB_TROUBLE_ASKED
         )
         status = STATUS_OF.get(refused.code, HTTPStatus.SERVICE_UNAVAILABLE)
-        sign = self._signer(request)
         if self._sign_secret:
             answer = _error(status, refused.code, said, close=True, sign=sign)
         else:
@@ -1022,7 +1044,9 @@ class HubService:
         its answer made in that same transaction (`accept` and `dismiss` join it): the state
         the decision made, not what a later read finds after another request's writes; and
         when the answer cannot be made (the database gone just after the decision) the
-        decision is not recorded either, as the county's desktop is then told."""
+        decision is not recorded either, as the county's desktop is then told. Only the
+        connection lost while it commits leaves that unknown — the database may have
+        recorded it — and the desktop is told so (`_own_trouble_answer`: `UNSURE_RECORDED`)."""
         hub = self.sessions.get()
         try:
             with hub.lock, hub.ledger.transaction():

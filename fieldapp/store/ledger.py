@@ -20,6 +20,7 @@ import sqlite_utils
 
 from fieldapp.domain.progress import CancelCheck, Progress
 from fieldapp.domain.roles import signed_author
+from fieldapp.saving import mark_unsure_commit
 from fieldapp.store.bulk_insert import BulkInserter
 from fieldapp.store.bulk_update import AroundBatch, BeforeUpdate, update_many
 from fieldapp.store.changelog import Change, to_storable
@@ -253,14 +254,19 @@ class Ledger:
         self.db.execute("BEGIN IMMEDIATE")
         self._depth = 1
         self._next_seq = self._max_seq() + 1
+        committing = False
         try:
             yield
             self.set_meta("hlc", self.clock.last)
+            committing = True
             self.db.execute("COMMIT")
-        except BaseException:
+        except BaseException as error:
+            # A PostgreSQL COMMIT whose connection went: recorded or not, nobody knows
+            # (`saving.unsure_commit`), and there is nothing left to roll back on it.
+            unsure = committing and isinstance(error, Exception) and mark_unsure_commit(error)
             # SQLite may already have rolled back by itself (SQLITE_FULL, I/O errors); a second
             # ROLLBACK would raise and hide the real error.
-            if self.db.conn.in_transaction:
+            if not unsure and self.db.conn.in_transaction:
                 self.db.execute("ROLLBACK")
             self.clock.wall, self.clock.counter = clock_state
             raise

@@ -41,6 +41,8 @@ from fieldapp.sync.errors import (
     ANSWER_NOT_MADE,
     HUB_TROUBLE_ASKED,
     HUB_TROUBLE_SAID,
+    UNSURE_RECORDED,
+    UNSURE_RECORDED_SAID,
     HubRefused,
     SyncError,
 )
@@ -604,8 +606,9 @@ def _hub_answer(
     device's standing in its own sentence (`refused_request`), else `failed` (a template:
     what did not happen) and the hub's words (`REQUEST_REFUSED`; words it did not sign are
     said to be unverified) — for a code of the hub's own trouble (its database restarting …)
-    this device's `HUB_TROUBLE_ASKED`, not the hub's words; `UNSIGNED_ANSWER` when the answer
-    is not the hub's."""
+    this device's `HUB_TROUBLE_ASKED`, not the hub's words; for a decision the hub cannot
+    say whether it recorded (`UNSURE_RECORDED`) that alone, nothing of what did not happen;
+    `UNSIGNED_ANSWER` when the answer is not the hub's."""
     nonce = secrets.token_hex(16)
     kind = "application/json" if body is not None else "application/octet-stream"
     status, _headers, response, connection = signed_request(
@@ -625,6 +628,8 @@ def _hub_answer(
             own: Sentence | None
             if code in HUB_TROUBLE_SAID:
                 own = said(REQUEST_REFUSED, said(failed), said(HUB_TROUBLE_ASKED))
+            elif code == UNSURE_RECORDED:  # recorded or not, nobody knows: not 没有记下
+                own = said(UNSURE_RECORDED_SAID)
             else:
                 own = refused_request(code, status, _facts(ledger, kept))
             if own is None:  # the hub's words, after what did not happen in the device's

@@ -77,6 +77,18 @@ HUB_TROUBLE_ASKED = template(
     "一直这样，请告诉管理汇总中心的同志"
 )
 
+#: The code of a county device's decision (接受, 不予采纳, 重新核对) whose recording the hub
+#: cannot vouch for: its PostgreSQL connection went while the decision was being committed
+#: (`saving.unsure_commit`) — the database may have recorded it before the connection went,
+#: or not. Neither 没有记下 nor 已记下 is true to say.
+UNSURE_RECORDED = "unsure_recorded"
+#: What the county device is told of it (`client._hub_answer`, in its own words and language;
+#: an older desktop shows the hub's, after its own 中心没有记下这次接受).
+UNSURE_RECORDED_SAID = template(
+    "不能确定县里的中心是否已记下这次的操作（中心记下时与它的数据库断开了连接）："
+    "请刷新后查看，没有记下的再做一次"
+)
+
 #: The code of an upload the hub imported but could not answer (its database gone, its disk
 #: full or a fault while it made the answer; HTTP 500, which an older device takes as the hub's
 #: failure and says with the hub's words): signed by the hub for the upload, a device says

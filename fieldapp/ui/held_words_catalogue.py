@@ -692,6 +692,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "不能为空"),
     QT_TRANSLATE_NOOP("Refusals", "不能停用自己"),
     QT_TRANSLATE_NOOP("Refusals", "不能写入“%1”：%2，写入会毁掉台账。请另取一个文件名"),
+    QT_TRANSLATE_NOOP("Refusals", "不能确定县里的中心是否已记下这次的操作（中心记下时与它的数据库断开了连接）：请刷新后查看，没有记下的再做一次"),
     QT_TRANSLATE_NOOP("Refusals", "不认识的字段（可能拼错了）"),
     QT_TRANSLATE_NOOP("Refusals", "与户主关系为“户主”，但户主身份证号码不是本人的号码"),
     QT_TRANSLATE_NOOP("Refusals", "中心不认得本机的密钥：县里重新登记过本机的，请导入县里最新发的登记文件后再同步（本机数据都保留）；否则请核对同步地址是不是本县的中心"),

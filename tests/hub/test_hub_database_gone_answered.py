@@ -26,15 +26,22 @@ from fieldapp.store.hub_state import HubLog
 from fieldapp.store.ledger import Ledger
 from fieldapp.sync import client, httpauth
 from fieldapp.sync.client import county_status, decide_held, held_changes, push
-from fieldapp.sync.errors import HUB_TROUBLE_ASKED, HUB_TROUBLE_SAID, HubRefused, SyncError
+from fieldapp.sync.errors import (
+    HUB_TROUBLE_ASKED,
+    HUB_TROUBLE_SAID,
+    UNSURE_RECORDED_SAID,
+    HubRefused,
+    SyncError,
+)
 from tests.codes import ENROL_CODE
 from tests.hub.test_forged_answer import county  # noqa: F401 - fixture
+from tests.hub.test_held_review_http import held  # noqa: F401 - fixture
 from tests.sync.helpers import add_family
 
 VILLAGE = "520502101001"
 
 #: The templates said by the tests below (for `test_every_template_is_met_by_a_scenario`).
-SAID_HERE = {HUB_TROUBLE_ASKED, client.IMPORTED_UNANSWERED}
+SAID_HERE = {HUB_TROUBLE_ASKED, client.IMPORTED_UNANSWERED, UNSURE_RECORDED_SAID}
 
 
 @contextmanager
@@ -386,3 +393,108 @@ def test_a_device_revoked_before_the_database_went_is_not_counted(  # noqa: PLR0
         devices = county_status(county, url)["devices"]
     trouble = {d["device"]: d["hub_trouble"]["count"] for d in devices if d.get("hub_trouble")}
     assert trouble == {}, trouble
+
+
+#: A deferred trigger on `held_changes` whose firing, at COMMIT, has the server end the very
+#: connection committing: the hub loses its connection while its COMMIT is under way.
+_ENDED_AT_COMMIT = """
+CREATE FUNCTION ended_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_terminate_backend(pg_backend_pid());
+    PERFORM pg_sleep(5);
+    RETURN NULL;
+END $$;
+CREATE CONSTRAINT TRIGGER ended_at_commit AFTER UPDATE ON held_changes
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION ended_at_commit();
+"""
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+@pytest.mark.parametrize("accept", [True, False])
+def test_a_decision_whose_connection_went_at_commit_is_not_said_unrecorded(  # noqa: PLR0913
+    hub: Hub,
+    store_url: str,
+    server,  # noqa: ANN001
+    held,  # noqa: ANN001, F811
+    caplog: pytest.LogCaptureFixture,
+    qapp,  # noqa: ANN001
+    accept: bool,
+) -> None:
+    """The hub's connection to its PostgreSQL lost while it committed a county clerk's
+    decision on a held change: the database may have recorded it or not, and the hub cannot
+    know. The county desktop said 中心没有记下这次接受：县里的中心暂时处理不了……请稍后再试 — the
+    decision perhaps recorded all the same, and done again. Now it says that whether the hub
+    recorded it is not known, to refresh and look, and to do again what was not recorded —
+    nothing of 没有记下; in the English window in its words. (Here the server ends the
+    connection before the commit is done, so it is not recorded; the hub cannot tell that
+    from one ended just after: both are lost connections at COMMIT.) The next decision goes
+    through: the service connects again."""
+    with psycopg.connect(store_url, autocommit=True) as admin:
+        admin.execute(_ENDED_AT_COMMIT)
+    try:
+        with caplog.at_level(logging.WARNING, logger="fieldapp"):
+            unsure = _refused(
+                lambda: decide_held(
+                    held["county"], server.url, held["fix"], accept, "李科长", "核实过"
+                )
+            )
+    finally:
+        with psycopg.connect(store_url, autocommit=True) as admin:
+            admin.execute("DROP TRIGGER ended_at_commit ON held_changes")
+    assert not isinstance(unsure, HubRefused), str(unsure)
+    words = unsure.said
+    assert isinstance(words, Sentence) and words.template == UNSURE_RECORDED_SAID, str(unsure)
+    assert str(unsure) == UNSURE_RECORDED_SAID, str(unsure)
+    for claim in (client.ACCEPT_NOT_RECORDED, client.DISMISS_NOT_RECORDED, HUB_TROUBLE_ASKED):
+        assert claim not in str(unsure), str(unsure)
+    logged = [r.getMessage() for r in caplog.records if r.name.startswith("fieldapp.hub")]
+    assert [text for text in logged if text.startswith("不能确定是否已记下县人社局的 POST")], logged
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info], logged
+    from fieldapp.ui import i18n
+    from fieldapp.ui.held_words import sentence_shown
+
+    assert i18n.install_language("en")
+    try:
+        shown = sentence_shown(words)
+    finally:
+        i18n.install_language("zh_CN")
+    assert shown == (
+        "Cannot tell whether the county hub recorded this (its connection to its database "
+        "was cut while it recorded it). Please refresh and look; do again whatever was not "
+        "recorded"
+    ), shown
+    # Here the server ended the connection before the commit: still held; decided again.
+    item = decide_held(held["county"], server.url, held["fix"], accept, "李科长", "核实过")
+    assert item["status"] == ("accepted" if accept else "dismissed"), item
+
+
+def test_only_a_lost_connection_at_commit_leaves_the_outcome_unknown(tmp_path) -> None:  # noqa: ANN001
+    """`saving.mark_unsure_commit` on the errors a COMMIT can meet (psycopg's and SQLite's own
+    classes): a connection that went (libpq's own error without a code, a server shut down
+    or ending the connection) leaves it unknown; a constraint checked at commit, SQLite's
+    full disk or busy file are the transaction not recorded. `unsure_commit` finds the mark
+    on an error raised while handling it, or from it; and nothing unmarked is unsure."""
+    import sqlite3
+
+    from fieldapp.saving import mark_unsure_commit, unsure_commit
+
+    lost = psycopg.OperationalError("server closed the connection unexpectedly")
+    ended = psycopg.errors.AdminShutdown("terminating connection due to administrator command")
+    for error in (lost, ended):
+        assert not unsure_commit(error)
+        assert mark_unsure_commit(error) and unsure_commit(error)
+    for error in (
+        psycopg.errors.UniqueViolation("duplicate key value violates unique constraint"),
+        psycopg.errors.SerializationFailure("could not serialize access"),
+        sqlite3.OperationalError("database or disk is full"),
+        sqlite3.OperationalError("database is locked"),
+        ValueError("a fault"),
+    ):
+        assert not mark_unsure_commit(error) and not unsure_commit(error), error
+    try:
+        try:
+            raise lost
+        except psycopg.OperationalError:
+            raise SyncError("在处理时又出错") from None
+    except SyncError as later:
+        assert later.__context__ is lost and unsure_commit(later)

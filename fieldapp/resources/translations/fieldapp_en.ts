@@ -8142,6 +8142,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>同步没有完成，但中心已经收到并导入了本机这次上传的修改，只是还没能给本机回复（中心自己的问题）：请稍后再同步一次，取回中心的回复，本机不用重新录入；一直这样，请告诉县里管理汇总中心的同志</source>
       <translation>The sync did not finish, but the county hub has received and imported the changes this computer sent; it could not answer this computer yet (the hub's own trouble). Please sync again later to fetch the hub's answer; nothing needs entering again on this computer. If it keeps happening, tell the county's hub staff</translation>
     </message>
+    <message>
+      <source>不能确定县里的中心是否已记下这次的操作（中心记下时与它的数据库断开了连接）：请刷新后查看，没有记下的再做一次</source>
+      <translation>Cannot tell whether the county hub recorded this (its connection to its database was cut while it recorded it). Please refresh and look; do again whatever was not recorded</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
