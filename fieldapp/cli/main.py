@@ -128,6 +128,13 @@ DATABASE_LOST_SAID = (
     "此前保存的数据不受影响，请稍后再试"
 )
 
+#: … gone while the command's write was being committed (`saving.unsure_commit`): the
+#: database may have recorded it before the connection went — not said to be undone.
+DATABASE_LOST_AT_COMMIT_SAID = (
+    "与数据库的连接在保存时断开了（数据库重启了，或管理员中断了连接）：不能确定这次的操作"
+    "是否已记下，请查看后，没有记下的再做一次"
+)
+
 
 def _misplaced_global_option(argv: list[str], unrecognized: list[str]) -> str | None:
     """The sentence for a global option written after the command word (a command without
@@ -184,9 +191,19 @@ def main(argv: list[str] | None = None) -> int:
             f"读写文件{where}出错：{error.strerror or error}（磁盘已满、已拔出或没有权限？）"
         )
     except Exception as error:
-        from fieldapp.saving import BUSY, DISK, LOST, READ_ONLY, ledger_trouble, on_database
+        from fieldapp.saving import (
+            BUSY,
+            DISK,
+            LOST,
+            READ_ONLY,
+            ledger_trouble,
+            on_database,
+            unsure_commit,
+        )
 
         trouble = ledger_trouble(error)
+        if trouble == LOST and unsure_commit(error):  # recorded or not, nobody knows
+            return fail(DATABASE_LOST_AT_COMMIT_SAID)
         if trouble == LOST:  # a county hub's PostgreSQL restarted or ended the connection
             return fail(DATABASE_LOST_SAID)
         if trouble == READ_ONLY and on_database(error):  # a county hub's PostgreSQL

@@ -18,7 +18,7 @@ import psycopg
 import psycopg.errors
 import pytest
 
-from fieldapp.cli.main import DATABASE_LOST_SAID, main
+from fieldapp.cli.main import DATABASE_LOST_AT_COMMIT_SAID, DATABASE_LOST_SAID, main
 from fieldapp.hub.folder import Hub
 from fieldapp.hub.server import ServerThread, ServiceSettings
 from fieldapp.saving import LOST, ledger_trouble
@@ -274,6 +274,34 @@ def test_another_command_that_meets_the_database_gone_says_so(
         admin.execute("DROP TRIGGER end_me ON sync_peers")
     with _reopened(hub) as again:
         assert again.device("红星村").revoked_at is None
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_a_command_whose_connection_went_at_commit_is_not_said_undone(
+    hub: Hub, store_url: str, make_device, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same command whose connection the database ends while it commits (a deferred
+    trigger, run at COMMIT): whether the revocation was recorded is not known to the command
+    — it is not said that nothing was kept, but that it cannot be told, and to look."""
+    make_device("红星村", VILLAGE)
+    with psycopg.connect(store_url, autocommit=True) as admin:
+        admin.execute(
+            "CREATE FUNCTION end_me() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+            "PERFORM pg_terminate_backend(pg_backend_pid()); PERFORM pg_sleep(5); "
+            "RETURN NULL; END $$"
+        )
+        admin.execute(
+            "CREATE CONSTRAINT TRIGGER end_me AFTER UPDATE ON sync_peers "
+            "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION end_me()"
+        )
+    capsys.readouterr()
+    code = main(["hub", "revoke", "--dir", str(hub.root), "--device", "红星村"])
+    err = capsys.readouterr().err
+    assert code == 1, err
+    assert err.strip() == "错误：" + DATABASE_LOST_AT_COMMIT_SAID, err
+    assert "没有完成" not in err, err
+    with psycopg.connect(store_url, autocommit=True) as admin:
+        admin.execute("DROP TRIGGER end_me ON sync_peers")
 
 
 def test_the_database_gone_is_read_by_its_code() -> None:
