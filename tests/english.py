@@ -3,19 +3,28 @@ languages: the catalogue installed for the saying only, the window back in Chine
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from typing import TypeVar
 
 K = TypeVar("K")
 
 
-def said_in_english(refusals: Mapping[K, BaseException]) -> dict[K, str]:
-    """Each refusal by its key as the English window shows it (`ui.errors.message_for`)."""
+@contextmanager
+def in_english() -> Iterator[None]:
+    """The English catalogue installed inside the block, Chinese back after whatever happens."""
     from fieldapp.ui import i18n
-    from fieldapp.ui.errors import message_for
 
-    assert i18n.install_language("en")
     try:
-        return {key: message_for(refusal) for key, refusal in refusals.items()}
+        assert i18n.install_language("en")
+        yield
     finally:
         i18n.install_language("zh_CN")
+
+
+def said_in_english(refusals: Mapping[K, BaseException]) -> dict[K, str]:
+    """Each refusal by its key as the English window shows it (`ui.errors.message_for`)."""
+    from fieldapp.ui.errors import message_for
+
+    with in_english():
+        return {key: message_for(refusal) for key, refusal in refusals.items()}
