@@ -31,6 +31,7 @@ from fieldapp.sync.client import (
 from fieldapp.sync.enrolment import enrol
 from fieldapp.sync.errors import SyncError
 from tests.codes import ENROL_CODE
+from tests.english import in_english
 from tests.hub.httpkit import hub_serve
 from tests.hub.test_forged_answer import county  # noqa: F401 - fixture
 
@@ -99,7 +100,6 @@ def test_a_query_or_decision_the_hub_refuses_is_said_in_the_window_s_language(  
     held change not there, a status the hub does not list), the refusal was text: the held
     review's stop reason said 中心没有记下这次不予采纳：… in the English window. Now what did not
     happen is the device's sentence, in the language shown, and the hub's words follow it."""
-    from fieldapp.ui import i18n
     from fieldapp.ui.held_words import sentence_shown
 
     folder = tmp_path / "village"
@@ -130,8 +130,7 @@ def test_a_query_or_decision_the_hub_refuses_is_said_in_the_window_s_language(  
     finally:
         village.close()
     shown: dict[str, str] = {}
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         for failed, refused in refusals.items():
             said = refused.said
             assert isinstance(said, Sentence), str(refused)
@@ -143,8 +142,6 @@ def test_a_query_or_decision_the_hub_refuses_is_said_in_the_window_s_language(  
             assert isinstance(words, str | Sentence) and str(words)
             assert str(refused) == f"{failed}：{words}"  # the Chinese as before
             shown[failed] = sentence_shown(said)
-    finally:
-        i18n.install_language("zh_CN")
     assert shown[client.DISMISS_NOT_RECORDED].startswith(
         "The county hub did not record this dismissal: "
     ), shown

@@ -15,9 +15,9 @@ from fieldapp.policy.pack import Amount, AmountKind, Limit, LimitKind
 from fieldapp.store.ledger import natural_id
 from fieldapp.sync import rejected
 from fieldapp.sync.exchange import export_bundle, import_bundle
-from fieldapp.ui import i18n
 from fieldapp.ui.dialogs.held_review import content_shown
 from fieldapp.ui.held_words import HeldLine
+from tests.english import in_english
 from tests.sync.helpers import add_family
 from tests.sync.hostile import forge
 
@@ -66,16 +66,13 @@ def test_a_held_claims_kept_facts_are_said_as_what_they_are(
     for where, line in lines.items():
         assert all(piece in line for piece in CHINESE), (where, line)
         assert "facts" not in line and "{" not in line and "✓" not in line, (where, line)
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         shown = {
             "county desktop": content_shown(county),
             "village desktop": HeldLine().said(
                 said.table, said.whose, said.level, said.deleted, said.fields, mine["values"]
             ),
         }
-    finally:
-        i18n.install_language("zh_CN")
     for where, line in shown.items():
         assert all(piece in line for piece in ENGLISH), (where, line)
         assert "县定" not in line and "每人" not in line, (where, line)

@@ -21,6 +21,7 @@ from fieldapp.hub import own_clock, rejected
 from fieldapp.sync import client
 from fieldapp.sync.client import decide_held
 from fieldapp.sync.errors import SyncError
+from tests.english import in_english
 from tests.helpers.held_kinds import held_of_each_kind
 from tests.hub.test_held_review_http import held  # noqa: F401 - fixture
 from tests.services.sentence_checks import templates
@@ -110,7 +111,6 @@ def test_a_refused_decision_is_said_in_the_english_window(  # noqa: PLR0915
     tmp_path,
     qapp,  # noqa: ANN001
 ):
-    from fieldapp.ui import i18n
     from fieldapp.ui.errors import message_for
     from fieldapp.ui.held_words import sentence_shown
 
@@ -155,12 +155,9 @@ def test_a_refused_decision_is_said_in_the_english_window(  # noqa: PLR0915
     assert isinstance(why, Sentence), why
     met = set().union(*(templates(w) for w in words.values()))
 
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         shown = {name: sentence_shown(w) for name, w in words.items()}
         opening = message_for(_refused(asked["missing"][1]))  # as the review's dialog says it
-    finally:
-        i18n.install_language("zh_CN")
     assert shown["missing"] == (
         "The county hub does not hold this change for review"
         " (press “Refresh from the hub” to see the current list)"
@@ -240,7 +237,6 @@ def test_a_status_this_program_does_not_know_is_said_as_the_row_has_it(
     """A held change decided in a way this program does not know (a later program's status,
     or a hand edit around the table's check): refused as decided already, the status as the
     row has it, in a sentence the English window says (recorded from d787138f in Chinese)."""
-    from fieldapp.ui import i18n
     from fieldapp.ui.held_words import sentence_shown
 
     with hub.ledger.transaction():
@@ -257,11 +253,8 @@ def test_a_status_this_program_does_not_know_is_said_as_the_row_has_it(
         == f"第 {held['prank']} 条已处理（withdrawn，李科长@县人社局 2026-12-01 10:00）"
     )
     assert refused.said is not None and refused.said.template == rejected.DECIDED_OTHERWISE
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         shown = sentence_shown(refused.said)
-    finally:
-        i18n.install_language("zh_CN")
     assert shown == (
         f"Held change {held['prank']} has already been decided (withdrawn, by 李科长@县人社局 at "
         "2026-12-01 10:00)"

@@ -28,6 +28,7 @@ from fieldapp.store.held import HeldChanges
 from fieldapp.sync import client, crypto, httpauth
 from fieldapp.sync.client import rejudge_held
 from fieldapp.sync.errors import SyncError
+from tests.english import in_english
 from tests.helpers.hub_clock import YEAR_DAYS, _devices_synced
 from tests.hub.enrolled import _enrolled
 from tests.hub.httpkit import header_for, post
@@ -50,26 +51,18 @@ def _body(reviewer: str = "李科长") -> bytes:
 
 def _in_english(error: SyncError) -> str:
     """What the county desktop's dialog says of `error` in the English window."""
-    from fieldapp.ui import i18n
     from fieldapp.ui.errors import message_for
 
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         return message_for(error)
-    finally:
-        i18n.install_language("zh_CN")
 
 
 def _shown_in_english(part: Part) -> str:
     """What a window in English says of `part`."""
-    from fieldapp.ui import i18n
     from fieldapp.ui.held_words import part_shown
 
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         return part_shown(part)
-    finally:
-        i18n.install_language("zh_CN")
 
 
 def test_a_county_desktop_rejudges_held_changes_over_http(

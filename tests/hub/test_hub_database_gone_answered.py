@@ -34,6 +34,7 @@ from fieldapp.sync.errors import (
     SyncError,
 )
 from tests.codes import ENROL_CODE
+from tests.english import in_english
 from tests.hub.test_forged_answer import county  # noqa: F401 - fixture
 from tests.hub.test_held_review_http import held  # noqa: F401 - fixture
 from tests.sync.helpers import add_family
@@ -121,14 +122,10 @@ def test_while_the_database_takes_no_connection_the_hub_says_it_is_its_own_troub
             assert str(refused) == f"{failed}：{HUB_TROUBLE_ASKED}", str(refused)
             assert "数据包" not in str(refused), str(refused)
         # … and in the English window, in its words.
-        from fieldapp.ui import i18n
         from fieldapp.ui.held_words import sentence_shown
 
-        assert i18n.install_language("en")
-        try:
+        with in_english():
             shown = sentence_shown(held.said)  # type: ignore[arg-type]
-        finally:
-            i18n.install_language("zh_CN")
         assert shown == (
             "The county hub did not give the held changes: The county hub cannot handle this "
             "just now (the hub's own trouble, not this computer's). Please try again later; "
@@ -284,14 +281,10 @@ def test_an_upload_imported_before_the_database_went_is_not_told_nothing_went_in
     finally:
         again.close()
     from fieldapp.hub.server import ANSWER_NOT_MADE_SAID
-    from fieldapp.ui import i18n
     from fieldapp.ui.held_words import sentence_shown
 
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         shown = sentence_shown(words)
-    finally:
-        i18n.install_language("zh_CN")
     assert shown == (
         "The sync did not finish, but the county hub has received and imported the changes "
         "this computer sent; it could not answer this computer yet (the hub's own trouble). "

@@ -32,6 +32,7 @@ from fieldapp.sync.client import (
     push,
 )
 from fieldapp.sync.errors import HUB_TROUBLE_SAID, HubRefused
+from tests.english import in_english
 from tests.hub.httpkit import relay
 from tests.hub.test_forged_refusal import _Middle
 from tests.sync.helpers import VILLAGE, add_family
@@ -114,7 +115,6 @@ def test_the_hubs_other_words_are_one_bounded_plain_line(signing, make_device) -
 
 @pytest.mark.parametrize("backend", ["sqlite"])
 def test_the_english_window_says_them_in_english(signing, make_device, qapp) -> None:  # noqa: ANN001
-    from fieldapp.ui import i18n
     from fieldapp.ui.errors import message_for
 
     busy = _refused(signing, make_device, 503, {"error": "busy", "message": "中心正忙" * 100})
@@ -123,15 +123,12 @@ def test_the_english_window_says_them_in_english(signing, make_device, qapp) -> 
     add_family(device, VILLAGE, ["102"])
     with pytest.raises(HubRefused) as invalid:
         push(device, signing.url)
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         assert message_for(busy) == (
             "The county hub is busy and cannot take bundles just now. No change was imported; "
             "please sync again later"
         )
         assert message_for(invalid.value) == "The county hub refused the upload: 数据包内容不合格"
-    finally:
-        i18n.install_language("zh_CN")
     assert message_for(invalid.value) == "中心拒绝了上传：数据包内容不合格"
 
 
@@ -213,7 +210,6 @@ def test_what_only_the_hub_knows_stays_in_its_words(signing, make_device, status
 def test_a_revoked_device_reads_it_in_english(server, hub, make_device, qapp) -> None:  # noqa: ANN001
     """A real hub's refusal of a revoked device, shown in the English window: all English but
     the device's name and when (the hub's signed `revoked_at`)."""
-    from fieldapp.ui import i18n
     from fieldapp.ui.errors import message_for
 
     device = make_device("甲村", VILLAGE)
@@ -224,11 +220,8 @@ def test_a_revoked_device_reads_it_in_english(server, hub, make_device, qapp) ->
     assert refused.value.code == "revoked"
     assert refused.value.said is not None and refused.value.said.template == REVOKED_AT
     assert str(refused.value).startswith("县里已于 20") and "重新登记" in str(refused.value)
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         english = message_for(refused.value)
-    finally:
-        i18n.install_language("zh_CN")
     assert english.startswith("The county revoked this computer (甲村) on 20"), english
     assert not re.search(r"[\u4e00-\u9fff]", english.replace("甲村", "")), english
 

@@ -26,6 +26,7 @@ from fieldapp import saving
 from fieldapp.domain.sentences import Sentence
 from fieldapp.sync import client
 from fieldapp.sync.errors import SyncError
+from tests.english import in_english
 from tests.hub.httpkit import free_port, relay
 from tests.hub.test_forged_answer import (
     _Middle,
@@ -123,7 +124,6 @@ def test_a_hub_not_reached_or_its_answer_cut_is_said_in_our_words(
     county,  # noqa: F811
     qapp,  # noqa: ANN001
 ) -> None:
-    from fieldapp.ui import i18n
     from fieldapp.ui.held_words import sentence_shown
 
     found: dict[str, tuple[SyncError, str]] = {}
@@ -163,13 +163,10 @@ def test_a_hub_not_reached_or_its_answer_cut_is_said_in_our_words(
     assert str(found["unsigned"][0]) == client.UNSIGNED_ANSWER
 
     shown: dict[str, str] = {}
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         for case, (error, _url) in found.items():
             assert error.said is not None
             shown[case] = sentence_shown(error.said)
-    finally:
-        i18n.install_language("zh_CN")
     for case, text in shown.items():
         assert not _CJK.search(text), (case, text)
     assert shown["refused"] == (

@@ -56,6 +56,7 @@ from fieldapp.services import persons
 from fieldapp.services.writer import actor_of
 from fieldapp.store.ledger import Ledger
 from tests.conftest import make_id
+from tests.english import in_english
 from tests.paperwork.approved_account import NEW, OLD, RULE, _approved, _set_account
 from tests.paperwork.builders import (
     COUNTY,
@@ -486,11 +487,8 @@ def _held(note: Part) -> Iterator[str]:
 
 @pytest.fixture
 def english(qapp) -> Iterator[None]:
-    from fieldapp.ui import i18n
-
-    assert i18n.install_language("en")
-    yield
-    i18n.install_language("zh_CN")
+    with in_english():
+        yield
 
 
 def test_the_english_window_says_every_note_in_english(tmp_path, monkeypatch, english):

@@ -18,6 +18,7 @@ from fieldapp.policy.combine import combine
 from fieldapp.policy.pack import PACK_KEYS, PackError
 from fieldapp.policy.packfile import parse_pack_text
 from fieldapp.policy.registry import PolicyRegistry, base_dir
+from tests.english import in_english
 from tests.policy.test_pack import COUNTY
 from tests.services.sentence_checks import filled, templates
 
@@ -341,15 +342,11 @@ def test_every_refusal_of_combine_has_a_scenario(tmp_path: Path) -> None:
 
 
 def _english(name: str, tmp_path: Path) -> str:
-    from fieldapp.ui import i18n
     from fieldapp.ui.errors import message_for
 
     refusal = refused(name, tmp_path)
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         return message_for(refusal)
-    finally:
-        i18n.install_language("zh_CN")
 
 
 def test_the_desktop_says_them_in_english(qapp: Any, tmp_path: Path) -> None:
@@ -439,7 +436,6 @@ def test_the_clerk_reads_no_pack_keys_the_author_reads_them(qapp: Any, tmp_path:
     [[documents]], no enabled = false. The command line (the pack's author) says the keys too,
     on a line of their own (`fieldapp policy check`)."""
     from fieldapp.cli.common import hinted
-    from fieldapp.ui import i18n
     from fieldapp.ui.errors import message_for
 
     keyed = _keyed(tmp_path)
@@ -449,12 +445,9 @@ def test_the_clerk_reads_no_pack_keys_the_author_reads_them(qapp: Any, tmp_path:
         assert not _KEYS.search(str(error)), name
         assert hinted(error) == "\n政策包文件中的写法：" + PACK_KEYS[error.problem.template]
         assert _KEYS.search(hinted(error)) or re.search("document|id =", hinted(error)), name
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         for name, error in keyed.items():
             assert not _KEYS.search(message_for(error)), (name, message_for(error))
-    finally:
-        i18n.install_language("zh_CN")
 
 
 def test_the_command_line_says_the_keys_after_the_refusal(
@@ -487,7 +480,6 @@ def test_a_condition_made_looser_is_said_in_the_clerks_words(qapp: Any, tmp_path
     place_scopes, categories_any, “true”, nor an example id (qixingguan) — and the keys on the
     command line's line of its own (as 44e858c1 did for the figures' documents)."""
     from fieldapp.cli.common import hinted
-    from fieldapp.ui import i18n
     from fieldapp.ui.errors import message_for
 
     keys = re.compile(r"[a-z]+_[a-z_]+|\btrue\b|\bfalse\b|qixingguan")
@@ -503,13 +495,10 @@ def test_a_condition_made_looser_is_said_in_the_clerks_words(qapp: Any, tmp_path
     # The dialog names the pack by its title, never by an id (the one it took, guizhou-2023).
     assert "七星关区就业帮扶补充政策" in message_for(found["own_id"])
     assert "guizhou" not in message_for(found["own_id"]), message_for(found["own_id"])
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         for name, error in found.items():
             assert not keys.search(message_for(error)), (name, message_for(error))
         english = message_for(found["own_id"])
-    finally:
-        i18n.install_language("zh_CN")
     assert "County pack “七星关区就业帮扶补充政策” takes the built-in pack's id" in english, english
     assert "guizhou" not in english, english
 

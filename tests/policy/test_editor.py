@@ -25,6 +25,7 @@ from fieldapp.policy.registry import PolicyRegistry, base_dir
 from fieldapp.services.policy_admin import load_policy
 from fieldapp.store.ledger import Ledger
 from tests.codes import plain_hub
+from tests.english import in_english
 
 DOC = ["--document", "七人社通〔2026〕3号", "--document-title", "关于延续执行就业帮扶政策的通知",
        "--document-date", "2026-01-05", "--authority", "七星关区人力资源和社会保障局"]  # fmt: skip
@@ -521,7 +522,6 @@ def test_a_figure_past_its_rules_end_is_said_in_the_windows_language(qapp) -> No
     """The county editor's 请检查 of a figure never used: the Chinese as the command line always
     said it; in the English window, English but for the subsidy as the pack names it."""
     from fieldapp.policy.eligibility import UNUSED_FIGURE
-    from fieldapp.ui import i18n
     from fieldapp.ui.held_words import part_shown
 
     [(rule, text)] = unused_figures(_unused_figure_policy())
@@ -531,11 +531,8 @@ def test_a_figure_past_its_rules_end_is_said_in_the_windows_language(qapp) -> No
         "新金额用不上（2025年12月31日以后的月份和就业都不能申领）：请同时写明延续执行到哪一天和"
         "依据的文件"
     )
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         english = part_shown(text)
-    finally:
-        i18n.install_language("zh_CN")
     assert english.startswith(
         "The new figure of 乡村公益性岗位补贴 applies from 1 January 2027, but the subsidy itself"
         " runs only to 31 December 2025"
@@ -553,7 +550,6 @@ def test_the_figures_labels_are_said_in_the_windows_language(qapp) -> None:  # n
     """The county editor labels each figure with its cap or unit: in Chinese as it always was,
     in the English window the cap and unit in English (the subsidy as the pack names it)."""
     from fieldapp.policy import editor
-    from fieldapp.ui import i18n
     from fieldapp.ui.held_words import part_shown
 
     figures = _builtin_figures()
@@ -562,11 +558,8 @@ def test_the_figures_labels_are_said_in_the_windows_language(qapp) -> None:  # n
     assert unit.cap is None and unit.label == f"{unit.title}（元/月）"
     assert capped.label_said.template == editor.FIGURE_CAPPED
     assert unit.label_said.template == editor.FIGURE_UNIT
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         english = (part_shown(capped.label_said), part_shown(unit.label_said))
-    finally:
-        i18n.install_language("zh_CN")
     assert english == (
         "一次性交通补助（跨县务工） (at most 500 yuan)",
         f"{unit.title} (yuan a month)",
@@ -597,15 +590,11 @@ def test_the_editors_refusals_are_said_in_english(tmp_path: Path, qapp) -> None:
     the pack by its title."""
     import re
 
-    from fieldapp.ui import i18n
     from fieldapp.ui.held_words import part_shown
 
     found = editor_refusals(tmp_path)
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         shown = {name: part_shown(error.problem) for name, error in found.items()}
-    finally:
-        i18n.install_language("zh_CN")
     for name, text in shown.items():
         # (a rule by its title and clause, a pack by its title: as the county named them)
         left = re.sub(r"“[^”]*”(（黔府发.*?条）)?", "", text)

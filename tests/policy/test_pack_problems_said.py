@@ -12,6 +12,7 @@ import pytest
 from fieldapp.domain.sentences import Sentence
 from fieldapp.policy import packfile
 from fieldapp.policy.pack import PackError
+from tests.english import in_english
 from tests.policy.helpers import COUNTY_PACK
 from tests.services.sentence_checks import templates
 
@@ -189,7 +190,6 @@ def test_a_packs_condition_is_named_by_its_subsidy_and_its_name_the_key_on_its_o
     condition's name; the key the pack writes stays on the command line's extra line."""
     import re
 
-    from fieldapp.ui import i18n
     from fieldapp.ui.errors import message_for
     from tests.policy.test_combine_refusals_said import SEED_RULE
 
@@ -201,11 +201,8 @@ def test_a_packs_condition_is_named_by_its_subsidy_and_its_name_the_key_on_its_o
     said = str(refused.value)
     assert said.endswith("：“培训生活费补贴”的要求的最高年龄：应为整数"), said
     assert refused.value.cli_hint == "政策包文件中的写法：rules.conditions.age_at_event_max"
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         english = message_for(refusal := refused.value)
-    finally:
-        i18n.install_language("zh_CN")
     assert "The highest age" in english or "the highest age" in english, english
     assert "age_at_event_max" not in english and refusal.said is not None
     assert not re.search(r"[\u4e00-\u9fff]", english.replace("培训生活费补贴", "")), english
@@ -260,18 +257,14 @@ def test_each_problem_says_what_it_said_before() -> None:
 def test_a_pack_of_two_problems_says_the_first_and_how_many_more(qapp) -> None:  # noqa: ANN001
     import re
 
-    from fieldapp.ui import i18n
     from fieldapp.ui.errors import message_for
 
     error = _two_wrong()
     assert str(error) == TWO_WRONG_NOW
     assert error.cli_hint == "政策包文件中的写法：pack.version"  # (the key, for the command line)
     assert error.said is not None and packfile.MORE_PROBLEMS in templates(error.said)
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         english = message_for(error)
-    finally:
-        i18n.install_language("zh_CN")
     assert "county.toml" in english and "version" in english, english
     assert "pack.version" not in english, english
     assert not re.search(r"[\u4e00-\u9fff]", english), english

@@ -13,6 +13,7 @@ from fieldapp.cli.county_cmds import status_word_changes
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.sentences import Sentence
 from fieldapp.policy.pack import SPACED_TWICE, WRITTEN_TWICE, WordRefusal, status_word_refusals
+from tests.english import in_english
 
 #: Rows the county writes, and what each is told (Chinese, as the command line says it).
 ROWS = [
@@ -94,7 +95,6 @@ def test_a_refused_word_is_a_sentence_saying_what_it_said(qapp) -> None:  # noqa
     from fieldapp.policy import pack
     from fieldapp.policy.pack import PackError
     from fieldapp.policy.packfile import check_words_written
-    from fieldapp.ui import i18n
     from fieldapp.ui.errors import message_for
 
     found = word_sentences()
@@ -105,10 +105,7 @@ def test_a_refused_word_is_a_sentence_saying_what_it_said(qapp) -> None:  # noqa
         check_words_written(text, "county.toml")
     assert str(refused.value) == f"政策包 county.toml 第 2 行：{NO_SUCH[2]}"
     assert refused.value.said is not None
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         english = message_for(refused.value)
-    finally:
-        i18n.install_language("zh_CN")
     assert "employed" in english.lower(), english
     assert not re.search(r"[\u4e00-\u9fff]", re.sub(r"“[^”]*”", "", english)), english

@@ -31,6 +31,7 @@ from fieldapp.tabular import (
     workbook,
 )
 from tests.conftest import make_id
+from tests.english import in_english
 from tests.services.sentence_checks import templates
 from tests.ui.test_our_errors_in_english import REFUSED_IDS
 
@@ -1392,15 +1393,11 @@ def test_a_key_not_changed_says_the_disk_in_our_words(tmp_path) -> None:
 def test_a_key_not_changed_is_english_in_the_english_window(tmp_path, qapp) -> None:  # noqa: ANN001
     import re
 
-    from fieldapp.ui import i18n
     from fieldapp.ui.held_words import sentence_shown
 
     found = [said for said, _chinese in _key_refusals(tmp_path)]
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         shown = [sentence_shown(said) for said in found]
-    finally:
-        i18n.install_language("zh_CN")
     assert shown[0].startswith("The ledger's key was not changed: The new encrypted ledger"), shown
     assert "the disk is full" in shown[0] and " MB of free space" in shown[0], shown
     assert "read-only" in shown[2], shown
@@ -1760,15 +1757,11 @@ def test_a_sheets_rows_noted_or_passed_over_are_said_in_english(tmp_path, qapp) 
     names, cells) and the words the import quotes from it (“示例”, “长期”)."""
     import re
 
-    from fieldapp.ui import i18n
     from fieldapp.ui.held_words import sentence_shown
 
     notes = [said for said, _chinese in _sheet_notes(tmp_path)]
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         shown = [sentence_shown(said) for said in notes]
-    finally:
-        i18n.install_language("zh_CN")
     # (a record's field, 就业经历：务工单位, is labelled in Chinese by `ledger_update`)
     kept = (
         r"“[^”]*”|[\u4e00-\u9fff]+（[^）]*）|王.|张..|李秀|贵州某..公司|就业经历：务工单位"

@@ -23,6 +23,7 @@ from fieldapp.services import policy_admin
 from fieldapp.store import policy_packs
 from fieldapp.store.held import _said_text, report_said
 from fieldapp.store.ledger import Ledger
+from tests.english import in_english
 from tests.policy.helpers import COUNTY_PACK
 
 pytestmark = pytest.mark.usefixtures("plain_enrol")
@@ -100,7 +101,6 @@ def _stored(name: str) -> tuple[str, str]:
 
 @pytest.mark.parametrize("name", sorted(OLD))
 def test_a_kept_sentence_of_an_old_template_is_said_as_its_chinese(qapp: Any, name: str) -> None:
-    from fieldapp.ui import i18n
     from fieldapp.ui.dialogs.held_review import held_reason_shown
 
     stored, chinese = _stored(name)
@@ -112,11 +112,8 @@ def test_a_kept_sentence_of_an_old_template_is_said_as_its_chinese(qapp: Any, na
     # The county's review and the device's held list say the Chinese kept, in English too.
     item = {"rule": "made_up", "reason": chinese, "reason_said": stored}
     assert held_reason_shown(item) == chinese
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         assert held_reason_shown(item) == chinese
-    finally:
-        i18n.install_language("zh_CN")
 
 
 @pytest.mark.parametrize("name", sorted(OLD))
@@ -126,7 +123,6 @@ def test_a_draft_the_hub_refused_in_old_words_is_said_in_them(
     """The hub keeps why it refused a county edition as its text (`status_note`): the county
     device says it, as kept, inside its own sentence — in English, the frame in English and
     the hub's reason as the hub wrote it."""
-    from fieldapp.ui import i18n
     from fieldapp.ui.held_words import sentence_shown
 
     _stored_json, chinese = _stored(name)
@@ -149,9 +145,6 @@ def test_a_draft_the_hub_refused_in_old_words_is_said_in_them(
         ledger.close()
     assert said.template == policy_admin.DRAFT_REFUSED
     assert str(said).startswith("县级政策包“") and f"未签发：{chinese}；请在" in str(said)
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         english = sentence_shown(said)
-    finally:
-        i18n.install_language("zh_CN")
     assert chinese in english and "未签发" not in english, english

@@ -18,7 +18,7 @@ from fieldapp.services.policy_admin import PolicyRefused, publish, submit_draft
 from fieldapp.store.ledger import Ledger
 from fieldapp.sync.enrolment import enrol
 from tests.codes import ENROL_CODE
-from tests.english import said_in_english
+from tests.english import in_english, said_in_english
 from tests.policy.helpers import COUNTY_PACK
 
 TITLE = "七星关区就业帮扶政策（2026年）"
@@ -115,7 +115,6 @@ def test_a_pack_for_a_newer_program_is_refused_once_as_not_signed(tmp_path: Path
     it: two endings for one refusal. Now once, as a pack not signed."""
     from fieldapp import __version__
     from fieldapp.policy.pack import PackError
-    from fieldapp.ui import i18n
     from fieldapp.ui.errors import message_for
 
     later = COUNTY_PACK.replace('version = "2026.1"\n', 'version = "2026.1"\nrequires = "9.0.0"\n')
@@ -132,9 +131,6 @@ def test_a_pack_for_a_newer_program_is_refused_once_as_not_signed(tmp_path: Path
     )
     assert error.said is not None
     assert error.said.template == policy_admin.NEEDS_PROGRAM_TO_SIGN
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         english = message_for(error)
-    finally:
-        i18n.install_language("zh_CN")
     assert "9.0.0" in english and not re.search(r"[\u4e00-\u9fff]", english), english

@@ -18,6 +18,7 @@ from fieldapp.store.ledger import natural_id
 from fieldapp.sync.errors import BundleRefused, SyncError
 from fieldapp.sync.exchange import import_bundle
 from tests.codes import ENROL_CODE
+from tests.english import in_english
 from tests.helpers.hostile_county import OTHER, claim
 from tests.sync.helpers import VILLAGE, add_family
 from tests.sync.hostile import YEAR_2100_MS, foreign, forge, send
@@ -676,14 +677,10 @@ def test_a_claim_held_as_not_yet_due_is_accepted_only_from_its_day(  # noqa: PLR
     assert str(refused.value) in err
     why = said.parts[2]
     assert isinstance(why, Sentence) and why.template == hub_rejected.NOT_DUE_YET, said
-    from fieldapp.ui import i18n
     from fieldapp.ui.held_words import sentence_shown
 
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         shown = sentence_shown(said)
-    finally:
-        i18n.install_language("zh_CN")
     assert "cannot be accepted yet: the claim date " in shown, shown
     assert "; it can be accepted from " in shown and "It can also be dismissed" in shown, shown
     assert "申领日期" not in shown and "中心今天" not in shown, shown

@@ -14,6 +14,7 @@ import pytest
 from fieldapp.domain.sentences import Sentence
 from fieldapp.hub import rejected
 from fieldapp.sync.errors import SyncError
+from tests.english import in_english
 from tests.helpers.hostile_county import claim
 from tests.sync.hostile import forge
 
@@ -34,14 +35,10 @@ def test_a_held_claim_asking_beyond_the_policy_cannot_be_accepted(county, hub, q
     assert sentence is not None and sentence.template == rejected.CANNOT_ACCEPT, said
     why = sentence.parts[2]
     assert isinstance(why, Sentence), why
-    from fieldapp.ui import i18n
     from fieldapp.ui.held_words import sentence_shown
 
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         english = sentence_shown(why)
-    finally:
-        i18n.install_language("zh_CN")
     # (the subsidy's name and the document's number are the county pack's, as written)
     assert "asks for 99999 yuan, above the policy's standard" in english, english
     assert "申领" not in english and "标准" not in english, english
