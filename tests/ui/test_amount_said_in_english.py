@@ -7,16 +7,15 @@ from __future__ import annotations
 import pytest
 
 from fieldapp.policy.pack import Amount, amount_read, limit_read
-from fieldapp.ui import i18n
 from fieldapp.ui.held_words import part_shown
+from tests.english import in_english
 from tests.policy.test_amount_said import AMOUNTS, LIMITS
 
 
 @pytest.fixture
 def english(qapp):
-    assert i18n.install_language("en")
-    yield
-    i18n.install_language("zh_CN")
+    with in_english():
+        yield
 
 
 @pytest.mark.parametrize(("amount", "_chinese", "english_text"), AMOUNTS)

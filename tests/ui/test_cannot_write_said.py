@@ -22,15 +22,15 @@ from fieldapp.tabular.reader import SheetStream
 from fieldapp.tabular.workbook import TempFolderFull
 from fieldapp.ui import i18n
 from fieldapp.ui.errors import message_for
+from tests.english import in_english
 
 CHINESE = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
 
 @pytest.fixture
 def english(qapp) -> Iterator[None]:
-    assert i18n.install_language("en")
-    yield
-    i18n.install_language("zh_CN")
+    with in_english():
+        yield
 
 
 def _english(text: str, *names: str) -> None:

@@ -11,6 +11,7 @@ import pytest
 from fieldapp.services.claims import claims_at_another_figure, claims_at_another_figure_said
 from fieldapp.ui import held_words, i18n
 from fieldapp.ui.errors import message_for
+from tests.english import in_english
 from tests.records import Records
 from tests.services.test_claim_notice_sentences import (
     NOTHING_BEFORE,
@@ -28,9 +29,8 @@ UNDATED = f"{WANG}'s {TITLE} was claimed at the old standard of "
 
 @pytest.fixture
 def english(qapp):
-    assert i18n.install_language("en")
-    yield
-    i18n.install_language("zh_CN")
+    with in_english():
+        yield
 
 
 def test_the_notice_of_claims_at_an_old_figure_is_said_whole_in_english(

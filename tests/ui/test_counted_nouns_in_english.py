@@ -22,9 +22,10 @@ from fieldapp.policy import conditions, packfile
 from fieldapp.policy.facts import ServiceFacts
 from fieldapp.policy.pack import Conditions, PackError
 from fieldapp.tabular import ledger_import as li
-from fieldapp.ui import held_words, i18n
+from fieldapp.ui import held_words
 from fieldapp.ui.errors import message_for
 from fieldapp.ui.held_words import counted
+from tests.english import in_english
 from tests.policy.helpers import LIFTED, D, person
 from tests.policy.test_pack_problems_said import TWO_WRONG
 
@@ -59,11 +60,8 @@ def test_a_part_written_like_a_noun_is_said_as_it_is(qapp: Any) -> None:
     own text is (a part is filled after)."""
     typed = "{%1|甲|乙}"
     sentence = said(packfile.MORE_PROBLEMS, typed, "1")
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         shown = held_words.sentence_shown(sentence)
-    finally:
-        i18n.install_language("zh_CN")
     assert shown == "{%1|甲|乙} (and 1 more problem)"
     assert held_words.sentence_shown(sentence) == "{%1|甲|乙}（另有 1 处问题）"
 
@@ -79,11 +77,8 @@ THREE_WRONG = TWO_WRONG.replace("document_date = 2026-01-05", 'document_date = "
 
 
 def _english(said: Any) -> str:
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         return said()
-    finally:
-        i18n.install_language("zh_CN")
 
 
 def test_a_pack_says_one_more_problem_and_two_more_problems(qapp: Any) -> None:

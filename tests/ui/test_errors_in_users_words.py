@@ -19,6 +19,7 @@ from fieldapp.domain.models import Person
 from fieldapp.store.ledger import Ledger
 from fieldapp.ui import errors, i18n, policy_access, search_worker
 from fieldapp.ui.dialogs.records import SpellDialog
+from tests.english import in_english
 from tests.records import Records
 from tests.ui.conftest import UI_USER, as_drawn
 from tests.ui.plain import assert_plain
@@ -39,9 +40,8 @@ def _english_free(text: str) -> None:
 
 @pytest.fixture
 def english(qapp) -> Iterator[None]:
-    assert i18n.install_language("en")
-    yield
-    i18n.install_language("zh_CN")
+    with in_english():
+        yield
 
 
 def test_the_helper_says_each_errno_by_the_files_name(qapp):

@@ -11,6 +11,7 @@ import re
 
 from fieldapp.hub.server import ServerThread
 from fieldapp.store import trails
+from tests.english import in_english
 from tests.ui.conftest import as_drawn, wait_idle
 from tests.ui.county_review import county_desk
 
@@ -150,7 +151,6 @@ def test_a_forged_sentence_that_reads_is_not_shown_for_the_hubs_reason(qapp):
 
     from fieldapp.domain.sentences import Word, said, sentence_data
     from fieldapp.services import trust_check as t
-    from fieldapp.ui import i18n
     from fieldapp.ui.dialogs.held_review import DecisionDialog, held_reason_shown
 
     true = said(t.WAITS_ON_HELD, Word("月度状态"), said(t.PERSON_INFO, "欧阳兰"),
@@ -163,8 +163,7 @@ def test_a_forged_sentence_that_reads_is_not_shown_for_the_hubs_reason(qapp):
     fake = {**item, "reason_said": sentence_data(forged)}
     assert held_reason_shown(fake) == str(true)
     assert held_reason_shown(real) == str(true)
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         english = held_reason_shown(real)
         assert english.startswith("This “Monthly status” waits with"), english
         assert "欧阳兰" in english and "王五" not in english, english
@@ -175,8 +174,6 @@ def test_a_forged_sentence_that_reads_is_not_shown_for_the_hubs_reason(qapp):
             texts = [w.text() for w in dialog.findChildren(QLabel)]
             assert not [x for x in texts if "王五" in x], texts
             assert [x for x in texts if x == str(true)], texts
-    finally:
-        i18n.install_language("zh_CN")
 
 
 def test_a_row_waiting_on_a_held_one_is_said_in_english(qapp):
@@ -185,7 +182,7 @@ def test_a_row_waiting_on_a_held_one_is_said_in_english(qapp):
     It is said in English now, the names as they are."""
     from fieldapp.domain.sentences import Word, said
     from fieldapp.services import trust_check as t
-    from fieldapp.ui import held_words, i18n
+    from fieldapp.ui import held_words
 
     family = said(t.HOUSEHOLD_INFO, "欧阳兰")
     why = said(t.WHOSE_CAUSE, family, said(t.HOUSEHOLD_AT, "小河村五组 3 号"))
@@ -193,8 +190,7 @@ def test_a_row_waiting_on_a_held_one_is_said_in_english(qapp):
     own = said(t.WAITS_ON_HELD, Word("人员信息"), family, family, said(t.IT_WAITS))
     above = said(t.WAITS_ON_HELD, Word("月度状态"), said(t.PERSON_INFO, "欧阳兰"), family,
                  said(t.WHO_WAITS, family))  # fmt: skip
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         shown = held_words.reason_shown("no_place", str(waits), waits)
         assert shown.startswith("This “Monthly status” waits with the person record of 欧阳兰"), (
             shown
@@ -209,6 +205,4 @@ def test_a_row_waiting_on_a_held_one_is_said_in_english(qapp):
         last = held_words.reason_shown("no_place", str(above), above)
         assert last.endswith("the household record of 欧阳兰's family is itself waiting for "
                              "the county's review"), last  # fmt: skip
-    finally:
-        i18n.install_language("zh_CN")
     assert held_words.reason_shown("no_place", str(waits), waits) == str(waits)

@@ -22,11 +22,11 @@ from fieldapp.domain.enums import Category
 from fieldapp.store.ledger import Ledger
 from fieldapp.tabular import cells
 from fieldapp.tabular.ledger_import import ImportReport, import_ledger
-from fieldapp.ui import i18n
 from fieldapp.ui.dialogs.import_preview import ImportPreviewDialog
 from fieldapp.ui.dialogs.import_report import ImportReportDialog
 from fieldapp.ui.held_words import sentence_shown
 from tests.conftest import make_id
+from tests.english import in_english
 
 HEAD = make_id("520502", "19750316", "131")
 WIFE = make_id("520502", "19780520", "142")
@@ -99,13 +99,10 @@ def test_the_reasons_in_chinese_are_as_they_were(report: ImportReport, qtbot) ->
 
 
 def test_an_id_number_refused_is_said_in_english(report: ImportReport, qtbot) -> None:
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         dialog = ImportReportDialog(report)
         qtbot.addWidget(dialog)
         shown = _reasons(dialog)
-    finally:
-        i18n.install_language("zh_CN")
     assert shown == [
         (
             "台账",
@@ -149,14 +146,11 @@ def test_the_preview_says_them_in_english_too(tmp_path: Path, qtbot) -> None:
         preview = import_ledger(ledger, _book(tmp_path / "村台账.xlsx"), dry_run=True)
     finally:
         ledger.close()
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         dialog = ImportPreviewDialog(preview)
         qtbot.addWidget(dialog)
         table = dialog.rejected_rows
         shown = [table.item(r, 2).text() for r in range(table.rowCount())]
-    finally:
-        i18n.install_language("zh_CN")
     assert f"Head of household: ID number “{SHORT}” has 17 characters; it should have 18" in shown
     assert len(shown) == len(CHINESE_REASONS)
 
@@ -188,13 +182,10 @@ def test_a_cell_a_category_and_a_place_refused_are_said_in_english(tmp_path: Pat
             "请把该列设为文本后重新录入",
         ),
     ]
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         dialog = ImportReportDialog(report)
         qtbot.addWidget(dialog)
         shown = [reason for _sheet, _row, reason in _reasons(dialog)]
-    finally:
-        i18n.install_language("zh_CN")
     assert shown[0].startswith(
         "Unknown category “外星人” (these are known: lifted out of poverty, "
     )
@@ -242,8 +233,7 @@ def test_every_column_heading_and_a_rows_notes_are_said_in_english(tmp_path: Pat
         warnings=[RowProblem.of(2, note, "台账") for note in notes],
         rejected=[RowProblem.of(3, sex, "台账")],
     )
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         headings = {
             heading: sentence_shown(sentences.said("%1、%2", sentences.Word(heading), "x"))
             for heading in HEADINGS
@@ -252,8 +242,6 @@ def test_every_column_heading_and_a_rows_notes_are_said_in_english(tmp_path: Pat
         qtbot.addWidget(dialog)
         shown = [str(dialog.rejected_rows.index(0, 2).data())]
         said_notes = [sentence_shown(note) for note in notes]
-    finally:
-        i18n.install_language("zh_CN")
     assert not [h for h, english in headings.items() if CHINESE.search(english)]
     assert headings["性别"].startswith("Sex")
     assert shown == [
@@ -274,11 +262,8 @@ def test_an_income_past_the_most_is_said_in_100_wan_and_in_english(qtbot) -> Non
         cells.number("2,000,000元", "月收入")
     assert str(refused.value) == "月收入“2,000,000元”超过 100 万元，不会是一个月的收入"
     assert refused.value.said is not None
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         english = sentence_shown(refused.value.said)
-    finally:
-        i18n.install_language("zh_CN")
     assert english == "Monthly income “2,000,000元” is more than 1,000,000 yuan: no month's income"
     assert f"{cells.MOST_AMOUNT:,}" in english
     assert f"超过 {cells.MOST_AMOUNT // 10_000} 万元" in str(refused.value)

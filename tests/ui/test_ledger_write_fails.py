@@ -13,6 +13,7 @@ import pytest
 from fieldapp.domain.models import Person
 from fieldapp.store.ledger import Ledger
 from fieldapp.ui import errors
+from tests.english import in_english
 from tests.helpers.full_disk import disk_full
 from tests.records import Records
 from tests.ui.conftest import UI_USER, fill_ledger
@@ -80,17 +81,12 @@ def test_the_window_says_the_database_gone_in_the_language_shown(qapp) -> None:
     program's internal error."""
     import psycopg
 
-    from fieldapp.ui import i18n
-
     gone = psycopg.errors.AdminShutdown("terminating connection due to administrator command")
     said = errors.message_for(gone, logged=True)
     assert said.startswith("与数据库的连接断开了") and "这次的操作没有完成" in said, said
     assert "此前保存的数据不受影响" in said and "稍后再试" in said, said
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         said = errors.message_for(gone, logged=True)
-    finally:
-        i18n.install_language("zh_CN")
     assert said.startswith("The connection to the database was lost"), said
     assert "not completed" in said and "try again later" in said, said
 

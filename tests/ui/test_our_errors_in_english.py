@@ -16,6 +16,7 @@ from fieldapp.domain.errors import DuplicateIdNumber, InvalidIdNumber
 from fieldapp.paperwork.settings import parse_value, setting_name
 from fieldapp.ui import i18n
 from fieldapp.ui.errors import message_for
+from tests.english import in_english
 
 CHINESE = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
@@ -80,9 +81,8 @@ def test_the_chinese_is_what_it_always_was(qapp) -> None:
 
 @pytest.fixture
 def english(qapp) -> Iterator[None]:
-    assert i18n.install_language("en")
-    yield
-    i18n.install_language("zh_CN")
+    with in_english():
+        yield
 
 
 def test_the_english_window_says_them_in_english(english) -> None:

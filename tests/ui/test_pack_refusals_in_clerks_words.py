@@ -11,6 +11,7 @@ import re
 
 import pytest
 
+from tests.english import in_english
 from tests.policy.test_combine_refusals_said import SCENARIOS
 from tests.policy.test_pack import COUNTY
 from tests.ui.county_editor import _editor, county_hub  # noqa: F401
@@ -53,17 +54,13 @@ def test_the_english_county_editor_says_a_zero_figure_in_english(
     window,
     qtbot,
 ) -> None:
-    from fieldapp.ui import i18n
 
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         dialog = _editor(window, qtbot)
         dialog.doc_number.setText("七人社通〔2026〕9号")
         dialog.figure_edits["transport_cross_county"].setText("0")
         assert not dialog.check()
         said = dialog.error.text()
-    finally:
-        i18n.install_language("zh_CN")
     assert "must be above 0 yuan" in said and "leave its figure blank" in said, said
     assert "cannot switch a subsidy off" in said, said
 

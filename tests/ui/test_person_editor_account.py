@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from fieldapp.domain.models import Person
+from tests.english import in_english
 from tests.records import Records
 
 
@@ -74,16 +75,12 @@ def test_an_account_copied_from_a_sheet_where_excel_rounded_it_is_refused(window
 
 def test_an_account_refused_is_said_in_the_english_window(window, qtbot):
     # The editor once took the account's Chinese only: the English window said it so.
-    from fieldapp.ui import i18n
 
     _page, editor, who = open_editor(window, qtbot)
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         editor.account.setText("62215214")
         editor.save()
         said = editor.error.text()
-    finally:
-        i18n.install_language("zh_CN")
     assert said.startswith("Account “62215214” has 8 digits, which is wrong"), said
     assert "账号" not in said
     assert stored_account(window, who.id) == ""

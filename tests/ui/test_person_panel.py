@@ -9,6 +9,7 @@ import pypdf
 from PySide6.QtCore import Qt
 
 from fieldapp.domain.models import Household, Person
+from tests.english import in_english
 from tests.records import Records
 from tests.ui.conftest import wait_idle
 from tests.ui.person_panel import _rows, history_texts, person, shown
@@ -180,16 +181,12 @@ def test_a_person_of_no_household_is_said_so_in_the_language_shown(window):
     read 未分户 in the English window too — the program's own word, which the namesake
     sentence already says in English. The panel says it so now (No household); a place
     stays as the ledger writes it."""
-    from fieldapp.ui import i18n
 
     _page, panel = shown(window, "李建国")
     alone = person(window, "李建国").model_copy(update={"household_id": None})
     assert "所在地" in panel._summary_html(alone) and "未分户" in panel._summary_html(alone)
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         english = panel._summary_html(alone)
         placed = panel._summary_html(person(window, "李建国"))
-    finally:
-        i18n.install_language("zh_CN")
     assert "No household" in english and "未分户" not in english, english
     assert "大坝村" in placed and "No household" not in placed

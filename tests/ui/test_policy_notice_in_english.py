@@ -8,8 +8,8 @@ from __future__ import annotations
 from fieldapp.policy.packfile import parse_pack_text
 from fieldapp.services.claims import claims_at_another_figure_said
 from fieldapp.services.policy_admin import Adopted, _notice
-from fieldapp.ui import i18n
 from fieldapp.ui.held_words import sentence_shown
+from tests.english import in_english
 from tests.policy.helpers import COUNTY_PACK
 from tests.records import Records
 from tests.services.test_adopted_notice_sentences import notices
@@ -36,12 +36,9 @@ def test_the_sync_page_says_the_adopted_pack_in_the_windows_language(window, rep
     said = shown()
     assert said[0] == CHINESE and said[1].startswith(f"新的补贴标准与尚未审批的申领不同：{WANG}")
     assert len(said) == 2  # (no warnings given)
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         said = shown()
         bare = sentence_shown(notices()["unissued"])
-    finally:
-        i18n.install_language("zh_CN")
     assert said[0] == f"Policy pack updated: {TITLE} ({ISSUED})"
     assert bare == f"Policy pack updated: {TITLE}"
     assert said[1].startswith("The new standard differs from claims not yet approved: ")

@@ -18,6 +18,7 @@ from fieldapp.services.claims import ClaimRefused, ClaimService
 from fieldapp.ui import i18n
 from fieldapp.ui.errors import message_for
 from fieldapp.ui.held_words import policy_reason_line, policy_reason_shown
+from tests.english import in_english
 from tests.policy.helpers import extended_policy, populate
 from tests.policy.reason_scenarios import judged, scenarios
 from tests.records import Records
@@ -26,9 +27,8 @@ from tests.ui.in_english import CHINESE, _stored
 
 @pytest.fixture
 def english(qapp):
-    assert i18n.install_language("en")
-    yield
-    i18n.install_language("zh_CN")
+    with in_english():
+        yield
 
 
 def _left(shown: str, said: Part | None) -> str:
@@ -106,16 +106,13 @@ def test_the_reasons_pane_and_the_summary_are_in_english(demo_window, qtbot):
     column = len(page.results.columns) - 1
     chinese = page.results.index(waiting, column).data()
     assert chinese == rows[waiting].summary and CHINESE.search(chinese)
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         summary = page.results.index(waiting, column).data()
         page.results_view.setCurrentIndex(page.results.index(waiting, 0))
         pane = page.reasons.toPlainText().splitlines()
         result = rows[waiting]
         unmet = next(r for r in result.reasons if not r.met)
         expected = policy_reason_shown(unmet)
-    finally:
-        i18n.install_language("zh_CN")
     assert summary == expected and not CHINESE.search(_left(summary, unmet.said))
     assert summary.startswith("In steady work"), summary
     # A claim already made, a figure the county has not set: said in English too
@@ -126,14 +123,11 @@ def test_the_reasons_pane_and_the_summary_are_in_english(demo_window, qtbot):
     assert unset.summary == "符合条件（金额待县里核定标准）"
     assert page._summary_shown(claimed) == claimed.summary  # (the Chinese window)
     assert claimed.summary == "已申领（已提交，2025年3月1日的事项），限享受一次"
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         assert page._summary_shown(claimed) == (
             "Claimed (submitted, for what began on 1 March 2025); once only"
         )
         assert page._summary_shown(unset) == "Eligible (the amount is yet to be set by the county)"
-    finally:
-        i18n.install_language("zh_CN")
     lines = pane[-len(result.reasons) :]
     assert len(lines) == len(result.reasons) >= 3
     for line, reason in zip(lines, result.reasons, strict=True):

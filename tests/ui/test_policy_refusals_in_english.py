@@ -22,6 +22,7 @@ from fieldapp.services.claims import NOT_ENABLED, ClaimRefused, ClaimService
 from fieldapp.services.trust_check import TrustRefused
 from fieldapp.ui import held_words, i18n
 from fieldapp.ui.errors import message_for
+from tests.english import in_english
 from tests.policy.helpers import extended_policy, populate, post_worker
 from tests.records import Records
 from tests.services import bundle_refusal_scenarios, refusal_scenarios
@@ -32,9 +33,8 @@ from tests.ui.in_english import CHINESE, _stored
 
 @pytest.fixture
 def english(qapp):
-    assert i18n.install_language("en")
-    yield
-    i18n.install_language("zh_CN")
+    with in_english():
+        yield
 
 
 def _shown(name: str, scenarios=SCENARIOS) -> str:

@@ -15,9 +15,9 @@ from fieldapp import __version__
 from fieldapp.policy.published import PublishedPack
 from fieldapp.services.policy_admin import Adopted, PolicyRefused, policy_in_force
 from fieldapp.store import policy_packs
-from fieldapp.ui import i18n
 from fieldapp.ui.errors import message_for
 from fieldapp.ui.held_words import sentence_shown
+from tests.english import in_english
 from tests.helpers.cli_county import County
 from tests.policy.helpers import COUNTY_PACK
 from tests.services.test_policy_warning_sentences import (
@@ -38,11 +38,8 @@ UNENROLLED = (
 
 def english(*shown: str) -> list[str]:
     """`shown` said in the English window (the Chinese one given back after)."""
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         return [sentence_shown(s) for s in shown]  # type: ignore[arg-type]
-    finally:
-        i18n.install_language("zh_CN")
 
 
 def test_the_settings_page_says_an_unchecked_county_pack_in_english(window) -> None:
@@ -55,12 +52,9 @@ def test_the_settings_page_says_an_unchecked_county_pack_in_english(window) -> N
     assert "本台账尚未登记到县级汇总中心，县里下发的政策包无法核验，暂不使用" in (
         page.policy_label.text()
     )
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         page._show_policy()
         shown = page.policy_label.text()
-    finally:
-        i18n.install_language("zh_CN")
     assert UNENROLLED in shown.split("\n"), shown
     assert "本台账" not in shown
 
@@ -111,11 +105,8 @@ def test_the_sync_page_says_a_refused_draft_in_english(window) -> None:
         return page._policy_text().split("\n")[1:]
 
     assert lines() == [str(s) for s in drafts]
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         shown = lines()
-    finally:
-        i18n.install_language("zh_CN")
     where = "Correct it under Settings → Policy pack → County policy editor and submit it again"
     assert shown == [
         f"The county policy pack “{TITLE}” (edition 2026.1) was not issued: {REFUSED_NOTE}. "
@@ -137,11 +128,8 @@ def test_a_refused_install_is_said_in_english(
 
     refused = PolicyRefused(said(NO_LOCAL_INSTALL, Word(Role.COORDINATOR.label, common=True)))
     assert message_for(refused) == str(refused)
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         shown = message_for(refused)
-    finally:
-        i18n.install_language("zh_CN")
     assert shown.startswith("This is a ") and shown.endswith(
         " device: the county sets its policy and sends it through the county hub; a policy "
         "pack cannot be installed on this computer"
@@ -164,13 +152,10 @@ def test_the_rules_version_is_said_in_english(window) -> None:
     found = re.fullmatch(r"(.+)（规则版本 2026\.1，内置(?:，(.+))?），\d+ 条规则启用", chinese)
     assert found is not None, chinese
     title, issued = found.group(1), found.group(2) or ""  # (the pack's own words)
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         shown = part_shown(version_said(judged))
         page._show_policy()
         label = page.policy_label.text().split("\n")[0]
-    finally:
-        i18n.install_language("zh_CN")
     assert shown == "province 2026.1, county 2026.2; 2026.1"
     assert label.startswith(f"{title} (rules version 2026.1, "), label
     assert not CHINESE.search(label.removeprefix(title).replace(issued, "")), label
@@ -196,11 +181,8 @@ def test_the_eligibility_results_status_is_said_in_english(demo_window, qtbot) -
         return cells, page.results.index(plain, len(page.results.columns) - 1).data()
 
     assert shown() == ({s: STATUS_LABELS[s] for s in statuses}, STATUS_LABELS[rows[plain].status])
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         cells, summary = shown()
-    finally:
-        i18n.install_language("zh_CN")
     english = {
         Status.ELIGIBLE: "Eligible",
         Status.NOT_YET: "Not yet met",

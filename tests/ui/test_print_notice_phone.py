@@ -7,7 +7,7 @@ says it again. Set and saved, the warning goes."""
 from __future__ import annotations
 
 from fieldapp.services.changes import ChangeSet, Kind
-from fieldapp.ui import i18n
+from tests.english import in_english
 from tests.paperwork.builders import add_claims
 from tests.ui.conftest import wait_idle
 
@@ -29,8 +29,7 @@ def test_the_print_page_says_the_notice_has_no_phone_before_printing(window, qtb
     assert opened and "异议受理电话" in opened[0].note.text()
     opened[0].close()
     # In the English window, in English — the preview's note too (the paper stays Chinese).
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         english = type(page)(window.session)
         english.paper.setCurrentIndex(english.paper.findData("notice"))
         text = english.phone_warning.text()
@@ -38,8 +37,6 @@ def test_the_print_page_says_the_notice_has_no_phone_before_printing(window, qtb
         wait_idle(qtbot, english)
         note = opened[-1].note.text()
         opened[-1].close()
-    finally:
-        i18n.install_language("zh_CN")
     assert "complaint phone" in text and "Settings" in text, text
     assert len(opened) == 2 and note.startswith("No complaint phone is set: the notice"), note
     assert not any("\u4e00" <= c <= "\u9fff" for c in note), note

@@ -19,8 +19,9 @@ from fieldapp.domain.claims import Claim, ClaimState
 from fieldapp.domain.models import EmploymentSpell, Person
 from fieldapp.services.trust_check import TrustRefused
 from fieldapp.store.ledger import Ledger
-from fieldapp.ui import held_words, i18n
+from fieldapp.ui import held_words
 from fieldapp.ui.errors import message_for
+from tests.english import in_english
 from tests.records import Records
 from tests.services.refusal_scenarios import SCENARIOS
 from tests.ui.conftest import UI_USER, VILLAGE, answered, enrol_as, fill_ledger
@@ -43,9 +44,8 @@ def ledger_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def english(qapp):
-    assert i18n.install_language("en")
-    yield
-    i18n.install_language("zh_CN")
+    with in_english():
+        yield
 
 
 def test_every_refusal_is_said_whole_in_english(english):

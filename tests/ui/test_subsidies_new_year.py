@@ -9,6 +9,7 @@ import pytest
 
 from fieldapp.services.policy_admin import install_local
 from fieldapp.store.ledger import Ledger
+from tests.english import in_english
 from tests.policy.helpers import COUNTY_PACK
 from tests.ui.conftest import UI_USER, wait_idle
 from tests.ui.welfare_post import post_worker  # noqa: F401 - a fixture
@@ -199,17 +200,13 @@ def test_the_english_window_names_the_claim_made_at_the_old_standard_in_english(
 @pytest.mark.today("2027-01-02")
 def test_the_english_window_says_which_subsidies_ended(extended_to_2026, window, qtbot) -> None:
     """The notice above the list was the Chinese sentence in the English window too."""
-    from fieldapp.ui import i18n
 
     page = window.show_page("subsidies")
     page.on.set_value(dt.date(2027, 1, 2))
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         page.find_eligible()
         wait_idle(qtbot, page)
         shown = page.ended_label.text()
-    finally:
-        i18n.install_language("zh_CN")
     assert shown == (
         "The period of 一次性交通补助（脱贫人口新跨省务工） ended on 31 December 2026: jobs and "
         "trainings begun after it, and the months after it, no longer qualify; they qualify "

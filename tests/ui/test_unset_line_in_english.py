@@ -6,16 +6,15 @@ from __future__ import annotations
 
 import pytest
 
-from fieldapp.ui import i18n
 from fieldapp.ui.held_words import sentence_shown
+from tests.english import in_english
 from tests.policy.test_due_and_duties_said import UNSET_LINES
 
 
 @pytest.fixture
 def english(qapp):
-    assert i18n.install_language("en")
-    yield
-    i18n.install_language("zh_CN")
+    with in_english():
+        yield
 
 
 def test_an_unset_line_is_said_in_english(english) -> None:
