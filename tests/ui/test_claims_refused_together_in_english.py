@@ -5,7 +5,7 @@ standard of …): now each line is joined in the window's language, the Chinese 
 from __future__ import annotations
 
 from fieldapp.policy.eligibility import Status
-from fieldapp.ui import i18n
+from tests.english import in_english
 from tests.ui.conftest import wait_idle
 from tests.ui.in_english import CHINESE
 
@@ -35,8 +35,7 @@ def test_a_refused_persons_name_and_reason_are_joined_in_the_windows_language(
     demo_window, qtbot, warnings_shown
 ):
     page = demo_window.show_page("subsidies")
-    try:
-        assert i18n.install_language("en")
+    with in_english():
         lines, result = _refused_lines(page, qtbot, warnings_shown)
         assert len(lines) == 1 and lines[0].startswith(
             f"{result.name}: The standard of “{result.rule_title}” is not yet set by the county ("
@@ -44,8 +43,6 @@ def test_a_refused_persons_name_and_reason_are_joined_in_the_windows_language(
         left = lines[0].replace(result.name, "").replace(result.rule_title, "")
         left = left[: left.index("(")] + left[left.index(")") + 1 :]  # the clause, as written
         assert not CHINESE.search(left), lines
-    finally:
-        i18n.install_language("zh_CN")
     page = demo_window.show_page("subsidies")
     lines, result = _refused_lines(page, qtbot, warnings_shown)
     assert lines == [

@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 from fieldapp.services import clock
-from fieldapp.ui import clock_said, i18n
+from fieldapp.ui import clock_said
+from tests.english import in_english
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -30,11 +31,8 @@ def test_the_desktop_says_the_services_words_in_chinese_and_english_in_english(q
     assert clock.said(3).startswith("本机日期比县里快了约3天。请右键点屏幕右下角的时间")
     assert clock.said(-40).startswith("本机日期比县里慢了约40天。")
     assert clock_said.clock_told(0) == clock.said(0) == ""
-    try:
-        assert i18n.install_language("en")
+    with in_english():
         ahead, behind = clock_said.clock_told(3), clock_said.clock_told(-40)
         assert ahead.startswith("This computer's date is about 3 day(s) ahead"), ahead
         assert behind.startswith("This computer's date is about 40 day(s) behind"), behind
         assert "%1" not in ahead + behind
-    finally:
-        i18n.install_language("zh_CN")

@@ -10,7 +10,7 @@ from fieldapp.domain.labels import field_label
 from fieldapp.services.change_said import field_said
 from fieldapp.store.changelog import Change
 from fieldapp.store.hlc import format_stamp
-from fieldapp.ui import i18n
+from tests.english import in_english
 
 
 def test_an_areas_parent_has_one_word():
@@ -40,8 +40,7 @@ def test_the_conflict_reviews_words_are_english_in_english(window, qtbot):
     review = window.show_page("sync").conflicts
     review.refresh()
     assert _row(review)[1:4] == ["王小明", "人员信息", "联系电话"]
-    try:
-        assert i18n.install_language("en")
+    with in_english():
         review.refresh()
         _number, subject, table, field, values, source = _row(review)
         assert source == "Another device"  # where it came from (a sheet's: Sheet “…”)
@@ -49,5 +48,3 @@ def test_the_conflict_reviews_words_are_english_in_english(window, qtbot):
         assert table.isascii() and table != "人员信息", table
         assert field.isascii() and field != "联系电话", field
         assert "13900000001" in values and "13900000002" in values
-    finally:
-        i18n.install_language("zh_CN")

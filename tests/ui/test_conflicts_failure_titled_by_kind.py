@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMessageBox
 from fieldapp.store.ledger import Ledger
 from fieldapp.sync.conflicts import list_conflicts
 from fieldapp.ui.errors import message_for, title_for
+from tests.english import in_english
 from tests.ui.conflicts_made import _answer, make_conflicts
 from tests.ui.conftest import UI_USER, as_drawn
 from tests.ui.plain import assert_plain
@@ -94,14 +95,9 @@ def _disk_full(tmp_path: Path) -> sqlite3.OperationalError:
 
 
 def test_a_full_disk_is_titled_as_the_disk_in_the_language_shown(qapp, tmp_path):
-    from fieldapp.ui import i18n
-
     error = _disk_full(tmp_path)
     assert "full" in str(error)
     assert title_for(error) == "台账所在的磁盘已满或 U 盘已拔出"
     assert "磁盘已满" in message_for(error)
-    i18n.install_language("en")
-    try:
+    with in_english():
         assert title_for(error) == "The ledger’s disk is full or its USB stick was removed"
-    finally:
-        i18n.install_language("zh_CN")

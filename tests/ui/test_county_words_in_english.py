@@ -13,9 +13,9 @@ from PySide6.QtCore import Qt
 
 from fieldapp.policy.pack import status_word_problem, status_word_refusal, status_word_sentences
 from fieldapp.services.policy_admin import draft_answers
-from fieldapp.ui import i18n
 from fieldapp.ui.dialogs.county_policy import CountyPolicyDialog
 from fieldapp.ui.status_words_said import refusal_said
+from tests.english import in_english
 from tests.policy.test_status_word_refusals import ROWS
 from tests.ui.county_editor import _editor, county_hub  # noqa: F401 - a fixture
 
@@ -82,14 +82,11 @@ def test_a_status_no_one_has_is_said_with_the_programs_statuses_in_english(qapp)
     chinese = "就业状态用词“在家”读作“失业”不行：就业状态只有已就业、未就业、在校、无需就业"
     assert str(refusal) == status_word_problem("在家", "失业") == chinese
     assert refusal_said(refusal) == chinese
-    try:
-        assert i18n.install_language("en")
+    with in_english():
         assert refusal_said(refusal) == (
             "Status word “在家” cannot be read as “失业”: the employment statuses are "
             "Employed, Not employed, In school, Not applicable"
         )
-    finally:
-        i18n.install_language("zh_CN")
 
 
 def test_the_catalogue_marks_the_packs_sentences() -> None:

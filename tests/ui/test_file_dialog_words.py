@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from tests.english import in_english
+
 
 def test_the_file_dialogs_type_column_is_chinese(qtbot, tmp_path):
     from PySide6.QtWidgets import QFileSystemModel
@@ -31,6 +33,5 @@ def test_the_file_dialogs_type_column_is_chinese(qtbot, tmp_path):
         assert QCoreApplication.translate("LedgerPage", "导入台账表格") == "导入台账表格"
     finally:
         i18n.install_language("zh_CN")
-    i18n.install_language("en")
-    assert QCoreApplication.translate("QAbstractFileIconProvider", "Folder") == "Folder"
-    i18n.install_language("zh_CN")
+    with in_english():
+        assert QCoreApplication.translate("QAbstractFileIconProvider", "Folder") == "Folder"

@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 from fieldapp.domain.enums import EmploymentForm, Relation
 from fieldapp.domain.models import ServiceRecord
 from fieldapp.store.queries.claims import ClaimQueries
-from fieldapp.ui import i18n
 from fieldapp.ui.widgets import EnumCombo
+from tests.english import in_english
 from tests.records import Records
 from tests.ui.conftest import wait_idle
 from tests.ui.test_visit_in_progress import person
@@ -67,8 +67,7 @@ def test_a_visit_saved_in_english_stores_what_one_saved_in_chinese_does(window, 
 
 
 def test_a_combo_of_the_programs_words_shows_english_and_gives_the_chinese(qapp):
-    try:
-        assert i18n.install_language("en")
+    with in_english():
         combo = EnumCombo(EmploymentForm)
         combo.set_value("灵活就业")
         assert combo.currentText() == "Flexible employment" and combo.value() == "灵活就业"
@@ -76,8 +75,6 @@ def test_a_combo_of_the_programs_words_shows_english_and_gives_the_chinese(qapp)
         assert relation.itemText(relation.findData("配偶")) == "Spouse"
         relation.set_value("干亲")  # a word this program does not have: shown as it is
         assert relation.currentText() == "干亲" and relation.value() == "干亲"
-    finally:
-        i18n.install_language("zh_CN")
     assert EnumCombo(EmploymentForm).itemText(0) == str(list(EmploymentForm)[0])
 
 

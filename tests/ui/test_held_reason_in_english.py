@@ -41,15 +41,11 @@ def _reasons(page, qtbot, hub) -> dict[str, tuple[str, str]]:  # noqa: ANN001
 def test_a_hostile_devices_held_reasons_are_english_in_english(
     window, qtbot, tmp_path, warnings_shown
 ):
-    from fieldapp.ui import i18n
 
     hub, village, page, _unsaid = county_desk(window, tmp_path, warnings_shown)
     chinese = {h.rule: h.reason for h in hub.rejected()}
-    try:
-        assert i18n.install_language("en")
+    with in_english():
         shown = _reasons(page, qtbot, hub)
-    finally:
-        i18n.install_language("zh_CN")
     assert set(shown) == set(chinese) and len(shown) >= 4, shown
     for rule, (text, tip) in shown.items():
         assert text != chinese[rule] and tip == chinese[rule], (rule, text)
@@ -75,7 +71,6 @@ def test_a_hostile_devices_held_reasons_are_english_in_english(
 def test_a_held_row_whose_sentence_does_not_read_says_the_hubs_chinese(
     window, qtbot, tmp_path, warnings_shown
 ):
-    from fieldapp.ui import i18n
 
     hub, village, page, _unsaid = county_desk(window, tmp_path, warnings_shown)
     found = {h.rule: h for h in hub.rejected()}
@@ -93,11 +88,8 @@ def test_a_held_row_whose_sentence_does_not_read_says_the_hubs_chinese(
             "UPDATE held_changes SET rule = 'made_up', reason_said = '[1, 2' WHERE id = ?",
             [found["pull_in"].id],
         )
-    try:
-        assert i18n.install_language("en")
+    with in_english():
         shown = _reasons(page, qtbot, hub)
-    finally:
-        i18n.install_language("zh_CN")
     assert shown["made_up"][0] == found["pull_in"].reason  # the hub's Chinese text
     # Where the program has the rule's words, those (as for a change held before migration
     # 43), the hub's Chinese in the cell's detail.

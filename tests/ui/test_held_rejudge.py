@@ -21,6 +21,7 @@ from fieldapp.store.held import HeldChanges
 from fieldapp.store.hlc import HybridClock
 from fieldapp.store.ledger import Ledger
 from fieldapp.sync.exchange import export_bundle
+from tests.english import in_english
 from tests.sync.helpers import add_family
 from tests.ui.conftest import UI_USER, enrol_county, wait_idle
 from tests.ui.laptops import _laptop
@@ -107,12 +108,10 @@ def test_the_county_desktop_rejudges_what_the_hub_held_by_its_clock(
 
 
 def test_the_rejudge_button_and_what_it_did_are_english_in_english(window, warnings_shown):
-    from fieldapp.ui import i18n
     from fieldapp.ui.dialogs.held_review import HeldReview
 
     page = window.show_page("sync")
-    try:
-        assert i18n.install_language("en")
+    with in_english():
         review = HeldReview(page.session, page.url.text, page.panel)
         assert review.rejudge_button.text() == "Check again (once the hub’s date is right)"
         said = review.rejudged_said(
@@ -168,8 +167,6 @@ def test_the_rejudge_button_and_what_it_did_are_english_in_english(window, warni
         assert review.rejudged_said(nothing) == (
             "Checked again: no changes were held by the hub’s clock"
         )
-    finally:
-        i18n.install_language("zh_CN")
     refused = [{"id": n, "reason": f"原因{n}"} for n in range(1, 5)]
     chinese = review.rejudged_said({"accepted": [], "still_ahead": [], "refused": refused})
     assert chinese.endswith("按其他规定仍不能接受：原因1；原因2；原因3……）"), chinese

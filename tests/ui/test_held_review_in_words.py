@@ -7,6 +7,7 @@ tooltips now say them as the village's list does: 区域“七星关区梨树镇
 from __future__ import annotations
 
 from fieldapp.hub.server import ServerThread
+from tests.english import in_english
 from tests.helpers.held_kinds import no_codes_nor_ids
 from tests.ui.conftest import wait_idle
 from tests.ui.county_review import county_desk
@@ -45,20 +46,16 @@ def test_the_county_reviews_content_is_english_in_english(window, qtbot, tmp_pat
     (张0的人员信息（与户主关系为“邻居”）). The hub now sends its pieces too (`content_said`): the
     table's and fields' names are said in English, the person's name and what was typed as
     they are, as the village's list says its held changes."""
-    from fieldapp.ui import i18n
 
     hub, village, page, _unsaid = county_desk(window, tmp_path, warnings_shown)
     review = page.held_review
-    try:
-        assert i18n.install_language("en")
+    with in_english():
         with ServerThread(hub.root) as server:
             page.url.setText(server.url)
             review.refresh()
             wait_idle(qtbot, page)
             table = review.table
             shown = {table.item(r, CONTENT).text() for r in range(table.rowCount())}
-    finally:
-        i18n.install_language("zh_CN")
     person = next(text for text in shown if "邻居" in text)  # the value as typed
     assert "人员信息" not in person and "与户主关系" not in person, person
     assert "张0" in person, person  # the name as typed
@@ -89,7 +86,6 @@ def test_a_place_the_hub_does_not_list_is_said_in_english(qapp):
 
     from fieldapp.domain import places_said
     from fieldapp.domain.sentences import said, sentence_json
-    from fieldapp.ui import i18n
     from fieldapp.ui.dialogs.held_review import content_shown
 
     place = said(places_said._BELOW[12], "七星关区梨树镇")
@@ -100,13 +96,10 @@ def test_a_place_the_hub_does_not_list_is_said_in_english(qapp):
     }  # fmt: skip
     item = {"content": "…", "values": {"area_code": "520502101002", "address": "三组"}}
     odd = pieces | {"values_said": {"area_code": {"template": "<b>%1</b>", "parts": ["x"]}}}
-    try:
-        assert i18n.install_language("en")
+    with in_english():
         english = content_shown(item | {"content_said": pieces})
         kept = content_shown(item | {"content_said": odd})
         older = content_shown(item | {"content_said": pieces | {"values_said": None}})
-    finally:
-        i18n.install_language("zh_CN")
     assert "“a village in 七星关区梨树镇”" in english, english
     assert "的一个村" not in english, english
     assert "“七星关区梨树镇的一个村”" in kept and "<b>" not in kept, kept

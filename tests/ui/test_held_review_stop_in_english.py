@@ -8,6 +8,7 @@ from fieldapp.domain.sentences import said
 from fieldapp.services.held_decisions import DecidedRun, decide_in_order
 from fieldapp.sync.client import BAD_SIGNATURE
 from fieldapp.sync.errors import SyncError
+from tests.english import in_english
 
 
 def _stopped_at_the_second() -> DecidedRun:
@@ -27,15 +28,10 @@ ITEMS = [
 
 
 def test_why_a_run_stopped_is_said_in_english_in_the_english_window(window, warnings_shown):
-    from fieldapp.ui import i18n
-
     review = window.show_page("sync").held_review
     run = _stopped_at_the_second()
-    try:
-        assert i18n.install_language("en")
+    with in_english():
         review._decided(run, ITEMS, True)
-    finally:
-        i18n.install_language("zh_CN")
     shown = warnings_shown[0]  # (then the list again: no hub address in this test)
     assert "签名" not in shown and "中心" not in shown, shown
     assert "signature" in shown.lower(), shown

@@ -13,6 +13,7 @@ from fieldapp.hub.server import ServerThread
 from fieldapp.services.trust import RULES
 from fieldapp.ui import i18n
 from fieldapp.ui.held_words import HeldLine, reason_shown, rule_word
+from tests.english import in_english
 from tests.ui.conftest import as_drawn, wait_idle
 from tests.ui.county_review import county_desk
 
@@ -73,8 +74,7 @@ def test_in_chinese_the_hubs_reason_is_said_as_it_wrote_it(window, qtbot, tmp_pa
 
 
 def test_a_rule_this_program_does_not_know_says_the_hubs_reason(qapp):
-    try:
-        assert i18n.install_language("en")
+    with in_english():
         assert rule_word("a_newer_hubs_rule") == ""
         assert reason_shown("a_newer_hubs_rule", "新版中心的原因") == "新版中心的原因"
         assert reason_shown("scope", "超出本机负责的范围：……") == "Outside this computer's area"
@@ -83,8 +83,6 @@ def test_a_rule_this_program_does_not_know_says_the_hubs_reason(qapp):
             "claims", "张0", "", False, [("state", "状态", "自拟状态")], {"state": "自拟状态"}
         )
         assert "“自拟状态”" in line, line
-    finally:
-        i18n.install_language("zh_CN")
 
 
 def test_a_jobs_form_a_service_and_a_relation_are_english_in_english(qapp):
@@ -93,8 +91,7 @@ def test_a_jobs_form_a_service_and_a_relation_are_english_in_english(qapp):
     are now keyed by (table, field): the same field name in another table (an export's kind,
     a county draft's status) is not taken for an area's level or a month's status."""
     line = HeldLine()
-    try:
-        assert i18n.install_language("en")
+    with in_english():
         for table, fields, english in [
             (
                 "employment_spells",
@@ -128,8 +125,6 @@ def test_a_jobs_form_a_service_and_a_relation_are_english_in_english(qapp):
         raw = {"form": "未登记"}
         line.said("employment_spells", "张三", "", False, [("form", "就业形式", "未登记")], raw)
         assert raw == {"form": "未登记"}
-    finally:
-        i18n.install_language("zh_CN")
     chinese = line.said(
         "employment_spells", "张三", "", False, [("form", "就业形式", "未登记")], {"form": "未登记"}
     )

@@ -14,7 +14,8 @@ from fieldapp.domain.labels import FIELD_LABELS
 from fieldapp.services.change_said import field_said, never_named
 from fieldapp.services.trust import TABLE_NAMES
 from fieldapp.sync.rejected import NEWER_VALUE_HERE
-from fieldapp.ui import held_words, i18n
+from fieldapp.ui import held_words
+from tests.english import in_english
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -38,8 +39,7 @@ def test_every_name_a_held_line_says_is_english_in_english(qapp):
     assert set(named) <= set(held_words.field_words())
     assert set(held_words.table_words()) == set(TABLE_NAMES.values())
     assert held_words.newer_value_here("某值") == NEWER_VALUE_HERE.replace("%1", "某值")
-    try:
-        assert i18n.install_language("en")
+    with in_english():
         for chinese, shown in [
             *held_words.table_words().items(),
             *held_words.field_words().items(),
@@ -47,5 +47,3 @@ def test_every_name_a_held_line_says_is_english_in_english(qapp):
             assert shown.isascii(), (chinese, shown)
         english = held_words.newer_value_here("某值")
         assert english.startswith("某值 is an option the county hub's program "), english
-    finally:
-        i18n.install_language("zh_CN")

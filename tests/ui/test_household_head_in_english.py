@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 
 from fieldapp.domain.models import Person
-from fieldapp.ui import i18n
 from fieldapp.ui.dialogs.household import HouseholdDialog
+from tests.english import in_english
 from tests.records import Records
 
 CHINESE = re.compile(r"[\u4e00-\u9fff（）]")
@@ -24,11 +24,8 @@ def _heads(window, qtbot) -> list[str]:  # noqa: ANN001
 
 def test_the_heads_relations_are_said_in_the_language_shown(window, qtbot):
     assert _heads(window, qtbot) == ["张长英（户主）", "李建国（配偶）", "王小明（子女）"]
-    try:
-        assert i18n.install_language("en")
+    with in_english():
         heads = _heads(window, qtbot)
-    finally:
-        i18n.install_language("zh_CN")
     assert heads == ["张长英 (Head)", "李建国 (Spouse)", "王小明 (Child)"]
     for text in heads:
         name, _, relation = text.partition(" ")

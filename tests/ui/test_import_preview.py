@@ -12,6 +12,7 @@ from fieldapp.store.ledger import Ledger
 from fieldapp.tabular.ledger_import import import_ledger
 from fieldapp.ui.dialogs.import_preview import ImportPreviewDialog
 from tests.conftest import make_id
+from tests.english import in_english
 from tests.tabular.sheets import dated, write_xlsx
 from tests.ui.conftest import as_drawn
 
@@ -303,7 +304,6 @@ def test_sorted_rows_are_measured_where_they_are_now(qtbot):
 def test_a_sheet_dated_ahead_is_said_in_the_preview_and_the_result(qtbot, tmp_path):
     """A sheet whose title row claims 2030 is read as undated: the preview and the result say
     the date it claimed and where, in the report's own words; both cells are conflicts."""
-    from fieldapp.ui import i18n
     from fieldapp.ui.dialogs.import_report import ImportReportDialog
 
     ledger = _ledger_with_a_family(tmp_path)
@@ -326,15 +326,12 @@ def test_a_sheet_dated_ahead_is_said_in_the_preview_and_the_result(qtbot, tmp_pa
     assert said.split("，晚于")[0] in result.summary.text()
     # The two conflicts left undecided are kept, and the result says where to decide them.
     assert "这 2 处冲突已记下，之后可在“同步”页的冲突审核中决定" in result.summary.text()
-    i18n.install_language("en")
-    try:
+    with in_english():
         english = ImportPreviewDialog(preview)
         qtbot.addWidget(english)
         text = english.summary.text()
         assert "The sheet's date (the title row) is " in text and "2030" in text, text
         assert "表格的日期" not in text
-    finally:
-        i18n.install_language("zh_CN")
     ledger.close()
 
 
@@ -345,7 +342,6 @@ def test_the_sheet_date_line_says_its_source_as_before_and_an_undated_sheet_says
     one it showed, in Chinese and in English. A sheet with no date of its own (a csv without
     its title line) says why every differing cell is a conflict, in both languages too."""
     from fieldapp.tabular import dates
-    from fieldapp.ui import i18n
     from fieldapp.ui.dialogs.import_report import ImportReportDialog
 
     ledger = _ledger_with_a_family(tmp_path)
@@ -369,8 +365,7 @@ def test_the_sheet_date_line_says_its_source_as_before_and_an_undated_sheet_says
     chinese = ImportPreviewDialog(undated)
     qtbot.addWidget(chinese)
     assert said in chinese.summary.text()
-    i18n.install_language("en")
-    try:
+    with in_english():
         english = ImportPreviewDialog(preview)
         qtbot.addWidget(english)
         # As before: the day in English, the source in the report's (Chinese) words.
@@ -382,8 +377,6 @@ def test_the_sheet_date_line_says_its_source_as_before_and_an_undated_sheet_says
         qtbot.addWidget(result)
         text = result.summary.text()
         assert "has no export time of its own" in text and "表格中没有" not in text, text
-    finally:
-        i18n.install_language("zh_CN")
     ledger.close()
 
 

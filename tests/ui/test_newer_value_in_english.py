@@ -10,15 +10,15 @@ import re
 
 from fieldapp.domain.enums import AreaKind
 from fieldapp.sync.rejected import NEWER_VALUE_HERE
-from fieldapp.ui import held_words, i18n
+from fieldapp.ui import held_words
+from tests.english import in_english
 
 NAMED = "就业经历的就业形式「未登记」"
 
 
 def test_every_level_and_a_newer_value_are_said_in_english(qapp):
     assert held_words.newer_value_here(NAMED) == NEWER_VALUE_HERE.replace("%1", NAMED)
-    try:
-        assert i18n.install_language("en")
+    with in_english():
         levels = [held_words._shown(str(level)) for level in AreaKind]
         assert all(level[:1].isupper() and level.isascii() for level in levels), levels
         english = held_words.newer_value_here(NAMED)
@@ -30,5 +30,3 @@ def test_every_level_and_a_newer_value_are_said_in_english(qapp):
         said = held_words.newer_value_here("就业经历的就业形式「远程就业」")
         assert said.startswith("Employment form “远程就业” (Employment) is an option"), said
         assert held_words.newer_value_here("某值").startswith("某值 is an option"), said
-    finally:
-        i18n.install_language("zh_CN")

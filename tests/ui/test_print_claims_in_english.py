@@ -6,8 +6,8 @@ county's words, as they are."""
 from __future__ import annotations
 
 from fieldapp.store.queries.claims import ClaimQueries
-from fieldapp.ui import i18n
 from fieldapp.ui.held_words import word_shown
+from tests.english import in_english
 from tests.paperwork.builders import add_claims
 
 
@@ -24,12 +24,9 @@ def test_a_claims_state_is_said_in_the_language_shown(window, qtbot):
     chinese = _claims(window)
     assert len(chinese) == 2
     assert all(any(state in text for state in states) for text in chinese), chinese
-    try:
-        assert i18n.install_language("en")
+    with in_english():
         english = _claims(window)
         said = {word_shown(state) for state in states}
-    finally:
-        i18n.install_language("zh_CN")
     assert said.isdisjoint(states)  # each state has its English word
     for text in english:
         assert not any(state in text for state in states), text

@@ -10,7 +10,7 @@ import copy
 from collections import Counter
 
 from fieldapp.policy.report import CHART_MOST, ClaimFigures
-from fieldapp.ui import i18n
+from tests.english import in_english
 from tests.ui.conftest import wait_idle
 
 FORMS = {f"形式{chr(0x4E00 + i)}": 20 - i for i in range(12)}  # 一 20 … 12th 9
@@ -47,16 +47,13 @@ def test_a_chart_of_many_forms_shows_the_largest_and_one_other(demo_window, qtbo
     assert not any(f in tip for f in ranked[: CHART_MOST - 1])
 
     # In English the 其他 bar is said in English
-    try:
-        assert i18n.install_language("en")
+    with in_english():
         page, _r = _report(demo_window, qtbot)
         page.show_report(_with_forms(report, FORMS))
         assert page.form_chart.items[-1] == (
             f"Other ({len(rest)} forms)",
             sum(FORMS[f] for f in rest),
         )
-    finally:
-        i18n.install_language("zh_CN")
 
 
 def test_eight_forms_are_charted_each(demo_window, qtbot):

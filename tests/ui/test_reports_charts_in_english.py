@@ -9,7 +9,7 @@ import re
 
 from fieldapp.domain.enums import EmploymentForm, UnemploymentLevel
 from fieldapp.policy.report import PLACES
-from fieldapp.ui import i18n
+from tests.english import in_english
 from tests.ui.conftest import wait_idle
 
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
@@ -31,8 +31,7 @@ def test_the_forms_and_levels_are_said_in_the_language_shown(demo_window, qtbot)
     assert [label for label, _n in chinese_levels] == [str(level) for level in UnemploymentLevel]
     assert {label for label, _n in chinese_forms} <= {str(f) for f in EmploymentForm} | {"未登记"}
     assert any(n for _label, n in chinese_forms) and any(n for _label, n in chinese_levels)
-    try:
-        assert i18n.install_language("en")
+    with in_english():
         page = _charts(demo_window, qtbot)
         forms, levels = page.form_chart.items, page.level_chart.items
         for label, _n in [*forms, *levels]:
@@ -53,8 +52,6 @@ def test_the_forms_and_levels_are_said_in_the_language_shown(demo_window, qtbot)
         assert [n for _l, n in places] == [n for _l, n in chinese_places] and any(
             n for _l, n in places
         )
-    finally:
-        i18n.install_language("zh_CN")
     page = _charts(demo_window, qtbot)
     assert page.form_chart.items == chinese_forms and page.level_chart.items == chinese_levels
     assert page.place_chart.items == chinese_places

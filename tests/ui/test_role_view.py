@@ -14,8 +14,8 @@ from fieldapp.domain.roles import Role
 from fieldapp.hub.folder import Hub
 from fieldapp.store.ledger import Ledger
 from fieldapp.sync.enrolment import enrol
-from fieldapp.ui import i18n
 from tests.codes import ENROL_CODE
+from tests.english import in_english
 from tests.ui.conftest import UI_USER, as_drawn
 
 VILLAGE = "520526100001"  # 民主村 of the demo ledger (seed 3)
@@ -427,16 +427,13 @@ def test_evidence_is_not_offered_on_an_approved_claim(role_window):
     assert page.selected_claim().missing_evidence()
     assert page.evidence_button.isEnabled()
     # The English window says why in English (the person and the subsidy as stored)
-    try:
-        assert i18n.install_language("en")
+    with in_english():
         page._select_claim(made["approved"])
         assert as_drawn(page.evidence_button.toolTip()) == (
             f"{approved_claim.person_name}'s claim of “{approved_claim.rule_title}” is “County "
             "approved” and can no longer be changed; a mistake can only be reversed (with a "
             "reason written)"
         )
-    finally:
-        i18n.install_language("zh_CN")
 
 
 def test_a_townships_claims_say_which_village_each_comes_from(role_window):

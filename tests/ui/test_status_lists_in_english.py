@@ -19,10 +19,10 @@ from fieldapp.domain.month import Month
 from fieldapp.services import work
 from fieldapp.store.ledger import Ledger
 from fieldapp.tabular.ledger_import import import_ledger
-from fieldapp.ui import i18n
 from fieldapp.ui.dialogs.import_preview import ImportPreviewDialog
 from fieldapp.ui.dialogs.import_report import ImportReportDialog
 from fieldapp.ui.pages.monthly import LABOUR, LAST, NAME, STATUS
+from tests.english import in_english
 from tests.tabular.status_book import _statuses, _village_book
 from tests.ui.conftest import VILLAGE
 from tests.ui.person_panel import person
@@ -40,9 +40,8 @@ def english(window):
 
 @pytest.fixture
 def english_app(qapp):
-    i18n.install_language("en")
-    yield qapp
-    i18n.install_language("zh_CN")
+    with in_english():
+        yield qapp
 
 
 def _items(box: QComboBox) -> list[tuple[str, str]]:
@@ -183,13 +182,10 @@ def test_the_import_previews_places_are_listed_in_the_windows_language(qapp, qtb
     """Where a word stands was joined with “、” in the English window too."""
     ledger = Ledger.open(tmp_path / "l.db", author="王专员")
     path = _village_book(tmp_path / "村台账.xlsx")
-    try:
-        i18n.install_language("en")
+    with in_english():
         dialog = ImportPreviewDialog(import_ledger(ledger, path, update=True, dry_run=True))
         qtbot.addWidget(dialog)
         assert _where(dialog, "在家") == "台账 row 3, 月度状态 row 3, 月度状态 row 4"
-    finally:
-        i18n.install_language("zh_CN")
     chinese = ImportPreviewDialog(import_ledger(ledger, path, update=True, dry_run=True))
     qtbot.addWidget(chinese)
     assert _where(chinese, "在家") == "台账 第 3 行、月度状态 第 3 行、月度状态 第 4 行"

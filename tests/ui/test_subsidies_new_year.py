@@ -170,7 +170,6 @@ def test_the_english_window_names_the_claim_made_at_the_old_standard_in_english(
     """The same notice in the English window: it was said in Chinese."""
     from PySide6.QtWidgets import QMessageBox
 
-    from fieldapp.ui import i18n
     from tests.ui.in_english import CHINESE
 
     told: list[tuple[str, str]] = []
@@ -181,12 +180,9 @@ def test_the_english_window_names_the_claim_made_at_the_old_standard_in_english(
             told.append((title, text)) or QMessageBox.StandardButton.Ok
         ),
     )
-    try:
-        assert i18n.install_language("en")
+    with in_english():
         page = window.show_page("settings")
         assert page.install_pack(_raised(january_claim_at_600))
-    finally:
-        i18n.install_language("zh_CN")
     ((_title, text),) = told
     assert text == (
         "The new standard differs from claims not yet approved: 赵六's 乡村公益性岗位补贴 "
