@@ -16,6 +16,7 @@ from fieldapp.services.areas import area_id
 from fieldapp.store.ledger import Ledger, natural_id
 from fieldapp.sync.exchange import export_bundle
 from tests.codes import ENROL_CODE
+from tests.english import in_english
 from tests.sync.helpers import add_family
 from tests.sync.hostile import forge
 from tests.ui.conftest import VILLAGE, wait_idle
@@ -89,34 +90,34 @@ def test_each_held_change_says_whose_which_field_what_value_and_why(
 
 
 def test_the_device_says_its_own_words_in_english(window, qtbot, tmp_path, warnings_shown):
-    from fieldapp.ui import i18n
-
     _held_of_each_kind(window, qtbot, tmp_path, warnings_shown)
-    i18n.install_language("en")
-    page = window.show_page("sync")
-    page.held.refresh()
-    said = {item["table"]: page.held.list.item(r).text() for r, item in enumerate(page.held.items)}
-    assert said["persons"].startswith(
-        "Not accepted by the county: Person of 张0 (Relation to head “邻居”) — reason: "
-    ), said["persons"]
-    assert said["claims"].startswith(
-        "Not accepted by the county: Subsidy claim of 张0 (Amount “50000”, State “Paid”)"
-    ), said["claims"]  # the program's state in English (was State “已发放”); the amount as kept
-    assert "(Address “小河村五组 3 号”, Area “七星关区市西街道的一个村”)" in said["households"]
-    assert said["areas"].startswith("Not accepted by the county: Area “"), said["areas"]
-    assert "” (Township)" in said["areas"], said["areas"]  # its level in English (was (乡镇))
-    # The hub's reason as its sentence, whole, in English (it was the rule's short name, and
-    # before that the hub's Chinese sentence): the hub sends it, the device keeps it.
-    reason = said["claims"].split(" — reason: ")[1].split("; received by the county ")[0]
-    assert reason == "A new claim can only be “Draft” or “Submitted”", said["claims"]
-    for line in said.values():
-        assert "; received by the county " in line, line
-        assert line.endswith("; awaiting the county's review"), line
-        # The device's own words are English (a newer program's value in the reason is named
-        # as the hub named it).
-        own = line.split(" — reason: ")[0] + line.split("; received by the county ")[1]
-        for chinese in ("县里未接受的修改", "原因", "县里待审核", "收到", "人员信息", "为“"):
-            assert chinese not in own, line
+    with in_english():
+        page = window.show_page("sync")
+        page.held.refresh()
+        said = {
+            item["table"]: page.held.list.item(r).text() for r, item in enumerate(page.held.items)
+        }
+        assert said["persons"].startswith(
+            "Not accepted by the county: Person of 张0 (Relation to head “邻居”) — reason: "
+        ), said["persons"]
+        assert said["claims"].startswith(
+            "Not accepted by the county: Subsidy claim of 张0 (Amount “50000”, State “Paid”)"
+        ), said["claims"]  # the program's state in English (was State “已发放”); the amount as kept
+        assert "(Address “小河村五组 3 号”, Area “七星关区市西街道的一个村”)" in said["households"]
+        assert said["areas"].startswith("Not accepted by the county: Area “"), said["areas"]
+        assert "” (Township)" in said["areas"], said["areas"]  # its level in English (was (乡镇))
+        # The hub's reason as its sentence, whole, in English (it was the rule's short name, and
+        # before that the hub's Chinese sentence): the hub sends it, the device keeps it.
+        reason = said["claims"].split(" — reason: ")[1].split("; received by the county ")[0]
+        assert reason == "A new claim can only be “Draft” or “Submitted”", said["claims"]
+        for line in said.values():
+            assert "; received by the county " in line, line
+            assert line.endswith("; awaiting the county's review"), line
+            # The device's own words are English (a newer program's value in the reason is named
+            # as the hub named it).
+            own = line.split(" — reason: ")[0] + line.split("; received by the county ")[1]
+            for chinese in ("县里未接受的修改", "原因", "县里待审核", "收到", "人员信息", "为“"):
+                assert chinese not in own, line
 
 
 def test_a_value_from_a_newer_program_is_said_for_the_village(
@@ -127,7 +128,6 @@ def test_a_value_from_a_newer_program_is_said_for_the_village(
     kept at the county, the county decides, nothing to redo — in Chinese as `sync status`
     says it, and in English in English (the value named in English)."""
     from fieldapp.sync import rejected
-    from fieldapp.ui import i18n
     from tests.sync.test_upgrade_order import newer_job_held
 
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
@@ -146,19 +146,20 @@ def test_a_value_from_a_newer_program_is_said_for_the_village(
     assert "原因：就业经历的就业形式「未登记」是县里中心的程序还没有的选项" in line, line
     assert "由县里决定" in line and "请先升级中心的程序" not in line, line
 
-    i18n.install_language("en")
-    page.held.refresh()
-    english = page.held.list.item(row).text()
-    # The value named in English too (test_newer_value_in_english).
-    said = " — reason: Employment form “Not recorded” (Employment) is an option the county hub's"
-    assert said in english, english
-    assert "the county decides" in english and "请" not in english, english
+    with in_english():
+        page.held.refresh()
+        english = page.held.list.item(row).text()
+        # The value named in English too (test_newer_value_in_english).
+        said = (
+            " — reason: Employment form “Not recorded” (Employment) is an option the county hub's"
+        )
+        assert said in english, english
+        assert "the county decides" in english and "请" not in english, english
 
 
 def test_a_yes_or_no_is_said_in_the_language_shown(window, qtbot, tmp_path, warnings_shown):
     """The English line read “Casual work “否””: a yes/no value stayed Chinese. It is said in
     the language shown now; what someone wrote (a note of “否”) stays as written."""
-    from fieldapp.ui import i18n
 
     def forged(ledger: Ledger) -> str:
         away = natural_id("households", "away", "yes-no")
@@ -172,9 +173,9 @@ def test_a_yes_or_no_is_said_in_the_language_shown(window, qtbot, tmp_path, warn
     assert "易地搬迁户为“否”" in chinese and "脱贫户为“是”" in chinese, chinese
     assert "备注为“否”" in chinese, chinese
 
-    i18n.install_language("en")
-    page.held.refresh()
-    english = page.held.list.item(row).text()
-    assert "Relocated household “No”" in english, english
-    assert "Household lifted out of poverty “Yes”" in english, english
-    assert "“否”" in english and "“是”" not in english, english  # the note, as written
+    with in_english():
+        page.held.refresh()
+        english = page.held.list.item(row).text()
+        assert "Relocated household “No”" in english, english
+        assert "Household lifted out of poverty “Yes”" in english, english
+        assert "“否”" in english and "“是”" not in english, english  # the note, as written

@@ -12,6 +12,7 @@ from fieldapp.hub import rejected
 from fieldapp.hub.folder import Hub
 from fieldapp.sync.exchange import export_bundle
 from tests.codes import ENROL_CODE
+from tests.english import in_english
 from tests.sync.helpers import add_family
 from tests.sync.hostile import forge
 from tests.ui.conftest import VILLAGE, wait_idle
@@ -158,7 +159,6 @@ def test_a_change_the_county_accepted_is_said_as_the_countys_own(
     …；本机已撤销（…）” — not accepted yet accepted, taken back yet standing. It says what
     happened: held for review, accepted as the county's own change, this computer's copy
     withdrawn for it; in English in English."""
-    from fieldapp.ui import i18n
     from tests.helpers.stamps import _month_ahead
 
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
@@ -193,12 +193,12 @@ def test_a_change_the_county_accepted_is_said_as_the_countys_own(
     page.held.list.setCurrentRow(row)
     assert not page.held.undo_button.isEnabled()  # nothing left to take back
 
-    i18n.install_language("en")
-    page.held.refresh()
-    english = page.held.list.item(row).text()
-    assert english.startswith("Held by the county for review: "), english
-    assert english.endswith(
-        f"; accepted by the county and recorded as the county's own change: {decision_english}"
-        f"; this computer's own copy was withdrawn ({minute}): the county's change stands in"
-        " its place"
-    ), english
+    with in_english():
+        page.held.refresh()
+        english = page.held.list.item(row).text()
+        assert english.startswith("Held by the county for review: "), english
+        assert english.endswith(
+            f"; accepted by the county and recorded as the county's own change: {decision_english}"
+            f"; this computer's own copy was withdrawn ({minute}): the county's change stands in"
+            " its place"
+        ), english

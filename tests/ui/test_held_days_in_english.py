@@ -6,6 +6,7 @@ stays as it came."""
 from __future__ import annotations
 
 from fieldapp.store.ledger import Ledger, natural_id
+from tests.english import in_english
 from tests.sync.helpers import add_family
 from tests.sync.hostile import forge
 from tests.ui.conftest import VILLAGE
@@ -13,8 +14,6 @@ from tests.ui.held_on_device import held_alone
 
 
 def test_a_held_changes_day_is_said_in_the_language_shown(window, qtbot, tmp_path, warnings_shown):
-    from fieldapp.ui import i18n
-
     def forged(ledger: Ledger) -> str:
         _, (person,) = add_family(ledger, VILLAGE, ["101"])
         claim = natural_id("claims", "paid", person)
@@ -28,8 +27,10 @@ def test_a_held_changes_day_is_said_in_the_language_shown(window, qtbot, tmp_pat
     assert "申领日期为“2026年9月14日”" in chinese, chinese
     assert "申请日期为“2026-02-30”" in chinese, chinese
 
-    i18n.install_language("en")
-    page.held.refresh()
-    english = page.held.list.item(row).text()
-    assert "“14 September 2026”" in english and "年" not in english.split(" — reason: ")[0], english
-    assert "“2026-02-30”" in english, english
+    with in_english():
+        page.held.refresh()
+        english = page.held.list.item(row).text()
+        assert "“14 September 2026”" in english and "年" not in english.split(" — reason: ")[0], (
+            english
+        )
+        assert "“2026-02-30”" in english, english

@@ -14,7 +14,7 @@ from fieldapp.services.trust_check import WHOSE_CAUSE
 from fieldapp.store.held import RejectedReports
 from fieldapp.store.ledger import Ledger, natural_id
 from fieldapp.sync import rejected
-from fieldapp.ui import i18n
+from tests.english import in_english
 from tests.records import Records
 from tests.sync.hostile import forge
 from tests.ui.conftest import VILLAGE
@@ -64,9 +64,9 @@ def test_the_english_and_chinese_lines_name_the_same_place(window, qtbot, tmp_pa
     chinese = page.held.list.item(row).text()
     assert place in chinese and GROUP not in chinese, chinese
 
-    i18n.install_language("en")
-    page.held.refresh()
-    english = page.held.list.item(row).text()
-    assert "Why " in english and place in english and GROUP not in english, english
-    # The command line's (Chinese) line says it too.
-    assert GROUP not in rejected.describe(item) and place in rejected.describe(item)
+    with in_english():
+        page.held.refresh()
+        english = page.held.list.item(row).text()
+        assert "Why " in english and place in english and GROUP not in english, english
+        # The command line's (Chinese) line says it too.
+        assert GROUP not in rejected.describe(item) and place in rejected.describe(item)

@@ -11,8 +11,8 @@ import json
 from fieldapp.domain.sentences import sentence_read
 from fieldapp.store.held import RejectedReports
 from fieldapp.store.ledger import Ledger, natural_id
-from fieldapp.ui import i18n
 from fieldapp.ui.held_words import rule_word, sentence_shown
+from tests.english import in_english
 from tests.sync.hostile import forge
 from tests.ui.held_on_device import ELSEWHERE, held_alone
 from tests.ui.in_english import CHINESE
@@ -35,31 +35,31 @@ def test_the_english_window_says_the_hubs_reason_in_english(
     chinese = page.held.list.item(row).text()
     assert f"原因：{reason}；" in chinese, chinese  # the Chinese window: as it said
 
-    i18n.install_language("en")
-    page.held.refresh()
-    english = page.held.list.item(row).text()
-    shown = sentence_shown(sentence)
-    # Names (the device's, the places') as they are; every word of the program's in English.
-    assert shown.startswith("The “Area” of “Household” points to a village in "), shown
-    left = shown.replace("七星关区市西街道", "").replace("大坝村笔记本", "")
-    assert not CHINESE.search(left), shown
-    assert shown[:1].upper() + shown[1:] in english, english
-    assert reason not in english, english
+    with in_english():
+        page.held.refresh()
+        english = page.held.list.item(row).text()
+        shown = sentence_shown(sentence)
+        # Names (the device's, the places') as they are; every word of the program's in English.
+        assert shown.startswith("The “Area” of “Household” points to a village in "), shown
+        left = shown.replace("七星关区市西街道", "").replace("大坝村笔记本", "")
+        assert not CHINESE.search(left), shown
+        assert shown[:1].upper() + shown[1:] in english, english
+        assert reason not in english, english
 
-    # A hand edit (or a hostile hub's answer kept by an older program) of the kept sentence:
-    # a template this program did not make is never said; the rule's words or the text are.
-    ledger = window.session.ledger
-    forged = {"template": "<b>%1</b>", "parts": ["县里已同意"]}
-    with ledger.transaction():
-        ledger.db.execute("UPDATE sync_rejected SET reason_said = ?", [json.dumps(forged)])
-    page.held.refresh()
-    english = page.held.list.item(row).text()
-    assert "县里已同意" not in english and "<b>" not in english, english
-    assert (rule_word(str(item["rule"])) or reason) in english, english
+        # A hand edit (or a hostile hub's answer kept by an older program) of the kept sentence:
+        # a template this program did not make is never said; the rule's words or the text are.
+        ledger = window.session.ledger
+        forged = {"template": "<b>%1</b>", "parts": ["县里已同意"]}
+        with ledger.transaction():
+            ledger.db.execute("UPDATE sync_rejected SET reason_said = ?", [json.dumps(forged)])
+        page.held.refresh()
+        english = page.held.list.item(row).text()
+        assert "县里已同意" not in english and "<b>" not in english, english
+        assert (rule_word(str(item["rule"])) or reason) in english, english
 
-    # An older hub's report (no sentence): the same.
-    with ledger.transaction():
-        ledger.db.execute("UPDATE sync_rejected SET reason_said = NULL")
-    page.held.refresh()
-    assert (rule_word(str(item["rule"])) or reason) in page.held.list.item(row).text()
-    assert all(r["reason_said"] is None for r in RejectedReports(ledger.db).list())
+        # An older hub's report (no sentence): the same.
+        with ledger.transaction():
+            ledger.db.execute("UPDATE sync_rejected SET reason_said = NULL")
+        page.held.refresh()
+        assert (rule_word(str(item["rule"])) or reason) in page.held.list.item(row).text()
+        assert all(r["reason_said"] is None for r in RejectedReports(ledger.db).list())

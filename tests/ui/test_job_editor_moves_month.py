@@ -12,6 +12,7 @@ from fieldapp.domain.month import Month
 from fieldapp.services import work
 from fieldapp.store.ids import natural_id
 from fieldapp.ui.dialogs.records import SpellDialog
+from tests.english import in_english
 from tests.records import Records
 from tests.ui.conftest import when_modal
 from tests.ui.job_made import job
@@ -82,15 +83,13 @@ def test_a_month_set_by_hand_is_left_and_the_save_says_so(worker, warnings_shown
 
 
 def test_the_save_says_it_in_english(worker, warnings_shown):
-    from fieldapp.ui import i18n
-
     panel, month_id = worker
     _set_by_hand(panel.session, month_id, 2600)
-    assert i18n.install_language("en")
-    _edit_income(panel, 3100)
-    [said] = warnings_shown
-    assert "2600" in said and "3100" in said and "check which is right" in said
-    assert not any("\u4e00" <= c <= "\u9fff" for c in said), said
+    with in_english():
+        _edit_income(panel, 3100)
+        [said] = warnings_shown
+        assert "2600" in said and "3100" in said and "check which is right" in said
+        assert not any("\u4e00" <= c <= "\u9fff" for c in said), said
 
 
 def _only_job(session) -> EmploymentSpell:

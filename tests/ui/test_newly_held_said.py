@@ -13,8 +13,8 @@ from fieldapp.hub.server import ServerThread
 from fieldapp.services.areas import area_id
 from fieldapp.store.ledger import Ledger, natural_id
 from fieldapp.sync.exchange import export_bundle
-from fieldapp.ui import i18n
 from tests.codes import ENROL_CODE
+from tests.english import in_english
 from tests.sync.hostile import forge
 from tests.ui.conftest import VILLAGE, wait_idle
 
@@ -65,16 +65,16 @@ def test_the_result_line_says_the_changes_newly_held(window, qtbot, tmp_path, wa
     hub.close()
 
     # In English, over the network: one more held, and only it said.
-    i18n.install_language("en")
-    _away(ledger, 3)
-    with ServerThread(tmp_path / "hub") as server:
-        page.url.setText(server.url)
-        page.push()
-        wait_idle(qtbot, page)
-    said = page.result_label.text()
-    english = (
-        "The county held back 1 of this computer's changes; see why under “Changes the county "
-        "did not accept” on this page"
-    )
-    assert english in said and "暂扣" not in said, (said, warnings_shown)
-    assert len(page.held.items) == held + 1
+    with in_english():
+        _away(ledger, 3)
+        with ServerThread(tmp_path / "hub") as server:
+            page.url.setText(server.url)
+            page.push()
+            wait_idle(qtbot, page)
+        said = page.result_label.text()
+        english = (
+            "The county held back 1 of this computer's changes; see why under “Changes the county "
+            "did not accept” on this page"
+        )
+        assert english in said and "暂扣" not in said, (said, warnings_shown)
+        assert len(page.held.items) == held + 1

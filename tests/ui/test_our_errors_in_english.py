@@ -14,7 +14,6 @@ import pytest
 from fieldapp.domain import idnumber
 from fieldapp.domain.errors import DuplicateIdNumber, InvalidIdNumber
 from fieldapp.paperwork.settings import parse_value, setting_name
-from fieldapp.ui import i18n
 from fieldapp.ui.errors import message_for
 from tests.english import in_english
 
@@ -127,10 +126,10 @@ def test_a_form_refused_for_its_id_number_says_it_in_english(english) -> None:
 
 
 def test_the_settings_page_refuses_a_value_in_english(window, qtbot) -> None:
-    assert i18n.install_language("en")
-    page = window.show_page("settings")
-    page.paper_fields["notice_days"].setText("90")
-    assert not page.save_paper()
-    assert page.paper_note.text() == (
-        "The print setting “Notice period (days)” must be a whole number from 1 to 60, not “90”"
-    )
+    with in_english():
+        page = window.show_page("settings")
+        page.paper_fields["notice_days"].setText("90")
+        assert not page.save_paper()
+        assert page.paper_note.text() == (
+            "The print setting “Notice period (days)” must be a whole number from 1 to 60, not “90”"
+        )

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 from fieldapp.domain.models import Person
 from fieldapp.ui.dialogs.person_editor import PersonEditor
 from tests.conftest import make_id
+from tests.english import in_english
 from tests.records import Records
 
 _CJK = ("\u4e00", "\u9fff")
@@ -77,24 +78,24 @@ def test_a_confirmed_namesake_is_asked_once_and_not_said_again_once_saved(
 
 
 def test_both_are_said_in_english_before_the_save(window, qtbot, warnings_shown, asked):
-    from fieldapp.ui import i18n
-
-    assert i18n.install_language("en")
-    unknown = make_id(region="529999", birth="19900101", seq="215")
-    editor, records = _new_member(window, qtbot, "刘一", unknown)
-    line = editor.id_status.text()
-    assert "The division code 529999 of the ID number is unknown or abolished" in line, line
-    assert "未知" not in line
-    editor.save()
-    assert _saved(records, unknown) and warnings_shown == [] and asked == []
-    twin = make_id(region="520302", birth="20010316", seq="335")
-    editor, records = _new_member(window, qtbot, "王小明", twin)
-    editor.save()
-    [question] = asked
-    assert question.startswith("The ledger already has a person of the same name and birth date")
-    # the names, the number and the place are the ledger's, as they are; the rest is English
-    assert not _chinese(question.replace("王小明", "").split("(")[0]), question
-    assert _saved(records, twin) and warnings_shown == []
+    with in_english():
+        unknown = make_id(region="529999", birth="19900101", seq="215")
+        editor, records = _new_member(window, qtbot, "刘一", unknown)
+        line = editor.id_status.text()
+        assert "The division code 529999 of the ID number is unknown or abolished" in line, line
+        assert "未知" not in line
+        editor.save()
+        assert _saved(records, unknown) and warnings_shown == [] and asked == []
+        twin = make_id(region="520302", birth="20010316", seq="335")
+        editor, records = _new_member(window, qtbot, "王小明", twin)
+        editor.save()
+        [question] = asked
+        assert question.startswith(
+            "The ledger already has a person of the same name and birth date"
+        )
+        # the names, the number and the place are the ledger's, as they are; the rest is English
+        assert not _chinese(question.replace("王小明", "").split("(")[0]), question
+        assert _saved(records, twin) and warnings_shown == []
 
 
 def _pixels(widget, colour: str) -> int:

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 
 from fieldapp.domain.models import Person
 from fieldapp.ui.person_picker import PersonPicker
+from tests.english import in_english
 from tests.records import Records
 
 INTERNAL = "操作没有完成：程序内部出错，详情已记入日志文件 fieldapp.log。已保存的数据不受影响。"
@@ -110,18 +111,16 @@ def test_the_person_picker_says_a_failed_search_under_its_hits(window, qtbot):
 
 
 def test_the_person_picker_says_it_in_english(window, qtbot):
-    from fieldapp.ui import i18n
-
-    assert i18n.install_language("en")
-    picker = PersonPicker(window.session)
-    qtbot.addWidget(picker)
-    _index_away(window)
-    with qtbot.waitSignal(picker.search.failed, timeout=5000):
-        picker.box.setText("李")
-    assert picker.failed.text().endswith(" Press Enter to search again.")
-    assert "按" not in picker.failed.text() and "没有" not in picker.failed.text()
-    _index_back(window)
-    picker.stop()
+    with in_english():
+        picker = PersonPicker(window.session)
+        qtbot.addWidget(picker)
+        _index_away(window)
+        with qtbot.waitSignal(picker.search.failed, timeout=5000):
+            picker.box.setText("李")
+        assert picker.failed.text().endswith(" Press Enter to search again.")
+        assert "按" not in picker.failed.text() and "没有" not in picker.failed.text()
+        _index_back(window)
+        picker.stop()
 
 
 def test_the_visits_page_says_a_failed_search_under_its_hits(window, qtbot):
