@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMessageBox
 from fieldapp.hub.folder import Hub
 from fieldapp.services.incarnation import start_new_incarnation
 from fieldapp.sync.errors import BundleRefused
+from tests.english import in_english
 from tests.sync.helpers import add_family
 from tests.ui.conftest import VILLAGE, wait_idle
 from tests.ui.copied_back import NOT_FOR_A_COORDINATOR, answering_yes, ledger_path  # noqa: F401 - the copied-back ledger's fixture
@@ -218,29 +219,29 @@ def test_the_hubs_words_on_a_refusal_are_in_english_too(
 ):
     """In English the hub's reason was said in Chinese after the English sentence."""
     from fieldapp.sync.errors import SAID_TO_THE_VILLAGE
-    from fieldapp.ui import i18n
     from fieldapp.ui.app import make_app, open_window
     from tests.ui.conftest import UI_USER
 
     make_app()
-    i18n.install_language("en")
-    window = open_window(ledger_path, UI_USER)
-    try:
-        window.show()
-        answer = damaged_answer(window, qtbot, tmp_path, tries=2)
-        page = window.show_page("sync")
-        page.import_from(answer)
-        wait_idle(qtbot, page)
-        text = page.result_label.text()
-        assert "bundle no. 2" in text and "export" in text, text
-        assert SAID_TO_THE_VILLAGE["tampered"] not in text, text
-        assert not any("\u4e00" <= ch <= "\u9fff" for ch in text), text
-    finally:
-        monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
-        window.close()
-        window.shutdown_pages()
-        window.session.close()
-        i18n.install_language("zh_CN")
+    with in_english():
+        window = open_window(ledger_path, UI_USER)
+        try:
+            window.show()
+            answer = damaged_answer(window, qtbot, tmp_path, tries=2)
+            page = window.show_page("sync")
+            page.import_from(answer)
+            wait_idle(qtbot, page)
+            text = page.result_label.text()
+            assert "bundle no. 2" in text and "export" in text, text
+            assert SAID_TO_THE_VILLAGE["tampered"] not in text, text
+            assert not any("\u4e00" <= ch <= "\u9fff" for ch in text), text
+        finally:
+            monkeypatch.setattr(
+                QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No
+            )
+            window.close()
+            window.shutdown_pages()
+            window.session.close()
 
 
 def test_the_pages_words_for_a_refusal_are_the_hubs(window):
