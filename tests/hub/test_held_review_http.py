@@ -215,6 +215,7 @@ def test_decisions_while_devices_exchange_all_land_and_the_sender_hears_them(
     """Decisions are written through the same write gate as merges: taken while other devices
     upload at the same moment, every upload and both decisions land, none lost or mixed."""
     import threading
+    from contextlib import closing
 
     county, village = held["county"], held["village"]
     others = [make_device(f"邻村{n}", VILLAGE) for n in range(4)]
@@ -232,9 +233,16 @@ def test_decisions_while_devices_exchange_all_land_and_the_sender_hears_them(
         except BaseException as error:  # noqa: BLE001 - reported below
             errors.append(error)
 
+    def decided(held_id: int, accept: bool, reason: str) -> None:
+        # Each decision on a connection of its own, as the county desktop takes each run on
+        # `Session.worker_ledger` (one connection shared by two threads raced on its own
+        # BEGIN: "cannot start a transaction within a transaction").
+        with closing(county.sibling()) as ledger:
+            decide_held(ledger, server.url, held_id, accept, "李科长", reason)
+
     jobs = [lambda d=d: push(d, server.url, timeout=120) for d in others]
-    jobs.append(lambda: decide_held(county, server.url, held["fix"], True, "李科长", "核实"))
-    jobs.append(lambda: decide_held(county, server.url, held["prank"], False, "李科长", "不对"))
+    jobs.append(lambda: decided(held["fix"], True, "核实"))
+    jobs.append(lambda: decided(held["prank"], False, "不对"))
     jobs.append(lambda: push(village, server.url, timeout=120))
     threads = [threading.Thread(target=run, args=(job,)) for job in jobs]
     for thread in threads:
