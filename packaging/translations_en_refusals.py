@@ -888,6 +888,7 @@ EN_REFUSALS: dict[str, str] = {
     "中心没有给出未接受的修改": "The county hub did not give the held changes",
     "中心没有记下这次接受": "The county hub did not record this acceptance",
     "不能确定县里的中心是否已记下这次的操作（中心记下时与它的数据库断开了连接）：请刷新后查看，没有记下的再做一次": "Cannot tell whether the county hub recorded this (its connection to its database was cut while it recorded it). Please refresh and look; do again whatever was not recorded",
+    "不能确定县里的中心是否已收下本机这次上传的修改（中心保存时与它的数据库断开了连接）：请稍后再同步一次，中心已收下的不会重复收下，本机不用重新录入": "Cannot tell whether the county hub took the changes this computer sent (its connection to its database was cut while it saved them). Please sync again later: the hub does not take twice what it took, and nothing needs entering again on this computer",
     "中心没有记下这次不予采纳": "The county hub did not record this dismissal",
     "中心没有重新核对": "The county hub did not check the held changes again",
     "同步没有完成：%1": "The sync did not finish: %1",

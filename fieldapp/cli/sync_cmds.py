@@ -24,7 +24,13 @@ from fieldapp.cli.common import (
 from fieldapp.domain.conflict_numbers import short_number, short_numbers, typed
 from fieldapp.domain.dates import china_minute
 from fieldapp.domain.roles import COMPUTER_ACCOUNT as ROLES_COMPUTER_ACCOUNT
-from fieldapp.sync.errors import AlreadyImported, BundleRefused, SyncError
+from fieldapp.sync.errors import (
+    DATABASE_LOST_AT_COMMIT,
+    UNSURE_RECORDED,
+    AlreadyImported,
+    BundleRefused,
+    SyncError,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Collection
@@ -677,6 +683,11 @@ def cmd_hub_import(args: argparse.Namespace) -> int:
             )
         elif o.code == "already":
             print(f"{escaped(o.path.name)}：{escaped(o.error)}")
+        elif o.code == UNSURE_RECORDED:  # imported or not, nobody knows: neither 未导入 nor 已导入
+            refused += 1
+            print(
+                f"不能确定是否已导入 {escaped(o.path.name)}：{DATABASE_LOST_AT_COMMIT}；文件没有移动"
+            )
         else:
             refused += 1
             if o.not_kept:

@@ -54,10 +54,17 @@ from fieldapp.store.vault import Credentials, ledger_state
 from fieldapp.sync import crypto
 from fieldapp.sync.bundle import RefusedBundle
 from fieldapp.sync.enrolment import make_enrolment, seal
-from fieldapp.sync.errors import AlreadyImported, BundleRefused, SyncError, said_to_the_village
+from fieldapp.sync.errors import (
+    DATABASE_LOST,
+    AlreadyImported,
+    BundleRefused,
+    SyncError,
+    said_to_the_village,
+)
 from fieldapp.sync.exchange import (
     BUSY,
     OWN_TROUBLE,
+    UNSURE,
     ExportResult,
     ImportResult,
     StepHook,
@@ -530,9 +537,14 @@ class Hub:
                     outcome.error, outcome.code = str(refused), refused.code
                     outcome.quarantined = refused.quarantined
                     outcome.not_kept = refused.not_kept
-                    if refused.code == BUSY and not self.ledger.reachable():
+                    if refused.code in (BUSY, UNSURE) and not self.ledger.reachable():
                         if reconnected or not self._reconnect():
-                            lost = refused
+                            # (the files not tried are not imported: not said unsure)
+                            lost = (
+                                refused
+                                if refused.code == BUSY
+                                else BundleRefused(BUSY, DATABASE_LOST)
+                            )
                         reconnected = True
                 outcomes.append(outcome)
         with self.lock:  # the planner's statistics looked at once, after the whole batch
@@ -565,7 +577,7 @@ class Hub:
         """Import every bundle in the inbox folder; each one leaves the inbox either way."""
         outcomes = self.import_files(self.inbox_files())
         for outcome in outcomes:
-            if outcome.code not in ("disk_full", "busy"):  # those wait for the next run
+            if outcome.code not in ("disk_full", "busy", UNSURE):  # those wait for the next run
                 outcome.path.unlink(missing_ok=True)
         return outcomes
 

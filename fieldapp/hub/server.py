@@ -100,11 +100,12 @@ from fieldapp.sync.errors import (
     HUB_TROUBLE_SAID,
     UNSURE_RECORDED,
     UNSURE_RECORDED_SAID,
+    UNSURE_UPLOADED,
     AlreadyImported,
     BundleRefused,
     SyncError,
 )
-from fieldapp.sync.exchange import BUSY, DISK_FULL, READ_ONLY, own_trouble
+from fieldapp.sync.exchange import BUSY, DISK_FULL, READ_ONLY, UNSURE, own_trouble
 from fieldapp.sync.files import stamp
 
 log = logging.getLogger("fieldapp.hub")
@@ -127,6 +128,7 @@ STATUS_OF = {
     "disk_full": HTTPStatus.INSUFFICIENT_STORAGE,
     "busy": HTTPStatus.SERVICE_UNAVAILABLE,
     "read_only": HTTPStatus.SERVICE_UNAVAILABLE,
+    UNSURE_RECORDED: HTTPStatus.SERVICE_UNAVAILABLE,
 }
 
 
@@ -214,6 +216,26 @@ def _error(
     return response
 
 
+def _unsure_upload(device: str, sign: Signer | None) -> JSONResponse:
+    """The answer to `device`'s upload whose import lost the hub's PostgreSQL connection while
+    it was committed (`exchange.UNSURE`, `saving.unsure_commit`): the database may have
+    recorded it or not. Signed 503 `UNSURE_RECORDED` with `Retry-After` — the same upload
+    later is safe: a bundle imported already is known by its id, and a new one of the same
+    changes brings none the hub holds — in the device's words (`UNSURE_UPLOADED`), never
+    没有导入; one warning line in the hub's log. Not counted as an upload the hub's own trouble
+    kept out (`hub_trouble`: said 没有导入 on the county's desktop)."""
+    log.warning(
+        "不能确定是否已导入%s的数据包（中心自己的问题）：保存时与中心的数据库断开了连接，"
+        "数据库可能已经记下，也可能没有；设备再同步时，已导入的修改不会重复导入",
+        Kept(device),
+    )
+    answer = _error(
+        HTTPStatus.SERVICE_UNAVAILABLE, UNSURE_RECORDED, UNSURE_UPLOADED, close=True, sign=sign
+    )
+    answer.headers["Retry-After"] = str(RETRY_AFTER_S)
+    return answer
+
+
 def _refused(
     refused: _Refusal | httpauth.AuthRefused, sign: Signer | None, close: bool = False
 ) -> JSONResponse:
@@ -287,6 +309,7 @@ TROUBLE_LOGGED = {
     BUSY: "中心的数据库正忙（另一项写入占着），请稍后再看",
     READ_ONLY: "中心的数据库只接受读取（可能连到了备用库，或被设为只读），请与数据库管理员联系",
     DISK_FULL: "中心的磁盘已满，请腾出磁盘空间",
+    UNSURE: "中心的数据库在保存时断开了连接（数据库重启、关闭或连接被断开），不能确定是否已记下",
 }
 LOST_LOGGED = "连不上中心的数据库（数据库重启、关闭或连接被断开），下一次请求会重新连接"
 
@@ -486,7 +509,8 @@ class HubService:
         shows as they are. A county device's decision
         whose transaction lost its connection as it was committed (`saving.unsure_commit`) is
         told `UNSURE_RECORDED_SAID` (code `UNSURE_RECORDED`, no `Retry-After`): the database
-        may have recorded it, and the clerk is to look before deciding again."""
+        may have recorded it, and the clerk is to look before deciding again; an upload so,
+        `_unsure_upload`."""
         if isinstance(error, StoreUnreachable):  # the hub not opened yet: the database's error
             error = error.error
         refused = own_trouble(error)
@@ -495,6 +519,8 @@ class HubService:
         upload = request.url.path == "/v1/exchange"
         device = getattr(request.state, "device", None) or self._known_device(request)
         sign = self._signer(request)
+        if upload and unsure_commit(error):  # (its import's own is answered in `_exchange_file`)
+            return _unsure_upload(device or "设备", sign)
         if not upload and request.method == "POST" and unsure_commit(error):
             # A decision whose connection went as it was committed: the database may have
             # recorded it — neither 没有记下 nor 请稍后再试 (`UNSURE_RECORDED`).
@@ -943,6 +969,8 @@ class HubService:
                 numbers: dict[str, object] | None = (
                     {"received": refused.received} if refused.received is not None else None
                 )
+                if refused.code == UNSURE:  # imported or not, nobody knows: not 没有导入
+                    return _unsure_upload(device, sign)
                 said = HUB_TROUBLE_SAID.get(refused.code)
                 if said is not None:
                     # The hub's own trouble: the county reads its advice in the log, the

@@ -43,6 +43,7 @@ from fieldapp.sync.errors import (
     HUB_TROUBLE_SAID,
     UNSURE_RECORDED,
     UNSURE_RECORDED_SAID,
+    UNSURE_UPLOADED,
     HubRefused,
     SyncError,
 )
@@ -391,10 +392,13 @@ def refused_upload(
     — signed by the hub: `_refusal` drops a code it did not sign — this device's own sentence,
     said in the language shown, of the `facts` it has (`_facts`); else the hub's words
     (`_plain`), which carry what the device cannot know (a bundle's fault, its numbers), after
-    this device's own opening."""
+    this device's own opening. An upload the hub cannot say whether it took (`UNSURE_RECORDED`:
+    its database's connection lost as it saved it) is `UNSURE_UPLOADED`, never 没有导入."""
     facts = facts or {}
     if code in HUB_TROUBLE_SAID:
         return said(HUB_TROUBLE_SAID[code])
+    if code == UNSURE_RECORDED:  # taken or not, nobody knows; sending again takes none twice
+        return said(UNSURE_UPLOADED)
     own = refused_request(code, status, facts)
     if own is not None:
         return own

@@ -24,6 +24,7 @@ REASONS = {
     "disk_full": "磁盘空间不足或无法写入",
     "busy": "台账正忙（另一项导入、审核或同步正在写入），请稍后再试",
     "read_only": "台账不能写入（只读），没有导入任何修改",
+    "unsure_recorded": "不能确定是否已导入",
     "not_enrolled": "本台账尚未登记到县级汇总中心",
     "demo": "这是演示台账的数据包（人员都是虚构的），正式的县级汇总中心不接收演示数据",
 }
@@ -89,6 +90,18 @@ UNSURE_RECORDED_SAID = template(
     "请刷新后查看，没有记下的再做一次"
 )
 
+#: What a village's device says of its upload the hub cannot vouch for (code
+#: `UNSURE_RECORDED`, signed, HTTP 503 with `Retry-After`): the import's transaction lost its
+#: PostgreSQL connection while it was committed, and the database may have taken the changes
+#: or not. Sending them again is safe: the hub takes none twice (a bundle it imported is known
+#: by its id; a new bundle of the same changes brings none it holds). `client.refused_upload`
+#: says it in the device's words and language; the hub's message is the same words, which an
+#: older device shows after its own 中心拒绝了上传.
+UNSURE_UPLOADED = template(
+    "不能确定县里的中心是否已收下本机这次上传的修改（中心保存时与它的数据库断开了连接）："
+    "请稍后再同步一次，中心已收下的不会重复收下，本机不用重新录入"
+)
+
 #: The code of an upload the hub imported but could not answer (its database gone, its disk
 #: full or a fault while it made the answer; HTTP 500, which an older device takes as the hub's
 #: failure and says with the hub's words): signed by the hub for the upload, a device says
@@ -116,6 +129,15 @@ READ_ONLY_DATABASE = (
 DATABASE_LOST = (
     "与汇总中心数据库的连接断开了（数据库重启、关闭或连接被管理员断开），没有导入任何修改。"
     "中心会重新连接，请稍后再导入一次"
+)
+
+#: … or lost that connection while the import's transaction was committed
+#: (`saving.unsure_commit`): the database may have recorded the bundle or not — refused as
+#: `UNSURE_RECORDED`, the hub's own trouble; imported again, it is taken once.
+DATABASE_LOST_AT_COMMIT = (
+    "与汇总中心数据库的连接在保存时断开了（数据库重启、关闭或连接被管理员断开），"
+    "数据库可能已经记下了这个数据包，也可能没有。中心会重新连接，请稍后再导入一次："
+    "已导入的修改不会重复导入"
 )
 
 #: The detail of a bundle that met a full disk on its way in (SQLite's "disk I/O error" or a work

@@ -64,9 +64,11 @@ from fieldapp.sync.bundle import (
 )
 from fieldapp.sync.errors import (
     DATABASE_LOST,
+    DATABASE_LOST_AT_COMMIT,
     NOTHING_IMPORTED_FULL,
     READ_ONLY_DATABASE,
     READ_ONLY_FILE,
+    UNSURE_RECORDED,
     AlreadyImported,
     BundleRefused,
     SyncError,
@@ -403,9 +405,13 @@ BUSY = "busy"
 READ_ONLY = "read_only"
 #: … that met the importer's own disk full (or failing).
 DISK_FULL = "disk_full"
+#: … whose transaction lost its PostgreSQL connection while it was committed
+#: (`saving.unsure_commit`): imported or not, nobody knows — said so, never 没有导入. Taken
+#: again, it is found imported already (`AlreadyImported`) or goes in: nothing twice.
+UNSURE = UNSURE_RECORDED
 #: The refusals that are the importing ledger's own trouble, never the bundle's nor its
 #: sender's: the bundle is not quarantined nor held against its device, and is taken again.
-OWN_TROUBLE = frozenset({BUSY, READ_ONLY, DISK_FULL})
+OWN_TROUBLE = frozenset({BUSY, READ_ONLY, DISK_FULL, UNSURE})
 
 
 def own_trouble(error: Exception) -> BundleRefused | None:
@@ -452,6 +458,9 @@ def _as_refusal(error: Exception) -> BundleRefused:
     trouble = ledger_trouble(error)
     if trouble == saving.BUSY:
         return BundleRefused(BUSY)
+    if trouble == saving.LOST and saving.unsure_commit(error):  # as it committed the import
+        log.info("bundle's commit met the database gone, recorded or not: %s", text)
+        return BundleRefused(UNSURE, DATABASE_LOST_AT_COMMIT)
     if trouble == saving.LOST:  # the hub's database restarted or ended its connection
         log.info("bundle met the database gone: %s", text)
         return BundleRefused(BUSY, DATABASE_LOST)

@@ -692,6 +692,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "不能为空"),
     QT_TRANSLATE_NOOP("Refusals", "不能停用自己"),
     QT_TRANSLATE_NOOP("Refusals", "不能写入“%1”：%2，写入会毁掉台账。请另取一个文件名"),
+    QT_TRANSLATE_NOOP("Refusals", "不能确定县里的中心是否已收下本机这次上传的修改（中心保存时与它的数据库断开了连接）：请稍后再同步一次，中心已收下的不会重复收下，本机不用重新录入"),
     QT_TRANSLATE_NOOP("Refusals", "不能确定县里的中心是否已记下这次的操作（中心记下时与它的数据库断开了连接）：请刷新后查看，没有记下的再做一次"),
     QT_TRANSLATE_NOOP("Refusals", "不认识的字段（可能拼错了）"),
     QT_TRANSLATE_NOOP("Refusals", "与户主关系为“户主”，但户主身份证号码不是本人的号码"),

@@ -17,8 +17,8 @@ from fieldapp.hub.server import ServerThread, ServiceSettings
 from fieldapp.store.hub_state import HubLog
 from fieldapp.sync import httpauth
 from fieldapp.sync.client import county_status
-from fieldapp.sync.errors import HUB_TROUBLE_SAID, BundleRefused
-from fieldapp.sync.exchange import OWN_TROUBLE, export_bundle
+from fieldapp.sync.errors import HUB_TROUBLE_SAID, UNSURE_UPLOADED, BundleRefused
+from fieldapp.sync.exchange import OWN_TROUBLE, UNSURE, export_bundle
 from tests.helpers.full_disk import disk_full
 from tests.hub.enrolled import _enrolled
 from tests.hub.httpkit import header_for, post
@@ -88,10 +88,13 @@ def test_over_http_the_village_is_told_the_hub_cannot_take_it_now(
 
 
 def test_each_of_the_hubs_own_troubles_has_the_villages_words() -> None:
-    assert set(HUB_TROUBLE_SAID) == OWN_TROUBLE
+    """Each says nothing went in — but an upload whose commit lost the database's connection
+    (`UNSURE`): whether it went in is not known (`UNSURE_UPLOADED`)."""
+    assert set(HUB_TROUBLE_SAID) == OWN_TROUBLE - {UNSURE}
     for code, said in HUB_TROUBLE_SAID.items():
         assert said.startswith("县里的中心") and "没有导入任何修改" in said, code
         assert "数据库管理员" not in said and "腾出" not in said, code
+    assert "不能确定" in UNSURE_UPLOADED and "没有导入" not in UNSURE_UPLOADED
 
 
 def test_each_of_the_hubs_own_troubles_has_the_logs_words() -> None:

@@ -263,11 +263,14 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     password refused by `tests.services.test_user_refusal_sentences`; a decision on a held change
     the hub refused by `tests.hub.test_held_decision_refusals_said`; a county device's query
     or decision that met the hub's own trouble by `tests.hub.test_hub_database_gone_answered`;
+    an upload the hub cannot say it took (its database gone as it saved it) by
+    `tests.hub.test_hub_upload_unsure`;
     a job's figure past its bound by `tests.services.test_job_bounds`)."""
     from tests.hub.test_county_refusals_own_words import SAID_HERE as COUNTY_ASKS
     from tests.hub.test_held_decision_refusals_said import SAID_HERE as DECISIONS
     from tests.hub.test_held_waiting_said import SAID_HERE as WAITING
     from tests.hub.test_hub_database_gone_answered import SAID_HERE as HUB_GONE
+    from tests.hub.test_hub_upload_unsure import SAID_HERE as UPLOAD_UNSURE
     from tests.hub.test_hub_words_bounded import SAID_HERE as HUB_WORDS
     from tests.hub.test_network_trouble_said import SAID_HERE as NETWORK
     from tests.paperwork.test_print_note_sentences import said_templates as print_notes
@@ -295,6 +298,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
         *WAITING,
         *COUNTY_ASKS,
         *HUB_GONE,
+        *UPLOAD_UNSURE,
         *DECISIONS,
         *HUB_WORDS,
         *NETWORK,
