@@ -505,27 +505,30 @@ def publish_drafts(
     state = SyncState(hub_ledger.db)
     outcomes: list[DraftOutcome] = []
     for draft in policy_packs.drafts(hub_ledger.db, policy_packs.PENDING):
-        owner = state.origin_owner(str(draft.get("created_device") or ""))
-        peer = state.peer(owner) if owner else None
-        outcome = DraftOutcome(str(draft["id"]), owner or "", None)
-        if peer is None or peer.role != "device" or peer.device_role is not Role.COUNTY:
-            outcome.reason = f"只有县级设备能提交县级政策包（提交设备：{owner or '未登记'}）"
-        else:
-            name = f"{draft.get('pack_id') or 'county'}.toml"
-            try:
-                outcome.published = publish(
-                    hub_ledger, str(draft.get("text") or ""), name, registry
-                )
-            except (PackError, PolicyRefused) as error:
-                outcome.reason = str(error)
-        record = outcome.published
-        answer = {
-            "status": policy_packs.PUBLISHED if record else policy_packs.REFUSED,
-            "status_note": f"已签发为 {record.version}（第 {record.seq} 号）"
-            if record
-            else outcome.reason,
-        }
+        # The pack signed and the draft's answer in one transaction: signed in one and
+        # answered in another, a database gone between the two left the draft 待签发, and
+        # the next import answered it 退回 (its version published — by itself).
         with hub_ledger.transaction():
+            owner = state.origin_owner(str(draft.get("created_device") or ""))
+            peer = state.peer(owner) if owner else None
+            outcome = DraftOutcome(str(draft["id"]), owner or "", None)
+            if peer is None or peer.role != "device" or peer.device_role is not Role.COUNTY:
+                outcome.reason = f"只有县级设备能提交县级政策包（提交设备：{owner or '未登记'}）"
+            else:
+                name = f"{draft.get('pack_id') or 'county'}.toml"
+                try:
+                    outcome.published = publish(
+                        hub_ledger, str(draft.get("text") or ""), name, registry
+                    )
+                except (PackError, PolicyRefused) as error:
+                    outcome.reason = str(error)
+            record = outcome.published
+            answer = {
+                "status": policy_packs.PUBLISHED if record else policy_packs.REFUSED,
+                "status_note": f"已签发为 {record.version}（第 {record.seq} 号）"
+                if record
+                else outcome.reason,
+            }
             hub_ledger.update(policy_packs.DRAFTS, outcome.draft_id, answer)
         outcomes.append(outcome)
     return outcomes

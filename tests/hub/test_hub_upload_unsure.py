@@ -269,3 +269,45 @@ def test_hub_import_of_a_file_unrecorded_at_commit(
     assert code == 0 and out.startswith("已导入 村.fieldsync："), out
     assert len(_imports(store_url)) == 1
     _held_once(store_url, village)
+
+
+def test_an_import_whose_database_goes_as_drafts_are_signed_is_still_an_import(
+    hub: Hub, store_url: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """After an import commits, the county's policy drafts it brought are signed in a
+    transaction of their own. The database gone there (here: its COMMIT ended) raised the
+    database's error out of an import already recorded — the device told 没有导入任何修改 of
+    changes the hub holds. Now the import stands, one warning says the drafts wait, and the
+    next import signs them."""
+    from fieldapp.domain.roles import Role
+    from fieldapp.services.policy_admin import submit_draft
+    from fieldapp.store import policy_packs
+    from fieldapp.sync.enrolment import enrol
+    from tests.codes import ENROL_CODE
+    from tests.policy.helpers import COUNTY_PACK
+
+    office = Ledger.open(tmp_path / "county.db", author="李科长")
+    hub.enroll("县人社局", "520502", tmp_path / "c.enrol", Role.COUNTY, code=ENROL_CODE, by="科员")
+    enrol(office, tmp_path / "c.enrol", code=ENROL_CODE)
+    submit_draft(office, COUNTY_PACK)
+    bundle = export_bundle(office, tmp_path / "up.fieldsync").path
+    with (
+        caplog.at_level(logging.WARNING, logger="fieldapp"),
+        ended_while_committing(store_url, policy_packs.DRAFTS, "UPDATE"),
+    ):
+        result = hub.import_file(bundle)
+    assert result.new_changes > 0
+    assert len(_imports(store_url)) == 1
+    warned = [r for r in caplog.records if "草稿这次没有签发" in r.getMessage()]
+    assert len(warned) == 1, [r.getMessage() for r in caplog.records]
+    again = Hub.open(hub.root)  # (the fixture's connection was the one ended)
+    try:
+        assert [d["status"] for d in policy_packs.drafts(again.ledger.db)] == [policy_packs.PENDING]
+        again.import_file(export_bundle(office, tmp_path / "up2.fieldsync").path)
+        signed = policy_packs.drafts(again.ledger.db)
+        assert [d["status"] for d in signed] == [policy_packs.PUBLISHED], [
+            d["status_note"] for d in signed
+        ]
+    finally:
+        again.close()
+        office.close()
