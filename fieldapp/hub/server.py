@@ -679,7 +679,7 @@ class HubService:
         # The device's name from its enrolment, never from the body.
         reviewer = signed_author(user, peer.name)
         decided = await anyio.to_thread.run_sync(
-            self._decide, held_id, accept, reviewer, reason, sign, limiter=self._exchanges
+            self._decide, signed, held_id, accept, reviewer, reason, sign, limiter=self._exchanges
         )
         return self._signed_answer(request, decided)
 
@@ -698,7 +698,7 @@ class HubService:
             return _refused(refused, sign, close=True)
         reviewer = signed_author(user, peer.name)  # the device's name from its enrolment
         done = await anyio.to_thread.run_sync(
-            self._rejudge, reviewer, sign, limiter=self._exchanges
+            self._rejudge, signed, reviewer, sign, limiter=self._exchanges
         )
         return self._signed_answer(request, done)
 
@@ -821,22 +821,10 @@ class HubService:
             with self._locks_guard:
                 self._authenticated.pop(signed.key_id, None)
         if peer is None or peer.role != "device" or peer.name != signed.device:
-            raise _Refusal(
-                401,
-                "unknown_key",
-                "发送设备未登记，或密钥与登记的不符：县里重新登记过本机的，请导入县里最新发的"
-                "登记文件后再同步（本机数据都保留）；否则请核对同步地址是不是本县的中心",
-            )
+            raise _unknown_key()
         httpauth.verify_signature(signed, request.method, _target(request), peer.sign_public)
         if peer.revoked_at:
-            raise _Refusal(
-                403,
-                "revoked",
-                f"设备 {peer.name} 已于 {china_minute(peer.revoked_at)} 被县里注销，不能再同步。"
-                f"电脑找回或换了电脑的，请县里用原设备名 {peer.name} 重新登记，导入新的登记文件后"
-                "即可同步；本机台账里的数据都保留",
-                {"revoked_at": peer.revoked_at},
-            )
+            raise _revoked(peer)
         try:
             httpauth.check_fresh(signed, self.nonces, per_key=self._share(peer))
         except httpauth.AuthRefused as refused:
@@ -1065,7 +1053,13 @@ class HubService:
         return items, len(found)
 
     def _decide(
-        self, held_id: int, accept: bool, reviewer: str, reason: str, sign: Signer | None = None
+        self,
+        signed: httpauth.SignedRequest,
+        held_id: int,
+        accept: bool,
+        reviewer: str,
+        reason: str,
+        sign: Signer | None = None,
     ) -> Response:
         """Worker thread: the decision, written as the CLI writes it (one transaction through
         the write gate every import shares, so it never interleaves with a merge's writes), and
@@ -1074,25 +1068,38 @@ class HubService:
         when the answer cannot be made (the database gone just after the decision) the
         decision is not recorded either, as the county's desktop is then told. Only the
         connection lost while it commits leaves that unknown — the database may have
-        recorded it — and the desktop is told so (`_own_trouble_answer`: `UNSURE_RECORDED`)."""
+        recorded it — and the desktop is told so (`_own_trouble_answer`: `UNSURE_RECORDED`).
+        The device that `signed` it is checked again inside that transaction (`_still_county`):
+        one revoked or enrolled again since its header was authenticated decides nothing."""
         hub = self.sessions.get()
         try:
             with hub.lock, hub.ledger.transaction():
+                _still_county(hub, signed)
                 if accept:
                     held = rejected.accept(hub, held_id, reviewer, reason, hints=rejected.DESKTOP)
                 else:
                     held = rejected.dismiss(hub, held_id, reviewer, reason, hints=rejected.DESKTOP)
                 item = held_items(hub, [held])[0]
+        except _Refusal as refused:  # its device revoked or enrolled again since its header
+            return _refused(refused, sign, close=True)
         except SyncError as error:
             return _error(HTTPStatus.CONFLICT, "held", str(error), numbers=_said(error), sign=sign)
         return JSONResponse({"hub": self.name, "held": item})
 
-    def _rejudge(self, reviewer: str, sign: Signer | None = None) -> Response:
+    def _rejudge(
+        self, signed: httpauth.SignedRequest, reviewer: str, sign: Signer | None = None
+    ) -> Response:
         """Worker thread: `rejected.rejudge` (each acceptance through the write gate, as the
-        CLI's); its refusal while the hub doubts its clock as ahead said (409 `clock`)."""
+        CLI's); its refusal while the hub doubts its clock as ahead said (409 `clock`). The
+        device that `signed` it checked again first (`_still_county`), under the hub's lock
+        the rejudge holds."""
         hub = self.sessions.get()
         try:
-            done = rejected.rejudge(hub, reviewer)
+            with hub.lock:
+                _still_county(hub, signed)
+                done = rejected.rejudge(hub, reviewer)
+        except _Refusal as gone:  # its device revoked or enrolled again since its header
+            return _refused(gone, sign, close=True)
         except SyncError as error:
             return _error(HTTPStatus.CONFLICT, "clock", str(error), numbers=_said(error), sign=sign)
         # Each with its sentence where the rules made one (`reason_said`, null: the text): an
@@ -1218,6 +1225,46 @@ def _reviewer(data: dict[str, Any]) -> str:
         return check_name(user if isinstance(user, str) else "")
     except ValidationFailed as error:
         raise _Refusal(400, "reviewer", f"审核人的用户名不对：{error}") from None
+
+
+def _unknown_key() -> _Refusal:
+    """The refusal of a request signed by a key the hub does not know (or no longer: its
+    device enrolled again with new keys)."""
+    return _Refusal(
+        401,
+        "unknown_key",
+        "发送设备未登记，或密钥与登记的不符：县里重新登记过本机的，请导入县里最新发的"
+        "登记文件后再同步（本机数据都保留）；否则请核对同步地址是不是本县的中心",
+    )
+
+
+def _revoked(peer: Peer) -> _Refusal:
+    """The refusal of a request of a revoked device (when: a fact it says in its own words)."""
+    assert peer.revoked_at
+    return _Refusal(
+        403,
+        "revoked",
+        f"设备 {peer.name} 已于 {china_minute(peer.revoked_at)} 被县里注销，不能再同步。"
+        f"电脑找回或换了电脑的，请县里用原设备名 {peer.name} 重新登记，导入新的登记文件后"
+        "即可同步；本机台账里的数据都保留",
+        {"revoked_at": peer.revoked_at},
+    )
+
+
+def _still_county(hub: Hub, signed: httpauth.SignedRequest) -> None:
+    """Worker thread, where a county decision is written: the device that signed it, as the
+    hub's ledger says now. Authenticated as its header arrived (`_authenticate`), a decision
+    waits for its body (up to a minute) and for its turn behind imports (`max_exchanges`):
+    a county laptop revoked meanwhile (lost, stolen), or enrolled again on a new computer (its
+    key no longer the device's), is refused (`_Refusal`) as its header would be now, and
+    decides nothing."""
+    peer = hub.state.peer_by_key(signed.key_id)
+    if peer is None or peer.role != "device" or peer.name != signed.device:
+        raise _unknown_key()
+    if peer.revoked_at:
+        raise _revoked(peer)
+    if not _may_view_status(peer):
+        raise _Refusal(403, "role", "只有县级设备可以审核未接受的修改")
 
 
 def _may_view_status(peer: Peer) -> bool:
