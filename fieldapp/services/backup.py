@@ -9,7 +9,8 @@ device: a fresh device id for its changes from now on (the enrolled keys stay: t
 device by its signature and binds the new id to it on the first bundle), and its bundle numbers
 to the hub jump past any it can have sent since the backup. Nothing the hub holds is lost; the
 changes made after the backup stay at the hub under the old id. The same mechanism serves a
-ledger copied back by hand (`fieldapp sync restored`): `fieldapp.services.incarnation`.
+ledger copied back by hand (`fieldapp sync restored`): `fieldapp.services.incarnation`. A hub's
+own ledger restored from its backup keeps its id (docs/hub.md, 备份中心).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from fieldapp.domain.credentials import Credentials
 from fieldapp.domain.progress import Progress
-from fieldapp.services.incarnation import start_new_incarnation
+from fieldapp.services.incarnation import finish_restore, start_new_incarnation
 from fieldapp.store import backup as _store_backup
 from fieldapp.store.keyfile import Step
 from fieldapp.store.ledger import Ledger
@@ -62,12 +63,13 @@ def restore(
     credentials: Credentials,
     step: Step | None = None,
 ) -> Restored:
-    """Replace the (closed) ledger by a backup, then start the device's new incarnation."""
+    """Replace the (closed) ledger by a backup, then start the device's new incarnation (a
+    hub's ledger keeps its id: `incarnation.finish_restore`)."""
     kept = _store_backup.restore_from(backup_file, ledger_path, credentials, step)
     ledger = Ledger.open(ledger_path, credentials=credentials)
     try:
         previous = ledger.device_id
-        current = new_incarnation(ledger)
+        current = finish_restore(ledger)
     finally:
         ledger.close()
     return Restored(Path(ledger_path), kept, current, previous)

@@ -53,6 +53,22 @@ def restore_unfinished(ledger: Ledger) -> bool:
     return bool(ledger.get_meta(RESTORED_MARK))
 
 
+def finish_restore(ledger: Ledger) -> str:
+    """After a restore put `ledger` in place: a device's new incarnation (returns its fresh id);
+    a hub keeps its own id (returns it), only the restore's mark is cleared.
+
+    A hub restored from its backup numbers its own new changes on from the backup's, and its
+    devices take those in place of what they held under the same numbers (docs/hub.md,
+    备份中心; `sync.exchange`); its change log is append-only (migration 41), so a device's
+    renumbering of unsent changes would be refused by the log itself."""
+    identity = SyncState(ledger.db).identity()
+    if identity is None or identity.role != "hub":
+        return start_new_incarnation(ledger)
+    with ledger.transaction():
+        ledger.set_meta(RESTORED_MARK, None)
+    return ledger.device_id
+
+
 def start_new_incarnation(ledger: Ledger) -> str:
     """Write under a fresh change-log id from now on; returns it (see the module docstring).
 

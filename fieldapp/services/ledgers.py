@@ -12,7 +12,7 @@ from pathlib import Path
 from fieldapp.domain.credentials import Credentials
 from fieldapp.domain.errors import ValidationFailed
 from fieldapp.domain.progress import CancelCheck, Progress
-from fieldapp.services.incarnation import restore_unfinished, start_new_incarnation
+from fieldapp.services.incarnation import finish_restore, restore_unfinished
 from fieldapp.services.sheet_conflicts import clear_at_open
 from fieldapp.store import ledger_kind
 from fieldapp.store.connection import BUSY_TIMEOUT_MS
@@ -75,7 +75,7 @@ def open_ledger(
     )
     try:
         if restore_unfinished(ledger):
-            start_new_incarnation(ledger)
+            finish_restore(ledger)
         # Housekeeping never waits on another program's write: left for the next open.
         ledger.wait_for_others(0)
         try:
