@@ -1256,8 +1256,17 @@ def cmd_sync_undo(args: argparse.Namespace) -> int:
 def cmd_sync_restored(args: argparse.Namespace) -> int:
     """Start a new incarnation after a restore from backup."""
     from fieldapp.services.incarnation import start_new_incarnation
+    from fieldapp.store.sync_state import SyncState
 
     ledger = open_ledger(args)
+    identity = SyncState(ledger.db).identity()
+    if identity is not None and identity.role == "hub":
+        # A hub keeps its id after a restore (`incarnation.finish_restore`); a device's
+        # renumbering would be refused by its append-only change log (migration 41).
+        return fail(
+            "这是县级汇总中心的台账，不用执行这一步：中心从备份恢复后照常使用"
+            "（hub … --dir 中心文件夹），各设备同步时以中心为准；没有改动任何数据"
+        )
     start_new_incarnation(ledger)
     print(
         "已改用新的台账标识。下次同步时县里会把备份之后的数据（包括本机备份后做的修改）全部发回，"

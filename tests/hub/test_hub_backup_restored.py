@@ -56,3 +56,27 @@ def test_a_hub_restored_from_its_backup_keeps_its_id_and_is_used_as_before(
     assert [d["device"] for d in json.loads(capsys.readouterr().out)] == ["红星村"]
     assert main(["hub", "policy", "list", "--dir", str(new)]) == 0
     assert "某人社通〔2026〕3号" in capsys.readouterr().out
+
+
+def test_sync_restored_on_a_hubs_ledger_is_refused_in_words_and_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`fieldapp sync restored` is a device's step after a copy put back by hand; run on the
+    hub's own ledger it stopped on the append-only log's guard with a traceback. It is now
+    refused, saying the hub is used as it is."""
+    monkeypatch.setenv("FIELDAPP_TEST_FAST_KDF", "1")
+    monkeypatch.setenv("FIELDAPP_USER", "张科员")
+    monkeypatch.setenv("FIELDAPP_PASSWORD", PASSWORD)
+    hub = tmp_path / "县汇总"
+    assert main(["hub", "init", "--dir", str(hub)]) == 0
+    edit = ["hub", "policy", "edit", "--dir", str(hub), "--income-line", "650"]
+    assert main([*edit, "--document", "某人社通〔2026〕3号"]) == 0
+    before = _device_id(hub / "hub.db")
+    capsys.readouterr()
+    assert main(["--db", str(hub / "hub.db"), "sync", "restored"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("错误：这是县级汇总中心的台账，不用执行这一步"), err
+    assert "Traceback" not in err
+    assert _device_id(hub / "hub.db") == before
+    assert main(["hub", "policy", "list", "--dir", str(hub)]) == 0
+    assert "某人社通〔2026〕3号" in capsys.readouterr().out
