@@ -649,7 +649,6 @@ EN: dict[str, str] = {
     "未识别的列（未导入）：": "Unrecognised columns (not imported):",
     "冲突 %1 处保留了台账中的值": "%1 conflict(s) kept the ledger’s value",
     "保存为 Excel…": "Save as Excel…",
-    "保存导入结果": "Save the import result",
     "导入结果.xlsx": "import-result.xlsx",
     "表格文件 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)": "Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)",
     "正在读取表格，生成预览……": "Reading the sheet and preparing the preview…",

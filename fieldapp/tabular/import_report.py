@@ -116,6 +116,19 @@ def write_import_report(report: ImportReport, path: str | Path) -> Path:
     return path
 
 
+def persons_listed(report: ImportReport) -> int:
+    """How many people the saved report names (each with their ID number and, for a change or
+    a conflict, the ledger's value beside the sheet's): the export log's count of it."""
+    plans = [*report.changes, *(c.plan for c in report.conflicts)]
+    return len({plan.id_number for plan in plans})
+
+
+def rows_listed(report: ImportReport) -> int:
+    """How many rows the saved report lists, over its sheets."""
+    lists = (report.rejected, report.conflicts, report.changes, report.mapped, report.warnings)
+    return sum(len(rows) for rows in lists)
+
+
 def _places(places: list[tuple[str, int]]) -> str:
     return "、".join(f"{sheet} 第 {row} 行" for sheet, row in places)
 

@@ -10,6 +10,7 @@ import os
 from PySide6.QtWidgets import QFileDialog
 
 from fieldapp.services.exports import PERSONAL_DATA_NOTE, export_log
+from tests.conftest import make_id
 from tests.ui.conftest import UI_USER
 
 
@@ -35,3 +36,43 @@ def test_an_export_from_the_ledger_page_warns_and_is_logged(window, qtbot, tmp_p
     assert row["file_hash"] == hashlib.sha256(out.read_bytes()).hexdigest()
     if os.name != "nt":
         assert out.stat().st_mode & 0o077 == 0
+
+
+def test_a_saved_import_result_warns_and_is_logged(window, qtbot, tmp_path, monkeypatch):
+    """The import result saved as a workbook lists, per person, the name, the ID number and the
+    ledger's value beside the sheet's (conflicts, changes): personal data written out, so it is
+    logged like any export and readable by its owner only — it was written with no log row."""
+    from fieldapp.tabular.ledger_import import import_ledger
+    from fieldapp.ui.dialogs.import_report import ImportReportDialog
+    from tests.tabular.sheets import write_xlsx
+    from tests.ui.conftest import PEOPLE
+
+    rows = [
+        [name, make_id(birth=birth, seq=seq), f"1380000000{i}"]
+        for i, (name, birth, seq, _r) in enumerate(PEOPLE)
+    ]
+    sheet = write_xlsx(tmp_path / "村里交来的表.xlsx", ["姓名", "身份证号码", "联系电话"], rows)
+    page = window.show_page("ledger")
+    report = import_ledger(window.session.ledger, sheet, update=True)
+    assert len(report.changes) == 3  # one row each: name, ID number, ledger value, sheet value
+    page._imported(report)
+    [dialog] = page.findChildren(ImportReportDialog)
+    asked: list[str] = []
+    out = tmp_path / "导出" / "导入结果.xlsx"
+    out.parent.mkdir(mode=0o700)
+
+    def save_as(_parent, caption, *_a, **_k):
+        asked.append(caption)
+        return str(out), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    dialog.save_dialog()
+    assert out.is_file()
+    assert asked and PERSONAL_DATA_NOTE in asked[0]
+    [row] = export_log(window.session.ledger)
+    assert row["user"] == UI_USER.user and row["kind"] == "导入结果" and row["persons"] == 3
+    assert row["file_name"] == out.name
+    assert row["file_hash"] == hashlib.sha256(out.read_bytes()).hexdigest()
+    if os.name != "nt":
+        assert out.stat().st_mode & 0o077 == 0
+    dialog.close()

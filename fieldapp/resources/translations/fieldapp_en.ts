@@ -3295,10 +3295,6 @@
       <translation>Save as Excel…</translation>
     </message>
     <message>
-      <source>保存导入结果</source>
-      <translation>Save the import result</translation>
-    </message>
-    <message>
       <source>导入结果.xlsx</source>
       <translation>import-result.xlsx</translation>
     </message>
@@ -3349,6 +3345,10 @@
     <message>
       <source>这 %1 处冲突已记下，之后可在“同步”页的冲突审核中决定（逐处，或选中多处一并决定）</source>
       <translation>These %1 conflicts were kept: decide them later in the conflict review of the Sync page (one by one, or several selected at once)</translation>
+    </message>
+    <message>
+      <source>保存导入结果（含个人信息，请妥善保管）</source>
+      <translation>Save the import result (contains personal data: keep it safe)</translation>
     </message>
   </context>
   <context>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -11,7 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.tabular.import_report import write_import_report
+from fieldapp.domain.errors import FieldappError
+from fieldapp.services.exports import record_export
+from fieldapp.tabular.import_report import persons_listed, rows_listed, write_import_report
 from fieldapp.tabular.ledger_import import ImportReport, RowProblem
 from fieldapp.ui.days import day_text_said
 from fieldapp.ui.errors import show_error
@@ -20,6 +24,12 @@ from fieldapp.ui.status_words_said import status_shown
 from fieldapp.ui.table_model import Column, RowsModel
 from fieldapp.ui.widgets import fit_to_screen, plain_label, table_view
 from fieldapp.ui.workbooks import ask_workbook
+
+if TYPE_CHECKING:
+    from fieldapp.services.ledgers import Ledger
+
+#: The export log's kind of a saved import result (names, ID numbers, the ledger's values).
+IMPORT_RESULT = "导入结果"
 
 
 def words_said_lines(report: ImportReport) -> list[str]:
@@ -97,8 +107,13 @@ def reason_shown(problem: RowProblem) -> str:
 class ImportReportDialog(QDialog):
     """Summary line, then tabs of refused rows and warnings (sheet, row number, reason)."""
 
-    def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, report: ImportReport, parent: QWidget | None = None, ledger: Ledger | None = None
+    ) -> None:
+        """`ledger`: the one imported into, where a saved result is logged; without it (a
+        dialog shown for its words) the result cannot be saved."""
         super().__init__(parent)
+        self.ledger = ledger
         self.setWindowTitle(self.tr("导入结果"))
         fit_to_screen(self, 820, 520)
         summary = (
@@ -168,6 +183,7 @@ class ImportReportDialog(QDialog):
             self.tr("保存为 Excel…"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.save_button.clicked.connect(self.save_dialog)
+        self.save_button.setVisible(ledger is not None)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(tabs, 1)
@@ -176,13 +192,28 @@ class ImportReportDialog(QDialog):
     def save_dialog(self) -> None:
         """Save the report as a workbook (to send back with the sheet)."""
         # Offered beside the table just imported.
-        path = ask_workbook(self, self.tr("保存导入结果"), self.tr("导入结果.xlsx"))
+        path = ask_workbook(
+            self,
+            self.tr("保存导入结果（含个人信息，请妥善保管）"),
+            self.tr("导入结果.xlsx"),
+        )
         if path is not None:
             self.save(str(path))
 
     def save(self, path: str) -> None:
-        """Write the report's workbook to `path` (errors shown in Chinese)."""
+        """Write the report's workbook to `path` and log it as an export (errors shown in
+        Chinese): it names each person with their ID number and the ledger's values, so it is
+        personal data written out like any export — one the ledger cannot log is not kept."""
+        if self.ledger is None:
+            return
         try:
             write_import_report(self.report, path)
-        except OSError as error:
+            record_export(
+                self.ledger,
+                IMPORT_RESULT,
+                path,
+                persons_listed(self.report),
+                rows_listed(self.report),
+            )
+        except (OSError, FieldappError) as error:
             show_error(self, error)

@@ -486,7 +486,7 @@ class LedgerPage(Page):
         self.session.apply(report.written)
         from fieldapp.ui.dialogs.import_report import ImportReportDialog
 
-        dialog = ImportReportDialog(report, self)
+        dialog = ImportReportDialog(report, self, self.session.ledger)
         dialog.open()
 
     def export_dialog(self) -> None:
