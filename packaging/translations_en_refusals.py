@@ -956,6 +956,7 @@ EN_REFUSALS: dict[str, str] = {
     "已有名为 %1 的用户": "There is already a user named %1",
     "没有名为 %1 的用户": "There is no user named %1",
     "不能停用自己": "You cannot disable yourself",
+    "用户 %1 已停用，不能再修改本台账：请找本台账的管理员": "User %1 has been disabled and can no longer change this ledger: please ask this ledger's administrator",
     "用户 %1 没有停用，不用重新启用": "User %1 is not disabled: there is nothing to re-enable",
     "只有县级汇总中心能重置设备台账的口令": "Only the county hub can reset the password of a device's ledger",
     "找不到台账文件 %1：请核对路径（设备上的台账通常是用户数据文件夹里的 ledger.db）": "The ledger file %1 is not there: please check the path (a device's ledger is usually ledger.db in the user data folder)",

@@ -245,6 +245,22 @@ def _set_by(ledger: Ledger, name: str) -> str | None:
     return None if name == ledger.user else f"管理员 {ledger.user}"
 
 
+#: A write by a user disabled since they logged in (%1: the name), in a window still open.
+DISABLED_SINCE = template("用户 %1 已停用，不能再修改本台账：请找本台账的管理员")
+
+
+def refuse_if_disabled(ledger: Ledger) -> None:
+    """NotAllowed when the logged-in user has been disabled since logging in (by an
+    administrator in another window or on the command line: the key change waits for this
+    program to close the ledger). Asked inside the write's transaction, so a disable committed
+    by another program is seen; a ledger with no users (plain) has nobody to refuse."""
+    if ledger.user is None:
+        return
+    found = users.user(ledger.db, ledger.user)
+    if found is not None and found.disabled:
+        raise NotAllowed(said(DISABLED_SINCE, found.name))
+
+
 def disable_user(ledger: Ledger, name: str) -> UserRow:
     """Disable a user: their password no longer opens the ledger (an administrator only).
 

@@ -25,7 +25,7 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import TYPE_CHECKING, Any
 
 from fieldapp.domain.models import Record
-from fieldapp.services import clock
+from fieldapp.services import clock, users
 from fieldapp.services.actor import Actor, ChangeCheck, ProposedChange, actor_of, allow_all
 from fieldapp.services.changes import ChangeSet, Kind
 from fieldapp.services.trust_check import Asked, GatewayCheck, TrustRefused, gateway_check
@@ -297,7 +297,10 @@ class CheckedBulkInserter:
 def writing(ledger: Ledger, actor: Actor, check: ChangeCheck | None = None) -> Iterator[Writer]:
     """A `Writer` inside one ledger transaction: all of the use-case is written, or none.
     Refused (`clock.ClockWrong`) while this laptop's date is a day or more off the hub's:
-    what it writes would be stamped so (held at the hub, or dated wrong); nothing is lost."""
+    what it writes would be stamped so (held at the hub, or dated wrong); nothing is lost.
+    Refused (`users.NotAllowed`) when the logged-in user was disabled since logging in: a
+    window left open writes nothing more under their name."""
     clock.refuse_if_wrong(ledger)
     with ledger.transaction():
+        users.refuse_if_disabled(ledger)
         yield Writer(ledger, actor, check)

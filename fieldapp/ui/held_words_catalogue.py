@@ -999,6 +999,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "用人单位类型为%1，本项补贴限%2"),
     QT_TRANSLATE_NOOP("Refusals", "用人单位类型未登记（本项补贴限%1等）"),
     QT_TRANSLATE_NOOP("Refusals", "用户 %1 已停用。要让此人重新使用本台账，请重新启用并设新口令：设置 → 用户与口令 → 重新启用所选用户…"),
+    QT_TRANSLATE_NOOP("Refusals", "用户 %1 已停用，不能再修改本台账：请找本台账的管理员"),
     QT_TRANSLATE_NOOP("Refusals", "用户 %1 已停用，县里不能重置其口令：请本台账的管理员在这台电脑上重新启用此人（设置 → 用户与口令 → 重新启用所选用户…），重新启用时即设新口令"),
     QT_TRANSLATE_NOOP("Refusals", "用户 %1 没有停用，不用重新启用"),
     QT_TRANSLATE_NOOP("Refusals", "用户名不能为空"),

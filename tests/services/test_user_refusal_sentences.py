@@ -103,6 +103,8 @@ PLAIN_BEFORE = {
     users.NAME_TAKEN: "已有名为 钱七 的用户",
     users.NO_SUCH_USER: "没有名为 无此人 的用户",
     users.NOT_YOURSELF: "不能停用自己",
+    # New with the check (not said before): a window of a user disabled since they logged in.
+    users.DISABLED_SINCE: "用户 钱七 已停用，不能再修改本台账：请找本台账的管理员",
     users.NOT_DISABLED: "用户 钱七 没有停用，不用重新启用",
     users.HUB_ONLY: "只有县级汇总中心能重置设备台账的口令",
     users.NO_LEDGER_FILE: (
@@ -170,6 +172,12 @@ def plain_refusals(tmp_path: Path) -> dict[str, FieldappError]:
     qian = Ledger.open(path, credentials=Credentials("钱七", "钱七的口令1"))
     try:
         found.append(_refused(lambda: users.add_user(qian, "孙八", "孙八的口令1")))
+        admin = Ledger.open(path, credentials=LI)  # 钱七's window still open
+        try:
+            users.disable_user(admin, "钱七")
+        finally:
+            admin.close()
+        found.append(_refused(lambda: users.refuse_if_disabled(qian)))
         qian.user = "已不在名单上的人"  # (a name the users table does not hold)
         found.append(_refused(lambda: users.current_user(qian)))
     finally:

@@ -8150,6 +8150,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>不能确定县里的中心是否已收下本机这次上传的修改（中心保存时与它的数据库断开了连接）：请稍后再同步一次，中心已收下的不会重复收下，本机不用重新录入</source>
       <translation>Cannot tell whether the county hub took the changes this computer sent (its connection to its database was cut while it saved them). Please sync again later: the hub does not take twice what it took, and nothing needs entering again on this computer</translation>
     </message>
+    <message>
+      <source>用户 %1 已停用，不能再修改本台账：请找本台账的管理员</source>
+      <translation>User %1 has been disabled and can no longer change this ledger: please ask this ledger's administrator</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
