@@ -268,7 +268,11 @@ class Ledger:
             # ROLLBACK would raise and hide the real error.
             if not unsure and self.db.conn.in_transaction:
                 self.db.execute("ROLLBACK")
-            self.clock.wall, self.clock.counter = clock_state
+            # The clock goes back with what was rolled back — never past stamps an unsure
+            # COMMIT may have recorded (its own, or a device's it followed, up to a day ahead):
+            # the next change would be stamped before changes the ledger holds.
+            if not unsure:
+                self.clock.wall, self.clock.counter = clock_state
             raise
         finally:
             self._depth = 0
