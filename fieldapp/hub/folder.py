@@ -578,10 +578,13 @@ class Hub:
         return sorted(p for p in self.inbox.iterdir() if p.is_dir())
 
     def import_inbox(self) -> list[FileOutcome]:
-        """Import every bundle in the inbox folder; each one leaves the inbox either way."""
+        """Import every bundle in the inbox folder; each leaves the inbox, imported or
+        refused, but one the hub's own trouble kept out (`OWN_TROUBLE`), left for the next run."""
         outcomes = self.import_files(self.inbox_files())
         for outcome in outcomes:
-            if outcome.code not in ("disk_full", "busy", UNSURE):  # those wait for the next run
+            # The hub's own trouble (busy, read-only, its disk full, an unsure commit): the
+            # file waits for the next run.
+            if outcome.code not in OWN_TROUBLE:
                 outcome.path.unlink(missing_ok=True)
         return outcomes
 
