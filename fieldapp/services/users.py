@@ -158,8 +158,13 @@ def may_manage(ledger: Ledger) -> bool:
 
 
 def require_admin(ledger: Ledger) -> None:
-    """NotAllowed unless the logged-in user may manage users."""
-    if not current_user(ledger).admin:
+    """NotAllowed unless the logged-in user may manage users — and is not disabled since
+    logging in (`DISABLED_SINCE`: an administrator's window left open adds, sets and disables
+    nobody after another administrator disabled them)."""
+    found = current_user(ledger)
+    if found.disabled:
+        raise NotAllowed(said(DISABLED_SINCE, found.name))
+    if not found.admin:
         raise NotAllowed(said(ADMIN_ONLY))
 
 
