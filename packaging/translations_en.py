@@ -677,6 +677,7 @@ EN: dict[str, str] = {
     "两次输入的口令不一致": "The two passwords differ",
     "已锁定": "Locked",
     "较长时间无人操作，台账已锁定。请输入口令继续（也可换一位用户登录）。": "The ledger locked after a while without use. Type your password to go on (or log in as another user).",
+    "用户 %1 已被停用，台账已锁定。请本台账的其他用户输入口令继续。": "User %1 has been disabled, and the ledger is locked. Another user of this ledger can type their password to go on.",
     "用户名": "User name",
     "解锁": "Unlock",
     "用户名或口令不对": "Wrong user name or password",

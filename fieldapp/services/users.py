@@ -259,11 +259,19 @@ def refuse_if_disabled(ledger: Ledger) -> None:
     administrator in another window or on the command line: the key change waits for this
     program to close the ledger). Asked inside the write's transaction, so a disable committed
     by another program is seen; a ledger with no users (plain) has nobody to refuse."""
+    if disabled_since_login(ledger):
+        raise NotAllowed(said(DISABLED_SINCE, str(ledger.user)))
+
+
+def disabled_since_login(ledger: Ledger) -> bool:
+    """Whether the logged-in user has been disabled since logging in (another window, another
+    program): the desktop then locks its window (`MainWindow.check_still_enabled`) — exports,
+    prints and the county's decisions stop too, not only writes. False for a ledger with no
+    users (plain)."""
     if ledger.user is None:
-        return
+        return False
     found = users.user(ledger.db, ledger.user)
-    if found is not None and found.disabled:
-        raise NotAllowed(said(DISABLED_SINCE, found.name))
+    return found is not None and found.disabled
 
 
 def disable_user(ledger: Ledger, name: str) -> UserRow:

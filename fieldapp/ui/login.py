@@ -516,7 +516,9 @@ class NewPasswordDialog(QDialog):
 class LockDialog(QDialog):
     """The locked window: a user of the ledger types their password to go on."""
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: Session, parent: QWidget | None = None, note: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.setWindowTitle(self.tr("已锁定"))
@@ -525,10 +527,10 @@ class LockDialog(QDialog):
         self.message = plain_label()  # an error may name the ledger's file
         self.message.setWordWrap(True)
         self.message.setStyleSheet(_ERROR_STYLE)
-        note = QLabel(
-            self.tr("较长时间无人操作，台账已锁定。请输入口令继续（也可换一位用户登录）。")
+        self.note = plain_label(  # (it may name the user)
+            note or self.tr("较长时间无人操作，台账已锁定。请输入口令继续（也可换一位用户登录）。")
         )
-        note.setWordWrap(True)
+        self.note.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("用户名"), self.user)
         form.addRow(self.tr("口令"), self.password)
@@ -538,7 +540,7 @@ class LockDialog(QDialog):
         )
         buttons.accepted.connect(self.unlock)
         layout = QVBoxLayout(self)
-        layout.addWidget(note)
+        layout.addWidget(self.note)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)

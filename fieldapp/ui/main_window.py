@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from fieldapp.services import clock
+from fieldapp.services import users as user_service
 from fieldapp.services.changes import Kind
 from fieldapp.services.ledgers import Credentials
 from fieldapp.ui import i18n, prefs
@@ -108,6 +109,8 @@ class MainWindow(QMainWindow):
         self.clock_timer = QTimer(self)
         self.clock_timer.setInterval(CLOCK_CHECK_MS)
         self.clock_timer.timeout.connect(self.check_clock)
+        # A user disabled elsewhere while this window is theirs: locked at the next look.
+        self.clock_timer.timeout.connect(self.check_still_enabled)
         self.clock_timer.start()
         self.check_clock()
 
@@ -366,6 +369,17 @@ class MainWindow(QMainWindow):
         self.clock_banner.setText(said)
         self.clock_banner.setVisible(bool(said))
 
+    def check_still_enabled(self) -> bool:
+        """Lock the window when its user was disabled since logging in (by an administrator in
+        another window or on the command line); True when it did. Writes are refused at the
+        write door already; locked, the window also exports, prints and decides nothing more,
+        and the disabled user's password no longer unlocks it (their key slot is gone)."""
+        ledger = self.session.ledger
+        if self.locked or ledger.closed or not user_service.disabled_since_login(ledger):
+            return False
+        note = self.tr("用户 %1 已被停用，台账已锁定。请本台账的其他用户输入口令继续。")
+        return self.lock(note.replace("%1", str(ledger.user)))
+
     def note_skipped(self) -> None:
         """Say in the status bar, once, that the lists and figures left out stored rows no
         model accepts — apart, those whose only fault is a choice a newer program has (this
@@ -477,8 +491,9 @@ class MainWindow(QMainWindow):
 
     # -- lock -----------------------------------------------------------------------------
 
-    def lock(self) -> bool:
-        """Hide the ledger until a user of it types their password (idle time, or Ctrl+L).
+    def lock(self, note: str | None = None) -> bool:
+        """Hide the ledger until a user of it types their password (idle time, or Ctrl+L;
+        `note`: why, when not idle time).
 
         A plain ledger (no users) cannot lock. Running jobs go on underneath.
         """
@@ -490,7 +505,7 @@ class MainWindow(QMainWindow):
         self.idle_lock.paused = True
         self.centralWidget().setVisible(False)
         self._cover_dialogs()
-        dialog = self.lock_dialog = LockDialog(self.session, self)
+        dialog = self.lock_dialog = LockDialog(self.session, self, note)
         dialog.accepted.connect(self._unlocked)
         dialog.open()
         return True

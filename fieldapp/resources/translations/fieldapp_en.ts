@@ -3869,6 +3869,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>（%1）</source>
       <translation> (%1)</translation>
     </message>
+    <message>
+      <source>用户 %1 已被停用，台账已锁定。请本台账的其他用户输入口令继续。</source>
+      <translation>User %1 has been disabled, and the ledger is locked. Another user of this ledger can type their password to go on.</translation>
+    </message>
   </context>
   <context>
     <name>MonthlyPage</name>
