@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QPushButton,
     QWidget,
 )
@@ -31,8 +32,19 @@ from fieldapp.ui.pages.page import Page, PageHost
 from fieldapp.ui.papers import OnOpen
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
-from fieldapp.ui.widgets import ChoiceButtons, DateField, area_date_page, plain_label, table_view
+from fieldapp.ui.widgets import (
+    ChoiceButtons,
+    DateField,
+    area_date_page,
+    button_grid,
+    plain_label,
+    table_view,
+)
 from fieldapp.ui.workbooks import ask_workbook, export_workbook
+
+#: The width the row of duty buttons may take, counts of 0 said: a 1024-wide window's room
+#: for the page (866 px in English) less what counts of thousands add to the five buttons.
+KINDS_ROOM = 760
 
 KINDS = (
     DutyKind.ONE_PER_HOUSEHOLD,
@@ -63,8 +75,7 @@ class DutiesPage(Page):
         self.summary = plain_label()  # names the file exported to
         self.group = ChoiceButtons(self, ("", *KINDS))
         self.kind_buttons = self.group.by_key
-        kinds = self.group.row
-        kinds.addStretch(1)
+        kinds = QHBoxLayout()  # the duty buttons, laid out once they say their counts
         self.model = RowsModel[DutyFlag](
             [
                 Column(self.tr("事项"), lambda f: self._kind_shown(f.kind)),
@@ -116,6 +127,14 @@ class DutiesPage(Page):
         self._again = False
         self.panel.finished.connect(self._refresh_if_asked)
         self._counts()
+        # Side by side, or in rows of fewer where their words need more than a window 1024
+        # wide leaves (in English the five took 956 px of its 866: a scroll bar under the
+        # whole page, 刷新 half off its edge); room kept for counts of thousands.
+        row = self.group.row
+        while row.count():
+            row.takeAt(0)
+        kinds.addLayout(button_grid(list(self.kind_buttons.values()), KINDS_ROOM, len(KINDS) + 1))
+        kinds.addStretch(1)
 
     def connect_host(self, host: PageHost) -> None:
         """Connect this page's requests to the window."""
