@@ -139,7 +139,7 @@ EN_UI: dict[str, str] = {
     "户主/成员": "Head / members",
     "正在检查户级责任……": "Checking household duties…",
     "导出户级责任清单": "Export the household duties list",
-    "已导出到 ": "Exported to ",
+    "已导出到 %1（含个人信息，请妥善保管）": "Exported to %1 (contains personal data: keep it safe)",
     "正在列出全部人员……": "Listing everyone…",
     "户级责任": "Household duties",
     "一库五册": "Five rosters",

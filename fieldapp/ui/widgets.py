@@ -454,6 +454,8 @@ def area_date_page(
         else:
             layout.addWidget(part)
     layout.addWidget(table, 1)
+    # Wrapped: a file exported to, named at its end, never makes the page wider than the window.
+    summary.setWordWrap(True)
     layout.addWidget(summary)
     work_out.clicked.connect(run)
     area.currentIndexChanged.connect(lambda _i: run())

@@ -10,10 +10,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QLabel, QWidget
 
-from fieldapp.services.exports import PERSONAL_DATA_NOTE
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.files import start_at, used
 from fieldapp.ui.operations import OperationPanel, OperationProgress
+from fieldapp.ui.widgets import tip
 
 
 def ask_workbook(parent: QWidget, title: str, name: str) -> Path | None:
@@ -31,6 +31,19 @@ def ask_workbook(parent: QWidget, title: str, name: str) -> Path | None:
     return Path(path if path.lower().endswith(".xlsx") else path + ".xlsx")
 
 
+def say_exported(summary: QLabel, path: Path) -> None:
+    """`summary` names the file just written and says it holds personal data, in the language
+    shown: by its name — its whole path, a folder or two down the user's profile or on a stick,
+    pushed the page wider than the window — the whole path in the line's tooltip (the page
+    clears it when it says its own line again)."""
+    summary.setText(
+        QCoreApplication.translate("Workbooks", "已导出到 %1（含个人信息，请妥善保管）").replace(
+            "%1", path.name
+        )
+    )
+    summary.setToolTip(tip(str(path)))
+
+
 def export_workbook(
     parent: QWidget,
     panel: OperationPanel,
@@ -38,16 +51,11 @@ def export_workbook(
     work: Callable[[OperationProgress], Path],
 ) -> None:
     """Run `work` (it writes the workbook and logs the export) on `panel`; `summary` then
-    names the file written and that it holds personal data, a failure is shown in Chinese."""
+    names the file written and that it holds personal data (`say_exported`), a failure is
+    shown in Chinese."""
     panel.run(
         QCoreApplication.translate("Workbooks", "正在导出……"),
         work,
-        lambda p: summary.setText(
-            QCoreApplication.translate("Workbooks", "已导出到 ")
-            + str(p)
-            + "（"
-            + PERSONAL_DATA_NOTE
-            + "）"
-        ),
+        lambda p: say_exported(summary, p),
         lambda e: show_error(parent, e),
     )

@@ -8234,14 +8234,6 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation>%1 report: %2 persons, %3 households, %4 employed</translation>
     </message>
     <message>
-      <source>正在导出……</source>
-      <translation>Exporting…</translation>
-    </message>
-    <message>
-      <source>已导出：</source>
-      <translation>Exported: </translation>
-    </message>
-    <message>
       <source>导出月报（含个人信息，请妥善保管）</source>
       <translation>Export monthly report (contains personal data: keep it safe)</translation>
     </message>
@@ -9861,8 +9853,8 @@ Whole household: the family of %1; the services ticked are recorded for %1</tran
       <translation>Exporting…</translation>
     </message>
     <message>
-      <source>已导出到 </source>
-      <translation>Exported to </translation>
+      <source>已导出到 %1（含个人信息，请妥善保管）</source>
+      <translation>Exported to %1 (contains personal data: keep it safe)</translation>
     </message>
   </context>
   <context>

@@ -227,6 +227,7 @@ class DutiesPage(Page):
         households = len({f.household_id for f in shown})
         # %n: the English says each count's noun for it (1 item in 1 household, 10 items in 7
         # households); one %n a string, so the households are a phrase of their own.
+        self.summary.setToolTip("")  # no longer the file last exported to
         self.summary.setText(
             self.tr("%n 项，涉及 %1", "", len(shown)).replace(
                 "%1", self.tr("%n 户", "", households)

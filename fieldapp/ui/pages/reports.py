@@ -43,7 +43,7 @@ from fieldapp.ui.pages.page import Page
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import Column, RowsModel
 from fieldapp.ui.widgets import DateField, plain_label, table_view
-from fieldapp.ui.workbooks import ask_workbook
+from fieldapp.ui.workbooks import ask_workbook, export_workbook
 
 
 def employed(fig: AreaFigures) -> int:
@@ -70,7 +70,8 @@ class ReportsPage(Page):
         self.export_button = QPushButton(self.tr("导出 Excel…"))
         self.export_button.setEnabled(False)
         self.panel = OperationPanel()
-        self.summary = plain_label()  # names the file exported to
+        self.summary = plain_label()  # the report's counts, then the file exported to
+        self.summary.setWordWrap(True)  # beside the buttons: never wider than the window
         self.model = RowsModel[AreaFigures](
             [
                 Column(self.tr("村/安置点"), lambda f: f.name),
@@ -153,6 +154,7 @@ class ReportsPage(Page):
         # The names whole (the county's total row the longest), each figure as wide as its
         # header and figures (at 100 px each, 逾期服务 was cut and 已发放 off a 1024 screen).
         self.table.resizeColumnsToContents()
+        self.summary.setToolTip("")  # no longer the file last exported to
         self.summary.setText(
             self.tr("%1 月报：%2 人，%3 户，已就业 %4 人")
             .replace("%1", month_said(Month(report.month)))  # 2026年10月, October 2026
@@ -262,12 +264,7 @@ class ReportsPage(Page):
                 record_export(ledger, f"月报 {report.month}", path, 0, len(report.areas))
             return path
 
-        self.panel.run(
-            self.tr("正在导出……"),
-            work,
-            lambda p: self.summary.setText(self.tr("已导出：") + str(p)),
-            lambda e: show_error(self, e),
-        )
+        export_workbook(self, self.panel, self.summary, work)
 
     def busy(self) -> bool:
         """True while the report is computed or exported."""

@@ -152,6 +152,7 @@ class RostersPage(Page):
         self.rosters = None
         self.model.set_rows([])
         self.summary.clear()
+        self.summary.setToolTip("")  # no longer the file last exported to
         if not area:
             self.summary.setText(self.tr("请选择村、安置点或乡镇"))
             self._enable(False)
