@@ -452,9 +452,8 @@ def test_a_decision_whose_connection_went_at_commit_is_not_said_unrecorded(  # n
     finally:
         i18n.install_language("zh_CN")
     assert shown == (
-        "Cannot tell whether the county hub recorded this (its connection to its database "
-        "was cut while it recorded it). Please refresh and look; do again whatever was not "
-        "recorded"
+        "Cannot tell whether the county hub recorded this (it lost the connection to its "
+        "database while recording it). Refresh and check; do again whatever was not recorded"
     ), shown
     # Here the server ended the connection before the commit: still held; decided again.
     item = decide_held(held["county"], server.url, held["fix"], accept, "李科长", "核实过")

@@ -147,10 +147,10 @@ def test_an_upload_unrecorded_at_commit_is_said_unknown_and_goes_in_when_sent_ag
         with in_english():
             shown = sentence_shown(refused.value.said)  # type: ignore[arg-type]
         assert shown == (
-            "Cannot tell whether the county hub took the changes this computer sent (its "
-            "connection to its database was cut while it saved them). Please sync again "
-            "later: the hub does not take twice what it took, and nothing needs entering "
-            "again on this computer"
+            "Cannot tell whether the county hub took the changes this computer sent (it lost "
+            "the connection to its database while saving them). Sync again later: the hub "
+            "never takes the same change twice, and nothing needs to be entered again on this "
+            "computer"
         ), shown
         sent, _got = push(village, server.url)  # the database commits again: it goes in
         assert sent.changes > 0

@@ -8148,11 +8148,11 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>不能确定县里的中心是否已记下这次的操作（中心记下时与它的数据库断开了连接）：请刷新后查看，没有记下的再做一次</source>
-      <translation>Cannot tell whether the county hub recorded this (its connection to its database was cut while it recorded it). Please refresh and look; do again whatever was not recorded</translation>
+      <translation>Cannot tell whether the county hub recorded this (it lost the connection to its database while recording it). Refresh and check; do again whatever was not recorded</translation>
     </message>
     <message>
       <source>不能确定县里的中心是否已收下本机这次上传的修改（中心保存时与它的数据库断开了连接）：请稍后再同步一次，中心已收下的不会重复收下，本机不用重新录入</source>
-      <translation>Cannot tell whether the county hub took the changes this computer sent (its connection to its database was cut while it saved them). Please sync again later: the hub does not take twice what it took, and nothing needs entering again on this computer</translation>
+      <translation>Cannot tell whether the county hub took the changes this computer sent (it lost the connection to its database while saving them). Sync again later: the hub never takes the same change twice, and nothing needs to be entered again on this computer</translation>
     </message>
     <message>
       <source>用户 %1 已停用，不能再修改本台账：请找本台账的管理员</source>
