@@ -4,6 +4,7 @@ from __future__ import annotations
 
 EN_UI: dict[str, str] = {
     "保存导入结果（含个人信息，请妥善保管）": "Save the import result (contains personal data: keep it safe)",
+    "已保存到 %1（含个人信息，请妥善保管）": "Saved to %1 (contains personal data: keep it safe)",
     "现在显示的值": "the value shown now",
     "本机改的值": "the value changed on this computer",
     "别的设备改的值": "the value changed on another device",

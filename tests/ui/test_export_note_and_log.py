@@ -75,4 +75,8 @@ def test_a_saved_import_result_warns_and_is_logged(window, qtbot, tmp_path, monk
     assert row["file_hash"] == hashlib.sha256(out.read_bytes()).hexdigest()
     if os.name != "nt":
         assert out.stat().st_mode & 0o077 == 0
+    # Said in the dialog once saved (it said nothing): the file by its name, the whole path in
+    # the line's tooltip, and that it holds personal data.
+    assert dialog.saved.text() == "已保存到 导入结果.xlsx（含个人信息，请妥善保管）"
+    assert str(out) in dialog.saved.toolTip() and dialog.saved.wordWrap()
     dialog.close()

@@ -3350,6 +3350,10 @@
       <source>保存导入结果（含个人信息，请妥善保管）</source>
       <translation>Save the import result (contains personal data: keep it safe)</translation>
     </message>
+    <message>
+      <source>已保存到 %1（含个人信息，请妥善保管）</source>
+      <translation>Saved to %1 (contains personal data: keep it safe)</translation>
+    </message>
   </context>
   <context>
     <name>KeepsInput</name>

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -22,7 +24,7 @@ from fieldapp.ui.errors import show_error
 from fieldapp.ui.held_words import sentence_shown
 from fieldapp.ui.status_words_said import status_shown
 from fieldapp.ui.table_model import Column, RowsModel
-from fieldapp.ui.widgets import fit_to_screen, plain_label, table_view
+from fieldapp.ui.widgets import fit_to_screen, plain_label, table_view, tip
 from fieldapp.ui.workbooks import ask_workbook
 
 if TYPE_CHECKING:
@@ -184,10 +186,16 @@ class ImportReportDialog(QDialog):
         )
         self.save_button.clicked.connect(self.save_dialog)
         self.save_button.setVisible(ledger is not None)
+        #: Where the result was saved, once it is (beside the buttons, wrapped).
+        self.saved = plain_label()
+        self.saved.setWordWrap(True)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.saved, 1)
+        bottom.addWidget(buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(tabs, 1)
-        layout.addWidget(buttons)
+        layout.addLayout(bottom)
 
     def save_dialog(self) -> None:
         """Save the report as a workbook (to send back with the sheet)."""
@@ -217,3 +225,9 @@ class ImportReportDialog(QDialog):
             )
         except (OSError, FieldappError) as error:
             show_error(self, error)
+            return
+        # By its name (its whole path, a few folders down, would not fit beside the buttons).
+        self.saved.setText(
+            self.tr("已保存到 %1（含个人信息，请妥善保管）").replace("%1", Path(path).name)
+        )
+        self.saved.setToolTip(tip(path))
