@@ -899,10 +899,6 @@
       <translation>All %1</translation>
     </message>
     <message>
-      <source>导出户级责任清单</source>
-      <translation>Export the household duties list</translation>
-    </message>
-    <message>
       <source>一户一人未实现</source>
       <translation>No one employed in the household</translation>
     </message>
@@ -931,6 +927,10 @@
         <numerusform>%n household</numerusform>
         <numerusform>%n households</numerusform>
       </translation>
+    </message>
+    <message>
+      <source>导出户级责任清单（含个人信息，请妥善保管）</source>
+      <translation>Export the household duties list (contains personal data: keep it safe)</translation>
     </message>
   </context>
   <context>
@@ -8376,10 +8376,6 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation>Choose a village, site or township first</translation>
     </message>
     <message>
-      <source>导出一库五册</source>
-      <translation>Export the five rosters</translation>
-    </message>
-    <message>
       <source>%1 人 %2 条</source>
       <translation>%1 (%2 rows)</translation>
     </message>
@@ -8414,6 +8410,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>公益性岗位名册</source>
       <translation>Public-welfare posts</translation>
+    </message>
+    <message>
+      <source>导出一库五册（含个人信息，请妥善保管）</source>
+      <translation>Export the five rosters (contains personal data: keep it safe)</translation>
     </message>
   </context>
   <context>

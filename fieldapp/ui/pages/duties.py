@@ -258,7 +258,9 @@ class DutiesPage(Page):
     def export_dialog(self) -> None:
         """Ask where, then write the listed duties."""
         path = ask_workbook(
-            self, self.tr("导出户级责任清单"), f"{self._area_name()}户级责任清单.xlsx"
+            self,
+            self.tr("导出户级责任清单（含个人信息，请妥善保管）"),
+            f"{self._area_name()}户级责任清单.xlsx",
         )
         if path is not None:
             self.export_to(path)

@@ -237,7 +237,11 @@ class RostersPage(Page):
         """Ask where, then write the five sheets."""
         if self.rosters is None:
             return
-        path = ask_workbook(self, self.tr("导出一库五册"), f"{self.rosters.area_name}一库五册.xlsx")
+        path = ask_workbook(
+            self,
+            self.tr("导出一库五册（含个人信息，请妥善保管）"),
+            f"{self.rosters.area_name}一库五册.xlsx",
+        )
         if path is not None:
             self.export_to(path)
 
