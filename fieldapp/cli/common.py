@@ -139,9 +139,12 @@ def given_password(args: argparse.Namespace) -> str | None:
     return os.environ.get("FIELDAPP_PASSWORD") or None
 
 
-def credentials(args: argparse.Namespace, *, required: bool) -> Credentials | None:
+def credentials(
+    args: argparse.Namespace, *, required: bool, new: bool = False
+) -> Credentials | None:
     """The user and password of this run; asks on a terminal when `required` (an encrypted
-    ledger) or when a user was named. None when nothing was given and nothing is required."""
+    ledger) or when a user was named. None when nothing was given and nothing is required.
+    `new`: the ledger (or hub) is being made, the password given is its first user's."""
     known: Credentials | None = getattr(args, "_credentials", None)
     if known is not None:
         return known  # a command opening the ledger twice asks once
@@ -152,9 +155,14 @@ def credentials(args: argparse.Namespace, *, required: bool) -> Credentials | No
         if not has_terminal():
             if not required:  # a password left in the environment, on a ledger without one
                 source = "--password-file" if getattr(args, "password_file", None) else None
+                given = f"给了口令（{source or 'FIELDAPP_PASSWORD'}）却没有用户名："
+                if new:  # (nothing made: a first user needs a name as well as a password)
+                    raise CredentialsMissing(
+                        given + "请用 --user 或 FIELDAPP_USER 写明第一个用户的名字；什么也没有建立"
+                    )
                 raise CredentialsMissing(
-                    f"给了口令（{source or 'FIELDAPP_PASSWORD'}）却没有用户名：请用 --user 或"
-                    " FIELDAPP_USER 指定用户；这个台账没有设置口令，不用口令也能打开"
+                    given + "请用 --user 或 FIELDAPP_USER 指定用户；"
+                    "这个台账没有设置口令，不用口令也能打开"
                 )
             raise CredentialsMissing("台账已加密：请用 --user 或 FIELDAPP_USER 指定用户")
         user = ask("用户名：", secret=False).strip()
@@ -211,7 +219,7 @@ def open_ledger(args: argparse.Namespace) -> Ledger:
         return known  # a command asking twice (the ledger, then its policy) opens it once
     path = ledger_path(args)
     state = ledger_state(path)
-    creds = credentials(args, required=state == "encrypted")
+    creds = credentials(args, required=state == "encrypted", new=state == "new")
     if state == "plain" and creds is None:
         _refuse_keys_in_clear(path)
     if state != "encrypted":

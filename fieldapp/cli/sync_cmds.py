@@ -325,7 +325,7 @@ def cmd_hub_init(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
     else:
-        creds = credentials(args, required=False)
+        creds = credentials(args, required=False, new=True)
         if creds is None and not args.training:
             return fail(_PLAIN_HUB_REFUSED.format(folder=args.dir))
         if creds is not None:
