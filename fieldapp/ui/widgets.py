@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
@@ -462,11 +462,13 @@ def area_date_page(
     on.dateChanged.connect(lambda _d: run())
 
 
-def button_grid(buttons: list[QAbstractButton], width: int, columns: int = 4) -> QGridLayout:
+def button_grid(
+    buttons: Sequence[QAbstractButton], width: int, columns: int = 4, spacing: int = 6
+) -> QGridLayout:
     """The buttons in rows of `columns`, or of fewer when their labels need more than `width`
     side by side (English labels are twice as long as Chinese ones: a row of four took the
-    room of the table beside it at 1024×640). Reading order is kept: left to right, then down."""
-    spacing = 6
+    room of the table beside it at 1024×640), `spacing` px apart. Reading order is kept: left
+    to right, then down."""
     for count in range(columns, 1, -1):
         widest = [0] * count
         for position, button in enumerate(buttons):

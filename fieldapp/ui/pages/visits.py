@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -45,6 +44,7 @@ from fieldapp.ui.widgets import (
     DateField,
     arrows_walk_hits,
     ask_discard,
+    button_grid,
     marked_or_first,
     plain_label,
     search_failed_label,
@@ -52,9 +52,11 @@ from fieldapp.ui.widgets import (
     tip,
 )
 
-#: The room a row of service ticks may take (px): seven Chinese ones, five English ones (at
-#: 1366×768 seven English ones made the page wider than the window).
-SERVICES_ROW = 1000
+#: The room a row of service ticks may take (px), each column as wide as its widest tick: in a
+#: window 1024 wide the form leaves them about 720. Seven Chinese ones to a row (696 px), three
+#: English ones (569; four need 741): at 1366×768 seven English ones made the page wider than
+#: the window, and at 1024×768 five made it 1,050 px of the 884 the window gives it.
+SERVICES_ROW = 720
 
 
 class VisitsPage(Page):
@@ -116,15 +118,13 @@ class VisitsPage(Page):
         # Several services on one visit: a tick per kind (Space toggles, Tab moves on).
         self.service_checks: dict[str, QCheckBox] = {}
         services = QWidget()
-        grid = QGridLayout(services)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(10)
         checks = [QCheckBox(word_shown(kind.value)) for kind in ServiceType]
         # Seven to a row as their Chinese fits; fewer when longer words would not fit the window.
-        per_row = max(1, min(7, SERVICES_ROW // max(c.sizeHint().width() + 10 for c in checks)))
-        for number, (kind, check) in enumerate(zip(ServiceType, checks, strict=True)):
+        grid = button_grid(list(checks), SERVICES_ROW, 7, spacing=10)
+        grid.setContentsMargins(0, 0, 0, 0)
+        services.setLayout(grid)
+        for kind, check in zip(ServiceType, checks, strict=True):
             self.service_checks[kind.value] = check
-            grid.addWidget(check, number // per_row, number % per_row)
         self.services_box = services
         self.training_days = QSpinBox()
         self.training_days.setRange(1, 365)
