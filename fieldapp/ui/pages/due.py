@@ -40,7 +40,7 @@ from fieldapp.ui.pages.page import Page, PageHost
 from fieldapp.ui.pieces import in_parts
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
-from fieldapp.ui.widgets import ChoiceButtons, DateField, plain_label, table_view
+from fieldapp.ui.widgets import ChoiceButtons, DateField, button_grid, plain_label, table_view
 
 #: The service a due item asks for, pre-selected when the user opens it.
 SERVICE_FOR_KIND = {
@@ -52,6 +52,11 @@ SERVICE_FOR_KIND = {
 
 #: The kinds of item, in the order their counts are shown.
 KINDS = ("1311服务", "失业登记", "分级服务", "跟踪回访", "月度更新")
+
+#: The width the row of kind buttons may take, counts of 0 said: a 1024-wide window's room for
+#: the page (866 px in English) less 紧急程度, its choice, a name filter one can type in, and
+#: what counts of thousands add to the buttons.
+KINDS_ROOM = 540
 
 #: Parts of a list that arrive together are shown together, at most this often (ms): each
 #: showing repaints the table, whose cells are asked of Python while the list's own work holds
@@ -109,16 +114,25 @@ class DuePage(Page):
         # Filters: one button per kind of item with its count, urgency, a name.
         self.kind_group = ChoiceButtons(self, ("", *KINDS))
         self.kind_buttons = self.kind_group.by_key
-        kinds_row = self.kind_group.row
         self.urgency = QComboBox()
         self.name_filter = QLineEdit()
         self.name_filter.setPlaceholderText(self.tr("按姓名或身份证号筛选"))
         self.name_filter.setClearButtonEnabled(True)
+        self._fill_counts()
+        # The kinds side by side, or in two rows of three where their words need more than a
+        # window 1024 wide leaves beside 紧急程度 and the name filter (in English the six took
+        # 935 px of the page's 884: a scroll bar under the whole page, the filter gone).
+        row = self.kind_group.row
+        while row.count():
+            row.takeAt(0)
+        buttons = list(self.kind_buttons.values())
+        side_by_side = sum(b.sizeHint().width() + 6 for b in buttons) - 6 <= KINDS_ROOM
+        kinds_row = QHBoxLayout()
+        kinds_row.addLayout(button_grid(buttons, KINDS_ROOM, len(buttons) if side_by_side else 3))
         kinds_row.addStretch(1)
         kinds_row.addWidget(QLabel(self.tr("紧急程度")))
         kinds_row.addWidget(self.urgency)
         kinds_row.addWidget(self.name_filter, 1)
-        self._fill_counts()
         self.model = DueModel(
             [
                 Column(self.tr("紧急程度"), lambda i: self._urgency_shown(i.urgency)),
