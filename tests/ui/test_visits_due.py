@@ -202,6 +202,37 @@ def test_handling_a_1311_item_again_ticks_a_service_still_short(window, qtbot):
     assert handle() == ["政策宣传"]
 
 
+def test_a_1311_item_short_only_of_training_or_internship_ticks_nothing_given(window, qtbot):
+    """王小明's 1311 item with 政策宣传, 岗位推荐 ×3 and 职业指导 given, only 职业培训或就业见习
+    0/1 left: 办理所选 ticked 职业指导 again (nothing on a line naming one service was short) —
+    saved as it came, a second guidance counted for nothing and the item stayed. It now ticks
+    no service: which of the two the person takes is the coordinator's to tick."""
+    session = window.session
+    person = Records(session.ledger).select(Person, "name = '王小明'")[0]
+    from fieldapp.domain.dates import today
+
+    found = today() - dt.timedelta(days=1)
+    registration = UnemploymentRegistration(person_id=person.id, found_date=found)
+    session.apply(work.save_record(session.ledger, session.actor, registration))
+    for kind in ("政策宣传", "岗位推荐", "岗位推荐", "岗位推荐", "职业指导"):
+        given = ServiceRecord(
+            person_id=person.id,
+            household_id=person.household_id,
+            service_date=today(),
+            service_type=kind,
+        )
+        session.apply(work.save_record(session.ledger, session.actor, given))
+    due = window.show_page("due")
+    wait_idle(qtbot, due)
+    (item,) = [i for i in due.model.rows if i.person_id == person.id and i.kind == "1311服务"]
+    assert "职业培训或就业见习 0/1" in item.progress and "职业指导 1/1" in item.progress
+    due.table.selectRow(due.model.rows.index(item))
+    qtbot.mouseClick(due.open_button, Qt.MouseButton.LeftButton)
+    visits = window.pages["visits"]
+    assert window.current_key() == "visits" and visits.chosen.id == person.id
+    assert visits.chosen_services() == []
+
+
 def test_a_registration_done_meanwhile_opens_no_new_one(window, qtbot):
     """The due list made before the registration was done (on the panel, or another copy):
     办理 on its stale 失业登记 item opened an empty registration dated today — saved, a

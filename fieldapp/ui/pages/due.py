@@ -50,6 +50,9 @@ SERVICE_FOR_KIND = {
     "跟踪回访": ServiceType.FOLLOW_UP.value,
 }
 
+#: The kinds of item that count services given against those needed (their `short`).
+BUNDLE_KINDS = frozenset({"1311服务", "分级服务"})
+
 #: The kinds of item, in the order their counts are shown.
 KINDS = ("1311服务", "失业登记", "分级服务", "跟踪回访", "月度更新")
 
@@ -83,6 +86,7 @@ class DuePage(Page):
     """Due items for the area; Enter opens the person with the needed service pre-filled."""
 
     person_requested = Signal(str, str)
+    visit_requested = Signal(str)
     monthly_requested = Signal(str, str)
     #: A 失业登记 item: the person's registration, for its 登记日期 (a visit does not close it).
     registration_requested = Signal(str)
@@ -195,6 +199,7 @@ class DuePage(Page):
     def connect_host(self, host: PageHost) -> None:
         """Connect this page's requests to the window."""
         self.person_requested.connect(host.open_person)
+        self.visit_requested.connect(host.record_visit)
         self.monthly_requested.connect(host.open_person_month)
         self.registration_requested.connect(host.register_unemployment)
 
@@ -408,8 +413,13 @@ class DuePage(Page):
             self.registration_requested.emit(item.person_id)
             return
         service = SERVICE_FOR_KIND.get(item.kind, "")
-        if item.short and service not in item.short:
-            # Given already (职业指导 1/1): the first service still short, not one more of it.
+        if item.kind in BUNDLE_KINDS and service not in item.short:
+            # Given already (职业指导 1/1): the first service still short, not one more of it;
+            # none when only a line of a choice is short (职业培训或就业见习 0/1): which one
+            # the person takes is the coordinator's to tick.
+            if not item.short:
+                self.visit_requested.emit(item.person_id)  # the 走访 page, nothing ticked
+                return
             service = item.short[0]
         self.person_requested.emit(item.person_id, service)
 
