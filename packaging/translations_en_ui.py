@@ -5,6 +5,9 @@ from __future__ import annotations
 EN_UI: dict[str, str] = {
     "保存导入结果（含个人信息，请妥善保管）": "Save the import result (contains personal data: keep it safe)",
     "已保存到 %1（含个人信息，请妥善保管）": "Saved to %1 (contains personal data: keep it safe)",
+    "材料已收：%1": "Documents received: %1",
+    "材料退回：%1": "Documents handed back: %1",
+    "填写缺件原因": "Reason for missing documents recorded",
     "现在显示的值": "the value shown now",
     "本机改的值": "the value changed on this computer",
     "别的设备改的值": "the value changed on another device",

@@ -9348,6 +9348,22 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
       <source>资金来源：%1</source>
       <translation>Funding source (as the county names it): %1</translation>
     </message>
+    <message>
+      <source>材料已收：%1</source>
+      <translation>Documents received: %1</translation>
+    </message>
+    <message>
+      <source>材料退回：%1</source>
+      <translation>Documents handed back: %1</translation>
+    </message>
+    <message>
+      <source>、</source>
+      <translation>, </translation>
+    </message>
+    <message>
+      <source>填写缺件原因</source>
+      <translation>Reason for missing documents recorded</translation>
+    </message>
   </context>
   <context>
     <name>SyncPage</name>

@@ -886,11 +886,23 @@ class SubsidiesPage(Page):
                 was = word_shown(event.from_state) if event.from_state else "—"
                 step = f"{was} → {word_shown(event.to_state)}"
             else:
-                step = event.detail
+                step = self._detail_shown(event.detail)
             why = f"（{event.reason}）" if event.reason else ""
             who = event.created_by or self.tr("未知")
             lines.append(escape(f"{short_time(event.created_at or '')}  {who}  {step}{why}"))
         self.claim_steps.setHtml("<br>".join(lines))
+
+    def _detail_shown(self, detail: str) -> str:
+        """A step that kept the claim's state, stored in Chinese as `ClaimService` words it
+        (材料已收：…, 材料退回：…, 填写缺件原因), in the window's language; the papers by the
+        pack's names. A detail it does not know (a newer program's) as it is."""
+        head, colon, items = detail.partition("：")
+        if colon and head in ("材料已收", "材料退回"):
+            said = self.tr("材料已收：%1") if head == "材料已收" else self.tr("材料退回：%1")
+            return said.replace("%1", self.tr("、").join(items.split("、")))
+        if detail == "填写缺件原因":
+            return self.tr("填写缺件原因")
+        return detail
 
     def advance_selected(self, reason: str | None = None) -> Claim | None:
         """Move the selected claims to the chosen state (asks for a reason where one is needed,
