@@ -35,6 +35,7 @@ from fieldapp.sync.errors import (
 )
 from tests.codes import ENROL_CODE
 from tests.english import in_english
+from tests.hub.cut_at_commit import ended_while_committing
 from tests.hub.test_forged_answer import county  # noqa: F401 - fixture
 from tests.hub.test_held_review_http import held  # noqa: F401 - fixture
 from tests.sync.helpers import add_family
@@ -388,20 +389,6 @@ def test_a_device_revoked_before_the_database_went_is_not_counted(  # noqa: PLR0
     assert trouble == {}, trouble
 
 
-#: A deferred trigger on `held_changes` whose firing, at COMMIT, has the server end the very
-#: connection committing: the hub loses its connection while its COMMIT is under way.
-_ENDED_AT_COMMIT = """
-CREATE FUNCTION ended_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM pg_terminate_backend(pg_backend_pid());
-    PERFORM pg_sleep(5);
-    RETURN NULL;
-END $$;
-CREATE CONSTRAINT TRIGGER ended_at_commit AFTER UPDATE ON held_changes
-    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION ended_at_commit();
-"""
-
-
 @pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
 @pytest.mark.parametrize("accept", [True, False])
 def test_a_decision_whose_connection_went_at_commit_is_not_said_unrecorded(  # noqa: PLR0913
@@ -422,18 +409,13 @@ def test_a_decision_whose_connection_went_at_commit_is_not_said_unrecorded(  # n
     connection before the commit is done, so it is not recorded; the hub cannot tell that
     from one ended just after: both are lost connections at COMMIT.) The next decision goes
     through: the service connects again."""
-    with psycopg.connect(store_url, autocommit=True) as admin:
-        admin.execute(_ENDED_AT_COMMIT)
-    try:
-        with caplog.at_level(logging.WARNING, logger="fieldapp"):
-            unsure = _refused(
-                lambda: decide_held(
-                    held["county"], server.url, held["fix"], accept, "李科长", "核实过"
-                )
-            )
-    finally:
-        with psycopg.connect(store_url, autocommit=True) as admin:
-            admin.execute("DROP TRIGGER ended_at_commit ON held_changes")
+    with (
+        ended_while_committing(store_url, "held_changes", "UPDATE"),
+        caplog.at_level(logging.WARNING, logger="fieldapp"),
+    ):
+        unsure = _refused(
+            lambda: decide_held(held["county"], server.url, held["fix"], accept, "李科长", "核实过")
+        )
     assert not isinstance(unsure, HubRefused), str(unsure)
     words = unsure.said
     assert isinstance(words, Sentence) and words.template == UNSURE_RECORDED_SAID, str(unsure)
@@ -443,14 +425,10 @@ def test_a_decision_whose_connection_went_at_commit_is_not_said_unrecorded(  # n
     logged = [r.getMessage() for r in caplog.records if r.name.startswith("fieldapp.hub")]
     assert [text for text in logged if text.startswith("不能确定是否已记下县人社局的 POST")], logged
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info], logged
-    from fieldapp.ui import i18n
     from fieldapp.ui.held_words import sentence_shown
 
-    assert i18n.install_language("en")
-    try:
+    with in_english():
         shown = sentence_shown(words)
-    finally:
-        i18n.install_language("zh_CN")
     assert shown == (
         "Cannot tell whether the county hub recorded this (it lost the connection to its "
         "database while recording it). Refresh and check; do again whatever was not recorded"
