@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog
 
@@ -80,3 +81,31 @@ def test_a_saved_import_result_warns_and_is_logged(window, qtbot, tmp_path, monk
     assert dialog.saved.text() == "已保存到 导入结果.xlsx（含个人信息，请妥善保管）"
     assert str(out) in dialog.saved.toolTip() and dialog.saved.wordWrap()
     dialog.close()
+
+
+def test_an_import_result_the_ledger_cannot_log_is_not_kept(
+    window, tmp_path, monkeypatch, warnings_shown
+):
+    """The result is written, then logged; its ledger gone meanwhile (a stick pulled out), the
+    log is refused and the workbook of ID numbers is not left on disk, logged nowhere
+    (`services.exports.record_export` takes it away and says so)."""
+    from fieldapp.tabular.ledger_import import import_ledger
+    from fieldapp.ui.dialogs.import_report import ImportReportDialog
+    from tests.tabular.sheets import write_xlsx
+    from tests.ui.conftest import PEOPLE
+
+    rows = [[name, make_id(birth=birth, seq=seq)] for name, birth, seq, _r in PEOPLE]
+    sheet = write_xlsx(tmp_path / "村里交来的表.xlsx", ["姓名", "身份证号码"], rows)
+    report = import_ledger(window.session.ledger, sheet, update=True)
+    dialog = ImportReportDialog(report, window, window.session.ledger)
+    out = tmp_path / "导入结果.xlsx"
+    ledger_file = Path(window.session.path)
+    moved = ledger_file.with_name("拔出.db")
+    ledger_file.rename(moved)
+    try:
+        dialog.save(str(out))
+    finally:
+        moved.rename(ledger_file)
+    assert not out.exists()
+    assert len(warnings_shown) == 1 and "没有留下" in warnings_shown[0], warnings_shown
+    assert dialog.saved.text() == ""
