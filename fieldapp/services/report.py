@@ -5,12 +5,25 @@ from __future__ import annotations
 import datetime as dt
 
 from fieldapp.domain.dates import today as china_today
+from fieldapp.domain.errors import FieldappError
+from fieldapp.domain.month import Month
+from fieldapp.domain.sentences import Day, said, template
 from fieldapp.policy.pack import Policy
 from fieldapp.policy.report import MonthlyReport, monthly_figures
 from fieldapp.policy.rosters import RosterSet, build_rosters
 from fieldapp.store.facts import FactsLoader
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.queries.claims import ClaimQueries
+
+#: A 月报 asked for a month (%1) that has not begun on this day (%2): it would be last
+#: month's figures under its title (January's on 31 December: 2026's 本年累计 as 2027年1月's).
+MONTH_NOT_BEGUN = template(
+    "%1还没有到（今天是%2），不能生成这个月的月报：请选今天所在的月份或以前的月份"
+)
+
+
+class ReportRefused(FieldappError):
+    """A report that cannot be made (`MONTH_NOT_BEGUN`)."""
 
 
 def monthly_report(
@@ -22,7 +35,11 @@ def monthly_report(
     today: dt.date | None = None,
 ) -> MonthlyReport:
     """The month's figures per village/site and in total, as of the month's last day (today
-    for the month still running)."""
+    for the month still running); a month not yet begun is refused (`MONTH_NOT_BEGUN`)."""
+    on = today or china_today()
+    first = Month(month).first_day
+    if on < first:
+        raise ReportRefused(said(MONTH_NOT_BEGUN, Day(first, "month"), Day(on)))
     loader = FactsLoader(ledger)
     households = loader.households(area_prefix=area_prefix)
     queries = ClaimQueries(ledger)
@@ -33,7 +50,7 @@ def monthly_report(
         households,
         claims,
         distinct_names(loader.area_names()),
-        today=today or china_today(),
+        today=on,
         area=area_prefix,
         steps=queries.steps(area_prefix),
     )

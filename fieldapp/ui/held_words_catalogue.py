@@ -595,6 +595,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "%1跟着%2等县里审核，中心定不了它属于哪个地区。县里先处理%3：接受了它，这条也可以接受；不予采纳它，这条也一并不予采纳。%4"),
     QT_TRANSLATE_NOOP("Refusals", "%1过长（%2 字，最多 %3 字）"),
     QT_TRANSLATE_NOOP("Refusals", "%1还在等县里审核"),
+    QT_TRANSLATE_NOOP("Refusals", "%1还没有到（今天是%2），不能生成这个月的月报：请选今天所在的月份或以前的月份"),
     QT_TRANSLATE_NOOP("Refusals", "%1那天"),
     QT_TRANSLATE_NOOP("Refusals", "%1长期有效，不需要延续执行"),
     QT_TRANSLATE_NOOP("Refusals", "%1（%2 · %3）"),

@@ -265,7 +265,8 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     or decision that met the hub's own trouble by `tests.hub.test_hub_database_gone_answered`;
     an upload the hub cannot say it took (its database gone as it saved it) by
     `tests.hub.test_hub_upload_unsure`;
-    a job's figure past its bound by `tests.services.test_job_bounds`)."""
+    a job's figure past its bound by `tests.services.test_job_bounds`; a 月报 of a month not
+    yet begun by `tests.services.test_report_month_not_begun`)."""
     from tests.hub.test_county_refusals_own_words import SAID_HERE as COUNTY_ASKS
     from tests.hub.test_held_decision_refusals_said import SAID_HERE as DECISIONS
     from tests.hub.test_held_waiting_said import SAID_HERE as WAITING
@@ -287,6 +288,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     from tests.services.test_job_bounds import said_here as jobs_said
     from tests.services.test_policy_warning_sentences import SAID_HERE as WARNED
     from tests.services.test_publish_refusal_sentences import SAID_HERE as PUBLISHING
+    from tests.services.test_report_month_not_begun import said_here as report_said
     from tests.services.test_user_refusal_sentences import said_here as users_said
 
     met: set[str] = {
@@ -313,6 +315,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
         *amounts_said(),
         *users_said(tmp_path / "users"),
         *jobs_said(tmp_path / "jobs"),
+        *report_said(),
     } | {t for s in _service_said().values() for t in templates(s)}
     for refused in (*_flow_refusals().values(), *_service_refusals(repo).values()):
         said = getattr(refused, "said", None)

@@ -8162,6 +8162,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>用户 %1 已停用，不能再修改本台账：请找本台账的管理员</source>
       <translation>User %1 has been disabled and can no longer change this ledger: please ask this ledger's administrator</translation>
     </message>
+    <message>
+      <source>%1还没有到（今天是%2），不能生成这个月的月报：请选今天所在的月份或以前的月份</source>
+      <translation>%1 has not come yet (today is %2): no monthly report can be made for it. Please choose this month or an earlier one</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
