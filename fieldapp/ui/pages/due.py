@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.domain.dates import today
 from fieldapp.domain.enums import ServiceType
 from fieldapp.domain.month import Month
 from fieldapp.domain.progress import Cancelled
@@ -99,6 +100,13 @@ class DuePage(Page):
         self.area = AreaCombo(self.tr("全部区域"))
         self.area.fill(self.areas, offer=self.areas.browsable, keep=session.home_area)
         self.on = DateField()
+        #: The day it was when 截至 was last set to today: a window left open past midnight
+        #: (over the New Year holiday) follows the new day while 截至 still says that day.
+        self._today = self.on.value()
+        self.day_timer = QTimer(self)
+        self.day_timer.setInterval(60_000)
+        self.day_timer.timeout.connect(self._follow_today)
+        self.day_timer.start()
         self.refresh_button = QPushButton(self.tr("刷新"))
         self.open_button = QPushButton(self.tr("办理所选 (Enter)"))
         self.summary = plain_label()
@@ -204,9 +212,25 @@ class DuePage(Page):
         self.registration_requested.connect(host.register_unemployment)
 
     def activated(self) -> None:
-        """Shown: refresh if the ledger changed since last time."""
+        """Shown: as of the new day if 截至 was yesterday's today (`_follow_today`); refresh
+        if the ledger changed since last time."""
+        self._follow_today()
         if self._stale:
             self.refresh()
+
+    def _follow_today(self) -> None:
+        """A new day: 截至 moves to it (the list is made again, a hidden page's when shown)
+        when it was the old day's today; a day the coordinator chose is kept."""
+        now = today()
+        if now == self._today:
+            return
+        if self.on.value() == self._today:
+            # (a hidden page makes its list when next shown, not now)
+            self._stale = True
+            self.on.blockSignals(not self.isVisible())
+            self.on.set_value(now)
+            self.on.blockSignals(False)
+        self._today = now
 
     def _on_changed(self, _changes: ChangeSet) -> None:
         self._stale = True
