@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -115,6 +115,13 @@ class VisitsPage(Page):
         self.whole_household = QCheckBox(self.tr("全户走访（走访的是全家，不只是这个人）"))
         self.whole_household.toggled.connect(lambda _on: self._say_chosen())
         self.date = DateField()
+        #: The day it was when 走访日期 was last set to today: a form left open past midnight
+        #: (over the New Year holiday) follows the new day while its date is still that day.
+        self._today = self.date.value()
+        self.day_timer = QTimer(self)
+        self.day_timer.setInterval(60_000)
+        self.day_timer.timeout.connect(self._follow_today)
+        self.day_timer.start()
         # Several services on one visit: a tick per kind (Space toggles, Tab moves on).
         self.service_checks: dict[str, QCheckBox] = {}
         services = QWidget()
@@ -333,7 +340,18 @@ class VisitsPage(Page):
         self._given_services = []
         self.training_days.setValue(5)
         self.date.set_value(today())
+        self._today = self.date.value()
         self._wrong_day = None
+
+    def _follow_today(self) -> None:
+        """A new day: 走访日期 moves to it when it is the old day's today; a day the
+        coordinator chose is kept."""
+        now = today()
+        if now == self._today:
+            return
+        if self.date.value() == self._today:
+            self.date.set_value(now)
+        self._today = now
 
     def save(self) -> str | None:
         """Save the visit and every service ticked (all at once); returns the visit id."""
@@ -344,6 +362,7 @@ class VisitsPage(Page):
             return None
         if not self.save_button.isEnabled():
             return None  # a person outside this device's area: the status line says so
+        self._follow_today()  # (woken after midnight: before the minute's check)
         day = self.date.value()
         if day == self._wrong_day:
             # Today as this laptop's wrong date gave it, left as it was when the save was
@@ -413,6 +432,7 @@ class VisitsPage(Page):
     def has_unsaved(self) -> bool:
         """True when a visit was started but not saved: notes or an outcome typed, services
         ticked (beyond the one the due list asked for) or a date other than today's set."""
+        self._follow_today()
         return self.chosen is not None and bool(
             self.notes.text().strip()
             or self.outcome.text().strip()
