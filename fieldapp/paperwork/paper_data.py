@@ -628,6 +628,17 @@ class PaperData:
         can be read: the form is still printed, with `UNTITLED`)."""
         return pack_title(self.policy(), rule_id)
 
+    def working_ages(self) -> tuple[int, int]:
+        """Working age as the policy in force sets it (as the 月报, the 户级责任清单 and the
+        待办 count it), 16–60 when no pack can be read."""
+        policy = self.policy()
+        if policy is None:
+            return 16, 60
+        return (
+            int(policy.deadline("working_age_min", 16)),
+            int(policy.deadline("working_age_max", 60)),
+        )
+
     def policy(self) -> Policy | None:
         """The policy in force (None when no pack can be read: the papers still print)."""
         if self._policy is None:
@@ -953,7 +964,8 @@ class PaperData:
             for s in sorted(services.get(p["id"], []), key=lambda s: s["service_date"])
         )
         items = list(due(p["id"])) if due is not None else []
-        working_age = age.isdigit() and 16 <= int(age) <= 60
+        ages = self.working_ages()
+        working_age = age.isdigit() and ages[0] <= int(age) <= ages[1]
         labour = p["labour_ability"] in _LABOUR and working_age
         held = "、".join(self._categories(p["id"], first, last))
         if due is None and not status and labour:
@@ -976,6 +988,7 @@ class PaperData:
             work=work,
             services=given,
             due=tuple(items),
+            working_ages=ages,
         )
 
     # -- certificates ---------------------------------------------------------------------------

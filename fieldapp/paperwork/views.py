@@ -177,12 +177,16 @@ class MemberMonth:
     work: str = ""
     services: tuple[str, ...] = ()
     due: tuple[str, ...] = ()
+    #: Working age as the policy in force sets it (`[deadlines] working_age_min`/`_max`).
+    working_ages: tuple[int, int] = (16, 60)
 
     def in_labour(self) -> bool:
-        """Of working age (16–60 at the month's end) and able to work: a 劳动力 as the month's
-        report and the household duties count one (an able 66-year-old is not)."""
+        """Of working age (`working_ages`, 16–60 unless the county's pack says otherwise, at
+        the month's end) and able to work: a 劳动力 as the month's report and the household
+        duties count one (an able 66-year-old is not)."""
         able = self.labour_ability in {a.value for a in HAS_LABOUR}
-        return able and self.age.isdigit() and 16 <= int(self.age) <= 60
+        low, high = self.working_ages
+        return able and self.age.isdigit() and low <= int(self.age) <= high
 
 
 @dataclass(frozen=True)
