@@ -56,6 +56,7 @@ from fieldapp.services.changes import PERSON_RECORDS, ChangeSet, Kind
 from fieldapp.services.trust import may_change
 from fieldapp.services.trust_check import rules_actor
 from fieldapp.store.queries.monthly import GridRow, monthly_grid
+from fieldapp.ui import policy_access
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.days import month_said
 from fieldapp.ui.errors import show_error
@@ -534,8 +535,21 @@ class MonthlyPage(Page):
         if self.household_id is None and not area:
             rows: list[GridRow] = []
         else:
+            # Of working age as the policy in force counts it (the 待办's 月度更新 the same)
+            policy = policy_access.policy_or_none(self.session.ledger)
+            ages = (16, 60)
+            if policy is not None:
+                ages = (
+                    int(policy.deadline("working_age_min", 16)),
+                    int(policy.deadline("working_age_max", 60)),
+                )
             rows = monthly_grid(
-                self.session.ledger, month, area_prefix=area, household_id=self.household_id
+                self.session.ledger,
+                month,
+                area_prefix=area,
+                household_id=self.household_id,
+                age_min=ages[0],
+                age_max=ages[1],
             )
         self.model.load(rows, month, self._locks())
         self._filter()
