@@ -244,15 +244,17 @@ def private_files() -> None:
 def no_core_dumps() -> None:
     """A crash leaves no core dump: it would be this process's memory on disk in clear — the
     password typed, the ledger's key, the pages read (names, ID numbers, accounts) — in the
-    current folder or systemd-coredump's store, beside the encrypted ledger. The hard limit
-    too, so no process this one starts (the export's writer) dumps either. A hard crash still
-    leaves its stack in crash.log (`ui.errors.record_crashes`)."""
+    current folder or systemd-coredump's store, beside the encrypted ledger. The limit the
+    kernel and systemd-coredump read (the soft one) is inherited, so no process this one starts
+    (the export's writer) dumps either; the hard one is left as it was (a test run's own
+    process calls this too). A hard crash still leaves its stack in crash.log
+    (`ui.errors.record_crashes`)."""
     try:
         import resource
     except ImportError:  # Windows: no core files (its crash reports are the user's setting)
         return
     try:
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        resource.setrlimit(resource.RLIMIT_CORE, (0, resource.getrlimit(resource.RLIMIT_CORE)[1]))
     except (OSError, ValueError):  # a platform that will not say; nothing more to do here
         return
 
