@@ -52,8 +52,23 @@ def _plural(singular: str, plural: str, n: int) -> str:
     return PLURALS.get((singular, plural), singular if n == 1 else plural)
 
 
+#: What a command group's missing or mistyped command is called.
+COMMAND = "命令"
+_action_name: Callable[[argparse.Action | None], str | None] = argparse._get_action_name
+
+
+def _named(action: argparse.Action | None) -> str | None:
+    """How a mistake names `action`: a command group's command as 命令 (the usage line above it
+    lists the commands; `fieldapp` itself says 命令 too), not by its slot's name in the program
+    (缺少必须给出的参数：hub_cmd, which says nothing of what to type)."""
+    if isinstance(action, argparse._SubParsersAction) and action.metavar is None:
+        return COMMAND
+    return _action_name(action)
+
+
 def install() -> None:
     """Make argparse say its words in Chinese (for this process: the CLI's)."""
     word: Callable[[str], str] = _word
     setattr(argparse, "_", word)  # noqa: B010 - argparse's own name for gettext
     setattr(argparse, "ngettext", _plural)  # noqa: B010
+    setattr(argparse, "_get_action_name", _named)  # noqa: B010

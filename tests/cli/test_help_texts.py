@@ -83,3 +83,21 @@ def test_every_word_we_translate_is_still_said_by_this_pythons_argparse() -> Non
         assert repr(word)[1:-1] in source or word in source, word
     for singular, plural in argparse_zh.PLURALS:
         assert singular in source and plural in source
+
+
+def test_a_command_group_without_its_command_says_command_not_its_slot(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`fieldapp hub` (a county clerk looking for what the hub does) answered
+    缺少必须给出的参数：hub_cmd — the program's own name for the slot, which says nothing of what
+    to type; it says 命令, as `fieldapp` itself does, under the usage line listing them."""
+    code, err = _said(capsys, "hub")
+    assert code == 2 and err.splitlines()[-1] == "fieldapp hub：错误：缺少必须给出的参数：命令"
+    assert "{init,enroll,revoke,devices," in err  # the usage line: what to type
+    code, err = _said(capsys, "hub", "policy")
+    assert code == 2 and "缺少必须给出的参数：命令" in err and "publish" in err
+    code, err = _said(capsys, "hub", "nosuch")
+    assert code == 2 and "参数 命令：没有 'nosuch' 这一项（可选：'init', 'enroll'" in err
+    for group in ("sync", "claim", "user", "person"):
+        code, err = _said(capsys, group)
+        assert code == 2 and not re.search(r"_cmd\b", err), err
