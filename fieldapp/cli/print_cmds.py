@@ -43,7 +43,7 @@ from fieldapp.store.queries.paper import row as paper_row
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add `print form|forms|roster|notice|visits|certificate|log|settings`."""
     top = sub.add_parser("print", help="打印申请表、花名册、公示表、走访记录、务工证明（PDF）")
-    cmds = top.add_subparsers(dest="print_cmd", required=True, metavar="PAPER")
+    cmds = top.add_subparsers(dest="print_cmd", required=True, metavar="纸张")
 
     p = cmds.add_parser("form", help="一份申领的申请表")
     p.add_argument("--claim", required=True, help=CLAIM_NAMED)

@@ -98,6 +98,8 @@ def test_a_command_group_without_its_command_says_command_not_its_slot(
     assert code == 2 and "缺少必须给出的参数：命令" in err and "publish" in err
     code, err = _said(capsys, "hub", "nosuch")
     assert code == 2 and "参数 命令：没有 'nosuch' 这一项（可选：'init', 'enroll'" in err
+    code, err = _said(capsys, "print")  # its own word for it, in Chinese (was PAPER)
+    assert code == 2 and err.splitlines()[-1] == "fieldapp print：错误：缺少必须给出的参数：纸张"
     for group in ("sync", "claim", "user", "person"):
         code, err = _said(capsys, group)
         assert code == 2 and not re.search(r"_cmd\b", err), err
