@@ -10,6 +10,7 @@ from fieldapp.cli.common import (
     JSON_HELP,
     credentials,
     escaped,
+    fail,
     ledger_path,
     new_password,
     open_ledger,
@@ -183,7 +184,16 @@ def cmd_user_enable(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     """Back up the ledger."""
     from fieldapp.services import backup as backups
+    from fieldapp.store.vault import ledger_state
 
+    # Opening a ledger that is not there makes a new one: its backup would hold no one, and
+    # "已备份到 …" would send the clerk off with an empty stick (the --db forgotten).
+    where = ledger_path(args)
+    if ledger_state(where) == "new":
+        return fail(
+            f"没有台账 {where}：没有备份。要备份的台账不在默认位置时，用 --db 指明，"
+            "如 fieldapp --db 红星村.db backup --out 备份文件"
+        )
     ledger = open_ledger(args)
     try:
         path = backups.backup(ledger, args.out)
