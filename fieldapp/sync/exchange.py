@@ -25,7 +25,13 @@ from fieldapp.domain.controls import CONTROL
 from fieldapp.domain.dates import china_minute
 from fieldapp.domain.progress import SYNC_CANCELLED, CancelCheck, Cancelled, Progress
 from fieldapp.paths import build_label
-from fieldapp.saving import cannot_write, check_not_ledger, is_disk_full, ledger_trouble
+from fieldapp.saving import (
+    cannot_write,
+    check_not_ledger,
+    is_disk_full,
+    ledger_trouble,
+    make_folder_for,
+)
 from fieldapp.services import clock
 from fieldapp.services.changes import NO_CHANGES, ChangeSet, of_log
 from fieldapp.services.incarnation import own_origins
@@ -200,6 +206,10 @@ def write_bundle(
     check_not_ledger(out)  # `--out ledger.db` must not replace the ledger by the bundle
     if out.is_dir():  # told before a serial is taken for a bundle that could not be kept
         raise SyncError(str(cannot_write(out, IsADirectoryError(errno.EISDIR, out.name))))
+    try:  # a stick not plugged in is said by the bundle's name, not by its .part's
+        make_folder_for(out)
+    except OSError as error:  # (a file where its folder should be …)
+        raise SyncError(str(cannot_write(out, error))) from None
     temp = out.with_name(out.name + ".part")
     peer = state.peer(recipient.name) or recipient
     # Validated once (its held reports, its hash of the payload): a serial another export

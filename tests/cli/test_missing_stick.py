@@ -68,3 +68,19 @@ def test_a_new_folder_anywhere_else_is_still_made(mounts, capsys):
     stick.mkdir()
     code, said = run(capsys, "template", "--out", stick / "村里" / "模板.xlsx")
     assert code == 0 and (stick / "村里" / "模板.xlsx").is_file(), said
+
+
+def test_a_bundle_for_a_missing_stick_is_named_as_the_clerk_wrote_it(mounts, capsys):
+    """`hub export --out /media/…/U盘/给大坝村.fieldsync` (and `sync export`) with no stick in said
+    无法写入“给大坝村.fieldsync.part”: the program's own work file, a name the clerk never typed
+    and will not find; it names the bundle asked for."""
+    hub = mounts / "县汇总"
+    plain_hub(hub)
+    code, said = run(capsys, "hub", "enroll", "--dir", hub, "--device", "大坝村笔记本",
+                     "--area", "520502010001", "--out", mounts / "大坝村.enrol")  # fmt: skip
+    assert code == 0, said
+    stick = mounts / "media" / "李芳" / "U盘"
+    code, said = run(capsys, "hub", "export", "--dir", hub, "--device", "大坝村笔记本",
+                     "--out", stick / "给大坝村.fieldsync")  # fmt: skip
+    assert code == 1 and "无法写入“给大坝村.fieldsync”" in said and "没有插好" in said, said
+    assert ".part" not in said and not stick.exists()
