@@ -156,9 +156,15 @@ class AreaFigures:
             "name": self.name,
             "persons": self.persons,
             "households": self.households,
-            "by_category": {c: dict(v) for c, v in self.by_category.items()},
+            # In the printed report's order, the same on every run (a set's order is not).
+            "by_category": {
+                c: {s: self.by_category[c][s] for s in WORK_STATES if s in self.by_category[c]}
+                for c in category_rows(self.by_category)
+            },
             "employed_by_place": {p: self.employed_by_place.get(p, 0) for p in PLACES},
-            "employed_by_form": dict(self.employed_by_form),
+            "employed_by_form": {
+                f: self.employed_by_form[f] for f in sorted(self.employed_by_form)
+            },
             "zero_employment_households": self.zero_employment_households,
             "unemployed_by_level": {lv: self.unemployed_by_level.get(lv, 0) for lv in LEVELS},
             "unemployed_by_class": {c: self.unemployed_by_class.get(c, 0) for c in CLASSES},
@@ -169,9 +175,18 @@ class AreaFigures:
             ],
             "one_per_household": {
                 kind: dict(v) | {"coverage": coverage(v)}
-                for kind, v in self.one_per_household.items()
+                for kind, v in sorted(self.one_per_household.items(), key=_kind_rank)
             },
         }
+
+
+#: The 一户一人 table's rows, in its order.
+HOUSEHOLD_KINDS = ("脱贫户", "易地搬迁户")
+
+
+def _kind_rank(item: tuple[str, Counter[str]]) -> tuple[int, str]:
+    kind = item[0]
+    return (HOUSEHOLD_KINDS.index(kind) if kind in HOUSEHOLD_KINDS else len(HOUSEHOLD_KINDS), kind)
 
 
 def coverage(counts: Counter[str]) -> float | None:
