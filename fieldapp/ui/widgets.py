@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QObject,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QKeyEvent, QShowEvent
@@ -422,6 +423,36 @@ class ChoiceButtons(QButtonGroup):
             next(iter(self.by_key.values())).setChecked(True)
 
 
+class NewDay(QObject):
+    """A page's 截至 left at today following the new day: a window left open past midnight (over
+    the New Year holiday) is as of the new day while 截至 still says the day it was; a day
+    chosen by hand is kept. Looked at each minute (`timer`) and by the page when it is shown
+    (`follow`); `stale` then marks the list to be worked out again — at once on screen, when
+    next shown if hidden."""
+
+    def __init__(self, page: QWidget, on: DateField, stale: Callable[[], object]) -> None:
+        super().__init__(page)
+        self.on, self.stale = on, stale
+        #: The day it was when 截至 was last set to today.
+        self.today = on.value()
+        self.timer = QTimer(self)
+        self.timer.setInterval(60_000)
+        self.timer.timeout.connect(self.follow)
+        self.timer.start()
+
+    def follow(self) -> None:
+        """A new day: 截至 moves to it when it was the old day's today."""
+        now = today()
+        if now == self.today:
+            return
+        if self.on.value() == self.today:
+            self.on.blockSignals(True)  # not worked out here: `stale` says when
+            self.on.set_value(now)
+            self.on.blockSignals(False)
+            self.stale()
+        self.today = now
+
+
 def area_date_page(
     page: QWidget,
     area: QComboBox,
@@ -432,11 +463,14 @@ def area_date_page(
     parts: Iterable[QWidget | QLayout],
     table: QTableView,
     summary: QLabel,
-) -> None:
+    stale: Callable[[], object],
+) -> NewDay:
     """Lay out a page that lists an area as of a date (户级责任, 一库五册): 区域 [area] 截至 [date]
     [work_out] … [outputs: preview, export]; below, `parts` (a row of choice buttons, the
     progress panel), the table and the summary line. `run` works the list out: on `work_out`,
-    and when another area or date is chosen."""
+    and when another area or date is chosen. 截至 follows the new day while it says today
+    (`NewDay`, which the page asks when shown); `stale` marks the list to be worked out again
+    (at once if on screen)."""
     top = QHBoxLayout()
     top.addWidget(QLabel(QCoreApplication.translate("AreaDatePage", "区域")))
     top.addWidget(area, 2)
@@ -460,6 +494,7 @@ def area_date_page(
     work_out.clicked.connect(run)
     area.currentIndexChanged.connect(lambda _i: run())
     on.dateChanged.connect(lambda _d: run())
+    return NewDay(page, on, stale)
 
 
 def button_grid(

@@ -100,7 +100,7 @@ class DutiesPage(Page):
         self.table.setColumnWidth(0, kind_width)
         # 说明 gives it the room: the 依据 at the end stays readable in a 1366-wide window.
         self.table.setColumnWidth(4, max(320, 420 - (kind_width - 110)))
-        area_date_page(
+        self.new_day = area_date_page(
             self,
             self.area,
             self.on,
@@ -110,6 +110,7 @@ class DutiesPage(Page):
             (kinds, self.panel),
             self.table,
             self.summary,
+            self._stale,
         )
         self.group.buttonClicked.connect(lambda _b: self._filter())
         self.preview_button.clicked.connect(lambda: self.preview())
@@ -141,7 +142,8 @@ class DutiesPage(Page):
         self.person_requested.connect(host.open_person)
 
     def activated(self) -> None:
-        """Shown: work the list out (again, if the ledger changed)."""
+        """Shown: work the list out (again, if the ledger changed or a new day came)."""
+        self.new_day.follow()
         if not self._fresh:
             self.refresh()
 

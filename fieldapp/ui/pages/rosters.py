@@ -72,7 +72,7 @@ class RostersPage(Page):
         self.model = RowsModel[list[object]]([])
         self.table = table_view()
         self.table.setModel(self.model)
-        area_date_page(
+        self.new_day = area_date_page(
             self,
             self.area,
             self.on,
@@ -82,6 +82,7 @@ class RostersPage(Page):
             (books, self.panel),
             self.table,
             self.summary,
+            self._stale,
         )
         self.group.buttonClicked.connect(lambda _b: self._show())
         self.preview_button.clicked.connect(lambda: self.preview(self.current()))
@@ -131,7 +132,8 @@ class RostersPage(Page):
             self.rosters = None
 
     def activated(self) -> None:
-        """Shown: work the rosters out again if the ledger changed."""
+        """Shown: work the rosters out again if the ledger changed or a new day came."""
+        self.new_day.follow()
         if self.rosters is None:
             self.make()
 
