@@ -282,18 +282,21 @@ def cmd_eligible(args: argparse.Namespace) -> int:
 
 def cmd_due(args: argparse.Namespace) -> int:
     """Print the due list, most urgent first."""
+    from fieldapp.policy.due import calendar_notices
     from fieldapp.services.policy_views import due_list
 
     ledger = open_ledger(args)
-    items = due_list(ledger, _policy(args), _on(args), area_or_own(ledger, args.area))
+    policy, on = _policy(args), _on(args)
+    items = due_list(ledger, policy, on, area_or_own(ledger, args.area))
     places = partial(
         say_place, table=divisions(), listed=listed_places(ledger)
     )  # a township's list spans its villages: say where
     if args.json:
         print_json([{**i.as_dict(), "place": places(i.area_code)} for i in items])
         return 0
-    # Deadlines across a year whose holiday schedule is missing are estimates: say so first.
-    for notice in dict.fromkeys(n for i in items for n in i.note.split("；") if n):
+    # Deadlines across a year whose holiday schedule is missing are estimates: say so first,
+    # of the years the 待办 page says (the weeks around the day as well as the items').
+    for notice in calendar_notices(policy, on, items):
         print(f"注意：{notice}")
     if not items:
         print("没有待办服务")
