@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.domain.dates import today
 from fieldapp.domain.models import EmploymentSpell, UnemploymentRegistration
 from fieldapp.domain.month import Month
 from fieldapp.domain.progress import Cancelled
@@ -45,6 +47,17 @@ from fieldapp.ui.table_model import Column, RowsModel
 from fieldapp.ui.widgets import DateField, plain_label, table_view
 from fieldapp.ui.workbooks import ask_workbook, export_workbook
 
+#: Through this day of a month the page opens on the month before: the 月报 handed in in a
+#: month's first days is the last month's (due in the first ten days or so); from the next
+#: day on, the month running.
+LAST_MONTHS_REPORT_UNTIL = 10
+
+
+def month_to_report(day: dt.date) -> Month:
+    """The month whose 月报 the page opens on, on `day`."""
+    month = Month.of(day)
+    return month.previous() if day.day <= LAST_MONTHS_REPORT_UNTIL else month
+
 
 def employed(fig: AreaFigures) -> int:
     """Employed persons of an area (all places)."""
@@ -62,7 +75,10 @@ class ReportsPage(Page):
         self.session = session
         self.report: MonthlyReport | None = None
         self.areas = AreaIndex.load(session.ledger)
-        self.month = DateField()
+        #: The month the page opened on (`month_to_report`): shown again on a later day, the
+        #: page moves on while it still shows that month.
+        self._opened_on = month_to_report(today())
+        self.month = DateField(self._opened_on.first_day)
         self.month.setDisplayFormat("yyyy-MM")
         self.area = AreaCombo(self.tr("全部区域"))
         self.area.fill(self.areas, offer=self.areas.browsable, keep=session.home_area)
@@ -133,6 +149,15 @@ class ReportsPage(Page):
         self.export_button.clicked.connect(self.export_dialog)
         # Not while a report is made: an export would drop the new report.
         self.panel.guard(self.export_button)
+
+    def activated(self) -> None:
+        """Shown: on the month to report now (`month_to_report`) if it still shows the month
+        it opened on; a month chosen by hand is kept."""
+        now = month_to_report(today())
+        if now != self._opened_on:
+            if Month.of(self.month.value()) == self._opened_on:
+                self.month.set_value(now.first_day)
+            self._opened_on = now
 
     def make(self) -> None:
         """Compute the month's report off the GUI thread."""
