@@ -783,6 +783,12 @@ def _step_verdict(actor: Actor, source: ClaimState | None, target: ClaimState) -
     return ALLOWED
 
 
+def may_step(actor: Actor, source: ClaimState, target: ClaimState) -> Verdict:
+    """May `actor` move a claim from `source` to `target` (the flow's and the role's rule;
+    the UI says with it why a step it does not offer is another level's)?"""
+    return _step_verdict(actor, source, target)
+
+
 def _check_claim_row(actor: Actor, data: Mapping[str, Any], context: Context) -> Verdict:
     if not context.exists:
         target = parse_state(data.get("state")) or S.DRAFT

@@ -93,6 +93,7 @@ from fieldapp.services.trust import (
     clears_new_row,
     may_add_at,
     may_change,
+    may_step,
     numbered_ahead,
     numbered_first,
     person_named,
@@ -1859,6 +1860,16 @@ def may_change_row(ledger: Ledger, actor: WriterActor, table: str, row_id: str) 
     if row is None:
         return ALLOWED
     return may_change(who, table, finder.place(table, row))
+
+
+def may_take_step(
+    ledger: Ledger, actor: WriterActor, source: ClaimState, target: ClaimState
+) -> Verdict:
+    """Whether `actor`'s role may move a claim from `source` to `target` (`trust.may_step`):
+    the UI says why a next step it does not offer is another level's. A ledger never enrolled
+    may take every step."""
+    who = rules_actor(ledger, actor)
+    return ALLOWED if who is None else may_step(who, source, target)
 
 
 def may_add_in(ledger: Ledger, actor: WriterActor, table: str, area: str) -> Verdict:

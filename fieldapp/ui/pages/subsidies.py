@@ -49,7 +49,7 @@ from fieldapp.services.changes import NO_CHANGES, Kind
 from fieldapp.services.claims import ClaimService, EligibilityService, batch_area
 from fieldapp.services.ledgers import Ledger
 from fieldapp.services.trust import allowed_steps
-from fieldapp.services.trust_check import may_add_in, may_add_to, may_change_row
+from fieldapp.services.trust_check import may_add_in, may_add_to, may_change_row, may_take_step
 from fieldapp.store.queries import records
 from fieldapp.store.queries.claims import ClaimQueries
 from fieldapp.ui import papers, policy_access
@@ -816,6 +816,17 @@ class SubsidiesPage(Page):
                 return set(), reason_shown(verdict.rule, verdict.reason, verdict.said)
         return steps, ""
 
+    def _whose_step(self, claim: Claim) -> str:
+        """Why this device is offered no next step for `claim` whose flow goes on: the next
+        step is another level's (县审批 the county's, for a township), in the window's
+        language; "" when the flow ends there or the device is not enrolled."""
+        current = ClaimState(claim.state)
+        for target in sorted(TRANSITIONS[current], key=list(ClaimState).index):
+            verdict = may_take_step(self.session.ledger, self.session.actor, current, target)
+            if not verdict.allowed:
+                return reason_shown(verdict.rule, verdict.reason, verdict.said)
+        return ""
+
     def _on_claim(self, current: QModelIndex, _previous: QModelIndex | None) -> None:
         claim: Claim | None = current.data(ROW_ROLE) if current.isValid() else None
         self.target.clear()
@@ -834,6 +845,9 @@ class SubsidiesPage(Page):
         has_next = self.target.count() > 0
         self.advance_button.setEnabled(has_next)
         self.target.setEnabled(has_next)
+        no_step = why_not
+        if len(chosen) == 1 and not has_next and not why_not:
+            no_step = self._whose_step(chosen[0])
         locked = ""
         if claim is not None:
             try:
@@ -843,7 +857,7 @@ class SubsidiesPage(Page):
         self.evidence_button.setEnabled(
             claim is not None and bool(claim.evidence_items()) and not why_not and not locked
         )
-        self.advance_button.setToolTip(tip(why_not))
+        self.advance_button.setToolTip(tip(no_step))
         self.evidence_button.setToolTip(tip(why_not or locked))
         self.form_button.setEnabled(claim is not None)
         not_deleted = why_not
