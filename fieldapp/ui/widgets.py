@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Callable, Iterable, Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING, Generic, TypeVar, cast
@@ -542,6 +543,16 @@ def plain(shown: Shown) -> Shown:
 def plain_label(text: str = "") -> QLabel:
     """A label whose text is shown as it is (`plain`): for the ledger's data."""
     return plain(QLabel(text))
+
+
+def path_label(path: str) -> QLabel:
+    """A label showing a file's or folder's `path` whole, wrapped at its separators: a path has
+    no spaces to wrap at, and one in a deep folder (D:\\就业服务中心资料\\…\\台账.db) drawn on one
+    line made the page it is on wider than a 1024 screen."""
+    label = plain_label(re.sub(r"([\\/])", "\\1\u200b", path))  # a break after each separator
+    label.setWordWrap(True)
+    label.setToolTip(tip(path))
+    return label
 
 
 def as_typed(text: str) -> str:

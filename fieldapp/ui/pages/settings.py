@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -52,7 +51,14 @@ from fieldapp.ui.held_words import part_shown, sentence_shown
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.pages.page import Page
 from fieldapp.ui.session import Session
-from fieldapp.ui.widgets import as_typed, ask_yes_no, plain_label, tip, wheel_only_when_focused
+from fieldapp.ui.widgets import (
+    as_typed,
+    ask_yes_no,
+    path_label,
+    plain_label,
+    tip,
+    wheel_only_when_focused,
+)
 
 
 class LedgerWindow(Protocol):
@@ -396,8 +402,10 @@ class SettingsPage(Page):
     def _data_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("数据与备份"))
         form = QFormLayout(box)
-        form.addRow(self.tr("数据文件夹"), QLabel(str(data_dir())))
-        form.addRow(self.tr("台账文件"), QLabel(self.session.path))
+        # Whole, wrapped at the separators: a deep folder's path on one line was wider than
+        # a 1024 screen, the page scrolled sideways (tests/ui/test_settings_long_path_fits.py).
+        form.addRow(self.tr("数据文件夹"), path_label(str(data_dir())))
+        form.addRow(self.tr("台账文件"), path_label(self.session.path))
         self.folder_button = QPushButton(self.tr("打开数据文件夹"))
         self.folder_button.clicked.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(data_dir())))
