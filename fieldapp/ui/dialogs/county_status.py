@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from fieldapp.domain.dates import china_minute
 from fieldapp.domain.places_said import Listed, PlaceWording, say_place
 from fieldapp.domain.roles import Role
+from fieldapp.domain.sentences import Word
 from fieldapp.hub.versions import (
     pack_not_in_force,
     program_ahead,
@@ -36,6 +37,7 @@ from fieldapp.reference import divisions
 from fieldapp.store.queries.areas import listed_places
 from fieldapp.ui.dialogs.hub_address import typed_address
 from fieldapp.ui.errors import message_for, show_error
+from fieldapp.ui.held_words import part_shown
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
 from fieldapp.ui.widgets import plain_label, tip
@@ -273,7 +275,8 @@ class CountyStatus(QWidget):
             return QTableWidgetItem(text)
         if key == "role":
             try:
-                text = Role.parse(str(value)).label
+                # In the window's language (Village/site coordinator), as sentences say it.
+                text = part_shown(Word(Role.parse(str(value)).label))
             except ValueError:
                 text = str(value or "")
         elif key == "last_exchange":  # China time as the hub gives it (an older hub: as kept)
