@@ -12,10 +12,13 @@ from fieldapp.ui.errors import show_error
 
 
 def typed_address(parent: QWidget, hub_url: Callable[[], str]) -> str | None:
-    """The hub's address as typed (`hub_url`, the sync page's box); None, said over `parent`,
-    when none is."""
+    """The hub's address as typed (`hub_url`, the sync page's box), http:// put before one
+    typed without it; None, said over `parent`, when none is."""
     url = hub_url().strip()
     if not url:
         show_error(parent, QCoreApplication.translate("HubAddress", "请先填写中心地址"))
         return None
+    if "://" not in url:
+        # As the county says it (192.168.1.10:8765), as 上传并接收 takes it: served over http.
+        url = "http://" + url
     return url
