@@ -933,6 +933,7 @@ EN_REFUSALS: dict[str, str] = {
     "中心电脑的时钟改对后按同样的规定重新核对：可以收下，接受": "Checked again by the same rules once the county hub computer's clock was put right: it may be taken, accepted",
     "%1还没有到（今天是%2），不能生成这个月的月报：请选今天所在的月份或以前的月份": "%1 has not come yet (today is %2): no monthly report can be made for it. Please choose this month or an earlier one",
     "申领日期%1还没有到（中心今天是%2），补贴不能预先发放；从%1起才能接受": "the claim date %1 has not come yet (today at the county hub is %2), and a subsidy cannot be paid in advance; it can be accepted from %1",
+    "数据包不是发给本机的：这是交给「%1」的数据包（本机或别的设备导出的），本机不能导入，要交给县里导入": "This bundle is not for this computer: it is for “%1” (exported by this or another device). It cannot be imported here; take it to the county to import",
     "县里的中心正忙，暂时不能接收数据包，没有导入任何修改，请稍后再同步": "The county hub is busy and cannot take bundles just now. No change was imported; please sync again later",
     "县里的中心暂时不能接收数据包，没有导入任何修改，请稍后再同步": "The county hub cannot take bundles just now. No change was imported; please sync again later",
     "县里的中心暂时处理不了（中心自己的问题，不是本机的），请稍后再试；一直这样，请告诉管理汇总中心的同志": "The county hub cannot handle this just now (the hub's own trouble, not this computer's). Please try again later; if it keeps happening, tell whoever runs the county hub",

@@ -152,7 +152,9 @@ class SyncError(FieldappError):
 class BundleRefused(SyncError):
     """A bundle that was not imported; nothing was changed and the file is in quarantine."""
 
-    def __init__(self, code: str, detail: str = "", *, cli_hint: str = "") -> None:
+    def __init__(
+        self, code: str, detail: str = "", *, cli_hint: str = "", said: Sentence | None = None
+    ) -> None:
         self.code = code
         self.detail = detail
         self.cli_hint = cli_hint
@@ -170,7 +172,8 @@ class BundleRefused(SyncError):
         #: tells a ledger copied back by hand by it; `exchange.ahead_of_log`).
         self.received: int | None = None
         text = REASONS.get(code, code)
-        super().__init__(f"{text}：{detail}" if detail else text)
+        # `said`: the whole refusal as a sentence (a window says it in its language).
+        super().__init__(said if said is not None else f"{text}：{detail}" if detail else text)
 
 
 class HubRefused(SyncError):

@@ -21,6 +21,7 @@ from typing import Any
 
 from fieldapp import __version__, saving
 from fieldapp.bulk import paused_gc
+from fieldapp.domain import sentences
 from fieldapp.domain.controls import CONTROL
 from fieldapp.domain.dates import china_minute
 from fieldapp.domain.progress import SYNC_CANCELLED, CancelCheck, Cancelled, Progress
@@ -604,7 +605,7 @@ def _import_local(
     except BundleRefused as refused:
         if refused.code != "wrong_recipient":
             raise
-        raise BundleRefused("wrong_recipient", _addressee(state, identity, data)) from None
+        raise _wrong_recipient(state, identity, data) from None
     step("decrypted")
     manifest = opened.manifest
     peer = _check_sender(state, identity, opened)
@@ -902,9 +903,28 @@ def _check_sender(state: SyncState, identity: Identity, opened: Any) -> Peer:
     return peer
 
 
+#: A device's refusal of a bundle sealed to its hub: not necessarily one it wrote (a village's
+#: stick brought to the township's computer is sealed to the same hub), said without commands.
+FOR_THE_HUB = sentences.template(
+    "数据包不是发给本机的：这是交给「%1」的数据包（本机或别的设备导出的），本机不能导入，"
+    "要交给县里导入"
+)
+
+
+def _wrong_recipient(state: SyncState, identity: Identity, data: bytes) -> BundleRefused:
+    """The refusal of a bundle not sealed to this ledger, saying whom it is for."""
+    if identity.role != "hub":
+        to = str(read_header(data)["to"])
+        hub = next((p for p in state.peers() if crypto.key_id(p.box_public) == to), None)
+        if hub is not None:
+            return BundleRefused("wrong_recipient", said=sentences.said(FOR_THE_HUB, hub.name))
+    return BundleRefused("wrong_recipient", _addressee(state, identity, data))
+
+
 def _addressee(state: SyncState, identity: Identity, data: bytes) -> str:
-    """Whom a bundle not sealed to this ledger is for, as the clerk can act on it: most often
-    a file this very ledger wrote for its peer (the hub's outbox next to its inbox)."""
+    """Whom a bundle not sealed to this ledger is for, as the hub's clerk can act on it: most
+    often a file the hub wrote for a device (its outbox next to its inbox). A device says
+    `FOR_THE_HUB` of a bundle sealed to its hub (`_wrong_recipient`)."""
     to = str(read_header(data)["to"])
     for peer in state.peers():
         if crypto.key_id(peer.box_public) != to:
@@ -914,7 +934,6 @@ def _addressee(state: SyncState, identity: Identity, data: bytes) -> str:
                 f"这是中心发给设备「{peer.name}」的数据包（hub export 导出的），"
                 "要在那台设备上用 fieldapp sync import 导入"
             )
-        return f"这是本机导出给「{peer.name}」的数据包（sync export 导出的），要交给县里导入"
     return "它是发给别的汇总中心或设备的"
 
 

@@ -911,6 +911,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "数值太大"),
     QT_TRANSLATE_NOOP("Refusals", "数值太小"),
     QT_TRANSLATE_NOOP("Refusals", "数据包 %1 MB，超过中心允许的 %2 MB：请改用U盘交换"),
+    QT_TRANSLATE_NOOP("Refusals", "数据包不是发给本机的：这是交给「%1」的数据包（本机或别的设备导出的），本机不能导入，要交给县里导入"),
     QT_TRANSLATE_NOOP("Refusals", "文件不存在：找不到%1。它可能被移走或改了名，或者所在的 U 盘被拔出了。"),
     QT_TRANSLATE_NOOP("Refusals", "文件名太长，请起一个短一些的名字"),
     QT_TRANSLATE_NOOP("Refusals", "文件名太长：%1。请起一个短一些的名字。"),

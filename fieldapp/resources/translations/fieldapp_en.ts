@@ -8166,6 +8166,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>%1还没有到（今天是%2），不能生成这个月的月报：请选今天所在的月份或以前的月份</source>
       <translation>%1 has not come yet (today is %2): no monthly report can be made for it. Please choose this month or an earlier one</translation>
     </message>
+    <message>
+      <source>数据包不是发给本机的：这是交给「%1」的数据包（本机或别的设备导出的），本机不能导入，要交给县里导入</source>
+      <translation>This bundle is not for this computer: it is for “%1” (exported by this or another device). It cannot be imported here; take it to the county to import</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
