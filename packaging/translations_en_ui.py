@@ -278,6 +278,7 @@ EN_UI: dict[str, str] = {
     "申请编号": "Claim no.",
     "批次编号": "Batch no.",
     "按申请编号查找": "Find by claim no.",
+    "待本机办理": "Awaiting this device",
     "没有申请编号为 %1 的申领": "No claim has the number %1",
     "申请编号 %1 是%2的申领（%3），不在所选区域的列表中": "Claim no. %1 is %2's claim (%3), not in the list of the area chosen",
     "申请编号 %1 有 %2 条申领（不同电脑编的），请按纸上的姓名核对": "Claim no. %1 belongs to %2 claims (made on different computers): check the name on the paper",

@@ -9372,6 +9372,10 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
       <source>填写缺件原因</source>
       <translation>Reason for missing documents recorded</translation>
     </message>
+    <message>
+      <source>待本机办理</source>
+      <translation>Awaiting this device</translation>
+    </message>
   </context>
   <context>
     <name>SyncPage</name>

@@ -653,6 +653,10 @@ class SubsidiesPage(Page):
         self.number_search.setClearButtonEnabled(True)
         self.number_search.setMaximumWidth(160)
         self.number_search.returnPressed.connect(self.find_number)
+        # A township's list holds every claim of its villages, of every state and year: those
+        # this device's role has a next step on (乡镇审核 on 村审核 ones) picked out.
+        self.awaiting = QCheckBox(self.tr("待本机办理"))
+        self.awaiting.toggled.connect(lambda _on: self.refresh_claims())
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("变为")))
         row.addWidget(self.target)
@@ -661,6 +665,7 @@ class SubsidiesPage(Page):
         row.addWidget(self.form_button)
         row.addWidget(self.delete_button)
         row.addWidget(self.claims_label, 1)
+        row.addWidget(self.awaiting)
         row.addWidget(self.number_search)
         # The selected claim's materials and steps (who moved it when, and why): what a
         # villager asking after their application wants to know.
@@ -755,10 +760,12 @@ class SubsidiesPage(Page):
         batches = store.batches()
         self.batch_titles = {b.id: b.title for b in batches}
         rule_id = self.rule.currentData() or None
+        states = self._awaited() if self.awaiting.isChecked() else None
         if self.person_id is not None:
-            claims = store.select(rule_id=rule_id, person_id=self.person_id)
+            claims = store.select(rule_id=rule_id, person_id=self.person_id, states=states)
         else:
-            claims = store.select(rule_id=rule_id, area_prefix=self.area.code() or None)
+            area = self.area.code() or None
+            claims = store.select(rule_id=rule_id, area_prefix=area, states=states)
         self.claims.set_rows(list(reversed(claims)))
         self._fit_claim_columns()
         self.claims_label.setText(self.tr("共 %n 条申领", "", len(claims)))
@@ -775,6 +782,16 @@ class SubsidiesPage(Page):
         )
         self._on_claim(self.claims_view.currentIndex(), None)
         self._offer_batch()
+
+    def _awaited(self) -> list[ClaimState]:
+        """The states of the claims this device's role may take a next step on (those still in
+        the flow, for a device not enrolled)."""
+        role = self.session.actor.role
+        return [
+            state
+            for state in ClaimState
+            if (allowed_steps(role, state) if role is not None else TRANSITIONS[state])
+        ]
 
     def _offer_batch(self) -> None:
         """Offer 编成批次 only for an area this device may make a batch for (the trust rules:
