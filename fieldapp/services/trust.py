@@ -306,6 +306,20 @@ def allowed_steps(role: Role, state: ClaimState | str) -> list[ClaimState]:
     ]
 
 
+def awaited_states(role: Role) -> list[ClaimState]:
+    """The states of the claims waiting for `role`'s own review — a step at the highest level
+    it acts at, a reversal not counted (the township: 村审核; the county: 乡镇审核, 县审批)."""
+    own = max(ROLE_LEVELS[role], key=list(Level).index)
+    return [
+        state
+        for state in S
+        if any(
+            source is state and level is own and target is not S.REVERSED
+            for (source, target), level in CLAIM_STEPS.items()
+        )
+    ]
+
+
 def may_create_claims(role: Role) -> bool:
     """True when `role` may create (and submit) claims."""
     return Level.VILLAGE in ROLE_LEVELS[role]

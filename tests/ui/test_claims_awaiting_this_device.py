@@ -1,7 +1,7 @@
 """The township's list of claims held every claim of its villages — drafts, those it had
 passed, rejected and paid ones, year after year — with nothing to pick out those waiting for
-its 乡镇审核 (no state filter, no sorting). 待本机办理 now lists only the claims this device's
-role has a next step on (the township: 村审核; the county: 乡镇审核 and 县审批), in both
+its 乡镇审核 (no state filter, no sorting). 待本机办理 now lists only the claims waiting for
+this device's own review (the township: 村审核; the county: 乡镇审核 and 县审批), in both
 languages."""
 
 from __future__ import annotations
@@ -57,5 +57,7 @@ def test_the_county_lists_the_claims_waiting_for_its_decision(role_window, qtbot
     page.tabs.setCurrentIndex(1)
     waiting, passed, rejected = made["claims"]
     qtbot.mouseClick(page.awaiting, Qt.MouseButton.LeftButton)
-    # The county may take every level's step: what is still open, not what has ended.
-    assert {c.id for c in page.claims.rows} == {waiting, passed}
+    # The county may take every level's step, but waits on its own: 县审批 of those the
+    # township passed (and 已发放 of those approved), not the township's 村审核 ones.
+    assert [c.id for c in page.claims.rows] == [passed]
+    assert waiting and rejected

@@ -48,7 +48,7 @@ from fieldapp.policy.pack import UNSET
 from fieldapp.services.changes import NO_CHANGES, Kind
 from fieldapp.services.claims import ClaimService, EligibilityService, batch_area
 from fieldapp.services.ledgers import Ledger
-from fieldapp.services.trust import allowed_steps
+from fieldapp.services.trust import allowed_steps, awaited_states
 from fieldapp.services.trust_check import may_add_in, may_add_to, may_change_row, may_take_step
 from fieldapp.store.queries import records
 from fieldapp.store.queries.claims import ClaimQueries
@@ -654,7 +654,7 @@ class SubsidiesPage(Page):
         self.number_search.setMaximumWidth(160)
         self.number_search.returnPressed.connect(self.find_number)
         # A township's list holds every claim of its villages, of every state and year: those
-        # this device's role has a next step on (乡镇审核 on 村审核 ones) picked out.
+        # waiting for this device's review (the township's: 村审核 ones) picked out.
         self.awaiting = QCheckBox(self.tr("待本机办理"))
         self.awaiting.toggled.connect(lambda _on: self.refresh_claims())
         row = QHBoxLayout()
@@ -784,14 +784,12 @@ class SubsidiesPage(Page):
         self._offer_batch()
 
     def _awaited(self) -> list[ClaimState]:
-        """The states of the claims this device's role may take a next step on (those still in
-        the flow, for a device not enrolled)."""
+        """The states of the claims waiting for this device's role (`trust.awaited_states`);
+        for a device not enrolled, those still in the flow short of being paid."""
         role = self.session.actor.role
-        return [
-            state
-            for state in ClaimState
-            if (allowed_steps(role, state) if role is not None else TRANSITIONS[state])
-        ]
+        if role is not None:
+            return awaited_states(role)
+        return [s for s in ClaimState if TRANSITIONS[s] - {ClaimState.REVERSED}]
 
     def _offer_batch(self) -> None:
         """Offer 编成批次 only for an area this device may make a batch for (the trust rules:
