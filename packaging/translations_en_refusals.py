@@ -951,6 +951,7 @@ EN_REFUSALS: dict[str, str] = {
     "用户名最多 %1 个字": "A user name has at most %1 characters",
     "用户名中有不能显示的字符": "The user name has characters that cannot be shown",
     "口令至少 %1 位": "A password has at least %1 characters",
+    "只有数字的口令至少要 %1 位，也不能是生日这样的日期（如 19850317）：拿走台账文件的人可以在自己的电脑上一个个试，6 位数字几天就能试完，生日一两个小时。请加上字母或汉字，或换一串更长、不是日期的数字": "A password of digits only needs at least %1 digits and must not be a date such as a birthday (e.g. 19850317): whoever takes the ledger file can try passwords one by one on their own computer, all six-digit ones in a few days, birthdays in an hour or two. Please add letters or Chinese characters, or choose a longer number that is not a date",
     "口令太容易猜：123456、888888、123123 这样的口令，捡到笔记本的人头几次就会试。请换一个别人猜不到的口令": "The password is too easy to guess: whoever finds the laptop tries passwords such as 123456, 888888 and 123123 first. Please choose one nobody else can guess",
     "这个台账还没有加密（没有用户）。请先用用户名和口令打开它，台账会随即加密": "This ledger is not encrypted yet (it has no users). Open it with a user name and password first: the ledger is encrypted then",
     "当前用户不在本台账的用户名单中": "The current user is not among this ledger's users",

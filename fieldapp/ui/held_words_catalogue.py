@@ -791,6 +791,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "只有%1可以删除草稿申领"),
     QT_TRANSLATE_NOOP("Refusals", "只有县级汇总中心能发布政策包"),
     QT_TRANSLATE_NOOP("Refusals", "只有县级汇总中心能重置设备台账的口令"),
+    QT_TRANSLATE_NOOP("Refusals", "只有数字的口令至少要 %1 位，也不能是生日这样的日期（如 19850317）：拿走台账文件的人可以在自己的电脑上一个个试，6 位数字几天就能试完，生日一两个小时。请加上字母或汉字，或换一串更长、不是日期的数字"),
     QT_TRANSLATE_NOOP("Refusals", "只有能管理用户的人才能这样做，请找本台账的管理员"),
     QT_TRANSLATE_NOOP("Refusals", "台账 %1 没有设置口令（未加密），不需要县里重置：不用口令就能打开，带用户名和口令打开一次即加密，那时设的口令就是新口令"),
     QT_TRANSLATE_NOOP("Refusals", "台账中已有同名同出生日期的人：%1，身份证号 %2（%3）。请确认不是同一人"),

@@ -95,6 +95,12 @@ PLAIN_BEFORE = {
         "口令太容易猜：123456、888888、123123 这样的口令，捡到笔记本的人头几次就会试。"
         "请换一个别人猜不到的口令"
     ),
+    # New with the rule (not said before): digits only, short or a date.
+    users.PASSWORD_DIGITS: (
+        "只有数字的口令至少要 8 位，也不能是生日这样的日期（如 19850317）：拿走台账文件的人"
+        "可以在自己的电脑上一个个试，6 位数字几天就能试完，生日一两个小时。"
+        "请加上字母或汉字，或换一串更长、不是日期的数字"
+    ),
     users.NOT_ENCRYPTED: (
         "这个台账还没有加密（没有用户）。请先用用户名和口令打开它，台账会随即加密"
     ),
@@ -145,6 +151,7 @@ def plain_refusals(tmp_path: Path) -> dict[str, FieldappError]:
         _refused(lambda: users.check_name("张\u200b三")),
         _refused(lambda: users.check_password("abc")),
         _refused(lambda: users.check_password("123456")),
+        _refused(lambda: users.check_password("260917")),
     ]
     plain = Ledger.open(tmp_path / "plain" / "plain.db")
     try:

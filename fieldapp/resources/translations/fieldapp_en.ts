@@ -8170,6 +8170,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>数据包不是发给本机的：这是交给「%1」的数据包（本机或别的设备导出的），本机不能导入，要交给县里导入</source>
       <translation>This bundle is not for this computer: it is for “%1” (exported by this or another device). It cannot be imported here; take it to the county to import</translation>
     </message>
+    <message>
+      <source>只有数字的口令至少要 %1 位，也不能是生日这样的日期（如 19850317）：拿走台账文件的人可以在自己的电脑上一个个试，6 位数字几天就能试完，生日一两个小时。请加上字母或汉字，或换一串更长、不是日期的数字</source>
+      <translation>A password of digits only needs at least %1 digits and must not be a date such as a birthday (e.g. 19850317): whoever takes the ledger file can try passwords one by one on their own computer, all six-digit ones in a few days, birthdays in an hour or two. Please add letters or Chinese characters, or choose a longer number that is not a date</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
