@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+import urllib.parse
 from typing import Any
 
 from fieldapp.domain.dates import CHINA
@@ -91,9 +92,38 @@ def _mask(match: re.Match[str]) -> str:
     return f"‹{len(match.group())}字›"
 
 
+#: A run of percent-encoded bytes (a URL's path or query: `hub serve`'s access lines), a `+`
+#: between them a space.
+_ENCODED = re.compile(r"%[0-9A-Fa-f]{2}(?:(?:%[0-9A-Fa-f]{2}|\+|[0-9])*%[0-9A-Fa-f]{2})?")
+
+
+def _decoded(match: re.Match[str]) -> str:
+    """The run as the text it encodes, or as it is when its bytes are no UTF-8."""
+    try:
+        return urllib.parse.unquote_plus(match.group(), errors="strict")
+    except UnicodeDecodeError:
+        return match.group()
+
+
+#: A secret hidden before decoding, where it stands until the text is masked.
+_HELD = "\ue000"
+
+
+def _hold_secret(match: re.Match[str]) -> str:
+    """A secret (a password, a signature: hidden as written, before decoding could change what
+    it matches) held as `_HELD`; digits and Chinese text left for after decoding."""
+    if match.lastgroup in ("digits", "han"):
+        return match.group()
+    return _mask(match).replace(SECRET, _HELD)
+
+
 def redact(text: str) -> str:
-    """`text` with secrets hidden, digit runs and Chinese text masked (their length kept)."""
-    return _pattern.sub(_mask, text)
+    """`text` with secrets hidden, digit runs and Chinese text masked (their length kept) —
+    percent-encoded ones decoded first (a name or an ID number in a URL's path or query)."""
+    if _ENCODED.search(text) is None:
+        return _pattern.sub(_mask, text)
+    held = _ENCODED.sub(_decoded, _pattern.sub(_hold_secret, text))
+    return _pattern.sub(_mask, held).replace(_HELD, SECRET)
 
 
 def redact_traceback(text: str) -> str:
