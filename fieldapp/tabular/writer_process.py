@@ -204,20 +204,40 @@ def _child_main(
         # (its template and parts, a `Sentence` of plain tuples, cross as they are: the
         # window says it in its language; its kind too, for the caller to tell it apart)
         kind = "temp" if isinstance(error, workbook.TempFolderFull) else "said"
-        answer.send((kind, None, error.reason))
+        _answer(answer, (kind, None, error.reason), path)
         raise SystemExit(1) from None
     except OSError as error:  # the workbook's own file: the parent names it
-        answer.send(("errno", error.errno, error.strerror or str(error)))
+        _answer(answer, ("errno", error.errno, error.strerror or str(error)), path)
         raise SystemExit(1) from None
     except BaseException as error:  # any failure is reported, never a half-written success
-        answer.send(f"{type(error).__name__}: {error}")
+        _answer(answer, f"{type(error).__name__}: {error}", path)
         raise SystemExit(1) from None
-    answer.send(None)
+    _answer(answer, None, path)
     answer.close()
     # The workbook is written and closed, and the answer sent: leave at once rather than tear
     # an interpreter down object by object (about 0.1 s at 100,000 persons, which the export
     # waited for before giving the workbook its name).
     os._exit(0)
+
+
+#: The one line an orphaned writer leaves on its standard error (the terminal or the journal
+#: of the program that started the export).
+ORPHANED = "导出中止：导出台账的程序已经退出，没写完的表格已删除，原来的文件没有改动。\n"
+
+
+def _answer(answer: Connection, message: object, path: str) -> None:
+    """Send the parent the writer's answer. When the parent is gone (killed: its end of the
+    pipe closed, the rows stopped short), nobody will name or remove the workbook: remove it,
+    say so in one line and end with exit code 1 — no traceback, no row's data."""
+    try:
+        answer.send(message)
+    except OSError:
+        try:
+            Path(path).unlink(missing_ok=True)
+            os.write(2, ORPHANED.encode("utf-8"))
+        except OSError:
+            pass
+        os._exit(1)
 
 
 def _received(receiving: Connection, columns: tuple[Any, ...]) -> Iterator[workbook.Record]:
