@@ -61,6 +61,26 @@ def has_terminal() -> bool:
     return sys.stdin is not None and sys.stdin.isatty()
 
 
+#: The arguments that hold an ID number (`search`'s text may be one), each taking `-` for a
+#: line of standard input — a number typed on the command line stays in the shell's history.
+FROM_STDIN = {"id_number": "身份证号", "person": "身份证号", "text": "要查找的内容"}
+
+
+def given_on_stdin(args: argparse.Namespace) -> str | None:
+    """Put the line read from standard input (asked for at a terminal) in place of each `-`
+    given for an argument of `FROM_STDIN`; a refusal to say when standard input had none."""
+    for name, what in FROM_STDIN.items():
+        if getattr(args, name, None) != "-":
+            continue
+        if has_terminal():
+            print(f"{what}（输入后回车）：", end="", file=sys.stderr, flush=True)
+        line = sys.stdin.readline().strip() if sys.stdin is not None else ""
+        if not line:
+            return f"{what}给的是“-”，但标准输入里没有内容：请在提示后输入，或从文件读入（< 文件）"
+        setattr(args, name, line)
+    return None
+
+
 #: A password file's byte-order marks: Notepad's "UTF-8 with BOM", PowerShell 5's `>` (UTF-16).
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),

@@ -24,14 +24,17 @@ if TYPE_CHECKING:
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add `search` and `person show`."""
     p = sub.add_parser("search", help="查找人员（姓名、拼音、身份证或电话号码片段）")
-    p.add_argument("text", help="姓名、拼音或首字母、身份证号或电话号码的一段")
+    p.add_argument(
+        "text",
+        help="姓名、拼音或首字母、身份证号或电话号码的一段（- 从标准输入读，不记入命令历史）",
+    )
     p.add_argument("--limit", type=int, default=50, help="最多列出几人（默认 50）")
     p.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(func=cmd_search)
 
     person = sub.add_parser("person", help="人员").add_subparsers(dest="person_cmd", required=True)
     show = person.add_parser("show", help="显示一个人的信息")
-    show.add_argument("id_number", help="身份证号（18 位）")
+    show.add_argument("id_number", help="身份证号（18 位；- 从标准输入读，不记入命令历史）")
     show.add_argument("--json", action="store_true", help=JSON_HELP)
     show.add_argument("--history", action="store_true", help="列出全部修改记录")
     show.set_defaults(func=cmd_person_show)

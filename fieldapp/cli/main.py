@@ -14,7 +14,7 @@ import os
 import sys
 
 from fieldapp.cli import argparse_zh
-from fieldapp.cli.common import TerminalSafe, fail, hinted, report_skipped
+from fieldapp.cli.common import TerminalSafe, fail, given_on_stdin, hinted, report_skipped
 from fieldapp.domain.errors import FieldappError
 from fieldapp.paths import build_label
 
@@ -174,6 +174,9 @@ def main(argv: list[str] | None = None) -> int:
         from fieldapp.ui.app import run_app
 
         return run_app(args.db)
+    not_given = given_on_stdin(args)
+    if not_given:
+        return fail(not_given, 2)
     stdout, sys.stdout = sys.stdout, TerminalSafe(sys.stdout)
     try:
         return int(args.func(args) or 0)

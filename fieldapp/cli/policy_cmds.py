@@ -46,7 +46,7 @@ from fieldapp.store.queries.areas import listed_places
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add eligible, due, duties, claim, batch, policy, report and rosters."""
     p = sub.add_parser("eligible", help="政策资格：每条规则是否符合、原因、金额、资金来源")
-    p.add_argument("--person", metavar="ID_NUMBER", help="只看一个人（身份证号）")
+    p.add_argument("--person", metavar="ID_NUMBER", help="只看一个人（身份证号；- 从标准输入读）")
     p.add_argument("--on", metavar="DATE", help="按此日期判断（默认今天）")
     p.add_argument(
         "--area",
@@ -129,7 +129,9 @@ def _register_claims(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
     p = claim.add_parser(
         "create", help="从符合条件的结果新建申领（草稿；最后一行单独输出申领的 id，供脚本读取）"
     )
-    p.add_argument("--person", required=True, metavar="ID_NUMBER", help="申领人的身份证号")
+    p.add_argument(
+        "--person", required=True, metavar="ID_NUMBER", help="申领人的身份证号（- 从标准输入读）"
+    )
     p.add_argument("--rule", required=True, metavar="RULE_ID", help="补贴规则（policy list 列出）")
     p.add_argument("--on", metavar="DATE", help="申领日期（默认今天）")
     p.add_argument("--evidence", action="append", default=[], metavar="ITEM", help="已收材料")

@@ -73,7 +73,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=cmd_visits)
 
     p = cmds.add_parser("certificate", help="务工证明模板（由用工单位填写盖章）")
-    p.add_argument("--person", required=True, help="身份证号码")
+    p.add_argument("--person", required=True, help="身份证号码（- 从标准输入读）")
     p.add_argument("--casual", action="store_true", help="临时务工（临工）版本")
     _out(p)
     p.set_defaults(func=cmd_certificate)
