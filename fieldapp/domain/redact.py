@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+import unicodedata
 import urllib.parse
 from typing import Any
 
@@ -98,11 +99,16 @@ _ENCODED = re.compile(r"%[0-9A-Fa-f]{2}(?:(?:%[0-9A-Fa-f]{2}|\+|[0-9])*%[0-9A-Fa
 
 
 def _decoded(match: re.Match[str]) -> str:
-    """The run as the text it encodes, or as it is when its bytes are no UTF-8."""
+    """The run as the text it encodes (its control characters left encoded: %0A decoded would
+    let a request's path write a line of its own into the log, %E2%80%AE turn the line
+    around), or as it is when its bytes are no UTF-8."""
     try:
-        return urllib.parse.unquote_plus(match.group(), errors="strict")
+        text = urllib.parse.unquote_plus(match.group(), errors="strict")
     except UnicodeDecodeError:
         return match.group()
+    return "".join(
+        urllib.parse.quote(ch) if unicodedata.category(ch).startswith("C") else ch for ch in text
+    )
 
 
 #: A secret hidden before decoding, where it stands until the text is masked.

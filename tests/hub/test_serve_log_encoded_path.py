@@ -122,3 +122,22 @@ def test_a_secret_with_encoded_bytes_is_hidden_whole(monkeypatch: pytest.MonkeyP
     redact_module.hide("ab%41%42cd")
     line = redact_module.redact("口令 ab%41%42cd 与 %E7%8E%8B")
     assert line == "‹2字› ‹已隐去› ‹1字› ‹1字›", line
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/v1/x%0A2026-12-06 10:00:00,000+08:00 INFO uvicorn.access：forged",
+        "/v1/x%0D%0Aforged",
+        "/v1/%E2%80%AE%E7%8E%8B",
+    ],
+)
+def test_an_encoded_control_character_is_not_decoded_into_the_log(path: str) -> None:
+    """Decoding must not let a request write a line of its own into the county's journal (an
+    encoded line break) or turn the line around (an encoded right-to-left override)."""
+    record = logging.LogRecord("uvicorn.access", logging.INFO, __file__, 1,
+                               '%s - "%s %s HTTP/%s" %d',
+                               ("127.0.0.1:53210", "GET", path, "1.1", 404), None)  # fmt: skip
+    line = RedactingFormatter("%(message)s").format(record)
+    assert "\n" not in line and "\r" not in line and "\u202e" not in line, line
+    assert "%E7%8E%8B" not in line, line  # a name beside it decoded and masked all the same
