@@ -153,8 +153,10 @@ class _Sender:
                 continue
             try:
                 self._sending.send_bytes(message)
-            except OSError:  # a broken pipe: the child is gone
-                log.warning("export writer stopped reading", exc_info=True)
+            except OSError:  # a broken pipe: the child is gone (its answer, or its absence,
+                # is the failure the export says; on the command line, with no log set up, a
+                # warning's traceback would go to the terminal)
+                log.info("export writer stopped reading", exc_info=True)
                 self.failed = True
 
 

@@ -87,3 +87,51 @@ def test_an_orphaned_writer_ends_quietly(tmp_path: Path) -> None:
     assert "Traceback" not in said and said.count("\n") <= 1, said
     assert not (tmp_path / "台账.xlsx.part").exists()  # nobody would name or remove it
     assert NAME not in said and ID_NUMBER not in said and "520103" not in said, said
+
+
+#: An export whose writer is killed while the rows are still being sent (Ctrl+C at the
+#: terminal reaches the writer too; the system kills it when memory runs out).
+WRITER_KILLED = textwrap.dedent(
+    """
+    import datetime as dt, multiprocessing, sys, time
+    from pathlib import Path
+    from fieldapp.domain.errors import FieldappError
+    from fieldapp.tabular import writer_process
+    from fieldapp.tabular.columns import COLUMNS_OF, LEDGER
+
+    def ledger_rows():
+        batch = sys.argv[2].encode()
+        yield batch
+        (child,) = multiprocessing.active_children()
+        child.kill()
+        child.join()
+        for _ in range(200):
+            yield b"[" + b",".join([batch[1:-1]] * 500) + b"]"
+
+    rows = {name: [] for name in COLUMNS_OF}
+    rows[LEDGER] = ledger_rows()
+    try:
+        writer_process.write_in_child(
+            Path(sys.argv[1]), rows, exported_at=dt.datetime(2026, 6, 15, tzinfo=dt.UTC)
+        )
+    except FieldappError as error:
+        print(error, file=sys.stderr)
+    """
+)
+
+
+def test_a_writer_killed_midway_leaves_no_traceback_on_the_terminal(tmp_path: Path) -> None:
+    """The exporting program met the writer's closed pipe and logged it with its traceback —
+    on the command line, with no log set up, Python printed that to the terminal beside the
+    Chinese line saying the export failed. The closed pipe is the writer's death, which the
+    export says itself: it goes to the log as information, not to the terminal."""
+    width = len(COLUMNS_OF[LEDGER])
+    row = json.dumps([[1, NAME, ID_NUMBER] + [None] * (width - 3)], ensure_ascii=False)
+    done = subprocess.run(
+        [sys.executable, "-c", WRITER_KILLED, str(tmp_path / "台账.xlsx.part"), row],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert "导出失败" in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr and "BrokenPipeError" not in done.stderr, done.stderr
