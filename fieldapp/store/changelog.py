@@ -14,6 +14,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
@@ -115,14 +116,12 @@ class Change:
     data: dict[str, Any]
     parents: dict[str, list[str]] | None = None
 
-    @property
+    @cached_property
     def id(self) -> str:
         """Globally unique change id: device id and sequence number (worked out once: a hub's
-        screen and projection ask it several times a change)."""
-        found: str | None = self.__dict__.get("_id")
-        if found is None:
-            found = self.__dict__["_id"] = f"{self.device_id}:{self.seq}"
-        return found
+        screen and projection ask it several times a change; kept in the instance's
+        `__dict__`, where each later reading finds it without a call)."""
+        return f"{self.device_id}:{self.seq}"
 
     @property
     def key(self) -> str:
