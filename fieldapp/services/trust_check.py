@@ -1298,7 +1298,6 @@ def screen(
     # form): compared as text, a stamp past it is one `stamped_ahead` judges (any other digit
     # sorts after the ASCII ones, and is judged too); the rest need no parsing, one per change.
     followed_up_to = f"{now_ms + MAX_DRIFT_MS:013d}"
-    order = {change.id: n for n, change in enumerate(changes)}
     verdicts: dict[str, Verdict] = {}
     waiting = list(changes)
     while waiting:
@@ -1332,7 +1331,12 @@ def screen(
                     verdicts[change.id] = judged(change)
             break
         waiting = later
-    ordered = sorted(changes, key=lambda c: order[c.id])
+    # Every change has its verdict now, by id: as many verdicts as changes, the ids are
+    # distinct (a bundle's always are), and the changes are in their order as given.
+    ordered: Sequence[Change] = changes
+    if len(verdicts) < len(changes):
+        order = {change.id: n for n, change in enumerate(changes)}
+        ordered = sorted(changes, key=lambda c: order[c.id])
     accepted = [c for c in ordered if verdicts[c.id].allowed]
     refused = [Refusal(c, verdicts[c.id]) for c in ordered if not verdicts[c.id].allowed]
     return accepted, _waiting_on_held(db, changes, refused)
