@@ -138,7 +138,8 @@ def test_the_date_follows_a_new_day_with_the_page_left_open(window, qtbot) -> No
     still ended at yesterday — the new day could not be picked (held to yesterday) until she
     went to another page and back. Now the page follows the day: clicking into the date, and
     on its own within the minute; the date she had set is kept (a list found for it stays
-    right for the claims made from it)."""
+    right for the claims made from it). A date never set by hand follows the new day itself
+    (tests/ui/test_subsidies_new_day.py)."""
     import time_machine
     from PySide6.QtCore import QDate, Qt
     from PySide6.QtWidgets import QLineEdit
@@ -149,18 +150,20 @@ def test_the_date_follows_a_new_day_with_the_page_left_open(window, qtbot) -> No
     with time_machine.travel(evening, tick=True) as clock:
         page = window.show_page("subsidies")
         assert page.on.maximumDate() == QDate(2026, 12, 3)
+        page.on.set_value(dt.date(2026, 12, 1))  # set by hand
         clock.move_to(dt.datetime(2026, 12, 4, 8, 0, tzinfo=CHINA))
         window.activateWindow()
         qtbot.mouseClick(page.on.findChild(QLineEdit), Qt.MouseButton.LeftButton)  # its text
         assert page.on.maximumDate() == QDate(2026, 12, 4)
-        assert page.on.value() == dt.date(2026, 12, 3)  # what was set is kept
+        assert page.on.value() == dt.date(2026, 12, 1)  # what was set is kept
         page.on.set_value(dt.date(2026, 12, 4))
         assert page.on.value() == dt.date(2026, 12, 4)
+        page.on.set_value(dt.date(2026, 12, 2))
         # Untouched, the page follows the day too (its check runs every minute).
         clock.move_to(dt.datetime(2026, 12, 5, 0, 1, tzinfo=CHINA))
         page.day_timer.setInterval(20)
         qtbot.waitUntil(lambda: page.on.maximumDate() == QDate(2026, 12, 5), timeout=5000)
-        assert page.on.value() == dt.date(2026, 12, 4)
+        assert page.on.value() == dt.date(2026, 12, 2)
 
 
 @pytest.mark.today("2027-01-31")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Callable
 from html import escape
 
@@ -176,9 +177,15 @@ class SubsidiesPage(Page):
                 "申领上个月的，请选上个月的日期"
             )
         )
+        #: The day it was when the date was last today's: a date still saying it was never
+        #: chosen by hand, and follows the new day (`_follow_today`).
+        self._today = self.on.value()
+        #: The date moved while the page was hidden: its list is found again when shown.
+        self._stale = False
         self.activated()
         # A window left open past midnight: the date's end follows the new day — when the date
-        # is clicked, typed in or scrolled, and on its own each minute (the date set is kept).
+        # is clicked, typed in or scrolled, and on its own each minute; the date itself follows
+        # while it is the day the page opened on (a date chosen by hand is kept).
         self.on.installEventFilter(self)
         self.day_timer = QTimer(self)
         self.day_timer.setInterval(60_000)
@@ -364,17 +371,28 @@ class SubsidiesPage(Page):
         self.ended_label.setText("\n".join(sentence_shown(notice) for notice in ended))
         self.ended_label.setVisible(bool(ended))
         self.panel.run(
-            text, work, self._show_results, self._failed, read_only=True, on_partial=self._add_part
+            text,
+            work,
+            lambda results: self._show_results(results, on),
+            self._failed,
+            read_only=True,
+            on_partial=lambda results: self._add_part(results, on),
         )
 
-    def _add_part(self, results: list[RuleResult]) -> None:
-        """One village's results, shown while the others are evaluated."""
+    def _add_part(self, results: list[RuleResult], on: dt.date) -> None:
+        """One village's results, shown while the others are evaluated — while the date is
+        still the one they were found for (claims are made as of the date shown)."""
+        if on != self.on.value():
+            return
         self.all_results.extend(results)
         rule_id = self.rule.currentData()
         shown = [r for r in results if not rule_id or r.rule_id == rule_id]
         self.results.append_rows(shown)
 
-    def _show_results(self, results: list[RuleResult]) -> None:
+    def _show_results(self, results: list[RuleResult], on: dt.date) -> None:
+        if on != self.on.value():  # found for a day no longer shown (the date moved)
+            self.updated.emit()
+            return
         self.all_results = results
         self._filter_results()
         self.updated.emit()
@@ -741,6 +759,37 @@ class SubsidiesPage(Page):
         latest = to_qdate(today())
         if self.on.maximumDate() != latest:
             self.on.setMaximumDate(latest)
+        self._follow_today()
+        if self._stale and self.isVisible():
+            self._find_again()
+
+    def _follow_today(self) -> None:
+        """A new day (left open over the New Year: claims that morning were dated 12月31日,
+        judged on last year's rules): the date moves to it when it was the old day's today, and
+        the list shown — found for the old day — is found again for it; a date chosen by hand
+        is kept."""
+        now = today()
+        if now == self._today:
+            return
+        if self.on.value() == self._today:
+            self.on.blockSignals(True)
+            self.on.set_value(now)
+            self.on.blockSignals(False)
+            # The list found for the old day (or being found) is found again: at once on
+            # screen, when next shown if hidden (`activated`; a list still coming for the old
+            # day is never shown, `_show_results`).
+            self._stale = self.person_id is not None or bool(self.all_results) or self.panel.busy
+        self._today = now
+
+    def _find_again(self) -> None:
+        """The list found again for the date shown: one person's, or the area's."""
+        self._stale = False
+        if self.person_id is not None:
+            tab = self.tabs.currentIndex()  # (show_person opens 符合条件人员)
+            self.show_person(self.person_id)
+            self.tabs.setCurrentIndex(tab)
+        else:
+            self.find_eligible()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The date about to be changed by hand: its end is today's first."""

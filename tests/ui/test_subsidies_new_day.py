@@ -1,0 +1,95 @@
+"""The 补贴 page left open over the New Year holiday.
+
+Left open on 31 December and woken on 4 January, its 日期 still said 2026-12-31: the people
+found were judged on last year's rules and the claims made that morning were dated December
+(2026年12月's post subsidy again, not January's), until the date was changed by hand. Like
+待办, 户级责任 and 一库五册, the date now follows the new day (within the minute, and when the
+page is shown) while it is the day it was, and the list of who qualifies is found again for the
+new day — a claim is never made on a list found for another day; a date chosen by hand is kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import time_machine
+
+from fieldapp.domain.dates import CHINA
+from fieldapp.ui.widgets import select_row
+from tests.ui.conftest import wait_idle
+from tests.ui.welfare_post import post_worker  # noqa: F401 - a fixture
+
+NEW_YEARS_EVE = dt.datetime(2026, 12, 31, 23, 50, tzinfo=CHINA)
+MONDAY = dt.datetime(2027, 1, 4, 8, 0, tzinfo=CHINA)
+
+
+def _post_subsidy(page) -> int:
+    """The row of 赵六's post subsidy in the list shown."""
+    rows = page.results.rows
+    return next(i for i, r in enumerate(rows) if r.rule_id == "welfare_post_subsidy")
+
+
+def test_the_date_and_the_list_follow_the_new_day(post_worker, window, qtbot) -> None:  # noqa: F811
+    with time_machine.travel(NEW_YEARS_EVE, tick=True) as clock:
+        page = window.show_page("subsidies")
+        assert page.on.value() == dt.date(2026, 12, 31)
+        page.find_eligible()
+        wait_idle(qtbot, page)
+        found = [page.results.rows[_post_subsidy(page)]]
+        clock.move_to(MONDAY)
+        page.day_timer.setInterval(20)
+        with qtbot.waitSignal(page.updated, timeout=10000):
+            qtbot.waitUntil(lambda: page.on.value() == dt.date(2027, 1, 4), timeout=5000)
+        wait_idle(qtbot, page)
+        # The list was found again: its rows are new ones, for the new day.
+        row = _post_subsidy(page)
+        assert page.results.rows[row] is not found[0]
+        select_row(page.results_view, row)
+        claim = page.create_claim()
+        assert claim is not None
+        assert claim.claim_date == dt.date(2027, 1, 4)
+        assert claim.limit_key.endswith("month:2027-01")
+
+
+def test_a_date_chosen_by_hand_is_kept_and_its_list_with_it(
+    post_worker,  # noqa: F811
+    window,
+    qtbot,
+) -> None:
+    with time_machine.travel(NEW_YEARS_EVE, tick=True) as clock:
+        page = window.show_page("subsidies")
+        page.on.set_value(dt.date(2026, 12, 30))
+        page.find_eligible()
+        wait_idle(qtbot, page)
+        found = page.results.rows[_post_subsidy(page)]
+        clock.move_to(MONDAY)
+        page.day_timer.setInterval(20)
+        qtbot.waitUntil(
+            lambda: page.on.maximumDate().toPython() == dt.date(2027, 1, 4), timeout=5000
+        )
+        qtbot.wait(200)
+        wait_idle(qtbot, page)
+        assert page.on.value() == dt.date(2026, 12, 30)
+        assert page.results.rows[_post_subsidy(page)] is found  # not found again
+
+
+def test_a_hidden_page_finds_its_list_again_when_shown(
+    post_worker,  # noqa: F811
+    window,
+    qtbot,
+) -> None:
+    with time_machine.travel(NEW_YEARS_EVE, tick=True) as clock:
+        page = window.show_page("subsidies")
+        page.find_eligible()
+        wait_idle(qtbot, page)
+        window.show_page("ledger")
+        clock.move_to(MONDAY)
+        page.day_timer.setInterval(20)
+        qtbot.waitUntil(lambda: page.on.value() == dt.date(2027, 1, 4), timeout=5000)
+        qtbot.wait(200)
+        assert not page.panel.busy  # hidden: nothing worked out
+        found = page.results.rows[_post_subsidy(page)]
+        with qtbot.waitSignal(page.updated, timeout=10000):
+            assert window.show_page("subsidies") is page
+        wait_idle(qtbot, page)
+        assert page.results.rows[_post_subsidy(page)] is not found
