@@ -221,6 +221,7 @@ class SubsidiesPage(Page):
         self._fill_rules()
         self.area.currentIndexChanged.connect(lambda _i: self.refresh_claims())
         self.rule.currentIndexChanged.connect(lambda _i: self._on_rule())
+        self.on.dateChanged.connect(lambda _d: self._date_chosen())
         session.on_change(
             self,
             (Kind.CLAIMS, Kind.BATCHES, Kind.CLAIM_EVENTS, Kind.PERSONS, Kind.POLICY),
@@ -780,6 +781,12 @@ class SubsidiesPage(Page):
             # day is never shown, `_show_results`).
             self._stale = self.person_id is not None or bool(self.all_results) or self.panel.busy
         self._today = now
+
+    def _date_chosen(self) -> None:
+        """Another date chosen by hand: the list shown (or being found) was found for another
+        day — claims are made as of the date shown — so it is found again for this one."""
+        if self.person_id is not None or self.all_results or self.panel.busy:
+            self._find_again()
 
     def _find_again(self) -> None:
         """The list found again for the date shown: one person's, or the area's."""
