@@ -142,3 +142,29 @@ def _zhao(page) -> str:
     person = records.person_by_id_number(page.session.ledger, make_id(birth="19800505", seq="311"))
     assert person is not None
     return person.id
+
+
+def test_one_persons_subsidies_opened_on_the_new_day_stay_his(
+    post_worker,  # noqa: F811
+    window,
+    qtbot,
+) -> None:
+    """The hidden page's list, found again when shown on the new day, is not put over one
+    person's subsidies asked for from his panel as it was shown (只看 赵六 above everyone's)."""
+    with time_machine.travel(NEW_YEARS_EVE, tick=True) as clock:
+        page = window.show_page("subsidies")
+        page.find_eligible()
+        wait_idle(qtbot, page)
+        assert len(page.results.rows) == 1  # (his post subsidy: the others qualify for none)
+        window.show_page("ledger")
+        clock.move_to(MONDAY)
+        page.day_timer.setInterval(20)
+        qtbot.waitUntil(lambda: page.on.value() == dt.date(2027, 1, 4), timeout=5000)
+        page.day_timer.stop()
+        window.open_subsidies(_zhao(page))
+        wait_idle(qtbot, page)
+        qtbot.wait(200)
+        assert page.person_id == _zhao(page)
+        # His every subsidy, each with its reasons (not the area's list of who qualifies).
+        assert len(page.results.rows) > 1
+        assert {r.person_id for r in page.results.rows} == {_zhao(page)}

@@ -382,8 +382,9 @@ class SubsidiesPage(Page):
 
     def _add_part(self, results: list[RuleResult], on: dt.date) -> None:
         """One village's results, shown while the others are evaluated — while the date is
-        still the one they were found for (claims are made as of the date shown)."""
-        if on != self.on.value():
+        still the one they were found for (claims are made as of the date shown) and no one
+        person's subsidies were asked for since."""
+        if on != self.on.value() or self.person_id is not None:
             return
         self.all_results.extend(results)
         rule_id = self.rule.currentData()
@@ -391,7 +392,9 @@ class SubsidiesPage(Page):
         self.results.append_rows(shown)
 
     def _show_results(self, results: list[RuleResult], on: dt.date) -> None:
-        if on != self.on.value():  # found for a day no longer shown (the date moved)
+        if on != self.on.value() or self.person_id is not None:
+            # Found for a day no longer shown (the date moved), or one person's subsidies
+            # shown since (from his panel): not put over them.
             self.updated.emit()
             return
         self.all_results = results
