@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import os
 import sys
 
 from fieldapp.cli import argparse_zh
 from fieldapp.cli.common import TerminalSafe, fail, given_on_stdin, hinted, report_skipped
 from fieldapp.domain.errors import FieldappError
+from fieldapp.domain.redact import app_log, log_to
 from fieldapp.paths import build_label
 
 #: Every top-level command: the module that adds it (`register(subparsers)`) and its help line.
@@ -177,6 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     not_given = given_on_stdin(args)
     if not_given:
         return fail(not_given, 2)
+    logged = command_log(args)
     stdout, sys.stdout = sys.stdout, TerminalSafe(sys.stdout)
     try:
         return int(args.func(args) or 0)
@@ -235,6 +238,31 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout = stdout
         if not sys.stderr.closed:
             report_skipped()
+        if logged is not None:
+            handler, level = logged
+            logging.getLogger("fieldapp").removeHandler(handler)
+            logging.getLogger("fieldapp").setLevel(level)
+            handler.close()
+
+
+def command_log(args: argparse.Namespace) -> tuple[logging.Handler, int] | None:
+    """A command's log lines (a bundle refused, an export's writer that died: values of rows
+    and file names in them) to the desktop's fieldapp.log, masked, not to stderr — a cron
+    job's or a service's stderr is a journal on disk, where Python would put them in clear
+    and in English; stderr holds the command's own Chinese lines. A log file that cannot be
+    opened (the data folder read-only, its disk full) leaves them unwritten, the command runs.
+    `hub serve` logs to its terminal or service log itself. The handler added and the level it
+    replaced (both undone when the command ends), None when the process logs already."""
+    root = logging.getLogger("fieldapp")
+    if getattr(args, "logs_itself", False) or root.handlers:
+        return None
+    level = root.level
+    try:
+        return log_to(app_log()), level
+    except OSError:
+        handler = logging.NullHandler()
+        root.addHandler(handler)
+        return handler, level
 
 
 def private_files() -> None:

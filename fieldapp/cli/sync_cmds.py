@@ -190,6 +190,7 @@ def _register_hub(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     p.add_argument("--device", required=True, help="设备名称（hub devices 列出）")
     p.add_argument("--out", type=Path, required=True, help="写出的数据包文件（.fieldsync）")
     p = add("serve", "HTTP 服务：设备上传数据包并取回回复", cmd_hub_serve)
+    p.set_defaults(logs_itself=True)  # to its terminal or service log (`hub.server.serve`)
     p.add_argument(
         "--host",
         default="127.0.0.1",

@@ -19,9 +19,11 @@ import logging
 import re
 import unicodedata
 import urllib.parse
+from pathlib import Path
 from typing import Any
 
 from fieldapp.domain.dates import CHINA
+from fieldapp.paths import data_dir, make_private
 
 #: Six or more digits, possibly broken by spaces or hyphens, an ID's final X included.
 _DIGITS = re.compile(r"\d(?:[\s-]?\d){5,}[Xx]?")
@@ -181,6 +183,31 @@ class RedactingFormatter(logging.Formatter):
     def formatException(self, ei: Any) -> str:  # noqa: N802 - logging's name
         """The traceback: frames kept, messages redacted."""
         return redact_traceback(super().formatException(ei))
+
+
+#: The application's log in the data folder: the desktop's and the command line's.
+LOG_FILE = "fieldapp.log"
+
+
+def app_log() -> Path:
+    """fieldapp.log in the data folder, where a helper can find it."""
+    return data_dir() / LOG_FILE
+
+
+def log_to(path: Path) -> logging.Handler:
+    """Our loggers (information and up) written to `path`, redacted, the file readable by its
+    owner only — the desktop's log and the command line's (`hub serve` logs to its terminal or
+    service log); the handler, already there when the process has a file handler."""
+    root = logging.getLogger("fieldapp")
+    root.setLevel(logging.INFO)
+    held = next((h for h in root.handlers if isinstance(h, logging.FileHandler)), None)
+    if held is not None:
+        return held
+    handler = logging.FileHandler(path, encoding="utf-8")
+    make_private(path)
+    handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    return handler
 
 
 def _safe_arg(value: object) -> object:

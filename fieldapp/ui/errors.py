@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from fieldapp import saving
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.labels import field_label
-from fieldapp.domain.redact import RedactingFormatter, redact_traceback
+from fieldapp.domain.redact import app_log, log_to, redact_traceback
 from fieldapp.paths import data_dir, make_private
 from fieldapp.policy.claim_flow import TransitionRefused
 from fieldapp.policy.guard import LimitExceeded
@@ -43,15 +43,9 @@ class FormRefused(FieldappError, ValueError):
 def setup_logging() -> None:
     """Log to fieldapp.log in the data folder (where a helper can find it), redacted, with
     the file readable by its owner only."""
-    path = data_dir() / "fieldapp.log"
+    path = app_log()
     redact_earlier_log(path)
-    handler = logging.FileHandler(path, encoding="utf-8")
-    make_private(path)
-    handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger("fieldapp")
-    if not any(isinstance(h, logging.FileHandler) for h in root.handlers):
-        root.addHandler(handler)
-    root.setLevel(logging.INFO)
+    log_to(path)
 
 
 #: Remembered (fieldapp.ini) once the log file holds only redacted lines.

@@ -1,0 +1,45 @@
+"""A command's log lines go where the desktop's go — fieldapp.log in the data folder, masked
+— never to stderr: under cron or systemd stderr is a journal on disk. `hub import` past the
+quarantine's limit logged the refused file's path (a name and an ID number in it) to stderr
+unmasked, through Python's last-resort handler, beside its code in English."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.codes import plain_hub
+from tests.helpers.clear_text import SECRETS, assert_no_clear_text
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_hub_import_logs_to_the_masked_file_not_to_stderr(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    hub = plain_hub(tmp_path / "县汇总")
+    env = os.environ | {"FIELDAPP_HOME": str(home), "PYTHONIOENCODING": "utf-8"}
+
+    def fieldapp(*argv: object) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "fieldapp", *map(str, argv)], cwd=ROOT, env=env,
+            capture_output=True, text=True, encoding="utf-8", timeout=120,
+        )  # fmt: skip
+
+    assert fieldapp("hub", "quarantine", "--dir", hub, "--limit-mb", 1).returncode == 0
+    sticks = [tmp_path / f"{SECRETS['name']}{SECRETS['id_number']}-{n}.fieldsync" for n in "ab"]
+    for stick in sticks:
+        stick.write_bytes(os.urandom(700_000))
+    done = fieldapp("hub", "import", "--dir", hub, *sticks)
+    assert done.returncode == 1, done.stderr
+    assert "这个文件未保留" in done.stdout  # the command's own words, as before
+    (tmp_path / "stderr.txt").write_text(done.stderr, encoding="utf-8")
+    assert_no_clear_text(tmp_path / "stderr.txt")
+    assert "not_bundle" not in done.stderr and "Traceback" not in done.stderr
+    log = home / "fieldapp.log"
+    text = log.read_text(encoding="utf-8")
+    assert "WARNING fieldapp.sync" in text and "not_bundle" in text, text  # kept, masked
+    assert_no_clear_text(*(p for p in home.rglob("*") if p.is_file()))
+    if os.name != "nt":
+        assert log.stat().st_mode & 0o077 == 0
