@@ -229,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
                 "此前保存的数据不受影响。请腾出磁盘空间后再试"
             )
         if trouble != BUSY:
-            raise
+            return fault(error)
         return fail(
             "台账正忙：另一个程序（hub serve、另一个导入或打开着的桌面程序）正在写入它，"
             "等了 30 秒仍未结束。这次没有改动，请稍后再试"
@@ -263,6 +263,20 @@ def command_log(args: argparse.Namespace) -> tuple[logging.Handler, int] | None:
         handler = logging.NullHandler()
         root.addHandler(handler)
         return handler, level
+
+
+def fault(error: Exception) -> int:
+    """An error no command foresaw (a bug, a damaged row): its traceback to the log, masked
+    (its text may hold a row's values), and one Chinese line on stderr saying where that is —
+    Python printed the traceback there, in clear (`hub serve`'s log is its stderr, masked)."""
+    logging.getLogger("fieldapp.cli").error(
+        "命令没有完成：%s", type(error).__name__, exc_info=error
+    )
+    files = [
+        h for h in logging.getLogger("fieldapp").handlers if isinstance(h, logging.FileHandler)
+    ]
+    where = f"，详情已记入日志文件 {files[0].baseFilename}" if files else ""  # (none: not kept)
+    return fail(f"命令没有完成：程序内部出错{where}")
 
 
 def private_files() -> None:

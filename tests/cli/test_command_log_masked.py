@@ -43,3 +43,43 @@ def test_hub_import_logs_to_the_masked_file_not_to_stderr(tmp_path: Path) -> Non
     assert_no_clear_text(*(p for p in home.rglob("*") if p.is_file()))
     if os.name != "nt":
         assert log.stat().st_mode & 0o077 == 0
+
+
+#: `fieldapp hub import` with a fault put in — the kind a damaged row or a bug brings — whose
+#: message carries a bundle's values, as the command runs it.
+FAULTY_IMPORT = f"""
+import sys
+from fieldapp.cli.main import main
+from fieldapp.hub.folder import Hub
+
+def import_files(self, files):
+    raise ValueError("{SECRETS["name"]}（{SECRETS["id_number"]}）的账号 {SECRETS["account"]} 不对")
+
+Hub.import_files = import_files
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_a_fault_is_one_chinese_line_and_its_traceback_goes_to_the_log(tmp_path: Path) -> None:
+    """An error no command foresaw printed Python's traceback on stderr, the exception's text
+    (a row's values) in clear; it is said in one Chinese line naming the log, where the
+    traceback is, masked."""
+    home = tmp_path / "home"
+    hub = plain_hub(tmp_path / "县汇总")
+    stick = tmp_path / "红星村.fieldsync"
+    stick.write_bytes(b"x")
+    env = os.environ | {"FIELDAPP_HOME": str(home), "PYTHONIOENCODING": "utf-8"}
+    done = subprocess.run(
+        [sys.executable, "-c", FAULTY_IMPORT, "hub", "import", "--dir", str(hub), str(stick)],
+        cwd=ROOT, env=env, capture_output=True, text=True, encoding="utf-8", timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr and "ValueError" not in done.stderr, done.stderr
+    log = home / "fieldapp.log"
+    assert done.stderr.startswith("错误：") and str(log) in done.stderr, done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+    (tmp_path / "stderr.txt").write_text(done.stderr, encoding="utf-8")
+    assert_no_clear_text(tmp_path / "stderr.txt")
+    text = log.read_text(encoding="utf-8")
+    assert "Traceback" in text and "ValueError" in text and "import_files" in text, text
+    assert_no_clear_text(*(p for p in home.rglob("*") if p.is_file()))
