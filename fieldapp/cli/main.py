@@ -276,7 +276,7 @@ def fault(error: Exception) -> int:
         h for h in logging.getLogger("fieldapp").handlers if isinstance(h, logging.FileHandler)
     ]
     where = f"，详情已记入日志文件 {files[0].baseFilename}" if files else ""  # (none: not kept)
-    return fail(f"命令没有完成：程序内部出错{where}")
+    return fail(f"程序内部出错，命令没有完成{where}")
 
 
 def private_files() -> None:
