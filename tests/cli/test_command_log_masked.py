@@ -83,3 +83,18 @@ def test_a_fault_is_one_chinese_line_and_its_traceback_goes_to_the_log(tmp_path:
     text = log.read_text(encoding="utf-8")
     assert "Traceback" in text and "ValueError" in text and "import_files" in text, text
     assert_no_clear_text(*(p for p in home.rglob("*") if p.is_file()))
+
+
+def test_a_log_that_cannot_be_opened_stops_no_command_and_leaks_nothing(tmp_path: Path) -> None:
+    """fieldapp.log unopenable (here a folder in its place; a read-only data folder, a full
+    disk): the command runs and says what it says, its log lines unwritten, not on stderr."""
+    home = tmp_path / "home"
+    (home / "fieldapp.log").mkdir(parents=True)
+    env = os.environ | {"FIELDAPP_HOME": str(home), "PYTHONIOENCODING": "utf-8"}
+    done = subprocess.run(
+        [sys.executable, "-c", FAULTY_IMPORT, "hub", "import", "--dir",
+         str(plain_hub(tmp_path / "县汇总")), str(tmp_path / "x.fieldsync")],
+        cwd=ROOT, env=env, capture_output=True, text=True, encoding="utf-8", timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    assert done.stderr == "错误：程序内部出错，命令没有完成\n", done.stderr
