@@ -226,8 +226,12 @@ def new_password(args: argparse.Namespace, who: str) -> str:
     return first
 
 
-def open_ledger(args: argparse.Namespace) -> Ledger:
+def open_ledger(args: argparse.Namespace, *, existing: str = "") -> Ledger:
     """The ledger of this run, opened as the user at the keyboard.
+
+    `existing` (the command as typed, "user add"): it works on a ledger already there (its
+    users, its bundle for the county): none at the path is refused, naming the path and --db, nothing made — a new empty
+    one would take the colleague added or be sent to the county as this village's.
 
     An encrypted ledger needs a user and password; a plain one opens without (and is
     encrypted when a user and password are given); a new one is created encrypted when they
@@ -239,15 +243,29 @@ def open_ledger(args: argparse.Namespace) -> Ledger:
         return known  # a command asking twice (the ledger, then its policy) opens it once
     path = ledger_path(args)
     state = ledger_state(path)
+    if existing and state == "new":
+        raise FieldappError(
+            f"没有台账 {path}：什么也没有做。要用的台账不在默认位置时，用 --db 指明，"
+            f"如 fieldapp --db 红星村.db {existing} …"
+        )
     creds = credentials(args, required=state == "encrypted", new=state == "new")
     if state == "plain" and creds is None:
         _refuse_keys_in_clear(path)
     if state != "encrypted":
         typed_twice(args, creds, "没有新建或加密台账")
     if state == "new" and creds is None:
-        print("提示：新台账没有设置口令，文件未加密（用 --user 和口令新建即加密）", file=sys.stderr)
+        print(
+            f"提示：已新建台账 {path}，没有设置口令，文件未加密（用 --user 和口令新建即加密）",
+            file=sys.stderr,
+        )
     ledger = opened(_open(path, credentials=creds))
     args._ledger = ledger
+    if state == "new" and creds is not None:
+        print(
+            f"提示：已新建台账 {path}（已加密），{creds.user} 是它的第一个用户；"
+            "要用别的台账时，用 --db 指明",
+            file=sys.stderr,
+        )
     if state == "plain" and ledger.encrypted:
         _say_encrypted(ledger, path)
     return ledger

@@ -1073,7 +1073,7 @@ def cmd_sync_export(args: argparse.Namespace) -> int:
     from fieldapp.services.trust import table_name
     from fieldapp.sync.exchange import export_bundle
 
-    result = export_bundle(open_ledger(args), args.out, full=args.full)
+    result = export_bundle(open_ledger(args, existing="sync export"), args.out, full=args.full)
     print(f"已导出第 {result.serial} 号包：{result.changes} 条修改 → {result.path}")
     for table, count in sorted(result.counts.items()):
         print(f"  {table_name(table)}\t{count}")
@@ -1175,7 +1175,7 @@ def cmd_sync_push(args: argparse.Namespace) -> int:
     """Upload and import the answer."""
     from fieldapp.sync.client import push
 
-    ledger = open_ledger(args)
+    ledger = open_ledger(args, existing="sync push")
     try:
         sent, got = push(ledger, args.url)
     except BundleRefused as refused:
@@ -1199,7 +1199,7 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
     from fieldapp.store.sync_state import SyncState
     from fieldapp.sync.rejected import describe, rejected_changes
 
-    ledger = open_ledger(args)
+    ledger = open_ledger(args, existing="sync status")
     state = SyncState(ledger.db)
     identity = state.identity()
     peers = [

@@ -86,7 +86,7 @@ def cmd_user_add(args: argparse.Namespace) -> int:
     """Add a user."""
     from fieldapp.services import users
 
-    ledger = open_ledger(args)
+    ledger = open_ledger(args, existing="user add")
     try:
         users.require_admin(ledger)  # before asking for a password that would be refused
         password = new_password(args, args.name)
@@ -134,7 +134,7 @@ def cmd_user_passwd(args: argparse.Namespace) -> int:
     """Change a password."""
     from fieldapp.services import users
 
-    ledger = open_ledger(args)
+    ledger = open_ledger(args, existing="user passwd")
     try:
         who = args.name or ledger.user or ""
         row = users.change_password(ledger, args.name, new_password(args, who))
@@ -148,7 +148,7 @@ def cmd_user_disable(args: argparse.Namespace) -> int:
     """Disable a user."""
     from fieldapp.services import users
 
-    ledger = open_ledger(args)
+    ledger = open_ledger(args, existing="user disable")
     try:
         row = users.disable_user(ledger, args.name)
         unlocked = ledger.unlocked
@@ -171,7 +171,7 @@ def cmd_user_enable(args: argparse.Namespace) -> int:
     """Enable a disabled user again, with a new password."""
     from fieldapp.services import users
 
-    ledger = open_ledger(args)
+    ledger = open_ledger(args, existing="user enable")
     try:
         users.check_enable(ledger, args.name)  # before asking for a password that would be refused
         row = users.enable_user(ledger, args.name, new_password(args, args.name))

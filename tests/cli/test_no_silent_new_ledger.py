@@ -1,0 +1,62 @@
+"""Commands that work on a ledger already there do not quietly make a new, empty one.
+
+On a laptop whose ledger was made with `--db 红星村.db`, `fieldapp user add 王强` or `fieldapp
+sync export --out …` without `--db` made a new empty encrypted ledger at the default place and
+said 已新增用户 / 已导出 with no hint: the new colleague was added to a ledger nobody uses, the
+county was sent an empty bundle. They are refused, naming the ledger looked for and --db.
+A first open with a user and password (docs/security.md: 命令行：第一次带用户名和口令打开台账的人)
+still makes a ledger, and now says so and where.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fieldapp.cli.main import main
+
+
+@pytest.fixture
+def as_li(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FIELDAPP_USER", "李芳")
+    monkeypatch.setenv("FIELDAPP_PASSWORD", "村里的口令1")
+    monkeypatch.setenv("FIELDAPP_NEW_PASSWORD", "王强的口令7")
+    monkeypatch.setenv("FIELDAPP_TEST_FAST_KDF", "1")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["user", "add", "王强"],
+        ["user", "passwd"],
+        ["sync", "export", "--out", "OUT"],
+        ["sync", "status"],
+    ],
+)
+def test_no_ledger_is_refused_and_none_made(
+    tmp_path: Path, as_li: None, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    missing = tmp_path / "data" / "ledger.db"
+    out = tmp_path / "给县里.fieldsync"
+    argv = [str(out) if part == "OUT" else part for part in command]
+    code = main(["--db", str(missing), *argv])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert f"没有台账 {missing}" in captured.err and "--db" in captured.err
+    assert "Traceback" not in captured.err
+    assert "已新增" not in captured.out and "已导出" not in captured.out
+    assert not missing.exists() and not Path(f"{missing}.keys").exists()
+    assert not out.exists()
+
+
+def test_a_first_open_with_a_user_says_a_ledger_was_made_and_where(
+    tmp_path: Path, as_li: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "红星村.db"
+    assert main(["--db", str(db), "demo", "--persons", "3", "--seed", "1"]) == 0
+    err = capsys.readouterr().err
+    assert f"已新建台账 {db}" in err and "李芳" in err
+    assert main(["--db", str(db), "user", "add", "王强"]) == 0
+    captured = capsys.readouterr()
+    assert "已新增用户 王强" in captured.out and "已新建台账" not in captured.err
