@@ -15,6 +15,7 @@ from fieldapp.cli.common import (
     new_password,
     open_ledger,
     print_json,
+    warn,
 )
 from fieldapp.domain.dates import china_iso, china_minute
 
@@ -160,9 +161,15 @@ def cmd_user_disable(args: argparse.Namespace) -> int:
         try:
             users.rotate_key(ledger.path, unlocked)
         except users.RotationFailed as error:
-            raise users.RotationFailed(
-                f"已停用用户 {row.name}，但{error}。之后再停用一次即更换钥匙"
-            ) from error
+            # The user IS disabled (docs/hub.md: while hub serve runs, only disabled): said as
+            # done, the key change as put off, exit 0 — not 错误 and 1, as if nothing was done.
+            print(f"已停用用户 {row.name}：其口令从此打不开本台账")
+            warn(
+                f"注意：{error}。钥匙的更换推迟到关掉正开着它的程序（如 hub serve）之后："
+                f"那时再运行一次 fieldapp user disable {row.name} 即更换；在那之前，"
+                f"钥匙文件的旧副本仍能用 {row.name} 的口令打开台账"
+            )
+            return 0
     print(f"已停用用户 {row.name}：其口令从此打不开本台账；台账已换用新钥匙")
     return 0
 
