@@ -1378,6 +1378,36 @@ class ServerThread:
         self.stop()
 
 
+#: `--host` values that listen on every address of the machine.
+EVERY_ADDRESS = ("0.0.0.0", "::", "")
+
+
+def served_at(host: str, port: int) -> tuple[str, str]:
+    """Where `hub serve` says it serves, and (for every address) what devices write.
+
+    `--host 0.0.0.0` listens on every address: http://0.0.0.0:8765/ is no address a village
+    can write, so it is said as 本机所有地址的 8765 端口, with this machine's own addresses."""
+    if host not in EVERY_ADDRESS:
+        return f"http://{host}:{port}/", ""
+    own = own_addresses()
+    urls = "、".join(f"http://{a}:{port}/" for a in own) or f"http://中心电脑的地址:{port}/"
+    return f"本机所有地址的 {port} 端口", f"设备写 {urls}，"
+
+
+def own_addresses() -> list[str]:
+    """This machine's IPv4 addresses other than loopback: its name's, and the one its route
+    out leaves from (a UDP socket's connect sends nothing). [] when it has none."""
+    found: set[str] = set()
+    with suppress(OSError):
+        found |= {
+            str(i[4][0]) for i in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
+        }
+    with suppress(OSError), socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        probe.connect(("192.0.2.1", 9))  # TEST-NET-1: only the route is looked up
+        found.add(str(probe.getsockname()[0]))
+    return sorted(a for a in found if not a.startswith(("127.", "0.")))
+
+
 def serve(
     root: Path,
     host: str = "127.0.0.1",
@@ -1393,16 +1423,18 @@ def serve(
     except BaseException:
         sock.close()
         raise
+    where, devices_write = served_at(host, port)
     if service.waiting is not None:  # the database not up yet: served all the same
+        at = f"{where}（{devices_write.rstrip('，')}）" if devices_write else where
         print(
-            f"汇总中心已在 http://{host}:{port}/ 开始服务，但还连不上它的数据库："
+            f"汇总中心已在 {at} 开始服务，但还连不上它的数据库："
             f"{service.waiting}。数据库恢复之前，各设备的每个请求都被告知稍后再试；恢复后"
             f"自动照常服务，不必重启本服务（单次上传上限 {max_upload_mb} MB），Ctrl+C 停止",
             flush=True,
         )
     else:
         print(
-            f"汇总中心 {service.name} 已在 http://{host}:{port}/ 服务（指纹 {service.fingerprint}，"
+            f"汇总中心 {service.name} 已在 {where} 服务（{devices_write}指纹 {service.fingerprint}，"
             f"单次上传上限 {max_upload_mb} MB），Ctrl+C 停止",
             flush=True,
         )
