@@ -335,11 +335,6 @@ def cmd_hub_init(args: argparse.Namespace) -> int:
             typed_twice(args, creds, "没有建立汇总中心")
             first_password(creds.password, "没有建立汇总中心")
     hub = Hub.init(args.dir, args.name, store=args.store, credentials=creds, training=args.training)
-    if creds is None and args.store is None and hub.training:
-        print(
-            "提示：汇总中心没有设置口令，hub.db 未加密（用 --user 和口令初始化即加密）",
-            file=sys.stderr,
-        )
     _warn_if_password_in_url(args.store, args.dir)
     print(f"已建立{'培训用' if hub.training else ''}汇总中心：{args.dir}")
     if hub.training:
@@ -772,10 +767,11 @@ def _reviewer(hub: Hub) -> str:
 def say_no_users(hub: Hub, done: str, verb: str) -> None:
     """After a hub command wrote a record of who did it (`done`: 所做的决定, 签发人 …; `verb`:
     决定, 签发 …) on a hub without users: say on stderr whom it is recorded under, and how to
-    record a person instead."""
+    record a person instead. A training hub (demo data only) is not prompted for a password
+    (docs/hub.md), so nothing is said there."""
     from fieldapp.store.postgres import is_url
 
-    if hub.ledger.user is not None:
+    if hub.ledger.user is not None or hub.training:
         return
     recorded = f"记为“{_acting(hub)}”（运行这条命令的电脑登录账户），不是哪一位工作人员的名字"
     if is_url(hub.ledger.path):

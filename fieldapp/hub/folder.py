@@ -172,6 +172,7 @@ class Hub:
         self.log = HubLog(ledger.db)
         answers.prepare_hub(ledger.db)
         self.identity = require_identity(self.state, "hub")
+        self._training = ledger_kind.is_training_hub(ledger)
         self.folders = Folders(self.root / "work", self.root / "quarantine", self.root / "imported")
         for path in (self.inbox, self.outbox, *self.folders.__dict__.values()):
             Path(path).mkdir(parents=True, exist_ok=True)
@@ -252,8 +253,9 @@ class Hub:
 
     @property
     def training(self) -> bool:
-        """True for a hub made for training (demo ledgers only)."""
-        return ledger_kind.is_training_hub(self.ledger)
+        """True for a hub made for training (demo ledgers only); set when it is made, so read
+        at open (a command says what follows from it after closing the hub)."""
+        return self._training
 
     @property
     def keys(self) -> crypto.KeyPair:
