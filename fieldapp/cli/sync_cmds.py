@@ -660,8 +660,18 @@ def cmd_hub_quarantine(args: argparse.Namespace) -> int:
     return 0
 
 
+#: A file `hub import` took for a bundle that is none (and no other of fieldapp's files), said
+#: to the hub's clerk: what it is not, and how it may have got there.
+NOT_A_BUNDLE_AT_HUB = (
+    "这个文件不是数据包：内容不是哪台设备导出的数据包，多半是和数据包一起误放进来的别的文件，"
+    "或是拷坏了、没拷完的数据包（那样的话请那台设备再导出一次）"
+)
+
+
 def cmd_hub_import(args: argparse.Namespace) -> int:
     """Import device bundles (files given, or the inbox folder)."""
+    from fieldapp.sync.bundle import CHOOSE_A_BUNDLE
+
     hub = _open_hub(args)
     outcomes = hub.import_files(args.files) if args.files else hub.import_inbox()
     refused = 0
@@ -686,6 +696,9 @@ def cmd_hub_import(args: argparse.Namespace) -> int:
             )
         else:
             refused += 1
+            if o.code == "not_bundle" and CHOOSE_A_BUNDLE in (o.error or ""):
+                # 请选择… is the desktop's word to whoever chose the file; nobody at the hub did.
+                o.error = NOT_A_BUNDLE_AT_HUB
             if o.not_kept:
                 print(
                     f"拒收 {escaped(o.path.name)}：{escaped(o.error)}；{escaped(o.not_kept)}"

@@ -541,7 +541,12 @@ def _what_else(data: bytes) -> tuple[str, str]:
             "这是设备的登记文件：要在需要登记的设备上用“同步 → 用登记文件登记本机…”",
             "命令行：fieldapp --db 台账文件 enrol 登记文件",
         )
-    return "请选择县里或其他设备导出的数据包（文件名以 .fieldsync 结尾）", ""
+    return CHOOSE_A_BUNDLE, ""
+
+
+#: What a file that is no bundle (nor another of fieldapp's files) is answered with, for the
+#: one who chose it; the hub's `hub import` says it in its clerk's words instead.
+CHOOSE_A_BUNDLE = "请选择县里或其他设备导出的数据包（文件名以 .fieldsync 结尾）"
 
 
 def read_header(data: bytes) -> dict[str, Any]:
