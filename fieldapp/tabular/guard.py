@@ -41,6 +41,12 @@ MAX_CELLS = 10_000_000
 #: columns are not measured, for speed: a ledger sheet has about 40): the 50 that `MAX_CELLS`
 #: allows 200 000 rows of. (Taken as 52, it refused a 195 000-row sheet of 40 columns.)
 ASSUMED_WIDTH = 50
+#: The shared strings (xl/sharedStrings.xml: every text of an .xlsx, each once) a workbook may
+#: have, decompressed. The reader holds them all, whether a cell uses them or not, at about
+#: twice their XML's size (30 million short ones, 750 MB of XML in an 81 MB file compressing
+#: only tenfold, cost it 1.8 GB); LibreOffice saves a 300-person export's in 242 KB, so the
+#: 200 000 persons `MAX_VALUE_ROWS` allows take about 160 MB.
+MAX_SHARED_STRINGS_BYTES = 256 * 1024 * 1024
 #: A zip entry inflating more than this many times is a zip bomb, not a spreadsheet.
 MAX_RATIO = 200
 _CHUNK = 1 << 20
@@ -539,10 +545,32 @@ def _check_xlsx(archive: zipfile.ZipFile, name: str) -> Scan:
                 scan.errors[sheet] = errors
             if hidden:
                 scan.hidden_rows[sheet] = hidden
+        elif key.endswith("sharedstrings.xml"):  # the reader finds it in any case
+            _check_shared_strings(archive, info, name, budget)
         elif part.endswith(".xml") and info.file_size > (8 << 20):
             for _read in _stream(archive, info, name, budget, ods=False):  # shared strings …
                 pass
     return scan
+
+
+def _check_shared_strings(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, budget: list[int]
+) -> None:
+    """Refuse shared strings past `MAX_SHARED_STRINGS_BYTES`, by what the entry declares and,
+    as that may lie, by what it inflates to."""
+    read = info.file_size
+    chunks = _stream(archive, info, name, budget, ods=False)
+    while read <= MAX_SHARED_STRINGS_BYTES:
+        start, data = next(chunks, (-1, b""))
+        if start < 0:
+            return
+        read = start + len(data)
+    raise refuse(
+        f"其中的文字部分解压后超过 {MAX_SHARED_STRINGS_BYTES >> 20} MB"
+        "（20 万人的台账也只有约 160 MB），不是正常的台账表格；如确是台账，"
+        "请在 Excel 或 WPS 中打开它，另存为 CSV 后再导入",
+        name,
+    )
 
 
 def _too_big(sheet: str, rows: int, columns: int, name: str) -> ValidationFailed:

@@ -140,6 +140,50 @@ def test_a_zip_bomb_is_refused_before_it_inflates(tmp_path):
     assert "拒绝读取" in result.stderr and "压缩" in result.stderr
 
 
+def _shared_strings_book(path: Path, count: int) -> Path:
+    """A workbook of two cells whose shared strings (xl/sharedStrings.xml) hold `count`
+    strings no cell uses: short ones, which the reader holds at about twice their XML's size
+    (30 million, 750 MB of XML in an 80 MB file, cost it 1.8 GB), compressing only tenfold,
+    so no ratio gives them away."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        archive.writestr("[Content_Types].xml", _TYPES)
+        archive.writestr("_rels/.rels", _RELS)
+        archive.writestr("xl/workbook.xml", _BOOK)
+        archive.writestr(
+            "xl/_rels/workbook.xml.rels",
+            _BOOK_RELS.replace(
+                "</Relationships>",
+                '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/'
+                '2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+            ),
+        )
+        archive.writestr("xl/worksheets/sheet1.xml", _sheet("A1:B1", _HEADER))
+        with archive.open("xl/sharedStrings.xml", "w", force_zip64=True) as stream:
+            stream.write(f'<?xml version="1.0"?><sst xmlns="{_MAIN}">'.encode())
+            for start in range(0, count, 1 << 20):
+                numbers = range(start, min(count, start + (1 << 20)))
+                stream.write("".join(f"<si><t>{n:08d}</t></si>" for n in numbers).encode())
+            stream.write(b"</sst>")
+    return path
+
+
+def test_shared_strings_past_any_ledgers_are_refused_before_they_are_read(tmp_path):
+    path = _shared_strings_book(tmp_path / "strings.xlsx", 30_000_000)
+    assert path.stat().st_size < 100 << 20
+    result = _import_in_a_small_process(tmp_path, path)
+    assert result.returncode == 2, result.stderr
+    assert "拒绝读取" in result.stderr and "文字" in result.stderr, result.stderr
+
+
+def test_shared_strings_as_many_as_a_big_ledgers_pass_the_guard(tmp_path, monkeypatch):
+    monkeypatch.setattr(guard, "MAX_SHARED_STRINGS_BYTES", 2 << 20)
+    within = _shared_strings_book(tmp_path / "within.xlsx", 80_000)  # 1.9 MB of XML
+    assert guard.check_file(within).extents
+    past = _shared_strings_book(tmp_path / "past.xlsx", 90_000)  # 2.1 MB
+    with pytest.raises(ValidationFailed, match="文字"):
+        guard.check_file(past)
+
+
 def test_a_normal_workbook_passes_the_guard(ledger, tmp_path):
     path = write_xlsx(
         tmp_path / "ok.xlsx",
