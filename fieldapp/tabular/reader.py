@@ -16,7 +16,6 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
-import io
 import re
 import zipfile
 from collections.abc import Collection, Iterator
@@ -440,13 +439,56 @@ def _read_text_rows(path: Path) -> tuple[list[list[object]], bool]:
     have no # and no Err: anywhere, and their cells need no look)."""
     content = decode_text(path.read_bytes())
     # Told from the first line holding one (a title line above the header may hold none).
-    lines = content.split("\n", HEADER_SCAN_ROWS)[:HEADER_SCAN_ROWS]
+    # (From its first megabyte: split whole, the text's rest was one more copy of it.)
+    lines = content[: 1 << 20].split("\n", HEADER_SCAN_ROWS)[:HEADER_SCAN_ROWS]
     first = next((line for line in lines if any(d in line for d in ",\t;")), "")
     delimiter = max(",\t;", key=first.count)
-    rows: list[list[object]] = [
-        list(row) for row in csv.reader(io.StringIO(content), delimiter=delimiter)
-    ]
+    rows: list[list[object]] = []
+    filled = width = 0
+    try:
+        for row in csv.reader(_lines(content), delimiter=delimiter):
+            if len(rows) >= TEXT_ROWS:
+                raise guard.refuse(
+                    f"文件超过了 {TEXT_ROWS} 行（Excel 一张表最多这么多行）", path.name
+                )
+            if not any(row):
+                rows.append([])  # a blank line, held as nothing (cf. the guard's blank rows)
+                continue
+            filled += 1
+            width = max(width, len(row))
+            if filled * max(width, guard.ASSUMED_WIDTH) > guard.MAX_CELLS:
+                raise guard.refuse(
+                    f"到第 {len(rows) + 1} 行为止已有 {filled} 行填了内容（最宽的一行 {width} 列），"
+                    f"超过了可读取的 {guard.MAX_CELLS} 个单元格；请分成几个文件后再导入",
+                    path.name,
+                )
+            rows.append(cast(list[object], row))
+    except csv.Error:
+        # csv's only error on a file read from text: a cell past its limit of 128 KB (Excel's
+        # cell holds at most 32 767 characters).
+        raise guard.refuse(
+            f"第 {len(rows) + 1} 行有一格的内容长达十几万字以上，不是正常的表格（Excel 的一格"
+            "最多 32767 个字）",
+            path.name,
+        ) from None
     return rows, "#" in content or "Err:" in content
+
+
+#: The lines a csv file may have: as many rows as an Excel sheet (a file saved from one has
+#: no more; blank ones among them are held as nothing, those holding values are bounded by
+#: `guard.MAX_CELLS` as a workbook's are).
+TEXT_ROWS = 1_048_576
+
+
+def _lines(content: str) -> Iterator[str]:
+    """The lines of a text, each with its "\\n", as `io.StringIO(content)` gives them, without
+    a second copy of the whole text."""
+    start, end = 0, len(content)
+    while start < end:
+        stop = content.find("\n", start)
+        stop = end if stop < 0 else stop + 1
+        yield content[start:stop]
+        start = stop
 
 
 def _header_cells(

@@ -1302,3 +1302,40 @@ def test_an_ods_ending_with_its_document_tag_passes_the_guard(tmp_path, monkeypa
     )
     scan = guard.check_file(_ods_with(tmp_path / "整.ods", rest + end, rest=""))
     assert scan.extents["大坝村"] == (6, 13)
+
+
+_CSV_HEADER = "姓名,身份证号码,户主身份证号码,县（市、区）,乡镇（街道）,村（社区）\n"
+_CSV_HEAD = f"张长英,{HEAD},{HEAD},七星关区,碧阳街道,大坝村\n"
+
+
+def test_a_csv_cell_longer_than_any_spreadsheets_is_refused_naming_its_row(ledger, tmp_path):
+    # csv's own limit is 128 KB a cell (Excel's is 32 767 characters): it raised its error
+    # through the import, a Python traceback and no Chinese word.
+    path = tmp_path / "long.csv"
+    path.write_text(_CSV_HEADER + _CSV_HEAD + '李秀,"' + "啊" * 200_000 + '"\n', encoding="utf-8")
+    with pytest.raises(ValidationFailed, match=r"拒绝读取.*第 3 行.*长") as refused:
+        import_ledger(ledger, path)
+    assert "台账没有改动" in str(refused.value)
+    assert ledger.db.execute("SELECT count(*) FROM persons").fetchone()[0] == 0
+
+
+def test_a_csv_of_more_rows_than_a_sheet_may_hold_is_refused_while_it_is_read(
+    ledger, tmp_path, monkeypatch
+):
+    # 3 million rows (152 MB) took 208 s and 2 GB to be rejected row by row; a workbook's
+    # sheet past `MAX_CELLS` is refused before it is read. (50 000 cells here, at the least
+    # width of 50: 1 000 rows holding values, the header one of them.)
+    monkeypatch.setattr(guard, "MAX_CELLS", 50_000)
+    rows = "".join(f"张{n},{HEAD},{HEAD},七星关区,碧阳街道,大坝村\n" for n in range(1001))
+    path = tmp_path / "many.csv"
+    path.write_text(_CSV_HEADER + rows, encoding="utf-8")
+    with pytest.raises(ValidationFailed, match=r"拒绝读取.*第 1001 行"):
+        import_ledger(ledger, path)
+
+
+def test_blank_lines_of_a_csv_do_not_count_as_rows_holding_values(ledger, tmp_path, monkeypatch):
+    monkeypatch.setattr(guard, "MAX_CELLS", 50_000)
+    path = tmp_path / "blank_lines.csv"
+    blank = ",,,,,\n" * 5000
+    path.write_text(_CSV_HEADER + _CSV_HEAD + blank + "\n" * 5000, encoding="utf-8")
+    assert import_ledger(ledger, path).persons_imported == 1
