@@ -454,6 +454,12 @@ def _read_text_rows(path: Path) -> tuple[list[list[object]], bool]:
             if not any(row):
                 rows.append([])  # a blank line, held as nothing (cf. the guard's blank rows)
                 continue
+            if len(row) > TEXT_COLUMNS:
+                raise guard.refuse(
+                    f"第 {len(rows) + 1} 行有 {len(row)} 列，超过了 Excel 一张表最多的 "
+                    f"{TEXT_COLUMNS} 列",
+                    path.name,
+                )
             filled += 1
             width = max(width, len(row))
             if filled * max(width, guard.ASSUMED_WIDTH) > guard.MAX_CELLS:
@@ -478,6 +484,8 @@ def _read_text_rows(path: Path) -> tuple[list[list[object]], bool]:
 #: no more; blank ones among them are held as nothing, those holding values are bounded by
 #: `guard.MAX_CELLS` as a workbook's are).
 TEXT_ROWS = 1_048_576
+#: The cells a line of a csv file may have: as many as an Excel sheet's columns.
+TEXT_COLUMNS = 16_384
 
 
 def _lines(content: str) -> Iterator[str]:
