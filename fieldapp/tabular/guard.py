@@ -47,6 +47,9 @@ ASSUMED_WIDTH = 50
 #: only tenfold, cost it 1.8 GB); LibreOffice saves a 300-person export's in 242 KB, so the
 #: 200 000 persons `MAX_VALUE_ROWS` allows take about 160 MB.
 MAX_SHARED_STRINGS_BYTES = 256 * 1024 * 1024
+#: The sheets a workbook may have: one per village of a county is a few hundred (20 000
+#: sheets of a row each, an 8 MB file, took 93 s to read; a zip's directory may list 80 000).
+MAX_SHEETS = 2000
 #: A zip entry inflating more than this many times is a zip bomb, not a spreadsheet.
 MAX_RATIO = 200
 _CHUNK = 1 << 20
@@ -522,6 +525,7 @@ def _check_xlsx(archive: zipfile.ZipFile, name: str) -> Scan:
     # A sheet is where the workbook's relationships say, whatever its folder or its case
     # (the reader follows them): each one is scanned, and whatever lies in xl/worksheets/.
     names = {part.lower(): sheet for part, sheet in _sheet_paths(archive).items()}
+    _check_sheets(len(names), name)
     for info in archive.infolist():
         part = info.filename
         key = posixpath.normpath(part.replace("\\", "/")).lower()
@@ -571,6 +575,16 @@ def _check_shared_strings(
         "请在 Excel 或 WPS 中打开它，另存为 CSV 后再导入",
         name,
     )
+
+
+def _check_sheets(count: int, name: str) -> None:
+    """Refuse a workbook of more than `MAX_SHEETS` sheets."""
+    if count > MAX_SHEETS:
+        raise refuse(
+            f"其中有 {count} 张工作表，超过了可读取的 {MAX_SHEETS} 张（一个县每村一张也只有几百张）；"
+            "请删去多余的工作表，或分成几个文件后再导入",
+            name,
+        )
 
 
 def _too_big(sheet: str, rows: int, columns: int, name: str) -> ValidationFailed:
@@ -1072,6 +1086,7 @@ def _check_ods(archive: zipfile.ZipFile, name: str) -> Scan:
             # build every cell before it: 3 GB for a 15 KB file.
             if last_row * last_column > MAX_CELLS:
                 raise _too_big(sheet, last_row, last_column, name)
+    _check_sheets(len(rows.hidden), name)  # (every sheet has its entry there)
     # Cut short (copied in part, saved half): python-calamine may never return on it.
     if not _DOCUMENT_END.search(ending.last):
         raise unreadable(
@@ -1323,6 +1338,7 @@ def _check_xls(path: Path, name: str) -> Scan:
             raise password_protected(name)
         if kind == _XLS_SHEET and len(body) >= 8 and body[5] == _XLS_WORKSHEET:
             sheets.append((struct.unpack_from("<I", body)[0], _sheet_name(body)))
+    _check_sheets(len(sheets), name)
     for start, sheet in sheets:
         hidden: set[int] = set()
         hidden_columns: set[int] = set()

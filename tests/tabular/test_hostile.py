@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import re
+import shutil
 import struct
 import subprocess
 import sys
@@ -1349,3 +1350,55 @@ def test_a_csv_line_wider_than_a_sheet_is_refused_naming_its_row(ledger, tmp_pat
     path.write_text(f"姓名,身份证号码\n{wide}\n", encoding="utf-8")
     with pytest.raises(ValidationFailed, match=r"拒绝读取.*第 2 行.*16385 列"):
         import_ledger(ledger, path)
+
+
+def _sheets_book(path: Path, count: int) -> Path:
+    """A workbook of `count` sheets 村1, 村2 … each with the header and one row."""
+    book = "".join(
+        f'<sheet name="村{n}" sheetId="{n}" r:id="rId{n}"/>' for n in range(1, count + 1)
+    )
+    rels = "".join(
+        f'<Relationship Id="rId{n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        f'relationships/worksheet" Target="worksheets/sheet{n}.xml"/>'
+        for n in range(1, count + 1)
+    )
+    row = f'<row r="2"><c r="A2" t="inlineStr"><is><t>张长英</t></is></c><c r="B2" t="inlineStr"><is><t>{HEAD}</t></is></c></row>'  # noqa: E501
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", _TYPES)
+        archive.writestr("_rels/.rels", _RELS)
+        archive.writestr(
+            "xl/workbook.xml", _BOOK.replace('<sheet name="台账" sheetId="1" r:id="rId1"/>', book)
+        )
+        archive.writestr(
+            "xl/_rels/workbook.xml.rels",
+            _BOOK_RELS.replace(re.search(r"<Relationship .*?/>", _BOOK_RELS).group(0), rels),
+        )
+        for n in range(1, count + 1):
+            archive.writestr(f"xl/worksheets/sheet{n}.xml", _sheet("A1:B2", _HEADER + row))
+    return path
+
+
+def test_a_workbook_of_more_sheets_than_a_county_has_villages_is_refused_before_it_is_read(
+    tmp_path, monkeypatch
+):
+    # 20 000 sheets of one row each (an 8 MB file) took 93 s to be read; a zip's directory
+    # may list 80 000.
+    monkeypatch.setattr(guard, "MAX_SHEETS", 10)
+    assert len(guard.check_file(_sheets_book(tmp_path / "ten.xlsx", 10)).extents) == 10
+    many = _sheets_book(tmp_path / "many.xlsx", 11)
+    with pytest.raises(ValidationFailed, match=r"拒绝读取.*11 张工作表"):
+        guard.check_file(many)
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice not installed")
+    profile = (tmp_path / "profile").as_uri()  # its own profile: no other soffice's lock
+    for suffix in (".ods", ".xls"):
+        subprocess.run(
+            [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to"]
+            + [suffix[1:], "--outdir", str(tmp_path), str(many)],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
+        with pytest.raises(ValidationFailed, match=r"拒绝读取.*11 张工作表"):
+            guard.check_file(many.with_suffix(suffix))
