@@ -19,14 +19,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fieldapp.domain.credentials import Credentials
-from fieldapp.domain.progress import Progress
+from fieldapp.domain.progress import CancelCheck, Progress
 from fieldapp.services.incarnation import finish_restore, start_new_incarnation
 from fieldapp.store import backup as _store_backup
 from fieldapp.store.keyfile import Step
 from fieldapp.store.ledger import Ledger
 
 backup_name = _store_backup.backup_name
-check_backup = _store_backup.check_backup
 BackupError = _store_backup.BackupError
 
 
@@ -36,6 +35,28 @@ def read_backup(path: str | Path) -> _store_backup.BackupInfo | None:
     if _store_backup.is_first_wave_backup(path):
         return None
     return _store_backup.read_backup(path)
+
+
+def _first_user(backup_file: str | Path, credentials: Credentials) -> None:
+    """ValidationFailed for a first-wave backup restored under a password the rule refuses:
+    it has no password of its own, so the one typed becomes its first user's
+    (`users.check_password`, as wherever a password is set)."""
+    from fieldapp.services.users import check_password
+
+    if _store_backup.is_first_wave_backup(backup_file):
+        check_password(credentials.password)
+
+
+def check_backup(
+    path: str | Path,
+    credentials: Credentials,
+    work_dir: str | Path | None = None,
+    progress: Progress | None = None,
+    cancel: CancelCheck | None = None,
+) -> dict[str, int]:
+    """`fieldapp.store.backup.check_backup`, a first-wave backup's new password checked first."""
+    _first_user(path, credentials)
+    return _store_backup.check_backup(path, credentials, work_dir, progress, cancel)
 
 
 @dataclass(frozen=True)
@@ -65,6 +86,7 @@ def restore(
 ) -> Restored:
     """Replace the (closed) ledger by a backup, then start the device's new incarnation (a
     hub's ledger keeps its id: `incarnation.finish_restore`)."""
+    _first_user(backup_file, credentials)
     kept = _store_backup.restore_from(backup_file, ledger_path, credentials, step)
     ledger = Ledger.open(ledger_path, credentials=credentials)
     try:

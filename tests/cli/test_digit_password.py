@@ -58,3 +58,26 @@ def test_a_first_password_of_six_digits_makes_no_ledger(
     assert main(["--db", str(db), "--user", "李芳", "user", "list"]) != 0
     assert "只有数字的口令" in capsys.readouterr().err
     assert not db.exists()
+
+
+@pytest.mark.parametrize("password", ["260917", "123456", "abc"])
+def test_a_first_wave_backup_restored_under_a_guessable_password_is_refused(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    password: str,
+) -> None:
+    """A first-wave backup (a plain copy, no password) restored makes its restorer its first
+    user: the password typed for it is set there, and is held to the rule as any other."""
+    from fieldapp.store.ledger import Ledger
+
+    backup = tmp_path / "U盘" / "ledger-备份-20261120-140512.db"
+    backup.parent.mkdir()
+    Ledger.open(backup).close()
+    monkeypatch.setenv("FIELDAPP_USER", "李芳")
+    monkeypatch.setenv("FIELDAPP_PASSWORD", password)
+    db = tmp_path / "new" / "ledger.db"
+    assert main(["--db", str(db), "restore", str(backup)]) != 0
+    err = capsys.readouterr().err
+    assert "口令" in err and "Traceback" not in err, err
+    assert not db.exists()
