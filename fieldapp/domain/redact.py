@@ -101,16 +101,20 @@ _ENCODED = re.compile(r"%[0-9A-Fa-f]{2}(?:(?:%[0-9A-Fa-f]{2}|\+|[0-9])*%[0-9A-Fa
 
 
 def _decoded(match: re.Match[str]) -> str:
-    """The run as the text it encodes (its control characters left encoded: %0A decoded would
-    let a request's path write a line of its own into the log, %E2%80%AE turn the line
-    around), or as it is when its bytes are no UTF-8."""
-    try:
-        text = urllib.parse.unquote_plus(match.group(), errors="strict")
-    except UnicodeDecodeError:
-        return match.group()
+    """The run as the text it encodes (its control characters and line separators left
+    encoded: %0A decoded would let a request's path write a line of its own into the log,
+    %E2%80%A8 too for whatever splits lines as Python does, %E2%80%AE turn the line around);
+    a byte that is no UTF-8 stays encoded, the text beside it decoded all the same (one stray
+    %FF kept a name or an ID number beside it encoded, for anyone to decode)."""
+    text = urllib.parse.unquote_plus(match.group(), errors="surrogateescape")
     return "".join(
-        urllib.parse.quote(ch) if unicodedata.category(ch).startswith("C") else ch for ch in text
+        urllib.parse.quote(ch, errors="surrogateescape") if _unsafe(ch) else ch for ch in text
     )
+
+
+def _unsafe(ch: str) -> bool:
+    """A control or format character, a stray byte (a surrogate) or a line separator."""
+    return unicodedata.category(ch)[0] == "C" or unicodedata.category(ch) in ("Zl", "Zp")
 
 
 #: A secret hidden before decoding, where it stands until the text is masked.

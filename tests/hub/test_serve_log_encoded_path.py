@@ -141,3 +141,34 @@ def test_an_encoded_control_character_is_not_decoded_into_the_log(path: str) -> 
     line = RedactingFormatter("%(message)s").format(record)
     assert "\n" not in line and "\r" not in line and "\u202e" not in line, line
     assert "%E7%8E%8B" not in line, line  # a name beside it decoded and masked all the same
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/v1/%E7%8E%8B%E7%A7%80%E8%8B%B1%FF",
+        "/v1/p?id=%FF" + ENCODED_ID,
+        "/v1/%C0%E7%8E%8B%E7%A7%80%E8%8B%B1",
+    ],
+)
+def test_a_byte_that_is_no_utf8_does_not_keep_a_name_beside_it_encoded(path: str) -> None:
+    """One byte that is no UTF-8 (a client's stray %FF, or one put there on purpose) kept the
+    whole run encoded as written: the name or ID number beside it went to the log for anyone to
+    decode. The stray byte stays encoded, the text beside it is decoded and masked."""
+    record = logging.LogRecord("uvicorn.access", logging.INFO, __file__, 1,
+                               '%s - "%s %s HTTP/%s" %d',
+                               ("127.0.0.1:53210", "GET", path, "1.1", 404), None)  # fmt: skip
+    line = RedactingFormatter("%(message)s").format(record)
+    assert "%E7" not in line and "%31" not in line and "\udcff" not in line, line
+    assert "%FF" in line or "%C0" in line, line
+
+
+def test_an_encoded_line_separator_is_not_decoded_into_the_log() -> None:
+    """U+2028 and U+2029 break a line for whatever reads the journal with str.splitlines (and
+    in editors): they stay encoded like a line break."""
+    record = logging.LogRecord("uvicorn.access", logging.INFO, __file__, 1,
+                               '%s - "%s %s HTTP/%s" %d',
+                               ("127.0.0.1:53210", "GET", "/v1/x%E2%80%A8forged%E2%80%A9x",
+                                "1.1", 404), None)  # fmt: skip
+    line = RedactingFormatter("%(message)s").format(record)
+    assert len(line.splitlines()) == 1, line
