@@ -81,3 +81,20 @@ def test_a_first_wave_backup_restored_under_a_guessable_password_is_refused(
     err = capsys.readouterr().err
     assert "口令" in err and "Traceback" not in err, err
     assert not db.exists()
+
+
+def test_a_first_wave_backup_is_checked_for_its_new_password_first(tmp_path: Path) -> None:
+    """设置 → 从备份恢复 checks the backup before asking to restore it: a first-wave one under a
+    password the rule refuses is refused there, before the clerk confirms anything."""
+    from fieldapp.domain.credentials import Credentials
+    from fieldapp.domain.errors import ValidationFailed
+    from fieldapp.services import backup as backups
+    from fieldapp.store.ledger import Ledger
+
+    backup = tmp_path / "ledger-备份-20261120-140512.db"
+    Ledger.open(backup).close()
+    with pytest.raises(ValidationFailed, match="只有数字的口令"):
+        backups.check_backup(backup, Credentials("李芳", "19850317"), tmp_path)
+    assert (
+        backups.check_backup(backup, Credentials("李芳", "村里的口令1"), tmp_path)["persons"] == 0
+    )
