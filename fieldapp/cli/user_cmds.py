@@ -15,6 +15,7 @@ from fieldapp.cli.common import (
     new_password,
     open_ledger,
     print_json,
+    typed_twice,
     warn,
 )
 from fieldapp.domain.dates import china_iso, china_minute
@@ -214,9 +215,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
     """Restore a backup over the ledger."""
     from fieldapp.services import backup as backups
 
-    backups.read_backup(args.file)  # a damaged file is refused before asking anything
+    info = backups.read_backup(args.file)  # a damaged file is refused before asking anything
     creds = credentials(args, required=True)
     assert creds is not None
+    if info is None:  # a first-wave backup: the password typed becomes its first user's
+        typed_twice(args, creds, "没有恢复")
     done = backups.restore(args.file, ledger_path(args), creds)
     print(f"已从 {args.file} 恢复台账 {done.path}")
     if done.kept:

@@ -76,3 +76,26 @@ def test_an_encrypted_ledgers_password_is_asked_once(
     prompts = _typed(monkeypatch, "村里的口令1")
     assert main(["--db", db, "--user", "李芳", "user", "list"]) == 0
     assert len(prompts) == 1
+
+
+def test_a_first_wave_backup_restored_at_the_terminal_asks_its_password_twice(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first-wave backup (a plain copy) has no password: the one typed to restore it becomes
+    its first user's, the only way into the restored ledger — asked twice as any first one."""
+    from fieldapp.store.ledger import Ledger
+
+    backup = tmp_path / "U盘" / "ledger-备份-20261120-140512.db"
+    backup.parent.mkdir()
+    Ledger.open(backup).close()
+    db = tmp_path / "new" / "ledger.db"
+    capsys.readouterr()
+    prompts = _typed(monkeypatch, "村里的口令1", "村里的口令2")
+    assert main(["--db", str(db), "--user", "李芳", "restore", str(backup)]) != 0
+    err = capsys.readouterr().err
+    assert "两次输入的口令不一致" in err and "Traceback" not in err, err
+    assert len(prompts) == 2 and "再输入一次" in prompts[1], prompts
+    assert not db.exists()
+    prompts = _typed(monkeypatch, "村里的口令1", "村里的口令1")
+    assert main(["--db", str(db), "--user", "李芳", "restore", str(backup)]) == 0
+    assert len(prompts) == 2
