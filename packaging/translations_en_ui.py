@@ -182,6 +182,7 @@ EN_UI: dict[str, str] = {
     "县级": "County",
     "；其中 %1 人不在本机负责的区域，只能查看": "; %1 of them are outside this device's area and can only be viewed",
     "本机只能为本机负责的区域编批次：请在上方“区域”中选择本机负责的区域": "This device makes batches only for its own area: choose that area under Area above",
+    "请先在上方“补贴”中选择要编批次的补贴：一个批次只编一种补贴的申领": "First choose the subsidy to batch under Subsidies above: a batch holds one subsidy’s claims",
     "只能查看和打印：": "View and print only: ",
     " 等 %1 个": " and others, %1 in all",
     "台账备份，或此前版本的备份 (*.fieldbackup *.db)": "Ledger backups, or backups of the earlier version (*.fieldbackup *.db)",

@@ -35,6 +35,7 @@ def test_a_townships_batches_are_read_whole_at_1024_wide(role_window, qtbot, lan
     page.area.set_code("")
     page.tabs.setCurrentIndex(1)
     page._select_claim(made["claim"])
+    page.rule.setCurrentIndex(page.rule.findData(page.selected_claim().rule_id))
     assert page.make_batch() is not None
     win.setWindowState(Qt.WindowState.WindowNoState)
     win.set_language(lang)

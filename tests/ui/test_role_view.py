@@ -247,12 +247,14 @@ def test_enrolling_on_the_sync_page_puts_the_role_and_area_in_the_title(window, 
 def test_a_batch_is_offered_only_for_the_devices_own_area(role_window):
     win = role_window(Role.COORDINATOR, VILLAGE)
     page = win.show_page("subsidies")
+    page.rule.setCurrentIndex(1)  # a batch is one subsidy's
     page.area.set_code(SITE)
     assert not page.batch_button.isEnabled()
     page.area.set_code(VILLAGE)
     assert page.batch_button.isEnabled() and page.batch_button.toolTip() == ""
     county = role_window(Role.COUNTY, COUNTY)
     page = county.show_page("subsidies")
+    page.rule.setCurrentIndex(1)
     page.area.set_code("")
     assert page.batch_button.isEnabled()
 
@@ -277,16 +279,18 @@ def test_a_township_batches_its_own_area_with_every_area_shown(role_window):
     win = role_window(Role.TOWNSHIP, TOWNSHIP, reviewed)
     page = win.show_page("subsidies")
     page.area.set_code("")
+    page.tabs.setCurrentIndex(1)
+    page._select_claim(made["claim"])
+    page.rule.setCurrentIndex(page.rule.findData(page.selected_claim().rule_id))
     assert page.batch_button.isEnabled() and page.batch_button.toolTip() == ""
     # It batches the claims it has passed, and says so.
     assert page.batch_button.text() == "把所选补贴乡镇审核过的申领编成批次"
-    page.tabs.setCurrentIndex(1)
-    page._select_claim(made["claim"])
     batch = page.make_batch()
     assert batch is not None and batch.area_code == TOWNSHIP
     assert page.batches.row_at(0).id == batch.id
     village = role_window(Role.COORDINATOR, VILLAGE)
     page = village.show_page("subsidies")
+    page.rule.setCurrentIndex(1)
     page.area.set_code("")  # a village's device likewise batches its own village
     assert page.batch_button.isEnabled()
 

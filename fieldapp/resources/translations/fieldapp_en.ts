@@ -9151,10 +9151,6 @@ For a change of job, end the earlier one on the day before the new one starts (%
       <translation>Preview all forms</translation>
     </message>
     <message>
-      <source>请先在上方选择一种补贴</source>
-      <translation>Choose a subsidy above first</translation>
-    </message>
-    <message>
       <source>还没有批次</source>
       <translation>No batch yet</translation>
     </message>
@@ -9379,6 +9375,10 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
     <message>
       <source>待本机办理</source>
       <translation>Awaiting this device</translation>
+    </message>
+    <message>
+      <source>请先在上方“补贴”中选择要编批次的补贴：一个批次只编一种补贴的申领</source>
+      <translation>First choose the subsidy to batch under Subsidies above: a batch holds one subsidy’s claims</translation>
     </message>
   </context>
   <context>

@@ -853,18 +853,25 @@ class SubsidiesPage(Page):
     def _offer_batch(self) -> None:
         """Offer 编成批次 only for an area this device may make a batch for (the trust rules:
         a village or township device batches its own area, the county any; with every area
-        shown, a device enrolled for one area batches there, as `create_batch` does)."""
+        shown, a device enrolled for one area batches there, as `create_batch` does). A batch
+        is one subsidy's: with 全部补贴 shown it waits for the subsidy to be chosen above."""
         actor = self.session.actor
         area = batch_area(actor, self.area.code()) or ""
         verdict = may_add_in(self.session.ledger, actor, "batches", area)
-        self.batch_button.setEnabled(verdict.allowed)
-        self.batch_button.setToolTip(
-            ""
-            if verdict.allowed
-            else self.tr("本机只能为本机负责的区域编批次：请在上方“区域”中选择本机负责的区域")
-            + "\n"
-            + reason_shown(verdict.rule, verdict.reason, verdict.said)
-        )
+        chosen = bool(self.rule.currentData())
+        self.batch_button.setEnabled(verdict.allowed and chosen)
+        if not verdict.allowed:
+            self.batch_button.setToolTip(
+                self.tr("本机只能为本机负责的区域编批次：请在上方“区域”中选择本机负责的区域")
+                + "\n"
+                + reason_shown(verdict.rule, verdict.reason, verdict.said)
+            )
+        elif not chosen:
+            self.batch_button.setToolTip(
+                self.tr("请先在上方“补贴”中选择要编批次的补贴：一个批次只编一种补贴的申领")
+            )
+        else:
+            self.batch_button.setToolTip("")
 
     def selected_claim(self) -> Claim | None:
         """The claim in the current row."""
@@ -1211,13 +1218,14 @@ class SubsidiesPage(Page):
         return box
 
     def make_batch(self) -> Batch | None:
-        """Batch the unbatched claims (past draft) of the chosen rule in the chosen area."""
+        """Batch the unbatched claims (past draft) of the chosen rule in the chosen area —
+        the subsidy chosen above, never that of the claim last clicked (with 全部补贴 the
+        clerk has chosen none, and the other subsidies' claims would be left out unsaid)."""
         rule_id = self.rule.currentData()
         if not rule_id:
-            claim = self.selected_claim()
-            rule_id = claim.rule_id if claim else ""
-        if not rule_id:
-            show_error(self, self.tr("请先在上方选择一种补贴"))
+            show_error(
+                self, self.tr("请先在上方“补贴”中选择要编批次的补贴：一个批次只编一种补贴的申领")
+            )
             return None
         try:
             service = ClaimService(
