@@ -467,6 +467,8 @@ EN_REFUSALS: dict[str, str] = {
     "已发布政策包“%1”的 %2 版，比 %3 版新；要恢复旧版的内容，请用新的版本号发布": "Edition %2 of the policy pack “%1” is published, newer than edition %3: to bring back an older edition's rules, publish them under a new edition number",
     "本机为%1设备：只有县级设备能把县级政策包提交汇总中心签发": "This is a %1 device: only a county device can submit the county policy pack to the hub for issuing",
     "本机为未登记到汇总中心的设备：只有县级设备能把县级政策包提交汇总中心签发": "This device is not enrolled with the county hub: only a county device can submit the county policy pack to the hub for issuing",
+    "%1 版已提交，正在等待县级汇总中心签发：下次与汇总中心交换数据时签发，不必再提交": "Edition %1 is submitted and waits for the county hub to issue it: it is issued at the next exchange with the hub, no need to submit it again",
+    "已提交的 %1 版还在等待县级汇总中心签发：请先与汇总中心交换数据，收到签发结果后再提交新的修改": "Edition %1, submitted, still waits for the county hub to issue it: exchange data with the hub first, and submit new changes once its answer has come back",
     # A place the tables name only above it, or not at all (`places_said.place_part`).
     "一个台账里没有的地区": "a place not in the ledger",
     "%1的一个乡镇": "a township in %1",

@@ -182,6 +182,7 @@ EN_UI: dict[str, str] = {
     "县级": "County",
     "；其中 %1 人不在本机负责的区域，只能查看": "; %1 of them are outside this device's area and can only be viewed",
     "本机只能为本机负责的区域编批次：请在上方“区域”中选择本机负责的区域": "This device makes batches only for its own area: choose that area under Area above",
+    "本次没有改动任何内容：请先填写要改的县定金额、监测收入线、延续执行、放假安排或就业状态用词，再检查、提交": "Nothing is changed in this edition: first fill in the county figures, monitoring income line, extensions, holiday schedule or status words to change, then check and submit",
     "请先在上方“补贴”中选择要编批次的补贴：一个批次只编一种补贴的申领": "First choose the subsidy to batch under Subsidies above: a batch holds one subsidy’s claims",
     "只能查看和打印：": "View and print only: ",
     " 等 %1 个": " and others, %1 in all",

@@ -349,6 +349,14 @@ SUBMIT_COUNTY_ONLY = template("本机为%1设备：只有县级设备能把县�
 SUBMIT_UNENROLLED = template(
     "本机为未登记到汇总中心的设备：只有县级设备能把县级政策包提交汇总中心签发"
 )
+#: The same edition submitted again while the hub has not answered it (%1: its version).
+SUBMITTED_ALREADY = template(
+    "%1 版已提交，正在等待县级汇总中心签发：下次与汇总中心交换数据时签发，不必再提交"
+)
+#: Another edition while one (%1) waits: it would get the same version, which the hub 退回.
+SUBMITTED_WAITING = template(
+    "已提交的 %1 版还在等待县级汇总中心签发：请先与汇总中心交换数据，收到签发结果后再提交新的修改"
+)
 
 
 def publish(
@@ -471,6 +479,14 @@ def submit_draft(
     check_new_pack(base, "county.toml", pack)
     policy = combine([*base, ("county.toml", pack)], source="hub")
     check_figure_documents("county.toml", pack, policy, _last_published(ledger, pack.pack.id))
+    # One draft of a version: a second (提交 pressed again, or another edition made before the
+    # hub answered, numbered the same) would be 退回 by the hub once the first is signed.
+    for waiting in policy_packs.drafts(ledger.db, policy_packs.PENDING):
+        if waiting["pack_id"] == pack.pack.id and waiting["version"] == pack.pack.version:
+            same = waiting["text"] == text
+            raise PolicyRefused(
+                said(SUBMITTED_ALREADY if same else SUBMITTED_WAITING, pack.pack.version)
+            )
     fields = {
         "text": text,
         "note": note,

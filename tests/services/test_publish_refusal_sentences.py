@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from fieldapp.domain.roles import Role
 from fieldapp.hub.folder import Hub
 from fieldapp.policy import pack
 from fieldapp.services import policy_admin
@@ -24,6 +25,8 @@ from tests.policy.helpers import COUNTY_PACK
 TITLE = "七星关区就业帮扶政策（2026年）"
 NEWER = COUNTY_PACK.replace('version = "2026.1"', 'version = "2026.2"')
 OLDER = COUNTY_PACK.replace('version = "2026.1"', 'version = "2025.7"')
+THIRD = COUNTY_PACK.replace('version = "2026.1"', 'version = "2026.3"')
+THIRD_OTHER = THIRD.replace("welfare_post_income_line = 650", "welfare_post_income_line = 660")
 
 #: The templates said here (counted met by
 #: `test_policy_refusal_sentences.test_every_template_is_met_by_a_scenario`).
@@ -34,6 +37,8 @@ SAID_HERE = {
     policy_admin.SUBMIT_COUNTY_ONLY,
     policy_admin.SUBMIT_UNENROLLED,
     policy_admin.NEEDS_PROGRAM_TO_SIGN,
+    policy_admin.SUBMITTED_ALREADY,
+    policy_admin.SUBMITTED_WAITING,
     pack.PACK_NAMED,
 }
 
@@ -46,26 +51,36 @@ def _refused(call, *args) -> PolicyRefused:  # noqa: ANN001 - the call refused
 
 def refusals(folder: Path) -> dict[str, PolicyRefused]:
     """Each refusal, made for real: a hub that published 2026.1 and 2026.2, a village laptop
-    enrolled with it, a ledger enrolled nowhere."""
+    enrolled with it, a ledger enrolled nowhere, the county's device with 2026.3 submitted and
+    not yet answered."""
     hub = Hub.init(folder / "hub")
     try:
         publish(hub.ledger, COUNTY_PACK, "county.toml")
         publish(hub.ledger, NEWER, "next.toml")
         hub.enroll("红星村", "520502001001", folder / "v.enrol", code=ENROL_CODE, by="县里的科员")
+        hub.enroll(
+            "区人社局", "520502", folder / "c.enrol", Role.COUNTY, code=ENROL_CODE, by="县里的科员"
+        )
         village = Ledger.open(folder / "village.db")
         plain = Ledger.open(folder / "plain.db")
+        county = Ledger.open(folder / "county.db")
         try:
             enrol(village, folder / "v.enrol", code=ENROL_CODE)
+            enrol(county, folder / "c.enrol", code=ENROL_CODE)
+            submit_draft(county, THIRD)
             return {
                 "again": _refused(publish, hub.ledger, NEWER, "again.toml"),
                 "older": _refused(publish, hub.ledger, OLDER, "older.toml"),
                 "not the hub": _refused(publish, village, NEWER, "next.toml"),
                 "village submits": _refused(submit_draft, village, NEWER),
                 "unenrolled submits": _refused(submit_draft, plain, NEWER),
+                "submitted again": _refused(submit_draft, county, THIRD),
+                "another while waiting": _refused(submit_draft, county, THIRD_OTHER),
             }
         finally:
             village.close()
             plain.close()
+            county.close()
     finally:
         hub.close()
 
@@ -89,6 +104,11 @@ def test_the_pack_is_named_by_its_title_and_edition(tmp_path: Path) -> None:
     assert said["unenrolled submits"] == (
         "本机为未登记到汇总中心的设备：只有县级设备能把县级政策包提交汇总中心签发"
     )
+    # The county's edition submitted twice, or another before the hub answered: one draft.
+    assert said["submitted again"] == (
+        "2026.3 版已提交，正在等待县级汇总中心签发：下次与汇总中心交换数据时签发，不必再提交"
+    )
+    assert said["another while waiting"].startswith("已提交的 2026.3 版还在等待县级汇总中心签发")
     for refused in refusals(tmp_path / "again").values():
         assert refused.said is not None and refused.said.template in SAID_HERE
 
@@ -107,6 +127,8 @@ def test_the_refusals_are_said_in_english(tmp_path: Path, qapp) -> None:  # noqa
     assert said["not the hub"] == "Only the county hub can publish a policy pack"
     assert said["village submits"].startswith("This is a village/site device: only")
     assert said["unenrolled submits"].startswith("This device is not enrolled with the county hub")
+    assert said["submitted again"].startswith("Edition 2026.3 is submitted")
+    assert said["another while waiting"].startswith("Edition 2026.3, submitted, still waits")
 
 
 def test_a_pack_for_a_newer_program_is_refused_once_as_not_signed(tmp_path: Path, qapp) -> None:  # noqa: ANN001

@@ -237,8 +237,10 @@ def test_the_county_form_writes_the_countys_status_words(
     from fieldapp.ui import policy_access
 
     dialog = _editor(window, qtbot)
-    # No words: no section, and nothing asking for a later program.
+    # No words: no section, and nothing asking for a later program (an edition that changes
+    # something: one with nothing changed is refused).
     assert dialog.words.rowCount() == 0
+    dialog.extra_holidays.setPlainText("2027-03-01")
     assert dialog.check(), dialog.error.text()
     assert "status_words" not in dialog.text and needed_program(dialog.text) is None
     # A status word read as another status is refused, named next to its row.

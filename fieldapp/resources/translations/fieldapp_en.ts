@@ -405,6 +405,10 @@
       <source>“%1”的县定金额须大于 0 元。本县不实行这项补贴的，请把金额空着：这项补贴仍为待县里核定标准，各村不能申领（本表不能停用补贴，停用须由县级汇总中心改写政策包）</source>
       <translation>The county's figure for “%1” must be above 0 yuan. If the county does not grant this subsidy, leave its figure blank: it stays to be set by the county and no village can claim it (this form cannot switch a subsidy off: the county hub does that in the policy pack)</translation>
     </message>
+    <message>
+      <source>本次没有改动任何内容：请先填写要改的县定金额、监测收入线、延续执行、放假安排或就业状态用词，再检查、提交</source>
+      <translation>Nothing is changed in this edition: first fill in the county figures, monitoring income line, extensions, holiday schedule or status words to change, then check and submit</translation>
+    </message>
   </context>
   <context>
     <name>CountyResetDialog</name>
@@ -8173,6 +8177,14 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>只有数字的口令至少要 %1 位，也不能是生日这样的日期（如 19850317）：拿走台账文件的人可以在自己的电脑上一个个试，6 位数字几天就能试完，生日一两个小时。请加上字母或汉字，或换一串更长、不是日期的数字</source>
       <translation>A password of digits only needs at least %1 digits and must not be a date such as a birthday (e.g. 19850317): whoever takes the ledger file can try passwords one by one on their own computer, all six-digit ones in a few days, birthdays in an hour or two. Please add letters or Chinese characters, or choose a longer number that is not a date</translation>
+    </message>
+    <message>
+      <source>%1 版已提交，正在等待县级汇总中心签发：下次与汇总中心交换数据时签发，不必再提交</source>
+      <translation>Edition %1 is submitted and waits for the county hub to issue it: it is issued at the next exchange with the hub, no need to submit it again</translation>
+    </message>
+    <message>
+      <source>已提交的 %1 版还在等待县级汇总中心签发：请先与汇总中心交换数据，收到签发结果后再提交新的修改</source>
+      <translation>Edition %1, submitted, still waits for the county hub to issue it: exchange data with the hub first, and submit new changes once its answer has come back</translation>
     </message>
   </context>
   <context>

@@ -366,6 +366,24 @@ class CountyPolicyDialog(QDialog):
             self.text, policy = edit_county_pack(
                 self.registry.base_files(), self.current, edit, version=version, pack_id=pack_id
             )
+            # The pack in force under the new number (nothing decided): the same text is no
+            # edition, only a version for every device to adopt for nothing — unless the pack
+            # in force spells a word twice, which the edition writes once (told at 检查).
+            unchanged, _ = edit_county_pack(
+                self.registry.base_files(),
+                self.current,
+                CountyEdit(),
+                version=version,
+                pack_id=pack_id,
+            )
+            if self.text == unchanged and not self.merged:
+                self.text = ""
+                raise FormRefused(
+                    self.tr(
+                        "本次没有改动任何内容：请先填写要改的县定金额、监测收入线、延续执行、"
+                        "放假安排或就业状态用词，再检查、提交"
+                    )
+                )
         except PackError as error:
             self.error.setText(self.tr("请检查：") + part_shown(error.problem))
             return False
