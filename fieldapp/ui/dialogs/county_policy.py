@@ -115,7 +115,17 @@ class CountyPolicyDialog(QDialog):
         outer.addWidget(self.error)
         outer.addWidget(self.outcome)
         outer.addLayout(buttons)
-        fit_to_screen(self, 760, 680)
+        # As wide as the form needs (its titles and labels are longer in English), within
+        # the screen: a form wider than the dialog scrolled sideways, cut at its right edge.
+        margins = outer.contentsMargins()
+        needed = (
+            body.minimumSizeHint().width()
+            + scroll.verticalScrollBar().sizeHint().width()
+            + 2 * scroll.frameWidth()
+            + margins.left()
+            + margins.right()
+        )
+        fit_to_screen(self, max(760, needed), 680)
 
     # -- the form -------------------------------------------------------------------------
 
