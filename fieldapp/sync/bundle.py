@@ -48,12 +48,13 @@ from pydantic import (
 )
 from typing_extensions import TypedDict  # pydantic needs this one before Python 3.12
 
-from fieldapp.domain import roles
+from fieldapp.domain import roles, sentences
 from fieldapp.domain.sentences import sentence_json
 from fieldapp.store.changelog import Change, dumps
 from fieldapp.store.held import REPORT_NAME_MAX, REPORT_TEXT_MAX, report_said
 from fieldapp.store.vault import BACKUP_MAGIC
 from fieldapp.sync import crypto
+from fieldapp.sync import errors as E
 from fieldapp.sync.errors import BundleRefused
 
 FORMAT = 1
@@ -553,24 +554,28 @@ def read_header(data: bytes) -> dict[str, Any]:
     """The clear header; BundleRefused when the file is not a bundle or too new."""
     if not data.startswith(MAGIC):
         if MAGIC.startswith(data[: len(MAGIC)]) and len(data) < len(MAGIC) + 2:
-            raise BundleRefused("truncated", "文件过短")
+            raise BundleRefused("truncated", sentences.said(E.SHORT_FILE))
         # Raised unbound: an exception kept in a local name would hold this frame, and with it the
         # whole refused upload, in a reference cycle until the next garbage collection.
         detail, hint = _what_else(data)
         raise BundleRefused("not_bundle", detail, cli_hint=hint)
     end = data.find(b"\n", len(MAGIC), len(MAGIC) + MAX_HEADER)
     if end < 0:
-        raise BundleRefused("truncated" if len(data) < MAX_HEADER else "tampered", "文件头不完整")
+        raise BundleRefused(
+            "truncated" if len(data) < MAX_HEADER else "tampered", sentences.said(E.HEADER_CUT)
+        )
     try:
         header: dict[str, Any] = json.loads(data[len(MAGIC) : end])
         version = int(header["format"])
         str(header["to"])
     except (ValueError, KeyError, TypeError):
-        raise BundleRefused("tampered", "文件头无法识别") from None
+        raise BundleRefused("tampered", sentences.said(E.HEADER_UNREAD)) from None
     if version > FORMAT:
-        raise BundleRefused("newer_format", f"格式 {version}，本程序支持到 {FORMAT}")
+        raise BundleRefused(
+            "newer_format", sentences.said(E.NEWER_FORMAT, str(version), str(FORMAT))
+        )
     if version < 1:
-        raise BundleRefused("tampered", "文件头格式号不对")
+        raise BundleRefused("tampered", sentences.said(E.HEADER_FORMAT))
     header["_body"] = end + 1
     return header
 
@@ -590,10 +595,10 @@ def open_bundle(data: bytes, box_secret: bytes, box_public: bytes) -> OpenedBund
     """Check the header is for us, decrypt, and unpack; BundleRefused with the reason."""
     header = read_header(data)
     if header["to"] != crypto.key_id(box_public):
-        raise BundleRefused("wrong_recipient", f"收件密钥 {header['to']}")
+        raise BundleRefused("wrong_recipient", sentences.said(E.TO_KEY, str(header["to"])))
     plain = crypto.unseal(data[header["_body"] :], box_secret)
     if plain is None:
-        raise BundleRefused("tampered", "解密失败（文件被截断或改动）")
+        raise BundleRefused("tampered", sentences.said(E.NOT_DECRYPTED))
     try:
         with zipfile.ZipFile(io.BytesIO(plain)) as archive:
             # Sizes as declared: zipfile never inflates a member past its declared size (a

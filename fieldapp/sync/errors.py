@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fieldapp.domain.errors import FieldappError
-from fieldapp.domain.sentences import Sentence, template
+from fieldapp.domain.sentences import COLONED, Sentence, said, template
 
 #: Refusal codes and their Chinese explanation (the detail follows it).
 REASONS = {
@@ -28,6 +28,25 @@ REASONS = {
     "not_enrolled": "本台账尚未登记到县级汇总中心",
     "demo": "这是演示台账的数据包（人员都是虚构的），正式的县级汇总中心不接收演示数据",
 }
+
+#: Each code's explanation as a template (a window says a refusal in its language: the stick
+#: imported on the 同步 page said 数据包已损坏… in the English window).
+REASONS_SAID = {code: template(text) for code, text in REASONS.items()}
+
+#: The details a bundle on a stick meets, said after its code's explanation: read, opened and
+#: its sender checked on the device (a file path, said as it is). The rarer ones (a manifest
+#: or header altered past its signature, a revoked sender) are still said in Chinese only.
+SHORT_FILE = template("文件过短")
+HEADER_CUT = template("文件头不完整")
+HEADER_UNREAD = template("文件头无法识别")
+HEADER_FORMAT = template("文件头格式号不对")
+NEWER_FORMAT = template("格式 %1，本程序支持到 %2")
+NOT_DECRYPTED = template("解密失败（文件被截断或改动）")
+BAD_SIGNATURE = template("签名不符")
+TO_KEY = template("收件密钥 %1")
+NOT_FOUND = template("%1（文件名或文件夹写错了？）")
+A_FOLDER = template("%1 是文件夹，请给出其中的数据包文件")
+ENROL_FIRST = template("请先用县里发的登记文件登记本机")
 
 
 #: Why a device's bundle was refused, as the hub's answer tells the village's coordinator
@@ -149,14 +168,22 @@ class SyncError(FieldappError):
     """A sync operation that could not be done (Chinese message)."""
 
 
+_said = said
+
+
 class BundleRefused(SyncError):
     """A bundle that was not imported; nothing was changed and the file is in quarantine."""
 
     def __init__(
-        self, code: str, detail: str = "", *, cli_hint: str = "", said: Sentence | None = None
+        self,
+        code: str,
+        detail: str | Sentence = "",
+        *,
+        cli_hint: str = "",
+        said: Sentence | None = None,
     ) -> None:
         self.code = code
-        self.detail = detail
+        self.detail = str(detail)
         self.cli_hint = cli_hint
         self.quarantined: str | None = None
         #: The enrolled device whose signature the bundle carried, when it got that far
@@ -171,9 +198,13 @@ class BundleRefused(SyncError):
         #: A replayed upload's: how many changes of its numbering the hub holds (the device
         #: tells a ledger copied back by hand by it; `exchange.ahead_of_log`).
         self.received: int | None = None
-        text = REASONS.get(code, code)
-        # `said`: the whole refusal as a sentence (a window says it in its language).
-        super().__init__(said if said is not None else f"{text}：{detail}" if detail else text)
+        # `said`: the whole refusal as a sentence (a window says it in its language); else the
+        # code's explanation, then the detail (a sentence, or words said as they are).
+        if said is None:
+            reason: Sentence | str = _said(REASONS_SAID[code]) if code in REASONS_SAID else code
+            super().__init__(_said(COLONED, reason, detail) if detail else reason)
+        else:
+            super().__init__(said)
 
 
 class HubRefused(SyncError):

@@ -52,7 +52,7 @@ from fieldapp.store.ledger_kind import carries_demo, is_training_hub
 from fieldapp.store.migrations import latest_version
 from fieldapp.store.sync_state import Identity, Peer, SyncState, now_text
 from fieldapp.store.withdraw import replace_logged
-from fieldapp.sync import crypto, intake
+from fieldapp.sync import crypto, errors, intake
 from fieldapp.sync.bundle import (
     SAID_READ,
     About,
@@ -367,7 +367,7 @@ def import_bundle(
     with own_trouble_refused():  # (a lost connection met here is refused as below)
         identity = state.identity()
     if identity is None:
-        raise BundleRefused("not_enrolled", "请先用县里发的登记文件登记本机")
+        raise BundleRefused("not_enrolled", sentences.said(errors.ENROL_FIRST))
     ledger.check_present()  # before its inbox is made again where the stick was
     folders = folders or ledger_folders(ledger.path)
     step = step or _noop
@@ -897,7 +897,7 @@ def _check_sender(state: SyncState, identity: Identity, opened: Any) -> Peer:
     if peer is None or peer.role != expected or manifest.sender.role != expected:
         raise BundleRefused("unknown_key", _unknown_sender(state, manifest, expected))
     if not opened.signed_by(peer.sign_public):
-        raise BundleRefused("tampered", "签名不符")
+        raise BundleRefused("tampered", sentences.said(errors.BAD_SIGNATURE))
     if manifest.sender.name != peer.name:
         raise BundleRefused("tampered", "发送方名称与密钥不符")
     return peer

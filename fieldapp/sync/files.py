@@ -11,9 +11,15 @@ from pathlib import Path
 
 from fieldapp.domain.dates import china_time, now_stamp
 from fieldapp.domain.progress import SYNC_CANCELLED, CancelCheck, Cancelled
+from fieldapp.domain.sentences import said
 from fieldapp.saving import is_disk_full, make_folder_for
 from fieldapp.store.keyfile import fsync_dir
-from fieldapp.sync.errors import NOTHING_IMPORTED_FULL, BundleRefused
+from fieldapp.sync.errors import (
+    A_FOLDER,
+    NOT_FOUND,
+    NOTHING_IMPORTED_FULL,
+    BundleRefused,
+)
 
 CHUNK = 1 << 20
 
@@ -81,9 +87,9 @@ def copy_to_inbox(source: Path, inbox: Path) -> Path:
     try:
         data = Path(source).read_bytes()
     except FileNotFoundError:
-        raise BundleRefused("missing", f"{source}（文件名或文件夹写错了？）") from None
+        raise BundleRefused("missing", said(NOT_FOUND, str(source))) from None
     except IsADirectoryError:
-        raise BundleRefused("missing", f"{source} 是文件夹，请给出其中的数据包文件") from None
+        raise BundleRefused("missing", said(A_FOLDER, str(source))) from None
     except OSError as error:
         raise BundleRefused("truncated", f"无法读取 {source}（{error.strerror}）") from None
     try:

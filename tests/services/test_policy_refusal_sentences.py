@@ -266,7 +266,8 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     an upload the hub cannot say it took (its database gone as it saved it) by
     `tests.hub.test_hub_upload_unsure`;
     a job's figure past its bound by `tests.services.test_job_bounds`; a 月报 of a month not
-    yet begun by `tests.services.test_report_month_not_begun`)."""
+    yet begun by `tests.services.test_report_month_not_begun`; a bundle's refusal, each code's
+    and the details a stick meets, by `tests.ui.test_stick_refusals_in_english`)."""
     from tests.hub.test_county_refusals_own_words import SAID_HERE as COUNTY_ASKS
     from tests.hub.test_held_decision_refusals_said import SAID_HERE as DECISIONS
     from tests.hub.test_held_waiting_said import SAID_HERE as WAITING
@@ -290,6 +291,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     from tests.services.test_publish_refusal_sentences import SAID_HERE as PUBLISHING
     from tests.services.test_report_month_not_begun import said_here as report_said
     from tests.services.test_user_refusal_sentences import said_here as users_said
+    from tests.ui.test_stick_refusals_in_english import said_here as stick_said
 
     met: set[str] = {
         claims.NOT_ENABLED,
@@ -316,6 +318,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
         *users_said(tmp_path / "users"),
         *jobs_said(tmp_path / "jobs"),
         *report_said(),
+        *stick_said(tmp_path / "stick"),
     } | {t for s in _service_said().values() for t in templates(s)}
     for refused in (*_flow_refusals().values(), *_service_refusals(repo).values()):
         said = getattr(refused, "said", None)

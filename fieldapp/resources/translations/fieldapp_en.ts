@@ -8186,6 +8186,130 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>已提交的 %1 版还在等待县级汇总中心签发：请先与汇总中心交换数据，收到签发结果后再提交新的修改</source>
       <translation>Edition %1, submitted, still waits for the county hub to issue it: exchange data with the hub first, and submit new changes once its answer has come back</translation>
     </message>
+    <message>
+      <source>%1 是文件夹，请给出其中的数据包文件</source>
+      <translation>%1 is a folder: choose the bundle file in it</translation>
+    </message>
+    <message>
+      <source>%1（文件名或文件夹写错了？）</source>
+      <translation>%1 (is the file or folder name mistyped?)</translation>
+    </message>
+    <message>
+      <source>不能确定是否已导入</source>
+      <translation>It cannot be told whether it was imported</translation>
+    </message>
+    <message>
+      <source>发送设备已被注销，其数据包不再接受</source>
+      <translation>The sending device has been revoked; its bundles are no longer accepted</translation>
+    </message>
+    <message>
+      <source>台账不能写入（只读），没有导入任何修改</source>
+      <translation>The ledger cannot be written (read-only); no change was imported</translation>
+    </message>
+    <message>
+      <source>台账正忙（另一项导入、审核或同步正在写入），请稍后再试</source>
+      <translation>The ledger is busy (another import, review or sync is writing): please try again later</translation>
+    </message>
+    <message>
+      <source>找不到数据包文件</source>
+      <translation>The bundle file cannot be found</translation>
+    </message>
+    <message>
+      <source>收件密钥 %1</source>
+      <translation>recipient key %1</translation>
+    </message>
+    <message>
+      <source>数据包不完整（可能拷贝中断或U盘被拔出）</source>
+      <translation>The bundle is incomplete (the copy may have been interrupted or the USB stick pulled out)</translation>
+    </message>
+    <message>
+      <source>数据包不是发给本机的</source>
+      <translation>The bundle is not for this computer</translation>
+    </message>
+    <message>
+      <source>数据包中的修改序号与已有记录重复但内容不同（设备数据可能被复制）</source>
+      <translation>The bundle reuses change numbers already received with other contents (the device's data may have been copied)</translation>
+    </message>
+    <message>
+      <source>数据包内容不合格</source>
+      <translation>The bundle's contents are not valid</translation>
+    </message>
+    <message>
+      <source>数据包含有其他设备的新修改，不能代为提交</source>
+      <translation>The bundle holds another device's new changes, which cannot be submitted for it</translation>
+    </message>
+    <message>
+      <source>数据包已损坏或被改动，签名或校验不符</source>
+      <translation>The bundle is damaged or has been altered: its signature or checksum does not match</translation>
+    </message>
+    <message>
+      <source>数据包来自未登记的设备或密钥</source>
+      <translation>The bundle comes from a device or key that is not enrolled</translation>
+    </message>
+    <message>
+      <source>数据包格式比本程序新，请先升级本程序（劳动力台账）</source>
+      <translation>The bundle's format is newer than this program: first upgrade this program (the labour ledger)</translation>
+    </message>
+    <message>
+      <source>数据包缺少部分修改，不能导入</source>
+      <translation>The bundle lacks some changes and cannot be imported</translation>
+    </message>
+    <message>
+      <source>文件头不完整</source>
+      <translation>the file's header is incomplete</translation>
+    </message>
+    <message>
+      <source>文件头无法识别</source>
+      <translation>the file's header cannot be read</translation>
+    </message>
+    <message>
+      <source>文件头格式号不对</source>
+      <translation>the file's header has a wrong format number</translation>
+    </message>
+    <message>
+      <source>文件过短</source>
+      <translation>the file is too short</translation>
+    </message>
+    <message>
+      <source>本台账尚未登记到县级汇总中心</source>
+      <translation>This ledger is not yet enrolled with the county hub</translation>
+    </message>
+    <message>
+      <source>格式 %1，本程序支持到 %2</source>
+      <translation>format %1; this program reads up to %2</translation>
+    </message>
+    <message>
+      <source>磁盘空间不足或无法写入</source>
+      <translation>The disk is full or cannot be written</translation>
+    </message>
+    <message>
+      <source>签名不符</source>
+      <translation>the signature does not match</translation>
+    </message>
+    <message>
+      <source>解密失败（文件被截断或改动）</source>
+      <translation>it could not be decrypted (the file was cut short or altered)</translation>
+    </message>
+    <message>
+      <source>请先用县里发的登记文件登记本机</source>
+      <translation>first enrol this computer with the enrolment file the county gave</translation>
+    </message>
+    <message>
+      <source>这不是劳动力台账的数据包</source>
+      <translation>This is not a bundle of the labour ledger</translation>
+    </message>
+    <message>
+      <source>这台电脑的台账标识会编出与另一台电脑相同的编号</source>
+      <translation>This computer's ledger would number claims and batches the same as another computer's</translation>
+    </message>
+    <message>
+      <source>这是一个旧的数据包（已导入过更新的），拒绝重放</source>
+      <translation>This is an old bundle (a newer one was already imported); it is not imported again</translation>
+    </message>
+    <message>
+      <source>这是演示台账的数据包（人员都是虚构的），正式的县级汇总中心不接收演示数据</source>
+      <translation>This is a bundle of a demo ledger (its people are made up); a real county hub does not take demo data</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
