@@ -129,7 +129,7 @@ class CountyStatus(QWidget):
 
     def refresh(self) -> None:
         """Ask the hub (off the GUI thread)."""
-        url = typed_address(self, self.hub_url)
+        url = typed_address(self, self.hub_url, self.session.ledger)
         if url is None:
             return
 

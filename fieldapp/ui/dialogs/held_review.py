@@ -341,7 +341,7 @@ class HeldReview(QWidget):
 
     def refresh(self) -> None:
         """Ask the hub for the changes waiting for review (off the GUI thread)."""
-        url = typed_address(self, self.hub_url)
+        url = typed_address(self, self.hub_url, self.session.ledger)
         if url is None:
             return
 
@@ -397,7 +397,7 @@ class HeldReview(QWidget):
         if not items:
             show_error(self, self.tr("请先在表中选择一条修改"))
             return False
-        url = typed_address(self, self.hub_url)
+        url = typed_address(self, self.hub_url, self.session.ledger)
         if url is None:
             return False
         dialog = DecisionDialog(items if len(items) > 1 else items[0], accept, self)
@@ -478,7 +478,7 @@ class HeldReview(QWidget):
     def rejudge(self) -> bool:
         """Ask the hub to judge again, now its clock is right, the changes it held by its
         clock (off the GUI thread); False when nothing was sent (no address)."""
-        url = typed_address(self, self.hub_url)
+        url = typed_address(self, self.hub_url, self.session.ledger)
         if url is None:
             return False
         reviewer = str(self.session.ledger.author or "")
