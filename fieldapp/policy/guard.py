@@ -330,6 +330,44 @@ def repeat_of(claim: ClaimLike, existing: Iterable[ClaimLike]) -> ClaimLike | No
     return min(earlier, key=_order) if earlier else None
 
 
+def namesake_key(limit_key: str, person_id: str) -> str:
+    """`limit_key` (limit group | person | period) counted for `person_id` instead: the key
+    the same claim of another person row holding the same ID number has. '' for a key that
+    counts per job or training (`event:`, whose event is that row's own) or reads as no key."""
+    group, bar, rest = limit_key.partition("|")
+    _person, bar2, period = rest.partition("|")
+    if not (bar and bar2 and group and period) or period.startswith("event:"):
+        return ""
+    return f"{group}|{person_id}|{period}"
+
+
+def namesake_repeat_of(claim: ClaimLike, namesakes: Iterable[ClaimLike]) -> ClaimLike | None:
+    """The first live claim `claim` repeats among `namesakes` — claims of other person rows
+    holding its person's ID number (`ClaimQueries.of_namesakes`), each counted under
+    `claim`'s own key — or None. One person entered twice is paid once."""
+    counted = [
+        ClaimRow(
+            id=other.id,
+            limit_key=claim.limit_key,
+            state=str(other.state),
+            created_at=other.created_at,
+            deleted=other.deleted,
+            rule_id=other.rule_id,
+            person_id=other.person_id,
+            person_name=other.person_name,
+            id_number=other.id_number,
+            rule_title=other.rule_title,
+            created_by=other.created_by,
+            number=other.number,
+            creating_key=other.creating_key,
+        )
+        for other in namesakes
+        if other.person_id != claim.person_id
+        and namesake_key(other.limit_key, claim.person_id) == claim.limit_key
+    ]
+    return repeat_of(claim, counted)
+
+
 #: A new claim refused by the limit: its subsidy, the first claim and who entered it when.
 ALREADY_CLAIMED = template("“%1”已申领过，不能重复申领：首次申领%2（%3）")
 NUMBERED = template("编号 %1")

@@ -54,6 +54,7 @@ from fieldapp.policy.guard import (
     ClaimLike,
     LimitExceeded,
     check_new_claim,
+    namesake_repeat_of,
     repeat_of,
     repeated_said,
 )
@@ -388,6 +389,12 @@ class ClaimService:
                 first = repeat_of(claim, self.queries.with_limit_key(claim.limit_key))
                 if first is None:
                     first = self._twin_of(claim)
+                if first is None:  # the same person entered twice (another row, one ID number)
+                    person = self.ledger.get("persons", claim.person_id) or {}
+                    namesakes = self.queries.of_namesakes(
+                        str(person.get("id_number") or ""), claim.person_id, claim.limit_key
+                    )
+                    first = namesake_repeat_of(claim, namesakes)
                 if first is not None:
                     raise ClaimRefused(
                         said(

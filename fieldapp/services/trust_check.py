@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -65,7 +66,14 @@ from fieldapp.policy.eligibility import (
     training_days_paid,
     training_id,
 )
-from fieldapp.policy.guard import ClaimLike, ClaimRow, repeat_of, repeated_said
+from fieldapp.policy.guard import (
+    ClaimLike,
+    ClaimRow,
+    namesake_key,
+    namesake_repeat_of,
+    repeat_of,
+    repeated_said,
+)
 from fieldapp.policy.pack import LimitKind
 from fieldapp.reference import divisions
 from fieldapp.services.actor import Actor as WriterActor
@@ -362,6 +370,21 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
         if repeats:
             claims_of = ClaimQueries(ledger)
             keys = wanted(_BY_KEY, rows, "limit_key")
+            # The same person's other rows (one ID number): their claims under the same limit
+            # group and period, read with the rest (`namesake_repeat_of`).
+            reviewed = [r for r in rows if str(r.get("state") or "") in REVIEWED]
+            numbers = wanted(_HOLDERS, reviewed, "id_number")
+            held.setdefault(_HOLDERS, {}).update(claims_of.holders(numbers) if numbers else {})
+            holders = held[_HOLDERS]
+            keys |= (
+                {
+                    namesake_key(str(r.get("limit_key") or ""), other)
+                    for r in reviewed
+                    for other in holders.get(str(r.get("id_number") or ""), ())
+                }
+                - {""}
+                - held.get(_BY_KEY, {}).keys()
+            )
             found += keep(_BY_KEY, claims_of.with_limit_keys(keys))
             if policy is not None:
                 once = [r for r in rows if str(r.get("limit_kind") or "") == _PER_EVENT]
@@ -377,6 +400,30 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
     def categories_of(person: str) -> set[str]:
         return held_of(CategoryMembership.TABLE, person,
                        lambda: records.person_records(ledger, CategoryMembership, person))  # fmt: skip
+
+    def namesake_claims(
+        claim: ClaimRow, row: Mapping[str, Any], lookup: RowLookup
+    ) -> list[ClaimRow]:
+        """The claims, as they will be, of the other live persons holding the ID number of
+        `claim` (its `row`) or of its person, under its limit group and period."""
+        from fieldapp.store.queries.claims import ClaimQueries
+
+        person = lookup("persons", claim.person_id) or {}
+        numbers = {str(row.get("id_number") or ""), str(person.get("id_number") or "")} - {""}
+        holders = held.setdefault(_HOLDERS, {})
+        others: set[str] = set()
+        for number in numbers:
+            if number not in holders:
+                holders.update(ClaimQueries(ledger).holders([number]))
+            others |= holders.get(number, set())
+        found: list[ClaimRow] = []
+        for other in sorted(others - {claim.person_id}):
+            key = namesake_key(claim.limit_key, other)
+            if not key:
+                continue
+            ids = held_of(_BY_KEY, key, functools.partial(ClaimQueries(ledger).with_limit_key, key))
+            found += [ClaimRow.of(i, now) for i in sorted(ids) if (now := lookup("claims", i))]
+        return found
 
     def judge(
         row_id: str, row: Mapping[str, Any], lookup: RowLookup, added: Collection[str] = ()
@@ -487,6 +534,10 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
                 ClaimRow.of(i, now) for i in sorted(ids) if (now := lookup("claims", i)) is not None
             ]
             first = repeat_of(claim, others)
+            if first is None:
+                # One person entered twice (two villages' rows, one ID number): one person's
+                # month (subsidy) paid once, whichever row claims it.
+                first = namesake_repeat_of(claim, namesake_claims(claim, row, lookup))
             if first is not None:
                 return repeat_refused(claim, first, policy)
         if (
@@ -518,6 +569,8 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
 _PER_EVENT = LimitKind.ONCE_PER_SPELL.value
 #: What `policy_judge` keeps of the ledger's claims: by limit key, and by person.
 _BY_KEY, _BY_PERSON = "claims by limit key", "claims by person"
+#: … and the persons holding an ID number (by number): one person entered twice.
+_HOLDERS = "persons by ID number"
 
 
 def twin_claim(

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from fieldapp.domain.claims import Batch, Claim, ClaimEvent, ClaimState, ClaimStep
 from fieldapp.domain.errors import NotFound
 from fieldapp.domain.numbers import made_day, parse_number, row_number
+from fieldapp.policy.guard import namesake_key
 from fieldapp.store.filters import within_area
 from fieldapp.store.queries.records import PEOPLE_PER_QUERY, to_model, to_models
 
@@ -111,6 +112,31 @@ class ClaimQueries:
         """`with_limit_key` of many keys at once, by key (each asked for is a key, with none
         for a key no live claim has): one statement per `PEOPLE_PER_QUERY` keys."""
         return self._grouped("limit_key", limit_keys)
+
+    def holders(self, id_numbers: Iterable[str]) -> dict[str, set[str]]:
+        """The ids of the live persons holding each ID number (each asked for is a key, with
+        none for a number nobody holds): one statement per `PEOPLE_PER_QUERY` numbers."""
+        wanted = sorted(set(id_numbers) - {""})
+        found: dict[str, set[str]] = {number: set() for number in wanted}
+        for start in range(0, len(wanted), PEOPLE_PER_QUERY):
+            chunk = wanted[start : start + PEOPLE_PER_QUERY]
+            marks = ", ".join("?" * len(chunk))
+            cursor = self.db.execute(
+                f"SELECT id_number, id FROM persons WHERE deleted = 0 AND id_number IN ({marks})",
+                chunk,
+            )
+            for number, person in cursor.fetchall():
+                found[str(number)].add(str(person))
+        return found
+
+    def of_namesakes(self, id_number: str, person_id: str, limit_key: str) -> list[Claim]:
+        """Live claims under `limit_key`'s limit group and period (`guard.namesake_key`) of the
+        live persons other than `person_id` holding `id_number`: one person entered twice (two
+        villages, two laptops), whose claims the one-time guard, counting person rows, takes
+        for two people's. None for no ID number or no namesake."""
+        others = self.holders([id_number]).get(id_number, set()) - {person_id}
+        keys = {key for other in others if (key := namesake_key(limit_key, other))}
+        return [c for found in self.with_limit_keys(keys).values() for c in found]
 
     def of_people(self, person_ids: Iterable[str]) -> dict[str, list[Claim]]:
         """`select(person_id=…)` of many persons at once, by person id (each asked for is a
