@@ -979,6 +979,35 @@ def claim_payee_wrong(
     return None
 
 
+def claim_funding_wrong(policy: Policy, claim: Mapping[str, Any]) -> tuple[str, Sentence] | None:
+    """Why a claim is paid from a fund its rule does not give for the categories it was judged
+    on, as (rule, reason); None when it is not, or when the policy cannot say.
+
+    The fund (`funding_source`) is the rule's `funding_by_category` for the categories the
+    claim holds (`Claim.facts`, the ledger's: `claim_category`), else its `funding_source`;
+    the county batches and pays claims by it, and its form prints it. Another fund written by
+    the making laptop moves the claim's money into another budget (衔接资金 for a person who is
+    no 脱贫人口).
+    """
+    rule = _rule_of(policy, claim)
+    if rule is None:
+        return None
+    stated = frozenset(QualifyingFacts.from_stored(claim.get("facts")).categories)
+    wanted = funding_for(rule, stated)
+    written = str(claim.get("funding_source") or "")
+    if written == wanted:
+        return None
+    name = _named(claim, rule)
+    shown: Part = written or Word("（空）")
+    return "claim_funding", said(FUNDING_WRONG, name, shown, wanted or Word("（空）"))
+
+
+FUNDING_WRONG = template(
+    "%1写的资金来源是“%2”，按政策和申领时的人员类别应从“%3”列支：资金来源由政策核定，"
+    "请在程序中按政策重新申领"
+)
+
+
 PAYEE_KIND = template("%1写的收款方是“%2”，这项补贴按政策发给%3：请在程序中按政策重新申领")
 PAYEE_NAME = template(
     "%1的收款%2写的是“%3”，台账上这段就业的%2是“%4”：补贴只能发给就业登记的%2，"

@@ -119,6 +119,7 @@ RULES: dict[str, str] = {
     "claim_rule": "申领的补贴不在政策中",
     "claimed_event": "已申领补贴的就业或培训被删除或改动",
     "claim_payee": "收款方不是政策规定的",
+    "claim_funding": "资金来源不是政策规定的",
     "claim_person": "申领的姓名、身份证号码不是本人的",
     "paid_account": "待发放申领的收款账号被改",
     "claimed_person": "申领等待发放时删除申领人",

@@ -56,6 +56,7 @@ from fieldapp.policy.eligibility import (
     claim_event_id,
     claim_event_unfounded,
     claim_facts_unfounded,
+    claim_funding_wrong,
     claim_job_altered,
     claim_month_unfounded,
     claim_not_yet_due,
@@ -122,8 +123,11 @@ from fieldapp.store.queries.areas import listed_places
 #: (`PolicyJudge`).
 PAID_FIELDS: frozenset[str] = frozenset(
     {"amount", "rule_id", "claim_date", "event_date", "limit_key", "person_id", "spell_id", "facts",
-     "payee", "payee_name", "person_name", "id_number"}
+     "payee", "payee_name", "person_name", "id_number", "funding_source"}
 )  # fmt: skip
+#: A claim's fields that say which fund pays it (`claim_funding_wrong`): its rule, and the
+#: categories it holds (in its facts).
+FUNDING_FIELDS: frozenset[str] = frozenset({"funding_source", "rule_id", "facts"})
 #: Review steps that pass a claim on towards payment.
 ONWARD: frozenset[str] = frozenset(
     s.value
@@ -520,6 +524,13 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
                 named = ("employment_spells", str(row.get("spell_id")))
             event = lookup(*named) if named is not None and named[1] else None
             found = claim_payee_wrong(policy, row, event)
+            if found is not None:
+                return refuse(*found)
+        if policy is not None and (
+            before is None or any(before.get(f) != row.get(f) for f in FUNDING_FIELDS)
+        ):
+            # Paid from the fund its rule gives for the categories it holds (`claim_category`).
+            found = claim_funding_wrong(policy, row)
             if found is not None:
                 return refuse(*found)
         claim = ClaimRow.of(row_id, row)

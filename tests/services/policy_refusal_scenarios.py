@@ -248,6 +248,10 @@ SCENARIOS: dict[str, Callable[[], Verdict]] = {
     "payee_blank": lambda: _v(
         e.claim_payee_wrong(policy(), {**ABSORB, "payee_name": ""}, {**JOB, "employer": "黑山公司"})
     ),
+    # eligibility.claim_funding_wrong
+    "funding": lambda: _v(
+        e.claim_funding_wrong(policy(), {**TRANSPORT, "funding_source": "衔接推进乡村振兴补助资金"})
+    ),
     # trust_check.made_out_of_time (its day kept, or its stamp's) and _kept_by_stamp
     "made_before": lambda: tc.made_out_of_time(
         None, {**POST, "applied_on": "2026-06-01"}, dt.date(2026, 6, 6)

@@ -2951,6 +2951,10 @@
       <source>享受次数</source>
       <translation>How often paid</translation>
     </message>
+    <message>
+      <source>资金来源不是政策规定的</source>
+      <translation>The fund is not the one the policy names</translation>
+    </message>
   </context>
   <context>
     <name>History</name>
@@ -8309,6 +8313,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>这是演示台账的数据包（人员都是虚构的），正式的县级汇总中心不接收演示数据</source>
       <translation>This is a bundle of a demo ledger (its people are made up); a real county hub does not take demo data</translation>
+    </message>
+    <message>
+      <source>%1写的资金来源是“%2”，按政策和申领时的人员类别应从“%3”列支：资金来源由政策核定，请在程序中按政策重新申领</source>
+      <translation>%1 gives its fund as “%2”, but by the policy and the categories held when it was claimed it is paid from “%3”: the policy sets the fund; claim again in the program by the policy</translation>
     </message>
   </context>
   <context>
