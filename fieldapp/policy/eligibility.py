@@ -995,11 +995,10 @@ def claim_funding_wrong(policy: Policy, claim: Mapping[str, Any]) -> tuple[str, 
     stated = frozenset(QualifyingFacts.from_stored(claim.get("facts")).categories)
     wanted = funding_for(rule, stated)
     written = str(claim.get("funding_source") or "")
-    if written == wanted:
-        return None
+    if written in ("", wanted):
+        return None  # (none written, as an older program's: its roster says 未注明, no budget)
     name = _named(claim, rule)
-    shown: Part = written or Word("（空）")
-    return "claim_funding", said(FUNDING_WRONG, name, shown, wanted or Word("（空）"))
+    return "claim_funding", said(FUNDING_WRONG, name, written, wanted or Word("（空）"))
 
 
 FUNDING_WRONG = template(
