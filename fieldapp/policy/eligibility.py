@@ -604,9 +604,58 @@ def claim_category_unfounded(
     )
 
 
+def claim_category_unmet(
+    policy: Policy, claim: Mapping[str, Any], held: Iterable[Mapping[str, Any]]
+) -> tuple[str, Sentence] | None:
+    """Why a claim's person holds none of the categories its rule is paid to (the rule's
+    `categories_any`: 脱贫人口、农村低保对象 …), as (rule, reason); None when they hold one, the
+    rule asks for none (or takes rural transferred labour besides), or the policy cannot say.
+
+    `held` are the person's category rows as the receiving ledger has them; one must cover some
+    day the claim was judged on, as `claim_category_unfounded` counts them. A claim that writes
+    no category at all is judged here: `claim_category_unfounded` checks only those it writes.
+    """
+    rule = _rule_of(policy, claim)
+    on = _day(claim.get("claim_date"))
+    if rule is None or on is None:
+        return None
+    conditions = rule.conditions
+    wanted = frozenset(str(c) for c in conditions.categories_any)
+    if not wanted or conditions.or_rural_transferred:
+        return None
+    kind = rule.limit.kind
+    if kind in (LimitKind.ONCE_PER_MONTH, LimitKind.ONCE_PER_YEAR):
+        first, last, _name = paid_period(kind, on)
+    else:
+        first = last = _day(claim.get("event_date")) or on
+    person = str(claim.get("person_id") or "")
+    found = {
+        str(row.get("category") or "")
+        for row in held
+        if not row.get("deleted")
+        and str(row.get("person_id") or "") == person
+        and ((start := _day(row.get("start_date"))) is None or start <= last)
+        and ((end := _day(row.get("end_date"))) is None or first <= end)
+    }
+    if found & wanted:
+        return None
+    when = said(ON_DAY, Day(first)) if first == last else said(FROM_TO, Day(first), Day(last))
+    return "claim_category", said(
+        CATEGORY_UNMET,
+        _named(claim, rule),
+        _whose(claim),
+        when,
+        listed([Word(str(c)) for c in conditions.categories_any]),
+    )
+
+
 CATEGORY_UNFOUNDED = template(
     "%1写明%2属于%3，台账上%2在%4没有这样的登记："
     "补贴只能依据台账上登记的人员类别申领，请先登记人员类别，再按登记重新申领"
+)
+CATEGORY_UNMET = template(
+    "%1：台账上%2在%3不属于%4中的任何一类，这项补贴只发给这些人员："
+    "请先核对人员类别登记，再按政策重新申领"
 )
 ON_DAY = template("%1那天")
 FROM_TO = template("%1至%2")

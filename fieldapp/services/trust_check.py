@@ -53,6 +53,7 @@ from fieldapp.domain.sentences import (
 from fieldapp.policy.eligibility import (
     claim_beyond_policy,
     claim_category_unfounded,
+    claim_category_unmet,
     claim_event_id,
     claim_event_unfounded,
     claim_facts_unfounded,
@@ -487,7 +488,12 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
             held = (
                 lookup("person_categories", i) for i in sorted(categories_of(whose) | set(added))
             )
-            found = claim_category_unfounded(policy, row, [r for r in held if r is not None])
+            memberships = [r for r in held if r is not None]
+            found = claim_category_unfounded(policy, row, memberships)
+            if found is None and str(row.get("state") or "") in ONWARD:
+                # Made or submitted for its person: they hold a category it is paid to (a
+                # claim that writes none is judged here, not by the categories it writes).
+                found = claim_category_unmet(policy, row, memberships)
             if found is not None:
                 return refuse(*found)
             # Resting on the registrations (graduation, jobs since) the ledger has: a day written

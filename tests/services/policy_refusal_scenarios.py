@@ -248,6 +248,8 @@ SCENARIOS: dict[str, Callable[[], Verdict]] = {
     "payee_blank": lambda: _v(
         e.claim_payee_wrong(policy(), {**ABSORB, "payee_name": ""}, {**JOB, "employer": "黑山公司"})
     ),
+    # eligibility.claim_category_unmet
+    "category_unmet": lambda: _v(e.claim_category_unmet(policy(), TRANSPORT, [])),
     # eligibility.claim_funding_wrong
     "funding": lambda: _v(
         e.claim_funding_wrong(policy(), {**TRANSPORT, "funding_source": "衔接推进乡村振兴补助资金"})

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from fieldapp.domain.models import CategoryMembership
 from fieldapp.hub.folder import Hub
 from fieldapp.services.policy_admin import publish
 from fieldapp.store.ledger import Ledger
@@ -15,6 +17,7 @@ from fieldapp.sync.exchange import export_bundle, import_bundle
 from tests.codes import ENROL_CODE
 from tests.helpers.hostile_county import OTHER, claim
 from tests.policy.helpers import COUNTY_PACK
+from tests.records import Records
 from tests.sync.helpers import VILLAGE, add_family, add_job
 
 
@@ -60,6 +63,15 @@ def county(tmp_path, hub, make_device):
     _, (theirs,) = add_family(other, OTHER, ["103"], surname="王")
     add_job(village, mine)
     add_job(other, theirs)
+    for device, person in ((village, mine), (other, theirs)):
+        # A category the transport subsidy of `claim` pays to: the claim is one the program
+        # would make (the hub holds a claim for a person in none, `claim_category`).
+        with device.transaction():
+            Records(device).save(
+                CategoryMembership(
+                    person_id=person, category="农村低保对象", start_date=dt.date(2016, 1, 1)
+                )
+            )
     with other.transaction():
         their_claim = other.insert("claims", claim(theirs, area=OTHER))
     counter = iter(range(1000))

@@ -8318,6 +8318,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>%1写的资金来源是“%2”，按政策和申领时的人员类别应从“%3”列支：资金来源由政策核定，请在程序中按政策重新申领</source>
       <translation>%1 gives its fund as “%2”, but by the policy and the categories held when it was claimed it is paid from “%3”: the policy sets the fund; claim again in the program by the policy</translation>
     </message>
+    <message>
+      <source>%1：台账上%2在%3不属于%4中的任何一类，这项补贴只发给这些人员：请先核对人员类别登记，再按政策重新申领</source>
+      <translation>%1: the ledger records %2 as none of %4 %3, and this subsidy is paid only to them: check the category registration, then claim again by the policy</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
