@@ -117,6 +117,11 @@ def test_hub_lists_a_one_time_subsidy_claimed_on_two_devices(tmp_path, hub, make
     b = make_device("甲村二号", VILLAGE)
     _, (pid,) = add_family(a, VILLAGE, ["101"])
     add_job(a, pid)
+    with a.transaction():  # (a category the subsidy pays to: `claim_category`)
+        a.insert(
+            "person_categories",
+            {"person_id": pid, "category": "农村低保对象", "start_date": "2016-01-01"},
+        )
     hub.import_file(export_bundle(a, tmp_path / "a1.fs").path)
     import_bundle(b, hub.export_for("甲村二号", tmp_path / "b1.fs").path)
     claim = {

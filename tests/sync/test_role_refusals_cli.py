@@ -4,7 +4,10 @@ role that may; the same step on a device of that role goes through."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from fieldapp.cli.main import main as cli
+from fieldapp.domain.models import CategoryMembership
 from fieldapp.domain.roles import Role
 from fieldapp.services.policy_admin import publish
 from fieldapp.store.dump import canonical_dump
@@ -13,6 +16,7 @@ from fieldapp.sync.enrolment import enrol
 from fieldapp.sync.exchange import export_bundle, import_bundle
 from tests.codes import ENROL_CODE
 from tests.policy.helpers import COUNTY_PACK
+from tests.records import Records
 from tests.sync.helpers import JOB_START, VILLAGE, add_family, add_job
 
 TOWNSHIP = VILLAGE[:9]
@@ -27,6 +31,13 @@ def test_a_village_device_cannot_take_the_townships_step_but_the_township_can(
     _, (person,) = add_family(village, VILLAGE, ["101"])
     job = add_job(village, person)
     with village.transaction():
+        # (one of the categories the transport subsidy pays to: the hub holds a claim for
+        # a person in none, `claim_category`)
+        Records(village).save(
+            CategoryMembership(
+                person_id=person, category="农村低保对象", start_date=dt.date(2016, 1, 1)
+            )
+        )
         claim = village.insert(
             "claims",
             {
