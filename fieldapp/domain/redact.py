@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import logging.handlers
+import os
 import re
 import unicodedata
 import urllib.parse
@@ -191,6 +193,11 @@ class RedactingFormatter(logging.Formatter):
 
 #: The application's log in the data folder: the desktop's and the command line's.
 LOG_FILE = "fieldapp.log"
+#: Past this size fieldapp.log becomes fieldapp.log.1 (.1 becomes .2, …); with the files kept
+#: the log takes at most some 20 MB of a small disk, whatever a daily cron job adds for years.
+LOG_MAX_BYTES = 5 * 1024 * 1024
+#: The older files kept: fieldapp.log.1 to .3, the oldest dropped.
+LOG_BACKUPS = 3
 
 
 def app_log() -> Path:
@@ -198,16 +205,121 @@ def app_log() -> Path:
     return data_dir() / LOG_FILE
 
 
+class SharedRotatingLog(logging.handlers.RotatingFileHandler):
+    """fieldapp.log rotated by size while the desktop and a command (a cron `hub import`) may
+    both be writing it. Each process has the file open: plain rotation by one left the other
+    writing into the renamed fieldapp.log.1 (later .2, then a deleted file, its lines lost,
+    its disk space held) and rotating again when that one grew — a second shift dropping the
+    older files early. Here the size looked at is that of the file at the log's path; a process
+    that finds the path no longer its file (another rotated it) opens the new one; the rotation
+    itself is done under a lock on the file (POSIX), so two never both rotate it. Where the
+    rename is refused (Windows, while another process holds the file open) the rotation waits
+    for a later line and the lines go on into the same file — none lost, none on stderr."""
+
+    def shouldRollover(self, record: logging.LogRecord) -> int:  # noqa: N802 - logging's name
+        """Whether the file at the path is past the limit, after following another process's
+        rotation."""
+        self._follow()
+        return int(self.maxBytes > 0 and self._size_at_path() >= self.maxBytes)
+
+    def doRollover(self) -> None:  # noqa: N802 - logging's name
+        """Rotate under the lock, if no other process did meanwhile: the full file set aside
+        first — where that is refused (Windows, another process holding it) nothing is shifted
+        and no older file dropped — then .2 to .3, .1 to .2, and it to .1."""
+        if self.stream is None:
+            self.stream = self._open()
+        locked = _lock(self.baseFilename)
+        try:
+            if self._still_ours() and self._size_at_path() >= self.maxBytes:
+                self._rotate()
+        finally:
+            _unlock(locked)
+            self._follow()  # another process's new file, or the one this opened
+
+    def _rotate(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+        aside = f"{self.baseFilename}.0"
+        try:
+            os.replace(self.baseFilename, aside)
+        except OSError:  # held open by another process: tried again at a later line
+            self.stream = self._open()
+            return
+        for n in range(self.backupCount - 1, 0, -1):
+            older = f"{self.baseFilename}.{n}"
+            if os.path.exists(older):
+                try:
+                    os.replace(older, f"{self.baseFilename}.{n + 1}")
+                except OSError:
+                    pass  # held open (a viewer on Windows): replaced by the next one
+        try:
+            os.replace(aside, f"{self.baseFilename}.1")
+        except OSError:
+            os.replace(aside, self.baseFilename)  # kept whole, tried again later
+        self.stream = self._open()
+
+    def _open(self) -> Any:
+        """The file at the path, its owner's only (so are the older files it is renamed to)."""
+        stream = super()._open()
+        make_private(self.baseFilename)
+        return stream
+
+    def _size_at_path(self) -> int:
+        try:
+            return os.stat(self.baseFilename).st_size
+        except OSError:
+            return 0
+
+    def _still_ours(self) -> bool:
+        """Whether the file at the path is the one this process writes."""
+        if self.stream is None:
+            return False
+        try:
+            at_path = os.stat(self.baseFilename)
+        except OSError:
+            return False
+        return os.path.samestat(at_path, os.fstat(self.stream.fileno()))
+
+    def _follow(self) -> None:
+        """Write to the file at the path again when another process has rotated ours away."""
+        if self.stream is not None and not self._still_ours():
+            self.stream.close()
+            self.stream = self._open()
+
+
+def _lock(path: str) -> int | None:
+    """An exclusive lock on the log at `path`, held on a descriptor of its own (the rotation
+    closes the handler's stream before it renames): POSIX; Windows refuses the rename instead."""
+    try:
+        import fcntl
+    except ImportError:
+        return None
+    try:
+        held = os.open(path, os.O_RDONLY)
+    except OSError:
+        return None
+    fcntl.flock(held, fcntl.LOCK_EX)
+    return held
+
+
+def _unlock(held: int | None) -> None:
+    if held is not None:
+        os.close(held)  # its lock goes with it
+
+
 def log_to(path: Path) -> logging.Handler:
     """Our loggers (information and up) written to `path`, redacted, the file readable by its
-    owner only — the desktop's log and the command line's (`hub serve` logs to its terminal or
-    service log); the handler, already there when the process has a file handler."""
+    owner only and rotated past LOG_MAX_BYTES (LOG_BACKUPS older files kept) — the desktop's
+    log and the command line's (`hub serve` logs to its terminal or service log); the handler,
+    already there when the process has a file handler."""
     root = logging.getLogger("fieldapp")
     root.setLevel(logging.INFO)
     held = next((h for h in root.handlers if isinstance(h, logging.FileHandler)), None)
     if held is not None:
         return held
-    handler = logging.FileHandler(path, encoding="utf-8")
+    handler = SharedRotatingLog(
+        path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
+    )
     make_private(path)
     handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)

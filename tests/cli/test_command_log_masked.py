@@ -98,3 +98,36 @@ def test_a_log_that_cannot_be_opened_stops_no_command_and_leaks_nothing(tmp_path
     )  # fmt: skip
     assert done.returncode == 1, done.stderr
     assert done.stderr == "错误：程序内部出错，命令没有完成\n", done.stderr
+
+
+#: The log's limit made tiny (a traceback or two) so that it rotates; put before a script.
+TINY_LOG = """
+from fieldapp.domain import redact
+
+redact.LOG_MAX_BYTES = 600
+"""
+
+
+def test_the_log_rotates_its_old_files_kept_private_and_masked(tmp_path: Path) -> None:
+    """fieldapp.log grew without end (a daily cron `hub import`, years of the desktop) on a
+    small disk: past its limit it becomes fieldapp.log.1 (.1 to .2, …), the oldest dropped, each
+    its owner's only and masked like the rest."""
+    home = tmp_path / "home"
+    hub = plain_hub(tmp_path / "县汇总")
+    env = os.environ | {"FIELDAPP_HOME": str(home), "PYTHONIOENCODING": "utf-8"}
+    stick = tmp_path / f"{SECRETS['name']}{SECRETS['id_number']}.fieldsync"
+    stick.write_bytes(b"x")
+    for _ in range(8):  # each run logs a masked traceback (a few hundred bytes)
+        done = subprocess.run(
+            [sys.executable, "-c", TINY_LOG + FAULTY_IMPORT, "hub", "import", "--dir",
+             str(hub), str(stick)],
+            cwd=ROOT, env=env, capture_output=True, text=True, encoding="utf-8", timeout=120,
+        )  # fmt: skip
+        assert done.returncode == 1, done.stderr
+    logs = sorted(p.name for p in home.glob("fieldapp.log*"))
+    assert logs == ["fieldapp.log", "fieldapp.log.1", "fieldapp.log.2", "fieldapp.log.3"], logs
+    for log in home.glob("fieldapp.log*"):
+        assert "Traceback" in log.read_text(encoding="utf-8")
+        if os.name != "nt":
+            assert log.stat().st_mode & 0o077 == 0, log
+    assert_no_clear_text(*(p for p in home.rglob("*") if p.is_file()))
