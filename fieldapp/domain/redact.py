@@ -284,7 +284,13 @@ class SharedRotatingLog(logging.handlers.RotatingFileHandler):
         """Write to the file at the path again when another process has rotated ours away."""
         if self.stream is not None and not self._still_ours():
             self.stream.close()
+            self.stream = None  # opened again by the line written, if it can be
             self.stream = self._open()
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        """A line that cannot be written (the disk full, the file unopenable) is left unwritten:
+        logging put "--- Logging error ---", its traceback and the line's values in clear (a
+        name, an ID number) on stderr — for a cron job or a service a journal on disk."""
 
 
 def _lock(path: str) -> int | None:

@@ -7,7 +7,10 @@ import logging
 import os
 from pathlib import Path
 
+import pytest
+
 from fieldapp.domain.redact import SharedRotatingLog
+from tests.helpers.clear_text import SECRETS
 
 
 def _line(n: int) -> logging.LogRecord:
@@ -35,3 +38,26 @@ def test_two_writers_lose_no_line_and_rotate_once(tmp_path: Path) -> None:
         assert 200 - 20 < f.stat().st_size < 200 + 20, (f.name, f.stat().st_size)
         if os.name != "nt":
             assert f.stat().st_mode & 0o077 == 0, f
+
+
+def test_a_line_that_cannot_be_written_is_not_put_on_stderr_in_clear(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The log unwritable mid-run (its disk full, the file replaced; here a folder where the
+    rotated-away file was): logging put "--- Logging error ---", its traceback and the line's
+    values in clear (a name, an ID number) on stderr — a cron job's journal on disk."""
+    path = tmp_path / "fieldapp.log"
+    handler = SharedRotatingLog(path, maxBytes=10_000, backupCount=3, encoding="utf-8")
+    try:
+        path.rename(tmp_path / "fieldapp.log.1")  # another process rotated it …
+        path.mkdir()  # … and the new one cannot be opened
+        handler.handle(
+            logging.makeLogRecord(
+                {"name": "fieldapp.sync", "msg": "导入 %s 失败", "levelno": 30,
+                 "args": (f"{SECRETS['name']}{SECRETS['id_number']}.fieldsync",)}
+            )
+        )  # fmt: skip
+    finally:
+        handler.close()
+    said = capsys.readouterr()
+    assert SECRETS["name"] not in said.err and SECRETS["id_number"] not in said.err, said.err
