@@ -168,3 +168,39 @@ def test_one_persons_subsidies_opened_on_the_new_day_stay_his(
         # His every subsidy, each with its reasons (not the area's list of who qualifies).
         assert len(page.results.rows) > 1
         assert {r.person_id for r in page.results.rows} == {_zhao(page)}
+
+
+def test_a_paper_rendering_over_midnight_is_still_shown(
+    post_worker,  # noqa: F811
+    window,
+    qtbot,
+) -> None:
+    """申请表 asked for at 23:59 on 31 December: the new day's move of 日期 started the list of
+    who qualifies again on the same progress line, and the paper was never shown — no preview,
+    no word. While a paper renders the date is not changed (by hand or by the new day); it
+    follows the new day once the paper is shown."""
+    from fieldapp.ui.pdf_preview import PdfPreview
+
+    with time_machine.travel(NEW_YEARS_EVE, tick=True) as clock:
+        page = window.show_page("subsidies")
+        page.find_eligible()
+        wait_idle(qtbot, page)
+        select_row(page.results_view, _post_subsidy(page))
+        assert page.create_claim() is not None
+        select_row(page.claims_view, 0)  # his new claim, its 申请表
+        page.preview_form()
+        assert page.panel.writing  # the paper renders
+        assert not page.on.isEnabled()  # its date cannot be changed by hand meanwhile
+        clock.move_to(MONDAY)
+        page.activated()  # the minute's look at the day, while the paper still renders
+        assert page.on.value() == dt.date(2026, 12, 31)
+        wait_idle(qtbot, page)
+        assert page.findChildren(PdfPreview)  # the paper is shown
+        for preview in page.findChildren(PdfPreview):
+            preview.close()
+        # Then the date follows the new day, and the list is found again for it.
+        qtbot.waitUntil(lambda: page.on.value() == dt.date(2027, 1, 4), timeout=5000)
+        assert page.on.isEnabled()
+        wait_idle(qtbot, page)
+        assert page.results.rows
+        page.day_timer.stop()

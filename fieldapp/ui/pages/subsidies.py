@@ -773,7 +773,9 @@ class SubsidiesPage(Page):
         the list shown — found for the old day — is found again for it; a date chosen by hand
         is kept."""
         now = today()
-        if now == self._today:
+        if now == self._today or self.panel.writing:
+            # (A paper still rendering is shown first — a list found again would take its
+            # progress line and it would never come; the date follows when it is done.)
             return
         if self.on.value() == self._today:
             self.on.blockSignals(True)
@@ -1162,7 +1164,21 @@ class SubsidiesPage(Page):
         """Preview the selected claim's application form."""
         claim = self.selected_claim()
         if claim is not None:
-            papers.preview(self, self.panel, self.session, lambda led: jobs.form_job(led, claim.id))
+            self._render(lambda led: jobs.form_job(led, claim.id))
+
+    def _render(self, make: papers.JobMaker) -> None:
+        """Render a paper and preview it. Its date is not changed meanwhile — by hand or by the
+        new day: a list found again would take the progress line, and the paper (asked for at
+        23:59 on 31 December) never came, no preview, no word; the date follows the new day
+        once it is done (`_paper_done`)."""
+        self.on.setEnabled(False)
+        papers.preview(self, self.panel, self.session, make)
+
+    def _paper_done(self) -> None:
+        """The paper shown (or failed): its date may change again, and follows the new day."""
+        if not self.panel.writing and not self.on.isEnabled():
+            self.on.setEnabled(True)
+            self.activated()
 
     # -- batches --------------------------------------------------------------------------
 
@@ -1215,6 +1231,7 @@ class SubsidiesPage(Page):
         self.forms_button.clicked.connect(lambda: self.preview_batch(jobs.forms_job))
         # A paper rendered while eligibility is worked out would drop the rest of the list.
         self.panel.guard(self.roster_button, self.notice_button, self.forms_button)
+        self.panel.finished.connect(self._paper_done)
         return box
 
     def make_batch(self) -> Batch | None:
@@ -1251,7 +1268,7 @@ class SubsidiesPage(Page):
         if batch is None:
             show_error(self, self.tr("还没有批次"))
             return
-        papers.preview(self, self.panel, self.session, lambda led: make(led, batch.id))
+        self._render(lambda led: make(led, batch.id))
 
     def preview_notice(self) -> None:
         """The batch's notice, its period counted on the holiday schedule of the policy in
