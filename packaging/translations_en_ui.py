@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 EN_UI: dict[str, str] = {
+    "走访日期已变为%1，请核对后再保存": "The visit date has changed to %1: please check it and save again",
     "保存导入结果（含个人信息，请妥善保管）": "Save the import result (contains personal data: keep it safe)",
     "已保存到 %1（含个人信息，请妥善保管）": "Saved to %1 (contains personal data: keep it safe)",
     "材料已收：%1": "Documents received: %1",

@@ -55,3 +55,24 @@ def test_the_date_follows_the_new_day_on_its_own_and_keeps_a_day_chosen(window, 
         assert page.save(), page.status.text()
         visits = Records(window.session.ledger).person_records(Visit, person)
         assert [v.visit_date for v in visits] == [dt.date(2026, 12, 31)]
+
+
+def test_a_save_just_after_midnight_moves_the_date_and_saves_nothing(window) -> None:
+    """保存 pressed at 00:00 on 1 January, before the minute's look at the day: the form still
+    showed 2026-12-31 and the visit was saved as 1 January's — silently. It is not saved: the
+    date moves to the new day and the status line says so; she checks it and saves again."""
+    with time_machine.travel(dt.datetime(2026, 12, 31, 23, 59, tzinfo=CHINA), tick=True) as clock:
+        page = window.show_page("visits")
+        page.clear_form()
+        person = _person(window)
+        page.choose(rows_by_id(window.session.ledger, [person])[0])
+        page.notes.setText("看望，家中正常")
+        clock.move_to(dt.datetime(2027, 1, 1, 0, 0, 5, tzinfo=CHINA))
+        assert page.save() is None
+        assert page.status.text() == "走访日期已变为2027年1月1日，请核对后再保存"
+        assert page.date.value() == dt.date(2027, 1, 1)
+        assert page.notes.text() == "看望，家中正常"  # what she typed is kept
+        assert Records(window.session.ledger).person_records(Visit, person) == []
+        assert page.save(), page.status.text()  # checked: saved as the day shown
+        visits = Records(window.session.ledger).person_records(Visit, person)
+        assert [v.visit_date for v in visits] == [dt.date(2027, 1, 1)]

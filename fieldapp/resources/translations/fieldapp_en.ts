@@ -10014,6 +10014,10 @@ Whole household: the family of %1; the services ticked are recorded for %1</tran
         <numerusform>%n households visited, %1 not visited, %2 in all</numerusform>
       </translation>
     </message>
+    <message>
+      <source>走访日期已变为%1，请核对后再保存</source>
+      <translation>The visit date has changed to %1: please check it and save again</translation>
+    </message>
   </context>
   <context>
     <name>WaitCountdown</name>

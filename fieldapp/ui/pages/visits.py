@@ -343,15 +343,17 @@ class VisitsPage(Page):
         self._today = self.date.value()
         self._wrong_day = None
 
-    def _follow_today(self) -> None:
+    def _follow_today(self) -> bool:
         """A new day: 走访日期 moves to it when it is the old day's today; a day the
-        coordinator chose is kept."""
+        coordinator chose is kept. True when it moved."""
         now = today()
         if now == self._today:
-            return
-        if self.date.value() == self._today:
+            return False
+        moved = self.date.value() == self._today
+        if moved:
             self.date.set_value(now)
         self._today = now
+        return moved
 
     def save(self) -> str | None:
         """Save the visit and every service ticked (all at once); returns the visit id."""
@@ -362,7 +364,16 @@ class VisitsPage(Page):
             return None
         if not self.save_button.isEnabled():
             return None  # a person outside this device's area: the status line says so
-        self._follow_today()  # (woken after midnight: before the minute's check)
+        if self._follow_today():
+            # 保存 pressed just after midnight, before the minute's check: the form showed
+            # yesterday's date — the visit is not saved as a day she never saw.
+            self.status.setText(
+                self.tr("走访日期已变为%1，请核对后再保存").replace(
+                    "%1", day_said(self.date.value())
+                )
+            )
+            self.date.setFocus()
+            return None
         day = self.date.value()
         if day == self._wrong_day:
             # Today as this laptop's wrong date gave it, left as it was when the save was
