@@ -204,3 +204,28 @@ def test_a_paper_rendering_over_midnight_is_still_shown(
         wait_idle(qtbot, page)
         assert page.results.rows
         page.day_timer.stop()
+
+
+def test_a_paper_rendering_is_not_dropped_for_a_new_search(
+    post_worker,  # noqa: F811
+    window,
+    qtbot,
+) -> None:
+    """查找符合条件人员 pressed while 申请表 renders took the progress line from it: the paper
+    was never shown. The button waits for the paper, as 日期 does."""
+    from fieldapp.ui.pdf_preview import PdfPreview
+
+    page = window.show_page("subsidies")
+    page.find_eligible()
+    wait_idle(qtbot, page)
+    select_row(page.results_view, _post_subsidy(page))
+    assert page.create_claim() is not None
+    select_row(page.claims_view, 0)
+    page.preview_form()
+    assert page.panel.writing
+    assert not page.find_button.isEnabled()
+    wait_idle(qtbot, page)
+    assert page.findChildren(PdfPreview)  # the paper is shown
+    for preview in page.findChildren(PdfPreview):
+        preview.close()
+    assert page.find_button.isEnabled()

@@ -1170,14 +1170,16 @@ class SubsidiesPage(Page):
         """Render a paper and preview it. Its date is not changed meanwhile — by hand or by the
         new day: a list found again would take the progress line, and the paper (asked for at
         23:59 on 31 December) never came, no preview, no word; the date follows the new day
-        once it is done (`_paper_done`)."""
+        once it is done (`_paper_done`). 查找符合条件人员 waits too: the same."""
         self.on.setEnabled(False)
+        self.find_button.setEnabled(False)
         papers.preview(self, self.panel, self.session, make)
 
     def _paper_done(self) -> None:
         """The paper shown (or failed): its date may change again, and follows the new day."""
         if not self.panel.writing and not self.on.isEnabled():
             self.on.setEnabled(True)
+            self.find_button.setEnabled(True)
             self.activated()
 
     # -- batches --------------------------------------------------------------------------
