@@ -175,6 +175,11 @@ _OLE = bytes.fromhex("D0CF11E0A1B11AE1")
 SAVE_AS = "请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再导入"
 
 
+def programs(kind: str) -> str:
+    """The programs that open a workbook of `kind` (its suffix): Excel cannot open an .ods."""
+    return "LibreOffice 或 WPS" if kind == ".ods" else "Excel 或 WPS"
+
+
 def unreadable(name: str, reason: str) -> ValidationFailed:
     """The Chinese refusal of a file that is no workbook this program can read."""
     return ValidationFailed(f"无法读取表格文件 {name}：{reason}。台账没有改动")
@@ -255,7 +260,7 @@ def _sniff_zip(path: Path, suffix: str) -> str:
         raise unreadable(
             path.name,
             "文件不完整或已损坏（可能没有复制完整，或保存时中断）；请重新复制，"
-            "或在 Excel 或 WPS 中打开后另存为 .xlsx 再导入",
+            f"或在 {programs(suffix)} 中打开后另存为 .xlsx 再导入",
         )
     try:
         with zipfile.ZipFile(path) as archive:
@@ -295,10 +300,9 @@ def _sniff_ole(path: Path) -> str:
 def password_protected(name: str, kind: str = ".xlsx") -> ValidationFailed:
     """The refusal of a workbook that needs a password to open, naming the programs that open
     its `kind` (the suffix its content calls for: Excel cannot open an .ods at all)."""
-    programs = "LibreOffice 或 WPS" if kind == ".ods" else "Excel 或 WPS"
     return unreadable(
         name,
-        f"工作簿设置了打开密码（已加密），本程序无法读取；请在 {programs} 中输入密码打开，"
+        f"工作簿设置了打开密码（已加密），本程序无法读取；请在 {programs(kind)} 中输入密码打开，"
         "取消打开密码后保存，再导入",
     )
 

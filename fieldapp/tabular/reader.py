@@ -361,7 +361,9 @@ def _read_sheets(path: Path, kind: str) -> Iterator[Sheet]:
         raise guard.password_protected(path.name, kind) from None
     except Exception:  # noqa: BLE001 - calamine raises several unrelated types
         raise guard.unreadable(
-            path.name, f"文件已损坏，或不是 Excel 或 WPS 表格；{guard.SAVE_AS}"
+            path.name,
+            f"文件已损坏，或不是 {guard.programs(kind)} 表格；请在 {guard.programs(kind)} "
+            "中打开它，另存为 .xlsx 后再导入",
         ) from None
     try:
         hidden = {m.name for m in book.sheets_metadata if m.visible != SheetVisibleEnum.Visible}
@@ -383,7 +385,7 @@ def _read_sheets(path: Path, kind: str) -> Iterator[Sheet]:
                 raise guard.unreadable(
                     path.name,
                     f"工作表“{name}”已损坏（可能没有复制完整，或保存时中断），整个文件都未导入；"
-                    "请重新复制，或在 Excel 或 WPS 中打开后另存为 .xlsx 再导入",
+                    f"请重新复制，或在 {guard.programs(kind)} 中打开后另存为 .xlsx 再导入",
                 ) from None
             try:
                 ranges = sheet.merged_cell_ranges

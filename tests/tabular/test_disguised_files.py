@@ -210,6 +210,22 @@ def test_a_file_that_is_no_workbook_is_refused_in_chinese(ledger, tmp_path, name
     assert words in message, message
 
 
+def test_a_cut_off_ods_names_the_programs_that_open_it(ledger, tmp_path):
+    # Was: 请重新复制，或在 Excel 或 WPS 中打开后另存为 .xlsx — Excel does not open an .ods.
+    data = (FIXTURES / "村台账_libreoffice.ods").read_bytes()
+    path = tmp_path / "村台账.ods"
+    path.write_bytes(data[: len(data) // 2])  # a copy that did not finish
+    message = _refused(ledger, path)
+    assert "不完整" in message and "在 LibreOffice 或 WPS 中打开" in message, message
+    assert "Excel" not in message
+
+
+def test_a_cut_off_xlsx_still_names_excel(ledger, tmp_path):
+    path = tmp_path / "台账.xlsx"
+    path.write_bytes(_xlsx(tmp_path).read_bytes()[:3000])
+    assert "在 Excel 或 WPS 中打开" in _refused(ledger, path)
+
+
 def test_a_csv_renamed_still_reads_as_a_csv_in_gbk(ledger, tmp_path):
     source = write_csv(
         tmp_path / "a.csv",
