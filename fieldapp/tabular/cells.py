@@ -260,6 +260,17 @@ def date(value: object, label: str | Part) -> dt.date | None:
     return day
 
 
+def month_only(value: object) -> bool:
+    """Whether a cell `date` reads names a month and no day (2025年5月, 2025-05, 202505, the
+    number 2025.05): `date` gives that month's first day."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        return False
+    if isinstance(value, (int, float)) and _YEARS[0] <= value < _YEARS[1]:
+        return True
+    raw = _IME_MARK.sub(".", "".join(norm(value).split()).rstrip("."))
+    return bool(_YEAR_MONTH.match(raw) or _COMPACT_MONTH.match(raw))
+
+
 #: A day or a month written as ISO writes it, in ASCII digits (2016-12-31, 2026-05).
 _PLAIN_DAY = re.compile(r"[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?")
 #: The days a date cell may hold.

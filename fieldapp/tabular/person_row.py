@@ -341,6 +341,9 @@ ACCOUNT_REFUSED = sentences.template(
 )
 #: A place of work no division's name (%1 as written).
 PLACE_AS_TEXT = sentences.template("务工地点“%1”未能识别为行政区划，按文字保存")
+#: A start date of a month alone, the job kept from its first day (%1 the heading, %2 the cell,
+#: %3 the day taken).
+START_MONTH_ONLY = sentences.template("%1“%2”只填到月份，已按%3记为开始日期，请核对")
 
 
 def _digits_cell(value: object, label: str, always_text: bool) -> str:
@@ -469,6 +472,15 @@ def _spell(
     if start > today:
         raise CellError(sentences.said(START_AHEAD, sentences.Day(start)))
     notes = [] if notes is None else notes
+    if cells.month_only(get("start_date")):
+        notes.append(
+            sentences.said(
+                START_MONTH_ONLY,
+                sentences.Word(_label("start_date")),
+                text("start_date", ""),
+                sentences.Day(start),
+            )
+        )
 
     def optional(key: str, parse: Callable[[], Any], default: Any = None) -> Any:
         """A cell the job can be kept without: one that cannot be read is left out (an

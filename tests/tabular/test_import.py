@@ -360,6 +360,45 @@ def test_employed_without_start_date_keeps_the_person_and_leaves_the_job_out(led
     assert ledger.db.execute("SELECT count(*) FROM monthly_status").fetchone() == (0,)
 
 
+@pytest.mark.parametrize("dry_run", [True, False])
+def test_a_start_date_of_a_month_alone_is_said_with_the_day_taken(ledger, tmp_path, dry_run):
+    # Was: 务工开始日期 “2025年5月” stored as 2025-05-01 without a word to the coordinator.
+    # The job comes in on the month's first day, and the row (preview and import) says so.
+    rows = [
+        sheet_row(
+            "张长英",
+            HEAD,
+            HEAD,
+            "户主",
+            **{"就业状态": "已就业", "务工单位": "某厂", "务工开始日期": "2025年5月"},
+        ),
+        sheet_row(
+            "李梅",
+            WIFE,
+            HEAD,
+            "配偶",
+            **{"就业状态": "已就业", "务工单位": "某厂", "务工开始日期": 2025.06},
+        ),
+        sheet_row(
+            "张强",
+            SON,
+            HEAD,
+            "子",
+            **{"就业状态": "已就业", "务工单位": "某厂", "务工开始日期": "2025-05-01"},
+        ),
+    ]
+    report = import_ledger(ledger, write_xlsx(tmp_path / "s.xlsx", HEADERS, rows), dry_run=dry_run)
+    assert report.rejected == [] and report.imported == 3
+    said = {w.row: w.reason for w in report.warnings if "只填到月份" in w.reason}
+    assert said == {
+        2: "务工开始日期“2025年5月”只填到月份，已按2025年5月1日记为开始日期，请核对",
+        3: "务工开始日期“2025.06”只填到月份，已按2025年6月1日记为开始日期，请核对",
+    }
+    if not dry_run:
+        starts = ledger.db.execute("SELECT start_date FROM employment_spells").fetchall()
+        assert sorted(s for (s,) in starts) == ["2025-05-01", "2025-05-01", "2025-06-01"]
+
+
 def test_an_update_whose_row_is_employed_without_a_start_date_keeps_its_other_edits(
     ledger, tmp_path
 ):

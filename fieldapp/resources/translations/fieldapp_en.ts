@@ -8322,6 +8322,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>%1：台账上%2在%3不属于%4中的任何一类，这项补贴只发给这些人员：请先核对人员类别登记，再按政策重新申领</source>
       <translation>%1: the ledger records %2 as none of %4 %3, and this subsidy is paid only to them: check the category registration, then claim again by the policy</translation>
     </message>
+    <message>
+      <source>%1“%2”只填到月份，已按%3记为开始日期，请核对</source>
+      <translation>%1 “%2” gives only a month: the job is taken to start on %3, please check</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
