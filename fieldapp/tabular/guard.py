@@ -47,6 +47,12 @@ ASSUMED_WIDTH = 50
 #: only tenfold, cost it 1.8 GB); LibreOffice saves a 300-person export's in 242 KB, so the
 #: 200 000 persons `MAX_VALUE_ROWS` allows take about 160 MB.
 MAX_SHARED_STRINGS_BYTES = 256 * 1024 * 1024
+#: The same of an .xls (its SST record and the CONTINUE records after it). The reader holds
+#: every string there, whatever count the record declares, at about fifteen times its bytes
+#: (a string may take four: 1.7 million in 6.9 MB cost it 100 MB); the LibreOffice fixture's
+#: five persons and 30 headings take 708 bytes, so a full 65 536-row sheet of persons takes a
+#: few MB. 32 MB: about 500 MB held.
+MAX_XLS_STRINGS_BYTES = 32 * 1024 * 1024
 #: The sheets a workbook may have: one per village of a county is a few hundred (20 000
 #: sheets of a row each, an 8 MB file, took 93 s to read; a zip's directory may list 80 000).
 MAX_SHEETS = 2000
@@ -1296,6 +1302,8 @@ _XLS_EOF = 0x000A
 _XLS_SHEET = 0x0085  # BoundSheet8
 _XLS_ROW = 0x0208
 _XLS_FILEPASS = 0x002F
+_XLS_SST = 0x00FC  # the shared string table, continued by CONTINUE records
+_XLS_CONTINUE = 0x003C
 _XLS_HIDDEN = 0x0020  # a ROW record's fDyZero: the row is hidden
 _XLS_WORKSHEET = 0  # BoundSheet8.dt of a worksheet (not a chart or macro sheet)
 #: The records of cells holding a value, each starting with its row and column (2 bytes
@@ -1337,9 +1345,20 @@ def _check_xls(path: Path, name: str) -> Scan:
         raise unreadable(name, "文件已损坏（可能没有复制完整）；请重新复制后再导入") from None
     scan = Scan()
     sheets: list[tuple[int, str]] = []
+    strings, in_table = 0, False  # the bytes of shared string tables: SST, its CONTINUEs
     for kind, body in _records(data, 0):
         if kind == _XLS_FILEPASS:
             raise password_protected(name)
+        in_table = kind == _XLS_SST or (in_table and kind == _XLS_CONTINUE)
+        strings += len(body) if in_table else 0
+        if strings > MAX_XLS_STRINGS_BYTES:
+            raise refuse(
+                f"其中的文字部分超过 {MAX_XLS_STRINGS_BYTES >> 20} MB"
+                "（一张 .xls 工作表最多 65536 行，写满人员的台账也只有几 MB），"
+                "不是正常的台账表格；如确是台账，"
+                "请在 Excel 或 WPS 中打开它，另存为 CSV 后再导入",
+                name,
+            )
         if kind == _XLS_SHEET and len(body) >= 8 and body[5] == _XLS_WORKSHEET:
             sheets.append((struct.unpack_from("<I", body)[0], _sheet_name(body)))
     _check_sheets(len(sheets), name)

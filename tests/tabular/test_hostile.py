@@ -185,6 +185,56 @@ def test_shared_strings_as_many_as_a_big_ledgers_pass_the_guard(tmp_path, monkey
         guard.check_file(past)
 
 
+def _xls_with_strings(path: Path, count: int) -> Path:
+    """The LibreOffice .xls fixture with `count` more one-letter strings in its shared string
+    table (SST and its CONTINUE records) that no cell uses: four bytes each in the file, about
+    sixty in the reader (1.7 million, a 6.9 MB file, cost it 100 MB: a 300 MB file, 4 GB)."""
+    fixture = Path(__file__).parent / "fixtures" / "村台账_libreoffice.xls"
+    with olefile.OleFileIO(str(fixture)) as ole:
+        stream = bytes(ole.openstream("Workbook").read())
+    at = 0
+    while struct.unpack_from("<H", stream, at)[0] != 0x00FC:  # the SST record
+        at += 4 + struct.unpack_from("<H", stream, at + 2)[0]
+    size = struct.unpack_from("<H", stream, at + 2)[0]
+    end = at + 4 + size
+    assert struct.unpack_from("<H", stream, end)[0] != 0x003C  # the fixture's SST is one record
+    total, unique = struct.unpack_from("<II", stream, at + 4)
+    records, body = [], struct.pack("<II", total + count, unique + count) + stream[at + 12 : end]
+    for n in range(count):
+        if len(body) + 4 > 8224:
+            records.append(body)
+            body = b""
+        body += struct.pack("<HB", 1, 0) + bytes([65 + n % 26])
+    records.append(body)
+    table = b"".join(
+        struct.pack("<HH", 0x00FC if i == 0 else 0x003C, len(b)) + b for i, b in enumerate(records)
+    )
+    grown = bytearray(stream[:at] + table + stream[end:])
+    delta, at = len(table) - (end - at), 0
+    while struct.unpack_from("<H", grown, at)[0] != 0x000A:  # each sheet's offset moves on
+        kind, length = struct.unpack_from("<HH", grown, at)
+        if kind == 0x0085:
+            struct.pack_into(
+                "<I", grown, at + 4, struct.unpack_from("<I", grown, at + 4)[0] + delta
+            )
+        at += 4 + length
+    return write_ole(path, {"Workbook": bytes(grown)})
+
+
+def test_xls_shared_strings_past_a_ledgers_are_refused_before_they_are_read(
+    ledger, tmp_path, monkeypatch
+):
+    # Was: no bound on an .xls's strings (the reader holds them all, used or not, whatever
+    # count the file declares): a 300 MB file of them took it to about 4 GB.
+    monkeypatch.setattr(guard, "MAX_XLS_STRINGS_BYTES", 32 << 10)
+    within = _xls_with_strings(tmp_path / "within.xls", 7_000)  # 28 KB of strings
+    assert guard.check_file(within).extents
+    assert import_ledger(ledger, within).persons_imported == 5
+    past = _xls_with_strings(tmp_path / "past.xls", 9_000)  # 36 KB
+    with pytest.raises(ValidationFailed, match="拒绝读取表格文件 past.xls：其中的文字部分超过"):
+        guard.check_file(past)
+
+
 def test_a_normal_workbook_passes_the_guard(ledger, tmp_path):
     path = write_xlsx(
         tmp_path / "ok.xlsx",
