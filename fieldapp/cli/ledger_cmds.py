@@ -42,7 +42,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def cmd_search(args: argparse.Namespace) -> int:
     """Print matching persons, best first."""
-    ledger = open_ledger(args)
+    ledger = open_ledger(args, existing="search")
     hits = PersonSearch(ledger.db).search(args.text, limit=args.limit)
     if args.json:
         print_json([h.as_dict() for h in hits])
@@ -58,7 +58,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def cmd_person_show(args: argparse.Namespace) -> int:
     """Print one person, their records and (with --history) every change."""
-    ledger = open_ledger(args)
+    ledger = open_ledger(args, existing="person show")
     try:
         person = records.person_by_id_number(ledger, args.id_number)
     except (InvalidIdNumber, MalformedRow) as error:

@@ -236,7 +236,7 @@ def _money(value: float | None) -> str:
 def cmd_eligible(args: argparse.Namespace) -> int:
     """Print every rule's result for one person, or the whole ledger."""
     policy, on = _policy(args), _on(args)
-    ledger = open_ledger(args)
+    ledger = open_ledger(args, existing="eligible")
     service = EligibilityService(ledger, policy)
     if args.person:
         results = service.for_person(args.person, on)
@@ -287,7 +287,7 @@ def cmd_due(args: argparse.Namespace) -> int:
     from fieldapp.policy.due import calendar_notices
     from fieldapp.services.policy_views import due_list
 
-    ledger = open_ledger(args)
+    ledger = open_ledger(args, existing="due")
     policy, on = _policy(args), _on(args)
     items = due_list(ledger, policy, on, area_or_own(ledger, args.area))
     places = partial(
@@ -315,7 +315,7 @@ def cmd_duties(args: argparse.Namespace) -> int:
     """Print household duty flags."""
     from fieldapp.services.policy_views import duties
 
-    ledger = open_ledger(args)
+    ledger = open_ledger(args, existing="duties")
     flags = duties(ledger, _policy(args), _on(args), area_or_own(ledger, args.area))
     places = partial(
         say_place, table=divisions(), listed=listed_places(ledger)
@@ -351,7 +351,7 @@ def _claim_dict(claim: object) -> dict[str, object]:
 
 def cmd_claim_create(args: argparse.Namespace) -> int:
     """Create a draft claim; a repeat exits non-zero naming the first claim."""
-    ledger = open_ledger(args)
+    ledger = open_ledger(args, existing="claim create")
     service = ClaimService(ledger, _policy(args))
     try:
         claim = service.create(
@@ -378,7 +378,7 @@ def cmd_claim_create(args: argparse.Namespace) -> int:
 
 def cmd_claim_advance(args: argparse.Namespace) -> int:
     """Move one claim, or several in turn, to another state; a refusal stops the run."""
-    service = ClaimService(open_ledger(args), _policy(args))
+    service = ClaimService(open_ledger(args, existing="claim advance"), _policy(args))
     target = parse_state(args.to)
     for done, claim_id in enumerate(args.claim_id):
         try:
@@ -399,7 +399,7 @@ def cmd_claim_advance(args: argparse.Namespace) -> int:
 
 def cmd_claim_delete(args: argparse.Namespace) -> int:
     """Delete a draft claim (logged); a claim past its draft is refused."""
-    service = ClaimService(open_ledger(args), _policy(args))
+    service = ClaimService(open_ledger(args, existing="claim delete"), _policy(args))
     claim = service.delete_draft(args.claim_id)
     print(f"已删除申领草稿 {_said(claim)}（{claim.person_name} {claim.rule_title}），可以重新申领")
     return 0
@@ -407,7 +407,7 @@ def cmd_claim_delete(args: argparse.Namespace) -> int:
 
 def cmd_claim_evidence(args: argparse.Namespace) -> int:
     """Tick evidence items or record why some are missing."""
-    service = ClaimService(open_ledger(args), _policy(args))
+    service = ClaimService(open_ledger(args, existing="claim evidence"), _policy(args))
     claim = service.queries.get(args.claim_id)
     items = list(claim.evidence_items()) if args.all else args.items
     if items:
@@ -427,7 +427,7 @@ def cmd_claim_evidence(args: argparse.Namespace) -> int:
 
 def cmd_claim_list(args: argparse.Namespace) -> int:
     """List claims by rule, state and area."""
-    ledger = open_ledger(args)
+    ledger = open_ledger(args, existing="claim list")
     service = ClaimService(ledger, _policy(args))
     states = [parse_state(args.state)] if args.state else None
     area = checked_area(ledger, args.area)
@@ -470,7 +470,7 @@ def _batch_titles(service: ClaimService) -> dict[str, str]:
 
 def cmd_claim_show(args: argparse.Namespace) -> int:
     """Show one claim with its trail."""
-    service = ClaimService(open_ledger(args), _policy(args))
+    service = ClaimService(open_ledger(args, existing="claim show"), _policy(args))
     claim = service.queries.get(args.claim_id)
     events = service.queries.events(claim.id)
     if args.json:
@@ -504,7 +504,7 @@ def cmd_claim_show(args: argparse.Namespace) -> int:
 
 def cmd_claim_check(args: argparse.Namespace) -> int:
     """Run the one-time guard over every claim in the ledger."""
-    service = ClaimService(open_ledger(args), _policy(args))
+    service = ClaimService(open_ledger(args, existing="claim check"), _policy(args))
     violations = find_limit_violations(service.queries.all(), service.policy)
     if args.json:
         print_json(
@@ -531,7 +531,7 @@ def cmd_claim_check(args: argparse.Namespace) -> int:
 
 def cmd_batch_create(args: argparse.Namespace) -> int:
     """Create a batch; the id is printed alone on the last line."""
-    ledger = open_ledger(args)
+    ledger = open_ledger(args, existing="batch create")
     service = ClaimService(ledger, _policy(args))
     state = parse_state(args.state) if args.state else None
     area = checked_area(ledger, args.area)
@@ -550,7 +550,7 @@ def cmd_batch_create(args: argparse.Namespace) -> int:
 
 def cmd_batch_list(args: argparse.Namespace) -> int:
     """List batches: persons and claims counted as their rosters count them (3 人 6 笔)."""
-    service = ClaimService(open_ledger(args), _policy(args))
+    service = ClaimService(open_ledger(args, existing="batch list"), _policy(args))
     rows, counted = [], []
     for b in service.queries.batches():
         claims = service.queries.batch_claims(b.id)
@@ -578,7 +578,7 @@ def cmd_batch_list(args: argparse.Namespace) -> int:
 
 def cmd_batch_show(args: argparse.Namespace) -> int:
     """Show one batch and its claims."""
-    service = ClaimService(open_ledger(args), _policy(args))
+    service = ClaimService(open_ledger(args, existing="batch show"), _policy(args))
     batch = service.queries.batch(args.batch_id)
     claims = service.queries.batch_claims(batch.id)
     if args.json:
@@ -716,7 +716,7 @@ def cmd_report_monthly(args: argparse.Namespace) -> int:
     from fieldapp.tabular.report_monthly import write_monthly_report
 
     month = Month.parse(args.month)  # 2026-11, 2026-1, 2026年11月 or 202611
-    ledger = open_ledger(args)
+    ledger = open_ledger(args, existing="report monthly")
     area = area_or_own(ledger, args.area)
     report = monthly_report(ledger, _policy(args), month, area_prefix=area)
     write_monthly_report(report, Path(args.out))
@@ -733,7 +733,7 @@ def cmd_rosters(args: argparse.Namespace) -> int:
     from fieldapp.services.report import five_rosters
     from fieldapp.tabular.five_rosters import write_five_rosters
 
-    ledger = open_ledger(args)
+    ledger = open_ledger(args, existing="rosters")
     area = batch_area(actor_of(ledger), checked_area(ledger, args.area))
     if not area:  # the county's device or a ledger never enrolled: which area's rosters?
         return fail("请用 --area 写明村/安置点或乡镇的代码（如 --area 520502101001）")

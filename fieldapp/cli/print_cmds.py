@@ -102,7 +102,7 @@ def _out(parser: argparse.ArgumentParser) -> None:
 
 def _run(args: argparse.Namespace, make: object, hint: str = "") -> int:
     """Print `make`'s job to --out; its note, and then `hint` (how to mend it), on stderr."""
-    ledger = open_ledger(args)
+    ledger = open_ledger(args, existing=f"print {args.print_cmd}")
     try:
         job = make(ledger)  # type: ignore[operator]
         if job.note:
@@ -141,7 +141,7 @@ def cmd_notice(args: argparse.Namespace) -> int:
             return fail(f"公示开始日期：{error}")
     policy = _policy_in_force(args)
     hint = ""
-    if jobs.notice_lacks_phone(open_ledger(args)):  # `_run` closes it
+    if jobs.notice_lacks_phone(open_ledger(args, existing="print notice")):  # `_run` closes it
         hint = "设置异议受理电话：fieldapp print settings --set 异议受理电话 电话号码"
     return _run(args, lambda led: jobs.notice_job(led, args.batch, start, policy=policy), hint)
 
@@ -150,7 +150,9 @@ def cmd_visits(args: argparse.Namespace) -> int:
     """Print a village's monthly visit sheet (its due column from the policy in force)."""
     month = Month.parse(args.month)  # 2026-10, 2026-1, 2026年10月 or 202610
     if not args.area:  # a device enrolled for a village, site or township: its own area
-        args.area = batch_area(actor_of(open_ledger(args)), None)  # `_run` closes it
+        args.area = batch_area(
+            actor_of(open_ledger(args, existing="print visits")), None
+        )  # `_run` closes it
         if not args.area:  # the county's device or a ledger never enrolled: which village's?
             return fail("请用 --area 写明村（社区）或安置点的代码（如 --area 520502101001）")
     policy = _policy_in_force(args)
@@ -168,7 +170,7 @@ def _policy_in_force(args: argparse.Namespace) -> Policy | None:
     from fieldapp.services.policy_admin import policy_in_force
 
     try:
-        return policy_in_force(open_ledger(args))
+        return policy_in_force(open_ledger(args, existing=f"print {args.print_cmd}"))
     except (FieldappError, OSError, ValueError) as error:
         warn(f"提示：未能载入政策包（{error}）")
         return None
@@ -181,7 +183,7 @@ def cmd_certificate(args: argparse.Namespace) -> int:
 
 def cmd_log(args: argparse.Namespace) -> int:
     """List logged prints."""
-    ledger = open_ledger(args)
+    ledger = open_ledger(args, existing="print log")
     try:
         # A unique prefix of the batch id, as the papers take it.
         paper = PaperData(ledger)

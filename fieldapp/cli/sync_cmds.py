@@ -1258,7 +1258,7 @@ def cmd_sync_undo(args: argparse.Namespace) -> int:
     """Take back refused changes on this device."""
     from fieldapp.sync.rejected import undo
 
-    count = undo(open_ledger(args), args.change)
+    count = undo(open_ledger(args, existing="sync undo"), args.change)
     print(f"已在本机撤销 {count} 条县里未接受的修改（修改记录仍保留）")
     return 0
 
@@ -1268,7 +1268,7 @@ def cmd_sync_restored(args: argparse.Namespace) -> int:
     from fieldapp.services.incarnation import start_new_incarnation
     from fieldapp.store.sync_state import SyncState
 
-    ledger = open_ledger(args)
+    ledger = open_ledger(args, existing="sync restored")
     identity = SyncState(ledger.db).identity()
     if identity is not None and identity.role == "hub":
         # A hub keeps its id after a restore (`incarnation.finish_restore`); a device's
@@ -1293,7 +1293,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
     from fieldapp.services.sheet_conflicts import list_open
     from fieldapp.sync.conflicts import list_conflicts
 
-    ledger = open_ledger(args)
+    ledger = open_ledger(args, existing="conflicts")
     found = list_conflicts(ledger)
     from_sheets = list_open(ledger)
     if args.json:  # a sheet's conflicts after the sync ones, each with "source": "sheet"
@@ -1454,7 +1454,7 @@ def cmd_conflicts_resolve_all(args: argparse.Namespace) -> int:
     from fieldapp.domain.labels import field_label
     from fieldapp.sync.conflicts import ManyResolved, Side, list_conflicts, resolve_many
 
-    ledger = open_ledger(args)
+    ledger = open_ledger(args, existing="conflicts resolve-all")
     if KEEP_SIDES[args.keep] in ("sheet", "ledger"):
         return _sheet_conflicts_resolve_all(args, ledger)
     found = list_conflicts(ledger)
@@ -1611,7 +1611,7 @@ def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
     )
     from fieldapp.sync.conflicts import starting as sync_starting
 
-    ledger = open_ledger(args)
+    ledger = open_ledger(args, existing="conflicts resolve")
     # Only the conflicts the number names are loaded (matched in the store by the id's range),
     # the others' ids alone read for the number said back — not every conflict with all its
     # values, as before (5 s for one resolution among 10 000).

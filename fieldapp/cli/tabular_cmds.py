@@ -238,7 +238,7 @@ def print_report(report: ImportReport) -> None:
 def cmd_export(args: argparse.Namespace) -> int:
     """Export the ledger."""
     args.file = _workbook_name(args.file, (".xlsx", ".csv"))
-    ledger = open_ledger(args)
+    ledger = open_ledger(args, existing="export")
     try:
         count = export_ledger(ledger, args.file, area_prefix=checked_area(ledger, args.area))
         record_export(ledger, LEDGER_EXPORT, args.file, count, area_code=args.area)

@@ -202,7 +202,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
             f"没有台账 {where}：没有备份。要备份的台账不在默认位置时，用 --db 指明，"
             "如 fieldapp --db 红星村.db backup --out 备份文件"
         )
-    ledger = open_ledger(args)
+    ledger = open_ledger(args, existing="backup")
     try:
         path = backups.backup(ledger, args.out)
     finally:
@@ -285,7 +285,7 @@ def cmd_exports(args: argparse.Namespace) -> int:
     """List the export log."""
     from fieldapp.services.exports import export_log
 
-    ledger = open_ledger(args)
+    ledger = open_ledger(args, existing="exports")
     try:
         rows = export_log(ledger)
     finally:

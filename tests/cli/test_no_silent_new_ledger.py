@@ -32,6 +32,19 @@ def as_li(monkeypatch: pytest.MonkeyPatch) -> None:
         ["user", "passwd"],
         ["sync", "export", "--out", "OUT"],
         ["sync", "status"],
+        # they only read, or act on what is there: nothing to read in a new empty ledger
+        ["search", "王"],
+        ["person", "show", "522701199001011234"],
+        ["claim", "list"],
+        ["batch", "list"],
+        ["due"],
+        ["export", "OUT"],
+        ["exports"],
+        ["print", "log"],
+        ["print", "roster", "--batch", "1", "--out", "OUT"],
+        ["sync", "undo", "1"],
+        ["conflicts"],
+        ["backup", "--out", "OUT"],
     ],
 )
 def test_no_ledger_is_refused_and_none_made(
