@@ -11,6 +11,8 @@ from fieldapp.cli.common import (
     credentials,
     escaped,
     fail,
+    given_password,
+    given_user,
     ledger_path,
     new_password,
     open_ledger,
@@ -112,7 +114,17 @@ def _with_china(row: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
 def cmd_user_list(args: argparse.Namespace) -> int:
     """List users."""
     from fieldapp.services import users
+    from fieldapp.store.vault import ledger_state
 
+    # A first open with a user and password makes the ledger (docs/security.md); without them
+    # a new one would be plain, with no users to list, and be refused for it — left behind.
+    where = ledger_path(args)
+    if ledger_state(where) == "new" and given_user(args) is None and given_password(args) is None:
+        return fail(
+            f"没有台账 {where}：什么也没有做。要新建台账，请带用户名和口令（--user 姓名，口令用 "
+            "FIELDAPP_PASSWORD、--password-file 或在终端输入），这个人成为它的第一个用户；"
+            "要用的台账不在默认位置时，用 --db 指明，如 fieldapp --db 红星村.db user list"
+        )
     ledger = open_ledger(args)
     try:
         rows = users.list_users(ledger)

@@ -73,3 +73,21 @@ def test_a_first_open_with_a_user_says_a_ledger_was_made_and_where(
     assert main(["--db", str(db), "user", "add", "王强"]) == 0
     captured = capsys.readouterr()
     assert "已新增用户 王强" in captured.out and "已新建台账" not in captured.err
+
+
+def test_user_list_without_a_user_on_no_ledger_makes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`fieldapp --db new.db user list` with no user or password made an empty unencrypted
+    ledger, then refused it for having no users (exit 1), the file left behind."""
+    for name in ("FIELDAPP_USER", "FIELDAPP_PASSWORD"):
+        monkeypatch.delenv(name, raising=False)
+    folder = tmp_path / "村里"
+    folder.mkdir()
+    missing = folder / "new.db"
+    code = main(["--db", str(missing), "user", "list"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert f"没有台账 {missing}" in err and "--user" in err and "--db" in err
+    assert "已新建台账" not in err and "Traceback" not in err
+    assert list(folder.iterdir()) == []
