@@ -255,14 +255,14 @@ def open_ledger(args: argparse.Namespace, *, existing: str = "") -> Ledger:
         typed_twice(args, creds, "没有新建或加密台账")
     if state == "new" and creds is None:
         print(
-            f"提示：已新建台账 {path}，没有设置口令，文件未加密（用 --user 和口令新建即加密）",
+            f"提示：已新建台账 {path.resolve()}，没有设置口令，文件未加密（用 --user 和口令新建即加密）",
             file=sys.stderr,
         )
     ledger = opened(_open(path, credentials=creds))
     args._ledger = ledger
     if state == "new" and creds is not None:
         print(
-            f"提示：已新建台账 {path}（已加密），{creds.user} 是它的第一个用户；"
+            f"提示：已新建台账 {path.resolve()}（已加密），{creds.user} 是它的第一个用户；"
             "要用别的台账时，用 --db 指明",
             file=sys.stderr,
         )

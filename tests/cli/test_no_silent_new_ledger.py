@@ -91,3 +91,14 @@ def test_user_list_without_a_user_on_no_ledger_makes_nothing(
     assert f"没有台账 {missing}" in err and "--user" in err and "--db" in err
     assert "已新建台账" not in err and "Traceback" not in err
     assert list(folder.iterdir()) == []
+
+
+def test_the_new_ledger_note_says_the_full_path(
+    tmp_path: Path, as_li: None, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`fieldapp --db new1.db demo` said 已新建台账 new1.db: which folder it is in is what
+    the clerk needs to find it again (a shortcut's start folder, a script's)."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["--db", "new1.db", "demo", "--persons", "3", "--seed", "1"]) == 0
+    err = capsys.readouterr().err
+    assert f"已新建台账 {tmp_path.resolve() / 'new1.db'}" in err
