@@ -660,17 +660,9 @@ def cmd_hub_quarantine(args: argparse.Namespace) -> int:
     return 0
 
 
-#: A file `hub import` took for a bundle that is none (and no other of fieldapp's files), said
-#: to the hub's clerk: what it is not, and how it may have got there.
-NOT_A_BUNDLE_AT_HUB = (
-    "这个文件不是数据包：内容不是哪台设备导出的数据包，多半是和数据包一起误放进来的别的文件，"
-    "或是拷坏了、没拷完的数据包（那样的话请那台设备再导出一次）"
-)
-
-
 def cmd_hub_import(args: argparse.Namespace) -> int:
     """Import device bundles (files given, or the inbox folder)."""
-    from fieldapp.sync.bundle import CHOOSE_A_BUNDLE
+    from fieldapp.sync.bundle import CHOOSE_A_BUNDLE, NOT_A_BUNDLE_AT_HUB
 
     hub = _open_hub(args)
     outcomes = hub.import_files(args.files) if args.files else hub.import_inbox()

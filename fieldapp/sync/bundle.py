@@ -549,6 +549,13 @@ def _what_else(data: bytes) -> tuple[str, str]:
 #: one who chose it; the hub's `hub import` says it in its clerk's words instead.
 CHOOSE_A_BUNDLE = "请选择县里或其他设备导出的数据包（文件名以 .fieldsync 结尾）"
 
+#: The same file refused at the hub (`hub import`, its reason file in quarantine), said to the
+#: hub's clerk: what it is not, and how it may have got there.
+NOT_A_BUNDLE_AT_HUB = (
+    "这个文件不是数据包：内容不是哪台设备导出的数据包，多半是和数据包一起误放进来的别的文件，"
+    "或是拷坏了、没拷完的数据包（那样的话请那台设备再导出一次）"
+)
+
 
 def read_header(data: bytes) -> dict[str, Any]:
     """The clear header; BundleRefused when the file is not a bundle or too new."""

@@ -54,6 +54,8 @@ from fieldapp.store.sync_state import Identity, Peer, SyncState, now_text
 from fieldapp.store.withdraw import replace_logged
 from fieldapp.sync import crypto, errors, intake
 from fieldapp.sync.bundle import (
+    CHOOSE_A_BUNDLE,
+    NOT_A_BUNDLE_AT_HUB,
     SAID_READ,
     About,
     Manifest,
@@ -388,7 +390,9 @@ def import_bundle(
         if refused.code in OWN_TROUBLE:
             local.unlink(missing_ok=True)
             raise
-        _refuse(state, folders, local, refused, source, sender, keep_refused)
+        _refuse(
+            state, folders, local, refused, source, sender, keep_refused, hub=identity.role == "hub"
+        )
         raise
     except LedgerGone:  # not the bundle's doing: nothing of it is kept, it can come again
         with suppress(OSError):
@@ -402,7 +406,9 @@ def import_bundle(
             # full disk has no room for it), and can be taken again
             local.unlink(missing_ok=True)
             raise refusal from None
-        _refuse(state, folders, local, refusal, source, sender, keep_refused)
+        _refuse(
+            state, folders, local, refusal, source, sender, keep_refused, hub=identity.role == "hub"
+        )
         raise refusal from error
     archive(local, folders.imported)
     step("archived")
@@ -549,12 +555,17 @@ def _refuse(
     source: Path,
     sender: str | None = None,
     keep: int | None = None,
+    *,
+    hub: bool = False,
 ) -> None:
     """Quarantine the refused file with its reason, and log the refusal; past `keep` bytes
     of its device's refused bundles the refusal is logged (with why) but the file is not kept:
-    what is already kept stays, nothing is rotated out."""
+    what is already kept stays, nothing is rotated out. `hub`: refused at the hub, whose
+    clerk reads the reason file (a file that is no bundle is said in the clerk's words)."""
     device = sender or refused.sender
     reason = str(refused)
+    if hub and refused.code == "not_bundle" and CHOOSE_A_BUNDLE in reason:
+        reason = NOT_A_BUNDLE_AT_HUB  # 请选择… is said to whoever chose it; at the hub nobody did
     if keep is not None:
         held = kept_refused(folders.quarantine).get(device, 0)
         size = local.stat().st_size if local.exists() else 0

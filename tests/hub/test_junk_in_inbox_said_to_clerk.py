@@ -30,3 +30,20 @@ def test_junk_in_the_inbox_is_said_in_the_clerks_words(
         kept = line.rsplit("已移入隔离区 ", 1)[1]
         assert Path(kept).is_file() and Path(kept).parent == hub / "quarantine", line
     assert list((hub / "inbox").iterdir()) == []
+
+
+def test_the_reason_file_in_quarantine_holds_the_clerks_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The junk file's `<name>.reason.txt` in quarantine (the folder `hub quarantine` names)
+    is what the clerk reads later, the import's output long gone: it said 请选择… still."""
+    for name in ("FIELDAPP_USER", "FIELDAPP_PASSWORD"):
+        monkeypatch.delenv(name, raising=False)
+    hub = tmp_path / "培训中心"
+    assert run(capsys, "hub", "init", "--dir", hub, "--training")[0] == 0
+    (hub / "inbox" / "照片.jpg").write_bytes(b"\xff\xd8\xff\xe0 not a bundle")
+    assert run(capsys, "hub", "import", "--dir", hub)[0] == 1
+    (kept,) = (hub / "quarantine").glob("*照片.jpg.reason.txt")
+    note = kept.read_text(encoding="utf-8")
+    assert "请选择" not in note and "不是数据包" in note and "再导出" in note, note
+    assert "原因代码：not_bundle" in note
