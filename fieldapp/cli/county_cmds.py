@@ -133,7 +133,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
 
     if not 1950 <= args.year <= 2200:
         return fail(f"年份 {args.year} 超出范围（1950—2200）", 2)
-    calendar = WorkCalendar(policy_in_force(open_ledger(args)).calendar)
+    calendar = WorkCalendar(policy_in_force(open_ledger(args, existing="calendar")).calendar)
     info = calendar.year_info(args.year)
     if args.json:
         print_json(

@@ -207,9 +207,10 @@ def _register_batches(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
 # -- helpers ------------------------------------------------------------------------------------
 
 
-def _policy(args: argparse.Namespace) -> Policy:
-    """The policy in force on the ledger of --db; what was refused is said on stderr."""
-    state = load_policy(open_ledger(args))
+def _policy(args: argparse.Namespace, existing: str = "") -> Policy:
+    """The policy in force on the ledger of --db; what was refused is said on stderr.
+    `existing`: the command as typed, when it opens the ledger first (`open_ledger`)."""
+    state = load_policy(open_ledger(args, existing=existing))
     for warning in state.warnings:
         warn(f"警告：{warning}")
     return state.policy
@@ -235,7 +236,7 @@ def _money(value: float | None) -> str:
 
 def cmd_eligible(args: argparse.Namespace) -> int:
     """Print every rule's result for one person, or the whole ledger."""
-    policy, on = _policy(args), _on(args)
+    policy, on = _policy(args, "eligible"), _on(args)
     ledger = open_ledger(args, existing="eligible")
     service = EligibilityService(ledger, policy)
     if args.person:
@@ -640,7 +641,7 @@ SOURCE_LABELS = {"hub": "县级汇总中心下发", "builtin": "内置", "local"
 
 def cmd_policy_list(args: argparse.Namespace) -> int:
     """List the rules in force, the documents they cite and what the county has still to set."""
-    policy = _policy(args)
+    policy = _policy(args, "policy list")
     if args.json:
         print_json(
             {

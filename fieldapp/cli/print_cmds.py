@@ -234,7 +234,7 @@ def _printed_for(paper: PaperData, row: dict[str, Any]) -> str:
 
 def cmd_settings(args: argparse.Namespace) -> int:
     """Show the print settings; `--set NAME VALUE` changes one (stored in the ledger's meta)."""
-    ledger = open_ledger(args)
+    ledger = open_ledger(args, existing="print settings")
     try:
         for name, value in args.set or []:
             try:

@@ -1085,7 +1085,7 @@ def cmd_sync_import(args: argparse.Namespace) -> int:
     """Import the hub's bundle."""
     from fieldapp.sync.exchange import import_bundle
 
-    ledger = open_ledger(args)
+    ledger = open_ledger(args, existing="sync import")
     try:
         r = import_bundle(ledger, args.file)
     except AlreadyImported as done:

@@ -45,6 +45,11 @@ def as_li(monkeypatch: pytest.MonkeyPatch) -> None:
         ["sync", "undo", "1"],
         ["conflicts"],
         ["backup", "--out", "OUT"],
+        ["eligible", "--person", "522701199001011234"],
+        ["policy", "list"],
+        ["print", "settings"],
+        ["calendar", "--year", "2026"],
+        ["sync", "import", "OUT"],
     ],
 )
 def test_no_ledger_is_refused_and_none_made(
