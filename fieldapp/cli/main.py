@@ -16,6 +16,7 @@ import sys
 
 from fieldapp.cli import argparse_zh
 from fieldapp.cli.common import TerminalSafe, fail, given_on_stdin, hinted, report_skipped
+from fieldapp.coredumps import no_core_dumps
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.redact import app_log, log_to
 from fieldapp.paths import build_label
@@ -163,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
     private_files()
-    no_core_dumps()
+    no_core_dumps()  # nor systemd-coredump's journal: `coredumps`
     parser = build_parser(command_word(argv))
     _, extra = parser.parse_known_args(argv)
     misplaced = _misplaced_global_option(argv, extra)
@@ -284,24 +285,6 @@ def private_files() -> None:
     ledgers, logs, backups, exports, enrolment files. Windows keeps them in the user's profile."""
     if os.name != "nt":
         os.umask(0o077)
-
-
-def no_core_dumps() -> None:
-    """A crash leaves no core dump: it would be this process's memory on disk in clear — the
-    password typed, the ledger's key, the pages read (names, ID numbers, accounts) — in the
-    current folder or systemd-coredump's store, beside the encrypted ledger. The limit the
-    kernel and systemd-coredump read (the soft one) is inherited, so no process this one starts
-    (the export's writer) dumps either; the hard one is left as it was (a test run's own
-    process calls this too). A hard crash still leaves its stack in crash.log
-    (`ui.errors.record_crashes`)."""
-    try:
-        import resource
-    except ImportError:  # Windows: no core files (its crash reports are the user's setting)
-        return
-    try:
-        resource.setrlimit(resource.RLIMIT_CORE, (0, resource.getrlimit(resource.RLIMIT_CORE)[1]))
-    except (OSError, ValueError):  # a platform that will not say; nothing more to do here
-        return
 
 
 if __name__ == "__main__":

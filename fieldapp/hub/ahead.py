@@ -32,6 +32,7 @@ from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 from types import TracebackType
 
+from fieldapp.coredumps import no_core_dumps
 from fieldapp.store.sync_state import Identity
 from fieldapp.sync.bundle import Manifest
 from fieldapp.sync.exchange import Decoded, Unsealed, decode_ahead, unseal
@@ -60,7 +61,9 @@ class ReadAhead:
         if bundles >= PROCESS_FROM and _cores() >= 2:
             child = None
             try:
-                child = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+                child = ProcessPoolExecutor(
+                    1, mp_context=multiprocessing.get_context("spawn"), initializer=no_core_dumps
+                )
                 # Started now, so that it has imported what it needs by the second bundle.
                 child.submit(_ready)
                 self._child = child

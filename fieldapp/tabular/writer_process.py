@@ -38,6 +38,7 @@ from typing import Any
 import orjson
 
 from fieldapp.bulk import paused_gc
+from fieldapp.coredumps import no_core_dumps
 from fieldapp.domain.errors import FieldappError
 from fieldapp.saving import CannotWrite
 from fieldapp.tabular import workbook
@@ -194,6 +195,7 @@ def _child_main(
     demo: bool = False,
 ) -> None:
     """The child: write the workbook from the rows received, then say how it went."""
+    no_core_dumps()  # exec made it dumpable again: it holds the rows in clear
     try:
         with paused_gc():  # millions of short-lived cells, none in a cycle
             workbook.write_ledger_workbook(

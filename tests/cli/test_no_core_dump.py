@@ -84,3 +84,65 @@ def test_a_crash_after_a_search_leaves_no_core_and_no_core_may_be_made(tmp_path:
         for value in (SECRETS["id_number"], SECRETS["account"], LI.password):
             assert all(form not in data for form in encodings(value)), left.name
     assert not [p.name for p in folder.iterdir() if p.name.startswith("core")]
+
+
+#: The program, then its export's writer and the hub's decoding child (spawned: exec makes a
+#: process dumpable again), each say whether the kernel would dump them (PR_GET_DUMPABLE).
+#: The limit alone does not stop a core piped to systemd-coredump, whose journal entry keeps
+#: the command line and the environment (FIELDAPP_PASSWORD). A spawned child imports this
+#: script first (as __mp_main__): there the writer's workbook says it instead of writing.
+DUMPABLE = """
+import ctypes, datetime as dt, multiprocessing, os, sys
+from pathlib import Path
+from fieldapp.cli.main import main
+from fieldapp.hub.ahead import ReadAhead
+from fieldapp.tabular import workbook, writer_process
+from fieldapp.tabular.columns import COLUMNS_OF
+
+def dumpable():
+    return ctypes.CDLL(None).prctl(3, 0, 0, 0, 0)
+
+def says(path, sheets, **_):
+    for rows in sheets.values():
+        list(rows)
+    print("writer", dumpable(), flush=True)
+
+if __name__ == "__mp_main__":
+    workbook.write_ledger_workbook = says
+
+if __name__ == "__main__":
+    try:
+        main(["--version"])
+    except SystemExit:
+        pass
+    with open("/proc/self/status") as status:  # still readable by the process itself
+        print("main", dumpable(), len(status.read()) > 0, flush=True)
+    ahead = ReadAhead(None, {}, 10)
+    if ahead._child is not None:
+        print("ahead", ahead._child.submit(dumpable).result(), flush=True)
+    ahead.close()
+    writer_process.write_in_child(
+        Path(sys.argv[1]),
+        {name: [] for name in COLUMNS_OF},
+        exported_at=dt.datetime(2026, 6, 15, tzinfo=dt.UTC),
+    )
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="prctl is Linux's")
+def test_the_program_and_its_children_are_not_dumpable(tmp_path: Path) -> None:
+    script = tmp_path / "dumpable.py"
+    script.write_text(DUMPABLE, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(script), str(tmp_path / "台账.xlsx.part")],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=os.environ | {"PYTHONPATH": str(ROOT), "FIELDAPP_HOME": str(tmp_path / "home")},
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "main 0 True" in done.stdout, done.stdout
+    assert "writer 0" in done.stdout, done.stdout
+    if len(os.sched_getaffinity(0)) >= 2:  # (one core: no decoding child)
+        assert "ahead 0" in done.stdout, done.stdout
