@@ -368,17 +368,30 @@ _NO_STICK = template(
 )
 
 
-def make_folder_for(path: Path) -> None:
+def make_folder_for(path: Path) -> list[Path]:
     """Create the folder `path` is saved into — except where a USB stick should be mounted and
     is not: with no stick in, /media/<user>/U盘/… would be made on the laptop's own disk, the file
-    saved there, and the clerk would take an empty stick to the township."""
+    saved there, and the clerk would take an empty stick to the township. Returns the folders
+    it made, the deepest first (`remove_made` takes them away again if the saving fails)."""
     folder = Path(path).absolute().parent
     if folder.is_dir():
-        return
+        return []
     mount = unmounted(folder)
     if mount is not None:
         raise CannotWrite(said(_NO_STICK, _named(path), str(mount)))
+    missing = [p for p in [folder, *folder.parents] if not p.exists()]
     folder.mkdir(parents=True, exist_ok=True)
+    return missing
+
+
+def remove_made(folders: list[Path]) -> None:
+    """Take away the folders `make_folder_for` made, the deepest first, each only while empty
+    (a saving refused leaves nothing behind)."""
+    for folder in folders:
+        try:
+            folder.rmdir()
+        except OSError:  # something else was put there meanwhile: kept, and those above it
+            return
 
 
 def unmounted(folder: Path) -> Path | None:

@@ -32,6 +32,7 @@ from fieldapp.saving import (
     is_disk_full,
     ledger_trouble,
     make_folder_for,
+    remove_made,
 )
 from fieldapp.services import clock
 from fieldapp.services.changes import NO_CHANGES, ChangeSet, of_log
@@ -210,81 +211,88 @@ def write_bundle(
     if out.is_dir():  # told before a serial is taken for a bundle that could not be kept
         raise SyncError(str(cannot_write(out, IsADirectoryError(errno.EISDIR, out.name))))
     try:  # a stick not plugged in is said by the bundle's name, not by its .part's
-        make_folder_for(out)
+        made = make_folder_for(out)
     except OSError as error:  # (a file where its folder should be …)
         raise SyncError(str(cannot_write(out, error))) from None
-    temp = out.with_name(out.name + ".part")
-    peer = state.peer(recipient.name) or recipient
-    # Validated once (its held reports, its hash of the payload): a serial another export
-    # took meanwhile changes only the recipient's counters, copied into it below.
-    manifest = Manifest.model_validate(
-        {
-            "format": 1,
-            "bundle_id": str(uuid.uuid4()),
-            "created_at": written_at or now_text(),
-            "sender": Party(
-                name=identity.name,
-                role=identity.role,
-                key_id=sign_key_id(identity),
-                device_id=ledger.device_id,
-            ),
-            "recipient": _party(peer),
-            "serial": peer.serial_out + 1,
-            "received": peer.serial_in,
-            "schema_version": latest_version(),
-            "vector": vector,
-            "ranges": ranges,
-            "counts": counts,
-            "changes": total,
-            "payload_sha256": _sha256(payload),
-            "payload_bytes": len(payload),
-            "origins": origins or {},
-            # Their sentences read once, where `held_payload` made them (`SAID_READ`).
-            "rejected": list(rejected),
-        },
-        context={SAID_READ: True},
-    )
-    while True:
-        peer = state.peer(recipient.name) or recipient
-        serial = peer.serial_out + 1
-        if (serial, peer.serial_in, _party(peer)) != (
-            manifest.serial,
-            manifest.received,
-            manifest.recipient,
-        ):
-            update = {"serial": serial, "received": peer.serial_in, "recipient": _party(peer)}
-            manifest = manifest.model_copy(update=update)
-        data = seal_bundle(manifest, payload, identity.sign_secret, peer.box_public, about, refused)
-        progress(total // 2, total)
-        try:
-            write_atomic(temp, data, cancel)
-        except OSError as error:  # not a folder, a read-only stick …: said as a clerk can act
-            raise SyncError(str(cannot_write(out, error))) from None
-        except BundleRefused as refused:  # a full stick: said with the bundle's own name
-            if not isinstance(refused.__cause__, OSError):
-                raise
-            raise SyncError(str(cannot_write(out, refused.__cause__))) from None
-        if cancel and cancel():
-            temp.unlink(missing_ok=True)
-            raise Cancelled(SYNC_CANCELLED)
-        try:
-            with ledger.transaction():
-                if (state.peer(peer.name) or recipient).serial_out != peer.serial_out:
-                    continue  # another export took this serial: seal again with the next
-                state.set_counters(peer.name, serial_out=serial)
-                if after_sealing:
-                    after_sealing(serial)
-        except BaseException:
-            temp.unlink(missing_ok=True)
-            raise
-        break
     try:
-        temp.replace(out)
-    except OSError as error:
-        temp.unlink(missing_ok=True)
-        raise SyncError(str(cannot_write(out, error))) from None
-    progress(total, total)
-    return ExportResult(out, peer.name, serial, total, counts)
+        temp = out.with_name(out.name + ".part")
+        peer = state.peer(recipient.name) or recipient
+        # Validated once (its held reports, its hash of the payload): a serial another export
+        # took meanwhile changes only the recipient's counters, copied into it below.
+        manifest = Manifest.model_validate(
+            {
+                "format": 1,
+                "bundle_id": str(uuid.uuid4()),
+                "created_at": written_at or now_text(),
+                "sender": Party(
+                    name=identity.name,
+                    role=identity.role,
+                    key_id=sign_key_id(identity),
+                    device_id=ledger.device_id,
+                ),
+                "recipient": _party(peer),
+                "serial": peer.serial_out + 1,
+                "received": peer.serial_in,
+                "schema_version": latest_version(),
+                "vector": vector,
+                "ranges": ranges,
+                "counts": counts,
+                "changes": total,
+                "payload_sha256": _sha256(payload),
+                "payload_bytes": len(payload),
+                "origins": origins or {},
+                # Their sentences read once, where `held_payload` made them (`SAID_READ`).
+                "rejected": list(rejected),
+            },
+            context={SAID_READ: True},
+        )
+        while True:
+            peer = state.peer(recipient.name) or recipient
+            serial = peer.serial_out + 1
+            if (serial, peer.serial_in, _party(peer)) != (
+                manifest.serial,
+                manifest.received,
+                manifest.recipient,
+            ):
+                update = {"serial": serial, "received": peer.serial_in, "recipient": _party(peer)}
+                manifest = manifest.model_copy(update=update)
+            data = seal_bundle(
+                manifest, payload, identity.sign_secret, peer.box_public, about, refused
+            )
+            progress(total // 2, total)
+            try:
+                write_atomic(temp, data, cancel)
+            except OSError as error:  # not a folder, a read-only stick …: said as a clerk can act
+                raise SyncError(str(cannot_write(out, error))) from None
+            except BundleRefused as refused:  # a full stick: said with the bundle's own name
+                if not isinstance(refused.__cause__, OSError):
+                    raise
+                raise SyncError(str(cannot_write(out, refused.__cause__))) from None
+            if cancel and cancel():
+                temp.unlink(missing_ok=True)
+                raise Cancelled(SYNC_CANCELLED)
+            try:
+                with ledger.transaction():
+                    if (state.peer(peer.name) or recipient).serial_out != peer.serial_out:
+                        continue  # another export took this serial: seal again with the next
+                    state.set_counters(peer.name, serial_out=serial)
+                    if after_sealing:
+                        after_sealing(serial)
+            except BaseException:
+                temp.unlink(missing_ok=True)
+                raise
+            break
+        try:
+            temp.replace(out)
+        except OSError as error:
+            temp.unlink(missing_ok=True)
+            raise SyncError(str(cannot_write(out, error))) from None
+        progress(total, total)
+        return ExportResult(out, peer.name, serial, total, counts)
+
+    except BaseException:  # refused (a full stick, cancelled …): no folder left made for it
+        remove_made(made)
+        raise
 
 
 def _party(peer: Peer) -> Party:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from fieldapp.domain.progress import Cancelled
 from fieldapp.store.connection import LedgerGone
 from fieldapp.sync.errors import SyncError
 from fieldapp.sync.exchange import export_bundle, import_bundle
@@ -39,6 +40,31 @@ def test_a_bundle_on_a_full_stick_names_the_bundle(tmp_path: Path, hub, make_dev
     written = export_bundle(device, out)
     assert written.serial == 1
     assert hub.import_file(written.path).new_changes == written.changes > 0
+
+
+def test_a_refused_bundle_leaves_no_folder_it_made(tmp_path: Path, hub, make_device) -> None:
+    # `--out U盘/三月/同步/甲村.fieldsync`, the folders not there yet: the export is refused
+    # (the stick full, or cancelled) and the stick is as it was, no empty folders.
+    device = make_device("甲村", VILLAGE)
+    add_family(device, VILLAGE, ["101"])
+    stick = tmp_path / "U盘"
+    (stick / "三月").mkdir(parents=True)
+    kept = stick / "三月" / "上次的.fieldsync"
+    kept.write_bytes(b"x")
+
+    with disk_full(1024), pytest.raises(SyncError):
+        export_bundle(device, stick / "三月" / "同步" / "新" / "甲村.fieldsync")
+    asked = []  # cancelled once the folders are made (the first look is before them)
+    with pytest.raises(Cancelled):
+        export_bundle(
+            device,
+            stick / "三月" / "同步" / "甲村.fieldsync",
+            cancel=lambda: bool(asked.append(1)) or len(asked) > 1,
+        )
+
+    assert sorted(p.name for p in stick.rglob("*")) == ["三月", "上次的.fieldsync"]
+    written = export_bundle(device, stick / "三月" / "同步" / "甲村.fieldsync")
+    assert written.serial == 1 and written.path.is_file()
 
 
 def test_a_bundle_imported_after_the_ledgers_stick_was_pulled_out_is_not_quarantined(
