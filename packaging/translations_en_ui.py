@@ -260,6 +260,8 @@ EN_UI: dict[str, str] = {
     # 从备份恢复: the backup is read and checked off the GUI thread, with 取消.
     "正在读取并检查备份……": "Reading and checking the backup…",
     "已取消检查备份，台账没有改动": "Checking the backup was cancelled; the ledger is unchanged",
+    # 从备份恢复 of a first-wave backup (no password of its own): a new one, typed twice.
+    "这份备份是此前版本做的，没有自己的口令。恢复后，%1 是它的第一位用户，用这里设置的口令登录。": "This backup was made by an earlier version and has no password of its own. Once it is restored, %1 is its first user and signs in with the password set here.",
     # The enrolment code is typed unseen; 显示 shows it while ticked.
     "显示": "Show",
     # The key change after a user is disabled shows how far it is, with 取消.

@@ -492,7 +492,7 @@ class NewPasswordDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        self.resize(420, 0)
+        self.resize(420, max(layout.totalHeightForWidth(420), 0))  # a wrapped note whole
         self.new.setFocus()
 
     def password(self) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QLabel
 
 from fieldapp.store.ledger import Ledger
 from tests.ui.conftest import UI_USER, VILLAGE, enrol_as, fill_ledger
@@ -38,7 +39,9 @@ def test_a_first_wave_backup_is_offered_and_restored_from_settings(
     ``*.fieldbackup`` files, so the coordinator could not even choose it."""
     from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
+    from fieldapp.ui.login import NewPasswordDialog
     from tests.sync.helpers import add_family
+    from tests.ui.conftest import when_modal
 
     old = tmp_path / "old.db"
     plain = Ledger.open(old)
@@ -56,6 +59,13 @@ def test_a_first_wave_backup_is_offered_and_restored_from_settings(
     monkeypatch.setattr(QFileDialog, "getOpenFileName", choose)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (UI_USER.password, True))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+
+    def type_twice(form: NewPasswordDialog) -> None:  # its first user's password, set here
+        form.new.setText(UI_USER.password)
+        form.again.setText(UI_USER.password)
+        form.ok_button.click()
+
+    when_modal(NewPasswordDialog, type_twice, polls=1000)
     page = window.show_page("settings")
     page.restore_dialog()
     qtbot.waitUntil(lambda: page.restored is not None, timeout=60000)
@@ -65,6 +75,66 @@ def test_a_first_wave_backup_is_offered_and_restored_from_settings(
     names = {r[0] for r in window.session.ledger.db.execute("SELECT name FROM persons")}
     assert "旧0" in names
     assert window.session.ledger.encrypted
+
+
+def test_a_first_wave_backup_asks_the_new_password_twice_in_the_right_words(
+    window, qtbot, tmp_path, monkeypatch, warnings_shown
+) -> None:
+    """A first-wave backup has no password: the one typed becomes the restored ledger's first
+    user's, the only way in. 从备份恢复 asked for it once, as 备份时 李芳 的口令 — a password the
+    backup never had, and a slip locked the restored work. Now it is a new password, typed
+    twice in the form that keeps it on a slip (as `fieldapp restore` asks it twice)."""
+    from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+    from fieldapp.domain.credentials import Credentials
+    from fieldapp.ui.login import NewPasswordDialog
+    from tests.sync.helpers import add_family
+    from tests.ui.conftest import when_modal
+
+    old = tmp_path / "old.db"
+    plain = Ledger.open(old)
+    add_family(plain, VILLAGE, ["101"], surname="旧")
+    plain.close()
+    backup = tmp_path / "U盘" / "ledger-备份-20261120-140512.db"
+    backup.parent.mkdir()
+    backup.write_bytes(old.read_bytes())
+    asked: list[str] = []
+
+    def get_text(_parent, _title, label, *a, **k):  # noqa: ANN001, ANN202
+        asked.append(label)
+        return UI_USER.password, True
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(backup), ""))
+    monkeypatch.setattr(QInputDialog, "getText", get_text)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    seen: dict[str, object] = {}
+
+    def type_in_the_form(form: NewPasswordDialog) -> None:
+        try:
+            seen["words"] = " ".join(label.text() for label in form.findChildren(QLabel))
+            form.new.setText("恢复后的口令Qx7")
+            form.again.setText("恢复后的口令Qx")  # a slip: said, the form stays
+            form.ok_button.click()
+            seen["open"] = form.isVisible()
+            form.again.setText("恢复后的口令Qx7")
+            form.ok_button.click()
+        finally:
+            if form.isVisible():
+                form.reject()
+
+    when_modal(NewPasswordDialog, type_in_the_form, polls=1000)
+    page = window.show_page("settings")
+    page.restore_dialog()
+    qtbot.waitUntil(lambda: page.restored is not None, timeout=60000)
+    assert page.restored, warnings_shown
+    assert asked == [] and seen["open"], (asked, seen)
+    assert "备份时" not in str(seen["words"]) and "第一位用户" in str(seen["words"]), seen
+    names = {r[0] for r in window.session.ledger.db.execute("SELECT name FROM persons")}
+    assert "旧0" in names
+    window.session.close()
+    Ledger.open(
+        window.session.path, credentials=Credentials(UI_USER.user, "恢复后的口令Qx7")
+    ).close()
 
 
 FIRST_WAVE_LOG = """2026-11-20 10:02:11,405 ERROR fieldapp.ui: 未处理的错误

@@ -8984,6 +8984,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>，</source>
       <translation>, </translation>
     </message>
+    <message>
+      <source>这份备份是此前版本做的，没有自己的口令。恢复后，%1 是它的第一位用户，用这里设置的口令登录。</source>
+      <translation>This backup was made by an earlier version and has no password of its own. Once it is restored, %1 is its first user and signs in with the password set here.</translation>
+    </message>
   </context>
   <context>
     <name>SpellDialog</name>

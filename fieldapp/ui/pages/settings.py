@@ -470,6 +470,21 @@ class SettingsPage(Page):
         if not path:
             return
         user = self.session.ledger.user or ""
+        try:
+            first_wave = backup.read_backup(path) is None
+        except Exception:  # noqa: BLE001 - a damaged file: said by the check, as before
+            first_wave = False
+        if first_wave:  # no password of its own: the one set here becomes its first user's
+            chosen = self._ask_new_password(
+                user,
+                self.tr(
+                    "这份备份是此前版本做的，没有自己的口令。恢复后，%1 是它的第一位用户，"
+                    "用这里设置的口令登录。"
+                ).replace("%1", user),
+            )
+            if chosen is not None:
+                self.restore_from(Path(path), Credentials(user, chosen))
+            return
         password, ok = QInputDialog.getText(
             self,
             self.tr("从备份恢复"),
@@ -644,9 +659,9 @@ class SettingsPage(Page):
             show_error(self, self.tr("口令不对，没有修改"))
         return right
 
-    def _ask_new_password(self, who: str) -> str | None:
+    def _ask_new_password(self, who: str, note: str = "") -> str | None:
         """The new password, typed twice in one form that keeps it on a slip."""
-        dialog = login.NewPasswordDialog(who, self)
+        dialog = login.NewPasswordDialog(who, self, note)
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
