@@ -325,8 +325,11 @@ _OVER_LEDGER = template("不能写入“%1”：%2，写入会毁掉台账。请
 
 def _ledger_problem(path: Path) -> Sentence | None:
     """Why `path` must not be written over (it is a ledger or one of its files), or None."""
-    if Path(f"{path}.keys").is_file():
-        return said(_ENCRYPTED_LEDGER)
+    try:
+        if Path(f"{path}.keys").is_file():
+            return said(_ENCRYPTED_LEDGER)
+    except OSError:  # a name too long to have .keys added: no ledger's key file is there
+        pass
     for suffix in _LEDGER_COMPANIONS:
         if path.name.endswith(suffix) and path.with_name(path.name[: -len(suffix)]).is_file():
             return said(_LEDGER_KEYS if suffix == ".keys" else _LEDGER_PART)

@@ -67,6 +67,22 @@ def test_a_refused_bundle_leaves_no_folder_it_made(tmp_path: Path, hub, make_dev
     assert written.serial == 1 and written.path.is_file()
 
 
+def test_a_bundle_name_too_long_for_its_work_file_is_said(tmp_path: Path, make_device) -> None:
+    # A name of 253 bytes is a file's name the disk takes, but not with .part (or a ledger's
+    # .keys) added: the look for a ledger's key file beside it failed with OSError, a traceback
+    # instead of a sentence. Now it is said as a clerk can act, and nothing is left behind.
+    device = make_device("甲村", VILLAGE)
+    add_family(device, VILLAGE, ["101"])
+    out = tmp_path / "U盘" / ("甲" * 81 + ".fieldsync")
+    out.parent.mkdir()
+
+    with pytest.raises(SyncError) as refused:
+        export_bundle(device, out)
+
+    assert "文件名太长" in str(refused.value), refused.value
+    assert list(out.parent.iterdir()) == []
+
+
 def test_a_bundle_imported_after_the_ledgers_stick_was_pulled_out_is_not_quarantined(
     tmp_path: Path, hub, make_device
 ) -> None:
