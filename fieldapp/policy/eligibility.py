@@ -649,6 +649,43 @@ def claim_category_unmet(
     )
 
 
+def claim_out_of_force(policy: Policy, claim: Mapping[str, Any]) -> tuple[str, Sentence] | None:
+    """Why a claim pays for a job (training) begun, or a month (year), outside its rule's
+    validity dates (`valid_from`, `valid_to`), as (rule, reason); None when inside, or when
+    the policy cannot say. Judged as eligibility judges it (`CompiledRule`): the month (year)
+    paid must meet the period, a one-time subsidy's job (training) begin in it."""
+    rule = _rule_of(policy, claim)
+    on = _day(claim.get("claim_date"))
+    if rule is None or on is None:
+        return None
+    kind = rule.limit.kind
+    end = rule.valid_to or dt.date.max
+    period = said(
+        PERIOD, Day(rule.valid_from), Day(rule.valid_to) if rule.valid_to else Word("长期")
+    )
+    if kind in (LimitKind.ONCE_PER_MONTH, LimitKind.ONCE_PER_YEAR):
+        first, last, _name = paid_period(kind, on)
+        if rule.valid_from <= last and first <= end:
+            return None
+        text = said(
+            MONTHLY_OUT if kind is LimitKind.ONCE_PER_MONTH else YEARLY_OUT,
+            _period(kind, on),
+            period,
+        )
+    else:
+        day = _day(claim.get("event_date")) or on
+        if rule.valid_from <= day <= end:
+            return None
+        text = said(
+            BEGAN_OUT,
+            Word("就业" if rule.event is EventKind.SPELL else "培训", common=True),
+            Day(day),
+            period,
+        )
+    return "claim_rule", said(OUT_OF_FORCE, _named(claim, rule), text)
+
+
+OUT_OF_FORCE = template("%1：%2，这项补贴不能申领；请按政策重新申领")
 CATEGORY_UNFOUNDED = template(
     "%1写明%2属于%3，台账上%2在%4没有这样的登记："
     "补贴只能依据台账上登记的人员类别申领，请先登记人员类别，再按登记重新申领"

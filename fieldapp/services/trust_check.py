@@ -61,6 +61,7 @@ from fieldapp.policy.eligibility import (
     claim_job_altered,
     claim_month_unfounded,
     claim_not_yet_due,
+    claim_out_of_force,
     claim_payee_wrong,
     claim_person_wrong,
     rests_on_records,
@@ -494,6 +495,9 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
                 # Made or submitted for its person: they hold a category it is paid to (a
                 # claim that writes none is judged here, not by the categories it writes).
                 found = claim_category_unmet(policy, row, memberships)
+            if found is None and str(row.get("state") or "") in ONWARD:
+                # … for a job (training) begun, or a month (year), in its rule's period.
+                found = claim_out_of_force(policy, row)
             if found is not None:
                 return refuse(*found)
             # Resting on the registrations (graduation, jobs since) the ledger has: a day written

@@ -633,6 +633,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "%1：%2"),
     QT_TRANSLATE_NOOP("Refusals", "%1：%2。这一格没有导入，这个人的其余信息照常导入；请对照银行卡或存折核对后重新填写"),
     QT_TRANSLATE_NOOP("Refusals", "%1：%2（这个人已照常导入）"),
+    QT_TRANSLATE_NOOP("Refusals", "%1：%2，这项补贴不能申领；请按政策重新申领"),
     QT_TRANSLATE_NOOP("Refusals", "%1：办理时限只能缩短，不能从 %2 个工作日延长到 %3 个工作日"),
     QT_TRANSLATE_NOOP("Refusals", "%1：台账上%2在%3不属于%4中的任何一类，这项补贴只发给这些人员：请先核对人员类别登记，再按政策重新申领"),
     QT_TRANSLATE_NOOP("Refusals", "%1：台账上是“%2”"),

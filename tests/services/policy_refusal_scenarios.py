@@ -250,6 +250,17 @@ SCENARIOS: dict[str, Callable[[], Verdict]] = {
     ),
     # eligibility.claim_category_unmet
     "category_unmet": lambda: _v(e.claim_category_unmet(policy(), TRANSPORT, [])),
+    # eligibility.claim_out_of_force
+    "out_of_force": lambda: _v(
+        e.claim_out_of_force(
+            policy(),
+            {
+                **TRANSPORT,
+                "rule_id": "transport_cross_province_lifted",
+                "rule_title": "一次性交通补助（脱贫人口新跨省务工）",
+            },
+        )
+    ),  # fmt: skip
     # eligibility.claim_funding_wrong
     "funding": lambda: _v(
         e.claim_funding_wrong(policy(), {**TRANSPORT, "funding_source": "衔接推进乡村振兴补助资金"})

@@ -8326,6 +8326,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>%1“%2”只填到月份，已按%3记为开始日期，请核对</source>
       <translation>%1 “%2” gives only a month: the job is taken to start on %3, please check</translation>
     </message>
+    <message>
+      <source>%1：%2，这项补贴不能申领；请按政策重新申领</source>
+      <translation>%1: %2, so this subsidy cannot be claimed; claim again by the policy</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
