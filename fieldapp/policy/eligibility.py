@@ -649,6 +649,58 @@ def claim_category_unmet(
     )
 
 
+def claim_category_excluded(
+    policy: Policy, claim: Mapping[str, Any], held: Iterable[Mapping[str, Any]]
+) -> tuple[str, Sentence] | None:
+    """Why a claim's person holds a category its rule is not paid to (the rule's
+    `categories_none`: 一次性交通补助（其他农村劳动力新跨省务工） is for those not 脱贫人口 …), as
+    (rule, reason); None when they hold none, the rule excludes none, or the policy cannot say.
+
+    `held` are the person's category rows as the receiving ledger has them; one covering some
+    day the claim pays (its job's first day; the month, year paid, up to the claim's date, as
+    eligibility counts them) excludes it."""
+    rule = _rule_of(policy, claim)
+    on = _day(claim.get("claim_date"))
+    if rule is None or on is None:
+        return None
+    excluded = frozenset(str(c) for c in rule.conditions.categories_none)
+    if not excluded:
+        return None
+    kind = rule.limit.kind
+    if kind in (LimitKind.ONCE_PER_MONTH, LimitKind.ONCE_PER_YEAR):
+        first, last, _name = paid_period(kind, on)
+        last = min(last, on)
+    else:
+        first = last = _day(claim.get("event_date")) or on
+    person = str(claim.get("person_id") or "")
+    found = sorted(
+        {
+            str(row.get("category") or "")
+            for row in held
+            if not row.get("deleted")
+            and str(row.get("person_id") or "") == person
+            and ((start := _day(row.get("start_date"))) is None or start <= last)
+            and ((end := _day(row.get("end_date"))) is None or first <= end)
+        }
+        & excluded
+    )
+    if not found:
+        return None
+    when = said(ON_DAY, Day(first)) if first == last else said(FROM_TO, Day(first), Day(last))
+    return "claim_category", said(
+        CATEGORY_EXCLUDED,
+        _named(claim, rule),
+        _whose(claim),
+        when,
+        listed([Word(c) for c in found]),
+    )
+
+
+CATEGORY_EXCLUDED = template(
+    "%1：台账上%2在%3属于%4，这项补贴不发给这些人员：请先核对人员类别登记，再按政策重新申领"
+)
+
+
 def claim_out_of_force(policy: Policy, claim: Mapping[str, Any]) -> tuple[str, Sentence] | None:
     """Why a claim pays for a job (training) begun, or a month (year), outside its rule's
     validity dates (`valid_from`, `valid_to`), as (rule, reason); None when inside, or when

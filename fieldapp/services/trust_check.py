@@ -52,6 +52,7 @@ from fieldapp.domain.sentences import (
 )
 from fieldapp.policy.eligibility import (
     claim_beyond_policy,
+    claim_category_excluded,
     claim_category_unfounded,
     claim_category_unmet,
     claim_event_id,
@@ -495,6 +496,9 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
                 # Made or submitted for its person: they hold a category it is paid to (a
                 # claim that writes none is judged here, not by the categories it writes).
                 found = claim_category_unmet(policy, row, memberships)
+            if found is None and str(row.get("state") or "") in ONWARD:
+                # … and none of those it is not paid to (`categories_none`).
+                found = claim_category_excluded(policy, row, memberships)
             if found is None and str(row.get("state") or "") in ONWARD:
                 # … for a job (training) begun, or a month (year), in its rule's period.
                 found = claim_out_of_force(policy, row)

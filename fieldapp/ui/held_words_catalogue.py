@@ -636,6 +636,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "%1：%2，这项补贴不能申领；请按政策重新申领"),
     QT_TRANSLATE_NOOP("Refusals", "%1：办理时限只能缩短，不能从 %2 个工作日延长到 %3 个工作日"),
     QT_TRANSLATE_NOOP("Refusals", "%1：台账上%2在%3不属于%4中的任何一类，这项补贴只发给这些人员：请先核对人员类别登记，再按政策重新申领"),
+    QT_TRANSLATE_NOOP("Refusals", "%1：台账上%2在%3属于%4，这项补贴不发给这些人员：请先核对人员类别登记，再按政策重新申领"),
     QT_TRANSLATE_NOOP("Refusals", "%1：台账上是“%2”"),
     QT_TRANSLATE_NOOP("Refusals", "%1：台账上这份工作%2，%3不在岗，不能申领%3的补贴"),
     QT_TRANSLATE_NOOP("Refusals", "%1：待县里核定标准"),

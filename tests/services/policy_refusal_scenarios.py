@@ -250,6 +250,18 @@ SCENARIOS: dict[str, Callable[[], Verdict]] = {
     ),
     # eligibility.claim_category_unmet
     "category_unmet": lambda: _v(e.claim_category_unmet(policy(), TRANSPORT, [])),
+    # eligibility.claim_category_excluded
+    "category_excluded": lambda: _v(
+        e.claim_category_excluded(
+            policy(),
+            {
+                **TRANSPORT,
+                "rule_id": "transport_other_rural_cross_province",
+                "rule_title": "一次性交通补助（其他农村劳动力新跨省务工）",
+            },
+            [{"person_id": "p1", "category": "脱贫人口", "start_date": "2016-01-01"}],
+        )
+    ),  # fmt: skip
     # eligibility.claim_out_of_force
     "out_of_force": lambda: _v(
         e.claim_out_of_force(

@@ -8330,6 +8330,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>%1：%2，这项补贴不能申领；请按政策重新申领</source>
       <translation>%1: %2, so this subsidy cannot be claimed; claim again by the policy</translation>
     </message>
+    <message>
+      <source>%1：台账上%2在%3属于%4，这项补贴不发给这些人员：请先核对人员类别登记，再按政策重新申领</source>
+      <translation>%1: the ledger records %2 as %4 %3, and this subsidy is not paid to them: check the category registration, then claim again by the policy</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
