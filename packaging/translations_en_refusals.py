@@ -147,6 +147,7 @@ EN_REFUSALS: dict[str, str] = {
     "申领写的是“%1（%2）”，它所申领的人在台账上是“%3（%4）”：申领表、花名册和公示表上的姓名、身份证号码须是申领人本人的，请在程序中按台账重新申领": "The claim says “%1 (%2)”, but the person it is for is “%3 (%4)” in the ledger: the name and ID number on the claim form, roster and public notice must be the claimant's own; claim again in the program by the ledger",
     "%1：台账上%2在%3不属于%4中的任何一类，这项补贴只发给这些人员：请先核对人员类别登记，再按政策重新申领": "%1: the ledger records %2 as none of %4 %3, and this subsidy is paid only to them: check the category registration, then claim again by the policy",
     "%1：台账上%2在%3属于%4，这项补贴不发给这些人员：请先核对人员类别登记，再按政策重新申领": "%1: the ledger records %2 as %4 %3, and this subsidy is not paid to them: check the category registration, then claim again by the policy",
+    "%1写的补贴名称是“%2”、政策依据是“%3”，按政策应是“%4”、“%5”：申请表、花名册和公示表照申领印补贴名称和政策依据，请在程序中按政策重新申领": "%1 names its subsidy “%2” under “%3”, but by the policy it is “%4” under “%5”: the claim form, roster and public notice print the subsidy's name and clause as the claim has them; claim again in the program by the policy",
     "%1：%2，这项补贴不能申领；请按政策重新申领": "%1: %2, so this subsidy cannot be claimed; claim again by the policy",
     "%1写的收款方是“%2”，这项补贴按政策发给%3：请在程序中按政策重新申领": "%1 gives its payee as “%2”, but the policy pays this subsidy to %3: claim again in the program by the policy",
     "%1写的资金来源是“%2”，按政策和申领时的人员类别应从“%3”列支：资金来源由政策核定，请在程序中按政策重新申领": "%1 gives its fund as “%2”, but by the policy and the categories held when it was claimed it is paid from “%3”: the policy sets the fund; claim again in the program by the policy",

@@ -701,6 +701,45 @@ CATEGORY_EXCLUDED = template(
 )
 
 
+def claim_named_wrong(policy: Policy, claim: Mapping[str, Any]) -> tuple[str, Sentence] | None:
+    """Why a claim names its subsidy otherwise than its rule: a `rule_title` other than the
+    rule's title, or a `source_clause` other than the clause the rule cites for the day it
+    pays (`rule_as_judged`: the county's figure document of that day with it), as (rule,
+    reason); None when both are the policy's, or when the policy cannot say. The application
+    form, roster and public notice print both as written; one left empty (an older program's)
+    prints the pack's title, no clause, and is not refused."""
+    rule = _rule_of(policy, claim)
+    on = _day(claim.get("claim_date"))
+    if rule is None or on is None:
+        return None
+    then = rule_as_judged(rule, on, _day(claim.get("event_date")))
+    cited = then.citation
+    # A claim made before the county extended the rule cites it as it was then: without the
+    # extensions (or the later of them) the county has added since.
+    earlier = {
+        then.model_copy(update={"extensions": then.extensions[:kept]}).citation
+        for kept in range(len(then.extensions))
+    }
+    title = str(claim.get("rule_title") or "")
+    clause = str(claim.get("source_clause") or "")
+    if title in ("", rule.title) and (clause in ("", cited) or clause in earlier):
+        return None
+    return "claim_rule", said(
+        NAMED_WRONG,
+        _owned(claim.get("person_name"), rule.title),
+        title or Word("（空）"),
+        clause or Word("（空）"),
+        rule.title,
+        cited,
+    )
+
+
+NAMED_WRONG = template(
+    "%1写的补贴名称是“%2”、政策依据是“%3”，按政策应是“%4”、“%5”："
+    "申请表、花名册和公示表照申领印补贴名称和政策依据，请在程序中按政策重新申领"
+)
+
+
 def claim_out_of_force(policy: Policy, claim: Mapping[str, Any]) -> tuple[str, Sentence] | None:
     """Why a claim pays for a job (training) begun, or a month (year), outside its rule's
     validity dates (`valid_from`, `valid_to`), as (rule, reason); None when inside, or when

@@ -61,6 +61,7 @@ from fieldapp.policy.eligibility import (
     claim_funding_wrong,
     claim_job_altered,
     claim_month_unfounded,
+    claim_named_wrong,
     claim_not_yet_due,
     claim_out_of_force,
     claim_payee_wrong,
@@ -121,16 +122,21 @@ from fieldapp.store.places import PlaceFinder, asked_rows
 from fieldapp.store.queries import records
 from fieldapp.store.queries.areas import listed_places
 
-#: A claim's fields that say what it pays for which month (job, training): a change setting
-#: any of them, or taking the claim a step on in review, is judged against the policy
-#: (`PolicyJudge`).
+#: A claim's fields that say what it pays for which month (job, training), and under which
+#: subsidy's name and clause it is printed: a change setting any of them, or taking the claim
+#: a step on in review, is judged against the policy (`PolicyJudge`).
 PAID_FIELDS: frozenset[str] = frozenset(
     {"amount", "rule_id", "claim_date", "event_date", "limit_key", "person_id", "spell_id", "facts",
-     "payee", "payee_name", "person_name", "id_number", "funding_source"}
+     "payee", "payee_name", "person_name", "id_number", "funding_source", "rule_title",
+     "source_clause"}
 )  # fmt: skip
 #: A claim's fields that say which fund pays it (`claim_funding_wrong`): its rule, and the
 #: categories it holds (in its facts).
 FUNDING_FIELDS: frozenset[str] = frozenset({"funding_source", "rule_id", "facts"})
+#: … and the fields of a claim naming its subsidy as the papers print it (`claim_named_wrong`).
+NAMED_FIELDS: frozenset[str] = frozenset(
+    {"rule_title", "source_clause", "rule_id", "claim_date", "event_date"}
+)
 #: Review steps that pass a claim on towards payment.
 ONWARD: frozenset[str] = frozenset(
     s.value
@@ -545,6 +551,13 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
         ):
             # Paid from the fund its rule gives for the categories it holds (`claim_category`).
             found = claim_funding_wrong(policy, row)
+            if found is not None:
+                return refuse(*found)
+        if policy is not None and (
+            before is None or any(before.get(f) != row.get(f) for f in NAMED_FIELDS)
+        ):
+            # Printed under its rule's title and the clause it cites for the day it pays.
+            found = claim_named_wrong(policy, row)
             if found is not None:
                 return refuse(*found)
         claim = ClaimRow.of(row_id, row)

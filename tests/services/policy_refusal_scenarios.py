@@ -262,6 +262,13 @@ SCENARIOS: dict[str, Callable[[], Verdict]] = {
             [{"person_id": "p1", "category": "脱贫人口", "start_date": "2016-01-01"}],
         )
     ),  # fmt: skip
+    # eligibility.claim_named_wrong
+    "named_wrong": lambda: _v(
+        e.claim_named_wrong(
+            policy(),
+            {**TRANSPORT, "rule_title": "一次性创业补贴", "source_clause": "黔府发〔2023〕12号"},
+        )
+    ),
     # eligibility.claim_out_of_force
     "out_of_force": lambda: _v(
         e.claim_out_of_force(

@@ -8334,6 +8334,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>%1：台账上%2在%3属于%4，这项补贴不发给这些人员：请先核对人员类别登记，再按政策重新申领</source>
       <translation>%1: the ledger records %2 as %4 %3, and this subsidy is not paid to them: check the category registration, then claim again by the policy</translation>
     </message>
+    <message>
+      <source>%1写的补贴名称是“%2”、政策依据是“%3”，按政策应是“%4”、“%5”：申请表、花名册和公示表照申领印补贴名称和政策依据，请在程序中按政策重新申领</source>
+      <translation>%1 names its subsidy “%2” under “%3”, but by the policy it is “%4” under “%5”: the claim form, roster and public notice print the subsidy's name and clause as the claim has them; claim again in the program by the policy</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
