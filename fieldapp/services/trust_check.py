@@ -349,6 +349,19 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
                 made.append(None)
         return made[0]
 
+    earlier: dict[str, Policy | None] = {}
+
+    def policy_made_under(row: Mapping[str, Any]) -> Policy | None:
+        """The policy a claim says it was made under (`pack_version`) when it is not the one in
+        force here and the county published it (`published_policy`): a laptop not yet synced
+        claims under the pack it holds, its papers printing that pack's names and clauses."""
+        version, now = str(row.get("pack_version") or ""), policy_of()
+        if not version or now is None or version == now.version:
+            return None
+        if version not in earlier:
+            earlier[version] = published_policy(ledger, version)
+        return earlier[version]
+
     def keep(table: str, found: Mapping[str, Iterable[Record]]) -> list[tuple[str, str]]:
         """Keep `found` (rows of `table` by person or key); their (table, row id)."""
         ids = {key: {r.id for r in rows} for key, rows in found.items()}
@@ -551,6 +564,8 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
         ):
             # Paid from the fund its rule gives for the categories it holds (`claim_category`).
             found = claim_funding_wrong(policy, row)
+            if found is not None and (then := policy_made_under(row)) is not None:
+                found = claim_funding_wrong(then, row)  # as the pack it was made under says
             if found is not None:
                 return refuse(*found)
         if policy is not None and (
@@ -558,6 +573,8 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
         ):
             # Printed under its rule's title and the clause it cites for the day it pays.
             found = claim_named_wrong(policy, row)
+            if found is not None and (then := policy_made_under(row)) is not None:
+                found = claim_named_wrong(then, row)  # as the pack it was made under names it
             if found is not None:
                 return refuse(*found)
         claim = ClaimRow.of(row_id, row)
@@ -609,6 +626,24 @@ _PER_EVENT = LimitKind.ONCE_PER_SPELL.value
 _BY_KEY, _BY_PERSON = "claims by limit key", "claims by person"
 #: … and the persons holding an ID number (by number): one person entered twice.
 _HOLDERS = "persons by ID number"
+
+
+def published_policy(ledger: Ledger, version: str) -> Policy | None:
+    """The policy of `version` (a claim's `pack_version`: 'guizhou-2023@…+county@2026.1') when
+    one of its packs is a county pack published to this ledger and signed by its hub: the
+    built-in packs with it. None when none is, or it no longer combines."""
+    from fieldapp.policy.combine import combine
+    from fieldapp.policy.registry import PolicyRegistry
+    from fieldapp.services.policy_admin import hub_sign_key, published
+
+    key, names = hub_sign_key(ledger), set(version.split("+"))
+    for pack in published(ledger):
+        if pack.name in names and key is not None and pack.verified_by(key):
+            try:
+                return combine([*PolicyRegistry().base_files(), (pack.name, pack.read())])
+            except FieldappError:
+                return None
+    return None
 
 
 def twin_claim(
