@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from tests.sync.helpers import JOB_START, VILLAGE, job_of
 
 OTHER = "520502202001"
@@ -22,3 +25,20 @@ def claim(person_id: str, state: str = "草稿", amount: float = 500.0, area: st
         "spell_id": job_of(person_id),
         "event_date": JOB_START,
     }
+
+
+def named(made: dict[str, Any]) -> dict[str, Any]:
+    """`made` naming its subsidy as the program writes it: its rule's title and the clause the
+    rule cites for the day it pays, by the county's pack the hub publishes (a hand-made claim
+    printing another subsidy's name or clause is held, `claim_named_wrong`)."""
+    from fieldapp.policy.eligibility import rule_as_judged
+    from tests.services.policy_refusal_scenarios import policy
+
+    rule = policy().rule(made["rule_id"])
+    event = made.get("event_date")
+    then = rule_as_judged(
+        rule,
+        dt.date.fromisoformat(made["claim_date"]),
+        dt.date.fromisoformat(event) if event else None,
+    )
+    return made | {"rule_title": rule.title, "source_clause": then.citation}

@@ -14,6 +14,7 @@ from fieldapp.store.held import received_vector
 from fieldapp.store.ledger import natural_id
 from fieldapp.store.queries.claims import ClaimQueries
 from fieldapp.sync.exchange import export_bundle, import_bundle
+from tests.helpers.hostile_county import named
 from tests.sync.helpers import JOB_START, VILLAGE, add_family, add_job, job_of
 from tests.sync.hostile import foreign, forge, send
 
@@ -79,12 +80,11 @@ def test_a_claims_kept_day_is_carried_and_judged_on_both_backends(tmp_path, hub,
         add_job(village, person)
 
     def made(person: str, **kept: str) -> Change:
-        data = {"person_id": person, "rule_id": "transport_cross_county",
+        data = named({"person_id": person, "rule_id": "transport_cross_county",
                 "limit_key": f"transport|{person}|ever", "state": "草稿", "amount": 500.0,
                 "area_code": VILLAGE,
                 "spell_id": job_of(person), "event_date": JOB_START, "claim_date": "2027-06-05",
-                "person_name": village.get("persons", person)["name"], "rule_title": "交通补贴",
-                **kept}  # fmt: skip
+                "person_name": village.get("persons", person)["name"], **kept})  # fmt: skip
         return forge(village, "claims", natural_id("claims", "kept", person), data)
 
     honest = made(people[0], applied_on="2027-06-06")
@@ -132,12 +132,12 @@ def test_a_claims_kept_day_cleared_falls_back_to_a_judged_stamp(tmp_path, hub, m
     add_job(village, people[0])
     person = people[0]
     early = format_stamp(int(dt.datetime(2027, 3, 1, 12).timestamp() * 1000), 0)
-    data = {"person_id": person, "rule_id": "transport_cross_county",
+    data = named({"person_id": person, "rule_id": "transport_cross_county",
             "limit_key": f"transport|{person}|ever", "state": "草稿", "amount": 500.0,
                 "area_code": VILLAGE,
             "spell_id": job_of(person), "event_date": JOB_START, "claim_date": "2027-06-05",
-            "person_name": village.get("persons", person)["name"], "rule_title": "交通补贴",
-            "applied_on": "2027-06-06"}  # fmt: skip
+            "person_name": village.get("persons", person)["name"],
+            "applied_on": "2027-06-06"})  # fmt: skip
     forged = forge(village, "claims", natural_id("claims", "cleared", person), data, hlc=early)
     hub.import_file(send(village, tmp_path / "forged.fs").path)
     held = {h.change_id: h for h in hub.rejected()}
@@ -145,7 +145,7 @@ def test_a_claims_kept_day_cleared_falls_back_to_a_judged_stamp(tmp_path, hub, m
     assert "2027-03-01" in held[forged.id].reason
     assert hub.ledger.get("claims", forged.row_id) is None
     day_before = format_stamp(int(dt.datetime(2027, 6, 5, 12).timestamp() * 1000), 0)
-    data |= {"claim_date": "2027-06-06"}
+    data = named(data | {"claim_date": "2027-06-06"})
     made = forge(village, "claims", natural_id("claims", "cleared", "again"), data,
                  hlc=day_before)  # fmt: skip
     hub.import_file(send(village, tmp_path / "made.fs").path)
@@ -183,11 +183,11 @@ def test_the_account_kept_at_approval_is_judged_and_stored_on_both_backends(
     for person in people:
         add_job(village, person)
         village.update("persons", person, {"account_bank": "中国农业银行", "account_number": own})
-        data = {"person_id": person, "rule_id": "transport_cross_county",
+        data = named({"person_id": person, "rule_id": "transport_cross_county",
                 "limit_key": f"transport|{person}|ever", "state": "草稿", "amount": 500.0,
                 "area_code": VILLAGE, "claim_date": "2027-06-05",
                 "spell_id": job_of(person), "event_date": JOB_START,
-                "person_name": village.get("persons", person)["name"], "rule_title": "交通补贴"}  # fmt: skip
+                "person_name": village.get("persons", person)["name"]})  # fmt: skip
         claims.append(forge(village, "claims", natural_id("claims", "kept", person), data).row_id)
     hub.import_file(send(village, tmp_path / "claims.fs").path)
     for claim in claims:
