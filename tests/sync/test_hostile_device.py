@@ -19,7 +19,7 @@ from fieldapp.sync.errors import BundleRefused, SyncError
 from fieldapp.sync.exchange import import_bundle
 from tests.codes import ENROL_CODE
 from tests.english import in_english
-from tests.helpers.hostile_county import OTHER, claim
+from tests.helpers.hostile_county import OTHER, claim, named
 from tests.sync.helpers import VILLAGE, add_family
 from tests.sync.hostile import YEAR_2100_MS, foreign, forge, send
 
@@ -656,8 +656,8 @@ def test_a_claim_held_as_not_yet_due_is_accepted_only_from_its_day(  # noqa: PLR
     from fieldapp.domain.dates import CHINA
 
     village, mine = county["village"], county["mine"]
-    june = claim(mine) | {"claim_date": "2027-06-05", "person_name": "张0",
-                          "rule_title": "乡村公益性岗位补贴"}  # fmt: skip
+    # Named as the program names it: once due, accepting it judges it whole (claim_rule too).
+    june = named(claim(mine) | {"claim_date": "2027-06-05", "person_name": "张0"})
     ahead = forge(village, "claims", natural_id("claims", "forged", "june"), june)
     hub.import_file(send(village, tmp_path / "forged.fs").path)
     (held,) = hub.rejected()
@@ -737,8 +737,7 @@ def test_a_kept_made_on_day_that_its_creating_stamp_belies_is_held(county, hub, 
     claim, and a day kept a day off its stamp, land. A later change setting the kept day is
     judged against the stamp that made the row."""
     village, mine = county["village"], county["mine"]
-    march = claim(mine) | {"claim_date": "2027-03-01", "person_name": "张0",
-                           "rule_title": "交通补贴"}  # fmt: skip
+    march = named(claim(mine) | {"claim_date": "2027-03-01", "person_name": "张0"})
     stamped_early = forge(village, "claims", natural_id("claims", "forged", "stamped"),
                           march | {"applied_on": "2027-06-05"},
                           hlc=_stamp_on("2027-03-01"))  # fmt: skip
