@@ -38,7 +38,8 @@ def demo_policy_roster(
     base = ["--db", str(db)]
     made = json.loads(checked(run, [*base, "demo", "--persons", "200", "--seed", "1", "--json"]))
     assert made["persons"] == 200
-    policy = checked(run, ["policy", "list"])
+    # The demo ledger's policy: policy list, as search, names a ledger there is (no empty one made).
+    policy = checked(run, [*base, "policy", "list"])
     eligible = json.loads(checked(run, [*base, "eligible", "--json"]))
     # A figure the county has not set (待县里核定标准) cannot be claimed: take one with an amount.
     first = next(e for e in eligible if e["status"] == "eligible" and e["amount"] is not None)

@@ -293,7 +293,9 @@ def test_installed_app_opens_a_window_on_x_and_names_a_missing_library(debian: D
         assert "libxcb-cursor0" in stopped.stderr and "无法打开程序窗口" in stopped.stderr
         assert "Could not load the Qt platform plugin" not in stopped.stderr
         # The command line needs no X library.
-        assert "补贴" in debian.ok(["fieldapp", "policy", "list"], env=USER)
+        assert "补贴" in debian.ok(
+            ["fieldapp", "--db", "/root/smoke.db", "policy", "list"], env=USER
+        )
     finally:
         server.terminate()
         server.wait(timeout=30)
