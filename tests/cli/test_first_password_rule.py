@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from fieldapp.cli.main import main
+from fieldapp.services.ledgers import open_ledger
 from fieldapp.store.connection import is_plain_sqlite
 
 
@@ -23,7 +24,9 @@ def test_a_first_password_too_short_is_refused_on_the_command_line(
 ) -> None:
     db = tmp_path / "ledger.db"
     if made == "plain":
-        assert main(["--db", str(db), "user", "list"]) in (0, 1)
+        open_ledger(
+            db
+        ).close()  # a ledger made without a password (the command line now refuses to)
         assert is_plain_sqlite(db)
     capsys.readouterr()
     monkeypatch.setenv("FIELDAPP_PASSWORD", "1")

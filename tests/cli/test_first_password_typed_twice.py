@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from fieldapp.cli.main import main
+from fieldapp.services.ledgers import open_ledger
 from fieldapp.store.connection import is_plain_sqlite
 
 
@@ -44,7 +45,9 @@ def test_a_first_password_mistyped_on_the_terminal_makes_nothing(
 ) -> None:
     db = tmp_path / "ledger.db"
     if made == "plain":
-        assert main(["--db", str(db), "user", "list"]) in (0, 1)
+        open_ledger(
+            db
+        ).close()  # a ledger made without a password (the command line now refuses to)
     if made == "hub":
         argv = ["--user", "县管理员", "hub", "init", "--dir", str(tmp_path / "县汇总")]
         made_file = tmp_path / "县汇总" / "hub.db"
