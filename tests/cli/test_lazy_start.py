@@ -14,6 +14,7 @@ import pytest
 
 import fieldapp
 from fieldapp.cli.main import COMMANDS, build_parser, command_word
+from fieldapp.services.ledgers import open_ledger
 
 ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("pypinyin", "reportlab", "openpyxl", "python_calamine", "xlsxwriter", "PySide6")
@@ -50,6 +51,7 @@ def test_help_and_search_load_no_heavy_library(tmp_path):
     assert shown["rc"] == 0 and shown["loaded"] == []
     for name in COMMANDS:
         assert name in str(shown["out"])  # every command listed without importing its module
+    open_ledger(tmp_path / "l.db").close()  # search reads a ledger there is (none made for it)
     found = _run("--db", str(tmp_path / "l.db"), "search", "张", tmp_path=tmp_path)
     assert found["rc"] == 0 and found["loaded"] == []
 
