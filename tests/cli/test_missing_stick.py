@@ -12,6 +12,7 @@ import pytest
 from fieldapp import saving
 from fieldapp.cli.main import main
 from fieldapp.hub.folder import Hub
+from fieldapp.services.ledgers import open_ledger
 from tests.codes import plain_hub
 
 
@@ -40,6 +41,7 @@ def test_nothing_is_saved_where_a_stick_should_be_and_is_not(mounts, capsys):
     assert not stick.exists()
 
     db = mounts / "台账.db"
+    open_ledger(db).close()  # export reads a ledger there is (none made for it)
     hand = mounts / "mnt" / "usb"
     code, said = run(capsys, "--db", db, "export", hand / "台账.xlsx")
     assert code == 1 and f"找不到“{hand}”" in said, said
