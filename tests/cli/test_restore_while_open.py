@@ -40,13 +40,16 @@ def _files(folder: Path) -> dict[str, bytes]:
 
 
 def test_a_restore_is_refused_while_the_desktop_app_has_the_ledger_open(tmp_path: Path) -> None:
-    path = tmp_path / "ledger.db"
-    backup = tmp_path / "备份.fieldbackup"
+    # The ledger's own folder: the program's home (FIELDAPP_HOME, tmp_path/home) takes its log.
+    village = tmp_path / "村"
+    village.mkdir()
+    path = village / "ledger.db"
+    backup = village / "备份.fieldbackup"
     app = Ledger.open(path, credentials=LI)  # the desktop app, left open
     app.set_meta("note", "备份之前")
     backups.back_up(app, backup)
     app.set_meta("note", "备份之后")
-    before = _files(tmp_path)
+    before = _files(village)
 
     done = run("--db", str(path), "restore", str(backup))
 
@@ -54,7 +57,7 @@ def test_a_restore_is_refused_while_the_desktop_app_has_the_ledger_open(tmp_path
     assert "Traceback" not in done.stderr
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and "另一个程序" in lines[0] and "关闭" in lines[0], done.stderr
-    assert _files(tmp_path) == before  # nothing replaced, nothing kept beside it
+    assert _files(village) == before  # nothing replaced, nothing kept beside it
     app.set_meta("later", "恢复失败之后的工作")  # the app goes on, and its work is kept
     app.close()
     again = Ledger.open(path, credentials=LI)
