@@ -176,9 +176,16 @@ def cmd_user_disable(args: argparse.Namespace) -> int:
         except users.RotationFailed as error:
             # The user IS disabled (docs/hub.md: while hub serve runs, only disabled): said as
             # done, the key change as put off, exit 0 — not 错误 and 1, as if nothing was done.
+            # Put off until the program holding it is closed, or (a full disk, a read-only
+            # folder) until what the message names is put right: not a program to close.
+            until = (
+                "关掉正开着它的程序（如 hub serve）之后"
+                if error.busy
+                else "照上面说的办好之后（如腾出空间）"
+            )
             print(f"已停用用户 {row.name}：其口令从此打不开本台账")
             warn(
-                f"注意：{error}。钥匙的更换推迟到关掉正开着它的程序（如 hub serve）之后："
+                f"注意：{error}。钥匙的更换推迟到{until}："
                 f"那时再运行一次 fieldapp user disable {row.name} 即更换；在那之前，"
                 f"钥匙文件的旧副本仍能用 {row.name} 的口令打开台账"
             )

@@ -352,7 +352,11 @@ def enable_user(ledger: Ledger, name: str, password: str) -> UserRow:
 
 
 class RotationFailed(FieldappError):
-    """The ledger could not be given a new key (the message says why); nothing changed."""
+    """The ledger could not be given a new key (the message says why); nothing changed.
+    `busy`: another program holds it open (closing that program is the remedy; otherwise the
+    disk or the key file is, as the message says)."""
+
+    busy = False
 
 
 #: The ledger's key not changed, and why (%1).
@@ -380,7 +384,9 @@ def rotate_key(
     except Cancelled:
         raise
     except (FieldappError, OSError) as error:  # busy, a damaged key file, the disk
-        raise RotationFailed(key_not_changed(error)) from error
+        failed = RotationFailed(key_not_changed(error))
+        failed.busy = isinstance(error, vault.LedgerBusy)
+        raise failed from error
 
 
 def key_not_changed(error: FieldappError | OSError) -> Sentence:
