@@ -947,9 +947,9 @@ def test_a_cell_noted_or_refused_says_what_it_said_before() -> None:
 
 
 def _job_notes() -> list[tuple[Sentence, str]]:
-    """A row's job with no 就业形式 (kept as 未登记) and 已就业 beside a job that ended before
-    the month (its employer written or not): each sentence and the Chinese the import said
-    before the templates."""
+    """A row's job with no 就业形式 (kept as 未登记), one whose start date is a month alone (kept
+    from its first day) and 已就业 beside a job that ended before the month (its employer
+    written or not): each sentence and the Chinese the import said before the templates."""
     head = make_id("520502", "19750316", "131")
     texts = {
         "name": "张长英",
@@ -961,6 +961,11 @@ def _job_notes() -> list[tuple[Sentence, str]]:
     parsed = person_row.parse_row(2, texts, {}, dt.date(2026, 6, 1), words={})
     form = [w for w in parsed.warnings if w == person_row.FORM_NOT_GIVEN]
     assert len(form) == 1 and isinstance(form[0], Sentence), parsed.warnings
+    by_month = person_row.parse_row(
+        3, {**texts, "start_date": "2025年5月"}, {}, dt.date(2026, 6, 1), words={}
+    )
+    month = [w for w in by_month.warnings if "只填到月份" in str(w)]
+    assert len(month) == 1 and isinstance(month[0], Sentence), by_month.warnings
     rest = (
         "已于2025年10月31日结束：两者不一致。已按所填导入（2026年3月记为已就业，这份工作记为"
         "已结束，这个月没有算在这份工作上），请核对是否换了工作（换了的请补录新工作）"
@@ -976,6 +981,7 @@ def _job_notes() -> list[tuple[Sentence, str]]:
             "就业形式未填写，这份工作按“未登记”记录，按就业形式审核的补贴（吸纳就业、灵活就业、"
             "自主创业等）不会认定；请在程序中打开这个人，补填就业形式",
         ),
+        (month[0], "务工开始日期“2025年5月”只填到月份，已按2025年5月1日记为开始日期，请核对"),
         (named, "就业状态是“已就业”，但这份工作（遵义某厂）" + rest),
         (unnamed, "就业状态是“已就业”，但这份工作（务工单位未填）" + rest),
     ]
@@ -985,6 +991,7 @@ def test_a_job_without_its_form_or_ended_before_its_month_says_what_it_said_befo
     met = _met_as_before(_job_notes())
     assert {
         person_row.FORM_NOT_GIVEN.template,
+        person_row.START_MONTH_ONLY,
         person_row.ENDED_BEFORE,
         person_row.ENDED_BEFORE_NO_EMPLOYER,
     } <= met
