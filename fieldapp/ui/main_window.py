@@ -759,11 +759,15 @@ class MainWindow(QMainWindow):
             widget.discard_unsaved()
 
     def shutdown_pages(self) -> None:
-        """Stop page threads and cancel running operations (their results are dropped)."""
+        """Stop page threads and cancel running operations (their results are dropped), and
+        stop the pages' timers: the ledger closes next, and a page's minute check still running
+        (补贴's date following the day) would read it closed."""
         for widget in self.pages.values():
             for panel in widget.findChildren(OperationPanel):
                 panel.cancel()
             widget.shutdown()
+            for timer in widget.findChildren(QTimer):
+                timer.stop()
 
 
 class _LockCover(QLabel):
