@@ -364,9 +364,12 @@ class VisitsPage(Page):
             return None
         if not self.save_button.isEnabled():
             return None  # a person outside this device's area: the status line says so
-        if self._follow_today():
+        put_right = self._wrong_day is not None and self.date.value() == self._wrong_day
+        if self._follow_today() and not put_right:
             # 保存 pressed just after midnight, before the minute's check: the form showed
-            # yesterday's date — the visit is not saved as a day she never saw.
+            # yesterday's date — the visit is not saved as a day she never saw. (Not when the
+            # day moved because the laptop's wrong date, refused at the last 保存, was put
+            # right: she was told to save again then, and today as it now is is saved.)
             self.status.setText(
                 self.tr("走访日期已变为%1，请核对后再保存").replace(
                     "%1", day_said(self.date.value())
@@ -375,7 +378,7 @@ class VisitsPage(Page):
             self.date.setFocus()
             return None
         day = self.date.value()
-        if day == self._wrong_day:
+        if put_right:
             # Today as this laptop's wrong date gave it, left as it was when the save was
             # refused for that date: today as the date now put right gives it.
             day = today()
