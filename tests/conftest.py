@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -19,6 +20,10 @@ if os.environ["QT_QPA_PLATFORM"] == "offscreen":
     _screen = Path(__file__).with_name("screen-1366x768.json")
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screen}"
 TESTS = Path(__file__).parent
+# Outside any test too (a window freed after its test, a timer firing during teardown), the data
+# folder is a throw-away one: a CI run had written last_page=visits into the user's own
+# fieldapp.ini after a test's own FIELDAPP_HOME was put back. Each test still gets its own.
+os.environ["FIELDAPP_HOME"] = tempfile.mkdtemp(prefix="fieldapp-tests-home-")
 
 from fieldapp.domain.dates import CHINA  # noqa: E402
 from fieldapp.domain.idnumber import make_check_char  # noqa: E402
