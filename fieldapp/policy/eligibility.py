@@ -561,6 +561,35 @@ def training_id(claim: Mapping[str, Any]) -> str:
     return str(found or "")
 
 
+def _categories_held(
+    rule: Rule,
+    claim: Mapping[str, Any],
+    on: dt.date,
+    held: Iterable[Mapping[str, Any]],
+    up_to_claim: bool = False,
+) -> tuple[dt.date, dt.date, set[str]]:
+    """The days a claim pays for (the month or year paid — up to the claim's date when
+    `up_to_claim` — else its job's or training's first day) and the categories its person holds
+    on some day of them, from `held` (category rows as the receiving ledger has them)."""
+    kind = rule.limit.kind
+    if kind in (LimitKind.ONCE_PER_MONTH, LimitKind.ONCE_PER_YEAR):
+        first, last, _name = paid_period(kind, on)
+        if up_to_claim:
+            last = min(last, on)
+    else:
+        first = last = _day(claim.get("event_date")) or on
+    person = str(claim.get("person_id") or "")
+    found = {
+        str(row.get("category") or "")
+        for row in held
+        if not row.get("deleted")
+        and str(row.get("person_id") or "") == person
+        and ((start := _day(row.get("start_date"))) is None or start <= last)
+        and ((end := _day(row.get("end_date"))) is None or first <= end)
+    }
+    return first, last, found
+
+
 def claim_category_unfounded(
     policy: Policy, claim: Mapping[str, Any], held: Iterable[Mapping[str, Any]]
 ) -> tuple[str, Sentence] | None:
@@ -579,20 +608,7 @@ def claim_category_unfounded(
     on = _day(claim.get("claim_date"))
     if rule is None or not stated or on is None:
         return None
-    kind = rule.limit.kind
-    if kind in (LimitKind.ONCE_PER_MONTH, LimitKind.ONCE_PER_YEAR):
-        first, last, _name = paid_period(kind, on)
-    else:
-        first = last = _day(claim.get("event_date")) or on
-    person = str(claim.get("person_id") or "")
-    found = {
-        str(row.get("category") or "")
-        for row in held
-        if not row.get("deleted")
-        and str(row.get("person_id") or "") == person
-        and ((start := _day(row.get("start_date"))) is None or start <= last)
-        and ((end := _day(row.get("end_date"))) is None or first <= end)
-    }
+    first, last, found = _categories_held(rule, claim, on, held)
     missing = [c for c in stated if c not in found]
     if not missing:
         return None
@@ -623,20 +639,7 @@ def claim_category_unmet(
     wanted = frozenset(str(c) for c in conditions.categories_any)
     if not wanted or conditions.or_rural_transferred:
         return None
-    kind = rule.limit.kind
-    if kind in (LimitKind.ONCE_PER_MONTH, LimitKind.ONCE_PER_YEAR):
-        first, last, _name = paid_period(kind, on)
-    else:
-        first = last = _day(claim.get("event_date")) or on
-    person = str(claim.get("person_id") or "")
-    found = {
-        str(row.get("category") or "")
-        for row in held
-        if not row.get("deleted")
-        and str(row.get("person_id") or "") == person
-        and ((start := _day(row.get("start_date"))) is None or start <= last)
-        and ((end := _day(row.get("end_date"))) is None or first <= end)
-    }
+    first, last, found = _categories_held(rule, claim, on, held)
     if found & wanted:
         return None
     when = said(ON_DAY, Day(first)) if first == last else said(FROM_TO, Day(first), Day(last))
@@ -666,24 +669,8 @@ def claim_category_excluded(
     excluded = frozenset(str(c) for c in rule.conditions.categories_none)
     if not excluded:
         return None
-    kind = rule.limit.kind
-    if kind in (LimitKind.ONCE_PER_MONTH, LimitKind.ONCE_PER_YEAR):
-        first, last, _name = paid_period(kind, on)
-        last = min(last, on)
-    else:
-        first = last = _day(claim.get("event_date")) or on
-    person = str(claim.get("person_id") or "")
-    found = sorted(
-        {
-            str(row.get("category") or "")
-            for row in held
-            if not row.get("deleted")
-            and str(row.get("person_id") or "") == person
-            and ((start := _day(row.get("start_date"))) is None or start <= last)
-            and ((end := _day(row.get("end_date"))) is None or first <= end)
-        }
-        & excluded
-    )
+    first, last, held_then = _categories_held(rule, claim, on, held, up_to_claim=True)
+    found = sorted(held_then & excluded)
     if not found:
         return None
     when = said(ON_DAY, Day(first)) if first == last else said(FROM_TO, Day(first), Day(last))
