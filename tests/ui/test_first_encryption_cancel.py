@@ -26,17 +26,10 @@ def _plain(tmp_path: Path) -> tuple[Path, int]:
     return path, int(persons)
 
 
-def test_the_first_encryption_at_login_can_be_cancelled(qtbot, tmp_path, monkeypatch):
-    """Before, the login's line said 正在加密台账…… over a bar with no end and no 取消."""
-    from fieldapp.ui import login as login_module
-    from fieldapp.ui.app import make_app
-    from fieldapp.ui.login import LoginDialog
-
-    make_app()
-    # The first encryption waits, once its bar counts, until 取消 is pressed (up to 30 s), as in
-    # the wizard's test below: in a loaded CI run the copy had ended before the window's thread
-    # pressed it (seen == []).
-    real_open = login_module.open_ledger
+def _hold_first_encryption(monkeypatch, module) -> None:  # noqa: ANN001
+    """`module.open_ledger`'s first encryption waits, once its bar counts, until 取消 is pressed
+    (up to 30 s): on a busy machine the copy had ended before the window's timer pressed it."""
+    real_open = module.open_ledger
     calls: list[int] = []
 
     def open_held(*args, progress=None, cancel=None, **kwargs):  # noqa: ANN001, ANN002, ANN003
@@ -52,7 +45,17 @@ def test_the_first_encryption_at_login_can_be_cancelled(qtbot, tmp_path, monkeyp
 
         return real_open(*args, progress=held, cancel=cancel, **kwargs)
 
-    monkeypatch.setattr(login_module, "open_ledger", open_held)
+    monkeypatch.setattr(module, "open_ledger", open_held)
+
+
+def test_the_first_encryption_at_login_can_be_cancelled(qtbot, tmp_path, monkeypatch):
+    """Before, the login's line said 正在加密台账…… over a bar with no end and no 取消."""
+    from fieldapp.ui import login as login_module
+    from fieldapp.ui.app import make_app
+    from fieldapp.ui.login import LoginDialog
+
+    make_app()
+    _hold_first_encryption(monkeypatch, login_module)
     path, persons = _plain(tmp_path)
     dialog = LoginDialog(path)
     qtbot.addWidget(dialog)
@@ -129,27 +132,9 @@ def test_opening_a_plain_ledger_in_the_first_run_wizard_can_be_cancelled(
     wizard.set_county(divisions().counties()[0].code)
     panel = wizard.panel
     seen: list[tuple[int, bool]] = []
-    # The first encryption waits, once its bar counts, until 取消 is pressed (up to 30 s): on
-    # a busy machine the 200 persons' copy had ended before the window's thread pressed it.
     from fieldapp.ui import wizard as wizard_module
 
-    real_open = wizard_module.open_ledger
-    calls: list[int] = []
-
-    def open_held(*args, progress=None, cancel=None, **kwargs):  # noqa: ANN001, ANN002, ANN003
-        calls.append(1)
-        if progress is None or cancel is None or len(calls) > 1:
-            return real_open(*args, progress=progress, cancel=cancel, **kwargs)
-
-        def held(done: int, total: int) -> None:
-            progress(done, total)
-            deadline = time.monotonic() + 30
-            while total and not cancel() and time.monotonic() < deadline:
-                time.sleep(0.01)
-
-        return real_open(*args, progress=held, cancel=cancel, **kwargs)
-
-    monkeypatch.setattr(wizard_module, "open_ledger", open_held)
+    _hold_first_encryption(monkeypatch, wizard_module)
 
     def press_cancel() -> None:
         if panel.busy and panel.bar.maximum() > 0 and not seen:
