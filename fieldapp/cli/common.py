@@ -226,6 +226,18 @@ def new_password(args: argparse.Namespace, who: str) -> str:
     return first
 
 
+def no_ledger(args: argparse.Namespace) -> Path | None:
+    """The full path of the ledger of --db (or the default place) when there is none there —
+    for a command that only reads what the program ships (`calendar`, `policy check`) and goes
+    on without one, saying so, rather than make an empty ledger or refuse; None when there is
+    one (or this command already opened it)."""
+    known: Ledger | None = getattr(args, "_ledger", None)
+    if known is not None and not known.closed:
+        return None
+    path = ledger_path(args)
+    return path.resolve() if ledger_state(path) == "new" else None
+
+
 def open_ledger(args: argparse.Namespace, *, existing: str = "") -> Ledger:
     """The ledger of this run, opened as the user at the keyboard.
 

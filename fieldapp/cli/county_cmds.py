@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fieldapp.cli.common import JSON_HELP, fail, hinted, open_ledger, print_json
+from fieldapp.cli.common import JSON_HELP, fail, hinted, no_ledger, open_ledger, print_json
 from fieldapp.domain.dates import china_minute
 from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.errors import FieldappError
@@ -133,8 +133,21 @@ def cmd_calendar(args: argparse.Namespace) -> int:
 
     if not 1950 <= args.year <= 2200:
         return fail(f"年份 {args.year} 超出范围（1950—2200）", 2)
-    calendar = WorkCalendar(policy_in_force(open_ledger(args, existing="calendar")).calendar)
+    missing = no_ledger(args)
+    if missing is None:
+        policy = policy_in_force(open_ledger(args, existing="calendar"))
+    else:  # a fresh machine (README's first command): the program's own days, said so
+        from fieldapp.policy.registry import PolicyRegistry
+
+        policy = PolicyRegistry().load(local=False)
+    calendar = WorkCalendar(policy.calendar)
     info = calendar.year_info(args.year)
+    if missing is not None:
+        note = (
+            f"注意：没有找到台账 {missing}，下面是程序内置政策包的工作日历（县里下发、本机安装的"
+            "政策包里的放假安排没有算进来；要用的台账不在默认位置时，用 --db 指明）"
+        )
+        print(note, file=sys.stderr if args.json else sys.stdout)
     if args.json:
         print_json(
             {

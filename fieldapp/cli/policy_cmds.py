@@ -15,6 +15,7 @@ from fieldapp.cli.common import (
     checked_area,
     fail,
     hinted,
+    no_ledger,
     open_ledger,
     print_json,
     warn,
@@ -674,16 +675,24 @@ def cmd_policy_list(args: argparse.Namespace) -> int:
 
 def cmd_policy_check(args: argparse.Namespace) -> int:
     """Validate a pack file without installing it."""
-    from fieldapp.policy.registry import PolicyRegistry
+    from fieldapp.policy.registry import NamedPack, PolicyRegistry
     from fieldapp.services.policy_admin import hub_choice
 
     registry = PolicyRegistry()
+    missing = no_ledger(args)  # checking a file needs no ledger: none is made for it
     try:
-        choice, _ = hub_choice(open_ledger(args), registry.base_files())
-        hub = [(choice.name, choice.read())] if choice is not None else []
+        hub: list[NamedPack] = []
+        if missing is None:
+            choice, _ = hub_choice(open_ledger(args), registry.base_files())
+            hub = [(choice.name, choice.read())] if choice is not None else []
         policy = registry.check(Path(args.file), hub)
     except PackError as error:
         return fail(str(error) + hinted(error), 2)
+    if missing is not None:
+        print(
+            f"注意：没有找到台账 {missing}，没有县里下发的政策包可对照，只与程序内置的"
+            "和本机安装的政策包一起检查（要用的台账不在默认位置时，用 --db 指明）"
+        )
     print(
         f"政策包可用：{Path(args.file).name}，合并后共 {len(policy.rules)} 条规则"
         f"（{rules_version(policy.version)}）"
@@ -696,8 +705,8 @@ def cmd_policy_check(args: argparse.Namespace) -> int:
 def cmd_policy_install(args: argparse.Namespace) -> int:
     """Check and install a pack on this machine; refused on coordinator and township devices,
     and a broken pack leaves the policy in force unchanged."""
-    try:
-        policy = install_local(open_ledger(args), Path(args.file))
+    try:  # the pack goes in for the ledger in use: none at the path is refused, none made
+        policy = install_local(open_ledger(args, existing="policy install"), Path(args.file))
     except PolicyRefused as refused:
         return fail(str(refused), 2)
     except PackError as error:

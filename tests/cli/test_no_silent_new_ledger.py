@@ -10,11 +10,13 @@ still makes a ledger, and now says so and where.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from fieldapp.cli.main import main
+from tests.policy.helpers import COUNTY_PACK
 
 
 @pytest.fixture
@@ -48,8 +50,9 @@ def as_li(monkeypatch: pytest.MonkeyPatch) -> None:
         ["eligible", "--person", "522701199001011234"],
         ["policy", "list"],
         ["print", "settings"],
-        ["calendar", "--year", "2026"],
         ["sync", "import", "OUT"],
+        # the pack goes in beside the ledger in use: which one, and is it a village's?
+        ["policy", "install", "OUT"],
     ],
 )
 def test_no_ledger_is_refused_and_none_made(
@@ -107,3 +110,59 @@ def test_the_new_ledger_note_says_the_full_path(
     assert main(["--db", "new1.db", "demo", "--persons", "3", "--seed", "1"]) == 0
     err = capsys.readouterr().err
     assert f"已新建台账 {tmp_path.resolve() / 'new1.db'}" in err
+
+
+def test_the_calendar_without_a_ledger_is_the_built_in_packs_and_says_so(
+    tmp_path: Path, as_li: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """README's `fieldapp calendar --year 2027` on a fresh machine was refused (没有台账 …):
+    the days off are the program's as much as the ledger's. With no ledger the built-in pack's
+    calendar is shown, saying so and which ledger was looked for; nothing is made."""
+    folder = tmp_path / "data"
+    missing = folder / "ledger.db"
+    assert main(["--db", str(missing), "calendar", "--year", "2027"]) == 0
+    captured = capsys.readouterr()
+    assert f"没有找到台账 {missing.resolve()}" in captured.out and "内置政策包" in captured.out
+    assert "2027年工作日历" in captured.out and "春节" in captured.out
+    assert "已新建台账" not in captured.err and "Traceback" not in captured.err
+    assert main(["--db", str(missing), "calendar", "--year", "2026", "--json"]) == 0
+    captured = capsys.readouterr()
+    listed = json.loads(captured.out)  # the keys scripts read, as with a ledger
+    assert listed["year"] == 2026 and listed["source"] == "library"
+    assert {"date": "2026-02-14", "name": "调休上班"} in listed["workdays"]
+    assert f"没有找到台账 {missing.resolve()}" in captured.err
+    assert not missing.exists() and not folder.exists()
+
+
+def test_the_calendar_of_the_default_place_with_no_ledger_makes_none(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The README's command as typed, no --db, in a throw-away data folder (conftest's)."""
+    from fieldapp.paths import data_dir, default_ledger_path
+
+    ledger = default_ledger_path()
+    assert main(["calendar", "--year", "2027"]) == 0
+    assert f"没有找到台账 {ledger.resolve()}" in capsys.readouterr().out
+    assert not [p for p in data_dir().rglob("*") if p.name.startswith(ledger.name)]
+
+
+def test_policy_check_needs_no_ledger(
+    tmp_path: Path, as_li: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`policy check 本县政策.toml` only reads a file: with no ledger it made an empty one to
+    look for the county's pack in it. It checks against the built-in pack, says there is no
+    ledger (so no county pack to compare with), and makes nothing."""
+    folder = tmp_path / "data"
+    missing = folder / "ledger.db"
+    pack = tmp_path / "本县政策.toml"
+    pack.write_text(COUNTY_PACK, encoding="utf-8")
+    assert main(["--db", str(missing), "policy", "check", str(pack)]) == 0
+    captured = capsys.readouterr()
+    assert "政策包可用：本县政策.toml" in captured.out
+    assert f"没有找到台账 {missing.resolve()}" in captured.out
+    assert "已新建台账" not in captured.err and "Traceback" not in captured.err
+    assert not missing.exists() and not folder.exists()
+    broken = tmp_path / "坏的.toml"
+    broken.write_text("[pack\n", encoding="utf-8")
+    assert main(["--db", str(missing), "policy", "check", str(broken)]) == 2
+    assert not missing.exists() and not folder.exists()
