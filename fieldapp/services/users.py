@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -67,7 +68,7 @@ PASSWORD_GUESSABLE = template(
     "口令太容易猜：123456、888888、123123 这样的口令，捡到笔记本的人头几次就会试。"
     "请换一个别人猜不到的口令"
 )
-#: A password of digits only shorter than %1, or that is a date (yyyymmdd).
+#: A password of digits only shorter than %1, or that is a date (a birthday: `birthday`).
 PASSWORD_DIGITS = template(
     "只有数字的口令至少要 %1 位，也不能是生日这样的日期（如 19850317）：拿走台账文件的人"
     "可以在自己的电脑上一个个试，6 位数字几天就能试完，生日一两个小时。"
@@ -138,25 +139,51 @@ def guessable(password: str) -> bool:
 
 
 def few_digits(password: str) -> bool:
-    """True for a password of digits only shorter than `MIN_DIGITS`, or one that reads as a
-    date yyyymmdd of 1900–2099 (a birthday): guessed offline in hours or days."""
+    """True for a password of digits only shorter than `MIN_DIGITS`, or one that is a
+    birthday (`birthday`): guessed offline in hours or days."""
     text = unicodedata.normalize("NFKC", password)
-    if not (text.isascii() and text.isdigit()):
-        return False
-    if len(text) < MIN_DIGITS:
+    if text.isascii() and text.isdigit() and len(text) < MIN_DIGITS:
         return True
-    if len(text) != 8 or text[:2] not in ("19", "20"):
-        return False
-    try:
-        dt.date(int(text[:4]), int(text[4:6]), int(text[6:]))
-    except ValueError:
-        return False
-    return True
+    return birthday(password)
+
+
+#: The shapes a birthday is written in, the whole password (NFKC: full-width digits and
+#: separators as typed with a Chinese input method read as these): yyyymmdd, ddmmyyyy,
+#: mmddyyyy, and with one separator (- . / or a space, the same twice) y-m-d, d-m-y, m-d-y,
+#: month and day of one or two digits; 1985年3月17日 (日 may be left off).
+_DATE_SHAPES = (
+    re.compile(r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})"),
+    re.compile(r"(?P<d>\d{2})(?P<m>\d{2})(?P<y>\d{4})"),
+    re.compile(r"(?P<m>\d{2})(?P<d>\d{2})(?P<y>\d{4})"),
+    re.compile(r"(?P<y>\d{4})(?P<s>[-./ ])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})"),
+    re.compile(r"(?P<d>\d{1,2})(?P<s>[-./ ])(?P<m>\d{1,2})(?P=s)(?P<y>\d{4})"),
+    re.compile(r"(?P<m>\d{1,2})(?P<s>[-./ ])(?P<d>\d{1,2})(?P=s)(?P<y>\d{4})"),
+    re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日?"),
+)
+
+
+def birthday(password: str) -> bool:
+    """True for a password that is, whole, a calendar date of 1900–2099 in one of the shapes
+    a birthday is written (`_DATE_SHAPES`: 19850317, 17031985, 03171985, 1985-03-17,
+    1985.03.17, 1985/3/17, 17.03.1985 …) — a thief's list of every such date in every shape is
+    a few hundred thousand guesses. A date with words beside it (1985-03-17王强家的牛) is not:
+    a passphrase is not on that list."""
+    text = unicodedata.normalize("NFKC", password)
+    for shape in _DATE_SHAPES:
+        found = shape.fullmatch(text)
+        if found is None or not 1900 <= int(found["y"]) <= 2099:
+            continue
+        try:
+            dt.date(int(found["y"]), int(found["m"]), int(found["d"]))
+        except ValueError:
+            continue
+        return True
+    return False
 
 
 def check_password(password: str) -> str:
     """The password, or ValidationFailed when it is too short, not text, `guessable`, or
-    `few_digits`."""
+    `few_digits` (digits only and short, or a birthday in any of its shapes)."""
     check_readable(password)
     if len(password) < MIN_PASSWORD:
         raise ValidationFailed(said(PASSWORD_SHORT, str(MIN_PASSWORD)))

@@ -2,7 +2,8 @@
 ledger and its key file tries every password on their own computer, 0.22 s of Argon2id a guess
 on one core — every six-digit password in about 61 hours, every seven-digit one in about 25
 days, every birthday between 1950 and 2010 (about 22,000 dates) in about 80 minutes. A
-password of digits only shorter than 8, or that is a date (yyyymmdd, such as a birthday), is
+password of digits only shorter than 8, or that is a date (yyyymmdd, ddmmyyyy, mmddyyyy, or
+with separators as 1985-03-17, 17.03.1985, 1985/3/17: a birthday), is
 now refused wherever one is set, saying why in Chinese; eight or more digits that are no date,
 and a short password with a letter or a Chinese character in it, are taken."""
 
@@ -40,6 +41,56 @@ def test_a_short_or_dated_password_of_digits_is_refused(
     assert "王强" not in capsys.readouterr().out
 
 
+#: A birthday written the other ways round (ddmmyyyy, mmddyyyy) or with separators, as a
+#: thief's list of 1900–2099's dates in every common shape would try it.
+BIRTHDAYS = [
+    "17031985",
+    "03171985",
+    "1985-03-17",
+    "1985.03.17",
+    "1985/3/17",
+    "17.03.1985",
+    "3/17/1985",
+    "17-3-1985",
+    "2000-2-29",
+    "１９８５－０３－１７",  # typed with a Chinese input method's full-width characters
+    "1985年3月17日",
+]
+#: Near misses, taken: no calendar date of 1900–2099 in any order, or a date with words (a
+#: passphrase with a date in it is long and not on the thief's list of dates).
+NOT_BIRTHDAYS = [
+    "17131985",
+    "1985-02-30",
+    "1985-13-17",
+    "1885-03-17",
+    "2100/1/1",
+    "2001-2-29",
+    "1985-03-17王强家的牛",
+    "王强1985.03.17",
+    "我1985年3月17日生",
+]
+
+
+@pytest.mark.parametrize("password", BIRTHDAYS)
+def test_a_birthday_in_another_shape_is_refused(
+    db: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, password: str
+) -> None:
+    monkeypatch.setenv("FIELDAPP_NEW_PASSWORD", password)
+    capsys.readouterr()
+    assert main(["--db", db, "user", "add", "王强"]) != 0
+    err = capsys.readouterr().err
+    assert "生日这样的日期" in err and "Traceback" not in err, err
+    assert main(["--db", db, "user", "list"]) == 0
+    assert "王强" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("password", NOT_BIRTHDAYS)
+def test_a_near_miss_of_a_birthday_is_taken(password: str) -> None:
+    from fieldapp.services.users import check_password
+
+    assert check_password(password) == password
+
+
 @pytest.mark.parametrize(
     "password", ["82519374", "19851332", "wq260917", "王强260917", "1357924680"]
 )
@@ -60,7 +111,7 @@ def test_a_first_password_of_six_digits_makes_no_ledger(
     assert not db.exists()
 
 
-@pytest.mark.parametrize("password", ["260917", "123456", "abc"])
+@pytest.mark.parametrize("password", ["260917", "123456", "abc", "1985-03-17", "17031985"])
 def test_a_first_wave_backup_restored_under_a_guessable_password_is_refused(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
@@ -95,6 +146,9 @@ def test_a_first_wave_backup_is_checked_for_its_new_password_first(tmp_path: Pat
     Ledger.open(backup).close()
     with pytest.raises(ValidationFailed, match="只有数字的口令"):
         backups.check_backup(backup, Credentials("李芳", "19850317"), tmp_path)
+    for birthday in ("17.03.1985", "03171985"):
+        with pytest.raises(ValidationFailed, match="生日这样的日期"):
+            backups.check_backup(backup, Credentials("李芳", birthday), tmp_path)
     assert (
         backups.check_backup(backup, Credentials("李芳", "村里的口令1"), tmp_path)["persons"] == 0
     )
