@@ -98,8 +98,15 @@ def _mask(match: re.Match[str]) -> str:
 
 
 #: A run of percent-encoded bytes (a URL's path or query: `hub serve`'s access lines), a `+`
-#: between them a space.
-_ENCODED = re.compile(r"%[0-9A-Fa-f]{2}(?:(?:%[0-9A-Fa-f]{2}|\+|[0-9])*%[0-9A-Fa-f]{2})?")
+#: between them a space. After a byte of 0x80 and up, one plain character that may be the
+#: second (or fourth) byte of a GBK/GB18030 character belongs to the run: a browser encodes
+#: 燚 as %A0D, 𠀀 as %952%826 (a UTF-8 run is decoded just the same with it).
+_BYTE = r"%[0-9A-Fa-f]{2}"
+_TRAIL = r"(?<=%[89A-Fa-f][0-9A-Fa-f])[0-9@-~]"
+_ENCODED = re.compile(f"{_BYTE}(?:(?:{_BYTE}|\\+|[0-9]|{_TRAIL})*(?:{_BYTE}|{_TRAIL}))?")
+#: The encodings a run is read in: UTF-8, else GB18030 (GBK's superset, what older software
+#: and browsers on Chinese Windows send) when it leaves fewer bytes unread.
+_CODECS = ("utf-8", "gb18030")
 
 
 def _decoded(match: re.Match[str]) -> str:
@@ -107,11 +114,19 @@ def _decoded(match: re.Match[str]) -> str:
     encoded: %0A decoded would let a request's path write a line of its own into the log,
     %E2%80%A8 too for whatever splits lines as Python does, %E2%80%AE turn the line around);
     a byte that is no UTF-8 stays encoded, the text beside it decoded all the same (one stray
-    %FF kept a name or an ID number beside it encoded, for anyone to decode)."""
-    text = urllib.parse.unquote_plus(match.group(), errors="surrogateescape")
+    %FF kept a name or an ID number beside it encoded, for anyone to decode). A run that is
+    no UTF-8 but GBK/GB18030 (张三 as %D5%C5%C8%FD) is read as that, its name then masked."""
+    raw = urllib.parse.unquote_to_bytes(match.group().replace("+", " "))
+    readings = (raw.decode(codec, errors="surrogateescape") for codec in _CODECS)
+    text = min(readings, key=_unread)  # the first, UTF-8, when no other reads more
     return "".join(
         urllib.parse.quote(ch, errors="surrogateescape") if _unsafe(ch) else ch for ch in text
     )
+
+
+def _unread(text: str) -> int:
+    """How many bytes a reading left undecoded (as surrogateescape's U+DC80–U+DCFF)."""
+    return sum("\udc80" <= ch <= "\udcff" for ch in text)
 
 
 def _unsafe(ch: str) -> bool:
