@@ -53,6 +53,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain.dates import today
+from fieldapp.domain.month import Month
 from fieldapp.ui.held_words import word_shown
 
 Shown = TypeVar("Shown", QLabel, QMessageBox)  # a QMessageBox built, not a static one
@@ -452,6 +453,44 @@ class NewDay(QObject):
             self.on.blockSignals(False)
             self.stale()
         self.today = now
+
+
+class NewMonth(QObject):
+    """A page's 月份 left at the month running following the new month (按月更新, 本月走访情况):
+    a window left open over a month's end is on the new month — the one the page would open
+    on — while 月份 still says the month it was. A month chosen by hand is kept, and so is one
+    `keep` says is in use (a grid with typed changes not saved: moving would drop them). Looked
+    at each minute (`timer`) and by the page when it is shown (`follow`); `moved` then shows
+    the new month (the field is set with its signals held)."""
+
+    def __init__(
+        self,
+        page: QWidget,
+        month: DateField,
+        moved: Callable[[], object],
+        keep: Callable[[], bool] = lambda: False,
+    ) -> None:
+        super().__init__(page)
+        self.month, self.moved, self.keep = month, moved, keep
+        #: The month running when 月份 was last set to it.
+        self.running = Month.of(month.value())
+        self.timer = QTimer(self)
+        self.timer.setInterval(60_000)
+        self.timer.timeout.connect(self.follow)
+        self.timer.start()
+
+    def follow(self) -> None:
+        """A new month: 月份 moves to it when it was the old month running and not in use."""
+        day = today()
+        now = Month.of(day)
+        if now == self.running:
+            return
+        if Month.of(self.month.value()) == self.running and not self.keep():
+            self.month.blockSignals(True)
+            self.month.set_value(day)
+            self.month.blockSignals(False)
+            self.moved()
+        self.running = now
 
 
 def area_date_page(

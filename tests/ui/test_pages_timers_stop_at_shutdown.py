@@ -18,6 +18,7 @@ def test_the_pages_timers_are_stopped_when_the_window_shuts_its_pages_down(windo
 
     page = window.show_page("subsidies")
     window.show_page("visits")
+    window.show_page("monthly")
     window.show_page("due")
     running = [t for p in window.pages.values() for t in p.findChildren(QTimer) if t.isActive()]
     assert running, "the pages' minute checks run while the window is open"

@@ -65,7 +65,14 @@ from fieldapp.ui.pages.page import Page, PageHost
 from fieldapp.ui.session import Session
 from fieldapp.ui.status_words_said import status_shown, statuses
 from fieldapp.ui.table_model import ROW_ROLE, show
-from fieldapp.ui.widgets import DateField, ask_discard, from_qdate, plain_label, to_qdate
+from fieldapp.ui.widgets import (
+    DateField,
+    NewMonth,
+    ask_discard,
+    from_qdate,
+    plain_label,
+    to_qdate,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -458,6 +465,9 @@ class MonthlyPage(Page):
         session.on_change(self, (*PERSON_RECORDS, Kind.HOUSEHOLDS, Kind.AREAS), self._on_changed)
         self._loaded: tuple[str | None, str, str] | None = None
         self._saving = False
+        #: 月份 follows the new month while it says the month it was (a window left open over
+        #: a month's end); a month chosen by hand, or one with changes typed, is kept.
+        self.new_month = NewMonth(self, self.month, self.reload, lambda: bool(self.model.edited()))
         self.reload()
 
     # -- scope ----------------------------------------------------------------------------
@@ -465,6 +475,10 @@ class MonthlyPage(Page):
     def connect_host(self, host: PageHost) -> None:
         """Connect this page's requests to the window."""
         self.person_requested.connect(host.open_person)
+
+    def activated(self) -> None:
+        """Shown: on the new month if 月份 was the month it was (`NewMonth`)."""
+        self.new_month.follow()
 
     def current_month(self) -> Month:
         """The month being updated."""

@@ -42,6 +42,7 @@ from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
 from fieldapp.ui.widgets import (
     DateField,
+    NewMonth,
     arrows_walk_hits,
     ask_discard,
     button_grid,
@@ -496,6 +497,13 @@ class VisitsPage(Page):
         self.month.dateChanged.connect(lambda _d: self.refresh_month())
         self.area.currentIndexChanged.connect(lambda _i: self.refresh_month())
         self.only_unvisited.toggled.connect(lambda _b: self.refresh_month())
+        #: 月份 follows the new month while it says the month it was (a window left open over
+        #: a month's end: "this month's" visits were the last month's); one chosen is kept.
+        self.new_month = NewMonth(self, self.month, self.refresh_month)
+
+    def activated(self) -> None:
+        """Shown: the month view on the new month if it was on the month it was."""
+        self.new_month.follow()
 
     def refresh_month(self) -> None:
         """Reload the month view."""
