@@ -598,6 +598,7 @@ EN_REFUSALS: dict[str, str] = {
     "%1：%2（这个人已照常导入）": "%1: %2 (this person was imported as usual)",
     "务工地点“%1”未能识别为行政区划，按文字保存": "Place of work “%1” is not a known administrative division: kept as written",
     "%1“%2”只填到月份，已按%3记为开始日期，请核对": "%1 “%2” gives only a month: the job is taken to start on %3, please check",
+    "%1“%2”只填到月份，已按%3记为结束日期，请核对": "%1 “%2” gives only a month: the job is taken to end on %3, please check",
     "已就业但没有务工开始日期，就业情况未导入，请补录": "Employed, but no start date of the job: the work situation was not imported; please add it",
     "填了%1但没有务工开始日期，就业情况未导入，请补录": "%1 filled in, but no start date of the job: the work situation was not imported; please add it",
     "%1“%2”：这一行没有务工（就业状态或务工开始日期未填），这一格没有导入": "%1 “%2”: this row has no job (no work status or start date of the job), so this cell was not imported",

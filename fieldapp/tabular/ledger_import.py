@@ -39,6 +39,7 @@ from fieldapp.domain.dates import month_key, written_text
 from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.enums import Category, WorkStatus
 from fieldapp.domain.errors import ValidationFailed
+from fieldapp.domain.month import Month
 from fieldapp.domain.progress import CancelCheck, Progress, Ticker
 from fieldapp.domain.status_words import built_in_reading
 from fieldapp.services.clock import FRESH_SLACK_MS
@@ -61,6 +62,7 @@ from fieldapp.tabular.cells import (
     UnknownStatus,
     long_term,
     month_alone,
+    month_only,
     nfkc,
     open_ended,
     text,
@@ -142,6 +144,9 @@ END_JOB_LEFT_OUT = sentences.template("%1：这份工作没有导入，这个人
 END_BEFORE_START = sentences.template("%1%2早于务工开始日期%3")
 #: … a day not yet come (%1 the heading, %2 the day).
 END_AHEAD = sentences.template("%1%2晚于今天")
+#: … a month and no day (%1 the heading, %2 the cell), taken as the day %3: the month's last
+#: (“3月结束” is the end of March), today's for the month running.
+END_MONTH_ONLY = sentences.template("%1“%2”只填到月份，已按%3记为结束日期，请核对")
 #: Jobs of a month-by-month sheet with no start date (%1 how many), dated by their first month.
 START_GUESSED = sentences.template(
     "有 %1 份工作没有填务工开始日期：按它最早出现的那个月的 1 日记为开始日期，请核对"
@@ -685,15 +690,24 @@ class LedgerImporter:
             return
         if day is None:
             return
+        # A month and no day (2026年3月, 2026-03) is read as its first day: the job ended
+        # within that month, which has ended by its last day (today, for the month running).
+        by_month = month_only(cell)
+        if by_month and day <= self.today:
+            day = min(Month.of(day).last_day, self.today)
         start = item.spell["start_date"]
         said: sentences.Sentence
         if day.isoformat() < start:
             said = sentences.said(END_BEFORE_START, heading, sentences.Day(day), _day_part(start))
         elif day > self.today:
-            said = sentences.said(END_AHEAD, heading, sentences.Day(day))
+            shown = sentences.Day(day, "month" if by_month else "day")
+            said = sentences.said(END_AHEAD, heading, shown)
         else:
             item.spell = {**item.spell, "end_date": day.isoformat()}
             item.given = item.given | {"job_end"}
+            if by_month:
+                taken = sentences.Day(day)
+                item.warnings.append(sentences.said(END_MONTH_ONLY, heading, text(cell), taken))
             return
         if item.status == WorkStatus.EMPLOYED.value:
             item.warnings.append(sentences.said(END_KEPT, said))

@@ -999,8 +999,9 @@ def test_a_job_without_its_form_or_ended_before_its_month_says_what_it_said_befo
 
 def _job_end_notes(tmp_path: Path) -> list[tuple[Sentence, str]]:
     """A people sheet's 返乡时间 cell left out (on a row with no job, unreadable, before the
-    job's start, not yet come; beside 未就业, the job left out with it) in a real import: each
-    sentence as the report keeps it and the Chinese the import said before the templates."""
+    job's start, not yet come; beside 未就业, the job left out with it) or a month alone taken
+    as its last day, in a real import: each sentence as the report keeps it and the Chinese the
+    import said (or, of the month alone, says)."""
     import openpyxl
 
     from fieldapp.domain.dates import today as china_today
@@ -1021,6 +1022,7 @@ def _job_end_notes(tmp_path: Path) -> list[tuple[Sentence, str]]:
         ("张三", "已就业", "电子厂", "2025-05-01", "2025-01-31"),
         ("张四", "已就业", "砖厂", "2025-05-01", ahead.isoformat()),
         ("张五", "未就业", "砖厂", "2025-05-01", "2025-01-31"),
+        ("张六", "已就业", "鞋厂", "2025-03-01", "2025年10月"),
     ]
     for (name, status, employer, start, end), number in zip(rows, ids, strict=False):
         form = "单位就业" if employer else None
@@ -1042,6 +1044,7 @@ def _job_end_notes(tmp_path: Path) -> list[tuple[Sentence, str]]:
         5: f"返乡时间{ahead.year}年{ahead.month}月{ahead.day}日晚于今天：{kept}",
         6: "返乡时间2025年1月31日早于务工开始日期2025年5月1日：这份工作没有导入，"
         "这个人的其余信息照常导入，请核对",
+        7: "返乡时间“2025年10月”只填到月份，已按2025年10月31日记为结束日期，请核对",
     }
     assert set(by_row) == set(wanted), report.warnings
     return [(by_row[row], chinese) for row, chinese in sorted(wanted.items())]
@@ -1055,6 +1058,7 @@ def test_a_job_end_left_out_says_what_it_said_before(tmp_path) -> None:
         ledger_import.END_JOB_LEFT_OUT,
         ledger_import.END_BEFORE_START,
         ledger_import.END_AHEAD,
+        ledger_import.END_MONTH_ONLY,
     } <= met
 
 

@@ -2734,6 +2734,59 @@ def test_a_job_end_on_the_people_sheet_ends_the_job(ledger, tmp_path, heading):
     assert ended.fetchall() == [("2025-11-15",)]
 
 
+@pytest.mark.today("2026-03-16")
+@pytest.mark.parametrize("dry_run", [True, False])
+def test_a_job_end_of_a_month_alone_is_its_last_day_and_said(ledger, tmp_path, dry_run):
+    # Was: 务工结束日期 “2025年10月” stored as 2025-10-01 without a word — October's work,
+    # which the coordinator meant by “10月结束”, ended on its first day; and a job begun and
+    # ended the same month (“2025-12” after 2025-12-10) was refused as ending before it began.
+    # A month alone ends on its last day (as a month-by-month sheet ends a job), or today for
+    # the month running, said on the row like a month-only start; a month to come is still
+    # refused as not yet come.
+    headers = ["姓名", "身份证号码", "户主身份证号码", *PLACE, "就业状态", "务工单位"]
+    headers += ["务工开始日期", "务工结束日期", "就业形式"]
+    place = list(PLACE.values())
+    ids = [make_id("520502", "19800101", f"{n}1") for n in range(20, 26)]
+    rows = [
+        ("张一", "2025-03-01", "2025年10月"),
+        ("张二", "2025-12-10", "2025-12"),
+        ("张三", "2025-04-01", 2026.02),
+        ("张四", "2025-04-01", "2026年3月"),
+        ("张五", "2025-04-01", "2025-11-15"),
+        ("张六", "2025-04-01", "2026年4月"),
+    ]
+    write_xlsx(
+        tmp_path / "s.xlsx",
+        headers,
+        [
+            [name, n, n, *place, "已就业", f"{name}的厂", start, end, "单位就业"]
+            for (name, start, end), n in zip(rows, ids, strict=True)
+        ],
+    )
+    report = import_ledger(ledger, tmp_path / "s.xlsx", dry_run=dry_run)
+    assert report.rejected == []
+    said = {w.row: w.reason for w in report.warnings if "务工结束日期" in w.reason}
+    assert said == {
+        2: "务工结束日期“2025年10月”只填到月份，已按2025年10月31日记为结束日期，请核对",
+        3: "务工结束日期“2025-12”只填到月份，已按2025年12月31日记为结束日期，请核对",
+        4: "务工结束日期“2026.02”只填到月份，已按2026年2月28日记为结束日期，请核对",
+        5: "务工结束日期“2026年3月”只填到月份，已按2026年3月16日记为结束日期，请核对",
+        7: "务工结束日期2026年4月晚于今天：这一格没有导入，这份工作照常导入（按仍在进行），请核对",
+    }
+    if not dry_run:
+        ends = dict(
+            ledger.db.execute("SELECT employer, end_date FROM employment_spells").fetchall()
+        )
+        assert ends == {
+            "张一的厂": "2025-10-31",
+            "张二的厂": "2025-12-31",
+            "张三的厂": "2026-02-28",
+            "张四的厂": "2026-03-16",
+            "张五的厂": "2025-11-15",
+            "张六的厂": None,
+        }
+
+
 @pytest.mark.parametrize(
     ("file", "title"),
     [

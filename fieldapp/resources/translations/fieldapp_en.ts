@@ -8338,6 +8338,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>%1写的补贴名称是“%2”、政策依据是“%3”，按政策应是“%4”、“%5”：申请表、花名册和公示表照申领印补贴名称和政策依据，请在程序中按政策重新申领</source>
       <translation>%1 names its subsidy “%2” under “%3”, but by the policy it is “%4” under “%5”: the claim form, roster and public notice print the subsidy's name and clause as the claim has them; claim again in the program by the policy</translation>
     </message>
+    <message>
+      <source>%1“%2”只填到月份，已按%3记为结束日期，请核对</source>
+      <translation>%1 “%2” gives only a month: the job is taken to end on %3, please check</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
