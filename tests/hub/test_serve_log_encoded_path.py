@@ -7,10 +7,6 @@ log masks everywhere else; the request line and its status stay readable."""
 from __future__ import annotations
 
 import logging
-import os
-import socket
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.parse
@@ -20,18 +16,12 @@ from pathlib import Path
 import pytest
 
 from fieldapp.domain.redact import RedactingFormatter
+from tests.hub.httpkit import hub_serve
 
 NAME = "王秀英"
 ID_NUMBER = "520103199001011234"
 #: The ID number with every other digit percent-encoded (%35 is "5").
 ENCODED_ID = "".join(f"%{ord(c):02X}" if i % 2 else c for i, c in enumerate(ID_NUMBER))
-SERVE = "import sys\nfrom fieldapp.cli.main import main\nsys.exit(main(sys.argv[1:]))"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _status(url: str) -> int:
@@ -46,33 +36,12 @@ def _status(url: str) -> int:
 def test_an_encoded_name_or_id_number_in_a_path_is_masked(hub, tmp_path: Path) -> None:
     root = str(hub.root)
     hub.close()
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}/"
     log_path = tmp_path / "hub-serve.log"
     encoded_name = urllib.parse.quote(NAME)
-    with log_path.open("wb") as log_file:
-        process = subprocess.Popen(
-            [sys.executable, "-c", SERVE, "hub", "serve", "--dir", root, "--port", str(port)],
-            stdout=log_file,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, "PYTHONUNBUFFERED": "1"},
-        )
-        try:
-            until = time.monotonic() + 60
-            while True:
-                try:
-                    urllib.request.urlopen(url + "v1/health", timeout=5).close()
-                    break
-                except OSError:
-                    assert process.poll() is None, log_path.read_text("utf-8")
-                    assert time.monotonic() < until, "hub serve did not start"
-                    time.sleep(0.2)
-            assert _status(f"{url}v1/{encoded_name}?id={ENCODED_ID}") == 404
-            assert _status(f"{url}v1/persons/{ENCODED_ID.lower()}") == 404
-            time.sleep(0.5)
-        finally:
-            process.terminate()
-            process.wait(timeout=30)
+    with hub_serve(Path(root), output=log_path) as url:
+        assert _status(f"{url}v1/{encoded_name}?id={ENCODED_ID}") == 404
+        assert _status(f"{url}v1/persons/{ENCODED_ID.lower()}") == 404
+        time.sleep(0.5)
     text = log_path.read_text("utf-8")
     assert '"GET /v1/health HTTP/1.1" 200' in text, text
     assert '"GET /v1/‹3字›?id=‹18位数字› HTTP/1.1" 404' in text, text

@@ -8,9 +8,6 @@ four-byte one (𠀀 is %952%826)."""
 from __future__ import annotations
 
 import logging
-import os
-import subprocess
-import sys
 import time
 import urllib.parse
 import urllib.request
@@ -19,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from fieldapp.domain.redact import RedactingFormatter
-from tests.hub.test_serve_log_encoded_path import SERVE, _free_port, _status
+from tests.hub.httpkit import hub_serve
+from tests.hub.test_serve_log_encoded_path import _status
 
 
 def _gbk(text: str) -> str:
@@ -37,33 +35,12 @@ def _access_line(path: str) -> str:
 def test_a_gbk_encoded_name_in_a_path_is_masked(hub, tmp_path: Path) -> None:
     root = str(hub.root)
     hub.close()
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}/"
     log_path = tmp_path / "hub-serve.log"
     name, other = _gbk("张三"), _gbk("王秀英")
-    with log_path.open("wb") as log_file:
-        process = subprocess.Popen(
-            [sys.executable, "-c", SERVE, "hub", "serve", "--dir", root, "--port", str(port)],
-            stdout=log_file,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, "PYTHONUNBUFFERED": "1"},
-        )
-        try:
-            until = time.monotonic() + 60
-            while True:
-                try:
-                    urllib.request.urlopen(url + "v1/health", timeout=5).close()
-                    break
-                except OSError:
-                    assert process.poll() is None, log_path.read_text("utf-8")
-                    assert time.monotonic() < until, "hub serve did not start"
-                    time.sleep(0.2)
-            assert _status(f"{url}v1/{name}?q={other}") == 404
-            assert _status(f"{url}v1/p?q={_gbk('刘燚')}") == 404
-            time.sleep(0.5)
-        finally:
-            process.terminate()
-            process.wait(timeout=30)
+    with hub_serve(Path(root), output=log_path) as url:
+        assert _status(f"{url}v1/{name}?q={other}") == 404
+        assert _status(f"{url}v1/p?q={_gbk('刘燚')}") == 404
+        time.sleep(0.5)
     text = log_path.read_text("utf-8")
     assert '"GET /v1/health HTTP/1.1" 200' in text, text
     # The path uvicorn decodes itself (bytes that are no UTF-8 become U+FFFD, nothing left to
