@@ -454,9 +454,15 @@ class ClaimService:
         from fieldapp.services.trust_check import twin_claim
 
         row = self.ledger.get("claims", claim.id) or {}
+        # (the person's claims, and those of the other rows holding their ID number: one
+        # person entered twice, the job recorded on each row, is one job)
+        person = self.ledger.get("persons", claim.person_id) or {}
+        number = str(person.get("id_number") or "")
+        people = {claim.person_id} | self.queries.holders([number]).get(number, set())
         others = {
             c.id: found
-            for c in self.queries.select(person_id=claim.person_id)
+            for whose in sorted(people)
+            for c in self.queries.select(person_id=whose)
             if (found := self.ledger.get("claims", c.id)) is not None
         }
         return twin_claim(self.policy, ClaimRow.of(claim.id, row), row, others, self.ledger.get)

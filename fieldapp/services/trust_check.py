@@ -399,7 +399,10 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
             # The same person's other rows (one ID number): their claims under the same limit
             # group and period, read with the rest (`namesake_repeat_of`).
             reviewed = [r for r in rows if str(r.get("state") or "") in REVIEWED]
-            numbers = wanted(_HOLDERS, reviewed, "id_number")
+            # … and their claims of a subsidy paid once per job (training): the same job
+            # recorded on each row is one job (`twin_claim`).
+            once = [r for r in rows if str(r.get("limit_kind") or "") == _PER_EVENT]
+            numbers = wanted(_HOLDERS, reviewed + once, "id_number")
             held.setdefault(_HOLDERS, {}).update(claims_of.holders(numbers) if numbers else {})
             holders = held[_HOLDERS]
             keys |= (
@@ -413,8 +416,11 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
             )
             found += keep(_BY_KEY, claims_of.with_limit_keys(keys))
             if policy is not None:
-                once = [r for r in rows if str(r.get("limit_kind") or "") == _PER_EVENT]
-                found += keep(_BY_PERSON, claims_of.of_people(wanted(_BY_PERSON, once)))
+                people = wanted(_BY_PERSON, once) | (
+                    {p for r in once for p in holders.get(str(r.get("id_number") or ""), ())}
+                    - held.get(_BY_PERSON, {}).keys()
+                )
+                found += keep(_BY_PERSON, claims_of.of_people(people))
         return [("claims" if t in (_BY_KEY, _BY_PERSON) else t, i) for t, i in found]
 
     def held_of(table: str, key: str, read: Callable[[], Iterable[Record]]) -> set[str]:
@@ -427,11 +433,9 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
         return held_of(CategoryMembership.TABLE, person,
                        lambda: records.person_records(ledger, CategoryMembership, person))  # fmt: skip
 
-    def namesake_claims(
-        claim: ClaimRow, row: Mapping[str, Any], lookup: RowLookup
-    ) -> list[ClaimRow]:
-        """The claims, as they will be, of the other live persons holding the ID number of
-        `claim` (its `row`) or of its person, under its limit group and period."""
+    def namesakes_of(claim: ClaimRow, row: Mapping[str, Any], lookup: RowLookup) -> set[str]:
+        """The ids of the other live persons of the ledger holding the ID number of `claim`
+        (its `row`) or of its person."""
         from fieldapp.store.queries.claims import ClaimQueries
 
         person = lookup("persons", claim.person_id) or {}
@@ -442,6 +446,16 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
             if number not in holders:
                 holders.update(ClaimQueries(ledger).holders([number]))
             others |= holders.get(number, set())
+        return others - {claim.person_id}
+
+    def namesake_claims(
+        claim: ClaimRow, row: Mapping[str, Any], lookup: RowLookup
+    ) -> list[ClaimRow]:
+        """The claims, as they will be, of the other live persons holding the ID number of
+        `claim` (its `row`) or of its person, under its limit group and period."""
+        from fieldapp.store.queries.claims import ClaimQueries
+
+        others = namesakes_of(claim, row, lookup)
         found: list[ClaimRow] = []
         for other in sorted(others - {claim.person_id}):
             key = namesake_key(claim.limit_key, other)
@@ -605,12 +619,17 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
             # held on its way to payment, as a repeat under one key is reviewed no further.
             from fieldapp.store.queries.claims import ClaimQueries
 
-            whose = claim.person_id
-            ids = set(
-                held_of(_BY_PERSON, whose, lambda: ClaimQueries(ledger).select(person_id=whose))
-            )
-            ids |= {i for made in seen.values() for i in made}
-            rows = {i: now for i in sorted(ids) if (now := lookup("claims", i)) is not None}
+            # (the person's own claims, and those of the other rows holding their ID number:
+            # one person entered twice, the job recorded on each row, is one job)
+            theirs: set[str] = set()
+            for whose in sorted({claim.person_id} | namesakes_of(claim, row, lookup)):
+                theirs |= held_of(
+                    _BY_PERSON,
+                    whose,
+                    functools.partial(ClaimQueries(ledger).select, person_id=whose),
+                )
+            theirs |= {i for made in seen.values() for i in made}
+            rows = {i: now for i in sorted(theirs) if (now := lookup("claims", i)) is not None}
             first = twin_claim(policy, claim, row, rows, lookup)
             if first is not None:
                 return twin_refused(claim, first, policy, row)
@@ -656,7 +675,9 @@ def twin_claim(
     """The first live claim of `others` (rows by id, as they will be) that pays for the same
     job (training) as `claim` (its `row`) recorded twice under another id (`event_twin`), of a
     subsidy paid once per job (training), in the guard's order; None when there is none or
-    `claim` comes first."""
+    `claim` comes first. The job of one person: of the claim's person row, or of another live
+    person row holding the same ID number (`one_person`: one person entered twice, the job
+    recorded on each row — a job is its person's, whichever row records it)."""
     from fieldapp.policy.eligibility import event_twin
 
     if str(row.get("limit_kind") or "") != _PER_EVENT:
@@ -665,20 +686,39 @@ def twin_claim(
     mine = lookup(*named) if named is not None and named[1] else None
     if named is None or mine is None:
         return None
-    group = claim.limit_key.rsplit("|", 1)[0] + "|"
+    group, _, rest = claim.limit_key.partition("|")
+    whose = rest.partition("|")[0]
     twins = []
     for other_id, other in others.items():
-        if other_id == claim.id or not str(other.get("limit_key") or "").startswith(group):
+        their_group, _, their_rest = str(other.get("limit_key") or "").partition("|")
+        theirs_whose = their_rest.partition("|")[0]
+        if other_id == claim.id or their_group != group:
+            continue
+        if theirs_whose != whose and not one_person(lookup, whose, theirs_whose):
             continue
         theirs = claim_event_id(policy, other)
         if theirs is None or theirs[0] != named[0] or theirs[1] == named[1] or not theirs[1]:
             continue
         event = lookup(*theirs)
+        if event is not None and str(event.get("person_id") or "") == theirs_whose:
+            event = {**event, "person_id": mine.get("person_id")}
         if event is not None and event_twin(named[0], mine, event):
             twins.append(dataclasses.replace(ClaimRow.of(other_id, other),
                                              limit_key=claim.limit_key))  # fmt: skip
     found = repeat_of(claim, twins)
     return found if isinstance(found, ClaimRow) else None
+
+
+def one_person(lookup: RowLookup, one: str, other: str) -> bool:
+    """True when the person rows `one` and `other` (ids, rows as `lookup` gives them) are one
+    person: both live, holding the same ID number."""
+    if one == other:
+        return True
+    rows = [lookup("persons", p) for p in (one, other)]
+    if any(r is None or r.get("deleted") for r in rows):
+        return False
+    numbers = {str((r or {}).get("id_number") or "").strip().upper() for r in rows}
+    return len(numbers) == 1 and "" not in numbers
 
 
 def _twin_what(policy: Policy, row: Mapping[str, Any]) -> Word:

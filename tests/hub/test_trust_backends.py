@@ -15,10 +15,15 @@ from fieldapp.store.ledger import natural_id
 from fieldapp.store.queries.claims import ClaimQueries
 from fieldapp.sync.exchange import export_bundle, import_bundle
 from tests.helpers.hostile_county import named
+from tests.sync import event_village
 from tests.sync.helpers import JOB_START, VILLAGE, add_family, add_job, job_of
 from tests.sync.hostile import foreign, forge, send
 
 OTHER = "520502202001"
+
+#: 红星村's laptop holding 王五 (a job, a training) and his son, and the county's figures
+#: (`tests.sync.event_village`), here on either store's hub.
+village = event_village.village
 
 
 def test_held_changes_on_both_backends(tmp_path, hub, make_device, capsys):
@@ -206,3 +211,25 @@ def test_the_account_kept_at_approval_is_judged_and_stored_on_both_backends(
     stored = hub.ledger.get("claims", claims[0])
     assert (stored["state"], stored["approved_account"]) == ("县审批", own)
     assert hub.ledger.get("claims", claims[1])["state"] == "乡镇审核"
+
+
+def test_one_persons_training_on_two_rows_claimed_twice_is_held_on_both_backends(village, hub):
+    """The same verdict on either store: a training recorded on a second row of one person
+    (the same ID number) claimed again is a repeat (`claim_repeat`)."""
+    from fieldapp.domain.claims import ClaimState
+    from fieldapp.services.claims import ClaimService
+    from fieldapp.services.policy_admin import policy_in_force
+    from tests.sync.test_hostile_namesake_event import _claim_on, _namesake_training
+
+    village.exchange()
+    service = ClaimService(village, policy_in_force(village))
+    course = service.create(village.ids["worker"], "training_living", on=dt.date(2025, 10, 20))
+    service.advance(course.id, ClaimState.SUBMITTED, "材料后补")
+    village.exchange()
+    twin, copy_course = _namesake_training(village, course.person_id, "twin-pg")
+    again = _claim_on(village, course.id, twin, copy_course, "twin-pg", "已提交")
+    village.exchange()
+    held = {h.change_id: h.rule for h in hub.rejected() if h.change.tbl == "claims"}
+    assert held == {again.id: "claim_repeat"}, [(h.rule, h.reason) for h in hub.rejected()]
+    assert hub.ledger.get("claims", again.row_id) is None
+    assert hub.ledger.get("persons", twin) is not None

@@ -1,0 +1,108 @@
+"""One person entered twice (a second person row holding the same 身份证号, in another household
+of the village) with the same training recorded on each row: 培训生活费补贴 is paid once per
+training, its limit key holding the training row, so a claim on each row was two keys and both
+were paid (重复享受、虚报冒领). A training (job) is one by its person's ID number and its own
+facts (`eligibility.TWIN_FIELDS`: the same course, day and days; the same employer and start
+day), whichever person row records it: the second claim is held at the hub as a repeat
+(`claim_repeat`) and the village's own program does not pass it on."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from fieldapp.domain.claims import ClaimState
+from fieldapp.services.claims import ClaimRefused, ClaimService
+from fieldapp.services.policy_admin import policy_in_force
+from fieldapp.store.ledger import natural_id
+from tests.sync import event_village
+from tests.sync.hostile import forge
+from tests.sync.test_hostile_events import _copy, held_claims
+
+village = event_village.village
+
+
+def _namesake_training(device, worker: str, tag: str, **course: object) -> tuple[str, str]:
+    """A tampered program's second 王五 (the same ID number, a household of his own) with a
+    training on his row (as 王五's, unless `course` says otherwise) and 王五's category:
+    (person id, training id)."""
+    me = device.get("persons", worker)
+    home = device.get("households", me["household_id"])
+    house = natural_id("households", "forged", tag)
+    forge(device, "households", house, {k: home[k] for k in ("area_code", "is_lifted")}
+          | {"household_no": f"9{tag[-2:]}"})  # fmt: skip
+    kept = ("name", "id_number", "gender", "relation")
+    twin = natural_id("persons", "forged", tag)
+    forge(device, "persons", twin,
+          {k: me[k] for k in kept if me.get(k) is not None} | {"household_id": house})  # fmt: skip
+    forge(device, "person_categories", natural_id("person_categories", "forged", tag),
+          {"person_id": twin, "category": "脱贫人口", "start_date": "2016-01-01"})  # fmt: skip
+    (source,) = device.db.execute(
+        "SELECT * FROM services WHERE person_id = ? AND service_type = '职业培训'", [worker]
+    ).fetchall()
+    names = [d[0] for d in device.db.execute("SELECT * FROM services LIMIT 0").description]
+    row = dict(zip(names, source, strict=True))
+    fields = ("service_date", "service_type", "training_days", "training_kind")
+    course_id = natural_id("services", "forged", tag)
+    forge(device, "services", course_id,
+          {k: row[k] for k in fields if row.get(k) is not None} | dict(course)
+          | {"person_id": twin})  # fmt: skip
+    return twin, course_id
+
+
+def _claim_on(device, claim_id: str, person: str, course: str, tag: str, state: str):
+    """The claim `claim_id` made again on the second row and its training, at `state`."""
+    made = device.get("claims", claim_id)
+    row = _copy(device, claim_id)
+    facts = json.loads(made["facts"])
+    return forge(device, "claims", natural_id("claims", "forged", tag),
+                 row | {"person_id": person, "state": state,
+                        "facts": json.dumps(facts | {"event_id": course}, ensure_ascii=False),
+                        "limit_key": made["limit_key"].replace(made["person_id"], person)
+                        .replace(facts["event_id"], course)})  # fmt: skip
+
+
+def test_one_persons_training_claimed_again_on_a_second_row_is_held(village, hub):
+    village.exchange()
+    service = ClaimService(village, policy_in_force(village))
+    course = service.create(village.ids["worker"], "training_living", on=dt.date(2025, 10, 20))
+    service.advance(course.id, ClaimState.SUBMITTED, "材料后补")
+    village.exchange()
+    twin, copy_course = _namesake_training(village, course.person_id, "twin-a")
+    again = _claim_on(village, course.id, twin, copy_course, "twin-a", "已提交")
+    village.exchange()
+    (held,) = held_claims(hub)
+    assert (held.change_id, held.rule) == (again.id, "claim_repeat"), held.reason
+    assert "王五" in held.reason and "重复申领" in held.reason, held.reason
+    assert "登记了两遍" in held.reason, held.reason
+    assert hub.ledger.get("claims", again.row_id) is None
+    assert hub.ledger.get("claims", course.id)["state"] == "已提交"
+
+
+def test_the_village_device_does_not_pass_the_second_rows_claim_on(village, hub):
+    village.exchange()
+    service = ClaimService(village, policy_in_force(village))
+    course = service.create(village.ids["worker"], "training_living", on=dt.date(2025, 10, 20))
+    service.advance(course.id, ClaimState.SUBMITTED, "材料后补")
+    twin, copy_course = _namesake_training(village, course.person_id, "twin-b")
+    draft = _claim_on(village, course.id, twin, copy_course, "twin-b", "草稿")
+    with pytest.raises(ClaimRefused, match="重复申领"):
+        service.advance(draft.row_id, ClaimState.SUBMITTED, "材料后补")
+    assert village.get("claims", draft.row_id)["state"] == "草稿"
+
+
+def test_another_training_of_the_second_row_is_not_a_repeat(village, hub):
+    """The same person's other training (another day) on the second row is no repeat: held
+    for nothing of the kind (the hub's other checks may say what they say of it)."""
+    village.exchange()
+    service = ClaimService(village, policy_in_force(village))
+    course = service.create(village.ids["worker"], "training_living", on=dt.date(2025, 10, 20))
+    service.advance(course.id, ClaimState.SUBMITTED, "材料后补")
+    village.exchange()
+    twin, other = _namesake_training(village, course.person_id, "twin-c", service_date="2025-10-12")
+    again = _claim_on(village, course.id, twin, other, "twin-c", "已提交")
+    village.exchange()
+    assert [h.rule for h in held_claims(hub) if h.change_id == again.id
+            and h.rule == "claim_repeat"] == []  # fmt: skip
