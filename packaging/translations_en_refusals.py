@@ -144,6 +144,7 @@ EN_REFUSALS: dict[str, str] = {
     "从%1开始": "began on %1",
     "从%1开始，到%2结束": "ran from %1 to %2",
     "%1：台账上这份工作%2，%3不在岗，不能申领%3的补贴": "%1: in the ledger this job %2, so it was not held in %3 and %3 cannot be claimed",
+    "%1在台账上已删除，不能为其申领或报送%2：申领只能为台账上在册的人员提出，删除的人员不列入花名册。如是误删，请先恢复这个人，再重新申领": "%1 is deleted in the ledger, so %2 cannot be claimed or passed on for them: claims are made only for persons on the ledger, and deleted persons are left off the roster. If they were deleted by mistake, restore them first, then claim again",
     "申领写的是“%1（%2）”，它所申领的人在台账上是“%3（%4）”：申领表、花名册和公示表上的姓名、身份证号码须是申领人本人的，请在程序中按台账重新申领": "The claim says “%1 (%2)”, but the person it is for is “%3 (%4)” in the ledger: the name and ID number on the claim form, roster and public notice must be the claimant's own; claim again in the program by the ledger",
     "%1：台账上%2在%3不属于%4中的任何一类，这项补贴只发给这些人员：请先核对人员类别登记，再按政策重新申领": "%1: the ledger records %2 as none of %4 %3, and this subsidy is paid only to them: check the category registration, then claim again by the policy",
     "%1：台账上%2在%3属于%4，这项补贴不发给这些人员：请先核对人员类别登记，再按政策重新申领": "%1: the ledger records %2 as %4 %3, and this subsidy is not paid to them: check the category registration, then claim again by the policy",

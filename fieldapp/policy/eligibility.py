@@ -31,6 +31,7 @@ from fieldapp.domain.places_said import say_place
 from fieldapp.domain.sentences import (
     COLONED,
     OWNED,
+    QUOTED,
     SEMICOLONED,
     Day,
     Part,
@@ -1106,6 +1107,25 @@ def claim_person_wrong(
     )
 
 
+def claim_person_deleted(
+    claim: Mapping[str, Any], person: Mapping[str, Any] | None
+) -> tuple[str, Sentence] | None:
+    """Why a claim may not be made (or passed on) for its person: the ledger holds them
+    deleted (moved away, entered by mistake) — the 花名册 leaves a deleted person's claims off,
+    yet the claim would stand counted and reviewable, and be paid once the row is restored —
+    as (rule, reason); None when the person is live, or not known here (judged elsewhere)."""
+    if person is None or not person.get("deleted"):
+        return None
+    name: Part = str(person.get("name") or claim.get("person_name") or "") or Word("此人")
+    title = str(claim.get("rule_title") or "").strip()
+    what: Part = said(QUOTED, title) if title else Word("补贴")
+    return "claim_person", said(PERSON_DELETED, name, what)
+
+
+PERSON_DELETED = template(
+    "%1在台账上已删除，不能为其申领或报送%2：申领只能为台账上在册的人员提出，删除的人员不列入"
+    "花名册。如是误删，请先恢复这个人，再重新申领"
+)
 PERSON_WRONG = template(
     "申领写的是“%1（%2）”，它所申领的人在台账上是“%3（%4）”：申领表、花名册和公示表上的姓名、"
     "身份证号码须是申领人本人的，请在程序中按台账重新申领"

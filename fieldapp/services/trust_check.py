@@ -65,6 +65,7 @@ from fieldapp.policy.eligibility import (
     claim_not_yet_due,
     claim_out_of_force,
     claim_payee_wrong,
+    claim_person_deleted,
     claim_person_wrong,
     rests_on_records,
     said_claim,
@@ -487,6 +488,11 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
         if found is not None:
             return refuse(*found)
         before = lookup("claims", row_id)
+        # Made, moved onto another person, or passed on: for a person the ledger holds (not
+        # deleted before, nor earlier in the same bundle: as the changes so far leave it).
+        verdict = person_gone(before, row, lookup)
+        if not verdict.allowed:
+            return verdict
         if policy is not None and (
             before is None
             or any(before.get(f) != row.get(f) for f in EVENT_FIELDS)
@@ -738,6 +744,26 @@ TWIN = template(
     "%1；两条申领的%2是同一次（同一天开始，登记了两遍），只能申领一次，"
     "这条不能往下提交或审核，请驳回"
 )
+
+
+def person_gone(
+    before: Mapping[str, Any] | None, row: Mapping[str, Any], lookup: RowLookup
+) -> Verdict:
+    """`claim_person`: a claim (`before` and `row`: as it was and will be) made, moved onto
+    another person, or passed on towards payment, for a person `lookup` gives as deleted
+    (`claim_person_deleted`). By any device: no program makes a claim for a deleted person."""
+    if row.get("deleted"):
+        return ALLOWED
+    state = row.get("state")
+    if (
+        before is not None
+        and to_storable(before.get("person_id")) == to_storable(row.get("person_id"))
+        and (before.get("state") == state or state not in ONWARD)
+    ):
+        return ALLOWED
+    whose = str(row.get("person_id") or "")
+    found = claim_person_deleted(row, lookup("persons", whose) if whose else None)
+    return refuse(*found) if found is not None else ALLOWED
 
 
 def rule_unheld(row: Mapping[str, Any]) -> Verdict:
@@ -1882,6 +1908,13 @@ def gateway_check(ledger: Ledger, transfers: Collection[str] = ()) -> GatewayChe
             due = not_yet_due({**before, **data}, today())
             if not due.allowed:
                 raise TrustRefused(due)
+        if change.table == "claims":
+            # Enrolled or not, any role: a claim is made (passed on) for a person the ledger
+            # holds, not for one deleted, as the hub judges it (`claim_person`).
+            before = {k: to_storable(v) for k, v in (change.before or {}).items()}
+            gone = person_gone(change.before and before, {**before, **data}, ledger.get)
+            if not gone.allowed:
+                raise TrustRefused(gone)
         if change.table == "claims" and change.before is not None:
             # Enrolled or not, any role: approved, a claim keeps its person's account as it is
             # (the roster pays to it), as the hub judges it (`claim_account`).

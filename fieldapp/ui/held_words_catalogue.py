@@ -461,6 +461,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "%1含有控制字符（不可见的特殊字符），请删除后重新填写"),
     QT_TRANSLATE_NOOP("Refusals", "%1在%2期内"),
     QT_TRANSLATE_NOOP("Refusals", "%1在中心台账里已损坏（修改的内容读不出来），不能接受。只能不予采纳%2"),
+    QT_TRANSLATE_NOOP("Refusals", "%1在台账上已删除，不能为其申领或报送%2：申领只能为台账上在册的人员提出，删除的人员不列入花名册。如是误删，请先恢复这个人，再重新申领"),
     QT_TRANSLATE_NOOP("Refusals", "%1在台账中还没有住户，没有可打印的走访记录"),
     QT_TRANSLATE_NOOP("Refusals", "%1在第 %2 行的身份证号码是 %3，第 %4 行（“%5”列，%6 列）却是 %7：同一户的同一个人各月的身份证号码应当相同，第 %4 行按 %3 读取（%8），请核对表格中的号码"),
     QT_TRANSLATE_NOOP("Refusals", "%1天"),

@@ -233,3 +233,22 @@ def test_one_persons_training_on_two_rows_claimed_twice_is_held_on_both_backends
     assert held == {again.id: "claim_repeat"}, [(h.rule, h.reason) for h in hub.rejected()]
     assert hub.ledger.get("claims", again.row_id) is None
     assert hub.ledger.get("persons", twin) is not None
+
+
+def test_a_claim_for_a_person_deleted_in_its_bundle_is_held_on_both_backends(village, hub):
+    """The same verdict on either store: a new claim for a person deleted in the same bundle
+    is held (`claim_person`); the deletion (no claim of theirs waited) lands."""
+    from tests.sync.event_village import _edit
+    from tests.sync.test_hostile_claim_deleted_person import _draft
+
+    village.exchange()
+    worker, row = _draft(village)
+    village.exchange()
+    gone = _edit(village, "persons", worker, {"deleted": 1})
+    forged = forge(village, "claims", natural_id("claims", "forged", "gone"), row)
+    village.exchange()
+    held = {h.change_id: h.rule for h in hub.rejected() if h.change.tbl == "claims"}
+    assert held == {forged.id: "claim_person"}, [(h.rule, h.reason) for h in hub.rejected()]
+    assert gone.id not in {h.change_id for h in hub.rejected()}
+    assert hub.ledger.get("persons", worker)["deleted"]
+    assert hub.ledger.get("claims", forged.row_id) is None

@@ -236,6 +236,15 @@ SCENARIOS: dict[str, Callable[[], Verdict]] = {
             {"name": "王晓明", "id_number": "520502199001011234"},
         )
     ),
+    # eligibility.claim_person_deleted
+    "person_deleted": lambda: _v(
+        e.claim_person_deleted(
+            POST, {"name": "王小明", "id_number": "520502199001011234", "deleted": 1}
+        )
+    ),  # fmt: skip
+    "person_deleted_untitled": lambda: _v(
+        e.claim_person_deleted({**POST, "rule_title": ""}, {"name": "", "deleted": 1})
+    ),
     # eligibility.claim_payee_wrong
     "payee_kind": lambda: _v(e.claim_payee_wrong(policy(), {**POST, "payee": "用人单位"}, None)),
     "payee_kind_named": lambda: _v(

@@ -8342,6 +8342,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>%1“%2”只填到月份，已按%3记为结束日期，请核对</source>
       <translation>%1 “%2” gives only a month: the job is taken to end on %3, please check</translation>
     </message>
+    <message>
+      <source>%1在台账上已删除，不能为其申领或报送%2：申领只能为台账上在册的人员提出，删除的人员不列入花名册。如是误删，请先恢复这个人，再重新申领</source>
+      <translation>%1 is deleted in the ledger, so %2 cannot be claimed or passed on for them: claims are made only for persons on the ledger, and deleted persons are left off the roster. If they were deleted by mistake, restore them first, then claim again</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
