@@ -1981,7 +1981,7 @@ def gateway_check(ledger: Ledger, transfers: Collection[str] = ()) -> GatewayChe
 def judges_table(actor: WriterActor, table: str) -> bool:
     """Whether `gateway_check` judges any write of `table` by `actor`: every table on an
     enrolled device; on a ledger never enrolled only claims (a claim for a month not yet come,
-    an approved claim's account), by anyone."""
+    an approved claim's account, a claim made or passed on for a deleted person), by anyone."""
     return actor.role is not None or table == "claims"
 
 
