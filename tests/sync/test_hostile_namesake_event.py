@@ -14,6 +14,7 @@ import json
 import pytest
 
 from fieldapp.domain.claims import ClaimState
+from fieldapp.domain.models import EmploymentSpell
 from fieldapp.services.claims import ClaimRefused, ClaimService
 from fieldapp.services.policy_admin import policy_in_force
 from fieldapp.store.ledger import natural_id
@@ -106,3 +107,36 @@ def test_another_training_of_the_second_row_is_not_a_repeat(village, hub):
     village.exchange()
     assert [h.rule for h in held_claims(hub) if h.change_id == again.id
             and h.rule == "claim_repeat"] == []  # fmt: skip
+
+
+def test_one_persons_job_claimed_again_on_a_second_row_is_held_when_reviewed(village, hub):
+    """一次性交通补助 is paid once per person (`once_ever`): the second row's claim on the same
+    job (the same employer and start day recorded on it) is a repeat by the person's ID number
+    (`namesake_repeat_of`), held when the village passes it on in review (村审核), as a repeat
+    under one key is; the first claim stands."""
+    village.exchange()
+    service = ClaimService(village, policy_in_force(village))
+    first = service.create(village.ids["worker"], "transport_cross_county", on=dt.date(2025, 6, 5))
+    service.advance(first.id, ClaimState.SUBMITTED, "材料后补")
+    service.advance(first.id, ClaimState.VILLAGE_REVIEWED)
+    village.exchange()
+    twin, _course = _namesake_training(village, first.person_id, "twin-d")
+    job = village.get("employment_spells", first.spell_id)
+    kept = set(EmploymentSpell.model_fields) - {"id", "person_id", "created_at", "created_by",
+        "created_device", "updated_at", "updated_by", "updated_device", "deleted"}  # fmt: skip
+    copy_job = natural_id("employment_spells", "forged", "twin-d")
+    forge(village, "employment_spells", copy_job,
+          {k: job[k] for k in kept if job.get(k) is not None} | {"person_id": twin})  # fmt: skip
+    row = _copy(village, first.id)
+    made = forge(village, "claims", natural_id("claims", "forged", "twin-d"),
+                 row | {"person_id": twin, "state": "已提交", "spell_id": copy_job,
+                        "limit_key": row["limit_key"].replace(first.person_id, twin)})  # fmt: skip
+    step = forge(village, "claims", made.row_id, {"state": "村审核"},
+                 parents={"state": [made.id]})  # fmt: skip
+    village.exchange()
+    held = {h.change_id: h for h in held_claims(hub)}
+    assert set(held) == {step.id}, [(h.rule, h.reason) for h in held.values()]
+    assert held[step.id].rule == "claim_repeat", held[step.id].reason
+    assert "王五" in held[step.id].reason, held[step.id].reason
+    assert hub.ledger.get("claims", made.row_id)["state"] == "已提交"
+    assert hub.ledger.get("claims", first.id)["state"] == "村审核"
