@@ -18,6 +18,7 @@ from fieldapp.domain.bounds import MOST_AMOUNT, MOST_DAYS, MOST_MONTHS
 from fieldapp.domain.dates import parse_date
 from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.errors import Said
+from fieldapp.domain.month import Month
 from fieldapp.domain.sentences import Part, Sentence, Word, listed, said, template
 
 #: Excel's day 0 in the 1900 date system (with its 1900-02-29 bug already absorbed).
@@ -269,6 +270,16 @@ def month_only(value: object) -> bool:
         return True
     raw = _IME_MARK.sub(".", "".join(norm(value).split()).rstrip("."))
     return bool(_YEAR_MONTH.match(raw) or _COMPACT_MONTH.match(raw))
+
+
+def month_end(value: object, day: dt.date, today: dt.date) -> dt.date | None:
+    """The day an end date's cell means when it names a month and no day (`month_only`, `day`
+    being the first that `date` read): the job or course ended within that month, which has
+    ended by its last day, today's for the month running. None for a day, and for a month
+    still to come (refused as a day to come: its first is already after today)."""
+    if day.day != 1 or day > today or not month_only(value):
+        return None
+    return min(Month.of(day).last_day, today)
 
 
 #: A day or a month written as ISO writes it, in ASCII digits (2016-12-31, 2026-05).

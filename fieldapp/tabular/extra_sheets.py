@@ -39,7 +39,7 @@ from fieldapp.services.work import month_follows
 from fieldapp.store.ledger import natural_id, new_id
 from fieldapp.store.queries import tabular as store
 from fieldapp.store.queries.monthly import months_naming_jobs
-from fieldapp.tabular import cells
+from fieldapp.tabular import cells, person_row
 from fieldapp.tabular.cells import CellError, StatusWords, nfkc
 from fieldapp.tabular.columns import EXTRA_SHEETS, NO, YES
 from fieldapp.tabular.ledger_update import Differ, RowPlan, differs, shown
@@ -136,9 +136,28 @@ def _bool(text: str, label: str, mapped: list[Any]) -> bool:
     return value
 
 
-def _date(value: object, label: str) -> str | None:
+def _date(
+    key: str, value: object, text: str, label: str, today: str, notes: list[Sentence] | None
+) -> str | None:
+    """A date cell's day (ISO). Of a 开始日期 or 结束日期 naming a month alone (2025-06,
+    2025年10月), said in `notes` (when given) as on the people sheet: a start taken as the
+    month's first day, an end as its last (`cells.month_end`)."""
     day = cells.date(value, label)
-    return _iso(day) if day else None
+    if day is None:
+        return None
+    if day.day == 1 and notes is not None:  # a month alone reads as its first day
+        if key in _ENDS:
+            end = cells.month_end(value, day, dt.date.fromisoformat(today))
+            if end is not None:
+                notes.append(said(person_row.END_MONTH_ONLY, Word(label), text, Day(end)))
+                day = end
+        elif key == "start_date" and cells.month_only(value):
+            notes.append(said(person_row.START_MONTH_ONLY, Word(label), text, Day(day)))
+    return _iso(day)
+
+
+#: The end dates a month alone ends on the last day of (a job's, a training's, a registration's).
+_ENDS = frozenset(("end_date", "ended_date"))
 
 
 # One text per day and per month, shared by every row naming it: an import holds each extra
@@ -202,11 +221,15 @@ def parse_extra(
     today: str | None = None,
     *,
     words: StatusWords,
+    notes: list[Sentence] | None = None,
 ) -> ExtraRow:
     """One extra-sheet row checked on its own; CellError carries the Chinese reason. `today`
     (ISO) is the day no date may be after: a sheet's reader gives it once for its rows.
-    `words`: the import's 就业状态 words no list knows, as said for it (`cells.StatusWords`)."""
+    `words`: the import's 就业状态 words no list knows, as said for it (`cells.StatusWords`).
+    `notes`: given, gets what is to be said on the row if it is taken (a date of a month
+    alone, `_date`); without it such a date is read as its month's first day."""
     labels = _LABELS[kind]
+    today = today or china_today().isoformat()
 
     def label(key: str) -> str:
         return labels[key]
@@ -226,7 +249,8 @@ def parse_extra(
         elif how == _WHO:
             continue
         elif how == _DATE:
-            values[key] = _date(raw[key] if key in raw else text, labels[key])
+            cell = raw[key] if key in raw else text
+            values[key] = _date(key, cell, text, labels[key], today, notes)
         elif how == _BOOL:
             values[key] = _bool(text, labels[key], mapped)
         elif how == _CHOICE:
@@ -250,7 +274,7 @@ def parse_extra(
             values[key] = _month_of(day) if day else None
         else:  # _CODE: 6, 9 or 12 digits, as a person's 区划代码 (`cells.region_code`)
             values[key] = cells.region_code(text, labels[key]) or None
-    _check(kind, values, label, today or china_today().isoformat())
+    _check(kind, values, label, today)
     return ExtraRow(sheet, kind, row, number, _packed(values), tuple(mapped) if mapped else ())
 
 

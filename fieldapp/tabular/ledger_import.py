@@ -39,7 +39,6 @@ from fieldapp.domain.dates import month_key, written_text
 from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.enums import Category, WorkStatus
 from fieldapp.domain.errors import ValidationFailed
-from fieldapp.domain.month import Month
 from fieldapp.domain.progress import CancelCheck, Progress, Ticker
 from fieldapp.domain.status_words import built_in_reading
 from fieldapp.services.clock import FRESH_SLACK_MS
@@ -62,6 +61,7 @@ from fieldapp.tabular.cells import (
     UnknownStatus,
     long_term,
     month_alone,
+    month_end,
     month_only,
     nfkc,
     open_ended,
@@ -102,6 +102,7 @@ from fieldapp.tabular.ledger_update import (
 )
 from fieldapp.tabular.outcome import ImportReport, Mapped, RowProblem, SaidWord, UnknownWord
 from fieldapp.tabular.person_row import (
+    END_MONTH_ONLY,
     FORM_NOT_GIVEN,
     RAW,
     READ,
@@ -144,9 +145,6 @@ END_JOB_LEFT_OUT = sentences.template("%1：这份工作没有导入，这个人
 END_BEFORE_START = sentences.template("%1%2早于务工开始日期%3")
 #: … a day not yet come (%1 the heading, %2 the day).
 END_AHEAD = sentences.template("%1%2晚于今天")
-#: … a month and no day (%1 the heading, %2 the cell), taken as the day %3: the month's last
-#: (“3月结束” is the end of March), today's for the month running.
-END_MONTH_ONLY = sentences.template("%1“%2”只填到月份，已按%3记为结束日期，请核对")
 #: Jobs of a month-by-month sheet with no start date (%1 how many), dated by their first month.
 START_GUESSED = sentences.template(
     "有 %1 份工作没有填务工开始日期：按它最早出现的那个月的 1 日记为开始日期，请核对"
@@ -690,11 +688,9 @@ class LedgerImporter:
             return
         if day is None:
             return
-        # A month and no day (2026年3月, 2026-03) is read as its first day: the job ended
-        # within that month, which has ended by its last day (today, for the month running).
+        # A month and no day (2026年3月, 2026-03) is read as its first day: taken as its last.
         by_month = month_only(cell)
-        if by_month and day <= self.today:
-            day = min(Month.of(day).last_day, self.today)
+        day = month_end(cell, day, self.today) or day
         start = item.spell["start_date"]
         said: sentences.Sentence
         if day.isoformat() < start:
@@ -1286,6 +1282,7 @@ class LedgerImporter:
         found = []
         today = china_today().isoformat()  # the clock asked once a sheet, not once a row
         labels = partial(_extra_label, sheet.kind)
+        notes: list[sentences.Sentence] = []  # a row's, said once it is taken
         # Chunk by chunk, each chunk's cells let go once parsed, as a ledger sheet's are: the
         # whole sheet's cells were held to its end beside the rows parsed from them.
         for start, stop in _chunks(len(sheet.rows)):
@@ -1299,12 +1296,24 @@ class LedgerImporter:
                     cut = check_cell_texts(texts, labels)
                     if cut:  # rare: no generator made for every row
                         self.report.warnings.extend(RowProblem.of(row, w, sheet.sheet) for w in cut)
+                    notes.clear()
                     extra = parse_extra(
-                        sheet.sheet, sheet.kind, row, texts, raw, today, words=self.words
+                        sheet.sheet,
+                        sheet.kind,
+                        row,
+                        texts,
+                        raw,
+                        today,
+                        words=self.words,
+                        notes=notes,
                     )
                     if current and self._given_before(extra, texts, current):
                         continue
                     found.append(extra)
+                    if notes:
+                        self.report.warnings.extend(
+                            RowProblem.of(row, n, sheet.sheet) for n in notes
+                        )
                     self._note_open_ended(row, texts.get("contract_months"))
                     if extra.mapped:
                         self._add_mapped(row, extra.mapped)

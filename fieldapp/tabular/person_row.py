@@ -344,6 +344,10 @@ PLACE_AS_TEXT = sentences.template("务工地点“%1”未能识别为行政区
 #: A start date of a month alone, the job kept from its first day (%1 the heading, %2 the cell,
 #: %3 the day taken).
 START_MONTH_ONLY = sentences.template("%1“%2”只填到月份，已按%3记为开始日期，请核对")
+#: An end date of a month alone (%1 the heading, %2 the cell), taken as the day %3: the month's
+#: last (“3月结束” is the end of March), today's for the month running (`cells.month_end`); a
+#: people sheet's 务工结束日期, an extra sheet's 结束日期.
+END_MONTH_ONLY = sentences.template("%1“%2”只填到月份，已按%3记为结束日期，请核对")
 
 
 def _digits_cell(value: object, label: str, always_text: bool) -> str:

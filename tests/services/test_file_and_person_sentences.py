@@ -1058,7 +1058,7 @@ def test_a_job_end_left_out_says_what_it_said_before(tmp_path) -> None:
         ledger_import.END_JOB_LEFT_OUT,
         ledger_import.END_BEFORE_START,
         ledger_import.END_AHEAD,
-        ledger_import.END_MONTH_ONLY,
+        person_row.END_MONTH_ONLY,
     } <= met
 
 

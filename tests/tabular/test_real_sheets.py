@@ -2787,6 +2787,60 @@ def test_a_job_end_of_a_month_alone_is_its_last_day_and_said(ledger, tmp_path, d
         }
 
 
+@pytest.mark.today("2026-03-16")
+@pytest.mark.parametrize("dry_run", [True, False])
+def test_an_extra_sheets_month_alone_is_said_and_ends_on_its_last_day(ledger, tmp_path, dry_run):
+    # Was: on the 就业经历 and 培训 sheets a 开始日期 or 结束日期 of a month alone (2025-06,
+    # 2025年10月) was taken as its first day without a word — a job ended “10月” ended on
+    # 1 October, and one begun 2025-05-10 and ended “2025-05” was refused as ending before
+    # it began. As on the people sheet: a month's start is said on its row, a month's end is
+    # its last day (today for the month running) and said; a month to come as before.
+    book, _people = _head_book("台账")
+    jobs = book.create_sheet("就业经历")
+    jobs.append(["姓名", "身份证号码", "开始日期", "结束日期", "用人单位"])
+    jobs.append(["张长英", HEAD, "2025-05-10", "2025-05", "鞋厂"])
+    jobs.append(["张长英", HEAD, "2025年6月", "2025年10月", "砖厂"])
+    jobs.append(["张长英", HEAD, "2026-01-05", "2026-03", "电子厂"])
+    jobs.append(["张长英", HEAD, "2026-01-20", "2026-02-27", "茶厂"])
+    jobs.append(["张长英", HEAD, "2026-02-01", "2026年4月", "菜场"])
+    training = book.create_sheet("培训")
+    training.append(["姓名", "身份证号码", "培训类型", "开始日期", "结束日期"])
+    training.append(["张长英", HEAD, "电工", "2025-08", "2025年8月"])
+    registered = book.create_sheet("失业登记")
+    registered.append(["姓名", "身份证号码", "登记日期", "结束日期"])
+    registered.append(["张长英", HEAD, "2025-09-10", "2025-09"])
+    book.save(tmp_path / "m.xlsx")
+    report = import_ledger(ledger, tmp_path / "m.xlsx", dry_run=dry_run)
+    assert report.rejected == []
+    said = [(w.sheet, w.row, w.reason) for w in report.warnings if "只填到月份" in w.reason]
+    ends = "只填到月份，已按{}记为结束日期，请核对".format
+    starts = "只填到月份，已按{}记为开始日期，请核对".format
+    assert said == [
+        ("就业经历", 2, "结束日期“2025-05”" + ends("2025年5月31日")),
+        ("就业经历", 3, "开始日期“2025年6月”" + starts("2025年6月1日")),
+        ("就业经历", 3, "结束日期“2025年10月”" + ends("2025年10月31日")),
+        ("就业经历", 4, "结束日期“2026-03”" + ends("2026年3月16日")),
+        ("培训", 2, "开始日期“2025-08”" + starts("2025年8月1日")),
+        ("培训", 2, "结束日期“2025年8月”" + ends("2025年8月31日")),
+        ("失业登记", 2, "结束日期“2025-09”" + ends("2025年9月30日")),
+    ]
+    if not dry_run:
+        spells = ledger.db.execute("SELECT employer, start_date, end_date FROM employment_spells")
+        assert {e: (s, d) for e, s, d in spells} == {
+            "鞋厂": ("2025-05-10", "2025-05-31"),
+            "砖厂": ("2025-06-01", "2025-10-31"),
+            "电子厂": ("2026-01-05", "2026-03-16"),
+            "茶厂": ("2026-01-20", "2026-02-27"),
+            # As before: an extra sheet's end to come is not refused (a day or a month; the
+            # people sheet's is), and a month to come is left as read, its first day.
+            "菜场": ("2026-02-01", "2026-04-01"),
+        }
+        trainings = "SELECT service_date, end_date FROM services"
+        assert ledger.db.execute(trainings).fetchall() == [("2025-08-01", "2025-08-31")]
+        registrations = "SELECT registered_date, ended_date FROM unemployment_registrations"
+        assert ledger.db.execute(registrations).fetchall() == [("2025-09-10", "2025-09-30")]
+
+
 @pytest.mark.parametrize(
     ("file", "title"),
     [
