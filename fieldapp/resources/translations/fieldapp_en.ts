@@ -8324,7 +8324,7 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>%1“%2”只填到月份，已按%3记为开始日期，请核对</source>
-      <translation>%1 “%2” gives only a month: the job is taken to start on %3, please check</translation>
+      <translation>%1 “%2” gives only a month: %3 is taken as the start date, please check</translation>
     </message>
     <message>
       <source>%1：%2，这项补贴不能申领；请按政策重新申领</source>
@@ -8340,7 +8340,7 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>%1“%2”只填到月份，已按%3记为结束日期，请核对</source>
-      <translation>%1 “%2” gives only a month: the job is taken to end on %3, please check</translation>
+      <translation>%1 “%2” gives only a month: %3 is taken as the end date, please check</translation>
     </message>
     <message>
       <source>%1在台账上已删除，不能为其申领或报送%2：申领只能为台账上在册的人员提出，删除的人员不列入花名册。如是误删，请先恢复这个人，再重新申领</source>
