@@ -457,6 +457,7 @@ EN_UI: dict[str, str] = {
     "申领或批次的标识写成了纸上编号的样子": "A claim's or batch's mark is written like a paper number",
     "改写申领或批次接受前的编号": "Rewrites a claim's or batch's number before acceptance",
     "打印或导出的时间不是本程序记下的时间": "The print or export time is not the one this program noted",
+    "打印或导出记录记的是范围外的人员、申领或地区": "The print or export log names a person, claim or place outside the device's area",
     "申领或批次建立的时间比中心的时钟快一天以上（纸上的编号会变）": "The claim or batch was made more than a day ahead of the hub's clock (its paper number would change)",
     "修改记下的时间比中心的时钟快一天以上": "The change is stamped more than a day ahead of the hub's clock",
     "就业状态中有 %1 个用词台账不认识：请在“就业状态用词”页逐个选择读作什么，整次导入都按所选读取，并写入导入结果；不选的，这些格所在的行不导入。": "%1 word(s) in the employment status cells are not ones the ledger knows: on the “Status words” tab choose what each means; the whole import reads it so and its report says so. Rows of a word left unchosen are not imported.",

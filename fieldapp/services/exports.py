@@ -9,6 +9,7 @@ spreadsheet found later can be matched to the export that made it.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +59,7 @@ def record_export(
             persons,
             persons if rows is None else rows,
             area_code,
+            check=_door(ledger),
         )
     except Exception as error:
         # An export nobody can trace must not stay on the stick: the file goes, and the clerk
@@ -67,6 +69,20 @@ def record_export(
         if refusal is None:
             raise
         raise refusal from error
+
+
+def _door(ledger: Ledger) -> Callable[[str, dict[str, Any]], None]:
+    """The write door's check of an export's log row, as the hub will judge it (an export of
+    another village's area is refused, `trust.NAMED`): raises `TrustRefused`."""
+    from fieldapp.services.actor import ProposedChange, actor_of
+    from fieldapp.services.trust_check import gateway_check
+
+    door = gateway_check(ledger)
+
+    def check(row_id: str, fields: dict[str, Any]) -> None:
+        door(actor_of(ledger), ProposedChange("export_log", row_id, None, dict(fields)))
+
+    return check
 
 
 class NotLogged(FieldappError):

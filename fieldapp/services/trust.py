@@ -136,6 +136,7 @@ RULES: dict[str, str] = {
     "numbered_id": "申领或批次的标识写成了纸上编号的样子",
     "held_key": "改写申领或批次接受前的编号",
     "logged_time": "打印或导出的时间不是本程序记下的时间",
+    "logged_scope": "打印或导出记录记的是范围外的人员、申领或地区",
     "numbered_ahead": "申领或批次建立的时间比中心的时钟快一天以上（纸上的编号会变）",
     "stamped_ahead": "修改记下的时间比中心的时钟快一天以上",
 }
@@ -191,6 +192,27 @@ TRANSFERS: dict[str, str] = {"households": "area_code", "persons": "household_id
 #: Tables without a place that any role may append to (a device's own audit of its prints and
 #: exports).
 UNPLACED: frozenset[str] = frozenset({"print_log", "export_log"})
+
+#: What a print or export log names, as (column, table it points into): each, when set and
+#: known to the receiver, lies inside the writer's scope (`_check_logged`). A log is synced to
+#: every device its place, person or claim lies under, where its footer code is how a signed
+#: or posted paper (a 公示表, a 花名册) is checked to be that ledger's: a log naming another
+#: village would pass there as its own printed, posted paper. Not links: a log has no place
+#: of its own, nothing else is judged by them.
+NAMED: dict[str, tuple[tuple[str, str], ...]] = {
+    "print_log": (
+        ("area_code", AREA),
+        ("batch_id", "batches"),
+        ("claim_id", "claims"),
+        ("person_id", "persons"),
+    ),
+    "export_log": (("area_code", AREA),),
+}
+
+#: Of `NAMED`, the columns that may name a wider area holding the writer's own: a village
+#: prints its part of its township's (the county's) batch, a township exports the county's
+#: report from a ledger that holds its own township.
+NAMED_WIDER: frozenset[str] = frozenset({"area_code", "batch_id"})
 
 #: The domain model that validates each table's values.
 MODELS: dict[str, type[Record]] = {
@@ -503,7 +525,8 @@ def check(
     `values`: what `check_values` says of this proposal in this context, when that is already
     known (the hub judges the values of a bundle's new rows ahead, see `trust_check`).
     """
-    for rule in (_check_names, check_values, _check_county, _check_scope, _check_claim):
+    rules = (_check_names, check_values, _check_county, _check_scope, _check_logged, _check_claim)
+    for rule in rules:
         if rule is check_values and values is not None:
             verdict = values
         else:
@@ -683,6 +706,34 @@ def _check_scope(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
             )
     if not context.exists and links[0][0] not in proposal.data and not actor.county_level:
         return refuse("no_place", said(NEW_WITHOUT, label, _field(links[0][0])))
+    return ALLOWED
+
+
+LOGGED_OUT_OF_SCOPE = template(
+    "这条%1的%2在%3，不在%4负责的范围内：每台设备只记本机为本范围打印、导出的材料，记到别处的"
+    "会被当作那里打印、公示过的材料"
+)
+
+
+def _check_logged(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
+    """A print or export log names (`NAMED`) only places, batches, claims and persons inside
+    the writer's scope, or a wider area (batch) that holds it (`NAMED_WIDER`); one the
+    receiver does not know names nothing it holds, and reaches no device."""
+    named = NAMED.get(proposal.table)
+    if not named or actor.role is Role.HUB:
+        return ALLOWED
+    for column, _target in named:
+        place = context.places_after.get(column, "")
+        if not place or actor.covers(place):
+            continue
+        if column in NAMED_WIDER and actor.scope and actor.scope.startswith(place):
+            continue
+        where = place_part(place, divisions(), actor.places)
+        label = _table(proposal.table)
+        return refuse(
+            "logged_scope",
+            said(LOGGED_OUT_OF_SCOPE, label, _field(column), where, actor.described()),
+        )
     return ALLOWED
 
 

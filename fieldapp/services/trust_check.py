@@ -92,6 +92,7 @@ from fieldapp.services.trust import (
     KEPT_AT_APPROVAL,
     LINKS,
     MODELS,
+    NAMED,
     NUMBERED,
     Actor,
     Context,
@@ -1231,7 +1232,7 @@ def context_for(
     """
     before = finder.row(table, row_id)
     merged = {**before, **data} if before else data
-    places_after = finder.link_places(table, data)
+    places_after = finder.link_places(table, data, NAMED.get(table))
     coming: frozenset[str] = frozenset()
     if not all(places_after.values()):  # a link to a row the ledger does not know (yet)
         coming = frozenset(

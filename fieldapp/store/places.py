@@ -216,10 +216,17 @@ class PlaceFinder:
                 self._places[key] = found
         return found
 
-    def link_places(self, table: str, values: Mapping[str, Any]) -> dict[str, str]:
-        """Per link column set in `values`, the place its target is in ("" when unknown)."""
+    def link_places(
+        self,
+        table: str,
+        values: Mapping[str, Any],
+        links: tuple[tuple[str, str], ...] | None = None,
+    ) -> dict[str, str]:
+        """Per link column set in `values`, the place its target is in ("" when unknown).
+        `links`: the columns to follow instead of the table's own links (what a row without
+        a place names, the print log's claim and person)."""
         found: dict[str, str] = {}
-        for column, target in self.links.get(table, ()):
+        for column, target in self.links.get(table, ()) if links is None else links:
             value = values.get(column)
             if value in (None, ""):
                 continue

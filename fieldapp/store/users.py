@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -147,24 +148,28 @@ def log_export(
     persons: int,
     rows: int,
     area_code: str | None = None,
+    check: Callable[[str, dict[str, Any]], None] | None = None,
 ) -> str:
     """Write one export_log row through the ledger (synced, attributed); returns its id. A
-    ledger export keeps, with it, how far the log had reached (`note_export_arrivals`)."""
+    ledger export keeps, with it, how far the log had reached (`note_export_arrivals`).
+    `check(row id, fields)`: the write door's, raising to refuse the row before it is written."""
+    from fieldapp.store.ids import new_id
     from fieldapp.store.queries.tabular import LEDGER_EXPORT, note_export_arrivals
 
+    fields: dict[str, Any] = {
+        "kind": kind,
+        "file_name": file_name,
+        "file_hash": file_hash,
+        "persons": persons,
+        "rows": rows,
+        "area_code": area_code,
+        "exported_at": now_text(),
+    }
+    row_id = new_id()
     with ledger.transaction():
-        export_id = ledger.insert(
-            "export_log",
-            {
-                "kind": kind,
-                "file_name": file_name,
-                "file_hash": file_hash,
-                "persons": persons,
-                "rows": rows,
-                "area_code": area_code,
-                "exported_at": now_text(),
-            },
-        )
+        if check is not None:
+            check(row_id, fields)
+        export_id = ledger.insert("export_log", fields, row_id)
         if kind == LEDGER_EXPORT:
             note_export_arrivals(ledger.db, export_id)
     return export_id

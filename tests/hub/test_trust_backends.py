@@ -252,3 +252,26 @@ def test_a_claim_for_a_person_deleted_in_its_bundle_is_held_on_both_backends(vil
     assert gone.id not in {h.change_id for h in hub.rejected()}
     assert hub.ledger.get("persons", worker)["deleted"]
     assert hub.ledger.get("claims", forged.row_id) is None
+
+
+def test_a_print_logged_for_another_village_is_held_on_both_backends(tmp_path, hub, make_device):
+    """The same verdict on either store: a print or export log naming another village's
+    person or place is held (`logged_scope`); the device's own print lands."""
+    village = make_device("红星村", VILLAGE)
+    other = make_device("远村", OTHER)
+    _, (mine,) = add_family(village, VILLAGE, ["101"])
+    _, (theirs,) = add_family(other, OTHER, ["103"], surname="王")
+    hub.import_file(export_bundle(other, tmp_path / "other.fs").path)
+    paper = {"paper": "公示表", "code": "c0ffee000001", "content_hash": "0" * 64, "pages": 1,
+             "rows": 1, "printed_at": "2026-11-30T09:15:00+08:00"}  # fmt: skip
+    person = forge(village, "print_log", "forged-person", paper | {"person_id": theirs})
+    area = forge(village, "print_log", "forged-area", paper | {"area_code": OTHER})
+    export = forge(village, "export_log", "forged-export", {
+        "kind": "台账", "file_name": "a.xlsx", "file_hash": "0" * 64, "persons": 1, "rows": 1,
+        "area_code": OTHER, "exported_at": "2026-11-30T09:15:00+08:00"})  # fmt: skip
+    own = forge(village, "print_log", "own", paper | {"person_id": mine, "area_code": VILLAGE})
+    hub.import_file(export_bundle(village, tmp_path / "village.fs").path)
+    held = {h.change_id: h.rule for h in hub.rejected()}
+    assert held == {c.id: "logged_scope" for c in (person, area, export)}, held
+    assert hub.ledger.get("print_log", own.row_id) is not None
+    assert hub.ledger.get("print_log", person.row_id) is None

@@ -117,6 +117,11 @@ SCENARIOS: dict[str, Callable[[], Verdict]] = {
         place=VILLAGE,
         after={"head_person_id": OTHER},
     ),
+    "logged_scope": lambda: trust._check_logged(
+        COORDINATOR,
+        Proposal("print_log", "r1", {"claim_id": "c9"}),
+        ctx("print_log", after={"claim_id": OTHER}),
+    ),
     "no_place_new": lambda: trust._check_scope(
         COORDINATOR,
         Proposal("employment_spells", "r1", {"employer": "张三"}),

@@ -2955,6 +2955,10 @@
       <source>资金来源不是政策规定的</source>
       <translation>The fund is not the one the policy names</translation>
     </message>
+    <message>
+      <source>打印或导出记录记的是范围外的人员、申领或地区</source>
+      <translation>The print or export log names a person, claim or place outside the device's area</translation>
+    </message>
   </context>
   <context>
     <name>History</name>
@@ -8345,6 +8349,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>%1在台账上已删除，不能为其申领或报送%2：申领只能为台账上在册的人员提出，删除的人员不列入花名册。如是误删，请先恢复这个人，再重新申领</source>
       <translation>%1 is deleted in the ledger, so %2 cannot be claimed or passed on for them: claims are made only for persons on the ledger, and deleted persons are left off the roster. If they were deleted by mistake, restore them first, then claim again</translation>
+    </message>
+    <message>
+      <source>这条%1的%2在%3，不在%4负责的范围内：每台设备只记本机为本范围打印、导出的材料，记到别处的会被当作那里打印、公示过的材料</source>
+      <translation>The “%2” of this %1 is in %3, outside the area of %4: each device logs only what it printed or exported for its own area; one logged for elsewhere would pass there as a paper printed and posted there</translation>
     </message>
   </context>
   <context>

@@ -1,0 +1,126 @@
+"""A print or export logged for another village (骗取套取 hidden behind a forged trail). The
+print log (打印记录) and the export log (导出记录) are appended by every device for what it
+printed and exported, and nothing ruled what a log may name: a tampered 红星村 laptop logged a
+公示表 of 远村, an 申请表 of 远村's claim, a 务工证明 of 远村's person and an export of 远村's
+ledger, and the hub took them. The hub sends a log to every device its place, person or claim
+lies under: each landed in 远村's own 打印记录, where its footer code (`print log --code`) is
+how a signed or posted paper is checked to be the ledger's — a forged 公示表 or roster with
+that code then read as 远村's own printed, posted paper, and 200 of them (the listing's
+length) would push every real print of 远村 off its page. Now a log naming a place, person or
+claim outside the writing device's area is held (logged_scope) and refused at the write door;
+its own prints, the township's batch it holds its part of, still land."""
+
+from __future__ import annotations
+
+import pytest
+
+from fieldapp.domain.prints import PrintRecord
+from fieldapp.domain.roles import Role
+from fieldapp.services import trust
+from fieldapp.services.actor import actor_of
+from fieldapp.services.exports import record_export
+from fieldapp.services.printing import log_print
+from fieldapp.services.trust import NAMED, Actor, Context, Proposal
+from fieldapp.services.trust_check import TrustRefused
+from fieldapp.services.writer import writing
+from fieldapp.store.queries.paper import print_log
+from tests.helpers.hostile_county import OTHER
+from tests.sync.helpers import VILLAGE
+from tests.sync.hostile import forge
+
+
+def _print(code: str, **names: str) -> dict:
+    return {"paper": "公示表", "code": code, "content_hash": code.lower() * 8, "pages": 1,
+            "rows": 1, "printed_at": "2026-11-30T09:15:00+08:00", **names}  # fmt: skip
+
+
+def _export(area: str) -> dict:
+    return {"kind": "台账", "file_name": "远村.xlsx", "file_hash": "0" * 64, "persons": 1,
+            "rows": 1, "area_code": area, "exported_at": "2026-11-30T09:15:00+08:00"}  # fmt: skip
+
+
+def test_a_log_naming_another_village_is_held_and_never_reaches_it(county, hub):
+    village, other = county["village"], county["other"]
+    theirs, their_claim, mine = county["theirs"], county["their_claim"], county["mine"]
+    forged = [
+        forge(village, "print_log", "f-area", _print("FA01", area_code=OTHER)),
+        forge(village, "print_log", "f-claim", _print("FC01", claim_id=their_claim)),
+        forge(village, "print_log", "f-person", _print("FP01", person_id=theirs)),
+        forge(village, "export_log", "f-export", _export(OTHER)),
+    ]
+    honest = log_print(
+        village,
+        actor_of(village),
+        PrintRecord(**_print("HONEST", area_code=VILLAGE, person_id=mine)),
+    )
+    county["exchange"](village, "红星村")
+    county["exchange"](other, "远村")
+    held = {h.change_id: (h.rule, h.reason) for h in hub.rejected()}
+    assert {c.id: held.get(c.id, ("", ""))[0] for c in forged} == {
+        c.id: "logged_scope" for c in forged
+    }, held
+    assert held[forged[0].id][1].startswith("这条打印记录的所在区域在"), held
+    assert "不在红星村（" in held[forged[2].id][1] and "所属人员" in held[forged[2].id][1], held
+    for change in forged:
+        assert hub.ledger.get(change.tbl, change.row_id) is None
+        assert other.get(change.tbl, change.row_id) is None
+    assert not {r["code"] for r in print_log(other)} & {"FA01", "FC01", "FP01"}
+    assert hub.ledger.get("print_log", honest.id) is not None
+
+
+def test_the_write_door_refuses_a_log_naming_another_village(county):
+    """The door judges what the device holds: another village's place (its claims and
+    persons the device does not hold, which only the hub can place)."""
+    village = county["village"]
+    with pytest.raises(TrustRefused) as refused, writing(village, actor_of(village)) as w:
+        w.insert(PrintRecord(**_print("D1", area_code=OTHER)))
+    assert refused.value.rule == "logged_scope", str(refused.value)
+    sheet = county["tmp"] / "远村.xlsx"
+    sheet.write_bytes(b"PK")
+    with pytest.raises(TrustRefused) as refused:
+        record_export(village, "台账", sheet, 1, area_code=OTHER)
+    assert refused.value.rule == "logged_scope", str(refused.value)
+    assert not sheet.exists()  # an export that cannot be logged does not stay
+    with writing(village, actor_of(village)) as w:  # its own: the place, person and claim
+        w.insert(PrintRecord(**_print("OK1", area_code=VILLAGE, person_id=county["mine"])))
+    sheet.write_bytes(b"PK")
+    assert record_export(village, "台账", sheet, 1, area_code=VILLAGE)
+
+
+TOWN = "520502101"
+
+
+@pytest.mark.parametrize(
+    ("role", "scope", "names", "allowed"),
+    [
+        # A village: its own place, claim and person; its part of its township's batch.
+        (Role.COORDINATOR, VILLAGE, {"area_code": VILLAGE}, True),
+        (Role.COORDINATOR, VILLAGE, {"area_code": VILLAGE + "001"}, True),  # its group
+        (Role.COORDINATOR, VILLAGE, {"batch_id": TOWN, "area_code": VILLAGE}, True),
+        (Role.COORDINATOR, VILLAGE, {"claim_id": VILLAGE, "person_id": VILLAGE}, True),
+        (Role.COORDINATOR, VILLAGE, {"claim_id": ""}, True),  # not known: names nothing
+        (Role.COORDINATOR, VILLAGE, {"batch_id": OTHER}, False),
+        (Role.COORDINATOR, VILLAGE, {"batch_id": "520502202"}, False),  # another township's
+        (Role.COORDINATOR, VILLAGE, {"claim_id": OTHER}, False),
+        (Role.COORDINATOR, VILLAGE, {"person_id": OTHER}, False),
+        (Role.COORDINATOR, VILLAGE, {"area_code": OTHER}, False),
+        # A township: anything in its township; the county's own, for its part.
+        (Role.TOWNSHIP, TOWN, {"area_code": VILLAGE, "claim_id": VILLAGE}, True),
+        (Role.TOWNSHIP, TOWN, {"area_code": "520502", "batch_id": "520502"}, True),
+        (Role.TOWNSHIP, TOWN, {"person_id": OTHER}, False),
+        # The county: anything in the county.
+        (Role.COUNTY, "520502", {"area_code": OTHER, "claim_id": VILLAGE}, True),
+    ],
+)
+def test_what_a_log_may_name(role, scope, names, allowed):
+    """`places_after` as the receiver finds them: each named row's place."""
+    actor = Actor(role, scope, "本机")
+    for table in ("print_log", "export_log"):
+        columns = {c for c, _ in NAMED[table]}
+        if not set(names) <= columns:
+            continue
+        context = Context(places_after=names, fields=frozenset({"paper", *names}))
+        data = {c: "x" for c in names}
+        verdict = trust._check_logged(actor, Proposal(table, "r1", data), context)
+        assert verdict.allowed is allowed, (table, verdict.reason)
+        assert verdict.allowed or verdict.rule == "logged_scope"
