@@ -718,14 +718,27 @@ LOGGED_OUT_OF_SCOPE = template(
 def _check_logged(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
     """A print or export log names (`NAMED`) only places, batches, claims and persons inside
     the writer's scope, or a wider area (batch) that holds it (`NAMED_WIDER`); one the
-    receiver does not know names nothing it holds, and reaches no device."""
+    receiver does not know names nothing it holds, and reaches no device. A claim is judged
+    by its own area, and its person with it (the form of a paid claim whose person moved)."""
     named = NAMED.get(proposal.table)
     if not named or actor.role is Role.HUB:
         return ALLOWED
+    claim = context.targets.get("claim_id") or {}
+    # A claim lies where it is noticed and paid, its own area (`claim_area`), which stays
+    # when its person moves away after it was paid: its form is reprinted where it was made.
+    claimed_at = str(claim.get("area_code") or "")
     for column, _target in named:
         place = context.places_after.get(column, "")
+        if column == "claim_id" and claimed_at:
+            place = claimed_at
         if not place or actor.covers(place):
             continue
+        if (
+            column == "person_id"
+            and claim.get("person_id") == proposal.data.get("person_id")
+            and actor.covers(claimed_at)
+        ):
+            continue  # the person of a claim of its own, moved away since
         if column in NAMED_WIDER and actor.scope and actor.scope.startswith(place):
             continue
         where = place_part(place, divisions(), actor.places)

@@ -1248,7 +1248,7 @@ def context_for(
         before=before or {},
         place_before=finder.place(table, before) if before is not None else None,
         places_after=places_after,
-        targets=finder.targets(table, merged),
+        targets=finder.targets(table, merged, NAMED.get(table)),
         fields=fields,
         # Declared types judge only the values of tables without a model (`check_values`).
         column_types=finder.column_types(table) if table not in MODELS else _NO_TYPES,

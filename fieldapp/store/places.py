@@ -237,10 +237,16 @@ class PlaceFinder:
                 found[column] = place[0] if place is not None else ""
         return found
 
-    def targets(self, table: str, values: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
-        """Per row link column set in `values`, the target row's values (when it exists)."""
+    def targets(
+        self,
+        table: str,
+        values: Mapping[str, Any],
+        links: tuple[tuple[str, str], ...] | None = None,
+    ) -> dict[str, dict[str, Any]]:
+        """Per row link column set in `values`, the target row's values (when it exists);
+        `links` as `link_places` takes them."""
         found: dict[str, dict[str, Any]] = {}
-        for column, target in self.links.get(table, ()):
+        for column, target in self.links.get(table, ()) if links is None else links:
             value = values.get(column)
             if target == AREA or value in (None, ""):
                 continue

@@ -124,3 +124,30 @@ def test_what_a_log_may_name(role, scope, names, allowed):
         verdict = trust._check_logged(actor, Proposal(table, "r1", data), context)
         assert verdict.allowed is allowed, (table, verdict.reason)
         assert verdict.allowed or verdict.rule == "logged_scope"
+
+
+@pytest.mark.parametrize(
+    ("claim_area", "person_place", "allowed"),
+    [
+        (VILLAGE, VILLAGE, True),
+        (VILLAGE, OTHER, True),  # paid here, the person moved to 远村 since: its form reprinted
+        (OTHER, OTHER, False),
+        (OTHER, VILLAGE, False),  # 远村's claim (its person since moved here) is 远村's paper
+    ],
+)
+def test_a_claims_form_is_judged_by_the_claims_own_area(claim_area, person_place, allowed):
+    """A claim lies where it is noticed and paid (its area code); the person of a claim of
+    the device's own passes with it, wherever the person lives now."""
+    actor = Actor(Role.COORDINATOR, VILLAGE, "本机")
+    data = {"claim_id": "c1", "person_id": "p1", "area_code": VILLAGE}
+    context = Context(
+        places_after={"claim_id": person_place, "person_id": person_place, "area_code": VILLAGE},
+        targets={"claim_id": {"area_code": claim_area, "person_id": "p1"}},
+    )
+    verdict = trust._check_logged(actor, Proposal("print_log", "r1", data), context)
+    assert verdict.allowed is allowed, verdict.reason
+    other_person = Context(
+        places_after={"claim_id": person_place, "person_id": OTHER},
+        targets={"claim_id": {"area_code": VILLAGE, "person_id": "p2"}},
+    )
+    assert not trust._check_logged(actor, Proposal("print_log", "r1", data), other_person).allowed
