@@ -988,6 +988,17 @@ EN_REFUSALS: dict[str, str] = {
     "中心已经收到过这次请求，没有再接收：请再同步一次": "The county hub had already received this request and did not take it again. Please sync again",
     "本机的日期和时间与中心相差太多，中心没有接收：请核对本机的日期和时间后再同步": "This computer's date and time are too far from the county hub's, so the hub took nothing. Please check this computer's date and time, then sync again",
     "数据包 %1 MB，超过中心允许的 %2 MB：请改用U盘交换": "The bundle is %1 MB, more than the %2 MB the county hub accepts: please exchange it on a USB stick",
+    # A restore and the users (`services.backup.restore`): carried over from the ledger replaced.
+    "恢复会替换这台电脑上现在的台账，须由能打开现在这个台账的用户、用现在的口令进行：已停用的用户、已改掉的旧口令都不能恢复。当前台账没有改动": "A restore replaces the ledger now on this computer, so it must be done by a user who can open that ledger now, with their password now: a disabled user, or a password changed since, cannot restore. The ledger was not changed",
+    "用户 %1 已停用，不能恢复台账：请找本台账的管理员。当前台账没有改动": "User %1 has been disabled and cannot restore the ledger: please ask this ledger's administrator. The ledger was not changed",
+    "用户 %1 在备份之后已停用：恢复后仍是停用的，旧口令打不开台账": "User %1 was disabled after the backup was made: they stay disabled after the restore, and their old password does not open the ledger",
+    "用户 %1 在备份之后改过口令：恢复后仍用新口令，旧口令打不开台账": "User %1's password was changed after the backup was made: the new password stays after the restore, and the old one does not open the ledger",
+    "用户 %1 是备份之后新增的：恢复后保留，口令不变": "User %1 was added after the backup was made: they are kept after the restore, with the same password",
+    "用户 %1 在备份之后重新启用：恢复后照旧可用，用重新启用时设的口令": "User %1 was enabled again after the backup was made: they can still log in after the restore, with the password set when they were enabled again",
+    "用户 %1 在备份之后改过口令，新口令无法沿用：恢复后此人打不开台账，请管理员为其重设口令": "User %1's password was changed after the backup was made, and the new password cannot be carried over: after the restore they cannot open the ledger. Please have an administrator set them a new password",
+    "用户和口令与恢复前的台账相同（备份之后没有变动）": "Users and passwords are as in the ledger before the restore (none changed since the backup)",
+    "恢复前的台账读不出用户名单（已损坏？）：已按它的钥匙文件沿用停用和改过的口令，备份之后新增的用户没有带过来。请管理员核对用户名单": "The list of users of the ledger before the restore could not be read (is it damaged?): disabled users and changed passwords were carried over from its key file, but users added after the backup were not. Please have an administrator check the list of users",
+    "这台电脑上原来没有台账（或原来的台账打不开），无法知道备份之后哪些用户停用了、改了口令：恢复后的用户和口令是备份时的。请管理员马上在 设置 → 用户与口令 核对用户名单，停用不该再用的人，为口令可能外泄的人重设口令": "There was no ledger on this computer before (or it could not be opened), so there is no knowing which users were disabled or had their password changed after the backup: the users and passwords are as at the backup. Please have an administrator check the list of users at once in Settings → Users and passwords, disable whoever should no longer use it and set new passwords for anyone whose password may be known",
     # A disabled user's name or password refused (`services.users`): enable them again first.
     # The refusals of users and passwords (`services.users`).
     "用户名不能为空": "The user name cannot be empty",

@@ -243,6 +243,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
     print(f"已从 {args.file} 恢复台账 {done.path}")
     if done.kept:
         print(f"恢复前的台账另存为 {done.kept}")
+    look = (backups.CANNOT_KNOW, backups.USERS_UNREAD)
+    for sentence in done.users_said:  # the users carried over from the ledger replaced
+        print(str(sentence))
+    if any(s.template in look for s in done.users_said):
+        print(f"用户名单：fieldapp --db {done.path} user list")
     return 0
 
 

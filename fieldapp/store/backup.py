@@ -26,10 +26,12 @@ import json
 import os
 import shutil
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+import sqlite_utils
 from sqlcipher3 import dbapi2
 
 from fieldapp.domain.dates import china_time, now_stamp
@@ -45,7 +47,9 @@ from fieldapp.store.connection import (
     export_encrypted,
     held_open_elsewhere,
     is_plain_sqlite,
+    open_database,
 )
+from fieldapp.store.migrations import migrate
 from fieldapp.store.vault import BACKUP_MAGIC, Credentials, Unlocked, new_key
 
 if TYPE_CHECKING:
@@ -369,15 +373,24 @@ def _first_wave_pending(
     return pending, key, keys
 
 
+#: What a restore does to the restored copy before it takes the ledger's place: given the
+#: copy's database (its schema brought up to date), its key and key file, returns the key file
+#: to commit with it (the same `file_id`).
+Adjust = Callable[[sqlite_utils.Database, bytes, kf.KeyFile], kf.KeyFile]
+
+
 def restore_from(
     backup: str | Path,
     ledger_path: str | Path,
     credentials: Credentials,
     step: kf.Step | None = None,
+    adjust: Adjust | None = None,
 ) -> Path | None:
     """Replace the (closed) ledger at `ledger_path` by a backup, opened with a password of the
     backed-up ledger (a first-wave backup has none: the user restoring it becomes its first).
-    The ledger it replaces is kept beside it (returned), with its key file.
+    The ledger it replaces is kept beside it (returned), with its key file. `adjust` changes the
+    copy and its key file before they take the ledger's place (the users' states carried over
+    from the ledger replaced: `fieldapp.services.backup.restore`).
     """
     ledger_path = Path(ledger_path)
     if is_first_wave_backup(backup):
@@ -403,6 +416,8 @@ def restore_from(
         if info is not None:
             _extract(info, pending)
         _counts(pending, key, keys)
+        if adjust is not None:
+            keys = _adjusted(pending, key, keys, adjust)
         _mark_restored(pending, key, keys)
         if step:
             step("exported")
@@ -419,6 +434,19 @@ def restore_from(
 #: (`fieldapp.services.incarnation`): set in the copy before it takes the ledger's place, so a
 #: restore cut off between the two is finished at the next opening.
 RESTORED_MARK = "restored_from_backup"
+
+
+def _adjusted(path: Path, key: bytes, keys: kf.KeyFile, adjust: Adjust) -> kf.KeyFile:
+    db = open_database(path, key, keys.cipher)
+    try:
+        migrate(db)  # as the next opening would: an older backup's users table has all columns
+        changed = adjust(db, key, keys)
+        db.execute("PRAGMA journal_mode=DELETE")  # no -wal beside the copy about to be renamed
+    finally:
+        db.conn.close()
+    if changed.file_id != keys.file_id:
+        raise ValueError("a restore's key file must commit its own copy")
+    return changed
 
 
 def _mark_restored(path: Path, key: bytes, keys: kf.KeyFile) -> None:

@@ -102,6 +102,27 @@ def set_disabled(
     )
 
 
+def put_user(db: sqlite_utils.Database, row: UserRow) -> None:
+    """Write a user's row as given, whole (a restore carrying over the state of the ledger it
+    replaces: `fieldapp.services.backup`)."""
+    db.execute(
+        f"INSERT OR REPLACE INTO users ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            row.name,
+            int(row.admin),
+            int(row.disabled),
+            row.created_at,
+            row.created_by,
+            row.password_changed_at,
+            row.password_reset_by,
+            row.disabled_at,
+            row.disabled_by,
+            row.enabled_at,
+            row.enabled_by,
+        ],
+    )
+
+
 def set_admin(db: sqlite_utils.Database, name: str, admin: bool) -> None:
     """Give or take the right to manage users."""
     db.execute("UPDATE users SET admin = ? WHERE name = ?", [int(admin), name])

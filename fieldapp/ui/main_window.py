@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TypeVar
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from fieldapp.domain.sentences import Sentence
 from fieldapp.services import clock
 from fieldapp.services import users as user_service
 from fieldapp.services.changes import Kind
@@ -612,8 +613,10 @@ class MainWindow(QMainWindow):
         return True
 
     def restore_backup(self, backup: Path, credentials: Credentials) -> bool:
-        """Replace this ledger by a backup (the current file is kept beside it), then reopen it
-        as the user whose password opened the backup."""
+        """Replace this ledger by a backup (the current file is kept beside it), its users'
+        newer states carried over (`services.backup.restore`: this window's key says who
+        replaces it), then reopen it as the user whose password opened the backup and say what
+        became of the users."""
         from fieldapp.services.backup import restore
         from fieldapp.ui.errors import show_error
 
@@ -624,28 +627,51 @@ class MainWindow(QMainWindow):
         self.discard_unsaved()
         self.shutdown_pages()
         self.session.close()
+        restored = None
         try:
+            # The window's own key says who replaces the ledger (logged in to it, by their
+            # password now); the users' newer states are carried over into the backup's.
             restored = run_modal(
                 self,
                 self.tr("正在从备份恢复台账，请稍候（不能中途停止）…"),
-                lambda: restore(backup, path, credentials),
+                lambda: restore(backup, path, credentials, opened=current.unlocked),
             )
             kept = restored.kept or backup
         except Exception as error:  # noqa: BLE001 - the old file is untouched on failure
             show_error(self, error)
             kept = None
-        # Restored: open it as the user whose password opened the backup. Not restored: the
-        # old ledger again with the key already in hand (their passwords may differ).
-        self.session = (
-            Session(current.sibling())
-            if kept is None
-            else Session.open(path, credentials=credentials)
-        )
+        # Restored: open it as the user who restored it, with the restored key in hand (their
+        # password now may be another than the backup's). Not restored: the old ledger again
+        # with the key already in hand (their passwords may differ).
+        if restored is None:
+            self.session = Session(current.sibling())
+        elif restored.unlocked is not None:
+            self.session = Session(user_service.reopen(path, restored.unlocked, current.author))
+        else:
+            self.session = Session.open(path, credentials=credentials)
         self._listen()
         self._rebuild()
         if kept is not None:
             self.statusBar().showMessage(self.tr("已从备份恢复；恢复前的台账保存在 ") + str(kept))
+        if restored is not None:
+            self._say_restored_users(restored.users_said)
         return kept is not None
+
+    def _say_restored_users(self, told: Sequence[Sentence]) -> None:
+        """What a restore did to the users: a box when anyone's state was carried over from
+        the ledger it replaced, or nobody could know (the administrator has to look); the
+        status bar when nothing changed since the backup."""
+        from fieldapp.services.backup import USERS_AS_BEFORE
+        from fieldapp.ui.held_words import sentence_shown
+
+        #: What the last restore said of the users (a test reads it).
+        self.restored_users_said = "\n".join(sentence_shown(s) for s in told)
+        if all(s.template == USERS_AS_BEFORE for s in told):
+            if told:
+                message = self.statusBar().currentMessage()
+                self.statusBar().showMessage(f"{message}；{self.restored_users_said}")
+            return
+        QMessageBox.information(self, self.tr("恢复后的用户与口令"), self.restored_users_said)
 
     def rotate_key(self, done: str = "") -> bool:
         """Re-encrypt the ledger under a new database key (after a user was disabled) and open

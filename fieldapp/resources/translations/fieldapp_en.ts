@@ -3889,6 +3889,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>用户 %1 已被停用，台账已锁定。请本台账的其他用户输入口令继续。</source>
       <translation>User %1 has been disabled, and the ledger is locked. Another user of this ledger can type their password to go on.</translation>
     </message>
+    <message>
+      <source>恢复后的用户与口令</source>
+      <translation>Users and passwords after the restore</translation>
+    </message>
   </context>
   <context>
     <name>MonthlyPage</name>
@@ -8353,6 +8357,46 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>这条%1的%2在%3，不在%4负责的范围内：每台设备只记本机为本范围打印、导出的材料，记到别处的会被当作那里打印、公示过的材料</source>
       <translation>The “%2” of this %1 is in %3, outside the area of %4: each device logs only what it printed or exported for its own area; one logged for elsewhere would pass there as a paper printed and posted there</translation>
+    </message>
+    <message>
+      <source>恢复会替换这台电脑上现在的台账，须由能打开现在这个台账的用户、用现在的口令进行：已停用的用户、已改掉的旧口令都不能恢复。当前台账没有改动</source>
+      <translation>A restore replaces the ledger now on this computer, so it must be done by a user who can open that ledger now, with their password now: a disabled user, or a password changed since, cannot restore. The ledger was not changed</translation>
+    </message>
+    <message>
+      <source>恢复前的台账读不出用户名单（已损坏？）：已按它的钥匙文件沿用停用和改过的口令，备份之后新增的用户没有带过来。请管理员核对用户名单</source>
+      <translation>The list of users of the ledger before the restore could not be read (is it damaged?): disabled users and changed passwords were carried over from its key file, but users added after the backup were not. Please have an administrator check the list of users</translation>
+    </message>
+    <message>
+      <source>用户 %1 在备份之后已停用：恢复后仍是停用的，旧口令打不开台账</source>
+      <translation>User %1 was disabled after the backup was made: they stay disabled after the restore, and their old password does not open the ledger</translation>
+    </message>
+    <message>
+      <source>用户 %1 在备份之后改过口令，新口令无法沿用：恢复后此人打不开台账，请管理员为其重设口令</source>
+      <translation>User %1's password was changed after the backup was made, and the new password cannot be carried over: after the restore they cannot open the ledger. Please have an administrator set them a new password</translation>
+    </message>
+    <message>
+      <source>用户 %1 在备份之后改过口令：恢复后仍用新口令，旧口令打不开台账</source>
+      <translation>User %1's password was changed after the backup was made: the new password stays after the restore, and the old one does not open the ledger</translation>
+    </message>
+    <message>
+      <source>用户 %1 在备份之后重新启用：恢复后照旧可用，用重新启用时设的口令</source>
+      <translation>User %1 was enabled again after the backup was made: they can still log in after the restore, with the password set when they were enabled again</translation>
+    </message>
+    <message>
+      <source>用户 %1 已停用，不能恢复台账：请找本台账的管理员。当前台账没有改动</source>
+      <translation>User %1 has been disabled and cannot restore the ledger: please ask this ledger's administrator. The ledger was not changed</translation>
+    </message>
+    <message>
+      <source>用户 %1 是备份之后新增的：恢复后保留，口令不变</source>
+      <translation>User %1 was added after the backup was made: they are kept after the restore, with the same password</translation>
+    </message>
+    <message>
+      <source>用户和口令与恢复前的台账相同（备份之后没有变动）</source>
+      <translation>Users and passwords are as in the ledger before the restore (none changed since the backup)</translation>
+    </message>
+    <message>
+      <source>这台电脑上原来没有台账（或原来的台账打不开），无法知道备份之后哪些用户停用了、改了口令：恢复后的用户和口令是备份时的。请管理员马上在 设置 → 用户与口令 核对用户名单，停用不该再用的人，为口令可能外泄的人重设口令</source>
+      <translation>There was no ledger on this computer before (or it could not be opened), so there is no knowing which users were disabled or had their password changed after the backup: the users and passwords are as at the backup. Please have an administrator check the list of users at once in Settings → Users and passwords, disable whoever should no longer use it and set new passwords for anyone whose password may be known</translation>
     </message>
   </context>
   <context>

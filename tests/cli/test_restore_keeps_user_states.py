@@ -1,0 +1,92 @@
+"""`fieldapp restore` of a backup made before a user was disabled brought the user back with
+their old password. The command line now carries the users' newer states over from the ledger
+it replaces and says so; the disabled user, whose old password opens the backup, cannot
+restore over the ledger; on a new laptop it says nobody can know, and how to list the users."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from fieldapp.services import backup as backups
+from fieldapp.services import users
+from fieldapp.store.keyfile import WrongPassword
+from fieldapp.store.ledger import Ledger
+from fieldapp.store.vault import Credentials
+
+ROOT = Path(__file__).resolve().parents[2]
+LI = Credentials("李芳", "村里的口令1")
+ZHAO = Credentials("赵敏", "赵敏的口令12")
+
+
+def run(who: Credentials, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "FIELDAPP_TEST_FAST_KDF": "1",
+        "FIELDAPP_USER": who.user,
+        "FIELDAPP_PASSWORD": who.password,
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "fieldapp", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+    )
+
+
+def _made(tmp_path: Path) -> tuple[Path, Path]:
+    """A ledger of 李芳 and 赵敏, backed up; then 赵敏 disabled (the key changed)."""
+    path = tmp_path / "l.db"
+    ledger = Ledger.open(path, credentials=LI)
+    users.add_user(ledger, ZHAO.user, ZHAO.password)
+    backup = backups.back_up(ledger, tmp_path / "b.fieldbackup")
+    users.disable_user(ledger, ZHAO.user)
+    unlocked = ledger.unlocked
+    ledger.close()
+    assert unlocked is not None
+    users.rotate_key(path, unlocked)
+    return path, backup
+
+
+def test_restore_keeps_a_disabled_user_disabled(tmp_path: Path) -> None:
+    path, backup = _made(tmp_path)
+
+    done = run(LI, "--db", str(path), "restore", str(backup))
+
+    assert done.returncode == 0, done.stderr
+    assert "用户 赵敏 在备份之后已停用：恢复后仍是停用的，旧口令打不开台账" in done.stdout
+    refused = run(ZHAO, "--db", str(path), "user", "list")
+    assert refused.returncode != 0
+
+
+def test_the_disabled_user_cannot_restore_from_the_command_line(tmp_path: Path) -> None:
+    path, backup = _made(tmp_path)
+    before = path.read_bytes()
+
+    done = run(ZHAO, "--db", str(path), "restore", str(backup))
+
+    assert done.returncode != 0
+    assert "须由能打开现在这个台账的用户" in done.stderr
+    assert path.read_bytes() == before
+    try:
+        Ledger.open(path, credentials=ZHAO).close()
+    except WrongPassword:
+        pass
+    else:
+        raise AssertionError("赵敏's old password opened the ledger")
+
+
+def test_a_restore_on_a_new_laptop_says_to_check_the_users(tmp_path: Path) -> None:
+    _path, backup = _made(tmp_path)
+    laptop = tmp_path / "新电脑" / "ledger.db"
+
+    done = run(LI, "--db", str(laptop), "restore", str(backup))
+
+    assert done.returncode == 0, done.stderr
+    assert "无法知道备份之后哪些用户停用了" in done.stdout
+    assert f"fieldapp --db {laptop} user list" in done.stdout
