@@ -15,13 +15,12 @@ own ledger restored from its backup keeps its id (docs/hub.md, 备份中心).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import sqlite_utils
 
 from fieldapp.domain.credentials import Credentials, normalise_name
-from fieldapp.domain.dates import china_iso
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.progress import CancelCheck, Progress
 from fieldapp.domain.sentences import Sentence, said, template
@@ -106,6 +105,11 @@ ENABLED_KEPT = template("用户 %1 在备份之后重新启用：恢复后照旧
 PASSWORD_LOST = template(
     "用户 %1 在备份之后改过口令，新口令无法沿用：恢复后此人打不开台账，请管理员为其重设口令"
 )
+#: A user (%1) in the backup the ledger replaced never had (another ledger's backup, or one
+#: rewritten): disabled until an administrator has looked.
+BACKUP_ONLY = template(
+    "用户 %1 只在备份里有，恢复前的台账里没有：恢复后先停用，请管理员核对后再重新启用"
+)
 #: Nothing about the users changed since the backup.
 USERS_AS_BEFORE = template("用户和口令与恢复前的台账相同（备份之后没有变动）")
 #: The ledger replaced opened (its key file) but its users table could not be read.
@@ -169,12 +173,6 @@ def _current(
     return _Current(keys, rows)
 
 
-def _last(row: UserRow) -> str:
-    """When the user's row last changed (China time, ISO)."""
-    stamps = (row.created_at, row.password_changed_at, row.disabled_at, row.enabled_at)
-    return max(china_iso(t) for t in stamps)
-
-
 def _same_password(a: keyfile.Slot | None, b: keyfile.Slot | None) -> bool:
     if a is None or b is None:
         return a is b
@@ -205,8 +203,9 @@ def _carry_over(
         restored = keys.slots.get(keys.slot_id(row.name))
         if old == row and _same_password(current, restored):
             continue
-        if old is not None and _last(old) > _last(row):
-            continue  # the backup is the newer (restored over an older copy)
+        # The ledger on this device speaks for its users, even where a backup's row says it
+        # is newer: a backup's times are whatever its maker wrote (one who can open it can
+        # rewrite it); one disabled stays so until an administrator enables them again.
         user_rows.put_user(db, row)
         if row.disabled:
             keys = keys.without_user(row.name)
@@ -225,9 +224,23 @@ def _carry_over(
             told.append(said(ENABLED_KEPT, row.name))
         elif not _same_password(current, restored):
             told.append(said(PASSWORD_KEPT, row.name))
+    known = {r.name for r in now.users}
+    for name, old in before.items():  # in the backup, never in this ledger: not vouched for
+        if name in known or old.disabled:
+            continue
+        user_rows.set_disabled(db, name, True)
+        keys = keys.without_user(name)
+        told.append(said(BACKUP_ONLY, name))
     if not told:
         told.append(said(USERS_AS_BEFORE))
-    return keys
+    return _only_users(db, keys)
+
+
+def _only_users(db: sqlite_utils.Database, keys: KeyFile) -> KeyFile:
+    """`keys` with no password slot but the enabled users' of `db` (a slot with no user in
+    the backup — one put there by whoever rewrote it — opens nothing)."""
+    allowed = {keys.slot_id(r.name) for r in user_rows.users(db) if not r.disabled}
+    return replace(keys, slots={k: v for k, v in keys.slots.items() if k in allowed})
 
 
 def _carry_over_slots(
@@ -260,7 +273,7 @@ def _carry_over_slots(
             keys = keys.without_user(name)
             told.append(said(PASSWORD_LOST, name))
     told.append(said(USERS_UNREAD))
-    return keys
+    return _only_users(db, keys)
 
 
 def back_up(ledger: Ledger, dest: str | Path, progress: Progress | None = None) -> Path:

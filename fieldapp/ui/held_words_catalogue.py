@@ -1038,6 +1038,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "用人单位类型为%1"),
     QT_TRANSLATE_NOOP("Refusals", "用人单位类型为%1，本项补贴限%2"),
     QT_TRANSLATE_NOOP("Refusals", "用人单位类型未登记（本项补贴限%1等）"),
+    QT_TRANSLATE_NOOP("Refusals", "用户 %1 只在备份里有，恢复前的台账里没有：恢复后先停用，请管理员核对后再重新启用"),
     QT_TRANSLATE_NOOP("Refusals", "用户 %1 在备份之后已停用：恢复后仍是停用的，旧口令打不开台账"),
     QT_TRANSLATE_NOOP("Refusals", "用户 %1 在备份之后改过口令，新口令无法沿用：恢复后此人打不开台账，请管理员为其重设口令"),
     QT_TRANSLATE_NOOP("Refusals", "用户 %1 在备份之后改过口令：恢复后仍用新口令，旧口令打不开台账"),

@@ -192,3 +192,22 @@ def test_a_restore_over_a_ledger_unchanged_since_says_so(tmp_path: Path) -> None
     assert [s.template for s in done.users_said] == [backups.USERS_AS_BEFORE]
     Ledger.open(path, credentials=ZHAO).close()
     Ledger.open(path, credentials=LI).close()
+
+
+def test_a_user_only_the_backup_has_is_disabled_until_looked_at(tmp_path: Path) -> None:
+    """A backup of another ledger (or one rewritten by whoever could open it) names a user the
+    ledger on this device never had: nobody here vouches for them — disabled, and said."""
+    path, _backup = _ledger_with_zhao(tmp_path)
+    other = tmp_path / "other" / "l.db"
+    other.parent.mkdir()
+    ledger = Ledger.open(other, credentials=LI)
+    users.add_user(ledger, SUN.user, SUN.password)
+    backup = backups.back_up(ledger, tmp_path / "other.fieldbackup")
+    ledger.close()
+
+    done = backups.restore(backup, path, LI)
+
+    assert _refused(path, SUN)
+    Ledger.open(path, credentials=ZHAO).close()  # this device's user is carried over
+    said = "\n".join(str(s) for s in done.users_said)
+    assert "用户 孙丽 只在备份里有" in said and "用户 赵敏 是备份之后新增的" in said

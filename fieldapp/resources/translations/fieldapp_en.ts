@@ -8398,6 +8398,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>这台电脑上原来没有台账（或原来的台账打不开），无法知道备份之后哪些用户停用了、改了口令：恢复后的用户和口令是备份时的。请管理员马上在 设置 → 用户与口令 核对用户名单，停用不该再用的人，为口令可能外泄的人重设口令</source>
       <translation>There was no ledger on this computer before (or it could not be opened), so there is no knowing which users were disabled or had their password changed after the backup: the users and passwords are as at the backup. Please have an administrator check the list of users at once in Settings → Users and passwords, disable whoever should no longer use it and set new passwords for anyone whose password may be known</translation>
     </message>
+    <message>
+      <source>用户 %1 只在备份里有，恢复前的台账里没有：恢复后先停用，请管理员核对后再重新启用</source>
+      <translation>User %1 is in the backup but was not in the ledger before the restore: they are disabled after the restore; please have an administrator check and enable them again</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
