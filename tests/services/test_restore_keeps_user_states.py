@@ -211,3 +211,45 @@ def test_a_user_only_the_backup_has_is_disabled_until_looked_at(tmp_path: Path) 
     Ledger.open(path, credentials=ZHAO).close()  # this device's user is carried over
     said = "\n".join(str(s) for s in done.users_said)
     assert "用户 孙丽 只在备份里有" in said and "用户 赵敏 是备份之后新增的" in said
+
+
+def _rewritten(backup: Path, who: Credentials, sql: str) -> Path:
+    """The backup as someone who can open it rewrites it: pages changed, checksum made anew
+    (it is no seal: nothing in the header needs a key)."""
+    import hashlib
+    import json
+
+    from fieldapp.store import backup as store_backup
+    from fieldapp.store.connection import connect
+
+    info = store_backup.read_backup(backup)
+    key = info.keys.unlock(who.user, who.password)
+    pages = backup.with_name("pages.db")
+    pages.write_bytes(backup.read_bytes()[info.offset :])
+    conn = connect(pages, key, info.keys.cipher)
+    conn.execute(sql)
+    conn.close()
+    body = pages.read_bytes()
+    header = json.loads(backup.read_bytes()[len(store_backup.MAGIC) : info.offset])
+    header |= {"size": len(body), "sha256": hashlib.sha256(body).hexdigest()}
+    made = backup.with_name("rewritten.fieldbackup")
+    line = json.dumps(header, sort_keys=True).encode("utf-8")
+    made.write_bytes(store_backup.MAGIC + line + b"\n" + body)
+    return made
+
+
+def test_a_backup_rewritten_to_look_newer_does_not_bring_a_user_back(tmp_path: Path) -> None:
+    """赵敏, disabled, rewrites her copy of the backup so that her row says she was enabled
+    again after the disabling, and hands it to the administrator to restore."""
+    path, backup = _ledger_with_zhao(tmp_path)
+    _disable(path, ZHAO.user)
+    forged = _rewritten(
+        backup,
+        ZHAO,
+        "UPDATE users SET enabled_at = '2099-01-01T00:00:00+08:00', "
+        "password_changed_at = '2099-01-01T00:00:00+08:00' WHERE name = '赵敏'",
+    )
+
+    backups.restore(forged, path, LI)
+
+    assert _refused(path, ZHAO)
