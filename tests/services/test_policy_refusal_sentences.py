@@ -318,6 +318,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     from tests.services.test_policy_warning_sentences import SAID_HERE as WARNED
     from tests.services.test_publish_refusal_sentences import SAID_HERE as PUBLISHING
     from tests.services.test_report_month_not_begun import said_here as report_said
+    from tests.services.test_restore_users_said import said_here as restore_said
     from tests.services.test_user_refusal_sentences import said_here as users_said
     from tests.ui.test_stick_refusals_in_english import said_here as stick_said
 
@@ -344,6 +345,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
         *due_said(),
         *amounts_said(),
         *users_said(tmp_path / "users"),
+        *restore_said(tmp_path / "restore"),
         *jobs_said(tmp_path / "jobs"),
         *report_said(),
         *stick_said(tmp_path / "stick"),
