@@ -106,7 +106,7 @@ def _password_text(data: bytes) -> str | None:
     return None
 
 
-def _read_password_file(path: str) -> str:
+def read_password_file(path: str) -> str:
     try:
         data = Path(path).read_bytes()
     except OSError:
@@ -155,7 +155,7 @@ def given_user(args: argparse.Namespace) -> str | None:
 def given_password(args: argparse.Namespace) -> str | None:
     """The password from --password-file or FIELDAPP_PASSWORD (no prompt)."""
     if getattr(args, "password_file", None):
-        return _read_password_file(args.password_file)
+        return read_password_file(args.password_file)
     return os.environ.get("FIELDAPP_PASSWORD") or None
 
 
@@ -212,7 +212,7 @@ def typed_twice(args: argparse.Namespace, creds: Credentials | None, nothing_don
 def new_password(args: argparse.Namespace, who: str) -> str:
     """A new password for `who`: --new-password-file, FIELDAPP_NEW_PASSWORD or asked twice."""
     if getattr(args, "new_password_file", None):
-        return _read_password_file(args.new_password_file)
+        return read_password_file(args.new_password_file)
     given = os.environ.get("FIELDAPP_NEW_PASSWORD")
     if given:
         return given

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from fieldapp.cli.common import (
     new_password,
     open_ledger,
     print_json,
+    read_password_file,
     typed_twice,
     warn,
 )
@@ -57,6 +59,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=cmd_backup)
     p = sub.add_parser("restore", help="从备份恢复台账（当前台账先另存一份）")
     p.add_argument("file", type=Path, help="备份文件")
+    p.add_argument(
+        "--backup-password-file",
+        metavar="FILE",
+        help="备份之后改过口令的：从文件第一行读备份那天的口令（或环境变量 "
+        "FIELDAPP_BACKUP_PASSWORD）；不给时备份和现在的台账用同一个口令",
+    )
     p.set_defaults(func=cmd_restore)
 
 
@@ -232,14 +240,26 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     """Restore a backup over the ledger."""
+    from fieldapp.cli.common import CredentialsMissing
     from fieldapp.services import backup as backups
+    from fieldapp.services.ledgers import Credentials
+    from fieldapp.services.users import WrongPassword
 
     info = backups.read_backup(args.file)  # a damaged file is refused before asking anything
     creds = credentials(args, required=True)
     assert creds is not None
     if info is None:  # a first-wave backup: the password typed becomes its first user's
         typed_twice(args, creds, "没有恢复")
-    done = backups.restore(args.file, ledger_path(args), creds)
+    then = _backup_password(args)  # a password changed since: the backup's is the old one
+    opens = Credentials(creds.user, then) if then is not None and info is not None else creds
+    try:
+        done = backups.restore(args.file, ledger_path(args), opens, current=creds)
+    except WrongPassword:
+        raise CredentialsMissing(
+            f"备份 {args.file} 打不开：{creds.user} 的口令不对。备份用的是备份那天的口令；"
+            "那以后改过口令的，请用 --backup-password-file（或环境变量 "
+            "FIELDAPP_BACKUP_PASSWORD）给出那时的口令。什么也没有恢复"
+        ) from None
     print(f"已从 {args.file} 恢复台账 {done.path}")
     if done.kept:
         print(f"恢复前的台账另存为 {done.kept}")
@@ -249,6 +269,14 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if any(s.template in look for s in done.users_said):
         print(f"用户名单：fieldapp --db {done.path} user list")
     return 0
+
+
+def _backup_password(args: argparse.Namespace) -> str | None:
+    """The backup's own password (--backup-password-file or FIELDAPP_BACKUP_PASSWORD), for an
+    administrator whose password changed after the backup was made; None: the same one."""
+    if args.backup_password_file:
+        return read_password_file(args.backup_password_file)
+    return os.environ.get("FIELDAPP_BACKUP_PASSWORD") or None
 
 
 def cmd_hub_reset_password(args: argparse.Namespace) -> int:

@@ -291,20 +291,21 @@ def restore(
     credentials: Credentials,
     step: Step | None = None,
     opened: Unlocked | None = None,
+    current: Credentials | None = None,
 ) -> Restored:
     """Replace the (closed) ledger by a backup, then start the device's new incarnation (a
     hub's ledger keeps its id: `incarnation.finish_restore`).
 
     `credentials` open the backup. A ledger already at `ledger_path` is replaced only by one
-    of its users not disabled, by their password now (`credentials`, or `opened`: the key of
-    the window logged in to it); its users' states newer than the backup are carried over —
+    of its users not disabled, by their password now (`current` where it is not the backup's,
+    else `credentials`; or `opened`: the key of the window logged in to it); its users' states newer than the backup are carried over —
     disabled stays disabled, a changed password stays changed, a user added since is kept
     (`Restored.users_said` says which). With no ledger there (a new laptop) nobody can know:
     it says so, and to check the users."""
     _first_user(backup_file, credentials)
     first_wave = _store_backup.is_first_wave_backup(backup_file)
     path = Path(ledger_path)
-    now = _current(path, credentials, opened)
+    now = _current(path, current or credentials, opened)
     told: list[Sentence] = []
     restored: list[Unlocked] = []
     name = normalise_name(credentials.user)
@@ -323,11 +324,11 @@ def restore(
     ledger = Ledger(open_with_key(path, unlocked.key, unlocked.keyfile), str(path), None, unlocked)
     try:
         previous = ledger.device_id
-        current = finish_restore(ledger)
+        device = finish_restore(ledger)
         unlocked = ledger.unlocked or unlocked
     finally:
         ledger.close()
-    return Restored(path, kept, current, previous, tuple(told), unlocked)
+    return Restored(path, kept, device, previous, tuple(told), unlocked)
 
 
 def new_incarnation(ledger: Ledger) -> str:

@@ -90,3 +90,37 @@ def test_a_restore_on_a_new_laptop_says_to_check_the_users(tmp_path: Path) -> No
     assert done.returncode == 0, done.stderr
     assert "无法知道备份之后哪些用户停用了" in done.stdout
     assert f"fieldapp --db {laptop} user list" in done.stdout
+
+
+def test_an_administrator_whose_password_changed_since_the_backup_gives_both(
+    tmp_path: Path,
+) -> None:
+    """李芳 changed her password after the backup (the laptop was lost a while, say): the backup
+    opens with the old one, the ledger on the device with the new one. One --password-file
+    could not be both; the backup's comes from --backup-password-file (or
+    FIELDAPP_BACKUP_PASSWORD)."""
+    path, backup = _made(tmp_path)
+    ledger = Ledger.open(path, credentials=LI)
+    users.change_password(ledger, LI.user, "换过的口令34")
+    ledger.close()
+    now = Credentials(LI.user, "换过的口令34")
+    before = path.read_bytes()
+
+    alone = run(now, "--db", str(path), "restore", str(backup))
+    assert alone.returncode != 0
+    assert "--backup-password-file" in alone.stderr, alone.stderr
+    assert path.read_bytes() == before
+
+    old = tmp_path / "backup-password.txt"
+    old.write_text(LI.password + "\n", encoding="utf-8")
+    done = run(now, "--db", str(path), "restore", str(backup), "--backup-password-file", str(old))
+
+    assert done.returncode == 0, done.stderr
+    assert "已从" in done.stdout
+    Ledger.open(path, credentials=now).close()  # her password now opens the restored ledger
+    try:
+        Ledger.open(path, credentials=LI).close()
+    except WrongPassword:
+        pass
+    else:
+        raise AssertionError("the password changed since the backup opened the ledger again")
