@@ -51,6 +51,7 @@ from fieldapp.policy.facts import (
     SpellFacts,
     home_code_of,
 )
+from fieldapp.policy.guard import namesake_key
 from fieldapp.policy.pack import (
     LIMIT_COUNTED_FROM,
     LIMIT_LABELS,
@@ -1337,14 +1338,51 @@ class CompiledRule:
                     found = next((c for c in facts.claims if c.limit_key == twin and c.live), None)
                     if found is not None:
                         break
+        if found is None and facts.namesakes:
+            found = self._namesakes_claim(facts, on, key, spell, service)
         return key, found
+
+    def _namesakes_claim(
+        self,
+        facts: PersonFacts,
+        on: dt.date,
+        key: str,
+        spell: SpellFacts | None,
+        service: ServiceFacts | None,
+    ) -> ClaimFacts | None:
+        """A live claim of the same person's other row (the same ID number, `facts.namesakes`)
+        the claim under `key` would repeat — as `ClaimService` refuses it when passed on: one
+        under the same limit group and period (`namesake_key`), or, of a subsidy paid once per
+        job (training), one on the same job recorded on that row (`event_twin`)."""
+        mine = spell or service
+        once = self.rule.limit.kind is LimitKind.ONCE_PER_SPELL
+        own = _as_fields(mine) if mine is not None else {}
+        table = "employment_spells" if spell else "services"
+        for other in facts.namesakes:
+            if once:
+                events: Sequence[SpellFacts | ServiceFacts] = (
+                    other.spells if spell else other.services
+                )
+                keys = {
+                    limit_key(self.rule, other.person_id, on, e.id)
+                    for e in events
+                    if mine is not None and event_twin(table, own, _as_fields(e))
+                }
+            else:
+                keys = {namesake_key(key, other.person_id)} - {""}
+            found = next((c for c in other.claims if c.limit_key in keys and c.live), None)
+            if found is not None:
+                return found
+        return None
 
     def _judge(
         self, facts: PersonFacts, on: dt.date, event: Event, detail: bool
     ) -> _Verdict | None:
         """One event's verdict; None when it fails without `detail` (nothing is built)."""
         day, spell, service, held = event
-        key, claim = self._claim(facts, on, event) if facts.claims else ("", None)
+        key, claim = (
+            self._claim(facts, on, event) if facts.claims or facts.namesakes else ("", None)
+        )
         rule = self.rule
         if claim is not None:
             reasons = None

@@ -158,6 +158,18 @@ class PersonFields:
     created_at: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class NamesakeFacts:
+    """Another live person row holding the same ID number — one person entered twice (two
+    households, two laptops): its jobs, trainings and claims, which are the person's too (a
+    job recorded on each row is one job, a subsidy claimed on either row is claimed)."""
+
+    person_id: str
+    spells: tuple[SpellFacts, ...] = ()
+    services: tuple[ServiceFacts, ...] = ()
+    claims: tuple[ClaimFacts, ...] = ()
+
+
 @dataclass(slots=True)
 class PersonFacts:
     """Everything the rules look at for one person.
@@ -186,6 +198,8 @@ class PersonFacts:
     services: tuple[ServiceFacts, ...] = ()
     claims: tuple[ClaimFacts, ...] = ()
     months: tuple[MonthFacts, ...] = ()
+    #: The other live rows of the same person (the same ID number), if any (`NamesakeFacts`).
+    namesakes: tuple[NamesakeFacts, ...] = ()
 
     def age_on(self, day: dt.date) -> int:
         """Whole years of age on `day`."""

@@ -24,6 +24,7 @@ from fieldapp.policy.facts import (
     ClaimFacts,
     HouseholdFacts,
     MonthFacts,
+    NamesakeFacts,
     PersonFacts,
     RegistrationFacts,
     ServiceFacts,
@@ -50,6 +51,15 @@ WHERE p.deleted = 0 {{where}}
 #: report) reads as before, one table after the other, each selecting the area's persons
 #: itself: its rows are not all held at once, and a list of a million ids would not be smaller.
 BY_IDS_LIMIT = 20_000
+
+#: The ID numbers more than one live person row holds.
+_HELD_TWICE = (
+    "id_number IN (SELECT id_number FROM persons WHERE deleted = 0"
+    " GROUP BY id_number HAVING COUNT(*) > 1)"
+)
+
+#: Of services, the trainings (all a subsidy rule looks at).
+_TRAININGS = "AND service_type = '职业培训'"
 
 #: Selects an area's records by the ids of its live persons, given as one JSON array.
 _BY_IDS = "AND person_id IN (SELECT value FROM json_each(?))"
@@ -132,7 +142,7 @@ class FactsLoader:
         p_where, c_where, params = self._scope(area_prefix, person_ids)
         service_filter = ""
         if eligibility_only:
-            service_filter = "AND service_type = '职业培训'"
+            service_filter = _TRAININGS
             if area_prefix or person_ids is not None:
                 # Correlated probes of each person's index entries: a village on a county-sized
                 # ledger reads its own rows only (the list below, of every person with a spell,
@@ -220,7 +230,52 @@ class FactsLoader:
                     **copied,
                 )
             )
+        self._add_namesakes(out)
         return out
+
+    def _add_namesakes(self, people: list[PersonFacts]) -> None:
+        """Give each of `people` the other live rows holding their ID number (one person
+        entered twice): those rows' jobs, trainings and claims (`NamesakeFacts`), so a job
+        claimed on one row is claimed on the other (`ClaimService` refuses the copy's claim).
+        One statement finds the rows; their records are read only when there are some."""
+        numbers = sorted({p.id_number for p in people if p.id_number})
+        if not numbers:
+            return
+        where, params = _HELD_TWICE, []  # a county's report: one pass over the index
+        if len(numbers) <= BY_IDS_LIMIT:
+            where, params = "id_number IN (SELECT value FROM json_each(?))", [json.dumps(numbers)]
+        holders: dict[str, set[str]] = defaultdict(set)
+        for number, person in self.db.execute(
+            f"SELECT id_number, id FROM persons WHERE deleted = 0 AND {where}", params
+        ).fetchall():
+            holders[str(number)].add(str(person))
+        others = {
+            p.person_id: sorted(holders.get(p.id_number, set()) - {p.person_id}) for p in people
+        }
+        wanted = sorted({o for found in others.values() for o in found})
+        if not wanted:
+            return
+        ids = [json.dumps(wanted)]
+
+        def read(cls: type[F], kept: str, order: str = "") -> dict[str, list[F]]:
+            return self._grouped(
+                cls, self.db.execute(self._query(cls, kept, order), ids).fetchall()
+            )
+
+        spells = read(SpellFacts, f"AND start_date IS NOT NULL {_BY_IDS}", "start_date, id")
+        services = read(ServiceFacts, f"AND service_date IS NOT NULL {_TRAININGS} {_BY_IDS}")
+        claims = read(ClaimFacts, _BY_IDS)
+        empty: tuple[Any, ...] = ()
+        for person in people:
+            person.namesakes = tuple(
+                NamesakeFacts(
+                    other,
+                    tuple(spells.get(other, empty)),
+                    tuple(services.get(other, empty)),
+                    tuple(claims.get(other, empty)),
+                )
+                for other in others[person.person_id]
+            )
 
     def households(
         self,

@@ -140,3 +140,72 @@ def test_one_persons_job_claimed_again_on_a_second_row_is_held_when_reviewed(vil
     assert "王五" in held[step.id].reason, held[step.id].reason
     assert hub.ledger.get("claims", made.row_id)["state"] == "已提交"
     assert hub.ledger.get("claims", first.id)["state"] == "村审核"
+
+
+def _copy_job(device, job_id: str, person: str, tag: str) -> str:
+    """The job `job_id` recorded again on the person row `person` (the same employer and start
+    day): the copy's id."""
+    job = device.get("employment_spells", job_id)
+    kept = set(EmploymentSpell.model_fields) - {"id", "person_id", "created_at", "created_by",
+        "created_device", "updated_at", "updated_by", "updated_device", "deleted"}  # fmt: skip
+    copy_job = natural_id("employment_spells", "forged", tag)
+    forge(device, "employment_spells", copy_job,
+          {k: job[k] for k in kept if job.get(k) is not None} | {"person_id": person})  # fmt: skip
+    return copy_job
+
+
+def _offered(device, person: str, rule_id: str, on: dt.date):
+    """`person`'s result of `rule_id` as the 补贴 page's list (and `fieldapp eligible`) find it."""
+    from fieldapp.services.claims import EligibilityService
+
+    found = EligibilityService(device, policy_in_force(device)).for_all(on, explained=True)
+    return next(r for r in found if r.person_id == person and r.rule_id == rule_id)
+
+
+def _listed_by_command(device, rule_id: str, on: dt.date, capsys) -> list[str]:
+    """The statuses `fieldapp eligible --json` lists for 王五 (each row of his) under `rule_id`."""
+    from fieldapp.cli.main import main
+
+    capsys.readouterr()
+    assert main(["--db", str(device.path), "eligible", "--on", on.isoformat(), "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    number = device.ids["worker"]
+    return [i["status"] for i in listed if i["id_number"] == number and i["rule_id"] == rule_id]
+
+
+def test_the_second_rows_copy_of_a_claimed_training_is_not_offered(
+    village, hub, capsys, monkeypatch
+):
+    """The 补贴 page's list (and `fieldapp eligible`) offered the second row's copy of 王五's
+    claimed training as 符合条件: the coordinator claimed it, and the claim was refused when
+    submitted (重复申领). It is listed as 已申领, naming the first row's claim."""
+    on = dt.date(2025, 10, 20)
+    service = ClaimService(village, policy_in_force(village))
+    course = service.create(village.ids["worker"], "training_living", on=on)
+    twin, _copy_course = _namesake_training(village, course.person_id, "twin-e")
+    result = _offered(village, twin, "training_living", on)
+    assert (result.status.value, result.claim_id) == ("claimed", course.id), result.summary
+    assert "已申领" in result.summary, result.summary
+    assert _listed_by_command(village, "training_living", on, capsys) == ["claimed"] * 2
+    # (a county's list, too many people to name: the numbers held twice found in one pass)
+    monkeypatch.setattr("fieldapp.store.facts.BY_IDS_LIMIT", 0)
+    assert _offered(village, twin, "training_living", on).claim_id == course.id
+    monkeypatch.undo()
+    # … while a training of his own on the second row (another day) is still offered
+    third, _other = _namesake_training(village, course.person_id, "twin-f",
+                                       service_date="2025-09-01")  # fmt: skip
+    assert _offered(village, third, "training_living", on).status.value == "eligible"
+
+
+def test_the_second_rows_copy_of_a_claimed_job_is_not_offered(village, hub, capsys):
+    """一次性交通补助 (once per person) claimed on 王五's first row: the second row, his job
+    recorded on it, was offered it again; it is listed as 已申领, as the refusal at 提交 says."""
+    village.exchange()  # the county's figure
+    on = dt.date(2025, 6, 5)
+    service = ClaimService(village, policy_in_force(village))
+    first = service.create(village.ids["worker"], "transport_cross_county", on=on)
+    twin, _course = _namesake_training(village, first.person_id, "twin-g")
+    _copy_job(village, first.spell_id, twin, "twin-g")
+    result = _offered(village, twin, "transport_cross_county", on)
+    assert (result.status.value, result.claim_id) == ("claimed", first.id), result.summary
+    assert _listed_by_command(village, "transport_cross_county", on, capsys) == ["claimed"] * 2
