@@ -568,18 +568,16 @@ def _categories_held(
     claim: Mapping[str, Any],
     on: dt.date,
     held: Iterable[Mapping[str, Any]],
-    up_to_claim: bool = False,
+    job: Mapping[str, Any] | None = None,
 ) -> tuple[dt.date, dt.date, set[str]]:
-    """The days a claim pays for (the month or year paid — up to the claim's date when
-    `up_to_claim` — else its job's or training's first day) and the categories its person holds
-    on some day of them, from `held` (category rows as the receiving ledger has them)."""
-    kind = rule.limit.kind
-    if kind in (LimitKind.ONCE_PER_MONTH, LimitKind.ONCE_PER_YEAR):
-        first, last, _name = paid_period(kind, on)
-        if up_to_claim:
-            last = min(last, on)
-    else:
-        first = last = _day(claim.get("event_date")) or on
+    """The days a claim's categories are counted on (`categories_days`, as the device's judge
+    counts them: its job's or training's first day; the month, year paid while in its `job` —
+    the job row it names, as the receiving ledger has it — up to the claim's date) and the
+    categories its person holds on some day of them, from `held` (category rows as the
+    receiving ledger has them)."""
+    started = _day(job.get("start_date")) if job is not None else None
+    days = (started, _day((job or {}).get("end_date"))) if started is not None else None
+    first, last = categories_days(rule, on, _day(claim.get("event_date")), days)
     person = str(claim.get("person_id") or "")
     found = {
         str(row.get("category") or "")
@@ -593,15 +591,19 @@ def _categories_held(
 
 
 def claim_category_unfounded(
-    policy: Policy, claim: Mapping[str, Any], held: Iterable[Mapping[str, Any]]
+    policy: Policy,
+    claim: Mapping[str, Any],
+    held: Iterable[Mapping[str, Any]],
+    job: Mapping[str, Any] | None = None,
 ) -> tuple[str, Sentence] | None:
     """Why a claim says its person held a category the ledger does not give them, as (rule,
     reason); None when every category it says is held, or when the policy cannot say.
 
     A claim freezes the categories its rule saw (`Claim.facts`: its form prints them, its
     funding source follows them); they must be the ledger's: `held` are the person's category
-    rows as the receiving ledger has them, each to cover some day the claim was judged on — its
-    event's day (else its claim date), or for a subsidy paid by the month (year) that period.
+    rows as the receiving ledger has them, each to cover some day the claim was judged on
+    (`categories_days`: its event's day, else its claim date; for a subsidy paid by the month
+    (year), that period's days in its `job`, the job row it names, up to its claim date).
     A category written into the making laptop's file past its change log never reaches the
     ledger, and no claim may rest on it.
     """
@@ -610,7 +612,7 @@ def claim_category_unfounded(
     on = _day(claim.get("claim_date"))
     if rule is None or not stated or on is None:
         return None
-    first, last, found = _categories_held(rule, claim, on, held)
+    first, last, found = _categories_held(rule, claim, on, held, job)
     missing = [c for c in stated if c not in found]
     if not missing:
         return None
@@ -623,7 +625,10 @@ def claim_category_unfounded(
 
 
 def claim_category_unmet(
-    policy: Policy, claim: Mapping[str, Any], held: Iterable[Mapping[str, Any]]
+    policy: Policy,
+    claim: Mapping[str, Any],
+    held: Iterable[Mapping[str, Any]],
+    job: Mapping[str, Any] | None = None,
 ) -> tuple[str, Sentence] | None:
     """Why a claim's person holds none of the categories its rule is paid to (the rule's
     `categories_any`: 脱贫人口、农村低保对象 …), as (rule, reason); None when they hold one, the
@@ -641,7 +646,7 @@ def claim_category_unmet(
     wanted = frozenset(str(c) for c in conditions.categories_any)
     if not wanted or conditions.or_rural_transferred:
         return None
-    first, last, found = _categories_held(rule, claim, on, held)
+    first, last, found = _categories_held(rule, claim, on, held, job)
     if found & wanted:
         return None
     when = said(ON_DAY, Day(first)) if first == last else said(FROM_TO, Day(first), Day(last))
@@ -655,15 +660,19 @@ def claim_category_unmet(
 
 
 def claim_category_excluded(
-    policy: Policy, claim: Mapping[str, Any], held: Iterable[Mapping[str, Any]]
+    policy: Policy,
+    claim: Mapping[str, Any],
+    held: Iterable[Mapping[str, Any]],
+    job: Mapping[str, Any] | None = None,
 ) -> tuple[str, Sentence] | None:
     """Why a claim's person holds a category its rule is not paid to (the rule's
     `categories_none`: 一次性交通补助（其他农村劳动力新跨省务工） is for those not 脱贫人口 …), as
     (rule, reason); None when they hold none, the rule excludes none, or the policy cannot say.
 
     `held` are the person's category rows as the receiving ledger has them; one covering some
-    day the claim pays (its job's first day; the month, year paid, up to the claim's date, as
-    eligibility counts them) excludes it."""
+    day the claim is judged on (`categories_days`, as eligibility counts them: its job's first
+    day; the days of the month, year paid in its `job`, the job row it names, up to the
+    claim's date) excludes it."""
     rule = _rule_of(policy, claim)
     on = _day(claim.get("claim_date"))
     if rule is None or on is None:
@@ -671,7 +680,7 @@ def claim_category_excluded(
     excluded = frozenset(str(c) for c in rule.conditions.categories_none)
     if not excluded:
         return None
-    first, last, held_then = _categories_held(rule, claim, on, held, up_to_claim=True)
+    first, last, held_then = _categories_held(rule, claim, on, held, job)
     found = sorted(held_then & excluded)
     if not found:
         return None
@@ -1221,12 +1230,30 @@ def person_events(facts: PersonFacts, on: dt.date) -> tuple[list[Event], list[Ev
     return spells, trainings
 
 
-def _held_in(
-    facts: PersonFacts, paid: tuple[dt.date, dt.date, str], spell: SpellFacts, on: dt.date
-) -> frozenset[str]:
-    """Categories held in the period paid while in the job (up to `on`)."""
-    last = min(paid[1], on, spell.end_date or paid[1])
-    return facts.categories_during(max(paid[0], spell.start_date), last)
+def categories_days(
+    rule: Rule, on: dt.date, event_day: dt.date | None, job: tuple[dt.date, dt.date | None] | None
+) -> tuple[dt.date, dt.date]:
+    """The first and last day a person's categories are counted on for `rule` judged (claimed)
+    on `on` — by the device's judge and the hub's checks alike (`claim_category_*`).
+
+    Paid once (per person, job or training): the day of its qualifying event (`event_day`, the
+    job's first day or the training's; `on` when none) — the policy pays for taking up the work
+    (一次性交通补助: 新跨省务工 — whoever they were when they set out); the complementary
+    rules of one limit group (for 脱贫人口 / for other rural labour) are judged on one day.
+    Paid by the month (year): the days of the period paid spent in its job (`job`: its first
+    and last day, None when not known, counted as the whole period), up to `on` — a category
+    held in the month only before the job began, or after it ended, is not the category of
+    the work paid for."""
+    kind = rule.limit.kind
+    if kind not in (LimitKind.ONCE_PER_MONTH, LimitKind.ONCE_PER_YEAR):
+        day = event_day or on
+        return day, day
+    first, last, _name = paid_period(kind, on)
+    last = min(last, on)
+    if job is not None:
+        first = max(first, job[0])
+        last = min(last, job[1] or last)
+    return first, last
 
 
 def categories_judged(
@@ -1240,7 +1267,8 @@ def categories_judged(
     if kind in (LimitKind.ONCE_PER_MONTH, LimitKind.ONCE_PER_YEAR) and spell is not None:
         paid = paid_period(kind, on)
         if spell.start_date <= paid[1] and (spell.end_date is None or spell.end_date >= paid[0]):
-            return _held_in(facts, paid, spell, on)
+            job = (spell.start_date, spell.end_date)
+            return facts.categories_during(*categories_days(rule, on, event_date, job))
     return frozenset(facts.categories_on(event_date or on))
 
 
@@ -1425,7 +1453,8 @@ class CompiledRule:
             # Paid for a month (year): the categories are those held in it while in the job,
             # not on the day the job began (a person found 就业困难 later is paid for the year
             # they are; one who no longer is, is not).
-            held = _held_in(facts, paid, spell, on)
+            job = (spell.start_date, spell.end_date)
+            held = facts.categories_during(*categories_days(rule, on, day, job))
             event, when = (day, spell, service, held), paid_said
         if not detail:
             if self.any_of and not self.any_of & held:

@@ -531,14 +531,18 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
                 lookup("person_categories", i) for i in sorted(categories_of(whose) | set(added))
             )
             memberships = [r for r in held if r is not None]
-            found = claim_category_unfounded(policy, row, memberships)
+            # (counted on the days the device's judge counts them, `categories_days`: of a
+            # month (year) paid, those in the job it names, as the ledger has it)
+            job = str(row.get("spell_id") or "")
+            worked = lookup("employment_spells", job) if job else None
+            found = claim_category_unfounded(policy, row, memberships, worked)
             if found is None and str(row.get("state") or "") in ONWARD:
                 # Made or submitted for its person: they hold a category it is paid to (a
                 # claim that writes none is judged here, not by the categories it writes).
-                found = claim_category_unmet(policy, row, memberships)
+                found = claim_category_unmet(policy, row, memberships, worked)
             if found is None and str(row.get("state") or "") in ONWARD:
                 # … and none of those it is not paid to (`categories_none`).
-                found = claim_category_excluded(policy, row, memberships)
+                found = claim_category_excluded(policy, row, memberships, worked)
             if found is None and str(row.get("state") or "") in ONWARD:
                 # … for a job (training) begun, or a month (year), in its rule's period.
                 found = claim_out_of_force(policy, row)

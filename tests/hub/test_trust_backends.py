@@ -15,6 +15,7 @@ from fieldapp.store.ledger import natural_id
 from fieldapp.store.queries.claims import ClaimQueries
 from fieldapp.sync.exchange import export_bundle, import_bundle
 from tests.helpers.hostile_county import named
+from tests.policy.helpers import COUNTY_PACK
 from tests.sync import event_village
 from tests.sync.helpers import JOB_START, VILLAGE, add_family, add_job, job_of
 from tests.sync.hostile import foreign, forge, send
@@ -275,3 +276,106 @@ def test_a_print_logged_for_another_village_is_held_on_both_backends(tmp_path, h
     assert held == {c.id: "logged_scope" for c in (person, area, export)}, held
     assert hub.ledger.get("print_log", own.row_id) is not None
     assert hub.ledger.get("print_log", person.row_id) is None
+
+
+#: The county's pack with two post subsidies of its own paid by the month: one for those not
+#: 脱贫人口 (`categories_none`), one for 脱贫人口 (`categories_any`).
+MONTHLY_CATEGORIES_PACK = (
+    COUNTY_PACK
+    + """
+[[rules]]
+id = "post_others"
+title = "村级保洁岗位补贴（其他农村劳动力）"
+clause = "七人社通〔2026〕3号 第一条"
+valid_from = 2026-01-01
+payee = "person"
+amount = { kind = "fixed", value = 300 }
+funding_source = "就业补助资金"
+limit = { kind = "once_per_month", group = "post_others" }
+evidence = ["身份证复印件"]
+
+[rules.conditions]
+forms = ["公益性岗位"]
+categories_none = ["脱贫人口"]
+
+[[rules]]
+id = "post_lifted"
+title = "村级保洁岗位补贴（脱贫人口）"
+clause = "七人社通〔2026〕3号 第二条"
+valid_from = 2026-01-01
+payee = "person"
+amount = { kind = "fixed", value = 500 }
+funding_source = "衔接推进乡村振兴补助资金"
+limit = { kind = "once_per_month", group = "post_lifted" }
+evidence = ["身份证复印件"]
+
+[rules.conditions]
+forms = ["公益性岗位"]
+categories_any = ["脱贫人口"]
+"""
+)
+
+
+@pytest.mark.today("2026-08-03")
+def test_a_months_categories_are_counted_alike_by_device_and_hub_on_both_backends(
+    tmp_path, hub, make_device
+):
+    """A subsidy paid by the month counts a person's categories on the days of the month paid
+    while in the job, up to the claim's date — as the device's judge did; the hub counted them
+    from the month's first day (to its last): 张0, 脱贫人口 until 10 July, on the post from 15
+    July, and 张1, on the post 1–15 July, 脱贫人口 from 20 July, were 符合条件 on the device
+    for July's post subsidy for others, and their honest claims were held at the hub (not paid
+    to 脱贫人口); 张0's claim of the one for 脱贫人口 (which the device does not offer him) was
+    taken. Both now count the same days (`eligibility.categories_days`)."""
+    from fieldapp.domain.claims import ClaimState
+    from fieldapp.domain.models import CategoryMembership, EmploymentSpell
+    from fieldapp.policy.eligibility import Status
+    from fieldapp.services.claims import ClaimService, EligibilityService
+    from fieldapp.services.policy_admin import policy_in_force, publish
+    from tests.records import Records
+
+    publish(hub.ledger, MONTHLY_CATEGORIES_PACK, "county.toml")
+    village = make_device("红星村", VILLAGE)
+    import_bundle(village, hub.export_for("红星村", tmp_path / "pack.fs").path)
+    _, (left, late) = add_family(village, VILLAGE, ["101", "102"])
+    repo = Records(village)
+    days = {left: ("2026-07-15", None, "2016-01-01", "2026-07-10"),
+            late: ("2026-07-01", "2026-07-15", "2026-07-20", None)}  # fmt: skip
+    with village.transaction():
+        for person, (start, end, since, until) in days.items():
+            repo.save(EmploymentSpell(
+                person_id=person, start_date=dt.date.fromisoformat(start),
+                end_date=dt.date.fromisoformat(end) if end else None, form="公益性岗位",
+                place_code="520502101", employer="红星村保洁岗", contract_months=12))  # fmt: skip
+            repo.save(CategoryMembership(
+                person_id=person, category="脱贫人口", start_date=dt.date.fromisoformat(since),
+                end_date=dt.date.fromisoformat(until) if until else None))  # fmt: skip
+    july = dt.date(2026, 7, 31)
+    policy = policy_in_force(village)
+    found = {
+        (r.person_id, r.rule_id): r.status
+        for r in EligibilityService(village, policy).for_all(july, include_not_eligible=True)
+    }
+    assert found[left, "post_others"] is found[late, "post_others"] is Status.ELIGIBLE
+    assert found[left, "post_lifted"] is Status.NOT_ELIGIBLE
+    service = ClaimService(village, policy)
+    made = []
+    for person in (left, late):
+        claim = service.create(village.get("persons", person)["id_number"], "post_others", on=july)
+        made.append(service.advance(claim.id, ClaimState.SUBMITTED, "材料后补").id)
+    hub.import_file(export_bundle(village, tmp_path / "up.fs").path)
+    assert [(h.rule, h.reason) for h in hub.rejected()] == []
+    assert [hub.ledger.get("claims", c)["state"] for c in made] == ["已提交"] * 2
+    # … and the claim the device does not offer, made by a tampered program, is held
+    from tests.sync.test_hostile_events import _copy
+
+    row = _copy(village, made[0])
+    forged = forge(village, "claims", natural_id("claims", "forged", "lifted"), row | {
+        "rule_id": "post_lifted", "rule_title": "村级保洁岗位补贴（脱贫人口）",
+        "source_clause": "七人社通〔2026〕3号 第二条", "amount": 500.0,
+        "funding_source": "衔接推进乡村振兴补助资金",
+        "limit_key": row["limit_key"].replace("post_others", "post_lifted")})  # fmt: skip
+    hub.import_file(send(village, tmp_path / "forged.fs").path)
+    held = {h.change_id: h for h in hub.rejected()}
+    assert set(held) == {forged.id}, [(h.rule, h.reason) for h in held.values()]
+    assert held[forged.id].rule == "claim_category", held[forged.id].reason
