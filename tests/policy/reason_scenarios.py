@@ -15,6 +15,7 @@ from fieldapp.policy.conditions import Outcome
 from fieldapp.policy.eligibility import Reason, evaluate_rule, limit_key
 from fieldapp.policy.facts import (
     ClaimFacts,
+    NamesakeFacts,
     PersonFacts,
     RegistrationFacts,
     ServiceFacts,
@@ -210,10 +211,14 @@ def judged() -> dict[str, list[Reason]]:
 
     once = _rule("transport_cross_county")
     counted = _rule("transport_cross_county", count_from=D(2024, 1, 1))
+    # one person entered twice: the claim made on the other row (the same ID number)
+    twice = NamesakeFacts("p2", spells=(replace(JOB, id="job2"),), claims=(
+        ClaimFacts("c2", once.id, limit_key(once, "p2", ON, "job2"), "已提交", JOB.start_date),))  # fmt: skip
     cases: dict[str, tuple[Any, PersonFacts, dt.date]] = {
         "claimed": (once, claimed(once, "已提交", JOB.start_date), ON),
         "claimed, no day": (once, claimed(once, "草稿", None), ON),
         "claimed, counted from": (counted, claimed(counted, "县审批", JOB.start_date), ON),
+        "claimed on the other row": (once, replace(worker, namesakes=(twice,)), ON),
         "began in force, open-ended": (once, worker, ON),
         "began out of force": (_rule("transport_cross_province_lifted"), late, D(2026, 4, 1)),
         "monthly, in the agreement": (_rule("welfare_post_subsidy"), posted, D(2026, 3, 10)),

@@ -14,7 +14,7 @@ from tests.policy.reason_scenarios import judged, scenarios
 REASON_TEMPLATES = (
     "CLAIMED", "CLAIMED_FOR", "LIMIT_FROM", "PERIOD", "BEGAN_IN", "BEGAN_OUT", "MONTHLY_IN",
     "MONTHLY_OUT", "YEARLY_IN", "YEARLY_OUT", "STILL_IN", "LEFT_BEFORE", "AGREEMENT",
-    "IN_AGREEMENT", "AGREEMENT_ENDED", "NO_JOB_RECORD", "NO_TRAINING_RECORD",
+    "IN_AGREEMENT", "AGREEMENT_ENDED", "NO_JOB_RECORD", "NO_TRAINING_RECORD", "CLAIMED_ELSEWHERE",
 )  # fmt: skip
 
 #: What the conditions said before they were templates (met, words).
@@ -118,6 +118,13 @@ JUDGED_BEFORE: dict[str, list[tuple[bool, str]]] = {
     ],
     "claimed, counted from": [
         (True, "已申领（县审批，2025年3月1日的事项），限享受一次（自2024年1月1日起计）"),
+    ],
+    "claimed on the other row": [
+        (
+            True,
+            "已申领（已提交，2025年3月1日的事项；此人在台账上登记了两遍，申领在另一条登记上），"
+            "限享受一次",
+        ),
     ],
     "began in force, open-ended": [
         (True, "就业开始于2025年3月1日，在政策有效期（2023年6月15日至长期）内"),

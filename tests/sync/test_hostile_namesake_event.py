@@ -185,7 +185,7 @@ def test_the_second_rows_copy_of_a_claimed_training_is_not_offered(
     twin, _copy_course = _namesake_training(village, course.person_id, "twin-e")
     result = _offered(village, twin, "training_living", on)
     assert (result.status.value, result.claim_id) == ("claimed", course.id), result.summary
-    assert "已申领" in result.summary, result.summary
+    assert "已申领" in result.summary and "登记了两遍" in result.summary, result.summary
     assert _listed_by_command(village, "training_living", on, capsys) == ["claimed"] * 2
     # (a county's list, too many people to name: the numbers held twice found in one pass)
     monkeypatch.setattr("fieldapp.store.facts.BY_IDS_LIMIT", 0)

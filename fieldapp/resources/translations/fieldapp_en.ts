@@ -8402,6 +8402,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>用户 %1 只在备份里有，恢复前的台账里没有：恢复后先停用，请管理员核对后再重新启用</source>
       <translation>User %1 is in the backup but was not in the ledger before the restore: they are disabled after the restore; please have an administrator check and enable them again</translation>
     </message>
+    <message>
+      <source>%1；此人在台账上登记了两遍，申领在另一条登记上</source>
+      <translation>%1; this person is entered twice in the ledger, the claim on the other entry</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
