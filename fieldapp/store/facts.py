@@ -52,11 +52,10 @@ WHERE p.deleted = 0 {{where}}
 #: itself: its rows are not all held at once, and a list of a million ids would not be smaller.
 BY_IDS_LIMIT = 20_000
 
-#: The ID numbers more than one live person row holds.
-_HELD_TWICE = (
-    "id_number IN (SELECT id_number FROM persons WHERE deleted = 0"
-    " GROUP BY id_number HAVING COUNT(*) > 1)"
-)
+#: The ID numbers more than one person row holds (the live ones among them are selected).
+#: (Deleted rows counted too: the inner query then reads the ID-number index alone, 0.27 →
+#: 0.02 s at 100k; a number live on one row only leaves that row no other to find.)
+_HELD_TWICE = "id_number IN (SELECT id_number FROM persons GROUP BY id_number HAVING COUNT(*) > 1)"
 
 #: Of services, the trainings (all a subsidy rule looks at).
 _TRAININGS = "AND service_type = '职业培训'"
