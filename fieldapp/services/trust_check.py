@@ -1303,11 +1303,16 @@ def values_ahead(changes: Iterable[Change]) -> dict[str, Verdict]:
     }
 
 
+#: The rows a change names, as `screen` asks for them: its table's links, and what a print or
+#: export log names (`NAMED`: judged by `logged_scope`, read with the rest of the bundle).
+_ASKED: dict[str, tuple[tuple[str, str], ...]] = {**LINKS, **NAMED}
+
+
 def rows_ahead(changes: Iterable[Change]) -> set[tuple[str, str]]:
     """The rows `screen` reads before its first verdict on `changes` (each change's own row,
     the rows its links name): they depend on the changes alone, so the hub works them out on
     the thread that decodes the next bundle while one merges."""
-    return asked_rows(LINKS, changes)
+    return asked_rows(_ASKED, changes)
 
 
 def screen(
@@ -1359,7 +1364,7 @@ def screen(
     # Every row the rules will ask about, read a table at a time before the first verdict:
     # each change's own row and the rows its links name, and whatever those link to (rows
     # asked for more changes than these are read all the same, as the rules would).
-    finder.preload(asked_rows(LINKS, changes) if asked is None else asked)
+    finder.preload(asked_rows(_ASKED, changes) if asked is None else asked)
     bundle_rows = {(c.tbl, c.row_id) for c in changes}
     named = {p for c in changes for ids in (c.parents or {}).values() for p in ids}
     known = logged_rows(db, named) if named else {}
