@@ -441,7 +441,7 @@ EN_UI: dict[str, str] = {
     "已申领补贴的就业或培训被删除或改动": "A job or training already claimed for was deleted or changed",
     "收款方不是政策规定的": "The payee is not the one the policy names",
     "资金来源不是政策规定的": "The fund is not the one the policy names",
-    "申领的姓名、身份证号码不是本人的": "The claim's name or ID number is not the person's",
+    "申领的人不对：姓名、身份证号码不是本人的，或这个人已从台账删除": "The claim's person is wrong: the name or ID number is not theirs, or they were deleted from the ledger",
     "待发放申领的收款账号被改": "The bank account of a claim awaiting payment was changed",
     "申领等待发放时删除申领人": "The applicant deleted while the claim awaits payment",
     "申领的地区不是申领人所在户的地区": "The claim's area is not the applicant's household's",

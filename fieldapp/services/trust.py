@@ -120,7 +120,7 @@ RULES: dict[str, str] = {
     "claimed_event": "已申领补贴的就业或培训被删除或改动",
     "claim_payee": "收款方不是政策规定的",
     "claim_funding": "资金来源不是政策规定的",
-    "claim_person": "申领的姓名、身份证号码不是本人的",
+    "claim_person": "申领的人不对：姓名、身份证号码不是本人的，或这个人已从台账删除",
     "paid_account": "待发放申领的收款账号被改",
     "claimed_person": "申领等待发放时删除申领人",
     "claim_area": "申领的地区不是申领人所在户的地区",

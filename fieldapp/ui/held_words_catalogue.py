@@ -225,7 +225,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("HeldWords", "已申领补贴的就业或培训被删除或改动"),
     QT_TRANSLATE_NOOP("HeldWords", "收款方不是政策规定的"),
     QT_TRANSLATE_NOOP("HeldWords", "资金来源不是政策规定的"),
-    QT_TRANSLATE_NOOP("HeldWords", "申领的姓名、身份证号码不是本人的"),
+    QT_TRANSLATE_NOOP("HeldWords", "申领的人不对：姓名、身份证号码不是本人的，或这个人已从台账删除"),
     QT_TRANSLATE_NOOP("HeldWords", "待发放申领的收款账号被改"),
     QT_TRANSLATE_NOOP("HeldWords", "申领等待发放时删除申领人"),
     QT_TRANSLATE_NOOP("HeldWords", "申领的地区不是申领人所在户的地区"),

@@ -89,3 +89,20 @@ def test_the_village_write_door_refuses_a_claim_for_a_deleted_person(village, hu
             writer.insert(ClaimModel.model_validate(row))
     assert refused.value.rule == "claim_person", str(refused.value)
     assert "王五" in str(refused.value) and "删除" in str(refused.value), str(refused.value)
+
+
+def test_the_county_reads_the_hold_as_a_deleted_persons(village, hub):
+    """The held list (`hub rejected`, the devices' 被扣下的修改) heads each hold with its rule's
+    name: a claim held for a deleted person was headed “申领的姓名、身份证号码不是本人的”, which
+    sends the county to check a name and ID number that are right."""
+    from fieldapp.hub.rejected import as_item
+
+    village.exchange()
+    worker, row = _draft(village)
+    _edit(village, "persons", worker, {"deleted": 1})
+    village.exchange()
+    forge(village, "claims", natural_id("claims", "forged", "label"), row)
+    village.exchange()
+    (held,) = held_claims(hub)
+    label = as_item(held)["rule_label"]
+    assert "删除" in label, label

@@ -2072,10 +2072,6 @@
       <translation>The payee is not the one the policy names</translation>
     </message>
     <message>
-      <source>申领的姓名、身份证号码不是本人的</source>
-      <translation>The claim's name or ID number is not the person's</translation>
-    </message>
-    <message>
       <source>待发放申领的收款账号被改</source>
       <translation>The bank account of a claim awaiting payment was changed</translation>
     </message>
@@ -2958,6 +2954,10 @@
     <message>
       <source>打印或导出记录记的是范围外的人员、申领或地区</source>
       <translation>The print or export log names a person, claim or place outside the device's area</translation>
+    </message>
+    <message>
+      <source>申领的人不对：姓名、身份证号码不是本人的，或这个人已从台账删除</source>
+      <translation>The claim's person is wrong: the name or ID number is not theirs, or they were deleted from the ledger</translation>
     </message>
   </context>
   <context>
