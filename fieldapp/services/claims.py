@@ -454,11 +454,12 @@ class ClaimService:
         from fieldapp.services.trust_check import twin_claim
 
         row = self.ledger.get("claims", claim.id) or {}
-        # (the person's claims, and those of the other rows holding their ID number: one
-        # person entered twice, the job recorded on each row, is one job)
+        # (the person's claims, and those of the other rows holding their ID number, deleted
+        # too: one person entered twice, the job recorded on each row, is one job)
         person = self.ledger.get("persons", claim.person_id) or {}
         number = str(person.get("id_number") or "")
-        people = {claim.person_id} | self.queries.holders([number]).get(number, set())
+        every = self.queries.holders([number], deleted=True)
+        people = {claim.person_id} | every.get(number, set())
         others = {
             c.id: found
             for whose in sorted(people)

@@ -404,9 +404,15 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
             # … and their claims of a subsidy paid once per job (training): the same job
             # recorded on each row is one job (`twin_claim`).
             once = [r for r in rows if str(r.get("limit_kind") or "") == _PER_EVENT]
-            numbers = wanted(_HOLDERS, reviewed + once, "id_number")
+            numbers = wanted(_HOLDERS, reviewed, "id_number")
             held.setdefault(_HOLDERS, {}).update(claims_of.holders(numbers) if numbers else {})
             holders = held[_HOLDERS]
+            # (of a job's, the rows deleted too: a row deleted as entered twice is still the
+            # number's, what was paid on it was paid to that person)
+            numbers = wanted(_ONE_PERSON, once, "id_number")
+            every = claims_of.holders(numbers, deleted=True) if numbers else {}
+            held.setdefault(_ONE_PERSON, {}).update(every)
+            rows_of = held[_ONE_PERSON]
             keys |= (
                 {
                     namesake_key(str(r.get("limit_key") or ""), other)
@@ -419,7 +425,7 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
             found += keep(_BY_KEY, claims_of.with_limit_keys(keys))
             if policy is not None:
                 people = wanted(_BY_PERSON, once) | (
-                    {p for r in once for p in holders.get(str(r.get("id_number") or ""), ())}
+                    {p for r in once for p in rows_of.get(str(r.get("id_number") or ""), ())}
                     - held.get(_BY_PERSON, {}).keys()
                 )
                 found += keep(_BY_PERSON, claims_of.of_people(people))
@@ -435,18 +441,20 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
         return held_of(CategoryMembership.TABLE, person,
                        lambda: records.person_records(ledger, CategoryMembership, person))  # fmt: skip
 
-    def namesakes_of(claim: ClaimRow, row: Mapping[str, Any], lookup: RowLookup) -> set[str]:
+    def namesakes_of(
+        claim: ClaimRow, row: Mapping[str, Any], lookup: RowLookup, deleted: bool = False
+    ) -> set[str]:
         """The ids of the other live persons of the ledger holding the ID number of `claim`
-        (its `row`) or of its person."""
+        (its `row`) or of its person; `deleted`: the deleted ones too."""
         from fieldapp.store.queries.claims import ClaimQueries
 
         person = lookup("persons", claim.person_id) or {}
         numbers = {str(row.get("id_number") or ""), str(person.get("id_number") or "")} - {""}
-        holders = held.setdefault(_HOLDERS, {})
+        holders = held.setdefault(_ONE_PERSON if deleted else _HOLDERS, {})
         others: set[str] = set()
         for number in numbers:
             if number not in holders:
-                holders.update(ClaimQueries(ledger).holders([number]))
+                holders.update(ClaimQueries(ledger).holders([number], deleted=deleted))
             others |= holders.get(number, set())
         return others - {claim.person_id}
 
@@ -633,7 +641,7 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
             # (the person's own claims, and those of the other rows holding their ID number:
             # one person entered twice, the job recorded on each row, is one job)
             theirs: set[str] = set()
-            for whose in sorted({claim.person_id} | namesakes_of(claim, row, lookup)):
+            for whose in sorted({claim.person_id} | namesakes_of(claim, row, lookup, True)):
                 theirs |= held_of(
                     _BY_PERSON,
                     whose,
@@ -656,6 +664,8 @@ _PER_EVENT = LimitKind.ONCE_PER_SPELL.value
 _BY_KEY, _BY_PERSON = "claims by limit key", "claims by person"
 #: … and the persons holding an ID number (by number): one person entered twice.
 _HOLDERS = "persons by ID number"
+#: … the deleted ones too (a job's twin on a row deleted as entered twice, `one_person`).
+_ONE_PERSON = "persons by ID number, deleted too"
 
 
 def published_policy(ledger: Ledger, version: str) -> Policy | None:
@@ -686,9 +696,10 @@ def twin_claim(
     """The first live claim of `others` (rows by id, as they will be) that pays for the same
     job (training) as `claim` (its `row`) recorded twice under another id (`event_twin`), of a
     subsidy paid once per job (training), in the guard's order; None when there is none or
-    `claim` comes first. The job of one person: of the claim's person row, or of another live
+    `claim` comes first. The job of one person: of the claim's person row, or of another
     person row holding the same ID number (`one_person`: one person entered twice, the job
-    recorded on each row — a job is its person's, whichever row records it)."""
+    recorded on each row — a job is its person's, whichever row records it), a deleted row's
+    claims past the draft too (the duplicate deleted, what was paid on it stays paid)."""
     from fieldapp.policy.eligibility import event_twin
 
     if str(row.get("limit_kind") or "") != _PER_EVENT:
@@ -707,6 +718,9 @@ def twin_claim(
             continue
         if theirs_whose != whose and not one_person(lookup, whose, theirs_whose):
             continue
+        if theirs_whose != whose and (lookup("persons", theirs_whose) or {}).get("deleted"):
+            if str(other.get("state") or "") == DRAFT:
+                continue  # a deleted row's draft was never passed on: it pays nothing
         theirs = claim_event_id(policy, other)
         if theirs is None or theirs[0] != named[0] or theirs[1] == named[1] or not theirs[1]:
             continue
@@ -722,11 +736,12 @@ def twin_claim(
 
 def one_person(lookup: RowLookup, one: str, other: str) -> bool:
     """True when the person rows `one` and `other` (ids, rows as `lookup` gives them) are one
-    person: both live, holding the same ID number."""
+    person: holding the same ID number — `other` deleted too (the row the program says to
+    delete of one person entered twice: what was paid on it was paid to that person)."""
     if one == other:
         return True
     rows = [lookup("persons", p) for p in (one, other)]
-    if any(r is None or r.get("deleted") for r in rows):
+    if any(r is None for r in rows) or (rows[0] or {}).get("deleted"):
         return False
     numbers = {str((r or {}).get("id_number") or "").strip().upper() for r in rows}
     return len(numbers) == 1 and "" not in numbers

@@ -15,6 +15,8 @@ import pytest
 
 from fieldapp.domain.claims import ClaimState
 from fieldapp.domain.models import EmploymentSpell
+from fieldapp.services import persons
+from fieldapp.services.actor import actor_of
 from fieldapp.services.claims import ClaimRefused, ClaimService
 from fieldapp.services.policy_admin import policy_in_force
 from fieldapp.store.ledger import natural_id
@@ -209,3 +211,45 @@ def test_the_second_rows_copy_of_a_claimed_job_is_not_offered(village, hub, caps
     result = _offered(village, twin, "transport_cross_county", on)
     assert (result.status.value, result.claim_id) == ("claimed", first.id), result.summary
     assert _listed_by_command(village, "transport_cross_county", on, capsys) == ["claimed"] * 2
+
+
+def test_the_second_row_claims_again_once_the_paid_row_is_deleted(village, hub):
+    """The program says to delete one of a person's two rows (`persons.entered_twice`: 删除
+    重复录入的一条): the row whose claim was paid deleted, the same training on the other row
+    was claimed and paid again — only live rows were one person. A deleted row is still its
+    ID number's: its claims past the draft count."""
+    village.exchange()
+    service = ClaimService(village, policy_in_force(village))
+    course = service.create(village.ids["worker"], "training_living", on=dt.date(2025, 10, 20))
+    service.advance(course.id, ClaimState.SUBMITTED, "材料后补")
+    twin, copy_course = _namesake_training(village, course.person_id, "twin-e")
+    village.exchange()
+    with hub.ledger.transaction():  # the county paid it
+        hub.ledger.update("claims", course.id, {"state": ClaimState.PAID.value})
+    village.exchange()
+    assert village.get("claims", course.id)["state"] == ClaimState.PAID.value
+    persons.delete(village, actor_of(village), course.person_id, "重复录入")
+    draft = _claim_on(village, course.id, twin, copy_course, "twin-e", "草稿")
+    with pytest.raises(ClaimRefused, match="重复申领"):
+        service.advance(draft.row_id, ClaimState.SUBMITTED, "材料后补")
+    again = forge(village, "claims", draft.row_id, {"state": "已提交"},
+                  parents={"state": [draft.id]})  # fmt: skip
+    village.exchange()
+    held = {h.change_id: h.rule for h in held_claims(hub)}
+    assert held == {again.id: "claim_repeat"}, [(h.rule, h.reason) for h in held_claims(hub)]
+    assert hub.ledger.get("persons", course.person_id)["deleted"]
+
+
+def test_a_deleted_rows_draft_does_not_stop_the_live_rows_claim(village, hub):
+    """Entered twice, a draft made on the row then deleted as the duplicate: the live row's
+    claim of the same training is the first passed on, not a repeat."""
+    village.exchange()
+    service = ClaimService(village, policy_in_force(village))
+    course = service.create(village.ids["worker"], "training_living", on=dt.date(2025, 10, 20))
+    twin, copy_course = _namesake_training(village, course.person_id, "twin-f")
+    persons.delete(village, actor_of(village), course.person_id, "重复录入")
+    draft = _claim_on(village, course.id, twin, copy_course, "twin-f", "草稿")
+    service.advance(draft.row_id, ClaimState.SUBMITTED, "材料后补")
+    village.exchange()
+    assert [h for h in held_claims(hub) if h.rule == "claim_repeat"] == []
+    assert hub.ledger.get("claims", draft.row_id)["state"] == "已提交"

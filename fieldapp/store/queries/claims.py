@@ -113,16 +113,19 @@ class ClaimQueries:
         for a key no live claim has): one statement per `PEOPLE_PER_QUERY` keys."""
         return self._grouped("limit_key", limit_keys)
 
-    def holders(self, id_numbers: Iterable[str]) -> dict[str, set[str]]:
+    def holders(self, id_numbers: Iterable[str], *, deleted: bool = False) -> dict[str, set[str]]:
         """The ids of the live persons holding each ID number (each asked for is a key, with
-        none for a number nobody holds): one statement per `PEOPLE_PER_QUERY` numbers."""
+        none for a number nobody holds): one statement per `PEOPLE_PER_QUERY` numbers.
+        `deleted`: the deleted persons too (a row deleted as entered twice is still the
+        number's: what was paid on it was paid to that person)."""
         wanted = sorted(set(id_numbers) - {""})
         found: dict[str, set[str]] = {number: set() for number in wanted}
+        live = "" if deleted else "deleted = 0 AND "
         for start in range(0, len(wanted), PEOPLE_PER_QUERY):
             chunk = wanted[start : start + PEOPLE_PER_QUERY]
             marks = ", ".join("?" * len(chunk))
             cursor = self.db.execute(
-                f"SELECT id_number, id FROM persons WHERE deleted = 0 AND id_number IN ({marks})",
+                f"SELECT id_number, id FROM persons WHERE {live}id_number IN ({marks})",
                 chunk,
             )
             for number, person in cursor.fetchall():
