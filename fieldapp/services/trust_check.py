@@ -404,15 +404,13 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
             # … and their claims of a subsidy paid once per job (training): the same job
             # recorded on each row is one job (`twin_claim`).
             once = [r for r in rows if str(r.get("limit_kind") or "") == _PER_EVENT]
-            numbers = wanted(_HOLDERS, reviewed, "id_number")
-            held.setdefault(_HOLDERS, {}).update(claims_of.holders(numbers) if numbers else {})
-            holders = held[_HOLDERS]
-            # (of a job's, the rows deleted too: a row deleted as entered twice is still the
-            # number's, what was paid on it was paid to that person)
-            numbers = wanted(_ONE_PERSON, once, "id_number")
+            # … and their claims of a subsidy paid once per job (training): the same job
+            # recorded on each row is one job (`twin_claim`). The rows deleted too: a row
+            # deleted as entered twice is still the number's, what was paid on it was paid.
+            numbers = wanted(_HOLDERS, reviewed + once, "id_number")
             every = claims_of.holders(numbers, deleted=True) if numbers else {}
-            held.setdefault(_ONE_PERSON, {}).update(every)
-            rows_of = held[_ONE_PERSON]
+            held.setdefault(_HOLDERS, {}).update(every)
+            holders = held[_HOLDERS]
             keys |= (
                 {
                     namesake_key(str(r.get("limit_key") or ""), other)
@@ -425,7 +423,7 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
             found += keep(_BY_KEY, claims_of.with_limit_keys(keys))
             if policy is not None:
                 people = wanted(_BY_PERSON, once) | (
-                    {p for r in once for p in rows_of.get(str(r.get("id_number") or ""), ())}
+                    {p for r in once for p in holders.get(str(r.get("id_number") or ""), ())}
                     - held.get(_BY_PERSON, {}).keys()
                 )
                 found += keep(_BY_PERSON, claims_of.of_people(people))
@@ -441,20 +439,18 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
         return held_of(CategoryMembership.TABLE, person,
                        lambda: records.person_records(ledger, CategoryMembership, person))  # fmt: skip
 
-    def namesakes_of(
-        claim: ClaimRow, row: Mapping[str, Any], lookup: RowLookup, deleted: bool = False
-    ) -> set[str]:
-        """The ids of the other live persons of the ledger holding the ID number of `claim`
-        (its `row`) or of its person; `deleted`: the deleted ones too."""
+    def namesakes_of(claim: ClaimRow, row: Mapping[str, Any], lookup: RowLookup) -> set[str]:
+        """The ids of the other persons of the ledger, deleted ones too (`one_person`),
+        holding the ID number of `claim` (its `row`) or of its person."""
         from fieldapp.store.queries.claims import ClaimQueries
 
         person = lookup("persons", claim.person_id) or {}
         numbers = {str(row.get("id_number") or ""), str(person.get("id_number") or "")} - {""}
-        holders = held.setdefault(_ONE_PERSON if deleted else _HOLDERS, {})
+        holders = held.setdefault(_HOLDERS, {})
         others: set[str] = set()
         for number in numbers:
             if number not in holders:
-                holders.update(ClaimQueries(ledger).holders([number], deleted=deleted))
+                holders.update(ClaimQueries(ledger).holders([number], deleted=True))
             others |= holders.get(number, set())
         return others - {claim.person_id}
 
@@ -472,7 +468,11 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
             if not key:
                 continue
             ids = held_of(_BY_KEY, key, functools.partial(ClaimQueries(ledger).with_limit_key, key))
-            found += [ClaimRow.of(i, now) for i in sorted(ids) if (now := lookup("claims", i))]
+            found += [
+                ClaimRow.of(i, now)
+                for i in sorted(ids)
+                if (now := lookup("claims", i)) and not drafted_gone(now, lookup)
+            ]
         return found
 
     def judge(
@@ -641,7 +641,7 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
             # (the person's own claims, and those of the other rows holding their ID number:
             # one person entered twice, the job recorded on each row, is one job)
             theirs: set[str] = set()
-            for whose in sorted({claim.person_id} | namesakes_of(claim, row, lookup, True)):
+            for whose in sorted({claim.person_id} | namesakes_of(claim, row, lookup)):
                 theirs |= held_of(
                     _BY_PERSON,
                     whose,
@@ -662,10 +662,9 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
 _PER_EVENT = LimitKind.ONCE_PER_SPELL.value
 #: What `policy_judge` keeps of the ledger's claims: by limit key, and by person.
 _BY_KEY, _BY_PERSON = "claims by limit key", "claims by person"
-#: … and the persons holding an ID number (by number): one person entered twice.
+#: … and the persons holding an ID number (by number), deleted ones too: one person entered
+#: twice, the duplicate row deleted (`one_person`).
 _HOLDERS = "persons by ID number"
-#: … the deleted ones too (a job's twin on a row deleted as entered twice, `one_person`).
-_ONE_PERSON = "persons by ID number, deleted too"
 
 
 def published_policy(ledger: Ledger, version: str) -> Policy | None:
@@ -718,9 +717,8 @@ def twin_claim(
             continue
         if theirs_whose != whose and not one_person(lookup, whose, theirs_whose):
             continue
-        if theirs_whose != whose and (lookup("persons", theirs_whose) or {}).get("deleted"):
-            if str(other.get("state") or "") == DRAFT:
-                continue  # a deleted row's draft was never passed on: it pays nothing
+        if theirs_whose != whose and drafted_gone(other, lookup):
+            continue
         theirs = claim_event_id(policy, other)
         if theirs is None or theirs[0] != named[0] or theirs[1] == named[1] or not theirs[1]:
             continue
@@ -732,6 +730,15 @@ def twin_claim(
                                              limit_key=claim.limit_key))  # fmt: skip
     found = repeat_of(claim, twins)
     return found if isinstance(found, ClaimRow) else None
+
+
+def drafted_gone(claim: Mapping[str, Any], lookup: RowLookup) -> bool:
+    """True for a draft of a deleted person (`lookup` gives): never passed on, it pays
+    nothing, and stops no claim of that person's other row (`one_person`)."""
+    if str(claim.get("state") or "") != DRAFT:
+        return False
+    whose = str(claim.get("person_id") or "")
+    return bool(whose) and bool((lookup("persons", whose) or {}).get("deleted"))
 
 
 def one_person(lookup: RowLookup, one: str, other: str) -> bool:

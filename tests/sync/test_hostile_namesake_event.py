@@ -253,3 +253,36 @@ def test_a_deleted_rows_draft_does_not_stop_the_live_rows_claim(village, hub):
     village.exchange()
     assert [h for h in held_claims(hub) if h.rule == "claim_repeat"] == []
     assert hub.ledger.get("claims", draft.row_id)["state"] == "已提交"
+
+
+def test_a_once_per_person_subsidy_is_not_paid_again_after_the_paid_row_is_deleted(village, hub):
+    """一次性交通补助 (once per person) paid on one of a person's two rows; that row deleted as
+    the duplicate (as the program says to), the other row's claim passed on in review was
+    taken — only live rows were read as the same person (`namesake_repeat_of`)."""
+    village.exchange()
+    service = ClaimService(village, policy_in_force(village))
+    first = service.create(village.ids["worker"], "transport_cross_county", on=dt.date(2025, 6, 5))
+    service.advance(first.id, ClaimState.SUBMITTED, "材料后补")
+    twin, _course = _namesake_training(village, first.person_id, "twin-g")
+    village.exchange()
+    with hub.ledger.transaction():  # the county paid it
+        hub.ledger.update("claims", first.id, {"state": ClaimState.PAID.value})
+    village.exchange()
+    persons.delete(village, actor_of(village), first.person_id, "重复录入")
+    job = village.get("employment_spells", first.spell_id)
+    kept = set(EmploymentSpell.model_fields) - {"id", "person_id", "created_at", "created_by",
+        "created_device", "updated_at", "updated_by", "updated_device", "deleted"}  # fmt: skip
+    copy_job = natural_id("employment_spells", "forged", "twin-g")
+    forge(village, "employment_spells", copy_job,
+          {k: job[k] for k in kept if job.get(k) is not None} | {"person_id": twin})  # fmt: skip
+    row = _copy(village, first.id)
+    made = forge(village, "claims", natural_id("claims", "forged", "twin-g"),
+                 row | {"person_id": twin, "state": "已提交", "spell_id": copy_job,
+                        "limit_key": row["limit_key"].replace(first.person_id, twin)})  # fmt: skip
+    with pytest.raises(ClaimRefused, match="重复申领"):
+        service.advance(made.row_id, ClaimState.VILLAGE_REVIEWED)
+    step = forge(village, "claims", made.row_id, {"state": "村审核"},
+                 parents={"state": [made.id]})  # fmt: skip
+    village.exchange()
+    held = {h.change_id: h.rule for h in held_claims(hub)}
+    assert held == {step.id: "claim_repeat"}, [(h.rule, h.reason) for h in held_claims(hub)]

@@ -134,12 +134,20 @@ class ClaimQueries:
 
     def of_namesakes(self, id_number: str, person_id: str, limit_key: str) -> list[Claim]:
         """Live claims under `limit_key`'s limit group and period (`guard.namesake_key`) of the
-        live persons other than `person_id` holding `id_number`: one person entered twice (two
+        persons other than `person_id` holding `id_number`: one person entered twice (two
         villages, two laptops), whose claims the one-time guard, counting person rows, takes
-        for two people's. None for no ID number or no namesake."""
-        others = self.holders([id_number]).get(id_number, set()) - {person_id}
+        for two people's. A deleted row's too (the duplicate deleted: what was paid on it was
+        paid to that person), but for its drafts, never passed on. None for no ID number or
+        no namesake."""
+        others = self.holders([id_number], deleted=True).get(id_number, set()) - {person_id}
+        live = self.holders([id_number]).get(id_number, set())
         keys = {key for other in others if (key := namesake_key(limit_key, other))}
-        return [c for found in self.with_limit_keys(keys).values() for c in found]
+        return [
+            c
+            for found in self.with_limit_keys(keys).values()
+            for c in found
+            if c.person_id in live or c.state != ClaimState.DRAFT
+        ]
 
     def of_people(self, person_ids: Iterable[str]) -> dict[str, list[Claim]]:
         """`select(person_id=…)` of many persons at once, by person id (each asked for is a
