@@ -286,3 +286,27 @@ def test_a_once_per_person_subsidy_is_not_paid_again_after_the_paid_row_is_delet
     village.exchange()
     held = {h.change_id: h.rule for h in held_claims(hub)}
     assert held == {step.id: "claim_repeat"}, [(h.rule, h.reason) for h in held_claims(hub)]
+
+
+def test_a_deleted_rows_draft_does_not_stop_the_live_rows_once_per_person_claim(village, hub):
+    """A draft of 一次性交通补助 on the row then deleted as the duplicate was never passed on:
+    the live row's claim is reviewed as the first."""
+    village.exchange()
+    service = ClaimService(village, policy_in_force(village))
+    first = service.create(village.ids["worker"], "transport_cross_county", on=dt.date(2025, 6, 5))
+    twin, _course = _namesake_training(village, first.person_id, "twin-h")
+    job = village.get("employment_spells", first.spell_id)
+    kept = set(EmploymentSpell.model_fields) - {"id", "person_id", "created_at", "created_by",
+        "created_device", "updated_at", "updated_by", "updated_device", "deleted"}  # fmt: skip
+    copy_job = natural_id("employment_spells", "forged", "twin-h")
+    forge(village, "employment_spells", copy_job,
+          {k: job[k] for k in kept if job.get(k) is not None} | {"person_id": twin})  # fmt: skip
+    persons.delete(village, actor_of(village), first.person_id, "重复录入")
+    row = _copy(village, first.id)
+    made = forge(village, "claims", natural_id("claims", "forged", "twin-h"),
+                 row | {"person_id": twin, "state": "已提交", "spell_id": copy_job,
+                        "limit_key": row["limit_key"].replace(first.person_id, twin)})  # fmt: skip
+    service.advance(made.row_id, ClaimState.VILLAGE_REVIEWED)
+    village.exchange()
+    assert [h for h in held_claims(hub) if h.rule == "claim_repeat"] == []
+    assert hub.ledger.get("claims", made.row_id)["state"] == "村审核"
