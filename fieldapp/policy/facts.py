@@ -160,9 +160,10 @@ class PersonFields:
 
 @dataclass(frozen=True, slots=True)
 class NamesakeFacts:
-    """Another live person row holding the same ID number — one person entered twice (two
-    households, two laptops): its jobs, trainings and claims, which are the person's too (a
-    job recorded on each row is one job, a subsidy claimed on either row is claimed)."""
+    """Another person row holding the same ID number — one person entered twice (two
+    households, two laptops; or deleted since as the duplicate, its drafts left out): its jobs,
+    trainings and claims, which are the person's too (a job recorded on each row is one job, a
+    subsidy claimed on either row is claimed)."""
 
     person_id: str
     spells: tuple[SpellFacts, ...] = ()

@@ -12,6 +12,7 @@ import json
 from collections import defaultdict
 from typing import Any, TypeVar
 
+from fieldapp.domain.claims import ClaimState
 from fieldapp.domain.snapshots import (
     SNAPSHOTS,
     DataclassInstance,
@@ -52,9 +53,8 @@ WHERE p.deleted = 0 {{where}}
 #: itself: its rows are not all held at once, and a list of a million ids would not be smaller.
 BY_IDS_LIMIT = 20_000
 
-#: The ID numbers more than one person row holds (the live ones among them are selected).
-#: (Deleted rows counted too: the inner query then reads the ID-number index alone, 0.27 →
-#: 0.02 s at 100k; a number live on one row only leaves that row no other to find.)
+#: The ID numbers more than one person row holds, deleted rows counted (the duplicate the
+#: program says to delete); the query reads the ID-number index alone (0.02 s at 100k).
 _HELD_TWICE = "id_number IN (SELECT id_number FROM persons GROUP BY id_number HAVING COUNT(*) > 1)"
 
 #: Of services, the trainings (all a subsidy rule looks at).
@@ -233,9 +233,11 @@ class FactsLoader:
         return out
 
     def _add_namesakes(self, people: list[PersonFacts]) -> None:
-        """Give each of `people` the other live rows holding their ID number (one person
-        entered twice): those rows' jobs, trainings and claims (`NamesakeFacts`), so a job
-        claimed on one row is claimed on the other (`ClaimService` refuses the copy's claim).
+        """Give each of `people` the other rows holding their ID number (one person entered
+        twice): those rows' jobs, trainings and claims (`NamesakeFacts`), so a job claimed on
+        one row is claimed on the other (`ClaimService` refuses the copy's claim). A deleted
+        row counts — the duplicate the program says to delete: what was claimed on it was
+        claimed — but for its drafts, which stop nothing (as `trust_check.drafted_gone`).
         One statement finds the rows; their records are read only when there are some."""
         numbers = sorted({p.id_number for p in people if p.id_number})
         if not numbers:
@@ -244,10 +246,13 @@ class FactsLoader:
         if len(numbers) <= BY_IDS_LIMIT:
             where, params = "id_number IN (SELECT value FROM json_each(?))", [json.dumps(numbers)]
         holders: dict[str, set[str]] = defaultdict(set)
-        for number, person in self.db.execute(
-            f"SELECT id_number, id FROM persons WHERE deleted = 0 AND {where}", params
+        gone: set[str] = set()  # deleted rows: the duplicate the program says to delete
+        for number, person, deleted in self.db.execute(
+            f"SELECT id_number, id, deleted FROM persons WHERE {where}", params
         ).fetchall():
             holders[str(number)].add(str(person))
+            if deleted:
+                gone.add(str(person))
         others = {
             p.person_id: sorted(holders.get(p.id_number, set()) - {p.person_id}) for p in people
         }
@@ -264,6 +269,8 @@ class FactsLoader:
         spells = read(SpellFacts, f"AND start_date IS NOT NULL {_BY_IDS}", "start_date, id")
         services = read(ServiceFacts, f"AND service_date IS NOT NULL {_TRAININGS} {_BY_IDS}")
         claims = read(ClaimFacts, _BY_IDS)
+        for other in gone & claims.keys():  # a deleted row's draft stops nothing (drafted_gone)
+            claims[other] = [c for c in claims[other] if c.state != ClaimState.DRAFT.value]
         empty: tuple[Any, ...] = ()
         for person in people:
             person.namesakes = tuple(

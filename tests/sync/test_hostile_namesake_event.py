@@ -229,6 +229,10 @@ def test_the_second_row_claims_again_once_the_paid_row_is_deleted(village, hub):
     village.exchange()
     assert village.get("claims", course.id)["state"] == ClaimState.PAID.value
     persons.delete(village, actor_of(village), course.person_id, "重复录入")
+    # the 补贴 page's list no longer offers the live row's copy: it says where it was claimed
+    on = dt.date(2025, 10, 20)
+    offered = _offered(village, twin, "training_living", on)
+    assert (offered.status.value, offered.claim_id) == ("claimed", course.id), offered.summary
     draft = _claim_on(village, course.id, twin, copy_course, "twin-e", "草稿")
     with pytest.raises(ClaimRefused, match="重复申领"):
         service.advance(draft.row_id, ClaimState.SUBMITTED, "材料后补")
@@ -248,6 +252,8 @@ def test_a_deleted_rows_draft_does_not_stop_the_live_rows_claim(village, hub):
     course = service.create(village.ids["worker"], "training_living", on=dt.date(2025, 10, 20))
     twin, copy_course = _namesake_training(village, course.person_id, "twin-f")
     persons.delete(village, actor_of(village), course.person_id, "重复录入")
+    offered = _offered(village, twin, "training_living", dt.date(2025, 10, 20))
+    assert offered.status.value == "eligible", offered.summary  # a deleted row's draft: nothing
     draft = _claim_on(village, course.id, twin, copy_course, "twin-f", "草稿")
     service.advance(draft.row_id, ClaimState.SUBMITTED, "材料后补")
     village.exchange()
