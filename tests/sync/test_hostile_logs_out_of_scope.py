@@ -151,3 +151,31 @@ def test_a_claims_form_is_judged_by_the_claims_own_area(claim_area, person_place
         targets={"claim_id": {"area_code": VILLAGE, "person_id": "p2"}},
     )
     assert not trust._check_logged(actor, Proposal("print_log", "r1", data), other_person).allowed
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="logged_scope judges a person by where they live when the log reaches the hub",
+)
+def test_a_paper_printed_before_its_person_was_moved_away_is_taken(county, hub):
+    """Honest work held: 红星村 prints a 务工证明 of its own person offline; meanwhile its
+    other laptop moves the person to a relocation site (a transfer the services make), and
+    syncs first. The hub judged the log by where the person lives when it arrived (the site)
+    and held the village's paper as one logged for another place."""
+    from fieldapp.domain.enums import Relation
+    from fieldapp.domain.models import Household
+    from fieldapp.services import households
+    from tests.sync.helpers import SITE
+
+    village, second, mine = county["village"], county["second"], county["mine"]
+    paper = dict(_print("WORK1", area_code=VILLAGE, person_id=mine), paper="务工证明")
+    printed = log_print(village, actor_of(village), PrintRecord(**paper))
+    households.move_person(
+        second, actor_of(second), mine, "易地扶贫搬迁", Relation.HEAD,
+        new_household=Household(area_code=SITE, address="5栋1单元"),
+    )  # fmt: skip
+    county["exchange"](second, "红星村二号")
+    county["exchange"](village, "红星村")
+    held = {h.change_id: h.rule for h in hub.rejected()}
+    assert "logged_scope" not in held.values(), held
+    assert hub.ledger.get("print_log", printed.id) is not None
