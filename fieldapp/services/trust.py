@@ -450,6 +450,10 @@ class Context(NamedTuple):
     #: For a new area row whose code is an official county or township: its row as the
     #: official table writes it (code, name, kind, parent_code); None otherwise.
     official: Mapping[str, Any] | None = None
+    #: For a print log naming a person who lies outside the writer's scope now: where the
+    #: person lay when the log says it was printed (its printed_at), as the hub's log of the
+    #: person's household and the household's area has it ("" or absent when it cannot say).
+    printed_where: str = ""
 
 
 class Verdict(NamedTuple):
@@ -719,7 +723,9 @@ def _check_logged(actor: Actor, proposal: Proposal, context: Context) -> Verdict
     """A print or export log names (`NAMED`) only places, batches, claims and persons inside
     the writer's scope, or a wider area (batch) that holds it (`NAMED_WIDER`); one the
     receiver does not know names nothing it holds, and reaches no device. A claim is judged
-    by its own area, and its person with it (the form of a paid claim whose person moved)."""
+    by its own area, and its person with it (the form of a paid claim whose person moved); a
+    person by where they lay when the log says it was printed, where the hub can tell
+    (`Context.printed_where`: printed before the person was moved away, synced after)."""
     named = NAMED.get(proposal.table)
     if not named or actor.role is Role.HUB:
         return ALLOWED
@@ -739,6 +745,8 @@ def _check_logged(actor: Actor, proposal: Proposal, context: Context) -> Verdict
             and actor.covers(claimed_at)
         ):
             continue  # the person of a claim of its own, moved away since
+        if column == "person_id" and context.printed_where and actor.covers(context.printed_where):
+            continue  # the person was its own when printed, moved away before the log came
         if column in NAMED_WIDER and actor.scope and actor.scope.startswith(place):
             continue
         where = place_part(place, divisions(), actor.places)

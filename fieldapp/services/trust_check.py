@@ -117,6 +117,7 @@ from fieldapp.services.trust import (
     stamped_ahead,
     table_name,
 )
+from fieldapp.store.answers import places_then
 from fieldapp.store.changelog import Change, to_storable
 from fieldapp.store.held import HeldChanges, logged_rows
 from fieldapp.store.hlc import MAX_DRIFT_MS
@@ -1250,11 +1251,13 @@ def context_for(
     fields: frozenset[str] | None,
     transfers: frozenset[str] = frozenset(),
     bundle_rows: Collection[tuple[str, str]] = (),
+    printed_where: str = "",
 ) -> Context:
     """What the rules need to know about a change of `row_id`, from the ledger (and overlay).
 
     `transfers`: households the same sender moves its own people into (transfer targets).
     `bundle_rows`: (table, row id) of every row the same bundle changes.
+    `printed_where`: a print log's person's place when it says it was printed (`printed_then`).
     """
     before = finder.row(table, row_id)
     merged = {**before, **data} if before else data
@@ -1280,6 +1283,7 @@ def context_for(
         column_types=finder.column_types(table) if table not in MODELS else _NO_TYPES,
         coming=coming,
         official=official_area(data.get("code")) if table == AREA and before is None else None,
+        printed_where=printed_where,
     )
 
 
@@ -1398,6 +1402,7 @@ def screen(
         }
         known.update(own_held)
     transfers = _transfer_targets(finder, actor, changes)
+    printed = printed_then(db, finder, actor, changes)
     authors: dict[str, Verdict] = {}
     own = origins.own
     claimed: set[str] = set()  # claims allowed earlier in this bundle
@@ -1440,7 +1445,7 @@ def screen(
             return ALLOWED
         verdict = _judge(
             finder, actor, origins, change, known, fields, transfers, bundle_rows, authors,
-            values,
+            values, printed,
         )  # fmt: skip
         if verdict.allowed and arrived is not None:
             before = finder.row(change.tbl, change.row_id)
@@ -1766,6 +1771,44 @@ def _transfer_targets(
     return frozenset(found)
 
 
+def printed_then(
+    db: sqlite_utils.Database, finder: PlaceFinder, actor: Actor, changes: Iterable[Change]
+) -> dict[str, str]:
+    """Per print log of `changes` naming a person outside `actor`'s scope now, by change id:
+    where the person lay when the log says it was printed (`answers.places_then`, read for
+    the bundle at once; only when some log asks). A village prints a 务工证明 offline while
+    the person is moved away, and syncs after: the paper was its own. A time the person
+    was not its own (a printed_at before they came, or after they left) opens nothing."""
+    asks: dict[str, tuple[str, int]] = {}
+    if actor.role is Role.HUB or actor.county_level:
+        return {}
+    for change in changes:
+        person = change.data.get("person_id") if change.tbl == "print_log" else None
+        if not person:
+            continue
+        place = finder.link_places(change.tbl, {"person_id": person}, NAMED[change.tbl])
+        if not place.get("person_id") or actor.covers(place["person_id"]):
+            continue  # unknown (names nothing held), or its own now
+        at = _wall_ms(change.data.get("printed_at"))
+        if at is not None:
+            asks[change.id] = (str(person), at)
+    if not asks:
+        return {}
+    found = places_then(db, asks.values())
+    return {i: found[ask] for i, ask in asks.items() if ask in found}
+
+
+def _wall_ms(text: object) -> int | None:
+    """A time with its zone (printed_at) as a wall time in ms; None for anything else."""
+    try:
+        moment = dt.datetime.fromisoformat(str(text))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        return None
+    return int(moment.timestamp() * 1000)
+
+
 def _judge(
     finder: PlaceFinder,
     actor: Actor,
@@ -1777,6 +1820,7 @@ def _judge(
     bundle_rows: Collection[tuple[str, str]] = (),
     authors: dict[str, Verdict] | None = None,
     values: Mapping[str, Verdict] | None = None,
+    printed: Mapping[str, str] | None = None,
 ) -> Verdict:
     authors = {} if authors is None else authors
     verdict = check_origin(change.device_id, origins)
@@ -1799,7 +1843,7 @@ def _judge(
             return partial_row(change.tbl)
     context = context_for(
         finder, change.tbl, change.row_id, change.data, fields.get(change.tbl), transfers,
-        bundle_rows,
+        bundle_rows, (printed or {}).get(change.id, ""),
     )  # fmt: skip
     ahead = values.get(change.id) if values and not context.exists else None
     return check(actor, Proposal(change.tbl, change.row_id, change.data), context, ahead)

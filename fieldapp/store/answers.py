@@ -226,6 +226,63 @@ def departures(
     return left
 
 
+def places_then(
+    db: sqlite_utils.Database, asks: Iterable[tuple[str, int]]
+) -> dict[tuple[str, int], str]:
+    """Where each person of `asks` (person id, a wall time in ms) lay at that time, by the
+    hub's log: their household then (the latest change of the person setting it, stamped at
+    or before the time), and that household's area then (likewise). A person the log knows
+    nothing of by then — not yet created, or a household without an area then — is left
+    out. Two look-ups, whatever the number asked: the people's changes, then their
+    households'. By the authors' stamps: the time asked is an author's word too."""
+    asks = set(asks)
+    if not asks:
+        return {}
+    households = _latest(db, "persons", {p for p, _ in asks}, "household_id", asks)
+    homes = {(str(h), at) for (_, at), h in households.items() if h}
+    areas = _latest(db, "households", {h for h, _ in homes}, "area_code", homes)
+    found: dict[tuple[str, int], str] = {}
+    for (person, at), household in households.items():
+        area = areas.get((str(household), at)) if household else None
+        if area:
+            found[(person, at)] = str(area)
+    return found
+
+
+def _latest(
+    db: sqlite_utils.Database,
+    table: str,
+    rows: set[str],
+    column: str,
+    asks: set[tuple[str, int]],
+) -> dict[tuple[str, int], Any]:
+    """Per (row, time) of `asks`, the value the latest change of the row setting `column`,
+    stamped at or before the time, set it to (absent when none did)."""
+    if not rows:
+        return {}
+    _fill(db, "temp._then", rows)
+    found = db.execute(
+        "SELECT c.row_id, c.hlc, c.data FROM temp._then f CROSS JOIN changes c "
+        "WHERE c.row_id = f.v AND c.tbl = ?",
+        [table],
+    ).fetchall()
+    setting: dict[str, list[tuple[tuple[int, int], Any]]] = {}
+    for row, stamp, data in found:
+        try:
+            values = json.loads(data)
+            when = parse_stamp(str(stamp))
+        except (TypeError, ValueError):
+            continue
+        if isinstance(values, dict) and column in values:
+            setting.setdefault(str(row), []).append((when, values[column]))
+    latest: dict[tuple[str, int], Any] = {}
+    for row, at in asks:
+        before = [s for s in setting.get(row, ()) if s[0][0] <= at]
+        if before:
+            latest[(row, at)] = max(before, key=lambda s: s[0])[1]
+    return latest
+
+
 def _pointed(db: sqlite_utils.Database, rows: Mapping[str, str]) -> dict[str, list[str]]:
     """What each of `rows` (row id → its table) points at now: a person's household, the
     first-ring and other row links of the rest (a table linking nothing is left out). One

@@ -278,6 +278,44 @@ def test_a_print_logged_for_another_village_is_held_on_both_backends(tmp_path, h
     assert hub.ledger.get("print_log", person.row_id) is None
 
 
+def test_a_paper_printed_before_its_person_moved_away_is_taken_on_both_backends(
+    tmp_path, hub, make_device
+):
+    """The same verdict on either store (`answers.places_then` reads the hub's log): 红星村's
+    务工证明 printed offline before its other laptop moved the person to a relocation site
+    lands; a log naming the person dated long before they were entered is held."""
+    import time
+
+    from fieldapp.domain.enums import Relation
+    from fieldapp.domain.models import Household
+    from fieldapp.domain.prints import PrintRecord
+    from fieldapp.services import households
+    from fieldapp.services.printing import log_print
+    from fieldapp.services.writer import actor_of
+    from tests.sync.helpers import SITE
+
+    village = make_device("红星村", VILLAGE)
+    second = make_device("红星村二号", VILLAGE)
+    _, (mine,) = add_family(village, VILLAGE, ["101"])
+    hub.import_file(export_bundle(village, tmp_path / "v1.fs").path)
+    import_bundle(second, hub.export_for("红星村二号", tmp_path / "s1.fs").path)
+    time.sleep(1.1)  # printed_at is to the second: printed after the person was entered
+    paper = {"paper": "务工证明", "code": "c0ffee000002", "content_hash": "0" * 64, "pages": 1,
+             "rows": 1, "person_id": mine, "area_code": VILLAGE}  # fmt: skip
+    printed = log_print(village, actor_of(village), PrintRecord(**paper))
+    long_ago = forge(village, "print_log", "long-ago", paper | {
+        "code": "c0ffee000003", "printed_at": "2020-01-01T09:00:00+08:00"})  # fmt: skip
+    households.move_person(
+        second, actor_of(second), mine, "易地扶贫搬迁", Relation.HEAD,
+        new_household=Household(area_code=SITE, address="5栋1单元"),
+    )  # fmt: skip
+    hub.import_file(export_bundle(second, tmp_path / "s2.fs").path)
+    hub.import_file(export_bundle(village, tmp_path / "v2.fs").path)
+    held = {h.change_id: h.rule for h in hub.rejected()}
+    assert held == {long_ago.id: "logged_scope"}, held
+    assert hub.ledger.get("print_log", printed.id) is not None
+
+
 #: The county's pack with two post subsidies of its own paid by the month: one for those not
 #: 脱贫人口 (`categories_none`), one for 脱贫人口 (`categories_any`).
 MONTHLY_CATEGORIES_PACK = (

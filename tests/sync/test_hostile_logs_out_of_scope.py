@@ -12,6 +12,8 @@ its own prints, the township's batch it holds its part of, still land."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from fieldapp.domain.prints import PrintRecord
@@ -153,10 +155,6 @@ def test_a_claims_form_is_judged_by_the_claims_own_area(claim_area, person_place
     assert not trust._check_logged(actor, Proposal("print_log", "r1", data), other_person).allowed
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="logged_scope judges a person by where they live when the log reaches the hub",
-)
 def test_a_paper_printed_before_its_person_was_moved_away_is_taken(county, hub):
     """Honest work held: 红星村 prints a 务工证明 of its own person offline; meanwhile its
     other laptop moves the person to a relocation site (a transfer the services make), and
@@ -168,7 +166,9 @@ def test_a_paper_printed_before_its_person_was_moved_away_is_taken(county, hub):
     from tests.sync.helpers import SITE
 
     village, second, mine = county["village"], county["second"], county["mine"]
-    paper = dict(_print("WORK1", area_code=VILLAGE, person_id=mine), paper="务工证明")
+    time.sleep(1.1)  # printed_at is to the second: printed after the person was entered
+    paper = _print("WORK1", area_code=VILLAGE, person_id=mine) | {"paper": "务工证明"}
+    paper["printed_at"] = ""  # now (log_print stamps it)
     printed = log_print(village, actor_of(village), PrintRecord(**paper))
     households.move_person(
         second, actor_of(second), mine, "易地扶贫搬迁", Relation.HEAD,
@@ -179,3 +179,41 @@ def test_a_paper_printed_before_its_person_was_moved_away_is_taken(county, hub):
     held = {h.change_id: h.rule for h in hub.rejected()}
     assert "logged_scope" not in held.values(), held
     assert hub.ledger.get("print_log", printed.id) is not None
+
+
+def test_a_paper_dated_when_its_person_was_not_the_villages_is_held(county, hub):
+    """What the hub reads back opens nothing else: a log naming the person who was moved
+    away, dated after the move or long before they were entered (when they were nobody's),
+    and one naming a person who never lived in the village, dated now, are held."""
+    from fieldapp.domain.dates import now_stamp
+    from fieldapp.domain.enums import Relation
+    from fieldapp.domain.models import Household
+    from fieldapp.services import households
+    from tests.sync.helpers import SITE
+
+    village, second, mine = county["village"], county["second"], county["mine"]
+    households.move_person(
+        second, actor_of(second), mine, "易地扶贫搬迁", Relation.HEAD,
+        new_household=Household(area_code=SITE, address="5栋1单元"),
+    )  # fmt: skip
+    county["exchange"](second, "红星村二号")
+    time.sleep(1.1)  # printed after the move, to the second
+    now = now_stamp()
+    forged = [
+        forge(village, "print_log", "after", _print("AF01", person_id=mine) | {"printed_at": now}),
+        forge(
+            village,
+            "print_log",
+            "long-ago",
+            _print("LA01", person_id=mine) | {"printed_at": "2020-01-01T09:00:00+08:00"},
+        ),  # fmt: skip
+        forge(
+            village,
+            "print_log",
+            "never",
+            _print("NV01", person_id=county["theirs"]) | {"printed_at": now},
+        ),  # fmt: skip
+    ]
+    county["exchange"](village, "红星村")
+    held = {h.change_id: h.rule for h in hub.rejected()}
+    assert {c.id: held.get(c.id) for c in forged} == {c.id: "logged_scope" for c in forged}
