@@ -217,3 +217,47 @@ def test_a_paper_dated_when_its_person_was_not_the_villages_is_held(county, hub)
     county["exchange"](village, "红星村")
     held = {h.change_id: h.rule for h in hub.rejected()}
     assert {c.id: held.get(c.id) for c in forged} == {c.id: "logged_scope" for c in forged}
+
+
+def test_a_paper_printed_before_the_township_moved_the_household_is_taken(county, hub):
+    """The township moves the whole household to another of its villages (its area changed,
+    not the person's household) while 红星村 prints offline: the hub reads the household's
+    area when printed, and takes the village's paper."""
+    from fieldapp.domain.models import Household, Person
+    from fieldapp.services import households
+    from fieldapp.store.ledger import Ledger
+    from fieldapp.store.queries import records
+    from fieldapp.sync.enrolment import enrol
+    from fieldapp.sync.exchange import export_bundle, import_bundle
+    from tests.codes import ENROL_CODE
+
+    village, mine, tmp = county["village"], county["mine"], county["tmp"]
+    town = Ledger.open(tmp / "town" / "ledger.db", author="镇专员")
+    hub.enroll("城关镇", TOWN, tmp / "town.json", Role.TOWNSHIP, code=ENROL_CODE, by="县里的科员")
+    enrol(town, tmp / "town.json", code=ENROL_CODE)
+    import_bundle(town, hub.export_for("城关镇", tmp / "t1.fs").path)
+    time.sleep(1.1)  # printed_at is to the second: printed after the person was entered
+    paper = _print("WORK2", area_code=VILLAGE, person_id=mine) | {"paper": "务工证明"}
+    printed = log_print(village, actor_of(village), PrintRecord(**paper | {"printed_at": ""}))
+    home = records.get(town, Household, records.get(town, Person, mine).household_id)
+    households.save(town, actor_of(town), home.model_copy(update={"area_code": TOWN + "002"}), home)
+    hub.import_file(export_bundle(town, tmp / "t2.fs").path)
+    town.close()
+    assert hub.ledger.get("households", home.id)["area_code"] == TOWN + "002"  # moved
+    county["exchange"](village, "红星村")
+    held = {h.change_id: h.rule for h in hub.rejected()}
+    assert "logged_scope" not in held.values(), held
+    assert hub.ledger.get("print_log", printed.id) is not None
+
+
+@pytest.mark.parametrize(
+    ("printed_where", "allowed"),
+    [(VILLAGE, True), (VILLAGE + "001", True), (OTHER, False), ("", False)],
+)
+def test_a_person_is_judged_by_where_they_lay_when_printed(printed_where, allowed):
+    """`Context.printed_where`, as the hub reads it: the person now in 远村 passes only when
+    they lay in the writer's scope when printed; unknown then ("") opens nothing."""
+    actor = Actor(Role.COORDINATOR, VILLAGE, "本机")
+    context = Context(places_after={"person_id": OTHER}, printed_where=printed_where)
+    proposal = Proposal("print_log", "r1", {"person_id": "p1"})
+    assert trust._check_logged(actor, proposal, context).allowed is allowed
