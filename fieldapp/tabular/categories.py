@@ -39,19 +39,43 @@ def _items(text: str) -> list[str]:
 
 
 #: A cell as read: the words read as another category (`mapped_words`), what is said of the
-#: items dated by a year alone (`years_only`) and its categories with their dates (`parse`).
+#: items dated by a year alone (`years_only`), its categories with their dates (`parse`) and
+#: those ended in a month alone (`month_ends`).
 Read = tuple[
-    tuple[tuple[str, str], ...], tuple[str, ...], tuple[tuple[str, str | None, str | None], ...]
+    tuple[tuple[str, str], ...],
+    tuple[str, ...],
+    tuple[tuple[str, str | None, str | None], ...],
+    tuple[tuple[str, str], ...],
 ]
 
 
 @lru_cache(maxsize=CATEGORY_CACHE)
 def read(text: str) -> Read:
-    """(`mapped_words`, `years_only`, `parse`) of a cell, or the CellError the first of them
-    raises (in that order), the cell split into its items once (dates make most cells distinct: an import
-    split each three times, a quarter of reading a person's row)."""
+    """(`mapped_words`, `years_only`, `parse`, `month_ends`) of a cell, or the CellError the
+    first of them raises (in that order), the cell split into its items once (dates make most
+    cells distinct: an import split each three times, a quarter of reading a person's row)."""
     items = _items(text)
-    return _mapped_words(items), _years_only(items), _parse(items)
+    return _mapped_words(items), _years_only(items), _parse(items), _month_ends(items)
+
+
+def _month_ends(items: list[str]) -> tuple[tuple[str, str], ...]:
+    """(category, the end as written) of each category whose end names a month and no day
+    (失业人员（2025-05-10至2025-06）): `parse` gives it as the month's first day, and the day it
+    means (its last, today's for the month running: `cells.month_end`) depends on today, which
+    a cached reading cannot know; the row takes it (`person_row`)."""
+    found: dict[str, tuple[str, str] | None] = {}
+    for item in items:
+        if not item or item == OTHER_RURAL:
+            continue
+        category = _category_item(item)[0]
+        if category in found:
+            continue  # `parse` keeps a category's first item
+        match = _CATEGORY_ITEM.match(item)
+        dates = (match.group(2) or "").strip() if match else ""
+        parts = _RANGE_SPLIT.split(dates, maxsplit=1) if dates else []
+        ended = len(parts) > 1 and not _YEAR_ONLY.match(dates) and cells.month_only(parts[1])
+        found[category] = (category, parts[1]) if ended else None
+    return tuple(f for f in found.values() if f is not None)
 
 
 def parse(text: str) -> tuple[tuple[str, str | None, str | None], ...]:

@@ -761,10 +761,12 @@ def parse_row(
     category_cell = text("categories")
     found: list[tuple[str, str | None, str | None]] = []
     if category_cell:
-        category_words, category_said, parsed = categories.read(category_cell)
+        category_words, category_said, parsed, month_ends = categories.read(category_cell)
         mapped.extend(("人员类别", word, category) for word, category in category_words)
         warnings.extend(category_said)
         found = list(parsed)
+        if month_ends:
+            warnings.extend(_category_month_ends(found, month_ends, today or china_today()))
     return ParsedRow(
         row,
         person,
@@ -780,6 +782,29 @@ def parse_row(
         mapped,
         month_status.value if month_status else None,
     )
+
+
+def _category_month_ends(
+    found: list[tuple[str, str | None, str | None]],
+    month_ends: tuple[tuple[str, str], ...],
+    today: dt.date,
+) -> list[sentences.Sentence]:
+    """The categories of `found` ended in a month alone (`categories.read`, read as its first
+    day) ended on the month's last day, today's for the month running, as every month-only end
+    (`cells.month_end`), each said (END_MONTH_ONLY); a month to come is kept as read."""
+    notes = []
+    ends = dict(month_ends)
+    for index, (category, start, end) in enumerate(found):
+        written = ends.get(category)
+        if written is None or end is None:
+            continue
+        day = cells.month_end(written, dt.date.fromisoformat(end), today)
+        if day is None:
+            continue
+        found[index] = (category, start, day.isoformat())
+        label = sentences.said(categories.END_OF, sentences.Word(category))
+        notes.append(sentences.said(END_MONTH_ONLY, label, written, sentences.Day(day)))
+    return notes
 
 
 @lru_cache(maxsize=1024)

@@ -893,6 +893,35 @@ def test_registered_unemployed_in_the_category_cell_is_a_registration_the_rules_
     assert count == (1,)
 
 
+@pytest.mark.today("2026-03-16")
+def test_a_category_ended_in_a_month_alone_ends_on_its_last_day_and_is_said(ledger, tmp_path):
+    # Was: 登记失业人员（2025-05-10至2025-06） ended on 1 June without a word, as 务工结束日期
+    # did before: June's registration ended on its first day. A month alone ends on its last
+    # day, today's for the month running (as every other month-only end), said on the row.
+    headers = ["姓名", "身份证号码", "户主身份证号码", "人员类别", *PLACE]
+    rows = [
+        ["张长英", HEAD, HEAD, "登记失业人员（2025-05-10至2025-06）", *PLACE.values()],
+        ["李秀", WIFE, HEAD, "脱贫人口（2016-12-31至2026年3月）", *PLACE.values()],
+    ]
+    path = write_xlsx(tmp_path / "类别.xlsx", headers, rows)
+    report = import_ledger(ledger, path)
+    assert report.rejected == [] and report.persons_imported == 2
+    ends = ledger.db.execute(
+        "SELECT p.id_number, c.category, c.end_date FROM person_categories c "
+        "JOIN persons p ON p.id = c.person_id ORDER BY 1"
+    ).fetchall()
+    assert sorted(ends) == sorted(
+        [(HEAD, "登记失业人员", "2025-06-30"), (WIFE, "脱贫人口", "2026-03-16")]
+    )
+    registered = ledger.db.execute("SELECT ended_date FROM unemployment_registrations")
+    assert registered.fetchall() == [("2025-06-30",)]
+    said = {(w.row, w.reason) for w in report.warnings if "只填到月份" in w.reason}
+    assert said == {
+        (2, "登记失业人员的结束日期“2025-06”只填到月份，已按2025年6月30日记为结束日期，请核对"),
+        (3, "脱贫人口的结束日期“2026年3月”只填到月份，已按2026年3月16日记为结束日期，请核对"),
+    }
+
+
 def test_a_number_saved_as_text_with_dot_zero_is_read_as_the_number_or_refused(ledger, tmp_path):
     # A sheet that went through another program (a system's export, pandas, a copy from a web
     # page) holds numbers as text with ".0": the phone is its digits, an account refused
