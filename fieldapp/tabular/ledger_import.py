@@ -106,6 +106,7 @@ from fieldapp.tabular.person_row import (
     FORM_NOT_GIVEN,
     RAW,
     READ,
+    START_MONTH_ONLY,
     ParsedRow,
     check_cell_texts,
     forget_parsed_cells,
@@ -1484,20 +1485,6 @@ class LedgerImporter:
         )
         # The new jobs of known persons the ledger sheet adds, as the 就业经历 rows may give
         # them again: the planner finds them as the ledger's, and completes them (written once).
-        new_jobs: list[tuple[dict[str, Any], frozenset[str], str, int]] = []
-        remade: list[tuple[RowPlan, list[tuple[str, dict[str, Any]]]]] = []
-        for (item, _sheet), plan in zip(existing, plans, strict=True):
-            records = list(plan.new_rows()) if item.spell is not None and plan.packed else []
-            jobs = [r for t, r in records if t == "employment_spells"]
-            if jobs:
-                remade.append((plan, records))
-                gave = frozenset(f for f, c in SPELL_FIELDS.items() if not item.given.isdisjoint(c))
-                new_jobs.extend((job, gave, plan.sheet, plan.row) for job in jobs)
-            for said in item.warnings:
-                problem = RowProblem.of(item.row, said, item.sheet)
-                self.report.warnings.append(problem)
-                if said == FORM_NOT_GIVEN and jobs:
-                    self.placer.form_not_given[str(jobs[0]["id"])] = problem
         for plan in plans:
             plan.changes = tuple(
                 CellChange(c.table, c.row_id, c.field, c.old, c.new, edits.get((c.row_id, c.field)))
@@ -1508,6 +1495,23 @@ class LedgerImporter:
             for change in plan.changes:
                 if change.conflict is not None:
                     self._overtake(sheet_changed(change, self._seen))
+        new_jobs: list[tuple[dict[str, Any], frozenset[str], str, int]] = []
+        remade: list[tuple[RowPlan, list[tuple[str, dict[str, Any]]]]] = []
+        for (item, _sheet), plan in zip(existing, plans, strict=True):
+            records = list(plan.new_rows()) if item.spell is not None and plan.packed else []
+            jobs = [r for t, r in records if t == "employment_spells"]
+            if jobs:
+                remade.append((plan, records))
+                gave = frozenset(f for f, c in SPELL_FIELDS.items() if not item.given.isdisjoint(c))
+                new_jobs.extend((job, gave, plan.sheet, plan.row) for job in jobs)
+            written = _days_written(plan, self.take_sheet)
+            for said in item.warnings:
+                if not _month_taken(said, written):
+                    continue  # a month read as a day the update does not write: not said
+                problem = RowProblem.of(item.row, said, item.sheet)
+                self.report.warnings.append(problem)
+                if said == FORM_NOT_GIVEN and jobs:
+                    self.placer.form_not_given[str(jobs[0]["id"])] = problem
         known = [r for r in extra_rows if r.id_number in persons]
         refused = self.placer.refused_row
         for extra in extra_rows:
@@ -2113,6 +2117,33 @@ def _cell(cells: list[object], index: int | None) -> str:
 
 #: A people sheet's headers of the day each row's job ended (read as `job_end`).
 _JOB_END = frozenset({"务工结束日期", "务工结束时间", "返乡时间", "返乡日期"})
+
+
+def _days_written(
+    plan: RowPlan, take_sheet: Collection[str] | Mapping[str, Seen] | EveryConflict
+) -> frozenset[tuple[str, str]]:
+    """(field, day) of each start and end date an update's row plan writes: in its new records,
+    and its changes but those kept as conflicts (the ledger keeping its own day)."""
+    fields = ("start_date", "end_date")
+    written = {(f, row[f]) for _, row in plan.new_rows() for f in fields if row.get(f)}
+    written.update(
+        (c.field, c.new)
+        for c in plan.changes
+        if c.field in fields and (c.conflict is None or c.key in take_sheet)
+    )
+    return frozenset(written)
+
+
+def _month_taken(said: sentences.Sentence | str, written: frozenset[tuple[str, str]]) -> bool:
+    """False for a note that a month alone was taken as a day (START_MONTH_ONLY,
+    END_MONTH_ONLY) where the update does not write that day (`_days_written`): the row is
+    the ledger's already, or its change kept as a conflict — the note would claim what was not
+    done. True for every other note."""
+    if not isinstance(said, sentences.Sentence):
+        return True
+    field = {START_MONTH_ONLY: "start_date", END_MONTH_ONLY: "end_date"}.get(said.template)
+    day = said.parts[-1] if field else None
+    return not isinstance(day, sentences.Day) or (field, day.day.isoformat()) in written
 
 
 def _ended(cell: object, today: dt.date) -> bool:

@@ -14,8 +14,10 @@ from typing import Any
 
 import openpyxl
 import pytest
+import time_machine
 import xlsxwriter
 
+from fieldapp.domain.dates import CHINA
 from fieldapp.store.ledger import Ledger
 from fieldapp.tabular.ledger_import import import_ledger
 from tests.conftest import make_id
@@ -2814,6 +2816,48 @@ def test_a_job_end_of_a_month_alone_is_its_last_day_and_said(ledger, tmp_path, d
             "张五的厂": "2025-11-15",
             "张六的厂": None,
         }
+
+
+@pytest.mark.today("2026-03-16")
+def test_a_month_alone_is_said_on_an_update_only_where_the_update_takes_it(ledger, tmp_path):
+    # Was: the same sheet imported again with 更新 said 务工结束日期“2026年3月”只填到月份，已按
+    # 2026年3月16日记为结束日期 (and the same of the start and of a category's end) on a row
+    # it then counted unchanged, and after March, 已按2026年3月31日 where that change was kept
+    # as a conflict, the ledger keeping 16 March: notes of what was not done. A month alone is
+    # said only where the import writes the day it was taken as. And once March is over the
+    # same cell means the whole month: a sheet dated after the ledger's day moves the job's
+    # end to 31 March (as any cell the sheet changes), said; an undated one asks (a conflict).
+    headers = [*WHO, *PLACE, "人员类别", "就业状态", "务工单位"]
+    headers += ["务工开始日期", "务工结束日期", "就业形式"]
+    category = "登记失业人员（2025-05-10至2026年3月）"
+    row = [HEAD, HEAD, *PLACE.values(), category, "已就业", "厂", "2025年4月", "2026年3月"]
+    path = write_xlsx(tmp_path / "s.xlsx", headers, [["张长英", *row, "单位就业"]])
+
+    def notes(report: Any) -> set[str]:
+        return {w.reason for w in report.warnings if "只填到月份" in w.reason}
+
+    def ends() -> list[tuple[str, ...]]:
+        jobs = ledger.db.execute("SELECT end_date FROM employment_spells").fetchall()
+        kept = ledger.db.execute("SELECT end_date FROM person_categories").fetchall()
+        return [*jobs, *kept]
+
+    first = import_ledger(ledger, path)
+    assert first.rejected == [] and len(notes(first)) == 3
+    assert ends() == [("2026-03-16",), ("2026-03-16",)]
+    again = import_ledger(ledger, path, update=True)
+    assert again.rejected == [] and again.unchanged == 1 and again.updated == 0
+    assert notes(again) == set()
+    with time_machine.travel(dt.datetime(2026, 4, 2, 12, tzinfo=CHINA), tick=True):
+        undated = import_ledger(ledger, path, update=True)
+        assert undated.rejected == [] and len(undated.conflicts) == 3  # and the registration
+        assert notes(undated) == set() and ends() == [("2026-03-16",), ("2026-03-16",)]
+        later = import_ledger(ledger, dated(path), update=True)
+        assert later.rejected == [] and later.conflicts == [] and later.updated == 1
+        assert notes(later) == {
+            "务工结束日期“2026年3月”只填到月份，已按2026年3月31日记为结束日期，请核对",
+            "登记失业人员的结束日期“2026年3月”只填到月份，已按2026年3月31日记为结束日期，请核对",
+        }
+        assert ends() == [("2026-03-31",), ("2026-03-31",)]
 
 
 @pytest.mark.today("2026-03-16")
