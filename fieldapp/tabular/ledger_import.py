@@ -366,6 +366,9 @@ class LedgerImporter:
         #: file says otherwise now, is not overwritten (`_drop_decisions_overtaken`).
         self._seen: dict[str, Seen] = dict(take_sheet) if isinstance(take_sheet, Mapping) else {}
         self._overtaken: set[str] = set()  # those decisions that do not hold
+        #: On an update, the notes of each extra-sheet row (sheet, row) of a month alone read
+        #: as a day, said once its plan shows that day written (`_say_extra_notes`).
+        self._extra_notes: dict[tuple[str, int], tuple[sentences.Sentence, ...]] = {}
         self.report = ImportReport(dry_run=dry_run)
         self._month = month_key(self.today)
         self._sheet = ""
@@ -1311,7 +1314,9 @@ class LedgerImporter:
                     if current and self._given_before(extra, texts, current):
                         continue
                     found.append(extra)
-                    if notes:
+                    if notes and self.update:  # said if the update takes the day
+                        self._extra_notes[sheet.sheet, row] = tuple(notes)
+                    elif notes:
                         self.report.warnings.extend(
                             RowProblem.of(row, n, sheet.sheet) for n in notes
                         )
@@ -1556,6 +1561,8 @@ class LedgerImporter:
         del planner
         extra_plans, category_plans = planned[:sheet_rows], planned[sheet_rows:]
         del planned, persons
+        if self._extra_notes:
+            self._say_extra_notes([*plans, *extra_plans, *category_plans], extra_plans)
         if not self.update:
             extra_plans = [p for p in extra_plans if not self._refuse_changes(p)]
             category_plans = [p for p in category_plans if not self._refuse_changes(p)]
@@ -1588,6 +1595,24 @@ class LedgerImporter:
         found = conflicts_of([*plans, *extra_plans, *category_plans])
         self.report.conflicts = [c for c in found if c.change.key not in self.take_sheet]
         self.report.conflicts_taken = len(found) - len(self.report.conflicts)
+
+    def _say_extra_notes(self, every: list[RowPlan], extra_plans: list[RowPlan]) -> None:
+        """An update's notes of the extra-sheet rows taking a month alone as a day, each said
+        where one of its person's plans (`every`) writes that day, or its row completed a job
+        new to the ledger: not where the ledger has the day already, or keeps its own."""
+        written: dict[str, set[str]] = {}
+        for plan in every:
+            days = written.setdefault(plan.person_id, set())
+            days.update(day for _, day in _days_written(plan, self.take_sheet))
+        for plan in extra_plans:
+            notes = self._extra_notes.pop((plan.sheet, plan.row), ())
+            days = written.get(plan.person_id, set())
+            completed = (plan.sheet, plan.row) in self.placer.completed
+            for note in notes:
+                day = note.parts[-1]
+                if completed or not isinstance(day, sentences.Day) or day.day.isoformat() in days:
+                    self.report.warnings.append(RowProblem.of(plan.row, note, plan.sheet))
+        self._extra_notes.clear()
 
     def _category_registrations(self, items: Iterable[ParsedRow]) -> list[ExtraRow]:
         """The unemployment registrations a 人员类别 cell states: 登记失业人员（2024-06-01至
@@ -2122,14 +2147,16 @@ _JOB_END = frozenset({"务工结束日期", "务工结束时间", "返乡时间"
 def _days_written(
     plan: RowPlan, take_sheet: Collection[str] | Mapping[str, Seen] | EveryConflict
 ) -> frozenset[tuple[str, str]]:
-    """(field, day) of each start and end date an update's row plan writes: in its new records,
-    and its changes but those kept as conflicts (the ledger keeping its own day)."""
-    fields = ("start_date", "end_date")
-    written = {(f, row[f]) for _, row in plan.new_rows() for f in fields if row.get(f)}
+    """(field, day) of each date (start_date, end_date, service_date …) an update's row plan
+    writes: in its new records, and its changes but those kept as conflicts (the ledger
+    keeping its own day)."""
+    written = {
+        (f, v) for _, row in plan.new_rows() for f, v in row.items() if f.endswith("_date") and v
+    }
     written.update(
         (c.field, c.new)
         for c in plan.changes
-        if c.field in fields and (c.conflict is None or c.key in take_sheet)
+        if c.field.endswith("_date") and c.new and (c.conflict is None or c.key in take_sheet)
     )
     return frozenset(written)
 

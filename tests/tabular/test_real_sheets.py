@@ -2861,6 +2861,37 @@ def test_a_month_alone_is_said_on_an_update_only_where_the_update_takes_it(ledge
 
 
 @pytest.mark.today("2026-03-16")
+def test_an_extra_sheets_month_alone_is_said_on_an_update_only_where_it_is_taken(ledger, tmp_path):
+    # Was: the same workbook imported again with 更新 said 结束日期“2025-05”只填到月份，已按
+    # 2025年5月31日记为结束日期 (and of the start, the training, the registration) on rows it
+    # left as the ledger has them. Said where the update writes the day (a job new to the
+    # ledger), not where the ledger has it already.
+    book, _people = _head_book("台账")
+    jobs = book.create_sheet("就业经历")
+    jobs.append(["姓名", "身份证号码", "开始日期", "结束日期", "用人单位"])
+    jobs.append(["张长英", HEAD, "2025-05-10", "2025-05", "鞋厂"])
+    training = book.create_sheet("培训")
+    training.append(["姓名", "身份证号码", "培训类型", "开始日期", "结束日期"])
+    training.append(["张长英", HEAD, "电工", "2025-08", "2025年8月"])
+    registered = book.create_sheet("失业登记")
+    registered.append(["姓名", "身份证号码", "登记日期", "结束日期"])
+    registered.append(["张长英", HEAD, "2025-09-10", "2025-09"])
+    book.save(tmp_path / "m.xlsx")
+    first = import_ledger(ledger, tmp_path / "m.xlsx")
+    assert first.rejected == []
+    assert len([w for w in first.warnings if "只填到月份" in w.reason]) == 4
+    jobs.append(["张长英", HEAD, "2025年6月", "2025年10月", "砖厂"])  # new to the ledger
+    book.save(tmp_path / "m.xlsx")
+    again = import_ledger(ledger, dated(tmp_path / "m.xlsx"), update=True)
+    assert again.rejected == [] and again.conflicts == []
+    said = [(w.sheet, w.row, w.reason) for w in again.warnings if "只填到月份" in w.reason]
+    assert said == [
+        ("就业经历", 3, "开始日期“2025年6月”只填到月份，已按2025年6月1日记为开始日期，请核对"),
+        ("就业经历", 3, "结束日期“2025年10月”只填到月份，已按2025年10月31日记为结束日期，请核对"),
+    ]
+
+
+@pytest.mark.today("2026-03-16")
 @pytest.mark.parametrize("dry_run", [True, False])
 def test_an_extra_sheets_month_alone_is_said_and_ends_on_its_last_day(ledger, tmp_path, dry_run):
     # Was: on the 就业经历 and 培训 sheets a 开始日期 or 结束日期 of a month alone (2025-06,
