@@ -664,8 +664,9 @@ class MainWindow(QMainWindow):
         from fieldapp.services.backup import USERS_AS_BEFORE
         from fieldapp.ui.held_words import sentence_shown
 
-        #: What the last restore said of the users (a test reads it).
-        self.restored_users_said = "\n".join(sentence_shown(s) for s in told)
+        #: What the last restore said of the users, a paragraph a user: each sentence wraps
+        #: over lines in the box, and run together where one ended could not be seen.
+        self.restored_users_said = "\n\n".join(sentence_shown(s) for s in told)
         if all(s.template == USERS_AS_BEFORE for s in told):
             if told:
                 message = self.statusBar().currentMessage()

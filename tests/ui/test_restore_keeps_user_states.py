@@ -67,3 +67,27 @@ def test_a_restore_with_nothing_changed_says_so_on_the_status_bar(
     assert restore_and_wait(page, qtbot, made, UI_USER)
 
     assert "用户和口令与恢复前的台账相同" in window.statusBar().currentMessage()
+
+
+def test_the_box_sets_each_user_apart(window, qtbot, monkeypatch) -> None:
+    """Each user's sentence wraps over two or three lines in the box (500 px wide): run
+    together line after line, where one ended and the next began could not be seen — each is
+    a paragraph of its own."""
+    ledger = window.session.ledger
+    path = Path(ledger.path)
+    users.add_user(ledger, ZHAO.user, ZHAO.password)
+    made = backup.back_up(ledger, path.parent / "备份.fieldbackup")
+    users.disable_user(ledger, ZHAO.user)
+    users.change_password(ledger, None, NEW)
+    told: list[str] = []
+    yes = QMessageBox.StandardButton.Yes
+    monkeypatch.setattr(QMessageBox, "question", answered("question", yes, []))
+    ok = QMessageBox.StandardButton.Ok
+    monkeypatch.setattr(QMessageBox, "information", answered("information", ok, told))
+    page = window.show_page("settings")
+
+    assert restore_and_wait(page, qtbot, made, UI_USER)
+
+    paragraphs = told[0].split("\n\n")
+    assert len(paragraphs) == 2, told[0]
+    assert all(p.startswith("用户 ") and "\n" not in p for p in paragraphs), paragraphs
