@@ -155,6 +155,7 @@ EN: dict[str, str] = {
     "设备：": "Device: ",
     "使用人：": "User: ",
     "已从备份恢复；恢复前的台账保存在 ": "Restored from the backup; the ledger as it was is kept at ",
+    "已从备份恢复，%1；恢复前的台账保存在 %2": "Restored from the backup. %1. The ledger as it was is kept at %2",
     "恢复后的用户与口令": "Users and passwords after the restore",
     "有未保存的内容": "Unsaved input",
     "有填写了但还没保存的内容。放弃这些内容吗？": "Some input has not been saved. Discard it?",

@@ -651,26 +651,32 @@ class MainWindow(QMainWindow):
             self.session = Session.open(path, credentials=credentials)
         self._listen()
         self._rebuild()
-        if kept is not None:
-            self.statusBar().showMessage(self.tr("已从备份恢复；恢复前的台账保存在 ") + str(kept))
         if restored is not None:
-            self._say_restored_users(restored.users_said)
+            self._say_restored_users(restored.users_said, kept or backup)
+        elif kept is not None:
+            self.statusBar().showMessage(self.tr("已从备份恢复；恢复前的台账保存在 ") + str(kept))
         return kept is not None
 
-    def _say_restored_users(self, told: Sequence[Sentence]) -> None:
+    def _say_restored_users(self, told: Sequence[Sentence], kept: Path) -> None:
         """What a restore did to the users: a box when anyone's state was carried over from
         the ledger it replaced, or nobody could know (the administrator has to look); the
-        status bar when nothing changed since the backup."""
+        status bar when nothing changed since the backup — before the path of the file `kept`
+        (the ledger as it was), which at 1024 px takes the bar's width and is cut off last."""
         from fieldapp.services.backup import USERS_AS_BEFORE
         from fieldapp.ui.held_words import sentence_shown
 
         #: What the last restore said of the users, a paragraph a user: each sentence wraps
         #: over lines in the box, and run together where one ended could not be seen.
         self.restored_users_said = "\n\n".join(sentence_shown(s) for s in told)
-        if all(s.template == USERS_AS_BEFORE for s in told):
-            if told:
-                message = self.statusBar().currentMessage()
-                self.statusBar().showMessage(f"{message}；{self.restored_users_said}")
+        if told and all(s.template == USERS_AS_BEFORE for s in told):
+            self.statusBar().showMessage(
+                self.tr("已从备份恢复，%1；恢复前的台账保存在 %2")
+                .replace("%1", self.restored_users_said)
+                .replace("%2", str(kept))
+            )
+            return
+        self.statusBar().showMessage(self.tr("已从备份恢复；恢复前的台账保存在 ") + str(kept))
+        if not told:
             return
         QMessageBox.information(self, self.tr("恢复后的用户与口令"), self.restored_users_said)
 

@@ -69,6 +69,30 @@ def test_a_restore_with_nothing_changed_says_so_on_the_status_bar(
     assert "用户和口令与恢复前的台账相同" in window.statusBar().currentMessage()
 
 
+def test_the_status_bar_says_the_users_before_the_kept_files_path(
+    window, qtbot, monkeypatch
+) -> None:
+    """The status bar said 已从备份恢复；恢复前的台账保存在 <the kept file's path>；用户和口令…:
+    at 1024 px the path (C:\\Users\\…\\AppData\\…) took the width and the sentence about the
+    users was cut off behind 使用人 — in English joined by a Chinese “；”. The users are said
+    before the path, in the language shown."""
+    ledger = window.session.ledger
+    made = backup.back_up(ledger, Path(ledger.path).parent / "备份.fieldbackup")
+    yes = QMessageBox.StandardButton.Yes
+    monkeypatch.setattr(QMessageBox, "question", answered("question", yes, []))
+    window.set_language("en")
+    try:
+        window.resize(1024, 696)
+        page = window.show_page("settings")
+        assert restore_and_wait(page, qtbot, made, UI_USER)
+        said = window.statusBar().currentMessage()
+        users_said = said.index("Users and passwords are as in the ledger")
+        assert users_said < said.index("-恢复前-"), said  # the kept file's name
+        assert "；" not in said, said
+    finally:
+        window.set_language("zh_CN")
+
+
 def test_the_box_sets_each_user_apart(window, qtbot, monkeypatch) -> None:
     """Each user's sentence wraps over two or three lines in the box (500 px wide): run
     together line after line, where one ended and the next began could not be seen — each is

@@ -3893,6 +3893,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>恢复后的用户与口令</source>
       <translation>Users and passwords after the restore</translation>
     </message>
+    <message>
+      <source>已从备份恢复，%1；恢复前的台账保存在 %2</source>
+      <translation>Restored from the backup. %1. The ledger as it was is kept at %2</translation>
+    </message>
   </context>
   <context>
     <name>MonthlyPage</name>
