@@ -449,6 +449,7 @@ EN_REFUSALS: dict[str, str] = {
     "已申领（%1），%2": "Claimed (%1); %2",
     "%1，%2的事项": "%1, for what began on %2",
     "%1；此人在台账上登记了两遍，申领在另一条登记上": "%1; this person is entered twice in the ledger, the claim on the other entry",
+    "%1；此人在台账上登记了两遍，申领在已删除的那条登记上": "%1; this person is entered twice in the ledger, the claim on the entry since deleted",
     "%1（自%2起计）": "%1 (counted from %2)",
     "%1开始于%2，在政策有效期（%3）内": "The %1 began on %2, within the policy's period (%3)",
     "%1开始于%2，不在政策有效期（%3）内": "The %1 began on %2, outside the policy's period (%3)",

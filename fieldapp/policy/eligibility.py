@@ -122,6 +122,8 @@ CLAIMED = template("已申领（%1），%2")
 CLAIMED_FOR = template("%1，%2的事项")
 #: … made on the person's other row (one person entered twice: the same ID number).
 CLAIMED_ELSEWHERE = template("%1；此人在台账上登记了两遍，申领在另一条登记上")
+#: … made on the person's other row, deleted since as the duplicate (in no list any more).
+CLAIMED_GONE = template("%1；此人在台账上登记了两遍，申领在已删除的那条登记上")
 LIMIT_FROM = LIMIT_COUNTED_FROM  # (`Limit.said`'s: one sentence for the rule and its claims)
 PERIOD = template("%1至%2")
 BEGAN_IN = template("%1开始于%2，在政策有效期（%3）内")
@@ -1421,7 +1423,8 @@ class CompiledRule:
                 if claim.event_date:
                     state = said(CLAIMED_FOR, state, Day(claim.event_date))
                 if claim.id not in {c.id for c in facts.claims}:
-                    state = said(CLAIMED_ELSEWHERE, state)
+                    gone = any(n.deleted and claim in n.claims for n in facts.namesakes)
+                    state = said(CLAIMED_GONE if gone else CLAIMED_ELSEWHERE, state)
                 reasons = [_reason(True, said(CLAIMED, state, rule.limit.said()), self.clause)]
             return _Verdict(Status.CLAIMED, event, None, claim, key, reasons)
         paid: tuple[dt.date, dt.date, str] | None = None

@@ -169,6 +169,8 @@ class NamesakeFacts:
     spells: tuple[SpellFacts, ...] = ()
     services: tuple[ServiceFacts, ...] = ()
     claims: tuple[ClaimFacts, ...] = ()
+    #: Deleted since, as the duplicate: the coordinator finds it in no list.
+    deleted: bool = False
 
 
 @dataclass(slots=True)

@@ -279,6 +279,7 @@ class FactsLoader:
                     tuple(spells.get(other, empty)),
                     tuple(services.get(other, empty)),
                     tuple(claims.get(other, empty)),
+                    other in gone,
                 )
                 for other in others[person.person_id]
             )

@@ -657,6 +657,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "%1；仍使用上次可用的版本"),
     QT_TRANSLATE_NOOP("Refusals", "%1；本机安装的政策包未启用"),
     QT_TRANSLATE_NOOP("Refusals", "%1；此人在台账上登记了两遍，申领在另一条登记上"),
+    QT_TRANSLATE_NOOP("Refusals", "%1；此人在台账上登记了两遍，申领在已删除的那条登记上"),
     QT_TRANSLATE_NOOP("Refusals", "%1；该政策包未启用"),
     QT_TRANSLATE_NOOP("Refusals", "U 盘（磁盘）读写出错——被拔出了，或已损坏"),
     QT_TRANSLATE_NOOP("Refusals", "“%1”"),

@@ -219,6 +219,11 @@ def judged() -> dict[str, list[Reason]]:
         "claimed, no day": (once, claimed(once, "草稿", None), ON),
         "claimed, counted from": (counted, claimed(counted, "县审批", JOB.start_date), ON),
         "claimed on the other row": (once, replace(worker, namesakes=(twice,)), ON),
+        "claimed on the row deleted": (
+            once,
+            replace(worker, namesakes=(replace(twice, deleted=True),)),
+            ON,
+        ),
         "began in force, open-ended": (once, worker, ON),
         "began out of force": (_rule("transport_cross_province_lifted"), late, D(2026, 4, 1)),
         "monthly, in the agreement": (_rule("welfare_post_subsidy"), posted, D(2026, 3, 10)),

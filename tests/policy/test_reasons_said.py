@@ -126,6 +126,13 @@ JUDGED_BEFORE: dict[str, list[tuple[bool, str]]] = {
             "限享受一次",
         ),
     ],
+    "claimed on the row deleted": [
+        (
+            True,
+            "已申领（已提交，2025年3月1日的事项；此人在台账上登记了两遍，申领在已删除的那条登记上），"
+            "限享受一次",
+        ),
+    ],
     "began in force, open-ended": [
         (True, "就业开始于2025年3月1日，在政策有效期（2023年6月15日至长期）内"),
         (True, "2025年3月1日 属于脱贫人口"),

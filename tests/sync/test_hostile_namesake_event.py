@@ -233,6 +233,8 @@ def test_the_second_row_claims_again_once_the_paid_row_is_deleted(village, hub):
     on = dt.date(2025, 10, 20)
     offered = _offered(village, twin, "training_living", on)
     assert (offered.status.value, offered.claim_id) == ("claimed", course.id), offered.summary
+    # … on the row deleted as the duplicate, which the coordinator no longer finds in the list
+    assert "申领在已删除的那条登记上" in offered.summary, offered.summary
     draft = _claim_on(village, course.id, twin, copy_course, "twin-e", "草稿")
     with pytest.raises(ClaimRefused, match="重复申领"):
         service.advance(draft.row_id, ClaimState.SUBMITTED, "材料后补")

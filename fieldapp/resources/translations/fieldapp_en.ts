@@ -8410,6 +8410,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>%1；此人在台账上登记了两遍，申领在另一条登记上</source>
       <translation>%1; this person is entered twice in the ledger, the claim on the other entry</translation>
     </message>
+    <message>
+      <source>%1；此人在台账上登记了两遍，申领在已删除的那条登记上</source>
+      <translation>%1; this person is entered twice in the ledger, the claim on the entry since deleted</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
