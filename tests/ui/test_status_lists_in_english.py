@@ -158,6 +158,7 @@ def test_the_import_preview_chooses_the_countys_words_in_english(
     db = tmp_path / "l.db"
     pack = tmp_path / "本县政策.toml"
     pack.write_text(COUNTY_PACK + WORDS, encoding="utf-8")
+    Ledger.open(db, author="王专员").close()  # (policy install refuses a missing ledger)
     assert main(["--db", str(db), "policy", "install", str(pack)]) == 0, capsys.readouterr()
     ledger = Ledger.open(db, author="王专员")
     path = _village_book(tmp_path / "村台账.xlsx")
