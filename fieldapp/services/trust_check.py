@@ -402,8 +402,6 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
             # The same person's other rows (one ID number): their claims under the same limit
             # group and period, read with the rest (`namesake_repeat_of`).
             reviewed = [r for r in rows if str(r.get("state") or "") in REVIEWED]
-            # … and their claims of a subsidy paid once per job (training): the same job
-            # recorded on each row is one job (`twin_claim`).
             once = [r for r in rows if str(r.get("limit_kind") or "") == _PER_EVENT]
             # … and their claims of a subsidy paid once per job (training): the same job
             # recorded on each row is one job (`twin_claim`). The rows deleted too: a row
@@ -458,13 +456,13 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
     def namesake_claims(
         claim: ClaimRow, row: Mapping[str, Any], lookup: RowLookup
     ) -> list[ClaimRow]:
-        """The claims, as they will be, of the other live persons holding the ID number of
-        `claim` (its `row`) or of its person, under its limit group and period."""
+        """The claims, as they will be, of the other persons holding the ID number of
+        `claim` (its `row`) or of its person (`namesakes_of`), under its limit group and
+        period; a deleted row's drafts left out (`drafted_gone`)."""
         from fieldapp.store.queries.claims import ClaimQueries
 
-        others = namesakes_of(claim, row, lookup)
         found: list[ClaimRow] = []
-        for other in sorted(others - {claim.person_id}):
+        for other in sorted(namesakes_of(claim, row, lookup)):
             key = namesake_key(claim.limit_key, other)
             if not key:
                 continue
