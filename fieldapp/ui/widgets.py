@@ -428,69 +428,52 @@ class ChoiceButtons(QButtonGroup):
 class NewDay(QObject):
     """A page's 截至 left at today following the new day: a window left open past midnight (over
     the New Year holiday) is as of the new day while 截至 still says the day it was; a day
-    chosen by hand is kept. Looked at each minute (`timer`) and by the page when it is shown
-    (`follow`); `stale` then marks the list to be worked out again — at once on screen, when
-    next shown if hidden."""
-
-    def __init__(self, page: QWidget, on: DateField, stale: Callable[[], object]) -> None:
-        super().__init__(page)
-        self.on, self.stale = on, stale
-        #: The day it was when 截至 was last set to today.
-        self.today = on.value()
-        self.timer = QTimer(self)
-        self.timer.setInterval(60_000)
-        self.timer.timeout.connect(self.follow)
-        self.timer.start()
-
-    def follow(self) -> None:
-        """A new day: 截至 moves to it when it was the old day's today."""
-        now = today()
-        if now == self.today:
-            return
-        if self.on.value() == self.today:
-            self.on.blockSignals(True)  # not worked out here: `stale` says when
-            self.on.set_value(now)
-            self.on.blockSignals(False)
-            self.stale()
-        self.today = now
-
-
-class NewMonth(QObject):
-    """A page's 月份 left at the month running following the new month (按月更新, 本月走访情况):
-    a window left open over a month's end is on the new month — the one the page would open
-    on — while 月份 still says the month it was. A month chosen by hand is kept, and so is one
-    `keep` says is in use (a grid with typed changes not saved: moving would drop them). Looked
-    at each minute (`timer`) and by the page when it is shown (`follow`); `moved` then shows
-    the new month (the field is set with its signals held)."""
+    chosen by hand is kept, and so is one `keep` says is in use. Looked at each minute
+    (`timer`) and by the page when it is shown (`follow`); `stale` then marks the list to be
+    worked out again — at once on screen, when next shown if hidden. `period`: what of a day
+    the field stands for (the day itself; a month, `new_month`)."""
 
     def __init__(
         self,
         page: QWidget,
-        month: DateField,
-        moved: Callable[[], object],
+        on: DateField,
+        stale: Callable[[], object],
         keep: Callable[[], bool] = lambda: False,
+        period: Callable[[dt.date], object] = lambda day: day,
     ) -> None:
         super().__init__(page)
-        self.month, self.moved, self.keep = month, moved, keep
-        #: The month running when 月份 was last set to it.
-        self.running = Month.of(month.value())
+        self.on, self.stale, self.keep, self.period = on, stale, keep, period
+        #: The day (month) it was when the field was last set to it.
+        self.running = period(on.value())
         self.timer = QTimer(self)
         self.timer.setInterval(60_000)
         self.timer.timeout.connect(self.follow)
         self.timer.start()
 
     def follow(self) -> None:
-        """A new month: 月份 moves to it when it was the old month running and not in use."""
+        """A new day (month): the field moves to it when it said the old one, not in use."""
         day = today()
-        now = Month.of(day)
+        now = self.period(day)
         if now == self.running:
             return
-        if Month.of(self.month.value()) == self.running and not self.keep():
-            self.month.blockSignals(True)
-            self.month.set_value(day)
-            self.month.blockSignals(False)
-            self.moved()
+        if self.period(self.on.value()) == self.running and not self.keep():
+            self.on.blockSignals(True)  # not worked out here: `stale` says when
+            self.on.set_value(day)
+            self.on.blockSignals(False)
+            self.stale()
         self.running = now
+
+
+def new_month(
+    page: QWidget,
+    month: DateField,
+    moved: Callable[[], object],
+    keep: Callable[[], bool] = lambda: False,
+) -> NewDay:
+    """A page's 月份 left at the month running following the new month (按月更新, 本月走访情况):
+    `NewDay` by the month — a month chosen by hand is kept, and so is one `keep` says is in use
+    (a grid with typed changes not saved: moving would drop them); `moved` shows the new one."""
+    return NewDay(page, month, moved, keep, Month.of)
 
 
 def area_date_page(

@@ -67,9 +67,9 @@ from fieldapp.ui.status_words_said import status_shown, statuses
 from fieldapp.ui.table_model import ROW_ROLE, show
 from fieldapp.ui.widgets import (
     DateField,
-    NewMonth,
     ask_discard,
     from_qdate,
+    new_month,
     plain_label,
     to_qdate,
 )
@@ -467,7 +467,7 @@ class MonthlyPage(Page):
         self._saving = False
         #: 月份 follows the new month while it says the month it was (a window left open over
         #: a month's end); a month chosen by hand, or one with changes typed, is kept.
-        self.new_month = NewMonth(self, self.month, self.reload, lambda: bool(self.model.edited()))
+        self.new_month = new_month(self, self.month, self.reload, lambda: bool(self.model.edited()))
         self.reload()
 
     # -- scope ----------------------------------------------------------------------------
@@ -477,7 +477,7 @@ class MonthlyPage(Page):
         self.person_requested.connect(host.open_person)
 
     def activated(self) -> None:
-        """Shown: on the new month if 月份 was the month it was (`NewMonth`)."""
+        """Shown: on the new month if 月份 was the month it was (`new_month`)."""
         self.new_month.follow()
 
     def current_month(self) -> Month:

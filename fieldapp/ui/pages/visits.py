@@ -42,11 +42,11 @@ from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
 from fieldapp.ui.widgets import (
     DateField,
-    NewMonth,
     arrows_walk_hits,
     ask_discard,
     button_grid,
     marked_or_first,
+    new_month,
     plain_label,
     search_failed_label,
     table_view,
@@ -499,7 +499,7 @@ class VisitsPage(Page):
         self.only_unvisited.toggled.connect(lambda _b: self.refresh_month())
         #: 月份 follows the new month while it says the month it was (a window left open over
         #: a month's end: "this month's" visits were the last month's); one chosen is kept.
-        self.new_month = NewMonth(self, self.month, self.refresh_month)
+        self.new_month = new_month(self, self.month, self.refresh_month)
 
     def activated(self) -> None:
         """Shown: the month view on the new month if it was on the month it was."""
