@@ -5,9 +5,6 @@ restore over the ledger; on a new laptop it says nobody can know, and how to lis
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from fieldapp.services import backup as backups
@@ -15,28 +12,10 @@ from fieldapp.services import users
 from fieldapp.store.keyfile import WrongPassword
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.vault import Credentials
+from tests.helpers.cli import run_as as run
 
-ROOT = Path(__file__).resolve().parents[2]
 LI = Credentials("李芳", "村里的口令1")
 ZHAO = Credentials("赵敏", "赵敏的口令12")
-
-
-def run(who: Credentials, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "FIELDAPP_TEST_FAST_KDF": "1",
-        "FIELDAPP_USER": who.user,
-        "FIELDAPP_PASSWORD": who.password,
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "fieldapp", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        timeout=120,
-    )
 
 
 def _made(tmp_path: Path) -> tuple[Path, Path]:

@@ -4,7 +4,6 @@ ledger left behind by a crash still restores (issue 16)."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,27 +11,13 @@ from pathlib import Path
 from fieldapp.services import backup as backups
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.vault import Credentials
+from tests.helpers.cli import ROOT, run_as
 
-ROOT = Path(__file__).resolve().parents[2]
 LI = Credentials("李芳", "村里的口令1")
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "FIELDAPP_TEST_FAST_KDF": "1",
-        "FIELDAPP_USER": LI.user,
-        "FIELDAPP_PASSWORD": LI.password,
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "fieldapp", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        timeout=120,
-    )
+    return run_as(LI, *args)
 
 
 def _files(folder: Path) -> dict[str, bytes]:
