@@ -30,18 +30,10 @@ def test_a_bundle_of_print_logs_reads_each_named_table_once(tmp_path, hub, make_
         for p in add_family(village, VILLAGE, [f"{101 + 2 * n}", f"{102 + 2 * n}"], "王")[1]
     ]
     _trip(hub, village, "红星村", tmp_path, 1)
-    for n, person in enumerate(people):
-        record = PrintRecord(paper="务工证明", code=f"P{n:03d}", content_hash=f"{n:064d}",
-                             pages=1, rows=1, area_code=VILLAGE, person_id=person)  # fmt: skip
-        log_print(village, actor_of(village), record)
+    _printed_for(village, people, "P")
     bundle = export_bundle(village, tmp_path / "up-2.fs").path
 
-    asked: list[str] = []
-    hub.ledger.db.conn.set_trace_callback(asked.append)
-    try:
-        hub.import_file(bundle)
-    finally:
-        hub.ledger.db.conn.set_trace_callback(None)
+    asked = _statements_of_import(hub, bundle)
 
     assert not hub.rejected(), [(h.rule, h.reason) for h in hub.rejected()]
     assert all(hub.ledger.get("print_log", i) for i in _logged(village))
@@ -72,10 +64,7 @@ def test_papers_of_people_moved_away_since_read_their_history_at_once(tmp_path, 
     _trip(hub, village, "红星村", tmp_path, 1)
     _trip(hub, second, "红星村二号", tmp_path, 1)
     time.sleep(1.1)  # printed_at is to the second: printed after the people were entered
-    for n, person in enumerate(people):
-        record = PrintRecord(paper="务工证明", code=f"M{n:03d}", content_hash=f"{n:064d}",
-                             pages=1, rows=1, area_code=VILLAGE, person_id=person)  # fmt: skip
-        log_print(village, actor_of(village), record)
+    _printed_for(village, people, "M")
     for person in people:
         households.move_person(
             second, actor_of(second), person, "易地扶贫搬迁", Relation.HEAD,
@@ -84,17 +73,31 @@ def test_papers_of_people_moved_away_since_read_their_history_at_once(tmp_path, 
     hub.import_file(export_bundle(second, tmp_path / "up-second.fs").path)
     bundle = export_bundle(village, tmp_path / "up-3.fs").path
 
+    asked = _statements_of_import(hub, bundle)
+
+    assert not hub.rejected(), [(h.rule, h.reason) for h in hub.rejected()]
+    assert all(hub.ledger.get("print_log", i) for i in _logged(village))
+    history = [s for s in asked if "temp._then f CROSS JOIN changes" in s]
+    assert len(history) == 2, history
+
+
+def _printed_for(village, people: list[str], prefix: str) -> None:  # noqa: ANN001
+    """A 务工证明 printed on `village` for each of `people` (its code `prefix` and a number)."""
+    for n, person in enumerate(people):
+        record = PrintRecord(paper="务工证明", code=f"{prefix}{n:03d}", content_hash=f"{n:064d}",
+                             pages=1, rows=1, area_code=VILLAGE, person_id=person)  # fmt: skip
+        log_print(village, actor_of(village), record)
+
+
+def _statements_of_import(hub, bundle) -> list[str]:  # noqa: ANN001
+    """The SQL the hub ran importing `bundle`."""
     asked: list[str] = []
     hub.ledger.db.conn.set_trace_callback(asked.append)
     try:
         hub.import_file(bundle)
     finally:
         hub.ledger.db.conn.set_trace_callback(None)
-
-    assert not hub.rejected(), [(h.rule, h.reason) for h in hub.rejected()]
-    assert all(hub.ledger.get("print_log", i) for i in _logged(village))
-    history = [s for s in asked if "temp._then f CROSS JOIN changes" in s]
-    assert len(history) == 2, history
+    return asked
 
 
 def _logged(village) -> list[str]:  # noqa: ANN001
