@@ -139,14 +139,21 @@ class ClaimQueries:
         for two people's. A deleted row's too (the duplicate deleted: what was paid on it was
         paid to that person), but for its drafts, never passed on. None for no ID number or
         no namesake."""
-        others = self.holders([id_number], deleted=True).get(id_number, set()) - {person_id}
-        live = self.holders([id_number]).get(id_number, set())
-        keys = {key for other in others if (key := namesake_key(limit_key, other))}
+        if not id_number:
+            return []
+        gone = {  # the rows holding the number, each deleted or not: one statement
+            str(person): bool(deleted)
+            for person, deleted in self.db.execute(
+                "SELECT id, deleted FROM persons WHERE id_number = ?", [id_number]
+            ).fetchall()
+            if str(person) != person_id
+        }
+        keys = {key for other in gone if (key := namesake_key(limit_key, other))}
         return [
             c
             for found in self.with_limit_keys(keys).values()
             for c in found
-            if c.person_id in live or c.state != ClaimState.DRAFT
+            if not gone.get(c.person_id) or c.state != ClaimState.DRAFT
         ]
 
     def of_people(self, person_ids: Iterable[str]) -> dict[str, list[Claim]]:
