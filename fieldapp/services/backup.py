@@ -78,8 +78,8 @@ class Restored:
     kept: Path | None
     device_id: str
     previous_device_id: str
-    users_said: tuple[Sentence, ...] = ()
-    unlocked: Unlocked | None = field(default=None, repr=False)
+    users_said: tuple[Sentence, ...]
+    unlocked: Unlocked = field(repr=False)
 
 
 # What a restore says of the users. A backup holds the users as they were then: a user

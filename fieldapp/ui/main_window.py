@@ -636,26 +636,21 @@ class MainWindow(QMainWindow):
                 self.tr("正在从备份恢复台账，请稍候（不能中途停止）…"),
                 lambda: restore(backup, path, credentials, opened=current.unlocked),
             )
-            kept = restored.kept or backup
         except Exception as error:  # noqa: BLE001 - the old file is untouched on failure
             show_error(self, error)
-            kept = None
         # Restored: open it as the user who restored it, with the restored key in hand (their
         # password now may be another than the backup's). Not restored: the old ledger again
         # with the key already in hand (their passwords may differ).
         if restored is None:
             self.session = Session(current.sibling())
-        elif restored.unlocked is not None:
-            self.session = Session(user_service.reopen(path, restored.unlocked, current.author))
         else:
-            self.session = Session.open(path, credentials=credentials)
+            self.session = Session(user_service.reopen(path, restored.unlocked, current.author))
         self._listen()
         self._rebuild()
-        if restored is not None:
-            self._say_restored_users(restored.users_said, kept or backup)
-        elif kept is not None:
-            self.statusBar().showMessage(self.tr("已从备份恢复；恢复前的台账保存在 ") + str(kept))
-        return kept is not None
+        if restored is None:
+            return False
+        self._say_restored_users(restored.users_said, restored.kept or backup)
+        return True
 
     def _say_restored_users(self, told: Sequence[Sentence], kept: Path) -> None:
         """What a restore did to the users: a box when anyone's state was carried over from
