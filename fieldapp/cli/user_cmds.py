@@ -255,6 +255,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
     try:
         done = backups.restore(args.file, ledger_path(args), opens, current=creds)
     except WrongPassword:
+        if then is not None:  # the option was used: its password is the wrong one
+            raise CredentialsMissing(
+                f"备份 {args.file} 打不开：给出的备份那天的口令不对（--backup-password-file "
+                "或环境变量 FIELDAPP_BACKUP_PASSWORD）。什么也没有恢复"
+            ) from None
         raise CredentialsMissing(
             f"备份 {args.file} 打不开：{creds.user} 的口令不对。备份用的是备份那天的口令；"
             "那以后改过口令的，请用 --backup-password-file（或环境变量 "

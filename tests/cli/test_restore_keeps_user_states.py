@@ -103,3 +103,22 @@ def test_an_administrator_whose_password_changed_since_the_backup_gives_both(
         pass
     else:
         raise AssertionError("the password changed since the backup opened the ledger again")
+
+
+def test_a_wrong_backup_password_file_is_said_as_that_file_s_password(tmp_path: Path) -> None:
+    """The backup's password given by --backup-password-file is wrong: the refusal says the
+    password given for the backup day is wrong, not to give one with --backup-password-file
+    (the option just used)."""
+    path, backup = _made(tmp_path)
+    Ledger.open(path, credentials=LI).close()  # its first opening since the key changed
+    before = path.read_bytes()
+    wrong = tmp_path / "backup-password.txt"
+    wrong.write_text("不是那天的口令9\n", encoding="utf-8")
+    wrong.chmod(0o600)
+
+    done = run(LI, "--db", str(path), "restore", str(backup), "--backup-password-file", str(wrong))
+
+    assert done.returncode != 0
+    assert "给出的备份那天的口令不对" in done.stderr, done.stderr
+    assert "请用 --backup-password-file" not in done.stderr, done.stderr
+    assert path.read_bytes() == before
