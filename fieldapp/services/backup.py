@@ -46,14 +46,16 @@ def read_backup(path: str | Path) -> _store_backup.BackupInfo | None:
     return _store_backup.read_backup(path)
 
 
-def _first_user(backup_file: str | Path, credentials: Credentials) -> None:
+def _first_user(backup_file: str | Path, credentials: Credentials) -> bool:
     """ValidationFailed for a first-wave backup restored under a password the rule refuses:
     it has no password of its own, so the one typed becomes its first user's
-    (`users.check_password`, as wherever a password is set)."""
+    (`users.check_password`, as wherever a password is set). True: a first-wave backup."""
     from fieldapp.services.users import check_password
 
-    if _store_backup.is_first_wave_backup(backup_file):
+    first_wave = _store_backup.is_first_wave_backup(backup_file)
+    if first_wave:
         check_password(credentials.password)
+    return first_wave
 
 
 def check_backup(
@@ -302,8 +304,7 @@ def restore(
     disabled stays disabled, a changed password stays changed, a user added since is kept
     (`Restored.users_said` says which). With no ledger there (a new laptop) nobody can know:
     it says so, and to check the users."""
-    _first_user(backup_file, credentials)
-    first_wave = _store_backup.is_first_wave_backup(backup_file)
+    first_wave = _first_user(backup_file, credentials)
     path = Path(ledger_path)
     now = _current(path, current or credentials, opened)
     told: list[Sentence] = []
