@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
@@ -105,21 +105,11 @@ def set_disabled(
 def put_user(db: sqlite_utils.Database, row: UserRow) -> None:
     """Write a user's row as given, whole (a restore carrying over the state of the ledger it
     replaces: `fieldapp.services.backup`)."""
+    name, admin, disabled, *rest = astuple(row)  # `_row` the other way round
+    values = [name, int(admin), int(disabled), *rest]
     db.execute(
-        f"INSERT OR REPLACE INTO users ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            row.name,
-            int(row.admin),
-            int(row.disabled),
-            row.created_at,
-            row.created_by,
-            row.password_changed_at,
-            row.password_reset_by,
-            row.disabled_at,
-            row.disabled_by,
-            row.enabled_at,
-            row.enabled_by,
-        ],
+        f"INSERT OR REPLACE INTO users ({_COLUMNS}) VALUES ({', '.join('?' * len(values))})",
+        values,
     )
 
 
