@@ -140,19 +140,19 @@ def _date(
     key: str, value: object, text: str, label: str, today: str, notes: list[Sentence] | None
 ) -> str | None:
     """A date cell's day (ISO). Of a 开始日期 or 结束日期 naming a month alone (2025-06,
-    2025年10月), said in `notes` (when given) as on the people sheet: a start taken as the
-    month's first day, an end as its last (`cells.month_end`)."""
+    2025年10月), as on the people sheet: a start taken as the month's first day, an end as its
+    last (`cells.month_end`), each said in `notes` when given (the day is the same without)."""
     day = cells.date(value, label)
-    if day is None:
-        return None
-    if day.day == 1 and notes is not None:  # a month alone reads as its first day
-        if key in _ENDS:
-            end = cells.month_end(value, day, dt.date.fromisoformat(today))
-            if end is not None:
+    if day is None or day.day != 1:  # a month alone reads as its first day
+        return _iso(day) if day else None
+    if key in _ENDS:
+        end = cells.month_end(value, day, dt.date.fromisoformat(today))
+        if end is not None:
+            day = end
+            if notes is not None:
                 notes.append(said(person_row.END_MONTH_ONLY, Word(label), text, Day(end)))
-                day = end
-        elif key == "start_date" and cells.month_only(value):
-            notes.append(said(person_row.START_MONTH_ONLY, Word(label), text, Day(day)))
+    elif key == "start_date" and notes is not None and cells.month_only(value):
+        notes.append(said(person_row.START_MONTH_ONLY, Word(label), text, Day(day)))
     return _iso(day)
 
 
@@ -227,7 +227,7 @@ def parse_extra(
     (ISO) is the day no date may be after: a sheet's reader gives it once for its rows.
     `words`: the import's 就业状态 words no list knows, as said for it (`cells.StatusWords`).
     `notes`: given, gets what is to be said on the row if it is taken (a date of a month
-    alone, `_date`); without it such a date is read as its month's first day."""
+    alone, `_date`); the row's days are the same without it."""
     labels = _LABELS[kind]
     today = today or china_today().isoformat()
 

@@ -924,6 +924,23 @@ def test_a_category_ended_in_a_month_alone_ends_on_its_last_day_and_is_said(ledg
     }
 
 
+def test_an_extra_sheet_end_of_a_month_alone_is_the_same_day_whoever_reads_it() -> None:
+    # Was: 就业经历's 结束日期“2025-06” read as 2025-06-30 when the reader asked for the notes
+    # and as 2025-06-01 when it did not: the row's day hung on who listened, not on the cell.
+    from fieldapp.tabular.extra_sheets import parse_extra
+
+    texts = {"name": "李秀", "id_number": WIFE, "start_date": "2025-05-10", "end_date": "2025-06"}
+    notes: list[Any] = []
+    told = parse_extra(
+        "就业经历", "就业经历", 2, dict(texts), {}, "2026-03-16", words={}, notes=notes
+    )
+    untold = parse_extra("就业经历", "就业经历", 2, dict(texts), {}, "2026-03-16", words={})
+    assert told.get("end_date") == untold.get("end_date") == "2025-06-30"
+    assert [str(n) for n in notes] == [
+        "结束日期“2025-06”只填到月份，已按2025年6月30日记为结束日期，请核对"
+    ]
+
+
 def test_a_number_saved_as_text_with_dot_zero_is_read_as_the_number_or_refused(ledger, tmp_path):
     # A sheet that went through another program (a system's export, pandas, a copy from a web
     # page) holds numbers as text with ".0": the phone is its digits, an account refused
