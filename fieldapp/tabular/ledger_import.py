@@ -1509,7 +1509,9 @@ class LedgerImporter:
                 remade.append((plan, records))
                 gave = frozenset(f for f, c in SPELL_FIELDS.items() if not item.given.isdisjoint(c))
                 new_jobs.extend((job, gave, plan.sheet, plan.row) for job in jobs)
-            written = _days_written(plan, self.take_sheet)
+            # Only a row with a month-alone note needs its days (most rows: no note at all).
+            month_noted = any(_month_field(said) for said in item.warnings)
+            written = _days_written(plan, self.take_sheet) if month_noted else frozenset()
             for said in item.warnings:
                 if not _month_taken(said, written):
                     continue  # a month read as a day the update does not write: not said
@@ -2166,11 +2168,21 @@ def _month_taken(said: sentences.Sentence | str, written: frozenset[tuple[str, s
     END_MONTH_ONLY) where the update does not write that day (`_days_written`): the row is
     the ledger's already, or its change kept as a conflict — the note would claim what was not
     done. True for every other note."""
-    if not isinstance(said, sentences.Sentence):
-        return True
-    field = {START_MONTH_ONLY: "start_date", END_MONTH_ONLY: "end_date"}.get(said.template)
-    day = said.parts[-1] if field else None
+    field = _month_field(said)
+    day = said.parts[-1] if field and isinstance(said, sentences.Sentence) else None
     return not isinstance(day, sentences.Day) or (field, day.day.isoformat()) in written
+
+
+#: The field each note of a month alone taken as a day says it wrote (`_month_taken`).
+_MONTH_NOTE_FIELDS = {START_MONTH_ONLY: "start_date", END_MONTH_ONLY: "end_date"}
+
+
+def _month_field(said: sentences.Sentence | str) -> str | None:
+    """The field a note of a month alone taken as a day names (`_MONTH_NOTE_FIELDS`); None
+    for every other note."""
+    if not isinstance(said, sentences.Sentence):
+        return None
+    return _MONTH_NOTE_FIELDS.get(said.template)
 
 
 def _ended(cell: object, today: dt.date) -> bool:
