@@ -1602,10 +1602,12 @@ class LedgerImporter:
         """An update's notes of the extra-sheet rows taking a month alone as a day, each said
         where one of its person's plans (`every`) writes that day, or its row completed a job
         new to the ledger: not where the ledger has the day already, or keeps its own."""
+        noted = {p.person_id for p in extra_plans if (p.sheet, p.row) in self._extra_notes}
         written: dict[str, set[str]] = {}
-        for plan in every:
-            days = written.setdefault(plan.person_id, set())
-            days.update(day for _, day in _days_written(plan, self.take_sheet))
+        for plan in every:  # the days of the persons with a note only, not of every plan
+            if plan.person_id in noted:
+                days = written.setdefault(plan.person_id, set())
+                days.update(day for _, day in _days_written(plan, self.take_sheet))
         for plan in extra_plans:
             notes = self._extra_notes.pop((plan.sheet, plan.row), ())
             days = written.get(plan.person_id, set())
