@@ -366,8 +366,8 @@ class LedgerImporter:
         #: file says otherwise now, is not overwritten (`_drop_decisions_overtaken`).
         self._seen: dict[str, Seen] = dict(take_sheet) if isinstance(take_sheet, Mapping) else {}
         self._overtaken: set[str] = set()  # those decisions that do not hold
-        #: On an update, the notes of each extra-sheet row (sheet, row) of a month alone read
-        #: as a day, said once its plan shows that day written (`_say_extra_notes`).
+        #: The notes of each extra-sheet row (sheet, row) of a month alone read as a day, said
+        #: once its plan shows that day written (`_say_extra_notes`), never of a row refused.
         self._extra_notes: dict[tuple[str, int], tuple[sentences.Sentence, ...]] = {}
         self.report = ImportReport(dry_run=dry_run)
         self._month = month_key(self.today)
@@ -1314,12 +1314,8 @@ class LedgerImporter:
                     if current and self._given_before(extra, texts, current):
                         continue
                     found.append(extra)
-                    if notes and self.update:  # said if the update takes the day
+                    if notes:  # said once its row is taken (`_say_extra_notes`)
                         self._extra_notes[sheet.sheet, row] = tuple(notes)
-                    elif notes:
-                        self.report.warnings.extend(
-                            RowProblem.of(row, n, sheet.sheet) for n in notes
-                        )
                     self._note_open_ended(row, texts.get("contract_months"))
                     if extra.mapped:
                         self._add_mapped(row, extra.mapped)
@@ -1563,11 +1559,11 @@ class LedgerImporter:
         del planner
         extra_plans, category_plans = planned[:sheet_rows], planned[sheet_rows:]
         del planned, persons
-        if self._extra_notes:
-            self._say_extra_notes([*plans, *extra_plans, *category_plans], extra_plans)
         if not self.update:
             extra_plans = [p for p in extra_plans if not self._refuse_changes(p)]
             category_plans = [p for p in category_plans if not self._refuse_changes(p)]
+        if self._extra_notes:  # not of a row refused: its person unknown, or its change
+            self._say_extra_notes([*plans, *extra_plans, *category_plans], extra_plans)
         for plan in category_plans:  # counted with its person's row; said, and previewed
             if plan.packed:
                 self.report.warnings.append(
@@ -1599,7 +1595,7 @@ class LedgerImporter:
         self.report.conflicts_taken = len(found) - len(self.report.conflicts)
 
     def _say_extra_notes(self, every: list[RowPlan], extra_plans: list[RowPlan]) -> None:
-        """An update's notes of the extra-sheet rows taking a month alone as a day, each said
+        """The notes of the extra-sheet rows taking a month alone as a day, each said
         where one of its person's plans (`every`) writes that day, or its row completed a job
         new to the ledger: not where the ledger has the day already, or keeps its own."""
         noted = {p.person_id for p in extra_plans if (p.sheet, p.row) in self._extra_notes}

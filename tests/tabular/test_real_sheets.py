@@ -941,6 +941,28 @@ def test_an_extra_sheet_end_of_a_month_alone_is_the_same_day_whoever_reads_it() 
     ]
 
 
+@pytest.mark.today("2026-03-16")
+def test_an_extra_sheet_month_alone_is_said_only_of_a_row_taken(ledger, tmp_path):
+    # Was: a 就业经历 row of a person in neither the ledger nor the workbook was refused (不在
+    # 台账中) and said 已按2025年6月30日记为结束日期 too: a fresh import said the note as it read
+    # the row, before knowing it would be taken. Said now of the rows taken only.
+    book = openpyxl.Workbook()
+    people = book.active
+    people.title = "台账"
+    people.append(["姓名", "身份证号码", "户主身份证号码", *PLACE])
+    people.append(["张长英", HEAD, HEAD, *PLACE.values()])
+    jobs = book.create_sheet("就业经历")
+    jobs.append(["姓名", "身份证号码", "务工单位", "开始日期", "结束日期"])
+    jobs.append(["张长英", HEAD, "某厂", "2025-05-03", "2025-06"])
+    jobs.append(["李秀", WIFE, "某厂", "2025-05-03", "2025-07"])
+    book.save(tmp_path / "经历.xlsx")
+    report = import_ledger(ledger, tmp_path / "经历.xlsx")
+    assert [(p.sheet, p.row) for p in report.rejected] == [("就业经历", 3)]
+    said = [(w.sheet, w.row, w.reason) for w in report.warnings if "只填到月份" in w.reason]
+    end = "结束日期“2025-06”只填到月份，已按2025年6月30日记为结束日期，请核对"
+    assert said == [("就业经历", 2, end)]
+
+
 def test_a_number_saved_as_text_with_dot_zero_is_read_as_the_number_or_refused(ledger, tmp_path):
     # A sheet that went through another program (a system's export, pandas, a copy from a web
     # page) holds numbers as text with ".0": the phone is its digits, an account refused
