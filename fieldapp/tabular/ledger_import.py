@@ -694,7 +694,7 @@ class LedgerImporter:
             return
         # A month and no day (2026年3月, 2026-03) is read as its first day: taken as its last.
         by_month = month_only(cell)
-        day = month_end(cell, day, self.today) or day
+        day = (month_end(cell, day, self.today) if by_month else None) or day
         start = item.spell["start_date"]
         said: sentences.Sentence
         if day.isoformat() < start:
