@@ -1621,6 +1621,7 @@ class LedgerImporter:
         """
         found = []
         unemployed = Category.UNEMPLOYED.value
+        today = china_today().isoformat()  # the clock asked once, not once a registration
         for item in items:
             for category, start, end in item.categories:
                 if category != unemployed:
@@ -1634,7 +1635,9 @@ class LedgerImporter:
                     texts["ended_date"] = end
                 try:
                     found.append(
-                        parse_extra(item.sheet, "失业登记", item.row, texts, {}, words=self.words)
+                        parse_extra(
+                            item.sheet, "失业登记", item.row, texts, {}, today, words=self.words
+                        )
                     )
                 except CellError as error:
                     said = sentences.said(UNEMPLOYED_REFUSED, error.reason)
