@@ -3,6 +3,7 @@
 
     python3 dev.py run [fieldapp args]   start the app (or any `fieldapp` command)
     python3 dev.py test [pytest args]    every check: ruff, then the whole pytest suite offscreen
+                                         (one worker per core; `-n 0` for one process)
     python3 dev.py bench [args]          benchmarks (bench/run.py)
     python3 dev.py lock [--upgrade | --upgrade-package NAME ...]
                                          regenerate requirements/*.txt from pyproject.toml
@@ -236,7 +237,20 @@ def run_tests(extra: list[str]) -> int:
     rc = subprocess.call([str(PY), "-m", "mypy"], cwd=ROOT)
     if rc != 0:
         return rc
-    return subprocess.call([str(PY), "-m", "pytest", *extra], cwd=ROOT, env=env)
+    return subprocess.call([str(PY), "-m", "pytest", *workers(extra), *extra], cwd=ROOT, env=env)
+
+
+def workers(extra: list[str]) -> list[str]:
+    """One pytest worker per core (pytest-xdist; at most four), a test file to a worker, so a
+    file's shared fixtures (a built .deb, a 100k ledger) are made once. Left alone when the
+    engineer chose (`-n 0` runs in one process, as a debugger wants) or names one test."""
+    if any(a == "-n" or a.startswith(("-n", "--numprocesses", "--dist")) for a in extra):
+        return []
+    if any("::" in a for a in extra) or "--pdb" in extra:
+        return []
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    count = max(1, min(4, cores or 1))
+    return ["-n", str(count), "--dist", "loadfile"] if count > 1 else []
 
 
 def main(argv: list[str]) -> int:
