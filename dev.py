@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import secrets
 import subprocess
 import sys
 import tempfile
@@ -204,6 +205,9 @@ def lock(extra: list[str]) -> int:
 def run_tests(extra: list[str]) -> int:
     """ruff (lint and layout), the import contracts, mypy, then the whole pytest suite offscreen."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    # One hash seed for the run's workers (each would draw its own, and a test parametrized
+    # over a set would be collected in another order by each), another for the next run.
+    env.setdefault("PYTHONHASHSEED", str(secrets.randbelow(2**32 - 1) + 1))
     rc = subprocess.call(
         [str(PY), "-m", "ruff", "check", "fieldapp", "tests", "bench", "packaging", "tools"],
         cwd=ROOT,
@@ -237,6 +241,7 @@ def run_tests(extra: list[str]) -> int:
     rc = subprocess.call([str(PY), "-m", "mypy"], cwd=ROOT)
     if rc != 0:
         return rc
+    print(f"PYTHONHASHSEED={env['PYTHONHASHSEED']}", flush=True)  # to run it again alike
     return subprocess.call([str(PY), "-m", "pytest", *workers(extra), *extra], cwd=ROOT, env=env)
 
 
