@@ -123,6 +123,7 @@ RULES: dict[str, str] = {
     "claim_person": "申领的人不对：姓名、身份证号码不是本人的，或这个人已从台账删除",
     "paid_account": "待发放申领的收款账号被改",
     "claimed_person": "申领等待发放时删除申领人",
+    "claimed_id": "已申领补贴的人改身份证号码",
     "claim_area": "申领的地区不是申领人所在户的地区",
     "claimed_moved": "申领等待发放时把申领人迁往别的村",
     "append_only": "记录只能新增，不能修改",

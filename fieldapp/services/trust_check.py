@@ -1072,6 +1072,45 @@ def claimed_person(claims: Iterable[Mapping[str, Any]]) -> Verdict:
     return ALLOWED
 
 
+def id_changed(
+    actor: Actor | None, table: str, before: Mapping[str, Any] | None, data: Mapping[str, Any]
+) -> bool:
+    """True when a device below the county changes the ID number of an existing person."""
+    if table != "persons" or before is None or (actor is not None and actor.county_level):
+        return False
+    return "id_number" in data and (data.get("id_number") or "") != (before.get("id_number") or "")
+
+
+#: A claim counted by the repeat checks until rejected or reversed: passed on, or paid.
+NUMBERED_BY: frozenset[str] = ONWARD | {ClaimState.PAID.value}
+
+CLAIMED_ID = template(
+    "%1已「%2」，%3的身份证号码只有县里可以更正：补贴按身份证号码核对是否重复申领，"
+    "改了号码，原来的号码就可以再申领一次。号码确有错误的，请县里更正；"
+    "或先驳回这条申领（已审批、已发放的由县里撤销），再改号码"
+)
+
+
+def claimed_id(claims: Iterable[Mapping[str, Any]]) -> Verdict:
+    """A person's ID number changed (below the county) while one of `claims` (theirs, rows as
+    they will be) is past the draft and not rejected or reversed: refused, the county's to
+    correct. The repeat checks find a person's claims by the number (`one_person`): renumbered,
+    the person could claim again under the old number on a second row."""
+    for claim in claims:
+        if claim.get("deleted") or str(claim.get("state") or "") not in NUMBERED_BY:
+            continue
+        return refuse(
+            "claimed_id",
+            said(
+                CLAIMED_ID,
+                claim_named(claim),
+                Word(str(claim.get("state"))),
+                person_named(claim),
+            ),
+        )
+    return ALLOWED
+
+
 #: The link whose change moves a row elsewhere: a household's area, a person's household.
 _MOVES: Mapping[str, str] = MappingProxyType({"households": "area_code", "persons": "household_id"})
 
@@ -1475,7 +1514,8 @@ def screen(
             before = finder.row(change.tbl, change.row_id)
             account = account_changed(actor, change.tbl, before, change.data)
             deleted = person_deleted(actor, change.tbl, before, change.data)
-            if account or deleted:
+            renumbered = id_changed(actor, change.tbl, before, change.data)
+            if account or deleted or renumbered:
                 rows = [
                     r
                     for r in claims_now(awaiting(change.row_id))
@@ -1485,6 +1525,8 @@ def screen(
                     verdict = account_awaited(rows)
                 if verdict.allowed and deleted:
                     verdict = claimed_person(rows)
+                if verdict.allowed and renumbered:
+                    verdict = claimed_id(rows)
         if (
             verdict.allowed
             and awaiting is not None
@@ -2018,6 +2060,13 @@ def gateway_check(ledger: Ledger, transfers: Collection[str] = ()) -> GatewayChe
             # A person whose claim waits for payment stays until the claim is rejected.
             rows = [ledger.get("claims", i) for i in claims_of(ledger)(change.row_id)]
             found = claimed_person(r for r in rows if r)
+            if not found.allowed:
+                raise TrustRefused(found)
+        if id_changed(who, change.table, change.before, data):
+            # Claimed for, a person's number is the county's to correct (the repeat checks
+            # find their claims by it).
+            rows = [ledger.get("claims", i) for i in claims_of(ledger)(change.row_id)]
+            found = claimed_id(r for r in rows if r)
             if not found.allowed:
                 raise TrustRefused(found)
         if change.before is not None and moves(who, change.table, change.before, data):

@@ -241,6 +241,10 @@ SCENARIOS: dict[str, Callable[[], Verdict]] = {
     "claimed_person_unnamed": lambda: trust_check.claimed_person(
         [claim("已提交", person_name=None, rule_title=None)]
     ),
+    "claimed_id": lambda: trust_check.claimed_id([claim("驳回"), claim("已发放")]),
+    "claimed_id_unnamed": lambda: trust_check.claimed_id(
+        [claim("村审核", person_name=None, rule_title=None)]
+    ),
     "claimed_moved_out": lambda: trust_check.moved_out(
         COORDINATOR,
         "persons",

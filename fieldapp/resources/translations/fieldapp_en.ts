@@ -2959,6 +2959,10 @@
       <source>申领的人不对：姓名、身份证号码不是本人的，或这个人已从台账删除</source>
       <translation>The claim's person is wrong: the name or ID number is not theirs, or they were deleted from the ledger</translation>
     </message>
+    <message>
+      <source>已申领补贴的人改身份证号码</source>
+      <translation>The ID number of someone claimed for changed</translation>
+    </message>
   </context>
   <context>
     <name>History</name>
@@ -8413,6 +8417,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>%1；此人在台账上登记了两遍，申领在已删除的那条登记上</source>
       <translation>%1; this person is entered twice in the ledger, the claim on the entry since deleted</translation>
+    </message>
+    <message>
+      <source>%1已「%2」，%3的身份证号码只有县里可以更正：补贴按身份证号码核对是否重复申领，改了号码，原来的号码就可以再申领一次。号码确有错误的，请县里更正；或先驳回这条申领（已审批、已发放的由县里撤销），再改号码</source>
+      <translation>%1 is “%2”: only the county may correct %3's ID number. Repeat claims are found by ID number, so with the number changed the old number could be claimed for again. If the number is wrong, ask the county to correct it, or first reject the claim (the county reverses an approved or paid one), then change the number</translation>
     </message>
   </context>
   <context>
