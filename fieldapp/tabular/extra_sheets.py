@@ -143,17 +143,31 @@ def _date(
     2025年10月), as on the people sheet: a start taken as the month's first day, an end as its
     last (`cells.month_end`), each said in `notes` when given (the day is the same without)."""
     day = cells.date(value, label)
-    if day is None or day.day != 1:  # a month alone reads as its first day
-        return _iso(day) if day else None
+    if day is None:
+        return None
     if key in _ENDS:
-        end = cells.month_end(value, day, dt.date.fromisoformat(today))
-        if end is not None:
+        if _iso(day) > today:
+            # Not yet come (a contract's end, a course still running): the record is kept as
+            # not ended — on an update the ledger's end stays — and the row says so.
+            if notes is not None:
+                month = cells.month_only(value) and day.day == 1
+                notes.append(said(END_TO_COME, Day(day, "month" if month else "day"), Word(label)))
+            return _LEFT_OUT
+        end = cells.month_end(value, day, dt.date.fromisoformat(today)) if day.day == 1 else None
+        if end is not None:  # a month alone reads as its first day: it ended by its last
             day = end
             if notes is not None:
                 notes.append(said(person_row.END_MONTH_ONLY, Word(label), text, Day(end)))
-    elif key == "start_date" and notes is not None and cells.month_only(value):
+    elif key == "start_date" and notes is not None and day.day == 1 and cells.month_only(value):
         notes.append(said(person_row.START_MONTH_ONLY, Word(label), text, Day(day)))
     return _iso(day)
+
+
+#: An end date not yet come, the day (or month) then the column's heading: the day is said
+#: before the heading, so that an update says it whatever days the row writes.
+END_TO_COME = template("%2%1晚于今天，没有记为结束（按还没有结束导入），请核对")
+#: What `_date` gives for a cell left out of the row (as a blank cell is).
+_LEFT_OUT = ""
 
 
 #: The end dates a month alone ends on the last day of (a job's, a training's, a registration's).
@@ -250,7 +264,9 @@ def parse_extra(
             continue
         elif how == _DATE:
             cell = raw[key] if key in raw else text
-            values[key] = _date(key, cell, text, labels[key], today, notes)
+            iso = _date(key, cell, text, labels[key], today, notes)
+            if iso != _LEFT_OUT:
+                values[key] = iso
         elif how == _BOOL:
             values[key] = _bool(text, labels[key], mapped)
         elif how == _CHOICE:

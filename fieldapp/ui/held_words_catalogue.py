@@ -661,6 +661,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "%1；此人在台账上登记了两遍，申领在另一条登记上"),
     QT_TRANSLATE_NOOP("Refusals", "%1；此人在台账上登记了两遍，申领在已删除的那条登记上"),
     QT_TRANSLATE_NOOP("Refusals", "%1；该政策包未启用"),
+    QT_TRANSLATE_NOOP("Refusals", "%2%1晚于今天，没有记为结束（按还没有结束导入），请核对"),
     QT_TRANSLATE_NOOP("Refusals", "U 盘（磁盘）读写出错——被拔出了，或已损坏"),
     QT_TRANSLATE_NOOP("Refusals", "“%1”"),
     QT_TRANSLATE_NOOP("Refusals", "“%1”一项必须保持为“否”"),

@@ -2937,7 +2937,9 @@ def test_an_extra_sheets_month_alone_is_said_and_ends_on_its_last_day(ledger, tm
     # 2025年10月) was taken as its first day without a word — a job ended “10月” ended on
     # 1 October, and one begun 2025-05-10 and ended “2025-05” was refused as ending before
     # it began. As on the people sheet: a month's start is said on its row, a month's end is
-    # its last day (today for the month running) and said; a month to come as before.
+    # its last day (today for the month running) and said. An end to come (a month or a day)
+    # was stored as read, a job ending in April when it had not: it is left out and said, the
+    # job (course, registration) kept as not ended.
     book, _people = _head_book("台账")
     jobs = book.create_sheet("就业经历")
     jobs.append(["姓名", "身份证号码", "开始日期", "结束日期", "用人单位"])
@@ -2946,12 +2948,15 @@ def test_an_extra_sheets_month_alone_is_said_and_ends_on_its_last_day(ledger, tm
     jobs.append(["张长英", HEAD, "2026-01-05", "2026-03", "电子厂"])
     jobs.append(["张长英", HEAD, "2026-01-20", "2026-02-27", "茶厂"])
     jobs.append(["张长英", HEAD, "2026-02-01", "2026年4月", "菜场"])
+    jobs.append(["张长英", HEAD, "2026-02-03", "2026-03-17", "果园"])
     training = book.create_sheet("培训")
     training.append(["姓名", "身份证号码", "培训类型", "开始日期", "结束日期"])
     training.append(["张长英", HEAD, "电工", "2025-08", "2025年8月"])
+    training.append(["张长英", HEAD, "焊工", "2026-03-09", "2026-03-20"])
     registered = book.create_sheet("失业登记")
     registered.append(["姓名", "身份证号码", "登记日期", "结束日期"])
     registered.append(["张长英", HEAD, "2025-09-10", "2025-09"])
+    registered.append(["张长英", HEAD, "2025-11-10", "2026年5月"])
     book.save(tmp_path / "m.xlsx")
     report = import_ledger(ledger, tmp_path / "m.xlsx", dry_run=dry_run)
     assert report.rejected == []
@@ -2967,6 +2972,13 @@ def test_an_extra_sheets_month_alone_is_said_and_ends_on_its_last_day(ledger, tm
         ("培训", 2, "结束日期“2025年8月”" + ends("2025年8月31日")),
         ("失业登记", 2, "结束日期“2025-09”" + ends("2025年9月30日")),
     ]
+    to_come = "晚于今天，没有记为结束（按还没有结束导入），请核对"
+    assert [(w.sheet, w.row, w.reason) for w in report.warnings if to_come in w.reason] == [
+        ("就业经历", 6, "结束日期2026年4月" + to_come),
+        ("就业经历", 7, "结束日期2026年3月17日" + to_come),
+        ("培训", 3, "结束日期2026年3月20日" + to_come),
+        ("失业登记", 3, "结束日期2026年5月" + to_come),
+    ]
     if not dry_run:
         spells = ledger.db.execute("SELECT employer, start_date, end_date FROM employment_spells")
         assert {e: (s, d) for e, s, d in spells} == {
@@ -2974,14 +2986,22 @@ def test_an_extra_sheets_month_alone_is_said_and_ends_on_its_last_day(ledger, tm
             "砖厂": ("2025-06-01", "2025-10-31"),
             "电子厂": ("2026-01-05", "2026-03-16"),
             "茶厂": ("2026-01-20", "2026-02-27"),
-            # As before: an extra sheet's end to come is not refused (a day or a month; the
-            # people sheet's is), and a month to come is left as read, its first day.
-            "菜场": ("2026-02-01", "2026-04-01"),
+            "菜场": ("2026-02-01", None),
+            "果园": ("2026-02-03", None),
         }
-        trainings = "SELECT service_date, end_date FROM services"
-        assert ledger.db.execute(trainings).fetchall() == [("2025-08-01", "2025-08-31")]
-        registrations = "SELECT registered_date, ended_date FROM unemployment_registrations"
-        assert ledger.db.execute(registrations).fetchall() == [("2025-09-10", "2025-09-30")]
+        trainings = "SELECT service_date, end_date FROM services ORDER BY service_date"
+        assert ledger.db.execute(trainings).fetchall() == [
+            ("2025-08-01", "2025-08-31"),
+            ("2026-03-09", None),
+        ]
+        registrations = (
+            "SELECT registered_date, ended_date FROM unemployment_registrations"
+            " ORDER BY registered_date"
+        )
+        assert ledger.db.execute(registrations).fetchall() == [
+            ("2025-09-10", "2025-09-30"),
+            ("2025-11-10", None),
+        ]
 
 
 @pytest.mark.parametrize(

@@ -8422,6 +8422,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>%1已「%2」，%3的身份证号码只有县里可以更正：补贴按身份证号码核对是否重复申领，改了号码，原来的号码就可以再申领一次。号码确有错误的，请县里更正；或先驳回这条申领（已审批、已发放的由县里撤销），再改号码</source>
       <translation>%1 is “%2”: only the county may correct %3's ID number. Repeat claims are found by ID number, so with the number changed the old number could be claimed for again. If the number is wrong, ask the county to correct it, or first reject the claim (the county reverses an approved or paid one), then change the number</translation>
     </message>
+    <message>
+      <source>%2%1晚于今天，没有记为结束（按还没有结束导入），请核对</source>
+      <translation>%2 %1 is later than today: not taken as ended (imported as still going on), please check</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
