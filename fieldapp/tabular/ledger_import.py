@@ -1284,7 +1284,7 @@ class LedgerImporter:
         A later sheet's (hidden, an old copy) rows of a record in `current` (a current sheet
         gave it) are passed over, said by `_say_record_repeats`."""
         found = []
-        today = china_today().isoformat()  # the clock asked once a sheet, not once a row
+        today = self.today.isoformat()  # the import's day, as the people sheet's rows take it
         labels = partial(_extra_label, sheet.kind)
         notes: list[sentences.Sentence] = []  # a row's, said once it is taken
         # Chunk by chunk, each chunk's cells let go once parsed, as a ledger sheet's are: the
@@ -1621,7 +1621,7 @@ class LedgerImporter:
         """
         found = []
         unemployed = Category.UNEMPLOYED.value
-        today = china_today().isoformat()  # the clock asked once, not once a registration
+        today = self.today.isoformat()  # the import's day, as the people sheet's rows take it
         for item in items:
             for category, start, end in item.categories:
                 if category != unemployed:

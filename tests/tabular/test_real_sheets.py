@@ -3247,3 +3247,25 @@ def test_a_month_before_the_one_above_it_within_a_year_is_not_the_next_years(led
     report = import_ledger(ledger, tmp_path / "s.xlsx")
     assert report.rejected == []
     assert _months_of(ledger) == ["2026-03", "2026-04"]
+
+
+@pytest.mark.today("2026-03-16")
+def test_the_extra_sheets_judge_by_the_imports_own_day(ledger, tmp_path):
+    # Was: the people sheet's rows were judged against the importer's day and the extra
+    # sheets' against the clock asked again: an import begun before midnight judged its
+    # sheets by two days. One day for every sheet (here an importer told the day before).
+    from fieldapp.tabular.ledger_import import LedgerImporter
+    from fieldapp.tabular.reader import SheetStream
+
+    book, _people = _head_book("台账")
+    jobs = book.create_sheet("就业经历")
+    jobs.append(["姓名", "身份证号码", "开始日期", "结束日期", "用人单位"])
+    jobs.append(["张长英", HEAD, "2026-03-01", "2026-03-16", "鞋厂"])
+    book.save(tmp_path / "d.xlsx")
+    report = LedgerImporter(ledger, today=dt.date(2026, 3, 15), words={}).run(
+        SheetStream(tmp_path / "d.xlsx")
+    )
+    said = [w.reason for w in report.warnings if w.sheet == "就业经历"]
+    assert said == ["结束日期2026年3月16日晚于今天，没有记为结束（按还没有结束导入），请核对"]
+    spells = ledger.db.execute("SELECT employer, end_date FROM employment_spells").fetchall()
+    assert spells == [("鞋厂", None)]
