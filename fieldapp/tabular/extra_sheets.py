@@ -153,11 +153,12 @@ def _date(
                 month = cells.month_only(value) and day.day == 1
                 notes.append(said(END_TO_COME, Day(day, "month" if month else "day"), Word(label)))
             return _LEFT_OUT
-        end = cells.month_end(value, day, dt.date.fromisoformat(today)) if day.day == 1 else None
+        on = dt.date.fromisoformat(today)
+        end = cells.month_end(value, day, on) if day.day == 1 else None
         if end is not None:  # a month alone reads as its first day: it ended by its last
             day = end
             if notes is not None:
-                notes.append(said(person_row.END_MONTH_ONLY, Word(label), text, Day(end)))
+                notes.append(person_row.month_end_said(Word(label), text, end, on))
     elif key == "start_date" and notes is not None and day.day == 1 and cells.month_only(value):
         notes.append(said(person_row.START_MONTH_ONLY, Word(label), text, Day(day)))
     return _iso(day)
@@ -165,7 +166,7 @@ def _date(
 
 #: An end date not yet come, the day (or month) then the column's heading: the day is said
 #: before the heading, so that an update says it whatever days the row writes.
-END_TO_COME = template("%2%1晚于今天，没有记为结束（按还没有结束导入），请核对")
+END_TO_COME = template("%2%1晚于今天：这一格没有导入，按还没有结束记，请核对")
 #: What `_date` gives for a cell left out of the row (as a blank cell is).
 _LEFT_OUT = ""
 

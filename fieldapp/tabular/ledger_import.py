@@ -103,6 +103,7 @@ from fieldapp.tabular.ledger_update import (
 from fieldapp.tabular.outcome import ImportReport, Mapped, RowProblem, SaidWord, UnknownWord
 from fieldapp.tabular.person_row import (
     END_MONTH_ONLY,
+    END_MONTH_RUNNING,
     FORM_NOT_GIVEN,
     RAW,
     READ,
@@ -110,6 +111,7 @@ from fieldapp.tabular.person_row import (
     ParsedRow,
     check_cell_texts,
     forget_parsed_cells,
+    month_end_said,
     parse_row,
 )
 from fieldapp.tabular.placing import ROW, SHEET_ROW, Placer
@@ -706,8 +708,7 @@ class LedgerImporter:
             item.spell = {**item.spell, "end_date": day.isoformat()}
             item.given = item.given | {"job_end"}
             if by_month:
-                taken = sentences.Day(day)
-                item.warnings.append(sentences.said(END_MONTH_ONLY, heading, text(cell), taken))
+                item.warnings.append(month_end_said(heading, text(cell), day, self.today))
             return
         if item.status == WorkStatus.EMPLOYED.value:
             item.warnings.append(sentences.said(END_KEPT, said))
@@ -2165,8 +2166,7 @@ def _days_written(
 
 
 def _month_taken(said: sentences.Sentence | str, written: frozenset[tuple[str, str]]) -> bool:
-    """False for a note that a month alone was taken as a day (START_MONTH_ONLY,
-    END_MONTH_ONLY) where the update does not write that day (`_days_written`): the row is
+    """False for a note that a month alone was taken as a day (`_MONTH_NOTE_FIELDS`) where the update does not write that day (`_days_written`): the row is
     the ledger's already, or its change kept as a conflict — the note would claim what was not
     done. True for every other note."""
     field = _month_field(said)
@@ -2175,7 +2175,11 @@ def _month_taken(said: sentences.Sentence | str, written: frozenset[tuple[str, s
 
 
 #: The field each note of a month alone taken as a day says it wrote (`_month_taken`).
-_MONTH_NOTE_FIELDS = {START_MONTH_ONLY: "start_date", END_MONTH_ONLY: "end_date"}
+_MONTH_NOTE_FIELDS = {
+    START_MONTH_ONLY: "start_date",
+    END_MONTH_ONLY: "end_date",
+    END_MONTH_RUNNING: "end_date",
+}
 
 
 def _month_field(said: sentences.Sentence | str) -> str | None:

@@ -348,6 +348,21 @@ START_MONTH_ONLY = sentences.template("%1“%2”只填到月份，已按%3记�
 #: last (“3月结束” is the end of March), today's for the month running (`cells.month_end`); a
 #: people sheet's 务工结束日期, an extra sheet's 结束日期.
 END_MONTH_ONLY = sentences.template("%1“%2”只填到月份，已按%3记为结束日期，请核对")
+#: … of the month running, taken as today (%3): the job (course) has ended by today at most.
+END_MONTH_RUNNING = sentences.template(
+    "%1“%2”只填到月份，这个月还没有过完，已按今天（%3）记为结束日期，请核对"
+)
+
+
+def month_end_said(
+    label: sentences.Part, written: str, day: dt.date, today: dt.date
+) -> sentences.Sentence:
+    """The note of an end date of a month alone (`written`, under `label`) taken as `day`
+    (`cells.month_end`): the month's last day, or today for the month running, said as today
+    (a day of the month's middle, said alone, read as a mistake)."""
+    running = day == today and day.month == (day + dt.timedelta(days=1)).month
+    shown = sentences.Day(day)
+    return sentences.said(END_MONTH_RUNNING if running else END_MONTH_ONLY, label, written, shown)
 
 
 def _digits_cell(value: object, label: str, always_text: bool) -> str:
@@ -791,7 +806,7 @@ def _category_month_ends(
 ) -> list[sentences.Sentence]:
     """The categories of `found` ended in a month alone (`categories.read`, read as its first
     day) ended on the month's last day, today's for the month running, as every month-only end
-    (`cells.month_end`), each said (END_MONTH_ONLY); a month to come is kept as read."""
+    (`cells.month_end`), each said (`month_end_said`); a month to come is kept as read."""
     notes = []
     ends = dict(month_ends)
     for index, (category, start, end) in enumerate(found):
@@ -803,7 +818,7 @@ def _category_month_ends(
             continue
         found[index] = (category, start, day.isoformat())
         label = sentences.said(categories.END_OF, sentences.Word(category))
-        notes.append(sentences.said(END_MONTH_ONLY, label, written, sentences.Day(day)))
+        notes.append(month_end_said(label, written, day, today))
     return notes
 
 

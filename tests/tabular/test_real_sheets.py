@@ -920,7 +920,10 @@ def test_a_category_ended_in_a_month_alone_ends_on_its_last_day_and_is_said(ledg
     said = {(w.row, w.reason) for w in report.warnings if "只填到月份" in w.reason}
     assert said == {
         (2, "登记失业人员的结束日期“2025-06”只填到月份，已按2025年6月30日记为结束日期，请核对"),
-        (3, "脱贫人口的结束日期“2026年3月”只填到月份，已按2026年3月16日记为结束日期，请核对"),
+        (
+            3,
+            "脱贫人口的结束日期“2026年3月”只填到月份，这个月还没有过完，已按今天（2026年3月16日）记为结束日期，请核对",
+        ),
     }
 
 
@@ -2840,7 +2843,7 @@ def test_a_job_end_of_a_month_alone_is_its_last_day_and_said(ledger, tmp_path, d
         2: "务工结束日期“2025年10月”只填到月份，已按2025年10月31日记为结束日期，请核对",
         3: "务工结束日期“2025-12”只填到月份，已按2025年12月31日记为结束日期，请核对",
         4: "务工结束日期“2026.02”只填到月份，已按2026年2月28日记为结束日期，请核对",
-        5: "务工结束日期“2026年3月”只填到月份，已按2026年3月16日记为结束日期，请核对",
+        5: "务工结束日期“2026年3月”只填到月份，这个月还没有过完，已按今天（2026年3月16日）记为结束日期，请核对",
         7: "务工结束日期2026年4月晚于今天：这一格没有导入，这份工作照常导入（按仍在进行），请核对",
     }
     if not dry_run:
@@ -2967,12 +2970,16 @@ def test_an_extra_sheets_month_alone_is_said_and_ends_on_its_last_day(ledger, tm
         ("就业经历", 2, "结束日期“2025-05”" + ends("2025年5月31日")),
         ("就业经历", 3, "开始日期“2025年6月”" + starts("2025年6月1日")),
         ("就业经历", 3, "结束日期“2025年10月”" + ends("2025年10月31日")),
-        ("就业经历", 4, "结束日期“2026-03”" + ends("2026年3月16日")),
+        (
+            "就业经历",
+            4,
+            "结束日期“2026-03”只填到月份，这个月还没有过完，已按今天（2026年3月16日）记为结束日期，请核对",
+        ),
         ("培训", 2, "开始日期“2025-08”" + starts("2025年8月1日")),
         ("培训", 2, "结束日期“2025年8月”" + ends("2025年8月31日")),
         ("失业登记", 2, "结束日期“2025-09”" + ends("2025年9月30日")),
     ]
-    to_come = "晚于今天，没有记为结束（按还没有结束导入），请核对"
+    to_come = "晚于今天：这一格没有导入，按还没有结束记，请核对"
     assert [(w.sheet, w.row, w.reason) for w in report.warnings if to_come in w.reason] == [
         ("就业经历", 6, "结束日期2026年4月" + to_come),
         ("就业经历", 7, "结束日期2026年3月17日" + to_come),
@@ -3266,6 +3273,6 @@ def test_the_extra_sheets_judge_by_the_imports_own_day(ledger, tmp_path):
         SheetStream(tmp_path / "d.xlsx")
     )
     said = [w.reason for w in report.warnings if w.sheet == "就业经历"]
-    assert said == ["结束日期2026年3月16日晚于今天，没有记为结束（按还没有结束导入），请核对"]
+    assert said == ["结束日期2026年3月16日晚于今天：这一格没有导入，按还没有结束记，请核对"]
     spells = ledger.db.execute("SELECT employer, end_date FROM employment_spells").fetchall()
     assert spells == [("鞋厂", None)]

@@ -8423,8 +8423,12 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation>%1 is “%2”: only the county may correct %3's ID number. Repeat claims are found by ID number, so with the number changed the old number could be claimed for again. If the number is wrong, ask the county to correct it, or first reject the claim (the county reverses an approved or paid one), then change the number</translation>
     </message>
     <message>
-      <source>%2%1晚于今天，没有记为结束（按还没有结束导入），请核对</source>
-      <translation>%2 %1 is later than today: not taken as ended (imported as still going on), please check</translation>
+      <source>%1“%2”只填到月份，这个月还没有过完，已按今天（%3）记为结束日期，请核对</source>
+      <translation>%1 “%2” gives only a month, which is not over yet: today (%3) is taken as the end date, please check</translation>
+    </message>
+    <message>
+      <source>%2%1晚于今天：这一格没有导入，按还没有结束记，请核对</source>
+      <translation>%2 %1 is later than today: this cell is not imported, and it is kept as not yet ended, please check</translation>
     </message>
   </context>
   <context>
