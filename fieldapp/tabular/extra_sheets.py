@@ -151,7 +151,7 @@ def _date(
             # not ended — on an update the ledger's end stays — and the row says so.
             if notes is not None:
                 month = cells.month_only(value) and day.day == 1
-                notes.append(said(END_TO_COME, Day(day, "month" if month else "day"), Word(label)))
+                notes.append(said(END_TO_COME, Word(label), Day(day, "month" if month else "day")))
             return _LEFT_OUT
         on = dt.date.fromisoformat(today)
         end = cells.month_end(value, day, on) if day.day == 1 else None
@@ -164,9 +164,8 @@ def _date(
     return _iso(day)
 
 
-#: An end date not yet come, the day (or month) then the column's heading: the day is said
-#: before the heading, so that an update says it whatever days the row writes.
-END_TO_COME = template("%2%1晚于今天：这一格没有导入，按还没有结束记，请核对")
+#: An end date not yet come: the column's heading, the day (or month) it gives.
+END_TO_COME = template("%1%2晚于今天：这一格没有导入，按还没有结束记，请核对")
 #: What `_date` gives for a cell left out of the row (as a blank cell is).
 _LEFT_OUT = ""
 

@@ -1610,7 +1610,9 @@ class LedgerImporter:
             days = written.get(plan.person_id, set())
             completed = (plan.sheet, plan.row) in self.placer.completed
             for note in notes:
-                day = note.parts[-1]
+                # A note of a month alone taken as a day (`_MONTH_NOTE_FIELDS`) is said where
+                # the day is written; any other (an end to come left out) wherever it is taken.
+                day = note.parts[-1] if _month_field(note) else None
                 if completed or not isinstance(day, sentences.Day) or day.day.isoformat() in days:
                     self.report.warnings.append(RowProblem.of(plan.row, note, plan.sheet))
         self._extra_notes.clear()

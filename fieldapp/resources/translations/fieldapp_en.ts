@@ -8427,8 +8427,8 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation>%1 “%2” gives only a month, which is not over yet: today (%3) is taken as the end date, please check</translation>
     </message>
     <message>
-      <source>%2%1晚于今天：这一格没有导入，按还没有结束记，请核对</source>
-      <translation>%2 %1 is later than today: this cell is not imported, and it is kept as not yet ended, please check</translation>
+      <source>%1%2晚于今天：这一格没有导入，按还没有结束记，请核对</source>
+      <translation>%1 %2 is later than today: this cell is not imported, and it is kept as not yet ended, please check</translation>
     </message>
   </context>
   <context>
