@@ -1420,7 +1420,8 @@ class CompiledRule:
             reasons = None
             if detail:
                 state: Part = Word(claim.state, common=True)
-                if claim.event_date:
+                if claim.event_date and self.period is None:
+                    # (one paid by the month or year is the row's own period's: no other day)
                     state = said(CLAIMED_FOR, state, Day(claim.event_date))
                 if claim.id not in {c.id for c in facts.claims}:
                     gone = any(n.deleted and claim in n.claims for n in facts.namesakes)

@@ -1354,3 +1354,23 @@ def test_a_claim_already_made_is_said_with_its_day_as_written(policy: Policy) ->
     assert result.status is Status.CLAIMED
     said = "\n".join(str(r) for r in result.reasons)
     assert "已申领（已发放，2025年3月5日的事项）" in said, said
+
+
+def test_a_monthly_claim_already_made_is_not_said_as_the_jobs_first_day(policy: Policy) -> None:
+    """乡村公益性岗位补贴 of March 2025, claimed: its 已申领 line read （已发放，2025年1月1日的事项）
+    — the day the post began, in the row of March, as if March's claim were January's. A
+    subsidy paid by the month (year) is claimed for the row's own month: no other day is said;
+    one paid once for a job still names the job's day (above)."""
+    post = spell(D(2025, 1, 1), contract_months=12, **POST)
+    claimed = ClaimFacts(
+        "w1",
+        "welfare_post_subsidy",
+        "welfare_post_subsidy|p1|month:2025-03",
+        "已发放",
+        D(2025, 1, 1),
+    )
+    facts = person(spells=(post,), claims=(claimed,))
+    result = evaluate_rule(policy.rule("welfare_post_subsidy"), facts, D(2025, 3, 20))
+    assert result.status is Status.CLAIMED
+    said = "\n".join(str(r) for r in result.reasons)
+    assert "已申领（已发放）" in said and "2025年1月1日" not in said, said
