@@ -159,25 +159,36 @@ _DATE_SHAPES = (
     re.compile(r"(?P<d>\d{1,2})(?P<s>[-./ ])(?P<m>\d{1,2})(?P=s)(?P<y>\d{4})"),
     re.compile(r"(?P<m>\d{1,2})(?P<s>[-./ ])(?P<d>\d{1,2})(?P=s)(?P<y>\d{4})"),
     re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日?"),
+    # The same with the year's last two digits (85-03-17, 17.03.85, 85年3月17日): written
+    # this short they are 6 to 8 characters, digits only if not for the separators.
+    re.compile(r"(?P<y>\d{2})(?P<s>[-./ ])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})"),
+    re.compile(r"(?P<d>\d{1,2})(?P<s>[-./ ])(?P<m>\d{1,2})(?P=s)(?P<y>\d{2})"),
+    re.compile(r"(?P<m>\d{1,2})(?P<s>[-./ ])(?P<d>\d{1,2})(?P=s)(?P<y>\d{2})"),
+    re.compile(r"(?P<y>\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日?"),
 )
 
 
 def birthday(password: str) -> bool:
     """True for a password that is, whole, a calendar date of 1900–2099 in one of the shapes
     a birthday is written (`_DATE_SHAPES`: 19850317, 17031985, 03171985, 1985-03-17,
-    1985.03.17, 1985/3/17, 17.03.1985 …) — a thief's list of every such date in every shape is
+    1985.03.17, 1985/3/17, 17.03.1985, 85-03-17 …) — a thief's list of every such date in every shape is
     a few hundred thousand guesses. A date with words beside it (1985-03-17王强家的牛) is not:
     a passphrase is not on that list."""
     text = unicodedata.normalize("NFKC", password)
     for shape in _DATE_SHAPES:
         found = shape.fullmatch(text)
-        if found is None or not 1900 <= int(found["y"]) <= 2099:
+        if found is None:
             continue
-        try:
-            dt.date(int(found["y"]), int(found["m"]), int(found["d"]))
-        except ValueError:
-            continue
-        return True
+        year = int(found["y"])
+        # A year of two digits (85-03-17) is either century's.
+        for full in (year,) if len(found["y"]) == 4 else (1900 + year, 2000 + year):
+            if not 1900 <= full <= 2099:
+                continue
+            try:
+                dt.date(full, int(found["m"]), int(found["d"]))
+            except ValueError:
+                continue
+            return True
     return False
 
 

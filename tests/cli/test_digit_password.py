@@ -55,6 +55,13 @@ BIRTHDAYS = [
     "2000-2-29",
     "１９８５－０３－１７",  # typed with a Chinese input method's full-width characters
     "1985年3月17日",
+    # … and with the year's two last digits: still 6 to 8 characters, still on the list
+    "85-03-17",
+    "85.3.17",
+    "17.03.85",
+    "3/17/85",
+    "85年3月17日",
+    "05-02-29",
 ]
 #: Near misses, taken: no calendar date of 1900–2099 in any order, or a date with words (a
 #: passphrase with a date in it is long and not on the thief's list of dates).
@@ -68,6 +75,9 @@ NOT_BIRTHDAYS = [
     "1985-03-17王强家的牛",
     "王强1985.03.17",
     "我1985年3月17日生",
+    "85-13-17",
+    "85-02-30",
+    "1985-3-17-1",
 ]
 
 
