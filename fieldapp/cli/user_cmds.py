@@ -266,6 +266,12 @@ def cmd_restore(args: argparse.Namespace) -> int:
             "FIELDAPP_BACKUP_PASSWORD）给出那时的口令。什么也没有恢复"
         ) from None
     print(f"已从 {args.file} 恢复台账 {done.path}")
+    if info is None and then is not None:
+        print(
+            "这个备份是旧版程序做的，本身没有口令：备份那天的口令（--backup-password-file 或"
+            f"环境变量 FIELDAPP_BACKUP_PASSWORD）没有用到；恢复后的台账用 {creds.user} 这次给出的"
+            "口令打开"
+        )
     if done.kept:
         print(f"恢复前的台账另存为 {done.kept}")
     look = (backups.CANNOT_KNOW, backups.USERS_UNREAD)

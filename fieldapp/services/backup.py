@@ -314,7 +314,8 @@ def restore(
     def adjust(db: sqlite_utils.Database, key: bytes, keys: KeyFile) -> KeyFile:
         told.clear()
         if now is None:
-            told.append(said(CANNOT_KNOW))
+            if not first_wave:  # (one has no users: its only one is the one just given)
+                told.append(said(CANNOT_KNOW))
         else:
             keys = _carry_over(db, key, keys, now, name if first_wave else None, told)
         restored[:] = [Unlocked(key, keys, name)]

@@ -102,3 +102,30 @@ def test_a_first_wave_backup_restored_at_the_terminal_asks_its_password_twice(
     prompts = _typed(monkeypatch, "村里的口令1", "村里的口令1")
     assert main(["--db", str(db), "--user", "李芳", "restore", str(backup)]) == 0
     assert len(prompts) == 2
+
+
+def test_a_first_wave_backup_says_its_backup_password_was_not_used(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first-wave backup has no password of its own: `--backup-password-file` given for it
+    was passed over without a word, and the clerk believed the restored ledger opened with
+    that password. It is said: not used, the ledger opens with the password given for the
+    user."""
+    from fieldapp.services.ledgers import Credentials
+    from fieldapp.store.ledger import Ledger
+
+    backup = tmp_path / "U盘" / "ledger-备份-20261120-140512.db"
+    backup.parent.mkdir()
+    Ledger.open(backup).close()
+    then = tmp_path / "那时的口令.txt"
+    then.write_text("备份那天的口令9\n", encoding="utf-8")
+    db = tmp_path / "new" / "ledger.db"
+    monkeypatch.setenv("FIELDAPP_PASSWORD", "村里的口令1")
+    capsys.readouterr()
+    args = ["--db", str(db), "--user", "李芳", "restore", str(backup)]
+    assert main([*args, "--backup-password-file", str(then)]) == 0
+    out = capsys.readouterr().out
+    assert "旧版程序" in out and "没有用到" in out and "李芳" in out, out
+    # … and not that the users are the backup's, to be checked: it has none, 李芳 is its one
+    assert "无法知道" not in out and "user list" not in out, out
+    open_ledger(db, credentials=Credentials("李芳", "村里的口令1")).close()
