@@ -1818,7 +1818,11 @@ def printed_then(
     where the person lay when the log says it was printed (`answers.places_then`, read for
     the bundle at once; only when some log asks). A village prints a 务工证明 offline while
     the person is moved away, and syncs after: the paper was its own. A time the person
-    was not its own (a printed_at before they came, or after they left) opens nothing."""
+    was not its own (a printed_at before they came, or after they left) opens nothing.
+
+    The move is stamped by another device's clock: a paper printed up to `PRINT_SKEW_MS`
+    after it by the printer's own clock is the printer's still (two laptops' clocks minutes
+    apart; one off by a day refuses to write, `services.clock`)."""
     asks: dict[str, tuple[str, int]] = {}
     if actor.role is Role.HUB or actor.county_level:
         return {}
@@ -1834,8 +1838,19 @@ def printed_then(
             asks[change.id] = (str(person), at)
     if not asks:
         return {}
-    found = places_then(db, asks.values())
-    return {i: found[ask] for i, ask in asks.items() if ask in found}
+    found = places_then(db, asks.values(), PRINT_SKEW_MS)
+    then: dict[str, str] = {}
+    for i, ask in asks.items():
+        places = found.get(ask, ())
+        own = [p for p in places if actor.covers(p)]
+        if places:
+            then[i] = (own or list(places))[0]  # the printer's if one was, else the place then
+    return then
+
+
+#: How long after another device's stamp of a person's move a print log's time may lie and
+#: the paper still be the printer's (`printed_then`): two laptops' clocks minutes apart.
+PRINT_SKEW_MS = 10 * 60 * 1000
 
 
 def _wall_ms(text: object) -> int | None:

@@ -227,37 +227,41 @@ def departures(
 
 
 def places_then(
-    db: sqlite_utils.Database, asks: Iterable[tuple[str, int]]
-) -> dict[tuple[str, int], str]:
+    db: sqlite_utils.Database, asks: Iterable[tuple[str, int]], window_ms: int = 0
+) -> dict[tuple[str, int], tuple[str, ...]]:
     """Where each person of `asks` (person id, a wall time in ms) lay at that time, by the
     hub's log: their household then (the latest change of the person setting it, stamped at
-    or before the time), and that household's area then (likewise). A person the log knows
-    nothing of by then — not yet created, or a household without an area then — is left
-    out. Two look-ups, whatever the number asked: the people's changes, then their
-    households'. By the authors' stamps: the time asked is an author's word too."""
+    or before the time), and that household's area then (likewise) — the place at the time
+    first. `window_ms`: every place they lay in within that long before the time too (a move
+    stamped by another device's clock, minutes off). A person the log knows nothing of by
+    then — not yet created, or a household without an area then — is left out. Two
+    look-ups, whatever the number asked: the people's changes, then their households'. By
+    the authors' stamps: the time asked is an author's word too."""
     asks = set(asks)
     if not asks:
         return {}
-    households = _latest(db, "persons", {p for p, _ in asks}, "household_id", asks)
-    homes = {(str(h), at) for (_, at), h in households.items() if h}
-    areas = _latest(db, "households", {h for h, _ in homes}, "area_code", homes)
-    found: dict[tuple[str, int], str] = {}
-    for (person, at), household in households.items():
-        area = areas.get((str(household), at)) if household else None
-        if area:
-            found[(person, at)] = str(area)
+    households = _held(db, "persons", {p for p, _ in asks}, "household_id", asks, window_ms)
+    homes = {(str(h), at) for (_, at), held in households.items() for h in held if h}
+    areas = _held(db, "households", {h for h, _ in homes}, "area_code", homes, window_ms)
+    found: dict[tuple[str, int], tuple[str, ...]] = {}
+    for (person, at), held in households.items():
+        places = [str(a) for h in held if h for a in areas.get((str(h), at), ()) if a]
+        if places:
+            found[(person, at)] = tuple(dict.fromkeys(places))
     return found
 
 
-def _latest(
+def _held(
     db: sqlite_utils.Database,
     table: str,
     rows: set[str],
     column: str,
     asks: set[tuple[str, int]],
-) -> dict[tuple[str, int], Any]:
-    """Per (row, time) of `asks`, the value the latest change of the row setting `column`,
-    stamped at or before the time, set it to (absent when none did)."""
+    window_ms: int,
+) -> dict[tuple[str, int], list[Any]]:
+    """Per (row, time) of `asks`, the values `column` held then: the one the latest change
+    of the row setting it, stamped at or before the time, set it to, first; then those it
+    held within `window_ms` before the time (absent when none did)."""
     if not rows:
         return {}
     _fill(db, "temp._then", rows)
@@ -275,12 +279,16 @@ def _latest(
             continue
         if isinstance(values, dict) and column in values:
             setting.setdefault(str(row), []).append((when, values[column]))
-    latest: dict[tuple[str, int], Any] = {}
+    held: dict[tuple[str, int], list[Any]] = {}
     for row, at in asks:
-        before = [s for s in setting.get(row, ()) if s[0][0] <= at]
-        if before:
-            latest[(row, at)] = max(before, key=lambda s: s[0])[1]
-    return latest
+        before = sorted((s for s in setting.get(row, ()) if s[0][0] <= at), key=lambda s: s[0])
+        if not before:
+            continue
+        since = at - window_ms
+        settled = [s for s in before if s[0][0] <= since][-1:]  # what it held at the start
+        within = [s for s in before if s[0][0] > since]
+        held[(row, at)] = [before[-1][1], *(s[1] for s in settled + within[:-1])]
+    return held
 
 
 def _pointed(db: sqlite_utils.Database, rows: Mapping[str, str]) -> dict[str, list[str]]:

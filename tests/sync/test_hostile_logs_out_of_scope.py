@@ -12,10 +12,13 @@ its own prints, the township's batch it holds its part of, still land."""
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 
 import pytest
+import time_machine
 
+from fieldapp.domain.dates import CHINA
 from fieldapp.domain.prints import PrintRecord
 from fieldapp.domain.roles import Role
 from fieldapp.services import trust
@@ -197,10 +200,15 @@ def test_a_paper_dated_when_its_person_was_not_the_villages_is_held(county, hub)
         new_household=Household(area_code=SITE, address="5栋1单元"),
     )  # fmt: skip
     county["exchange"](second, "红星村二号")
-    time.sleep(1.1)  # printed after the move, to the second
-    now = now_stamp()
+    # Printed after the move by more than two laptops' clocks may be apart (PRINT_SKEW_MS).
+    later = dt.datetime.now(CHINA) + dt.timedelta(minutes=11)
+    with time_machine.travel(later, tick=True):
+        now = now_stamp()
+        after = forge(
+            village, "print_log", "after", _print("AF01", person_id=mine) | {"printed_at": now}
+        )
     forged = [
-        forge(village, "print_log", "after", _print("AF01", person_id=mine) | {"printed_at": now}),
+        after,
         forge(
             village,
             "print_log",
@@ -217,6 +225,36 @@ def test_a_paper_dated_when_its_person_was_not_the_villages_is_held(county, hub)
     county["exchange"](village, "红星村")
     held = {h.change_id: h.rule for h in hub.rejected()}
     assert {c.id: held.get(c.id) for c in forged} == {c.id: "logged_scope" for c in forged}
+
+
+def test_a_paper_printed_by_a_fast_clock_before_the_move_is_taken(county, hub):
+    """Two laptops' clocks minutes apart: 红星村's runs 5 minutes fast. It prints a 务工证明 of
+    its own person offline; then its other laptop, its clock right, moves the person to a
+    relocation site — after the print, but stamped before the print's time. The hub held the
+    village's paper as printed after the person left; a print up to `PRINT_SKEW_MS` after a
+    move another device stamped is now taken as printed before it."""
+    from fieldapp.domain.enums import Relation
+    from fieldapp.domain.models import Household
+    from fieldapp.services import households
+    from fieldapp.services.trust_check import PRINT_SKEW_MS
+    from tests.sync.helpers import SITE
+
+    assert PRINT_SKEW_MS > 5 * 60 * 1000
+    village, second, mine = county["village"], county["second"], county["mine"]
+    time.sleep(1.1)  # printed_at is to the second: printed after the person was entered
+    paper = _print("FAST1", area_code=VILLAGE, person_id=mine) | {"paper": "务工证明"}
+    fast = dt.datetime.now(CHINA) + dt.timedelta(minutes=5)
+    with time_machine.travel(fast, tick=True):
+        printed = log_print(village, actor_of(village), PrintRecord(**paper | {"printed_at": ""}))
+    households.move_person(
+        second, actor_of(second), mine, "易地扶贫搬迁", Relation.HEAD,
+        new_household=Household(area_code=SITE, address="5栋1单元"),
+    )  # fmt: skip
+    county["exchange"](second, "红星村二号")
+    county["exchange"](village, "红星村")
+    held = {h.change_id: (h.rule, h.reason) for h in hub.rejected()}
+    assert "logged_scope" not in {rule for rule, _ in held.values()}, held
+    assert hub.ledger.get("print_log", printed.id) is not None
 
 
 def test_a_paper_printed_before_the_township_moved_the_household_is_taken(county, hub):
