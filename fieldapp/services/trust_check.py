@@ -1057,18 +1057,19 @@ def claimed_person(claims: Iterable[Mapping[str, Any]]) -> Verdict:
     """A person's deletion refused while one of `claims` (theirs, rows as they will be) is past
     the draft and not yet paid: the batch's 花名册 would pay it to a person the ledger no longer
     holds (and the claim would stand for someone moved away or never there)."""
+    return _claim_in(claims, ONWARD, "claimed_person", CLAIMED_PERSON)
+
+
+def _claim_in(
+    claims: Iterable[Mapping[str, Any]], states: Collection[str], rule: str, reason: str
+) -> Verdict:
+    """`rule` refusing a change of a person while one of `claims` (theirs) is in `states`,
+    `reason` saying the claim, its state and the person; allowed when none is."""
     for claim in claims:
-        if claim.get("deleted") or str(claim.get("state") or "") not in ONWARD:
+        if claim.get("deleted") or str(claim.get("state") or "") not in states:
             continue
-        return refuse(
-            "claimed_person",
-            said(
-                CLAIMED_PERSON,
-                claim_named(claim),
-                Word(str(claim.get("state"))),
-                person_named(claim),
-            ),
-        )
+        state = Word(str(claim.get("state")))
+        return refuse(rule, said(reason, claim_named(claim), state, person_named(claim)))
     return ALLOWED
 
 
@@ -1096,19 +1097,7 @@ def claimed_id(claims: Iterable[Mapping[str, Any]]) -> Verdict:
     they will be) is past the draft and not rejected or reversed: refused, the county's to
     correct. The repeat checks find a person's claims by the number (`one_person`): renumbered,
     the person could claim again under the old number on a second row."""
-    for claim in claims:
-        if claim.get("deleted") or str(claim.get("state") or "") not in NUMBERED_BY:
-            continue
-        return refuse(
-            "claimed_id",
-            said(
-                CLAIMED_ID,
-                claim_named(claim),
-                Word(str(claim.get("state"))),
-                person_named(claim),
-            ),
-        )
-    return ALLOWED
+    return _claim_in(claims, NUMBERED_BY, "claimed_id", CLAIMED_ID)
 
 
 #: The link whose change moves a row elsewhere: a household's area, a person's household.

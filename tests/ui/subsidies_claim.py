@@ -3,7 +3,10 @@ first eligible person with an amount, claim."""
 
 from __future__ import annotations
 
+from fieldapp.hub.folder import Hub
 from fieldapp.policy.eligibility import Status
+from fieldapp.sync.enrolment import enrol
+from tests.codes import ENROL_CODE
 from tests.ui.conftest import wait_idle
 
 
@@ -23,3 +26,18 @@ def find_and_claim(page, qtbot):
     result = page.results.rows[row]
     assert "✓" in page.reasons.toPlainText()
     return result, page.create_claim()
+
+
+def enrol_as_its_village(page, claim, tmp_path):
+    """Enrol the page's (demo) ledger as a coordinator of `claim`'s person's village, with a
+    training hub in `tmp_path`; the ledger."""
+    ledger = page.session.ledger
+    household = ledger.get("persons", claim.person_id)["household_id"]
+    village = ledger.get("households", household)["area_code"]
+    hub = Hub.init(tmp_path / "hub", training=True)  # the demo ledger enrols with a training hub
+    try:
+        hub.enroll("红星村", village, tmp_path / "enrol.json", code=ENROL_CODE, by="县里的科员")
+    finally:
+        hub.close()
+    enrol(ledger, tmp_path / "enrol.json", code=ENROL_CODE)
+    return ledger

@@ -7,14 +7,11 @@ from __future__ import annotations
 from fieldapp.domain.claims import ClaimState
 from fieldapp.domain.idnumber import make_check_char
 from fieldapp.domain.models import Person
-from fieldapp.hub.folder import Hub
 from fieldapp.services.claims import ClaimService
 from fieldapp.services.policy_admin import policy_in_force
 from fieldapp.store.queries import records
-from fieldapp.sync.enrolment import enrol
 from fieldapp.ui.dialogs.person_editor import PersonEditor
-from tests.codes import ENROL_CODE
-from tests.ui.subsidies_claim import find_and_claim
+from tests.ui.subsidies_claim import enrol_as_its_village, find_and_claim
 
 
 def _another_number(number: str) -> str:
@@ -29,15 +26,7 @@ def test_the_number_of_a_person_claimed_for_is_refused_in_the_editor(
 ):
     page = demo_window.show_page("subsidies")
     _result, claim = find_and_claim(page, qtbot)
-    ledger = page.session.ledger
-    household = ledger.get("persons", claim.person_id)["household_id"]
-    village = ledger.get("households", household)["area_code"]
-    hub = Hub.init(tmp_path / "hub", training=True)  # the demo ledger enrols with a training hub
-    try:
-        hub.enroll("红星村", village, tmp_path / "enrol.json", code=ENROL_CODE, by="县里的科员")
-    finally:
-        hub.close()
-    enrol(ledger, tmp_path / "enrol.json", code=ENROL_CODE)
+    ledger = enrol_as_its_village(page, claim, tmp_path)
     service = ClaimService(ledger, policy_in_force(ledger), page.session.actor)
     service.collect_evidence(claim.id, service.queries.get(claim.id).missing_evidence())
     service.advance(claim.id, ClaimState.SUBMITTED)

@@ -5,11 +5,8 @@ the role that may, with nothing written."""
 from __future__ import annotations
 
 from fieldapp.domain.claims import ClaimState
-from fieldapp.hub.folder import Hub
 from fieldapp.store.queries.claims import ClaimQueries
-from fieldapp.sync.enrolment import enrol
-from tests.codes import ENROL_CODE
-from tests.ui.subsidies_claim import find_and_claim
+from tests.ui.subsidies_claim import enrol_as_its_village, find_and_claim
 
 
 def _options(page) -> list[str]:
@@ -21,15 +18,7 @@ def test_a_village_device_is_offered_only_its_own_steps(
 ):
     page = demo_window.show_page("subsidies")
     _result, claim = find_and_claim(page, qtbot)
-    ledger = page.session.ledger
-    household = ledger.get("persons", claim.person_id)["household_id"]
-    village = ledger.get("households", household)["area_code"]
-    hub = Hub.init(tmp_path / "hub", training=True)  # the demo ledger enrols with a training hub
-    try:
-        hub.enroll("红星村", village, tmp_path / "enrol.json", code=ENROL_CODE, by="县里的科员")
-    finally:
-        hub.close()
-    enrol(ledger, tmp_path / "enrol.json", code=ENROL_CODE)  # a coordinator of the claim's village
+    ledger = enrol_as_its_village(page, claim, tmp_path)  # a coordinator of the claim's village
     page.tabs.setCurrentIndex(1)
     page.refresh_claims()
     page._select_claim(claim.id)
