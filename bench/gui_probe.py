@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import os
 import random
-import resource
 import subprocess
 import sys
 import tempfile
@@ -29,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402
 
+from bench.peak import own_peak_rss_mb  # noqa: E402
 from fieldapp.ui.app import make_app, open_window  # noqa: E402
 
 
@@ -83,19 +83,6 @@ def queries(page, count: int = 40) -> list[str]:  # noqa: ANN001 - LedgerPage
         else:
             out.append(phone or id_number[6:14])
     return out
-
-
-def _peak_rss_mb() -> float:
-    """This process's own peak RSS (VmHWM). ru_maxrss is not used: on Linux a child started by
-    fork + exec keeps its parent's ru_maxrss, so it would report the benchmark driver's peak."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def largest(db, kind: str) -> str | None:  # noqa: ANN001 - a sqlite_utils Database
@@ -256,7 +243,7 @@ def main() -> None:
     eligible_s = list_seconds(app, subsidies, eligible_for, codes)
     shown = {"due": len(due.items), "eligible": len(subsidies.all_results)}
 
-    rss_mb = _peak_rss_mb()
+    rss_mb = own_peak_rss_mb()
     window.discard_unsaved()
     window.close()
     window.session.close()

@@ -12,7 +12,6 @@ bench's own process the demo, the search and the export would count towards the 
 from __future__ import annotations
 
 import argparse
-import resource
 import sys
 from pathlib import Path
 
@@ -27,13 +26,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--update", action="store_true")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
+    from bench.peak import own_peak_rss_mb
     from fieldapp.store.ledger import Ledger
     from fieldapp.tabular.ledger_import import import_ledger
 
     ledger = Ledger.open(args.ledger, author="bench")
     report = import_ledger(ledger, args.workbook, update=args.update)
     ledger.close()
-    print(f"peak_rss_mb {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.1f}")
+    print(f"peak_rss_mb {own_peak_rss_mb():.1f}")
     for problem in report.rejected[:5]:
         print(f"rejected {problem}", file=sys.stderr)
     return 1 if report.rejected else 0

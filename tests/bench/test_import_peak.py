@@ -38,3 +38,32 @@ def test_a_failed_import_in_the_child_is_said(tmp_path: Path):
     missing = tmp_path / "none.xlsx"
     with pytest.raises(RuntimeError, match="import_peak.py failed"):
         figures.import_peak_rss(tmp_path / "x.db", missing)
+
+
+def test_the_childs_peak_is_its_own_not_its_starters(tmp_path: Path):
+    """Started by a process that had held 600 MB (the bench after its 100k demo, a test worker
+    after a large test), the child reported that peak as its own (ru_maxrss survives exec on
+    Linux): `import_peak_rss_mb` read 2,569 MB for a 200-person import. Its own now."""
+    import subprocess
+
+    from fieldapp.tabular.ledger_export import export_ledger
+
+    ledger = Ledger.open(tmp_path / "demo.db", author="bench")
+    build_demo(ledger, 20, seed=4)
+    export_ledger(ledger, tmp_path / "export.xlsx")
+    ledger.close()
+    starter = (
+        "import sys\n"
+        f"sys.path.insert(0, {str(Path(figures.__file__).parent)!r})\n"
+        "held = bytearray(600 * 2**20)\n"
+        "for i in range(0, len(held), 4096): held[i] = 1\n"
+        "del held\n"
+        "import figures\n"
+        f"print(figures.import_peak_rss(__import__('pathlib').Path({str(tmp_path / 'fresh.db')!r}),"
+        f" __import__('pathlib').Path({str(tmp_path / 'export.xlsx')!r})))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", starter], capture_output=True, text=True, timeout=300, check=True
+    )
+    peak = float(done.stdout.split()[-1])
+    assert 30 < peak < 500, peak
