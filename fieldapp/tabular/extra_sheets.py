@@ -139,9 +139,10 @@ def _bool(text: str, label: str, mapped: list[Any]) -> bool:
 def _date(
     key: str, value: object, text: str, label: str, today: str, notes: list[Sentence] | None
 ) -> str | None:
-    """A date cell's day (ISO). Of a 开始日期 or 结束日期 naming a month alone (2025-06,
-    2025年10月), as on the people sheet: a start taken as the month's first day, an end as its
-    last (`cells.month_end`), each said in `notes` when given (the day is the same without)."""
+    """A date cell's day (ISO). Of a date naming a month alone (2025-06, 2025年10月), as on the
+    people sheet: an end taken as the month's last day (`cells.month_end`), any other as its
+    first, each said in `notes` when given (the day is the same without); an end not yet come
+    is `_LEFT_OUT`, said."""
     day = cells.date(value, label)
     if day is None:
         return None
@@ -159,9 +160,16 @@ def _date(
             day = end
             if notes is not None:
                 notes.append(person_row.month_end_said(Word(label), text, end, on))
-    elif key == "start_date" and notes is not None and day.day == 1 and cells.month_only(value):
-        notes.append(said(person_row.START_MONTH_ONLY, Word(label), text, Day(day)))
+    elif notes is not None and day.day == 1 and cells.month_only(value):
+        # A start, a registration, a visit of a month alone: its first day, said.
+        taken = person_row.START_MONTH_ONLY if key == "start_date" else DAY_MONTH_ONLY
+        notes.append(said(taken, Word(label), text, Day(day)))
     return _iso(day)
+
+
+#: Any other date of a month alone (登记日期, 发现日期, 走访日期): %1 the heading, %2 the cell,
+#: %3 the day taken (the month's first).
+DAY_MONTH_ONLY = template("%1“%2”只填到月份，已按%3记入，请核对")
 
 
 #: An end date not yet come: the column's heading, the day (or month) it gives.

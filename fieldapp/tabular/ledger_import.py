@@ -79,6 +79,7 @@ from fieldapp.tabular.columns import (
     normalise_header,
 )
 from fieldapp.tabular.extra_sheets import (
+    DAY_MONTH_ONLY,
     ExtraPlanner,
     ExtraRow,
     forget_shared,
@@ -1612,7 +1613,7 @@ class LedgerImporter:
             for note in notes:
                 # A note of a month alone taken as a day (`_MONTH_NOTE_FIELDS`) is said where
                 # the day is written; any other (an end to come left out) wherever it is taken.
-                day = note.parts[-1] if _month_field(note) else None
+                day = note.parts[-1] if _month_field(note) is not None else None
                 if completed or not isinstance(day, sentences.Day) or day.day.isoformat() in days:
                     self.report.warnings.append(RowProblem.of(plan.row, note, plan.sheet))
         self._extra_notes.clear()
@@ -2181,6 +2182,7 @@ _MONTH_NOTE_FIELDS = {
     START_MONTH_ONLY: "start_date",
     END_MONTH_ONLY: "end_date",
     END_MONTH_RUNNING: "end_date",
+    DAY_MONTH_ONLY: "",  # (an extra sheet's: its day is looked for among every date written)
 }
 
 

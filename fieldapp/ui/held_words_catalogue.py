@@ -416,6 +416,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "%1“%2”前面的 0 被表格程序去掉了（存成了数字），已按“%3”读取，请核对；以后请把该列设为文本"),
     QT_TRANSLATE_NOOP("Refusals", "%1“%2”只填到月份，已按%3记为开始日期，请核对"),
     QT_TRANSLATE_NOOP("Refusals", "%1“%2”只填到月份，已按%3记为结束日期，请核对"),
+    QT_TRANSLATE_NOOP("Refusals", "%1“%2”只填到月份，已按%3记入，请核对"),
     QT_TRANSLATE_NOOP("Refusals", "%1“%2”只填到月份，这个月还没有过完，已按今天（%3）记为结束日期，请核对"),
     QT_TRANSLATE_NOOP("Refusals", "%1“%2”只有年份，请填写到月份（如 %3-03）"),
     QT_TRANSLATE_NOOP("Refusals", "%1“%2”已被 Excel 存成数字（科学计数法），后几位已丢失，无法恢复；请把该列设为文本后重新录入"),

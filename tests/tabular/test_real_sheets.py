@@ -2960,12 +2960,25 @@ def test_an_extra_sheets_month_alone_is_said_and_ends_on_its_last_day(ledger, tm
     registered.append(["姓名", "身份证号码", "登记日期", "结束日期"])
     registered.append(["张长英", HEAD, "2025-09-10", "2025-09"])
     registered.append(["张长英", HEAD, "2025-11-10", "2026年5月"])
+    registered.append(["张长英", HEAD, "2025年7月"])
+    visits = book.create_sheet("走访服务")
+    visits.append(["姓名", "身份证号码", "走访日期", "服务类型"])
+    visits.append(["张长英", HEAD, "2026-02", "政策宣传"])
     book.save(tmp_path / "m.xlsx")
     report = import_ledger(ledger, tmp_path / "m.xlsx", dry_run=dry_run)
     assert report.rejected == []
-    said = [(w.sheet, w.row, w.reason) for w in report.warnings if "只填到月份" in w.reason]
+    said = [
+        (w.sheet, w.row, w.reason)
+        for w in report.warnings
+        if "只填到月份" in w.reason and "记入，请核对" not in w.reason
+    ]
     ends = "只填到月份，已按{}记为结束日期，请核对".format
     starts = "只填到月份，已按{}记为开始日期，请核对".format
+    entered = [(w.sheet, w.row, w.reason) for w in report.warnings if "记入，请核对" in w.reason]
+    assert entered == [
+        ("失业登记", 4, "登记日期“2025年7月”只填到月份，已按2025年7月1日记入，请核对"),
+        ("走访服务", 2, "日期“2026-02”只填到月份，已按2026年2月1日记入，请核对"),
+    ]
     assert said == [
         ("就业经历", 2, "结束日期“2025-05”" + ends("2025年5月31日")),
         ("就业经历", 3, "开始日期“2025年6月”" + starts("2025年6月1日")),
@@ -2996,7 +3009,12 @@ def test_an_extra_sheets_month_alone_is_said_and_ends_on_its_last_day(ledger, tm
             "菜场": ("2026-02-01", None),
             "果园": ("2026-02-03", None),
         }
-        trainings = "SELECT service_date, end_date FROM services ORDER BY service_date"
+        trainings = (
+            "SELECT service_date, end_date FROM services WHERE service_type = '职业培训'"
+            " ORDER BY service_date"
+        )
+        visits = "SELECT service_date FROM services WHERE service_type != '职业培训'"
+        assert ledger.db.execute(visits).fetchall() == [("2026-02-01",)]
         assert ledger.db.execute(trainings).fetchall() == [
             ("2025-08-01", "2025-08-31"),
             ("2026-03-09", None),
@@ -3006,6 +3024,7 @@ def test_an_extra_sheets_month_alone_is_said_and_ends_on_its_last_day(ledger, tm
             " ORDER BY registered_date"
         )
         assert ledger.db.execute(registrations).fetchall() == [
+            ("2025-07-01", None),
             ("2025-09-10", "2025-09-30"),
             ("2025-11-10", None),
         ]

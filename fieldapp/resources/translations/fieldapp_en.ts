@@ -8430,6 +8430,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>%1%2晚于今天：这一格没有导入，按还没有结束记，请核对</source>
       <translation>%1 %2 is later than today: this cell is not imported, and it is kept as not yet ended, please check</translation>
     </message>
+    <message>
+      <source>%1“%2”只填到月份，已按%3记入，请核对</source>
+      <translation>%1 “%2” gives only a month: %3 is taken, please check</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
