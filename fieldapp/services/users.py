@@ -74,6 +74,12 @@ PASSWORD_DIGITS = template(
     "可以在自己的电脑上一个个试，6 位数字几天就能试完，生日一两个小时。"
     "请加上字母或汉字，或换一串更长、不是日期的数字"
 )
+#: A birthday in any of its shapes (1985-03-17, 85年3月17日, 17.03.85 …), digits only or not.
+PASSWORD_BIRTHDAY = template(
+    "口令不能是生日这样的日期（如 1990-05-21、90年5月21日）：拿走台账文件的人可以在自己的"
+    "电脑上把每一天的各种写法一个个试，一两个小时就能试完。请加上别的字母或汉字，"
+    "或换一个不是日期的口令"
+)
 NOT_ENCRYPTED = template("这个台账还没有加密（没有用户）。请先用用户名和口令打开它，台账会随即加密")
 NOT_A_USER = template("当前用户不在本台账的用户名单中")
 ADMIN_ONLY = template("只有能管理用户的人才能这样做，请找本台账的管理员")
@@ -149,21 +155,21 @@ def few_digits(password: str) -> bool:
 
 #: The shapes a birthday is written in, the whole password (NFKC: full-width digits and
 #: separators as typed with a Chinese input method read as these): yyyymmdd, ddmmyyyy,
-#: mmddyyyy, and with one separator (- . / or a space, the same twice) y-m-d, d-m-y, m-d-y,
+#: mmddyyyy, and with separators (- . / or a space, the same or not) y-m-d, d-m-y, m-d-y,
 #: month and day of one or two digits; 1985年3月17日 (日 may be left off).
 _DATE_SHAPES = (
     re.compile(r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})"),
     re.compile(r"(?P<d>\d{2})(?P<m>\d{2})(?P<y>\d{4})"),
     re.compile(r"(?P<m>\d{2})(?P<d>\d{2})(?P<y>\d{4})"),
-    re.compile(r"(?P<y>\d{4})(?P<s>[-./ ])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})"),
-    re.compile(r"(?P<d>\d{1,2})(?P<s>[-./ ])(?P<m>\d{1,2})(?P=s)(?P<y>\d{4})"),
-    re.compile(r"(?P<m>\d{1,2})(?P<s>[-./ ])(?P<d>\d{1,2})(?P=s)(?P<y>\d{4})"),
+    re.compile(r"(?P<y>\d{4})[-./ ](?P<m>\d{1,2})[-./ ](?P<d>\d{1,2})"),
+    re.compile(r"(?P<d>\d{1,2})[-./ ](?P<m>\d{1,2})[-./ ](?P<y>\d{4})"),
+    re.compile(r"(?P<m>\d{1,2})[-./ ](?P<d>\d{1,2})[-./ ](?P<y>\d{4})"),
     re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日?"),
     # The same with the year's last two digits (85-03-17, 17.03.85, 85年3月17日): written
     # this short they are 6 to 8 characters, digits only if not for the separators.
-    re.compile(r"(?P<y>\d{2})(?P<s>[-./ ])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})"),
-    re.compile(r"(?P<d>\d{1,2})(?P<s>[-./ ])(?P<m>\d{1,2})(?P=s)(?P<y>\d{2})"),
-    re.compile(r"(?P<m>\d{1,2})(?P<s>[-./ ])(?P<d>\d{1,2})(?P=s)(?P<y>\d{2})"),
+    re.compile(r"(?P<y>\d{2})[-./ ](?P<m>\d{1,2})[-./ ](?P<d>\d{1,2})"),
+    re.compile(r"(?P<d>\d{1,2})[-./ ](?P<m>\d{1,2})[-./ ](?P<y>\d{2})"),
+    re.compile(r"(?P<m>\d{1,2})[-./ ](?P<d>\d{1,2})[-./ ](?P<y>\d{2})"),
     re.compile(r"(?P<y>\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日?"),
 )
 
@@ -200,6 +206,9 @@ def check_password(password: str) -> str:
         raise ValidationFailed(said(PASSWORD_SHORT, str(MIN_PASSWORD)))
     if guessable(password):
         raise ValidationFailed(said(PASSWORD_GUESSABLE))
+    if birthday(password) and not password.isdigit():
+        # (digits only, it is said with the digits' rule, 19850317 its example)
+        raise ValidationFailed(said(PASSWORD_BIRTHDAY))  # (never the password itself)
     if few_digits(password):
         raise ValidationFailed(said(PASSWORD_DIGITS, str(MIN_DIGITS)))
     return password

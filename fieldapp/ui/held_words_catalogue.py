@@ -808,6 +808,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "取值“%1”不在允许范围内（允许：%2）"),
     QT_TRANSLATE_NOOP("Refusals", "取值不合法（%1）"),
     QT_TRANSLATE_NOOP("Refusals", "取最近一个月填的号码"),
+    QT_TRANSLATE_NOOP("Refusals", "口令不能是生日这样的日期（如 1990-05-21、90年5月21日）：拿走台账文件的人可以在自己的电脑上把每一天的各种写法一个个试，一两个小时就能试完。请加上别的字母或汉字，或换一个不是日期的口令"),
     QT_TRANSLATE_NOOP("Refusals", "口令太容易猜：123456、888888、123123 这样的口令，捡到笔记本的人头几次就会试。请换一个别人猜不到的口令"),
     QT_TRANSLATE_NOOP("Refusals", "口令至少 %1 位"),
     QT_TRANSLATE_NOOP("Refusals", "只有%1可以删除草稿申领"),

@@ -62,6 +62,7 @@ BIRTHDAYS = [
     "3/17/85",
     "85年3月17日",
     "05-02-29",
+    "1985-03/17",  # separators mixed
 ]
 #: Near misses, taken: no calendar date of 1900–2099 in any order, or a date with words (a
 #: passphrase with a date in it is long and not on the thief's list of dates).
@@ -90,6 +91,10 @@ def test_a_birthday_in_another_shape_is_refused(
     assert main(["--db", db, "user", "add", "王强"]) != 0
     err = capsys.readouterr().err
     assert "生日这样的日期" in err and "Traceback" not in err, err
+    # Said as a date when it is one written with separators (not “只有数字的口令…”), and the
+    # password itself is never said back.
+    assert ("只有数字的口令" in err) == password.isdigit(), err
+    assert password not in err, err
     assert main(["--db", db, "user", "list"]) == 0
     assert "王强" not in capsys.readouterr().out
 

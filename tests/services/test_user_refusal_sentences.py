@@ -101,6 +101,12 @@ PLAIN_BEFORE = {
         "可以在自己的电脑上一个个试，6 位数字几天就能试完，生日一两个小时。"
         "请加上字母或汉字，或换一串更长、不是日期的数字"
     ),
+    # New with the shapes of a birthday that are not digits only (said before as digits).
+    users.PASSWORD_BIRTHDAY: (
+        "口令不能是生日这样的日期（如 1990-05-21、90年5月21日）：拿走台账文件的人可以在自己的"
+        "电脑上把每一天的各种写法一个个试，一两个小时就能试完。请加上别的字母或汉字，"
+        "或换一个不是日期的口令"
+    ),
     users.NOT_ENCRYPTED: (
         "这个台账还没有加密（没有用户）。请先用用户名和口令打开它，台账会随即加密"
     ),
@@ -152,6 +158,7 @@ def plain_refusals(tmp_path: Path) -> dict[str, FieldappError]:
         _refused(lambda: users.check_password("abc")),
         _refused(lambda: users.check_password("123456")),
         _refused(lambda: users.check_password("260917")),
+        _refused(lambda: users.check_password("1985-03-17")),
     ]
     plain = Ledger.open(tmp_path / "plain" / "plain.db")
     try:

@@ -8434,6 +8434,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>%1“%2”只填到月份，已按%3记入，请核对</source>
       <translation>%1 “%2” gives only a month: %3 is taken, please check</translation>
     </message>
+    <message>
+      <source>口令不能是生日这样的日期（如 1990-05-21、90年5月21日）：拿走台账文件的人可以在自己的电脑上把每一天的各种写法一个个试，一两个小时就能试完。请加上别的字母或汉字，或换一个不是日期的口令</source>
+      <translation>A password must not be a date such as a birthday (e.g. 1990-05-21 or 21.5.90): whoever takes the ledger file can try every day in every way of writing it on their own computer, in an hour or two. Please add other letters or Chinese characters, or choose a password that is not a date</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
