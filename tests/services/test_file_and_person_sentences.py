@@ -307,8 +307,39 @@ def said_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> set[str]:
         *(said for said, _chinese in _key_refusals(tmp_path / "key")),
         *(said for said, _chinese in _not_a_ledger(tmp_path / "not_a_ledger")),
         *(said for said, _chinese in _sheet_notes(tmp_path)),
+        *(said for said, _chinese in _extra_date_notes()),
     ]
     return set().union(*map(templates, found)) | {persons.NAMESAKE, work.MONTH_KEPT}
+
+
+def _extra_date_notes() -> list[tuple[Sentence, str]]:
+    """What an extra sheet's row says of its dates when it is taken: an end not yet come left
+    out, a month alone ending the month running taken as today, a visit of a month alone taken
+    as its first day — each sentence and its Chinese."""
+    from fieldapp.tabular.extra_sheets import parse_extra
+
+    notes: list[Sentence] = []
+    rows = [
+        ("就业经历", {"start_date": "2026-03-02", "end_date": "2026-04-20"}),
+        ("就业经历", {"start_date": "2026-03-02", "end_date": "2026-03"}),
+        ("走访服务", {"visit_date": "2026-02"}),
+    ]
+    for kind, texts in rows:
+        parse_extra(
+            kind, kind, 2, {"id_number": "x", **texts}, {}, "2026-03-16", words={}, notes=notes
+        )
+    chinese = [
+        "结束日期2026年4月20日晚于今天：这一格没有导入，按还没有结束记，请核对",
+        "结束日期“2026-03”只填到月份，这个月还没有过完，已按今天（2026年3月16日）记为结束日期，"
+        "请核对",
+        "日期“2026-02”只填到月份，已按2026年2月1日记入，请核对",
+    ]
+    return list(zip(notes, chinese, strict=True))
+
+
+def test_an_extra_sheets_date_notes_say_what_was_taken() -> None:
+    for said, chinese in _extra_date_notes():
+        assert str(said) == chinese
 
 
 def _import_cell_sentences(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Sentence, str]]:
