@@ -50,7 +50,9 @@ def test_a_result_is_not_saved_over_the_ledger_or_its_key_file(
     db = tmp_path / "ledger.db"
     for name in ("ledger.db", "ledger.db.keys"):
         (tmp_path / name).write_bytes((made.parent / name).read_bytes())
-    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    # The test's own data folder (FIELDAPP_HOME, `tmp_path / "home"`) may already be there: a
+    # CI run found it made before the copy, by a thread of an earlier test on the same worker.
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
 
     done = run("--db", str(db), *COMMANDS[command], str(tmp_path / target))
 
