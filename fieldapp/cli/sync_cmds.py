@@ -188,7 +188,11 @@ def _register_hub(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     p.add_argument("files", nargs="*", type=Path, help="设备的数据包文件（.fieldsync）")
     p = add("export", "为一台设备导出它需要的数据包", cmd_hub_export)
     p.add_argument("--device", required=True, help="设备名称（hub devices 列出）")
-    p.add_argument("--out", type=Path, required=True, help="写出的数据包文件（.fieldsync）")
+    p.add_argument(
+        "--out",
+        type=Path,
+        help="写出的数据包文件（.fieldsync；不写则放在中心文件夹的 outbox/设备名称.fieldsync）",
+    )
     p = add("serve", "HTTP 服务：设备上传数据包并取回回复", cmd_hub_serve)
     p.set_defaults(logs_itself=True)  # to its terminal or service log (`hub.server.serve`)
     p.add_argument(
@@ -716,7 +720,11 @@ def cmd_hub_import(args: argparse.Namespace) -> int:
                 f"{hub.inbox}，或用 hub import --dir {args.dir} 文件… 导入"
             )
     if not outcomes:
-        print("没有待导入的数据包")
+        where = escaped(str(hub.inbox))
+        print(
+            f"收件箱 {where} 里没有待导入的数据包：请把U盘上的数据包文件（.fieldsync）放进这个文件夹，"
+            f"或用 hub import --dir {escaped(str(args.dir))} 文件… 直接导入"
+        )
     problems = hub.violations()
     if problems:
         print(

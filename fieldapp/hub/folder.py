@@ -606,7 +606,7 @@ class Hub:
             peer = self.device(device)
             if peer.revoked_at:
                 raise SyncError(f"设备 {device} 已于 {china_minute(peer.revoked_at)} 注销")
-            out = Path(out) if out else self.outbox / f"{device}{BUNDLE_SUFFIX}"
+            out = Path(out) if out else self.outbox / f"{_in_one_folder(device)}{BUNDLE_SUFFIX}"
             written_at = own_clock.written_at(self.ledger)  # a clock in doubt not told
             with self.ledger.reading():
                 plan = self.plan_answer(device)
@@ -1108,3 +1108,14 @@ class HubSessions:
             opened, self._opened = self._opened, []
         for hub in opened:
             hub.close()
+
+
+#: Characters a file's name cannot hold on Windows or Linux (and a path's separators).
+_NOT_IN_A_NAME = str.maketrans({c: "_" for c in '/\\:*?"<>|'})
+
+
+def _in_one_folder(device: str) -> str:
+    """`device`'s name as a file's name in outbox/: a device named 一组/二号 (a name may hold
+    a slash) or ../x writes outbox/一组_二号.fieldsync, never into another folder."""
+    name = "".join(c if c.isprintable() else "_" for c in device.translate(_NOT_IN_A_NAME))
+    return name.lstrip(".") or "_"

@@ -1,0 +1,83 @@
+"""The county's IT clerk walking README.md and docs/hub.md through as written, at the command
+line: each test is a step where what the page says and what the program does came apart, or a
+message that left the clerk guessing what was wrong and where."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.codes import plain_hub
+from tests.helpers.cli import run
+
+# Enrols throw-away ledgers made without a password (refused for real use).
+pytestmark = pytest.mark.usefixtures("plain_enrol")
+
+ROOT = Path(__file__).resolve().parents[2]
+VILLAGE = "520502101001"
+
+
+def _village(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, Path]:
+    """(hub folder, device ledger): a new hub and 红星村's laptop enrolled with it."""
+    hub = plain_hub(tmp_path / "县汇总")
+    device = tmp_path / "红星村.db"
+    enrol = tmp_path / "红星村.enrol"
+    args = ("--device", "红星村", "--area", VILLAGE, "--out", enrol)
+    assert run(capsys, "hub", "enroll", "--dir", hub, *args)[0] == 0
+    assert run(capsys, "--db", device, "enrol", enrol)[0] == 0
+    return hub, device
+
+
+def test_hub_export_without_out_writes_into_the_outbox_as_the_folder_list_says(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """docs/hub.md's folder list: `outbox/ 为设备导出的数据包（默认位置）`. `hub export` made
+    --out required (用法…错误：缺少必须给出的参数：--out, exit 2): there was no default place.
+    Without --out the bundle is written to outbox/<device>.fieldsync and the path said."""
+    assert "outbox/       为设备导出的数据包（默认位置）" in (ROOT / "docs" / "hub.md").read_text(
+        encoding="utf-8"
+    )
+    hub, device = _village(tmp_path, capsys)
+    code, out, err = run(capsys, "hub", "export", "--dir", hub, "--device", "红星村")
+    assert (code, err) == (0, ""), err
+    bundle = hub / "outbox" / "红星村.fieldsync"
+    assert bundle.is_file()
+    assert str(bundle) in out, out
+    # … and it is the device's bundle, as one written with --out would be
+    code, out, err = run(capsys, "--db", device, "sync", "import", bundle)
+    assert code == 0, out + err
+    assert "已导入来自" in out, out
+
+
+def test_hub_export_into_the_outbox_keeps_a_slashed_name_in_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A device's name may hold a slash (一组/二号, ../外面): its default file stays a file of
+    outbox/, not one in a folder the name made up or outside the hub's folder."""
+    hub = plain_hub(tmp_path / "县汇总")
+    for name in ("一组/二号", "../外面"):
+        args = ("--device", name, "--area", VILLAGE, "--out", tmp_path / "x.enrol")
+        assert run(capsys, "hub", "enroll", "--dir", hub, *args)[0] == 0
+        code, out, err = run(capsys, "hub", "export", "--dir", hub, "--device", name)
+        assert (code, err) == (0, ""), err
+    assert sorted(p.name for p in (hub / "outbox").iterdir()) == [
+        "_外面.fieldsync",
+        "一组_二号.fieldsync",
+    ]
+    assert not (tmp_path / "外面.fieldsync").exists()
+
+
+def test_an_empty_inbox_is_said_with_the_folder_looked_in(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`hub import --dir 县汇总` with nothing in inbox/ said only 没有待导入的数据包: a clerk who
+    copied the stick's bundle somewhere else (the hub folder itself, the desktop) is not told
+    where the program looked nor how else to import it."""
+    hub, _device = _village(tmp_path, capsys)
+    (hub / "红星村.fieldsync").write_bytes(b"")  # dropped next to inbox/, not in it
+    code, out, err = run(capsys, "hub", "import", "--dir", hub)
+    assert (code, err) == (0, ""), err
+    assert "没有待导入的数据包" in out
+    assert str(hub / "inbox") in out, out
+    assert f"hub import --dir {hub} " in out, out
