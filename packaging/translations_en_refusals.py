@@ -917,6 +917,7 @@ EN_REFUSALS: dict[str, str] = {
     "网络不通（本机没有连上网络，或到中心的线路断了）": "the network is down (this computer is not connected, or the line to the hub is broken)",
     "中心的证书无法核实（证书过期，或不是县里的中心；县里自己签发的证书，要先把县里的根证书装进本机，见部署说明）": "the hub's certificate cannot be verified (it has expired, or this is not the county's hub; for a certificate the county issued itself, first install the county's root certificate on this computer, see the deployment guide)",
     "连接中途断开": "the connection broke off midway",
+    "那里的中心不用 HTTPS 连接（地址写的是 https://，对方却按 http:// 回答）：直接连县里中心电脑的端口（如 :8765）时地址写 http://，经县里的 HTTPS 代理（nginx、Caddy）时才写 https://": "the hub there does not use HTTPS (the address says https://, but it answers in plain http://): write http:// when connecting straight to the port of the county's hub computer (such as :8765), and https:// only through the county's HTTPS proxy (nginx, Caddy)",
     "网络出错": "a network error",
     # A decision on a held change the hub refused (`hub.rejected`: accept, dismiss), sent
     # beside its text (`reason_said`) to the county desktop; the hints say what to do instead.

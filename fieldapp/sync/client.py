@@ -688,8 +688,19 @@ CERTIFICATE_UNVERIFIED = template(
     "要先把县里的根证书装进本机，见部署说明）"
 )
 CUT_OFF = template("连接中途断开")
+#: An https:// address whose server answers in plain http (`hub serve`'s own port, written
+#: https:// as the README's line through nginx/Caddy is).
+NOT_HTTPS = template(
+    "那里的中心不用 HTTPS 连接（地址写的是 https://，对方却按 http:// 回答）：直接连县里中心电脑的端口"
+    "（如 :8765）时地址写 http://，经县里的 HTTPS 代理（nginx、Caddy）时才写 https://"
+)
 #: … any other (the system's own words, English on most systems, go to the log).
 NETWORK_ERROR = template("网络出错")
+#: What OpenSSL says when the other end answers a TLS hello in plain http (1.1–3.1: wrong
+#: version number; 3.2 on: record layer failure; some builds: packet length too long).
+_PLAIN_HTTP_ANSWERED = frozenset(
+    {"WRONG_VERSION_NUMBER", "RECORD_LAYER_FAILURE", "PACKET_LENGTH_TOO_LONG"}
+)
 #: The errnos of a network with no way to the hub (Linux's, and Windows' WSAE… numbers, which
 #: Python gives as the error's errno on a socket's failure).
 _NO_ROUTE_ERRNOS = frozenset(
@@ -714,6 +725,8 @@ def _why(error: BaseException, *, disk: bool = True) -> Sentence:
         return said(TIMED_OUT)
     if isinstance(error, ssl.SSLCertVerificationError):
         return said(CERTIFICATE_UNVERIFIED)
+    if isinstance(error, ssl.SSLError) and error.reason in _PLAIN_HTTP_ANSWERED:
+        return said(NOT_HTTPS)
     if isinstance(
         error,
         ConnectionResetError

@@ -1204,6 +1204,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "通过有组织劳务输出就业"),
     QT_TRANSLATE_NOOP("Refusals", "通过有组织劳务输出就业（%1）"),
     QT_TRANSLATE_NOOP("Refusals", "那里没有中心在服务（连接被拒绝：地址或端口不对，或县里的服务没有运行）"),
+    QT_TRANSLATE_NOOP("Refusals", "那里的中心不用 HTTPS 连接（地址写的是 https://，对方却按 http:// 回答）：直接连县里中心电脑的端口（如 :8765）时地址写 http://，经县里的 HTTPS 代理（nginx、Caddy）时才写 https://"),
     QT_TRANSLATE_NOOP("Refusals", "防止返贫监测收入线 %1 元/月须写明县里定这条线的文件文号，并列入本包的文件：公益性岗位收入超线的提醒引用它"),
     QT_TRANSLATE_NOOP("Refusals", "防止返贫监测收入线：待县里核定标准"),
     QT_TRANSLATE_NOOP("Refusals", "非临工"),

@@ -47,6 +47,7 @@ SAID_HERE = {
     client.CERTIFICATE_UNVERIFIED,
     client.CUT_OFF,
     client.NETWORK_ERROR,
+    client.NOT_HTTPS,
 }
 
 _CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
@@ -228,3 +229,35 @@ def test_a_connection_the_system_forbids_is_no_files_permission(
     assert client._why(PermissionError(number, "Permission denied")).template == (
         saving.TROUBLES[number].cause
     )
+
+
+def _plain_http(connection: socket.socket) -> None:
+    """A plain http server (uvicorn, `hub serve`'s own port) met with a TLS hello: it answers
+    400 in plain text and closes, as uvicorn does."""
+    connection.recv(4096)
+    connection.sendall(
+        b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+    )
+
+
+def test_https_to_the_hubs_plain_port_says_write_http(
+    qapp,  # noqa: ANN001
+) -> None:
+    """The README's `sync push https://县里地址/` (through nginx/Caddy) written for `hub serve`'s
+    own port (https://127.0.0.1:8765/): the answer in plain http was said 网络出错, the clerk
+    left to guess. It says the address is https:// and the hub there answers http://, and which
+    to write when; in English alike."""
+    from fieldapp.ui.held_words import sentence_shown
+
+    with _listening(_plain_http) as plain:
+        url = plain.replace("http://", "https://")
+        error = _refused(lambda: client.health(url, timeout=5))
+    said = _sentence(error, client.CANNOT_CONNECT)
+    assert isinstance(said.parts[-1], Sentence), said
+    assert said.parts[-1].template == client.NOT_HTTPS, str(error)
+    assert "网络出错" not in str(error)
+    assert "https://" in str(error) and "http://" in str(error) and "8765" in str(error)
+    with in_english():
+        shown = sentence_shown(said)
+    assert not _CJK.search(shown), shown
+    assert "does not use HTTPS" in shown, shown

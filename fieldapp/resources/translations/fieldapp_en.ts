@@ -8438,6 +8438,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>口令不能是生日这样的日期（如 1990-05-21、90年5月21日）：拿走台账文件的人可以在自己的电脑上把每一天的各种写法一个个试，一两个小时就能试完。请加上别的字母或汉字，或换一个不是日期的口令</source>
       <translation>A password must not be a date such as a birthday (e.g. 1990-05-21 or 21.5.90): whoever takes the ledger file can try every day in every way of writing it on their own computer, in an hour or two. Please add other letters or Chinese characters, or choose a password that is not a date</translation>
     </message>
+    <message>
+      <source>那里的中心不用 HTTPS 连接（地址写的是 https://，对方却按 http:// 回答）：直接连县里中心电脑的端口（如 :8765）时地址写 http://，经县里的 HTTPS 代理（nginx、Caddy）时才写 https://</source>
+      <translation>the hub there does not use HTTPS (the address says https://, but it answers in plain http://): write http:// when connecting straight to the port of the county's hub computer (such as :8765), and https:// only through the county's HTTPS proxy (nginx, Caddy)</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
