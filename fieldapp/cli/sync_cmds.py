@@ -951,11 +951,14 @@ def cmd_enrol(args: argparse.Namespace) -> int:
     from fieldapp.sync.enrolment import enrol
 
     _refuse_plain(args)
+    # The file opened with its code before the ledger: a name mistyped or a code misheard
+    # makes no new ledger (with that try's password as its first user's).
+    read = _opened_enrolment(args.file)
     ledger = open_ledger(args)
     done = enrol(
         ledger,
         args.file,
-        read=_opened_enrolment(args.file),
+        read=read,
         fingerprint=args.fingerprint,
         force=args.force,
     )

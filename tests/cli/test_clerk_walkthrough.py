@@ -81,3 +81,31 @@ def test_an_empty_inbox_is_said_with_the_folder_looked_in(
     assert "没有待导入的数据包" in out
     assert str(hub / "inbox") in out, out
     assert f"hub import --dir {hub} " in out, out
+
+
+def test_an_enrolment_that_fails_makes_no_new_ledger(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """README: `fieldapp --user 李芳 enrol 红星村.enrol`. With the file's name mistyped, or the
+    code misheard, the command said 错误：找不到登记文件 / 登记码不对 (exit 1) — and had already
+    made a new encrypted ledger there (提示：已新建台账 …，李芳 是它的第一个用户), with the
+    password of that first try: without --db, the laptop's default ledger. Nothing is made
+    until the enrolment file is opened with its code."""
+    hub = plain_hub(tmp_path / "县汇总")
+    enrol = tmp_path / "红星村.enrol"
+    args = ("--device", "红星村", "--area", VILLAGE, "--out", enrol)
+    assert run(capsys, "hub", "enroll", "--dir", hub, *args)[0] == 0
+    monkeypatch.setenv("FIELDAPP_USER", "李芳")
+    monkeypatch.setenv("FIELDAPP_PASSWORD", "村里的口令1")
+    db = tmp_path / "红星村.db"
+
+    code, out, err = run(capsys, "--db", db, "enrol", tmp_path / "红星材.enrol")
+    assert (code, out) == (1, ""), out
+    assert "找不到登记文件" in err and "已新建台账" not in err, err
+    assert not db.exists() and not Path(f"{db}.keys").exists()
+
+    monkeypatch.setenv("FIELDAPP_ENROL_CODE", "1111 2222 3333 4444")
+    code, out, err = run(capsys, "--db", db, "enrol", enrol)
+    assert (code, out) == (1, ""), out
+    assert "登记码不对" in err and "已新建台账" not in err, err
+    assert not db.exists() and not Path(f"{db}.keys").exists()
