@@ -106,6 +106,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    if not _readable_before_a_new_ledger(args):
+        return 2
     ledger = open_ledger(args)
     try:
         # Every conflict (of the items named) decided for the sheet's value as the one pass
@@ -134,6 +136,26 @@ def cmd_import(args: argparse.Namespace) -> int:
                 f"{verb}按您的选择改用表格“{escaped(Path(args.file).name)}”中的值：冲突 {taken} 处"
             )
     return 1 if report.rejected or report.conflicts else 0
+
+
+def _readable_before_a_new_ledger(args: argparse.Namespace) -> bool:
+    """Whether the file passes the checks made before anything is read (there, a name it
+    can read, not a damaged or protected workbook: `SheetStream`), where the import would make
+    the ledger: a name mistyped on a new ledger's first import makes no empty ledger with that
+    try's password. Said as the import says it (请检查：…) when it does not. An existing ledger
+    is not kept waiting for the check twice."""
+    from fieldapp.cli.common import ledger_path
+    from fieldapp.store.vault import ledger_state
+    from fieldapp.tabular.reader import SheetStream
+
+    if ledger_state(ledger_path(args)) != "new":
+        return True
+    try:
+        SheetStream(args.file)
+    except ValidationFailed as error:
+        print(f"请检查：{escaped(error)}", file=sys.stderr)
+        return False
+    return True
 
 
 def print_report(report: ImportReport) -> None:

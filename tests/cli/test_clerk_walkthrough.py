@@ -109,3 +109,22 @@ def test_an_enrolment_that_fails_makes_no_new_ledger(
     assert (code, out) == (1, ""), out
     assert "登记码不对" in err and "已新建台账" not in err, err
     assert not db.exists() and not Path(f"{db}.keys").exists()
+
+
+@pytest.mark.parametrize("name", ["村台帐.xlsx", "红星村.enrol"])
+def test_an_import_of_a_file_it_cannot_read_makes_no_new_ledger(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """A new ledger's first step, `fieldapp --user 李芳 --db 红星村.db import 村台账.xlsx`, with
+    the file's name mistyped (or the wrong file from the stick) said 请检查：找不到文件 /
+    不支持的文件类型 (exit 2) after 提示：已新建台账 …，李芳 是它的第一个用户: an empty encrypted
+    ledger with that try's password was left. The file is checked before a ledger is made."""
+    monkeypatch.setenv("FIELDAPP_USER", "李芳")
+    monkeypatch.setenv("FIELDAPP_PASSWORD", "村里的口令1")
+    if name.endswith(".enrol"):
+        (tmp_path / name).write_bytes(b"FIELDAPP-ENROL\n{}")
+    db = tmp_path / "红星村.db"
+    code, out, err = run(capsys, "--db", db, "import", tmp_path / name)
+    assert (code, out) == (2, ""), out
+    assert err.startswith("请检查：") and "已新建台账" not in err, err
+    assert not db.exists() and not Path(f"{db}.keys").exists()
