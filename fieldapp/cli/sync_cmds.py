@@ -66,7 +66,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("file", type=Path, help="中心发来的数据包文件（.fieldsync）")
     p.set_defaults(func=cmd_sync_import)
     p = sync.add_parser("push", help="有网络时：上传数据包并导入中心的回复")
-    p.add_argument("url", help="中心的地址，如 https://hub.example.gov.cn")
+    p.add_argument(
+        "url",
+        help="中心的地址：经县里的 HTTPS 代理（nginx、Caddy）时如 https://hub.example.gov.cn/，"
+        "在内网直连中心电脑时如 http://10.0.0.5:8765/",
+    )
     p.set_defaults(func=cmd_sync_push)
     p = sync.add_parser("undo", help="撤销本机一条县里未接受的修改（只改本机，修改记录保留）")
     p.add_argument("change", nargs="+", help="sync status 列出的编号")
@@ -120,15 +124,31 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _register_hub(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    hub = sub.add_parser("hub", help="县级汇总中心").add_subparsers(dest="hub_cmd", required=True)
+    hub = sub.add_parser(
+        "hub",
+        help="县级汇总中心",
+        description="县级汇总中心。有口令的中心，每条 hub 命令都要写明是哪位工作人员"
+        "（--user 姓名，或先 export FIELDAPP_USER=姓名）并给出口令（FIELDAPP_PASSWORD、"
+        "--password-file 或在终端输入），如 fieldapp --user 张科员 hub devices --dir 县汇总",
+    ).add_subparsers(dest="hub_cmd", required=True)
 
-    def add(name: str, help_text: str, func: object) -> argparse.ArgumentParser:
-        p = hub.add_parser(name, help=help_text)
+    def add(
+        name: str, help_text: str, func: object, description: str | None = None
+    ) -> argparse.ArgumentParser:
+        p = hub.add_parser(name, help=help_text, description=description)
         p.add_argument("--dir", type=Path, required=True, help="汇总中心文件夹")
         p.set_defaults(func=func)
         return p
 
-    p = add("init", "新建汇总中心文件夹和密钥", cmd_hub_init)
+    p = add(
+        "init",
+        "新建汇总中心文件夹和密钥（正式的中心须设口令：fieldapp --user 姓名 hub init --dir …）",
+        cmd_hub_init,
+        "新建汇总中心文件夹和密钥。正式的中心须设口令：带 --user 姓名（这个人是中心的第一个用户）"
+        "运行，口令用 FIELDAPP_PASSWORD、--password-file 或在终端输入两次，如 "
+        "fieldapp --user 张科员 hub init --dir 县汇总；不带口令不建。只做培训、演示用的中心加 "
+        "--training，可以不设口令；放在 PostgreSQL 的（--store）由数据库的用户和口令保护，不问口令",
+    )
     p.add_argument("--name", default="县级汇总中心", help="中心的名称（默认：县级汇总中心）")
     p.add_argument(
         "--training",

@@ -128,3 +128,35 @@ def test_an_import_of_a_file_it_cannot_read_makes_no_new_ledger(
     assert (code, out) == (2, ""), out
     assert err.startswith("请检查：") and "已新建台账" not in err, err
     assert not db.exists() and not Path(f"{db}.keys").exists()
+
+
+def _help(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    from fieldapp.cli.main import main
+
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as stopped:
+        main([*argv, "--help"])
+    assert stopped.value.code in (0, None)
+    return capsys.readouterr().out
+
+
+def test_hub_help_says_a_real_hub_wants_a_user_and_password(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`fieldapp hub init --help` said only 新建汇总中心文件夹和密钥 and `hub --help` nothing of
+    the user: a clerk reading the help ran `hub init --dir 县汇总` (refused: 没有设置口令…) and
+    then `hub enroll --dir 县汇总` without --user (台账已加密…). Both now say it, as the README
+    does."""
+    init = _help(capsys, "hub", "init")
+    assert "--user" in init and "口令" in init and "--training" in init, init
+    hub = _help(capsys, "hub")
+    assert "--user" in hub and "FIELDAPP_USER" in hub and "口令" in hub, hub
+
+
+def test_sync_push_help_gives_both_addresses_the_readme_writes(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """README: `sync push https://县里地址/` through nginx/Caddy, `http://县里地址:8765/` straight
+    to the hub on the county's network. `sync push --help` gave only the https:// one."""
+    said = _help(capsys, "sync", "push")
+    assert "https://" in said and "http://" in said and ":8765" in said, said
