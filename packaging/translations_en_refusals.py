@@ -296,7 +296,7 @@ EN_REFUSALS: dict[str, str] = {
     "%1不能使用：%2；该政策包未启用": "Cannot use %1: %2; the pack is not taken into force",
     "仍使用%1": "Still using %1",
     "仍使用内置政策包": "Still using the built-in policy pack",
-    "本机为%1设备，政策由县里统一下发；本机文件夹中的政策包（%2）不使用": "This is a %1 device: its policy comes from the county; the policy packs in its folder (%2) are not used",
+    "本机为%1设备，政策由县里统一下发；本机政策包文件夹 %3 里的政策包（%2）不使用，可以删去": "This is a %1 device: its policy comes from the county; the policy packs in this computer's pack folder %3 (%2) are not used and may be deleted",
     "%1；本机安装的政策包未启用": "%1; the policy packs installed on this computer are not taken into force",
     "%1；仍使用上次可用的版本": "%1; still using the last version that worked",
     "%1；该政策包未启用": "%1; the pack is not taken into force",

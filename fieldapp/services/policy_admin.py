@@ -169,8 +169,11 @@ SIGNED_BY_LATER = template(
 UNUSABLE = template("%1不能使用：%2；该政策包未启用")
 STILL_USING = template("仍使用%1")
 STILL_BUILT_IN = template("仍使用内置政策包")
-#: A county-ruled device (its kind) with packs in its data folder (their file names).
-FOLDER_UNUSED = template("本机为%1设备，政策由县里统一下发；本机文件夹中的政策包（%2）不使用")
+#: A county-ruled device (its kind) with packs in its data folder (their file names; the
+#: folder, for the clerk to find and empty: it is the user's data folder, not the ledger's).
+FOLDER_UNUSED = template(
+    "本机为%1设备，政策由县里统一下发；本机政策包文件夹 %3 里的政策包（%2）不使用，可以删去"
+)
 #: The packs installed by hand do not combine (the pack's file, line and problem).
 LOCAL_UNUSED = template("%1；本机安装的政策包未启用")
 
@@ -221,7 +224,8 @@ def load_policy(ledger: Ledger, registry: PolicyRegistry | None = None) -> Polic
     if not local and registry.local_names():
         assert role is not None
         names = listed(registry.local_names())  # (file names, said as written)
-        warnings.append(said(FOLDER_UNUSED, Word(role.device_kind, common=True), names))
+        kind = Word(role.device_kind, common=True)
+        warnings.append(said(FOLDER_UNUSED, kind, names, str(registry.local)))
     try:
         policy = registry.load(hub, local=local)
     except PackError as error:

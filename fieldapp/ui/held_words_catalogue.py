@@ -1011,7 +1011,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "本包的第 %1 项修改"),
     QT_TRANSLATE_NOOP("Refusals", "本台账尚未登记到县级汇总中心"),
     QT_TRANSLATE_NOOP("Refusals", "本台账尚未登记到县级汇总中心，县里下发的政策包无法核验，暂不使用"),
-    QT_TRANSLATE_NOOP("Refusals", "本机为%1设备，政策由县里统一下发；本机文件夹中的政策包（%2）不使用"),
+    QT_TRANSLATE_NOOP("Refusals", "本机为%1设备，政策由县里统一下发；本机政策包文件夹 %3 里的政策包（%2）不使用，可以删去"),
     QT_TRANSLATE_NOOP("Refusals", "本机为%1设备，政策由县里统一制定、经县级汇总中心下发，不能在本机安装政策包"),
     QT_TRANSLATE_NOOP("Refusals", "本机为%1设备：只有县级设备能把县级政策包提交汇总中心签发"),
     QT_TRANSLATE_NOOP("Refusals", "本机为未登记到汇总中心的设备：只有县级设备能把县级政策包提交汇总中心签发"),

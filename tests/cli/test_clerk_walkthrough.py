@@ -160,3 +160,44 @@ def test_sync_push_help_gives_both_addresses_the_readme_writes(
     to the hub on the county's network. `sync push --help` gave only the https:// one."""
     said = _help(capsys, "sync", "push")
     assert "https://" in said and "http://" in said and ":8765" in said, said
+
+
+def test_a_pack_installed_before_enrolment_is_said_with_its_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """README: `fieldapp policy install 本县政策.toml` on a computer not enrolled yet. Once the
+    laptop is enrolled, every command warned 本机文件夹中的政策包（本县政策.toml）不使用 —
+    the clerk cannot find 本机文件夹 (the user's data folder, not the ledger's) to take it
+    away. The warning names the folder, and that the file may be deleted."""
+    from tests.policy.helpers import COUNTY_PACK
+
+    pack = tmp_path / "本县政策.toml"
+    pack.write_text(COUNTY_PACK, encoding="utf-8")
+    device = tmp_path / "红星村.db"
+    code, out, err = run(capsys, "--db", device, "import", _small_sheet(tmp_path))
+    assert code == 0, out + err
+    code, out, err = run(capsys, "--db", device, "policy", "install", pack)
+    assert code == 0, out + err
+    hub = plain_hub(tmp_path / "县汇总")
+    enrol = tmp_path / "红星村.enrol"
+    args = ("--device", "红星村", "--area", VILLAGE, "--out", enrol)
+    assert run(capsys, "hub", "enroll", "--dir", hub, *args)[0] == 0
+    assert run(capsys, "--db", device, "enrol", enrol)[0] == 0
+
+    code, out, err = run(capsys, "--db", device, "policy", "list")
+    assert code == 0, err
+    folder = tmp_path / "home" / "policies"
+    assert (folder / "本县政策.toml").is_file()
+    assert "本县政策.toml" in err and str(folder) in err, err
+    assert "删" in err, err
+
+
+def _small_sheet(tmp_path: Path) -> Path:
+    """A village's sheet of one household in 红星村."""
+    sheet = tmp_path / "村台账.csv"
+    sheet.write_text(
+        "姓名,身份证号码,户主身份证号码,性别,与户主关系,区划代码,就业状态\n"
+        f"王大勇,520502198001010015,520502198001010015,男,户主,{VILLAGE},未就业\n",
+        encoding="utf-8",
+    )
+    return sheet

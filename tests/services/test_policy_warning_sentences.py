@@ -208,7 +208,8 @@ def test_a_village_device_says_what_it_said_of_packs_it_does_not_take(
         "县里下发的政策包 2026.1 版（第 1 号）的签名与县级汇总中心不符"
         "（可能被改动，或不是县级汇总中心签发），未启用",
         "仍使用内置政策包",
-        f"本机为{role}设备，政策由县里统一下发；本机文件夹中的政策包（乙.toml、甲.toml）不使用",
+        f"本机为{role}设备，政策由县里统一下发；本机政策包文件夹 {folder} 里的政策包"
+        "（乙.toml、甲.toml）不使用，可以删去",
     ]
     assert str(refused.value) == (
         f"本机为{role}设备，政策由县里统一制定、经县级汇总中心下发，不能在本机安装政策包"

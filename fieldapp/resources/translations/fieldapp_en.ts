@@ -5755,10 +5755,6 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation>This ledger is not yet enrolled with the county hub: the county's policy packs cannot be verified and are not used for now</translation>
     </message>
     <message>
-      <source>本机为%1设备，政策由县里统一下发；本机文件夹中的政策包（%2）不使用</source>
-      <translation>This is a %1 device: its policy comes from the county; the policy packs in its folder (%2) are not used</translation>
-    </message>
-    <message>
       <source>本机为%1设备，政策由县里统一制定、经县级汇总中心下发，不能在本机安装政策包</source>
       <translation>This is a %1 device: the county sets its policy and sends it through the county hub; a policy pack cannot be installed on this computer</translation>
     </message>
@@ -8441,6 +8437,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>那里的中心不用 HTTPS 连接（地址写的是 https://，对方却按 http:// 回答）：直接连县里中心电脑的端口（如 :8765）时地址写 http://，经县里的 HTTPS 代理（nginx、Caddy）时才写 https://</source>
       <translation>the hub there does not use HTTPS (the address says https://, but it answers in plain http://): write http:// when connecting straight to the port of the county's hub computer (such as :8765), and https:// only through the county's HTTPS proxy (nginx, Caddy)</translation>
+    </message>
+    <message>
+      <source>本机为%1设备，政策由县里统一下发；本机政策包文件夹 %3 里的政策包（%2）不使用，可以删去</source>
+      <translation>This is a %1 device: its policy comes from the county; the policy packs in this computer's pack folder %3 (%2) are not used and may be deleted</translation>
     </message>
   </context>
   <context>
