@@ -201,3 +201,28 @@ def _small_sheet(tmp_path: Path) -> Path:
         encoding="utf-8",
     )
     return sheet
+
+
+def test_the_readme_does_not_send_a_restored_ledger_to_sync_restored(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """README: `fieldapp sync restored  # 台账从备份恢复后：改用新标识继续同步`. A clerk who
+    restored with `fieldapp restore` ran it as told — but `restore` has already taken a new
+    identity (docs/security.md): the second one made the hub send the village's whole area
+    again for nothing. The line says it is for a ledger copied back by hand; `restore` does it
+    itself (its outgoing numbers already jumped, as this shows)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (line,) = [x for x in readme.splitlines() if x.startswith("fieldapp sync restored")]
+    assert "手工拷回" in line and "fieldapp restore" in line, line
+
+    _hub, device = _village(tmp_path, capsys)
+    monkeypatch.setenv("FIELDAPP_USER", "李芳")
+    monkeypatch.setenv("FIELDAPP_PASSWORD", "村里的口令1")
+    assert run(capsys, "--db", device, "sync", "status")[0] == 0  # encrypted, 李芳 first user
+    backup = tmp_path / "红星村.fieldbackup"
+    assert run(capsys, "--db", device, "backup", "--out", backup)[0] == 0
+    again = tmp_path / "新电脑" / "ledger.db"
+    assert run(capsys, "--db", again, "restore", backup)[0] == 0
+    code, out, err = run(capsys, "--db", again, "sync", "status")
+    assert code == 0, err
+    assert "已发出第 1000000 号包" in out, out
