@@ -107,15 +107,29 @@ def _password_text(data: bytes) -> str | None:
 
 
 def read_password_file(path: str) -> str:
+    """The password on the first line of `path`; CredentialsMissing saying the file and what
+    is wrong with it (not there, a folder, not this account's to read, empty)."""
     try:
         data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise CredentialsMissing(f"找不到口令文件 {path}（文件名或所在的文件夹写错了？）") from None
+    except IsADirectoryError:
+        raise CredentialsMissing(f"口令文件 {path} 是文件夹，请给出口令文件本身") from None
+    except PermissionError:
+        raise CredentialsMissing(
+            f"没有权限读口令文件 {path}：它只给某个账户读（如运行汇总中心的 fieldapp 账户），"
+            "请用那个账户运行（sudo -u fieldapp fieldapp …）"
+        ) from None
     except OSError:
         raise CredentialsMissing(f"读不到口令文件 {path}") from None
     text = _password_text(data)
     if text is None:
         raise CredentialsMissing(f"口令文件 {path} 的编码认不出，请用 UTF-8 保存")
     _say_if_others_read(path)
-    return text.splitlines()[0] if text else ""
+    first = text.splitlines()[0] if text else ""
+    if not first:
+        raise CredentialsMissing(f"口令文件 {path} 的第一行是空的：第一行应是口令")
+    return first
 
 
 def _say_if_others_read(path: str) -> None:

@@ -226,3 +226,32 @@ def test_the_readme_does_not_send_a_restored_ledger_to_sync_restored(
     code, out, err = run(capsys, "--db", again, "sync", "status")
     assert code == 0, err
     assert "已发出第 1000000 号包" in out, out
+
+
+@pytest.mark.parametrize(
+    ("make", "said"),
+    [
+        (None, "找不到口令文件"),
+        ("folder", "是文件夹"),
+        ("empty", "第一行是空的"),
+    ],
+)
+def test_a_password_file_that_cannot_serve_says_why(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], make: str | None, said: str
+) -> None:
+    """docs/hub.md's service reads `--password-file /etc/fieldapp/hub.password`. A path mistyped
+    said 读不到口令文件 … (no reason), a folder the same, and an empty file (`cat >` ended with
+    Ctrl+D before typing) 口令不能为空 — not which file. Each says the file and what is wrong."""
+    hub = plain_hub(tmp_path / "县汇总")
+    given = tmp_path / "hub.password"
+    if make == "folder":
+        given.mkdir()
+    elif make == "empty":
+        given.write_text("\n", encoding="utf-8")
+        given.chmod(0o600)
+    code, out, err = run(
+        capsys, "--user", "张科员", "--password-file", given, "hub", "devices", "--dir", hub
+    )
+    assert (code, out) == (1, ""), out
+    assert said in err and str(given) in err, err
+    assert "Traceback" not in err
