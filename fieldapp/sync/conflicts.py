@@ -324,9 +324,12 @@ def resolve(
         if seen is not None and set(seen) != set(ids):
             raise ConflictChanged(f"{whose}的冲突在列出之后又变了，请再看一遍")
         if check is not None and typed(check) != conflict.check:
+            # The same refusal for a code copied wrong: the code binds the values, a changed
+            # one and a mistyped one cannot be told apart. Both are said, with the code given.
             raise ConflictChanged(
-                f"冲突 {number or typed(wanted)}（{whose}）在列出之后又变了（现在有 {len(ids)} "
-                f"个值，核对码 {conflict.check}），没有处理；请重新列出冲突，看过各个值再决定"
+                f"冲突 {number or typed(wanted)}（{whose}）在列出之后又变了，或核对码抄错了"
+                f"（给的是 {typed(check)}；现在有 {len(ids)} 个值，核对码 {conflict.check}），"
+                "没有处理；请重新列出冲突，看过各个值再决定"
             )
         if keep is not None:
             chosen = [v for v in conflict.values if v.value_id == keep.strip()]

@@ -264,3 +264,23 @@ def test_a_conflict_resolved_elsewhere_meanwhile_is_refused_in_json(
     again = Ledger.open(db)
     assert again.get("persons", pid)["phone"] == a.get("persons", pid)["phone"]  # untouched
     again.close()
+
+
+def test_a_check_code_copied_wrong_is_not_said_to_be_a_change(tmp_path, hub, make_device, capsys):
+    """README: `conflicts resolve 编号 --keep 本机 --check 核对码`, the code copied by hand from
+    the listing. One digit copied wrong (nothing came in since) was said 在列出之后又变了 — the
+    clerk lists again, sees the same two values and the same code, and is left puzzled. The
+    refusal says the code given, and that it may have been copied wrong."""
+    _a, b, _c, _pid = _phone_conflict(tmp_path, hub, make_device)
+    db = str(b.path)
+    b.close()
+    number, _cid, check, _values = _listed(db, capsys)
+    wrong = ("1" if check[0] != "1" else "2") + check[1:]
+    assert (
+        cli(["--db", db, "conflicts", "resolve", number, "--keep", "本机", "--check", wrong]) == 1
+    )
+    said = capsys.readouterr().err
+    assert wrong in said and "抄错" in said and f"核对码 {check}" in said, said
+    again = Ledger.open(db)
+    assert len(list_conflicts(again)) == 1  # nothing done
+    again.close()
