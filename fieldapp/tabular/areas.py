@@ -286,4 +286,28 @@ class AreaResolver:
                 name = (ref.building if is_site else ref.group) or str(code)
                 kind = AreaKind.BUILDING if is_site else AreaKind.GROUP
                 self._create(code, name, kind, code.parent)
-        return str(code)
+        return self._named_below(str(code), code.level, ref)
+
+    def _named_below(self, code: str, level: AreaLevel, ref: PlaceRef) -> str:
+        """The place a row names below its code's: a township's code with 村（社区）(and
+        村民组) or 安置点 (and 楼栋), a village's with 村民组, a site's with 楼栋. The code wins
+        where the names say another place (the county's, the township's names are not read);
+        a place named below it was dropped, every household of a village put in one heap."""
+        if level == AreaLevel.TOWNSHIP:
+            if ref.site:
+                code = self._local(code, ref.site, AreaKind.SITE, SITE_BASE)
+                return self._named_below(code, AreaLevel.VILLAGE, ref)
+            if ref.village:
+                code = self._local(code, ref.village, AreaKind.VILLAGE)
+                return self._named_below(code, AreaLevel.VILLAGE, ref)
+        elif level == AreaLevel.VILLAGE:
+            known = self.by_code.get(code)
+            parsed = AreaCode.parse(code)
+            is_site = (known is not None and known[1] == AreaKind.SITE.value) or bool(
+                parsed is not None and parsed.is_site
+            )
+            if is_site and ref.building:
+                return self._local(code, ref.building, AreaKind.BUILDING)
+            if not is_site and ref.group:
+                return self._local(code, ref.group, AreaKind.GROUP)
+        return code

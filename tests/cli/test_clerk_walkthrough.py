@@ -255,3 +255,39 @@ def test_a_password_file_that_cannot_serve_says_why(
     assert (code, out) == (1, ""), out
     assert said in err and str(given) in err, err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("columns", "cells", "path"),
+    [
+        # the village's 12-digit code from the official list, and the group by name
+        (("区划代码", "村（社区）", "村民组"), (VILLAGE, "红星村", "一组"), "红星村 一组"),
+        (("区划代码", "村民组"), (VILLAGE, "一组"), f"{VILLAGE} 一组"),
+        # the township's 9-digit code, the village and group by name
+        (("区划代码", "村（社区）", "村民组"), (VILLAGE[:9], "红星村", "一组"), "红星村 一组"),
+    ],
+)
+def test_a_group_named_beside_a_coarser_code_is_not_dropped(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    columns: tuple[str, ...],
+    cells: tuple[str, ...],
+    path: str,
+) -> None:
+    """The template's 区划代码 (可选；填写后优先于上面的地名) filled with the village's code from
+    the county's list, and 村民组 一组 beside it: the household was put in the village and the
+    group dropped without a word (导入 … 未导入 0 行), every household of the village in one
+    heap. The code still wins where the names say another place; a group (or village) named
+    below the code's place is made there."""
+    sheet = tmp_path / "村台账.csv"
+    head = ("姓名", "身份证号码", "户主身份证号码", "性别", "与户主关系")
+    person = ("王大勇", "520502198001010015", "520502198001010015", "男", "户主")
+    sheet.write_text(
+        ",".join((*head, *columns)) + "\n" + ",".join((*person, *cells)) + "\n", encoding="utf-8"
+    )
+    db = tmp_path / "红星村.db"
+    code, out, err = run(capsys, "--db", db, "import", sheet)
+    assert code == 0, out + err
+    code, out, err = run(capsys, "--db", db, "person", "show", "520502198001010015")
+    assert code == 0, err
+    assert f"所在：七星关区 梨树镇 {path}" in out, out
