@@ -52,8 +52,18 @@ class CredentialsMissing(FieldappError):
 
 
 def ledger_path(args: argparse.Namespace) -> Path:
-    """The ledger named by --db, or the default one in the user's data folder."""
-    return Path(args.db) if getattr(args, "db", None) else default_ledger_path()
+    """The ledger named by --db, or the default one in the user's data folder. A folder given
+    (`--db 新电脑` for `--db 新电脑/ledger.db`) is refused saying so: it was taken for a new
+    ledger's name, said 已新建台账 and then a read-only folder or a name of the program's own."""
+    if not getattr(args, "db", None):
+        return default_ledger_path()
+    path = Path(args.db)
+    if path.is_dir():
+        raise FieldappError(
+            f"--db 写的 {args.db} 是文件夹，不是台账文件：请写台账文件本身，"
+            f"如 --db {(path / 'ledger.db').as_posix()}（台账默认叫 ledger.db）；什么也没有做"
+        )
+    return path
 
 
 def has_terminal() -> bool:

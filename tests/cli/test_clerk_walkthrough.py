@@ -291,3 +291,37 @@ def test_a_group_named_beside_a_coarser_code_is_not_dropped(
     code, out, err = run(capsys, "--db", db, "person", "show", "520502198001010015")
     assert code == 0, err
     assert f"所在：七星关区 梨树镇 {path}" in out, out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("search", "王"),
+        ("import", "村台账.csv"),
+        ("demo", "--persons", "5"),
+        ("restore", "红星村.fieldbackup"),
+    ],
+)
+def test_a_folder_given_as_db_is_said_to_be_a_folder(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    argv: tuple[str, ...],
+) -> None:
+    """README: `--db 路径` names another ledger *file* (`--db 新电脑/ledger.db`). Given the
+    folder (`--db 新电脑`), the program said 提示：已新建台账 …/新电脑 and then 无法在“.”新建台账：
+    这个文件夹是只读的 (it is not), or “新电脑.35dd….pending”是文件夹 (a name of its own), or
+    没有台账 新电脑. It says the folder is a folder and how to write the ledger's file in it."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("FIELDAPP_USER", "李芳")
+    monkeypatch.setenv("FIELDAPP_PASSWORD", "村里的口令1")
+    _small_sheet(tmp_path)
+    if argv[0] == "restore":
+        assert run(capsys, "--db", "旧.db", "import", "村台账.csv")[0] == 0
+        assert run(capsys, "--db", "旧.db", "backup", "--out", argv[1])[0] == 0
+    (tmp_path / "新电脑").mkdir()
+    code, out, err = run(capsys, "--db", "新电脑", *argv)
+    assert code != 0 and out == "", out
+    assert "新电脑 是文件夹" in err and "--db 新电脑/ledger.db" in err, err
+    assert "已新建台账" not in err and "只读" not in err and ".pending" not in err, err
+    assert list((tmp_path / "新电脑").iterdir()) == []
