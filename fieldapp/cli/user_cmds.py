@@ -100,7 +100,7 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 
     ledger = open_ledger(args, existing="user add")
     try:
-        users.require_admin(ledger)  # before asking for a password that would be refused
+        users.check_add(ledger, args.name)  # before asking for a password that would be refused
         password = new_password(args, args.name)
         row = users.add_user(ledger, args.name, password, args.admin)
     finally:

@@ -259,15 +259,24 @@ def _save_keys(ledger: Ledger, change: Callable[[keyfile.KeyFile], keyfile.KeyFi
     ledger.unlocked = Unlocked(unlocked.key, keys, unlocked.user)
 
 
-def add_user(ledger: Ledger, name: str, password: str, admin: bool = False) -> UserRow:
-    """Add a user with a password (an administrator only)."""
+def check_add(ledger: Ledger, name: str) -> str:
+    """`name` as a new user's (checked, stripped), by an administrator; NotAllowed or
+    ValidationFailed saying why not (asked before a new password is: typed twice on a
+    terminal, then refused for the name, it was typed for nothing)."""
     require_admin(ledger)
-    name, password = check_name(name), check_password(password)
+    name = check_name(name)
     existing = users.user(ledger.db, name)
     if existing is not None and existing.disabled:
         raise _disabled(said(NAME_DISABLED, name), name)
     if existing is not None:
         raise ValidationFailed(said(NAME_TAKEN, name))
+    return name
+
+
+def add_user(ledger: Ledger, name: str, password: str, admin: bool = False) -> UserRow:
+    """Add a user with a password (an administrator only)."""
+    name = check_add(ledger, name)
+    password = check_password(password)
     unlocked = _unlocked(ledger)
     # The row first: a crash before the slot leaves a user who cannot log in yet (an
     # administrator sets the password again), never a password without a user.

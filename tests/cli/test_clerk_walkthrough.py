@@ -325,3 +325,22 @@ def test_a_folder_given_as_db_is_said_to_be_a_folder(
     assert "新电脑 是文件夹" in err and "--db 新电脑/ledger.db" in err, err
     assert "已新建台账" not in err and "只读" not in err and ".pending" not in err, err
     assert list((tmp_path / "新电脑").iterdir()) == []
+
+
+def test_user_add_of_a_name_taken_says_so_before_asking_a_password(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """README: `fieldapp user add 王强 --admin  # 新口令在终端输入两次`. For a name already a
+    user's, the new password was asked for (twice, on a terminal) and only then refused 已有名为
+    王强 的用户; a script without one was told 需要新口令 — not what is wrong. The name is
+    checked first, as `user enable` checks the user before asking."""
+    monkeypatch.setenv("FIELDAPP_USER", "李芳")
+    monkeypatch.setenv("FIELDAPP_PASSWORD", "村里的口令1")
+    db = tmp_path / "红星村.db"
+    assert run(capsys, "--db", db, "import", _small_sheet(tmp_path))[0] == 0
+    monkeypatch.delenv("FIELDAPP_NEW_PASSWORD", raising=False)
+    code, out, err = run(capsys, "--db", db, "user", "add", "李芳")
+    assert (code, out) == (1, ""), out
+    assert "已有名为 李芳 的用户" in err and "需要新口令" not in err, err
+    code, out, err = run(capsys, "--db", db, "user", "add", "王\x07强")
+    assert code == 1 and "需要新口令" not in err, err
