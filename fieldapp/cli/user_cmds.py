@@ -158,7 +158,7 @@ def cmd_user_passwd(args: argparse.Namespace) -> int:
 
     ledger = open_ledger(args, existing="user passwd")
     try:
-        who = args.name or ledger.user or ""
+        who = users.check_passwd(ledger, args.name).name  # before asking for a password
         row = users.change_password(ledger, args.name, new_password(args, who))
     finally:
         ledger.close()

@@ -313,8 +313,9 @@ def _disabled(sentence: Sentence, name: str) -> ValidationFailed:
     return refused
 
 
-def change_password(ledger: Ledger, name: str | None, password: str) -> UserRow:
-    """Set a user's password: one's own, or anyone's for an administrator."""
+def check_passwd(ledger: Ledger, name: str | None) -> UserRow:
+    """The user whose password `change_password` would set (`name`, or the one logged in);
+    NotAllowed or ValidationFailed saying why not (asked before a new password is)."""
     name = check_name(name) if name else (ledger.user or "")
     if name != ledger.user:
         require_admin(ledger)
@@ -323,6 +324,13 @@ def change_password(ledger: Ledger, name: str | None, password: str) -> UserRow:
         raise ValidationFailed(said(NO_SUCH_USER, name))
     if found.disabled:
         raise _disabled(said(USER_DISABLED, name), name)
+    return found
+
+
+def change_password(ledger: Ledger, name: str | None, password: str) -> UserRow:
+    """Set a user's password: one's own, or anyone's for an administrator."""
+    found = check_passwd(ledger, name)
+    name = found.name
     unlocked = _unlocked(ledger)
     slot = keyfile.Slot.make(check_password(password), unlocked.key)
     _save_keys(ledger, lambda keys: keys.with_slot(name, slot))

@@ -344,3 +344,18 @@ def test_user_add_of_a_name_taken_says_so_before_asking_a_password(
     assert "已有名为 李芳 的用户" in err and "需要新口令" not in err, err
     code, out, err = run(capsys, "--db", db, "user", "add", "王\x07强")
     assert code == 1 and "需要新口令" not in err, err
+
+
+def test_user_passwd_of_no_such_user_says_so_before_asking_a_password(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`fieldapp user passwd 王强` for a name mistyped, or a user disabled, asked for the new
+    password first (twice on a terminal) and refused only then; a script was told 需要新口令."""
+    monkeypatch.setenv("FIELDAPP_USER", "李芳")
+    monkeypatch.setenv("FIELDAPP_PASSWORD", "村里的口令1")
+    db = tmp_path / "红星村.db"
+    assert run(capsys, "--db", db, "import", _small_sheet(tmp_path))[0] == 0
+    monkeypatch.delenv("FIELDAPP_NEW_PASSWORD", raising=False)
+    code, out, err = run(capsys, "--db", db, "user", "passwd", "王钢")
+    assert (code, out) == (1, ""), out
+    assert "王钢" in err and "需要新口令" not in err, err
