@@ -1432,6 +1432,7 @@ def screen(
     authors: dict[str, Verdict] = {}
     own = origins.own
     claimed: set[str] = set()  # claims allowed earlier in this bundle
+    placed: set[str] = set()  # persons given a household earlier in this bundle (allowed)
     # The rows a claim may rest on that come with it (its person's categories, registrations,
     # jobs): each is looked up by its own table.
     categories_sent = {c.row_id for c in changes if c.tbl in SENT_FACTS}
@@ -1450,6 +1451,22 @@ def screen(
         bundle (which a job's, or a person's, change after them in it must reckon with)."""
         found = (finder.row("claims", i) for i in sorted(set(ids) | claimed))
         return [r for r in found if r is not None]
+
+    def members_now(household_id: str) -> list[str]:
+        """A household's people as they will be: the ledger's, less those this bundle moved
+        (or deleted) out of it, with those it moved (or made) in earlier — a person moved in
+        and the household then moved away in one bundle is its people's move
+        (`claimed_moved`)."""
+        assert members is not None
+        ids = set(members(household_id)) | placed
+        rows = ((i, finder.row("persons", i)) for i in sorted(ids))
+        return [
+            i
+            for i, row in rows
+            if row is not None
+            and not row.get("deleted")
+            and str(row.get("household_id") or "") == household_id
+        ]
 
     def judged(change: Change) -> Verdict:
         verdict = ruled(change)
@@ -1527,7 +1544,7 @@ def screen(
                 waiting = awaiting
                 verdict = moved_out(
                     actor, change.tbl, change.row_id, before or {}, change.data, finder.row,
-                    members, lambda p: claims_now(waiting(p)),
+                    members_now, lambda p: claims_now(waiting(p)),
                 )  # fmt: skip
         if verdict.allowed and batched is not None and change.tbl == "batches":
             verdict = batch_paid_from(
@@ -1577,6 +1594,8 @@ def screen(
                 finder.remember(change.tbl, change.row_id, change.data)
                 if change.tbl == "claims":
                     claimed.add(change.row_id)
+                elif change.tbl == "persons" and "household_id" in change.data:
+                    placed.add(change.row_id)
             elif _placed_later(change, verdict, bundle_rows):
                 verdicts[change.id] = verdict
                 deferred_rows.add((change.tbl, change.row_id))
