@@ -313,11 +313,47 @@ class PolicyJudge:
     #: Told the claims about to be judged (each change's row as the ledger and the change
     #: give it: its person, rule, limit key).
     expect: Callable[[Iterable[Mapping[str, Any]]], list[tuple[str, str]]]
+    #: How often a claim (its row) is paid, as its rule in the policy says (`limit_kind_of`).
+    kind: Callable[[Mapping[str, Any]], str] = lambda claim: str(claim.get("limit_kind") or "")
 
     def __call__(
         self, row_id: str, row: Mapping[str, Any], lookup: RowLookup, added: Collection[str] = ()
     ) -> Verdict:
         return self.judge(row_id, row, lookup, added)
+
+
+def limit_kind_of(policy: Policy | None, claim: Mapping[str, Any]) -> str:
+    """How often a claim's subsidy is paid (a `LimitKind` value: once per job, by the month …)
+    as its rule in `policy` says; the claim's own `limit_kind` only where the policy holds no
+    such rule. The claim's is its maker's word: a tampered program wrote a claim on a job
+    recorded twice saying it is paid once ever (or nothing), and the repeat check asking only
+    claims paid once per job passed it — one training paid twice; a month's claim saying
+    nothing let its post end before the month it pays (`claimed_event`)."""
+    if policy is not None:
+        try:
+            return policy.rule(str(claim.get("rule_id") or "")).limit.kind.value
+        except FieldappError:
+            pass
+    return str(claim.get("limit_kind") or "")
+
+
+def rule_kinds(ledger: Ledger) -> Callable[[Mapping[str, Any]], str]:
+    """`limit_kind_of` by the policy in force on `ledger`, read once, on the first claim asked
+    about (a ledger whose policy cannot be read: each claim's own word)."""
+    made: list[Policy | None] = []
+
+    def kind(claim: Mapping[str, Any]) -> str:
+        if not made:
+            from fieldapp.policy.pack import PackError
+            from fieldapp.services.policy_admin import policy_in_force
+
+            try:
+                made.append(policy_in_force(ledger))
+            except (PackError, FieldappError):
+                made.append(None)
+        return limit_kind_of(made[0], claim)
+
+    return kind
 
 
 UNEMPLOYED = UnemploymentRegistration.TABLE
@@ -402,7 +438,7 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
             # The same person's other rows (one ID number): their claims under the same limit
             # group and period, read with the rest (`namesake_repeat_of`).
             reviewed = [r for r in rows if str(r.get("state") or "") in REVIEWED]
-            once = [r for r in rows if str(r.get("limit_kind") or "") == _PER_EVENT]
+            once = [r for r in rows if limit_kind_of(policy, r) == _PER_EVENT]
             # … and their claims of a subsidy paid once per job (training): the same job
             # recorded on each row is one job (`twin_claim`). The rows deleted too: a row
             # deleted as entered twice is still the number's, what was paid on it was paid.
@@ -631,7 +667,7 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
             repeats
             and policy is not None
             and claim.state in ONWARD
-            and str(row.get("limit_kind") or "") == _PER_EVENT
+            and limit_kind_of(policy, row) == _PER_EVENT
         ):
             # A claim on a job (training) recorded twice repeats the one on the other record:
             # held on its way to payment, as a repeat under one key is reviewed no further.
@@ -654,7 +690,7 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
         seen.setdefault(claim.limit_key, set()).add(row_id)
         return ALLOWED
 
-    return PolicyJudge(judge, expect)
+    return PolicyJudge(judge, expect, lambda claim: limit_kind_of(policy_of(), claim))
 
 
 #: A subsidy paid once per job (training): `twin_claim` asks about its claims only.
@@ -700,7 +736,7 @@ def twin_claim(
     claims past the draft too (the duplicate deleted, what was paid on it stays paid)."""
     from fieldapp.policy.eligibility import event_twin
 
-    if str(row.get("limit_kind") or "") != _PER_EVENT:
+    if limit_kind_of(policy, row) != _PER_EVENT:
         return None
     named = claim_event_id(policy, row)
     mine = lookup(*named) if named is not None and named[1] else None
@@ -908,10 +944,13 @@ def claimed_event(
     before: Mapping[str, Any],
     data: Mapping[str, Any],
     claims: Iterable[Mapping[str, Any]],
+    kind_of: Callable[[Mapping[str, Any]], str] | None = None,
 ) -> Verdict:
     """A change of the job (training) `row_id` (`before`: its row) refused while a live claim
     of `claims` (rows as they will be) pays for it (`asks_founding` says which changes ask):
-    what the claim was founded on changed, or the job ended before a month (year) it pays."""
+    what the claim was founded on changed, or the job ended before a month (year) it pays.
+    `kind_of`: how often a claim is paid, as its rule says (`limit_kind_of`); None: as the
+    claim says it."""
     founding = _changed(FOUNDING.get(table, frozenset()), before, data)
     for claim in claims:
         if claim.get("deleted") or str(claim.get("state") or "") in _PAYS_NOTHING:
@@ -919,7 +958,8 @@ def claimed_event(
         if not pays_for(claim, table, row_id):
             continue
         if not founding:
-            ended = _ended_before(claim, data.get("end_date"))
+            kind = kind_of(claim) if kind_of is not None else claim.get("limit_kind")
+            ended = _ended_before(claim, data.get("end_date"), kind)
             if ended is not None:
                 return ended
             continue
@@ -936,14 +976,15 @@ def claimed_event(
     return ALLOWED
 
 
-def _ended_before(claim: Mapping[str, Any], end: object) -> Verdict | None:
+def _ended_before(claim: Mapping[str, Any], end: object, paid: object) -> Verdict | None:
     """A job's end put before the first day of the month (year) a claim of a subsidy paid by
-    the month (year) pays for it, refused; None when it is not."""
+    the month (year) pays for it, refused; None when it is not. `paid`: how often the claim
+    is paid (a `LimitKind` value)."""
     from fieldapp.policy.eligibility import paid_period
     from fieldapp.policy.pack import LimitKind
 
     try:
-        kind = LimitKind(str(claim.get("limit_kind") or ""))
+        kind = LimitKind(str(paid or ""))
         on = dt.date.fromisoformat(str(claim.get("claim_date")))
         day = dt.date.fromisoformat(str(end)) if end not in (None, "") else None
     except ValueError:
@@ -1515,7 +1556,10 @@ def screen(
             before = finder.row(change.tbl, change.row_id)
             if asks_founding(actor, change.tbl, before, change.data):
                 rows = claims_now(paying(change.row_id))
-                verdict = claimed_event(change.tbl, change.row_id, before or {}, change.data, rows)
+                verdict = claimed_event(
+                    change.tbl, change.row_id, before or {}, change.data, rows,
+                    paid.kind if paid is not None else None,
+                )  # fmt: skip
         if verdict.allowed and awaiting is not None and change.tbl == "persons":
             before = finder.row(change.tbl, change.row_id)
             account = account_changed(actor, change.tbl, before, change.data)
@@ -1999,6 +2043,8 @@ def gateway_check(ledger: Ledger, transfers: Collection[str] = ()) -> GatewayChe
     fields: dict[str, frozenset[str] | None] = {}
     actors: dict[tuple[Role, str | None], Actor] = {}  # its area named once, not per write
     judges: list[PolicyJudge] = []  # the policy read once, on the first claim it judges
+    # How often a claim is paid, as its rule says (the policy read on the first claim asked).
+    kinds = rule_kinds(ledger)
     # The ledger's tables, read on the first write judged (not once a write: an import of one
     # village's 2,000 persons had read them 17,000 times, a tenth of the import).
     tables: list[frozenset[str]] = []
@@ -2116,7 +2162,7 @@ def gateway_check(ledger: Ledger, transfers: Collection[str] = ()) -> GatewayChe
             # The job (training) a submitted claim pays for stays as the claim says.
             rows = [ledger.get("claims", i) for i in claims_paying(ledger)(change.row_id)]
             found = claimed_event(
-                change.table, change.row_id, change.before, data, [r for r in rows if r]
+                change.table, change.row_id, change.before, data, [r for r in rows if r], kinds
             )
             if not found.allowed:
                 raise TrustRefused(found)
