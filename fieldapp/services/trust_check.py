@@ -1036,6 +1036,10 @@ MOVED_AWAY = template(
     "%1已「%2」，等待发放，%3不能迁往%4：申领记在%5，迁走以后仍列在%5的公示表和批次里、按%5"
     "发放，%4却审核不了，还可以再申领一次。要迁走先驳回申领" + _MOVE_ELSE
 )
+MOVED_UNKNOWN = template(
+    "%1已「%2」，等待发放，%3不能迁入台账上没有的户：定不了迁往哪里，申领记在%4，迁走以后仍列在%4"
+    "的公示表和批次里、按%4发放。请先建好新的户再迁入；要迁出%4先驳回申领" + _MOVE_ELSE
+)
 BATCH_PAID_FROM = template(
     "批次“%1”里%2已「%3」：县里按这个批次的花名册发放，村、乡镇不能再修改或删除这个批次（%4），"
     "否则花名册会变、申领会漏发或再发一次；如有错误请县里处理"
@@ -1176,18 +1180,24 @@ def moved_out(
     claim where its person lives (another household of the same area, or back) is allowed.
     `lookup` gives rows as they will be, `members` a household's people by its id, `claims` a
     person's claims (rows) by the person's id."""
+    unknown = False  # into a household the ledger does not hold
     if table == "households":
         old, new = before.get("area_code"), data.get("area_code")
         people: Iterable[str] = members(row_id)
     else:
         home = lookup("households", str(before.get("household_id") or ""))
-        there = lookup("households", str(data.get("household_id") or ""))
+        target = str(data.get("household_id") or "")
+        there = lookup("households", target) if target else None
         old, new = (home or {}).get("area_code"), (there or {}).get("area_code")
         people = [row_id]
+        # A home made after the move (in the same bundle, anywhere: a transfer's destination
+        # may lie outside the scope) or never: where the claimant goes cannot be told. The
+        # program makes the new home first, then moves its people into it.
+        unknown = bool(target) and there is None
     old, new = str(old or ""), str(new or "")
-    if not new:
+    if not new and not unknown:
         return ALLOWED  # to nowhere known: the scope rules judge it
-    where = place_part(new, divisions(), actor.places)
+    where = place_part(new, divisions(), actor.places) if new else ""
     for person in people:
         for claim in claims(person):
             state = str(claim.get("state") or "")
@@ -1197,15 +1207,22 @@ def moved_out(
                 continue
             # Where the claim lies: its area (one made without, where its person lived).
             lies = str(claim.get("area_code") or "") or old
-            if not lies or lies == new:
+            if not unknown and (not lies or lies == new):
                 continue  # the claim stays where its person lives
             named, name = claim_named(claim), person_named(claim)
+            if unknown:
+                left: Part = say_place(
+                    lies, divisions(), actor.places, PlaceWording.KNOWN
+                ) or Word("原来的村")
+                return refuse(
+                    "claimed_moved", said(MOVED_UNKNOWN, named, Word(state), name, left)
+                )
             if lies[:9] != new[:9]:
                 return refuse(
                     "claimed_moved",
                     said(MOVED_OUT_OF_TOWNSHIP, named, Word(state), name, where),
                 )
-            left: Part = say_place(lies, divisions(), actor.places, PlaceWording.KNOWN) or Word(
+            left = say_place(lies, divisions(), actor.places, PlaceWording.KNOWN) or Word(
                 "原来的村"
             )
             return refuse("claimed_moved", said(MOVED_AWAY, named, Word(state), name, where, left))

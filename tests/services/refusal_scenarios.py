@@ -265,6 +265,16 @@ SCENARIOS: dict[str, Callable[[], Verdict]] = {
         lambda household: ["p1"],
         lambda person: [claim("村审核")],
     ),
+    "claimed_moved_unknown": lambda: trust_check.moved_out(
+        COORDINATOR,
+        "persons",
+        "p1",
+        {"household_id": "h1"},
+        {"household_id": "h9"},
+        lambda table, row: {"h1": {"area_code": VILLAGE}}.get(row),
+        lambda household: [],
+        lambda person: [claim("已提交")],
+    ),
     "batch_paid_from": lambda: trust_check.batch_paid_from(
         COORDINATOR,
         "b1",

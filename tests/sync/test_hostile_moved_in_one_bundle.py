@@ -98,3 +98,37 @@ def test_a_household_the_claimant_left_earlier_in_the_bundle_moves_freely(villag
     assert left.id not in held, held[left.id].reason
     assert hub.ledger.get("households", household)["area_code"] == NEIGHBOUR
     assert hub.ledger.get("persons", december.person_id)["household_id"] == stays
+
+
+@pytest.mark.parametrize("away", [NEIGHBOUR, ELSEWHERE], ids=["neighbour", "other_township"])
+def test_a_claimant_moved_into_a_household_made_after_him_is_held(village, hub, away):
+    """The other order of one bundle: 赵六 moved first into a household the hub does not hold
+    (the move was let through: a destination unknown was left to the scope rules, which let a
+    person of the village move anywhere), the household then made in 白云村 as his new home
+    (a transfer's destination may lie outside the village). He lived in 白云村, his claim
+    waiting in 红星村. A claimant's move into a household the hub does not know is held now:
+    where he goes cannot be told (the program makes the new home first, then moves him)."""
+    december = _submitted(village)
+    household = village.get("persons", december.person_id)["household_id"]
+    there = natural_id("households", "forged", "made after")
+    moved = _edit(village, "persons", december.person_id, {"household_id": there})
+    forge(village, "households", there, {"area_code": away, "household_no": "905",
+                                         "head_person_id": december.person_id})  # fmt: skip
+    village.exchange()
+    held = {h.change_id: h for h in hub.rejected()}
+    assert held[moved.id].rule == "claimed_moved", held[moved.id].reason
+    why = held[moved.id].reason
+    assert "赵六" in why and "乡村公益性岗位补贴" in why and "驳回" in why, why
+    assert hub.ledger.get("persons", december.person_id)["household_id"] == household
+
+
+def test_the_write_door_refuses_a_claimants_move_into_a_household_it_does_not_hold(village, hub):
+    """The write door says the same (the program itself always makes the new home first)."""
+    from fieldapp.services.trust_check import TrustRefused
+    from tests.sync.test_hostile_claims import _write
+
+    december = _submitted(village)
+    with pytest.raises(TrustRefused) as refused:
+        _write(village, "persons", december.person_id, {"household_id": "no such household"})
+    assert refused.value.rule == "claimed_moved"
+    assert "赵六" in str(refused.value)

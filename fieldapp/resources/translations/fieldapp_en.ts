@@ -8442,6 +8442,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>本机为%1设备，政策由县里统一下发；本机政策包文件夹 %3 里的政策包（%2）不使用，可以删去</source>
       <translation>This is a %1 device: its policy comes from the county; the policy packs in this computer's pack folder %3 (%2) are not used and may be deleted</translation>
     </message>
+    <message>
+      <source>%1已「%2」，等待发放，%3不能迁入台账上没有的户：定不了迁往哪里，申领记在%4，迁走以后仍列在%4的公示表和批次里、按%4发放。请先建好新的户再迁入；要迁出%4先驳回申领（已审批的由县里撤销），或等发放以后再迁，或请县里办理迁移</source>
+      <translation>%1 is “%2” and waiting to be paid: %3 cannot move into a household the ledger does not hold, as where they go cannot be told. The claim is recorded in %4: after the move it would still be listed on %4's public notice and batches and paid by %4. Make the new household first, then move them in; to move them out of %4, first reject the claim (the county reverses an approved one), or wait until it is paid, or ask the county to move them</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
