@@ -1211,12 +1211,10 @@ def moved_out(
                 continue  # the claim stays where its person lives
             named, name = claim_named(claim), person_named(claim)
             if unknown:
-                left: Part = say_place(
-                    lies, divisions(), actor.places, PlaceWording.KNOWN
-                ) or Word("原来的村")
-                return refuse(
-                    "claimed_moved", said(MOVED_UNKNOWN, named, Word(state), name, left)
+                left: Part = say_place(lies, divisions(), actor.places, PlaceWording.KNOWN) or Word(
+                    "原来的村"
                 )
+                return refuse("claimed_moved", said(MOVED_UNKNOWN, named, Word(state), name, left))
             if lies[:9] != new[:9]:
                 return refuse(
                     "claimed_moved",

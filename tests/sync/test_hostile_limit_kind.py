@@ -81,7 +81,7 @@ def test_a_months_claim_saying_no_limit_does_not_free_its_post(post_village, hub
 
     service = ClaimService(post_village, policy_in_force(post_village))
     december = service.create(NUMBER, "welfare_post_subsidy", on=dt.date(2026, 12, 31))
-    cleared = _edit(post_village, "claims", december.id, {"limit_kind": ""})
+    _edit(post_village, "claims", december.id, {"limit_kind": ""})
     service.advance(december.id, ClaimState.SUBMITTED, "材料后补")
     post_village.exchange()
     assert hub.rejected() == []
