@@ -1488,7 +1488,7 @@ def screen(
     authors: dict[str, Verdict] = {}
     own = origins.own
     claimed: set[str] = set()  # claims allowed earlier in this bundle
-    placed: set[str] = set()  # persons given a household earlier in this bundle (allowed)
+    placed: set[str] = set()  # persons moved (made, deleted) earlier in this bundle (allowed)
     # The rows a claim may rest on that come with it (its person's categories, registrations,
     # jobs): each is looked up by its own table.
     categories_sent = {c.row_id for c in changes if c.tbl in SENT_FACTS}
@@ -1514,9 +1514,10 @@ def screen(
         and the household then moved away in one bundle is its people's move
         (`claimed_moved`)."""
         assert members is not None
-        ids = set(members(household_id)) | placed
-        rows = ((i, finder.row("persons", i)) for i in sorted(ids))
-        return [
+        stayed = [i for i in members(household_id) if i not in placed]
+        # (the persons this bundle touched as it leaves them: remembered, read no more)
+        rows = ((i, finder.row("persons", i)) for i in sorted(placed))
+        return stayed + [
             i
             for i, row in rows
             if row is not None
@@ -1653,7 +1654,7 @@ def screen(
                 finder.remember(change.tbl, change.row_id, change.data)
                 if change.tbl == "claims":
                     claimed.add(change.row_id)
-                elif change.tbl == "persons" and "household_id" in change.data:
+                elif change.tbl == "persons" and change.data.keys() & {"household_id", "deleted"}:
                     placed.add(change.row_id)
             elif _placed_later(change, verdict, bundle_rows):
                 verdicts[change.id] = verdict
