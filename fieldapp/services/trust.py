@@ -937,7 +937,22 @@ def _check_claim_row(actor: Actor, data: Mapping[str, Any], context: Context) ->
             return verdict
     if changed & {"area_code", "person_id"}:
         return _claim_place(actor, data, context)
+    if "state" in changed and parse_state(data.get("state")) in PASSED_ON:
+        # Passed on where its person no longer lives: a draft goes along when its person moves
+        # (only a claim past the draft holds them in place, `claimed_moved`), recorded where it
+        # was made — the new village would pass on a claim on the old one's 公示表 and batches,
+        # which the old one can no longer reach. (One kept without an area, an older
+        # program's, lies where its person does.)
+        if context.before.get("area_code"):
+            return _claim_place(actor, data, context)
     return ALLOWED
+
+
+#: The steps passing a claim on towards payment below the county, which `claim_area` judges
+#: as it judges a claim made or moved: a claim is passed on where its person lives.
+PASSED_ON: frozenset[ClaimState] = frozenset(
+    {S.SUBMITTED, S.VILLAGE_REVIEWED, S.TOWNSHIP_REVIEWED}
+)
 
 
 CLAIM_NAMED = template("%1的“%2”")

@@ -171,11 +171,40 @@ def test_unclassified_tables_are_county_only_and_audit_trails_append_only():
     ],
 )
 def test_claim_steps_by_role(actor, before, after, rule):
-    context = ctx("claims", claim(before), VILLAGE[: len(actor.scope)])
+    context = ctx("claims", claim(before), VILLAGE)  # its person lives where it lies
     verdict = check(actor, Proposal("claims", "c1", {"state": after}), context)
     assert verdict.rule == (rule or "")
     if rule == "claim_step":
         assert "只有" in verdict.reason and "可以操作" in verdict.reason
+
+
+#: The village a claim's person moved to (in the same township).
+MOVED_TO = VILLAGE[:-3] + "002"
+
+
+@pytest.mark.parametrize(
+    ("who", "before", "after", "area", "rule"),
+    [
+        ("new", "草稿", "已提交", VILLAGE, "claim_area"),
+        ("new", "已提交", "村审核", VILLAGE, "claim_area"),
+        ("township", "村审核", "乡镇审核", VILLAGE, "claim_area"),
+        ("new", "已提交", "驳回", VILLAGE, None),
+        ("new", "草稿", "已提交", "", None),
+        ("county", "乡镇审核", "县审批", VILLAGE, None),
+    ],
+)
+def test_a_claim_is_passed_on_where_its_person_lives(who, before, after, area, rule):
+    """Its person moved to another village (a draft goes along): passing it on from where it
+    lies is held (`claim_area`); rejecting it is not, nor a claim kept without an area, nor
+    the county's step."""
+    actor = {
+        "new": Actor(Role.COORDINATOR, MOVED_TO, "白云村"),
+        "township": TOWNSHIP,
+        "county": COUNTY,
+    }[who]
+    context = ctx("claims", claim(before, area_code=area), MOVED_TO)
+    verdict = check(actor, Proposal("claims", "c1", {"state": after, "reason": "已迁走"}), context)
+    assert verdict.rule == (rule or ""), verdict.reason
 
 
 def test_rejecting_needs_a_reason_and_a_submitted_claim_is_frozen():
