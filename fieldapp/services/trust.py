@@ -950,9 +950,7 @@ def _check_claim_row(actor: Actor, data: Mapping[str, Any], context: Context) ->
 
 #: The steps passing a claim on towards payment below the county, which `claim_area` judges
 #: as it judges a claim made or moved: a claim is passed on where its person lives.
-PASSED_ON: frozenset[ClaimState] = frozenset(
-    {S.SUBMITTED, S.VILLAGE_REVIEWED, S.TOWNSHIP_REVIEWED}
-)
+PASSED_ON: frozenset[ClaimState] = frozenset({S.SUBMITTED, S.VILLAGE_REVIEWED, S.TOWNSHIP_REVIEWED})
 
 
 CLAIM_NAMED = template("%1的“%2”")
