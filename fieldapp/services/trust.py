@@ -51,6 +51,7 @@ from typing import Any, NamedTuple
 
 from pydantic import ValidationError
 
+from fieldapp.domain.areacode import AreaLevel, area_at
 from fieldapp.domain.claims import Batch, Claim, ClaimEvent, ClaimState
 from fieldapp.domain.controls import CONTROL as _CONTROL
 from fieldapp.domain.dates import CHINA, today
@@ -944,7 +945,7 @@ def _check_claim_row(actor: Actor, data: Mapping[str, Any], context: Context) ->
         # which the old one can no longer reach. (One kept without an area, an older
         # program's, lies where its person does.)
         if context.before.get("area_code"):
-            return _claim_place(actor, data, context)
+            return _claim_place(actor, data, context, AreaLevel.VILLAGE)
     return ALLOWED
 
 
@@ -996,10 +997,13 @@ def _claim_figures(data: Mapping[str, Any], context: Context) -> Verdict:
     return ALLOWED
 
 
-def _claim_place(actor: Actor, data: Mapping[str, Any], context: Context) -> Verdict:
+def _claim_place(
+    actor: Actor, data: Mapping[str, Any], context: Context, level: AreaLevel | None = None
+) -> Verdict:
     """A claim made by a village or township device lies where its person's household does:
     its area code puts it on that village's 公示表 and into its batches (`claim_area`). The
-    county corrects its data and is not judged."""
+    county corrects its data and is not judged. `level`: the two compared only to that level
+    (a claim passed on is the village's whichever of its 村民组 the family was put in since)."""
     if actor.county_level:
         return ALLOWED
     person = (
@@ -1011,7 +1015,7 @@ def _claim_place(actor: Actor, data: Mapping[str, Any], context: Context) -> Ver
     if row.get("deleted"):
         return ALLOWED
     area = str(row.get("area_code") or "")
-    if area == person:
+    if area == person or (level is not None and area_at(area, level) == area_at(person, level)):
         return ALLOWED
     written: Part = place_part(area, divisions(), actor.places) if area else Word("空白")
     lives = place_part(person, divisions(), actor.places)

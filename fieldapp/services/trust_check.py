@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from fieldapp.store.ledger import Ledger
 
 from fieldapp.domain.account import brief, kept_account, same_account
+from fieldapp.domain.areacode import AreaLevel, area_at
 from fieldapp.domain.claims import ClaimState
 from fieldapp.domain.dates import CHINA, today
 from fieldapp.domain.errors import FieldappError
@@ -1207,8 +1208,12 @@ def moved_out(
                 continue
             # Where the claim lies: its area (one made without, where its person lived).
             lies = str(claim.get("area_code") or "") or old
-            if not unknown and (not lies or lies == new):
-                continue  # the claim stays where its person lives
+            if not unknown and (
+                not lies or area_at(lies, AreaLevel.VILLAGE) == area_at(new, AreaLevel.VILLAGE)
+            ):
+                # The claim stays where its person lives: the village (site) whose 公示表 and
+                # batches it is on, whichever of its 村民组 (楼栋) the family is put in.
+                continue
             named, name = claim_named(claim), person_named(claim)
             if unknown:
                 left: Part = say_place(lies, divisions(), actor.places, PlaceWording.KNOWN) or Word(

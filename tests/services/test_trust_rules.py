@@ -207,6 +207,22 @@ def test_a_claim_is_passed_on_where_its_person_lives(who, before, after, area, r
     assert verdict.rule == (rule or ""), verdict.reason
 
 
+@pytest.mark.parametrize(
+    ("lies", "lives"),
+    [(VILLAGE, VILLAGE + "003"), (VILLAGE + "001", VILLAGE + "003"), (VILLAGE + "001", VILLAGE)],
+)
+def test_a_draft_is_passed_on_after_its_family_is_put_in_another_group_of_the_village(lies, lives):
+    """The coordinator puts a household in a 村民组 of the village (or another one, or takes it
+    out of one) while a claim of theirs is a draft: the claim is still the village's, on its
+    公示表 and in its batches, and is submitted and reviewed there."""
+    context = ctx("claims", claim("草稿", area_code=lies), lives)
+    verdict = check(COORDINATOR, Proposal("claims", "c1", {"state": "已提交"}), context)
+    assert verdict.allowed, verdict.reason
+    reviewed = ctx("claims", claim("村审核", area_code=lies), lives)
+    verdict = check(TOWNSHIP, Proposal("claims", "c1", {"state": "乡镇审核"}), reviewed)
+    assert verdict.allowed, verdict.reason
+
+
 def test_rejecting_needs_a_reason_and_a_submitted_claim_is_frozen():
     context = ctx("claims", claim("已提交"), VILLAGE)
     no_reason = Proposal("claims", "c1", {"state": "驳回"})

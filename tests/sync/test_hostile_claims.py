@@ -345,6 +345,29 @@ def test_the_village_device_refuses_to_move_a_waiting_claimant_to_a_neighbour(vi
     assert village.get("households", household)["area_code"] == NEIGHBOUR
 
 
+def test_a_waiting_claimant_is_put_in_a_group_of_his_village_and_the_claim_goes_on(village, hub):
+    """The coordinator sorts the village's households into its 村民组 while 赵六's December
+    claim waits: the claim is still the village's — on its 公示表, in its batches, reviewed by
+    it — so the move is made on the device, lands at the hub, and the claim is passed on."""
+    from fieldapp.domain.models import Area
+    from fieldapp.services import areas
+
+    december = _submitted(village, hub)
+    group = HOME + "003"
+    areas.ensure(
+        village, actor_of(village), [Area(code=group, name="三组", kind="组", parent_code=HOME)]
+    )
+    household = village.get("persons", december.person_id)["household_id"]
+    _write(village, "households", household, {"area_code": group})
+    ClaimService(village, policy_in_force(village)).advance(
+        december.id, ClaimState.VILLAGE_REVIEWED
+    )
+    village.exchange()
+    assert hub.rejected() == []
+    assert hub.ledger.get("households", household)["area_code"] == group
+    assert hub.ledger.get("claims", december.id)["state"] == ClaimState.VILLAGE_REVIEWED.value
+
+
 def test_the_village_device_refuses_to_move_out_a_person_whose_claim_waits(village, hub):
     """The write door says whose claim and which subsidy; once the claim is rejected the move
     is made, and the county's own ledger moves such a household as it decides."""
