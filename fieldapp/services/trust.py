@@ -830,6 +830,10 @@ APPROVED_BATCH = template(
     "申领已「%1」，所属批次只有县级可以调整：县里按批次的花名册发放，村、乡镇改动批次会让它漏发"
     "或再发一次（%2）"
 )
+TOWNSHIP_BATCH = template(
+    "申领已「%1」，所属批次只有乡镇、县里可以调整：乡镇按这个批次公示、报送花名册，村里移出或改动"
+    "批次，县里收到的花名册就变了（%2）"
+)
 CLAIM_LOCKED = template("申领已「%1」，%2不能再修改；如有错误只能撤销")
 CLAIM_FROZEN = template(
     "申领提交后%1不能再改（人员、补贴项目、金额以提交时为准；有误请驳回后新建）"
@@ -909,6 +913,16 @@ def _check_claim_row(actor: Actor, data: Mapping[str, Any], context: Context) ->
         # The county pays an approved claim by the batch it put it in: a village or township
         # moving it out (or into a batch of its own) would leave it to be paid twice, or never.
         return refuse("claim_locked", said(APPROVED_BATCH, _state(before), actor.described()))
+    if (
+        before is S.TOWNSHIP_REVIEWED
+        and "batch_id" in changed
+        and context.before.get("batch_id")
+        and Level.TOWNSHIP not in ROLE_LEVELS[actor.role]
+        and not actor.county_level
+    ):
+        # Passed by the township: on the roster it posts and sends on by this batch. A village
+        # taking it out (or moving it) changed the roster the county works from.
+        return refuse("claim_locked", said(TOWNSHIP_BATCH, _state(before), actor.described()))
     if before in LOCKED:
         extra = sorted(changed - CLAIM_LOCKED_MUTABLE)
         if extra:

@@ -1066,6 +1066,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "申领已「%1」，%2不能再修改；如有错误只能撤销"),
     QT_TRANSLATE_NOOP("Refusals", "申领已「%1」，不能再修改（更正请新建申领）"),
     QT_TRANSLATE_NOOP("Refusals", "申领已「%1」，所属批次不能再改：它已按这个批次的花名册发放，移出批次会被下一个批次再编入、再发放一次；如有错误只能撤销"),
+    QT_TRANSLATE_NOOP("Refusals", "申领已「%1」，所属批次只有乡镇、县里可以调整：乡镇按这个批次公示、报送花名册，村里移出或改动批次，县里收到的花名册就变了（%2）"),
     QT_TRANSLATE_NOOP("Refusals", "申领已「%1」，所属批次只有县级可以调整：县里按批次的花名册发放，村、乡镇改动批次会让它漏发或再发一次（%2）"),
     QT_TRANSLATE_NOOP("Refusals", "申领当前为「%1」，不能变为「%2」（不符合审核流程）"),
     QT_TRANSLATE_NOOP("Refusals", "申领提交后%1不能再改（人员、补贴项目、金额以提交时为准；有误请驳回后新建）"),

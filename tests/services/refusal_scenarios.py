@@ -164,6 +164,13 @@ SCENARIOS: dict[str, Callable[[], Verdict]] = {
         place=VILLAGE,
         after={"batch_id": VILLAGE},
     ),
+    "claim_township_batch": _c(
+        COORDINATOR,
+        "claims",
+        {"batch_id": None},
+        before=claim("乡镇审核", batch_id="b1"),
+        place=VILLAGE,
+    ),
     "claim_locked_fields": _c(
         COUNTY, "claims", {"amount": 1.0, "rule_id": "r2"}, before=_approved(), place=VILLAGE
     ),

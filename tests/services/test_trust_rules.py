@@ -223,6 +223,30 @@ def test_a_draft_is_passed_on_after_its_family_is_put_in_another_group_of_the_vi
     assert verdict.allowed, verdict.reason
 
 
+@pytest.mark.parametrize(
+    ("who", "before", "batched", "rule"),
+    [
+        ("village", "乡镇审核", "b1", "claim_locked"),  # taken out of (or moved from) its batch
+        ("village", "乡镇审核", None, None),  # an unbatched one put in a batch
+        ("village", "村审核", "b1", None),  # not yet the township's
+        ("township", "乡镇审核", "b1", None),
+        ("county", "乡镇审核", "b1", None),
+    ],
+)
+def test_a_claim_the_township_passed_stays_in_its_batch_for_the_village(who, before, batched, rule):
+    """Once the township has passed a claim (乡镇审核) it is on the roster the township posts
+    and sends on by its batch: a village moving it out of that batch (or into another) changed
+    the roster the county works from. The township and the county may."""
+    actor = {"village": COORDINATOR, "township": TOWNSHIP, "county": COUNTY}[who]
+    context = ctx("claims", claim(before, batch_id=batched), VILLAGE, after={"batch_id": VILLAGE})
+    verdict = check(actor, Proposal("claims", "c1", {"batch_id": "b2"}), context)
+    assert verdict.rule == (rule or ""), verdict.reason
+    if rule:
+        assert "乡镇审核" in verdict.reason and "批次" in verdict.reason, verdict.reason
+    out = check(actor, Proposal("claims", "c1", {"batch_id": None}), context)
+    assert out.rule == ((rule or "") if batched else ""), out.reason
+
+
 def test_rejecting_needs_a_reason_and_a_submitted_claim_is_frozen():
     context = ctx("claims", claim("已提交"), VILLAGE)
     no_reason = Proposal("claims", "c1", {"state": "驳回"})

@@ -8446,6 +8446,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>%1已「%2」，等待发放，%3不能迁入台账上没有的户：定不了迁往哪里，申领记在%4，迁走以后仍列在%4的公示表和批次里、按%4发放。请先建好新的户再迁入；要迁出%4先驳回申领（已审批的由县里撤销），或等发放以后再迁，或请县里办理迁移</source>
       <translation>%1 is “%2” and waiting to be paid: %3 cannot move into a household the ledger does not hold, as where they go cannot be told. The claim is recorded in %4: after the move it would still be listed on %4's public notice and batches and paid by %4. Make the new household first, then move them in; to move them out of %4, first reject the claim (the county reverses an approved one), or wait until it is paid, or ask the county to move them</translation>
     </message>
+    <message>
+      <source>申领已「%1」，所属批次只有乡镇、县里可以调整：乡镇按这个批次公示、报送花名册，村里移出或改动批次，县里收到的花名册就变了（%2）</source>
+      <translation>The claim is “%1”: only the township or the county can change its batch. The township posts the notice and sends the roster on by this batch; a village taking the claim out of it or changing it would change the roster the county receives (%2)</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
