@@ -663,6 +663,9 @@ class SubsidiesPage(Page):
         self.claims_view.viewport().installEventFilter(self)
         self.claims_view.installEventFilter(self)
         self.target = QComboBox()
+        # Sized by the steps it offers as they change: first shown empty, it had kept the width
+        # of nothing and cut an English step (“Village re”).
+        self.target.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.advance_button = QPushButton(self.tr("变更状态"))
         self.evidence_button = QPushButton(self.tr("登记材料…"))
         self.form_button = QPushButton(self.tr("预览申请表"))
