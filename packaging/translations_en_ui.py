@@ -683,6 +683,14 @@ EN_UI: dict[str, str] = {
     "%1的%2“%3”超过 %4 天，不会有这么长的培训": "%1: %2 “%3” is more than %4 days: no training is that long",
     "%1的%2“%3”不能为负数": "%1: %2 “%3” cannot be negative",
     "%1的%2“%3”不是数字": "%1: %2 “%3” is not a number",
+    # 同步: an enrolment file of a hub set up anew under the name of the one enrolled with.
+    "本机已登记到“%1”。这个登记文件来自另一个同名的汇总中心（可能是县里重新建立的），它的指纹是"
+    " %2，请先与县里核对。改为登记到这个新的“%1”吗？改换后只与它交换数据。": (
+        "This device is enrolled at “%1”. This enrolment file comes from another hub of the"
+        " same name (perhaps the county set its hub up anew); its fingerprint is %2: check it"
+        " with the county first. Enrol at this new “%1” instead? From then on it exchanges data"
+        " with it only."
+    ),
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {

@@ -9951,6 +9951,10 @@ If not, or if unsure, choose No and call the county's hub staff.</translation>
       <source>冲突审核</source>
       <translation>Conflict review</translation>
     </message>
+    <message>
+      <source>本机已登记到“%1”。这个登记文件来自另一个同名的汇总中心（可能是县里重新建立的），它的指纹是 %2，请先与县里核对。改为登记到这个新的“%1”吗？改换后只与它交换数据。</source>
+      <translation>This device is enrolled at “%1”. This enrolment file comes from another hub of the same name (perhaps the county set its hub up anew); its fingerprint is %2: check it with the county first. Enrol at this new “%1” instead? From then on it exchanges data with it only.</translation>
+    </message>
   </context>
   <context>
     <name>UnemploymentDialog</name>

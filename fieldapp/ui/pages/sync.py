@@ -377,16 +377,28 @@ class SyncPage(Page):
             force = False
             hubs = sync_state.peers(self.session.ledger, "hub")
             if hubs and hubs[0].sign_public != unb64(doc["hub"]["sign_public"]):
-                # Another county's hub: say which two, and move only when told to.
-                if not ask_yes_no(
-                    self,
-                    self.tr("改换汇总中心"),
+                # Another county's hub: say which two, and move only when told to. One of the
+                # same name (the county's hub set up anew) is told apart by its fingerprint.
+                new_name = str(doc["hub"]["name"])
+                same = new_name == hubs[0].name
+                question = (
                     self.tr(
+                        "本机已登记到“%1”。这个登记文件来自另一个同名的汇总中心"
+                        "（可能是县里重新建立的），它的指纹是 %2，请先与县里核对。"
+                        "改为登记到这个新的“%1”吗？改换后只与它交换数据。"
+                    )
+                    if same
+                    else self.tr(
                         "本机已登记到“%1”。这个登记文件来自“%2”。"
                         "改为登记到“%2”吗？改换后只与“%2”交换数据。"
                     )
-                    .replace("%1", hubs[0].name)
-                    .replace("%2", str(doc["hub"]["name"])),
+                )
+                if not ask_yes_no(
+                    self,
+                    self.tr("改换汇总中心"),
+                    question.replace("%1", hubs[0].name).replace(
+                        "%2", str(doc["hub"].get("fingerprint") or "") if same else new_name
+                    ),
                 ):
                     return False
                 force = True
