@@ -294,7 +294,12 @@ class SubsidiesPage(Page):
                 # The answer beside the person, on a 1024 screen too (after 所在地 and 补贴 it
                 # was off it).
                 Column(self.tr("结果"), lambda r: self._status_shown(r.status)),
-                Column(self.tr("金额（元）"), lambda r: _money(r.amount), align_right=True),
+                # A rule not met has no amount (not one the county is yet to set).
+                Column(
+                    self.tr("金额（元）"),
+                    lambda r: "" if r.status is Status.NOT_ELIGIBLE else _money(r.amount),
+                    align_right=True,
+                ),
                 Column(self.tr("补贴"), lambda r: r.rule_title),
                 Column(self.tr("所在地"), lambda r: self.areas.path(r.area_code)),
                 Column(self.tr("资金来源"), lambda r: r.funding_source),
