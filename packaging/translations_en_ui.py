@@ -683,6 +683,11 @@ EN_UI: dict[str, str] = {
     "%1的%2“%3”超过 %4 天，不会有这么长的培训": "%1: %2 “%3” is more than %4 days: no training is that long",
     "%1的%2“%3”不能为负数": "%1: %2 “%3” cannot be negative",
     "%1的%2“%3”不是数字": "%1: %2 “%3” is not a number",
+    # The import preview's sheet date, where it came from in the language shown.
+    "表格日期：%1（%2）": "Sheet date: %1 (%2)",
+    "导出时记录的时间": "the time recorded when it was exported",
+    "本机导出这个文件的时间（导出记录）": "when this device exported the file (export log)",
+    "表中的“%1”": "“%1” in the sheet",
     # 同步: an enrolment file of a hub set up anew under the name of the one enrolled with.
     "本机已登记到“%1”。这个登记文件来自另一个同名的汇总中心（可能是县里重新建立的），它的指纹是"
     " %2，请先与县里核对。改为登记到这个新的“%1”吗？改换后只与它交换数据。": (

@@ -339,8 +339,9 @@ def test_the_sheet_date_line_says_its_source_as_before_and_an_undated_sheet_says
     qtbot, tmp_path
 ):
     """The date's source has a kind now (`dates.DatedBy`); the line the preview shows is the
-    one it showed, in Chinese and in English. A sheet with no date of its own (a csv without
-    its title line) says why every differing cell is a conflict, in both languages too."""
+    one it showed in Chinese, and in English its source is said in English too. A sheet with
+    no date of its own (a csv without its title line) says why every differing cell is a
+    conflict, in both languages too."""
     from fieldapp.tabular import dates
     from fieldapp.ui.dialogs.import_report import ImportReportDialog
 
@@ -368,9 +369,10 @@ def test_the_sheet_date_line_says_its_source_as_before_and_an_undated_sheet_says
     with in_english():
         english = ImportPreviewDialog(preview)
         qtbot.addWidget(english)
-        # As before: the day in English, the source in the report's (Chinese) words.
+        # The day and its source in English (the title's own text quoted as in the sheet;
+        # test_sheet_date_source_in_english).
         assert (
-            "Sheet date:1 January 2020 08:00（表中的“导出时间：2020-01-01 08:00:00”）"
+            "Sheet date: 1 January 2020 08:00 (“导出时间：2020-01-01 08:00:00” in the sheet)"
             in english.summary.text()
         ), english.summary.text()
         result = ImportReportDialog(undated)

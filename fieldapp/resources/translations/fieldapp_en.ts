@@ -3108,10 +3108,6 @@
       <translation>%1 new person(s) (%2 other record(s)), %3 row(s) updated, %4 unchanged; %5 row(s) cannot be imported; %6 conflict(s).</translation>
     </message>
     <message>
-      <source>表格日期：</source>
-      <translation>Sheet date:</translation>
-    </message>
-    <message>
       <source>未识别的列（不导入）：</source>
       <translation>Unrecognised columns (not imported):</translation>
     </message>
@@ -3369,6 +3365,22 @@
     <message>
       <source>已保存到 %1（含个人信息，请妥善保管）</source>
       <translation>Saved to %1 (contains personal data: keep it safe)</translation>
+    </message>
+    <message>
+      <source>导出时记录的时间</source>
+      <translation>the time recorded when it was exported</translation>
+    </message>
+    <message>
+      <source>本机导出这个文件的时间（导出记录）</source>
+      <translation>when this device exported the file (export log)</translation>
+    </message>
+    <message>
+      <source>表中的“%1”</source>
+      <translation>“%1” in the sheet</translation>
+    </message>
+    <message>
+      <source>表格日期：%1（%2）</source>
+      <translation>Sheet date: %1 (%2)</translation>
     </message>
   </context>
   <context>

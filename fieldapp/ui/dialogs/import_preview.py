@@ -23,8 +23,12 @@ from PySide6.QtWidgets import (
 
 from fieldapp.tabular.ledger_import import ImportReport
 from fieldapp.tabular.ledger_update import Seen
-from fieldapp.ui.days import day_text_said
-from fieldapp.ui.dialogs.import_report import date_refused_line, reason_shown, words_said_lines
+from fieldapp.ui.dialogs.import_report import (
+    date_refused_line,
+    reason_shown,
+    sheet_date_line,
+    words_said_lines,
+)
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.status_words_said import statuses
 from fieldapp.ui.widgets import ask_yes_no, fit_to_screen, plain_label, tip
@@ -124,11 +128,7 @@ class ImportPreviewDialog(QDialog):
         ):
             summary = summary.replace(f"%{n}", str(value))
         if report.sheet_date:
-            summary += (
-                "\n"
-                + self.tr("表格日期：")
-                + f"{day_text_said(report.sheet_date)}（{report.sheet_date_source}）"
-            )
+            summary += "\n" + sheet_date_line(report)
         if report.date_not_believed:
             summary += "\n" + date_refused_line(report)
         if report.unknown_headers:

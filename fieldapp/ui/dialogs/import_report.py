@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain.errors import FieldappError
 from fieldapp.services.exports import record_export
+from fieldapp.tabular.dates import EXACT, EXPORT_LOG
 from fieldapp.tabular.import_report import persons_listed, rows_listed, write_import_report
 from fieldapp.tabular.ledger_import import ImportReport, RowProblem
 from fieldapp.ui.days import day_text_said
@@ -32,6 +33,31 @@ if TYPE_CHECKING:
 
 #: The export log's kind of a saved import result (names, ID numbers, the ledger's values).
 IMPORT_RESULT = "导入结果"
+
+
+def sheet_date_line(report: ImportReport) -> str:
+    """表格日期：the sheet's day（where that date came from）, in the language shown: the
+    tabular layer says its source in the ledger's Chinese (a title row's own text is quoted as
+    it stands in the sheet)."""
+    source = report.sheet_date_source
+    if source == EXACT:
+        where = QCoreApplication.translate("ImportReportDialog", "导出时记录的时间")
+    elif source == EXPORT_LOG:
+        where = QCoreApplication.translate(
+            "ImportReportDialog", "本机导出这个文件的时间（导出记录）"
+        )
+    elif source.startswith("表中的“") and source.endswith("”"):
+        where = QCoreApplication.translate("ImportReportDialog", "表中的“%1”").replace(
+            "%1", source[len("表中的“") : -1]
+        )
+    else:
+        where = source
+    day = day_text_said(report.sheet_date) if report.sheet_date else ""
+    return (
+        QCoreApplication.translate("ImportReportDialog", "表格日期：%1（%2）")
+        .replace("%1", day)
+        .replace("%2", where)
+    )
 
 
 def words_said_lines(report: ImportReport) -> list[str]:
