@@ -80,6 +80,9 @@ def _reason_choice(
     words = QLineEdit()
     # Not parent.tr: lupdate files a module function's words under no class's name.
     words.setPlaceholderText(QCoreApplication.translate("PersonMoves", "写明原因"))
+    # Room for at least its prompt: the English reasons had squeezed it to a box of “…”.
+    prompt = words.fontMetrics().horizontalAdvance(words.placeholderText())
+    words.setMinimumWidth(prompt + 2 * words.fontMetrics().averageCharWidth() + 12)
     row.addWidget(words, 1)
     return group, words, box
 
