@@ -149,6 +149,10 @@ class PersonEditor(QDialog):
         self._build(area_code)
         if person:
             self._load(person)
+        elif self.household_id is not None and self._household_has_head():
+            # A second 户主 by default was saved without a word: a member added to a household
+            # with its head is most often a child (a birth, a child come home).
+            self.relation.set_value(Relation.CHILD)
         self.save_button.setEnabled(not self.refusal)
         self.save_button.setToolTip(tip(self.refusal))
         if self.refusal:  # shown to read, nothing to type into that could not be saved
@@ -349,6 +353,14 @@ class PersonEditor(QDialog):
         layout.addWidget(buttons)
         self.id_number.textChanged.connect(self._on_id_changed)
         self.name.textChanged.connect(lambda _t: self._clear_error())
+
+    def _household_has_head(self) -> bool:
+        """Whether the household the new person joins has its head (named, or a member)."""
+        household = records.find(self.session.ledger, Household, self.household_id or "")
+        if household is not None and household.head_person_id:
+            return True
+        members = records.members(self.session.ledger, self.household_id or "")
+        return any(m.relation == Relation.HEAD for m in members)
 
     def _load(self, person: Person) -> None:
         self.name.setText(person.name)
