@@ -10166,6 +10166,10 @@ Whole household: the family of %1; the services ticked are recorded for %1</tran
       <source>走访日期已变为%1，请核对后再保存</source>
       <translation>The visit date has changed to %1: please check it and save again</translation>
     </message>
+    <message>
+      <source>、</source>
+      <translation>, </translation>
+    </message>
   </context>
   <context>
     <name>WaitCountdown</name>

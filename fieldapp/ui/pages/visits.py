@@ -429,7 +429,7 @@ class VisitsPage(Page):
             show_error(self, error)
             return None
         visit_id = changes.id or ""
-        what = "、".join(
+        what = self.tr("、").join(  # the services listed in the window's language
             self.tr("%1（%2天）").replace("%1", word_shown(k)).replace("%2", str(days))
             if k == ServiceType.TRAINING.value
             else word_shown(k)
