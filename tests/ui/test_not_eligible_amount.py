@@ -27,9 +27,7 @@ def test_a_rule_not_met_shows_no_amount(demo_window, qtbot, warnings_shown):
         c for c in range(model.columnCount())
         if model.headerData(c, Qt.Orientation.Horizontal) == "金额（元）"
     )  # fmt: skip
-    shown = {
-        (r.rule_id, r.status): model.index(i, column).data() for i, r in enumerate(model.rows)
-    }
+    shown = {(r.rule_id, r.status): model.index(i, column).data() for i, r in enumerate(model.rows)}
     not_met = [said for (_rule, status), said in shown.items() if status is Status.NOT_ELIGIBLE]
     assert not_met, "a person with no job qualifies for nothing"
     assert all(said in ("", None) for said in not_met), not_met

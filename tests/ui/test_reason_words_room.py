@@ -29,4 +29,3 @@ def test_the_line_for_ones_own_reason_can_be_read(window, qtbot, english):
             assert words.width() >= prompt, (kind.__name__, words.width(), prompt)
             dialog.discard()
             dialog.deleteLater()
-

@@ -40,5 +40,8 @@ def test_where_the_sheet_date_came_from_is_said_in_english(qtbot, tmp_path):
         assert line.startswith("Sheet date: ") and not CHINESE.search(line), line
     chinese = ImportPreviewDialog(reports[0])
     qtbot.addWidget(chinese)
-    assert _date_line(chinese) == "表格日期：2020年1月1日 08:00（表中的“导出时间：2020-01-01 08:00:00”）"
+    assert (
+        _date_line(chinese)
+        == "表格日期：2020年1月1日 08:00（表中的“导出时间：2020-01-01 08:00:00”）"
+    )
     ledger.close()
