@@ -936,6 +936,10 @@
       <source>导出户级责任清单（含个人信息，请妥善保管）</source>
       <translation>Export the household duties list (contains personal data: keep it safe)</translation>
     </message>
+    <message>
+      <source>、</source>
+      <translation>, </translation>
+    </message>
   </context>
   <context>
     <name>EnrolCodeDialog</name>
@@ -4736,6 +4740,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>这条没有日期的失业登记</source>
       <translation>the unemployment registration with no date</translation>
+    </message>
+    <message>
+      <source>、</source>
+      <translation>, </translation>
     </message>
   </context>
   <context>

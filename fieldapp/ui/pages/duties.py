@@ -80,7 +80,7 @@ class DutiesPage(Page):
             [
                 Column(self.tr("事项"), lambda f: self._kind_shown(f.kind)),
                 Column(self.tr("户号"), lambda f: f.household_no),
-                Column(self.tr("户主/成员"), lambda f: "、".join(f.names)),
+                Column(self.tr("户主/成员"), lambda f: self.tr("、").join(f.names)),
                 Column(self.tr("所在地"), lambda f: self.areas.path(f.area_code)),
                 Column(self.tr("说明"), lambda f: sentence_shown(f.said) if f.said else f.text),
                 Column(

@@ -498,7 +498,7 @@ class PersonPanel(QWidget):
             (self.tr("劳动能力"), _said("persons", "labour_ability", person.labour_ability)),
             (self.tr("健康状况"), _said("persons", "health", person.health)),
             (self.tr("文化程度"), _said("persons", "education", person.education) or "—"),
-            (self.tr("人员类别"), "、".join(categories) or "—"),
+            (self.tr("人员类别"), self.tr("、").join(categories) or "—"),
             (self.tr("本月状态"), self._month_text(person)),
             (self.tr("账号"), f"{person.account_bank} {person.account_number}".strip() or "—"),
             (
@@ -703,8 +703,9 @@ class PersonPanel(QWidget):
         visit = self._chosen(self.visits_view, self.visits, self.tr("请先在列表里选一条走访记录"))
         if visit is None:
             return
-        given = "、".join(
-            s.service_type for s in records.visit_services(self.session.ledger, visit.id)
+        given = self.tr("、").join(  # the services in the window's language
+            _said("services", "service_type", s.service_type)
+            for s in records.visit_services(self.session.ledger, visit.id)
         )
         if visit.person_id is None:  # a visit to the whole household (全户)
             what = (

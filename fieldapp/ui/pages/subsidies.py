@@ -657,7 +657,7 @@ class SubsidiesPage(Page):
                 # 驳回、撤销 must say why ("申请人会看到"): the reviewer's reason, synced back.
                 Column(self.tr("原因"), lambda c: c.reason),
                 Column(self.tr("资金来源"), lambda c: c.funding_source),
-                Column(self.tr("缺少材料"), lambda c: "、".join(c.missing_evidence())),
+                Column(self.tr("缺少材料"), lambda c: self.tr("、").join(c.missing_evidence())),
                 Column(self.tr("批次"), lambda c: self.batch_titles.get(c.batch_id or "", "")),
             ]
         )
@@ -1039,7 +1039,7 @@ class SubsidiesPage(Page):
                     as_typed(  # the pack's names of the papers, as it words them
                         self.tr(
                             "还缺：%1。\n先提交也可以，但要写明原因（例如“务工证明下周补交”）："
-                        ).replace("%1", "、".join(missing))
+                        ).replace("%1", self.tr("、").join(missing))
                     ),
                 )
                 if not ok:
