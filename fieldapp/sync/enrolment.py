@@ -121,7 +121,7 @@ def _unseal(doc: dict[str, Any], code: str | None, path: Path) -> dict[str, Any]
     except ValueError:
         raise SyncError(f"{path} 不是完整的设备登记文件（内容损坏），请到县里重新登记") from None
     if not isinstance(inner, dict) or inner.get("kind") != KIND:
-        raise SyncError(f"{path} 不是 fieldapp 设备登记文件")
+        raise SyncError(f"{path} 不是劳动力台账的设备登记文件")
     return inner
 
 
@@ -195,11 +195,11 @@ def read_enrolment(path: Path, code: str | None = None) -> dict[str, Any]:
     except IsADirectoryError:
         raise SyncError(f"{path} 是文件夹，请选择县里发的登记文件本身") from None
     except ValueError:  # not UTF-8 JSON: another file, or one damaged on the way
-        raise SyncError(f"{path} 不是 fieldapp 设备登记文件（内容损坏或选错了文件）") from None
+        raise SyncError(f"{path} 不是劳动力台账的设备登记文件（内容损坏或选错了文件）") from None
     except OSError as error:
         raise SyncError(f"登记文件 {path} 无法读取：{error.strerror or error}") from None
     if not isinstance(doc, dict) or doc.get("kind") != KIND:
-        raise SyncError(f"{path} 不是 fieldapp 设备登记文件")
+        raise SyncError(f"{path} 不是劳动力台账的设备登记文件")
     try:
         form = int(doc.get("format", 0))
     except (TypeError, ValueError):

@@ -76,8 +76,8 @@ def test_the_wrong_file_given_for_an_enrolment_is_told_in_chinese(tmp_path, hub)
     try:
         for name, said in (
             ("文件夹", "是文件夹，请选择县里发的登记文件本身"),
-            ("半截.json", "不是 fieldapp 设备登记文件（内容损坏或选错了文件）"),
-            ("照片.jpg", "不是 fieldapp 设备登记文件（内容损坏或选错了文件）"),
+            ("半截.json", "不是劳动力台账的设备登记文件（内容损坏或选错了文件）"),
+            ("照片.jpg", "不是劳动力台账的设备登记文件（内容损坏或选错了文件）"),
         ):
             with pytest.raises(SyncError) as refused:
                 enrol(device, tmp_path / name, code=ENROL_CODE)
