@@ -60,6 +60,7 @@ EN_REFUSALS: dict[str, str] = {
     "只有%1可以删除草稿申领": "Only %1 can delete a draft claim",
     "申领已「%1」，不能再修改（更正请新建申领）": "The claim is “%1” and can no longer change (to correct it, make a new claim)",
     "申领已「%1」，所属批次不能再改：它已按这个批次的花名册发放，移出批次会被下一个批次再编入、再发放一次；如有错误只能撤销": "The claim is “%1”: its batch can no longer change. It was paid by this batch's roster; taken out, the next batch would take it in and pay it again. If it is wrong, it can only be reversed",
+    "「%1」的申领不能删除：它留在台账上备查（更正请新建申领）": "A claim that is “%1” cannot be deleted: it stays in the ledger for the record (to correct it, make a new claim)",
     "申领已「%1」，所属批次只有乡镇、县里可以调整：乡镇按这个批次公示、报送花名册，村里移出或改动批次，县里收到的花名册就变了（%2）": "The claim is “%1”: only the township or the county can change its batch. The township posts the notice and sends the roster on by this batch; a village taking the claim out of it or changing it would change the roster the county receives (%2)",
     "申领已「%1」，所属批次只有县级可以调整：县里按批次的花名册发放，村、乡镇改动批次会让它漏发或再发一次（%2）": "The claim is “%1”: only the county can change its batch. The county pays by each batch's roster; a village or township changing the batch would leave it unpaid or paid twice (%2)",
     "申领已「%1」，%2不能再修改；如有错误只能撤销": "The claim is “%1”: %2 can no longer change; if it is wrong, it can only be reversed",

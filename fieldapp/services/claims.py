@@ -431,6 +431,11 @@ class ClaimService:
         door and the hub refuse it too: `claim_delete`). Returns the claim as it was."""
         with writing(self.ledger, self.actor) as writer:
             claim = self.queries.get(claim_id)
+            if claim.state in (ClaimState.REJECTED, ClaimState.REVERSED):
+                raise ClaimRefused(
+                    f"{claim.person_name}的“{claim.rule_title}”已「{claim.state}」，不能删除："
+                    "它留在台账上备查（只有草稿可以删除；更正请新建申领）"
+                )
             if claim.state != ClaimState.DRAFT:
                 raise ClaimRefused(
                     f"{claim.person_name}的“{claim.rule_title}”已「{claim.state}」，不能删除，"

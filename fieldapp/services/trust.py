@@ -820,6 +820,8 @@ CLAIM_MADE_BY = template("申领由%1新建，本机不能新建（%2）")
 CLAIM_STEP = template("把申领从「%1」变为「%2」是%3级审核，只有%4可以操作（%5）")
 STATE_UNREAD = template("申领的状态「%1」无法识别，只有县级可以更正")
 NOT_DELETED = template("「%1」的申领不能删除，只能驳回或撤销")
+#: A rejected or reversed claim deleted: not told to be rejected, which it is.
+ENDED_NOT_DELETED = template("「%1」的申领不能删除：它留在台账上备查（更正请新建申领）")
 DRAFTS_DELETED_BY = template("只有%1可以删除草稿申领")
 CLAIM_ENDED = template("申领已「%1」，不能再修改（更正请新建申领）")
 PAID_BATCH = template(
@@ -900,6 +902,8 @@ def _check_claim_row(actor: Actor, data: Mapping[str, Any], context: Context) ->
             return ALLOWED  # the county puts right a claim whose stored state is unreadable
         return refuse("claim_flow", said(STATE_UNREAD, str(context.before.get("state"))))
     if "deleted" in changed:
+        if before in FINAL:
+            return refuse("claim_delete", said(ENDED_NOT_DELETED, _state(before)))
         if before is not S.DRAFT:
             return refuse("claim_delete", said(NOT_DELETED, _state(before)))
         if Level.VILLAGE not in ROLE_LEVELS[actor.role]:

@@ -703,6 +703,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "「%1」是%2级审核，只有%3可以操作（%4）"),
     QT_TRANSLATE_NOOP("Refusals", "「%1」由县里统一维护，只有县级设备或县级汇总中心可以修改（%2）"),
     QT_TRANSLATE_NOOP("Refusals", "「%1」的申领不能删除，只能驳回或撤销"),
+    QT_TRANSLATE_NOOP("Refusals", "「%1」的申领不能删除：它留在台账上备查（更正请新建申领）"),
     QT_TRANSLATE_NOOP("Refusals", "「已删除」标记「%1」不合格"),
     QT_TRANSLATE_NOOP("Refusals", "一个台账里没有的地区"),
     QT_TRANSLATE_NOOP("Refusals", "不予采纳必须写明原因%1，设备上会看到"),

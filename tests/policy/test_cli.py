@@ -584,6 +584,12 @@ def test_claim_delete_deletes_a_draft_only(db, capsys, tmp_path: Path) -> None:
     assert code != 0 and "只能驳回或撤销" in err
     code, out, _ = run(capsys, "--db", path, "claim", "show", again)
     assert "已提交" in out
+    rejected = run(capsys, "--db", path, "claim", "advance", again, "--to", "驳回",
+                   "--reason", "材料不全")  # fmt: skip
+    assert rejected[0] == 0, rejected[2]
+    code, _, err = run(capsys, "--db", path, "claim", "delete", again)
+    # Not told to reject the claim it already rejected.
+    assert code != 0 and "备查" in err and "只能驳回" not in err, err
 
 
 def test_claim_create_without_on_takes_chinas_day_on_a_utc_clock(

@@ -149,6 +149,9 @@ SCENARIOS: dict[str, Callable[[], Verdict]] = {
     "claim_delete": _c(
         COORDINATOR, "claims", {"deleted": True}, before=claim("已提交"), place=VILLAGE
     ),
+    "claim_delete_ended": _c(
+        COORDINATOR, "claims", {"deleted": True}, before=claim("驳回"), place=VILLAGE
+    ),
     "claim_delete_role": _c(
         TOWNSHIP, "claims", {"deleted": True}, before=claim("草稿"), place=VILLAGE
     ),

@@ -119,6 +119,10 @@ BEFORE: dict[str, tuple[str, str]] = {
         "claim_delete",
         "「已提交」的申领不能删除，只能驳回或撤销",
     ),
+    "claim_delete_ended": (
+        "claim_delete",
+        "「驳回」的申领不能删除：它留在台账上备查（更正请新建申领）",
+    ),
     "claim_delete_role": (
         "claim_delete",
         "只有村/安置点专员或县级设备可以删除草稿申领",

@@ -247,6 +247,17 @@ def test_a_claim_the_township_passed_stays_in_its_batch_for_the_village(who, bef
     assert out.rule == ((rule or "") if batched else ""), out.reason
 
 
+@pytest.mark.parametrize("state", ["驳回", "已撤销"])
+def test_an_ended_claim_is_not_deleted_and_not_told_to_be_rejected(state):
+    """Deleting a rejected (reversed) claim was refused saying it can only be rejected or
+    reversed — which it already is. It says the claim stays on the ledger for the record."""
+    context = ctx("claims", claim(state), VILLAGE)
+    verdict = check(COORDINATOR, Proposal("claims", "c1", {"deleted": True}), context)
+    assert verdict.rule == "claim_delete"
+    assert "只能驳回" not in verdict.reason and "备查" in verdict.reason, verdict.reason
+    assert state in verdict.reason
+
+
 def test_rejecting_needs_a_reason_and_a_submitted_claim_is_frozen():
     context = ctx("claims", claim("已提交"), VILLAGE)
     no_reason = Proposal("claims", "c1", {"state": "驳回"})

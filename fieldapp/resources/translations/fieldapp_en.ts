@@ -8470,6 +8470,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>申领已「%1」，所属批次只有乡镇、县里可以调整：乡镇按这个批次公示、报送花名册，村里移出或改动批次，县里收到的花名册就变了（%2）</source>
       <translation>The claim is “%1”: only the township or the county can change its batch. The township posts the notice and sends the roster on by this batch; a village taking the claim out of it or changing it would change the roster the county receives (%2)</translation>
     </message>
+    <message>
+      <source>「%1」的申领不能删除：它留在台账上备查（更正请新建申领）</source>
+      <translation>A claim that is “%1” cannot be deleted: it stays in the ledger for the record (to correct it, make a new claim)</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
