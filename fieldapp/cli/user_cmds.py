@@ -297,6 +297,8 @@ def cmd_hub_reset_password(args: argparse.Namespace) -> int:
 
     hub = _open_hub(args)
     try:
+        # The ledger and the user checked before a new password is asked for.
+        users.check_county_reset(hub.ledger, args.ledger, args.reset_user)
         row = users.county_reset(
             hub.ledger, args.ledger, args.reset_user, new_password(args, args.reset_user)
         )

@@ -485,17 +485,15 @@ def verify_password(ledger: Ledger, name: str, password: str) -> bool:
     return found is not None and not found.disabled
 
 
-def county_reset(hub_ledger: Ledger, ledger_path: str | Path, name: str, password: str) -> UserRow:
-    """The county's recovery path: with the laptop's ledger in hand, open its key with the
-    hub's secret key (its county slot) and give `name` a new password.
-
-    `hub_ledger` is the county hub's own ledger, open as one of its users. A device ledger not
-    yet enrolled (or enrolled to another hub) has no slot this hub can open.
-    """
+def _device_for_reset(
+    hub_ledger: Ledger, ledger_path: Path
+) -> tuple[Ledger, keyfile.KeyFile, bytes]:
+    """The laptop's ledger opened with the hub's secret key (its county slot): the ledger, its
+    key file's contents and its key. Refused when this is no hub, or the ledger has no slot
+    this hub can open (not enrolled, or enrolled to another hub)."""
     identity = SyncState(hub_ledger.db).identity()
     if identity is None or identity.role != "hub":
         raise NotAllowed(said(HUB_ONLY))
-    ledger_path = Path(ledger_path)
     state = ledger_state(ledger_path)
     if state == "new":
         raise ValidationFailed(said(NO_LEDGER_FILE, str(ledger_path)))
@@ -508,18 +506,47 @@ def county_reset(hub_ledger: Ledger, ledger_path: str | Path, name: str, passwor
     key = keys.county.open(identity.box_secret)
     if key is None:
         raise NotAllowed(said(OTHER_HUB))
-    name, password = check_name(name), check_password(password)
     db = open_database(ledger_path, key, keys.cipher)
-    ledger = Ledger(db, str(ledger_path), hub_ledger.author, Unlocked(key, keys, None))
+    return Ledger(db, str(ledger_path), hub_ledger.author, Unlocked(key, keys, None)), keys, key
+
+
+def _user_to_reset(ledger: Ledger, name: str) -> UserRow:
+    """`name` on the laptop's ledger, to be given a new password: refused when there is no
+    such user or they are disabled."""
+    found = users.user(ledger.db, name)
+    if found is None:
+        raise ValidationFailed(said(NO_SUCH_USER_THERE, name))
+    if found.disabled:
+        refused = _disabled(said(RESET_DISABLED, name), name)
+        # The county's command line speaks of that laptop's administrator's command.
+        refused.cli_hint = f"（那台电脑上也可以用命令 fieldapp user enable {name} 重新启用）"
+        raise refused
+    return found
+
+
+def check_county_reset(hub_ledger: Ledger, ledger_path: str | Path, name: str) -> None:
+    """What `county_reset` would refuse before a new password is given — the ledger, its
+    enrolment, the user's name, the user there and not disabled — so that the clerk is not
+    asked for a password first (and a script not told it lacks one)."""
+    ledger, _keys, _key = _device_for_reset(hub_ledger, Path(ledger_path))
     try:
-        found = users.user(ledger.db, name)
-        if found is None:
-            raise ValidationFailed(said(NO_SUCH_USER_THERE, name))
-        if found.disabled:
-            refused = _disabled(said(RESET_DISABLED, name), name)
-            # The county's command line speaks of that laptop's administrator's command.
-            refused.cli_hint = f"（那台电脑上也可以用命令 fieldapp user enable {name} 重新启用）"
-            raise refused
+        _user_to_reset(ledger, check_name(name))
+    finally:
+        ledger.close()
+
+
+def county_reset(hub_ledger: Ledger, ledger_path: str | Path, name: str, password: str) -> UserRow:
+    """The county's recovery path: with the laptop's ledger in hand, open its key with the
+    hub's secret key (its county slot) and give `name` a new password.
+
+    `hub_ledger` is the county hub's own ledger, open as one of its users. A device ledger not
+    yet enrolled (or enrolled to another hub) has no slot this hub can open.
+    """
+    ledger_path = Path(ledger_path)
+    ledger, keys, key = _device_for_reset(hub_ledger, ledger_path)
+    try:
+        name, password = check_name(name), check_password(password)
+        found = _user_to_reset(ledger, name)
         # Argon2id before the key file's locked read-change-save: a colleague another program
         # adds meanwhile keeps their slot.
         slot = keyfile.Slot.make(password, key)

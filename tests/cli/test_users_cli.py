@@ -178,6 +178,13 @@ def test_backup_restore_and_county_reset_from_the_command_line(
     monkeypatch.setenv("FIELDAPP_USER", "县管理员")
     monkeypatch.setenv("FIELDAPP_PASSWORD", "猜的口令123")
     assert main(["hub", "reset-password", "--dir", hub, "--ledger", db, "--user", "李芳"]) == 1
+    # A user mistyped is said before a new password is asked for (a script has none to give).
+    monkeypatch.setenv("FIELDAPP_PASSWORD", "县里的口令1")
+    monkeypatch.delenv("FIELDAPP_NEW_PASSWORD")
+    capsys.readouterr()
+    assert main(["hub", "reset-password", "--dir", hub, "--ledger", db, "--user", "李四"]) == 1
+    err = capsys.readouterr().err
+    assert "没有名为 李四 的用户" in err and "新口令" not in err, err
 
 
 def test_every_export_is_logged_with_who_how_many_and_the_file_hash(
