@@ -271,7 +271,9 @@ class AreaResolver:
         if code is None or code.level < AreaLevel.COUNTY:
             raise CellError(said(CODE_LENGTH, ref.code))
         if code in self.by_code:
-            return str(code)  # plain text into the ledger
+            # Known (an earlier row made it, or the ledger holds it): a place named below it
+            # still is, on every row — not only on the row that made the code's place.
+            return self._named_below(str(code), code.level, ref)  # plain text into the ledger
         self._official(code.county)
         if code.level >= AreaLevel.TOWNSHIP:
             self._official(code.at(AreaLevel.TOWNSHIP))

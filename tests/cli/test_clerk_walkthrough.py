@@ -359,3 +359,33 @@ def test_user_passwd_of_no_such_user_says_so_before_asking_a_password(
     code, out, err = run(capsys, "--db", db, "user", "passwd", "王钢")
     assert (code, out) == (1, ""), out
     assert "王钢" in err and "需要新口令" not in err, err
+
+
+def test_every_row_of_a_village_code_keeps_its_group(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The village's code on every row, each household's 村民组 beside it: the first row's
+    group was made, and every later row of the same code (the village now known) was put in
+    the village itself, its group dropped — as on every row of an import into a ledger that
+    already holds the village."""
+    sheet = tmp_path / "村台账.csv"
+    head = "姓名,身份证号码,户主身份证号码,性别,与户主关系,区划代码,村（社区）,村民组"
+    rows = [
+        f"王大勇,520502198001010015,520502198001010015,男,户主,{VILLAGE},红星村,一组",
+        f"李二妹,520502198203040028,520502198203040028,女,户主,{VILLAGE},红星村,二组",
+    ]
+    sheet.write_text("\n".join([head, *rows]) + "\n", encoding="utf-8")
+    db = tmp_path / "红星村.db"
+    code, out, err = run(capsys, "--db", db, "import", sheet)
+    assert code == 0, out + err
+    for number, group in (("520502198001010015", "一组"), ("520502198203040028", "二组")):
+        code, out, err = run(capsys, "--db", db, "person", "show", number)
+        assert code == 0, err
+        assert f"所在：七星关区 梨树镇 红星村 {group}" in out, out
+    again = tmp_path / "又一户.csv"
+    third = f"张三,520502199005060030,520502199005060030,男,户主,{VILLAGE},红星村,三组"
+    again.write_text("\n".join([head, third]) + "\n", encoding="utf-8")
+    code, out, err = run(capsys, "--db", db, "import", again)
+    assert code == 0, out + err
+    code, out, err = run(capsys, "--db", db, "person", "show", "520502199005060030")
+    assert "所在：七星关区 梨树镇 红星村 三组" in out, out
