@@ -67,6 +67,9 @@ def test_preview_lists_changes_and_the_conflict_choice_reaches_the_import(qtbot,
     assert "王专员" in dialog.conflicts.item(phone, 7).text()
     assert dialog.changes.rowCount() == 0
     assert dialog.mapped.rowCount() == 2  # 全劳力 and 半劳力, each reported
+    # What the sheet wrote, and what it is read as (the last header was a bare 按).
+    headers = [dialog.mapped.horizontalHeaderItem(c).text() for c in range(5)]
+    assert headers[3:] == ["表格中写的", "读作"], headers
     assert dialog.take_sheet() == set()
     dialog.conflicts.item(phone, 0).setCheckState(Qt.CheckState.Checked)
     chosen = dialog.take_sheet()

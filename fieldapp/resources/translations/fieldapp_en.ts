@@ -3168,7 +3168,7 @@
       <translation>Written in the sheet</translation>
     </message>
     <message>
-      <source>按</source>
+      <source>读作</source>
       <translation>Read as</translation>
     </message>
     <message>
@@ -3210,10 +3210,6 @@
     <message>
       <source>在哪里（前几处）</source>
       <translation>Where (first few)</translation>
-    </message>
-    <message>
-      <source>读作</source>
-      <translation>Read as</translation>
     </message>
     <message>
       <source>第 %1 行</source>

@@ -225,7 +225,7 @@ class ImportPreviewDialog(QDialog):
                 self.tr("行号"),
                 self.tr("列"),
                 self.tr("表格中写的"),
-                self.tr("按"),
+                self.tr("读作"),
             ],
             [[m.sheet, str(m.row), m.column, m.before, m.after] for m in report.mapped],
         )
