@@ -3113,7 +3113,7 @@
     </message>
     <message>
       <source>未识别的列（不导入）：</source>
-      <translation>Unrecognised columns (not imported):</translation>
+      <translation>Unrecognised columns (not imported): </translation>
     </message>
     <message>
       <source>行号</source>
@@ -3296,7 +3296,7 @@
     </message>
     <message>
       <source>未识别的列（未导入）：</source>
-      <translation>Unrecognised columns (not imported):</translation>
+      <translation>Unrecognised columns (not imported): </translation>
     </message>
     <message>
       <source>冲突 %1 处保留了台账中的值</source>
@@ -3381,6 +3381,10 @@
     <message>
       <source>表格日期：%1（%2）</source>
       <translation>Sheet date: %1 (%2)</translation>
+    </message>
+    <message>
+      <source>、</source>
+      <translation>, </translation>
     </message>
   </context>
   <context>

@@ -132,7 +132,9 @@ class ImportPreviewDialog(QDialog):
         if report.date_not_believed:
             summary += "\n" + date_refused_line(report)
         if report.unknown_headers:
-            summary += "\n" + self.tr("未识别的列（不导入）：") + "、".join(report.unknown_headers)
+            summary += "\n" + self.tr("未识别的列（不导入）：") + self.tr("、").join(
+                report.unknown_headers
+            )
         if report.unknown_words:
             summary += "\n" + self.tr(
                 "就业状态中有 %1 个用词台账不认识：请在“就业状态用词”页逐个选择读作什么，"

@@ -146,7 +146,7 @@ class ImportReportDialog(QDialog):
         fit_to_screen(self, 820, 520)
         summary = (
             self.tr("工作表：")
-            + ("、".join(report.sheets) or report.sheet)
+            + (self.tr("、").join(report.sheets) or report.sheet)
             + "\n"
             + self.tr(
                 "已导入 %1 人（新建 %2 户，并入已有 %3 户，新建地点 %4 个）；未导入 %5 行；"
@@ -168,7 +168,9 @@ class ImportReportDialog(QDialog):
                 "不能登记到县里正式的汇总中心。正式工作请另建一个台账，导入村里真实的表格"
             )
         if report.unknown_headers:
-            summary += "\n" + self.tr("未识别的列（未导入）：") + "、".join(report.unknown_headers)
+            summary += "\n" + self.tr("未识别的列（未导入）：") + self.tr("、").join(
+                report.unknown_headers
+            )
         summary += "".join("\n" + line for line in words_said_lines(report))
         if report.conflicts:
             summary += "\n" + self.tr("冲突 %1 处保留了台账中的值").replace(
