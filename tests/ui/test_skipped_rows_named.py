@@ -213,3 +213,15 @@ def test_an_unreadable_field_not_chosen_is_not_saved_at_its_default(open_with, q
     editor.save()
     assert _stored_labour(ledger, person_id) == LabourAbility.ORDINARY.value
     assert records.get(ledger, Person, person_id).notes == "已核实"
+
+
+def test_the_fields_of_a_person_no_model_accepts_are_listed_in_english(open_with, qtbot):
+    """In an English window the panel said which fields of such a person cannot be read in
+    Chinese and with the Chinese 、 (“…values this program cannot read (姓名、身份证号码、…)”);
+    they are named in English, listed with the window's separator."""
+    win = open_with(_garbage, "en")
+    page = win.show_page("ledger")
+    win.open_person(natural_id("persons", "bad"))
+    text = page.panel.summary.text()
+    assert page.panel.person is None and "ID number" in text, text
+    assert not any("\u4e00" <= ch <= "\u9fff" or ch == "、" for ch in text), text

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain.dates import china_minute, today
 from fieldapp.domain.errors import FieldappError, MalformedRow, NotFound
-from fieldapp.domain.labels import field_label
 from fieldapp.domain.models import (
     CategoryMembership,
     EmploymentSpell,
@@ -50,7 +49,7 @@ from fieldapp.ui.dialogs.household import HouseholdDialog
 from fieldapp.ui.dialogs.person_moves import DeleteDialog, MoveDialog
 from fieldapp.ui.dialogs.records import SpellDialog, UnemploymentDialog
 from fieldapp.ui.errors import show_delete_refused, show_error
-from fieldapp.ui.held_words import REFUSALS, filled, reason_shown, stored_word
+from fieldapp.ui.held_words import REFUSALS, field_word, filled, reason_shown, stored_word
 from fieldapp.ui.history import HistoryLine, history_lines
 from fieldapp.ui.history_said import history_words, household_said
 from fieldapp.ui.operations import OperationPanel
@@ -465,7 +464,9 @@ class PersonPanel(QWidget):
 
     def _unusable(self, error: MalformedRow) -> str:
         """Why a person's stored row cannot be shown, in the user's words (no ids)."""
-        fields = "、".join(field_label(f) for f in error.fields) or self.tr("内容")
+        fields = self.tr("、").join(  # named and listed in the window's language
+            field_word(f, error.table) for f in error.fields
+        ) or self.tr("内容")
         if error.newer:
             text = self.tr(
                 "这个人的记录有本机程序没有的选项（%1），无法显示。多半是本机的程序比中心旧，"
