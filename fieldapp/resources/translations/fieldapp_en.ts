@@ -701,6 +701,10 @@
       <source>不予采纳这 %1 条</source>
       <translation>Dismiss these %1</translation>
     </message>
+    <message>
+      <source>%1（%2）</source>
+      <translation>%1 (%2)</translation>
+    </message>
   </context>
   <context>
     <name>DeleteDialog</name>
@@ -1547,6 +1551,10 @@
     <message>
       <source>……</source>
       <translation>…</translation>
+    </message>
+    <message>
+      <source>、</source>
+      <translation>, </translation>
     </message>
   </context>
   <context>

@@ -174,14 +174,22 @@ class DecisionDialog(QDialog):
         if many:
             where = []
             for village, device, n in origins(items):
-                place = f"{village}（{device}）" if village else device
+                place = (
+                    self.tr("%1（%2）").replace("%1", village).replace("%2", device)
+                    if village
+                    else device
+                )
                 where.append(self.tr("%1：%2 条").replace("%1", place).replace("%2", str(n)))
             self.origin = plain_label("\n".join(where))
             form.addRow(self.tr("来自"), self.origin)
         else:
             first = items[0]
             village = str(first.get("village") or "")
-            device = f"{first.get('device', '')}（{first.get('author', '')}）"
+            device = (
+                self.tr("%1（%2）")
+                .replace("%1", str(first.get("device", "")))
+                .replace("%2", str(first.get("author", "")))
+            )
             self.origin = plain_label(f"{village} {device}" if village else device)
             form.addRow(self.tr("设备"), self.origin)
         self.origin.setWordWrap(True)
@@ -447,7 +455,7 @@ class HeldReview(QWidget):
         else:
             text = self.tr("已接受 %1 条") if accept else self.tr("已不予采纳 %1 条")
             text = text.replace("%1", str(len(run.done)))
-            places = "、".join(dict.fromkeys(
+            places = self.tr("、").join(dict.fromkeys(
                 str(by_id[i].get("village") or by_id[i].get("device") or "") for i in run.done
             ))  # fmt: skip
             if run.done and places:
