@@ -157,7 +157,7 @@ def warn_of_clear_backups(parent: QWidget, path: Path) -> None:
     if not copies:
         return
 
-    names = "、".join(c.name for c in copies[:5])
+    names = QCoreApplication.translate("LoginDialog", "、").join(c.name for c in copies[:5])
     if len(copies) > 5:
         names += QCoreApplication.translate("LoginDialog", " 等 %1 个").replace(
             "%1", str(len(copies))

@@ -684,3 +684,23 @@ def test_a_backup_or_key_file_opened_as_the_ledger_is_said_without_a_command(
         "beside it. If it is an encrypted ledger, copy its key file with it and put it beside "
         "it; a lost key file can only be recovered from a backup",
     }, english
+
+
+def test_the_clear_backups_are_listed_in_english(tmp_path, warnings_shown):
+    """The English window listed the clear backups beside an encrypted ledger with the Chinese
+    、 (“…backups … (ledger-备份-….db、ledger-恢复前-….db, in …)”); they are listed with the
+    window's separator, their names as they are on the disk."""
+    from fieldapp.ui.login import warn_of_clear_backups
+    from tests.english import in_english
+
+    path = tmp_path / "ledger.db"
+    Ledger.open(path).close()
+    names = ["ledger-备份-20261120-140512.db", "ledger-恢复前-20261121-090000.db"]
+    for name in names:
+        (tmp_path / name).write_bytes(path.read_bytes())
+    with in_english():
+        warn_of_clear_backups(None, path)
+    warn_of_clear_backups(None, path)
+    english, chinese = warnings_shown
+    assert ", ".join(names) in english and "、" not in english, english
+    assert "、".join(names) in chinese, chinese

@@ -3694,6 +3694,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>这个文件不能作为台账打开：</source>
       <translation>This file cannot be opened as a ledger:</translation>
     </message>
+    <message>
+      <source>、</source>
+      <translation>, </translation>
+    </message>
   </context>
   <context>
     <name>MainWindow</name>
