@@ -9696,6 +9696,10 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
       <source>请先在上方“补贴”中选择要编批次的补贴：一个批次只编一种补贴的申领</source>
       <translation>First choose the subsidy to batch under Subsidies above: a batch holds one subsidy’s claims</translation>
     </message>
+    <message>
+      <source>（%1）</source>
+      <translation> (%1)</translation>
+    </message>
   </context>
   <context>
     <name>SyncPage</name>

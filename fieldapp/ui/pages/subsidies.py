@@ -992,7 +992,8 @@ class SubsidiesPage(Page):
                 step = f"{was} → {word_shown(event.to_state)}"
             else:
                 step = self._detail_shown(event.detail)
-            why = f"（{event.reason}）" if event.reason else ""
+            # The reason as written, in the window's brackets.
+            why = self.tr("（%1）").replace("%1", event.reason) if event.reason else ""
             who = event.created_by or self.tr("未知")
             lines.append(escape(f"{short_time(event.created_at or '')}  {who}  {step}{why}"))
         self.claim_steps.setHtml("<br>".join(lines))
