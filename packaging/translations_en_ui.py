@@ -382,6 +382,9 @@ EN_UI: dict[str, str] = {
     ),
     "是": "Yes",
     "否": "No",
+    # fieldapp/ui/dialogs/import_preview.py: a change (联系电话：… → …) and a new record.
+    "：": ": ",
+    "新增%1：": "New %1: ",
     # fieldapp/ui/days.py: %1 the year, %2 the month's number, %3 the day, %4 the month's name.
     "%1年%2月%3日": "%3 %4 %1",
     "%1年%2月": "%4 %1",

@@ -14,8 +14,9 @@ from fieldapp.tabular.ledger_import import import_ledger
 from fieldapp.ui.dialogs.import_preview import ImportPreviewDialog
 from fieldapp.ui.dialogs.import_report import ImportReportDialog
 from tests.english import in_english
-from tests.tabular.sheets import write_xlsx
-from tests.ui.test_import_preview import HEAD, PLACE, WIFE
+from tests.tabular.sheets import dated, write_xlsx
+from tests.ui.in_english import CHINESE
+from tests.ui.test_import_preview import HEAD, PLACE, WIFE, _ledger_with_a_family
 
 HEADER = ["姓名", "身份证号码", "户主身份证号码", "县（市、区）", "乡镇（街道）", "村（社区）"]
 
@@ -64,3 +65,30 @@ def test_the_import_lists_columns_and_sheets_with_the_windows_separator(qtbot, t
     assert "一组、二组" in sheets.summary.text()
     ledger.close()
     other.close()
+
+
+def test_the_preview_says_its_changes_and_new_records_in_english(qtbot, tmp_path):
+    """The preview's 改动 in an English window named a changed cell by the ledger's Chinese
+    (“联系电话：13800000001 → 13900000001”) and a new record read “新增：姓名 王五，…”. The
+    program's words are said in English, the values as the sheet has them."""
+    ledger = _ledger_with_a_family(tmp_path)
+    sheet = dated(write_xlsx(
+        tmp_path / "u.xlsx",
+        ["姓名", "身份证号码", "联系电话", "人员类别"],
+        [["张长英", HEAD, "13900000001", "脱贫人口"]],
+    ))
+    report = import_ledger(ledger, sheet, update=True, dry_run=True)
+    with in_english():
+        dialog = ImportPreviewDialog(report)
+        qtbot.addWidget(dialog)
+        table = dialog.changes
+        lines = [table.item(r, 4).text() for r in range(table.rowCount())]
+    assert "Phone: 13800000001 → 13900000001" in lines, lines
+    for line in lines:
+        assert not CHINESE.search(line), lines
+    chinese = ImportPreviewDialog(report)
+    qtbot.addWidget(chinese)
+    lines = [chinese.changes.item(r, 4).text() for r in range(chinese.changes.rowCount())]
+    assert "联系电话：13800000001 → 13900000001" in lines, lines
+    assert any(line.startswith("新增") for line in lines), lines
+    ledger.close()

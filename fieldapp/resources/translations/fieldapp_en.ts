@@ -3271,6 +3271,30 @@
       <source>选中的 %1 处冲突，都改用%2（覆盖台账现有的值；表格没有可信的日期，不知道哪边是后来改的）？</source>
       <translation>Use %2 for the %1 selected conflicts (replacing the ledger’s current values; the sheet has no date to trust, so which side was changed later is not known)?</translation>
     </message>
+    <message>
+      <source>：</source>
+      <translation>: </translation>
+    </message>
+    <message>
+      <source>新增%1：</source>
+      <translation>New %1: </translation>
+    </message>
+    <message>
+      <source>，</source>
+      <translation>, </translation>
+    </message>
+    <message>
+      <source>（空）</source>
+      <translation>(blank)</translation>
+    </message>
+    <message>
+      <source>是</source>
+      <translation>Yes</translation>
+    </message>
+    <message>
+      <source>否</source>
+      <translation>No</translation>
+    </message>
   </context>
   <context>
     <name>ImportReportDialog</name>

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.tabular.ledger_import import ImportReport
-from fieldapp.tabular.ledger_update import Seen
+from fieldapp.store.queries.history import TABLE_LABELS
+from fieldapp.tabular.ledger_update import RowPlan, Seen, shown
 from fieldapp.ui.dialogs.import_report import (
     date_refused_line,
     reason_shown,
@@ -30,6 +31,7 @@ from fieldapp.ui.dialogs.import_report import (
     words_said_lines,
 )
 from fieldapp.ui.errors import show_error
+from fieldapp.ui.held_words import field_word, table_word, word_shown
 from fieldapp.ui.status_words_said import statuses
 from fieldapp.ui.widgets import ask_yes_no, fit_to_screen, plain_label, tip
 
@@ -38,6 +40,8 @@ LONG = 12  # characters: a text longer may not fit its column; its tooltip holds
 WRAPS = 20  # characters: a shorter text is narrower than WIDEST, so its row never grows
 #: Rows measured from the first on screen: more than a 1366×768 dialog shows at once.
 FIT_AHEAD = 80
+#: A new record's links to other rows, never said (as `RowPlan.describe_insert` leaves them).
+_LINKS = frozenset(("id", "person_id", "household_id", "visit_id", "spell_id"))
 
 
 def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
@@ -155,7 +159,7 @@ class ImportPreviewDialog(QDialog):
             [
                 [p.sheet, str(p.row), p.name, p.id_number, line]
                 for p in report.changes
-                for line in _lines(p.as_dict())
+                for line in self._lines(p)
             ],
         )
         self.conflicts = _table(
@@ -271,6 +275,44 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
 
+
+    def _lines(self, plan: RowPlan) -> list[str]:
+        """A row's changes (联系电话：… → …) and new records (新增人员类别：…) in the language
+        shown: the program's words in it, the values as the sheet and the ledger have them (a
+        form's word, 脱贫人口, in the language shown too)."""
+        lines = [
+            self._label(c.table, c.field)
+            + self.tr("：")
+            + f"{self._value(c.old)} → {self._value(c.new)}"
+            for c in plan.changes
+            if c.conflict is None
+        ]
+        for table, row in plan.new_rows():
+            parts = [
+                f"{field_word(k, table)} {self._value(v)}"
+                for k, v in row.items()
+                if k not in _LINKS and v not in (None, "", False)
+            ]
+            what = table_word(TABLE_LABELS.get(table, table))
+            lines.append(self.tr("新增%1：").replace("%1", what) + self.tr("，").join(parts))
+        return lines
+
+    def _label(self, table: str, field: str) -> str:
+        """A changed cell's name (联系电话; 就业经历：月收入 for a person's other records)."""
+        if table == "persons":
+            return field_word(field, table)
+        return table_word(TABLE_LABELS.get(table, table)) + self.tr("：") + field_word(field, table)
+
+    def _value(self, value: object) -> str:
+        """A value as the preview shows it (`ledger_update.shown`), its empty, yes and no and a
+        form's word in the language shown."""
+        if value is None or value == "":
+            return self.tr("（空）")
+        if isinstance(value, bool):
+            return self.tr("是") if value else self.tr("否")
+        if isinstance(value, str):
+            return word_shown(value)
+        return shown(value)
     def _words_table(self, report: ImportReport) -> QTableWidget:
         """The status words no list knows: each with its column, cells and rows, and a box
         to choose what it means (nothing chosen: its rows are not imported); then the words
@@ -399,8 +441,3 @@ class ImportPreviewDialog(QDialog):
         return len(rows)
 
 
-def _lines(plan: dict[str, object]) -> list[str]:
-    changes = plan["changes"]
-    new = plan["new"]
-    assert isinstance(changes, list) and isinstance(new, list)
-    return [f"{c['column']}：{c['from']} → {c['to']}" for c in changes] + [str(n) for n in new]
