@@ -92,3 +92,23 @@ def test_the_preview_says_its_changes_and_new_records_in_english(qtbot, tmp_path
     assert "联系电话：13800000001 → 13900000001" in lines, lines
     assert any(line.startswith("新增") for line in lines), lines
     ledger.close()
+
+
+def test_the_previews_conflicts_name_their_cell_in_english(qtbot, tmp_path):
+    """The preview's 冲突 tab named the cell by the ledger's Chinese in an English window
+    (项目 联系电话); it is said in English, the values as they are."""
+    ledger = _ledger_with_a_family(tmp_path)
+    sheet = write_xlsx(  # undated: every difference is a conflict
+        tmp_path / "u.xlsx", ["姓名", "身份证号码", "联系电话"], [["张长英", HEAD, "13900000001"]]
+    )
+    report = import_ledger(ledger, sheet, update=True, dry_run=True)
+    assert len(report.conflicts) == 1
+    with in_english():
+        dialog = ImportPreviewDialog(report)
+        qtbot.addWidget(dialog)
+        row = [dialog.conflicts.item(0, c).text() for c in range(1, 7)]
+    assert row[3:] == ["Phone", "13800000001", "13900000001"], row
+    chinese = ImportPreviewDialog(report)
+    qtbot.addWidget(chinese)
+    assert chinese.conflicts.item(0, 4).text() == "联系电话"
+    ledger.close()

@@ -179,12 +179,13 @@ class ImportPreviewDialog(QDialog):
                     c["sheet"],
                     str(c["row"]),
                     c["name"],
-                    c["column"],
-                    c["ledger"],
-                    c["sheet_value"],
+                    self._label(x.change.table, x.change.field),  # in the window's words
+                    self._value(x.change.old),
+                    self._value(x.change.new),
                     f"{c['edited_at']} {c['edited_by']}",
                 ]
-                for c in (x.as_dict() for x in report.conflicts)
+                for x in report.conflicts
+                for c in (x.as_dict(),)
             ],
         )
         for r in range(self.conflicts.rowCount()):
