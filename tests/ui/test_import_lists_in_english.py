@@ -72,11 +72,13 @@ def test_the_preview_says_its_changes_and_new_records_in_english(qtbot, tmp_path
     (“联系电话：13800000001 → 13900000001”) and a new record read “新增：姓名 王五，…”. The
     program's words are said in English, the values as the sheet has them."""
     ledger = _ledger_with_a_family(tmp_path)
-    sheet = dated(write_xlsx(
-        tmp_path / "u.xlsx",
-        ["姓名", "身份证号码", "联系电话", "人员类别"],
-        [["张长英", HEAD, "13900000001", "脱贫人口"]],
-    ))
+    sheet = dated(
+        write_xlsx(
+            tmp_path / "u.xlsx",
+            ["姓名", "身份证号码", "联系电话", "人员类别"],
+            [["张长英", HEAD, "13900000001", "脱贫人口"]],
+        )
+    )
     report = import_ledger(ledger, sheet, update=True, dry_run=True)
     with in_english():
         dialog = ImportPreviewDialog(report)

@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.tabular.ledger_import import ImportReport
 from fieldapp.store.queries.history import TABLE_LABELS
-from fieldapp.tabular.ledger_update import RowPlan, Seen, shown
+from fieldapp.tabular.ledger_import import ImportReport
+from fieldapp.tabular.ledger_update import RowPlan, Seen
+from fieldapp.tabular.ledger_update import shown as shown_as_stored
 from fieldapp.ui.dialogs.import_report import (
     date_refused_line,
     reason_shown,
@@ -136,8 +137,10 @@ class ImportPreviewDialog(QDialog):
         if report.date_not_believed:
             summary += "\n" + date_refused_line(report)
         if report.unknown_headers:
-            summary += "\n" + self.tr("未识别的列（不导入）：") + self.tr("、").join(
-                report.unknown_headers
+            summary += (
+                "\n"
+                + self.tr("未识别的列（不导入）：")
+                + self.tr("、").join(report.unknown_headers)
             )
         if report.unknown_words:
             summary += "\n" + self.tr(
@@ -276,7 +279,6 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
 
-
     def _lines(self, plan: RowPlan) -> list[str]:
         """A row's changes (联系电话：… → …) and new records (新增人员类别：…) in the language
         shown: the program's words in it, the values as the sheet and the ledger have them (a
@@ -313,7 +315,8 @@ class ImportPreviewDialog(QDialog):
             return self.tr("是") if value else self.tr("否")
         if isinstance(value, str):
             return word_shown(value)
-        return shown(value)
+        return shown_as_stored(value)
+
     def _words_table(self, report: ImportReport) -> QTableWidget:
         """The status words no list knows: each with its column, cells and rows, and a box
         to choose what it means (nothing chosen: its rows are not imported); then the words
@@ -440,5 +443,3 @@ class ImportPreviewDialog(QDialog):
             if item is not None:
                 item.setCheckState(state)
         return len(rows)
-
-

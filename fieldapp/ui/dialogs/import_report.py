@@ -168,8 +168,10 @@ class ImportReportDialog(QDialog):
                 "不能登记到县里正式的汇总中心。正式工作请另建一个台账，导入村里真实的表格"
             )
         if report.unknown_headers:
-            summary += "\n" + self.tr("未识别的列（未导入）：") + self.tr("、").join(
-                report.unknown_headers
+            summary += (
+                "\n"
+                + self.tr("未识别的列（未导入）：")
+                + self.tr("、").join(report.unknown_headers)
             )
         summary += "".join("\n" + line for line in words_said_lines(report))
         if report.conflicts:
