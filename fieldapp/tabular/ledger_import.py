@@ -143,6 +143,15 @@ END_NO_JOB = sentences.template(
 )
 #: … a cell that cannot be taken (%1 why), the job kept as running.
 END_KEPT = sentences.template("%1：这一格没有导入，这份工作照常导入（按仍在进行），请核对")
+#: A people sheet's 出生日期 (出生年月) cell, which the ID number gives: a day or month other
+#: than the number's (%1 the heading, %2 as written, %3 the number's day), the person imported
+#: by the number — a slip of the pen, or another person's number copied onto the row.
+BIRTH_OTHER = sentences.template(
+    "%1填的是%2，但身份证号码表明是%3出生，已按身份证号码导入，"
+    "请核对（是否把别人的身份证号码抄到了这一行）"
+)
+#: … a cell that cannot be read as a day (%1 why; %2 the number's day).
+BIRTH_UNREAD = sentences.template("%1：这一格没有读取，出生日期按身份证号码（%2）导入")
 #: … the job left out with it, beside 未就业 (%1 why).
 END_JOB_LEFT_OUT = sentences.template("%1：这份工作没有导入，这个人的其余信息照常导入，请核对")
 #: … a day before the job's start (%1 the heading, %2 the day, %3 the start).
@@ -385,6 +394,7 @@ class LedgerImporter:
         self._example_numbers: set[str] = set()
         #: The header of the people sheet's column of job ends (务工结束日期), if it has one.
         self._end_heading = ""
+        self._birth_heading = ""
         #: The rows of the sheet being read whose job's contract is open-ended (无固定期限).
         self._open_ended: list[int] = []
         #: …of them, those whose term is written 长期 (said as read so).
@@ -661,6 +671,9 @@ class LedgerImporter:
             self._months[sheet.sheet] = month_column
         self._end_heading = self._job_end_column(sheet)
         read = _READ_WITH_SEQ | {"job_end"} if self._end_heading else _READ_WITH_SEQ
+        self._birth_heading = self._birth_column(sheet)
+        if self._birth_heading:
+            read = read | {"birth_seen"}
         for start, stop in _chunks(len(sheet.rows)):
             records = sheet.records(start, stop, read, _RAW_WITH_END)
             parsed = self._parse(records, done + start, total)
@@ -679,6 +692,40 @@ class LedgerImporter:
                 sheet.unknown_headers[:] = [h for h in sheet.unknown_headers if h != heading]
                 return heading
         return ""
+
+    def _birth_column(self, sheet: Table) -> str:
+        """The header of a people sheet's 出生日期 (出生年月) column, mapped as `birth_seen`
+        and no longer an unknown column (renaming it would not have it read: the ID number
+        gives the birth date); each row's cell is checked against the number. '' when none."""
+        for index, cell in enumerate(sheet.header_cells):
+            heading = _heading(cell)
+            if index not in sheet.columns and normalise_header(heading) in _BIRTH:
+                sheet.columns[index] = "birth_seen"
+                sheet.unknown_headers[:] = [h for h in sheet.unknown_headers if h != heading]
+                return heading
+        return ""
+
+    def _check_birth(self, item: ParsedRow, cell: object) -> None:
+        """A row's 出生日期 (出生年月) cell against its ID number: a day (or a month alone)
+        other than the number's, or a cell that is no day, said; the person is imported by
+        the number either way."""
+        heading = self._birth_heading
+        known = idnumber.birth_and_sex(str(item.person.get("id_number", "")))
+        if known is None:
+            return
+        birth = known[0]
+        try:
+            day = dates_cell(cell, heading)
+        except CellError as error:
+            item.warnings.append(sentences.said(BIRTH_UNREAD, error.reason, sentences.Day(birth)))
+            return
+        if day is None:
+            return
+        by_month = month_only(cell)
+        if (day.year, day.month) == (birth.year, birth.month) and (by_month or day == birth):
+            return
+        shown = sentences.Day(day, "month" if by_month else "day")
+        item.warnings.append(sentences.said(BIRTH_OTHER, heading, shown, sentences.Day(birth)))
 
     def _end_job(self, item: ParsedRow, cell: object) -> None:
         """The job of a people sheet's row ended on the day its 务工结束日期 (返乡时间) cell
@@ -1921,6 +1968,10 @@ class LedgerImporter:
         above: tuple[int, str] | None = None  # (row, 户主身份证号码) of the row above
         for offset, (row, texts, raw) in enumerate(records):
             self.job.tick(done + offset, total)
+            # The 出生日期 cell is only checked (after the row is read): no part of the row's
+            # own reading, nor of telling a foot or a header again.
+            born = texts.pop("birth_seen", None)
+            born_cell = raw.pop("birth_seen", born)
             if self.update and "id_number" in texts:  # on the sheet, whatever becomes of it
                 self._numbers_seen.add(idnumber.normalise(texts["id_number"]))
             if (
@@ -1956,6 +2007,8 @@ class LedgerImporter:
             item.sheet = self._sheet
             if end:
                 self._end_job(item, end_cell)
+            if born is not None:
+                self._check_birth(item, born_cell)
             parsed.append(item)
             self._note_open_ended(row, term)
             if item.mapped:
@@ -2205,8 +2258,10 @@ def _ended(cell: object, today: dt.date) -> bool:
     return day is not None and day <= today
 
 
-#: The raw cells read of a people sheet: the parser's, and a job's end.
-_RAW_WITH_END = RAW | {"job_end"}
+#: The raw cells read of a people sheet: the parser's, a job's end, and the birth date written.
+_RAW_WITH_END = RAW | {"job_end", "birth_seen"}
+#: A people sheet's headers of the birth date the ID number gives (read as `birth_seen`).
+_BIRTH = frozenset({"出生日期", "出生年月", "出生年月日", "出生时间", "出生日"})
 
 
 #: The columns of a sheet of months alone: who each row is (no person's facts to import).

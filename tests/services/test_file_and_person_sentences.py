@@ -299,6 +299,7 @@ def said_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> set[str]:
         *(said for said, _chinese in _person_cell_notes()),
         *(said for said, _chinese in _job_notes()),
         *(said for said, _chinese in _job_end_notes(tmp_path)),
+        *(said for said, _chinese in _birth_notes(tmp_path / "birth")),
         *(said for said, _chinese in _account_sentences()),
         *(said for said, _chinese in _job_sheet_notes(tmp_path)),
         *(said for said, _chinese in _roster_notes(tmp_path)),
@@ -1093,6 +1094,45 @@ def test_a_job_end_left_out_says_what_it_said_before(tmp_path) -> None:
         ledger_import.END_AHEAD,
         person_row.END_MONTH_ONLY,
     } <= met
+
+
+def _birth_notes(tmp_path: Path) -> list[tuple[Sentence, str]]:
+    """A people sheet's 出生日期 cell other than the ID number's day, or no day, in a real
+    import: each sentence as the report keeps it and the Chinese the import says."""
+    import openpyxl
+
+    from fieldapp.store.ledger import Ledger
+
+    tmp_path.mkdir()
+    place = {"县（市、区）": "七星关区", "乡镇（街道）": "碧阳街道", "村（社区）": "大坝村"}
+    head, wife = make_id("520502", "19750316", "131"), make_id("520502", "19780520", "142")
+    book = openpyxl.Workbook()
+    people = book.active
+    assert people is not None
+    people.append(["姓名", "身份证号码", "户主身份证号码", "出生日期", *place])
+    people.append(["张长英", head, head, "1957-03-16", *place.values()])
+    people.append(["李秀", wife, head, "不详", *place.values()])
+    book.save(tmp_path / "出生.xlsx")
+    with pytest.raises(cells.CellError) as unreadable:
+        cells.date("不详", "出生日期")
+    ledger = Ledger.open(tmp_path / "birth.db", author="王专员")
+    try:
+        report = ledger_import.import_ledger(ledger, tmp_path / "出生.xlsx")
+    finally:
+        ledger.close()
+    by_row = {w.row: w.said for w in report.warnings if w.said and "出生日期" in str(w.said)}
+    wanted = {
+        2: "出生日期填的是1957年3月16日，但身份证号码表明是1975年3月16日出生，已按身份证号码"
+        "导入，请核对（是否把别人的身份证号码抄到了这一行）",
+        3: f"{unreadable.value}：这一格没有读取，出生日期按身份证号码（1978年5月20日）导入",
+    }
+    assert set(by_row) == set(wanted), report.warnings
+    return [(by_row[row], chinese) for row, chinese in sorted(wanted.items())]
+
+
+def test_a_birth_date_other_than_the_numbers_is_said(tmp_path) -> None:
+    met = _met_as_before(_birth_notes(tmp_path / "birth"))
+    assert {ledger_import.BIRTH_OTHER, ledger_import.BIRTH_UNREAD} <= met
 
 
 def _account_sentences() -> list[tuple[Sentence, str]]:

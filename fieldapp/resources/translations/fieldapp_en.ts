@@ -8510,6 +8510,14 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>「%1」的申领不能删除：它留在台账上备查（更正请新建申领）</source>
       <translation>A claim that is “%1” cannot be deleted: it stays in the ledger for the record (to correct it, make a new claim)</translation>
     </message>
+    <message>
+      <source>%1填的是%2，但身份证号码表明是%3出生，已按身份证号码导入，请核对（是否把别人的身份证号码抄到了这一行）</source>
+      <translation>%1 is given as %2, but the ID number says born %3: imported by the ID number; please check (was someone else's ID number copied onto this row?)</translation>
+    </message>
+    <message>
+      <source>%1：这一格没有读取，出生日期按身份证号码（%2）导入</source>
+      <translation>%1: this cell was not read; the date of birth was imported from the ID number (%2)</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>

@@ -1,0 +1,72 @@
+"""A village sheet's 出生日期 (出生年月) column: the ID number gives the birth date, so the
+column is no unknown one to rename; it is checked against the number, and a row whose date
+differs (a hand-typed slip, or another person's number copied onto the row) is said, the
+person imported by the number."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import openpyxl
+
+from fieldapp.tabular.ledger_import import import_ledger
+from tests.conftest import make_id
+
+PLACE = {"县（市、区）": "七星关区", "乡镇（街道）": "碧阳街道", "村（社区）": "大坝村"}
+HEAD = make_id("520502", "19750316", "131")
+WIFE = make_id("520502", "19780520", "142")
+SON = make_id("520502", "20010101", "153")
+GIRL = make_id("520502", "20030203", "164")
+OTHER = make_id("520502", "19680808", "171")
+OLD = make_id("520502", "19700101", "182")
+
+
+def test_a_birth_date_column_is_checked_against_the_id_number_not_called_unknown(ledger, tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "一组"
+    sheet.append(["姓名", "身份证号码", "户主身份证号码", "出生日期 ", *PLACE])
+    rows = [
+        ("张长英", HEAD, HEAD, dt.datetime(1975, 3, 16)),  # a date cell
+        ("李秀", WIFE, HEAD, "1978.05.20"),  # typed with dots
+        ("张一", SON, HEAD, 36892),  # a serial number a 文本 column shows: 2001-01-01
+        ("张二", GIRL, HEAD, "2003年2月"),  # the month alone
+        ("王五", OTHER, OTHER, "1986-08-08"),  # another year than the number's
+        ("赵六", OLD, OTHER, "不详"),
+    ]
+    for row in rows:
+        sheet.append([*row, *PLACE.values()])
+    book.save(tmp_path / "s.xlsx")
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == []
+    assert report.imported == 6
+    assert report.unknown_headers == []
+    said = {w.row: w.reason for w in report.warnings if "出生日期" in w.reason}
+    assert set(said) == {6, 7}, report.warnings
+    assert said[6] == (
+        "出生日期填的是1986年8月8日，但身份证号码表明是1968年8月8日出生，已按身份证号码导入，"
+        "请核对（是否把别人的身份证号码抄到了这一行）"
+    )
+    assert said[7].startswith("出生日期") and said[7].endswith(
+        "：这一格没有读取，出生日期按身份证号码（1970年1月1日）导入"
+    )
+    assert "不详" in said[7]
+
+
+def test_a_birth_month_column_of_the_right_month_says_nothing(ledger, tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["姓名", "身份证号码", "户主身份证号码", "出生年月", *PLACE])
+    sheet.append(["张长英", HEAD, HEAD, "1975.03", *PLACE.values()])
+    sheet.append(["李秀", WIFE, HEAD, "1978-6", *PLACE.values()])
+    book.save(tmp_path / "s.xlsx")
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == [] and report.imported == 2 and report.unknown_headers == []
+    said = [(w.row, w.reason) for w in report.warnings if "出生" in w.reason]
+    assert said == [
+        (
+            3,
+            "出生年月填的是1978年6月，但身份证号码表明是1978年5月20日出生，已按身份证号码导入，"
+            "请核对（是否把别人的身份证号码抄到了这一行）",
+        )
+    ]
