@@ -187,14 +187,35 @@ NOT_THE_HEAD = sentences.template("与户主关系为“户主”，但户主身
 OTHER_SEX = sentences.template("性别填的是“%1”，但身份证号码表明是%2性，请核对")
 
 
+#: What a relation may be written after: the household register's 之 (之孙女, 之父) and the
+#: head himself (户主之子, 户主的女儿, 户主本人); the longest first.
+_OF_THE_HEAD = ("户主之", "户主的", "户主", "之")
+
+
 def _relation(text: str) -> Relation:
+    known = _relation_word(text)
+    if known is not None:
+        return known
+    for prefix in _OF_THE_HEAD:
+        if text.startswith(prefix) and len(text) > len(prefix):
+            known = _relation_word(text[len(prefix) :])
+            if known is not None:
+                return known
+    return Relation(text)
+
+
+def _relation_word(text: str) -> Relation | None:
+    """The relation a word names (the national word, an alias, 三子, 长孙), or None."""
     known = RELATION_ALIASES.get(text)
     if known is not None:
         return known
     by_order = RELATION_BY_ORDER.match(text)
     if by_order:
         return Relation.CHILD if by_order.group(1) else Relation.GRANDCHILD
-    return Relation(text)
+    try:
+        return Relation(text)
+    except ValueError:
+        return None
 
 
 def _health(text: str) -> Health:
