@@ -614,6 +614,7 @@ EN_REFUSALS: dict[str, str] = {
     "%1%2早于务工开始日期%3": "%1 %2 is before the job's start date %3",
     "%1填的是%2，但身份证号码表明是%3出生，已按身份证号码导入，请核对（是否把别人的身份证号码抄到了这一行）": "%1 is given as %2, but the ID number says born %3: imported by the ID number; please check (was someone else's ID number copied onto this row?)",
     "%1：这一格没有读取，出生日期按身份证号码（%2）导入": "%1: this cell was not read; the date of birth was imported from the ID number (%2)",
+    "这张表没有“村民组”列，表中的人按工作表名称记在“%1”，请核对": "This sheet has no “Villager group” column: its people were put in “%1”, as the sheet is named; please check",
     "%1%2晚于今天": "%1 %2 is later than today",
     "有 %1 份工作没有填务工开始日期：按它最早出现的那个月的 1 日记为开始日期，请核对": "Jobs with no start date: %1; each was taken to start on the 1st of the first month naming it, please check",
     "%1已在工作表%2中读取：这张表中他们的人员信息没有再读（以那张表为准），各月的就业状态和工作照常读取": "%1 already read on sheet %2: their personal details on this sheet were not read again (that sheet's stand); their monthly work status and jobs were read as usual",

@@ -152,6 +152,9 @@ BIRTH_OTHER = sentences.template(
 )
 #: … a cell that cannot be read as a day (%1 why; %2 the number's day).
 BIRTH_UNREAD = sentences.template("%1：这一格没有读取，出生日期按身份证号码（%2）导入")
+#: A people sheet named as a 村民组 (一组, 第二组) with no 村民组 column: its people put in
+#: that group (%1 the sheet's name), said on its header.
+GROUP_OF_SHEET = sentences.template("这张表没有“村民组”列，表中的人按工作表名称记在“%1”，请核对")
 #: … the job left out with it, beside 未就业 (%1 why).
 END_JOB_LEFT_OUT = sentences.template("%1：这份工作没有导入，这个人的其余信息照常导入，请核对")
 #: … a day before the job's start (%1 the heading, %2 the day, %3 the start).
@@ -395,6 +398,8 @@ class LedgerImporter:
         #: The header of the people sheet's column of job ends (务工结束日期), if it has one.
         self._end_heading = ""
         self._birth_heading = ""
+        #: The 村民组 the people sheet being read is named for, when it has no such column.
+        self._sheet_group = ""
         #: The rows of the sheet being read whose job's contract is open-ended (无固定期限).
         self._open_ended: list[int] = []
         #: …of them, those whose term is written 长期 (said as read so).
@@ -672,6 +677,7 @@ class LedgerImporter:
         self._end_heading = self._job_end_column(sheet)
         read = _READ_WITH_SEQ | {"job_end"} if self._end_heading else _READ_WITH_SEQ
         self._birth_heading = self._birth_column(sheet)
+        self._sheet_group = self._group_of_sheet(sheet)
         if self._birth_heading:
             read = read | {"birth_seen"}
         for start, stop in _chunks(len(sheet.rows)):
@@ -692,6 +698,17 @@ class LedgerImporter:
                 sheet.unknown_headers[:] = [h for h in sheet.unknown_headers if h != heading]
                 return heading
         return ""
+
+    def _group_of_sheet(self, sheet: Table) -> str:
+        """The 村民组 a people sheet's name is (一组, 第二组, 3组) when the sheet has no
+        村民组 column (a village's ledger kept one sheet per group), said on its header; ''
+        otherwise. Its rows that name their village are put in that group."""
+        name = nfkc(sheet.sheet).strip()
+        if "group" in sheet.columns.values() or not _GROUP_SHEET.fullmatch(name):
+            return ""
+        said = sentences.said(GROUP_OF_SHEET, name)
+        self.report.warnings.append(RowProblem.of(sheet.header_row, said, sheet.sheet))
+        return name
 
     def _birth_column(self, sheet: Table) -> str:
         """The header of a people sheet's 出生日期 (出生年月) column, mapped as `birth_seen`
@@ -2005,6 +2022,12 @@ class LedgerImporter:
                     self.placer.refused_row.setdefault(number, (self._sheet, row))
                 continue
             item.sheet = self._sheet
+            if (
+                self._sheet_group
+                and not item.place.group
+                and (item.place.village or item.place.code)
+            ):
+                item.place = item.place._replace(group=self._sheet_group)
             if end:
                 self._end_job(item, end_cell)
             if born is not None:
@@ -2260,6 +2283,9 @@ def _ended(cell: object, today: dt.date) -> bool:
 
 #: The raw cells read of a people sheet: the parser's, a job's end, and the birth date written.
 _RAW_WITH_END = RAW | {"job_end", "birth_seen"}
+#: A sheet's name that is a numbered 村民组's: 一组, 第二组, 3组, 十二村民组, 五小组 (not a
+#: named one, 大寨组: a sheet's name ending in 组 may be a team's, 帮扶组).
+_GROUP_SHEET = re.compile(r"第?[0-9一二三四五六七八九十]{1,3}(?:村民)?小?组")
 #: A people sheet's headers of the birth date the ID number gives (read as `birth_seen`).
 _BIRTH = frozenset({"出生日期", "出生年月", "出生年月日", "出生时间", "出生日"})
 

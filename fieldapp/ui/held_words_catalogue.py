@@ -1188,6 +1188,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "这个台账还没有登记到县里，县里无法重置它的口令"),
     QT_TRANSLATE_NOOP("Refusals", "这台电脑上原来没有台账（或原来的台账打不开），无法知道备份之后哪些用户停用了、改了口令：恢复后的用户和口令是备份时的。请管理员马上在 设置 → 用户与口令 核对用户名单，停用不该再用的人，为口令可能外泄的人重设口令"),
     QT_TRANSLATE_NOOP("Refusals", "这台电脑的台账标识会编出与另一台电脑相同的编号"),
+    QT_TRANSLATE_NOOP("Refusals", "这张表没有“村民组”列，表中的人按工作表名称记在“%1”，请核对"),
     QT_TRANSLATE_NOOP("Refusals", "这是一个文件夹的名字，请写文件名"),
     QT_TRANSLATE_NOOP("Refusals", "这是一个旧的数据包（已导入过更新的），拒绝重放"),
     QT_TRANSLATE_NOOP("Refusals", "这是加密的台账文件"),

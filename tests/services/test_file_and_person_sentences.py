@@ -300,6 +300,7 @@ def said_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> set[str]:
         *(said for said, _chinese in _job_notes()),
         *(said for said, _chinese in _job_end_notes(tmp_path)),
         *(said for said, _chinese in _birth_notes(tmp_path / "birth")),
+        *(said for said, _chinese in _group_sheet_notes(tmp_path / "group")),
         *(said for said, _chinese in _account_sentences()),
         *(said for said, _chinese in _job_sheet_notes(tmp_path)),
         *(said for said, _chinese in _roster_notes(tmp_path)),
@@ -1128,6 +1129,37 @@ def _birth_notes(tmp_path: Path) -> list[tuple[Sentence, str]]:
     }
     assert set(by_row) == set(wanted), report.warnings
     return [(by_row[row], chinese) for row, chinese in sorted(wanted.items())]
+
+
+def _group_sheet_notes(tmp_path: Path) -> list[tuple[Sentence, str]]:
+    """A people sheet named for a 村民组 with no such column, in a real import: the sentence
+    the report keeps and its Chinese."""
+    import openpyxl
+
+    from fieldapp.store.ledger import Ledger
+
+    tmp_path.mkdir()
+    place = {"县（市、区）": "七星关区", "乡镇（街道）": "碧阳街道", "村（社区）": "大坝村"}
+    head = make_id("520502", "19750316", "131")
+    book = openpyxl.Workbook()
+    people = book.active
+    assert people is not None
+    people.title = "三组"
+    people.append(["姓名", "身份证号码", "户主身份证号码", *place])
+    people.append(["张长英", head, head, *place.values()])
+    book.save(tmp_path / "三组.xlsx")
+    ledger = Ledger.open(tmp_path / "group.db", author="王专员")
+    try:
+        report = ledger_import.import_ledger(ledger, tmp_path / "三组.xlsx")
+    finally:
+        ledger.close()
+    said = [w.said for w in report.warnings if w.said and "村民组" in str(w.said)]
+    assert len(said) == 1 and said[0] is not None, report.warnings
+    return [(said[0], "这张表没有“村民组”列，表中的人按工作表名称记在“三组”，请核对")]
+
+
+def test_a_sheet_named_for_its_group_is_said(tmp_path) -> None:
+    assert ledger_import.GROUP_OF_SHEET in _met_as_before(_group_sheet_notes(tmp_path / "g"))
 
 
 def test_a_birth_date_other_than_the_numbers_is_said(tmp_path) -> None:

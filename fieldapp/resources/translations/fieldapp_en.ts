@@ -8518,6 +8518,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>%1：这一格没有读取，出生日期按身份证号码（%2）导入</source>
       <translation>%1: this cell was not read; the date of birth was imported from the ID number (%2)</translation>
     </message>
+    <message>
+      <source>这张表没有“村民组”列，表中的人按工作表名称记在“%1”，请核对</source>
+      <translation>This sheet has no “Villager group” column: its people were put in “%1”, as the sheet is named; please check</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>

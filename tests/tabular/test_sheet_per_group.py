@@ -1,0 +1,60 @@
+"""A village's ledger kept one sheet per 村民组 (一组, 二组 …) with no 村民组 column: every
+household went into the village itself, the group the sheet's name gave dropped without a word.
+The group is taken from the sheet's name, and said once per sheet."""
+
+from __future__ import annotations
+
+import openpyxl
+
+from fieldapp.tabular.ledger_import import import_ledger
+from tests.conftest import make_id
+
+PLACE = {"县（市、区）": "七星关区", "乡镇（街道）": "碧阳街道", "村（社区）": "大坝村"}
+HEAD = make_id("520502", "19750316", "131")
+WIFE = make_id("520502", "19780520", "142")
+OTHER = make_id("520502", "19680808", "171")
+LONE = make_id("520502", "19700101", "182")
+
+
+def _groups(ledger) -> dict[str, str]:
+    """Each person's ID number → the name of the area his household is in."""
+    rows = ledger.db.execute(
+        "SELECT p.id_number, a.name FROM persons p JOIN households h ON h.id = p.household_id"
+        " JOIN areas a ON a.code = h.area_code"
+    ).fetchall()
+    return dict(rows)
+
+
+def test_a_sheet_per_group_without_a_group_column_puts_its_people_in_that_group(ledger, tmp_path):
+    book = openpyxl.Workbook()
+    first = book.active
+    first.title = "一组"
+    second = book.create_sheet("第二组")
+    odd = book.create_sheet("新增人员")
+    for sheet in (first, second, odd):
+        sheet.append(["姓名", "身份证号码", "户主身份证号码", *PLACE])
+    first.append(["张长英", HEAD, HEAD, *PLACE.values()])
+    first.append(["李秀", WIFE, HEAD, *PLACE.values()])
+    second.append(["王五", OTHER, OTHER, *PLACE.values()])
+    odd.append(["赵六", LONE, LONE, *PLACE.values()])
+    book.save(tmp_path / "s.xlsx")
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == [] and report.imported == 4
+    assert _groups(ledger) == {HEAD: "一组", WIFE: "一组", OTHER: "第二组", LONE: "大坝村"}
+    said = [(w.sheet, w.row, w.reason) for w in report.warnings if "村民组" in w.reason]
+    assert said == [
+        ("一组", 1, "这张表没有“村民组”列，表中的人按工作表名称记在“一组”，请核对"),
+        ("第二组", 1, "这张表没有“村民组”列，表中的人按工作表名称记在“第二组”，请核对"),
+    ]
+
+
+def test_a_group_column_wins_over_the_sheets_name(ledger, tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "一组"
+    sheet.append(["姓名", "身份证号码", "户主身份证号码", *PLACE, "村民组"])
+    sheet.append(["张长英", HEAD, HEAD, *PLACE.values(), "三组"])
+    book.save(tmp_path / "s.xlsx")
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == [] and _groups(ledger) == {HEAD: "三组"}
+    assert not [w for w in report.warnings if "工作表名称" in w.reason]
