@@ -691,13 +691,7 @@ class LedgerImporter:
     def _job_end_column(self, sheet: Table) -> str:
         """The header of a people sheet's column ending each row's job (务工结束日期,
         返乡时间), mapped as `job_end` and no longer an unknown column; '' when none."""
-        for index, cell in enumerate(sheet.header_cells):
-            heading = _heading(cell)
-            if index not in sheet.columns and normalise_header(heading) in _JOB_END:
-                sheet.columns[index] = "job_end"
-                sheet.unknown_headers[:] = [h for h in sheet.unknown_headers if h != heading]
-                return heading
-        return ""
+        return _take_column(sheet, _JOB_END, "job_end")
 
     def _group_of_sheet(self, sheet: Table) -> str:
         """The 村民组 a people sheet's name is (一组, 第二组, 3组) when the sheet has no
@@ -714,13 +708,7 @@ class LedgerImporter:
         """The header of a people sheet's 出生日期 (出生年月) column, mapped as `birth_seen`
         and no longer an unknown column (renaming it would not have it read: the ID number
         gives the birth date); each row's cell is checked against the number. '' when none."""
-        for index, cell in enumerate(sheet.header_cells):
-            heading = _heading(cell)
-            if index not in sheet.columns and normalise_header(heading) in _BIRTH:
-                sheet.columns[index] = "birth_seen"
-                sheet.unknown_headers[:] = [h for h in sheet.unknown_headers if h != heading]
-                return heading
-        return ""
+        return _take_column(sheet, _BIRTH, "birth_seen")
 
     def _check_birth(self, item: ParsedRow, cell: object) -> None:
         """A row's 出生日期 (出生年月) cell against its ID number: a day (or a month alone)
@@ -2618,3 +2606,15 @@ def _demo_check(ledger: Ledger, path: Path, *, dry_run: bool) -> bool:
     except ValidationFailed as error:
         raise ValidationFailed(DEMO_REFUSED) from error
     return True
+
+
+def _take_column(sheet: Table, names: Collection[str], field: str) -> str:
+    """The header of `sheet`'s first column not yet mapped whose name is one of `names`,
+    mapped as `field` and no longer listed as an unknown column; '' when none."""
+    for index, cell in enumerate(sheet.header_cells):
+        heading = _heading(cell)
+        if index not in sheet.columns and normalise_header(heading) in names:
+            sheet.columns[index] = field
+            sheet.unknown_headers[:] = [h for h in sheet.unknown_headers if h != heading]
+            return heading
+    return ""
