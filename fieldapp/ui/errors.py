@@ -20,6 +20,7 @@ from fieldapp import saving
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.labels import field_label
 from fieldapp.domain.redact import app_log, log_to, redact_traceback
+from fieldapp.domain.sentences import Word
 from fieldapp.paths import data_dir, make_private
 from fieldapp.policy.claim_flow import TransitionRefused
 from fieldapp.policy.guard import LimitExceeded
@@ -28,7 +29,7 @@ from fieldapp.services.clock import ClockWrong
 from fieldapp.services.policy_admin import PolicyRefused
 from fieldapp.services.trust_check import TrustRefused
 from fieldapp.ui.clock_said import clock_refused, clock_told
-from fieldapp.ui.held_words import reason_shown, sentence_shown
+from fieldapp.ui.held_words import part_shown, reason_shown, sentence_shown
 from fieldapp.ui.widgets import as_typed
 
 log = logging.getLogger("fieldapp.ui")
@@ -221,10 +222,12 @@ def invalid_input(error: ValidationError) -> str:
         else:
             parts.append(
                 QCoreApplication.translate("Errors", "%1格式不对").replace(
-                    "%1", field_label(field) if field else ""
+                    "%1",
+                    part_shown(Word(field_label(field))) if field else "",  # as shown
                 )
             )
-    return QCoreApplication.translate("Errors", "输入有误：") + "；".join(dict.fromkeys(parts))
+    joined = QCoreApplication.translate("Errors", "；")  # the window's separator
+    return QCoreApplication.translate("Errors", "输入有误：") + joined.join(dict.fromkeys(parts))
 
 
 def _is_chinese(text: str) -> bool:

@@ -234,7 +234,8 @@ class LedgerModel(QAbstractTableModel):
         if len(rows) < len(ids):
             # A row vanished between listing and fetching: keep positions stable with blanks.
             by_id = {r.rowid: r for r in rows}
-            rows = [by_id.get(i) or _blank(i) for i in ids]
+            gone = self.tr("（已删除）")  # in the name's column, in the window's words
+            rows = [by_id.get(i) or _blank(i, gone) for i in ids]
         self.pages[number] = rows
         while len(self.pages) > MAX_PAGES:
             self.pages.popitem(last=False)
@@ -295,7 +296,5 @@ class LedgerModel(QAbstractTableModel):
         return None
 
 
-def _blank(rowid: int) -> PersonRow:
-    return PersonRow(
-        rowid, "", "（已删除）", None, None, "", None, None, None, None, None, None, None
-    )
+def _blank(rowid: int, name: str) -> PersonRow:
+    return PersonRow(rowid, "", name, None, None, "", None, None, None, None, None, None, None)

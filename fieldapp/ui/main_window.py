@@ -713,7 +713,7 @@ class MainWindow(QMainWindow):
         self._listen()
         self._rebuild()
         note = self.tr("台账已换用新钥匙") if rotated else self.tr("台账钥匙没有更换")
-        self.statusBar().showMessage("；".join(t for t in (done, note) if t))
+        self.statusBar().showMessage(self.tr("；").join(t for t in (done, note) if t))
         if stopped:
             QMessageBox.information(
                 self,

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayo
 
 from fieldapp.store.queries.persons import PersonRow
 from fieldapp.ui.areas import AreaIndex
+from fieldapp.ui.held_words import filled
 from fieldapp.ui.search_worker import SearchService
 from fieldapp.ui.session import Session
 from fieldapp.ui.widgets import (
@@ -88,7 +89,9 @@ class PersonPicker(QWidget):
     def choose(self, row: PersonRow) -> None:
         """Make a person the chosen one."""
         self.chosen = row
-        self.label.setText(self.tr("已选：") + f"{row.name}（{self.areas.path(row.area_code)}）")
+        # The name and place as the ledger has them, in the window's brackets.
+        place = self.areas.path(row.area_code)
+        self.label.setText(self.tr("已选：") + filled(self.tr("%1（%2）"), row.name, place))
         self.chosen_changed.emit(row)
 
     def stop(self) -> None:

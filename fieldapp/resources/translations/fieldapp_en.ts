@@ -1034,6 +1034,10 @@
       <source>与数据库的连接断开了（数据库重启了，或管理员中断了连接）：这次的操作没有完成，此前保存的数据不受影响，请稍后再试。</source>
       <translation>The connection to the database was lost (the database restarted, or an administrator ended the connection): this operation was not completed. Data saved before is not affected; please try again later.</translation>
     </message>
+    <message>
+      <source>；</source>
+      <translation>; </translation>
+    </message>
   </context>
   <context>
     <name>EvidenceDialog</name>
@@ -3472,6 +3476,10 @@
       <source>弱/半劳动力</source>
       <translation>Weak/partial labour</translation>
     </message>
+    <message>
+      <source>（已删除）</source>
+      <translation>(deleted)</translation>
+    </message>
   </context>
   <context>
     <name>LedgerPage</name>
@@ -4079,6 +4087,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>这次没有迁户，选好的和写下的都还在：把日期改对后再点一次“迁户”即可。</source>
       <translation>The person was not moved; what you chose and typed is still there. Set the right date, then click Move again.</translation>
     </message>
+    <message>
+      <source>%1所在的户（%2）</source>
+      <translation>%1’s household (%2)</translation>
+    </message>
   </context>
   <context>
     <name>NewPasswordDialog</name>
@@ -4431,6 +4443,14 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>有误</source>
       <translation>Not valid</translation>
     </message>
+    <message>
+      <source>%1（%2）</source>
+      <translation>%1 (%2)</translation>
+    </message>
+    <message>
+      <source>（空）</source>
+      <translation>(blank)</translation>
+    </message>
   </context>
   <context>
     <name>PersonMoves</name>
@@ -4781,6 +4801,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>、</source>
       <translation>, </translation>
     </message>
+    <message>
+      <source>（%1）</source>
+      <translation> (%1)</translation>
+    </message>
   </context>
   <context>
     <name>PersonPicker</name>
@@ -4795,6 +4819,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>输入姓名、拼音首字母或身份证号；↑↓ 挑选，回车选定（未挑即第一个）</source>
       <translation>Type a name, pinyin initials or ID number; ↑↓ to choose, Enter to take it (the first if none chosen)</translation>
+    </message>
+    <message>
+      <source>%1（%2）</source>
+      <translation>%1 (%2)</translation>
     </message>
   </context>
   <context>
@@ -9305,6 +9333,10 @@ For a change of job, end the earlier one on the day before the new one starts (%
       <source>返回修改</source>
       <translation>Go back and correct</translation>
     </message>
+    <message>
+      <source>；</source>
+      <translation>; </translation>
+    </message>
   </context>
   <context>
     <name>StatusWords</name>
@@ -9736,6 +9768,10 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
       <source>（%1）</source>
       <translation> (%1)</translation>
     </message>
+    <message>
+      <source>%1（%2）</source>
+      <translation>%1 (%2)</translation>
+    </message>
   </context>
   <context>
     <name>SyncPage</name>
@@ -10031,6 +10067,10 @@ If not, or if unsure, choose No and call the county's hub staff.</translation>
       <source>本机已登记到“%1”。这个登记文件来自另一个同名的汇总中心（可能是县里重新建立的），它的指纹是 %2，请先与县里核对。改为登记到这个新的“%1”吗？改换后只与它交换数据。</source>
       <translation>This device is enrolled at “%1”. This enrolment file comes from another hub of the same name (perhaps the county set its hub up anew); its fingerprint is %2: check it with the county first. Enrol at this new “%1” instead? From then on it exchanges data with it only.</translation>
     </message>
+    <message>
+      <source>%1（%2，可用 %3 GB）</source>
+      <translation>%1 (%2, %3 GB free)</translation>
+    </message>
   </context>
   <context>
     <name>UnemploymentDialog</name>
@@ -10233,6 +10273,10 @@ Whole household: the family of %1; the services ticked are recorded for %1</tran
     <message>
       <source>、</source>
       <translation>, </translation>
+    </message>
+    <message>
+      <source>%1（%2）</source>
+      <translation>%1 (%2)</translation>
     </message>
   </context>
   <context>

@@ -77,10 +77,14 @@ def malformed(table: str, row: dict[str, Any], error: Exception) -> MalformedRow
     return MalformedRow(table, row_id, fields, message, newer)
 
 
+#: What `value_said` says of nothing stored (a window says it in its language).
+NOTHING_SAID = "（空）"
+
+
 def value_said(value: Any) -> str:
     """A stored value as a clerk reads it: “（空）” for nothing, else the value quoted."""
     text = "" if value is None else str(value).strip()
-    return "（空）" if not text else f"“{text[:40]}”"
+    return NOTHING_SAID if not text else f"“{text[:40]}”"
 
 
 def person_unreadable(row: dict[str, Any], error: Exception) -> MalformedRow:

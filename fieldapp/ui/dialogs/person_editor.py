@@ -49,10 +49,12 @@ from fieldapp.services.changes import ChangeSet
 from fieldapp.services.trust import may_add_at
 from fieldapp.services.trust_check import may_change_row, rules_actor
 from fieldapp.store.queries import records
+from fieldapp.store.queries.malformed import NOTHING_SAID
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.days import day_said
 from fieldapp.ui.errors import invalid_input, message_for
 from fieldapp.ui.held_words import (
+    filled,
     part_shown,
     reason_shown,
     sentence_shown,
@@ -181,11 +183,11 @@ class PersonEditor(QDialog):
             if field not in self.unreadable or self.refusal:
                 continue
             self._unchosen.add(field)
-            said = self.unreadable[field]
+            said = self._stored_said(field)
             note = self.tr("存的是%1，本程序读不了，请选一项").replace("%1", said)
             shown = self.form.labelForField(combo)
             if isinstance(shown, QLabel):
-                shown.setText(f"{label}（{note}）")
+                shown.setText(filled(self.tr("%1（%2）"), label, note))
                 shown.setStyleSheet(BAD_STYLE)
                 shown.setToolTip(tip(note))
             combo.setToolTip(tip(note))
@@ -210,9 +212,15 @@ class PersonEditor(QDialog):
                 return (
                     self.tr("“%1”存的是%2，本程序读不了：请在“%1”中选一项后再保存")
                     .replace("%1", label)
-                    .replace("%2", self.unreadable[field])
+                    .replace("%2", self._stored_said(field))
                 )
         return ""
+
+    def _stored_said(self, field: str) -> str:
+        """What an unreadable field holds as the clerk reads it: nothing said in the window's
+        words, a value quoted as it is stored."""
+        said = self.unreadable[field]
+        return self.tr("（空）") if said == NOTHING_SAID else said
 
     # -- layout ---------------------------------------------------------------------------
 

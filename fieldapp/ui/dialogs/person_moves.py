@@ -43,7 +43,7 @@ from fieldapp.store.queries.persons import DeletedRow, PersonRow, deleted_person
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.clock_said import clock_told
 from fieldapp.ui.errors import delete_refused, message_for
-from fieldapp.ui.held_words import reason_shown, why_shown, word_shown
+from fieldapp.ui.held_words import filled, reason_shown, why_shown, word_shown
 from fieldapp.ui.search_worker import SearchService
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
@@ -382,10 +382,9 @@ class MoveDialog(KeepsInput):
         """Take the household of a person found by name."""
         self.target = row
         self.into_existing.setChecked(True)
+        where = f"{self.areas.path(row.area_code)} {row.address or ''}".rstrip()
         self.chosen.setText(
-            self.tr("迁入：")
-            + f"{row.name}所在的户（{self.areas.path(row.area_code)} {row.address or ''}".rstrip()
-            + "）"
+            self.tr("迁入：") + filled(self.tr("%1所在的户（%2）"), row.name, where)
         )
 
     def relocate(self) -> None:

@@ -224,7 +224,7 @@ class SpellDialog(_RecordDialog[EmploymentSpell]):
             return super().write(record)
         day_before = record.start_date - dt.timedelta(days=1)
         person = records.find(self.session.ledger, Person, self.person_id)
-        jobs = "；".join(
+        jobs = self.tr("；").join(  # listed with the window's separator
             self.tr("“%1”（%2 起）")
             .replace(
                 "%1",

@@ -49,7 +49,14 @@ from fieldapp.ui.dialogs.household import HouseholdDialog
 from fieldapp.ui.dialogs.person_moves import DeleteDialog, MoveDialog
 from fieldapp.ui.dialogs.records import SpellDialog, UnemploymentDialog
 from fieldapp.ui.errors import show_delete_refused, show_error
-from fieldapp.ui.held_words import REFUSALS, field_word, filled, reason_shown, stored_word
+from fieldapp.ui.held_words import (
+    REFUSALS,
+    field_word,
+    filled,
+    reason_shown,
+    stored_word,
+    word_shown,
+)
 from fieldapp.ui.history import HistoryLine, history_lines
 from fieldapp.ui.history_said import history_words, household_said
 from fieldapp.ui.operations import OperationPanel
@@ -606,9 +613,10 @@ class PersonPanel(QWidget):
             paid = f" {period}" if period else ""
             # With the 申请编号 the form prints, as the claims page lists it.
             number = f" {claim.number}" if claim.number else ""
+            # The state as the 补贴 page says it, in the window's brackets.
+            state = filled(self.tr("（%1）"), word_shown(str(claim.state)))
             action = QAction(
-                self.tr("申请表：") + f"{claim.rule_title}{paid}（{claim.state}）{number}",
-                self.print_menu,
+                self.tr("申请表：") + f"{claim.rule_title}{paid}{state}{number}", self.print_menu
             )
             action.triggered.connect(lambda _c=False, i=claim.id: self.print_form(i))
             self.print_menu.addAction(action)

@@ -58,6 +58,7 @@ from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.days import day_said, month_said, year_said
 from fieldapp.ui.errors import message_for, show_delete_refused, show_error
 from fieldapp.ui.held_words import (
+    filled,
     policy_reason_line,
     policy_reason_shown,
     reason_shown,
@@ -238,7 +239,9 @@ class SubsidiesPage(Page):
         try:
             for rule in policy_access.policy(self.session.ledger).rules:
                 if rule.enabled:
-                    self.rule.addItem(f"{rule.title}（{rule.citation}）", rule.id)
+                    # The pack's title and citation, in the window's brackets.
+                    said = filled(self.tr("%1（%2）"), rule.title, rule.citation)
+                    self.rule.addItem(said, rule.id)
         except Exception as error:  # noqa: BLE001 - a broken pack: say so, keep the page usable
             self.rule.setToolTip(tip(message_for(error)))
         view = self.rule.view()
@@ -480,9 +483,8 @@ class SubsidiesPage(Page):
             return
         # A name typed into the ledger (or a pack's title) is text, never markup: "<img src=…>"
         # as a name would have been drawn (or fetched) by the rich-text pane.
-        lines = [
-            f"<b>{escape(result.name)}</b> — {escape(result.rule_title)}（{escape(result.clause)}）"
-        ]
+        title = filled(self.tr("%1（%2）"), escape(result.rule_title), escape(result.clause))
+        lines = [f"<b>{escape(result.name)}</b> — {title}"]
         lines.append(self.tr("结果：") + self._status_shown(result.status))
         if result.status is not Status.NOT_ELIGIBLE:
             unit = "" if result.amount is None else self.tr(" 元")
@@ -1055,7 +1057,11 @@ class SubsidiesPage(Page):
             try:
                 moved = service.advance(one.id, target, reason)
             except Exception as error:  # noqa: BLE001 - refusals are shown in Chinese
-                failed = f"{one.person_name}：{message_for(error)}" if len(chosen) > 1 else error
+                failed = (
+                    filled(self.tr("%1：%2"), one.person_name, message_for(error))
+                    if len(chosen) > 1
+                    else error
+                )
                 break
             changes = changes | service.changes
         if changes:  # the pages refresh once, whatever the number of claims moved

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStorageInfo, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QStorageInfo, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -80,9 +80,15 @@ def removable_drives() -> list[tuple[str, str]]:
             removable = root.startswith(("/media/", "/run/media/", "/mnt/", "/Volumes/"))
         if removable:
             name = volume.displayName() or root
-            free = volume.bytesAvailable() / 1024**3
-            found.append((f"{name}（{root}，可用 {free:.1f} GB）", root))
+            found.append((drive_label(name, root, volume.bytesAvailable() / 1024**3), root))
     return found
+
+
+def drive_label(name: str, root: str, free_gb: float) -> str:
+    """How 导出到 lists a drive: its name, its folder and its free space, in the window's
+    words (U盘（/media/u，可用 3.2 GB）; in English U盘 (/media/u, 3.2 GB free))."""
+    said = QCoreApplication.translate("SyncPage", "%1（%2，可用 %3 GB）")
+    return _filled(said, name, root, f"{free_gb:.1f}")
 
 
 class EnrolCodeDialog(QDialog):

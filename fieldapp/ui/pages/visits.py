@@ -35,7 +35,7 @@ from fieldapp.store.queries.persons import HouseholdVisitRow, PersonRow, month_v
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.days import day_said
 from fieldapp.ui.errors import show_error
-from fieldapp.ui.held_words import reason_shown, word_shown
+from fieldapp.ui.held_words import filled, reason_shown, word_shown
 from fieldapp.ui.pages.page import Page, PageHost
 from fieldapp.ui.search_worker import SearchService
 from fieldapp.ui.session import Session
@@ -250,7 +250,8 @@ class VisitsPage(Page):
             self.chosen_label.setText(self.tr("尚未选择户或人员"))
             return
         place = self.areas.path(row.area_code)
-        text = self.tr("已选：") + f"{row.name}（{row.id_number}）{place} {row.address or ''}"
+        who = filled(self.tr("%1（%2）"), row.name, row.id_number)  # the window's brackets
+        text = self.tr("已选：") + f"{who}{place} {row.address or ''}"
         if self.whole_household.isChecked():
             text += self.tr("\n全户走访：%1一家；勾选的服务记在%1名下").replace("%1", row.name)
         self.chosen_label.setText(text)
