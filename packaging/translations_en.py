@@ -290,7 +290,7 @@ EN: dict[str, str] = {
     "申领": "Claims",
     "村/安置点": "Village/site",
     "还没有批次：请先在“补贴”页把申领编成批次": "No batch yet: make one from claims on the Subsidies page first",
-    "还没有申领": "No claims yet",
+    "还没有申领：请先在“补贴”页的“符合条件人员”中选中要申领的人，点“为所选人员创建申领”": "No claims yet: on the Subsidies page, under Eligible people, select the person to claim for and press Create claim for selected",
     "请选择村或安置点": "Choose a village or site",
     "请填写身份证号": "Enter the ID number",
     "生成月报": "Make monthly report",

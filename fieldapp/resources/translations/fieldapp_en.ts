@@ -4916,10 +4916,6 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation>No batch yet: make one from claims on the Subsidies page first</translation>
     </message>
     <message>
-      <source>还没有申领</source>
-      <translation>No claims yet</translation>
-    </message>
-    <message>
       <source>请选择村或安置点</source>
       <translation>Choose a village or site</translation>
     </message>
@@ -4946,6 +4942,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>还没有设置异议受理电话：公示表上的“监督电话”会印成空白横线，要在张贴前用笔填上。请在“设置”页的“打印用语”中填写“异议受理电话”并保存，再打印。</source>
       <translation>No complaint phone is set: the notice's complaint phone line (监督电话) prints as a blank line, to be written in by hand before it is posted. Fill in “Phone for objections” under “Paper wording” on the Settings tab and save, then print.</translation>
+    </message>
+    <message>
+      <source>还没有申领：请先在“补贴”页的“符合条件人员”中选中要申领的人，点“为所选人员创建申领”</source>
+      <translation>No claims yet: on the Subsidies page, under Eligible people, select the person to claim for and press Create claim for selected</translation>
     </message>
   </context>
   <context>

@@ -243,7 +243,12 @@ class PrintPage(Page):
         if key == "form":
             claim_id = self.claim.currentData()
             if not claim_id:
-                raise FormRefused(self.tr("还没有申领"))
+                raise FormRefused(
+                    self.tr(
+                        "还没有申领：请先在“补贴”页的“符合条件人员”中选中要申领的人，"
+                        "点“为所选人员创建申领”"
+                    )
+                )
             return lambda led: jobs.form_job(led, claim_id)
         if key == "visits":
             area, month = self.area.code(), self.month.value().strftime("%Y-%m")
