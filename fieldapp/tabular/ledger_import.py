@@ -1384,8 +1384,8 @@ class LedgerImporter:
         # A sheet of one row per person per month is two tables (its persons, its months).
         self.report.sheets = list(dict.fromkeys(t.sheet for t in tables))
         self.report.sheet = people[0].sheet if people else tables[0].sheet
-        self.report.unknown_headers = [
-            h if len(self.report.sheets) == 1 else f"{t.sheet}：{h}"
+        self.report.unknown_columns = [
+            h if len(self.report.sheets) == 1 else sentences.said(sentences.COLONED, t.sheet, h)
             for t in tables
             for h in t.unknown_headers
         ]

@@ -176,7 +176,10 @@ class ImportReport:
     areas_created: int = 0
     sheet: str = ""
     sheets: list[str] = field(default_factory=list)
-    unknown_headers: list[str] = field(default_factory=list)
+    #: The columns not recognised: a heading as the sheet has it, or — the file having several
+    #: sheets — named by its sheet (一组：备用, `sentences.COLONED`, said in the window's
+    #: language). `unknown_headers` says them in Chinese.
+    unknown_columns: list[str | Sentence] = field(default_factory=list)
     sheet_date: str = ""
     #: Where the sheet's date came from, in the report's words, and what kind of source that is
     #: (`dates.DatedBy`: an export's property, title or log; a clerk's title).
@@ -201,6 +204,11 @@ class ImportReport:
     unknown_words: dict[str, UnknownWord] = field(default_factory=dict)
     #: The words the user said the meaning of, each with how many cells it became.
     words_said: list[SaidWord] = field(default_factory=list)
+
+    @property
+    def unknown_headers(self) -> list[str]:
+        """The columns not recognised, in Chinese (the CLI's, the JSON's)."""
+        return [str(column) for column in self.unknown_columns]
 
     def as_json(self) -> dict[str, Any]:
         """The CLI's `--json`: imported, updated, unchanged, rejected, mapped, conflicts …"""

@@ -114,3 +114,31 @@ def test_the_previews_conflicts_name_their_cell_in_english(qtbot, tmp_path):
     qtbot.addWidget(chinese)
     assert chinese.conflicts.item(0, 4).text() == "联系电话"
     ledger.close()
+
+
+def test_a_column_not_recognised_is_named_by_its_sheet_with_the_windows_colon(qtbot, tmp_path):
+    """With several sheets each column not recognised is named by its sheet: the English window
+    said it with the Chinese colon (“一组：备用, 二组：其它”). Said with the window's colon,
+    the sheet's names as it has them; the CLI and the JSON keep the Chinese."""
+    book = openpyxl.Workbook()
+    first = book.active
+    first.title = "一组"
+    first.append([*HEADER, "备用"])
+    first.append(["张长英", HEAD, HEAD, *PLACE, ""])
+    second = book.create_sheet("二组")
+    second.append([*HEADER, "其它"])
+    second.append(["李秀", WIFE, WIFE, *PLACE, ""])
+    book.save(tmp_path / "村.xlsx")
+    ledger = Ledger.open(tmp_path / "l.db", author="王专员")
+    preview = import_ledger(ledger, tmp_path / "村.xlsx", dry_run=True)
+    assert preview.unknown_headers == ["一组：备用", "二组：其它"], preview.unknown_headers
+    assert preview.as_json()["unknown_headers"] == ["一组：备用", "二组：其它"]
+    with in_english():
+        dialog = ImportPreviewDialog(preview)
+        qtbot.addWidget(dialog)
+        text = dialog.summary.text()
+    assert "一组: 备用, 二组: 其它" in text and "：" not in text, text
+    dialog = ImportPreviewDialog(preview)
+    qtbot.addWidget(dialog)
+    assert "一组：备用、二组：其它" in dialog.summary.text(), dialog.summary.text()
+    ledger.close()

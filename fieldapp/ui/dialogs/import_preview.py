@@ -32,7 +32,7 @@ from fieldapp.ui.dialogs.import_report import (
     words_said_lines,
 )
 from fieldapp.ui.errors import show_error
-from fieldapp.ui.held_words import field_word, table_word, word_shown
+from fieldapp.ui.held_words import field_word, part_shown, table_word, word_shown
 from fieldapp.ui.status_words_said import statuses
 from fieldapp.ui.widgets import ask_yes_no, fit_to_screen, plain_label, tip
 
@@ -136,11 +136,11 @@ class ImportPreviewDialog(QDialog):
             summary += "\n" + sheet_date_line(report)
         if report.date_not_believed:
             summary += "\n" + date_refused_line(report)
-        if report.unknown_headers:
+        if report.unknown_columns:
             summary += (
                 "\n"
                 + self.tr("未识别的列（不导入）：")
-                + self.tr("、").join(report.unknown_headers)
+                + self.tr("、").join(part_shown(c) for c in report.unknown_columns)
             )
         if report.unknown_words:
             summary += "\n" + self.tr(

@@ -22,7 +22,7 @@ from fieldapp.tabular.import_report import persons_listed, rows_listed, write_im
 from fieldapp.tabular.ledger_import import ImportReport, RowProblem
 from fieldapp.ui.days import day_text_said
 from fieldapp.ui.errors import show_error
-from fieldapp.ui.held_words import sentence_shown
+from fieldapp.ui.held_words import part_shown, sentence_shown
 from fieldapp.ui.status_words_said import status_shown
 from fieldapp.ui.table_model import Column, RowsModel
 from fieldapp.ui.widgets import fit_to_screen, plain_label, table_view, tip
@@ -167,11 +167,11 @@ class ImportReportDialog(QDialog):
                 "这个表格是从演示台账导出的（人员都是虚构的）：本台账随之成为演示台账，"
                 "不能登记到县里正式的汇总中心。正式工作请另建一个台账，导入村里真实的表格"
             )
-        if report.unknown_headers:
+        if report.unknown_columns:
             summary += (
                 "\n"
                 + self.tr("未识别的列（未导入）：")
-                + self.tr("、").join(report.unknown_headers)
+                + self.tr("、").join(part_shown(c) for c in report.unknown_columns)
             )
         summary += "".join("\n" + line for line in words_said_lines(report))
         if report.conflicts:
