@@ -572,6 +572,7 @@ EN: dict[str, str] = {
     "情况": "Notes",
     "已选：": "Chosen: ",
     "%1所在的户（%2）": "%1’s household (%2)",
+    "这是培训用汇总中心的登记文件，只能用于演示台账：请勾选“另建一个演示台账”。": "This is the enrolment file of a training hub, for a demo ledger only: tick “Also make a demo ledger”.",
     "%1（%2，可用 %3 GB）": "%1 (%2, %3 GB free)",
     "（已删除）": "(deleted)",
     "请先选择一个户或人员": "Choose a household or person first",

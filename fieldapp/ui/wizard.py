@@ -8,7 +8,7 @@ import threading
 from pathlib import Path
 from typing import NotRequired, TypedDict
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from fieldapp.domain.errors import ValidationFailed
 from fieldapp.paths import data_dir, default_ledger_path
 from fieldapp.reference import divisions
 from fieldapp.services import areas, settings
@@ -41,7 +40,7 @@ from fieldapp.services.ledgers import (
 from fieldapp.services.writer import Actor, actor_of
 from fieldapp.store.queries.areas import all_areas
 from fieldapp.sync.enrolment import is_sealed, is_training_file
-from fieldapp.ui.errors import show_error
+from fieldapp.ui.errors import FormRefused, show_error
 from fieldapp.ui.files import start_at, used
 from fieldapp.ui.login import typed_twice
 from fieldapp.ui.operations import OperationPanel, OperationProgress
@@ -374,8 +373,11 @@ def set_up_ledger(path: Path, choices: SetUpChoices, progress: OperationProgress
         and is_training_file(enrol_file)
     )
     if training and not choices["demo"]:
-        raise ValidationFailed(
-            "这是培训用汇总中心的登记文件，只能用于演示台账：请勾选“另建一个演示台账”。"
+        raise FormRefused(  # the wizard's own refusal, in the window's language
+            QCoreApplication.translate(
+                "FirstRunWizard",
+                "这是培训用汇总中心的登记文件，只能用于演示台账：请勾选“另建一个演示台账”。",
+            )
         )
     # Created encrypted with the first user (a plain ledger chosen to open is encrypted now).
     plain = bool(choices.get("plain"))

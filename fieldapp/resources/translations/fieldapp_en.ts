@@ -1224,6 +1224,10 @@
       <source>这个登记文件需要登记码：请填写县里告诉你的 16 位数字</source>
       <translation>This enrolment file needs its code: enter the 16 digits the county told you</translation>
     </message>
+    <message>
+      <source>这是培训用汇总中心的登记文件，只能用于演示台账：请勾选“另建一个演示台账”。</source>
+      <translation>This is the enrolment file of a training hub, for a demo ledger only: tick “Also make a demo ledger”.</translation>
+    </message>
   </context>
   <context>
     <name>GridModel</name>
