@@ -614,6 +614,8 @@ EN_REFUSALS: dict[str, str] = {
     "%1%2早于务工开始日期%3": "%1 %2 is before the job's start date %3",
     "%1填的是%2，但身份证号码表明是%3出生，已按身份证号码导入，请核对（是否把别人的身份证号码抄到了这一行）": "%1 is given as %2, but the ID number says born %3: imported by the ID number; please check (was someone else's ID number copied onto this row?)",
     "%1：这一格没有读取，出生日期按身份证号码（%2）导入": "%1: this cell was not read; the date of birth was imported from the ID number (%2)",
+    "%1填的是%2岁，但身份证号码表明是%3出生（现年%4岁），已按身份证号码导入，请核对（是否把别人的身份证号码抄到了这一行）": "%1 is given as %2, but the ID number says born %3 (aged %4 today): imported by the ID number; please check (was someone else's ID number copied onto this row?)",
+    "%1“%2”不是岁数：这一格没有读取，年龄按身份证号码（%3出生）计算": "%1 “%2” is not an age: this cell was not read; the age is reckoned from the ID number (born %3)",
     "这张表没有“村民组”列，表中的人按工作表名称记在“%1”，请核对": "This sheet has no “Villager group” column: its people were put in “%1”, as the sheet is named; please check",
     "%1%2晚于今天": "%1 %2 is later than today",
     "有 %1 份工作没有填务工开始日期：按它最早出现的那个月的 1 日记为开始日期，请核对": "Jobs with no start date: %1; each was taken to start on the 1st of the first month naming it, please check",

@@ -152,6 +152,15 @@ BIRTH_OTHER = sentences.template(
 )
 #: … a cell that cannot be read as a day (%1 why; %2 the number's day).
 BIRTH_UNREAD = sentences.template("%1：这一格没有读取，出生日期按身份证号码（%2）导入")
+#: A people sheet's 年龄 cell, which the ID number gives: an age other than the number's on the
+#: import day, or at the year's end (%1 the heading, %2 as written, %3 the number's birth day,
+#: %4 the age it gives today), the person imported by the number, nothing kept of the cell.
+AGE_OTHER = sentences.template(
+    "%1填的是%2岁，但身份证号码表明是%3出生（现年%4岁），已按身份证号码导入，"
+    "请核对（是否把别人的身份证号码抄到了这一行）"
+)
+#: … a cell that is no age (%1 the heading, %2 the cell, %3 the number's birth day).
+AGE_UNREAD = sentences.template("%1“%2”不是岁数：这一格没有读取，年龄按身份证号码（%3出生）计算")
 #: A people sheet named as a 村民组 (一组, 第二组) with no 村民组 column: its people put in
 #: that group (%1 the sheet's name), said on its header.
 GROUP_OF_SHEET = sentences.template("这张表没有“村民组”列，表中的人按工作表名称记在“%1”，请核对")
@@ -398,6 +407,8 @@ class LedgerImporter:
         #: The header of the people sheet's column of job ends (务工结束日期), if it has one.
         self._end_heading = ""
         self._birth_heading = ""
+        #: The header of the people sheet's 年龄 column, if it has one.
+        self._age_heading = ""
         #: The 村民组 the people sheet being read is named for, when it has no such column.
         self._sheet_group = ""
         #: The rows of the sheet being read whose job's contract is open-ended (无固定期限).
@@ -680,6 +691,9 @@ class LedgerImporter:
         self._sheet_group = self._group_of_sheet(sheet)
         if self._birth_heading:
             read = read | {"birth_seen"}
+        self._age_heading = _take_column(sheet, _AGE, "age_seen")
+        if self._age_heading:
+            read = read | {"age_seen"}
         for start, stop in _chunks(len(sheet.rows)):
             records = sheet.records(start, stop, read, _RAW_WITH_END)
             parsed = self._parse(records, done + start, total)
@@ -731,6 +745,28 @@ class LedgerImporter:
             return
         shown = sentences.Day(day, "month" if by_month else "day")
         item.warnings.append(sentences.said(BIRTH_OTHER, heading, shown, sentences.Day(birth)))
+
+    def _check_age(self, item: ParsedRow, cell: object) -> None:
+        """A row's 年龄 cell against its ID number: the age the number gives on the import day,
+        or at the year's end (coordinators count it either way); another age, or a cell that
+        is no age, said. Nothing is kept of the cell: the number gives the age."""
+        known = idnumber.birth_and_sex(str(item.person.get("id_number", "")))
+        if known is None:
+            return
+        birth, heading, today = known[0], self._age_heading, self.today
+        try:
+            age = _years_written(cell)
+        except ValueError:
+            item.warnings.append(
+                sentences.said(AGE_UNREAD, heading, text(cell), sentences.Day(birth))
+            )
+            return
+        at_year_end = today.year - birth.year
+        now = at_year_end - ((today.month, today.day) < (birth.month, birth.day))
+        if age is None or age in (now, at_year_end):
+            return
+        said = sentences.said(AGE_OTHER, heading, str(age), sentences.Day(birth), str(now))
+        item.warnings.append(said)
 
     def _end_job(self, item: ParsedRow, cell: object) -> None:
         """The job of a people sheet's row ended on the day its 务工结束日期 (返乡时间) cell
@@ -1977,6 +2013,8 @@ class LedgerImporter:
             # own reading, nor of telling a foot or a header again.
             born = texts.pop("birth_seen", None)
             born_cell = raw.pop("birth_seen", born)
+            age = texts.pop("age_seen", None)  # 年龄: as 出生日期, only checked
+            age_cell = raw.pop("age_seen", age)
             if self.update and "id_number" in texts:  # on the sheet, whatever becomes of it
                 self._numbers_seen.add(idnumber.normalise(texts["id_number"]))
             if (
@@ -2020,6 +2058,8 @@ class LedgerImporter:
                 self._end_job(item, end_cell)
             if born is not None:
                 self._check_birth(item, born_cell)
+            if age is not None:
+                self._check_age(item, age_cell)
             parsed.append(item)
             self._note_open_ended(row, term)
             if item.mapped:
@@ -2270,12 +2310,29 @@ def _ended(cell: object, today: dt.date) -> bool:
 
 
 #: The raw cells read of a people sheet: the parser's, a job's end, and the birth date written.
-_RAW_WITH_END = RAW | {"job_end", "birth_seen"}
+_RAW_WITH_END = RAW | {"job_end", "birth_seen", "age_seen"}
 #: A sheet's name that is a numbered 村民组's: 一组, 第二组, 3组, 十二村民组, 五小组 (not a
 #: named one, 大寨组: a sheet's name ending in 组 may be a team's, 帮扶组).
 _GROUP_SHEET = re.compile(r"第?[0-9一二三四五六七八九十]{1,3}(?:村民)?小?组")
 #: A people sheet's headers of the birth date the ID number gives (read as `birth_seen`).
 _BIRTH = frozenset({"出生日期", "出生年月", "出生年月日", "出生时间", "出生日"})
+#: A people sheet's headers of the age the ID number gives (read as `age_seen`).
+_AGE = frozenset({"年龄", "年龄(岁)", "年龄(周岁)", "周岁", "岁数", "实际年龄", "现年龄"})
+#: An age as a sheet writes it: 45, 45.0, 45岁, 45周岁.
+_AGE_WRITTEN = re.compile(r"^(\d{1,3})(?:\.0+)?(?:周?岁)?$")
+
+
+def _years_written(cell: object) -> int | None:
+    """The age a 年龄 cell gives (a number cell, or 45, 45岁, 45周岁 typed); None for a blank
+    cell; ValueError for one that is no age (不详, 45.5, -3)."""
+    if type(cell) is float and cell.is_integer() and 0 <= cell < 1000:
+        return int(cell)
+    written = _AGE_WRITTEN.match(nfkc(text(cell)).strip())
+    if written is None:
+        if not text(cell).strip():
+            return None
+        raise ValueError(cell)
+    return int(written.group(1))
 
 
 #: The columns of a sheet of months alone: who each row is (no person's facts to import).

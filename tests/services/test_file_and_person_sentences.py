@@ -301,6 +301,7 @@ def said_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> set[str]:
         *(said for said, _chinese in _job_end_notes(tmp_path)),
         *(said for said, _chinese in _birth_notes(tmp_path / "birth")),
         *(said for said, _chinese in _group_sheet_notes(tmp_path / "group")),
+        *(said for said, _chinese in _age_notes(tmp_path / "age")),
         *(said for said, _chinese in _account_sentences()),
         *(said for said, _chinese in _job_sheet_notes(tmp_path)),
         *(said for said, _chinese in _roster_notes(tmp_path)),
@@ -1160,6 +1161,45 @@ def _group_sheet_notes(tmp_path: Path) -> list[tuple[Sentence, str]]:
 
 def test_a_sheet_named_for_its_group_is_said(tmp_path) -> None:
     assert ledger_import.GROUP_OF_SHEET in _met_as_before(_group_sheet_notes(tmp_path / "g"))
+
+
+def _age_notes(tmp_path: Path) -> list[tuple[Sentence, str]]:
+    """A people sheet's 年龄 cell other than the ID number's age, or no age, in a real import
+    on 2026-04-10: each sentence as the report keeps it and the Chinese the import says."""
+    import openpyxl
+
+    from fieldapp.store.ledger import Ledger
+    from fieldapp.tabular.reader import SheetStream
+
+    tmp_path.mkdir()
+    place = {"县（市、区）": "七星关区", "乡镇（街道）": "碧阳街道", "村（社区）": "大坝村"}
+    head, wife = make_id("520502", "19680808", "131"), make_id("520502", "19700101", "142")
+    book = openpyxl.Workbook()
+    people = book.active
+    assert people is not None
+    people.append(["姓名", "身份证号码", "户主身份证号码", "年龄", *place])
+    people.append(["张长英", head, head, 38, *place.values()])
+    people.append(["李秀", wife, head, "不详", *place.values()])
+    book.save(tmp_path / "年龄.xlsx")
+    ledger = Ledger.open(tmp_path / "age.db", author="王专员")
+    try:
+        importer = ledger_import.LedgerImporter(ledger, today=dt.date(2026, 4, 10), words={})
+        report = importer.run(SheetStream(tmp_path / "年龄.xlsx"))
+    finally:
+        ledger.close()
+    by_row = {w.row: w.said for w in report.warnings if w.said and "年龄" in str(w.said)}
+    wanted = {
+        2: "年龄填的是38岁，但身份证号码表明是1968年8月8日出生（现年57岁），已按身份证号码导入，"
+        "请核对（是否把别人的身份证号码抄到了这一行）",
+        3: "年龄“不详”不是岁数：这一格没有读取，年龄按身份证号码（1970年1月1日出生）计算",
+    }
+    assert set(by_row) == set(wanted), report.warnings
+    return [(by_row[row], chinese) for row, chinese in sorted(wanted.items())]
+
+
+def test_an_age_other_than_the_numbers_is_said(tmp_path) -> None:
+    met = _met_as_before(_age_notes(tmp_path / "age"))
+    assert {ledger_import.AGE_OTHER, ledger_import.AGE_UNREAD} <= met
 
 
 def test_a_birth_date_other_than_the_numbers_is_said(tmp_path) -> None:

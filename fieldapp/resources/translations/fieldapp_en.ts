@@ -8554,6 +8554,14 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>这张表没有“村民组”列，表中的人按工作表名称记在“%1”，请核对</source>
       <translation>This sheet has no “Villager group” column: its people were put in “%1”, as the sheet is named; please check</translation>
     </message>
+    <message>
+      <source>%1“%2”不是岁数：这一格没有读取，年龄按身份证号码（%3出生）计算</source>
+      <translation>%1 “%2” is not an age: this cell was not read; the age is reckoned from the ID number (born %3)</translation>
+    </message>
+    <message>
+      <source>%1填的是%2岁，但身份证号码表明是%3出生（现年%4岁），已按身份证号码导入，请核对（是否把别人的身份证号码抄到了这一行）</source>
+      <translation>%1 is given as %2, but the ID number says born %3 (aged %4 today): imported by the ID number; please check (was someone else's ID number copied onto this row?)</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
