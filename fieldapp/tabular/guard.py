@@ -23,7 +23,7 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -565,6 +565,47 @@ def _check_xlsx(archive: zipfile.ZipFile, name: str) -> Scan:
             for _read in _stream(archive, info, name, budget, ods=False):  # shared strings …
                 pass
     return scan
+
+
+#: A number cell's value written whole in 16 to 19 digits, no exponent: an 18-digit ID number
+#: another program wrote as an integer (a web system's export, a script's int), which the reader
+#: gives as a float keeping 17 of its digits. Excel itself writes 15 (5.20502197805201E+17).
+_WHOLE_VALUE = re.compile(rb"<v>\s*(\d{16,19})\s*</v>")
+#: A cell's tag (not `<col`, not under a prefix), its attributes.
+_CELL_TAG = re.compile(rb"<c(?=[\s>])(" + _IN_TAG_ONCE + rb")>")
+
+
+def whole_numbers(
+    path: Path, sheet: str, wanted: Collection[tuple[int, int]]
+) -> dict[tuple[int, int], str]:
+    """The digits the number cells at `wanted` ((row, column), 1-based) of an .xlsx's sheet
+    hold when written whole (`_WHOLE_VALUE`): read from the sheet's XML through the same
+    stream as the scan (its size, ratio and cell-length checks). A cell written otherwise
+    (Excel's rounded 5.20502197805201E+17, a prefixed tag) is not in it."""
+    wanted = set(wanted)
+    found: dict[tuple[int, int], str] = {}
+    with zipfile.ZipFile(path) as archive:
+        parts = {part.lower(): name for part, name in _sheet_paths(archive).items()}
+        for info in archive.infolist():
+            key = posixpath.normpath(info.filename.replace("\\", "/")).lower()
+            if parts.get(key) != sheet:
+                continue
+            for _start, chunk in _stream(archive, info, path.name, [MAX_XML_BYTES], ods=False):
+                for value in _WHOLE_VALUE.finditer(chunk):
+                    opened = chunk.rfind(b"<c", 0, value.start())
+                    tag = _CELL_TAG.match(chunk, opened) if opened >= 0 else None
+                    if tag is None or b"</c>" in chunk[tag.end() : value.start()]:
+                        continue
+                    attrs = tag.group(1)
+                    letters, digits = _cell_ref(attrs)
+                    kind = _attributes(attrs).get(b"t", b"n")
+                    if not (letters and digits) or attrs.endswith(b"/") or kind != b"n":
+                        continue
+                    cell = (int(digits), _column_number(letters))
+                    if cell in wanted:
+                        found[cell] = value.group(1).decode()
+            break
+    return found
 
 
 def _check_shared_strings(

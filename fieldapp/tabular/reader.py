@@ -255,8 +255,43 @@ class SheetStream:
                 table.old_copy = not self._text and old_copy(name)
                 table.errors = self.scan.errors.get(name, {})
                 _blank_errors(table)
+                self._whole_numbers(table, merged)
                 yield table
                 del table
+
+    def _whole_numbers(self, table: Table, merged: Merged) -> None:
+        """An ID number column's number cells of more digits than a float keeps (an 18-digit
+        number another program wrote as an integer: the reader gives a float of 17 of them),
+        given as text the digits the file holds (`guard.whole_numbers`), and so each cell of a
+        merged range under one; a number Excel rounded (5.20502197805201E+17) stays a float,
+        refused as one whose digits are lost."""
+        if self.scan.suffix not in (".xlsx", ".xlsm"):
+            return
+        at = [i for i, key in table.columns.items() if key in _ID_KEYS]
+        first = table.header_row + 1  # the sheet's row of table.rows[0]
+        wanted = {
+            (first + r, i + 1): (r, i)
+            for i in at
+            for r, row in enumerate(table.rows)
+            if i < len(row) and type(cell := row[i]) is float and cell >= 1e15
+        }
+        if not wanted:
+            return
+        found = guard.whole_numbers(self.path, table.sheet, wanted)
+        for (top, left), (bottom, right) in merged or ():
+            digits = found.get((top + 1, left + 1))
+            if digits is None:
+                continue
+            # Only the rows the table holds and its ID columns (a range may run on to XFD).
+            last = min(bottom + 1, first + len(table.rows) - 1)
+            for column in (i + 1 for i in at if left <= i <= right):
+                for row in range(max(top + 1, first), last + 1):
+                    if (row, column) in wanted:
+                        found.setdefault((row, column), digits)
+        for cell, digits in found.items():
+            r, i = wanted[cell]
+            if float(digits) == table.rows[r][i]:
+                table.rows[r][i] = digits
 
     def sheet_date(self) -> dates.SheetDate:
         """The workbook's date (see `dates.sheet_date`), once its sheets have been read."""
@@ -715,6 +750,10 @@ def _the_year(years: set[int], where: str) -> Year | None:
     if len(years) == 1 or (len(years) == 2 and max(years) - min(years) == 1):
         return min(years), where, len(years) == 2
     return None
+
+
+#: The columns holding an ID number (`SheetStream._whole_numbers`).
+_ID_KEYS = frozenset({"id_number", "head_id_number"})
 
 
 #: How the foot of a form begins: its totals and who filled, checked and signed it.

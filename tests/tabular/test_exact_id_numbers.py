@@ -1,0 +1,80 @@
+"""An 18-digit ID number another program wrote as a number cell (a web system's export, a
+script's int): the xlsx keeps its 18 digits exactly (<v>520502197805201429</v>), but the reader
+gives a float, which holds 17 of them — the person was refused as Excel-rounded, though the
+file holds the number whole. Those digits are read from the sheet itself; a number Excel really
+rounded (<v>5.20502197805201E+17</v>) is still refused, as its digits are lost."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import openpyxl
+
+from fieldapp.tabular.ledger_import import import_ledger
+from tests.conftest import make_id
+
+PLACE = {"县（市、区）": "七星关区", "乡镇（街道）": "碧阳街道", "村（社区）": "大坝村"}
+HEAD = make_id("520502", "19750316", "131")
+WIFE = make_id("520502", "19780520", "142")
+SON = make_id("520502", "20010101", "153")
+
+
+def _written(path: Path, numbers: dict[int, str], *, merged: bool = False) -> Path:
+    """A people sheet of 张长英's household whose number cells (1, 2, 3 … as openpyxl writes
+    them) are then written in the sheet's XML as `numbers` says: as another program wrote them;
+    `merged`: the 户主身份证号码 merged down the household's rows."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["姓名", "身份证号码", "户主身份证号码", *PLACE])
+    sheet.append(["张长英", 1, 1, *PLACE.values()])
+    sheet.append(["李秀", 2, 1, *PLACE.values()])
+    sheet.append(["张一", 3, 1, *PLACE.values()])
+    if merged:  # the household's 户主身份证号码 one cell down its rows
+        sheet.merge_cells("C2:C4")
+    book.save(path)
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    xml = parts["xl/worksheets/sheet1.xml"]
+    for number, written in numbers.items():
+        xml = xml.replace(b"<v>%d</v>" % number, b"<v>" + written.encode() + b"</v>")
+    parts["xl/worksheets/sheet1.xml"] = xml
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    return path
+
+
+def _households(ledger) -> int:
+    return ledger.db.execute("SELECT count(DISTINCT household_id) FROM persons").fetchone()[0]
+
+
+def test_an_id_number_written_whole_as_a_number_cell_is_read_whole(ledger, tmp_path):
+    path = _written(tmp_path / "s.xlsx", {1: HEAD, 2: WIFE, 3: SON})
+    report = import_ledger(ledger, path)
+    assert report.rejected == [], report.rejected
+    assert report.imported == 3
+    numbers = {n for (n,) in ledger.db.execute("SELECT id_number FROM persons")}
+    assert numbers == {HEAD, WIFE, SON}
+    assert _households(ledger) == 1  # each 户主身份证号码 read whole too
+
+
+def test_an_id_number_excel_rounded_is_still_refused(ledger, tmp_path):
+    rounded = f"{WIFE[0]}.{WIFE[1:15]}E+17"  # Excel's 15 digits: 5.20502197805201E+17
+    path = _written(tmp_path / "s.xlsx", {1: HEAD, 2: rounded, 3: SON})
+    report = import_ledger(ledger, path)
+    assert report.imported == 2
+    assert [(p.row, p.reason) for p in report.rejected] == [
+        (
+            3,
+            "身份证号码“5.20502e+17”已被 Excel 存成数字（科学计数法），后几位已丢失，无法恢复；"
+            "请把该列设为文本后重新录入",
+        )
+    ]
+
+
+def test_a_head_number_written_whole_in_a_merged_cell_is_read_whole_on_each_row(ledger, tmp_path):
+    path = _written(tmp_path / "s.xlsx", {1: HEAD, 2: WIFE, 3: SON}, merged=True)
+    report = import_ledger(ledger, path)
+    assert report.rejected == [], report.rejected
+    assert report.imported == 3 and _households(ledger) == 1
