@@ -719,6 +719,7 @@ EN_REFUSALS: dict[str, str] = {
     "第 %1 行的劳动合同期限是“无固定期限”%2：工作照常导入，合同期限未记录（无固定期限合同没有月数；台账中已填的期限不变）；申请要看合同期限的补贴时，请以劳动合同核对": "{%1#|Row %1 has a contract|Rows %1 have contracts} whose term is “open-ended”%2: the {%1#|job was|jobs were} imported as usual, the {%1#|term|terms} not recorded (an open-ended contract has no months; a term the ledger holds is kept); for a subsidy that looks at the contract's term, check it against the contract",
     "（“长期”按无固定期限读）": " (“长期” is read as open-ended)",
     "这一行“%1”是表尾的合计或签名，不是人员，未读取": "This row “%1” is the form's total or signature at its foot, not a person, and was not read",
+    "有 %1 行是表尾的合计或签名（第 %2 行，如“%3”），不是人员，未读取": "%1 rows are the form's totals or signatures at its foot (rows %2, such as “%3”), not people, and were not read",
     "这一行“%1”只有这一格，没有身份证号码，是表下的说明、合计或签名，不是人员，未读取；如果是人员，请补填身份证号码": "This row “%1” has only this cell and no ID number: a note, total or signature under the form, not a person, and was not read; if it is a person, fill in the ID number",
     "%1是公式没有保存结果，按空白读取": "%1 is a formula whose result was not saved; read as blank",
     "%1是公式的错误值“%2”，按空白读取": "%1 is a formula's error value “%2”; read as blank",

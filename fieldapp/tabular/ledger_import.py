@@ -324,6 +324,8 @@ OPEN_ENDED_ROWS = sentences.template("第 %1 行的劳动合同期限是“无�
 LONG_AS_OPEN = sentences.template("（“长期”按无固定期限读）")
 #: A form's foot (合计, a signature) and a line under it, not people: the text.
 FOOT_ROW = sentences.template("这一行“%1”是表尾的合计或签名，不是人员，未读取")
+#: … several such rows, said once on the sheet: how many, which, the first's text.
+FOOT_ROWS = sentences.template("有 %1 行是表尾的合计或签名（第 %2 行，如“%3”），不是人员，未读取")
 NOTE_ROW = sentences.template(
     "这一行“%1”只有这一格，没有身份证号码，是表下的说明、合计或签名，不是人员，未读取；"
     "如果是人员，请补填身份证号码"
@@ -400,6 +402,8 @@ class LedgerImporter:
         self._hidden_read: list[int] = []  # the hidden rows of the sheet being read, as read
         #: The rows of totals (小计, 合计) of the sheet being read: (row, its text).
         self._totals: list[tuple[int, str]] = []
+        #: The sheet's rows at its form's foot (填表人：…, 填报日期：…), said once.
+        self._feet: list[tuple[int, str]] = []
         #: The template's example rows of the sheet being read: (row, what says so).
         self._examples: list[tuple[int, str]] = []
         #: The ID numbers of the template's example rows (their records are no one's).
@@ -1790,8 +1794,9 @@ class LedgerImporter:
 
     def _say_totals(self) -> None:
         """One note for the sheet's rows of totals (小计 under each 组, 本页小计, 合计), one for
-        its template's example rows: not people, passed over; a sheet sorted by group has a
-        total under every group."""
+        the lines at its form's foot (制表人：, 审核人：, 填报日期：, 联系电话：), one for its
+        template's example rows: not people, passed over; a sheet sorted by group has a total
+        under every group."""
         examples, self._examples = self._examples, []
         if examples:
             row, first = examples[0]
@@ -1803,16 +1808,25 @@ class LedgerImporter:
             )
             self.report.warnings.append(RowProblem.of(row, said, self._sheet))
         totals, self._totals = self._totals, []
-        if not totals:
-            return
-        row, first = totals[0]
-        shown = first if len(first) <= 20 else first[:20] + "…"
-        if len(totals) == 1:
-            said = sentences.said(TOTAL_ROW, shown)
-        else:
-            rows = _ranges([r for r, _ in totals])
-            said = sentences.said(TOTAL_ROWS, str(len(totals)), rows, shown)
-        self.report.warnings.append(RowProblem.of(row, said, self._sheet))
+        if totals:
+            row, first = totals[0]
+            shown = first if len(first) <= 20 else first[:20] + "…"
+            if len(totals) == 1:
+                said = sentences.said(TOTAL_ROW, shown)
+            else:
+                rows = _ranges([r for r, _ in totals])
+                said = sentences.said(TOTAL_ROWS, str(len(totals)), rows, shown)
+            self.report.warnings.append(RowProblem.of(row, said, self._sheet))
+        feet, self._feet = self._feet, []
+        if feet:
+            row, first = feet[0]
+            shown = first if len(first) <= 30 else first[:30] + "…"
+            if len(feet) == 1:
+                said = sentences.said(FOOT_ROW, shown)
+            else:
+                rows = _ranges([r for r, _ in feet])
+                said = sentences.said(FOOT_ROWS, str(len(feet)), rows, shown)
+            self.report.warnings.append(RowProblem.of(row, said, self._sheet))
 
     def _say_hidden_repeats(self) -> None:
         """One note per hidden sheet (or old copy) for its rows of persons a shown sheet
@@ -1882,20 +1896,20 @@ class LedgerImporter:
         self.report.warnings.append(RowProblem.of(rows[0], said, self._sheet))
 
     def _foot(self, row: int, texts: dict[str, str]) -> bool:
-        """True for a row of totals (小计, 合计: said once per sheet by `_say_totals`) or at
-        the foot of a form (填表人 …): said, not read as a person."""
+        """True for a row of totals (小计, 合计) or at the foot of a form (填表人 …, 联系电话：),
+        each kind said once per sheet by `_say_totals`, or a note alone under the form, said:
+        not read as a person."""
         foot = foot_of_form(texts)
         if foot is not None and is_total(foot):
             self._totals.append((row, foot))
             return True
-        if foot is not None:
-            kind = FOOT_ROW
-        elif (foot := note_under_form(texts)) is not None:
-            kind = NOTE_ROW
-        else:
+        if foot is not None:  # said once on the sheet with the others (`_say_totals`)
+            self._feet.append((row, foot))
+            return True
+        if (foot := note_under_form(texts)) is None:
             return False
         shown = foot if len(foot) <= 30 else foot[:30] + "…"
-        said = sentences.said(kind, shown)
+        said = sentences.said(NOTE_ROW, shown)
         self.report.warnings.append(RowProblem.of(row, said, self._sheet))
         return True
 

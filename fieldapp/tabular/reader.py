@@ -762,6 +762,13 @@ _FOOT = re.compile(
     r"|经办人|填表日期|填报日期|制表日期|填报单位|填表单位|注[:：]|备注[:：]|说明[:：]"
     r"|(?:制表|填表|填报|审核|审批|复核|统计)[:：])"
 )
+#: A form's foot line giving who to call (联系电话：0857…, 电话：, 手机：), alone in its cell or
+#: its number in the next: a foot only on a row naming no one (a person's row whose number is
+#: missing, its note 联系电话：…, stays a person's, refused as such).
+_FOOT_PHONE = re.compile(r"^(?:联系电话|联系方式|电话|手机|手机号码?)\s*[:：]")
+#: A phone number as a form's foot writes it (a mobile's 11 digits, a landline with or without
+#: its area code): never an ID number's 15 or 18.
+_PHONE_SHAPED = re.compile(r"1\d{10}|(?:[(（]?0\d{2,3}[)）]?[-\s]?)?\d{7,8}")
 #: How a row of totals begins, at the foot or between groups: 小计, 合 计, 本页小计, 一组小计,
 #: 第2组合计, 大坝组小计, 总计, 共计.
 _TOTAL = re.compile(
@@ -775,19 +782,32 @@ _ID_DIGITS = re.compile(r"\d{6}")
 def foot_of_form(texts: dict[str, str]) -> str | None:
     """The text of a row that is the foot of a form (合计：35人, 填表人：… 审核人：…) or a
     total between groups (一组小计), not a person: no ID number, and a cell that begins as
-    such a line does (a total's first, `is_total`); else None."""
+    such a line does (a total's first, `is_total`); else None. A 联系电话： line's number may
+    stand under 身份证号码: a phone's shape is no ID number's."""
+    phone = False  # a phone's number under 身份证号码 (联系电话： 0857-8221234)
     for key in ("id_number", "head_id_number"):
-        if _ID_DIGITS.search(texts.get(key, "")):
-            return None  # a person's number: a person, whatever else the row says
+        number = texts.get(key, "")
+        if _ID_DIGITS.search(number):
+            # (its length first: a person's row is most rows, and no ID number is this short)
+            if len(number) >= 15 or not _PHONE_SHAPED.fullmatch(number):
+                return None  # a person's number: a person, whatever else the row says
+            phone = True
     foot = None
     name = texts.get("name", "")
     for value in texts.values():
+        if phone:  # only a phone's line, then
+            if _FOOT_PHONE.match(value) and (value == name or not _NAME_LIKE.fullmatch(name)):
+                return value
+            continue
         # A total names no one (its 姓名 blank, the total, or a count): a person's row whose
         # number is missing and whose note begins 回村共计… stays a person's, refused as such.
         if _TOTAL.match(value) and (value == name or not _NAME_LIKE.fullmatch(name)):
             return value
         if foot is None and _FOOT.match(value):
             foot = value
+        elif foot is None and _FOOT_PHONE.match(value):
+            if value == name or not _NAME_LIKE.fullmatch(name):
+                foot = value
     return foot
 
 

@@ -302,6 +302,7 @@ def said_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> set[str]:
         *(said for said, _chinese in _birth_notes(tmp_path / "birth")),
         *(said for said, _chinese in _group_sheet_notes(tmp_path / "group")),
         *(said for said, _chinese in _age_notes(tmp_path / "age")),
+        *(said for said, _chinese in _foot_notes(tmp_path / "foot")),
         *(said for said, _chinese in _account_sentences()),
         *(said for said, _chinese in _job_sheet_notes(tmp_path)),
         *(said for said, _chinese in _roster_notes(tmp_path)),
@@ -1200,6 +1201,39 @@ def _age_notes(tmp_path: Path) -> list[tuple[Sentence, str]]:
 def test_an_age_other_than_the_numbers_is_said(tmp_path) -> None:
     met = _met_as_before(_age_notes(tmp_path / "age"))
     assert {ledger_import.AGE_OTHER, ledger_import.AGE_UNREAD} <= met
+
+
+def _foot_notes(tmp_path: Path) -> list[tuple[Sentence, str]]:
+    """The lines at a form's foot (制表人：, 填报日期：, 联系电话：), several, in a real
+    import: the one sentence the report keeps of them and its Chinese."""
+    import openpyxl
+
+    from fieldapp.store.ledger import Ledger
+
+    tmp_path.mkdir()
+    place = {"县（市、区）": "七星关区", "乡镇（街道）": "碧阳街道", "村（社区）": "大坝村"}
+    head = make_id("520502", "19750316", "131")
+    book = openpyxl.Workbook()
+    people = book.active
+    assert people is not None
+    people.append(["姓名", "身份证号码", "户主身份证号码", *place])
+    people.append(["张长英", head, head, *place.values()])
+    people.append(["制表人：王五", "", "审核人：李四"])
+    people.append(["填报日期：2026年12月1日"])
+    people.append(["联系电话：", "0857-8221234"])
+    book.save(tmp_path / "表尾.xlsx")
+    ledger = Ledger.open(tmp_path / "foot.db", author="王专员")
+    try:
+        report = ledger_import.import_ledger(ledger, tmp_path / "表尾.xlsx")
+    finally:
+        ledger.close()
+    said = [w.said for w in report.warnings if w.said and "表尾" in str(w.said)]
+    assert len(said) == 1 and said[0] is not None, report.warnings
+    return [(said[0], "有 3 行是表尾的合计或签名（第 3–5 行，如“制表人：王五”），不是人员，未读取")]
+
+
+def test_a_forms_foot_of_several_lines_is_said_once(tmp_path) -> None:
+    assert ledger_import.FOOT_ROWS in _met_as_before(_foot_notes(tmp_path / "foot"))
 
 
 def test_a_birth_date_other_than_the_numbers_is_said(tmp_path) -> None:

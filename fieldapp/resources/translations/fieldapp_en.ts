@@ -8562,6 +8562,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>%1填的是%2岁，但身份证号码表明是%3出生（现年%4岁），已按身份证号码导入，请核对（是否把别人的身份证号码抄到了这一行）</source>
       <translation>%1 is given as %2, but the ID number says born %3 (aged %4 today): imported by the ID number; please check (was someone else's ID number copied onto this row?)</translation>
     </message>
+    <message>
+      <source>有 %1 行是表尾的合计或签名（第 %2 行，如“%3”），不是人员，未读取</source>
+      <translation>%1 rows are the form's totals or signatures at its foot (rows %2, such as “%3”), not people, and were not read</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>

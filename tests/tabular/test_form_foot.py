@@ -1,0 +1,87 @@
+"""The block under a county form's data: its totals (合计, 小计, 总计, 共计) and the lines of
+who made, checked and filed it (制表人：, 审核人：, 填报日期：, 联系电话：). Not people: each
+row is passed over and the block said once on the sheet, not a note per line nor a refusal
+(联系电话： was refused as a person without an ID number); a row with a valid ID number is a
+person whatever its name."""
+
+from __future__ import annotations
+
+import openpyxl
+
+from fieldapp.tabular.ledger_import import import_ledger
+from tests.conftest import make_id
+
+PLACE = {"县（市、区）": "七星关区", "乡镇（街道）": "碧阳街道", "村（社区）": "大坝村"}
+HEAD = make_id("520502", "19750316", "131")
+WIFE = make_id("520502", "19780520", "142")
+ODD = make_id("520502", "19800101", "153")
+
+
+def _book(tmp_path, foot: list[list[object]]):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "台账"
+    sheet.append(["序号", "姓名", "身份证号码", "户主身份证号码", "联系电话", *PLACE])
+    sheet.append([1, "张长英", HEAD, HEAD, "13800000001", *PLACE.values()])
+    sheet.append([2, "李秀", WIFE, HEAD, "", *PLACE.values()])
+    for row in foot:
+        sheet.append(row)
+    book.save(tmp_path / "s.xlsx")
+    return tmp_path / "s.xlsx"
+
+
+def test_a_forms_foot_block_is_passed_over_and_said_once(ledger, tmp_path):
+    path = _book(
+        tmp_path,
+        [
+            ["合计", "", "", "", "", "", "", "2户2人"],
+            ["", "总计：2人"],
+            ["", "制表人：王五", "", "审核人：李四"],
+            ["", "填报日期：2026年12月1日"],
+            ["", "联系电话：", "", "", "0857-8221234"],
+            ["", "填表人：王五    联系电话：13800000000"],
+            ["", "手机：", "13800000003"],  # its number under 身份证号码: no ID number's shape
+        ],
+    )
+    report = import_ledger(ledger, path)
+    assert report.rejected == [], report.rejected
+    assert report.imported == 2
+    names = {n for (n,) in ledger.db.execute("SELECT name FROM persons")}
+    assert names == {"张长英", "李秀"}
+    said = [(w.row, w.reason) for w in report.warnings]
+    assert said == [
+        (4, "有 2 行是小计或合计（第 4–5 行，如“合计”），不是人员，未读取"),
+        (6, "有 5 行是表尾的合计或签名（第 6–10 行，如“制表人：王五”），不是人员，未读取"),
+    ]
+
+
+def test_a_phone_line_alone_under_the_form_is_its_foot(ledger, tmp_path):
+    path = _book(tmp_path, [["", "联系电话：13800000000"]])
+    report = import_ledger(ledger, path)
+    assert report.rejected == [] and report.imported == 2
+    said = [(w.row, w.reason) for w in report.warnings]
+    assert said == [(4, "这一行“联系电话：13800000000”是表尾的合计或签名，不是人员，未读取")]
+
+
+def test_a_person_named_as_a_total_with_a_valid_id_number_is_a_person(ledger, tmp_path):
+    path = _book(tmp_path, [[3, "共计", ODD, ODD, "", *PLACE.values()]])
+    report = import_ledger(ledger, path)
+    assert report.rejected == [] and report.imported == 3
+    names = {n for (n,) in ledger.db.execute("SELECT name FROM persons")}
+    assert "共计" in names
+    assert not [w for w in report.warnings if "不是人员" in w.reason]
+
+
+def test_a_person_without_a_number_whose_note_gives_a_phone_is_still_refused(ledger, tmp_path):
+    # 王五 is a person whose number is missing: refused as such, not passed over as a foot.
+    path = _book(
+        tmp_path,
+        [
+            [3, "王五", "", "", "联系电话：13800000002", *PLACE.values()],
+            [4, "赵六", "13800000004", "", "联系电话：", *PLACE.values()],  # a phone typed there
+        ],
+    )
+    report = import_ledger(ledger, path)
+    assert report.imported == 2
+    assert [p.row for p in report.rejected] == [4, 5]
+    assert not [w for w in report.warnings if "不是人员" in w.reason]
