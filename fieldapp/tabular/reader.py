@@ -260,14 +260,14 @@ class SheetStream:
                 del table
 
     def _whole_numbers(self, table: Table, merged: Merged) -> None:
-        """An ID number column's number cells of more digits than a float keeps (an 18-digit
-        number another program wrote as an integer: the reader gives a float of 17 of them),
-        given as text the digits the file holds (`guard.whole_numbers`), and so each cell of a
-        merged range under one; a number Excel rounded (5.20502197805201E+17) stays a float,
-        refused as one whose digits are lost."""
+        """An ID number's or an account's column's number cells of more digits than a float
+        keeps (an 18-digit number another program wrote as an integer: the reader gives a
+        float of 17 of them), given as text the digits the file holds
+        (`guard.whole_numbers`), and so each cell of a merged range under one; a number Excel
+        rounded (5.20502197805201E+17) stays a float, refused as one whose digits are lost."""
         if self.scan.suffix not in (".xlsx", ".xlsm"):
             return
-        at = [i for i, key in table.columns.items() if key in _ID_KEYS]
+        at = [i for i, key in table.columns.items() if key in _LONG_NUMBER_KEYS]
         first = table.header_row + 1  # the sheet's row of table.rows[0]
         wanted = {
             (first + r, i + 1): (r, i)
@@ -752,8 +752,9 @@ def _the_year(years: set[int], where: str) -> Year | None:
     return None
 
 
-#: The columns holding an ID number (`SheetStream._whole_numbers`).
-_ID_KEYS = frozenset({"id_number", "head_id_number"})
+#: The columns of numbers longer than a float keeps: ID numbers, and accounts of 16 to 19
+#: digits (`SheetStream._whole_numbers`).
+_LONG_NUMBER_KEYS = frozenset({"id_number", "head_id_number", "account_number"})
 
 
 #: How the foot of a form begins: its totals and who filled, checked and signed it.

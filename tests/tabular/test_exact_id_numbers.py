@@ -78,3 +78,27 @@ def test_a_head_number_written_whole_in_a_merged_cell_is_read_whole_on_each_row(
     report = import_ledger(ledger, path)
     assert report.rejected == [], report.rejected
     assert report.imported == 3 and _households(ledger) == 1
+
+
+def test_an_account_written_whole_as_a_number_cell_is_kept_whole(ledger, tmp_path):
+    # Its 19 digits as another program wrote them: the account was left out as one Excel made
+    # a number (社保卡账号已被 Excel 存成数字 …) though the file holds it whole.
+    account = "6221546950670948123"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["姓名", "身份证号码", "户主身份证号码", "社保卡账号", *PLACE])
+    sheet.append(["张长英", HEAD, HEAD, 7, *PLACE.values()])
+    book.save(tmp_path / "s.xlsx")
+    with zipfile.ZipFile(tmp_path / "s.xlsx") as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    xml = parts["xl/worksheets/sheet1.xml"]
+    assert xml.count(b"<v>7</v>") == 1
+    parts["xl/worksheets/sheet1.xml"] = xml.replace(b"<v>7</v>", f"<v>{account}</v>".encode())
+    with zipfile.ZipFile(tmp_path / "s.xlsx", "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == [] and report.imported == 1
+    assert not [w for w in report.warnings if "社保卡账号" in w.reason], report.warnings
+    kept = dict(ledger.db.execute("SELECT id_number, account_number FROM persons"))
+    assert kept == {HEAD: account}
