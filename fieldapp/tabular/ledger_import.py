@@ -737,6 +737,8 @@ class LedgerImporter:
         if known is None:
             return
         birth = known[0]
+        if isinstance(cell, float) and birth.month in (1, 10) and text(cell) == f"{birth.year}.1":
+            return  # 1978.10 or 1978.1, which Excel keeps alike: the number's month either way
         try:
             day = dates_cell(cell, heading)
         except CellError as error:
@@ -745,7 +747,9 @@ class LedgerImporter:
         if day is None:
             return
         by_month = month_only(cell)
-        if (day.year, day.month) == (birth.year, birth.month) and (by_month or day == birth):
+        # A month typed into a date cell (1975-3) Excel keeps as its first day (1975-03-01).
+        as_month = by_month or (isinstance(cell, dt.date) and day.day == 1)
+        if (day.year, day.month) == (birth.year, birth.month) and (as_month or day == birth):
             return
         shown = sentences.Day(day, "month" if by_month else "day")
         item.warnings.append(sentences.said(BIRTH_OTHER, heading, shown, sentences.Day(birth)))

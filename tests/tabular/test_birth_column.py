@@ -70,3 +70,30 @@ def test_a_birth_month_column_of_the_right_month_says_nothing(ledger, tmp_path):
             "请核对（是否把别人的身份证号码抄到了这一行）",
         )
     ]
+
+
+def test_a_month_excel_kept_as_its_first_day_or_as_a_number_of_one_decimal_says_nothing(
+    ledger, tmp_path
+):
+    """出生年月 typed 1975-3 Excel keeps as the date 1975-03-01 (shown 1975年3月), and typed
+    1978.10 as the number 1978.1: neither differs from a number's birth in that month (nor an
+    October's or a January's in 1978.1), and neither was to be said, on every such row, as
+    another day or as a cell to type again and import again (the column is only checked)."""
+    october = make_id("520502", "19781020", "142")
+    january = make_id("520502", "19800115", "153")
+    june = make_id("520502", "19780620", "164")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["姓名", "身份证号码", "户主身份证号码", "出生年月", *PLACE])
+    sheet.append(["张长英", HEAD, HEAD, dt.datetime(1975, 3, 1), *PLACE.values()])
+    sheet.append(["李秀", october, HEAD, 1978.1, *PLACE.values()])
+    sheet.append(["张一", january, HEAD, 1980.1, *PLACE.values()])
+    sheet.append(["张二", SON, HEAD, dt.datetime(2001, 2, 1), *PLACE.values()])  # another month
+    sheet.append(["张三", june, HEAD, 1978.1, *PLACE.values()])  # January or October: not June
+    book.save(tmp_path / "s.xlsx")
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == [] and report.imported == 5
+    said = {w.row: w.reason for w in report.warnings if "出生" in w.reason}
+    assert set(said) == {5, 6}, said
+    assert said[5].startswith("出生年月填的是2001年2月1日，但身份证号码表明是2001年1月1日出生")
+    assert "1978.1" in said[6] and "1978年6月20日" in said[6]
