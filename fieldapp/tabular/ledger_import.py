@@ -2071,7 +2071,7 @@ class LedgerImporter:
                 and not item.place.group
                 and (item.place.village or item.place.code)
             ):
-                item.place = item.place._replace(group=self._sheet_group)
+                item.sheet_group = self._sheet_group
             if end:
                 self._end_job(item, end_cell)
             if born is not None:

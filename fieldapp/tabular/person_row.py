@@ -71,6 +71,9 @@ class ParsedRow:
     mapped: list[tuple[str, str, str]] = field(default_factory=list)  # (column, from, to)
     month_status: str | None = None  # the monthly-status column's value, if filled
     sheet: str = ""  # the worksheet the row is on (set by the importer)
+    #: The 村民组 the sheet's name gives (set by the importer), the row naming none: where a
+    #: new household is put — not a place its row names, to be held against the ledger's.
+    sheet_group: str = ""
 
 
 #: Ten or eleven digits from 2 to 9 are no phone: a landline with its area code (0857…) whose

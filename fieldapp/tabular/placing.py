@@ -286,7 +286,10 @@ class Placer:
             self.area_of[household_id] = store.household_area(self.reads, household_id) or ""
         elif head == item.person["id_number"]:
             try:
-                area_code = self.resolver.resolve(item.place)
+                place = item.place
+                if item.sheet_group:  # a new household: in the group its sheet is named for
+                    place = place._replace(group=item.sheet_group)
+                area_code = self.resolver.resolve(place)
             except CellError as error:
                 self._reject(item, error.reason)
                 return None

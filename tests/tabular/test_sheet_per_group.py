@@ -58,3 +58,32 @@ def test_a_group_column_wins_over_the_sheets_name(ledger, tmp_path):
     report = import_ledger(ledger, tmp_path / "s.xlsx")
     assert report.rejected == [] and _groups(ledger) == {HEAD: "三组"}
     assert not [w for w in report.warnings if "工作表名称" in w.reason]
+
+
+def test_an_update_from_a_group_sheet_of_a_household_held_in_the_village_keeps_its_address(
+    ledger, tmp_path
+):
+    """The group a sheet's name gives is where a new household is put; a household the ledger
+    already holds in the village was said to be at another place than the sheet's (“表中是
+    碧阳街道 大坝村 一组”, no cell of the sheet saying 一组), and its 详细地址 left out unoffered."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["姓名", "身份证号码", "户主身份证号码", *PLACE, "详细地址"])
+    sheet.append(["张长英", HEAD, HEAD, *PLACE.values(), "老寨"])
+    book.save(tmp_path / "a.xlsx")
+    import_ledger(ledger, tmp_path / "a.xlsx")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "一组"
+    sheet.append(["姓名", "身份证号码", "户主身份证号码", *PLACE, "详细地址"])
+    sheet.append(["张长英", HEAD, HEAD, *PLACE.values(), "新寨12号"])
+    sheet.append(["王五", OTHER, OTHER, *PLACE.values(), "新寨3号"])
+    book.save(tmp_path / "s.xlsx")
+    report = import_ledger(ledger, tmp_path / "s.xlsx", update=True)
+    assert report.rejected == [] and report.imported == 1
+    assert not [w for w in report.warnings if "区划与台账不同" in w.reason], report.warnings
+    conflicts = [c.as_dict() for c in report.conflicts]
+    assert [(c["column"], c["ledger"], c["sheet_value"]) for c in conflicts] == [
+        ("户：地址", "老寨", "新寨12号")
+    ]
+    assert _groups(ledger) == {HEAD: "大坝村", OTHER: "一组"}
