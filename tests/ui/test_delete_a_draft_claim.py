@@ -49,3 +49,25 @@ def test_a_submitted_claim_is_not_deleted(demo_window, qtbot, warnings_shown, mo
     page._select_claim(claim.id)
     assert not page.delete_button.isEnabled()
     assert "驳回" in page.delete_button.toolTip()
+
+
+def test_a_rejected_claim_is_not_told_it_can_only_be_rejected(
+    demo_window, qtbot, warnings_shown, monkeypatch
+):
+    """The page's 删除草稿 on a rejected claim said a submitted claim can only be rejected or
+    reversed — which this one is (the door, the hub and the CLI say it stays for the record)."""
+    page = demo_window.show_page("subsidies")
+    _result, claim = find_and_claim(page, qtbot)
+    page.tabs.setCurrentIndex(1)
+    page._select_claim(claim.id)
+    page.target.setCurrentIndex(page.target.findData(ClaimState.SUBMITTED.value))
+    page.advance_selected(reason="材料后补")
+    page._select_claim(claim.id)
+    page.target.setCurrentIndex(page.target.findData(ClaimState.REJECTED.value))
+    page.advance_selected(reason="不符合条件")
+    assert ClaimQueries(page.session.ledger).get(claim.id).state == ClaimState.REJECTED
+    page._select_claim(claim.id)
+    assert not page.delete_button.isEnabled()
+    said = page.delete_button.toolTip()
+    assert "只能驳回或撤销" not in said and "备查" in said, said
+    assert warnings_shown == []

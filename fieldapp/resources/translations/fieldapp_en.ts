@@ -9788,6 +9788,10 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
       <source>%1（%2）</source>
       <translation>%1 (%2)</translation>
     </message>
+    <message>
+      <source>只有草稿可以删除；已驳回或撤销的申领留在台账上备查</source>
+      <translation>Only a draft can be deleted; a rejected or reversed claim stays in the ledger for the record</translation>
+    </message>
   </context>
   <context>
     <name>SyncPage</name>

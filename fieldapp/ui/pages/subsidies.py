@@ -954,7 +954,10 @@ class SubsidiesPage(Page):
         self.evidence_button.setToolTip(tip(why_not or locked))
         self.form_button.setEnabled(claim is not None)
         not_deleted = why_not
-        if claim is not None and claim.state != ClaimState.DRAFT:
+        if claim is not None and claim.state in (ClaimState.REJECTED, ClaimState.REVERSED):
+            # Not told to be rejected or reversed, which it is (as the write door says it).
+            not_deleted = self.tr("只有草稿可以删除；已驳回或撤销的申领留在台账上备查")
+        elif claim is not None and claim.state != ClaimState.DRAFT:
             not_deleted = self.tr("只有草稿可以删除；已提交的申领只能驳回或撤销")
         role = self.session.actor.role
         if role is not None and ClaimState.SUBMITTED not in allowed_steps(role, ClaimState.DRAFT):
