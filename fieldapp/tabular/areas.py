@@ -67,6 +67,22 @@ class PlaceRef(NamedTuple):
         )
 
 
+def names_a_village(ref: PlaceRef) -> bool:
+    """Whether a row's address ends at a village — 村（社区）named (with a township's code, or
+    none), or a village's code — below which a 村民组 would be put; not a site (安置点), and
+    not a row naming its group already."""
+    if ref.site or ref.group:
+        return False
+    if not ref.code:
+        return bool(ref.village)
+    code = AreaCode.parse(ANY_SPACE.sub("", ref.code))
+    if code is None:
+        return False
+    if code.level is AreaLevel.TOWNSHIP:
+        return bool(ref.village)
+    return code.level is AreaLevel.VILLAGE and not code.is_site
+
+
 def _forms(text: str) -> list[str]:
     """Ways the same place is written: 碧阳街道 / 碧阳; 大坝村委会 / 大坝村 / 大坝."""
     text = ANY_SPACE.sub("", text)

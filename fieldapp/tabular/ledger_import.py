@@ -54,7 +54,7 @@ from fieldapp.store.queries import tabular as store
 from fieldapp.store.queries.areas import all_areas
 from fieldapp.store.sync_state import SyncState
 from fieldapp.tabular import dates, guard
-from fieldapp.tabular.areas import AreaResolver
+from fieldapp.tabular.areas import AreaResolver, names_a_village
 from fieldapp.tabular.cells import (
     CellError,
     StatusWords,
@@ -415,6 +415,8 @@ class LedgerImporter:
         self._age_heading = ""
         #: The 村民组 the people sheet being read is named for, when it has no such column.
         self._sheet_group = ""
+        #: Whether that group was said on the sheet's header (once a row is put in it).
+        self._sheet_group_said = False
         #: The rows of the sheet being read whose job's contract is open-ended (无固定期限).
         self._open_ended: list[int] = []
         #: …of them, those whose term is written 长期 (said as read so).
@@ -693,6 +695,7 @@ class LedgerImporter:
         read = _READ_WITH_SEQ | {"job_end"} if self._end_heading else _READ_WITH_SEQ
         self._birth_heading = self._birth_column(sheet)
         self._sheet_group = self._group_of_sheet(sheet)
+        self._sheet_group_said = False
         if self._birth_heading:
             read = read | {"birth_seen"}
         self._age_heading = _take_column(sheet, _AGE, "age_seen")
@@ -713,13 +716,11 @@ class LedgerImporter:
 
     def _group_of_sheet(self, sheet: Table) -> str:
         """The 村民组 a people sheet's name is (一组, 第二组, 3组) when the sheet has no
-        村民组 column (a village's ledger kept one sheet per group), said on its header; ''
-        otherwise. Its rows that name their village are put in that group."""
+        村民组 column (a village's ledger kept one sheet per group); '' otherwise. Its rows that name their village are put in that group (said on the
+        header with the first of them, `_parse`)."""
         name = nfkc(sheet.sheet).strip()
         if "group" in sheet.columns.values() or not _GROUP_SHEET.fullmatch(name):
             return ""
-        said = sentences.said(GROUP_OF_SHEET, name)
-        self.report.warnings.append(RowProblem.of(sheet.header_row, said, sheet.sheet))
         return name
 
     def _birth_column(self, sheet: Table) -> str:
@@ -2066,12 +2067,12 @@ class LedgerImporter:
                     self.placer.refused_row.setdefault(number, (self._sheet, row))
                 continue
             item.sheet = self._sheet
-            if (
-                self._sheet_group
-                and not item.place.group
-                and (item.place.village or item.place.code)
-            ):
+            if self._sheet_group and names_a_village(item.place):
                 item.sheet_group = self._sheet_group
+                if not self._sheet_group_said:  # once, on the header, where a row is put so
+                    self._sheet_group_said = True
+                    said = sentences.said(GROUP_OF_SHEET, self._sheet_group)
+                    self.report.warnings.append(RowProblem.of(self._header_row, said, self._sheet))
             if end:
                 self._end_job(item, end_cell)
             if born is not None:

@@ -87,3 +87,23 @@ def test_an_update_from_a_group_sheet_of_a_household_held_in_the_village_keeps_i
         ("户：地址", "老寨", "新寨12号")
     ]
     assert _groups(ledger) == {HEAD: "大坝村", OTHER: "一组"}
+
+
+def test_a_group_sheet_whose_rows_name_no_village_is_not_said_to_put_them_in_the_group(
+    ledger, tmp_path
+):
+    """A sheet named 一组 whose rows name no village (no address columns, or a township's
+    code) puts no one in 一组: its header was told they were (记在“一组”), they being nowhere
+    of the kind."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "一组"
+    sheet.append(["姓名", "身份证号码", "户主身份证号码"])
+    sheet.append(["张长英", HEAD, HEAD])
+    township = book.create_sheet("二组")
+    township.append(["姓名", "身份证号码", "户主身份证号码", "区划代码"])
+    township.append(["王五", OTHER, OTHER, "520502001"])
+    book.save(tmp_path / "s.xlsx")
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == [] and report.imported == 2
+    assert not [w for w in report.warnings if "工作表名称" in w.reason], report.warnings
