@@ -231,6 +231,7 @@ EN_UI: dict[str, str] = {
     # 补贴 → 申领: a draft claim deleted (a claim past its draft is rejected, never deleted).
     "删除草稿": "Delete draft",
     "只有草稿可以删除；已提交的申领只能驳回或撤销": "Only a draft can be deleted; a submitted claim can only be rejected or reversed",
+    "%1（%2）%3": "%1 (%2) %3",
     "只有草稿可以删除；已驳回或撤销的申领留在台账上备查": "Only a draft can be deleted; a rejected or reversed claim stays in the ledger for the record",
     "草稿由村里的专员删除": "A draft is deleted by the village coordinator",
     "删除%1的“%2”这条申领草稿吗？删除后可以重新申领；删除会记入修改记录。": "Delete the draft claim “%2” of %1? It can be claimed again afterwards; the deletion is recorded in the history.",

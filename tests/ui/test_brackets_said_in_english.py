@@ -59,7 +59,8 @@ def test_a_chosen_person_is_said_in_the_windows_brackets(window, qtbot):
         visits.choose(row)
         text = visits.chosen_label.text()
         assert not CHINESE.search(_left(text, *stored)), text
-        assert f"{row.name} ({row.id_number})" in text, text
+        # The place after the bracket, not run into it (“(5205…)贵州省…”).
+        assert f"{row.name} ({row.id_number}) {place}" in text, text
         _page, panel = shown(window, "李建国")
         dialog = panel.move_person()
         qtbot.addWidget(dialog)

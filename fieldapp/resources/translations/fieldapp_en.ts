@@ -10295,8 +10295,8 @@ Whole household: the family of %1; the services ticked are recorded for %1</tran
       <translation>, </translation>
     </message>
     <message>
-      <source>%1（%2）</source>
-      <translation>%1 (%2)</translation>
+      <source>%1（%2）%3</source>
+      <translation>%1 (%2) %3</translation>
     </message>
   </context>
   <context>

@@ -250,8 +250,9 @@ class VisitsPage(Page):
             self.chosen_label.setText(self.tr("尚未选择户或人员"))
             return
         place = self.areas.path(row.area_code)
-        who = filled(self.tr("%1（%2）"), row.name, row.id_number)  # the window's brackets
-        text = self.tr("已选：") + f"{who}{place} {row.address or ''}"
+        # The window's brackets, the place after them (in English a space, not run into it).
+        who = filled(self.tr("%1（%2）%3"), row.name, row.id_number, place)
+        text = self.tr("已选：") + f"{who} {row.address or ''}"
         if self.whole_household.isChecked():
             text += self.tr("\n全户走访：%1一家；勾选的服务记在%1名下").replace("%1", row.name)
         self.chosen_label.setText(text)
