@@ -96,10 +96,27 @@ def ledger_path(tmp_path: Path) -> Path:
     return path
 
 
+def close_window(win: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Close a fixture's main window as the app does at exit, and hide the boxes it left open.
+
+    A box a test opened and did not wait on (the 补贴 page's repeat-claim box) stays shown
+    after its window closed: the next test on the same worker found it as the active modal
+    widget, pressed Enter on it, and its 查看首次申领 ran on a closed ledger."""
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    # Closing at teardown must not stop on "discard unsaved input?" questions.
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    for dialog in win.findChildren(QDialog):
+        if dialog.isVisible():
+            dialog.hide()
+    win.close()
+    win.shutdown_pages()
+    win.session.close()
+
+
 @pytest.fixture
 def window(qtbot, ledger_path: Path, monkeypatch: pytest.MonkeyPatch):
     """The main window on the small ledger, in Chinese."""
-    from PySide6.QtWidgets import QMessageBox
 
     from fieldapp.ui import i18n
     from fieldapp.ui.app import make_app, open_window
@@ -110,11 +127,7 @@ def window(qtbot, ledger_path: Path, monkeypatch: pytest.MonkeyPatch):
     # Not qtbot.addWidget: pytest-qt would close it before this fixture can answer questions.
     win.show()
     yield win
-    # Closing at teardown must not stop on "discard unsaved input?" questions.
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    win.close()
-    win.shutdown_pages()
-    win.session.close()
+    close_window(win, monkeypatch)
     i18n.install_language("zh_CN")  # a test that switched to English leaves the next in Chinese
 
 
@@ -133,7 +146,6 @@ def demo_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def demo_window(qtbot, demo_path: Path, monkeypatch: pytest.MonkeyPatch):
     """The main window on the demo ledger."""
-    from PySide6.QtWidgets import QMessageBox
 
     from fieldapp.ui import i18n
     from fieldapp.ui.app import make_app, open_window
@@ -143,10 +155,7 @@ def demo_window(qtbot, demo_path: Path, monkeypatch: pytest.MonkeyPatch):
     win = open_window(demo_path, UI_USER)
     win.show()
     yield win
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    win.close()
-    win.shutdown_pages()
-    win.session.close()
+    close_window(win, monkeypatch)
     i18n.install_language("zh_CN")  # a test that switched to English leaves the next in Chinese
 
 
@@ -212,20 +221,6 @@ def _no_dialog_left_unanswered(qapp) -> Iterator[None]:
     yield
     watch.stop()
     assert not watch.closed, f"a dialog waited {UNANSWERED_S} s unanswered: {watch.closed}"
-
-
-@pytest.fixture(autouse=True)
-def _no_dialog_left_open(qapp) -> Iterator[None]:
-    """A box a test left open (the 补贴 page's repeat-claim box is opened, not waited on) stays
-    shown after its window closed: the next test on the same worker found it as the active
-    modal widget, pressed Enter on it, and its 查看首次申领 ran on a closed ledger. Every dialog
-    still shown after a test (and its window's teardown, which runs first) is hidden."""
-    yield
-    from PySide6.QtWidgets import QDialog
-
-    for widget in top_level_widgets():
-        if isinstance(widget, QDialog) and widget.isVisible():
-            widget.hide()
 
 
 @pytest.fixture(autouse=True)
