@@ -61,6 +61,7 @@ from fieldapp.policy.guard import (
 from fieldapp.policy.pack import UNSET, AmountKind, Policy
 from fieldapp.reference import divisions
 from fieldapp.services.changes import NO_CHANGES, ChangeSet
+from fieldapp.services.trust import ENDED_NOT_DELETED, NOT_DELETED
 from fieldapp.services.trust_check import ONWARD
 from fieldapp.services.writer import Actor, Writer, actor_of, writing
 from fieldapp.store.facts import FactsLoader
@@ -431,16 +432,11 @@ class ClaimService:
         door and the hub refuse it too: `claim_delete`). Returns the claim as it was."""
         with writing(self.ledger, self.actor) as writer:
             claim = self.queries.get(claim_id)
+            # The write door's and the hub's sentences (templates: said in English too).
             if claim.state in (ClaimState.REJECTED, ClaimState.REVERSED):
-                raise ClaimRefused(
-                    f"{claim.person_name}的“{claim.rule_title}”已「{claim.state}」，不能删除："
-                    "它留在台账上备查（只有草稿可以删除；更正请新建申领）"
-                )
+                raise ClaimRefused(said(ENDED_NOT_DELETED, Word(str(claim.state))))
             if claim.state != ClaimState.DRAFT:
-                raise ClaimRefused(
-                    f"{claim.person_name}的“{claim.rule_title}”已「{claim.state}」，不能删除，"
-                    "只能驳回或撤销（只有草稿可以删除）"
-                )
+                raise ClaimRefused(said(NOT_DELETED, Word(str(claim.state))))
             writer.insert(
                 ClaimEvent(
                     claim_id=claim.id,

@@ -206,6 +206,30 @@ def test_reversal_frees_the_limit(service: tuple[ClaimService, dict[str, str]]) 
     assert again.id != claim.id
 
 
+def test_a_claim_past_its_draft_is_refused_deletion_in_the_doors_sentence(
+    service: tuple[ClaimService, dict[str, str]],
+) -> None:
+    """`delete_draft` refused a submitted claim, and a rejected or reversed one, in its own
+    Chinese text, which no window could say in English: it says the write door's (and the
+    hub's) refusal, a template — a rejected or reversed claim not told to be rejected."""
+    from fieldapp.services.trust import ENDED_NOT_DELETED, NOT_DELETED
+
+    svc, ids = service
+    claim = svc.create(ids["worker"], "transport_cross_county", on=D(2025, 6, 5))
+    svc.set_missing_reason(claim.id, "材料在村委")
+    svc.advance(claim.id, S.SUBMITTED)
+    with pytest.raises(ClaimRefused) as refused:
+        svc.delete_draft(claim.id)
+    assert refused.value.said is not None and refused.value.said.template == NOT_DELETED
+    assert str(refused.value) == "「已提交」的申领不能删除，只能驳回或撤销"
+    svc.advance(claim.id, S.REJECTED, "材料不全")
+    with pytest.raises(ClaimRefused) as refused:
+        svc.delete_draft(claim.id)
+    assert refused.value.said is not None and refused.value.said.template == ENDED_NOT_DELETED
+    assert str(refused.value) == "「驳回」的申领不能删除：它留在台账上备查（更正请新建申领）"
+    assert svc.queries.get(claim.id).state == S.REJECTED
+
+
 def test_not_yet_eligible_refused_with_reason(service: tuple[ClaimService, dict[str, str]]) -> None:
     svc, ids = service
     with pytest.raises(ClaimRefused, match="2025年6月5日起可申请"):

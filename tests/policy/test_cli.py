@@ -581,7 +581,7 @@ def test_claim_delete_deletes_a_draft_only(db, capsys, tmp_path: Path) -> None:
         == 0
     )
     code, _, err = run(capsys, "--db", path, "claim", "delete", again)
-    assert code != 0 and "只能驳回或撤销" in err
+    assert code != 0 and "「已提交」的申领不能删除，只能驳回或撤销" in err, err
     code, out, _ = run(capsys, "--db", path, "claim", "show", again)
     assert "已提交" in out
     rejected = run(capsys, "--db", path, "claim", "advance", again, "--to", "驳回",
@@ -589,7 +589,9 @@ def test_claim_delete_deletes_a_draft_only(db, capsys, tmp_path: Path) -> None:
     assert rejected[0] == 0, rejected[2]
     code, _, err = run(capsys, "--db", path, "claim", "delete", again)
     # Not told to reject the claim it already rejected.
-    assert code != 0 and "备查" in err and "只能驳回" not in err, err
+    # The write door's (and the hub's) sentence, a template (said in English too).
+    assert code != 0 and "「驳回」的申领不能删除：它留在台账上备查（更正请新建申领）" in err, err
+    assert "只能驳回" not in err, err
 
 
 def test_claim_create_without_on_takes_chinas_day_on_a_utc_clock(
