@@ -771,10 +771,12 @@ _FOOT_PHONE = re.compile(r"^(?:联系电话|联系方式|电话|手机|手机号
 #: its area code): never an ID number's 15 or 18.
 _PHONE_SHAPED = re.compile(r"1\d{10}|(?:[(（]?0\d{2,3}[)）]?[-\s]?)?\d{7,8}")
 #: How a row of totals begins, at the foot or between groups: 小计, 合 计, 本页小计, 一组小计,
-#: 第2组合计, 大坝组小计, 总计, 共计.
+#: 第2组合计, 大坝组小计, 总计, 共计; or a count of the people (households) above it: 共2人,
+#: 共 3 户 10 人, 本页共有12人, 总人数：2, 户数：3 (a count's word and its number).
 _TOTAL = re.compile(
     r"^(?:本页|本组|本村|全页|全村|全组|各组|第?\s*[\d一二三四五六七八九十]{1,3}\s*(?:组|页)"
-    r"|[\u4e00-\u9fff]{1,6}?(?:村民组|组|村|社|寨|队))?\s*[（(]?\s*[小合总共]\s*计"
+    r"|[\u4e00-\u9fff]{1,6}?(?:村民组|组|村|社|寨|队))?\s*[（(]?\s*"
+    r"(?:[小合总共]\s*计|共\s*有?\s*[:：]?\s*\d+\s*[户人名]|总?\s*(?:人数|户数|人口)\s*[:：]?\s*\d)"
 )
 #: An ID number's digits (a foot's count in that column has not so many).
 _ID_DIGITS = re.compile(r"\d{6}")
@@ -844,7 +846,7 @@ _NAME_LIKE = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff·•・.\s]{2,30}"
 
 
 def note_under_form(texts: dict[str, str]) -> str | None:
-    """The text of a row that is a line under a form's table (共2人, 1.身份证号码必须填写18位,
+    """The text of a row that is a line under a form's table (1.身份证号码必须填写18位,
     村委会（盖章）, 2026年11月5日): no ID number, one cell, and not a name; else None."""
     if "id_number" in texts or "head_id_number" in texts:
         return None

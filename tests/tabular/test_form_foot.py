@@ -85,3 +85,26 @@ def test_a_person_without_a_number_whose_note_gives_a_phone_is_still_refused(led
     assert report.imported == 2
     assert [p.row for p in report.rejected] == [4, 5]
     assert not [w for w in report.warnings if "不是人员" in w.reason]
+
+
+def test_a_count_of_the_people_under_the_form_is_its_total(ledger, tmp_path):
+    # 共2人, 总人数：2, 共 3 户 10 人 under the people were each said as a note a person lacking
+    # an ID number might be (…如果是人员，请补填身份证号码): a coordinator told to give a count an
+    # ID number. They are the form's totals, said once with 合计：3户10人, wherever they stand
+    # (under 姓名, under 身份证号码, under 联系电话); a row with an ID number is a person still.
+    path = _book(
+        tmp_path,
+        [
+            ["", "共2人"],
+            ["", "", "总人数：2"],
+            ["", "", "", "", "共 3 户 10 人"],
+            ["合计：3户10人"],
+            ["", "本页共有2人"],
+            [3, "", ODD, ODD, "共2人", *PLACE.values()],
+        ],
+    )
+    report = import_ledger(ledger, path)
+    assert report.imported == 2
+    assert [(p.row, p.reason) for p in report.rejected] == [(9, "姓名为空")]
+    said = [(w.row, w.reason) for w in report.warnings]
+    assert said == [(4, "有 5 行是小计或合计（第 4–8 行，如“共2人”），不是人员，未读取")]
