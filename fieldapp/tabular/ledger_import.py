@@ -164,6 +164,11 @@ AGE_UNREAD = sentences.template("%1“%2”不是岁数：这一格没有读取�
 #: A people sheet named as a 村民组 (一组, 第二组) with no 村民组 column: its people put in
 #: that group (%1 the sheet's name), said on its header.
 GROUP_OF_SHEET = sentences.template("这张表没有“村民组”列，表中的人按工作表名称记在“%1”，请核对")
+#: … with a 村民组 column, the households whose cell is blank put in the sheet's group (%1 how
+#: many, %2 their rows, %3 the sheet's name), said on its header.
+GROUP_OF_SHEET_BLANK = sentences.template(
+    "有 %1 行的“村民组”一格空白（第 %2 行），按工作表名称记在“%3”，请核对"
+)
 #: … the job left out with it, beside 未就业 (%1 why).
 END_JOB_LEFT_OUT = sentences.template("%1：这份工作没有导入，这个人的其余信息照常导入，请核对")
 #: … a day before the job's start (%1 the heading, %2 the day, %3 the start).
@@ -413,8 +418,12 @@ class LedgerImporter:
         self._birth_heading = ""
         #: The header of the people sheet's 年龄 column, if it has one.
         self._age_heading = ""
-        #: The 村民组 the people sheet being read is named for, when it has no such column.
+        #: The 村民组 the people sheet being read is named for (its rows naming none put there).
         self._sheet_group = ""
+        #: Whether that sheet has a 村民组 column (only its blank cells take the sheet's group).
+        self._group_column = False
+        #: …the rows of its households so put, said once on its header.
+        self._blank_group_rows: list[int] = []
         #: Whether that group was said on the sheet's header (once a row is put in it).
         self._sheet_group_said = False
         #: The rows of the sheet being read whose job's contract is open-ended (无固定期限).
@@ -695,6 +704,8 @@ class LedgerImporter:
         read = _READ_WITH_SEQ | {"job_end"} if self._end_heading else _READ_WITH_SEQ
         self._birth_heading = self._birth_column(sheet)
         self._sheet_group = self._group_of_sheet(sheet)
+        self._group_column = "group" in sheet.columns.values()
+        self._blank_group_rows = []
         self._sheet_group_said = False
         if self._birth_heading:
             read = read | {"birth_seen"}
@@ -708,6 +719,12 @@ class LedgerImporter:
             heads_given = self._head_by_order is None
             self.placer.write(bulk, self.placer.place(parsed, heads_given))
             self.job.tick(done + stop, total, force=True)
+        if self._blank_group_rows:
+            rows = self._blank_group_rows
+            said = sentences.said(
+                GROUP_OF_SHEET_BLANK, str(len(rows)), _ranges(rows), self._sheet_group
+            )
+            self.report.warnings.append(RowProblem.of(self._header_row, said, self._sheet))
 
     def _job_end_column(self, sheet: Table) -> str:
         """The header of a people sheet's column ending each row's job (务工结束日期,
@@ -715,13 +732,13 @@ class LedgerImporter:
         return _take_column(sheet, _JOB_END, "job_end")
 
     def _group_of_sheet(self, sheet: Table) -> str:
-        """The 村民组 a people sheet's name is (一组, 第二组, 3组) when the sheet has no
-        村民组 column (a village's ledger kept one sheet per group); '' otherwise. Its rows that name their village are put in that group (said on the
-        header with the first of them, `_parse`)."""
+        """The 村民组 a people sheet's name is (一组, 第二组, 3组: a village's ledger kept one
+        sheet per group); '' otherwise. Its rows that name their village and no group are put
+        in that group (said on the header, `_parse`): every row of a sheet with no 村民组
+        column; of one with the column (which wins), a row whose cell is blank — on the 一组
+        sheet a blank cell means 一组, not the village itself."""
         name = nfkc(sheet.sheet).strip()
-        if "group" in sheet.columns.values() or not _GROUP_SHEET.fullmatch(name):
-            return ""
-        return name
+        return name if _GROUP_SHEET.fullmatch(name) else ""
 
     def _birth_column(self, sheet: Table) -> str:
         """The header of a people sheet's 出生日期 (出生年月) column, mapped as `birth_seen`
@@ -2069,7 +2086,11 @@ class LedgerImporter:
             item.sheet = self._sheet
             if self._sheet_group and names_a_village(item.place):
                 item.sheet_group = self._sheet_group
-                if not self._sheet_group_said:  # once, on the header, where a row is put so
+                if self._group_column:  # its cell blank: said with the sheet's others
+                    # (a household's own row: a member's is put with its head's household)
+                    if item.head_number == item.person.get("id_number"):
+                        self._blank_group_rows.append(row)
+                elif not self._sheet_group_said:  # once, on the header, where a row is put so
                     self._sheet_group_said = True
                     said = sentences.said(GROUP_OF_SHEET, self._sheet_group)
                     self.report.warnings.append(RowProblem.of(self._header_row, said, self._sheet))

@@ -998,6 +998,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "有 %1 行在表格中是隐藏的（被筛选或手动隐藏）：第 %2 行，已照常读取，请核对"),
     QT_TRANSLATE_NOOP("Refusals", "有 %1 行是小计或合计（第 %2 行，如“%3”），不是人员，未读取"),
     QT_TRANSLATE_NOOP("Refusals", "有 %1 行是表尾的合计或签名（第 %2 行，如“%3”），不是人员，未读取"),
+    QT_TRANSLATE_NOOP("Refusals", "有 %1 行的“村民组”一格空白（第 %2 行），按工作表名称记在“%3”，请核对"),
     QT_TRANSLATE_NOOP("Refusals", "有乡镇外务工经历（%1起在%2），属农村转移劳动力"),
     QT_TRANSLATE_NOOP("Refusals", "有劳动力%1人（%2），无人就业"),
     QT_TRANSLATE_NOOP("Refusals", "服务套餐"),

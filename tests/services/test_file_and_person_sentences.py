@@ -1134,8 +1134,9 @@ def _birth_notes(tmp_path: Path) -> list[tuple[Sentence, str]]:
 
 
 def _group_sheet_notes(tmp_path: Path) -> list[tuple[Sentence, str]]:
-    """A people sheet named for a 村民组 with no such column, in a real import: the sentence
-    the report keeps and its Chinese."""
+    """A people sheet named for a 村民组 with no such column, and one with the column whose
+    cell a household left blank, in a real import: the sentences the report keeps and their
+    Chinese."""
     import openpyxl
 
     from fieldapp.store.ledger import Ledger
@@ -1149,6 +1150,10 @@ def _group_sheet_notes(tmp_path: Path) -> list[tuple[Sentence, str]]:
     people.title = "三组"
     people.append(["姓名", "身份证号码", "户主身份证号码", *place])
     people.append(["张长英", head, head, *place.values()])
+    blank = book.create_sheet("四组")
+    blank.append(["姓名", "身份证号码", "户主身份证号码", *place, "村民组"])
+    other = make_id("520502", "19680808", "171")
+    blank.append(["王五", other, other, *place.values(), ""])
     book.save(tmp_path / "三组.xlsx")
     ledger = Ledger.open(tmp_path / "group.db", author="王专员")
     try:
@@ -1156,12 +1161,16 @@ def _group_sheet_notes(tmp_path: Path) -> list[tuple[Sentence, str]]:
     finally:
         ledger.close()
     said = [w.said for w in report.warnings if w.said and "村民组" in str(w.said)]
-    assert len(said) == 1 and said[0] is not None, report.warnings
-    return [(said[0], "这张表没有“村民组”列，表中的人按工作表名称记在“三组”，请核对")]
+    assert len(said) == 2 and said[0] is not None and said[1] is not None, report.warnings
+    return [
+        (said[0], "这张表没有“村民组”列，表中的人按工作表名称记在“三组”，请核对"),
+        (said[1], "有 1 行的“村民组”一格空白（第 2 行），按工作表名称记在“四组”，请核对"),
+    ]
 
 
 def test_a_sheet_named_for_its_group_is_said(tmp_path) -> None:
-    assert ledger_import.GROUP_OF_SHEET in _met_as_before(_group_sheet_notes(tmp_path / "g"))
+    met = _met_as_before(_group_sheet_notes(tmp_path / "g"))
+    assert {ledger_import.GROUP_OF_SHEET, ledger_import.GROUP_OF_SHEET_BLANK} <= met
 
 
 def _age_notes(tmp_path: Path) -> list[tuple[Sentence, str]]:

@@ -60,6 +60,33 @@ def test_a_group_column_wins_over_the_sheets_name(ledger, tmp_path):
     assert not [w for w in report.warnings if "工作表名称" in w.reason]
 
 
+def test_a_blank_group_cell_on_a_sheet_named_for_a_group_takes_the_sheets_group(ledger, tmp_path):
+    """On a sheet named 一组 that has a 村民组 column, the column wins; a household whose cell
+    was left blank went into the village itself without a word. On the 一组 sheet a blank cell
+    means 一组 (as on a sheet without the column): it is put there, and its rows said on the
+    header (a household's own rows: a member's is in its head's household, 李秀 in 三组)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "一组"
+    sheet.append(["姓名", "身份证号码", "户主身份证号码", *PLACE, "村民组"])
+    sheet.append(["张长英", HEAD, HEAD, *PLACE.values(), "三组"])
+    sheet.append(["李秀", WIFE, HEAD, *PLACE.values(), ""])  # her head's row says 三组
+    sheet.append(["王五", OTHER, OTHER, *PLACE.values(), ""])
+    sheet.append(["赵六", LONE, LONE, *PLACE.values(), None])
+    book.save(tmp_path / "s.xlsx")
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == [] and report.imported == 4
+    assert _groups(ledger) == {HEAD: "三组", WIFE: "三组", OTHER: "一组", LONE: "一组"}
+    said = [(w.sheet, w.row, w.reason) for w in report.warnings if "村民组" in w.reason]
+    assert said == [
+        (
+            "一组",
+            1,
+            "有 2 行的“村民组”一格空白（第 4–5 行），按工作表名称记在“一组”，请核对",
+        )
+    ]
+
+
 def test_an_update_from_a_group_sheet_of_a_household_held_in_the_village_keeps_its_address(
     ledger, tmp_path
 ):

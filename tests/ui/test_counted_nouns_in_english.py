@@ -290,3 +290,20 @@ def test_row_runs_are_said_as_a_list_the_chinese_as_it_was(qapp: Any) -> None:
     sentence = said(li.OPEN_ENDED_ROWS, li._ranges([5, 6]), "")
     assert _english(lambda: held_words.sentence_shown(sentence)).startswith("Rows 5–6 have")
     assert str(sentence).startswith("第 5–6 行的劳动合同期限")
+
+
+def test_households_whose_group_cell_is_blank_are_counted_in_english(qapp: Any) -> None:
+    """A 一组 sheet's households put in 一组 for a blank 村民组 cell: one, and several."""
+
+    def shown(count: str, rows: list[int]) -> str:
+        sentence = said(li.GROUP_OF_SHEET_BLANK, count, li._ranges(rows), "一组")
+        return _english(lambda: held_words.sentence_shown(sentence))
+
+    assert shown("1", [4]) == (
+        "1 row's “Villager group” cell is blank (row 4): its household was put in “一组”, as"
+        " the sheet is named; please check"
+    )
+    assert shown("2", [4, 5]) == (
+        "2 rows' “Villager group” cells are blank (rows 4–5): their households were put in"
+        " “一组”, as the sheet is named; please check"
+    )

@@ -8566,6 +8566,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>有 %1 行是表尾的合计或签名（第 %2 行，如“%3”），不是人员，未读取</source>
       <translation>%1 rows are the form's totals or signatures at its foot (rows %2, such as “%3”), not people, and were not read</translation>
     </message>
+    <message>
+      <source>有 %1 行的“村民组”一格空白（第 %2 行），按工作表名称记在“%3”，请核对</source>
+      <translation>%1 {%1|row's|rows'} “Villager group” {%1|cell is|cells are} blank ({%1|row|rows} %2): {%1|its household was|their households were} put in “%3”, as the sheet is named; please check</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
