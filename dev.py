@@ -248,14 +248,20 @@ def run_tests(extra: list[str]) -> int:
 def workers(extra: list[str]) -> list[str]:
     """One pytest worker per core (pytest-xdist; at most four), a test file to a worker, so a
     file's shared fixtures (a built .deb, a 100k ledger) are made once. Left alone when the
-    engineer chose (`-n 0` runs in one process, as a debugger wants) or names one test."""
+    engineer chose (`-n 0` runs in one process, as a debugger wants) or names one test.
+
+    A worker that dies (a crash in Qt) is not replaced: the run stops and names the test it
+    was running. A replaced worker had left the run waiting for ever at 99 % (the load-file
+    scheduler gave the dead worker's files to no one), with no summary said."""
     if any(a == "-n" or a.startswith(("-n", "--numprocesses", "--dist")) for a in extra):
         return []
     if any("::" in a for a in extra) or "--pdb" in extra:
         return []
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     count = max(1, min(4, cores or 1))
-    return ["-n", str(count), "--dist", "loadfile"] if count > 1 else []
+    if count < 2:
+        return []
+    return ["-n", str(count), "--dist", "loadfile", "--max-worker-restart", "0"]
 
 
 def main(argv: list[str]) -> int:
