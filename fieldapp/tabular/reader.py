@@ -797,20 +797,21 @@ def foot_of_form(texts: dict[str, str]) -> str | None:
             phone = True
     foot = None
     name = texts.get("name", "")
-    for value in texts.values():
+    # A foot names no one (its 姓名 blank, the foot's line, or not a name): a person's row whose
+    # number is missing and whose note begins 回村共计…, 注：…, 说明：… or whose 务工单位 says
+    # 统计人员 stays a person's, refused as such. A foot's label typed in its 序号 cell, its
+    # signer under 姓名 (制表人： | 王五), is a foot's still.
+    names_no_one = not _NAME_LIKE.fullmatch(name)
+    for key, value in texts.items():
+        of_foot = names_no_one or value == name or key == "seq"
         if phone:  # only a phone's line, then
-            if _FOOT_PHONE.match(value) and (value == name or not _NAME_LIKE.fullmatch(name)):
+            if _FOOT_PHONE.match(value) and of_foot:
                 return value
             continue
-        # A total names no one (its 姓名 blank, the total, or a count): a person's row whose
-        # number is missing and whose note begins 回村共计… stays a person's, refused as such.
-        if _TOTAL.match(value) and (value == name or not _NAME_LIKE.fullmatch(name)):
+        if _TOTAL.match(value) and of_foot:
             return value
-        if foot is None and _FOOT.match(value):
+        if foot is None and of_foot and (_FOOT.match(value) or _FOOT_PHONE.match(value)):
             foot = value
-        elif foot is None and _FOOT_PHONE.match(value):
-            if value == name or not _NAME_LIKE.fullmatch(name):
-                foot = value
     return foot
 
 

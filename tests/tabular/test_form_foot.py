@@ -108,3 +108,29 @@ def test_a_count_of_the_people_under_the_form_is_its_total(ledger, tmp_path):
     assert [(p.row, p.reason) for p in report.rejected] == [(9, "姓名为空")]
     said = [(w.row, w.reason) for w in report.warnings]
     assert said == [(4, "有 5 行是小计或合计（第 4–8 行，如“共2人”），不是人员，未读取")]
+
+
+def test_a_person_without_a_number_whose_note_begins_as_a_foot_is_still_refused(ledger, tmp_path):
+    # 王五, 赵六 and 孙七 are people (a name, a phone, an address) whose ID number is missing:
+    # their 备注 (注：…, 说明：…) or 务工单位 (统计人员) began as a foot's line does, and each
+    # was passed over as the form's foot, said among its signatures — a person lost, not
+    # refused to be given a number.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["序号", "姓名", "身份证号码", "联系电话", "务工单位", "备注", *PLACE])
+    sheet.append([1, "张长英", HEAD, "13800000001", "", "", *PLACE.values()])
+    sheet.append([2, "王五", "", "13800000002", "", "注：身份证号码待补", *PLACE.values()])
+    sheet.append([3, "赵六", "", "13800000003", "", "说明：户口迁出", *PLACE.values()])
+    sheet.append([4, "孙七", "", "13800000004", "统计人员", "", *PLACE.values()])
+    sheet.append([5, "李秀", WIFE, "", "", "", *PLACE.values()])
+    sheet.append(["制表人：", "王会计", "", "审核人：", "李主任"])  # the foot itself
+    book.save(tmp_path / "s.xlsx")
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.imported == 2
+    assert [(p.row, p.reason) for p in report.rejected] == [
+        (3, "身份证号码为空"),
+        (4, "身份证号码为空"),
+        (5, "身份证号码为空"),
+    ]
+    said = [(w.row, w.reason) for w in report.warnings if "不是人员" in w.reason]
+    assert said == [(7, "这一行“制表人：”是表尾的合计或签名，不是人员，未读取")]
