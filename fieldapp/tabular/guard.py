@@ -573,6 +573,11 @@ def _check_xlsx(archive: zipfile.ZipFile, name: str) -> Scan:
 _WHOLE_VALUE = re.compile(rb"<v>\s*(\d{16,19})\s*</v>")
 #: A cell's tag (not `<col`, not under a prefix), its attributes.
 _CELL_TAG = re.compile(rb"<c(?=[\s>])(" + _IN_TAG_ONCE + rb")>")
+#: What stands between a number cell's tag and its value as a spreadsheet program writes it:
+#: nothing, or its formula (`<f>…</f>`, a shared one's `<f … />`). Anything else (a comment
+#: or an instruction holding `<c r="B3">`, an element around the value) and the value is not
+#: the tag's: the reader's is another's.
+_BEFORE_VALUE = re.compile(rb"\s*(?:<f\b[^<>]*/>|<f\b[^<>]*>[^<]*</f>)?\s*")
 
 
 def whole_numbers(
@@ -594,7 +599,7 @@ def whole_numbers(
                 for value in _WHOLE_VALUE.finditer(chunk):
                     opened = chunk.rfind(b"<c", 0, value.start())
                     tag = _CELL_TAG.match(chunk, opened) if opened >= 0 else None
-                    if tag is None or b"</c>" in chunk[tag.end() : value.start()]:
+                    if tag is None or not _BEFORE_VALUE.fullmatch(chunk, tag.end(), value.start()):
                         continue
                     attrs = tag.group(1)
                     letters, digits = _cell_ref(attrs)

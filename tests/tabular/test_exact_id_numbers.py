@@ -102,3 +102,27 @@ def test_an_account_written_whole_as_a_number_cell_is_kept_whole(ledger, tmp_pat
     assert not [w for w in report.warnings if "社保卡账号" in w.reason], report.warnings
     kept = dict(ledger.db.execute("SELECT id_number, account_number FROM persons"))
     assert kept == {HEAD: account}
+
+
+def test_digits_are_taken_only_from_the_cells_own_value(ledger, tmp_path):
+    # A twin's number has the same float as her sister's (their numbers differ in the last
+    # digits): 李秀's cell holds 520502197805201429, and a cell beyond the read columns holds
+    # her twin's 520502197805201437 after a comment naming 李秀's cell. The digits were taken
+    # from the nearest "<c" before a value, the comment's: 李秀 was put under her twin's
+    # number, which no cell of hers holds.
+    twin = make_id("520502", "19780520", "143")
+    assert float(twin) == float(WIFE) and twin != WIFE
+    path = _written(tmp_path / "s.xlsx", {1: HEAD, 2: WIFE, 3: SON})
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    xml = parts["xl/worksheets/sheet1.xml"]
+    hostile = f'<c r="Z3" t="n"><!-- <c r="B3"> --><v>{twin}</v></c></row>'.encode()
+    at = xml.index(b"</row>", xml.index(b'<row r="3"'))
+    parts["xl/worksheets/sheet1.xml"] = xml[:at] + hostile + xml[at + len(b"</row>") :]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    report = import_ledger(ledger, path)
+    assert report.rejected == [] and report.imported == 3
+    numbers = dict(ledger.db.execute("SELECT name, id_number FROM persons"))
+    assert numbers["李秀"] == WIFE
