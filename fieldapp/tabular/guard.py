@@ -596,8 +596,11 @@ def whole_numbers(
             if parts.get(key) != sheet:
                 continue
             for _start, chunk in _stream(archive, info, path.name, [MAX_XML_BYTES], ods=False):
+                after = 0  # a value's tag is looked for after the value before it, not from
+                # the chunk's start again for each (values outside cells made that quadratic)
                 for value in _WHOLE_VALUE.finditer(chunk):
-                    opened = chunk.rfind(b"<c", 0, value.start())
+                    opened = chunk.rfind(b"<c", after, value.start())
+                    after = value.end()
                     tag = _CELL_TAG.match(chunk, opened) if opened >= 0 else None
                     if tag is None or not _BEFORE_VALUE.fullmatch(chunk, tag.end(), value.start()):
                         continue
