@@ -2358,13 +2358,17 @@ _GROUP_SHEET = re.compile(r"第?[0-9一二三四五六七八九十]{1,3}(?:村�
 _BIRTH = frozenset({"出生日期", "出生年月", "出生年月日", "出生时间", "出生日"})
 #: A people sheet's headers of the age the ID number gives (read as `age_seen`).
 _AGE = frozenset({"年龄", "年龄(岁)", "年龄(周岁)", "周岁", "岁数", "实际年龄", "现年龄"})
-#: An age as a sheet writes it: 45, 45.0, 45岁, 45周岁.
-_AGE_WRITTEN = re.compile(r"^(\d{1,3})(?:\.0+)?(?:周?岁)?$")
+#: An age as a sheet writes it: 45, 45.0, 45岁, 45周岁, with its months as a form may give
+#: them (45岁6个月, 45岁零6个月, a baby's 6个月).
+_AGE_WRITTEN = re.compile(
+    r"^(?:(\d{1,3})(?:\.0+)?\s*(?:周?岁)?|(\d{1,3})\s*周?岁\s*零?\s*\d{1,2}\s*个?月|(\d{1,2})\s*个月)$"
+)
 
 
 def _years_written(cell: object) -> int | None:
-    """The age a 年龄 cell gives (a number cell, or 45, 45岁, 45周岁 typed); None for a blank
-    cell; ValueError for one that is no age (不详, 45.5, -3)."""
+    """The age a 年龄 cell gives (a number cell, or 45, 45岁, 45周岁, 45岁6个月, 6个月 typed:
+    its whole years); None for a blank cell; ValueError for one that is no age (不详, 45.5,
+    -3)."""
     if type(cell) is float and cell.is_integer() and 0 <= cell < 1000:
         return int(cell)
     written = _AGE_WRITTEN.match(nfkc(text(cell)).strip())
@@ -2372,7 +2376,8 @@ def _years_written(cell: object) -> int | None:
         if not text(cell).strip():
             return None
         raise ValueError(cell)
-    return int(written.group(1))
+    years, with_months, months = written.groups()
+    return int(years or with_months) if months is None else int(months) // 12
 
 
 #: The columns of a sheet of months alone: who each row is (no person's facts to import).

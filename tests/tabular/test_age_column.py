@@ -76,3 +76,30 @@ def test_an_age_one_year_off_both_ways_is_said(ledger, tmp_path):
             "已按身份证号码导入，请核对（是否把别人的身份证号码抄到了这一行）",
         )
     ]
+
+
+def test_an_age_written_with_its_months_is_read_as_its_years(ledger, tmp_path):
+    # 51岁3个月 is 张长英's age as a form gives it with its months (a child's 1岁6个月, a baby's
+    # 6个月): each was said to be no age (年龄“51岁3个月”不是岁数), the coordinator sent to a
+    # cell that was right; an age with its months other than the number's is still said.
+    baby = make_id("520502", "20251001", "193")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["姓名", "身份证号码", "户主身份证号码", "年龄", *PLACE])
+    rows = [
+        ("张长英", HEAD, HEAD, "51岁3个月"),
+        ("李秀", WIFE, HEAD, "47 岁 10 个月"),
+        ("张一", SON, HEAD, "25岁零3个月"),
+        ("张小", baby, HEAD, "6个月"),
+        ("王五", OTHER, OTHER, "38岁2个月"),  # another's age: the number says 57
+    ]
+    for row in rows:
+        sheet.append([*row, *PLACE.values()])
+    book.save(tmp_path / "s.xlsx")
+    report = _imported(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == [] and report.imported == 5
+    said = {w.row: w.reason for w in report.warnings if "年龄" in w.reason}
+    assert said == {
+        6: "年龄填的是38岁，但身份证号码表明是1968年8月8日出生（现年57岁），已按身份证号码导入，"
+        "请核对（是否把别人的身份证号码抄到了这一行）",
+    }, report.warnings
