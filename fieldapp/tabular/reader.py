@@ -279,15 +279,25 @@ class SheetStream:
             return
         found = guard.whole_numbers(self.path, table.sheet, wanted)
         for (top, left), (bottom, right) in merged or ():
-            digits = found.get((top + 1, left + 1))
-            if digits is None:
+            # A merged range shows its top cell's number on each of its cells: theirs, not
+            # one a program left under the merge (`_fill_merged` gave them the top's float;
+            # a range from above the data, or from beyond its top row's cells, it left).
+            top_at = top + 1 - first
+            if bottom == top or not 0 <= top_at < len(table.rows):
                 continue
+            if left >= len(table.rows[top_at]):
+                continue
+            digits = found.get((top + 1, left + 1))
             # Only the rows the table holds and its ID columns (a range may run on to XFD).
             last = min(bottom + 1, first + len(table.rows) - 1)
             for column in (i + 1 for i in at if left <= i <= right):
                 for row in range(max(top + 1, first), last + 1):
-                    if (row, column) in wanted:
-                        found.setdefault((row, column), digits)
+                    if (row, column) == (top + 1, left + 1) or (row, column) not in wanted:
+                        continue
+                    if digits is None:
+                        found.pop((row, column), None)
+                    else:
+                        found[(row, column)] = digits
         for cell, digits in found.items():
             r, i = wanted[cell]
             if float(digits) == table.rows[r][i]:

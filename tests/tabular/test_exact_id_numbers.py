@@ -150,3 +150,26 @@ def test_many_long_values_outside_cells_are_passed_in_a_bounded_time(ledger, tmp
     report = import_ledger(ledger, path)
     assert time.monotonic() - began < 10
     assert report.imported == 2 and [p.row for p in report.rejected] == [3]
+
+
+def test_a_merged_cells_number_is_its_top_cells_not_one_left_under_it(ledger, tmp_path):
+    # 户主身份证号码 merged down the household's rows shows its top cell's number on each;
+    # a program that wrote every row's number before merging leaves them under the merge,
+    # unseen. The one under 李秀's row (her household's head's namesake number, alike as a
+    # float) was taken as hers: she was put in another household than the sheet shows.
+    under = "520502197503161302"
+    assert float(under) == float(HEAD) and under != HEAD
+    path = _written(tmp_path / "s.xlsx", {1: HEAD, 2: WIFE, 3: SON}, merged=True)
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    xml = parts["xl/worksheets/sheet1.xml"]
+    wife = f"<v>{WIFE}</v></c>".encode()
+    at = xml.index(wife) + len(wife)
+    hidden = f'<c r="C3" t="n"><v>{under}</v></c>'.encode()
+    parts["xl/worksheets/sheet1.xml"] = xml[:at] + hidden + xml[at:]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    report = import_ledger(ledger, path)
+    assert report.rejected == [], report.rejected
+    assert report.imported == 3 and _households(ledger) == 1
