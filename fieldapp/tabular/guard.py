@@ -591,6 +591,8 @@ def whole_numbers(
     found: dict[tuple[int, int], str] = {}
     with zipfile.ZipFile(path) as archive:
         parts = {part.lower(): name for part, name in _sheet_paths(archive).items()}
+        if list(parts.values()).count(sheet) != 1:
+            return found  # two sheets of one name (no program saves it): which is which?
         for info in archive.infolist():
             key = posixpath.normpath(info.filename.replace("\\", "/")).lower()
             if parts.get(key) != sheet:

@@ -173,3 +173,36 @@ def test_a_merged_cells_number_is_its_top_cells_not_one_left_under_it(ledger, tm
     report = import_ledger(ledger, path)
     assert report.rejected == [], report.rejected
     assert report.imported == 3 and _households(ledger) == 1
+
+
+def test_two_sheets_of_one_name_take_no_digits_from_each_other(ledger, tmp_path):
+    # A workbook listing two sheets under one name (no spreadsheet program saves it): the
+    # digits were read from the first sheet of that name for both, so 李梅, whose cell holds
+    # her own number, was refused as a repeat of 李秀's (alike as a float), a number no cell of
+    # hers holds. Which sheet is which cannot be told: each number stays as the reader gives it.
+    twin = make_id("520502", "19780520", "143")
+    path = tmp_path / "s.xlsx"
+    book = openpyxl.Workbook()
+    for sheet, (name, number) in zip(
+        (book.active, book.create_sheet("二组")), (("李秀", 2), ("李梅", 3)), strict=True
+    ):
+        sheet.append(["姓名", "身份证号码", "户主身份证号码", *PLACE])
+        sheet.append([name, number, number, *PLACE.values()])
+    book.active.title = "一组"
+    book.save(path)
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace("二组".encode(), "一组".encode())
+    for part, number, cell in (("sheet1", WIFE, 2), ("sheet2", twin, 3)):
+        xml = parts[f"xl/worksheets/{part}.xml"]
+        parts[f"xl/worksheets/{part}.xml"] = xml.replace(
+            b"<v>%d</v>" % cell, f"<v>{number}</v>".encode()
+        )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    report = import_ledger(ledger, path)
+    assert report.imported == 0
+    assert [p.reason.split("，")[0] for p in report.rejected] == [
+        "身份证号码“5.20502e+17”已被 Excel 存成数字（科学计数法）"
+    ] * 2
