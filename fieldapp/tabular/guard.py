@@ -570,14 +570,20 @@ def _check_xlsx(archive: zipfile.ZipFile, name: str) -> Scan:
 #: A number cell's value written whole in 16 to 19 digits, no exponent: an 18-digit ID number
 #: another program wrote as an integer (a web system's export, a script's int), which the reader
 #: gives as a float keeping 17 of its digits. Excel itself writes 15 (5.20502197805201E+17).
-_WHOLE_VALUE = re.compile(rb"<v>\s*(\d{16,19})\s*</v>")
-#: A cell's tag (not `<col`, not under a prefix), its attributes.
-_CELL_TAG = re.compile(rb"<c(?=[\s>])(" + _IN_TAG_ONCE + rb")>")
+_WHOLE_VALUE = re.compile(rb"<(?:[\w.-]+:)?v>\s*(\d{16,19})\s*</(?:[\w.-]+:)?v>")
+#: A cell's tag (not `<col`), under a prefix or none (.NET's Open XML SDK writes `<x:c>`, and
+#: the reader reads each tag by its local name): its attributes.
+_CELL_TAG = re.compile(rb"<(?:[\w.-]+:)?c(?=[\s>])(" + _IN_TAG_ONCE + rb")>")
 #: What stands between a number cell's tag and its value as a spreadsheet program writes it:
 #: nothing, or its formula (`<f>…</f>`, a shared one's `<f … />`). Anything else (a comment
 #: or an instruction holding `<c r="B3">`, an element around the value) and the value is not
 #: the tag's: the reader's is another's.
-_BEFORE_VALUE = re.compile(rb"\s*(?:<f\b[^<>]*/>|<f\b[^<>]*>[^<]*</f>)?\s*")
+_BEFORE_VALUE = re.compile(
+    rb"\s*(?:<(?:[\w.-]+:)?f\b[^<>]*/>|<(?:[\w.-]+:)?f\b[^<>]*>[^<]*</(?:[\w.-]+:)?f>)?\s*"
+)
+
+
+_COLON = ord(":")
 
 
 def whole_numbers(
@@ -586,7 +592,7 @@ def whole_numbers(
     """The digits the number cells at `wanted` ((row, column), 1-based) of an .xlsx's sheet
     hold when written whole (`_WHOLE_VALUE`): read from the sheet's XML through the same
     stream as the scan (its size, ratio and cell-length checks). A cell written otherwise
-    (Excel's rounded 5.20502197805201E+17, a prefixed tag) is not in it."""
+    (Excel's rounded 5.20502197805201E+17) is not in it."""
     wanted = set(wanted)
     found: dict[tuple[int, int], str] = {}
     with zipfile.ZipFile(path) as archive:
@@ -601,9 +607,13 @@ def whole_numbers(
                 after = 0  # a value's tag is looked for after the value before it, not from
                 # the chunk's start again for each (values outside cells made that quadratic)
                 for value in _WHOLE_VALUE.finditer(chunk):
-                    opened = chunk.rfind(b"<c", after, value.start())
-                    after = value.end()
+                    # The last cell opened since the value before (`<c`, or `<x:c` from its "<").
+                    end = value.start()
+                    opened = max(chunk.rfind(b"<c", after, end), chunk.rfind(b":c", after, end))
+                    if opened >= 0 and chunk[opened] == _COLON:
+                        opened = chunk.rfind(b"<", after, opened)
                     tag = _CELL_TAG.match(chunk, opened) if opened >= 0 else None
+                    after = value.end()
                     if tag is None or not _BEFORE_VALUE.fullmatch(chunk, tag.end(), value.start()):
                         continue
                     attrs = tag.group(1)

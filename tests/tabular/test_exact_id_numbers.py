@@ -6,6 +6,7 @@ rounded (<v>5.20502197805201E+17</v>) is still refused, as its digits are lost."
 
 from __future__ import annotations
 
+import re
 import time
 import zipfile
 from pathlib import Path
@@ -206,3 +207,24 @@ def test_two_sheets_of_one_name_take_no_digits_from_each_other(ledger, tmp_path)
     assert [p.reason.split("，")[0] for p in report.rejected] == [
         "身份证号码“5.20502e+17”已被 Excel 存成数字（科学计数法）"
     ] * 2
+
+
+def test_an_id_number_written_whole_under_a_prefix_is_read_whole(ledger, tmp_path):
+    # A web system's export written with .NET's Open XML SDK names its tags under a prefix
+    # (<x:c r="B3"><x:v>520502197805201429</x:v></x:c>), which the reader reads as any other:
+    # the number was refused as one Excel rounded (后几位已丢失), though the file holds it whole.
+    path = _written(tmp_path / "s.xlsx", {1: HEAD, 2: WIFE, 3: SON})
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    xml = parts["xl/worksheets/sheet1.xml"].decode()
+    xml = xml.replace('xmlns="', 'xmlns:x="', 1)
+    xml = re.sub(r"<(/?)(?!\?)([A-Za-z]+)", r"<\1x:\2", xml)
+    assert f"<x:v>{WIFE}</x:v>" in xml
+    parts["xl/worksheets/sheet1.xml"] = xml.encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    report = import_ledger(ledger, path)
+    assert report.rejected == [], report.rejected
+    numbers = {n for (n,) in ledger.db.execute("SELECT id_number FROM persons")}
+    assert numbers == {HEAD, WIFE, SON}
