@@ -774,8 +774,10 @@ class LedgerImporter:
 
     def _check_age(self, item: ParsedRow, cell: object) -> None:
         """A row's 年龄 cell against its ID number: the age the number gives on the import day,
-        or at the year's end (coordinators count it either way); another age, or a cell that
-        is no age, said. Nothing is kept of the cell: the number gives the age."""
+        or at the year's end (coordinators count it either way), or the year before the day's
+        (a sheet typed before a birthday that has passed since: ledgers are kept for months);
+        another age, or a cell that is no age, said. Nothing is kept of the cell: the number
+        gives the age."""
         known = idnumber.birth_and_sex(str(item.person.get("id_number", "")))
         if known is None:
             return
@@ -789,7 +791,7 @@ class LedgerImporter:
             return
         at_year_end = today.year - birth.year
         now = at_year_end - ((today.month, today.day) < (birth.month, birth.day))
-        if age is None or age in (now, at_year_end):
+        if age is None or age in (now - 1, now, at_year_end):
             return
         said = sentences.said(AGE_OTHER, heading, str(age), sentences.Day(birth), str(now))
         item.warnings.append(said)

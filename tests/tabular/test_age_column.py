@@ -1,6 +1,7 @@
 """A village sheet's 年龄 column beside the ID number: the number gives the age, so the column
 is no unknown one to rename; it is checked against the age the number gives on the import day
-(as of that day, or as of the year's end, as coordinators count it either way), a differing age
+(as of that day, or as of the year's end, as coordinators count it either way, or a year
+younger: the sheet typed before a birthday passed since), a differing age
 said on its row and the person imported by the number (nothing is kept from the column)."""
 
 from __future__ import annotations
@@ -58,24 +59,47 @@ def test_an_age_column_is_checked_against_the_id_number_not_called_unknown(ledge
     assert born["王五"] == "1968-08-08"
 
 
-def test_an_age_one_year_off_both_ways_is_said(ledger, tmp_path):
-    # 李秀 is 47 on the import day and 48 at the year's end: 46 and 49 are neither.
+def test_an_age_past_the_years_end_or_two_years_younger_is_said(ledger, tmp_path):
+    # 李秀 is 47 on the import day and 48 at the year's end: 49 she will not be this year, and
+    # 45 she was two birthdays ago.
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(["姓名", "身份证号码", "户主身份证号码", "年龄（岁）", *PLACE])
     sheet.append(["张长英", HEAD, HEAD, "", *PLACE.values()])  # blank: nothing said
     sheet.append(["李秀", WIFE, HEAD, 49, *PLACE.values()])
+    sheet.append(["张一", SON, HEAD, 23, *PLACE.values()])  # 25 today
     book.save(tmp_path / "s.xlsx")
     report = _imported(ledger, tmp_path / "s.xlsx")
-    assert report.rejected == [] and report.imported == 2 and report.unknown_headers == []
+    assert report.rejected == [] and report.imported == 3 and report.unknown_headers == []
     said = [(w.row, w.reason) for w in report.warnings if "年龄" in w.reason]
     assert said == [
         (
             3,
             "年龄（岁）填的是49岁，但身份证号码表明是1978年5月20日出生（现年47岁），"
             "已按身份证号码导入，请核对（是否把别人的身份证号码抄到了这一行）",
-        )
+        ),
+        (
+            4,
+            "年龄（岁）填的是23岁，但身份证号码表明是2001年1月1日出生（现年25岁），"
+            "已按身份证号码导入，请核对（是否把别人的身份证号码抄到了这一行）",
+        ),
     ]
+
+
+def test_an_age_typed_before_a_birthday_passed_since_says_nothing(ledger, tmp_path):
+    # The ledger kept since the winter: 张长英 was 50 when her row was typed, 51 since her
+    # birthday on 16 March; 张一 24 before New Year's Day. Each row had said that the number
+    # was another person's, on a sheet months old — every such row of the village.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["姓名", "身份证号码", "户主身份证号码", "年龄", *PLACE])
+    sheet.append(["张长英", HEAD, HEAD, 50, *PLACE.values()])
+    sheet.append(["张一", SON, HEAD, "24岁", *PLACE.values()])
+    sheet.append(["李秀", WIFE, HEAD, 46, *PLACE.values()])  # 46 until May of last year
+    book.save(tmp_path / "s.xlsx")
+    report = _imported(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == [] and report.imported == 3
+    assert [w for w in report.warnings if "年龄" in w.reason] == []
 
 
 def test_an_age_written_with_its_months_is_read_as_its_years(ledger, tmp_path):
