@@ -2369,9 +2369,10 @@ _AGE_WRITTEN = re.compile(
 
 def _years_written(cell: object) -> int | None:
     """The age a 年龄 cell gives (a number cell, or 45, 45岁, 45周岁, 45岁6个月, 6个月 typed:
-    its whole years); None for a blank cell; ValueError for one that is no age (不详, 45.5,
-    -3)."""
-    if type(cell) is float and cell.is_integer() and 0 <= cell < 1000:
+    its whole years); None for a blank cell; ValueError for one that is no age (不详, 45.5
+    typed, -3). A number cell with a fraction is the years a formula counted
+    (=(TODAY()-C2)/365, YEARFRAC): its whole years."""
+    if type(cell) is float and 0 <= cell < 1000:
         return int(cell)
     written = _AGE_WRITTEN.match(nfkc(text(cell)).strip())
     if written is None:

@@ -127,3 +127,29 @@ def test_an_age_written_with_its_months_is_read_as_its_years(ledger, tmp_path):
         6: "年龄填的是38岁，但身份证号码表明是1968年8月8日出生（现年57岁），已按身份证号码导入，"
         "请核对（是否把别人的身份证号码抄到了这一行）",
     }, report.warnings
+
+
+def test_an_age_a_formula_counted_with_its_fraction_is_read_as_its_years(ledger, tmp_path):
+    # =(TODAY()-出生日期)/365 or YEARFRAC keeps 51.07 in the cell, shown as 51 by the column's
+    # format: every such row was said to be no age (年龄“51.07”不是岁数). Its whole years are
+    # checked as any age; the same fraction typed as text (45.5) is still no age.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["姓名", "身份证号码", "户主身份证号码", "年龄", *PLACE])
+    rows = [
+        ("张长英", HEAD, HEAD, 51.0684),
+        ("李秀", WIFE, HEAD, 47.8932),
+        ("王五", OTHER, OTHER, 38.41),  # another's age: the number says 57
+        ("赵六", OLD, OTHER, "45.5"),
+    ]
+    for row in rows:
+        sheet.append([*row, *PLACE.values()])
+    book.save(tmp_path / "s.xlsx")
+    report = _imported(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == [] and report.imported == 4
+    said = {w.row: w.reason for w in report.warnings if "年龄" in w.reason}
+    assert said == {
+        4: "年龄填的是38岁，但身份证号码表明是1968年8月8日出生（现年57岁），已按身份证号码导入，"
+        "请核对（是否把别人的身份证号码抄到了这一行）",
+        5: "年龄“45.5”不是岁数：这一格没有读取，年龄按身份证号码（1970年1月1日出生）计算",
+    }, report.warnings
