@@ -700,9 +700,11 @@ class LedgerImporter:
         month_column = _status_month(sheet)
         if month_column is not None:
             self._months[sheet.sheet] = month_column
-        self._end_heading = self._job_end_column(sheet)
+        # 务工结束日期 (返乡时间) ends each row's job; 出生日期 and 年龄, which the ID number
+        # gives, are only checked against it: each no longer an unknown column.
+        self._end_heading = _take_column(sheet, _JOB_END, "job_end")
         read = _READ_WITH_SEQ | {"job_end"} if self._end_heading else _READ_WITH_SEQ
-        self._birth_heading = self._birth_column(sheet)
+        self._birth_heading = _take_column(sheet, _BIRTH, "birth_seen")
         self._sheet_group = self._group_of_sheet(sheet)
         self._group_column = "group" in sheet.columns.values()
         self._blank_group_rows = []
@@ -726,11 +728,6 @@ class LedgerImporter:
             )
             self.report.warnings.append(RowProblem.of(self._header_row, said, self._sheet))
 
-    def _job_end_column(self, sheet: Table) -> str:
-        """The header of a people sheet's column ending each row's job (务工结束日期,
-        返乡时间), mapped as `job_end` and no longer an unknown column; '' when none."""
-        return _take_column(sheet, _JOB_END, "job_end")
-
     def _group_of_sheet(self, sheet: Table) -> str:
         """The 村民组 a people sheet's name is (一组, 第二组, 3组: a village's ledger kept one
         sheet per group); '' otherwise. Its rows that name their village and no group are put
@@ -739,12 +736,6 @@ class LedgerImporter:
         sheet a blank cell means 一组, not the village itself."""
         name = nfkc(sheet.sheet).strip()
         return name if _GROUP_SHEET.fullmatch(name) else ""
-
-    def _birth_column(self, sheet: Table) -> str:
-        """The header of a people sheet's 出生日期 (出生年月) column, mapped as `birth_seen`
-        and no longer an unknown column (renaming it would not have it read: the ID number
-        gives the birth date); each row's cell is checked against the number. '' when none."""
-        return _take_column(sheet, _BIRTH, "birth_seen")
 
     def _check_birth(self, item: ParsedRow, cell: object) -> None:
         """A row's 出生日期 (出生年月) cell against its ID number: a day (or a month alone)
@@ -1832,25 +1823,25 @@ class LedgerImporter:
             )
             self.report.warnings.append(RowProblem.of(row, said, self._sheet))
         totals, self._totals = self._totals, []
-        if totals:
-            row, first = totals[0]
-            shown = first if len(first) <= 20 else first[:20] + "…"
-            if len(totals) == 1:
-                said = sentences.said(TOTAL_ROW, shown)
-            else:
-                rows = _ranges([r for r, _ in totals])
-                said = sentences.said(TOTAL_ROWS, str(len(totals)), rows, shown)
-            self.report.warnings.append(RowProblem.of(row, said, self._sheet))
+        self._say_passed_over(totals, TOTAL_ROW, TOTAL_ROWS, 20)
         feet, self._feet = self._feet, []
-        if feet:
-            row, first = feet[0]
-            shown = first if len(first) <= 30 else first[:30] + "…"
-            if len(feet) == 1:
-                said = sentences.said(FOOT_ROW, shown)
-            else:
-                rows = _ranges([r for r, _ in feet])
-                said = sentences.said(FOOT_ROWS, str(len(feet)), rows, shown)
-            self.report.warnings.append(RowProblem.of(row, said, self._sheet))
+        self._say_passed_over(feet, FOOT_ROW, FOOT_ROWS, 30)
+
+    def _say_passed_over(
+        self, rows: list[tuple[int, str]], one: str, many: str, width: int
+    ) -> None:
+        """One note for a sheet's rows of a kind passed over ((row, text), in order): `one`
+        with the text when alone, else `many` with how many, which, and the first's text (cut
+        to `width` characters)."""
+        if not rows:
+            return
+        row, first = rows[0]
+        shown = first if len(first) <= width else first[:width] + "…"
+        if len(rows) == 1:
+            said = sentences.said(one, shown)
+        else:
+            said = sentences.said(many, str(len(rows)), _ranges([r for r, _ in rows]), shown)
+        self.report.warnings.append(RowProblem.of(row, said, self._sheet))
 
     def _say_hidden_repeats(self) -> None:
         """One note per hidden sheet (or old copy) for its rows of persons a shown sheet
