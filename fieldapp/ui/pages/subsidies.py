@@ -35,6 +35,7 @@ from fieldapp.domain.models import Person
 from fieldapp.domain.money import yuan
 from fieldapp.domain.progress import Cancelled
 from fieldapp.domain.roles import Role
+from fieldapp.domain.sentences import fill
 from fieldapp.paperwork import jobs
 from fieldapp.paperwork.jobs import PrintJob
 from fieldapp.policy.claim_flow import (
@@ -123,9 +124,10 @@ class EvidenceDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("登记材料"))
         self.label = QLabel(
-            self.tr("%1 的“%2”：收到的材料打勾，退回的去掉勾。")
-            .replace("%1", claim.person_name)
-            .replace("%2", claim.rule_title)
+            fill(
+                self.tr("%1 的“%2”：收到的材料打勾，退回的去掉勾。"),
+                (claim.person_name, claim.rule_title),
+            )
         )
         self.label.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -553,17 +555,11 @@ class SubsidiesPage(Page):
             try:
                 claim = service.create(result.id_number, result.rule_id, on=self.on.value())
             except LimitExceeded:
-                refused.append(
-                    self.tr("%1：已申领过“%2”")
-                    .replace("%1", result.name)
-                    .replace("%2", result.rule_title)
-                )
+                refused.append(fill(self.tr("%1：已申领过“%2”"), (result.name, result.rule_title)))
                 continue
             except Exception as error:  # noqa: BLE001 - refusals are shown in Chinese
                 # (who, then why: joined as the window's language joins them)
-                refused.append(
-                    self.tr("%1：%2").replace("%2", message_for(error)).replace("%1", result.name)
-                )
+                refused.append(fill(self.tr("%1：%2"), (result.name, message_for(error))))
                 continue
             self.session.apply(service.changes)
             self._mark_claimed(result, claim.id)
@@ -615,11 +611,16 @@ class SubsidiesPage(Page):
         box.setIcon(QMessageBox.Icon.Information)
         box.setWindowTitle(self.tr("请检查"))
         box.setText(
-            text.replace("%1", first.person_name or result.name)
-            .replace("%2", when)
-            .replace("%3", first.rule_title or result.rule_title)
-            .replace("%4", word_shown(str(first.state)))
-            .replace("%5", period)
+            fill(
+                text,
+                (
+                    first.person_name or result.name,
+                    when,
+                    first.rule_title or result.rule_title,
+                    word_shown(str(first.state)),
+                    period,
+                ),
+            )
         )
         open_button = box.addButton(self.tr("查看首次申领"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("关闭"), QMessageBox.ButtonRole.RejectRole)
@@ -1083,9 +1084,10 @@ class SubsidiesPage(Page):
         if not ask_yes_no(
             self,
             self.tr("删除草稿"),
-            self.tr("删除%1的“%2”这条申领草稿吗？删除后可以重新申领；删除会记入修改记录。")
-            .replace("%1", claim.person_name)
-            .replace("%2", claim.rule_title),
+            fill(
+                self.tr("删除%1的“%2”这条申领草稿吗？删除后可以重新申领；删除会记入修改记录。"),
+                (claim.person_name, claim.rule_title),
+            ),
         ):
             return
         service = ClaimService(
@@ -1117,10 +1119,10 @@ class SubsidiesPage(Page):
         selected = self.selected_claim()
         if selected is None or selected.id != claim.id:
             self.claims_label.setText(
-                self.tr("申请编号 %1 是%2的申领（%3），不在所选区域的列表中")
-                .replace("%1", claim.number)
-                .replace("%2", claim.person_name)
-                .replace("%3", self.areas.path(claim.area_code))
+                fill(
+                    self.tr("申请编号 %1 是%2的申领（%3），不在所选区域的列表中"),
+                    (claim.number, claim.person_name, self.areas.path(claim.area_code)),
+                )
             )
         elif len(found) > 1:
             # Two computers' parts coincide: the first is selected; the name on the paper tells.
