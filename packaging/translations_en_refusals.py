@@ -534,6 +534,7 @@ EN_REFUSALS: dict[str, str] = {
     "%1“%2”没有写年份：请写成 %3 这样的格式": "%1 “%2” has no year: write it as %3",
     "%1“%2”不是有效日期（应为 2024-03-05 这样的格式）": "%1 “%2” is not a valid date (write it as 2024-03-05)",
     "%1“%2”不合理": "%1 “%2” cannot be right",
+    "%1“%2”是一个数，不是日期（应为 2024-03-05 这样的格式）": "%1 “%2” is a number, not a date (write it as 2024-03-05)",
     "%1“%2”只有年份，请填写到月份（如 %3-03）": "%1 “%2” is a year only: give the month too (as %3-03)",
     "%1“%2”被 Excel 存成了数字（输入的 %3.10 会变成 %3.1），看不出是 %3 年 1 月还是 10 月；请把该列设为文本，填写 %3-01 或 %3-10 这样的格式后重新导入": "%1 “%2” was stored by Excel as a number (%3.10 typed becomes %3.1), so it cannot tell January %3 from October %3: set the column to text, write %3-01 or %3-10, and import again",
     "%1“%2”不是数字": "%1 “%2” is not a number",

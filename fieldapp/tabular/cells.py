@@ -145,6 +145,8 @@ def nfkc(raw: str) -> str:
 #: … and the month typed, written with this year (2026-03).
 NO_YEAR = template("%1“%2”没有写年份：请写成 %3 这样的格式")
 NOT_A_DATE = template("%1“%2”不是有效日期（应为 2024-03-05 这样的格式）")
+#: A number cell below 1900 (no year, and as an Excel day one of 1900 to 1905).
+NUMBER_NOT_A_DATE = template("%1“%2”是一个数，不是日期（应为 2024-03-05 这样的格式）")
 #: A day before 1900 or after 2100.
 ODD_DATE = template("%1“%2”不合理")
 #: … and the year (a number cell of a year alone).
@@ -225,6 +227,11 @@ def date(value: object, label: str | Part) -> dt.date | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if _YEARS[0] <= value < _YEARS[1]:
             return _typed_month(value, label)
+        if 0 < value < _YEARS[0]:
+            # Excel's days of 1900 to 1905 (200: 1900-07-18), which no date a ledger keeps
+            # falls on — a birth, a job, a claim — and no year either: a number typed (an age,
+            # a count, a 组) where a date was asked for, said as the number it is.
+            raise CellError(said(NUMBER_NOT_A_DATE, _named(label), text(value)))
         if 1 <= value < 100000:
             return from_excel_day(value)
         value = text(value)

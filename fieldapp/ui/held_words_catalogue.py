@@ -428,6 +428,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "%1“%2”应为月数（整数）"),
     QT_TRANSLATE_NOOP("Refusals", "%1“%2”应填“是”或“否”"),
     QT_TRANSLATE_NOOP("Refusals", "%1“%2”无法识别，应为：%3"),
+    QT_TRANSLATE_NOOP("Refusals", "%1“%2”是一个数，不是日期（应为 2024-03-05 这样的格式）"),
     QT_TRANSLATE_NOOP("Refusals", "%1“%2”没有写年份：请写成 %3 这样的格式"),
     QT_TRANSLATE_NOOP("Refusals", "%1“%2”第 15 位以后全是 0：多半是 Excel 把它存成数字时丢掉了后几位（Excel 只保留 15 位数字），无法恢复；这一格没有导入，这个人的其余信息照常导入；请对照银行卡或存折重新填写，并把该列设为文本"),
     QT_TRANSLATE_NOOP("Refusals", "%1“%2”被 Excel 存成了数字（输入的 %3.10 会变成 %3.1），看不出是 %3 年 1 月还是 10 月；请把该列设为文本，填写 %3-01 或 %3-10 这样的格式后重新导入"),

@@ -97,3 +97,29 @@ def test_a_month_excel_kept_as_its_first_day_or_as_a_number_of_one_decimal_says_
     assert set(said) == {5, 6}, said
     assert said[5].startswith("出生年月填的是2001年2月1日，但身份证号码表明是2001年1月1日出生")
     assert "1978.1" in said[6] and "1978年6月20日" in said[6]
+
+
+def test_a_small_number_in_the_birth_column_is_said_as_the_number_not_a_day_of_1900(
+    ledger, tmp_path
+):
+    """出生日期 holding 200 (or 45, an age typed one column over) was read as Excel's day 200
+    and said 出生日期填的是1900年7月18日 — a day nobody typed. A number that Excel would show
+    as a day of 1900 is no day a ledger keeps: it is said as the number the cell holds."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["姓名", "身份证号码", "户主身份证号码", "出生日期", *PLACE])
+    sheet.append(["张长英", HEAD, HEAD, 200, *PLACE.values()])
+    sheet.append(["李秀", WIFE, HEAD, 45, *PLACE.values()])
+    sheet.append(["张一", SON, HEAD, 366.0, *PLACE.values()])
+    sheet.append(["张二", GIRL, HEAD, 37655, *PLACE.values()])  # 2003-02-03, as the number
+    book.save(tmp_path / "s.xlsx")
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == [] and report.imported == 4
+    said = {w.row: w.reason for w in report.warnings if "出生日期" in w.reason}
+    assert set(said) == {2, 3, 4}, report.warnings
+    assert not any("1900" in reason for reason in said.values()), said
+    assert said[2] == (
+        "出生日期“200”是一个数，不是日期（应为 2024-03-05 这样的格式）："
+        "这一格没有读取，出生日期按身份证号码（1975年3月16日）导入"
+    )
+    assert "“45”" in said[3] and "“366”" in said[4]

@@ -8570,6 +8570,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>有 %1 行的“村民组”一格空白（第 %2 行），按工作表名称记在“%3”，请核对</source>
       <translation>%1 {%1|row's|rows'} “Villager group” {%1|cell is|cells are} blank ({%1|row|rows} %2): {%1|its household was|their households were} put in “%3”, as the sheet is named; please check</translation>
     </message>
+    <message>
+      <source>%1“%2”是一个数，不是日期（应为 2024-03-05 这样的格式）</source>
+      <translation>%1 “%2” is a number, not a date (write it as 2024-03-05)</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
