@@ -376,6 +376,10 @@ def _import_cell_sentences(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Senten
         ),
         (lambda: cells.date("1800-01-01", "出生日期"), "出生日期“1800-01-01”不合理"),
         (
+            lambda: cells.date(200, "出生日期"),
+            "出生日期“200”是一个数，不是日期（应为 2024-03-05 这样的格式）",
+        ),
+        (
             lambda: cells.date(2019.0, "务工开始日期"),
             "务工开始日期“2019”只有年份，请填写到月份（如 2019-03）",
         ),
