@@ -17,6 +17,7 @@ from typing import NamedTuple
 from fieldapp.domain.areacode import AreaCode, AreaLevel, AreaRow
 from fieldapp.domain.divisions import short_forms
 from fieldapp.domain.enums import AreaKind
+from fieldapp.domain.places_said import PlaceWording, say_place
 from fieldapp.domain.sentences import said, template
 from fieldapp.reference import divisions
 from fieldapp.store.ledger import natural_id
@@ -238,6 +239,20 @@ class AreaResolver:
                 break
             at = parent
         return " ".join(reversed(names)) or code
+
+    def place_said(self, ref: PlaceRef) -> str:
+        """A row's address columns in words: the names as written; a 区划代码 by what the
+        ledger or the division table names it, the code after it as typed (七星关区 碧阳街道
+        红岩村（520502010002）, 七星关区碧阳街道的一个村（520502010099）) — a coordinator
+        reads no code's digits, and finds the row by them."""
+        if not ref.code:
+            return ref.shown()
+        code = ANY_SPACE.sub("", ref.code)
+        if code in self.by_code:
+            words = self.path_of(code)
+        else:
+            words = say_place(code, divisions(), wording=PlaceWording.SENTENCE)
+        return code if not words or code in words else f"{words}（{code}）"
 
     def resolve(self, ref: PlaceRef) -> str:
         """The area code for a row's address (creating local areas as needed); '' when blank."""

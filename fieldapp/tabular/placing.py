@@ -251,7 +251,7 @@ class Placer:
                 if household not in self._place_said:
                     self._place_said.add(household)
                     item.warnings.append(
-                        f"区划与台账不同：表中是“{item.place.shown()}”，台账中这户在"
+                        f"区划与台账不同：表中是“{self.resolver.place_said(item.place)}”，台账中这户在"
                         f"“{self.resolver.path_of(area)}”。表格导入不改变一户所在的地点，区划和"
                         "详细地址这几格没有导入，这一行的其他修改照常导入；整户搬迁请在程序中"
                         "打开这户，改“所在区域”和地址"

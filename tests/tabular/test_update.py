@@ -514,6 +514,30 @@ def test_a_household_the_sheet_places_elsewhere_is_said_not_moved(ledger, tmp_pa
     assert import_ledger(ledger, dated(coded), update=True).warnings == []
 
 
+def test_a_household_a_sheet_places_elsewhere_by_code_is_said_by_the_places_name(
+    ledger, tmp_path
+):
+    """The same, on a sheet giving each row's place only by its 12-digit 区划代码: the row was
+    said 表中是“520502003099” — digits a coordinator cannot read. The code is said by what
+    the ledger or the division table names it, the code after it."""
+    assert import_ledger(ledger, _base(tmp_path / "base.xlsx")).persons_imported == 3
+    other = make_id("520502", "19800101", "212")
+    red = ["王五", other, other, "户主", "13700000001", "普通劳动力"]
+    place = ["七星关区", "碧阳街道", "红岩村"]
+    assert import_ledger(ledger, write_xlsx(tmp_path / "red.xlsx", HEADERS + PLACE, [red + place]))
+    codes = dict(ledger.db.execute("SELECT name, code FROM areas").fetchall())
+    township = codes["大坝村"][:9]
+    rows = [["张长英", HEAD, HEAD, "户主", "13900000001", "普通劳动力"]]
+    for code, said_as in (
+        (codes["红岩村"], f"七星关区 碧阳街道 红岩村（{codes['红岩村']}）"),
+        (f"{township}099", f"七星关区碧阳街道的一个村（{township}099）"),
+    ):
+        sheet = write_xlsx(tmp_path / "c.xlsx", [*HEADERS, "区划代码"], [r + [code] for r in rows])
+        report = import_ledger(ledger, dated(sheet), update=True)
+        [said] = [w.reason for w in report.warnings if "区划与台账不同" in w.reason]
+        assert said.startswith(f"区划与台账不同：表中是“{said_as}”，"), said
+
+
 def test_a_person_whose_row_is_refused_is_not_said_missing(ledger, tmp_path):
     # A row refused before it is parsed (its name a formula a program wrote, with no result
     # saved) is on the sheet: it is said as refused, not also as 不在表中.
