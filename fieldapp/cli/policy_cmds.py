@@ -90,7 +90,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("file", help="政策包文件（.toml）")
     p.set_defaults(func=cmd_policy_check)
     p = pol.add_parser(
-        "install", help="检查并在本机启用一个政策包（村/安置点和乡镇设备不能安装：政策由县里下发）"
+        "install",
+        help="检查并在本机启用一个政策包（村/安置点和乡镇设备不能安装：政策由县里下发）",
+        description=(
+            "检查并在本机启用一个政策包。政策包放在本机的用户数据文件夹（policies 文件夹），"
+            "本机打开的台账（村/安置点和乡镇设备的除外）都按它执行；"
+            "--db 给出的台账只用来检查能否安装（是哪一级设备、汇总中心已下发的政策包），"
+            "政策包不放进这个台账，也不随它拷到别的电脑"
+        ),
     )
     p.add_argument("file", help="政策包文件（.toml）")
     p.set_defaults(func=cmd_policy_install)
@@ -712,6 +719,10 @@ def cmd_policy_install(args: argparse.Namespace) -> int:
     except PackError as error:
         return fail(f"{error}；现行政策包未改变{hinted(error)}", 2)
     print(f"已启用：{Path(args.file).name}（{rules_version(policy.version)}）")
+    from fieldapp.policy.registry import local_dir
+
+    # Installed for this computer (`PolicyRegistry.local`), not into the ledger of --db.
+    print(f"政策包放在本机的 {local_dir()}：本机打开的台账（村/安置点和乡镇设备的除外）都按它执行")
     for line in claims_at_another_figure(open_ledger(args), policy):
         print(f"注意：{line}")
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from pathlib import Path
 
 import openpyxl
@@ -360,6 +361,36 @@ def test_policy_commands_say_the_version_as_the_papers_do(db, capsys, tmp_path: 
     for text in said:
         assert "（规则版本 省 2026.1、县 2026.1" in text, text
         assert "@" not in text and "qixingguan" not in text, text
+
+
+def test_policy_install_says_the_pack_is_this_computers_not_the_ledgers_given(
+    db, capsys, tmp_path: Path
+) -> None:
+    """`fieldapp --db 台账 policy install 包` read as installing the pack into that ledger; it
+    goes into this computer's data folder, and every ledger opened here that is not a
+    village's or township's follows it. The help and the line after installing say so, and
+    what --db is for: the ledger the pack is checked against."""
+    path, _ = db
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as stopped:
+        main(["policy", "install", "--help"])
+    assert stopped.value.code in (0, None)
+    out = capsys.readouterr().out
+    assert "本机的用户数据文件夹" in out and "--db" in out, out
+    assert "不放进" in out, out
+    (tmp_path / "u盘").mkdir()
+    pack = tmp_path / "u盘" / "本县政策.toml"
+    pack.write_text(COUNTY_PACK, encoding="utf-8")
+    code, out, err = run(capsys, "--db", path, "policy", "install", str(pack))
+    assert code == 0, err
+    folder = Path(os.environ["FIELDAPP_HOME"]) / "policies"
+    assert (folder / pack.name).is_file()
+    assert not any(p.name == pack.name for p in Path(path).parent.iterdir())
+    assert f"政策包放在本机的 {folder}" in out, out
+    other = tmp_path / "other.db"
+    Ledger.open(other, author="另一个台账").close()  # another ledger on this computer
+    code, out, err = run(capsys, "--db", other, "policy", "list")
+    assert code == 0 and "县 2026.1" in out.splitlines()[0], out
 
 
 def test_eligible_says_which_subsidies_ended_at_the_new_year(db, capsys, tmp_path: Path) -> None:
