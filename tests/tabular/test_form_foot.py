@@ -134,3 +134,29 @@ def test_a_person_without_a_number_whose_note_begins_as_a_foot_is_still_refused(
     ]
     said = [(w.row, w.reason) for w in report.warnings if "不是人员" in w.reason]
     assert said == [(7, "这一行“制表人：”是表尾的合计或签名，不是人员，未读取")]
+
+
+def test_a_person_named_with_their_place_in_the_household_is_no_foot(ledger, tmp_path):
+    # 王五（户主）, 赵六(妻), 孙七（长子） at the bottom of a sheet, each without an ID number
+    # and with a 备注 beginning 注：… — their names with the household role in brackets, as
+    # some rosters write them, were taken for no name, and each row for the form's foot. A
+    # name and a household role is a person: refused for the missing number as any person.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["序号", "姓名", "身份证号码", "联系电话", "备注", *PLACE])
+    sheet.append([1, "张长英", HEAD, "13800000001", "", *PLACE.values()])
+    sheet.append([2, "李秀", WIFE, "", "", *PLACE.values()])
+    sheet.append([3, "王五（户主）", "", "13800000002", "注：身份证号码待补", *PLACE.values()])
+    sheet.append([4, "赵六(妻)", "", "", "注：随夫外出", *PLACE.values()])
+    sheet.append([5, "孙七（之长子）", "", "", "说明：在外读书", *PLACE.values()])
+    sheet.append(["", "制表人（签字）", "", "", "注：本表一式两份"])  # the foot itself
+    book.save(tmp_path / "s.xlsx")
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.imported == 2
+    assert [(p.row, p.reason) for p in report.rejected] == [
+        (4, "身份证号码为空"),
+        (5, "身份证号码为空"),
+        (6, "身份证号码为空"),
+    ]
+    said = [(w.row, w.reason) for w in report.warnings if "不是人员" in w.reason]
+    assert said == [(7, "这一行“制表人（签字）”是表尾的合计或签名，不是人员，未读取")], said
