@@ -535,6 +535,8 @@ EN_REFUSALS: dict[str, str] = {
     "%1“%2”不是有效日期（应为 2024-03-05 这样的格式）": "%1 “%2” is not a valid date (write it as 2024-03-05)",
     "%1“%2”不合理": "%1 “%2” cannot be right",
     "%1“%2”是一个数，不是日期（应为 2024-03-05 这样的格式）": "%1 “%2” is a number, not a date (write it as 2024-03-05)",
+    "身份证号码“%1”在表格里存成了数字：.xls 格式的表格里，数字最多只能存 15 位，18 位身份证号码的后几位已丢失，无法恢复；请把身份证号码这一列设为文本，对照身份证重新填写后再导入": "ID number “%1” is stored in the sheet as a number: an .xls file keeps at most 15 digits of a number, so the last digits of the 18-digit ID number are lost and cannot be recovered; set the ID number column to text, fill it in again from the ID cards and import again",
+    "身份证号码“%1”在表格里存成了数字，后几位已丢失，无法恢复；请在 LibreOffice 或 WPS 中把身份证号码这一列设为文本，对照身份证重新填写后再导入": "ID number “%1” is stored in the sheet as a number and its last digits are lost, which cannot be recovered; in LibreOffice or WPS set the ID number column to text, fill it in again from the ID cards and import again",
     "%1“%2”只有年份，请填写到月份（如 %3-03）": "%1 “%2” is a year only: give the month too (as %3-03)",
     "%1“%2”被 Excel 存成了数字（输入的 %3.10 会变成 %3.1），看不出是 %3 年 1 月还是 10 月；请把该列设为文本，填写 %3-01 或 %3-10 这样的格式后重新导入": "%1 “%2” was stored by Excel as a number (%3.10 typed becomes %3.1), so it cannot tell January %3 from October %3: set the column to text, write %3-01 or %3-10, and import again",
     "%1“%2”不是数字": "%1 “%2” is not a number",

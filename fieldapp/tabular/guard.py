@@ -148,6 +148,10 @@ class Scan:
     #: Per sheet, the cells holding a formula's error value (#N/A, #REF! …), which the reader
     #: reads as blank: (row, column), both 1-based → the error as the sheet shows it.
     errors: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)
+    #: Per sheet of an .ods, the number cells whose value the file holds in 16 to 19 digits
+    #: (office:value="520502197503161310", as another program wrote an ID number whole),
+    #: which the reader gives as a float of 17: (row, column), both 1-based → the digits.
+    whole: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)
 
 
 def refuse(reason: str, name: str) -> ValidationFailed:
@@ -1170,6 +1174,7 @@ def _check_ods(archive: zipfile.ZipFile, name: str) -> Scan:
         hidden_columns={sheet: found for sheet, found in rows.hidden_columns.items() if found},
         extents=rows.extents,
         errors={sheet: found for sheet, found in rows.errors.items() if found},
+        whole={sheet: found for sheet, found in rows.whole.items() if found},
     )
 
 
@@ -1248,6 +1253,12 @@ def _ods_error(attrs: bytes) -> bool:
 
 #: The error cells noted per sheet at most (a sheet of errors is said by its first ones).
 MAX_ERRORS = 10_000
+#: A number cell's value in 16 to 19 digits, no exponent (`Scan.whole`), in either quote,
+#: with spaces around "=" (as `_REPEAT`); and the cell being a number's.
+_ODS_WHOLE = re.compile(rb"""(?:^|\s)(?:[\w.-]+:)?value\s*=\s*(?:"(\d{16,19})"|'(\d{16,19})')""")
+_ODS_FLOAT = re.compile(rb"""(?:^|\s)(?:[\w.-]+:)?value-type\s*=\s*(?:"float"|'float')""")
+#: The whole numbers noted per sheet at most (two ID columns of the largest 台账).
+MAX_WHOLE = 2 * MAX_VALUE_ROWS
 
 
 class _OdsRows:
@@ -1260,6 +1271,7 @@ class _OdsRows:
         self.hidden_columns: dict[str, set[int]] = {}
         self.extents: dict[str, tuple[int, int]] = {}
         self.errors: dict[str, dict[tuple[int, int], str]] = {}
+        self.whole: dict[str, dict[tuple[int, int], str]] = {}
         self._sheet: set[int] = set()
         self._name = ""
         self._columns_defined = 0  # the sheet's <table:table-column>s counted (repeats included)
@@ -1307,6 +1319,10 @@ class _OdsRows:
                     ):
                         rows_of = self._last_of_row - self._first_of_row + 1
                         self.repeated_row = self.repeated_row or rows_of
+                    # (a number's cell looked at only: most cells are text)
+                    whole = _ODS_WHOLE.search(attrs) if b"float" in attrs else None
+                    if whole and _ODS_FLOAT.search(attrs):
+                        self._whole(count, b"".join(whole.groups(b"")).decode())
                     self._column += count
                     rows, columns = self.extents.get(self._name, (0, 0))
                     self.extents[self._name] = (
@@ -1343,6 +1359,16 @@ class _OdsRows:
             self._first_of_row, self._last_of_row = self._row, self._row + count - 1
             self._column = 0
             self._row += count
+
+    def _whole(self, columns: int, digits: str) -> None:
+        """Note the cells of the current row (and its repeats) a number cell holding `digits`
+        spans."""
+        found = self.whole.setdefault(self._name, {})
+        for row in range(self._first_of_row, self._last_of_row + 1):
+            for column in range(self._column + 1, self._column + columns + 1):
+                if len(found) >= MAX_WHOLE:
+                    return
+                found[(row, column)] = digits
 
     def _error(self, columns: int, shown: str) -> None:
         """Note the cells of the current row (and its repeats) a cell showing an error spans."""

@@ -382,6 +382,9 @@ class LedgerImporter:
         #: The 就业状态 words no list knows, as said for this import (the user's, the
         #: county's): handed to every row's parser, kept nowhere else.
         self.words: StatusWords = MappingProxyType(dict(words))
+        #: What the file is by its content (.xlsx, .xls, .ods, .csv): a number cell's lost
+        #: digits are said as that kind of file loses them (`parse_row`).
+        self._kind = ""
         self.actor = actor or actor_of(ledger)
         self.job = Ticker(progress, cancelled, message="已取消导入，台账未作任何修改", every=1000)
         self.today = today or china_today()
@@ -481,6 +484,7 @@ class LedgerImporter:
         ledger sheet's rows are placed and written as they are parsed, an extra sheet's rows
         parsed and kept (`ExtraRow`) for planning once every person is known.
         """
+        self._kind = book.scan.suffix
         reader = self._open_reader()
         reads = reader or self.ledger.db
         # The log as it stood before this import: a cell is in conflict when the ledger changed
@@ -2068,7 +2072,13 @@ class LedgerImporter:
             end_cell = raw.pop("job_end", end)
             try:
                 item = parse_row(
-                    row, texts, raw, today, words=self.words, job_ended=_ended(end_cell, today)
+                    row,
+                    texts,
+                    raw,
+                    today,
+                    words=self.words,
+                    job_ended=_ended(end_cell, today),
+                    kind=self._kind,
                 )
             except CellError as error:
                 self._reject(row, error.reason, error=error)

@@ -85,7 +85,25 @@ def _label(key: str) -> str:
     return BY_KEY[key].header
 
 
-def _id_number(value: object, key: str) -> idnumber.IdInfo:
+#: An ID number held as a number cell in a file other than an .xlsx (%1 the number as read,
+#: as `idnumber.EXCEL_FLOAT` says it): an .xls's numbers are doubles, which cannot hold 18
+#: digits whoever wrote them; an .ods's program (LibreOffice, WPS) rounded it. Not said as
+#: Excel's rounding: the user is told what holds the number and how to keep it whole.
+NUMBER_CELL_XLS = sentences.template(
+    "身份证号码“%1”在表格里存成了数字：.xls 格式的表格里，数字最多只能存 15 位，"
+    "18 位身份证号码的后几位已丢失，无法恢复；请把身份证号码这一列设为文本，"
+    "对照身份证重新填写后再导入"
+)
+NUMBER_CELL_ODS = sentences.template(
+    "身份证号码“%1”在表格里存成了数字，后几位已丢失，无法恢复；请在 LibreOffice 或 WPS 中"
+    "把身份证号码这一列设为文本，对照身份证重新填写后再导入"
+)
+_NUMBER_CELL = {".xls": NUMBER_CELL_XLS, ".ods": NUMBER_CELL_ODS}
+
+
+def _id_number(value: object, key: str, kind: str = "") -> idnumber.IdInfo:
+    """`kind`: what the file is (.xlsx, .xls, .ods, .csv), said where a number cell lost
+    the number's digits."""
     if type(value) is str and _FLOAT_TEXT.match(value.strip()):
         value = float(value)  # "520502197505160012.0": a number cell written out as text
     if type(value) is str:
@@ -93,8 +111,10 @@ def _id_number(value: object, key: str) -> idnumber.IdInfo:
     elif isinstance(value, float) and value.is_integer() and 1e14 <= value < 1e15:
         raw = str(int(value))  # an old 15-digit number: Excel keeps 15 digits exactly
     elif isinstance(value, float) and value >= 1e11:
-        # digits lost: said as the domain says a number Excel made a float (5.20502e+17)
-        raise CellError(_of_cell(sentences.said(idnumber.EXCEL_FLOAT, f"{value:.6g}"), key))
+        # digits lost: said as the domain says a number Excel made a float (5.20502e+17), or
+        # as an .xls or an .ods loses them
+        lost = _NUMBER_CELL.get(kind, idnumber.EXCEL_FLOAT)
+        raise CellError(_of_cell(sentences.said(lost, f"{value:.6g}"), key))
     else:
         raw = cells.text(value)
     if not raw:
@@ -615,13 +635,15 @@ def parse_row(
     *,
     words: StatusWords,
     job_ended: bool = False,
+    kind: str = "",
 ) -> ParsedRow:
     """Validate one row on its own; CellError carries the Chinese reason.
 
     `texts` and `raw` are a row as `Table.records` gives it: each filled cell as text, and the
     number and date cells of the `RAW` columns as read. `words`: the import's 就业状态 words
     no list knows, as said for it (`cells.StatusWords`). `job_ended`: the row's job has ended
-    (the sheet gives its end), so its 就业状态 may be other than 已就业.
+    (the sheet gives its end), so its 就业状态 may be other than 已就业. `kind`: what the file
+    is by its content (.xlsx, .xls, .ods, .csv; `guard.Scan.suffix`).
     """
     # Written for speed (it runs once per row of files of 100 000 rows): every cell is read as
     # text once, blank cells take the short way, and the parsers see only filled cells.
@@ -639,7 +661,7 @@ def parse_row(
     if len(name) > 40:
         raise CellError(sentences.said(LONG_NAME, name[:10]))
     own = get("id_number")
-    info = _id_number(own, "id_number")
+    info = _id_number(own, "id_number", kind)
     head_given = bool(text("head_id_number"))
     head_raw = get("head_id_number")
     if not head_given:
@@ -647,7 +669,7 @@ def parse_row(
     elif head_raw is own or (type(head_raw) is str and head_raw == own):
         head_number = info.number  # the head's own row: the same cell, already validated
     else:
-        head_number = _id_number(head_raw, "head_id_number").number
+        head_number = _id_number(head_raw, "head_id_number", kind).number
     is_head = head_number == info.number
     relation = _choice_text(
         text("relation", ""),

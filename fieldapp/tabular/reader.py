@@ -266,9 +266,12 @@ class SheetStream:
         """An ID number's or an account's column's number cells of more digits than a float
         keeps (an 18-digit number another program wrote as an integer: the reader gives a
         float of 17 of them), given as text the digits the file holds
-        (`guard.whole_numbers`), and so each cell of a merged range under one; a number Excel
-        rounded (5.20502197805201E+17) stays a float, refused as one whose digits are lost."""
-        if self.scan.suffix not in (".xlsx", ".xlsm"):
+        (`guard.whole_numbers`; an .ods's noted by its scan, `guard.Scan.whole`), and so each
+        cell of a merged range under one; a number Excel rounded (5.20502197805201E+17) stays a
+        float, refused as one whose digits are lost (an .xls holds no more: its numbers are
+        doubles)."""
+        ods = self.scan.suffix == ".ods"  # its digits noted by the scan (`Scan.whole`)
+        if not ods and self.scan.suffix not in (".xlsx", ".xlsm"):
             return
         at = [i for i, key in table.columns.items() if key in _LONG_NUMBER_KEYS]
         first = table.header_row + 1  # the sheet's row of table.rows[0]
@@ -280,7 +283,11 @@ class SheetStream:
         }
         if not wanted:
             return
-        found = guard.whole_numbers(self.path, table.sheet, wanted)
+        if ods:
+            noted = self.scan.whole.get(table.sheet, {})
+            found = {cell: noted[cell] for cell in wanted if cell in noted}
+        else:
+            found = guard.whole_numbers(self.path, table.sheet, wanted)
         for (top, left), (bottom, right) in merged or ():
             # A merged range shows its top cell's number on each of its cells: theirs, not
             # one a program left under the merge (`_fill_merged` gave them the top's float;

@@ -1173,6 +1173,8 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "身份证号码“%1”出生日期部分“%2”不是有效日期"),
     QT_TRANSLATE_NOOP("Refusals", "身份证号码“%1”后三位是 000，与校验位不符：多半是 Excel 把它存成数字时丢掉了后三位（Excel 只保留 15 位数字），无法恢复；请对照身份证重新录入，并把该列设为文本"),
     QT_TRANSLATE_NOOP("Refusals", "身份证号码“%1”含有非法字符：前 17 位须为数字，末位为数字或 X"),
+    QT_TRANSLATE_NOOP("Refusals", "身份证号码“%1”在表格里存成了数字，后几位已丢失，无法恢复；请在 LibreOffice 或 WPS 中把身份证号码这一列设为文本，对照身份证重新填写后再导入"),
+    QT_TRANSLATE_NOOP("Refusals", "身份证号码“%1”在表格里存成了数字：.xls 格式的表格里，数字最多只能存 15 位，18 位身份证号码的后几位已丢失，无法恢复；请把身份证号码这一列设为文本，对照身份证重新填写后再导入"),
     QT_TRANSLATE_NOOP("Refusals", "身份证号码“%1”已被 Excel 存成数字（科学计数法），后几位已丢失，无法恢复；请把该列设为文本后重新录入"),
     QT_TRANSLATE_NOOP("Refusals", "身份证号码“%1”校验位不符：多半是前面有一位输错或两位颠倒，请对照身份证逐位核对（不要只改最后一位）"),
     QT_TRANSLATE_NOOP("Refusals", "身份证号码“%1”长度为 %2 位，应为 18 位"),

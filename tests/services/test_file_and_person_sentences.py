@@ -496,6 +496,18 @@ def _import_cell_sentences(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Senten
             lambda: person_row._id_number(5.20502197505e17, "head_id_number"),
             "户主身份证号码“5.20502e+17”已被 Excel 存成数字（科学计数法），后几位已丢失，无法恢复；请把该列设为文本后重新录入",
         ),
+        # … and in an .xls or an .ods: said as that kind of file loses the digits.
+        (
+            lambda: person_row._id_number(5.20502197505e17, "id_number", ".xls"),
+            "身份证号码“5.20502e+17”在表格里存成了数字：.xls 格式的表格里，数字最多只能存 15 位，"
+            "18 位身份证号码的后几位已丢失，无法恢复；请把身份证号码这一列设为文本，"
+            "对照身份证重新填写后再导入",
+        ),
+        (
+            lambda: person_row._id_number(5.20502197505e17, "head_id_number", ".ods"),
+            "户主身份证号码“5.20502e+17”在表格里存成了数字，后几位已丢失，无法恢复；"
+            "请在 LibreOffice 或 WPS 中把身份证号码这一列设为文本，对照身份证重新填写后再导入",
+        ),
         (lambda: person_row._id_number("", "head_id_number"), "户主身份证号码为空"),
         (
             lambda: extra_sheets.parse_extra("就业经历", "就业经历", 2, {}, {}, words={}),

@@ -8574,6 +8574,14 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>%1“%2”是一个数，不是日期（应为 2024-03-05 这样的格式）</source>
       <translation>%1 “%2” is a number, not a date (write it as 2024-03-05)</translation>
     </message>
+    <message>
+      <source>身份证号码“%1”在表格里存成了数字，后几位已丢失，无法恢复；请在 LibreOffice 或 WPS 中把身份证号码这一列设为文本，对照身份证重新填写后再导入</source>
+      <translation>ID number “%1” is stored in the sheet as a number and its last digits are lost, which cannot be recovered; in LibreOffice or WPS set the ID number column to text, fill it in again from the ID cards and import again</translation>
+    </message>
+    <message>
+      <source>身份证号码“%1”在表格里存成了数字：.xls 格式的表格里，数字最多只能存 15 位，18 位身份证号码的后几位已丢失，无法恢复；请把身份证号码这一列设为文本，对照身份证重新填写后再导入</source>
+      <translation>ID number “%1” is stored in the sheet as a number: an .xls file keeps at most 15 digits of a number, so the last digits of the 18-digit ID number are lost and cannot be recovered; set the ID number column to text, fill it in again from the ID cards and import again</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
