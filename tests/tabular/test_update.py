@@ -514,9 +514,7 @@ def test_a_household_the_sheet_places_elsewhere_is_said_not_moved(ledger, tmp_pa
     assert import_ledger(ledger, dated(coded), update=True).warnings == []
 
 
-def test_a_household_a_sheet_places_elsewhere_by_code_is_said_by_the_places_name(
-    ledger, tmp_path
-):
+def test_a_household_a_sheet_places_elsewhere_by_code_is_said_by_the_places_name(ledger, tmp_path):
     """The same, on a sheet giving each row's place only by its 12-digit 区划代码: the row was
     said 表中是“520502003099” — digits a coordinator cannot read. The code is said by what
     the ledger or the division table names it, the code after it."""
