@@ -34,6 +34,7 @@ from fieldapp.domain.dates import china_minute
 from fieldapp.domain.enums import Relation
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.models import Household, Person
+from fieldapp.domain.sentences import fill
 from fieldapp.services import households, persons
 from fieldapp.services.changes import ChangeSet
 from fieldapp.services.clock import ClockWrong
@@ -116,9 +117,12 @@ class DeleteDialog(KeepsInput):
         self.changes: ChangeSet | None = None
         self.setWindowTitle(self.tr("删除人员"))
         text = QLabel(
-            self.tr("从台账中删除“%1”（%2）吗？删除会记入修改记录，以后可以在“已删除人员”里恢复。")
-            .replace("%1", person.name)
-            .replace("%2", person.id_number[:6] + "…" + person.id_number[-4:])
+            fill(
+                self.tr(
+                    "从台账中删除“%1”（%2）吗？删除会记入修改记录，以后可以在“已删除人员”里恢复。"
+                ),
+                (person.name, person.id_number[:6] + "…" + person.id_number[-4:]),
+            )
         )
         text.setWordWrap(True)
         self.reasons, self.words, reasons = _reason_choice(
