@@ -131,3 +131,21 @@ def test_an_xls_number_cell_of_an_id_number_says_the_xls_cannot_hold_it(ledger, 
     assert "Excel 存成数字（科学计数法）" not in reason, reason
     assert reason.startswith("身份证号码“5.20501e+17”在表格里存成了数字"), reason
     assert ".xls" in reason and "设为文本" in reason, reason
+
+
+def test_an_ods_account_written_whole_as_a_number_cell_is_kept_whole(ledger, tmp_path):
+    """An account's 19 digits in an .ods number cell, as another program wrote them: kept whole
+    (not left out as a number whose last digits are lost)."""
+    account = "6221546950670948123"
+    path = _ods(
+        tmp_path / "s.ods",
+        [
+            ["姓名", "身份证号码", "户主身份证号码", "社保卡账号", *PLACE],
+            ["张长英", HEAD, HEAD, (account, "6.22154695067095E+18"), *PLACE.values()],
+        ],
+    )
+    report = import_ledger(ledger, path)
+    assert report.rejected == [] and report.imported == 1
+    assert not [w for w in report.warnings if "社保卡账号" in w.reason], report.warnings
+    kept = dict(ledger.db.execute("SELECT id_number, account_number FROM persons"))
+    assert kept == {HEAD: account}
