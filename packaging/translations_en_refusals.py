@@ -43,6 +43,7 @@ EN_REFUSALS: dict[str, str] = {
     "%1必须有%2": "“%1” needs its “%2”",
     "%1的%2指向的记录在中心不存在，无法确定所属地区": "The “%2” of “%1” points to a record the hub does not have: which area it belongs to cannot be told",
     "%1的%2指向%3，不在%4负责的范围内": "The “%2” of “%1” points to %3, outside the area of %4",
+    "把%1迁入%2已有的户，须由%2接收：本机只能提出迁入，等%2的设备接收后才迁过去（%3）": "Moving %1 into a household %2 already has needs %2 to take them in: this device can only offer the move, and it happens once the device of %2 accepts (%3)",
     "这条%1的%2在%3，不在%4负责的范围内：每台设备只记本机为本范围打印、导出的材料，记到别处的会被当作那里打印、公示过的材料": "The “%2” of this %1 is in %3, outside the area of %4: each device logs only what it printed or exported for its own area; one logged for elsewhere would pass there as a paper printed and posted there",
     "新建的%1没有%2": "The new “%1” has no “%2”",
     "无法确定这条%1属于哪个地区（所属的人员或户不明），只有县级可以修改": "Which area this “%1” belongs to cannot be told (its person or household is unknown): only the county may change it",

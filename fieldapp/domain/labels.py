@@ -19,6 +19,7 @@ FIELD_LABELS: dict[str, str] = {
     "change_reason": "原因",
     "deleted": "已删除",
     "household_id": "所属户",
+    "moving_to": "待迁入的户",
     "person_id": "所属人员",
     "area_code": "所在区域",
     "address": "地址",

@@ -117,6 +117,10 @@ class Person(Record):
     #: Why the last deletion, restoring or move happened (written in the same logged change,
     #: so the history shows it beside the change): 迁出, 死亡, 重复录入, 分户, 合户, 婚迁 …
     change_reason: str = ""
+    #: The household of another area this person is offered to move into, waiting for that
+    #: area's device to take them in (`services.households.accept_move`) or not; None: no
+    #: offer. The person stays in `household_id` until then.
+    moving_to: str | None = None
 
     @field_validator("id_number", mode="before")
     @classmethod

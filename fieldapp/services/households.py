@@ -8,7 +8,7 @@ from fieldapp.domain.enums import Relation
 from fieldapp.domain.errors import ValidationFailed
 from fieldapp.domain.models import Household, Person
 from fieldapp.services.changes import ChangeSet
-from fieldapp.services.trust_check import gateway_check
+from fieldapp.services.trust_check import gateway_check, may_add_to
 from fieldapp.services.writer import Actor, writing
 from fieldapp.store.ids import new_id
 from fieldapp.store.queries import records
@@ -46,6 +46,11 @@ def move_person(
     home elsewhere — a relocation site, another township's village — which the hub then serves
     to that area's device).
 
+    Into a household that lies outside this device's area (another village's family), the
+    person is not moved: they are offered to it (`Person.moving_to`) and stay where they are
+    until that village's device takes them in (`accept_move`) or not (`decline_move`); the
+    change set's warning says so (`OFFERED`).
+
     One transaction: the new household (its head the person), then the person's household,
     relation and reason in one logged change. When the person headed the household they
     leave, it has no head afterwards; a warning says so (another member is chosen there).
@@ -63,6 +68,11 @@ def move_person(
             raise ValidationFailed("这一户已有户主：请选择与户主的关系（配偶、子女……）")
     if not reason.strip():
         raise ValidationFailed("请写明迁户原因（分户、合户、婚迁……）")
+    if (
+        to_household_id is not None
+        and not may_add_to(ledger, actor, "persons", "households", to_household_id).allowed
+    ):
+        return _offer(ledger, actor, person, to_household_id, reason)
     warnings: list[str] = []
     home = None
     if new_household is not None:  # made with its head: it may lie outside this device's area
@@ -92,3 +102,69 @@ def move_person(
             if records.members(ledger, old.id):
                 warnings.append(f"{person.name}原是户主：原来那一户现在没有户主，请为它另定户主")
     return writer.changes.with_id(person.id, warnings)
+
+
+#: What the mover is told when a move waits for the receiving village (`move_person`).
+OFFERED = "已提出把{name}迁入{where}的户，待对方村接收：对方村同步后接收，{name}才迁过去；在此之前{name}仍在本户"
+
+
+def _offer(
+    ledger: Ledger, actor: Actor, person: Person, household_id: str, reason: str
+) -> ChangeSet:
+    """Offer `person` to another area's household (`move_person`)."""
+    target = records.get(ledger, Household, household_id)
+    area = records.area(ledger, target.area_code) if target.area_code else None
+    where = area.name if area is not None else "对方村"
+    with writing(ledger, actor) as writer:
+        writer.update(
+            Person, person.id, {"moving_to": household_id, "change_reason": reason.strip()}
+        )
+    return writer.changes.with_id(person.id, [OFFERED.format(name=person.name, where=where)])
+
+
+def offered(ledger: Ledger, actor: Actor) -> list[Person]:
+    """The people other areas offer to this device's households, waiting for it to take them in
+    or not: those whose offered household lies in its area (every offer on a ledger never
+    enrolled)."""
+    found = []
+    for person in records.offered_persons(ledger):
+        if may_add_to(ledger, actor, "persons", "households", person.moving_to).allowed:
+            found.append(person)
+    return found
+
+
+def accept_move(
+    ledger: Ledger, actor: Actor, person_id: str, relation: Relation = Relation.OTHER
+) -> ChangeSet:
+    """Take in a person offered to one of this device's households: they move into it (with
+    `relation` to its head), the offer cleared. The trust rules allow this pull-in only for the
+    household the person was offered to."""
+    person = records.get(ledger, Person, person_id)
+    if not person.moving_to:
+        raise ValidationFailed(f"{person.name}没有要迁入本村的户，或对方已撤回")
+    target = records.get(ledger, Household, person.moving_to)
+    if relation is Relation.HEAD and target.head_person_id:
+        relation = Relation.OTHER
+    with writing(ledger, actor) as writer:
+        writer.update(
+            Person,
+            person.id,
+            {
+                "household_id": target.id,
+                "moving_to": None,
+                "relation": relation.value,
+                "change_reason": person.change_reason or "迁入",
+            },
+        )
+    return writer.changes.with_id(person.id)
+
+
+def decline_move(ledger: Ledger, actor: Actor, person_id: str) -> ChangeSet:
+    """Do not take in a person offered to one of this device's households: the offer is
+    cleared, the person stays in their own village."""
+    person = records.get(ledger, Person, person_id)
+    if not person.moving_to:
+        raise ValidationFailed(f"{person.name}没有要迁入本村的户，或对方已撤回")
+    with writing(ledger, actor) as writer:
+        writer.update(Person, person.id, {"moving_to": None, "change_reason": "对方村未接收迁入"})
+    return writer.changes.with_id(person.id)

@@ -20,7 +20,10 @@ The rules (each `Verdict.rule` is one of `RULES`):
   area and everything under it — DHIS2's capture org units, CommCare's case owner location),
   judged by where the row was before the change; moving a household or a person out of the
   scope is a transfer and allowed, pulling one in is not, and a row may not be hung on
-  something outside the scope;
+  something outside the scope; a person is moved out only into a new household (their new
+  home, made in the same bundle): into a household another area holds already, the move is
+  an offer (`moving_to`) that only the device whose scope holds that household takes up
+  (the one pull-in allowed) or turns down (`_person_move`);
 - claims follow the state machine by role: village steps (create, submit, 村审核, 驳回 of a
   submitted claim) for coordinators, township steps (乡镇审核, 驳回) for townships, county steps
   (县审批, 已发放, 驳回, 已撤销) for the county, which may also take any lower step; a submitted
@@ -99,6 +102,7 @@ RULES: dict[str, str] = {
     "county_table": "县级统一维护的内容",
     "scope": "超出本机负责的范围",
     "pull_in": "把范围外的记录拉入本机范围",
+    "move_in": "把人迁入别处已有的户，须由那里接收",
     "link_scope": "挂到范围外的记录上",
     "no_place": "无法确定所属地区",
     "partial_row": "记录在中心不存在",
@@ -445,6 +449,12 @@ class Context(NamedTuple):
     #: A new household that the same sender moves one of its own people into (in the same
     #: bundle): the destination of a transfer, which may lie outside the sender's scope.
     transfer_target: bool = False
+    #: For a person: where the household lies that the person is offered to move into (the
+    #: change's `moving_to`, else the row's; "" when none is named or it is unknown).
+    offered_place: str = ""
+    #: For a person moved into another household: that household is a new one, made in the
+    #: same bundle (a new home), not one the receiver held before.
+    new_home: bool = False
     #: Link columns (other than the row's place) naming a row that a change of the same bundle
     #: creates: that row is judged on its own when it comes (a household's head, created after
     #: the household). Such a link never decides the place.
@@ -680,6 +690,10 @@ def _check_scope(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
     table = proposal.table
     if table not in LINKS or actor.role is Role.HUB:
         return ALLOWED
+    if table == "persons" and context.exists:
+        moved = _person_move(actor, proposal, context)
+        if moved is not None:
+            return moved
     label = _table(table)
     links = LINKS[table]
     if context.exists:
@@ -713,6 +727,62 @@ def _check_scope(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
     if not context.exists and links[0][0] not in proposal.data and not actor.county_level:
         return refuse("no_place", said(NEW_WITHOUT, label, _field(links[0][0])))
     return ALLOWED
+
+
+#: What the receiving device writes when it takes an offered person in: their household (the
+#: one offered), the offer cleared, their relation to its head and why.
+ACCEPT_FIELDS: frozenset[str] = frozenset(
+    {"household_id", "moving_to", "relation", "change_reason"}
+)
+#: What it writes when it does not: the offer cleared, and why.
+DECLINE_FIELDS: frozenset[str] = frozenset({"moving_to", "change_reason"})
+
+MOVE_IN_WAITS = template(
+    "把%1迁入%2已有的户，须由%2接收：本机只能提出迁入，等%2的设备接收后才迁过去（%3）"
+)
+
+
+def _person_move(actor: Actor, proposal: Proposal, context: Context) -> Verdict | None:
+    """A person moved into another household, or offered to one (`moving_to`): None when the
+    change is none of these, to be judged as any other.
+
+    - An offer taken up: the device whose scope holds the household offered (not the
+      person's own: on it the person's household may be unknown) moves the person into exactly that household, clearing the offer, writing
+      nothing else of theirs (`ACCEPT_FIELDS`): allowed — the one pull-in that is.
+    - An offer turned down: that device clears the offer and writes nothing else
+      (`DECLINE_FIELDS`): allowed. Any other change of the person by a device outside
+      their scope is judged as before (`scope`): a pull-in without the offer stays refused.
+    - The person's own device moving them into a household outside its scope that the
+      receiver held before (another village's family): refused (`move_in`): it offers
+      instead. Into a new household made in the same bundle (a family's new home at a
+      relocation site), it is a transfer as before: no one else's household grows by it.
+    """
+    data, before = proposal.data, context.before
+    offered = str(before.get("moving_to") or "")
+    target = data.get("household_id")
+    moving = (
+        "household_id" in data
+        and target not in (None, "")
+        and (target != before.get("household_id"))
+    )
+    place = context.places_after.get("household_id", "") if moving else ""
+    if not actor.covers(context.place_before):
+        # Not the person's own device: only the one offered them may take them in or not.
+        clears = "moving_to" in data and data["moving_to"] in (None, "")
+        if not offered or not clears:
+            return None
+        if moving and target == offered and data.keys() <= ACCEPT_FIELDS:
+            if place and actor.covers(place):
+                return ALLOWED
+        elif not moving and data.keys() <= DECLINE_FIELDS:
+            if context.offered_place and actor.covers(context.offered_place):
+                return ALLOWED
+        return None  # judged as any change of a row outside the scope
+    if moving and place and not actor.covers(place) and not context.new_home:
+        who = str({**before, **data}.get("name") or "") or Word("此人")
+        where = place_part(place, divisions(), actor.places)
+        return refuse("move_in", said(MOVE_IN_WAITS, who, where, actor.described()))
+    return None
 
 
 LOGGED_OUT_OF_SCOPE = template(

@@ -1339,12 +1339,15 @@ def context_for(
     transfers: frozenset[str] = frozenset(),
     bundle_rows: Collection[tuple[str, str]] = (),
     printed_where: str = "",
+    new_homes: Collection[str] = (),
 ) -> Context:
     """What the rules need to know about a change of `row_id`, from the ledger (and overlay).
 
     `transfers`: households the same sender moves its own people into (transfer targets).
     `bundle_rows`: (table, row id) of every row the same bundle changes.
     `printed_where`: a print log's person's place when it says it was printed (`printed_then`).
+    `new_homes`: households the same bundle (the same use case, on a device) makes: a person
+    moved into one is moved to a new home, not into a household the receiver held.
     """
     before = finder.row(table, row_id)
     merged = {**before, **data} if before else data
@@ -1371,7 +1374,25 @@ def context_for(
         coming=coming,
         official=official_area(data.get("code")) if table == AREA and before is None else None,
         printed_where=printed_where,
+        offered_place=_offered_place(finder, table, data, before),
+        new_home=table == "persons" and str(data.get("household_id") or "") in new_homes,
     )
+
+
+def _offered_place(
+    finder: PlaceFinder,
+    table: str,
+    data: Mapping[str, Any],
+    before: Mapping[str, Any] | None,
+) -> str:
+    """For a person: where the household lies that the change (else the row) offers them to
+    (`moving_to`); "" when none is named or it is unknown."""
+    if table != "persons":
+        return ""
+    offered = data.get("moving_to") if data.get("moving_to") else (before or {}).get("moving_to")
+    if not offered:
+        return ""
+    return finder.place("households", finder.row("households", str(offered))) or ""
 
 
 def official_area(code: object) -> dict[str, Any] | None:
@@ -1489,6 +1510,13 @@ def screen(
         }
         known.update(own_held)
     transfers = _transfer_targets(finder, actor, changes)
+    # Households the bundle makes (not held here before it): a person moved into one moves to
+    # a new home (`trust._person_move`).
+    new_homes = frozenset(
+        c.row_id
+        for c in changes
+        if c.tbl == "households" and finder.stored("households", c.row_id) is None
+    )
     printed = printed_then(db, finder, actor, changes)
     authors: dict[str, Verdict] = {}
     own = origins.own
@@ -1550,7 +1578,7 @@ def screen(
             return ALLOWED
         verdict = _judge(
             finder, actor, origins, change, known, fields, transfers, bundle_rows, authors,
-            values, printed,
+            values, printed, new_homes,
         )  # fmt: skip
         if verdict.allowed and arrived is not None:
             before = finder.row(change.tbl, change.row_id)
@@ -1949,6 +1977,7 @@ def _judge(
     authors: dict[str, Verdict] | None = None,
     values: Mapping[str, Verdict] | None = None,
     printed: Mapping[str, str] | None = None,
+    new_homes: Collection[str] = (),
 ) -> Verdict:
     authors = {} if authors is None else authors
     verdict = check_origin(change.device_id, origins)
@@ -1971,7 +2000,7 @@ def _judge(
             return partial_row(change.tbl)
     context = context_for(
         finder, change.tbl, change.row_id, change.data, fields.get(change.tbl), transfers,
-        bundle_rows, (printed or {}).get(change.id, ""),
+        bundle_rows, (printed or {}).get(change.id, ""), new_homes,
     )  # fmt: skip
     ahead = values.get(change.id) if values and not context.exists else None
     return check(actor, Proposal(change.tbl, change.row_id, change.data), context, ahead)
@@ -2034,7 +2063,10 @@ class TrustCheck:
         if self.actor is None:
             return Verdict(True)
         finder = self._finder or PlaceFinder(self.db, LINKS)
-        context = context_for(finder, table, row_id, data, self.fields(table), self.transfers)
+        context = context_for(
+            finder, table, row_id, data, self.fields(table), self.transfers,
+            new_homes=self.transfers,
+        )  # fmt: skip
         return check(self.actor, Proposal(table, row_id, data), context)
 
     def __call__(self, table: str, row_id: str, data: Mapping[str, Any]) -> None:

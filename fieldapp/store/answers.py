@@ -159,8 +159,14 @@ def history_of(
 
 
 #: Columns whose change takes a row to another place: a person's household, a household's
-#: area, a job's or a claim's person.
-MOVING = frozenset(FIRST_RING)
+#: area, a job's or a claim's person — and the household a person is offered to (`OFFER`):
+#: an offer cleared (taken in elsewhere, or not) takes them out of the offered area.
+MOVING = frozenset(FIRST_RING) | {"moving_to"}
+
+#: A person's column naming the household of another area they are offered to move into
+#: (`Person.moving_to`): the device of that household's area receives them with all that
+#: hangs off them, read-only until it takes them in, as if they lived there.
+OFFER = "moving_to"
 
 
 #: Where a change stands in the hub's order: the note it was taken at (`arrivals.taken`), then
@@ -380,7 +386,8 @@ class Links:
 
 def live_scope(db: sqlite_utils.Database, area: str) -> set[str]:
     """Row ids in a device of `area`'s area now: its area's households, the people who live in
-    them, everything hanging off those, every area row, and the parents of all these."""
+    them or are offered to them (`OFFER`), everything hanging off those, every area row, and
+    the parents of all these."""
     links = Links.of(db)
     codes = area_codes(db, area)
     _fill(db, "temp._codes", codes)
@@ -418,9 +425,10 @@ def _county_wide(db: sqlite_utils.Database) -> set[str]:
 
 
 def _persons_of(db: sqlite_utils.Database, households: set[str]) -> set[str]:
-    """People who live in `households`."""
+    """People who live in `households`, or are offered to one of them (`OFFER`)."""
     _fill(db, "temp._households", households)
-    return _ids(db, "SELECT id FROM persons WHERE household_id IN temp._households")
+    living = _ids(db, "SELECT id FROM persons WHERE household_id IN temp._households")
+    return living | _ids(db, f"SELECT id FROM persons WHERE [{OFFER}] IN temp._households")
 
 
 def _hanging(
@@ -485,9 +493,11 @@ def newly_relevant(
     current = _current(db, "households", touched.get("households", set()), "area_code")
     new_households = {h for h, code in current.items() if in_area(code)}
     holding = live | new_households
-    # People in one of its households now, and those of a household that just became its own.
-    current = _current(db, "persons", touched.get("persons", set()), "household_id")
-    new_persons = {p for p, household in current.items() if household in holding}
+    # People in one of its households now (or offered to one), and those of a household that
+    # just became its own.
+    where = ("household_id", OFFER)
+    current_persons = _current_many(db, "persons", touched.get("persons", set()), where)
+    new_persons = {p for p, v in current_persons.items() if any(v.get(c) in holding for c in where)}
     new_persons |= _persons_of(db, new_households) - known
     people = live | new_persons
     # The first ring: rows on its people, households or area.
@@ -551,7 +561,7 @@ def moves_held(
         if table == "households":
             columns: tuple[str, ...] = ("area_code",)
         elif table == "persons":
-            columns = ("household_id",)
+            columns = ("household_id", OFFER)
         else:
             columns = links.first.get(table, ()) + links.rows.get(table, ())
         if any(c in json.loads(change[_DATA]) for c in columns):
@@ -561,12 +571,18 @@ def moves_held(
     areas = _current(db, "households", moved.get("households", set()), "area_code")
     if any(in_area(code) != (row in live) for row, code in areas.items()):
         return True
-    homes = _current(db, "persons", moved.get("persons", set()), "household_id")
-    unknown = {h for h in homes.values() if isinstance(h, str) and h not in live}
+    wheres = ("household_id", OFFER)
+    homes = _current_many(db, "persons", moved.get("persons", set()), wheres)
+    unknown = {
+        h for v in homes.values() for h in v.values() if isinstance(h, str) and h not in live
+    }
     home_areas = _current(db, "households", unknown, "area_code")
+
+    def held_there(home: object) -> bool:
+        return bool(home) and (home in live or in_area(home_areas.get(str(home))))
+
     return any(
-        (home in live or in_area(home_areas.get(str(home)))) != (row in live)
-        for row, home in homes.items()
+        any(held_there(home) for home in v.values()) != (row in live) for row, v in homes.items()
     )
 
 

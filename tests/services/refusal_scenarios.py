@@ -109,6 +109,17 @@ SCENARIOS: dict[str, Callable[[], Verdict]] = {
         place=VILLAGE,
         after={"person_id": OTHER},
     ),
+    "move_in": lambda: check(
+        COORDINATOR,
+        Proposal("persons", "r1", {"household_id": "h-other"}),
+        Context(
+            exists=True,
+            before={"name": "王小明", "household_id": "h1"},
+            place_before=VILLAGE,
+            places_after={"household_id": OTHER},
+            fields=FIELDS["persons"],
+        ),
+    ),
     "link_scope": _c(
         COORDINATOR,
         "households",

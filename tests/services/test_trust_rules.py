@@ -447,3 +447,68 @@ def test_a_village_may_bring_the_official_rows_above_it_but_nothing_else_of_the_
     elsewhere = official_area("520103")  # a county of 贵阳, not above 红星村
     assert elsewhere is not None and new_area(dict(elsewhere), elsewhere).rule == "county_table"
     assert new_area({**township, "name": "改名镇"}, None).rule == "county_table"
+
+
+# -- a move into another area's household: offered, taken in there ------------------------
+
+
+def _person_ctx(before, place, after=None, offered="", new_home=False) -> Context:
+    return Context(
+        exists=True,
+        before=before,
+        place_before=place,
+        places_after=after or {},
+        fields=FIELDS["persons"] | {"moving_to", "change_reason"},
+        offered_place=offered,
+        new_home=new_home,
+    )
+
+
+def test_a_village_moves_its_person_into_another_villages_household_only_as_an_offer():
+    """Moving one's own person into a household another village holds is refused (the receiving
+    village was never asked: a made-up person with any account landed in its ledger); the offer
+    (`moving_to`) is the village's own edit, the person staying where they are."""
+    mine = person()
+    moved = Proposal("persons", "p1", {"household_id": "h-other"})
+    verdict = check(COORDINATOR, moved, _person_ctx(mine, VILLAGE, {"household_id": OTHER}))
+    assert (verdict.allowed, verdict.rule) == (False, "move_in")
+    assert "张三" in verdict.reason and "接收" in verdict.reason, verdict.reason
+    offer = Proposal("persons", "p1", {"moving_to": "h-other", "change_reason": "婚迁"})
+    assert check(COORDINATOR, offer, _person_ctx(mine, VILLAGE, offered=OTHER)).allowed
+    # Into a new home the same bundle makes (a family relocating): a transfer, as before.
+    new = _person_ctx(mine, VILLAGE, {"household_id": OTHER}, new_home=True)
+    assert check(COORDINATOR, moved, new).allowed
+    # Within its own village, or by the county covering both: moved directly.
+    inside = Proposal("persons", "p1", {"household_id": "h2"})
+    assert check(COORDINATOR, inside, _person_ctx(mine, VILLAGE, {"household_id": VILLAGE}))
+    county = check(COUNTY, moved, _person_ctx(mine, VILLAGE, {"household_id": OTHER}))
+    assert county.allowed
+
+
+def test_the_receiving_village_takes_in_or_turns_down_only_the_person_offered_to_it():
+    other = Actor(Role.COORDINATOR, OTHER, "远村")
+    offered = person(moving_to="h-other")
+    take = Proposal("persons", "p1", {"household_id": "h-other", "moving_to": None,
+                                      "relation": "其他", "change_reason": "婚迁"})  # fmt: skip
+    # Its household unknown on the receiving device (the person's village not held there).
+    context = _person_ctx(offered, None, {"household_id": OTHER}, offered=OTHER)
+    assert check(other, take, context).allowed
+    no = Proposal("persons", "p1", {"moving_to": None})
+    assert check(other, no, _person_ctx(offered, VILLAGE, offered=OTHER)).allowed
+    # Without the offer, into another household than offered, or writing anything else of
+    # the person's (an account): refused as any change of another village's person.
+    plain = person()
+    for before, proposal in (
+        (plain, take),
+        (person(moving_to="h-else"), take),
+        (offered, Proposal("persons", "p1", {**take.data, "account_number": "6222"})),
+        (offered, Proposal("persons", "p1", {"household_id": "h-other"})),
+        (offered, Proposal("persons", "p1", {"moving_to": None, "phone": "139"})),
+    ):
+        verdict = check(other, proposal, _person_ctx(before, VILLAGE, {"household_id": OTHER},
+                                                     offered=OTHER))  # fmt: skip
+        assert (verdict.allowed, verdict.rule) == (False, "scope"), proposal
+    # A third village cannot turn it down for the one offered.
+    third = Actor(Role.COORDINATOR, "520502303001", "三村")
+    verdict = check(third, no, _person_ctx(offered, VILLAGE, offered=OTHER))
+    assert verdict.rule == "scope"

@@ -88,6 +88,7 @@ NOT_FACTS: dict[str, set[str]] = {
         "education",
         "health",
         "hukou_code",
+        "moving_to",
         "notes",
         "phone",
     },  # fmt: skip

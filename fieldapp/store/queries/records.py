@@ -136,6 +136,11 @@ def members(ledger: Ledger, household_id: str) -> list[Person]:
     return _select(ledger, Person, "household_id = ?", [household_id])
 
 
+def offered_persons(ledger: Ledger) -> list[Person]:
+    """Live persons offered to another household (`Person.moving_to`), waiting to be taken in."""
+    return _select(ledger, Person, "moving_to IS NOT NULL AND moving_to != ''")
+
+
 def rows_by_id(ledger: Ledger, table: str, row_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
     """`ledger.get` of many rows of one table at once, by id (deleted rows included; an id
     not there is not a key): one statement per `PEOPLE_PER_QUERY` ids."""

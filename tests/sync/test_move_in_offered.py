@@ -1,0 +1,131 @@
+"""A move into another village's household is an offer the receiving village takes up.
+
+An attacker's village device made a person (with any bank account) in its own village and
+moved them into another village's existing household: moving a row out of one's area was
+allowed, the receiving village was never asked, and the person lay in its ledger, where an
+honest claim paid the maker's account. Now the mover's device only offers the person
+(`moving_to`): the person stays where they are until the device of the household's village
+takes them in (or not), and the hub holds a direct move however it is signed."""
+
+from __future__ import annotations
+
+from fieldapp.domain.enums import Relation
+from fieldapp.domain.models import Household
+from fieldapp.services import households
+from fieldapp.services.writer import actor_of
+from fieldapp.store.dump import canonical_dump
+from fieldapp.store.ledger import natural_id
+from fieldapp.sync.exchange import export_bundle, import_bundle
+from tests.conftest import make_id
+from tests.sync.helpers import SITE, VILLAGE, add_family
+from tests.sync.hostile import forge
+
+
+def _trip(hub, device, name: str, folder, n: int) -> None:  # noqa: ANN001
+    hub.import_file(export_bundle(device, folder / f"up-{name}-{n}.fs").path)
+    import_bundle(device, hub.export_for(name, folder / f"down-{name}-{n}.fs").path)
+
+
+def test_a_made_up_person_moved_straight_into_another_villages_household_is_held(county, hub):
+    """A validly signed bundle: a person made in 红星村 with a bank account, then moved into 远村's
+    household. The person is made (its own village); the move is held (`move_in`), and 远村
+    never hears of them."""
+    village, other, theirs = county["village"], county["other"], county["theirs"]
+    home = hub.ledger.get("persons", county["mine"])["household_id"]
+    their_home = hub.ledger.get("persons", theirs)["household_id"]
+    fake = natural_id("persons", "forged", "made up")
+    made = forge(village, "persons", fake, {
+        "household_id": home, "name": "假人", "id_number": make_id(seq="777"),
+        "relation": "其他", "account_bank": "某银行", "account_number": "6222000011113333",
+    })  # fmt: skip
+    heads = {"household_id": [made.id]}
+    moved = forge(village, "persons", fake, {"household_id": their_home}, parents=heads)
+    before = canonical_dump(other.db)
+    county["exchange"](village, "红星村")
+    held = {h.change_id: h for h in hub.rejected()}
+    assert made.id not in held
+    assert held[moved.id].rule == "move_in", held[moved.id].reason
+    assert "假人" in held[moved.id].reason and "接收" in held[moved.id].reason
+    assert hub.ledger.get("persons", fake)["household_id"] == home
+    for _ in range(2):
+        county["exchange"](other, "远村")
+    assert other.get("persons", fake) is None
+    assert canonical_dump(other.db)["persons"] == before["persons"]
+    assert "6222000011113333" not in {r[0] for r in other.db.execute(
+        "SELECT account_number FROM persons")}  # fmt: skip
+
+
+def test_a_forged_take_in_without_an_offer_is_held(county, hub):
+    """The other way: 红星村 pulls 远村's person into its own household, as if taking up an
+    offer no one made: held, as any change of another village's person."""
+    village, theirs = county["village"], county["theirs"]
+    home = hub.ledger.get("persons", county["mine"])["household_id"]
+    heads = hub.ledger.heads("persons", theirs)
+    pulled = forge(village, "persons", theirs, {"household_id": home, "moving_to": None},
+                   parents={"household_id": heads["household_id"]})  # fmt: skip
+    county["exchange"](village, "红星村")
+    held = {h.change_id: h.rule for h in hub.rejected()}
+    assert held[pulled.id] == "scope"
+    assert hub.ledger.get("persons", theirs)["household_id"] != home
+
+
+def _offered(tmp_path, hub, make_device):  # noqa: ANN001, ANN202
+    """红星村 moved one of a family to a new home at the site (a relocation: moved at once);
+    then offers another to that household, which is the site's now."""
+    village = make_device("红星村", VILLAGE)
+    site = make_device("幸福安置点", SITE)
+    home, (first, second) = add_family(village, VILLAGE, ["105", "107"], surname="王")
+    add_family(site, SITE, ["109"], surname="李", kind="安置点")
+    _trip(hub, village, "红星村", tmp_path, 1)
+    _trip(hub, site, "幸福安置点", tmp_path, 1)
+    households.move_person(
+        village, actor_of(village), first, "易地扶贫搬迁", Relation.HEAD,
+        new_household=Household(area_code=SITE, address="5栋1单元"),
+    )  # fmt: skip
+    there = village.get("persons", first)["household_id"]
+    assert hub.ledger.get("households", there) is None  # a new home: moved at once
+    _trip(hub, village, "红星村", tmp_path, 2)
+    _trip(hub, site, "幸福安置点", tmp_path, 2)
+    assert site.get("persons", first)["household_id"] == there
+    changes = households.move_person(
+        village, actor_of(village), second, "投亲", Relation.SPOUSE, to_household_id=there
+    )
+    (told,) = changes.warnings
+    assert "待对方村接收" in str(told) and "王1" in str(told), told
+    assert village.get("persons", second)["household_id"] == home  # stays until taken in
+    assert village.get("persons", second)["moving_to"] == there
+    _trip(hub, village, "红星村", tmp_path, 3)
+    assert hub.ledger.get("persons", second)["household_id"] == home
+    _trip(hub, site, "幸福安置点", tmp_path, 3)
+    return village, site, home, second, there
+
+
+def test_the_receiving_village_sees_the_offer_and_takes_the_person_in(tmp_path, hub, make_device):
+    village, site, home, second, there = _offered(tmp_path, hub, make_device)
+    (offered,) = households.offered(site, actor_of(site))
+    assert (offered.id, offered.moving_to) == (second, there)
+    assert households.offered(village, actor_of(village)) == []  # not the mover's to take
+    households.accept_move(site, actor_of(site), second)
+    assert site.get("persons", second)["household_id"] == there
+    assert site.get("persons", second)["moving_to"] is None
+    _trip(hub, site, "幸福安置点", tmp_path, 4)
+    _trip(hub, village, "红星村", tmp_path, 4)
+    assert hub.rejected() == []
+    for ledger in (hub.ledger, site, village):
+        row = ledger.get("persons", second)
+        assert (row["household_id"], row["moving_to"]) == (there, None), ledger
+    assert households.offered(site, actor_of(site)) == []
+
+
+def test_the_receiving_village_turns_the_offer_down(tmp_path, hub, make_device):
+    village, site, home, second, _there = _offered(tmp_path, hub, make_device)
+    households.decline_move(site, actor_of(site), second)
+    _trip(hub, site, "幸福安置点", tmp_path, 4)
+    _trip(hub, village, "红星村", tmp_path, 4)
+    assert hub.rejected() == []
+    for ledger in (hub.ledger, village):
+        row = ledger.get("persons", second)
+        assert (row["household_id"], row["moving_to"]) == (home, None)
+    _trip(hub, site, "幸福安置点", tmp_path, 5)
+    assert households.offered(site, actor_of(site)) == []
+    assert households.offered(village, actor_of(village)) == []
