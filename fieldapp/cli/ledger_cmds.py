@@ -107,7 +107,8 @@ def _history_lines(ledger: Ledger, history: list[FieldChange]) -> list[str]:
     from fieldapp.store.queries.persons import household_labels
     from fieldapp.store.queries.sync import device_names
 
-    moved = {str(v) for h in history if h.field == "household_id" for v in (h.old, h.new) if v}
+    homes_named = ("household_id", "moving_to")  # moved to, or offered to: never an id
+    moved = {str(v) for h in history if h.field in homes_named for v in (h.old, h.new) if v}
     homes = household_labels(ledger, sorted(moved))
     devices = device_names(ledger)
     reasons = {h.change_id: str(h.new) for h in history if h.field == "change_reason" and h.new}
@@ -124,6 +125,10 @@ def _history_lines(ledger: Ledger, history: list[FieldChange]) -> list[str]:
             old, new = (homes.get(str(v), "另一户") if v else "（空）" for v in (h.old, h.new))
             why = f"（原因：{reasons[h.change_id]}）" if h.change_id in reasons else ""
             lines.append(f"{china_minute(h.at)}  {who}  迁户：{old} → {new}{why}")
+            continue
+        if h.field == "moving_to":
+            old, new = (homes.get(str(v), "另一户") if v else "（空）" for v in (h.old, h.new))
+            lines.append(f"{china_minute(h.at)}  {who}  待迁入的户：{old} → {new}")
             continue
         label = TABLE_LABELS.get(h.table, h.table)
         old = "（空）" if h.old in (None, "") else h.old

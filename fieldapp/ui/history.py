@@ -115,7 +115,7 @@ def _value(
         return words.empty
     if isinstance(value, bool):
         return words.yes if value else words.no
-    if field == "household_id":
+    if field in ("household_id", "moving_to"):  # a household, and one offered to: never an id
         return households.get(str(value), words.other_household)
     if isinstance(value, float):
         return yuan(value, grouped=True)  # as the page's column and the paper say it

@@ -110,9 +110,12 @@ def test_each_update_has_the_same_verdict_alone_and_in_a_batch(village):
     alone = _verdicts(ledger, rows, together=False)
     assert _verdicts(ledger, rows, together=True) == alone
     # 乙0 and 小河村's household refused, named; the own village's rows written, and moving
-    # its own person or household away too (a village hands its people on).
+    # its own household away too (a village hands its people on). Moving its own person into
+    # 小河村's existing household is refused too: 小河村 takes them in or not (an offer,
+    # `households.move_person`), never a sheet's row of another village.
     refused = {k: v for k, v in enumerate(alone) if v is not None}
-    assert sorted(refused) == [4, 8], alone
+    assert sorted(refused) == [4, 5, 8], alone
+    assert refused[5].startswith("move_in: 把甲4迁入七星关区 鸭池镇 小河村已有的户"), refused[5]
     assert (
         refused[4]
         == "scope: 这条人员信息属于七星关区 鸭池镇 小河村，不在本机（村/安置点专员 · 大坝村）负责的范围内"

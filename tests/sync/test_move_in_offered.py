@@ -100,7 +100,13 @@ def _offered(tmp_path, hub, make_device):  # noqa: ANN001, ANN202
     return village, site, home, second, there
 
 
-def test_the_receiving_village_sees_the_offer_and_takes_the_person_in(tmp_path, hub, make_device):
+def test_the_receiving_village_sees_the_offer_and_takes_the_person_in(
+    tmp_path, hub, make_device, capsys
+):
+    import re
+
+    from fieldapp.cli.main import main as cli
+
     village, site, home, second, there = _offered(tmp_path, hub, make_device)
     (offered,) = households.offered(site, actor_of(site))
     assert (offered.id, offered.moving_to) == (second, there)
@@ -115,6 +121,12 @@ def test_the_receiving_village_sees_the_offer_and_takes_the_person_in(tmp_path, 
         row = ledger.get("persons", second)
         assert (row["household_id"], row["moving_to"]) == (there, None), ledger
     assert households.offered(site, actor_of(site)) == []
+    # The history says the offer and the move by household, never by its id.
+    number = village.get("persons", second)["id_number"]
+    assert cli(["--db", str(village.path), "person", "show", number, "--history"]) == 0
+    out = capsys.readouterr().out
+    assert "待迁入的户：（空） → 王0户（" in out and "迁户：" in out, out
+    assert not re.search(r"[0-9a-f]{8}-[0-9a-f]{4}-", out), out
 
 
 def test_the_receiving_village_turns_the_offer_down(tmp_path, hub, make_device):
@@ -129,3 +141,33 @@ def test_the_receiving_village_turns_the_offer_down(tmp_path, hub, make_device):
     _trip(hub, site, "幸福安置点", tmp_path, 5)
     assert households.offered(site, actor_of(site)) == []
     assert households.offered(village, actor_of(village)) == []
+
+
+def test_the_write_door_refuses_the_direct_move_and_lets_only_the_offered_village_take_in(
+    tmp_path, hub, make_device
+):
+    """On the device too: 红星村's own door refuses moving its person straight into the site's
+    household (any service or tool writing it), and the site's door refuses taking in anyone
+    not offered to it, or into another household than the one offered."""
+    import pytest
+
+    from fieldapp.services.trust_check import TrustRefused
+    from fieldapp.services.writer import writing
+
+    def write(device, row_id: str, data: dict) -> None:  # noqa: ANN001
+        with writing(device, actor_of(device)) as writer:
+            writer.update_row("persons", row_id, data)
+
+    village, site, _home, second, there = _offered(tmp_path, hub, make_device)
+    with pytest.raises(TrustRefused) as refused:
+        write(village, second, {"household_id": there, "moving_to": None})
+    assert refused.value.rule == "move_in"
+    assert "王1" in str(refused.value) and "接收" in str(refused.value)
+    assert site.get("persons", second)["moving_to"] == there
+    _, (stranger,) = add_family(site, SITE, ["111"], surname="赵", kind="安置点")
+    stranger_home = site.get("persons", stranger)["household_id"]
+    with pytest.raises(TrustRefused) as refused:  # into another household than offered
+        write(site, second, {"household_id": stranger_home, "moving_to": None})
+    assert refused.value.rule == "no_place"  # its own household unknown on the site
+    write(site, second, {"household_id": there, "moving_to": None})
+    assert site.get("persons", second)["household_id"] == there
