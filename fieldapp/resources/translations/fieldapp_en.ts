@@ -2983,6 +2983,14 @@
       <source>已申领补贴的人改身份证号码</source>
       <translation>The ID number of someone claimed for changed</translation>
     </message>
+    <message>
+      <source>待迁入的户</source>
+      <translation>Household to move into</translation>
+    </message>
+    <message>
+      <source>把人迁入别处已有的户，须由那里接收</source>
+      <translation>Moves a person into a household elsewhere, which must take them in</translation>
+    </message>
   </context>
   <context>
     <name>History</name>
@@ -4095,6 +4103,49 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>%1所在的户（%2）</source>
       <translation>%1’s household (%2)</translation>
     </message>
+    <message>
+      <source>。这是别村的户：点“迁户”只提出迁入，待对方村接收后才迁过去</source>
+      <translation>. This is another village's household: “Move” only offers the move, which happens once that village takes them in</translation>
+    </message>
+  </context>
+  <context>
+    <name>MoveOffers</name>
+    <message>
+      <source>待接收的迁入人员（别村提出迁入本村的户）</source>
+      <translation>People offered to move in (another village asks to move them into a household here)</translation>
+    </message>
+    <message>
+      <source>接收</source>
+      <translation>Take in</translation>
+    </message>
+    <message>
+      <source>不接收</source>
+      <translation>Do not take in</translation>
+    </message>
+    <message>
+      <source>%1户</source>
+      <translation>%1’s household</translation>
+    </message>
+    <message>
+      <source>一户</source>
+      <translation>a household</translation>
+    </message>
+    <message>
+      <source>%1（身份证号 %2）申请迁入%3（%4%5）</source>
+      <translation>%1 (ID number %2) is offered to move into %3 (%4%5)</translation>
+    </message>
+    <message>
+      <source>，原因：%1</source>
+      <translation>, reason: %1</translation>
+    </message>
+    <message>
+      <source>已接收%1迁入本村：请在人员信息里核对与户主的关系和账号</source>
+      <translation>%1 taken in: check their relation to the head and their account in the person's details</translation>
+    </message>
+    <message>
+      <source>没有接收%1：仍留在原来的村</source>
+      <translation>%1 not taken in: they stay in their own village</translation>
+    </message>
   </context>
   <context>
     <name>NewPasswordDialog</name>
@@ -4808,6 +4859,14 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>（%1）</source>
       <translation> (%1)</translation>
+    </message>
+    <message>
+      <source>待迁入</source>
+      <translation>Moving in to</translation>
+    </message>
+    <message>
+      <source>%1的户，待对方村接收</source>
+      <translation>a household of %1, waiting for that village to take them in</translation>
     </message>
   </context>
   <context>
@@ -8581,6 +8640,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>身份证号码“%1”在表格里存成了数字：.xls 格式的表格里，数字最多只能存 15 位，18 位身份证号码的后几位已丢失，无法恢复；请把身份证号码这一列设为文本，对照身份证重新填写后再导入</source>
       <translation>ID number “%1” is stored in the sheet as a number: an .xls file keeps at most 15 digits of a number, so the last digits of the 18-digit ID number are lost and cannot be recovered; set the ID number column to text, fill it in again from the ID cards and import again</translation>
+    </message>
+    <message>
+      <source>把%1迁入%2已有的户，须由%2接收：本机只能提出迁入，等%2的设备接收后才迁过去（%3）</source>
+      <translation>Moving %1 into a household %2 already has needs %2 to take them in: this device can only offer the move, and it happens once the device of %2 accepts (%3)</translation>
     </message>
   </context>
   <context>

@@ -39,7 +39,7 @@ from fieldapp.services import households, persons
 from fieldapp.services.changes import ChangeSet
 from fieldapp.services.clock import ClockWrong
 from fieldapp.services.trust import may_change
-from fieldapp.services.trust_check import rules_actor
+from fieldapp.services.trust_check import may_add_to, rules_actor
 from fieldapp.store.queries.persons import DeletedRow, PersonRow, deleted_persons, rows_by_id
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.clock_said import clock_told
@@ -387,9 +387,16 @@ class MoveDialog(KeepsInput):
         self.target = row
         self.into_existing.setChecked(True)
         where = f"{self.areas.path(row.area_code)} {row.address or ''}".rstrip()
-        self.chosen.setText(
-            self.tr("迁入：") + filled(self.tr("%1所在的户（%2）"), row.name, where)
-        )
+        text = self.tr("迁入：") + filled(self.tr("%1所在的户（%2）"), row.name, where)
+        if (
+            row.household_id
+            and not may_add_to(
+                self.session.ledger, self.session.actor, "persons", "households", row.household_id
+            ).allowed
+        ):
+            # Another village's household: it takes the person in, or not (`move_person`).
+            text += self.tr("。这是别村的户：点“迁户”只提出迁入，待对方村接收后才迁过去")
+        self.chosen.setText(text)
 
     def relocate(self) -> None:
         """Move, or say what is missing. (Not `move`: that is QWidget's, placing the window.)"""

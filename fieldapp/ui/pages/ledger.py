@@ -38,6 +38,7 @@ from fieldapp.ui.errors import show_error
 from fieldapp.ui.files import start_at, used
 from fieldapp.ui.held_words import stored_word
 from fieldapp.ui.ledger_model import PAGE, LedgerModel
+from fieldapp.ui.move_offers import MoveOffers
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.pages.page import Page, PageHost
 from fieldapp.ui.pages.person_panel import PersonPanel
@@ -128,8 +129,11 @@ class LedgerPage(Page):
         bottom.addWidget(self.template_button)
         bottom.addWidget(self.import_button)
         bottom.addWidget(self.export_button)
+        # Who another village offers to move into this village's households (hidden if none).
+        self.offers = MoveOffers(session)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.offers)
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
         self.import_button.clicked.connect(self.import_dialog)

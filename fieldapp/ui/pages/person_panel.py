@@ -455,8 +455,9 @@ class PersonPanel(QWidget):
             )
         )
         changes = person_history(ledger, person.id, person.household_id)
-        moved = {str(c.old) for c in changes if c.field == "household_id" and c.old}
-        moved |= {str(c.new) for c in changes if c.field == "household_id" and c.new}
+        homes = ("household_id", "moving_to")  # moved to, or offered to (`moving_to`)
+        moved = {str(c.old) for c in changes if c.field in homes and c.old}
+        moved |= {str(c.new) for c in changes if c.field in homes and c.new}
         self.history.set_rows(
             history_lines(
                 changes,
@@ -501,6 +502,7 @@ class PersonPanel(QWidget):
                 + self.tr("（%1 岁）").replace("%1", str(person.age_on(on))),
             ),
             (self.tr("所在地"), _place_said(records.person_place(self.session.ledger, person))),
+            *self._offered_row(person),
             (self.tr("与户主关系"), _said("persons", "relation", person.relation)),
             (self.tr("电话"), person.phone or "—"),
             (self.tr("劳动能力"), _said("persons", "labour_ability", person.labour_ability)),
@@ -520,6 +522,13 @@ class PersonPanel(QWidget):
             for k, v in rows
         )
         return f"<h2>{html.escape(person.name)}</h2><table>{cells}</table>"
+
+    def _offered_row(self, person: Person) -> list[tuple[str, str]]:
+        """待迁入: the household of another village the person is offered to, waiting for it."""
+        if not person.moving_to:
+            return []
+        where = _place_said(records.household_place(self.session.ledger, person.moving_to))
+        return [(self.tr("待迁入"), filled(self.tr("%1的户，待对方村接收"), where))]
 
     def refresh(self) -> None:
         """Reload the shown person (after an edit anywhere)."""

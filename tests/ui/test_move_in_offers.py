@@ -1,0 +1,97 @@
+"""A move into another village's household from the 迁户 dialog waits for that village; the
+receiving village's 台账 page lists who is offered, with 接收 / 不接收."""
+
+from __future__ import annotations
+
+from fieldapp.domain.enums import AreaKind, Relation
+from fieldapp.domain.models import Area, Household, Person
+from fieldapp.hub.folder import Hub
+from fieldapp.sync.enrolment import enrol
+from tests.codes import ENROL_CODE
+from tests.conftest import make_id
+from tests.records import Records
+from tests.ui.conftest import VILLAGE
+from tests.ui.person_panel import _rows, shown
+from tests.ui.plain import assert_plain
+
+#: Another village of the same township.
+NEIGHBOUR = "520502001002"
+
+
+def _household(ledger, area: str, head: str, seq: str, moving_to: str | None = None):  # noqa: ANN001, ANN202
+    repo = Records(ledger)
+    home = repo.save(Household(area_code=area, address="二组 3 号"))
+    person, _ = repo.add_person(
+        Person(
+            name=head,
+            id_number=make_id(birth="19790101", seq=seq),
+            household_id=home,
+            relation=Relation.HEAD,
+            moving_to=moving_to,
+        ),  # fmt: skip
+        confirmed=True,
+    )
+    repo.save(repo.get(Household, home).model_copy(update={"head_person_id": person}))
+    return home, person
+
+
+def test_a_move_into_another_villages_household_waits_for_that_village(window, tmp_path):
+    ledger = window.session.ledger
+    Records(ledger).ensure_area(
+        Area(code=NEIGHBOUR, name="小河村", kind=AreaKind.VILLAGE, parent_code="520502001")
+    )
+    # A family of 小河村 this laptop holds (it moved there from 大坝村 earlier).
+    there, _ = _household(ledger, NEIGHBOUR, "赵大山", "331")
+    hub = Hub.init(tmp_path / "hub")
+    try:
+        hub.enroll("大坝村", VILLAGE, tmp_path / "village.enrol", code=ENROL_CODE, by="县里的科员")
+        enrol(ledger, tmp_path / "village.enrol", code=ENROL_CODE)
+    finally:
+        hub.close()
+    page, panel = shown(window, "王小明")
+    who = panel.person
+    dialog = panel.move_person()
+    dialog.choose(next(r for r in _rows(window, "赵大山")))
+    assert "待对方村接收" in dialog.chosen.text(), dialog.chosen.text()
+    dialog.reasons.buttons()[2].setChecked(True)  # 婚迁
+    dialog.relocate()
+    assert dialog.error.text() == ""
+    row = ledger.get("persons", who.id)
+    assert (row["household_id"], row["moving_to"]) == (who.household_id, there)
+    assert "待对方村接收" in panel.summary.text() and "小河村" in panel.summary.text()
+    assert not page.offers.isVisible()  # nothing offered to 大坝村 itself
+
+
+def test_the_receiving_village_takes_one_in_and_turns_one_down(window, qtbot):
+    ledger = window.session.ledger
+    home = ledger.get("persons", Records(ledger).select(Person, "name = ?", ["张长英"])[0].id)[
+        "household_id"
+    ]
+    # Two people of 小河村 offered to 张长英's household (their own household not held here).
+    _, taken = _household(ledger, NEIGHBOUR, "钱多多", "341", moving_to=home)
+    _, left = _household(ledger, NEIGHBOUR, "孙少少", "351", moving_to=home)
+    page = window.show_page("ledger")
+    offers = page.offers
+    offers.refresh()
+    assert offers.isVisible()
+    texts = [offers.list.item(i).text() for i in range(offers.list.count())]
+    assert len(texts) == 2 and "钱多多" in texts[0] and "张长英户" in texts[0], texts
+    assert_plain(texts[0])
+    offers.list.setCurrentRow(0)
+    qtbot.mouseClick(offers.accept_button, qtbot_left())
+    assert ledger.get("persons", taken)["household_id"] == home
+    assert ledger.get("persons", taken)["moving_to"] is None
+    assert "已接收钱多多" in offers.said.text()
+    assert offers.list.count() == 1
+    offers.list.setCurrentRow(0)
+    qtbot.mouseClick(offers.decline_button, qtbot_left())
+    assert ledger.get("persons", left)["household_id"] != home
+    assert ledger.get("persons", left)["moving_to"] is None
+    assert "没有接收孙少少" in offers.said.text()
+    assert offers.list.count() == 0
+
+
+def qtbot_left():  # noqa: ANN201
+    from PySide6.QtCore import Qt
+
+    return Qt.MouseButton.LeftButton
