@@ -87,15 +87,14 @@ def move_person(
         if home is not None:
             target_id = writer.insert(home)
             relation = Relation.HEAD
-        writer.update(
-            Person,
-            person.id,
-            {
-                "household_id": target_id,
-                "relation": relation.value,
-                "change_reason": reason.strip(),
-            },
-        )
+        moved = {
+            "household_id": target_id,
+            "relation": relation.value,
+            "change_reason": reason.strip(),
+        }
+        if person.moving_to:  # offered elsewhere before: moved now, the offer is withdrawn
+            moved["moving_to"] = None
+        writer.update(Person, person.id, moved)
         old = records.find(ledger, Household, person.household_id or "")
         if old is not None and old.head_person_id == person.id:
             writer.update(Household, old.id, {"head_person_id": None})
@@ -140,7 +139,7 @@ def accept_move(
     `relation` to its head), the offer cleared. The trust rules allow this pull-in only for the
     household the person was offered to."""
     person = records.get(ledger, Person, person_id)
-    if not person.moving_to:
+    if not person.moving_to or person.deleted:
         raise ValidationFailed(f"{person.name}没有要迁入本村的户，或对方已撤回")
     target = records.get(ledger, Household, person.moving_to)
     if relation is Relation.HEAD and target.head_person_id:
@@ -167,4 +166,14 @@ def decline_move(ledger: Ledger, actor: Actor, person_id: str) -> ChangeSet:
         raise ValidationFailed(f"{person.name}没有要迁入本村的户，或对方已撤回")
     with writing(ledger, actor) as writer:
         writer.update(Person, person.id, {"moving_to": None, "change_reason": "对方村未接收迁入"})
+    return writer.changes.with_id(person.id)
+
+
+def withdraw_offer(ledger: Ledger, actor: Actor, person_id: str) -> ChangeSet:
+    """The mover takes back an offer not yet taken up: the person stays, offered to no one."""
+    person = records.get(ledger, Person, person_id)
+    if not person.moving_to:
+        raise ValidationFailed(f"{person.name}没有待对方村接收的迁入")
+    with writing(ledger, actor) as writer:
+        writer.update(Person, person.id, {"moving_to": None, "change_reason": "撤回迁入"})
     return writer.changes.with_id(person.id)

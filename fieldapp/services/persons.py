@@ -228,7 +228,11 @@ def move_out(
     with writing(ledger, actor, gateway_check(ledger, transfers={home.id})) as writer:
         writer.insert(home)
         for person_id in movers:
-            writer.update(Person, person_id, {"household_id": home.id})
+            moved: dict[str, object] = {"household_id": home.id}
+            offered = writer.ledger.get("persons", person_id) or {}
+            if offered.get("moving_to"):  # offered elsewhere before: moved now, withdrawn
+                moved["moving_to"] = None
+            writer.update(Person, person_id, moved)
     return writer.changes.with_id(home.id)
 
 

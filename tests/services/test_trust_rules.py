@@ -483,6 +483,11 @@ def test_a_village_moves_its_person_into_another_villages_household_only_as_an_o
     assert check(COORDINATOR, inside, _person_ctx(mine, VILLAGE, {"household_id": VILLAGE}))
     county = check(COUNTY, moved, _person_ctx(mine, VILLAGE, {"household_id": OTHER}))
     assert county.allowed
+    # A township covering both villages moves directly; into another township's, it offers.
+    near = _person_ctx(mine, VILLAGE, {"household_id": "520502101002"})
+    assert check(TOWNSHIP, moved, near).allowed
+    far = check(TOWNSHIP, moved, _person_ctx(mine, VILLAGE, {"household_id": OTHER}))
+    assert far.rule == "move_in"
 
 
 def test_the_receiving_village_takes_in_or_turns_down_only_the_person_offered_to_it():

@@ -171,3 +171,45 @@ def test_the_write_door_refuses_the_direct_move_and_lets_only_the_offered_villag
     assert refused.value.rule == "no_place"  # its own household unknown on the site
     write(site, second, {"household_id": there, "moving_to": None})
     assert site.get("persons", second)["household_id"] == there
+
+
+def test_an_offer_ends_when_the_mover_moves_the_person_elsewhere_or_takes_it_back(
+    tmp_path, hub, make_device
+):
+    """Offered to the site, then moved by 红星村 into another of its own households: the offer
+    was left standing, and the site could still take the person — out of the household they
+    now live in. Moving them withdraws it; so does taking it back (withdraw_offer)."""
+    import pytest
+
+    from fieldapp.domain.errors import ValidationFailed
+
+    village, site, home, second, there = _offered(tmp_path, hub, make_device)
+    other_home, _ = add_family(village, VILLAGE, ["113"], surname="周")
+    households.move_person(
+        village, actor_of(village), second, "合户", Relation.OTHER, to_household_id=other_home
+    )
+    row = village.get("persons", second)
+    assert (row["household_id"], row["moving_to"]) == (other_home, None)
+    _trip(hub, village, "红星村", tmp_path, 4)
+    _trip(hub, site, "幸福安置点", tmp_path, 4)
+    assert households.offered(site, actor_of(site)) == []
+    # Offered again, then taken back.
+    households.move_person(
+        village, actor_of(village), second, "投亲", Relation.OTHER, to_household_id=there
+    )
+    assert village.get("persons", second)["moving_to"] == there
+    households.withdraw_offer(village, actor_of(village), second)
+    assert village.get("persons", second)["moving_to"] is None
+    with pytest.raises(ValidationFailed):
+        households.withdraw_offer(village, actor_of(village), second)
+    # Offered again, then moved out with others to a new home (`persons.move_out`).
+    from fieldapp.services import persons
+
+    households.move_person(
+        village, actor_of(village), second, "投亲", Relation.OTHER, to_household_id=there
+    )
+    new = persons.move_out(
+        village, actor_of(village), [second], Household(area_code=SITE, address="6栋")
+    ).id
+    row = village.get("persons", second)
+    assert (row["household_id"], row["moving_to"]) == (new, None)
