@@ -438,6 +438,8 @@ EN_UI: dict[str, str] = {
     "没有接收%1：仍留在原来的村": "%1 not taken in: they stay in their own village",
     "待迁入": "Moving in to",
     "%1的户，待对方村接收": "a household of %1, waiting for that village to take them in",
+    "撤回迁入": "Take back the move",
+    "不再迁入对方村的户：此人仍留在本户": "No longer move into the other village's household: this person stays in this one",
     "挂到范围外的记录上": "Linked to a record outside this computer's area",
     "无法确定所属地区": "Its area cannot be told",
     "记录在中心不存在": "The record is not at the county hub",

@@ -60,6 +60,13 @@ def test_a_move_into_another_villages_household_waits_for_that_village(window, t
     assert (row["household_id"], row["moving_to"]) == (who.household_id, there)
     assert "待对方村接收" in panel.summary.text() and "小河村" in panel.summary.text()
     assert not page.offers.isVisible()  # nothing offered to 大坝村 itself
+    # Taken back: offered to no one, still in their household.
+    assert panel.withdraw_button.isVisible()
+    panel.withdraw_button.click()
+    row = ledger.get("persons", who.id)
+    assert (row["household_id"], row["moving_to"]) == (who.household_id, None)
+    assert "待对方村接收" not in panel.summary.text()
+    assert not panel.withdraw_button.isVisible()
 
 
 def test_the_receiving_village_takes_one_in_and_turns_one_down(window, qtbot):

@@ -4868,6 +4868,14 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>%1的户，待对方村接收</source>
       <translation>a household of %1, waiting for that village to take them in</translation>
     </message>
+    <message>
+      <source>撤回迁入</source>
+      <translation>Take back the move</translation>
+    </message>
+    <message>
+      <source>不再迁入对方村的户：此人仍留在本户</source>
+      <translation>No longer move into the other village's household: this person stays in this one</translation>
+    </message>
   </context>
   <context>
     <name>PersonPicker</name>

@@ -34,7 +34,7 @@ from fieldapp.domain.models import (
 from fieldapp.domain.month import Month
 from fieldapp.domain.places_said import say_place
 from fieldapp.reference import divisions
-from fieldapp.services import work
+from fieldapp.services import households, work
 from fieldapp.services.trust import ALLOWED, Verdict
 from fieldapp.services.trust_check import may_change_row
 from fieldapp.services.visits import delete as delete_visit_record
@@ -176,6 +176,12 @@ class PersonPanel(QWidget):
         basic = QWidget()
         basic_layout = QVBoxLayout(basic)
         basic_layout.addWidget(self.summary)
+        # Shown while the person is offered to another village's household (待迁入).
+        self.withdraw_button = QPushButton(self.tr("撤回迁入"))
+        self.withdraw_button.setToolTip(self.tr("不再迁入对方村的户：此人仍留在本户"))
+        self.withdraw_button.clicked.connect(self.withdraw_offer)
+        self.withdraw_button.hide()
+        basic_layout.addWidget(self.withdraw_button)
         basic_layout.addLayout(buttons)
         # Why the buttons that change the person are off, said where it is seen (a tooltip is
         # found only by hovering): a person outside this device's area is viewed and printed.
@@ -411,6 +417,9 @@ class PersonPanel(QWidget):
             self.person = None
             unusable = self._unusable(error)
         self._enable(self.person is not None)
+        self.withdraw_button.setVisible(
+            self.person is not None and bool(self.person.moving_to) and self.writable.allowed
+        )
         if self.person is None:
             self.summary.setText(unusable or self.tr("在左侧选择一个人员"))
             for model in (
@@ -591,6 +600,20 @@ class PersonPanel(QWidget):
             return False
         self.show_person(None)
         return True
+
+    def withdraw_offer(self) -> None:
+        """撤回迁入: the offer to another village's household is taken back."""
+        if self.person is None:
+            return
+        try:
+            changes = households.withdraw_offer(
+                self.session.ledger, self.session.actor, self.person.id
+            )
+        except FieldappError as error:
+            show_error(self, error)
+            return
+        self.session.apply(changes)
+        self.refresh()
 
     def move_person(self) -> MoveDialog | None:
         """Move the person to another household (分户、合户、婚迁), with the reason."""
