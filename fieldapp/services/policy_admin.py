@@ -27,7 +27,7 @@ from fieldapp import __version__
 from fieldapp.domain.dates import china_minute
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.roles import Role
-from fieldapp.domain.sentences import Sentence, Word, listed, said, template
+from fieldapp.domain.sentences import Sentence, Word, fill, listed, said, template
 from fieldapp.policy.combine import check_figure_documents, check_new_pack, combine
 from fieldapp.policy.pack import (
     NEEDS_PROGRAM,
@@ -437,7 +437,7 @@ def _with_requires(text: str, name: str, pack: PackFile) -> tuple[str, PackFile]
         text = stamp_requires(text, version)
         return text, parse_pack_text(text, name)
     if (program_version(stated) or ()) < (program_version(version) or ()):
-        keys = REQUIRES_KEYS.replace("%1", version).replace("%2", written)
+        keys = fill(REQUIRES_KEYS, (version, written))
         problem = said(REQUIRES_EARLIER, stated, Word(what, common=True), version)
         raise PackError(name, None, problem, keys=keys)
     return text, pack

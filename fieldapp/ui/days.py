@@ -15,18 +15,14 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from fieldapp.domain.month import Month
+from fieldapp.domain.sentences import fill
 
 
 def _filled(template: str, year: int, month: int, day: int = 1) -> str:
     """A translated template with %1 the year, %2 the month's number, %3 the day and %4 the
     month's name in the window's language (QLocale's default, set with the language)."""
     name = QLocale().monthName(month, QLocale.FormatType.LongFormat)
-    return (
-        template.replace("%1", str(year))
-        .replace("%2", str(month))
-        .replace("%3", str(day))
-        .replace("%4", name)
-    )
+    return fill(template, (str(year), str(month), str(day), name))
 
 
 def day_said(day: dt.date) -> str:

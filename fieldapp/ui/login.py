@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain.progress import Cancelled
+from fieldapp.domain.sentences import fill
 from fieldapp.services import users as user_service
 from fieldapp.services.changes import ChangeSet, Kind
 from fieldapp.services.ledgers import (
@@ -166,16 +167,16 @@ def warn_of_clear_backups(parent: QWidget, path: Path) -> None:
         parent,
         QCoreApplication.translate("LoginDialog", "旧备份没有加密"),
         as_typed(  # the backups' names and folder drawn as they are
-            QCoreApplication.translate(
-                "LoginDialog",
-                "台账已加密。但它旁边还有此前版本做的 %1 个备份没有加密（%2，在 %3）："
-                "拿到它们的人不用口令就能看到全部人员的身份证号、银行账号，还有本机同步用的密钥。\n\n"
-                "请用“设置 → 数据与备份 → 立即备份…”做一个加密的新备份，确认无误后删除这些旧备份"
-                "（或把它们锁好保管）。",
+            fill(
+                QCoreApplication.translate(
+                    "LoginDialog",
+                    "台账已加密。但它旁边还有此前版本做的 %1 个备份没有加密（%2，在 %3）："
+                    "拿到它们的人不用口令就能看到全部人员的身份证号、银行账号，还有本机同步用的密钥。\n\n"
+                    "请用“设置 → 数据与备份 → 立即备份…”做一个加密的新备份，确认无误后删除这些旧备份"
+                    "（或把它们锁好保管）。",
+                ),
+                (str(len(copies)), names, str(copies[0].absolute().parent)),
             )
-            .replace("%1", str(len(copies)))
-            .replace("%2", names)
-            .replace("%3", str(copies[0].absolute().parent))
         ),
     )
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from fieldapp.domain.sentences import Sentence
+from fieldapp.domain.sentences import Sentence, fill
 from fieldapp.services import clock
 from fieldapp.services import users as user_service
 from fieldapp.services.changes import Kind
@@ -401,21 +401,23 @@ class MainWindow(QMainWindow):
         notes = []
         if newer:
             notes.append(
-                self.tr(
-                    "注意：%1 条记录有本机程序没有的选项，没有显示在列表和统计中（%2）。"
-                    "多半是本机的程序比中心旧，请升级本机的程序；这些记录仍在台账中，没有丢失"
+                fill(
+                    self.tr(
+                        "注意：%1 条记录有本机程序没有的选项，没有显示在列表和统计中（%2）。"
+                        "多半是本机的程序比中心旧，请升级本机的程序；这些记录仍在台账中，没有丢失"
+                    ),
+                    (str(len(newer)), self._record_kinds(newer)),
                 )
-                .replace("%1", str(len(newer)))
-                .replace("%2", self._record_kinds(newer))
             )
         if wrong:
             notes.append(
-                self.tr(
-                    "注意：%1 条记录的数据不合格，没有显示在列表和统计中（%2）。"
-                    "这些记录仍在台账中，请县里更正"
+                fill(
+                    self.tr(
+                        "注意：%1 条记录的数据不合格，没有显示在列表和统计中（%2）。"
+                        "这些记录仍在台账中，请县里更正"
+                    ),
+                    (str(len(wrong)), self._record_kinds(wrong)),
                 )
-                .replace("%1", str(len(wrong)))
-                .replace("%2", self._record_kinds(wrong))
             )
         text = self.tr("；").join(notes)
         self.statusBar().showMessage(text)
@@ -665,9 +667,10 @@ class MainWindow(QMainWindow):
         self.restored_users_said = "\n\n".join(sentence_shown(s) for s in told)
         if told and all(s.template == USERS_AS_BEFORE for s in told):
             self.statusBar().showMessage(
-                self.tr("已从备份恢复，%1；恢复前的台账保存在 %2")
-                .replace("%1", self.restored_users_said)
-                .replace("%2", str(kept))
+                fill(
+                    self.tr("已从备份恢复，%1；恢复前的台账保存在 %2"),
+                    (self.restored_users_said, str(kept)),
+                )
             )
             return
         self.statusBar().showMessage(self.tr("已从备份恢复；恢复前的台账保存在 ") + str(kept))

@@ -37,11 +37,9 @@ def render_job(
 
 def save_note(pages: int, code: str, path: Path) -> str:
     """What the preview says after saving: where, how many pages, the code on the paper."""
-    return (
-        QCoreApplication.translate("Papers", "已保存到 %1（共 %2 页，校验码 %3）")
-        .replace("%1", str(path))
-        .replace("%2", str(pages))
-        .replace("%3", code)
+    return fill(
+        QCoreApplication.translate("Papers", "已保存到 %1（共 %2 页，校验码 %3）"),
+        (str(path), str(pages), code),
     )
 
 
@@ -60,13 +58,11 @@ def print_logger(session: Session, job: PrintJob, pdf: bytes) -> Callable[[str],
             raise refusal from error
         session.apply(printed.changes)
         record = printed.record
-        return (
+        return fill(
             QCoreApplication.translate(
                 "Papers", "已送打印机 %1（共 %2 页，校验码 %3），已记入打印记录"
-            )
-            .replace("%1", printer)
-            .replace("%2", str(record.pages))
-            .replace("%3", record.code)
+            ),
+            (printer, str(record.pages), record.code),
         )
 
     return logger

@@ -27,6 +27,7 @@ from fieldapp.domain.conflict_numbers import matches, short_numbers, typed
 from fieldapp.domain.dates import china_minute
 from fieldapp.domain.errors import NotFound
 from fieldapp.domain.progress import CancelCheck, Progress
+from fieldapp.domain.sentences import fill
 from fieldapp.services.changes import ChangeSet, Kind, of_log
 from fieldapp.services.incarnation import own_origins
 from fieldapp.services.ledgers import Ledger
@@ -360,10 +361,9 @@ class ConflictReview(QWidget):
         sheets = (
             [c for c in conflicts if isinstance(c, SheetConflict)] if sheet_side is not None else []
         )
-        question = (
-            self.tr("选中的 %1 处冲突，每处都保留%2？")
-            .replace("%1", str(len(conflicts)))
-            .replace("%2", self.side.currentText())
+        question = fill(
+            self.tr("选中的 %1 处冲突，每处都保留%2？"),
+            (str(len(conflicts)), self.side.currentText()),
         )
         if not ask_yes_no(self, self.tr("处理冲突"), question):
             return None
@@ -435,17 +435,19 @@ class ConflictReview(QWidget):
                 "%1 处台账中的值在导入表格之后又改过，没有改用表格中的值，仍在列表中，请逐一核对"
             ).replace("%1", str(decided.changed))
         if done.no_value:
-            said += "\n" + self.tr("%1 处没有恰好一个%2，没有处理，请逐一决定").replace(
-                "%1", str(done.no_value)
-            ).replace("%2", self.side.currentText())
+            said += "\n" + fill(
+                self.tr("%1 处没有恰好一个%2，没有处理，请逐一决定"),
+                (str(done.no_value), self.side.currentText()),
+            )
         done.changes += decided.changes
         done.changed += decided.changed + decided.gone
         if done.stopped:
             said += "\n" + self.tr("已取消：其余的没有处理")
         if failed is not None:
-            said += "\n" + self.tr("之后出了错，其余 %1 处没有处理，仍在列表中：%2").replace(
-                "%1", str(left)
-            ).replace("%2", message_for(failed))
+            said += "\n" + fill(
+                self.tr("之后出了错，其余 %1 处没有处理，仍在列表中：%2"),
+                (str(left), message_for(failed)),
+            )
         for sentence in decided.said:  # a month's income set by hand, left
             said += "\n" + sentence_shown(sentence)
         for change in done.changes:

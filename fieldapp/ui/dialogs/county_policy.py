@@ -35,6 +35,7 @@ from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.enums import WorkStatus
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.money import yuan
+from fieldapp.domain.sentences import fill
 from fieldapp.policy.citations import version_said
 from fieldapp.policy.editor import (
     CountyEdit,
@@ -293,7 +294,7 @@ class CountyPolicyDialog(QDialog):
         except ValueError:
             number = math.nan
         if not math.isfinite(number):
-            message = self.tr("%1：“%2”不是数字").replace("%1", what).replace("%2", text)
+            message = fill(self.tr("%1：“%2”不是数字"), (what, text))
             raise FormRefused(message)
         return number
 

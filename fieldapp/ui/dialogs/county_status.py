@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from fieldapp.domain.dates import china_minute
 from fieldapp.domain.places_said import Listed, PlaceWording, say_place
 from fieldapp.domain.roles import Role
-from fieldapp.domain.sentences import Word
+from fieldapp.domain.sentences import Word, fill
 from fieldapp.hub.versions import (
     pack_not_in_force,
     program_ahead,
@@ -167,11 +167,9 @@ class CountyStatus(QWidget):
         self.table.setSortingEnabled(True)
         silent = sum(1 for d in devices if not d.get("last_exchange") and not d.get("revoked_at"))
         waiting = sum(int(d.get("refused") or 0) for d in devices)
-        text = (
-            self.tr("共 %1 台设备；从未同步 %2 台；未接受待审核的修改 %3 条")
-            .replace("%1", str(len(devices)))
-            .replace("%2", str(silent))
-            .replace("%3", str(waiting))
+        text = fill(
+            self.tr("共 %1 台设备；从未同步 %2 台；未接受待审核的修改 %3 条"),
+            (str(len(devices)), str(silent), str(waiting)),
         )
         current = self.current_policy
         if current:
@@ -179,10 +177,8 @@ class CountyStatus(QWidget):
                 1 for d in devices if d.get("policy") != current and not d.get("revoked_at")
             )
             if lacking:
-                text += (
-                    self.tr("；现行政策包 %1：%2 台设备还没有收到")
-                    .replace("%1", str(current))
-                    .replace("%2", str(lacking))
+                text += fill(
+                    self.tr("；现行政策包 %1：%2 台设备还没有收到"), (str(current), str(lacking))
                 )
         if current:
             unused = sum(1 for d in devices if pack_not_in_force(d, current))
@@ -193,10 +189,9 @@ class CountyStatus(QWidget):
         if self.hub_program:
             behind = sum(1 for d in devices if program_behind(d, self.hub_program))
             if behind:
-                text += (
-                    self.tr("；中心的程序是 %1：%2 台设备的程序比中心旧或没有报告版本，要去升级")
-                    .replace("%1", self.hub_program)
-                    .replace("%2", str(behind))
+                text += fill(
+                    self.tr("；中心的程序是 %1：%2 台设备的程序比中心旧或没有报告版本，要去升级"),
+                    (self.hub_program, str(behind)),
                 )
             ahead = sum(1 for d in devices if program_ahead(d, self.hub_program))
             if ahead:
@@ -205,12 +200,11 @@ class CountyStatus(QWidget):
                 )
         met = [_own_trouble_count(d) for d in devices]
         if any(met):
-            text += (
+            text += fill(
                 self.tr(
                     "；%1 台设备的数据包因中心自己的问题（磁盘已满、只读、正忙或存不下上传的文件）没有导入，共 %2 次"
-                )
-                .replace("%1", str(sum(1 for n in met if n)))
-                .replace("%2", str(sum(met)))
+                ),
+                (str(sum(1 for n in met if n)), str(sum(met))),
             )
         self.summary.setText(text)
 
@@ -256,7 +250,7 @@ class CountyStatus(QWidget):
             return
         said = self.tr("%1 登记，经办：%2") if key == "device" else self.tr("%1 注销，经办：%2")
         china = device.get(f"{done}_at_china") or at
-        cell.setToolTip(tip(said.replace("%1", china_minute(china)).replace("%2", str(by))))
+        cell.setToolTip(tip(fill(said, (china_minute(china), str(by)))))
 
     def _cell(self, key: str, value: object, device: dict[str, Any]) -> QTableWidgetItem:
         revoked = bool(device.get("revoked_at"))

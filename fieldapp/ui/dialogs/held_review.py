@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain.dates import china_minute
-from fieldapp.domain.sentences import Sentence, saying, sentence_or_none
+from fieldapp.domain.sentences import Sentence, fill, saying, sentence_or_none
 from fieldapp.services.held_decisions import DecidedRun
 from fieldapp.ui.dialogs.hub_address import typed_address
 from fieldapp.ui.errors import message_for, show_error
@@ -174,21 +174,15 @@ class DecisionDialog(QDialog):
         if many:
             where = []
             for village, device, n in origins(items):
-                place = (
-                    self.tr("%1（%2）").replace("%1", village).replace("%2", device)
-                    if village
-                    else device
-                )
-                where.append(self.tr("%1：%2 条").replace("%1", place).replace("%2", str(n)))
+                place = fill(self.tr("%1（%2）"), (village, device)) if village else device
+                where.append(fill(self.tr("%1：%2 条"), (place, str(n))))
             self.origin = plain_label("\n".join(where))
             form.addRow(self.tr("来自"), self.origin)
         else:
             first = items[0]
             village = str(first.get("village") or "")
-            device = (
-                self.tr("%1（%2）")
-                .replace("%1", str(first.get("device", "")))
-                .replace("%2", str(first.get("author", "")))
+            device = fill(
+                self.tr("%1（%2）"), (str(first.get("device", "")), str(first.get("author", "")))
             )
             self.origin = plain_label(f"{village} {device}" if village else device)
             form.addRow(self.tr("设备"), self.origin)
@@ -428,7 +422,7 @@ class HeldReview(QWidget):
             from fieldapp.sync.client import decide_held
 
             def step(done: int, total: int) -> None:
-                text = going.replace("%1", str(min(done + 1, total))).replace("%2", str(total))
+                text = fill(going, (str(min(done + 1, total)), str(total)))
                 progress.report(done, total, text if total > 1 else "")
 
             with self.session.worker_ledger() as ledger:
@@ -465,10 +459,14 @@ class HeldReview(QWidget):
             left = len(run.left)
             if run.error is not None and run.failed is not None:
                 failed = by_id.get(run.failed, {})
-                stop = self.tr("；第 %1 条（%2）没有处理：%3").replace("%1", str(len(run.done) + 1))
                 # Why, as every dialog says it: its sentence in the language shown.
-                text += stop.replace("%2", str(failed.get("content") or "")).replace(
-                    "%3", message_for(run.error)
+                text += fill(
+                    self.tr("；第 %1 条（%2）没有处理：%3"),
+                    (
+                        str(len(run.done) + 1),
+                        str(failed.get("content") or ""),
+                        message_for(run.error),
+                    ),
                 )
                 if left > 1:
                     rest = self.tr("；其后的 %1 条也没有处理")
@@ -516,9 +514,7 @@ class HeldReview(QWidget):
             text = self.tr("重新核对完毕：没有因中心的时钟扣下的修改")
         else:
             text = self.tr("重新核对完毕：接受 %1 条，仍扣下 %2 条")
-            text = text.replace("%1", str(len(accepted))).replace(
-                "%2", str(len(ahead) + len(refused) + len(waiting))
-            )
+            text = fill(text, (str(len(accepted)), str(len(ahead) + len(refused) + len(waiting))))
         if ahead:
             text += self.tr(
                 "（其中 %1 条记下的时间仍比中心快一天以上或申领日期还没到，"
@@ -535,14 +531,12 @@ class HeldReview(QWidget):
             )
         )
         if refused:
-            text += (
-                self.tr("（其中 %1 条按其他规定仍不能接受：%2）")
-                .replace("%1", str(len(refused)))
-                .replace(
-                    "%2",
-                    # the window's separator and ellipsis (English: "; " and "…")
+            text += fill(
+                self.tr("（其中 %1 条按其他规定仍不能接受：%2）"),
+                (
+                    str(len(refused)),
                     self.tr("；").join(reasons[:3]) + (self.tr("……") if len(reasons) > 3 else ""),
-                )
+                ),
             )
         if waiting:
             text += self.tr("（其中 %1 条在等它们所属的户或人员先被接受，之后再重新核对）").replace(

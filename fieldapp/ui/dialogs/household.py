@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain.models import Household
+from fieldapp.domain.sentences import fill
 from fieldapp.services import households
 from fieldapp.store.queries import records
 from fieldapp.ui.areas import AreaCombo, AreaIndex
@@ -42,7 +43,7 @@ class HouseholdDialog(KeepsInput):
         for member in records.members(session.ledger, household_id):
             # The relation as the person panel says it (Head in English); the name as typed.
             relation = stored_word("persons", "relation", member.relation)
-            said = self.tr("%1（%2）").replace("%2", relation).replace("%1", member.name)
+            said = fill(self.tr("%1（%2）"), (member.name, relation))
             self.head.addItem(said, member.id)
         found = self.head.findData(self.household.head_person_id)
         self.head.setCurrentIndex(max(found, 0))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.domain.sentences import fill
 from fieldapp.store.queries.history import TABLE_LABELS
 from fieldapp.tabular.ledger_import import ImportReport
 from fieldapp.tabular.ledger_update import RowPlan, Seen
@@ -434,7 +435,7 @@ class ImportPreviewDialog(QDialog):
                     "不知道哪边是后来改的）？"
                 )
             )
-            question = asked.replace("%1", str(len(rows))).replace("%2", self.whose_sheet())
+            question = fill(asked, (str(len(rows)), self.whose_sheet()))
             if not ask_yes_no(self, self.tr("冲突"), question):
                 return 0
         state = Qt.CheckState.Checked if take else Qt.CheckState.Unchecked

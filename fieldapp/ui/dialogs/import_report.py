@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain.errors import FieldappError
+from fieldapp.domain.sentences import fill
 from fieldapp.services.exports import record_export
 from fieldapp.tabular.dates import EXACT, EXPORT_LOG
 from fieldapp.tabular.import_report import persons_listed, rows_listed, write_import_report
@@ -53,10 +54,8 @@ def sheet_date_line(report: ImportReport) -> str:
     else:
         where = source
     day = day_text_said(report.sheet_date) if report.sheet_date else ""
-    return (
-        QCoreApplication.translate("ImportReportDialog", "表格日期：%1（%2）")
-        .replace("%1", day)
-        .replace("%2", where)
+    return fill(
+        QCoreApplication.translate("ImportReportDialog", "表格日期：%1（%2）"), (day, where)
     )
 
 
@@ -64,18 +63,17 @@ def words_said_lines(report: ImportReport) -> list[str]:
     """Each 就业状态 word read as the user chose, or as the county's list says, with how many
     cells (the preview's and the result's summary)."""
     return [
-        (
+        fill(
             QCoreApplication.translate(
                 "ImportReportDialog", "就业状态“%1”按县里的用词表（%4）读作“%2”：%3 格"
-            ).replace("%4", said.county)
+            )
             if said.county
             else QCoreApplication.translate(
                 "ImportReportDialog", "就业状态“%1”按您的选择读作“%2”：%3 格"
-            )
+            ),
+            # (the word stored in Chinese, said as shown)
+            (said.word, status_shown(said.meaning), str(said.cells), said.county),
         )
-        .replace("%1", said.word)
-        .replace("%2", status_shown(said.meaning))  # stored in Chinese, said as shown
-        .replace("%3", str(said.cells))
         for said in report.words_said
     ]
 
@@ -119,11 +117,7 @@ def date_refused_line(report: ImportReport) -> str:
         )
     # An unreadable title date is said in the title's own words (截至2026年2月30日).
     claimed = report.date_claimed if why == "unreadable" else day_text_said(report.date_claimed)
-    return (
-        template.replace("%1", where)
-        .replace("%2", claimed)
-        .replace("%3", day_text_said(report.imported_at))
-    )
+    return fill(template, (where, claimed, day_text_said(report.imported_at)))
 
 
 def reason_shown(problem: RowProblem) -> str:
@@ -148,17 +142,21 @@ class ImportReportDialog(QDialog):
             self.tr("工作表：")
             + (self.tr("、").join(report.sheets) or report.sheet)
             + "\n"
-            + self.tr(
-                "已导入 %1 人（新建 %2 户，并入已有 %3 户，新建地点 %4 个）；未导入 %5 行；"
-                "更新 %6 行，其他记录 %7 条"
+            + fill(
+                self.tr(
+                    "已导入 %1 人（新建 %2 户，并入已有 %3 户，新建地点 %4 个）；未导入 %5 行；"
+                    "更新 %6 行，其他记录 %7 条"
+                ),
+                (
+                    str(report.persons_imported),
+                    str(report.households_created),
+                    str(report.households_joined),
+                    str(report.areas_created),
+                    str(len(report.rejected)),
+                    str(report.updated),
+                    str(report.imported - report.persons_imported),
+                ),
             )
-            .replace("%1", str(report.persons_imported))
-            .replace("%6", str(report.updated))
-            .replace("%7", str(report.imported - report.persons_imported))
-            .replace("%2", str(report.households_created))
-            .replace("%3", str(report.households_joined))
-            .replace("%4", str(report.areas_created))
-            .replace("%5", str(len(report.rejected)))
         )
         if report.date_not_believed:
             summary += "\n" + date_refused_line(report)

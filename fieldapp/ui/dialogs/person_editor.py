@@ -42,7 +42,7 @@ from fieldapp.domain.errors import (
 from fieldapp.domain.models import CategoryMembership, Household, Person
 from fieldapp.domain.phone import phones_said
 from fieldapp.domain.places_said import PlaceWording, say_place
-from fieldapp.domain.sentences import Sentence, Word
+from fieldapp.domain.sentences import Sentence, Word, fill
 from fieldapp.reference import divisions
 from fieldapp.services import persons
 from fieldapp.services.changes import ChangeSet
@@ -209,10 +209,9 @@ class PersonEditor(QDialog):
         for field, (label, combo) in self._choices().items():
             if field in self._unchosen:
                 combo.setFocus()
-                return (
-                    self.tr("“%1”存的是%2，本程序读不了：请在“%1”中选一项后再保存")
-                    .replace("%1", label)
-                    .replace("%2", self._stored_said(field))
+                return fill(
+                    self.tr("“%1”存的是%2，本程序读不了：请在“%1”中选一项后再保存"),
+                    (label, self._stored_said(field)),
                 )
         return ""
 
@@ -568,9 +567,10 @@ class PersonEditor(QDialog):
             latest = china_today().year + 8  # still at school: the year expected
             if not 1950 <= year <= latest:
                 self.show_error(
-                    self.tr("毕业年份“%1”不对：请填 4 位年份（1950 至 %2 年）")
-                    .replace("%1", str(year))
-                    .replace("%2", str(latest))
+                    fill(
+                        self.tr("毕业年份“%1”不对：请填 4 位年份（1950 至 %2 年）"),
+                        (str(year), str(latest)),
+                    )
                 )
                 self.graduation.setFocus()
                 return

@@ -23,7 +23,7 @@ from fieldapp.domain.enums import EmployerKind, EmploymentForm, UnemploymentClas
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.models import EmploymentSpell, Person, UnemploymentRegistration
 from fieldapp.domain.places_said import say_place
-from fieldapp.domain.sentences import Sentence
+from fieldapp.domain.sentences import Sentence, fill
 from fieldapp.reference import divisions
 from fieldapp.services import work
 from fieldapp.services.changes import ChangeSet
@@ -225,28 +225,29 @@ class SpellDialog(_RecordDialog[EmploymentSpell]):
         day_before = record.start_date - dt.timedelta(days=1)
         person = records.find(self.session.ledger, Person, self.person_id)
         jobs = self.tr("；").join(  # listed with the window's separator
-            self.tr("“%1”（%2 起）")
-            .replace(
-                "%1",
-                s.employer
-                or s.place_name
-                or say_place(s.place_code, divisions())
-                or self.tr("未写单位"),
+            fill(
+                self.tr("“%1”（%2 起）"),
+                (
+                    s.employer
+                    or s.place_name
+                    or say_place(s.place_code, divisions())
+                    or self.tr("未写单位"),
+                    day_said(s.start_date),
+                ),
             )
-            .replace("%2", day_said(s.start_date))
             for s in sorted(still_open, key=lambda s: s.start_date)
         )
         box = plain(QMessageBox(self))  # the person's name and the jobs drawn as typed
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("原来的工作结束了吗？"))
         box.setText(
-            self.tr(
-                "%3原来的工作还没有结束：%1。\n换了工作的话，请结束原来的工作，"
-                "结束日期记为新工作开始的前一天（%2）；同时做两份工作的，两份都保留。"
+            fill(
+                self.tr(
+                    "%3原来的工作还没有结束：%1。\n换了工作的话，请结束原来的工作，"
+                    "结束日期记为新工作开始的前一天（%2）；同时做两份工作的，两份都保留。"
+                ),
+                (jobs, day_said(day_before), person.name if person else ""),
             )
-            .replace("%1", jobs)
-            .replace("%2", day_said(day_before))
-            .replace("%3", person.name if person else "")
         )
         end = box.addButton(self.tr("结束原来的工作"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("两份工作都保留"), QMessageBox.ButtonRole.ActionRole)

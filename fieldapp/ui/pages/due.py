@@ -28,6 +28,7 @@ from fieldapp.domain.dates import today
 from fieldapp.domain.enums import ServiceType
 from fieldapp.domain.month import Month
 from fieldapp.domain.progress import Cancelled
+from fieldapp.domain.sentences import fill
 from fieldapp.policy.due import DueItem, Urgency, calendar_notices
 from fieldapp.policy.workdays import notice_said
 from fieldapp.services.changes import PERSON_RECORDS, ChangeSet, Kind
@@ -409,10 +410,10 @@ class DuePage(Page):
         overdue = sum(1 for i in items if i.urgency is Urgency.OVERDUE)
         soon = sum(1 for i in items if i.urgency is Urgency.DUE_SOON)
         self.summary.setText(
-            self.tr("已逾期 %1 项，即将到期 %2 项，共 %3 项")
-            .replace("%1", str(overdue))
-            .replace("%2", str(soon))
-            .replace("%3", str(len(items)))
+            fill(
+                self.tr("已逾期 %1 项，即将到期 %2 项，共 %3 项"),
+                (str(overdue), str(soon), str(len(items))),
+            )
         )
         self.updated.emit()
 

@@ -51,6 +51,7 @@ from fieldapp.domain.enums import LabourAbility, WorkStatus
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.models import MonthlyStatus
 from fieldapp.domain.month import Month
+from fieldapp.domain.sentences import fill
 from fieldapp.services import work
 from fieldapp.services.changes import PERSON_RECORDS, ChangeSet, Kind
 from fieldapp.services.trust import may_change
@@ -605,12 +606,18 @@ class MonthlyPage(Page):
             )
             return
         self.summary.setText(
-            self.tr("%1：共 %2 人，本月已保存 %3 人，按上月预填 %4 人（保存后生效），待填 %5 人；")
-            .replace("%1", month_said(self.model.month))
-            .replace("%2", str(len(entries)))
-            .replace("%3", str(saved))
-            .replace("%4", str(prefilled))
-            .replace("%5", str(empty))
+            fill(
+                self.tr(
+                    "%1：共 %2 人，本月已保存 %3 人，按上月预填 %4 人（保存后生效），待填 %5 人；"
+                ),
+                (
+                    month_said(self.model.month),
+                    str(len(entries)),
+                    str(saved),
+                    str(prefilled),
+                    str(empty),
+                ),
+            )
             + self.tr("修改 %1 人未保存").replace("%1", str(changed))
         )
         locked = sum(1 for e in entries if e.locked)
@@ -677,9 +684,10 @@ class MonthlyPage(Page):
             show_error(self, error)
             return 0
         self.note.setText(
-            self.tr("已把 %1 人的%2就业状态保存到本台账")
-            .replace("%1", str(len(rows)))
-            .replace("%2", month_said(self.model.month))
+            fill(
+                self.tr("已把 %1 人的%2就业状态保存到本台账"),
+                (str(len(rows)), month_said(self.model.month)),
+            )
         )
         self.reload()
         self._saving = True

@@ -33,6 +33,7 @@ from fieldapp.domain.models import (
 )
 from fieldapp.domain.month import Month
 from fieldapp.domain.places_said import say_place
+from fieldapp.domain.sentences import fill
 from fieldapp.reference import divisions
 from fieldapp.services import households, work
 from fieldapp.services.trust import ALLOWED, Verdict
@@ -575,7 +576,7 @@ class PersonPanel(QWidget):
             else QCoreApplication.translate("PersonPanel", "至今")
         )
         span = QCoreApplication.translate("PersonPanel", "%1～%2")
-        return span.replace("%1", start).replace("%2", end)
+        return fill(span, (start, end))
 
     def update_status(self) -> None:
         """This month's status of the whole household, in the 按月更新 grid."""
@@ -732,10 +733,9 @@ class PersonPanel(QWidget):
             self.services_view, self.services, self.tr("请先在列表里选一条服务记录")
         )
         if service is not None:
-            what = (
-                self.tr("%1的“%2”这条服务记录")
-                .replace("%1", day_said(service.service_date))
-                .replace("%2", service.service_type)
+            what = fill(
+                self.tr("%1的“%2”这条服务记录"),
+                (day_said(service.service_date), service.service_type),
             )
             self._delete(ServiceRecord, service.id, what)
 

@@ -22,6 +22,7 @@ from fieldapp.domain.models import EmploymentSpell, UnemploymentRegistration
 from fieldapp.domain.month import Month
 from fieldapp.domain.progress import Cancelled
 from fieldapp.domain.regions import PlaceScope
+from fieldapp.domain.sentences import fill
 from fieldapp.policy.report import (
     CHART_MOST,
     LEVELS,
@@ -181,11 +182,15 @@ class ReportsPage(Page):
         self.table.resizeColumnsToContents()
         self.summary.setToolTip("")  # no longer the file last exported to
         self.summary.setText(
-            self.tr("%1 月报：%2 人，%3 户，已就业 %4 人")
-            .replace("%1", month_said(Month(report.month)))  # 2026年10月, October 2026
-            .replace("%2", str(total.persons))
-            .replace("%3", str(total.households))
-            .replace("%4", str(employed(total)))
+            fill(
+                self.tr("%1 月报：%2 人，%3 户，已就业 %4 人"),
+                (
+                    month_said(Month(report.month)),
+                    str(total.persons),
+                    str(total.households),
+                    str(employed(total)),
+                ),
+            )
         )
         # Where a job is (乡镇内 … 跨省), a form and a level are the program's words: said in
         # the language shown (the county's names of subsidies as stored).
@@ -202,7 +207,7 @@ class ReportsPage(Page):
             self.form_chart,
             forms,
             lambda n: self.tr("其他（%1种形式）").replace("%1", str(n)),
-            lambda label, n: self.tr("%1 %2人").replace("%1", label).replace("%2", str(n)),
+            lambda label, n: fill(self.tr("%1 %2人"), (label, str(n))),
         )
         self.level_chart.set_data(
             [

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain.progress import Cancelled
+from fieldapp.domain.sentences import fill
 from fieldapp.paperwork import jobs
 from fieldapp.paperwork.tables import text
 from fieldapp.policy.rosters import (
@@ -185,7 +186,7 @@ class RostersPage(Page):
         persons = self.rosters.persons(name)
         entries = len(self.rosters.sheets.get(name, []))
         if persons != entries:
-            return self.tr("%1 人 %2 条").replace("%1", str(persons)).replace("%2", str(entries))
+            return fill(self.tr("%1 人 %2 条"), (str(persons), str(entries)))
         return self.tr("%1 人").replace("%1", str(persons))
 
     def _failed(self, error: BaseException) -> None:
@@ -209,16 +210,18 @@ class RostersPage(Page):
             )
         persons, entries = self.rosters.persons(name), len(self.model.rows)
         self.summary.setText(
-            (
+            fill(
                 self.tr("%1 %2：%3 人（截至 %4）")
                 if persons == entries
-                else self.tr("%1 %2：%3 人 %5 条（截至 %4）")
-            )
-            .replace("%1", self.rosters.area_name)
-            .replace("%2", self._name_shown(name))
-            .replace("%3", str(persons))
-            .replace("%5", str(entries))
-            .replace("%4", day_said(self.rosters.as_of))  # as the printed roster says it
+                else self.tr("%1 %2：%3 人 %5 条（截至 %4）"),
+                (
+                    self.rosters.area_name,
+                    self._name_shown(name),
+                    str(persons),
+                    day_said(self.rosters.as_of),
+                    str(entries),
+                ),
+            )  # as the printed roster says it
         )
 
     def preview(self, which: str | None, on_open: OnOpen | None = None) -> None:

@@ -619,11 +619,7 @@ class SettingsPage(Page):
             # 测试员 (manages users).
             shown = row.name
             if marks:
-                shown = (
-                    self.tr("%1（%2）")
-                    .replace("%2", self.tr("，").join(marks))
-                    .replace("%1", row.name)
-                )
+                shown = fill(self.tr("%1（%2）"), (row.name, self.tr("，").join(marks)))
             item = QListWidgetItem(shown)
             item.setData(Qt.ItemDataRole.UserRole, row.name)
             self.users_list.addItem(item)

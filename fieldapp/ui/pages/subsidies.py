@@ -434,9 +434,7 @@ class SubsidiesPage(Page):
             view.setColumnWidth(_RESULT_RULE, _RESULT_RULE_WIDTH)
         eligible = sum(1 for r in shown if r.status is Status.ELIGIBLE)
         self.results_label.setText(
-            self.tr("符合条件 %1 人次，共 %2 条结果")
-            .replace("%1", str(eligible))
-            .replace("%2", str(len(shown)))
+            fill(self.tr("符合条件 %1 人次，共 %2 条结果"), (str(eligible), str(len(shown))))
         )
         if shown:
             select_row(self.results_view, 0)
@@ -574,9 +572,10 @@ class SubsidiesPage(Page):
             )
             show_error(
                 self,
-                self.tr("已创建 %1 条申领；以下 %2 条没有创建：")
-                .replace("%1", str(len(made)))
-                .replace("%2", str(len(refused)))
+                fill(
+                    self.tr("已创建 %1 条申领；以下 %2 条没有创建："),
+                    (str(len(made)), str(len(refused))),
+                )
                 + "\n"
                 + "\n".join(shown),
             )
@@ -1127,9 +1126,10 @@ class SubsidiesPage(Page):
         elif len(found) > 1:
             # Two computers' parts coincide: the first is selected; the name on the paper tells.
             self.claims_label.setText(
-                self.tr("申请编号 %1 有 %2 条申领（不同电脑编的），请按纸上的姓名核对")
-                .replace("%1", claim.number)
-                .replace("%2", str(len(found)))
+                fill(
+                    self.tr("申请编号 %1 有 %2 条申领（不同电脑编的），请按纸上的姓名核对"),
+                    (claim.number, str(len(found))),
+                )
             )
 
     def _select_claim(self, claim_id: str) -> None:

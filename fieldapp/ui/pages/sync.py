@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from fieldapp.domain.places_said import PlaceWording, say_place
 from fieldapp.domain.progress import Cancelled
 from fieldapp.domain.roles import Role
+from fieldapp.domain.sentences import fill
 from fieldapp.hub.rejected import decision_said
 from fieldapp.reference import divisions
 from fieldapp.services import clock, persons, settings
@@ -258,10 +259,9 @@ class SyncPage(Page):
             text = self.tr("已登记为设备 ") + identity.name
             if hub is not None:
                 text += self.tr("，中心：") + hub.name
-                text += (
-                    self.tr("，已发出第 %1 号包，已收到第 %2 号包")
-                    .replace("%1", str(hub.serial_out))
-                    .replace("%2", str(hub.serial_in))
+                text += fill(
+                    self.tr("，已发出第 %1 号包，已收到第 %2 号包"),
+                    (str(hub.serial_out), str(hub.serial_in)),
                 )
             self.state_label.setText(text)
         self._list_drives()
@@ -402,8 +402,12 @@ class SyncPage(Page):
                 if not ask_yes_no(
                     self,
                     self.tr("改换汇总中心"),
-                    question.replace("%1", hubs[0].name).replace(
-                        "%2", str(doc["hub"].get("fingerprint") or "") if same else new_name
+                    fill(
+                        question,
+                        (
+                            hubs[0].name,
+                            str(doc["hub"].get("fingerprint") or "") if same else new_name,
+                        ),
                     ),
                 ):
                     return False
@@ -423,16 +427,18 @@ class SyncPage(Page):
                 if not ask_yes_no(
                     self,
                     self.tr("改为另一台设备"),
-                    self.tr(
-                        "本机已登记为设备“%1”（区域 %2）。这个登记文件是给设备“%3”（区域 %4）的，"
-                        "可能拿错了登记文件。改为“%3”吗？改后本机以“%3”的名义同步，"
-                        "“%1”原来的登记不再使用。"
-                    )
-                    .replace("%1", identity.name)
-                    .replace("%2", self._place(identity.area_code) or self.tr("未定"))
-                    .replace("%3", str(named["name"]))
-                    .replace(
-                        "%4", self._place(str(named.get("area_code") or "")) or self.tr("未定")
+                    fill(
+                        self.tr(
+                            "本机已登记为设备“%1”（区域 %2）。这个登记文件是给设备“%3”（区域 %4）的，"
+                            "可能拿错了登记文件。改为“%3”吗？改后本机以“%3”的名义同步，"
+                            "“%1”原来的登记不再使用。"
+                        ),
+                        (
+                            identity.name,
+                            self._place(identity.area_code) or self.tr("未定"),
+                            str(named["name"]),
+                            self._place(str(named.get("area_code") or "")) or self.tr("未定"),
+                        ),
                     ),
                 ):
                     return False
@@ -630,10 +636,10 @@ class SyncPage(Page):
 
     def _received_text(self, result: ImportResult) -> str:
         return (
-            self.tr("已接收 %1 条修改（其中新的 %2 条）；待处理冲突 %3 处")
-            .replace("%1", str(result.changes))
-            .replace("%2", str(result.new_changes))
-            .replace("%3", str(result.conflicts))
+            fill(
+                self.tr("已接收 %1 条修改（其中新的 %2 条）；待处理冲突 %3 处"),
+                (str(result.changes), str(result.new_changes), str(result.conflicts)),
+            )
         ) + (
             "\n"
             + self.tr(

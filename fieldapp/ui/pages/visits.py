@@ -25,6 +25,7 @@ from fieldapp.domain.dates import today
 from fieldapp.domain.enums import TRAINING_KINDS, ServiceType
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.models import Person, ServiceRecord, Visit
+from fieldapp.domain.sentences import fill
 from fieldapp.services import visits
 from fieldapp.services.changes import Kind
 from fieldapp.services.clock import ClockWrong
@@ -432,7 +433,7 @@ class VisitsPage(Page):
             return None
         visit_id = changes.id or ""
         what = self.tr("、").join(  # the services listed in the window's language
-            self.tr("%1（%2天）").replace("%1", word_shown(k)).replace("%2", str(days))
+            fill(self.tr("%1（%2天）"), (word_shown(k), str(days)))
             if k == ServiceType.TRAINING.value
             else word_shown(k)
             for k in kinds
@@ -514,9 +515,10 @@ class VisitsPage(Page):
         visited = sum(1 for r in rows if r.visits)
         # %n: the English says the noun of the count it follows (1 household visited, 2 …).
         self.summary.setText(
-            self.tr("已走访 %n 户，未走访 %1 户，共 %2 户", "", visited)
-            .replace("%1", str(len(rows) - visited))
-            .replace("%2", str(len(rows)))
+            fill(
+                self.tr("已走访 %n 户，未走访 %1 户，共 %2 户", "", visited),
+                (str(len(rows) - visited), str(len(rows))),
+            )
         )
         if self.only_unvisited.isChecked():
             rows = [r for r in rows if not r.visits]
