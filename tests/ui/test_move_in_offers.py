@@ -53,6 +53,9 @@ def test_a_move_into_another_villages_household_waits_for_that_village(window, t
     dialog = panel.move_person()
     dialog.choose(next(r for r in _rows(window, "赵大山")))
     assert "待对方村接收" in dialog.chosen.text(), dialog.chosen.text()
+    # The longer sentence wraps: the dialog is not made wider by it (803 px when it did not).
+    dialog.layout().activate()
+    assert dialog.minimumSizeHint().width() <= 640, dialog.minimumSizeHint()
     dialog.reasons.buttons()[2].setChecked(True)  # 婚迁
     dialog.relocate()
     assert dialog.error.text() == ""

@@ -295,6 +295,8 @@ class MoveDialog(KeepsInput):
         self.hits = QListWidget()
         self.hits.setMaximumHeight(120)
         self.chosen = plain_label(self.tr("尚未选择迁入的户"))
+        # (another village's household adds a sentence: wrapped, not a dialog wider than the screen)
+        self.chosen.setWordWrap(True)
         self.relation = EnumCombo([r for r in Relation if r is not Relation.HEAD])
         self.area = AreaCombo(None)
         # A household lives in a village or site (or a group or building of one); one put in a
