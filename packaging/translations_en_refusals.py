@@ -622,6 +622,7 @@ EN_REFUSALS: dict[str, str] = {
     "%1“%2”不是岁数：这一格没有读取，年龄按身份证号码（%3出生）计算": "%1 “%2” is not an age: this cell was not read; the age is reckoned from the ID number (born %3)",
     "这张表没有“村民组”列，表中的人按工作表名称记在“%1”，请核对": "This sheet has no “Villager group” column: its people were put in “%1”, as the sheet is named; please check",
     "有 %1 行的“村民组”一格空白（第 %2 行），按工作表名称记在“%3”，请核对": "%1 {%1|row's|rows'} “Villager group” {%1|cell is|cells are} blank ({%1|row|rows} %2): {%1|its household was|their households were} put in “%3”, as the sheet is named; please check",
+    "这一行的村是“%1”，不是这张表其他行的“%2”：工作表名称“%3”说的是那个村的村民组，这一户没有记在“%3”，记在“%1”，请核对": "This row's village is “%1”, not “%2” as on the sheet's other rows: the sheet's name “%3” is a group of that village, so this household was not put in “%3” but in “%1”; please check",
     "%1%2晚于今天": "%1 %2 is later than today",
     "有 %1 份工作没有填务工开始日期：按它最早出现的那个月的 1 日记为开始日期，请核对": "Jobs with no start date: %1; each was taken to start on the 1st of the first month naming it, please check",
     "%1已在工作表%2中读取：这张表中他们的人员信息没有再读（以那张表为准），各月的就业状态和工作照常读取": "%1 already read on sheet %2: their personal details on this sheet were not read again (that sheet's stand); their monthly work status and jobs were read as usual",

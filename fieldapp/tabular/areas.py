@@ -97,6 +97,11 @@ def _forms(text: str) -> list[str]:
     return [f for f in dict.fromkeys(forms) if f]
 
 
+def _key(name: str) -> str:
+    """One form of a place's name that its other forms share (大坝村委会, 大坝村, 大坝: 大坝)."""
+    return min(_forms(name), key=lambda form: (len(form), form), default="")
+
+
 class AreaResolver:
     """Resolves rows' address columns against the ledger's areas and the official table."""
 
@@ -227,6 +232,23 @@ class AreaResolver:
             if held is None or not set(_forms(held)) & set(_forms(given_name)):
                 return False
         return True
+
+    def village_key(self, ref: PlaceRef) -> str:
+        """Which village a row naming one (`names_a_village`) names, to tell two rows' villages
+        apart; nothing is created. Its code where the row or the ledger gives it (the ledger's
+        大坝村 written by name or by code alike), else its township's and its own name in a
+        form their other forms share (大坝村委会 and 大坝村 alike)."""
+        township = ""
+        if ref.code:
+            code = AreaCode.parse(ANY_SPACE.sub("", ref.code))
+            if code is not None and code.level >= AreaLevel.VILLAGE:
+                return str(code.at(AreaLevel.VILLAGE))
+            township = str(code) if code is not None else ""
+        elif ref.township:
+            counties = [c for c, (_, kind, _) in self.by_code.items() if kind == AreaKind.COUNTY]
+            found = (self._child(county, ref.township) for county in counties)
+            township = next((code for code in found if code), "") or _key(ref.township)
+        return self._child(township, ref.village) or f"{township}/{_key(ref.village)}"
 
     def path_of(self, code: str) -> str:
         """The area's names from its county down (七星关区 碧阳街道 大坝村)."""

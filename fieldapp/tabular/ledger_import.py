@@ -54,7 +54,7 @@ from fieldapp.store.queries import tabular as store
 from fieldapp.store.queries.areas import all_areas
 from fieldapp.store.sync_state import SyncState
 from fieldapp.tabular import dates, guard
-from fieldapp.tabular.areas import AreaResolver, names_a_village
+from fieldapp.tabular.areas import AreaResolver, PlaceRef, names_a_village
 from fieldapp.tabular.cells import (
     CellError,
     StatusWords,
@@ -134,6 +134,8 @@ __all__ = ["ImportReport", "Mapped", "RowProblem", "import_ledger"]
 #: The ledger sheet's columns read: the parsed ones, and 序号, where a form writes 合计 under
 #: its last person (looked at for the form's foot only).
 _READ_WITH_SEQ = READ | {"seq", "head_name"}
+#: A row's address columns (`_village_of_sheet`).
+_PLACE_KEYS = frozenset({"county", "township", "village", "group", "site", "building", "area_code"})
 #: A cell of a column of months refused: the column's heading, its letters, why (a sentence of
 #: the cell's, or its Chinese text).
 IN_COLUMN = sentences.template("“%1”列（%2 列）：%3")
@@ -168,6 +170,12 @@ GROUP_OF_SHEET = sentences.template("这张表没有“村民组”列，表中�
 #: many, %2 their rows, %3 the sheet's name), said on its header.
 GROUP_OF_SHEET_BLANK = sentences.template(
     "有 %1 行的“村民组”一格空白（第 %2 行），按工作表名称记在“%3”，请核对"
+)
+#: … a household's row naming another village than the sheet's other rows (%1 its place, %2
+#: theirs, %3 the sheet's name): not put in the sheet's group, said on its row where it is new.
+OTHER_VILLAGE = sentences.template(
+    "这一行的村是“%1”，不是这张表其他行的“%2”：工作表名称“%3”说的是那个村的村民组，"
+    "这一户没有记在“%3”，记在“%1”，请核对"
 )
 #: … the job left out with it, beside 未就业 (%1 why).
 END_JOB_LEFT_OUT = sentences.template("%1：这份工作没有导入，这个人的其余信息照常导入，请核对")
@@ -710,6 +718,7 @@ class LedgerImporter:
         read = _READ_WITH_SEQ | {"job_end"} if self._end_heading else _READ_WITH_SEQ
         self._birth_heading = _take_column(sheet, _BIRTH, "birth_seen")
         self._sheet_group = self._group_of_sheet(sheet)
+        self._sheet_village = self._village_of_sheet(sheet) if self._sheet_group else None
         self._group_column = "group" in sheet.columns.values()
         self._blank_group_rows = []
         self._sheet_group_said = False
@@ -740,6 +749,34 @@ class LedgerImporter:
         sheet a blank cell means 一组, not the village itself."""
         name = nfkc(sheet.sheet).strip()
         return name if _GROUP_SHEET.fullmatch(name) else ""
+
+    def _village_of_sheet(self, sheet: Table) -> tuple[str, str] | None:
+        """The village a sheet named for a group is about: the one most of its rows naming a
+        village name (the first of them on a tie), as (`AreaResolver.village_key`, its place
+        as the rows write it); None when no row names one. A row of another village keeps its
+        own place, not the sheet's group (`_parse`)."""
+        resolver = self.placer.resolver
+        counts: Counter[str] = Counter()
+        places: dict[str, PlaceRef] = {}
+        for _row, texts, _raw in sheet.records(keys=_PLACE_KEYS):
+            get = texts.get
+            place = PlaceRef(
+                get("county", ""),
+                get("township", ""),
+                get("village", ""),
+                get("group", ""),
+                get("site", ""),
+                building=get("building", ""),
+                code=nfkc(get("area_code", "")),
+            )
+            if names_a_village(place):
+                key = resolver.village_key(place)
+                counts[key] += 1
+                places.setdefault(key, place)
+        if not counts:
+            return None
+        key = counts.most_common(1)[0][0]
+        return key, resolver.place_said(places[key])
 
     def _check_birth(self, item: ParsedRow, cell: object) -> None:
         """A row's 出生日期 (出生年月) cell against its ID number: a day (or a month alone)
@@ -2087,7 +2124,9 @@ class LedgerImporter:
                     self.placer.refused_row.setdefault(number, (self._sheet, row))
                 continue
             item.sheet = self._sheet
-            if self._sheet_group and names_a_village(item.place):
+            if self._sheet_group and names_a_village(item.place) and self._other_village(item):
+                pass  # a household of another village: its own place, said where it is new
+            elif self._sheet_group and names_a_village(item.place):
                 item.sheet_group = self._sheet_group
                 if self._group_column:  # its cell blank: said with the sheet's others
                     # (a household's own row: a member's is put with its head's household)
@@ -2108,6 +2147,19 @@ class LedgerImporter:
             if item.mapped:
                 self._add_mapped(row, item.mapped)
         return parsed
+
+    def _other_village(self, item: ParsedRow) -> bool:
+        """True when the row names another village than the one its sheet, named for a group,
+        is about (`_village_of_sheet`): the sheet's group is not that village's. Its own row
+        (a member's household is its head's) is told so, if its household is new."""
+        about = self._sheet_village
+        resolver = self.placer.resolver
+        if about is None or resolver.village_key(item.place) == about[0]:
+            return False
+        if item.head_number == item.person.get("id_number"):
+            own = resolver.place_said(item.place)
+            item.other_village = sentences.said(OTHER_VILLAGE, own, about[1], self._sheet_group)
+        return True
 
     def _merged_head(
         self,

@@ -74,6 +74,10 @@ class ParsedRow:
     #: The 村民组 the sheet's name gives (set by the importer), the row naming none: where a
     #: new household is put — not a place its row names, to be held against the ledger's.
     sheet_group: str = ""
+    #: A row naming another village than the rest of a sheet named for a group (set by the
+    #: importer): said on the row, where its household is new, that it is not put in the
+    #: sheet's group (`placing.Placer`).
+    other_village: sentences.Sentence | None = None
 
 
 #: Ten or eleven digits from 2 to 9 are no phone: a landline with its area code (0857…) whose

@@ -289,6 +289,8 @@ class Placer:
                 place = item.place
                 if item.sheet_group:  # a new household: in the group its sheet is named for
                     place = place._replace(group=item.sheet_group)
+                elif item.other_village is not None:  # of another village than its sheet's
+                    item.warnings.append(item.other_village)
                 area_code = self.resolver.resolve(place)
             except CellError as error:
                 self._reject(item, error.reason)

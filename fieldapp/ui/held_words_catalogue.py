@@ -1192,6 +1192,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "这一行在表格中是隐藏的，已照常读取"),
     QT_TRANSLATE_NOOP("Refusals", "这一行是模板的填写示例（“%1”），不是人员，未读取；如果是人员，请删去“示例”字样后再导入"),
     QT_TRANSLATE_NOOP("Refusals", "这一行的劳动合同期限是“无固定期限”%1：工作照常导入，合同期限未记录（无固定期限合同没有月数；台账中已填的期限不变）；申请要看合同期限的补贴时，请以劳动合同核对"),
+    QT_TRANSLATE_NOOP("Refusals", "这一行的村是“%1”，不是这张表其他行的“%2”：工作表名称“%3”说的是那个村的村民组，这一户没有记在“%3”，记在“%1”，请核对"),
     QT_TRANSLATE_NOOP("Refusals", "这不是劳动力台账的数据包"),
     QT_TRANSLATE_NOOP("Refusals", "这个台账登记在别的汇总中心，本中心无法重置它的口令"),
     QT_TRANSLATE_NOOP("Refusals", "这个台账还没有加密（没有用户）。请先用用户名和口令打开它，台账会随即加密"),

@@ -1170,23 +1170,35 @@ def _group_sheet_notes(tmp_path: Path) -> list[tuple[Sentence, str]]:
     blank.append(["姓名", "身份证号码", "户主身份证号码", *place, "村民组"])
     other = make_id("520502", "19680808", "171")
     blank.append(["王五", other, other, *place.values(), ""])
+    stray = make_id("520502", "19700101", "182")  # a household of 红岩村 on 三组's sheet
+    people.append(["赵六", stray, stray, "七星关区", "碧阳街道", "红岩村"])
+    people.append(["李秀", make_id("520502", "19780520", "142"), head, *place.values()])
     book.save(tmp_path / "三组.xlsx")
     ledger = Ledger.open(tmp_path / "group.db", author="王专员")
     try:
         report = ledger_import.import_ledger(ledger, tmp_path / "三组.xlsx")
     finally:
         ledger.close()
-    said = [w.said for w in report.warnings if w.said and "村民组" in str(w.said)]
-    assert len(said) == 2 and said[0] is not None and said[1] is not None, report.warnings
+    said = [w.said for w in report.warnings if w.said and "工作表名称" in str(w.said)]
+    assert len(said) == 3 and all(s is not None for s in said), report.warnings
     return [
         (said[0], "这张表没有“村民组”列，表中的人按工作表名称记在“三组”，请核对"),
-        (said[1], "有 1 行的“村民组”一格空白（第 2 行），按工作表名称记在“四组”，请核对"),
+        (
+            said[1],
+            "这一行的村是“碧阳街道 红岩村”，不是这张表其他行的“碧阳街道 大坝村”：工作表名称“三组”"
+            "说的是那个村的村民组，这一户没有记在“三组”，记在“碧阳街道 红岩村”，请核对",
+        ),
+        (said[2], "有 1 行的“村民组”一格空白（第 2 行），按工作表名称记在“四组”，请核对"),
     ]
 
 
 def test_a_sheet_named_for_its_group_is_said(tmp_path) -> None:
     met = _met_as_before(_group_sheet_notes(tmp_path / "g"))
-    assert {ledger_import.GROUP_OF_SHEET, ledger_import.GROUP_OF_SHEET_BLANK} <= met
+    assert {
+        ledger_import.GROUP_OF_SHEET,
+        ledger_import.GROUP_OF_SHEET_BLANK,
+        ledger_import.OTHER_VILLAGE,
+    } <= met
 
 
 def _age_notes(tmp_path: Path) -> list[tuple[Sentence, str]]:

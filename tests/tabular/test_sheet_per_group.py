@@ -134,3 +134,58 @@ def test_a_group_sheet_whose_rows_name_no_village_is_not_said_to_put_them_in_the
     report = import_ledger(ledger, tmp_path / "s.xlsx")
     assert report.rejected == [] and report.imported == 2
     assert not [w for w in report.warnings if "工作表名称" in w.reason], report.warnings
+
+
+STRAY = {"县（市、区）": "七星关区", "乡镇（街道）": "碧阳街道", "村（社区）": "红岩村"}
+THIRD = make_id("520502", "19800202", "193")
+
+
+def _villages(ledger) -> dict[str, tuple[str, str]]:
+    """Each person's ID number → (the name of his household's area, of its parent)."""
+    rows = ledger.db.execute(
+        "SELECT p.id_number, a.name, b.name FROM persons p"
+        " JOIN households h ON h.id = p.household_id JOIN areas a ON a.code = h.area_code"
+        " JOIN areas b ON b.code = a.parent_code"
+    ).fetchall()
+    return {number: (name, parent) for number, name, parent in rows}
+
+
+def test_a_row_of_another_village_on_a_group_sheet_is_not_put_in_that_villages_group(
+    ledger, tmp_path
+):
+    """The 一组 sheet of 大坝村 holds a stray household of 红岩村: it was put in 红岩村's 一组
+    (made for it), the sheet's group taken for a village the sheet is not about. A sheet's
+    group is its village's (the one most of its rows name): the stray household keeps its own
+    place — its group cell, or the village itself — and its row says so."""
+    book = openpyxl.Workbook()
+    first = book.active
+    first.title = "一组"
+    first.append(["姓名", "身份证号码", "户主身份证号码", *PLACE])
+    first.append(["张长英", HEAD, HEAD, *PLACE.values()])
+    first.append(["李秀", WIFE, HEAD, *PLACE.values()])
+    first.append(["王五", OTHER, OTHER, *STRAY.values()])
+    first.append(["赵六", LONE, LONE, *PLACE.values()])
+    second = book.create_sheet("二组")  # with a 村民组 column, the stray's cell blank
+    second.append(["姓名", "身份证号码", "户主身份证号码", *PLACE, "村民组"])
+    second.append(["钱七", THIRD, THIRD, *STRAY.values(), ""])
+    for name, number in (("孙八", "214"), ("周九", "225")):
+        sheet_row = [name, make_id("520502", "19810303", number), "", *PLACE.values(), ""]
+        second.append(sheet_row)  # (no 户主身份证号码: each a household of its own)
+    book.save(tmp_path / "s.xlsx")
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.imported == 7, report.rejected
+    places = _villages(ledger)
+    assert places[HEAD] == ("一组", "大坝村") and places[LONE] == ("一组", "大坝村")
+    assert places[OTHER] == ("红岩村", "碧阳街道")
+    assert places[THIRD] == ("红岩村", "碧阳街道")
+    said = [(w.sheet, w.row, w.reason) for w in report.warnings if "工作表名称" in w.reason]
+    stray = (
+        "这一行的村是“碧阳街道 红岩村”，不是这张表其他行的“碧阳街道 大坝村”：工作表名称“%1”"
+        "说的是那个村的村民组，这一户没有记在“%1”，记在“碧阳街道 红岩村”，请核对"
+    )
+    assert said == [
+        ("一组", 1, "这张表没有“村民组”列，表中的人按工作表名称记在“一组”，请核对"),
+        ("一组", 4, stray.replace("%1", "一组")),
+        ("二组", 1, "有 2 行的“村民组”一格空白（第 3–4 行），按工作表名称记在“二组”，请核对"),
+        ("二组", 2, stray.replace("%1", "二组")),
+    ]

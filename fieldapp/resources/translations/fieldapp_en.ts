@@ -8653,6 +8653,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>把%1迁入%2已有的户，须由%2接收：本机只能提出迁入，等%2的设备接收后才迁过去（%3）</source>
       <translation>Moving %1 into a household %2 already has needs %2 to take them in: this device can only offer the move, and it happens once the device of %2 accepts (%3)</translation>
     </message>
+    <message>
+      <source>这一行的村是“%1”，不是这张表其他行的“%2”：工作表名称“%3”说的是那个村的村民组，这一户没有记在“%3”，记在“%1”，请核对</source>
+      <translation>This row's village is “%1”, not “%2” as on the sheet's other rows: the sheet's name “%3” is a group of that village, so this household was not put in “%3” but in “%1”; please check</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
