@@ -105,10 +105,13 @@ def _key(name: str) -> str:
 class AreaResolver:
     """Resolves rows' address columns against the ledger's areas and the official table."""
 
-    def __init__(self, existing: list[AreaRow], own: str | None = None) -> None:
+    def __init__(
+        self, existing: list[AreaRow], own: str | None = None, *, renames: bool = True
+    ) -> None:
         """`own`: the enrolled device's area code (its scope); a village or site code the
         ledger has no row for yet is given to the first new place of that level below its
-        township."""
+        township. `renames`: the device may name a village the ledger holds by its code (the
+        county's, or a ledger never enrolled: the area tree is the county's to keep)."""
         code = AreaCode.parse(own) if own else None
         self.own = code if code is not None and code.level is AreaLevel.VILLAGE else None
         self.by_code: dict[str, tuple[str, str, str | None]] = {
@@ -118,6 +121,10 @@ class AreaResolver:
         for a in existing:
             self._index(a.code, a.name, a.parent_code)
         self.created: list[dict[str, object]] = []
+        #: Villages (sites) the ledger held by their code alone that a row named: code → name,
+        #: for the import to write (`named_by`).
+        self.renamed: dict[str, str] = {}
+        self.renames = renames
 
     def _index(self, code: str, name: str, parent: str | None) -> None:
         names = self._children.setdefault(parent, {})
@@ -249,6 +256,35 @@ class AreaResolver:
             found = (self._child(county, ref.township) for county in counties)
             township = next((code for code in found if code), "") or _key(ref.township)
         return self._child(township, ref.village) or f"{township}/{_key(ref.village)}"
+
+    def named_by(self, ref: PlaceRef) -> str:
+        """A village (site) held by its code alone — made so by a row giving only its 区划代码,
+        here or by an import before — named by a row giving its code and its 村（社区）
+        (安置点): named so. Its code when the ledger held it (its name to write, `renamed`;
+        left as it is on a device that may not, `renames`), else ''."""
+        if not ref.code or not (ref.village or ref.site):
+            return ""
+        code = AreaCode.parse(ANY_SPACE.sub("", ref.code))
+        if code is None or code.level < AreaLevel.VILLAGE:
+            return ""
+        village = str(code.at(AreaLevel.VILLAGE))
+        held = self.by_code.get(village)
+        if held is None or held[0] != village:
+            return ""
+        name = (ref.site if held[1] == AreaKind.SITE.value else ref.village).strip()
+        if not name or village in self.renamed:
+            return ""
+        made = next((area for area in self.created if area["code"] == village), None)
+        if made is None and not self.renames:
+            self.renamed[village] = name  # (the ledger's name left as it is)
+            return village
+        self.by_code[village] = (name, held[1], held[2])
+        self._index(village, name, held[2])
+        if made is not None:
+            made["name"] = name
+            return ""
+        self.renamed[village] = name
+        return village
 
     def path_of(self, code: str) -> str:
         """The area's names from its county down (七星关区 碧阳街道 大坝村)."""

@@ -40,6 +40,7 @@ from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.enums import Category, WorkStatus
 from fieldapp.domain.errors import ValidationFailed
 from fieldapp.domain.progress import CancelCheck, Progress, Ticker
+from fieldapp.domain.roles import Role
 from fieldapp.domain.status_words import built_in_reading
 from fieldapp.services.clock import FRESH_SLACK_MS
 from fieldapp.services.exports import file_hash
@@ -49,7 +50,7 @@ from fieldapp.services.policy_admin import policy_in_force
 from fieldapp.services.sheet_conflicts import Undecided, keep
 from fieldapp.services.writer import Actor, Writer, actor_of, writing
 from fieldapp.store import ledger_kind
-from fieldapp.store.ledger import Ledger
+from fieldapp.store.ledger import Ledger, natural_id
 from fieldapp.store.queries import tabular as store
 from fieldapp.store.queries.areas import all_areas
 from fieldapp.store.sync_state import SyncState
@@ -508,7 +509,11 @@ class LedgerImporter:
                     placer = self.placer = Placer(
                         self.report,
                         reads,
-                        AreaResolver(all_areas(reads), own=self.actor.scope),
+                        AreaResolver(
+                            all_areas(reads),
+                            own=self.actor.scope,
+                            renames=self.actor.role in (None, Role.COUNTY, Role.HUB),
+                        ),
                         update=self.update,
                         month=self._month,
                     )
@@ -1722,6 +1727,10 @@ class LedgerImporter:
             if not plan.is_empty():
                 self.report.changes.append(plan)
         apply_import(writer, *writes_of([*plans, *extra_plans, *category_plans], self.take_sheet))
+        resolver = self.placer.resolver
+        if (renamed := resolver.renamed) and resolver.renames:  # villages held by code, named
+            names = {("areas", natural_id("areas", c)): {"name": n} for c, n in renamed.items()}
+            apply_import(writer, names, {})
         people = {id(p) for p in plans}
         for plan in [*plans, *extra_plans]:
             applied = [c for c in plan.changes if c.conflict is None or c.key in self.take_sheet]

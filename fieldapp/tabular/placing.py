@@ -20,7 +20,7 @@ from sqlite_utils import Database
 
 from fieldapp.domain import sentences
 from fieldapp.domain.areacode import AreaLevel, area_at
-from fieldapp.domain.enums import Category, EmploymentForm, WorkStatus
+from fieldapp.domain.enums import AreaKind, Category, EmploymentForm, WorkStatus
 from fieldapp.domain.sentences import Sentence, template
 from fieldapp.services import persons
 from fieldapp.services.imports import NewPeople
@@ -28,6 +28,7 @@ from fieldapp.store.ledger import natural_id, new_id
 from fieldapp.store.queries import tabular as store
 from fieldapp.tabular.areas import AreaResolver
 from fieldapp.tabular.cells import CellError
+from fieldapp.tabular.columns import BY_KEY
 from fieldapp.tabular.extra_sheets import ExtraRow, complete_jobs
 from fieldapp.tabular.ledger_update import SPELL_FIELDS
 from fieldapp.tabular.outcome import ImportReport, RowProblem
@@ -37,6 +38,7 @@ _WAIT = "wait"  # `_household_for`: the head's row is further down the sheet
 _LIFTED = {Category.LIFTED.value}
 _UNEMPLOYED = Category.UNEMPLOYED.value
 _EMPLOYED = WorkStatus.EMPLOYED.value
+_VILLAGES = {AreaKind.VILLAGE.value, AreaKind.SITE.value}
 _RELOCATED = {Category.RELOCATED.value, Category.RELOCATED_FOLLOWER.value}
 
 
@@ -54,6 +56,24 @@ HEAD_NOWHERE = template("户主身份证号码 %1 既不在本表中，也不在
 #: A row named in a sentence: on the sheet of the row said, or on another sheet.
 ROW = template("第 %1 行")
 SHEET_ROW = template("工作表“%1”第 %2 行")
+#: A village (site) made from a row giving only its 区划代码, no row of the import naming it
+#: (%1 the code, %2 the column to name it in): kept by its code, said on that row.
+PLACE_UNNAMED = template(
+    "区划代码 %1 的地点表中没有写名称，台账中暂以代码为名称：在表格的“%2”一列写上名称，"
+    "再导入一次（按月更新也可），即可记上名称"
+)
+#: … on a device that may not name the ledger's areas (the county's to keep).
+PLACE_UNNAMED_COUNTY = template(
+    "区划代码 %1 的地点表中没有写名称，台账中暂以代码为名称：区域由县里统一维护，"
+    "请县里在导入的表格中写上它的“%2”，即可记上名称"
+)
+#: … the ledger's, named by a row giving it beside the code (%1 the code, %2 the name).
+PLACE_NAMED = template("区划代码 %1 的地点台账中原以代码为名称，表中写的是“%2”：已记为“%2”")
+#: … on a device that may not name it.
+PLACE_NAMED_COUNTY = template(
+    "区划代码 %1 的地点台账中以代码为名称，表中写的是“%2”：区域由县里统一维护，本机不能改名，"
+    "请县里记上名称"
+)
 
 
 def _row_at(sheet: str, row: int, here: str) -> Sentence:
@@ -106,6 +126,9 @@ class Placer:
         self.existing: list[tuple[ParsedRow, str]] = []  # (row, sheet) of persons in the ledger
         self.existing_households: set[str] = set()  # their households
         self._place_said: set[str] = set()  # households whose other place was said
+        #: Villages (sites) this import made named by their code: code → (sheet, row) of the
+        #: row that made it, said at the end if no row named it (`PLACE_UNNAMED`).
+        self.unnamed: dict[str, tuple[str, int]] = {}
         #: The rows of the persons this import wrote whose 人员类别 names 登记失业人员 (the
         #: registrations it states); only these, not every row parsed, are kept to the end.
         self.unemployed: list[ParsedRow] = []
@@ -157,7 +180,21 @@ class Placer:
             bulk.statuses(statuses)
             self.report.warnings.extend(self.ended_jobs)
         self.statuses, self.ended_jobs = [], []
+        self._say_unnamed()
         bulk.places(self.resolver.created, list(self.new_households.values()))
+
+    def _say_unnamed(self) -> None:
+        """Each village (site) made by its code alone that no row of the import named: said on
+        the row that made it, with where to name it."""
+        for code, (sheet, row) in self.unnamed.items():
+            name, kind, _parent = self.resolver.by_code[code]
+            if name != code:
+                continue
+            column = BY_KEY["site" if kind == AreaKind.SITE.value else "village"].header
+            unnamed = PLACE_UNNAMED if self.resolver.renames else PLACE_UNNAMED_COUNTY
+            said = sentences.said(unnamed, code, column)
+            self.report.warnings.append(RowProblem.of(row, said, sheet))
+        self.unnamed = {}
 
     def unsay_forms_given(self, jobs: dict[str, tuple[str, int, dict[str, Any]]]) -> None:
         """Take back “就业形式未填写” of each new job a 就业经历 row gives the form of (`jobs`,
@@ -209,6 +246,10 @@ class Placer:
                 )
                 continue
             self.first_row[number] = (item.sheet, item.row)
+            if item.place.code and (village := self.resolver.named_by(item.place)):
+                name = self.resolver.renamed[village]
+                named = PLACE_NAMED if self.resolver.renames else PLACE_NAMED_COUNTY
+                item.warnings.append(sentences.said(named, village, name))
             if number in known:
                 if self.update:
                     self.existing.append((item, item.sheet))
@@ -291,7 +332,11 @@ class Placer:
                     place = place._replace(group=item.sheet_group)
                 elif item.other_village is not None:  # of another village than its sheet's
                     item.warnings.append(item.other_village)
+                made = len(self.resolver.created)
                 area_code = self.resolver.resolve(place)
+                for area in self.resolver.created[made:]:
+                    if area["name"] == area["code"] and area["kind"] in _VILLAGES:
+                        self.unnamed.setdefault(str(area["code"]), (item.sheet, item.row))
             except CellError as error:
                 self._reject(item, error.reason)
                 return None

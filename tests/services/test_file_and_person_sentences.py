@@ -301,6 +301,7 @@ def said_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> set[str]:
         *(said for said, _chinese in _job_end_notes(tmp_path)),
         *(said for said, _chinese in _birth_notes(tmp_path / "birth")),
         *(said for said, _chinese in _group_sheet_notes(tmp_path / "group")),
+        *(said for said, _chinese in _village_code_notes(tmp_path / "village_code")),
         *(said for said, _chinese in _age_notes(tmp_path / "age")),
         *(said for said, _chinese in _foot_notes(tmp_path / "foot")),
         *(said for said, _chinese in _account_sentences()),
@@ -1198,6 +1199,85 @@ def test_a_sheet_named_for_its_group_is_said(tmp_path) -> None:
         ledger_import.GROUP_OF_SHEET,
         ledger_import.GROUP_OF_SHEET_BLANK,
         ledger_import.OTHER_VILLAGE,
+    } <= met
+
+
+def _village_code_notes(tmp_path: Path) -> list[tuple[Sentence, str]]:
+    """A village a sheet gives by its 区划代码 alone, kept by the code and said; named by the
+    next import's 村（社区）; and both on a device that may not name the ledger's areas (the
+    county's to keep): each sentence and its Chinese."""
+    from fieldapp.domain.areacode import AreaRow
+    from fieldapp.store.ledger import Ledger
+    from fieldapp.tabular.outcome import ImportReport
+    from tests.tabular.sheets import dated, write_xlsx
+
+    tmp_path.mkdir()
+    code, next_code = "520502010002", "520502010003"
+    head, other = make_id("520502", "19750316", "131"), make_id("520502", "19680808", "171")
+    heads = ["姓名", "身份证号码", "户主身份证号码", "区划代码"]
+    alone = write_xlsx(tmp_path / "a.xlsx", heads, [["张长英", head, head, code]])
+    named = write_xlsx(
+        tmp_path / "b.xlsx", [*heads, "村（社区）"], [["张长英", head, head, code, "大坝村"]]
+    )
+    ledger = Ledger.open(tmp_path / "code.db", author="王专员")
+    try:
+        first = ledger_import.import_ledger(ledger, alone)
+        again = ledger_import.import_ledger(ledger, dated(named), update=True)
+        report = ImportReport()
+        held = [AreaRow(code, code, "村", code[:9])]
+        resolver = areas.AreaResolver(held, renames=False)
+        placer = placing.Placer(report, ledger.db, resolver, update=True, month="")
+        texts = {
+            "name": "王五",
+            "id_number": other,
+            "head_id_number": other,
+            "area_code": next_code,
+        }
+        new = person_row.parse_row(2, texts, {}, words={})
+        texts = {"name": "张长英", "id_number": head, "area_code": code, "village": "大坝村"}
+        known = person_row.parse_row(3, texts, {}, words={})
+        placer.place([new])
+        placer._say_unnamed()
+        placer.place([known])
+    finally:
+        ledger.close()
+    found = [
+        w.said
+        for w in (*first.warnings, *again.warnings, *report.warnings)
+        if "区划代码" in w.reason
+    ]
+    found += [w for w in known.warnings if "区划代码" in str(w)]
+    assert all(isinstance(s, Sentence) for s in found) and len(found) == 4, found
+    return [
+        (
+            found[0],
+            f"区划代码 {code} 的地点表中没有写名称，台账中暂以代码为名称：在表格的“村（社区）”一列"
+            "写上名称，再导入一次（按月更新也可），即可记上名称",
+        ),
+        (
+            found[1],
+            f"区划代码 {code} 的地点台账中原以代码为名称，表中写的是“大坝村”：已记为“大坝村”",
+        ),
+        (
+            found[2],
+            f"区划代码 {next_code} 的地点表中没有写名称，台账中暂以代码为名称：区域由县里统一维护，"
+            "请县里在导入的表格中写上它的“村（社区）”，即可记上名称",
+        ),
+        (
+            found[3],
+            f"区划代码 {code} 的地点台账中以代码为名称，表中写的是“大坝村”：区域由县里统一维护，"
+            "本机不能改名，请县里记上名称",
+        ),
+    ]
+
+
+def test_a_village_given_by_its_code_alone_is_said(tmp_path) -> None:
+    met = _met_as_before(_village_code_notes(tmp_path / "v"))
+    assert {
+        placing.PLACE_UNNAMED,
+        placing.PLACE_NAMED,
+        placing.PLACE_UNNAMED_COUNTY,
+        placing.PLACE_NAMED_COUNTY,
     } <= met
 
 

@@ -8657,6 +8657,22 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>这一行的村是“%1”，不是这张表其他行的“%2”：工作表名称“%3”说的是那个村的村民组，这一户没有记在“%3”，记在“%1”，请核对</source>
       <translation>This row's village is “%1”, not “%2” as on the sheet's other rows: the sheet's name “%3” is a group of that village, so this household was not put in “%3” but in “%1”; please check</translation>
     </message>
+    <message>
+      <source>区划代码 %1 的地点台账中以代码为名称，表中写的是“%2”：区域由县里统一维护，本机不能改名，请县里记上名称</source>
+      <translation>The place with area code %1 is held in the ledger by its code; the sheet names it “%2”. Areas are kept by the county and this computer cannot rename it: please ask the county to record the name</translation>
+    </message>
+    <message>
+      <source>区划代码 %1 的地点台账中原以代码为名称，表中写的是“%2”：已记为“%2”</source>
+      <translation>The place with area code %1 was held in the ledger by its code; the sheet names it “%2”: recorded as “%2”</translation>
+    </message>
+    <message>
+      <source>区划代码 %1 的地点表中没有写名称，台账中暂以代码为名称：区域由县里统一维护，请县里在导入的表格中写上它的“%2”，即可记上名称</source>
+      <translation>The place with area code %1 has no name in the sheet: the ledger holds it by its code for now. Areas are kept by the county: ask the county to give its “%2” in a sheet it imports to record the name</translation>
+    </message>
+    <message>
+      <source>区划代码 %1 的地点表中没有写名称，台账中暂以代码为名称：在表格的“%2”一列写上名称，再导入一次（按月更新也可），即可记上名称</source>
+      <translation>The place with area code %1 has no name in the sheet: the ledger holds it by its code for now. Write its name in the sheet's “%2” column and import again (a monthly update will do) to record the name</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
