@@ -627,6 +627,7 @@ EN_REFUSALS: dict[str, str] = {
     "区划代码 %1 的地点表中没有写名称，台账中暂以代码为名称：区域由县里统一维护，请县里在导入的表格中写上它的“%2”，即可记上名称": "The place with area code %1 has no name in the sheet: the ledger holds it by its code for now. Areas are kept by the county: ask the county to give its “%2” in a sheet it imports to record the name",
     "区划代码 %1 的地点台账中原以代码为名称，表中写的是“%2”：已记为“%2”": "The place with area code %1 was held in the ledger by its code; the sheet names it “%2”: recorded as “%2”",
     "区划代码 %1 的地点台账中以代码为名称，表中写的是“%2”：区域由县里统一维护，本机不能改名，请县里记上名称": "The place with area code %1 is held in the ledger by its code; the sheet names it “%2”. Areas are kept by the county and this computer cannot rename it: please ask the county to record the name",
+    "台账中这户在“%1”，没有按工作表名称改记到“%2”：表格导入不改变一户所在的村民组，要改请在程序中打开这户，改“所在区域”": "The ledger holds this household in “%1”: it was not moved to “%2”, as the sheet is named. A spreadsheet import does not change a household's villager group; to change it, open the household in the program and change its “Area”",
     "%1%2晚于今天": "%1 %2 is later than today",
     "有 %1 份工作没有填务工开始日期：按它最早出现的那个月的 1 日记为开始日期，请核对": "Jobs with no start date: %1; each was taken to start on the 1st of the first month naming it, please check",
     "%1已在工作表%2中读取：这张表中他们的人员信息没有再读（以那张表为准），各月的就业状态和工作照常读取": "%1 already read on sheet %2: their personal details on this sheet were not read again (that sheet's stand); their monthly work status and jobs were read as usual",

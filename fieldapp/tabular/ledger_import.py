@@ -739,8 +739,10 @@ class LedgerImporter:
             heads_given = self._head_by_order is None
             self.placer.write(bulk, self.placer.place(parsed, heads_given))
             self.job.tick(done + stop, total, force=True)
-        if self._blank_group_rows:
-            rows = self._blank_group_rows
+        # (not the households the ledger holds elsewhere: not moved, `Placer.not_grouped`)
+        left = self.placer.not_grouped
+        rows = [r for r in self._blank_group_rows if (self._sheet, r) not in left]
+        if rows:
             said = sentences.said(
                 GROUP_OF_SHEET_BLANK, str(len(rows)), _ranges(rows), self._sheet_group
             )
@@ -1643,7 +1645,15 @@ class LedgerImporter:
         # them again: the planner finds them as the ledger's, and completes them (written once).
         for plan in plans:
             plan.changes = tuple(
-                CellChange(c.table, c.row_id, c.field, c.old, c.new, edits.get((c.row_id, c.field)))
+                CellChange(
+                    c.table,
+                    c.row_id,
+                    c.field,
+                    c.old,
+                    c.new,
+                    edits.get((c.row_id, c.field)),
+                    c.words,
+                )
                 for c in plan.changes
             )
             # A decision for a sheet value the file no longer says (edited after the preview)

@@ -120,6 +120,19 @@ class CellChange:
     old: Any
     new: Any
     conflict: Edit | None = None
+    #: Both values as the preview says them, where not as stored (a household's area: its
+    #: place's names, not its code).
+    words: tuple[str, str] | None = None
+
+    @property
+    def old_shown(self) -> str:
+        """The ledger's value as the preview shows it."""
+        return self.words[0] if self.words else shown(self.old)
+
+    @property
+    def new_shown(self) -> str:
+        """The sheet's value as the preview shows it."""
+        return self.words[1] if self.words else shown(self.new)
 
     @property
     def key(self) -> str:
@@ -239,7 +252,7 @@ class RowPlan:
             "name": self.name,
             "id_number": self.id_number,
             "changes": [
-                {"column": c.label, "from": shown(c.old), "to": shown(c.new), "key": c.key}
+                {"column": c.label, "from": c.old_shown, "to": c.new_shown, "key": c.key}
                 for c in self.changes
                 if c.conflict is None
             ],
@@ -271,7 +284,7 @@ class Conflict:
         the sheet still says that value (`import_ledger(take_sheet=…)`)."""
         edit = self.change.conflict
         assert edit is not None
-        return Seen(edit.stamp, shown(self.change.new))
+        return Seen(edit.stamp, self.change.new_shown)
 
     def as_dict(self) -> dict[str, Any]:
         """JSON form: where, what, the ledger's and the sheet's value, who changed it when."""
@@ -283,8 +296,8 @@ class Conflict:
             "name": self.plan.name,
             "id_number": self.plan.id_number,
             "column": self.change.label,
-            "ledger": shown(self.change.old),
-            "sheet_value": shown(self.change.new),
+            "ledger": self.change.old_shown,
+            "sheet_value": self.change.new_shown,
             "edited_at": stamp_text(edit.stamp),
             "edited_by": edit.author,
             "key": self.change.key,
@@ -373,7 +386,7 @@ class PersonPlanner:
             store.household_rows(
                 self.db, [persons[i.person["id_number"]]["household_id"] or "" for i, _ in items]
             )
-            if given & set(HOUSEHOLD_FIELDS)
+            if given & set(HOUSEHOLD_FIELDS) or any(i.group_move for i, _ in items)
             else {}
         )
         categories = (
@@ -419,6 +432,20 @@ class PersonPlanner:
                     household,
                     {f: item.household[f] for k, f in HOUSEHOLD_FIELDS.items() if k in given},
                 )
+                if item.group_move is not None:  # into the group its sheet is named for
+                    code, before, after = item.group_move
+                    if household["area_code"] != code:
+                        plan.add_change(
+                            CellChange(
+                                "households",
+                                household["id"],
+                                "area_code",
+                                household["area_code"],
+                                code,
+                                differ.edits.get((household["id"], "area_code")),
+                                (before, after),
+                            )
+                        )
             self._categories(plan, differ, item, categories.get(person["id"], []))
             spell_id = self._spell(plan, differ, item, spells.get(person["id"], []))
             if spell_id is None:  # the job still running, if the month's status is 已就业
@@ -591,7 +618,7 @@ def sheet_changed(change: CellChange, seen: Mapping[str, Seen]) -> tuple[str, ..
     """`change`'s key when a decision for the sheet's value was made on another sheet value
     than this one (the file edited between the preview and the import); else nothing."""
     decided = seen.get(change.key)
-    if decided is None or decided.sheet == shown(change.new):
+    if decided is None or decided.sheet == change.new_shown:
         return ()
     return (change.key,)
 

@@ -78,6 +78,10 @@ class ParsedRow:
     #: importer): said on the row, where its household is new, that it is not put in the
     #: sheet's group (`placing.Placer`).
     other_village: sentences.Sentence | None = None
+    #: A household the ledger holds in the village itself, its row on a sheet putting it in
+    #: the sheet's group (set by `placing.Placer`): (the group's code, the ledger's place and
+    #: the group's in words) — moved there as an update, the preview showing it.
+    group_move: tuple[str, str, str] | None = None
 
 
 #: Ten or eleven digits from 2 to 9 are no phone: a landline with its area code (0857…) whose

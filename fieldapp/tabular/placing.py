@@ -56,6 +56,12 @@ HEAD_NOWHERE = template("户主身份证号码 %1 既不在本表中，也不在
 #: A row named in a sentence: on the sheet of the row said, or on another sheet.
 ROW = template("第 %1 行")
 SHEET_ROW = template("工作表“%1”第 %2 行")
+#: A household the ledger holds in another 村民组 than a sheet named for a group puts it in
+#: (%1 the ledger's group, %2 the sheet's name): not moved, said on its row.
+GROUP_HELD = template(
+    "台账中这户在“%1”，没有按工作表名称改记到“%2”：表格导入不改变一户所在的村民组，"
+    "要改请在程序中打开这户，改“所在区域”"
+)
 #: A village (site) made from a row giving only its 区划代码, no row of the import naming it
 #: (%1 the code, %2 the column to name it in): kept by its code, said on that row.
 PLACE_UNNAMED = template(
@@ -129,6 +135,10 @@ class Placer:
         #: Villages (sites) this import made named by their code: code → (sheet, row) of the
         #: row that made it, said at the end if no row named it (`PLACE_UNNAMED`).
         self.unnamed: dict[str, tuple[str, int]] = {}
+        #: The (sheet, row) of update rows a sheet named for a group puts in it whose household
+        #: the ledger holds elsewhere: not moved, so not said to be put there.
+        self.not_grouped: set[tuple[str, int]] = set()
+        self._grouped: set[str] = set()  # households moved (or said held) by such a sheet
         #: The rows of the persons this import wrote whose 人员类别 names 登记失业人员 (the
         #: registrations it states); only these, not every row parsed, are kept to the end.
         self.unemployed: list[ParsedRow] = []
@@ -282,11 +292,16 @@ class Placer:
         facts = store.household_facts(self.reads, {h for _, h in updated}) if updated else {}
         for item, household in updated:
             number, name, area = facts.get(household, ("", "", ""))
-            if (
+            elsewhere = (
                 area
                 and not item.place.is_blank()
                 and not self.resolver.names_place(item.place, area)
-            ):
+            )
+            if item.sheet_group and not elsewhere:
+                self._into_group(item, household, area)
+            elif item.sheet_group:
+                self.not_grouped.add((item.sheet, item.row))
+            if elsewhere:
                 # Its address is at the other place: kept out with the place, on every row.
                 item.given = item.given - {"address"}
                 if household not in self._place_said:
@@ -311,6 +326,35 @@ class Placer:
                 "户备注这几格没有导入，这一行的其他修改照常导入；"
                 "要迁户或分户，请在程序中打开这个人，点“迁到别户…”并写明原因"
             )
+
+    def _into_group(self, item: ParsedRow, household: str, area: str) -> None:
+        """An update row a sheet named for a group puts in it (`ParsedRow.sheet_group`), of a
+        household the ledger holds at `area`, in the village the row names: held in the village
+        itself, moved into the group (once per household, an update the preview lists); in
+        that group already, nothing; in another group, not moved, said on its row."""
+        if not area:
+            self.not_grouped.add((item.sheet, item.row))
+            return
+        wanted = item.place._replace(group=item.sheet_group)
+        if len(area) > AreaLevel.VILLAGE.value:  # in a group (or a site's building)
+            if not self.resolver.names_place(wanted, area):
+                self.not_grouped.add((item.sheet, item.row))
+                if household not in self._grouped:
+                    self._grouped.add(household)
+                    held = self.resolver.by_code.get(area, (area, "", None))[0]
+                    item.warnings.append(sentences.said(GROUP_HELD, held, item.sheet_group))
+            return
+        try:
+            group = self.resolver.resolve(wanted)
+        except CellError:
+            group = ""
+        if not group.startswith(area) or group == area:
+            self.not_grouped.add((item.sheet, item.row))
+            return
+        if household not in self._grouped:
+            self._grouped.add(household)
+            words = (self.resolver.path_of(area), self.resolver.path_of(group))
+            item.group_move = (group, *words)
 
     def _household_for(self, item: ParsedRow, known: dict[str, store.KnownPerson]) -> str | None:
         """The row's household id; None when the row is rejected, `_WAIT` to decide later."""

@@ -839,6 +839,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "台账中没有名为 %1 的用户"),
     QT_TRANSLATE_NOOP("Refusals", "台账中没有身份证号为 %1 的人员"),
     QT_TRANSLATE_NOOP("Refusals", "台账中没有身份证号为 %1 的人员。这个号码本身有误：%2"),
+    QT_TRANSLATE_NOOP("Refusals", "台账中这户在“%1”，没有按工作表名称改记到“%2”：表格导入不改变一户所在的村民组，要改请在程序中打开这户，改“所在区域”"),
     QT_TRANSLATE_NOOP("Refusals", "台账正忙（另一项导入、审核或同步正在写入），请稍后再试"),
     QT_TRANSLATE_NOOP("Refusals", "台账正被另一个程序使用，请先关闭它再设置口令或更换钥匙"),
     QT_TRANSLATE_NOOP("Refusals", "台账钥匙没有更换：%1"),

@@ -302,6 +302,7 @@ def said_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> set[str]:
         *(said for said, _chinese in _birth_notes(tmp_path / "birth")),
         *(said for said, _chinese in _group_sheet_notes(tmp_path / "group")),
         *(said for said, _chinese in _village_code_notes(tmp_path / "village_code")),
+        *(said for said, _chinese in _group_held_notes(tmp_path / "group_held")),
         *(said for said, _chinese in _age_notes(tmp_path / "age")),
         *(said for said, _chinese in _foot_notes(tmp_path / "foot")),
         *(said for said, _chinese in _account_sentences()),
@@ -1191,6 +1192,52 @@ def _group_sheet_notes(tmp_path: Path) -> list[tuple[Sentence, str]]:
         ),
         (said[2], "有 1 行的“村民组”一格空白（第 2 行），按工作表名称记在“四组”，请核对"),
     ]
+
+
+def _group_held_notes(tmp_path: Path) -> list[tuple[Sentence, str]]:
+    """An update from a sheet named for a group of a household the ledger holds in another
+    group, in a real import: the sentence its row says and its Chinese."""
+    import openpyxl
+
+    from fieldapp.store.ledger import Ledger
+    from tests.tabular.sheets import dated, write_xlsx
+
+    tmp_path.mkdir()
+    place = ["七星关区", "碧阳街道", "大坝村"]
+    heads = [
+        "姓名",
+        "身份证号码",
+        "户主身份证号码",
+        "县（市、区）",
+        "乡镇（街道）",
+        "村（社区）",
+        "村民组",
+    ]
+    head = make_id("520502", "19750316", "131")
+    held = write_xlsx(tmp_path / "a.xlsx", heads, [["张长英", head, head, *place, "三组"]])
+    group = write_xlsx(tmp_path / "b.xlsx", heads, [["张长英", head, head, *place, ""]])
+    book = openpyxl.load_workbook(group)
+    book.active.title = "一组"
+    book.save(group)
+    ledger = Ledger.open(tmp_path / "held.db", author="王专员")
+    try:
+        ledger_import.import_ledger(ledger, held)
+        report = ledger_import.import_ledger(ledger, dated(group), update=True)
+    finally:
+        ledger.close()
+    said = [w.said for w in report.warnings if w.said and "台账中这户" in str(w.said)]
+    assert len(said) == 1 and said[0] is not None, report.warnings
+    return [
+        (
+            said[0],
+            "台账中这户在“三组”，没有按工作表名称改记到“一组”：表格导入不改变一户所在的村民组，"
+            "要改请在程序中打开这户，改“所在区域”",
+        )
+    ]
+
+
+def test_a_household_held_in_another_group_is_said(tmp_path) -> None:
+    assert placing.GROUP_HELD in _met_as_before(_group_held_notes(tmp_path / "h"))
 
 
 def test_a_sheet_named_for_its_group_is_said(tmp_path) -> None:

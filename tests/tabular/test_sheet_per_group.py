@@ -4,6 +4,8 @@ The group is taken from the sheet's name, and said once per sheet."""
 
 from __future__ import annotations
 
+import json
+
 import openpyxl
 
 from fieldapp.tabular.ledger_import import import_ledger
@@ -110,8 +112,11 @@ def test_an_update_from_a_group_sheet_of_a_household_held_in_the_village_keeps_i
     assert report.rejected == [] and report.imported == 1
     assert not [w for w in report.warnings if "区划与台账不同" in w.reason], report.warnings
     conflicts = [c.as_dict() for c in report.conflicts]
+    # The sheet, undated, is older than every edit: its move into 一组 (as its 地址) is a
+    # conflict, shown in the sheet's words and kept as the ledger has it until decided.
     assert [(c["column"], c["ledger"], c["sheet_value"]) for c in conflicts] == [
-        ("户：地址", "老寨", "新寨12号")
+        ("户：地址", "老寨", "新寨12号"),
+        ("户：所在区域", "七星关区 碧阳街道 大坝村", "七星关区 碧阳街道 大坝村 一组"),
     ]
     assert _groups(ledger) == {HEAD: "大坝村", OTHER: "一组"}
 
@@ -189,3 +194,57 @@ def test_a_row_of_another_village_on_a_group_sheet_is_not_put_in_that_villages_g
         ("二组", 1, "有 2 行的“村民组”一格空白（第 3–4 行），按工作表名称记在“二组”，请核对"),
         ("二组", 2, stray.replace("%1", "二组")),
     ]
+
+
+def test_an_update_from_a_group_sheet_moves_a_household_held_in_the_village_into_the_group(
+    ledger, tmp_path
+):
+    """按月更新 from the 一组 sheet (村民组 column, its cells blank): the note counted a household
+    the ledger holds in 大坝村 itself as put in 一组, and it stayed in 大坝村. It is moved there,
+    a change the preview lists (所在区域 大坝村 → 大坝村 一组) and the import logs; a household
+    the ledger holds in another group (三组) is not moved, not counted, and its row says so."""
+    from tests.tabular.sheets import dated
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["姓名", "身份证号码", "户主身份证号码", *PLACE, "村民组"])
+    sheet.append(["张长英", HEAD, HEAD, *PLACE.values(), ""])
+    sheet.append(["李秀", WIFE, HEAD, *PLACE.values(), ""])
+    sheet.append(["王五", OTHER, OTHER, *PLACE.values(), "三组"])
+    book.save(tmp_path / "a.xlsx")
+    assert import_ledger(ledger, tmp_path / "a.xlsx").imported == 3
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "一组"
+    sheet.append(["姓名", "身份证号码", "户主身份证号码", *PLACE, "村民组"])
+    sheet.append(["张长英", HEAD, HEAD, *PLACE.values(), ""])
+    sheet.append(["李秀", WIFE, HEAD, *PLACE.values(), ""])
+    sheet.append(["王五", OTHER, OTHER, *PLACE.values(), ""])
+    sheet.append(["赵六", LONE, LONE, *PLACE.values(), ""])
+    book.save(tmp_path / "s.xlsx")
+    path = dated(tmp_path / "s.xlsx")
+    for dry_run in (True, False):
+        report = import_ledger(ledger, path, update=True, dry_run=dry_run)
+        assert report.rejected == [] and report.conflicts == [], report.conflicts
+        shown = {p.id_number: p.as_dict()["changes"] for p in report.changes}
+        assert [(c["column"], c["from"], c["to"]) for c in shown[HEAD]] == [
+            ("户：所在区域", "七星关区 碧阳街道 大坝村", "七星关区 碧阳街道 大坝村 一组")
+        ]
+        assert OTHER not in shown and WIFE not in shown
+        said = [(w.row, w.reason) for w in report.warnings if "一组" in w.reason]
+        assert said == [
+            (1, "有 2 行的“村民组”一格空白（第 2、5 行），按工作表名称记在“一组”，请核对"),
+            (
+                4,
+                "台账中这户在“三组”，没有按工作表名称改记到“一组”：表格导入不改变一户所在的村民组，"
+                "要改请在程序中打开这户，改“所在区域”",
+            ),
+        ]
+    assert _groups(ledger) == {HEAD: "一组", WIFE: "一组", OTHER: "三组", LONE: "一组"}
+    (household,) = ledger.db.execute(
+        "SELECT household_id FROM persons WHERE id_number = ?", [HEAD]
+    ).fetchone()
+    logged = ledger.db.execute(
+        "SELECT data FROM changes WHERE tbl = 'households' AND row_id = ? ORDER BY hlc", [household]
+    ).fetchall()
+    assert len(logged) == 2 and list(json.loads(logged[-1][0])) == ["area_code"]

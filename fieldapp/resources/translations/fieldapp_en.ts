@@ -8673,6 +8673,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>区划代码 %1 的地点表中没有写名称，台账中暂以代码为名称：在表格的“%2”一列写上名称，再导入一次（按月更新也可），即可记上名称</source>
       <translation>The place with area code %1 has no name in the sheet: the ledger holds it by its code for now. Write its name in the sheet's “%2” column and import again (a monthly update will do) to record the name</translation>
     </message>
+    <message>
+      <source>台账中这户在“%1”，没有按工作表名称改记到“%2”：表格导入不改变一户所在的村民组，要改请在程序中打开这户，改“所在区域”</source>
+      <translation>The ledger holds this household in “%1”: it was not moved to “%2”, as the sheet is named. A spreadsheet import does not change a household's villager group; to change it, open the household in the program and change its “Area”</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
