@@ -193,6 +193,14 @@ class Placer:
         self._say_unnamed()
         bulk.places(self.resolver.created, list(self.new_households.values()))
 
+    def _name_place(self, item: ParsedRow) -> None:
+        """A village the ledger holds by its code alone, named by the row (`named_by`): said
+        on the row, named or left to the county."""
+        if item.place.code and (village := self.resolver.named_by(item.place)):
+            name = self.resolver.renamed[village]
+            named = PLACE_NAMED if self.resolver.renames else PLACE_NAMED_COUNTY
+            item.warnings.append(sentences.said(named, village, name))
+
     def _say_unnamed(self) -> None:
         """Each village (site) made by its code alone that no row of the import named: said on
         the row that made it, with where to name it."""
@@ -256,10 +264,8 @@ class Placer:
                 )
                 continue
             self.first_row[number] = (item.sheet, item.row)
-            if item.place.code and (village := self.resolver.named_by(item.place)):
-                name = self.resolver.renamed[village]
-                named = PLACE_NAMED if self.resolver.renames else PLACE_NAMED_COUNTY
-                item.warnings.append(sentences.said(named, village, name))
+            if number not in known or self.update:  # (not a row refused as in the ledger)
+                self._name_place(item)
             if number in known:
                 if self.update:
                     self.existing.append((item, item.sheet))

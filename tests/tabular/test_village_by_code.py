@@ -106,3 +106,16 @@ def test_on_a_village_laptop_the_ledgers_village_is_not_renamed_and_the_county_i
             "本机不能改名，请县里记上名称",
         )
     ]
+
+
+def test_a_row_refused_as_in_the_ledger_names_no_village(ledger, tmp_path):
+    """A row refused (its person in the ledger, the import no update) changes nothing: not the
+    name of the village it gives."""
+    heads = ["姓名", "身份证号码", "户主身份证号码", "区划代码"]
+    import_ledger(ledger, write_xlsx(tmp_path / "a.xlsx", heads, [["张长英", HEAD, HEAD, CODE]]))
+    again = write_xlsx(
+        tmp_path / "b.xlsx", [*heads, "村（社区）"], [["张长英", HEAD, HEAD, CODE, "大坝村"]]
+    )
+    report = import_ledger(ledger, again)
+    assert len(report.rejected) == 1 and _name(ledger, CODE) == CODE
+    assert not [w for w in report.warnings if "区划代码" in w.reason], report.warnings
