@@ -1156,6 +1156,14 @@ def _check_ods(archive: zipfile.ZipFile, name: str) -> Scan:
             raise refuse(f"一行有内容的数据声明重复 {rows.repeated_row} 次", name)
         if rows.repeated_cell:
             raise refuse(f"一个有内容的单元格声明重复 {rows.repeated_cell} 次", name)
+        if rows.named_twice:
+            # The reader reads one of them for both (the other's people lost unsaid), and the
+            # digits noted of each (`Scan.whole`) would serve the other's cells.
+            raise refuse(
+                f"有两个工作表都叫“{rows.named_twice}”，分不清读哪一个；请在 LibreOffice 或 WPS "
+                "中把其中一个改名后再导入",
+                name,
+            )
         for sheet, (last_row, last_column) in rows.extents.items():
             # One value after a million empty rows (or 16 000 empty cells) makes the reader
             # build every cell before it: 3 GB for a 15 KB file.
@@ -1284,6 +1292,8 @@ class _OdsRows:
         #: a cell holding one repeated more than `MAX_VALUE_COLUMNS` times: how many (0: none).
         self.repeated_row = 0
         self.repeated_cell = 0
+        #: A sheet's name a second table has too ('' while none has).
+        self.named_twice = ""
 
     def scan(self, start: int, chunk: bytes) -> None:
         """Count the tags of one chunk that starts `start` bytes into content.xml."""
@@ -1336,6 +1346,8 @@ class _OdsRows:
                 found = _ODS_NAME.search(attrs)
                 named = b"".join(found.groups(b"")) if found else b""  # the one quote matched
                 self._name = _unescape(named.decode("utf-8", "replace"))
+                if self._name and self._name in self.hidden:
+                    self.named_twice = self.named_twice or self._name
                 self._sheet = self.hidden.setdefault(self._name, set())
                 self._row = 1
                 self._columns_defined = 0

@@ -1,0 +1,97 @@
+"""An .ods number cell's digits read whole from its office:value (`guard.Scan.whole`), as a
+careless or hostile file may give them: the digits of a table another of the same name holds,
+digits the cell's own shown text contradicts, and more cells noted than any ledger has (a row
+repeated a million times on sheet after sheet). None gives a person a number the sheet does
+not show as theirs, and the scan stays bounded."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from fieldapp.domain.errors import ValidationFailed
+from fieldapp.tabular.ledger_import import import_ledger
+from tests.conftest import make_id
+
+PLACE = {"县（市、区）": "七星关区", "乡镇（街道）": "碧阳街道", "村（社区）": "大坝村"}
+HEADERS = ["姓名", "身份证号码", "户主身份证号码", *PLACE]
+HEAD = make_id("520502", "19750316", "131")
+OTHER_HEAD = make_id("520502", "19750316", "158")
+#: Twins' numbers (one day, sequence 123 and 124): one double holds both.
+TWIN = "520502200101011234"
+OTHER_TWIN = "520502200101011242"
+assert float(TWIN) == float(OTHER_TWIN)
+
+
+def _text(value: str) -> str:
+    return (
+        f'<table:table-cell office:value-type="string"><text:p>{value}</text:p></table:table-cell>'
+    )
+
+
+def _number(value: str, shown: str) -> str:
+    return (
+        '<table:table-cell office:value-type="float" calcext:value-type="float" '
+        f'office:value="{value}"><text:p>{shown}</text:p></table:table-cell>'
+    )
+
+
+def _row(*cells: str) -> str:
+    return (
+        "<table:table-row>"
+        + "".join(c if c.startswith("<") else _text(c) for c in cells)
+        + "</table:table-row>"
+    )
+
+
+def _ods(path: Path, tables: list[tuple[str, str]]) -> Path:
+    """An .ods of the given tables: (name, the rows' XML)."""
+    body = "".join(
+        f'<table:table table:name="{name}">{rows}</table:table>' for name, rows in tables
+    )
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+        'xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" '
+        'office:version="1.3"><office:body><office:spreadsheet>'
+        + body
+        + "</office:spreadsheet></office:body></office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+        'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
+        'manifest:version="1.3"><manifest:file-entry manifest:full-path="/" '
+        'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        "</manifest:manifest>"
+    )
+    with zipfile.ZipFile(path, "w") as book:
+        book.writestr(
+            "mimetype", "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED
+        )
+        book.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
+        book.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+    return path
+
+
+def test_two_tables_of_one_name_are_refused_not_read_as_one(ledger, tmp_path):
+    """Two tables named 台账 (no program saves it): the reader read the second for both, the
+    first's people lost unsaid, and the digits the first held whole were given to the second's
+    cell at the same place — 张一, whose cell holds a rounded number, took his twin 张二's."""
+    first = _row(*HEADERS) + _row(
+        "张二", _number(OTHER_TWIN, "5.20502E+17"), OTHER_HEAD, *PLACE.values()
+    )
+    first += _row("李四", OTHER_HEAD, OTHER_HEAD, *PLACE.values())
+    rounded = repr(float(TWIN))  # 5.2050220010101126e+17: no digits to read whole
+    second = _row(*HEADERS) + _row("张一", _number(rounded, "5.20502E+17"), HEAD, *PLACE.values())
+    second += _row("张长英", HEAD, HEAD, *PLACE.values())
+    path = _ods(tmp_path / "s.ods", [("台账", first), ("台账", second)])
+    with pytest.raises(ValidationFailed) as refused:
+        import_ledger(ledger, path)
+    assert "两个工作表都叫“台账”" in str(refused.value), refused.value
+    assert "改名" in str(refused.value)
+    assert ledger.db.execute("SELECT count(*) FROM persons").fetchone() == (0,)
