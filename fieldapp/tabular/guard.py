@@ -1265,7 +1265,8 @@ MAX_ERRORS = 10_000
 #: with spaces around "=" (as `_REPEAT`); and the cell being a number's.
 _ODS_WHOLE = re.compile(rb"""(?:^|\s)(?:[\w.-]+:)?value\s*=\s*(?:"(\d{16,19})"|'(\d{16,19})')""")
 _ODS_FLOAT = re.compile(rb"""(?:^|\s)(?:[\w.-]+:)?value-type\s*=\s*(?:"float"|'float')""")
-#: The whole numbers noted per sheet at most (two ID columns of the largest 台账).
+#: The whole numbers noted at most, the workbook's sheets together (two ID columns of the
+#: largest 台账).
 MAX_WHOLE = 2 * MAX_VALUE_ROWS
 
 
@@ -1294,6 +1295,8 @@ class _OdsRows:
         self.repeated_cell = 0
         #: A sheet's name a second table has too ('' while none has).
         self.named_twice = ""
+        #: The whole numbers (`whole`) that may still be noted, the workbook's sheets together.
+        self._whole_left = MAX_WHOLE
 
     def scan(self, start: int, chunk: bytes) -> None:
         """Count the tags of one chunk that starts `start` bytes into content.xml."""
@@ -1378,8 +1381,11 @@ class _OdsRows:
         found = self.whole.setdefault(self._name, {})
         for row in range(self._first_of_row, self._last_of_row + 1):
             for column in range(self._column + 1, self._column + columns + 1):
-                if len(found) >= MAX_WHOLE:
+                # (the workbook's, not each sheet's: a row repeated a million times on each
+                # of 2 000 sheets noted 800 million)
+                if self._whole_left <= 0:
                     return
+                self._whole_left -= 1
                 found[(row, column)] = digits
 
     def _error(self, columns: int, shown: str) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from fieldapp.domain.errors import ValidationFailed
+from fieldapp.tabular import guard
 from fieldapp.tabular.ledger_import import import_ledger
 from tests.conftest import make_id
 
@@ -95,3 +96,17 @@ def test_two_tables_of_one_name_are_refused_not_read_as_one(ledger, tmp_path):
     assert "两个工作表都叫“台账”" in str(refused.value), refused.value
     assert "改名" in str(refused.value)
     assert ledger.db.execute("SELECT count(*) FROM persons").fetchone() == (0,)
+
+
+def test_the_whole_numbers_noted_are_bounded_across_the_workbook(tmp_path):
+    """A row repeated a million times whose second cell holds 18 digits, on sheet after
+    sheet: each sheet's notes were bounded (400 000) but not the workbook's — 2 000 such
+    sheets of a 100 KB file held 800 million cells' notes (55 MB a sheet)."""
+    repeated = (
+        '<table:table-row table:number-rows-repeated="1000000"><table:table-cell/>'
+        + _number(TWIN, "5.20502E+17")
+        + "</table:table-row>"
+    )
+    path = _ods(tmp_path / "s.ods", [(f"表{i}", repeated) for i in range(3)])
+    scan = guard.check_file(path)
+    assert sum(len(cells) for cells in scan.whole.values()) <= guard.MAX_WHOLE
