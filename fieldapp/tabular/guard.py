@@ -1268,6 +1268,30 @@ _ODS_FLOAT = re.compile(rb"""(?:^|\s)(?:[\w.-]+:)?value-type\s*=\s*(?:"float"|'f
 #: The whole numbers noted at most, the workbook's sheets together (two ID columns of the
 #: largest 台账).
 MAX_WHOLE = 2 * MAX_VALUE_ROWS
+#: A number cell's end, and the tags and the marks between a shown number's digits
+#: (`_shows_other_digits`).
+_ODS_CELL_END = re.compile(rb"</table:(?:covered-)?table-cell\s*>")
+_ODS_MARKUP = re.compile(rb"<[^>]*>|[\s,]")
+_LONG_RUN = re.compile(rb"\d{16,}")
+
+
+def _shows_other_digits(chunk: bytes, tag: re.Match[bytes], digits: bytes) -> bool:
+    """Whether a number cell (its tag `tag`, read whole) shows a number of 16 digits or more
+    that is not `digits`, its office:value, nor those digits rounded (520502197503161000): a
+    program that wrote one number into the value and another into the text. Which is the
+    person's is not known; the value is not taken whole. A cell shown otherwise (5.20502E+17),
+    shown by no text, or whose text is not in this read, shows no other."""
+    if tag.group(3) != b">":
+        return False  # `<table:table-cell …/>`: no text
+    end = _ODS_CELL_END.search(chunk, tag.end(), tag.end() + MAX_CELL)
+    if end is None:
+        return False
+    shown = _ODS_MARKUP.sub(b"", chunk[tag.end() : end.start()])
+    for run in _LONG_RUN.findall(shown):
+        kept = run.rstrip(b"0")
+        if run != digits and not (len(run) == len(digits) and digits.startswith(kept)):
+            return True
+    return False
 
 
 class _OdsRows:
@@ -1335,7 +1359,9 @@ class _OdsRows:
                     # (a number's cell looked at only: most cells are text)
                     whole = _ODS_WHOLE.search(attrs) if b"float" in attrs else None
                     if whole and _ODS_FLOAT.search(attrs):
-                        self._whole(count, b"".join(whole.groups(b"")).decode())
+                        digits = b"".join(whole.groups(b""))
+                        if not _shows_other_digits(chunk, match, digits):
+                            self._whole(count, digits.decode())
                     self._column += count
                     rows, columns = self.extents.get(self._name, (0, 0))
                     self.extents[self._name] = (

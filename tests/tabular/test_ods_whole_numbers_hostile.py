@@ -98,6 +98,37 @@ def test_two_tables_of_one_name_are_refused_not_read_as_one(ledger, tmp_path):
     assert ledger.db.execute("SELECT count(*) FROM persons").fetchone() == (0,)
 
 
+def test_a_value_its_cell_shows_as_other_digits_is_not_taken_whole(ledger, tmp_path):
+    """A cell showing 张一's 18 digits whose office:value holds his twin's (a program that wrote
+    one number into the value and another into the text): which is his? Not the value taken
+    silently — the row refused as a number cell, the good rows kept."""
+    rows = _row(*HEADERS)
+    rows += _row("张一", _number(OTHER_TWIN, TWIN), HEAD, *PLACE.values())
+    rows += _row("张长英", HEAD, HEAD, *PLACE.values())
+    # Shown as its own digits, or rounded as a program shows 15 of them: read whole.
+    rows += _row("李秀", _number(OTHER_HEAD, OTHER_HEAD), OTHER_HEAD, *PLACE.values())
+    path = _ods(tmp_path / "s.ods", [("台账", rows)])
+    report = import_ledger(ledger, path)
+    [refused] = report.rejected
+    assert (refused.sheet, refused.row) == ("台账", 2), refused
+    assert refused.reason.startswith("身份证号码“5.20502e+17”在表格里存成了数字"), refused.reason
+    numbers = {n for (n,) in ledger.db.execute("SELECT id_number FROM persons")}
+    assert numbers == {HEAD, OTHER_HEAD}
+
+
+def test_a_value_shown_rounded_or_not_at_all_is_still_read_whole(tmp_path):
+    rows = _row(*HEADERS)
+    rows += _row("张一", _number(TWIN, "520502200101011000"), HEAD)
+    rows += _row("张二", _number(OTHER_TWIN, "5.20502E+17"), HEAD)
+    rows += _row(
+        "张三",
+        f'<table:table-cell office:value-type="float" office:value="{HEAD}"/>',
+        HEAD,
+    )
+    scan = guard.check_file(_ods(tmp_path / "s.ods", [("台账", rows)]))
+    assert scan.whole["台账"] == {(2, 2): TWIN, (3, 2): OTHER_TWIN, (4, 2): HEAD}
+
+
 def test_the_whole_numbers_noted_are_bounded_across_the_workbook(tmp_path):
     """A row repeated a million times whose second cell holds 18 digits, on sheet after
     sheet: each sheet's notes were bounded (400 000) but not the workbook's — 2 000 such
