@@ -1262,8 +1262,9 @@ def _ods_error(attrs: bytes) -> bool:
 #: The error cells noted per sheet at most (a sheet of errors is said by its first ones).
 MAX_ERRORS = 10_000
 #: A number cell's value in 16 to 19 digits, no exponent (`Scan.whole`), in either quote,
-#: with spaces around "=" (as `_REPEAT`); and the cell being a number's.
-_ODS_WHOLE = re.compile(rb"""(?:^|\s)(?:[\w.-]+:)?value\s*=\s*(?:"(\d{16,19})"|'(\d{16,19})')""")
+#: with spaces around "=" (as `_REPEAT`); and the cell being a number's. The value is the one
+#: the reader reads, office:value: another prefix's (foo:value="…") is not the cell's number.
+_ODS_WHOLE = re.compile(rb"""(?:^|\s)office:value\s*=\s*(?:"(\d{16,19})"|'(\d{16,19})')""")
 _ODS_FLOAT = re.compile(rb"""(?:^|\s)(?:[\w.-]+:)?value-type\s*=\s*(?:"float"|'float')""")
 #: The whole numbers noted at most, the workbook's sheets together (two ID columns of the
 #: largest 台账).

@@ -141,3 +141,21 @@ def test_the_whole_numbers_noted_are_bounded_across_the_workbook(tmp_path):
     path = _ods(tmp_path / "s.ods", [(f"表{i}", repeated) for i in range(3)])
     scan = guard.check_file(path)
     assert sum(len(cells) for cells in scan.whole.values()) <= guard.MAX_WHOLE
+
+
+def test_a_value_under_another_prefix_is_not_the_cells_number(ledger, tmp_path):
+    """A cell holding foo:value="…234" before its office:value (张二's number, rounded): the
+    reader reads office:value, the scan read the first value of any prefix — 张二 took the
+    digits of an attribute no program reads as the cell's."""
+    cell = (
+        f'<table:table-cell xmlns:foo="urn:x" foo:value="{TWIN}" office:value-type="float" '
+        f'office:value="{float(OTHER_TWIN)!r}"><text:p>5.20502E+17</text:p></table:table-cell>'
+    )
+    rows = _row(*HEADERS) + _row("张二", cell, HEAD, *PLACE.values())
+    rows += _row("张长英", HEAD, HEAD, *PLACE.values())
+    report = import_ledger(ledger, _ods(tmp_path / "s.ods", [("台账", rows)]))
+    [refused] = report.rejected
+    assert refused.row == 2, report.rejected
+    assert refused.reason.startswith("身份证号码“5.20502e+17”在表格里存成了数字"), refused.reason
+    numbers = {n for (n,) in ledger.db.execute("SELECT id_number FROM persons")}
+    assert numbers == {HEAD}
