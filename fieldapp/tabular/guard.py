@@ -1234,8 +1234,12 @@ _ODS_TAG_READ = re.compile(
 )
 #: A sheet's name and repeats, in either quote, with spaces around "=" (as `_REPEAT`).
 _ODS_NAME = re.compile(rb"""\btable:name\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-_ODS_ROWS = re.compile(rb"number-rows-repeated" + _NUMBER)
-_ODS_COLUMNS = re.compile(rb"number-columns-repeated" + _NUMBER)
+#: (Under the prefix table: only, as the reader repeats them: a row or cell repeated by
+#: `t:number-rows-repeated`, however t is bound, is one row or cell there, and counted as more
+#: here, the cells after it were noted a row or column off — `Scan.whole`'s digits given to the
+#: cell below or beside their own.)
+_ODS_ROWS = re.compile(rb"(?<![\w.:-])table:number-rows-repeated" + _NUMBER)
+_ODS_COLUMNS = re.compile(rb"(?<![\w.:-])table:number-columns-repeated" + _NUMBER)
 #: A hidden row or column, in either quote, with spaces around "=" (as `_HIDDEN`).
 _ODS_HIDDEN = re.compile(
     rb"""\btable:visibility\s*=\s*(?:"(?:collapse|filter)"|'(?:collapse|filter)')"""

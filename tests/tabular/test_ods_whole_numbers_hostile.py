@@ -159,3 +159,26 @@ def test_a_value_under_another_prefix_is_not_the_cells_number(ledger, tmp_path):
     assert refused.reason.startswith("身份证号码“5.20502e+17”在表格里存成了数字"), refused.reason
     numbers = {n for (n,) in ledger.db.execute("SELECT id_number FROM persons")}
     assert numbers == {HEAD}
+
+
+def test_a_repeat_the_reader_does_not_make_does_not_shift_the_digits(ledger, tmp_path):
+    """A row repeated by t:number-rows-repeated (t bound to the table namespace): the reader
+    makes one row of it, the scan counted two, and noted each cell after it a row down — 李四,
+    whose cell holds a rounded number, took the digits of the example row above him."""
+    example = (
+        '<table:table-row xmlns:t="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        't:number-rows-repeated="2">'
+        + _text("张三（示例）")
+        + _number(TWIN, "5.20502E+17")
+        + "".join(_text(v) for v in (TWIN, *PLACE.values()))
+        + "</table:table-row>"
+    )
+    rows = _row(*HEADERS) + example
+    rows += _row("李四", _number(repr(float(OTHER_TWIN)), "5.20502E+17"), HEAD, *PLACE.values())
+    rows += _row("张长英", HEAD, HEAD, *PLACE.values())
+    report = import_ledger(ledger, _ods(tmp_path / "s.ods", [("台账", rows)]))
+    [refused] = report.rejected
+    assert refused.row == 3, report.rejected
+    assert refused.reason.startswith("身份证号码“5.20502e+17”在表格里存成了数字"), refused.reason
+    numbers = {n for (n,) in ledger.db.execute("SELECT id_number FROM persons")}
+    assert numbers == {HEAD}
