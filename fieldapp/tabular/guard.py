@@ -1148,6 +1148,13 @@ def _check_ods(archive: zipfile.ZipFile, name: str) -> Scan:
                 raise refuse(
                     f"声明了 {_count(count)} 个重复的{'行' if kind == b'rows' else '列'}", name
                 )
+            if _count(count) == 0:
+                # (the reader makes no row or cell of it: what it holds would be left out unsaid)
+                raise refuse(
+                    f"有声明重复 0 次的{'行' if kind == b'rows' else '单元格'}，其中的内容读不到"
+                    "（文件可能已损坏）",
+                    name,
+                )
         # A repeated row whose first cell holds a value, a repeated cell holding one: counted
         # tag by tag across reads (a row's tag and its first cell may lie in two reads, a
         # tag's quoted value may hold ">"; a search of the chunk for each row's tag read each

@@ -182,3 +182,19 @@ def test_a_repeat_the_reader_does_not_make_does_not_shift_the_digits(ledger, tmp
     assert refused.reason.startswith("身份证号码“5.20502e+17”在表格里存成了数字"), refused.reason
     numbers = {n for (n,) in ledger.db.execute("SELECT id_number FROM persons")}
     assert numbers == {HEAD}
+
+
+def test_a_row_repeated_no_times_is_refused_not_left_out_unsaid(ledger, tmp_path):
+    """A person's row written table:number-rows-repeated="0" (no program writes it): the
+    reader makes no row of it, and 张二 was left out without a word, the rows around him
+    imported."""
+    gone = (
+        '<table:table-row table:number-rows-repeated="0">'
+        + "".join(_text(v) for v in ("张二", OTHER_HEAD, OTHER_HEAD, *PLACE.values()))
+        + "</table:table-row>"
+    )
+    rows = _row(*HEADERS) + _row("张长英", HEAD, HEAD, *PLACE.values()) + gone
+    with pytest.raises(ValidationFailed) as refused:
+        import_ledger(ledger, _ods(tmp_path / "s.ods", [("台账", rows)]))
+    assert "重复 0 次的行" in str(refused.value), refused.value
+    assert ledger.db.execute("SELECT count(*) FROM persons").fetchone() == (0,)
