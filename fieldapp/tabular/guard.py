@@ -1285,6 +1285,8 @@ MAX_WHOLE = 2 * MAX_VALUE_ROWS
 _ODS_CELL_END = re.compile(rb"</table:(?:covered-)?table-cell\s*>")
 _ODS_MARKUP = re.compile(rb"<[^>]*>|[\s,]")
 _LONG_RUN = re.compile(rb"\d{16,}")
+#: How far after a number cell's tag its end is looked for (its text, its paragraph's tags).
+_SHOWN_AT_MOST = 512
 
 
 def _shows_other_digits(chunk: bytes, tag: re.Match[bytes], digits: bytes) -> bool:
@@ -1295,7 +1297,9 @@ def _shows_other_digits(chunk: bytes, tag: re.Match[bytes], digits: bytes) -> bo
     shown by no text, or whose text is not in this read, shows no other."""
     if tag.group(3) != b">":
         return False  # `<table:table-cell …/>`: no text
-    end = _ODS_CELL_END.search(chunk, tag.end(), tag.end() + MAX_CELL)
+    # (a number's text is short: a cell's end looked for further, from each of thousands of
+    # cells left open, read each chunk's bytes thousands of times)
+    end = _ODS_CELL_END.search(chunk, tag.end(), tag.end() + _SHOWN_AT_MOST)
     if end is None:
         return False
     shown = _ODS_MARKUP.sub(b"", chunk[tag.end() : end.start()])
@@ -1370,7 +1374,7 @@ class _OdsRows:
                         self.repeated_row = self.repeated_row or rows_of
                     # (a number's cell looked at only: most cells are text)
                     whole = _ODS_WHOLE.search(attrs) if b"float" in attrs else None
-                    if whole and _ODS_FLOAT.search(attrs):
+                    if whole and self._whole_left > 0 and _ODS_FLOAT.search(attrs):
                         digits = b"".join(whole.groups(b""))
                         if not _shows_other_digits(chunk, match, digits):
                             self._whole(count, digits.decode())
