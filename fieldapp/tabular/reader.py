@@ -310,8 +310,11 @@ class SheetStream:
                         found[(row, column)] = digits
         for cell, digits in found.items():
             r, i = wanted[cell]
-            if float(digits) == table.rows[r][i]:
-                table.rows[r][i] = digits
+            # The number's digits: a leading zero written (0622…) is none of them, and no
+            # number cell shows it.
+            number = digits.lstrip("0")
+            if float(number or "0") == table.rows[r][i]:
+                table.rows[r][i] = number
 
     def sheet_date(self) -> dates.SheetDate:
         """The workbook's date (see `dates.sheet_date`), once its sheets have been read."""

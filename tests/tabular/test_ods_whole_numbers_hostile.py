@@ -210,3 +210,16 @@ def test_number_cells_left_open_are_scanned_in_linear_time(tmp_path):
     began = time.monotonic()
     guard.check_file(path)
     assert time.monotonic() - began < 3
+
+
+def test_a_value_written_with_leading_zeros_is_read_as_its_number(ledger, tmp_path):
+    """office:value="0622154695067094812": a number cell shows no leading zero (LibreOffice
+    shows 622154695067094812), but the digits were taken as written — an account of 19
+    characters, one more than the number the sheet shows."""
+    account = "622154695067094812"
+    rows = _row("姓名", "身份证号码", "户主身份证号码", "社保卡账号", *PLACE)
+    rows += _row("张长英", HEAD, HEAD, _number(f"0{account}", "6.22155E+17"), *PLACE.values())
+    report = import_ledger(ledger, _ods(tmp_path / "s.ods", [("台账", rows)]))
+    assert report.rejected == [] and report.imported == 1
+    kept = dict(ledger.db.execute("SELECT id_number, account_number FROM persons"))
+    assert kept == {HEAD: account}
