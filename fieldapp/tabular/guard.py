@@ -1372,8 +1372,10 @@ class _OdsRows:
                     ):
                         rows_of = self._last_of_row - self._first_of_row + 1
                         self.repeated_row = self.repeated_row or rows_of
-                    # (a number's cell looked at only: most cells are text)
-                    whole = _ODS_WHOLE.search(attrs) if b"float" in attrs else None
+                    # (a number's cell looked at only: most cells are text; not one a merged
+                    # cell covers, its number hidden under the one the sheet shows there)
+                    number = b"float" in attrs and kind == b"table-cell"
+                    whole = _ODS_WHOLE.search(attrs) if number else None
                     if whole and self._whole_left > 0 and _ODS_FLOAT.search(attrs):
                         digits = b"".join(whole.groups(b""))
                         if not _shows_other_digits(chunk, match, digits):

@@ -223,3 +223,27 @@ def test_a_value_written_with_leading_zeros_is_read_as_its_number(ledger, tmp_pa
     assert report.rejected == [] and report.imported == 1
     kept = dict(ledger.db.execute("SELECT id_number, account_number FROM persons"))
     assert kept == {HEAD: account}
+
+
+def test_digits_hidden_under_a_merged_cell_are_not_read_whole(ledger, tmp_path):
+    """张一's 身份证号码 merged down over 张二's row, which keeps its own number hidden (as
+    LibreOffice keeps a merged cell's contents): the sheet shows 张一's number on both rows,
+    the file holds 张二's under it in a covered cell. Read whole, 张二 took digits no one sees
+    (an .xlsx's merged range gives each cell its top's number); not read whole, 张二's row is
+    refused as a number cell, as before the digits were read."""
+    top = (
+        '<table:table-cell table:number-rows-spanned="2" office:value-type="float" '
+        f'office:value="{TWIN}"><text:p>5.20502E+17</text:p></table:table-cell>'
+    )
+    hidden = (
+        '<table:covered-table-cell office:value-type="float" '
+        f'office:value="{OTHER_TWIN}"><text:p>5.20502E+17</text:p></table:covered-table-cell>'
+    )
+    rows = _row(*HEADERS) + _row("张一", top, HEAD, *PLACE.values())
+    rows += _row("张二", hidden, HEAD, *PLACE.values())
+    rows += _row("张长英", HEAD, HEAD, *PLACE.values())
+    report = import_ledger(ledger, _ods(tmp_path / "s.ods", [("台账", rows)]))
+    [refused] = report.rejected
+    assert refused.row == 3, report.rejected
+    numbers = {n for (n,) in ledger.db.execute("SELECT id_number FROM persons")}
+    assert numbers == {HEAD, TWIN}
