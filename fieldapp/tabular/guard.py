@@ -1272,6 +1272,9 @@ def _ods_error(attrs: bytes) -> bool:
 
 #: The error cells noted per sheet at most (a sheet of errors is said by its first ones).
 MAX_ERRORS = 10_000
+#: … and an .ods's sheets together (a row of an error repeated a million times, on each of
+#: 2 000 sheets, noted 20 million: 2.5 GB from a file of a few KB).
+MAX_WORKBOOK_ERRORS = 10 * MAX_ERRORS
 #: A number cell's value in 16 to 19 digits, no exponent (`Scan.whole`), in either quote,
 #: with spaces around "=" (as `_REPEAT`); and the cell being a number's. The value is the one
 #: the reader reads, office:value: another prefix's (foo:value="…") is not the cell's number.
@@ -1337,6 +1340,8 @@ class _OdsRows:
         self.named_twice = ""
         #: The whole numbers (`whole`) that may still be noted, the workbook's sheets together.
         self._whole_left = MAX_WHOLE
+        #: The error cells (`errors`) that may still be noted, the sheets together.
+        self._errors_left = MAX_WORKBOOK_ERRORS
 
     def scan(self, start: int, chunk: bytes) -> None:
         """Count the tags of one chunk that starts `start` bytes into content.xml."""
@@ -1437,8 +1442,9 @@ class _OdsRows:
         found = self.errors.setdefault(self._name, {})
         for row in range(self._first_of_row, self._last_of_row + 1):
             for column in range(self._column + 1, self._column + columns + 1):
-                if len(found) >= MAX_ERRORS:
+                if len(found) >= MAX_ERRORS or self._errors_left <= 0:
                     return
+                self._errors_left -= 1
                 found[(row, column)] = shown or "#错误"
 
 

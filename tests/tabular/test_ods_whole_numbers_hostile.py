@@ -247,3 +247,22 @@ def test_digits_hidden_under_a_merged_cell_are_not_read_whole(ledger, tmp_path):
     assert refused.row == 3, report.rejected
     numbers = {n for (n,) in ledger.db.execute("SELECT id_number FROM persons")}
     assert numbers == {HEAD, TWIN}
+
+
+def test_the_error_cells_noted_are_bounded_across_the_workbook(tmp_path):
+    """The same of the cells showing a formula's error (guard.Scan.errors): 10 000 a sheet,
+    but 2 000 sheets of a row repeated a million times, its second cell #DIV/0!, noted 20
+    million from a file of a few KB."""
+    error = (
+        '<table:table-cell office:value-type="string" calcext:value-type="error">'
+        "<text:p>#DIV/0!</text:p></table:table-cell>"
+    )
+    repeated = (
+        '<table:table-row table:number-rows-repeated="1000000"><table:table-cell/>'
+        + error
+        + "</table:table-row>"
+    )
+    path = _ods(tmp_path / "s.ods", [(f"表{i}", repeated) for i in range(12)])
+    scan = guard.check_file(path)
+    assert sum(len(cells) for cells in scan.errors.values()) <= 10 * guard.MAX_ERRORS
+    assert len(scan.errors["表0"]) == guard.MAX_ERRORS  # a sheet's first ones, as before
