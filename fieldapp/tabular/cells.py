@@ -145,7 +145,7 @@ def nfkc(raw: str) -> str:
 #: … and the month typed, written with this year (2026-03).
 NO_YEAR = template("%1“%2”没有写年份：请写成 %3 这样的格式")
 NOT_A_DATE = template("%1“%2”不是有效日期（应为 2024-03-05 这样的格式）")
-#: A number cell below 1900 (no year, and as an Excel day one of 1900 to 1905).
+#: A number cell below Excel's day of 1920 that is no year (1900–2100 are read as years).
 NUMBER_NOT_A_DATE = template("%1“%2”是一个数，不是日期（应为 2024-03-05 这样的格式）")
 #: A day before 1900 or after 2100.
 ODD_DATE = template("%1“%2”不合理")
@@ -227,10 +227,11 @@ def date(value: object, label: str | Part) -> dt.date | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if _YEARS[0] <= value < _YEARS[1]:
             return _typed_month(value, label)
-        if 0 < value < _YEARS[0]:
-            # Excel's days of 1900 to 1905 (200: 1900-07-18), which no date a ledger keeps
-            # falls on — a birth, a job, a claim — and no year either: a number typed (an age,
-            # a count, a 组) where a date was asked for, said as the number it is.
+        if 0 < value < _FIRST_SERIAL:
+            # Excel's days before 1920 (200: 1900-07-18; 2101, past the years: 1905-10-01),
+            # which no date a ledger keeps falls on — a birth, a job, a claim — and no year
+            # either: a number typed (an age, a count, a 组) where a date was asked for, said
+            # as the number it is.
             raise CellError(said(NUMBER_NOT_A_DATE, _named(label), text(value)))
         if 1 <= value < 100000:
             return from_excel_day(value)
@@ -307,6 +308,9 @@ _TIME_OF_DAY = re.compile(r"^(\d{4}\D.*?[\d日号])[\sT]+\d{1,2}:\d{2}(?::\d{2}(
 #: Numbers that are no Excel day (those are 1905's days) but a year, or a year and month typed
 #: as 2026.10 into a cell Excel then kept as the number 2026.1.
 _YEARS = (1900, 2101)
+#: Excel's day of 1920-01-01: a number cell below it (the years above read as years) is no
+#: date a ledger keeps (`date`).
+_FIRST_SERIAL = 7306
 
 
 def _typed_month(value: float, label: str | Part) -> dt.date:

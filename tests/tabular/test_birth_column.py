@@ -123,3 +123,24 @@ def test_a_small_number_in_the_birth_column_is_said_as_the_number_not_a_day_of_1
         "这一格没有读取，出生日期按身份证号码（1975年3月16日）导入"
     )
     assert "“45”" in said[3] and "“366”" in said[4]
+
+
+def test_a_number_just_past_the_years_is_said_as_a_number_not_a_day_of_1905(ledger, tmp_path):
+    """The floor stopped at 1900: a number from 2101 on, past the years read as years, was read
+    as Excel's day again — 2101 under 务工开始日期 a job begun 1905-10-01, kept without a word.
+    Excel's days before 1920 fall on no date a ledger keeps: said as the number."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["姓名", "身份证号码", "户主身份证号码", "就业状态", "务工开始日期", *PLACE])
+    sheet.append(["张长英", HEAD, HEAD, "已就业", 2101, *PLACE.values()])
+    sheet.append(["李秀", WIFE, HEAD, "已就业", 7305, *PLACE.values()])  # 1919-12-31
+    sheet.append(["张一", SON, HEAD, "已就业", 45352, *PLACE.values()])  # 2024-03-01
+    book.save(tmp_path / "s.xlsx")
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == [] and report.imported == 3
+    said = {w.row: w.reason for w in report.warnings if "务工开始日期" in w.reason}
+    assert set(said) == {2, 3}, report.warnings
+    assert said[2].startswith("务工开始日期“2101”是一个数，不是日期"), said[2]
+    assert said[3].startswith("务工开始日期“7305”是一个数，不是日期"), said[3]
+    starts = [d for (d,) in ledger.db.execute("SELECT start_date FROM employment_spells")]
+    assert starts == ["2024-03-01"], starts
