@@ -692,9 +692,15 @@ class Hub:
         back: set[str] = set()
         if quick:
             live = sent.keys() - away.keys()
-            new = answers.newly_relevant(db, area, set(sent), arrived, live)
-            holds = (sent.keys() - gone) | new
-            full = new | (unconfirmed - gone)
+            # A row it stopped hearing of is not held: one back in its area by a change of a
+            # row it does not hold (the household it moved into, recoded into this area) is
+            # found as any row new to it, and sent whole again, as the full answer does.
+            reached = answers.newly_relevant(db, area, sent.keys() - gone, arrived, live)
+            back = reached & gone
+            new = reached - back
+            away = {r: s for r, s in away.items() if r not in back}
+            holds = (sent.keys() - gone) | reached
+            full = reached | (unconfirmed - gone)
             mine = set(own)
             picked = [c for c in arrived if c[5] in holds and c[5] not in full and c[0] not in mine]
         else:

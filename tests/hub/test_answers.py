@@ -237,3 +237,29 @@ def test_an_answer_names_only_the_devices_whose_changes_it_carries(hub, make_dev
     names = set(device_names(a).values())
     assert hub.identity.name in names and "甲村笔记本" in names
     assert "远村笔记本" not in names
+
+
+def test_a_family_back_in_the_area_by_a_household_it_never_held_arrives_whole(
+    tmp_path, hub, make_device
+):
+    """A person who moved out of the village (the village was told, and confirmed it) comes
+    back when the county recodes their new household into the village: a household the village
+    never held. The next answer sends them whole again — what they became while away too —
+    not only the household (the incremental answer took them for still held, and forgot them)."""
+    b = make_device("二村", AREAS[1])
+    _, (p, _) = add_family(b, AREAS[1], ["103", "104"], surname="王")
+    for n in range(2):
+        _round_trip(hub, b, "二村", tmp_path, n)
+    repo = Records(hub.ledger)
+    with hub.ledger.transaction():  # the county moves them to the resettlement site
+        there = repo.save(Household(area_code=AREAS[2], address="安置点1栋"))
+        hub.ledger.update("persons", p, {"household_id": there})
+    _round_trip(hub, b, "二村", tmp_path, 2)  # 二村 is told they left
+    with hub.ledger.transaction():  # while away, and then the household comes under 二村
+        hub.ledger.update("persons", p, {"phone": "13900000002"})
+        hub.ledger.update("households", there, {"area_code": AREAS[1]})
+    hub.import_file(export_bundle(b, tmp_path / "ack.fs").path)  # confirms it was told
+    assert _ids(hub.plan_answer("二村")) == _ids(hub.plan_answer("二村", afresh=True))
+    import_bundle(b, hub.export_for("二村", tmp_path / "back.fs").path)
+    assert b.get("persons", p)["phone"] == "13900000002"
+    assert b.get("households", there)["area_code"] == AREAS[1]
