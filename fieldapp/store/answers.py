@@ -30,7 +30,9 @@ A row in scope may point at a row of a wider area that the device needs to read 
 owns: a claim of the village batched by the township or the county. Such a row (`PARENTS`)
 travels, with its later changes, to every device holding a row that points at it, read-only
 (the trust rules still judge a change to it by its own place); nothing hangs off it in return
-(a batch does not bring the other villages' claims in it).
+(a batch does not bring the other villages' claims in it). It leaves the scope, as a family
+that moved out does, when no row of the area points at it any more (the village's last claim
+in it batched anew): `moves_held` has that answer worked out in full.
 
 Nothing arrived → nothing is read but the vector. The full computation (`live_scope`, with
 the rows sent that left the area and are not yet confirmed gone: `Hub.plan_answer`) is used
@@ -526,7 +528,8 @@ def newly_relevant(
             if any(v.get(c) in first_all for c in columns):
                 new_rows.add(row_id)
     # Parents of the rows it gets now, and of those it holds that a change just pointed
-    # elsewhere (a claim batched anew: not a move, `moves_held`).
+    # elsewhere (a claim batched anew: not a move, unless the batch it was in left or the one
+    # it is in now had, `moves_held`).
     pointing = new_rows | {
         change[_ROW] for change in arrived if change[_TBL] in PARENTS and change[_ROW] in live
     }
@@ -554,10 +557,15 @@ def moves_held(
         return isinstance(code, str) and (code in codes or code.startswith(area))
 
     moved: dict[str, set[str]] = {}
+    repointed: set[str] = set()
     for change in arrived:
         if change[_ROW] not in held or not change[_PARENTS]:
             continue  # a row made since: it came with its links, and a later change moves it
         table = change[_TBL]
+        if change[_ROW] in live and any(
+            c in json.loads(change[_DATA]) for c in PARENTS.get(table, ())
+        ):
+            repointed.add(change[_ROW])
         if table == "households":
             columns: tuple[str, ...] = ("area_code",)
         elif table == "persons":
@@ -568,6 +576,8 @@ def moves_held(
             if table not in ("households", "persons"):
                 return True
             moved.setdefault(table, set()).add(change[_ROW])
+    if repointed and _parents_moved(db, held, live, repointed):
+        return True
     areas = _current(db, "households", moved.get("households", set()), "area_code")
     if any(in_area(code) != (row in live) for row, code in areas.items()):
         return True
@@ -584,6 +594,43 @@ def moves_held(
     return any(
         any(held_there(home) for home in v.values()) != (row in live) for row, v in homes.items()
     )
+
+
+def _parents_moved(
+    db: sqlite_utils.Database, held: set[str], live: set[str], rows: set[str]
+) -> bool:
+    """True when `rows` (held rows in the area whose `PARENTS` link changed: a claim batched
+    anew) may have taken a parent out of the scope or brought one back: one they point at now
+    is a row that left it, or one they pointed at before is in the area's rows and no row of
+    the area points at it now (the village's last claim in a batch moved to another batch: the
+    batch leaves, kept as it was and told nothing after, as a family that moved out).
+    Reads the history of `rows` and the rows pointing at those parents, nothing of the area."""
+    if _parents(db, rows) & (held - live):
+        return True
+    _fill(db, "temp._repointed", rows)
+    found = db.execute(
+        "SELECT c.tbl, c.data FROM temp._repointed f CROSS JOIN changes c WHERE c.row_id = f.v"
+    ).fetchall()
+    before: dict[tuple[str, str], set[str]] = {}
+    for table, data in found:
+        try:
+            values = json.loads(data)
+        except (TypeError, ValueError):
+            continue
+        for column in PARENTS.get(str(table), ()):
+            if isinstance(values, dict) and isinstance(values.get(column), str):
+                before.setdefault((str(table), column), set()).add(values[column])
+    for (table, column), parents in before.items():
+        parents &= live
+        if not parents:
+            continue
+        _fill(db, "temp._was", parents)
+        pointing = db.execute(
+            f"SELECT [{column}], id FROM [{table}] WHERE [{column}] IN temp._was"
+        ).fetchall()
+        if parents - {str(p) for p, row in pointing if row in live}:
+            return True
+    return False
 
 
 def _current(

@@ -263,3 +263,35 @@ def test_a_family_back_in_the_area_by_a_household_it_never_held_arrives_whole(
     import_bundle(b, hub.export_for("二村", tmp_path / "back.fs").path)
     assert b.get("persons", p)["phone"] == "13900000002"
     assert b.get("households", there)["area_code"] == AREAS[1]
+
+
+def test_a_batch_the_village_no_longer_has_a_claim_in_is_kept_as_it_left(
+    tmp_path, hub, make_device
+):
+    """The county batches a village's claim, then moves it to another batch: the first batch
+    leaves the village's scope (none of its claims is the village's now). The village keeps it
+    as it was and hears nothing of it after, as of a family that moved out — the incremental
+    answer kept sending it the batch's later changes (it missed that the batch left)."""
+    a = make_device("一村", AREAS[0])
+    _, (pa,) = add_family(a, AREAS[0], ["101"])
+    _round_trip(hub, a, "一村", tmp_path, 0)
+    with hub.ledger.transaction():
+        claim = hub.ledger.insert("claims", {"person_id": pa, "rule_id": "r"})
+        first = hub.ledger.insert("batches", {"rule_id": "r", "area_code": "520502", "title": "1"})
+        hub.ledger.update("claims", claim, {"batch_id": first})
+    for n in (1, 2):
+        _round_trip(hub, a, "一村", tmp_path, n)
+    assert a.get("batches", first)["title"] == "1"
+    with hub.ledger.transaction():
+        second = hub.ledger.insert("batches", {"rule_id": "r", "area_code": "520502", "title": "2"})
+        hub.ledger.update("claims", claim, {"batch_id": second})
+    for n in (3, 4):  # told the first batch left; confirms it
+        _round_trip(hub, a, "一村", tmp_path, n)
+    with hub.ledger.transaction():
+        hub.ledger.update("batches", first, {"title": "改名"})
+    hub.import_file(export_bundle(a, tmp_path / "ack.fs").path)
+    assert _ids(hub.plan_answer("一村")) == _ids(hub.plan_answer("一村", afresh=True))
+    import_bundle(a, hub.export_for("一村", tmp_path / "last.fs").path)
+    assert a.get("batches", first)["title"] == "1"
+    assert a.get("claims", claim)["batch_id"] == second
+    assert a.get("batches", second)["title"] == "2"
