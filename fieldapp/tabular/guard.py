@@ -670,6 +670,19 @@ def _too_big(sheet: str, rows: int, columns: int, name: str) -> ValidationFailed
     )
 
 
+def _too_big_together(
+    sheet: str, rows: int, columns: int, cells: int, name: str
+) -> ValidationFailed:
+    """A workbook whose sheets each fit but together span more than `MAX_CELLS`: the reader
+    builds every sheet's cells (ten sheets of a million rows of one number took it 1.2 GB)."""
+    return refuse(
+        f"各工作表的范围合计达 {cells} 个单元格，读到工作表“{sheet}”（{rows} 行 × {columns} 列）"
+        f"时超过了整个文件可读取的 {MAX_CELLS} 个单元格；请删除多余的工作表或行列，"
+        "或分成几个文件后再导入",
+        name,
+    )
+
+
 def _too_long(sheet: str, rows: int, name: str) -> ValidationFailed:
     """A sheet whose rows run past what a ledger of its width could hold, found while
     scanning (so how far they run is not known yet, nor its width)."""
@@ -1176,6 +1189,10 @@ def _check_ods(archive: zipfile.ZipFile, name: str) -> Scan:
             # build every cell before it: 3 GB for a 15 KB file.
             if last_row * last_column > MAX_CELLS:
                 raise _too_big(sheet, last_row, last_column, name)
+        # … and all of them together: the reader builds every sheet's cells.
+        if rows.cells > MAX_CELLS:
+            last_row, last_column = rows.extents[rows.over]
+            raise _too_big_together(rows.over, last_row, last_column, rows.cells, name)
     _check_sheets(len(rows.hidden), name)  # (every sheet has its entry there)
     # Cut short (copied in part, saved half): python-calamine may never return on it.
     if not _DOCUMENT_END.search(ending.last):
@@ -1338,6 +1355,10 @@ class _OdsRows:
         self.repeated_cell = 0
         #: A sheet's name a second table has too ('' while none has).
         self.named_twice = ""
+        #: The cells the sheets' extents span together, and the sheet whose extent took them
+        #: past `MAX_CELLS` ('' while none has).
+        self.cells = 0
+        self.over = ""
         #: The whole numbers (`whole`) that may still be noted, the workbook's sheets together.
         self._whole_left = MAX_WHOLE
         #: The error cells (`errors`) that may still be noted, the sheets together.
@@ -1387,10 +1408,11 @@ class _OdsRows:
                             self._whole(count, digits.decode())
                     self._column += count
                     rows, columns = self.extents.get(self._name, (0, 0))
-                    self.extents[self._name] = (
-                        max(rows, self._last_of_row),
-                        max(columns, self._column),
-                    )
+                    grown = (max(rows, self._last_of_row), max(columns, self._column))
+                    self.extents[self._name] = grown
+                    self.cells += grown[0] * grown[1] - rows * columns
+                    if self.cells > MAX_CELLS and not self.over:
+                        self.over = self._name
                 else:
                     self._column += count
                 continue

@@ -252,13 +252,14 @@ def test_digits_hidden_under_a_merged_cell_are_not_read_whole(ledger, tmp_path):
 def test_the_error_cells_noted_are_bounded_across_the_workbook(tmp_path):
     """The same of the cells showing a formula's error (guard.Scan.errors): 10 000 a sheet,
     but 2 000 sheets of a row repeated a million times, its second cell #DIV/0!, noted 20
-    million from a file of a few KB."""
+    million from a file of a few KB. (Rows repeated 20 000 times here: a million on each of
+    12 sheets now spans more cells than a workbook may, and is refused.)"""
     error = (
         '<table:table-cell office:value-type="string" calcext:value-type="error">'
         "<text:p>#DIV/0!</text:p></table:table-cell>"
     )
     repeated = (
-        '<table:table-row table:number-rows-repeated="1000000"><table:table-cell/>'
+        '<table:table-row table:number-rows-repeated="20000"><table:table-cell/>'
         + error
         + "</table:table-row>"
     )
@@ -266,3 +267,27 @@ def test_the_error_cells_noted_are_bounded_across_the_workbook(tmp_path):
     scan = guard.check_file(path)
     assert sum(len(cells) for cells in scan.errors.values()) <= 10 * guard.MAX_ERRORS
     assert len(scan.errors["表0"]) == guard.MAX_ERRORS  # a sheet's first ones, as before
+
+
+def test_the_cells_the_sheets_span_are_bounded_across_the_workbook(tmp_path):
+    """Sheets each spanning a million rows of one number (a number, a million empty rows, a
+    number): each within `guard.MAX_CELLS`, but the bound was each sheet's — ten such sheets
+    took the reader 30 s and 1.2 GB. The workbook is refused at the sheet that takes it over,
+    and the refusal says so; as many cells on one sheet fewer are still read."""
+    tall = (
+        _row(_number("1", "1"))
+        + '<table:table-row table:number-rows-repeated="999998"><table:table-cell/>'
+        + "</table:table-row>"
+        + _row(_number("2", "2"))
+    )
+    fitting = guard.check_file(_ods(tmp_path / "ten.ods", [(f"表{i}", tall) for i in range(10)]))
+    assert fitting.extents["表9"] == (1_000_000, 1)
+    path = _ods(tmp_path / "eleven.ods", [(f"表{i}", tall) for i in range(11)])
+    with pytest.raises(ValidationFailed) as refused:
+        guard.check_file(path)
+    said = str(refused.value)
+    assert said.startswith("拒绝读取表格文件 eleven.ods：各工作表的范围合计达 11000000 个单元格"), (
+        said
+    )
+    assert "读到工作表“表10”（1000000 行 × 1 列）时超过了整个文件可读取的 10000000 个单元格" in said
+    assert said.endswith("台账没有改动"), said
