@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -415,7 +415,7 @@ class LedgerImporter:
         self.report = ImportReport(dry_run=dry_run)
         self._month = month_key(self.today)
         self._sheet = ""
-        self._hidden: set[int] = set()
+        self._hidden: Set[int] = set()
         self._hidden_read: list[int] = []  # the hidden rows of the sheet being read, as read
         #: The rows of totals (小计, 合计) of the sheet being read: (row, its text).
         self._totals: list[tuple[int, str]] = []

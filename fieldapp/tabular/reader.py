@@ -18,7 +18,7 @@ import csv
 import datetime as dt
 import re
 import zipfile
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
@@ -60,7 +60,7 @@ class Table:
     rows: list[list[object]]  # data rows, starting the row after the header
     unknown_headers: list[str] = field(default_factory=list)
     kind: str = LEDGER  # which sheet shape: the ledger's, or an extra sheet's (columns.KINDS)
-    hidden_rows: set[int] = field(default_factory=set)  # 1-based rows hidden in the file
+    hidden_rows: Set[int] = field(default_factory=set)  # 1-based rows hidden in the file
     hidden_columns: set[int] = field(default_factory=set)  # 1-based columns hidden in the file
     header_cells: list[object] = field(default_factory=list)  # the header as read
     #: False when the format keeps no merged cells (ods through calamine, csv): a blank cell

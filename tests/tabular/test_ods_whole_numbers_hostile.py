@@ -7,6 +7,7 @@ not show as theirs, and the scan stays bounded."""
 from __future__ import annotations
 
 import time
+import tracemalloc
 import zipfile
 from pathlib import Path
 
@@ -291,3 +292,53 @@ def test_the_cells_the_sheets_span_are_bounded_across_the_workbook(tmp_path):
     )
     assert "读到工作表“表10”（1000000 行 × 1 列）时超过了整个文件可读取的 10000000 个单元格" in said
     assert said.endswith("台账没有改动"), said
+
+
+def _hidden_tail(rows: int) -> str:
+    """A value, then `rows` empty rows hidden at once (as LibreOffice hides a sheet's tail)."""
+    return _row("张一") + (
+        f'<table:table-row table:number-rows-repeated="{rows}" table:visibility="collapse">'
+        "<table:table-cell/></table:table-row>"
+    )
+
+
+def test_the_hidden_rows_of_sheet_after_sheet_are_held_as_runs(tmp_path):
+    """Each sheet's hidden tail was noted row by row up to `guard.MAX_VALUE_ROWS` (15 MB a
+    sheet: 50 sheets of a 1 KB file held 777 MB during the scan); they are held as runs, and
+    asked of as before."""
+    path = _ods(tmp_path / "s.ods", [(f"表{i}", _hidden_tail(1_048_000)) for i in range(5)])
+    tracemalloc.start()
+    try:
+        scan = guard.check_file(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 20 << 20, peak
+    hidden = scan.hidden_rows["表4"]
+    assert 1 not in hidden and 2 in hidden and guard.MAX_VALUE_ROWS in hidden
+    assert guard.MAX_VALUE_ROWS + 1 not in hidden  # (past the largest 台账: not noted, as before)
+    assert len(hidden) == guard.MAX_VALUE_ROWS - 1
+
+
+def test_hidden_rows_read_as_runs_are_the_rows_hidden(tmp_path):
+    """Rows hidden one by one, in runs and apart, on a sheet and on another of no name."""
+    rows = _row("张一") + _hidden_tail(3) + _row("张二") + _hidden_tail(1) + _hidden_tail(2)
+    scan = guard.check_file(_ods(tmp_path / "s.ods", [("台账", rows), ("", _hidden_tail(2))]))
+    # (each `_hidden_tail` a shown row, then the hidden)
+    assert scan.hidden_rows["台账"] == {3, 4, 5, 8, 10, 11}
+    assert sorted(scan.hidden_rows["台账"]) == [3, 4, 5, 8, 10, 11]
+    assert scan.hidden_rows[""] == {2, 3}
+    joined = guard.RowRanges([5, 1, 2, 9, 3])
+    joined.add(4, 6)
+    assert joined == {1, 2, 3, 4, 5, 9} and joined.runs == 2 and 9 in joined and 6 not in joined
+
+
+def test_the_runs_of_hidden_rows_are_bounded_across_the_workbook(tmp_path):
+    """Every other row hidden, on sheet after sheet: each run is held, so their number is
+    bounded for the workbook (`guard.MAX_HIDDEN_RUNS`), and the file refused past it."""
+    rows = (_hidden_tail(1) + _row("张二")) * 30_000
+    path = _ods(tmp_path / "s.ods", [(f"表{i}", rows) for i in range(4)])
+    with pytest.raises(
+        ValidationFailed, match="其中隐藏的行分成了 1[0-9]{5} 段以上，超过了可读取的"
+    ):
+        guard.check_file(path)
