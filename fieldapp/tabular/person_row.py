@@ -361,6 +361,13 @@ EXCEL_NUMBER = sentences.template(
 EXCEL_SCIENTIFIC = sentences.template(
     "%1“%2”已被 Excel 存成数字（科学计数法），后几位已丢失，无法恢复；请把该列设为文本后重新录入"
 )
+#: … in an .xls or an .ods (said as the file's kind loses the digits, as `NUMBER_CELL_XLS`
+#: and `NUMBER_CELL_ODS` say an ID number's): not Excel's doing there.
+_XLS_DIGITS = "%1在表格里存成了数字（%2）：.xls 格式的表格里，数字最多只能存 15 位，后几位可能已丢失，无法恢复；"
+_ODS_DIGITS = "%1在表格里存成了数字（%2），后几位可能已丢失，无法恢复；"
+NUMBER_XLS = sentences.template(_XLS_DIGITS + "请把该列设为文本后重新录入")
+NUMBER_ODS = sentences.template(_ODS_DIGITS + "请在 LibreOffice 或 WPS 中把该列设为文本后重新录入")
+_NUMBER_OF = {".xls": NUMBER_XLS, ".ods": NUMBER_ODS}
 _ACCOUNT_LEFT_OUT = (
     "这一格没有导入，这个人的其余信息照常导入；请把该列设为文本，对照银行卡或存折重新填写"
 )
@@ -368,6 +375,8 @@ ACCOUNT_LOST = {
     EXCEL_NUMBER: sentences.template(
         "%1已被 Excel 存成数字（%2），后几位可能已丢失，无法恢复；" + _ACCOUNT_LEFT_OUT
     ),
+    NUMBER_XLS: sentences.template(_XLS_DIGITS + _ACCOUNT_LEFT_OUT),
+    NUMBER_ODS: sentences.template(_ODS_DIGITS + _ACCOUNT_LEFT_OUT),
     EXCEL_SCIENTIFIC: sentences.template(
         "%1“%2”已被 Excel 存成数字（科学计数法），后几位已丢失，无法恢复；" + _ACCOUNT_LEFT_OUT
     ),
@@ -417,19 +426,19 @@ def month_end_said(
     return sentences.said(END_MONTH_RUNNING if running else END_MONTH_ONLY, label, written, shown)
 
 
-def _digits_cell(value: object, label: str, always_text: bool) -> str:
+def _digits_cell(value: object, label: str, always_text: bool, kind: str = "") -> str:
     """A phone or account cell as typed, or CellError when Excel stored it as a number and
-    its digits may be lost (an account always, a phone when too long or in 1.2E+17 form)."""
+    its digits may be lost (an account always, a phone when too long or in 1.2E+17 form).
+    `kind`: what the file is (.xlsx, .xls, .ods, .csv), said of a number cell."""
     if isinstance(value, float) or isinstance(value, int) and not isinstance(value, bool):
         if always_text or value >= 1e15 or not float(value).is_integer():
-            raise CellError(
-                sentences.said(EXCEL_NUMBER, sentences.Word(label), f"{float(value):.6g}")
-            )
+            number = _NUMBER_OF.get(kind, EXCEL_NUMBER)
+            raise CellError(sentences.said(number, sentences.Word(label), f"{float(value):.6g}"))
         return str(int(value))
     raw = nfkc(str(value)).strip()
     if _FLOAT_TEXT.match(raw):
         # Text such as "13800000002.0" (a sheet another program wrote): the number it was.
-        return _digits_cell(float(raw), label, always_text)
+        return _digits_cell(float(raw), label, always_text, kind)
     if _SCIENTIFIC.match(raw):
         raise CellError(sentences.said(EXCEL_SCIENTIFIC, sentences.Word(label), raw))
     return raw
@@ -734,7 +743,7 @@ def parse_row(
     account_note: sentences.Sentence | None = None
     if account:
         try:
-            account = _digits_cell(get("account_number"), _label("account_number"), True)
+            account = _digits_cell(get("account_number"), _label("account_number"), True, kind)
         except CellError as error:
             # Excel made it a number: its digits are lost. The person comes in, the account
             # left out (an update keeps the ledger's), as for an account the editor refuses.
@@ -759,7 +768,7 @@ def parse_row(
             del texts["account_number"]
     phone_cell = text("phone")
     if phone_cell:
-        phone_cell = _digits_cell(get("phone"), _label("phone"), False)
+        phone_cell = _digits_cell(get("phone"), _label("phone"), False, kind)
     sex = text("sex")
     if sex:
         typed = nfkc(sex)

@@ -869,6 +869,25 @@ def _person_cell_notes() -> list[tuple[Sentence, str]]:
         with pytest.raises(cells.CellError) as error:
             person_row.parse_row(2, texts, raw, today, words={})
         found.append((_said(error.value), chinese))
+    # … in an .xls or an .ods: said as that kind of file holds the number, not as Excel's.
+    phone_number = ({**person, "phone": "1.38E+16"}, {"phone": 1.38e16})
+    for kind, chinese in [
+        (
+            ".xls",
+            "联系电话在表格里存成了数字（1.38e+16）：.xls 格式的表格里，数字最多只能存 15 位，"
+            "后几位可能已丢失，无法恢复；请把该列设为文本后重新录入",
+        ),
+        (
+            ".ods",
+            "联系电话在表格里存成了数字（1.38e+16），后几位可能已丢失，无法恢复；"
+            "请在 LibreOffice 或 WPS 中把该列设为文本后重新录入",
+        ),
+    ]:
+        with pytest.raises(cells.CellError) as error:
+            person_row.parse_row(
+                2, dict(phone_number[0]), phone_number[1], today, words={}, kind=kind
+            )
+        found.append((_said(error.value), chinese))
     job = {"work_status": "已就业", "form": "单位就业"}
     noted = [
         (
@@ -969,6 +988,22 @@ def _person_cell_notes() -> list[tuple[Sentence, str]]:
         said = [w for w in parsed.warnings if isinstance(w, Sentence) and str(w) == chinese]
         assert said, (chinese, parsed.warnings)
         found.append((said[0], chinese))
+    account_number = ({**person, "account_number": "6.21E+18"}, {"account_number": 6.21e18})
+    left = "这一格没有导入，这个人的其余信息照常导入；请把该列设为文本，对照银行卡或存折重新填写"
+    for kind, chinese in [
+        (
+            ".xls",
+            "社保卡账号在表格里存成了数字（6.21e+18）：.xls 格式的表格里，数字最多只能存 15 位，"
+            "后几位可能已丢失，无法恢复；" + left,
+        ),
+        (".ods", "社保卡账号在表格里存成了数字（6.21e+18），后几位可能已丢失，无法恢复；" + left),
+    ]:
+        parsed = person_row.parse_row(
+            2, dict(account_number[0]), account_number[1], today, words={}, kind=kind
+        )
+        said = [w for w in parsed.warnings if isinstance(w, Sentence) and str(w) == chinese]
+        assert said, (chinese, parsed.warnings)
+        found.append((said[0], chinese))
     assert phone.phone_said("13800138000") is None
     return found
 
@@ -982,6 +1017,8 @@ def test_a_cell_noted_or_refused_says_what_it_said_before() -> None:
         person_row.CONTROL_CHARACTERS,
         person_row.CUT_TEXT,
         person_row.EXCEL_NUMBER,
+        person_row.NUMBER_XLS,
+        person_row.NUMBER_ODS,
         person_row.EXCEL_SCIENTIFIC,
         *person_row.ACCOUNT_LOST.values(),
         person_row.ACCOUNT_ROUNDED,

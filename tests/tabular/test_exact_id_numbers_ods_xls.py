@@ -149,3 +149,30 @@ def test_an_ods_account_written_whole_as_a_number_cell_is_kept_whole(ledger, tmp
     assert not [w for w in report.warnings if "社保卡账号" in w.reason], report.warnings
     kept = dict(ledger.db.execute("SELECT id_number, account_number FROM persons"))
     assert kept == {HEAD: account}
+
+
+def test_an_ods_account_or_phone_rounded_is_said_as_a_number_cell_not_excels(ledger, tmp_path):
+    """An account (and a phone) an .ods holds as a number its program rounded: said as that
+    file's number cell, as an ID number is, not as Excel's — no Excel made that file."""
+    path = _ods(
+        tmp_path / "s.ods",
+        [
+            ["姓名", "身份证号码", "户主身份证号码", "社保卡账号", "联系电话", *PLACE],
+            [
+                "张长英",
+                HEAD,
+                HEAD,
+                ("6.22154695067095E+18", "6.22155E+18"),
+                "13800138000",
+                *PLACE.values(),
+            ],
+            ["李秀", WIFE, HEAD, "", ("1.38001380001E+16", "1.38E+16"), *PLACE.values()],
+        ],
+    )
+    report = import_ledger(ledger, path)
+    [account] = [w.reason for w in report.warnings if "社保卡账号" in w.reason]
+    assert "在表格里存成了数字（6.22155e+18），后几位可能已丢失" in account, account
+    assert "Excel" not in account and "这一格没有导入" in account, account
+    [phone] = [p.reason for p in report.rejected if p.row == 3]
+    assert "联系电话" in phone and "在表格里存成了数字（1.38001e+16）" in phone, report.rejected
+    assert "LibreOffice 或 WPS" in phone and "Excel" not in phone, phone

@@ -8677,6 +8677,22 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>台账中这户在“%1”，没有按工作表名称改记到“%2”：表格导入不改变一户所在的村民组，要改请在程序中打开这户，改“所在区域”</source>
       <translation>The ledger holds this household in “%1”: it was not moved to “%2”, as the sheet is named. A spreadsheet import does not change a household's villager group; to change it, open the household in the program and change its “Area”</translation>
     </message>
+    <message>
+      <source>%1在表格里存成了数字（%2），后几位可能已丢失，无法恢复；请在 LibreOffice 或 WPS 中把该列设为文本后重新录入</source>
+      <translation>%1 is stored in the sheet as a number (%2): its last digits may be lost and cannot be recovered. In LibreOffice or WPS, format the column as text and enter it again</translation>
+    </message>
+    <message>
+      <source>%1在表格里存成了数字（%2），后几位可能已丢失，无法恢复；这一格没有导入，这个人的其余信息照常导入；请把该列设为文本，对照银行卡或存折重新填写</source>
+      <translation>%1 is stored in the sheet as a number (%2): its last digits may be lost and cannot be recovered. This cell was not imported; the rest of this person was imported as usual. Format the column as text and enter it again from the bank card or passbook</translation>
+    </message>
+    <message>
+      <source>%1在表格里存成了数字（%2）：.xls 格式的表格里，数字最多只能存 15 位，后几位可能已丢失，无法恢复；请把该列设为文本后重新录入</source>
+      <translation>%1 is stored in the sheet as a number (%2): an .xls file keeps at most 15 digits of a number, so its last digits may be lost and cannot be recovered. Format the column as text and enter it again</translation>
+    </message>
+    <message>
+      <source>%1在表格里存成了数字（%2）：.xls 格式的表格里，数字最多只能存 15 位，后几位可能已丢失，无法恢复；这一格没有导入，这个人的其余信息照常导入；请把该列设为文本，对照银行卡或存折重新填写</source>
+      <translation>%1 is stored in the sheet as a number (%2): an .xls file keeps at most 15 digits of a number, so its last digits may be lost and cannot be recovered. This cell was not imported; the rest of this person was imported as usual. Format the column as text and enter it again from the bank card or passbook</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
