@@ -161,19 +161,24 @@ def accept_move(
 def decline_move(ledger: Ledger, actor: Actor, person_id: str) -> ChangeSet:
     """Do not take in a person offered to one of this device's households: the offer is
     cleared, the person stays in their own village."""
-    person = records.get(ledger, Person, person_id)
-    if not person.moving_to:
-        raise ValidationFailed(f"{person.name}没有要迁入本村的户，或对方已撤回")
-    with writing(ledger, actor) as writer:
-        writer.update(Person, person.id, {"moving_to": None, "change_reason": "对方村未接收迁入"})
-    return writer.changes.with_id(person.id)
+    return _clear_offer(
+        ledger, actor, person_id, "{name}没有要迁入本村的户，或对方已撤回", "对方村未接收迁入"
+    )
 
 
 def withdraw_offer(ledger: Ledger, actor: Actor, person_id: str) -> ChangeSet:
     """The mover takes back an offer not yet taken up: the person stays, offered to no one."""
+    return _clear_offer(ledger, actor, person_id, "{name}没有待对方村接收的迁入", "撤回迁入")
+
+
+def _clear_offer(
+    ledger: Ledger, actor: Actor, person_id: str, none_said: str, reason: str
+) -> ChangeSet:
+    """The person's offer cleared, with `reason` (`decline_move`, `withdraw_offer`);
+    `none_said` when there is none to clear."""
     person = records.get(ledger, Person, person_id)
     if not person.moving_to:
-        raise ValidationFailed(f"{person.name}没有待对方村接收的迁入")
+        raise ValidationFailed(none_said.format(name=person.name))
     with writing(ledger, actor) as writer:
-        writer.update(Person, person.id, {"moving_to": None, "change_reason": "撤回迁入"})
+        writer.update(Person, person.id, {"moving_to": None, "change_reason": reason})
     return writer.changes.with_id(person.id)
