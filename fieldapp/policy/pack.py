@@ -51,6 +51,7 @@ from fieldapp.domain.sentences import (
     Part,
     Sentence,
     Word,
+    fill,
     joined,
     listed,
     said,
@@ -895,8 +896,8 @@ class MergedWord:
 
 
 def _filled(template: str, *values: str) -> str:
-    """`template` with %1, %2 … replaced by `values` at once (a value's own "%2" stays)."""
-    return re.sub(r"%(\d)", lambda m: values[int(m.group(1)) - 1], template)
+    """`template` with %1, %2 … replaced by `values` at once (`sentences.fill`)."""
+    return fill(template, values)
 
 
 def status_word_refusal(word: str, meaning: str) -> WordRefusal | None:

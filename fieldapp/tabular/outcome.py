@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fieldapp.domain.dates import written_text
-from fieldapp.domain.sentences import Sentence
+from fieldapp.domain.sentences import Sentence, fill
 from fieldapp.services.changes import NO_CHANGES, ChangeSet
 from fieldapp.tabular.dates import DatedBy
 
@@ -264,6 +264,4 @@ class ImportReport:
             claimed if self.date_not_believed == "unreadable" else written_text(claimed),
             written_text(self.imported_at),
         )
-        for n, part in enumerate(parts, start=1):
-            template = template.replace(f"%{n}", part)
-        return template
+        return fill(template, parts)

@@ -10,7 +10,6 @@ window's language as `history_said.history_words` gives them (this module has no
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
@@ -18,6 +17,7 @@ from fieldapp.domain.dates import china_iso
 from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.labels import field_label
 from fieldapp.domain.money import yuan
+from fieldapp.domain.sentences import fill
 from fieldapp.services.change_said import DAY_FIELDS
 from fieldapp.store.queries.history import TABLE_LABELS, FieldChange
 
@@ -104,8 +104,9 @@ CHINESE = HistoryWords()
 
 
 def filled(template: str, *values: str) -> str:
-    """`template` with %1, %2 … replaced by `values` at once (a value's own "%2" stays)."""
-    return re.sub(r"%(\d)", lambda m: values[int(m.group(1)) - 1], template)
+    """`template` with %1, %2 … replaced by `values` at once (a value's own "%2" stays):
+    `domain.sentences.fill`, its parts given one by one."""
+    return fill(template, values)
 
 
 def _value(

@@ -60,7 +60,7 @@ from fieldapp.services.changes import ChangeSet, Kind
 from fieldapp.services.policy_admin import load_policy, published, submit_draft
 from fieldapp.ui import policy_access
 from fieldapp.ui.errors import FormRefused, message_for
-from fieldapp.ui.held_words import part_shown
+from fieldapp.ui.held_words import filled, part_shown
 from fieldapp.ui.session import Session
 from fieldapp.ui.status_words_said import merged_said, refusal_said, statuses
 from fieldapp.ui.widgets import fit_to_screen, plain_label, tip
@@ -313,8 +313,8 @@ class CountyPolicyDialog(QDialog):
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
-            message = self.tr("%1：“%2”不是日期（如 2026-12-31）").replace("%1", what)
-            raise FormRefused(message.replace("%2", text)) from None
+            message = filled(self.tr("%1：“%2”不是日期（如 2026-12-31）"), what, text)
+            raise FormRefused(message) from None
 
     def edit(self) -> CountyEdit:
         """The edit the form describes; ValueError in Chinese when a field is malformed."""

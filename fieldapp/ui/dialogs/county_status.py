@@ -37,7 +37,7 @@ from fieldapp.reference import divisions
 from fieldapp.store.queries.areas import listed_places
 from fieldapp.ui.dialogs.hub_address import typed_address
 from fieldapp.ui.errors import message_for, show_error
-from fieldapp.ui.held_words import part_shown
+from fieldapp.ui.held_words import filled, part_shown
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
 from fieldapp.ui.widgets import plain_label, tip
@@ -286,8 +286,7 @@ class CountyStatus(QWidget):
             elif not value:
                 text = self.tr("未收到")
             elif value != current:
-                text = self.tr("%1（现行 %2，未收到）").replace("%1", str(value))
-                text = text.replace("%2", str(current))
+                text = filled(self.tr("%1（现行 %2，未收到）"), str(value), str(current))
             else:
                 text = str(value)
         elif key == "revoked_at":

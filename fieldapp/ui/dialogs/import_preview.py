@@ -33,7 +33,7 @@ from fieldapp.ui.dialogs.import_report import (
     words_said_lines,
 )
 from fieldapp.ui.errors import show_error
-from fieldapp.ui.held_words import field_word, part_shown, table_word, word_shown
+from fieldapp.ui.held_words import field_word, filled, part_shown, table_word, word_shown
 from fieldapp.ui.status_words_said import statuses
 from fieldapp.ui.widgets import ask_yes_no, fit_to_screen, plain_label, tip
 
@@ -118,21 +118,22 @@ class ImportPreviewDialog(QDialog):
         self.said = dict(words or {})  # the words chosen before this preview, read in it
         self.setWindowTitle(self.tr("导入预览"))
         fit_to_screen(self, 960, 600)
-        summary = self.tr(
-            "将新增 %1 人（其他记录 %2 条），更新 %3 行，%4 行无变化；%5 行不能导入；%6 处冲突。"
-        )
-        for n, value in enumerate(
-            (
-                report.persons_imported,
-                report.imported - report.persons_imported,
-                report.updated,
-                report.unchanged,
-                len(report.rejected),
-                len(report.conflicts),
+        summary = filled(
+            self.tr(
+                "将新增 %1 人（其他记录 %2 条），更新 %3 行，%4 行无变化；%5 行不能导入；%6 处冲突。"
             ),
-            start=1,
-        ):
-            summary = summary.replace(f"%{n}", str(value))
+            *(
+                str(value)
+                for value in (
+                    report.persons_imported,
+                    report.imported - report.persons_imported,
+                    report.updated,
+                    report.unchanged,
+                    len(report.rejected),
+                    len(report.conflicts),
+                )
+            ),
+        )
         if report.sheet_date:
             summary += "\n" + sheet_date_line(report)
         if report.date_not_believed:

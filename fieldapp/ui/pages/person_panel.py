@@ -708,10 +708,12 @@ class PersonPanel(QWidget):
         """Delete the selected job (entered by mistake), after asking."""
         spell = self._chosen(self.spells_view, self.spells, self.tr("请先在列表里选一条就业经历"))
         if spell is not None:
-            what = self.tr("“%1”（%2 起）这条就业经历").replace(
-                "%1", spell.employer or spell.place_name or spell.form
+            what = filled(
+                self.tr("“%1”（%2 起）这条就业经历"),
+                spell.employer or spell.place_name or spell.form,
+                day_said(spell.start_date),
             )
-            self._delete(EmploymentSpell, spell.id, what.replace("%2", day_said(spell.start_date)))
+            self._delete(EmploymentSpell, spell.id, what)
 
     def delete_registration(self) -> None:
         """Delete the selected unemployment registration (entered by mistake), after asking."""
@@ -748,19 +750,20 @@ class PersonPanel(QWidget):
             _said("services", "service_type", s.service_type)
             for s in records.visit_services(self.session.ledger, visit.id)
         )
+        day = day_said(visit.visit_date)
         if visit.person_id is None:  # a visit to the whole household (全户)
             what = (
-                self.tr("%1这次对全户的走访（和这次走访登记的服务：%2）").replace("%2", given)
+                filled(self.tr("%1这次对全户的走访（和这次走访登记的服务：%2）"), day, given)
                 if given
-                else self.tr("%1这次对全户的走访")
+                else filled(self.tr("%1这次对全户的走访"), day)
             )
         else:
             what = (
-                self.tr("%1的这次走访（和这次走访登记的服务：%2）").replace("%2", given)
+                filled(self.tr("%1的这次走访（和这次走访登记的服务：%2）"), day, given)
                 if given
-                else self.tr("%1的这次走访")
+                else filled(self.tr("%1的这次走访"), day)
             )
-        if not self._ask_delete(what.replace("%1", day_said(visit.visit_date))):
+        if not self._ask_delete(what):
             return
         try:
             changes = delete_visit_record(self.session.ledger, self.session.actor, visit.id)

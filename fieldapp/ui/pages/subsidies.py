@@ -1026,16 +1026,14 @@ class SubsidiesPage(Page):
             reason = ""
             missing = list(dict.fromkeys(m for c in chosen for m in c.missing_evidence()))
             if target in NEEDS_REASON:
-                question = (
+                question = filled(
                     self.tr("“%1”须写明原因（申请人会看到）：")
                     if len(chosen) == 1
-                    else self.tr("所选 %2 条申领都变为“%1”，须写明原因（申请人会看到）：").replace(
-                        "%2", str(len(chosen))
-                    )
+                    else self.tr("所选 %2 条申领都变为“%1”，须写明原因（申请人会看到）："),
+                    word_shown(target.value),
+                    str(len(chosen)),
                 )
-                reason, ok = QInputDialog.getText(
-                    self, self.tr("填写原因"), question.replace("%1", word_shown(target.value))
-                )
+                reason, ok = QInputDialog.getText(self, self.tr("填写原因"), question)
                 if not ok:
                     return None
             elif target is ClaimState.SUBMITTED and missing:
