@@ -12,6 +12,7 @@ one below its township it may write.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import NamedTuple
 
 from fieldapp.domain.areacode import AreaCode, AreaLevel, AreaRow
@@ -21,7 +22,7 @@ from fieldapp.domain.places_said import PlaceWording, say_place
 from fieldapp.domain.sentences import said, template
 from fieldapp.reference import divisions
 from fieldapp.store.ledger import natural_id
-from fieldapp.tabular.cells import ANY_SPACE, CellError
+from fieldapp.tabular.cells import ANY_SPACE, CellError, nfkc
 
 SITE_BASE = 900
 
@@ -66,6 +67,21 @@ class PlaceRef(NamedTuple):
             not any((self.county, self.township, self.village, self.group, self.site, self.code))
             and not self.building
         )
+
+
+def place_typed(texts: Mapping[str, str]) -> PlaceRef:
+    """The address columns of one row (`Table.records`' texts: each filled cell as text), its
+    区划代码 as NFKC (a full-width code read as the digits it shows)."""
+    get = texts.get
+    return PlaceRef(
+        get("county", ""),
+        get("township", ""),
+        get("village", ""),
+        get("group", ""),
+        get("site", ""),
+        building=get("building", ""),
+        code=nfkc(get("area_code", "")),
+    )
 
 
 def names_a_village(ref: PlaceRef) -> bool:

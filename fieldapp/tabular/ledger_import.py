@@ -55,7 +55,7 @@ from fieldapp.store.queries import tabular as store
 from fieldapp.store.queries.areas import all_areas
 from fieldapp.store.sync_state import SyncState
 from fieldapp.tabular import dates, guard
-from fieldapp.tabular.areas import AreaResolver, PlaceRef, names_a_village
+from fieldapp.tabular.areas import AreaResolver, PlaceRef, names_a_village, place_typed
 from fieldapp.tabular.cells import (
     CellError,
     StatusWords,
@@ -766,16 +766,7 @@ class LedgerImporter:
         counts: Counter[str] = Counter()
         places: dict[str, PlaceRef] = {}
         for _row, texts, _raw in sheet.records(keys=_PLACE_KEYS):
-            get = texts.get
-            place = PlaceRef(
-                get("county", ""),
-                get("township", ""),
-                get("village", ""),
-                get("group", ""),
-                get("site", ""),
-                building=get("building", ""),
-                code=nfkc(get("area_code", "")),
-            )
+            place = place_typed(texts)
             if names_a_village(place):
                 key = resolver.village_key(place)
                 counts[key] += 1

@@ -36,7 +36,7 @@ from fieldapp.domain.status_words import BUILT_IN_STATUS_WORDS
 from fieldapp.reference import divisions
 from fieldapp.store.queries.sheets import CUT_MARK, EXCEL_CELL_CHARS, FREE_TEXT
 from fieldapp.tabular import categories, cells
-from fieldapp.tabular.areas import PlaceRef
+from fieldapp.tabular.areas import PlaceRef, place_typed
 from fieldapp.tabular.cells import CellError, StatusWords, nfkc
 from fieldapp.tabular.columns import (
     BY_KEY,
@@ -804,15 +804,7 @@ def parse_row(
         "notes": text("notes", ""),
         "left_school_month": left_school or None,
     }
-    place = PlaceRef(
-        text("county", ""),
-        text("township", ""),
-        text("village", ""),
-        text("group", ""),
-        text("site", ""),
-        building=text("building", ""),
-        code=nfkc(text("area_code", "")),
-    )
+    place = place_typed(texts)
     household = {
         "address": text("address", ""),
         "household_no": text("household_no", ""),
