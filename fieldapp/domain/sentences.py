@@ -50,6 +50,13 @@ def fill(text: str, parts: Sequence[str]) -> str:
     return _NUMBERED.sub(lambda m: parts[int(m.group(1)) - 1], text)
 
 
+def grouped(count: int) -> str:
+    """A count or a limit as a clerk reads it, its thousands marked (10,000,000; 16,384; 999),
+    in Chinese as in English: as Excel and a statistics table write a number, not 10000000.
+    (A row's place, 第 1048576 行, is written as Excel's row heading shows it, ungrouped.)"""
+    return f"{count:,}"
+
+
 class Word(NamedTuple):
     """One of the program's own words (its Chinese), said in the language shown.
 

@@ -31,6 +31,7 @@ from pathlib import Path
 import olefile
 
 from fieldapp.domain.errors import ValidationFailed
+from fieldapp.domain.sentences import grouped
 
 #: A file larger than this is no village's 台账 (a 100 000-person export is about 15 MB).
 MAX_FILE_BYTES = 300 * 1024 * 1024
@@ -215,7 +216,9 @@ def check_file(path: Path) -> Scan:
     name = path.name
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        raise refuse(f"文件有 {size // (1024 * 1024)} MB，超过了 {MAX_FILE_BYTES >> 20} MB", name)
+        raise refuse(
+            f"文件有 {grouped(size >> 20)} MB，超过了 {grouped(MAX_FILE_BYTES >> 20)} MB", name
+        )
     suffix = sniff(path)
     scan = Scan()
     if suffix in (".xlsx", ".xlsm", ".ods"):
@@ -388,7 +391,7 @@ def _stream(
                 read += len(chunk)
                 budget[0] -= len(chunk)
                 if budget[0] < 0:
-                    raise refuse(f"解压后超过 {MAX_XML_BYTES >> 20} MB", name)
+                    raise refuse(f"解压后超过 {grouped(MAX_XML_BYTES >> 20)} MB", name)
                 if read > (1 << 24) and read > MAX_RATIO * max(info.compress_size, 1):
                     raise refuse(f"{info.filename} 的压缩比异常（疑似压缩炸弹）", name)
                 data = tail + chunk
@@ -583,7 +586,10 @@ def _check_xlsx(archive: zipfile.ZipFile, name: str) -> Scan:
     budget = [MAX_XML_BYTES]
     declared = sum(i.file_size for i in archive.infolist())
     if declared > MAX_XML_BYTES:
-        raise refuse(f"解压后有 {declared >> 20} MB，超过了 {MAX_XML_BYTES >> 20} MB", name)
+        raise refuse(
+            f"解压后有 {grouped(declared >> 20)} MB，超过了 {grouped(MAX_XML_BYTES >> 20)} MB",
+            name,
+        )
     # A sheet is where the workbook's relationships say, whatever its folder or its case
     # (the reader follows them): each one is scanned, and whatever lies in xl/worksheets/.
     names = {part.lower(): sheet for part, sheet in _sheet_paths(archive).items()}
@@ -693,7 +699,7 @@ def _check_shared_strings(
             return
         read = start + len(data)
     raise refuse(
-        f"其中的文字部分解压后超过 {MAX_SHARED_STRINGS_BYTES >> 20} MB"
+        f"其中的文字部分解压后超过 {grouped(MAX_SHARED_STRINGS_BYTES >> 20)} MB"
         "（20 万人的台账也只有约 160 MB），不是正常的台账表格；如确是台账，"
         "请在 Excel 或 WPS 中打开它，另存为 CSV 后再导入",
         name,
@@ -704,7 +710,7 @@ def _check_sheets(count: int, name: str) -> None:
     """Refuse a workbook of more than `MAX_SHEETS` sheets."""
     if count > MAX_SHEETS:
         raise refuse(
-            f"其中有 {count} 张工作表，超过了可读取的 {MAX_SHEETS} 张（一个县每村一张也只有几百张）；"
+            f"其中有 {grouped(count)} 张工作表，超过了可读取的 {grouped(MAX_SHEETS)} 张（一个县每村一张也只有几百张）；"
             "请删去多余的工作表，或分成几个文件后再导入",
             name,
         )
@@ -712,8 +718,9 @@ def _check_sheets(count: int, name: str) -> None:
 
 def _too_big(sheet: str, rows: int, columns: int, name: str) -> ValidationFailed:
     return refuse(
-        f"工作表“{sheet}”的范围达 {rows} 行 × {columns} 列（{rows * columns} 个单元格），"
-        f"超过了可读取的 {MAX_CELLS} 个单元格；请删除多余的行列或另存为 CSV 后再导入",
+        f"工作表“{sheet}”的范围达 {grouped(rows)} 行 × {grouped(columns)} 列"
+        f"（{grouped(rows * columns)} 个单元格），"
+        f"超过了可读取的 {grouped(MAX_CELLS)} 个单元格；请删除多余的行列或另存为 CSV 后再导入",
         name,
     )
 
@@ -724,8 +731,9 @@ def _too_big_together(
     """A workbook whose sheets each fit but together span more than `MAX_CELLS`: the reader
     builds every sheet's cells (ten sheets of a million rows of one number took it 1.2 GB)."""
     return refuse(
-        f"各工作表的范围合计达 {cells} 个单元格，读到工作表“{sheet}”（{rows} 行 × {columns} 列）"
-        f"时超过了整个文件可读取的 {MAX_CELLS} 个单元格；请删除多余的工作表或行列，"
+        f"各工作表的范围合计达 {grouped(cells)} 个单元格，"
+        f"读到工作表“{sheet}”（{grouped(rows)} 行 × {grouped(columns)} 列）"
+        f"时超过了整个文件可读取的 {grouped(MAX_CELLS)} 个单元格；请删除多余的工作表或行列，"
         "或分成几个文件后再导入",
         name,
     )
@@ -735,7 +743,8 @@ def _too_long(sheet: str, rows: int, name: str) -> ValidationFailed:
     """A sheet whose rows run past what a ledger of its width could hold, found while
     scanning (so how far they run is not known yet, nor its width)."""
     return refuse(
-        f"工作表“{sheet}”的行一直延续到第 {rows} 行以后，超过了可读取的 {MAX_CELLS} 个单元格；"
+        f"工作表“{sheet}”的行一直延续到第 {rows} 行以后，"
+        f"超过了可读取的 {grouped(MAX_CELLS)} 个单元格；"
         "这些行可能看起来是空白的，但有单元格填了内容（空格、白色的字）或隐藏了：请选中数据下面"
         "多余的行整行删除后保存，或另存为 CSV 后再导入",
         name,
@@ -1221,9 +1230,9 @@ def _check_ods(archive: zipfile.ZipFile, name: str) -> Scan:
         # tag's quoted value may hold ">"; a search of the chunk for each row's tag read each
         # left open on to the chunk's end, and again from each repeat in it).
         if rows.repeated_row:
-            raise refuse(f"一行有内容的数据声明重复 {rows.repeated_row} 次", name)
+            raise refuse(f"一行有内容的数据声明重复 {grouped(rows.repeated_row)} 次", name)
         if rows.repeated_cell:
-            raise refuse(f"一个有内容的单元格声明重复 {rows.repeated_cell} 次", name)
+            raise refuse(f"一个有内容的单元格声明重复 {grouped(rows.repeated_cell)} 次", name)
         if rows.named_twice:
             # The reader reads one of them for both (the other's people lost unsaid), and the
             # digits noted of each (`Scan.whole`) would serve the other's cells.
@@ -1243,7 +1252,8 @@ def _check_ods(archive: zipfile.ZipFile, name: str) -> Scan:
             raise _too_big_together(rows.over, last_row, last_column, rows.cells, name)
         if rows.hidden_runs > MAX_HIDDEN_RUNS:
             raise refuse(
-                f"其中隐藏的行分成了 {rows.hidden_runs} 段以上，超过了可读取的 {MAX_HIDDEN_RUNS} 段"
+                f"其中隐藏的行分成了 {grouped(rows.hidden_runs)} 段以上，"
+                f"超过了可读取的 {grouped(MAX_HIDDEN_RUNS)} 段"
                 "（最大的台账每隔一行隐藏一行也只有这么多）；请取消隐藏后保存，或另存为 CSV 后再导入",
                 name,
             )
@@ -1591,8 +1601,8 @@ def _check_xls(path: Path, name: str) -> Scan:
         strings += len(body) if in_table else 0
         if strings > MAX_XLS_STRINGS_BYTES:
             raise refuse(
-                f"其中的文字部分超过 {MAX_XLS_STRINGS_BYTES >> 20} MB"
-                "（一张 .xls 工作表最多 65536 行，写满人员的台账也只有几 MB），"
+                f"其中的文字部分超过 {grouped(MAX_XLS_STRINGS_BYTES >> 20)} MB"
+                "（一张 .xls 工作表最多 65,536 行，写满人员的台账也只有几 MB），"
                 "不是正常的台账表格；如确是台账，"
                 "请在 Excel 或 WPS 中打开它，另存为 CSV 后再导入",
                 name,

@@ -27,7 +27,7 @@ from python_calamine import CalamineSheet, CalamineWorkbook, PasswordError, Shee
 
 from fieldapp.domain.enums import Relation
 from fieldapp.domain.errors import ValidationFailed
-from fieldapp.domain.sentences import said, template
+from fieldapp.domain.sentences import grouped, said, template
 from fieldapp.tabular import dates, guard
 from fieldapp.tabular.cells import text, visible
 from fieldapp.tabular.columns import (
@@ -509,23 +509,24 @@ def _read_text_rows(path: Path) -> tuple[list[list[object]], bool]:
         for row in csv.reader(_lines(content), delimiter=delimiter):
             if len(rows) >= TEXT_ROWS:
                 raise guard.refuse(
-                    f"文件超过了 {TEXT_ROWS} 行（Excel 一张表最多这么多行）", path.name
+                    f"文件超过了 {grouped(TEXT_ROWS)} 行（Excel 一张表最多这么多行）", path.name
                 )
             if not any(row):
                 rows.append([])  # a blank line, held as nothing (cf. the guard's blank rows)
                 continue
             if len(row) > TEXT_COLUMNS:
                 raise guard.refuse(
-                    f"第 {len(rows) + 1} 行有 {len(row)} 列，超过了 Excel 一张表最多的 "
-                    f"{TEXT_COLUMNS} 列",
+                    f"第 {len(rows) + 1} 行有 {grouped(len(row))} 列，超过了 Excel 一张表最多的 "
+                    f"{grouped(TEXT_COLUMNS)} 列",
                     path.name,
                 )
             filled += 1
             width = max(width, len(row))
             if filled * max(width, guard.ASSUMED_WIDTH) > guard.MAX_CELLS:
                 raise guard.refuse(
-                    f"到第 {len(rows) + 1} 行为止已有 {filled} 行填了内容（最宽的一行 {width} 列），"
-                    f"超过了可读取的 {guard.MAX_CELLS} 个单元格；请分成几个文件后再导入",
+                    f"到第 {len(rows) + 1} 行为止已有 {grouped(filled)} 行填了内容"
+                    f"（最宽的一行 {grouped(width)} 列），"
+                    f"超过了可读取的 {grouped(guard.MAX_CELLS)} 个单元格；请分成几个文件后再导入",
                     path.name,
                 )
             rows.append(cast(list[object], row))
@@ -534,7 +535,7 @@ def _read_text_rows(path: Path) -> tuple[list[list[object]], bool]:
         # cell holds at most 32 767 characters).
         raise guard.refuse(
             f"第 {len(rows) + 1} 行有一格的内容长达十几万字以上，不是正常的表格（Excel 的一格"
-            "最多 32767 个字）",
+            "最多 32,767 个字）",
             path.name,
         ) from None
     return rows, "#" in content or "Err:" in content

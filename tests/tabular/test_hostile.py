@@ -259,9 +259,9 @@ def test_a_declared_area_alone_is_no_reason_to_refuse(tmp_path):
     ("column", "row", "said"),
     [
         # Under AZ, measured once its row is past the 200 000 that 50 columns allow.
-        ("AY", 200001, "的范围达 200001 行 × 51 列"),
-        ("AZ", 200000, "的范围达 200000 行 × 52 列"),  # measured from AZ on: said as such
-        ("BA", 200000, "的范围达 200000 行 × 53 列"),
+        ("AY", 200001, "的范围达 200,001 行 × 51 列"),
+        ("AZ", 200000, "的范围达 200,000 行 × 52 列"),  # measured from AZ on: said as such
+        ("BA", 200000, "的范围达 200,000 行 × 53 列"),
     ],
 )
 def test_a_far_cell_in_column_az_is_said_by_the_sheets_extent(tmp_path, column, row, said):
@@ -313,7 +313,7 @@ def test_a_narrow_sheet_past_the_documented_size_is_still_refused(tmp_path):
         guard.check_file(path)
     said = str(refused.value)
     assert "拒绝读取表格文件 过长.xlsx" in said and "工作表“台账”的行一直延续到第" in said
-    assert "超过了可读取的 10000000 个单元格" in said and "台账没有改动" in said
+    assert "超过了可读取的 10,000,000 个单元格" in said and "台账没有改动" in said
 
 
 def _openpyxl_ledger_with_a_far_cell(path: Path, spelling: str, cell: str = "") -> Path:
@@ -361,7 +361,7 @@ def test_a_far_cell_is_measured_however_its_number_is_written(tmp_path, spelling
     # Only cells written ` r="AZ…"` or beyond in capitals were measured: such a sheet was
     # taken as 5 000 rows of `ASSUMED_WIDTH` columns (its extent said 0 columns) and passed.
     path = _openpyxl_ledger_with_a_far_cell(tmp_path / "远.xlsx", spelling)
-    with pytest.raises(ValidationFailed, match="工作表“台账”的范围达 5000 行 × 16384 列"):
+    with pytest.raises(ValidationFailed, match="工作表“台账”的范围达 5,000 行 × 16,384 列"):
         guard.check_file(path)
 
 
@@ -378,7 +378,7 @@ def test_a_cell_past_the_last_column_is_measured(tmp_path):
     # Column AAAA (18 279) is past XFD, yet the reader builds the sheet out to it; three
     # letters were the most looked for, so the scan passed it by.
     path = _openpyxl_ledger_with_a_far_cell(tmp_path / "远.xlsx", ' r="AAAA5000"')
-    with pytest.raises(ValidationFailed, match="工作表“台账”的范围达 5000 行 × 18279 列"):
+    with pytest.raises(ValidationFailed, match="工作表“台账”的范围达 5,000 行 × 18,279 列"):
         guard.check_file(path)
 
 
@@ -400,7 +400,7 @@ FAR_CELLS = [
 @pytest.mark.parametrize("cell", FAR_CELLS)
 def test_a_far_cell_is_measured_however_it_is_written(tmp_path, cell):
     path = _openpyxl_ledger_with_a_far_cell(tmp_path / "远.xlsx", ' r="XFD5000"', cell)
-    with pytest.raises(ValidationFailed, match="工作表“台账”的范围达 5000 行 × 16384 列"):
+    with pytest.raises(ValidationFailed, match="工作表“台账”的范围达 5,000 行 × 16,384 列"):
         guard.check_file(path)
 
 
@@ -425,7 +425,7 @@ def test_a_far_cell_in_small_letters_is_refused_before_the_reader_builds_it(tmp_
     path = _openpyxl_ledger_with_a_far_cell(tmp_path / "远.xlsx", ' r="xfd5000"')
     result = _import_in_a_small_process(tmp_path, path)
     assert result.returncode == 2, result.stderr
-    assert "拒绝读取表格文件 远.xlsx" in result.stderr and "5000 行 × 16384 列" in result.stderr
+    assert "拒绝读取表格文件 远.xlsx" in result.stderr and "5,000 行 × 16,384 列" in result.stderr
 
 
 @pytest.mark.parametrize("chunk", [333, 1000])
@@ -435,7 +435,7 @@ def test_a_far_cell_whose_tag_is_cut_between_two_reads_is_measured(tmp_path, mon
     monkeypatch.setattr(guard, "_CHUNK", chunk)
     long_tag = f' r="XFD5000" ph="{"0" * 2000}"'
     path = _openpyxl_ledger_with_a_far_cell(tmp_path / "远.xlsx", long_tag)
-    with pytest.raises(ValidationFailed, match="工作表“台账”的范围达 5000 行 × 16384 列"):
+    with pytest.raises(ValidationFailed, match="工作表“台账”的范围达 5,000 行 × 16,384 列"):
         guard.check_file(path)
 
 
@@ -809,7 +809,7 @@ def test_an_xls_with_one_far_cell_is_refused_before_it_is_read(ledger, tmp_path)
     # 6 KB: one number at IV65536 made the reader build 65 536 × 256 cells (1.2 GB, 6 s).
     path = _xls_with_a_far_cell(tmp_path / "远.xls", 65535, 255)
     assert path.stat().st_size < 10_000
-    with pytest.raises(ValidationFailed, match="拒绝读取.*65536 行 × 256 列"):
+    with pytest.raises(ValidationFailed, match="拒绝读取.*65,536 行 × 256 列"):
         import_ledger(ledger, path)
     assert ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0] == 0
     # A far cell within reason is read (50 000 rows of the fixture's 13 columns).
@@ -1066,7 +1066,7 @@ def test_a_far_row_out_of_order_is_measured_by_the_sheets_width(tmp_path):
     # 150 000 rows of the usual width are not.
     far = '<row r="150000"><c r="A150000" t="n"><v>1</v></c></row>'
     path = _openpyxl_ledger_with_a_far_row(tmp_path / "宽.xlsx", far, '<row r="2">', wide="BZ2")
-    with pytest.raises(ValidationFailed, match="工作表“台账”的范围达 150000 行 × 78 列"):
+    with pytest.raises(ValidationFailed, match="工作表“台账”的范围达 150,000 行 × 78 列"):
         guard.check_file(path)
 
 
@@ -1145,7 +1145,7 @@ FAR_CELLS_IN_LOW_ROWS = [
 def test_a_far_cell_inside_a_low_row_is_measured(tmp_path, far, before, row):
     path = _openpyxl_ledger_with_a_far_row(tmp_path / "远.xlsx", far, before)
     with pytest.raises(
-        ValidationFailed, match=f"工作表“台账”的(?:行一直延续到第 |范围达 ){row} 行"
+        ValidationFailed, match=f"工作表“台账”的(?:行一直延续到第 {row}|范围达 {row:,}) 行"
     ):
         guard.check_file(path)
 
@@ -1170,7 +1170,7 @@ def test_a_far_cell_inside_a_low_row_of_a_wide_sheet_is_measured_by_its_width(
         monkeypatch.setattr(guard, "_CHUNK", chunk)
     far = '<c r="A150000" t="n"><v>1</v></c>'
     path = _openpyxl_ledger_with_a_far_row(tmp_path / "宽.xlsx", far, '<c r="A2" ', wide="BZ250")
-    with pytest.raises(ValidationFailed, match="工作表“台账”的范围达 150000 行 × 78 列"):
+    with pytest.raises(ValidationFailed, match="工作表“台账”的范围达 150,000 行 × 78 列"):
         guard.check_file(path)
 
 
@@ -1398,7 +1398,7 @@ def test_a_csv_line_wider_than_a_sheet_is_refused_naming_its_row(ledger, tmp_pat
     path = tmp_path / "wide.csv"
     wide = ",".join(f"c{n}" for n in range(16_385))
     path.write_text(f"姓名,身份证号码\n{wide}\n", encoding="utf-8")
-    with pytest.raises(ValidationFailed, match=r"拒绝读取.*第 2 行.*16385 列"):
+    with pytest.raises(ValidationFailed, match=r"拒绝读取.*第 2 行.*16,385 列"):
         import_ledger(ledger, path)
 
 

@@ -532,7 +532,7 @@ _COMPARING = 'table:formula="of:=IF([.A1]>0;1;0)"'
             "<table:table-row><table:table-cell {formula} table:number-columns-repeated='20000'"
             ' office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell>'
             "</table:table-row>",
-            "一个有内容的单元格声明重复 20000 次",
+            "一个有内容的单元格声明重复 20,000 次",
         ),
         # A filled row repeated 300 000 times.
         (
