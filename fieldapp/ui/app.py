@@ -129,7 +129,7 @@ def run_app(db_path: str | None = None) -> int:
     """Run the desktop app until its window closes; returns the exit code."""
     errors.setup_logging()
     errors.record_crashes()
-    if not syslibs.check_platform():  # a missing X11 library: say which package, in Chinese
+    if not syslibs.check_platform():  # a missing X11 library: say which package (Chinese, English)
         return 1
     app = make_app()
     errors.install_excepthook()

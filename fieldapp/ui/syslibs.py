@@ -1,4 +1,5 @@
-"""Before Qt opens a window on Linux: name, in Chinese, the system package a missing library is in.
+"""Before Qt opens a window on Linux: name, in Chinese and English, the system package a missing
+library is in.
 
 Qt's X11 platform plugin (`libqxcb.so`) links about twenty libraries of the desktop system
 (libxcb-cursor0, libxcb-icccm4, libxkbcommon-x11-0 …). A bare Debian, UOS or Kylin install may lack
@@ -149,17 +150,29 @@ def missing_libraries(plugin: Path) -> list[str]:
 
 
 def message(missing: list[str]) -> str:
-    """The Chinese message for the person who installs software on this computer."""
-    packages = sorted({package_for(s) for s in missing})
-    return (
-        "无法打开程序窗口：这台电脑缺少显示窗口所需的系统组件（"
-        + "、".join(missing)
-        + "）。\n请电脑管理员安装以下软件包后再打开：\n  "
-        + " ".join(packages)
-        + "\n安装命令：sudo apt install "
-        + " ".join(packages)
-        + "\n（命令行功能不受影响。）"
+    """The message for the person who installs software on this computer: in Chinese, then
+    in English. It is said before Qt is up (no translator, no window language chosen yet), so
+    a user of the English window reads it too, after a blank line."""
+    packages = " ".join(sorted({package_for(s) for s in missing}))
+    chinese = (
+        f"无法打开程序窗口：这台电脑缺少显示窗口所需的系统组件（{'、'.join(missing)}）。\n"
+        f"请电脑管理员安装以下软件包后再打开：\n  {packages}\n"
+        f"安装命令：sudo apt install {packages}\n"
+        "（命令行功能不受影响。）"
     )
+    english = (
+        "The program window cannot open: this computer lacks system components needed to "
+        f"show windows ({', '.join(missing)}).\n"
+        "Ask the computer's administrator to install these packages, then open the program "
+        f"again:\n  {packages}\n"
+        f"Install command: sudo apt install {packages}\n"
+        "(The command-line functions are not affected.)"
+    )
+    return f"{chinese}\n\n{english}"
+
+
+#: The desktop dialog's title: the program's name, in both languages.
+TITLE = "劳动力台账 Labour ledger"
 
 
 def _tell_desktop(text: str) -> None:
@@ -168,9 +181,9 @@ def _tell_desktop(text: str) -> None:
     import subprocess
 
     for tool, args in (
-        ("zenity", ["--error", "--title=劳动力台账", "--no-wrap", f"--text={text}"]),
-        ("kdialog", ["--title", "劳动力台账", "--error", text]),
-        ("notify-send", ["劳动力台账", text]),
+        ("zenity", ["--error", f"--title={TITLE}", "--no-wrap", f"--text={text}"]),
+        ("kdialog", ["--title", TITLE, "--error", text]),
+        ("notify-send", [TITLE, text]),
     ):
         exe = shutil.which(tool)
         if exe:

@@ -1,4 +1,5 @@
-"""A missing X11 library stops the start with a Chinese message naming the package to install."""
+"""A missing X11 library stops the start with a message naming the package to install, in Chinese
+then in English."""
 
 from __future__ import annotations
 
@@ -55,6 +56,19 @@ def test_message_names_the_package_in_chinese() -> None:
     assert "Could not load" not in text
 
 
+def test_message_is_said_in_english_too() -> None:
+    """It is said before Qt (and its translator) is up, so before the language chosen for the
+    window is known: an English-window user read only Chinese. Chinese first, then English."""
+    text = syslibs.message(["libxcb-cursor.so.0", "libxcb-icccm.so.4"])
+    chinese, english = text.split("\n\n", 1)
+    assert "无法打开程序窗口" in chinese and "The program window cannot open" in english
+    assert "Ask the computer's administrator to install these packages" in english
+    assert "libxcb-cursor.so.0、libxcb-icccm.so.4" in chinese
+    assert "(libxcb-cursor.so.0, libxcb-icccm.so.4)" in english
+    assert "sudo apt install libxcb-cursor0 libxcb-icccm4" in english
+    assert not any("\u4e00" <= c <= "\u9fff" for c in english)
+
+
 def test_the_xcb_list_is_what_the_plugin_needs_and_each_has_a_package() -> None:
     plugin = syslibs.xcb_plugin()
     qpa = plugin.parents[2] / "lib" / "libQt6XcbQpa.so.6"
@@ -83,6 +97,7 @@ def test_start_stops_before_qt_with_the_message(tmp_path: Path, monkeypatch, cap
     assert app_module.run_app(str(tmp_path / "ledger.db")) == 1
     err = capsys.readouterr().err
     assert "libxcb-cursor0" in err and "无法打开程序窗口" in err
+    assert "The program window cannot open" in err
 
 
 def test_offscreen_and_other_platforms_are_left_to_qt() -> None:
