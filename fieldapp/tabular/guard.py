@@ -37,7 +37,9 @@ from fieldapp.domain.sentences import grouped
 MAX_FILE_BYTES = 300 * 1024 * 1024
 #: All parts of a workbook, decompressed (a 100 000 × 36 sheet is about 150 MB of XML).
 MAX_XML_BYTES = 1536 * 1024 * 1024
-#: Cells a sheet may span (rows × columns of its used area): 200 000 rows of 50 columns.
+#: Cells a sheet may span (rows × columns of its used area): 200 000 rows of 50 columns; and
+#: the sheets of a workbook together (the reader builds every sheet's cells: an .ods's and an
+#: .xls's all at once, an .xlsx's one sheet after another, `reader.SheetStream`).
 MAX_CELLS = 10_000_000
 #: The width a sheet is taken to have while no value is seen at column AZ or beyond (narrower
 #: columns are not measured, for speed: a ledger sheet has about 40): the 50 that `MAX_CELLS`
@@ -725,7 +727,7 @@ def _too_big(sheet: str, rows: int, columns: int, name: str) -> ValidationFailed
     )
 
 
-def _too_big_together(
+def too_big_together(
     sheet: str, rows: int, columns: int, cells: int, name: str
 ) -> ValidationFailed:
     """A workbook whose sheets each fit but together span more than `MAX_CELLS`: the reader
@@ -1249,7 +1251,7 @@ def _check_ods(archive: zipfile.ZipFile, name: str) -> Scan:
         # … and all of them together: the reader builds every sheet's cells.
         if rows.cells > MAX_CELLS:
             last_row, last_column = rows.extents[rows.over]
-            raise _too_big_together(rows.over, last_row, last_column, rows.cells, name)
+            raise too_big_together(rows.over, last_row, last_column, rows.cells, name)
         if rows.hidden_runs > MAX_HIDDEN_RUNS:
             raise refuse(
                 f"其中隐藏的行分成了 {grouped(rows.hidden_runs)} 段以上，"
@@ -1610,6 +1612,7 @@ def _check_xls(path: Path, name: str) -> Scan:
         if kind == _XLS_SHEET and len(body) >= 8 and body[5] == _XLS_WORKSHEET:
             sheets.append((struct.unpack_from("<I", body)[0], _sheet_name(body)))
     _check_sheets(len(sheets), name)
+    cells = 0  # the sheets' extents together: the reader holds every sheet's cells at once
     for start, sheet in sheets:
         hidden: set[int] = set()
         hidden_columns: set[int] = set()
@@ -1637,6 +1640,9 @@ def _check_xls(path: Path, name: str) -> Scan:
         # One value at IV65536 makes the reader build all 16.7 million cells (1.2 GB).
         if rows * columns > MAX_CELLS:
             raise _too_big(sheet, rows, columns, name)
+        cells += rows * columns
+        if cells > MAX_CELLS:
+            raise too_big_together(sheet, rows, columns, cells, name)
         scan.extents[sheet] = (rows, columns)
         if hidden:
             scan.hidden_rows[sheet] = hidden

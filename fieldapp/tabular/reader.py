@@ -423,6 +423,10 @@ def _read_sheets(path: Path, kind: str) -> Iterator[Sheet]:
             f"文件已损坏，或不是 {guard.programs(kind)} 表格；请在 {guard.programs(kind)} "
             "中打开它，另存为 .xlsx 后再导入",
         ) from None
+    # The cells the sheets read so far span, together: an .xlsx's, measured here as its sheets
+    # are parsed (the guard measures none narrower than `guard.ASSUMED_WIDTH` columns, so it
+    # bounds each sheet, not their sum); an .ods's and an .xls's the guard bounds before.
+    cells = 0
     try:
         hidden = {m.name for m in book.sheets_metadata if m.visible != SheetVisibleEnum.Visible}
         names = book.sheet_names
@@ -436,9 +440,16 @@ def _read_sheets(path: Path, kind: str) -> Iterator[Sheet]:
             name = names[index]
             try:
                 sheet = book.get_sheet_by_index(index)
+                end = sheet.end
+                if end is not None:  # (the rows and columns `_cells` builds, from A1)
+                    cells += (end[0] + 1) * (end[1] + 1)
+                    if cells > guard.MAX_CELLS:
+                        raise guard.too_big_together(name, end[0] + 1, end[1] + 1, cells, path.name)
                 rows = _cells(sheet)
             except PasswordError:
                 raise guard.password_protected(path.name, kind) from None
+            except ValidationFailed:  # (the sheets together past the bound, said above)
+                raise
             except Exception:  # noqa: BLE001 - calamine raises several unrelated types
                 raise guard.unreadable(
                     path.name,
