@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from fieldapp.ui.app import open_window
 from fieldapp.ui.pdf_preview import PdfPreview
 from tests.helpers.two_villages import DABA, QIAN, RULE, WANG, township_batch, two_villages
 from tests.paperwork.pdftext import page_texts
-from tests.ui.conftest import wait_idle
+from tests.ui.conftest import close_window, wait_idle
 
 TITLE = "碧阳街道2026年第一批交通补助"
 
@@ -32,12 +32,7 @@ def _subsidies_page(county, monkeypatch: pytest.MonkeyPatch) -> Iterator:  # noq
         page.refresh_claims()
         yield page
     finally:
-        monkeypatch.setattr(
-            QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard
-        )
-        win.close()
-        win.shutdown_pages()
-        win.session.close()
+        close_window(win, monkeypatch)
 
 
 def _saved_notice(qtbot, page, out: Path, monkeypatch, warnings_shown) -> str:  # noqa: ANN001

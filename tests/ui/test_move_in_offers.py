@@ -5,12 +5,9 @@ from __future__ import annotations
 
 from fieldapp.domain.enums import AreaKind, Relation
 from fieldapp.domain.models import Area, Household, Person
-from fieldapp.hub.folder import Hub
-from fieldapp.sync.enrolment import enrol
-from tests.codes import ENROL_CODE
 from tests.conftest import make_id
 from tests.records import Records
-from tests.ui.conftest import VILLAGE
+from tests.ui.conftest import VILLAGE, enrol_as
 from tests.ui.person_panel import _rows, shown
 from tests.ui.plain import assert_plain
 
@@ -42,12 +39,7 @@ def test_a_move_into_another_villages_household_waits_for_that_village(window, t
     )
     # A family of 小河村 this laptop holds (it moved there from 大坝村 earlier).
     there, _ = _household(ledger, NEIGHBOUR, "赵大山", "331")
-    hub = Hub.init(tmp_path / "hub")
-    try:
-        hub.enroll("大坝村", VILLAGE, tmp_path / "village.enrol", code=ENROL_CODE, by="县里的科员")
-        enrol(ledger, tmp_path / "village.enrol", code=ENROL_CODE)
-    finally:
-        hub.close()
+    enrol_as(ledger, tmp_path, "大坝村", VILLAGE)
     page, panel = shown(window, "王小明")
     who = panel.person
     dialog = panel.move_person()

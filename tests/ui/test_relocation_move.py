@@ -14,7 +14,7 @@ from fieldapp.sync.enrolment import enrol
 from fieldapp.sync.exchange import export_bundle, import_bundle
 from tests.codes import ENROL_CODE
 from tests.records import Records
-from tests.ui.conftest import VILLAGE
+from tests.ui.conftest import VILLAGE, enrol_as
 from tests.ui.plain import assert_plain
 
 SITE = "520502001901"
@@ -108,12 +108,7 @@ def test_the_move_dialog_says_whose_waiting_claim_holds_the_person(
             claim_date=dt.date(2026, 6, 30),
         )
     )  # fmt: skip
-    hub = Hub.init(tmp_path / "hub")
-    try:
-        hub.enroll("大坝村", VILLAGE, tmp_path / "village.enrol", code=ENROL_CODE, by="县里的科员")
-        enrol(ledger, tmp_path / "village.enrol", code=ENROL_CODE)
-    finally:
-        hub.close()
+    enrol_as(ledger, tmp_path, "大坝村", VILLAGE)
     homes = ledger.db.execute("SELECT count(*) FROM households").fetchone()[0]
     page = window.show_page("ledger")
     page.open_person(who.id)

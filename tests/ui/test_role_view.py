@@ -16,7 +16,7 @@ from fieldapp.store.ledger import Ledger
 from fieldapp.sync.enrolment import enrol
 from tests.codes import ENROL_CODE
 from tests.english import in_english
-from tests.ui.conftest import UI_USER, as_drawn
+from tests.ui.conftest import UI_USER, as_drawn, close_window
 
 VILLAGE = "520526100001"  # 民主村 of the demo ledger (seed 3)
 TOWNSHIP = "520526100"  # 草海镇, the village's township
@@ -39,8 +39,6 @@ def _person_in(ledger: Ledger, area: str) -> str:
 def role_window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable]:
     """Opens the main window on a demo ledger enrolled (with a training hub) as a device of
     the given role and area."""
-    from PySide6.QtWidgets import QMessageBox
-
     from fieldapp.demo.generator import build_demo
     from fieldapp.ui import i18n
     from fieldapp.ui.app import make_app, open_window
@@ -75,11 +73,8 @@ def role_window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
         return win
 
     yield open_as
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
     for win in windows:
-        win.close()
-        win.shutdown_pages()
-        win.session.close()
+        close_window(win, monkeypatch)
 
 
 def test_a_township_device_is_not_offered_to_create_claims(role_window):

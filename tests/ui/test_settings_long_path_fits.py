@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QLabel
 
-from tests.ui.conftest import UI_USER, fill_ledger
+from tests.ui.conftest import UI_USER, close_window, fill_ledger
 
 #: Folders as an office names them (a township service centre's ledgers by year).
 DEEP = ("就业服务中心资料", "草海镇人力资源和社会保障服务中心", "二〇二六年度就业帮扶台账")
@@ -46,9 +46,4 @@ def test_a_long_ledger_path_wraps_and_the_page_fits_1024(qtbot, tmp_path, monkey
         assert str(path) in shown, shown
     finally:
         win.set_language("zh_CN")
-        monkeypatch.setattr(
-            QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard
-        )
-        win.close()
-        win.shutdown_pages()
-        win.session.close()
+        close_window(win, monkeypatch)

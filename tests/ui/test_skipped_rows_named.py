@@ -17,7 +17,7 @@ from fieldapp.store.ledger import Ledger, natural_id
 from fieldapp.store.queries import records
 from fieldapp.ui.dialogs.person_editor import PersonEditor
 from tests.cli.test_malformed_rows import BAD_CLAIM, _garbage
-from tests.ui.conftest import UI_USER
+from tests.ui.conftest import UI_USER, close_window
 
 
 def _newer_job(ledger: Ledger, person_id: str, _household_id: str) -> None:
@@ -41,8 +41,6 @@ def _newer_job(ledger: Ledger, person_id: str, _household_id: str) -> None:
 @pytest.fixture
 def open_with(qtbot, ledger_path: Path, monkeypatch: pytest.MonkeyPatch):
     """Open the main window on the small ledger after `write(ledger, person, household)`."""
-    from PySide6.QtWidgets import QMessageBox
-
     from fieldapp.ui import i18n
     from fieldapp.ui.app import make_app, open_window
 
@@ -63,11 +61,8 @@ def open_with(qtbot, ledger_path: Path, monkeypatch: pytest.MonkeyPatch):
         return win
 
     yield opened
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
     for win in windows:
-        win.close()
-        win.shutdown_pages()
-        win.session.close()
+        close_window(win, monkeypatch)
     i18n.install_language("zh_CN")
 
 

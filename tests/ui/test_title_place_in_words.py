@@ -13,11 +13,8 @@ from typing import Any
 
 import pytest
 
-from fieldapp.hub.folder import Hub
 from fieldapp.store.ledger import Ledger
-from fieldapp.sync.enrolment import enrol
-from tests.codes import ENROL_CODE
-from tests.ui.conftest import UI_USER, VILLAGE
+from tests.ui.conftest import UI_USER, VILLAGE, close_window, enrol_as
 
 #: A village of 鸭池镇 the small ledger does not list (its village is 市西街道's 大坝村).
 UNLISTED = "520502100003"
@@ -25,20 +22,17 @@ UNLISTED = "520502100003"
 
 def _enrol(path: Path, folder: Path, area: str) -> None:
     """Enrol the ledger at `path` as a coordinator's laptop for `area` (before it is opened)."""
-    hub = Hub.init(folder / "hub")
-    try:
-        hub.enroll("一号机", area, folder / "device.json", code=ENROL_CODE, by="县里的科员")
-    finally:
-        hub.close()
     ledger = Ledger.open(path, credentials=UI_USER)
     try:
-        enrol(ledger, folder / "device.json", code=ENROL_CODE)
+        enrol_as(ledger, folder, "一号机", area)
     finally:
         ledger.close()
 
 
 @pytest.fixture
-def enrolled(qtbot, ledger_path: Path, tmp_path: Path) -> Iterator[Callable[[str], Any]]:
+def enrolled(
+    qtbot, ledger_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Callable[[str], Any]]:
     """Opens the main window on the small ledger enrolled for an area (closed at the end)."""
     from fieldapp.ui import i18n
     from fieldapp.ui.app import make_app, open_window
@@ -54,9 +48,7 @@ def enrolled(qtbot, ledger_path: Path, tmp_path: Path) -> Iterator[Callable[[str
 
     yield open_for
     for win in windows:
-        win.close()
-        win.shutdown_pages()
-        win.session.close()
+        close_window(win, monkeypatch)
 
 
 def test_a_village_the_ledger_does_not_list_is_said_in_words(enrolled):

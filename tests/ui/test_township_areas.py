@@ -8,7 +8,6 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
 from fieldapp.domain.roles import Role
 from fieldapp.store.ledger import Ledger
@@ -18,6 +17,7 @@ from tests.helpers.three_devices import HEADERS, County
 from tests.helpers.two_villages import DEVICES, WANG, ZHAO
 from tests.helpers.two_villages import _sheet as village_sheet
 from tests.tabular.sheets import write_xlsx
+from tests.ui.conftest import close_window
 
 ELSEWHERE = "520502011001"  # a village of 德溪街道, another township of the county
 SUN = make_id("520502", "19860404", "181")
@@ -55,12 +55,7 @@ def test_the_townships_area_pickers_list_its_own_villages_only(tmp_path, capsys,
             assert "大坝村" in listed and "碧阳街道" in listed, (key, listed)
             assert "德溪街道" not in listed and "柏杨村" not in listed, (key, listed)
     finally:
-        monkeypatch.setattr(
-            QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard
-        )
-        win.close()
-        win.shutdown_pages()
-        win.session.close()
+        close_window(win, monkeypatch)
 
 
 @pytest.fixture(autouse=True)
