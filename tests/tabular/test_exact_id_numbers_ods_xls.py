@@ -12,11 +12,11 @@ Excel rounded — and the user asked to make the column text."""
 from __future__ import annotations
 
 import struct
-import zipfile
 from pathlib import Path
 
 from fieldapp.tabular.ledger_import import import_ledger
 from tests.conftest import make_id
+from tests.tabular.sheets import write_ods
 
 PLACE = {"县（市、区）": "七星关区", "乡镇（街道）": "碧阳街道", "村（社区）": "大坝村"}
 HEAD = make_id("520502", "19750316", "131")
@@ -40,31 +40,7 @@ def _ods(path: Path, rows: list[list[object]]) -> Path:
     body = "".join(
         "<table:table-row>" + "".join(cell(v) for v in row) + "</table:table-row>" for row in rows
     )
-    content = (
-        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
-        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
-        'xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" '
-        'office:version="1.3"><office:body><office:spreadsheet><table:table table:name="台账">'
-        + body
-        + "</table:table></office:spreadsheet></office:body></office:document-content>"
-    )
-    manifest = (
-        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
-        'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
-        'manifest:version="1.3"><manifest:file-entry manifest:full-path="/" '
-        'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
-        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
-        "</manifest:manifest>"
-    )
-    with zipfile.ZipFile(path, "w") as book:
-        book.writestr(
-            "mimetype", "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED
-        )
-        book.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
-        book.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
-    return path
+    return write_ods(path, [("台账", body)])
 
 
 HEADERS = ["姓名", "身份证号码", "户主身份证号码", *PLACE]

@@ -23,7 +23,7 @@ from fieldapp.tabular import guard
 from fieldapp.tabular.ledger_export import export_ledger, neutralise
 from fieldapp.tabular.ledger_import import import_ledger
 from tests.conftest import make_id
-from tests.tabular.sheets import write_csv, write_ole, write_xlsx
+from tests.tabular.sheets import XlsRecords, rewrite_xls, write_csv, write_ole, write_xlsx
 
 ROOT = Path(__file__).resolve().parents[2]
 HEAD = make_id("520502", "19750316", "131")
@@ -774,35 +774,12 @@ def test_a_broken_xls_is_refused_in_chinese(ledger, tmp_path):
 
 def _xls_with_a_far_cell(path: Path, row: int, column: int) -> Path:
     """The LibreOffice .xls fixture with one more number cell in its first sheet."""
-    with olefile.OleFileIO(
-        str(Path(__file__).parent / "fixtures" / "村台账_libreoffice.xls")
-    ) as ole:
-        stream = bytearray(ole.openstream("Workbook").read())
-    bounds, at = [], 0
-    while at + 4 <= len(stream):  # the workbook globals: each sheet's BOUNDSHEET record
-        kind, size = struct.unpack_from("<HH", stream, at)
-        if kind == 0x0085:
-            bounds.append(at + 4)
-        if kind == 0x000A:
-            break
-        at += 4 + size
-    first = struct.unpack_from("<I", stream, bounds[0])[0]
-    at, depth = first, 0
-    while True:  # to the first sheet's EOF
-        kind, size = struct.unpack_from("<HH", stream, at)
-        depth += kind == 0x0809
-        if kind == 0x000A:
-            depth -= 1
-            if depth == 0:
-                break
-        at += 4 + size
-    cell = struct.pack("<HHHHHd", 0x0203, 14, row, column, 15, 1.0)  # NUMBER
-    stream[at:at] = cell
-    for bound in bounds:
-        offset = struct.unpack_from("<I", stream, bound)[0]
-        if offset > first:
-            struct.pack_into("<I", stream, bound, offset + len(cell))
-    return write_ole(path, {"Workbook": bytes(stream)})
+    cell = (0x0203, struct.pack("<HHHd", row, column, 15, 1.0))  # NUMBER
+
+    def far(index: int, records: XlsRecords) -> XlsRecords:
+        return [*records[:-1], cell, records[-1]] if index == 0 else records  # before its EOF
+
+    return rewrite_xls(Path(__file__).parent / "fixtures" / "村台账_libreoffice.xls", path, far)
 
 
 def test_an_xls_with_one_far_cell_is_refused_before_it_is_read(ledger, tmp_path):

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import time
 import tracemalloc
-import zipfile
-from pathlib import Path
 
 import pytest
 
@@ -17,6 +15,7 @@ from fieldapp.domain.errors import ValidationFailed
 from fieldapp.tabular import guard
 from fieldapp.tabular.ledger_import import import_ledger
 from tests.conftest import make_id
+from tests.tabular.sheets import write_ods
 
 PLACE = {"县（市、区）": "七星关区", "乡镇（街道）": "碧阳街道", "村（社区）": "大坝村"}
 HEADERS = ["姓名", "身份证号码", "户主身份证号码", *PLACE]
@@ -49,38 +48,6 @@ def _row(*cells: str) -> str:
     )
 
 
-def _ods(path: Path, tables: list[tuple[str, str]]) -> Path:
-    """An .ods of the given tables: (name, the rows' XML)."""
-    body = "".join(
-        f'<table:table table:name="{name}">{rows}</table:table>' for name, rows in tables
-    )
-    content = (
-        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
-        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
-        'xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" '
-        'office:version="1.3"><office:body><office:spreadsheet>'
-        + body
-        + "</office:spreadsheet></office:body></office:document-content>"
-    )
-    manifest = (
-        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
-        'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
-        'manifest:version="1.3"><manifest:file-entry manifest:full-path="/" '
-        'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
-        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
-        "</manifest:manifest>"
-    )
-    with zipfile.ZipFile(path, "w") as book:
-        book.writestr(
-            "mimetype", "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED
-        )
-        book.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
-        book.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
-    return path
-
-
 def test_two_tables_of_one_name_are_refused_not_read_as_one(ledger, tmp_path):
     """Two tables named 台账 (no program saves it): the reader read the second for both, the
     first's people lost unsaid, and the digits the first held whole were given to the second's
@@ -92,7 +59,7 @@ def test_two_tables_of_one_name_are_refused_not_read_as_one(ledger, tmp_path):
     rounded = repr(float(TWIN))  # 5.2050220010101126e+17: no digits to read whole
     second = _row(*HEADERS) + _row("张一", _number(rounded, "5.20502E+17"), HEAD, *PLACE.values())
     second += _row("张长英", HEAD, HEAD, *PLACE.values())
-    path = _ods(tmp_path / "s.ods", [("台账", first), ("台账", second)])
+    path = write_ods(tmp_path / "s.ods", [("台账", first), ("台账", second)])
     with pytest.raises(ValidationFailed) as refused:
         import_ledger(ledger, path)
     assert "两个工作表都叫“台账”" in str(refused.value), refused.value
@@ -109,7 +76,7 @@ def test_a_value_its_cell_shows_as_other_digits_is_not_taken_whole(ledger, tmp_p
     rows += _row("张长英", HEAD, HEAD, *PLACE.values())
     # Shown as its own digits, or rounded as a program shows 15 of them: read whole.
     rows += _row("李秀", _number(OTHER_HEAD, OTHER_HEAD), OTHER_HEAD, *PLACE.values())
-    path = _ods(tmp_path / "s.ods", [("台账", rows)])
+    path = write_ods(tmp_path / "s.ods", [("台账", rows)])
     report = import_ledger(ledger, path)
     [refused] = report.rejected
     assert (refused.sheet, refused.row) == ("台账", 2), refused
@@ -127,7 +94,7 @@ def test_a_value_shown_rounded_or_not_at_all_is_still_read_whole(tmp_path):
         f'<table:table-cell office:value-type="float" office:value="{HEAD}"/>',
         HEAD,
     )
-    scan = guard.check_file(_ods(tmp_path / "s.ods", [("台账", rows)]))
+    scan = guard.check_file(write_ods(tmp_path / "s.ods", [("台账", rows)]))
     assert scan.whole["台账"] == {(2, 2): TWIN, (3, 2): OTHER_TWIN, (4, 2): HEAD}
 
 
@@ -140,7 +107,7 @@ def test_the_whole_numbers_noted_are_bounded_across_the_workbook(tmp_path):
         + _number(TWIN, "5.20502E+17")
         + "</table:table-row>"
     )
-    path = _ods(tmp_path / "s.ods", [(f"表{i}", repeated) for i in range(3)])
+    path = write_ods(tmp_path / "s.ods", [(f"表{i}", repeated) for i in range(3)])
     scan = guard.check_file(path)
     assert sum(len(cells) for cells in scan.whole.values()) <= guard.MAX_WHOLE
 
@@ -155,7 +122,7 @@ def test_a_value_under_another_prefix_is_not_the_cells_number(ledger, tmp_path):
     )
     rows = _row(*HEADERS) + _row("张二", cell, HEAD, *PLACE.values())
     rows += _row("张长英", HEAD, HEAD, *PLACE.values())
-    report = import_ledger(ledger, _ods(tmp_path / "s.ods", [("台账", rows)]))
+    report = import_ledger(ledger, write_ods(tmp_path / "s.ods", [("台账", rows)]))
     [refused] = report.rejected
     assert refused.row == 2, report.rejected
     assert refused.reason.startswith("身份证号码“5.20502e+17”在表格里存成了数字"), refused.reason
@@ -178,7 +145,7 @@ def test_a_repeat_the_reader_does_not_make_does_not_shift_the_digits(ledger, tmp
     rows = _row(*HEADERS) + example
     rows += _row("李四", _number(repr(float(OTHER_TWIN)), "5.20502E+17"), HEAD, *PLACE.values())
     rows += _row("张长英", HEAD, HEAD, *PLACE.values())
-    report = import_ledger(ledger, _ods(tmp_path / "s.ods", [("台账", rows)]))
+    report = import_ledger(ledger, write_ods(tmp_path / "s.ods", [("台账", rows)]))
     [refused] = report.rejected
     assert refused.row == 3, report.rejected
     assert refused.reason.startswith("身份证号码“5.20502e+17”在表格里存成了数字"), refused.reason
@@ -197,7 +164,7 @@ def test_a_row_repeated_no_times_is_refused_not_left_out_unsaid(ledger, tmp_path
     )
     rows = _row(*HEADERS) + _row("张长英", HEAD, HEAD, *PLACE.values()) + gone
     with pytest.raises(ValidationFailed) as refused:
-        import_ledger(ledger, _ods(tmp_path / "s.ods", [("台账", rows)]))
+        import_ledger(ledger, write_ods(tmp_path / "s.ods", [("台账", rows)]))
     assert "重复 0 次的行" in str(refused.value), refused.value
     assert ledger.db.execute("SELECT count(*) FROM persons").fetchone() == (0,)
 
@@ -207,7 +174,7 @@ def test_number_cells_left_open_are_scanned_in_linear_time(tmp_path):
     had its text looked for up to 256 KB on, a chunk's bytes read thousands of times — a file
     of some 20 KB took seconds, one of the largest hours."""
     opened = f'<table:table-cell office:value-type="float" office:value="{TWIN}"><text:p>x' * 40_000
-    path = _ods(tmp_path / "s.ods", [("台账", f"<table:table-row>{opened}</table:table-row>")])
+    path = write_ods(tmp_path / "s.ods", [("台账", f"<table:table-row>{opened}</table:table-row>")])
     began = time.monotonic()
     guard.check_file(path)
     assert time.monotonic() - began < 3
@@ -220,7 +187,7 @@ def test_a_value_written_with_leading_zeros_is_read_as_its_number(ledger, tmp_pa
     account = "622154695067094812"
     rows = _row("姓名", "身份证号码", "户主身份证号码", "社保卡账号", *PLACE)
     rows += _row("张长英", HEAD, HEAD, _number(f"0{account}", "6.22155E+17"), *PLACE.values())
-    report = import_ledger(ledger, _ods(tmp_path / "s.ods", [("台账", rows)]))
+    report = import_ledger(ledger, write_ods(tmp_path / "s.ods", [("台账", rows)]))
     assert report.rejected == [] and report.imported == 1
     kept = dict(ledger.db.execute("SELECT id_number, account_number FROM persons"))
     assert kept == {HEAD: account}
@@ -243,7 +210,7 @@ def test_digits_hidden_under_a_merged_cell_are_not_read_whole(ledger, tmp_path):
     rows = _row(*HEADERS) + _row("张一", top, HEAD, *PLACE.values())
     rows += _row("张二", hidden, HEAD, *PLACE.values())
     rows += _row("张长英", HEAD, HEAD, *PLACE.values())
-    report = import_ledger(ledger, _ods(tmp_path / "s.ods", [("台账", rows)]))
+    report = import_ledger(ledger, write_ods(tmp_path / "s.ods", [("台账", rows)]))
     [refused] = report.rejected
     assert refused.row == 3, report.rejected
     numbers = {n for (n,) in ledger.db.execute("SELECT id_number FROM persons")}
@@ -264,7 +231,7 @@ def test_the_error_cells_noted_are_bounded_across_the_workbook(tmp_path):
         + error
         + "</table:table-row>"
     )
-    path = _ods(tmp_path / "s.ods", [(f"表{i}", repeated) for i in range(12)])
+    path = write_ods(tmp_path / "s.ods", [(f"表{i}", repeated) for i in range(12)])
     scan = guard.check_file(path)
     assert sum(len(cells) for cells in scan.errors.values()) <= 10 * guard.MAX_ERRORS
     assert len(scan.errors["表0"]) == guard.MAX_ERRORS  # a sheet's first ones, as before
@@ -281,9 +248,11 @@ def test_the_cells_the_sheets_span_are_bounded_across_the_workbook(tmp_path):
         + "</table:table-row>"
         + _row(_number("2", "2"))
     )
-    fitting = guard.check_file(_ods(tmp_path / "ten.ods", [(f"表{i}", tall) for i in range(10)]))
+    fitting = guard.check_file(
+        write_ods(tmp_path / "ten.ods", [(f"表{i}", tall) for i in range(10)])
+    )
     assert fitting.extents["表9"] == (1_000_000, 1)
-    path = _ods(tmp_path / "eleven.ods", [(f"表{i}", tall) for i in range(11)])
+    path = write_ods(tmp_path / "eleven.ods", [(f"表{i}", tall) for i in range(11)])
     with pytest.raises(ValidationFailed) as refused:
         guard.check_file(path)
     said = str(refused.value)
@@ -309,7 +278,7 @@ def test_the_hidden_rows_of_sheet_after_sheet_are_held_as_runs(tmp_path):
     """Each sheet's hidden tail was noted row by row up to `guard.MAX_VALUE_ROWS` (15 MB a
     sheet: 50 sheets of a 1 KB file held 777 MB during the scan); they are held as runs, and
     asked of as before."""
-    path = _ods(tmp_path / "s.ods", [(f"表{i}", _hidden_tail(1_048_000)) for i in range(5)])
+    path = write_ods(tmp_path / "s.ods", [(f"表{i}", _hidden_tail(1_048_000)) for i in range(5)])
     tracemalloc.start()
     try:
         scan = guard.check_file(path)
@@ -326,7 +295,7 @@ def test_the_hidden_rows_of_sheet_after_sheet_are_held_as_runs(tmp_path):
 def test_hidden_rows_read_as_runs_are_the_rows_hidden(tmp_path):
     """Rows hidden one by one, in runs and apart, on a sheet and on another of no name."""
     rows = _row("张一") + _hidden_tail(3) + _row("张二") + _hidden_tail(1) + _hidden_tail(2)
-    scan = guard.check_file(_ods(tmp_path / "s.ods", [("台账", rows), ("", _hidden_tail(2))]))
+    scan = guard.check_file(write_ods(tmp_path / "s.ods", [("台账", rows), ("", _hidden_tail(2))]))
     # (each `_hidden_tail` a shown row, then the hidden)
     assert scan.hidden_rows["台账"] == {3, 4, 5, 8, 10, 11}
     assert sorted(scan.hidden_rows["台账"]) == [3, 4, 5, 8, 10, 11]
@@ -340,7 +309,7 @@ def test_the_runs_of_hidden_rows_are_bounded_across_the_workbook(tmp_path):
     """Every other row hidden, on sheet after sheet: each run is held, so their number is
     bounded for the workbook (`guard.MAX_HIDDEN_RUNS`), and the file refused past it."""
     rows = (_hidden_tail(1) + _row("张二")) * 30_000
-    path = _ods(tmp_path / "s.ods", [(f"表{i}", rows) for i in range(4)])
+    path = write_ods(tmp_path / "s.ods", [(f"表{i}", rows) for i in range(4)])
     with pytest.raises(
         ValidationFailed,
         match="其中隐藏的行分成了 1[0-9]{2},[0-9]{3} 段以上，超过了可读取的 100,000 段",
