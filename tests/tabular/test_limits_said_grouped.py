@@ -1,6 +1,5 @@
 """A refused file's counts and limits are said with their thousands marked (10,000,000 个单元格,
-as Excel and a statistics table write them): 10000000 was read as a million or as a hundred
-million by a clerk counting its zeros."""
+as Excel and a statistics table write them): 10000000 left a clerk to count its zeros."""
 
 from __future__ import annotations
 
