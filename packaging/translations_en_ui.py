@@ -425,6 +425,7 @@ EN_UI: dict[str, str] = {
     "超出本机负责的范围": "Outside this computer's area",
     "把范围外的记录拉入本机范围": "Pulls a record from outside into this computer's area",
     "把人迁入别处已有的户，须由那里接收": "Moves a person into a household elsewhere, which must take them in",
+    "待对方村接收迁入时修改这个人": "Changes a person while another village is asked to take them in",
     "待迁入的户": "Household to move into",
     "。这是别村的户：点“迁户”只提出迁入，待对方村接收后才迁过去": ". This is another village's household: “Move” only offers the move, which happens once that village takes them in",
     "待接收的迁入人员（别村提出迁入本村的户）": "People offered to move in (another village asks to move them into a household here)",

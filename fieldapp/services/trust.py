@@ -103,6 +103,7 @@ RULES: dict[str, str] = {
     "scope": "超出本机负责的范围",
     "pull_in": "把范围外的记录拉入本机范围",
     "move_in": "把人迁入别处已有的户，须由那里接收",
+    "offered_person": "待对方村接收迁入时修改这个人",
     "link_scope": "挂到范围外的记录上",
     "no_place": "无法确定所属地区",
     "partial_row": "记录在中心不存在",
@@ -452,6 +453,10 @@ class Context(NamedTuple):
     #: For a person: where the household lies that the person is offered to move into (the
     #: change's `moving_to`, else the row's; "" when none is named or it is unknown).
     offered_place: str = ""
+    #: For a person taken in from an offer: the offer it answers is the one standing (the
+    #: change saw the latest version of the row's `moving_to`); False when the offering
+    #: village took it back or changed it since (the hub compares the change's parents).
+    offer_seen: bool = True
     #: For a person moved into another household: that household is a new one, made in the
     #: same bundle (a new home), not one the receiver held before.
     new_home: bool = False
@@ -501,6 +506,7 @@ SAID_WORDS: tuple[str, ...] = (
     "本机",
     "未知地区",
     "此人",
+    "对方村",
     "补贴",
     "没有金额",
     "空白",
@@ -740,6 +746,45 @@ DECLINE_FIELDS: frozenset[str] = frozenset({"moving_to", "change_reason"})
 MOVE_IN_WAITS = template(
     "把%1迁入%2已有的户，须由%2接收：本机只能提出迁入，等%2的设备接收后才迁过去（%3）"
 )
+#: What the offering device may write of a person it offered while the offer stands: take it
+#: back (or offer them to another household instead), or move them elsewhere itself — the
+#: offer cleared with the move. Nothing else: the receiving village decides on the person as
+#: offered (their account, their ID number …).
+OFFER_ENDS_FIELDS: frozenset[str] = frozenset({"moving_to", "change_reason"})
+MOVE_ENDS_FIELDS: frozenset[str] = frozenset(
+    {"household_id", "moving_to", "relation", "change_reason"}
+)
+OFFERED_UNCHANGED = template("已提出把%1迁入%2的户，待对方接收：请先撤回迁入再修改（%3）")
+OFFER_TAKEN_BACK = template(
+    "%1的迁入在接收之前已被提出的村撤回或改过：这次接收的不是现在提出的迁入，没有迁入。请同步后重新查看待接收的迁入人员（%2）"
+)
+
+
+def _offer_kept(actor: Actor, data: Mapping[str, Any], context: Context) -> Verdict | None:
+    """The offering device's change of a person it offered (`before.moving_to`), while the
+    offer stands: only ending it — taken back or made to another household
+    (`OFFER_ENDS_FIELDS`), or the person moved elsewhere with the offer cleared
+    (`MOVE_ENDS_FIELDS`) — else refused (`offered_person`). The county may correct any row."""
+    before = context.before
+    if not before.get("moving_to") or actor.county_level:
+        return None
+    keys = data.keys()
+    if "moving_to" in keys and keys <= OFFER_ENDS_FIELDS:
+        return None  # taken back, or offered to another household instead
+    if (
+        keys <= MOVE_ENDS_FIELDS
+        and "moving_to" in keys
+        and data["moving_to"] in (None, "")
+        and data.get("household_id") not in (None, "", before.get("household_id"))
+    ):
+        return None  # moved elsewhere by its own village: the offer ends with the move
+    who = str(before.get("name") or "") or Word("此人")
+    where: Part = (
+        place_part(context.offered_place, divisions(), actor.places)
+        if context.offered_place
+        else Word("对方村")
+    )
+    return refuse("offered_person", said(OFFERED_UNCHANGED, who, where, actor.described()))
 
 
 def _person_move(actor: Actor, proposal: Proposal, context: Context) -> Verdict | None:
@@ -773,6 +818,9 @@ def _person_move(actor: Actor, proposal: Proposal, context: Context) -> Verdict 
             return None
         if moving and target == offered and data.keys() <= ACCEPT_FIELDS:
             if place and actor.covers(place):
+                if not context.offer_seen:
+                    who = str(before.get("name") or "") or Word("此人")
+                    return refuse("offered_person", said(OFFER_TAKEN_BACK, who, actor.described()))
                 return ALLOWED
         elif not moving and data.keys() <= DECLINE_FIELDS:
             if context.offered_place and actor.covers(context.offered_place):
@@ -782,7 +830,7 @@ def _person_move(actor: Actor, proposal: Proposal, context: Context) -> Verdict 
         who = str({**before, **data}.get("name") or "") or Word("此人")
         where = place_part(place, divisions(), actor.places)
         return refuse("move_in", said(MOVE_IN_WAITS, who, where, actor.described()))
-    return None
+    return _offer_kept(actor, data, context)
 
 
 LOGGED_OUT_OF_SCOPE = template(

@@ -123,6 +123,7 @@ from fieldapp.store.changelog import Change, to_storable
 from fieldapp.store.held import HeldChanges, logged_rows
 from fieldapp.store.hlc import MAX_DRIFT_MS
 from fieldapp.store.places import PlaceFinder, asked_rows
+from fieldapp.store.projector import row_heads
 from fieldapp.store.queries import records
 from fieldapp.store.queries.areas import listed_places
 
@@ -2002,6 +2003,12 @@ def _judge(
         finder, change.tbl, change.row_id, change.data, fields.get(change.tbl), transfers,
         bundle_rows, (printed or {}).get(change.id, ""), new_homes,
     )  # fmt: skip
+    if change.tbl == "persons" and context.before.get("moving_to") and "moving_to" in change.data:
+        # An answer to an offer answers the offer it saw: the latest version of `moving_to`
+        # (an offer taken back and made again, the person changed between, is another offer).
+        seen = set((change.parents or {}).get("moving_to") or ())
+        standing = row_heads(finder.stored(change.tbl, change.row_id), "moving_to")
+        context = context._replace(offer_seen=bool(standing) and set(standing) <= seen)
     ahead = values.get(change.id) if values and not context.exists else None
     return check(actor, Proposal(change.tbl, change.row_id, change.data), context, ahead)
 

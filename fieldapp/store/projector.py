@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 from operator import attrgetter, itemgetter
@@ -137,12 +137,7 @@ class Projector:
         the conflict list, `canonical_dump` ask here): tests/store/test_heads_either_form.py. Not made one form: it
         would pick an origin by rule on every merge (the hub's busiest path) and rewrite every
         row stored in the other form, and no reader would see a difference."""
-        if row is None:
-            return []
-        heads = json.loads(row["_heads"]) if row.get("_heads") else {}
-        if field in heads:
-            return list(heads[field])
-        return [row["_origin"]] if row.get("_origin") else []
+        return row_heads(row, field)
 
     def fetch_row(self, table: str, row_id: str) -> dict[str, Any] | None:
         """One projected row as a dict, deleted or not."""
@@ -687,3 +682,14 @@ def _attribution(change: Change, *, created: bool) -> dict[str, Any]:
         f"{prefix}_device": change.device_id,
         "_ckey" if created else "_ukey": change.key,
     }
+
+
+def row_heads(row: Mapping[str, Any] | None, field: str) -> list[str]:
+    """The current change ids of one field of a stored row (`Projector.heads_of`: either form
+    its heads are stored in); a rule asks of the row as its finder read it."""
+    if row is None:
+        return []
+    heads = json.loads(row["_heads"]) if row.get("_heads") else {}
+    if field in heads:
+        return list(heads[field])
+    return [row["_origin"]] if row.get("_origin") else []

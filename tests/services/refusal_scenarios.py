@@ -120,6 +120,30 @@ SCENARIOS: dict[str, Callable[[], Verdict]] = {
             fields=FIELDS["persons"],
         ),
     ),
+    "offered_person": lambda: check(
+        COORDINATOR,
+        Proposal("persons", "r1", {"account_number": "6222000011113333"}),
+        Context(
+            exists=True,
+            before={"name": "王小明", "household_id": "h1", "moving_to": "h-other"},
+            place_before=VILLAGE,
+            offered_place=OTHER,
+            fields=FIELDS["persons"] | {"account_number", "moving_to"},
+        ),
+    ),
+    "offer_taken_back": lambda: check(
+        Actor(Role.COORDINATOR, OTHER, "远村"),
+        Proposal("persons", "r1", {"household_id": "h-other", "moving_to": None}),
+        Context(
+            exists=True,
+            before={"name": "王小明", "household_id": "h1", "moving_to": "h-other"},
+            place_before=VILLAGE,
+            places_after={"household_id": OTHER},
+            offered_place=OTHER,
+            offer_seen=False,
+            fields=FIELDS["persons"] | {"moving_to"},
+        ),
+    ),
     "link_scope": _c(
         COORDINATOR,
         "households",

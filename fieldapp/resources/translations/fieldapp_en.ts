@@ -2991,6 +2991,14 @@
       <source>把人迁入别处已有的户，须由那里接收</source>
       <translation>Moves a person into a household elsewhere, which must take them in</translation>
     </message>
+    <message>
+      <source>待对方村接收迁入时修改这个人</source>
+      <translation>Changes a person while another village is asked to take them in</translation>
+    </message>
+    <message>
+      <source>对方村</source>
+      <translation>the other village</translation>
+    </message>
   </context>
   <context>
     <name>History</name>
@@ -8692,6 +8700,14 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>%1在表格里存成了数字（%2）：.xls 格式的表格里，数字最多只能存 15 位，后几位可能已丢失，无法恢复；这一格没有导入，这个人的其余信息照常导入；请把该列设为文本，对照银行卡或存折重新填写</source>
       <translation>%1 is stored in the sheet as a number (%2): an .xls file keeps at most 15 digits of a number, so its last digits may be lost and cannot be recovered. This cell was not imported; the rest of this person was imported as usual. Format the column as text and enter it again from the bank card or passbook</translation>
+    </message>
+    <message>
+      <source>%1的迁入在接收之前已被提出的村撤回或改过：这次接收的不是现在提出的迁入，没有迁入。请同步后重新查看待接收的迁入人员（%2）</source>
+      <translation>The move of %1 was withdrawn or changed by the village that offered it before it was taken in: this take-in answered an offer that no longer stands, so %1 was not moved in. Sync, then look at the people offered to move in again (%2)</translation>
+    </message>
+    <message>
+      <source>已提出把%1迁入%2的户，待对方接收：请先撤回迁入再修改（%3）</source>
+      <translation>%1 has been offered to a household of %2, waiting for them to take %1 in: withdraw the offer first, then make the change (%3)</translation>
     </message>
   </context>
   <context>

@@ -1,0 +1,129 @@
+"""While a person waits to be taken in by another village (`moving_to`), the village offering
+them cannot change them: the receiving village decides on the person as offered — their bank
+account, their ID number — and took in someone else's account when the offering village
+changed it after offering (offer, wait for 接收, change the account in the same window).
+
+One rule (`offered_person`), run by the offering device's write door and again by the hub:
+while the offer stands, the offering village may only take it back (or offer the person to
+another household instead) or move them elsewhere itself; anything else waits until it takes
+the offer back (请先撤回迁入再修改). And an offer taken back and made again — the person
+changed between — is another offer: a take-in of the one taken back is held."""
+
+from __future__ import annotations
+
+import pytest
+
+from fieldapp.domain.enums import Relation
+from fieldapp.services import households
+from fieldapp.services.trust_check import TrustRefused
+from fieldapp.services.writer import actor_of, writing
+from fieldapp.sync.exchange import export_bundle
+from tests.sync.hostile import forge
+from tests.sync.test_move_in_offered import _offered, _trip
+
+ACCOUNT = "6222000011113333"
+
+
+def _write(device, row_id: str, data: dict) -> None:  # noqa: ANN001
+    with writing(device, actor_of(device)) as writer:
+        writer.update_row("persons", row_id, data)
+
+
+def test_the_offering_villages_door_refuses_a_change_of_the_offered_person(
+    tmp_path, hub, make_device
+):
+    village, site, home, second, there = _offered(tmp_path, hub, make_device)
+    for data in (
+        {"account_number": ACCOUNT},
+        {"phone": "13800000000"},
+        {"deleted": True, "change_reason": "迁出"},
+        {"household_id": there},  # straight in: still the move_in refusal
+    ):
+        with pytest.raises(TrustRefused) as refused:
+            _write(village, second, data)
+        rule = "move_in" if "household_id" in data else "offered_person"
+        assert refused.value.rule == rule, data
+        if rule == "offered_person":
+            assert "请先撤回迁入再修改" in str(refused.value), str(refused.value)
+            assert "王1" in str(refused.value), str(refused.value)
+    assert village.get("persons", second)["account_number"] != ACCOUNT
+    # Taken back, the person is the village's to change again.
+    households.withdraw_offer(village, actor_of(village), second)
+    _write(village, second, {"account_number": ACCOUNT})
+    assert village.get("persons", second)["account_number"] == ACCOUNT
+
+
+def test_moving_or_offering_elsewhere_still_ends_the_offer(tmp_path, hub, make_device):
+    from tests.sync.helpers import VILLAGE, add_family
+
+    village, site, home, second, there = _offered(tmp_path, hub, make_device)
+    other_home, _ = add_family(village, VILLAGE, ["113"], surname="周")
+    households.move_person(
+        village, actor_of(village), second, "合户", Relation.OTHER, to_household_id=other_home
+    )
+    row = village.get("persons", second)
+    assert (row["household_id"], row["moving_to"]) == (other_home, None)
+    _trip(hub, village, "红星村", tmp_path, 4)
+    assert hub.rejected() == []
+
+
+def test_the_hub_holds_a_forged_change_of_an_offered_person_and_the_take_in_gets_the_offer(
+    tmp_path, hub, make_device
+):
+    """A tampered 红星村 program changes the account of the person it offered, after the offer
+    reached the hub: held; the site takes the person in with the account it saw."""
+    village, site, home, second, there = _offered(tmp_path, hub, make_device)
+    seen = site.get("persons", second)["account_number"]
+    heads = {"account_number": village.heads("persons", second)["account_number"]}
+    changed = forge(village, "persons", second, {"account_number": ACCOUNT}, parents=heads)
+    hub.import_file(export_bundle(village, tmp_path / "forged.fs").path)
+    held = {h.change_id: h for h in hub.rejected()}
+    assert held[changed.id].rule == "offered_person", held[changed.id].reason
+    assert "请先撤回迁入再修改" in held[changed.id].reason
+    assert hub.ledger.get("persons", second)["account_number"] == seen
+    households.accept_move(site, actor_of(site), second, Relation.SPOUSE)
+    _trip(hub, site, "幸福安置点", tmp_path, 4)
+    assert {h.change_id for h in hub.rejected()} == {changed.id}
+    row = hub.ledger.get("persons", second)
+    assert (row["household_id"], row["account_number"]) == (there, seen)
+
+
+def test_a_change_sent_after_the_take_in_reached_the_hub_is_held_as_another_villages(
+    tmp_path, hub, make_device
+):
+    """The other order: the take-in reaches the hub first; the forged change then comes from a
+    village the person no longer lives in: held (`scope`)."""
+    village, site, home, second, there = _offered(tmp_path, hub, make_device)
+    seen = site.get("persons", second)["account_number"]
+    households.accept_move(site, actor_of(site), second)
+    _trip(hub, site, "幸福安置点", tmp_path, 4)
+    heads = {"account_number": village.heads("persons", second)["account_number"]}
+    changed = forge(village, "persons", second, {"account_number": ACCOUNT}, parents=heads)
+    hub.import_file(export_bundle(village, tmp_path / "late.fs").path)
+    held = {h.change_id: h.rule for h in hub.rejected()}
+    assert held[changed.id] == "scope"
+    assert hub.ledger.get("persons", second)["account_number"] == seen
+
+
+def test_a_take_in_of_an_offer_taken_back_and_made_again_is_held(tmp_path, hub, make_device):
+    """红星村 takes the offer back, changes the account (allowed: no offer stands), offers the
+    person again to the same household, and syncs — while the site, not yet synced, takes in
+    the person it saw. Its take-in answers an offer taken back: held, the person stays
+    offered as now; once synced, the site sees the new offer and may take it up."""
+    village, site, home, second, there = _offered(tmp_path, hub, make_device)
+    households.withdraw_offer(village, actor_of(village), second)
+    _write(village, second, {"account_number": ACCOUNT})
+    households.move_person(
+        village, actor_of(village), second, "投亲", Relation.OTHER, to_household_id=there
+    )
+    _trip(hub, village, "红星村", tmp_path, 4)
+    assert hub.rejected() == []
+    stale = households.accept_move(site, actor_of(site), second)
+    assert site.get("persons", second)["household_id"] == there  # on the site, as it saw it
+    hub.import_file(export_bundle(site, tmp_path / "stale.fs").path)
+    held = {h.change.tbl: h for h in hub.rejected()}
+    assert held["persons"].rule == "offered_person", held["persons"].reason
+    assert "撤回" in held["persons"].reason and "王1" in held["persons"].reason
+    row = hub.ledger.get("persons", second)
+    assert (row["household_id"], row["moving_to"]) == (home, there)
+    assert stale.id == second
