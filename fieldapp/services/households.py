@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from fieldapp.domain.enums import Relation
 from fieldapp.domain.errors import ValidationFailed
 from fieldapp.domain.models import Household, Person
+from fieldapp.domain.sentences import Part, Sentence, Word, said, template
 from fieldapp.services.changes import ChangeSet
 from fieldapp.services.trust_check import gateway_check, may_add_to
 from fieldapp.services.writer import Actor, writing
@@ -27,9 +28,31 @@ def save(
     return writer.changes.with_id(household_id)
 
 
+#: The move's refusals and warnings, each said in the window's language (`sentences`).
+CHOOSE_HOUSEHOLD = template("请选择迁入哪一户，或新建一户")
+HOUSEHOLD_DELETED = template("要迁入的户已注销，请另选一户")
+ALREADY_THERE = template("%1已经在这一户里")
+HAS_HEAD = template("这一户已有户主：请选择与户主的关系（配偶、子女……）")
+NO_REASON = template("请写明迁户原因（分户、合户、婚迁……）")
+HEAD_LEFT = template("%1原是户主：原来那一户现在没有户主，请为它另定户主")
+#: What the mover is told when a move waits for the receiving village (`move_person`): the
+#: person's name, the receiving village.
+OFFERED = template(
+    "已提出把%1迁入%2的户，待对方村接收：对方村同步后接收，%1才迁过去；在此之前%1仍在本户"
+)
+#: 接收 or 不接收 of a person no longer offered to this village (taken back, taken in).
+NOT_OFFERED = template("%1没有要迁入本村的户，或对方已撤回")
+#: 撤回迁入 of a person offered to no one.
+NOTHING_TO_WITHDRAW = template("%1没有待对方村接收的迁入")
+#: Where an offer goes when the ledger does not name the receiving household's area.
+OTHER_VILLAGE = "对方村"
+
 #: Why a person moves to another household (分户: a new household of their own; 合户: into an
 #: existing one; 婚迁: by marriage), asked every time and kept in the history.
 MOVE_REASONS = ("分户", "合户", "婚迁")
+#: Why an offered person's row changed, as the history keeps it: taken in (where the mover gave
+#: no reason), taken back, not taken in.
+OFFER_REASONS = ("迁入", "撤回迁入", "对方村未接收迁入")
 
 
 def move_person(
@@ -57,23 +80,23 @@ def move_person(
     """
     person = records.get(ledger, Person, person_id)
     if (to_household_id is None) == (new_household is None):
-        raise ValidationFailed("请选择迁入哪一户，或新建一户")
+        raise ValidationFailed(said(CHOOSE_HOUSEHOLD))
     if to_household_id is not None:
         target = records.get(ledger, Household, to_household_id)
         if target.deleted:
-            raise ValidationFailed("要迁入的户已注销，请另选一户")
+            raise ValidationFailed(said(HOUSEHOLD_DELETED))
         if target.id == person.household_id:
-            raise ValidationFailed(f"{person.name}已经在这一户里")
+            raise ValidationFailed(said(ALREADY_THERE, person.name))
         if relation is Relation.HEAD and target.head_person_id:
-            raise ValidationFailed("这一户已有户主：请选择与户主的关系（配偶、子女……）")
+            raise ValidationFailed(said(HAS_HEAD))
     if not reason.strip():
-        raise ValidationFailed("请写明迁户原因（分户、合户、婚迁……）")
+        raise ValidationFailed(said(NO_REASON))
     if (
         to_household_id is not None
         and not may_add_to(ledger, actor, "persons", "households", to_household_id).allowed
     ):
         return _offer(ledger, actor, person, to_household_id, reason)
-    warnings: list[str] = []
+    warnings: list[Sentence] = []
     home = None
     if new_household is not None:  # made with its head: it may lie outside this device's area
         home = new_household.model_copy(
@@ -99,12 +122,8 @@ def move_person(
         if old is not None and old.head_person_id == person.id:
             writer.update(Household, old.id, {"head_person_id": None})
             if records.members(ledger, old.id):
-                warnings.append(f"{person.name}原是户主：原来那一户现在没有户主，请为它另定户主")
+                warnings.append(said(HEAD_LEFT, person.name))
     return writer.changes.with_id(person.id, warnings)
-
-
-#: What the mover is told when a move waits for the receiving village (`move_person`).
-OFFERED = "已提出把{name}迁入{where}的户，待对方村接收：对方村同步后接收，{name}才迁过去；在此之前{name}仍在本户"
 
 
 def _offer(
@@ -113,12 +132,12 @@ def _offer(
     """Offer `person` to another area's household (`move_person`)."""
     target = records.get(ledger, Household, household_id)
     area = records.area(ledger, target.area_code) if target.area_code else None
-    where = area.name if area is not None else "对方村"
+    where: Part = area.name if area is not None else Word(OTHER_VILLAGE)
     with writing(ledger, actor) as writer:
         writer.update(
             Person, person.id, {"moving_to": household_id, "change_reason": reason.strip()}
         )
-    return writer.changes.with_id(person.id, [OFFERED.format(name=person.name, where=where)])
+    return writer.changes.with_id(person.id, [said(OFFERED, person.name, where)])
 
 
 def offered(ledger: Ledger, actor: Actor) -> list[Person]:
@@ -140,7 +159,7 @@ def accept_move(
     household the person was offered to."""
     person = records.get(ledger, Person, person_id)
     if not person.moving_to or person.deleted:
-        raise ValidationFailed(f"{person.name}没有要迁入本村的户，或对方已撤回")
+        raise ValidationFailed(said(NOT_OFFERED, person.name))
     target = records.get(ledger, Household, person.moving_to)
     if relation is Relation.HEAD and target.head_person_id:
         relation = Relation.OTHER
@@ -152,7 +171,7 @@ def accept_move(
                 "household_id": target.id,
                 "moving_to": None,
                 "relation": relation.value,
-                "change_reason": person.change_reason or "迁入",
+                "change_reason": person.change_reason or OFFER_REASONS[0],
             },
         )
     return writer.changes.with_id(person.id)
@@ -161,24 +180,22 @@ def accept_move(
 def decline_move(ledger: Ledger, actor: Actor, person_id: str) -> ChangeSet:
     """Do not take in a person offered to one of this device's households: the offer is
     cleared, the person stays in their own village."""
-    return _clear_offer(
-        ledger, actor, person_id, "{name}没有要迁入本村的户，或对方已撤回", "对方村未接收迁入"
-    )
+    return _clear_offer(ledger, actor, person_id, NOT_OFFERED, OFFER_REASONS[2])
 
 
 def withdraw_offer(ledger: Ledger, actor: Actor, person_id: str) -> ChangeSet:
     """The mover takes back an offer not yet taken up: the person stays, offered to no one."""
-    return _clear_offer(ledger, actor, person_id, "{name}没有待对方村接收的迁入", "撤回迁入")
+    return _clear_offer(ledger, actor, person_id, NOTHING_TO_WITHDRAW, OFFER_REASONS[1])
 
 
 def _clear_offer(
     ledger: Ledger, actor: Actor, person_id: str, none_said: str, reason: str
 ) -> ChangeSet:
     """The person's offer cleared, with `reason` (`decline_move`, `withdraw_offer`);
-    `none_said` when there is none to clear."""
+    `none_said` (a template of the person's name) when there is none to clear."""
     person = records.get(ledger, Person, person_id)
     if not person.moving_to:
-        raise ValidationFailed(none_said.format(name=person.name))
+        raise ValidationFailed(said(none_said, person.name))
     with writing(ledger, actor) as writer:
         writer.update(Person, person.id, {"moving_to": None, "change_reason": reason})
     return writer.changes.with_id(person.id)

@@ -127,6 +127,7 @@ FORM_WORDS: tuple[str, ...] = tuple(
             *_STATES,
             *persons.DELETE_REASONS,
             *households.MOVE_REASONS,
+            *households.OFFER_REASONS,
         ]
     )
 )

@@ -293,7 +293,8 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     or decision that met the hub's own trouble by `tests.hub.test_hub_database_gone_answered`;
     an upload the hub cannot say it took (its database gone as it saved it) by
     `tests.hub.test_hub_upload_unsure`;
-    a job's figure past its bound by `tests.services.test_job_bounds`; a 月报 of a month not
+    a job's figure past its bound by `tests.services.test_job_bounds`; a move's refusals and
+    warnings by `tests.services.test_move_sentences`; a 月报 of a month not
     yet begun by `tests.services.test_report_month_not_begun`; a bundle's refusal, each code's
     and the details a stick meets, by `tests.ui.test_stick_refusals_in_english`)."""
     from tests.hub.test_county_refusals_own_words import SAID_HERE as COUNTY_ASKS
@@ -315,6 +316,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     from tests.services.test_claim_notice_sentences import SAID_HERE
     from tests.services.test_file_and_person_sentences import said_here as files_said
     from tests.services.test_job_bounds import said_here as jobs_said
+    from tests.services.test_move_sentences import said_here as moves_said
     from tests.services.test_policy_warning_sentences import SAID_HERE as WARNED
     from tests.services.test_publish_refusal_sentences import SAID_HERE as PUBLISHING
     from tests.services.test_report_month_not_begun import said_here as report_said
@@ -347,6 +349,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
         *users_said(tmp_path / "users"),
         *restore_said(tmp_path / "restore"),
         *jobs_said(tmp_path / "jobs"),
+        *moves_said(tmp_path / "moves"),
         *report_said(),
         *stick_said(tmp_path / "stick"),
     } | {t for s in _service_said().values() for t in templates(s)}

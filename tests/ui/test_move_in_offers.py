@@ -54,6 +54,13 @@ def test_a_move_into_another_villages_household_waits_for_that_village(window, t
     row = ledger.get("persons", who.id)
     assert (row["household_id"], row["moving_to"]) == (who.household_id, there)
     assert "待对方村接收" in panel.summary.text() and "小河村" in panel.summary.text()
+    # What the move said beside it is shown (it was dropped), and the person is not to be
+    # edited or deleted while offered: the other village takes in what it was offered.
+    assert panel.move_note.isVisible(), panel.move_note.text()
+    assert "已提出把王小明迁入小河村的户" in panel.move_note.text(), panel.move_note.text()
+    assert not panel.edit_button.isEnabled() and not panel.delete_button.isEnabled()
+    assert "请先撤回迁入再修改" in panel.edit_button.toolTip()
+    assert panel.move_button.isEnabled()  # moved elsewhere, the offer ends
     assert not page.offers.isVisible()  # nothing offered to 大坝村 itself
     # Taken back: offered to no one, still in their household.
     assert panel.withdraw_button.isVisible()
@@ -62,6 +69,7 @@ def test_a_move_into_another_villages_household_waits_for_that_village(window, t
     assert (row["household_id"], row["moving_to"]) == (who.household_id, None)
     assert "待对方村接收" not in panel.summary.text()
     assert not panel.withdraw_button.isVisible()
+    assert panel.edit_button.isEnabled() and panel.delete_button.isEnabled()
 
 
 def test_the_receiving_village_takes_one_in_and_turns_one_down(window, qtbot):

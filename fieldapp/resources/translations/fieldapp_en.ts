@@ -2999,6 +2999,18 @@
       <source>对方村</source>
       <translation>the other village</translation>
     </message>
+    <message>
+      <source>迁入</source>
+      <translation>Moved in</translation>
+    </message>
+    <message>
+      <source>撤回迁入</source>
+      <translation>Take back the move</translation>
+    </message>
+    <message>
+      <source>对方村未接收迁入</source>
+      <translation>Not taken in by the other village</translation>
+    </message>
   </context>
   <context>
     <name>History</name>
@@ -4883,6 +4895,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>不再迁入对方村的户：此人仍留在本户</source>
       <translation>No longer move into the other village's household: this person stays in this one</translation>
+    </message>
+    <message>
+      <source>已提出迁入别村的户，待对方接收：请先撤回迁入再修改</source>
+      <translation>Offered to a household of another village, waiting for it to take them in: withdraw the offer first, then make the change</translation>
     </message>
   </context>
   <context>
@@ -8708,6 +8724,42 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>已提出把%1迁入%2的户，待对方接收：请先撤回迁入再修改（%3）</source>
       <translation>%1 has been offered to a household of %2, waiting for them to take %1 in: withdraw the offer first, then make the change (%3)</translation>
+    </message>
+    <message>
+      <source>%1原是户主：原来那一户现在没有户主，请为它另定户主</source>
+      <translation>%1 was the head: the household they left has no head now; choose a new head for it</translation>
+    </message>
+    <message>
+      <source>%1已经在这一户里</source>
+      <translation>%1 is already in this household</translation>
+    </message>
+    <message>
+      <source>%1没有待对方村接收的迁入</source>
+      <translation>%1 is not offered to another village</translation>
+    </message>
+    <message>
+      <source>%1没有要迁入本村的户，或对方已撤回</source>
+      <translation>%1 is not offered to a household of this village, or the other village has withdrawn the offer</translation>
+    </message>
+    <message>
+      <source>已提出把%1迁入%2的户，待对方村接收：对方村同步后接收，%1才迁过去；在此之前%1仍在本户</source>
+      <translation>%1 has been offered to a household of %2, waiting for that village: %1 moves once it syncs and takes them in; until then %1 stays in this household</translation>
+    </message>
+    <message>
+      <source>要迁入的户已注销，请另选一户</source>
+      <translation>The household to move into has been closed: choose another</translation>
+    </message>
+    <message>
+      <source>请写明迁户原因（分户、合户、婚迁……）</source>
+      <translation>Give the reason for the move (new household, joining a household, marriage …)</translation>
+    </message>
+    <message>
+      <source>请选择迁入哪一户，或新建一户</source>
+      <translation>Choose the household to move into, or make a new one</translation>
+    </message>
+    <message>
+      <source>这一户已有户主：请选择与户主的关系（配偶、子女……）</source>
+      <translation>This household already has a head: choose the relation to the head (spouse, child …)</translation>
     </message>
   </context>
   <context>

@@ -33,7 +33,7 @@ from fieldapp.domain.models import (
 )
 from fieldapp.domain.month import Month
 from fieldapp.domain.places_said import say_place
-from fieldapp.domain.sentences import fill
+from fieldapp.domain.sentences import Sentence, fill
 from fieldapp.reference import divisions
 from fieldapp.services import households, work
 from fieldapp.services.trust import ALLOWED, Verdict
@@ -55,6 +55,7 @@ from fieldapp.ui.held_words import (
     field_word,
     filled,
     reason_shown,
+    sentence_shown,
     stored_word,
     word_shown,
 )
@@ -191,6 +192,14 @@ class PersonPanel(QWidget):
         self.scope_note.setStyleSheet("color: #8a5a00;")
         self.scope_note.hide()
         basic_layout.addWidget(self.scope_note)
+        # What a move said beside it (the household left without a head, the offer waiting for
+        # the other village), in the language shown; kept while the person moved is shown.
+        self.move_note = plain_label()  # names the person and a place
+        self.move_note.setWordWrap(True)
+        self.move_note.setStyleSheet("color: #8a5a00;")
+        self.move_note.hide()
+        self._noted: str | None = None
+        basic_layout.addWidget(self.move_note)
         basic_layout.addWidget(self.ops)
         basic_layout.addStretch(1)
 
@@ -418,9 +427,19 @@ class PersonPanel(QWidget):
             self.person = None
             unusable = self._unusable(error)
         self._enable(self.person is not None)
-        self.withdraw_button.setVisible(
-            self.person is not None and bool(self.person.moving_to) and self.writable.allowed
-        )
+        offered = self.person is not None and bool(self.person.moving_to)
+        self.withdraw_button.setVisible(offered and self.writable.allowed)
+        if offered and self.writable.allowed:
+            # Offered to another village: it takes in the person as offered; changed only once
+            # the offer is taken back (`trust.offered_person`). Moved elsewhere still may be.
+            why = self.tr("已提出迁入别村的户，待对方接收：请先撤回迁入再修改")
+            for button in (self.edit_button, self.delete_button):
+                button.setEnabled(False)
+                button.setToolTip(tip(why))
+        if self.person is None or self.person.id != self._noted:
+            self._noted = None
+            self.move_note.clear()
+            self.move_note.hide()
         if self.person is None:
             self.summary.setText(unusable or self.tr("在左侧选择一个人员"))
             for model in (
@@ -622,9 +641,18 @@ class PersonPanel(QWidget):
             return None
         dialog = MoveDialog(self.session, self.person, self)
         self.move_dialog = dialog
-        dialog.accepted.connect(self.refresh)
+        dialog.accepted.connect(lambda: self._moved(dialog))
         dialog.open()
         return dialog
+
+    def _moved(self, dialog: MoveDialog) -> None:
+        """After a move: the person shown again, and what the move said beside it."""
+        self.refresh()
+        warnings = dialog.changes.warnings if dialog.changes is not None else ()
+        said = [sentence_shown(w) if isinstance(w, Sentence) else w for w in warnings]
+        self._noted = dialog.person.id if said else None
+        self.move_note.setText("\n".join(said))
+        self.move_note.setVisible(bool(said))
 
     # -- papers ---------------------------------------------------------------------------
 
