@@ -9,10 +9,12 @@ from fieldapp.domain.errors import ValidationFailed
 from fieldapp.domain.models import Household, Person
 from fieldapp.domain.sentences import Part, Sentence, Word, said, template
 from fieldapp.services.changes import ChangeSet
-from fieldapp.services.trust_check import gateway_check, may_add_to
+from fieldapp.services.trust import may_add_at
+from fieldapp.services.trust_check import gateway_check, may_add_to, rules_actor
 from fieldapp.services.writer import Actor, writing
 from fieldapp.store.ids import new_id
 from fieldapp.store.queries import records
+from fieldapp.store.queries.records import OfferedRow
 
 if TYPE_CHECKING:
     from fieldapp.store.ledger import Ledger
@@ -151,18 +153,31 @@ def offered(ledger: Ledger, actor: Actor) -> list[Person]:
     return found
 
 
+def offers(ledger: Ledger, actor: Actor) -> list[OfferedRow]:
+    """`offered`, as the receiving village's list shows them: who, from where, into whose
+    household (`records.offered_rows`: one statement for them all, none per person)."""
+    who = rules_actor(ledger, actor)
+    return [
+        row
+        for row in records.offered_rows(ledger)
+        if who is None or may_add_at(who, "persons", row.to_area or None).allowed
+    ]
+
+
 def accept_move(
     ledger: Ledger, actor: Actor, person_id: str, relation: Relation = Relation.OTHER
 ) -> ChangeSet:
     """Take in a person offered to one of this device's households: they move into it (with
     `relation` to its head), the offer cleared. The trust rules allow this pull-in only for the
-    household the person was offered to."""
+    household the person was offered to. Taken in as 户主 (a household without a head only:
+    else as OTHER), they head it."""
     person = records.get(ledger, Person, person_id)
     if not person.moving_to or person.deleted:
         raise ValidationFailed(said(NOT_OFFERED, person.name))
     target = records.get(ledger, Household, person.moving_to)
     if relation is Relation.HEAD and target.head_person_id:
         relation = Relation.OTHER
+    heads = relation is Relation.HEAD  # a household without a head: the one taken in heads it
     with writing(ledger, actor) as writer:
         writer.update(
             Person,
@@ -174,6 +189,8 @@ def accept_move(
                 "change_reason": person.change_reason or OFFER_REASONS[0],
             },
         )
+        if heads:
+            writer.update(Household, target.id, {"head_person_id": person.id})
     return writer.changes.with_id(person.id)
 
 

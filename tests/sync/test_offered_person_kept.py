@@ -127,3 +127,46 @@ def test_a_take_in_of_an_offer_taken_back_and_made_again_is_held(tmp_path, hub, 
     row = hub.ledger.get("persons", second)
     assert (row["household_id"], row["moving_to"]) == (home, there)
     assert stale.id == second
+
+
+def test_the_receiver_is_told_where_the_offered_person_comes_from(tmp_path, hub, make_device):
+    """The site does not hold the person's own household (their village's): the offer says
+    the device that made it, as the hub named it (红星村)."""
+    village, site, home, second, there = _offered(tmp_path, hub, make_device)
+    assert site.get("households", home) is None
+    (row,) = households.offers(site, actor_of(site))
+    assert (row.id, row.moving_to, row.name) == (second, there, "王1")
+    assert row.offered_by == "红星村" and row.from_place == "", row
+    assert row.head == "王0" and row.has_head, row
+
+
+def test_the_offers_are_read_at_once_not_person_by_person(ledger) -> None:
+    """Every offered person, their home's place and the household offered, in a fixed number
+    of statements however many are offered (the box read each person and household again)."""
+    from fieldapp.domain.enums import AreaKind
+    from fieldapp.domain.models import Area, Household, Person
+    from tests.conftest import make_id
+    from tests.records import Records
+
+    repo = Records(ledger)
+    repo.ensure_area(Area(code="520502001001", name="大坝村", kind=AreaKind.VILLAGE))
+    repo.ensure_area(Area(code="520502001002", name="小河村", kind=AreaKind.VILLAGE))
+    here = repo.save(Household(area_code="520502001001", address="一组"))
+    counted = []
+    for n in range(12):
+        away = repo.save(Household(area_code="520502001002", address=f"{n}号"))
+        person, _ = repo.add_person(
+            Person(name=f"钱{n}", id_number=make_id(seq=f"{400 + n}"), household_id=away),
+            confirmed=True,
+        )
+        _write(ledger, person, {"moving_to": here})
+        statements: list[str] = []
+        ledger.db.conn.set_trace_callback(statements.append)
+        try:
+            found = households.offers(ledger, actor_of(ledger))
+        finally:
+            ledger.db.conn.set_trace_callback(None)
+        assert len(found) == n + 1
+        assert all("小河村" in row.from_place for row in found), found
+        counted.append(len([s for s in statements if s.lstrip().upper().startswith("SELECT")]))
+    assert len(set(counted)) == 1 and counted[0] <= 5, counted

@@ -3,8 +3,11 @@ receiving village's 台账 page lists who is offered, with 接收 / 不接收.""
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QLabel
+
 from fieldapp.domain.enums import AreaKind, Relation
 from fieldapp.domain.models import Area, Household, Person
+from fieldapp.ui.move_offers import TakeInDialog, TurnDownDialog
 from tests.conftest import make_id
 from tests.records import Records
 from tests.ui.conftest import VILLAGE, enrol_as
@@ -73,11 +76,17 @@ def test_a_move_into_another_villages_household_waits_for_that_village(window, t
 
 
 def test_the_receiving_village_takes_one_in_and_turns_one_down(window, qtbot):
+    """Each line says who, from which village, into whose household; 接收 asks first — who,
+    from where, into which household, as what relation to its head (户主 not offered: the
+    household has one) — and takes them in as that; 不接收 asks once, 取消 leaves the offer."""
     ledger = window.session.ledger
+    Records(ledger).ensure_area(
+        Area(code=NEIGHBOUR, name="小河村", kind=AreaKind.VILLAGE, parent_code="520502001")
+    )
     home = ledger.get("persons", Records(ledger).select(Person, "name = ?", ["张长英"])[0].id)[
         "household_id"
     ]
-    # Two people of 小河村 offered to 张长英's household (their own household not held here).
+    # Two people of 小河村 offered to 张长英's household.
     _, taken = _household(ledger, NEIGHBOUR, "钱多多", "341", moving_to=home)
     _, left = _household(ledger, NEIGHBOUR, "孙少少", "351", moving_to=home)
     page = window.show_page("ledger")
@@ -86,19 +95,60 @@ def test_the_receiving_village_takes_one_in_and_turns_one_down(window, qtbot):
     assert offers.isVisible()
     texts = [offers.list.item(i).text() for i in range(offers.list.count())]
     assert len(texts) == 2 and "钱多多" in texts[0] and "张长英户" in texts[0], texts
+    assert "来自" in texts[0] and "小河村" in texts[0].split("申请迁入")[0], texts
     assert_plain(texts[0])
     offers.list.setCurrentRow(0)
     qtbot.mouseClick(offers.accept_button, qtbot_left())
-    assert ledger.get("persons", taken)["household_id"] == home
-    assert ledger.get("persons", taken)["moving_to"] is None
+    dialog = offers.asking
+    assert isinstance(dialog, TakeInDialog) and dialog.isVisible()
+    shown = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    number = ledger.get("persons", taken)["id_number"]
+    for words in ("钱多多", number, "小河村", "张长英户", "与户主关系"):
+        assert words in shown, (words, shown)
+    relations = [dialog.relation.itemData(i) for i in range(dialog.relation.count())]
+    assert "户主" not in relations and "配偶" in relations, relations
+    assert ledger.get("persons", taken)["household_id"] != home  # nothing done yet
+    dialog.yes_button.click()  # no relation chosen: asked for it, nothing done
+    assert "请选择与户主的关系" in dialog.error.text() and dialog.isVisible()
+    assert ledger.get("persons", taken)["moving_to"] == home
+    dialog.relation.set_value("配偶")
+    dialog.yes_button.click()
+    row = ledger.get("persons", taken)
+    assert (row["household_id"], row["moving_to"], row["relation"]) == (home, None, "配偶")
     assert "已接收钱多多" in offers.said.text()
     assert offers.list.count() == 1
     offers.list.setCurrentRow(0)
     qtbot.mouseClick(offers.decline_button, qtbot_left())
+    asked = offers.asking
+    assert isinstance(asked, TurnDownDialog) and "孙少少" in asked.findChildren(QLabel)[0].text()
+    asked.no_button.click()  # 取消: still offered
+    assert ledger.get("persons", left)["moving_to"] == home
+    assert offers.list.count() == 1
+    qtbot.mouseClick(offers.decline_button, qtbot_left())
+    offers.asking.yes_button.click()
     assert ledger.get("persons", left)["household_id"] != home
     assert ledger.get("persons", left)["moving_to"] is None
     assert "没有接收孙少少" in offers.said.text()
     assert offers.list.count() == 0
+
+
+def test_into_a_household_without_a_head_the_one_taken_in_may_head_it(window, qtbot):
+    ledger = window.session.ledger
+    Records(ledger).ensure_area(
+        Area(code=NEIGHBOUR, name="小河村", kind=AreaKind.VILLAGE, parent_code="520502001")
+    )
+    empty = Records(ledger).save(Household(area_code=VILLAGE, address="五组 1 号"))
+    _, taken = _household(ledger, NEIGHBOUR, "周全", "361", moving_to=empty)
+    offers = window.show_page("ledger").offers
+    offers.refresh()
+    offers.list.setCurrentRow(0)
+    dialog = offers.take_in()
+    relations = [dialog.relation.itemData(i) for i in range(dialog.relation.count())]
+    assert "户主" in relations
+    dialog.relation.set_value("户主")
+    dialog.yes_button.click()
+    assert ledger.get("persons", taken)["household_id"] == empty
+    assert ledger.get("households", empty)["head_person_id"] == taken
 
 
 def qtbot_left():  # noqa: ANN201

@@ -4151,20 +4151,52 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation>a household</translation>
     </message>
     <message>
-      <source>%1（身份证号 %2）申请迁入%3（%4%5）</source>
-      <translation>%1 (ID number %2) is offered to move into %3 (%4%5)</translation>
-    </message>
-    <message>
       <source>，原因：%1</source>
       <translation>, reason: %1</translation>
     </message>
     <message>
-      <source>已接收%1迁入本村：请在人员信息里核对与户主的关系和账号</source>
-      <translation>%1 taken in: check their relation to the head and their account in the person's details</translation>
-    </message>
-    <message>
       <source>没有接收%1：仍留在原来的村</source>
       <translation>%1 not taken in: they stay in their own village</translation>
+    </message>
+    <message>
+      <source>别村</source>
+      <translation>another village</translation>
+    </message>
+    <message>
+      <source>%1（%2%3）</source>
+      <translation>%1 (%2%3)</translation>
+    </message>
+    <message>
+      <source>%1（身份证号 %2）来自%3，申请迁入%4</source>
+      <translation>%1 (ID number %2) from %3 is offered to move into %4</translation>
+    </message>
+    <message>
+      <source>已接收%1迁入本村：请在人员信息里核对账号等信息</source>
+      <translation>%1 was taken in: check their account and other details in the person's page</translation>
+    </message>
+    <message>
+      <source>姓名</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>身份证号</source>
+      <translation>ID number</translation>
+    </message>
+    <message>
+      <source>来自</source>
+      <translation>From</translation>
+    </message>
+    <message>
+      <source>迁入的户</source>
+      <translation>Into household</translation>
+    </message>
+    <message>
+      <source>原因</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <source>取消</source>
+      <translation>Cancel</translation>
     </message>
   </context>
   <context>
@@ -10285,6 +10317,48 @@ If not, or if unsure, choose No and call the county's hub staff.</translation>
     <message>
       <source>%1（%2，可用 %3 GB）</source>
       <translation>%1 (%2, %3 GB free)</translation>
+    </message>
+  </context>
+  <context>
+    <name>TakeInDialog</name>
+    <message>
+      <source>接收迁入人员</source>
+      <translation>Take in a person</translation>
+    </message>
+    <message>
+      <source>接收%1迁入本村的这一户吗？接收后%1就是本村的人。</source>
+      <translation>Take %1 into this household of the village? Once taken in, %1 is one of this village's people.</translation>
+    </message>
+    <message>
+      <source>（请选择）</source>
+      <translation>(choose)</translation>
+    </message>
+    <message>
+      <source>与户主关系</source>
+      <translation>Relation to head</translation>
+    </message>
+    <message>
+      <source>接收</source>
+      <translation>Take in</translation>
+    </message>
+    <message>
+      <source>请选择与户主的关系</source>
+      <translation>Choose the relation to the head of the household</translation>
+    </message>
+  </context>
+  <context>
+    <name>TurnDownDialog</name>
+    <message>
+      <source>不接收迁入人员</source>
+      <translation>Do not take in a person</translation>
+    </message>
+    <message>
+      <source>不接收%1迁入本村吗？%1仍留在原来的村，对方村同步后会知道。</source>
+      <translation>Not take %1 in? %1 stays in their own village, which learns of it when it syncs.</translation>
+    </message>
+    <message>
+      <source>不接收</source>
+      <translation>Do not take in</translation>
     </message>
   </context>
   <context>

@@ -4,7 +4,7 @@ categories, spells, registrations, services and months, and where a person lives
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from pydantic import ValidationError
 
@@ -235,3 +235,73 @@ def household_place(source: Source, household_id: str | None) -> str:
     if row is None:
         return NO_HOUSEHOLD
     return say_place(row[0], divisions(), listed_places(db))
+
+
+class OfferedRow(NamedTuple):
+    """A person offered to a household (`Person.moving_to`), with what the receiving village
+    is shown of them: who, from where, into whose household (`offered_rows`)."""
+
+    id: str
+    name: str
+    id_number: str
+    change_reason: str
+    moving_to: str
+    #: Where the person lives now: their household's area said as a path, where this ledger
+    #: holds it ("" where it does not: the receiving village holds the person, not their home).
+    from_place: str
+    #: The device that made the offer, by the name the hub gave it ("" when not known).
+    offered_by: str
+    #: The household offered: its area's code and path, its address and its head's name.
+    to_area: str
+    to_place: str
+    to_address: str
+    #: Whether the household has a head (named in it, or a member whose relation is 户主).
+    has_head: bool
+    head: str
+
+
+def offered_rows(source: Source) -> list[OfferedRow]:
+    """Every live person offered to a household, in one statement: their own household's area
+    (where held), the offered household's area, address and head, and the device whose change
+    made the offer (the latest change of the row setting `moving_to`), named as the hub told."""
+    db = db_of(source)
+    rows = db.execute(
+        "SELECT p.id, p.name, p.id_number, p.change_reason, p.moving_to, h.area_code,"
+        " o.peer, t.area_code, t.address, t.head_person_id,"
+        " (SELECT hp.name FROM persons hp WHERE hp.household_id = t.id AND hp.deleted = 0"
+        "   AND hp.relation = ? ORDER BY hp.rowid LIMIT 1)"
+        " FROM persons p"
+        " LEFT JOIN households h ON h.id = p.household_id"
+        " LEFT JOIN households t ON t.id = p.moving_to"
+        " LEFT JOIN sync_origins o ON o.device_id = ("
+        "   SELECT c.device_id FROM changes c WHERE c.row_id = p.id AND c.tbl = 'persons'"
+        "   AND json_extract(c.data, '$.moving_to') IS NOT NULL ORDER BY c.hlc DESC LIMIT 1)"
+        " WHERE p.deleted = 0 AND p.moving_to IS NOT NULL AND p.moving_to != ''"
+        " ORDER BY p.rowid",
+        [Relation.HEAD.value],
+    ).fetchall()
+    if not rows:
+        return []
+    listed = listed_places(db)
+    table = divisions()
+
+    def place(code: object) -> str:
+        return say_place(str(code), table, listed) if code else ""
+
+    return [
+        OfferedRow(
+            id=str(row[0]),
+            name=str(row[1] or ""),
+            id_number=str(row[2] or ""),
+            change_reason=str(row[3] or ""),
+            moving_to=str(row[4]),
+            from_place=place(row[5]),
+            offered_by=str(row[6] or ""),
+            to_area=str(row[7] or ""),
+            to_place=place(row[7]) if row[7] else NO_HOUSEHOLD,
+            to_address=str(row[8] or ""),
+            has_head=bool(row[9] or row[10]),
+            head=str(row[10] or ""),
+        )
+        for row in rows
+    ]
