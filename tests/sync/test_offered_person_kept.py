@@ -170,3 +170,30 @@ def test_the_offers_are_read_at_once_not_person_by_person(ledger) -> None:
         assert all("小河村" in row.from_place for row in found), found
         counted.append(len([s for s in statements if s.lstrip().upper().startswith("SELECT")]))
     assert len(set(counted)) == 1 and counted[0] <= 5, counted
+
+
+def test_taken_in_as_head_of_a_household_without_one_at_the_hub_too(tmp_path, hub, make_device):
+    """The site's household offered has no head (王0, its head, moved on): the one taken in as
+    户主 heads it, at the hub too (the household's head set after the person moved in)."""
+    from fieldapp.domain.models import Household
+
+    village, site, home, second, there = _offered(tmp_path, hub, make_device)
+    households.withdraw_offer(village, actor_of(village), second)
+    head = site.get("households", there)["head_person_id"]
+    with writing(site, actor_of(site)) as writer:
+        writer.update(Household, there, {"head_person_id": None})
+        writer.update_row("persons", head, {"relation": "其他"})
+    _trip(hub, site, "幸福安置点", tmp_path, 4)
+    _trip(hub, village, "红星村", tmp_path, 4)
+    households.move_person(
+        village, actor_of(village), second, "投亲", Relation.OTHER, to_household_id=there
+    )
+    _trip(hub, village, "红星村", tmp_path, 5)
+    _trip(hub, site, "幸福安置点", tmp_path, 5)
+    (row,) = households.offers(site, actor_of(site))
+    assert row.id == second and not row.has_head and row.head == "", row
+    households.accept_move(site, actor_of(site), second, Relation.HEAD)
+    _trip(hub, site, "幸福安置点", tmp_path, 6)
+    assert hub.rejected() == []
+    assert hub.ledger.get("households", there)["head_person_id"] == second
+    assert hub.ledger.get("persons", second)["relation"] == "户主"
