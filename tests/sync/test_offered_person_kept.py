@@ -197,3 +197,47 @@ def test_taken_in_as_head_of_a_household_without_one_at_the_hub_too(tmp_path, hu
     assert hub.rejected() == []
     assert hub.ledger.get("households", there)["head_person_id"] == second
     assert hub.ledger.get("persons", second)["relation"] == "户主"
+
+
+def test_the_offered_person_is_not_listed_as_one_of_the_receivers_people(
+    tmp_path, hub, make_device
+):
+    """The site holds the offered person's row, not their household: its 台账 list over
+    全部区域 and its search listed them as one of its own people without a household (所在地
+    blank, 未分户 on the panel). They are offered, not its people yet: listed in the offers box
+    only, until taken in; the offering village still lists them as its own."""
+    from fieldapp.store.queries.persons import LedgerFilter, person_rowids, rows_by_rowid
+    from fieldapp.store.queries.search import PersonSearch
+
+    village, site, home, second, there = _offered(tmp_path, hub, make_device)
+
+    def listed(ledger) -> set[str]:  # noqa: ANN001
+        rows = rows_by_rowid(ledger, list(person_rowids(ledger, LedgerFilter())))
+        return {row.id for row in rows}
+
+    def found(ledger) -> set[str]:  # noqa: ANN001
+        return {row.id for row in PersonSearch(ledger).rows("王1")}
+
+    from fieldapp.store.queries.sheets import count_persons
+
+    assert site.get("persons", second) is not None
+    assert second not in listed(site) and second not in found(site)
+    # Nor in the 台账 the site exports (its own people, household by household).
+    assert count_persons(site) == len(listed(site))
+    sheet = tmp_path / "site.xlsx"
+    from fieldapp.tabular.ledger_export import export_ledger
+
+    export_ledger(site, sheet)
+    assert "王1" not in _cells(sheet)
+    assert second in listed(village) and second in found(village)
+    households.accept_move(site, actor_of(site), second)
+    assert second in listed(site) and second in found(site)
+
+
+def _cells(path) -> str:  # noqa: ANN001
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True)
+    return " ".join(
+        str(c) for sheet in book for row in sheet.iter_rows(values_only=True) for c in row
+    )

@@ -30,6 +30,22 @@ ACCOUNT_DOUBT = "账号待核实"
 _MAYBE_ROUNDED = "length(p.account_number) > 15 AND rtrim(substr(p.account_number, 16), '0') = ''"
 
 
+#: A person `p` this ledger lists as one of its people: not one offered to it from another
+#: village (`moving_to` set, their own household not held here — the hub sends the receiving
+#: village the row while the offer waits), who is listed in its offers box until taken in, not
+#: as a person of its own without a household. `h`: their household, LEFT JOINed (NULL: not
+#: held). The offering village holds their household: listed there as ever.
+NOT_OFFERED_IN = (
+    "(p.moving_to IS NULL OR p.moving_to = '' OR p.household_id IS NULL"
+    " OR p.household_id = '' OR h.id IS NOT NULL)"
+)
+#: `NOT_OFFERED_IN` where the household is not joined.
+_NOT_OFFERED_IN_ALONE = (
+    "(p.moving_to IS NULL OR p.moving_to = '' OR p.household_id IS NULL"
+    " OR p.household_id = '' OR EXISTS (SELECT 1 FROM households oh WHERE oh.id = p.household_id))"
+)
+
+
 @snapshot_of(Person, Household, extra=frozenset({"rowid"}))
 @dataclass(frozen=True)
 class PersonRow:
@@ -65,7 +81,7 @@ class LedgerFilter:
 
     def where(self) -> tuple[str, list[Any]]:
         """SQL condition on `persons p` and its parameters."""
-        parts, params = ["p.deleted = 0"], []
+        parts, params = ["p.deleted = 0", _NOT_OFFERED_IN_ALONE], []
         if self.area_prefix:
             inside, area_params = within_area("area_code", self.area_prefix)
             parts.append(

@@ -26,6 +26,7 @@ from typing import Any
 from fieldapp.domain.enums import AreaKind, ServiceType
 from fieldapp.store.filters import within_area
 from fieldapp.store.queries import Source, db_of
+from fieldapp.store.queries.persons import NOT_OFFERED_IN
 
 #: Rows fetched at a time: the export reports progress (and hears a cancel) once per batch.
 BATCH = 2000
@@ -149,7 +150,7 @@ _LEDGER_FROM = (
     " WHERE x.person_id = p.id AND x.deleted = 0 AND x.start_date <= :today"
     " AND (x.end_date IS NULL OR x.end_date >= :today)"
     " ORDER BY x.start_date DESC, x.rowid DESC LIMIT 1)"
-    " WHERE p.deleted = 0"
+    f" WHERE p.deleted = 0 AND {NOT_OFFERED_IN}"
 )
 #: Household by household (in area order), the head first: how a village keeps its 台账.
 _LEDGER_ORDER = " ORDER BY h.area_code, h.rowid, p.relation != '户主', p.rowid"
@@ -231,7 +232,7 @@ def count_persons(source: Source, area: str | None = None) -> int:
     inside, bounds = within_area("h.area_code", area)
     sql = (
         "SELECT count(*) FROM persons p LEFT JOIN households h ON h.id = p.household_id "
-        f"WHERE p.deleted = 0 AND {inside}"
+        f"WHERE p.deleted = 0 AND {NOT_OFFERED_IN} AND {inside}"
     )
     return int(db_of(source).execute(sql, bounds).fetchone()[0])
 
