@@ -241,3 +241,34 @@ def _cells(path) -> str:  # noqa: ANN001
     return " ".join(
         str(c) for sheet in book for row in sheet.iter_rows(values_only=True) for c in row
     )
+
+
+def test_in_one_bundle_a_change_before_the_offer_lands_and_one_after_it_is_held(
+    tmp_path, hub, make_device
+):
+    """The hub judges a bundle's changes in their order, each on the rows as the earlier ones
+    leave them: the account changed and then the person offered (the program's own order
+    once the offer is taken back) land — the receiver sees the offer with that account; the
+    offer and then a change (a tampered program) hold the change."""
+    village, site, home, second, there = _offered(tmp_path, hub, make_device)
+    households.withdraw_offer(village, actor_of(village), second)
+    _write(village, second, {"account_number": ACCOUNT})
+    households.move_person(
+        village, actor_of(village), second, "投亲", Relation.OTHER, to_household_id=there
+    )
+    _trip(hub, village, "红星村", tmp_path, 4)
+    assert hub.rejected() == []
+    row = hub.ledger.get("persons", second)
+    assert (row["moving_to"], row["account_number"]) == (there, ACCOUNT)
+    # Taken back, offered and changed after, in one forged bundle.
+    households.withdraw_offer(village, actor_of(village), second)
+    heads = village.heads("persons", second)
+    offer = forge(village, "persons", second, {"moving_to": there},
+                  parents={"moving_to": heads["moving_to"]})  # fmt: skip
+    changed = forge(village, "persons", second, {"account_number": "6222000099998888"},
+                    parents={"account_number": heads["account_number"]})  # fmt: skip
+    hub.import_file(export_bundle(village, tmp_path / "one-bundle.fs").path)
+    held = {h.change_id: h.rule for h in hub.rejected()}
+    assert offer.id not in held and held[changed.id] == "offered_person", held
+    row = hub.ledger.get("persons", second)
+    assert (row["moving_to"], row["account_number"]) == (there, ACCOUNT)
