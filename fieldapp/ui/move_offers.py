@@ -194,6 +194,12 @@ class _Asked(QDialog):
         household = plain_label(_household(person))
         household.setWordWrap(True)
         self.form.addRow(QCoreApplication.translate("MoveOffers", "迁入的户"), household)
+        if person.account_number or person.account_bank:
+            # What their subsidies are paid into, as offered: what the village takes in.
+            account = " ".join(p for p in (person.account_bank, person.account_number) if p)
+            self.form.addRow(
+                QCoreApplication.translate("MoveOffers", "社保卡/银行账号"), plain_label(account)
+            )
         if person.change_reason:
             self.form.addRow(
                 QCoreApplication.translate("MoveOffers", "原因"),

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel
 
 from fieldapp.domain.enums import AreaKind, Relation
 from fieldapp.domain.models import Area, Household, Person
+from fieldapp.services.writer import actor_of, writing
 from fieldapp.ui.move_offers import TakeInDialog, TurnDownDialog
 from tests.conftest import make_id
 from tests.records import Records
@@ -89,6 +90,11 @@ def test_the_receiving_village_takes_one_in_and_turns_one_down(window, qtbot):
     # Two people of 小河村 offered to 张长英's household.
     _, taken = _household(ledger, NEIGHBOUR, "钱多多", "341", moving_to=home)
     _, left = _household(ledger, NEIGHBOUR, "孙少少", "351", moving_to=home)
+    account = "6217000011112222333"
+    with writing(ledger, actor_of(ledger)) as writer:
+        writer.update_row(
+            "persons", taken, {"account_bank": "农村信用社", "account_number": account}
+        )
     page = window.show_page("ledger")
     offers = page.offers
     offers.refresh()
@@ -103,7 +109,7 @@ def test_the_receiving_village_takes_one_in_and_turns_one_down(window, qtbot):
     assert isinstance(dialog, TakeInDialog) and dialog.isVisible()
     shown = " ".join(label.text() for label in dialog.findChildren(QLabel))
     number = ledger.get("persons", taken)["id_number"]
-    for words in ("钱多多", number, "小河村", "张长英户", "与户主关系"):
+    for words in ("钱多多", number, "小河村", "张长英户", "与户主关系", "农村信用社 " + account):
         assert words in shown, (words, shown)
     relations = [dialog.relation.itemData(i) for i in range(dialog.relation.count())]
     assert "户主" not in relations and "配偶" in relations, relations

@@ -4198,6 +4198,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
+    <message>
+      <source>社保卡/银行账号</source>
+      <translation>Social security card / bank account</translation>
+    </message>
   </context>
   <context>
     <name>NewPasswordDialog</name>

@@ -258,6 +258,10 @@ class OfferedRow(NamedTuple):
     #: Whether the household has a head (named in it, or a member whose relation is 户主).
     has_head: bool
     head: str
+    #: The account the person's subsidies are paid into, as offered (the offering village
+    #: cannot change it while the offer waits: `trust.offered_person`).
+    account_bank: str = ""
+    account_number: str = ""
 
 
 def offered_rows(source: Source) -> list[OfferedRow]:
@@ -269,7 +273,7 @@ def offered_rows(source: Source) -> list[OfferedRow]:
         "SELECT p.id, p.name, p.id_number, p.change_reason, p.moving_to, h.area_code,"
         " o.peer, t.area_code, t.address, t.head_person_id,"
         " (SELECT hp.name FROM persons hp WHERE hp.household_id = t.id AND hp.deleted = 0"
-        "   AND hp.relation = ? ORDER BY hp.rowid LIMIT 1)"
+        "   AND hp.relation = ? ORDER BY hp.rowid LIMIT 1), p.account_bank, p.account_number"
         " FROM persons p"
         " LEFT JOIN households h ON h.id = p.household_id"
         " LEFT JOIN households t ON t.id = p.moving_to"
@@ -302,6 +306,8 @@ def offered_rows(source: Source) -> list[OfferedRow]:
             to_address=str(row[8] or ""),
             has_head=bool(row[9] or row[10]),
             head=str(row[10] or ""),
+            account_bank=str(row[11] or ""),
+            account_number=str(row[12] or ""),
         )
         for row in rows
     ]
