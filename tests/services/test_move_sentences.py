@@ -145,3 +145,16 @@ def test_the_english_window_says_them_in_english(tmp_path, qapp) -> None:
         assert not re.search(r"[\u4e00-\u9fff]", left), (key, text)
     assert "王二" in english["offered"] and "小河村" in english["offered"], english
     assert "王大" in english["head_left"], english
+
+
+def test_the_offers_reasons_in_the_history_are_said_in_english(qapp) -> None:
+    """Why an offered person's row changed (taken in, not taken in), as the history keeps it,
+    said in the English window as the move's own reasons are."""
+    from fieldapp.ui.held_words import why_shown
+    from tests.english import in_english
+
+    with in_english():
+        said = {reason: why_shown(reason) for reason in households.OFFER_REASONS}
+    assert said["迁入"] == "Moved in" and said["对方村未接收迁入"].startswith("Not taken in"), said
+    for text in said.values():
+        assert not re.search(r"[\u4e00-\u9fff]", text), said
