@@ -432,6 +432,10 @@ class LedgerImporter:
         self._age_heading = ""
         #: The 村民组 the people sheet being read is named for (its rows naming none put there).
         self._sheet_group = ""
+        #: Of a sheet named for a group: the village it is about (`_village_of_sheet`), and
+        #: the village each of its rows naming one names (row → `AreaResolver.village_key`).
+        self._sheet_village: tuple[str, str] | None = None
+        self._row_villages: dict[int, str] = {}
         #: Whether that sheet has a 村民组 column (only its blank cells take the sheet's group).
         self._group_column = False
         #: …the rows of its households so put, said once on its header.
@@ -761,14 +765,17 @@ class LedgerImporter:
         """The village a sheet named for a group is about: the one most of its rows naming a
         village name (the first of them on a tie), as (`AreaResolver.village_key`, its place
         as the rows write it); None when no row names one. A row of another village keeps its
-        own place, not the sheet's group (`_parse`)."""
+        own place, not the sheet's group (`_parse`). Each row's village is told here, before
+        any row is placed (`_row_villages`): told again once the first rows had made the
+        village, it would be by its code, no longer the rows' names — another's."""
         resolver = self.placer.resolver
         counts: Counter[str] = Counter()
         places: dict[str, PlaceRef] = {}
-        for _row, texts, _raw in sheet.records(keys=_PLACE_KEYS):
+        self._row_villages = {}
+        for row, texts, _raw in sheet.records(keys=_PLACE_KEYS):
             place = place_typed(texts)
             if names_a_village(place):
-                key = resolver.village_key(place)
+                key = self._row_villages[row] = resolver.village_key(place)
                 counts[key] += 1
                 places.setdefault(key, place)
         if not counts:
@@ -2163,9 +2170,9 @@ class LedgerImporter:
         is about (`_village_of_sheet`): the sheet's group is not that village's. Its own row
         (a member's household is its head's) is told so, if its household is new."""
         about = self._sheet_village
-        resolver = self.placer.resolver
-        if about is None or resolver.village_key(item.place) == about[0]:
+        if about is None or self._row_villages.get(item.row, about[0]) == about[0]:
             return False
+        resolver = self.placer.resolver
         if item.head_number == item.person.get("id_number"):
             own = resolver.place_said(item.place)
             item.other_village = sentences.said(OTHER_VILLAGE, own, about[1], self._sheet_group)

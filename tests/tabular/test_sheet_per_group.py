@@ -248,3 +248,26 @@ def test_an_update_from_a_group_sheet_moves_a_household_held_in_the_village_into
         "SELECT data FROM changes WHERE tbl = 'households' AND row_id = ? ORDER BY hlc", [household]
     ).fetchall()
     assert len(logged) == 2 and list(json.loads(logged[-1][0])) == ["area_code"]
+
+
+def test_a_group_sheet_longer_than_the_first_chunk_puts_every_row_in_its_group(ledger, tmp_path):
+    """The 一组 sheet of a village the ledger did not hold yet, of more rows than the import
+    places at once (1 000 first): its village was told by the rows as written (碧阳/大坝),
+    then, once the first rows had made 大坝村, by its code — every row after them taken for
+    another village (这一行的村是“碧阳街道 大坝村”，不是这张表其他行的“碧阳街道 大坝村”) and left
+    out of 一组. The sheet's rows are told apart before any of them is placed."""
+    import datetime as dt
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "一组"
+    sheet.append(["姓名", "身份证号码", "户主身份证号码", *PLACE])
+    for i in range(1100):
+        day = (dt.date(1960, 1, 1) + dt.timedelta(days=7 * i)).strftime("%Y%m%d")
+        number = make_id("520502", day, "131")
+        sheet.append(["张长英", number, number, *PLACE.values()])
+    book.save(tmp_path / "s.xlsx")
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == [] and report.imported == 1100
+    assert set(_groups(ledger).values()) == {"一组"}
+    assert not [w for w in report.warnings if "不是这张表其他行" in w.reason]
