@@ -1380,10 +1380,11 @@ _SHOWN_AT_MOST = 512
 
 def _shows_other_digits(chunk: bytes, tag: re.Match[bytes], digits: bytes) -> bool:
     """Whether a number cell (its tag `tag`, read whole) shows a number of 16 digits or more
-    that is not `digits`, its office:value, nor those digits rounded (520502197503161000): a
-    program that wrote one number into the value and another into the text. Which is the
-    person's is not known; the value is not taken whole. A cell shown otherwise (5.20502E+17),
-    shown by no text, or whose text is not in this read, shows no other."""
+    that is not the number of `digits`, its office:value (its leading zeros none of it), nor
+    that number rounded (520502197503161000): a program that wrote one number into the value
+    and another into the text. Which is the person's is not known; the value is not taken
+    whole. A cell shown otherwise (5.20502E+17), shown by no text, or whose text is not in this
+    read, shows no other."""
     if tag.group(3) != b">":
         return False  # `<table:table-cell …/>`: no text
     # (a number's text is short: a cell's end looked for further, from each of thousands of
@@ -1392,9 +1393,12 @@ def _shows_other_digits(chunk: bytes, tag: re.Match[bytes], digits: bytes) -> bo
     if end is None:
         return False
     shown = _ODS_MARKUP.sub(b"", chunk[tag.end() : end.start()])
+    # (the numbers, not as written: a value written 0622… is shown 622…, the number it is)
+    number = digits.lstrip(b"0")
     for run in _LONG_RUN.findall(shown):
+        run = run.lstrip(b"0")
         kept = run.rstrip(b"0")
-        if run != digits and not (len(run) == len(digits) and digits.startswith(kept)):
+        if run != number and not (len(run) == len(number) and number.startswith(kept)):
             return True
     return False
 

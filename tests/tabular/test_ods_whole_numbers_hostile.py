@@ -315,3 +315,18 @@ def test_the_runs_of_hidden_rows_are_bounded_across_the_workbook(tmp_path):
         match="其中隐藏的行分成了 1[0-9]{2},[0-9]{3} 段以上，超过了可读取的 100,000 段",
     ):
         guard.check_file(path)
+
+
+def test_a_value_with_leading_zeros_shown_as_its_number_is_read_as_its_number(ledger, tmp_path):
+    """office:value="0622154695067094812" shown as the number it is, 622154695067094812 (as
+    LibreOffice shows it): the shown digits were held against the value as written, leading
+    zero and all, found other, and the account left out as a number cell whose digits are
+    lost — though the cell shows and holds the same 18 digits."""
+    account = "622154695067094812"
+    rows = _row("姓名", "身份证号码", "户主身份证号码", "社保卡账号", *PLACE)
+    rows += _row("张长英", HEAD, HEAD, _number(f"0{account}", account), *PLACE.values())
+    report = import_ledger(ledger, _ods(tmp_path / "s.ods", [("台账", rows)]))
+    assert report.rejected == [] and report.imported == 1
+    assert not [w for w in report.warnings if "社保卡账号" in w.reason], report.warnings
+    kept = dict(ledger.db.execute("SELECT id_number, account_number FROM persons"))
+    assert kept == {HEAD: account}
