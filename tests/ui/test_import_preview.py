@@ -493,3 +493,27 @@ def test_taking_many_from_an_undated_sheet_asks_what_is_true_for_it(qtbot, tmp_p
         "表格没有可信的日期，不知道哪边是后来改的）？"
     ]
     assert "后来改过的值" not in asked[0]
+
+
+def test_a_household_moved_into_its_sheets_group_is_previewed_by_its_places_names(qtbot, tmp_path):
+    """按月更新 from a 一组 sheet moves a household the ledger holds in 大坝村 itself into 一组
+    (户：所在区域). The preview's 改动 said it by the areas' codes (520502…001 → 520502…001001),
+    digits no coordinator reads, though the change carries the places' names (as the report
+    workbook says it): the names are shown."""
+    ledger = _ledger_with_a_family(tmp_path)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "一组"
+    sheet.append(
+        ["姓名", "身份证号码", "户主身份证号码", "县（市、区）", "乡镇（街道）", "村（社区）"]
+    )
+    sheet.append(["张长英", HEAD, HEAD, *PLACE])
+    book.save(tmp_path / "一组.xlsx")
+    report = import_ledger(ledger, dated(tmp_path / "一组.xlsx"), update=True, dry_run=True)
+    dialog = ImportPreviewDialog(report)
+    qtbot.addWidget(dialog)
+    lines = [dialog.changes.item(r, 4).text() for r in range(dialog.changes.rowCount())]
+    assert lines == [
+        "户信息：所在区域：七星关区 碧阳街道 大坝村 → 七星关区 碧阳街道 大坝村 一组"
+    ], lines
+    ledger.close()

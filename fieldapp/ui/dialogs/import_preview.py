@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from fieldapp.domain.sentences import fill
 from fieldapp.store.queries.history import TABLE_LABELS
 from fieldapp.tabular.ledger_import import ImportReport
-from fieldapp.tabular.ledger_update import RowPlan, Seen
+from fieldapp.tabular.ledger_update import CellChange, RowPlan, Seen
 from fieldapp.tabular.ledger_update import shown as shown_as_stored
 from fieldapp.ui.dialogs.import_report import (
     date_refused_line,
@@ -185,8 +185,7 @@ class ImportPreviewDialog(QDialog):
                     str(c["row"]),
                     c["name"],
                     self._label(x.change.table, x.change.field),  # in the window's words
-                    self._value(x.change.old),
-                    self._value(x.change.new),
+                    *self._values(x.change),
                     f"{c['edited_at']} {c['edited_by']}",
                 ]
                 for x in report.conflicts
@@ -286,9 +285,7 @@ class ImportPreviewDialog(QDialog):
         shown: the program's words in it, the values as the sheet and the ledger have them (a
         form's word, 脱贫人口, in the language shown too)."""
         lines = [
-            self._label(c.table, c.field)
-            + self.tr("：")
-            + f"{self._value(c.old)} → {self._value(c.new)}"
+            self._label(c.table, c.field) + self.tr("：") + " → ".join(self._values(c))
             for c in plan.changes
             if c.conflict is None
         ]
@@ -307,6 +304,13 @@ class ImportPreviewDialog(QDialog):
         if table == "persons":
             return field_word(field, table)
         return table_word(TABLE_LABELS.get(table, table)) + self.tr("：") + field_word(field, table)
+
+    def _values(self, change: CellChange) -> tuple[str, str]:
+        """A change's ledger's and sheet's values as the preview shows them: a household's area
+        by its places' names (`CellChange.words`: 七星关区 碧阳街道 大坝村, not its code)."""
+        if change.words is not None:
+            return change.words
+        return self._value(change.old), self._value(change.new)
 
     def _value(self, value: object) -> str:
         """A value as the preview shows it (`ledger_update.shown`), its empty, yes and no and a
