@@ -62,6 +62,12 @@ GROUP_HELD = template(
     "台账中这户在“%1”，没有按工作表名称改记到“%2”：表格导入不改变一户所在的村民组，"
     "要改请在程序中打开这户，改“所在区域”"
 )
+#: An update row placing its household elsewhere than the ledger (%1 the row's place, %2 the
+#: ledger's): its place and address left out, said on the household's first row.
+PLACE_ELSEWHERE = template(
+    "区划与台账不同：表中是“%1”，台账中这户在“%2”。表格导入不改变一户所在的地点，区划和详细地址"
+    "这几格没有导入，这一行的其他修改照常导入；整户搬迁请在程序中打开这户，改“所在区域”和地址"
+)
 #: A village (site) made from a row giving only its 区划代码, no row of the import naming it
 #: (%1 the code, %2 the column to name it in): kept by its code, said on that row.
 PLACE_UNNAMED = template(
@@ -313,10 +319,11 @@ class Placer:
                 if household not in self._place_said:
                     self._place_said.add(household)
                     item.warnings.append(
-                        f"区划与台账不同：表中是“{self.resolver.place_said(item.place)}”，台账中这户在"
-                        f"“{self.resolver.path_of(area)}”。表格导入不改变一户所在的地点，区划和"
-                        "详细地址这几格没有导入，这一行的其他修改照常导入；整户搬迁请在程序中"
-                        "打开这户，改“所在区域”和地址"
+                        sentences.said(
+                            PLACE_ELSEWHERE,
+                            self.resolver.place_said(item.place),
+                            self.resolver.path_of(area),
+                        )
                     )
             if not heads_given or "head_id_number" not in item.given:
                 continue

@@ -804,6 +804,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "劳动合同（协议）期限未登记（要求%1）"),
     QT_TRANSLATE_NOOP("Refusals", "劳动合同（协议）期限的上限"),
     QT_TRANSLATE_NOOP("Refusals", "劳动年龄内有劳动能力%1人，均未就业，需动态清零"),
+    QT_TRANSLATE_NOOP("Refusals", "区划与台账不同：表中是“%1”，台账中这户在“%2”。表格导入不改变一户所在的地点，区划和详细地址这几格没有导入，这一行的其他修改照常导入；整户搬迁请在程序中打开这户，改“所在区域”和地址"),
     QT_TRANSLATE_NOOP("Refusals", "区划代码 %1 不是贵州省现行的县或乡镇代码"),
     QT_TRANSLATE_NOOP("Refusals", "区划代码 %1 的地点台账中以代码为名称，表中写的是“%2”：区域由县里统一维护，本机不能改名，请县里记上名称"),
     QT_TRANSLATE_NOOP("Refusals", "区划代码 %1 的地点台账中原以代码为名称，表中写的是“%2”：已记为“%2”"),

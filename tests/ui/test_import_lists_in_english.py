@@ -142,3 +142,28 @@ def test_a_column_not_recognised_is_named_by_its_sheet_with_the_windows_colon(qt
     qtbot.addWidget(dialog)
     assert "一组：备用、二组：其它" in dialog.summary.text(), dialog.summary.text()
     ledger.close()
+
+
+def test_a_household_a_sheet_places_elsewhere_is_said_in_english(qtbot, tmp_path):
+    """按月更新 of a row placing its household at another village than the ledger's: its note
+    (区划与台账不同：表中是“碧阳街道 红岩村”，台账中这户在“…大坝村”…) was kept as Chinese text
+    only, said in Chinese in the English window. It is a sentence, said in the window's
+    language, the places as the sheet and the ledger name them."""
+    from fieldapp.domain.sentences import TEMPLATES
+    from fieldapp.ui.dialogs.import_report import reason_shown
+
+    ledger = _ledger_with_a_family(tmp_path)
+    sheet = write_xlsx(
+        tmp_path / "red.xlsx", HEADER, [["张长英", HEAD, HEAD, *PLACE[:2], "红岩村"]]
+    )
+    report = import_ledger(ledger, dated(sheet), update=True, dry_run=True)
+    [note] = [w for w in report.warnings if "区划与台账不同" in w.reason]
+    assert note.reason.startswith(
+        "区划与台账不同：表中是“碧阳街道 红岩村”，台账中这户在“七星关区 碧阳街道 大坝村”"
+    )
+    assert note.said is not None and note.said.template in TEMPLATES
+    with in_english():
+        english = reason_shown(note)
+    assert "区划与台账不同" not in english and "“碧阳街道 红岩村”" in english, english
+    assert "“七星关区 碧阳街道 大坝村”" in english, english
+    ledger.close()

@@ -8797,6 +8797,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>这一户已有户主：请选择与户主的关系（配偶、子女……）</source>
       <translation>This household already has a head: choose the relation to the head (spouse, child …)</translation>
     </message>
+    <message>
+      <source>区划与台账不同：表中是“%1”，台账中这户在“%2”。表格导入不改变一户所在的地点，区划和详细地址这几格没有导入，这一行的其他修改照常导入；整户搬迁请在程序中打开这户，改“所在区域”和地址</source>
+      <translation>The area differs from the ledger's: the sheet says “%1”, the ledger holds this household in “%2”. A spreadsheet import does not change where a household is: the area and address cells were not imported, the row's other changes were; to move the whole household, open it in the program and change its “Area” and address</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
