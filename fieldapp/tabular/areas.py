@@ -136,6 +136,9 @@ class AreaResolver:
         self._children: dict[str | None, dict[str, str]] = {}
         for a in existing:
             self._index(a.code, a.name, a.parent_code)
+        #: The counties among them, in order (kept as areas are made: a row's county was found
+        #: by going through every area, a county's thousands for each row).
+        self._counties = [c for c, (_, kind, _) in self.by_code.items() if kind == AreaKind.COUNTY]
         self.created: list[dict[str, object]] = []
         #: Villages (sites) the ledger held by their code alone that a row named: code → name,
         #: for the import to write (`named_by`).
@@ -160,6 +163,8 @@ class AreaResolver:
             return code
         self.by_code[code] = (name, kind.value, parent)
         self._index(code, name, parent)
+        if kind is AreaKind.COUNTY:
+            self._counties.append(code)
         self.created.append(
             {
                 "id": natural_id("areas", code),
@@ -200,8 +205,7 @@ class AreaResolver:
         return self._create(code, division.name, kind, division.parent)
 
     def _county(self, name: str) -> str:
-        counties = [c for c, (_, kind, _) in self.by_code.items() if kind == AreaKind.COUNTY]
-        for code in counties:
+        for code in self._counties:
             if set(_forms(name)) & set(_forms(self.by_code[code][0])):
                 return code
         matches = [
@@ -224,8 +228,7 @@ class AreaResolver:
         raise CellError(said(NO_TOWNSHIP, county_name, name))
 
     def _default_county(self) -> str | None:
-        counties = [c for c, (_, kind, _) in self.by_code.items() if kind == AreaKind.COUNTY]
-        return counties[0] if len(counties) == 1 else None
+        return self._counties[0] if len(self._counties) == 1 else None
 
     # -- public ------------------------------------------------------------------------------
 
@@ -268,8 +271,7 @@ class AreaResolver:
                 return str(code.at(AreaLevel.VILLAGE))
             township = str(code) if code is not None else ""
         elif ref.township:
-            counties = [c for c, (_, kind, _) in self.by_code.items() if kind == AreaKind.COUNTY]
-            found = (self._child(county, ref.township) for county in counties)
+            found = (self._child(county, ref.township) for county in self._counties)
             township = next((code for code in found if code), "") or _key(ref.township)
         return self._child(township, ref.village) or f"{township}/{_key(ref.village)}"
 
