@@ -1,9 +1,8 @@
 """A row's place was looked up by going through every area the ledger holds to find its
 counties (`AreaResolver._county`, `_default_county`, `village_key`): each new household's row,
-and each row of a sheet named for a group, cost as much as the ledger's areas — a county's
-ledger of some 3 600 areas made a 20 000-row sheet's import 16 s where 9 were its own, and a
-100 000-row sheet's a minute more. The counties are kept as the areas are: a row costs the
-same whatever the ledger holds."""
+and each row of a sheet named for a group, cost as much as the ledger's areas — with a
+county's 2 400 areas a 20 000-row sheet took 8.7 s to import (16 s named 一组), 2.5 s once
+the counties are kept as the areas are: a row costs the same whatever the ledger holds."""
 
 from __future__ import annotations
 
