@@ -438,10 +438,9 @@ class LedgerImporter:
         self._row_villages: dict[int, str] = {}
         #: Whether that sheet has a 村民组 column (only its blank cells take the sheet's group).
         self._group_column = False
-        #: …the rows of its households so put, said once on its header.
-        self._blank_group_rows: list[int] = []
-        #: Whether that group was said on the sheet's header (once a row is put in it).
-        self._sheet_group_said = False
+        #: …the rows it puts in that group (with the column, its households' own rows whose
+        #: cell is blank), said once on its header where any was put there (`Placer.not_grouped`).
+        self._group_rows: list[int] = []
         #: The rows of the sheet being read whose job's contract is open-ended (无固定期限).
         self._open_ended: list[int] = []
         #: …of them, those whose term is written 长期 (said as read so).
@@ -729,8 +728,7 @@ class LedgerImporter:
         self._sheet_group = self._group_of_sheet(sheet)
         self._sheet_village = self._village_of_sheet(sheet) if self._sheet_group else None
         self._group_column = "group" in sheet.columns.values()
-        self._blank_group_rows = []
-        self._sheet_group_said = False
+        self._group_rows = []
         if self._birth_heading:
             read = read | {"birth_seen"}
         self._age_heading = _take_column(sheet, _AGE, "age_seen")
@@ -745,11 +743,14 @@ class LedgerImporter:
             self.job.tick(done + stop, total, force=True)
         # (not the households the ledger holds elsewhere: not moved, `Placer.not_grouped`)
         left = self.placer.not_grouped
-        rows = [r for r in self._blank_group_rows if (self._sheet, r) not in left]
-        if rows:
+        rows = [r for r in self._group_rows if (self._sheet, r) not in left]
+        if rows and self._group_column:
             said = sentences.said(
                 GROUP_OF_SHEET_BLANK, str(len(rows)), _ranges(rows), self._sheet_group
             )
+            self.report.warnings.append(RowProblem.of(self._header_row, said, self._sheet))
+        elif rows:
+            said = sentences.said(GROUP_OF_SHEET, self._sheet_group)
             self.report.warnings.append(RowProblem.of(self._header_row, said, self._sheet))
 
     def _group_of_sheet(self, sheet: Table) -> str:
@@ -2145,14 +2146,11 @@ class LedgerImporter:
                 pass  # a household of another village: its own place, said where it is new
             elif self._sheet_group and names_a_village(item.place):
                 item.sheet_group = self._sheet_group
-                if self._group_column:  # its cell blank: said with the sheet's others
-                    # (a household's own row: a member's is put with its head's household)
-                    if item.head_number == item.person.get("id_number"):
-                        self._blank_group_rows.append(row)
-                elif not self._sheet_group_said:  # once, on the header, where a row is put so
-                    self._sheet_group_said = True
-                    said = sentences.said(GROUP_OF_SHEET, self._sheet_group)
-                    self.report.warnings.append(RowProblem.of(self._header_row, said, self._sheet))
+                # Said once on the header at the sheet's end, its rows the ledger holds in
+                # another group left out. With the column (its cell blank), a household's own
+                # row: a member's is put with its head's household.
+                if not self._group_column or item.head_number == item.person.get("id_number"):
+                    self._group_rows.append(row)
             if end:
                 self._end_job(item, end_cell)
             if born is not None:

@@ -271,3 +271,43 @@ def test_a_group_sheet_longer_than_the_first_chunk_puts_every_row_in_its_group(l
     assert report.rejected == [] and report.imported == 1100
     assert set(_groups(ledger).values()) == {"一组"}
     assert not [w for w in report.warnings if "不是这张表其他行" in w.reason]
+
+
+def test_an_update_from_a_group_sheet_putting_no_one_in_its_group_does_not_say_it_does(
+    ledger, tmp_path
+):
+    """按月更新 from the 一组 sheet (no 村民组 column) of a household the ledger holds in 三组:
+    it is not moved, its row says so (GROUP_HELD), but the sheet's header still said 表中的人按
+    工作表名称记在“一组” — no one was. The header says it where a row was put there, as the
+    blank 村民组 cells' note counts only those."""
+    from tests.tabular.sheets import dated
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["姓名", "身份证号码", "户主身份证号码", *PLACE, "村民组"])
+    sheet.append(["王五", OTHER, OTHER, *PLACE.values(), "三组"])
+    book.save(tmp_path / "a.xlsx")
+    assert import_ledger(ledger, tmp_path / "a.xlsx").imported == 1
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "一组"
+    sheet.append(["姓名", "身份证号码", "户主身份证号码", *PLACE])
+    sheet.append(["王五", OTHER, OTHER, *PLACE.values()])
+    book.save(tmp_path / "s.xlsx")
+    report = import_ledger(ledger, dated(tmp_path / "s.xlsx"), update=True)
+    said = [(w.row, w.reason) for w in report.warnings if "一组" in w.reason]
+    assert said == [
+        (
+            2,
+            "台账中这户在“三组”，没有按工作表名称改记到“一组”：表格导入不改变一户所在的村民组，"
+            "要改请在程序中打开这户，改“所在区域”",
+        )
+    ], said
+    assert _groups(ledger) == {OTHER: "三组"}
+    # A household put there still says it, once, on the header.
+    sheet.append(["赵六", LONE, LONE, *PLACE.values()])
+    book.save(tmp_path / "s.xlsx")
+    report = import_ledger(ledger, dated(tmp_path / "s.xlsx"), update=True)
+    said = [(w.row, w.reason) for w in report.warnings if "工作表名称记在" in w.reason]
+    assert said == [(1, "这张表没有“村民组”列，表中的人按工作表名称记在“一组”，请核对")], said
+    assert _groups(ledger) == {OTHER: "三组", LONE: "一组"}
