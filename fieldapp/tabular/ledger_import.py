@@ -756,7 +756,7 @@ class LedgerImporter:
     def _group_of_sheet(self, sheet: Table) -> str:
         """The 村民组 a people sheet's name is (一组, 第二组, 3组: a village's ledger kept one
         sheet per group); '' otherwise. Its rows that name their village and no group are put
-        in that group (said on the header, `_parse`): every row of a sheet with no 村民组
+        in that group (said on the header, `_read_people`): every row of a sheet with no 村民组
         column; of one with the column (which wins), a row whose cell is blank — on the 一组
         sheet a blank cell means 一组, not the village itself."""
         name = nfkc(sheet.sheet).strip()
