@@ -235,6 +235,25 @@ def _relation(text: str) -> Relation:
     return Relation(text)
 
 
+#: A name with the person's place in the household after it, as some rosters write the 姓名
+#: cell: 王五（户主）, 李秀(妻), 张一（之长子）.
+_NAME_AND_ROLE = re.compile(r"(.+?)\s*[（(]\s*([^（）()]{1,8}?)\s*[)）]")
+
+
+def name_and_relation(cell: str) -> tuple[str, str] | None:
+    """A 姓名 cell written as a name and the person's place in the household in brackets
+    (王五（户主）, 李秀(妻), 张一（之长子）): the name and the relation as written; None for a
+    cell written otherwise (a bracket holding no relation: 制表人（签字）)."""
+    match = _NAME_AND_ROLE.fullmatch(cell)
+    if match is None:
+        return None
+    try:
+        _relation(match.group(2))
+    except ValueError:
+        return None
+    return match.group(1), match.group(2)
+
+
 def _relation_word(text: str) -> Relation | None:
     """The relation a word names (the national word, an alias, 三子, 长孙), or None."""
     known = RELATION_ALIASES.get(text)
@@ -673,6 +692,9 @@ def parse_row(
     cut = check_cell_texts(texts, _label)
     mapped: list[tuple[str, str, str]] = []
     name = "".join(text("name", "").split())
+    if written := name_and_relation(name):  # 王五（户主）: the name, read as said
+        mapped.append((_label("name"), name, written[0]))
+        name = written[0]
     if not name:
         raise CellError(sentences.said(NO_NAME))
     if len(name) > 40:

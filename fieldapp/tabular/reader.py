@@ -25,7 +25,6 @@ from typing import cast
 
 from python_calamine import CalamineSheet, CalamineWorkbook, PasswordError, SheetVisibleEnum
 
-from fieldapp.domain.enums import Relation
 from fieldapp.domain.errors import ValidationFailed
 from fieldapp.domain.sentences import grouped, said, template
 from fieldapp.tabular import dates, guard
@@ -36,14 +35,13 @@ from fieldapp.tabular.columns import (
     EXTRA_BY_NAME,
     KINDS,
     LEDGER,
-    RELATION_ALIASES,
-    RELATION_BY_ORDER,
     REQUIRED_KEYS,
     match_header,
     match_headers,
     month_heading,
 )
 from fieldapp.tabular.guard import Scan
+from fieldapp.tabular.person_row import name_and_relation
 
 HEADER_SCAN_ROWS = 20
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
@@ -879,27 +877,16 @@ def example_row(texts: dict[str, str]) -> str | None:
 #: A name as written in a 姓名 cell: Chinese characters, a minority name's middle dot, the
 #: spaces aligning a two-character name (王  五).
 _NAME_LIKE = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff·•・.\s]{2,30}")
-#: A name with the person's place in the household after it, as some rosters write the 姓名
-#: cell: 王五（户主）, 李秀(妻), 张一（之长子）.
-_NAME_AND_ROLE = re.compile(r"(.+?)\s*[（(]\s*([^（）()]{1,8}?)\s*[)）]")
-#: What a relation may be written after in such brackets (户主之子, 之孙女), the longest first.
-_OF_THE_HEAD = ("户主之", "户主的", "户主", "之")
-_RELATIONS = frozenset(r.value for r in Relation)
 
 
 def _names_someone(name: str) -> bool:
     """Whether a row's 姓名 cell names a person: a name, or a name and the person's place in
-    the household (王五（户主）) — a row that does is a person's, never a form's foot."""
+    the household (王五（户主）, `name_and_relation`) — a row that does is a person's, never a
+    form's foot."""
     if _NAME_LIKE.fullmatch(name):
         return True
-    match = _NAME_AND_ROLE.fullmatch(name)
-    if match is None or not _NAME_LIKE.fullmatch(match.group(1)):
-        return False
-    role = match.group(2)
-    words = [role] + [role[len(p) :] for p in _OF_THE_HEAD if role.startswith(p) and role != p]
-    return any(
-        w in RELATION_ALIASES or w in _RELATIONS or RELATION_BY_ORDER.match(w) for w in words
-    )
+    written = name_and_relation(name)
+    return written is not None and bool(_NAME_LIKE.fullmatch(written[0]))
 
 
 def note_under_form(texts: dict[str, str]) -> str | None:

@@ -160,3 +160,25 @@ def test_a_person_named_with_their_place_in_the_household_is_no_foot(ledger, tmp
     ]
     said = [(w.row, w.reason) for w in report.warnings if "不是人员" in w.reason]
     assert said == [(7, "这一行“制表人（签字）”是表尾的合计或签名，不是人员，未读取")], said
+
+
+def test_a_name_written_with_the_persons_place_in_the_household_is_kept_as_the_name(
+    ledger, tmp_path
+):
+    """A roster writing each 姓名 with the person's place in the household (王五（户主）,
+    李秀(妻)), each row with its ID number: the person was stored as 王五（户主）, printed so on
+    every paper, and an update from a sheet writing 王五 changed the ledger's name. The name is
+    the name, the bracket read as said (姓名：王五（户主） 读作 王五), as a 与户主关系 word is."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["序号", "姓名", "身份证号码", "户主身份证号码", "联系电话", *PLACE])
+    sheet.append([1, "张长英（户主）", HEAD, HEAD, "13800000001", *PLACE.values()])
+    sheet.append([2, "李秀(妻)", WIFE, HEAD, "", *PLACE.values()])
+    sheet.append([3, "王小（之长子）", ODD, HEAD, "", *PLACE.values()])
+    book.save(tmp_path / "s.xlsx")
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == [] and report.imported == 3
+    names = dict(ledger.db.execute("SELECT id_number, name FROM persons"))
+    assert names == {HEAD: "张长英", WIFE: "李秀", ODD: "王小"}
+    read = {(m.row, m.column, m.before, m.after) for m in report.mapped}
+    assert {(2, "姓名", "张长英（户主）", "张长英"), (3, "姓名", "李秀(妻)", "李秀")} <= read, read
