@@ -244,6 +244,8 @@ def name_and_relation(cell: str) -> tuple[str, str] | None:
     """A 姓名 cell written as a name and the person's place in the household in brackets
     (王五（户主）, 李秀(妻), 张一（之长子）): the name and the relation as written; None for a
     cell written otherwise (a bracket holding no relation: 制表人（签字）)."""
+    if not cell.endswith((")", "）")):  # (most names: every row's, looked at once)
+        return None
     match = _NAME_AND_ROLE.fullmatch(cell)
     if match is None:
         return None
