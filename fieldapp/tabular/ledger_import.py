@@ -772,11 +772,13 @@ class LedgerImporter:
         resolver = self.placer.resolver
         counts: Counter[str] = Counter()
         places: dict[str, PlaceRef] = {}
+        told: dict[PlaceRef, str] = {}  # (a sheet's rows write a few places, over and over)
         self._row_villages = {}
         for row, texts, _raw in sheet.records(keys=_PLACE_KEYS):
             place = place_typed(texts)
             if names_a_village(place):
-                key = self._row_villages[row] = resolver.village_key(place)
+                key = told.get(place) or told.setdefault(place, resolver.village_key(place))
+                self._row_villages[row] = key
                 counts[key] += 1
                 places.setdefault(key, place)
         if not counts:
