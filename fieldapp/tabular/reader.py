@@ -20,6 +20,7 @@ import re
 import zipfile
 from collections.abc import Collection, Iterator, Set
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import cast
 
@@ -311,7 +312,7 @@ class SheetStream:
             # The number's digits: a leading zero written (0622…) is none of them, and no
             # number cell shows it.
             number = digits.lstrip("0")
-            if float(number or "0") == table.rows[r][i]:
+            if float(number or "0") == table.rows[r][i] and not _a_floats_digits(number):
                 table.rows[r][i] = number
 
     def sheet_date(self) -> dates.SheetDate:
@@ -401,6 +402,16 @@ _ERROR_TEXT = re.compile(
     r"^\s*(?:#(?:N/A|REF!|DIV/0!|VALUE!|NAME\?|NUM!|NULL!|GETTING_DATA|SPILL!|CALC!|FIELD!"
     r"|BLOCKED!|UNKNOWN!|CONNECT!|BUSY!)|Err:\d{3})\s*$"
 )
+
+
+def _a_floats_digits(number: str) -> bool:
+    """Whether a number cell's digits written whole (`SheetStream._whole_numbers`) are no more
+    than a float's: the shortest digits that give it back, zeros after, as a program holding
+    the number as a float writes it out in full (JavaScript: 622154695067094812 becomes
+    622154695067094800; 15 digits, 622154695067095000, too). Those are not the number held
+    whole but one that lost its last digits: the cell stays a float, refused as any whose
+    digits are lost. A number of its own (…812) has more digits than its float."""
+    return Decimal(repr(float(number))) == Decimal(number)
 
 
 def _read_sheets(path: Path, kind: str) -> Iterator[Sheet]:

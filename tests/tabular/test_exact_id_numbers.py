@@ -228,3 +228,43 @@ def test_an_id_number_written_whole_under_a_prefix_is_read_whole(ledger, tmp_pat
     assert report.rejected == [], report.rejected
     numbers = {n for (n,) in ledger.db.execute("SELECT id_number FROM persons")}
     assert numbers == {HEAD, WIFE, SON}
+
+
+def _with_account(path: Path, written: str) -> Path:
+    """张长英's row, its 社保卡账号 a number cell written in the sheet's XML as `written`."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["姓名", "身份证号码", "户主身份证号码", "社保卡账号", *PLACE])
+    sheet.append(["张长英", HEAD, HEAD, 7, *PLACE.values()])
+    book.save(path)
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    xml = parts["xl/worksheets/sheet1.xml"]
+    parts["xl/worksheets/sheet1.xml"] = xml.replace(b"<v>7</v>", f"<v>{written}</v>".encode())
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    return path
+
+
+def test_digits_a_program_wrote_from_a_float_are_not_taken_as_the_number(ledger, tmp_path):
+    """A web system's export (JavaScript, SheetJS) writes a number it holds as a float out in
+    full: 622154695067094812, a float, is written <v>622154695067094800</v> — the float's
+    digits, zeros after. They were taken as the file holding the number whole: the account
+    kept as 622154695067094800, not the person's, without a word (an ID number so written,
+    its last digits 00, checked only by its check digit). Digits no more than the float's own
+    are a number cell's that lost its last digits, said so, as Excel's are; one the float does
+    not give (…812 written whole) is read whole as before."""
+    path = _with_account(tmp_path / "s.xlsx", "622154695067094800")
+    report = import_ledger(ledger, path)
+    assert report.rejected == [] and report.imported == 1
+    assert [w.reason for w in report.warnings if "社保卡账号" in w.reason] == [
+        "社保卡账号（D 列）已被 Excel 存成数字（6.22155e+17），后几位可能已丢失，无法恢复；"
+        "这一格没有导入，这个人的其余信息照常导入；请把该列设为文本，对照银行卡或存折重新填写"
+    ]
+    assert ledger.db.execute("SELECT account_number FROM persons").fetchone()[0] == ""
+    floated = "520502197805201400"  # WIFE's float, written out
+    path = _written(tmp_path / "n.xlsx", {1: HEAD, 2: floated, 3: SON})
+    report = import_ledger(ledger, path, update=True)
+    assert [p.row for p in report.rejected] == [3], report.rejected
+    assert "后几位已丢失" in report.rejected[0].reason, report.rejected[0].reason
