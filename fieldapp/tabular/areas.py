@@ -100,11 +100,35 @@ def names_a_village(ref: PlaceRef) -> bool:
     return code.level is AreaLevel.VILLAGE and not code.is_site
 
 
+#: A 村民组 by its number, as people write it: 一组, 第一组, 1组, 01组, 十二组, 一村民组, 第1小组.
+_GROUP_NUMBERED = re.compile(r"第?([0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:村民)?小?组")
+_NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
+
+
+def _group_number(text: str) -> int | None:
+    """The number a 村民组's name gives it (第十二组: 12); None for a name that is not one."""
+    match = _GROUP_NUMBERED.fullmatch(text)
+    if match is None:
+        return None
+    written = match.group(1)
+    if written.isascii():
+        return int(written) or None
+    tens, ten, ones = written.partition("十")
+    if not ten:
+        return _NUMERALS[written] if len(written) == 1 else None
+    if len(tens) > 1 or len(ones) > 1:
+        return None
+    return _NUMERALS.get(tens, 1) * 10 + _NUMERALS.get(ones, 0) if "十" not in ones else None
+
+
 def _forms(text: str) -> list[str]:
-    """Ways the same place is written: 碧阳街道 / 碧阳; 大坝村委会 / 大坝村 / 大坝."""
+    """Ways the same place is written: 碧阳街道 / 碧阳; 大坝村委会 / 大坝村 / 大坝; a group by
+    its number (一组 / 第一组 / 1组 / 01组: 1组)."""
     text = ANY_SPACE.sub("", text)
     base = _VILLAGE_SUFFIX.sub("", text)
     forms = [text, base, *short_forms(base)]
+    if (number := _group_number(text)) is not None:
+        forms.append(f"{number}组")
     bare = _SITE_SUFFIX.sub("", base)
     if bare and bare != base:
         forms.append(bare)

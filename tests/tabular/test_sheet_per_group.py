@@ -311,3 +311,34 @@ def test_an_update_from_a_group_sheet_putting_no_one_in_its_group_does_not_say_i
     said = [(w.row, w.reason) for w in report.warnings if "工作表名称记在" in w.reason]
     assert said == [(1, "这张表没有“村民组”列，表中的人按工作表名称记在“一组”，请核对")], said
     assert _groups(ledger) == {OTHER: "三组", LONE: "一组"}
+
+
+def test_a_group_sheet_numbering_its_group_otherwise_is_the_group_the_ledger_holds(
+    ledger, tmp_path
+):
+    """The ledger holds 大坝村's 一组 (its 村民组 column said so); the village's sheets are named
+    1组 and 第一组. 按月更新 said of each household held there 台账中这户在“一组”，没有按工作表
+    名称改记到“1组”, and a new household of the sheet was put in a new group 1组 beside 一组:
+    one group written two ways taken for two. 一组, 第一组, 1组, 01组, 一村民组 are one group."""
+    from tests.tabular.sheets import dated
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["姓名", "身份证号码", "户主身份证号码", *PLACE, "村民组"])
+    sheet.append(["张长英", HEAD, HEAD, *PLACE.values(), "一组"])
+    book.save(tmp_path / "a.xlsx")
+    assert import_ledger(ledger, tmp_path / "a.xlsx").imported == 1
+    for title, number in (("1组", OTHER), ("第一组", LONE)):
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.title = title
+        sheet.append(["姓名", "身份证号码", "户主身份证号码", *PLACE])
+        sheet.append(["张长英", HEAD, HEAD, *PLACE.values()])
+        sheet.append(["王五", number, number, *PLACE.values()])
+        book.save(tmp_path / "s.xlsx")
+        report = import_ledger(ledger, dated(tmp_path / "s.xlsx"), update=True)
+        assert report.rejected == [] and report.imported == 1
+        assert not [w for w in report.warnings if "没有按工作表名称" in w.reason], report.warnings
+    assert _groups(ledger) == {HEAD: "一组", OTHER: "一组", LONE: "一组"}
+    groups = ledger.db.execute("SELECT name FROM areas WHERE kind = '组'").fetchall()
+    assert groups == [("一组",)]
