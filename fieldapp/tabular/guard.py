@@ -1404,9 +1404,11 @@ def _shows_other_digits(chunk: bytes, tag: re.Match[bytes], digits: bytes) -> bo
 
 
 class _OdsRows:
-    """Counts an ods's rows sheet by sheet (repeats included), notes the hidden rows and
-    columns and the cells showing a formula's error (`errors`), and how far the cells holding
-    values reach (`extents`: last row, last column)."""
+    """Counts an ods's rows sheet by sheet (repeats included), notes the hidden rows (as runs,
+    `RowRanges`) and columns, the cells showing a formula's error (`errors`), the number cells
+    whose value is written whole (`whole`), how far the cells holding values reach (`extents`:
+    last row, last column), and what the workbook holds together (`cells`, `hidden_runs`, a
+    sheet's name given twice), each bounded for the whole workbook."""
 
     def __init__(self) -> None:
         self.hidden: dict[str, RowRanges] = {}
