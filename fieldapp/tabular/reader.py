@@ -410,8 +410,10 @@ def _a_floats_digits(number: str) -> bool:
     the number as a float writes it out in full (JavaScript: 622154695067094812 becomes
     622154695067094800; 15 digits, 622154695067095000, too). Those are not the number held
     whole but one that lost its last digits: the cell stays a float, refused as any whose
-    digits are lost. A number of its own (…812) has more digits than its float."""
-    return Decimal(repr(float(number))) == Decimal(number)
+    digits are lost. A number of its own (…812) has more digits than its float. Looked at
+    from 18 digits (an ID number, a 19-digit account), whose float's shortest digits end in
+    zeros; a number of 16 or 17 digits (a card's) its float holds exactly, or all but."""
+    return len(number) >= 18 and Decimal(repr(float(number))) == Decimal(number)
 
 
 def _read_sheets(path: Path, kind: str) -> Iterator[Sheet]:

@@ -268,3 +268,14 @@ def test_digits_a_program_wrote_from_a_float_are_not_taken_as_the_number(ledger,
     report = import_ledger(ledger, path, update=True)
     assert [p.row for p in report.rejected] == [3], report.rejected
     assert "后几位已丢失" in report.rejected[0].reason, report.rejected[0].reason
+
+
+def test_an_account_of_16_digits_written_whole_is_kept_whole(ledger, tmp_path):
+    """A 16-digit card number (6222021234567899) written whole: a float holds every number of
+    its size exactly, so its digits are its float's too, and no digit is lost — kept."""
+    path = _with_account(tmp_path / "s.xlsx", "6222021234567899")
+    report = import_ledger(ledger, path)
+    assert report.rejected == [] and report.imported == 1
+    assert not [w for w in report.warnings if "社保卡账号" in w.reason], report.warnings
+    kept = ledger.db.execute("SELECT account_number FROM persons").fetchone()[0]
+    assert kept == "6222021234567899"
