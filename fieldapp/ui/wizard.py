@@ -256,7 +256,7 @@ class FirstRunWizard(QWizard):
         if self.panel.busy or not self._user_ok():
             return
         enrol_file = Path(self.enrol_path.text().strip())
-        sealed = enrol_file.suffix.lower() not in SPREADSHEETS and is_sealed(enrol_file)
+        sealed = not is_spreadsheet(enrol_file) and is_sealed(enrol_file)
         if str(enrol_file) != "." and sealed and not self.enrol_code.text().strip():
             show_error(self, self.tr("这个登记文件需要登记码：请填写县里告诉你的 16 位数字"))
             return
@@ -344,8 +344,14 @@ class SetUpChoices(TypedDict):
     demo_path: NotRequired[str]
 
 
-#: Files the wizard imports as a 台账 spreadsheet rather than a sync enrolment file.
-SPREADSHEETS = (".xlsx", ".xls", ".csv")
+def is_spreadsheet(path: Path) -> bool:
+    """Whether the wizard imports the file as a 台账 spreadsheet rather than a sync enrolment
+    file: every kind of workbook the import reads (.xlsx, .xlsm, .xls, .ods …) and .csv and
+    .tsv, not only Excel's and .csv (a 台账 kept in LibreOffice or WPS was refused as no
+    enrolment file). Not .txt: an enrolment file renamed so on its way is still one."""
+    from fieldapp.tabular.reader import SPREADSHEET_SUFFIXES
+
+    return path.suffix.lower() in (*SPREADSHEET_SUFFIXES, ".csv", ".tsv")
 
 
 def demo_path_beside(path: Path) -> Path:
@@ -367,11 +373,7 @@ def set_up_ledger(path: Path, choices: SetUpChoices, progress: OperationProgress
     to the demo ledger, any other to the real one. Returns the ledger to open.
     """
     enrol_file = Path(choices["enrol"]) if choices["enrol"] else None
-    training = bool(
-        enrol_file
-        and enrol_file.suffix.lower() not in SPREADSHEETS
-        and is_training_file(enrol_file)
-    )
+    training = bool(enrol_file and not is_spreadsheet(enrol_file) and is_training_file(enrol_file))
     if training and not choices["demo"]:
         raise FormRefused(  # the wizard's own refusal, in the window's language
             QCoreApplication.translate(
@@ -429,7 +431,7 @@ def _set_up(
     The enrolment comes first: the village typed here then takes the code the county gave the
     laptop, not the next free one below the township (another village's, outside its scope).
     """
-    spreadsheet = enrol_file is not None and enrol_file.suffix.lower() in SPREADSHEETS
+    spreadsheet = enrol_file is not None and is_spreadsheet(enrol_file)
     if enrol_file is not None and not spreadsheet:
         from fieldapp.sync.enrolment import enrol
 
