@@ -325,7 +325,7 @@ def test_a_value_with_leading_zeros_shown_as_its_number_is_read_as_its_number(le
     account = "622154695067094812"
     rows = _row("姓名", "身份证号码", "户主身份证号码", "社保卡账号", *PLACE)
     rows += _row("张长英", HEAD, HEAD, _number(f"0{account}", account), *PLACE.values())
-    report = import_ledger(ledger, _ods(tmp_path / "s.ods", [("台账", rows)]))
+    report = import_ledger(ledger, write_ods(tmp_path / "s.ods", [("台账", rows)]))
     assert report.rejected == [] and report.imported == 1
     assert not [w for w in report.warnings if "社保卡账号" in w.reason], report.warnings
     kept = dict(ledger.db.execute("SELECT id_number, account_number FROM persons"))
@@ -340,7 +340,7 @@ def test_a_value_no_more_than_a_floats_digits_is_not_read_whole(ledger, tmp_path
     rows = _row("姓名", "身份证号码", "户主身份证号码", "社保卡账号", *PLACE)
     floated = _number("622154695067094800", "6.22155E+17")
     rows += _row("张长英", HEAD, HEAD, floated, *PLACE.values())
-    report = import_ledger(ledger, _ods(tmp_path / "s.ods", [("台账", rows)]))
+    report = import_ledger(ledger, write_ods(tmp_path / "s.ods", [("台账", rows)]))
     assert report.rejected == [] and report.imported == 1
     assert [w.reason for w in report.warnings if "社保卡账号" in w.reason] == [
         "社保卡账号（D 列）在表格里存成了数字（6.22155e+17），后几位可能已丢失，无法恢复；"
