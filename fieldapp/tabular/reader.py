@@ -26,6 +26,7 @@ from typing import cast
 
 from python_calamine import CalamineSheet, CalamineWorkbook, PasswordError, SheetVisibleEnum
 
+from fieldapp.domain import idnumber
 from fieldapp.domain.errors import ValidationFailed
 from fieldapp.domain.sentences import grouped, said, template
 from fieldapp.tabular import dates, guard
@@ -412,8 +413,15 @@ def _a_floats_digits(number: str) -> bool:
     whole but one that lost its last digits: the cell stays a float, refused as any whose
     digits are lost. A number of its own (…812) has more digits than its float. Looked at
     from 18 digits (an ID number, a 19-digit account), whose float's shortest digits end in
-    zeros; a number of 16 or 17 digits (a card's) its float holds exactly, or all but."""
-    return len(number) >= 18 and Decimal(repr(float(number))) == Decimal(number)
+    zeros; a number of 16 or 17 digits (a card's) its float holds exactly, or all but.
+
+    An 18-digit number whose check digit holds is an ID number read whole: one in sixty
+    genuine ID numbers is also its float's digits (…200960), and refusing them as lost would
+    refuse a person whose number is right; a float's digits pass the check digit one time in
+    eleven, in a file whose other rows the check digit refuses."""
+    if len(number) < 18 or Decimal(repr(float(number))) != Decimal(number):
+        return False
+    return not (len(number) == 18 and idnumber.is_valid(number))
 
 
 def _read_sheets(path: Path, kind: str) -> Iterator[Sheet]:

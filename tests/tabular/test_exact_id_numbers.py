@@ -13,6 +13,7 @@ from pathlib import Path
 
 import openpyxl
 
+from fieldapp.domain import idnumber
 from fieldapp.tabular.ledger_import import import_ledger
 from tests.conftest import make_id
 
@@ -279,3 +280,17 @@ def test_an_account_of_16_digits_written_whole_is_kept_whole(ledger, tmp_path):
     assert not [w for w in report.warnings if "社保卡账号" in w.reason], report.warnings
     kept = ledger.db.execute("SELECT account_number FROM persons").fetchone()[0]
     assert kept == "6222021234567899"
+
+
+def test_an_id_number_that_is_also_its_floats_digits_is_read_whole(ledger, tmp_path):
+    """One genuine ID number in sixty is its own float's digits too (520502197805200960: the
+    float's shortest digits, zeros after). Refused as a number whose last digits are lost, the
+    person whose number is right could not be imported from that file; its check digit holds,
+    so it is read whole (a float's digits pass the check digit one time in eleven)."""
+    genuine = "520502197805200960"
+    assert idnumber.is_valid(genuine)
+    path = _written(tmp_path / "n.xlsx", {1: HEAD, 2: genuine, 3: SON})
+    report = import_ledger(ledger, path)
+    assert report.rejected == [], report.rejected
+    numbers = {n for (n,) in ledger.db.execute("SELECT id_number FROM persons")}
+    assert genuine in numbers
