@@ -13,7 +13,8 @@ import openpyxl
 from fieldapp.store.ledger import Ledger
 from fieldapp.ui.wizard import _set_up
 from tests.conftest import make_id
-from tests.tabular.test_ods_whole_numbers_hostile import HEADERS, PLACE, _ods, _row
+from tests.tabular.sheets import write_ods as _ods
+from tests.tabular.test_ods_whole_numbers_hostile import HEADERS, PLACE, _row
 
 HEAD = make_id("520502", "19750316", "131")
 
