@@ -61,6 +61,7 @@ EN_REFUSALS: dict[str, str] = {
     "无法确定这条%1属于哪个地区（所属的人员或户不明），只有县级可以修改": "Which area this “%1” belongs to cannot be told (its person or household is unknown): only the county may change it",
     "这条%1属于%2，不在%3负责的范围内": "This “%1” belongs to %2, outside the area of %3",
     "新建的%1必须有所属地区": "A new “%1” must belong to an area",
+    "这条%1的标识已是中心一条%2的标识：一个标识只能指一条记录（本程序给每条新记录取新的标识），否则中心会把那条%2当作这条记录发给本机": "The id of this “%1” already names a “%2” at the hub: an id names one record only (this program gives every new record a new id), or the hub would send that “%2” to this device as this record",
     "%1属于%2，不在%3负责的范围内": "The “%1” belongs to %2, outside the area of %3",
     "%1设备": "a %1 device",
     "%1或%2": "%1 or %2",

@@ -427,6 +427,7 @@ EN_UI: dict[str, str] = {
     "把人迁入别处已有的户，须由那里接收": "Moves a person into a household elsewhere, which must take them in",
     "待对方村接收迁入时修改这个人": "Changes a person while another village is asked to take them in",
     "已提出迁入别村的户，待对方接收：请先撤回迁入再修改": "Offered to a household of another village, waiting for it to take them in: withdraw the offer first, then make the change",
+    "记录的标识已是另一类记录的": "A record's id already names a record of another kind",
     "待迁入的户": "Household to move into",
     "。这是别村的户：点“迁户”只提出迁入，待对方村接收后才迁过去": ". This is another village's household: “Move” only offers the move, which happens once that village takes them in",
     "待接收的迁入人员（别村提出迁入本村的户）": "People offered to move in (another village asks to move them into a household here)",

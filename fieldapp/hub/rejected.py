@@ -55,6 +55,7 @@ from fieldapp.services.trust import (
     Proposal,
     check,
     printable,
+    row_id_taken,
     table_name,
 )
 from fieldapp.services.trust_check import (
@@ -73,6 +74,7 @@ from fieldapp.store.held import (
     HeldChange,
     HeldChanges,
     logged_rows,
+    logged_tables,
 )
 from fieldapp.store.hlc import parse_stamp
 from fieldapp.store.places import PlaceFinder
@@ -482,6 +484,11 @@ def accept(
         )
         county = named_actor(ledger, Role.HUB, None, hub.identity.name)
         verdict = check(county, Proposal(change.tbl, change.row_id, change.data), context)
+        taken = logged_tables(ledger.db, [change.row_id]).get(change.row_id, set())
+        if verdict.allowed and taken - {change.tbl}:
+            # An id names one row, the county's too: another table's row under it would travel
+            # with this one to every device holding either (`trust.row_id_taken`).
+            verdict = row_id_taken(change.tbl, min(taken - {change.tbl}))
         if not verdict.allowed:
             raise _not_accepted(hub, held, hints, _why(verdict.reason, verdict.said))
         vouched = _vouched(hub)

@@ -146,6 +146,7 @@ RULES: dict[str, str] = {
     "logged_scope": "打印或导出记录记的是范围外的人员、申领或地区",
     "numbered_ahead": "申领或批次建立的时间比中心的时钟快一天以上（纸上的编号会变）",
     "stamped_ahead": "修改记下的时间比中心的时钟快一天以上",
+    "row_id_taken": "记录的标识已是另一类记录的",
 }
 
 #: Tables the county keeps for everyone: only the county office or the hub writes them.
@@ -1787,3 +1788,18 @@ def check_parents(unknown: Iterable[str]) -> Verdict:
             "parents", said(PARENTS_UNKNOWN, said(AND_MORE, shown) if len(missing) > 3 else shown)
         )
     return ALLOWED
+
+
+ROW_ID_TAKEN = template(
+    "这条%1的标识已是中心一条%2的标识：一个标识只能指一条记录（本程序给每条新记录取新的标识），"
+    "否则中心会把那条%2当作这条记录发给本机"
+)
+
+
+def row_id_taken(table: str, other: str) -> Verdict:
+    """`row_id_taken`: a change of a row of `table` whose id names a row of `other` already (at
+    the hub, or earlier in the same bundle). An answer sends a device the changes of each row id
+    in its scope, whatever their table: a village's own visit made under the id of another
+    village's person (one that moved away, kept as they were) brought that person's every
+    change — a new phone, a bank account — back to it. By any device."""
+    return refuse("row_id_taken", said(ROW_ID_TAKEN, _table(table), _table(other)))

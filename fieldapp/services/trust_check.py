@@ -115,12 +115,13 @@ from fieldapp.services.trust import (
     person_named,
     printable,
     refuse,
+    row_id_taken,
     stamped_ahead,
     table_name,
 )
 from fieldapp.store.answers import places_then
 from fieldapp.store.changelog import Change, to_storable
-from fieldapp.store.held import HeldChanges, logged_rows
+from fieldapp.store.held import HeldChanges, logged_rows, logged_tables
 from fieldapp.store.hlc import MAX_DRIFT_MS
 from fieldapp.store.places import PlaceFinder, asked_rows
 from fieldapp.store.projector import row_heads
@@ -1519,6 +1520,10 @@ def screen(
         if c.tbl == "households" and finder.stored("households", c.row_id) is None
     )
     printed = printed_then(db, finder, actor, changes)
+    # The tables each row id of the bundle names a row of at the hub, and (`bundled`) in the
+    # changes allowed earlier in it: an id names one row (`row_id_taken`).
+    logged = logged_tables(db, {c.row_id for c in changes})
+    bundled: dict[str, set[str]] = {}
     authors: dict[str, Verdict] = {}
     own = origins.own
     claimed: set[str] = set()  # claims allowed earlier in this bundle
@@ -1560,6 +1565,11 @@ def screen(
         ]
 
     def judged(change: Change) -> Verdict:
+        taken = (logged.get(change.row_id, set()) | bundled.get(change.row_id, set())) - {
+            change.tbl
+        }
+        if taken:
+            return row_id_taken(change.tbl, min(taken))
         verdict = ruled(change)
         if verdict.allowed and change.tbl in NUMBERED:
             # Allowed otherwise (a re-dated claim is `claim_made`'s): not stamped before the
@@ -1686,6 +1696,7 @@ def screen(
             if verdict.allowed:
                 verdicts[change.id] = verdict
                 finder.remember(change.tbl, change.row_id, change.data)
+                bundled.setdefault(change.row_id, set()).add(change.tbl)
                 if change.tbl == "claims":
                     claimed.add(change.row_id)
                 elif change.tbl == "persons" and change.data.keys() & {"household_id", "deleted"}:

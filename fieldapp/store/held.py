@@ -305,6 +305,23 @@ def _rows_of(
     return found
 
 
+def logged_tables(db: sqlite_utils.Database, row_ids: Iterable[str]) -> dict[str, set[str]]:
+    """Row id → the tables this ledger's change log holds changes of it in, for those of
+    `row_ids` it holds any of (one look-up by the log's row index, whatever their number)."""
+    wanted = sorted({str(r) for r in row_ids})
+    if not wanted:
+        return {}
+    found: dict[str, set[str]] = {}
+    rows = db.execute(
+        "SELECT DISTINCT row_id, tbl FROM changes "
+        "WHERE row_id IN (SELECT value FROM json_each(?))",
+        [json.dumps(wanted, ensure_ascii=False)],
+    ).fetchall()
+    for row_id, table in rows:
+        found.setdefault(str(row_id), set()).add(str(table))
+    return found
+
+
 # -- the device's copy of the hub's reports ------------------------------------------------
 
 _REPORT_COLUMNS = (

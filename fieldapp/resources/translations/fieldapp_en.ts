@@ -3011,6 +3011,10 @@
       <source>对方村未接收迁入</source>
       <translation>Not taken in by the other village</translation>
     </message>
+    <message>
+      <source>记录的标识已是另一类记录的</source>
+      <translation>A record's id already names a record of another kind</translation>
+    </message>
   </context>
   <context>
     <name>History</name>
@@ -8800,6 +8804,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>区划与台账不同：表中是“%1”，台账中这户在“%2”。表格导入不改变一户所在的地点，区划和详细地址这几格没有导入，这一行的其他修改照常导入；整户搬迁请在程序中打开这户，改“所在区域”和地址</source>
       <translation>The area differs from the ledger's: the sheet says “%1”, the ledger holds this household in “%2”. A spreadsheet import does not change where a household is: the area and address cells were not imported, the row's other changes were; to move the whole household, open it in the program and change its “Area” and address</translation>
+    </message>
+    <message>
+      <source>这条%1的标识已是中心一条%2的标识：一个标识只能指一条记录（本程序给每条新记录取新的标识），否则中心会把那条%2当作这条记录发给本机</source>
+      <translation>The id of this “%1” already names a “%2” at the hub: an id names one record only (this program gives every new record a new id), or the hub would send that “%2” to this device as this record</translation>
     </message>
   </context>
   <context>
