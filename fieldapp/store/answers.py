@@ -559,8 +559,11 @@ def moves_held(
     moved: dict[str, set[str]] = {}
     repointed: set[str] = set()
     for change in arrived:
-        if change[_ROW] not in held or not change[_PARENTS]:
+        if change[_ROW] not in held:
             continue  # a row made since: it came with its links, and a later change moves it
+        # A change naming no parent moves a held row all the same (a device writes its parents,
+        # or names none): taken for the row's making, a household moved out so was held still,
+        # and its device went on hearing of the new village's writes there for good.
         table = change[_TBL]
         if change[_ROW] in live and any(
             c in json.loads(change[_DATA]) for c in PARENTS.get(table, ())
