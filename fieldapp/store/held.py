@@ -313,8 +313,7 @@ def logged_tables(db: sqlite_utils.Database, row_ids: Iterable[str]) -> dict[str
         return {}
     found: dict[str, set[str]] = {}
     rows = db.execute(
-        "SELECT DISTINCT row_id, tbl FROM changes "
-        "WHERE row_id IN (SELECT value FROM json_each(?))",
+        "SELECT DISTINCT row_id, tbl FROM changes WHERE row_id IN (SELECT value FROM json_each(?))",
         [json.dumps(wanted, ensure_ascii=False)],
     ).fetchall()
     for row_id, table in rows:
