@@ -53,3 +53,34 @@ def test_a_household_moved_out_by_a_change_naming_no_parent_leaves_the_villages_
         assert village.get("persons", newcomer) is None
     quick, afresh = hub.plan_answer("红星村"), hub.plan_answer("红星村", afresh=True)
     assert quick.changes == afresh.changes == []
+
+
+def test_a_person_moved_to_a_new_home_elsewhere_by_a_change_naming_no_parent_leaves_too(
+    tmp_path, hub, make_device
+):
+    """The same with one person, moved into a new household made at the site in the same
+    bundle (a relocation: allowed), the move naming no parent."""
+    from fieldapp.store.ledger import natural_id
+
+    village = make_device("红星村", VILLAGE)
+    site = make_device("幸福安置点", SITE)
+    _home, (first, _second) = add_family(village, VILLAGE, ["105", "107"], surname="王")
+    add_family(site, SITE, ["109"], surname="李", kind="安置点")
+    _trip(hub, village, "红星村", tmp_path, 1)
+    _trip(hub, site, "幸福安置点", tmp_path, 1)
+    new_home = natural_id("households", "a new home")
+    forge(village, "households", new_home, {"area_code": SITE, "address": "5栋"})
+    forge(village, "persons", first, {"household_id": new_home})  # no parents
+    _trip(hub, village, "红星村", tmp_path, 2)
+    assert hub.rejected() == []
+    assert hub.ledger.get("persons", first)["household_id"] == new_home
+    _trip(hub, village, "红星村", tmp_path, 3)
+    _trip(hub, site, "幸福安置点", tmp_path, 2)
+    with site.transaction():
+        site.update("persons", first, {"account_number": ACCOUNT})
+    _trip(hub, site, "幸福安置点", tmp_path, 3)
+    for n in (4, 5):
+        _trip(hub, village, "红星村", tmp_path, n)
+        assert village.get("persons", first)["account_number"] != ACCOUNT
+    quick, afresh = hub.plan_answer("红星村"), hub.plan_answer("红星村", afresh=True)
+    assert quick.changes == afresh.changes == []
