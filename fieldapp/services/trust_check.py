@@ -1721,7 +1721,7 @@ def screen(
         ordered = sorted(changes, key=lambda c: order[c.id])
     accepted = [c for c in ordered if verdicts[c.id].allowed]
     refused = [Refusal(c, verdicts[c.id]) for c in ordered if not verdicts[c.id].allowed]
-    return accepted, _waiting_on_held(db, changes, refused)
+    return accepted, _waiting_on_held(db, changes, refused, actor.device)
 
 
 #: The reason `trust._check_scope` gives a row whose link names a row the hub does not have.
@@ -1729,7 +1729,7 @@ _NOT_AT_HUB = "指向的记录在中心不存在"
 
 
 def _waiting_on_held(
-    db: sqlite_utils.Database, changes: Sequence[Change], refused: list[Refusal]
+    db: sqlite_utils.Database, changes: Sequence[Change], refused: list[Refusal], device: str
 ) -> list[Refusal]:
     """`refused`, with the reason of a row held only because the person or household it
     belongs to is itself held (in this bundle or an earlier one) saying so, in the words of a
@@ -1739,7 +1739,11 @@ def _waiting_on_held(
     A first upload of a ledger kept across several villages by a device enrolled for one has
     every household of the other villages held (`pull_in`), and then each of their people and
     every record of those: 1,500 of 1,617 lines of a demo said only 月度状态的所属人员指向的记录
-    在中心不存在，无法确定所属地区, as if each were a fault of its own."""
+    在中心不存在，无法确定所属地区, as if each were a fault of its own.
+
+    Of the held rows of earlier bundles, only `device`'s own: another device's held household
+    is a row the hub does not have, to this device as to any (a reason naming its address and
+    why it was held told a hostile village what another village's bundle held)."""
     if not any(r.verdict.rule == "no_place" and _NOT_AT_HUB in r.verdict.reason for r in refused):
         return refused
     # row id → (table, what its changes set, the first one's reason, and as said: its
@@ -1756,7 +1760,9 @@ def _waiting_on_held(
         for column, _target in LINKS.get(r.change.tbl, ())
         if r.change.data.get(column) not in (None, "")
     } - rows.keys()
-    for row_id, (table, data, reason, reason_said) in HeldChanges(db).waiting_rows(wanted).items():
+    for row_id, (table, data, reason, reason_said) in (
+        HeldChanges(db).waiting_rows(wanted, device).items()
+    ):
         rows.setdefault(row_id, (table, data, reason, sentence_or_none(reason_said) or reason))
     heads = {
         str(c.data.get("household_id")): printable(c.data.get("name"))

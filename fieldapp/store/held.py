@@ -192,18 +192,20 @@ class HeldChanges:
         return [_held(r) for r in rows]
 
     def waiting_rows(
-        self, row_ids: Iterable[str]
+        self, row_ids: Iterable[str], device: str
     ) -> dict[str, tuple[str, dict[str, Any], str, str | None]]:
-        """Of `row_ids`, the rows a change still held (not yet decided) would make or change:
-        row id → (table, what its held changes set, oldest first, the first one's reason and
-        its sentence's JSON, as `HeldChange.reason_said` keeps it)."""
+        """Of `row_ids`, the rows a change of `device` still held (not yet decided) would make
+        or change: row id → (table, what its held changes set, oldest first, the first one's
+        reason and its sentence's JSON, as `HeldChange.reason_said` keeps it). Another
+        device's held changes are none of its business (a reason said to it never names them).
+        """
         ids = sorted(set(row_ids))
         if not ids:
             return {}
         rows = self.db.execute(
-            f"SELECT {_HELD_COLUMNS} FROM held_changes WHERE status = ? "
+            f"SELECT {_HELD_COLUMNS} FROM held_changes WHERE status = ? AND device = ? "
             "AND row_id IN (SELECT value FROM json_each(?)) ORDER BY id",
-            [HELD, json.dumps(ids)],
+            [HELD, device, json.dumps(ids)],
         ).fetchall()
         found: dict[str, tuple[str, dict[str, Any], str, str | None]] = {}
         for row in rows:
