@@ -1,7 +1,8 @@
 """Checks re-run at the hub on merged data: the same person entered twice (one ID number on
 two live rows), one-time subsidies claimed twice (two devices offline), and changes logged
 or still held for review with stamps no clock writes (digits of another script, taken before
-the hub refused them), for review."""
+the hub refused them), and one id naming two kinds of record (taken before the hub held such
+changes), for review."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from fieldapp.domain.places_said import say_place
 from fieldapp.policy.guard import find_limit_violations
 from fieldapp.policy.pack import Policy
 from fieldapp.reference import divisions
+from fieldapp.services.trust import table_name
 from fieldapp.store import replica
 from fieldapp.store.held import HeldChanges
 from fieldapp.store.ledger import Ledger
@@ -51,7 +53,35 @@ def find_violations(ledger: Ledger) -> list[dict[str, object]]:
         )
     found.extend(_odd_stamps(ledger))
     found.extend(_odd_held_stamps(ledger))
+    found.extend(_shared_ids(ledger))
     return found
+
+
+def _shared_ids(ledger: Ledger) -> list[dict[str, object]]:
+    """One entry per id the log holds two kinds of record under (`replica.shared_row_ids`):
+    taken before the hub held such changes (`trust.row_id_taken`), each still travels with the
+    other to every device holding either — a village's visit made under another village's
+    person's id brings it that person's every change. Said by kind, name and device, no ids."""
+    names = SyncState(ledger.db).origin_names() | {ledger.device_id: "本中心"}
+    by_row: dict[str, list[str]] = {}
+    for row, table, origins in replica.shared_row_ids(ledger.db):
+        record = ledger.get(table, row) if table in ledger.db.table_names() else None
+        whose = str((record or {}).get("name") or "") if table == "persons" else ""
+        devices = "、".join(sorted({names.get(o, "未登记的设备") for o in origins}))
+        what = table_name(table) + (f"“{whose}”" if whose else "")
+        by_row.setdefault(row, []).append(f"{what}（{devices} 写入）")
+    return [
+        {
+            "kind": "shared_id",
+            "message": "同一个标识下有两类记录："
+            + "；".join(kinds)
+            + "。中心按标识把一条记录的修改发给持有它的设备，持有其中一条的设备也收到另一条的全部"
+            "修改（别村的人员信息、申领也会这样发出去）。本程序不会这样写，请核对后删除后写入的那条，"
+            "并查看写入它的电脑上的程序是否被改动过",
+            "rows": [row],
+        }
+        for row, kinds in by_row.items()
+    ]
 
 
 def _odd_stamps(ledger: Ledger) -> list[dict[str, object]]:

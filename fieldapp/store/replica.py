@@ -91,6 +91,22 @@ def duplicate_id_numbers(db: sqlite_utils.Database) -> list[tuple[str, list[str]
     return [(n, sorted(ids.split(","))) for n, ids in rows]
 
 
+def shared_row_ids(db: sqlite_utils.Database) -> list[tuple[str, str, list[str]]]:
+    """Row ids the log holds changes of under more than one table, as (row id, table, the
+    change-log ids that wrote it there), in a fixed order: one id naming two rows, which an
+    answer (read by row id) sends together to every device holding either. A hub has taken no
+    such change since `trust.row_id_taken`; one it took before stays until the county acts."""
+    rows = db.execute(
+        "SELECT row_id, tbl, device_id FROM changes WHERE row_id IN ("
+        "SELECT row_id FROM changes GROUP BY row_id HAVING count(DISTINCT tbl) > 1) "
+        "GROUP BY row_id, tbl, device_id ORDER BY row_id, tbl, device_id"
+    ).fetchall()
+    found: dict[tuple[str, str], list[str]] = {}
+    for row_id, table, origin in rows:
+        found.setdefault((str(row_id), str(table)), []).append(str(origin))
+    return [(row, table, origins) for (row, table), origins in found.items()]
+
+
 def odd_stamps(db: sqlite_utils.Database) -> list[tuple[str, str, str]]:
     """Logged changes whose stamp holds anything but ASCII digits and dashes, as (origin,
     table, row id), in a fixed order: full-width or Arabic-Indic digits a hub took before it
