@@ -131,6 +131,7 @@ SCENARIOS: dict[str, Callable[[], Verdict]] = {
             fields=FIELDS["persons"] | {"account_number", "moving_to"},
         ),
     ),
+    "row_id_taken": lambda: trust.row_id_taken("claims", "persons"),
     "offer_taken_back": lambda: check(
         Actor(Role.COORDINATOR, OTHER, "远村"),
         Proposal("persons", "r1", {"household_id": "h-other", "moving_to": None}),

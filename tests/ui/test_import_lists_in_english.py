@@ -144,6 +144,19 @@ def test_a_column_not_recognised_is_named_by_its_sheet_with_the_windows_colon(qt
     ledger.close()
 
 
+def said_here(tmp_path: Path) -> set[str]:
+    """The templates an update placing a household elsewhere says (`placing.PLACE_ELSEWHERE`),
+    for the every-template test (`tests.services.test_policy_refusal_sentences`)."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    ledger = _ledger_with_a_family(tmp_path)
+    sheet = write_xlsx(
+        tmp_path / "red.xlsx", HEADER, [["张长英", HEAD, HEAD, *PLACE[:2], "红岩村"]]
+    )
+    report = import_ledger(ledger, dated(sheet), update=True, dry_run=True)
+    ledger.close()
+    return {w.said.template for w in report.warnings if w.said is not None}
+
+
 def test_a_household_a_sheet_places_elsewhere_is_said_in_english(qtbot, tmp_path):
     """按月更新 of a row placing its household at another village than the ledger's: its note
     (区划与台账不同：表中是“碧阳街道 红岩村”，台账中这户在“…大坝村”…) was kept as Chinese text
