@@ -31,7 +31,7 @@ from pathlib import Path
 import olefile
 
 from fieldapp.domain.errors import ValidationFailed
-from fieldapp.domain.sentences import grouped
+from fieldapp.domain.sentences import Sentence, grouped, said, template
 
 #: A file larger than this is no village's 台账 (a 100 000-person export is about 15 MB).
 MAX_FILE_BYTES = 300 * 1024 * 1024
@@ -205,9 +205,123 @@ class Scan:
     whole: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)
 
 
-def refuse(reason: str, name: str) -> ValidationFailed:
-    """The Chinese refusal every check raises."""
-    return ValidationFailed(f"拒绝读取表格文件 {name}：{reason}。文件未被读取，台账没有改动")
+#: A file refused before it is read: its name and why (a sentence of the reasons below).
+REFUSED = template("拒绝读取表格文件 %1：%2。文件未被读取，台账没有改动")
+#: A file no reader here can read: its name and why (a sentence of the reasons below).
+UNREADABLE = template("无法读取表格文件 %1：%2。台账没有改动")
+
+# Why a file is refused or cannot be read (the part %2 of `REFUSED` or `UNREADABLE`): its
+# sizes and counts as the guard found them (grouped), its sheet by name, the programs that
+# open it (`programs`) as a phrase of their own.
+#: The file's size in MB, and the bound.
+FILE_TOO_BIG = template("文件有 %1 MB，超过了 %2 MB")
+#: Excel's or WPS's lock file beside a workbook open in it (~$台账.xlsx): the workbook's name.
+LOCK_FILE = template(
+    "这是 Excel 或 WPS 打开表格时在旁边生成的临时文件，不是表格本身；"
+    "请选择“%1”（最好先在 Excel 或 WPS 中保存并关闭它）"
+)
+EMPTY_FILE = template("文件是空的（可能没有保存或复制完整）；请重新复制或保存该文件")
+SAVE_AS = "请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再导入"
+NOT_A_SPREADSHEET = template(f"这个文件不是表格文件；{SAVE_AS}")
+XML_2003 = template(f"这个文件实际是“XML 电子表格 2003”格式，不是真正的 Excel 表格；{SAVE_AS}")
+WEB_PAGE = template(
+    "这个文件实际是网页（HTML）格式（一些系统导出的“Excel”其实是网页），"
+    f"不是真正的 Excel 表格；{SAVE_AS}"
+)
+#: A zip's table of contents, in MB.
+BIG_DIRECTORY = template("其中的文件目录有 %1 MB（表格的只有几 KB 到几百 KB），不是正常的表格文件")
+#: A zip cut short or broken: the programs that open it.
+CUT_ZIP = template(
+    "文件不完整或已损坏（可能没有复制完整，或保存时中断）；请重新复制，"
+    "或在 %1 中打开后另存为 .xlsx 再导入"
+)
+BROKEN_ZIP = template("文件不完整或已损坏；请重新复制后再导入")
+XLSB = template(
+    "这是 Excel 二进制工作簿（.xlsb），本程序不读取这种格式；请在 Excel 或 WPS 中"
+    "打开它，另存为 .xlsx（Excel 工作簿）后再导入"
+)
+WORD_DOCUMENT = template("这个文件不是表格，而是 Word 文档；请选择台账的 Excel 或 WPS 表格文件")
+OTHER_ZIP = template("这个文件不是表格，而是压缩包或其他文件；请选择台账的 Excel 或 WPS 表格文件")
+OTHER_FILE = template("这个文件不是表格，而是其他文件；请选择台账的 Excel 或 WPS 表格文件")
+BROKEN_FILE = template("文件已损坏（可能没有复制完整）；请重新复制后再导入")
+#: A workbook saved with a password: the programs that open it.
+PASSWORD = template(
+    "工作簿设置了打开密码（已加密），本程序无法读取；请在 %1 中输入密码打开，"
+    "取消打开密码后保存，再导入"
+)
+#: A zip entry's name and the bytes it claims.
+CLAIMS_BYTES = template("压缩包中的 %1 声称解压后有 %2 字节")
+#: The bound, in MB, of all parts inflated.
+INFLATES_PAST = template("解压后超过 %1 MB")
+#: A zip entry's name.
+ZIP_BOMB = template("%1 的压缩比异常（疑似压缩炸弹）")
+#: A zip entry's name and the bytes of one cell's tag.
+LONG_CELL = template("%1 中有一个单元格的标记长达 %2 字节，不是正常的表格")
+BROKEN_DATA = template("文件已损坏（其中的数据无法解压）；请重新复制后再导入")
+#: What the parts say they inflate to, and the bound, in MB.
+DECLARED_PAST = template("解压后有 %1 MB，超过了 %2 MB")
+#: The bound of an .xlsx's shared strings, in MB.
+STRINGS_PAST = template(
+    "其中的文字部分解压后超过 %1 MB（20 万人的台账也只有约 160 MB），不是正常的台账表格；"
+    "如确是台账，请在 Excel 或 WPS 中打开它，另存为 CSV 后再导入"
+)
+#: The sheets, and the bound.
+SHEETS_PAST = template(
+    "其中有 %1 张工作表，超过了可读取的 %2 张（一个县每村一张也只有几百张）；"
+    "请删去多余的工作表，或分成几个文件后再导入"
+)
+#: A sheet's name, its rows, columns and cells, and the bound.
+SHEET_TOO_BIG = template(
+    "工作表“%1”的范围达 %2 行 × %3 列（%4 个单元格），"
+    "超过了可读取的 %5 个单元格；请删除多余的行列或另存为 CSV 后再导入"
+)
+#: The cells of the sheets so far, the sheet taking them past, its rows and columns, the bound.
+SHEETS_TOO_BIG = template(
+    "各工作表的范围合计达 %1 个单元格，读到工作表“%2”（%3 行 × %4 列）"
+    "时超过了整个文件可读取的 %5 个单元格；请删除多余的工作表或行列，或分成几个文件后再导入"
+)
+#: A sheet's name, the row its rows run past (as Excel's row heading shows it), the bound.
+SHEET_TOO_LONG = template(
+    "工作表“%1”的行一直延续到第 %2 行以后，超过了可读取的 %3 个单元格；"
+    "这些行可能看起来是空白的，但有单元格填了内容（空格、白色的字）或隐藏了：请选中数据下面"
+    "多余的行整行删除后保存，或另存为 CSV 后再导入"
+)
+#: A file whose content calls it an .ods with no content.xml: its name.
+NOT_ODS = template("无法读取表格文件 %1：不是有效的 ODS 文件")
+#: An .ods's rows or columns declared repeated: how many times.
+REPEATED_ROWS = template("声明了 %1 个重复的行")
+REPEATED_COLUMNS = template("声明了 %1 个重复的列")
+REPEATED_NO_ROW = template("有声明重复 0 次的行，其中的内容读不到（文件可能已损坏）")
+REPEATED_NO_CELL = template("有声明重复 0 次的单元格，其中的内容读不到（文件可能已损坏）")
+#: A row or a cell holding a value, declared repeated: how many times.
+FILLED_ROW_REPEATED = template("一行有内容的数据声明重复 %1 次")
+FILLED_CELL_REPEATED = template("一个有内容的单元格声明重复 %1 次")
+#: The name two sheets of an .ods share.
+NAMED_TWICE = template(
+    "有两个工作表都叫“%1”，分不清读哪一个；请在 LibreOffice 或 WPS 中把其中一个改名后再导入"
+)
+#: Runs of hidden rows, and the bound.
+HIDDEN_RUNS_PAST = template(
+    "其中隐藏的行分成了 %1 段以上，超过了可读取的 %2 段"
+    "（最大的台账每隔一行隐藏一行也只有这么多）；请取消隐藏后保存，或另存为 CSV 后再导入"
+)
+ODS_CUT = template(
+    "文件不完整或已损坏（表格内容没有到结尾，可能没有复制完整，或保存时中断）；请重新复制后再导入"
+)
+#: The bound of an .xls's strings, in MB.
+XLS_STRINGS_PAST = template(
+    "其中的文字部分超过 %1 MB（一张 .xls 工作表最多 65,536 行，写满人员的台账也只有几 MB），"
+    "不是正常的台账表格；如确是台账，请在 Excel 或 WPS 中打开它，另存为 CSV 后再导入"
+)
+#: The programs that open a workbook (`programs`).
+BY_EXCEL = template("Excel 或 WPS")
+BY_LIBREOFFICE = template("LibreOffice 或 WPS")
+
+
+def refuse(reason: Sentence, name: str) -> ValidationFailed:
+    """The refusal every check raises: the file's name and `reason`, one of the templates
+    above with its parts (`REFUSED`, said in the language shown)."""
+    return ValidationFailed(said(REFUSED, name, reason))
 
 
 def check_file(path: Path) -> Scan:
@@ -218,9 +332,7 @@ def check_file(path: Path) -> Scan:
     name = path.name
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        raise refuse(
-            f"文件有 {grouped(size >> 20)} MB，超过了 {grouped(MAX_FILE_BYTES >> 20)} MB", name
-        )
+        raise refuse(said(FILE_TOO_BIG, grouped(size >> 20), grouped(MAX_FILE_BYTES >> 20)), name)
     suffix = sniff(path)
     scan = Scan()
     if suffix in (".xlsx", ".xlsm", ".ods"):
@@ -235,17 +347,16 @@ def check_file(path: Path) -> Scan:
 #: What the content of a file is, by its first bytes.
 _ZIP = b"PK\x03\x04"
 _OLE = bytes.fromhex("D0CF11E0A1B11AE1")
-SAVE_AS = "请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再导入"
 
 
-def programs(kind: str) -> str:
+def programs(kind: str) -> Sentence:
     """The programs that open a workbook of `kind` (its suffix): Excel cannot open an .ods."""
-    return "LibreOffice 或 WPS" if kind == ".ods" else "Excel 或 WPS"
+    return said(BY_LIBREOFFICE if kind == ".ods" else BY_EXCEL)
 
 
-def unreadable(name: str, reason: str) -> ValidationFailed:
-    """The Chinese refusal of a file that is no workbook this program can read."""
-    return ValidationFailed(f"无法读取表格文件 {name}：{reason}。台账没有改动")
+def unreadable(name: str, reason: Sentence) -> ValidationFailed:
+    """The refusal of a file that is no workbook this program can read (`UNREADABLE`)."""
+    return ValidationFailed(said(UNREADABLE, name, reason))
 
 
 def sniff(path: Path) -> str:
@@ -257,28 +368,21 @@ def sniff(path: Path) -> str:
     name = path.name
     suffix = path.suffix.lower()
     if name.startswith("~$"):
-        raise unreadable(
-            name,
-            "这是 Excel 或 WPS 打开表格时在旁边生成的临时文件，不是表格本身；"
-            f"请选择“{name[2:]}”（最好先在 Excel 或 WPS 中保存并关闭它）",
-        )
+        raise unreadable(name, said(LOCK_FILE, name[2:]))
     with path.open("rb") as stream:
         start = stream.read(4096)
     if not start.strip(b"\0 \t\r\n"):
-        raise unreadable(name, "文件是空的（可能没有保存或复制完整）；请重新复制或保存该文件")
+        raise unreadable(name, said(EMPTY_FILE))
     if start.startswith(_ZIP):
         return _sniff_zip(path, suffix)
     if start.startswith(_OLE):
         return _sniff_ole(path)
     if b"\0" in start and not start.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise unreadable(name, f"这个文件不是表格文件；{SAVE_AS}")
+        raise unreadable(name, said(NOT_A_SPREADSHEET))
     head = start.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(b"<"):
-        if b"urn:schemas-microsoft-com:office:spreadsheet" in start:
-            kind = "“XML 电子表格 2003”格式"
-        else:
-            kind = "网页（HTML）格式（一些系统导出的“Excel”其实是网页）"
-        raise unreadable(name, f"这个文件实际是{kind}，不是真正的 Excel 表格；{SAVE_AS}")
+        xml = b"urn:schemas-microsoft-com:office:spreadsheet" in start
+        raise unreadable(name, said(XML_2003 if xml else WEB_PAGE))
     return ".csv"
 
 
@@ -314,36 +418,23 @@ def _directory_bytes(path: Path) -> int:
 def _sniff_zip(path: Path, suffix: str) -> str:
     directory = _directory_bytes(path)
     if directory > MAX_DIRECTORY_BYTES:
-        raise refuse(
-            f"其中的文件目录有 {directory >> 20} MB（表格的只有几 KB 到几百 KB），"
-            "不是正常的表格文件",
-            path.name,
-        )
+        raise refuse(said(BIG_DIRECTORY, str(directory >> 20)), path.name)
     if not zipfile.is_zipfile(path):
-        raise unreadable(
-            path.name,
-            "文件不完整或已损坏（可能没有复制完整，或保存时中断）；请重新复制，"
-            f"或在 {programs(suffix)} 中打开后另存为 .xlsx 再导入",
-        )
+        raise unreadable(path.name, said(CUT_ZIP, programs(suffix)))
     try:
         with zipfile.ZipFile(path) as archive:
             names = {name.lower() for name in archive.namelist()}
     except (zipfile.BadZipFile, OSError):
-        raise unreadable(path.name, "文件不完整或已损坏；请重新复制后再导入") from None
+        raise unreadable(path.name, said(BROKEN_ZIP)) from None
     if "xl/workbook.bin" in names:
         # Excel's binary workbook: its sheets cannot be checked before they are read (their
         # extent, hidden rows and columns, errors), and no village's ledger needs it.
-        raise unreadable(
-            path.name,
-            "这是 Excel 二进制工作簿（.xlsb），本程序不读取这种格式；请在 Excel 或 WPS 中"
-            "打开它，另存为 .xlsx（Excel 工作簿）后再导入",
-        )
+        raise unreadable(path.name, said(XLSB))
     if "xl/workbook.xml" in names or any(name.startswith("xl/") for name in names):
         return suffix if suffix in (".xlsx", ".xlsm") else ".xlsx"
     if "content.xml" in names:
         return ".ods"
-    kind = " Word 文档" if "word/document.xml" in names else "压缩包或其他文件"
-    raise unreadable(path.name, f"这个文件不是表格，而是{kind}；请选择台账的 Excel 或 WPS 表格文件")
+    raise unreadable(path.name, said(WORD_DOCUMENT if "word/document.xml" in names else OTHER_ZIP))
 
 
 def _sniff_ole(path: Path) -> str:
@@ -351,23 +442,18 @@ def _sniff_ole(path: Path) -> str:
         with olefile.OleFileIO(str(path)) as ole:
             streams = {"/".join(entry) for entry in ole.listdir()}
     except Exception:  # noqa: BLE001 - olefile raises several types on a broken file
-        raise unreadable(path.name, "文件已损坏（可能没有复制完整）；请重新复制后再导入") from None
+        raise unreadable(path.name, said(BROKEN_FILE)) from None
     if "EncryptedPackage" in streams or "EncryptionInfo" in streams:
         raise password_protected(path.name)
     if "Workbook" in streams or "Book" in streams:
         return ".xls"
-    kind = " Word 文档" if "WordDocument" in streams else "其他文件"
-    raise unreadable(path.name, f"这个文件不是表格，而是{kind}；请选择台账的 Excel 或 WPS 表格文件")
+    raise unreadable(path.name, said(WORD_DOCUMENT if "WordDocument" in streams else OTHER_FILE))
 
 
 def password_protected(name: str, kind: str = ".xlsx") -> ValidationFailed:
     """The refusal of a workbook that needs a password to open, naming the programs that open
     its `kind` (the suffix its content calls for: Excel cannot open an .ods at all)."""
-    return unreadable(
-        name,
-        f"工作簿设置了打开密码（已加密），本程序无法读取；请在 {programs(kind)} 中输入密码打开，"
-        "取消打开密码后保存，再导入",
-    )
+    return unreadable(name, said(PASSWORD, programs(kind)))
 
 
 def _column_number(letters: bytes) -> int:
@@ -384,7 +470,7 @@ def _stream(
     (each begins with the previous chunk's tail, `_kept`, looked for once a chunk; `ods`: the
     entry is an .ods's, whose tags a chunk may end inside are its own)."""
     if info.compress_size and info.file_size / max(info.compress_size, 1) > MAX_RATIO * 5:
-        raise refuse(f"压缩包中的 {info.filename} 声称解压后有 {info.file_size} 字节", name)
+        raise refuse(said(CLAIMS_BYTES, info.filename, str(info.file_size)), name)
     tail = b""
     read = start = 0
     try:
@@ -393,21 +479,18 @@ def _stream(
                 read += len(chunk)
                 budget[0] -= len(chunk)
                 if budget[0] < 0:
-                    raise refuse(f"解压后超过 {grouped(MAX_XML_BYTES >> 20)} MB", name)
+                    raise refuse(said(INFLATES_PAST, grouped(MAX_XML_BYTES >> 20)), name)
                 if read > (1 << 24) and read > MAX_RATIO * max(info.compress_size, 1):
-                    raise refuse(f"{info.filename} 的压缩比异常（疑似压缩炸弹）", name)
+                    raise refuse(said(ZIP_BOMB, info.filename), name)
                 data = tail + chunk
                 yield start, data
                 kept = _kept(data, len(chunk), ods=ods)
                 if kept > MAX_CELL:
-                    raise refuse(
-                        f"{info.filename} 中有一个单元格的标记长达 {kept} 字节，不是正常的表格",
-                        name,
-                    )
+                    raise refuse(said(LONG_CELL, info.filename, str(kept)), name)
                 tail = data[len(data) - kept :]
                 start += len(data) - kept
     except (zipfile.BadZipFile, zlib.error, EOFError):
-        raise unreadable(name, "文件已损坏（其中的数据无法解压）；请重新复制后再导入") from None
+        raise unreadable(name, said(BROKEN_DATA)) from None
 
 
 #: A row's or cell's tag a chunk may end inside (`<c`, `<x:row`, `<table:table-cell` …).
@@ -589,8 +672,7 @@ def _check_xlsx(archive: zipfile.ZipFile, name: str) -> Scan:
     declared = sum(i.file_size for i in archive.infolist())
     if declared > MAX_XML_BYTES:
         raise refuse(
-            f"解压后有 {grouped(declared >> 20)} MB，超过了 {grouped(MAX_XML_BYTES >> 20)} MB",
-            name,
+            said(DECLARED_PAST, grouped(declared >> 20), grouped(MAX_XML_BYTES >> 20)), name
         )
     # A sheet is where the workbook's relationships say, whatever its folder or its case
     # (the reader follows them): each one is scanned, and whatever lies in xl/worksheets/.
@@ -700,29 +782,25 @@ def _check_shared_strings(
         if start < 0:
             return
         read = start + len(data)
-    raise refuse(
-        f"其中的文字部分解压后超过 {grouped(MAX_SHARED_STRINGS_BYTES >> 20)} MB"
-        "（20 万人的台账也只有约 160 MB），不是正常的台账表格；如确是台账，"
-        "请在 Excel 或 WPS 中打开它，另存为 CSV 后再导入",
-        name,
-    )
+    raise refuse(said(STRINGS_PAST, grouped(MAX_SHARED_STRINGS_BYTES >> 20)), name)
 
 
 def _check_sheets(count: int, name: str) -> None:
     """Refuse a workbook of more than `MAX_SHEETS` sheets."""
     if count > MAX_SHEETS:
-        raise refuse(
-            f"其中有 {grouped(count)} 张工作表，超过了可读取的 {grouped(MAX_SHEETS)} 张（一个县每村一张也只有几百张）；"
-            "请删去多余的工作表，或分成几个文件后再导入",
-            name,
-        )
+        raise refuse(said(SHEETS_PAST, grouped(count), grouped(MAX_SHEETS)), name)
 
 
 def _too_big(sheet: str, rows: int, columns: int, name: str) -> ValidationFailed:
     return refuse(
-        f"工作表“{sheet}”的范围达 {grouped(rows)} 行 × {grouped(columns)} 列"
-        f"（{grouped(rows * columns)} 个单元格），"
-        f"超过了可读取的 {grouped(MAX_CELLS)} 个单元格；请删除多余的行列或另存为 CSV 后再导入",
+        said(
+            SHEET_TOO_BIG,
+            sheet,
+            grouped(rows),
+            grouped(columns),
+            grouped(rows * columns),
+            grouped(MAX_CELLS),
+        ),
         name,
     )
 
@@ -733,10 +811,14 @@ def too_big_together(
     """A workbook whose sheets each fit but together span more than `MAX_CELLS`: the reader
     builds every sheet's cells (ten sheets of a million rows of one number took it 1.2 GB)."""
     return refuse(
-        f"各工作表的范围合计达 {grouped(cells)} 个单元格，"
-        f"读到工作表“{sheet}”（{grouped(rows)} 行 × {grouped(columns)} 列）"
-        f"时超过了整个文件可读取的 {grouped(MAX_CELLS)} 个单元格；请删除多余的工作表或行列，"
-        "或分成几个文件后再导入",
+        said(
+            SHEETS_TOO_BIG,
+            grouped(cells),
+            sheet,
+            grouped(rows),
+            grouped(columns),
+            grouped(MAX_CELLS),
+        ),
         name,
     )
 
@@ -744,13 +826,7 @@ def too_big_together(
 def _too_long(sheet: str, rows: int, name: str) -> ValidationFailed:
     """A sheet whose rows run past what a ledger of its width could hold, found while
     scanning (so how far they run is not known yet, nor its width)."""
-    return refuse(
-        f"工作表“{sheet}”的行一直延续到第 {rows} 行以后，"
-        f"超过了可读取的 {grouped(MAX_CELLS)} 个单元格；"
-        "这些行可能看起来是空白的，但有单元格填了内容（空格、白色的字）或隐藏了：请选中数据下面"
-        "多余的行整行删除后保存，或另存为 CSV 后再导入",
-        name,
-    )
+    return refuse(said(SHEET_TOO_LONG, sheet, str(rows), grouped(MAX_CELLS)), name)
 
 
 #: Row and cell tags are counted (at C speed) against those written as Excel, WPS and
@@ -1204,7 +1280,7 @@ def _check_ods(archive: zipfile.ZipFile, name: str) -> Scan:
     try:
         info = archive.getinfo("content.xml")
     except KeyError:
-        raise ValidationFailed(f"无法读取表格文件 {name}：不是有效的 ODS 文件") from None
+        raise ValidationFailed(said(NOT_ODS, name)) from None
     # Saved with a password (its content.xml encrypted, the manifest saying how): said so, its
     # content not read as a cut-short one.
     if _encrypted(archive, name, budget):
@@ -1217,32 +1293,23 @@ def _check_ods(archive: zipfile.ZipFile, name: str) -> Scan:
         rows.scan(start, chunk)
         for kind, count in _REPEAT.findall(chunk):
             if _count(count) > 1_100_000:
-                raise refuse(
-                    f"声明了 {_count(count)} 个重复的{'行' if kind == b'rows' else '列'}", name
-                )
+                repeated = REPEATED_ROWS if kind == b"rows" else REPEATED_COLUMNS
+                raise refuse(said(repeated, str(_count(count))), name)
             if _count(count) == 0:
                 # (the reader makes no row or cell of it: what it holds would be left out unsaid)
-                raise refuse(
-                    f"有声明重复 0 次的{'行' if kind == b'rows' else '单元格'}，其中的内容读不到"
-                    "（文件可能已损坏）",
-                    name,
-                )
+                raise refuse(said(REPEATED_NO_ROW if kind == b"rows" else REPEATED_NO_CELL), name)
         # A repeated row whose first cell holds a value, a repeated cell holding one: counted
         # tag by tag across reads (a row's tag and its first cell may lie in two reads, a
         # tag's quoted value may hold ">"; a search of the chunk for each row's tag read each
         # left open on to the chunk's end, and again from each repeat in it).
         if rows.repeated_row:
-            raise refuse(f"一行有内容的数据声明重复 {grouped(rows.repeated_row)} 次", name)
+            raise refuse(said(FILLED_ROW_REPEATED, grouped(rows.repeated_row)), name)
         if rows.repeated_cell:
-            raise refuse(f"一个有内容的单元格声明重复 {grouped(rows.repeated_cell)} 次", name)
+            raise refuse(said(FILLED_CELL_REPEATED, grouped(rows.repeated_cell)), name)
         if rows.named_twice:
             # The reader reads one of them for both (the other's people lost unsaid), and the
             # digits noted of each (`Scan.whole`) would serve the other's cells.
-            raise refuse(
-                f"有两个工作表都叫“{rows.named_twice}”，分不清读哪一个；请在 LibreOffice 或 WPS "
-                "中把其中一个改名后再导入",
-                name,
-            )
+            raise refuse(said(NAMED_TWICE, rows.named_twice), name)
         for sheet, (last_row, last_column) in rows.extents.items():
             # One value after a million empty rows (or 16 000 empty cells) makes the reader
             # build every cell before it: 3 GB for a 15 KB file.
@@ -1254,19 +1321,12 @@ def _check_ods(archive: zipfile.ZipFile, name: str) -> Scan:
             raise too_big_together(rows.over, last_row, last_column, rows.cells, name)
         if rows.hidden_runs > MAX_HIDDEN_RUNS:
             raise refuse(
-                f"其中隐藏的行分成了 {grouped(rows.hidden_runs)} 段以上，"
-                f"超过了可读取的 {grouped(MAX_HIDDEN_RUNS)} 段"
-                "（最大的台账每隔一行隐藏一行也只有这么多）；请取消隐藏后保存，或另存为 CSV 后再导入",
-                name,
+                said(HIDDEN_RUNS_PAST, grouped(rows.hidden_runs), grouped(MAX_HIDDEN_RUNS)), name
             )
     _check_sheets(len(rows.hidden), name)  # (every sheet has its entry there)
     # Cut short (copied in part, saved half): python-calamine may never return on it.
     if not _DOCUMENT_END.search(ending.last):
-        raise unreadable(
-            name,
-            "文件不完整或已损坏（表格内容没有到结尾，可能没有复制完整，或保存时中断）；"
-            "请重新复制后再导入",
-        )
+        raise unreadable(name, said(ODS_CUT))
     return Scan(
         hidden_rows={sheet: found for sheet, found in rows.hidden.items() if found},
         hidden_columns={sheet: found for sheet, found in rows.hidden_columns.items() if found},
@@ -1598,7 +1658,7 @@ def _check_xls(path: Path, name: str) -> Scan:
                 return Scan()
             data = ole.openstream("Workbook").read()
     except Exception:  # noqa: BLE001 - olefile raises several types on a broken file
-        raise unreadable(name, "文件已损坏（可能没有复制完整）；请重新复制后再导入") from None
+        raise unreadable(name, said(BROKEN_FILE)) from None
     scan = Scan()
     sheets: list[tuple[int, str]] = []
     strings, in_table = 0, False  # the bytes of shared string tables: SST, its CONTINUEs
@@ -1608,13 +1668,7 @@ def _check_xls(path: Path, name: str) -> Scan:
         in_table = kind == _XLS_SST or (in_table and kind == _XLS_CONTINUE)
         strings += len(body) if in_table else 0
         if strings > MAX_XLS_STRINGS_BYTES:
-            raise refuse(
-                f"其中的文字部分超过 {grouped(MAX_XLS_STRINGS_BYTES >> 20)} MB"
-                "（一张 .xls 工作表最多 65,536 行，写满人员的台账也只有几 MB），"
-                "不是正常的台账表格；如确是台账，"
-                "请在 Excel 或 WPS 中打开它，另存为 CSV 后再导入",
-                name,
-            )
+            raise refuse(said(XLS_STRINGS_PAST, grouped(MAX_XLS_STRINGS_BYTES >> 20)), name)
         if kind == _XLS_SHEET and len(body) >= 8 and body[5] == _XLS_WORKSHEET:
             sheets.append((struct.unpack_from("<I", body)[0], _sheet_name(body)))
     _check_sheets(len(sheets), name)

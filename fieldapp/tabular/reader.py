@@ -191,6 +191,45 @@ def read_workbook(path: str | Path) -> Workbook:
 
 #: A file to read that is not there (said by its name).
 NOT_FOUND = template("找不到文件：%1")
+#: A file of a kind no reader here reads: its suffix (.docx), or `NO_SUFFIX`.
+WRONG_KIND = template(
+    "不支持的文件类型“%1”：请使用 xlsx、xls 或 csv 文件"
+    "（其他格式请在 Excel 或 WPS 中打开，另存为 .xlsx 后再导入）"
+)
+NO_SUFFIX = template("（无扩展名）")
+#: A file whose every sheet has no header.
+NO_HEADER = template(
+    "找不到表头：表格中需要有“姓名”和“身份证号码”两列（列名可在前 20 行内的任意一行）"
+)
+#: A csv file in no encoding read here.
+NO_ENCODING = template("无法识别文件编码：请另存为 UTF-8 或 GBK 编码的 CSV")
+#: A sheet whose merged ranges lie over one another: its name.
+MERGES_OVERLAP = template(
+    "工作表“%1”的合并单元格互相重叠（同一格被合并了不止一次），不是 Excel、"
+    "WPS 或 LibreOffice 保存的表格，整个文件都未导入；请在 Excel 或 WPS 中打开它，"
+    "另存为 .xlsx 后再导入。台账没有改动"
+)
+#: A workbook calamine cannot open: the programs that open its kind, twice.
+NOT_OPENED = template("文件已损坏，或不是 %1 表格；请在 %1 中打开它，另存为 .xlsx 后再导入")
+#: A sheet calamine cannot read: its name, the programs that open its kind.
+SHEET_BROKEN = template(
+    "工作表“%1”已损坏（可能没有复制完整，或保存时中断），整个文件都未导入；"
+    "请重新复制，或在 %2 中打开后另存为 .xlsx 再导入"
+)
+#: A csv file of more lines than an Excel sheet's rows: that bound.
+TEXT_TOO_LONG = template("文件超过了 %1 行（Excel 一张表最多这么多行）")
+#: A csv line of more cells than an Excel sheet's columns: the line, its cells, the bound.
+TEXT_TOO_WIDE = template("第 %1 行有 %2 列，超过了 Excel 一张表最多的 %3 列")
+#: A csv file of more cells than a workbook may span: the line, the lines filled, the widest,
+#: the bound.
+TEXT_TOO_BIG = template(
+    "到第 %1 行为止已有 %2 行填了内容（最宽的一行 %3 列），"
+    "超过了可读取的 %4 个单元格；请分成几个文件后再导入"
+)
+#: A csv cell past csv's limit: its line.
+TEXT_CELL_TOO_LONG = template(
+    "第 %1 行有一格的内容长达十几万字以上，不是正常的表格（Excel 的一格最多 32,767 个字）"
+)
 
 
 class SheetStream:
@@ -210,10 +249,7 @@ class SheetStream:
             raise ValidationFailed(said(NOT_FOUND, path.name or str(path)))
         suffix = path.suffix.lower()
         if suffix not in TEXT_SUFFIXES and suffix not in SPREADSHEET_SUFFIXES:
-            raise ValidationFailed(
-                f"不支持的文件类型“{suffix or '（无扩展名）'}”：请使用 xlsx、xls 或 csv 文件"
-                f"（其他格式请在 Excel 或 WPS 中打开，另存为 .xlsx 后再导入）"
-            )
+            raise ValidationFailed(said(WRONG_KIND, suffix or said(NO_SUFFIX)))
         # Read as what the content is: a workbook renamed (.xls ↔ .xlsx, a csv called .xlsx)
         # is common, and what cannot be read at all is refused here saying what it is.
         self.scan = guard.check_file(path)
@@ -370,9 +406,7 @@ def passed_over(sheet: str) -> str:
 
 def no_header() -> ValidationFailed:
     """The refusal of a file in which no sheet has a header."""
-    return ValidationFailed(
-        "找不到表头：表格中需要有“姓名”和“身份证号码”两列（列名可在前 20 行内的任意一行）"
-    )
+    return ValidationFailed(said(NO_HEADER))
 
 
 Merged = list[tuple[tuple[int, int], tuple[int, int]]] | None
@@ -437,11 +471,7 @@ def _read_sheets(path: Path, kind: str) -> Iterator[Sheet]:
     except PasswordError:
         raise guard.password_protected(path.name, kind) from None
     except Exception:  # noqa: BLE001 - calamine raises several unrelated types
-        raise guard.unreadable(
-            path.name,
-            f"文件已损坏，或不是 {guard.programs(kind)} 表格；请在 {guard.programs(kind)} "
-            "中打开它，另存为 .xlsx 后再导入",
-        ) from None
+        raise guard.unreadable(path.name, said(NOT_OPENED, guard.programs(kind))) from None
     # The cells the sheets read so far span, together: an .xlsx's, measured here as its sheets
     # are parsed (the guard measures none narrower than `guard.ASSUMED_WIDTH` columns, so it
     # bounds each sheet, not their sum); an .ods's and an .xls's the guard bounds before.
@@ -471,9 +501,7 @@ def _read_sheets(path: Path, kind: str) -> Iterator[Sheet]:
                 raise
             except Exception:  # noqa: BLE001 - calamine raises several unrelated types
                 raise guard.unreadable(
-                    path.name,
-                    f"工作表“{name}”已损坏（可能没有复制完整，或保存时中断），整个文件都未导入；"
-                    f"请重新复制，或在 {guard.programs(kind)} 中打开后另存为 .xlsx 再导入",
+                    path.name, said(SHEET_BROKEN, name, guard.programs(kind))
                 ) from None
             try:
                 ranges = sheet.merged_cell_ranges
@@ -521,7 +549,7 @@ def decode_text(data: bytes) -> str:
         try:
             return data.decode("gb18030")
         except UnicodeDecodeError:
-            raise ValidationFailed("无法识别文件编码：请另存为 UTF-8 或 GBK 编码的 CSV") from None
+            raise ValidationFailed(said(NO_ENCODING)) from None
 
 
 def _read_text_rows(path: Path) -> tuple[list[list[object]], bool]:
@@ -538,36 +566,38 @@ def _read_text_rows(path: Path) -> tuple[list[list[object]], bool]:
     try:
         for row in csv.reader(_lines(content), delimiter=delimiter):
             if len(rows) >= TEXT_ROWS:
-                raise guard.refuse(
-                    f"文件超过了 {grouped(TEXT_ROWS)} 行（Excel 一张表最多这么多行）", path.name
-                )
+                raise guard.refuse(said(TEXT_TOO_LONG, grouped(TEXT_ROWS)), path.name)
             if not any(row):
                 rows.append([])  # a blank line, held as nothing (cf. the guard's blank rows)
                 continue
             if len(row) > TEXT_COLUMNS:
                 raise guard.refuse(
-                    f"第 {len(rows) + 1} 行有 {grouped(len(row))} 列，超过了 Excel 一张表最多的 "
-                    f"{grouped(TEXT_COLUMNS)} 列",
+                    said(
+                        TEXT_TOO_WIDE,
+                        str(len(rows) + 1),
+                        grouped(len(row)),
+                        grouped(TEXT_COLUMNS),
+                    ),
                     path.name,
                 )
             filled += 1
             width = max(width, len(row))
             if filled * max(width, guard.ASSUMED_WIDTH) > guard.MAX_CELLS:
                 raise guard.refuse(
-                    f"到第 {len(rows) + 1} 行为止已有 {grouped(filled)} 行填了内容"
-                    f"（最宽的一行 {grouped(width)} 列），"
-                    f"超过了可读取的 {grouped(guard.MAX_CELLS)} 个单元格；请分成几个文件后再导入",
+                    said(
+                        TEXT_TOO_BIG,
+                        str(len(rows) + 1),
+                        grouped(filled),
+                        grouped(width),
+                        grouped(guard.MAX_CELLS),
+                    ),
                     path.name,
                 )
             rows.append(cast(list[object], row))
     except csv.Error:
         # csv's only error on a file read from text: a cell past its limit of 128 KB (Excel's
         # cell holds at most 32 767 characters).
-        raise guard.refuse(
-            f"第 {len(rows) + 1} 行有一格的内容长达十几万字以上，不是正常的表格（Excel 的一格"
-            "最多 32,767 个字）",
-            path.name,
-        ) from None
+        raise guard.refuse(said(TEXT_CELL_TOO_LONG, str(len(rows) + 1)), path.name) from None
     return rows, "#" in content or "Err:" in content
 
 
@@ -974,8 +1004,4 @@ def _check_merges(name: str, rows: list[list[object]], merged: Merged) -> None:
         spans = max(0, min(bottom, height - 1) - top + 1) * max(0, min(right, width - 1) - left + 1)
         covered += spans
     if covered > height * width:
-        raise ValidationFailed(
-            f"工作表“{name}”的合并单元格互相重叠（同一格被合并了不止一次），不是 Excel、"
-            "WPS 或 LibreOffice 保存的表格，整个文件都未导入；请在 Excel 或 WPS 中打开它，"
-            "另存为 .xlsx 后再导入。台账没有改动"
-        )
+        raise ValidationFailed(said(MERGES_OVERLAP, name))

@@ -8809,6 +8809,214 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>这条%1的标识已是中心一条%2的标识：一个标识只能指一条记录（本程序给每条新记录取新的标识），否则中心会把那条%2当作这条记录发给本机</source>
       <translation>The id of this “%1” already names a “%2” at the hub: an id names one record only (this program gives every new record a new id), or the hub would send that “%2” to this device as this record</translation>
     </message>
+    <message>
+      <source>%1 中有一个单元格的标记长达 %2 字节，不是正常的表格</source>
+      <translation>a cell's mark-up in %1 is %2 bytes long: it is not a normal spreadsheet</translation>
+    </message>
+    <message>
+      <source>%1 的压缩比异常（疑似压缩炸弹）</source>
+      <translation>its part %1 is packed far too tightly (it looks like a zip bomb)</translation>
+    </message>
+    <message>
+      <source>Excel 或 WPS</source>
+      <translation>Excel or WPS</translation>
+    </message>
+    <message>
+      <source>LibreOffice 或 WPS</source>
+      <translation>LibreOffice or WPS</translation>
+    </message>
+    <message>
+      <source>一个有内容的单元格声明重复 %1 次</source>
+      <translation>a cell holding data is declared repeated %1 times</translation>
+    </message>
+    <message>
+      <source>一行有内容的数据声明重复 %1 次</source>
+      <translation>a row holding data is declared repeated %1 times</translation>
+    </message>
+    <message>
+      <source>不支持的文件类型“%1”：请使用 xlsx、xls 或 csv 文件（其他格式请在 Excel 或 WPS 中打开，另存为 .xlsx 后再导入）</source>
+      <translation>The file type “%1” is not supported: please use an xlsx, xls or csv file (open another format in Excel or WPS, save it as .xlsx and import that)</translation>
+    </message>
+    <message>
+      <source>其中有 %1 张工作表，超过了可读取的 %2 张（一个县每村一张也只有几百张）；请删去多余的工作表，或分成几个文件后再导入</source>
+      <translation>it has %1 sheets, more than the %2 that can be read (a sheet for each village of a county is only a few hundred); please delete the sheets not needed, or split it into several files, and import again</translation>
+    </message>
+    <message>
+      <source>其中的文件目录有 %1 MB（表格的只有几 KB 到几百 KB），不是正常的表格文件</source>
+      <translation>its table of contents is %1 MB (a spreadsheet's is a few KB to a few hundred KB): it is not a normal spreadsheet file</translation>
+    </message>
+    <message>
+      <source>其中的文字部分解压后超过 %1 MB（20 万人的台账也只有约 160 MB），不是正常的台账表格；如确是台账，请在 Excel 或 WPS 中打开它，另存为 CSV 后再导入</source>
+      <translation>its text, unpacked, takes more than %1 MB (a ledger of 200,000 people takes only about 160 MB): it is not a normal ledger spreadsheet; if it really is a ledger, please open it in Excel or WPS, save it as CSV and import that</translation>
+    </message>
+    <message>
+      <source>其中的文字部分超过 %1 MB（一张 .xls 工作表最多 65,536 行，写满人员的台账也只有几 MB），不是正常的台账表格；如确是台账，请在 Excel 或 WPS 中打开它，另存为 CSV 后再导入</source>
+      <translation>its text takes more than %1 MB (an .xls sheet has at most 65,536 rows, and a ledger full of people takes only a few MB): it is not a normal ledger spreadsheet; if it really is a ledger, please open it in Excel or WPS, save it as CSV and import that</translation>
+    </message>
+    <message>
+      <source>其中隐藏的行分成了 %1 段以上，超过了可读取的 %2 段（最大的台账每隔一行隐藏一行也只有这么多）；请取消隐藏后保存，或另存为 CSV 后再导入</source>
+      <translation>its hidden rows fall in more than %1 runs, more than the %2 that can be read (the largest ledger with every other row hidden has no more); please unhide them and save, or save it as CSV, and import again</translation>
+    </message>
+    <message>
+      <source>到第 %1 行为止已有 %2 行填了内容（最宽的一行 %3 列），超过了可读取的 %4 个单元格；请分成几个文件后再导入</source>
+      <translation>by line %1, %2 lines hold something (the widest %3 columns), more than the %4 cells that can be read; please split it into several files and import again</translation>
+    </message>
+    <message>
+      <source>压缩包中的 %1 声称解压后有 %2 字节</source>
+      <translation>its part %1 claims to take %2 bytes unpacked</translation>
+    </message>
+    <message>
+      <source>各工作表的范围合计达 %1 个单元格，读到工作表“%2”（%3 行 × %4 列）时超过了整个文件可读取的 %5 个单元格；请删除多余的工作表或行列，或分成几个文件后再导入</source>
+      <translation>its sheets together span %1 cells: at the sheet “%2” (%3 rows × %4 columns) they pass the %5 cells that can be read of a whole file; please delete the sheets, rows or columns not needed, or split it into several files, and import again</translation>
+    </message>
+    <message>
+      <source>声明了 %1 个重复的列</source>
+      <translation>it declares %1 repeated columns</translation>
+    </message>
+    <message>
+      <source>声明了 %1 个重复的行</source>
+      <translation>it declares %1 repeated rows</translation>
+    </message>
+    <message>
+      <source>工作簿设置了打开密码（已加密），本程序无法读取；请在 %1 中输入密码打开，取消打开密码后保存，再导入</source>
+      <translation>the workbook has a password to open it (it is encrypted), so this program cannot read it; please open it in %1 with the password, remove the password, save it and import it again</translation>
+    </message>
+    <message>
+      <source>工作表“%1”已损坏（可能没有复制完整，或保存时中断），整个文件都未导入；请重新复制，或在 %2 中打开后另存为 .xlsx 再导入</source>
+      <translation>the sheet “%1” is damaged (it may not have been copied completely, or its saving was cut off), and none of the file was imported; please copy it again, or open it in %2, save it as .xlsx and import that</translation>
+    </message>
+    <message>
+      <source>工作表“%1”的合并单元格互相重叠（同一格被合并了不止一次），不是 Excel、WPS 或 LibreOffice 保存的表格，整个文件都未导入；请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再导入。台账没有改动</source>
+      <translation>The merged cells of the sheet “%1” lie over one another (a cell is merged more than once): it was not saved by Excel, WPS or LibreOffice, and none of the file was imported; please open it in Excel or WPS, save it as .xlsx and import that. The ledger is unchanged</translation>
+    </message>
+    <message>
+      <source>工作表“%1”的范围达 %2 行 × %3 列（%4 个单元格），超过了可读取的 %5 个单元格；请删除多余的行列或另存为 CSV 后再导入</source>
+      <translation>the sheet “%1” spans %2 rows × %3 columns (%4 cells), more than the %5 cells that can be read; please delete the rows and columns not needed, or save it as CSV, and import again</translation>
+    </message>
+    <message>
+      <source>工作表“%1”的行一直延续到第 %2 行以后，超过了可读取的 %3 个单元格；这些行可能看起来是空白的，但有单元格填了内容（空格、白色的字）或隐藏了：请选中数据下面多余的行整行删除后保存，或另存为 CSV 后再导入</source>
+      <translation>the rows of the sheet “%1” run on past row %2, more than the %3 cells that can be read; those rows may look blank but have cells with something in them (spaces, white text) or are hidden: please select the rows below the data, delete them whole and save, or save it as CSV, and import again</translation>
+    </message>
+    <message>
+      <source>找不到表头：表格中需要有“姓名”和“身份证号码”两列（列名可在前 20 行内的任意一行）</source>
+      <translation>No header found: the spreadsheet needs the two columns “姓名” (name) and “身份证号码” (ID number) (their names may be on any of the first 20 rows)</translation>
+    </message>
+    <message>
+      <source>拒绝读取表格文件 %1：%2。文件未被读取，台账没有改动</source>
+      <translation>The spreadsheet file %1 was refused: %2. The file was not read and the ledger is unchanged</translation>
+    </message>
+    <message>
+      <source>文件不完整或已损坏（可能没有复制完整，或保存时中断）；请重新复制，或在 %1 中打开后另存为 .xlsx 再导入</source>
+      <translation>the file is incomplete or damaged (it may not have been copied completely, or its saving was cut off); please copy it again, or open it in %1, save it as .xlsx and import that</translation>
+    </message>
+    <message>
+      <source>文件不完整或已损坏（表格内容没有到结尾，可能没有复制完整，或保存时中断）；请重新复制后再导入</source>
+      <translation>the file is incomplete or damaged (its content stops before its end: it may not have been copied completely, or its saving was cut off); please copy it again and import that</translation>
+    </message>
+    <message>
+      <source>文件不完整或已损坏；请重新复制后再导入</source>
+      <translation>the file is incomplete or damaged; please copy it again and import that</translation>
+    </message>
+    <message>
+      <source>文件已损坏（其中的数据无法解压）；请重新复制后再导入</source>
+      <translation>the file is damaged (its data cannot be unpacked); please copy it again and import that</translation>
+    </message>
+    <message>
+      <source>文件已损坏（可能没有复制完整）；请重新复制后再导入</source>
+      <translation>the file is damaged (it may not have been copied completely); please copy it again and import that</translation>
+    </message>
+    <message>
+      <source>文件已损坏，或不是 %1 表格；请在 %1 中打开它，另存为 .xlsx 后再导入</source>
+      <translation>the file is damaged, or is not a spreadsheet of %1; please open it in %1, save it as .xlsx and import that</translation>
+    </message>
+    <message>
+      <source>文件是空的（可能没有保存或复制完整）；请重新复制或保存该文件</source>
+      <translation>the file is empty (it may not have been saved or copied completely); please copy or save it again</translation>
+    </message>
+    <message>
+      <source>文件有 %1 MB，超过了 %2 MB</source>
+      <translation>the file is %1 MB, more than %2 MB</translation>
+    </message>
+    <message>
+      <source>文件超过了 %1 行（Excel 一张表最多这么多行）</source>
+      <translation>the file has more than %1 lines (an Excel sheet has at most that many rows)</translation>
+    </message>
+    <message>
+      <source>无法识别文件编码：请另存为 UTF-8 或 GBK 编码的 CSV</source>
+      <translation>The file's encoding cannot be told: please save it as a CSV in UTF-8 or GBK</translation>
+    </message>
+    <message>
+      <source>无法读取表格文件 %1：%2。台账没有改动</source>
+      <translation>The spreadsheet file %1 cannot be read: %2. The ledger is unchanged</translation>
+    </message>
+    <message>
+      <source>无法读取表格文件 %1：不是有效的 ODS 文件</source>
+      <translation>The spreadsheet file %1 cannot be read: it is not a valid ODS file</translation>
+    </message>
+    <message>
+      <source>有两个工作表都叫“%1”，分不清读哪一个；请在 LibreOffice 或 WPS 中把其中一个改名后再导入</source>
+      <translation>two sheets are both called “%1”, so which to read cannot be told; please rename one of them in LibreOffice or WPS and import again</translation>
+    </message>
+    <message>
+      <source>有声明重复 0 次的单元格，其中的内容读不到（文件可能已损坏）</source>
+      <translation>it has a cell declared repeated 0 times, whose content cannot be read (the file may be damaged)</translation>
+    </message>
+    <message>
+      <source>有声明重复 0 次的行，其中的内容读不到（文件可能已损坏）</source>
+      <translation>it has a row declared repeated 0 times, whose content cannot be read (the file may be damaged)</translation>
+    </message>
+    <message>
+      <source>第 %1 行有 %2 列，超过了 Excel 一张表最多的 %3 列</source>
+      <translation>line %1 has %2 columns, more than an Excel sheet's %3</translation>
+    </message>
+    <message>
+      <source>第 %1 行有一格的内容长达十几万字以上，不是正常的表格（Excel 的一格最多 32,767 个字）</source>
+      <translation>a cell on line %1 holds more than a hundred thousand characters: it is not a normal spreadsheet (an Excel cell holds at most 32,767)</translation>
+    </message>
+    <message>
+      <source>解压后有 %1 MB，超过了 %2 MB</source>
+      <translation>unpacked, it takes %1 MB, more than %2 MB</translation>
+    </message>
+    <message>
+      <source>解压后超过 %1 MB</source>
+      <translation>unpacked, it takes more than %1 MB</translation>
+    </message>
+    <message>
+      <source>这个文件不是表格文件；请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再导入</source>
+      <translation>this file is not a spreadsheet; please open it in Excel or WPS, save it as .xlsx and import that</translation>
+    </message>
+    <message>
+      <source>这个文件不是表格，而是 Word 文档；请选择台账的 Excel 或 WPS 表格文件</source>
+      <translation>this file is not a spreadsheet but a Word document; please choose the ledger's Excel or WPS spreadsheet file</translation>
+    </message>
+    <message>
+      <source>这个文件不是表格，而是其他文件；请选择台账的 Excel 或 WPS 表格文件</source>
+      <translation>this file is not a spreadsheet but some other file; please choose the ledger's Excel or WPS spreadsheet file</translation>
+    </message>
+    <message>
+      <source>这个文件不是表格，而是压缩包或其他文件；请选择台账的 Excel 或 WPS 表格文件</source>
+      <translation>this file is not a spreadsheet but an archive or some other file; please choose the ledger's Excel or WPS spreadsheet file</translation>
+    </message>
+    <message>
+      <source>这个文件实际是“XML 电子表格 2003”格式，不是真正的 Excel 表格；请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再导入</source>
+      <translation>this file is in fact in the “XML Spreadsheet 2003” format, not a real Excel workbook; please open it in Excel or WPS, save it as .xlsx and import that</translation>
+    </message>
+    <message>
+      <source>这个文件实际是网页（HTML）格式（一些系统导出的“Excel”其实是网页），不是真正的 Excel 表格；请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再导入</source>
+      <translation>this file is in fact a web page (HTML; the “Excel” some systems export is really a web page), not a real Excel workbook; please open it in Excel or WPS, save it as .xlsx and import that</translation>
+    </message>
+    <message>
+      <source>这是 Excel 二进制工作簿（.xlsb），本程序不读取这种格式；请在 Excel 或 WPS 中打开它，另存为 .xlsx（Excel 工作簿）后再导入</source>
+      <translation>this is an Excel binary workbook (.xlsb), a format this program does not read; please open it in Excel or WPS, save it as .xlsx (Excel Workbook) and import that</translation>
+    </message>
+    <message>
+      <source>这是 Excel 或 WPS 打开表格时在旁边生成的临时文件，不是表格本身；请选择“%1”（最好先在 Excel 或 WPS 中保存并关闭它）</source>
+      <translation>this is the temporary file Excel or WPS makes beside a spreadsheet it has open, not the spreadsheet itself; please choose “%1” (best save and close it in Excel or WPS first)</translation>
+    </message>
+    <message>
+      <source>（无扩展名）</source>
+      <translation>(no extension)</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
