@@ -1125,4 +1125,9 @@ EN_REFUSALS: dict[str, str] = {
     "第 %1 行有 %2 列，超过了 Excel 一张表最多的 %3 列": "line %1 has %2 columns, more than an Excel sheet's %3",
     "到第 %1 行为止已有 %2 行填了内容（最宽的一行 %3 列），超过了可读取的 %4 个单元格；请分成几个文件后再导入": "by line %1, %2 lines hold something (the widest %3 columns), more than the %4 cells that can be read; please split it into several files and import again",
     "第 %1 行有一格的内容长达十几万字以上，不是正常的表格（Excel 的一格最多 32,767 个字）": "a cell on line %1 holds more than a hundred thousand characters: it is not a normal spreadsheet (an Excel cell holds at most 32,767)",
+    # An import refused before it reads its file (`tabular.ledger_import`).
+    "表格“%1”在预览之后又改过了（可能在别的程序里保存过或被替换），没有导入；请重新预览，看过后再确认": "The spreadsheet “%1” has changed since it was previewed (it may have been saved in another program or replaced) and was not imported; please preview it again and confirm once you have looked it over",
+    "说明用词时要写明表格里的词（“%1”前面是空的）": "Saying what a word means needs the word as the spreadsheet writes it (there is none before “%1”)",
+    "“%1”不能说成“%2”：就业状态只有%3": "“%1” cannot be said to mean “%2”: the employment statuses are only %3",
+    "“%1”已按“%2”读取，不能再说成“%3”": "“%1” is read as “%2” already and cannot be said to mean “%3”",
 }

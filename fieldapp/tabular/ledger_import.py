@@ -2620,6 +2620,13 @@ def _chunks(total: int) -> Iterator[tuple[int, int]]:
         size = CHUNK_ROWS
 
 
+#: A file changed since its preview (saved again, copied over): its name.
+CHANGED_SINCE_PREVIEW = sentences.template(
+    "表格“%1”在预览之后又改过了（可能在别的程序里保存过或被替换），没有导入；"
+    "请重新预览，看过后再确认"
+)
+
+
 def import_ledger(
     ledger: Ledger,
     path: str | Path,
@@ -2649,10 +2656,7 @@ def import_ledger(
     """
     digest = file_digest(Path(path))
     if previewed is not None and digest != previewed:
-        raise ValidationFailed(
-            f"表格“{Path(path).name}”在预览之后又改过了（可能在别的程序里保存过或被替换），"
-            "没有导入；请重新预览，看过后再确认"
-        )
+        raise ValidationFailed(sentences.said(CHANGED_SINCE_PREVIEW, Path(path).name))
     said = checked_words(words or {})
     county, county_list = county_words(ledger)
     read = county | said  # the user's word replaces the county's, one word at a time
@@ -2722,6 +2726,14 @@ def _undecided(conflicts: Iterable[Conflict]) -> Iterator[Undecided]:
 PLACES_SHOWN = 5
 
 
+#: A meaning said of no word: the meaning as typed.
+WORD_BLANK = sentences.template("说明用词时要写明表格里的词（“%1”前面是空的）")
+#: A word said to mean what is no 就业状态: the word, the meaning as typed, the statuses.
+NOT_A_STATUS = sentences.template("“%1”不能说成“%2”：就业状态只有%3")
+#: A word the lists read already as another status: the word, that status, the one said.
+READ_ALREADY = sentences.template("“%1”已按“%2”读取，不能再说成“%3”")
+
+
 def checked_words(words: Mapping[str, str]) -> dict[str, str]:
     """The user's 就业状态 words (word → meaning) as the import reads them; a meaning the
     column does not have, or a word the lists already read otherwise, is refused in Chinese."""
@@ -2730,12 +2742,14 @@ def checked_words(words: Mapping[str, str]) -> dict[str, str]:
     for word, meaning in words.items():
         typed, means = nfkc(word).strip(), nfkc(meaning).strip()
         if not typed:
-            raise ValidationFailed(f"说明用词时要写明表格里的词（“{meaning}”前面是空的）")
+            raise ValidationFailed(sentences.said(WORD_BLANK, meaning))
         if means not in allowed:
-            raise ValidationFailed(f"“{typed}”不能说成“{means}”：就业状态只有{'、'.join(allowed)}")
+            statuses = sentences.listed([sentences.Word(status, True) for status in allowed])
+            raise ValidationFailed(sentences.said(NOT_A_STATUS, typed, means, statuses))
         known = built_in_reading(typed)
         if known is not None and known != means:
-            raise ValidationFailed(f"“{typed}”已按“{known}”读取，不能再说成“{means}”")
+            said = sentences.said(READ_ALREADY, typed, sentences.Word(known), sentences.Word(means))
+            raise ValidationFailed(said)
         checked[typed] = means
     return checked
 

@@ -16,7 +16,8 @@ import pytest
 
 from fieldapp.domain.errors import ValidationFailed
 from fieldapp.domain.sentences import Sentence
-from fieldapp.tabular import guard, reader
+from fieldapp.store.ledger import Ledger
+from fieldapp.tabular import guard, ledger_import, reader
 from tests.services.sentence_checks import templates
 from tests.tabular.sheets import write_ods, write_ole
 from tests.tabular.test_hostile import (
@@ -311,13 +312,40 @@ def refusal(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Valid
     return refused.value
 
 
+def _refused(action: Callable[[], object]) -> ValidationFailed:
+    with pytest.raises(ValidationFailed) as refused:
+        action()
+    return refused.value
+
+
+def import_refusals(tmp_path: Path) -> dict[str, tuple[str, ValidationFailed]]:
+    """The import's refusals before it reads a file, each with the template it says: a file
+    changed since its preview, and the user's 就业状态 words it cannot take (a real ledger,
+    a real file)."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    path = _bytes(tmp_path / "village.csv", "姓名,身份证号码\n".encode())
+    ledger = Ledger.open(tmp_path / "ledger.db", author="测试员")
+    try:
+        changed = _refused(lambda: ledger_import.import_ledger(ledger, path, previewed="0" * 64))
+    finally:
+        ledger.close()
+    words = ledger_import.checked_words
+    return {
+        "changed_since_preview": (ledger_import.CHANGED_SINCE_PREVIEW, changed),
+        "word_blank": (ledger_import.WORD_BLANK, _refused(lambda: words({" ": "未就业"}))),
+        "not_a_status": (ledger_import.NOT_A_STATUS, _refused(lambda: words({"在家": "务农"}))),
+        "read_already": (ledger_import.READ_ALREADY, _refused(lambda: words({"务工": "未就业"}))),
+    }
+
+
 def said_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> set[str]:
     """The templates every scenario's refusal is made of."""
+    made = [refusal(name, tmp_path, monkeypatch) for name in SCENARIOS]
+    made += [refused for _template, refused in import_refusals(tmp_path / "import").values()]
     met: set[str] = set()
-    for name in SCENARIOS:
-        said = refusal(name, tmp_path, monkeypatch).said
-        assert isinstance(said, Sentence), name
-        met |= templates(said)
+    for refused in made:
+        assert isinstance(refused.said, Sentence), str(refused)
+        met |= templates(refused.said)
     return met
 
 
@@ -328,3 +356,16 @@ def test_a_refused_file_is_said_as_its_template_and_parts(name, tmp_path, monkey
     assert isinstance(said, Sentence), str(refused)
     assert SCENARIOS[name][0] in templates(said), str(refused)
     assert str(said) == str(refused)
+
+
+def test_the_imports_refusals_before_it_reads_are_said_as_templates(tmp_path):
+    refusals = import_refusals(tmp_path)
+    for template, refused in refusals.values():
+        assert isinstance(refused.said, Sentence) and refused.said.template == template
+    assert {name: str(refused) for name, (_t, refused) in refusals.items()} == {
+        "changed_since_preview": "表格“village.csv”在预览之后又改过了（可能在别的程序里保存过或被替换），"
+        "没有导入；请重新预览，看过后再确认",
+        "word_blank": "说明用词时要写明表格里的词（“未就业”前面是空的）",
+        "not_a_status": "“在家”不能说成“务农”：就业状态只有已就业、未就业、在校、无需就业",
+        "read_already": "“务工”已按“已就业”读取，不能再说成“未就业”",
+    }

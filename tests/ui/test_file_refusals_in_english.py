@@ -11,7 +11,7 @@ import pytest
 
 from fieldapp.ui.errors import message_for
 from tests.english import in_english
-from tests.tabular.test_file_refusals_said import SCENARIOS, refusal
+from tests.tabular.test_file_refusals_said import SCENARIOS, import_refusals, refusal
 from tests.ui.in_english import CHINESE, _stored
 
 #: The headings a file must have, said in Chinese in either window: the words to look for in
@@ -59,3 +59,20 @@ def test_a_sheet_too_big_and_a_password_are_said_in_english_word_for_word(
             "with the password, remove the password, save it and import it again. The ledger is "
             "unchanged"
         )
+
+
+def test_the_imports_refusals_before_it_reads_are_said_in_english(qapp, tmp_path):
+    refusals = {name: refused for name, (_t, refused) in import_refusals(tmp_path).items()}
+    with in_english():
+        shown = {name: message_for(refused) for name, refused in refusals.items()}
+    assert shown == {
+        "changed_since_preview": "The spreadsheet “village.csv” has changed since it was "
+        "previewed (it may have been saved in another program or replaced) and was not "
+        "imported; please preview it again and confirm once you have looked it over",
+        "word_blank": "Saying what a word means needs the word as the spreadsheet writes it "
+        "(there is none before “未就业”)",
+        "not_a_status": "“在家” cannot be said to mean “务农”: the employment statuses are only "
+        "employed, not employed, in school, not applicable",
+        "read_already": "“务工” is read as “Employed” already and cannot be said to mean "
+        "“Not employed”",
+    }

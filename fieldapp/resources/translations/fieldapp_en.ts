@@ -9017,6 +9017,22 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>（无扩展名）</source>
       <translation>(no extension)</translation>
     </message>
+    <message>
+      <source>“%1”不能说成“%2”：就业状态只有%3</source>
+      <translation>“%1” cannot be said to mean “%2”: the employment statuses are only %3</translation>
+    </message>
+    <message>
+      <source>“%1”已按“%2”读取，不能再说成“%3”</source>
+      <translation>“%1” is read as “%2” already and cannot be said to mean “%3”</translation>
+    </message>
+    <message>
+      <source>表格“%1”在预览之后又改过了（可能在别的程序里保存过或被替换），没有导入；请重新预览，看过后再确认</source>
+      <translation>The spreadsheet “%1” has changed since it was previewed (it may have been saved in another program or replaced) and was not imported; please preview it again and confirm once you have looked it over</translation>
+    </message>
+    <message>
+      <source>说明用词时要写明表格里的词（“%1”前面是空的）</source>
+      <translation>Saying what a word means needs the word as the spreadsheet writes it (there is none before “%1”)</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
