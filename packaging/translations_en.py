@@ -656,7 +656,7 @@ EN: dict[str, str] = {
     "冲突 %1 处保留了台账中的值": "%1 conflict(s) kept the ledger’s value",
     "保存为 Excel…": "Save as Excel…",
     "导入结果.xlsx": "import-result.xlsx",
-    "表格文件 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)": "Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)",
+    "表格文件 (*.xlsx *.xlsm *.xls *.xlsb *.ods *.csv *.tsv *.txt);;所有文件 (*)": "Spreadsheets (*.xlsx *.xlsm *.xls *.xlsb *.ods *.csv *.tsv *.txt);;All files (*)",
     "正在读取表格，生成预览……": "Reading the sheet and preparing the preview…",
     "导出台账（含个人信息，请妥善保管）": "Export ledger (contains personal data: keep it safe)",
     "（含个人信息，请妥善保管）": " (contains personal data: keep it safe)",

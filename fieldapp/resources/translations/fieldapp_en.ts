@@ -3617,10 +3617,6 @@
       <translation>ledger-import-template.xlsx</translation>
     </message>
     <message>
-      <source>表格文件 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)</source>
-      <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</translation>
-    </message>
-    <message>
       <source>正在读取表格，生成预览……</source>
       <translation>Reading the sheet and preparing the preview…</translation>
     </message>
@@ -3639,6 +3635,10 @@
     <message>
       <source>正在列出全部人员……</source>
       <translation>Listing everyone…</translation>
+    </message>
+    <message>
+      <source>表格文件 (*.xlsx *.xlsm *.xls *.xlsb *.ods *.csv *.tsv *.txt);;所有文件 (*)</source>
+      <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.xlsb *.ods *.csv *.tsv *.txt);;All files (*)</translation>
     </message>
   </context>
   <context>

@@ -406,7 +406,7 @@ class LedgerPage(Page):
             self,
             self.tr("导入台账表格"),
             start_at(),
-            self.tr("表格文件 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)"),
+            self.tr("表格文件 (*.xlsx *.xlsm *.xls *.xlsb *.ods *.csv *.tsv *.txt);;所有文件 (*)"),
         )
         used(path)
         if path:
