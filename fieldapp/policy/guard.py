@@ -285,11 +285,27 @@ PAID_FOR = template("（%1）")
 SUBSIDY_NAMED = QUOTED  # (a subsidy by its name)
 ENTERED = template("%1，%2 录入")
 ENTERED_AT = template("%1，%2 于 %3 录入")
+#: The first claim of a repeat as the hub tells a device whose area it lies outside (a claim
+#: of the same ID number elsewhere): only that it is there, by area only as far as that device
+#: may know — a village's device (别的村), a township's (别的乡镇), a device of a part of a
+#: village (本机区域以外) — never its state, who entered it, when, or its number: the repeat
+#: check is no look-up of where a person is claimed for and who works on them. The county
+#: (`hub violations`) sees both claims whole.
+ELSEWHERE_VILLAGE = template("同一身份证号码在别的村已申领")
+ELSEWHERE_TOWNSHIP = template("同一身份证号码在别的乡镇已申领")
+ELSEWHERE_OUTSIDE = template("同一身份证号码在本机区域以外已申领")
 
 
-def repeated_said(claim: ClaimLike, first: ClaimLike, policy: Policy | None = None) -> Sentence:
+def repeated_said(
+    claim: ClaimLike,
+    first: ClaimLike,
+    policy: Policy | None = None,
+    elsewhere: Sentence | None = None,
+) -> Sentence:
     """`repeated` as a template and its parts (`fieldapp.domain.sentences`): a window says it
-    in its language."""
+    in its language. `elsewhere`: said instead of the first claim's state and who entered it
+    when (`ELSEWHERE_VILLAGE` …), to a device the first claim lies outside the area of; its
+    title is then not said for `claim`'s either."""
     kind, _, period = claim.limit_key.rpartition("|")[2].partition(":")
     when: Part = ""
     if kind == "month" and len(period) == 7:
@@ -306,9 +322,9 @@ def repeated_said(claim: ClaimLike, first: ClaimLike, policy: Policy | None = No
         when = sentence(PAID_FOR, Day(year, "year") if year is not None else f"{period}年度")
     title = claim.rule_title or pack_title(policy, claim.rule_id)
     same = first.rule_id == claim.rule_id
-    named = title or (first.rule_title if same else "")
+    named = title or (first.rule_title if same and elsewhere is None else "")
     what = sentence(SUBSIDY_NAMED, named) if named.strip() else Word(UNNAMED)
-    entered = _entered_said(first)
+    entered = _entered_said(first) if elsewhere is None else elsewhere
     if claim.person_name and not named.strip():
         return sentence(REPEATED_SAME, claim.person_name, when, entered)
     if claim.person_name:

@@ -74,6 +74,9 @@ from fieldapp.policy.eligibility import (
     training_id,
 )
 from fieldapp.policy.guard import (
+    ELSEWHERE_OUTSIDE,
+    ELSEWHERE_TOWNSHIP,
+    ELSEWHERE_VILLAGE,
     ClaimLike,
     ClaimRow,
     namesake_key,
@@ -364,14 +367,16 @@ UNEMPLOYED = UnemploymentRegistration.TABLE
 SENT_FACTS = frozenset({CategoryMembership.TABLE, UNEMPLOYED, EmploymentSpell.TABLE})
 
 
-def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
+def policy_judge(ledger: Ledger, repeats: bool = True, told: Actor | None = None) -> PolicyJudge:
     """The policy in force on `ledger` judging claims (`claim_beyond_policy`), read once, on
     the first claim it is asked about (a ledger whose policy cannot be read judges no amount);
     a one-time claim made, or changed in the job (training) it pays, founded on that job of
     the ledger, beginning that day (`claim_event_unfounded`);
     and the one-time guard: a claim reviewed (村审核, 乡镇审核) that repeats a live claim of the
     ledger, or one allowed before it by the same judge (`guard.repeat_of`), is refused — unless
-    `repeats` is False (the county's own devices: repeats are for the county's review)."""
+    `repeats` is False (the county's own devices: repeats are for the county's review).
+    `told`: the device the refusal is told to (the hub's sender): a repeat's first claim
+    outside its area is said only as being elsewhere (`repeat_place`); None says it whole."""
     made: list[Policy | None] = []
     seen: dict[str, set[str]] = {}
     # What the ledger holds of the claims a bundle brings, read at once for all of them
@@ -665,7 +670,7 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
                 # month (subsidy) paid once, whichever row claims it.
                 first = namesake_repeat_of(claim, namesake_claims(claim, row, lookup))
             if first is not None:
-                return repeat_refused(claim, first, policy)
+                return repeat_refused(claim, first, policy, repeat_place(told, first, lookup))
         if (
             repeats
             and policy is not None
@@ -689,7 +694,8 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
             rows = {i: now for i in sorted(theirs) if (now := lookup("claims", i)) is not None}
             first = twin_claim(policy, claim, row, rows, lookup)
             if first is not None:
-                return twin_refused(claim, first, policy, row)
+                where = repeat_place(told, first, lookup)
+                return twin_refused(claim, first, policy, row, where)
         seen.setdefault(claim.limit_key, set()).add(row_id)
         return ALLOWED
 
@@ -838,17 +844,51 @@ def rule_unheld(row: Mapping[str, Any]) -> Verdict:
     return refuse("claim_rule", said(RULE_UNHELD, who, what))
 
 
-def repeat_refused(claim: ClaimLike, first: ClaimLike, policy: Policy | None) -> Verdict:
-    """`claim_repeat`: a reviewed `claim` repeating `first` under its limit key."""
-    return refuse("claim_repeat", said(REVIEWED_NO_FURTHER, repeated_said(claim, first, policy)))
+def repeat_place(told: Actor | None, first: ClaimLike, lookup: RowLookup) -> Sentence | None:
+    """How a repeat's `first` claim is said to the device `told` (the sender of the repeat):
+    None — whole, its state and who entered it when — to the county (or no one named), and
+    to a device whose area holds it: its claim's place, or its person's home now (the hub
+    sends a device those claims: `answers.live_scope`). Else only that the same ID number is
+    claimed for elsewhere, by area only as far as the device may know (`ELSEWHERE_VILLAGE`
+    …): the place a person is claimed for, the claim's state, who works on it and when are
+    not a village's to learn by entering someone's ID number and taking a claim on."""
+    if told is None or told.county_level:
+        return None
+    person = lookup("persons", first.person_id) if first.person_id else None
+    household = str((person or {}).get("household_id") or "")
+    home = lookup("households", household) if household else None
+    claim = lookup("claims", first.id) or {}
+    places = {str(claim.get("area_code") or ""), str((home or {}).get("area_code") or "")}
+    places -= {""}
+    if any(told.covers(p) for p in places):
+        return None
+    if told.role is Role.TOWNSHIP:
+        return said(ELSEWHERE_TOWNSHIP)
+    village = area_at(told.scope or "", AreaLevel.VILLAGE)
+    if village != (told.scope or "") and any(p.startswith(village) for p in places):
+        return said(ELSEWHERE_OUTSIDE)  # another part of its own village
+    return said(ELSEWHERE_VILLAGE)
+
+
+def repeat_refused(
+    claim: ClaimLike, first: ClaimLike, policy: Policy | None, where: Sentence | None = None
+) -> Verdict:
+    """`claim_repeat`: a reviewed `claim` repeating `first` under its limit key; `where`: the
+    first claim said as elsewhere (`repeat_place`), None whole."""
+    repeat = repeated_said(claim, first, policy, where)
+    return refuse("claim_repeat", said(REVIEWED_NO_FURTHER, repeat))
 
 
 def twin_refused(
-    claim: ClaimLike, first: ClaimLike, policy: Policy, row: Mapping[str, Any]
+    claim: ClaimLike,
+    first: ClaimLike,
+    policy: Policy,
+    row: Mapping[str, Any],
+    where: Sentence | None = None,
 ) -> Verdict:
     """`claim_repeat`: `claim` (its `row`) on a job (training) recorded twice, `first` on the
-    other record (`twin_claim`)."""
-    repeat = repeated_said(claim, first, policy)
+    other record (`twin_claim`); `where` as `repeat_refused` takes it."""
+    repeat = repeated_said(claim, first, policy, where)
     return refuse("claim_repeat", said(TWIN, repeat, _twin_what(policy, row)))
 
 

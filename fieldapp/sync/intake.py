@@ -252,7 +252,8 @@ def judged(
     # the day its devices' changes vouch for while its clock is doubted as behind).
     return screen(
         ledger.db, actor, origins, new, fields, values, asked,
-        paid=policy_judge(ledger, repeats=not actor.county_level), arrived=vouched_today(vouched_ms),
+        paid=policy_judge(ledger, repeats=not actor.county_level, told=actor),
+        arrived=vouched_today(vouched_ms),
         paying=claims_paying(ledger), awaiting=claims_of(ledger),
         members=household_members(ledger), batched=claims_batched(ledger),
         vouched_ms=vouched_ms,

@@ -12,9 +12,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from fieldapp.domain.sentences import said
 from fieldapp.policy import eligibility as e
 from fieldapp.policy.combine import combine
-from fieldapp.policy.guard import ClaimRow
+from fieldapp.policy.guard import (
+    ELSEWHERE_OUTSIDE,
+    ELSEWHERE_TOWNSHIP,
+    ELSEWHERE_VILLAGE,
+    ClaimRow,
+)
 from fieldapp.policy.pack import Policy
 from fieldapp.policy.packfile import parse_pack_text
 from fieldapp.policy.registry import PolicyRegistry
@@ -328,6 +334,19 @@ SCENARIOS: dict[str, Callable[[], Verdict]] = {
     ),
     "repeat_odd_month_anonymous": lambda: tc.repeat_refused(
         _claim({**POST, "limit_key": "x|p1|month:2026-ab"}), _first(created_by=None), None
+    ),
+    # … told to a device the first claim lies outside the area of (`tc.repeat_place`)
+    "repeat_elsewhere_village": lambda: tc.repeat_refused(
+        _claim({**POST, "state": "村审核"}), _first(), policy(), said(ELSEWHERE_VILLAGE)
+    ),
+    "repeat_elsewhere_township": lambda: tc.repeat_refused(
+        _claim({**POST, "state": "乡镇审核", "rule_title": ""}),
+        _first(),
+        policy(),
+        said(ELSEWHERE_TOWNSHIP),
+    ),  # fmt: skip
+    "twin_elsewhere_outside": lambda: tc.twin_refused(
+        _claim(ABSORB), _first(), policy(), ABSORB, said(ELSEWHERE_OUTSIDE)
     ),
     "twin_job": lambda: tc.twin_refused(_claim(ABSORB), _first(), policy(), ABSORB),
     "twin_training": lambda: tc.twin_refused(_claim(TRAINING), _first(), policy(), TRAINING),

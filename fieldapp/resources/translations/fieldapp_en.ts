@@ -9033,6 +9033,18 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>说明用词时要写明表格里的词（“%1”前面是空的）</source>
       <translation>Saying what a word means needs the word as the spreadsheet writes it (there is none before “%1”)</translation>
     </message>
+    <message>
+      <source>同一身份证号码在别的乡镇已申领</source>
+      <translation>claimed in another township under the same ID number</translation>
+    </message>
+    <message>
+      <source>同一身份证号码在别的村已申领</source>
+      <translation>claimed in another village under the same ID number</translation>
+    </message>
+    <message>
+      <source>同一身份证号码在本机区域以外已申领</source>
+      <translation>claimed outside this device's area under the same ID number</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
