@@ -382,6 +382,11 @@ class Actor:
     #: The areas the actor's ledger lists (`say_place` names a place by them first; a refusal
     #: says any other in words from the division table, never its code).
     places: Listed | None = field(default=None, compare=False, hash=False)
+    #: Judged at the hub, which sends its reason back to the device: where a row outside the
+    #: device's area lies now (a person, a household, a claim the hub holds, not a place the
+    #: change itself writes) is not said (`ELSEWHERE_UNSAID`) — a change naming a person's id
+    #: would tell any device where they live, move by move. The county's are told it.
+    unsaid_elsewhere: bool = field(default=False, compare=False, hash=False)
 
     def covers(self, place: str | None) -> bool:
         """True when `place` (an area code) lies inside this actor's scope."""
@@ -689,6 +694,9 @@ OUT_OF_SCOPE_LINK = template("%1的%2指向%3，不在%4负责的范围内")
 NEW_WITHOUT = template("新建的%1没有%2")
 PLACE_UNKNOWN = template("无法确定这条%1属于哪个地区（所属的人员或户不明），只有县级可以修改")
 OUT_OF_SCOPE = template("这条%1属于%2，不在%3负责的范围内")
+#: … said by the hub to a device below the county (`Actor.unsaid_elsewhere`): not where.
+OUT_OF_SCOPE_UNSAID = template("这条%1不在%2负责的范围内")
+OUT_OF_SCOPE_LINK_UNSAID = template("%1的%2不在%3负责的范围内")
 NEW_WITHOUT_PLACE = template("新建的%1必须有所属地区")
 ADDED_OUT_OF_SCOPE = template("%1属于%2，不在%3负责的范围内")
 
@@ -727,6 +735,9 @@ def _check_scope(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
             return refuse("no_place", said(NO_TARGET, label, _field(column)))
         if not actor.covers(place):
             rule = "pull_in" if column == links[0][0] else "link_scope"
+            if _unsaid(actor, _target):
+                unsaid = said(OUT_OF_SCOPE_LINK_UNSAID, label, _field(column), actor.described())
+                return refuse(rule, unsaid)
             where = place_part(place, divisions(), actor.places)
             return refuse(
                 rule, said(OUT_OF_SCOPE_LINK, label, _field(column), where, actor.described())
@@ -838,6 +849,11 @@ LOGGED_OUT_OF_SCOPE = template(
     "这条%1的%2在%3，不在%4负责的范围内：每台设备只记本机为本范围打印、导出的材料，记到别处的"
     "会被当作那里打印、公示过的材料"
 )
+#: … said by the hub to a device below the county (`Actor.unsaid_elsewhere`): not where.
+LOGGED_UNSAID = template(
+    "这条%1的%2不在%3负责的范围内：每台设备只记本机为本范围打印、导出的材料，记到别处的"
+    "会被当作那里打印、公示过的材料"
+)
 
 
 def _check_logged(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
@@ -870,8 +886,11 @@ def _check_logged(actor: Actor, proposal: Proposal, context: Context) -> Verdict
             continue  # the person was its own when printed, moved away before the log came
         if column in NAMED_WIDER and actor.scope and actor.scope.startswith(place):
             continue
-        where = place_part(place, divisions(), actor.places)
         label = _table(proposal.table)
+        if _unsaid(actor, _target):
+            unsaid = said(LOGGED_UNSAID, label, _field(column), actor.described())
+            return refuse("logged_scope", unsaid)
+        where = place_part(place, divisions(), actor.places)
         return refuse(
             "logged_scope",
             said(LOGGED_OUT_OF_SCOPE, label, _field(column), where, actor.described()),
@@ -887,9 +906,25 @@ def _place_verdict(actor: Actor, table: str, place: str | None) -> Verdict:
     if place is None and not actor.county_level:
         return refuse("no_place", said(PLACE_UNKNOWN, label))
     if not actor.covers(place):
+        if _unsaid(actor, table):
+            return refuse("scope", said(OUT_OF_SCOPE_UNSAID, label, actor.described()))
         where: Part = place_part(place, divisions(), actor.places) or Word("未知地区")
         return refuse("scope", said(OUT_OF_SCOPE, label, where, actor.described()))
     return ALLOWED
+
+
+#: Rows whose place a refusal says to any device: an area (the change itself writes its code;
+#: the county's areas reach every device) and a batch (a township's, the county's: it reaches
+#: each village whose claims it holds, and says where no person lives). Every other row with a
+#: place lies where a person or a household does.
+SAID_ELSEWHERE: frozenset[str] = frozenset({AREA, "batches"})
+
+
+def _unsaid(actor: Actor, table: str) -> bool:
+    """True when a refusal to `actor` does not say where a row of `table` outside its area
+    lies (`Actor.unsaid_elsewhere`): where a person, household, claim … is now is the hub's
+    to know, not the sender's (`SAID_ELSEWHERE` are said)."""
+    return actor.unsaid_elsewhere and not actor.county_level and table not in SAID_ELSEWHERE
 
 
 def may_change(actor: Actor, table: str, place: str | None) -> Verdict:

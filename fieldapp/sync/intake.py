@@ -19,6 +19,7 @@ The bundle as a whole was already verified (signature, recipient, payload hash, 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Collection, Mapping, Sequence
 
@@ -243,8 +244,11 @@ def judged(
         hub=ledger.device_id,
         owners=_owners(state, own),
     )
-    # Its refusals are kept and shown to the county and the device: places by their names.
+    # Its refusals are kept and shown to the county and the device: places by their names —
+    # but where a row outside its area lies now, not the device's to learn from a reason
+    # (`Actor.unsaid_elsewhere`; a repeat's first claim likewise, `trust_check.repeat_place`).
     actor = named_actor(ledger, peer.device_role, peer.area_code, peer.name)
+    actor = dataclasses.replace(actor, unsaid_elsewhere=True)
     known = replica.data_columns(ledger.db) if columns is None else columns
     fields = {t: frozenset(f) for t, f in known.items()}
     # A claim asking more than the county's policy pays is held too (the hub's own policy),

@@ -56,6 +56,7 @@ def test_the_county_desktop_is_answered_with_the_sentence(
     finally:
         county.close()
     (refused,) = done["refused"]
-    assert refused["id"] == held.id and refused["reason"].startswith("补贴申领的所属人员指向")
+    # (the reason the device is told too: not where its person lives now, `unsaid_elsewhere`)
+    assert refused["id"] == held.id and refused["reason"].startswith("补贴申领的所属人员不在")
     said = refused["said"]
     assert isinstance(said, Sentence) and str(said) == refused["reason"], refused

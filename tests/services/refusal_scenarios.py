@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 from fieldapp.domain.roles import Role
@@ -42,6 +43,8 @@ COORDINATOR = Actor(Role.COORDINATOR, VILLAGE, "红星村")
 UNNAMED = Actor(Role.COORDINATOR, VILLAGE)
 TOWNSHIP = Actor(Role.TOWNSHIP, TOWN, "城关镇")
 COUNTY = Actor(Role.COUNTY, "520502", "县人社局")
+#: 红星村 as the hub judges its changes: where a row outside its area lies is not said.
+HUB_TOLD = dataclasses.replace(COORDINATOR, unsaid_elsewhere=True)
 
 
 def ctx(table: str, before=None, place=None, after=None, targets=None) -> Context:
@@ -158,6 +161,21 @@ SCENARIOS: dict[str, Callable[[], Verdict]] = {
         Proposal("print_log", "r1", {"claim_id": "c9"}),
         ctx("print_log", after={"claim_id": OTHER}),
     ),
+    # … as the hub tells the device: not where the row lies (`Actor.unsaid_elsewhere`)
+    "link_scope_unsaid": _c(
+        HUB_TOLD,
+        "households",
+        {"head_person_id": "p9"},
+        before={"address": "a"},
+        place=VILLAGE,
+        after={"head_person_id": OTHER},
+    ),
+    "logged_scope_unsaid": lambda: trust._check_logged(
+        HUB_TOLD,
+        Proposal("print_log", "r1", {"claim_id": "c9"}),
+        ctx("print_log", after={"claim_id": OTHER}),
+    ),
+    "scope_unsaid": _c(HUB_TOLD, "persons", {"name": "张三"}, before={"name": "a"}, place=OTHER),
     "no_place_new": lambda: trust._check_scope(
         COORDINATOR,
         Proposal("employment_spells", "r1", {"employer": "张三"}),

@@ -83,6 +83,19 @@ BEFORE: dict[str, tuple[str, str]] = {
         "logged_scope",
         "这条打印记录的所属申领在七星关区野角乡的一个村，不在红星村（村/安置点专员 · 七星关区梨树镇的一个村）负责的范围内：每台设备只记本机为本范围打印、导出的材料，记到别处的会被当作那里打印、公示过的材料",
     ),
+    # (new: as the hub tells the device, not where the row lies)
+    "link_scope_unsaid": (
+        "link_scope",
+        "户信息的户主不在红星村（村/安置点专员 · 七星关区梨树镇的一个村）负责的范围内",
+    ),
+    "logged_scope_unsaid": (
+        "logged_scope",
+        "这条打印记录的所属申领不在红星村（村/安置点专员 · 七星关区梨树镇的一个村）负责的范围内：每台设备只记本机为本范围打印、导出的材料，记到别处的会被当作那里打印、公示过的材料",
+    ),
+    "scope_unsaid": (
+        "scope",
+        "这条人员信息不在红星村（村/安置点专员 · 七星关区梨树镇的一个村）负责的范围内",
+    ),
     "no_place_new": (
         "no_place",
         "新建的就业经历没有所属人员",

@@ -9045,6 +9045,18 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>同一身份证号码在本机区域以外已申领</source>
       <translation>claimed outside this device's area under the same ID number</translation>
     </message>
+    <message>
+      <source>%1的%2不在%3负责的范围内</source>
+      <translation>The “%2” of “%1” is outside the area of %3</translation>
+    </message>
+    <message>
+      <source>这条%1不在%2负责的范围内</source>
+      <translation>This “%1” is outside the area of %2</translation>
+    </message>
+    <message>
+      <source>这条%1的%2不在%3负责的范围内：每台设备只记本机为本范围打印、导出的材料，记到别处的会被当作那里打印、公示过的材料</source>
+      <translation>The “%2” of this %1 is outside the area of %3: each device logs only what it printed or exported for its own area; one logged for elsewhere would pass there as a paper printed and posted there</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
