@@ -19,9 +19,11 @@ from fieldapp.policy.guard import ClaimRow
 from fieldapp.services.trust import Actor
 from fieldapp.services.trust_check import repeat_place
 from fieldapp.store.held import RejectedReports
+from fieldapp.store.ledger import natural_id
 from fieldapp.sync.exchange import export_bundle, import_bundle
 from tests.sync import raised_figure
-from tests.sync.raised_figure import NEIGHBOUR
+from tests.sync.hostile import forge
+from tests.sync.raised_figure import NEIGHBOUR, _copy
 from tests.sync.test_hostile_same_id_two_villages import _december, _namesake
 
 pytestmark = pytest.mark.today("2027-03-01")
@@ -65,6 +67,24 @@ def test_a_repeat_of_another_villages_claim_is_told_only_as_elsewhere(
     assert problem["kind"] == "duplicate_id", problem
     assert "红星村" in problem["message"] and "新寨村" in problem["message"], problem
     assert author.partition("@")[2] in problem["message"], problem
+
+
+def test_a_repeat_of_the_senders_own_claim_is_told_whole(village, hub):
+    """红星村 passes on a copy of its own December claim (a tampered program): the first is
+    its own, in its area — the reason says it whole, its state and who entered it when."""
+    first = _december(village)
+    village.exchange()
+    row_id = natural_id("claims", "forged", "dec2")
+    forge(village, "claims", row_id,
+          _copy(village, first.id) | {"state": ClaimState.SUBMITTED.value})  # fmt: skip
+    village.exchange()
+    forge(village, "claims", row_id, {"state": ClaimState.VILLAGE_REVIEWED.value})
+    village.exchange()
+    (held,) = [h for h in hub.rejected() if h.change.row_id == row_id]
+    assert held.rule == "claim_repeat"
+    author = str(village.get("claims", first.id)["created_by"])
+    assert author in held.reason and ClaimState.VILLAGE_REVIEWED.value in held.reason, held.reason
+    assert "别的村" not in held.reason, held.reason
 
 
 def _claim(person: str, state: str = "村审核") -> ClaimRow:
