@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from fieldapp.domain.enums import OTHER_RURAL, Category
-from fieldapp.domain.sentences import Word, said, template
+from fieldapp.domain.sentences import Sentence, Word, said, template
 from fieldapp.tabular import cells
 from fieldapp.tabular.cells import CellError, nfkc
 from fieldapp.tabular.columns import CATEGORY_ALIASES
@@ -43,7 +43,7 @@ def _items(text: str) -> list[str]:
 #: those ended in a month alone (`month_ends`).
 Read = tuple[
     tuple[tuple[str, str], ...],
-    tuple[str, ...],
+    tuple[Sentence, ...],
     tuple[tuple[str, str | None, str | None], ...],
     tuple[tuple[str, str], ...],
 ]
@@ -116,6 +116,11 @@ BAD_ITEM = template("人员类别“%1”格式不对")
 START_OF = template("%1的认定日期")
 END_OF = template("%1的结束日期")
 #: 三类人员, a name for several categories (no part).
+#: A category dated by its year alone (%1 the item as written, %2 the year as written, %3
+#: the category): kept without a date.
+YEAR_ONLY = template(
+    "人员类别“%1”只写了年份“%2”：已记为%3，认定日期没有记录（要记下日期，请写成 2016-12-31 这样）"
+)
 COLLECTIVE = template(
     "“三类人员”是统称，请写明具体类别（脱贫人口、农村低收入人口、易地搬迁人口等）"
 )
@@ -147,24 +152,21 @@ def _category_item(item: str) -> tuple[str, str | None, str | None]:
 _YEAR_ONLY = re.compile(r"^(19|20)\d\d\s*(年度?)?$")
 
 
-def years_only(text: str) -> tuple[str, ...]:
+def years_only(text: str) -> tuple[Sentence, ...]:
     """What to say of each item of a cell dated by its year alone (脱贫人口（2016年）): the
     category is kept without a date."""
     return _years_only(_items(text))
 
 
-def _years_only(items: list[str]) -> tuple[str, ...]:
-    said = []
+def _years_only(items: list[str]) -> tuple[Sentence, ...]:
+    notes = []
     for item in items:
         match = _CATEGORY_ITEM.match(item) if item else None
         dates = (match.group(2) or "").strip() if match else ""
         if _YEAR_ONLY.match(dates):
             category = _category_item(item)[0]
-            said.append(
-                f"人员类别“{item}”只写了年份“{dates}”：已记为{category}，认定日期没有记录"
-                "（要记下日期，请写成 2016-12-31 这样）"
-            )
-    return tuple(said)
+            notes.append(said(YEAR_ONLY, item, dates, Word(category)))
+    return tuple(notes)
 
 
 #: The ledger's categories as written (脱贫人口 …), each to the enum's own text (one object

@@ -348,6 +348,69 @@ NOTE_ROW = sentences.template(
 #: read as blank.
 FORMULA_UNSAVED = sentences.template("%1是公式没有保存结果，按空白读取")
 FORMULA_ERROR = sentences.template("%1是公式的错误值“%2”，按空白读取")
+#: … where the row cannot be read without it (its name or ID number), the row refused: a
+#: formula without its result (a file a program wrote, never saved by Excel or WPS) …
+FORMULA_UNSAVED_REFUSED = sentences.template(
+    "%1是公式，文件里没有保存公式算出的结果（这个文件是程序生成的，没有用 Excel 或 WPS 保存过）："
+    "请在 Excel 或 WPS 中打开这个文件，保存一次后再导入"
+)
+#: … or an error value (%2; #N/A: the formula found nothing to take).
+FORMULA_ERROR_REFUSED = sentences.template(
+    "%1是公式的错误值“%2”，请在表格中改正公式或填入号码后重新导入"
+)
+FORMULA_NA_REFUSED = sentences.template(
+    "%1是公式的错误值“%2”（公式没有找到要取的值），请在表格中改正公式或填入号码后重新导入"
+)
+#: A sheet hidden in the workbook, read after the shown ones (%1 its name): of people, of
+#: records (a person, a record the shown sheets give is taken from them).
+HIDDEN_PEOPLE_SHEET = sentences.template(
+    "工作表“%1”在表格中是隐藏的，在显示的工作表之后读取：其中的行已照常读取，"
+    "已在显示的工作表中的人以显示的为准，请核对（隐藏的可能是旧表或备份）"
+)
+HIDDEN_RECORDS_SHEET = sentences.template(
+    "工作表“%1”在表格中是隐藏的，在显示的工作表之后读取：其中的行已照常读取，"
+    "显示的工作表中已有的记录以显示的为准，请核对（隐藏的可能是旧表或备份）"
+)
+#: A sheet named as an old copy or a backup (%1), read after the others: of people, of records.
+OLD_PEOPLE_SHEET = sentences.template(
+    "工作表“%1”从名称看是旧表或备份，在其他工作表之后读取：其他工作表中已有的人以其他工作表为准，"
+    "其余的行照常读取，请核对"
+)
+OLD_RECORDS_SHEET = sentences.template(
+    "工作表“%1”从名称看是旧表或备份，在其他工作表之后读取：其他工作表中已有的记录以其他工作表为准，"
+    "其余的行照常读取，请核对"
+)
+#: A sheet without 户主身份证号码: a member with no head's row above it (refused) …
+NO_HEAD_ABOVE = sentences.template(
+    "表中没有“户主身份证号码”列，而这一行上方没有户主行：请把户主排在本户成员之前，或填写户主身份证号码"
+)
+#: … a member whose 户主姓名 (%1) is not the nearest head above's (row %2, %3) (refused) …
+HEAD_NAME_OTHER = sentences.template(
+    "户主姓名“%1”与上方最近的户主（第 %2 行 %3）不符：请把本户成员排在户主之后，或填写户主身份证号码"
+)
+#: … and the sheet's members placed with the head above them (said once).
+HEADS_BY_ORDER = sentences.template(
+    "表中没有“户主身份证号码”列：新的家庭成员按排列顺序并入其上方最近的户主"
+    "（与户主关系为“户主”的行）的户（台账中已有的人不改变所在的户），请核对"
+)
+#: A member's blank 户主身份证号码 under a merged cell, taken from the row above (%1).
+HEAD_FROM_MERGED = sentences.template("户主身份证号码为空，按合并单元格取上一行的 %1，请核对")
+#: A row under another block's header (row %1) that is not the first header's (refused).
+UNDER_OTHER_HEADER = sentences.template(
+    "这一行在第 %1 行另一段表格的表头之下，未导入（见第 %1 行）"
+)
+#: The sheet's header again (row %1 the first), passed over.
+HEADER_AGAIN = sentences.template("这一行是表头（与第 %1 行的表头相同），不是人员，未读取")
+#: Another block's header, its columns otherwise (%1 the first header's row, %2 the column's
+#: letters, %3 what it says here, %4 what the first header says) (refused).
+HEADER_OTHER = sentences.template(
+    "这一行是另一段表格的表头，列的排列与第 %1 行的表头不同（%2 列这里是“%3”，第 %1 行是“%4”）："
+    "这一段按第一个表头读会读错，其下各行都未导入；请把这一段连同它的表头移到单独的工作表后再导入"
+)
+#: A column hidden in the sheet (%1 its header, %2 its letters), read as usual.
+HIDDEN_COLUMN = sentences.template(
+    "“%1”列（%2 列）在表格中是隐藏的，其中的内容已照常读取，请核对（要不导入这一列，请删除该列后再导入）"
+)
 #: Without --update, a record the ledger holds otherwise: what differs (its kind and field, as
 #: the preview labels it), the ledger's value, the sheet's.
 RECORD_DIFFERS = sentences.template(
@@ -533,29 +596,25 @@ class LedgerImporter:
                             placer.hidden_sheets.add(sheet.sheet)
                             self._later.add(sheet.sheet)
                         if sheet.hidden_sheet:
-                            shown_first = (
-                                "已在显示的工作表中的人以显示的为准，"
+                            hidden = (
+                                HIDDEN_PEOPLE_SHEET
                                 if sheet.kind == LEDGER
-                                else "显示的工作表中已有的记录以显示的为准，"
+                                else HIDDEN_RECORDS_SHEET
                             )
                             self.report.warnings.append(
-                                RowProblem(
+                                RowProblem.of(
                                     sheet.header_row,
-                                    f"工作表“{sheet.sheet}”在表格中是隐藏的，在显示的工作表之后"
-                                    f"读取：其中的行已照常读取，{shown_first}"
-                                    "请核对（隐藏的可能是旧表或备份）",
+                                    sentences.said(hidden, sheet.sheet),
                                     sheet.sheet,
                                 )
                             )
                         elif sheet.old_copy:
                             self._old_named.add(sheet.sheet)
-                            current = "人" if sheet.kind == LEDGER else "记录"
+                            old = OLD_PEOPLE_SHEET if sheet.kind == LEDGER else OLD_RECORDS_SHEET
                             self.report.warnings.append(
-                                RowProblem(
+                                RowProblem.of(
                                     sheet.header_row,
-                                    f"工作表“{sheet.sheet}”从名称看是旧表或备份，在其他工作表之后"
-                                    f"读取：其他工作表中已有的{current}以其他工作表为准，其余的行"
-                                    "照常读取，请核对",
+                                    sentences.said(old, sheet.sheet),
                                     sheet.sheet,
                                 )
                             )
@@ -597,7 +656,8 @@ class LedgerImporter:
                     if not found:
                         raise no_header()
                     self.report.warnings.extend(
-                        RowProblem(row, passed_over(name), name) for name, row in book.passed_over
+                        RowProblem.of(row, passed_over(name), name)
+                        for name, row in book.passed_over
                     )
                     placer.finish(
                         bulk,
@@ -656,29 +716,17 @@ class LedgerImporter:
             return True
         number, head_row, name = self._head_by_order or ("", 0, "")
         if not number:
-            self._reject(
-                row,
-                "表中没有“户主身份证号码”列，而这一行上方没有户主行：请把户主排在本户成员之前，或填写户主身份证号码",
-            )
+            self._reject(row, sentences.said(NO_HEAD_ABOVE))
             return False
         given = "".join(head_name.split())
         if given and given != "".join(name.split()):
-            self._reject(
-                row,
-                f"户主姓名“{given}”与上方最近的户主（第 {head_row} 行 {name}）不符："
-                "请把本户成员排在户主之后，或填写户主身份证号码",
-            )
+            self._reject(row, sentences.said(HEAD_NAME_OTHER, given, str(head_row), name))
             return False
         texts["head_id_number"] = number
         if not self._by_order_said:  # said once, on the first member so placed
             self._by_order_said = True
             self.report.warnings.append(
-                RowProblem(
-                    row,
-                    "表中没有“户主身份证号码”列：新的家庭成员按排列顺序并入其上方最近的户主"
-                    "（与户主关系为“户主”的行）的户（台账中已有的人不改变所在的户），请核对",
-                    self._sheet,
-                )
+                RowProblem.of(row, sentences.said(HEADS_BY_ORDER), self._sheet)
             )
         return True
 
@@ -2003,11 +2051,7 @@ class LedgerImporter:
             )
         if not is_header:
             if self._other_block is not None:
-                self._reject(
-                    row,
-                    f"这一行在第 {self._other_block} 行另一段表格的表头之下，未导入"
-                    f"（见第 {self._other_block} 行）",
-                )
+                self._reject(row, sentences.said(UNDER_OTHER_HEADER, str(self._other_block)))
                 return True
             return False
         moved = [
@@ -2018,11 +2062,7 @@ class LedgerImporter:
         if not moved:
             self._other_block = None
             self.report.warnings.append(
-                RowProblem(
-                    row,
-                    f"这一行是表头（与第 {self._header_row} 行的表头相同），不是人员，未读取",
-                    self._sheet,
-                )
+                RowProblem.of(row, sentences.said(HEADER_AGAIN, str(self._header_row)), self._sheet)
             )
             return True
         self._other_block = row
@@ -2030,10 +2070,7 @@ class LedgerImporter:
         letter, heading = self._header_of.get(key, ("", ""))
         self._reject(
             row,
-            f"这一行是另一段表格的表头，列的排列与第 {self._header_row} 行的表头不同"
-            f"（{letter} 列这里是“{texts[key]}”，第 {self._header_row} 行是“{heading}”）："
-            "这一段按第一个表头读会读错，其下各行都未导入；"
-            "请把这一段连同它的表头移到单独的工作表后再导入",
+            sentences.said(HEADER_OTHER, str(self._header_row), letter, texts[key], heading),
         )
         return True
 
@@ -2045,20 +2082,11 @@ class LedgerImporter:
             return False
         for label, error, vital in errors:
             if vital and error == guard.NO_RESULT:
-                self._reject(
-                    row,
-                    f"{label}是公式，文件里没有保存公式算出的结果（这个文件是程序生成的，"
-                    "没有用 Excel 或 WPS 保存过）：请在 Excel 或 WPS 中打开这个文件，保存一次后"
-                    "再导入",
-                )
+                self._reject(row, sentences.said(FORMULA_UNSAVED_REFUSED, sentences.Word(label)))
                 return True
             if vital:
-                self._reject(
-                    row,
-                    f"{label}是公式的错误值“{error}”"
-                    + ("（公式没有找到要取的值）" if error == "#N/A" else "")
-                    + "，请在表格中改正公式或填入号码后重新导入",
-                )
+                refused = FORMULA_NA_REFUSED if error == "#N/A" else FORMULA_ERROR_REFUSED
+                self._reject(row, sentences.said(refused, sentences.Word(label), error))
                 return True
         for label, error, _vital in errors:
             said = (
@@ -2202,11 +2230,7 @@ class LedgerImporter:
             texts["head_id_number"] = above[1]
             raw.pop("head_id_number", None)
             self.report.warnings.append(
-                RowProblem(
-                    row,
-                    f"户主身份证号码为空，按合并单元格取上一行的 {above[1]}，请核对",
-                    self._sheet,
-                )
+                RowProblem.of(row, sentences.said(HEAD_FROM_MERGED, above[1]), self._sheet)
             )
             return row, above[1]
         return None
@@ -2326,10 +2350,9 @@ def _hidden_columns(sheet: Table) -> list[RowProblem]:
         header = sheet.header_cells[index] if index < len(sheet.header_cells) else ""
         name = " ".join(str(header or "").split()) or key
         found.append(
-            RowProblem(
+            RowProblem.of(
                 sheet.header_row,
-                f"“{name}”列（{_letters(index + 1)} 列）在表格中是隐藏的，其中的内容已照常读取，"
-                "请核对（要不导入这一列，请删除该列后再导入）",
+                sentences.said(HIDDEN_COLUMN, name, _letters(index + 1)),
                 sheet.sheet,
             )
         )

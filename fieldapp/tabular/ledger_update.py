@@ -18,9 +18,9 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from fieldapp.domain.dates import written_text
 from fieldapp.domain.enums import WorkStatus
 from fieldapp.domain.labels import FIELD_LABELS
+from fieldapp.domain.sentences import Day, said, template
 from fieldapp.domain.values import same_value
 from fieldapp.services.imports import Packed
 from fieldapp.store.ledger import natural_id, new_id
@@ -28,6 +28,15 @@ from fieldapp.store.queries import tabular as store
 from fieldapp.store.queries.tabular import Edit, Edits
 from fieldapp.tabular import cells
 from fieldapp.tabular.person_row import FORM_NOT_GIVEN, ended_before
+
+#: 未就业 in a month (%1) of a person whose job started that month (%2) is still open in the
+#: ledger, the job named by its employer or place (%3), or by neither: left as it is, said.
+STILL_WORKING = template(
+    "%1就业状态填的是“未就业”，但台账中%2开始的务工（%3）仍在进行，未作修改，请核对"
+)
+STILL_WORKING_UNNAMED = template(
+    "%1就业状态填的是“未就业”，但台账中%2开始的务工（未填单位）仍在进行，未作修改，请核对"
+)
 
 #: Sheet column → person field, for the columns an update may change.
 PERSON_FIELDS = {
@@ -544,10 +553,13 @@ class PersonPlanner:
             if row["start_date"] < first.isoformat():
                 differ.change(plan, "employment_spells", row, {"end_date": before})
             elif row["start_date"] < next_month:
+                job = row["employer"] or row["place_name"]
+                said_month = Day(first, "month")
+                started = Day(dt.date.fromisoformat(row["start_date"]))
                 item.warnings.append(
-                    f"{written_text(month)}就业状态填的是“未就业”，"
-                    f"但台账中{written_text(row['start_date'])}开始的务工"
-                    f"（{row['employer'] or row['place_name'] or '未填单位'}）仍在进行，未作修改，请核对"
+                    said(STILL_WORKING, said_month, started, job)
+                    if job
+                    else said(STILL_WORKING_UNNAMED, said_month, started)
                 )
 
     def _status(

@@ -68,6 +68,14 @@ PLACE_ELSEWHERE = template(
     "区划与台账不同：表中是“%1”，台账中这户在“%2”。表格导入不改变一户所在的地点，区划和详细地址"
     "这几格没有导入，这一行的其他修改照常导入；整户搬迁请在程序中打开这户，改“所在区域”和地址"
 )
+#: An update row naming another head (%1 the head's ID number on the row) than the ledger's
+#: for this person (%2 the ledger's head's name, %3 their number): the household's cells kept
+#: out, said on the row.
+HEAD_OTHER = template(
+    "户主身份证号码 %1 与台账不同：台账中这个人在%2（%3）的户。表格导入不改变一个人所在的户，"
+    "户主身份证号码、与户主关系和户的地址、户编号、户备注这几格没有导入，这一行的其他修改照常导入；"
+    "要迁户或分户，请在程序中打开这个人，点“迁到别户…”并写明原因"
+)
 #: A village (site) made from a row giving only its 区划代码, no row of the import naming it
 #: (%1 the code, %2 the column to name it in): kept by its code, said on that row.
 PLACE_UNNAMED = template(
@@ -333,12 +341,7 @@ class Placer:
             # written as 配偶 of another would make the person the spouse of their own head).
             # So are its household's cells (the other household's address, number, notes).
             item.given = item.given - {"relation", "address", "household_no", "household_notes"}
-            item.warnings.append(
-                f"户主身份证号码 {item.head_number} 与台账不同：台账中这个人在{name}（{number}）"
-                "的户。表格导入不改变一个人所在的户，户主身份证号码、与户主关系和户的地址、户编号、"
-                "户备注这几格没有导入，这一行的其他修改照常导入；"
-                "要迁户或分户，请在程序中打开这个人，点“迁到别户…”并写明原因"
-            )
+            item.warnings.append(sentences.said(HEAD_OTHER, item.head_number, name, number))
 
     def _into_group(self, item: ParsedRow, household: str, area: str) -> None:
         """An update row a sheet named for a group puts in it (`ParsedRow.sheet_group`), of a

@@ -28,7 +28,7 @@ from python_calamine import CalamineSheet, CalamineWorkbook, PasswordError, Shee
 
 from fieldapp.domain import idnumber
 from fieldapp.domain.errors import ValidationFailed
-from fieldapp.domain.sentences import grouped, said, template
+from fieldapp.domain.sentences import Sentence, grouped, said, template
 from fieldapp.tabular import dates, guard
 from fieldapp.tabular.cells import text, visible
 from fieldapp.tabular.columns import (
@@ -396,12 +396,17 @@ def _blank_errors(table: Table) -> None:
 HELP_SHEET = "填写说明"
 
 
-def passed_over(sheet: str) -> str:
+#: A sheet with rows in it where no header was found in its first rows (%1 its name, %2 how
+#: many rows were looked at): not read.
+PASSED_OVER = template(
+    "工作表“%1”没有读取：前 %2 行里找不到表头（需要“姓名”和"
+    "“身份证号码”两列，户主名单可写“户主姓名”）；这张表里如有人员，请把列名改成这样后再导入"
+)
+
+
+def passed_over(sheet: str) -> Sentence:
     """What to say of a sheet with rows in it where no header was found (not read)."""
-    return (
-        f"工作表“{sheet}”没有读取：前 {HEADER_SCAN_ROWS} 行里找不到表头（需要“姓名”和"
-        "“身份证号码”两列，户主名单可写“户主姓名”）；这张表里如有人员，请把列名改成这样后再导入"
-    )
+    return said(PASSED_OVER, sheet, str(HEADER_SCAN_ROWS))
 
 
 def no_header() -> ValidationFailed:

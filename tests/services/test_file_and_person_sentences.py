@@ -542,8 +542,9 @@ def test_a_cell_the_import_refuses_says_what_it_said_before_and_each_template(mo
         if t in vars(m).values()
     }
     # (said by `_cell_sentences` and `_job_sheet_notes`; an end to come and a day of a month
-    # alone are notes on a row taken, said whole by tests/tabular/test_real_sheets.py)
-    notes = {extra_sheets.END_TO_COME, extra_sheets.DAY_MONTH_ONLY}
+    # alone are notes on a row taken, said whole by tests/tabular/test_real_sheets.py; a
+    # category dated by its year alone, a note too, by tests/tabular/test_import_notes_said.py)
+    notes = {extra_sheets.END_TO_COME, extra_sheets.DAY_MONTH_ONLY, categories.YEAR_ONLY}
     assert mine - met == {cells.UNREADABLE, extra_sheets.BOTH_GIVEN, *notes}
     assert str(found[0][0]).startswith("出生日期“3月”没有写年份：请写成 ")
     assert str(found[-1][0]).endswith("”有重名，请填写区划代码")

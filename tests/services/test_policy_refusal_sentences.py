@@ -306,7 +306,8 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     or decision that met the hub's own trouble by `tests.hub.test_hub_database_gone_answered`;
     an upload the hub cannot say it took (its database gone as it saved it) by
     `tests.hub.test_hub_upload_unsure`; a spreadsheet file refused before it is read, or that
-    cannot be read, by `tests.tabular.test_file_refusals_said`;
+    cannot be read, by `tests.tabular.test_file_refusals_said`; an import's notes on its
+    sheets, rows and columns by `tests.tabular.test_import_notes_said`;
     a job's figure past its bound by `tests.services.test_job_bounds`; a move's refusals and
     warnings by `tests.services.test_move_sentences`; a 月报 of a month not
     yet begun by `tests.services.test_report_month_not_begun`; a bundle's refusal, each code's
@@ -338,6 +339,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     from tests.services.test_restore_users_said import said_here as restore_said
     from tests.services.test_user_refusal_sentences import said_here as users_said
     from tests.tabular.test_file_refusals_said import said_here as guard_said
+    from tests.tabular.test_import_notes_said import said_here as notes_said
     from tests.ui.test_import_lists_in_english import said_here as placed_said
     from tests.ui.test_stick_refusals_in_english import said_here as stick_said
 
@@ -357,6 +359,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
         *reasons_said(),
         *files_said(tmp_path, monkeypatch),
         *guard_said(tmp_path / "guard", monkeypatch),
+        *notes_said(tmp_path / "notes"),
         *print_notes(tmp_path, monkeypatch),
         *editor_said(tmp_path / "editor"),
         *problems_said(),

@@ -9057,6 +9057,86 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>这条%1的%2不在%3负责的范围内：每台设备只记本机为本范围打印、导出的材料，记到别处的会被当作那里打印、公示过的材料</source>
       <translation>The “%2” of this %1 is outside the area of %3: each device logs only what it printed or exported for its own area; one logged for elsewhere would pass there as a paper printed and posted there</translation>
     </message>
+    <message>
+      <source>%1就业状态填的是“未就业”，但台账中%2开始的务工（%3）仍在进行，未作修改，请核对</source>
+      <translation>The employment status for %1 is “Not employed”, but the ledger has a job begun on %2 (%3) still running: it was left as it is; please check</translation>
+    </message>
+    <message>
+      <source>%1就业状态填的是“未就业”，但台账中%2开始的务工（未填单位）仍在进行，未作修改，请核对</source>
+      <translation>The employment status for %1 is “Not employed”, but the ledger has a job begun on %2 (no employer given) still running: it was left as it is; please check</translation>
+    </message>
+    <message>
+      <source>%1是公式的错误值“%2”（公式没有找到要取的值），请在表格中改正公式或填入号码后重新导入</source>
+      <translation>%1 is a formula's error value “%2” (the formula found no value to take): correct the formula in the spreadsheet or type the number in, then import again</translation>
+    </message>
+    <message>
+      <source>%1是公式的错误值“%2”，请在表格中改正公式或填入号码后重新导入</source>
+      <translation>%1 is a formula's error value “%2”: correct the formula in the spreadsheet or type the number in, then import again</translation>
+    </message>
+    <message>
+      <source>%1是公式，文件里没有保存公式算出的结果（这个文件是程序生成的，没有用 Excel 或 WPS 保存过）：请在 Excel 或 WPS 中打开这个文件，保存一次后再导入</source>
+      <translation>%1 is a formula, and the file holds no result of it (the file was made by a program and never saved in Excel or WPS): open the file in Excel or WPS, save it once, then import it again</translation>
+    </message>
+    <message>
+      <source>“%1”列（%2 列）在表格中是隐藏的，其中的内容已照常读取，请核对（要不导入这一列，请删除该列后再导入）</source>
+      <translation>Column “%1” (column %2) is hidden in the spreadsheet; what it holds was read as usual; please check (to leave the column out, delete it, then import again)</translation>
+    </message>
+    <message>
+      <source>人员类别“%1”只写了年份“%2”：已记为%3，认定日期没有记录（要记下日期，请写成 2016-12-31 这样）</source>
+      <translation>The category “%1” gives only the year “%2”: it is recorded as %3 with no date it was recognised (to record the date, write it as 2016-12-31)</translation>
+    </message>
+    <message>
+      <source>工作表“%1”从名称看是旧表或备份，在其他工作表之后读取：其他工作表中已有的人以其他工作表为准，其余的行照常读取，请核对</source>
+      <translation>Sheet “%1” looks by its name like an old copy or a backup and was read after the other sheets: a person the other sheets already have is taken as they have them, its other rows were read as usual; please check</translation>
+    </message>
+    <message>
+      <source>工作表“%1”从名称看是旧表或备份，在其他工作表之后读取：其他工作表中已有的记录以其他工作表为准，其余的行照常读取，请核对</source>
+      <translation>Sheet “%1” looks by its name like an old copy or a backup and was read after the other sheets: a record the other sheets already have is taken as they have it, its other rows were read as usual; please check</translation>
+    </message>
+    <message>
+      <source>工作表“%1”在表格中是隐藏的，在显示的工作表之后读取：其中的行已照常读取，已在显示的工作表中的人以显示的为准，请核对（隐藏的可能是旧表或备份）</source>
+      <translation>Sheet “%1” is hidden in the spreadsheet and was read after the sheets shown: its rows were read as usual, a person already on a sheet shown as that sheet has them; please check (a hidden sheet may be an old copy or a backup)</translation>
+    </message>
+    <message>
+      <source>工作表“%1”在表格中是隐藏的，在显示的工作表之后读取：其中的行已照常读取，显示的工作表中已有的记录以显示的为准，请核对（隐藏的可能是旧表或备份）</source>
+      <translation>Sheet “%1” is hidden in the spreadsheet and was read after the sheets shown: its rows were read as usual, a record the sheets shown already have as they have it; please check (a hidden sheet may be an old copy or a backup)</translation>
+    </message>
+    <message>
+      <source>工作表“%1”没有读取：前 %2 行里找不到表头（需要“姓名”和“身份证号码”两列，户主名单可写“户主姓名”）；这张表里如有人员，请把列名改成这样后再导入</source>
+      <translation>Sheet “%1” was not read: no header was found in its first %2 rows (it needs the two columns “姓名” (name) and “身份证号码” (ID number); a list of heads may have “户主姓名”); if the sheet has people in it, name its columns so, then import again</translation>
+    </message>
+    <message>
+      <source>户主姓名“%1”与上方最近的户主（第 %2 行 %3）不符：请把本户成员排在户主之后，或填写户主身份证号码</source>
+      <translation>The head's name “%1” is not that of the nearest head above (row %2, %3): put the household's members after their head, or fill in the head's ID number</translation>
+    </message>
+    <message>
+      <source>户主身份证号码 %1 与台账不同：台账中这个人在%2（%3）的户。表格导入不改变一个人所在的户，户主身份证号码、与户主关系和户的地址、户编号、户备注这几格没有导入，这一行的其他修改照常导入；要迁户或分户，请在程序中打开这个人，点“迁到别户…”并写明原因</source>
+      <translation>The head's ID number %1 is not the ledger's: in the ledger this person is in the household of %2 (%3). An import moves no one to another household: the head's ID number, the relation to the head and the household's address, number and notes were not imported, the row's other changes were; to move the person or make a household of their own, open the person in the program, click “Move to another household…” and give the reason</translation>
+    </message>
+    <message>
+      <source>户主身份证号码为空，按合并单元格取上一行的 %1，请核对</source>
+      <translation>The head's ID number is blank; taken as %1 from the row above, as the cells are merged; please check</translation>
+    </message>
+    <message>
+      <source>表中没有“户主身份证号码”列，而这一行上方没有户主行：请把户主排在本户成员之前，或填写户主身份证号码</source>
+      <translation>The sheet has no “Head of household's ID number” column and there is no head's row above this row: put the head before the household's members, or fill in the head's ID number</translation>
+    </message>
+    <message>
+      <source>表中没有“户主身份证号码”列：新的家庭成员按排列顺序并入其上方最近的户主（与户主关系为“户主”的行）的户（台账中已有的人不改变所在的户），请核对</source>
+      <translation>The sheet has no “Head of household's ID number” column: each new member is placed, by the order of the rows, in the household of the nearest head above (the row whose relation to the head is “Head”) (a person the ledger has already stays in their household); please check</translation>
+    </message>
+    <message>
+      <source>这一行在第 %1 行另一段表格的表头之下，未导入（见第 %1 行）</source>
+      <translation>This row is under another table's header at row %1 and was not imported (see row %1)</translation>
+    </message>
+    <message>
+      <source>这一行是另一段表格的表头，列的排列与第 %1 行的表头不同（%2 列这里是“%3”，第 %1 行是“%4”）：这一段按第一个表头读会读错，其下各行都未导入；请把这一段连同它的表头移到单独的工作表后再导入</source>
+      <translation>This row is another table's header, its columns not in the order of the header at row %1 (column %2 is “%3” here, “%4” at row %1): read by the first header this part would be read wrong, so none of the rows under it were imported; move this part with its header to a sheet of its own, then import again</translation>
+    </message>
+    <message>
+      <source>这一行是表头（与第 %1 行的表头相同），不是人员，未读取</source>
+      <translation>This row is a header (the same as the header at row %1), not a person, and was not read</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
