@@ -1157,4 +1157,18 @@ EN_REFUSALS: dict[str, str] = {
     "%1就业状态填的是“未就业”，但台账中%2开始的务工（%3）仍在进行，未作修改，请核对": "The employment status for %1 is “Not employed”, but the ledger has a job begun on %2 (%3) still running: it was left as it is; please check",
     "%1就业状态填的是“未就业”，但台账中%2开始的务工（未填单位）仍在进行，未作修改，请核对": "The employment status for %1 is “Not employed”, but the ledger has a job begun on %2 (no employer given) still running: it was left as it is; please check",
     "人员类别“%1”只写了年份“%2”：已记为%3，认定日期没有记录（要记下日期，请写成 2016-12-31 这样）": "The category “%1” gives only the year “%2”: it is recorded as %3 with no date it was recognised (to record the date, write it as 2016-12-31)",
+    # A file or a print the ledger cannot log, why, and what to do.
+    "找不到台账文件：存放它的 U 盘被拔出了，或文件被移走、替换了": "the ledger's file cannot be found: the USB stick holding it was pulled out, or the file was moved or replaced",
+    "插好 U 盘（或把台账放回原处）": "plug the USB stick back in (or put the ledger back where it was)",
+    "台账所在的磁盘已满，或存放台账的 U 盘被拔出了": "the ledger's disk is full, or the USB stick holding the ledger was pulled out",
+    "腾出台账所在磁盘的空间（或插好 U 盘）": "free some space on the ledger's disk (or plug the USB stick back in)",
+    "台账文件是只读的（U 盘打开了写保护？）": "the ledger's file is read-only (is the USB stick's write protection on?)",
+    "去掉写保护、重新打开台账": "turn the write protection off and open the ledger again",
+    "另一个程序正在写入台账，还没有结束": "another program is writing to the ledger and has not finished",
+    "稍等片刻": "wait a moment",
+    "没有打印：台账无法写入这次的打印记录（%2），而每份打印件都必须记入打印记录。没有送任何一页到打印机“%1”，台账也没有改动。请%3后再打印一次": "Not printed: the ledger cannot log this print (%2), and every printed paper must be in the print log. No page was sent to the printer “%1” and the ledger is unchanged. Please %3, then print again",
+    "“%1”没有保存：台账无法写入这次的打印记录（%2），而每份打印件都必须记入打印记录。原来的文件没有改动，台账也没有改动。请%3后再保存一次": "“%1” was not saved: the ledger cannot log this print (%2), and every printed paper must be in the print log. The file that was there is unchanged, and so is the ledger. Please %3, then save again",
+    "“%1”没有保存：台账无法写入这次的打印记录（%2），而每份打印件都必须记入打印记录。没有写入任何文件，台账也没有改动。请%3后再保存一次": "“%1” was not saved: the ledger cannot log this print (%2), and every printed paper must be in the print log. No file was written and the ledger is unchanged. Please %3, then save again",
+    "“%1”没有留下：文件已写出，但台账无法写入这次的导出记录（%2），而每次导出都必须记入导出记录，所以已把它删除。台账没有改动。请%3后再导出一次": "“%1” was not kept: the file was written, but the ledger cannot log this export (%2), and every export must be in the export log, so the file was deleted. The ledger is unchanged. Please %3, then export again",
+    "这是正式台账，不能放入演示数据。演示数据要放在单独的演示台账里：请另选一个新的台账文件来生成演示数据。": "This is a real ledger: demo data cannot go into it. Demo data belongs in a demo ledger of its own: choose a new ledger file to make the demo data in.",
 }

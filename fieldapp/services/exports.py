@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.domain.errors import FieldappError
+from fieldapp.domain.sentences import Sentence, said, template
 from fieldapp.paths import make_private
 from fieldapp.saving import BUSY, DISK, READ_ONLY, discard, ledger_trouble
 from fieldapp.store import users as store
@@ -89,24 +90,50 @@ class NotLogged(FieldappError):
     """A file was not kept because its export or print could not be logged in the ledger."""
 
 
-def _ledger_cause(error: BaseException) -> tuple[str, str] | None:
+#: Why the ledger could not be written (the ledger's file gone, its disk full, read-only,
+#: another program writing), and what to do about it: the parts of `not_logged`'s refusals.
+LEDGER_GONE = template("找不到台账文件：存放它的 U 盘被拔出了，或文件被移走、替换了")
+LEDGER_GONE_REMEDY = template("插好 U 盘（或把台账放回原处）")
+DISK_FULL = template("台账所在的磁盘已满，或存放台账的 U 盘被拔出了")
+DISK_FULL_REMEDY = template("腾出台账所在磁盘的空间（或插好 U 盘）")
+READ_ONLY_LEDGER = template("台账文件是只读的（U 盘打开了写保护？）")
+READ_ONLY_REMEDY = template("去掉写保护、重新打开台账")
+LEDGER_BUSY = template("另一个程序正在写入台账，还没有结束")
+LEDGER_BUSY_REMEDY = template("稍等片刻")
+#: A paper for a printer (%1 the printer's name) not printed: its print not logged (%2 why,
+#: %3 what to do).
+NOT_PRINTED = template(
+    "没有打印：台账无法写入这次的打印记录（%2），而每份打印件都必须记入打印记录。"
+    "没有送任何一页到打印机“%1”，台账也没有改动。请%3后再打印一次"
+)
+#: A PDF (%1) not saved for the same, the file there before kept or none written.
+PDF_NOT_SAVED_OLD_KEPT = template(
+    "“%1”没有保存：台账无法写入这次的打印记录（%2），而每份打印件都必须记入"
+    "打印记录。原来的文件没有改动，台账也没有改动。请%3后再保存一次"
+)
+PDF_NOT_SAVED = template(
+    "“%1”没有保存：台账无法写入这次的打印记录（%2），而每份打印件都必须记入"
+    "打印记录。没有写入任何文件，台账也没有改动。请%3后再保存一次"
+)
+#: An export (%1) written, then deleted: its export not logged.
+EXPORT_NOT_KEPT = template(
+    "“%1”没有留下：文件已写出，但台账无法写入这次的导出记录（%2），而每次导出"
+    "都必须记入导出记录，所以已把它删除。台账没有改动。请%3后再导出一次"
+)
+
+
+def _ledger_cause(error: BaseException) -> tuple[Sentence, Sentence] | None:
     """Why the ledger could not be written, and what to do about it (None: not the ledger's
     file or disk — a program fault, said as such)."""
     if isinstance(error, LedgerGone):
-        return (
-            "找不到台账文件：存放它的 U 盘被拔出了，或文件被移走、替换了",
-            "插好 U 盘（或把台账放回原处）",
-        )
+        return said(LEDGER_GONE), said(LEDGER_GONE_REMEDY)
     trouble = ledger_trouble(error)
     if trouble == DISK:
-        return (
-            "台账所在的磁盘已满，或存放台账的 U 盘被拔出了",
-            "腾出台账所在磁盘的空间（或插好 U 盘）",
-        )
+        return said(DISK_FULL), said(DISK_FULL_REMEDY)
     if trouble == READ_ONLY:
-        return "台账文件是只读的（U 盘打开了写保护？）", "去掉写保护、重新打开台账"
+        return said(READ_ONLY_LEDGER), said(READ_ONLY_REMEDY)
     if trouble == BUSY:
-        return "另一个程序正在写入台账，还没有结束", "稍等片刻"
+        return said(LEDGER_BUSY), said(LEDGER_BUSY_REMEDY)
     return None
 
 
@@ -127,20 +154,11 @@ def not_logged(
         return None
     why, remedy = cause
     if to_printer:  # `path`: the printer's name
-        return NotLogged(
-            f"没有打印：台账无法写入这次的打印记录（{why}），而每份打印件都必须记入打印记录。"
-            f"没有送任何一页到打印机“{path}”，台账也没有改动。请{remedy}后再打印一次"
-        )
+        return NotLogged(said(NOT_PRINTED, str(path), why, remedy))
     if printed:
-        before = "原来的文件没有改动" if old_kept else "没有写入任何文件"
-        return NotLogged(
-            f"“{path}”没有保存：台账无法写入这次的打印记录（{why}），而每份打印件都必须记入"
-            f"打印记录。{before}，台账也没有改动。请{remedy}后再保存一次"
-        )
-    return NotLogged(
-        f"“{path}”没有留下：文件已写出，但台账无法写入这次的导出记录（{why}），而每次导出"
-        f"都必须记入导出记录，所以已把它删除。台账没有改动。请{remedy}后再导出一次"
-    )
+        kept = PDF_NOT_SAVED_OLD_KEPT if old_kept else PDF_NOT_SAVED
+        return NotLogged(said(kept, str(path), why, remedy))
+    return NotLogged(said(EXPORT_NOT_KEPT, str(path), why, remedy))
 
 
 def export_log(ledger: Ledger, limit: int = 200) -> list[dict[str, Any]]:

@@ -12,6 +12,7 @@ from pathlib import Path
 from fieldapp.domain.credentials import Credentials
 from fieldapp.domain.errors import ValidationFailed
 from fieldapp.domain.progress import CancelCheck, Progress
+from fieldapp.domain.sentences import said, template
 from fieldapp.services.incarnation import finish_restore, restore_unfinished
 from fieldapp.services.sheet_conflicts import clear_at_open
 from fieldapp.store import ledger_kind
@@ -105,6 +106,13 @@ def is_demo(ledger: Ledger) -> bool:
     return ledger_kind.is_demo(ledger)
 
 
+#: Demo people refused into a ledger holding anything or enrolled with a hub.
+DEMO_IN_REAL = template(
+    "这是正式台账，不能放入演示数据。演示数据要放在单独的演示台账里："
+    "请另选一个新的台账文件来生成演示数据。"
+)
+
+
 def make_demo(ledger: Ledger) -> None:
     """Make a new, empty ledger a demo ledger (one that already is stays so).
 
@@ -114,8 +122,5 @@ def make_demo(ledger: Ledger) -> None:
     if ledger_kind.is_demo(ledger):
         return
     if not ledger_kind.is_empty(ledger) or SyncState(ledger.db).identity() is not None:
-        raise ValidationFailed(
-            "这是正式台账，不能放入演示数据。演示数据要放在单独的演示台账里："
-            "请另选一个新的台账文件来生成演示数据。"
-        )
+        raise ValidationFailed(said(DEMO_IN_REAL))
     ledger_kind.set_kind(ledger, ledger_kind.DEMO, ledger_kind.DEMO_ORIGIN + secrets.token_hex(8))

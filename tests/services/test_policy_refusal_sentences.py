@@ -307,7 +307,9 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     an upload the hub cannot say it took (its database gone as it saved it) by
     `tests.hub.test_hub_upload_unsure`; a spreadsheet file refused before it is read, or that
     cannot be read, by `tests.tabular.test_file_refusals_said`; an import's notes on its
-    sheets, rows and columns by `tests.tabular.test_import_notes_said`;
+    sheets, rows and columns by `tests.tabular.test_import_notes_said`; a file or a print the
+    ledger cannot log, and demo people refused into a real ledger, by
+    `tests.services.test_not_logged_said`;
     a job's figure past its bound by `tests.services.test_job_bounds`; a move's refusals and
     warnings by `tests.services.test_move_sentences`; a 月报 of a month not
     yet begun by `tests.services.test_report_month_not_begun`; a bundle's refusal, each code's
@@ -333,6 +335,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     from tests.services.test_file_and_person_sentences import said_here as files_said
     from tests.services.test_job_bounds import said_here as jobs_said
     from tests.services.test_move_sentences import said_here as moves_said
+    from tests.services.test_not_logged_said import said_here as not_logged_said
     from tests.services.test_policy_warning_sentences import SAID_HERE as WARNED
     from tests.services.test_publish_refusal_sentences import SAID_HERE as PUBLISHING
     from tests.services.test_report_month_not_begun import said_here as report_said
@@ -360,6 +363,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
         *files_said(tmp_path, monkeypatch),
         *guard_said(tmp_path / "guard", monkeypatch),
         *notes_said(tmp_path / "notes"),
+        *not_logged_said(tmp_path / "not_logged"),
         *print_notes(tmp_path, monkeypatch),
         *editor_said(tmp_path / "editor"),
         *problems_said(),

@@ -9137,6 +9137,58 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>这一行是表头（与第 %1 行的表头相同），不是人员，未读取</source>
       <translation>This row is a header (the same as the header at row %1), not a person, and was not read</translation>
     </message>
+    <message>
+      <source>“%1”没有保存：台账无法写入这次的打印记录（%2），而每份打印件都必须记入打印记录。原来的文件没有改动，台账也没有改动。请%3后再保存一次</source>
+      <translation>“%1” was not saved: the ledger cannot log this print (%2), and every printed paper must be in the print log. The file that was there is unchanged, and so is the ledger. Please %3, then save again</translation>
+    </message>
+    <message>
+      <source>“%1”没有保存：台账无法写入这次的打印记录（%2），而每份打印件都必须记入打印记录。没有写入任何文件，台账也没有改动。请%3后再保存一次</source>
+      <translation>“%1” was not saved: the ledger cannot log this print (%2), and every printed paper must be in the print log. No file was written and the ledger is unchanged. Please %3, then save again</translation>
+    </message>
+    <message>
+      <source>“%1”没有留下：文件已写出，但台账无法写入这次的导出记录（%2），而每次导出都必须记入导出记录，所以已把它删除。台账没有改动。请%3后再导出一次</source>
+      <translation>“%1” was not kept: the file was written, but the ledger cannot log this export (%2), and every export must be in the export log, so the file was deleted. The ledger is unchanged. Please %3, then export again</translation>
+    </message>
+    <message>
+      <source>去掉写保护、重新打开台账</source>
+      <translation>turn the write protection off and open the ledger again</translation>
+    </message>
+    <message>
+      <source>另一个程序正在写入台账，还没有结束</source>
+      <translation>another program is writing to the ledger and has not finished</translation>
+    </message>
+    <message>
+      <source>台账所在的磁盘已满，或存放台账的 U 盘被拔出了</source>
+      <translation>the ledger's disk is full, or the USB stick holding the ledger was pulled out</translation>
+    </message>
+    <message>
+      <source>台账文件是只读的（U 盘打开了写保护？）</source>
+      <translation>the ledger's file is read-only (is the USB stick's write protection on?)</translation>
+    </message>
+    <message>
+      <source>找不到台账文件：存放它的 U 盘被拔出了，或文件被移走、替换了</source>
+      <translation>the ledger's file cannot be found: the USB stick holding it was pulled out, or the file was moved or replaced</translation>
+    </message>
+    <message>
+      <source>插好 U 盘（或把台账放回原处）</source>
+      <translation>plug the USB stick back in (or put the ledger back where it was)</translation>
+    </message>
+    <message>
+      <source>没有打印：台账无法写入这次的打印记录（%2），而每份打印件都必须记入打印记录。没有送任何一页到打印机“%1”，台账也没有改动。请%3后再打印一次</source>
+      <translation>Not printed: the ledger cannot log this print (%2), and every printed paper must be in the print log. No page was sent to the printer “%1” and the ledger is unchanged. Please %3, then print again</translation>
+    </message>
+    <message>
+      <source>稍等片刻</source>
+      <translation>wait a moment</translation>
+    </message>
+    <message>
+      <source>腾出台账所在磁盘的空间（或插好 U 盘）</source>
+      <translation>free some space on the ledger's disk (or plug the USB stick back in)</translation>
+    </message>
+    <message>
+      <source>这是正式台账，不能放入演示数据。演示数据要放在单独的演示台账里：请另选一个新的台账文件来生成演示数据。</source>
+      <translation>This is a real ledger: demo data cannot go into it. Demo data belongs in a demo ledger of its own: choose a new ledger file to make the demo data in.</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
