@@ -1,0 +1,256 @@
+"""A message the desktop shows — an import's refused row or warning, a refusal raised as one of
+our errors — written as a Chinese f-string or literal is said in Chinese in the English window
+too: it has no template to translate. Every such message in the import, the services and the
+papers' code is a template said with its parts (`domain.sentences.said`); this test reads the
+source (as `tests.ui.test_filled_at_once` does) for a Chinese text given where a message is
+made, and fails on one not in `ALLOWED` below.
+
+Where a message is made (a *sink*):
+
+- an error the user may see raised with its reason: a call of `Said` or any of its subclasses
+  (`FieldappError`, `ValidationFailed`, `CellError`, …), found by importing the modules;
+- a row refused or warned about: `RowProblem(row, reason, …)`, `RowProblem.of(row, reason, …)`,
+  `self._reject(row, reason, …)`;
+- a note added to a list the import report or a dialog shows: `<…>.append(reason)` (or
+  `.extend`) on a list whose name says so (`warnings`, `notes`, `rejected`, `problems`, or a
+  list of what is `said`, as `categories` kept the notes of a category dated by its year).
+
+A reason is Chinese-only where it is a string literal or f-string with a Chinese character, or
+is made of one (`+`, a conditional), or is a local name assigned one in the same function, or
+is a call of a function of these files that returns one (`reader.passed_over`). A `said(…)`,
+a `Sentence`, a template's name (a constant) is not: its English is in the catalogue.
+
+Not sinks (Chinese by design): what is written into a printed paper or an exported workbook
+(column headers, data-validation prompts, the export's title and notes: the county's forms are
+Chinese), regular expressions reading a sheet's Chinese, the ledger's own words (人员类别 …,
+translated as `Word`s where a sentence names them)."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import inspect
+import pkgutil
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import fieldapp
+from fieldapp.domain.errors import Said
+
+ROOT = Path(fieldapp.__file__).resolve().parent
+#: The code whose messages the desktop shows: the import and export of sheets, the services
+#: behind every dialog's action, the papers' notes before printing.
+SCANNED = ("tabular", "services", "paperwork")
+CJK = re.compile(r"[\u3400-\u9fff]")
+#: Lists whose items a report or a dialog shows (`ParsedRow.warnings`, `ImportReport.rejected`).
+_SHOWN_LISTS = re.compile(r"warning|notes|rejected|problems|^said$")
+
+#: Chinese-only messages left so on purpose, each "path:function" with why (a line number would
+#: move with every edit). Kept empty of what the desktop shows.
+ALLOWED: dict[str, str] = {
+    # A first user's password refused when a ledger (or a hub) is made or encrypted with it
+    # from the command line (FIELDAPP_PASSWORD=1): “…，请换一个口令再运行” — run again is the
+    # command line's; the desktop's wizard and login check the password (`users.
+    # check_password`, a template) before they open the ledger, so this is never shown there.
+    "fieldapp/services/ledgers.py:first_password": "command line only",
+    # A county pack with no `extends`, refused when the hub publishes it (`fieldapp county
+    # publish` at the hub's command line, or the hub answering a county device's draft): the
+    # hub's own words; what the county device is told is the draft's status note, kept as text
+    # (a sentence there would need the hub's answer to carry one).
+    "fieldapp/services/policy_admin.py:publish": "the hub's command line and its stored answer",
+}
+
+
+#: What an error's reason is called where its first argument is not the reason (`PackError`:
+#: the file, the line, then the problem).
+_REASON_NAMES = ("reason", "message", "problem", "text")
+
+
+def _error_names() -> dict[str, tuple[int, str]]:
+    """`Said` and every subclass of it in the scanned code and the domain, by name: where its
+    reason is given (its place among the arguments, and its name as a keyword)."""
+    for package in (*SCANNED, "domain"):
+        for module in pkgutil.walk_packages([str(ROOT / package)], prefix=f"fieldapp.{package}."):
+            importlib.import_module(module.name)
+    names: dict[str, tuple[int, str]] = {}
+    stack: list[type] = [Said]
+    while stack:
+        kind = stack.pop()
+        given = [
+            p.name
+            for p in inspect.signature(kind.__init__).parameters.values()
+            if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
+        ][1:]
+        named = [n for n in given if n in _REASON_NAMES]
+        names[kind.__name__] = (given.index(named[0]), named[0]) if named else (0, "reason")
+        stack.extend(kind.__subclasses__())
+    return names
+
+
+def _called(node: ast.Call) -> str:
+    func = node.func
+    if isinstance(func, ast.Attribute):
+        if isinstance(func.value, ast.Name) and func.value.id == "RowProblem":
+            return f"RowProblem.{func.attr}"
+        return func.attr
+    return func.id if isinstance(func, ast.Name) else ""
+
+
+def _list_name(node: ast.expr) -> str:
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    return node.id if isinstance(node, ast.Name) else ""
+
+
+def _reasons(node: ast.Call, errors: dict[str, tuple[int, str]]) -> list[ast.expr]:
+    """The reasons `node` makes a message of, if it is a sink."""
+    name = _called(node)
+    given = [k.value for k in node.keywords if k.arg in _REASON_NAMES]
+    if name in errors:
+        at, _keyword = errors[name]
+        return [*node.args[at : at + 1], *given]
+    if name in ("RowProblem", "RowProblem.of", "_reject"):
+        return [*node.args[1:2], *given]
+    if (
+        name in ("append", "extend")
+        and isinstance(node.func, ast.Attribute)
+        and _SHOWN_LISTS.search(_list_name(node.func.value))
+    ):
+        return node.args[:1]
+    return []
+
+
+def _chinese(node: ast.expr) -> bool:
+    """A string literal or an f-string with Chinese in its own text."""
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str) and bool(CJK.search(node.value))
+    if isinstance(node, ast.JoinedStr):
+        return any(_chinese(v) for v in node.values if isinstance(v, ast.Constant))
+    return False
+
+
+class _File:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.tree = ast.parse(path.read_text(encoding="utf-8"))
+        self.returns_chinese: set[str] = set()
+        for node in ast.walk(self.tree):
+            if isinstance(node, ast.FunctionDef):
+                given = [r.value for r in _own(node) if isinstance(r, ast.Return)]
+                local = _assigned(node)
+                if given and all(v is not None and self.made_of(v, dict(local)) for v in given):
+                    self.returns_chinese.add(node.name)
+
+    def made_of(
+        self, node: ast.expr, local: dict[str, ast.expr], returns: set[str] | None = None
+    ) -> bool:
+        """Whether `node` is Chinese text: a literal, parts of one, a local name assigned one,
+        a call of a function returning one (`returns`)."""
+        if _chinese(node):
+            return True
+        if isinstance(node, ast.BinOp):
+            return self.made_of(node.left, local, returns) or self.made_of(
+                node.right, local, returns
+            )
+        if isinstance(node, ast.IfExp):
+            return self.made_of(node.body, local, returns) or self.made_of(
+                node.orelse, local, returns
+            )
+        if isinstance(node, ast.Name) and node.id in local:
+            return self.made_of(local.pop(node.id), local, returns)
+        if isinstance(node, ast.Call) and returns is not None:
+            return _called(node) in returns and isinstance(node.func, ast.Name)
+        return False
+
+
+def _functions(tree: ast.AST) -> Iterator[ast.AST]:
+    yield tree
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            yield node
+
+
+def _own(scope: ast.AST) -> Iterator[ast.AST]:
+    """The nodes of `scope` itself, not of the functions inside it (each a scope of its own)."""
+    stack = list(ast.iter_child_nodes(scope))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+            continue
+        yield node
+        stack.extend(ast.iter_child_nodes(node))
+
+
+def _assigned(scope: ast.AST) -> dict[str, ast.expr]:
+    """Names assigned (plainly) in `scope` itself, not in functions inside it."""
+    found: dict[str, ast.expr] = {}
+    for node in _own(scope):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target = node.targets[0]
+            if isinstance(target, ast.Name):
+                found[target.id] = node.value
+    return found
+
+
+def chinese_only_messages() -> dict[str, int]:
+    """Each "path:function" making a Chinese-only message, with the line of its first."""
+    errors = _error_names()
+    files = [_File(p) for package in SCANNED for p in sorted((ROOT / package).rglob("*.py"))]
+    returns = {name for f in files for name in f.returns_chinese}
+    found: dict[str, int] = {}
+    for file in files:
+        for scope in _functions(file.tree):
+            local = _assigned(scope)
+            for node in _own(scope):
+                if not isinstance(node, ast.Call):
+                    continue
+                for reason in _reasons(node, errors):
+                    if file.made_of(reason, dict(local), returns):
+                        name = getattr(scope, "name", "<module>")
+                        where = f"{file.path.relative_to(ROOT.parent).as_posix()}:{name}"
+                        found.setdefault(where, node.lineno)
+    return found
+
+
+def test_no_message_the_desktop_shows_is_chinese_text_only() -> None:
+    found = chinese_only_messages()
+    left = {where: line for where, line in found.items() if where not in ALLOWED}
+    assert left == {}, "a message made as Chinese text, with no template to say it in English"
+
+
+def test_the_allowed_are_still_there() -> None:
+    """An entry of `ALLOWED` whose message has become a template (or gone) is taken out."""
+    assert set(ALLOWED) - set(chinese_only_messages()) == set()
+
+
+def test_the_scan_finds_a_chinese_message_in_each_kind_of_sink(tmp_path) -> None:
+    """The scan's own check: a made-up file with each kind of sink is found, a said() not."""
+    source = """
+def reject(self, row):
+    raise ValidationFailed(f"第 {row} 行不对")
+
+def warn(item, row):
+    item.warnings.append("这一行" + f"{row}不对")
+
+def problem(row):
+    text = f"第 {row} 行"
+    return RowProblem(row, text)
+
+def kept(row):
+    return RowProblem.of(row, said(NOT_READ, str(row)))
+"""
+    path = tmp_path / "made.py"
+    path.write_text(source, encoding="utf-8")
+    made = _File(path)
+    errors = {"ValidationFailed": (0, "reason")}
+    hits = []
+    for scope in _functions(made.tree):
+        if isinstance(scope, ast.Module):
+            continue
+        local = _assigned(scope)
+        for node in _own(scope):
+            if isinstance(node, ast.Call):
+                if any(made.made_of(r, dict(local), set()) for r in _reasons(node, errors)):
+                    hits.append(scope.name)  # type: ignore[attr-defined]
+    assert hits == ["reject", "warn", "problem"]
