@@ -1171,4 +1171,11 @@ EN_REFUSALS: dict[str, str] = {
     "“%1”没有保存：台账无法写入这次的打印记录（%2），而每份打印件都必须记入打印记录。没有写入任何文件，台账也没有改动。请%3后再保存一次": "“%1” was not saved: the ledger cannot log this print (%2), and every printed paper must be in the print log. No file was written and the ledger is unchanged. Please %3, then save again",
     "“%1”没有留下：文件已写出，但台账无法写入这次的导出记录（%2），而每次导出都必须记入导出记录，所以已把它删除。台账没有改动。请%3后再导出一次": "“%1” was not kept: the file was written, but the ledger cannot log this export (%2), and every export must be in the export log, so the file was deleted. The ledger is unchanged. Please %3, then export again",
     "这是正式台账，不能放入演示数据。演示数据要放在单独的演示台账里：请另选一个新的台账文件来生成演示数据。": "This is a real ledger: demo data cannot go into it. Demo data belongs in a demo ledger of its own: choose a new ledger file to make the demo data in.",
+    # Where a sheet says the year its months without one are read in.
+    "标题“%1”": "the title “%1”",
+    "工作表名“%1”": "the sheet's name “%1”",
+    "文件名“%1”": "the file's name “%1”",
+    "表头“%1”": "the header “%1”",
+    "列名“%1”": "the column heading “%1”",
+    "第 %1 行的“%2”": "“%2” in row %1",
 }

@@ -249,6 +249,13 @@ MONTHS_YEARED = sentences.template(
 #: … columns of months, some without their year: where the year was read, the year, and the
 #: months of the next year (`OVER_NEW_YEAR`, or '') (`MONTHS_READ`'s %3).
 MONTHS_BARE_READ = sentences.template("，没有写年份的按%1中的 %2 年读取%3")
+#: Where the year was read (`MONTHS_YEARED`'s %4, `MONTHS_BARE_READ`'s %1), besides the
+#: sheet's title and names (`reader.YEAR_IN_TITLE` …): a header over the months (%1 its
+#: words), the column heading whose year the others take, a row's cell dated with its year
+#: (%1 the row, %2 the cell).
+YEAR_IN_HEADER = sentences.template("表头“%1”")
+YEAR_IN_HEADING = sentences.template("列名“%1”")
+YEAR_IN_ROW = sentences.template("第 %1 行的“%2”")
 #: The months after the last month of the year (%1) read in the next (%2 the months, %3 the year).
 OVER_NEW_YEAR = sentences.template("；%1月之后的%2是跨年的，按 %3 年读取")
 MONTH_NUMBER = sentences.template("%1月")
@@ -1009,7 +1016,7 @@ class LedgerImporter:
             shown = {group}
             sheet.rows[0] = _NO_CELLS
             if named_year := TITLE_YEAR.search(group):
-                year, where = int(named_year.group(1)), f"表头“{group}”"
+                year, where = int(named_year.group(1)), sentences.said(YEAR_IN_HEADER, group)
                 spans = False
         if not found:
             return {}
@@ -1026,7 +1033,7 @@ class LedgerImporter:
         lead: list[int] = []  # the month of the column whose year the others take
         if bare and not year and (anchor := _year_on_the_left(found)) is not None:
             year, lead = found[anchor][0], [found[anchor][1]]
-            where = f"列名“{headings[anchor]}”"
+            where = sentences.said(YEAR_IN_HEADING, headings[anchor])
         order = dict.fromkeys([*lead, *bare])
         later = _next_year(list(order))
         if bare and (not year or (spans and not later)):
@@ -1135,7 +1142,7 @@ class LedgerImporter:
                     if (day := _month_day(cells, at)) is not None:
                         year, order[day.month] = day.year, None
                         row = table.header_row + 1 + offset
-                        where = f"第 {row} 行的“{text(cell)}”"
+                        where = sentences.said(YEAR_IN_ROW, str(row), text(cell))
                         steps.add(cells[who] if 0 <= who < len(cells) else None, day.month)
                 continue
             looked = True

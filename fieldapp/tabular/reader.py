@@ -28,7 +28,7 @@ from python_calamine import CalamineSheet, CalamineWorkbook, PasswordError, Shee
 
 from fieldapp.domain import idnumber
 from fieldapp.domain.errors import ValidationFailed
-from fieldapp.domain.sentences import Sentence, grouped, said, template
+from fieldapp.domain.sentences import Part, Sentence, grouped, said, template
 from fieldapp.tabular import dates, guard
 from fieldapp.tabular.cells import text, visible
 from fieldapp.tabular.columns import (
@@ -77,7 +77,7 @@ class Table:
     errors: dict[tuple[int, int], str] = field(default_factory=dict)
     #: The year the sheet says it is of, and where (a month written without its year, 3月,
     #: is read in it): its title above the header, its name or the file's (None: none says).
-    year: tuple[int, str] | None = None
+    year: tuple[int, Part] | None = None
     #: The title or name says two years in a row (2025年11月至2026年2月), `year` the first:
     #: months without their year are read in them only when they run over the new year.
     year_spans: bool = False
@@ -285,7 +285,9 @@ class SheetStream:
             del rows  # the table holds the data rows; the rest goes now
             if table is not None:
                 if table.year is None:
-                    named = year_named(name, "工作表名") or year_named(self.path.name, "文件名")
+                    named = year_named(name, YEAR_IN_SHEET_NAME) or year_named(
+                        self.path.name, YEAR_IN_FILE_NAME
+                    )
                     if named is not None:
                         table.year, table.year_spans = named[:2], named[2]
                 table.hidden_rows = self.scan.hidden_rows.get(name, set())
@@ -811,7 +813,12 @@ _FILLED = re.compile(r"填表|填报|制表|导出|打印|日期|时间|截至|�
 #: The first year of a title's range of years (2025—2026年度, 2025至2026年).
 _YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[—–\-~～至到]+\s*(?=(?:19|20)\d\d\s*年)")
 #: What the sheet's year is: (year, where it is said, whether it is the first of two).
-Year = tuple[int, str, bool]
+Year = tuple[int, Part, bool]
+#: Where a sheet says the year its months without one are read in (a sentence's part): its
+#: title (%1 its words, cut at 30), the sheet's name, the file's.
+YEAR_IN_TITLE = template("标题“%1”")
+YEAR_IN_SHEET_NAME = template("工作表名“%1”")
+YEAR_IN_FILE_NAME = template("文件名“%1”")
 
 
 def _title_year(rows: list[list[object]]) -> Year | None:
@@ -825,16 +832,19 @@ def _title_year(rows: list[list[object]]) -> Year | None:
                 for match in (*TITLE_YEAR.finditer(words), *_YEAR_RANGE.finditer(words)):
                     found.setdefault(int(match.group(1)), words)
     words = next(iter(found.values()), "")
-    return _the_year(set(found), f"标题“{words if len(words) <= 30 else words[:30] + '…'}”")
+    return _the_year(
+        set(found), said(YEAR_IN_TITLE, words if len(words) <= 30 else words[:30] + "…")
+    )
 
 
 def year_named(name: str, what: str) -> Year | None:
     """The one year a sheet's or file's name says (“2026年”, “花名册2026.xlsx”), or the first
-    of two in a row (“花名册2025.11-2026.2.xlsx”), and where."""
-    return _the_year({int(m.group(1)) for m in _NAME_YEAR.finditer(name)}, f"{what}“{name}”")
+    of two in a row (“花名册2025.11-2026.2.xlsx”), and where (`what`: `YEAR_IN_SHEET_NAME`,
+    `YEAR_IN_FILE_NAME`)."""
+    return _the_year({int(m.group(1)) for m in _NAME_YEAR.finditer(name)}, said(what, name))
 
 
-def _the_year(years: set[int], where: str) -> Year | None:
+def _the_year(years: set[int], where: Part) -> Year | None:
     """One year, or the first of two in a row (spanning the new year); else None."""
     if len(years) == 1 or (len(years) == 2 and max(years) - min(years) == 1):
         return min(years), where, len(years) == 2

@@ -374,6 +374,93 @@ SCENARIOS: dict[str, tuple[Callable[[Path], ImportReport], list[tuple[str, str]]
 }
 
 
+def _months(
+    tmp: Path, months: list[str], *, title: str = "", sheet: str = "月度状态", file: str = "s.xlsx"
+) -> ImportReport:
+    """A sheet of 张长英's months (under a title, for `title`) beside the family's."""
+
+    def edit(book: openpyxl.Workbook) -> None:
+        table = book.create_sheet(sheet)
+        if title:
+            table.append([title])
+        table.append(["姓名", "身份证号码", "月份", "就业状态"])
+        for month in months:
+            table.append(["张长英", HEAD, month, "未就业"])
+
+    tmp.mkdir(parents=True, exist_ok=True)
+    ledger = Ledger.open(tmp / "ledger.db", author="王专员")
+    try:
+        return import_ledger(ledger, _book(tmp / file, [_family()], edit), dry_run=True)
+    finally:
+        ledger.close()
+
+
+def _header_over_months(tmp: Path) -> ImportReport:
+    def edit(book: openpyxl.Workbook) -> None:
+        book.remove(book["劳动力台账"])
+        sheet = book.create_sheet("花名册")
+        sheet.append(["大坝村劳动力花名册"])
+        sheet.append([*PEOPLE, "2026年各月就业状态"])
+        sheet.append([None] * 6 + ["1月", "2月", "3月"])
+        sheet.merge_cells("G2:I2")
+        for column in "ABCDEF":
+            sheet.merge_cells(f"{column}2:{column}3")
+        sheet.append(["张长英", HEAD, HEAD, *PLACE.values(), "未就业", "已就业", "已就业"])
+
+    return _imported(tmp, [_family()], edit)
+
+
+def _year_on_the_left(tmp: Path) -> ImportReport:
+    header = [*PEOPLE, "2025年11月", "12月", "1月", "2月"]
+    rows = [["张长英", HEAD, HEAD, *PLACE.values(), "未就业", "已就业", "已就业", "未就业"]]
+    return _imported(tmp, [("劳动力台账", header, rows)])
+
+
+#: Where a sheet said the year of its months written without one, a part of the note on them
+#: (`MONTHS_YEARED`, `MONTHS_READ`): how the sheet is made, the template, the words said.
+YEAR_SCENARIOS: dict[str, tuple[Callable[[Path], ImportReport], str, str]] = {
+    "year_in_title": (
+        lambda t: _months(t, ["3月", "2026-12"], title="2026年大坝村劳动力花名册"),
+        reader.YEAR_IN_TITLE,
+        "按标题“2026年大坝村劳动力花名册”中的 2026 年读取",
+    ),
+    "year_in_sheet_name": (
+        lambda t: _months(t, ["3月", "2026-12"], sheet="2026年"),
+        reader.YEAR_IN_SHEET_NAME,
+        "按工作表名“2026年”中的 2026 年读取",
+    ),
+    "year_in_file_name": (
+        lambda t: _months(t, ["3月", "2026-12"], file="2026年花名册.xlsx"),
+        reader.YEAR_IN_FILE_NAME,
+        "按文件名“2026年花名册.xlsx”中的 2026 年读取",
+    ),
+    "year_in_header": (
+        _header_over_months,
+        ledger_import.YEAR_IN_HEADER,
+        "按表头“2026年各月就业状态”中的 2026 年读取",
+    ),
+    "year_in_heading": (
+        _year_on_the_left,
+        ledger_import.YEAR_IN_HEADING,
+        "按列名“2025年11月”中的 2025 年读取",
+    ),
+    "year_in_row": (
+        lambda t: _months(t, ["2025年11月", "12月", "1月"]),
+        ledger_import.YEAR_IN_ROW,
+        "按第 2 行的“2025年11月”中的 2025 年读取",
+    ),
+}
+
+
+def year_note(name: str, tmp_path: Path) -> RowProblem:
+    """The note of year scenario `name` whose sentence says where the year was read."""
+    make, template, _words = YEAR_SCENARIOS[name]
+    report = make(tmp_path / name)
+    found = [n for n in notes(report) if n.said is not None and template in templates(n.said)]
+    assert found, [n.reason for n in notes(report)]
+    return found[0]
+
+
 def notes(report: ImportReport) -> list[RowProblem]:
     """Every refused row and warning of `report`."""
     return [*report.rejected, *report.warnings]
@@ -396,6 +483,10 @@ def said_here(tmp_path: Path) -> set[str]:
         for note in said_of(name, tmp_path).values():
             assert isinstance(note.said, Sentence)
             met |= templates(note.said)
+    for name in YEAR_SCENARIOS:
+        said = year_note(name, tmp_path).said
+        assert isinstance(said, Sentence)
+        met |= templates(said)
     return met
 
 
@@ -409,3 +500,10 @@ def test_each_note_is_a_sentence_saying_the_chinese_it_always_did(name, tmp_path
         )
         assert found[template].reason == chinese
         assert str(found[template].said) == chinese
+
+
+@pytest.mark.parametrize("name", sorted(YEAR_SCENARIOS))
+def test_where_the_year_was_read_is_a_sentence_saying_what_it_said(name, tmp_path):
+    note = year_note(name, tmp_path)
+    assert YEAR_SCENARIOS[name][2] in note.reason, note.reason
+    assert str(note.said) == note.reason

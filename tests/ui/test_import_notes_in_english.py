@@ -12,7 +12,7 @@ import pytest
 
 from fieldapp.ui.dialogs.import_report import reason_shown
 from tests.english import in_english
-from tests.tabular.test_import_notes_said import SCENARIOS, said_of
+from tests.tabular.test_import_notes_said import SCENARIOS, YEAR_SCENARIOS, said_of, year_note
 from tests.ui.in_english import CHINESE, _stored
 
 #: Notes naming the headings a sheet must have, said in Chinese in either window: the words
@@ -56,3 +56,18 @@ def test_a_few_notes_word_for_word(qapp, tmp_path):
     assert "(no employer given) still running" in running, running
     assert other.startswith("The head's ID number "), other
     assert "in the household of 张长英 (" in other, other
+
+
+@pytest.mark.parametrize("name", sorted(YEAR_SCENARIOS))
+def test_where_the_year_was_read_is_said_in_english(qapp, name, tmp_path):
+    """The note on months written without their year named where it took the year in Chinese
+    in the English window (按标题“…”中的, 列名“…”, 第 2 行的“…”): said in English, the
+    sheet's own words as they are."""
+    note = year_note(name, tmp_path)
+    with in_english():
+        shown = reason_shown(note)
+    assert note.said is not None
+    left = shown
+    for part in sorted(_stored(note.said), key=len, reverse=True):
+        left = left.replace(part, "")
+    assert not CHINESE.search(left), shown

@@ -9189,6 +9189,30 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>这是正式台账，不能放入演示数据。演示数据要放在单独的演示台账里：请另选一个新的台账文件来生成演示数据。</source>
       <translation>This is a real ledger: demo data cannot go into it. Demo data belongs in a demo ledger of its own: choose a new ledger file to make the demo data in.</translation>
     </message>
+    <message>
+      <source>列名“%1”</source>
+      <translation>the column heading “%1”</translation>
+    </message>
+    <message>
+      <source>工作表名“%1”</source>
+      <translation>the sheet's name “%1”</translation>
+    </message>
+    <message>
+      <source>文件名“%1”</source>
+      <translation>the file's name “%1”</translation>
+    </message>
+    <message>
+      <source>标题“%1”</source>
+      <translation>the title “%1”</translation>
+    </message>
+    <message>
+      <source>第 %1 行的“%2”</source>
+      <translation>“%2” in row %1</translation>
+    </message>
+    <message>
+      <source>表头“%1”</source>
+      <translation>the header “%1”</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
