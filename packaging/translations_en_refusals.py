@@ -1178,4 +1178,8 @@ EN_REFUSALS: dict[str, str] = {
     "表头“%1”": "the header “%1”",
     "列名“%1”": "the column heading “%1”",
     "第 %1 行的“%2”": "“%2” in row %1",
+    # A person the ledger holds twice (a sync brought the same ID number).
+    "身份证号 %1 在本台账中登记了 %2 次：%3。请核对后删除重复录入的一条（删除原因选“重复录入”）": "ID number %1 is entered %2 times in this ledger: %3. Please check, and delete the one entered twice (with the reason “Entered twice”)",
+    "%1（%2，%3 录入）": "%1 (%2, entered by %3)",
+    "%1（%2，未知 录入）": "%1 (%2, entered by someone unknown)",
 }

@@ -25,7 +25,7 @@ from fieldapp.domain.errors import (
 )
 from fieldapp.domain.models import CategoryMembership, Household, Person
 from fieldapp.domain.phone import phones_said
-from fieldapp.domain.sentences import Part, Sentence, Word, said, template
+from fieldapp.domain.sentences import SEMICOLONED, Part, Sentence, Word, listed, said, template
 from fieldapp.services.changes import ChangeSet
 from fieldapp.services.writer import Actor, Writer, writing
 from fieldapp.store.queries import Source, records
@@ -59,6 +59,14 @@ def _holder(ledger: Ledger, number: str, own_id: str) -> Person | None:
 
 #: Another person of the same name and birth day: confirmed before the save goes ahead (the
 #: import says it of a row as a warning).
+#: An ID number (%1, masked) two or more live persons of this ledger hold (%2 how many), and
+#: who they are (%3: `ENTERED_BY` each, joined by ；), with what to do.
+ENTERED_TWICE = template(
+    "身份证号 %1 在本台账中登记了 %2 次：%3。请核对后删除重复录入的一条（删除原因选“重复录入”）"
+)
+#: One of them: the name, the place, who entered them (or no one known).
+ENTERED_BY = template("%1（%2，%3 录入）")
+ENTERED_BY_UNKNOWN = template("%1（%2，未知 录入）")
 NAMESAKE = template("台账中已有同名同出生日期的人：%1，身份证号 %2（%3）。请确认不是同一人")
 
 
@@ -292,7 +300,7 @@ def restore(ledger: Ledger, actor: Actor, person_id: str, reason: str) -> Change
     return writer.changes.with_id(person_id)
 
 
-def entered_twice(ledger: Ledger) -> list[str]:
+def entered_twice(ledger: Ledger) -> list[Sentence]:
     """One line per ID number two live persons of this ledger hold, with what to do.
 
     A device cannot enter a number it already holds, but a sync can bring one: a relocation
@@ -303,12 +311,14 @@ def entered_twice(ledger: Ledger) -> list[str]:
     lines = []
     for number, ids in duplicate_id_numbers(ledger.db):
         people = [records.get(ledger, Person, i) for i in ids]
-        where = "；".join(
-            f"{p.name}（{records.person_place(ledger, p)}，{p.created_by or '未知'} 录入）"
-            for p in people
+        where = listed(
+            [
+                said(ENTERED_BY, p.name, records.person_place(ledger, p), p.created_by)
+                if p.created_by
+                else said(ENTERED_BY_UNKNOWN, p.name, records.person_place(ledger, p))
+                for p in people
+            ],
+            SEMICOLONED,
         )
-        lines.append(
-            f"身份证号 {idnumber.mask(number)} 在本台账中登记了 {len(ids)} 次：{where}。"
-            "请核对后删除重复录入的一条（删除原因选“重复录入”）"
-        )
+        lines.append(said(ENTERED_TWICE, idnumber.mask(number), str(len(ids)), where))
     return lines

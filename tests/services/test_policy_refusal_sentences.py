@@ -309,7 +309,8 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     cannot be read, by `tests.tabular.test_file_refusals_said`; an import's notes on its
     sheets, rows and columns by `tests.tabular.test_import_notes_said`; a file or a print the
     ledger cannot log, and demo people refused into a real ledger, by
-    `tests.services.test_not_logged_said`;
+    `tests.services.test_not_logged_said`; a person entered twice by
+    `tests.services.test_entered_twice_said`;
     a job's figure past its bound by `tests.services.test_job_bounds`; a move's refusals and
     warnings by `tests.services.test_move_sentences`; a 月报 of a month not
     yet begun by `tests.services.test_report_month_not_begun`; a bundle's refusal, each code's
@@ -332,6 +333,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     from tests.policy.test_status_word_refusals import said_here as words_said
     from tests.services.test_adopted_notice_sentences import SAID_HERE as ADOPTED
     from tests.services.test_claim_notice_sentences import SAID_HERE
+    from tests.services.test_entered_twice_said import said_here as twice_said
     from tests.services.test_file_and_person_sentences import said_here as files_said
     from tests.services.test_job_bounds import said_here as jobs_said
     from tests.services.test_move_sentences import said_here as moves_said
@@ -364,6 +366,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
         *guard_said(tmp_path / "guard", monkeypatch),
         *notes_said(tmp_path / "notes"),
         *not_logged_said(tmp_path / "not_logged"),
+        *twice_said(tmp_path / "twice"),
         *print_notes(tmp_path, monkeypatch),
         *editor_said(tmp_path / "editor"),
         *problems_said(),

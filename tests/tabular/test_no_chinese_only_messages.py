@@ -13,7 +13,8 @@ Where a message is made (a *sink*):
   `self._reject(row, reason, …)`;
 - a note added to a list the import report or a dialog shows: `<…>.append(reason)` (or
   `.extend`) on a list whose name says so (`warnings`, `notes`, `rejected`, `problems`, or a
-  list of what is `said`, as `categories` kept the notes of a category dated by its year).
+  list of what is `said`, as `categories` kept the notes of a category dated by its year), or
+  on a list the function returns (`persons.entered_twice`: its lines, shown by the sync page).
 
 A reason is Chinese-only where it is a string literal or f-string with a Chinese character, or
 is made of one (`+`, a conditional), or is a local name assigned one in the same function, or
@@ -32,7 +33,7 @@ import importlib
 import inspect
 import pkgutil
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
 import fieldapp
@@ -59,6 +60,8 @@ ALLOWED: dict[str, str] = {
     # hub's own words; what the county device is told is the draft's status note, kept as text
     # (a sentence there would need the hub's answer to carry one).
     "fieldapp/services/policy_admin.py:publish": "the hub's command line and its stored answer",
+    # An amount in capitals (壹佰元整) as a printed paper writes it: the paper's own words.
+    "fieldapp/paperwork/numerals.py:_yuan_capitals": "a printed paper's amount",
 }
 
 
@@ -103,8 +106,11 @@ def _list_name(node: ast.expr) -> str:
     return node.id if isinstance(node, ast.Name) else ""
 
 
-def _reasons(node: ast.Call, errors: dict[str, tuple[int, str]]) -> list[ast.expr]:
-    """The reasons `node` makes a message of, if it is a sink."""
+def _reasons(
+    node: ast.Call, errors: dict[str, tuple[int, str]], returned: Collection[str] = ()
+) -> list[ast.expr]:
+    """The reasons `node` makes a message of, if it is a sink (`returned`: the names of the
+    lists its function returns)."""
     name = _called(node)
     given = [k.value for k in node.keywords if k.arg in _REASON_NAMES]
     if name in errors:
@@ -115,7 +121,10 @@ def _reasons(node: ast.Call, errors: dict[str, tuple[int, str]]) -> list[ast.exp
     if (
         name in ("append", "extend")
         and isinstance(node.func, ast.Attribute)
-        and _SHOWN_LISTS.search(_list_name(node.func.value))
+        and (
+            _SHOWN_LISTS.search(_list_name(node.func.value))
+            or (isinstance(node.func.value, ast.Name) and node.func.value.id in returned)
+        )
     ):
         return node.args[:1]
     return []
@@ -193,6 +202,19 @@ def _assigned(scope: ast.AST) -> dict[str, ast.expr]:
     return found
 
 
+def _returned(scope: ast.AST) -> set[str]:
+    """The names `scope` returns (`return lines`, `return tuple(notes)`)."""
+    found: set[str] = set()
+    for node in _own(scope):
+        if isinstance(node, ast.Return) and node.value is not None:
+            value = node.value
+            if isinstance(value, ast.Call) and len(value.args) == 1:
+                value = value.args[0]
+            if isinstance(value, ast.Name):
+                found.add(value.id)
+    return found
+
+
 def chinese_only_messages() -> dict[str, int]:
     """Each "path:function" making a Chinese-only message, with the line of its first."""
     errors = _error_names()
@@ -202,10 +224,11 @@ def chinese_only_messages() -> dict[str, int]:
     for file in files:
         for scope in _functions(file.tree):
             local = _assigned(scope)
+            returned = _returned(scope)
             for node in _own(scope):
                 if not isinstance(node, ast.Call):
                     continue
-                for reason in _reasons(node, errors):
+                for reason in _reasons(node, errors, returned):
                     if file.made_of(reason, dict(local), returns):
                         name = getattr(scope, "name", "<module>")
                         where = f"{file.path.relative_to(ROOT.parent).as_posix()}:{name}"

@@ -9213,6 +9213,18 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>表头“%1”</source>
       <translation>the header “%1”</translation>
     </message>
+    <message>
+      <source>%1（%2，%3 录入）</source>
+      <translation>%1 (%2, entered by %3)</translation>
+    </message>
+    <message>
+      <source>%1（%2，未知 录入）</source>
+      <translation>%1 (%2, entered by someone unknown)</translation>
+    </message>
+    <message>
+      <source>身份证号 %1 在本台账中登记了 %2 次：%3。请核对后删除重复录入的一条（删除原因选“重复录入”）</source>
+      <translation>ID number %1 is entered %2 times in this ledger: %3. Please check, and delete the one entered twice (with the reason “Entered twice”)</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from fieldapp.domain.places_said import PlaceWording, say_place
 from fieldapp.domain.progress import Cancelled
 from fieldapp.domain.roles import Role
-from fieldapp.domain.sentences import fill
+from fieldapp.domain.sentences import Sentence, fill
 from fieldapp.hub.rejected import decision_said
 from fieldapp.reference import divisions
 from fieldapp.services import clock, persons, settings
@@ -133,7 +133,7 @@ class SyncPage(Page):
         #: What the last import did to the policy in force (set on the worker thread).
         self.policy_news: Adopted | None = None
         #: Persons the ledger holds twice after the last import (one line each).
-        self.twice: list[str] = []
+        self.twice: list[Sentence] = []
         #: What the last 导出 and 导入 of this page did (None before the first).
         self.last_export: ExportResult | None = None
         self.last_import: ImportResult | None = None
@@ -632,7 +632,7 @@ class SyncPage(Page):
     def _twice_text(self) -> str:
         """Persons the ledger holds twice after an import (the service's words), one a line."""
         twice, self.twice = self.twice, []
-        return "".join("\n" + line for line in twice)
+        return "".join("\n" + sentence_shown(line) for line in twice)
 
     def _received_text(self, result: ImportResult) -> str:
         return (
