@@ -69,12 +69,23 @@ def test_a_forged_take_in_without_an_offer_is_held(county, hub):
     assert hub.ledger.get("persons", theirs)["household_id"] != home
 
 
-def _offered(tmp_path, hub, make_device):  # noqa: ANN001, ANN202
+def _offered(tmp_path, hub, make_device, *, job: bool = False):  # noqa: ANN001, ANN202
     """红星村 moved one of a family to a new home at the site (a relocation: moved at once);
-    then offers another to that household, which is the site's now."""
+    then offers another to that household, which is the site's now. `job`: the one offered
+    holds a job (`helpers.add_job`) and a month's status, recorded before the offer."""
     village = make_device("红星村", VILLAGE)
     site = make_device("幸福安置点", SITE)
     home, (first, second) = add_family(village, VILLAGE, ["105", "107"], surname="王")
+    if job:
+        from fieldapp.domain.enums import WorkStatus
+        from fieldapp.domain.models import MonthlyStatus
+        from tests.records import Records
+        from tests.sync.helpers import add_job
+
+        spell = add_job(village, second)
+        Records(village).set_monthly_status(MonthlyStatus(
+            person_id=second, month="2026-04", status=WorkStatus.EMPLOYED, spell_id=spell,
+        ))  # fmt: skip
     add_family(site, SITE, ["109"], surname="李", kind="安置点")
     _trip(hub, village, "红星村", tmp_path, 1)
     _trip(hub, site, "幸福安置点", tmp_path, 1)

@@ -417,3 +417,40 @@ def test_a_new_village_a_day_behind_writes_nothing_the_old_one_hears(
     assert village.get("persons", mover)["phone"] != "13912345678"  # and of nothing after
     assert village.get("employment_spells", job_of(mover))["employer"] == "某电子厂"
     assert village.get("persons", stays)["phone"] == "13800000001"  # its own still heard
+
+
+def test_one_the_county_moved_to_a_new_home_is_not_listed_as_the_villages(
+    tmp_path, hub, make_device
+):
+    """The county moves one of the village's people into a new household at the site: the
+    village keeps the person as they stood (read-only), not their new household, which it was
+    never sent. It listed them as one of its own people, 未分户 with no place, in its 台账
+    list, search, count and export; the household it holds is the one they left."""
+    from fieldapp.store.queries.persons import LedgerFilter, person_rowids, rows_by_rowid
+    from fieldapp.store.queries.search import PersonSearch
+    from fieldapp.store.queries.sheets import count_persons
+    from fieldapp.tabular.ledger_export import export_ledger
+    from tests.records import Records
+
+    village = make_device("红星村", VILLAGE)
+    _, (stays, mover) = add_family(village, VILLAGE, ["105", "107"], surname="王")
+    for n in (1, 2, 3):
+        hub.import_file(export_bundle(village, tmp_path / f"v{n}.fs").path)
+        import_bundle(village, hub.export_for("红星村", tmp_path / f"back{n}.fs").path)
+        if n == 1:
+            with hub.ledger.transaction():
+                home = Records(hub.ledger).save(Household(area_code=SITE, address="5栋1单元"))
+                hub.ledger.update("persons", mover, {"household_id": home})
+    assert village.get("persons", mover)["household_id"] == home  # kept, as it stood
+    assert village.get("households", home) is None
+    listed = {r.id for r in rows_by_rowid(village, list(person_rowids(village, LedgerFilter())))}
+    assert listed == {stays}
+    assert {r.id for r in PersonSearch(village).rows("王1")} == set()
+    assert count_persons(village) == 1
+    number = village.get("persons", mover)["id_number"]
+    export_ledger(village, tmp_path / "台账.xlsx")
+    from openpyxl import load_workbook
+
+    book = load_workbook(tmp_path / "台账.xlsx", read_only=True)
+    cells = " ".join(str(c) for s in book for row in s.iter_rows(values_only=True) for c in row)
+    assert number not in cells

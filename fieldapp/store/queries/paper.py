@@ -15,6 +15,7 @@ from fieldapp.domain.areacode import prefix_range
 from fieldapp.domain.models import Record
 from fieldapp.store.filters import as_time, within_area
 from fieldapp.store.queries import Source, db_of
+from fieldapp.store.queries.persons import HOUSEHOLD_HELD
 
 #: Values per `IN (…)` list (SQLite's default limit of bound parameters is far above).
 _CHUNK = 500
@@ -198,10 +199,15 @@ def spells_of(source: Source, person_id: str) -> list[dict[str, Any]]:
 
 
 def person_id_of(source: Source, id_number: str) -> str | None:
-    """The id of the live person holding an ID number, None when there is none."""
+    """The id of the live person holding an ID number, None when there is none — of the
+    ledger's own people (`HOUSEHOLD_HELD`): a certificate is not printed for another village's
+    person the device holds read-only (offered to it, or kept since the offer ended)."""
     number = idnumber.normalise(id_number)
     found = _rows(
-        source, "SELECT id FROM persons WHERE deleted = 0 AND id_number = ? LIMIT 1", [number]
+        source,
+        "SELECT p.id FROM persons p LEFT JOIN households h ON h.id = p.household_id"
+        f" WHERE p.deleted = 0 AND p.id_number = ? AND {HOUSEHOLD_HELD} LIMIT 1",
+        [number],
     )
     return str(found[0]["id"]) if found else None
 

@@ -30,19 +30,20 @@ ACCOUNT_DOUBT = "账号待核实"
 _MAYBE_ROUNDED = "length(p.account_number) > 15 AND rtrim(substr(p.account_number, 16), '0') = ''"
 
 
-#: A person `p` this ledger lists as one of its people: not one offered to it from another
-#: village (`moving_to` set, their own household not held here — the hub sends the receiving
-#: village the row while the offer waits), who is listed in its offers box until taken in, not
-#: as a person of its own without a household. `h`: their household, LEFT JOINed (NULL: not
-#: held). The offering village holds their household: listed there as ever.
-NOT_OFFERED_IN = (
-    "(p.moving_to IS NULL OR p.moving_to = '' OR p.household_id IS NULL"
-    " OR p.household_id = '' OR h.id IS NOT NULL)"
-)
-#: `NOT_OFFERED_IN` where the household is not joined.
-_NOT_OFFERED_IN_ALONE = (
-    "(p.moving_to IS NULL OR p.moving_to = '' OR p.household_id IS NULL"
-    " OR p.household_id = '' OR EXISTS (SELECT 1 FROM households oh WHERE oh.id = p.household_id))"
+#: A person `p` this ledger lists as one of its people: one of no household (未分户: entered
+#: so, in this ledger), or of a household it holds (`h`: their household, LEFT JOINed; NULL
+#: when not held). A device holds a person whose household it does not hold only as another
+#: village's: offered to one of its households (`moving_to`: listed in its offers box until
+#: taken in, read-only), or kept as they stood once the offer was taken back or turned down —
+#: as a family that moved out is kept, read-only (docs/security.md, 迁出的人). Such a person is
+#: not listed, searched, counted or exported as the village's own (not 未分户 with no place);
+#: their own village holds their household and lists them as ever. An unenrolled ledger's
+#: persons all have their household here, or none.
+HOUSEHOLD_HELD = "(p.household_id IS NULL OR p.household_id = '' OR h.id IS NOT NULL)"
+#: `HOUSEHOLD_HELD` where the household is not joined.
+_HOUSEHOLD_HELD_ALONE = (
+    "(p.household_id IS NULL OR p.household_id = ''"
+    " OR EXISTS (SELECT 1 FROM households oh WHERE oh.id = p.household_id))"
 )
 
 
@@ -81,7 +82,7 @@ class LedgerFilter:
 
     def where(self) -> tuple[str, list[Any]]:
         """SQL condition on `persons p` and its parameters."""
-        parts, params = ["p.deleted = 0", _NOT_OFFERED_IN_ALONE], []
+        parts, params = ["p.deleted = 0", _HOUSEHOLD_HELD_ALONE], []
         if self.area_prefix:
             inside, area_params = within_area("area_code", self.area_prefix)
             parts.append(
@@ -261,6 +262,7 @@ def deleted_persons(source: Source, area_prefix: str = "") -> list[DeletedRow]:
             "SELECT p.id, p.name, p.id_number, h.area_code, h.household_no, p.updated_at, "
             "p.updated_by, p.change_reason FROM persons p "
             f"LEFT JOIN households h ON h.id = p.household_id WHERE p.deleted = 1 AND {inside} "
+            f"AND {HOUSEHOLD_HELD} "
             "ORDER BY p._ukey DESC",  # the deleting change last made first (not the second)
             params,
         )

@@ -21,7 +21,7 @@ from fieldapp.store.columns import select_list
 from fieldapp.store.filters import within_area
 from fieldapp.store.pinyin import RARE
 from fieldapp.store.queries import Source, db_of
-from fieldapp.store.queries.persons import NOT_OFFERED_IN, PERSON_COLUMNS, PersonRow
+from fieldapp.store.queries.persons import HOUSEHOLD_HELD, PERSON_COLUMNS, PersonRow
 
 _CJK = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
 _LETTERS = re.compile(r"^[a-z]+$")
@@ -161,7 +161,7 @@ class PersonSearch:
         sql = (
             f"SELECT {columns} FROM persons p {join}"
             "LEFT JOIN households h ON h.id = p.household_id "
-            f"WHERE p.deleted = 0 AND {NOT_OFFERED_IN} AND {where}"
+            f"WHERE p.deleted = 0 AND {HOUSEHOLD_HELD} AND {where}"
         )
         args: list[str | int] = list(params)
         if area_prefix:

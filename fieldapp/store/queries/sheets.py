@@ -26,7 +26,7 @@ from typing import Any
 from fieldapp.domain.enums import AreaKind, ServiceType
 from fieldapp.store.filters import within_area
 from fieldapp.store.queries import Source, db_of
-from fieldapp.store.queries.persons import NOT_OFFERED_IN
+from fieldapp.store.queries.persons import HOUSEHOLD_HELD
 
 #: Rows fetched at a time: the export reports progress (and hears a cancel) once per batch.
 BATCH = 2000
@@ -150,7 +150,7 @@ _LEDGER_FROM = (
     " WHERE x.person_id = p.id AND x.deleted = 0 AND x.start_date <= :today"
     " AND (x.end_date IS NULL OR x.end_date >= :today)"
     " ORDER BY x.start_date DESC, x.rowid DESC LIMIT 1)"
-    f" WHERE p.deleted = 0 AND {NOT_OFFERED_IN}"
+    f" WHERE p.deleted = 0 AND {HOUSEHOLD_HELD}"
 )
 #: Household by household (in area order), the head first: how a village keeps its 台账.
 _LEDGER_ORDER = " ORDER BY h.area_code, h.rowid, p.relation != '户主', p.rowid"
@@ -232,7 +232,7 @@ def count_persons(source: Source, area: str | None = None) -> int:
     inside, bounds = within_area("h.area_code", area)
     sql = (
         "SELECT count(*) FROM persons p LEFT JOIN households h ON h.id = p.household_id "
-        f"WHERE p.deleted = 0 AND {NOT_OFFERED_IN} AND {inside}"
+        f"WHERE p.deleted = 0 AND {HOUSEHOLD_HELD} AND {inside}"
     )
     return int(db_of(source).execute(sql, bounds).fetchone()[0])
 
@@ -306,9 +306,11 @@ def _slices(
 #: per column key its cell. Rows come household by household as on the ledger sheet, each
 #: person's in the order they were recorded.
 _PERSON = {"name": "p.name", "id_number": "p.id_number"}
+#: A fact's person as the ledger sheet lists them (`HOUSEHOLD_HELD`): another village's person
+#: the device holds (offered to it, or kept since) brings no row to any sheet.
 _OF_PERSON = (
     " JOIN persons p ON p.id = t.person_id AND p.deleted = 0"
-    " LEFT JOIN households h ON h.id = p.household_id WHERE t.deleted = 0"
+    f" LEFT JOIN households h ON h.id = p.household_id WHERE t.deleted = 0 AND {HOUSEHOLD_HELD}"
 )
 _FACT_ORDER = " ORDER BY h.area_code, h.rowid, p.rowid, t.rowid"
 
@@ -377,7 +379,7 @@ FACT_SHEETS: dict[str, _Sheet] = {
         " ON k.visit_id = t.id"
         " JOIN persons p ON p.id = coalesce(t.person_id,"
         " (SELECT head_person_id FROM households WHERE id = t.household_id)) AND p.deleted = 0"
-        " LEFT JOIN households h ON h.id = p.household_id WHERE t.deleted = 0",
+        f" LEFT JOIN households h ON h.id = p.household_id WHERE t.deleted = 0 AND {HOUSEHOLD_HELD}",
         _PERSON
         | {
             "visit_date": _day("t.visit_date"),
