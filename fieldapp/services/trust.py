@@ -770,6 +770,9 @@ OFFERED_UNCHANGED = template("已提出把%1迁入%2的户，待对方接收：�
 OFFER_TAKEN_BACK = template(
     "%1的迁入在接收之前已被提出的村撤回或改过：这次接收的不是现在提出的迁入，没有迁入。请同步后重新查看待接收的迁入人员（%2）"
 )
+DECLINE_TAKEN_BACK = template(
+    "%1的迁入在答复之前已被提出的村撤回或改过：这次不接收的不是现在提出的迁入，现在的迁入仍待答复。请同步后重新查看待接收的迁入人员（%2）"
+)
 
 
 def _offer_kept(actor: Actor, data: Mapping[str, Any], context: Context) -> Verdict | None:
@@ -807,7 +810,10 @@ def _person_move(actor: Actor, proposal: Proposal, context: Context) -> Verdict 
       person's own: on it the person's household may be unknown) moves the person into exactly that household, clearing the offer, writing
       nothing else of theirs (`ACCEPT_FIELDS`): allowed — the one pull-in that is.
     - An offer turned down: that device clears the offer and writes nothing else
-      (`DECLINE_FIELDS`): allowed. Any other change of the person by a device outside
+      (`DECLINE_FIELDS`): allowed. A take-in or a turn-down answers the offer standing: one
+      that saw an offer since taken back (and made again) is refused (`offered_person`,
+      `Context.offer_seen`: the hub compares the change's parents; a device's own write door
+      always answers what it holds). Any other change of the person by a device outside
       their scope is judged as before (`scope`): a pull-in without the offer stays refused.
     - The person's own device moving them into a household outside its scope that the
       receiver held before (another village's family): refused (`move_in`): it offers
@@ -836,6 +842,11 @@ def _person_move(actor: Actor, proposal: Proposal, context: Context) -> Verdict 
                 return ALLOWED
         elif not moving and data.keys() <= DECLINE_FIELDS:
             if context.offered_place and actor.covers(context.offered_place):
+                if not context.offer_seen:  # turns down an offer since taken back
+                    who = str(before.get("name") or "") or Word("此人")
+                    return refuse(
+                        "offered_person", said(DECLINE_TAKEN_BACK, who, actor.described())
+                    )
                 return ALLOWED
         return None  # judged as any change of a row outside the scope
     if moving and place and not actor.covers(place) and not context.new_home:

@@ -148,6 +148,18 @@ SCENARIOS: dict[str, Callable[[], Verdict]] = {
             fields=FIELDS["persons"] | {"moving_to"},
         ),
     ),
+    "decline_taken_back": lambda: check(
+        Actor(Role.COORDINATOR, OTHER, "远村"),
+        Proposal("persons", "r1", {"moving_to": None, "change_reason": "对方村未接收迁入"}),
+        Context(
+            exists=True,
+            before={"name": "王小明", "household_id": "h1", "moving_to": "h-other"},
+            place_before=VILLAGE,
+            offered_place=OTHER,
+            offer_seen=False,
+            fields=FIELDS["persons"] | {"moving_to", "change_reason"},
+        ),
+    ),
     "link_scope": _c(
         COORDINATOR,
         "households",

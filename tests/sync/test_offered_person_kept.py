@@ -272,3 +272,49 @@ def test_in_one_bundle_a_change_before_the_offer_lands_and_one_after_it_is_held(
     assert offer.id not in held and held[changed.id] == "offered_person", held
     row = hub.ledger.get("persons", second)
     assert (row["moving_to"], row["account_number"]) == (there, ACCOUNT)
+
+
+@pytest.mark.parametrize("again", ["same household", "another household"])
+def test_a_decline_of_an_offer_taken_back_and_made_again_is_held(
+    tmp_path, hub, make_device, again: str
+):
+    """红星村 takes the offer back and offers the person again — to the same household, or to
+    another household of the site — and syncs, while the site, not yet synced, turns down the
+    offer it saw (a signed bundle: its 不接收 names the offer version it saw). It cleared the
+    new offer, which the site never saw; it answers an offer taken back: held, as a stale
+    take-in is; the person stays offered as now, and once synced the site may answer that."""
+    village, site, home, second, there = _offered(tmp_path, hub, make_device)
+    seen = site.heads("persons", second)["moving_to"]
+    households.withdraw_offer(village, actor_of(village), second)
+    if again == "same household":
+        to = there
+        households.move_person(
+            village, actor_of(village), second, "投亲", Relation.OTHER, to_household_id=to
+        )
+    else:
+        (to,) = (r[0] for r in site.db.execute(
+            "SELECT id FROM households WHERE id != ?", [there]))  # fmt: skip
+        forge(village, "persons", second, {"moving_to": to, "change_reason": "投亲"},
+              parents={"moving_to": village.heads("persons", second)["moving_to"]})  # fmt: skip
+    _trip(hub, village, "红星村", tmp_path, 4)
+    assert hub.rejected() == []
+    assert hub.ledger.get("persons", second)["moving_to"] == to
+    stale = forge(site, "persons", second, {"moving_to": None, "change_reason": "对方村未接收迁入"},
+                  parents={"moving_to": seen, "change_reason": seen})  # fmt: skip
+    hub.import_file(export_bundle(site, tmp_path / "stale.fs").path)
+    held = {h.change_id: h for h in hub.rejected()}
+    assert held[stale.id].rule == "offered_person", held[stale.id].reason
+    assert "王1" in held[stale.id].reason and "不接收" in held[stale.id].reason
+    row = hub.ledger.get("persons", second)
+    assert (row["household_id"], row["moving_to"]) == (home, to)
+    # Synced and its held answer taken back here (同步页), the site sees the offer standing
+    # now and answers it.
+    from fieldapp.sync import rejected
+
+    _trip(hub, site, "幸福安置点", tmp_path, 5)
+    assert rejected.undo(site, [stale.id]) == 1
+    assert site.get("persons", second)["moving_to"] == to
+    households.decline_move(site, actor_of(site), second)
+    _trip(hub, site, "幸福安置点", tmp_path, 6)
+    assert {h.change_id for h in hub.rejected()} == {stale.id}
+    assert hub.ledger.get("persons", second)["moving_to"] is None

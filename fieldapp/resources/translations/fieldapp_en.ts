@@ -9225,6 +9225,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>身份证号 %1 在本台账中登记了 %2 次：%3。请核对后删除重复录入的一条（删除原因选“重复录入”）</source>
       <translation>ID number %1 is entered %2 times in this ledger: %3. Please check, and delete the one entered twice (with the reason “Entered twice”)</translation>
     </message>
+    <message>
+      <source>%1的迁入在答复之前已被提出的村撤回或改过：这次不接收的不是现在提出的迁入，现在的迁入仍待答复。请同步后重新查看待接收的迁入人员（%2）</source>
+      <translation>The move of %1 was withdrawn or changed by the village that offered it before it was answered: this refusal answered an offer that no longer stands, and the offer standing now still waits for an answer. Sync, then look at the people offered to move in again (%2)</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
