@@ -744,7 +744,7 @@ def _check_scope(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
             )
     if not context.exists and links[0][0] not in proposal.data and not actor.county_level:
         return refuse("no_place", said(NEW_WITHOUT, label, _field(links[0][0])))
-    return ALLOWED
+    return _hung_kept(actor, proposal, context) or ALLOWED
 
 
 #: What the receiving device writes when it takes an offered person in: their household (the
@@ -794,6 +794,39 @@ def _offer_kept(actor: Actor, data: Mapping[str, Any], context: Context) -> Verd
     ):
         return None  # moved elsewhere by its own village: the offer ends with the move
     who = str(before.get("name") or "") or Word("此人")
+    where: Part = (
+        place_part(context.offered_place, divisions(), actor.places)
+        if context.offered_place
+        else Word("对方村")
+    )
+    return refuse("offered_person", said(OFFERED_UNCHANGED, who, where, actor.described()))
+
+
+#: The rows hung on a person that a subsidy is judged by (`store.facts`: categories, jobs,
+#: unemployment registrations, trainings): kept as offered while an offer stands, as the
+#: person row is — the receiving village takes in the person it saw, not a job or a 脱贫人口
+#: added after. Not the month's status, visits or other services: the offering village's
+#: monthly round goes on (its grid saves every member or none), and no subsidy reads them.
+OFFER_KEPT_ROWS: frozenset[str] = frozenset(
+    {"person_categories", "employment_spells", "unemployment_registrations", "services"}
+)
+#: Of services, the ones kept (`OFFER_KEPT_ROWS`): trainings, which training subsidies pay.
+_KEPT_SERVICE = "职业培训"
+
+
+def _hung_kept(actor: Actor, proposal: Proposal, context: Context) -> Verdict | None:
+    """A change of a row `OFFER_KEPT_ROWS` names hung on a person offered to another village
+    (the person row as it stands, `targets`), by a device below the county: refused
+    (`offered_person`), as a change of the person row is (`_offer_kept`); None otherwise."""
+    if proposal.table not in OFFER_KEPT_ROWS or actor.county_level:
+        return None
+    merged = {**context.before, **proposal.data}
+    if proposal.table == "services" and merged.get("service_type") != _KEPT_SERVICE:
+        return None
+    person = context.targets.get("person_id") or {}
+    if not person.get("moving_to"):
+        return None
+    who = str(person.get("name") or "") or Word("此人")
     where: Part = (
         place_part(context.offered_place, divisions(), actor.places)
         if context.offered_place

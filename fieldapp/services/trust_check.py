@@ -98,6 +98,7 @@ from fieldapp.services.trust import (
     MODELS,
     NAMED,
     NUMBERED,
+    OFFER_KEPT_ROWS,
     Actor,
     Context,
     Origins,
@@ -1428,10 +1429,16 @@ def _offered_place(
     before: Mapping[str, Any] | None,
 ) -> str:
     """For a person: where the household lies that the change (else the row) offers them to
-    (`moving_to`); "" when none is named or it is unknown."""
-    if table != "persons":
+    (`moving_to`); for a row kept with its person while offered (`trust.OFFER_KEPT_ROWS`),
+    where its person is offered to; "" when none is named or it is unknown."""
+    if table in OFFER_KEPT_ROWS:
+        person_id = data.get("person_id") or (before or {}).get("person_id")
+        person = finder.row("persons", str(person_id)) if person_id else None
+        offered = (person or {}).get("moving_to")
+    elif table != "persons":
         return ""
-    offered = data.get("moving_to") if data.get("moving_to") else (before or {}).get("moving_to")
+    else:
+        offered = data.get("moving_to") or (before or {}).get("moving_to")
     if not offered:
         return ""
     return finder.place("households", finder.row("households", str(offered))) or ""

@@ -318,3 +318,106 @@ def test_a_decline_of_an_offer_taken_back_and_made_again_is_held(
     _trip(hub, site, "幸福安置点", tmp_path, 6)
     assert {h.change_id for h in hub.rejected()} == {stale.id}
     assert hub.ledger.get("persons", second)["moving_to"] is None
+
+
+def _hung(person: str, there: str, kind: str):  # noqa: ANN202
+    """A new row of `kind` hung on `person` (their household `there` where a row names it)."""
+    import datetime as dt
+
+    from fieldapp.domain.enums import Category, ServiceType, WorkStatus
+    from fieldapp.domain.models import (
+        CategoryMembership,
+        EmploymentSpell,
+        MonthlyStatus,
+        ServiceRecord,
+        UnemploymentRegistration,
+        Visit,
+    )
+
+    day = dt.date(2026, 5, 1)
+    return {
+        "category": CategoryMembership(person_id=person, category=Category.LIFTED, start_date=day),
+        "job": EmploymentSpell(
+            person_id=person,
+            start_date=day,
+            place_code="440305",
+            place_name="深圳市南山区",
+            employer="另一家厂",
+        ),  # fmt: skip
+        "registration": UnemploymentRegistration(
+            person_id=person, found_date=day, registered_date=day
+        ),  # fmt: skip
+        "training": ServiceRecord(
+            person_id=person, service_date=day, service_type=ServiceType.TRAINING, training_days=5
+        ),  # fmt: skip
+        "guidance": ServiceRecord(
+            person_id=person, service_date=day, service_type=ServiceType.GUIDANCE
+        ),  # fmt: skip
+        "month": MonthlyStatus(person_id=person, month="2026-05", status=WorkStatus.NOT_EMPLOYED),
+        "visit": Visit(household_id=there, person_id=person, visit_date=day),
+    }[kind]
+
+
+#: What a subsidy is judged by (kept as offered) and what the monthly round writes (not).
+KEPT = ("category", "job", "registration", "training")
+GOES_ON = ("guidance", "month", "visit")
+
+
+def test_the_rows_a_subsidy_is_judged_by_are_kept_as_offered_on_the_offering_device(
+    tmp_path, hub, make_device
+):
+    """Only the person row was kept: the offering village could add a job, a 脱贫人口 category,
+    a registration or a training to the person it offered, and the receiving village, taking
+    in the person it saw, took in a subsidy it never saw (paid to the account it saw). These
+    are kept as the person is (请先撤回迁入再修改), and the job recorded before the offer too;
+    the month's status, a visit and other services — the monthly round — go on."""
+    from fieldapp.domain.models import EmploymentSpell, MonthlyStatus
+    from fieldapp.services.writer import actor_of, writing
+    from tests.sync.helpers import job_of
+
+    village, site, home, second, there = _offered(tmp_path, hub, make_device, job=True)
+    for kind in KEPT:
+        with pytest.raises(TrustRefused) as refused, writing(village, actor_of(village)) as w:
+            w.insert(_hung(second, home, kind))
+        assert refused.value.rule == "offered_person", kind
+        assert "请先撤回迁入再修改" in str(refused.value) and "王1" in str(refused.value)
+    for fields in ({"employer": "改过的厂"}, {"deleted": True}):
+        with pytest.raises(TrustRefused), writing(village, actor_of(village)) as w:
+            w.update(EmploymentSpell, job_of(second), fields)
+    for kind in GOES_ON:
+        with writing(village, actor_of(village)) as w:
+            w.insert(_hung(second, home, kind))
+    with writing(village, actor_of(village)) as w:  # the monthly grid's status, naming the job
+        w.save(MonthlyStatus(person_id=second, month="2026-06", status="已就业",
+                             spell_id=job_of(second), income=3200))  # fmt: skip
+    _trip(hub, village, "红星村", tmp_path, 4)
+    assert hub.rejected() == []
+    # Taken back, they are the village's to change again.
+    households.withdraw_offer(village, actor_of(village), second)
+    for kind in KEPT:
+        with writing(village, actor_of(village)) as w:
+            w.insert(_hung(second, home, kind))
+
+
+@pytest.mark.parametrize("kind", KEPT)
+def test_the_hub_holds_a_forged_row_hung_on_an_offered_person(tmp_path, hub, make_device, kind):
+    """A tampered 红星村 program adds the row anyway: held at the hub (`offered_person`); the
+    site takes the person in as it saw them, without it. The month's status lands."""
+    from fieldapp.store.ledger import natural_id
+
+    village, site, home, second, there = _offered(tmp_path, hub, make_device)
+    record = _hung(second, home, kind)
+    row_id = natural_id(record.TABLE, "forged", kind)
+    added = forge(village, record.TABLE, row_id, record.fields())
+    month = _hung(second, home, "month")
+    landed = forge(village, month.TABLE, natural_id(month.TABLE, "forged", "month"), month.fields())
+    hub.import_file(export_bundle(village, tmp_path / "forged.fs").path)
+    held = {h.change_id: h for h in hub.rejected()}
+    assert held.keys() == {added.id}, held
+    assert held[added.id].rule == "offered_person", held[added.id].reason
+    assert hub.ledger.get(record.TABLE, row_id) is None
+    assert landed.id not in held
+    households.accept_move(site, actor_of(site), second)
+    _trip(hub, site, "幸福安置点", tmp_path, 4)
+    assert {h.change_id for h in hub.rejected()} == {added.id}
+    assert site.get(record.TABLE, row_id) is None
