@@ -58,6 +58,7 @@ from fieldapp.domain.areacode import AreaLevel, area_at
 from fieldapp.domain.claims import Batch, Claim, ClaimEvent, ClaimState
 from fieldapp.domain.controls import CONTROL as _CONTROL
 from fieldapp.domain.dates import CHINA, today
+from fieldapp.domain.enums import ServiceType
 from fieldapp.domain.errors import ValidationFailed
 from fieldapp.domain.labels import field_label
 from fieldapp.domain.models import (
@@ -811,7 +812,7 @@ OFFER_KEPT_ROWS: frozenset[str] = frozenset(
     {"person_categories", "employment_spells", "unemployment_registrations", "services"}
 )
 #: Of services, the ones kept (`OFFER_KEPT_ROWS`): trainings, which training subsidies pay.
-_KEPT_SERVICE = "职业培训"
+_KEPT_SERVICE = ServiceType.TRAINING.value
 
 
 def _hung_kept(actor: Actor, proposal: Proposal, context: Context) -> Verdict | None:
