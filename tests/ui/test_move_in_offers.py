@@ -64,6 +64,11 @@ def test_a_move_into_another_villages_household_waits_for_that_village(window, t
     assert "已提出把王小明迁入小河村的户" in panel.move_note.text(), panel.move_note.text()
     assert not panel.edit_button.isEnabled() and not panel.delete_button.isEnabled()
     assert "请先撤回迁入再修改" in panel.edit_button.toolTip()
+    # Nor their jobs and registrations, which a subsidy is judged by (`trust.OFFER_KEPT_ROWS`):
+    # the buttons were on, and the write door then refused the job typed in.
+    assert panel.offer_kept_buttons and not any(b.isEnabled() for b in panel.offer_kept_buttons)
+    assert all("请先撤回迁入再修改" in b.toolTip() for b in panel.offer_kept_buttons)
+    assert panel.visit_button.isEnabled()  # the monthly round goes on
     assert panel.move_button.isEnabled()  # moved elsewhere, the offer ends
     assert not page.offers.isVisible()  # nothing offered to 大坝村 itself
     # Taken back: offered to no one, still in their household.
@@ -74,6 +79,7 @@ def test_a_move_into_another_villages_household_waits_for_that_village(window, t
     assert "待对方村接收" not in panel.summary.text()
     assert not panel.withdraw_button.isVisible()
     assert panel.edit_button.isEnabled() and panel.delete_button.isEnabled()
+    assert all(b.isEnabled() for b in panel.offer_kept_buttons)
 
 
 def test_the_receiving_village_takes_one_in_and_turns_one_down(window, qtbot):

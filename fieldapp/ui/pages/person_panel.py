@@ -251,6 +251,7 @@ class PersonPanel(QWidget):
         spell_header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         self.spells_view.setColumnWidth(3, 110)
         self.spells_view.doubleClicked.connect(lambda _i: self.edit_spell())
+        kept_from = len(self.record_buttons)
         spells_tab = self._with_buttons(
             self.spells_view,
             (self.tr("新增就业经历"), self.add_spell),
@@ -284,6 +285,9 @@ class PersonPanel(QWidget):
             (self.tr("修改"), self.edit_registration),
             (self.tr("删除"), self.delete_registration),
         )
+        #: The jobs' and registrations' buttons: off while the person is offered to another
+        #: village, as 编辑 is (the receiver takes in what it saw, `trust.OFFER_KEPT_ROWS`).
+        self.offer_kept_buttons = self.record_buttons[kept_from:]
 
         self.services = RowsModel[ServiceRecord](
             [
@@ -433,7 +437,7 @@ class PersonPanel(QWidget):
             # Offered to another village: it takes in the person as offered; changed only once
             # the offer is taken back (`trust.offered_person`). Moved elsewhere still may be.
             why = self.tr("已提出迁入别村的户，待对方接收：请先撤回迁入再修改")
-            for button in (self.edit_button, self.delete_button):
+            for button in (self.edit_button, self.delete_button, *self.offer_kept_buttons):
                 button.setEnabled(False)
                 button.setToolTip(tip(why))
         if self.person is None or self.person.id != self._noted:
