@@ -601,6 +601,7 @@ EN_REFUSALS: dict[str, str] = {
     "户主（身份证号码 %1）在台账中尚未分户，请先为其建户": "The head of household (ID number %1) is in the ledger but in no household yet: make their household first",
     "户主所在的%1未能导入，同户成员一并退回": "The head of household's %1 was not imported; the household's members are sent back with it",
     "户主身份证号码 %1 既不在本表中，也不在台账中": "Head of household's ID number %1 is neither on this sheet nor in the ledger",
+    "%1已提出迁入别村的户，待对方接收：这一行没有导入；撤回迁入后再导入这一行": "%1 has been offered to a household of another village and is waiting to be taken in: this row was not imported; take the offer back, then import this row again",
     "身份证号码 %1 这个人在工作表“%2”第 %3 行没有导入（原因见那一行），这一行也没有导入；改正那一行后一并重新导入": "The person with ID number %1 was not imported on row %3 of sheet “%2” (the reason is on that row), so this row was not imported either; correct that row, then import both again",
     "身份证号码 %1 不在台账中，也不在本工作簿的人员表中": "ID number %1 is neither in the ledger nor on this workbook's people sheets",
     # A sheet's columns of one month each (`ledger_import._wide_months`).

@@ -48,6 +48,7 @@ from fieldapp.services.imports import NewPeople, apply_import, new_people
 from fieldapp.services.ledgers import make_demo
 from fieldapp.services.policy_admin import policy_in_force
 from fieldapp.services.sheet_conflicts import Undecided, keep
+from fieldapp.services.trust import OFFER_KEPT_ROWS
 from fieldapp.services.writer import Actor, Writer, actor_of, writing
 from fieldapp.store import ledger_kind
 from fieldapp.store.ledger import Ledger, natural_id
@@ -422,6 +423,12 @@ HIDDEN_COLUMN = sentences.template(
 #: the preview labels it), the ledger's value, the sheet's.
 RECORD_DIFFERS = sentences.template(
     "台账中已有这条记录，%1不同（台账：%2，表格：%3）；要修改请用“更新”方式导入"
+)
+#: On an enrolled village's device, the row of a person it offered to another village's
+#: household, still waiting to be taken in (`trust.offered_person`: the person and the rows a
+#: subsidy is judged by are kept as offered): left out, the rest imported (%1 the name).
+OFFERED_ROW_LEFT_OUT = sentences.template(
+    "%1已提出迁入别村的户，待对方接收：这一行没有导入；撤回迁入后再导入这一行"
 )
 #: Rows parsed, placed and handed to the writer at a time.
 CHUNK_ROWS = 5000
@@ -1780,6 +1787,9 @@ class LedgerImporter:
         del planner
         extra_plans, category_plans = planned[:sheet_rows], planned[sheet_rows:]
         del planned, persons
+        plans, extra_plans, category_plans = self._leave_out_offered(
+            plans, extra_plans, category_plans
+        )
         if not self.update:
             extra_plans = [p for p in extra_plans if not self._refuse_changes(p)]
             category_plans = [p for p in category_plans if not self._refuse_changes(p)]
@@ -1870,6 +1880,44 @@ class LedgerImporter:
                     said = sentences.said(UNEMPLOYED_REFUSED, error.reason)
                     self.report.warnings.append(RowProblem.of(item.row, said, item.sheet))
         return found
+
+    def _leave_out_offered(self, *groups: list[RowPlan]) -> tuple[list[RowPlan], ...]:
+        """`groups` without the rows that would change a person this device offered to another
+        village's household, while the offer stands: the write door refuses any change of
+        that person and of the rows a subsidy is judged by (`trust.offered_person`), and one
+        person waiting to move refused the whole village's update. Each row left out is said
+        (`OFFERED_ROW_LEFT_OUT`, in the preview too); a month's status alone goes in (the
+        door lets it). The county's devices, and a ledger never enrolled, are not kept so."""
+        actor = self.actor
+        if actor.role in (None, Role.COUNTY, Role.HUB):
+            return groups
+        ids = {p.person_id for group in groups for p in group if not p.is_empty()}
+        offered = store.offered_ids(self.ledger.db, ids) if ids else set()
+        if not offered:
+            return groups
+        said: set[tuple[str, int]] = set()
+        kept: list[list[RowPlan]] = []
+        for group in groups:
+            kept.append([])
+            for plan in group:
+                if plan.person_id not in offered or not self._writes_kept(plan):
+                    kept[-1].append(plan)
+                elif (plan.sheet, plan.row) not in said:
+                    said.add((plan.sheet, plan.row))
+                    reason = sentences.said(OFFERED_ROW_LEFT_OUT, plan.name)
+                    self.report.rejected.append(RowProblem.of(plan.row, reason, plan.sheet))
+        return tuple(kept)
+
+    def _writes_kept(self, plan: RowPlan) -> bool:
+        """True when `plan` writes the person or a row kept with them while offered
+        (`trust.OFFER_KEPT_ROWS`; of services, any: a training among them is kept)."""
+        kept = {"persons", *OFFER_KEPT_ROWS}
+        if any(record[0] in kept for record in plan.records):
+            return True
+        return any(
+            c.table in kept and (c.conflict is None or c.key in self.take_sheet)
+            for c in plan.changes
+        )
 
     def _refuse_changes(self, plan: RowPlan) -> bool:
         """Without --update a row may add records, and complete the ones this import made

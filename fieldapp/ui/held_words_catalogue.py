@@ -513,6 +513,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "%1已处理（%2，%3 %4）"),
     QT_TRANSLATE_NOOP("Refusals", "%1已处理（不予采纳，%2 %3）"),
     QT_TRANSLATE_NOOP("Refusals", "%1已处理（已接受，%2 %3）"),
+    QT_TRANSLATE_NOOP("Refusals", "%1已提出迁入别村的户，待对方接收：这一行没有导入；撤回迁入后再导入这一行"),
     QT_TRANSLATE_NOOP("Refusals", "%1已有%2务工经历（%3起在%4），不属于新%2务工"),
     QT_TRANSLATE_NOOP("Refusals", "%1已申领%2（%3），这份工作的结束日期%4不能早于%5：申领以%2在岗为依据。如确需更正，请先驳回这条申领（已审批的由县里撤销），再更正工作的结束日期"),
     QT_TRANSLATE_NOOP("Refusals", "%1已经在这一户里"),

@@ -315,7 +315,9 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     warnings by `tests.services.test_move_sentences`; a 月报 of a month not
     yet begun by `tests.services.test_report_month_not_begun`; a bundle's refusal, each code's
     and the details a stick meets, by `tests.ui.test_stick_refusals_in_english`; a household
-    an update places elsewhere by `tests.ui.test_import_lists_in_english`)."""
+    an update places elsewhere by `tests.ui.test_import_lists_in_english`; the row of a person
+    offered to another village an update leaves out by
+    `tests.sync.test_offered_person_in_sheet_update`)."""
     from tests.hub.test_county_refusals_own_words import SAID_HERE as COUNTY_ASKS
     from tests.hub.test_held_decision_refusals_said import SAID_HERE as DECISIONS
     from tests.hub.test_held_waiting_said import SAID_HERE as WAITING
@@ -343,6 +345,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     from tests.services.test_report_month_not_begun import said_here as report_said
     from tests.services.test_restore_users_said import said_here as restore_said
     from tests.services.test_user_refusal_sentences import said_here as users_said
+    from tests.sync.test_offered_person_in_sheet_update import said_here as offered_said
     from tests.tabular.test_file_refusals_said import said_here as guard_said
     from tests.tabular.test_import_notes_said import said_here as notes_said
     from tests.ui.test_import_lists_in_english import said_here as placed_said
@@ -381,6 +384,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
         *report_said(),
         *stick_said(tmp_path / "stick"),
         *placed_said(tmp_path / "placed"),
+        *offered_said(tmp_path / "offered"),
     } | {t for s in _service_said().values() for t in templates(s)}
     for refused in (*_flow_refusals().values(), *_service_refusals(repo).values()):
         said = getattr(refused, "said", None)

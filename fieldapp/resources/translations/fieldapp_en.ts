@@ -9229,6 +9229,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>%1的迁入在答复之前已被提出的村撤回或改过：这次不接收的不是现在提出的迁入，现在的迁入仍待答复。请同步后重新查看待接收的迁入人员（%2）</source>
       <translation>The move of %1 was withdrawn or changed by the village that offered it before it was answered: this refusal answered an offer that no longer stands, and the offer standing now still waits for an answer. Sync, then look at the people offered to move in again (%2)</translation>
     </message>
+    <message>
+      <source>%1已提出迁入别村的户，待对方接收：这一行没有导入；撤回迁入后再导入这一行</source>
+      <translation>%1 has been offered to a household of another village and is waiting to be taken in: this row was not imported; take the offer back, then import this row again</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>

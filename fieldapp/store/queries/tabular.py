@@ -182,6 +182,15 @@ def person_rows(
     return {row["id_number"]: row for row in _fetch(db, sql, _json(numbers))}
 
 
+def offered_ids(db: Database, ids: Iterable[str]) -> set[str]:
+    """Of these persons (by id), the live ones offered to another household (`moving_to`)."""
+    sql = (
+        "SELECT id FROM persons WHERE deleted = 0 AND moving_to IS NOT NULL"
+        f" AND moving_to != '' AND id IN {_AMONG}"
+    )
+    return {row["id"] for row in _fetch(db, sql, _json(ids))}
+
+
 def household_rows(db: Database, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
     """Households (every column) by id."""
     sql = f"SELECT * FROM households WHERE id IN {_AMONG}"
