@@ -62,6 +62,7 @@ EN_REFUSALS: dict[str, str] = {
     "无法确定这条%1属于哪个地区（所属的人员或户不明），只有县级可以修改": "Which area this “%1” belongs to cannot be told (its person or household is unknown): only the county may change it",
     "这条%1属于%2，不在%3负责的范围内": "This “%1” belongs to %2, outside the area of %3",
     "这条%1不在%2负责的范围内": "This “%1” is outside the area of %2",
+    "把%1迁入本机范围以外已有的户，须由那里接收：本机只能提出迁入，等那里的设备接收后才迁过去（%2）": "Moving %1 into an existing household outside this device's area is for that area to take in: this device can only offer the move, and %1 moves once that area's device takes them in (%2)",
     "%1的%2不在%3负责的范围内": "The “%2” of “%1” is outside the area of %3",
     "这条%1的%2不在%3负责的范围内：每台设备只记本机为本范围打印、导出的材料，记到别处的会被当作那里打印、公示过的材料": "The “%2” of this %1 is outside the area of %3: each device logs only what it printed or exported for its own area; one logged for elsewhere would pass there as a paper printed and posted there",
     "新建的%1必须有所属地区": "A new “%1” must belong to an area",

@@ -759,6 +759,11 @@ DECLINE_FIELDS: frozenset[str] = frozenset({"moving_to", "change_reason"})
 MOVE_IN_WAITS = template(
     "把%1迁入%2已有的户，须由%2接收：本机只能提出迁入，等%2的设备接收后才迁过去（%3）"
 )
+#: … said by the hub to a device below the county (`Actor.unsaid_elsewhere`): not where the
+#: household lies — a device moving its own person to a guessed household id would learn it.
+MOVE_IN_WAITS_UNSAID = template(
+    "把%1迁入本机范围以外已有的户，须由那里接收：本机只能提出迁入，等那里的设备接收后才迁过去（%2）"
+)
 #: What the offering device may write of a person it offered while the offer stands: take it
 #: back (or offer them to another household instead), or move them elsewhere itself — the
 #: offer cleared with the move. Nothing else: the receiving village decides on the person as
@@ -885,6 +890,8 @@ def _person_move(actor: Actor, proposal: Proposal, context: Context) -> Verdict 
         return None  # judged as any change of a row outside the scope
     if moving and place and not actor.covers(place) and not context.new_home:
         who = str({**before, **data}.get("name") or "") or Word("此人")
+        if _unsaid(actor, "households"):
+            return refuse("move_in", said(MOVE_IN_WAITS_UNSAID, who, actor.described()))
         where = place_part(place, divisions(), actor.places)
         return refuse("move_in", said(MOVE_IN_WAITS, who, where, actor.described()))
     return _offer_kept(actor, data, context)

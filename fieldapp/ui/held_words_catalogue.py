@@ -1008,6 +1008,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "找不到表头：表格中需要有“姓名”和“身份证号码”两列（列名可在前 20 行内的任意一行）"),
     QT_TRANSLATE_NOOP("Refusals", "找不到这个地址（域名写错了，或本机没有连上网络）"),
     QT_TRANSLATE_NOOP("Refusals", "把%1迁入%2已有的户，须由%2接收：本机只能提出迁入，等%2的设备接收后才迁过去（%3）"),
+    QT_TRANSLATE_NOOP("Refusals", "把%1迁入本机范围以外已有的户，须由那里接收：本机只能提出迁入，等那里的设备接收后才迁过去（%2）"),
     QT_TRANSLATE_NOOP("Refusals", "把申领从「%1」变为「%2」是%3级审核，只有%4可以操作（%5）"),
     QT_TRANSLATE_NOOP("Refusals", "把申领变为「%1」必须写明原因"),
     QT_TRANSLATE_NOOP("Refusals", "拒绝读取表格文件 %1：%2。文件未被读取，台账没有改动"),

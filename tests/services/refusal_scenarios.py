@@ -123,6 +123,18 @@ SCENARIOS: dict[str, Callable[[], Verdict]] = {
             fields=FIELDS["persons"],
         ),
     ),
+    # … as the hub tells the device: not where the household lies (`Actor.unsaid_elsewhere`)
+    "move_in_unsaid": lambda: check(
+        HUB_TOLD,
+        Proposal("persons", "r1", {"household_id": "h-other"}),
+        Context(
+            exists=True,
+            before={"name": "王小明", "household_id": "h1"},
+            place_before=VILLAGE,
+            places_after={"household_id": OTHER},
+            fields=FIELDS["persons"],
+        ),
+    ),
     "offered_person": lambda: check(
         COORDINATOR,
         Proposal("persons", "r1", {"account_number": "6222000011113333"}),

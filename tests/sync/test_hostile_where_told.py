@@ -45,3 +45,28 @@ def test_a_change_naming_another_villages_person_is_not_told_where_they_live(
         assert "不在" in h.reason and "负责的范围内" in h.reason, h.reason
     import_bundle(other, hub.export_for("新寨村", tmp_path / "od1.fs").path)
     assert other.get("households", home) is None
+
+
+def test_a_move_into_a_guessed_household_is_not_told_where_that_household_lies(
+    village, hub, make_device, tmp_path
+):
+    """A laptop moving its own person into a household id it guessed (a forged bundle) is held
+    (`move_in`: it may only offer the move); the reason used to name the village that
+    household lies in — any household id probed, its village told. Now it says only that the
+    household is outside the sender's area; the county sees it as before."""
+    from tests.sync.helpers import add_family
+
+    (pid,) = [r["id"] for r in village.db["persons"].rows_where("name = ?", ["赵六"])]
+    home = village.get("persons", pid)["household_id"]
+    other = make_device("新寨村", NEIGHBOUR)
+    _own_home, (own,) = add_family(other, NEIGHBOUR, ["121"], surname="孙")
+    hub.import_file(export_bundle(other, tmp_path / "o0.fs").path)
+    import_bundle(other, hub.export_for("新寨村", tmp_path / "od0.fs").path)
+    assert hub.rejected() == []
+    moved = forge(other, "persons", own, {"household_id": home})
+    hub.import_file(export_bundle(other, tmp_path / "o1.fs").path)
+    held = {h.change_id: h for h in hub.rejected()}
+    assert held[moved.id].rule == "move_in", held[moved.id].reason
+    reason = held[moved.id].reason
+    assert "红星村" not in reason and "本机范围以外" in reason, reason
+    assert hub.ledger.get("persons", own)["household_id"] == _own_home

@@ -9233,6 +9233,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>%1已提出迁入别村的户，待对方接收：这一行没有导入；撤回迁入后再导入这一行</source>
       <translation>%1 has been offered to a household of another village and is waiting to be taken in: this row was not imported; take the offer back, then import this row again</translation>
     </message>
+    <message>
+      <source>把%1迁入本机范围以外已有的户，须由那里接收：本机只能提出迁入，等那里的设备接收后才迁过去（%2）</source>
+      <translation>Moving %1 into an existing household outside this device's area is for that area to take in: this device can only offer the move, and %1 moves once that area's device takes them in (%2)</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
