@@ -56,6 +56,7 @@ EN_REFUSALS: dict[str, str] = {
     "%1没有待对方村接收的迁入": "%1 is not offered to another village",
     "已提出把%1迁入%2的户，待对方接收：请先撤回迁入再修改（%3）": "%1 has been offered to a household of %2, waiting for them to take %1 in: withdraw the offer first, then make the change (%3)",
     "%1的迁入在接收之前已被提出的村撤回或改过：这次接收的不是现在提出的迁入，没有迁入。请同步后重新查看待接收的迁入人员（%2）": "The move of %1 was withdrawn or changed by the village that offered it before it was taken in: this take-in answered an offer that no longer stands, so %1 was not moved in. Sync, then look at the people offered to move in again (%2)",
+    "%1的迁入在答复之前已被提出的村撤回：不用再答复。请同步后重新查看待接收的迁入人员（%2）": "The move of %1 was withdrawn by the village that offered it before it was answered: no answer is needed. Sync, then look at the people offered to move in again (%2)",
     "%1的迁入在答复之前已被提出的村撤回或改过：这次不接收的不是现在提出的迁入，现在的迁入仍待答复。请同步后重新查看待接收的迁入人员（%2）": "The move of %1 was withdrawn or changed by the village that offered it before it was answered: this refusal answered an offer that no longer stands, and the offer standing now still waits for an answer. Sync, then look at the people offered to move in again (%2)",
     "这条%1的%2在%3，不在%4负责的范围内：每台设备只记本机为本范围打印、导出的材料，记到别处的会被当作那里打印、公示过的材料": "The “%2” of this %1 is in %3, outside the area of %4: each device logs only what it printed or exported for its own area; one logged for elsewhere would pass there as a paper printed and posted there",
     "新建的%1没有%2": "The new “%1” has no “%2”",

@@ -464,6 +464,10 @@ class Context(NamedTuple):
     #: change saw the latest version of the row's `moving_to`); False when the offering
     #: village took it back or changed it since (the hub compares the change's parents).
     offer_seen: bool = True
+    #: For a person no offer stands for: the change clears `moving_to` having seen a version
+    #: of it since replaced — it answers an offer the offering village took back (the hub
+    #: compares the change's parents; a device's own door never sees this).
+    offer_ended: bool = False
     #: For a person moved into another household: that household is a new one, made in the
     #: same bundle (a new home), not one the receiver held before.
     new_home: bool = False
@@ -776,9 +780,31 @@ OFFERED_UNCHANGED = template("已提出把%1迁入%2的户，待对方接收：�
 OFFER_TAKEN_BACK = template(
     "%1的迁入在接收之前已被提出的村撤回或改过：这次接收的不是现在提出的迁入，没有迁入。请同步后重新查看待接收的迁入人员（%2）"
 )
+#: A 不接收 of an offer the offering village took back, no offer made again (%1 the person,
+#: %2 the device).
+DECLINE_WITHDRAWN = template(
+    "%1的迁入在答复之前已被提出的村撤回：不用再答复。请同步后重新查看待接收的迁入人员（%2）"
+)
 DECLINE_TAKEN_BACK = template(
     "%1的迁入在答复之前已被提出的村撤回或改过：这次不接收的不是现在提出的迁入，现在的迁入仍待答复。请同步后重新查看待接收的迁入人员（%2）"
 )
+
+
+def _answer_too_late(
+    actor: Actor, data: Mapping[str, Any], context: Context, moving: bool, place: str
+) -> Verdict | None:
+    """A take-in or a turn-down (`ACCEPT_FIELDS`, `DECLINE_FIELDS`) of an offer the offering
+    village took back before it arrived, no offer standing now (`Context.offer_ended`): an
+    honest race, refused as a stale take-in is (`offered_person`), not as a change of another
+    village's person (`scope`). A take-in into a household outside the sender's area, or any
+    other change, is judged as before (None)."""
+    who = str(context.before.get("name") or "") or Word("此人")
+    if moving and data.keys() <= ACCEPT_FIELDS:
+        if place and actor.covers(place):
+            return refuse("offered_person", said(OFFER_TAKEN_BACK, who, actor.described()))
+    elif not moving and data.keys() <= DECLINE_FIELDS:
+        return refuse("offered_person", said(DECLINE_WITHDRAWN, who, actor.described()))
+    return None
 
 
 def _offer_kept(actor: Actor, data: Mapping[str, Any], context: Context) -> Verdict | None:
@@ -871,6 +897,8 @@ def _person_move(actor: Actor, proposal: Proposal, context: Context) -> Verdict 
     if not actor.covers(context.place_before):
         # Not the person's own device: only the one offered them may take them in or not.
         clears = "moving_to" in data and data["moving_to"] in (None, "")
+        if not offered and clears and context.offer_ended:
+            return _answer_too_late(actor, data, context, moving, place)
         if not offered or not clears:
             return None
         if moving and target == offered and data.keys() <= ACCEPT_FIELDS:

@@ -2073,6 +2073,16 @@ def _judge(
         seen = set((change.parents or {}).get("moving_to") or ())
         standing = row_heads(finder.stored(change.tbl, change.row_id), "moving_to")
         context = context._replace(offer_seen=bool(standing) and set(standing) <= seen)
+    elif (
+        change.tbl == "persons"
+        and context.exists
+        and change.data.get("moving_to", "x") in (None, "")
+        and (seen := set((change.parents or {}).get("moving_to") or ()))
+    ):
+        # No offer stands: clearing one, having seen a version of `moving_to` since replaced,
+        # answers an offer taken back before the answer came (`trust.Context.offer_ended`).
+        standing = row_heads(finder.stored(change.tbl, change.row_id), "moving_to")
+        context = context._replace(offer_ended=bool(standing) and not set(standing) <= seen)
     ahead = values.get(change.id) if values and not context.exists else None
     return check(actor, Proposal(change.tbl, change.row_id, change.data), context, ahead)
 

@@ -622,6 +622,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "%1的账号在审批后改过：审批时 %2，现为 %3，表上印审批时的账号，请核实后发放"),
     QT_TRANSLATE_NOOP("Refusals", "%1的迁入在接收之前已被提出的村撤回或改过：这次接收的不是现在提出的迁入，没有迁入。请同步后重新查看待接收的迁入人员（%2）"),
     QT_TRANSLATE_NOOP("Refusals", "%1的迁入在答复之前已被提出的村撤回或改过：这次不接收的不是现在提出的迁入，现在的迁入仍待答复。请同步后重新查看待接收的迁入人员（%2）"),
+    QT_TRANSLATE_NOOP("Refusals", "%1的迁入在答复之前已被提出的村撤回：不用再答复。请同步后重新查看待接收的迁入人员（%2）"),
     QT_TRANSLATE_NOOP("Refusals", "%1的领款单位"),
     QT_TRANSLATE_NOOP("Refusals", "%1离校后至%2前未就业"),
     QT_TRANSLATE_NOOP("Refusals", "%1离校，离校%2内即%3前；%4在此期间"),

@@ -172,6 +172,18 @@ SCENARIOS: dict[str, Callable[[], Verdict]] = {
             fields=FIELDS["persons"] | {"moving_to", "change_reason"},
         ),
     ),
+    # … an offer simply taken back, none made again (`Context.offer_ended`)
+    "decline_withdrawn": lambda: check(
+        Actor(Role.COORDINATOR, OTHER, "远村"),
+        Proposal("persons", "r1", {"moving_to": None, "change_reason": "对方村未接收迁入"}),
+        Context(
+            exists=True,
+            before={"name": "王小明", "household_id": "h1", "moving_to": None},
+            place_before=VILLAGE,
+            offer_ended=True,
+            fields=FIELDS["persons"] | {"moving_to", "change_reason"},
+        ),
+    ),
     "link_scope": _c(
         COORDINATOR,
         "households",

@@ -421,3 +421,29 @@ def test_the_hub_holds_a_forged_row_hung_on_an_offered_person(tmp_path, hub, mak
     _trip(hub, site, "幸福安置点", tmp_path, 4)
     assert {h.change_id for h in hub.rejected()} == {added.id}
     assert site.get(record.TABLE, row_id) is None
+
+
+@pytest.mark.parametrize("answer", ["take in", "decline"])
+def test_an_answer_to_an_offer_simply_taken_back_is_held_as_an_honest_race(
+    tmp_path, hub, make_device, answer: str
+):
+    """红星村 takes the offer back (and offers nothing again) and syncs, while the site, not yet
+    synced, takes in — or turns down — the offer it saw (a signed bundle). Its answer reached
+    a person no longer offered to it: it was held under `scope`, as if the site had changed
+    another village's person — an attack, to the county, of an honest race. It is held as a
+    stale take-in is (`offered_person`, the offer taken back); the person stays as they are."""
+    village, site, home, second, there = _offered(tmp_path, hub, make_device)
+    households.withdraw_offer(village, actor_of(village), second)
+    _trip(hub, village, "红星村", tmp_path, 4)
+    assert hub.rejected() == []
+    if answer == "take in":
+        households.accept_move(site, actor_of(site), second)
+    else:
+        households.decline_move(site, actor_of(site), second)
+    hub.import_file(export_bundle(site, tmp_path / "late.fs").path)
+    held = {h.change.tbl: h for h in hub.rejected()}
+    assert held["persons"].rule == "offered_person", held["persons"].reason
+    assert "撤回" in held["persons"].reason and "王1" in held["persons"].reason
+    assert "红星村" not in held["persons"].reason.split("（")[0]
+    row = hub.ledger.get("persons", second)
+    assert (row["household_id"], row["moving_to"]) == (home, None)

@@ -9237,6 +9237,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>把%1迁入本机范围以外已有的户，须由那里接收：本机只能提出迁入，等那里的设备接收后才迁过去（%2）</source>
       <translation>Moving %1 into an existing household outside this device's area is for that area to take in: this device can only offer the move, and %1 moves once that area's device takes them in (%2)</translation>
     </message>
+    <message>
+      <source>%1的迁入在答复之前已被提出的村撤回：不用再答复。请同步后重新查看待接收的迁入人员（%2）</source>
+      <translation>The move of %1 was withdrawn by the village that offered it before it was answered: no answer is needed. Sync, then look at the people offered to move in again (%2)</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
