@@ -826,12 +826,17 @@ def _offer_kept(actor: Actor, data: Mapping[str, Any], context: Context) -> Verd
     ):
         return None  # moved elsewhere by its own village: the offer ends with the move
     who = str(before.get("name") or "") or Word("此人")
-    where: Part = (
-        place_part(context.offered_place, divisions(), actor.places)
-        if context.offered_place
-        else Word("对方村")
-    )
+    where = _offered_where(actor, context)
     return refuse("offered_person", said(OFFERED_UNCHANGED, who, where, actor.described()))
+
+
+def _offered_where(actor: Actor, context: Context) -> Part:
+    """Where the household a person is offered to lies, as a refusal says it: 对方村 when
+    unknown, and at the hub to a device below the county (`_unsaid`) — an offer to a guessed
+    household id, then any change of the person, would tell it where that household lies."""
+    if not context.offered_place or _unsaid(actor, "households"):
+        return Word("对方村")
+    return place_part(context.offered_place, divisions(), actor.places)
 
 
 #: The rows hung on a person that a subsidy is judged by (`store.facts`: categories, jobs,
@@ -859,11 +864,7 @@ def _hung_kept(actor: Actor, proposal: Proposal, context: Context) -> Verdict | 
     if not person.get("moving_to"):
         return None
     who = str(person.get("name") or "") or Word("此人")
-    where: Part = (
-        place_part(context.offered_place, divisions(), actor.places)
-        if context.offered_place
-        else Word("对方村")
-    )
+    where = _offered_where(actor, context)
     return refuse("offered_person", said(OFFERED_UNCHANGED, who, where, actor.described()))
 
 

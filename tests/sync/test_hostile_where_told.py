@@ -70,3 +70,27 @@ def test_a_move_into_a_guessed_household_is_not_told_where_that_household_lies(
     reason = held[moved.id].reason
     assert "红星村" not in reason and "本机范围以外" in reason, reason
     assert hub.ledger.get("persons", own)["household_id"] == _own_home
+
+
+def test_a_change_of_a_person_offered_to_a_guessed_household_is_not_told_where_it_lies(
+    village, hub, make_device, tmp_path
+):
+    """The same probe by an offer: a laptop offers its own person to a household id it guessed
+    (the offer stands: the hub sends it to the household's village, which answers it), then
+    changes that person; the change is held (`offered_person`), and its reason named the
+    village the household lies in. Now it says only 对方村."""
+    from tests.sync.helpers import add_family
+
+    (pid,) = [r["id"] for r in village.db["persons"].rows_where("name = ?", ["赵六"])]
+    home = village.get("persons", pid)["household_id"]
+    other = make_device("新寨村", NEIGHBOUR)
+    _own_home, (own,) = add_family(other, NEIGHBOUR, ["121"], surname="孙")
+    hub.import_file(export_bundle(other, tmp_path / "o0.fs").path)
+    import_bundle(other, hub.export_for("新寨村", tmp_path / "od0.fs").path)
+    forge(other, "persons", own, {"moving_to": home, "change_reason": "投亲"})
+    changed = forge(other, "persons", own, {"phone": "13800000000"})
+    hub.import_file(export_bundle(other, tmp_path / "o1.fs").path)
+    held = {h.change_id: h for h in hub.rejected()}
+    assert held[changed.id].rule == "offered_person", held[changed.id].reason
+    reason = held[changed.id].reason
+    assert "红星村" not in reason and "对方村" in reason, reason
