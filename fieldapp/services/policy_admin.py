@@ -174,6 +174,13 @@ STILL_BUILT_IN = template("仍使用内置政策包")
 FOLDER_UNUSED = template(
     "本机为%1设备，政策由县里统一下发；本机政策包文件夹 %3 里的政策包（%2）不使用，可以删去"
 )
+#: The hub's data folder holds packs (%1 their files, %2 the folder): the hub judges every
+#: device's claims by the packs it published (signed, recorded, sent to the devices), never by a
+#: file anyone who can write to the folder put there.
+HUB_FOLDER_UNUSED = template(
+    "汇总中心只按已签发的县级政策包审核各设备的修改；本机政策包文件夹 %2 里的政策包（%1）不使用，"
+    "可以删去。要改政策，请签发新版本"
+)
 #: The packs installed by hand do not combine (the pack's file, line and problem).
 LOCAL_UNUSED = template("%1；本机安装的政策包未启用")
 
@@ -220,12 +227,19 @@ def load_policy(ledger: Ledger, registry: PolicyRegistry | None = None) -> Polic
     role = ledger_role(ledger)
     choice, warnings = hub_choice(ledger, registry.base_files())
     hub: list[NamedPack] = [(choice.name, choice.read())] if choice is not None else []
-    local = role not in COUNTY_RULED
+    # The hub judges every device's claims by the policy in force on its ledger: by the packs
+    # it published only, never by a file dropped into the data folder of the account it runs
+    # under (nothing signed, recorded or sent to the devices; the figures it checks claims
+    # against changed by whoever can write there).
+    local = role not in COUNTY_RULED and role is not Role.HUB
     if not local and registry.local_names():
         assert role is not None
         names = listed(registry.local_names())  # (file names, said as written)
-        kind = Word(role.device_kind, common=True)
-        warnings.append(said(FOLDER_UNUSED, kind, names, str(registry.local)))
+        if role is Role.HUB:
+            warnings.append(said(HUB_FOLDER_UNUSED, names, str(registry.local)))
+        else:
+            kind = Word(role.device_kind, common=True)
+            warnings.append(said(FOLDER_UNUSED, kind, names, str(registry.local)))
     try:
         policy = registry.load(hub, local=local)
     except PackError as error:
@@ -323,10 +337,21 @@ NO_LOCAL_INSTALL = template(
 )
 
 
+#: The hub's ledger refusing a pack installed by hand (it would judge the devices' claims by
+#: a pack no device has, published to none).
+HUB_NO_LOCAL_INSTALL = template(
+    "汇总中心的政策包要签发后才启用（签发的版本发给各设备，各设备和中心按同一个版本审核），"
+    "不能在中心安装政策包；请签发新版本"
+)
+
+
 def install_local(ledger: Ledger, path: Path, registry: PolicyRegistry | None = None) -> Policy:
-    """Install a pack by hand; refused on devices whose rules come from the county."""
+    """Install a pack by hand; refused on devices whose rules come from the county, and on
+    the hub, whose packs are published."""
     registry = registry or PolicyRegistry()
     role = ledger_role(ledger)
+    if role is Role.HUB:
+        raise PolicyRefused(said(HUB_NO_LOCAL_INSTALL))
     if role in COUNTY_RULED:
         assert role is not None
         raise PolicyRefused(said(NO_LOCAL_INSTALL, Word(role.device_kind, common=True)))

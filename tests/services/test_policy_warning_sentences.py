@@ -220,6 +220,42 @@ def test_a_village_device_says_what_it_said_of_packs_it_does_not_take(
     assert set().union(*(templates(s) for s in found)) == COUNTY_RULED
 
 
+#: The hub's own refusals of packs in its data folder (`tests/sync/test_hostile_hub_folder_pack.py`).
+HUB_RULED = {policy_admin.HUB_FOLDER_UNUSED, policy_admin.HUB_NO_LOCAL_INSTALL, sentences.LISTED}
+
+
+def test_the_hub_says_it_takes_no_pack_from_its_folder(tmp_path: Path) -> None:
+    """The hub's ledger with packs in its data folder: not used, said with the files and the
+    folder; a pack installed by hand there refused, the county to publish instead."""
+    from fieldapp.hub.folder import Hub
+
+    folder = tmp_path / "中心政策"
+    folder.mkdir()
+    for name in ("乙.toml", "甲.toml"):
+        (folder / name).write_text(COUNTY_PACK, encoding="utf-8")
+    hub = Hub.init(tmp_path / "hub")
+    try:
+        registry = PolicyRegistry(local=folder)
+        state = load_policy(hub.ledger, registry)
+        with pytest.raises(PolicyRefused) as refused:
+            install_local(hub.ledger, folder / "甲.toml", registry)
+    finally:
+        hub.close()
+    assert state.policy.pack.source == "builtin"
+    assert state.warnings == [
+        f"汇总中心只按已签发的县级政策包审核各设备的修改；本机政策包文件夹 {folder} 里的政策包"
+        "（乙.toml、甲.toml）不使用，可以删去。要改政策，请签发新版本"
+    ]
+    assert str(refused.value) == (
+        "汇总中心的政策包要签发后才启用（签发的版本发给各设备，各设备和中心按同一个版本审核），"
+        "不能在中心安装政策包；请签发新版本"
+    )
+    found = [*state.said, refused.value.said]
+    assert all(isinstance(s, Sentence) for s in found)
+    assert [filled(s) for s in found] == [*state.warnings, str(refused.value)]
+    assert set().union(*(templates(s) for s in found)) == HUB_RULED
+
+
 def local_warnings(tmp_path: Path) -> list[Sentence]:
     """An unenrolled ledger's packs installed by hand: one broken since it last worked, one
     never read, then a readable one extending no pack there is."""
@@ -348,7 +384,7 @@ def test_a_pack_refused_is_said_as_a_sentence_the_desktop_translates() -> None:
     assert sentences.Word("新金额的执行日期", common=True) in inner.parts
 
 
-SAID_HERE = (FORGED | DRAFTED | COUNTY_RULED | INSTALLED_BY_HAND | EDITIONS) | {
+SAID_HERE = (FORGED | DRAFTED | COUNTY_RULED | HUB_RULED | INSTALLED_BY_HAND | EDITIONS) | {
     policy_admin.UNENROLLED,
     eligibility.ENDED,
     pack.PACK_REFUSED,

@@ -9241,6 +9241,14 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>%1的迁入在答复之前已被提出的村撤回：不用再答复。请同步后重新查看待接收的迁入人员（%2）</source>
       <translation>The move of %1 was withdrawn by the village that offered it before it was answered: no answer is needed. Sync, then look at the people offered to move in again (%2)</translation>
     </message>
+    <message>
+      <source>汇总中心只按已签发的县级政策包审核各设备的修改；本机政策包文件夹 %2 里的政策包（%1）不使用，可以删去。要改政策，请签发新版本</source>
+      <translation>The county hub judges every device’s changes by the county packs it has published only; the policy packs in this computer’s pack folder %2 (%1) are not used and may be deleted. To change the policy, publish a new edition</translation>
+    </message>
+    <message>
+      <source>汇总中心的政策包要签发后才启用（签发的版本发给各设备，各设备和中心按同一个版本审核），不能在中心安装政策包；请签发新版本</source>
+      <translation>The county hub’s policy packs take effect only once published (the published edition goes to every device, and the devices and the hub judge by the same one); packs cannot be installed on the hub: publish a new edition</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
