@@ -755,6 +755,11 @@ class Hub:
                 return row not in retold
 
             changes = [c for c in changes if kept(c)]
+        if peer.device_role is not Role.COUNTY:
+            # The county's drafts of its pack (unpublished figures, its clerks' notes, the
+            # hub's refusals) are the county devices' only: a village or township holds what
+            # the hub published.
+            changes, new = answers.county_only(db, changes, new)
         changes.sort(key=_ORIGIN_SEQ)
         return AnswerPlan(area, changes, now, new, arrived, quick, away, back, gone - back)
 

@@ -271,7 +271,9 @@ def adopt_hub_packs(ledger: Ledger, registry: PolicyRegistry | None = None) -> A
 
         notice = [_notice(chosen.read()), *claims_at_another_figure_said(ledger, state.policy)]
     message = "\n".join(str(s) for s in notice)
-    warnings = state.said + _refused_drafts(ledger)
+    # The county's refused editions are never told on a village or township device (an older
+    # hub sent its drafts to every device: they have no editor to put them right in).
+    warnings = state.said + ([] if state.role in COUNTY_RULED else _refused_drafts(ledger))
     return Adopted(state.policy, changed, message, notice, warnings)
 
 

@@ -62,6 +62,11 @@ FIRST_RING = ("person_id", "household_id", "area_code")
 #: Tables every device receives whole, whatever its area: the area tree, the policy packs the
 #: county's hub signed, and the county's drafts of them with the hub's answer (issue 14).
 COUNTY_WIDE = ("areas", "policy_packs", "policy_drafts")
+#: The county-wide table only county devices receive: the county office's drafts of its pack,
+#: its notes and the hub's answers (signed as which edition, or refused and why). A village or
+#: township device holds what the hub published (`policy_packs`), never what the county is
+#: still weighing (`county_only`).
+COUNTY_DEVICES_ONLY = "policy_drafts"
 #: Table → columns pointing at a row of a wider area that a device holding the row receives
 #: read-only: a claim's batch (made by the township or the county under its own area code).
 #: Followed from the row to the one it names, never back: the batch brings none of its claims.
@@ -414,6 +419,17 @@ def _parents(db: sqlite_utils.Database, rows: Iterable[str]) -> set[str]:
                 "WHERE t.id = f.v",
             )
     return found
+
+
+def county_only(
+    db: sqlite_utils.Database, changes: list[tuple[Any, ...]], rows: set[str]
+) -> tuple[list[tuple[Any, ...]], set[str]]:
+    """`changes` and `rows` of an answer to a device below the county, without the county's
+    drafts (`COUNTY_DEVICES_ONLY`): none of their changes, none of their rows counted sent."""
+    kept = [c for c in changes if c[_TBL] != COUNTY_DEVICES_ONLY]
+    if COUNTY_DEVICES_ONLY not in db.table_names():
+        return kept, rows
+    return kept, rows - _ids(db, f"SELECT id FROM [{COUNTY_DEVICES_ONLY}]")
 
 
 def _county_wide(db: sqlite_utils.Database) -> set[str]:
