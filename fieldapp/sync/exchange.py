@@ -667,6 +667,11 @@ def _import_local(
     total = len(changes)
     with ledger.transaction():
         step("begun")
+        if identity.role == "hub":
+            # The sender again, as the hub's ledger says now that this import holds the write:
+            # one revoked (a laptop reported stolen) or enrolled anew since its bundle was
+            # opened and decoded — seconds for a large one — has nothing taken in.
+            _sender_still(state, peer, manifest)
         if state.was_imported(manifest.bundle_id):
             raise AlreadyImported("这个数据包已经导入过，无需重复导入，台账没有改动")
         held: list[Refusal] = []
@@ -907,6 +912,16 @@ def _unsealed(
         columns=columns,
         asked=decoded.asked,
     )
+
+
+def _sender_still(state: SyncState, peer: Peer, manifest: Manifest) -> None:
+    """Refuse a bundle whose sender `peer` (checked when it was opened, `_check_sender`) has
+    since been revoked, or enrolled again with other keys: inside the import's transaction."""
+    now = state.peer_by_key(manifest.sender.key_id)
+    if now is None or now.name != peer.name or now.role != peer.role:
+        raise BundleRefused("unknown_key", _unknown_sender(state, manifest, peer.role))
+    if now.revoked_at:
+        raise BundleRefused("revoked", f"{now.name} 于 {china_minute(now.revoked_at)} 注销")
 
 
 def _check_sender(state: SyncState, identity: Identity, opened: Any) -> Peer:
