@@ -153,6 +153,12 @@ RULES: dict[str, str] = {
 #: Tables the county keeps for everyone: only the county office or the hub writes them.
 COUNTY_TABLES: frozenset[str] = frozenset({"areas", "policy_packs", "policy_drafts"})
 
+#: County tables only the hub itself writes: the packs it signed. A county device no more
+#: than a village's may delete or alter one — a signature cannot be forged, but the newest
+#: edition taken back (deleted, or altered until it no longer verifies) puts the hub and
+#: every device back on the edition before it, a lowered figure raised again.
+HUB_TABLES: frozenset[str] = frozenset({"policy_packs"})
+
 #: Rows papers name by a number read from their creating change (`numbers.row_number`).
 NUMBERED: frozenset[str] = frozenset({"claims", "batches"})
 
@@ -647,6 +653,8 @@ def _official_ancestor(actor: Actor, proposal: Proposal, context: Context) -> bo
 COUNTY_KEPT = template("「%1」由县里统一维护，只有县级设备或县级汇总中心可以修改（%2）")
 APPEND_ONLY_SAID = template("「%1」只能新增，不能修改（县级可以更正）")
 COUNTY_ONLY = template("「%1」只有县级可以修改")
+#: A county device changing a pack the hub signed (%1 the table, %2 the device).
+HUB_KEPT = template("「%1」由县级汇总中心签发，任何设备都不能修改或删除，县级设备也不能（%2）")
 NEW_AREA_UNDER = template(
     "新的区域「%1」的上级写成了%2，不在%3负责的范围内：本机新增的组、楼栋只能挂在本机区域内的"
     "地方下面"
@@ -685,6 +693,10 @@ def _check_county(actor: Actor, proposal: Proposal, context: Context) -> Verdict
             where = place_part(code, divisions(), actor.places)
             return refuse("county_table", said(NEW_AREA_OUTSIDE, name, where, actor.described()))
         return _county_refusal(actor, table)
+    if table in HUB_TABLES and actor.role is not Role.HUB:
+        if context.exists and all(context.before.get(f) == v for f, v in proposal.data.items()):
+            return ALLOWED  # the same values again
+        return refuse("county_table", said(HUB_KEPT, _table(table), actor.described()))
     if table in APPEND_ONLY and context.exists and not actor.county_level:
         return _append_only_refusal(table)
     if table not in COUNTY_TABLES and table not in LINKS and table not in UNPLACED:

@@ -90,6 +90,7 @@ SCENARIOS: dict[str, Callable[[], Verdict]] = {
         "areas",
         {"code": OTHER + "001", "name": "一组", "kind": "组", "parent_code": OTHER},
     ),
+    "hub_table": _c(COUNTY, "policy_packs", {"text": "x"}, before={"text": "y"}),
     "county_default": _c(COORDINATOR, "mystery", {"x": "1"}),
     "append_only": _c(COORDINATOR, "claim_events", {"reason": "x"}, before={"reason": "y"}),
     "no_place_must": lambda: trust._check_scope(

@@ -39,6 +39,10 @@ BEFORE: dict[str, tuple[str, str]] = {
         "county_table",
         "新的区域「一组」（七星关区野角乡的一个组）不在红星村（村/安置点专员 · 七星关区梨树镇的一个村）负责的范围内：范围外的区域由县里统一维护",
     ),
+    "hub_table": (
+        "county_table",
+        "「政策包」由县级汇总中心签发，任何设备都不能修改或删除，县级设备也不能（县人社局（县级 · 七星关区））",
+    ),
     "county_default": (
         "county_table",
         "「mystery」只有县级可以修改",

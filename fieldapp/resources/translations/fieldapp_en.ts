@@ -9249,6 +9249,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>汇总中心的政策包要签发后才启用（签发的版本发给各设备，各设备和中心按同一个版本审核），不能在中心安装政策包；请签发新版本</source>
       <translation>The county hub’s policy packs take effect only once published (the published edition goes to every device, and the devices and the hub judge by the same one); packs cannot be installed on the hub: publish a new edition</translation>
     </message>
+    <message>
+      <source>「%1」由县级汇总中心签发，任何设备都不能修改或删除，县级设备也不能（%2）</source>
+      <translation>“%1” is signed by the county hub: no device may change or delete it, a county device neither (%2)</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
