@@ -51,6 +51,7 @@ EN: dict[str, str] = {
     "汇总中心只按已签发的县级政策包审核各设备的修改；本机政策包文件夹 %2 里的政策包（%1）不使用，可以删去。要改政策，请签发新版本": "The county hub judges every device\u2019s changes by the county packs it has published only; the policy packs in this computer\u2019s pack folder %2 (%1) are not used and may be deleted. To change the policy, publish a new edition",
     "汇总中心的政策包要签发后才启用（签发的版本发给各设备，各设备和中心按同一个版本审核），不能在中心安装政策包；请签发新版本": "The county hub\u2019s policy packs take effect only once published (the published edition goes to every device, and the devices and the hub judge by the same one); packs cannot be installed on the hub: publish a new edition",
     "「%1」由县级汇总中心签发，任何设备都不能修改或删除，县级设备也不能（%2）": "\u201c%1\u201d is signed by the county hub: no device may change or delete it, a county device neither (%2)",
+    "「%1」由县级汇总中心签发，设备对它的修改谁也不能接受，只能不予采纳；要改政策，请签发新版本": "\u201c%1\u201d is signed by the county hub: a device\u2019s change of it cannot be accepted by anyone, only dismissed; to change the policy, publish a new edition",
     "本机的政策由县里统一下发，不能自行载入政策包": "The county sets this computer\u2019s rules; packs cannot be installed here",
     "待县里核定：": "Still to be set by the county: ",
     "本机安装": "Installed on this computer",

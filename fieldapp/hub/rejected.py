@@ -48,12 +48,14 @@ from fieldapp.services.change_said import (
 )
 from fieldapp.services.trust import (
     AREA,
+    HUB_TABLES,
     LINKS,
     NUMBERED,
     RULES,
     Actor,
     Proposal,
     check,
+    hub_kept,
     printable,
     row_id_taken,
     table_name,
@@ -484,6 +486,10 @@ def accept(
         )
         county = named_actor(ledger, Role.HUB, None, hub.identity.name)
         verdict = check(county, Proposal(change.tbl, change.row_id, change.data), context)
+        if verdict.allowed and change.tbl in HUB_TABLES:
+            # The packs change by publishing only: accepted, a device's change of one would be
+            # written as the hub's (a county device may accept its own held change).
+            verdict = hub_kept(change.tbl)
         taken = logged_tables(ledger.db, [change.row_id]).get(change.row_id, set())
         if verdict.allowed and taken - {change.tbl}:
             # An id names one row, the county's too: another table's row under it would travel

@@ -655,6 +655,19 @@ APPEND_ONLY_SAID = template("「%1」只能新增，不能修改（县级可以�
 COUNTY_ONLY = template("「%1」只有县级可以修改")
 #: A county device changing a pack the hub signed (%1 the table, %2 the device).
 HUB_KEPT = template("「%1」由县级汇总中心签发，任何设备都不能修改或删除，县级设备也不能（%2）")
+#: A held change of a pack the hub signed, which no review can accept (%1 the table).
+HUB_KEPT_HELD = template(
+    "「%1」由县级汇总中心签发，设备对它的修改谁也不能接受，只能不予采纳；要改政策，请签发新版本"
+)
+
+
+def hub_kept(table: str) -> Verdict:
+    """Why a held change of `table` (one of `HUB_TABLES`) cannot be accepted: the hub's
+    acceptance writes as the hub, which may write the packs — the device that sent the change
+    (a county device may review held changes) would have its own forged change taken in."""
+    return refuse("county_table", said(HUB_KEPT_HELD, _table(table)))
+
+
 NEW_AREA_UNDER = template(
     "新的区域「%1」的上级写成了%2，不在%3负责的范围内：本机新增的组、楼栋只能挂在本机区域内的"
     "地方下面"

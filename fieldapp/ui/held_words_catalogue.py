@@ -745,6 +745,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "「%1」只能新增，不能修改（县级可以更正）"),
     QT_TRANSLATE_NOOP("Refusals", "「%1」是%2级审核，只有%3可以操作（%4）"),
     QT_TRANSLATE_NOOP("Refusals", "「%1」由县级汇总中心签发，任何设备都不能修改或删除，县级设备也不能（%2）"),
+    QT_TRANSLATE_NOOP("Refusals", "「%1」由县级汇总中心签发，设备对它的修改谁也不能接受，只能不予采纳；要改政策，请签发新版本"),
     QT_TRANSLATE_NOOP("Refusals", "「%1」由县里统一维护，只有县级设备或县级汇总中心可以修改（%2）"),
     QT_TRANSLATE_NOOP("Refusals", "「%1」的申领不能删除，只能驳回或撤销"),
     QT_TRANSLATE_NOOP("Refusals", "「%1」的申领不能删除：它留在台账上备查（更正请新建申领）"),

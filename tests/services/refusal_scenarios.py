@@ -91,6 +91,7 @@ SCENARIOS: dict[str, Callable[[], Verdict]] = {
         {"code": OTHER + "001", "name": "一组", "kind": "组", "parent_code": OTHER},
     ),
     "hub_table": _c(COUNTY, "policy_packs", {"text": "x"}, before={"text": "y"}),
+    "hub_table_held": lambda: trust.hub_kept("policy_packs"),
     "county_default": _c(COORDINATOR, "mystery", {"x": "1"}),
     "append_only": _c(COORDINATOR, "claim_events", {"reason": "x"}, before={"reason": "y"}),
     "no_place_must": lambda: trust._check_scope(

@@ -43,6 +43,10 @@ BEFORE: dict[str, tuple[str, str]] = {
         "county_table",
         "「政策包」由县级汇总中心签发，任何设备都不能修改或删除，县级设备也不能（县人社局（县级 · 七星关区））",
     ),
+    "hub_table_held": (
+        "county_table",
+        "「政策包」由县级汇总中心签发，设备对它的修改谁也不能接受，只能不予采纳；要改政策，请签发新版本",
+    ),
     "county_default": (
         "county_table",
         "「mystery」只有县级可以修改",

@@ -76,3 +76,42 @@ def policy_packs_live(ledger: Ledger) -> list:
     from fieldapp.services.policy_admin import published
 
     return published(ledger)
+
+
+def test_a_county_device_cannot_accept_its_own_held_change_of_a_signed_pack(
+    hub, tmp_path: Path
+) -> None:
+    """Held, the change was the county's to review: a county device may accept held changes
+    (`POST /v1/held/accept`), and accepting writes a change as the hub's own, which may write
+    the packs. The same stolen laptop then accepted its own forged delete over HTTP. A change
+    of a signed pack cannot be accepted by anyone, only dismissed: packs change by publishing."""
+    from fieldapp.hub.server import ServerThread
+    from fieldapp.sync.client import decide_held
+    from fieldapp.sync.errors import SyncError
+
+    publish(hub.ledger, COUNTY_PACK, "county.toml")
+    newest = publish(hub.ledger, LOWERED, "county.toml")
+    hub.enroll(
+        "县人社局", "520502", tmp_path / "county.enrol", role=Role.COUNTY, code=ENROL_CODE,
+        by="县里的科员",
+    )  # fmt: skip
+    county = Ledger.open(tmp_path / "county.db", author="县人社局员")
+    try:
+        enrol(county, tmp_path / "county.enrol", code=ENROL_CODE)
+        import_bundle(county, hub.export_for("县人社局", tmp_path / "c0.fs").path)
+        row_id = policy_packs.row_id(newest.pack_id, newest.version)
+        change = forge(county, policy_packs.TABLE, row_id, {"deleted": 1})
+        hub.import_file(export_bundle(county, tmp_path / "c1.fs").path)
+        (held,) = [h for h in hub.rejected() if h.change_id == change.id]
+        with ServerThread(hub.root) as server, pytest.raises(SyncError) as refused:
+            decide_held(county, server.url, held.id, True, "县人社局员")
+        assert "签发" in str(refused.value), str(refused.value)
+        assert [p.version for p in policy_packs_live(hub.ledger)] == ["2026.2", "2026.1"]
+        # … nor by the hub's own clerk.
+        from fieldapp.hub import rejected
+
+        with pytest.raises(SyncError):
+            rejected.accept(hub, held.id, "张科员")
+        assert [p.version for p in policy_packs_live(hub.ledger)] == ["2026.2", "2026.1"]
+    finally:
+        county.close()
