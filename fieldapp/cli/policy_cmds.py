@@ -20,7 +20,7 @@ from fieldapp.cli.common import (
     print_json,
     warn,
 )
-from fieldapp.domain.claims import Claim, Numbered, persons_and_claims
+from fieldapp.domain.claims import DROPPED_STATES, Claim, Numbered, persons_and_claims
 from fieldapp.domain.dates import china_minute, parse_date, today, written
 from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.errors import FieldappError
@@ -558,11 +558,14 @@ def cmd_batch_create(args: argparse.Namespace) -> int:
 
 
 def cmd_batch_list(args: argparse.Namespace) -> int:
-    """List batches: persons and claims counted as their rosters count them (3 人 6 笔)."""
+    """List batches: persons and claims counted as their rosters count them (3 人 6 笔): the
+    claims rejected or reversed after batching are left off the 花名册 and 公示表, so they are
+    not counted here either, only said ("dropped" in --json)."""
     service = ClaimService(open_ledger(args, existing="batch list"), _policy(args))
     rows, counted = [], []
     for b in service.queries.batches():
-        claims = service.queries.batch_claims(b.id)
+        every = service.queries.batch_claims(b.id)
+        claims = [c for c in every if c.state not in DROPPED_STATES]
         rows.append(
             b.model_dump(mode="json")
             | {
@@ -570,6 +573,7 @@ def cmd_batch_list(args: argparse.Namespace) -> int:
                 "claims": len(claims),
                 "persons": len({c.id_number or c.person_id for c in claims}),
                 "total": sum(c.amount for c in claims),
+                "dropped": len(every) - len(claims),
             }
         )
         counted.append(persons_and_claims(claims))
@@ -579,8 +583,9 @@ def cmd_batch_list(args: argparse.Namespace) -> int:
     if not rows:
         print("没有批次")
     for r, n in zip(rows, counted, strict=True):
+        left = f"（已驳回或撤销 {r['dropped']} 条，不列入花名册）" if r["dropped"] else ""
         print(
-            f"{r['number'] or r['id']}\t{r['rule_id']}\t{r['area_code'] or '全部'}\t{n}\t{_money(r['total'])}\t{r['title']}"
+            f"{r['number'] or r['id']}\t{r['rule_id']}\t{r['area_code'] or '全部'}\t{n}\t{_money(r['total'])}\t{r['title']}{left}"
         )
     return 0
 

@@ -253,6 +253,10 @@ def persons_and_claims(claims: Sequence[Claim], space: str = " ") -> str:
     return counted if persons == len(claims) else f"{counted}{space}{len(claims)}{space}笔"
 
 
+#: Claims in these states stay in their batch but are left off its 花名册 and 公示表 (and its
+#: counts): rejected or reversed after it was made.
+DROPPED_STATES: frozenset[ClaimState] = frozenset({ClaimState.REJECTED, ClaimState.REVERSED})
+
 #: Claims in these states are approved: no edits, only reversal (已撤销) with a reason.
 LOCKED_STATES: frozenset[ClaimState] = frozenset({ClaimState.COUNTY_APPROVED, ClaimState.PAID})
 

@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING, Any, Literal
 from fieldapp.domain import account as accounts
 from fieldapp.domain import idnumber
 from fieldapp.domain.areacode import AreaLevel, AreaRow, area_at, in_area
-from fieldapp.domain.claims import LOCKED_STATES, Batch, Claim, ClaimState, QualifyingFacts
+from fieldapp.domain.claims import (
+    DROPPED_STATES,
+    LOCKED_STATES,
+    Batch,
+    Claim,
+    ClaimState,
+    QualifyingFacts,
+)
 from fieldapp.domain.dates import month_day, whole_months_between, written, written_text
 from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.enums import HAS_LABOUR, OTHER_RURAL, AreaKind, WorkStatus
@@ -78,7 +85,7 @@ if TYPE_CHECKING:
 #: the rule's id, which is for machines.
 UNTITLED = "补贴"
 #: Claims a batch's papers leave off: nobody is to be paid for them.
-_DROPPED = frozenset({ClaimState.REJECTED, ClaimState.REVERSED})
+_DROPPED = DROPPED_STATES
 
 #: The reviews a claim in each state has passed (a public notice names those all its rows have).
 _REVIEWS: dict[ClaimState, tuple[str, ...]] = {

@@ -907,3 +907,28 @@ def test_an_imports_sheet_date_is_written_as_people_write_days(db, capsys, tmp_p
         capsys, "--db", path, "import", str(sheet), "--update", "--dry-run", "--json"
     )
     assert json.loads(out)["sheet_date"].startswith(day.isoformat())
+
+
+def test_batch_list_counts_what_its_roster_pays(db, capsys, tmp_path: Path) -> None:
+    """A claim the county rejects after the township batched it is left off the batch's 花名册
+    and 公示表 (`paper_data`), but `batch list` went on counting it: the county office read
+    “1 人 500 元” for a batch whose roster pays no one. It now counts the claims the roster
+    lists and says how many rejected or reversed ones it leaves off (--json: "dropped")."""
+    path, ids = db
+    create = county_claim(capsys, path, tmp_path, ids["worker"])
+    code, out, err = run(capsys, *create)
+    claim_id = out.strip().splitlines()[-1]
+    run(capsys, "--db", path, "claim", "evidence", claim_id, "--all")
+    for state in ("已提交", "村审核", "乡镇审核"):
+        assert run(capsys, "--db", path, "claim", "advance", claim_id, "--to", state)[0] == 0
+    _out, batch_id, batch_number = batch_made(capsys, path)
+    code, out, _ = run(capsys, "--db", path, "batch", "list")
+    assert "\t1 人\t500 元\t" in out, out
+    reject = ["claim", "advance", claim_id, "--to", "驳回", "--reason", "不符合条件"]
+    assert run(capsys, "--db", path, *reject)[0] == 0
+    code, out, _ = run(capsys, "--db", path, "batch", "list")
+    (line,) = out.splitlines()
+    assert "\t0 人\t0 元\t" in line and "已驳回或撤销 1 条，不列入花名册" in line, line
+    code, out, _ = run(capsys, "--db", path, "batch", "list", "--json")
+    (shown,) = json.loads(out)
+    assert (shown["persons"], shown["claims"], shown["total"], shown["dropped"]) == (0, 0, 0, 1)
