@@ -5082,6 +5082,34 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>还没有申领：请先在“补贴”页的“符合条件人员”中选中要申领的人，点“为所选人员创建申领”</source>
       <translation>No claims yet: on the Subsidies page, under Eligible people, select the person to claim for and press Create claim for selected</translation>
     </message>
+    <message>
+      <source>花名册</source>
+      <translation>Roster</translation>
+    </message>
+    <message>
+      <source>公示表</source>
+      <translation>Public notice</translation>
+    </message>
+    <message>
+      <source>申请表</source>
+      <translation>Application form</translation>
+    </message>
+    <message>
+      <source>走访记录</source>
+      <translation>Visit records</translation>
+    </message>
+    <message>
+      <source>务工证明</source>
+      <translation>Work certificate</translation>
+    </message>
+    <message>
+      <source>一库五册</source>
+      <translation>Five rosters</translation>
+    </message>
+    <message>
+      <source>户级责任</source>
+      <translation>Household duties</translation>
+    </message>
   </context>
   <context>
     <name>Refusals</name>

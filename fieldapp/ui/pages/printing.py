@@ -115,7 +115,7 @@ class PrintPage(Page):
         self.log = RowsModel[dict[str, Any]](
             [
                 Column(self.tr("时间"), lambda r: china_minute(r.get("printed_at"))),
-                Column(self.tr("纸张"), lambda r: r.get("paper")),
+                Column(self.tr("纸张"), lambda r: self._paper_shown(r.get("paper"))),
                 Column(self.tr("页数"), lambda r: r.get("pages"), align_right=True),
                 Column(self.tr("行数"), lambda r: r.get("rows"), align_right=True),
                 Column(self.tr("校验码"), lambda r: r.get("code")),
@@ -146,6 +146,21 @@ class PrintPage(Page):
             self._changed,
         )
         self.refresh()
+
+    def _paper_shown(self, paper: object) -> str:
+        """The paper a print-log row names (stored in Chinese, as `jobs` logs it) in the
+        window's language; one this program does not know (a newer one's) as stored."""
+        words = {
+            "花名册": self.tr("花名册"),
+            "公示表": self.tr("公示表"),
+            "申请表": self.tr("申请表"),
+            "走访记录": self.tr("走访记录"),
+            "务工证明": self.tr("务工证明"),
+            "一库五册": self.tr("一库五册"),
+            "户级责任": self.tr("户级责任"),
+        }
+        text = "" if paper is None else str(paper)
+        return words.get(text, text)
 
     def _show_inputs(self, index: int) -> None:
         """The chosen paper's inputs, the box as tall as they are: a stack is as tall as its
