@@ -445,7 +445,7 @@ class HeldReview(QWidget):
             return
         if len(items) == 1 and run.done:
             done = self.tr("已接受：") if accept else self.tr("已不予采纳：")
-            self.last_decision = done + str(items[0].get("content") or "")
+            self.last_decision = done + content_shown(items[0], self)  # as the list said it
         else:
             text = self.tr("已接受 %1 条") if accept else self.tr("已不予采纳 %1 条")
             text = text.replace("%1", str(len(run.done)))
@@ -464,7 +464,7 @@ class HeldReview(QWidget):
                     self.tr("；第 %1 条（%2）没有处理：%3"),
                     (
                         str(len(run.done) + 1),
-                        str(failed.get("content") or ""),
+                        content_shown(failed, self),
                         message_for(run.error),
                     ),
                 )
