@@ -279,6 +279,8 @@ EN: dict[str, str] = {
     "公示表（按批次，身份证号和账号已遮挡）": "Public notice (per batch, ID and account numbers masked)",
     "批次全部申请表": "All application forms of a batch",
     "单人申请表": "One application form",
+    "%1 %2 条": "%1: %2",
+    "所选申领没有共同的下一步（%1）：请只选同一状态的申领，分几次办理": "The selected claims have no next step in common (%1): select claims in one state at a time",
     "花名册": "Roster",
     "公示表": "Public notice",
     "申请表": "Application form",

@@ -10511,6 +10511,14 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
       <source>只有草稿可以删除；已驳回或撤销的申领留在台账上备查</source>
       <translation>Only a draft can be deleted; a rejected or reversed claim stays in the ledger for the record</translation>
     </message>
+    <message>
+      <source>%1 %2 条</source>
+      <translation>%1: %2</translation>
+    </message>
+    <message>
+      <source>所选申领没有共同的下一步（%1）：请只选同一状态的申领，分几次办理</source>
+      <translation>The selected claims have no next step in common (%1): select claims in one state at a time</translation>
+    </message>
   </context>
   <context>
     <name>SyncPage</name>

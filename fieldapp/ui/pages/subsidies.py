@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable
 from html import escape
 
@@ -941,6 +942,8 @@ class SubsidiesPage(Page):
         no_step = why_not
         if len(chosen) == 1 and not has_next and not why_not:
             no_step = self._whose_step(chosen[0])
+        elif len(chosen) > 1 and not has_next and not why_not:
+            no_step = self._no_common_step(chosen)
         locked = ""
         if claim is not None:
             try:
@@ -965,6 +968,22 @@ class SubsidiesPage(Page):
         self.delete_button.setEnabled(claim is not None and not not_deleted)
         self.delete_button.setToolTip(tip(not_deleted))
         self._show_steps(claim)
+
+    def _no_common_step(self, chosen: list[Claim]) -> str:
+        """Why several selected claims are offered no step: they are in different states
+        (a county's 待本机办理 holds 乡镇审核 and 县审批 ones), which and how many; "" when they
+        are all in one state (that state's own reason is said for one claim)."""
+        counts = Counter(ClaimState(c.state) for c in chosen)
+        if len(counts) < 2:
+            return ""
+        states = sorted(counts, key=list(ClaimState).index)
+        listed = self.tr("、").join(
+            filled(self.tr("%1 %2 条"), word_shown(state.value), str(counts[state]))
+            for state in states
+        )
+        return filled(
+            self.tr("所选申领没有共同的下一步（%1）：请只选同一状态的申领，分几次办理"), listed
+        )
 
     def _show_steps(self, claim: Claim | None) -> None:
         """One claim's materials and steps, in words (as `claim show` prints them)."""
