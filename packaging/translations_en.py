@@ -281,6 +281,7 @@ EN: dict[str, str] = {
     "单人申请表": "One application form",
     "%1 %2 条": "%1: %2",
     "所选申领没有共同的下一步（%1）：请只选同一状态的申领，分几次办理": "The selected claims have no next step in common (%1): select claims in one state at a time",
+    "，已%1的": ", those passed (“%1”)",
     "花名册": "Roster",
     "公示表": "Public notice",
     "申请表": "Application form",

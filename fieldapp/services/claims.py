@@ -172,6 +172,7 @@ NOTHING_TO_BATCH = template("没有可编入批次的申领（“%1”%2%3）")
 NOTHING_OF_UNKNOWN = template("没有可编入批次的申领（本机政策包里没有这项补贴%1%2）")
 BATCHED_STATE = template("，状态 %1")
 BATCHED_HERE = template("，本机已%1的")
+BATCHED_PASSED = template("，已%1的")
 BATCHED_IN = template("，%1")
 #: A new claim its person does not qualify for now: who, the subsidy, its clause and why not.
 NOT_QUALIFIED = template("%1 暂不符合“%2”（%3）：%4")
@@ -538,8 +539,10 @@ class ClaimService:
     ) -> tuple[Batch, list[Claim]]:
         """Group the unbatched claims of a rule (in a state, area, funding source) into a batch.
 
-        Without a state, every live claim past the draft stage is taken (on a township's
-        device, every one it has passed: 乡镇审核 on); without an area, a
+        Without a state, every live claim past the draft stage is taken (on a township's or
+        the county's device, every one the township has passed: 乡镇审核 on — a county's batch
+        is paid by its 发放花名册, and a claim batched there is no longer the township's to
+        post); without an area, a
         village's or township's device batches its own area (`batch_area`). A batch may hold more
         than one funding source; its rosters are then split by source (`funding_source` = "").
         """
@@ -549,7 +552,7 @@ class ClaimService:
             # A township batches what it has passed: its 公示 and the roster it sends on.
             first = (
                 ClaimState.TOWNSHIP_REVIEWED
-                if self.actor.role is Role.TOWNSHIP
+                if self.actor.role in (Role.TOWNSHIP, Role.COUNTY)
                 else ClaimState.SUBMITTED
             )
             order = list(ClaimState)
@@ -578,6 +581,8 @@ class ClaimService:
                 status: Part = said(BATCHED_STATE, Word(state.value)) if state else ""
                 if state is None and self.actor.role is Role.TOWNSHIP:
                     status = said(BATCHED_HERE, Word(ClaimState.TOWNSHIP_REVIEWED.value))
+                elif state is None and self.actor.role is Role.COUNTY:
+                    status = said(BATCHED_PASSED, Word(ClaimState.TOWNSHIP_REVIEWED.value))
                 # A subsidy this device's pack does not hold is said by the title its claims
                 # were made under (a pack since changed), else as one: never by its rule id.
                 what = rule.title if rule else self._title_of(rule_id)

@@ -1383,6 +1383,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "（连同旁边的钥匙文件 %1）"),
     QT_TRANSLATE_NOOP("Refusals", "，%1"),
     QT_TRANSLATE_NOOP("Refusals", "，且不超过政策规定的最高 %1 元"),
+    QT_TRANSLATE_NOOP("Refusals", "，已%1的"),
     QT_TRANSLATE_NOOP("Refusals", "，本机已%1的"),
     QT_TRANSLATE_NOOP("Refusals", "，没有写年份的按%1中的 %2 年读取%3"),
     QT_TRANSLATE_NOOP("Refusals", "，状态 %1"),

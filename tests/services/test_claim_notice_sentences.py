@@ -106,11 +106,15 @@ def nothing_to_batch(repo: Records) -> dict[str, ClaimRefused]:
     town = ClaimService(
         repo.ledger, policy, Actor("乡镇专员", "town-laptop", Role.TOWNSHIP, "520502001")
     )
+    county_office = ClaimService(
+        repo.ledger, policy, Actor("县里的科员", "county-laptop", Role.COUNTY, "520502")
+    )
     steps = {
         "plain": lambda: county.create_batch(TRANSPORT),
         "state": lambda: county.create_batch(TRANSPORT, state=ClaimState.COUNTY_APPROVED),
         "place": lambda: county.create_batch(TRANSPORT, area_prefix="520502001001"),
         "township": lambda: town.create_batch(TRANSPORT),
+        "county": lambda: county_office.create_batch(TRANSPORT),
         "unknown": lambda: county.create_batch("no_such_rule", state=ClaimState.SUBMITTED),
     }
     found: dict[str, ClaimRefused] = {}
@@ -129,6 +133,8 @@ NOTHING_BEFORE = {
     "place": "没有可编入批次的申领（“一次性交通补助（脱贫人口新跨省务工）”，某乡镇 红星村）",
     "township": "没有可编入批次的申领（“一次性交通补助（脱贫人口新跨省务工）”，本机已乡镇审核的，某乡镇）",
     "unknown": "没有可编入批次的申领（本机政策包里没有这项补贴，状态 已提交）",
+    # (newer: a county's device batches what the township passed, `test_county_batch_states`)
+    "county": "没有可编入批次的申领（“一次性交通补助（脱贫人口新跨省务工）”，已乡镇审核的）",
 }  # fmt: skip
 
 
@@ -159,6 +165,7 @@ SAID_HERE = {
     claims.NOTHING_OF_UNKNOWN,
     claims.BATCHED_STATE,
     claims.BATCHED_HERE,
+    claims.BATCHED_PASSED,
     claims.BATCHED_IN,
 }
 

@@ -69,6 +69,9 @@ def test_a_batch_with_nothing_to_batch_is_refused_whole_in_english(english, repo
         f"No claims to put in a batch (“{TITLE}”, those this device has passed (“Township "
         "reviewed”), in 某乡镇)"
     )
+    assert shown["county"] == (
+        f"No claims to put in a batch (“{TITLE}”, those passed (“Township reviewed”))"
+    )
     assert shown["unknown"] == (
         "No claims to put in a batch (this device's policy pack has no such subsidy, state "
         "“Submitted”)"

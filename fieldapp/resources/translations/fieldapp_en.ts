@@ -9285,6 +9285,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>「%1」由县级汇总中心签发，设备对它的修改谁也不能接受，只能不予采纳；要改政策，请签发新版本</source>
       <translation>“%1” is signed by the county hub: a device’s change of it cannot be accepted by anyone, only dismissed; to change the policy, publish a new edition</translation>
     </message>
+    <message>
+      <source>，已%1的</source>
+      <translation>, those passed (“%1”)</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>

@@ -1245,7 +1245,8 @@ class SubsidiesPage(Page):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.batch_button = QPushButton(
             self.tr("把所选补贴乡镇审核过的申领编成批次")
-            if self.session.actor.role is Role.TOWNSHIP  # as `create_batch` takes them
+            # as `create_batch` takes them: the township's and the county's what it passed
+            if self.session.actor.role in (Role.TOWNSHIP, Role.COUNTY)
             else self.tr("把所选补贴的已提交申领编成批次")
         )
         self.roster_button = QPushButton(self.tr("预览花名册"))
