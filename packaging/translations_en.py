@@ -282,6 +282,7 @@ EN: dict[str, str] = {
     "%1 %2 条": "%1: %2",
     "所选申领没有共同的下一步（%1）：请只选同一状态的申领，分几次办理": "The selected claims have no next step in common (%1): select claims in one state at a time",
     "，已%1的": ", those passed (“%1”)",
+    "县里的政策包载有该年安排后（与县里同步一次即可）即按正式安排计算；在此之前请核对节假日前后的期限。": "Once the county's policy pack holds that year's schedule (exchange data with the county once), deadlines follow it; until then, check deadlines around holidays.",
     "花名册": "Roster",
     "公示表": "Public notice",
     "申请表": "Application form",

@@ -855,6 +855,10 @@
       <source>待办</source>
       <translation>Due</translation>
     </message>
+    <message>
+      <source>县里的政策包载有该年安排后（与县里同步一次即可）即按正式安排计算；在此之前请核对节假日前后的期限。</source>
+      <translation>Once the county's policy pack holds that year's schedule (exchange data with the county once), deadlines follow it; until then, check deadlines around holidays.</translation>
+    </message>
   </context>
   <context>
     <name>DutiesPage</name>

@@ -32,6 +32,7 @@ from fieldapp.domain.sentences import fill
 from fieldapp.policy.due import DueItem, Urgency, calendar_notices
 from fieldapp.policy.workdays import notice_said
 from fieldapp.services.changes import PERSON_RECORDS, ChangeSet, Kind
+from fieldapp.services.policy_admin import COUNTY_RULED
 from fieldapp.services.policy_views import due_list
 from fieldapp.ui import policy_access
 from fieldapp.ui.areas import AreaCombo, AreaIndex
@@ -399,11 +400,18 @@ class DuePage(Page):
         self.items = items
         self._fill_counts()
         self.apply_filters()
-        # The notice says the deadlines are estimated; the coordinator is also told what ends it.
-        remedy = self.tr(
-            "县里的政策包载有该年安排后（同步一次，或在“设置 → 政策包”载入）即按正式安排计算；"
-            "在此之前请核对节假日前后的期限。"
-        )
+        # The notice says the deadlines are estimated; the coordinator is also told what ends it
+        # — a device the county rules by an exchange only (it has no pack to load by hand).
+        if self.session.actor.role in COUNTY_RULED:
+            remedy = self.tr(
+                "县里的政策包载有该年安排后（与县里同步一次即可）即按正式安排计算；"
+                "在此之前请核对节假日前后的期限。"
+            )
+        else:
+            remedy = self.tr(
+                "县里的政策包载有该年安排后（同步一次，或在“设置 → 政策包”载入）即按正式安排计算；"
+                "在此之前请核对节假日前后的期限。"
+            )
         said = [self._notice_said(n) for n in notices]
         self.calendar_note.setText("\n".join([*said, remedy]) if notices else "")
         self.calendar_note.setVisible(bool(notices))
