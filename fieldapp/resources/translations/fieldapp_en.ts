@@ -10527,6 +10527,14 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
       <source>所选申领没有共同的下一步（%1）：请只选同一状态的申领，分几次办理</source>
       <translation>The selected claims have no next step in common (%1): select claims in one state at a time</translation>
     </message>
+    <message>
+      <source>花名册</source>
+      <translation>Roster</translation>
+    </message>
+    <message>
+      <source>%1 人 %2 元</source>
+      <translation>People %1 · ¥%2</translation>
+    </message>
   </context>
   <context>
     <name>SyncPage</name>

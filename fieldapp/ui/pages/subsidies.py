@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain.areacode import in_area
-from fieldapp.domain.claims import Batch, Claim, ClaimState
+from fieldapp.domain.claims import DROPPED_STATES, Batch, Claim, ClaimState
 from fieldapp.domain.dates import china_minute, today
 from fieldapp.domain.models import Person
 from fieldapp.domain.money import yuan
@@ -842,16 +842,20 @@ class SubsidiesPage(Page):
         self._fit_claim_columns()
         self.claims_label.setText(self.tr("共 %n 条申领", "", len(claims)))
         area = self.area.code()
-        self.batches.set_rows(
-            [
-                b
-                for b in reversed(batches)
-                if (not rule_id or b.rule_id == rule_id)
-                # the batch is inside the chosen area, or the chosen area inside the batch's (a
-                # village's claims batched by the township, or by the county for no one area)
-                and (in_area(b.area_code, area) or in_area(area, b.area_code))
-            ]
-        )
+        shown = [
+            b
+            for b in reversed(batches)
+            if (not rule_id or b.rule_id == rule_id)
+            # the batch is inside the chosen area, or the chosen area inside the batch's (a
+            # village's claims batched by the township, or by the county for no one area)
+            and (in_area(b.area_code, area) or in_area(area, b.area_code))
+        ]
+        self.batch_sums = {}
+        for b in shown:
+            listed = [c for c in store.batch_claims(b.id) if c.state not in DROPPED_STATES]
+            persons = len({c.id_number or c.person_id for c in listed})
+            self.batch_sums[b.id] = (persons, sum(c.amount for c in listed))
+        self.batches.set_rows(shown)
         self._on_claim(self.claims_view.currentIndex(), None)
         self._offer_batch()
 
@@ -1225,6 +1229,9 @@ class SubsidiesPage(Page):
         self.batches = RowsModel[Batch](
             [
                 Column(self.tr("批次"), lambda b: b.title),
+                # What its roster lists (rejected or reversed claims left off, as `batch list`
+                # counts them): the name keeps the count it was made with.
+                Column(self.tr("花名册"), self._batch_sum_said, align_right=True),
                 Column(self.tr("资金来源"), lambda b: b.funding_source or b.notes),
                 Column(self.tr("区域"), lambda b: self.areas.path(b.area_code) or self.tr("全部")),
                 Column(self.tr("建立时间"), lambda b: china_minute(b.created_at)),
@@ -1233,6 +1240,8 @@ class SubsidiesPage(Page):
                 Column(self.tr("批次编号"), lambda b: b.number),
             ]
         )
+        #: Each batch's persons and money as its roster lists them ({batch id: (persons, yuan)}).
+        self.batch_sums: dict[str, tuple[int, float]] = {}
         self.batches_view = table_view(stretch_last=False)
         self.batches_view.setModel(self.batches)
         # The columns after the title as wide as what they show (建立时间 and a village's path
@@ -1273,6 +1282,11 @@ class SubsidiesPage(Page):
         self.panel.guard(self.roster_button, self.notice_button, self.forms_button)
         self.panel.finished.connect(self._paper_done)
         return box
+
+    def _batch_sum_said(self, batch: Batch) -> str:
+        """The people and money `batch`'s roster lists: '3 人 1,500 元'."""
+        persons, total = self.batch_sums.get(batch.id, (0, 0.0))
+        return filled(self.tr("%1 人 %2 元"), str(persons), _money(total))
 
     def make_batch(self) -> Batch | None:
         """Batch the unbatched claims (past draft) of the chosen rule in the chosen area —
