@@ -159,6 +159,8 @@ class SubsidiesPage(Page):
     # Made by the tabs' builders, which __init__ calls; named here for the methods above them.
     ended_label: QLabel
     all_results: list[RuleResult]
+    #: Each batch's persons and money as its roster lists them ({batch id: (persons, yuan)}).
+    batch_sums: dict[str, tuple[int, float]]
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -1240,8 +1242,7 @@ class SubsidiesPage(Page):
                 Column(self.tr("批次编号"), lambda b: b.number),
             ]
         )
-        #: Each batch's persons and money as its roster lists them ({batch id: (persons, yuan)}).
-        self.batch_sums: dict[str, tuple[int, float]] = {}
+        self.batch_sums = {}
         self.batches_view = table_view(stretch_last=False)
         self.batches_view.setModel(self.batches)
         # The columns after the title as wide as what they show (建立时间 and a village's path
