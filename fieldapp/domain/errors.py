@@ -86,7 +86,12 @@ class MalformedRow(FieldappError, ValueError):
     such, skipped by lists, never a traceback. `table`, `row_id` and `fields` say where."""
 
     def __init__(
-        self, table: str, row_id: str, fields: list[str], message: str, newer: bool = False
+        self,
+        table: str,
+        row_id: str,
+        fields: list[str],
+        message: str | Sentence,
+        newer: bool = False,
     ) -> None:
         super().__init__(message)
         self.table = table

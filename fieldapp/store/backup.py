@@ -37,6 +37,7 @@ from sqlcipher3 import dbapi2
 from fieldapp.domain.dates import china_time, now_stamp
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.progress import CancelCheck, Progress, Ticker
+from fieldapp.domain.sentences import said, template
 from fieldapp.paths import make_private, private_dir
 from fieldapp.saving import cannot_write, discard, make_folder_for, written
 from fieldapp.store import keyfile as kf
@@ -66,6 +67,32 @@ class BackupError(FieldappError):
     """A backup could not be made or restored; the message says why."""
 
 
+#: A backup asked of a ledger with no password yet (nothing to seal it with).
+NOT_ENCRYPTED = template("台账还没有加密（没有设置用户和口令），不能备份。请先设置口令。")
+#: The copy just made fails SQLite's check (%1 what the check said).
+COPY_CHECK_FAILED = template("备份文件校验失败：%1")
+#: A backup to restore or check given as a folder (%1), or not found (%1 the path given).
+IS_A_FOLDER = template("%1 是文件夹，请选择备份文件本身")
+NO_BACKUP = template("找不到备份文件 %1")
+#: A backup file (%1 its name) cut short, not a backup, damaged, of a newer program.
+CUT_SHORT = template("备份文件 %1 不完整（文件过短：拷贝没有完成？）")
+NOT_A_BACKUP = template("文件 %1 不是台账备份")
+NEWER_FORMAT = template("备份文件格式比本程序新，请先升级本程序（劳动力台账）")
+DAMAGED_OR_CUT = template("备份文件 %1 已损坏或不完整")
+WRONG_SIZE = template("备份文件 %1 不完整（大小不符）")
+HASH_DIFFERS = template("备份文件 %1 已损坏（校验值不符）")
+DAMAGED = template("备份文件 %1 已损坏")
+DAMAGED_OR_NOT_A_BACKUP = template("备份文件 %1 已损坏，或不是台账备份")
+#: The ledger inside a backup, unpacked, fails SQLite's check, or cannot be read (%1 SQLite's
+#: own words).
+INSIDE_DAMAGED = template("备份中的台账已损坏")
+INSIDE_UNREAD = template("备份中的台账无法读取：%1")
+#: A restore over a ledger (%1 its file's name) another program has open.
+RESTORE_HELD_OPEN = template(
+    "台账 %1 正被另一个程序使用（打开着的桌面程序或另一个命令），请先关闭它再恢复。台账没有改动"
+)
+
+
 def backup_name(ledger_path: str | Path, when: dt.datetime | None = None) -> str:
     """'ledger-备份-20261123-140501.fieldbackup' for a ledger file: `when`, now when None, in
     China time (as the backup's created_at and every time shown), whatever zone this computer
@@ -78,7 +105,7 @@ def backup_to(ledger: Ledger, dest: str | Path, progress: Progress | None = None
     for long (SQLite's online backup, page by page, between two connections with one key)."""
     unlocked = ledger.unlocked
     if unlocked is None:
-        raise BackupError("台账还没有加密（没有设置用户和口令），不能备份。请先设置口令。")
+        raise BackupError(said(NOT_ENCRYPTED))
     dest = Path(dest)
     with written(dest):
         make_folder_for(dest)
@@ -190,7 +217,7 @@ def _copy_pages(
         copy.execute("PRAGMA journal_mode=DELETE")
         check = copy.execute("PRAGMA quick_check").fetchone()[0]
         if check != "ok":
-            raise BackupError(f"备份文件校验失败：{check}")
+            raise BackupError(said(COPY_CHECK_FAILED, str(check)))
     finally:
         copy.close()
 
@@ -220,21 +247,21 @@ def read_backup(path: str | Path) -> BackupInfo:
     """Read and check a backup's header (no password needed, nothing secret in it)."""
     path = Path(path)
     if path.is_dir():
-        raise BackupError(f"{path} 是文件夹，请选择备份文件本身")
+        raise BackupError(said(IS_A_FOLDER, str(path)))
     if not path.is_file():
-        raise BackupError(f"找不到备份文件 {path}")
+        raise BackupError(said(NO_BACKUP, str(path)))
     try:
         with open(path, "rb") as handle:
             start = handle.read(len(MAGIC))
             if start != MAGIC and MAGIC.startswith(start):  # empty, or cut inside the mark
-                raise BackupError(f"备份文件 {path.name} 不完整（文件过短：拷贝没有完成？）")
+                raise BackupError(said(CUT_SHORT, path.name))
             if start != MAGIC:
-                raise BackupError(f"文件 {path.name} 不是台账备份")
+                raise BackupError(said(NOT_A_BACKUP, path.name))
             line = handle.readline(MAX_HEADER)
             header: Any = json.loads(line.decode("utf-8"))
             offset = handle.tell()
         if int(header["format"]) > FORMAT:
-            raise BackupError("备份文件格式比本程序新，请先升级本程序（劳动力台账）")
+            raise BackupError(said(NEWER_FORMAT))
         info = BackupInfo(
             path,
             str(header["created_at"]),
@@ -244,9 +271,9 @@ def read_backup(path: str | Path) -> BackupInfo:
             offset,
         )
     except (OSError, ValueError, KeyError, TypeError, kf.KeyFileError):
-        raise BackupError(f"备份文件 {path.name} 已损坏或不完整") from None
+        raise BackupError(said(DAMAGED_OR_CUT, path.name)) from None
     if path.stat().st_size != info.offset + info.size:
-        raise BackupError(f"备份文件 {path.name} 不完整（大小不符）")
+        raise BackupError(said(WRONG_SIZE, path.name))
     return info
 
 
@@ -259,7 +286,7 @@ def _extract(info: BackupInfo, target: Path, ticker: Ticker | None = None) -> No
         out.flush()
         os.fsync(out.fileno())
     if digest.hexdigest() != info.sha256:
-        raise BackupError(f"备份文件 {info.path.name} 已损坏（校验值不符）")
+        raise BackupError(said(HASH_DIFFERS, info.path.name))
 
 
 def _copy_hashing(src: BinaryIO, out: BinaryIO, digest: Any, ticker: Ticker | None = None) -> None:
@@ -306,11 +333,11 @@ def _counts(path: Path, key: bytes, keys: kf.KeyFile) -> dict[str, int]:
     conn = connect(path, key, keys.cipher)
     try:
         if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-            raise BackupError("备份中的台账已损坏")
+            raise BackupError(said(INSIDE_DAMAGED))
         persons = conn.execute("SELECT count(*) FROM persons WHERE deleted = 0").fetchone()[0]
         changes = conn.execute("SELECT count(*) FROM changes").fetchone()[0]
     except DatabaseError as error:
-        raise BackupError(f"备份中的台账无法读取：{error}") from None
+        raise BackupError(said(INSIDE_UNREAD, str(error))) from None
     finally:
         conn.close()
     return {"persons": int(persons), "changes": int(changes)}
@@ -330,15 +357,15 @@ def _plain_counts(backup: Path) -> dict[str, int]:
         try:
             tables = {r[0] for r in source.execute("SELECT name FROM sqlite_master")}
             if not {"persons", "changes", "meta"} <= tables:
-                raise BackupError(f"文件 {backup.name} 不是台账备份")
+                raise BackupError(said(NOT_A_BACKUP, backup.name))
             if source.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise BackupError(f"备份文件 {backup.name} 已损坏")
+                raise BackupError(said(DAMAGED, backup.name))
             persons = source.execute("SELECT count(*) FROM persons WHERE deleted = 0").fetchone()
             changes = source.execute("SELECT count(*) FROM changes").fetchone()
         finally:
             source.close()
     except DatabaseError:
-        raise BackupError(f"备份文件 {backup.name} 已损坏，或不是台账备份") from None
+        raise BackupError(said(DAMAGED_OR_NOT_A_BACKUP, backup.name)) from None
     return {"persons": int(persons[0]), "changes": int(changes[0])}
 
 
@@ -366,7 +393,7 @@ def _first_wave_pending(
             source.close()
     except DatabaseError:
         pending.unlink(missing_ok=True)
-        raise BackupError(f"备份文件 {backup.name} 已损坏，或不是台账备份") from None
+        raise BackupError(said(DAMAGED_OR_NOT_A_BACKUP, backup.name)) from None
     except BaseException:
         pending.unlink(missing_ok=True)
         raise
@@ -401,10 +428,7 @@ def restore_from(
     if held_open_elsewhere(ledger_path):
         # Replacing it would leave that program writing on into the replaced file: its work
         # from then on would be lost without a word.
-        raise BackupError(
-            f"台账 {ledger_path.name} 正被另一个程序使用（打开着的桌面程序或另一个命令），"
-            "请先关闭它再恢复。台账没有改动"
-        )
+        raise BackupError(said(RESTORE_HELD_OPEN, ledger_path.name))
     private_dir(ledger_path.parent)
     kf.recover(ledger_path)
     if info is None:

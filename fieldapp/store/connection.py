@@ -105,20 +105,27 @@ class LedgerGone(FieldappError):
     moved or deleted): a write now would go into files that are not on the stick any more."""
 
 
+#: A write refused: the ledger's file (%1) is gone, or another file took its place.
+GONE_UNSAVED = template(
+    "找不到台账文件“%1”：存放它的 U 盘被拔出了，或文件被移走、删除了。"
+    "这次的修改没有保存。请插好 U 盘（或把台账放回原处）后再保存一次"
+)
+REPLACED_UNSAVED = template(
+    "台账文件“%1”已被另一个文件替换（例如从 U 盘拷回的旧台账）。这次的修改没有保存。"
+    "请关闭本程序，确认要用哪一份台账后再打开"
+)
+#: A key that does not open the file (a wrong key, or not a ledger).
+WRONG_KEY = template("口令不对，或这个文件不是台账")
+
+
 def ledger_gone(path: str | Path) -> LedgerGone:
-    """The Chinese error for a write refused because the ledger's file is gone."""
-    return LedgerGone(
-        f"找不到台账文件“{path}”：存放它的 U 盘被拔出了，或文件被移走、删除了。"
-        "这次的修改没有保存。请插好 U 盘（或把台账放回原处）后再保存一次"
-    )
+    """The error for a write refused because the ledger's file is gone."""
+    return LedgerGone(said(GONE_UNSAVED, str(path)))
 
 
 def ledger_replaced(path: str | Path) -> LedgerGone:
-    """The Chinese error for a write refused because another file took the ledger's place."""
-    return LedgerGone(
-        f"台账文件“{path}”已被另一个文件替换（例如从 U 盘拷回的旧台账）。这次的修改没有保存。"
-        "请关闭本程序，确认要用哪一份台账后再打开"
-    )
+    """The error for a write refused because another file took the ledger's place."""
+    return LedgerGone(said(REPLACED_UNSAVED, str(path)))
 
 
 def _cannot_open(error: BaseException) -> bool:
@@ -183,7 +190,7 @@ def connect(
             conn.close()
             if _cannot_open(error):  # its folder refuses the -shm file, not a wrong key
                 raise cannot_open(path) from None
-            raise WrongKey("口令不对，或这个文件不是台账") from None
+            raise WrongKey(said(WRONG_KEY)) from None
     return conn
 
 

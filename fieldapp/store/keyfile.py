@@ -57,6 +57,7 @@ from nacl.secret import SecretBox
 
 from fieldapp.domain.credentials import normalise_name
 from fieldapp.domain.errors import FieldappError
+from fieldapp.domain.sentences import Sentence, said, template
 from fieldapp.paths import make_private, private_dir
 from fieldapp.store.connection import KEY_BYTES, SQLITE_HEADER, Cipher
 
@@ -86,11 +87,34 @@ class WrongPassword(FieldappError):
     """No slot opens with this user name and password."""
 
 
+#: A name and password no slot opens.
+WRONG_PASSWORD = template("用户名或口令不对")
+#: Wrong passwords in a row (%1), the seconds to wait (%2).
+WAIT_AFTER_WRONG = template("口令已连续输错 %1 次，请 %2 秒后再试")
+#: A key file's slot of the first format, which a new key cannot be sealed to.
+OLD_SLOT = template("钥匙文件中有旧格式的口令，不能更换台账钥匙")
+#: A key file not ours, of a newer program, damaged (%1 what was wrong, as Python names it).
+SLOT_UNKNOWN = template("钥匙文件中的口令格式不认识")
+SLOT_CUT = template("钥匙文件已损坏（口令格不完整）")
+NOT_A_KEY_FILE = template("不是台账的钥匙文件")
+KEYS_NEWER = template("钥匙文件格式比本程序新，请先升级本程序（劳动力台账）")
+KEYS_DAMAGED_AS = template("钥匙文件已损坏（%1）")
+KEYS_DAMAGED = template("钥匙文件已损坏")
+#: The ledger's key file (%1 its name) not beside it.
+NO_KEY_FILE = template("找不到台账的钥匙文件 %1（它应在台账文件旁边）")
+#: The key file on disk is another key's than the one this program opened the ledger with.
+KEY_CHANGED_ELSEWHERE = template(
+    "台账已被另一个程序换了钥匙或从备份恢复，请关闭本程序后重新登录再试"
+)
+#: The new ledger file of a key change or a restore gone before it took the ledger's place.
+PENDING_CUT = template("新台账文件不完整，未替换")
+
+
 class TooManyAttempts(FieldappError):
     """Too many wrong passwords in a row: the caller must wait."""
 
     def __init__(self, failures: int, wait_s: int) -> None:
-        super().__init__(f"口令已连续输错 {failures} 次，请 {wait_s} 秒后再试")
+        super().__init__(said(WAIT_AFTER_WRONG, str(failures), str(wait_s)))
         self.failures = failures
         self.wait_s = wait_s
 
@@ -194,7 +218,7 @@ class Slot:
     def resealed(self, key: bytes) -> Slot:
         """The same user's slot holding a new database key (their password is not needed)."""
         if self.box_public is None:
-            raise KeyFileError("钥匙文件中有旧格式的口令，不能更换台账钥匙")
+            raise KeyFileError(said(OLD_SLOT))
         return replace(self, sealed=SealedBox(PublicKey(self.box_public)).encrypt(key))
 
     def as_dict(self) -> dict[str, Any]:
@@ -215,10 +239,10 @@ class Slot:
     def from_dict(cls, data: dict[str, Any]) -> Slot:
         """From the key file."""
         if data.get("kdf") != "argon2id":
-            raise KeyFileError("钥匙文件中的口令格式不认识")
+            raise KeyFileError(said(SLOT_UNKNOWN))
         public, sealed = data.get("box_public"), data.get("sealed")
         if (public is None) != (sealed is None):
-            raise KeyFileError("钥匙文件已损坏（口令格不完整）")
+            raise KeyFileError(said(SLOT_CUT))
         return cls(
             _unb64(data["salt"]),
             int(data["ops"]),
@@ -289,10 +313,10 @@ class KeyFile:
             like = next(iter(self.slots.values()), None)
             ops, mem = (like.ops, like.mem) if like else _kdf_costs()
             _derive(password, secrets.token_bytes(pwhash.argon2id.SALTBYTES), ops, mem)
-            raise WrongPassword("用户名或口令不对")
+            raise WrongPassword(said(WRONG_PASSWORD))
         key = slot.open(password)
         if key is None:
-            raise WrongPassword("用户名或口令不对")
+            raise WrongPassword(said(WRONG_PASSWORD))
         return key
 
     def with_user(self, name: str, password: str, key: bytes) -> KeyFile:
@@ -347,9 +371,9 @@ class KeyFile:
     def from_dict(cls, doc: Any) -> KeyFile:
         """Parse the JSON document; KeyFileError when it is not one."""
         if not isinstance(doc, dict) or doc.get("kind") != KIND:
-            raise KeyFileError("不是台账的钥匙文件")
+            raise KeyFileError(said(NOT_A_KEY_FILE))
         if int(doc.get("format", 0)) > FORMAT:
-            raise KeyFileError("钥匙文件格式比本程序新，请先升级本程序（劳动力台账）")
+            raise KeyFileError(said(KEYS_NEWER))
         try:
             county = doc.get("county")
             file_id = str(doc["file_id"])
@@ -365,7 +389,7 @@ class KeyFile:
                 else CountySlot(_unb64(county["box_public"]), _unb64(county["sealed"])),
             )
         except (KeyError, TypeError, ValueError, AttributeError) as error:
-            raise KeyFileError(f"钥匙文件已损坏（{type(error).__name__}）") from None
+            raise KeyFileError(said(KEYS_DAMAGED_AS, type(error).__name__)) from None
 
     def to_bytes(self) -> bytes:
         """The file's bytes."""
@@ -377,7 +401,7 @@ class KeyFile:
         try:
             doc = json.loads(data.decode("utf-8"))
         except (UnicodeDecodeError, ValueError):
-            raise KeyFileError("钥匙文件已损坏") from None
+            raise KeyFileError(said(KEYS_DAMAGED)) from None
         return cls.from_dict(doc)
 
 
@@ -387,7 +411,7 @@ def load(ledger: str | Path) -> KeyFile:
     try:
         return KeyFile.from_bytes(path.read_bytes())
     except FileNotFoundError:
-        raise KeyFileError(f"找不到台账的钥匙文件 {path.name}（它应在台账文件旁边）") from None
+        raise KeyFileError(said(NO_KEY_FILE, path.name)) from None
 
 
 def save(ledger: str | Path, keyfile: KeyFile, step: Step | None = None) -> None:
@@ -419,7 +443,7 @@ def update(ledger: str | Path, held: KeyFile, change: Callable[[KeyFile], KeyFil
     with _folder_lock(Path(ledger).parent):
         current = load(ledger)
         if current.file_id != held.file_id or current.name_salt != held.name_salt:
-            raise KeyFileError("台账已被另一个程序换了钥匙或从备份恢复，请关闭本程序后重新登录再试")
+            raise KeyFileError(said(KEY_CHANGED_ELSEWHERE))
         changed = change(current)
         save(ledger, changed)
     return changed
@@ -499,7 +523,7 @@ def commit(ledger: str | Path, keyfile: KeyFile, step: Step | None = None) -> No
     """Put `keyfile` and its complete pending database in place of the ledger (see above)."""
     pending = pending_path(ledger, keyfile.file_id)
     if not pending.is_file():
-        raise KeyFileError("新台账文件不完整，未替换")
+        raise KeyFileError(said(PENDING_CUT))
     fsync_file(pending)
     save(ledger, keyfile, step)
     roll_forward(Path(ledger), pending, step)
@@ -629,20 +653,25 @@ def _pid_of(claim: Path) -> int:
     return int(text) if text.isdigit() else 0
 
 
-def being_created(ledger: str | Path) -> str:
+#: A ledger (%1) another window or command is creating, or has just created.
+BEING_CREATED = template(
+    "台账“%1”正在新建：另一个窗口（或命令）正在建立它。这里没有改动任何文件；"
+    "请等它建好，再用新建它时设置的用户名和口令打开它"
+)
+ALREADY_EXISTS = template(
+    "台账“%1”已经存在（可能刚由另一个窗口或命令新建）。没有改动它；"
+    "请选“打开已有台账”，用新建它时设置的用户名和口令登录，或另取一个文件名"
+)
+
+
+def being_created(ledger: str | Path) -> Sentence:
     """The refusal while another window or command is creating `ledger`."""
-    return (
-        f"台账“{ledger}”正在新建：另一个窗口（或命令）正在建立它。这里没有改动任何文件；"
-        "请等它建好，再用新建它时设置的用户名和口令打开它"
-    )
+    return said(BEING_CREATED, str(ledger))
 
 
-def already_exists(ledger: str | Path) -> str:
+def already_exists(ledger: str | Path) -> Sentence:
     """The refusal to create `ledger` anew where one exists."""
-    return (
-        f"台账“{ledger}”已经存在（可能刚由另一个窗口或命令新建）。没有改动它；"
-        "请选“打开已有台账”，用新建它时设置的用户名和口令登录，或另取一个文件名"
-    )
+    return said(ALREADY_EXISTS, str(ledger))
 
 
 def _glob_escape(name: str) -> str:

@@ -10,6 +10,7 @@ import sqlite_utils
 
 from fieldapp.domain.dates import china_iso, now_stamp
 from fieldapp.domain.errors import FieldappError
+from fieldapp.domain.sentences import said, template
 from fieldapp.store.filters import as_time
 
 if TYPE_CHECKING:
@@ -130,6 +131,11 @@ class UserRefused(FieldappError):
     """The user may not open this ledger (disabled, or not one of its users)."""
 
 
+#: A name (%1) the ledger has no user of, or a user of it disabled.
+NOT_A_USER = template("%1 不是本台账的用户")
+USER_DISABLED = template("用户 %1 已停用，请找本台账的管理员")
+
+
 def bind_user(db: sqlite_utils.Database, name: str) -> UserRow:
     """The user who just unlocked the ledger: the first one becomes its administrator; a
     disabled or unknown one is refused."""
@@ -137,9 +143,9 @@ def bind_user(db: sqlite_utils.Database, name: str) -> UserRow:
         add_user(db, name, True, None)
     found = user(db, name)
     if found is None:
-        raise UserRefused(f"{name} 不是本台账的用户")
+        raise UserRefused(said(NOT_A_USER, name))
     if found.disabled:
-        raise UserRefused(f"用户 {name} 已停用，请找本台账的管理员")
+        raise UserRefused(said(USER_DISABLED, name))
     return found
 
 

@@ -206,6 +206,10 @@ BACKUP_NOT_LEDGER = template(
 )
 BACKUP_RESTORED_BY = "（命令行：fieldapp --db 台账文件 restore 备份文件）"
 #: Neither a plain ledger nor one with its key file beside it: the file and its key file's name.
+#: An encrypted ledger asked for with no user name and password.
+NEEDS_PASSWORD = template("这个台账已加密，请给出用户名和口令")
+#: A wrong password, the wrong ones in a row (%1) said from the second.
+WRONG_AGAIN = template("用户名或口令不对（已连续输错 %1 次）")
 NO_KEY_FILE = template(
     "%1 不是明文台账，旁边也没有它的钥匙文件 %2。"
     "若这是加密的台账，请把钥匙文件连同台账一起拷来放在它旁边；钥匙文件丢了只能从备份恢复"
@@ -287,7 +291,7 @@ def _open_by_state(
 ) -> tuple[sqlite_utils.Database, Unlocked | None]:
     if state == "encrypted":
         if credentials is None:
-            raise NeedsPassword("这个台账已加密，请给出用户名和口令")
+            raise NeedsPassword(said(NEEDS_PASSWORD))
         unlocked = unlock(path, credentials)
     elif credentials is None:
         return open_database(path), None
@@ -307,8 +311,8 @@ def unlock(path: str | Path, credentials: Credentials) -> Unlocked:
         key = keys.unlock(credentials.user, credentials.password)
     except kf.WrongPassword:
         failures = kf.record_failure(path)
-        extra = f"（已连续输错 {failures} 次）" if failures >= 2 else ""
-        raise kf.WrongPassword(f"用户名或口令不对{extra}") from None
+        wrong = said(WRONG_AGAIN, str(failures)) if failures >= 2 else said(kf.WRONG_PASSWORD)
+        raise kf.WrongPassword(wrong) from None
     kf.record_success(path)
     return Unlocked(key, keys, credentials.user)
 

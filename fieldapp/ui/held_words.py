@@ -47,7 +47,7 @@ from fieldapp.services.change_said import (
     fields_said,
 )
 from fieldapp.services.trust import RULES, SAID_WORDS, TABLE_NAMES, table_name
-from fieldapp.store.queries import records
+from fieldapp.store.queries import malformed, records
 from fieldapp.sync.rejected import NEWER_VALUE_HERE
 from fieldapp.tabular.columns import COLUMNS_OF
 from fieldapp.ui.days import day_said, month_said, year_said
@@ -166,6 +166,9 @@ def words() -> tuple[str, ...]:
                 *PAPER_LABELS.values(),  # a print setting's value refused names it
                 *HEADINGS,
                 INCOME_LINE_NAME,
+                *malformed.TABLE_NAMES.values(),  # a row no model takes names its table
+                malformed.CONTENT,
+                malformed.RECORD_CONTENT,
             ]
         )
     )

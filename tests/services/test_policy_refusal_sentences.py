@@ -309,7 +309,9 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     cannot be read, by `tests.tabular.test_file_refusals_said`; an import's notes on its
     sheets, rows and columns by `tests.tabular.test_import_notes_said`; a file or a print the
     ledger cannot log, and demo people refused into a real ledger, by
-    `tests.services.test_not_logged_said`; a person entered twice by
+    `tests.services.test_not_logged_said`; the store's refusals (a backup, a key file, a
+    password, a ledger made twice or gone, a claim not found) by
+    `tests.store.test_store_refusals_said`; a person entered twice by
     `tests.services.test_entered_twice_said`;
     a job's figure past its bound by `tests.services.test_job_bounds`; a move's refusals and
     warnings by `tests.services.test_move_sentences`; a 月报 of a month not
@@ -345,6 +347,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     from tests.services.test_report_month_not_begun import said_here as report_said
     from tests.services.test_restore_users_said import said_here as restore_said
     from tests.services.test_user_refusal_sentences import said_here as users_said
+    from tests.store.test_store_refusals_said import said_here as store_said
     from tests.sync.test_offered_person_in_sheet_update import said_here as offered_said
     from tests.tabular.test_file_refusals_said import said_here as guard_said
     from tests.tabular.test_import_notes_said import said_here as notes_said
@@ -369,6 +372,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
         *guard_said(tmp_path / "guard", monkeypatch),
         *notes_said(tmp_path / "notes"),
         *not_logged_said(tmp_path / "not_logged"),
+        *store_said(tmp_path / "store"),
         *twice_said(tmp_path / "twice"),
         *print_notes(tmp_path, monkeypatch),
         *editor_said(tmp_path / "editor"),

@@ -41,8 +41,9 @@ from fieldapp.domain.errors import Said
 
 ROOT = Path(fieldapp.__file__).resolve().parent
 #: The code whose messages the desktop shows: the import and export of sheets, the services
-#: behind every dialog's action, the papers' notes before printing.
-SCANNED = ("tabular", "services", "paperwork")
+#: behind every dialog's action, the papers' notes before printing, the store's refusals (a
+#: backup, a key file, a password, a ledger gone, a row the program cannot read).
+SCANNED = ("tabular", "services", "paperwork", "store")
 CJK = re.compile(r"[\u3400-\u9fff]")
 #: Lists whose items a report or a dialog shows (`ParsedRow.warnings`, `ImportReport.rejected`).
 _SHOWN_LISTS = re.compile(r"warning|notes|rejected|problems|^said$")

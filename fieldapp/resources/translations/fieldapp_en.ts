@@ -2645,7 +2645,7 @@
     </message>
     <message>
       <source>（空）</source>
-      <translation>(blank)</translation>
+      <translation>(empty)</translation>
     </message>
     <message>
       <source>是</source>
@@ -3019,6 +3019,30 @@
       <source>记录的标识已是另一类记录的</source>
       <translation>A record's id already names a record of another kind</translation>
     </message>
+    <message>
+      <source>申领</source>
+      <translation>Claim</translation>
+    </message>
+    <message>
+      <source>申领步骤</source>
+      <translation>Claim step</translation>
+    </message>
+    <message>
+      <source>人员</source>
+      <translation>Person</translation>
+    </message>
+    <message>
+      <source>户</source>
+      <translation>Household</translation>
+    </message>
+    <message>
+      <source>内容</source>
+      <translation>content</translation>
+    </message>
+    <message>
+      <source>记录的内容</source>
+      <translation>what the record holds</translation>
+    </message>
   </context>
   <context>
     <name>History</name>
@@ -3329,7 +3353,7 @@
     </message>
     <message>
       <source>（空）</source>
-      <translation>(blank)</translation>
+      <translation>(empty)</translation>
     </message>
     <message>
       <source>是</source>
@@ -4568,7 +4592,7 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>（空）</source>
-      <translation>(blank)</translation>
+      <translation>(empty)</translation>
     </message>
   </context>
   <context>
@@ -6619,7 +6643,7 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>（空）</source>
-      <translation>(blank)</translation>
+      <translation>(empty)</translation>
     </message>
     <message>
       <source>%1的社保卡账号第 15 位以后都是 0，多半是从 Excel 里来的、已被丢掉后几位的号码，表上账号一栏留空：请对照银行卡或存折用笔填写，并在人员信息里改正（台账页的“账号待核实”可列出全部）</source>
@@ -9292,6 +9316,218 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>，已%1的</source>
       <translation>, those passed (“%1”)</translation>
+    </message>
+    <message>
+      <source>%1 %2…（%3）</source>
+      <translation>%1 %2… (%3)</translation>
+    </message>
+    <message>
+      <source>%1 不是本台账的用户</source>
+      <translation>%1 is not a user of this ledger</translation>
+    </message>
+    <message>
+      <source>%1 是文件夹，请选择备份文件本身</source>
+      <translation>%1 is a folder: please choose the backup file itself</translation>
+    </message>
+    <message>
+      <source>%1 有本机程序没有的选项，无法使用：多半是本机的程序比中心旧，请升级本机的程序（这条记录仍在台账中，没有丢失）</source>
+      <translation>%1 has a choice this computer's program does not have and cannot be used: most likely this computer's program is older than the hub's; please upgrade it (the record is still in the ledger, nothing is lost)</translation>
+    </message>
+    <message>
+      <source>%1 的数据不合格，无法使用。请县里更正这条记录（它仍在台账中，没有丢失）</source>
+      <translation>%1 holds data that is not valid and cannot be used. Please ask the county to correct this record (it is still in the ledger, nothing is lost)</translation>
+    </message>
+    <message>
+      <source>%1（身份证号 %2）</source>
+      <translation>%1 (ID number %2)</translation>
+    </message>
+    <message>
+      <source>“%1”存的是%2</source>
+      <translation>“%1” holds %2</translation>
+    </message>
+    <message>
+      <source>不是台账的钥匙文件</source>
+      <translation>This is not a ledger's key file</translation>
+    </message>
+    <message>
+      <source>口令不对，或这个文件不是台账</source>
+      <translation>Wrong password, or this file is not a ledger</translation>
+    </message>
+    <message>
+      <source>口令已连续输错 %1 次，请 %2 秒后再试</source>
+      <translation>The password was wrong %1 times in a row: please try again in %2 seconds</translation>
+    </message>
+    <message>
+      <source>台账 %1 正被另一个程序使用（打开着的桌面程序或另一个命令），请先关闭它再恢复。台账没有改动</source>
+      <translation>The ledger %1 is in use by another program (an open copy of the desktop program, or a command): please close it before restoring. The ledger is unchanged</translation>
+    </message>
+    <message>
+      <source>台账“%1”已经存在（可能刚由另一个窗口或命令新建）。没有改动它；请选“打开已有台账”，用新建它时设置的用户名和口令登录，或另取一个文件名</source>
+      <translation>The ledger “%1” already exists (perhaps just created by another window or command). It was not changed; choose “Open an existing ledger” and log in with the user name and password set when it was created, or choose another file name</translation>
+    </message>
+    <message>
+      <source>台账“%1”正在新建：另一个窗口（或命令）正在建立它。这里没有改动任何文件；请等它建好，再用新建它时设置的用户名和口令打开它</source>
+      <translation>The ledger “%1” is being created by another window (or command). No file was changed here; wait until it is made, then open it with the user name and password set when it was created</translation>
+    </message>
+    <message>
+      <source>台账中有这个人：%1，但%2，本程序读不了，暂时不能使用。%3（这个人仍在台账中，没有丢失，不要重新录入）</source>
+      <translation>The ledger has this person: %1, but %2, which this program cannot read, so they cannot be used for now. %3 (the person is still in the ledger, nothing is lost: do not enter them again)</translation>
+    </message>
+    <message>
+      <source>台账已被另一个程序换了钥匙或从备份恢复，请关闭本程序后重新登录再试</source>
+      <translation>Another program has changed the ledger's key or restored it from a backup: please close this program, log in again and try again</translation>
+    </message>
+    <message>
+      <source>台账文件“%1”已被另一个文件替换（例如从 U 盘拷回的旧台账）。这次的修改没有保存。请关闭本程序，确认要用哪一份台账后再打开</source>
+      <translation>The ledger file “%1” has been replaced by another file (an old ledger copied back from a USB stick, say). This change was not saved. Close this program, make sure which ledger is to be used, then open it again</translation>
+    </message>
+    <message>
+      <source>台账还没有加密（没有设置用户和口令），不能备份。请先设置口令。</source>
+      <translation>The ledger is not encrypted yet (no user and password set), so it cannot be backed up. Please set a password first.</translation>
+    </message>
+    <message>
+      <source>备份中的台账已损坏</source>
+      <translation>The ledger inside the backup is damaged</translation>
+    </message>
+    <message>
+      <source>备份中的台账无法读取：%1</source>
+      <translation>The ledger inside the backup cannot be read: %1</translation>
+    </message>
+    <message>
+      <source>备份文件 %1 不完整（大小不符）</source>
+      <translation>The backup %1 is incomplete (its size is wrong)</translation>
+    </message>
+    <message>
+      <source>备份文件 %1 不完整（文件过短：拷贝没有完成？）</source>
+      <translation>The backup %1 is incomplete (the file is too short: was the copy not finished?)</translation>
+    </message>
+    <message>
+      <source>备份文件 %1 已损坏</source>
+      <translation>The backup %1 is damaged</translation>
+    </message>
+    <message>
+      <source>备份文件 %1 已损坏或不完整</source>
+      <translation>The backup %1 is damaged or incomplete</translation>
+    </message>
+    <message>
+      <source>备份文件 %1 已损坏（校验值不符）</source>
+      <translation>The backup %1 is damaged (its checksum does not match)</translation>
+    </message>
+    <message>
+      <source>备份文件 %1 已损坏，或不是台账备份</source>
+      <translation>The backup %1 is damaged, or is not a backup of a ledger</translation>
+    </message>
+    <message>
+      <source>备份文件校验失败：%1</source>
+      <translation>The backup failed its check: %1</translation>
+    </message>
+    <message>
+      <source>备份文件格式比本程序新，请先升级本程序（劳动力台账）</source>
+      <translation>The backup was made by a newer version of this program: please upgrade this program (Labour Ledger) first</translation>
+    </message>
+    <message>
+      <source>找不到台账文件“%1”：存放它的 U 盘被拔出了，或文件被移走、删除了。这次的修改没有保存。请插好 U 盘（或把台账放回原处）后再保存一次</source>
+      <translation>Cannot find the ledger file “%1”: the USB stick holding it was pulled out, or the file was moved or deleted. This change was not saved. Plug the USB stick back in (or put the ledger back where it was), then save again</translation>
+    </message>
+    <message>
+      <source>找不到台账的钥匙文件 %1（它应在台账文件旁边）</source>
+      <translation>Cannot find the ledger's key file %1 (it should be beside the ledger file)</translation>
+    </message>
+    <message>
+      <source>找不到备份文件 %1</source>
+      <translation>Cannot find the backup %1</translation>
+    </message>
+    <message>
+      <source>找不到批次 %1</source>
+      <translation>Cannot find the batch %1</translation>
+    </message>
+    <message>
+      <source>找不到批次编号为 %1 的批次</source>
+      <translation>No batch has the batch number %1</translation>
+    </message>
+    <message>
+      <source>找不到申请编号为 %1 的申领</source>
+      <translation>No claim has the application number %1</translation>
+    </message>
+    <message>
+      <source>找不到申领记录 %1</source>
+      <translation>Cannot find the claim %1</translation>
+    </message>
+    <message>
+      <source>找不到记录 %1</source>
+      <translation>Cannot find the record %1</translation>
+    </message>
+    <message>
+      <source>文件 %1 不是台账备份</source>
+      <translation>The file %1 is not a backup of a ledger</translation>
+    </message>
+    <message>
+      <source>新台账文件不完整，未替换</source>
+      <translation>The new ledger file is incomplete: the ledger was not replaced</translation>
+    </message>
+    <message>
+      <source>有 %1 条批次的编号都是 %2（不同电脑编的），请按纸上的姓名、身份证号核对</source>
+      <translation>%1 batches have the number %2 (numbered on different computers): please tell them apart by the names and ID numbers on the paper</translation>
+    </message>
+    <message>
+      <source>有 %1 条申领的编号以 %2 开头，请多写几位或写完整编号</source>
+      <translation>%1 claims have numbers beginning with %2: please type more of it, or the whole number</translation>
+    </message>
+    <message>
+      <source>有 %1 条申领的编号都是 %2（不同电脑编的），请按纸上的姓名、身份证号核对</source>
+      <translation>%1 claims have the number %2 (numbered on different computers): please tell them apart by the name and ID number on the paper</translation>
+    </message>
+    <message>
+      <source>有多个批次的编号以 %1 开头，请多写几位或写完整编号</source>
+      <translation>Several batches have numbers beginning with %1: please type more of it, or the whole number</translation>
+    </message>
+    <message>
+      <source>用户 %1 已停用，请找本台账的管理员</source>
+      <translation>The user %1 is disabled: please ask this ledger's administrator</translation>
+    </message>
+    <message>
+      <source>用户名或口令不对</source>
+      <translation>Wrong user name or password</translation>
+    </message>
+    <message>
+      <source>用户名或口令不对（已连续输错 %1 次）</source>
+      <translation>Wrong user name or password (%1 wrong tries in a row)</translation>
+    </message>
+    <message>
+      <source>请在台账页双击这个人打开，改正这一项后保存</source>
+      <translation>Double-click this person on the Ledger page to open them, correct this, then save</translation>
+    </message>
+    <message>
+      <source>这个台账已加密，请给出用户名和口令</source>
+      <translation>This ledger is encrypted: please give a user name and password</translation>
+    </message>
+    <message>
+      <source>这是本机程序没有的选项，多半是本机的程序比中心旧，请升级本机的程序</source>
+      <translation>This is a choice this computer's program does not have: most likely this computer's program is older than the hub's; please upgrade it</translation>
+    </message>
+    <message>
+      <source>钥匙文件中有旧格式的口令，不能更换台账钥匙</source>
+      <translation>The key file holds a password in the old format, so the ledger's key cannot be changed</translation>
+    </message>
+    <message>
+      <source>钥匙文件中的口令格式不认识</source>
+      <translation>The key file holds a password in a format this program does not know</translation>
+    </message>
+    <message>
+      <source>钥匙文件已损坏</source>
+      <translation>The key file is damaged</translation>
+    </message>
+    <message>
+      <source>钥匙文件已损坏（%1）</source>
+      <translation>The key file is damaged (%1)</translation>
+    </message>
+    <message>
+      <source>钥匙文件已损坏（口令格不完整）</source>
+      <translation>The key file is damaged (a password entry is incomplete)</translation>
+    </message>
+    <message>
+      <source>钥匙文件格式比本程序新，请先升级本程序（劳动力台账）</source>
+      <translation>The key file was made by a newer version of this program: please upgrade this program (Labour Ledger) first</translation>
     </message>
   </context>
   <context>

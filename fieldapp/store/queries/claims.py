@@ -14,12 +14,30 @@ from typing import TYPE_CHECKING, Any
 from fieldapp.domain.claims import Batch, Claim, ClaimEvent, ClaimState, ClaimStep
 from fieldapp.domain.errors import NotFound
 from fieldapp.domain.numbers import made_day, parse_number, row_number
+from fieldapp.domain.sentences import said, template
 from fieldapp.policy.guard import namesake_key
 from fieldapp.store.filters import within_area
 from fieldapp.store.queries.records import PEOPLE_PER_QUERY, to_model, to_models
 
 if TYPE_CHECKING:
     from fieldapp.store.ledger import Ledger
+
+#: A claim or a batch asked for by its printed number (%1) that no row is printed with.
+NO_CLAIM_NUMBERED = template("找不到申请编号为 %1 的申领")
+NO_BATCH_NUMBERED = template("找不到批次编号为 %1 的批次")
+#: Several rows (%1 how many) printed with one number (%2): two devices' parts coincide.
+CLAIMS_NUMBERED_ALIKE = template(
+    "有 %1 条申领的编号都是 %2（不同电脑编的），请按纸上的姓名、身份证号核对"
+)
+BATCHES_NUMBERED_ALIKE = template(
+    "有 %1 条批次的编号都是 %2（不同电脑编的），请按纸上的姓名、身份证号核对"
+)
+#: An id's beginning (%2) shared by several claims (%1 how many), or by several batches.
+CLAIMS_PREFIXED = template("有 %1 条申领的编号以 %2 开头，请多写几位或写完整编号")
+BATCHES_PREFIXED = template("有多个批次的编号以 %1 开头，请多写几位或写完整编号")
+#: No claim or batch of this id (%1).
+NO_CLAIM = template("找不到申领记录 %1")
+NO_BATCH = template("找不到批次 %1")
 
 
 #: The count part of a claim's (batch's) creating key, `_ckey` ('stamp/device:count': a change
@@ -44,9 +62,9 @@ class ClaimQueries:
         if parse_number(claim_id):
             # A number is looked up as one only: a row whose id reads as another's number (a
             # tampered program's; held at the hub, `numbered_id`) never answers for it.
-            row = self._numbered(Claim.TABLE, claim_id, "申领")
+            row = self._numbered(Claim.TABLE, claim_id, CLAIMS_NUMBERED_ALIKE)
             if row is None:
-                raise NotFound(f"找不到申请编号为 {claim_id.strip().upper()} 的申领")
+                raise NotFound(said(NO_CLAIM_NUMBERED, claim_id.strip().upper()))
             return to_model(Claim, row)
         row = self.ledger.get(Claim.TABLE, claim_id)
         if row is None and len(claim_id) >= 6:
@@ -55,11 +73,9 @@ class ClaimQueries:
                 return rows[0]
             if rows:
                 # Ids made in the same minute share their first 13 characters.
-                raise NotFound(
-                    f"有 {len(rows)} 条申领的编号以 {claim_id} 开头，请多写几位或写完整编号"
-                )
+                raise NotFound(said(CLAIMS_PREFIXED, str(len(rows)), claim_id))
         if row is None:
-            raise NotFound(f"找不到申领记录 {claim_id}")
+            raise NotFound(said(NO_CLAIM, claim_id))
         return to_model(Claim, row)
 
     def _rows(self, where: str, params: Iterable[Any] = ()) -> list[Claim]:
@@ -234,15 +250,13 @@ class ClaimQueries:
             found += [str(i) for i, key in cursor.fetchall() if row_number(key) == f"{part}-{seq}"]
         return found
 
-    def _numbered(self, table: str, number: str, what: str) -> dict[str, Any] | None:
+    def _numbered(self, table: str, number: str, alike: str) -> dict[str, Any] | None:
         """The one row of `table` printed with `number`; None when none is, NotFound naming
-        them when several are (two devices whose parts coincide: told apart by name)."""
+        them when several are (two devices whose parts coincide: told apart by name; `alike`
+        the template saying so)."""
         found = self.by_number(number, (table,))
         if len(found) > 1:
-            raise NotFound(
-                f"有 {len(found)} 条{what}的编号都是 {number.strip().upper()}（不同电脑编的），"
-                "请按纸上的姓名、身份证号核对"
-            )
+            raise NotFound(said(alike, str(len(found)), number.strip().upper()))
         return self.ledger.get(table, found[0]) if found else None
 
     # -- batches ----------------------------------------------------------------------------
@@ -252,9 +266,9 @@ class ClaimQueries:
         accepted, as for claims), or NotFound."""
         if parse_number(batch_id):
             # By number only, as a claim's (`get`).
-            row = self._numbered(Batch.TABLE, batch_id, "批次")
+            row = self._numbered(Batch.TABLE, batch_id, BATCHES_NUMBERED_ALIKE)
             if row is None:
-                raise NotFound(f"找不到批次编号为 {batch_id.strip().upper()} 的批次")
+                raise NotFound(said(NO_BATCH_NUMBERED, batch_id.strip().upper()))
             return to_model(Batch, row)
         row = self.ledger.get(Batch.TABLE, batch_id)
         if row is None and len(batch_id) >= 6:
@@ -263,11 +277,11 @@ class ClaimQueries:
                 [batch_id.replace("%", "").replace("_", "") + "%"],
             ).fetchall()
             if len(rows) > 1:
-                raise NotFound(f"有多个批次的编号以 {batch_id} 开头，请多写几位或写完整编号")
+                raise NotFound(said(BATCHES_PREFIXED, batch_id))
             if rows:
                 row = self.ledger.get(Batch.TABLE, rows[0][0])
         if row is None:
-            raise NotFound(f"找不到批次 {batch_id}")
+            raise NotFound(said(NO_BATCH, batch_id))
         return to_model(Batch, row)
 
     def batches(self) -> list[Batch]:

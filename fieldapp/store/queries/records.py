@@ -23,6 +23,7 @@ from fieldapp.domain.models import (
     Visit,
 )
 from fieldapp.domain.places_said import say_place
+from fieldapp.domain.sentences import said, template
 from fieldapp.reference import divisions
 from fieldapp.store.queries import Source, db_of
 from fieldapp.store.queries.areas import listed_places
@@ -69,11 +70,15 @@ def find(ledger: Ledger, model: type[R], row_id: str) -> R | None:
     return None if row is None else to_model(model, row)
 
 
+#: No row of this id (%1), deleted or not.
+NO_RECORD = template("找不到记录 %1")
+
+
 def get(ledger: Ledger, model: type[R], row_id: str) -> R:
     """One record by id, or NotFound."""
     found = find(ledger, model, row_id)
     if found is None:
-        raise NotFound(f"找不到记录 {row_id}")
+        raise NotFound(said(NO_RECORD, row_id))
     return found
 
 
@@ -85,7 +90,7 @@ def person_for_repair(ledger: Ledger, person_id: str) -> tuple[Person, dict[str,
     there is no such row."""
     row = ledger.get(Person.TABLE, person_id) if person_id else None
     if row is None:
-        raise NotFound(f"找不到记录 {person_id}")
+        raise NotFound(said(NO_RECORD, person_id))
     try:
         return to_model(Person, row), {}
     except MalformedRow as error:
