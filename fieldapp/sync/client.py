@@ -67,10 +67,30 @@ def exchange_url(url: str) -> str:
     return _endpoint(url, "/v1/exchange")
 
 
+#: A hub's address (%1) not beginning with http:// or https://, or naming no computer.
+NOT_AN_ADDRESS = template("地址应以 http:// 或 https:// 开头：%1")
+ADDRESS_CUT = template("地址不完整：%1")
+#: An upload the user stopped.
+UPLOAD_CANCELLED = template("已取消上传；台账没有改动，下次同步时会重新上传")
+#: The address answered elsewhere (%1 the address it sends to, %2 the HTTP status), with an
+#: HTTP error (%1 the address, %2 the status), or not as a hub does (%1 the address).
+HUB_MOVED = template("中心的地址应为 %1（HTTP %2），请把中心地址改成它")
+NO_HUB_THERE = template(
+    "这个地址上没有汇总中心：%1（对方回答 HTTP %2）。"
+    "请向县里核对中心地址，特别是冒号后的端口号（如 :8765）；也可改用U盘交换数据包"
+)
+NOT_OUR_HUB = template(
+    "这个地址上没有劳动力台账的汇总中心：%1（对方回答的不是中心的内容）。"
+    "请向县里核对中心地址，特别是冒号后的端口号（如 :8765）；也可改用U盘交换数据包"
+)
+#: The hub's signed answer to a county device's query holds what this program cannot read.
+ANSWER_UNREAD = template("中心的回复无法识别")
+
+
 def _endpoint(url: str, path: str) -> str:
     url = url.strip()
     if not url.startswith(("http://", "https://")):
-        raise SyncError(f"地址应以 http:// 或 https:// 开头：{url}")
+        raise SyncError(said(NOT_AN_ADDRESS, url))
     base = url.rstrip("/")
     for known in ("/v1/exchange", "/v1/status", "/v1/health", "/v1/held"):
         if base.endswith(known):
@@ -81,7 +101,7 @@ def _endpoint(url: str, path: str) -> str:
 def _connection(url: str, timeout: float) -> tuple[http.client.HTTPConnection, str]:
     parts = urllib.parse.urlsplit(url)
     if not parts.hostname:
-        raise SyncError(f"地址不完整：{url}")
+        raise SyncError(said(ADDRESS_CUT, url))
     kind = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
     return kind(parts.hostname, parts.port, timeout=timeout), _target(url)
 
@@ -110,7 +130,7 @@ class _Reading:
     def read(self, size: int = CHUNK) -> bytes:
         """The next block (http.client calls this until it gets b"")."""
         if self._cancel and self._cancel():
-            raise SyncError("已取消上传；台账没有改动，下次同步时会重新上传")
+            raise SyncError(said(UPLOAD_CANCELLED))
         block = self._file.read(size if size and size > 0 else CHUNK)
         self._sent += len(block)
         self._report(self._sent)
@@ -202,19 +222,13 @@ def health(url: str, timeout: float = 30, ledger: Ledger | None = None) -> dict[
     moved = response.getheader("Location") if response.status in (301, 302, 307, 308) else None
     if moved:  # nginx's port-80 server of docs/deploy/ sends everyone to https://
         to = _endpoint(moved, "/") if moved.startswith(("http://", "https://")) else moved
-        raise SyncError(f"中心的地址应为 {to}（HTTP {response.status}），请把中心地址改成它")
+        raise SyncError(said(HUB_MOVED, to, str(response.status)))
     if response.status != 200:
-        raise SyncError(
-            f"这个地址上没有汇总中心：{url}（对方回答 HTTP {response.status}）。"
-            "请向县里核对中心地址，特别是冒号后的端口号（如 :8765）；也可改用U盘交换数据包"
-        )
+        raise SyncError(said(NO_HUB_THERE, url, str(response.status)))
     try:
         answer = dict(json.loads(data))
     except (ValueError, TypeError):
-        raise SyncError(
-            f"这个地址上没有劳动力台账的汇总中心：{url}（对方回答的不是中心的内容）。"
-            "请向县里核对中心地址，特别是冒号后的端口号（如 :8765）；也可改用U盘交换数据包"
-        ) from None
+        raise SyncError(said(NOT_OUR_HUB, url)) from None
     if ledger is None:
         return answer
     if httpauth.refusal_signed(
@@ -474,7 +488,7 @@ def county_status(ledger: Ledger, url: str, timeout: float = 60) -> dict[str, An
     try:
         return dict(json.loads(data))
     except (ValueError, TypeError):
-        raise SyncError("中心的回复无法识别") from None
+        raise SyncError(said(ANSWER_UNREAD)) from None
 
 
 def held_changes(
@@ -487,7 +501,7 @@ def held_changes(
     try:
         return dict(json.loads(data))
     except (ValueError, TypeError):
-        raise SyncError("中心的回复无法识别") from None
+        raise SyncError(said(ANSWER_UNREAD)) from None
 
 
 def decide_held(
@@ -508,7 +522,7 @@ def decide_held(
     try:
         return dict(json.loads(data)["held"])
     except (ValueError, KeyError, TypeError):
-        raise SyncError("中心的回复无法识别") from None
+        raise SyncError(said(ANSWER_UNREAD)) from None
 
 
 def rejudge_held(ledger: Ledger, url: str, reviewer: str, timeout: float = 600) -> dict[str, Any]:
@@ -522,9 +536,9 @@ def rejudge_held(ledger: Ledger, url: str, reviewer: str, timeout: float = 600) 
         ledger, _endpoint(url, "/v1/held/rejudge"), "POST", NOT_REJUDGED, timeout, body
     )
     try:
-        said = json.loads(data)
+        read = json.loads(data)
         answer: dict[str, Any] = {
-            key: [int(i) for i in said[key]] for key in ("accepted", "still_ahead")
+            key: [int(i) for i in read[key]] for key in ("accepted", "still_ahead")
         }
         answer["refused"] = [
             {
@@ -534,11 +548,11 @@ def rejudge_held(ledger: Ledger, url: str, reviewer: str, timeout: float = 600) 
                 # older hub, or one a hostile hub made up — the text stands)
                 "said": saying(str(r["reason"]), sentence_or_none(r.get("reason_said"))),
             }
-            for r in said["refused"]
+            for r in read["refused"]
         ]
-        answer["waiting"] = [int(i) for i in said.get("waiting", [])]
+        answer["waiting"] = [int(i) for i in read.get("waiting", [])]
     except (ValueError, KeyError, TypeError):
-        raise SyncError("中心的回复无法识别") from None
+        raise SyncError(said(ANSWER_UNREAD)) from None
     return answer
 
 
@@ -750,11 +764,15 @@ def _why(error: BaseException, *, disk: bool = True) -> Sentence:
 GATEWAY_DOWN = frozenset({502, 503, 504})
 
 
-def _gateway_down(status: int) -> str:
-    return (
-        f"中心暂时无法访问（HTTP {status}）：地址没有错，县里的汇总中心服务可能没有运行或正忙。"
-        "请稍后再试，或改用U盘交换数据包"
-    )
+#: A gateway's answer (%1 its HTTP status) for a hub behind it that does not answer.
+HUB_DOWN = template(
+    "中心暂时无法访问（HTTP %1）：地址没有错，县里的汇总中心服务可能没有运行或正忙。"
+    "请稍后再试，或改用U盘交换数据包"
+)
+
+
+def _gateway_down(status: int) -> Sentence:
+    return said(HUB_DOWN, str(status))
 
 
 def _message(response: http.client.HTTPResponse) -> str:
@@ -814,7 +832,7 @@ def _refusal(
     except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError, OSError,
             http.client.HTTPException):  # fmt: skip
         if response.status in GATEWAY_DOWN:
-            return _gateway_down(response.status), "", None
+            return str(_gateway_down(response.status)), "", None
         if response.status == HTTPStatus.INTERNAL_SERVER_ERROR:  # an older hub, or a proxy
             return (
                 "中心出错了（HTTP 500）。请稍后再试；一直这样，请告诉县里管理汇总中心的同志",

@@ -14,6 +14,7 @@ from fieldapp.domain.conflict_numbers import SHORTEST_NUMBER, long_enough, numbe
 from fieldapp.domain.errors import NotFound, ValidationFailed
 from fieldapp.domain.labels import field_label
 from fieldapp.domain.places_said import PLACE_FIELDS, Listed, PlaceWording, say_place
+from fieldapp.domain.sentences import OWNED, Sentence, Word, said, template
 from fieldapp.reference import divisions
 from fieldapp.services.chunked import chunked
 from fieldapp.services.incarnation import own_origins
@@ -63,7 +64,12 @@ class Conflict:
     def whose(self) -> str:
         """Whose which field, in the clerk's words (张三的联系电话): what every sentence about
         the conflict names it by (the conflicts page shows no number)."""
-        return f"{self.subject or self.table_label}的{field_label(self.field)}"
+        return str(self.whose_said)
+
+    @property
+    def whose_said(self) -> Sentence:
+        """`whose` as a sentence: the table's and the field's names in the language shown."""
+        return said(OWNED, self.subject or Word(self.table_label), Word(field_label(self.field)))
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-friendly form, with the check code of the values listed."""
@@ -247,6 +253,34 @@ def _value(change: Change, field: str, names: dict[str, str], shown: bool) -> Co
     )
 
 
+#: A conflict's number typed too short (%1 the fewest characters, %2 as typed, %3 its length),
+#: naming none now (%1), or naming several (%1).
+NUMBER_TOO_SHORT = template(
+    "冲突的编号至少要写 %1 位，收到的“%2”只有 %3 位（用 fieldapp conflicts 查看编号）"
+)
+CONFLICT_GONE = template(
+    "找不到冲突 %1：它可能已经解决（在本机，或在别的设备上、同步带来了结果），"
+    "也可能编号有误；台账没有改动"
+)
+NUMBER_SHARED = template("编号 %1 不止对应一处冲突，请多写几位（用 fieldapp conflicts 查看编号）")
+#: A new value typed for a field (%1) of yes or no, or of a number (%2 as typed).
+YES_OR_NO = template("%1 只能是 是/否")
+NEEDS_NUMBER = template("%1 需要数字，收到“%2”")
+#: Neither or both of a value kept and a value typed (the command line's options).
+KEEP_OR_VALUE = template("请用 --keep 指定保留哪个值，或用 --value 给出新值（二选一）")
+#: The conflict (%1, whose which field) changed since it was listed; with the check code given
+#: (%1 its number, %2 whose, %3 the code given, %4 how many values now, %5 their code).
+CHANGED_SINCE = template("%1的冲突在列出之后又变了，请再看一遍")
+CHECK_DIFFERS = template(
+    "冲突 %1（%2）在列出之后又变了，或核对码抄错了（给的是 %3；现在有 %4 个值，核对码 %5），"
+    "没有处理；请重新列出冲突，看过各个值再决定"
+)
+#: The value chosen to keep is no longer among the conflict's (%1 whose).
+KEPT_VALUE_GONE = template(
+    "%1的冲突中没有要保留的那个值（可能已被同步带来的值取代），没有处理；请重新列出冲突再决定"
+)
+
+
 def find_conflict(ledger: Ledger, wanted: str) -> Conflict:
     """The conflict with this id (a unique prefix of at least `SHORTEST_NUMBER` characters is
     enough); only the conflicts it names are loaded (`starting`)."""
@@ -254,20 +288,12 @@ def find_conflict(ledger: Ledger, wanted: str) -> Conflict:
     if not long_enough(wanted):
         # Shorter numbers name no conflict (none is listed so short): say what to type, not
         # "not found" — a clerk who typed 3 of the 4 characters she was told looks again.
-        raise NotFound(
-            f"冲突的编号至少要写 {SHORTEST_NUMBER} 位，收到的“{wanted}”只有 {len(wanted)} 位"
-            "（用 fieldapp conflicts 查看编号）"
-        )
+        raise NotFound(said(NUMBER_TOO_SHORT, str(SHORTEST_NUMBER), wanted, str(len(wanted))))
     matches = starting(ledger, wanted)
     if not matches:
-        raise ConflictGone(
-            f"找不到冲突 {wanted}：它可能已经解决（在本机，或在别的设备上、同步带来了结果），"
-            "也可能编号有误；台账没有改动"
-        )
+        raise ConflictGone(said(CONFLICT_GONE, wanted))
     if len(matches) != 1:
-        raise NotFound(
-            f"编号 {wanted} 不止对应一处冲突，请多写几位（用 fieldapp conflicts 查看编号）"
-        )
+        raise NotFound(said(NUMBER_SHARED, wanted))
     return matches[0]
 
 
@@ -279,7 +305,7 @@ def parse_value(ledger: Ledger, table: str, field: str, text: str) -> Any:
             return True
         if text.lower() in {"否", "false", "0"}:
             return False
-        raise ValidationFailed(f"{field} 只能是 是/否")
+        raise ValidationFailed(said(YES_OR_NO, field))
     if text == "":
         return None if kind != "TEXT" else ""
     try:
@@ -288,7 +314,7 @@ def parse_value(ledger: Ledger, table: str, field: str, text: str) -> Any:
         if kind in {"REAL", "FLOAT", "NUMERIC"}:
             return float(text)
     except ValueError:
-        raise ValidationFailed(f"{field} 需要数字，收到“{text}”") from None
+        raise ValidationFailed(said(NEEDS_NUMBER, field, text)) from None
     return text
 
 
@@ -314,30 +340,32 @@ def resolve(
     (else as `wanted` was typed: the whole id a script gave is not what the clerk read).
     """
     if (keep is None) == (value is None):
-        raise ValidationFailed("请用 --keep 指定保留哪个值，或用 --value 给出新值（二选一）")
+        raise ValidationFailed(said(KEEP_OR_VALUE))
     with writing(ledger, actor or actor_of(ledger)) as writer:
         conflict = find_conflict(ledger, wanted)
         # Said in the clerk's words, with the number as typed on the command line, never a
         # change's id.
-        whose = conflict.whose
+        whose = conflict.whose_said
         ids = [v.value_id for v in conflict.values]
         if seen is not None and set(seen) != set(ids):
-            raise ConflictChanged(f"{whose}的冲突在列出之后又变了，请再看一遍")
+            raise ConflictChanged(said(CHANGED_SINCE, whose))
         if check is not None and typed(check) != conflict.check:
             # The same refusal for a code copied wrong: the code binds the values, a changed
             # one and a mistyped one cannot be told apart. Both are said, with the code given.
             raise ConflictChanged(
-                f"冲突 {number or typed(wanted)}（{whose}）在列出之后又变了，或核对码抄错了"
-                f"（给的是 {typed(check)}；现在有 {len(ids)} 个值，核对码 {conflict.check}），"
-                "没有处理；请重新列出冲突，看过各个值再决定"
+                said(
+                    CHECK_DIFFERS,
+                    number or typed(wanted),
+                    whose,
+                    typed(check),
+                    str(len(ids)),
+                    conflict.check,
+                )
             )
         if keep is not None:
             chosen = [v for v in conflict.values if v.value_id == keep.strip()]
             if not chosen:
-                raise NotFound(
-                    f"{whose}的冲突中没有要保留的那个值（可能已被同步带来的值取代），没有处理；"
-                    "请重新列出冲突再决定"
-                )
+                raise NotFound(said(KEPT_VALUE_GONE, whose))
             new_value = chosen[0].value
         else:
             new_value = parse_value(ledger, conflict.table, conflict.field, value or "")

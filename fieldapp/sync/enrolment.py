@@ -23,6 +23,7 @@ from nacl.secret import SecretBox
 from fieldapp.domain.areacode import AreaCode, AreaLevel
 from fieldapp.domain.places_said import PlaceWording, say_place
 from fieldapp.domain.roles import DEFAULT_ROLE, Role, area_problem, party_name_problem
+from fieldapp.domain.sentences import said, template
 from fieldapp.reference import divisions
 from fieldapp.services.incarnation import own_origins
 from fieldapp.services.settings import HOME_AREA
@@ -59,14 +60,62 @@ def new_code() -> str:
     return " ".join(digits[i : i + 4] for i in range(0, ENROLMENT_DIGITS, 4))
 
 
+#: An enrolment code not of 16 digits (%1 how many it should have), or one that does not open
+#: the file.
+CODE_DIGITS = template("登记码应为 %1 位数字（县里登记设备时告诉你的那串），请核对后重输")
+WRONG_CODE = template("登记码不对：请核对县里告诉你的 16 位数字（这个登记码只对应这一个登记文件）")
+#: A sealed enrolment file (%1) opened with no code (%2 its digits).
+CODE_NEEDED = template("登记文件 %1 已加密：请输入县里登记设备时告诉你的 %2 位登记码")
+#: An enrolment file (%1) damaged, not one, not found, a folder, unreadable (%2 why).
+ENROLMENT_DAMAGED = template("%1 不是完整的设备登记文件（内容损坏），请到县里重新登记")
+NOT_AN_ENROLMENT = template("%1 不是劳动力台账的设备登记文件")
+NOT_AN_ENROLMENT_OR_DAMAGED = template("%1 不是劳动力台账的设备登记文件（内容损坏或选错了文件）")
+NO_ENROLMENT = template("找不到登记文件 %1")
+ENROLMENT_IS_FOLDER = template("%1 是文件夹，请选择县里发的登记文件本身")
+ENROLMENT_UNREAD = template("登记文件 %1 无法读取：%2")
+ENROLMENT_NEWER = template("登记文件格式比本程序新，请先升级 fieldapp")
+#: What the signed document lacks or gets wrong (%1 Python's word for the part missing).
+ENROLMENT_CUT = template("登记文件内容不完整：%1")
+ENROLS_A_HUB = template("登记文件的角色不对：设备不能登记为县级汇总中心")
+ENROLMENT_SIGNATURE = template("登记文件的签名不符，可能被改动，请到县里重新登记")
+FINGERPRINT_KEYS = template("登记文件中的中心指纹与密钥不符")
+NO_DEVICE = template("登记文件内容不完整：没有设备信息，请到县里重新登记")
+NO_DEVICE_NAME = template(
+    "登记文件没有写设备名称（县里签发的内容不完整），不能登记；请到县里重新登记"
+)
+#: The device's name (%1 what is wrong with it) or area (%1 what is wrong) refused.
+DEVICE_NAME_WRONG = template("登记文件中的设备名称%1；没有登记，请到县里重新登记")
+AREA_NOT_TEXT = template("登记文件中的区域代码不是文字，不能登记；请到县里重新登记")
+AREA_CODE_WRONG = template(
+    "登记文件中的区域代码「%1」不对：应为 6、9、12 或 15 位数字；没有登记，请到县里重新登记"
+)
+AREA_WRONG = template("登记文件中的%1；没有登记，请到县里重新登记")
+#: The hub's fingerprint (%1 the file's) not the one given (%2).
+FINGERPRINT_GIVEN = template("中心指纹不符：登记文件为 %1，应为 %2")
+#: A hub's own ledger, one enrolled with another hub (%1), or as another device (%1 its name,
+#: %2 its area, %3 the file's device, %4 that device's area).
+HUB_LEDGER = template("这是县级汇总中心的台账，不能登记为设备")
+OTHER_HUB = template("本台账已登记到另一个中心（%1）；确需改换请加 --force")
+OTHER_DEVICE = template(
+    "本台账已登记为设备 %1（区域 %2），这个登记文件是给设备 %3（区域 %4）的："
+    "请核对是不是拿错了登记文件；确需把本台账改为 %3 请加 --force"
+)
+#: A demo ledger and a real hub, a real ledger and a training hub.
+DEMO_TO_REAL_HUB = template(
+    "这是演示台账（人员都是虚构的），不能登记到县里正式的汇总中心。"
+    "正式工作请新建一个台账，再用这个登记文件登记。"
+)
+REAL_TO_TRAINING_HUB = template(
+    "这个登记文件来自培训用的汇总中心，只能用于演示台账。正式台账请用县里正式汇总中心发的登记文件。"
+)
+
+
 def normal_code(code: str) -> str:
     """The code's digits (spaces, dashes and full-width digits as typed are fine)."""
     digits = "".join(c for c in unicodedata.normalize("NFKC", code) if not c.isspace())
     digits = digits.replace("-", "").replace("—", "")
     if len(digits) != ENROLMENT_DIGITS or not digits.isdigit() or not digits.isascii():
-        raise SyncError(
-            f"登记码应为 {ENROLMENT_DIGITS} 位数字（县里登记设备时告诉你的那串），请核对后重输"
-        )
+        raise SyncError(said(CODE_DIGITS, str(ENROLMENT_DIGITS)))
     return digits
 
 
@@ -98,9 +147,7 @@ def seal(document: dict[str, Any], code: str) -> dict[str, Any]:
 def _unseal(doc: dict[str, Any], code: str | None, path: Path) -> dict[str, Any]:
     """The signed document inside a sealed enrolment file."""
     if not code:
-        raise CodeNeeded(
-            f"登记文件 {path} 已加密：请输入县里登记设备时告诉你的 {ENROLMENT_DIGITS} 位登记码"
-        )
+        raise CodeNeeded(said(CODE_NEEDED, str(path), str(ENROLMENT_DIGITS)))
     try:
         sealed = doc["sealed"]
         if sealed.get("kdf") != "argon2id":
@@ -110,18 +157,16 @@ def _unseal(doc: dict[str, Any], code: str | None, path: Path) -> dict[str, Any]
             raise ValueError("costs")  # a hostile file must not make this device spend for ever
         salt, box = unb64(sealed["salt"]), unb64(sealed["box"])
     except (KeyError, TypeError, ValueError, AttributeError):
-        raise SyncError(f"{path} 不是完整的设备登记文件（内容损坏），请到县里重新登记") from None
+        raise SyncError(said(ENROLMENT_DAMAGED, str(path))) from None
     key = keyfile.derive_key(normal_code(code), salt, ops, mem)
     try:
         inner = json.loads(SecretBox(key).decrypt(box).decode("utf-8"))
     except CryptoError:
-        raise WrongCode(
-            "登记码不对：请核对县里告诉你的 16 位数字（这个登记码只对应这一个登记文件）"
-        ) from None
+        raise WrongCode(said(WRONG_CODE)) from None
     except ValueError:
-        raise SyncError(f"{path} 不是完整的设备登记文件（内容损坏），请到县里重新登记") from None
+        raise SyncError(said(ENROLMENT_DAMAGED, str(path))) from None
     if not isinstance(inner, dict) or inner.get("kind") != KIND:
-        raise SyncError(f"{path} 不是劳动力台账的设备登记文件")
+        raise SyncError(said(NOT_AN_ENROLMENT, str(path)))
     return inner
 
 
@@ -191,21 +236,21 @@ def read_enrolment(path: Path, code: str | None = None) -> dict[str, Any]:
     try:
         doc = json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise SyncError(f"找不到登记文件 {path}") from None
+        raise SyncError(said(NO_ENROLMENT, str(path))) from None
     except IsADirectoryError:
-        raise SyncError(f"{path} 是文件夹，请选择县里发的登记文件本身") from None
+        raise SyncError(said(ENROLMENT_IS_FOLDER, str(path))) from None
     except ValueError:  # not UTF-8 JSON: another file, or one damaged on the way
-        raise SyncError(f"{path} 不是劳动力台账的设备登记文件（内容损坏或选错了文件）") from None
+        raise SyncError(said(NOT_AN_ENROLMENT_OR_DAMAGED, str(path))) from None
     except OSError as error:
-        raise SyncError(f"登记文件 {path} 无法读取：{error.strerror or error}") from None
+        raise SyncError(said(ENROLMENT_UNREAD, str(path), str(error.strerror or error))) from None
     if not isinstance(doc, dict) or doc.get("kind") != KIND:
-        raise SyncError(f"{path} 不是劳动力台账的设备登记文件")
+        raise SyncError(said(NOT_AN_ENROLMENT, str(path)))
     try:
         form = int(doc.get("format", 0))
     except (TypeError, ValueError):
-        raise SyncError(f"{path} 不是完整的设备登记文件（内容损坏），请到县里重新登记") from None
+        raise SyncError(said(ENROLMENT_DAMAGED, str(path))) from None
     if form > FORMAT:
-        raise SyncError("登记文件格式比本程序新，请先升级 fieldapp")
+        raise SyncError(said(ENROLMENT_NEWER))
     if form == FORMAT:
         doc = _unseal(doc, code, path)
     try:
@@ -219,13 +264,13 @@ def read_enrolment(path: Path, code: str | None = None) -> dict[str, Any]:
         keys.sign_public, keys.box_public  # noqa: B018 - proves the secrets are real keys
         role = Role.parse(doc["device"].get("role"), DEFAULT_ROLE)
     except (KeyError, TypeError, ValueError) as error:
-        raise SyncError(f"登记文件内容不完整：{error}") from None
+        raise SyncError(said(ENROLMENT_CUT, str(error))) from None
     if role is Role.HUB:
-        raise SyncError("登记文件的角色不对：设备不能登记为县级汇总中心")
+        raise SyncError(said(ENROLS_A_HUB))
     if not crypto.verify(dumps(body).encode("utf-8"), signature, hub_sign):
-        raise SyncError("登记文件的签名不符，可能被改动，请到县里重新登记")
+        raise SyncError(said(ENROLMENT_SIGNATURE))
     if crypto.fingerprint(hub_sign, hub_box) != doc["hub"].get("fingerprint"):
-        raise SyncError("登记文件中的中心指纹与密钥不符")
+        raise SyncError(said(FINGERPRINT_KEYS))
     _check_signed_device(doc["device"], role)
     return dict(doc)
 
@@ -240,28 +285,23 @@ def _check_signed_device(device: Any, role: Role) -> None:
     is not trusted to have. No area (null, or left out) is taken: the device's area is then
     未定."""
     if not isinstance(device, dict):
-        raise SyncError("登记文件内容不完整：没有设备信息，请到县里重新登记")
+        raise SyncError(said(NO_DEVICE))
     name = device.get("name")
     if not isinstance(name, str) or not name.strip():
-        raise SyncError(
-            "登记文件没有写设备名称（县里签发的内容不完整），不能登记；请到县里重新登记"
-        )
+        raise SyncError(said(NO_DEVICE_NAME))
     if (problem := party_name_problem(name)) is not None:
-        raise SyncError(f"登记文件中的设备名称{problem}；没有登记，请到县里重新登记")
+        raise SyncError(said(DEVICE_NAME_WRONG, problem))
     area = device.get("area_code")
     if area is None or area == "":
         return
     if not isinstance(area, str):
-        raise SyncError("登记文件中的区域代码不是文字，不能登记；请到县里重新登记")
+        raise SyncError(said(AREA_NOT_TEXT))
     try:
         AreaCode(area)
     except ValueError:
-        raise SyncError(
-            f"登记文件中的区域代码「{area[:20]}」不对：应为 6、9、12 或 15 位数字；"
-            "没有登记，请到县里重新登记"
-        ) from None
+        raise SyncError(said(AREA_CODE_WRONG, area[:20])) from None
     if (problem := area_problem(role, area, divisions())) is not None:
-        raise SyncError(f"登记文件中的{problem}；没有登记，请到县里重新登记")
+        raise SyncError(said(AREA_WRONG, problem))
 
 
 def enrol(
@@ -281,7 +321,7 @@ def enrol(
     hub_box = unb64(doc["hub"]["box_public"])
     found = crypto.fingerprint(hub_sign, hub_box)
     if fingerprint and _norm(fingerprint) != _norm(found):
-        raise SyncError(f"中心指纹不符：登记文件为 {found}，应为 {fingerprint}")
+        raise SyncError(said(FINGERPRINT_GIVEN, found, fingerprint))
     check_training(ledger, bool(doc["hub"].get("training")))
     state = SyncState(ledger.db)
     device = doc["device"]
@@ -292,11 +332,11 @@ def enrol(
     with ledger.transaction():
         current = state.identity()
         if current is not None and current.role == "hub":
-            raise SyncError("这是县级汇总中心的台账，不能登记为设备")
+            raise SyncError(said(HUB_LEDGER))
         hubs = state.peers("hub")
         other_hub = hubs and hubs[0].sign_public != hub_sign
         if other_hub and not force:
-            raise SyncError(f"本台账已登记到另一个中心（{hubs[0].name}）；确需改换请加 --force")
+            raise SyncError(said(OTHER_HUB, hubs[0].name))
         if current is not None and not other_hub and current.name != device["name"] and not force:
             # Another device's file: most likely the wrong file off the county's stick. Taking
             # it would make this ledger (and its village's people) that device at the hub.
@@ -306,10 +346,7 @@ def enrol(
             )
             theirs = say_place(area, divisions(), listed, PlaceWording.SENTENCE)
             raise SyncError(
-                f"本台账已登记为设备 {current.name}（区域 {mine}），"
-                f"这个登记文件是给设备 {device['name']}"
-                f"（区域 {theirs or '未定'}）的："
-                f"请核对是不是拿错了登记文件；确需把本台账改为 {device['name']} 请加 --force"
+                said(OTHER_DEVICE, current.name, mine, device["name"], theirs or "未定")
             )
         state.set_identity(
             Identity(
@@ -402,15 +439,9 @@ def check_training(ledger: Ledger, training: bool) -> None:
     """Demo ledgers enrol with training hubs only, and real ledgers never with one: fictitious
     people must not reach the county, nor real people a hub set up for a training day."""
     if is_demo(ledger) and not training:
-        raise SyncError(
-            "这是演示台账（人员都是虚构的），不能登记到县里正式的汇总中心。"
-            "正式工作请新建一个台账，再用这个登记文件登记。"
-        )
+        raise SyncError(said(DEMO_TO_REAL_HUB))
     if training and not is_demo(ledger):
-        raise SyncError(
-            "这个登记文件来自培训用的汇总中心，只能用于演示台账。"
-            "正式台账请用县里正式汇总中心发的登记文件。"
-        )
+        raise SyncError(said(REAL_TO_TRAINING_HUB))
 
 
 def _norm(text: str) -> str:

@@ -151,13 +151,22 @@ def _noop(*_args: Any) -> None:
     return None
 
 
+#: A device's work asked of a ledger not enrolled, a hub's of one that is no hub.
+NOT_ENROLLED = sentences.template("本台账尚未登记到县级汇总中心，请先用县里发的登记文件登记本机")
+NOT_A_HUB = sentences.template("这不是县级汇总中心的台账")
+#: An enrolled ledger that holds no hub's key.
+NO_HUB_KEY = sentences.template("本台账没有登记中心的公钥，请重新登记")
+#: A bundle imported already.
+IMPORTED_ALREADY = sentences.template("这个数据包已经导入过，无需重复导入，台账没有改动")
+
+
 def require_identity(state: SyncState, role: str) -> Identity:
     """This ledger's identity, which must have `role`."""
     identity = state.identity()
     if identity is None or identity.role != role:
         if role == "device":
-            raise SyncError("本台账尚未登记到县级汇总中心，请先用县里发的登记文件登记本机")
-        raise SyncError("这不是县级汇总中心的台账")
+            raise SyncError(sentences.said(NOT_ENROLLED))
+        raise SyncError(sentences.said(NOT_A_HUB))
     return identity
 
 
@@ -321,7 +330,7 @@ def export_bundle(
     identity = require_identity(state, "device")
     hubs = state.peers("hub")
     if not hubs:
-        raise SyncError("本台账没有登记中心的公钥，请重新登记")
+        raise SyncError(sentences.said(NO_HUB_KEY))
     hub = hubs[0]
     acks = state.acks(hub.name)
     origins = own_origins(ledger)
@@ -673,7 +682,7 @@ def _import_local(
             # opened and decoded — seconds for a large one — has nothing taken in.
             _sender_still(state, peer, manifest)
         if state.was_imported(manifest.bundle_id):
-            raise AlreadyImported("这个数据包已经导入过，无需重复导入，台账没有改动")
+            raise AlreadyImported(sentences.said(IMPORTED_ALREADY))
         held: list[Refusal] = []
         reissued = 0
         # The time a hub's devices vouch for (its clock doubted as behind): it judged their

@@ -19,7 +19,15 @@ from typing import Any
 from fieldapp.domain.dates import china_minute
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.places_said import PlaceWording, say_place
-from fieldapp.domain.sentences import Part, Sentence, saying, sentence_data, sentence_or_none
+from fieldapp.domain.sentences import (
+    Part,
+    Sentence,
+    said,
+    saying,
+    sentence_data,
+    sentence_or_none,
+    template,
+)
 from fieldapp.reference import divisions
 from fieldapp.services.change_said import (
     PLACES,
@@ -358,6 +366,10 @@ def _household_named(head: str | None, row: dict[str, Any]) -> str:
     return f"{printable(head)}家" if head is not None else printable(row.get("address") or "")
 
 
+#: A refused change to take back (%1 its number) the hub never reported.
+NEVER_REPORTED = template("县里没有报告过编号为 %1 的未接受修改")
+
+
 def undo(ledger: Ledger, change_ids: Iterable[str]) -> int:
     """Take back this device's refused changes here (see the module docstring); returns how
     many were taken back. Refuses ids the hub never reported."""
@@ -367,7 +379,7 @@ def undo(ledger: Ledger, change_ids: Iterable[str]) -> int:
     for change_id in change_ids:
         found = known.get(change_id) or _by_number(known.values(), change_id)
         if found is None:
-            raise FieldappError(f"县里没有报告过编号为 {change_id} 的未接受修改")
+            raise FieldappError(said(NEVER_REPORTED, change_id))
         if found["undone_at"] is None:
             wanted.append(found["change_id"])
     if not wanted:

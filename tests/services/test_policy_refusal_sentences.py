@@ -311,7 +311,10 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     ledger cannot log, and demo people refused into a real ledger, by
     `tests.services.test_not_logged_said`; the store's refusals (a backup, a key file, a
     password, a ledger made twice or gone, a claim not found) by
-    `tests.store.test_store_refusals_said`; a person entered twice by
+    `tests.store.test_store_refusals_said`; the sync page's (an address, an enrolment file,
+    a bundle imported twice, a conflict, a refused change) by
+    `tests.sync.test_sync_refusals_said`, a hub's signed answer unread by
+    `tests.hub.test_answer_unread_said`; a person entered twice by
     `tests.services.test_entered_twice_said`;
     a job's figure past its bound by `tests.services.test_job_bounds`; a move's refusals and
     warnings by `tests.services.test_move_sentences`; a 月报 of a month not
@@ -320,6 +323,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     an update places elsewhere by `tests.ui.test_import_lists_in_english`; the row of a person
     offered to another village an update leaves out by
     `tests.sync.test_offered_person_in_sheet_update`)."""
+    from tests.hub.test_answer_unread_said import SAID_HERE as ANSWER_UNREAD
     from tests.hub.test_county_refusals_own_words import SAID_HERE as COUNTY_ASKS
     from tests.hub.test_held_decision_refusals_said import SAID_HERE as DECISIONS
     from tests.hub.test_held_waiting_said import SAID_HERE as WAITING
@@ -349,6 +353,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     from tests.services.test_user_refusal_sentences import said_here as users_said
     from tests.store.test_store_refusals_said import said_here as store_said
     from tests.sync.test_offered_person_in_sheet_update import said_here as offered_said
+    from tests.sync.test_sync_refusals_said import SAID_HERE as SYNC_SAID
     from tests.tabular.test_file_refusals_said import said_here as guard_said
     from tests.tabular.test_import_notes_said import said_here as notes_said
     from tests.ui.test_import_lists_in_english import said_here as placed_said
@@ -367,6 +372,8 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
         *DECISIONS,
         *HUB_WORDS,
         *NETWORK,
+        *SYNC_SAID,
+        *ANSWER_UNREAD,
         *reasons_said(),
         *files_said(tmp_path, monkeypatch),
         *guard_said(tmp_path / "guard", monkeypatch),

@@ -9529,6 +9529,198 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>钥匙文件格式比本程序新，请先升级本程序（劳动力台账）</source>
       <translation>The key file was made by a newer version of this program: please upgrade this program (Labour Ledger) first</translation>
     </message>
+    <message>
+      <source>%1 不是劳动力台账的设备登记文件</source>
+      <translation>%1 is not a Labour Ledger enrolment file</translation>
+    </message>
+    <message>
+      <source>%1 不是劳动力台账的设备登记文件（内容损坏或选错了文件）</source>
+      <translation>%1 is not a Labour Ledger enrolment file (it is damaged, or the wrong file was chosen)</translation>
+    </message>
+    <message>
+      <source>%1 不是完整的设备登记文件（内容损坏），请到县里重新登记</source>
+      <translation>%1 is not a whole enrolment file (its content is damaged): please have the county enrol this device again</translation>
+    </message>
+    <message>
+      <source>%1 只能是 是/否</source>
+      <translation>%1 can only be yes or no (是/否)</translation>
+    </message>
+    <message>
+      <source>%1 是文件夹，请选择县里发的登记文件本身</source>
+      <translation>%1 is a folder: please choose the enrolment file the county gave you</translation>
+    </message>
+    <message>
+      <source>%1 需要数字，收到“%2”</source>
+      <translation>%1 needs a number, not “%2”</translation>
+    </message>
+    <message>
+      <source>%1的冲突中没有要保留的那个值（可能已被同步带来的值取代），没有处理；请重新列出冲突再决定</source>
+      <translation>The value to keep is no longer in the conflict over %1 (a value a sync brought may have replaced it). Nothing was done: list the conflicts again, then decide</translation>
+    </message>
+    <message>
+      <source>%1的冲突在列出之后又变了，请再看一遍</source>
+      <translation>The conflict over %1 changed after it was listed: please look at it again</translation>
+    </message>
+    <message>
+      <source>中心指纹不符：登记文件为 %1，应为 %2</source>
+      <translation>The hub's fingerprint does not match: the enrolment file has %1, it should be %2</translation>
+    </message>
+    <message>
+      <source>中心暂时无法访问（HTTP %1）：地址没有错，县里的汇总中心服务可能没有运行或正忙。请稍后再试，或改用U盘交换数据包</source>
+      <translation>The hub cannot be reached for now (HTTP %1): the address is right, but the county's hub service may not be running, or is busy. Please try again later, or exchange bundles by USB stick instead</translation>
+    </message>
+    <message>
+      <source>中心的回复无法识别</source>
+      <translation>The hub's answer cannot be read</translation>
+    </message>
+    <message>
+      <source>中心的地址应为 %1（HTTP %2），请把中心地址改成它</source>
+      <translation>The hub's address should be %1 (HTTP %2): please change the hub's address to it</translation>
+    </message>
+    <message>
+      <source>冲突 %1（%2）在列出之后又变了，或核对码抄错了（给的是 %3；现在有 %4 个值，核对码 %5），没有处理；请重新列出冲突，看过各个值再决定</source>
+      <translation>The conflict %1 (%2) changed after it was listed, or the check code was copied wrong (%3 was given; it now has %4 values, check code %5). Nothing was done: list the conflicts again and decide after looking at each value</translation>
+    </message>
+    <message>
+      <source>冲突的编号至少要写 %1 位，收到的“%2”只有 %3 位（用 fieldapp conflicts 查看编号）</source>
+      <translation>A conflict's number needs at least %1 characters; “%2” has only %3 (fieldapp conflicts lists the numbers)</translation>
+    </message>
+    <message>
+      <source>县里没有报告过编号为 %1 的未接受修改</source>
+      <translation>The county has reported no refused change numbered %1</translation>
+    </message>
+    <message>
+      <source>地址不完整：%1</source>
+      <translation>The address is incomplete: %1</translation>
+    </message>
+    <message>
+      <source>地址应以 http:// 或 https:// 开头：%1</source>
+      <translation>The address must begin with http:// or https://: %1</translation>
+    </message>
+    <message>
+      <source>已取消上传；台账没有改动，下次同步时会重新上传</source>
+      <translation>Upload cancelled; the ledger is unchanged, and the changes will be uploaded at the next sync</translation>
+    </message>
+    <message>
+      <source>找不到冲突 %1：它可能已经解决（在本机，或在别的设备上、同步带来了结果），也可能编号有误；台账没有改动</source>
+      <translation>Cannot find the conflict %1: it may have been resolved (on this device, or on another and brought by a sync), or the number is wrong. The ledger is unchanged</translation>
+    </message>
+    <message>
+      <source>找不到登记文件 %1</source>
+      <translation>Cannot find the enrolment file %1</translation>
+    </message>
+    <message>
+      <source>本台账尚未登记到县级汇总中心，请先用县里发的登记文件登记本机</source>
+      <translation>This ledger is not enrolled with the county hub yet: please enrol this device with the enrolment file the county gave you first</translation>
+    </message>
+    <message>
+      <source>本台账已登记为设备 %1（区域 %2），这个登记文件是给设备 %3（区域 %4）的：请核对是不是拿错了登记文件；确需把本台账改为 %3 请加 --force</source>
+      <translation>This ledger is enrolled as the device %1 (area %2), and this enrolment file is for the device %3 (area %4): please check it is not the wrong file; to make this ledger %3 anyway, add --force</translation>
+    </message>
+    <message>
+      <source>本台账已登记到另一个中心（%1）；确需改换请加 --force</source>
+      <translation>This ledger is enrolled with another hub (%1); to change it anyway, add --force</translation>
+    </message>
+    <message>
+      <source>本台账没有登记中心的公钥，请重新登记</source>
+      <translation>This ledger holds no hub's public key: please enrol it again</translation>
+    </message>
+    <message>
+      <source>登记文件 %1 已加密：请输入县里登记设备时告诉你的 %2 位登记码</source>
+      <translation>The enrolment file %1 is encrypted: please type the %2-digit enrolment code the county gave you when it enrolled this device</translation>
+    </message>
+    <message>
+      <source>登记文件 %1 无法读取：%2</source>
+      <translation>The enrolment file %1 cannot be read: %2</translation>
+    </message>
+    <message>
+      <source>登记文件中的%1；没有登记，请到县里重新登记</source>
+      <translation>In the enrolment file: %1. Nothing was enrolled: please have the county enrol this device again</translation>
+    </message>
+    <message>
+      <source>登记文件中的中心指纹与密钥不符</source>
+      <translation>The hub's fingerprint in the enrolment file does not match its keys</translation>
+    </message>
+    <message>
+      <source>登记文件中的区域代码「%1」不对：应为 6、9、12 或 15 位数字；没有登记，请到县里重新登记</source>
+      <translation>The area code “%1” in the enrolment file is wrong: it must have 6, 9, 12 or 15 digits. Nothing was enrolled: please have the county enrol this device again</translation>
+    </message>
+    <message>
+      <source>登记文件中的区域代码不是文字，不能登记；请到县里重新登记</source>
+      <translation>The area code in the enrolment file is not text, so it cannot be used: please have the county enrol this device again</translation>
+    </message>
+    <message>
+      <source>登记文件中的设备名称%1；没有登记，请到县里重新登记</source>
+      <translation>The device name in the enrolment file: %1. Nothing was enrolled: please have the county enrol this device again</translation>
+    </message>
+    <message>
+      <source>登记文件内容不完整：%1</source>
+      <translation>The enrolment file is incomplete: %1</translation>
+    </message>
+    <message>
+      <source>登记文件内容不完整：没有设备信息，请到县里重新登记</source>
+      <translation>The enrolment file is incomplete: it has no device. Please have the county enrol this device again</translation>
+    </message>
+    <message>
+      <source>登记文件格式比本程序新，请先升级 fieldapp</source>
+      <translation>The enrolment file was made by a newer version of this program: please upgrade this program first</translation>
+    </message>
+    <message>
+      <source>登记文件没有写设备名称（县里签发的内容不完整），不能登记；请到县里重新登记</source>
+      <translation>The enrolment file names no device (what the county issued is incomplete), so it cannot be used: please have the county enrol this device again</translation>
+    </message>
+    <message>
+      <source>登记文件的签名不符，可能被改动，请到县里重新登记</source>
+      <translation>The enrolment file's signature does not match: it may have been altered. Please have the county enrol this device again</translation>
+    </message>
+    <message>
+      <source>登记文件的角色不对：设备不能登记为县级汇总中心</source>
+      <translation>The enrolment file's role is wrong: a device cannot be enrolled as the county hub</translation>
+    </message>
+    <message>
+      <source>登记码不对：请核对县里告诉你的 16 位数字（这个登记码只对应这一个登记文件）</source>
+      <translation>Wrong enrolment code: please check the 16 digits the county gave you (the code belongs to this one enrolment file only)</translation>
+    </message>
+    <message>
+      <source>登记码应为 %1 位数字（县里登记设备时告诉你的那串），请核对后重输</source>
+      <translation>The enrolment code has %1 digits (the ones the county gave you when it enrolled this device): please check it and type it again</translation>
+    </message>
+    <message>
+      <source>编号 %1 不止对应一处冲突，请多写几位（用 fieldapp conflicts 查看编号）</source>
+      <translation>The number %1 names more than one conflict: please type more of it (fieldapp conflicts lists the numbers)</translation>
+    </message>
+    <message>
+      <source>请用 --keep 指定保留哪个值，或用 --value 给出新值（二选一）</source>
+      <translation>Say which value to keep with --keep, or give a new value with --value (one or the other)</translation>
+    </message>
+    <message>
+      <source>这不是县级汇总中心的台账</source>
+      <translation>This is not the county hub's ledger</translation>
+    </message>
+    <message>
+      <source>这个地址上没有劳动力台账的汇总中心：%1（对方回答的不是中心的内容）。请向县里核对中心地址，特别是冒号后的端口号（如 :8765）；也可改用U盘交换数据包</source>
+      <translation>There is no Labour Ledger hub at this address: %1 (what it answered is not a hub's). Please check the hub's address with the county, especially the port number after the colon (such as :8765); or exchange bundles by USB stick instead</translation>
+    </message>
+    <message>
+      <source>这个地址上没有汇总中心：%1（对方回答 HTTP %2）。请向县里核对中心地址，特别是冒号后的端口号（如 :8765）；也可改用U盘交换数据包</source>
+      <translation>There is no hub at this address: %1 (it answered HTTP %2). Please check the hub's address with the county, especially the port number after the colon (such as :8765); or exchange bundles by USB stick instead</translation>
+    </message>
+    <message>
+      <source>这个数据包已经导入过，无需重复导入，台账没有改动</source>
+      <translation>This bundle was imported already: there is no need to import it again. The ledger is unchanged</translation>
+    </message>
+    <message>
+      <source>这个登记文件来自培训用的汇总中心，只能用于演示台账。正式台账请用县里正式汇总中心发的登记文件。</source>
+      <translation>This enrolment file comes from a training hub and is for demo ledgers only. Enrol a real ledger with a file from the county's real hub.</translation>
+    </message>
+    <message>
+      <source>这是县级汇总中心的台账，不能登记为设备</source>
+      <translation>This is the county hub's ledger: it cannot be enrolled as a device</translation>
+    </message>
+    <message>
+      <source>这是演示台账（人员都是虚构的），不能登记到县里正式的汇总中心。正式工作请新建一个台账，再用这个登记文件登记。</source>
+      <translation>This is a demo ledger (its people are made up): it cannot be enrolled with the county's real hub. For real work, make a new ledger and enrol it with this file.</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
