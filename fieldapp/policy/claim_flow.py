@@ -70,6 +70,10 @@ LOCKED_DONE = template("%1%2，不能再修改；如有错误只能撤销（需�
 ENDED_DONE = template("%1%2，不能再修改")
 
 
+#: A claim state typed (%1) that is none of the flow's (%2 those it has).
+UNKNOWN_STATE = template("不认识的申领状态“%1”（可用：%2）")
+
+
 def parse_state(text: str) -> ClaimState:
     """A state from its Chinese name or an English alias."""
     value = text.strip()
@@ -79,8 +83,8 @@ def parse_state(text: str) -> ClaimState:
         pass
     found = STATE_ALIASES.get(value.lower())
     if found is None:
-        names = "、".join(s.value for s in ClaimState)
-        raise FieldappError(f"不认识的申领状态“{text}”（可用：{names}）")
+        names: list[Part] = [Word(s.value) for s in ClaimState]
+        raise FieldappError(said(UNKNOWN_STATE, text, listed(names)))
     return found
 
 

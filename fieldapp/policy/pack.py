@@ -95,6 +95,10 @@ def keyed(text: str, keys: str) -> str:
     return text
 
 
+#: A rule asked for by its id (%1) that the pack does not have.
+NO_SUCH_RULE = template("政策包中没有编号为 %1 的规则")
+
+
 class PackError(FieldappError):
     """A policy pack that cannot be used: names the file, the line and the problem.
 
@@ -1059,7 +1063,7 @@ class Policy(BaseModel):
         for rule in self.rules:
             if rule.id == rule_id:
                 return rule
-        raise FieldappError(f"政策包中没有编号为 {rule_id} 的规则")
+        raise FieldappError(said(NO_SUCH_RULE, rule_id))
 
     @property
     def active_rules(self) -> list[Rule]:

@@ -23,7 +23,17 @@ from fieldapp.policy.pack import (
 )
 
 #: A pack saved as GBK ("ANSI" in Notepad), and what to do about it.
-NOT_UTF8 = "不是 UTF-8 编码的文本文件（请用记事本打开，“另存为”时编码选 UTF-8）"
+NOT_UTF8 = template("不是 UTF-8 编码的文本文件（请用记事本打开，“另存为”时编码选 UTF-8）")
+#: A pack file not found.
+NO_FILE = template("文件不存在")
+#: A date written with a one-digit month or day (%1), as it should be written (%2).
+DAY_UNPADDED = template("日期 %1 写法不对（应写 %2，月、日写两位）")
+#: TOML's own complaint (%1: its words, glossed where the program knows them).
+TOML_WRONG = template("TOML 语法错误（%1）")
+#: A pack's text with no [pack] table to write `requires` in.
+NO_PACK_TABLE = template("政策包没有 [pack] 段")
+#: `requires` not a version in quotes.
+REQUIRES_NOT_VERSION = template('pack.requires：应为程序的版本号，加引号（如 requires = "0.3.0"）')
 
 #: What a pydantic error of each type is said as (a template without parts).
 _ERROR_TEXT = {
@@ -276,9 +286,9 @@ def read_pack_file(path: str | Path) -> PackFile:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise PackError(name, None, "文件不存在") from None
+        raise PackError(name, None, said(NO_FILE)) from None
     except UnicodeDecodeError:
-        raise PackError(name, None, NOT_UTF8) from None
+        raise PackError(name, None, said(NOT_UTF8)) from None
     return parse_pack_text(text, name)
 
 
@@ -302,10 +312,9 @@ def parse_pack_text(text: str, name: str) -> PackFile:
             raise PackError(
                 name,
                 line,
-                f"日期 {short.group(0)} 写法不对（应写 {year}-{int(month):02d}-{int(day):02d}，"
-                "月、日写两位）",
+                said(DAY_UNPADDED, short.group(0), f"{year}-{int(month):02d}-{int(day):02d}"),
             ) from None
-        raise PackError(name, line, f"TOML 语法错误（{_toml_problem(detail)}）") from None
+        raise PackError(name, line, said(TOML_WRONG, _toml_problem(detail))) from None
     _check_requires(data, text, name)
     try:
         return PackFile.model_validate(data)
@@ -430,7 +439,7 @@ def stamp_requires(text: str, version: str) -> str:
             ending = "\r\n" if line.endswith("\r\n") else "\n"
             lines.insert(number + 1, f'requires = "{version}"{ending}')
             return "".join(lines)
-    raise PackError("", None, "政策包没有 [pack] 段")
+    raise PackError("", None, said(NO_PACK_TABLE))
 
 
 def program_version(text: str) -> tuple[int, ...] | None:
@@ -451,9 +460,7 @@ def _check_requires(data: dict[str, Any], text: str, name: str) -> None:
     line = locate_lines(text).get(("pack", "requires"))
     needed = program_version(wanted) if isinstance(wanted, str) else None
     if needed is None:
-        raise PackError(
-            name, line, 'pack.requires：应为程序的版本号，加引号（如 requires = "0.3.0"）'
-        )
+        raise PackError(name, line, said(REQUIRES_NOT_VERSION))
     running = program_version(__version__)
     if running is not None and needed > running:
         raise NewerPack(name, line, wanted.strip(), __version__)
@@ -463,32 +470,38 @@ def _check_requires(data: dict[str, Any], text: str, name: str) -> None:
 _UNPADDED_DAY = re.compile(r"(?<![\d\-.])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d\-:T])")
 
 
-def _toml_problem(detail: str) -> str:
+#: Chinese glosses of the commonest TOML syntax errors (tomllib's words as it begins them),
+#: each said before tomllib's own words (`COLONED`).
+_TOML_GLOSSARY = {
+    "Invalid date or datetime": template("日期不存在或写法不对（如 2027-02-05，月、日写两位）"),
+    "Expected newline or end of document": template("一行只能写一项（这一项后面还有别的内容）"),
+    "Expected ']' at the end of a table": template("表名缺少“]”"),
+    "Expected ']]' at the end of an array": template("表名缺少“]]”"),
+    "Unclosed inline table": template("“{”缺少“}”"),
+    "Duplicate inline table key": template("同一个键写了两次"),
+    "Cannot redefine namespace": template("同一个表写了两次"),
+    "Cannot mutate immutable namespace": template("同一个表写了两次"),
+    "Invalid initial character for a key part": template(
+        "键名开头的字符不允许（键名用英文字母、数字、下划线）"
+    ),
+    "Found invalid character": template("含有不允许的字符"),
+    "Unescaped '\\' in a string": template("文字里的“\\”要写成“\\\\”"),
+    "Expected '=' after a key": template("键后面缺少“=”"),
+    "Invalid value": template("值不合法（文字要加引号）"),
+    "Cannot overwrite a value": template("同一个键写了两次"),
+    "Cannot declare": template("同一个表写了两次"),
+    "Unclosed array": template("列表缺少“]”"),
+    "Unterminated string": template("引号没有闭合"),
+    "Invalid statement": template("这一行看不懂"),
+    "Illegal character": template("含有不允许的字符"),
+}
+
+
+def _toml_problem(detail: str) -> Part:
     """Chinese gloss of the commonest TOML syntax errors, keeping the original words."""
-    glossary = {
-        "Invalid date or datetime": "日期不存在或写法不对（如 2027-02-05，月、日写两位）",
-        "Expected newline or end of document": "一行只能写一项（这一项后面还有别的内容）",
-        "Expected ']' at the end of a table": "表名缺少“]”",
-        "Expected ']]' at the end of an array": "表名缺少“]]”",
-        "Unclosed inline table": "“{”缺少“}”",
-        "Duplicate inline table key": "同一个键写了两次",
-        "Cannot redefine namespace": "同一个表写了两次",
-        "Cannot mutate immutable namespace": "同一个表写了两次",
-        "Invalid initial character for a key part": "键名开头的字符不允许（键名用英文字母、数字、下划线）",
-        "Found invalid character": "含有不允许的字符",
-        "Unescaped '\\' in a string": "文字里的“\\”要写成“\\\\”",
-        "Expected '=' after a key": "键后面缺少“=”",
-        "Invalid value": "值不合法（文字要加引号）",
-        "Cannot overwrite a value": "同一个键写了两次",
-        "Cannot declare": "同一个表写了两次",
-        "Unclosed array": "列表缺少“]”",
-        "Unterminated string": "引号没有闭合",
-        "Invalid statement": "这一行看不懂",
-        "Illegal character": "含有不允许的字符",
-    }
-    for english, chinese in glossary.items():
+    for english, chinese in _TOML_GLOSSARY.items():
         if detail.startswith(english):
-            return f"{chinese}：{detail}"
+            return said(COLONED, said(chinese), detail)
     return detail
 
 

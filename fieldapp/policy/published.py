@@ -33,6 +33,10 @@ def key_id(public: bytes) -> str:
     return hashlib.sha256(public).hexdigest()[:16]
 
 
+#: A published pack whose text's header (%1: id@version) is not the one it was published as.
+HEADER_DIFFERS = template("包头写的是 %1，与发布记录不符")
+
+
 @dataclass(frozen=True, slots=True)
 class PublishedPack:
     """One published county pack, as stored in the county-wide `policy_packs` table."""
@@ -96,7 +100,7 @@ class PublishedPack:
         pack = parse_pack_text(self.text, self.name)
         if (pack.pack.id, pack.pack.version) != (self.pack_id, self.version):
             raise PackError(
-                self.name, None, f"包头写的是 {pack.pack.id}@{pack.pack.version}，与发布记录不符"
+                self.name, None, said(HEADER_DIFFERS, f"{pack.pack.id}@{pack.pack.version}")
             )
         return pack
 

@@ -314,7 +314,9 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     `tests.store.test_store_refusals_said`; the sync page's (an address, an enrolment file,
     a bundle imported twice, a conflict, a refused change) by
     `tests.sync.test_sync_refusals_said`, a hub's signed answer unread by
-    `tests.hub.test_answer_unread_said`; a person entered twice by
+    `tests.hub.test_answer_unread_said`; a pack's file refused before it is read, a claim
+    state or rule unknown by `tests.policy.test_pack_file_refusals_said`; a person entered
+    twice by
     `tests.services.test_entered_twice_said`;
     a job's figure past its bound by `tests.services.test_job_bounds`; a move's refusals and
     warnings by `tests.services.test_move_sentences`; a 月报 of a month not
@@ -336,6 +338,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     from tests.policy.test_combine_refusals_said import said_here as combine_said
     from tests.policy.test_due_and_duties_said import said_here as due_said
     from tests.policy.test_editor import said_here as editor_said
+    from tests.policy.test_pack_file_refusals_said import said_here as pack_file_said
     from tests.policy.test_pack_problems_said import said_here as problems_said
     from tests.policy.test_reasons_said import said_here as reasons_said
     from tests.policy.test_status_word_refusals import said_here as words_said
@@ -383,6 +386,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
         *twice_said(tmp_path / "twice"),
         *print_notes(tmp_path, monkeypatch),
         *editor_said(tmp_path / "editor"),
+        *pack_file_said(tmp_path / "pack_file"),
         *problems_said(),
         *words_said(),
         *combine_said(tmp_path / "combine"),

@@ -43,8 +43,9 @@ ROOT = Path(fieldapp.__file__).resolve().parent
 #: The code whose messages the desktop shows: the import and export of sheets, the services
 #: behind every dialog's action, the papers' notes before printing, the store's refusals (a
 #: backup, a key file, a password, a ledger gone, a row the program cannot read), the sync
-#: page's (the hub's address, the enrolment file, a bundle, a conflict, a refused change).
-SCANNED = ("tabular", "services", "paperwork", "store", "sync")
+#: page's (the hub's address, the enrolment file, a bundle, a conflict, a refused change), the
+#: policy's (a pack's file, a claim's state).
+SCANNED = ("tabular", "services", "paperwork", "store", "sync", "policy")
 CJK = re.compile(r"[\u3400-\u9fff]")
 #: Lists whose items a report or a dialog shows (`ParsedRow.warnings`, `ImportReport.rejected`).
 _SHOWN_LISTS = re.compile(r"warning|notes|rejected|problems|^said$")
@@ -150,7 +151,9 @@ class _File:
         self.path = path
         self.tree = ast.parse(path.read_text(encoding="utf-8"))
         self.returns_chinese: set[str] = set()
-        for node in ast.walk(self.tree):
+        # Module-level functions only: a call by a plain name is one of them, never a method
+        # (a method `said` returning Chinese is not `sentences.said`).
+        for node in self.tree.body:
             if isinstance(node, ast.FunctionDef):
                 given = [r.value for r in _own(node) if isinstance(r, ast.Return)]
                 local = _assigned(node)

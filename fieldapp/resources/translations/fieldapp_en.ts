@@ -9721,6 +9721,102 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>这是演示台账（人员都是虚构的），不能登记到县里正式的汇总中心。正式工作请新建一个台账，再用这个登记文件登记。</source>
       <translation>This is a demo ledger (its people are made up): it cannot be enrolled with the county's real hub. For real work, make a new ledger and enrol it with this file.</translation>
     </message>
+    <message>
+      <source>TOML 语法错误（%1）</source>
+      <translation>TOML syntax error (%1)</translation>
+    </message>
+    <message>
+      <source>pack.requires：应为程序的版本号，加引号（如 requires = "0.3.0"）</source>
+      <translation>pack.requires: must be a version of the program, in quotes (such as requires = "0.3.0")</translation>
+    </message>
+    <message>
+      <source>“{”缺少“}”</source>
+      <translation>a “{” lacks its “}”</translation>
+    </message>
+    <message>
+      <source>一行只能写一项（这一项后面还有别的内容）</source>
+      <translation>one item a line (something else follows this one)</translation>
+    </message>
+    <message>
+      <source>不是 UTF-8 编码的文本文件（请用记事本打开，“另存为”时编码选 UTF-8）</source>
+      <translation>not a text file in UTF-8 (open it in Notepad and choose UTF-8 as the encoding under “Save as”)</translation>
+    </message>
+    <message>
+      <source>不认识的申领状态“%1”（可用：%2）</source>
+      <translation>Unknown claim state “%1” (the states are: %2)</translation>
+    </message>
+    <message>
+      <source>值不合法（文字要加引号）</source>
+      <translation>the value is not valid (text needs quotes)</translation>
+    </message>
+    <message>
+      <source>列表缺少“]”</source>
+      <translation>a list lacks its “]”</translation>
+    </message>
+    <message>
+      <source>包头写的是 %1，与发布记录不符</source>
+      <translation>its header says %1, which is not what was published</translation>
+    </message>
+    <message>
+      <source>同一个表写了两次</source>
+      <translation>the same table is written twice</translation>
+    </message>
+    <message>
+      <source>同一个键写了两次</source>
+      <translation>the same key is written twice</translation>
+    </message>
+    <message>
+      <source>含有不允许的字符</source>
+      <translation>it holds a character not allowed</translation>
+    </message>
+    <message>
+      <source>引号没有闭合</source>
+      <translation>a quotation is not closed</translation>
+    </message>
+    <message>
+      <source>政策包中没有编号为 %1 的规则</source>
+      <translation>The policy pack has no rule numbered %1</translation>
+    </message>
+    <message>
+      <source>政策包没有 [pack] 段</source>
+      <translation>the policy pack has no [pack] table</translation>
+    </message>
+    <message>
+      <source>文件不存在</source>
+      <translation>the file does not exist</translation>
+    </message>
+    <message>
+      <source>文字里的“\”要写成“\\”</source>
+      <translation>a “\” in text must be written “\\”</translation>
+    </message>
+    <message>
+      <source>日期 %1 写法不对（应写 %2，月、日写两位）</source>
+      <translation>the date %1 is written wrongly (write %2: the month and the day in two digits)</translation>
+    </message>
+    <message>
+      <source>日期不存在或写法不对（如 2027-02-05，月、日写两位）</source>
+      <translation>the date does not exist or is written wrongly (such as 2027-02-05: the month and the day in two digits)</translation>
+    </message>
+    <message>
+      <source>表名缺少“]]”</source>
+      <translation>the table's name lacks its “]]”</translation>
+    </message>
+    <message>
+      <source>表名缺少“]”</source>
+      <translation>the table's name lacks its “]”</translation>
+    </message>
+    <message>
+      <source>这一行看不懂</source>
+      <translation>this line cannot be read</translation>
+    </message>
+    <message>
+      <source>键名开头的字符不允许（键名用英文字母、数字、下划线）</source>
+      <translation>a key's name begins with a character not allowed (keys use letters, digits and underscores)</translation>
+    </message>
+    <message>
+      <source>键后面缺少“=”</source>
+      <translation>a “=” is missing after the key</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
