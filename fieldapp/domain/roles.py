@@ -16,6 +16,8 @@ import unicodedata
 from enum import StrEnum
 from typing import TYPE_CHECKING, TypeVar
 
+from fieldapp.domain.sentences import Part, Sentence, Word, listed, said, template
+
 if TYPE_CHECKING:
     from fieldapp.domain.divisions import DivisionTable
 
@@ -98,23 +100,49 @@ SCOPE_LENGTHS: dict[Role, tuple[int, ...]] = {
 PARTY_NAME_MAX = 100
 
 
-def scope_problem(role: Role, area_code: str) -> str | None:
+#: A role that is no device's: the roles a device may have (%1, each `ROLE_CHOICE`).
+NOT_A_DEVICE_ROLE = template("设备角色只能是：%1（县级汇总中心是中心自己）")
+#: A role as a list of choices names it: its code (%1) and its name (%2).
+ROLE_CHOICE = template("%1（%2）")
+#: An area code (%1) of a length not the role's (%2 the kind of device, %3 the lengths).
+SCOPE_LENGTH = template("区域代码「%1」不对：%2设备的区域代码应为 %3数字")
+#: A length in digits (%1), and two said one or the other (%1 或 %2).
+DIGITS = template("%1 位")
+SPACED_OR = template("%1 或 %2")
+#: An area code (%1) whose county (%2) is not Guizhou's, or whose township (%3) its county
+#: (%2) does not have.
+NOT_A_COUNTY = template("区域代码「%1」不对：%2 不是贵州省现行的县（市、区）代码")
+NO_SUCH_TOWNSHIP = template("区域代码「%1」不对：%2没有代码为 %3 的乡镇（街道）")
+#: A device's or a hub's name empty, too long (%1 the most, %2 its start, %3 its length), or
+#: holding a character that cannot be shown.
+NAME_EMPTY = template("不能为空")
+NAME_TOO_LONG = template("最多 %1 个字，「%2…」有 %3 个")
+NAME_UNSHOWN = template("中有不能显示的字符（换行、制表符等）")
+
+
+def _or(parts: list[Part]) -> Part:
+    """Parts said one or the other, spaced (6 位 或 9 位)."""
+    return parts[0] if len(parts) == 1 else said(SPACED_OR, parts[0], _or(parts[1:]))
+
+
+def scope_problem(role: Role, area_code: str) -> Sentence | None:
     """What is wrong (a Chinese sentence: 设备角色…, 区域代码…) with `area_code` as the area
     of a device enrolled as `role`, or None: the role is not a device's, or the code is not ASCII digits
     of a length the role is enrolled for. Whether the county and township exist is the
     division table's word, checked by the callers."""
     if role not in DEVICE_ROLES:
-        return (
-            f"设备角色只能是：{'、'.join(r.choice for r in DEVICE_ROLES)}（县级汇总中心是中心自己）"
-        )
+        choices: list[Part] = [
+            said(ROLE_CHOICE, r.value, Word(ROLE_LABELS[r])) for r in DEVICE_ROLES
+        ]
+        return said(NOT_A_DEVICE_ROLE, listed(choices))
     lengths = SCOPE_LENGTHS[role]
     if area_code.isascii() and area_code.isdigit() and len(area_code) in lengths:
         return None
-    wanted = " 或 ".join(f"{n} 位" for n in lengths)
-    return f"区域代码「{area_code[:20]}」不对：{role.device_kind}设备的区域代码应为 {wanted}数字"
+    wanted = _or([said(DIGITS, str(n)) for n in lengths])
+    return said(SCOPE_LENGTH, area_code[:20], Word(role.device_kind), wanted)
 
 
-def area_problem(role: Role, area_code: str, table: DivisionTable) -> str | None:
+def area_problem(role: Role, area_code: str, table: DivisionTable) -> Sentence | None:
     """What is wrong (a Chinese sentence: 设备角色…, 区域代码「…」不对：…) with `area_code` as the
     area of a device enrolled as `role`, or None: `scope_problem`, then the division table's
     word (`reference.divisions()`, passed in: the domain reads no files): the county is not a
@@ -125,24 +153,22 @@ def area_problem(role: Role, area_code: str, table: DivisionTable) -> str | None
         return problem
     county = table.get(area_code[:6])
     if county is None or county.kind != "县":
-        return f"区域代码「{area_code}」不对：{area_code[:6]} 不是贵州省现行的县（市、区）代码"
+        return said(NOT_A_COUNTY, area_code, area_code[:6])
     if len(area_code) >= 9 and table.get(area_code[:9]) is None:
-        return (
-            f"区域代码「{area_code}」不对：{county.name}没有代码为 {area_code[:9]} 的乡镇（街道）"
-        )
+        return said(NO_SUCH_TOWNSHIP, area_code, county.name, area_code[:9])
     return None
 
 
-def party_name_problem(name: str) -> str | None:
+def party_name_problem(name: str) -> Sentence | None:
     """What is wrong (Chinese, to follow the name's kind: 设备名称…) with `name` as the name of
     a device or a hub, or None: empty, too long, or with a line break or another character
     that cannot be shown (a control, format or unassigned character)."""
     if not name or not name.strip():
-        return "不能为空"
+        return said(NAME_EMPTY)
     if len(name) > PARTY_NAME_MAX:
-        return f"最多 {PARTY_NAME_MAX} 个字，「{name[:20]}…」有 {len(name)} 个"
+        return said(NAME_TOO_LONG, str(PARTY_NAME_MAX), name[:20], str(len(name)))
     if any(unicodedata.category(ch).startswith("C") for ch in name):
-        return "中有不能显示的字符（换行、制表符等）"
+        return said(NAME_UNSHOWN)
     return None
 
 

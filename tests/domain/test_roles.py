@@ -4,15 +4,29 @@ from __future__ import annotations
 
 import pytest
 
-from fieldapp.domain.roles import (
-    DEFAULT_ROLE,
-    DEVICE_ROLES,
-    Role,
-    area_problem,
-    party_name_problem,
-    scope_problem,
-)
+from fieldapp.domain import roles
+from fieldapp.domain.divisions import DivisionTable
+from fieldapp.domain.roles import DEFAULT_ROLE, DEVICE_ROLES, Role
+from fieldapp.domain.sentences import Sentence
 from fieldapp.reference import divisions
+
+
+def _said(problem: Sentence | None) -> str | None:
+    """A problem as its Chinese sentence (each is a `Sentence`, said in the language shown)."""
+    assert problem is None or isinstance(problem, Sentence)
+    return None if problem is None else str(problem)
+
+
+def scope_problem(role: Role, area_code: str) -> str | None:
+    return _said(roles.scope_problem(role, area_code))
+
+
+def area_problem(role: Role, area_code: str, table: DivisionTable) -> str | None:
+    return _said(roles.area_problem(role, area_code, table))
+
+
+def party_name_problem(name: str) -> str | None:
+    return _said(roles.party_name_problem(name))
 
 
 def test_codes_and_labels() -> None:
@@ -79,3 +93,36 @@ def test_the_area_check_the_hub_and_the_device_both_make() -> None:
     assert area_problem(Role.COORDINATOR, "520502999001", table) == (
         "区域代码「520502999001」不对：七星关区没有代码为 520502999 的乡镇（街道）"
     )
+
+
+def said_here() -> set[str]:
+    """The templates of the enrolment rules' problems, each said by a check above (for
+    `tests.services.test_policy_refusal_sentences.test_every_template_is_met_by_a_scenario`)."""
+    from tests.services.sentence_checks import templates
+
+    table = divisions()
+    found = [
+        roles.scope_problem(Role.HUB, "520502"),
+        roles.scope_problem(Role.COORDINATOR, "520502"),
+        roles.area_problem(Role.COORDINATOR, "110101101001", table),
+        roles.area_problem(Role.TOWNSHIP, "520502999", table),
+        roles.party_name_problem(""),
+        roles.party_name_problem("长" * 101),
+        roles.party_name_problem("红星\n村"),
+    ]
+    return {t for s in found if s is not None for t in templates(s)}
+
+
+def test_each_template_of_the_rules_is_said() -> None:
+    assert {
+        roles.NOT_A_DEVICE_ROLE,
+        roles.ROLE_CHOICE,
+        roles.SCOPE_LENGTH,
+        roles.DIGITS,
+        roles.SPACED_OR,
+        roles.NOT_A_COUNTY,
+        roles.NO_SUCH_TOWNSHIP,
+        roles.NAME_EMPTY,
+        roles.NAME_TOO_LONG,
+        roles.NAME_UNSHOWN,
+    } <= said_here()

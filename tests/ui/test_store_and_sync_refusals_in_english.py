@@ -54,7 +54,10 @@ def test_the_enrolment_files_refusals_are_said_in_english(qapp, tmp_path: Path) 
         found = _enrolment_said(tmp_path / "enrol", hub)
     finally:
         hub.close()
-    # A device name or area the roles' rules refuse is said in their words (Chinese still).
-    left = _left_in_chinese(found)
-    assert all("enrolment file" in shown for shown in left), left
-    assert len(left) <= 2, left
+    # A device name or area the roles' rules refuse is said in English too.
+    assert _left_in_chinese(found) == []
+    with in_english():
+        long_name = message_for(FieldappError(found[18]))
+    assert long_name.startswith(
+        "The device name in the enrolment file is at most 100 characters long; “"
+    ), long_name

@@ -9635,7 +9635,7 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>登记文件中的%1；没有登记，请到县里重新登记</source>
-      <translation>In the enrolment file: %1. Nothing was enrolled: please have the county enrol this device again</translation>
+      <translation>%1 (in the enrolment file). Nothing was enrolled: please have the county enrol this device again</translation>
     </message>
     <message>
       <source>登记文件中的中心指纹与密钥不符</source>
@@ -9651,7 +9651,7 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>登记文件中的设备名称%1；没有登记，请到县里重新登记</source>
-      <translation>The device name in the enrolment file: %1. Nothing was enrolled: please have the county enrol this device again</translation>
+      <translation>The device name in the enrolment file %1. Nothing was enrolled: please have the county enrol this device again</translation>
     </message>
     <message>
       <source>登记文件内容不完整：%1</source>
@@ -9816,6 +9816,38 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>键后面缺少“=”</source>
       <translation>a “=” is missing after the key</translation>
+    </message>
+    <message>
+      <source>%1 位</source>
+      <translation>%1</translation>
+    </message>
+    <message>
+      <source>%1 或 %2</source>
+      <translation>%1 or %2</translation>
+    </message>
+    <message>
+      <source>中有不能显示的字符（换行、制表符等）</source>
+      <translation>holds characters that cannot be shown (line breaks, tabs and the like)</translation>
+    </message>
+    <message>
+      <source>区域代码「%1」不对：%2 不是贵州省现行的县（市、区）代码</source>
+      <translation>The area code “%1” is wrong: %2 is not the code of a current county (city, district) of Guizhou</translation>
+    </message>
+    <message>
+      <source>区域代码「%1」不对：%2没有代码为 %3 的乡镇（街道）</source>
+      <translation>The area code “%1” is wrong: %2 has no township (subdistrict) with the code %3</translation>
+    </message>
+    <message>
+      <source>区域代码「%1」不对：%2设备的区域代码应为 %3数字</source>
+      <translation>The area code “%1” is wrong: the area code of a %2 device has %3 digits</translation>
+    </message>
+    <message>
+      <source>最多 %1 个字，「%2…」有 %3 个</source>
+      <translation>is at most %1 characters long; “%2…” has %3</translation>
+    </message>
+    <message>
+      <source>设备角色只能是：%1（县级汇总中心是中心自己）</source>
+      <translation>A device's role can only be: %1 (the county hub is the hub itself)</translation>
     </message>
   </context>
   <context>
