@@ -1335,4 +1335,6 @@ EN_REFUSALS: dict[str, str] = {
     "区域代码「%1」不对：%2没有代码为 %3 的乡镇（街道）": "The area code “%1” is wrong: %2 has no township (subdistrict) with the code %3",
     "最多 %1 个字，「%2…」有 %3 个": "is at most %1 characters long; “%2…” has %3",
     "中有不能显示的字符（换行、制表符等）": "holds characters that cannot be shown (line breaks, tabs and the like)",
+    # An area code with spaces around it.
+    "区划代码“%1”前后不应有空白": "Division code “%1” should have no spaces before or after it",
 }

@@ -14,6 +14,7 @@ from enum import IntEnum
 from typing import NamedTuple
 
 from fieldapp.domain.errors import ValidationFailed
+from fieldapp.domain.sentences import said, template
 from fieldapp.domain.text_value import TextValue
 
 #: A 12-digit code whose last three digits are above this is a relocation site, not a village.
@@ -51,6 +52,11 @@ class InvalidAreaCode(ValidationFailed, ValueError):
     """Text that is not an area code (a ValueError too, so pydantic reports it as invalid)."""
 
 
+#: Text (%1) that is no area code: not 6, 9, 12 or 15 digits, or a code with spaces around it.
+CODE_LENGTH = template("区划代码“%1”应为 6、9、12 或 15 位数字")
+SPACES_AROUND = template("区划代码“%1”前后不应有空白")
+
+
 class AreaRow(NamedTuple):
     """An area as the ledger lists it (pickers, imports, rosters): code, name, kind, parent."""
 
@@ -69,7 +75,7 @@ class AreaCode(TextValue):
         """Refuse anything but 6, 9, 12 or 15 digits, with a Chinese reason."""
         text = str(text).strip()
         if not text.isdigit() or len(text) not in _LENGTHS or not text.isascii():
-            raise InvalidAreaCode(f"区划代码“{text}”应为 6、9、12 或 15 位数字")
+            raise InvalidAreaCode(said(CODE_LENGTH, text))
         return super().__new__(cls, text)
 
     @classmethod

@@ -12,7 +12,7 @@ from typing import ClassVar
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from fieldapp.domain import idnumber
-from fieldapp.domain.areacode import AreaCode, InvalidAreaCode
+from fieldapp.domain.areacode import SPACES_AROUND, AreaCode, InvalidAreaCode
 from fieldapp.domain.dates import add_months
 from fieldapp.domain.enums import (
     AreaKind,
@@ -27,6 +27,7 @@ from fieldapp.domain.enums import (
     WorkStatus,
 )
 from fieldapp.domain.regions import PlaceScope, place_scope
+from fieldapp.domain.sentences import said
 
 
 class Record(BaseModel):
@@ -91,7 +92,7 @@ def exact_area_code(value: str | None) -> str | None:
     field's error). A household's area was any text: `abc`, or a village's code with letters
     after it, which lay "inside" the village for every scope check."""
     if value and AreaCode(value) != value:  # AreaCode refuses what is no code at all
-        raise InvalidAreaCode(f"区划代码“{value}”前后不应有空白")
+        raise InvalidAreaCode(said(SPACES_AROUND, value))
     return value
 
 

@@ -885,6 +885,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "区划代码 %1 的地点台账中原以代码为名称，表中写的是“%2”：已记为“%2”"),
     QT_TRANSLATE_NOOP("Refusals", "区划代码 %1 的地点表中没有写名称，台账中暂以代码为名称：区域由县里统一维护，请县里在导入的表格中写上它的“%2”，即可记上名称"),
     QT_TRANSLATE_NOOP("Refusals", "区划代码 %1 的地点表中没有写名称，台账中暂以代码为名称：在表格的“%2”一列写上名称，再导入一次（按月更新也可），即可记上名称"),
+    QT_TRANSLATE_NOOP("Refusals", "区划代码“%1”前后不应有空白"),
     QT_TRANSLATE_NOOP("Refusals", "区划代码“%1”应为 6、9、12 或 15 位数字"),
     QT_TRANSLATE_NOOP("Refusals", "区域代码「%1」不对：%2 不是贵州省现行的县（市、区）代码"),
     QT_TRANSLATE_NOOP("Refusals", "区域代码「%1」不对：%2没有代码为 %3 的乡镇（街道）"),

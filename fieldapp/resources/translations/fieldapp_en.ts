@@ -9849,6 +9849,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>设备角色只能是：%1（县级汇总中心是中心自己）</source>
       <translation>A device's role can only be: %1 (the county hub is the hub itself)</translation>
     </message>
+    <message>
+      <source>区划代码“%1”前后不应有空白</source>
+      <translation>Division code “%1” should have no spaces before or after it</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
