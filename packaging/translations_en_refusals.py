@@ -1337,4 +1337,13 @@ EN_REFUSALS: dict[str, str] = {
     "中有不能显示的字符（换行、制表符等）": "holds characters that cannot be shown (line breaks, tabs and the like)",
     # An area code with spaces around it.
     "区划代码“%1”前后不应有空白": "Division code “%1” should have no spaces before or after it",
+    # Demo people refused where no demo can be made.
+    "区划代码 %1 是%2已撤销的旧代码，演示数据只能建在现行的县里；%3。": "The division code %1 is the retired code of %2: demo data can only be made in a current county; %3.",
+    "请改用它现在的代码 %1": "please use its code now, %1, instead",
+    "请选一个现行的县": "please choose a current county",
+    "区划代码 %1 是%2，不在贵州省；演示数据只能建在贵州现行的县里。": "The division code %1 is %2, outside Guizhou: demo data can only be made in a current county of Guizhou.",
+    "区划代码 %1 不是已知的县级代码": "The division code %1 is no known county's code",
+    "区划表里没有%1的乡镇（街道），演示数据要建在乡镇下的村里；请选另一个县，或先在台账里建好这个县的乡镇。": "The division table has no township (subdistrict) of %1, and demo data goes in the villages under a township: please choose another county, or first make this county's townships in the ledger.",
+    "区划代码 %1 不是%2已知的乡镇（街道），请选该县现有的乡镇或村组。": "The division code %1 is no known township (subdistrict) of %2: please choose one of the county's townships, villages or groups.",
+    "这台电脑登记负责%1，演示数据只能加在%1以内；%2不在其中，请选%1或其下的村组。": "This computer is enrolled for %1, and demo data can only be added within %1; %2 is not in it: please choose %1 or a village or group under it.",
 }

@@ -13,6 +13,7 @@ from fieldapp.domain.areacode import AreaCode, AreaLevel
 from fieldapp.domain.enums import AreaKind
 from fieldapp.domain.errors import ValidationFailed
 from fieldapp.domain.places_said import PlaceWording, say_place
+from fieldapp.domain.sentences import said, template
 from fieldapp.reference import divisions
 
 #: Rural counties used when no --area is given (chosen by the seed).
@@ -80,6 +81,23 @@ def plan_areas(
     return plan
 
 
+#: A county code for the demo (%1) retired (%2 the county it was), with what to choose
+#: instead (%3: `USE_NOW` its code now, or `PICK_CURRENT`).
+RETIRED_COUNTY = template("区划代码 %1 是%2已撤销的旧代码，演示数据只能建在现行的县里；%3。")
+USE_NOW = template("请改用它现在的代码 %1")
+PICK_CURRENT = template("请选一个现行的县")
+#: A county code (%1) of another province (%2 where it is), or none known.
+OUTSIDE_GUIZHOU = template("区划代码 %1 是%2，不在贵州省；演示数据只能建在贵州现行的县里。")
+UNKNOWN_COUNTY = template("区划代码 %1 不是已知的县级代码")
+#: A county (%1 where) with no township in the table or the ledger.
+NO_TOWNSHIPS = template(
+    "区划表里没有%1的乡镇（街道），演示数据要建在乡镇下的村里；"
+    "请选另一个县，或先在台账里建好这个县的乡镇。"
+)
+#: A township code (%1) its county (%2) does not have.
+UNKNOWN_TOWNSHIP = template("区划代码 %1 不是%2已知的乡镇（街道），请选该县现有的乡镇或村组。")
+
+
 def _refuse_unknown_county(county: str) -> None:
     """Refuse, before anything is written, a county Guizhou's table does not list now: a retired
     code (522427, 威宁's old one) or one of another province. Its places would be named by
@@ -91,17 +109,13 @@ def _refuse_unknown_county(county: str) -> None:
     retired = table.retired_codes().get(county)
     if retired:
         now = [d.code for d in table.counties() if d.name == retired]
-        instead = f"请改用它现在的代码 {now[0]}" if now else "请选一个现行的县"
-        raise ValidationFailed(
-            f"区划代码 {county} 是{retired}已撤销的旧代码，演示数据只能建在现行的县里；{instead}。"
-        )
+        instead = said(USE_NOW, now[0]) if now else said(PICK_CURRENT)
+        raise ValidationFailed(said(RETIRED_COUNTY, county, retired, instead))
     name = table.name(county)
     if name:
         where = say_place(county, table, None, PlaceWording.SENTENCE)
-        raise ValidationFailed(
-            f"区划代码 {county} 是{where}，不在贵州省；演示数据只能建在贵州现行的县里。"
-        )
-    raise ValidationFailed(f"区划代码 {county} 不是已知的县级代码")
+        raise ValidationFailed(said(OUTSIDE_GUIZHOU, county, where))
+    raise ValidationFailed(said(UNKNOWN_COUNTY, county))
 
 
 def _townships_of(plan: DemoAreas, county: str) -> list[str]:
@@ -119,10 +133,7 @@ def _townships_of(plan: DemoAreas, county: str) -> list[str]:
     if own:
         return own
     where = say_place(county, divisions(), None, PlaceWording.SENTENCE)
-    raise ValidationFailed(
-        f"区划表里没有{where}的乡镇（街道），演示数据要建在乡镇下的村里；"
-        "请选另一个县，或先在台账里建好这个县的乡镇。"
-    )
+    raise ValidationFailed(said(NO_TOWNSHIPS, where))
 
 
 def _ensure_official(plan: DemoAreas, code: str) -> None:
@@ -133,9 +144,7 @@ def _ensure_official(plan: DemoAreas, code: str) -> None:
         # A county is refused before (`_refuse_unknown_county`); a township the table does not
         # list would be named by its digits on every paper of the demo.
         county = say_place(code[:6], divisions(), None, PlaceWording.SENTENCE)
-        raise ValidationFailed(
-            f"区划代码 {code} 不是{county}已知的乡镇（街道），请选该县现有的乡镇或村组。"
-        )
+        raise ValidationFailed(said(UNKNOWN_TOWNSHIP, code, county))
     kind = AreaKind.COUNTY if len(code) == 6 else AreaKind.TOWNSHIP
     plan.add(code, division.name, kind, division.parent)
 

@@ -65,6 +65,7 @@ from fieldapp.domain.models import (
 from fieldapp.domain.places_said import PlaceWording, say_place
 from fieldapp.domain.progress import CancelCheck, Cancelled, Progress
 from fieldapp.domain.roles import Role
+from fieldapp.domain.sentences import said, template
 from fieldapp.reference import divisions
 from fieldapp.services.areas import area_id
 from fieldapp.services.ledgers import make_demo
@@ -115,6 +116,12 @@ class _Member:
     born: dt.date
     male: bool
     surname: str
+
+
+#: More demo people asked outside the area this computer is enrolled for (%1), in %2.
+OUTSIDE_SCOPE = template(
+    "这台电脑登记负责%1，演示数据只能加在%1以内；%2不在其中，请选%1或其下的村组。"
+)
 
 
 class DemoBuilder:
@@ -225,10 +232,7 @@ class DemoBuilder:
                 code, divisions(), None, PlaceWording.SENTENCE
             )
 
-        raise ValidationFailed(
-            f"这台电脑登记负责{name(scope)}，演示数据只能加在{name(scope)}以内；"
-            f"{name(self.area)}不在其中，请选{name(scope)}或其下的村组。"
-        )
+        raise ValidationFailed(said(OUTSIDE_SCOPE, name(scope), name(self.area)))
 
     def _commit(self) -> None:
         """Write the chunk gathered so far in one transaction."""

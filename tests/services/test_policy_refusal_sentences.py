@@ -315,7 +315,8 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     a bundle imported twice, a conflict, a refused change) by
     `tests.sync.test_sync_refusals_said`, a hub's signed answer unread by
     `tests.hub.test_answer_unread_said`; a device's role, area or name the enrolment rules
-    refuse by `tests.domain.test_roles`; an area code refused by
+    refuse by `tests.domain.test_roles`; demo people refused where no demo can be made by
+    `tests.demo.test_demo_refusals_said`; an area code refused by
     `tests.domain.test_area_code_said`; a pack's file refused before it is read, a claim
     state or rule unknown by `tests.policy.test_pack_file_refusals_said`; a person entered
     twice by
@@ -327,6 +328,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     an update places elsewhere by `tests.ui.test_import_lists_in_english`; the row of a person
     offered to another village an update leaves out by
     `tests.sync.test_offered_person_in_sheet_update`)."""
+    from tests.demo.test_demo_refusals_said import said_here as demo_said
     from tests.domain.test_area_code_said import said_here as area_code_said
     from tests.domain.test_roles import said_here as roles_said
     from tests.hub.test_answer_unread_said import SAID_HERE as ANSWER_UNREAD
@@ -393,6 +395,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
         *pack_file_said(tmp_path / "pack_file"),
         *roles_said(),
         *area_code_said(),
+        *demo_said(tmp_path / "demo"),
         *problems_said(),
         *words_said(),
         *combine_said(tmp_path / "combine"),

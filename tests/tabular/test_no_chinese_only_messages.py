@@ -44,8 +44,9 @@ ROOT = Path(fieldapp.__file__).resolve().parent
 #: behind every dialog's action, the papers' notes before printing, the store's refusals (a
 #: backup, a key file, a password, a ledger gone, a row the program cannot read), the sync
 #: page's (the hub's address, the enrolment file, a bundle, a conflict, a refused change), the
-#: policy's (a pack's file, a claim's state), the domain's (an area code, a role's area).
-SCANNED = ("tabular", "services", "paperwork", "store", "sync", "policy", "domain")
+#: policy's (a pack's file, a claim's state), the domain's (an area code, a role's area), the
+#: demo's (the wizard's demo ledger).
+SCANNED = ("tabular", "services", "paperwork", "store", "sync", "policy", "domain", "demo")
 CJK = re.compile(r"[\u3400-\u9fff]")
 #: Lists whose items a report or a dialog shows (`ParsedRow.warnings`, `ImportReport.rejected`).
 _SHOWN_LISTS = re.compile(r"warning|notes|rejected|problems|^said$")

@@ -9853,6 +9853,38 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>区划代码“%1”前后不应有空白</source>
       <translation>Division code “%1” should have no spaces before or after it</translation>
     </message>
+    <message>
+      <source>区划代码 %1 不是%2已知的乡镇（街道），请选该县现有的乡镇或村组。</source>
+      <translation>The division code %1 is no known township (subdistrict) of %2: please choose one of the county's townships, villages or groups.</translation>
+    </message>
+    <message>
+      <source>区划代码 %1 不是已知的县级代码</source>
+      <translation>The division code %1 is no known county's code</translation>
+    </message>
+    <message>
+      <source>区划代码 %1 是%2已撤销的旧代码，演示数据只能建在现行的县里；%3。</source>
+      <translation>The division code %1 is the retired code of %2: demo data can only be made in a current county; %3.</translation>
+    </message>
+    <message>
+      <source>区划代码 %1 是%2，不在贵州省；演示数据只能建在贵州现行的县里。</source>
+      <translation>The division code %1 is %2, outside Guizhou: demo data can only be made in a current county of Guizhou.</translation>
+    </message>
+    <message>
+      <source>区划表里没有%1的乡镇（街道），演示数据要建在乡镇下的村里；请选另一个县，或先在台账里建好这个县的乡镇。</source>
+      <translation>The division table has no township (subdistrict) of %1, and demo data goes in the villages under a township: please choose another county, or first make this county's townships in the ledger.</translation>
+    </message>
+    <message>
+      <source>请改用它现在的代码 %1</source>
+      <translation>please use its code now, %1, instead</translation>
+    </message>
+    <message>
+      <source>请选一个现行的县</source>
+      <translation>please choose a current county</translation>
+    </message>
+    <message>
+      <source>这台电脑登记负责%1，演示数据只能加在%1以内；%2不在其中，请选%1或其下的村组。</source>
+      <translation>This computer is enrolled for %1, and demo data can only be added within %1; %2 is not in it: please choose %1 or a village or group under it.</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
