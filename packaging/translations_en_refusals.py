@@ -62,6 +62,8 @@ EN_REFUSALS: dict[str, str] = {
     "%1没有要迁入本村的户，或对方已撤回": "%1 is not offered to a household of this village, or the other village has withdrawn the offer",
     "%1没有待对方村接收的迁入": "%1 is not offered to another village",
     "已提出把%1迁入%2的户，待对方接收：请先撤回迁入再修改（%3）": "%1 has been offered to a household of %2, waiting for them to take %1 in: withdraw the offer first, then make the change (%3)",
+    "提出把%1迁入的户在台账上没有（没有这一户、已删除，或不在台账上的村）：没有哪个村能接收，迁入没有提出（%2）": "The household %1 was offered to is not in the ledger (no such household, deleted, or not in a village the ledger lists): no village could take %1 in, so no move-in was offered (%2)",
+    "%1要迁入的户在%2负责的范围内：直接迁户即可，不用提出迁入": "The household %1 is to move into lies in the area of %2: move them there directly; no move-in offer is needed",
     "%1的迁入在接收之前已被提出的村撤回或改过：这次接收的不是现在提出的迁入，没有迁入。请同步后重新查看待接收的迁入人员（%2）": "The move of %1 was withdrawn or changed by the village that offered it before it was taken in: this take-in answered an offer that no longer stands, so %1 was not moved in. Sync, then look at the people offered to move in again (%2)",
     "%1的迁入在答复之前已被提出的村撤回：不用再答复。请同步后重新查看待接收的迁入人员（%2）": "The move of %1 was withdrawn by the village that offered it before it was answered: no answer is needed. Sync, then look at the people offered to move in again (%2)",
     "%1的迁入在答复之前已被提出的村撤回或改过：这次不接收的不是现在提出的迁入，现在的迁入仍待答复。请同步后重新查看待接收的迁入人员（%2）": "The move of %1 was withdrawn or changed by the village that offered it before it was answered: this refusal answered an offer that no longer stands, and the offer standing now still waits for an answer. Sync, then look at the people offered to move in again (%2)",

@@ -426,6 +426,7 @@ EN_UI: dict[str, str] = {
     "把范围外的记录拉入本机范围": "Pulls a record from outside into this computer's area",
     "把人迁入别处已有的户，须由那里接收": "Moves a person into a household elsewhere, which must take them in",
     "待对方村接收迁入时修改这个人": "Changes a person while another village is asked to take them in",
+    "提出迁入的户台账上没有，或就在本机范围内": "Offers a person to a household the ledger does not hold, or to one in this computer's own area",
     "已提出迁入别村的户，待对方接收：请先撤回迁入再修改": "Offered to a household of another village, waiting for it to take them in: withdraw the offer first, then make the change",
     "记录的标识已是另一类记录的": "A record's id already names a record of another kind",
     "待迁入的户": "Household to move into",

@@ -23,7 +23,8 @@ The rules (each `Verdict.rule` is one of `RULES`):
   something outside the scope; a person is moved out only into a new household (their new
   home, made in the same bundle): into a household another area holds already, the move is
   an offer (`moving_to`) that only the device whose scope holds that household takes up
-  (the one pull-in allowed) or turns down (`_person_move`);
+  (the one pull-in allowed) or turns down (`_person_move`); an offer names a household the
+  receiver holds, in an area it lists and outside the sender's own (`offer_target`);
 - claims follow the state machine by role: village steps (create, submit, 村审核, 驳回 of a
   submitted claim) for coordinators, township steps (乡镇审核, 驳回) for townships, county steps
   (县审批, 已发放, 驳回, 已撤销) for the county, which may also take any lower step; a submitted
@@ -105,6 +106,7 @@ RULES: dict[str, str] = {
     "pull_in": "把范围外的记录拉入本机范围",
     "move_in": "把人迁入别处已有的户，须由那里接收",
     "offered_person": "待对方村接收迁入时修改这个人",
+    "offer_target": "提出迁入的户台账上没有，或就在本机范围内",
     "link_scope": "挂到范围外的记录上",
     "no_place": "无法确定所属地区",
     "partial_row": "记录在中心不存在",
@@ -474,6 +476,10 @@ class Context(NamedTuple):
     #: of it since replaced — it answers an offer the offering village took back (the hub
     #: compares the change's parents; a device's own door never sees this).
     offer_ended: bool = False
+    #: For a person the change offers to a household (sets `moving_to`): the receiver holds
+    #: that household, live, in an area it lists — one some village's device can answer;
+    #: False for a household it does not hold (none, deleted, or in no area it knows).
+    offered_held: bool = True
     #: For a person moved into another household: that household is a new one, made in the
     #: same bundle (a new home), not one the receiver held before.
     new_home: bool = False
@@ -815,6 +821,30 @@ DECLINE_TAKEN_BACK = template(
 )
 
 
+#: An offer (`moving_to`) naming a household the ledger does not hold: none, deleted, or in an
+#: area it does not list — no village's device could answer it (%1 the person, %2 the device).
+#: The same words whatever the household is: the hub tells a device that guessed an id
+#: nothing of where, or whether, that household is.
+OFFER_NOWHERE = template(
+    "提出把%1迁入的户在台账上没有（没有这一户、已删除，或不在台账上的村）：没有哪个村能接收，迁入没有提出（%2）"
+)
+#: An offer naming a household of the offering device's own area: that is a plain move.
+OFFER_OWN_AREA = template("%1要迁入的户在%2负责的范围内：直接迁户即可，不用提出迁入")
+
+
+def _offer_aimed(actor: Actor, data: Mapping[str, Any], context: Context) -> Verdict | None:
+    """An offer (a change setting `moving_to`) by the person's own device names a household
+    another village holds: one the ledger does not hold (`Context.offered_held`) would wait
+    for an answer no one can give, one of the device's own area is moved into at once (the
+    program does so), not offered (`offer_target`). None when it does."""
+    who = str({**context.before, **data}.get("name") or "") or Word("此人")
+    if not context.offered_held:
+        return refuse("offer_target", said(OFFER_NOWHERE, who, actor.described()))
+    if actor.covers(context.offered_place):
+        return refuse("offer_target", said(OFFER_OWN_AREA, who, actor.described()))
+    return None
+
+
 def _answer_too_late(
     actor: Actor, data: Mapping[str, Any], context: Context, moving: bool, place: str
 ) -> Verdict | None:
@@ -942,6 +972,10 @@ def _person_move(actor: Actor, proposal: Proposal, context: Context) -> Verdict 
                     )
                 return ALLOWED
         return None  # judged as any change of a row outside the scope
+    if data.get("moving_to") not in (None, ""):
+        aimed = _offer_aimed(actor, data, context)
+        if aimed is not None:
+            return aimed
     if moving and place and not actor.covers(place) and not context.new_home:
         who = str({**before, **data}.get("name") or "") or Word("此人")
         if _unsaid(actor, "households"):

@@ -1418,6 +1418,7 @@ def context_for(
         official=official_area(data.get("code")) if table == AREA and before is None else None,
         printed_where=printed_where,
         offered_place=_offered_place(finder, table, data, before),
+        offered_held=_offered_held(finder, table, data),
         new_home=table == "persons" and str(data.get("household_id") or "") in new_homes,
     )
 
@@ -1442,6 +1443,20 @@ def _offered_place(
     if not offered:
         return ""
     return finder.place("households", finder.row("households", str(offered))) or ""
+
+
+def _offered_held(finder: PlaceFinder, table: str, data: Mapping[str, Any]) -> bool:
+    """For a change offering a person to a household (setting `moving_to`): whether the ledger
+    holds that household, live, in an area it lists (`trust.Context.offered_held`) — a village
+    whose device can answer the offer. True for any other change."""
+    offered = data.get("moving_to") if table == "persons" else None
+    if offered in (None, ""):
+        return True
+    household = finder.row("households", str(offered))
+    if household is None or household.get("deleted"):
+        return False
+    area = str(household.get("area_code") or "")
+    return bool(area) and finder.area_listed(area)
 
 
 def official_area(code: object) -> dict[str, Any] | None:

@@ -173,6 +173,21 @@ class PlaceFinder:
                 # not kept is on no kept row's way (a new row of a bundle never is).
                 self._places.clear()
 
+    def area_listed(self, code: str) -> bool:
+        """True when the ledger lists a live area of this code (`areas`, the overlay's pending
+        changes of it seen first): a household there is one some device's area holds."""
+        pending = {row_id for table, row_id in self._overlay if table == AREA}
+        for row_id in pending:
+            row = self.row(AREA, row_id) or {}
+            if row.get("code") == code and not row.get("deleted"):
+                return True
+        if AREA not in self._tables:
+            return False
+        found = self.db.execute(
+            f"SELECT id FROM [{AREA}] WHERE code = ? AND deleted = 0", [code]
+        ).fetchall()
+        return any(row_id not in pending for (row_id,) in found)
+
     def column_types(self, table: str) -> dict[str, str]:
         """Declared column types of a table (TEXT, INTEGER, REAL …), cached."""
         if table not in self._types:

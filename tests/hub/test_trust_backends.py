@@ -417,3 +417,25 @@ def test_a_months_categories_are_counted_alike_by_device_and_hub_on_both_backend
     held = {h.change_id: h for h in hub.rejected()}
     assert set(held) == {forged.id}, [(h.rule, h.reason) for h in held.values()]
     assert held[forged.id].rule == "claim_category", held[forged.id].reason
+
+
+def test_an_offer_to_a_household_the_hub_does_not_hold_is_held_on_both_backends(
+    tmp_path, hub, make_device
+):
+    """An offer (`moving_to`) names a household some village can answer: one that is nowhere
+    is held (`offer_target`), one in a village the hub lists stands, on either store."""
+    from fieldapp.store.ids import new_id
+
+    village = make_device("红星村", VILLAGE)
+    other = make_device("远村", OTHER)
+    _, (mine, second) = add_family(village, VILLAGE, ["101", "105"])
+    _, (theirs,) = add_family(other, OTHER, ["103"], surname="王")
+    for device in (other, village):
+        hub.import_file(export_bundle(device, tmp_path / f"{device.device_id}.fs").path)
+    their_home = hub.ledger.get("persons", theirs)["household_id"]
+    nowhere = forge(village, "persons", mine, {"moving_to": new_id(), "change_reason": "投亲"})
+    forge(village, "persons", second, {"moving_to": their_home, "change_reason": "投亲"})
+    hub.import_file(export_bundle(village, tmp_path / "offers.fs").path)
+    assert {h.change_id: h.rule for h in hub.rejected()} == {nowhere.id: "offer_target"}
+    assert hub.ledger.get("persons", mine)["moving_to"] is None
+    assert hub.ledger.get("persons", second)["moving_to"] == their_home

@@ -149,6 +149,29 @@ SCENARIOS: dict[str, Callable[[], Verdict]] = {
         ),
     ),
     "row_id_taken": lambda: trust.row_id_taken("claims", "persons"),
+    # An offer naming a household the ledger does not hold, or one of the device's own area
+    "offer_nowhere": lambda: check(
+        HUB_TOLD,
+        Proposal("persons", "r1", {"moving_to": "h-guessed", "change_reason": "投亲"}),
+        Context(
+            exists=True,
+            before={"name": "王小明", "household_id": "h1"},
+            place_before=VILLAGE,
+            offered_held=False,
+            fields=FIELDS["persons"] | {"moving_to", "change_reason"},
+        ),
+    ),
+    "offer_own_area": lambda: check(
+        COORDINATOR,
+        Proposal("persons", "r1", {"moving_to": "h2", "change_reason": "投亲"}),
+        Context(
+            exists=True,
+            before={"name": "王小明", "household_id": "h1"},
+            place_before=VILLAGE,
+            offered_place=VILLAGE,
+            fields=FIELDS["persons"] | {"moving_to", "change_reason"},
+        ),
+    ),
     "offer_taken_back": lambda: check(
         Actor(Role.COORDINATOR, OTHER, "远村"),
         Proposal("persons", "r1", {"household_id": "h-other", "moving_to": None}),

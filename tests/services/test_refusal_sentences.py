@@ -93,6 +93,15 @@ BEFORE: dict[str, tuple[str, str]] = {
         "offered_person",
         "王小明的迁入在答复之前已被提出的村撤回：不用再答复。请同步后重新查看待接收的迁入人员（远村（村/安置点专员 · 七星关区野角乡的一个村））",
     ),
+    # (new: an offer naming a household the ledger does not hold, or one of its own area)
+    "offer_nowhere": (
+        "offer_target",
+        "提出把王小明迁入的户在台账上没有（没有这一户、已删除，或不在台账上的村）：没有哪个村能接收，迁入没有提出（红星村（村/安置点专员 · 七星关区梨树镇的一个村））",
+    ),
+    "offer_own_area": (
+        "offer_target",
+        "王小明要迁入的户在红星村（村/安置点专员 · 七星关区梨树镇的一个村）负责的范围内：直接迁户即可，不用提出迁入",
+    ),
     "row_id_taken": (
         "row_id_taken",
         "这条补贴申领的标识已是中心一条人员信息的标识：一个标识只能指一条记录（本程序给每条新记录取新的标识），否则中心会把那条人员信息当作这条记录发给本机",

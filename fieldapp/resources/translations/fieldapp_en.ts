@@ -3043,6 +3043,10 @@
       <source>记录的内容</source>
       <translation>what the record holds</translation>
     </message>
+    <message>
+      <source>提出迁入的户台账上没有，或就在本机范围内</source>
+      <translation>Offers a person to a household the ledger does not hold, or to one in this computer's own area</translation>
+    </message>
   </context>
   <context>
     <name>History</name>
@@ -9884,6 +9888,14 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>这台电脑登记负责%1，演示数据只能加在%1以内；%2不在其中，请选%1或其下的村组。</source>
       <translation>This computer is enrolled for %1, and demo data can only be added within %1; %2 is not in it: please choose %1 or a village or group under it.</translation>
+    </message>
+    <message>
+      <source>%1要迁入的户在%2负责的范围内：直接迁户即可，不用提出迁入</source>
+      <translation>The household %1 is to move into lies in the area of %2: move them there directly; no move-in offer is needed</translation>
+    </message>
+    <message>
+      <source>提出把%1迁入的户在台账上没有（没有这一户、已删除，或不在台账上的村）：没有哪个村能接收，迁入没有提出（%2）</source>
+      <translation>The household %1 was offered to is not in the ledger (no such household, deleted, or not in a village the ledger lists): no village could take %1 in, so no move-in was offered (%2)</translation>
     </message>
   </context>
   <context>
