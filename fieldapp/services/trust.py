@@ -480,6 +480,10 @@ class Context(NamedTuple):
     #: that household, live, in an area it lists — one some village's device can answer;
     #: False for a household it does not hold (none, deleted, or in no area it knows).
     offered_held: bool = True
+    #: For a row a subsidy is judged by (`OFFER_KEPT_ROWS`) whose change moves it to another
+    #: person: the person it hung on before, as the row stands (empty otherwise) — a row of
+    #: an offered person is kept both ways: not put on them, not taken off them.
+    person_before: Mapping[str, Any] = _NOTHING
     #: For a person moved into another household: that household is a new one, made in the
     #: same bundle (a new home), not one the receiver held before.
     new_home: bool = False
@@ -913,14 +917,19 @@ def _hung_kept(actor: Actor, proposal: Proposal, context: Context) -> Verdict | 
     if proposal.table not in OFFER_KEPT_ROWS or actor.county_level:
         return None
     merged = {**context.before, **proposal.data}
-    if proposal.table == "services" and merged.get("service_type") != _KEPT_SERVICE:
+    if proposal.table == "services" and _KEPT_SERVICE not in (
+        merged.get("service_type"),
+        context.before.get("service_type"),  # a training made another service is changed
+    ):
         return None
-    person = context.targets.get("person_id") or {}
-    if not person.get("moving_to"):
-        return None
-    who = str(person.get("name") or "") or Word("此人")
-    where = _offered_where(actor, context)
-    return refuse("offered_person", said(OFFERED_UNCHANGED, who, where, actor.described()))
+    # The person the row hangs on after the change, and the one it hung on before (a row
+    # taken off an offered person changes what the receiving village takes in as much).
+    for person in (context.targets.get("person_id") or {}, context.person_before):
+        if person.get("moving_to"):
+            who = str(person.get("name") or "") or Word("此人")
+            where = _offered_where(actor, context)
+            return refuse("offered_person", said(OFFERED_UNCHANGED, who, where, actor.described()))
+    return None
 
 
 def _person_move(actor: Actor, proposal: Proposal, context: Context) -> Verdict | None:

@@ -1419,6 +1419,7 @@ def context_for(
         printed_where=printed_where,
         offered_place=_offered_place(finder, table, data, before),
         offered_held=_offered_held(finder, table, data),
+        person_before=_person_before(finder, table, data, before),
         new_home=table == "persons" and str(data.get("household_id") or "") in new_homes,
     )
 
@@ -1436,6 +1437,8 @@ def _offered_place(
         person_id = data.get("person_id") or (before or {}).get("person_id")
         person = finder.row("persons", str(person_id)) if person_id else None
         offered = (person or {}).get("moving_to")
+        if not offered:  # taken off a person offered (`_person_before`)
+            offered = _person_before(finder, table, data, before).get("moving_to")
     elif table != "persons":
         return ""
     else:
@@ -1443,6 +1446,23 @@ def _offered_place(
     if not offered:
         return ""
     return finder.place("households", finder.row("households", str(offered))) or ""
+
+
+def _person_before(
+    finder: PlaceFinder,
+    table: str,
+    data: Mapping[str, Any],
+    before: Mapping[str, Any] | None,
+) -> Mapping[str, Any]:
+    """For a row a subsidy is judged by (`trust.OFFER_KEPT_ROWS`) that the change moves to
+    another person: the person it hung on before, as the ledger holds them (empty when the
+    change names no other person, or that person is unknown)."""
+    if table not in OFFER_KEPT_ROWS or not before or "person_id" not in data:
+        return {}
+    was = before.get("person_id")
+    if was in (None, "") or was == data.get("person_id"):
+        return {}
+    return finder.row("persons", str(was)) or {}
 
 
 def _offered_held(finder: PlaceFinder, table: str, data: Mapping[str, Any]) -> bool:
