@@ -38,6 +38,7 @@ from fieldapp.services.claims import (
     EligibilityService,
     batch_area,
     claims_at_another_figure,
+    listed_claims,
 )
 from fieldapp.services.exports import PERSONAL_DATA_NOTE, record_export
 from fieldapp.services.policy_admin import PolicyRefused, install_local, load_policy
@@ -440,7 +441,9 @@ def cmd_claim_list(args: argparse.Namespace) -> int:
     service = ClaimService(ledger, _policy(args))
     states = [parse_state(args.state)] if args.state else None
     area = checked_area(ledger, args.area)
-    claims = service.queries.select(rule_id=args.rule, states=states, area_prefix=area)
+    claims = listed_claims(
+        ledger, actor_of(ledger), rule_id=args.rule, states=states, area_prefix=area
+    )  # over every area: the device's own (not a person offered in from another village)
     if args.json:
         print_json([_claim_dict(c) for c in claims])
         return 0

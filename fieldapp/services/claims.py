@@ -151,6 +151,28 @@ def batch_area(actor: Actor, area_prefix: str | None) -> str | None:
     return None
 
 
+def listed_claims(
+    ledger: Ledger,
+    actor: Actor,
+    *,
+    rule_id: str | None = None,
+    states: Iterable[ClaimState] | None = None,
+    area_prefix: str | None = None,
+) -> list[Claim]:
+    """The claims the 申领 list shows for `area_prefix`, oldest first: those of that area.
+    Over every area (none chosen), those of the device's own area (`batch_area`: a village's,
+    a township's) and of the people its ledger lists (`ClaimQueries.select`'s `listed_by`):
+    not those of a person another village offers to it (`moving_to`), whose claims come with
+    them, read-only, and stay that village's. A county's device or a ledger not enrolled lists
+    every claim."""
+    return ClaimQueries(ledger).select(
+        rule_id=rule_id,
+        states=states,
+        area_prefix=area_prefix,
+        listed_by=batch_area(actor, None) if not area_prefix else None,
+    )
+
+
 class ClaimRefused(FieldappError):
     """A claim that cannot be made: the person does not (yet) qualify."""
 
@@ -619,4 +641,11 @@ class ClaimService:
         return self.queries.batch(batch_id), self.queries.batch_claims(batch_id)
 
 
-__all__ = ["ClaimRefused", "ClaimService", "EligibilityService", "LimitExceeded", "batch_area"]
+__all__ = [
+    "ClaimRefused",
+    "ClaimService",
+    "EligibilityService",
+    "LimitExceeded",
+    "batch_area",
+    "listed_claims",
+]

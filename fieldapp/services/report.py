@@ -11,6 +11,8 @@ from fieldapp.domain.sentences import Day, said, template
 from fieldapp.policy.pack import Policy
 from fieldapp.policy.report import MonthlyReport, monthly_figures
 from fieldapp.policy.rosters import RosterSet, build_rosters
+from fieldapp.services.claims import batch_area
+from fieldapp.services.writer import Actor
 from fieldapp.store.facts import FactsLoader
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.queries.claims import ClaimQueries
@@ -33,9 +35,14 @@ def monthly_report(
     *,
     area_prefix: str | None = None,
     today: dt.date | None = None,
+    actor: Actor | None = None,
 ) -> MonthlyReport:
     """The month's figures per village/site and in total, as of the month's last day (today
-    for the month still running); a month not yet begun is refused (`MONTH_NOT_BEGUN`)."""
+    for the month still running); a month not yet begun is refused (`MONTH_NOT_BEGUN`).
+
+    Over every area (no `area_prefix`) on `actor`'s device, the claims are those its 申领 list
+    shows (`claims.listed_claims`): not those of a person another village offers to it, held
+    read-only with them, counted in a row of that village."""
     on = today or china_today()
     first = Month(month).first_day
     if on < first:
@@ -43,7 +50,8 @@ def monthly_report(
     loader = FactsLoader(ledger)
     households = loader.households(area_prefix=area_prefix)
     queries = ClaimQueries(ledger)
-    claims = queries.select(area_prefix=area_prefix)
+    listed_by = batch_area(actor, None) if actor is not None and not area_prefix else None
+    claims = queries.select(area_prefix=area_prefix, listed_by=listed_by)
     return monthly_figures(
         policy,
         month,

@@ -37,6 +37,7 @@ from fieldapp.policy.facts import (
 from fieldapp.store.filters import within_area
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.queries.malformed import malformed, note
+from fieldapp.store.queries.persons import HOUSEHOLD_HELD
 
 F = TypeVar("F", bound="DataclassInstance")
 
@@ -85,7 +86,11 @@ class FactsLoader:
                 f"ON p.household_id = h.id WHERE {inside})"
             )
             return f"AND {inside}", sub, params
-        return "", "", []
+        # The whole ledger: its own people, as its 台账 list has them (`HOUSEHOLD_HELD`) — not
+        # a person another village offers to it, held read-only with all that hangs off them
+        # (nor one kept as they stood once the offer ended, or once they moved away). An
+        # area's persons are those of its households already.
+        return f"AND {HOUSEHOLD_HELD}", "", []
 
     def _query(self, cls: type[F], where: str, order: str = "") -> str:
         """The live rows of the facts class's table, person id first.

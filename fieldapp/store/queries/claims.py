@@ -47,6 +47,15 @@ NO_BATCH = template("找不到批次 %1")
 NUMBER_COUNT = "substr(_ckey, instr(_ckey, ':') + 1)"
 
 
+#: The claim's person (`claims` unaliased), where the ledger holds them but not their household:
+#: another village's (`persons.HOUSEHOLD_HELD` false).
+_PERSON_NOT_HELD = (
+    "SELECT 1 FROM persons p WHERE p.id = claims.person_id"
+    " AND p.household_id IS NOT NULL AND p.household_id != ''"
+    " AND NOT EXISTS (SELECT 1 FROM households h WHERE h.id = p.household_id)"
+)
+
+
 class ClaimQueries:
     """Reads of claims, batches and claim events over one ledger."""
 
@@ -95,9 +104,15 @@ class ClaimQueries:
         area_prefix: str | None = None,
         batch_id: str | None = None,
         funding_source: str | None = None,
+        listed_by: str | None = None,
     ) -> list[Claim]:
         """Live claims matching every given filter, oldest first; none, unasked, for no states
-        (`states=()`; `IN ()` is no SQL to PostgreSQL), where `states=None` is any state."""
+        (`states=()`; `IN ()` is no SQL to PostgreSQL), where `states=None` is any state.
+
+        `listed_by` (with no `area_prefix`: over every area): the area of the device listing
+        them — a claim of that area, or of a person the ledger lists as its own
+        (`HOUSEHOLD_HELD`), not one that a person another village offers to this one (or
+        once offered, or moved away) brought with them: their claims stay that village's."""
         where, params = ["1 = 1"], []  # (PostgreSQL takes no bare 1 as a condition)
         for column, value in (
             ("rule_id", rule_id),
@@ -117,6 +132,10 @@ class ClaimQueries:
         if area_prefix:
             inside, area_params = within_area("area_code", area_prefix)
             where.append(inside)
+            params.extend(area_params)
+        elif listed_by:
+            inside, area_params = within_area("area_code", listed_by)
+            where.append(f"({inside} OR NOT EXISTS ({_PERSON_NOT_HELD}))")
             params.extend(area_params)
         return self._rows(" AND ".join(where), params)
 

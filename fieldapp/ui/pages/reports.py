@@ -163,10 +163,12 @@ class ReportsPage(Page):
     def make(self) -> None:
         """Compute the month's report off the GUI thread."""
         month, area = self.month.value().strftime("%Y-%m"), self.area.code() or None
+        actor = self.session.actor
 
         def work(progress: OperationProgress) -> MonthlyReport:
             with self.session.worker_ledger() as ledger:
-                return monthly_report(ledger, policy_access.policy(ledger), month, area_prefix=area)
+                policy = policy_access.policy(ledger)
+                return monthly_report(ledger, policy, month, area_prefix=area, actor=actor)
 
         self.panel.run(
             self.tr("正在生成月报……"), work, self.show_report, self._failed, read_only=True

@@ -49,7 +49,12 @@ from fieldapp.policy.eligibility import STATUS_LABELS, RuleResult, Status, ended
 from fieldapp.policy.guard import LimitExceeded
 from fieldapp.policy.pack import UNSET
 from fieldapp.services.changes import NO_CHANGES, Kind
-from fieldapp.services.claims import ClaimService, EligibilityService, batch_area
+from fieldapp.services.claims import (
+    ClaimService,
+    EligibilityService,
+    batch_area,
+    listed_claims,
+)
 from fieldapp.services.ledgers import Ledger
 from fieldapp.services.trust import allowed_steps, awaited_states
 from fieldapp.services.trust_check import may_add_in, may_add_to, may_change_row, may_take_step
@@ -838,8 +843,15 @@ class SubsidiesPage(Page):
         if self.person_id is not None:
             claims = store.select(rule_id=rule_id, person_id=self.person_id, states=states)
         else:
-            area = self.area.code() or None
-            claims = store.select(rule_id=rule_id, area_prefix=area, states=states)
+            area = self.area.code() or None  # over every area: the device's own (not a
+            # person offered in from another village, whose claims stay that village's)
+            claims = listed_claims(
+                self.session.ledger,
+                self.session.actor,
+                rule_id=rule_id,
+                states=states,
+                area_prefix=area,
+            )
         self.claims.set_rows(list(reversed(claims)))
         self._fit_claim_columns()
         self.claims_label.setText(self.tr("共 %n 条申领", "", len(claims)))
