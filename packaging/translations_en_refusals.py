@@ -1245,7 +1245,6 @@ EN_REFUSALS: dict[str, str] = {
     "%1 %2…（%3）": "%1 %2… (%3)",
     "%1 有本机程序没有的选项，无法使用：多半是本机的程序比中心旧，请升级本机的程序（这条记录仍在台账中，没有丢失）": "%1 has a choice this computer's program does not have and cannot be used: most likely this computer's program is older than the hub's; please upgrade it (the record is still in the ledger, nothing is lost)",
     "%1 的数据不合格，无法使用。请县里更正这条记录（它仍在台账中，没有丢失）": "%1 holds data that is not valid and cannot be used. Please ask the county to correct this record (it is still in the ledger, nothing is lost)",
-    "（空）": "(empty)",
     "“%1”存的是%2": "“%1” holds %2",
     "%1（身份证号 %2）": "%1 (ID number %2)",
     "这是本机程序没有的选项，多半是本机的程序比中心旧，请升级本机的程序": "This is a choice this computer's program does not have: most likely this computer's program is older than the hub's; please upgrade it",

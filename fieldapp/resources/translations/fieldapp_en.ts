@@ -2645,7 +2645,7 @@
     </message>
     <message>
       <source>（空）</source>
-      <translation>(empty)</translation>
+      <translation>(blank)</translation>
     </message>
     <message>
       <source>是</source>
@@ -3357,7 +3357,7 @@
     </message>
     <message>
       <source>（空）</source>
-      <translation>(empty)</translation>
+      <translation>(blank)</translation>
     </message>
     <message>
       <source>是</source>
@@ -4596,7 +4596,7 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>（空）</source>
-      <translation>(empty)</translation>
+      <translation>(blank)</translation>
     </message>
   </context>
   <context>
@@ -6647,7 +6647,7 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>（空）</source>
-      <translation>(empty)</translation>
+      <translation>(blank)</translation>
     </message>
     <message>
       <source>%1的社保卡账号第 15 位以后都是 0，多半是从 Excel 里来的、已被丢掉后几位的号码，表上账号一栏留空：请对照银行卡或存折用笔填写，并在人员信息里改正（台账页的“账号待核实”可列出全部）</source>
