@@ -477,7 +477,7 @@ def _made_on(claim: Claim) -> str:
 
 def _batch_titles(service: ClaimService) -> dict[str, str]:
     """Batch id → the name a clerk knows it by."""
-    return {b.id: b.title for b in service.queries.batches()}
+    return {b.id: b.name() or b.number for b in service.queries.batches()}
 
 
 def cmd_claim_show(args: argparse.Namespace) -> int:
@@ -553,7 +553,7 @@ def cmd_batch_create(args: argparse.Namespace) -> int:
     total = sum(c.amount for c in claims)
     counted = persons_and_claims(claims)
     print(
-        f"已编批次：{batch.title}（批次编号 {_said(batch)}），{counted}，合计 {_money(total)}；"
+        f"已编批次：{batch.name()}（批次编号 {_said(batch)}），{counted}，合计 {_money(total)}；"
         f"{batch.notes}"
     )
     print(batch.id)  # alone on the last line: scripts read it
@@ -565,7 +565,7 @@ def cmd_batch_list(args: argparse.Namespace) -> int:
     claims rejected or reversed after batching are left off the 花名册 and 公示表, so they are
     not counted here either, only said ("dropped" in --json)."""
     service = ClaimService(open_ledger(args, existing="batch list"), _policy(args))
-    rows, counted = [], []
+    rows, counted, names = [], [], []
     for b in service.queries.batches():
         every = service.queries.batch_claims(b.id)
         claims = [c for c in every if c.state not in DROPPED_STATES]
@@ -580,15 +580,16 @@ def cmd_batch_list(args: argparse.Namespace) -> int:
             }
         )
         counted.append(persons_and_claims(claims))
+        names.append(b.name())  # not the count it was titled with when made: gone stale
     if args.json:
         print_json(rows)
         return 0
     if not rows:
         print("没有批次")
-    for r, n in zip(rows, counted, strict=True):
+    for r, n, name in zip(rows, counted, names, strict=True):
         left = f"（已驳回或撤销 {r['dropped']} 条，不列入花名册）" if r["dropped"] else ""
         print(
-            f"{r['number'] or r['id']}\t{r['rule_id']}\t{r['area_code'] or '全部'}\t{n}\t{_money(r['total'])}\t{r['title']}{left}"
+            f"{r['number'] or r['id']}\t{r['rule_id']}\t{r['area_code'] or '全部'}\t{n}\t{_money(r['total'])}\t{name}{left}"
         )
     return 0
 
@@ -604,7 +605,7 @@ def cmd_batch_show(args: argparse.Namespace) -> int:
             | {"number": batch.number, "claims": [_claim_dict(c) for c in claims]}
         )
         return 0
-    print(f"批次 {_said(batch)}：{batch.title}（{batch.notes}）")  # 批次编号, as its papers
+    print(f"批次 {_said(batch)}：{batch.name()}（{batch.notes}）")  # 批次编号, as its papers
     for n, c in enumerate(claims, start=1):
         print(
             f"{n}\t{c.person_name}\t{c.id_number}\t{_money(c.amount)}\t{c.funding_source}\t{c.state}"

@@ -233,6 +233,19 @@ class Batch(Numbered):
     state_filter: str = ""
     notes: str = ""
 
+    def name(self) -> str:
+        """The batch as papers and lists name it: its title without the head count a batch
+        was titled with when made (一次性交通补助（4人）, …（1人2笔））. That count went stale —
+        a claim rejected after batching is left off its 花名册 and 公示表, and a village prints
+        only its own people of a township's batch — and a notice must state no count it does
+        not list; each paper states the count it lists."""
+        return MADE_COUNT.sub("", self.title).strip()
+
+
+#: The head count at the end of a batch's title, as batches were titled when made (（4人）,
+#: （1人2笔）, typed （2 人））: `Batch.name` leaves it out.
+MADE_COUNT = re.compile(r"[（(]\s*\d+\s*人(?:\s*\d+\s*笔)?\s*[）)]\s*$")
+
 
 class ClaimEvent(Record):
     """One step of a claim's trail (state change, evidence, reversal); who/when come from the log."""

@@ -204,8 +204,9 @@ def forms_job(ledger: Ledger, batch_id: str, today: dt.date | None = None) -> Pr
     claims = {c.id: c for c in data.batch_claims(batch.id)}
     if not claims:
         note = data.dropped_note(batch.id)
+        name = batch.name() or batch.number
         raise NothingToPrint(
-            said(NO_FORMS_LEFT_OFF, batch.title, note) if str(note) else said(NO_FORMS, batch.title)
+            said(NO_FORMS_LEFT_OFF, name, note) if str(note) else said(NO_FORMS, name)
         )
     # Stapled behind the roster's lines: in the order it prints them, fund by fund.
     order = data.roster(batch.id).printed_claims()
@@ -219,7 +220,7 @@ def forms_job(ledger: Ledger, batch_id: str, today: dt.date | None = None) -> Pr
     return PrintJob(
         "申请表",
         # Named with its 批次编号 as the 花名册 is: two batches of one name are two files.
-        f"{batch.title}申请表" + (f"（批次编号{batch.number}）" if batch.number else ""),
+        f"{batch.name()}申请表" + (f"（批次编号{batch.number}）" if batch.number else ""),
         forms,
         lambda p, c: render_forms(forms, settings, progress=p, cancelled=c),
         _record(

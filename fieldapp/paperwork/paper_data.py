@@ -127,8 +127,8 @@ def common_area(codes: Sequence[str]) -> str:
 def _nothing_to_print(batch: Batch, dropped: Part) -> NothingToPrint:
     """Why a batch has no paper to print (`dropped`: what its papers leave off, or '')."""
     if str(dropped):
-        return NothingToPrint(said(ALL_DROPPED, batch.title, dropped))
-    return NothingToPrint(said(NO_CLAIMS, batch.title))
+        return NothingToPrint(said(ALL_DROPPED, batch.name() or batch.number, dropped))
+    return NothingToPrint(said(NO_CLAIMS, batch.name() or batch.number))
 
 
 #: Per person id, what is due this month (from the policy engine's due list), as short texts.
@@ -810,12 +810,12 @@ class PaperData:
                     paid_for=paid,
                 )
             )
-        title = claims[0].rule_title if claims else batch.title
+        title = claims[0].rule_title if claims else batch.name()
         clause = batch_basis(claims)
         area = self.batch_area(batch) or common_area([c.area_code for c in claims])
         return RosterView(
             batch_id=batch.id,
-            title=title or batch.title,
+            title=title or batch.name(),
             rows=tuple(lines),
             batch_name=batch_name(batch),
             number=batch.number,
@@ -1132,6 +1132,7 @@ def _grouped(found: list[dict[str, Any]], key: str) -> dict[str, list[dict[str, 
 
 def batch_name(batch: Batch) -> str:
     """A batch as its papers' footers name it: its name and the day it was made, as the
-    batches list shows them (一次性交通补助（3人3条），2026年12月4日编)."""
+    batches list shows them (一次性交通补助，2026年12月4日编) — never the head count it was
+    titled with (`Batch.name`): each paper states the count it lists."""
     day = batch.made_day()
-    return "，".join(p for p in (batch.title, f"{written(day)}编" if day else "") if p)
+    return "，".join(p for p in (batch.name(), f"{written(day)}编" if day else "") if p)

@@ -21,7 +21,6 @@ from fieldapp.domain.claims import (
     ClaimEvent,
     ClaimState,
     QualifyingFacts,
-    persons_and_claims,
 )
 from fieldapp.domain.dates import today
 from fieldapp.domain.errors import FieldappError, NotFound
@@ -628,9 +627,10 @@ class ClaimService:
                 rule_id=rule_id,
                 funding_source=sources[0] if len(sources) == 1 else "",
                 area_code=area_prefix or "",
-                # One paid for two months is one person: counted as the roster counts them.
-                title=title
-                or f"{rule.title if rule else rule_id}（{persons_and_claims(claims, '')}）",
+                # Named without a head count: a count made now goes stale (a claim rejected
+                # later is left off its papers; a village prints only its own people), and
+                # each paper and list counts what it lists (`Batch.name`).
+                title=title or (rule.title if rule else self._title_of(rule_id)) or rule_id,
                 state_filter=state.value if state else "",
                 notes="资金来源：" + "、".join(sources),
             )

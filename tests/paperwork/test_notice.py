@@ -7,6 +7,7 @@ import re
 import zlib
 from pathlib import Path
 
+from fieldapp.domain.claims import Batch
 from fieldapp.paperwork.jobs import NO_PHONE_NOTE, notice_job, notice_period, roster_job
 from fieldapp.paperwork.masking import mask_account, mask_id, public_title
 from fieldapp.paperwork.roster import render_notice
@@ -201,7 +202,8 @@ def test_a_county_rule_named_after_a_private_group_is_posted_under_a_public_name
             assert word not in flat and word not in subject and word not in job.title
         assert f"{public}拟享受人员公示表" in flat, flat[:200]
         assert f"符合{public}申领条件" in flat, flat
-        assert f"批次{public}（2人）" in flat, flat
+        # The count the batch was titled with is left out: the notice counts what it lists.
+        assert f"批次{public}，" in flat and "（2人）" not in flat, flat
         kept = "".join("".join(page_texts(roster_job(ledger, batch_id).render())).split())
         assert "".join(title.split()) in kept
 
@@ -266,7 +268,7 @@ def test_a_subsidy_for_groups_of_which_one_is_private_is_posted_as_an_open_list(
     assert "脱贫人口就业补贴" not in flat, flat
     assert "脱贫人口等就业补贴拟享受人员公示表" in flat, flat[:200]
     assert "符合脱贫人口等就业补贴申领条件" in flat, flat
-    assert "批次脱贫人口等就业补贴（2人）" in flat, flat
+    assert "批次脱贫人口等就业补贴，" in flat, flat
 
 
 def test_a_batch_named_after_a_private_group_alone_is_posted_under_the_subsidys_name(
@@ -274,12 +276,13 @@ def test_a_batch_named_after_a_private_group_alone_is_posted_under_the_subsidys_
 ):
     """A batch the coordinator named 残疾人（2 人） (or 刑满释放人员) was posted at the notice's
     foot as 批次（2 人）: now the subsidy's public name stands where the group did
-    (一次性交通补助（2 人）, 一次性求职创业补贴（2 人）); the 花名册 keeps the batch's name."""
+    (一次性交通补助, 一次性求职创业补贴 — the count it was named with left out, as every
+    batch's); the 花名册 keeps the batch's name."""
     policy = _county_policy(tmp_path)
     export = policy.rule("bozhou_disabled_export").title
     cases = (
-        ("", "", "残疾人（2 人）", "批次一次性交通补助（2人）"),
-        ("bozhou_disabled_export", export, "残疾人（2 人）", "批次一次性求职创业补贴（2人）"),
+        ("", "", "残疾人（2 人）", "批次一次性交通补助，"),
+        ("bozhou_disabled_export", export, "残疾人（2 人）", "批次一次性求职创业补贴，"),
         ("bozhou_disabled_export", export, "刑满释放人员", "批次一次性求职创业补贴，"),
     )
     for rule_id, title, batch_title, posted in cases:
@@ -293,7 +296,7 @@ def test_a_batch_named_after_a_private_group_alone_is_posted_under_the_subsidys_
         assert posted in flat, flat
         assert "批次（" not in flat and "残疾" not in flat and "刑满释放" not in flat, flat
         kept = "".join("".join(page_texts(roster_job(ledger, batch_id).render())).split())
-        assert "".join(batch_title.split()) in kept
+        assert f"批次{Batch(rule_id=rule_id, title=batch_title).name()}，" in kept, kept
 
 
 def test_a_notice_whose_objection_office_is_blank_names_the_default_office(ledger, tmp_path, qapp):

@@ -3,7 +3,7 @@ count it was made with. A claim the county rejected after batching is left off t
 花名册 and 公示表, but the page still said 2 people, and no sum at all: the county office read
 the batch's size and money from a name gone stale. The list now has a 花名册 column saying the
 people and money the roster lists (rejected and reversed claims left off, as `batch
-list` counts them)."""
+list` counts them), and the name no count (tests/paperwork/test_batch_name_counts_nobody.py)."""
 
 from __future__ import annotations
 

@@ -215,7 +215,7 @@ class PrintPage(Page):
         self.batch.clear()
         for batch in reversed(store.batches()):
             # With the number its 花名册 and 公示表 print (two batches may share a title).
-            self.batch.addItem("  ".join(w for w in (batch.title, batch.number) if w), batch.id)
+            self.batch.addItem("  ".join(w for w in (batch.name(), batch.number) if w), batch.id)
         self.claim.clear()
         for claim in reversed(store.all()):
             # The month it pays: a person's monthly subsidy, claimed month after month, would

@@ -837,7 +837,7 @@ class SubsidiesPage(Page):
         """Reload claims and batches for the area and rule."""
         store = ClaimQueries(self.session.ledger)
         batches = store.batches()
-        self.batch_titles = {b.id: b.title for b in batches}
+        self.batch_titles = {b.id: b.name() or b.number for b in batches}
         rule_id = self.rule.currentData() or None
         states = self._awaited() if self.awaiting.isChecked() else None
         if self.person_id is not None:
@@ -1242,9 +1242,9 @@ class SubsidiesPage(Page):
     def _batches_tab(self) -> QWidget:
         self.batches = RowsModel[Batch](
             [
-                Column(self.tr("批次"), lambda b: b.title),
+                Column(self.tr("批次"), lambda b: b.name()),
                 # What its roster lists (rejected or reversed claims left off, as `batch list`
-                # counts them): the name keeps the count it was made with.
+                # counts them); the name says no count (`Batch.name`), which would go stale.
                 Column(self.tr("花名册"), self._batch_sum_said, align_right=True),
                 Column(self.tr("资金来源"), lambda b: b.funding_source or b.notes),
                 Column(self.tr("区域"), lambda b: self.areas.path(b.area_code) or self.tr("全部")),
