@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 
@@ -455,7 +456,8 @@ def cmd_claim_list(args: argparse.Namespace) -> int:
     )  # a township's list spans its villages: say where
     for c in claims:
         print(
-            f"{_said(c)}\t{c.state}\t{c.person_name}\t{c.id_number}\t{c.rule_id}\t"
+            f"{_said(c)}\t{c.state}\t{c.person_name}\t{c.id_number}\t"
+            f"{c.rule_title or _subsidy(service, c.rule_id)}\t"
             f"{_money(c.amount)}\t{c.funding_source}\t{c.payee_name}\t"
             f"{titles.get(c.batch_id, '') if c.batch_id else ''}\t"
             f"{_made_on(c)}\t{c.paid_for()}\t{places(c.area_code)}"  # the place ends each line
@@ -473,6 +475,14 @@ def _made_on(claim: Claim) -> str:
     """The day a claim was made (申请日期), not the day it was judged on."""
     made = claim.made_on()
     return made.isoformat() if made else ""
+
+
+def _subsidy(service: ClaimService, rule_id: str, claims: Sequence[Claim] = ()) -> str:
+    """The subsidy a rule id names, as a clerk knows it: the pack's title, else the title its
+    claims were made under (a pack since changed); the id itself only when neither says."""
+    titles = [r.title for r in service.policy.rules if r.id == rule_id and r.title]
+    titles += [c.rule_title for c in claims if c.rule_title]
+    return titles[0] if titles else rule_id
 
 
 def _batch_titles(service: ClaimService) -> dict[str, str]:
@@ -577,6 +587,7 @@ def cmd_batch_list(args: argparse.Namespace) -> int:
                 "persons": len({c.id_number or c.person_id for c in claims}),
                 "total": sum(c.amount for c in claims),
                 "dropped": len(every) - len(claims),
+                "rule_title": _subsidy(service, b.rule_id, every),  # what `rule_id` names
             }
         )
         counted.append(persons_and_claims(claims))
@@ -589,7 +600,7 @@ def cmd_batch_list(args: argparse.Namespace) -> int:
     for r, n, name in zip(rows, counted, names, strict=True):
         left = f"（已驳回或撤销 {r['dropped']} 条，不列入花名册）" if r["dropped"] else ""
         print(
-            f"{r['number'] or r['id']}\t{r['rule_id']}\t{r['area_code'] or '全部'}\t{n}\t{_money(r['total'])}\t{name}{left}"
+            f"{r['number'] or r['id']}\t{r['rule_title']}\t{r['area_code'] or '全部'}\t{n}\t{_money(r['total'])}\t{name}{left}"
         )
     return 0
 

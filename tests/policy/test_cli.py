@@ -932,3 +932,29 @@ def test_batch_list_counts_what_its_roster_pays(db, capsys, tmp_path: Path) -> N
     code, out, _ = run(capsys, "--db", path, "batch", "list", "--json")
     (shown,) = json.loads(out)
     assert (shown["persons"], shown["claims"], shown["total"], shown["dropped"]) == (0, 0, 0, 1)
+
+
+def test_claim_and_batch_lists_name_the_subsidy_not_its_rule_id(db, capsys, tmp_path: Path) -> None:
+    """`claim list` and `batch list` printed transport_cross_county where the clerk reads the
+    subsidy's name: a rule id is for scripts, not people. The lines now say the subsidy's title
+    (as its claims were made under it); --json keeps rule_id, and a batch's says rule_title."""
+    path, ids = db
+    create = county_claim(capsys, path, tmp_path, ids["worker"])
+    code, out, _ = run(capsys, *create)
+    claim_id = out.strip().splitlines()[-1]
+    run(capsys, "--db", path, "claim", "evidence", claim_id, "--all")
+    for state in ("已提交", "村审核", "乡镇审核"):
+        assert run(capsys, "--db", path, "claim", "advance", claim_id, "--to", state)[0] == 0
+    batch_made(capsys, path)
+    code, out, _ = run(capsys, "--db", path, "claim", "list", "--json")
+    (claim,) = json.loads(out)
+    title = claim["rule_title"]
+    assert title and claim["rule_id"] == "transport_cross_county", claim
+    for command in ("claim", "batch"):
+        code, out, _ = run(capsys, "--db", path, command, "list")
+        (line,) = out.splitlines()
+        assert code == 0 and title in line.split("\t"), line
+        assert "transport_cross_county" not in line, line
+    code, out, _ = run(capsys, "--db", path, "batch", "list", "--json")
+    (batch,) = json.loads(out)
+    assert (batch["rule_id"], batch["rule_title"]) == ("transport_cross_county", title), batch
