@@ -151,6 +151,7 @@ EN: dict[str, str] = {
     "走访": "Visits",
     "待办": "Due",
     "补贴": "Subsidies",
+    "补贴|column": "Subsidy",
     "打印": "Print",
     "同步": "Sync",
     "报表": "Reports",

@@ -140,7 +140,13 @@ def fill(target: Path) -> list[str]:
             translation.attrib.pop("type", None)
             continue
         context = in_context.get(message, "")
-        english = EN.get(f"{context}|{source}", EN.get(source))
+        # A word tr() tells apart by a disambiguation (the .ts's <comment>) has its English
+        # under "word|disambiguation" (补贴|column: Subsidy, where the filter's 补贴 is Subsidies).
+        comment = message.findtext("comment")
+        if comment:
+            english = EN.get(f"{source}|{comment}")
+        else:
+            english = EN.get(f"{context}|{source}", EN.get(source))
         if english is None:
             if translation.get("type") == "unfinished":
                 missing.append(source)

@@ -11139,6 +11139,11 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
       <source>%1 人 %2 元</source>
       <translation>People %1 · ¥%2</translation>
     </message>
+    <message>
+      <source>补贴</source>
+      <comment>column</comment>
+      <translation>Subsidy</translation>
+    </message>
   </context>
   <context>
     <name>SyncPage</name>

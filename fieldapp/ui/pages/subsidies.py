@@ -313,7 +313,9 @@ class SubsidiesPage(Page):
                     lambda r: "" if r.status is Status.NOT_ELIGIBLE else _money(r.amount),
                     align_right=True,
                 ),
-                Column(self.tr("补贴"), lambda r: r.rule_title),
+                # Which subsidy a line is (English: Subsidy): not the filter's label 补贴,
+                # whose English is the page's name (Subsidies).
+                Column(self.tr("补贴", "column"), lambda r: r.rule_title),
                 Column(self.tr("所在地"), lambda r: self.areas.path(r.area_code)),
                 Column(self.tr("资金来源"), lambda r: r.funding_source),
                 Column(self.tr("说明"), lambda r: self._summary_shown(r)),
@@ -653,7 +655,7 @@ class SubsidiesPage(Page):
                 Column(self.tr("身份证号"), lambda c: c.id_number),
                 # A township or the county reviews many villages' claims in one list.
                 Column(self.tr("所在地"), lambda c: self.areas.path(c.area_code)),
-                Column(self.tr("补贴"), lambda c: c.rule_title),
+                Column(self.tr("补贴", "column"), lambda c: c.rule_title),
                 Column(self.tr("金额（元）"), lambda c: _money(c.amount), align_right=True),
                 Column(self.tr("状态"), lambda c: word_shown(str(c.state))),
                 # The day it was made, as the 申请表 prints it (not the day it was judged on:
