@@ -988,6 +988,11 @@ def cmd_enrol(args: argparse.Namespace) -> int:
         or "未定"
     )
     print(f"已{verb}为设备 {done.device}（{done.role.label}，区域 {said}），中心：{done.hub}")
+    if done.made_demo:
+        print(
+            "这是培训用的汇总中心：本台账已设为演示台账（人员都是虚构的，标题栏和打印的每一页都注明），"
+            "同步后收到各村的演示数据；正式工作请另建台账，用县里正式中心的登记文件登记"
+        )
     if done.recoded_from:
         print(
             f"本台账的村原用本机自编的代码 {done.recoded_from}，已改为县里登记的 {done.area_code}"

@@ -27,7 +27,7 @@ from fieldapp.domain.sentences import said, template
 from fieldapp.reference import divisions
 from fieldapp.services.incarnation import own_origins
 from fieldapp.services.settings import HOME_AREA
-from fieldapp.store import keyfile
+from fieldapp.store import keyfile, ledger_kind
 from fieldapp.store.authorship import sign_authors
 from fieldapp.store.changelog import dumps
 from fieldapp.store.ledger import Ledger
@@ -228,6 +228,8 @@ class Enrolled:
     role: Role = DEFAULT_ROLE
     #: The ledger's own village code before it took the enrolled one ('' when unchanged).
     recoded_from: str = ""
+    #: A new ledger made a demo ledger by enrolling as a training hub's township or county.
+    made_demo: bool = False
 
 
 def read_enrolment(path: Path, code: str | None = None) -> dict[str, Any]:
@@ -322,10 +324,10 @@ def enrol(
     found = crypto.fingerprint(hub_sign, hub_box)
     if fingerprint and _norm(fingerprint) != _norm(found):
         raise SyncError(said(FINGERPRINT_GIVEN, found, fingerprint))
-    check_training(ledger, bool(doc["hub"].get("training")))
-    state = SyncState(ledger.db)
     device = doc["device"]
     role = Role.parse(device.get("role"), DEFAULT_ROLE)
+    made_demo = bool(check_training(ledger, bool(doc["hub"].get("training")), role))
+    state = SyncState(ledger.db)
     # The county's area for the device; a file that leaves it out or null has none (未定),
     # never the word "None" in a sentence nor a KeyError.
     area = str(device.get("area_code") or "")
@@ -383,6 +385,7 @@ def enrol(
         current is not None,
         role,
         recoded,
+        made_demo,
     )
 
 
@@ -435,13 +438,29 @@ def _outside(path: Path) -> dict[str, Any]:
 _LARGEST = 1024 * 1024
 
 
-def check_training(ledger: Ledger, training: bool) -> None:
+#: Devices whose training ledger holds no people of its own: they review what villages send.
+_REVIEWERS = frozenset({Role.TOWNSHIP, Role.COUNTY})
+
+
+def check_training(ledger: Ledger, training: bool, role: Role = DEFAULT_ROLE) -> bool:
     """Demo ledgers enrol with training hubs only, and real ledgers never with one: fictitious
-    people must not reach the county, nor real people a hub set up for a training day."""
+    people must not reach the county, nor real people a hub set up for a training day.
+
+    A township's or county's device of a training hub has no demo people of its own to make
+    first (it reviews the villages'): a new ledger — nothing written, not enrolled — enrolling
+    so is made a demo ledger here (True), marked as any demo is. A village device's ledger
+    still takes its demo first; a ledger holding anything is never made one."""
+    if training and not is_demo(ledger) and role in _REVIEWERS:
+        if ledger_kind.is_empty(ledger) and SyncState(ledger.db).identity() is None:
+            ledger_kind.set_kind(
+                ledger, ledger_kind.DEMO, ledger_kind.DEMO_ORIGIN + secrets.token_hex(8)
+            )
+            return True
     if is_demo(ledger) and not training:
         raise SyncError(said(DEMO_TO_REAL_HUB))
     if training and not is_demo(ledger):
         raise SyncError(said(REAL_TO_TRAINING_HUB))
+    return False
 
 
 def _norm(text: str) -> str:
