@@ -50,9 +50,12 @@ def two_villages(tmp_path: Path, capsys) -> County:  # noqa: ANN001
     return county
 
 
-def township_batch(county: County) -> tuple[str, list[str], list[str]]:
-    """Both villages' claims reviewed up to the township, which batches them; every device
-    synced afterwards. Returns (batch id, 大坝村's claims, 小河村's claims)."""
+def township_batch(
+    county: County, title: str = "碧阳街道2026年第一批交通补助"
+) -> tuple[str, list[str], list[str]]:
+    """Both villages' claims reviewed up to the township, which batches them (named `title`;
+    "": the name `batch create` gives); every device synced afterwards. Returns (batch id,
+    大坝村's claims, 小河村's claims)."""
     daba = [county.create("d", number, RULE) for number in (WANG, ZHAO)]
     xiaohe = [county.create("x", QIAN, RULE)]
     for stem, claims in (("d", daba), ("x", xiaohe)):
@@ -61,8 +64,8 @@ def township_batch(county: County) -> tuple[str, list[str], list[str]]:
     county.sync("d", "x", "t")
     for claim in daba + xiaohe:
         county.advance("t", claim, "乡镇审核")
-    out = county.run("batch", "create", "--rule", RULE, "--area", TOWNSHIP, "--title",
-                     "碧阳街道2026年第一批交通补助", db="t")  # fmt: skip
+    named = ["--title", title] if title else []
+    out = county.run("batch", "create", "--rule", RULE, "--area", TOWNSHIP, *named, db="t")
     batch = out.split("提示")[0].split()[-1]
     county.sync("t", "c", "d", "x")
     return batch, daba, xiaohe

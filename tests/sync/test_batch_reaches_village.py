@@ -126,6 +126,18 @@ def test_a_village_prints_the_notice_of_its_own_claims_in_the_townships_batch(co
     assert "（更正）" in county.run("batch", "list", db="d")
 
 
+def test_a_villages_notice_of_a_township_batch_states_no_count_of_the_township(county, tmp_path):
+    """The township's batch of 3 claims, named as `batch create` names it: 小河村 prints the
+    notice of its 1 person. The batch's name at the foot said （3人） above that 1 person; now
+    the name says no count, and the notice says the 1 it lists."""
+    batch, _daba, _xiaohe = township_batch(county, title="")
+    pdf = tmp_path / "小河村公示.pdf"
+    county.run("print", "notice", "--batch", batch, "--out", str(pdf), db="x")
+    text = "\n".join(page_texts(pdf.read_bytes()))
+    assert "钱七" in text and "以下 1 名人员" in text, text
+    assert "3人" not in text and "3 人" not in text, text
+
+
 def test_a_village_cannot_change_the_townships_batch_it_received(county):
     batch, _daba, _xiaohe = township_batch(county)
     # A tampered program writes it all the same (and pulls the batch into its village).
