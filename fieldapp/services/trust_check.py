@@ -1090,16 +1090,35 @@ BATCH_PAID_FROM = template(
 )
 
 
+REVIEWED_ACCOUNT = template(
+    "%1已「%2」，乡镇审核、公示的是原来的社保卡（银行）账号，这时改账号，县里审批时就记下新账号，"
+    "钱发到没有审核、公示过的账号：已交县里核对，县里核实后接受"
+)
+
+
 def account_awaited(claims: Iterable[Mapping[str, Any]]) -> Verdict:
     """A person's account changed while one of `claims` (theirs, rows as they will be) is
-    approved and not yet paid, held for the county: the approved money would go to it."""
+    approved and not yet paid, held for the county: the approved money would go to it. So too
+    while one is passed by the township (乡镇审核): the township reviewed it, and posted it
+    on its 公示表, with the account then, and the county's approval keeps the account as it
+    is when approving (`KEPT_AT_APPROVAL`): changed in between, the money would go to an
+    account no review or notice had shown."""
     for claim in claims:
-        if claim.get("deleted") or claim.get("state") != ClaimState.COUNTY_APPROVED.value:
+        state = claim.get("state")
+        if claim.get("deleted"):
             continue
-        return refuse(
-            "paid_account",
-            said(AWAITED_ACCOUNT, claim_named(claim), Word(ClaimState.COUNTY_APPROVED.value)),
-        )
+        if state == ClaimState.COUNTY_APPROVED.value:
+            return refuse(
+                "paid_account",
+                said(AWAITED_ACCOUNT, claim_named(claim), Word(ClaimState.COUNTY_APPROVED.value)),
+            )
+        if state == ClaimState.TOWNSHIP_REVIEWED.value:
+            return refuse(
+                "paid_account",
+                said(
+                    REVIEWED_ACCOUNT, claim_named(claim), Word(ClaimState.TOWNSHIP_REVIEWED.value)
+                ),
+            )
     return ALLOWED
 
 

@@ -348,6 +348,7 @@ SCENARIOS: dict[str, Callable[[], Verdict]] = {
         targets={"claim_id": {"state": "草稿"}},
     ),
     "account_awaited": lambda: trust_check.account_awaited([_approved()]),
+    "account_reviewed": lambda: trust_check.account_awaited([claim("乡镇审核")]),
     "account_not_kept": lambda: trust_check.account_not_kept(
         claim("村审核"),
         {

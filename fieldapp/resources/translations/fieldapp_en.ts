@@ -9897,6 +9897,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>提出把%1迁入的户在台账上没有（没有这一户、已删除，或不在台账上的村）：没有哪个村能接收，迁入没有提出（%2）</source>
       <translation>The household %1 was offered to is not in the ledger (no such household, deleted, or not in a village the ledger lists): no village could take %1 in, so no move-in was offered (%2)</translation>
     </message>
+    <message>
+      <source>%1已「%2」，乡镇审核、公示的是原来的社保卡（银行）账号，这时改账号，县里审批时就记下新账号，钱发到没有审核、公示过的账号：已交县里核对，县里核实后接受</source>
+      <translation>%1 is “%2”: the township reviewed and posted the social security card (bank) account it had then. Changed now, the county would keep the new account when approving and pay to an account no review or notice has shown. Sent to the county to check; it is accepted once the county has verified it</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
