@@ -56,6 +56,7 @@ from fieldapp.paperwork.notes_said import (
 )
 from fieldapp.paperwork.settings import PaperSettings, from_meta
 from fieldapp.paperwork.views import (
+    UNNOTED,
     Attachment,
     CertificateView,
     Fact,
@@ -802,7 +803,10 @@ class PaperData:
                     fact=fact,
                     amount=form.amount,
                     account=account,
-                    funding_source=claim.funding_source or batch.funding_source,
+                    # Its own source (the policy's, `claim_funding`); one naming none is
+                    # 未注明, never paid from the source its batch names (set by whoever
+                    # made or changed the batch, checked against no claim).
+                    funding_source=claim.funding_source or UNNOTED,
                     claim_id=claim.id,
                     payee=payee,
                     village=form.village,

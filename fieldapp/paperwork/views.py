@@ -114,6 +114,11 @@ class RosterRow:
     paid_for: str = ""
 
 
+#: The roster's section of claims naming no funding source (an older program's): drawn from
+#: no fund (docs/trust.md, `claim_funding`), never from the batch's.
+UNNOTED = "未注明"
+
+
 @dataclass(frozen=True)
 class RosterView:
     """A batch's roster (花名册/发放表): its rows, split by funding source when printed."""
@@ -150,7 +155,7 @@ class RosterView:
         """Rows grouped by funding source, in order of first appearance (one roster each)."""
         groups: dict[str, list[RosterRow]] = {}
         for row in self.rows:
-            groups.setdefault(row.funding_source or self.funding_source or "未注明", []).append(row)
+            groups.setdefault(row.funding_source or self.funding_source or UNNOTED, []).append(row)
         return [(source, tuple(rows)) for source, rows in groups.items()]
 
 
