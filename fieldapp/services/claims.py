@@ -635,7 +635,11 @@ class ClaimService:
                 notes="资金来源：" + "、".join(sources),
             )
             batch_id = writer.insert(batch)
-            for claim in claims:
+            # Those the township has not passed go in first: once the batch holds one it has
+            # passed, it is the township's roster, which no unreviewed claim joins
+            # (`trust_check.batch_joined`).
+            order = list(ClaimState)
+            for claim in sorted(claims, key=lambda c: order.index(c.state)):
                 writer.update(Claim, claim.id, {"batch_id": batch_id})
         self.changes = writer.changes.with_id(batch_id)
         return self.queries.batch(batch_id), self.queries.batch_claims(batch_id)

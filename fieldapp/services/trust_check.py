@@ -1302,6 +1302,63 @@ _PAID_FROM: frozenset[str] = frozenset({ClaimState.COUNTY_APPROVED.value, ClaimS
 _BATCH_WORDING: frozenset[str] = frozenset({"title", "notes"})
 
 
+#: Claims whose batch is the township's roster once it has passed them (乡镇审核): it posts
+#: the batch's 公示表 and sends its roster on. A village holds the batch all the same when it
+#: was made for that one village (`batch create --area <村>`, the area judging its scope).
+_TOWNSHIP_POSTED: frozenset[str] = frozenset({ClaimState.TOWNSHIP_REVIEWED.value})
+TOWNSHIP_POSTED = template(
+    "批次“%1”里%2已「%3」：乡镇按这个批次公示、报送花名册，村里不能再修改或删除这个批次（%4），"
+    "否则乡镇审核过的花名册会变；如有错误请乡镇处理"
+)
+BATCH_JOINED = template(
+    "批次“%1”里%2已「%3」，是乡镇（县里）审核过、按它公示和发放的花名册：村里不能把申领编进"
+    "这个批次（%4），否则花名册上多出没有经过乡镇审核的申领。请编进本村自己的批次"
+)
+
+
+def _locks(actor: Actor) -> frozenset[str]:
+    """The states of a claim in a batch that keep the batch from `actor` (below the county):
+    the county's approval from every such device; the township's review from a village."""
+    return _PAID_FROM | (_TOWNSHIP_POSTED if actor.role is Role.COORDINATOR else frozenset())
+
+
+def batch_joined(
+    actor: Actor,
+    claim_id: str,
+    before: Mapping[str, Any] | None,
+    data: Mapping[str, Any],
+    batch: Mapping[str, Any] | None,
+    claims: Iterable[Mapping[str, Any]],
+) -> Verdict:
+    """A village putting a claim into a batch that holds a claim the township has passed (or
+    the county approved), refused (`claim_locked`): that batch is the township's (county's)
+    roster, posted and paid from, even when made for this one village and so in its area —
+    the claim would be on it with no review above the village (a claim the township has
+    passed itself may join: a village's batch takes those last). `batch` is the batch named,
+    `claims` its claims (rows) as they will be."""
+    target = str(data.get("batch_id") or "")
+    if actor.role is not Role.COORDINATOR or not target or batch is None:
+        return ALLOWED
+    if target == str((before or {}).get("batch_id") or ""):
+        return ALLOWED
+    if str({**(before or {}), **data}.get("state") or "") in _locks(actor):
+        return ALLOWED  # passed by the township itself: on its roster as it reviewed it
+    for claim in claims:
+        state = str(claim.get("state") or "")
+        if claim.get("deleted") or state not in _locks(actor) or claim.get("id") == claim_id:
+            continue
+        if str(claim.get("batch_id") or "") != target:
+            continue
+        title: Part = str(batch.get("title") or "") or Word("这个批次")
+        who: Part = str(claim.get("person_name") or "") or Word("有人")
+        paid: Part = str(claim.get("rule_title") or "") or Word("补贴")
+        named = said(CLAIM_NAMED, who, paid)
+        return refuse(
+            "claim_locked", said(BATCH_JOINED, title, named, Word(state), actor.described())
+        )
+    return ALLOWED
+
+
 def batch_paid_from(
     actor: Actor,
     batch_id: str,
@@ -1315,7 +1372,8 @@ def batch_paid_from(
     roster paying it changes under the county, or the claim is left in no batch to print (nor
     to batch again). Its title and notes may still be corrected (`_BATCH_WORDING`).
     `claims` are the batch's claims (rows) as they will be; the county changes it as it
-    decides."""
+    decides. A village's device is refused so too once the township has passed a claim in it
+    (乡镇审核): the township posts and sends on that batch's roster (`TOWNSHIP_POSTED`)."""
     if actor.county_level or before is None or before.get("deleted"):
         return ALLOWED
     changed = {k for k, v in data.items() if to_storable(v) != to_storable(before.get(k))}
@@ -1323,7 +1381,7 @@ def batch_paid_from(
         return ALLOWED
     for claim in claims:
         state = str(claim.get("state") or "")
-        if claim.get("deleted") or state not in _PAID_FROM:
+        if claim.get("deleted") or state not in _locks(actor):
             continue
         if str(claim.get("batch_id") or "") != batch_id:
             continue
@@ -1331,9 +1389,10 @@ def batch_paid_from(
         who: Part = str(claim.get("person_name") or "") or Word("有人")
         paid: Part = str(claim.get("rule_title") or "") or Word("补贴")
         named = said(CLAIM_NAMED, who, paid)
+        sentence = BATCH_PAID_FROM if state in _PAID_FROM else TOWNSHIP_POSTED
         return refuse(
             "claim_locked",
-            said(BATCH_PAID_FROM, title, named, Word(state), actor.described()),
+            said(sentence, title, named, Word(state), actor.described()),
         )
     return ALLOWED
 
@@ -1756,6 +1815,13 @@ def screen(
                 actor, change.row_id, finder.row(change.tbl, change.row_id), change.data,
                 claims_now(batched(change.row_id)),
             )  # fmt: skip
+        if verdict.allowed and batched is not None and change.tbl == "claims":
+            joined = str(change.data.get("batch_id") or "")
+            if joined:
+                verdict = batch_joined(
+                    actor, change.row_id, finder.row(change.tbl, change.row_id), change.data,
+                    finder.row("batches", joined), claims_now(batched(joined)),
+                )  # fmt: skip
         if (
             verdict.allowed
             and change.tbl == "claims"
@@ -2342,6 +2408,16 @@ def gateway_check(ledger: Ledger, transfers: Collection[str] = ()) -> GatewayChe
             batch = claims_batched(ledger)(change.row_id)
             found = batch_paid_from(
                 who, change.row_id, change.before, data,
+                [r for i in batch if (r := ledger.get("claims", i)) is not None],
+            )  # fmt: skip
+            if not found.allowed:
+                raise TrustRefused(found)
+        if change.table == "claims" and data.get("batch_id"):
+            # Not into the township's (county's) roster a claim it never passed.
+            joined = str(data["batch_id"])
+            batch = claims_batched(ledger)(joined)
+            found = batch_joined(
+                who, change.row_id, change.before, data, ledger.get("batches", joined),
                 [r for i in batch if (r := ledger.get("claims", i)) is not None],
             )  # fmt: skip
             if not found.allowed:

@@ -408,6 +408,21 @@ SCENARIOS: dict[str, Callable[[], Verdict]] = {
         {"rule_id": "r2"},
         [_approved(batch_id="b1")],
     ),
+    "batch_township_posted": lambda: trust_check.batch_paid_from(
+        COORDINATOR,
+        "b1",
+        {"title": "六月公益岗", "rule_id": "r1"},
+        {"rule_id": "r2"},
+        [claim("乡镇审核", batch_id="b1")],
+    ),
+    "batch_joined": lambda: trust_check.batch_joined(
+        COORDINATOR,
+        "c2",
+        claim("已提交"),
+        {"batch_id": "b1"},
+        {"title": "六月公益岗"},
+        [claim("乡镇审核", batch_id="b1")],
+    ),
     "claimed_job": lambda: trust_check.claimed_event(
         "employment_spells",
         "s1",

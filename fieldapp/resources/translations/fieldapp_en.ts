@@ -9901,6 +9901,14 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>%1已「%2」，乡镇审核、公示的是原来的社保卡（银行）账号，这时改账号，县里审批时就记下新账号，钱发到没有审核、公示过的账号：已交县里核对，县里核实后接受</source>
       <translation>%1 is “%2”: the township reviewed and posted the social security card (bank) account it had then. Changed now, the county would keep the new account when approving and pay to an account no review or notice has shown. Sent to the county to check; it is accepted once the county has verified it</translation>
     </message>
+    <message>
+      <source>批次“%1”里%2已「%3」，是乡镇（县里）审核过、按它公示和发放的花名册：村里不能把申领编进这个批次（%4），否则花名册上多出没有经过乡镇审核的申领。请编进本村自己的批次</source>
+      <translation>In batch “%1”, %2 is “%3”: it is the roster the township (county) reviewed, posts and pays from, so the village cannot put a claim into it (%4), or the roster would list a claim the township never reviewed. Put it into a batch of the village's own</translation>
+    </message>
+    <message>
+      <source>批次“%1”里%2已「%3」：乡镇按这个批次公示、报送花名册，村里不能再修改或删除这个批次（%4），否则乡镇审核过的花名册会变；如有错误请乡镇处理</source>
+      <translation>In batch “%1”, %2 is “%3”: the township posts and sends on this batch's roster, so the village can no longer change or delete the batch (%4), or the roster the township reviewed would change. If something is wrong, ask the township to put it right</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
