@@ -1,0 +1,207 @@
+"""A village that was offered another village's person forgets them once the offer ends.
+
+The offer sends the person, with their ID number, bank account and everything hung on them, to
+the device of the household's village, read-only, so that it can judge the offer
+(`answers.OFFER`). Withdrawn by the offering village or turned down, that device kept all of it
+for good, read-only and hidden: another village's person's data on a laptop that never had them
+as its own. Now the hub's answer names those rows (`bundle.FORGET_FILE`) to a device that reads
+it, and the device removes them from its copy (`store.forget`) — judging each itself: never a
+row of its own area, of a person offered to it now, one it wrote, or one whose turn-down by it
+the hub has not acknowledged. Over a real hub, with real bundles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fieldapp.domain.enums import Relation
+from fieldapp.services import households
+from fieldapp.services.writer import actor_of
+from fieldapp.store.dump import synced_tables
+from fieldapp.store.forget import FORGET_SINCE, forgotten
+from fieldapp.store.held import received_vector
+from fieldapp.store.hub_state import HubLog
+from fieldapp.store.ledger import Ledger
+from fieldapp.sync.exchange import export_bundle, import_bundle, write_bundle
+from tests.sync.helpers import job_of
+from tests.sync.test_move_in_offered import _offered, _trip
+
+SITE_NAME, VILLAGE_NAME = "幸福安置点", "红星村"
+ACCOUNT = "6222000077776666"
+
+
+def trip_older(hub, device, name: str, folder: Path, n: int) -> None:  # noqa: ANN001
+    """`_trip`, the hub taking the device for one whose program is from before it forgot
+    (its bundles state the ledger version before `FORGET_SINCE`, as an older program's do)."""
+    hub.import_file(export_bundle(device, folder / f"up-{name}-{n}.fs").path)
+    said = HubLog(hub.ledger.db).reported()[name]
+    with hub.ledger.transaction():
+        HubLog(hub.ledger.db).set_reported(
+            name, said["program"], said.get("pack", ""), FORGET_SINCE - 1, said.get("build", "")
+        )
+    import_bundle(device, hub.export_for(name, folder / f"down-{name}-{n}.fs").path)
+
+
+def _hung_on(ledger: Ledger, person: str) -> dict[str, set[str]]:
+    """Every row of `ledger` that is `person` or hangs on them, by table."""
+    found: dict[str, set[str]] = {}
+    for table in synced_tables(ledger.db):
+        columns = {c.name for c in ledger.db[table].columns}
+        if table == "persons":
+            sql, args = "SELECT id FROM persons WHERE id = ?", [person]
+        elif "person_id" in columns:
+            sql, args = f"SELECT id FROM [{table}] WHERE person_id = ?", [person]
+        else:
+            continue
+        ids = {str(r[0]) for r in ledger.db.execute(sql, args)}
+        if ids:
+            found[table] = ids
+    return found
+
+
+def _logged(ledger: Ledger, rows: set[str], origins: set[str] | None = None) -> int:
+    """How many logged changes of `rows` the ledger holds (of `origins` only, when given)."""
+    return sum(
+        1
+        for device_id, row_id in ledger.db.execute("SELECT device_id, row_id FROM changes")
+        if row_id in rows and (origins is None or device_id in origins)
+    )
+
+
+def _ended(hub, village, site, second, how: str, tmp_path: Path) -> None:  # noqa: ANN001
+    if how == "withdrawn":
+        households.withdraw_offer(village, actor_of(village), second)
+        _trip(hub, village, VILLAGE_NAME, tmp_path, 4)
+    else:
+        households.decline_move(site, actor_of(site), second)
+
+
+def test_a_withdrawn_offer_is_forgotten_by_the_receiver(tmp_path, hub, make_device):
+    village, site, _home, second, _there = _offered(tmp_path, hub, make_device, job=True)
+    held = _hung_on(site, second)
+    assert set(held) >= {"persons", "employment_spells", "monthly_status"}, held
+    every = set().union(*held.values())
+    _ended(hub, village, site, second, "withdrawn", tmp_path)
+    own_before = {r for rows in _hung_on(site, site_person(site)).values() for r in rows}
+    _trip(hub, site, SITE_NAME, tmp_path, 4)
+    assert _hung_on(site, second) == {}
+    assert _logged(site, every) == 0  # their history too: the ID number, the account
+    assert set(forgotten(site.db)) == every
+    from fieldapp.store.queries.search import PersonSearch
+
+    assert PersonSearch(site).rows("王1") == []
+    # Its own people are all there; the hub's answers go on as ever.
+    assert {r for rows in _hung_on(site, site_person(site)).values() for r in rows} == own_before
+    _trip(hub, site, SITE_NAME, tmp_path, 5)
+    with village.transaction():
+        village.update("persons", second, {"account_number": ACCOUNT})
+    _trip(hub, village, VILLAGE_NAME, tmp_path, 5)
+    _trip(hub, site, SITE_NAME, tmp_path, 6)
+    assert _hung_on(site, second) == {} and _logged(site, every) == 0
+    # Its own village has them whole.
+    assert _hung_on(village, second) == held
+
+
+def site_person(site: Ledger) -> str:
+    """The site's own person (李0, who lives in its household)."""
+    row = site.db.execute("SELECT id FROM persons WHERE name = '李0'").fetchone()
+    return str(row[0])
+
+
+def test_a_turned_down_offer_is_forgotten_once_the_turn_down_is_acknowledged(
+    tmp_path, hub, make_device
+):
+    village, site, _home, second, _there = _offered(tmp_path, hub, make_device, job=True)
+    every = set().union(*_hung_on(site, second).values())
+    _ended(hub, village, site, second, "declined", tmp_path)
+    mine = site.db.execute(
+        "SELECT count(*) FROM changes WHERE device_id = ? AND row_id = ?", [site.device_id, second]
+    ).fetchone()[0]
+    assert mine == 1  # its turn-down, not yet at the hub: nothing forgotten
+    _trip(hub, site, SITE_NAME, tmp_path, 4)  # the turn-down goes up, the answer acknowledges
+    assert _hung_on(site, second) == {}
+    # Its own turn-down stays in its log (its numbering never goes back), the rest is gone.
+    assert _logged(site, every, {site.device_id}) == 1
+    assert _logged(site, every) == 1
+    # It goes on writing and exchanging: no number of its own taken twice.
+    with site.transaction():
+        site.update("persons", site_person(site), {"phone": "13900001111"})
+    _trip(hub, site, SITE_NAME, tmp_path, 5)
+    assert hub.ledger.get("persons", site_person(site))["phone"] == "13900001111"
+    assert hub.ledger.get("persons", second)["moving_to"] is None
+    assert _hung_on(village, second)["persons"] == {second}
+
+
+def test_an_older_device_keeps_them_as_before(tmp_path, hub, make_device):
+    village, site, _home, second, _there = _offered(tmp_path, hub, make_device, job=True)
+    held = _hung_on(site, second)
+    _ended(hub, village, site, second, "withdrawn", tmp_path)
+    trip_older(hub, site, SITE_NAME, tmp_path, 4)
+    trip_older(hub, site, SITE_NAME, tmp_path, 5)
+    assert _hung_on(site, second) == held
+    assert site.get("persons", second)["moving_to"] is None
+    assert forgotten(site.db) == {}
+
+
+def test_an_offer_made_again_brings_everything_back(tmp_path, hub, make_device):
+    village, site, _home, second, there = _offered(tmp_path, hub, make_device, job=True)
+    held = _hung_on(site, second)
+    _ended(hub, village, site, second, "withdrawn", tmp_path)
+    _trip(hub, site, SITE_NAME, tmp_path, 4)
+    _trip(hub, site, SITE_NAME, tmp_path, 5)
+    assert _hung_on(site, second) == {}
+    with village.transaction():
+        village.update("persons", second, {"account_number": ACCOUNT})
+    households.move_person(
+        village, actor_of(village), second, "投亲", Relation.SPOUSE, to_household_id=there
+    )
+    _trip(hub, village, VILLAGE_NAME, tmp_path, 6)
+    _trip(hub, site, SITE_NAME, tmp_path, 6)
+    assert _hung_on(site, second) == held
+    row = site.get("persons", second)
+    assert row["moving_to"] == there and row["account_number"] == ACCOUNT
+    assert site.get("employment_spells", job_of(second)) is not None
+    # And it takes them in, as any offer: its own now.
+    households.accept_move(site, actor_of(site), second)
+    _trip(hub, site, SITE_NAME, tmp_path, 7)
+    assert hub.ledger.get("persons", second)["household_id"] == there
+    _trip(hub, site, SITE_NAME, tmp_path, 8)
+    assert site.get("persons", second)["household_id"] == there
+
+
+def _signed_answer(hub, name: str, rows: list[tuple[str, str]], out: Path):  # noqa: ANN001, ANN202
+    """An answer the hub's key signs, naming `rows` to forget and carrying nothing else (a hub
+    mistaken, or its key misused)."""
+    peer = hub.device(name)
+    vector = received_vector(hub.ledger.db)
+    return write_bundle(hub.ledger, hub.identity, peer, [], vector, out, forget=rows)
+
+
+def test_a_signed_answer_cannot_make_the_device_forget_its_own(tmp_path, hub, make_device):
+    """The device judges each row named itself: its own people and what hangs on them, the
+    person who moved into its area from the village, the household, a person offered to it now
+    and one whose turn-down the hub has not acknowledged — none leaves, whatever the answer
+    says."""
+    village, site, _home, second, there = _offered(tmp_path, hub, make_device, job=True)
+    first = site.db.execute("SELECT id FROM persons WHERE household_id = ?", [there]).fetchone()[0]
+    own = [
+        ("persons", site_person(site)),
+        ("persons", str(first)),
+        ("households", there),
+        ("persons", second),  # offered to it now
+        ("employment_spells", job_of(second)),
+    ]
+    kept = {(t, r): site.get(t, r) for t, r in own}
+    assert all(kept.values())
+    result = import_bundle(site, _signed_answer(hub, SITE_NAME, own, tmp_path / "a.fs").path)
+    assert result.forgotten == 0
+    assert {(t, r): site.get(t, r) for t, r in own} == kept
+    # Turned down, the turn-down not yet at the hub: kept until it has acknowledged it.
+    households.decline_move(site, actor_of(site), second)
+    result = import_bundle(site, _signed_answer(hub, SITE_NAME, own, tmp_path / "b.fs").path)
+    assert result.forgotten == 0 and site.get("persons", second) is not None
+    assert forgotten(site.db) == {}
+    # Once the hub has it, the next answer clears them; its own stay.
+    _trip(hub, site, SITE_NAME, tmp_path, 4)
+    assert site.get("persons", second) is None
+    assert all(site.get(t, r) for t, r in own[:3])
+    assert village.get("persons", second) is not None
