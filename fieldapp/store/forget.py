@@ -38,6 +38,7 @@ import sqlite_utils
 
 from fieldapp.domain.areacode import area_prefix
 from fieldapp.store.changelog import CHANGE_COLUMNS, Change
+from fieldapp.store.dump import synced_tables
 
 #: The ledger version from which a device forgets what the hub names (migration 48's, which
 #: gives it `sync_forgotten`). A device states its version in every bundle; the hub names rows
@@ -91,7 +92,8 @@ class _Judge:
         acked: Mapping[str, int],
     ) -> None:
         self.db, self.prefix, self.own, self.acked = db, area_prefix(area), set(own), acked
-        self.tables = set(db.table_names())
+        # The ledger's synced tables only: never a user, a key, a hub's or a sync record.
+        self.tables = set(synced_tables(db))
         self._homes: dict[str, bool] = {}
         self._people: dict[str, bool] = {}
 

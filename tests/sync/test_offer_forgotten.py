@@ -192,7 +192,14 @@ def test_a_signed_answer_cannot_make_the_device_forget_its_own(tmp_path, hub, ma
     ]
     kept = {(t, r): site.get(t, r) for t, r in own}
     assert all(kept.values())
-    result = import_bundle(site, _signed_answer(hub, SITE_NAME, own, tmp_path / "a.fs").path)
+    # Nor a table that is no ledger table: its users, its keys, its record of the hub.
+    users = site.db.execute("SELECT count(*) FROM users").fetchone()[0]
+    keys = site.db.execute("SELECT * FROM sync_identity").fetchall()
+    others = [("users", "1"), ("sync_identity", "device"), ("sync_peers", "hub"), ("nope", "x")]
+    named = own + others
+    result = import_bundle(site, _signed_answer(hub, SITE_NAME, named, tmp_path / "a.fs").path)
+    assert site.db.execute("SELECT count(*) FROM users").fetchone()[0] == users
+    assert site.db.execute("SELECT * FROM sync_identity").fetchall() == keys
     assert result.forgotten == 0
     assert {(t, r): site.get(t, r) for t, r in own} == kept
     # Turned down, the turn-down not yet at the hub: kept until it has acknowledged it.
