@@ -212,3 +212,37 @@ def test_a_signed_answer_cannot_make_the_device_forget_its_own(tmp_path, hub, ma
     assert site.get("persons", second) is None
     assert all(site.get(t, r) for t, r in own[:3])
     assert village.get("persons", second) is not None
+
+
+def test_a_list_altered_on_the_way_refuses_the_answer(tmp_path, hub, make_device):
+    """The list travels in its own file, signed by the hub for this one bundle: one with a row
+    added on the way, or without its signature, is refused whole (nothing forgotten, nothing
+    applied); the answer as the hub made it is taken and forgets."""
+    import json
+
+    import pytest
+
+    from fieldapp.sync.bundle import FORGET_FILE, FORGET_SIG, open_bundle
+    from fieldapp.sync.errors import BundleRefused
+    from tests.sync.helpers import keys_of, repack, unpack
+
+    village, site, _home, second, _there = _offered(tmp_path, hub, make_device)
+    _ended(hub, village, site, second, "withdrawn", tmp_path)
+    hub.import_file(export_bundle(site, tmp_path / "up.fs").path)
+    answer = hub.export_for(SITE_NAME, tmp_path / "down.fs").path
+    keys = keys_of(site)
+    listed, signature = open_bundle(
+        answer.read_bytes(), keys.box_secret, keys.box_public
+    ).forget_files
+    assert listed is not None and signature is not None
+    assert ["persons", second] in json.loads(listed)
+    grown = json.dumps([*json.loads(listed), ["persons", site_person(site)]]).encode()
+    for extra in ({FORGET_FILE: grown, FORGET_SIG: signature}, {FORGET_FILE: listed}):
+        parts = unpack(answer, site) | extra
+        forged = repack(parts, site, answer, tmp_path / "forged.fs")
+        with pytest.raises(BundleRefused) as refused:
+            import_bundle(site, forged)
+        assert refused.value.code == "tampered"
+        assert site.get("persons", second) is not None
+    assert import_bundle(site, answer).forgotten >= 1
+    assert site.get("persons", second) is None and site.get("persons", site_person(site))
