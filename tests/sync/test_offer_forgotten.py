@@ -246,3 +246,33 @@ def test_a_list_altered_on_the_way_refuses_the_answer(tmp_path, hub, make_device
         assert site.get("persons", second) is not None
     assert import_bundle(site, answer).forgotten >= 1
     assert site.get("persons", second) is None and site.get("persons", site_person(site))
+
+
+def test_one_taken_in_who_moved_on_stays_as_any_who_moved_out(tmp_path, hub, make_device):
+    """Taken in, the person was the site's own: moved on to a new home elsewhere later, the site
+    keeps them as any family that moved out (read-only, as they stood), never forgets them."""
+    from fieldapp.domain.models import Household
+    from tests.sync.helpers import VILLAGE
+
+    village, site, _home, second, there = _offered(tmp_path, hub, make_device, job=True)
+    households.accept_move(site, actor_of(site), second)
+    _trip(hub, site, SITE_NAME, tmp_path, 4)
+    households.move_person(
+        site, actor_of(site), second, "投亲", Relation.OTHER,
+        new_household=Household(area_code=VILLAGE, address="二组"),
+    )  # fmt: skip
+    held = _hung_on(site, second)
+    _trip(hub, site, SITE_NAME, tmp_path, 5)
+    assert hub.ledger.get("persons", second)["household_id"] != there
+    _trip(hub, site, SITE_NAME, tmp_path, 6)
+    _trip(hub, site, SITE_NAME, tmp_path, 7)
+    assert _hung_on(site, second) == held
+    assert forgotten(site.db) == {}
+    # Kept for having lived in its area, not only for the site having written the move: the
+    # same test with none of its writing counted, on its ledger and on the hub's, keeps them.
+    from fieldapp.store.forget import offered_only
+    from tests.sync.helpers import SITE
+
+    rows = [(t, r) for t, ids in held.items() for r in ids]
+    for db in (site.db, hub.ledger.db):
+        assert offered_only(db, SITE, rows, (), {}) == []
