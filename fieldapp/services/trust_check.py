@@ -1672,9 +1672,10 @@ def screen(
         }
         known.update(own_held)
     transfers = _transfer_targets(finder, actor, changes)
-    # Households the bundle moves people into whom it makes itself (a person added, then moved
-    # to a new home in the same sitting): judged as the device judged them, when they come.
-    made_movers = _made_movers(finder, changes)
+    # Households the bundle moves people into whom it makes or takes in itself (a person
+    # added, then moved to a new home in the same sitting): judged as the device judged them,
+    # as the changes allowed before leave those people.
+    movers = _movers_judged(finder, actor, changes)
     # Households the bundle makes (not held here before it): a person moved into one moves to
     # a new home (`trust._person_move`).
     new_homes = frozenset(
@@ -1751,8 +1752,8 @@ def screen(
         if cleared and _clears(finder, actor, own, change, fields, authors, values):
             return ALLOWED
         moving = transfers
-        if change.row_id in made_movers.get(change.tbl, {}) and _made_mover_own(
-            finder, actor, made_movers[change.tbl][change.row_id]
+        if change.row_id in movers.get(change.tbl, {}) and _mover_own(
+            finder, actor, movers[change.tbl][change.row_id]
         ):
             moving = transfers | {change.row_id}
         verdict = _judge(
@@ -2105,29 +2106,33 @@ def _transfer_targets(
     return frozenset(found)
 
 
-def _made_movers(
-    finder: PlaceFinder, changes: Sequence[Change]
+def _movers_judged(
+    finder: PlaceFinder, actor: Actor, changes: Sequence[Change]
 ) -> dict[str, dict[str, frozenset[str]]]:
-    """The people the bundle makes (the hub holds no such person) that a change of it then
-    moves into a household, by that household's id (under "households", as `_judge`'s table):
-    whether one is the sender's own is known only as the bundle is judged (`_made_mover_own`).
-    `_transfer_targets` asks the hub's stored rows only, which hold none of these."""
+    """The people a change of the bundle moves into a household whom the hub does not store in
+    the sender's scope — made by the bundle (a person added, then moved to a new home in the
+    same sitting), or taken in by it (an offer accepted, then the person moved on) — by that
+    household's id (under "households", as `_judge`'s table). Whether one is the sender's own
+    is known only as the bundle is judged (`_mover_own`): `_transfer_targets` asks the hub's
+    stored rows only."""
     found: dict[str, set[str]] = {}
     made: set[str] = set()
     for change in changes:
         if change.tbl != "persons":
             continue
-        target = change.data.get("household_id")
-        if change.row_id in made and target:
-            found.setdefault(str(target), set()).add(change.row_id)
-        elif finder.stored("persons", change.row_id) is None:
+        stored = finder.stored("persons", change.row_id)
+        if stored is None and change.row_id not in made:
             made.add(change.row_id)  # its first change makes it: where it is added
+            continue
+        target = change.data.get("household_id")
+        if target and (stored is None or not actor.covers(finder.place("persons", stored))):
+            found.setdefault(str(target), set()).add(change.row_id)
     return {"households": {h: frozenset(p) for h, p in found.items()}} if found else {}
 
 
-def _made_mover_own(finder: PlaceFinder, actor: Actor, people: Collection[str]) -> bool:
-    """True when one of `people` (made by the bundle) lives in `actor`'s scope as the changes
-    allowed so far leave them: their making allowed, and not yet moved out. The device makes
+def _mover_own(finder: PlaceFinder, actor: Actor, people: Collection[str]) -> bool:
+    """True when one of `people` (`_movers_judged`) lives in `actor`'s scope as the changes
+    allowed so far leave them: made or taken in, and not yet moved out. The device makes
     the new home first, then moves them (`households.move_person`, `persons.move_out`): a new
     home judged then is the transfer of its own person, as its write door judged it."""
     for person in sorted(people):

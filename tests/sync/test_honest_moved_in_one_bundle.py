@@ -5,7 +5,9 @@ A person added to a household, then moved (in the same sitting, before any sync)
 household made for them at a relocation site: the device let the new home be made outside its
 area (a transfer: the new home of its own people). The hub looked for the movers among the
 people it already stored only, found none for a person the bundle made, and held the new home
-as `pull_in` (and then the person's move waiting on it).
+as `pull_in` (and then the person's move waiting on it). So too for a person taken in (an
+offer accepted) and moved on in the same bundle: the hub stores them in the village that
+offered them.
 """
 
 from __future__ import annotations
@@ -15,11 +17,12 @@ from fieldapp.domain.models import Household, Person
 from fieldapp.services import households, persons
 from fieldapp.services.writer import actor_of
 from fieldapp.store.ledger import natural_id
-from fieldapp.sync.exchange import export_bundle
+from fieldapp.sync.exchange import export_bundle, import_bundle
 from tests.conftest import make_id
 from tests.sync.helpers import SITE, VILLAGE, add_family
 from tests.sync.hostile import forge
 from tests.sync.raised_figure import NEIGHBOUR
+from tests.sync.test_move_in_offered import _offered
 
 
 def _added(village, household_id: str, seq: str, name: str) -> str:
@@ -91,3 +94,39 @@ def test_a_person_made_in_another_villages_household_opens_no_new_home(tmp_path,
     assert held[pulled.id].rule == "pull_in", held[pulled.id].reason
     assert held[made.id].rule == "pull_in", held[made.id].reason
     assert hub.ledger.get("households", site_home) is None
+
+
+def test_a_person_taken_in_then_moved_on_to_a_new_home_lands(tmp_path, hub, make_device):
+    """The site takes in 王1, offered by 红星村, and in the same sitting moves them on to a new
+    home in another village (投亲 there): the site's door let it (they are its own once taken
+    in); the hub stored 王1 in 红星村 still and held the new home as `pull_in`."""
+    village, site, _home, second, there = _offered(tmp_path, hub, make_device)
+    households.accept_move(site, actor_of(site), second)
+    assert site.get("persons", second)["household_id"] == there
+    elsewhere = Household(area_code="520502101002", address="四组")
+    moved_on = persons.move_out(site, actor_of(site), [second], elsewhere).id
+    hub.import_file(export_bundle(site, tmp_path / "site-up.fs").path)
+    assert [(h.change.tbl, h.rule, h.reason) for h in hub.rejected()] == []
+    assert hub.ledger.get("persons", second)["household_id"] == moved_on
+    assert hub.ledger.get("households", moved_on)["area_code"] == "520502101002"
+    import_bundle(village, hub.export_for("红星村", tmp_path / "down.fs").path)
+    assert village.get("persons", second)["moving_to"] is None
+
+
+def test_a_person_offered_but_not_taken_in_opens_no_new_home(tmp_path, hub, make_device):
+    """The hostile twin: a tampered site program moves 王1 (offered to it, not taken in) on
+    to a new home of its making in another village. 王1 was never the site's: the move and
+    the new home are held."""
+    village, site, home, second, _there = _offered(tmp_path, hub, make_device)
+    elsewhere = natural_id("households", "forged", "elsewhere")
+    made = forge(site, "households", elsewhere, {"area_code": "520502101002",
+                                                  "household_no": "9"})  # fmt: skip
+    heads = site.heads("persons", second)
+    moved = forge(site, "persons", second, {"household_id": elsewhere, "moving_to": None},
+                  parents={k: heads[k] for k in ("household_id", "moving_to")})  # fmt: skip
+    hub.import_file(export_bundle(site, tmp_path / "site-up.fs").path)
+    held = {h.change_id: h for h in hub.rejected()}
+    assert held[made.id].rule == "pull_in", held[made.id].reason
+    assert moved.id in held
+    assert hub.ledger.get("persons", second)["household_id"] == home
+    assert hub.ledger.get("households", elsewhere) is None
