@@ -45,8 +45,8 @@ ROOT = Path(fieldapp.__file__).resolve().parent
 #: backup, a key file, a password, a ledger gone, a row the program cannot read), the sync
 #: page's (the hub's address, the enrolment file, a bundle, a conflict, a refused change), the
 #: policy's (a pack's file, a claim's state), the domain's (an area code, a role's area), the
-#: demo's (the wizard's demo ledger).
-SCANNED = ("tabular", "services", "paperwork", "store", "sync", "policy", "domain", "demo")
+#: demo's (the wizard's demo ledger), the hub's (whose folder's refusals are its command line's).
+SCANNED = ("tabular", "services", "paperwork", "store", "sync", "policy", "domain", "demo", "hub")
 CJK = re.compile(r"[\u3400-\u9fff]")
 #: Lists whose items a report or a dialog shows (`ParsedRow.warnings`, `ImportReport.rejected`).
 _SHOWN_LISTS = re.compile(r"warning|notes|rejected|problems|^said$")
@@ -70,6 +70,29 @@ ALLOWED: dict[str, str] = {
     # conflict's cell always differs from one of its values, so its resolution always logs
     # (`pragma: no cover` there); no window can meet it.
     "fieldapp/sync/conflicts.py:_write": "never raised",
+    # The hub folder's refusals: said by `fieldapp hub init / enroll / revoke / export /
+    # quarantine / serve` at the hub's own command line (`cli.sync_cmds`, `cli.county_cmds`) —
+    # no window opens a hub folder (fieldapp/ui imports no fieldapp.hub.folder), and what the
+    # service answers a device is not made of these: a revoked or unknown device is refused by
+    # its request's header (`server._refused`, before `Hub.export_for` or `Hub.device`), an
+    # answer `export_for` could not make is said as ANSWER_NOT_MADE, and `devices_changed`'s
+    # refusal is suppressed where the service meets it.
+    "fieldapp/hub/folder.py:check_scope": "hub enroll at the hub's command line",
+    "fieldapp/hub/folder.py:store_location": "the hub's command line: a folder not a hub's",
+    "fieldapp/hub/folder.py:devices_changed": "hub enroll / revoke at the hub's command line",
+    "fieldapp/hub/folder.py:_check_store": "hub init --store at the hub's command line",
+    "fieldapp/hub/folder.py:_actor": "hub enroll / revoke at the hub's command line",
+    "fieldapp/hub/folder.py:init": "hub init at the hub's command line",
+    "fieldapp/hub/folder.py:open": "the hub's command line (hub serve, status, export …)",
+    "fieldapp/hub/folder.py:enroll": "hub enroll at the hub's command line",
+    "fieldapp/hub/folder.py:revoke": "hub revoke at the hub's command line",
+    "fieldapp/hub/folder.py:device": "the hub's command line: a device named that is not",
+    "fieldapp/hub/folder.py:set_quarantine_limit_mb": "hub quarantine at the hub's command line",
+    "fieldapp/hub/folder.py:export_for": "hub export at the hub's command line (see above)",
+    # `hub serve` refusing to start: a second service on one folder, a port or address wrong —
+    # said on the hub's console before any device can ask.
+    "fieldapp/hub/server.py:_hold": "hub serve at the hub's console",
+    "fieldapp/hub/server.py:listen": "hub serve at the hub's console",
 }
 
 
