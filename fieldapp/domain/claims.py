@@ -239,12 +239,17 @@ class Batch(Numbered):
         a claim rejected after batching is left off its 花名册 and 公示表, and a village prints
         only its own people of a township's batch — and a notice must state no count it does
         not list; each paper states the count it lists."""
-        return MADE_COUNT.sub("", self.title).strip()
+        return batch_name(self.title)
 
 
 #: The head count at the end of a batch's title, as batches were titled when made (（4人）,
 #: （1人2笔）, typed （2 人））: `Batch.name` leaves it out.
 MADE_COUNT = re.compile(r"[（(]\s*\d+\s*人(?:\s*\d+\s*笔)?\s*[）)]\s*$")
+
+
+def batch_name(title: str) -> str:
+    """A batch's stored `title` as `Batch.name` says it (for a batch read as a row)."""
+    return MADE_COUNT.sub("", title).strip()
 
 
 class ClaimEvent(Record):

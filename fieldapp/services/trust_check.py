@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 from fieldapp.domain.account import brief, kept_account, same_account
 from fieldapp.domain.areacode import AreaLevel, area_at
-from fieldapp.domain.claims import ClaimState
+from fieldapp.domain.claims import ClaimState, batch_name
 from fieldapp.domain.dates import CHINA, today
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.models import (
@@ -1349,7 +1349,7 @@ def batch_joined(
             continue
         if str(claim.get("batch_id") or "") != target:
             continue
-        title: Part = str(batch.get("title") or "") or Word("这个批次")
+        title: Part = batch_name(str(batch.get("title") or "")) or Word("这个批次")
         who: Part = str(claim.get("person_name") or "") or Word("有人")
         paid: Part = str(claim.get("rule_title") or "") or Word("补贴")
         named = said(CLAIM_NAMED, who, paid)
@@ -1385,7 +1385,7 @@ def batch_paid_from(
             continue
         if str(claim.get("batch_id") or "") != batch_id:
             continue
-        title: Part = str(before.get("title") or "") or Word("这个批次")
+        title: Part = batch_name(str(before.get("title") or "")) or Word("这个批次")
         who: Part = str(claim.get("person_name") or "") or Word("有人")
         paid: Part = str(claim.get("rule_title") or "") or Word("补贴")
         named = said(CLAIM_NAMED, who, paid)

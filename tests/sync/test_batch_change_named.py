@@ -1,0 +1,80 @@
+"""A refusal of a change to a batch — its rule, source or area changed once the township (the
+county) passed a claim in it, a claim put into the township's batch — names the batch. It
+quoted the stored title, which for a batch made before b68d5944 still carries the head count
+it was made with (大坝村第一批（2人）), a count gone stale as the papers' now is not said: it
+names the batch as the papers and lists do (`Batch.name`), at the village's write door and in
+the reason the hub holds the change with."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from fieldapp.domain.claims import Batch, Claim
+from fieldapp.hub.folder import Hub
+from fieldapp.services.actor import actor_of
+from fieldapp.services.trust_check import TrustRefused
+from fieldapp.services.writer import writing
+from fieldapp.store.ledger import Ledger
+from tests.helpers.two_villages import DABA, RULE, WANG, ZHAO, two_villages
+from tests.sync.hostile import forge
+
+OLD_TITLE = "大坝村第一批（2人）"
+
+
+@pytest.fixture
+def county(tmp_path, capsys):
+    return two_villages(tmp_path, capsys)
+
+
+def _township_batch_titled_as_before(county) -> tuple[str, str]:
+    """The township's batch for 大坝村 of 王五's claim (passed by the township), titled as a
+    batch was titled when made before (its head count at the end); 赵六's claim left out."""
+    wang = county.create("d", WANG, RULE)
+    zhao = county.create("d", ZHAO, RULE)
+    for claim in (wang, zhao):
+        county.advance("d", claim, "已提交", "村审核")
+    county.sync("d", "t")
+    county.advance("t", wang, "乡镇审核")
+    out = county.run("batch", "create", "--rule", RULE, "--area", DABA, "--state", "乡镇审核",
+                     "--title", OLD_TITLE, db="t")  # fmt: skip
+    batch = out.split("提示")[0].split()[-1]
+    county.sync("t", "d")
+    shown = json.loads(county.run("batch", "show", batch, "--json", db="d"))
+    assert shown["title"] == OLD_TITLE  # stored as it was made
+    return batch, zhao
+
+
+def _refused_at_the_door_and_the_hub(county, model: type, row: str, data: dict) -> list[str]:
+    """The village's write door's refusal of `data` on `row`, then the reason the hub holds
+    it with when a tampered program writes it all the same."""
+    village = Ledger.open(county.db("d"))
+    try:
+        with pytest.raises(TrustRefused) as refused, writing(village, actor_of(village)) as w:
+            w.update(model, row, data)
+        forge(village, model.TABLE, row, data)
+    finally:
+        village.close()
+    county.sync("d", held=1)
+    hub = Hub.open(county.hub_dir)
+    try:
+        (held,) = hub.rejected()
+        return [str(refused.value), held.reason]
+    finally:
+        hub.close()
+
+
+def test_a_change_to_an_old_batch_is_refused_naming_it_without_its_stale_count(county):
+    batch, _zhao = _township_batch_titled_as_before(county)
+    funded = {"funding_source": "衔接推进乡村振兴补助资金"}
+    for said in _refused_at_the_door_and_the_hub(county, Batch, batch, funded):
+        assert "批次“大坝村第一批”里" in said, said
+        assert "人）" not in said.split("里", 1)[0], said
+
+
+def test_a_claim_put_into_an_old_batch_is_refused_naming_it_without_its_stale_count(county):
+    batch, zhao = _township_batch_titled_as_before(county)
+    for said in _refused_at_the_door_and_the_hub(county, Claim, zhao, {"batch_id": batch}):
+        assert "批次“大坝村第一批”里" in said, said
+        assert "（2人）" not in said, said
