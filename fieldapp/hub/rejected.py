@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from fieldapp.domain.claims import batch_name
 from fieldapp.domain.dates import china_iso, china_minute, vouched_today
 from fieldapp.domain.numbers import HELD_KEY, row_number
 from fieldapp.domain.places_said import UNKNOWN_PLACE, Places, PlaceWording, say_place
@@ -219,9 +220,15 @@ def subject(hub: Hub, held: HeldChange) -> str:
         if person.get("name"):
             return f"「{_short(person['name'])}」"
     for key in ("name", "address", "code", "title"):
-        if isinstance(values.get(key), str) and values[key].strip():
-            return f"「{_short(values[key])}」"
+        if isinstance(values.get(key), str) and _named(key, values[key]):
+            return f"「{_short(_named(key, values[key]))}」"
     return ""
+
+
+def _named(key: str, value: str) -> str:
+    """A row's naming field as said: a batch's title without the stale head count an older
+    batch was titled with (`claims.batch_name`, as its papers say it)."""
+    return (batch_name(value) if key == "title" else value).strip()
 
 
 #: Names a row (table, row id) as the clerk knows it: 「赵六」, 「一组」; '' when unknown.
@@ -245,8 +252,8 @@ def row_names(hub: Hub, held: Iterable[HeldChange] = ()) -> RowNames:
             **{k: v for k, v in row.items() if v not in (None, "")},
         }
         for key in ("name", "address", "title"):
-            if isinstance(values.get(key), str) and values[key].strip():
-                return f"「{_short(values[key])}」"
+            if isinstance(values.get(key), str) and _named(key, values[key]):
+                return f"「{_short(_named(key, values[key]))}」"
         return ""
 
     return name

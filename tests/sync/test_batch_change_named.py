@@ -2,8 +2,9 @@
 county) passed a claim in it, a claim put into the township's batch — names the batch. It
 quoted the stored title, which for a batch made before b68d5944 still carries the head count
 it was made with (大坝村第一批（2人）), a count gone stale as the papers' now is not said: it
-names the batch as the papers and lists do (`Batch.name`), at the village's write door and in
-the reason the hub holds the change with."""
+names the batch as the papers and lists do (`Batch.name`), at the village's write door, in
+the reason the hub holds the change with, and where the hub's list of held changes names what
+a change is about or the batch a claim is put into."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import pytest
 
 from fieldapp.domain.claims import Batch, Claim
 from fieldapp.hub.folder import Hub
+from fieldapp.hub.rejected import describe, row_names, subject
 from fieldapp.services.actor import actor_of
 from fieldapp.services.trust_check import TrustRefused
 from fieldapp.services.writer import writing
@@ -48,7 +50,8 @@ def _township_batch_titled_as_before(county) -> tuple[str, str]:
 
 def _refused_at_the_door_and_the_hub(county, model: type, row: str, data: dict) -> list[str]:
     """The village's write door's refusal of `data` on `row`, then the reason the hub holds
-    it with when a tampered program writes it all the same."""
+    it with when a tampered program writes it all the same, and the hub's list's words for
+    what the held change is about and what it does."""
     village = Ledger.open(county.db("d"))
     try:
         with pytest.raises(TrustRefused) as refused, writing(village, actor_of(village)) as w:
@@ -60,7 +63,12 @@ def _refused_at_the_door_and_the_hub(county, model: type, row: str, data: dict) 
     hub = Hub.open(county.hub_dir)
     try:
         (held,) = hub.rejected()
-        return [str(refused.value), held.reason]
+        return [
+            str(refused.value),
+            held.reason,
+            subject(hub, held),
+            describe(held, rows=row_names(hub, [held])),
+        ]
     finally:
         hub.close()
 
@@ -68,13 +76,18 @@ def _refused_at_the_door_and_the_hub(county, model: type, row: str, data: dict) 
 def test_a_change_to_an_old_batch_is_refused_naming_it_without_its_stale_count(county):
     batch, _zhao = _township_batch_titled_as_before(county)
     funded = {"funding_source": "衔接推进乡村振兴补助资金"}
-    for said in _refused_at_the_door_and_the_hub(county, Batch, batch, funded):
+    door, reason, about, _does = _refused_at_the_door_and_the_hub(county, Batch, batch, funded)
+    for said in (door, reason):
         assert "批次“大坝村第一批”里" in said, said
         assert "人）" not in said.split("里", 1)[0], said
+    assert about == "「大坝村第一批」"
 
 
 def test_a_claim_put_into_an_old_batch_is_refused_naming_it_without_its_stale_count(county):
     batch, zhao = _township_batch_titled_as_before(county)
-    for said in _refused_at_the_door_and_the_hub(county, Claim, zhao, {"batch_id": batch}):
-        assert "批次“大坝村第一批”里" in said, said
-        assert "（2人）" not in said, said
+    *said, does = _refused_at_the_door_and_the_hub(county, Claim, zhao, {"batch_id": batch})
+    for each in said[:2]:
+        assert "批次“大坝村第一批”里" in each, each
+    for each in (*said, does):
+        assert "（2人）" not in each, each
+    assert "批次为“大坝村第一批”" in does, does
