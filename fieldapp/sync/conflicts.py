@@ -10,6 +10,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from fieldapp.domain.claims import batch_name
 from fieldapp.domain.conflict_numbers import SHORTEST_NUMBER, long_enough, number_range, typed
 from fieldapp.domain.errors import NotFound, ValidationFailed
 from fieldapp.domain.labels import field_label
@@ -111,7 +112,7 @@ def _subject(subjects: Subjects, table: str, row_id: str, row: dict[str, Any]) -
     """Who or what the row is about, for people to recognise it: the person, the household
     (张三家, or its address) as the held-change reports say it, else the row's own name."""
     return subjects.of(table, row_id, {}) or str(
-        row.get("name") or row.get("address") or row.get("title") or ""
+        row.get("name") or row.get("address") or batch_name(str(row.get("title") or ""))
     )
 
 
@@ -182,8 +183,11 @@ class ValuesSaid:
             return self._subjects.of(target, row_id, {}) or _no_address(target)
         row = row or {}
         for key in ("name", "title", "address", "employer", "month", "day"):
-            if isinstance(row.get(key), str) and row[key].strip():
-                return printable(row[key])
+            value = row.get(key)
+            if isinstance(value, str) and key == "title":
+                value = batch_name(value)  # a batch's, without an older title's head count
+            if isinstance(value, str) and value.strip():
+                return printable(value)
         return f"（本机台账里没有的{table_name(target)}）"
 
 

@@ -91,3 +91,24 @@ def test_a_claim_put_into_an_old_batch_is_refused_naming_it_without_its_stale_co
     for each in (*said, does):
         assert "（2人）" not in each, each
     assert "批次为“大坝村第一批”" in does, does
+
+
+def test_a_conflict_on_an_old_batch_names_it_without_its_stale_count(county):
+    """The village's and the township's notes on the township's batch written at once: the
+    conflict listed on the village's device is about the batch, named as its papers name it."""
+    from fieldapp.sync.conflicts import list_conflicts
+
+    batch, _zhao = _township_batch_titled_as_before(county)
+    for stem, notes in (("d", "村里的备注"), ("t", "乡镇的备注")):
+        ledger = Ledger.open(county.db(stem))
+        try:
+            ledger.update("batches", batch, {"notes": notes})
+        finally:
+            ledger.close()
+    county.sync("t", "d")
+    village = Ledger.open(county.db("d"))
+    try:
+        (conflict,) = list_conflicts(village)
+        assert conflict.subject == "大坝村第一批", conflict
+    finally:
+        village.close()
