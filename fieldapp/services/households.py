@@ -11,7 +11,7 @@ from fieldapp.domain.sentences import Part, Sentence, Word, said, template
 from fieldapp.services.changes import ChangeSet
 from fieldapp.services.trust import may_add_at
 from fieldapp.services.trust_check import gateway_check, may_add_to, rules_actor
-from fieldapp.services.writer import Actor, writing
+from fieldapp.services.writer import Actor, Writer, writing
 from fieldapp.store.ids import new_id
 from fieldapp.store.queries import records
 from fieldapp.store.queries.records import OfferedRow
@@ -120,12 +120,22 @@ def move_person(
         if person.moving_to:  # offered elsewhere before: moved now, the offer is withdrawn
             moved["moving_to"] = None
         writer.update(Person, person.id, moved)
-        old = records.find(ledger, Household, person.household_id or "")
-        if old is not None and old.head_person_id == person.id:
-            writer.update(Household, old.id, {"head_person_id": None})
-            if records.members(ledger, old.id):
-                warnings.append(said(HEAD_LEFT, person.name))
+        warnings += left_household(writer, person.id, person.name, person.household_id)
     return writer.changes.with_id(person.id, warnings)
+
+
+def left_household(
+    writer: Writer, person_id: str, name: str, household_id: str | None
+) -> list[Sentence]:
+    """The step after a person has moved out of `household_id` (where they were), in the same
+    writing (`move_person`, `persons.move_out`): when they headed it, it has no head now (the
+    户主 on its forms would be someone who no longer lives there); a warning says so when
+    others still live there, to choose one of them (`HEAD_LEFT`)."""
+    old = records.find(writer.ledger, Household, household_id or "")
+    if old is None or old.head_person_id != person_id:
+        return []
+    writer.update(Household, old.id, {"head_person_id": None})
+    return [said(HEAD_LEFT, name)] if records.members(writer.ledger, old.id) else []
 
 
 def _offer(

@@ -223,25 +223,32 @@ def move_out(
 ) -> ChangeSet:
     """People of this device's area move to a new household elsewhere (a relocation site, a
     village in another township): the household is created there and they join it; the first
-    becomes its head. A transfer: the trust rules let a device create a household outside its
+    becomes its head; a household left behind that they headed has no head now, with the
+    warning `move_person` gives (`households.left_household`). A transfer: the trust rules let a device create a household outside its
     area only as the new home of people it moves out, and the hub then serves them to the
     device of the new area. The change set's `id` is the new household's.
     """
+    from fieldapp.services.households import left_household
     from fieldapp.services.trust_check import gateway_check
     from fieldapp.store.ids import new_id
 
     movers = list(person_ids)
+    warnings: list[Sentence] = []
     head = household.head_person_id or (movers[0] if movers else None)
     home = household.model_copy(update={"id": household.id or new_id(), "head_person_id": head})
     with writing(ledger, actor, gateway_check(ledger, transfers={home.id})) as writer:
         writer.insert(home)
+        left: list[tuple[str, str, str | None]] = []
         for person_id in movers:
             moved: dict[str, object] = {"household_id": home.id}
-            offered = writer.ledger.get("persons", person_id) or {}
-            if offered.get("moving_to"):  # offered elsewhere before: moved now, withdrawn
+            was = writer.ledger.get("persons", person_id) or {}
+            if was.get("moving_to"):  # offered elsewhere before: moved now, withdrawn
                 moved["moving_to"] = None
             writer.update(Person, person_id, moved)
-    return writer.changes.with_id(home.id)
+            left.append((person_id, str(was.get("name") or ""), was.get("household_id")))
+        for person_id, name, household_id in left:  # once all have gone: who stays behind
+            warnings += left_household(writer, person_id, name, household_id)
+    return writer.changes.with_id(home.id, warnings)
 
 
 def _hold_categories(
