@@ -58,6 +58,7 @@ EN_REFUSALS: dict[str, str] = {
     "这一户已有户主：请选择与户主的关系（配偶、子女……）": "This household already has a head: choose the relation to the head (spouse, child …)",
     "请写明迁户原因（分户、合户、婚迁……）": "Give the reason for the move (new household, joining a household, marriage …)",
     "%1原是户主：原来那一户现在没有户主，请为它另定户主": "%1 was the head: the household they left has no head now; choose a new head for it",
+    "%1迁到别的村（安置点）后，记在原村的草稿申领不能再提交，已一并删除：%2；需要的请在迁入地重新申领": "Once %1 lives in another village (relocation site), the drafts recorded in the village they left can no longer be submitted, and were deleted with the move: %2; claim again where they now live if needed",
     "已提出把%1迁入%2的户，待对方村接收：对方村同步后接收，%1才迁过去；在此之前%1仍在本户": "%1 has been offered to a household of %2, waiting for that village: %1 moves once it syncs and takes them in; until then %1 stays in this household",
     "%1没有要迁入本村的户，或对方已撤回": "%1 is not offered to a household of this village, or the other village has withdrawn the offer",
     "%1没有待对方村接收的迁入": "%1 is not offered to another village",

@@ -254,6 +254,21 @@ class EligibilityService:
             return results
 
 
+def drop_draft(writer: Writer, claim_id: str) -> None:
+    """Delete a draft in `writer`'s writing (`ClaimService.delete_draft`, and the move of its
+    person out of the village it is recorded in: `households.drafts_left`): a note 删除草稿
+    on its trail, its row marked deleted (logged, its steps kept)."""
+    writer.insert(
+        ClaimEvent(
+            claim_id=claim_id,
+            from_state=ClaimState.DRAFT.value,
+            to_state=ClaimState.DRAFT.value,
+            detail="删除草稿",
+        )
+    )
+    writer.delete(Claim, claim_id)
+
+
 class ClaimService:
     """Making claims, moving them through review, collecting evidence, batching them."""
 
@@ -459,15 +474,7 @@ class ClaimService:
                 raise ClaimRefused(said(ENDED_NOT_DELETED, Word(str(claim.state))))
             if claim.state != ClaimState.DRAFT:
                 raise ClaimRefused(said(NOT_DELETED, Word(str(claim.state))))
-            writer.insert(
-                ClaimEvent(
-                    claim_id=claim.id,
-                    from_state=ClaimState.DRAFT.value,
-                    to_state=ClaimState.DRAFT.value,
-                    detail="删除草稿",
-                )
-            )
-            writer.delete(Claim, claim.id)
+            drop_draft(writer, claim.id)
         self.changes = writer.changes.with_id(claim.id)
         return claim
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from fieldapp.domain.areacode import AreaLevel, area_at
+from fieldapp.domain.claims import ClaimState
 from fieldapp.domain.enums import Relation
 from fieldapp.domain.errors import ValidationFailed
 from fieldapp.domain.models import Household, Person
-from fieldapp.domain.sentences import Part, Sentence, Word, said, template
+from fieldapp.domain.sentences import Part, Sentence, Word, listed, said, template
 from fieldapp.services.changes import ChangeSet
 from fieldapp.services.trust import may_add_at
 from fieldapp.services.trust_check import gateway_check, may_add_to, rules_actor
@@ -37,6 +39,11 @@ ALREADY_THERE = template("%1已经在这一户里")
 HAS_HEAD = template("这一户已有户主：请选择与户主的关系（配偶、子女……）")
 NO_REASON = template("请写明迁户原因（分户、合户、婚迁……）")
 HEAD_LEFT = template("%1原是户主：原来那一户现在没有户主，请为它另定户主")
+#: A mover's drafts (草稿) recorded in the village they leave, deleted with the move
+#: (`drafts_left`): the person's name, the drafts' subsidies.
+DRAFTS_DROPPED = template(
+    "%1迁到别的村（安置点）后，记在原村的草稿申领不能再提交，已一并删除：%2；需要的请在迁入地重新申领"
+)
 #: What the mover is told when a move waits for the receiving village (`move_person`): the
 #: person's name, the receiving village.
 OFFERED = template(
@@ -109,6 +116,8 @@ def move_person(
     check = gateway_check(ledger, transfers={home.id}) if home is not None else None
     with writing(ledger, actor, check) as writer:
         target_id = to_household_id
+        to_area = home.area_code if home is not None else target.area_code
+        warnings += drafts_left(writer, person.id, person.name, to_area)
         if home is not None:
             target_id = writer.insert(home)
             relation = Relation.HEAD
@@ -122,6 +131,34 @@ def move_person(
         writer.update(Person, person.id, moved)
         warnings += left_household(writer, person.id, person.name, person.household_id)
     return writer.changes.with_id(person.id, warnings)
+
+
+def drafts_left(writer: Writer, person_id: str, name: str, to_area: str) -> list[Sentence]:
+    """The step before a person moves to a household at `to_area`, in the same writing
+    (`move_person`, `persons.move_out`): their drafts (草稿, never submitted) recorded in
+    another village are deleted, with a warning naming them. Such a draft could never be
+    passed on (`claim_area`: a claim goes on from the village its person lives in), and once
+    the person lives elsewhere the village it is recorded in could no longer delete it (the
+    claim lies where its person does); deleted here, while the person is still the mover's,
+    the write door and the hub judge the deletion as any other of the village's drafts."""
+    from fieldapp.services.claims import drop_draft
+    from fieldapp.store.queries.claims import ClaimQueries
+
+    if not to_area:
+        return []
+    village = area_at(to_area, AreaLevel.VILLAGE)
+    dropped = [
+        claim
+        for claim in ClaimQueries(writer.ledger).select(
+            person_id=person_id, states=[ClaimState.DRAFT]
+        )
+        if claim.area_code and area_at(claim.area_code, AreaLevel.VILLAGE) != village
+    ]  # (an old claim recording no area is passed on from anywhere: not judged, kept)
+    for claim in dropped:
+        drop_draft(writer, claim.id)
+    if not dropped:
+        return []
+    return [said(DRAFTS_DROPPED, name, listed([c.rule_title or Word("补贴") for c in dropped]))]
 
 
 def left_household(

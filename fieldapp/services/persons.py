@@ -228,7 +228,7 @@ def move_out(
     area only as the new home of people it moves out, and the hub then serves them to the
     device of the new area. The change set's `id` is the new household's.
     """
-    from fieldapp.services.households import left_household
+    from fieldapp.services.households import drafts_left, left_household
     from fieldapp.services.trust_check import gateway_check
     from fieldapp.store.ids import new_id
 
@@ -244,8 +244,10 @@ def move_out(
             was = writer.ledger.get("persons", person_id) or {}
             if was.get("moving_to"):  # offered elsewhere before: moved now, withdrawn
                 moved["moving_to"] = None
+            name = str(was.get("name") or "")
+            warnings += drafts_left(writer, person_id, name, home.area_code)
             writer.update(Person, person_id, moved)
-            left.append((person_id, str(was.get("name") or ""), was.get("household_id")))
+            left.append((person_id, name, was.get("household_id")))
         for person_id, name, household_id in left:  # once all have gone: who stays behind
             warnings += left_household(writer, person_id, name, household_id)
     return writer.changes.with_id(home.id, warnings)

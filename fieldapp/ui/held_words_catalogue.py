@@ -664,6 +664,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "%1设备"),
     QT_TRANSLATE_NOOP("Refusals", "%1起登记失业"),
     QT_TRANSLATE_NOOP("Refusals", "%1跟着%2等县里审核，中心定不了它属于哪个地区。县里先处理%3：接受了它，这条也可以接受；不予采纳它，这条也一并不予采纳。%4"),
+    QT_TRANSLATE_NOOP("Refusals", "%1迁到别的村（安置点）后，记在原村的草稿申领不能再提交，已一并删除：%2；需要的请在迁入地重新申领"),
     QT_TRANSLATE_NOOP("Refusals", "%1过长（%2 字，最多 %3 字）"),
     QT_TRANSLATE_NOOP("Refusals", "%1还在等县里审核"),
     QT_TRANSLATE_NOOP("Refusals", "%1还没有到（今天是%2），不能生成这个月的月报：请选今天所在的月份或以前的月份"),

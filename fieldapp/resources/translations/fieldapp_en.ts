@@ -9909,6 +9909,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>批次“%1”里%2已「%3」：乡镇按这个批次公示、报送花名册，村里不能再修改或删除这个批次（%4），否则乡镇审核过的花名册会变；如有错误请乡镇处理</source>
       <translation>In batch “%1”, %2 is “%3”: the township posts and sends on this batch's roster, so the village can no longer change or delete the batch (%4), or the roster the township reviewed would change. If something is wrong, ask the township to put it right</translation>
     </message>
+    <message>
+      <source>%1迁到别的村（安置点）后，记在原村的草稿申领不能再提交，已一并删除：%2；需要的请在迁入地重新申领</source>
+      <translation>Once %1 lives in another village (relocation site), the drafts recorded in the village they left can no longer be submitted, and were deleted with the move: %2; claim again where they now live if needed</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
