@@ -1351,4 +1351,18 @@ EN_REFUSALS: dict[str, str] = {
     "区划表里没有%1的乡镇（街道），演示数据要建在乡镇下的村里；请选另一个县，或先在台账里建好这个县的乡镇。": "The division table has no township (subdistrict) of %1, and demo data goes in the villages under a township: please choose another county, or first make this county's townships in the ledger.",
     "区划代码 %1 不是%2已知的乡镇（街道），请选该县现有的乡镇或村组。": "The division code %1 is no known township (subdistrict) of %2: please choose one of the county's townships, villages or groups.",
     "这台电脑登记负责%1，演示数据只能加在%1以内；%2不在其中，请选%1或其下的村组。": "This computer is enrolled for %1, and demo data can only be added within %1; %2 is not in it: please choose %1 or a village or group under it.",
+    # The hub's refusals of a county device's query or decision (`fieldapp.hub.server`).
+    "要审核的修改编号不对（应为正整数）": "The number of the change to review is wrong (it should be a positive whole number)",
+    "原因应为文字": "The reason should be text",
+    "原因最多 %1 字": "The reason may have at most %1 characters",
+    "原因中有不能显示的字符（如换行），请写成一行": "The reason has characters that cannot be shown (such as a line break): please write it on one line",
+    "不予采纳必须写明原因，设备上会看到": "A dismissal must give its reason; the device will see it",
+    "请求内容不是有效的 JSON": "The request's content is not valid JSON",
+    "请求内容应为 JSON 对象": "The request's content should be a JSON object",
+    "审核人的用户名不对：%1": "The reviewer's user name is wrong: %1",
+    "只有县级设备可以审核未接受的修改": "Only a county device can review the changes not accepted",
+    "只有县级设备可以查看各设备同步情况": "Only a county device can see how each device syncs",
+    "只有县级设备可以查看和审核未接受的修改": "Only a county device can see and review the changes not accepted",
+    "查询请求不应带内容": "A query should carry no content",
+    "查询的状态不对：应为 held（待审核）、accepted（已接受）或 dismissed（不予采纳）": "The state asked for is wrong: it should be held (to review), accepted or dismissed",
 }

@@ -75,7 +75,7 @@ from fieldapp.domain.errors import ValidationFailed
 from fieldapp.domain.places_said import PlaceWording, place_part, say_place
 from fieldapp.domain.redact import Kept, RedactingFormatter, hide
 from fieldapp.domain.roles import said_to_devices, signed_author
-from fieldapp.domain.sentences import Sentence, sentence_data
+from fieldapp.domain.sentences import Sentence, said, sentence_data, template
 from fieldapp.hub import own_clock, rejected
 from fieldapp.hub.folder import (
     DevicesWords,
@@ -168,11 +168,18 @@ class _Refusal(Exception):
     """An HTTP refusal: status, code for programs, Chinese message for people."""
 
     def __init__(
-        self, status: int, code: str, message: str, facts: dict[str, object] | None = None
+        self,
+        status: int,
+        code: str,
+        message: str | Sentence,
+        facts: dict[str, object] | None = None,
     ) -> None:
-        super().__init__(message)
+        super().__init__(str(message))
         self.status = status
         self.code = code
+        #: The refusal's sentence where it was made of one (`HUB_REFUSALS`' templates): sent
+        #: signed beside its text (`reason_said`) for a device to say in its window's language.
+        self.said = message if isinstance(message, Sentence) else None
         #: Facts in `message` a device says in its own words (`client.refused_upload`): when
         #: it was revoked, the upload limit.
         self.facts = facts
@@ -242,8 +249,12 @@ def _refused(
     """`_error` of a refusal of any request, with the facts a device says in its own words
     (`_Refusal.facts`: when it was revoked …, `client.refused_request`): an upload's and a
     county device's query or decision alike."""
-    facts = refused.facts if isinstance(refused, _Refusal) else None
-    return _error(refused.status, refused.code, str(refused), close=close, numbers=facts, sign=sign)
+    facts = dict(refused.facts or {}) if isinstance(refused, _Refusal) else {}
+    if isinstance(refused, _Refusal) and refused.said is not None:
+        facts["reason_said"] = sentence_data(refused.said)
+    return _error(
+        refused.status, refused.code, str(refused), close=close, numbers=facts or None, sign=sign
+    )
 
 
 def _target(request: Request) -> str:
@@ -602,13 +613,13 @@ class HubService:
             said["clock_doubt"] = {"days": self.doubt.days, "said": self.doubt.said}
         return self._signed_answer(request, JSONResponse(said))
 
-    async def _county_query(self, request: Request, not_county: str) -> Peer:
+    async def _county_query(self, request: Request, not_county: Sentence) -> Peer:
         """The county device asking (`_authenticate`) a question that carries no content;
         refused (`_Refusal`) with content, or (`not_county`, what only a county device may
         do) from any other device."""
         signed, peer = await self._authenticate(request)
         if signed.length != 0 or signed.sha256 != httpauth.EMPTY_SHA256:
-            raise _Refusal(400, "bad_header", "查询请求不应带内容")
+            raise _Refusal(400, "bad_header", said(QUERY_WITH_CONTENT))
         if not _may_view_status(peer):
             raise _Refusal(403, "role", not_county)
         return peer
@@ -618,7 +629,7 @@ class HubService:
         request (`_signed_answer`)."""
         sign = self._signer(request)
         try:
-            await self._county_query(request, "只有县级设备可以查看各设备同步情况")
+            await self._county_query(request, said(COUNTY_STATUS_ONLY))
         except (_Refusal, httpauth.AuthRefused) as refused:
             return _refused(refused, sign)
         rows, current = await anyio.to_thread.run_sync(self._status, limiter=self._lookups)
@@ -647,14 +658,10 @@ class HubService:
         signed for the request (`_signed_answer`): the county accepts and dismisses by them."""
         sign = self._signer(request)
         try:
-            await self._county_query(request, "只有县级设备可以查看和审核未接受的修改")
+            await self._county_query(request, said(COUNTY_HELD_ONLY))
             status = request.query_params.get("status") or HELD
             if status not in rejected.STATUS_LABELS:
-                raise _Refusal(
-                    400,
-                    "status",
-                    "查询的状态不对：应为 held（待审核）、accepted（已接受）或 dismissed（不予采纳）",
-                )
+                raise _Refusal(400, "status", said(HELD_STATE_WRONG))
         except (_Refusal, httpauth.AuthRefused) as refused:
             return _refused(refused, sign)
         items, total = await anyio.to_thread.run_sync(
@@ -671,7 +678,7 @@ class HubService:
             signed, peer = await self._authenticate(request)
             # Refused before its body is read: another role never gets a decision in.
             if not _may_view_status(peer):
-                raise _Refusal(403, "role", "只有县级设备可以审核未接受的修改")
+                raise _Refusal(403, "role", said(COUNTY_ONLY))
             body = await self._small_body(request, signed)
             held_id, user, reason = _decision(body, accept)
         except (_Refusal, httpauth.AuthRefused) as refused:
@@ -692,7 +699,7 @@ class HubService:
             signed, peer = await self._authenticate(request)
             # Refused before its body is read: another role never gets a decision in.
             if not _may_view_status(peer):
-                raise _Refusal(403, "role", "只有县级设备可以审核未接受的修改")
+                raise _Refusal(403, "role", said(COUNTY_ONLY))
             user = _reviewer(_json_object(await self._small_body(request, signed)))
         except (_Refusal, httpauth.AuthRefused) as refused:
             return _refused(refused, sign, close=True)
@@ -968,11 +975,20 @@ class HubService:
                     )
                     self._met_own_trouble(device, refused.code)
                     return _error(status, refused.code, said, sign=sign)
+                numbers = {**(numbers or {}), **(_said(refused) or {})} or None
                 return _error(status, refused.code, str(refused), numbers=numbers, sign=sign)
             except AlreadyImported as done:
-                return _error(HTTPStatus.CONFLICT, "already", str(done), sign=sign)
-            except SyncError as error:
-                return _error(HTTPStatus.UNPROCESSABLE_ENTITY, "sync", str(error), sign=sign)
+                return _error(
+                    HTTPStatus.CONFLICT, "already", str(done), numbers=_said(done), sign=sign
+                )
+            except SyncError as error:  # its sentence beside its words (`reason_said`)
+                return _error(
+                    HTTPStatus.UNPROCESSABLE_ENTITY,
+                    "sync",
+                    str(error),
+                    numbers=_said(error),
+                    sign=sign,
+                )
             try:
                 answer = hub.export_for(
                     device, upload.with_name(f"{stamp()}-answer.fieldsync"), channel="http"
@@ -1185,25 +1201,51 @@ def held_items(hub: Hub, listed: list[HeldChange]) -> list[dict[str, Any]]:
     return items
 
 
+#: A decision's request refused (`_decision`, `_json_object`, `_reviewer`, `_still_county`):
+#: sent beside its text as its sentence (`reason_said`), which the county's desktop says in
+#: its window's language (`client._hub_said`); the Chinese is what the hub said before.
+HELD_ID_WRONG = template("要审核的修改编号不对（应为正整数）")
+REASON_NOT_TEXT = template("原因应为文字")
+#: The most characters of a reason (%1, `REPORT_TEXT_MAX`).
+REASON_TOO_LONG = template("原因最多 %1 字")
+REASON_UNPRINTABLE = template("原因中有不能显示的字符（如换行），请写成一行")
+REASON_MISSING = template("不予采纳必须写明原因，设备上会看到")
+NOT_JSON = template("请求内容不是有效的 JSON")
+NOT_JSON_OBJECT = template("请求内容应为 JSON 对象")
+#: The reviewer's user name refused: why (%1, `check_name`'s sentence).
+REVIEWER_WRONG = template("审核人的用户名不对：%1")
+#: A device not of the county asking for the held changes or deciding one.
+COUNTY_ONLY = template("只有县级设备可以审核未接受的修改")
+#: A device not of the county asking for every device's exchanges, or the held changes.
+COUNTY_STATUS_ONLY = template("只有县级设备可以查看各设备同步情况")
+COUNTY_HELD_ONLY = template("只有县级设备可以查看和审核未接受的修改")
+#: A county device's query sent with content.
+QUERY_WITH_CONTENT = template("查询请求不应带内容")
+#: The held changes asked for in a state the hub does not list.
+HELD_STATE_WRONG = template(
+    "查询的状态不对：应为 held（待审核）、accepted（已接受）或 dismissed（不予采纳）"
+)
+
+
 def _decision(body: bytes, accept: bool) -> tuple[int, str, str]:
     """(held id, user name, reason) of a decision's JSON body; 400 saying what is wrong."""
     data = _json_object(body)
     held_id = data.get("id")
     if type(held_id) is not int or not 1 <= held_id < 2**63:
-        raise _Refusal(400, "id", "要审核的修改编号不对（应为正整数）")
+        raise _Refusal(400, "id", said(HELD_ID_WRONG))
     name = _reviewer(data)
     reason = data.get("reason", "")
     if reason is None:
         reason = ""
     if not isinstance(reason, str):
-        raise _Refusal(400, "reason", "原因应为文字")
+        raise _Refusal(400, "reason", said(REASON_NOT_TEXT))
     reason = reason.strip()
     if len(reason) > REPORT_TEXT_MAX:
-        raise _Refusal(400, "reason", f"原因最多 {REPORT_TEXT_MAX} 字")
+        raise _Refusal(400, "reason", said(REASON_TOO_LONG, str(REPORT_TEXT_MAX)))
     if any(unicodedata.category(ch).startswith("C") for ch in reason):
-        raise _Refusal(400, "reason", "原因中有不能显示的字符（如换行），请写成一行")
+        raise _Refusal(400, "reason", said(REASON_UNPRINTABLE))
     if not accept and not reason:
-        raise _Refusal(400, "reason", "不予采纳必须写明原因，设备上会看到")
+        raise _Refusal(400, "reason", said(REASON_MISSING))
     return held_id, name, reason
 
 
@@ -1212,9 +1254,9 @@ def _json_object(body: bytes) -> dict[str, Any]:
     try:
         data = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
-        raise _Refusal(400, "malformed", "请求内容不是有效的 JSON") from None
+        raise _Refusal(400, "malformed", said(NOT_JSON)) from None
     if not isinstance(data, dict):
-        raise _Refusal(400, "malformed", "请求内容应为 JSON 对象")
+        raise _Refusal(400, "malformed", said(NOT_JSON_OBJECT))
     return data
 
 
@@ -1224,7 +1266,7 @@ def _reviewer(data: dict[str, Any]) -> str:
     try:
         return check_name(user if isinstance(user, str) else "")
     except ValidationFailed as error:
-        raise _Refusal(400, "reviewer", f"审核人的用户名不对：{error}") from None
+        raise _Refusal(400, "reviewer", said(REVIEWER_WRONG, error.reason)) from None
 
 
 def _unknown_key() -> _Refusal:
@@ -1264,7 +1306,7 @@ def _still_county(hub: Hub, signed: httpauth.SignedRequest) -> None:
     if peer.revoked_at:
         raise _revoked(peer)
     if not _may_view_status(peer):
-        raise _Refusal(403, "role", "只有县级设备可以审核未接受的修改")
+        raise _Refusal(403, "role", said(COUNTY_ONLY))
 
 
 def _may_view_status(peer: Peer) -> bool:

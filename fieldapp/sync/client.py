@@ -308,7 +308,13 @@ def _upload(
                 ledger, response, _target(url), device, keys, nonce, status
             )
             raise HubRefused(
-                refused_upload(message, code, status, _facts(ledger, signed, bundle)),
+                refused_upload(
+                    message,
+                    code,
+                    status,
+                    _facts(ledger, signed, bundle),
+                    _hub_said(message, signed),
+                ),
                 code,
                 # A replay of a bundle just exported, the hub holding more of this ledger's
                 # numbering than it has: copied back from a backup (an older hub says no number).
@@ -399,14 +405,20 @@ def megabytes(size: int) -> str:
 
 
 def refused_upload(
-    message: str, code: str, status: int = 0, facts: dict[str, str] | None = None
+    message: str,
+    code: str,
+    status: int = 0,
+    facts: dict[str, str] | None = None,
+    hub_said: Sentence | None = None,
 ) -> Sentence:
     """What the coordinator reads of an upload the hub refused (its HTTP `status`): for a code
     of the hub's own trouble (`HUB_TROUBLE_SAID`) or one this device knows (`REVOKED` …)
     — signed by the hub: `_refusal` drops a code it did not sign — this device's own sentence,
     said in the language shown, of the `facts` it has (`_facts`); else the hub's words
     (`_plain`), which carry what the device cannot know (a bundle's fault, its numbers), after
-    this device's own opening. An upload the hub cannot say whether it took (`UNSURE_RECORDED`:
+    this device's own opening — as their sentence where the hub signed one whose Chinese is
+    its words (`hub_said`, `_hub_said`: said in the window's language), else as text (an
+    older hub's). An upload the hub cannot say whether it took (`UNSURE_RECORDED`:
     its database's connection lost as it saved it) is `UNSURE_UPLOADED`, never 没有导入."""
     facts = facts or {}
     if code in HUB_TROUBLE_SAID:
@@ -423,7 +435,7 @@ def refused_upload(
         and "size" in facts
     ):
         return said(TOO_LARGE, facts["size"], facts["limit"])
-    return said(REFUSED_UPLOAD, message)
+    return said(REFUSED_UPLOAD, hub_said or message)
 
 
 def refused_request(code: str, status: int, facts: Mapping[str, str]) -> Sentence | None:

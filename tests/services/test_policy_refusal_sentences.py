@@ -305,7 +305,8 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     the hub refused by `tests.hub.test_held_decision_refusals_said`; a county device's query
     or decision that met the hub's own trouble by `tests.hub.test_hub_database_gone_answered`;
     an upload the hub cannot say it took (its database gone as it saved it) by
-    `tests.hub.test_hub_upload_unsure`; a spreadsheet file refused before it is read, or that
+    `tests.hub.test_hub_upload_unsure`; a county device's query or decision the hub refused for
+    its content or its role by `tests.hub.test_hub_request_refusals_said`; a spreadsheet file refused before it is read, or that
     cannot be read, by `tests.tabular.test_file_refusals_said`; an import's notes on its
     sheets, rows and columns by `tests.tabular.test_import_notes_said`; a file or a print the
     ledger cannot log, and demo people refused into a real ledger, by
@@ -336,6 +337,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     from tests.hub.test_held_decision_refusals_said import SAID_HERE as DECISIONS
     from tests.hub.test_held_waiting_said import SAID_HERE as WAITING
     from tests.hub.test_hub_database_gone_answered import SAID_HERE as HUB_GONE
+    from tests.hub.test_hub_request_refusals_said import SAID_HERE as HUB_REQUESTS
     from tests.hub.test_hub_upload_unsure import SAID_HERE as UPLOAD_UNSURE
     from tests.hub.test_hub_words_bounded import SAID_HERE as HUB_WORDS
     from tests.hub.test_network_trouble_said import SAID_HERE as NETWORK
@@ -378,6 +380,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
         *COUNTY_ASKS,
         *HUB_GONE,
         *UPLOAD_UNSURE,
+        *HUB_REQUESTS,
         *DECISIONS,
         *HUB_WORDS,
         *NETWORK,

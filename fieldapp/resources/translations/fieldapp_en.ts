@@ -9913,6 +9913,58 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>%1迁到别的村（安置点）后，记在原村的草稿申领不能再提交，已一并删除：%2；需要的请在迁入地重新申领</source>
       <translation>Once %1 lives in another village (relocation site), the drafts recorded in the village they left can no longer be submitted, and were deleted with the move: %2; claim again where they now live if needed</translation>
     </message>
+    <message>
+      <source>不予采纳必须写明原因，设备上会看到</source>
+      <translation>A dismissal must give its reason; the device will see it</translation>
+    </message>
+    <message>
+      <source>原因中有不能显示的字符（如换行），请写成一行</source>
+      <translation>The reason has characters that cannot be shown (such as a line break): please write it on one line</translation>
+    </message>
+    <message>
+      <source>原因应为文字</source>
+      <translation>The reason should be text</translation>
+    </message>
+    <message>
+      <source>原因最多 %1 字</source>
+      <translation>The reason may have at most %1 characters</translation>
+    </message>
+    <message>
+      <source>只有县级设备可以审核未接受的修改</source>
+      <translation>Only a county device can review the changes not accepted</translation>
+    </message>
+    <message>
+      <source>只有县级设备可以查看各设备同步情况</source>
+      <translation>Only a county device can see how each device syncs</translation>
+    </message>
+    <message>
+      <source>只有县级设备可以查看和审核未接受的修改</source>
+      <translation>Only a county device can see and review the changes not accepted</translation>
+    </message>
+    <message>
+      <source>审核人的用户名不对：%1</source>
+      <translation>The reviewer's user name is wrong: %1</translation>
+    </message>
+    <message>
+      <source>查询的状态不对：应为 held（待审核）、accepted（已接受）或 dismissed（不予采纳）</source>
+      <translation>The state asked for is wrong: it should be held (to review), accepted or dismissed</translation>
+    </message>
+    <message>
+      <source>查询请求不应带内容</source>
+      <translation>A query should carry no content</translation>
+    </message>
+    <message>
+      <source>要审核的修改编号不对（应为正整数）</source>
+      <translation>The number of the change to review is wrong (it should be a positive whole number)</translation>
+    </message>
+    <message>
+      <source>请求内容不是有效的 JSON</source>
+      <translation>The request's content is not valid JSON</translation>
+    </message>
+    <message>
+      <source>请求内容应为 JSON 对象</source>
+      <translation>The request's content should be a JSON object</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
