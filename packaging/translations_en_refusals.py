@@ -1365,4 +1365,6 @@ EN_REFUSALS: dict[str, str] = {
     "只有县级设备可以查看和审核未接受的修改": "Only a county device can see and review the changes not accepted",
     "查询请求不应带内容": "A query should carry no content",
     "查询的状态不对：应为 held（待审核）、accepted（已接受）或 dismissed（不予采纳）": "The state asked for is wrong: it should be held (to review), accepted or dismissed",
+    # A bundle of a ledger the hub knows as another device's (`fieldapp.sync.intake`).
+    "这份台账属于设备「%1」，不能由设备「%2」提交：一份台账只能登记为一台设备（是不是把台账文件复制到了另一台电脑？）": "This ledger belongs to the device “%1” and cannot be sent by the device “%2”: a ledger can be enrolled as one device only (was the ledger file copied to another computer?)",
 }

@@ -25,6 +25,7 @@ from collections.abc import Collection, Mapping, Sequence
 
 from fieldapp.domain.dates import china_minute, vouched_today
 from fieldapp.domain.numbers import device_part
+from fieldapp.domain.sentences import said, template
 from fieldapp.services.trust import NUMBERED, Origins, Verdict, printable
 from fieldapp.services.trust_check import (
     Refusal,
@@ -48,6 +49,14 @@ from fieldapp.sync.errors import BundleRefused
 RESTORED_HINT = (
     "如果这台电脑的台账是从备份恢复的，请在电脑上执行 fieldapp sync restored"
     "（或在「同步」页点「上传并接收」，按提示确认台账是从备份拷回来的），然后重新导出"
+)
+
+
+#: A bundle of a ledger the hub knows as another enrolled device's (%1) sent by this one (%2):
+#: a ledger file copied to another laptop. Sent to the device as its sentence (`reason_said`).
+LEDGER_OF_ANOTHER = template(
+    "这份台账属于设备「%1」，不能由设备「%2」提交："
+    "一份台账只能登记为一台设备（是不是把台账文件复制到了另一台电脑？）"
 )
 
 
@@ -84,11 +93,7 @@ def claim_origin(
                 f"请在县里用原名称重新登记（fieldapp hub enroll --device {owner} …），"
                 "不要换用新名称",
             )
-        raise BundleRefused(
-            "foreign_change",
-            f"这份台账属于设备「{owner}」，不能由设备「{peer.name}」提交："
-            "一份台账只能登记为一台设备（是不是把台账文件复制到了另一台电脑？）",
-        )
+        raise BundleRefused("foreign_change", said(LEDGER_OF_ANOTHER, owner, peer.name))
     if owner is None:
         if replica.max_seq(ledger.db, origin) or HeldChanges(ledger.db).max_seq(origin):
             raise BundleRefused(

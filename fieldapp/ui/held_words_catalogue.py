@@ -1486,6 +1486,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "这个文件实际是“XML 电子表格 2003”格式，不是真正的 Excel 表格；请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再导入"),
     QT_TRANSLATE_NOOP("Refusals", "这个文件实际是网页（HTML）格式（一些系统导出的“Excel”其实是网页），不是真正的 Excel 表格；请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再导入"),
     QT_TRANSLATE_NOOP("Refusals", "这个登记文件来自培训用的汇总中心，只能用于演示台账。正式台账请用县里正式汇总中心发的登记文件。"),
+    QT_TRANSLATE_NOOP("Refusals", "这份台账属于设备「%1」，不能由设备「%2」提交：一份台账只能登记为一台设备（是不是把台账文件复制到了另一台电脑？）"),
     QT_TRANSLATE_NOOP("Refusals", "这台电脑上原来没有台账（或原来的台账打不开），无法知道备份之后哪些用户停用了、改了口令：恢复后的用户和口令是备份时的。请管理员马上在 设置 → 用户与口令 核对用户名单，停用不该再用的人，为口令可能外泄的人重设口令"),
     QT_TRANSLATE_NOOP("Refusals", "这台电脑登记负责%1，演示数据只能加在%1以内；%2不在其中，请选%1或其下的村组。"),
     QT_TRANSLATE_NOOP("Refusals", "这台电脑的台账标识会编出与另一台电脑相同的编号"),

@@ -306,7 +306,8 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     or decision that met the hub's own trouble by `tests.hub.test_hub_database_gone_answered`;
     an upload the hub cannot say it took (its database gone as it saved it) by
     `tests.hub.test_hub_upload_unsure`; a county device's query or decision the hub refused for
-    its content or its role by `tests.hub.test_hub_request_refusals_said`; a spreadsheet file refused before it is read, or that
+    its content or its role by `tests.hub.test_hub_request_refusals_said`; an upload of a ledger
+    another device sends by `tests.ui.test_refused_upload_in_english`; a spreadsheet file refused before it is read, or that
     cannot be read, by `tests.tabular.test_file_refusals_said`; an import's notes on its
     sheets, rows and columns by `tests.tabular.test_import_notes_said`; a file or a print the
     ledger cannot log, and demo people refused into a real ledger, by
@@ -368,6 +369,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     from tests.tabular.test_file_refusals_said import said_here as guard_said
     from tests.tabular.test_import_notes_said import said_here as notes_said
     from tests.ui.test_import_lists_in_english import said_here as placed_said
+    from tests.ui.test_refused_upload_in_english import SAID_HERE as UPLOAD_REFUSED
     from tests.ui.test_stick_refusals_in_english import said_here as stick_said
 
     met: set[str] = {
@@ -381,6 +383,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
         *HUB_GONE,
         *UPLOAD_UNSURE,
         *HUB_REQUESTS,
+        *UPLOAD_REFUSED,
         *DECISIONS,
         *HUB_WORDS,
         *NETWORK,

@@ -9965,6 +9965,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>请求内容应为 JSON 对象</source>
       <translation>The request's content should be a JSON object</translation>
     </message>
+    <message>
+      <source>这份台账属于设备「%1」，不能由设备「%2」提交：一份台账只能登记为一台设备（是不是把台账文件复制到了另一台电脑？）</source>
+      <translation>This ledger belongs to the device “%1” and cannot be sent by the device “%2”: a ledger can be enrolled as one device only (was the ledger file copied to another computer?)</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
