@@ -1096,6 +1096,13 @@ REVIEWED_ACCOUNT = template(
 )
 
 
+#: The states of a claim in which its person's account is not changed unseen, and why.
+_ACCOUNT_AWAITED_IN = {
+    ClaimState.COUNTY_APPROVED.value: AWAITED_ACCOUNT,
+    ClaimState.TOWNSHIP_REVIEWED.value: REVIEWED_ACCOUNT,
+}
+
+
 def account_awaited(claims: Iterable[Mapping[str, Any]]) -> Verdict:
     """A person's account changed while one of `claims` (theirs, rows as they will be) is
     approved and not yet paid, held for the county: the approved money would go to it. So too
@@ -1104,21 +1111,10 @@ def account_awaited(claims: Iterable[Mapping[str, Any]]) -> Verdict:
     is when approving (`KEPT_AT_APPROVAL`): changed in between, the money would go to an
     account no review or notice had shown."""
     for claim in claims:
-        state = claim.get("state")
-        if claim.get("deleted"):
-            continue
-        if state == ClaimState.COUNTY_APPROVED.value:
-            return refuse(
-                "paid_account",
-                said(AWAITED_ACCOUNT, claim_named(claim), Word(ClaimState.COUNTY_APPROVED.value)),
-            )
-        if state == ClaimState.TOWNSHIP_REVIEWED.value:
-            return refuse(
-                "paid_account",
-                said(
-                    REVIEWED_ACCOUNT, claim_named(claim), Word(ClaimState.TOWNSHIP_REVIEWED.value)
-                ),
-            )
+        state = str(claim.get("state") or "")
+        sentence = _ACCOUNT_AWAITED_IN.get(state)
+        if sentence is not None and not claim.get("deleted"):
+            return refuse("paid_account", said(sentence, claim_named(claim), Word(state)))
     return ALLOWED
 
 
@@ -1316,6 +1312,15 @@ BATCH_JOINED = template(
 )
 
 
+def _batch_and_claim(batch: Mapping[str, Any], claim: Mapping[str, Any]) -> tuple[Part, Part]:
+    """A batch refusal's batch (its name, no head count: `batch_name`) and the claim in it that
+    keeps it (whose, for which subsidy)."""
+    title: Part = batch_name(str(batch.get("title") or "")) or Word("这个批次")
+    who: Part = str(claim.get("person_name") or "") or Word("有人")
+    paid: Part = str(claim.get("rule_title") or "") or Word("补贴")
+    return title, said(CLAIM_NAMED, who, paid)
+
+
 def _locks(actor: Actor) -> frozenset[str]:
     """The states of a claim in a batch that keep the batch from `actor` (below the county):
     the county's approval from every such device; the township's review from a village."""
@@ -1349,10 +1354,7 @@ def batch_joined(
             continue
         if str(claim.get("batch_id") or "") != target:
             continue
-        title: Part = batch_name(str(batch.get("title") or "")) or Word("这个批次")
-        who: Part = str(claim.get("person_name") or "") or Word("有人")
-        paid: Part = str(claim.get("rule_title") or "") or Word("补贴")
-        named = said(CLAIM_NAMED, who, paid)
+        title, named = _batch_and_claim(batch, claim)
         return refuse(
             "claim_locked", said(BATCH_JOINED, title, named, Word(state), actor.described())
         )
@@ -1385,10 +1387,7 @@ def batch_paid_from(
             continue
         if str(claim.get("batch_id") or "") != batch_id:
             continue
-        title: Part = batch_name(str(before.get("title") or "")) or Word("这个批次")
-        who: Part = str(claim.get("person_name") or "") or Word("有人")
-        paid: Part = str(claim.get("rule_title") or "") or Word("补贴")
-        named = said(CLAIM_NAMED, who, paid)
+        title, named = _batch_and_claim(before, claim)
         sentence = BATCH_PAID_FROM if state in _PAID_FROM else TOWNSHIP_POSTED
         return refuse(
             "claim_locked",
@@ -1824,11 +1823,17 @@ def screen(
                 actor, change.row_id, finder.row(change.tbl, change.row_id), change.data,
                 claims_now(batched(change.row_id)),
             )  # fmt: skip
-        if verdict.allowed and batched is not None and change.tbl == "claims":
+        if (
+            verdict.allowed
+            and batched is not None
+            and change.tbl == "claims"
+            and actor.role is Role.COORDINATOR
+        ):
             joined = str(change.data.get("batch_id") or "")
-            if joined:
+            was = finder.row(change.tbl, change.row_id) or {}
+            if joined and joined != str(was.get("batch_id") or ""):
                 verdict = batch_joined(
-                    actor, change.row_id, finder.row(change.tbl, change.row_id), change.data,
+                    actor, change.row_id, was, change.data,
                     finder.row("batches", joined), claims_now(batched(joined)),
                 )  # fmt: skip
         if (
@@ -2461,8 +2466,14 @@ def gateway_check(ledger: Ledger, transfers: Collection[str] = ()) -> GatewayChe
             )  # fmt: skip
             if not found.allowed:
                 raise TrustRefused(found)
-        if change.table == "claims" and data.get("batch_id"):
-            # Not into the township's (county's) roster a claim it never passed.
+        if (
+            change.table == "claims"
+            and who.role is Role.COORDINATOR
+            and data.get("batch_id")
+            and data["batch_id"] != (change.before or {}).get("batch_id")
+        ):
+            # Not into the township's (county's) roster a claim it never passed (a village's
+            # link only: the batch's claims are read for nothing else).
             joined = str(data["batch_id"])
             batch = claims_batched(ledger)(joined)
             found = batch_joined(
