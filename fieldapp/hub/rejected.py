@@ -62,6 +62,7 @@ from fieldapp.services.trust import (
     table_name,
 )
 from fieldapp.services.trust_check import (
+    SIGNED_RULES,
     asks_due,
     asks_policy,
     context_for,
@@ -505,6 +506,14 @@ def accept(
         if not verdict.allowed:
             raise _not_accepted(hub, held, hints, _why(verdict.reason, verdict.said))
         vouched = _vouched(hub)
+        # What its sender may not do, beyond the reason the county was told and accepts it
+        # over: held for the first rule that refused it (its signature, its place, a row the
+        # hub did not hold yet), a rule judged after it never spoke — a claim stepped past the
+        # township's review, written as the county's own once the family it waited on was
+        # accepted ("接受了它，这条也可以接受"), or another village's account signed "王芳".
+        untold = _untold(hub, held, vouched)
+        if untold:
+            raise _not_accepted(hub, held, hints, untold)
         day = vouched_today(vouched)
         early = (
             _not_yet_due(finder.row(change.tbl, change.row_id), change.data, day)
@@ -626,6 +635,33 @@ def _beyond_policy(hub: Hub, held: HeldChange, finder: PlaceFinder) -> Part:
         change.row_id, row, finder.row
     )
     return "" if verdict.allowed else _why(verdict.reason, verdict.said)
+
+
+#: The rules of where a row lies (in the sender's scope, pulled in, hung on a row elsewhere,
+#: waiting for its place): the county accepting one of them decides the place of the rest.
+PLACED_RULES = frozenset({"scope", "pull_in", "link_scope", "move_in", "no_place", "partial_row"})
+
+
+def _untold(hub: Hub, held: HeldChange, vouched: int | None) -> Part:
+    """Why its sender's rules refuse a held change for a rule the county was not told, as its
+    arrival would judge it now (`intake.judged`: the rows it waited on accepted since, its
+    place known); '' when they allow it or refuse it only as it was held (`held.rule`, and
+    those of its kind: where it lies, how it is signed, the hub's clock) — or the hub no
+    longer knows the device (its role and area unknown).
+    (`tests/sync/test_hostile_signature_first.py`)"""
+    from fieldapp.sync import intake
+
+    peer = hub.state.peer(held.device)
+    if peer is None:
+        return ""
+    told = {held.rule} | SIGNED_RULES | CLOCK_RULES
+    if held.rule in PLACED_RULES:
+        told |= PLACED_RULES
+    _, kept = intake.judged(hub.ledger, hub.state, peer, [held.change], vouched_ms=vouched)
+    for refusal in kept:
+        if refusal.verdict.rule not in told:
+            return _why(refusal.verdict.reason, refusal.verdict.said)
+    return ""
 
 
 def _vouched(hub: Hub) -> int | None:

@@ -1756,9 +1756,8 @@ def screen(
         ):
             moving = transfers | {change.row_id}
         verdict = _judge(
-            finder, actor, origins, change, known, fields, moving, bundle_rows, authors,
-            values, printed, new_homes,
-        )  # fmt: skip
+            finder, actor, change, known, fields, moving, bundle_rows, values, printed, new_homes
+        )
         if verdict.allowed and arrived is not None:
             before = finder.row(change.tbl, change.row_id)
             if asks_due(change.tbl, change.data, before is not None):
@@ -1844,6 +1843,11 @@ def screen(
             before = finder.row(change.tbl, change.row_id)
             whose = str({**(before or {}), **change.data}.get("person_id") or "")
             verdict = account_not_kept(before, change.data, finder.row("persons", whose))
+        if verdict.allowed:
+            # Signed as the sender's own: once its rules allow it (`_signed`), so a change
+            # held is held for what it does before how it is signed. (Before the policy: a
+            # claim the signature holds is judged by it when the county accepts it.)
+            verdict = _signed(actor, origins, change, known, authors)
         if verdict.allowed and paid is not None and asks_policy(actor, change.tbl, change.data):
             row = {**(finder.row(change.tbl, change.row_id) or {}), **change.data}
             if not row.get("deleted"):
@@ -2074,14 +2078,15 @@ def _clears(
     authors: dict[str, Verdict],
     values: Mapping[str, Verdict] | None,
 ) -> bool:
-    """True when `_judge` would allow `change` for sure: the sender's own change-log id, an
-    author already judged allowed, no parents, a new row that `clears_new_row` clears (its
-    links' places worked out as `context_for` works them out). False decides nothing."""
+    """True when `_judge` and `_signed` would allow `change` for sure: the sender's own
+    change-log id, an author already judged allowed, no parents, a new row that
+    `clears_new_row` clears (its links' places worked out as `context_for` works them out).
+    False decides nothing."""
     if change.parents or change.device_id not in own or change.tbl not in CLEARABLE:
         return False
     author = authors.get(change.author)
     if author is None or not author.allowed:
-        return False  # judged (once) by `_judge`, which says why when it refuses
+        return False  # judged (once) by `_signed`, which says why when it refuses
     if finder.row(change.tbl, change.row_id) is not None:
         return False
     data = change.data
@@ -2207,32 +2212,19 @@ def _wall_ms(text: object) -> int | None:
 def _judge(
     finder: PlaceFinder,
     actor: Actor,
-    origins: Origins,
     change: Change,
     known: Mapping[str, tuple[str, str]],
     fields: Mapping[str, frozenset[str]],
     transfers: frozenset[str] = frozenset(),
     bundle_rows: Collection[tuple[str, str]] = (),
-    authors: dict[str, Verdict] | None = None,
     values: Mapping[str, Verdict] | None = None,
     printed: Mapping[str, str] | None = None,
     new_homes: Collection[str] = (),
 ) -> Verdict:
-    authors = {} if authors is None else authors
-    verdict = check_origin(change.device_id, origins)
-    if verdict.allowed:
-        known_author = authors.get(change.author)
-        if known_author is None:  # a bundle has a handful of authors: each is judged once
-            known_author = authors[change.author] = check_author(change.author, actor.device)
-        verdict = known_author
-    if not verdict.allowed:
-        return verdict
     if change.parents:
         parents = [p for ids in change.parents.values() for p in ids]
-        verdict = check_parents(p for p in parents if p not in known)
-        if not verdict.allowed:
-            return verdict
-        elsewhere = [p for p in parents if known[p] != (change.tbl, change.row_id)]
+        # (a version the hub never logged is `_signed`'s: judged once the rules allow it)
+        elsewhere = [p for p in parents if p in known and known[p] != (change.tbl, change.row_id)]
         if elsewhere:
             return parents_elsewhere(elsewhere[0])
         if finder.row(change.tbl, change.row_id) is None:
@@ -2259,6 +2251,37 @@ def _judge(
         context = context._replace(offer_ended=bool(standing) and not set(standing) <= seen)
     ahead = values.get(change.id) if values and not context.exists else None
     return check(actor, Proposal(change.tbl, change.row_id, change.data), context, ahead)
+
+
+#: The rules of how a change is signed (`_signed`), judged after the sender's rules.
+SIGNED_RULES = frozenset({"hub_id", "foreign_id", "author", "parents"})
+
+
+def _signed(
+    actor: Actor,
+    origins: Origins,
+    change: Change,
+    known: Mapping[str, tuple[str, str]],
+    authors: dict[str, Verdict],
+) -> Verdict:
+    """How `change` is signed: one of the sender's own change-log ids (`hub_id`,
+    `foreign_id`), by an author it may name (`author`), on versions the hub has (`parents`).
+
+    Judged after the sender's rules (`screen`): a change held for its signature alone is one
+    the county may accept as its own, and the county reads only the reason it is held for — a
+    change another village's, or another level's, held for its author would be written by the
+    county under its own name, the sender's rules never asked
+    (`tests/sync/test_hostile_signature_first.py`)."""
+    verdict = check_origin(change.device_id, origins)
+    if verdict.allowed:
+        known_author = authors.get(change.author)
+        if known_author is None:  # a bundle has a handful of authors: each is judged once
+            known_author = authors[change.author] = check_author(change.author, actor.device)
+        verdict = known_author
+    if verdict.allowed and change.parents:
+        parents = (p for ids in change.parents.values() for p in ids)
+        verdict = check_parents(p for p in parents if p not in known)
+    return verdict
 
 
 PARENTS_ELSEWHERE = template("修改声称看过的版本（%1）属于另一条记录：依据的版本必须是同一条记录的")
