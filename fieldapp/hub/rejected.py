@@ -637,16 +637,11 @@ def _beyond_policy(hub: Hub, held: HeldChange, finder: PlaceFinder) -> Part:
     return "" if verdict.allowed else _why(verdict.reason, verdict.said)
 
 
-#: The rules of where a row lies (in the sender's scope, pulled in, hung on a row elsewhere,
-#: waiting for its place): the county accepting one of them decides the place of the rest.
-PLACED_RULES = frozenset({"scope", "pull_in", "link_scope", "move_in", "no_place", "partial_row"})
-
-
 def _untold(hub: Hub, held: HeldChange, vouched: int | None) -> Part:
     """Why its sender's rules refuse a held change for a rule the county was not told, as its
     arrival would judge it now (`intake.judged`: the rows it waited on accepted since, its
     place known); '' when they allow it or refuse it only as it was held (`held.rule`, and
-    those of its kind: where it lies, how it is signed, the hub's clock) — or the hub no
+    those of its kind: where it lies, its days; how it is signed, the hub's clock) — or the hub no
     longer knows the device (its role and area unknown).
     (`tests/sync/test_hostile_signature_first.py`)"""
     from fieldapp.sync import intake
@@ -655,8 +650,9 @@ def _untold(hub: Hub, held: HeldChange, vouched: int | None) -> Part:
     if peer is None:
         return ""
     told = {held.rule} | SIGNED_RULES | CLOCK_RULES
-    if held.rule in PLACED_RULES:
-        told |= PLACED_RULES
+    for kind in (PLACED_RULES, DATED_RULES):
+        if held.rule in kind:
+            told |= kind
     _, kept = intake.judged(hub.ledger, hub.state, peer, [held.change], vouched_ms=vouched)
     for refusal in kept:
         if refusal.verdict.rule not in told:
@@ -718,6 +714,13 @@ CLOCK_RULES = frozenset({"stamped_ahead", "numbered_ahead", "claim_future"})
 #: The held changes `rejudge` judges again: those held by the hub's clock, and those that
 #: could not be placed (the household or person they belong to was held with them).
 REJUDGED_RULES = CLOCK_RULES | {"no_place"}
+
+#: The rules of where a row lies (in the sender's scope, pulled in, hung on a row elsewhere,
+#: waiting for its place): the county accepting one of them decides the place of the rest.
+PLACED_RULES = frozenset({"scope", "pull_in", "link_scope", "move_in", "no_place", "partial_row"})
+#: … and of its days (a stamp, a claim's day, its 申请日期 against it): a claim held as not yet
+#: due is, once due, one applied for before its day, which the county accepts it over.
+DATED_RULES = CLOCK_RULES | {"claim_made"}
 
 
 @dataclass(frozen=True)
