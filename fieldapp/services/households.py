@@ -44,6 +44,13 @@ HEAD_LEFT = template("%1原是户主：原来那一户现在没有户主，请�
 DRAFTS_DROPPED = template(
     "%1迁到别的村（安置点）后，记在原村的草稿申领不能再提交，已一并删除：%2；需要的请在迁入地重新申领"
 )
+#: An offered person's drafts recorded in the village that offered them, deleted when the
+#: receiving village takes them in (`accept_move`): what the receiver is told (the person's
+#: name, the drafts' subsidies).
+DRAFTS_DROPPED_IN = template(
+    "%1迁入本村（安置点）后，原村为其记的草稿申领不能再提交，已一并删除：%2；"
+    "需要的请在本村（安置点）重新申领"
+)
 #: What the mover is told when a move waits for the receiving village (`move_person`): the
 #: person's name, the receiving village.
 OFFERED = template(
@@ -133,14 +140,18 @@ def move_person(
     return writer.changes.with_id(person.id, warnings)
 
 
-def drafts_left(writer: Writer, person_id: str, name: str, to_area: str) -> list[Sentence]:
+def drafts_left(
+    writer: Writer, person_id: str, name: str, to_area: str, said_as: str = DRAFTS_DROPPED
+) -> list[Sentence]:
     """The step before a person moves to a household at `to_area`, in the same writing
-    (`move_person`, `persons.move_out`): their drafts (草稿, never submitted) recorded in
-    another village are deleted, with a warning naming them. Such a draft could never be
-    passed on (`claim_area`: a claim goes on from the village its person lives in), and once
+    (`move_person`, `persons.move_out`; after it, for the receiving village taking in an
+    offered person, `accept_move`, its warning `said_as`): their drafts (草稿, never
+    submitted) recorded in another village are deleted, with a warning naming them. Such a
+    draft could never be passed on (`claim_area`: a claim goes on from the village its person lives in), and once
     the person lives elsewhere the village it is recorded in could no longer delete it (the
-    claim lies where its person does); deleted here, while the person is still the mover's,
-    the write door and the hub judge the deletion as any other of the village's drafts."""
+    claim lies where its person does); deleted here, while the person is the writer's (still
+    the mover's, or the receiver's now), the write door and the hub judge the deletion as any
+    other of the village's drafts."""
     from fieldapp.services.claims import drop_draft
     from fieldapp.store.queries.claims import ClaimQueries
 
@@ -158,7 +169,7 @@ def drafts_left(writer: Writer, person_id: str, name: str, to_area: str) -> list
         drop_draft(writer, claim.id)
     if not dropped:
         return []
-    return [said(DRAFTS_DROPPED, name, listed([c.rule_title or Word("补贴") for c in dropped]))]
+    return [said(said_as, name, listed([c.rule_title or Word("补贴") for c in dropped]))]
 
 
 def left_household(
@@ -238,7 +249,14 @@ def accept_move(
         )
         if heads:
             writer.update(Household, target.id, {"head_person_id": person.id})
-    return writer.changes.with_id(person.id)
+        # Drafts the offering village made for them (while offered, or before): recorded there,
+        # they can be passed on by no one now (`claim_area`), nor deleted by that village (the
+        # claim lies where its person does): deleted here, as a move deletes them
+        # (`drafts_left`), once the person is this village's, and said.
+        warnings = drafts_left(
+            writer, person.id, person.name, target.area_code or "", said_as=DRAFTS_DROPPED_IN
+        )
+    return writer.changes.with_id(person.id, warnings)
 
 
 def decline_move(ledger: Ledger, actor: Actor, person_id: str) -> ChangeSet:

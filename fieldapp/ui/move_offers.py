@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain.enums import Relation
 from fieldapp.domain.errors import FieldappError
+from fieldapp.domain.sentences import Sentence
 from fieldapp.services import households
 from fieldapp.services.changes import ChangeSet, Kind
 from fieldapp.store.queries.records import OfferedRow
 from fieldapp.ui.errors import message_for
-from fieldapp.ui.held_words import filled, why_shown
+from fieldapp.ui.held_words import filled, sentence_shown, why_shown
 from fieldapp.ui.session import Session
 from fieldapp.ui.widgets import EnumCombo, plain_label
 
@@ -67,6 +68,8 @@ class MoveOffers(QGroupBox):
         self.session = session
         self.rows: dict[str, OfferedRow] = {}
         self.asking: QDialog | None = None
+        #: What the last take-in or turn-down said besides (`ChangeSet.warnings`).
+        self.warned: list[Sentence] = []
         self.list = QListWidget()
         self.list.setMaximumHeight(96)
         self.accept_button = QPushButton(self.tr("接收"))
@@ -141,9 +144,9 @@ class MoveOffers(QGroupBox):
             self.session.ledger, self.session.actor, person.id, relation
         ))  # fmt: skip
         if done:
-            self.said.setText(
-                filled(self.tr("已接收%1迁入本村：请在人员信息里核对账号等信息"), person.name)
-            )
+            taken = filled(self.tr("已接收%1迁入本村：请在人员信息里核对账号等信息"), person.name)
+            # What the take-in did besides (the offering village's drafts deleted), said too.
+            self.said.setText("\n".join([taken, *(sentence_shown(w) for w in self.warned)]))
             self.refresh()
 
     def turn_down(self) -> TurnDownDialog | None:
@@ -173,6 +176,7 @@ class MoveOffers(QGroupBox):
             self.setVisible(True)
             return False
         self.session.apply(changes)
+        self.warned = [w for w in changes.warnings if isinstance(w, Sentence)]
         return True
 
 

@@ -47,6 +47,8 @@ CHINESE = {
     "nothing": "王二没有待对方村接收的迁入",
     "drafts": "王二迁到别的村（安置点）后，记在原村的草稿申领不能再提交，已一并删除：交通补助；"
     "需要的请在迁入地重新申领",
+    "drafts_in": "赵二迁入本村（安置点）后，原村为其记的草稿申领不能再提交，已一并删除：交通补助；"
+    "需要的请在本村（安置点）重新申领",
 }
 
 
@@ -83,8 +85,13 @@ def _sentences(tmp_path: Path) -> dict[str, Sentence]:
         _, (leaving,) = _family(repo, VILLAGE, ["王二"], 331)
         repo.save(Claim(person_id=leaving, rule_id="transport_subsidy", rule_title="交通补助",
                         amount=300.0, area_code=VILLAGE, claim_date=dt.date(2026, 6, 1)))  # fmt: skip
+        # 小河村's 赵二, offered to 王大's household with a draft 小河村 made for him.
+        _, (coming,) = _family(repo, NEIGHBOUR, ["赵二"], 341)
+        repo.save(Claim(person_id=coming, rule_id="transport_subsidy", rule_title="交通补助",
+                        amount=300.0, area_code=NEIGHBOUR, claim_date=dt.date(2026, 6, 1)))  # fmt: skip
         with writing(ledger, actor_of(ledger)) as writer:
             writer.update(Household, gone, {"deleted": True})
+            writer.update(Person, coming, {"moving_to": home, "change_reason": "投亲"})
         hub = Hub.init(tmp_path / "hub")
         try:
             hub.enroll("大坝村", VILLAGE, tmp_path / "v.enrol", code=ENROL_CODE, by="县里的科员")
@@ -126,6 +133,8 @@ def _sentences(tmp_path: Path) -> dict[str, Sentence]:
         away = Household(area_code=NEIGHBOUR, address="三组")
         moved = move(ledger, actor, leaving, "投亲", Relation.HEAD, new_household=away)
         (found["drafts"],) = moved.warnings  # type: ignore[assignment]
+        taken = households.accept_move(ledger, actor, coming)
+        (found["drafts_in"],) = taken.warnings  # type: ignore[assignment]
         return found
     finally:
         ledger.close()
@@ -152,7 +161,7 @@ def test_the_english_window_says_them_in_english(tmp_path, qapp) -> None:
         english = {key: sentence_shown(sentence) for key, sentence in found.items()}
     for key, text in english.items():
         left = text.replace("王大", "").replace("王二", "").replace("小河村", "")
-        left = left.replace("交通补助", "")  # the draft's subsidy, as the ledger has it
+        left = left.replace("交通补助", "").replace("赵二", "")  # the draft, the one taken in
         assert not re.search(r"[\u4e00-\u9fff]", left), (key, text)
     assert "王二" in english["offered"] and "小河村" in english["offered"], english
     assert "王大" in english["head_left"], english
