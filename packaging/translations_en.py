@@ -286,6 +286,7 @@ EN: dict[str, str] = {
     "县里的政策包载有该年安排后（与县里同步一次即可）即按正式安排计算；在此之前请核对节假日前后的期限。": "Once the county's policy pack holds that year's schedule (exchange data with the county once), deadlines follow it; until then, check deadlines around holidays.",
     "花名册": "Roster",
     "%1 人 %2 元": "People %1 · ¥%2",
+    "%1，另 %2 条待审批": "%1 · %2 awaiting approval",
     "公示表": "Public notice",
     "申请表": "Application form",
     "走访记录": "Visit records",

@@ -21,7 +21,13 @@ from fieldapp.cli.common import (
     print_json,
     warn,
 )
-from fieldapp.domain.claims import DROPPED_STATES, Claim, Numbered, persons_and_claims
+from fieldapp.domain.claims import (
+    DROPPED_STATES,
+    ROSTER_STATES,
+    Claim,
+    Numbered,
+    persons_and_claims,
+)
 from fieldapp.domain.dates import china_minute, parse_date, today, written
 from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.errors import FieldappError
@@ -571,14 +577,16 @@ def cmd_batch_create(args: argparse.Namespace) -> int:
 
 
 def cmd_batch_list(args: argparse.Namespace) -> int:
-    """List batches: persons and claims counted as their rosters count them (3 人 6 笔): the
-    claims rejected or reversed after batching are left off the 花名册 and 公示表, so they are
-    not counted here either, only said ("dropped" in --json)."""
+    """List batches: persons and claims counted as their 发放花名册 counts them (3 人 6 笔):
+    the claims the county approved or paid (`ROSTER_STATES`). Those rejected or reversed after
+    batching ("dropped" in --json), and those not yet approved ("waiting"), are left off it,
+    so not counted here either, only said."""
     service = ClaimService(open_ledger(args, existing="batch list"), _policy(args))
     rows, counted, names = [], [], []
     for b in service.queries.batches():
         every = service.queries.batch_claims(b.id)
-        claims = [c for c in every if c.state not in DROPPED_STATES]
+        claims = [c for c in every if c.state in ROSTER_STATES]
+        dropped = [c for c in every if c.state in DROPPED_STATES]
         rows.append(
             b.model_dump(mode="json")
             | {
@@ -586,7 +594,8 @@ def cmd_batch_list(args: argparse.Namespace) -> int:
                 "claims": len(claims),
                 "persons": len({c.id_number or c.person_id for c in claims}),
                 "total": sum(c.amount for c in claims),
-                "dropped": len(every) - len(claims),
+                "dropped": len(dropped),
+                "waiting": len(every) - len(claims) - len(dropped),
                 "rule_title": _subsidy(service, b.rule_id, every),  # what `rule_id` names
             }
         )
@@ -599,6 +608,8 @@ def cmd_batch_list(args: argparse.Namespace) -> int:
         print("没有批次")
     for r, n, name in zip(rows, counted, names, strict=True):
         left = f"（已驳回或撤销 {r['dropped']} 条，不列入花名册）" if r["dropped"] else ""
+        if r["waiting"]:
+            left += f"（尚未经县审批 {r['waiting']} 条，不列入花名册）"
         print(
             f"{r['number'] or r['id']}\t{r['rule_title']}\t{r['area_code'] or '全部'}\t{n}\t{_money(r['total'])}\t{name}{left}"
         )

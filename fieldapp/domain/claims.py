@@ -278,6 +278,12 @@ DROPPED_STATES: frozenset[ClaimState] = frozenset({ClaimState.REJECTED, ClaimSta
 #: Claims in these states are approved: no edits, only reversal (已撤销) with a reason.
 LOCKED_STATES: frozenset[ClaimState] = frozenset({ClaimState.COUNTY_APPROVED, ClaimState.PAID})
 
+#: Claims a batch's 发放花名册 lists (and `batch list` and the batches page count): those the
+#: county approved, or paid. A claim of the batch still short of 县审批 is not to be paid yet:
+#: the roster says it leaves it off, its 公示表 (which says the reviews its rows passed) and
+#: 申请表 still list it.
+ROSTER_STATES: frozenset[ClaimState] = LOCKED_STATES
+
 
 class ClaimStep(NamedTuple):
     """A claim's change of state (a `ClaimEvent` that moved it) and the day it happened on:

@@ -235,14 +235,17 @@ def forms_job(ledger: Ledger, batch_id: str, today: dt.date | None = None) -> Pr
     )
 
 
-def _batch_papers(ledger: Ledger, batch_id: str) -> tuple[RosterView, PaperSettings, str, Part]:
-    """A batch's roster, the paper settings of its area, the area code and what the papers
-    leave off (roster and notice)."""
+def _batch_papers(
+    ledger: Ledger, batch_id: str, *, paying: bool = False
+) -> tuple[RosterView, PaperSettings, str, Part]:
+    """A batch's roster (`paying`: the 发放花名册's, of the claims the county approved or
+    paid), the paper settings of its area, the area code and what the paper leaves off."""
     data = PaperData(ledger)
-    roster = data.roster(batch_id)
+    roster = data.roster(batch_id, paying=paying)
     area_code = data.batch_area(data.batch(roster.batch_id))
     settings = data.settings(area_code or _first_area(data, roster.batch_id))
-    note = notes(data.dropped_note(roster.batch_id), data.account_note())
+    waiting = data.waiting_note(roster.batch_id) if paying else ""
+    note = notes(data.dropped_note(roster.batch_id), waiting, data.account_note())
     return roster, settings, area_code, note
 
 
@@ -267,8 +270,9 @@ def _of_batch(roster: RosterView) -> str:
 
 
 def roster_job(ledger: Ledger, batch_id: str) -> PrintJob:
-    """A batch's roster, one per funding source."""
-    roster, settings, area_code, note = _batch_papers(ledger, batch_id)
+    """A batch's 发放花名册, one per funding source: the claims the county approved or paid
+    (one not yet approved is said to be left off, on the paper and before it is printed)."""
+    roster, settings, area_code, note = _batch_papers(ledger, batch_id, paying=True)
     return PrintJob(
         "花名册",
         f"{roster.title}发放花名册{_of_batch(roster)}",

@@ -86,6 +86,11 @@ class NothingToPrint(FieldappError):
 
 DROPPED = template("批次中已驳回或撤销的 %1 条申领（%2）不列入")
 GONE = template("批次中申领人已从台账删除的 %1 条申领（%2）不列入")
+#: A batch's claims not yet approved by the county, left off its 发放花名册 (how many, who):
+#: printed above its table and said before it is printed.
+NOT_APPROVED = template("另有 %1 条申领（%2）尚未经县审批，未列入本发放花名册")
+#: A batch none of whose claims the county has approved yet (its name; what is left off).
+NONE_APPROVED = template("批次“%1”中还没有县审批的申领，发放花名册没有可列的人员（%2）")
 
 
 def notes(*parts: Part) -> Part:

@@ -19,6 +19,7 @@ from fieldapp.domain.areacode import AreaLevel, AreaRow, area_at, in_area
 from fieldapp.domain.claims import (
     DROPPED_STATES,
     LOCKED_STATES,
+    ROSTER_STATES,
     Batch,
     Claim,
     ClaimState,
@@ -47,7 +48,9 @@ from fieldapp.paperwork.notes_said import (
     NO_CLAIMS,
     NO_HOUSEHOLDS,
     NO_SUCH_VILLAGE,
+    NONE_APPROVED,
     NOT_A_VILLAGE,
+    NOT_APPROVED,
     NothingToPrint,
     notes,
     some,
@@ -578,6 +581,16 @@ class PaperData:
         ]
         return notes(*left_off)
 
+    def waiting_note(self, batch_id: str) -> Part:
+        """What the batch's 发放花名册 leaves off as not yet approved: its claims listed on its
+        other papers (`batch_claims`) the county has not approved (nor paid), or ''."""
+        waiting = [c for c in self.batch_claims(batch_id) if c.state not in ROSTER_STATES]
+        if not waiting:
+            return ""
+        # Each person once (one paid for two months is one name), namesakes told apart.
+        names = told_apart(list(dict.fromkeys(self._who(c) for c in waiting)))
+        return said(NOT_APPROVED, str(len(waiting)), some(names, 5))
+
     def _who(self, claim: Claim) -> tuple[str, str, str]:
         """A claim's person as a note names them (`told_apart`): name, ID number, village."""
         village = self._area_name_of(claim.area_code, AreaKind.VILLAGE, AreaKind.SITE)
@@ -763,10 +776,20 @@ class PaperData:
             out.append(Fact("补贴标准", official(facts.amount_rule)))
         return out
 
-    def roster(self, batch_id: str) -> RosterView:
-        """The batch's roster rows (full ID numbers and accounts: not for posting)."""
+    def roster(self, batch_id: str, *, paying: bool = False) -> RosterView:
+        """The batch's roster rows (full ID numbers and accounts: not for posting): every claim
+        its papers list (`batch_claims`), the 公示表's and the 申请表's; `paying`, the 发放花名册's,
+        only those the county approved or paid (`ROSTER_STATES`), saying above its table how
+        many it leaves off as not yet approved, and who."""
         batch = self.batch(batch_id)
         claims = self.batch_claims(batch.id)
+        waiting: Part = ""
+        if paying:
+            waiting = self.waiting_note(batch.id)
+            claims = [c for c in claims if c.state in ROSTER_STATES]
+            if not claims and str(waiting):
+                left_off = notes(waiting, self.dropped_note(batch.id))
+                raise NothingToPrint(said(NONE_APPROVED, batch.name() or batch.number, left_off))
         if not claims:
             raise _nothing_to_print(batch, self.dropped_note(batch.id))
         lines: list[RosterRow] = []
@@ -789,8 +812,8 @@ class PaperData:
                 # What the claim pays for: the service and its day, and for a training paid
                 # by the day its days (the amount is checked against them); the figure is the
                 # rule's, in the basis above the table.
-                said = [f for f in form.facts if f.label not in _NOT_IN_FACT][:3]
-                fact = "；".join(f"{f.label}：{f.value}" for f in said)
+                shown = [f for f in form.facts if f.label not in _NOT_IN_FACT][:3]
+                fact = "；".join(f"{f.label}：{f.value}" for f in shown)
             account, payee = form.person.account_number, ""
             if form.payee != "个人":
                 account, payee = "", f"{form.payee}：{form.payee_name}"
@@ -834,7 +857,9 @@ class PaperData:
                 "安置点初审" if step == "村级初审" and area and self._in_site(area) else step
                 for step in _reviews_passed(claims)
             ),
-            notes=tuple(str(n) for n in self.moved_notes([c.id for c in claims])),
+            notes=tuple(
+                str(n) for n in (*self.moved_notes([c.id for c in claims]), waiting) if str(n)
+            ),
         )
 
     # -- visit sheet ----------------------------------------------------------------------------

@@ -5,6 +5,7 @@ line, so a clerk could not tell from the answer whether (or what) reason now sto
 from __future__ import annotations
 
 from fieldapp.cli.main import main
+from fieldapp.domain.claims import ClaimState
 from fieldapp.store.ledger import Ledger
 from tests.paperwork.builders import add_claims
 
@@ -12,7 +13,7 @@ from tests.paperwork.builders import add_claims
 def test_the_reason_recorded_for_missing_evidence_is_said_back(tmp_path, capsys) -> None:
     db = str(tmp_path / "ledger.db")
     ledger = Ledger.open(tmp_path / "ledger.db", author="张会计")
-    _batch, claims = add_claims(ledger, 1)
+    _batch, claims = add_claims(ledger, 1, state=ClaimState.VILLAGE_REVIEWED)
     ledger.close()
     capsys.readouterr()
     argv = ["--db", db, "claim", "evidence", claims[0], "务工证明", "--undo"]

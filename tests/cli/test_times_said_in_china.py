@@ -13,6 +13,7 @@ import pytest
 import time_machine
 
 from fieldapp.cli.main import main
+from fieldapp.domain.claims import ClaimState
 from fieldapp.domain.dates import CHINA
 from fieldapp.store.ledger import Ledger
 from tests.paperwork.builders import add_claims
@@ -48,7 +49,8 @@ def test_users_prints_and_claim_steps_are_said_in_china_time_to_the_minute(
 ):
     db = str(tmp_path / "ledger.db")
     ledger = Ledger.open(tmp_path / "ledger.db", author="张会计")
-    batch_id, claims = add_claims(ledger, 2)
+    batch_id, claims = add_claims(ledger, 2, state=ClaimState.VILLAGE_REVIEWED)
+    ledger.update("claims", claims[1], {"state": ClaimState.COUNTY_APPROVED})  # on its roster
     ledger.close()
     monkeypatch.setenv("FIELDAPP_USER", "张会计")
     monkeypatch.setenv("FIELDAPP_PASSWORD", "会计的口令123")

@@ -16,6 +16,7 @@ from fieldapp.domain.models import (
     Person,
 )
 from fieldapp.policy.households import DutyFlag
+from fieldapp.services.claims import ClaimService
 from fieldapp.store.ledger import Ledger
 from tests.conftest import make_id
 from tests.records import Records
@@ -24,6 +25,28 @@ COUNTY, TOWNSHIP, VILLAGE, GROUP = "520321", "520321101", "520321101001", "52032
 NAMES = ("张龑", "李嫚", "王昇", "陈喆", "刘䶮", "赵𠈌", "欧阳明月", "吴芳", "杨国强", "黄小红")
 LIFTED_FUND = "衔接推进乡村振兴补助资金"
 EMPLOYMENT_FUND = "就业补助资金"
+
+
+#: A claim's steps to the county's approval, each as the reviewer takes it.
+TO_APPROVAL = (
+    ClaimState.SUBMITTED,
+    ClaimState.VILLAGE_REVIEWED,
+    ClaimState.TOWNSHIP_REVIEWED,
+    ClaimState.COUNTY_APPROVED,
+)
+
+
+def approve(service: ClaimService, *claim_ids: str) -> None:
+    """Each claim taken step by step from where it stands to 县审批 (a draft's missing paperwork
+    said first), as the 发放花名册 lists only what the county approved."""
+    for claim_id in claim_ids:
+        claim = service.queries.get(claim_id)
+        missing = claim.missing_evidence() and not claim.missing_evidence_reason
+        if claim.state is ClaimState.DRAFT and missing:
+            service.set_missing_reason(claim_id, "材料在村委")
+        done = TO_APPROVAL.index(claim.state) + 1 if claim.state in TO_APPROVAL else 0
+        for step in TO_APPROVAL[done:]:
+            service.advance(claim_id, step)
 
 
 def add_areas(repo: Records) -> None:
@@ -84,8 +107,10 @@ def add_claims(
     amounts: list[float] | None = None,
     two_funds: bool = False,
     place_name: str = "浙江省宁波市北仑区",
+    state: ClaimState = ClaimState.COUNTY_APPROVED,
 ) -> tuple[str, list[str]]:
-    """`count` persons with a cross-province spell and a claim each, all in one batch."""
+    """`count` persons with a cross-province spell and a claim each in `state` (by default
+    approved by the county, as its 发放花名册 lists them), all in one batch."""
     repo = Records(ledger)
     claim_ids = []
     with ledger.transaction():
@@ -132,7 +157,7 @@ def add_claims(
                 event_date=dt.date(2026, 3, 1),
                 amount=amount,
                 funding_source=fund,
-                state=ClaimState.VILLAGE_REVIEWED,
+                state=state,
                 spell_id=spell_id,
                 area_code=GROUP,
                 facts=json.dumps(facts, ensure_ascii=False),

@@ -21,6 +21,7 @@ from fieldapp.services.claims import ClaimService
 from fieldapp.services.policy_admin import load_policy
 from fieldapp.store.ledger import Ledger
 from tests.codes import plain_hub
+from tests.paperwork.builders import approve
 from tests.paperwork.pdftext import page_texts
 from tests.policy.helpers import D, populate
 from tests.records import Records
@@ -74,6 +75,7 @@ def test_papers_cite_the_countys_document_for_its_figure_and_no_internal_version
     worker = populate(Records(ledger))["worker"]
     claim_id = _claim(ledger, policy, worker)
     batch, _ = ClaimService(ledger, policy).create_batch(RULE, state=ClaimState.DRAFT)
+    approve(ClaimService(ledger, policy), claim_id)  # the 发放花名册 lists what the county approved
     papers = {
         "申请表": flat(form_job(ledger, claim_id).render()),
         "花名册": flat(roster_job(ledger, batch.id).render()),

@@ -11,6 +11,7 @@ import pdfplumber
 import pytest
 
 from fieldapp.cli.main import main
+from fieldapp.domain.claims import ClaimState
 from fieldapp.domain.enums import AreaKind
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.models import Area
@@ -489,7 +490,7 @@ def test_a_notice_says_only_the_review_its_claims_have_passed(ledger):
     # 公示表 on the village wall said 经审核，以下 3 名人员符合…申领条件 for claims nobody had
     # reviewed yet (a batch takes every submitted claim by default): a false statement posted
     # in the county's name, where fraud is the first risk every policy text names.
-    batch_id, claims = add_claims(ledger, 3)  # reviewed by the village
+    batch_id, claims = add_claims(ledger, 3, state=ClaimState.VILLAGE_REVIEWED)
     village = _notice_words(ledger, batch_id)
     assert "经个人申请、村级初审，以下3名人员符合一次性交通补助申领条件" in village, village
     assert "乡镇审核" not in village

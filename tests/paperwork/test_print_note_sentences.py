@@ -105,6 +105,9 @@ def _batch_notes(folder: Path) -> dict[str, Part]:
         gone = ledger.get("claims", claims[5])["person_id"]
         persons.delete(ledger, actor_of(ledger), gone, "重复录入")
         out["dropped"] = roster_job(ledger, batch_id).said
+        # One the township has reviewed, the county not yet: left off the 发放花名册, said.
+        ledger.update("claims", claims[4], {"state": ClaimState.TOWNSHIP_REVIEWED})
+        out["waiting"] = roster_job(ledger, batch_id).said
         return out
     finally:
         ledger.close()
@@ -140,7 +143,11 @@ def _nothing_to_print(folder: Path) -> dict[str, Part]:
             ledger.update("claims", claim_id, {"state": ClaimState.REJECTED})
         empty, claims = add_claims(ledger, 1)
         ledger.update("claims", claims[0], {"batch_id": None})
+        waiting, _claims = add_claims(ledger, 2, state=ClaimState.TOWNSHIP_REVIEWED)
         out: dict[str, Part] = {}
+        with pytest.raises(NothingToPrint) as refused:
+            roster_job(ledger, waiting)
+        out["nothing: roster, waiting"] = refused.value.said
         for name, batch_id in (("dropped", dropped), ("empty", empty)):
             for paper, make in (("roster", roster_job), ("forms", forms_job)):
                 with pytest.raises(NothingToPrint) as refused:
@@ -402,6 +409,11 @@ def test_the_notes_say_in_chinese_what_they_always_said(tmp_path, monkeypatch):
         and "等）不列入" in chinese["dropped"]
     )
     assert "批次中申领人已从台账删除的 1 条申领（" in chinese["dropped"]
+    assert "另有 1 条申领（刘䶮）尚未经县审批，未列入本发放花名册" in chinese["waiting"]
+    assert chinese["nothing: roster, waiting"] == (
+        "批次“一次性交通补助”中还没有县审批的申领，发放花名册没有可列的人员"
+        "（另有 2 条申领（张龑、李嫚）尚未经县审批，未列入本发放花名册）"
+    )
     assert "王五的账号在审批后改过：审批时 " in chinese["moved account"]
     assert "王五的开户银行在审批后改过：审批时 中国农业银行，现为 （空）" in chinese["moved bank"]
     assert chinese["due estimated"].startswith(

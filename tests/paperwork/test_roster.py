@@ -16,7 +16,7 @@ from fieldapp.paperwork.paper_data import PaperData
 from fieldapp.paperwork.roster import paginate, render_notice, render_roster
 from fieldapp.paperwork.settings import PaperSettings
 from fieldapp.paperwork.views import RosterRow, RosterView
-from tests.paperwork.builders import EMPLOYMENT_FUND, LIFTED_FUND, add_claims, id_for
+from tests.paperwork.builders import EMPLOYMENT_FUND, LIFTED_FUND, add_claims, approve, id_for
 from tests.paperwork.pdftext import ID_RE, assert_fonts_embedded, page_texts
 from tests.paperwork.roster_views import PER_PAGE, _roster
 
@@ -245,6 +245,7 @@ def test_a_training_subsidys_roster_says_the_days_it_pays(repo):
     claim = service.create(ids["jobless"], "training_living", on=dt.date(2025, 10, 20))
     service.advance(claim.id, ClaimState.SUBMITTED, "材料后补")
     batch, _ = service.create_batch("training_living")
+    approve(service, claim.id)  # the 发放花名册 lists what the county approved
     roster = "".join("".join(page_texts(roster_job(repo.ledger, batch.id).render())).split())
     notice = notice_job(repo.ledger, batch.id, dt.date(2025, 11, 3), policy).render()
     posted = "".join("".join(page_texts(notice)).split())
@@ -287,6 +288,7 @@ def test_a_claimant_of_no_group_is_named_other_rural_labour_on_every_paper(repo)
     claim = service.create(number, rule, on=dt.date(2025, 10, 20))
     service.advance(claim.id, ClaimState.SUBMITTED, "材料后补")
     batch, _ = service.create_batch(rule)
+    approve(service, claim.id)  # the 发放花名册 lists what the county approved
     papers = (
         form_job(repo.ledger, claim.id).render(),
         roster_job(repo.ledger, batch.id).render(),

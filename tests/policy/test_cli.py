@@ -922,9 +922,14 @@ def test_batch_list_counts_what_its_roster_pays(db, capsys, tmp_path: Path) -> N
     for state in ("已提交", "村审核", "乡镇审核"):
         assert run(capsys, "--db", path, "claim", "advance", claim_id, "--to", state)[0] == 0
     _out, batch_id, batch_number = batch_made(capsys, path)
+    # Reviewed by the township, not yet approved by the county: off the 发放花名册, said.
     code, out, _ = run(capsys, "--db", path, "batch", "list")
-    assert "\t1 人\t500 元\t" in out, out
-    reject = ["claim", "advance", claim_id, "--to", "驳回", "--reason", "不符合条件"]
+    (line,) = out.splitlines()
+    assert "\t0 人\t0 元\t" in line and "尚未经县审批 1 条，不列入花名册" in line, line
+    assert run(capsys, "--db", path, "claim", "advance", claim_id, "--to", "县审批")[0] == 0
+    code, out, _ = run(capsys, "--db", path, "batch", "list")
+    assert "\t1 人\t500 元\t" in out and "尚未经县审批" not in out, out
+    reject = ["claim", "advance", claim_id, "--to", "已撤销", "--reason", "不符合条件"]
     assert run(capsys, "--db", path, *reject)[0] == 0
     code, out, _ = run(capsys, "--db", path, "batch", "list")
     (line,) = out.splitlines()
@@ -932,6 +937,7 @@ def test_batch_list_counts_what_its_roster_pays(db, capsys, tmp_path: Path) -> N
     code, out, _ = run(capsys, "--db", path, "batch", "list", "--json")
     (shown,) = json.loads(out)
     assert (shown["persons"], shown["claims"], shown["total"], shown["dropped"]) == (0, 0, 0, 1)
+    assert shown["waiting"] == 0
 
 
 def test_claim_and_batch_lists_name_the_subsidy_not_its_rule_id(db, capsys, tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from fieldapp.paperwork.jobs import form_job, roster_job
 from fieldapp.services.claims import ClaimRefused, ClaimService
 from fieldapp.services.trust_check import TrustRefused
 from fieldapp.services.writer import actor_of, writing
+from tests.paperwork.builders import approve
 from tests.paperwork.pdftext import page_texts
 from tests.policy.helpers import HOME, extended_policy, populate, post_worker
 from tests.records import Records
@@ -41,7 +42,8 @@ def test_the_form_and_roster_of_a_monthly_subsidy_say_which_month_they_pay(
     )
     for claim in (december, january):
         service.advance(claim.id, ClaimState.SUBMITTED)
-    batch, _claims = service.create_batch("welfare_post_subsidy", area_prefix=HOME)
+    batch, claims = service.create_batch("welfare_post_subsidy", area_prefix=HOME)
+    approve(service, *(c.id for c in claims))  # the 发放花名册 lists what the county approved
     roster = "\n".join(page_texts(roster_job(repo.ledger, batch.id).render()))
     assert "2026年12月" in roster and "2027年1月" in roster
 
@@ -60,7 +62,7 @@ def test_one_person_paid_for_two_months_is_one_person_on_the_roster_and_notice(
     notice = "\n".join(
         page_texts(notice_job(repo.ledger, batch.id, dt.date(2026, 11, 23), policy).render())
     )
-    assert "以下 1 名人员（2 笔）申请乡村公益性岗位补贴" in notice.replace("\n", "")
+    assert "以下 1 名人员（2 笔）符合乡村公益性岗位补贴" in notice.replace("\n", "")
 
 
 @pytest.mark.today("2026-12-03")
@@ -129,5 +131,6 @@ def _december_and_january_batched(repo):
     for on in (dt.date(2026, 12, 31), dt.date(2027, 1, 31)):
         claim = service.create(number, "welfare_post_subsidy", on=on, evidence_collected=papers)
         service.advance(claim.id, ClaimState.SUBMITTED)
-    batch, _claims = service.create_batch("welfare_post_subsidy", area_prefix=HOME)
+    batch, claims = service.create_batch("welfare_post_subsidy", area_prefix=HOME)
+    approve(service, *(c.id for c in claims))  # the 发放花名册 lists what the county approved
     return pid, batch, policy

@@ -50,9 +50,14 @@ def test_the_townships_roster_and_notice_say_which_village_each_person_lives_in(
     rows of a village together; a village's own notice (one village) has no such column."""
     from tests.paperwork.pdftext import page_texts
 
-    _reviewed_by_the_township(county)
+    claims = _reviewed_by_the_township(county)
     out = county.run("batch", "create", "--rule", RULE, db="t")
     batch = out.split("提示")[0].split()[-1]
+    # Approved by the county: its 发放花名册 lists only what the county approved.
+    county.sync("t", "c")
+    for claim in claims:
+        county.advance("c", claim, "县审批")
+    county.sync("c", "t")
     papers = {}
     for paper in ("roster", "notice"):
         pdf = tmp_path / f"{paper}.pdf"

@@ -71,7 +71,7 @@ def filled(ledger: Ledger, tmp_path: Path) -> Ledger:
     """A village with claims in a batch (one paid), a 公益性岗位, a 自主创业, a training and
     a household where no one works: a row on every roster and on the duties list."""
     repo = Records(ledger)
-    batch_id, claims = add_claims(ledger, 3)
+    batch_id, claims = add_claims(ledger, 3, state=ClaimState.VILLAGE_REVIEWED)
     with ledger.transaction():
         spells = (
             (5, dt.date(2026, 7, 1), "公益性岗位", "大坪村保洁岗", 600, 12),

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from fieldapp.domain.money import yuan
 from fieldapp.domain.roles import Role
 from fieldapp.store.ledger import Ledger
+from tests.paperwork.builders import approve
 from tests.ui.test_role_view import COUNTY, VILLAGE, _claims_in, role_window  # noqa: F401
 
 
@@ -33,6 +34,7 @@ def test_a_batchs_people_and_money_leave_out_a_rejected_claim(role_window) -> No
         batch, batched = service.create_batch(rule)
         service.advance(batched[0].id, S.REJECTED, "不符合条件")
         kept = batched[1:]
+        approve(service, *(c.id for c in kept))  # the 发放花名册 lists what the county approved
         made.update(batch=batch.id, title=batch.title, persons=len(kept),
                     total=sum(c.amount for c in kept))  # fmt: skip
 

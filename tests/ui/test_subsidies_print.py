@@ -25,6 +25,7 @@ from fieldapp.store.queries.claims import ClaimQueries
 from fieldapp.store.queries.paper import print_log
 from fieldapp.ui import papers, policy_access
 from fieldapp.ui.pdf_preview import PdfPreview
+from tests.paperwork.builders import TO_APPROVAL
 from tests.paperwork.pdftext import page_texts
 from tests.ui.conftest import wait_idle
 from tests.ui.plain import assert_plain
@@ -72,6 +73,12 @@ def test_review_batch_and_roster_pdf(demo_window, qtbot, warnings_shown, tmp_pat
     batch = page.make_batch()
     assert batch is not None, warnings_shown
     assert ClaimQueries(page.session.ledger).get(claim.id).batch_id == batch.id
+    # Reviewed on, to the county's approval: the 发放花名册 lists only what the county approved.
+    for step in TO_APPROVAL[1:]:
+        page._select_claim(claim.id)
+        page.target.setCurrentIndex(page.target.findData(step.value))
+        assert page.advance_selected() is not None, (step, warnings_shown)
+    page.refresh_claims()
     page.batches_view.selectRow(0)
     page.preview_batch(__import__("fieldapp.paperwork.jobs", fromlist=["roster_job"]).roster_job)
     wait_idle(qtbot, page)

@@ -9969,6 +9969,18 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>这份台账属于设备「%1」，不能由设备「%2」提交：一份台账只能登记为一台设备（是不是把台账文件复制到了另一台电脑？）</source>
       <translation>This ledger belongs to the device “%1” and cannot be sent by the device “%2”: a ledger can be enrolled as one device only (was the ledger file copied to another computer?)</translation>
     </message>
+    <message>
+      <source>另有 %1 条申领（%2）尚未经县审批，未列入本发放花名册</source>
+      <translation>%1 more {%1|claim|claims} (%2) not yet approved by the county {%1|is|are} left off this payment roster</translation>
+    </message>
+    <message>
+      <source>批次“%1”中还没有县审批的申领，发放花名册没有可列的人员（%2）</source>
+      <translation>No claim of the batch “%1” has been approved by the county yet: the payment roster has no one to list (%2)</translation>
+    </message>
+    <message>
+      <source>%1迁入本村（安置点）后，原村为其记的草稿申领不能再提交，已一并删除：%2；需要的请在本村（安置点）重新申领</source>
+      <translation>Now that %1 lives in this village (relocation site), the drafts the village they came from recorded for them can no longer be submitted, and were deleted on taking them in: %2; claim again here if needed</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
@@ -11215,6 +11227,10 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
       <source>补贴</source>
       <comment>column</comment>
       <translation>Subsidy</translation>
+    </message>
+    <message>
+      <source>%1，另 %2 条待审批</source>
+      <translation>%1 · %2 awaiting approval</translation>
     </message>
   </context>
   <context>

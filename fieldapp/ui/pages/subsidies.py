@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain.areacode import in_area
-from fieldapp.domain.claims import DROPPED_STATES, Batch, Claim, ClaimState
+from fieldapp.domain.claims import DROPPED_STATES, ROSTER_STATES, Batch, Claim, ClaimState
 from fieldapp.domain.dates import china_minute, today
 from fieldapp.domain.models import Person
 from fieldapp.domain.money import yuan
@@ -101,6 +101,8 @@ def _money(value: float | None) -> str:
 
 #: The claims list's columns from 原因 on hold long free text, cut at this width.
 _FIRST_LONG_CLAIM_COLUMN = 9
+#: A batch's claims still on their way to 县审批: left off its 发放花名册, said beside its sum.
+_ON_THEIR_WAY = frozenset(ClaimState) - ROSTER_STATES - DROPPED_STATES
 _LONG_TEXT = 200
 #: The claims list's 所在地 and 补贴: on a small screen they share the room the others up to
 #: 申请编号 leave, each cut to no less than its header and these characters.
@@ -165,7 +167,7 @@ class SubsidiesPage(Page):
     ended_label: QLabel
     all_results: list[RuleResult]
     #: Each batch's persons and money as its roster lists them ({batch id: (persons, yuan)}).
-    batch_sums: dict[str, tuple[int, float]]
+    batch_sums: dict[str, tuple[int, float, int]]
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -868,9 +870,13 @@ class SubsidiesPage(Page):
         ]
         self.batch_sums = {}
         for b in shown:
-            listed = [c for c in store.batch_claims(b.id) if c.state not in DROPPED_STATES]
+            # As its 发放花名册 lists them: what the county approved or paid; the claims still
+            # on their way to 县审批 said beside.
+            every = store.batch_claims(b.id)
+            listed = [c for c in every if c.state in ROSTER_STATES]
+            waiting = sum(c.state in _ON_THEIR_WAY for c in every)
             persons = len({c.id_number or c.person_id for c in listed})
-            self.batch_sums[b.id] = (persons, sum(c.amount for c in listed))
+            self.batch_sums[b.id] = (persons, sum(c.amount for c in listed), waiting)
         self.batches.set_rows(shown)
         self._on_claim(self.claims_view.currentIndex(), None)
         self._offer_batch()
@@ -1299,9 +1305,13 @@ class SubsidiesPage(Page):
         return box
 
     def _batch_sum_said(self, batch: Batch) -> str:
-        """The people and money `batch`'s roster lists: '3 人 1,500 元'."""
-        persons, total = self.batch_sums.get(batch.id, (0, 0.0))
-        return filled(self.tr("%1 人 %2 元"), str(persons), _money(total))
+        """The people and money `batch`'s 发放花名册 lists: '3 人 1,500 元', and how many of its
+        claims wait for the county's approval, left off it: '0 人 0 元，另 2 条待审批'."""
+        persons, total, waiting = self.batch_sums.get(batch.id, (0, 0.0, 0))
+        sums = filled(self.tr("%1 人 %2 元"), str(persons), _money(total))
+        if waiting:
+            return filled(self.tr("%1，另 %2 条待审批"), sums, str(waiting))
+        return sums
 
     def make_batch(self) -> Batch | None:
         """Batch the unbatched claims (past draft) of the chosen rule in the chosen area —
