@@ -73,6 +73,8 @@ EN_UI: dict[str, str] = {
     "全部 %1": "All %1",
     "显示 %1 项": "%1 shown",
     "紧急程度": "Urgency",
+    "这是培训用汇总中心给乡镇、县级设备的登记文件：新台账登记后就是演示台账，不另建演示台账，也不生成演示人员；同步后收到各村的演示数据。": "This is a training hub's enrolment file for a township or county device: the new ledger becomes a demo ledger as it enrols; no separate demo ledger and no demo people are made, it receives the villages' demo data when it syncs.",
+    "乡镇、县级设备审核各村报来的申领，本机没有自己的人员：不建演示台账。": "A township or county device reviews the claims the villages send and has no people of its own: no demo ledger is made.",
     "另建一个演示台账，先用它熟悉软件（人员都是虚构的，不进正式台账，不报送县里）": "Also make a demo ledger to learn the program with (fictitious people: never in the real ledger, never sent to the county)",
     "演示台账": "Demo ledger",
     "演示台账：这里的人员都是虚构的，只用于熟悉软件和培训；不会报送县里，打印的每页都印有“演示台账”。正式工作请在“设置”中打开正式台账。": "Demo ledger: everyone here is fictitious, for learning and training only; nothing is sent to the county, and every printed page says “Demo ledger”. For real work open the real ledger under Settings.",

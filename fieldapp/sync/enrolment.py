@@ -439,7 +439,18 @@ _LARGEST = 1024 * 1024
 
 
 #: Devices whose training ledger holds no people of its own: they review what villages send.
-_REVIEWERS = frozenset({Role.TOWNSHIP, Role.COUNTY})
+REVIEWERS = frozenset({Role.TOWNSHIP, Role.COUNTY})
+
+
+def enrolled_role(path: Path, code: str | None = None) -> Role | None:
+    """The role an enrolment file gives its device (a sealed one opened with `code`), None
+    while it cannot be read (no file, another file, a sealed one without its right code):
+    the first-run wizard asks for demo people only of a village's or site's device."""
+    try:
+        document = read_enrolment(path, code or None)
+    except SyncError:
+        return None
+    return Role.parse(document["device"].get("role"), DEFAULT_ROLE)
 
 
 def check_training(ledger: Ledger, training: bool, role: Role = DEFAULT_ROLE) -> bool:
@@ -450,7 +461,7 @@ def check_training(ledger: Ledger, training: bool, role: Role = DEFAULT_ROLE) ->
     first (it reviews the villages'): a new ledger — nothing written, not enrolled — enrolling
     so is made a demo ledger here (True), marked as any demo is. A village device's ledger
     still takes its demo first; a ledger holding anything is never made one."""
-    if training and not is_demo(ledger) and role in _REVIEWERS:
+    if training and not is_demo(ledger) and role in REVIEWERS:
         if ledger_kind.is_empty(ledger) and SyncState(ledger.db).identity() is None:
             ledger_kind.set_kind(
                 ledger, ledger_kind.DEMO, ledger_kind.DEMO_ORIGIN + secrets.token_hex(8)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from fieldapp.domain.roles import Role
 from fieldapp.paths import data_dir, default_ledger_path
 from fieldapp.reference import divisions
 from fieldapp.services import areas, settings
@@ -39,7 +40,14 @@ from fieldapp.services.ledgers import (
 )
 from fieldapp.services.writer import Actor, actor_of
 from fieldapp.store.queries.areas import all_areas
-from fieldapp.sync.enrolment import is_sealed, is_training_file
+from fieldapp.sync.enrolment import (
+    REVIEWERS,
+    enrolled_role,
+    is_sealed,
+    is_training_file,
+    normal_code,
+)
+from fieldapp.sync.errors import SyncError
 from fieldapp.ui.errors import FormRefused, show_error
 from fieldapp.ui.files import start_at, used
 from fieldapp.ui.login import typed_twice
@@ -65,6 +73,8 @@ class FirstRunWizard(QWizard):
         self.resize(640, 460)
         self.ledger_path: Path | None = None
         self._made: set[Path] = set()  # new ledgers this wizard created (kept on a retry)
+        #: The role each enrolment file (and code) read gives (`enrolled_role`).
+        self._roles: dict[tuple[str, str], Role | None] = {}
         self._was_plain = False  # the ledger chosen to open was plain (encrypted on 完成)
         self.addPage(self._ledger_page())
         self.addPage(self._device_page())
@@ -193,16 +203,63 @@ class FirstRunWizard(QWizard):
         browse.clicked.connect(self._browse_enrol)
         self.enrol_code = QLineEdit()
         self.enrol_code.setPlaceholderText(self.tr("县里登记设备时告诉你的 16 位数字"))
+        #: Said in place of the demo question for a township's or county's device.
+        self.demo_note = QLabel()
+        self.demo_note.setWordWrap(True)
         self.panel = OperationPanel()
         self.panel.cancel_button.hide()
+        # The enrolment first: the device's role it gives decides whether demo people apply.
         form = QFormLayout(page)
-        form.addRow(self.demo)
-        form.addRow(self.tr("演示人数"), self.demo_count)
         form.addRow(self.tr("登记文件或台账"), _path_row(self.enrol_path, browse))
         form.addRow(self.tr("登记码"), self.enrol_code)
+        form.addRow(self.demo)
+        form.addRow(self.tr("演示人数"), self.demo_count)
+        form.addRow(self.demo_note)
         form.addRow(self.panel)
         form.addRow(QLabel(self.tr("点“完成”后开始使用。")))
+        self.extras_form = form
+        self.enrol_path.textChanged.connect(self._offer_demo)
+        self.enrol_code.textChanged.connect(self._offer_demo)
+        self._offer_demo()
         return page
+
+    def enrolled_role(self) -> Role | None:
+        """The device's role the chosen enrolment file gives (opened with the code typed, once
+        it is whole), None while there is none to read."""
+        text = self.enrol_path.text().strip()
+        path = Path(text)
+        if not text or is_spreadsheet(path) or not path.is_file():
+            return None
+        code = self.enrol_code.text()
+        if is_sealed(path):
+            try:
+                code = normal_code(code)
+            except SyncError:  # not all 16 digits yet: nothing to open it with
+                return None
+        key = (str(path), code)
+        if key not in self._roles:  # opening a sealed file costs a key derivation: once
+            self._roles[key] = enrolled_role(path, code or None)
+        return self._roles[key]
+
+    def _offer_demo(self) -> None:
+        """Ask for demo people only where they apply: a township's or county's device (its
+        enrolment file says so) has none of its own — it reviews what the villages send — so
+        the question is not asked, and what happens instead is said."""
+        reviewer = self.enrolled_role() in REVIEWERS
+        if reviewer:
+            self.demo.setChecked(False)
+        for widget in (self.demo, self.demo_count):
+            self.extras_form.setRowVisible(widget, not reviewer)
+        training = reviewer and is_training_file(Path(self.enrol_path.text().strip()))
+        self.demo_note.setText(
+            self.tr(
+                "这是培训用汇总中心给乡镇、县级设备的登记文件：新台账登记后就是演示台账，"
+                "不另建演示台账，也不生成演示人员；同步后收到各村的演示数据。"
+            )
+            if training
+            else self.tr("乡镇、县级设备审核各村报来的申领，本机没有自己的人员：不建演示台账。")
+        )
+        self.extras_form.setRowVisible(self.demo_note, reviewer)
 
     def _browse_enrol(self) -> None:
         path = used(QFileDialog.getOpenFileName(self, self.tr("选择登记文件"), start_at())[0])
@@ -272,7 +329,8 @@ class FirstRunWizard(QWizard):
             "township": self.township.currentData() or "",
             "place": self.place_name.text().strip(),
             "site": self.site_radio.isChecked(),
-            "demo": self.demo.isChecked(),
+            # Never for a township's or county's device (`_offer_demo` does not ask).
+            "demo": self.demo.isChecked() and self.enrolled_role() not in REVIEWERS,
             "demo_count": self.demo_count.value(),
             "enrol": self.enrol_path.text().strip(),
             "enrol_code": self.enrol_code.text().strip(),
@@ -370,11 +428,24 @@ def set_up_ledger(path: Path, choices: SetUpChoices, progress: OperationProgress
 
     With `demo`, a separate demo ledger is made beside it (`demo_path`) and is the one opened
     first; the real ledger never holds demo people. An enrolment file from a training hub goes
-    to the demo ledger, any other to the real one. Returns the ledger to open.
+    to the demo ledger, any other to the real one — and a training hub's file for a township's
+    or county's device to the ledger chosen, which becomes a demo one as it enrols (no demo
+    ledger, no people: it reviews the villages'). Returns the ledger to open.
     """
     enrol_file = Path(choices["enrol"]) if choices["enrol"] else None
     training = bool(enrol_file and not is_spreadsheet(enrol_file) and is_training_file(enrol_file))
-    if training and not choices["demo"]:
+    # A training hub's township or county device has no demo people of its own: its new
+    # ledger is enrolled itself and made a demo one (`enrolment.check_training`), no demo
+    # ledger beside it, no people generated.
+    reviewer = (
+        training
+        and enrol_file is not None
+        and enrolled_role(enrol_file, choices.get("enrol_code") or None) in REVIEWERS
+    )
+    with_demo = choices["demo"] and not reviewer
+    if reviewer:
+        training = False  # enrolled as any file is, into the ledger chosen
+    if training and not with_demo:
         raise FormRefused(  # the wizard's own refusal, in the window's language
             QCoreApplication.translate(
                 "FirstRunWizard",
@@ -401,7 +472,7 @@ def set_up_ledger(path: Path, choices: SetUpChoices, progress: OperationProgress
         _set_up(ledger, choices, progress, None if training else enrol_file)
     finally:
         ledger.close()
-    if not choices["demo"]:
+    if not with_demo:
         return path
     # The demo ledger opens after the wizard as the same first user: encrypted with them too.
     demo = open_ledger(Path(choices["demo_path"]), credentials=choices["credentials"])

@@ -1232,6 +1232,14 @@
       <source>这是培训用汇总中心的登记文件，只能用于演示台账：请勾选“另建一个演示台账”。</source>
       <translation>This is the enrolment file of a training hub, for a demo ledger only: tick “Also make a demo ledger”.</translation>
     </message>
+    <message>
+      <source>这是培训用汇总中心给乡镇、县级设备的登记文件：新台账登记后就是演示台账，不另建演示台账，也不生成演示人员；同步后收到各村的演示数据。</source>
+      <translation>This is a training hub's enrolment file for a township or county device: the new ledger becomes a demo ledger as it enrols; no separate demo ledger and no demo people are made, it receives the villages' demo data when it syncs.</translation>
+    </message>
+    <message>
+      <source>乡镇、县级设备审核各村报来的申领，本机没有自己的人员：不建演示台账。</source>
+      <translation>A township or county device reviews the claims the villages send and has no people of its own: no demo ledger is made.</translation>
+    </message>
   </context>
   <context>
     <name>GridModel</name>
