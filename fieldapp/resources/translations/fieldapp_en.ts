@@ -11237,8 +11237,12 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
       <translation>Subsidy</translation>
     </message>
     <message>
-      <source>%1，另 %2 条待审批</source>
-      <translation>%1 · %2 awaiting approval</translation>
+      <source>%1，待批 %2</source>
+      <translation>%1 · %2 waiting</translation>
+    </message>
+    <message>
+      <source>待批 %1</source>
+      <translation>%1 waiting</translation>
     </message>
   </context>
   <context>

@@ -1306,11 +1306,14 @@ class SubsidiesPage(Page):
 
     def _batch_sum_said(self, batch: Batch) -> str:
         """The people and money `batch`'s 发放花名册 lists: '3 人 1,500 元', and how many of its
-        claims wait for the county's approval, left off it: '0 人 0 元，另 2 条待审批'."""
+        claims wait for the county's approval, left off it: '3 人 1,500 元，待批 2', or '待批 2'
+        while it lists no one yet (short: the title beside it keeps its room on a 1024 screen)."""
         persons, total, waiting = self.batch_sums.get(batch.id, (0, 0.0, 0))
         sums = filled(self.tr("%1 人 %2 元"), str(persons), _money(total))
+        if waiting and not persons:
+            return filled(self.tr("待批 %1"), str(waiting))
         if waiting:
-            return filled(self.tr("%1，另 %2 条待审批"), sums, str(waiting))
+            return filled(self.tr("%1，待批 %2"), sums, str(waiting))
         return sums
 
     def make_batch(self) -> Batch | None:
