@@ -489,6 +489,7 @@ EN_UI: dict[str, str] = {
     "冒用中心的台账标识": "Uses the county hub's ledger mark",
     "冒用其他设备的台账标识": "Uses another computer's ledger mark",
     "修改人署名不符": "The change's author does not match",
+    "修改人已在本设备上停用": "The change's author has been disabled on this device",
     "依据的前版本不存在": "The earlier version it rests on does not exist",
     "审批时记下的收款账号不是申领人的": "The bank account noted at approval is not the applicant's",
     "改动早于申领或批次的建立（纸上的编号会变）": "Changed before the claim or batch was made (its paper number would change)",

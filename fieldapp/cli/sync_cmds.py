@@ -186,6 +186,26 @@ def _register_hub(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     p = add("revoke", "注销丢失的设备，此后拒收其数据包", cmd_hub_revoke)
     p.add_argument("--device", required=True, help="设备名称（hub devices 列出）")
+    p = add(
+        "users",
+        "列出各设备上停用的用户（中心扣下他们此后的修改）；县里停用或重新启用某台设备上的用户",
+        cmd_hub_users,
+        "设备上停用用户后，下次同步时告诉中心：此后以此人名义从这台设备（包括停用前拷走、在别处恢复的"
+        "台账）发来的修改，中心一律扣下。设备上重新启用不会让中心也重新启用：县里核实后用 "
+        "--enable 设备名称 姓名 重新启用。笔记本丢了、来不及在设备上停用的，县里用 --disable 设备名称 "
+        "姓名 直接在中心停用",
+    )
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
+    which = p.add_mutually_exclusive_group()
+    which.add_argument(
+        "--disable", nargs=2, metavar=("设备名称", "姓名"), help="在中心停用这台设备上的这个用户"
+    )
+    which.add_argument(
+        "--enable",
+        nargs=2,
+        metavar=("设备名称", "姓名"),
+        help="在中心重新启用（核实设备上确已重新启用、不是停用前拷走的台账发来的之后）",
+    )
     p = add("devices", "列出已登记的设备（各由谁登记、谁注销）", cmd_hub_devices)
     p.add_argument("--json", action="store_true", help=JSON_HELP)
     p.add_argument(
@@ -440,6 +460,53 @@ def cmd_hub_revoke(args: argparse.Namespace) -> int:
         return 0
     say_no_users(hub, "注销人", "注销")
     print(f"已注销设备 {peer.name}（{china_minute(peer.revoked_at)}），此后其数据包将被拒收")
+    return 0
+
+
+def cmd_hub_users(args: argparse.Namespace) -> int:
+    """List the devices' users the hub holds disabled; the county disables or enables one."""
+    hub = _open_hub(args)
+    try:
+        if args.disable or args.enable:
+            device, name = args.disable or args.enable
+            disabled = bool(args.disable)
+            done = hub.set_device_user(device, name, disabled, by=_acting(hub))
+            if not done:
+                state = "停用" if disabled else "启用"
+                print(f"中心已把设备 {device} 上的用户 {name} 记为{state}，没有再改动")
+                return 0
+            say_no_users(hub, "经办人", "停用或重新启用")
+            if disabled:
+                print(
+                    f"已在中心停用设备 {device} 上的用户 {name}：此后以此人名义从这台设备发来的修改"
+                    "一律扣下，不转发给任何设备"
+                )
+            else:
+                print(f"已在中心重新启用设备 {device} 上的用户 {name}：此后此人的修改照常接收")
+            return 0
+        rows = [
+            {"device": device, "user": name} | record
+            for device, users in hub.device_users().items()
+            for name, record in sorted(users.items())
+        ]
+    finally:
+        hub.close()
+    if args.json:
+        print_json(rows)
+        return 0
+    for r in rows:
+        state = "停用" if r.get("disabled") else "已重新启用"
+        source = "设备告知" if r.get("source") == "device" else "县里决定"
+        line = f"{r['device']}  {r['user']}  {state}（{source}，{r.get('by') or ''}，中心 {china_minute(str(r.get('since')))}）"
+        asked = r.get("enable_asked")
+        if r.get("disabled") and isinstance(asked, dict):
+            line += (
+                f"；设备说已于 {china_minute(str(asked.get('at')))} 由 {asked.get('by')} 重新启用，"
+                "县里核实后用 --enable 重新启用"
+            )
+        print(line)
+    if not rows:
+        print("中心没有记下任何设备上停用的用户")
     return 0
 
 

@@ -36,6 +36,7 @@ from fieldapp.hub.ahead import ReadAhead
 from fieldapp.paths import private_dir
 from fieldapp.reference import divisions
 from fieldapp.saving import LOST, READ_ONLY, ledger_trouble, written
+from fieldapp.services.users import check_name
 from fieldapp.store import answers, ledger_kind, postgres, replica, statistics
 from fieldapp.store.held import (
     HeldChange,
@@ -357,6 +358,29 @@ class Hub:
         revoked = self.state.peer(device)
         assert revoked is not None
         return revoked
+
+    def device_users(self) -> dict[str, dict[str, dict[str, object]]]:
+        """Per device, its users the hub holds disabled there, or that the county enabled
+        again (`HubLog.device_users`, each with `since_china`)."""
+        return {
+            device: {
+                name: record | {"since_china": china_iso(str(record.get("since"))) or None}
+                for name, record in users.items()
+            }
+            for device, users in self.log.all_device_users().items()
+        }
+
+    def set_device_user(self, device: str, name: str, disabled: bool, *, by: str) -> bool:
+        """The county disables a user of `device` at the hub (its laptop lost, or stolen with
+        the ledger: the laptop cannot tell the hub itself) or enables one again (the village
+        enabled them and the county checked it was the village's own doing: a device's own
+        word never lifts it, `HubLog.learn_device_users`). From then on whatever is authored as
+        a disabled user on that device is held (`trust.check_author`). False when it already
+        was so. `by`: who at the hub decides."""
+        by = _actor(by)
+        with self.lock, self.ledger.transaction():
+            self.device(device)
+            return self.log.set_device_user(device, check_name(name), disabled, by)
 
     def devices(self) -> list[Peer]:
         """Enrolled devices (revoked ones included)."""

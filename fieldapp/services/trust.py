@@ -47,7 +47,7 @@ import datetime as dt
 import json
 import math
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from types import MappingProxyType
@@ -140,6 +140,7 @@ RULES: dict[str, str] = {
     "hub_id": "冒用中心的台账标识",
     "foreign_id": "冒用其他设备的台账标识",
     "author": "修改人署名不符",
+    "user_disabled": "修改人已在本设备上停用",
     "parents": "依据的前版本不存在",
     "claim_account": "审批时记下的收款账号不是申领人的",
     "numbered_first": "改动早于申领或批次的建立（纸上的编号会变）",
@@ -396,6 +397,10 @@ class Actor:
     #: change itself writes) is not said (`ELSEWHERE_UNSAID`) — a change naming a person's id
     #: would tell any device where they live, move by move. The county's are told it.
     unsaid_elsewhere: bool = field(default=False, compare=False, hash=False)
+    #: Judged at the hub: the device's users the hub knows are disabled on it (the device
+    #: said so, or the county decided it): whatever is authored as one of them is held
+    #: (`check_author`), from any incarnation of the device.
+    disabled_users: frozenset[str] = field(default=frozenset(), compare=False, hash=False)
 
     def covers(self, place: str | None) -> bool:
         """True when `place` (an area code) lies inside this actor's scope."""
@@ -1832,10 +1837,13 @@ def printable(text: object) -> str:
     )
 
 
-def check_author(author: str, device: str) -> Verdict:
+def check_author(author: str, device: str, disabled: Collection[str] = ()) -> Verdict:
     """The author is recorded as ``姓名@设备名称`` with the sender's enrolled name; the name
     has no character a user name may not have (`services.users.check_name`): no line breaks
-    or terminal escapes riding along into every device's listings."""
+    or terminal escapes riding along into every device's listings. `disabled`: the device's
+    users the hub knows are disabled on it — a change authored as one of them is held
+    (`user_disabled`): an old copy of the ledger, restored elsewhere, still opens with their
+    password and signs with the device's key."""
     person, at, named = (author or "").rpartition("@")
     if (
         at
@@ -1844,8 +1852,18 @@ def check_author(author: str, device: str) -> Verdict:
         and "@" not in person
         and printable(person) == person
     ):
+        if person in disabled:
+            return refuse("user_disabled", said(USER_DISABLED, person, device))
         return ALLOWED
     return refuse("author", said(AUTHOR, _shown(printable(author)), device))
+
+
+#: A change authored as a user (%1) the hub knows is disabled on the sending device (%2).
+USER_DISABLED = template(
+    "修改人%1已在设备「%2」上停用，中心扣下停用的用户此后发来的修改，不转发给任何设备"
+    "（停用前拷走的台账也一样）。如果此人已重新启用，请县里核实后在中心也重新启用此人，"
+    "再处理这些修改"
+)
 
 
 AUTHOR = template(

@@ -2276,7 +2276,9 @@ def _signed(
     if verdict.allowed:
         known_author = authors.get(change.author)
         if known_author is None:  # a bundle has a handful of authors: each is judged once
-            known_author = authors[change.author] = check_author(change.author, actor.device)
+            known_author = authors[change.author] = check_author(
+                change.author, actor.device, actor.disabled_users
+            )
         verdict = known_author
     if verdict.allowed and change.parents:
         parents = (p for ids in change.parents.values() for p in ids)

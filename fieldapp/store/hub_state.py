@@ -22,6 +22,9 @@ REPORTED = "device.reported:"
 REFUSED = "device.refused:"
 #: How many of a device's refused bundles the hub keeps (the newest).
 REFUSALS_KEPT = 20
+#: The hub's setting keeping a device's users it knows disabled there (`HubLog.device_users`),
+#: + its name.
+DEVICE_USERS = "device.users:"
 #: The hub's setting keeping the latest stamp (its wall time, ms) it ever took from a change-log
 #: id (`HubLog.raise_stamps`), + the id: what that origin's changes vouch for of the time.
 HIGHEST = "origin.highest_stamp:"
@@ -148,6 +151,99 @@ class HubLog:
             if isinstance(item, dict):
                 said[str(key)[len(REPORTED) :]] = {k: str(v) for k, v in item.items()}
         return said
+
+    # -- a device's users disabled there ----------------------------------------------------
+
+    def device_users(self, device: str) -> dict[str, dict[str, Any]]:
+        """The users of `device` the hub was told (or decided) are disabled there, and those
+        enabled again by the county, by name: `disabled`, `since` (the hub's time it learnt or
+        decided it), `by` (who: 姓名@设备名 for the device's word, the county's clerk for its
+        own), `source` ("device" or "county"), `said_at` (the device's time of its
+        disabling), `origin` (the change-log id whose bundle said it) and, for one the device
+        says it enabled again while the hub holds them disabled, `enable_asked` (`at`, `by`,
+        `since`): a request only the county grants (`set_device_user`)."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", [DEVICE_USERS + device])
+        found = row.fetchone()
+        try:
+            kept = json.loads(found[0]) if found else {}
+        except (TypeError, ValueError):
+            return {}
+        return (
+            {str(k): v for k, v in kept.items() if isinstance(v, dict)}
+            if isinstance(kept, dict)
+            else {}
+        )
+
+    def disabled_users(self, device: str) -> frozenset[str]:
+        """The names of `device`'s users the hub holds disabled: whatever is authored as one of
+        them on it is held (`trust.check_author`), from any incarnation of it."""
+        return frozenset(n for n, u in self.device_users(device).items() if u.get("disabled"))
+
+    def all_device_users(self) -> dict[str, dict[str, dict[str, Any]]]:
+        """`device_users` of every device that has any, by device name."""
+        rows = self.db.execute(
+            "SELECT key FROM meta WHERE key LIKE ?", [DEVICE_USERS + "%"]
+        ).fetchall()
+        names = sorted(str(k)[len(DEVICE_USERS) :] for (k,) in rows)
+        return {name: self.device_users(name) for name in names}
+
+    def _keep_device_users(self, device: str, kept: dict[str, dict[str, Any]]) -> None:
+        value = json.dumps(kept, ensure_ascii=False, sort_keys=True)
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [DEVICE_USERS + device, value])
+
+    def learn_device_users(
+        self, device: str, told: Iterable[tuple[str, bool, str | None, str | None]], origin: str
+    ) -> list[str]:
+        """Take in what a bundle of `device` (change-log id `origin`) said of its users ever
+        disabled there (name, disabled now, when, by whom): a disabling the hub had not heard
+        of makes the user disabled at the hub; an "enabled again" is kept as a request only
+        (`enable_asked`), never lifting it — any copy of the ledger signs with the device's
+        key and may say anything. A disabling the county has lifted since is not taken again
+        from the same word (its `said_at`). Returns the names newly disabled (call inside the
+        import's transaction)."""
+        kept = self.device_users(device)
+        now = now_text()
+        disabled: list[str] = []
+        changed = False
+        for name, is_disabled, at, by in told:
+            record = kept.get(name)
+            who = f"{by}@{device}" if by else device
+            if is_disabled:
+                if record is None or (not record.get("disabled") and record.get("said_at") != at):
+                    kept[name] = {
+                        "disabled": True, "since": now, "by": who, "source": "device",
+                        "said_at": at, "origin": origin,
+                    }  # fmt: skip
+                    disabled.append(name)
+                    changed = True
+                elif record.get("disabled") and record.pop("enable_asked", None) is not None:
+                    changed = True  # disabled there again: no request stands
+            elif record is not None and record.get("disabled") and at:
+                asked = record.get("enable_asked")
+                if not isinstance(asked, dict) or asked.get("at") != at:
+                    record["enable_asked"] = {"at": at, "by": who, "since": now, "origin": origin}
+                    changed = True
+        if changed:
+            self._keep_device_users(device, kept)
+        return disabled
+
+    def set_device_user(self, device: str, name: str, disabled: bool, by: str) -> bool:
+        """The county disables `name` on `device` (a laptop lost with its ledger) or enables
+        them again (after checking with the village that it was the village's own doing);
+        False when nothing changed (call inside a transaction)."""
+        kept = self.device_users(device)
+        record = kept.get(name)
+        if record is None and not disabled:
+            return False
+        if record is not None and bool(record.get("disabled")) == disabled:
+            return False
+        said_at = record.get("said_at") if record is not None else None
+        kept[name] = {
+            "disabled": disabled, "since": now_text(), "by": by, "source": "county",
+            "said_at": said_at, "origin": None,
+        }  # fmt: skip
+        self._keep_device_users(device, kept)
+        return True
 
     # -- a device's refused bundles, for its next answer ---------------------------------------
 

@@ -197,6 +197,36 @@ class RefusedBundle(Carried):
     channel: str = Field(default="usb", pattern="^(usb|http)$")
 
 
+#: The inner files of a device's bundle naming its users disabled (or enabled again) there
+#: (`UserSaid`).
+USERS_FILE, USERS_SIG = "users.json", "users.sig"
+#: The most users one bundle names.
+USERS_MAX = 200
+
+
+class UserSaid(Carried):
+    """A device's word on one of its users who was disabled there: disabled still, or enabled
+    again, with when (the device's time) and by whom (`姓名@设备名`). The hub holds every change
+    authored by a user it knows to be disabled on the device (`trust.check_author`), from any
+    incarnation of it; a device's "enabled again" never lifts that at the hub by itself (an old
+    copy of the ledger has the device's key and may say anything): the county lifts it.
+
+    It travels beside the manifest, as `RefusedBundle` does the other way (`USERS_FILE`,
+    signed on its own for the bundle): an older hub reads only the files it knows."""
+
+    model_config = ConfigDict(extra="ignore")
+    name: str = Field(min_length=1, max_length=REPORT_NAME_MAX)
+    disabled: bool
+    #: When it was disabled (enabled again, for one not disabled), as the device keeps it.
+    at: str | None = Field(default=None, max_length=40)
+    by: str | None = Field(default=None, max_length=REPORT_NAME_MAX)
+
+
+def users_message(bundle_id: str, users: bytes) -> bytes:
+    """The bytes the signature of a bundle's `USERS_FILE` covers: bound to its bundle."""
+    return b"fieldapp-users-v1\n" + bundle_id.encode("utf-8") + b"\n" + users
+
+
 def refused_message(bundle_id: str, refused: bytes) -> bytes:
     """The bytes the signature of an answer's `REFUSED_FILE` covers: bound to its bundle."""
     return b"fieldapp-refused-v1\n" + bundle_id.encode("utf-8") + b"\n" + refused
@@ -280,6 +310,7 @@ def summarise(rows: Sequence[Sequence[Any]]) -> tuple[dict[str, Range], dict[str
 
 _CHANGE = TypeAdapter(ChangeIn).validator
 _REFUSED = TypeAdapter(list[RefusedBundle])
+_USERS = TypeAdapter(list[UserSaid])
 
 
 def _refuse_line(lines: list[bytes]) -> NoReturn:
@@ -333,10 +364,12 @@ def seal_bundle(
     recipient_box_public: bytes,
     about: About | None = None,
     refused: Sequence[RefusedBundle] = (),
+    users: Sequence[UserSaid] = (),
 ) -> bytes:
     """Sign the manifest, zip it with the payload, and encrypt to the recipient; `about`, from
     a device, goes in the header, signed for this bundle; `refused`, from the hub, in a file of
-    its own beside the manifest (`RefusedBundle`), signed for this bundle."""
+    its own beside the manifest (`RefusedBundle`), signed for this bundle; `users`, from a
+    device, likewise (`UserSaid`)."""
     manifest_bytes = dumps(manifest.model_dump(mode="json")).encode("utf-8")
     signature = crypto.sign(manifest_bytes, sign_secret)
     files = [
@@ -348,6 +381,10 @@ def seal_bundle(
         said = dumps([r.model_dump(mode="json") for r in refused]).encode("utf-8")
         signed = crypto.sign(refused_message(manifest.bundle_id, said), sign_secret)
         files += [(REFUSED_FILE, said), (REFUSED_SIG, signed)]
+    if users:
+        told = dumps([u.model_dump(mode="json") for u in users[:USERS_MAX]]).encode("utf-8")
+        signed = crypto.sign(users_message(manifest.bundle_id, told), sign_secret)
+        files += [(USERS_FILE, told), (USERS_SIG, signed)]
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         for name, data in files:
@@ -439,6 +476,7 @@ class OpenedBundle:
         payload: bytes,
         header: dict[str, Any] | None = None,
         refused: tuple[bytes | None, bytes | None] = (None, None),
+        users: tuple[bytes | None, bytes | None] = (None, None),
     ):
         self.manifest = manifest
         self.manifest_bytes = manifest_bytes
@@ -447,6 +485,8 @@ class OpenedBundle:
         self.header = header or {}
         #: The hub's `REFUSED_FILE` and its signature, as found (None: not in the bundle).
         self.refused_files = refused
+        #: A device's `USERS_FILE` and its signature, as found (None: not in the bundle).
+        self.users_files = users
         #: The size its changes declare, when past `MAX_PAYLOAD_BYTES`: not inflated (the
         #: payload is empty), refused once its signature is checked (`too_large_said`) so
         #: the refusal is its signer's, told in that device's next answer.
@@ -476,6 +516,23 @@ class OpenedBundle:
         except ValidationError:
             return None
         return items[:REFUSED_MAX]
+
+    def users(self, sign_public: bytes) -> list[UserSaid] | None:
+        """The sender's users disabled (or enabled again) there (`UserSaid`; none from an
+        older device), when signed by `sign_public` for this bundle; None when what is there
+        does not hold (a file without its signature, altered, or not one)."""
+        told, signature = self.users_files
+        if told is None and signature is None:
+            return []
+        if told is None or signature is None:
+            return None
+        if not crypto.verify(users_message(self.manifest.bundle_id, told), signature, sign_public):
+            return None
+        try:
+            items = _USERS.validate_json(told)
+        except ValidationError:
+            return None
+        return items[:USERS_MAX]
 
     def says_about(self) -> bool:
         """True when the header says anything of its sender (then it must verify: `about`)."""
@@ -628,13 +685,15 @@ def open_bundle(data: bytes, box_secret: bytes, box_public: bytes) -> OpenedBund
             inflate = stated == manifest.payload_bytes and stated <= MAX_PAYLOAD_BYTES
             payload = archive.read("changes.ndjson") if inflate else b""
             names = set(archive.namelist())
-            said, signed = (
+            said, signed, told, told_sig = (
                 archive.read(name) if name in names else None
-                for name in (REFUSED_FILE, REFUSED_SIG)
+                for name in (REFUSED_FILE, REFUSED_SIG, USERS_FILE, USERS_SIG)
             )
     except (zipfile.BadZipFile, KeyError, OSError) as error:
         raise BundleRefused("tampered", f"内容结构不对（{error}）") from None
-    opened = OpenedBundle(manifest, manifest_bytes, signature, payload, header, (said, signed))
+    opened = OpenedBundle(
+        manifest, manifest_bytes, signature, payload, header, (said, signed), (told, told_sig)
+    )
     if stated == manifest.payload_bytes and stated > MAX_PAYLOAD_BYTES:
         opened.too_large = stated
     return opened

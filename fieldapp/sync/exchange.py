@@ -52,6 +52,7 @@ from fieldapp.store.ledger import Ledger
 from fieldapp.store.ledger_kind import carries_demo, is_training_hub
 from fieldapp.store.migrations import latest_version
 from fieldapp.store.sync_state import Identity, Peer, SyncState, now_text
+from fieldapp.store.users import users as stored_users
 from fieldapp.store.withdraw import replace_logged
 from fieldapp.sync import crypto, errors, intake
 from fieldapp.sync.bundle import (
@@ -64,6 +65,7 @@ from fieldapp.sync.bundle import (
     Party,
     Range,
     RefusedBundle,
+    UserSaid,
     build_of,
     decode_payload,
     encode_payload,
@@ -193,12 +195,14 @@ def write_bundle(
     about: About | None = None,
     refused: Sequence[RefusedBundle] = (),
     written_at: str | None = None,
+    users: Sequence[UserSaid] = (),
 ) -> ExportResult:
     """Seal `rows` to `recipient` and write `out` (temp name, then rename); `about`: a
     device's program and pack in force, said in the header (`bundle.About`); `refused`: the
     hub's word on the recipient's bundles it refused (`bundle.RefusedBundle`); `rejected`:
     the hub's reports of the recipient's held changes, as `held.held_payload` makes them (their
-    sentences read and checked there: not read again, `bundle.SAID_READ`).
+    sentences read and checked there: not read again, `bundle.SAID_READ`); `users`: a device's
+    users disabled there (or enabled again), for the hub (`bundle.UserSaid`).
 
     The bundle is sealed and written outside the write transaction: compressing and
     encrypting a township's or the county office's first answer takes seconds, and every
@@ -266,7 +270,7 @@ def write_bundle(
                 update = {"serial": serial, "received": peer.serial_in, "recipient": _party(peer)}
                 manifest = manifest.model_copy(update=update)
             data = seal_bundle(
-                manifest, payload, identity.sign_secret, peer.box_public, about, refused
+                manifest, payload, identity.sign_secret, peer.box_public, about, refused, users
             )
             progress(total // 2, total)
             try:
@@ -351,7 +355,27 @@ def export_bundle(
             if top:
                 vector[origin] = top
         about = About(__version__, adopted_version(ledger), build_of(__version__, build_label()))
-        return write_bundle(ledger, identity, hub, rows, vector, out, progress, cancel, about=about)
+        told = users_said(ledger)
+        return write_bundle(
+            ledger, identity, hub, rows, vector, out, progress, cancel, about=about, users=told
+        )
+
+
+def users_said(ledger: Ledger) -> list[UserSaid]:
+    """This ledger's users ever disabled, as the hub is told of them in every bundle
+    (`bundle.UserSaid`): disabled still (when, by whom), or enabled again (when, by whom). The
+    hub holds what a user it knows disabled here writes, from any copy of this ledger."""
+    told = []
+    for user in stored_users(ledger.db):
+        if not user.disabled_at:
+            continue
+        at, by = (
+            (user.disabled_at, user.disabled_by)
+            if user.disabled
+            else (user.enabled_at, user.enabled_by)
+        )
+        told.append(UserSaid(name=user.name, disabled=user.disabled, at=at, by=by))
+    return told
 
 
 # -- import --------------------------------------------------------------------------------
@@ -649,6 +673,10 @@ def _import_local(
     if bundles_refused is None:
         raise BundleRefused("tampered", "中心说明本机被拒收的数据包的部分与签名不符")
     refused_here = [r for r in bundles_refused if r.origin in (None, ledger.device_id)]
+    # A device's word on its users disabled there (`UserSaid`; a hub's answer says none).
+    users_told = opened.users(peer.sign_public) if identity.role == "hub" else []
+    if users_told is None:
+        raise BundleRefused("tampered", "设备说明停用用户的部分与签名不符")
     if sender is not None and peer.name != sender:
         raise BundleRefused("foreign_change", f"{sender} 上传了 {peer.name} 的数据包")
     if manifest.recipient.key_id != crypto.key_id(keys.sign_public) or (
@@ -746,6 +774,14 @@ def _import_local(
                 hub_log.set_reported(
                     peer.name, about.program, about.pack, manifest.schema_version, about.build
                 )
+            # Its users disabled there, learnt once this bundle's changes are judged: what a
+            # user wrote before being disabled, sent with the word of it, lands; whatever
+            # any copy of the ledger sends as them from now on is held (`check_author`).
+            hub_log.learn_device_users(
+                peer.name,
+                [(u.name, u.disabled, u.at, u.by) for u in users_told],
+                manifest.sender.device_id or "",
+            )
         state.record_import(
             manifest.bundle_id, peer.name, manifest.serial, total, applied, _sha256(data)
         )

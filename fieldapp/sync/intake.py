@@ -41,6 +41,7 @@ from fieldapp.store import replica
 from fieldapp.store.changelog import Change
 from fieldapp.store.held import HeldChanges
 from fieldapp.store.hlc import parse_stamp
+from fieldapp.store.hub_state import HubLog
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.sync_state import Peer, SyncState
 from fieldapp.sync.bundle import Manifest
@@ -253,7 +254,13 @@ def judged(
     # but where a row outside its area lies now, not the device's to learn from a reason
     # (`Actor.unsaid_elsewhere`; a repeat's first claim likewise, `trust_check.repeat_place`).
     actor = named_actor(ledger, peer.device_role, peer.area_code, peer.name)
-    actor = dataclasses.replace(actor, unsaid_elsewhere=True)
+    # A user the hub knows is disabled on the device writes nothing more through any copy of
+    # its ledger (`trust.check_author`).
+    actor = dataclasses.replace(
+        actor,
+        unsaid_elsewhere=True,
+        disabled_users=HubLog(ledger.db).disabled_users(peer.name),
+    )
     known = replica.data_columns(ledger.db) if columns is None else columns
     fields = {t: frozenset(f) for t, f in known.items()}
     # A claim asking more than the county's policy pays is held too (the hub's own policy),

@@ -63,6 +63,7 @@ SCENARIOS: dict[str, Callable[[], Verdict]] = {
     ),
     "foreign_id_unknown": lambda: trust.check_origin("x", Origins(frozenset({"own"}), "hub")),
     "author": lambda: trust.check_author("张三@县人社局", "红星村笔记本"),
+    "user_disabled": lambda: trust.check_author("王强@红星村笔记本", "红星村笔记本", {"王强"}),
     "numbered_first": lambda: trust.numbered_first("claims", "1000-0000/x:1", MADE),
     "numbered_first_batch": lambda: trust.numbered_first("batches", "1000-0000/x:1", MADE),
     "numbered_ahead": lambda: trust.numbered_ahead("claims", AHEAD, NOW_MS),

@@ -3055,6 +3055,10 @@
       <source>提出迁入的户台账上没有，或就在本机范围内</source>
       <translation>Offers a person to a household the ledger does not hold, or to one in this computer's own area</translation>
     </message>
+    <message>
+      <source>修改人已在本设备上停用</source>
+      <translation>The change's author has been disabled on this device</translation>
+    </message>
   </context>
   <context>
     <name>History</name>
@@ -9988,6 +9992,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>%1迁入本村（安置点）后，原村为其记的草稿申领不能再提交，已一并删除：%2；需要的请在本村（安置点）重新申领</source>
       <translation>Now that %1 lives in this village (relocation site), the drafts the village they came from recorded for them can no longer be submitted, and were deleted on taking them in: %2; claim again here if needed</translation>
+    </message>
+    <message>
+      <source>修改人%1已在设备「%2」上停用，中心扣下停用的用户此后发来的修改，不转发给任何设备（停用前拷走的台账也一样）。如果此人已重新启用，请县里核实后在中心也重新启用此人，再处理这些修改</source>
+      <translation>%1 has been disabled on the device “%2”: the hub holds every change a disabled user sends from then on and passes none of them to any device (a copy of the ledger taken before the disabling included). If this person has been enabled again, the county checks it and enables them again at the hub too, then deals with these changes</translation>
     </message>
   </context>
   <context>
