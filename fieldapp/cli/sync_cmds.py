@@ -186,6 +186,18 @@ def _register_hub(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     p = add("revoke", "注销丢失的设备，此后拒收其数据包", cmd_hub_revoke)
     p.add_argument("--device", required=True, help="设备名称（hub devices 列出）")
+    p = add("devices", "列出已登记的设备（各由谁登记、谁注销）", cmd_hub_devices)
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
+    p.add_argument(
+        "--history",
+        metavar="设备名称",
+        help="列出一台设备的登记记录：每次登记、重新登记、改角色或区域、注销，经办人和时间",
+    )
+    p.add_argument(
+        "--behind",
+        action="store_true",
+        help="只列要去升级的设备：程序比中心旧（或没有报告版本），或现行政策包没有启用",
+    )
     p = add(
         "users",
         "列出各设备上停用的用户（中心扣下他们此后的修改）；县里停用或重新启用某台设备上的用户",
@@ -205,18 +217,6 @@ def _register_hub(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         nargs=2,
         metavar=("设备名称", "姓名"),
         help="在中心重新启用（核实设备上确已重新启用、不是停用前拷走的台账发来的之后）",
-    )
-    p = add("devices", "列出已登记的设备（各由谁登记、谁注销）", cmd_hub_devices)
-    p.add_argument("--json", action="store_true", help=JSON_HELP)
-    p.add_argument(
-        "--history",
-        metavar="设备名称",
-        help="列出一台设备的登记记录：每次登记、重新登记、改角色或区域、注销，经办人和时间",
-    )
-    p.add_argument(
-        "--behind",
-        action="store_true",
-        help="只列要去升级的设备：程序比中心旧（或没有报告版本），或现行政策包没有启用",
     )
     p = add("clock", "核对中心电脑的时钟（日期不对时中心不把时间告诉各设备）", cmd_hub_clock)
     p.add_argument(
