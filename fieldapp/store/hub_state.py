@@ -199,9 +199,14 @@ class HubLog:
         of makes the user disabled at the hub; an "enabled again" is kept as a request only
         (`enable_asked`), never lifting it — any copy of the ledger signs with the device's
         key and may say anything. A disabling the county has lifted since is not taken again
-        from the same word (its `said_at`). Returns the names newly disabled (call inside the
-        import's transaction)."""
+        from the same word (its `said_at`), nor one said to be by a user the hub holds disabled
+        there (an old copy, where that user may be an administrator, disabling the others:
+        the ledger's own program writes who did it). Returns the names newly disabled (call
+        inside the import's transaction)."""
         kept = self.device_users(device)
+        # Who the hub holds disabled here before this bundle: their word is not the device's
+        # any more (an old copy where one of them is an administrator disables the others).
+        held = {n for n, u in kept.items() if u.get("disabled")}
         now = now_text()
         disabled: list[str] = []
         changed = False
@@ -209,6 +214,8 @@ class HubLog:
             record = kept.get(name)
             who = f"{by}@{device}" if by else device
             if is_disabled:
+                if by in held:
+                    continue
                 if record is None or (not record.get("disabled") and record.get("said_at") != at):
                     kept[name] = {
                         "disabled": True, "since": now, "by": who, "source": "device",

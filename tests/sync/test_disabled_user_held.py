@@ -165,7 +165,19 @@ def test_the_old_copy_cannot_enable_itself_again_at_the_hub(tmp_path: Path) -> N
     add_family(old, VILLAGE, ["206"], surname="窃")
     _round(old, "红星村", hub, tmp_path / "sticks3")
     assert "窃0" not in _names(hub.ledger)
+    # Nor can the copy, where 王强 is an administrator, shut out the laptop's other users by
+    # disabling them there: a disabling by a user the hub holds disabled is not the device's.
+    users.disable_user(old, LI.user)
+    _round(old, "红星村", hub, tmp_path / "sticks3")
+    assert hub.log.disabled_users("红星村") == {"王强"}
     old.close()
+    laptop = Ledger.open(path, credentials=LI)
+    start_new_incarnation(laptop)  # (the copy's incarnation is the device's at the hub now)
+    add_family(laptop, VILLAGE, ["209"], surname="吴")
+    _round(laptop, "红星村", hub, tmp_path / "sticks")
+    laptop.close()
+    assert "吴0" in _names(hub.ledger)  # 李芳's, as ever
+    assert _held(hub) == {"user_disabled": "王强@红星村"}
     hub.close()
 
 
@@ -197,6 +209,10 @@ def test_the_county_disables_a_user_of_a_lost_laptop_and_enables_them_again(
     assert cli(["hub", "users", "--dir", hub_dir, "--enable", "红星村", "王强"]) == 0
     capsys.readouterr()
     hub = Hub.open(tmp_path / "hub")
+    # What was held meanwhile the county decides as any held change: accepted, it lands.
+    for held in hub.rejected("held"):
+        hub.accept(held.id, "县里的科员", "核实：王强未停用")
+    assert "孙0" in _names(hub.ledger)
     add_family(laptop, VILLAGE, ["208"], surname="周")
     _round(laptop, "红星村", hub, tmp_path / "sticks")
     assert "周0" in _names(hub.ledger)
