@@ -20,11 +20,13 @@ import pytest
 
 from fieldapp.cli.main import main as cli
 from fieldapp.hub.folder import Hub
+from fieldapp.hub.server import ServerThread
 from fieldapp.services import users
 from fieldapp.services.incarnation import start_new_incarnation
 from fieldapp.store import users as stored_users
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.vault import Credentials
+from fieldapp.sync.client import push
 from fieldapp.sync.enrolment import enrol
 from fieldapp.sync.exchange import export_bundle, import_bundle
 from tests.codes import ENROL_CODE
@@ -190,6 +192,9 @@ def test_the_county_disables_a_user_of_a_lost_laptop_and_enables_them_again(
     hub.close()
     assert cli(["hub", "users", "--dir", hub_dir, "--disable", "红星村", "王强"]) == 0
     assert "已在中心停用" in capsys.readouterr().out
+    assert cli(["hub", "users", "--dir", hub_dir]) == 0
+    listed = capsys.readouterr().out
+    assert "红星村  王强  停用（县里决定" in listed
     assert cli(["hub", "users", "--dir", hub_dir, "--json"]) == 0
     (row,) = json.loads(capsys.readouterr().out)
     assert (row["device"], row["user"], row["disabled"], row["source"]) == (
@@ -219,4 +224,24 @@ def test_the_county_disables_a_user_of_a_lost_laptop_and_enables_them_again(
     # The laptop's own word that 王强 is enabled (he never was disabled there) changes nothing.
     assert hub.log.disabled_users("红星村") == frozenset()
     laptop.close()
+    hub.close()
+
+
+def test_over_http_the_copys_upload_is_held_too(tmp_path: Path) -> None:
+    hub, path, second = _village(tmp_path)
+    kept = tmp_path / "wang-kept"
+    shutil.copytree(path.parent, kept)
+    with ServerThread(hub.root) as server:
+        laptop = Ledger.open(path, credentials=LI)
+        users.disable_user(laptop, WANG.user)
+        push(laptop, server.url)  # the disabling reaches the hub with the upload
+        laptop.close()
+        old = _restored_elsewhere(kept, tmp_path)
+        add_family(old, VILLAGE, ["210"], surname="偷")
+        push(old, server.url)
+        old.close()
+        push(second, server.url)
+    assert _held(hub) == {"user_disabled": "王强@红星村"}
+    assert "偷0" not in _names(hub.ledger) and "偷0" not in _names(second)
+    second.close()
     hub.close()
