@@ -27,10 +27,12 @@ from fieldapp.store import users as stored_users
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.vault import Credentials
 from fieldapp.sync.client import push
+from fieldapp.sync.bundle import USERS_FILE, USERS_SIG, open_bundle
 from fieldapp.sync.enrolment import enrol
+from fieldapp.sync.errors import BundleRefused
 from fieldapp.sync.exchange import export_bundle, import_bundle
 from tests.codes import ENROL_CODE
-from tests.sync.helpers import VILLAGE, add_family
+from tests.sync.helpers import VILLAGE, add_family, keys_of, repack, unpack
 
 LI = Credentials("李芳", "村里的口令1")
 WANG = Credentials("王强", "王强的口令9")
@@ -244,4 +246,29 @@ def test_over_http_the_copys_upload_is_held_too(tmp_path: Path) -> None:
     assert _held(hub) == {"user_disabled": "王强@红星村"}
     assert "偷0" not in _names(hub.ledger) and "偷0" not in _names(second)
     second.close()
+    hub.close()
+
+
+def test_the_word_of_a_disabling_is_signed_for_its_own_bundle(tmp_path: Path) -> None:
+    hub, path, second = _village(tmp_path)
+    second.close()
+    laptop = Ledger.open(path, credentials=LI)
+    users.disable_user(laptop, WANG.user)
+    first = export_bundle(laptop, tmp_path / "first.fieldsync").path
+    laptop.close()
+    keys = keys_of(hub.ledger)
+    opened = open_bundle(first.read_bytes(), keys.box_secret, keys.box_public)
+    told, signature = opened.users_files
+    assert told is not None and signature is not None and "王强".encode() in told
+    parts = unpack(first, hub.ledger)
+    # Altered (another name), or left without its signature: the bundle is refused whole.
+    swapped = told.replace("王强".encode(), "李芳".encode())
+    for extra in ({USERS_FILE: swapped, USERS_SIG: signature}, {USERS_FILE: told}):
+        forged = repack(parts | extra, hub.ledger, first, tmp_path / "forged.fieldsync")
+        with pytest.raises(BundleRefused) as refused:
+            hub.import_file(forged)
+        assert refused.value.code == "tampered"
+    assert hub.log.disabled_users("红星村") == frozenset()
+    hub.import_file(first)
+    assert hub.log.disabled_users("红星村") == {"王强"}
     hub.close()
