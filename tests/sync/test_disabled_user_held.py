@@ -26,8 +26,8 @@ from fieldapp.services.incarnation import start_new_incarnation
 from fieldapp.store import users as stored_users
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.vault import Credentials
-from fieldapp.sync.client import push
 from fieldapp.sync.bundle import USERS_FILE, USERS_SIG, open_bundle
+from fieldapp.sync.client import push
 from fieldapp.sync.enrolment import enrol
 from fieldapp.sync.errors import BundleRefused
 from fieldapp.sync.exchange import export_bundle, import_bundle
