@@ -11,6 +11,7 @@ from typing import Any
 
 import sqlite_utils
 
+from fieldapp.domain.dates import china_iso
 from fieldapp.store.changelog import Change
 from fieldapp.store.hlc import format_stamp
 from fieldapp.store.sync_state import now_text
@@ -216,15 +217,23 @@ class HubLog:
             if is_disabled:
                 if by in held:
                     continue
-                if record is None or (not record.get("disabled") and record.get("said_at") != at):
+                if record is None or (not record.get("disabled") and _newer(at, record)):
                     kept[name] = {
                         "disabled": True, "since": now, "by": who, "source": "device",
                         "said_at": at, "origin": origin,
                     }  # fmt: skip
                     disabled.append(name)
                     changed = True
-                elif record.get("disabled") and record.pop("enable_asked", None) is not None:
-                    changed = True  # disabled there again: no request stands
+                elif record.get("disabled"):
+                    if _after(at, record.get("enable_asked")):
+                        # Disabled there again since it asked: no request stands. (A copy still
+                        # saying the first disabling leaves it: two copies disagreeing is for
+                        # the county to see.)
+                        del record["enable_asked"]
+                        changed = True
+                    if _newer(at, record):
+                        record["said_at"] = at  # the latest word of it the county decides on
+                        changed = True
             elif record is not None and record.get("disabled") and at:
                 asked = record.get("enable_asked")
                 if not isinstance(asked, dict) or asked.get("at") != at:
@@ -433,6 +442,24 @@ class HubLog:
         )
         names = ["at", "device", "event", "role", "area", "key_id", "by"]
         return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
+
+
+def _newer(at: str | None, record: dict[str, Any]) -> bool:
+    """Whether a device's word of a disabling at `at` is newer than the word `record` keeps
+    (`said_at`; any is, when it keeps none): an older or the same word, which the county may
+    have decided on since, is not taken again."""
+    if not at:
+        return False
+    return not record.get("said_at") or _after(at, {"at": record["said_at"]})
+
+
+def _after(at: str | None, asked: object) -> bool:
+    """Whether a device's time `at` (of a disabling) is after the `at` of the request `asked`
+    (an `enable_asked`): both China time as the device's users table writes them (`now_text`);
+    False when either is missing or unreadable."""
+    if not at or not isinstance(asked, dict) or not asked.get("at"):
+        return False
+    return china_iso(at) > china_iso(str(asked["at"]))
 
 
 def _walled(stamp: str) -> bool:

@@ -145,7 +145,9 @@ def test_a_copy_kept_before_disabling_sends_nothing_as_the_disabled_user(
     hub.close()
 
 
-def test_the_old_copy_cannot_enable_itself_again_at_the_hub(tmp_path: Path) -> None:
+def test_the_old_copy_cannot_enable_itself_again_at_the_hub(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     hub, path, second = _village(tmp_path)
     second.close()
     kept = tmp_path / "wang-kept"
@@ -183,6 +185,11 @@ def test_the_old_copy_cannot_enable_itself_again_at_the_hub(tmp_path: Path) -> N
     assert "吴0" in _names(hub.ledger)  # 李芳's, as ever
     assert _held(hub) == {"user_disabled": "王强@红星村"}
     hub.close()
+    # The county sees the request, and who the device says made it.
+    assert cli(["hub", "users", "--dir", str(tmp_path / "hub")]) == 0
+    listed = capsys.readouterr().out
+    assert "红星村  王强  停用（设备告知，李芳@红星村" in listed
+    assert "由 李芳@红星村 重新启用，县里核实后" in listed
 
 
 def test_the_county_disables_a_user_of_a_lost_laptop_and_enables_them_again(

@@ -1,0 +1,61 @@
+"""What the hub keeps of a device's users disabled there (`HubLog.learn_device_users`): a
+device's word disables, never enables; the county decides both ways; a word the county has
+decided on is not taken again, a newer one is (tests/sync/test_disabled_user_held.py is the
+attack end to end)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fieldapp.hub.folder import Hub
+from fieldapp.store.hub_state import HubLog
+from tests.codes import ENROL_CODE
+from tests.sync.helpers import VILLAGE
+
+T0, T1, T2, T3 = (f"2026-12-0{d}T10:00:00+08:00" for d in (1, 2, 3, 4))
+
+
+def _told(log: HubLog, *said: tuple[str, bool, str | None, str | None]) -> list[str]:
+    with log.db.conn:
+        return log.learn_device_users("红星村", list(said), "incarnation-a")
+
+
+def test_a_devices_word_disables_and_only_the_county_enables(tmp_path: Path) -> None:
+    hub = Hub.init(tmp_path / "hub")
+    hub.enroll("红星村", VILLAGE, tmp_path / "r.enrol", code=ENROL_CODE, by="县里的科员")
+    log = hub.log
+    try:
+        assert _told(log, ("王强", True, T0, "李芳")) == ["王强"]
+        assert log.disabled_users("红星村") == {"王强"}
+        assert _told(log, ("王强", True, T0, "李芳")) == []  # said again: nothing new
+        # "Enabled again": a request, kept; the first disabling said again leaves it.
+        _told(log, ("王强", False, T1, "李芳"))
+        _told(log, ("王强", True, T0, "李芳"))
+        kept = log.device_users("红星村")["王强"]
+        assert kept["disabled"] and kept["enable_asked"]["at"] == T1
+        # Disabled there again since: no request stands.
+        _told(log, ("王强", True, T2, "李芳"))
+        assert "enable_asked" not in log.device_users("红星村")["王强"]
+        # A disabled user's word disables nobody.
+        assert _told(log, ("李芳", True, T2, "王强")) == []
+        assert log.disabled_users("红星村") == {"王强"}
+        # The county enables 王强 again: the device's word it decided on is not taken again, a
+        # newer disabling is.
+        assert hub.set_device_user("红星村", "王强", False, by="县里的科员")
+        assert not hub.set_device_user("红星村", "王强", False, by="县里的科员")
+        assert _told(log, ("王强", True, T2, "李芳")) == []
+        assert _told(log, ("王强", True, T1, "李芳")) == []  # an older copy's word neither
+        assert log.disabled_users("红星村") == frozenset()
+        assert _told(log, ("王强", True, T3, "李芳")) == ["王强"]
+        # The county disables a user the device never named (a lost laptop).
+        assert hub.set_device_user("红星村", "赵六", True, by="县里的科员")
+        assert log.disabled_users("红星村") == {"王强", "赵六"}
+        assert log.device_users("红星村")["赵六"]["source"] == "county"
+        # The laptop disables him too; the county's enabling him again then holds against
+        # that word.
+        _told(log, ("赵六", True, T3, "李芳"))
+        assert hub.set_device_user("红星村", "赵六", False, by="县里的科员")
+        assert _told(log, ("赵六", True, T3, "李芳")) == []
+        assert log.disabled_users("红星村") == {"王强"}
+    finally:
+        hub.close()
