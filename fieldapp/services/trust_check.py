@@ -1728,6 +1728,10 @@ def screen(
         ]
 
     def judged(change: Change) -> Verdict:
+        if actor.disabled_users:
+            verdict = _by_disabled(actor, change)
+            if not verdict.allowed:
+                return verdict
         taken = (logged.get(change.row_id, set()) | bundled.get(change.row_id, set())) - {
             change.tbl
         }
@@ -2251,6 +2255,15 @@ def _judge(
         context = context._replace(offer_ended=bool(standing) and not set(standing) <= seen)
     ahead = values.get(change.id) if values and not context.exists else None
     return check(actor, Proposal(change.tbl, change.row_id, change.data), context, ahead)
+
+
+def _by_disabled(actor: Actor, change: Change) -> Verdict:
+    """A change authored as a user the hub holds disabled on the sending device
+    (`user_disabled`), held as that before any other rule: no innocent reason to hide what it
+    does behind — the county accepts it only once it has enabled the user again, and then
+    over that alone (`rejected._untold` judges the sender's other rules)."""
+    verdict = check_author(change.author, actor.device, actor.disabled_users)
+    return verdict if verdict.rule == "user_disabled" else ALLOWED
 
 
 #: The rules of how a change is signed (`_signed`), judged after the sender's rules.
