@@ -40,8 +40,25 @@ _MAYBE_ROUNDED = "length(p.account_number) > 15 AND rtrim(substr(p.account_numbe
 #: their own village holds their household and lists them as ever. An unenrolled ledger's
 #: persons all have their household here, or none.
 HOUSEHOLD_HELD = "(p.household_id IS NULL OR p.household_id = '' OR h.id IS NOT NULL)"
-#: `HOUSEHOLD_HELD` where the household is not joined.
-_HOUSEHOLD_HELD_ALONE = (
+#: The households persons name that the ledger does not hold: the persons' household index and
+#: the households' ids read side by side in order, once (a merge: `ORDER BY` keeps SQLite from
+#: building a temporary table of either). Nearly always none.
+_NOT_HELD = (
+    "SELECT household_id FROM persons WHERE household_id <> ''"
+    " EXCEPT SELECT id FROM households ORDER BY 1"
+)
+#: `HOUSEHOLD_HELD` where the household is not joined: every person, when the ledger holds the
+#: household of each person of one (`_NOT_HELD` empty: found once for the whole statement, not
+#: looked up person by person — a household looked up for each of 100,000 persons made listing
+#: 全部区域 half as slow again); else those of none or of a household not among `_NOT_HELD`.
+HOUSEHOLD_HELD_ALONE = (
+    f"(NOT EXISTS (SELECT 1 FROM ({_NOT_HELD}) AS nh)"
+    " OR p.household_id IS NULL OR p.household_id = ''"
+    f" OR p.household_id NOT IN ({_NOT_HELD}))"
+)
+#: `HOUSEHOLD_HELD_ALONE` for a first page: each person's household looked up, which costs by
+#: the persons read (a page), where `_NOT_HELD` reads every person's household once.
+_HOUSEHOLD_HELD_PAGED = (
     "(p.household_id IS NULL OR p.household_id = ''"
     " OR EXISTS (SELECT 1 FROM households oh WHERE oh.id = p.household_id))"
 )
@@ -80,15 +97,19 @@ class LedgerFilter:
     work_status: str = ""
     month: str = ""
 
-    def where(self) -> tuple[str, list[Any]]:
-        """SQL condition on `persons p` and its parameters."""
-        parts, params = ["p.deleted = 0", _HOUSEHOLD_HELD_ALONE], []
+    def where(self, *, paged: bool = False) -> tuple[str, list[Any]]:
+        """SQL condition on `persons p` and its parameters; `paged`: for a first page only
+        (`HOUSEHOLD_HELD` asked of the persons read, not of every person at once)."""
+        parts, params = ["p.deleted = 0"], []
         if self.area_prefix:
+            # A household of the area is one the ledger holds (`HOUSEHOLD_HELD` follows).
             inside, area_params = within_area("area_code", self.area_prefix)
             parts.append(
                 f"p.household_id IN (SELECT id FROM households WHERE deleted = 0 AND {inside})"
             )
             params += area_params
+        else:
+            parts.append(_HOUSEHOLD_HELD_PAGED if paged else HOUSEHOLD_HELD_ALONE)
         if self.category:
             parts.append(
                 "p.id IN (SELECT person_id FROM person_categories WHERE deleted = 0 "
@@ -117,7 +138,7 @@ class LedgerFilter:
 def person_rowids(source: Source, flt: LedgerFilter, limit: int | None = None) -> array[int]:
     """Rowids of the persons the filter selects, in entry order (the first `limit` only: the
     window shows its first page at once and lists the rest off the GUI thread)."""
-    where, params = flt.where()
+    where, params = flt.where(paged=limit is not None)
     tail = " LIMIT ?" if limit is not None else ""
     if flt.work_status == ACCOUNT_DOUBT:  # a few rows: the card check is made here
         rows = db_of(source).execute(

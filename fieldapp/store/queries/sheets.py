@@ -26,7 +26,7 @@ from typing import Any
 from fieldapp.domain.enums import AreaKind, ServiceType
 from fieldapp.store.filters import within_area
 from fieldapp.store.queries import Source, db_of
-from fieldapp.store.queries.persons import HOUSEHOLD_HELD
+from fieldapp.store.queries.persons import HOUSEHOLD_HELD, HOUSEHOLD_HELD_ALONE
 
 #: Rows fetched at a time: the export reports progress (and hears a cancel) once per batch.
 BATCH = 2000
@@ -229,6 +229,9 @@ def _params(words: Words, area: str | None) -> tuple[str, dict[str, Any]]:
 
 def count_persons(source: Source, area: str | None = None) -> int:
     """How many live persons the ledger sheet of an export of `area` (or everything) holds."""
+    if not area:  # no household joined to count them all: only whether it is held asked
+        sql = f"SELECT count(*) FROM persons p WHERE p.deleted = 0 AND {HOUSEHOLD_HELD_ALONE}"
+        return int(db_of(source).execute(sql).fetchone()[0])
     inside, bounds = within_area("h.area_code", area)
     sql = (
         "SELECT count(*) FROM persons p LEFT JOIN households h ON h.id = p.household_id "
