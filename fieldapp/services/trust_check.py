@@ -1396,12 +1396,12 @@ def batch_paid_from(
     return ALLOWED
 
 
-def claims_batched(ledger: Ledger) -> Callable[[str], list[str]]:
-    """The ids of a batch's live claims on `ledger`, by the batch's id."""
+def claims_batched(ledger: Ledger) -> Callable[[str], list[dict[str, Any]]]:
+    """A batch's live claims on `ledger` as it stores them (`Ledger.get`'s rows), by the
+    batch's id: read whole once, not again claim by claim."""
     from fieldapp.store.queries.claims import ClaimQueries
 
-    queries = ClaimQueries(ledger)
-    return lambda batch_id: [c.id for c in queries.batch_claims(batch_id)]
+    return ClaimQueries(ledger).batch_claim_rows
 
 
 def household_members(ledger: Ledger) -> Callable[[str], list[str]]:
@@ -1625,7 +1625,7 @@ def screen(
     paying: Callable[[str], list[str]] | None = None,
     awaiting: Callable[[str], list[str]] | None = None,
     members: Callable[[str], list[str]] | None = None,
-    batched: Callable[[str], list[str]] | None = None,
+    batched: Callable[[str], list[dict[str, Any]]] | None = None,
     vouched_ms: int | None = None,
 ) -> tuple[list[Change], list[Refusal]]:
     """Split a device's new changes (in its order) into those to apply and those to hold.
@@ -1645,7 +1645,7 @@ def screen(
     paid is held for the county (`paid_account`); with `members` (a household's people by its
     id, `household_members`), a household or person moved out of its township while a claim
     waits is held too (`claimed_moved`), out of the township or within it. `batched`: a
-    batch's claims by its id (`claims_batched`): a batch changed by a device below the county
+    batch's claims (rows) by its id (`claims_batched`): a batch changed by a device below the county
     while the county pays an approved claim from it is held (`claim_locked`). `vouched_ms`: the
     time the devices' accepted changes vouch for while the hub doubts its clock as behind
     (`hub.own_clock.vouched`): a stamp is judged ahead (`stamped_ahead`, `numbered_ahead`)
@@ -1709,6 +1709,14 @@ def screen(
         bundle (which a job's, or a person's, change after them in it must reckon with)."""
         found = (finder.row("claims", i) for i in sorted(set(ids) | claimed))
         return [r for r in found if r is not None]
+
+    def batch_now(batch_id: str) -> list[Mapping[str, Any]]:
+        """A batch's claims as they will be (`claims_now`): the ledger's, read whole by
+        `batched` (and so not again by id), with those allowed earlier in this bundle."""
+        assert batched is not None
+        rows = batched(batch_id)
+        finder.known("claims", rows)
+        return claims_now(str(r["id"]) for r in rows)
 
     def members_now(household_id: str) -> list[str]:
         """A household's people as they will be: the ledger's, less those this bundle moved
@@ -1824,7 +1832,7 @@ def screen(
         if verdict.allowed and batched is not None and change.tbl == "batches":
             verdict = batch_paid_from(
                 actor, change.row_id, finder.row(change.tbl, change.row_id), change.data,
-                claims_now(batched(change.row_id)),
+                batch_now(change.row_id),
             )  # fmt: skip
         if (
             verdict.allowed
@@ -1837,7 +1845,7 @@ def screen(
             if joined and joined != str(was.get("batch_id") or ""):
                 verdict = batch_joined(
                     actor, change.row_id, was, change.data,
-                    finder.row("batches", joined), claims_now(batched(joined)),
+                    finder.row("batches", joined), batch_now(joined),
                 )  # fmt: skip
         if (
             verdict.allowed
@@ -2497,11 +2505,9 @@ def gateway_check(ledger: Ledger, transfers: Collection[str] = ()) -> GatewayChe
                 raise TrustRefused(found)
         if change.table == "batches" and change.before is not None:
             # A batch the county pays an approved claim from stays as the county has it.
-            batch = claims_batched(ledger)(change.row_id)
             found = batch_paid_from(
-                who, change.row_id, change.before, data,
-                [r for i in batch if (r := ledger.get("claims", i)) is not None],
-            )  # fmt: skip
+                who, change.row_id, change.before, data, claims_batched(ledger)(change.row_id)
+            )
             if not found.allowed:
                 raise TrustRefused(found)
         if (
@@ -2513,10 +2519,9 @@ def gateway_check(ledger: Ledger, transfers: Collection[str] = ()) -> GatewayChe
             # Not into the township's (county's) roster a claim it never passed (a village's
             # link only: the batch's claims are read for nothing else).
             joined = str(data["batch_id"])
-            batch = claims_batched(ledger)(joined)
             found = batch_joined(
                 who, change.row_id, change.before, data, ledger.get("batches", joined),
-                [r for i in batch if (r := ledger.get("claims", i)) is not None],
+                claims_batched(ledger)(joined),
             )  # fmt: skip
             if not found.allowed:
                 raise TrustRefused(found)

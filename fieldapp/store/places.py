@@ -142,6 +142,13 @@ class PlaceFinder:
         """(target table, row id) of each row link set in `values` (area codes aside)."""
         return _link_keys(self._row_links, table, values)
 
+    def known(self, table: str, rows: Iterable[Mapping[str, Any]]) -> None:
+        """Rows of `table` a query of the same ledger has just read whole (every column, as
+        `stored` reads one), kept so that `stored` answers them unread; a row already read
+        is kept as it was read then. (As `preload`: before anything of the batch is written.)"""
+        for row in rows:
+            self._stored.setdefault((table, str(row["id"])), dict(row))
+
     def stored(self, table: str, row_id: str) -> dict[str, Any] | None:
         """The row as the ledger holds it (cached), without the overlay."""
         key = (table, row_id)

@@ -11,7 +11,13 @@ import json
 import pytest
 
 from fieldapp.domain.claims import Batch, Claim
+from fieldapp.hub.folder import Hub
+from fieldapp.services.actor import actor_of
+from fieldapp.services.trust_check import TrustRefused
+from fieldapp.services.writer import writing
+from fieldapp.store.ledger import Ledger
 from tests.helpers.two_villages import DABA, RULE, WANG, ZHAO, two_villages
+from tests.sync.hostile import forge
 from tests.sync.test_batch_reaches_village import _refused_then_held
 
 
@@ -42,6 +48,39 @@ def test_a_village_cannot_slip_its_unreviewed_claim_into_the_townships_batch_for
     for stem in ("t", "c"):
         listed = json.loads(county.run("claim", "list", "--json", db=stem).split("\n提示")[0])
         assert {c["id"] for c in listed if c["batch_id"] == batch} == {wang}, stem
+
+
+def test_the_batch_is_read_once_not_its_claims_again_one_by_one(county, tmp_path):
+    """The write door and the hub read the batch's claims whole to judge a village's link to
+    it (`claims_batched`), then read each of them again by its id: none is read again. The
+    refusal is as before, at both."""
+    batch, wang, zhao = _townships_batch_for_daba(county)
+    village = Ledger.open(county.db("d"))
+    statements: list[str] = []
+    try:
+        village.db.conn.set_trace_callback(statements.append)
+        with pytest.raises(TrustRefused) as refused, writing(village, actor_of(village)) as w:
+            w.update(Claim, zhao, {"batch_id": batch})
+        village.db.conn.set_trace_callback(None)
+        assert refused.value.rule == "claim_locked"
+        assert any(batch in s and "claims" in s for s in statements)  # the batch's, whole
+        assert [s for s in statements if wang in s] == []  # and the claim in it not again
+        forge(village, Claim.TABLE, zhao, {"batch_id": batch})
+    finally:
+        village.close()
+    bundle = tmp_path / "forged.fieldsync"
+    county.run("sync", "export", "--out", str(bundle), db="d")
+    hub = Hub.open(county.hub_dir)
+    try:
+        statements.clear()
+        hub.ledger.db.conn.set_trace_callback(statements.append)
+        hub.import_file(bundle)
+        hub.ledger.db.conn.set_trace_callback(None)
+        assert [held.rule for held in hub.rejected()] == ["claim_locked"]
+        assert any(batch in s and "claims" in s for s in statements)
+        assert [s for s in statements if wang in s] == []
+    finally:
+        hub.close()
 
 
 def test_a_village_cannot_change_the_townships_batch_for_it(county):

@@ -17,7 +17,12 @@ from fieldapp.domain.numbers import made_day, parse_number, row_number
 from fieldapp.domain.sentences import said, template
 from fieldapp.policy.guard import namesake_key
 from fieldapp.store.filters import within_area
-from fieldapp.store.queries.records import PEOPLE_PER_QUERY, to_model, to_models
+from fieldapp.store.queries.records import (
+    PEOPLE_PER_QUERY,
+    accepted_rows,
+    to_model,
+    to_models,
+)
 
 if TYPE_CHECKING:
     from fieldapp.store.ledger import Ledger
@@ -88,12 +93,16 @@ class ClaimQueries:
         return to_model(Claim, row)
 
     def _rows(self, where: str, params: Iterable[Any] = ()) -> list[Claim]:
-        cursor = self.db.execute(
+        cursor = self._live(where, params)
+        names = [d[0] for d in cursor.description]
+        return to_models(self.db, Claim, names, cursor.fetchall())
+
+    def _live(self, where: str, params: Iterable[Any]) -> Any:
+        """The cursor of the live claims `where` says, oldest first."""
+        return self.db.execute(
             f"SELECT * FROM claims WHERE deleted = 0 AND ({where}) ORDER BY _ckey, id",
             list(params),
         )
-        names = [d[0] for d in cursor.description]
-        return to_models(self.db, Claim, names, cursor.fetchall())
 
     def select(
         self,
@@ -312,6 +321,13 @@ class ClaimQueries:
     def batch_claims(self, batch_id: str) -> list[Claim]:
         """The live claims of one batch, oldest first."""
         return self._rows("batch_id = ?", [batch_id])
+
+    def batch_claim_rows(self, batch_id: str) -> list[dict[str, Any]]:
+        """`batch_claims` as the ledger stores them (`Ledger.get`'s rows), for the trust checks
+        of a batch, which read a claim's stored values (`trust_check.claims_batched`)."""
+        cursor = self._live("batch_id = ?", [batch_id])
+        names = [d[0] for d in cursor.description]
+        return accepted_rows(self.db, Claim, names, cursor.fetchall())
 
 
 def _china_day(key: str | None) -> dt.date | None:

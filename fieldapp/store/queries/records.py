@@ -55,10 +55,25 @@ def to_model(model: type[R], row: dict[str, Any]) -> R:
 
 def to_models(db: Any, model: type[R], names: list[str], rows: Iterable[Sequence[Any]]) -> list[R]:
     """Rows as models; one no model accepts is left out and noted (`malformed.skipped`)."""
+    return [made for _row, made in _accepted(db, model, names, rows)]
+
+
+def accepted_rows(
+    db: Any, model: type[R], names: list[str], rows: Iterable[Sequence[Any]]
+) -> list[dict[str, Any]]:
+    """The rows `to_models` makes models of, as stored (a dict each, as `Ledger.get` reads
+    one): for a check that reads them as the ledger holds them."""
+    return [row for row, _made in _accepted(db, model, names, rows)]
+
+
+def _accepted(
+    db: Any, model: type[R], names: list[str], rows: Iterable[Sequence[Any]]
+) -> list[tuple[dict[str, Any], R]]:
     found = []
     for values in rows:
+        row = dict(zip(names, values, strict=True))
         try:
-            found.append(to_model(model, dict(zip(names, values, strict=True))))
+            found.append((row, to_model(model, row)))
         except MalformedRow as error:
             note(db, error)
     return found
