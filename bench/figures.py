@@ -9,6 +9,9 @@ Figures (targets at 100k persons on a 2-core machine in brackets):
                            (raw_copy.py: one transaction, executemany, indexes and FTS after)
   write_vs_raw             logged / raw                                          [≥ 0.30]
   search_p50_ms, search_p95_ms  mixed queries via PersonSearch                   [p95 ≤ 20]
+  ledger_all_list_ms, ledger_all_count_ms  全部区域: the 台账 list's rowids (`person_rowids`,
+                           what the window lists and counts) and the export's count
+                           (`count_persons`), each the median of 15 runs
   export_xlsx_rows_per_s, calamine_read_rows_per_s, import_xlsx_rows_per_s,
   import_vs_read           import / calamine's raw read of the same file, like for like:
                            both take every sheet the export wrote (台账 and the extra
@@ -32,6 +35,7 @@ import argparse
 import importlib.util
 import random
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -49,7 +53,9 @@ from raw_copy import raw_copy  # noqa: E402
 from fieldapp.demo.generator import build_demo  # noqa: E402
 from fieldapp.store.ledger import Ledger  # noqa: E402
 from fieldapp.store.pinyin import name_readings  # noqa: E402
+from fieldapp.store.queries.persons import LedgerFilter, person_rowids  # noqa: E402
 from fieldapp.store.queries.search import PersonSearch  # noqa: E402
+from fieldapp.store.queries.sheets import count_persons  # noqa: E402
 from fieldapp.tabular.ledger_export import export_ledger  # noqa: E402
 from fieldapp.tabular.ledger_import import import_ledger  # noqa: E402
 
@@ -170,6 +176,18 @@ def bench_search(ledger: Ledger, seed: int) -> list[Figure]:
     ]
 
 
+def bench_whole_ledger(ledger: Ledger) -> list[Figure]:
+    """全部区域 listed and counted: the ledger's own people (`HOUSEHOLD_HELD`) of all of it."""
+
+    def median_ms(fn: Callable[[], object]) -> float:
+        return statistics.median(timed(fn)[0] * 1000 for _ in range(15))
+
+    return [
+        ("ledger_all_list_ms", median_ms(lambda: person_rowids(ledger, LedgerFilter())), "ms"),
+        ("ledger_all_count_ms", median_ms(lambda: count_persons(ledger)), "ms"),
+    ]
+
+
 def import_peak_rss(ledger_path: Path, xlsx: Path, *, update: bool = False) -> float:
     """The peak RSS in MB of one import of `xlsx` into `ledger_path`, run in a child process
     (`import_peak.py`) so that nothing else this process did counts."""
@@ -261,6 +279,8 @@ def main(argv: list[str] | None = None) -> int:
         for figure in bench_writes(ledger, folder):
             emit(*figure)
         for figure in bench_search(ledger, args.seed):
+            emit(*figure)
+        for figure in bench_whole_ledger(ledger):
             emit(*figure)
         for figure in bench_excel(ledger, folder, args.persons):
             emit(*figure)
