@@ -1371,4 +1371,22 @@ EN_REFUSALS: dict[str, str] = {
     "查询的状态不对：应为 held（待审核）、accepted（已接受）或 dismissed（不予采纳）": "The state asked for is wrong: it should be held (to review), accepted or dismissed",
     # A bundle of a ledger the hub knows as another device's (`fieldapp.sync.intake`).
     "这份台账属于设备「%1」，不能由设备「%2」提交：一份台账只能登记为一台设备（是不是把台账文件复制到了另一台电脑？）": "This ledger belongs to the device “%1” and cannot be sent by the device “%2”: a ledger can be enrolled as one device only (was the ledger file copied to another computer?)",
+    # An upload's body, or a county device's request's, refused before it is read
+    # (`fieldapp.hub.server`).
+    "上传缺少长度": "The upload did not give its length",
+    "上传长度与签名不符": "The upload's length does not match its signature",
+    "数据包 %1 MB，超过中心允许的 %2 MB，请改用U盘交换": "The bundle is %1 MB, more than the %2 MB the county hub accepts: please exchange it on a USB stick",
+    "上传内容为空": "The upload was empty",
+    "上传太慢或中断，已停止接收": "The upload was too slow or broke off; the hub stopped receiving it",
+    "上传中断": "The upload broke off",
+    "上传内容超过声明的长度": "The upload was longer than it said it was",
+    "上传内容与签名不符（传输中被改动或截断）": "The upload does not match its signature (it was changed or cut short on its way)",
+    "请求缺少长度": "The request did not give its length",
+    "请求长度与签名不符": "The request's length does not match its signature",
+    "请求内容太大（审核意见最多几千字）": "The request is too large (a review's note is at most a few thousand characters)",
+    "请求内容为空": "The request was empty",
+    "请求太慢或中断，已停止接收": "The request was too slow or broke off; the hub stopped receiving it",
+    "请求中断": "The request broke off",
+    "请求内容超过声明的长度": "The request was longer than it said it was",
+    "请求内容与签名不符（传输中被改动或截断）": "The request does not match its signature (it was changed or cut short on its way)",
 }

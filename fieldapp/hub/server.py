@@ -789,7 +789,7 @@ class HubService:
             if refused.code == "disk_full":  # the hub's own trouble: counted as the import's is
                 log.warning("%s 的上传没有保存：中心的磁盘已满，请腾出磁盘空间", Kept(peer.name))
                 self._met_own_trouble(peer.name, refused.code)
-            return _error(refused.status, refused.code, str(refused), close=True, sign=sign)
+            return _refused(refused, sign, close=True)
         except OSError:
             # Not the disk (a full one is refused above): the uploads folder made a file, its
             # permissions taken away, the disk failing. Answered as the hub's own fault
@@ -853,34 +853,33 @@ class HubService:
     def _check_length(self, request: Request, signed: httpauth.SignedRequest) -> int:
         text = request.headers.get("content-length")
         if text is None or not text.isdigit():
-            raise _Refusal(411, "length", "上传缺少长度")
+            raise _Refusal(411, "length", said(UPLOAD_LENGTH_MISSING))
         length = int(text)
         if length != signed.length:
-            raise _Refusal(400, "length", "上传长度与签名不符")
+            raise _Refusal(400, "length", said(UPLOAD_LENGTH_UNSIGNED))
         if length > self.settings.max_upload_bytes:
             raise _Refusal(
                 413,
                 "too_large",
-                f"数据包 {length / 1048576:.0f} MB，超过中心允许的 "
-                f"{self.settings.max_upload_mb} MB，请改用U盘交换",
+                said(UPLOAD_TOO_LARGE, f"{length / 1048576:.0f}", str(self.settings.max_upload_mb)),
                 {"max_upload_mb": self.settings.max_upload_mb},
             )
         if length == 0:
-            raise _Refusal(400, "empty", "上传内容为空")
+            raise _Refusal(400, "empty", said(UPLOAD_EMPTY))
         return length
 
     async def _small_body(self, request: Request, signed: httpauth.SignedRequest) -> bytes:
         """The whole (small) body of a request, checked against its signed length and hash."""
         text = request.headers.get("content-length")
         if text is None or not text.isdigit():
-            raise _Refusal(411, "length", "请求缺少长度")
+            raise _Refusal(411, "length", said(REQUEST_LENGTH_MISSING))
         length = int(text)
         if length != signed.length:
-            raise _Refusal(400, "length", "请求长度与签名不符")
+            raise _Refusal(400, "length", said(REQUEST_LENGTH_UNSIGNED))
         if length > MAX_DECISION_BYTES:
-            raise _Refusal(413, "too_large", "请求内容太大（审核意见最多几千字）")
+            raise _Refusal(413, "too_large", said(REQUEST_TOO_LARGE))
         if length == 0:
-            raise _Refusal(400, "empty", "请求内容为空")
+            raise _Refusal(400, "empty", said(REQUEST_EMPTY))
         deadline = time.monotonic() + 60
         data = bytearray()
         while True:
@@ -890,16 +889,16 @@ class HubService:
                     request.receive(), timeout=min(self.settings.body_idle_timeout_s, left)
                 )
             except TimeoutError:
-                raise _Refusal(408, "timeout", "请求太慢或中断，已停止接收") from None
+                raise _Refusal(408, "timeout", said(REQUEST_TOO_SLOW)) from None
             if message["type"] == "http.disconnect":
-                raise _Refusal(400, "truncated", "请求中断")
+                raise _Refusal(400, "truncated", said(REQUEST_CUT))
             data += message.get("body", b"")
             if len(data) > length:
-                raise _Refusal(413, "too_large", "请求内容超过声明的长度")
+                raise _Refusal(413, "too_large", said(REQUEST_LONGER))
             if not message.get("more_body", False):
                 break
         if len(data) != length or hashlib.sha256(data).hexdigest() != signed.sha256:
-            raise _Refusal(400, "tampered", "请求内容与签名不符（传输中被改动或截断）")
+            raise _Refusal(400, "tampered", said(REQUEST_TAMPERED))
         return bytes(data)
 
     async def _receive(self, request: Request, path: Path, length: int, sha256: str) -> None:
@@ -921,13 +920,13 @@ class HubService:
                             request.receive(), timeout=min(settings.body_idle_timeout_s, left)
                         )
                     except TimeoutError:
-                        raise _Refusal(408, "timeout", "上传太慢或中断，已停止接收") from None
+                        raise _Refusal(408, "timeout", said(UPLOAD_TOO_SLOW)) from None
                     if message["type"] == "http.disconnect":
-                        raise _Refusal(400, "truncated", "上传中断")
+                        raise _Refusal(400, "truncated", said(UPLOAD_CUT))
                     chunk = message.get("body", b"")
                     got += len(chunk)
                     if got > length:
-                        raise _Refusal(413, "too_large", "上传内容超过声明的长度")
+                        raise _Refusal(413, "too_large", said(UPLOAD_LONGER))
                     digest.update(chunk)
                     _write_all(fd, chunk)
                     if not message.get("more_body", False):
@@ -942,9 +941,9 @@ class HubService:
                 raise  # not the disk: the hub's own fault, answered as such (`_answering`)
             # Said as the import's full disk is (`HUB_TROUBLE_SAID`): the village syncs later;
             # the clerk's advice (clear the disk) is the hub's log's.
-            raise _Refusal(507, "disk_full", HUB_TROUBLE_SAID["disk_full"]) from None
+            raise _Refusal(507, "disk_full", said(HUB_TROUBLE_SAID["disk_full"])) from None
         if got != length or digest.hexdigest() != sha256:
-            raise _Refusal(400, "tampered", "上传内容与签名不符（传输中被改动或截断）")
+            raise _Refusal(400, "tampered", said(UPLOAD_TAMPERED))
 
     def _device_lock(self, device: str) -> threading.Lock:
         with self._locks_guard:
@@ -1200,6 +1199,29 @@ def held_items(hub: Hub, listed: list[HeldChange]) -> list[dict[str, Any]]:
         )
     return items
 
+
+#: An upload's body refused before it is imported (`_check_length`, `_receive`), and a county
+#: device's small request's (`_small_body`): sent beside its text as its sentence
+#: (`reason_said`), which the device says in its window's language (`client._hub_said`); the
+#: Chinese is what the hub said before.
+UPLOAD_LENGTH_MISSING = template("上传缺少长度")
+UPLOAD_LENGTH_UNSIGNED = template("上传长度与签名不符")
+#: A bundle over the hub's upload limit: its size (%1) and the limit (%2), in MB. (A device
+#: says its own `client.TOO_LARGE` of the signed limit; an older one shows these words.)
+UPLOAD_TOO_LARGE = template("数据包 %1 MB，超过中心允许的 %2 MB，请改用U盘交换")
+UPLOAD_EMPTY = template("上传内容为空")
+UPLOAD_TOO_SLOW = template("上传太慢或中断，已停止接收")
+UPLOAD_CUT = template("上传中断")
+UPLOAD_LONGER = template("上传内容超过声明的长度")
+UPLOAD_TAMPERED = template("上传内容与签名不符（传输中被改动或截断）")
+REQUEST_LENGTH_MISSING = template("请求缺少长度")
+REQUEST_LENGTH_UNSIGNED = template("请求长度与签名不符")
+REQUEST_TOO_LARGE = template("请求内容太大（审核意见最多几千字）")
+REQUEST_EMPTY = template("请求内容为空")
+REQUEST_TOO_SLOW = template("请求太慢或中断，已停止接收")
+REQUEST_CUT = template("请求中断")
+REQUEST_LONGER = template("请求内容超过声明的长度")
+REQUEST_TAMPERED = template("请求内容与签名不符（传输中被改动或截断）")
 
 #: A decision's request refused (`_decision`, `_json_object`, `_reviewer`, `_still_county`):
 #: sent beside its text as its sentence (`reason_said`), which the county's desktop says in

@@ -306,7 +306,9 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     or decision that met the hub's own trouble by `tests.hub.test_hub_database_gone_answered`;
     an upload the hub cannot say it took (its database gone as it saved it) by
     `tests.hub.test_hub_upload_unsure`; a county device's query or decision the hub refused for
-    its content or its role by `tests.hub.test_hub_request_refusals_said`; an upload of a ledger
+    its content or its role by `tests.hub.test_hub_request_refusals_said`; an upload's body or a
+    county device's request's refused before it is read by
+    `tests.hub.test_hub_body_refusals_said`; an upload of a ledger
     another device sends by `tests.ui.test_refused_upload_in_english`; a spreadsheet file refused before it is read, or that
     cannot be read, by `tests.tabular.test_file_refusals_said`; an import's notes on its
     sheets, rows and columns by `tests.tabular.test_import_notes_said`; a file or a print the
@@ -337,6 +339,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     from tests.hub.test_county_refusals_own_words import SAID_HERE as COUNTY_ASKS
     from tests.hub.test_held_decision_refusals_said import SAID_HERE as DECISIONS
     from tests.hub.test_held_waiting_said import SAID_HERE as WAITING
+    from tests.hub.test_hub_body_refusals_said import SAID_HERE as HUB_BODIES
     from tests.hub.test_hub_database_gone_answered import SAID_HERE as HUB_GONE
     from tests.hub.test_hub_request_refusals_said import SAID_HERE as HUB_REQUESTS
     from tests.hub.test_hub_upload_unsure import SAID_HERE as UPLOAD_UNSURE
@@ -383,6 +386,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
         *HUB_GONE,
         *UPLOAD_UNSURE,
         *HUB_REQUESTS,
+        *HUB_BODIES,
         *UPLOAD_REFUSED,
         *DECISIONS,
         *HUB_WORDS,

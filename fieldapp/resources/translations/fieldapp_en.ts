@@ -9997,6 +9997,70 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>修改人%1已在设备「%2」上停用，中心扣下停用的用户此后发来的修改，不转发给任何设备（停用前拷走的台账也一样）。如果此人已重新启用，请县里核实后在中心也重新启用此人，再处理这些修改</source>
       <translation>%1 has been disabled on the device “%2”: the hub holds every change a disabled user sends from then on and passes none of them to any device (a copy of the ledger taken before the disabling included). If this person has been enabled again, the county checks it and enables them again at the hub too, then deals with these changes</translation>
     </message>
+    <message>
+      <source>上传中断</source>
+      <translation>The upload broke off</translation>
+    </message>
+    <message>
+      <source>上传内容与签名不符（传输中被改动或截断）</source>
+      <translation>The upload does not match its signature (it was changed or cut short on its way)</translation>
+    </message>
+    <message>
+      <source>上传内容为空</source>
+      <translation>The upload was empty</translation>
+    </message>
+    <message>
+      <source>上传内容超过声明的长度</source>
+      <translation>The upload was longer than it said it was</translation>
+    </message>
+    <message>
+      <source>上传太慢或中断，已停止接收</source>
+      <translation>The upload was too slow or broke off; the hub stopped receiving it</translation>
+    </message>
+    <message>
+      <source>上传缺少长度</source>
+      <translation>The upload did not give its length</translation>
+    </message>
+    <message>
+      <source>上传长度与签名不符</source>
+      <translation>The upload's length does not match its signature</translation>
+    </message>
+    <message>
+      <source>数据包 %1 MB，超过中心允许的 %2 MB，请改用U盘交换</source>
+      <translation>The bundle is %1 MB, more than the %2 MB the county hub accepts: please exchange it on a USB stick</translation>
+    </message>
+    <message>
+      <source>请求中断</source>
+      <translation>The request broke off</translation>
+    </message>
+    <message>
+      <source>请求内容与签名不符（传输中被改动或截断）</source>
+      <translation>The request does not match its signature (it was changed or cut short on its way)</translation>
+    </message>
+    <message>
+      <source>请求内容为空</source>
+      <translation>The request was empty</translation>
+    </message>
+    <message>
+      <source>请求内容太大（审核意见最多几千字）</source>
+      <translation>The request is too large (a review's note is at most a few thousand characters)</translation>
+    </message>
+    <message>
+      <source>请求内容超过声明的长度</source>
+      <translation>The request was longer than it said it was</translation>
+    </message>
+    <message>
+      <source>请求太慢或中断，已停止接收</source>
+      <translation>The request was too slow or broke off; the hub stopped receiving it</translation>
+    </message>
+    <message>
+      <source>请求缺少长度</source>
+      <translation>The request did not give its length</translation>
+    </message>
+    <message>
+      <source>请求长度与签名不符</source>
+      <translation>The request's length does not match its signature</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
