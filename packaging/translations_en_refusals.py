@@ -1389,4 +1389,17 @@ EN_REFUSALS: dict[str, str] = {
     "请求中断": "The request broke off",
     "请求内容超过声明的长度": "The request was longer than it said it was",
     "请求内容与签名不符（传输中被改动或截断）": "The request does not match its signature (it was changed or cut short on its way)",
+    # A bundle refused for whose ledger it is, what it is numbered, what it lacks
+    # (`fieldapp.sync.intake`).
+    "如果这台电脑的台账是从备份恢复的，请在电脑上执行 fieldapp sync restored（或在「同步」页点「上传并接收」，按提示确认台账是从备份拷回来的），然后重新导出": "If this computer's ledger was restored from a backup, run fieldapp sync restored on the computer (or click “Upload and receive” on the Sync page and confirm, when asked, that the ledger was copied back from a backup), then export again",
+    "清单缺少设备标识": "The manifest does not name the device's ledger",
+    "设备「%1」的数据包自称来自县级汇总中心自己的台账，不能接受": "The bundle of the device “%1” says it comes from the county hub's own ledger, and cannot be accepted",
+    "这份台账原属设备「%1」（已于 %2 注销），不能由设备「%3」提交。如果这是找回的「%1」的电脑或用它的备份恢复的，请在县里用原名称重新登记（fieldapp hub enroll --device %1 …），不要换用新名称": "This ledger belonged to the device “%1” (revoked on %2) and cannot be sent by the device “%3”. If this is “%1”'s computer found again, or restored from its backup, enrol it again at the county under its old name (fieldapp hub enroll --device %1 …), not under a new one",
+    "设备「%1」的数据包使用了中心已有的其他台账标识": "The bundle of the device “%1” uses another ledger's identity the hub already holds",
+    "设备「%1」的台账标识与另一台电脑的编出相同的申请编号、批次编号（都以 %2 开头），两台电脑的纸上会印出同一个编号。请在这台电脑上执行 fieldapp sync restored 换一个台账标识（上传时「同步」页会问是否换一套编号），然后重新导出；已做的修改不会丢失": "The ledger identity of the device “%1” makes the same claim and batch numbers as another computer's (both starting with %2): the two computers' papers would print the same number. Run fieldapp sync restored on this computer to take a new ledger identity (when uploading, the Sync page asks whether to take new numbers), then export again; no change made is lost",
+    "设备「%1」的台账标识 %2 才到中心，这台电脑在那之前建立的 %3 条申领、批次已经用着这套编号：如果它们的纸已经打印、公示，换编号后旧纸上的编号在中心会查到设备「%1」的申领、批次。请县里核查设备「%1」的台账标识是不是有意挑成这套编号的": "The ledger identity of the device “%1” reached the hub only on %2, and %3 claims and batches this computer made before then already carry these numbers: if their papers were printed and posted, after renumbering the old papers' numbers will find the device “%1”'s claims and batches at the hub. The county should check whether the device “%1”'s ledger identity was picked to give these numbers",
+    "%1。%2": "%1. %2",
+    "这是设备「%1」从备份恢复之前导出的数据包，已经过时（中心已改收它恢复后的数据包）": "This bundle was exported by the device “%1” before it was restored from a backup, and is out of date (the hub now takes the bundles it sends since)",
+    "修改 %1 的序号已用于另一条内容不同的修改（台账文件被复制过，或从备份恢复过）。%2": "The number of the change %1 is already used by another change with other content (the ledger file was copied, or restored from a backup). %2",
+    "从第 %1 号修改起缺失，请在设备上执行 fieldapp sync export --full（中心从备份恢复过时会这样）": "The changes from number %1 on are missing: run fieldapp sync export --full on the device (this happens when the hub was restored from a backup)",
 }

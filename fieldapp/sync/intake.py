@@ -25,7 +25,7 @@ from collections.abc import Collection, Mapping, Sequence
 
 from fieldapp.domain.dates import china_minute, vouched_today
 from fieldapp.domain.numbers import device_part
-from fieldapp.domain.sentences import said, template
+from fieldapp.domain.sentences import Sentence, said, template
 from fieldapp.services.trust import NUMBERED, Origins, Verdict, printable
 from fieldapp.services.trust_check import (
     Refusal,
@@ -47,7 +47,7 @@ from fieldapp.store.sync_state import Peer, SyncState
 from fieldapp.sync.bundle import Manifest
 from fieldapp.sync.errors import BundleRefused
 
-RESTORED_HINT = (
+RESTORED_HINT = template(
     "如果这台电脑的台账是从备份恢复的，请在电脑上执行 fieldapp sync restored"
     "（或在「同步」页点「上传并接收」，按提示确认台账是从备份拷回来的），然后重新导出"
 )
@@ -58,6 +58,47 @@ RESTORED_HINT = (
 LEDGER_OF_ANOTHER = template(
     "这份台账属于设备「%1」，不能由设备「%2」提交："
     "一份台账只能登记为一台设备（是不是把台账文件复制到了另一台电脑？）"
+)
+#: A bundle whose signed manifest names no change-log id.
+NO_ORIGIN = template("清单缺少设备标识")
+#: A device's (%1) bundle claiming the hub's own change-log id.
+CLAIMS_THE_HUBS = template("设备「%1」的数据包自称来自县级汇总中心自己的台账，不能接受")
+#: A bundle of a revoked device's (%1, revoked on %2) ledger sent by another (%3). The
+#: county's clerk re-enrols at the hub's command line, which the sentence names for them.
+LEDGER_OF_REVOKED = template(
+    "这份台账原属设备「%1」（已于 %2 注销），不能由设备「%3」提交。如果这是找回的「%1」的电脑"
+    "或用它的备份恢复的，请在县里用原名称重新登记（fieldapp hub enroll --device %1 …），"
+    "不要换用新名称"
+)
+#: A device's (%1) bundle under a change-log id the hub holds changes of, bound to nobody.
+ORIGIN_TAKEN = template("设备「%1」的数据包使用了中心已有的其他台账标识")
+#: A device's (%1) change-log id giving the printed numbers' letters (%2) another id gives.
+LETTERS_TAKEN = template(
+    "设备「%1」的台账标识与另一台电脑的编出相同的申请编号、批次编号（都以 %2 开头），"
+    "两台电脑的纸上会印出同一个编号。请在这台电脑上执行 fieldapp sync restored 换一个台账标识"
+    "（上传时「同步」页会问是否换一套编号），然后重新导出；已做的修改不会丢失"
+)
+#: … and what the county should look into (`_taken_after`): the other device (%1), when its
+#: id came (%2), how many of this laptop's claims and batches carried the numbers before (%3).
+TAKEN_AFTER = template(
+    "设备「%1」的台账标识 %2 才到中心，这台电脑在那之前建立的 %3 条申领、批次已经用着这套编号："
+    "如果它们的纸已经打印、公示，换编号后旧纸上的编号在中心会查到设备「%1」的申领、批次。"
+    "请县里核查设备「%1」的台账标识是不是有意挑成这套编号的"
+)
+#: Two sentences one after the other, the first ending where the second begins (。).
+THEN = template("%1。%2")
+#: A bundle a device (%1) exported before it was restored from a backup.
+BEFORE_RESTORE = template(
+    "这是设备「%1」从备份恢复之前导出的数据包，已经过时（中心已改收它恢复后的数据包）"
+)
+#: A change (%1, its id) under a number the hub holds with other content; what a restored
+#: device does (%2, `RESTORED_HINT`).
+NUMBER_REUSED = template(
+    "修改 %1 的序号已用于另一条内容不同的修改（台账文件被复制过，或从备份恢复过）。%2"
+)
+#: A device's changes missing from the one numbered %1 on.
+MISSING_FROM = template(
+    "从第 %1 号修改起缺失，请在设备上执行 fieldapp sync export --full（中心从备份恢复过时会这样）"
 )
 
 
@@ -77,44 +118,31 @@ def claim_origin(
     """
     origin = manifest.sender.device_id
     if origin is None:
-        raise BundleRefused("invalid", "清单缺少设备标识")
+        raise BundleRefused("invalid", said(NO_ORIGIN))
     if origin == ledger.device_id:
-        raise BundleRefused(
-            "foreign_change",
-            f"设备「{peer.name}」的数据包自称来自县级汇总中心自己的台账，不能接受",
-        )
+        raise BundleRefused("foreign_change", said(CLAIMS_THE_HUBS, peer.name))
     owner = state.origin_owner(origin)
     if owner is not None and owner != peer.name:
         holder = state.peer(owner)
         if holder is not None and holder.revoked_at:
+            revoked = china_minute(holder.revoked_at)
             raise BundleRefused(
-                "foreign_change",
-                f"这份台账原属设备「{owner}」（已于 {china_minute(holder.revoked_at)} 注销），"
-                f"不能由设备「{peer.name}」提交。如果这是找回的「{owner}」的电脑或用它的备份恢复的，"
-                f"请在县里用原名称重新登记（fieldapp hub enroll --device {owner} …），"
-                "不要换用新名称",
+                "foreign_change", said(LEDGER_OF_REVOKED, owner, revoked, peer.name)
             )
         raise BundleRefused("foreign_change", said(LEDGER_OF_ANOTHER, owner, peer.name))
     if owner is None:
         if replica.max_seq(ledger.db, origin) or HeldChanges(ledger.db).max_seq(origin):
-            raise BundleRefused(
-                "foreign_change", f"设备「{peer.name}」的数据包使用了中心已有的其他台账标识"
-            )
+            raise BundleRefused("foreign_change", said(ORIGIN_TAKEN, peer.name))
         clash, other = _letters_taken(ledger, state, origin)
         if clash:
+            taken = said(LETTERS_TAKEN, peer.name, clash)
+            after = _taken_after(state, other, origin, changes)
             raise BundleRefused(
-                "number_clash",
-                f"设备「{peer.name}」的台账标识与另一台电脑的编出相同的申请编号、批次编号"
-                f"（都以 {clash} 开头），两台电脑的纸上会印出同一个编号。请在这台电脑上执行 "
-                "fieldapp sync restored 换一个台账标识（上传时「同步」页会问是否换一套编号），"
-                "然后重新导出；已做的修改不会丢失" + _taken_after(state, other, origin, changes),
+                "number_clash", taken if after is None else said(THEN, taken, after)
             )
         state.bind_origin(origin, peer.name)
     elif peer.origin is not None and origin != peer.origin:
-        raise BundleRefused(
-            "replay",
-            f"这是设备「{peer.name}」从备份恢复之前导出的数据包，已经过时（中心已改收它恢复后的数据包）",
-        )
+        raise BundleRefused("replay", said(BEFORE_RESTORE, peer.name))
     fresh = origin != peer.origin
     if fresh:
         state.set_origin(peer.name, origin)
@@ -137,12 +165,14 @@ def _letters_taken(ledger: Ledger, state: SyncState, origin: str) -> tuple[str, 
     return (letters, other) if other else ("", "")
 
 
-def _taken_after(state: SyncState, other: str, origin: str, changes: Sequence[Change]) -> str:
+def _taken_after(
+    state: SyncState, other: str, origin: str, changes: Sequence[Change]
+) -> Sentence | None:
     """What the county should look into when the bundle's own claims and batches were made —
     their numbers printed — before the clashing id `other` was bound to its device: a tampered
     program may have read the letters off this laptop's papers and taken an id giving them
     before its first upload (the hub meets a laptop's id only then). The hub cannot tell from
-    stamps which one is honest (either may forge its own), so it says it, for people; '' when
+    stamps which one is honest (either may forge its own), so it says it, for people; None when
     no such row is in the bundle or `other` is no device's."""
     owner, bound = state.origin_owner(other), state.bound_at(other)
     try:
@@ -150,20 +180,15 @@ def _taken_after(state: SyncState, other: str, origin: str, changes: Sequence[Ch
     except ValueError:
         since = None
     if owner is None or since is None:
-        return ""
+        return None
     made = {
         (c.tbl, c.row_id)
         for c in changes
         if c.device_id == origin and c.tbl in NUMBERED and parse_stamp(c.hlc)[0] < since
     }
     if not made:
-        return ""
-    return (
-        f"。设备「{printable(owner)}」的台账标识 {china_minute(bound)} 才到中心，这台电脑在那之前"
-        f"建立的 {len(made)} 条申领、批次已经用着这套编号：如果它们的纸已经打印、公示，换编号后"
-        f"旧纸上的编号在中心会查到设备「{printable(owner)}」的申领、批次。请县里核查设备"
-        f"「{printable(owner)}」的台账标识是不是有意挑成这套编号的"
-    )
+        return None
+    return said(TAKEN_AFTER, printable(owner), china_minute(bound), str(len(made)))
 
 
 def new_changes(
@@ -188,9 +213,7 @@ def new_changes(
         elif row != change.as_row():
             if change.device_id in own:
                 raise BundleRefused(
-                    "reused_seq",
-                    f"修改 {change.id} 的序号已用于另一条内容不同的修改"
-                    f"（台账文件被复制过，或从备份恢复过）。{RESTORED_HINT}",
+                    "reused_seq", said(NUMBER_REUSED, change.id, said(RESTORED_HINT))
                 )
             new.append(change)
     return new
@@ -297,11 +320,7 @@ def _check_gaps(ledger: Ledger, held: HeldChanges, own: set[str], new: Sequence[
         expected = list(range(start, start + len(seqs)))
         if seqs != expected:
             missing = next((e for s, e in zip(seqs, expected, strict=True) if s != e), start)
-            raise BundleRefused(
-                "gap",
-                f"从第 {missing} 号修改起缺失，请在设备上执行 fieldapp sync export --full"
-                "（中心从备份恢复过时会这样）",
-            )
+            raise BundleRefused("gap", said(MISSING_FROM, str(missing)))
 
 
 def hold(ledger: Ledger, peer: Peer, manifest: Manifest, refusals: Sequence[Refusal]) -> None:

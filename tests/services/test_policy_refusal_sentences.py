@@ -308,7 +308,8 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     `tests.hub.test_hub_upload_unsure`; a county device's query or decision the hub refused for
     its content or its role by `tests.hub.test_hub_request_refusals_said`; an upload's body or a
     county device's request's refused before it is read by
-    `tests.hub.test_hub_body_refusals_said`; an upload of a ledger
+    `tests.hub.test_hub_body_refusals_said`; a bundle refused for whose ledger it is, how
+    it is numbered or what it lacks by `tests.sync.test_intake_refusals_said`; an upload of a ledger
     another device sends by `tests.ui.test_refused_upload_in_english`; a spreadsheet file refused before it is read, or that
     cannot be read, by `tests.tabular.test_file_refusals_said`; an import's notes on its
     sheets, rows and columns by `tests.tabular.test_import_notes_said`; a file or a print the
@@ -367,6 +368,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     from tests.services.test_restore_users_said import said_here as restore_said
     from tests.services.test_user_refusal_sentences import said_here as users_said
     from tests.store.test_store_refusals_said import said_here as store_said
+    from tests.sync.test_intake_refusals_said import SAID_HERE as INTAKE
     from tests.sync.test_offered_person_in_sheet_update import said_here as offered_said
     from tests.sync.test_sync_refusals_said import SAID_HERE as SYNC_SAID
     from tests.tabular.test_file_refusals_said import said_here as guard_said
@@ -387,6 +389,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
         *UPLOAD_UNSURE,
         *HUB_REQUESTS,
         *HUB_BODIES,
+        *INTAKE,
         *UPLOAD_REFUSED,
         *DECISIONS,
         *HUB_WORDS,
