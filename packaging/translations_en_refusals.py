@@ -1402,4 +1402,9 @@ EN_REFUSALS: dict[str, str] = {
     "这是设备「%1」从备份恢复之前导出的数据包，已经过时（中心已改收它恢复后的数据包）": "This bundle was exported by the device “%1” before it was restored from a backup, and is out of date (the hub now takes the bundles it sends since)",
     "修改 %1 的序号已用于另一条内容不同的修改（台账文件被复制过，或从备份恢复过）。%2": "The number of the change %1 is already used by another change with other content (the ledger file was copied, or restored from a backup). %2",
     "从第 %1 号修改起缺失，请在设备上执行 fieldapp sync export --full（中心从备份恢复过时会这样）": "The changes from number %1 on are missing: run fieldapp sync export --full on the device (this happens when the hub was restored from a backup)",
+    # The hub's answer to a county draft (`fieldapp.services.policy_admin.publish_drafts`).
+    "已签发为 %1（第 %2 号）": "Published as %1 (No. %2)",
+    "只有县级设备能提交县级政策包（提交设备：%1）": "Only a county device can submit a county policy pack (submitted by the device %1)",
+    "只有县级设备能提交县级政策包（提交设备：未登记）": "Only a county device can submit a county policy pack (submitted by a device not enrolled)",
+    "县级政策包必须用 extends 写明所扩展的基础政策包": "A county policy pack must name the base pack it extends (extends)",
 }

@@ -27,7 +27,16 @@ from fieldapp import __version__
 from fieldapp.domain.dates import china_minute
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.roles import Role
-from fieldapp.domain.sentences import Sentence, Word, fill, listed, said, template
+from fieldapp.domain.sentences import (
+    Sentence,
+    Word,
+    fill,
+    listed,
+    said,
+    sentence_json,
+    sentence_or_none,
+    template,
+)
 from fieldapp.policy.combine import check_figure_documents, check_new_pack, combine
 from fieldapp.policy.pack import (
     NEEDS_PROGRAM,
@@ -294,8 +303,7 @@ NO_REASON = template("汇总中心未说明原因")
 def _draft_refused(draft: dict[str, object]) -> Sentence:
     """'县级政策包“…”（2026.1 版）未签发：…' — the pack named by its title and edition as the
     county wrote them (not its program id), the hub's reason as the hub wrote it."""
-    note = str(draft.get("status_note") or "")
-    reason: str | Sentence = note or said(NO_REASON)
+    reason = draft_note(draft.get("status_note")) or said(NO_REASON)
     title, version = "", str(draft.get("version") or "")
     try:
         header = parse_pack_text(str(draft.get("text") or ""), "county.toml").pack
@@ -390,6 +398,10 @@ SUBMITTED_WAITING = template(
 )
 
 
+#: A county pack that does not name the built-in pack it extends (`extends`, its key).
+NO_EXTENDS = template("县级政策包必须用 extends 写明所扩展的基础政策包")
+
+
 def publish(
     hub_ledger: Ledger, text: str, name: str, registry: PolicyRegistry | None = None
 ) -> PublishedPack:
@@ -411,7 +423,7 @@ def publish(
         raise PackError(name, None, refusal, named=True) from None
     check_words_written(text, name)  # the county's words as written: not one kept silently
     if not pack.pack.extends:
-        raise PackError(name, None, "县级政策包必须用 extends 写明所扩展的基础政策包")
+        raise PackError(name, None, said(NO_EXTENDS))
     text, pack = _with_requires(text, name, pack)
     base = registry.base_files()
     check_new_pack(base, name, pack)
@@ -538,6 +550,25 @@ class DraftOutcome:
     device: str
     published: PublishedPack | None
     reason: str = ""
+    #: `reason` as its sentence (None: refused in words of its own, `PackError`'s text).
+    said: Sentence | None = None
+
+
+#: The hub's answer to a county draft (`publish_drafts`, its `status_note`): published as
+#: which edition (%1) under which number (%2) …
+PUBLISHED_AS = template("已签发为 %1（第 %2 号）")
+#: … or refused, sent by a device (%1) not enrolled as the county's, or by none enrolled.
+NOT_COUNTY_DRAFT = template("只有县级设备能提交县级政策包（提交设备：%1）")
+NOT_COUNTY_DRAFT_UNKNOWN = template("只有县级设备能提交县级政策包（提交设备：未登记）")
+
+
+def draft_note(note: object) -> str | Sentence:
+    """A draft's answer as the hub wrote it (`status_note`): its sentence, kept as its JSON
+    (`sentences.sentence_json`) so the county's window says it in its language; a row the hub
+    answered before (its Chinese text) as it is ('' for none)."""
+    if not isinstance(note, str) or not note:
+        return ""
+    return sentence_or_none(note) or note
 
 
 def publish_drafts(
@@ -560,7 +591,10 @@ def publish_drafts(
             peer = state.peer(owner) if owner else None
             outcome = DraftOutcome(str(draft["id"]), owner or "", None)
             if peer is None or peer.role != "device" or peer.device_role is not Role.COUNTY:
-                outcome.reason = f"只有县级设备能提交县级政策包（提交设备：{owner or '未登记'}）"
+                outcome.said = (
+                    said(NOT_COUNTY_DRAFT, owner) if owner else said(NOT_COUNTY_DRAFT_UNKNOWN)
+                )
+                outcome.reason = str(outcome.said)
             else:
                 name = f"{draft.get('pack_id') or 'county'}.toml"
                 try:
@@ -568,13 +602,15 @@ def publish_drafts(
                         hub_ledger, str(draft.get("text") or ""), name, registry
                     )
                 except (PackError, PolicyRefused) as error:
-                    outcome.reason = str(error)
+                    outcome.reason, outcome.said = str(error), error.said
             record = outcome.published
+            if record is not None:
+                outcome.said = said(PUBLISHED_AS, record.version, str(record.seq))
+            # Its sentence as JSON (`draft_note` reads it back), or words of its own as text.
+            note = sentence_json(outcome.said) if outcome.said is not None else outcome.reason
             answer = {
                 "status": policy_packs.PUBLISHED if record else policy_packs.REFUSED,
-                "status_note": f"已签发为 {record.version}（第 {record.seq} 号）"
-                if record
-                else outcome.reason,
+                "status_note": note,
             }
             hub_ledger.update(policy_packs.DRAFTS, outcome.draft_id, answer)
         outcomes.append(outcome)
@@ -582,5 +618,11 @@ def publish_drafts(
 
 
 def draft_answers(ledger: Ledger) -> list[dict[str, object]]:
-    """The county device's drafts and what the hub answered, newest last."""
-    return policy_packs.drafts(ledger.db)
+    """The county device's drafts and what the hub answered, newest last: `status_note` its
+    Chinese text, `status_said` the same as `draft_note` reads it (a sentence, or the text of
+    an answer kept before)."""
+    answers: list[dict[str, object]] = []
+    for draft in policy_packs.drafts(ledger.db):
+        note = draft_note(draft.get("status_note"))
+        answers.append(draft | {"status_note": str(note), "status_said": note})
+    return answers

@@ -309,7 +309,8 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     its content or its role by `tests.hub.test_hub_request_refusals_said`; an upload's body or a
     county device's request's refused before it is read by
     `tests.hub.test_hub_body_refusals_said`; a bundle refused for whose ledger it is, how
-    it is numbered or what it lacks by `tests.sync.test_intake_refusals_said`; an upload of a ledger
+    it is numbered or what it lacks by `tests.sync.test_intake_refusals_said`; the hub's
+    answer to a county draft by `tests.hub.test_draft_answers_said`; an upload of a ledger
     another device sends by `tests.ui.test_refused_upload_in_english`; a spreadsheet file refused before it is read, or that
     cannot be read, by `tests.tabular.test_file_refusals_said`; an import's notes on its
     sheets, rows and columns by `tests.tabular.test_import_notes_said`; a file or a print the
@@ -338,6 +339,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     from tests.domain.test_roles import said_here as roles_said
     from tests.hub.test_answer_unread_said import SAID_HERE as ANSWER_UNREAD
     from tests.hub.test_county_refusals_own_words import SAID_HERE as COUNTY_ASKS
+    from tests.hub.test_draft_answers_said import SAID_HERE as DRAFT_ANSWERS
     from tests.hub.test_held_decision_refusals_said import SAID_HERE as DECISIONS
     from tests.hub.test_held_waiting_said import SAID_HERE as WAITING
     from tests.hub.test_hub_body_refusals_said import SAID_HERE as HUB_BODIES
@@ -390,6 +392,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
         *HUB_REQUESTS,
         *HUB_BODIES,
         *INTAKE,
+        *DRAFT_ANSWERS,
         *UPLOAD_REFUSED,
         *DECISIONS,
         *HUB_WORDS,

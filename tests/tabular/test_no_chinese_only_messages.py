@@ -59,11 +59,6 @@ ALLOWED: dict[str, str] = {
     # command line's; the desktop's wizard and login check the password (`users.
     # check_password`, a template) before they open the ledger, so this is never shown there.
     "fieldapp/services/ledgers.py:first_password": "command line only",
-    # A county pack with no `extends`, refused when the hub publishes it (`fieldapp county
-    # publish` at the hub's command line, or the hub answering a county device's draft): the
-    # hub's own words; what the county device is told is the draft's status note, kept as text
-    # (a sentence there would need the hub's answer to carry one).
-    "fieldapp/services/policy_admin.py:publish": "the hub's command line and its stored answer",
     # An amount in capitals (壹佰元整) as a printed paper writes it: the paper's own words.
     "fieldapp/paperwork/numerals.py:_yuan_capitals": "a printed paper's amount",
     # A conflict's resolution that logged no change (没有需要保存的改动): never raised — a

@@ -10105,6 +10105,22 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>这是设备「%1」从备份恢复之前导出的数据包，已经过时（中心已改收它恢复后的数据包）</source>
       <translation>This bundle was exported by the device “%1” before it was restored from a backup, and is out of date (the hub now takes the bundles it sends since)</translation>
     </message>
+    <message>
+      <source>县级政策包必须用 extends 写明所扩展的基础政策包</source>
+      <translation>A county policy pack must name the base pack it extends (extends)</translation>
+    </message>
+    <message>
+      <source>只有县级设备能提交县级政策包（提交设备：%1）</source>
+      <translation>Only a county device can submit a county policy pack (submitted by the device %1)</translation>
+    </message>
+    <message>
+      <source>只有县级设备能提交县级政策包（提交设备：未登记）</source>
+      <translation>Only a county device can submit a county policy pack (submitted by a device not enrolled)</translation>
+    </message>
+    <message>
+      <source>已签发为 %1（第 %2 号）</source>
+      <translation>Published as %1 (No. %2)</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
