@@ -37,7 +37,7 @@ from fieldapp.paths import private_dir
 from fieldapp.reference import divisions
 from fieldapp.saving import LOST, READ_ONLY, ledger_trouble, written
 from fieldapp.services.users import check_name
-from fieldapp.store import answers, ledger_kind, postgres, replica, statistics
+from fieldapp.store import answers, forget, ledger_kind, postgres, replica, statistics
 from fieldapp.store.held import (
     HeldChange,
     HeldChanges,
@@ -636,6 +636,13 @@ class Hub:
                 plan = self.plan_answer(device)
                 said = self.log.reported().get(device) or {}
                 refused = _refused_bundles(self.log.refusals(device))
+                # Rows it holds only because of an offer since ended (`store.forget`), to a
+                # device that removes them; an older one keeps them, read-only, as before.
+                to_forget = (
+                    self._to_forget(peer, plan)
+                    if forget.reads_forget((said or {}).get("schema"))
+                    else []
+                )
             china_time = reads_china_time(said.get("schema"))
             keeps_said = reads_said(said.get("schema"))
             changes, vector = plan.changes, plan.vector
@@ -671,7 +678,23 @@ class Hub:
                 ],
                 refused=refused,
                 written_at=written_at,
+                forget=to_forget,
             )
+
+    def _to_forget(self, peer: Peer, plan: AnswerPlan) -> list[tuple[str, str]]:
+        """The rows `plan`'s answer tells its device left its area (this answer, or one it has
+        not confirmed yet) that it held only as hung on a person offered to it: the offer
+        withdrawn or turned down (`forget.offered_only`): never a row that left by another
+        path (a family the area tree or a move took out of its area). Each answer that tells
+        them names them; once it confirms one, the hub forgets it sent them
+        (`AnswerPlan.forgotten`), and an offer made again sends them whole. A few look-ups
+        whatever the number leaving, one when none of them was ever offered."""
+        leaving = [r for r, s in plan.away.items() if s is None or s > peer.acked_out]
+        if not leaving or not plan.area:
+            return []
+        db = self.ledger.db
+        own = set(self.state.origins_of(peer.name)) | ({peer.origin} if peer.origin else set())
+        return forget.leaving_offered(db, plan.area, leaving, own, received_vector(db))
 
     def _origins_of(self, device: str, changes: list[LogRow]) -> dict[str, str]:
         """The names an answer tells its device: of the devices whose changes it carries, its

@@ -22,7 +22,9 @@ only added to):
 Guarded on a hub's ledger only: `changes`, the change log. A device legitimately rewrites its
 own changes no hub has yet (signing authors at enrolment, a village code recoded, a refused
 change taken back, a restored ledger's new incarnation: `store.authorship`, `store.recode`,
-`store.withdraw`); the hub only ever adds to its log.
+`store.withdraw`) and removes other devices' changes of a person another village offered it,
+the offer since ended (`store.forget`, as the hub's answer names them); the hub only ever adds
+to its log.
 
 Not guarded, because the hub rightly changes them: arrivals (`hub_arrivals`, pruned as the
 log grows past them), away rows (`hub_away_rows`, forgotten once the device has been told),

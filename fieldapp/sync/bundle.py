@@ -51,6 +51,7 @@ from typing_extensions import TypedDict  # pydantic needs this one before Python
 from fieldapp.domain import roles, sentences
 from fieldapp.domain.sentences import sentence_json
 from fieldapp.store.changelog import Change, dumps
+from fieldapp.store.forget import FORGET_MAX
 from fieldapp.store.held import REPORT_NAME_MAX, REPORT_TEXT_MAX, report_said
 from fieldapp.store.vault import BACKUP_MAGIC
 from fieldapp.sync import crypto
@@ -227,6 +228,18 @@ def users_message(bundle_id: str, users: bytes) -> bytes:
     return b"fieldapp-users-v1\n" + bundle_id.encode("utf-8") + b"\n" + users
 
 
+#: The inner files of an answer naming rows its recipient holds only because of an offer
+#: since ended (`store.forget`): a JSON list of [table, row id], signed for the bundle. Only to
+#: a device that reads it (`forget.reads_forget`); an older device reads only the files it
+#: knows, and an older hub's answer has none.
+FORGET_FILE, FORGET_SIG = "forget.json", "forget.sig"
+
+
+def forget_message(bundle_id: str, forget: bytes) -> bytes:
+    """The bytes the signature of an answer's `FORGET_FILE` covers: bound to its bundle."""
+    return b"fieldapp-forget-v1\n" + bundle_id.encode("utf-8") + b"\n" + forget
+
+
 def refused_message(bundle_id: str, refused: bytes) -> bytes:
     """The bytes the signature of an answer's `REFUSED_FILE` covers: bound to its bundle."""
     return b"fieldapp-refused-v1\n" + bundle_id.encode("utf-8") + b"\n" + refused
@@ -311,6 +324,17 @@ def summarise(rows: Sequence[Sequence[Any]]) -> tuple[dict[str, Range], dict[str
 _CHANGE = TypeAdapter(ChangeIn).validator
 _REFUSED = TypeAdapter(list[RefusedBundle])
 _USERS = TypeAdapter(list[UserSaid])
+_FORGET = TypeAdapter(
+    Annotated[
+        list[
+            tuple[
+                Annotated[str, Field(min_length=1, max_length=64)],
+                Annotated[str, Field(min_length=1, max_length=200)],
+            ]
+        ],
+        Field(max_length=FORGET_MAX),
+    ]
+)
 
 
 def _refuse_line(lines: list[bytes]) -> NoReturn:
@@ -365,11 +389,13 @@ def seal_bundle(
     about: About | None = None,
     refused: Sequence[RefusedBundle] = (),
     users: Sequence[UserSaid] = (),
+    forget: Sequence[tuple[str, str]] = (),
 ) -> bytes:
     """Sign the manifest, zip it with the payload, and encrypt to the recipient; `about`, from
     a device, goes in the header, signed for this bundle; `refused`, from the hub, in a file of
     its own beside the manifest (`RefusedBundle`), signed for this bundle; `users`, from a
-    device, likewise (`UserSaid`)."""
+    device, likewise (`UserSaid`); so is `forget`, from the hub, the rows the recipient is to
+    remove from its copy (`FORGET_FILE`)."""
     manifest_bytes = dumps(manifest.model_dump(mode="json")).encode("utf-8")
     signature = crypto.sign(manifest_bytes, sign_secret)
     files = [
@@ -385,6 +411,10 @@ def seal_bundle(
         told = dumps([u.model_dump(mode="json") for u in users[:USERS_MAX]]).encode("utf-8")
         signed = crypto.sign(users_message(manifest.bundle_id, told), sign_secret)
         files += [(USERS_FILE, told), (USERS_SIG, signed)]
+    if forget:
+        listed = dumps([[t, r] for t, r in forget]).encode("utf-8")
+        signed = crypto.sign(forget_message(manifest.bundle_id, listed), sign_secret)
+        files += [(FORGET_FILE, listed), (FORGET_SIG, signed)]
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         for name, data in files:
@@ -477,6 +507,7 @@ class OpenedBundle:
         header: dict[str, Any] | None = None,
         refused: tuple[bytes | None, bytes | None] = (None, None),
         users: tuple[bytes | None, bytes | None] = (None, None),
+        forget: tuple[bytes | None, bytes | None] = (None, None),
     ):
         self.manifest = manifest
         self.manifest_bytes = manifest_bytes
@@ -487,6 +518,8 @@ class OpenedBundle:
         self.refused_files = refused
         #: A device's `USERS_FILE` and its signature, as found (None: not in the bundle).
         self.users_files = users
+        #: The hub's `FORGET_FILE` and its signature, as found (None: not in the bundle).
+        self.forget_files = forget
         #: The size its changes declare, when past `MAX_PAYLOAD_BYTES`: not inflated (the
         #: payload is empty), refused once its signature is checked (`too_large_said`) so
         #: the refusal is its signer's, told in that device's next answer.
@@ -533,6 +566,26 @@ class OpenedBundle:
         except ValidationError:
             return None
         return items[:USERS_MAX]
+
+    def forget(self, sign_public: bytes) -> list[tuple[str, str]] | None:
+        """The rows the hub names for the recipient to remove from its copy (`FORGET_FILE`;
+        none from an older hub or a device), when signed by `sign_public` for this bundle;
+        None when what is there does not hold (a file without its signature, altered, or not
+        a list of [table, row id])."""
+        listed, signature = self.forget_files
+        if listed is None and signature is None:
+            return []
+        if listed is None or signature is None:
+            return None
+        if not crypto.verify(
+            forget_message(self.manifest.bundle_id, listed), signature, sign_public
+        ):
+            return None
+        try:
+            items = _FORGET.validate_json(listed)
+        except ValidationError:
+            return None
+        return [(t, r) for t, r in items]
 
     def says_about(self) -> bool:
         """True when the header says anything of its sender (then it must verify: `about`)."""
@@ -689,10 +742,20 @@ def open_bundle(data: bytes, box_secret: bytes, box_public: bytes) -> OpenedBund
                 archive.read(name) if name in names else None
                 for name in (REFUSED_FILE, REFUSED_SIG, USERS_FILE, USERS_SIG)
             )
+            listed, listed_sig = (
+                archive.read(name) if name in names else None for name in (FORGET_FILE, FORGET_SIG)
+            )
     except (zipfile.BadZipFile, KeyError, OSError) as error:
         raise BundleRefused("tampered", f"内容结构不对（{error}）") from None
     opened = OpenedBundle(
-        manifest, manifest_bytes, signature, payload, header, (said, signed), (told, told_sig)
+        manifest,
+        manifest_bytes,
+        signature,
+        payload,
+        header,
+        (said, signed),
+        (told, told_sig),
+        (listed, listed_sig),
     )
     if stated == manifest.payload_bytes and stated > MAX_PAYLOAD_BYTES:
         opened.too_large = stated

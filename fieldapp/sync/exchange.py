@@ -40,7 +40,7 @@ from fieldapp.services.incarnation import own_origins
 from fieldapp.services.policy_admin import adopted_version
 from fieldapp.services.trust import Verdict, printable
 from fieldapp.services.trust_check import Refusal, rows_ahead, values_ahead
-from fieldapp.store import arrivals, replica
+from fieldapp.store import arrivals, forget, replica
 from fieldapp.store.authorship import sign_unsent_authors, unsigned_unsent
 from fieldapp.store.changelog import Change, encode_ahead
 from fieldapp.store.connection import Error as DatabaseFault
@@ -147,6 +147,9 @@ class ImportResult:
     #: Device: this ledger's changes the hub's answer says, for the first time, it did not
     #: take in (held for the county's review, or dismissed): the coordinator is told to look.
     newly_held: int = 0
+    #: Device: rows it removed from its copy as the hub's answer named them: held only as hung
+    #: on a person another village offered to it, the offer since ended (`store.forget`).
+    forgotten: int = 0
 
 
 def _noop(*_args: Any) -> None:
@@ -196,13 +199,15 @@ def write_bundle(
     refused: Sequence[RefusedBundle] = (),
     written_at: str | None = None,
     users: Sequence[UserSaid] = (),
+    forget: Sequence[tuple[str, str]] = (),
 ) -> ExportResult:
     """Seal `rows` to `recipient` and write `out` (temp name, then rename); `about`: a
     device's program and pack in force, said in the header (`bundle.About`); `refused`: the
     hub's word on the recipient's bundles it refused (`bundle.RefusedBundle`); `rejected`:
     the hub's reports of the recipient's held changes, as `held.held_payload` makes them (their
     sentences read and checked there: not read again, `bundle.SAID_READ`); `users`: a device's
-    users disabled there (or enabled again), for the hub (`bundle.UserSaid`).
+    users disabled there (or enabled again), for the hub (`bundle.UserSaid`); `forget`: rows
+    the recipient is to remove from its copy (`store.forget`, `bundle.FORGET_FILE`).
 
     The bundle is sealed and written outside the write transaction: compressing and
     encrypting a township's or the county office's first answer takes seconds, and every
@@ -270,7 +275,14 @@ def write_bundle(
                 update = {"serial": serial, "received": peer.serial_in, "recipient": _party(peer)}
                 manifest = manifest.model_copy(update=update)
             data = seal_bundle(
-                manifest, payload, identity.sign_secret, peer.box_public, about, refused, users
+                manifest,
+                payload,
+                identity.sign_secret,
+                peer.box_public,
+                about,
+                refused,
+                users,
+                forget,
             )
             progress(total // 2, total)
             try:
@@ -677,6 +689,10 @@ def _import_local(
     users_told = opened.users(peer.sign_public) if identity.role == "hub" else []
     if users_told is None:
         raise BundleRefused("tampered", "设备说明停用用户的部分与签名不符")
+    # The rows the hub names for it to remove (a device's bundle names none to a hub).
+    to_forget = opened.forget(peer.sign_public) if identity.role == "device" else []
+    if to_forget is None:
+        raise BundleRefused("tampered", "中心要本机删去的记录清单与签名不符")
     if sender is not None and peer.name != sender:
         raise BundleRefused("foreign_change", f"{sender} 上传了 {peer.name} 的数据包")
     if manifest.recipient.key_id != crypto.key_id(keys.sign_public) or (
@@ -764,6 +780,9 @@ def _import_local(
             _reused(ledger, refused_here) or _ahead_of_log(ledger, manifest)
         )
         newly_held = _bookkeeping(ledger, state, identity, peer, manifest, copied)
+        forgotten: list[tuple[str, str]] = []
+        if to_forget and not copied:
+            forgotten = _forget(ledger, identity, manifest, to_forget)
         if identity.role == "device":
             # The hub's clock, at least (a stick may have carried the answer for days).
             clock.note(ledger, manifest.created_at, fresh=False)
@@ -796,14 +815,31 @@ def _import_local(
         applied,
         dict(manifest.counts),
         replica.conflict_count(ledger.db),
-        of_log((c.tbl, c.row_id) for c in new),
+        of_log([*((c.tbl, c.row_id) for c in new), *forgotten]),
         len(held),
         reissued,
         refused_here,
         copied,
         manifest.created_at,
         newly_held,
+        len(forgotten),
     )
+
+
+def _forget(
+    ledger: Ledger, identity: Identity, manifest: Manifest, named: list[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """Device side, after the answer's changes are in: remove from its copy the rows the hub
+    names (`bundle.FORGET_FILE`) that it holds only as hung on a person offered to it, the
+    offer ended — as it judges them itself, never on the answer's word alone: a row ever in
+    its area, of a person offered to it now, that it made or edited, or whose turn-down by it
+    the hub has not acknowledged yet (`manifest.vector`), stays (`forget.offered_only`)."""
+    own = own_origins(ledger)
+    rows = forget.offered_only(
+        ledger.db, identity.area_code or "", named, own, dict(manifest.vector)
+    )
+    forget.evict(ledger.db, rows, own, f"{manifest.sender.name}:{manifest.serial}")
+    return rows
 
 
 def _reused(ledger: Ledger, refused: list[RefusedBundle]) -> bool:

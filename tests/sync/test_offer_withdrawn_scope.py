@@ -3,7 +3,9 @@
 The offer sends the person (and what hangs off them) to the device of the household's village,
 read-only, as if they lived there (`answers.OFFER`). Taken back or turned down, the person
 leaves its scope as a family that moved out does: it keeps them as they stood when it was told,
-and hears nothing of them after (`docs/security.md`, 迁出的人)."""
+and hears nothing of them after (`docs/security.md`, 迁出的人). That is what a device whose
+program is from before it forgot them does (`trip_older`); a newer one removes them
+(`test_offer_forgotten.py`)."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from fieldapp.services import households
 from fieldapp.services.writer import actor_of
 from tests.sync.helpers import job_of
 from tests.sync.test_move_in_offered import _offered, _trip
+from tests.sync.test_offer_forgotten import trip_older
 
 ACCOUNT = "6222000077776666"
 
@@ -28,14 +31,14 @@ def test_an_offer_ended_tells_the_receiver_nothing_of_the_person_after(
         _trip(hub, village, "红星村", tmp_path, 4)
     else:
         households.decline_move(site, actor_of(site), second)
-    _trip(hub, site, "幸福安置点", tmp_path, 4)
-    _trip(hub, site, "幸福安置点", tmp_path, 5)  # told, and confirmed
+    trip_older(hub, site, "幸福安置点", tmp_path, 4)
+    trip_older(hub, site, "幸福安置点", tmp_path, 5)  # told, and confirmed
     assert site.get("persons", second)["moving_to"] is None
     with village.transaction():
         village.update("persons", second, {"phone": "13912345678", "account_number": ACCOUNT})
     _trip(hub, village, "红星村", tmp_path, 6)
     for n in (6, 7):
-        _trip(hub, site, "幸福安置点", tmp_path, n)
+        trip_older(hub, site, "幸福安置点", tmp_path, n)
         row = site.get("persons", second)
         assert row["account_number"] != ACCOUNT and row["phone"] != "13912345678"
     for answer in (hub.plan_answer("幸福安置点"), hub.plan_answer("幸福安置点", afresh=True)):
@@ -92,8 +95,8 @@ def test_a_person_whose_offer_ended_is_not_listed_as_one_of_the_receivers_people
         _trip(hub, village, "红星村", tmp_path, 4)
     else:
         households.decline_move(site, actor_of(site), second)
-    _trip(hub, site, "幸福安置点", tmp_path, 4)
-    _trip(hub, site, "幸福安置点", tmp_path, 5)
+    trip_older(hub, site, "幸福安置点", tmp_path, 4)
+    trip_older(hub, site, "幸福安置点", tmp_path, 5)
     assert site.get("persons", second)["moving_to"] is None  # kept as it stood, offer ended
     assert second not in _listed(site)
     assert second not in _found(site, "王1", number)
