@@ -26,7 +26,7 @@ import json
 import re
 import zipfile
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
@@ -532,60 +532,49 @@ class OpenedBundle:
             f"一个数据包最多 {MAX_PAYLOAD_BYTES / 1048576:.0f} MB），没有导入"
         )
 
+    def _beside(
+        self,
+        files: tuple[bytes | None, bytes | None],
+        message: Callable[[str, bytes], bytes],
+        adapter: TypeAdapter[Any],
+        sign_public: bytes,
+    ) -> list[Any] | None:
+        """A file its sender signed for this bundle beside the manifest (`files`: it and its
+        signature, as found; `message` what the signature covers), read as `adapter` says: []
+        when the bundle has neither (an older sender's); None when what is there does not
+        hold (a file without its signature, altered, or not what it should be)."""
+        text, signature = files
+        if text is None and signature is None:
+            return []
+        if text is None or signature is None:
+            return None
+        if not crypto.verify(message(self.manifest.bundle_id, text), signature, sign_public):
+            return None
+        try:
+            return list(adapter.validate_json(text))
+        except ValidationError:
+            return None
+
     def refused(self, sign_public: bytes) -> list[RefusedBundle] | None:
         """The recipient's refused bundles the hub names (`RefusedBundle`; none from an older
         hub or a device), when signed by `sign_public` for this bundle; None when what is there
-        does not hold (a file without its signature, altered, or not one)."""
-        said, signature = self.refused_files
-        if said is None and signature is None:
-            return []
-        if said is None or signature is None:
-            return None
-        message = refused_message(self.manifest.bundle_id, said)
-        if not crypto.verify(message, signature, sign_public):
-            return None
-        try:
-            items = _REFUSED.validate_json(said)
-        except ValidationError:
-            return None
-        return items[:REFUSED_MAX]
+        does not hold (`_beside`)."""
+        items = self._beside(self.refused_files, refused_message, _REFUSED, sign_public)
+        return None if items is None else items[:REFUSED_MAX]
 
     def users(self, sign_public: bytes) -> list[UserSaid] | None:
         """The sender's users disabled (or enabled again) there (`UserSaid`; none from an
         older device), when signed by `sign_public` for this bundle; None when what is there
-        does not hold (a file without its signature, altered, or not one)."""
-        told, signature = self.users_files
-        if told is None and signature is None:
-            return []
-        if told is None or signature is None:
-            return None
-        if not crypto.verify(users_message(self.manifest.bundle_id, told), signature, sign_public):
-            return None
-        try:
-            items = _USERS.validate_json(told)
-        except ValidationError:
-            return None
-        return items[:USERS_MAX]
+        does not hold (`_beside`)."""
+        items = self._beside(self.users_files, users_message, _USERS, sign_public)
+        return None if items is None else items[:USERS_MAX]
 
     def forget(self, sign_public: bytes) -> list[tuple[str, str]] | None:
         """The rows the hub names for the recipient to remove from its copy (`FORGET_FILE`;
         none from an older hub or a device), when signed by `sign_public` for this bundle;
-        None when what is there does not hold (a file without its signature, altered, or not
-        a list of [table, row id])."""
-        listed, signature = self.forget_files
-        if listed is None and signature is None:
-            return []
-        if listed is None or signature is None:
-            return None
-        if not crypto.verify(
-            forget_message(self.manifest.bundle_id, listed), signature, sign_public
-        ):
-            return None
-        try:
-            items = _FORGET.validate_json(listed)
-        except ValidationError:
-            return None
-        return [(t, r) for t, r in items]
+        None when what is there does not hold (`_beside`: not a list of [table, row id])."""
+        items = self._beside(self.forget_files, forget_message, _FORGET, sign_public)
+        return None if items is None else [(t, r) for t, r in items]
 
     def says_about(self) -> bool:
         """True when the header says anything of its sender (then it must verify: `about`)."""
