@@ -26,6 +26,9 @@ REFUSALS_KEPT = 20
 #: The hub's setting keeping a device's users it knows disabled there (`HubLog.device_users`),
 #: + its name.
 DEVICE_USERS = "device.users:"
+#: The most users of one device the hub keeps word of (a village laptop has a handful): a
+#: device's bundles naming ever more made-up users would grow what every import of it reads.
+DEVICE_USERS_KEPT = 200
 #: The hub's setting keeping the latest stamp (its wall time, ms) it ever took from a change-log
 #: id (`HubLog.raise_stamps`), + the id: what that origin's changes vouch for of the time.
 HIGHEST = "origin.highest_stamp:"
@@ -212,7 +215,11 @@ class HubLog:
         disabled: list[str] = []
         changed = False
         for name, is_disabled, at, by in told:
+            if not _named(name) or (by is not None and not _named(by)):
+                continue  # not a user's name (a forged file): nothing to print to the clerk
             record = kept.get(name)
+            if record is None and len(kept) >= DEVICE_USERS_KEPT:
+                continue
             who = f"{by}@{device}" if by else device
             if is_disabled:
                 if by in held:
@@ -442,6 +449,13 @@ class HubLog:
         )
         names = ["at", "device", "event", "role", "area", "key_id", "by"]
         return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
+
+
+def _named(name: str) -> bool:
+    """Whether a device's word names a user as the device's program writes one: printable
+    (no line break or terminal escape reaching `hub users`), no "@" (authors are
+    ``姓名@设备名``)."""
+    return bool(name.strip()) and name.isprintable() and "@" not in name
 
 
 def _newer(at: str | None, record: dict[str, Any]) -> bool:

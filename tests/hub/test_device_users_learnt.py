@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fieldapp.hub.folder import Hub
-from fieldapp.store.hub_state import HubLog
+from fieldapp.store.hub_state import DEVICE_USERS_KEPT, HubLog
 from tests.codes import ENROL_CODE
 from tests.sync.helpers import VILLAGE
 
@@ -57,5 +57,27 @@ def test_a_devices_word_disables_and_only_the_county_enables(tmp_path: Path) -> 
         assert hub.set_device_user("红星村", "赵六", False, by="县里的科员")
         assert _told(log, ("赵六", True, T3, "李芳")) == []
         assert log.disabled_users("红星村") == {"王强"}
+    finally:
+        hub.close()
+
+
+def test_a_forged_word_neither_grows_without_end_nor_reaches_the_clerks_screen(
+    tmp_path: Path,
+) -> None:
+    hub = Hub.init(tmp_path / "hub")
+    hub.enroll("红星村", VILLAGE, tmp_path / "r.enrol", code=ENROL_CODE, by="县里的科员")
+    log = hub.log
+    try:
+        # A tampered laptop names a user with a terminal escape, or a line break in who did it.
+        assert _told(log, ("\x1b[2J王强", True, T0, "李芳"), ("赵六", True, T0, "李\n芳")) == []
+        assert log.device_users("红星村") == {}
+        # Bundle after bundle of made-up users: the hub keeps word of at most so many.
+        for batch in range(3):
+            names = [(f"用户{batch}-{n}", True, T0, "李芳") for n in range(150)]
+            _told(log, *names)
+        assert len(log.device_users("红星村")) == DEVICE_USERS_KEPT
+        # The county still decides on anyone, kept or not.
+        assert hub.set_device_user("红星村", "孙七", True, by="县里的科员")
+        assert "孙七" in log.disabled_users("红星村")
     finally:
         hub.close()
