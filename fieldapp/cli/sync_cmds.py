@@ -210,6 +210,11 @@ def _register_hub(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     p.add_argument("--json", action="store_true", help=JSON_HELP)
     which = p.add_mutually_exclusive_group()
     which.add_argument(
+        "--history",
+        action="store_true",
+        help="列出县里在中心停用、重新启用用户的每一次决定（何时、哪台设备、谁、经办人），从早到晚",
+    )
+    which.add_argument(
         "--disable", nargs=2, metavar=("设备名称", "姓名"), help="在中心停用这台设备上的这个用户"
     )
     which.add_argument(
@@ -483,6 +488,19 @@ def cmd_hub_users(args: argparse.Namespace) -> int:
                 )
             else:
                 print(f"已在中心重新启用设备 {device} 上的用户 {name}：此后此人的修改照常接收")
+            return 0
+        if args.history:
+            decisions = hub.log.user_decisions()
+            if args.json:
+                print_json(decisions)
+                return 0
+            for d in decisions:
+                what = "停用" if d["disabled"] else "重新启用"
+                print(
+                    f"{china_minute(d['at'])}\t{d['device']}\t{d['user']}\t{what}\t经办：{d['by']}"
+                )
+            if not decisions:
+                print("县里还没有在中心停用或重新启用过任何用户")
             return 0
         rows = [
             {"device": device, "user": name} | record

@@ -40,8 +40,8 @@ DEVICE_EVENTS = ("enrolled", "reenrolled", "rescoped", "revoked")
 
 class HubLog:
     """Reads and writes of the hub's own bookkeeping of one hub ledger: `hub_exchanges`,
-    `hub_answer_scope`, `hub_away_rows`, `hub_password_resets`, `hub_device_events` and its
-    settings in `meta`."""
+    `hub_answer_scope`, `hub_away_rows`, `hub_password_resets`, `hub_device_events`,
+    `hub_user_decisions` and its settings in `meta`."""
 
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
@@ -261,12 +261,33 @@ class HubLog:
         if record is not None and bool(record.get("disabled")) == disabled:
             return False
         said_at = record.get("said_at") if record is not None else None
+        now = now_text()
         kept[name] = {
-            "disabled": disabled, "since": now_text(), "by": by, "source": "county",
+            "disabled": disabled, "since": now, "by": by, "source": "county",
             "said_at": said_at, "origin": None,
         }  # fmt: skip
         self._keep_device_users(device, kept)
+        # The latest word above is what the trust check reads; the decision stays in the trail.
+        self.db.execute(
+            "INSERT INTO hub_user_decisions (at, device, user_name, disabled, by_user) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [now, device, name, int(disabled), by],
+        )
         return True
+
+    def user_decisions(self, device: str | None = None) -> list[dict[str, Any]]:
+        """The county's decisions on devices' users (`set_device_user`; every device's with
+        None), oldest first: `at`, `device`, `user`, `disabled`, `by`."""
+        where, params = ("WHERE device = ?", [device]) if device is not None else ("", [])
+        cursor = self.db.execute(
+            "SELECT at, device, user_name, disabled, by_user "
+            f"FROM hub_user_decisions {where} ORDER BY id",
+            params,
+        )
+        return [
+            {"at": at, "device": d, "user": u, "disabled": bool(x), "by": by}
+            for at, d, u, x, by in cursor.fetchall()
+        ]
 
     # -- a device's refused bundles, for its next answer ---------------------------------------
 

@@ -12,6 +12,7 @@ only added to):
 
 - `hub_device_events` — who enrolled and revoked each device;
 - `hub_password_resets` — the county's resets of a device user's password;
+- `hub_user_decisions` — the county's disabling and enabling of a device's users (from 49);
 - `hub_exchanges` — every exchange with a device the hub could attribute, refusals included;
 - `sync_quarantine` — every bundle refused, with the reason;
 - `sync_imports` — every bundle taken in (also what refuses a replay);
@@ -47,7 +48,11 @@ APPEND_ONLY: dict[str, str] = {
     "hub_exchanges": "与设备的收发记录只能追加，不能修改或删除",
     "sync_quarantine": "拒收的同步包记录只能追加，不能修改或删除",
     "sync_imports": "已导入的同步包记录只能追加，不能修改或删除",
+    "hub_user_decisions": "停用、启用用户的记录只能追加，不能修改或删除",
 }
+#: The trails made after version 41 guarded the first ones, and the version that made each:
+#: guarded by that version (`guard_trail`), not by 41's (`guard_trails(before=…)`).
+MADE_LATER: dict[str, int] = {"hub_user_decisions": 49}
 
 #: The hub's change log.
 HUB_LOG = "changes"
@@ -96,13 +101,23 @@ def _facts_kept(said: bool) -> str:
     return _refuse("held_changes_facts_kept", "UPDATE", "held_changes", HELD_FACTS_MESSAGE, facts)
 
 
-def guards(*, said: bool = True) -> list[str]:
+def _append_only(table: str) -> list[str]:
+    """The two statements keeping `table` append-only."""
+    message = APPEND_ONLY[table]
+    return [
+        _refuse(f"{table}_no_{verb.lower()}", verb, table, message) for verb in ("UPDATE", "DELETE")
+    ]
+
+
+def guards(*, said: bool = True, version: int | None = None) -> list[str]:
     """The statements guarding every ledger's trails (`said`: the held change's sentence among
-    its facts — False only for version 41, which runs before the column exists)."""
+    its facts — False only for version 41, which runs before the column exists; `version`: only
+    the trails there by then, `MADE_LATER`)."""
     statements = [
-        _refuse(f"{table}_no_{verb.lower()}", verb, table, message)
-        for table, message in APPEND_ONLY.items()
-        for verb in ("UPDATE", "DELETE")
+        sql
+        for table in APPEND_ONLY
+        if version is None or MADE_LATER.get(table, 0) <= version
+        for sql in _append_only(table)
     ]
     statements += [
         _refuse("held_changes_no_delete", "DELETE", "held_changes", HELD_DELETE),
@@ -126,9 +141,18 @@ def hub_guards() -> list[str]:
     ]
 
 
-def guard_trails(db: sqlite_utils.Database, *, said: bool = True) -> None:
-    """Guard every ledger's trails (again: a guard already there stays as it is)."""
-    for sql in guards(said=said):
+def guard_trails(
+    db: sqlite_utils.Database, *, said: bool = True, version: int | None = None
+) -> None:
+    """Guard every ledger's trails (again: a guard already there stays as it is); `version`:
+    those there by then."""
+    for sql in guards(said=said, version=version):
+        db.execute(sql)
+
+
+def guard_trail(db: sqlite_utils.Database, table: str) -> None:
+    """Guard one trail made after the first ones (`MADE_LATER`: by the version making it)."""
+    for sql in _append_only(table):
         db.execute(sql)
 
 

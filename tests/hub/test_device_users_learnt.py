@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from fieldapp.cli.main import main as cli
 from fieldapp.hub.folder import Hub
 from fieldapp.store.hub_state import DEVICE_USERS_KEPT, HubLog
 from tests.codes import ENROL_CODE
@@ -81,3 +84,29 @@ def test_a_forged_word_neither_grows_without_end_nor_reaches_the_clerks_screen(
         assert "孙七" in log.disabled_users("红星村")
     finally:
         hub.close()
+
+
+def test_every_decision_of_the_county_stays_in_its_trail(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    hub = Hub.init(tmp_path / "hub")
+    hub.enroll("红星村", VILLAGE, tmp_path / "r.enrol", code=ENROL_CODE, by="县里的科员")
+    try:
+        assert hub.set_device_user("红星村", "王强", True, by="张科员")
+        assert hub.set_device_user("红星村", "王强", False, by="李科长")
+        assert not hub.set_device_user("红星村", "王强", False, by="李科长")  # nothing decided
+        # The latest word is the enabling; who disabled him first is not overwritten.
+        assert [(d["user"], d["disabled"], d["by"]) for d in hub.log.user_decisions()] == [
+            ("王强", True, "张科员"),
+            ("王强", False, "李科长"),
+        ]
+        with pytest.raises(Exception, match="只能追加"), hub.ledger.transaction():  # noqa: PT011 - the database's refusal
+            hub.ledger.db.execute("UPDATE hub_user_decisions SET by_user = '别人'")
+    finally:
+        hub.close()
+    assert cli(["hub", "users", "--dir", str(tmp_path / "hub"), "--history"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split("\t")[1:] for line in lines] == [
+        ["红星村", "王强", "停用", "经办：张科员"],
+        ["红星村", "王强", "重新启用", "经办：李科长"],
+    ]

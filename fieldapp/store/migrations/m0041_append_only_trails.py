@@ -22,7 +22,9 @@ VERSION = 41
 
 def apply(db: sqlite_utils.Database) -> None:
     """Guard every ledger's trails, and a hub's change log."""
-    guard_trails(db, said=False)  # the held change's sentence (version 43) is guarded by 44
+    guard_trails(
+        db, said=False, version=VERSION
+    )  # the held change's sentence (version 43) is guarded by 44
     row = db.execute("SELECT role FROM sync_identity WHERE key = 'self'").fetchone()
     if row is not None and row[0] == "hub":
         guard_hub_log(db)
