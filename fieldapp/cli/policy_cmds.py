@@ -22,10 +22,9 @@ from fieldapp.cli.common import (
     warn,
 )
 from fieldapp.domain.claims import (
-    DROPPED_STATES,
-    ROSTER_STATES,
     Claim,
     Numbered,
+    on_roster,
     persons_and_claims,
 )
 from fieldapp.domain.dates import china_minute, parse_date, today, written
@@ -585,21 +584,20 @@ def cmd_batch_list(args: argparse.Namespace) -> int:
     rows, counted, names = [], [], []
     for b in service.queries.batches():
         every = service.queries.batch_claims(b.id)
-        claims = [c for c in every if c.state in ROSTER_STATES]
-        dropped = [c for c in every if c.state in DROPPED_STATES]
+        roster = on_roster(every)
         rows.append(
             b.model_dump(mode="json")
             | {
                 "number": b.number,  # 批次编号, as its 花名册 and 公示表 print it
-                "claims": len(claims),
-                "persons": len({c.id_number or c.person_id for c in claims}),
-                "total": sum(c.amount for c in claims),
-                "dropped": len(dropped),
-                "waiting": len(every) - len(claims) - len(dropped),
+                "claims": len(roster.listed),
+                "persons": roster.persons,
+                "total": roster.total,
+                "dropped": len(roster.dropped),
+                "waiting": len(roster.waiting),
                 "rule_title": _subsidy(service, b.rule_id, every),  # what `rule_id` names
             }
         )
-        counted.append(persons_and_claims(claims))
+        counted.append(persons_and_claims(roster.listed))
         names.append(b.name())  # not the count it was titled with when made: gone stale
     if args.json:
         print_json(rows)

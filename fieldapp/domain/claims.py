@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from enum import StrEnum
 from typing import Any, ClassVar, NamedTuple
 
@@ -283,6 +283,40 @@ LOCKED_STATES: frozenset[ClaimState] = frozenset({ClaimState.COUNTY_APPROVED, Cl
 #: the roster says it leaves it off, its 公示表 (which says the reviews its rows passed) and
 #: 申请表 still list it.
 ROSTER_STATES: frozenset[ClaimState] = LOCKED_STATES
+
+
+class OnRoster(NamedTuple):
+    """A batch's claims as its 发放花名册 takes them (`on_roster`): `listed` (the county
+    approved or paid them), `waiting` (still short of 县审批: left off, said), `dropped`
+    (rejected or reversed after batching: left off every paper)."""
+
+    listed: list[Claim]
+    waiting: list[Claim]
+    dropped: list[Claim]
+
+    @property
+    def persons(self) -> int:
+        """How many people it lists (one paid for two months is one)."""
+        return len({c.id_number or c.person_id for c in self.listed})
+
+    @property
+    def total(self) -> float:
+        """What it pays, in yuan."""
+        return sum(c.amount for c in self.listed)
+
+
+def on_roster(claims: Iterable[Claim]) -> OnRoster:
+    """`claims` (a batch's) as its 发放花名册 lists, leaves waiting and drops them: what the
+    roster prints, `batch list` counts and the batches page sums, said once."""
+    split = OnRoster([], [], [])
+    for claim in claims:
+        if claim.state in ROSTER_STATES:
+            split.listed.append(claim)
+        elif claim.state in DROPPED_STATES:
+            split.dropped.append(claim)
+        else:
+            split.waiting.append(claim)
+    return split
 
 
 class ClaimStep(NamedTuple):

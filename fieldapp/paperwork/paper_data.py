@@ -19,11 +19,11 @@ from fieldapp.domain.areacode import AreaLevel, AreaRow, area_at, in_area
 from fieldapp.domain.claims import (
     DROPPED_STATES,
     LOCKED_STATES,
-    ROSTER_STATES,
     Batch,
     Claim,
     ClaimState,
     QualifyingFacts,
+    on_roster,
 )
 from fieldapp.domain.dates import month_day, whole_months_between, written, written_text
 from fieldapp.domain.dates import today as china_today
@@ -584,7 +584,7 @@ class PaperData:
     def waiting_note(self, batch_id: str) -> Part:
         """What the batch's 发放花名册 leaves off as not yet approved: its claims listed on its
         other papers (`batch_claims`) the county has not approved (nor paid), or ''."""
-        waiting = [c for c in self.batch_claims(batch_id) if c.state not in ROSTER_STATES]
+        waiting = on_roster(self.batch_claims(batch_id)).waiting
         if not waiting:
             return ""
         # Each person once (one paid for two months is one name), namesakes told apart.
@@ -786,7 +786,7 @@ class PaperData:
         waiting: Part = ""
         if paying:
             waiting = self.waiting_note(batch.id)
-            claims = [c for c in claims if c.state in ROSTER_STATES]
+            claims = on_roster(claims).listed
             if not claims and str(waiting):
                 left_off = notes(waiting, self.dropped_note(batch.id))
                 raise NothingToPrint(said(NONE_APPROVED, batch.name() or batch.number, left_off))

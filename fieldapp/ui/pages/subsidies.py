@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain.areacode import in_area
-from fieldapp.domain.claims import DROPPED_STATES, ROSTER_STATES, Batch, Claim, ClaimState
+from fieldapp.domain.claims import Batch, Claim, ClaimState, on_roster
 from fieldapp.domain.dates import china_minute, today
 from fieldapp.domain.models import Person
 from fieldapp.domain.money import yuan
@@ -101,8 +101,6 @@ def _money(value: float | None) -> str:
 
 #: The claims list's columns from 原因 on hold long free text, cut at this width.
 _FIRST_LONG_CLAIM_COLUMN = 9
-#: A batch's claims still on their way to 县审批: left off its 发放花名册, said beside its sum.
-_ON_THEIR_WAY = frozenset(ClaimState) - ROSTER_STATES - DROPPED_STATES
 _LONG_TEXT = 200
 #: The claims list's 所在地 and 补贴: on a small screen they share the room the others up to
 #: 申请编号 leave, each cut to no less than its header and these characters.
@@ -872,11 +870,8 @@ class SubsidiesPage(Page):
         for b in shown:
             # As its 发放花名册 lists them: what the county approved or paid; the claims still
             # on their way to 县审批 said beside.
-            every = store.batch_claims(b.id)
-            listed = [c for c in every if c.state in ROSTER_STATES]
-            waiting = sum(c.state in _ON_THEIR_WAY for c in every)
-            persons = len({c.id_number or c.person_id for c in listed})
-            self.batch_sums[b.id] = (persons, sum(c.amount for c in listed), waiting)
+            roster = on_roster(store.batch_claims(b.id))
+            self.batch_sums[b.id] = (roster.persons, roster.total, len(roster.waiting))
         self.batches.set_rows(shown)
         self._on_claim(self.claims_view.currentIndex(), None)
         self._offer_batch()
