@@ -528,6 +528,17 @@ def cmd_hub_users(args: argparse.Namespace) -> int:
     return 0
 
 
+def _disabled_said(device: dict[str, object]) -> str:
+    """`hub devices`' word of the device's users the hub holds disabled (`hub users` names
+    them): nothing when none."""
+    listed = device.get("disabled_users")
+    count = len(listed) if isinstance(listed, list) else 0
+    asked = device.get("enable_requests")
+    if not count:
+        return ""
+    return f"\t停用用户 {count} 人" + (f"（{asked} 人申请重新启用）" if asked else "")
+
+
 #: How `hub devices --history` says each event of `hub_device_events`.
 EVENT_WORDS = {
     "enrolled": "登记",
@@ -658,6 +669,7 @@ def cmd_hub_devices(args: argparse.Namespace) -> int:
                 if d["quarantine_bytes"]
                 else ""
             )
+            + _disabled_said(d)
             # A revoked device no longer syncs: its line says 已注销 once, no pack.
             + ("" if d["revoked_at"] else _program(d, hub_program))
             + ("" if d["revoked_at"] else _policy_received(d.get("policy"), current, d))

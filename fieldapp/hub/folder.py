@@ -504,6 +504,7 @@ class Hub:
         kept = kept_refused(self.folders.quarantine)
         listed = listed_places(self.ledger)
         said = self.log.reported()
+        users = self.log.all_device_users()  # every device's at once, not one read a device
         return [
             _status_item(row, kept)
             | {
@@ -512,6 +513,7 @@ class Hub:
                 )
             }
             | _reported(said.get(str(row["device"])))
+            | _disabled_users(users.get(str(row["device"])))
             for row in self.log.device_status()
         ]
 
@@ -1110,6 +1112,41 @@ def _reported(said: dict[str, str] | None) -> dict[str, object]:
         "build": said.get("build") or None,
         "pack_in_force": said.get("pack", ""),
         "reported_at": said.get("at") or None,
+    }
+
+
+def _disabled_users(users: dict[str, dict[str, Any]] | None) -> dict[str, object]:
+    """The device's users the hub holds disabled (`HubLog.device_users`; one the county enabled
+    again is not listed), by name: `disabled_users`, each `name`, `since` (the hub's time it
+    learnt or decided it) and `since_china`, `by`, `source` ("device" or "county") and
+    `enable_asked` (None, or the device's word that it enabled them again: `at`, `at_china`,
+    `by` — a request the county grants at the hub); `enable_requests`: how many ask."""
+    listed: list[dict[str, object]] = []
+    for name, record in sorted((users or {}).items()):
+        if not record.get("disabled"):
+            continue
+        asked, since = record.get("enable_asked"), record.get("since")
+        listed.append(
+            {
+                "name": name,
+                "since": since,
+                "since_china": china_iso(since) or None,
+                "by": record.get("by"),
+                "source": record.get("source"),
+                "enable_asked": (
+                    {
+                        "at": asked.get("at"),
+                        "at_china": china_iso(asked.get("at")) or None,
+                        "by": asked.get("by"),
+                    }
+                    if isinstance(asked, dict)
+                    else None
+                ),
+            }
+        )
+    return {
+        "disabled_users": listed,
+        "enable_requests": sum(1 for u in listed if u["enable_asked"] is not None),
     }
 
 

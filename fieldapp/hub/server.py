@@ -1049,6 +1049,10 @@ class HubService:
         for row in rows:
             for key in ("enrolled_by", "revoked_by"):
                 row[key] = said_to_devices(row.get(key))
+            # Who disabled a user at the hub is said as who enrolled the device is.
+            disabled = row.get("disabled_users")
+            for user in disabled if isinstance(disabled, list) else ():
+                user["by"] = said_to_devices(user.get("by"))
             # Its uploads that met the hub's own full disk, read-only or busy store since the
             # service started (none kept against the device): the county sees a device whose
             # bundles cannot go in again and again. Absent when none (an older desktop reads

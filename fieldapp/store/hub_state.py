@@ -168,15 +168,7 @@ class HubLog:
         `since`): a request only the county grants (`set_device_user`)."""
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", [DEVICE_USERS + device])
         found = row.fetchone()
-        try:
-            kept = json.loads(found[0]) if found else {}
-        except (TypeError, ValueError):
-            return {}
-        return (
-            {str(k): v for k, v in kept.items() if isinstance(v, dict)}
-            if isinstance(kept, dict)
-            else {}
-        )
+        return _users_kept(found[0]) if found else {}
 
     def disabled_users(self, device: str) -> frozenset[str]:
         """The names of `device`'s users the hub holds disabled: whatever is authored as one of
@@ -184,12 +176,17 @@ class HubLog:
         return frozenset(n for n, u in self.device_users(device).items() if u.get("disabled"))
 
     def all_device_users(self) -> dict[str, dict[str, dict[str, Any]]]:
-        """`device_users` of every device that has any, by device name."""
+        """`device_users` of every device that has any, by device name: one read of them all
+        (the county's status view asks it for hundreds of devices at once)."""
         rows = self.db.execute(
-            "SELECT key FROM meta WHERE key LIKE ?", [DEVICE_USERS + "%"]
+            "SELECT key, value FROM meta WHERE key LIKE ?", [DEVICE_USERS + "%"]
         ).fetchall()
-        names = sorted(str(k)[len(DEVICE_USERS) :] for (k,) in rows)
-        return {name: self.device_users(name) for name in names}
+        kept = {
+            str(key)[len(DEVICE_USERS) :]: _users_kept(value)
+            for key, value in rows
+            if str(key).startswith(DEVICE_USERS)
+        }
+        return {name: kept[name] for name in sorted(kept)}
 
     def _keep_device_users(self, device: str, kept: dict[str, dict[str, Any]]) -> None:
         value = json.dumps(kept, ensure_ascii=False, sort_keys=True)
@@ -470,6 +467,18 @@ class HubLog:
         )
         names = ["at", "device", "event", "role", "area", "key_id", "by"]
         return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
+
+
+def _users_kept(value: object) -> dict[str, dict[str, Any]]:
+    """A device's users as its `DEVICE_USERS` entry keeps them (`HubLog.device_users`); {}
+    when it is unreadable."""
+    try:
+        kept = json.loads(str(value))
+    except (TypeError, ValueError):
+        return {}
+    if not isinstance(kept, dict):
+        return {}
+    return {str(k): v for k, v in kept.items() if isinstance(v, dict)}
 
 
 def _named(name: str) -> bool:
