@@ -456,6 +456,24 @@ EN: dict[str, str] = {
         "; %1 devices' bundles did not go in because of the hub's own trouble "
         "(disk full, read-only, busy or unable to store the upload), %2 times in all"
     ),
+    "停用的用户": "Disabled users",
+    "；%1 台设备有停用的用户": "; %1 devices have disabled users",
+    "，其中 %1 人申请重新启用": ", %1 of them asked by their device to be enabled again",
+    "%1（申请重新启用）": "%1 (asked to be enabled again)",
+    "%1：县里在中心停用（经办：%2，%3）": "%1: disabled by the county at the hub (by %2, %3)",
+    "%1：在设备上停用（%2 停用，中心 %3 得知）": (
+        "%1: disabled on the device (by %2; the hub learnt it %3)"
+    ),
+    "；设备说已于 %1 由 %2 重新启用，申请县里核实后重新启用": (
+        "; the device says %2 enabled them again on %1: a request, granted by the county "
+        "once it has checked"
+    ),
+    "设备 %1 上停用的用户（以停用的用户名义从这台设备发来的修改都扣在中心）：": (
+        "Users disabled on the device %1 (changes it sends in their name are held at the hub):"
+    ),
+    "启用或停用设备上的用户，请在县里的汇总中心电脑上办理": (
+        "To enable or disable a device's users, go to the county hub's computer"
+    ),
     "全选同一批发来的": "Select its whole bundle",
     "选中与所选修改同一次同步发来的全部修改（按住 Ctrl 或 Shift 点击可多选）": (
         "Select every change that came in the same exchange as the selected one "

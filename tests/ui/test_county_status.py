@@ -395,3 +395,86 @@ def test_the_county_desktop_counts_uploads_that_met_the_hubs_own_trouble(
     status.show_status({"devices": [devices["丙村笔记本"]]})
     assert "中心自己的问题" not in status.summary.text()
     assert warnings_shown == []
+
+
+def test_the_county_desktop_shows_each_devices_disabled_users(
+    window, qtbot, tmp_path, warnings_shown
+):
+    """A village laptop's administrator disables a user there; the hub then holds whatever is
+    authored as that user on that laptop, and a request to enable them again waits for the
+    county. Only `hub users` at the hub's command line said so: the clerk at the county desk
+    did not know a village's user was shut out, nor that one asked back in. The table says who
+    is disabled on each device, a selected device says who disabled each and when, and where
+    the county decides."""
+    from PySide6.QtCore import Qt
+
+    from fieldapp.services import users
+    from fieldapp.store.vault import Credentials
+
+    hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
+    folder = tmp_path / "laptop"
+    folder.mkdir()
+    village = Ledger.open(folder / "ledger.db", credentials=Credentials("李芳", "村里的口令1"))
+    hub.enroll("大坝村笔记本", VILLAGE, folder / "enrol.json", code=ENROL_CODE, by="县里的科员")
+    enrol(village, folder / "enrol.json", code=ENROL_CODE)
+    quiet = _laptop(hub, tmp_path / "other", "小河村笔记本")  # no user disabled there
+    for name in ("王强", "孙七"):
+        users.add_user(village, name, f"{name}的口令8")
+        users.disable_user(village, name)
+    # The county disables one itself (the laptop never named him); and a forged bundle's user
+    # name reaches the hub as markup, which the desktop shows as it is.
+    assert hub.set_device_user("大坝村笔记本", "赵六", True, by="张科员")
+    with hub.ledger.transaction():
+        hub.log.learn_device_users(
+            "大坝村笔记本", [("<b>粗</b>", True, "2026-12-01T10:00:00+08:00", "李芳")], "forged"
+        )
+    page = window.show_page("sync")
+    assert enrol_county(hub, page, tmp_path), warnings_shown
+    status = page.county_status
+    with ServerThread(hub.root) as server:
+        push(village, server.url)
+        users.enable_user(village, "孙七", "孙七的新口令5")  # a request to the county
+        push(village, server.url)
+        _refresh(qtbot, page, server.url)
+    table = status.table
+    column = _titles(table).index("停用的用户")
+    rows = _rows(table)
+    cell = table.item(rows["大坝村笔记本"], column)
+    assert cell.text() == "<b>粗</b>、孙七（申请重新启用）、王强、赵六", cell.text()
+    drawn = as_drawn(cell.toolTip())  # the same detail under the pointer, drawn as it is
+    assert "<b>粗</b>：在设备上停用" in drawn and "赵六：县里在中心停用（经办：张科员，" in drawn
+    assert table.item(rows["小河村笔记本"], column).text() == ""
+    assert table.item(rows["县人社局"], column).text() == ""
+    assert "；1 台设备有停用的用户，其中 1 人申请重新启用" in status.summary.text()
+    detail = status.users_detail
+    assert detail.isHidden()  # nothing selected: nothing said
+    table.selectRow(rows["大坝村笔记本"])
+    assert not detail.isHidden()
+    assert detail.textFormat() == Qt.TextFormat.PlainText  # a device's names never as markup
+    said = detail.text().splitlines()
+    assert said[0] == (
+        "设备 大坝村笔记本 上停用的用户（以停用的用户名义从这台设备发来的修改都扣在中心）："
+    )
+    assert said[1].startswith("<b>粗</b>：在设备上停用（李芳@大坝村笔记本 停用，中心 ")
+    assert re.fullmatch(
+        r"孙七：在设备上停用（李芳@大坝村笔记本 停用，中心 \d{4}-\d\d-\d\d \d\d:\d\d 得知）"
+        r"；设备说已于 \d{4}-\d\d-\d\d \d\d:\d\d 由 李芳@大坝村笔记本 重新启用，"
+        r"申请县里核实后重新启用",
+        said[2],
+    ), said[2]
+    assert said[3].startswith("王强：在设备上停用（李芳@大坝村笔记本 停用")
+    assert re.fullmatch(r"赵六：县里在中心停用（经办：张科员，\d{4}-\d\d-\d\d \d\d:\d\d）", said[4])
+    assert said[5] == "启用或停用设备上的用户，请在县里的汇总中心电脑上办理"
+    assert "hub" not in detail.text() and "--" not in detail.text()
+    table.selectRow(rows["小河村笔记本"])
+    assert detail.isHidden()
+    # The county enables 赵六 again at the hub: he is no longer listed.
+    assert hub.set_device_user("大坝村笔记本", "赵六", False, by="张科员")
+    with ServerThread(hub.root) as server:
+        _refresh(qtbot, page, server.url)
+    cell = table.item(_rows(table)["大坝村笔记本"], column)
+    assert cell.text() == "<b>粗</b>、孙七（申请重新启用）、王强", cell.text()
+    assert warnings_shown == []
+    village.close()
+    quiet.close()
+    hub.close()

@@ -591,6 +591,42 @@
       <source>；%1 台设备的数据包因中心自己的问题（磁盘已满、只读、正忙或存不下上传的文件）没有导入，共 %2 次</source>
       <translation>; %1 devices' bundles did not go in because of the hub's own trouble (disk full, read-only, busy or unable to store the upload), %2 times in all</translation>
     </message>
+    <message>
+      <source>停用的用户</source>
+      <translation>Disabled users</translation>
+    </message>
+    <message>
+      <source>；%1 台设备有停用的用户</source>
+      <translation>; %1 devices have disabled users</translation>
+    </message>
+    <message>
+      <source>，其中 %1 人申请重新启用</source>
+      <translation>, %1 of them asked by their device to be enabled again</translation>
+    </message>
+    <message>
+      <source>%1（申请重新启用）</source>
+      <translation>%1 (asked to be enabled again)</translation>
+    </message>
+    <message>
+      <source>%1：县里在中心停用（经办：%2，%3）</source>
+      <translation>%1: disabled by the county at the hub (by %2, %3)</translation>
+    </message>
+    <message>
+      <source>%1：在设备上停用（%2 停用，中心 %3 得知）</source>
+      <translation>%1: disabled on the device (by %2; the hub learnt it %3)</translation>
+    </message>
+    <message>
+      <source>；设备说已于 %1 由 %2 重新启用，申请县里核实后重新启用</source>
+      <translation>; the device says %2 enabled them again on %1: a request, granted by the county once it has checked</translation>
+    </message>
+    <message>
+      <source>设备 %1 上停用的用户（以停用的用户名义从这台设备发来的修改都扣在中心）：</source>
+      <translation>Users disabled on the device %1 (changes it sends in their name are held at the hub):</translation>
+    </message>
+    <message>
+      <source>启用或停用设备上的用户，请在县里的汇总中心电脑上办理</source>
+      <translation>To enable or disable a device's users, go to the county hub's computer</translation>
+    </message>
   </context>
   <context>
     <name>Days</name>

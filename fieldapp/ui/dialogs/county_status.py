@@ -57,6 +57,7 @@ COLUMNS = (
     "pending",
     "refused",
     "refused_bundles",
+    "disabled_users",
 )
 
 
@@ -103,6 +104,13 @@ class CountyStatus(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setSortingEnabled(True)
+        #: The selected device's disabled users, who disabled each and when (plain text: the
+        #: names come from the devices).
+        self.users_detail = plain_label()
+        self.users_detail.setWordWrap(True)
+        self.users_detail.hide()
+        #: Each device's disabled users as the hub answered, by device name.
+        self._disabled: dict[str, list[dict[str, Any]]] = {}
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.refresh_button)
@@ -110,7 +118,9 @@ class CountyStatus(QWidget):
         layout.addWidget(self.clock_doubt)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.users_detail)
         self.refresh_button.clicked.connect(self.refresh)
+        self.table.itemSelectionChanged.connect(self._show_users)
 
     def _titles(self) -> list[str]:
         return [
@@ -125,6 +135,7 @@ class CountyStatus(QWidget):
             self.tr("已发出待确认"),
             self.tr("未接受的修改"),
             self.tr("拒收的数据包"),
+            self.tr("停用的用户"),
         ]
 
     def refresh(self) -> None:
@@ -165,6 +176,8 @@ class CountyStatus(QWidget):
                     self._who(cell, key, device)
                 self.table.setItem(row, column, cell)
         self.table.setSortingEnabled(True)
+        self._disabled = {str(d.get("device")): _disabled_users(d) for d in devices}
+        self._show_users()
         silent = sum(1 for d in devices if not d.get("last_exchange") and not d.get("revoked_at"))
         waiting = sum(int(d.get("refused") or 0) for d in devices)
         text = fill(
@@ -206,7 +219,63 @@ class CountyStatus(QWidget):
                 ),
                 (str(sum(1 for n in met if n)), str(sum(met))),
             )
+        text += self._disabled_summary()
         self.summary.setText(text)
+
+    def _disabled_summary(self) -> str:
+        """The summary's word of the devices with users the hub holds disabled, and of how many
+        of those users the devices ask to be enabled again ('' when none)."""
+        devices = sum(1 for listed in self._disabled.values() if listed)
+        if not devices:
+            return ""
+        asking = sum(1 for listed in self._disabled.values() for u in listed if _asked(u))
+        text = self.tr("；%1 台设备有停用的用户").replace("%1", str(devices))
+        if asking:
+            text += self.tr("，其中 %1 人申请重新启用").replace("%1", str(asking))
+        return text
+
+    def _users_said(self, listed: list[dict[str, Any]]) -> str:
+        """A device's disabled users, for its cell: names, each one asking marked."""
+        marked = self.tr("%1（申请重新启用）")
+        return "、".join(
+            fill(marked, (str(u.get("name")),)) if _asked(u) else str(u.get("name")) for u in listed
+        )
+
+    def _user_detail(self, user: dict[str, Any]) -> str:
+        """One disabled user as the detail under the table says them: who disabled them and
+        when, the device's word or the county's, and the device's request, if any."""
+        name, by = str(user.get("name")), str(user.get("by") or "")
+        since = china_minute(user.get("since_china") or user.get("since"))
+        if user.get("source") == "county":
+            text = fill(self.tr("%1：县里在中心停用（经办：%2，%3）"), (name, by, since))
+        else:
+            text = fill(self.tr("%1：在设备上停用（%2 停用，中心 %3 得知）"), (name, by, since))
+        asked = user.get("enable_asked")
+        if isinstance(asked, dict):
+            at = china_minute(asked.get("at_china") or asked.get("at"))
+            text += fill(
+                self.tr("；设备说已于 %1 由 %2 重新启用，申请县里核实后重新启用"),
+                (at, str(asked.get("by") or "")),
+            )
+        return text
+
+    def _show_users(self) -> None:
+        """The selected device's disabled users in detail under the table (hidden when it has
+        none), and where the county decides on them."""
+        row = self.table.currentRow()
+        first = self.table.item(row, 0) if row >= 0 else None
+        selected = bool(self.table.selectionModel().selectedRows())
+        listed = self._disabled.get(first.text(), []) if first is not None and selected else []
+        if not listed:
+            self.users_detail.clear()
+            self.users_detail.hide()
+            return
+        said = self.tr("设备 %1 上停用的用户（以停用的用户名义从这台设备发来的修改都扣在中心）：")
+        lines = [fill(said, (first.text() if first is not None else "",))]
+        lines += [self._user_detail(u) for u in listed]
+        lines.append(self.tr("启用或停用设备上的用户，请在县里的汇总中心电脑上办理"))
+        self.users_detail.setText("\n".join(lines))
+        self.users_detail.show()
 
     def _say_clock_doubt(self, doubt: object) -> None:
         """The hub's doubt of its own clock, as it answered (none: hidden)."""
@@ -259,6 +328,11 @@ class CountyStatus(QWidget):
             item = QTableWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, program_key(value))
             return _SortedItem(item)
+        if key == "disabled_users":
+            listed = _disabled_users(device)
+            item = QTableWidgetItem(self._users_said(listed))
+            item.setToolTip(tip("\n".join(self._user_detail(u) for u in listed)))
+            return item
         if key == "pack_in_force":
             if revoked or device.get("reported_at") is None:
                 text = ""  # revoked, or it did not say (an older program)
@@ -320,3 +394,17 @@ def _own_trouble_count(device: dict[str, Any]) -> int:
     met = device.get("hub_trouble")
     count = met.get("count") if isinstance(met, dict) else None
     return count if isinstance(count, int) and not isinstance(count, bool) and count > 0 else 0
+
+
+def _disabled_users(device: dict[str, Any]) -> list[dict[str, Any]]:
+    """The device's users the hub holds disabled, as it answered (`disabled_users`; an older
+    hub does not say: none)."""
+    listed = device.get("disabled_users")
+    if not isinstance(listed, list):
+        return []
+    return [u for u in listed if isinstance(u, dict) and u.get("name")]
+
+
+def _asked(user: dict[str, Any]) -> bool:
+    """Whether the device asks the county to enable the disabled `user` again."""
+    return isinstance(user.get("enable_asked"), dict)
