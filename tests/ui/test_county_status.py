@@ -472,8 +472,18 @@ def test_the_county_desktop_shows_each_devices_disabled_users(
     assert hub.set_device_user("大坝村笔记本", "赵六", False, by="张科员")
     with ServerThread(hub.root) as server:
         _refresh(qtbot, page, server.url)
-    cell = table.item(_rows(table)["大坝村笔记本"], column)
-    assert cell.text() == "<b>粗</b>、孙七（申请重新启用）、王强", cell.text()
+        cell = table.item(_rows(table)["大坝村笔记本"], column)
+        assert cell.text() == "<b>粗</b>、孙七（申请重新启用）、王强", cell.text()
+        # In the English window, in English.
+        window.set_language("en")
+        page = window.show_page("sync")
+        _refresh(qtbot, page, server.url)
+        status = page.county_status
+        table = status.table
+        english = table.item(_rows(table)["大坝村笔记本"], _titles(table).index("Disabled users"))
+        assert english.text() == "<b>粗</b>, 孙七 (asked to be enabled again), 王强"
+        assert "; 1 devices have disabled users, 1 of them asked" in status.summary.text()
+    window.set_language("zh_CN")
     assert warnings_shown == []
     village.close()
     quiet.close()

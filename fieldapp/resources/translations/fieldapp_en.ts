@@ -627,6 +627,10 @@
       <source>启用或停用设备上的用户，请在县里的汇总中心电脑上办理</source>
       <translation>To enable or disable a device's users, go to the county hub's computer</translation>
     </message>
+    <message>
+      <source>、</source>
+      <translation>, </translation>
+    </message>
   </context>
   <context>
     <name>Days</name>

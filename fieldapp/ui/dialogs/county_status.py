@@ -237,7 +237,7 @@ class CountyStatus(QWidget):
     def _users_said(self, listed: list[dict[str, Any]]) -> str:
         """A device's disabled users, for its cell: names, each one asking marked."""
         marked = self.tr("%1（申请重新启用）")
-        return "、".join(
+        return self.tr("、").join(  # listed in the window's language
             fill(marked, (str(u.get("name")),)) if _asked(u) else str(u.get("name")) for u in listed
         )
 
