@@ -1214,6 +1214,10 @@ EN_REFUSALS: dict[str, str] = {
     "备份文件 %1 已损坏或不完整": "The backup %1 is damaged or incomplete",
     "备份文件 %1 不完整（大小不符）": "The backup %1 is incomplete (its size is wrong)",
     "备份文件 %1 已损坏（校验值不符）": "The backup %1 is damaged (its checksum does not match)",
+    "备份文件「%1」的文件头被改过（备份时间、用户或口令与备份时写下的不符），不能用它恢复；"
+    "请换一份备份，或联系县里": "The header of the backup “%1” has been altered (its time, users"
+    " or passwords are not what the backup wrote down): it cannot be restored. Use another"
+    " backup, or ask the county",
     "备份文件 %1 已损坏": "The backup %1 is damaged",
     "备份文件 %1 已损坏，或不是台账备份": "The backup %1 is damaged, or is not a backup of a ledger",
     "备份中的台账已损坏": "The ledger inside the backup is damaged",

@@ -2,9 +2,21 @@
 
 ```
 FIELDAPP-BACKUP\\n
-{"format": 1, "created_at": …, "size": N, "sha256": …, "keys": {<the ledger's key file>}}\\n
+{"format": 2, "created_at": …, "size": N, "sha256": …, "keys": {<the ledger's key file>},
+ "mac": …}\\n
 <N bytes: the ledger's database, encrypted with the ledger's own key (SQLCipher)>
 ```
+
+The `sha256` alone is no seal: anyone holding the file could rewrite the header (another
+backup time, an older key file's slots, another backup's body with its size and checksum). The
+`mac` vouches for the header with the ledger's own key: an HMAC-SHA256 of the header's fields
+(canonical JSON) under a key derived from the database key (`header_mac`); it is checked as
+soon as a password has unlocked the database key, before anything is unpacked or replaced. A
+backup of format 1 (no `mac`: older programs, still on the villages' sticks) restores as before;
+a format-2 backup stripped of its `mac` and set to format 1 is still told, by the mark its copy
+carries inside the encrypted pages (`SEALED_MARK`). Whoever can open a backup (a user with a
+slot in it) holds the database key and so can also make a valid `mac`: it stops those who only
+hold the file, not the backup's own users (docs/security.md).
 
 The header holds no secret key in clear and no personal data: the database key appears only
 wrapped by users' passwords (and sealed to the county hub); the device's own signing and
@@ -22,11 +34,12 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import hashlib
+import hmac
 import json
 import os
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -57,7 +70,17 @@ if TYPE_CHECKING:
     from fieldapp.store.ledger import Ledger
 
 MAGIC = BACKUP_MAGIC
-FORMAT = 1
+FORMAT = 2
+#: The first format with the header's `mac`; a backup of an older one has none.
+MAC_FORMAT = 2
+#: The header's fields the `mac` is made over (all but the `mac` itself).
+MAC_FIELDS = ("format", "created_at", "size", "sha256", "keys")
+#: The label the `mac`'s key is derived with from the database key (never the key itself).
+MAC_LABEL = b"fieldapp-backup-header-mac-v1"
+#: The `meta` key a backup's copy of the pages carries (the copy only, never the live ledger):
+#: the copy was written with a `mac` in its header — one found in a backup whose header says
+#: format 1 has had its `mac` stripped.
+SEALED_MARK = "backup_header_sealed"
 #: Biggest header line read (the key file of a ledger with many users is a few kilobytes).
 MAX_HEADER = 1 << 20
 _CHUNK = 1 << 20
@@ -88,6 +111,12 @@ DAMAGED_OR_NOT_A_BACKUP = template("备份文件 %1 已损坏，或不是台账�
 INSIDE_DAMAGED = template("备份中的台账已损坏")
 INSIDE_UNREAD = template("备份中的台账无法读取：%1")
 #: A restore over a ledger (%1 its file's name) another program has open.
+#: A backup (%1 its name) whose header is not the one its backup wrote: its `mac` does not
+#: match, is missing, or was stripped (the header set to the old format).
+HEADER_ALTERED = template(
+    "备份文件「%1」的文件头被改过（备份时间、用户或口令与备份时写下的不符），不能用它恢复；"
+    "请换一份备份，或联系县里"
+)
 RESTORE_HELD_OPEN = template(
     "台账 %1 正被另一个程序使用（打开着的桌面程序或另一个命令），请先关闭它再恢复。台账没有改动"
 )
@@ -123,7 +152,7 @@ def backup_to(ledger: Ledger, dest: str | Path, progress: Progress | None = None
                     raise
                 raise OSError(errno.ENOSPC, str(error)) from None
             digest, size = _hash_file(pages)
-            header = {
+            header: dict[str, Any] = {
                 "format": FORMAT,
                 # China time with its offset, as the program writes a time (a backup made
                 # before it says this computer's local time, no zone).
@@ -134,6 +163,7 @@ def backup_to(ledger: Ledger, dest: str | Path, progress: Progress | None = None
                 # program since this one opened the ledger count.
                 "keys": kf.current(ledger.path, unlocked.keyfile).as_dict(),
             }
+            header["mac"] = header_mac(unlocked.key, header)
             flags = os.O_CREAT | os.O_TRUNC | os.O_WRONLY | getattr(os, "O_BINARY", 0)
             fd = os.open(partial, flags, 0o600)
             with os.fdopen(fd, "wb") as out, open(pages, "rb") as src:
@@ -214,6 +244,7 @@ def _copy_pages(
                 progress(total - remaining, total)
 
         ledger.db.conn.backup(copy, pages=256, progress=_step)
+        copy.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [SEALED_MARK, str(FORMAT)])
         copy.execute("PRAGMA journal_mode=DELETE")
         check = copy.execute("PRAGMA quick_check").fetchone()[0]
         if check != "ok":
@@ -231,9 +262,19 @@ def _hash_file(path: Path) -> tuple[str, int]:
     return digest.hexdigest(), size
 
 
+def header_mac(key: bytes, header: Mapping[str, Any]) -> str:
+    """The `mac` of a backup's header: HMAC-SHA256 over its fields (`MAC_FIELDS`, canonical
+    JSON) under a key derived from the database key `key` with its own label."""
+    mac_key = hmac.new(key, MAC_LABEL, hashlib.sha256).digest()
+    fields = {name: header[name] for name in MAC_FIELDS}
+    text = json.dumps(fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hmac.new(mac_key, text.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
 @dataclass(frozen=True)
 class BackupInfo:
-    """A backup file's header, checked."""
+    """A backup file's header, checked (its `mac` only once a password gives the key:
+    `vouch`)."""
 
     path: Path
     created_at: str
@@ -241,6 +282,41 @@ class BackupInfo:
     sha256: str
     keys: kf.KeyFile
     offset: int
+    format: int = FORMAT
+    #: The header's fields as the file has them (what the `mac` is over), and the `mac`.
+    fields: Mapping[str, Any] | None = None
+    mac: str | None = None
+
+    @property
+    def vouched(self) -> bool:
+        """True when the header carries a `mac` to check (format 2 on): a format-1 backup's
+        header nothing vouches for."""
+        return self.format >= MAC_FORMAT
+
+    def vouch(self, key: bytes) -> None:
+        """Refuse (BackupError, HEADER_ALTERED) a header of format 2 or later whose `mac` is
+        missing or not the one the database key `key` makes of it."""
+        if not self.vouched:
+            return
+        if self.fields is None or not isinstance(self.mac, str):
+            raise BackupError(said(HEADER_ALTERED, self.path.name))
+        if not hmac.compare_digest(header_mac(key, self.fields), self.mac):
+            raise BackupError(said(HEADER_ALTERED, self.path.name))
+
+    def vouch_unpacked(self, unpacked: Path, key: bytes) -> None:
+        """Refuse a header of format 1 whose unpacked pages say their backup wrote a `mac`
+        (the header's stripped of it and set to format 1)."""
+        if self.vouched:
+            return
+        conn = connect(unpacked, key, self.keys.cipher)  # refused as `_counts` refuses it
+        try:
+            marked = conn.execute("SELECT 1 FROM meta WHERE key = ?", [SEALED_MARK]).fetchone()
+        except DatabaseError:
+            return  # no ledger's pages: `_counts` says what they are
+        finally:
+            conn.close()
+        if marked is not None:
+            raise BackupError(said(HEADER_ALTERED, self.path.name))
 
 
 def read_backup(path: str | Path) -> BackupInfo:
@@ -269,6 +345,9 @@ def read_backup(path: str | Path) -> BackupInfo:
             str(header["sha256"]),
             kf.KeyFile.from_dict(header["keys"]),
             offset,
+            int(header["format"]),
+            {name: header[name] for name in MAC_FIELDS},
+            header.get("mac"),
         )
     except (OSError, ValueError, KeyError, TypeError, kf.KeyFileError):
         raise BackupError(said(DAMAGED_OR_CUT, path.name)) from None
@@ -315,6 +394,7 @@ def check_backup(
         return _plain_counts(Path(path))
     info = read_backup(path)
     key = info.keys.unlock(credentials.user, credentials.password)
+    info.vouch(key)
     folder = Path(work_dir) if work_dir is not None else info.path.parent
     scratch = folder / (info.path.name + ".check.part")
     chunks = -(-max(info.path.stat().st_size - info.offset, 0) // _CHUNK)
@@ -322,6 +402,7 @@ def check_backup(
     try:
         ticker.check()
         _extract(info, scratch, ticker)
+        info.vouch_unpacked(scratch, key)
         counted = _counts(scratch, key, info.keys)
         ticker.step()
         return counted
@@ -425,6 +506,7 @@ def restore_from(
     else:
         info = read_backup(backup)
         key = info.keys.unlock(credentials.user, credentials.password)
+        info.vouch(key)  # before anything is written or replaced
     if held_open_elsewhere(ledger_path):
         # Replacing it would leave that program writing on into the replaced file: its work
         # from then on would be lost without a word.
@@ -439,6 +521,7 @@ def restore_from(
     try:
         if info is not None:
             _extract(info, pending)
+            info.vouch_unpacked(pending, key)
         _counts(pending, key, keys)
         if adjust is not None:
             keys = _adjusted(pending, key, keys, adjust)
@@ -477,6 +560,7 @@ def _mark_restored(path: Path, key: bytes, keys: kf.KeyFile) -> None:
     conn = connect(path, key, keys.cipher)
     try:
         conn.execute("INSERT OR REPLACE INTO meta VALUES (?, '1')", [RESTORED_MARK])
+        conn.execute("DELETE FROM meta WHERE key = ?", [SEALED_MARK])  # the backup's, not ours
     finally:
         conn.close()
 

@@ -214,8 +214,8 @@ def test_a_user_only_the_backup_has_is_disabled_until_looked_at(tmp_path: Path) 
 
 
 def _rewritten(backup: Path, who: Credentials, sql: str) -> Path:
-    """The backup as someone who can open it rewrites it: pages changed, checksum made anew
-    (it is no seal: nothing in the header needs a key)."""
+    """The backup as someone who can open it rewrites it: pages changed, checksum and `mac`
+    made anew (the `mac` stops those who only hold the file: she holds the key)."""
     import hashlib
     import json
 
@@ -232,6 +232,7 @@ def _rewritten(backup: Path, who: Credentials, sql: str) -> Path:
     body = pages.read_bytes()
     header = json.loads(backup.read_bytes()[len(store_backup.MAGIC) : info.offset])
     header |= {"size": len(body), "sha256": hashlib.sha256(body).hexdigest()}
+    header["mac"] = store_backup.header_mac(key, header)
     made = backup.with_name("rewritten.fieldbackup")
     line = json.dumps(header, sort_keys=True).encode("utf-8")
     made.write_bytes(store_backup.MAGIC + line + b"\n" + body)

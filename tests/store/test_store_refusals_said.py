@@ -105,6 +105,7 @@ def _made_inside(folder: Path, make: Callable[[object], None]) -> Path:
 
     body = inside.read_bytes()
     header = {**header, "size": len(body), "sha256": hashlib.sha256(body).hexdigest()}
+    header["mac"] = backup.header_mac(key, header)  # whoever holds the key can vouch anew
     return _written(folder / "做过手脚.fieldbackup", header, body)
 
 
@@ -169,6 +170,8 @@ def _backup_said(tmp: Path) -> list[Sentence]:
     broken.write_bytes(SQLITE_HEADER + os.urandom(8192))
     found.append(_refused(lambda: backup.check_backup(broken, LI)))
     found.append(_refused(lambda: _restore_held_open(tmp / "恢复", real)))
+    earlier = _written(tmp / "改了时间.fieldbackup", {**header, "created_at": "2026-07-01"}, body)
+    found.append(_refused(lambda: backup.check_backup(earlier, LI)))
     return found
 
 
@@ -376,6 +379,10 @@ def test_each_refusal_is_said_as_it_was(tmp_path: Path) -> None:
     assert said[15] == (
         "台账 村台账.db 正被另一个程序使用（打开着的桌面程序或另一个命令），"
         "请先关闭它再恢复。台账没有改动"
+    )
+    assert said[16] == (
+        "备份文件「改了时间.fieldbackup」的文件头被改过（备份时间、用户或口令与备份时写下的不符），"
+        "不能用它恢复；请换一份备份，或联系县里"
     )
     keys = [str(s) for s in _keys_said(tmp_path / "k")]
     assert keys[:3] == [

@@ -53,7 +53,7 @@ def test_a_backup_holds_no_secret_in_clear_and_needs_a_password(tmp_path: Path) 
     for secret in (identity.sign_secret, identity.box_secret, device.unlocked.key):
         assert secret not in data and secret.hex().encode() not in data
     header = json.loads(data[len(MAGIC) : data.index(b"\n", len(MAGIC))])
-    assert set(header) == {"format", "created_at", "size", "sha256", "keys"}
+    assert set(header) == {"format", "created_at", "size", "sha256", "keys", "mac"}
     with pytest.raises(keyfile.WrongPassword):
         backups.check_backup(out, Credentials("李芳", "猜的口令123"))
     assert backups.check_backup(out, LI)["persons"] == 3
