@@ -1218,6 +1218,11 @@ EN_REFUSALS: dict[str, str] = {
     "请换一份备份，或联系县里": "The header of the backup “%1” has been altered (its time, users"
     " or passwords are not what the backup wrote down): it cannot be restored. Use another"
     " backup, or ask the county",
+    "备份文件「%1」是旧版程序做的，它的文件头（备份时间、用户）无法核对是否被人改过："
+    "请核对恢复后的台账是不是要恢复的那一份，并核对用户名单": "The backup “%1” was made by an"
+    " older version of the program: nothing can vouch that its header (the backup's time, its"
+    " users) was not altered. Check that the restored ledger is the one you meant to restore,"
+    " and check the list of users",
     "备份文件 %1 已损坏": "The backup %1 is damaged",
     "备份文件 %1 已损坏，或不是台账备份": "The backup %1 is damaged, or is not a backup of a ledger",
     "备份中的台账已损坏": "The ledger inside the backup is damaged",

@@ -112,6 +112,12 @@ PASSWORD_LOST = template(
 BACKUP_ONLY = template(
     "用户 %1 只在备份里有，恢复前的台账里没有：恢复后先停用，请管理员核对后再重新启用"
 )
+#: A backup (%1 its name) an older program made: its header has no `mac` (format 1), nothing
+#: vouches for its time or users; it restores, said first.
+UNVOUCHED = template(
+    "备份文件「%1」是旧版程序做的，它的文件头（备份时间、用户）无法核对是否被人改过："
+    "请核对恢复后的台账是不是要恢复的那一份，并核对用户名单"
+)
 #: Nothing about the users changed since the backup.
 USERS_AS_BEFORE = template("用户和口令与恢复前的台账相同（备份之后没有变动）")
 #: The ledger replaced opened (its key file) but its users table could not be read.
@@ -307,6 +313,8 @@ def restore(
     first_wave = _first_user(backup_file, credentials)
     path = Path(ledger_path)
     now = _current(path, current or credentials, opened)
+    # Read before the restore: the stick may be gone after it.
+    header = None if first_wave else _store_backup.read_backup(backup_file)
     told: list[Sentence] = []
     restored: list[Unlocked] = []
     name = normalise_name(credentials.user)
@@ -322,6 +330,8 @@ def restore(
         return keys
 
     kept = _store_backup.restore_from(backup_file, path, credentials, step, adjust)
+    if header is not None and not header.vouched:
+        told.insert(0, said(UNVOUCHED, header.path.name))
     unlocked = restored[0]
     ledger = Ledger(open_with_key(path, unlocked.key, unlocked.keyfile), str(path), None, unlocked)
     try:

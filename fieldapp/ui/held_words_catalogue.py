@@ -1016,6 +1016,8 @@ WORDS = (
     QT_TRANSLATE_NOOP("Refusals", "备份文件 %1 已损坏或不完整"),
     QT_TRANSLATE_NOOP("Refusals", "备份文件 %1 已损坏（校验值不符）"),
     QT_TRANSLATE_NOOP("Refusals", "备份文件 %1 已损坏，或不是台账备份"),
+    QT_TRANSLATE_NOOP("Refusals", "备份文件「%1」是旧版程序做的，它的文件头（备份时间、用户）无法核对是否被人改过：请核对恢复后的台账是不是要恢复的那一份，并核对用户名单"),
+    QT_TRANSLATE_NOOP("Refusals", "备份文件「%1」的文件头被改过（备份时间、用户或口令与备份时写下的不符），不能用它恢复；请换一份备份，或联系县里"),
     QT_TRANSLATE_NOOP("Refusals", "备份文件校验失败：%1"),
     QT_TRANSLATE_NOOP("Refusals", "备份文件格式比本程序新，请先升级本程序（劳动力台账）"),
     QT_TRANSLATE_NOOP("Refusals", "如果这台电脑的台账是从备份恢复的，请在电脑上执行 fieldapp sync restored（或在「同步」页点「上传并接收」，按提示确认台账是从备份拷回来的），然后重新导出"),

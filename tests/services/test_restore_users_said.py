@@ -15,6 +15,7 @@ from fieldapp.store import keyfile
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.vault import Credentials
 from tests.english import in_english
+from tests.helpers.old_backups import as_format_one
 
 LI = Credentials("李芳", "村里的口令1")
 ZHAO = Credentials("赵敏", "赵敏的口令12")
@@ -80,6 +81,9 @@ def scenarios(tmp_path: Path) -> dict[str, Sentence]:
     ledger.close()
     laptop.write_bytes(bytes(range(256)) * (laptop.stat().st_size // 256 + 1))
     found |= _told(backups.restore(backup, laptop, LI))
+    # A backup an older program made: nothing vouches for its header.
+    old = as_format_one(backup, LI, tmp_path / "旧版.fieldbackup")
+    found[backups.UNVOUCHED] = _told(backups.restore(old, laptop, LI))[backups.UNVOUCHED]
 
     # Refused: one disabled since their window opened.
     admin = tmp_path / "d" / "l.db"
@@ -116,6 +120,7 @@ SAID = {
     backups.USERS_AS_BEFORE,
     backups.USERS_UNREAD,
     backups.CANNOT_KNOW,
+    backups.UNVOUCHED,
 }
 
 
@@ -133,6 +138,6 @@ def test_every_sentence_is_english_in_the_english_window(qapp, tmp_path: Path) -
     with in_english():
         shown = {t: sentence_shown(s) for t, s in scenarios(tmp_path).items()}
     for text in shown.values():
-        for name in ("李芳", "赵敏", "孙丽", "钱七", "周八"):
+        for name in ("李芳", "赵敏", "孙丽", "钱七", "周八", "旧版"):
             text = text.replace(name, "")
         assert not any("\u4e00" <= ch <= "\u9fff" for ch in text), text

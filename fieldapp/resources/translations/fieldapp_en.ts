@@ -10161,6 +10161,14 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>已签发为 %1（第 %2 号）</source>
       <translation>Published as %1 (No. %2)</translation>
     </message>
+    <message>
+      <source>备份文件「%1」是旧版程序做的，它的文件头（备份时间、用户）无法核对是否被人改过：请核对恢复后的台账是不是要恢复的那一份，并核对用户名单</source>
+      <translation>The backup “%1” was made by an older version of the program: nothing can vouch that its header (the backup's time, its users) was not altered. Check that the restored ledger is the one you meant to restore, and check the list of users</translation>
+    </message>
+    <message>
+      <source>备份文件「%1」的文件头被改过（备份时间、用户或口令与备份时写下的不符），不能用它恢复；请换一份备份，或联系县里</source>
+      <translation>The header of the backup “%1” has been altered (its time, users or passwords are not what the backup wrote down): it cannot be restored. Use another backup, or ask the county</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
