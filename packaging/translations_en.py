@@ -552,6 +552,21 @@ EN: dict[str, str] = {
     "从未同步": "Never",
     "%1 登记，经办：%2": "Enrolled %1 by %2",
     "%1 注销，经办：%2": "Revoked %1 by %2",
+    "从备份恢复过": "Restored from backup",
+    "%1 次，最近 %2": "%1 times, last %2",
+    "最近一次 %1 从备份恢复（设备上：%2）：换了台账标识，中心从此以恢复后的台账为准。"
+    "如果这台设备并没有恢复过台账，请马上核查（台账可能被复制到了别的电脑）": (
+        "Last restored from a backup %1 (on the device: %2): its ledger took a new identity, "
+        "and the hub goes by the restored ledger from now on. If this device's ledger was "
+        "never restored, look into it at once (the ledger may have been copied to another "
+        "computer)"
+    ),
+    "；%1 台设备近 %2 天内从备份恢复过台账：如果不是村里自己恢复的，"
+    "请马上核查（台账可能被复制到了别的电脑）": (
+        "; %1 devices had their ledger restored from a backup in the last %2 days: unless the "
+        "village restored it itself, look into it at once (the ledger may have been copied to "
+        "another computer)"
+    ),
     "已注销": "Revoked",
     "查询失败：": "Could not ask the hub: ",
     "角色": "Role",

@@ -1408,6 +1408,12 @@ EN_REFUSALS: dict[str, str] = {
     "设备「%1」的台账标识与另一台电脑的编出相同的申请编号、批次编号（都以 %2 开头），两台电脑的纸上会印出同一个编号。请在这台电脑上执行 fieldapp sync restored 换一个台账标识（上传时「同步」页会问是否换一套编号），然后重新导出；已做的修改不会丢失": "The ledger identity of the device “%1” makes the same claim and batch numbers as another computer's (both starting with %2): the two computers' papers would print the same number. Run fieldapp sync restored on this computer to take a new ledger identity (when uploading, the Sync page asks whether to take new numbers), then export again; no change made is lost",
     "设备「%1」的台账标识 %2 才到中心，这台电脑在那之前建立的 %3 条申领、批次已经用着这套编号：如果它们的纸已经打印、公示，换编号后旧纸上的编号在中心会查到设备「%1」的申领、批次。请县里核查设备「%1」的台账标识是不是有意挑成这套编号的": "The ledger identity of the device “%1” reached the hub only on %2, and %3 claims and batches this computer made before then already carry these numbers: if their papers were printed and posted, after renumbering the old papers' numbers will find the device “%1”'s claims and batches at the hub. The county should check whether the device “%1”'s ledger identity was picked to give these numbers",
     "%1。%2": "%1. %2",
+    "设备「%1」的台账是从备份恢复的：换了台账标识，中心从此以恢复后的台账为准；"
+    "如果这台设备并没有恢复过台账，请马上核查（台账可能被复制到了别的电脑）": (
+        "The ledger of the device “%1” was restored from a backup: it took a new identity, and "
+        "the hub goes by the restored ledger from now on. If this device's ledger was never "
+        "restored, look into it at once (the ledger may have been copied to another computer)"
+    ),
     "这是设备「%1」从备份恢复之前导出的数据包，已经过时（中心已改收它恢复后的数据包）": "This bundle was exported by the device “%1” before it was restored from a backup, and is out of date (the hub now takes the bundles it sends since)",
     "修改 %1 的序号已用于另一条内容不同的修改（台账文件被复制过，或从备份恢复过）。%2": "The number of the change %1 is already used by another change with other content (the ledger file was copied, or restored from a backup). %2",
     "从第 %1 号修改起缺失，请在设备上执行 fieldapp sync export --full（中心从备份恢复过时会这样）": "The changes from number %1 on are missing: run fieldapp sync export --full on the device (this happens when the hub was restored from a backup)",

@@ -545,6 +545,7 @@ EVENT_WORDS = {
     "reenrolled": "重新登记（换新密钥，角色和区域不变）",
     "rescoped": "重新登记（换新密钥，角色或区域改变）",
     "revoked": "注销",
+    "restored": "从备份恢复（换了台账标识，之后的数据包以恢复后的为准）",
 }
 
 
@@ -553,6 +554,7 @@ def _device_history(hub: Hub, name: str, *, as_json: bool) -> int:
     device, oldest first, with who did it and when."""
     from fieldapp.domain.places_said import PlaceWording, say_place
     from fieldapp.reference import divisions
+    from fieldapp.store.hub_state import ENROLMENTS
     from fieldapp.store.queries.areas import listed_places
 
     events = hub.device_events(name)
@@ -573,12 +575,18 @@ def _device_history(hub: Hub, name: str, *, as_json: bool) -> int:
         if event["event"] == "rescoped" and before is not None:
             was = before["area_name"] or before["area"]
             words += f"，原为{before['role_label']}、{was}（{before['area']}）"
+        # A restore is the device's doing, not the county's: who on the device its bundle
+        # named, escaped as a device's words are.
+        by = (
+            f"设备上：{escaped(event['by'])}"
+            if event["event"] == "restored"
+            else f"经办：{event['by']}"
+        )
         print(
             f"{china_minute(event['at'])}\t{words}\t{event['role_label']}\t"
-            f"{area}（{event['area']}）\t密钥 {event['key_id'] or '未记录'}\t"
-            f"经办：{event['by']}"
+            f"{area}（{event['area']}）\t密钥 {event['key_id'] or '未记录'}\t{by}"
         )
-        if event["event"] != "revoked":
+        if event["event"] in ENROLMENTS:  # what a re-enrolment's new scope is told against
             before = event
     return 0
 
@@ -670,6 +678,7 @@ def cmd_hub_devices(args: argparse.Namespace) -> int:
                 else ""
             )
             + _disabled_said(d)
+            + _restored(d)
             # A revoked device no longer syncs: its line says 已注销 once, no pack.
             + ("" if d["revoked_at"] else _program(d, hub_program))
             + ("" if d["revoked_at"] else _policy_received(d.get("policy"), current, d))
@@ -699,6 +708,18 @@ def cmd_hub_devices(args: argparse.Namespace) -> int:
             "它们用到的新选项中心才认识（被扣下的修改在中心升级后再接受）"
         )
     return 0
+
+
+def _restored(device: dict[str, object]) -> str:
+    """How often the device's ledger came back from a backup at the hub, when last and who on
+    the device its bundle named ('' never): a copy restored elsewhere takes its place."""
+    count = device.get("restored")
+    if not count:
+        return ""
+    by = escaped(str(device.get("last_restored_by") or ""))
+    return (
+        f"\t从备份恢复 {count} 次，最近 {china_minute(device.get('last_restored'))}（设备上：{by}）"
+    )
 
 
 def _program(device: dict[str, object], hub_program: str) -> str:
@@ -784,6 +805,7 @@ def cmd_hub_quarantine(args: argparse.Namespace) -> int:
 def cmd_hub_import(args: argparse.Namespace) -> int:
     """Import device bundles (files given, or the inbox folder)."""
     from fieldapp.sync.bundle import CHOOSE_A_BUNDLE, NOT_A_BUNDLE_AT_HUB
+    from fieldapp.sync.intake import restored_said
 
     hub = _open_hub(args)
     outcomes = hub.import_files(args.files) if args.files else hub.import_inbox()
@@ -800,6 +822,8 @@ def cmd_hub_import(args: argparse.Namespace) -> int:
                 f"已导入 {escaped(o.path.name)}：来自 {escaped(r.sender)} 第 {r.serial} 号包，"
                 f"{r.changes} 条修改，其中新的 {r.new_changes} 条；冲突 {r.conflicts} 处{held}"
             )
+            if r.restored:  # the clerk must know: a stolen copy would take its place too
+                print(f"注意：{restored_said(r.sender)}")
         elif o.code == "already":
             print(f"{escaped(o.path.name)}：{escaped(o.error)}")
         elif o.code == UNSURE_RECORDED:  # imported or not, nobody knows: neither 未导入 nor 已导入

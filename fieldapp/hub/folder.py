@@ -387,8 +387,8 @@ class Hub:
         return self.state.peers("device")
 
     def device_events(self, name: str) -> list[dict[str, object]]:
-        """Who enrolled, re-enrolled and revoked a device, and when, oldest first
-        (`HubLog.device_events`, each with `at_china`)."""
+        """Who enrolled, re-enrolled and revoked a device, and when its ledger came back
+        from a backup, oldest first (`HubLog.device_events`, each with `at_china`)."""
         self.device(name)
         return [
             event | {"at_china": china_iso(str(event["at"])) or None}
@@ -1097,6 +1097,12 @@ def _status_item(row: dict[str, object], kept: dict[str | None, int]) -> dict[st
         # Who at the hub made its enrolment as it stands, and its revocation (m0040).
         "enrolled_by": row.get("enrolled_by"),
         "revoked_by": row.get("revoked_by"),
+        # Its ledger restored from a backup (or copied back) at the hub: how often, when last
+        # and who on the device its bundle named (`intake.note_restore`); 0 and None if never.
+        "restored": int(row.get("restored") or 0),  # type: ignore[call-overload]
+        "last_restored": row.get("last_restored"),
+        "last_restored_china": china_iso(row.get("last_restored")) or None,
+        "last_restored_by": row.get("last_restored_by"),
     }
 
 

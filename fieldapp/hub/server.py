@@ -107,6 +107,7 @@ from fieldapp.sync.errors import (
 )
 from fieldapp.sync.exchange import BUSY, DISK_FULL, READ_ONLY, UNSURE, own_trouble
 from fieldapp.sync.files import stamp
+from fieldapp.sync.intake import restored_said
 
 log = logging.getLogger("fieldapp.hub")
 
@@ -988,6 +989,8 @@ class HubService:
                     numbers=_said(error),
                     sign=sign,
                 )
+            if result.restored:  # for the clerk, as `hub import` says it
+                log.warning("%s", Kept(restored_said(device)))
             try:
                 answer = hub.export_for(
                     device, upload.with_name(f"{stamp()}-answer.fieldsync"), channel="http"

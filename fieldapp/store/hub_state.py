@@ -34,8 +34,12 @@ DEVICE_USERS_KEPT = 200
 HIGHEST = "origin.highest_stamp:"
 #: What `hub_device_events` records (m0040): a name enrolled for the first time; enrolled again
 #: with new keys, the same role and area; enrolled again with new keys and another role or
-#: area; revoked.
-DEVICE_EVENTS = ("enrolled", "reenrolled", "rescoped", "revoked")
+#: area; revoked; its ledger restored from a backup (or copied back), as its first bundle of a
+#: new incarnation told the hub (`sync.exchange`: a new change-log id taking the device's place).
+DEVICE_EVENTS = ("enrolled", "reenrolled", "rescoped", "revoked", "restored")
+#: The events of `DEVICE_EVENTS` that make a device's enrolment as it stands (who made it:
+#: `enrolled_by`); a restore or a revocation is no enrolment.
+ENROLMENTS = ("enrolled", "reenrolled", "rescoped")
 
 
 class HubLog:
@@ -80,7 +84,9 @@ class HubLog:
         bundles it uploaded that were refused (`refused_bundles`), the newest county pack
         it has confirmed receiving (`policy`: its version, None when none), and who at the hub
         made its enrolment as it stands and its revocation (`enrolled_by`, `revoked_by`; a device
-        enrolled before m0040 has its `UNRECORDED` sentence)."""
+        enrolled before m0040 has its `UNRECORDED` sentence); how often its ledger came back
+        from a backup at the hub (`restored`), the latest such time and who on the device it
+        names (`last_restored`, `last_restored_by`; None when never)."""
         cursor = self.db.execute(
             """SELECT p.name AS device, p.device_role AS role, p.area_code AS area,
                 p.enrolled_at, p.revoked_at,
@@ -103,12 +109,21 @@ class HubLog:
                   WHERE k.deleted = 0 AND r.first_serial <= p.acked_out
                   ORDER BY k.seq DESC LIMIT 1) AS policy,
                 (SELECT v.by_user FROM hub_device_events v
-                  WHERE v.device = p.name AND v.event != 'revoked'
+                  WHERE v.device = p.name
+                    AND v.event IN ('enrolled', 'reenrolled', 'rescoped')
                   ORDER BY v.id DESC LIMIT 1) AS enrolled_by,
                 CASE WHEN p.revoked_at IS NULL THEN NULL ELSE
                   (SELECT v.by_user FROM hub_device_events v
                     WHERE v.device = p.name AND v.event = 'revoked'
-                    ORDER BY v.id DESC LIMIT 1) END AS revoked_by
+                    ORDER BY v.id DESC LIMIT 1) END AS revoked_by,
+                (SELECT count(*) FROM hub_device_events v
+                  WHERE v.device = p.name AND v.event = 'restored') AS restored,
+                (SELECT v.at FROM hub_device_events v
+                  WHERE v.device = p.name AND v.event = 'restored'
+                  ORDER BY v.id DESC LIMIT 1) AS last_restored,
+                (SELECT v.by_user FROM hub_device_events v
+                  WHERE v.device = p.name AND v.event = 'restored'
+                  ORDER BY v.id DESC LIMIT 1) AS last_restored_by
             FROM sync_peers p WHERE p.role = 'device' ORDER BY p.name"""
         )
         names = [d[0] for d in cursor.description]
@@ -456,8 +471,21 @@ class HubLog:
             [now_text(), device, event, role, area, key_id, by],
         )
 
+    def synced_since_enrolment(self, device: str) -> bool:
+        """Whether the hub imported a bundle of `device` since its enrolment as it stands: the
+        first bundle after an enrolment (a new laptop in place of a lost one, its own fresh
+        ledger) is the device's first, not a restore of it."""
+        return bool(
+            self.db.execute(
+                "SELECT 1 FROM sync_imports s JOIN sync_peers p ON p.name = s.sender "
+                "WHERE s.sender = ? AND (p.enrolled_at IS NULL OR s.imported_at >= p.enrolled_at) "
+                "LIMIT 1",
+                [device],
+            ).fetchall()
+        )
+
     def device_events(self, device: str | None = None) -> list[dict[str, Any]]:
-        """A device's enrolment events (every device's with None), oldest first: `at`,
+        """A device's events (`DEVICE_EVENTS`; every device's with None), oldest first: `at`,
         `device`, `event`, `role`, `area`, `key_id`, `by`."""
         where, params = ("WHERE device = ?", [device]) if device is not None else ("", [])
         cursor = self.db.execute(

@@ -150,6 +150,10 @@ class ImportResult:
     #: Device: rows it removed from its copy as the hub's answer named them: held only as hung
     #: on a person another village offered to it, the offer since ended (`store.forget`).
     forgotten: int = 0
+    #: Hub: the bundle started a new incarnation of a device that had one — its ledger
+    #: restored from a backup or copied back, recorded (`intake.note_restore`) and said to
+    #: the clerk (`intake.RESTORED_AT_HUB`).
+    restored: bool = False
 
 
 def _noop(*_args: Any) -> None:
@@ -729,6 +733,7 @@ def _import_local(
             raise AlreadyImported(sentences.said(IMPORTED_ALREADY))
         held: list[Refusal] = []
         reissued = 0
+        restored = False  # a hub: this bundle's device restored from a backup, told
         # The time a hub's devices vouch for (its clock doubted as behind): it judged their
         # stamps by it, and its own clock follows those it takes (`HybridClock.observe`).
         vouched_ms: int | None = None
@@ -736,7 +741,9 @@ def _import_local(
             # The order the hub takes changes in (`store.arrivals`): its own since the last
             # import before this one's.
             noted = [arrivals.note(ledger.db)]
+            before = peer
             fresh = intake.claim_origin(ledger, state, peer, manifest, changes)
+            restored = intake.note_restore(ledger, state, before, manifest, changes)
             peer = state.peer(peer.name) or peer
             new = intake.new_changes(ledger, state, peer, changes)
             _check_serial(
@@ -823,6 +830,7 @@ def _import_local(
         manifest.created_at,
         newly_held,
         len(forgotten),
+        restored,
     )
 
 

@@ -91,6 +91,15 @@ THEN = template("%1。%2")
 BEFORE_RESTORE = template(
     "这是设备「%1」从备份恢复之前导出的数据包，已经过时（中心已改收它恢复后的数据包）"
 )
+#: What the clerk is told at an import (`hub import`, the HTTP service's log) of a device's
+#: (%1) bundle that starts a new incarnation in place of the one it had (`note_restore`).
+RESTORED_AT_HUB = template(
+    "设备「%1」的台账是从备份恢复的：换了台账标识，中心从此以恢复后的台账为准；"
+    "如果这台设备并没有恢复过台账，请马上核查（台账可能被复制到了别的电脑）"
+)
+#: Who on the device a restore is recorded as when its bundle names nobody under its new
+#: change-log id (`restorer`): never empty, said as it is.
+RESTORER_UNSAID = "未写明（恢复后还没有新的修改）"
 #: A change (%1, its id) under a number the hub holds with other content; what a restored
 #: device does (%2, `RESTORED_HINT`).
 NUMBER_REUSED = template(
@@ -152,6 +161,47 @@ def claim_origin(
             state.set_counters(peer.name, serial_in=0)
             state.forget_sent(peer.name)
     return fresh
+
+
+def note_restore(
+    ledger: Ledger, state: SyncState, before: Peer, manifest: Manifest, changes: Sequence[Change]
+) -> bool:
+    """After `claim_origin` took a new incarnation: record it for the county when it takes the
+    place of one the device had (`hub_device_events`, event `restored`, in the import's
+    transaction); True when it did. `before`: the device as the hub held it before the claim.
+
+    A device's first bundle is no restore, nor its first since the county enrolled it anew (a
+    new laptop's own fresh ledger in place of a lost one's). Any other new change-log id is a
+    ledger restored from a backup or copied back — or a stolen copy of it "restored" elsewhere,
+    which from now on is the device at the hub: the clerk must know (`RESTORED_AT_HUB`)."""
+    origin = manifest.sender.device_id
+    if origin is None or before.origin is None or origin == before.origin:
+        return False
+    log = HubLog(ledger.db)
+    if not log.synced_since_enrolment(before.name):
+        return False
+    peer = state.peer(before.name) or before
+    by = restorer(changes, origin)
+    log.record_device_event(
+        peer.name, "restored", str(peer.device_role), peer.area_code, peer.key_id, by
+    )
+    return True
+
+
+def restored_said(device: str) -> Sentence:
+    """What the clerk is told of `device`'s bundle that `note_restore` recorded."""
+    return said(RESTORED_AT_HUB, device)
+
+
+def restorer(changes: Sequence[Change], origin: str) -> str:
+    """Who on the device a restore is recorded as: the author (``姓名@设备名``) of the bundle's
+    latest change (by its number) under its new change-log id `origin` — the bundle names no
+    sender user, and what was made since the restore is that person's — escaped as a device's words are
+    (`printable`); `RESTORER_UNSAID` when it holds none."""
+    own = [c for c in changes if c.device_id == origin and c.author.strip()]
+    if not own:
+        return RESTORER_UNSAID
+    return printable(max(own, key=lambda c: c.seq).author.strip())
 
 
 def _letters_taken(ledger: Ledger, state: SyncState, origin: str) -> tuple[str, str]:

@@ -333,12 +333,14 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
     and the details a stick meets, by `tests.ui.test_stick_refusals_in_english`; a household
     an update places elsewhere by `tests.ui.test_import_lists_in_english`; the row of a person
     offered to another village an update leaves out by
-    `tests.sync.test_offered_person_in_sheet_update`)."""
+    `tests.sync.test_offered_person_in_sheet_update`; a device's ledger restored from a backup
+    taking its place at the hub by `tests.hub.test_device_restored_told`)."""
     from tests.demo.test_demo_refusals_said import said_here as demo_said
     from tests.domain.test_area_code_said import said_here as area_code_said
     from tests.domain.test_roles import said_here as roles_said
     from tests.hub.test_answer_unread_said import SAID_HERE as ANSWER_UNREAD
     from tests.hub.test_county_refusals_own_words import SAID_HERE as COUNTY_ASKS
+    from tests.hub.test_device_restored_told import SAID_HERE as RESTORED
     from tests.hub.test_draft_answers_said import SAID_HERE as DRAFT_ANSWERS
     from tests.hub.test_held_decision_refusals_said import SAID_HERE as DECISIONS
     from tests.hub.test_held_waiting_said import SAID_HERE as WAITING
@@ -387,6 +389,7 @@ def test_every_template_is_met_by_a_scenario(repo, tmp_path, monkeypatch):
         *PUBLISHING,
         *WAITING,
         *COUNTY_ASKS,
+        *RESTORED,
         *HUB_GONE,
         *UPLOAD_UNSURE,
         *HUB_REQUESTS,

@@ -631,6 +631,22 @@
       <source>、</source>
       <translation>, </translation>
     </message>
+    <message>
+      <source>从备份恢复过</source>
+      <translation>Restored from backup</translation>
+    </message>
+    <message>
+      <source>；%1 台设备近 %2 天内从备份恢复过台账：如果不是村里自己恢复的，请马上核查（台账可能被复制到了别的电脑）</source>
+      <translation>; %1 devices had their ledger restored from a backup in the last %2 days: unless the village restored it itself, look into it at once (the ledger may have been copied to another computer)</translation>
+    </message>
+    <message>
+      <source>%1 次，最近 %2</source>
+      <translation>%1 times, last %2</translation>
+    </message>
+    <message>
+      <source>最近一次 %1 从备份恢复（设备上：%2）：换了台账标识，中心从此以恢复后的台账为准。如果这台设备并没有恢复过台账，请马上核查（台账可能被复制到了别的电脑）</source>
+      <translation>Last restored from a backup %1 (on the device: %2): its ledger took a new identity, and the hub goes by the restored ledger from now on. If this device's ledger was never restored, look into it at once (the ledger may have been copied to another computer)</translation>
+    </message>
   </context>
   <context>
     <name>Days</name>
@@ -10168,6 +10184,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>备份文件「%1」的文件头被改过（备份时间、用户或口令与备份时写下的不符），不能用它恢复；请换一份备份，或联系县里</source>
       <translation>The header of the backup “%1” has been altered (its time, users or passwords are not what the backup wrote down): it cannot be restored. Use another backup, or ask the county</translation>
+    </message>
+    <message>
+      <source>设备「%1」的台账是从备份恢复的：换了台账标识，中心从此以恢复后的台账为准；如果这台设备并没有恢复过台账，请马上核查（台账可能被复制到了别的电脑）</source>
+      <translation>The ledger of the device “%1” was restored from a backup: it took a new identity, and the hub goes by the restored ledger from now on. If this device's ledger was never restored, look into it at once (the ledger may have been copied to another computer)</translation>
     </message>
   </context>
   <context>

@@ -6,10 +6,12 @@ answers county devices only), off the GUI thread.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -22,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.domain.dates import china_minute
+from fieldapp.domain.dates import china_minute, today
 from fieldapp.domain.places_said import Listed, PlaceWording, say_place
 from fieldapp.domain.roles import Role
 from fieldapp.domain.sentences import Word, fill
@@ -42,9 +44,14 @@ from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
 from fieldapp.ui.widgets import plain_label, tip
 
+#: How many days a device's ledger restored from a backup stays marked (⚠, red) in the table and
+#: counted in the summary: the clerk checks it was the village's own restore.
+RECENT_RESTORE_DAYS = 30
+
 #: Keys of the hub's JSON, one column each (titles in `CountyStatus._titles`).
 #: What the county clerk looks for first — when each synced, which program and pack it runs, and
-#: whether it is revoked — comes before the counts, all on a 1024-wide screen.
+#: whether it is revoked or its ledger came back from a backup — comes before the counts, all on
+#: a 1024-wide screen.
 COLUMNS = (
     "device",
     "role",
@@ -54,6 +61,7 @@ COLUMNS = (
     "policy",
     "pack_in_force",
     "revoked_at",
+    "restored",
     "pending",
     "refused",
     "refused_bundles",
@@ -132,6 +140,7 @@ class CountyStatus(QWidget):
             self.tr("政策包"),
             self.tr("在用的政策包"),
             self.tr("注销"),
+            self.tr("从备份恢复过"),
             self.tr("已发出待确认"),
             self.tr("未接受的修改"),
             self.tr("拒收的数据包"),
@@ -211,6 +220,15 @@ class CountyStatus(QWidget):
                 text += (self.tr("；%1 台设备的程序比中心新：请先升级中心的程序")).replace(
                     "%1", str(ahead)
                 )
+        recent = sum(1 for d in devices if recently_restored(d) and not d.get("revoked_at"))
+        if recent:
+            text += fill(
+                self.tr(
+                    "；%1 台设备近 %2 天内从备份恢复过台账：如果不是村里自己恢复的，"
+                    "请马上核查（台账可能被复制到了别的电脑）"
+                ),
+                (str(recent), str(RECENT_RESTORE_DAYS)),
+            )
         met = [_own_trouble_count(d) for d in devices]
         if any(met):
             text += fill(
@@ -333,6 +351,8 @@ class CountyStatus(QWidget):
             item = QTableWidgetItem(self._users_said(listed))
             item.setToolTip(tip("\n".join(self._user_detail(u) for u in listed)))
             return item
+        if key == "restored":
+            return self._restored(device)
         if key == "pack_in_force":
             if revoked or device.get("reported_at") is None:
                 text = ""  # revoked, or it did not say (an older program)
@@ -372,6 +392,30 @@ class CountyStatus(QWidget):
             item.setData(0, value)  # numbers sort as numbers
         return item
 
+    def _restored(self, device: dict[str, Any]) -> QTableWidgetItem:
+        """How often the device's ledger came back from a backup at the hub and when last
+        (nothing when never, or from an older hub, which does not say); one within
+        `RECENT_RESTORE_DAYS` marked ⚠ in red; who on the device, and what to do, under the
+        pointer. Sorted by the count, then the time."""
+        count = _count(device.get("restored"))
+        at = device.get("last_restored_china") or device.get("last_restored")
+        item = QTableWidgetItem("")
+        item.setData(Qt.ItemDataRole.UserRole, (count, str(at or "")))
+        if not count or not at:
+            return _SortedItem(item)
+        text = fill(self.tr("%1 次，最近 %2"), (str(count), china_minute(at)))
+        if recently_restored(device):
+            text = "⚠ " + text
+            item.setForeground(QColor("#c62828"))
+        item.setText(text)
+        said = self.tr(
+            "最近一次 %1 从备份恢复（设备上：%2）：换了台账标识，中心从此以恢复后的台账为准。"
+            "如果这台设备并没有恢复过台账，请马上核查（台账可能被复制到了别的电脑）"
+        )
+        by = str(device.get("last_restored_by") or "")
+        item.setToolTip(tip(fill(said, (china_minute(at), by))))
+        return _SortedItem(item)
+
     def _program(self, value: object, device: dict[str, Any]) -> str:
         if device.get("revoked_at"):
             return ""
@@ -386,6 +430,24 @@ class CountyStatus(QWidget):
     def _failed(self, error: BaseException) -> None:
         self.summary.setText(self.tr("查询失败：") + message_for(error))
         show_error(self, error, logged=True)
+
+
+def recently_restored(device: dict[str, Any]) -> bool:
+    """Whether the hub says `device`'s ledger came back from a backup within
+    `RECENT_RESTORE_DAYS` (China dates; False from an older hub, which does not say)."""
+    at = device.get("last_restored_china") or device.get("last_restored")
+    if not _count(device.get("restored")) or not at:
+        return False
+    try:
+        day = dt.date.fromisoformat(str(at)[:10])
+    except ValueError:  # not a time the hub writes: nothing marked
+        return False
+    return day >= today() - dt.timedelta(days=RECENT_RESTORE_DAYS)
+
+
+def _count(value: object) -> int:
+    """A count the hub's JSON gives (0 for anything else: an older hub's missing key)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
 
 
 def _own_trouble_count(device: dict[str, Any]) -> int:
