@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from fieldapp.domain.dates import china_minute
 from fieldapp.hub.folder import Hub
 from fieldapp.hub.server import NOT_STORED, ServerThread
 from fieldapp.store.ledger import Ledger
@@ -488,3 +489,69 @@ def test_the_county_desktop_shows_each_devices_disabled_users(
     village.close()
     quiet.close()
     hub.close()
+
+
+def test_the_county_desktop_marks_a_device_whose_ledger_was_restored_from_a_backup(
+    window, qtbot, tmp_path, warnings_shown
+):
+    """A laptop's ledger restored from a backup takes the device's place at the hub under a
+    new change-log id — and so would a stolen copy restored elsewhere. The county desktop's
+    table says how often and when last (⚠ and red within 30 days), who on the device, and what
+    to do; the summary counts the recent ones."""
+    import shutil
+
+    from fieldapp.services.incarnation import start_new_incarnation
+
+    hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
+    village = _laptop(hub, tmp_path / "laptop", "大坝村笔记本")
+    add_family(village, VILLAGE, ["101"])
+    page = window.show_page("sync")
+    assert enrol_county(hub, page, tmp_path), warnings_shown
+    with ServerThread(hub.root) as server:
+        push(village, server.url)
+        _refresh(qtbot, page, server.url)
+        column = _titles(page.county_status.table).index("从备份恢复过")
+        table = page.county_status.table
+        assert table.item(_rows(table)["大坝村笔记本"], column).text() == ""
+        village.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        shutil.copy(village.path, tmp_path / "backup.db")
+        add_family(village, VILLAGE, ["103"], surname="李")
+        push(village, server.url)
+        path = village.path
+        village.close()
+        shutil.copy(tmp_path / "backup.db", path)  # the disk died: the backup comes back
+        village = Ledger.open(path, author="村员")
+        start_new_incarnation(village)
+        add_family(village, VILLAGE, ["105"], surname="张")
+        push(village, server.url)
+        _refresh(qtbot, page, server.url)
+    (event,) = [e for e in hub.device_events("大坝村笔记本") if e["event"] == "restored"]
+    rows = _rows(table)
+    cell = table.item(rows["大坝村笔记本"], column)
+    assert cell.text() == f"⚠ 1 次，最近 {china_minute(event['at'])}", cell.text()
+    said = as_drawn(cell.toolTip())
+    assert "设备上：村员@大坝村笔记本" in said and "请马上核查" in said, said
+    assert table.item(rows["县人社局"], column).text() == ""
+    summary = page.county_status.summary.text()
+    assert "1 台设备近 30 天内从备份恢复过台账" in summary, summary
+    assert warnings_shown == []
+    village.close()
+    hub.close()
+
+
+def test_a_restore_long_past_is_listed_without_the_mark(window, qtbot, tmp_path):
+    """Past 30 days the count and time stay, unmarked, and the summary no longer counts it
+    (the hub's answer as an older restore gives it)."""
+    page = window.show_page("sync")
+    status = page.county_status
+    long_ago = (dt.date.today() - dt.timedelta(days=45)).isoformat() + "T09:05:00+08:00"
+    device = {"device": "大坝村笔记本", "role": "coordinator", "area": VILLAGE,
+              "restored": 2, "last_restored": long_ago, "last_restored_china": long_ago,
+              "last_restored_by": "村员@大坝村笔记本"}  # fmt: skip
+    status.show_status({"devices": [device]})
+    column = _titles(status.table).index("从备份恢复过")
+    assert status.table.item(0, column).text() == f"2 次，最近 {long_ago[:10]} 09:05"
+    assert "从备份恢复" not in status.summary.text()
+    # An older hub does not say: nothing shown.
+    status.show_status({"devices": [{"device": "大坝村笔记本", "area": VILLAGE}]})
+    assert status.table.item(0, column).text() == ""
