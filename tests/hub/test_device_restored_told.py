@@ -25,9 +25,9 @@ from fieldapp.hub.folder import Hub
 from fieldapp.services.incarnation import start_new_incarnation
 from fieldapp.store.ledger import Ledger
 from fieldapp.sync import intake
+from fieldapp.sync.client import push
 from fieldapp.sync.enrolment import enrol
 from fieldapp.sync.errors import BundleRefused
-from fieldapp.sync.client import push
 from fieldapp.sync.exchange import export_bundle, import_bundle
 from tests.codes import ENROL_CODE
 from tests.helpers.cli import run
