@@ -196,8 +196,9 @@ def restored_said(device: str) -> Sentence:
 def restorer(changes: Sequence[Change], origin: str) -> str:
     """Who on the device a restore is recorded as: the author (``姓名@设备名``) of the bundle's
     latest change (by its number) under its new change-log id `origin` — the bundle names no
-    sender user, and what was made since the restore is that person's — escaped as a device's words are
-    (`printable`); `RESTORER_UNSAID` when it holds none."""
+    sender user, and what was made since the restore is that person's — escaped as a device's
+    words are (`printable`); `RESTORER_UNSAID` when it holds none. The device's own word: a
+    copy restored elsewhere may write any name."""
     own = [c for c in changes if c.device_id == origin and c.author.strip()]
     if not own:
         return RESTORER_UNSAID
